@@ -1,0 +1,113 @@
+r"""Certificates: the immutable, JSON-serialisable result of every check.
+
+A certificate says what was checked (identity, network), how (method), what
+came out (verdict) and why (steps, counterexample or reason).
+
+>>> c = Certificate(identity="BP3", network={"sizes": [2, 3, 2]}, method="exact",
+...                 verdict="proved", instances=9)
+>>> Certificate.from_json(c.to_json()) == c
+True
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+#: The verdicts of DESIGN.md, strongest first.
+VERDICTS = ("proved-for-all-sizes", "proved", "probably-true", "refuted", "undecided")
+
+
+@dataclass(frozen=True)
+class Step:
+    """One checked equality of a proof: ``lhs = rhs`` because ``why``.
+
+    ``lhs`` and ``rhs`` are LaTeX strings; ``checked`` says how the equality
+    was established (e.g. "difference reduced to 0").
+    """
+
+    lhs: str
+    rhs: str
+    why: str
+    checked: str = ""
+
+
+@dataclass(frozen=True)
+class Counterexample:
+    """An instance where an identity fails, with an exact point.
+
+    ``point`` maps each quantity (named in Nielsen indexing, e.g. ``w^3_12``)
+    to an exact value as a string; ``activation`` says which concrete function
+    stood in for a generic σ. ``lhs``/``rhs`` are the two values, exact and
+    as decimals.
+    """
+
+    instance: str
+    layer: int | None
+    indices: tuple
+    point: dict
+    lhs: str
+    rhs: str
+    lhs_value: float
+    rhs_value: float
+    activation: str = ""
+    reason: str = ""
+
+
+@dataclass(frozen=True)
+class Certificate:
+    identity: str
+    network: dict
+    method: str
+    verdict: str
+    instances: int = 0
+    seconds: float = 0.0
+    statement: str = ""
+    source: str = ""
+    steps: tuple = ()
+    counterexample: Counterexample | None = None
+    reason: str = ""
+    error_bound: str = ""
+    points: int = 0
+    details: dict = field(default_factory=dict)
+
+    def __post_init__(self):
+        assert self.verdict in VERDICTS, self.verdict
+
+    @property
+    def holds(self) -> bool:
+        """True for proved, proved-for-all-sizes and probably-true."""
+        return self.verdict in ("proved", "proved-for-all-sizes", "probably-true")
+
+    def to_dict(self) -> dict[str, Any]:
+        d = asdict(self)
+        d["steps"] = [asdict(s) for s in self.steps]
+        if self.counterexample is not None:
+            d["counterexample"]["indices"] = list(self.counterexample.indices)
+        return d
+
+    def to_json(self, **kwargs) -> str:
+        return json.dumps(self.to_dict(), ensure_ascii=False, **kwargs)
+
+    @classmethod
+    def from_dict(cls, d: dict) -> "Certificate":
+        d = dict(d)
+        d["steps"] = tuple(Step(**s) for s in d.get("steps", ()))
+        cx = d.get("counterexample")
+        if cx is not None:
+            cx = dict(cx)
+            cx["indices"] = tuple(cx["indices"])
+            d["counterexample"] = Counterexample(**cx)
+        return cls(**d)
+
+    @classmethod
+    def from_json(cls, text: str) -> "Certificate":
+        return cls.from_dict(json.loads(text))
+
+    def __repr__(self) -> str:
+        sizes = self.network.get("sizes")
+        return (
+            f"Certificate(identity={self.identity!r}, verdict={self.verdict!r}, method={self.method!r}, "
+            f"network={sizes}, instances={self.instances})"
+        )

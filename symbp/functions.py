@@ -1,0 +1,312 @@
+r"""Activations and costs: one registry entry each.
+
+An entry keeps side by side what every part of symbp needs of it:
+
+* ``expr(z)``: the SymPy expression of the function (what the proofs mean),
+* ``prime(z)``: its derivative as SymPy writes it,
+* ``prime_of_value``: how σ'(z) is written in terms of a = σ(z), when that is
+  how the notes write it (σ' = σ(1 − σ), tanh' = 1 − tanh²); ``None`` when σ'
+  is its own quantity. Each such rule is itself a catalogue identity, proved
+  from ``expr`` by differentiation (``identities.SIGMOID_PRIME``, ...).
+* ``numpy`` / ``numpy_prime``: the numerically stable NumPy twins the trainer
+  uses (no overflow at z = ±1000).
+
+>>> import sympy
+>>> z = sympy.Symbol("z")
+>>> ACTIVATIONS["sigmoid"].expr(z)
+1/(1 + exp(-z))
+>>> float(ACTIVATIONS["sigmoid"].numpy(-1000.0))
+0.0
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Callable, Sequence
+
+import numpy as np
+import sympy
+
+from .errors import SpecError
+
+
+# --- generic activations ---------------------------------------------------
+#
+# An undefined function proves an identity for every differentiable activation
+# at once. SymPy's own ``Function('sigma')`` differentiates a composite
+# argument into ``Subs(Derivative(...))``; we give σ a derivative that is a
+# second undefined function σ', so σ'(z) of any argument is one clean atom.
+
+_GENERIC_CACHE: dict[str, tuple[type, type]] = {}
+
+
+def generic_function(name: str = "sigma") -> tuple[type, type]:
+    """Return the pair (f, f_prime) of undefined SymPy functions named ``name``.
+
+    ``diff(f(u), u)`` is ``f_prime(u)``; nothing else is known about f.
+
+    >>> import sympy
+    >>> f, fp = generic_function("f")
+    >>> u = sympy.Symbol("u")
+    >>> sympy.diff(f(2 * u), u)
+    2*f_prime(2*u)
+    """
+    if name in _GENERIC_CACHE:
+        return _GENERIC_CACHE[name]
+    prime = sympy.Function(f"{name}_prime")
+
+    def fdiff(self, argindex=1):
+        return prime(self.args[0])
+
+    func = type(name, (sympy.Function,), {"fdiff": fdiff, "nargs": 1})
+    _GENERIC_CACHE[name] = (func, prime)
+    return func, prime
+
+
+# --- stable NumPy forms ------------------------------------------------------
+
+
+def _np_sigmoid(z):
+    # 1/(1+e^{-z}) overflows e^{-z} for z << 0; tanh form is exact and bounded.
+    return 0.5 * (1.0 + np.tanh(0.5 * np.asarray(z)))
+
+
+def _np_sigmoid_prime(z):
+    s = _np_sigmoid(z)
+    return s * (1.0 - s)
+
+
+def _np_softplus(z):
+    return np.logaddexp(0.0, z)
+
+
+@dataclass(frozen=True)
+class Activation:
+    """One elementwise activation: SymPy expression, derivative, NumPy twins."""
+
+    name: str
+    expr: Callable[[sympy.Expr], sympy.Expr]
+    prime: Callable[[sympy.Expr], sympy.Expr]
+    numpy: Callable
+    numpy_prime: Callable
+    prime_of_value: Callable | None = None
+    latex: str = r"\sigma"
+    note: str = ""
+
+    @property
+    def is_generic(self) -> bool:
+        return self.name == "generic" or self.name.startswith("generic:")
+
+    @property
+    def is_identity(self) -> bool:
+        return self.name == "identity"
+
+
+def _generic(name: str = "sigma") -> Activation:
+    f, fp = generic_function(name)
+
+    def no_numpy(z):
+        raise SpecError(
+            f"the generic activation {name!r} has no numeric values; pick a named "
+            "activation (sigmoid, tanh, relu, softplus, identity) to compute numbers"
+        )
+
+    return Activation(
+        name="generic" if name == "sigma" else f"generic:{name}",
+        expr=lambda z: f(z),
+        prime=lambda z: fp(z),
+        numpy=no_numpy,
+        numpy_prime=no_numpy,
+        latex=r"\sigma" if name == "sigma" else name,
+        note="an undefined differentiable function: proves the identity for every activation",
+    )
+
+
+ACTIVATIONS: dict[str, Activation] = {
+    "sigmoid": Activation(
+        name="sigmoid",
+        expr=lambda z: 1 / (1 + sympy.exp(-z)),
+        prime=lambda z: sympy.exp(-z) / (1 + sympy.exp(-z)) ** 2,
+        numpy=_np_sigmoid,
+        numpy_prime=_np_sigmoid_prime,
+        prime_of_value=lambda a: a * (1 - a),
+    ),
+    "tanh": Activation(
+        name="tanh",
+        expr=sympy.tanh,
+        prime=lambda z: 1 - sympy.tanh(z) ** 2,
+        numpy=np.tanh,
+        numpy_prime=lambda z: 1.0 - np.tanh(z) ** 2,
+        prime_of_value=lambda a: 1 - a**2,
+    ),
+    "relu": Activation(
+        name="relu",
+        expr=lambda z: sympy.Max(0, z),
+        # Heaviside(z, 0): relu is not differentiable at z = 0; we take the
+        # one-sided value 0 there, as every numeric library does.
+        prime=lambda z: sympy.Heaviside(z, 0),
+        numpy=lambda z: np.maximum(z, 0.0),
+        numpy_prime=lambda z: np.greater(z, 0).astype(np.result_type(np.asarray(z).dtype, np.float32)),
+        note="σ'(0) is taken as 0 (relu has no derivative at z = 0)",
+    ),
+    "softplus": Activation(
+        name="softplus",
+        expr=lambda z: sympy.log(1 + sympy.exp(z)),
+        prime=lambda z: 1 / (1 + sympy.exp(-z)),
+        numpy=_np_softplus,
+        numpy_prime=_np_sigmoid,
+    ),
+    "identity": Activation(
+        name="identity",
+        expr=lambda z: z,
+        prime=lambda z: sympy.Integer(1),
+        numpy=lambda z: np.asarray(z),
+        numpy_prime=lambda z: np.ones_like(np.asarray(z, dtype=float)),
+        prime_of_value=lambda a: 1,
+    ),
+    "generic": _generic("sigma"),
+}
+
+
+def activation(name: str) -> Activation:
+    """Return the registry entry for ``name``.
+
+    ``generic`` is the undefined σ; ``generic:f`` an undefined function named f
+    (seed 000's exercise gives one neuron "another activation f").
+
+    >>> activation("tanh").name
+    'tanh'
+    """
+    if not isinstance(name, str):
+        raise SpecError(f"activation must be a name, got {name!r}")
+    key = name.strip().lower() if not name.startswith("generic:") else name.strip()
+    if key in ACTIVATIONS:
+        return ACTIVATIONS[key]
+    if key.startswith("generic:"):
+        fname = key.split(":", 1)[1]
+        if not fname.isidentifier():
+            raise SpecError(f"generic activation name {fname!r} must be an identifier, e.g. 'generic:f'")
+        return _generic(fname)
+    raise SpecError(
+        f"unknown activation {name!r}; known: {', '.join(sorted(ACTIVATIONS))}, or 'generic:NAME'"
+    )
+
+
+# --- costs --------------------------------------------------------------------
+
+
+def _np_softmax(z, axis=0):
+    z = np.asarray(z)
+    shifted = z - z.max(axis=axis, keepdims=True)  # log-sum-exp shift
+    e = np.exp(shifted)
+    return e / e.sum(axis=axis, keepdims=True)
+
+
+_LOG_CLIP = 1e-12
+
+
+@dataclass(frozen=True)
+class Cost:
+    r"""One cost of a single sample: C(a^L, y) as a SymPy expression.
+
+    ``output`` says what the output layer is: ``"activation"`` (the network's
+    elementwise σ) or ``"softmax"`` (a^L = softmax(z^L), replacing σ there).
+    ``binary_sigmoid`` marks binary cross-entropy, meant for a sigmoid output.
+    """
+
+    name: str
+    expr: Callable[[Sequence[sympy.Expr], Sequence[sympy.Expr]], sympy.Expr]
+    numpy: Callable
+    numpy_grad: Callable
+    output: str = "activation"
+    latex: str = "C"
+    note: str = ""
+
+    def grad(self, a: Sequence[sympy.Expr], y: Sequence[sympy.Expr]) -> list[sympy.Expr]:
+        """∇_a C by differentiating ``expr`` (the ground truth of BP1')."""
+        c = self.expr(a, y)
+        return [sympy.diff(c, ai) for ai in a]
+
+
+def _quadratic(a, y):
+    return sympy.Rational(1, 2) * sum((ai - yi) ** 2 for ai, yi in zip(a, y))
+
+
+def _cross_entropy(a, y):
+    return -sum(yi * sympy.log(ai) + (1 - yi) * sympy.log(1 - ai) for ai, yi in zip(a, y))
+
+
+def _categorical(a, y):
+    return -sum(yi * sympy.log(ai) for ai, yi in zip(a, y))
+
+
+def _np_ce(a, y):
+    a = np.clip(a, _LOG_CLIP, 1 - _LOG_CLIP)
+    return -np.sum(y * np.log(a) + (1 - y) * np.log(1 - a), axis=0)
+
+
+def _np_ce_grad(a, y):
+    a = np.clip(a, _LOG_CLIP, 1 - _LOG_CLIP)
+    return (a - y) / (a * (1 - a))
+
+
+def _np_cat(a, y):
+    return -np.sum(y * np.log(np.clip(a, _LOG_CLIP, 1.0)), axis=0)
+
+
+def _np_cat_grad(a, y):
+    return -y / np.clip(a, _LOG_CLIP, 1.0)
+
+
+COSTS: dict[str, Cost] = {
+    "quadratic": Cost(
+        name="quadratic",
+        expr=_quadratic,
+        numpy=lambda a, y: 0.5 * np.sum((a - y) ** 2, axis=0),
+        numpy_grad=lambda a, y: a - y,
+        note="C = ½‖a^L − y‖²",
+    ),
+    "mean-quadratic": Cost(
+        name="mean-quadratic",
+        expr=_quadratic,  # per sample; the network averages over its m samples
+        numpy=lambda a, y: 0.5 * np.sum((a - y) ** 2, axis=0),
+        numpy_grad=lambda a, y: a - y,
+        note="C = 1/(2m) Σ_x ‖a^{x,L} − y^x‖² over a mini-batch of m samples (seed 001)",
+    ),
+    "cross-entropy": Cost(
+        name="cross-entropy",
+        expr=_cross_entropy,
+        numpy=_np_ce,
+        numpy_grad=_np_ce_grad,
+        note="binary cross-entropy −Σ [y ln a + (1 − y) ln(1 − a)], for a sigmoid output",
+    ),
+    "softmax-cross-entropy": Cost(
+        name="softmax-cross-entropy",
+        expr=_categorical,
+        numpy=_np_cat,
+        numpy_grad=_np_cat_grad,
+        output="softmax",
+        latex=r"\mathbf{L}",
+        note="a^L = softmax(z^L), C = −Σ_k y_k ln a_k (seed 003)",
+    ),
+}
+
+
+def cost(name: str) -> Cost:
+    """Return the registry entry for cost ``name``.
+
+    >>> cost("quadratic").note
+    'C = ½‖a^L − y‖²'
+    """
+    if not isinstance(name, str) or name.strip().lower() not in COSTS:
+        raise SpecError(f"unknown cost {name!r}; known: {', '.join(COSTS)}")
+    return COSTS[name.strip().lower()]
+
+
+def softmax(z: Sequence[sympy.Expr]) -> list[sympy.Expr]:
+    """The softmax of a list of SymPy expressions, exp(z_i)/Σ_k exp(z_k)."""
+    total = sum(sympy.exp(zk) for zk in z)
+    return [sympy.exp(zi) / total for zi in z]
+
+
+numpy_softmax = _np_softmax

@@ -1,0 +1,217 @@
+r"""Notation profiles: how each set of notes names and indexes the same network.
+
+symbp builds every network in Nielsen's indexing (layer 1 is the input,
+w^l_{jk} goes from neuron k of layer l−1 to neuron j of layer l, neurons are
+numbered from 1). A profile is data that renames and reindexes those roles; it
+holds no code paths of its own.
+
+>>> nielsen = profile("nielsen")
+>>> nielsen.weight(3, 1, 2)
+'w^{3}_{12}'
+>>> profile("sokolinsky").weight(3, 1, 2)       # from 2 to 1: indices swap
+'w^{(3)}_{21}'
+>>> profile("dyda").bias(3, 1)                  # bias is column 0, layers from 0
+'w^{[2]}_{1,0}'
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, fields
+from pathlib import Path
+from typing import Mapping
+
+from .errors import NotationError
+
+#: The roles a profile must name (LaTeX base symbols).
+ROLES = ("weight", "weight_matrix", "bias", "z", "a", "input", "delta", "target", "cost", "activation")
+
+
+@dataclass(frozen=True)
+class Notation:
+    r"""A notation profile.
+
+    ``layer_shift`` is added to Nielsen's layer number (Dyda counts the input
+    as layer 0, so −1). ``weight_order`` is ``"to,from"`` when the first weight
+    index is the receiving neuron (Nielsen, Dyda) and ``"from,to"`` when it is
+    the sending one (Sokolinsky). ``bias_column`` folds b^l_j into the weight
+    matrix as column 0 with the constant input x_0 = 1 (Dyda).
+    """
+
+    name: str
+    names: Mapping[str, str]
+    layer_shift: int = 0
+    layer_brackets: tuple[str, str] = ("", "")
+    weight_order: str = "to,from"
+    index_separator: str = ""
+    bias_column: bool = False
+    description: str = ""
+    source: str = ""
+
+    def __post_init__(self):
+        missing = [r for r in ROLES if r not in self.names]
+        if missing:
+            raise NotationError(f"notation {self.name!r} does not name the roles {', '.join(missing)}")
+        if self.weight_order not in ("to,from", "from,to"):
+            raise NotationError(
+                f"notation {self.name!r}: weight_order must be 'to,from' or 'from,to', got {self.weight_order!r}"
+            )
+        if len(self.layer_brackets) != 2:
+            raise NotationError(f"notation {self.name!r}: layer_brackets must be a pair of strings")
+
+    # -- index maps (Nielsen -> profile) -------------------------------------
+
+    def layer(self, l: int | str) -> str:
+        """The layer label as printed: ``l`` may be a number or a LaTeX string."""
+        if isinstance(l, int):
+            l = str(l + self.layer_shift)
+        opening, closing = self.layer_brackets
+        return f"{opening}{l}{closing}"
+
+    def weight_index(self, j: int, k: int) -> tuple[int, int]:
+        """Profile indices of Nielsen's w_{jk} (to j, from k)."""
+        return (j, k) if self.weight_order == "to,from" else (k, j)
+
+    def _indices(self, *idx) -> str:
+        return self.index_separator.join(str(i) for i in idx)
+
+    # -- rendering of single quantities -------------------------------------
+
+    def weight(self, l: int, j: int, k: int) -> str:
+        """LaTeX for Nielsen's w^l_{jk} in this profile."""
+        p, q = self.weight_index(j, k)
+        return f"{self.names['weight']}^{{{self.layer(l)}}}_{{{self._indices(p, q)}}}"
+
+    def bias(self, l: int, j: int) -> str:
+        """LaTeX for Nielsen's b^l_j (Dyda: w^{[l-1]}_{j,0}, the bias column)."""
+        if self.bias_column:
+            p, q = self.weight_index(j, 0)
+            return f"{self.names['weight']}^{{{self.layer(l)}}}_{{{self._indices(p, q)}}}"
+        return f"{self.names['bias']}^{{{self.layer(l)}}}_{{{j}}}"
+
+    def neuron(self, role: str, l: int, j: int) -> str:
+        """LaTeX for z^l_j, a^l_j or δ^l_j; a^1 (the input) prints as the input."""
+        if role == "a" and l == 1:
+            return f"{self.names['input']}_{{{j}}}"
+        return f"{self.names[role]}^{{{self.layer(l)}}}_{{{j}}}"
+
+    def target(self, j: int) -> str:
+        return f"{self.names['target']}_{{{j}}}"
+
+    @property
+    def cost(self) -> str:
+        return self.names["cost"]
+
+    @property
+    def sigma(self) -> str:
+        return self.names["activation"]
+
+    def to_dict(self) -> dict:
+        out = {f.name: getattr(self, f.name) for f in fields(self)}
+        out["names"] = dict(self.names)
+        out["layer_brackets"] = list(self.layer_brackets)
+        return out
+
+
+_NIELSEN_NAMES = {
+    "weight": "w",
+    "weight_matrix": "w",
+    "bias": "b",
+    "z": "z",
+    "a": "a",
+    "input": "x",
+    "delta": r"\delta",
+    "target": "y",
+    "cost": "C",
+    "activation": r"\sigma",
+}
+
+PROFILES: dict[str, Notation] = {
+    "nielsen": Notation(
+        name="nielsen",
+        names=_NIELSEN_NAMES,
+        description="w^l_{jk}: from neuron k of layer l-1 to neuron j of layer l; layer 1 is the input",
+        source="seeds 000, 001",
+    ),
+    "sokolinsky": Notation(
+        name="sokolinsky",
+        names=_NIELSEN_NAMES,
+        layer_brackets=("(", ")"),
+        weight_order="from,to",
+        description="w^{(l)}_{ji}: from neuron j of layer l-1 to neuron i of layer l",
+        source="seed 002",
+    ),
+    "dyda": Notation(
+        name="dyda",
+        names={
+            **_NIELSEN_NAMES,
+            "weight_matrix": "W",
+            "z": r"\mathrm{net}",
+            "a": "a",
+            "input": "x",
+            "cost": r"\mathbf{L}",
+            "activation": r"\varphi",
+        },
+        layer_shift=-1,
+        layer_brackets=("[", "]"),
+        index_separator=",",
+        bias_column=True,
+        description="W^{[l]} = [w_{k,j}]: to k from j, column j = 0 is the bias (x_0 = 1); layer 0 is the input",
+        source="seed 003",
+    ),
+}
+
+
+def profile(name: "str | Notation") -> Notation:
+    """Return the profile called ``name`` (or ``name`` itself if it is one).
+
+    >>> profile("dyda").layer_shift
+    -1
+    """
+    if isinstance(name, Notation):
+        return name
+    key = str(name).strip().lower()
+    if key in PROFILES:
+        return PROFILES[key]
+    raise NotationError(f"unknown notation {name!r}; known: {', '.join(PROFILES)} (or load one from a TOML file)")
+
+
+def from_mapping(data: Mapping, *, where: str = "profile") -> Notation:
+    """Build a profile from plain data (e.g. a parsed TOML file).
+
+    Names not given fall back to Nielsen's; unknown keys are an error.
+    """
+    allowed = {f.name for f in fields(Notation)}
+    unknown = sorted(set(data) - allowed)
+    if unknown:
+        raise NotationError(f"{where}: unknown keys {', '.join(unknown)}; allowed: {', '.join(sorted(allowed))}")
+    if "name" not in data:
+        raise NotationError(f"{where}: a profile needs a 'name'")
+    names = dict(_NIELSEN_NAMES)
+    extra = set(data.get("names", {})) - set(ROLES)
+    if extra:
+        raise NotationError(f"{where}: unknown roles in [names]: {', '.join(sorted(extra))}; roles: {', '.join(ROLES)}")
+    names.update(data.get("names", {}))
+    kwargs = dict(data)
+    kwargs["names"] = names
+    if "layer_brackets" in kwargs:
+        kwargs["layer_brackets"] = tuple(kwargs["layer_brackets"])
+    try:
+        return Notation(**kwargs)
+    except TypeError as exc:
+        raise NotationError(f"{where}: {exc}") from None
+
+
+def load(path: "str | Path") -> Notation:
+    """Load a profile from a TOML file (see ``from_mapping`` for the keys)."""
+    try:
+        import tomllib
+    except ModuleNotFoundError:  # Python 3.10
+        import tomli as tomllib  # type: ignore[no-redef]
+    path = Path(path)
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except OSError as exc:
+        raise NotationError(f"cannot read notation file {str(path)!r}: {exc.strerror}") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise NotationError(f"notation file {str(path)!r} is not valid TOML: {exc}") from None
+    return from_mapping(data, where=str(path))
