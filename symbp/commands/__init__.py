@@ -1,0 +1,9 @@
+"""One module per ``symbp`` subcommand; each has ``register(subparsers)``.
+
+``register`` adds its parser and sets ``func`` to a ``run(args) -> int``
+that returns the exit code. Modules are thin: they parse, call the public
+API and print.
+"""
+
+#: Subcommands in the order ``symbp --help`` lists them.
+NAMES = ("prove", "derive", "verify", "latex", "graph", "train", "bench")
