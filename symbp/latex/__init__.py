@@ -1,0 +1,2 @@
+"""LaTeX in and out: rendering in a notation profile, proof documents, worked
+examples (``render``, ``document``, ``worked``) and the notes reader."""
