@@ -317,8 +317,14 @@ def _counterexample(cx, p: Notation, lang: str) -> str:
 
 # -- whole documents -------------------------------------------------------------
 
-_PREAMBLE = r"""\documentclass[11pt]{article}
+_PREAMBLE = r"""\documentclass[11pt,a4paper]{article}
 \usepackage{amsmath}
+\allowdisplaybreaks
+\setlength{\textwidth}{16cm}
+\setlength{\oddsidemargin}{0cm}
+\setlength{\evensidemargin}{0cm}
+\setlength{\textheight}{24cm}
+\setlength{\topmargin}{-1.5cm}
 \setlength{\parindent}{0pt}
 \setlength{\parskip}{0.5em}
 """

@@ -1,0 +1,384 @@
+r"""Worked examples: one concrete network with numbers, done by hand as the seeds do.
+
+Given x, y, w and b, the example runs the forward pass, the output error
+(BP1), the backward pass (BP2) and the gradients (BP3, BP4). Every number is
+computed exactly when the activation allows it (identity, relu: rational
+numbers) and to 50 significant digits otherwise, and every gradient is then
+checked against two oracles that never use backpropagation: the exact
+derivative of the composed cost (``symbp.derive.GroundTruth``, evaluated at the
+point) and NumPy central finite differences of the float64 cost. A mismatch is
+an error: a wrong worked example is never written.
+
+>>> from symbp.network import network
+>>> ex = worked_example(network([1, 1], activation="identity"),
+...                     {("x", 1, 1): 2, ("y", 1, 1): 1, ("w", 2, 1, 1): 3, ("b", 2, 1): -1})
+>>> ex.grads[("w", 2, 1, 1)]            # C = ½(3·2 − 1 − 1)², so ∂C/∂w = (6 − 2)·2
+8
+"""
+
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass, field
+from fractions import Fraction
+
+import numpy as np
+import sympy
+
+from ..derive import GroundTruth
+from ..errors import SpecError, SymbpError
+from ..network import Network
+from ..notation import profile
+from . import document, render
+
+#: Activations whose values at rational points are rational: exact arithmetic.
+EXACT_ACTIVATIONS = ("identity", "relu")
+DIGITS = 50  # working precision of the inexact examples
+SHOWN = 6  # significant digits printed
+
+#: The example's words, per language (see ``document.PHRASES``).
+PHRASES = {
+    "en": {
+        "title": "A worked example: the network {label}",
+        "given": "Given",
+        "given_text": "The input, the target and the parameters.",
+        "forward": "Forward pass",
+        "cost": "Cost",
+        "backward": "Backward pass",
+        "gradients": "Gradients",
+        "checks": "Checks",
+        "bp1": "BP1", "bp2": "BP2", "bp3": "BP3", "bp4": "BP4",
+        "def_z": "definition of {z}", "def_a": "definition of {a}",
+        "numbers_exact": "All numbers are exact.",
+        "numbers_decimal": "Numbers are computed to {digits} significant digits and shown to {shown}.",
+        "check_text": (
+            "Every gradient above was compared with two oracles that do not use backpropagation:"
+            " the exact derivative of the composed cost (symbp.derive, evaluated at this point;"
+            " largest difference {exact}) and NumPy float64 central finite differences of the cost"
+            " (step {h}; largest difference {fd}, tolerance {tol})."
+        ),
+    }
+}
+
+
+class WorkedExampleError(SymbpError, ArithmeticError):
+    """A worked example's numbers disagree with an oracle (a bug, never printed)."""
+
+
+@dataclass(frozen=True)
+class WorkedExample:
+    """The numbers of one worked example, keyed in Nielsen indexing.
+
+    ``values`` holds the given x, y, w, b; ``z``, ``a``, ``delta`` map
+    (l, j) to numbers, ``grads`` maps parameter keys to ∂C/∂(parameter).
+    """
+
+    net: Network
+    values: dict
+    z: dict
+    a: dict
+    sigma_prime: dict
+    nabla_a: dict
+    delta: dict
+    cost: object
+    grads: dict
+    exact: bool
+    checks: dict = field(default_factory=dict)
+
+
+def default_values(net: Network, seed: int = 0) -> dict:
+    """Small rational values for x, y, w, b (tenths), the same for the same seed.
+
+    >>> from symbp.network import network
+    >>> default_values(network([1, 1]))[("x", 1, 1)]
+    Fraction(7, 10)
+    """
+    rng = random.Random(seed)
+    tenth = lambda lo, hi: Fraction(rng.choice([v for v in range(lo, hi + 1) if v != 0]), 10)  # noqa: E731
+    values = {("x", 1, k): tenth(1, 9) for k in range(1, net.n(1) + 1)}
+    values.update({("y", 1, j): tenth(1, 9) for j in range(1, net.n(net.L) + 1)})
+    for key in net.parameters():
+        values[key] = tenth(-9, 9)
+    return values
+
+
+def _check_network(net: Network) -> None:
+    if net.batch != 1 or net.output_softmax:
+        raise SpecError(
+            f"worked examples cover one sample and an elementwise output layer; {net.label()} has "
+            + ("a mini-batch" if net.batch != 1 else "a softmax output")
+        )
+    for l in net.layers:
+        for j in range(1, net.n(l) + 1):
+            if net.activation(l, j).is_generic:
+                raise SpecError(
+                    f"a worked example needs numbers, and the generic activation of neuron {j} of layer {l} has none;"
+                    " pick sigmoid, tanh, relu, softplus or identity"
+                )
+
+
+def worked_example(net: Network, values: dict | None = None, *, seed: int = 0) -> WorkedExample:
+    """Run the example on ``net`` at ``values`` (default ``default_values``) and check it."""
+    _check_network(net)
+    given = dict(default_values(net, seed))
+    for key, v in (values or {}).items():
+        if key not in given:
+            raise SpecError(f"{key!r} is not an input, target or parameter of the network {net.label()}")
+        given[key] = Fraction(v)
+    exact = all(net.activation(l, j).name in EXACT_ACTIVATIONS for l in net.layers for j in range(1, net.n(l) + 1))
+
+    def num(v):
+        v = sympy.Rational(v.numerator, v.denominator) if isinstance(v, Fraction) else sympy.sympify(v)
+        return v if exact else sympy.Float(v, DIGITS)
+
+    def value(expr):
+        return sympy.nsimplify(expr) if exact else sympy.Float(expr.evalf(DIGITS), DIGITS)
+
+    L = net.L
+    z, a, sp, delta = {}, {}, {}, {}
+    for k in range(1, net.n(1) + 1):
+        a[(1, k)] = num(given[("x", 1, k)])
+    for l in net.layers:
+        for j in range(1, net.n(l) + 1):
+            act = net.activation(l, j)
+            zj = sum(num(given[("w", l, j, k)]) * a[(l - 1, k)] for k in range(1, net.n(l - 1) + 1))
+            z[(l, j)] = zj + num(given[("b", l, j)])
+            a[(l, j)] = value(act.expr(z[(l, j)]))
+            sp[(l, j)] = value(act.prime(z[(l, j)]))
+    ys = [num(given[("y", 1, j)]) for j in range(1, net.n(L) + 1)]
+    outs = [a[(L, j)] for j in range(1, net.n(L) + 1)]
+    cost = value(net.cost_entry.expr(outs, ys))
+    a_syms = [sympy.Symbol(f"_a{j}") for j in range(1, net.n(L) + 1)]
+    y_syms = [sympy.Symbol(f"_y{j}") for j in range(1, net.n(L) + 1)]
+    subs = dict(zip(a_syms, outs)) | dict(zip(y_syms, ys))
+    nabla = {j: value(g.xreplace(subs)) for j, g in enumerate(net.cost_entry.grad(a_syms, y_syms), start=1)}
+    for j in range(1, net.n(L) + 1):  # BP1
+        delta[(L, j)] = nabla[j] * sp[(L, j)]
+    for l in range(L - 1, 1, -1):  # BP2, from the output backwards
+        for j in range(1, net.n(l) + 1):
+            back = sum(num(given[("w", l + 1, k, j)]) * delta[(l + 1, k)] for k in range(1, net.n(l + 1) + 1))
+            delta[(l, j)] = sp[(l, j)] * back
+    grads = {}
+    for key in net.parameters():  # BP3, BP4
+        if key[0] == "b":
+            grads[key] = delta[(key[1], key[2])]
+        else:
+            _, l, j, k = key
+            grads[key] = a[(l - 1, k)] * delta[(l, j)]
+    ex = WorkedExample(net, given, z, a, sp, nabla, delta, cost, grads, exact)
+    return WorkedExample(**{**ex.__dict__, "checks": _check(ex)})
+
+
+# -- the two oracles ----------------------------------------------------------------
+
+
+def _check(ex: WorkedExample) -> dict:
+    net = ex.net
+    gt = GroundTruth(net)
+    model = net.atoms
+    truths = {key: gt.d_cost(key) for key in ex.grads}  # may add atoms (y) to the model
+    atom_values = {}
+    for i, key in enumerate(model.keys):
+        kind, *rest = key
+        if kind in ("x", "y", "w", "b"):  # x and y keys are (kind, sample, index) in both
+            atom_values[i] = sympy.Rational(*_ratio(ex.values[key]))
+        elif kind == "S":
+            atom_values[i] = ex.a[(rest[1], rest[2])]
+        elif kind == "D":
+            atom_values[i] = ex.sigma_prime[(rest[1], rest[2])]
+    coeff = lambda c: sympy.Rational(*_ratio(c))  # noqa: E731
+    worst_exact = 0
+    tolerance = 0 if ex.exact else sympy.Float(10) ** (-(DIGITS - 10))
+    for key, mine in ex.grads.items():
+        truth = truths[key].evaluate(atom_values, coeff=coeff)
+        diff = abs(sympy.nsimplify(truth - mine) if ex.exact else sympy.Float(truth - mine, DIGITS))
+        if diff > tolerance:
+            raise WorkedExampleError(
+                f"worked example on {net.label()}: ∂C/∂{key} is {mine} by backpropagation but {truth} by direct"
+                " differentiation"
+            )
+        worst_exact = max(worst_exact, diff)
+    h, tol, worst_fd = 1e-6, 1e-6, 0.0
+    base = {key: float(v) for key, v in ex.values.items()}
+    for key, mine in ex.grads.items():
+        up, down = dict(base), dict(base)
+        up[key] += h
+        down[key] -= h
+        fd = (_numpy_cost(net, up) - _numpy_cost(net, down)) / (2 * h)
+        err = abs(fd - float(mine))
+        if err > tol * max(1.0, abs(fd)):
+            raise WorkedExampleError(
+                f"worked example on {net.label()}: ∂C/∂{key} is {float(mine):.10g} by backpropagation but"
+                f" {fd:.10g} by NumPy finite differences"
+            )
+        worst_fd = max(worst_fd, err)
+    return {"exact": worst_exact, "finite_differences": worst_fd, "h": h, "tolerance": tol}
+
+
+def _ratio(v) -> tuple[int, int]:
+    f = Fraction(v)
+    return f.numerator, f.denominator
+
+
+def _numpy_cost(net: Network, values: dict) -> float:
+    """The float64 cost by NumPy's forward pass (the activations' NumPy twins)."""
+    act = np.array([values[("x", 1, k)] for k in range(1, net.n(1) + 1)])
+    for l in net.layers:
+        w = np.array([[values[("w", l, j, k)] for k in range(1, net.n(l - 1) + 1)] for j in range(1, net.n(l) + 1)])
+        b = np.array([values[("b", l, j)] for j in range(1, net.n(l) + 1)])
+        zl = w @ act + b
+        act = np.array([net.activation(l, j).numpy(zl[j - 1]) for j in range(1, net.n(l) + 1)], dtype=float)
+    y = np.array([values[("y", 1, j)] for j in range(1, net.n(net.L) + 1)])
+    return float(net.cost_entry.numpy(act, y))
+
+
+# -- the document ------------------------------------------------------------------
+
+
+def _shown(v, exact: bool, *, wrap: bool = False) -> str:
+    if exact:
+        r = sympy.Rational(v)
+        s = str(r.p) if r.q == 1 else rf"\tfrac{{{abs(r.p)}}}{{{r.q}}}"
+        if r.q != 1 and r.p < 0:
+            s = "-" + s
+    else:
+        f = float(v)
+        s = f"{f:.{SHOWN}g}"
+        if "e" in s:
+            mant, exp = s.split("e")
+            s = rf"{mant} \cdot 10^{{{int(exp)}}}"
+    negative = s.startswith("-")
+    return f"({s})" if wrap and negative else s
+
+
+def _words(key: str, lang: str, **values) -> str:
+    table = PHRASES.get(lang, PHRASES["en"])
+    return table.get(key, PHRASES["en"][key]).format(**values)
+
+
+class _Page:
+    # What every row builder needs: the example, the profile, how to print numbers and words.
+    def __init__(self, ex: WorkedExample, notation, lang: str):
+        self.ex, self.p, self.lang, self.net = ex, profile(notation), lang, ex.net
+
+    def num(self, v, wrap: bool = False) -> str:
+        return _shown(v, self.ex.exact, wrap=wrap)
+
+    def chain(self, lhs: str, exprs: list[str], why: str, **kw) -> list[str]:
+        """``lhs = e1 = e2 = …`` as align rows, the justification on the first."""
+        words = document.text(_words(why, self.lang, **kw))
+        rows = [rf"{lhs} &= {exprs[0]} && \text{{{words}}}"]
+        rows += [rf"&= {e}" for e in exprs[1:]]
+        return rows
+
+
+def _given_rows(pg: _Page) -> list[str]:
+    ex, p, net = pg.ex, pg.p, pg.net
+    rows = [rf"{render.neuron('a', 1, k, p)} &= {pg.num(ex.values[('x', 1, k)])}" for k in range(1, net.n(1) + 1)]
+    rows += [rf"{p.target(j)} &= {pg.num(ex.values[('y', 1, j)])}" for j in range(1, net.n(net.L) + 1)]
+    for l in net.layers:
+        for j in range(1, net.n(l) + 1):
+            entries = [
+                f"{render.weight(l, j, k, p)} = {pg.num(ex.values[('w', l, j, k)])}" for k in range(1, net.n(l - 1) + 1)
+            ]
+            entries.append(f"{render.bias(l, j, p)} = {pg.num(ex.values[('b', l, j)])}")
+            rows.append(r",\quad ".join(entries).replace(" = ", " &= ", 1))
+    return rows
+
+
+def _forward_rows(pg: _Page) -> list[str]:
+    ex, p, net = pg.ex, pg.p, pg.net
+    rows = []
+    for l in net.layers:
+        ks = range(1, net.n(l - 1) + 1)
+        for j in range(1, net.n(l) + 1):
+            z_lj = render.neuron("z", l, j, p)
+            terms = " + ".join(f"{render.weight(l, j, k, p)} {render.neuron('a', l - 1, k, p)}" for k in ks)
+            nums = " + ".join(rf"{pg.num(ex.values[('w', l, j, k)], True)} \cdot {pg.num(ex.a[(l - 1, k)], True)}" for k in ks)
+            rows += pg.chain(
+                z_lj,
+                [f"{terms} + {render.bias(l, j, p)}", f"{nums} + {pg.num(ex.values[('b', l, j)], True)}", pg.num(ex.z[(l, j)])],
+                "def_z", z=f"${p.names['z']}$",
+            )
+            rows += pg.chain(
+                render.neuron("a", l, j, p), [f"{p.sigma}({z_lj}) = {pg.num(ex.a[(l, j)])}"], "def_a", a=f"${p.names['a']}$"
+            )
+    return rows
+
+
+def _backward_rows(pg: _Page) -> list[str]:
+    ex, p, net = pg.ex, pg.p, pg.net
+    L, rows = net.L, []
+    for j in range(1, net.n(L) + 1):
+        rows += pg.chain(
+            render.neuron("delta", L, j, p),
+            [
+                rf"{render.partial(p.cost, render.neuron('a', L, j, p))} \, {p.sigma}'({render.neuron('z', L, j, p)})",
+                rf"{pg.num(ex.nabla_a[j], True)} \cdot {pg.num(ex.sigma_prime[(L, j)], True)} = {pg.num(ex.delta[(L, j)])}",
+            ],
+            "bp1",
+        )
+    for l in range(L - 1, 1, -1):
+        ks = range(1, net.n(l + 1) + 1)
+        for j in range(1, net.n(l) + 1):
+            terms = " + ".join(f"{render.weight(l + 1, k, j, p)} {render.neuron('delta', l + 1, k, p)}" for k in ks)
+            nums = " + ".join(rf"{pg.num(ex.values[('w', l + 1, k, j)], True)} \cdot {pg.num(ex.delta[(l + 1, k)], True)}" for k in ks)
+            rows += pg.chain(
+                render.neuron("delta", l, j, p),
+                [
+                    rf"{p.sigma}'({render.neuron('z', l, j, p)}) \left({terms}\right)",
+                    rf"{pg.num(ex.sigma_prime[(l, j)], True)} \left({nums}\right)",
+                    pg.num(ex.delta[(l, j)]),
+                ],
+                "bp2",
+            )
+    return rows
+
+
+def _gradient_rows(pg: _Page) -> list[str]:
+    ex, p, net = pg.ex, pg.p, pg.net
+    rows = []
+    for key in net.parameters():
+        if key[0] == "b":
+            _, l, j = key
+            rows += pg.chain(
+                render.partial(p.cost, render.bias(l, j, p)),
+                [f"{render.neuron('delta', l, j, p)} = {pg.num(ex.grads[key])}"], "bp3",
+            )
+        else:
+            _, l, j, k = key
+            rows += pg.chain(
+                render.partial(p.cost, render.weight(l, j, k, p)),
+                [
+                    f"{render.neuron('a', l - 1, k, p)} {render.neuron('delta', l, j, p)}"
+                    rf" = {pg.num(ex.a[(l - 1, k)], True)} \cdot {pg.num(ex.delta[(l, j)], True)} = {pg.num(ex.grads[key])}"
+                ],
+                "bp4",
+            )
+    return rows
+
+
+def worked_document(ex: WorkedExample, notation="nielsen", *, lang: str = "en") -> str:
+    """A complete ``article`` showing the example's computation in ``notation``."""
+    pg = _Page(ex, notation, lang)
+    p = pg.p
+
+    def section(key, rows, intro=""):
+        return f"\\section*{{{_words(key, lang)}}}\n{intro}\\begin{{align*}}\n" + " \\\\\n".join(rows) + "\n\\end{align*}\n"
+
+    c = ex.checks
+    numbers = _words("numbers_exact", lang) if ex.exact else _words("numbers_decimal", lang, digits=DIGITS, shown=SHOWN)
+    checks = _words("check_text", lang, exact=f"{float(c['exact']):.1e}", h=f"{c['h']:g}",
+                    fd=f"{c['finite_differences']:.1e}", tol=f"{c['tolerance']:g}")
+    body = (
+        document.notation_section(p, lang)
+        + document.definitions_section(p, [ex.net.cost], lang)
+        + section("given", _given_rows(pg), document.text(_words("given_text", lang) + " " + numbers) + "\n")
+        + section("forward", _forward_rows(pg))
+        + section("cost", [rf"{p.cost} &= {pg.num(ex.cost)}"])
+        + section("backward", _backward_rows(pg))
+        + section("gradients", _gradient_rows(pg))
+        + f"\\section*{{{_words('checks', lang)}}}\n{document.text(checks)}\n"
+    )
+    title = document.text(_words("title", lang, label=ex.net.label()))
+    return document._wrap(title, body)
