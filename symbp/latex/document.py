@@ -35,17 +35,30 @@ PHRASES: dict[str, dict[str, str]] = {
         "notation": "Notation",
         "notation_intro": "Notation profile \\texttt{{{name}}} ({source}).",
         "weight_meaning": "{w} is the weight from neuron {k} of layer {lm1} to neuron {j} of layer {l}.",
-        "bias_column": "The bias is column 0 of the weight matrix, with the constant input {x0}.",
+        "bias_column": (
+            "The bias is column 0 of the weight matrix, with the constant input {x0}. In a product with a layer's"
+            " $\\delta$ or activations, {W} stands for its weight columns $j \\geq 1$ (the bias column, which meets"
+            " {x0}, is dropped, as seed 003 does)."
+        ),
         "layer_shift": "Layers are numbered from {first} (the input); symbolic layer names such as $l$ and $L$ keep their letters.",
         "definitions": "Definitions",
         "hadamard": "{u} is the elementwise (Hadamard) product and {S} the diagonal matrix of the {sp}.",
         "statement": "Statement",
         "source": "Source",
         "network": "Checked on",
-        "network_line": "sizes {sizes}, activation {act}, cost {cost}; method {method}, {instances} instances, {seconds}.",
+        "network_line": "sizes {sizes}, activation {act}, cost {cost}{extra}; method {method}, {instances} instances.",
+        "function_line": "the function {name} itself; method {method}.",
+        "one_hot": ", one-hot targets ($\\sum_k y_k = 1$)",
+        "free_targets": ", targets $y$ unconstrained",
+        "batch": ", mini-batch of m = {m} samples",
+        "shown_as_written": (
+            "This identity is stated in the notation of {name} ({source}), which cannot be re-indexed into this"
+            " document's notation; it is shown as written."
+        ),
+        "checked_on": "On the network {label}",
         "proof": "Proof",
         "qed": "This completes the proof.",
-        "checked_note": "Each line above is a step the prover checked ({checked}).",
+        "checked_note": "Each line above is a step the prover checked (method {method}); how, is said in small type.",
         "no_steps": "The certificate records the verdict {verdict} but no steps, so no derivation is typeset.",
         "evidence": "Evidence, not a proof",
         "probably_true": (
@@ -59,7 +72,7 @@ PHRASES: dict[str, dict[str, str]] = {
         "undecided": "Verdict: undecided. The identity was neither proved nor refuted; it is not typeset as a proof.",
         "reason": "Reason",
         "remaining": "What remained of the difference of the two sides:",
-        "contents": "This document collects {n} certificates, one section each.",
+        "contents": "This document collects {n} certificates of {k} identities, one section per identity.",
         "activation_note": " (the activation stood in by {act})",
     }
 }
@@ -98,7 +111,7 @@ _MATH_UNICODE = {
     "σ": r"\sigma", "δ": r"\delta", "Σ": r"\Sigma", "∑": r"\sum", "∂": r"\partial", "≠": r"\neq",
     "≤": r"\leq", "≥": r"\geq", "−": "-", "×": r"\times", "⊙": r"\odot", "·": r"\cdot", "∇": r"\nabla",
     "≡": r"\equiv", "→": r"\to", "′": "'", "½": r"\tfrac{1}{2}", "‖": r"\|", "φ": r"\varphi", "∈": r"\in",
-    "…": r"\dots", "²": "^{2}", "ᵀ": "^{T}", "λ": r"\lambda", "η": r"\eta", "ε": r"\varepsilon",
+    "…": r"\dots", "²": "^{2}", "³": "^{3}", "ᵀ": "^{T}", "λ": r"\lambda", "η": r"\eta", "ε": r"\varepsilon",
     "∞": r"\infty", "≈": r"\approx", "⋯": r"\cdots", "ℓ": r"\ell", "∀": r"\forall", "⇒": r"\Rightarrow",
 }
 _TEXT_UNICODE = {"–": "--", "—": "---", "’": "'", "‘": "`", "“": "``", "”": "''", "…": r"\dots{}", "−": "-"}
@@ -141,6 +154,8 @@ def text(s: str, notation=None) -> str:
             continue
         if n % 2 == 1:  # an unmatched '$': escape it
             out.append(r"\$")
+        if notation is not None:
+            part = _renumber_layers(part, profile(notation))
         for ch in part:
             if ch in _TEXT_SPECIAL:
                 out.append(_TEXT_SPECIAL[ch])
@@ -153,6 +168,17 @@ def text(s: str, notation=None) -> str:
             else:
                 out.append(rf"\texttt{{[U+{ord(ch):04X}]}}")
     return "".join(out)
+
+
+_LAYER_WORDS = re.compile(r"\b(layer |l=)(\d+)\b")
+
+
+def _renumber_layers(words: str, p: Notation) -> str:
+    # Provers say "layer 3" in Nielsen's numbering; a reader of another profile
+    # counts from elsewhere (Dyda: the input is layer 0).
+    if not p.layer_shift:
+        return words
+    return _LAYER_WORDS.sub(lambda m: f"{m.group(1)}{int(m.group(2)) + p.layer_shift}", words)
 
 
 # -- sections ------------------------------------------------------------------
@@ -169,7 +195,7 @@ def notation_section(notation, lang: str = "en") -> str:
         ),
     ]
     if p.bias_column:
-        lines.append(phrase("bias_column", lang, x0=f"${p.names['input']}_{{0}} = 1$"))
+        lines.append(phrase("bias_column", lang, x0=f"${p.names['input']}_{{0}} = 1$", W=f"${render.matrix('l', p)}$"))
     if p.layer_shift:
         lines.append(phrase("layer_shift", lang, first=f"${1 + p.layer_shift}$"))
     return f"\\section*{{{phrase('notation', lang)}}}\n" + "\n".join(lines) + "\n"
@@ -213,28 +239,59 @@ def definitions_section(notation, costs: Iterable[str] = ("quadratic",), lang: s
 
 
 def certificate_body(cert, notation="nielsen", *, lang: str = "en", standalone: bool = False) -> str:
-    """One certificate as LaTeX: statement, where checked, then the proof or the verdict."""
-    p = profile(notation)
-    parts = []
-    if cert.statement:
-        parts.append(f"\\paragraph{{{phrase('statement', lang)}.}}\n\\[ {math(cert.statement, p)} \\]")
-    if cert.source and not standalone:
-        parts.append(f"\\paragraph{{{phrase('source', lang)}.}} {text(cert.source, p)}")
+    """One certificate as LaTeX: statement, where checked, then the proof or the verdict.
+
+    ``standalone`` leaves out the source and the network (for ``to_latex``).
+    """
+    parts = [_statement(cert, notation, lang, source=not standalone)]
     if not standalone:
         parts.append(f"\\paragraph{{{phrase('network', lang)}.}} {_network_line(cert, lang)}")
-    parts.append(_verdict_body(cert, p, lang))
-    return "\n\n".join(parts) + "\n"
+    parts.append(_verdict(cert, notation, lang))
+    return "\n\n".join(q for q in parts if q) + "\n"
+
+
+def _as_written(build, notation, lang: str) -> str:
+    # A formula written in a notation that cannot be re-indexed into ``notation``
+    # (Dyda's folded bias) is shown in its own notation, and the text says so.
+    try:
+        return build(profile(notation))
+    except render.NotConvertible as exc:
+        note = text(phrase("shown_as_written", lang, name=exc.source.name, source=exc.source.source))
+        return note + "\n\n" + build(exc.source)
+
+
+def _statement(cert, notation, lang: str, *, source: bool = True) -> str:
+    def build(p):
+        parts = []
+        if cert.statement:
+            parts.append(f"\\paragraph{{{phrase('statement', lang)}.}}\n\\[ {math(cert.statement, p)} \\]")
+        if cert.source and source:
+            parts.append(f"\\paragraph{{{phrase('source', lang)}.}} {text(cert.source, p)}")
+        return "\n\n".join(parts)
+
+    return _as_written(build, notation, lang)
+
+
+def _verdict(cert, notation, lang: str) -> str:
+    return _as_written(lambda p: _verdict_body(cert, p, lang), notation, lang)
 
 
 def _network_line(cert, lang: str) -> str:
+    # No timings: a document must be the same each time it is regenerated.
     net = cert.network or {}
-    sizes = net.get("sizes", "?")
+    if "function" in net:
+        return text(phrase("function_line", lang, name=net["function"], method=cert.method))
     acts = net.get("activations") or net.get("activation") or "?"
     if isinstance(acts, (list, tuple)):
         acts = ", ".join(dict.fromkeys(str(a) for a in acts))
+    extra = ""
+    if net.get("cost") == "softmax-cross-entropy":
+        extra = phrase("one_hot" if net.get("one_hot") else "free_targets", lang)
+    if net.get("batch"):
+        extra += phrase("batch", lang, m=net["batch"])
     return text(phrase(
-        "network_line", lang, sizes=str(sizes), act=str(acts), cost=str(net.get("cost", "?")),
-        method=cert.method, instances=cert.instances, seconds=f"{cert.seconds:.2f} s",
+        "network_line", lang, sizes=str(net.get("sizes", "?")), act=str(acts), cost=str(net.get("cost", "?")),
+        extra=extra, method=cert.method, instances=cert.instances,
     ))
 
 
@@ -244,10 +301,9 @@ def _verdict_body(cert, p: Notation, lang: str) -> str:
     if cert.verdict in ("proved", "proved-for-all-sizes"):
         if not steps:
             return text(phrase("no_steps", lang, verdict=cert.verdict))
-        checked = ", ".join(dict.fromkeys(s.checked for s in steps if s.checked)) or cert.method
         return (
             f"\\paragraph{{{phrase('proof', lang)}.}}\n{_align(steps, p, why)}\n"
-            f"{text(phrase('checked_note', lang, checked=checked))} {phrase('qed', lang)}"
+            f"{text(phrase('checked_note', lang, method=cert.method))} {phrase('qed', lang)}"
             "\\hfill\\rule{0.6em}{0.6em}"
         )
     if cert.verdict == "probably-true":
@@ -276,11 +332,13 @@ def _align(steps: Sequence, p: Notation, why) -> str:
     for step in steps:
         lhs = "" if previous is not None and step.lhs.strip() == previous else math(step.lhs, p)
         lines.append(rf"{lhs} &= {math(step.rhs, p)} && \text{{{text(why(step.why), p)}}}")
+        if step.checked:  # how it was checked, in small type under the justification
+            lines.append(rf"&&& \text{{\footnotesize {text(step.checked, p)}}}")
         previous = step.rhs.strip()
     return "\\begin{align*}\n" + " \\\\\n".join(lines) + "\n\\end{align*}"
 
 
-_RATIONAL = re.compile(r"-?\d+(?:/\d+)?")
+_RATIONAL = re.compile(r"-?\d+(?:\.\d+)?(?:/\d+)?")
 
 
 def _value(v) -> str:
@@ -296,20 +354,25 @@ def _value(v) -> str:
 
 def _counterexample(cx, p: Notation, lang: str) -> str:
     act = phrase("activation_note", lang, act=text(cx.activation)) if cx.activation else ""
-    head = phrase("cx_instance", lang, instance=text(str(cx.instance)), indices=text(str(tuple(cx.indices))),
+    head = phrase("cx_instance", lang, instance=text(str(cx.instance), p), indices=text(str(tuple(cx.indices))),
                   activation=act)
-    rows = []
+    entries = []
     for name, value in cx.point.items():
         shown = render.symbol_latex(str(name), p)
         if shown is None:
             shown = r"\text{" + text(str(name)) + "}"
-        rows.append(f"{shown} = {_value(value)}")
-    point = ",\\quad ".join(rows)
+        entries.append(f"{shown} &= {_value(value)}")
+    per_row = 4  # keep each row of the point within the page
+    rows = [" & ".join(entries[i : i + per_row]) for i in range(0, len(entries), per_row)]
+    point = "\\begin{align*}\n" + " \\\\\n".join(rows) + "\n\\end{align*}"
     values = (
-        rf"\text{{LHS}} = {math(cx.lhs, p) if cx.lhs else '?'} \approx {cx.lhs_value:.6g},"
-        rf" \qquad \text{{RHS}} = {math(cx.rhs, p) if cx.rhs else '?'} \approx {cx.rhs_value:.6g}"
+        "\\begin{align*}\n"
+        rf"\text{{LHS}} &= {_value(cx.lhs) if cx.lhs else '?'} \approx {cx.lhs_value:.6g} \\"
+        "\n"
+        rf"\text{{RHS}} &= {_value(cx.rhs) if cx.rhs else '?'} \approx {cx.rhs_value:.6g}"
+        "\n\\end{align*}"
     )
-    out = f"\\paragraph{{{phrase('counterexample', lang)}.}} {head}\n\\[ {point} \\]\n{phrase('cx_values', lang)}\n\\[ {values} \\]"
+    out = f"\\paragraph{{{phrase('counterexample', lang)}.}} {head}\n{point}\n{phrase('cx_values', lang)}\n{values}"
     if cx.reason:
         out += f"\n{text(cx.reason, p)}"
     return out
@@ -340,29 +403,60 @@ def _wrap(title: str, body: str) -> str:
 
 
 def _costs(certs) -> list[str]:
-    return [str((c.network or {}).get("cost", "quadratic")) for c in certs]
+    return [str((c.network or {}).get("cost", "quadratic")) for c in certs if "function" not in (c.network or {})]
 
 
-def identity_document(cert, notation="nielsen", *, lang: str = "en") -> str:
-    """A complete ``article`` for one certificate, in ``notation``."""
+def identity_section(certs: Sequence, notation="nielsen", *, lang: str = "en", numbered: bool = True) -> str:
+    """A section for one identity: each of its certificates (one per network checked)."""
+    if not certs:
+        raise ValueError("an identity section needs at least one certificate")
+    star = "" if numbered else "*"
+    out = [f"\\section{star}{{{text(certs[0].identity)}}}"]
+    if len(certs) == 1:
+        return out[0] + "\n" + certificate_body(certs[0], notation, lang=lang)
+    # The statement once, then each network's certificate under its own heading.
+    out.append(_statement(certs[0], notation, lang))
+    for cert in certs:
+        label = _network_label(cert.network or {})
+        out.append(f"\\subsection*{{{text(phrase('checked_on', lang, label=label))}}}")
+        out.append(f"\\paragraph{{{phrase('network', lang)}.}} {_network_line(cert, lang)}\n")
+        out.append(_verdict(cert, notation, lang))
+    return "\n".join(out) + "\n"
+
+
+def _network_label(net: dict) -> str:
+    if "function" in net:
+        return str(net["function"])
+    acts = net.get("activations") or ["?"]
+    label = f"[{','.join(map(str, net.get('sizes', [])))}] {acts[0]} {net.get('cost', '')}"
+    return label + (" one-hot" if net.get("one_hot") else "")
+
+
+def identity_document(certs, notation="nielsen", *, lang: str = "en") -> str:
+    """A complete ``article`` for one identity (one certificate or several), in ``notation``."""
+    certs = [certs] if not isinstance(certs, (list, tuple)) else list(certs)
     p = profile(notation)
     body = (
         notation_section(p, lang)
-        + definitions_section(p, _costs([cert]), lang)
-        + f"\\section*{{{text(cert.identity)}}}\n"
-        + certificate_body(cert, p, lang=lang)
+        + definitions_section(p, _costs(certs), lang)
+        + identity_section(certs, p, lang=lang, numbered=False)
     )
-    return _wrap(text(phrase("title_identity", lang, name=cert.identity)), body)
+    return _wrap(text(phrase("title_identity", lang, name=certs[0].identity)), body)
 
 
 def catalogue_document(certs: Sequence, notation="nielsen", *, lang: str = "en") -> str:
-    """One ``article`` with a section per certificate (the whole catalogue)."""
+    """One ``article`` with a section per identity (the whole catalogue), in ``notation``.
+
+    Certificates of the same identity are grouped, in the order first seen.
+    """
     p = profile(notation)
-    sections = [f"\\section{{{text(c.identity)}}}\n" + certificate_body(c, p, lang=lang) for c in certs]
+    groups: dict[str, list] = {}
+    for c in certs:
+        groups.setdefault(c.identity, []).append(c)
     body = (
-        text(phrase("contents", lang, n=len(certs))) + "\n"
+        text(phrase("contents", lang, n=len(certs), k=len(groups))) + "\n"
         + notation_section(p, lang)
         + definitions_section(p, _costs(certs), lang)
-        + "\n".join(sections)
+        + "\n".join(identity_section(g, p, lang=lang) for g in groups.values())
     )
     return _wrap(text(phrase("title_catalogue", lang)), body)

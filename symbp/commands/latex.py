@@ -1,0 +1,99 @@
+"""``symbp latex``: proof documents and worked examples as LaTeX, in a notation.
+
+    symbp latex --notation nielsen --out bp.tex          # the whole catalogue
+    symbp latex --notation sokolinsky --identity BP2 --pdf
+    symbp latex --sizes 2,3,2 --activation sigmoid --worked-example --out example.tex
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..cli import EXIT_OK
+from ..errors import SpecError
+
+
+def register(sub) -> None:
+    p = sub.add_parser("latex", help="write the derivations (or a worked example) as a LaTeX document")
+    p.add_argument("--notation", default="nielsen",
+                   help="nielsen, sokolinsky, dyda, or a profile's TOML file (default nielsen)")
+    p.add_argument("--identity", action="append", metavar="NAME",
+                   help="one identity's document (repeatable; default: the whole catalogue)")
+    p.add_argument("--out", metavar="FILE.tex", help="where to write (default: standard output; with --pdf, NAME-NOTATION.tex)")
+    p.add_argument("--pdf", action="store_true", help="also compile the document with pdflatex (or latexmk)")
+    p.add_argument("--worked-example", action="store_true",
+                   help="a worked example with numbers on the network given by --sizes/--activation/--cost")
+    p.add_argument("--sizes", help="layer sizes, input first: prove (or work the example) on this network")
+    p.add_argument("--activation", help="sigmoid, tanh, relu, softplus, identity, generic (default generic; sigmoid for --worked-example)")
+    p.add_argument("--cost", help="quadratic, mean-quadratic, cross-entropy, softmax-cross-entropy (default quadratic)")
+    p.add_argument("--one-hot", action="store_true", help="assume Σ_k y_k = 1 (softmax-cross-entropy)")
+    p.add_argument("--seed", type=int, default=0, help="seed of the worked example's numbers (default 0)")
+    p.add_argument("--budget", type=float, default=60.0, metavar="SECONDS", help="time budget per identity (default 60)")
+    p.set_defaults(func=run)
+
+
+def _notation(value: str):
+    from .. import notation
+
+    if value.endswith(".toml") or Path(value).is_file():
+        return notation.load(value)
+    return notation.profile(value)
+
+
+def _network(args, default_activation: str):
+    from ..network import network, parse_sizes
+
+    return network(
+        parse_sizes(args.sizes or "2,3,2"), args.activation or default_activation, args.cost or "quadratic",
+        one_hot=args.one_hot,
+    )
+
+
+def build(args) -> tuple[str, str]:
+    """The document and a default file stem, from the parsed arguments."""
+    from .. import identities
+    from ..latex import catalogue, document, worked
+    from ..prove import prove
+
+    p = _notation(args.notation)
+    if args.worked_example:
+        if args.identity:
+            raise SpecError("--worked-example and --identity do not go together: a worked example covers the whole network")
+        net = _network(args, "sigmoid")
+        ex = worked.worked_example(net, seed=args.seed)
+        stem = f"worked-{'-'.join(map(str, net.sizes))}-{net.activations[0]}-{p.name}"
+        return worked.worked_document(ex, p), stem
+    if args.sizes or args.activation or args.cost or args.one_hot:
+        net = _network(args, "generic")
+        certs = [prove(i, net, budget=args.budget) for i in identities.applicable(net, args.identity)]
+    else:
+        certs = catalogue.certificates(args.identity, budget=args.budget)
+    if args.identity and len({c.identity for c in certs}) == 1:
+        return document.identity_document(certs, p), f"{_slug(certs[0].identity)}-{p.name}"
+    return document.catalogue_document(certs, p), f"catalogue-{p.name}"
+
+
+def _slug(name: str) -> str:
+    return name.replace("'", "-prime").replace(" ", "-")
+
+
+def run(args) -> int:
+    from ..latex import engine
+
+    if not (args.budget > 0):
+        raise SpecError(f"--budget must be a positive number of seconds, got {args.budget}")
+    if args.pdf and engine.find_engine() is None:
+        raise engine.LatexError("--pdf needs pdflatex or latexmk, and neither is installed (Debian: texlive-latex-base)")
+    _notation(args.notation)  # a bad notation fails before any proving
+    tex, stem = build(args)
+    out = args.out or (f"{stem}.tex" if args.pdf else None)
+    if out is None:
+        print(tex, end="")
+        return EXIT_OK
+    path = engine.write_atomic(out, tex)
+    if args.pdf:
+        pdf = engine.compile_pdf(path)
+        print(f"wrote {path} and {pdf}")
+    else:
+        print(f"wrote {path}")
+    return EXIT_OK

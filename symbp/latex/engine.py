@@ -1,0 +1,92 @@
+"""Running a LaTeX engine on a generated document, and writing documents safely.
+
+``pdflatex`` is preferred (one pass suffices: the documents have no
+cross-references); ``latexmk -pdf`` is used when only it is installed.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import tempfile
+from pathlib import Path
+
+from ..errors import SymbpError
+
+
+class LatexError(SymbpError, RuntimeError):
+    """No engine, or the engine failed on a document (the message quotes its log)."""
+
+
+def find_engine() -> list[str] | None:
+    """The command to compile a .tex file, or ``None`` when no engine is installed."""
+    if shutil.which("pdflatex"):
+        return ["pdflatex", "-halt-on-error", "-interaction=nonstopmode"]
+    if shutil.which("latexmk"):
+        return ["latexmk", "-pdf", "-halt-on-error", "-interaction=nonstopmode"]
+    return None
+
+
+def compile_pdf(tex: "str | Path", *, timeout: float = 120.0) -> Path:
+    """Compile ``tex`` next to itself; return the PDF's path. Aux files are removed."""
+    tex = Path(tex).resolve()
+    engine = find_engine()
+    if engine is None:
+        raise LatexError("no LaTeX engine found (pdflatex or latexmk); install texlive-latex-base to use --pdf")
+    try:
+        done = subprocess.run(
+            engine + [f"-output-directory={tex.parent}", tex.name],
+            cwd=tex.parent, capture_output=True, text=True, timeout=timeout,
+        )
+    except subprocess.TimeoutExpired:
+        raise LatexError(f"{engine[0]} did not finish {tex.name} within {timeout:g} s") from None
+    log = tex.with_suffix(".log")
+    for suffix in (".aux", ".fls", ".fdb_latexmk"):
+        tex.with_suffix(suffix).unlink(missing_ok=True)
+    if done.returncode != 0:
+        tail = _error_lines(log.read_text(errors="replace") if log.exists() else done.stdout)
+        raise LatexError(f"{engine[0]} failed on {tex}: {tail}")
+    log.unlink(missing_ok=True)
+    return tex.with_suffix(".pdf")
+
+
+def _error_lines(log: str) -> str:
+    lines = log.splitlines()
+    for n, line in enumerate(lines):
+        if line.startswith("!"):
+            return " ".join(l.strip() for l in lines[n : n + 4])
+    return " ".join(lines[-5:])
+
+
+def write_atomic(path: "str | Path", content: str) -> Path:
+    """Write ``content`` to ``path`` all at once (temporary file + ``os.replace``).
+
+    An unwritable place raises ``SymbpError`` and leaves nothing behind.
+    """
+    path = Path(path)
+    folder = path.parent if str(path.parent) else Path(".")
+    if path.is_dir():
+        raise SymbpError(f"cannot write {str(path)!r}: it is a directory")
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+    except OSError as exc:
+        raise SymbpError(f"cannot write {str(path)!r}: {exc.strerror} ({folder})") from None
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            fh.write(content)
+        os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes it private; a document is not
+        os.replace(tmp, path)
+    except OSError as exc:
+        Path(tmp).unlink(missing_ok=True)
+        raise SymbpError(f"cannot write {str(path)!r}: {exc.strerror}") from None
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return path
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
