@@ -105,6 +105,15 @@ class Certificate:
     def from_json(cls, text: str) -> "Certificate":
         return cls.from_dict(json.loads(text))
 
+    def to_latex(self, notation="nielsen") -> str:
+        """The certificate as LaTeX in ``notation``: its checked steps, or its verdict."""
+        from .latex.render import certificate_latex
+
+        return certificate_latex(self, notation)
+
+    def _repr_latex_(self) -> str:
+        return self.to_latex()
+
     def __repr__(self) -> str:
         sizes = self.network.get("sizes")
         return (

@@ -13,8 +13,9 @@ by language, so a translation is a new dictionary, not new code.
 >>> from symbp.certificate import Certificate
 >>> c = Certificate(identity="BP3", network={"sizes": [1, 1]}, method="exact",
 ...                 verdict="undecided", reason="the time budget of 1 s ran out")
->>> "never a proof" in certificate_body(c, "nielsen") or "undecided" in certificate_body(c, "nielsen")
-True
+>>> body = certificate_body(c, "nielsen")
+>>> "Proof" in body, "undecided" in body
+(False, True)
 """
 
 from __future__ import annotations
@@ -25,6 +26,8 @@ from typing import Iterable, Sequence
 from ..errors import NotationError
 from ..notation import Notation, profile
 from . import render
+from .retarget import NotConvertible
+from .typeset import math, text
 
 #: The document's own words, per language. A key missing from a language
 #: falls back to English.
@@ -58,7 +61,7 @@ PHRASES: dict[str, dict[str, str]] = {
         "checked_on": "On the network {label}",
         "proof": "Proof",
         "qed": "This completes the proof.",
-        "checked_note": "Each line above is a step the prover checked (method {method}); how, is said in small type.",
+        "checked_note": "Each line above is a step the prover checked (method {method}); the small type says how.",
         "no_steps": "The certificate records the verdict {verdict} but no steps, so no derivation is typeset.",
         "evidence": "Evidence, not a proof",
         "probably_true": (
@@ -105,82 +108,6 @@ def justification(why: str, lang: str = "en") -> str:
     return JUSTIFICATIONS.get(lang, {}).get(why, why)
 
 
-# -- text and math hygiene -------------------------------------------------------
-
-_MATH_UNICODE = {
-    "σ": r"\sigma", "δ": r"\delta", "Σ": r"\Sigma", "∑": r"\sum", "∂": r"\partial", "≠": r"\neq",
-    "≤": r"\leq", "≥": r"\geq", "−": "-", "×": r"\times", "⊙": r"\odot", "·": r"\cdot", "∇": r"\nabla",
-    "≡": r"\equiv", "→": r"\to", "′": "'", "½": r"\tfrac{1}{2}", "‖": r"\|", "φ": r"\varphi", "∈": r"\in",
-    "…": r"\dots", "²": "^{2}", "³": "^{3}", "ᵀ": "^{T}", "λ": r"\lambda", "η": r"\eta", "ε": r"\varepsilon",
-    "∞": r"\infty", "≈": r"\approx", "⋯": r"\cdots", "ℓ": r"\ell", "∀": r"\forall", "⇒": r"\Rightarrow",
-}
-_TEXT_UNICODE = {"–": "--", "—": "---", "’": "'", "‘": "`", "“": "``", "”": "''", "…": r"\dots{}", "−": "-"}
-_TEXT_SPECIAL = {
-    "\\": r"\textbackslash{}", "{": r"\{", "}": r"\}", "_": r"\_", "^": r"\^{}", "&": r"\&", "%": r"\%",
-    "#": r"\#", "~": r"\~{}", "<": r"\textless{}", ">": r"\textgreater{}", "|": r"\textbar{}",
-}
-
-
-def math(latex_text: str, notation="nielsen") -> str:
-    """A prover's Nielsen LaTeX, re-indexed into ``notation``, safe for pdflatex."""
-    return _unicode_math(render.retarget(latex_text, notation))
-
-
-def _unicode_math(s: str) -> str:
-    out = []
-    for ch in s:
-        if ord(ch) < 128:
-            out.append(ch)
-        elif ch in _MATH_UNICODE:
-            out.append(_MATH_UNICODE[ch] + " ")
-        else:
-            out.append(rf"\text{{[U+{ord(ch):04X}]}}")
-    return "".join(out)
-
-
-def text(s: str, notation=None) -> str:
-    r"""Plain words as LaTeX text: specials escaped, Greek and math signs as math.
-
-    Segments between ``$...$`` are math (re-indexed into ``notation`` if given).
-
-    >>> text("σ' of z_1 & 50% ≠ $w^{3}_{12}$", "sokolinsky")
-    "$\\sigma $' of z\\_1 \\& 50\\% $\\neq $ $w^{(3)}_{21}$"
-    """
-    parts = str(s).split("$")
-    out = []
-    for n, part in enumerate(parts):
-        if n % 2 == 1 and n < len(parts) - 1:  # a math segment
-            out.append("$" + (math(part, notation) if notation is not None else _unicode_math(part)) + "$")
-            continue
-        if n % 2 == 1:  # an unmatched '$': escape it
-            out.append(r"\$")
-        if notation is not None:
-            part = _renumber_layers(part, profile(notation))
-        for ch in part:
-            if ch in _TEXT_SPECIAL:
-                out.append(_TEXT_SPECIAL[ch])
-            elif ord(ch) < 128:
-                out.append(ch)
-            elif ch in _TEXT_UNICODE:
-                out.append(_TEXT_UNICODE[ch])
-            elif ch in _MATH_UNICODE:
-                out.append(f"${_MATH_UNICODE[ch]} $")
-            else:
-                out.append(rf"\texttt{{[U+{ord(ch):04X}]}}")
-    return "".join(out)
-
-
-_LAYER_WORDS = re.compile(r"\b(layer |l=)(\d+)\b")
-
-
-def _renumber_layers(words: str, p: Notation) -> str:
-    # Provers say "layer 3" in Nielsen's numbering; a reader of another profile
-    # counts from elsewhere (Dyda: the input is layer 0).
-    if not p.layer_shift:
-        return words
-    return _LAYER_WORDS.sub(lambda m: f"{m.group(1)}{int(m.group(2)) + p.layer_shift}", words)
-
-
 # -- sections ------------------------------------------------------------------
 
 
@@ -191,7 +118,7 @@ def notation_section(notation, lang: str = "en") -> str:
         phrase(
             "weight_meaning", lang,
             w=f"${render.weight('l', 'j', 'k', p)}$", k="$k$", j="$j$",
-            lm1=f"${p.layer('l-1')}$", l=f"${p.layer('l')}$",
+            lm1="$l-1$", l="$l$",
         ),
     ]
     if p.bias_column:
@@ -255,7 +182,7 @@ def _as_written(build, notation, lang: str) -> str:
     # (Dyda's folded bias) is shown in its own notation, and the text says so.
     try:
         return build(profile(notation))
-    except render.NotConvertible as exc:
+    except NotConvertible as exc:
         note = text(phrase("shown_as_written", lang, name=exc.source.name, source=exc.source.source))
         return note + "\n\n" + build(exc.source)
 
@@ -327,12 +254,14 @@ def _verdict_body(cert, p: Notation, lang: str) -> str:
     return "\n\n".join(out)
 
 
-def _align(steps: Sequence, p: Notation, why) -> str:
+def _align(steps: Sequence, p: Notation, why, *, checked: bool = True) -> str:
+    # ``checked=False`` gives plain math for MathJax (no size commands, no notes).
+    size = "\\small " if checked else ""
     lines, previous = [], None
     for step in steps:
         lhs = "" if previous is not None and step.lhs.strip() == previous else math(step.lhs, p)
-        lines.append(rf"{lhs} &= {math(step.rhs, p)} && \text{{{text(why(step.why), p)}}}")
-        if step.checked:  # how it was checked, in small type under the justification
+        lines.append(rf"{lhs} &= {math(step.rhs, p)} && \text{{{size}{text(why(step.why), p)}}}")
+        if step.checked and checked:  # how it was checked, in small type under the justification
             lines.append(rf"&&& \text{{\footnotesize {text(step.checked, p)}}}")
         previous = step.rhs.strip()
     return "\\begin{align*}\n" + " \\\\\n".join(lines) + "\n\\end{align*}"

@@ -247,255 +247,52 @@ def _generic_name(act) -> str:
     return act.name.split(":", 1)[1] if act.name.startswith("generic:") else "sigma"
 
 
-# -- re-indexing the LaTeX of certificate steps ------------------------------------
-
-_TRANSPOSE_AFTER = re.compile(r"\s*(?:\\right\s*)?\)\s*\^\s*(?:\{\s*T\s*\}|T)")
-_VERBATIM_COMMANDS = {"text", "mathrm", "operatorname", "textrm", "mathbf", "mathit", "label", "tag", "textstyle"}
-_LAYER_OPENING = re.compile(r"\^\s*\{\s*(?:[A-Za-z]\s*,\s*)?([(\[])")
-
-
-class NotConvertible(NotationError):
-    """A formula is written in a notation whose quantities cannot be re-indexed into another.
-
-    ``source`` names the notation it is written in, so a caller may show it as written.
-    """
-
-    def __init__(self, message: str, source: Notation):
-        super().__init__(message)
-        self.source = source
-
-
-def source_notation(text: str) -> Notation:
-    r"""The profile a formula is written in, told by its layer brackets.
-
-    The catalogue states most identities in Nielsen's notation and a few in the
-    notation of the notes they come from (Sokolinsky's lemmas: ``z^{(l)}``;
-    Dyda's folded bias: ``W^{[l]}``). Profiles with the same brackets as
-    another cannot be told apart; the first one listed wins.
-
-    >>> source_notation(r"w^{(3)}_{ji}").name
-    'sokolinsky'
-    """
-    from ..notation import PROFILES
-
-    openings = set(_LAYER_OPENING.findall(text))
-    found = [p for p in PROFILES.values() if p.layer_brackets[0] and p.layer_brackets[0] in openings]
-    if len({p.layer_brackets for p in found}) > 1:
-        raise NotationError(f"the formula {text!r} mixes the layer brackets of {', '.join(p.name for p in found)}")
-    return found[0] if found else PROFILES["nielsen"]
-
-
-def retarget(text: str, notation="nielsen", source=None) -> str:
-    r"""Re-index a prover's LaTeX into ``notation``.
-
-    ``source`` is the notation ``text`` is written in (default: told by its
-    layer brackets, see ``source_notation``). Every w, b, z, a, δ, x, y with
-    indices, every C and σ is rewritten through Nielsen's indexing from the
-    two profiles' data; a quantity whose indices cannot be read raises
-    ``NotationError`` rather than pass through unconverted. A formula in a
-    folded-bias notation (Dyda's augmented W) cannot be written in another
-    one and raises ``NotConvertible``. Into such a notation, Nielsen's w^l
-    becomes the weight columns (j ≥ 1) of W, which the documents state.
-
-    >>> retarget(r"\frac{\partial C}{\partial b^{3}_{1}} = \delta^{3}_{1}", "dyda")
-    '\\frac{\\partial \\mathbf{L}}{\\partial w^{[2]}_{1,0}} = \\delta^{[2]}_{1}'
-    >>> retarget(r"\delta^{l} = (w^{l+1})^T \delta^{l+1} \odot \sigma'(z^{l})", "sokolinsky")
-    "\\delta^{(l)} = w^{(l+1)} \\delta^{(l+1)} \\odot \\sigma'(z^{(l)})"
-    >>> retarget(r"w^{(3)}_{ji}\sigma'(z^{(2)}_j)", "nielsen")          # Sokolinsky's Lemma 2
-    "w^{3}_{ij}\\sigma'(z^{2}_{j})"
-    """
-    target = profile(notation)
-    src = source_notation(text) if source is None else profile(source)
-    if src.name == target.name:
-        return text
-    if src.bias_column:
-        raise NotConvertible(
-            f"the formula {text!r} is written in {src.name}'s notation, whose weight matrices hold the bias as a"
-            f" column; it cannot be re-indexed into {target.name}'s",
-            src,
-        )
-    return _Retarget(text, src, target).run()
-
-
-class _Retarget:
-    """One pass over a formula: copy everything, rewrite the quantities."""
-
-    def __init__(self, text: str, src: Notation, target: Notation):
-        self.text, self.src, self.p = text, src, target
-        self.heads = {src.names[r]: r for r in ("weight", "bias", "z", "a", "input", "target") if len(src.names[r]) == 1}
-        self.heads.setdefault(src.names["weight_matrix"], "weight")
-        self.out: list[str] = []
-
-    def run(self) -> str:
-        text, src, p, out = self.text, self.src, self.p, self.out
-        i, n = 0, len(text)
-        while i < n:
-            c = text[i]
-            if c == "\\":
-                name, j = _command(text, i)
-                command = "\\" + name
-                if name in _VERBATIM_COMMANDS:
-                    group, j2 = _argument(text, j)
-                    if name == "operatorname" and group.replace("\\", "") == "sigma_prime":
-                        out.append(p.sigma + "'")
-                    elif name == "mathbf" and command + "{" + group + "}" == src.cost:
-                        out.append(p.cost)
-                    else:
-                        out.append(text[i:j2])
-                    i = j2
-                elif command == src.names["delta"] and _has_script(text, j):
-                    i = self.quantity(j, "delta")
-                elif command == src.sigma:
-                    if text[j:].lstrip().startswith("_{prime}"):  # sympy prints sigma_prime so
-                        j = text.index("_{prime}", j) + len("_{prime}")
-                        out.append(p.sigma + "'")
-                    else:
-                        out.append(p.sigma)
-                    i = j
-                else:
-                    out.append(text[i:j])
-                    i = j
-            elif c in self.heads and _standalone(text, i) and _has_script(text, i + 1):
-                i = self.quantity(i + 1, self.heads[c])
-            elif c == src.cost and _standalone(text, i) and not (i + 1 < n and text[i + 1].isalpha()):
-                out.append(p.cost)
-                i += 1
-            else:
-                out.append(c)
-                i += 1
-        return "".join(out)
-
-    def layer(self, sup: str):
-        """A source superscript as (prefix, Nielsen layer): ``x,2`` is sample x of layer 2."""
-        prefix = ""
-        if "," in sup:
-            prefix, sup = sup.rsplit(",", 1)
-            prefix += ","
-        opening, closing = self.src.layer_brackets
-        sup = sup.strip()
-        if opening and sup.startswith(opening) and sup.endswith(closing):
-            sup = sup[len(opening) : len(sup) - len(closing)]
-        layer = _layer(sup)
-        if isinstance(layer, int):
-            layer -= self.src.layer_shift
-        return prefix, layer
-
-    def quantity(self, i: int, role: str) -> int:
-        """Read ^{layer} and _{indices} at ``i``; append the target's LaTeX; return the new position."""
-        text, src, p = self.text, self.src, self.p
-        sup = sub = None
-        for _ in range(2):
-            k = i
-            while k < len(text) and text[k] == " ":
-                k += 1
-            if k < len(text) and text[k] == "^" and sup is None:
-                sup, i = _argument(text, k + 1)
-            elif k < len(text) and text[k] == "_" and sub is None:
-                sub, i = _argument(text, k + 1)
-            else:
-                break
-        where = f"in the formula {text!r}"
-        prefix, layer = self.layer(sup) if sup is not None else ("", None)
-        if role == "weight":
-            if layer is None:
-                raise NotationError(f"a weight without its layer, {where}")
-            if sub is None:
-                transposed = _open_paren(self.out) and _TRANSPOSE_AFTER.match(text, i)
-                if transposed:
-                    _drop_open_paren(self.out)
-                    i = transposed.end()
-                nielsen_t = bool(transposed) != (src.weight_order == "from,to")
-                self.out.append(matrix(layer, p, transpose=nielsen_t))
-                return i
-            first, second = _two_indices(sub, where)
-            j, k = (first, second) if src.weight_order == "to,from" else (second, first)
-            self.out.append(p.weight(layer, j, k))
-            return i
-        if role in ("input", "target"):
-            if sup is not None:
-                raise NotationError(f"{src.names[role]} with a superscript {sup!r} cannot be re-indexed, {where}")
-            self.out.append(f"{p.names[role]}_{{{sub}}}")
-            return i
-        if layer is None:
-            raise NotationError(f"{src.names.get(role, role)} with indices {sub!r} but no layer, {where}")
-        if prefix:  # a sample's quantity: keep the sample, re-index the layer
-            name = p.names["weight" if role == "bias" else role]
-            text_ = f"{name}^{{{prefix}{p.layer(layer)}}}" + (f"_{{{sub}}}" if sub is not None else "")
-            self.out.append(text_)
-        elif role == "bias":
-            self.out.append(p.bias(layer, sub) if sub is not None else bias_vector(layer, p))
-        else:
-            self.out.append(p.neuron(role, layer, sub) if sub is not None else vector(role, layer, p))
-        return i
-
-
-def _command(text: str, i: int) -> tuple[str, int]:
-    j = i + 1
-    while j < len(text) and text[j].isalpha():
-        j += 1
-    if j == i + 1 and j < len(text):  # a one-symbol command like \, or \{
-        j += 1
-    return text[i + 1 : j], j
-
-
-def _argument(text: str, i: int) -> tuple[str, int]:
-    """The argument at ``i`` (after spaces): a brace group's content, a command or one char."""
-    while i < len(text) and text[i] == " ":
-        i += 1
-    if i >= len(text):
-        return "", i
-    if text[i] == "{":
-        depth, j = 0, i
-        while j < len(text):
-            if text[j] == "{":
-                depth += 1
-            elif text[j] == "}":
-                depth -= 1
-                if depth == 0:
-                    return text[i + 1 : j], j + 1
-            j += 1
-        raise NotationError(f"unbalanced braces in the LaTeX {text!r}")
-    if text[i] == "\\":
-        name, j = _command(text, i)
-        return text[i:j], j
-    return text[i], i + 1
-
-
-def _standalone(text: str, i: int) -> bool:
-    # A head letter is a quantity only when it is not part of a word or a command.
-    return not (i > 0 and (text[i - 1].isalpha() or text[i - 1] == "\\"))
-
-
-def _has_script(text: str, i: int) -> bool:
-    return text[i:].lstrip(" ")[:1] in ("^", "_")
-
-
-def _two_indices(sub: str, where: str) -> tuple[str, str]:
-    parts = [s.strip() for s in sub.split(",")] if "," in sub else list(sub.replace(" ", ""))
-    if len(parts) != 2 or not all(parts):
-        raise NotationError(f"cannot read the two indices of the weight subscript {sub!r}, {where}")
-    return parts[0], parts[1]
-
-
-def _open_paren(out: list[str]) -> bool:
-    return "".join(out[-3:]).rstrip().endswith("(")
-
-
-def _drop_open_paren(out: list[str]) -> None:
-    tail = "".join(out).rstrip()[:-1]
-    if tail.rstrip().endswith(r"\left"):
-        tail = tail.rstrip()[: -len(r"\left")]
-    out[:] = [tail]
-
-
 # -- certificates ------------------------------------------------------------------
 
 
 def certificate_latex(cert, notation="nielsen") -> str:
-    """LaTeX of a certificate: its steps as an ``align*`` when it holds, else its verdict.
+    r"""A certificate as one display of math (an ``align*``), in ``notation``.
 
-    This is what ``Certificate.to_latex(notation=...)`` and ``_repr_latex_`` return.
+    A certificate that holds shows its statement and its checked steps; a
+    refuted or undecided one shows its verdict (and the two values at the
+    counterexample), never steps. This is what ``Certificate.to_latex`` and
+    ``_repr_latex_`` (Jupyter) return; it uses nothing MathJax lacks.
+
+    >>> from symbp.certificate import Certificate
+    >>> c = Certificate("BP3", {"sizes": [2, 2]}, "exact", "undecided", reason="budget ran out")
+    >>> certificate_latex(c)
+    '\\begin{align*}\n\\text{BP3: undecided (budget ran out)}\n\\end{align*}'
     """
-    from .document import certificate_body
+    from .document import _align, justification
+    from .typeset import math, text
 
-    return certificate_body(cert, notation, standalone=True)
+    def build(p):
+        rows = []
+        if cert.holds and cert.steps:
+            if cert.statement:
+                rows.append(rf"&\text{{{text(cert.identity)}: }} {math(cert.statement, p)} && \text{{{text(cert.verdict)}}}")
+            body = _align(cert.steps, p, justification, checked=False)
+            rows += body.split("\n")[1:-1]
+            return "\\begin{align*}\n" + "\n".join(_joined(rows)) + "\n\\end{align*}"
+        detail = cert.reason or ("no steps recorded" if cert.holds else "")
+        rows.append(rf"\text{{{text(cert.identity)}: {text(cert.verdict)}" + (f" ({text(detail, p)})" if detail else "") + "}")
+        cx = cert.counterexample
+        if cx is not None and cx.lhs and cx.rhs:
+            rows.append(rf"\text{{LHS}} &\approx {cx.lhs_value:.6g}, \quad \text{{RHS}} \approx {cx.rhs_value:.6g}")
+        return "\\begin{align*}\n" + " \\\\\n".join(rows) + "\n\\end{align*}"
+
+    try:
+        return build(profile(notation))
+    except NotConvertible as exc:
+        return build(exc.source)
+
+
+def _joined(rows: list[str]) -> list[str]:
+    # The statement row needs its own line break before the steps' rows.
+    if rows and not rows[0].endswith("\\\\"):
+        rows[0] += " \\\\"
+    return rows
+
+
+# The re-indexing of certificate steps lives in its own module; it is part of rendering.
+from .retarget import NotConvertible, retarget, source_notation  # noqa: E402,F401

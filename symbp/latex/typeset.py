@@ -1,0 +1,86 @@
+r"""Typesetting hygiene: words as LaTeX text, prover formulas as safe math.
+
+pdflatex without extra packages knows no σ or ≠ in its input, and a
+justification may contain ``_`` or ``%``; these functions make any string
+safe to typeset, and re-index formulas into the document's notation.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..notation import Notation, profile
+from .retarget import retarget
+
+_MATH_UNICODE = {
+    "σ": r"\sigma", "δ": r"\delta", "Σ": r"\Sigma", "∑": r"\sum", "∂": r"\partial", "≠": r"\neq",
+    "≤": r"\leq", "≥": r"\geq", "−": "-", "×": r"\times", "⊙": r"\odot", "·": r"\cdot", "∇": r"\nabla",
+    "≡": r"\equiv", "→": r"\to", "′": "'", "½": r"\tfrac{1}{2}", "‖": r"\|", "φ": r"\varphi", "∈": r"\in",
+    "…": r"\dots", "²": "^{2}", "³": "^{3}", "ᵀ": "^{T}", "λ": r"\lambda", "η": r"\eta", "ε": r"\varepsilon",
+    "∞": r"\infty", "≈": r"\approx", "⋯": r"\cdots", "ℓ": r"\ell", "∀": r"\forall", "⇒": r"\Rightarrow",
+}
+_TEXT_UNICODE = {"–": "--", "—": "---", "’": "'", "‘": "`", "“": "``", "”": "''", "…": r"\dots{}", "−": "-"}
+_TEXT_SPECIAL = {
+    "\\": r"\textbackslash{}", "{": r"\{", "}": r"\}", "_": r"\_", "^": r"\^{}", "&": r"\&", "%": r"\%",
+    "#": r"\#", "~": r"\~{}", "<": r"\textless{}", ">": r"\textgreater{}", "|": r"\textbar{}",
+}
+
+
+def math(latex_text: str, notation="nielsen") -> str:
+    """A prover's Nielsen LaTeX, re-indexed into ``notation``, safe for pdflatex."""
+    return _unicode_math(retarget(latex_text, notation))
+
+
+def _unicode_math(s: str) -> str:
+    out = []
+    for ch in s:
+        if ord(ch) < 128:
+            out.append(ch)
+        elif ch in _MATH_UNICODE:
+            out.append(_MATH_UNICODE[ch] + " ")
+        else:
+            out.append(rf"\text{{[U+{ord(ch):04X}]}}")
+    return "".join(out)
+
+
+def text(s: str, notation=None) -> str:
+    r"""Plain words as LaTeX text: specials escaped, Greek and math signs as math.
+
+    Segments between ``$...$`` are math (re-indexed into ``notation`` if given).
+
+    >>> text("σ' of z_1 & 50% ≠ $w^{3}_{12}$", "sokolinsky")
+    "$\\sigma $' of z\\_1 \\& 50\\% $\\neq $ $w^{(3)}_{21}$"
+    """
+    parts = str(s).split("$")
+    out = []
+    for n, part in enumerate(parts):
+        if n % 2 == 1 and n < len(parts) - 1:  # a math segment
+            out.append("$" + (math(part, notation) if notation is not None else _unicode_math(part)) + "$")
+            continue
+        if n % 2 == 1:  # an unmatched '$': escape it
+            out.append(r"\$")
+        if notation is not None:
+            part = _renumber_layers(part, profile(notation))
+        for ch in part:
+            if ch in _TEXT_SPECIAL:
+                out.append(_TEXT_SPECIAL[ch])
+            elif ord(ch) < 128:
+                out.append(ch)
+            elif ch in _TEXT_UNICODE:
+                out.append(_TEXT_UNICODE[ch])
+            elif ch in _MATH_UNICODE:
+                out.append(f"${_MATH_UNICODE[ch]} $")
+            else:
+                out.append(rf"\texttt{{[U+{ord(ch):04X}]}}")
+    return "".join(out)
+
+
+_LAYER_WORDS = re.compile(r"\b(layer |l=)(\d+)\b")
+
+
+def _renumber_layers(words: str, p: Notation) -> str:
+    # Provers say "layer 3" in Nielsen's numbering; a reader of another profile
+    # counts from elsewhere (Dyda: the input is layer 0).
+    if not p.layer_shift:
+        return words
+    return _LAYER_WORDS.sub(lambda m: f"{m.group(1)}{int(m.group(2)) + p.layer_shift}", words)
