@@ -45,6 +45,7 @@ PHRASES: dict[str, dict[str, str]] = {
         ),
         "layer_shift": "Layers are numbered from {first} (the input); symbolic layer names such as $l$ and $L$ keep their letters.",
         "definitions": "Definitions",
+        "cost_label": "cost {name}",
         "hadamard": "{u} is the elementwise (Hadamard) product and {S} the diagonal matrix of the {sp}.",
         "statement": "Statement",
         "source": "Source",
@@ -135,7 +136,7 @@ def definitions_section(notation, costs: Iterable[str] = ("quadratic",), lang: s
     if p.bias_column:
         x_prev = lambda k: f"{p.names['input']}^{{{p.layer('l-1')}}}_{{{k}}}"  # noqa: E731
         forward = (
-            rf"{z_lj} &= \sum_{{k=0}}^{{n_{{{p.layer('l-1')}}}}} {render.weight('l', 'j', 'k', p)} {x_prev('k')},"
+            rf"{z_lj} &= \sum_{{k=0}}^{{n^{{{p.layer('l-1')}}}}} {render.weight('l', 'j', 'k', p)} {x_prev('k')},"
             rf" \qquad {x_prev(0)} = 1,\ {x_prev('k')} = {render.neuron('a', 'l-1', 'k', p)} \ (k \geq 1)"
         )
     else:
@@ -153,7 +154,8 @@ def definitions_section(notation, costs: Iterable[str] = ("quadratic",), lang: s
     for name in dict.fromkeys(costs):
         if name in COST_DEFINITIONS:
             body = COST_DEFINITIONS[name].format(**fill)
-            rows.append(body.replace(" = ", " &= ", 1) if "&" not in body else body)
+            label = text(phrase("cost_label", lang, name=name))
+            rows.append(body.replace(" = ", " &= ", 1) + rf" && \text{{\small {label}}}")
     hadamard = phrase(
         "hadamard", lang, u="$u \\odot v$",
         S=f"${render.sigma_prime_matrix('l', p)}$", sp=f"${p.sigma}'({render.neuron('z', 'l', 'j', p)})$",
