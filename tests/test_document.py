@@ -112,7 +112,9 @@ def test_words_are_data_another_language_is_a_dictionary(monkeypatch):
 
 
 def test_text_escapes_latex_specials_and_maps_unicode():
-    assert text("50% of a_1 & #2") == r"50\% of a\_1 \& \#2"
+    assert text("50% of lemma_dz & #2") == r"50\% of lemma\_dz \& \#2"
+    # TeX-like tokens in words become math, re-indexed like any formula.
+    assert text("C depends on z^l only through z^{l+1}", "sokolinsky") == r"C depends on $z^{(l)}$ only through $z^{(l+1)}$"
     assert text("Σ ≠ 0") == r"$\Sigma $ $\neq $ 0"
     assert "[U+4E2D]" in text("中")
 

@@ -358,8 +358,10 @@ def identity_section(certs: Sequence, notation="nielsen", *, lang: str = "en", n
 def _network_label(net: dict) -> str:
     if "function" in net:
         return str(net["function"])
-    acts = net.get("activations") or ["?"]
-    label = f"[{','.join(map(str, net.get('sizes', [])))}] {acts[0]} {net.get('cost', '')}"
+    acts = net.get("activations") or [net.get("activation", "?")]
+    sizes = net.get("sizes", "?")
+    sizes = f"[{','.join(map(str, sizes))}]" if isinstance(sizes, (list, tuple)) else str(sizes)
+    label = f"{sizes} {acts[0]} {net.get('cost', '')}"
     return label + (" one-hot" if net.get("one_hot") else "")
 
 

@@ -17,7 +17,6 @@ import re
 
 from ..errors import NotationError
 from ..notation import Notation, profile
-from .render import _layer, bias_vector, matrix, vector
 
 _TRANSPOSE_AFTER = re.compile(r"\s*(?:\\right\s*)?\)\s*\^\s*(?:\{\s*T\s*\}|T)")
 _VERBATIM_COMMANDS = {"text", "mathrm", "operatorname", "textrm", "mathbf", "mathit", "label", "tag", "textstyle"}
@@ -55,7 +54,7 @@ def source_notation(text: str) -> Notation:
     return found[0] if found else PROFILES["nielsen"]
 
 
-def retarget(text: str, notation="nielsen", source=None) -> str:
+def retarget(text: str, notation="nielsen", source=None, *, matrices: bool = True) -> str:
     r"""Re-index a prover's LaTeX into ``notation``.
 
     ``source`` is the notation ``text`` is written in (default: told by its
@@ -64,7 +63,8 @@ def retarget(text: str, notation="nielsen", source=None) -> str:
     two profiles' data; a quantity whose indices cannot be read raises
     ``NotationError`` rather than pass through unconverted. A formula in a
     folded-bias notation (Dyda's augmented W) cannot be written in another
-    one and raises ``NotConvertible``. Into such a notation, Nielsen's w^l
+    one and raises ``NotConvertible``. ``matrices=False`` reads a bare w^l as
+    the weights of layer l (in words), not as a matrix. Into such a notation, Nielsen's w^l
     becomes the weight columns (j ≥ 1) of W, which the documents state.
 
     >>> retarget(r"\frac{\partial C}{\partial b^{3}_{1}} = \delta^{3}_{1}", "dyda")
@@ -84,14 +84,14 @@ def retarget(text: str, notation="nielsen", source=None) -> str:
             f" column; it cannot be re-indexed into {target.name}'s",
             src,
         )
-    return _Retarget(text, src, target).run()
+    return _Retarget(text, src, target, matrices).run()
 
 
 class _Retarget:
     """One pass over a formula: copy everything, rewrite the quantities."""
 
-    def __init__(self, text: str, src: Notation, target: Notation):
-        self.text, self.src, self.p = text, src, target
+    def __init__(self, text: str, src: Notation, target: Notation, matrices: bool = True):
+        self.text, self.src, self.p, self.matrices = text, src, target, matrices
         self.heads = {src.names[r]: r for r in ("weight", "bias", "z", "a", "input", "target") if len(src.names[r]) == 1}
         self.heads.setdefault(src.names["weight_matrix"], "weight")
         self.out: list[str] = []
@@ -113,7 +113,7 @@ class _Retarget:
                     else:
                         out.append(text[i:j2])
                     i = j2
-                elif command == src.names["delta"] and _has_script(text, j):
+                elif command == src.names["delta"] and _has_script(text, j) and not _kronecker(text, j):
                     i = self.quantity(j, "delta")
                 elif command == src.sigma:
                     if text[j:].lstrip().startswith("_{prime}"):  # sympy prints sigma_prime so
@@ -137,6 +137,8 @@ class _Retarget:
 
     def layer(self, sup: str):
         """A source superscript as (prefix, Nielsen layer): ``x,2`` is sample x of layer 2."""
+        from .render import _layer  # render re-exports this module: import at use
+
         prefix = ""
         if "," in sup:
             prefix, sup = sup.rsplit(",", 1)
@@ -152,6 +154,7 @@ class _Retarget:
 
     def quantity(self, i: int, role: str) -> int:
         """Read ^{layer} and _{indices} at ``i``; append the target's LaTeX; return the new position."""
+        from .render import bias_vector, matrix, vector
         text, src, p = self.text, self.src, self.p
         sup = sub = None
         for _ in range(2):
@@ -169,6 +172,9 @@ class _Retarget:
         if role == "weight":
             if layer is None:
                 raise NotationError(f"a weight without its layer, {where}")
+            if sub is None and not self.matrices:  # the weights of a layer, named in words
+                self.out.append(f"{p.names['weight_matrix']}^{{{p.layer(layer)}}}")
+                return i
             if sub is None:
                 transposed = _open_paren(self.out) and _TRANSPOSE_AFTER.match(text, i)
                 if transposed:
@@ -238,6 +244,11 @@ def _standalone(text: str, i: int) -> bool:
 
 def _has_script(text: str, i: int) -> bool:
     return text[i:].lstrip(" ")[:1] in ("^", "_")
+
+
+def _kronecker(text: str, i: int) -> bool:
+    # \delta_{jk} with no layer superscript is Kronecker's delta, not an error term.
+    return text[i:].lstrip(" ").startswith("_") and not re.match(r"\s*_\s*(\{[^{}]*\}|\S)\s*\^", text[i:])
 
 
 def _two_indices(sub: str, where: str) -> tuple[str, str]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from ..notation import Notation, profile
+from ..errors import NotationError
 from .retarget import retarget
 
 _MATH_UNICODE = {
@@ -26,9 +27,47 @@ _TEXT_SPECIAL = {
 }
 
 
-def math(latex_text: str, notation="nielsen") -> str:
+def math(latex_text: str, notation="nielsen", *, matrices: bool = True) -> str:
     """A prover's Nielsen LaTeX, re-indexed into ``notation``, safe for pdflatex."""
-    return _unicode_math(retarget(latex_text, notation))
+    return _unicode_math(retarget(latex_text, notation, matrices=matrices))
+
+
+# A TeX-like token in running words: one letter or a command with ^ or _ scripts
+# ("z^L", "a^{l+1}", "n_{L}"), not part of a longer word ("lemma_dz").
+_INLINE = re.compile(r"(?<![\\\w])((?:\\[A-Za-z]+|[A-Za-z])(?:[\^_](?:\{[^{}]*\}|[A-Za-z0-9]))+)")
+
+
+def _words(part: str, notation) -> list[str]:
+    out = []
+    pos = 0
+    for m in _INLINE.finditer(part):
+        out.append(_escape(part[pos : m.start()]))
+        token = m.group(1)
+        try:
+            # In words, "w^l" names the weights of layer l, not a matrix to transpose.
+            shown = math(token, notation, matrices=False) if notation is not None else _unicode_math(token)
+            out.append(f"${shown}$")
+        except NotationError:
+            out.append(_escape(token))
+        pos = m.end()
+    out.append(_escape(part[pos:]))
+    return out
+
+
+def _escape(part: str) -> str:
+    out = []
+    for ch in part:
+        if ch in _TEXT_SPECIAL:
+            out.append(_TEXT_SPECIAL[ch])
+        elif ord(ch) < 128:
+            out.append(ch)
+        elif ch in _TEXT_UNICODE:
+            out.append(_TEXT_UNICODE[ch])
+        elif ch in _MATH_UNICODE:
+            out.append(f"${_MATH_UNICODE[ch]} $")
+        else:
+            out.append(rf"\texttt{{[U+{ord(ch):04X}]}}")
+    return "".join(out)
 
 
 def _unicode_math(s: str) -> str:
@@ -46,10 +85,11 @@ def _unicode_math(s: str) -> str:
 def text(s: str, notation=None) -> str:
     r"""Plain words as LaTeX text: specials escaped, Greek and math signs as math.
 
-    Segments between ``$...$`` are math (re-indexed into ``notation`` if given).
+    Segments between ``$...$`` are math, and so are TeX-like tokens such as
+    ``z^L`` in running words; both are re-indexed into ``notation`` if given.
 
-    >>> text("σ' of z_1 & 50% ≠ $w^{3}_{12}$", "sokolinsky")
-    "$\\sigma $' of z\\_1 \\& 50\\% $\\neq $ $w^{(3)}_{21}$"
+    >>> text("σ' of z^3_1 & 50% ≠ $w^{3}_{12}$ in lemma_dz", "sokolinsky")
+    "$\\sigma $' of $z^{(3)}_{1}$ \\& 50\\% $\\neq $ $w^{(3)}_{21}$ in lemma\\_dz"
     """
     parts = str(s).split("$")
     out = []
@@ -61,17 +101,7 @@ def text(s: str, notation=None) -> str:
             out.append(r"\$")
         if notation is not None:
             part = _renumber_layers(part, profile(notation))
-        for ch in part:
-            if ch in _TEXT_SPECIAL:
-                out.append(_TEXT_SPECIAL[ch])
-            elif ord(ch) < 128:
-                out.append(ch)
-            elif ch in _TEXT_UNICODE:
-                out.append(_TEXT_UNICODE[ch])
-            elif ch in _MATH_UNICODE:
-                out.append(f"${_MATH_UNICODE[ch]} $")
-            else:
-                out.append(rf"\texttt{{[U+{ord(ch):04X}]}}")
+        out += _words(part, notation)
     return "".join(out)
 
 
