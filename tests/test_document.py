@@ -150,3 +150,17 @@ def test_cli_worked_example_and_bad_activation(tmp_path, capsys):
     assert "Backward pass" in out.read_text()
     assert main(["latex", "--sizes", "2,3,2", "--activation", "generic", "--worked-example", "--out", str(out)]) == 2
     assert "needs numbers" in capsys.readouterr().err
+
+
+def test_all_sizes_proofs_come_first_when_the_general_prover_is_present():
+    # symbp.general (issue 3) proves for every size and depth; its lemma chain
+    # leads the identity's section, the concrete proofs follow.
+    pytest.importorskip("symbp.general")
+    from symbp.latex import catalogue
+
+    certs = catalogue.certificates(["BP2"])
+    assert certs[0].verdict == "proved-for-all-sizes" and len(certs[0].steps) > 1
+    assert all(c.verdict == "proved" for c in certs[1:])
+    doc = document.identity_document(certs, "sokolinsky")
+    for step in certs[0].steps:
+        assert math(step.rhs, "sokolinsky") in doc

@@ -3,7 +3,7 @@ r"""The certificates the documents are made of: each identity proved on a networ
 Nothing here decides a verdict: ``symbp.prove`` does. This module only picks
 the networks (data, ``NETWORKS``) and collects what the prover returns.
 
->>> [c.verdict for c in certificates(["BP3"])]
+>>> [c.verdict for c in certificates(["BP3"], all_sizes=False)]
 ['proved']
 """
 
@@ -39,11 +39,32 @@ def networks_for(ident) -> list:
     return before[:1] + [meant]
 
 
-def certificates(names=None, *, budget: float = 60.0) -> list:
-    """Prove each identity (every one in the catalogue, or those named) on its networks."""
+def general_network():
+    """The network of symbolic sizes and depth, when ``symbp.general`` is part of this build."""
+    try:
+        from .. import general
+    except ImportError:
+        return None
+    return general.network(activation="generic")
+
+
+def certificates(names=None, *, budget: float = 60.0, all_sizes: bool = True) -> list:
+    """Prove each identity (every one in the catalogue, or those named) on its networks.
+
+    With ``all_sizes`` and ``symbp.general`` present, an identity's proof for
+    every size and depth (the lemma chain) comes first, then the concrete ones.
+    """
+    from ..errors import IdentityError
+
     picked = [ids.get(n) for n in names] if names else list(ids.CATALOGUE.values())
+    general = general_network() if all_sizes else None
     out = []
     for ident in picked:
+        if general is not None and ident.function_rule is None:
+            try:
+                out.append(prove(ident, general, budget=budget))
+            except IdentityError:
+                pass  # not stated for the general network (e.g. another cost)
         for net in networks_for(ident):
             out.append(prove(ident, net, budget=budget))
     return out
