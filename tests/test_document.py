@@ -164,3 +164,14 @@ def test_all_sizes_proofs_come_first_when_the_general_prover_is_present():
     doc = document.identity_document(certs, "sokolinsky")
     for step in certs[0].steps:
         assert math(step.rhs, "sokolinsky") in doc
+
+
+def test_a_refutation_by_shape_shows_the_reason_without_an_empty_point():
+    # symbp.mutants: BP2 with the transpose dropped cannot even be formed on [2,3,3,2].
+    from symbp import mutants
+
+    cert = prove(mutants.BP2_NO_TRANSPOSE, network([2, 3, 3, 2]))
+    assert cert.verdict == "refuted" and not cert.counterexample.point
+    doc = document.identity_document(cert, "sokolinsky")
+    assert "Proof." not in doc and "cannot multiply" in doc
+    assert "nan" not in doc and "\\begin{align*}\n\n\\end{align*}" not in doc

@@ -283,6 +283,14 @@ def _value(v) -> str:
     return rf"\texttt{{{text(s)}}}"
 
 
+def _exact_or_approx(exact: str, value: float) -> str:
+    # The exact value when it fits on a line; past that, its decimal (the
+    # certificate's JSON keeps every digit).
+    if exact and len(exact) <= 40:
+        return f"= {_value(exact)} \\approx {value:.6g}"
+    return f"\\approx {value:.6g}"
+
+
 def _counterexample(cx, p: Notation, lang: str) -> str:
     act = phrase("activation_note", lang, act=text(cx.activation)) if cx.activation else ""
     head = phrase("cx_instance", lang, instance=text(str(cx.instance), p), indices=text(str(tuple(cx.indices))),
@@ -293,17 +301,20 @@ def _counterexample(cx, p: Notation, lang: str) -> str:
         if shown is None:
             shown = r"\text{" + text(str(name)) + "}"
         entries.append(f"{shown} &= {_value(value)}")
+    out = f"\\paragraph{{{phrase('counterexample', lang)}.}} "
+    if not entries:  # e.g. a shape mismatch: no point is needed, the reason says it all
+        return out + text(cx.reason or cx.instance, p)
     per_row = 4  # keep each row of the point within the page
     rows = [" & ".join(entries[i : i + per_row]) for i in range(0, len(entries), per_row)]
     point = "\\begin{align*}\n" + " \\\\\n".join(rows) + "\n\\end{align*}"
     values = (
         "\\begin{align*}\n"
-        rf"\text{{LHS}} &= {_value(cx.lhs) if cx.lhs else '?'} \approx {cx.lhs_value:.6g} \\"
+        rf"\text{{LHS}} &{_exact_or_approx(cx.lhs, cx.lhs_value)} \\"
         "\n"
-        rf"\text{{RHS}} &= {_value(cx.rhs) if cx.rhs else '?'} \approx {cx.rhs_value:.6g}"
+        rf"\text{{RHS}} &{_exact_or_approx(cx.rhs, cx.rhs_value)}"
         "\n\\end{align*}"
     )
-    out = f"\\paragraph{{{phrase('counterexample', lang)}.}} {head}\n{point}\n{phrase('cx_values', lang)}\n{values}"
+    out += f"{head}\n{point}\n{phrase('cx_values', lang)}\n{values}"
     if cx.reason:
         out += f"\n{text(cx.reason, p)}"
     return out

@@ -34,7 +34,7 @@ def math(latex_text: str, notation="nielsen", *, matrices: bool = True) -> str:
 
 # A TeX-like token in running words: one letter or a command with ^ or _ scripts
 # ("z^L", "a^{l+1}", "n_{L}"), not part of a longer word ("lemma_dz").
-_INLINE = re.compile(r"(?<![\\\w])((?:\\[A-Za-z]+|[A-Za-z])(?:[\^_](?:\{[^{}]*\}|[A-Za-z0-9]))+)")
+_INLINE = re.compile(r"(?<![\\\w])((?:\\[A-Za-z]+|[A-Za-zδσφΣ])(?:[\^_](?:\{[^{}]*\}|[A-Za-z0-9]))+)")
 
 
 def _words(part: str, notation) -> list[str]:
@@ -45,6 +45,7 @@ def _words(part: str, notation) -> list[str]:
         token = m.group(1)
         try:
             # In words, "w^l" names the weights of layer l, not a matrix to transpose.
+            token = "".join(ch if ch.isascii() else _MATH_UNICODE[ch] + " " for ch in token)  # δ^4 -> \\delta ^4
             shown = math(token, notation, matrices=False) if notation is not None else _unicode_math(token)
             out.append(f"${shown}$")
         except NotationError:
