@@ -175,3 +175,19 @@ def test_a_refutation_by_shape_shows_the_reason_without_an_empty_point():
     doc = document.identity_document(cert, "sokolinsky")
     assert "Proof." not in doc and "cannot multiply" in doc
     assert "nan" not in doc and "\\begin{align*}\n\n\\end{align*}" not in doc
+
+
+def test_cli_pdf_without_an_engine_exits_2_before_writing(tmp_path, monkeypatch, capsys):
+    from symbp.latex import engine
+
+    monkeypatch.setattr(engine, "find_engine", lambda: None)
+    assert main(["latex", "--identity", "BP3", "--pdf", "--out", str(tmp_path / "bp3.tex")]) == 2
+    assert "pdflatex" in capsys.readouterr().err
+    assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.skipif(__import__("shutil").which("pdflatex") is None, reason="no LaTeX engine (pdflatex) installed")
+def test_cli_pdf_compiles_and_cleans_up(tmp_path, capsys):
+    assert main(["latex", "--notation", "dyda", "--identity", "BP1", "--pdf", "--out", str(tmp_path / "bp1.tex")]) == 0
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["bp1.pdf", "bp1.tex"]
+    assert (tmp_path / "bp1.pdf").read_bytes().startswith(b"%PDF")
