@@ -83,3 +83,10 @@ def test_generic_activation_and_softmax_are_refused_with_a_reason():
         worked.worked_example(network([2, 2], cost="softmax-cross-entropy"))
     with pytest.raises(SpecError, match="not an input"):
         worked.worked_example(network([1, 1], activation="sigmoid"), {("w", 3, 1, 1): 1})
+
+
+def test_a_wrong_cost_is_caught_by_numpy():
+    net = network([2, 2, 1], activation="sigmoid")
+    ex = worked.worked_example(net)
+    with pytest.raises(worked.WorkedExampleError, match="NumPy"):
+        worked._check(dataclasses.replace(ex, cost=ex.cost * 2))

@@ -55,7 +55,8 @@ PHRASES = {
             "Every gradient above was compared with two oracles that do not use backpropagation:"
             " the exact derivative of the composed cost (symbp.derive, evaluated at this point;"
             " largest difference {exact}) and NumPy float64 central finite differences of the cost"
-            " (step {h}; largest difference {fd}, tolerance {tol})."
+            " (step {h}; largest difference {fd}, tolerance {tol}). NumPy's float64 forward pass gives the"
+            " same cost (difference {cost})."
         ),
     }
 }
@@ -200,6 +201,12 @@ def _check(ex: WorkedExample) -> dict:
         worst_exact = max(worst_exact, diff)
     h, tol, worst_fd = 1e-6, 1e-6, 0.0
     base = {key: float(v) for key, v in ex.values.items()}
+    cost_gap = abs(_numpy_cost(net, base) - float(ex.cost))
+    if cost_gap > 1e-12 * max(1.0, abs(float(ex.cost))):
+        raise WorkedExampleError(
+            f"worked example on {net.label()}: the cost is {float(ex.cost):.15g} here but {_numpy_cost(net, base):.15g}"
+            " by NumPy's float64 forward pass"
+        )
     for key, mine in ex.grads.items():
         up, down = dict(base), dict(base)
         up[key] += h
@@ -212,7 +219,7 @@ def _check(ex: WorkedExample) -> dict:
                 f" {fd:.10g} by NumPy finite differences"
             )
         worst_fd = max(worst_fd, err)
-    return {"exact": worst_exact, "finite_differences": worst_fd, "h": h, "tolerance": tol}
+    return {"exact": worst_exact, "finite_differences": worst_fd, "h": h, "tolerance": tol, "cost": cost_gap}
 
 
 def _ratio(v) -> tuple[int, int]:
@@ -369,7 +376,7 @@ def worked_document(ex: WorkedExample, notation="nielsen", *, lang: str = "en") 
     c = ex.checks
     numbers = _words("numbers_exact", lang) if ex.exact else _words("numbers_decimal", lang, digits=DIGITS, shown=SHOWN)
     checks = _words("check_text", lang, exact=f"{float(c['exact']):.1e}", h=f"{c['h']:g}",
-                    fd=f"{c['finite_differences']:.1e}", tol=f"{c['tolerance']:g}")
+                    fd=f"{c['finite_differences']:.1e}", tol=f"{c['tolerance']:g}", cost=f"{c['cost']:.1e}")
     body = (
         document.notation_section(p, lang)
         + document.definitions_section(p, [ex.net.cost], lang)
