@@ -61,6 +61,6 @@ def test_every_document_compiles_with_pdflatex(docs, tmp_path):
         return rel, ok, done.stdout[-800:]
 
     with ThreadPoolExecutor(max_workers=2) as pool:
-        results = list(pool.map(compile_one, sorted(docs)))
+        results = list(pool.map(compile_one, sorted(r for r in docs if r.endswith(".tex"))))
     failed = [(rel, log) for rel, ok, log in results if not ok]
     assert not failed, failed[0]
