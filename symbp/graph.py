@@ -1,0 +1,416 @@
+r"""A concrete network as a computational graph (seed 004's picture).
+
+Seed 004 teaches backpropagation as a walk back through a graph: every node
+(z^l_j, a^l_j, the cost) knows its forward value, every edge carries its
+*local* derivative (∂z^l_j/∂a^{l-1}_k = w^l_{jk}, ∂a^l_j/∂z^l_j = σ'(z^l_j),
+∂C/∂a^L_j), "and all the rest is obtained by a pass through the graph".
+
+``computational_graph`` builds that graph for a ``Network``. With a point
+(exact rationals for x, y, w, b, given or drawn at random) each node also
+carries its forward value and its gradient ∂C/∂(node). The gradients come
+from the ground truth (``derive.GroundTruth``, forward-mode differentiation of
+the definitions) evaluated at the point, never from a backward pass of ours,
+so the picture can be used to *check* a backward pass. ``to_dot`` writes
+Graphviz text; ``render`` calls Graphviz's ``dot`` for SVG/PNG/PDF.
+
+>>> from symbp.network import network
+>>> g = computational_graph(network([2, 3, 1], "sigmoid", "cross-entropy"), point="random")
+>>> len(g.nodes), len(g.edges)
+(11, 14)
+>>> [n.id for n in g.nodes if n.kind == "z"]
+['z2_1', 'z2_2', 'z2_3', 'z3_1']
+"""
+
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass, field
+from fractions import Fraction
+from typing import Mapping
+
+import mpmath
+import sympy
+
+from .algebra import Poly, RatFunc
+from .derive import Budget, BudgetExceeded, GroundTruth, parse_quantity
+from .errors import SpecError
+from .network import Network
+from .notation import Notation, profile
+
+#: Past this many nodes (or edges) a neuron-level picture is unreadable; collapse layers.
+MAX_NODES = 200
+MAX_EDGES = 400
+
+
+#: Working precision (decimal digits) of the values at a point.
+DIGITS = 50
+
+
+class GraphError(SpecError):
+    """A graph that cannot be built or written (too large, bad output path)."""
+
+
+# -- an exact point -------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Point:
+    """Exact rational values of every leaf of one sample: x, y, w and b.
+
+    Keys follow the atom model: ("x", 1, k), ("y", 1, j), ("w", l, j, k),
+    ("b", l, j). A generic σ has no values; ``stand_in`` names the concrete
+    activation evaluated in its place (used by counterexamples).
+    """
+
+    values: Mapping
+    stand_in: str = ""
+
+    def describe(self) -> dict:
+        """Plain data: each leaf named in Nielsen indexing, value as 'p/q'."""
+        out = {}
+        for key, v in self.values.items():
+            kind, *idx = key
+            if kind in ("x", "y"):
+                name = f"{kind}_{idx[1]}"
+            elif kind == "w":
+                name = f"w^{idx[0]}_{{{idx[1]},{idx[2]}}}"
+            else:
+                name = f"b^{idx[0]}_{idx[1]}"
+            out[name] = str(v)
+        return out
+
+    def cost_value(self, net: Network):
+        """C at this point, evaluated from the cost's SymPy expression."""
+        vals = atom_values(net, self)
+        model = net.atoms
+        acts = [sympy.Float(evaluate(a, vals), DIGITS) for a in model.A[1][net.L]]
+        ys = [_rational(evaluate(model.target(j, 1), {model.index[k]: v for k, v in _leaf_items(model, self)}))
+              for j in range(1, net.n(net.L) + 1)]
+        return mpmath.mpf(net.cost_entry.expr(acts, ys).evalf(DIGITS)._to_mpmath(_prec()))
+
+
+def _prec() -> int:
+    return int(DIGITS * 3.33) + 8
+
+
+def _rational(x):
+    if isinstance(x, Fraction):
+        return sympy.Rational(x.numerator, x.denominator)
+    if isinstance(x, int):
+        return sympy.Integer(x)
+    return sympy.Float(x, DIGITS)
+
+
+def _leaf_items(model, pt: Point):
+    return [(k, v) for k, v in pt.values.items() if k in model.index]
+
+
+def leaf_keys(net: Network) -> list[tuple]:
+    """Every leaf of sample 1: inputs, targets, then the parameters."""
+    keys = [("x", 1, k) for k in range(1, net.n(1) + 1)]
+    keys += [("y", 1, j) for j in range(1, net.n(net.L) + 1)]
+    return keys + net.parameters()
+
+
+def _random_value(rng: random.Random, kind: str, net: Network) -> Fraction:
+    if kind == "y" and net.cost in ("cross-entropy", "softmax-cross-entropy"):
+        return Fraction(rng.randint(0, 1))  # a class label, as in seed 004's classifier
+    if kind in ("x", "y"):
+        return Fraction(rng.randint(1, 9), 10)
+    # Weights and biases: nonzero tenths in [-1, 1], so no edge is silently 0.
+    return Fraction(rng.choice([-1, 1]) * rng.randint(1, 10), 10)
+
+
+def make_point(net: Network, given: "str | Point | Mapping" = "random", *, seed: int = 0,
+               stand_in: str = "") -> Point:
+    """An exact point for ``net``: ``"random"``, a ``Point``, or a mapping of some leaves.
+
+    Mapping keys are leaf keys or text (``"w^2_{1,2}"``, ``"x_1"``); values
+    are numbers or ``Fraction``s. Leaves not given are drawn with ``seed``.
+
+    >>> from symbp.network import network
+    >>> make_point(network([1, 1], "sigmoid"), {"w^2_{1,1}": Fraction(1, 2)}).values[("w", 2, 1, 1)]
+    Fraction(1, 2)
+    """
+    if isinstance(given, Point):
+        return given
+    if isinstance(given, str):
+        if given != "random":
+            raise GraphError(f"a point is 'random', 'none' or a mapping of leaves to numbers, got {given!r}")
+        given = {}
+    if net.activations and any(net.activation(l, j).is_generic for l in net.layers for j in range(1, net.n(l) + 1)):
+        if not stand_in:
+            raise GraphError(
+                f"the network {net.label()} has a generic activation, which has no values at a point; "
+                "pick a named activation (sigmoid, tanh, ...) or draw it without a point"
+            )
+    known = leaf_keys(net)
+    fixed = {}
+    for key, value in given.items():
+        k = _leaf_key(key, net)
+        if k not in known:
+            raise GraphError(f"{key!r} is not an input, target or parameter of the network {net.label()}")
+        try:
+            fixed[k] = Fraction(value)
+        except (TypeError, ValueError, ZeroDivisionError):
+            raise GraphError(f"the value of {key!r} must be an exact number like 1/2 or -0.3, got {value!r}") from None
+    rng = random.Random(seed)
+    values = {}
+    for k in known:
+        drawn = _random_value(rng, k[0], net)  # draw anyway: fixing one leaf keeps the others
+        values[k] = fixed.get(k, drawn)
+    return Point(values, stand_in)
+
+
+def _leaf_key(key, net: Network) -> tuple:
+    if isinstance(key, tuple):
+        return key
+    text = str(key).replace(" ", "").replace("{", "").replace("}", "")
+    for kind in ("x", "y"):
+        if text.startswith(kind + "_") and text[2:].isdigit():
+            return (kind, 1, int(text[2:]))
+    return parse_quantity(str(key))
+
+
+def atom_values(net: Network, pt: Point) -> dict:
+    """The value (mpmath, ``DIGITS`` digits) of every atom of ``net.atoms`` at ``pt``.
+
+    σ(z) atoms are evaluated from the activation's SymPy expression at the
+    exact z (a generic σ takes ``pt.stand_in``), layer by layer.
+    """
+    from .functions import activation
+
+    model = net.atoms
+    for j in range(1, net.n(net.L) + 1):
+        model.target(j, 1)  # the cost's y atoms are otherwise created on first use
+    vals: dict = {}
+    with mpmath.workdps(DIGITS):
+        for i, key in enumerate(model.keys):
+            if key[0] in ("x", "y", "w", "b"):
+                vals[i] = mpmath.mpf(pt.values[key].numerator) / pt.values[key].denominator
+        for l in net.layers:
+            for j in range(1, net.n(l) + 1):
+                z = sympy.Float(evaluate(model.Z[1][l][j - 1], vals), DIGITS)
+                if l == net.L and net.output_softmax:
+                    vals[model.index[("E", 1, j)]] = _mp(sympy.exp(z))
+                    continue
+                act = net.activation(l, j)
+                if act.is_generic:
+                    act = activation(pt.stand_in)
+                vals[model.index[("S", 1, l, j)]] = _mp(act.expr(z))
+                if ("D", 1, l, j) in model.index:
+                    vals[model.index[("D", 1, l, j)]] = _mp(act.prime(z))
+    return vals
+
+
+def _mp(expr):
+    return mpmath.mpf(sympy.N(expr, DIGITS)._to_mpmath(_prec()))
+
+
+def evaluate(element, vals: dict):
+    """An algebra element's value at atom values ``vals`` (mpmath)."""
+    def coeff(c):
+        return mpmath.mpf(c.numerator) / c.denominator if isinstance(c, Fraction) else mpmath.mpf(c)
+
+    with mpmath.workdps(DIGITS):
+        if isinstance(element, (Poly, RatFunc)):
+            return element.evaluate(vals, coeff=coeff)
+        return coeff(Fraction(element))
+
+
+# -- the graph --------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Node:
+    """One node: ``kind`` is "x", "z", "a" or "C"; ``index`` is None when collapsed.
+
+    ``value`` and ``grad`` are mpmath numbers (tuples of them for a collapsed
+    layer), or None without a point.
+    """
+
+    id: str
+    kind: str
+    layer: int | None
+    index: int | None
+    value: object = None
+    grad: object = None
+
+
+@dataclass(frozen=True)
+class Edge:
+    """tail → head, labelled with the local derivative ∂head/∂tail.
+
+    ``local`` names it: ("w", l, j, k), ("sigma_prime", l, j),
+    ("softmax", i, j) for ∂a^L_j/∂z^L_i, ("nabla_a", j), or for a collapsed
+    graph ("W", l), ("Sigma_prime", l), ("softmax_jacobian",), ("nabla_a_C",).
+    ``param`` is the weight the edge carries (a → z edges) and ``param_grad``
+    its ∂C/∂w from the ground truth.
+    """
+
+    tail: str
+    head: str
+    local: tuple
+    local_value: object = None
+    param: tuple | None = None
+    param_grad: object = None
+
+
+@dataclass(frozen=True)
+class Graph:
+    network: Network
+    notation: Notation
+    nodes: tuple
+    edges: tuple
+    point: Point | None = None
+    collapsed: bool = False
+    bias_grads: Mapping = field(default_factory=dict)
+
+    def node(self, node_id: str) -> Node:
+        for n in self.nodes:
+            if n.id == node_id:
+                return n
+        raise KeyError(node_id)
+
+    def out_edges(self, node_id: str) -> list:
+        return [e for e in self.edges if e.tail == node_id]
+
+
+def node_count(net: Network) -> int:
+    """Nodes of the neuron-level graph: inputs, z and a of every layer, the cost."""
+    return net.n(1) + 2 * sum(net.n(l) for l in net.layers) + 1
+
+
+def edge_count(net: Network) -> int:
+    """Edges of the neuron-level graph: weights, activations (softmax: n²), cost inputs."""
+    out = net.n(net.L)
+    for l in net.layers:
+        out += net.n(l) * net.n(l - 1)
+        out += net.n(l) ** 2 if (l == net.L and net.output_softmax) else net.n(l)
+    return out
+
+
+def node_id(kind: str, l: int | None = None, j: int | None = None) -> str:
+    if kind == "C":
+        return "C"
+    if kind == "x" and j is not None:
+        return f"x_{j}"
+    if j is None:
+        return f"{kind}{l}" if kind != "x" else "x"
+    return f"{kind}{l}_{j}"
+
+
+def computational_graph(
+    net: Network,
+    *,
+    notation: "str | Notation" = "nielsen",
+    point: "str | Point | Mapping | None" = None,
+    seed: int = 0,
+    collapse: bool = False,
+    budget_seconds: float | None = 60.0,
+    max_nodes: int = MAX_NODES,
+) -> Graph:
+    """The computational graph of ``net`` (one sample), with values at ``point``.
+
+    ``point`` is None (labels only), ``"random"`` (exact rationals drawn with
+    ``seed``), a mapping {("w", 2, 1, 1): Fraction(1, 2), ...} (the rest random)
+    or a ``Point``. ``collapse`` draws one node per layer (matrix-valued).
+    """
+    notation = profile(notation)
+    if net.batch != 1:
+        raise GraphError(f"a graph draws one sample; the network {net.label()} has a mini-batch of {net.batch}")
+    if not collapse and node_count(net) > max_nodes:
+        raise GraphError(
+            f"the network {net.label()} has {node_count(net)} nodes (inputs, z and a of every neuron, the cost), "
+            f"past {max_nodes}, too many to draw legibly; use --collapse-layers for one node per layer"
+        )
+    if not collapse and edge_count(net) > MAX_EDGES:
+        raise GraphError(
+            f"the network {net.label()} has {edge_count(net)} edges (one per weight), past {MAX_EDGES}, "
+            "too many labels to draw legibly; use --collapse-layers for one node per layer"
+        )
+    pt = None
+    if point is not None and not (isinstance(point, str) and point == "none"):
+        pt = make_point(net, point, seed=seed)
+    try:
+        nodes, edges, bias_grads = _build(net, pt, Budget(budget_seconds))
+    except BudgetExceeded as exc:
+        raise GraphError(
+            f"the ground truth of {net.label()} at the point ran out of budget ({exc}); "
+            "draw it without values (--point none) or take a smaller network"
+        ) from None
+    if collapse:
+        nodes, edges = _collapse(net, nodes, edges)
+    return Graph(net, notation, tuple(nodes), tuple(edges), pt, collapse, bias_grads)
+
+
+def _build(net: Network, pt: Point | None, budget: Budget):
+    model = net.atoms
+    gt = GroundTruth(net, budget)
+    vals = atom_values(net, pt) if pt is not None else None
+    L, s = net.L, 1
+
+    def at(element):
+        return None if vals is None else evaluate(element, vals)
+
+    def grad(seed):
+        return None if vals is None else at(gt.d_cost(seed))
+
+    nodes, edges, bias_grads = [], [], {}
+    for k in range(1, net.n(1) + 1):
+        value = None if pt is None else pt.values[("x", s, k)]
+        nodes.append(Node(node_id("x", 1, k), "x", 1, k, value, grad(("x", s, k))))
+    for l in net.layers:
+        for j in range(1, net.n(l) + 1):
+            z = model.Z[s][l][j - 1]
+            nodes.append(Node(node_id("z", l, j), "z", l, j, at(z), grad(("z", s, l, j))))
+            for k in range(1, net.n(l - 1) + 1):
+                # The local derivative straight from z's definition: ∂z^l_j/∂a^{l-1}_k.
+                tail = model.A[s][l - 1][k - 1]
+                local = z.diff(next(iter(tail.gens())))
+                edges.append(
+                    Edge(node_id("x" if l == 2 else "a", l - 1, k), node_id("z", l, j), ("w", l, j, k),
+                         at(local), ("w", l, j, k), grad(("w", l, j, k)))
+                )
+            if vals is not None:
+                bias_grads[(l, j)] = grad(("b", l, j))
+        softmax = l == L and net.output_softmax
+        for j in range(1, net.n(l) + 1):
+            a = model.A[s][l][j - 1]
+            nodes.append(Node(node_id("a", l, j), "a", l, j, at(a), grad(("a", s, l, j))))
+            if softmax:
+                for i in range(1, net.n(l) + 1):
+                    local = gt.d_node(a, ("z", s, l, i))
+                    edges.append(Edge(node_id("z", l, i), node_id("a", l, j), ("softmax", i, j), at(local)))
+            else:
+                edges.append(Edge(node_id("z", l, j), node_id("a", l, j), ("sigma_prime", l, j),
+                                  at(model.D[s][l][j - 1])))
+    cost_value = None
+    if vals is not None:
+        cost_value = pt.cost_value(net)
+    nodes.append(Node("C", "C", None, None, cost_value, None if vals is None else 1))
+    for j in range(1, net.n(L) + 1):
+        edges.append(Edge(node_id("a", L, j), "C", ("nabla_a", j), at(gt.nabla_a(j, s)) if vals else None))
+    return nodes, edges, bias_grads
+
+
+def _collapse(net: Network, nodes: list, edges: list):
+    """One node per layer: the values become row tuples, the edges matrices."""
+    by_id = {n.id: n for n in nodes}
+
+    def layer(kind, l, n):
+        members = [by_id[node_id(kind, l, j)] for j in range(1, n + 1)]
+        value = None if members[0].value is None else tuple(m.value for m in members)
+        grad = None if members[0].grad is None else tuple(m.grad for m in members)
+        return Node(node_id(kind, l), kind, l, None, value, grad)
+
+    out_nodes = [layer("x", 1, net.n(1))]
+    out_edges = []
+    for l in net.layers:
+        out_nodes += [layer("z", l, net.n(l)), layer("a", l, net.n(l))]
+        out_edges.append(Edge(node_id("x" if l == 2 else "a", l - 1), node_id("z", l), ("W", l)))
+        local = ("softmax_jacobian",) if l == net.L and net.output_softmax else ("Sigma_prime", l)
+        out_edges.append(Edge(node_id("z", l), node_id("a", l), local))
+    out_nodes.append(by_id["C"])
+    out_edges.append(Edge(node_id("a", net.L), "C", ("nabla_a_C",)))
+    return out_nodes, out_edges
