@@ -32,7 +32,7 @@ import mpmath
 import sympy
 
 from .algebra import Poly, RatFunc
-from .derive import Budget, BudgetExceeded, GroundTruth, parse_quantity
+from .derive import Budget, BudgetExceeded, GroundTruth, from_sympy, parse_quantity
 from .errors import SpecError
 from .network import Network
 from .notation import Notation, profile
@@ -159,6 +159,11 @@ def make_point(net: Network, given: "str | Point | Mapping" = "random", *, seed:
     for k in known:
         drawn = _random_value(rng, k[0], net)  # draw anyway: fixing one leaf keeps the others
         values[k] = fixed.get(k, drawn)
+    if net.output_softmax:
+        # A class label for the softmax: y one-hot (unless the caller fixed y).
+        label = rng.randint(1, net.n(net.L))
+        for j in range(1, net.n(net.L) + 1):
+            values[("y", 1, j)] = fixed.get(("y", 1, j), Fraction(int(j == label)))
     return Point(values, stand_in)
 
 
@@ -354,7 +359,11 @@ def _build(net: Network, pt: Point | None, budget: Budget):
         return None if vals is None else evaluate(element, vals)
 
     def grad(seed):
-        return None if vals is None else at(gt.d_cost(seed))
+        if vals is None:
+            return None
+        if seed[0] == "a" and seed[2] == L and net.output_softmax:
+            return at(_softmax_output_gradient(net, seed[3]))
+        return at(gt.d_cost(seed))
 
     nodes, edges, bias_grads = [], [], {}
     for k in range(1, net.n(1) + 1):
@@ -390,8 +399,21 @@ def _build(net: Network, pt: Point | None, budget: Budget):
         cost_value = pt.cost_value(net)
     nodes.append(Node("C", "C", None, None, cost_value, None if vals is None else 1))
     for j in range(1, net.n(L) + 1):
-        edges.append(Edge(node_id("a", L, j), "C", ("nabla_a", j), at(gt.nabla_a(j, s)) if vals else None))
+        edges.append(Edge(node_id("a", L, j), "C", ("nabla_a", j), grad(("a", s, L, j))))
     return nodes, edges, bias_grads
+
+
+def _softmax_output_gradient(net: Network, j: int):
+    # ∂C/∂a^L_j with C a function of a^L: the cost's own partial derivative.
+    # GroundTruth.nabla_a gives 0 at a softmax output (seeding a^L_j does not
+    # reach a^L, which is built from exp(z^L) atoms), so take it from the cost.
+    model = net.atoms
+    n = net.n(net.L)
+    a_syms = [sympy.Symbol(f"_a{i}") for i in range(1, n + 1)]
+    y_syms = [sympy.Symbol(f"_y{i}") for i in range(1, n + 1)]
+    mapping = {a: model.A[1][net.L][i] for i, a in enumerate(a_syms)}
+    mapping.update({y: model.target(i + 1, 1) for i, y in enumerate(y_syms)})
+    return from_sympy(net.cost_entry.grad(a_syms, y_syms)[j - 1], mapping)
 
 
 def _collapse(net: Network, nodes: list, edges: list):
