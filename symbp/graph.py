@@ -86,7 +86,8 @@ class Point:
         acts = [sympy.Float(evaluate(a, vals), DIGITS) for a in model.A[1][net.L]]
         ys = [_rational(evaluate(model.target(j, 1), {model.index[k]: v for k, v in _leaf_items(model, self)}))
               for j in range(1, net.n(net.L) + 1)]
-        return mpmath.mpf(net.cost_entry.expr(acts, ys).evalf(DIGITS)._to_mpmath(_prec()))
+        with mpmath.workdps(DIGITS):
+            return mpmath.mpf(net.cost_entry.expr(acts, ys).evalf(DIGITS)._to_mpmath(_prec()))
 
 
 def _prec() -> int:

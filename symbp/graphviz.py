@@ -267,6 +267,8 @@ def render(graph: Graph, out: "str | Path", *, dot: str | None = None) -> Path:
     and ``os.replace``.
     """
     path = Path(out)
+    if path.is_dir():
+        raise GraphError(f"cannot write {str(path)!r}: it is a folder; name a file ending in .svg, .png, .pdf or .dot")
     suffix = path.suffix.lower()
     if suffix not in PICTURE_FORMATS and suffix not in TEXT_FORMATS:
         raise GraphError(
