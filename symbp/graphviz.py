@@ -75,8 +75,8 @@ def number(v, digits: int = 4) -> str:
         return ""
     if isinstance(v, Fraction):
         text = str(v.numerator) if v.denominator == 1 else f"{v.numerator}/{v.denominator}"
-    elif isinstance(v, int):
-        text = str(v)
+    elif isinstance(v, int) or v == 0:
+        text = str(int(v))
     else:
         text = mpmath.nstr(v, digits, min_fixed=-4, max_fixed=5)
     return text.replace("-", "−")

@@ -192,7 +192,7 @@ ELEMENTWISE = _identity(
     r"\frac{\partial L}{\partial y} = \Big(\frac{dz}{dy}\Big)^T \frac{\partial L}{\partial z},"
     r"\ \frac{dz}{dy} = \operatorname{diag} h'(y)", _elementwise)
 JACOBIAN_DIAGONAL = _identity(
-    "elementwise-jacobian-diagonal", "the Jacobian of an elementwise activation is diagonal",
+    "elementwise-diagonal", "the Jacobian of an elementwise activation is diagonal",
     r"\frac{dz}{dy} = \operatorname{diag} h'(y) \quad (z = h(y))", _jacobian_diagonal, exact_only=True)
 LOGISTIC_CHAIN_U = _identity(
     "logistic-chain-u", "chain rule for the output weights of the logistic classifier",
