@@ -20,7 +20,8 @@ import sympy
 
 from symbp import functions
 from symbp.cli import main
-from symbp.graph import GraphError, computational_graph, make_point, node_count
+from symbp.graph import GraphError, computational_graph, node_count
+from symbp.point import PointError, make_point
 from symbp.graphviz import render, to_dot
 from symbp.network import network
 
@@ -181,7 +182,7 @@ def test_a_fixed_leaf_keeps_the_other_random_leaves():
 
 
 def test_generic_activation_has_no_values_at_a_point():
-    with pytest.raises(GraphError, match="generic activation"):
+    with pytest.raises(PointError, match="generic activation"):
         computational_graph(network([2, 3, 1]), point="random")
     assert computational_graph(network([2, 3, 1])).point is None  # labels only: fine
 
@@ -272,3 +273,18 @@ def test_cli_bad_input_exits_2_and_writes_nothing(tmp_path, capsys, args, messag
     assert main(["graph", *args]) == 2
     assert message in " ".join(capsys.readouterr().err.split())
     assert os.listdir(tmp_path) == []
+
+
+def test_values_on_a_large_network_are_refused_up_front():
+    # The exact ground truth of [10,20,20,5] outruns a minute and 2 GB; say so at once.
+    with pytest.raises(GraphError, match="--point none"):
+        computational_graph(network([10, 20, 20, 5], "sigmoid"), point="random", collapse=True)
+
+
+@pytest.mark.parametrize("name", ["symbp.point", "symbp.graph", "symbp.graphviz", "symbp.rowvector"])
+def test_docstring_examples_run(name):
+    import doctest
+    import importlib
+
+    result = doctest.testmod(importlib.import_module(name))
+    assert result.attempted > 0 and result.failed == 0

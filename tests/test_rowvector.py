@@ -11,7 +11,7 @@ import pytest
 import sympy
 
 from symbp.errors import IdentityError
-from symbp.graph import make_point
+from symbp.point import make_point
 from symbp.network import network
 from symbp.notation import PROFILES, profile
 from symbp.prove import prove
