@@ -54,3 +54,25 @@ def test_bad_profile_files_are_clear_errors(tmp_path, text, match):
 def test_unknown_profile():
     with pytest.raises(NotationError, match="unknown notation"):
         notation.profile("ng")
+
+
+def test_refutation_point_renders_in_each_profile():
+    # A BP4 mutant's counterexample point names w^3_12; Sokolinsky swaps it, Dyda brackets it.
+    from symbp import mutants
+
+    cert = prove(mutants.BP4_SWAPPED, network([3, 3, 3], activation="generic"))
+    assert cert.verdict == "refuted"
+    assert "w^3_12" in cert.counterexample.point
+    assert notation.profile("sokolinsky").quantity("w^3_12") == "w^{(3)}_{21}"
+    assert notation.profile("dyda").quantity("w^3_12") == "w^{[2]}_{1,2}"
+    assert notation.profile("dyda").quantity("b^3_2") == "w^{[2]}_{2,0}"
+    assert notation.profile("nielsen").quantity("x_2") == "x_{2}"
+
+
+def test_cli_prints_the_counterexample_in_the_chosen_notation(capsys):
+    from symbp.cli import main
+
+    code = main(["prove", "--sizes", "3,3,3", "--cost", "softmax-cross-entropy", "--identity", "softmax-ce-one-hot", "--notation", "sokolinsky"])
+    assert code == 1
+    out = capsys.readouterr().out
+    assert "w^{(3)}_{" in out and "w^3_" not in out

@@ -34,9 +34,10 @@ def test_pit_agrees_and_never_says_proved(name, sizes):
 
 
 @pytest.mark.parametrize("sizes", SHAPES)
-def test_quadratic_cost_gradient_bp1_prime(sizes):
+@pytest.mark.parametrize("activation", ACTIVATIONS)
+def test_quadratic_cost_gradient_bp1_prime(sizes, activation):
     # Sokolinsky's Lemma 1 (seed 002): ∂C/∂a^L = a^L − y for C = ½‖a − y‖².
-    assert prove("BP1'", network(sizes, activation="generic")).verdict == "proved"
+    assert prove("BP1'", network(sizes, activation=activation)).verdict == "proved"
 
 
 @pytest.mark.parametrize("sizes", [[2, 3, 2], [3, 2, 1], [2, 2, 3, 2]])
@@ -55,15 +56,17 @@ def test_softmax_cross_entropy_identities_seed_003(sizes, activation):
 
 
 @pytest.mark.parametrize("sizes", [[2, 3, 2], [3, 2, 2], [1, 2, 2, 1]])
-def test_minibatch_rule_kucharka_seed_001(sizes):
-    net = network(sizes, activation="sigmoid", cost="mean-quadratic", batch=3)
+@pytest.mark.parametrize("activation", ACTIVATIONS)
+def test_minibatch_rule_kucharka_seed_001(sizes, activation):
+    net = network(sizes, activation=activation, cost="mean-quadratic", batch=3)
     assert prove("minibatch", net).verdict == "proved"
 
 
 @pytest.mark.parametrize("sizes", SHAPES)
+@pytest.mark.parametrize("activation", ACTIVATIONS)
 @pytest.mark.parametrize("name", ["lemma-2", "lemma-3", "lemma-4"])
-def test_sokolinsky_lemmas_seed_002(name, sizes):
-    cert = prove(name, network(sizes, activation="generic"))
+def test_sokolinsky_lemmas_seed_002(name, activation, sizes):
+    cert = prove(name, network(sizes, activation=activation))
     assert cert.verdict == "proved"
 
 
@@ -107,9 +110,17 @@ def test_bp1_refuted_with_sign_flipped(activation):
     assert cx.lhs_value == pytest.approx(-cx.rhs_value) and cx.lhs_value != 0
 
 
-def test_bp2_refuted_without_sigma_prime():
-    cert = prove(mutants.BP2_NO_SIGMA_PRIME, network([2, 3, 2], activation="generic"))
+@pytest.mark.parametrize("activation", ["generic", "sigmoid", "softplus"])
+def test_bp2_refuted_without_sigma_prime(activation):
+    cert = prove(mutants.BP2_NO_SIGMA_PRIME, network([2, 3, 2], activation=activation))
     assert cert.verdict == "refuted"
+
+
+def test_bp2_without_sigma_prime_is_not_refuted_for_the_identity_activation():
+    # σ' = 1 for the identity activation: dropping it changes nothing, and the
+    # mutant really is correct there. symbp must say so, not invent a refutation.
+    cert = prove(mutants.BP2_NO_SIGMA_PRIME, network([2, 3, 2], activation="identity"))
+    assert cert.verdict == "proved"
 
 
 def test_factor_two_against_half_cost_refuted_seed_001():
