@@ -79,6 +79,8 @@ def number(v, digits: int = 4) -> str:
         text = str(int(v))
     else:
         text = mpmath.nstr(v, digits, min_fixed=-4, max_fixed=5)
+        if text.endswith(".0"):
+            text = text[:-2]  # 1.0 → 1: the point's weights are exact
     return text.replace("-", "−")
 
 
