@@ -47,8 +47,6 @@ class GraphError(SpecError):
     """A graph that cannot be built or written (too large, bad output path)."""
 
 
-
-
 @dataclass(frozen=True)
 class Node:
     """One node: ``kind`` is "x", "z", "a" or "C"; ``index`` is None when collapsed.
@@ -165,6 +163,10 @@ def computational_graph(
                 f"parameters; {net.label()} has {net.parameter_count}. Draw it without values (--point none)"
             )
         pt = make_point(net, point, seed=seed)
+    if collapse and pt is None:
+        # Nothing per neuron to compute: a collapsed picture of any size is cheap.
+        nodes, edges = _collapse(net, None)
+        return Graph(net, notation, tuple(nodes), tuple(edges), None, True, {})
     try:
         nodes, edges, bias_grads = _build(net, pt, Budget(budget_seconds))
     except BudgetExceeded as exc:
@@ -173,7 +175,7 @@ def computational_graph(
             "draw it without values (--point none) or take a smaller network"
         ) from None
     if collapse:
-        nodes, edges = _collapse(net, nodes, edges)
+        nodes, edges = _collapse(net, nodes)
     return Graph(net, notation, tuple(nodes), tuple(edges), pt, collapse, bias_grads)
 
 
@@ -244,11 +246,13 @@ def _softmax_output_gradient(net: Network, j: int):
     return from_sympy(net.cost_entry.grad(a_syms, y_syms)[j - 1], mapping)
 
 
-def _collapse(net: Network, nodes: list, edges: list):
-    """One node per layer: the values become row tuples, the edges matrices."""
-    by_id = {n.id: n for n in nodes}
+def _collapse(net: Network, nodes: list | None):
+    """One node per layer: the neurons' values (if any) become tuples, the edges matrices."""
+    by_id = {n.id: n for n in nodes} if nodes is not None else None
 
     def layer(kind, l, n):
+        if by_id is None:
+            return Node(node_id(kind, l), kind, l, None)
         members = [by_id[node_id(kind, l, j)] for j in range(1, n + 1)]
         value = None if members[0].value is None else tuple(m.value for m in members)
         grad = None if members[0].grad is None else tuple(m.grad for m in members)
@@ -261,6 +265,6 @@ def _collapse(net: Network, nodes: list, edges: list):
         out_edges.append(Edge(node_id("x" if l == 2 else "a", l - 1), node_id("z", l), ("W", l)))
         local = ("softmax_jacobian",) if l == net.L and net.output_softmax else ("Sigma_prime", l)
         out_edges.append(Edge(node_id("z", l), node_id("a", l), local))
-    out_nodes.append(by_id["C"])
+    out_nodes.append(by_id["C"] if by_id is not None else Node("C", "C", None, None))
     out_edges.append(Edge(node_id("a", net.L), "C", ("nabla_a_C",)))
     return out_nodes, out_edges

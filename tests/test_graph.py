@@ -288,3 +288,17 @@ def test_docstring_examples_run(name):
 
     result = doctest.testmod(importlib.import_module(name))
     assert result.attempted > 0 and result.failed == 0
+
+
+def test_cli_without_graphviz_says_where_the_dot_text_went(tmp_path, capsys, monkeypatch):
+    monkeypatch.setattr(shutil, "which", lambda name: None)
+    assert main(["graph", "--sizes", "2,3,1", "--out", str(tmp_path / "g.png")]) == 0
+    err = " ".join(capsys.readouterr().err.split())
+    assert "not installed" in err and str(tmp_path / "g.dot") in err
+    assert os.listdir(tmp_path) == ["g.dot"]
+
+
+def test_collapsed_picture_of_a_large_network_without_values_is_cheap():
+    g = computational_graph(network([784, 30, 10], "sigmoid"), notation="rowvector", collapse=True)
+    text = to_dot(g)
+    assert "ℝ<SUP>1×784</SUP>" in text and "(784×30)" in text  # row vectors, W of shape inputs × outputs
