@@ -15,6 +15,7 @@ from symbp import identities
 from symbp.certificate import Certificate, Step
 from symbp.cli import main
 from symbp.derive import GroundTruth
+from symbp.errors import NotationError
 from symbp.latex import document, render
 from symbp.latex.typeset import math, text
 from symbp.network import network
@@ -191,3 +192,21 @@ def test_cli_pdf_compiles_and_cleans_up(tmp_path, capsys):
     assert main(["latex", "--notation", "dyda", "--identity", "BP1", "--pdf", "--out", str(tmp_path / "bp1.tex")]) == 0
     assert sorted(p.name for p in tmp_path.iterdir()) == ["bp1.pdf", "bp1.tex"]
     assert (tmp_path / "bp1.pdf").read_bytes().startswith(b"%PDF")
+
+
+def test_seed_004_row_vector_statements_are_shown_as_written_with_a_note():
+    # x^T in seed 004's dL/dW = x^T dL/dy is a local name, not an indexed quantity.
+    cert = prove(identities.get("rowvector-linear-dW"), network([2, 3, 2]))
+    doc = document.identity_document(cert, "sokolinsky")
+    assert "shown as the prover wrote them" in doc
+    assert math(cert.steps[0].rhs, "nielsen") in doc
+
+
+def test_matrix_forms_are_not_reindexed_into_a_row_vector_profile():
+    from symbp.notation import PROFILES
+
+    if "rowvector" not in PROFILES:
+        pytest.skip("no row-vector profile in this build")
+    with pytest.raises(NotationError):
+        render.retarget(r"\delta^{l} = (w^{l+1})^T \delta^{l+1}", "rowvector")
+    assert render.retarget(r"\partial C/\partial w^{2}_{jk}", "rowvector") == r"\partial L/\partial w^{2}_{kj}"

@@ -24,6 +24,7 @@ NETWORKS = (
     dict(sizes=[3, 3, 3], cost="softmax-cross-entropy"),
     dict(sizes=[3, 3, 3], cost="softmax-cross-entropy", one_hot=True),
     dict(sizes=[2, 3, 2], cost="mean-quadratic"),
+    dict(sizes=[2, 3, 1], activation="sigmoid", cost="cross-entropy"),  # seed 004's logistic classifier
 )
 
 
@@ -32,10 +33,11 @@ def networks_for(ident) -> list:
     nets = [network(**spec) for spec in NETWORKS]
     if ident.function_rule is not None:
         return nets[:1]  # a fact about the function; the network is not used
-    meant = next((n for n in nets if ident.applies(n) is None and ident.default(n)), None)
-    if meant is None:
-        return []
-    before = [n for n in nets[: nets.index(meant)] if ident.applies(n) is None and not ident.default(n)]
+    applicable = [n for n in nets if ident.applies(n) is None]
+    meant = next((n for n in applicable if ident.default(n)), None)
+    if meant is None:  # checked only when asked for by name (seed 004's local statements)
+        return applicable[:1]
+    before = [n for n in applicable[: applicable.index(meant)] if not ident.default(n)]
     return before[:1] + [meant]
 
 

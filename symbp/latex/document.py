@@ -60,6 +60,10 @@ PHRASES: dict[str, dict[str, str]] = {
             " document's notation; it is shown as written."
         ),
         "checked_on": "On the network {label}",
+        "not_reindexed": (
+            "The formulas of this identity could not be re-indexed into this document's notation ({reason});"
+            " they are shown as the prover wrote them."
+        ),
         "proof": "Proof",
         "qed": "This completes the proof.",
         "checked_note": "Each line above is a step the prover checked (method {method}); the small type says how.",
@@ -172,37 +176,39 @@ def certificate_body(cert, notation="nielsen", *, lang: str = "en", standalone: 
 
     ``standalone`` leaves out the source and the network (for ``to_latex``).
     """
-    parts = [_statement(cert, notation, lang, source=not standalone)]
-    if not standalone:
-        parts.append(f"\\paragraph{{{phrase('network', lang)}.}} {_network_line(cert, lang)}")
-    parts.append(_verdict(cert, notation, lang))
-    return "\n\n".join(q for q in parts if q) + "\n"
 
-
-def _as_written(build, notation, lang: str) -> str:
-    # A formula written in a notation that cannot be re-indexed into ``notation``
-    # (Dyda's folded bias) is shown in its own notation, and the text says so.
-    try:
-        return build(profile(notation))
-    except NotConvertible as exc:
-        note = text(phrase("shown_as_written", lang, name=exc.source.name, source=exc.source.source))
-        return note + "\n\n" + build(exc.source)
-
-
-def _statement(cert, notation, lang: str, *, source: bool = True) -> str:
     def build(p):
-        parts = []
-        if cert.statement:
-            parts.append(f"\\paragraph{{{phrase('statement', lang)}.}}\n\\[ {math(cert.statement, p)} \\]")
-        if cert.source and source:
-            parts.append(f"\\paragraph{{{phrase('source', lang)}.}} {text(cert.source, p)}")
-        return "\n\n".join(parts)
+        parts = [_statement_body(cert, p, lang, source=not standalone)]
+        if not standalone:
+            parts.append(f"\\paragraph{{{phrase('network', lang)}.}} {_network_line(cert, lang)}")
+        parts.append(_verdict_body(cert, p, lang))
+        return "\n\n".join(q for q in parts if q) + "\n"
 
     return _as_written(build, notation, lang)
 
 
-def _verdict(cert, notation, lang: str) -> str:
-    return _as_written(lambda p: _verdict_body(cert, p, lang), notation, lang)
+def _as_written(build, notation, lang: str) -> str:
+    # Formulas that cannot be re-indexed into ``notation`` (Dyda's folded bias,
+    # seed 004's row-vector statements) are shown as the prover wrote them, all
+    # of a certificate at once, and the text says so: never half converted.
+    try:
+        return build(profile(notation))
+    except NotConvertible as exc:
+        said = text(phrase("shown_as_written", lang, name=exc.source.name, source=exc.source.source))
+        return said + "\n\n" + build(exc.source)
+    except NotationError as exc:
+        reason = str(exc).split(", in the formula")[0]
+        said = text(phrase("not_reindexed", lang, reason=reason))
+        return said + "\n\n" + build(profile("nielsen"))
+
+
+def _statement_body(cert, p: Notation, lang: str, *, source: bool = True) -> str:
+    parts = []
+    if cert.statement:
+        parts.append(f"\\paragraph{{{phrase('statement', lang)}.}}\n\\[ {math(cert.statement, p)} \\]")
+    if cert.source and source:
+        parts.append(f"\\paragraph{{{phrase('source', lang)}.}} {text(cert.source, p)}")
+    return "\n\n".join(parts)
 
 
 def _network_line(cert, lang: str) -> str:
@@ -357,12 +363,12 @@ def identity_section(certs: Sequence, notation="nielsen", *, lang: str = "en", n
     if len(certs) == 1:
         return out[0] + "\n" + certificate_body(certs[0], notation, lang=lang)
     # The statement once, then each network's certificate under its own heading.
-    out.append(_statement(certs[0], notation, lang))
+    out.append(_as_written(lambda p: _statement_body(certs[0], p, lang), notation, lang))
     for cert in certs:
         label = _network_label(cert.network or {})
         out.append(f"\\subsection*{{{text(phrase('checked_on', lang, label=label))}}}")
         out.append(f"\\paragraph{{{phrase('network', lang)}.}} {_network_line(cert, lang)}\n")
-        out.append(_verdict(cert, notation, lang))
+        out.append(_as_written(lambda p, c=cert: _verdict_body(c, p, lang), notation, lang))
     return "\n".join(out) + "\n"
 
 

@@ -283,8 +283,10 @@ def certificate_latex(cert, notation="nielsen") -> str:
 
     try:
         return build(profile(notation))
-    except NotConvertible as exc:
+    except NotConvertible as exc:  # stated in a folded-bias notation: as written
         return build(exc.source)
+    except NotationError:  # e.g. seed 004's row-vector names: as the prover wrote them
+        return build(profile("nielsen"))
 
 
 def _joined(rows: list[str]) -> list[str]:

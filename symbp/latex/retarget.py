@@ -169,6 +169,10 @@ class _Retarget:
                 break
         where = f"in the formula {text!r}"
         prefix, layer = self.layer(sup) if sup is not None else ("", None)
+        if sub is None and "row" in (getattr(src, "vectors", "column"), getattr(p, "vectors", "column")):
+            # Row vectors turn every matrix product around (seed 004: g = xW); a
+            # whole-layer quantity is not re-indexed into or out of such a profile.
+            raise NotationError(f"a whole-layer quantity between column and row vectors, {where}")
         if role == "weight":
             if layer is None:
                 raise NotationError(f"a weight without its layer, {where}")
