@@ -262,15 +262,24 @@ def _verdict_body(cert, p: Notation, lang: str) -> str:
     return "\n\n".join(out)
 
 
+_LONG = 100  # characters of LaTeX in a step past which its justification goes on the next row
+
+
 def _align(steps: Sequence, p: Notation, why, *, checked: bool = True) -> str:
     # ``checked=False`` gives plain math for MathJax (no size commands, no notes).
     size = "\\small " if checked else ""
     lines, previous = [], None
+    # One long step widens the formula column for every row: then all words go under.
+    long = checked and any(len(math(s.lhs, p)) + len(math(s.rhs, p)) > _LONG for s in steps)
     for step in steps:
         lhs = "" if previous is not None and step.lhs.strip() == previous else math(step.lhs, p)
-        lines.append(rf"{lhs} &= {math(step.rhs, p)} && \text{{{size}{text(why(step.why), p)}}}")
+        rhs, words = math(step.rhs, p), rf"\text{{{size}{text(why(step.why), p)}}}"
+        if long:  # no room beside it: the words go under the formula
+            lines += [rf"{lhs} &= {rhs}", rf"& \qquad {words}"]
+        else:
+            lines.append(rf"{lhs} &= {rhs} && {words}")
         if step.checked and checked:  # how it was checked, in small type under the justification
-            lines.append(rf"&&& \text{{\footnotesize {text(step.checked, p)}}}")
+            lines.append(("& \\qquad " if long else "&&& ") + rf"\text{{\footnotesize {text(step.checked, p)}}}")
         previous = step.rhs.strip()
     return "\\begin{align*}\n" + " \\\\\n".join(lines) + "\n\\end{align*}"
 
