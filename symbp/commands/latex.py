@@ -49,8 +49,8 @@ def _network(args, default_activation: str):
     )
 
 
-def build(args) -> tuple[str, str]:
-    """The document and a default file stem, from the parsed arguments."""
+def build(args) -> tuple[str, str, list]:
+    """The document, a default file stem and the certificates in it, from the parsed arguments."""
     from .. import identities
     from ..latex import catalogue, document, worked
     from ..prove import prove
@@ -62,15 +62,15 @@ def build(args) -> tuple[str, str]:
         net = _network(args, "sigmoid")
         ex = worked.worked_example(net, seed=args.seed)
         stem = f"worked-{'-'.join(map(str, net.sizes))}-{net.activations[0]}-{p.name}"
-        return worked.worked_document(ex, p), stem
+        return worked.worked_document(ex, p), stem, []
     if args.sizes or args.activation or args.cost or args.one_hot:
         net = _network(args, "generic")
         certs = [prove(i, net, budget=args.budget) for i in identities.applicable(net, args.identity)]
     else:
         certs = catalogue.certificates(args.identity, budget=args.budget)
     if args.identity and len({c.identity for c in certs}) == 1:
-        return document.identity_document(certs, p), f"{_slug(certs[0].identity)}-{p.name}"
-    return document.catalogue_document(certs, p), f"catalogue-{p.name}"
+        return document.identity_document(certs, p), f"{_slug(certs[0].identity)}-{p.name}", certs
+    return document.catalogue_document(certs, p), f"catalogue-{p.name}", certs
 
 
 def _slug(name: str) -> str:
@@ -85,15 +85,20 @@ def run(args) -> int:
     if args.pdf and engine.find_engine() is None:
         raise engine.LatexError("--pdf needs pdflatex or latexmk, and neither is installed (Debian: texlive-latex-base)")
     _notation(args.notation)  # a bad notation fails before any proving
-    tex, stem = build(args)
+    tex, stem, certs = build(args)
     out = args.out or (f"{stem}.tex" if args.pdf else None)
     if out is None:
         print(tex, end="")
         return EXIT_OK
     path = engine.write_atomic(out, tex)
-    if args.pdf:
-        pdf = engine.compile_pdf(path)
-        print(f"wrote {path} and {pdf}")
-    else:
-        print(f"wrote {path}")
+    written = f"{path} and {engine.compile_pdf(path)}" if args.pdf else str(path)
+    # Writing the document is the job, so the exit code is 0; the verdicts are said.
+    print(f"wrote {written}" + (f" ({_tally(certs)})" if certs else ""))
     return EXIT_OK
+
+
+def _tally(certs) -> str:
+    counts: dict[str, int] = {}
+    for c in certs:
+        counts[c.verdict] = counts.get(c.verdict, 0) + 1
+    return ", ".join(f"{n} {verdict}" for verdict, n in counts.items())
