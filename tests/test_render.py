@@ -157,3 +157,16 @@ def test_certificate_latex_of_a_refuted_certificate_shows_no_steps():
 def test_sympy_printer_keeps_ordinary_functions():
     z = sympy.Symbol("z")
     assert render.latex(sympy.exp(-z), "dyda") == "e^{- z}"
+
+
+@pytest.mark.parametrize(
+    "name", ["render", "retarget", "typeset", "document", "worked", "catalogue"]
+)
+def test_docstring_examples_of_the_latex_modules_run(name):
+    import doctest
+    import importlib
+
+    module = importlib.import_module(f"symbp.latex.{name}")
+    result = doctest.testmod(module, optionflags=doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE)
+    assert result.failed == 0
+    assert result.attempted > 0, f"symbp.latex.{name} has no runnable example"
