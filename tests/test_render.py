@@ -170,3 +170,14 @@ def test_docstring_examples_of_the_latex_modules_run(name):
     result = doctest.testmod(module, optionflags=doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE)
     assert result.failed == 0
     assert result.attempted > 0, f"symbp.latex.{name} has no runnable example"
+
+
+@pytest.mark.parametrize("name", NOTATIONS)
+def test_wide_layers_get_unambiguous_indices(name):
+    # With 10 neurons, w^3_{110} could be w_{1,10} or w_{11,0}: a comma separates them.
+    net = network([2, 10, 2])
+    expr = net.weight(3, 1, 10) * net.a(2, 10) + net.weight(2, 10, 1) * net.x(2) + net.bias(2, 10)
+    direct = render.latex(expr, name)
+    assert "110}" not in direct and "101}" not in direct
+    assert render.neuron("a", 2, 10, name) in direct
+    assert render.retarget(render.latex(expr, "nielsen"), name) == direct

@@ -53,7 +53,19 @@ def weight(l, j, k, notation="nielsen") -> str:
     >>> weight("l+1", "k", "j", "sokolinsky")
     'w^{(l+1)}_{jk}'
     """
-    return profile(notation).weight(_layer(l), j, k)
+    return weight_in(profile(notation), _layer(l), j, k)
+
+
+def weight_in(p: Notation, l, j, k) -> str:
+    """``p.weight``, but never ambiguous: w^{2}_{110} could be w_{1,10} or w_{11,0}.
+
+    A profile that writes its two indices side by side gets a comma between
+    them when either has more than one character.
+    """
+    if not p.index_separator and (len(str(j)) > 1 or len(str(k)) > 1):
+        first, second = p.weight_index(j, k)
+        return f"{p.names['weight']}^{{{p.layer(l)}}}_{{{first},{second}}}"
+    return p.weight(l, j, k)
 
 
 def bias(l, j, notation="nielsen") -> str:
@@ -191,10 +203,12 @@ def symbol_latex(name: str, notation="nielsen") -> str | None:
     p = profile(notation)
     head, idx = m.group("head"), m.group("idx")
     layer = int(m.group("l")) if m.group("l") else None
-    parts = idx.split(",") if "," in idx else list(idx)
+    # A weight's two indices are run together ("12") unless a layer has 10 or
+    # more neurons ("1,12"); every other quantity has a single index.
+    parts = (idx.split(",") if "," in idx else list(idx)) if head == "w" else [idx]
     sample = m.group("s")
     if head == "w" and layer is not None and len(parts) == 2:
-        text = p.weight(layer, *parts)
+        text = weight_in(p, layer, *parts)
     elif head == "b" and layer is not None and len(parts) == 1:
         text = p.bias(layer, parts[0])
     elif head in ("z", "a") and layer is not None and len(parts) == 1:

@@ -154,7 +154,7 @@ class _Retarget:
 
     def quantity(self, i: int, role: str) -> int:
         """Read ^{layer} and _{indices} at ``i``; append the target's LaTeX; return the new position."""
-        from .render import bias_vector, matrix, vector
+        from .render import bias_vector, matrix, vector, weight_in
         text, src, p = self.text, self.src, self.p
         sup = sub = None
         for _ in range(2):
@@ -189,7 +189,7 @@ class _Retarget:
                 return i
             first, second = _two_indices(sub, where)
             j, k = (first, second) if src.weight_order == "to,from" else (second, first)
-            self.out.append(p.weight(layer, j, k))
+            self.out.append(weight_in(p, layer, j, k))
             return i
         if role in ("input", "target"):
             if sup is not None:
