@@ -210,3 +210,16 @@ def test_matrix_forms_are_not_reindexed_into_a_row_vector_profile():
     with pytest.raises(NotationError):
         render.retarget(r"\delta^{l} = (w^{l+1})^T \delta^{l+1}", "rowvector")
     assert render.retarget(r"\partial C/\partial w^{2}_{jk}", "rowvector") == r"\partial L/\partial w^{2}_{kj}"
+
+
+def test_an_undecided_chain_shows_its_attempt_and_remainder_but_no_proof():
+    # The all-sizes prover (issue 3) returns `undecided` with the steps it tried,
+    # the failing one marked "NOT established", and the remainder in its reason.
+    good = prove(identities.BP2, network([2, 3, 3, 2])).steps[0]
+    failing = Step(good.rhs, r"w^{3}_{12}", "lemma-dz-dz", "NOT established: remainder w^{3}_{12} - w^{3}_{21}")
+    cert = Certificate("BP2", {"sizes": "symbolic"}, "all-sizes", "undecided", steps=(good, failing),
+                       reason=r"substituting lemma-dz-dz does not give the next line; remainder w^{3}_{12} - w^{3}_{21}")
+    doc = document.identity_document(cert, "sokolinsky")
+    assert "Proof." not in doc and r"\rule{0.6em}" not in doc
+    assert r"\paragraph{Attempt, not a proof.}" in doc and "NOT established" in doc
+    assert r"\[ w^{(3)}_{21} - w^{(3)}_{12} \]" in doc  # the remainder as math, re-indexed

@@ -185,11 +185,24 @@ def _verdict_body(cert, p: Notation, lang: str) -> str:
         return "\n\n".join(out)
     out = [text(phrase("undecided", lang))]
     if cert.reason:
-        out.append(f"\\paragraph{{{phrase('reason', lang)}.}} {text(cert.reason, p)}")
+        out.append(f"\\paragraph{{{phrase('reason', lang)}.}} {_with_remainder(cert.reason, p)}")
     remaining = (cert.details or {}).get("remaining")
     if remaining:
         out.append(f"{text(phrase('remaining', lang))}\n\\[ {math(str(remaining), p)} \\]")
+    if steps:  # how far the prover got; the failing line says so in its small type
+        out.append(f"\\paragraph{{{phrase('attempt', lang)}.}}\n{_align(steps, p, why)}")
     return "\n\n".join(out)
+
+
+def _with_remainder(words: str, p: Notation) -> str:
+    # Provers end a failure with "remainder <LaTeX>"; typeset that part as math.
+    head, found, tail = words.rpartition("remainder ")
+    if not found or ";" in tail:
+        return text(words, p)
+    try:
+        return f"{text(head + found, p)}\n\\[ {math(tail.strip(), p)} \\]"
+    except NotationError:
+        return text(words, p)
 
 
 _LONG = 100  # characters of LaTeX in a step past which its justification goes on the next row

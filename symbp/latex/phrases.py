@@ -10,8 +10,8 @@ in each; a key it lacks falls back to English.
 #: falls back to English.
 PHRASES: dict[str, dict[str, str]] = {
     "en": {
-        "title_catalogue": "Backpropagation, derived and machine-checked",
-        "title_identity": "{name}: a machine-checked derivation",
+        "title_catalogue": "Backpropagation identities, derived and checked by machine",
+        "title_identity": "{name}, checked by machine",
         "notation": "Notation",
         "notation_intro": "Notation profile \\texttt{{{name}}} ({source}).",
         "weight_meaning": "{w} is the weight from neuron {k} of layer {lm1} to neuron {j} of layer {l}.",
@@ -56,6 +56,7 @@ PHRASES: dict[str, dict[str, str]] = {
         "cx_values": "where the two sides take different values:",
         "undecided": "Verdict: undecided. The identity was neither proved nor refuted; it is not typeset as a proof.",
         "reason": "Reason",
+        "attempt": "Attempt, not a proof",
         "remaining": "What remained of the difference of the two sides:",
         "contents": "This document collects {n} certificates of {k} identities, one section per identity.",
         "activation_note": " (the activation stood in by {act})",
