@@ -7,10 +7,11 @@ profile):
   ``y_2``, ``z^2_1``) and the generic activation σ, σ' — ``latex(expr, notation)``;
 * quantities with symbolic indices, for statements and definitions —
   ``weight("l+1", "k", "j", notation)``, ``matrix("l+1", notation, transpose=True)``;
-* the LaTeX strings of certificate steps, which the provers write in Nielsen's
-  notation — ``retarget(text, notation)`` re-indexes every quantity in them and
-  refuses (``NotationError``) a quantity it cannot re-index, rather than leave a
-  Nielsen index order in a Sokolinsky document.
+* the LaTeX strings of certificate steps, which the provers write in the
+  notation an identity is stated in (Nielsen's for most) —
+  ``retarget(text, notation)`` (module ``retarget``) re-indexes every quantity
+  in them and refuses (``NotationError``) a quantity it cannot re-index, rather
+  than leave a Nielsen index order in a Sokolinsky document.
 
 Layer numbers are shifted by the profile (Dyda counts the input as layer 0);
 symbolic layer names (l, l+1, L) are bound names and keep their letters.
@@ -234,7 +235,8 @@ def latex(expr, notation="nielsen") -> str:
     >>> latex(net.x(1) * sigma_prime(net.z(2, 1)), "dyda")
     "x_{1} \\varphi'\\left(\\mathrm{net}^{[1]}_{1}\\right)"
     """
-    return ProfilePrinter(notation).doprint(sympy.sympify(expr) if not isinstance(expr, sympy.Basic) else expr)
+    # strict: numbers become SymPy numbers, a string is refused (never parsed).
+    return ProfilePrinter(notation).doprint(expr if isinstance(expr, sympy.Basic) else sympy.sympify(expr, strict=True))
 
 
 def element_latex(net, element, notation="nielsen") -> str:
