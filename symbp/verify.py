@@ -1,0 +1,387 @@
+r"""verify(formula) -> Verification: is a formula from someone's notes right?
+
+The formula is read in its notation (``symbp.latex.reader``), then both sides
+are evaluated (``symbp.interpret``) on a *family* of concrete networks of
+different, non-square shapes, for every valid value of its free layer
+variables (l) and neuron indices (i, j, k). Each side is an exact element of
+``symbp.algebra`` computed from the ground truth (δ ≡ ∂C/∂z by
+differentiation). The verdicts:
+
+* ``proved`` (on that family): every instance's difference is exactly 0;
+* ``refuted``: shapes or indices that cannot match (with the reason), or a
+  difference with a concrete counterexample at an exact point;
+* ``undecided``: a nonzero difference without a counterexample, or the budget
+  ran out;
+* ``unreadable`` / ``uninterpretable``: the reason, in words.
+
+>>> v = verify(r"\frac{\partial C}{\partial b^l_j} = \delta^l_j")
+>>> v.verdict, v.identity
+('proved', 'BP3')
+>>> verify(r"\frac{\partial C}{\partial b^l_j} = 2\delta^l_j").verdict
+'refuted'
+"""
+
+from __future__ import annotations
+
+import itertools
+import json
+import time
+from dataclasses import asdict, dataclass, field
+
+from . import derive
+from .certificate import Counterexample
+from .errors import SymbpError
+from .interpret import Context, LayerOutOfRange, Mat, ShapeMismatch, Uninterpretable, evaluate, slots
+from .latex.nodes import Cdots, Equation, Layer, Nabla, Partial, Quantity, Sum, to_latex, walk
+from .latex.reader import ReadError, read
+from .network import network
+from .notation import Notation, profile
+
+#: The default family: different depths, no square weight matrices.
+FAMILY = ((2, 3, 2), (3, 2, 4), (2, 3, 4, 2))
+#: Added for a product chain with \cdots, so it has layers to fill in.
+DEEP = (3, 2, 4, 2, 3)
+
+STATUS_EXIT = {"holds": 0, "refuted": 1, "unreadable": 2, "uninterpretable": 2, "undecided": 3}
+
+
+@dataclass(frozen=True)
+class Verification:
+    """What symbp made of one formula."""
+
+    formula: str
+    status: str  # holds | refuted | undecided | unreadable | uninterpretable
+    verdict: str  # one of certificate.VERDICTS
+    reason: str = ""
+    notation: str = "nielsen"
+    family: tuple = ()
+    instances: int = 0
+    identity: str = ""
+    interpretation: dict = field(default_factory=dict)
+    counterexample: Counterexample | None = None
+    diagnosis: str = ""
+    corrected: str = ""
+    seconds: float = 0.0
+    network: dict = field(default_factory=dict)
+
+    @property
+    def exit_code(self) -> int:
+        return STATUS_EXIT[self.status]
+
+    def to_dict(self) -> dict:
+        d = asdict(self)
+        d["family"] = [list(s) for s in self.family]
+        if self.counterexample is not None:
+            d["counterexample"]["indices"] = list(self.counterexample.indices)
+        return d
+
+
+@dataclass(frozen=True)
+class Setting:
+    """The network assumptions a formula is checked under."""
+
+    notation: Notation
+    activation: str = "generic"
+    cost: str = "quadratic"
+    one_hot: bool = False
+    family: tuple = FAMILY
+
+
+_CONTEXTS: dict = {}
+
+
+def _context(sizes: tuple, activation: str, cost: str, one_hot: bool, notation: Notation) -> Context:
+    # Ground truth is memoised per network, so the formulas of one set of notes share it.
+    key = (sizes, activation, cost, one_hot, json.dumps(notation.to_dict(), sort_keys=True))
+    if key not in _CONTEXTS:
+        if len(_CONTEXTS) > 64:
+            _CONTEXTS.clear()
+        net = network(list(sizes), activation=activation, cost=cost, one_hot=one_hot)
+        _CONTEXTS[key] = Context(net, notation)
+    return _CONTEXTS[key]
+
+
+def verify(
+    formula: str,
+    notation: "str | Notation" = "nielsen",
+    *,
+    activation: str = "generic",
+    cost: str = "quadratic",
+    one_hot: bool = False,
+    family: tuple = FAMILY,
+    budget: float = 30.0,
+    diagnose: bool = True,
+) -> Verification:
+    """Verify one formula; see the module docstring for the verdicts."""
+    start = time.perf_counter()
+    nt = profile(notation)
+    setting = Setting(nt, activation, cost, one_hot, tuple(tuple(s) for s in family))
+    base = dict(formula=formula, notation=nt.name, family=setting.family,
+                network={"activation": activation, "cost": cost, "one_hot": one_hot})
+    try:
+        eq = read(formula, nt)
+    except ReadError as exc:
+        return Verification(status="unreadable", verdict="undecided", reason=str(exc), **base)
+    try:
+        outcome = check(eq, setting, budget)
+    except Uninterpretable as exc:
+        return Verification(status="uninterpretable", verdict="undecided", reason=str(exc), seconds=_since(start),
+                            interpretation=describe(eq, setting), **base)
+    except SymbpError as exc:
+        return Verification(status="uninterpretable", verdict="undecided", reason=str(exc), seconds=_since(start), **base)
+    result = Verification(
+        status=outcome.status, verdict=_VERDICT[outcome.status], reason=outcome.reason, instances=outcome.instances,
+        identity=identify(eq, setting) if outcome.status == "holds" else "", interpretation=describe(eq, setting),
+        counterexample=outcome.counterexample, seconds=_since(start), **base,
+    )
+    if outcome.status == "refuted" and diagnose:
+        from .diagnose import diagnose as _diagnose
+
+        found = _diagnose(eq, setting, outcome, budget=max(1.0, budget - (time.perf_counter() - start)))
+        if found is not None:
+            result = _replace(result, diagnosis=found[0], corrected=found[1], seconds=_since(start))
+    return result
+
+
+_VERDICT = {"holds": "proved", "refuted": "refuted", "undecided": "undecided"}
+
+
+def _since(start: float) -> float:
+    return round(time.perf_counter() - start, 4)
+
+
+def _replace(v: Verification, **kw) -> Verification:
+    d = {f: getattr(v, f) for f in v.__dataclass_fields__}
+    d.update(kw)
+    return Verification(**d)
+
+
+# -- checking on the family ----------------------------------------------------------------
+
+
+@dataclass
+class Outcome:
+    status: str
+    reason: str = ""
+    instances: int = 0
+    counterexample: Counterexample | None = None
+    failure: tuple | None = None  # (context, bindings, lhs value, rhs value, side)
+
+
+def claims(eq: Equation) -> list[tuple[object, object, int]]:
+    """The claims of a chain ``A = B = C``: every side against the first (⋯ sides skipped)."""
+    sides = [(i, s) for i, s in enumerate(eq.sides) if not isinstance(s, Cdots)]
+    if len(sides) < 2:
+        raise Uninterpretable("this is not an equation (no '=' between two expressions)")
+    first = sides[0][1]
+    return [(first, s, i) for i, s in sides[1:]]
+
+
+def check(eq: Equation, setting: Setting, budget: float = 30.0, *, find_counterexample: bool = True) -> Outcome:
+    """Evaluate every claim of ``eq`` on every network of the family and instance."""
+    pairs = claims(eq)
+    has_cdots = any(isinstance(n, Cdots) for s in eq.sides if not isinstance(s, Cdots) for n in walk(s))
+    family = setting.family + ((DEEP,) if has_cdots and DEEP not in setting.family else ())
+    deadline = time.perf_counter() + budget
+    instances, skipped_reason = 0, ""
+    for sizes in family:
+        ctx = _context(tuple(sizes), setting.activation, setting.cost, setting.one_hot, setting.notation)
+        ctx.gt.budget = derive.Budget(max(0.01, deadline - time.perf_counter()))
+        for lhs, rhs, side in pairs:
+            try:
+                for bind in bindings(eq, ctx):
+                    ctx.bind = dict(bind)
+                    try:
+                        lv, rv = evaluate(lhs, ctx), evaluate(rhs, ctx)
+                    except LayerOutOfRange as exc:
+                        skipped_reason = str(exc)
+                        continue
+                    instances += 1
+                    bad = compare(lv, rv, lhs, rhs)
+                    if bad is True:
+                        continue
+                    if isinstance(bad, str):
+                        return Outcome("refuted", f"{_where(ctx, bind)}: {bad}", instances)
+                    failure = (ctx, dict(bind), bad[0], bad[1], side, bad[2])
+                    if not find_counterexample:
+                        return Outcome("refuted", "differs", instances, failure=failure)
+                    return _refute(failure, instances)
+            except ShapeMismatch as exc:
+                return Outcome("refuted", str(exc), instances)
+            except derive.BudgetExceeded as exc:
+                return Outcome("undecided", f"{exc} after {instances} instances", instances)
+            finally:
+                ctx.bind = {}
+    if instances == 0:
+        if skipped_reason:
+            return Outcome("refuted", f"on no network of the family does the formula name only existing layers: {skipped_reason}")
+        raise Uninterpretable("the formula has no instance on the family of networks")
+    return Outcome("holds", f"exact on {instances} instances", instances)
+
+
+def compare(lv, rv, lhs, rhs):
+    """True if equal; a reason string for a shape mismatch; else (l, r, entry) of a differing entry."""
+    if isinstance(lv, Mat) != isinstance(rv, Mat) or (
+        isinstance(lv, Mat) and (lv.rows, lv.cols) != (rv.rows, rv.cols)
+    ):
+        from .interpret import shape_of
+
+        return f"the left side {to_latex(lhs)} is {shape_of(lv)} but the right side {to_latex(rhs)} is {shape_of(rv)}"
+    if isinstance(lv, Mat):
+        for r in range(lv.rows):
+            for c in range(lv.cols):
+                if not (lv.entries[r][c] - rv.entries[r][c]).is_zero():
+                    return lv.entries[r][c], rv.entries[r][c], (r + 1, c + 1)
+        return True
+    return True if (lv - rv).is_zero() else (lv, rv, ())
+
+
+def _where(ctx: Context, bind: dict) -> str:
+    vals = ", ".join(f"{k} = {v}" for k, v in sorted(bind.items()))
+    return f"on the network {list(ctx.net.sizes)}" + (f" with {vals}" if vals else "")
+
+
+def _refute(failure, instances: int) -> Outcome:
+    from .prove import _find_exact_counterexample  # the core's exact-point search
+
+    ctx, bind, lv, rv, side, entry = failure
+    label = _where(ctx, bind) + (f", entry {entry}" if entry else "") + f", side {side + 1} against side 1"
+    layer = next((v for k, v in bind.items() if k in ("l", "L")), None)
+    cx = _find_exact_counterexample(ctx.net, lv, rv, label, layer, tuple(bind.values()), 0)
+    if cx is None:
+        return Outcome("undecided", f"the two sides differ symbolically {label}, but no concrete point separating "
+                       "them was found", instances, failure=failure)
+    return Outcome("refuted", f"the two sides differ {label}", instances, counterexample=cx, failure=failure)
+
+
+# -- free variables ------------------------------------------------------------------------
+
+
+def layer_vars(eq: Equation) -> list[str]:
+    out = []
+    for node in walk(eq):
+        for q in _quantities(node):
+            if q.layer is not None and q.layer.var not in (None, "L") and q.layer.var not in out:
+                out.append(q.layer.var)
+        if isinstance(node, Sum) and isinstance(node.upper, Layer) and node.upper.var not in (None, "L", *out):
+            out.append(node.upper.var)
+    return out
+
+
+def _quantities(node) -> list[Quantity]:
+    if isinstance(node, Quantity):
+        return [node]
+    if isinstance(node, Partial):
+        return [node.num, node.den]
+    return []  # ∇_a C has no indices; its layer is checked when it is evaluated
+
+
+def free_slots(node, ctx: Context, bound: tuple = ()) -> list:
+    """(index, lowest, size, where) of every free neuron index under the layer bindings."""
+    out = []
+    if isinstance(node, Sum):
+        return free_slots(node.body, ctx, bound + ((node.var,) if node.var else ()))
+    for q in _quantities(node):
+        out.extend(s for s in slots(q, ctx) if s[0].name is not None and s[0].name not in bound)
+    if not isinstance(node, (Quantity, Partial, Nabla)):
+        from .latex.nodes import children
+
+        for c in children(node):
+            out.extend(free_slots(c, ctx, bound))
+    return out
+
+
+def bindings(eq: Equation, ctx: Context):
+    """Every valid assignment of the free layer variables and neuron indices on ``ctx.net``."""
+    lvars = layer_vars(eq)
+    shift = ctx.notation.layer_shift
+    users = range(1 + shift, ctx.net.L + shift + 1)
+    sides = [s for s in eq.sides if not isinstance(s, Cdots)]
+    for values in itertools.product(users, repeat=len(lvars)):
+        ctx.bind = dict(zip(lvars, values))
+        try:
+            found = [s for side in sides for s in free_slots(side, ctx)]
+        except LayerOutOfRange:
+            continue
+        ranges: dict[str, tuple] = {}
+        for idx, lo, n, where in found:
+            if idx.name in lvars:
+                raise ShapeMismatch(f"{idx.name} is used both as a layer and as a neuron index (in {where})")
+            if idx.name in ranges and ranges[idx.name][:2] != (lo, n):
+                lo0, n0, where0 = ranges[idx.name]
+                raise ShapeMismatch(
+                    f"the index {idx.latex()} runs over {lo0}..{n0} in {where0} but over {lo}..{n} in {where} "
+                    f"(network {list(ctx.net.sizes)}, {_layers_text(ctx.bind)}): the shapes do not match"
+                )
+            ranges.setdefault(idx.name, (lo, n, where))
+        names = sorted(ranges)
+        base = dict(zip(lvars, values))
+        for combo in itertools.product(*(range(ranges[n][0], ranges[n][1] + 1) for n in names)):
+            yield {**base, **dict(zip(names, combo))}
+
+
+def _layers_text(bind: dict) -> str:
+    return ", ".join(f"{k} = {v}" for k, v in bind.items()) or "no layer variable"
+
+
+# -- naming and describing ---------------------------------------------------------------------
+
+
+def identify(eq: Equation, setting: Setting) -> str:
+    """The catalogue identity (symbp.identities) a proved formula is an instance of, if any."""
+    sides = [s for s in eq.sides if not isinstance(s, Cdots)]
+    lhs, rest = sides[0], sides[1:]
+    roles_rest = {(q.role, _layer_key(q)) for s in rest for n in walk(s) for q in _quantities(n)}
+    funcs = {n.func for s in rest for n in walk(s) if hasattr(n, "func")}
+    if any(isinstance(n, Cdots) for s in rest for n in walk(s)):
+        return "product-formula"
+    if isinstance(lhs, Quantity) and lhs.role == "delta":
+        key = _layer_key(lhs)
+        if key == ("L", 0):
+            if setting.cost == "softmax-cross-entropy":
+                return "softmax-ce-one-hot" if setting.one_hot else "softmax-ce"
+            return "BP1-matrix" if "Sigma" in funcs else "BP1"
+        if key[1] == 0 and ("delta", (key[0], 1)) in roles_rest:
+            return "BP2-matrix" if "Sigma" in funcs else "BP2"
+    if isinstance(lhs, Partial) and lhs.num.role == "C":
+        if lhs.den.role == "b":
+            return "BP3"
+        if lhs.den.role in ("w", "W"):
+            return "BP4"
+        if lhs.den.role == "a" and setting.cost == "quadratic":
+            return "BP1'"
+    return ""
+
+
+def _layer_key(q: Quantity):
+    return (q.layer.var, q.layer.offset) if q.layer is not None else None
+
+
+_ROLE_WORDS = {"w": "weight", "W": "weight matrix", "b": "bias", "z": "weighted input", "a": "activation",
+               "x": "input", "y": "target", "delta": "error δ ≡ ∂C/∂z", "C": "cost"}
+
+
+def describe(eq: Equation, setting: Setting) -> dict:
+    """What symbp understood: words and LaTeX (in the user's notation)."""
+    nt = setting.notation
+    parts = []
+    seen = set()
+    for n in walk(eq):
+        for q in _quantities(n):
+            key = (q.role, q.base)
+            if key in seen:
+                continue
+            seen.add(key)
+            parts.append(f"{q.base} = {_ROLE_WORDS.get(q.role, q.role)}")
+    lv = layer_vars(eq)
+    words = (
+        f"Read in the {nt.name} notation ({nt.description}). Symbols: {'; '.join(parts)}. "
+        + (f"Free layer variable(s) {', '.join(lv)} range over every layer where the formula names existing layers; "
+           if lv else "")
+        + "free neuron indices range over every neuron of their layer; "
+        + f"checked on the networks {', '.join(str(list(s)) for s in setting.family)} "
+        + f"with activation {setting.activation} and cost {setting.cost}"
+        + (" (Σ_k y_k = 1)" if setting.one_hot else "")
+        + "; δ and ∂C/∂(…) by direct differentiation."
+    )
+    return {"words": words, "latex": to_latex(eq)}
