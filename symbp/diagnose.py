@@ -16,7 +16,7 @@ from fractions import Fraction
 
 from .interpret import Uninterpretable
 from .latex.nodes import (
-    Apply, Equation, Hadamard, Index, Layer, Mul, Neg, Num, Quantity, Transpose, _is_node, to_latex, walk,
+    Apply, Equation, Hadamard, Index, Layer, Mul, Neg, Num, Partial, Quantity, Transpose, _is_node, to_latex, walk,
 )
 
 
@@ -142,11 +142,10 @@ def repairs(eq: Equation, setting):
         yield "a factor 2 too many (the ½ in the cost cancels it)", _sides(eq, k, lambda s: Mul((Num(Fraction(1, 2)), s)))
         yield "a factor 2 too few", _sides(eq, k, lambda s: Mul((Num(Fraction(2)), s)))
     # σ' missing or extra.
-    z_of_lhs = _z_like_lhs(eq, setting)
-    if z_of_lhs is not None:
-        prime = Apply("sigma", 1, z_of_lhs, setting.notation.names["activation"])
+    for z in _z_candidates(eq, setting):
+        prime = Apply("sigma", 1, z, setting.notation.names["activation"])
         for k in range(1, len(eq.sides)):
-            yield "a missing factor σ'(z)", _sides(eq, k, lambda s: Hadamard(s, prime))
+            yield "a missing factor σ'(z)", _sides(eq, k, lambda s, p=prime: Hadamard(s, p))
     for cand in _each(eq, lambda x: isinstance(x, Apply) and x.primes == 1 and x.func == "sigma", lambda x: Num(Fraction(1))):
         yield "an extra factor σ'", cand
     # Layer index off by one.
@@ -163,11 +162,16 @@ def _rename(old: str, new: str):
     return fn
 
 
-def _z_like_lhs(eq: Equation, setting):
+def _z_candidates(eq: Equation, setting) -> list:
+    """The z's a missing σ'(z) could be of: δ's own z, and the z's the formula differentiates by."""
+    out = []
     lhs = eq.sides[0]
     if isinstance(lhs, Quantity) and lhs.role == "delta":
-        return Quantity("z", setting.notation.names["z"], lhs.layer, lhs.indices, lhs.sep)
-    return None
+        out.append(Quantity("z", setting.notation.names["z"], lhs.layer, lhs.indices, lhs.sep))
+    for n in walk(eq):
+        if isinstance(n, Partial) and n.den.role == "z" and n.den not in out:
+            out.append(n.den)
+    return out
 
 
 def _output_layer_only(eq: Equation):

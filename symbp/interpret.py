@@ -350,9 +350,22 @@ def _add(node: Add, ctx: Context):
     total = evaluate(node.terms[0], ctx)
     for t in node.terms[1:]:
         v = evaluate(t, ctx)
+        total, v = _broadcast_constant(total, v)
         _lift(total, v, "add", to_latex(node))
         total = _elementwise(total, v, lambda x, y: x + y)
     return total
+
+
+def _broadcast_constant(a, b):
+    # "1 - a^L" in notes means the vector of ones minus a^L: only a number broadcasts.
+    def ones(m: Mat, c):
+        return Mat(m.rows, m.cols, [[c for _ in range(m.cols)] for _ in range(m.rows)])
+
+    if isinstance(a, Mat) and isinstance(b, Poly) and not b.gens():
+        return a, ones(a, b)
+    if isinstance(b, Mat) and isinstance(a, Poly) and not a.gens():
+        return ones(b, a), b
+    return a, b
 
 
 def _elementwise(a, b, fn):

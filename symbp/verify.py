@@ -187,6 +187,7 @@ def check(eq: Equation, setting: Setting, budget: float = 30.0, *, find_countere
     for sizes in family:
         ctx = _context(tuple(sizes), setting.activation, setting.cost, setting.one_hot, setting.notation)
         ctx.gt.budget = derive.Budget(max(0.01, deadline - time.perf_counter()))
+        ctx.skipped = ""
         for lhs, rhs, side in pairs:
             try:
                 for bind in bindings(eq, ctx):
@@ -213,6 +214,8 @@ def check(eq: Equation, setting: Setting, budget: float = 30.0, *, find_countere
             finally:
                 ctx.bind = {}
     if instances == 0:
+        skipped_reason = skipped_reason or next(
+            (c.skipped for c in _CONTEXTS.values() if getattr(c, "skipped", "")), "")
         if skipped_reason:
             return Outcome("refuted", f"on no network of the family does the formula name only existing layers: {skipped_reason}")
         raise Uninterpretable("the formula has no instance on the family of networks")
@@ -301,7 +304,8 @@ def bindings(eq: Equation, ctx: Context):
         ctx.bind = dict(zip(lvars, values))
         try:
             found = [s for side in sides for s in free_slots(side, ctx)]
-        except LayerOutOfRange:
+        except LayerOutOfRange as exc:
+            ctx.skipped = str(exc)
             continue
         ranges: dict[str, tuple] = {}
         for idx, lo, n, where in found:

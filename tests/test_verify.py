@@ -1,0 +1,130 @@
+"""verify: formulas from the seeds, in their own notation, against the ground truth.
+
+The corpus (tests/data/verify_corpus.toml) holds correct formulas copied from
+the seeds and mutated copies with one usual slip each. The oracle is the
+ground truth by direct differentiation (symbp.derive), which verify uses; the
+hand-worked checks below compare with sympy.diff of the composed cost.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from pathlib import Path
+
+import pytest
+import sympy
+
+from symbp.verify import verify
+
+CORPUS = tomllib.loads((Path(__file__).parent / "data" / "verify_corpus.toml").read_text(encoding="utf-8"))
+
+
+def _options(entry: dict) -> dict:
+    return dict(cost=entry.get("cost", "quadratic"), one_hot=entry.get("one_hot", False),
+                activation=entry.get("activation", "generic"))
+
+
+@pytest.mark.parametrize("entry", CORPUS["correct"], ids=lambda e: e["source"])
+def test_correct_seed_formula_is_proved_in_its_notation(entry):
+    v = verify(entry["formula"], entry["notation"], **_options(entry), diagnose=False)
+    assert v.status == "holds", v.reason
+    assert v.verdict == "proved" and v.instances > 0
+    assert v.identity == entry["identity"]
+
+
+MUTANTS = [(e, m, d) for e in CORPUS["correct"] for m, d in e["mutants"]]
+
+
+@pytest.mark.parametrize("entry,mutant,diagnosis", MUTANTS, ids=[m for _, m, _ in MUTANTS])
+def test_mutated_seed_formula_is_refuted_with_the_right_diagnosis(entry, mutant, diagnosis):
+    v = verify(mutant, entry["notation"], **_options(entry))
+    assert v.status == "refuted", v.reason
+    assert diagnosis in v.diagnosis, (v.diagnosis, v.corrected)
+    # The corrected formula is itself proved (in the user's notation).
+    assert verify(v.corrected, entry["notation"], **_options(entry), diagnose=False).status == "holds"
+
+
+@pytest.mark.parametrize("entry", CORPUS["wrong"], ids=lambda e: e["source"])
+def test_wrong_seed_formula_is_refuted_with_the_right_diagnosis(entry):
+    v = verify(entry["formula"], entry["notation"], **_options(entry))
+    assert v.status == "refuted", v.reason
+    assert entry["diagnosis"] in v.diagnosis, v.diagnosis
+
+
+def test_value_refutation_carries_an_exact_counterexample():
+    # Seed 001, line 20: the factor 2 does not match the ½ of the quadratic cost.
+    v = verify(r"\frac{\partial C}{\partial a^L} = 2(a^L - y)", "nielsen")
+    assert v.status == "refuted"
+    cx = v.counterexample
+    assert cx is not None and cx.lhs != cx.rhs and cx.point
+
+
+def test_bp4_value_matches_sympy_diff_of_the_composed_cost():
+    # Independent oracle: sympy.diff of C(x, y, w, b) on [2, 3, 2] at one weight.
+    from symbp.interpret import Context, evaluate
+    from symbp.latex.reader import read
+    from symbp.network import network
+    from symbp.notation import profile
+
+    net = network([2, 3, 2], activation="sigmoid")
+    ctx = Context(net, profile("nielsen"))
+    ctx.bind = {"l": 3, "j": 2, "k": 1}
+    lhs = read(r"\frac{\partial C}{\partial w^l_{jk}}").sides[0] if False else read(
+        r"\frac{\partial C}{\partial w^l_{jk}} = 0").sides[0]
+    mine = ctx.gt.to_sympy(evaluate(lhs, ctx))
+    truth = sympy.diff(net.composed_cost(), net.weight(3, 2, 1))
+    point = {s: sympy.Rational(i + 1, 7) for i, s in enumerate(sorted(truth.free_symbols, key=str))}
+    zs, acts = net.forward(1)
+    subs = {net.z(l, j): zs[l][j - 1] for l in zs for j in range(1, net.n(l) + 1)}
+    mine_val = mine.xreplace(subs).xreplace(point).evalf(30)
+    assert abs(mine_val - truth.xreplace(point).evalf(30)) < 1e-25
+
+
+def test_shape_nonsense_is_refuted_with_a_reason_not_a_crash():
+    v = verify(r"\delta^l = w^{l+1} \delta^{l+1} \odot \sigma'(z^l)")
+    assert v.status == "refuted" and "does not multiply" in v.reason
+
+
+def test_layer_that_no_network_has_is_refuted():
+    v = verify(r"\delta^{L+1} = \nabla_a C", diagnose=False)
+    assert v.status == "refuted" and "layer" in v.reason
+
+
+def test_unknown_macro_is_unreadable_exit_2():
+    v = verify(r"\delta^L = \foo C")
+    assert v.status == "unreadable" and v.exit_code == 2 and r"\foo" in v.reason
+
+
+def test_exit_codes_follow_the_verdicts():
+    assert verify(r"\frac{\partial C}{\partial b^l_j} = \delta^l_j").exit_code == 0
+    assert verify(r"\frac{\partial C}{\partial b^l_j} = -\delta^l_j", diagnose=False).exit_code == 1
+
+
+def test_sokolinsky_bp4_in_nielsen_notation_is_refuted():
+    # The same text means another formula in another notation: w_{ji} swaps the roles.
+    assert verify(r"\frac{\partial C}{\partial w_{ji}^{l}} = \delta_i^{l} a_j^{l-1}", "nielsen").status == "refuted"
+    assert verify(r"\frac{\partial C}{\partial w_{ji}^{(l)}} = \delta_i^{(l)} a_j^{(l-1)}", "sokolinsky").status == "holds"
+
+
+def test_named_activation_specialises_the_check():
+    v = verify(r"\delta^L = (a^L - y) \odot a^L \odot (1 - a^L)", activation="sigmoid", diagnose=False)
+    assert v.status == "holds"
+    assert verify(r"\delta^L = (a^L - y) \odot a^L \odot (1 - a^L)", diagnose=False).status == "refuted"
+
+
+def test_notes_report_has_a_row_per_formula_and_survives_broken_lines(tmp_path):
+    from symbp.notes import to_markdown, verify_notes
+
+    notes = tmp_path / "lecture.md"
+    notes.write_text(
+        "Intro $x$ prose.\n\n$$\\delta^L = \\nabla_a C \\odot \\sigma'(z^L)$$\n\n"
+        "Broken: $$\\delta^l = \\left(\\left(w^{l+1}$$\n\n$\\frac{\\partial C}{\\partial b^l_j} = 2\\delta^l_j$\n",
+        encoding="utf-8",
+    )
+    report = verify_notes(notes)
+    statuses = [(r.formula.line, r.result.status) for r in report.rows]
+    assert statuses == [(3, "holds"), (5, "unreadable"), (7, "refuted")]
+    md = to_markdown(report)
+    rows = [line for line in md.splitlines() if line.startswith("| ") and not line.startswith("| line")]
+    assert [r.split(" | ")[0] for r in rows] == ["| 3", "| 5", "| 7"]
+    assert report.exit_code == 1
