@@ -16,7 +16,7 @@ from fractions import Fraction
 
 from .interpret import Uninterpretable
 from .latex.nodes import (
-    Apply, Equation, Hadamard, Index, Layer, Mul, Neg, Num, Partial, Quantity, Transpose, _is_node, to_latex, walk,
+    Apply, Equation, Hadamard, Index, Layer, Mul, Neg, Num, Partial, Quantity, Sum, rebuild, Transpose, _is_node, to_latex, walk,
 )
 
 
@@ -123,6 +123,12 @@ def repairs(eq: Equation, setting):
     for cand in _each(eq, lambda x: isinstance(x, Quantity) and len(x.indices) == 2,
                       lambda x: replace(x, indices=x.indices[::-1])):
         yield "swapped indices on a weight (the notation's order is " + setting.notation.weight_order + ")", cand
+    # The same weight written with swapped indices everywhere (a chain repeats it).
+    weights = {(q.base, q.layer) for q in walk(eq) if isinstance(q, Quantity) and len(q.indices) == 2}
+    for base, layer in sorted(weights, key=str):
+        cand = rebuild(eq, lambda x, b=base, l=layer: replace(x, indices=x.indices[::-1])
+                       if isinstance(x, Quantity) and len(x.indices) == 2 and (x.base, x.layer) == (b, l) else None)
+        yield "swapped indices on the weight, everywhere it appears", cand
     # An index written with the wrong letter.
     names = sorted({i.name for n in walk(eq) if isinstance(n, Quantity) for i in n.indices if i.name})
     for old in names:
@@ -153,6 +159,9 @@ def repairs(eq: Equation, setting):
         for cand in _each(eq, lambda x: isinstance(x, Quantity) and x.layer is not None,
                           lambda x, d=delta: replace(x, layer=replace(x.layer, offset=x.layer.offset + d))):
             yield f"a wrong layer index (off by {'+' if delta > 0 else '-'}1)", cand
+        for cand in _each(eq, lambda x: isinstance(x, Sum) and x.upper is not None,
+                          lambda x, d=delta: replace(x, upper=replace(x.upper, offset=x.upper.offset + d))):
+            yield f"a wrong upper bound of the sum (layer off by {'+' if delta > 0 else '-'}1)", cand
 
 
 def _rename(old: str, new: str):

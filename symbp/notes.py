@@ -87,6 +87,7 @@ def _repair(text: str) -> tuple[str, bool]:
     for pattern, fix in _REPAIRS:
         out = pattern.sub(fix, out)
     out = out.replace("\n", " ")
+    out = re.sub(r"=(?:\s|\\ )*=", "=", out)  # "= \\ &=" whose "\\\\" lost a backslash
     return out, out != text.replace("\n", " ")
 
 
@@ -138,7 +139,7 @@ def _claims(text: str) -> list[str]:
     out = []
     for row in chained:
         for piece in _split_top(row):
-            piece = piece.strip().strip(",;.").strip()
+            piece = re.sub(r"=(?:\s|\\ )*=", "=", piece).strip().strip(",;.").strip()
             if not piece or not re.search(r"(?<![<>!:])=|\\equiv", piece):
                 continue
             if re.match(r"[A-Za-z]\s*=.*\\l?c?dots", piece):

@@ -168,6 +168,7 @@ class _Parser:
             key = names[role].replace("\\mathrm", "").replace("\\mathbf", "").strip("{}")
             short = {"weight": "w", "weight_matrix": "W", "bias": "b", "input": "x", "target": "y", "cost": "C"}
             self.letters.setdefault(key.lstrip("\\"), short.get(role, role))
+        self.letters.setdefault("W", "W")  # the weight matrix, rows by the first weight index
         self.activation_names = {names["activation"].lstrip("\\"), "sigma"}
 
     # -- token helpers ----------------------------------------------------------
