@@ -21,7 +21,7 @@ from .latex.nodes import (
 
 
 def diagnose(eq: Equation, setting, outcome, *, budget: float = 10.0):
-    """(diagnosis, corrected LaTeX) of the first repair that makes ``eq`` hold, or None."""
+    """(diagnosis, corrected formula tree) of the first repair that makes ``eq`` hold, or None."""
     from .verify import check
 
     deadline = time.perf_counter() + budget
@@ -41,19 +41,19 @@ def diagnose(eq: Equation, setting, outcome, *, budget: float = 10.0):
         one_hot = replace(setting, one_hot=True)
         if holds(eq, one_hot):
             return ("holds only when Σ_k y_k = 1 (a one-hot or probability target; use --one-hot), "
-                    "not for every target y", to_latex(eq))
+                    "not for every target y", eq)
     first = [(w, _tidy(c)) for w, c in repairs(eq, setting)]
     for words, candidate in first:
         if holds(candidate):
-            return words, to_latex(candidate)
+            return words, candidate
     # Two slips at once, the second one the output layer only (seed 001 writes a^{(k)} for a^L).
     for words0, output_only in _output_layer_only(eq):
         if holds(output_only):
-            return words0, to_latex(output_only)
+            return words0, output_only
         for words, candidate in repairs(output_only, setting):
             candidate = _tidy(candidate)
             if holds(candidate):
-                return f"{words0}; and {words}", to_latex(candidate)
+                return f"{words0}; and {words}", candidate
     return None
 
 
@@ -106,7 +106,9 @@ def _sides(eq: Equation, k: int, fn) -> Equation:
 
 
 def _is_matrix(x) -> bool:
-    return isinstance(x, Quantity) and x.role in ("w", "W") and not x.indices
+    # A weight matrix, or a whole vector (a^{l-1} in δ (a^{l-1})^T).
+    return isinstance(x, Quantity) and x.role in ("w", "W", "a", "x", "delta", "z", "b", "y") and not x.indices and (
+        x.layer is not None or x.role in ("x", "y"))
 
 
 # -- the repairs --------------------------------------------------------------------------------
@@ -118,7 +120,7 @@ def repairs(eq: Equation, setting):
     for cand in _each(eq, lambda x: isinstance(x, Transpose), lambda x: x.arg):
         yield "an extra transpose: drop it", cand
     for cand in _each(eq, _is_matrix, lambda x: Transpose(x)):
-        yield "a missing transpose on the weight matrix", cand
+        yield "a missing transpose", cand
     # Swapped weight indices.
     for cand in _each(eq, lambda x: isinstance(x, Quantity) and len(x.indices) == 2,
                       lambda x: replace(x, indices=x.indices[::-1])):

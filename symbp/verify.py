@@ -35,6 +35,7 @@ from .interpret import Context, LayerOutOfRange, Mat, ShapeMismatch, Uninterpret
 from .latex.nodes import Cdots, Equation, Layer, Nabla, Partial, Quantity, Sum, to_latex, walk
 from .latex.reader import ReadError, read
 from .network import network
+from .scalar import check_scalar, is_scalar
 from .notation import Notation, profile
 
 #: The default family: different depths, no square weight matrices.
@@ -122,6 +123,11 @@ def verify(
         eq = read(formula, nt)
     except ReadError as exc:
         return Verification(status="unreadable", verdict="undecided", reason=str(exc), **base)
+    if cost == "mean-quadratic":
+        return Verification(status="uninterpretable", verdict="undecided", reason="verify reads single-sample costs; "
+                            "the mini-batch cost mean-quadratic is not read (per-sample notation x,l is not read)", **base)
+    if is_scalar(eq):
+        return _verify_scalar(eq, setting, start, base)
     try:
         outcome = check(eq, setting, budget)
     except Uninterpretable as exc:
@@ -137,10 +143,50 @@ def verify(
     if outcome.status == "refuted" and diagnose:
         from .diagnose import diagnose as _diagnose
 
-        found = _diagnose(eq, setting, outcome, budget=max(1.0, budget - (time.perf_counter() - start)))
-        if found is not None:
-            result = _replace(result, diagnosis=found[0], corrected=found[1], seconds=_since(start))
+        remaining = max(1.0, budget - (time.perf_counter() - start))
+        if len(eq.sides) == 2:
+            found = _diagnose(eq, setting, outcome, budget=remaining)
+            if found is not None:
+                result = _replace(result, diagnosis=found[0], corrected=to_latex(found[1]), seconds=_since(start))
+        else:
+            result = _diagnose_chain(eq, setting, outcome, remaining, result, start)
     return result
+
+
+def _diagnose_chain(eq: Equation, setting: Setting, outcome: Outcome, budget: float, result, start: float):
+    """Diagnose each failing side of a chain as its own claim ``side 1 = side k``."""
+    from .diagnose import diagnose as _diagnose
+
+    words, sides, complete = [], list(eq.sides), True
+    for k in outcome.failed_sides:
+        found = _diagnose(Equation((eq.sides[0], eq.sides[k]), ("=",)), setting, outcome, budget=budget / 2)
+        if found is None:
+            complete = False
+            continue
+        fixed = found[1]
+        words.append(f"side {k + 1}: {found[0]} (corrected: {to_latex(fixed)})")
+        if fixed.sides[0] == eq.sides[0]:
+            sides[k] = fixed.sides[1]
+        else:
+            complete = False
+    if not words:
+        return result
+    corrected = to_latex(Equation(tuple(sides), eq.rels)) if complete else ""
+    return _replace(result, diagnosis="; ".join(words), corrected=corrected, seconds=_since(start))
+
+
+def _verify_scalar(eq: Equation, setting: Setting, start: float, base: dict) -> Verification:
+    status, reason, cx = check_scalar(eq, setting.activation)
+    identity = ""
+    if status == "holds" and setting.activation in ("sigmoid", "tanh") and any(
+            getattr(n, "primes", 0) == 1 for n in walk(eq)):
+        identity = f"{setting.activation}-prime"
+    base = dict(base, family=())
+    return Verification(status=status, verdict=_VERDICT[status], reason=reason, instances=1, identity=identity,
+                        interpretation={"words": f"a scalar identity of the activation in a free real z, "
+                                        f"with σ = {setting.activation}; σ' by differentiating σ's definition",
+                                        "latex": to_latex(eq)},
+                        counterexample=cx, seconds=_since(start), **base)
 
 
 _VERDICT = {"holds": "proved", "refuted": "refuted", "undecided": "undecided"}
@@ -166,6 +212,8 @@ class Outcome:
     instances: int = 0
     counterexample: Counterexample | None = None
     failure: tuple | None = None  # (context, bindings, lhs value, rhs value, side)
+    side: int = 0
+    failed_sides: tuple = ()
 
 
 def claims(eq: Equation) -> list[tuple[object, object, int]]:
@@ -178,44 +226,71 @@ def claims(eq: Equation) -> list[tuple[object, object, int]]:
 
 
 def check(eq: Equation, setting: Setting, budget: float = 30.0, *, find_counterexample: bool = True) -> Outcome:
-    """Evaluate every claim of ``eq`` on every network of the family and instance."""
-    pairs = claims(eq)
-    has_cdots = any(isinstance(n, Cdots) for s in eq.sides if not isinstance(s, Cdots) for n in walk(s))
-    family = setting.family + ((DEEP,) if has_cdots and DEEP not in setting.family else ())
+    """Evaluate every claim of ``eq`` (each side against the first) on the family.
+
+    All failing claims of a chain are reported; the counterexample is the first one found.
+    """
     deadline = time.perf_counter() + budget
+    total, failures = 0, []
+    for lhs, rhs, side in claims(eq):
+        claim = Equation((lhs, rhs), ("=",))
+        out = check_claim(claim, side, setting, deadline, find_counterexample)
+        total += out.instances
+        if out.status != "holds":
+            out.side = side
+            failures.append(out)
+            if not find_counterexample:
+                break
+    if not failures:
+        return Outcome("holds", f"exact on {total} instances", total)
+    status = "refuted" if any(f.status == "refuted" for f in failures) else "undecided"
+    first = next(f for f in failures if f.status == status)
+    if len(eq.sides) > 2:
+        reason = "; ".join(f"side {f.side + 1}: {f.reason}" for f in failures)
+    else:
+        reason = first.reason
+    cx = next((f.counterexample for f in failures if f.counterexample is not None), None)
+    out = Outcome(status, reason, total, counterexample=cx, failure=first.failure)
+    out.failed_sides = tuple(f.side for f in failures if f.status == "refuted")
+    return out
+
+
+def check_claim(eq: Equation, side: int, setting: Setting, deadline: float, find_counterexample: bool) -> Outcome:
+    """One claim ``lhs = rhs`` on every network of the family and every instance."""
+    lhs, rhs = eq.sides
+    has_cdots = any(isinstance(n, Cdots) for s in eq.sides for n in walk(s))
+    family = setting.family + ((DEEP,) if has_cdots and DEEP not in setting.family else ())
     instances, skipped_reason = 0, ""
     for sizes in family:
         ctx = _context(tuple(sizes), setting.activation, setting.cost, setting.one_hot, setting.notation)
         ctx.gt.budget = derive.Budget(max(0.01, deadline - time.perf_counter()))
         ctx.skipped = ""
-        for lhs, rhs, side in pairs:
-            try:
-                for bind in bindings(eq, ctx):
-                    ctx.bind = dict(bind)
-                    try:
-                        lv, rv = evaluate(lhs, ctx), evaluate(rhs, ctx)
-                    except LayerOutOfRange as exc:
-                        skipped_reason = str(exc)
-                        continue
-                    instances += 1
-                    bad = compare(lv, rv, lhs, rhs)
-                    if bad is True:
-                        continue
-                    if isinstance(bad, str):
-                        return Outcome("refuted", f"{_where(ctx, bind)}: {bad}", instances)
-                    failure = (ctx, dict(bind), bad[0], bad[1], side, bad[2])
-                    if not find_counterexample:
-                        return Outcome("refuted", "differs", instances, failure=failure)
-                    return _refute(failure, instances)
-            except ShapeMismatch as exc:
-                return Outcome("refuted", str(exc), instances)
-            except derive.BudgetExceeded as exc:
-                return Outcome("undecided", f"{exc} after {instances} instances", instances)
-            finally:
-                ctx.bind = {}
+        try:
+            for bind in bindings(eq, ctx):
+                ctx.bind = dict(bind)
+                try:
+                    lv, rv = evaluate(lhs, ctx), evaluate(rhs, ctx)
+                except LayerOutOfRange as exc:
+                    skipped_reason = str(exc)
+                    continue
+                instances += 1
+                bad = compare(lv, rv, lhs, rhs)
+                if bad is True:
+                    continue
+                if isinstance(bad, str):
+                    return Outcome("refuted", f"{_where(ctx, bind)}: {bad}", instances)
+                failure = (ctx, dict(bind), bad[0], bad[1], side, bad[2])
+                if not find_counterexample:
+                    return Outcome("refuted", "differs", instances, failure=failure)
+                return _refute(failure, instances)
+        except ShapeMismatch as exc:
+            return Outcome("refuted", str(exc), instances)
+        except derive.BudgetExceeded as exc:
+            return Outcome("undecided", f"{exc} after {instances} instances", instances)
+        finally:
+            skipped_reason = skipped_reason or ctx.skipped
+            ctx.bind = {}
     if instances == 0:
-        skipped_reason = skipped_reason or next(
-            (c.skipped for c in _CONTEXTS.values() if getattr(c, "skipped", "")), "")
         if skipped_reason:
             return Outcome("refuted", f"on no network of the family does the formula name only existing layers: {skipped_reason}")
         raise Uninterpretable("the formula has no instance on the family of networks")
@@ -248,7 +323,7 @@ def _refute(failure, instances: int) -> Outcome:
     from .prove import _find_exact_counterexample  # the core's exact-point search
 
     ctx, bind, lv, rv, side, entry = failure
-    label = _where(ctx, bind) + (f", entry {entry}" if entry else "") + f", side {side + 1} against side 1"
+    label = _where(ctx, bind) + (f", entry {entry}" if entry else "")
     layer = next((v for k, v in bind.items() if k in ("l", "L")), None)
     cx = _find_exact_counterexample(ctx.net, lv, rv, label, layer, tuple(bind.values()), 0)
     if cx is None:

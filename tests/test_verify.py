@@ -128,3 +128,45 @@ def test_notes_report_has_a_row_per_formula_and_survives_broken_lines(tmp_path):
     rows = [line for line in md.splitlines() if line.startswith("| ") and not line.startswith("| line")]
     assert [r.split(" | ")[0] for r in rows] == ["| 3", "| 5", "| 7"]
     assert report.exit_code == 1
+
+
+def test_sigmoid_derivative_rule_holds_for_sigmoid_only():
+    # Seed 001, line 14: σ'(z) = σ(z)(1 − σ(z)); σ' is the derivative of the definition.
+    f = r"\sigma'(z) = \sigma(z) \cdot (1 - \sigma(z))"
+    assert verify(f, activation="sigmoid").identity == "sigmoid-prime"
+    assert verify(f, activation="sigmoid").status == "holds"
+    tanh = verify(f, activation="tanh")
+    assert tanh.status == "refuted" and tanh.counterexample.point == {"z": "1/3"}
+    generic = verify(f)  # not every differentiable σ: exact counterexample with the core's stand-in
+    assert generic.status == "refuted" and generic.counterexample.lhs != generic.counterexample.rhs
+
+
+def test_sigmoid_definition_with_exponential_holds():
+    assert verify(r"\sigma(z) = \frac{1}{1+e^{-z}}", activation="sigmoid").status == "holds"
+    assert verify(r"\sigma(z) = \frac{1}{1+e^{z}}", activation="sigmoid").status == "refuted"
+
+
+def test_chain_reports_every_failing_side_and_diagnoses_each():
+    # Seed 000, lines 353-362: the product formula derived as a chain; side 3 has (w^{L-1})^T.
+    chain = (r"\delta^l = \Sigma'(z^l) (w^{l+1})^T \delta^{l+1} = -\Sigma'(z^l) (w^{l+1})^T \delta^{l+1}"
+             r" = \Sigma'(z^l) (w^{l+1})^T \cdots \Sigma'(z^{L-1}) (w^{L-1})^T \Sigma'(z^L) \nabla_a C")
+    v = verify(chain)
+    assert v.status == "refuted"
+    assert "side 3" in v.reason and "side 4" in v.reason and "side 2" not in v.reason
+    assert "side 3: a wrong sign" in v.diagnosis and "side 4: a wrong layer index" in v.diagnosis
+    assert verify(v.corrected, diagnose=False).status == "holds"
+
+
+def test_user_profile_from_toml_reads_ng_notation():
+    from symbp.notation import load
+
+    ng = load(Path(__file__).parent / "data" / "ng.toml")
+    assert verify(r"dZ^{[l]} = \left(W^{[l+1]}\right)^T dZ^{[l+1]} \odot g'(Z^{[l]})", ng).identity == "BP2"
+    assert verify(r"\frac{\partial J}{\partial W^{[l]}} = dZ^{[l]} \left(A^{[l-1]}\right)^T", ng).status == "holds"
+    wrong = verify(r"\frac{\partial J}{\partial W^{[l]}} = dZ^{[l]} A^{[l-1]}", ng)
+    assert wrong.status == "refuted" and "missing transpose" in wrong.diagnosis
+
+
+def test_mini_batch_cost_is_not_read_rather_than_misread():
+    v = verify(r"\frac{\partial C}{\partial b^l_j} = \delta^l_j", cost="mean-quadratic")
+    assert v.status == "uninterpretable"

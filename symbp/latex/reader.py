@@ -49,7 +49,7 @@ class Token:
 # Macros that only space or size things: dropped.
 _SPACING = {"\\,", "\\;", "\\!", "\\ ", "\\:", "\\>", "quad", "qquad", "displaystyle", "textstyle",
             "big", "Big", "bigg", "Bigg", "bigl", "bigr", "Bigl", "Bigr", "left", "right", "limits"}
-_FONTS = {"mathbf", "boldsymbol", "bm", "mathit", "vec", "mathbf"}
+_FONTS = {"mathbf", "boldsymbol", "bm", "mathit", "vec", "mathcal"}
 _TEXTS = {"text", "mathrm", "operatorname", "textrm", "mathsf"}
 _RELATIONS = {"=": "=", "equiv": r"\equiv"}
 _GREEK_ROLES = {"delta": "delta"}
@@ -164,9 +164,14 @@ class _Parser:
         names = notation.names
         # Letter -> role, from the profile (a profile may rename roles).
         self.letters: dict[str, str] = {}
-        for role in ("weight", "bias", "z", "a", "input", "target", "cost", "weight_matrix"):
-            key = names[role].replace("\\mathrm", "").replace("\\mathbf", "").strip("{}")
-            short = {"weight": "w", "weight_matrix": "W", "bias": "b", "input": "x", "target": "y", "cost": "C"}
+        short = {"weight": "w", "weight_matrix": "W", "bias": "b", "input": "x", "target": "y", "cost": "C"}
+        for role in ("weight", "bias", "z", "a", "input", "target", "cost", "weight_matrix", "delta"):
+            key = names[role]
+            for font in ("\\mathrm", "\\mathbf", "\\text", "\\mathcal", "\\mathit"):
+                key = key.replace(font, "")
+            key = key.strip("{}")
+            if role == "delta" and key.startswith("\\"):
+                continue  # \delta is read as a macro
             self.letters.setdefault(key.lstrip("\\"), short.get(role, role))
         self.letters.setdefault("W", "W")  # the weight matrix, rows by the first weight index
         self.activation_names = {names["activation"].lstrip("\\"), "sigma"}
@@ -440,6 +445,11 @@ class _Parser:
             self.next()
             arg = self._group_expression()
             return Apply("exp", 0, arg, r"\exp")
+        word = self._longer_name(t)
+        if word is not None:
+            return self.quantity(self.letters[word], word, t)
+        if c in self.activation_names and (self.at("'") or self.at("(")):
+            return self.function("sigma", c, t)  # the profile's activation letter, e.g. Ng's g
         if c in "fg" and c not in self.letters and (self.at("'") or self.at("(")):
             return self.function(c, c, t)  # a named generic function f'(x); the interpreter decides
         role = self.letters.get(c)
@@ -449,6 +459,25 @@ class _Parser:
                 f"{self.notation.name!r} (known: {', '.join(sorted(self.letters))}) in {self.text!r}"
             )
         return self.quantity(role, c, t)
+
+    def _longer_name(self, first: Token) -> str | None:
+        """A multi-letter name of the profile spelled by adjacent letters (Ng's dZ), longest first."""
+        longest = max((len(k) for k in self.letters), default=1)
+        if longest < 2:
+            return None
+        letters, j = [first], self.i
+        while len(letters) < longest:
+            u = self.toks[j]
+            if u.kind != "char" or not u.text.isalpha() or u.pos != letters[-1].pos + 1:
+                break
+            letters.append(u)
+            j += 1
+        for n in range(len(letters), 1, -1):
+            word = "".join(u.text for u in letters[:n])
+            if word in self.letters:
+                self.i += n - 1
+                return word
+        return None
 
     def _group_expression(self):
         t = self.next()
