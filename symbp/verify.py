@@ -29,7 +29,7 @@ import time
 from dataclasses import asdict, dataclass, field
 
 from . import derive
-from .certificate import Counterexample
+from .certificate import Certificate, Counterexample
 from .errors import SymbpError
 from .interpret import Context, LayerOutOfRange, Mat, ShapeMismatch, Uninterpretable, evaluate, slots
 from .latex.nodes import Cdots, Equation, Layer, Nabla, Partial, Quantity, Sum, to_latex, walk
@@ -68,6 +68,17 @@ class Verification:
     @property
     def exit_code(self) -> int:
         return STATUS_EXIT[self.status]
+
+    def certificate(self) -> Certificate:
+        """The core's ``Certificate`` of this check (the network field names the family)."""
+        return Certificate(
+            identity=self.identity or "formula", network={**self.network, "notation": self.notation,
+                                                         "family": [list(s) for s in self.family]},
+            method="exact", verdict=self.verdict, instances=self.instances, seconds=self.seconds,
+            statement=self.formula, source="symbp verify", counterexample=self.counterexample,
+            reason=self.reason, details={"status": self.status, "interpretation": dict(self.interpretation),
+                                         "diagnosis": self.diagnosis, "corrected": self.corrected},
+        )
 
     def to_dict(self) -> dict:
         d = asdict(self)

@@ -130,3 +130,20 @@ def test_nothing_typed_is_evaluated():
     # A Python expression is just an unknown letter sequence to the reader.
     with pytest.raises(ReadError):
         read("__import__('os') = 1")
+
+
+def test_quad_between_two_formulas_is_an_error_not_a_product():
+    # Read as one product, "A = B \quad C = D" would check A = B·C = D.
+    with pytest.raises(ReadError, match="quad"):
+        read(r"\delta^L = \nabla_a C \quad z^l = w^l a^{l-1}")
+
+
+def test_profile_activation_letter_and_multi_letter_names(tmp_path):
+    from symbp.notation import load
+
+    path = tmp_path / "ng.toml"
+    path.write_text('name = "ng"\nlayer_shift = -1\nlayer_brackets = ["[", "]"]\n'
+                    '[names]\nz = "Z"\na = "A"\ndelta = "dZ"\nweight_matrix = "W"\nactivation = "g"\n', encoding="utf-8")
+    eq = read(r"dZ^{[l]} = g'(Z^{[l]})", load(path))
+    assert [q.role for q in _quantities(eq)] == ["delta", "z"]
+    assert isinstance(eq.sides[1], Apply) and eq.sides[1].primes == 1

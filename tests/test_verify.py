@@ -170,3 +170,70 @@ def test_user_profile_from_toml_reads_ng_notation():
 def test_mini_batch_cost_is_not_read_rather_than_misread():
     v = verify(r"\frac{\partial C}{\partial b^l_j} = \delta^l_j", cost="mean-quadratic")
     assert v.status == "uninterpretable"
+
+
+# -- the CLI (symbp verify) ------------------------------------------------------------------
+
+
+def _cli(argv, capsys):
+    from symbp.cli import main
+
+    code = main(["verify", *argv])
+    out = capsys.readouterr()
+    return code, out.out, out.err
+
+
+def test_cli_exit_codes_and_json_fields(capsys):
+    import json
+
+    code, out, _ = _cli(["--json", r"\delta^l = ((w^{l+1})^T \delta^{l+1}) \odot \sigma'(z^l)"], capsys)
+    assert code == 0
+    obj = json.loads(out)[0]
+    assert obj["verdict"] == "proved" and obj["formula"].startswith(r"\delta^l")
+    assert obj["interpretation"]["words"] and obj["interpretation"]["latex"]
+    code, out, _ = _cli(["--json", r"\delta^l = (w^{l+1} \delta^{l+1}) \odot \sigma'(z^l)"], capsys)
+    obj = json.loads(out)[0]
+    assert code == 1 and obj["verdict"] == "refuted" and "transpose" in obj["diagnosis"]
+    code, out, _ = _cli(["--json", r"\frac{\partial C}{\partial b^l_j} = 2\delta^l_j"], capsys)
+    obj = json.loads(out)[0]
+    assert code == 1 and obj["counterexample"]["point"]
+
+
+def test_cli_bad_formula_exits_2_without_traceback(capsys):
+    code, out, err = _cli([r"\delta^L = \nabla_a C }"], capsys)
+    assert code == 2 and "stray '}'" in out and "Traceback" not in out + err
+
+
+def test_cli_bad_option_is_one_paragraph_exit_2(capsys):
+    code, out, err = _cli(["--cost", "hinge", r"\delta^L = \nabla_a C"], capsys)
+    assert code == 2 and "unknown cost 'hinge'" in err and "Traceback" not in err
+
+
+def test_cli_notes_report_is_written_and_run_goes_on(tmp_path, capsys):
+    notes = tmp_path / "notes.tex"
+    notes.write_text(
+        "\\begin{equation}\\frac{\\partial C}{\\partial w^l_{jk}} = a^{l-1}_k \\delta^l_j\\end{equation}\n"
+        "broken: $\\delta^l = \\left(\\left(w^{l+1}$ and\n"
+        "$$\\frac{\\partial C}{\\partial a^L} = 2(a^L - y)$$\n",
+        encoding="utf-8",
+    )
+    report = tmp_path / "report.md"
+    code, out, _ = _cli(["--notes", str(notes), "--report", str(report)], capsys)
+    text = report.read_text(encoding="utf-8")
+    assert code == 1
+    assert "| 1 |" in text and "| 2 |" in text and "| 3 |" in text
+    assert "unreadable" in text and "factor 2" in text and "holds (BP4)" in text
+
+
+def test_cli_notation_from_toml_file(capsys):
+    path = str(Path(__file__).parent / "data" / "ng.toml")
+    code, out, _ = _cli(["--notation", path, r"\frac{\partial J}{\partial b^{[l]}} = dZ^{[l]}"], capsys)
+    assert code == 0 and "BP3" in out
+
+
+def test_verification_gives_a_core_certificate_naming_the_family():
+    from symbp.certificate import Certificate
+
+    cert = verify(r"\frac{\partial C}{\partial b^l_j} = \delta^l_j").certificate()
+    assert cert.verdict == "proved" and cert.network["family"] == [[2, 3, 2], [3, 2, 4], [2, 3, 4, 2]]
+    assert Certificate.from_json(cert.to_json()) == cert

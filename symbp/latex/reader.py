@@ -47,7 +47,7 @@ class Token:
 
 
 # Macros that only space or size things: dropped.
-_SPACING = {"\\,", "\\;", "\\!", "\\ ", "\\:", "\\>", "quad", "qquad", "displaystyle", "textstyle",
+_SPACING = {"\\,", "\\;", "\\!", "\\ ", "\\:", "\\>", "displaystyle", "textstyle",
             "big", "Big", "bigg", "Bigg", "bigl", "bigr", "Bigl", "Bigr", "left", "right", "limits"}
 _FONTS = {"mathbf", "boldsymbol", "bm", "mathit", "vec", "mathcal"}
 _TEXTS = {"text", "mathrm", "operatorname", "textrm", "mathsf"}
@@ -55,7 +55,7 @@ _RELATIONS = {"=": "=", "equiv": r"\equiv"}
 _GREEK_ROLES = {"delta": "delta"}
 _UNICODE = {"δ": "\\delta", "σ": "\\sigma", "∂": "\\partial", "⊙": "\\odot", "∇": "\\nabla", "Σ": "\\Sigma",
             "·": "\\cdot", "⋯": "\\cdots", "…": "\\dots", "≡": "\\equiv", "φ": "\\varphi", "−": "-"}
-_KNOWN = (_SPACING | _FONTS | _TEXTS | set(_RELATIONS) | {
+_KNOWN = (_SPACING | _FONTS | _TEXTS | set(_RELATIONS) | {"quad", "qquad",
     "delta", "sigma", "varphi", "phi", "Sigma", "frac", "dfrac", "tfrac", "partial", "nabla", "sum", "cdot",
     "odot", "circ", "cdots", "dots", "ldots", "top", "exp", "left", "right", "|", "{", "}",
 })
@@ -241,6 +241,11 @@ class _Parser:
                 break
             sides.append(self.side())
         t = self.peek()
+        while t.kind == "macro" and t.text in ("quad", "qquad") and self.peek(1).kind == "end":
+            self.next()
+            t = self.peek()
+        if t.kind == "macro" and t.text in ("quad", "qquad"):
+            self.fail("a \\quad separates two formulas here; give them one at a time", t)
         if t.kind == "char" and t.text in ",.":  # closing punctuation
             self.next()
             t = self.peek()
@@ -282,7 +287,7 @@ class _Parser:
             return True
         if t.kind == "char" and t.text == ":" and self.peek(1).text == "=":
             return True
-        return t.kind == "macro" and t.text in ("equiv", "right", "|")
+        return t.kind == "macro" and t.text in ("equiv", "right", "|", "quad", "qquad")
 
     def term(self):
         # Juxtaposition and \cdot bind tighter than \odot / \circ.
