@@ -16,7 +16,7 @@ from fractions import Fraction
 
 from .interpret import Uninterpretable
 from .latex.nodes import (
-    Apply, Equation, Hadamard, Index, Layer, Mul, Neg, Num, Partial, Quantity, Sum, rebuild, Transpose, _is_node, to_latex, walk,
+    Apply, Equation, Hadamard, Index, Layer, Mul, Neg, Num, Partial, Quantity, Sum, rebuild, Comprehension, Transpose, _is_node, to_latex, walk,
 )
 
 
@@ -37,22 +37,36 @@ def diagnose(eq: Equation, setting, outcome, *, budget: float = 10.0):
         except (Uninterpretable, Exception):  # a repair that makes no sense is simply not the repair
             return False
 
+    one_hot_words = ("holds only when Σ_k y_k = 1 (a one-hot or probability target; use --one-hot), "
+                     "not for every target y")
+    settings = [(setting, "")]
     if setting.cost == "softmax-cross-entropy" and not setting.one_hot:
-        one_hot = replace(setting, one_hot=True)
-        if holds(eq, one_hot):
-            return ("holds only when Σ_k y_k = 1 (a one-hot or probability target; use --one-hot), "
-                    "not for every target y", eq)
-    first = [(w, _tidy(c)) for w, c in repairs(eq, setting)]
-    for words, candidate in first:
-        if holds(candidate):
+        settings.append((replace(setting, one_hot=True), one_hot_words))
+    for s, assumption in settings:
+        found = _search(eq, s, holds)
+        if found is not None:
+            words, candidate = found
+            if assumption:
+                words = assumption if words is None else f"{words}; and it {assumption}"
+            return words, candidate
+    return None
+
+
+def _search(eq: Equation, s, holds):
+    """The first repair under setting ``s`` (words None: the formula holds as written)."""
+    if s.one_hot and holds(eq, s):
+        return None, eq
+    for words, candidate in repairs(eq, s):
+        candidate = _tidy(candidate)
+        if holds(candidate, s):
             return words, candidate
     # Two slips at once, the second one the output layer only (seed 001 writes a^{(k)} for a^L).
     for words0, output_only in _output_layer_only(eq):
-        if holds(output_only):
+        if holds(output_only, s):
             return words0, output_only
-        for words, candidate in repairs(output_only, setting):
+        for words, candidate in repairs(output_only, s):
             candidate = _tidy(candidate)
-            if holds(candidate):
+            if holds(candidate, s):
                 return f"{words0}; and {words}", candidate
     return None
 
@@ -161,7 +175,7 @@ def repairs(eq: Equation, setting):
         for cand in _each(eq, lambda x: isinstance(x, Quantity) and x.layer is not None,
                           lambda x, d=delta: replace(x, layer=replace(x.layer, offset=x.layer.offset + d))):
             yield f"a wrong layer index (off by {'+' if delta > 0 else '-'}1)", cand
-        for cand in _each(eq, lambda x: isinstance(x, Sum) and x.upper is not None,
+        for cand in _each(eq, lambda x: isinstance(x, (Sum, Comprehension)) and x.upper is not None,
                           lambda x, d=delta: replace(x, upper=replace(x.upper, offset=x.upper.offset + d))):
             yield f"a wrong upper bound of the sum (layer off by {'+' if delta > 0 else '-'}1)", cand
 
@@ -193,12 +207,15 @@ def _output_layer_only(eq: Equation):
         yield f"it holds only for the output layer: {var} must be L", _all_layers(eq, var)
 
 
+
 def _all_layers(eq, var):
     from .latex.nodes import rebuild
 
     def fix(x):
         if isinstance(x, Quantity) and x.layer is not None and x.layer.var == var:
             return replace(x, layer=Layer("L", x.layer.offset, x.layer.brackets))
+        if isinstance(x, (Sum, Comprehension)) and x.upper is not None and x.upper.var == var:
+            return replace(x, upper=Layer("L", x.upper.offset, x.upper.brackets))
         return None
 
     return rebuild(eq, fix)

@@ -22,7 +22,7 @@ from .algebra import Poly, RatFunc
 from .derive import GroundTruth
 from .errors import SymbpError
 from .latex.nodes import (
-    Add, Apply, Cdots, Div, Hadamard, Index, Layer, Mul, Nabla, Neg, Num, Partial, Pow, Quantity, Sum,
+    Add, Apply, Cdots, Comprehension, Div, Hadamard, Index, Layer, Mul, Nabla, Neg, Num, Partial, Pow, Quantity, Sum,
     Transpose, rebuild, to_latex, walk,
 )
 from .network import Network
@@ -139,6 +139,11 @@ def slots(q: Quantity, ctx: Context) -> list[tuple[Index, int, int, str]]:
         return [(q.indices[0], 1, net.n(net.L), what)] if q.indices else []
     if q.role == "x" and q.layer is None:
         return [(q.indices[0], 1, net.n(1), what)] if q.indices else []
+    if q.role == "x":  # Dyda's x^{[l]} = [1; a^{[l]}]: index 0 is the constant 1
+        l = ctx.layer(q.layer, what)
+        if not (1 <= l <= net.L):
+            raise LayerOutOfRange(f"{what} names a layer the network {list(net.sizes)} does not have")
+        return [(q.indices[0], 0, net.n(l), what)] if q.indices else []
     if q.layer is None:
         raise Uninterpretable(f"{what} needs a layer")
     l = ctx.layer(q.layer, what)
@@ -202,16 +207,21 @@ def _quantity(q: Quantity, ctx: Context):
             return model.atom(("x", 1, ctx.index(q.indices[0], n, what)))
         return Mat.column([model.atom(("x", 1, k)) for k in range(1, n + 1)])
     l = ctx.layer(q.layer, what)
+    if q.role == "x":
+        column = [ONE] + list(model.A[1][l])  # x_0 = 1, then a^{[l]} (Dyda)
+        if q.indices:
+            return column[ctx.index(q.indices[0], net.n(l), what, 0)]
+        return Mat.column(column)
     if q.role in ("w", "W"):
-        if q.role == "W" and nt.bias_column:
-            raise Uninterpretable(f"{what} holds the bias column of the notation {nt.name!r}; symbp reads its entries only")
         if q.indices:
             (i0, lo0, n0, _), (i1, lo1, n1, _) = sl
             p, r = ctx.index(i0, n0, what, lo0), ctx.index(i1, n1, what, lo1)
             j, k = (p, r) if nt.weight_order == "to,from" else (r, p)
             return model.atom(("b", l, j)) if k == 0 else model.atom(("w", l, j, k))
         rows = [[model.atom(("w", l, j, k)) for k in range(1, net.n(l - 1) + 1)] for j in range(1, net.n(l) + 1)]
-        m = Mat(net.n(l), net.n(l - 1), rows)
+        if nt.bias_column:  # column 0 is the bias (x_0 = 1)
+            rows = [[model.atom(("b", l, j))] + row for j, row in enumerate(rows, start=1)]
+        m = Mat(net.n(l), len(rows[0]), rows)
         return m if nt.weight_order == "to,from" else m.T()  # rows follow the first index
     values = {
         "b": lambda j: model.atom(("b", l, j)),
@@ -234,6 +244,10 @@ def _seed(q: Quantity, ctx: Context, entry: tuple) -> tuple:
         return ("b", l, entry[0])
     if q.role in ("z", "a"):
         return (q.role, 1, l, entry[0])
+    if q.role == "x" and q.layer is not None:
+        if entry[0] == 0:
+            raise Uninterpretable(f"∂/∂{to_latex(q)} at index 0: x_0 = 1 is a constant, not a variable")
+        return ("a", 1, l, entry[0])
     if q.role == "x":
         return ("x", 1, entry[0])
     raise Uninterpretable(f"symbp does not differentiate with respect to {to_latex(q)}")
@@ -251,11 +265,14 @@ def _entries(q: Quantity, ctx: Context):
         return tuple(vals), None
     if q.role in ("w", "W"):
         l = ctx.layer(q.layer, what)
-        grid = [[(j, k) for k in range(1, net.n(l - 1) + 1)] for j in range(1, net.n(l) + 1)]
+        first = 0 if nt.bias_column else 1
+        grid = [[(j, k) for k in range(first, net.n(l - 1) + 1)] for j in range(1, net.n(l) + 1)]
         return None, grid if nt.weight_order == "to,from" else [list(r) for r in zip(*grid)]
     if q.role == "x" and q.layer is None:
         return None, [[(k,)] for k in range(1, net.n(1) + 1)]
     l = ctx.layer(q.layer, what)
+    if q.role == "x":
+        raise Uninterpretable(f"∂/∂{what}: its entry 0 is the constant x_0 = 1; write ∂/∂a (entries j ≥ 1)")
     return None, [[(j,)] for j in range(1, net.n(l) + 1)]
 
 
@@ -460,6 +477,24 @@ def _sum(node: Sum, ctx: Context):
     return total if total is not None else Poly()
 
 
+def _comprehension(node: Comprehension, ctx: Context):
+    var = node.var
+    if var in ctx.bind:
+        raise ShapeMismatch(f"{to_latex(node)}: the index {var} is already a free index of the formula")
+    hi = ctx.net.n(_upper_layer(node.upper, ctx, node))
+    entries = []
+    try:
+        for v in range(node.lower, hi + 1):
+            ctx.bind[var] = v
+            value = evaluate(node.body, ctx)
+            if isinstance(value, Mat):
+                raise ShapeMismatch(f"{to_latex(node)}: each entry must be a number, got {value.shape}")
+            entries.append(value)
+    finally:
+        ctx.bind.pop(var, None)
+    return Mat.column(entries)
+
+
 def _upper_layer(layer: Layer, ctx: Context, node) -> int:
     l = ctx.layer(layer, to_latex(node))
     if not (1 <= l <= ctx.net.L):
@@ -575,6 +610,7 @@ def _user_layer(layer: Layer, ctx: Context) -> int:
 _RULES = {
     Num: _num, Quantity: _quantity, Partial: _partial, Nabla: _nabla, Apply: _apply, Add: _add, Neg: _neg,
     Mul: _mul, Hadamard: _hadamard, Div: _div, Pow: _pow, Transpose: _transpose, Sum: _sum,
+    Comprehension: _comprehension,
 }
 
 

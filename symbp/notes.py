@@ -34,6 +34,8 @@ _INLINE = re.compile(r"(?<![\\$])\$(?P<d>[^$]+?)\$")
 # Extraction damage: "\f", "\r", "\n", "\b", "\t" read as control characters and dropped.
 _REPAIRS = (
     (re.compile(r"(?<![\\A-Za-z])rac\{"), r"\\frac{"),
+    (re.compile(r"(\\(?:equiv|cdot|odot|quad|qquad|implies|left|sum|sigma'?))(rac\{)"), r"\1\\f\2"),
+    (re.compile(r"(\\(?:equiv|cdot|odot|quad|qquad|implies|left|sum|sigma'?))(abla)"), r"\1\\n\2"),
     (re.compile(r"(?<![\\A-Za-z])abla(?=[_\s])"), r"\\nabla"),
     (re.compile(r"(?<![\\A-Za-z])ight(?=[)\]\|.])"), r"\\right"),
     (re.compile(r"(?<![\\A-Za-z])egin\{"), r"\\begin{"),
@@ -113,10 +115,14 @@ def extract(source: str) -> list[Formula]:
     found.sort()
     out: list[Formula] = []
     seen: dict[str, int] = {}
+    previous: Formula | None = None
     for pos, body, display in found:
         line = _line_of(source, pos)
         text, repaired = _repair(body)
         for piece in _claims(text):
+            if piece.startswith("=") and display and previous is not None and previous.display:
+                # A derivation split over displays: "$$= …$$" continues the chain above.
+                piece = _first_side(previous.text) + " " + piece
             key = " ".join(piece.split())
             if key in seen:
                 f = out[seen[key]]
@@ -124,7 +130,23 @@ def extract(source: str) -> list[Formula]:
                 continue
             seen[key] = len(out)
             out.append(Formula(line, piece, display, repaired, (line,)))
+            previous = out[-1]
     return out
+
+
+def _first_side(text: str) -> str:
+    """The text before the first top-level '=' (or ≡) of a claim."""
+    depth = 0
+    for i, c in enumerate(text):
+        if c in "{(":
+            depth += 1
+        elif c in "})":
+            depth -= 1
+        elif depth == 0 and c == "=" and (i == 0 or text[i - 1] not in ":<>!"):
+            return text[:i].strip()
+        elif depth == 0 and text.startswith("\\equiv", i):
+            return text[:i].strip()
+    return text
 
 
 def _claims(text: str) -> list[str]:
@@ -140,6 +162,8 @@ def _claims(text: str) -> list[str]:
     for row in chained:
         for piece in _split_top(row):
             piece = re.sub(r"=(?:\s|\\ )*=", "=", piece).strip().strip(",;.").strip()
+            while piece.endswith("\\"):  # a line break "\\\\" cut in half
+                piece = piece[:-1].rstrip()
             if not piece or not re.search(r"(?<![<>!:])=|\\equiv", piece):
                 continue
             if re.match(r"[A-Za-z]\s*=.*\\l?c?dots", piece):

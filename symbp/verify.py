@@ -32,7 +32,7 @@ from . import derive
 from .certificate import Certificate, Counterexample
 from .errors import SymbpError
 from .interpret import Context, LayerOutOfRange, Mat, ShapeMismatch, Uninterpretable, evaluate, slots
-from .latex.nodes import Cdots, Equation, Layer, Nabla, Partial, Quantity, Sum, to_latex, walk
+from .latex.nodes import Cdots, Comprehension, Equation, Layer, Nabla, Partial, Quantity, Sum, to_latex, walk
 from .latex.reader import ReadError, read
 from .network import network
 from .scalar import check_scalar, is_scalar
@@ -352,7 +352,7 @@ def layer_vars(eq: Equation) -> list[str]:
         for q in _quantities(node):
             if q.layer is not None and q.layer.var not in (None, "L") and q.layer.var not in out:
                 out.append(q.layer.var)
-        if isinstance(node, Sum) and isinstance(node.upper, Layer) and node.upper.var not in (None, "L", *out):
+        if isinstance(node, (Sum, Comprehension)) and isinstance(node.upper, Layer) and node.upper.var not in (None, "L", *out):
             out.append(node.upper.var)
     return out
 
@@ -370,6 +370,8 @@ def free_slots(node, ctx: Context, bound: tuple = ()) -> list:
     out = []
     if isinstance(node, Sum):
         return free_slots(node.body, ctx, bound + ((node.var,) if node.var else ()))
+    if isinstance(node, Comprehension):
+        return free_slots(node.body, ctx, bound + (node.var,))
     for q in _quantities(node):
         out.extend(s for s in slots(q, ctx) if s[0].name is not None and s[0].name not in bound)
     if not isinstance(node, (Quantity, Partial, Nabla)):

@@ -237,3 +237,35 @@ def test_verification_gives_a_core_certificate_naming_the_family():
     cert = verify(r"\frac{\partial C}{\partial b^l_j} = \delta^l_j").certificate()
     assert cert.verdict == "proved" and cert.network["family"] == [[2, 3, 2], [3, 2, 4], [2, 3, 4, 2]]
     assert Certificate.from_json(cert.to_json()) == cert
+
+
+def test_notes_extraction_repairs_lost_backslashes_and_continues_split_derivations():
+    from symbp.notes import extract
+
+    # Seed 000 lost "\f", "\n", "\r" of \frac, \nabla, \right in extraction.
+    damaged = "$$\\delta_j^l \\equivrac{\\partial C}{\\partial z_j^l} = \\delta_j^l$$\n"
+    (f,) = extract(damaged)
+    assert f.repaired and "\\equiv\\frac{" in f.text
+    # Seed 002, lines 108-112: one derivation over three displays.
+    split = ("$$\\delta_i^{(L)} = \\frac{\\partial C}{\\partial z_i^{(L)}}$$\n\n"
+             "$$= \\frac{\\partial C}{\\partial a_i^{(L)}} \\cdot \\sigma' \\left(z_i^{(L)} \\right)$$\n")
+    first, second = extract(split)
+    assert second.line == 3 and second.text.startswith("\\delta_i^{(L)} =")
+    assert verify(second.text, "sokolinsky").status == "holds"
+
+
+def test_dyda_augmented_input_and_bias_column():
+    # Seed 003, lines 23 and 67: net = W x with x_0 = 1, and ∂L/∂W = δ x^T (bias column included).
+    assert verify(r"\text{net}^{[l+1]} = W^{[l+1]} x^{[l]}", "dyda").status == "holds"
+    assert verify(r"\frac{\partial \mathbf{L}}{\partial W^{[l]}} = \delta^{[l]} \cdot (x^{[l-1]})^T", "dyda").status == "holds"
+    wrong = verify(r"\frac{\partial \mathbf{L}}{\partial W^{[l]}} = \delta^{[l]} \cdot (a^{[l-1]})^T", "dyda")
+    # Without the x_0 = 1 row the shapes differ: n_l × (n_{l-1} + 1) against n_l × n_{l-1}.
+    assert wrong.status == "refuted" and "3×3 matrix" in wrong.reason and "3×2 matrix" in wrong.reason
+
+
+def test_dyda_bracket_vector_with_wrong_size_layer():
+    # Seed 003, line 129: [a_k - y_k]_{k=1,…,n^{[l]}} where the output layer L is meant.
+    v = verify(r"\delta^{[L]} = \left[ a_k^{[L]} - y_k \right]_{k=1, \dots, n^{[l]}}", "dyda",
+               cost="softmax-cross-entropy", one_hot=True)
+    assert v.status == "refuted" and "output layer" in v.diagnosis
+    assert verify(v.corrected, "dyda", cost="softmax-cross-entropy", one_hot=True).status == "holds"

@@ -137,6 +137,16 @@ class Sum:
 
 
 @dataclass(frozen=True)
+class Comprehension:
+    """Dyda's column vector ``[ body ]_{k=1,…,n^{[l]}}``: body for each k."""
+
+    body: object
+    var: str
+    lower: int
+    upper: object  # a Layer: the size of that layer
+
+
+@dataclass(frozen=True)
 class Cdots:
     pass
 
@@ -260,6 +270,9 @@ def to_latex(node) -> str:
         if node.upper is not None:
             out += f"^{{n_{{{node.upper.latex()}}}}}"
         return out + " " + to_latex(node.body)
+    if isinstance(node, Comprehension):
+        return (rf"\left[ {to_latex(node.body)} \right]_{{{node.var}={node.lower}, \dots, "
+                rf"n^{{{node.upper.latex()}}}}}")
     if isinstance(node, Cdots):
         return r"\cdots"
     raise TypeError(f"cannot print {type(node).__name__}")

@@ -27,7 +27,7 @@ from fractions import Fraction
 from ..errors import SymbpError
 from ..notation import Notation, profile
 from .nodes import (
-    Add, Apply, Cdots, Div, Equation, Hadamard, Index, Layer, Mul, Nabla, Neg, Num, Partial, Pow,
+    Add, Apply, Cdots, Comprehension, Div, Equation, Hadamard, Index, Layer, Mul, Nabla, Neg, Num, Partial, Pow,
     Quantity, Sum, Transpose,
 )
 
@@ -390,12 +390,24 @@ class _Parser:
             end = self.next()
             if end.text != close:
                 self.fail(f"expected '{close}' to close the '{t.text}' at position {t.pos}", end)
+            if t.text == "[" and self.at("_"):
+                return self._comprehension(inner, self.next())
             return inner
         if t.kind == "char" and t.text.isalpha():
             return self.letter()
         if t.kind == "macro":
             return self.macro()
         self.fail("expected a quantity, a number or '('", t)
+
+    def _comprehension(self, body, tok: Token) -> Comprehension:
+        """``[ body ]_{k=1,\\dots,n^{[l]}}``: the column vector of body over k."""
+        raw = self._script_tokens()
+        text = "".join(raw)
+        m = re.fullmatch(r"([A-Za-z])=(\d+),\\(?:l|c)?dots,(n[_^].+)", text)
+        if not m:
+            self.fail("a bracketed vector's subscript must read like k=1,\\dots,n^{[l]}", tok)
+        upper = _size([m.group(3)], tok, self)
+        return Comprehension(body, m.group(1), int(m.group(2)), upper)
 
     def macro(self):
         t = self.next()
@@ -520,9 +532,8 @@ class _Parser:
                     indices = ("sample",)
                     continue
                 indices, sep = _indices(raw, itok, self)
-        if role == "x" and layer is not None:
-            self.fail("x with a layer is the augmented vector (x_0 = 1) of Dyda's notes, which symbp does not read",
-                      tok)
+        if role == "x" and layer is not None and not self.notation.bias_column:
+            self.fail("x with a layer is the augmented vector (x_0 = 1) of a notation with a bias column", tok)
         if role == "C":
             if layer is not None:
                 self.fail("the cost C takes no layer", tok)
