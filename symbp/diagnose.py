@@ -146,14 +146,23 @@ def repairs(eq: Equation, setting):
                        if isinstance(x, Quantity) and len(x.indices) == 2 and (x.base, x.layer) == (b, l) else None)
         yield "swapped indices on the weight, everywhere it appears", cand
     # An index written with the wrong letter.
-    names = sorted({i.name for n in walk(eq) if isinstance(n, Quantity) for i in n.indices if i.name})
+    names = sorted({i.name for n in walk(eq) if isinstance(n, Quantity) for i in n.indices if i.name}
+                   | {n.var for n in walk(eq) if isinstance(n, (Sum, Comprehension)) and n.var})
     for old in names:
         for new in names:
             if new == old:
                 continue
             fn = _rename(old, new)
             for cand in _each(eq, lambda x, o=old: isinstance(x, Quantity) and any(i.name == o for i in x.indices), fn):
-                yield f"the index {old} should be {new}", cand
+                yield f"the index {_pretty(old)} should be {_pretty(new)}", cand
+    # The same wrong letter everywhere in one side (seed 003 writes k_0 inside [ … ]_{k=1..n}).
+    for k in range(1, len(eq.sides)):
+        for old in names:
+            for new in names:
+                if new != old:
+                    yield (f"the index {_pretty(old)} should be {_pretty(new)} throughout side {k + 1}",
+                           _sides(eq, k, lambda s, o=old, n=new: rebuild(s, lambda x: _rename(o, n)(x)
+                                                                           if isinstance(x, Quantity) else None)))
     # Sign.
     for k in range(1, len(eq.sides)):
         yield "a wrong sign", _sides(eq, k, lambda s: s.arg if isinstance(s, Neg) else Neg(s))
@@ -178,6 +187,10 @@ def repairs(eq: Equation, setting):
         for cand in _each(eq, lambda x: isinstance(x, (Sum, Comprehension)) and x.upper is not None,
                           lambda x, d=delta: replace(x, upper=replace(x.upper, offset=x.upper.offset + d))):
             yield f"a wrong upper bound of the sum (layer off by {'+' if delta > 0 else '-'}1)", cand
+
+
+def _pretty(name: str) -> str:
+    return Index(name).latex()
 
 
 def _rename(old: str, new: str):

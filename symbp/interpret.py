@@ -175,6 +175,10 @@ class LayerOutOfRange(Exception):
     """A layer binding under which the formula names a layer that does not exist (skip that binding)."""
 
 
+class NotApplicable(LayerOutOfRange):
+    """σ of a softmax output layer: the formula is about the other layers (skip that binding)."""
+
+
 # -- evaluation -------------------------------------------------------------------------------
 
 
@@ -341,7 +345,7 @@ def _apply(node: Apply, ctx: Context):
                 raise Uninterpretable(f"{what}: exp is read only as exp(z^L_j) of a softmax output")
             return model.atom(("E", 1, j))
         if net.output_softmax and l == net.L:
-            raise Uninterpretable(f"{what}: the output layer is a softmax, not σ")
+            raise NotApplicable(f"{what}: the output layer is a softmax, not σ")
         return model.A[1][l][j - 1] if node.primes == 0 else model.D[1][l][j - 1]
 
     if node.func == "Sigma":

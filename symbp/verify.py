@@ -139,6 +139,10 @@ def verify(
                             "the mini-batch cost mean-quadratic is not read (per-sample notation x,l is not read)", **base)
     if is_scalar(eq):
         return _verify_scalar(eq, setting, start, base)
+    if _data_only(eq):
+        return Verification(status="uninterpretable", verdict="undecided", reason="a statement about the data "
+                            "(targets y, inputs x) alone: an assumption or a definition, which no network "
+                            "determines (for Σ_k y_k = 1 use --one-hot)", interpretation=describe(eq, setting), **base)
     try:
         outcome = check(eq, setting, budget)
     except Uninterpretable as exc:
@@ -201,6 +205,12 @@ def _verify_scalar(eq: Equation, setting: Setting, start: float, base: dict) -> 
 
 
 _VERDICT = {"holds": "proved", "refuted": "refuted", "undecided": "undecided"}
+
+
+def _data_only(eq: Equation) -> bool:
+    qs = [q for n in walk(eq) for q in _quantities(n)]
+    return bool(qs) and all(q.role in ("y",) or (q.role == "x" and q.layer is None) for q in qs) and not any(
+        isinstance(n, (Partial, Nabla)) for n in walk(eq))
 
 
 def _since(start: float) -> float:
@@ -401,6 +411,11 @@ def bindings(eq: Equation, ctx: Context):
                 raise ShapeMismatch(f"{idx.name} is used both as a layer and as a neuron index (in {where})")
             if idx.name in ranges and ranges[idx.name][:2] != (lo, n):
                 lo0, n0, where0 = ranges[idx.name]
+                if n0 == n and {lo0, lo} == {0, 1}:
+                    # Dyda's index 0 (x_0 = 1, the bias column) exists in one place only: the
+                    # formula is about j ≥ 1 ("x_j = a_j for j ≥ 1", seed 003 line 17).
+                    ranges[idx.name] = (1, n, where0)
+                    continue
                 raise ShapeMismatch(
                     f"the index {idx.latex()} runs over {lo0}..{n0} in {where0} but over {lo}..{n} in {where} "
                     f"(network {list(ctx.net.sizes)}, {_layers_text(ctx.bind)}): the shapes do not match"

@@ -47,6 +47,11 @@ def test_mutated_seed_formula_is_refuted_with_the_right_diagnosis(entry, mutant,
 @pytest.mark.parametrize("entry", CORPUS["wrong"], ids=lambda e: e["source"])
 def test_wrong_seed_formula_is_refuted_with_the_right_diagnosis(entry):
     v = verify(entry["formula"], entry["notation"], **_options(entry))
+    if v.corrected:
+        options = _options(entry)
+        if "Σ_k y_k = 1" in v.diagnosis:
+            options["one_hot"] = True  # the repair is the assumption, not the formula
+        assert verify(v.corrected, entry["notation"], **options, diagnose=False).status == "holds"
     assert v.status == "refuted", v.reason
     assert entry["diagnosis"] in v.diagnosis, v.diagnosis
 

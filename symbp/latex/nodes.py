@@ -268,14 +268,20 @@ def to_latex(node) -> str:
         if node.var is not None:
             out += f"_{{{node.var}" + (f"={node.lower}" if node.lower is not None else "") + "}"
         if node.upper is not None:
-            out += f"^{{n_{{{node.upper.latex()}}}}}"
+            out += "^{" + _size(node.upper) + "}"
         return out + " " + to_latex(node.body)
     if isinstance(node, Comprehension):
-        return (rf"\left[ {to_latex(node.body)} \right]_{{{node.var}={node.lower}, \dots, "
-                rf"n^{{{node.upper.latex()}}}}}")
+        return rf"\left[ {to_latex(node.body)} \right]_{{{node.var}={node.lower}, \dots, {_size(node.upper)}}}"
     if isinstance(node, Cdots):
         return r"\cdots"
     raise TypeError(f"cannot print {type(node).__name__}")
+
+
+def _size(layer: Layer) -> str:
+    # Dyda writes the size of layer l as n^{[l]}, Nielsen as n_{l}.
+    if layer.brackets == ("[", "]"):
+        return f"n^{{{layer.latex()}}}"
+    return f"n_{{{layer.latex()}}}"
 
 
 def _factor(node) -> str:

@@ -414,11 +414,9 @@ class _Parser:
         name = t.text
         if name in ("frac", "dfrac", "tfrac"):
             return self.frac(t)
-        if name in _FONTS:
-            return self._wrapped_letter(t, bold=True)
-        if name in _TEXTS:
+        if name in _FONTS or name in _TEXTS:
             word = "".join(self._script_tokens())
-            return self._quantity_from_word(word, t)
+            return self._quantity_from_word(word, t, font=name)
         if name == "delta":
             return self.quantity("delta", r"\delta", t)
         if name in ("sigma", "varphi", "phi") and name in self.activation_names:
@@ -440,11 +438,7 @@ class _Parser:
             self.fail(f"\\{name} cannot stand here", t)
         raise ReadError(f"unknown macro \\{name} at position {t.pos} in {self.text!r}")
 
-    def _wrapped_letter(self, t: Token, bold: bool):
-        word = "".join(self._script_tokens())
-        return self._quantity_from_word(word, t)
-
-    def _quantity_from_word(self, word: str, t: Token):
+    def _quantity_from_word(self, word: str, t: Token, font: str = "mathrm"):
         role = self.letters.get(word)
         if word in ("\\delta",):
             return self.quantity("delta", r"\delta", t)
@@ -453,7 +447,8 @@ class _Parser:
                 f"{word!r} at position {t.pos} is not a quantity of the notation {self.notation.name!r} "
                 f"(known: {', '.join(sorted(self.letters))}) in {self.text!r}"
             )
-        return self.quantity(role, word if len(word) == 1 else rf"\mathrm{{{word}}}", t)
+        # Keep the user's spelling (\mathbf{L}, \text{net}) for printing a corrected formula.
+        return self.quantity(role, rf"\{font}{{{word}}}", t)
 
     def letter(self):
         t = self.next()
