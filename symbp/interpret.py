@@ -579,7 +579,7 @@ def expand_cdots(node: Mul, ctx: Context) -> tuple:
     if not first_layers or first_layers[0].var is None:
         raise Uninterpretable(r"the factors before \cdots carry no layer variable to continue")
     var = first_layers[0].var
-    period = None
+    found = None
     for p in range(1, len(before) + 1):
         if len(before) % p:
             continue
@@ -587,23 +587,27 @@ def expand_cdots(node: Mul, ctx: Context) -> tuple:
         ok = all(
             _strip_layers(before[i * p + m]) == _strip_layers(block[m]) for i in range(len(before) // p) for m in range(p)
         )
-        if ok and _strip_layers(after[0]) == _strip_layers(block[0]):
-            period = p
+        # The factors after \cdots may resume the pattern at any factor of the block.
+        start = next((m for m in range(p) if ok and _strip_layers(after[0]) == _strip_layers(block[m])
+                      and _layers_of(block[m])), None)
+        if start is not None:
+            found = (p, start)
             break
-    if period is None:
+    if found is None:
         raise Uninterpretable(r"the factors after \cdots do not continue the pattern of those before it")
+    period, start = found
     block = before[:period]
     t0 = ctx.bind[var] if var in ctx.bind else None
     if t0 is None:
         raise Uninterpretable(f"the layer variable {var} of the chain is not bound")
     t_written = t0 + len(before) // period  # first block not written before \cdots
-    after_layer = _layers_of(after[0])[0]
-    t_after = _user_layer(after_layer, ctx) - first_layers[0].offset
+    t_after = _user_layer(_layers_of(after[0])[0], ctx) - _layers_of(block[start])[0].offset
     if t_after < t_written:
         raise LayerOutOfRange(rf"the chain with \cdots is too short to mean anything at {var} = {t0}")
     middle = []
     for t in range(t_written, t_after):
         middle.extend(_at_layer(f, var, t) for f in block)
+    middle.extend(_at_layer(f, var, t_after) for f in block[:start])  # the block resumed mid-way
     return tuple(before) + tuple(middle) + tuple(after)
 
 

@@ -313,7 +313,7 @@ def check_claim(eq: Equation, side: int, setting: Setting, deadline: float, find
             ctx.bind = {}
     if instances == 0:
         if skipped_reason:
-            return Outcome("refuted", f"on no network of the family does the formula name only existing layers: {skipped_reason}")
+            return Outcome("refuted", f"no instance of the formula makes sense on the family: {skipped_reason}")
         raise Uninterpretable("the formula has no instance on the family of networks")
     return Outcome("holds", f"exact on {instances} instances", instances)
 

@@ -274,3 +274,17 @@ def test_dyda_bracket_vector_with_wrong_size_layer():
                cost="softmax-cross-entropy", one_hot=True)
     assert v.status == "refuted" and "output layer" in v.diagnosis
     assert verify(v.corrected, "dyda", cost="softmax-cross-entropy", one_hot=True).status == "holds"
+
+
+@pytest.mark.parametrize("formula,status", [
+    # Seed 000, line 349, and equivalent ways of writing the same chain.
+    (r"\delta^l = \Sigma'(z^l) (w^{l+1})^T \cdots \Sigma'(z^{L-1}) (w^L)^T \Sigma'(z^L) \nabla_a C", "holds"),
+    (r"\delta^l = \Sigma'(z^l) (w^{l+1})^T \cdots (w^L)^T \Sigma'(z^L) \nabla_a C", "holds"),
+    (r"\delta^l = \Sigma'(z^l) (w^{l+1})^T \cdots \Sigma'(z^L) \nabla_a C", "holds"),
+    (r"\delta^l = \Sigma'(z^l) (w^{l+1})^T \Sigma'(z^{l+1}) (w^{l+2})^T \cdots \Sigma'(z^L) \nabla_a C", "holds"),
+    # Wrong: the transposes dropped, or the chain started one layer late.
+    (r"\delta^l = \Sigma'(z^l) w^{l+1} \cdots \Sigma'(z^{L-1}) w^L \Sigma'(z^L) \nabla_a C", "refuted"),
+    (r"\delta^l = \Sigma'(z^{l+1}) (w^{l+2})^T \cdots \Sigma'(z^{L-1}) (w^L)^T \Sigma'(z^L) \nabla_a C", "refuted"),
+])
+def test_product_chain_with_cdots_is_read_from_its_pattern(formula, status):
+    assert verify(formula, diagnose=False).status == status
