@@ -16,7 +16,7 @@ from fractions import Fraction
 
 from .interpret import Uninterpretable
 from .latex.nodes import (
-    Apply, Equation, Hadamard, Index, Layer, Mul, Neg, Num, Partial, Quantity, Sum, rebuild, Comprehension, Transpose, _is_node, to_latex, walk,
+    Apply, Equation, Hadamard, Index, Layer, Mul, Neg, Num, Partial, Quantity, Sum, rebuild, Comprehension, Transpose, _is_node, walk,
 )
 
 
@@ -214,7 +214,7 @@ def _z_candidates(eq: Equation, setting) -> list:
 
 def _output_layer_only(eq: Equation):
     """The formula with one layer variable set to the output layer L."""
-    from .verify import layer_vars
+    from .instances import layer_vars
 
     for var in layer_vars(eq):
         yield f"it holds only for the output layer: {var} must be L", _all_layers(eq, var)

@@ -15,59 +15,21 @@ user layer u is Nielsen layer u − ``layer_shift``.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from fractions import Fraction
-
 from .algebra import Poly, RatFunc
+from .cdots import expand_cdots
 from .derive import GroundTruth
-from .errors import SymbpError
+from .values import (  # noqa: F401  (re-exported: the names verify and diagnose use)
+    LayerOutOfRange, Mat, NotApplicable, ShapeMismatch, Uninterpretable, _broadcast_constant, _elementwise, _lift,
+    multiply, shape_of,
+)
 from .latex.nodes import (
     Add, Apply, Cdots, Comprehension, Div, Hadamard, Index, Layer, Mul, Nabla, Neg, Num, Partial, Pow, Quantity, Sum,
-    Transpose, rebuild, to_latex, walk,
+    Transpose, to_latex, walk,
 )
 from .network import Network
 from .notation import Notation
 
 ONE = Poly.const(1)
-
-
-class Uninterpretable(SymbpError, ValueError):
-    """A formula that reads but means nothing symbp can check (say why)."""
-
-
-class ShapeMismatch(Exception):
-    """Shapes or indices that no convention makes sense of: a refutation with a reason."""
-
-
-@dataclass
-class Mat:
-    """A matrix of algebra elements; a column vector has cols == 1."""
-
-    rows: int
-    cols: int
-    entries: list  # list of rows
-
-    @staticmethod
-    def column(values: list) -> "Mat":
-        return Mat(len(values), 1, [[v] for v in values])
-
-    def T(self) -> "Mat":
-        return Mat(self.cols, self.rows, [[self.entries[r][c] for r in range(self.rows)] for c in range(self.cols)])
-
-    def map(self, fn) -> "Mat":
-        return Mat(self.rows, self.cols, [[fn(v) for v in row] for row in self.entries])
-
-    @property
-    def shape(self) -> str:
-        if self.cols == 1:
-            return f"a column vector of {self.rows}"
-        if self.rows == 1:
-            return f"a row vector of {self.cols}"
-        return f"a {self.rows}×{self.cols} matrix"
-
-
-def shape_of(v) -> str:
-    return v.shape if isinstance(v, Mat) else "a scalar"
 
 
 class Context:
@@ -169,14 +131,6 @@ def check_layer(q: Quantity, l: int, ctx: Context) -> None:
     if not (lowest <= l <= ctx.net.L):
         u = l + ctx.notation.layer_shift
         raise LayerOutOfRange(f"{to_latex(q)} names layer {u}, which the network {list(ctx.net.sizes)} does not have")
-
-
-class LayerOutOfRange(Exception):
-    """A layer binding under which the formula names a layer that does not exist (skip that binding)."""
-
-
-class NotApplicable(LayerOutOfRange):
-    """σ of a softmax output layer: the formula is about the other layers (skip that binding)."""
 
 
 # -- evaluation -------------------------------------------------------------------------------
@@ -357,16 +311,6 @@ def _apply(node: Apply, ctx: Context):
     return arg.map(one) if isinstance(arg, Mat) else one(arg)
 
 
-def _lift(a, b, op: str, what):
-    if isinstance(a, Mat) and isinstance(b, Mat):
-        if (a.rows, a.cols) != (b.rows, b.cols):
-            raise ShapeMismatch(f"{what}: cannot {op} {a.shape} and {b.shape}")
-        return Mat(a.rows, a.cols, [[x for x in row] for row in a.entries]), b
-    if isinstance(a, Mat) or isinstance(b, Mat):
-        raise ShapeMismatch(f"{what}: cannot {op} {shape_of(a)} and {shape_of(b)}")
-    return a, b
-
-
 def _add(node: Add, ctx: Context):
     total = evaluate(node.terms[0], ctx)
     for t in node.terms[1:]:
@@ -377,43 +321,9 @@ def _add(node: Add, ctx: Context):
     return total
 
 
-def _broadcast_constant(a, b):
-    # "1 - a^L" in notes means the vector of ones minus a^L: only a number broadcasts.
-    def ones(m: Mat, c):
-        return Mat(m.rows, m.cols, [[c for _ in range(m.cols)] for _ in range(m.rows)])
-
-    if isinstance(a, Mat) and isinstance(b, Poly) and not b.gens():
-        return a, ones(a, b)
-    if isinstance(b, Mat) and isinstance(a, Poly) and not a.gens():
-        return ones(b, a), b
-    return a, b
-
-
-def _elementwise(a, b, fn):
-    if isinstance(a, Mat):
-        return Mat(a.rows, a.cols, [[fn(x, y) for x, y in zip(ra, rb)] for ra, rb in zip(a.entries, b.entries)])
-    return fn(a, b)
-
-
 def _neg(node: Neg, ctx):
     v = evaluate(node.arg, ctx)
     return v.map(lambda x: -x) if isinstance(v, Mat) else -v
-
-
-def multiply(a, b, what: str):
-    if not isinstance(a, Mat) and not isinstance(b, Mat):
-        return a * b
-    if not isinstance(a, Mat):
-        return b.map(lambda x: a * x)
-    if not isinstance(b, Mat):
-        return a.map(lambda x: x * b)
-    if a.cols != b.rows:
-        raise ShapeMismatch(f"{what}: {a.shape} times {b.shape} does not multiply")
-    out = [[sum((a.entries[r][k] * b.entries[k][c] for k in range(a.cols)), Poly()) for c in range(b.cols)]
-           for r in range(a.rows)]
-    if a.rows == 1 and b.cols == 1:
-        return out[0][0]  # a row times a column is a number
-    return Mat(a.rows, b.cols, out)
 
 
 def _mul(node: Mul, ctx: Context):
@@ -534,87 +444,6 @@ def index_range(var: str, body, ctx: Context, what: str) -> range:
     return range(found[0], found[1] + 1)
 
 
-# -- \cdots in a product chain --------------------------------------------------------------
-
-
-def _layers_of(node) -> list[Layer]:
-    out = []
-    for n in walk(node):
-        if isinstance(n, Quantity) and n.layer is not None:
-            out.append(n.layer)
-        if isinstance(n, (Partial, Nabla)):
-            out.extend(q.layer for q in (getattr(n, "num", None), getattr(n, "den", None), getattr(n, "wrt", None))
-                       if isinstance(q, Quantity) and q.layer is not None)
-    return out
-
-
-def _strip_layers(node):
-    return rebuild(node, lambda n: Quantity(n.role, n.base, None, n.indices, n.sep) if isinstance(n, Quantity) else None)
-
-
-def _at_layer(node, var: str, value: int):
-    """``node`` with its layer variable ``var`` replaced by the number ``value``."""
-
-    def fix(n):
-        if isinstance(n, Quantity) and n.layer is not None and n.layer.var == var:
-            return Quantity(n.role, n.base, Layer(None, value + n.layer.offset, n.layer.brackets), n.indices, n.sep)
-        return None
-
-    return rebuild(node, fix)
-
-
-def expand_cdots(node: Mul, ctx: Context) -> tuple:
-    r"""Fill in ``A(l) B(l) ⋯ A(L-1) B(L-1) tail`` from the pattern of the factors before ``\cdots``.
-
-    The block before ``\cdots`` (its period found from the factors) is repeated
-    for each layer between the last written block and the first factor after
-    ``\cdots``; the factors after it are taken as written.
-    """
-    factors = node.factors
-    c = next(i for i, f in enumerate(factors) if isinstance(f, Cdots))
-    before, after = factors[:c], factors[c + 1 :]
-    if not before or not after or any(isinstance(f, Cdots) for f in after):
-        raise Uninterpretable(r"\cdots needs written factors on both sides (and only one \cdots)")
-    first_layers = _layers_of(before[0])
-    if not first_layers or first_layers[0].var is None:
-        raise Uninterpretable(r"the factors before \cdots carry no layer variable to continue")
-    var = first_layers[0].var
-    found = None
-    for p in range(1, len(before) + 1):
-        if len(before) % p:
-            continue
-        block = before[:p]
-        ok = all(
-            _strip_layers(before[i * p + m]) == _strip_layers(block[m]) for i in range(len(before) // p) for m in range(p)
-        )
-        # The factors after \cdots may resume the pattern at any factor of the block.
-        start = next((m for m in range(p) if ok and _strip_layers(after[0]) == _strip_layers(block[m])
-                      and _layers_of(block[m])), None)
-        if start is not None:
-            found = (p, start)
-            break
-    if found is None:
-        raise Uninterpretable(r"the factors after \cdots do not continue the pattern of those before it")
-    period, start = found
-    block = before[:period]
-    t0 = ctx.bind[var] if var in ctx.bind else None
-    if t0 is None:
-        raise Uninterpretable(f"the layer variable {var} of the chain is not bound")
-    t_written = t0 + len(before) // period  # first block not written before \cdots
-    t_after = _user_layer(_layers_of(after[0])[0], ctx) - _layers_of(block[start])[0].offset
-    if t_after < t_written:
-        raise LayerOutOfRange(rf"the chain with \cdots is too short to mean anything at {var} = {t0}")
-    middle = []
-    for t in range(t_written, t_after):
-        middle.extend(_at_layer(f, var, t) for f in block)
-    middle.extend(_at_layer(f, var, t_after) for f in block[:start])  # the block resumed mid-way
-    return tuple(before) + tuple(middle) + tuple(after)
-
-
-def _user_layer(layer: Layer, ctx: Context) -> int:
-    return ctx.layer(layer, layer.latex()) + ctx.notation.layer_shift
-
-
 _RULES = {
     Num: _num, Quantity: _quantity, Partial: _partial, Nabla: _nabla, Apply: _apply, Add: _add, Neg: _neg,
     Mul: _mul, Hadamard: _hadamard, Div: _div, Pow: _pow, Transpose: _transpose, Sum: _sum,
@@ -622,5 +451,3 @@ _RULES = {
 }
 
 
-def as_fraction(x) -> Fraction:
-    return x if isinstance(x, Fraction) else Fraction(x)

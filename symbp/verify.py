@@ -23,7 +23,6 @@ differentiation). The verdicts:
 
 from __future__ import annotations
 
-import itertools
 import json
 import time
 from dataclasses import asdict, dataclass, field
@@ -31,8 +30,10 @@ from dataclasses import asdict, dataclass, field
 from . import derive
 from .certificate import Certificate, Counterexample
 from .errors import SymbpError
-from .interpret import Context, LayerOutOfRange, Mat, ShapeMismatch, Uninterpretable, evaluate, slots
-from .latex.nodes import Cdots, Comprehension, Equation, Layer, Nabla, Partial, Quantity, Sum, to_latex, walk
+from .describe import describe, identify
+from .instances import _quantities, bindings
+from .interpret import Context, LayerOutOfRange, Mat, ShapeMismatch, Uninterpretable, evaluate
+from .latex.nodes import Cdots, Equation, Nabla, Partial, to_latex, walk
 from .latex.reader import ReadError, read
 from .network import network
 from .scalar import check_scalar, is_scalar
@@ -351,144 +352,3 @@ def _refute(failure, instances: int) -> Outcome:
         return Outcome("undecided", f"the two sides differ symbolically {label}, but no concrete point separating "
                        "them was found", instances, failure=failure)
     return Outcome("refuted", f"the two sides differ {label}", instances, counterexample=cx, failure=failure)
-
-
-# -- free variables ------------------------------------------------------------------------
-
-
-def layer_vars(eq: Equation) -> list[str]:
-    out = []
-    for node in walk(eq):
-        for q in _quantities(node):
-            if q.layer is not None and q.layer.var not in (None, "L") and q.layer.var not in out:
-                out.append(q.layer.var)
-        if isinstance(node, (Sum, Comprehension)) and isinstance(node.upper, Layer) and node.upper.var not in (None, "L", *out):
-            out.append(node.upper.var)
-    return out
-
-
-def _quantities(node) -> list[Quantity]:
-    if isinstance(node, Quantity):
-        return [node]
-    if isinstance(node, Partial):
-        return [node.num, node.den]
-    return []  # ∇_a C has no indices; its layer is checked when it is evaluated
-
-
-def free_slots(node, ctx: Context, bound: tuple = ()) -> list:
-    """(index, lowest, size, where) of every free neuron index under the layer bindings."""
-    out = []
-    if isinstance(node, Sum):
-        return free_slots(node.body, ctx, bound + ((node.var,) if node.var else ()))
-    if isinstance(node, Comprehension):
-        return free_slots(node.body, ctx, bound + (node.var,))
-    for q in _quantities(node):
-        out.extend(s for s in slots(q, ctx) if s[0].name is not None and s[0].name not in bound)
-    if not isinstance(node, (Quantity, Partial, Nabla)):
-        from .latex.nodes import children
-
-        for c in children(node):
-            out.extend(free_slots(c, ctx, bound))
-    return out
-
-
-def bindings(eq: Equation, ctx: Context):
-    """Every valid assignment of the free layer variables and neuron indices on ``ctx.net``."""
-    lvars = layer_vars(eq)
-    shift = ctx.notation.layer_shift
-    users = range(1 + shift, ctx.net.L + shift + 1)
-    sides = [s for s in eq.sides if not isinstance(s, Cdots)]
-    for values in itertools.product(users, repeat=len(lvars)):
-        ctx.bind = dict(zip(lvars, values))
-        try:
-            found = [s for side in sides for s in free_slots(side, ctx)]
-        except LayerOutOfRange as exc:
-            ctx.skipped = str(exc)
-            continue
-        ranges: dict[str, tuple] = {}
-        for idx, lo, n, where in found:
-            if idx.name in lvars:
-                raise ShapeMismatch(f"{idx.name} is used both as a layer and as a neuron index (in {where})")
-            if idx.name in ranges and ranges[idx.name][:2] != (lo, n):
-                lo0, n0, where0 = ranges[idx.name]
-                if n0 == n and {lo0, lo} == {0, 1}:
-                    # Dyda's index 0 (x_0 = 1, the bias column) exists in one place only: the
-                    # formula is about j ≥ 1 ("x_j = a_j for j ≥ 1", seed 003 line 17).
-                    ranges[idx.name] = (1, n, where0)
-                    continue
-                raise ShapeMismatch(
-                    f"the index {idx.latex()} runs over {lo0}..{n0} in {where0} but over {lo}..{n} in {where} "
-                    f"(network {list(ctx.net.sizes)}, {_layers_text(ctx.bind)}): the shapes do not match"
-                )
-            ranges.setdefault(idx.name, (lo, n, where))
-        names = sorted(ranges)
-        base = dict(zip(lvars, values))
-        for combo in itertools.product(*(range(ranges[n][0], ranges[n][1] + 1) for n in names)):
-            yield {**base, **dict(zip(names, combo))}
-
-
-def _layers_text(bind: dict) -> str:
-    return ", ".join(f"{k} = {v}" for k, v in bind.items()) or "no layer variable"
-
-
-# -- naming and describing ---------------------------------------------------------------------
-
-
-def identify(eq: Equation, setting: Setting) -> str:
-    """The catalogue identity (symbp.identities) a proved formula is an instance of, if any."""
-    sides = [s for s in eq.sides if not isinstance(s, Cdots)]
-    lhs, rest = sides[0], sides[1:]
-    roles_rest = {(q.role, _layer_key(q)) for s in rest for n in walk(s) for q in _quantities(n)}
-    funcs = {n.func for s in rest for n in walk(s) if hasattr(n, "func")}
-    if any(isinstance(n, Cdots) for s in rest for n in walk(s)):
-        return "product-formula"
-    if isinstance(lhs, Quantity) and lhs.role == "delta":
-        key = _layer_key(lhs)
-        if key == ("L", 0):
-            if setting.cost == "softmax-cross-entropy":
-                return "softmax-ce-one-hot" if setting.one_hot else "softmax-ce"
-            return "BP1-matrix" if "Sigma" in funcs else "BP1"
-        if key[1] == 0 and ("delta", (key[0], 1)) in roles_rest:
-            return "BP2-matrix" if "Sigma" in funcs else "BP2"
-    if isinstance(lhs, Partial) and lhs.num.role == "C":
-        if lhs.den.role == "b":
-            return "BP3"
-        if lhs.den.role in ("w", "W"):
-            return "BP4"
-        if lhs.den.role == "a" and setting.cost == "quadratic":
-            return "BP1'"
-    return ""
-
-
-def _layer_key(q: Quantity):
-    return (q.layer.var, q.layer.offset) if q.layer is not None else None
-
-
-_ROLE_WORDS = {"w": "weight", "W": "weight matrix", "b": "bias", "z": "weighted input", "a": "activation",
-               "x": "input", "y": "target", "delta": "error δ ≡ ∂C/∂z", "C": "cost"}
-
-
-def describe(eq: Equation, setting: Setting) -> dict:
-    """What symbp understood: words and LaTeX (in the user's notation)."""
-    nt = setting.notation
-    parts = []
-    seen = set()
-    for n in walk(eq):
-        for q in _quantities(n):
-            key = (q.role, q.base)
-            if key in seen:
-                continue
-            seen.add(key)
-            parts.append(f"{q.base} = {_ROLE_WORDS.get(q.role, q.role)}")
-    lv = layer_vars(eq)
-    words = (
-        f"Read in the {nt.name} notation ({nt.description}). Symbols: {'; '.join(parts)}. "
-        + (f"Free layer variable(s) {', '.join(lv)} range over every layer where the formula names existing layers; "
-           if lv else "")
-        + "free neuron indices range over every neuron of their layer; "
-        + f"checked on the networks {', '.join(str(list(s)) for s in setting.family)} "
-        + f"with activation {setting.activation} and cost {setting.cost}"
-        + (" (Σ_k y_k = 1)" if setting.one_hot else "")
-        + "; δ and ∂C/∂(…) by direct differentiation."
-    )
-    return {"words": words, "latex": to_latex(eq)}
