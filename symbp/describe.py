@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from .instances import _quantities, layer_vars
-from .latex.nodes import Cdots, Equation, Partial, Quantity, to_latex, walk
+from .latex.nodes import Cdots, Equation, Index, Partial, Quantity, to_latex, walk
 
 if TYPE_CHECKING:
     from .verify import Setting
@@ -48,24 +48,46 @@ _ROLE_WORDS = {"w": "weight", "W": "weight matrix", "b": "bias", "z": "weighted 
 def describe(eq: Equation, setting: "Setting") -> dict:
     """What symbp understood: words and LaTeX (in the user's notation)."""
     nt = setting.notation
-    parts = []
-    seen = set()
+    parts, seen = [], set()
     for n in walk(eq):
         for q in _quantities(n):
             key = (q.role, q.base)
-            if key in seen:
-                continue
-            seen.add(key)
-            parts.append(f"{q.base} = {_ROLE_WORDS.get(q.role, q.role)}")
+            if key not in seen:
+                seen.add(key)
+                parts.append(f"{q.base} = {_ROLE_WORDS.get(q.role, q.role)}")
     lv = layer_vars(eq)
-    words = (
-        f"Read in the {nt.name} notation ({nt.description}). Symbols: {'; '.join(parts)}. "
-        + (f"Free layer variable(s) {', '.join(lv)} range over every layer where the formula names existing layers; "
-           if lv else "")
-        + "free neuron indices range over every neuron of their layer; "
-        + f"checked on the networks {', '.join(str(list(s)) for s in setting.family)} "
-        + f"with activation {setting.activation} and cost {setting.cost}"
-        + (" (Σ_k y_k = 1)" if setting.one_hot else "")
-        + "; δ and ∂C/∂(…) by direct differentiation."
+    free = sorted(_free_indices(eq))
+    words = [f"Read in the {nt.name} notation ({nt.description})."]
+    if parts:
+        words.append(f"Symbols: {'; '.join(parts)}.")
+    if lv:
+        words.append(f"Layer variable{'s' if len(lv) > 1 else ''} {', '.join(lv)}: every layer where the formula "
+                     "names only existing layers.")
+    if free:
+        words.append(f"Free neuron ind{'ices' if len(free) > 1 else 'ex'} {', '.join(free)}: every neuron of the "
+                     "layer each stands in.")
+    words.append(
+        f"Checked on the networks {', '.join(str(list(s)) for s in setting.family)} with activation "
+        f"{setting.activation} and cost {setting.cost}" + (" (Σ_k y_k = 1)" if setting.one_hot else "")
+        + "; δ ≡ ∂C/∂z and every ∂C/∂(…) by direct differentiation, never by backprop."
     )
-    return {"words": words, "latex": to_latex(eq)}
+    return {"words": " ".join(words), "latex": to_latex(eq)}
+
+
+def _free_indices(eq: Equation) -> set:
+    """Index letters not bound by a sum or a bracket vector."""
+    from .latex.nodes import Comprehension, Sum, children
+
+    out: set = set()
+
+    def go(node, bound):
+        if isinstance(node, (Sum, Comprehension)):
+            go(node.body, bound | ({node.var} if node.var else set()))
+            return
+        for q in _quantities(node):
+            out.update(Index(i.name).latex() for i in q.indices if i.name and i.name not in bound)
+        for c in children(node):
+            go(c, bound)
+
+    go(eq, set())
+    return out

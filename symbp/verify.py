@@ -289,6 +289,8 @@ def check_claim(eq: Equation, side: int, setting: Setting, deadline: float, find
         ctx.skipped = ""
         try:
             for bind in bindings(eq, ctx):
+                if time.perf_counter() > deadline:
+                    raise derive.BudgetExceeded("the time budget ran out")
                 ctx.bind = dict(bind)
                 try:
                     lv, rv = evaluate(lhs, ctx), evaluate(rhs, ctx)

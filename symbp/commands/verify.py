@@ -86,7 +86,7 @@ def _long(r) -> str:
         out.append(f"read as: {r.interpretation.get('latex', '')}")
         out.append(r.interpretation.get("words", ""))
     if r.reason:
-        out.append(f"reason: {r.reason}")
+        out.append(("proved on the family: " if r.status == "holds" else "reason: ") + r.reason)
     if r.counterexample is not None:
         cx = r.counterexample
         out.append(f"counterexample: {cx.instance}")

@@ -63,7 +63,10 @@ def _tokenize(text: str) -> list[Token]:
                 continue
             if i + 1 >= n:
                 raise ReadError(f"a lone backslash at the end, position {i}, in {text!r}")
-            out.append(Token("macro", "\\" + text[i + 1] if text[i + 1] in ",;! :>" else text[i + 1], i))
+            c2 = text[i + 1]
+            if c2 not in ",;! :>{}|\\":
+                raise ReadError(f"unknown macro \\{c2} at position {i} in {text!r}")
+            out.append(Token("macro", "\\" + c2 if c2 in ",;! :>" else c2, i))
             i += 2
             continue
         if c.isdigit():

@@ -41,7 +41,29 @@ def read(text: str, notation: "str | Notation" = "nielsen") -> Equation:
     if not isinstance(text, str):
         raise ReadError(f"a formula must be text, got {type(text).__name__}")
     _check_limits(text)
-    return _Parser(_strip_tags(text), profile(notation)).equation()
+    return _resolve_sums(_Parser(_strip_tags(text), profile(notation)).equation())
+
+
+def _resolve_sums(eq: Equation) -> Equation:
+    r"""Give ``\sum^{n_{l+1}}`` without an index the one index that occurs only inside it."""
+    from .nodes import rebuild, walk
+
+    def names(node) -> set:
+        return {i.name for n in walk(node) if isinstance(n, Quantity) for i in n.indices if i.name}
+
+    def fix(node):
+        if not (isinstance(node, Sum) and node.var is None):
+            return None
+        inside = names(node.body)
+        outside = set()
+        for side in eq.sides:
+            outside |= names(rebuild(side, lambda n: Num(Fraction(0)) if n == node else None))
+        only = sorted(inside - outside)
+        return Sum(only[0], node.lower, node.upper, node.body) if len(only) == 1 else None
+
+    if not any(isinstance(n, Sum) and n.var is None for n in walk(eq)):
+        return eq
+    return rebuild(eq, fix)
 
 
 _TAGS = (
