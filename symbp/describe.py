@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from .instances import _quantities, layer_vars
-from .latex.nodes import Cdots, Equation, Index, Partial, Quantity, to_latex, walk
+from .latex.nodes import Cdots, Equation, Index, Nabla, Partial, Quantity, to_latex, walk
 
 if TYPE_CHECKING:
     from .verify import Setting
@@ -27,6 +27,8 @@ def identify(eq: Equation, setting: "Setting") -> str:
             return "BP1-matrix" if "Sigma" in funcs else "BP1"
         if key[1] == 0 and ("delta", (key[0], 1)) in roles_rest:
             return "BP2-matrix" if "Sigma" in funcs else "BP2"
+    if isinstance(lhs, Nabla) and lhs.wrt.role == "a" and setting.cost == "quadratic":
+        return "BP1'"
     if isinstance(lhs, Partial) and lhs.num.role == "C":
         if lhs.den.role == "b":
             return "BP3"

@@ -41,6 +41,7 @@ _REPAIRS = (
     (re.compile(r"(?<![\\A-Za-z])egin\{"), r"\\begin{"),
     (re.compile(r"(?<![\\A-Za-z])ig(?=[()])"), r"\\big"),
     (re.compile(r"(?<=\\sigma)ig(?=[()])"), r"\\big"),
+    (re.compile(r"(?<=[\^_][A-Za-z0-9])ig(?=[()])"), r"\\big"),  # "z^lig)": z^l\big)
     (re.compile(r"(?<![\\A-Za-z])ext\{"), r"\\text{"),
 )
 _SPLIT = re.compile(r"\\implies|\\Rightarrow|\\iff|\\Longrightarrow|\\q?quad|\\text\{[^{}]*[\s\u0080-\uffff][^{}]*\}|//")
