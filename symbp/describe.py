@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from .instances import _quantities, layer_vars
-from .latex.nodes import Cdots, Equation, Index, Nabla, Partial, Quantity, to_latex, walk
+from .latex.nodes import Cdots, Equation, Index, Mul, Nabla, Partial, Quantity, to_latex, walk
 
 if TYPE_CHECKING:
     from .verify import Setting
@@ -17,7 +17,7 @@ def identify(eq: Equation, setting: "Setting") -> str:
     lhs, rest = sides[0], sides[1:]
     roles_rest = {(q.role, _layer_key(q)) for s in rest for n in walk(s) for q in _quantities(n)}
     funcs = {n.func for s in rest for n in walk(s) if hasattr(n, "func")}
-    if any(isinstance(n, Cdots) for s in rest for n in walk(s)):
+    if any(isinstance(n, Mul) and any(isinstance(f, Cdots) for f in n.factors) for s in rest for n in walk(s)):
         return "product-formula"
     if isinstance(lhs, Quantity) and lhs.role == "delta":
         key = _layer_key(lhs)

@@ -16,14 +16,14 @@ user layer u is Nielsen layer u − ``layer_shift``.
 from __future__ import annotations
 
 from .algebra import Poly, RatFunc
-from .cdots import expand_cdots
+from .cdots import expand_cdots, expand_vector, pattern_end
 from .derive import GroundTruth
 from .values import (  # noqa: F401  (re-exported: the names verify and diagnose use)
     LayerOutOfRange, Mat, NotApplicable, ShapeMismatch, Uninterpretable, _broadcast_constant, _elementwise, _lift,
     multiply, shape_of,
 )
 from .latex.nodes import (
-    Add, Apply, Cdots, Comprehension, Div, Hadamard, Index, Layer, Mul, Nabla, Neg, Num, Partial, Pow, Quantity, Sum,
+    Add, Apply, Cdots, Comprehension, Div, Hadamard, Index, Layer, Matrix, Mul, Nabla, Neg, Num, Partial, Pow, Quantity, Sum,
     Transpose, to_latex, walk,
 )
 from .network import Network
@@ -66,7 +66,9 @@ class Context:
         return u - self.notation.layer_shift
 
     def index(self, idx: Index, size: int, what: str, lowest: int = 1) -> int:
-        if idx.name is None:
+        if idx.size is not None:
+            v = self.size(idx.size, what)
+        elif idx.name is None:
             v = idx.value
         elif idx.name in self.bind:
             v = self.bind[idx.name]
@@ -78,6 +80,13 @@ class Context:
                 f"(on the network {list(self.net.sizes)})"
             )
         return v
+
+    def size(self, layer: Layer, what: str) -> int:
+        """n_{layer}: the number of neurons of a layer."""
+        l = self.layer(layer, what)
+        if not (1 <= l <= self.net.L):
+            raise LayerOutOfRange(f"{what} names the size of layer {layer.latex()}, which does not exist")
+        return self.net.n(l)
 
     # -- cached ground truth -----------------------------------------------------
 
@@ -409,6 +418,27 @@ def _comprehension(node: Comprehension, ctx: Context):
     return Mat.column(entries)
 
 
+def _matrix(node: Matrix, ctx: Context):
+    cells = list(node.entries)
+    if any(isinstance(c, Cdots) for c in cells):
+        if min(node.rows, node.cols) != 1 or len(cells) < 3 or not isinstance(cells[-2], Cdots) or any(
+                isinstance(c, Cdots) for c in cells[:-2] + cells[-1:]):
+            raise Uninterpretable(r"an ellipsis is read only in a vector written (first, …, \vdots, last)")
+        end = pattern_end(cells[0], cells[-1])
+        count = ctx.index(end, 10**6, to_latex(node), 1)
+        written = cells[:-2]
+        cells = expand_vector(cells[0], cells[-1], count)
+        if len(cells) < len(written) or any(w != c for w, c in zip(written, cells)):
+            raise Uninterpretable(f"{to_latex(node)}: the entries written before the ellipsis do not follow its pattern")
+        rows, cols = (count, 1) if node.cols == 1 else (1, count)
+    else:
+        rows, cols = node.rows, node.cols
+    values = [evaluate(c, ctx) for c in cells]
+    if any(isinstance(v, Mat) for v in values):
+        raise ShapeMismatch(f"{to_latex(node)}: every entry of a written-out matrix must be a number")
+    return Mat(rows, cols, [values[r * cols:(r + 1) * cols] for r in range(rows)])
+
+
 def _upper_layer(layer: Layer, ctx: Context, node) -> int:
     l = ctx.layer(layer, to_latex(node))
     if not (1 <= l <= ctx.net.L):
@@ -447,7 +477,7 @@ def index_range(var: str, body, ctx: Context, what: str) -> range:
 _RULES = {
     Num: _num, Quantity: _quantity, Partial: _partial, Nabla: _nabla, Apply: _apply, Add: _add, Neg: _neg,
     Mul: _mul, Hadamard: _hadamard, Div: _div, Pow: _pow, Transpose: _transpose, Sum: _sum,
-    Comprehension: _comprehension,
+    Comprehension: _comprehension, Matrix: _matrix,
 }
 
 

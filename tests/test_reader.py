@@ -147,3 +147,19 @@ def test_profile_activation_letter_and_multi_letter_names(tmp_path):
     eq = read(r"dZ^{[l]} = g'(Z^{[l]})", load(path))
     assert [q.role for q in _quantities(eq)] == ["delta", "z"]
     assert isinstance(eq.sides[1], Apply) and eq.sides[1].primes == 1
+
+
+def test_pmatrix_with_vdots_reads_the_last_index_as_a_layer_size():
+    from symbp.latex.nodes import Matrix
+
+    # Seed 000, line 94: (σ'(z^L_1), ⋮, σ'(z^L_n)) — the bare n is n_L.
+    eq = read(r"\delta^L = \begin{pmatrix} \sigma'(z_1^L) \\ \vdots \\ \sigma'(z_n^L) \end{pmatrix}")
+    m = eq.sides[1]
+    assert isinstance(m, Matrix) and (m.rows, m.cols) == (3, 1)
+    last = next(q for q in _quantities(m.entries[2]))
+    assert last.indices == (Index(size=Layer("L", 0)),)
+
+
+def test_unbalanced_matrix_rows_are_an_error():
+    with pytest.raises(ReadError, match="different lengths"):
+        read(r"\delta^L = \begin{pmatrix} 1 & 2 \\ 3 \end{pmatrix}")

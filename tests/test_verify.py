@@ -288,3 +288,22 @@ def test_dyda_bracket_vector_with_wrong_size_layer():
 ])
 def test_product_chain_with_cdots_is_read_from_its_pattern(formula, status):
     assert verify(formula, diagnose=False).status == status
+
+
+def test_written_out_vectors_with_vdots():
+    # Seed 000, line 94 (with n_L for the last neuron) holds; its a_L^L names the layer count.
+    good = (r"\delta^L = \begin{pmatrix} \frac{\partial C}{\partial a_1^L} \\ \vdots \\ \frac{\partial C}{\partial a_{n_L}^L}"
+            r" \end{pmatrix} \odot \begin{pmatrix} \sigma'(z_1^L) \\ \vdots \\ \sigma'(z_n^L) \end{pmatrix}")
+    assert verify(good).status == "holds"
+    typo = good.replace("a_{n_L}^L", "a_L^L")
+    v = verify(typo)
+    assert v.status == "refuted" and "number of layers" in v.reason
+
+
+def test_numeric_hadamard_example_of_seed_000():
+    # Seed 000, line 16: (1, 2, 3) ⊙ (2, 4, 3) = (2, 8, 9).
+    ok = (r"\begin{pmatrix} 1 \\ 2 \\ 3 \end{pmatrix} \odot \begin{pmatrix} 2 \\ 4 \\ 3 \end{pmatrix} = "
+          r"\begin{pmatrix} 1 \cdot 2 \\ 2 \cdot 4 \\ 3 \cdot 3 \end{pmatrix} = \begin{pmatrix} 2 \\ 8 \\ 9 \end{pmatrix}")
+    assert verify(ok).status == "holds"
+    bad = verify(ok.replace(r"8 \\ 9 \end", r"8 \\ 6 \end"))
+    assert bad.status == "refuted" and bad.counterexample.lhs == "9" and bad.counterexample.rhs == "6"

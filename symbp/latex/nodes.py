@@ -39,8 +39,11 @@ class Index:
 
     name: str | None = None
     value: int | None = None
+    size: "Layer | None" = None  # n_{L}: the last neuron of that layer
 
     def latex(self) -> str:
+        if self.size is not None:
+            return f"n_{{{self.size.latex()}}}"
         if self.name is None:
             return str(self.value)
         if len(self.name) > 1 and self.name[1:].isdigit():
@@ -134,6 +137,16 @@ class Sum:
     lower: int | None
     upper: object  # a Layer (n_{layer}) or None
     body: object
+
+
+@dataclass(frozen=True)
+class Matrix:
+    """``\\begin{pmatrix} … \\end{pmatrix}``, entries row by row; a ``Cdots`` entry is ⋮, ⋯ or ⋱."""
+
+    rows: int
+    cols: int
+    entries: tuple
+    env: str = "pmatrix"
 
 
 @dataclass(frozen=True)
@@ -270,11 +283,23 @@ def to_latex(node) -> str:
         if node.upper is not None:
             out += "^{" + _size(node.upper) + "}"
         return out + " " + to_latex(node.body)
+    if isinstance(node, Matrix):
+        rows = []
+        for r in range(node.rows):
+            cells = node.entries[r * node.cols:(r + 1) * node.cols]
+            rows.append(" & ".join(_ellipsis(c, node) for c in cells))
+        return rf"\begin{{{node.env}}} " + r" \\ ".join(rows) + rf" \end{{{node.env}}}"
     if isinstance(node, Comprehension):
         return rf"\left[ {to_latex(node.body)} \right]_{{{node.var}={node.lower}, \dots, {_size(node.upper)}}}"
     if isinstance(node, Cdots):
         return r"\cdots"
     raise TypeError(f"cannot print {type(node).__name__}")
+
+
+def _ellipsis(cell, node: "Matrix") -> str:
+    if isinstance(cell, Cdots):
+        return r"\vdots" if node.cols == 1 else r"\cdots"
+    return to_latex(cell)
 
 
 def _size(layer: Layer) -> str:

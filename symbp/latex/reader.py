@@ -29,7 +29,7 @@ from .lexer import (
     _size, _tokenize,
 )
 from .nodes import (
-    Add, Apply, Cdots, Comprehension, Div, Equation, Hadamard, Mul, Nabla, Neg, Num, Partial, Pow,
+    Add, Apply, Cdots, Comprehension, Div, Equation, Hadamard, Matrix, Mul, Nabla, Neg, Num, Partial, Pow,
     Quantity, Sum, Transpose,
 )
 
@@ -42,6 +42,18 @@ def read(text: str, notation: "str | Notation" = "nielsen") -> Equation:
         raise ReadError(f"a formula must be text, got {type(text).__name__}")
     _check_limits(text)
     return _resolve_sums(_Parser(_strip_tags(text), profile(notation)).equation())
+
+
+def _last_neuron(entry):
+    """In ``(σ'(z^L_1), ⋮, σ'(z^L_n))`` the bare ``n`` is the size of z^L's layer (n_L)."""
+    from .nodes import Index, rebuild
+
+    def fix(node):
+        if isinstance(node, Quantity) and node.layer is not None and node.indices == (Index("n"),):
+            return Quantity(node.role, node.base, node.layer, (Index(size=node.layer),), node.sep)
+        return None
+
+    return rebuild(entry, fix)
 
 
 def _resolve_sums(eq: Equation) -> Equation:
@@ -213,7 +225,7 @@ class _Parser:
             return True
         if t.kind == "char" and t.text == ":" and self.peek(1).text == "=":
             return True
-        return t.kind == "macro" and t.text in ("equiv", "right", "|", "quad", "qquad")
+        return t.kind == "macro" and t.text in ("equiv", "right", "|", "quad", "qquad", "\\", "end")
 
     def term(self):
         # Juxtaposition and \cdot bind tighter than \odot / \circ.
@@ -232,7 +244,7 @@ class _Parser:
             if t.kind == "macro" and t.text == "cdot":
                 self.next()
                 continue
-            if t.kind == "macro" and t.text in ("cdots", "dots", "ldots"):
+            if t.kind == "macro" and t.text in ("cdots", "dots", "ldots", "vdots", "ddots"):
                 self.next()
                 factors.append(Cdots())
                 continue
@@ -358,6 +370,8 @@ class _Parser:
         if name == "sum":
             self.i -= 1
             return self.sum_()
+        if name == "begin":
+            return self.matrix(t)
         if name == "partial":
             self.fail("∂ is read only inside \\frac{\\partial X}{\\partial Y}", t)
         if name in _KNOWN:
@@ -474,6 +488,38 @@ class _Parser:
             self.fail(f"{base}{chr(39) * primes} must be applied to an argument in parentheses", t)
         arg = self.primary()
         return Apply(func, primes, arg, base)
+
+    def matrix(self, tok: Token) -> Matrix:
+        env = "".join(self._script_tokens())
+        if env not in ("pmatrix", "bmatrix"):
+            self.fail(f"the environment {env!r} is not read here (only pmatrix and bmatrix)", tok)
+        rows, row = [], []
+        while True:
+            t = self.peek()
+            if t.kind == "end":
+                self.fail(f"\\begin{{{env}}} is never ended", tok)
+            if t.kind == "macro" and t.text == "end":
+                self.next()
+                if "".join(self._script_tokens()) != env:
+                    self.fail(f"\\begin{{{env}}} is ended by another environment", t)
+                rows.append(row)
+                break
+            row.append(self.additive())
+            sep = self.peek()
+            if sep.kind == "char" and sep.text == "&":
+                self.next()
+            elif sep.kind == "macro" and sep.text == "\\":
+                self.next()
+                rows.append(row)
+                row = []
+            elif not (sep.kind == "macro" and sep.text == "end"):
+                self.fail(f"expected '&', '\\\\' or \\end{{{env}}} in the matrix", sep)
+        if any(len(r) != len(rows[0]) for r in rows):
+            self.fail("the rows of the matrix have different lengths", tok)
+        cells = [e for r in rows for e in r]
+        if len(cells) >= 3 and isinstance(cells[-2], Cdots) and min(len(rows), len(rows[0])) == 1:
+            cells[-1] = _last_neuron(cells[-1])
+        return Matrix(len(rows), len(rows[0]), tuple(cells), env)
 
     def frac(self, tok: Token):
         if self.at("{") and self.peek(1).kind == "macro" and self.peek(1).text == "partial":
