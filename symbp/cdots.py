@@ -102,17 +102,17 @@ def _user_layer(layer: Layer, ctx: Context) -> int:
 
 
 
-def expand_vector(first, last, count: int) -> list:
-    """Entries 1..count of the pattern ``first, ⋮, last`` (they differ only where first has index 1)."""
-    return [_instantiate(first, last, i) for i in range(1, count + 1)]
+def expand_vector(first, last, start: int, count: int) -> list:
+    """Entries start..count of the pattern ``first, ⋮, last``."""
+    return [_instantiate(first, last, i) for i in range(start, count + 1)]
 
 
 def pattern_end(first, last):
-    """The Index of ``last`` that runs against index 1 of ``first`` (all such places must agree)."""
-    ends = set()
+    """(start, end Index): where ``first`` has index 0 or 1 and ``last`` another index (one place only)."""
+    ends: set = set()
     _differences(first, last, ends)
     if len(ends) != 1:
-        raise Uninterpretable(r"the entries around \vdots must differ in one index only, 1 in the first entry")
+        raise Uninterpretable(r"the entries around \vdots must differ in one index only, 0 or 1 in the first entry")
     return ends.pop()
 
 
@@ -123,9 +123,9 @@ def _differences(a, b, ends: set) -> None:
 
     if isinstance(a, Index) and isinstance(b, Index):
         if a != b:
-            if a.value != 1 or a.name is not None:
-                raise Uninterpretable(r"the first entry before \vdots must have index 1 where the entries differ")
-            ends.add(b)
+            if a.value not in (0, 1) or a.name is not None or a.size is not None:
+                raise Uninterpretable(r"the first entry of a \vdots pattern must have index 0 or 1 where the entries differ")
+            ends.add((a.value, b))
         return
     if type(a) is not type(b):
         raise Uninterpretable(r"the entries around \vdots do not follow one pattern")

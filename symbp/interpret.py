@@ -421,22 +421,33 @@ def _comprehension(node: Comprehension, ctx: Context):
 def _matrix(node: Matrix, ctx: Context):
     cells = list(node.entries)
     if any(isinstance(c, Cdots) for c in cells):
-        if min(node.rows, node.cols) != 1 or len(cells) < 3 or not isinstance(cells[-2], Cdots) or any(
-                isinstance(c, Cdots) for c in cells[:-2] + cells[-1:]):
-            raise Uninterpretable(r"an ellipsis is read only in a vector written (first, …, \vdots, last)")
-        end = pattern_end(cells[0], cells[-1])
-        count = ctx.index(end, 10**6, to_latex(node), 1)
-        written = cells[:-2]
-        cells = expand_vector(cells[0], cells[-1], count)
-        if len(cells) < len(written) or any(w != c for w, c in zip(written, cells)):
-            raise Uninterpretable(f"{to_latex(node)}: the entries written before the ellipsis do not follow its pattern")
-        rows, cols = (count, 1) if node.cols == 1 else (1, count)
+        cells = _vdots_vector(node, cells, ctx)
+        rows, cols = (len(cells), 1) if node.cols == 1 else (1, len(cells))
     else:
         rows, cols = node.rows, node.cols
     values = [evaluate(c, ctx) for c in cells]
     if any(isinstance(v, Mat) for v in values):
         raise ShapeMismatch(f"{to_latex(node)}: every entry of a written-out matrix must be a number")
     return Mat(rows, cols, [values[r * cols:(r + 1) * cols] for r in range(rows)])
+
+
+def _vdots_vector(node: Matrix, cells: list, ctx: Context) -> list:
+    """(prefix…, first, second, …, ⋮, last): literal prefix, then the pattern from first to last."""
+    if min(node.rows, node.cols) != 1 or len(cells) < 3 or not isinstance(cells[-2], Cdots) or any(
+            isinstance(c, Cdots) for c in cells[:-2] + cells[-1:]):
+        raise Uninterpretable(r"an ellipsis is read only in a vector written (first, …, \vdots, last)")
+    written, last = cells[:-2], cells[-1]
+    for p, first in enumerate(written):
+        try:
+            start, end = pattern_end(first, last)
+        except Uninterpretable:
+            continue
+        count = ctx.index(end, 10**6, to_latex(node), start)
+        pattern = expand_vector(first, last, start, count)
+        if written[p:] != pattern[: len(written) - p]:
+            raise Uninterpretable(f"{to_latex(node)}: the entries written before the ellipsis do not follow its pattern")
+        return written[:p] + pattern
+    raise Uninterpretable(f"{to_latex(node)}: no written entry before the ellipsis follows the pattern of the last one")
 
 
 def _upper_layer(layer: Layer, ctx: Context, node) -> int:

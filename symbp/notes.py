@@ -44,7 +44,7 @@ _REPAIRS = (
     (re.compile(r"(?<=[\^_][A-Za-z0-9])ig(?=[()])"), r"\\big"),  # "z^lig)": z^l\big)
     (re.compile(r"(?<![\\A-Za-z])ext\{"), r"\\text{"),
 )
-_SPLIT = re.compile(r"\\implies|\\Rightarrow|\\iff|\\Longrightarrow|\\q?quad|\\text\{[^{}]*[\s\u0080-\uffff][^{}]*\}|//")
+_SPLIT = re.compile(r"\\in(?![a-zA-Z])|\\implies|\\Rightarrow|\\iff|\\Longrightarrow|\\q?quad|\\text\{[^{}]*[\s\u0080-\uffff][^{}]*\}|//")
 
 
 @dataclass(frozen=True)
@@ -150,9 +150,15 @@ def _first_side(text: str) -> str:
     return text
 
 
+_MATRIX = re.compile(r"\\begin\{([pbv]?matrix)\}.*?\\end\{\1\}", re.S)
+
+
 def _claims(text: str) -> list[str]:
     text = re.sub(r"\\begin\{(aligned|align\*?|split)\}|\\end\{(aligned|align\*?|split)\}", " ", text)
+    # Row breaks and & inside a matrix belong to the matrix: hide them while splitting rows.
+    text = _MATRIX.sub(lambda m: m.group(0).replace("\\\\", "\x00").replace("&", "\x01"), text)
     rows = [r.replace("&", " ") for r in re.split(r"\\\\(?![a-zA-Z])", text)] if "&" in text else [text]
+    rows = [r.replace("\x00", "\\\\").replace("\x01", "&") for r in rows]
     chained = []
     for r in rows:
         if chained and r.strip().startswith(("=", r"\equiv")):
