@@ -307,3 +307,12 @@ def test_numeric_hadamard_example_of_seed_000():
     assert verify(ok).status == "holds"
     bad = verify(ok.replace(r"8 \\ 9 \end", r"8 \\ 6 \end"))
     assert bad.status == "refuted" and bad.counterexample.lhs == "9" and bad.counterexample.rhs == "6"
+
+
+def test_row_vector_profile_is_not_misread():
+    from symbp.notation import PROFILES
+
+    if "rowvector" not in PROFILES:
+        pytest.skip("no rowvector profile in this build")
+    v = verify(r"\frac{\partial C}{\partial b^l_j} = \delta^l_j", "rowvector")
+    assert v.status == "uninterpretable" and "rows" in v.reason
