@@ -131,16 +131,16 @@ def verify(
     setting = Setting(nt, activation, cost, one_hot, tuple(tuple(s) for s in family))
     base = dict(formula=formula, notation=nt.name, family=setting.family,
                 network={"activation": activation, "cost": cost, "one_hot": one_hot})
-    try:
-        eq = read(formula, nt)
-    except ReadError as exc:
-        return Verification(status="unreadable", verdict="undecided", reason=str(exc), **base)
     if getattr(nt, "vectors", "column") != "column":
         # Row-vector layouts (seed 004's g = x W) would need every vector and gradient transposed;
         # rather than misread them, say so (`symbp prove --notation rowvector` checks seed 004's statements).
         return Verification(status="uninterpretable", verdict="undecided", reason=f"the notation {nt.name!r} "
                             "writes vectors as rows, which verify does not read yet; see `symbp prove --notation "
                             f"{nt.name}`", **base)
+    try:
+        eq = read(formula, nt)
+    except ReadError as exc:
+        return Verification(status="unreadable", verdict="undecided", reason=str(exc), **base)
     if cost == "mean-quadratic":
         return Verification(status="uninterpretable", verdict="undecided", reason="verify reads single-sample costs; "
                             "the mini-batch cost mean-quadratic is not read (per-sample notation x,l is not read)", **base)
