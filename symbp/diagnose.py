@@ -129,7 +129,25 @@ def _is_matrix(x) -> bool:
 
 
 def repairs(eq: Equation, setting):
-    """(words, candidate) for every single repair, most common slips first."""
+    """(words, candidate) for every single repair, most common slips first (well-formed ones only)."""
+    for words, cand in _repairs(eq, setting):
+        if _well_formed(cand):
+            yield words, cand
+
+
+def _well_formed(eq: Equation) -> bool:
+    # A rewrite may not put a transpose where the reader only allows a quantity (∂C/∂(w^T)).
+    from .latex.nodes import Nabla
+
+    for n in walk(eq):
+        if isinstance(n, Partial) and not (isinstance(n.num, Quantity) and isinstance(n.den, Quantity)):
+            return False
+        if isinstance(n, Nabla) and not (isinstance(n.wrt, Quantity) and isinstance(n.of, Quantity)):
+            return False
+    return True
+
+
+def _repairs(eq: Equation, setting):
     # Transposes: drop one, or add one to a bare weight matrix.
     for cand in _each(eq, lambda x: isinstance(x, Transpose), lambda x: x.arg):
         yield "an extra transpose: drop it", cand

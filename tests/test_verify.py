@@ -316,3 +316,36 @@ def test_row_vector_profile_is_not_misread():
         pytest.skip("no rowvector profile in this build")
     v = verify(r"\frac{\partial C}{\partial b^l_j} = \delta^l_j", "rowvector")
     assert v.status == "uninterpretable" and "rows" in v.reason
+
+
+def test_every_single_slip_mutant_of_a_seed_formula_is_caught_or_truly_equivalent():
+    # Soundness check of "proved on the family": each usual slip applied to each correct seed
+    # formula is either refuted, or (an equivalent rewrite) also proved on a second family of
+    # other shapes with a concrete activation.
+    from symbp.diagnose import _tidy, repairs
+    from symbp.interpret import Uninterpretable
+    from symbp.latex.reader import read
+    from symbp.notation import profile
+    from symbp.scalar import is_scalar
+    from symbp.verify import Setting, check
+
+    other = ((3, 4, 2), (4, 2, 3, 2), (2, 4, 3, 3, 2))
+    caught = held = 0
+    for e in CORPUS["correct"]:
+        nt = profile(e["notation"])
+        eq = read(e["formula"], nt)
+        if is_scalar(eq):
+            continue
+        s = Setting(nt, e.get("activation", "generic"), e.get("cost", "quadratic"), e.get("one_hot", False))
+        s2 = Setting(nt, "sigmoid" if s.activation == "generic" else s.activation, s.cost, s.one_hot, other)
+        for words, cand in repairs(eq, s):
+            try:
+                out = check(_tidy(cand), s, 10, find_counterexample=False)
+            except Uninterpretable:
+                continue
+            if out.status == "holds":
+                held += 1
+                assert check(_tidy(cand), s2, 10, find_counterexample=False).status == "holds", (e["source"], words)
+            else:
+                caught += 1
+    assert caught > 200
