@@ -349,3 +349,36 @@ def test_every_single_slip_mutant_of_a_seed_formula_is_caught_or_truly_equivalen
             else:
                 caught += 1
     assert caught > 200
+
+
+def test_garbled_seed_formulas_never_crash_and_never_hold_inconsistently():
+    # Token deletions, duplications and swaps of the corpus formulas (like extraction damage):
+    # every result is a verdict, and what holds also holds on other shapes with the sigmoid.
+    import random
+    import re
+
+    token = re.compile(r"\\[A-Za-z]+|\\.|[{}^_()\[\]=+\-']|[A-Za-z]|\d+|\s+|.")
+    rng = random.Random(7)
+    other = ((3, 4, 2), (4, 2, 3, 2))
+    statuses = set()
+    for _ in range(600):
+        e = rng.choice(CORPUS["correct"])
+        toks = token.findall(e["formula"])
+        for _ in range(rng.randint(1, 3)):
+            k = rng.randrange(len(toks))
+            op = rng.random()
+            if op < 0.3 and len(toks) > 1:
+                del toks[k]
+            elif op < 0.6:
+                toks.insert(k, rng.choice(toks))
+            else:
+                k2 = rng.randrange(len(toks))
+                toks[k], toks[k2] = toks[k2], toks[k]
+        text = "".join(toks)
+        v = verify(text, e["notation"], **_options(e), diagnose=False, budget=5)
+        statuses.add(v.status)
+        if v.status == "holds" and v.family:
+            again = verify(text, e["notation"], **{**_options(e), "activation": "sigmoid"}, family=other,
+                           diagnose=False, budget=5)
+            assert again.status == "holds", text
+    assert {"holds", "refuted", "unreadable"} <= statuses

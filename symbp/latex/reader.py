@@ -128,7 +128,16 @@ class _Parser:
 
     def _skip_spacing(self):
         while self.toks[self.i].kind == "macro" and self.toks[self.i].text in _SPACING:
+            t = self.toks[self.i]
             self.i += 1
+            if t.text in ("left", "right", "bigl", "bigr", "Bigl", "Bigr"):
+                # \left and \right size a delimiter: one must follow (\left. is the empty one).
+                u = self.toks[self.i]
+                if u.kind == "char" and u.text == ".":
+                    self.i += 1
+                elif not (u.text in ("(", ")", "[", "]", "|", "{", "}") and u.kind in ("char", "macro")):
+                    raise ReadError(f"\\{t.text} at position {t.pos} must be followed by a delimiter such as "
+                                    f"( or ] in {self.text!r}")
 
     def next(self) -> Token:
         self._skip_spacing()
