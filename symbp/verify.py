@@ -145,7 +145,11 @@ def verify(
         return Verification(status="uninterpretable", verdict="undecided", reason="verify reads single-sample costs; "
                             "the mini-batch cost mean-quadratic is not read (per-sample notation x,l is not read)", **base)
     if is_scalar(eq):
-        return _verify_scalar(eq, setting, start, base)
+        try:
+            return _verify_scalar(eq, setting, start, base)
+        except (SymbpError, ArithmeticError) as exc:
+            return Verification(status="uninterpretable", verdict="undecided", reason=str(exc),
+                                seconds=_since(start), **base)
     if _data_only(eq):
         return Verification(status="uninterpretable", verdict="undecided", reason="a statement about the data "
                             "(targets y, inputs x) alone: an assumption or a definition, which no network "
