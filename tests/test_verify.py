@@ -382,3 +382,10 @@ def test_garbled_seed_formulas_never_crash_and_never_hold_inconsistently():
                            diagnose=False, budget=5)
             assert again.status == "holds", text
     assert {"holds", "refuted", "unreadable"} <= statuses
+
+
+def test_cli_report_into_a_missing_folder_is_exit_2_before_any_work(tmp_path, capsys):
+    notes = tmp_path / "n.md"
+    notes.write_text("$$\\delta^L = \\nabla_a C \\odot \\sigma'(z^L)$$\n", encoding="utf-8")
+    code, out, err = _cli(["--notes", str(notes), "--report", str(tmp_path / "missing" / "r.md")], capsys)
+    assert code == 2 and "does not exist" in err and "Traceback" not in err

@@ -45,6 +45,8 @@ def run(args) -> int:
         raise SpecError("--report needs --notes FILE")
     if not (args.budget > 0):
         raise SpecError(f"--budget must be a positive number of seconds, got {args.budget}")
+    if args.report and not Path(args.report).resolve().parent.is_dir():
+        raise SpecError(f"--report {args.report!r}: the folder {str(Path(args.report).resolve().parent)!r} does not exist")
     nt = _notation(args.notation)
     network([2, 2], activation=args.activation, cost=args.cost, one_hot=args.one_hot)  # validates the options
     options = dict(activation=args.activation, cost=args.cost, one_hot=args.one_hot, budget=args.budget)
