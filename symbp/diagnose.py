@@ -181,6 +181,14 @@ def _repairs(eq: Equation, setting):
                     yield (f"the index {_pretty(old)} should be {_pretty(new)} throughout side {k + 1}",
                            _sides(eq, k, lambda s, o=old, n=new: rebuild(s, lambda x: _rename(o, n)(x)
                                                                            if isinstance(x, Quantity) else None)))
+    # A vector written where one entry is meant (δ^l for δ^l_j).
+    scalar_side = any(isinstance(n, Quantity) and n.indices for n in walk(eq))
+    if scalar_side:
+        for name in names:
+            for cand in _each(eq, lambda x: isinstance(x, Quantity) and not x.indices and x.layer is not None
+                              and x.role in ("a", "z", "b", "delta"),
+                              lambda x, n=name: replace(x, indices=(Index(n),))):
+                yield f"a missing index {_pretty(name)}", cand
     # Sign.
     for k in range(1, len(eq.sides)):
         yield "a wrong sign", _sides(eq, k, lambda s: s.arg if isinstance(s, Neg) else Neg(s))

@@ -1,7 +1,7 @@
 r"""Whole notes: find the formulas in a .tex/.md/.txt file, verify each, write a report.
 
 Display formulas (``$$…$$``, ``\[…\]``, ``equation``/``align`` environments)
-and inline ones (``$…$``) are found with their line numbers. A formula is
+and inline ones (``$…$``, ``\(…\)``) are found with their line numbers. A formula is
 split into its claims at prose (``\text{…}`` with words), ``\quad`` and
 ``\implies``; pieces without ``=`` (a symbol, an expression) and pure
 definitions (``:=``, ``::=``) are skipped. Text extracted from slides lost
@@ -29,7 +29,7 @@ _DISPLAY = re.compile(
     r"\$\$(?P<a>.+?)\$\$|\\\[(?P<b>.+?)\\\]|\\begin\{(?P<env>equation\*?|align\*?|gather\*?)\}(?P<c>.+?)\\end\{(?P=env)\}",
     re.S,
 )
-_INLINE = re.compile(r"(?<![\\$])\$(?P<d>[^$]+?)\$")
+_INLINE = re.compile(r"(?<![\\$])\$(?P<d>[^$]+?)(?<!\\)\$|\\\((?P<e>.+?)\\\)", re.S)
 
 # Extraction damage: "\f", "\r", "\n", "\b", "\t" read as control characters and dropped.
 _REPAIRS = (
@@ -110,9 +110,10 @@ def extract(source: str) -> list[Formula]:
     for a, b in taken:
         rest[a:b] = [" "] * (b - a)
     for m in _INLINE.finditer("".join(rest)):
-        if "\n\n" in m.group("d"):
+        body = m.group("d") or m.group("e") or ""
+        if "\n\n" in body:
             continue
-        found.append((m.start(), m.group("d"), False))
+        found.append((m.start(), body, False))
     found.sort()
     out: list[Formula] = []
     seen: dict[str, int] = {}
