@@ -24,6 +24,9 @@ def identify(eq: Equation, setting: "Setting") -> str:
         if key == ("L", 0):
             if setting.cost == "softmax-cross-entropy":
                 return "softmax-ce-one-hot" if setting.one_hot else "softmax-ce"
+            if setting.cost == "cross-entropy" and not funcs and not any(
+                    isinstance(n, (Partial, Nabla)) for s in rest for n in walk(s)):
+                return "ce-sigmoid"
             return "BP1-matrix" if "Sigma" in funcs else "BP1"
         if key[1] == 0 and ("delta", (key[0], 1)) in roles_rest:
             return "BP2-matrix" if "Sigma" in funcs else "BP2"

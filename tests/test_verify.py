@@ -389,3 +389,10 @@ def test_cli_report_into_a_missing_folder_is_exit_2_before_any_work(tmp_path, ca
     notes.write_text("$$\\delta^L = \\nabla_a C \\odot \\sigma'(z^L)$$\n", encoding="utf-8")
     code, out, err = _cli(["--notes", str(notes), "--report", str(tmp_path / "missing" / "r.md")], capsys)
     assert code == 2 and "does not exist" in err and "Traceback" not in err
+
+
+def test_sigmoid_with_cross_entropy_output_error():
+    # Nielsen ch. 3, used in seed 004's logistic example: δ^L = a^L − y for σ = sigmoid only.
+    v = verify(r"\delta^L_j = a^L_j - y_j", activation="sigmoid", cost="cross-entropy")
+    assert v.status == "holds" and v.identity == "ce-sigmoid"
+    assert verify(r"\delta^L_j = a^L_j - y_j", activation="tanh", cost="cross-entropy").status == "refuted"
