@@ -30,8 +30,13 @@ def identify(eq: Equation, setting: "Setting") -> str:
             return "BP1-matrix" if "Sigma" in funcs else "BP1"
         if key[1] == 0 and ("delta", (key[0], 1)) in roles_rest:
             return "BP2-matrix" if "Sigma" in funcs else "BP2"
-    if isinstance(lhs, Nabla) and lhs.wrt.role == "a" and setting.cost == "quadratic":
-        return "BP1'"
+    if isinstance(lhs, Nabla):
+        if lhs.wrt.role == "b":
+            return "BP3"
+        if lhs.wrt.role in ("w", "W"):
+            return "BP4"
+        if lhs.wrt.role == "a" and setting.cost == "quadratic":
+            return "BP1'"
     if isinstance(lhs, Partial) and lhs.num.role == "C":
         if lhs.den.role == "b":
             return "BP3"

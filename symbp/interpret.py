@@ -282,8 +282,8 @@ def _nabla(node: Nabla, ctx: Context):
     wrt = node.wrt
     if wrt.role == "a" and wrt.layer is None:
         wrt = Quantity("a", wrt.base, Layer("L", 0))
-    if wrt.role not in ("a", "z") or wrt.indices:
-        raise Uninterpretable(f"∇_{{{to_latex(node.wrt)}}} C is read for a and z vectors only")
+    if wrt.role not in ("a", "z", "w", "W", "b") or wrt.indices or wrt.layer is None:
+        raise Uninterpretable(f"∇_{{{to_latex(node.wrt)}}} C is read for the vectors a^l, z^l, b^l and the matrix w^l")
     return _partial(Partial(node.of, wrt), ctx)
 
 

@@ -459,6 +459,9 @@ class _Parser:
                 raw = self._script_tokens()
                 if raw in (["T"], ["\\top"]):
                     transpose = "T" if raw == ["T"] else r"\top"
+                elif layered and len(raw) > 1 and raw[-1] in ("T", "\\top") and raw[-2] in (")", "]"):
+                    layer = _layer(raw[:-1], stok, self)  # \delta^{(l)T}: a layer, then a transpose
+                    transpose = "T" if raw[-1] == "T" else r"\top"
                 elif layered:
                     layer = _layer(raw, stok, self)
                 elif len(raw) == 1 and raw[0].isdigit():
