@@ -81,7 +81,59 @@ def describe(eq: Equation, setting: "Setting") -> dict:
         f"{setting.activation} and cost {setting.cost}" + (" (Σ_k y_k = 1)" if setting.one_hot else "")
         + "; δ ≡ ∂C/∂z and every ∂C/∂(…) by direct differentiation, never by backprop."
     )
-    return {"words": " ".join(words), "latex": to_latex(eq)}
+    out = {"words": " ".join(words), "latex": to_latex(eq)}
+    if nt.name != "nielsen":
+        out["nielsen"] = to_latex(in_nielsen(eq, nt))
+        if nt.bias_column:
+            out["nielsen"] += r" \quad (\hat{a}^l = (1; a^l): the bias column's constant input)"
+    return out
+
+
+_NIELSEN_BASE = {"w": "w", "W": "w", "b": "b", "z": "z", "a": "a", "x": "x", "y": "y", "delta": r"\delta", "C": "C"}
+
+
+def in_nielsen(eq: Equation, nt) -> Equation:
+    r"""The same formula in Nielsen's notation: layers shifted, weight indices in (to, from) order.
+
+    >>> from symbp.latex.reader import read
+    >>> from symbp.notation import profile
+    >>> to_latex(in_nielsen(read(r"\frac{\partial C}{\partial w^{(l)}_{ji}} = \delta^{(l)}_i a^{(l-1)}_j", "sokolinsky"),
+    ...                     profile("sokolinsky")))
+    '\\frac{\\partial C}{\\partial w^l_{ij}} = \\delta^l_i a^{l-1}_j'
+    """
+    from dataclasses import replace
+
+    from .latex.nodes import Apply, Comprehension, Layer, Sum, rebuild
+
+    def layer(lay):
+        if lay is None:
+            return None
+        shift = 0 if lay.var == "L" else -nt.layer_shift
+        return Layer(lay.var, lay.offset + shift)
+
+    def index(i):
+        return replace(i, size=layer(i.size)) if i.size is not None else i
+
+    def fix(node):
+        if isinstance(node, Quantity):
+            indices = tuple(index(i) for i in node.indices)
+            if node.role in ("w", "W") and len(indices) == 2 and nt.weight_order != "to,from":
+                indices = indices[::-1]
+            if node.role in ("w", "W") and len(indices) == 2 and indices[1].value == 0 and nt.bias_column:
+                return Quantity("b", "b", layer(node.layer), indices[:1], "")
+            if node.role == "x" and node.layer is not None:  # Dyda's augmented (1; a^{[l]})
+                return Quantity("x", r"\hat{a}", layer(node.layer), indices, "")
+            base = _NIELSEN_BASE.get(node.role, node.base)
+            return Quantity(node.role, base, layer(node.layer), indices, "")
+        if isinstance(node, (Sum, Comprehension)) and node.upper is not None:
+            return replace(node, upper=layer(node.upper))
+        if isinstance(node, Apply) and node.func in ("sigma", "f"):
+            return replace(node, base=r"\sigma")
+        if isinstance(node, Nabla) and node.of.role == "C":
+            return None
+        return None
+
+    return rebuild(eq, fix)
 
 
 def _free_indices(eq: Equation) -> set:

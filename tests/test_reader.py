@@ -163,3 +163,17 @@ def test_pmatrix_with_vdots_reads_the_last_index_as_a_layer_size():
 def test_unbalanced_matrix_rows_are_an_error():
     with pytest.raises(ReadError, match="different lengths"):
         read(r"\delta^L = \begin{pmatrix} 1 & 2 \\ 3 \end{pmatrix}")
+
+
+@pytest.mark.parametrize("text,notation", [
+    (r"\delta_k^{[L]} = \left( \sum_{j=1}^{n^{[L]}} y_j \right) \cdot a_k^{[L]} - y_k", "dyda"),
+    (r"\delta_j^{(l)} = \sigma'(z_j^{(l)}) \sum_i w_{ji}^{(l+1)} \delta_i^{(l+1)}", "sokolinsky"),
+    (r"\delta^l = \Sigma'(z^l) \left(w^{l+1}\right)^T \cdots \Sigma'(z^{L-1}) \left(w^L\right)^T \Sigma'(z^L) \nabla_a C",
+     "nielsen"),
+    (r"\frac{\partial \mathbf{L}}{\partial a^{[L]}} = \left[ a_k^{[L]} - y_k \right]_{k=1, \dots, n^{[L]}}", "dyda"),
+    (r"\delta^L = \begin{pmatrix} \sigma'(z_1^L) \\ \vdots \\ \sigma'(z_n^L) \end{pmatrix} \odot \nabla_a C", "nielsen"),
+])
+def test_printed_formula_reads_back_to_the_same_tree(text, notation):
+    # The corrected formula of a diagnosis is printed, so printing must not change the meaning.
+    eq = read(text, notation)
+    assert read(to_latex(eq), notation) == eq

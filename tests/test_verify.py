@@ -396,3 +396,11 @@ def test_sigmoid_with_cross_entropy_output_error():
     v = verify(r"\delta^L_j = a^L_j - y_j", activation="sigmoid", cost="cross-entropy")
     assert v.status == "holds" and v.identity == "ce-sigmoid"
     assert verify(r"\delta^L_j = a^L_j - y_j", activation="tanh", cost="cross-entropy").status == "refuted"
+
+
+def test_interpretation_shows_the_formula_in_nielsen_notation():
+    # Sokolinsky's w_{ji} (from j to i) is Nielsen's w_{ij}; Dyda's layer [l] is Nielsen's l+1.
+    v = verify(r"\frac{\partial C}{\partial w_{ji}^{(l)}} = \delta_i^{(l)} \cdot a_j^{(l-1)}", "sokolinsky")
+    assert v.interpretation["nielsen"] == r"\frac{\partial C}{\partial w^l_{ij}} = \delta^l_i a^{l-1}_j"
+    d = verify(r"\frac{\partial \mathbf{L}}{\partial w_{k,0}^{[l]}} = \delta_k^{[l]}", "dyda")
+    assert d.status == "holds" and d.interpretation["nielsen"].startswith(r"\frac{\partial C}{\partial b^{l+1}_k}")

@@ -259,7 +259,13 @@ def to_latex(node) -> str:
     if isinstance(node, Neg):
         return "-" + _factor(node.arg)
     if isinstance(node, Mul):
-        return " ".join(r"\cdots" if isinstance(f, Cdots) else _factor(f) for f in node.factors)
+        last = len(node.factors) - 1
+        # A sum runs to the end of its product: one that is not the last factor needs parentheses.
+        return " ".join(
+            r"\cdots" if isinstance(f, Cdots)
+            else rf"\left({to_latex(f)}\right)" if isinstance(f, Sum) and k < last else _factor(f)
+            for k, f in enumerate(node.factors)
+        )
     if isinstance(node, Hadamard):
         return f"{_factor(node.left)} {node.op} {_factor(node.right)}"
     if isinstance(node, Div):
