@@ -64,7 +64,10 @@ def describe(eq: Equation, setting: "Setting") -> dict:
             key = (q.role, q.base)
             if key not in seen:
                 seen.add(key)
-                parts.append(f"{q.base} = {_ROLE_WORDS.get(q.role, q.role)}")
+                word = _ROLE_WORDS.get(q.role, q.role)
+                if q.role == "x" and q.layer is not None:
+                    word = "the layer's input with the constant 1 on top, (1; a)"
+                parts.append(f"{q.base} = {word}")
     lv = layer_vars(eq)
     free = sorted(_free_indices(eq))
     words = [f"Read in the {nt.name} notation ({nt.description})."]

@@ -86,6 +86,8 @@ def _long(r) -> str:
            + (f": matches {r.identity}" if r.identity else "")]
     if r.interpretation:
         out.append(f"read as: {r.interpretation.get('latex', '')}")
+        if r.interpretation.get("nielsen"):
+            out.append(f"in Nielsen's notation: {r.interpretation['nielsen']}")
         out.append(r.interpretation.get("words", ""))
     if r.reason:
         out.append(("proved on the family: " if r.status == "holds" else "reason: ") + r.reason)
