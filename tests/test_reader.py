@@ -177,3 +177,18 @@ def test_printed_formula_reads_back_to_the_same_tree(text, notation):
     # The corrected formula of a diagnosis is printed, so printing must not change the meaning.
     eq = read(text, notation)
     assert read(to_latex(eq), notation) == eq
+
+
+@pytest.mark.parametrize("text", [
+    "(" * 199 + "x_1" + ")" * 199 + " = x_1",
+    "- " * 1900 + "x_1 = x_1",
+    r"\sum_k " * 600 + "x_k = 1",
+    r"\sigma(" * 400 + "z^2_1" + ")" * 400 + " = 1",
+])
+def test_deep_input_is_read_or_refused_never_a_recursion_error(text):
+    start = time.perf_counter()
+    try:
+        read(text)
+    except ReadError:
+        pass
+    assert time.perf_counter() - start < 0.1

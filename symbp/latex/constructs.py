@@ -118,6 +118,13 @@ class Constructs:
 
     def sum_(self):
         tok = self.expect("sum")
+        self._enter()  # a sum's body is read recursively: it counts as a level of nesting
+        try:
+            return self._sum_rest(tok)
+        finally:
+            self._leave()
+
+    def _sum_rest(self, tok: Token):
         var, lower, upper = None, None, None
         for _ in range(2):
             if self.at("_") and var is None:

@@ -21,6 +21,7 @@ symbp.latex.lexer.ReadError: unknown macro \foo at position 0 in '\\foo + 1'
 from __future__ import annotations
 
 import re
+import sys
 from fractions import Fraction
 
 from ..notation import Notation, profile
@@ -41,7 +42,16 @@ def read(text: str, notation: "str | Notation" = "nielsen") -> Equation:
     if not isinstance(text, str):
         raise ReadError(f"a formula must be text, got {type(text).__name__}")
     _check_limits(text)
-    return _resolve_sums(_Parser(_strip_tags(text), profile(notation)).equation())
+    parser = _Parser(_strip_tags(text), profile(notation))
+    # Nesting is capped at MAX_DEPTH levels, each a handful of Python frames: make room for them.
+    limit = sys.getrecursionlimit()
+    sys.setrecursionlimit(max(limit, 20 * MAX_DEPTH + 1000))
+    try:
+        return _resolve_sums(parser.equation())
+    except RecursionError:
+        raise ReadError(f"the formula nests too deeply to read (limit {MAX_DEPTH} levels)") from None
+    finally:
+        sys.setrecursionlimit(limit)
 
 
 def _resolve_sums(eq: Equation) -> Equation:
@@ -198,7 +208,6 @@ class _Parser(Constructs):
         return self.additive()
 
     def additive(self):
-        self._enter()
         terms = []
         sign = 1
         t = self.peek()
@@ -210,7 +219,6 @@ class _Parser(Constructs):
             op = self.next().text
             term = self.term()
             terms.append(Neg(term) if op == "-" else term)
-        self._leave()
         return terms[0] if len(terms) == 1 else Add(tuple(terms))
 
     def _ends_term(self, t: Token) -> bool:
@@ -260,11 +268,12 @@ class _Parser(Constructs):
         return factors[0] if len(factors) == 1 else Mul(tuple(factors))
 
     def unary(self):
-        t = self.peek()
-        if t.kind == "char" and t.text == "-":
+        signs = 0
+        while self.peek().kind == "char" and self.peek().text == "-":  # a loop: "- - - x" must not recurse
             self.next()
-            return Neg(self.unary())
-        return self.postfix(self.primary())
+            signs += 1
+        node = self.postfix(self.primary())
+        return Neg(node) if signs % 2 else node
 
     def postfix(self, node):
         while self.at("^"):
