@@ -206,7 +206,7 @@ def test_cli_exit_codes_and_json_fields(capsys):
 
 def test_cli_bad_formula_exits_2_without_traceback(capsys):
     code, out, err = _cli([r"\delta^L = \nabla_a C }"], capsys)
-    assert code == 2 and "stray '}'" in out and "Traceback" not in out + err
+    assert code == 2 and "stray '}'" in err and "Traceback" not in out + err and out == ""
 
 
 def test_cli_bad_option_is_one_paragraph_exit_2(capsys):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sys
 from pathlib import Path
 
 from ..errors import NotationError, SpecError
@@ -64,6 +65,12 @@ def run(args) -> int:
     result = verify(args.formula, nt, **options)
     if args.json:
         print(json.dumps([_json(result)], ensure_ascii=False, indent=2))
+    elif result.status in ("unreadable", "uninterpretable"):
+        # Input symbp cannot use: one paragraph on stderr, like every other bad input.
+        from ..cli import error_paragraph
+
+        what = "cannot read the formula" if result.status == "unreadable" else "cannot interpret the formula"
+        print(error_paragraph(f"{what}: {result.reason}"), file=sys.stderr)
     else:
         print(_long(result))
     return result.exit_code
