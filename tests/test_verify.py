@@ -404,3 +404,10 @@ def test_interpretation_shows_the_formula_in_nielsen_notation():
     assert v.interpretation["nielsen"] == r"\frac{\partial C}{\partial w^l_{ij}} = \delta^l_i a^{l-1}_j"
     d = verify(r"\frac{\partial \mathbf{L}}{\partial w_{k,0}^{[l]}} = \delta_k^{[l]}", "dyda")
     assert d.status == "holds" and d.interpretation["nielsen"].startswith(r"\frac{\partial C}{\partial b^{l+1}_k}")
+
+
+def test_identity_names_are_those_of_the_core_catalogue():
+    from symbp.identities import CATALOGUE
+
+    names = {e["identity"] for e in CORPUS["correct"] if e["identity"]}
+    assert names and names <= set(CATALOGUE), names - set(CATALOGUE)
