@@ -337,8 +337,10 @@ def _neg(node: Neg, ctx):
 def _mul(node: Mul, ctx: Context):
     factors = expand_cdots(node, ctx) if any(isinstance(f, Cdots) for f in node.factors) else node.factors
     value = evaluate(factors[0], ctx)
-    for f in factors[1:]:
-        value = multiply(value, evaluate(f, ctx), to_latex(node))
+    for k, f in enumerate(factors[1:], start=1):
+        # Name the factor where the shapes stop fitting (after \cdots it may be one symbp filled in).
+        where = f"{to_latex(node)}, at the factor {to_latex(f)}" + (" (filled in for \\cdots)" if f not in node.factors else "")
+        value = multiply(value, evaluate(f, ctx), where)
     return value
 
 

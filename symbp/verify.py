@@ -297,6 +297,7 @@ def check_claim(eq: Equation, side: int, setting: Setting, deadline: float, find
         ctx = _context(tuple(sizes), setting.activation, setting.cost, setting.one_hot, setting.notation)
         ctx.gt.budget = derive.Budget(max(0.01, deadline - time.perf_counter()))
         ctx.skipped = ""
+        bind: dict = {}
         try:
             for bind in bindings(eq, ctx):
                 if time.perf_counter() > deadline:
@@ -318,7 +319,8 @@ def check_claim(eq: Equation, side: int, setting: Setting, deadline: float, find
                     return Outcome("refuted", "differs", instances, failure=failure)
                 return _refute(failure, instances)
         except ShapeMismatch as exc:
-            return Outcome("refuted", str(exc), instances)
+            where = _where(ctx, bind) + ": " if bind and "network" not in str(exc) else ""
+            return Outcome("refuted", f"{where}{exc}", instances)
         except derive.BudgetExceeded as exc:
             return Outcome("undecided", f"{exc} after {instances} instances", instances)
         finally:
