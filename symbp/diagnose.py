@@ -14,9 +14,10 @@ import time
 from dataclasses import fields, replace
 from fractions import Fraction
 
-from .interpret import Uninterpretable
+from .errors import SymbpError
 from .latex.nodes import (
-    Apply, Equation, Hadamard, Index, Layer, Mul, Neg, Num, Partial, Quantity, Sum, rebuild, Comprehension, Transpose, _is_node, walk,
+    Apply, Comprehension, Equation, Hadamard, Index, Layer, Mul, Neg, Num, Partial, Quantity, Sum, Transpose, _is_node,
+    rebuild, walk,
 )
 
 
@@ -34,7 +35,7 @@ def diagnose(eq: Equation, setting, outcome, *, budget: float = 10.0):
         tried.add(key)
         try:
             return check(candidate, s, max(0.5, deadline - time.perf_counter()), find_counterexample=False).status == "holds"
-        except (Uninterpretable, Exception):  # a repair that makes no sense is simply not the repair
+        except (SymbpError, ArithmeticError):  # a repair that makes no sense is simply not the repair
             return False
 
     one_hot_words = ("holds only when Σ_k y_k = 1 (a one-hot or probability target; use --one-hot), "
