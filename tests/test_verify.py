@@ -411,3 +411,14 @@ def test_identity_names_are_those_of_the_core_catalogue():
 
     names = {e["identity"] for e in CORPUS["correct"] if e["identity"]}
     assert names and names <= set(CATALOGUE), names - set(CATALOGUE)
+
+
+def test_align_rows_continue_the_chain_above():
+    from symbp.notes import extract
+
+    tex = ("Proof.\n\\begin{align}\n\\frac{\\partial C}{\\partial b^l_j} &= \\frac{\\partial C}{\\partial z^l_j} \\\\\n"
+           "&= \\delta^l_j\n\\end{align}\n")
+    (f,) = extract(tex)
+    assert f.line == 2 and f.text.count("=") == 2
+    v = verify(f.text)
+    assert v.status == "holds" and v.identity == "BP3"
