@@ -422,3 +422,32 @@ def test_align_rows_continue_the_chain_above():
     assert f.line == 2 and f.text.count("=") == 2
     v = verify(f.text)
     assert v.status == "holds" and v.identity == "BP3"
+
+
+BP_BY_NOTATION = {
+    "nielsen": [r"\delta^L = \nabla_a C \odot \sigma'(z^L)", r"\delta^l = ((w^{l+1})^T \delta^{l+1}) \odot \sigma'(z^l)",
+                r"\frac{\partial C}{\partial b^l_j} = \delta^l_j", r"\frac{\partial C}{\partial w^l_{jk}} = a^{l-1}_k \delta^l_j"],
+    "sokolinsky": [r"\delta_i^{(L)} = \frac{\partial C}{\partial a_i^{(L)}} \sigma'(z_i^{(L)})",
+                   r"\delta_j^{(l)} = \sigma'(z_j^{(l)}) \sum_i w_{ji}^{(l+1)} \delta_i^{(l+1)}",
+                   r"\frac{\partial C}{\partial b_i^{(l)}} = \delta_i^{(l)}",
+                   r"\frac{\partial C}{\partial w_{ji}^{(l)}} = \delta_i^{(l)} a_j^{(l-1)}"],
+    "dyda": [r"\delta_k^{[L]} = \frac{\partial \mathbf{L}}{\partial a_k^{[L]}} \varphi'(\text{net}_k^{[L]})",
+             r"\delta_j^{[l]} = \varphi'(\text{net}_j^{[l]}) \sum_k w_{k,j}^{[l+1]} \delta_k^{[l+1]}",
+             r"\frac{\partial \mathbf{L}}{\partial w_{k,0}^{[l]}} = \delta_k^{[l]}",
+             r"\frac{\partial \mathbf{L}}{\partial w_{k,j}^{[l]}} = \delta_k^{[l]} x_j^{[l-1]}"],
+}
+
+
+@pytest.mark.parametrize("activation", ["generic", "sigmoid", "tanh", "relu", "identity", "softplus"])
+@pytest.mark.parametrize("notation", list(BP_BY_NOTATION))
+def test_bp1_to_bp4_hold_in_every_notation_for_every_activation(notation, activation):
+    for formula in BP_BY_NOTATION[notation]:
+        v = verify(formula, notation, activation=activation, diagnose=False)
+        assert v.status == "holds", (formula, v.reason)
+
+
+def test_dyda_matrix_bp2_keeps_the_bias_row_so_it_is_refuted():
+    # Seed 003: (W^{[l+1]})^T δ^{[l+1]} has the extra row of x_0 = 1; Dyda drops it by hand
+    # ("pomijając pierwszy element"), so the matrix form as written does not hold.
+    v = verify(r"\delta^{[l]} = ((W^{[l+1]})^T \delta^{[l+1]}) \odot \varphi'(\text{net}^{[l]})", "dyda", diagnose=False)
+    assert v.status == "refuted" and "cannot multiply entrywise" in v.reason
