@@ -8,7 +8,10 @@ hand-worked checks below compare with sympy.diff of the composed cost.
 
 from __future__ import annotations
 
-import tomllib
+try:
+    import tomllib
+except ModuleNotFoundError:  # Python 3.10
+    import tomli as tomllib  # type: ignore[no-redef]
 from pathlib import Path
 
 import pytest
