@@ -356,12 +356,12 @@ def _where(ctx: Context, bind: dict) -> str:
 
 
 def _refute(failure, instances: int) -> Outcome:
-    from .prove import _find_exact_counterexample  # the core's exact-point search
+    from .prove import find_counterexample  # the core's exact-point search
 
     ctx, bind, lv, rv, side, entry = failure
     label = _where(ctx, bind) + (f", entry {entry}" if entry else "")
     layer = next((v for k, v in bind.items() if k in ("l", "L")), None)
-    cx = _find_exact_counterexample(ctx.net, lv, rv, label, layer, tuple(bind.values()), 0)
+    cx = find_counterexample(ctx.net, lv, rv, label, layer, tuple(bind.values()), 0)
     if cx is None:
         return Outcome("undecided", f"the two sides differ symbolically {label}, but no concrete point separating "
                        "them was found", instances, failure=failure)
