@@ -103,7 +103,9 @@ class Layers:
             "a^{l}": self.sigma(self.z[j]),
             "z^{l+1}": self.z_next_def(j).xreplace({self.sigma(self.z[self.k]): IndexedBase("a^{l}")[self.k]}),
             "a^{l+1}": self.sigma(self.z_next[j]),
-            "C": IndexedBase("a^{l+1}")[j] + IndexedBase("w^{l+2}")[j, j] + IndexedBase("b^{l+2}")[j],
+            "a^{L}": self.sigma(self.z_L[j]),
+            "C": IndexedBase("a^{l+1}")[j] + IndexedBase("w^{l+2}")[j, j] + IndexedBase("b^{l+2}")[j]
+            + IndexedBase("a^{L}")[j],
         }
         return {name: {str(x.base) for x in e.atoms(sympy.Indexed)} for name, e in defs.items()}
 

@@ -1,0 +1,327 @@
+r"""BP1–BP4, their matrix forms and softmax-CE as chains of checked links.
+
+An identity's proof is a chain ``lhs = e_1 = e_2 = ... = rhs`` over the
+symbols of ``lemmas.Layers``. Each ``Link`` says why its equality holds:
+
+* ``definition``: a name for the same quantity (δ^l_j ≡ ∂C/∂z^l_j);
+* ``chain-rule``: the multivariable chain rule, taken from calculus; what is
+  checked is its premise, that C depends on ``source`` only through ``via``
+  (read off the SymPy definitions of the layer);
+* ``lemma``: the previous expression with a lemma's left side replaced by
+  its right side must reduce to this one;
+* ``identity``: an identity proved earlier in the same catalogue;
+* the last step, to the claimed right side, is always a ``reduce``: the
+  difference must reduce to 0 under the range facts.
+
+Matrix forms are written with ``Mat``, an index-level matrix (shape plus an
+entry function) whose products are explicit sums, never ``MatrixSymbol``.
+
+>>> m = Layers()
+>>> sorted(IDENTITIES)[:4]
+['BP1', 'BP1-matrix', 'BP1-quadratic', 'BP2']
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Callable
+
+import sympy
+from sympy import KroneckerDelta, Sum
+
+from .errors import IdentityError
+from .lemmas import Layers
+from .reduction import Range
+
+
+class ShapeError(IdentityError):
+    """A matrix product whose inner sizes differ (for symbolic sizes)."""
+
+
+@dataclass(frozen=True)
+class Mat:
+    """A matrix of symbolic shape, given by its (i, j) entry as a SymPy expression."""
+
+    rows: sympy.Expr
+    cols: sympy.Expr
+    entry: Callable
+    name: str
+
+    @property
+    def T(self) -> "Mat":
+        return Mat(self.cols, self.rows, lambda i, j: self.entry(j, i), f"({self.name})^T")
+
+    def __matmul__(self, other: "Mat") -> "Mat":
+        if sympy.simplify(self.cols - other.rows) != 0:
+            raise ShapeError(
+                f"{self.name} is {self.rows}×{self.cols} but {other.name} has {other.rows} rows: "
+                f"the product is undefined unless {self.cols} = {other.rows}"
+            )
+
+        def entry(i, j):
+            k = sympy.Dummy("k", integer=True, positive=True)
+            return Sum(self.entry(i, k) * other.entry(k, j), (k, 1, self.cols))
+
+        return Mat(self.rows, other.cols, entry, f"{self.name} {other.name}")
+
+
+def vector(base, n, name) -> Mat:
+    return Mat(n, sympy.Integer(1), lambda i, j: base[i], name)
+
+
+def diag_prime(m: Layers, z, n, name) -> Mat:
+    """Σ'(z) = diag σ'(z)."""
+    return Mat(n, n, lambda i, j: KroneckerDelta(i, j) * m.sigma_prime(z[i]), name)
+
+
+@dataclass(frozen=True)
+class Link:
+    expr: Callable[[Layers], sympy.Expr]
+    kind: str  # definition | chain-rule | lemma | identity | hypothesis
+    why: str
+    ref: str | tuple = ""
+
+
+@dataclass(frozen=True)
+class GeneralIdentity:
+    """An identity for all sizes: ``lhs = rhs`` proved by ``chain`` under ``ranges``."""
+
+    name: str
+    statement: str
+    source: str
+    lhs: Callable[[Layers], sympy.Expr]
+    rhs: Callable[[Layers], sympy.Expr]
+    ranges: Callable[[Layers], list]
+    chain: tuple = ()
+    outputs: tuple = ("activation",)  # the output kinds it is about
+    costs: tuple = ()  # () for every cost with a matching output
+    unfold: Callable[[Layers], dict] = field(default=lambda m: {})
+    hypotheses: Callable[[Layers], dict] = field(default=lambda m: {})
+    depth: str = ""
+
+
+#: How each lemma's left side appears, unevaluated, in a chain: the opaque
+#: base and the lemma's index symbols, in the order of the opaque indices.
+OPAQUE_LEMMAS = {
+    "lemma-dz-db": (lambda m: m.dz_db, lambda m: (m.j, m.i)),
+    "lemma-dz-dw": (lambda m: m.dz_dw, lambda m: (m.j, m.p, m.q)),
+    "lemma-dz-dz": (lambda m: m.dz_dz, lambda m: (m.i, m.j)),
+    "lemma-da-dz": (lambda m: m.da_dz_L, lambda m: (m.k, m.j)),
+    "lemma-dC-da-quadratic": (lambda m: m.nabla, lambda m: (m.j,)),
+    "lemma-dC-da-cross-entropy": (lambda m: m.nabla, lambda m: (m.j,)),
+    "lemma-softmax-ce": (lambda m: m.dC_dz_L, lambda m: (m.j,)),
+    "lemma-softmax-ce-one-hot": (lambda m: m.dC_dz_L, lambda m: (m.j,)),
+}
+
+
+def _r(index, hi):
+    return Range(index, sympy.Integer(1), hi)
+
+
+def _identities() -> dict[str, GeneralIdentity]:
+    out = {}
+
+    def add(**kw):
+        out[kw["name"]] = GeneralIdentity(**kw)
+
+    bp1_rhs = lambda m: m.nabla[m.j] * m.sigma_prime(m.z_L[m.j])  # noqa: E731
+    add(
+        name="BP1",
+        statement=r"\delta^L_j = \frac{\partial C}{\partial a^L_j} \sigma'(z^L_j)",
+        source="seed 000 (BP1 and its proof); seed 002 (BP1)",
+        lhs=lambda m: m.delta_L[m.j],
+        rhs=bp1_rhs,
+        ranges=lambda m: [_r(m.j, m.n_L)],
+        chain=(
+            Link(lambda m: m.dC_dz_L[m.j], "definition", r"definition of $\delta$: $\delta^L_j \equiv \partial C/\partial z^L_j$"),
+            Link(
+                lambda m: Sum(m.dC_da_L[m.k] * m.da_dz_L[m.k, m.j], (m.k, 1, m.n_L)),
+                "chain-rule",
+                "multivariable chain rule: C depends on z^L only through a^L",
+                ("z^{L}", "a^{L}"),
+            ),
+            Link(
+                lambda m: Sum(m.nabla[m.k] * m.da_dz_L[m.k, m.j], (m.k, 1, m.n_L)),
+                "definition",
+                r"$(\nabla_a C)_k \equiv \partial C/\partial a^L_k$",
+            ),
+            Link(
+                lambda m: Sum(m.nabla[m.k] * KroneckerDelta(m.k, m.j) * m.sigma_prime(m.z_L[m.j]), (m.k, 1, m.n_L)),
+                "lemma",
+                "lemma-da-dz",
+                "lemma-da-dz",
+            ),
+        ),
+        depth="any L: the proof involves the output layer L only",
+    )
+    add(
+        name="BP1-quadratic",
+        statement=r"\delta^L_j = (a^L_j - y_j)\, \sigma'(z^L_j) \quad (C = \tfrac12\|a^L - y\|^2)",
+        source="seed 002 (BP1' with Lemma 1); seed 001",
+        lhs=lambda m: m.delta_L[m.j],
+        rhs=lambda m: (m.a_L[m.j] - m.y[m.j]) * m.sigma_prime(m.z_L[m.j]),
+        ranges=lambda m: [_r(m.j, m.n_L)],
+        chain=(
+            Link(bp1_rhs, "identity", "BP1", "BP1"),
+            Link(
+                lambda m: (m.a_L[m.j] - m.y[m.j]) * m.sigma_prime(m.z_L[m.j]),
+                "lemma",
+                "Lemma 1 (lemma-dC-da-quadratic)",
+                "lemma-dC-da-quadratic",
+            ),
+        ),
+        costs=("quadratic",),
+        depth="any L: the proof involves the output layer L only",
+    )
+    bp2_rhs = lambda m: m.sigma_prime(m.z[m.j]) * Sum(m.w_next[m.r, m.j] * m.delta_next[m.r], (m.r, 1, m.n_next))  # noqa: E731
+    add(
+        name="BP2",
+        statement=r"\delta^l_j = \sigma'(z^l_j) \sum_{i} w^{l+1}_{ij} \delta^{l+1}_i",
+        source="seed 000 (BP2 and its proof); seed 002 (BP2, Lemma 2, chain rule)",
+        lhs=lambda m: m.delta[m.j],
+        rhs=bp2_rhs,
+        ranges=lambda m: [_r(m.j, m.n)],
+        chain=(
+            Link(lambda m: m.dC_dz[m.j], "definition", r"definition of $\delta$: $\delta^l_j \equiv \partial C/\partial z^l_j$"),
+            Link(
+                lambda m: Sum(m.dC_dz_next[m.i] * m.dz_dz[m.i, m.j], (m.i, 1, m.n_next)),
+                "chain-rule",
+                "multivariable chain rule: C depends on z^l only through z^{l+1}",
+                ("z^{l}", "z^{l+1}"),
+            ),
+            Link(
+                lambda m: Sum(m.delta_next[m.i] * m.dz_dz[m.i, m.j], (m.i, 1, m.n_next)),
+                "definition",
+                r"definition of $\delta^{l+1}$",
+            ),
+            Link(
+                lambda m: Sum(m.delta_next[m.i] * m.w_next[m.i, m.j] * m.sigma_prime(m.z[m.j]), (m.i, 1, m.n_next)),
+                "lemma",
+                "lemma-dz-dz (seed 002, Lemma 2)",
+                "lemma-dz-dz",
+            ),
+        ),
+        depth="any L, any 2 ≤ l < L: the proof involves layers l and l+1 only",
+        outputs=("activation", "softmax"),
+    )
+    add(
+        name="BP3",
+        statement=r"\frac{\partial C}{\partial b^l_j} = \delta^l_j",
+        source="seed 000 (BP3 and its proof); seed 002 (BP3, Lemma 3)",
+        lhs=lambda m: sympy.IndexedBase("dC/db^{l}")[m.j],
+        rhs=lambda m: m.delta[m.j],
+        ranges=lambda m: [_r(m.j, m.n)],
+        chain=(
+            Link(
+                lambda m: Sum(m.dC_dz[m.i] * m.dz_db[m.i, m.j], (m.i, 1, m.n)),
+                "chain-rule",
+                "multivariable chain rule: C depends on b^l only through z^l",
+                ("b^{l}", "z^{l}"),
+            ),
+            Link(lambda m: Sum(m.delta[m.i] * m.dz_db[m.i, m.j], (m.i, 1, m.n)), "definition", r"definition of $\delta^l$"),
+            Link(
+                lambda m: Sum(m.delta[m.i] * KroneckerDelta(m.j, m.i), (m.i, 1, m.n)),
+                "lemma",
+                "lemma-dz-db (seed 002, Lemma 3)",
+                "lemma-dz-db",
+            ),
+        ),
+        depth="any L, any 2 ≤ l ≤ L: the proof involves layer l only",
+        outputs=("activation", "softmax"),
+    )
+    add(
+        name="BP4",
+        statement=r"\frac{\partial C}{\partial w^l_{jk}} = a^{l-1}_k \delta^l_j",
+        source="seed 000 (BP4 and its proof); seed 002 (BP4, Lemma 4)",
+        lhs=lambda m: sympy.IndexedBase("dC/dw^{l}")[m.j, m.k],
+        rhs=lambda m: m.a_prev[m.k] * m.delta[m.j],
+        ranges=lambda m: [_r(m.j, m.n), _r(m.k, m.n_prev)],
+        chain=(
+            Link(
+                lambda m: Sum(m.dC_dz[m.i] * m.dz_dw[m.i, m.j, m.k], (m.i, 1, m.n)),
+                "chain-rule",
+                "multivariable chain rule: C depends on w^l only through z^l",
+                ("w^{l}", "z^{l}"),
+            ),
+            Link(lambda m: Sum(m.delta[m.i] * m.dz_dw[m.i, m.j, m.k], (m.i, 1, m.n)), "definition", r"definition of $\delta^l$"),
+            Link(
+                lambda m: Sum(m.delta[m.i] * KroneckerDelta(m.i, m.j) * m.a_prev[m.k], (m.i, 1, m.n)),
+                "lemma",
+                "lemma-dz-dw (seed 002, Lemma 4)",
+                "lemma-dz-dw",
+            ),
+        ),
+        depth="any L, any 2 ≤ l ≤ L: the proof involves layers l−1 and l only",
+        outputs=("activation", "softmax"),
+    )
+    add(
+        name="BP1-matrix",
+        statement=r"\delta^L = \Sigma'(z^L)\, \nabla_a C",
+        source="seed 000 (matrix form of BP1)",
+        lhs=lambda m: m.delta_L[m.j],
+        rhs=lambda m: (diag_prime(m, m.z_L, m.n_L, "Σ'(z^L)") @ vector(m.nabla, m.n_L, "∇_a C")).entry(m.j, 1),
+        ranges=lambda m: [_r(m.j, m.n_L)],
+        chain=(Link(bp1_rhs, "identity", "BP1", "BP1"),),
+        depth="any L",
+    )
+    add(
+        name="BP2-matrix",
+        statement=r"\delta^l = \Sigma'(z^l)\, (w^{l+1})^T \delta^{l+1}",
+        source="seed 000 (matrix form of BP2)",
+        lhs=lambda m: m.delta[m.j],
+        rhs=lambda m: bp2_matrix(m, m.delta_next).entry(m.j, 1),
+        ranges=lambda m: [_r(m.j, m.n)],
+        chain=(Link(bp2_rhs, "identity", "BP2", "BP2"),),
+        outputs=("activation", "softmax"),
+        depth="any L, any 2 ≤ l < L",
+    )
+    sm_unfold = lambda m: {m.a_L[m.j]: m.softmax(m.j)}  # noqa: E731
+    for name, lemma, rhs, hyp, stmt in (
+        (
+            "softmax-ce",
+            "lemma-softmax-ce",
+            lambda m: m.sum_y() * m.a_L[m.j] - m.y[m.j],
+            lambda m: {},
+            r"\delta^L_j = \Big(\sum_k y_k\Big) a^L_j - y_j",
+        ),
+        (
+            "softmax-ce-one-hot",
+            "lemma-softmax-ce-one-hot",
+            lambda m: m.a_L[m.j] - m.y[m.j],
+            lambda m: {m.sum_y(): 1},
+            r"\sum_k y_k = 1 \implies \delta^L_j = a^L_j - y_j",
+        ),
+    ):
+        add(
+            name=name,
+            statement=stmt,
+            source="seed 003 (softmax + categorical cross-entropy)",
+            lhs=lambda m: m.delta_L[m.j],
+            rhs=rhs,
+            ranges=lambda m: [_r(m.j, m.n_L)],
+            chain=(
+                Link(lambda m: m.dC_dz_L[m.j], "definition", r"definition of $\delta$: $\delta^L_j \equiv \partial C/\partial z^L_j$"),
+                Link(_lemma_rhs_at_j(lemma), "lemma", lemma, lemma),
+            ),
+            outputs=("softmax",),
+            unfold=sm_unfold,
+            hypotheses=hyp,
+            depth="any L: the proof involves the output layer L only",
+        )
+    return out
+
+
+def _lemma_rhs_at_j(name):
+    from .lemmas import LEMMAS
+
+    return lambda m: LEMMAS[name].rhs(m)
+
+
+def bp2_matrix(m: Layers, next_vector) -> Mat:
+    """Σ'(z^l) (w^{l+1})^T v for a vector v of layer l+1."""
+    W = Mat(m.n_next, m.n, lambda i, j: m.w_next[i, j], "w^{l+1}")
+    return diag_prime(m, m.z, m.n, "Σ'(z^l)") @ W.T @ vector(next_vector, m.n_next, str(next_vector))
+
+
+#: The identities proved by chains (the product formula is proved by induction in ``general``).
+IDENTITIES: dict[str, GeneralIdentity] = _identities()
