@@ -322,7 +322,12 @@ def prove_general(name, gnet: GeneralNetwork, budget_seconds: float = 60.0, *, l
     idt = name if isinstance(name, GeneralIdentity) else None
     key = idt.name if idt else name
     if idt is None and key in session.done:
-        return session.done[key]
+        cert = session.done[key]
+        if cross_check and "concrete" not in cert.details:
+            from .instances import cross_check as concrete
+
+            cert = session.done[key] = concrete(cert, key, gnet)
+        return cert
     if idt is None and key not in IDENTITIES:
         raise IdentityError(f"unknown all-sizes identity {key!r}; known: {', '.join(IDENTITIES)}")
     if idt is None and key not in applicable(gnet):

@@ -1,0 +1,178 @@
+"""All-sizes proofs (issue 3): symbolic layer sizes, depth by induction.
+
+Oracles: the core's ground truth (derive.GroundTruth) on concrete networks,
+sympy.diff of the composed cost, and finite differences; the seeds cited are
+000 (Nielsen, BP1-BP4 and the product formula), 002 (Sokolinsky's Lemmas
+1-4) and 003 (softmax + categorical cross-entropy).
+"""
+
+import dataclasses
+
+import pytest
+import sympy
+
+from symbp import derive, general
+from symbp.certificate import Certificate
+from symbp.chains import IDENTITIES as CHAIN, Mat, ShapeError, diag_prime, vector
+from symbp.errors import IdentityError, SpecError
+from symbp.lemmas import LEMMAS, Layers
+from symbp.network import network as concrete
+from symbp.reduction import Range, remainder
+
+BP = ["BP1", "BP2", "BP3", "BP4", "BP1-matrix", "BP2-matrix", "product-formula"]
+
+
+@pytest.mark.parametrize("cost", ["quadratic", "cross-entropy", "softmax-cross-entropy"])
+def test_whole_catalogue_proved_for_all_sizes_and_on_concrete_networks(cost):
+    certs = general.prove_catalogue(general.network(cost=cost), cross_check=True)
+    assert certs and len({c.identity for c in certs}) == len(certs)
+    for c in certs:
+        assert c.verdict == "proved-for-all-sizes", (c.identity, c.reason)
+        assert c.details["concrete"]["verdict"] == "proved", c.identity
+        assert c.details["concrete"]["instances"] > 0
+
+
+def test_bp1_to_bp4_and_product_formula_for_sigmoid_network():
+    # seed 000: BP1-BP4 with σ the sigmoid; the generic proof specialises.
+    gnet = general.network(activation="sigmoid")
+    for name in BP:
+        c = general.prove_general(name, gnet, cross_check=True)
+        assert c.verdict == "proved-for-all-sizes", (name, c.reason)
+        assert "sigmoid" in c.steps[-1].why
+
+
+def test_bp2_certificate_lists_the_lemma_chain_and_round_trips_json():
+    c = general.prove_general("BP2", general.network())
+    assert c.method == "all-sizes"
+    assert c.details["lemmas"] == ["lemma-dz-dz"]
+    whys = [s.why for s in c.steps]
+    assert any("chain rule" in w for w in whys) and any("lemma-dz-dz" in w for w in whys)
+    assert all(s.checked for s in c.steps)
+    assert Certificate.from_json(c.to_json()) == c
+
+
+def test_product_formula_states_the_induction():
+    c = general.prove_general("product-formula", general.network())
+    assert c.verdict == "proved-for-all-sizes" and c.method == "induction"
+    assert "Base l = L: BP1-matrix" in c.details["induction"]
+    assert {"BP1-matrix", "BP2-matrix"} <= set(c.details["lemmas"])
+
+
+def test_kronecker_collapse_needs_the_range_fact():
+    n = sympy.Symbol("n", integer=True, positive=True)
+    j, k = sympy.symbols("j k", integer=True, positive=True)
+    a = sympy.IndexedBase("a")
+    s = sympy.Sum(sympy.KroneckerDelta(j, k) * a[k], (k, 1, n))
+    assert remainder(s, a[j], [Range(j, 1, n)]) == 0
+    assert remainder(s, a[j], []) != 0  # j could exceed n: no proof
+
+
+def test_sokolinsky_lemmas_2_to_4_in_his_indices():
+    m = Layers()
+    for name in ("sokolinsky-lemma-1", "sokolinsky-lemma-2", "sokolinsky-lemma-3", "sokolinsky-lemma-4"):
+        lem = LEMMAS[name]
+        assert remainder(lem.lhs(m), lem.rhs(m), lem.ranges(m)) == 0, name
+
+
+def test_lemma_with_indices_swapped_is_refuted_with_a_counterexample():
+    # seed 002 Lemma 2 written with Nielsen's weight transposed: w^{l+1}_{ji}.
+    bad = dataclasses.replace(LEMMAS["lemma-dz-dz"], rhs=lambda m: m.w_next[m.j, m.i] * m.sigma_prime(m.z[m.j]))
+    gnet = general.network()
+    c = general.prove_general("lemma-dz-dz", gnet, lemmas={"lemma-dz-dz": bad})
+    assert c.verdict == "refuted"
+    assert "does not reduce to 0" in c.reason
+    cx = c.counterexample
+    assert cx is not None and cx.lhs_value != cx.rhs_value
+    # and BP2, which uses the lemma, is no longer proved, naming the lemma
+    c2 = general.prove_general("BP2", gnet, lemmas={"lemma-dz-dz": bad})
+    assert c2.verdict != "proved-for-all-sizes"
+    assert "lemma-dz-dz is refuted" in c2.reason
+
+
+def test_bp2_with_weight_indices_swapped_is_refuted_for_all_sizes_and_concretely():
+    wrong = dataclasses.replace(
+        CHAIN["BP2"],
+        rhs=lambda m: m.sigma_prime(m.z[m.j]) * sympy.Sum(m.w_next[m.j, m.r] * m.delta_next[m.r], (m.r, 1, m.n_next)),
+    )
+    c = general.prove_general(wrong, general.network(), cross_check=True)
+    assert c.verdict == "refuted"
+    assert "last step does not reduce to 0" in c.reason and "remainder" in c.details
+    cx = c.counterexample
+    assert cx.lhs_value != pytest.approx(cx.rhs_value)
+
+
+def test_bp2_matrix_without_transpose_fails_on_shapes():
+    # δ^l = Σ'(z^l) w^{l+1} δ^{l+1}: w^{l+1} is n_{l+1}×n_l, so the product is undefined.
+    def no_transpose(m):
+        W = Mat(m.n_next, m.n, lambda i, j: m.w_next[i, j], "w^{l+1}")
+        return (diag_prime(m, m.z, m.n, "Σ'") @ W @ vector(m.delta_next, m.n_next, "δ")).entry(m.j, 1)
+
+    c = general.prove_general(dataclasses.replace(CHAIN["BP2-matrix"], rhs=no_transpose), general.network())
+    assert c.verdict == "undecided"
+    assert "undefined unless" in c.reason
+    with pytest.raises(ShapeError):
+        no_transpose(Layers())
+
+
+def test_softmax_ce_needs_the_one_hot_hypothesis():
+    # seed 003: δ^L = (Σ y) a − y in general; = a − y only when Σ y = 1.
+    m = Layers()
+    lem = LEMMAS["lemma-softmax-ce-one-hot"]
+    assert remainder(lem.lhs(m), lem.rhs(m), lem.ranges(m), lem.hypotheses(m)) == 0
+    assert remainder(lem.lhs(m), lem.rhs(m), lem.ranges(m)) != 0
+    no_hyp = dataclasses.replace(lem, hypotheses=lambda m: {})
+    c = general.prove_general("lemma-softmax-ce-one-hot", general.network(cost="softmax-cross-entropy"),
+                              lemmas={"lemma-softmax-ce-one-hot": no_hyp})
+    assert c.verdict == "refuted"
+
+
+def test_relu_is_undecided_because_its_derivative_convention_differs_at_zero():
+    c = general.prove_general("BP3", general.network(activation="relu"))
+    assert c.verdict == "undecided" and "relu" in c.reason
+
+
+def test_tiny_budget_gives_undecided_not_proved():
+    c = general.prove_general("softmax-ce", general.network(cost="softmax-cross-entropy"), budget_seconds=1e-9)
+    assert c.verdict == "undecided" and "budget" in c.reason
+
+
+def test_bad_requests_name_the_problem():
+    with pytest.raises(IdentityError, match="BP9"):
+        general.prove_general("BP9", general.network())
+    with pytest.raises(IdentityError, match="softmax-ce"):
+        general.prove_general("softmax-ce", general.network(cost="quadratic"))
+    with pytest.raises(SpecError, match="mean-quadratic|per sample"):
+        general.network(cost="mean-quadratic")
+    with pytest.raises(SpecError, match="one_hot"):
+        general.network(one_hot=True)
+
+
+def test_bp2_lemma_instance_matches_sympy_diff_of_composed_cost():
+    # Independent oracle: instantiate BP4 at [2, 3, 2] (l = 2, j = 1, k = 2) and compare
+    # a^{1}_2 δ^2_1 (ground truth δ) with sympy.diff of the composed cost.
+    net = concrete([2, 3, 2], activation="generic")
+    gt = derive.GroundTruth(net)
+    lhs = derive.sympy_gradient(net, ("w", 2, 1, 2))
+    rhs = derive.substitute_forward(net, gt.to_sympy(gt.delta(2, 1)) * net.x(2))
+    assert sympy.simplify(lhs - rhs) == 0
+
+
+def test_sigmoid_bp1_quadratic_matches_finite_differences():
+    # BP1' (seed 002) at [2, 3, 2] with the sigmoid, against central differences of C(z^L).
+    import math
+
+    z = [0.3, -0.7]
+    y = [0.2, 0.9]
+    sig = lambda t: 1 / (1 + math.exp(-t))  # noqa: E731
+    cost = lambda zs: 0.5 * sum((sig(t) - yy) ** 2 for t, yy in zip(zs, y))  # noqa: E731
+    m = Layers()
+    rhs = CHAIN["BP1-quadratic"].rhs(m)
+    for j in (1, 2):
+        h = 1e-6
+        zp, zm = list(z), list(z)
+        zp[j - 1] += h
+        zm[j - 1] -= h
+        fd = (cost(zp) - cost(zm)) / (2 * h)
+        value = rhs.xreplace({m.j: j}).subs({m.a_L[j]: sig(z[j - 1]), m.y[j]: y[j - 1]})
+        value = value.replace(lambda e: isinstance(e, m.sigma_prime), lambda e: sig(z[j - 1]) * (1 - sig(z[j - 1])))
+        assert float(value) == pytest.approx(fd, abs=1e-8)
