@@ -59,10 +59,18 @@ class Mat:
             )
 
         def entry(i, j):
-            k = sympy.Dummy("k", integer=True, positive=True)
+            k = _fresh_index(self.entry(i, j) * other.entry(i, j) * i * j)
             return Sum(self.entry(i, k) * other.entry(k, j), (k, 1, self.cols))
 
         return Mat(self.rows, other.cols, entry, f"{self.name} {other.name}")
+
+
+def _fresh_index(expr) -> sympy.Dummy:
+    # A summation index whose printed name is not already in use, so that
+    # nested products read Σ_k Σ_m ... rather than Σ_k Σ_k.
+    used = {s.name for s in expr.free_symbols | expr.atoms(sympy.Dummy)}
+    name = next(c for c in ("k", "m", "s", "t", "u", "v", "p", "q") if c not in used)
+    return sympy.Dummy(name, integer=True, positive=True)
 
 
 def vector(base, n, name) -> Mat:
@@ -98,6 +106,7 @@ class GeneralIdentity:
     unfold: Callable[[Layers], dict] = field(default=lambda m: {})
     hypotheses: Callable[[Layers], dict] = field(default=lambda m: {})
     depth: str = ""
+    rhs_latex: str = ""  # how the notes write the right side (matrix forms); else printed from rhs
 
 
 #: How each lemma's left side appears, unevaluated, in a chain: the opaque
@@ -263,6 +272,7 @@ def _identities() -> dict[str, GeneralIdentity]:
         ranges=lambda m: [_r(m.j, m.n_L)],
         chain=(Link(bp1_rhs, "identity", "BP1", "BP1"),),
         depth="any L",
+        rhs_latex=r"\left(\Sigma'(z^{L}) \nabla_a C\right)_{j}",
     )
     add(
         name="BP2-matrix",
@@ -272,6 +282,7 @@ def _identities() -> dict[str, GeneralIdentity]:
         rhs=lambda m: bp2_matrix(m, m.delta_next).entry(m.j, 1),
         ranges=lambda m: [_r(m.j, m.n)],
         chain=(Link(bp2_rhs, "identity", "BP2", "BP2"),),
+        rhs_latex=r"\left(\Sigma'(z^{l}) (w^{l+1})^T \delta^{l+1}\right)_{j}",
         outputs=("activation", "softmax"),
         depth="any L, any 2 ≤ l < L",
     )

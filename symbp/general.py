@@ -102,6 +102,7 @@ class _Session:
         self.deadline = time.perf_counter() + budget_seconds
         self.budget_seconds = budget_seconds
         self.lemmas = dict(LEMMAS, **(lemmas or {}))
+        self.lemma_certs: dict[str, Certificate] = {}
         self.done: dict[str, Certificate] = {}
 
     def left(self) -> float:
@@ -150,9 +151,10 @@ def _prove_lemma(session: _Session, lemma: Lemma) -> Certificate:
 
 
 def _lemma(session: _Session, name: str) -> Certificate:
-    if name not in session.done:
-        session.done[name] = _prove_lemma(session, session.lemmas[name])
-    return session.done[name]
+    # The raw lemma (generic σ), proved once per session and reused by every chain.
+    if name not in session.lemma_certs:
+        session.lemma_certs[name] = _prove_lemma(session, session.lemmas[name])
+    return session.lemma_certs[name]
 
 
 # -- identities --------------------------------------------------------------------
@@ -197,7 +199,8 @@ def _prove_chain(session: _Session, idt: GeneralIdentity) -> Certificate:
                     failed.append(f"substituting {link.ref} does not give the next line; remainder {latex(rest)}")
                 checked = f"{link.ref} substituted; difference reduced to 0 under {_ranges_text(ranges)}"
             elif link.kind == "identity":
-                cert = session.done.get(link.ref) or prove_general(link.ref, session.gnet, _session=session)
+                cert = session.done.get(link.ref) or prove_general(link.ref, session.gnet, cross_check=False,
+                                                                   _session=session)
                 used.append(link.ref)
                 if cert.verdict != "proved-for-all-sizes":
                     failed.append(f"{link.ref} is {cert.verdict}: {cert.reason}")
@@ -212,7 +215,10 @@ def _prove_chain(session: _Session, idt: GeneralIdentity) -> Certificate:
         unfold = idt.unfold(m)
         rest = session.reduce(prev.xreplace(unfold), target.xreplace(unfold), ranges, idt.hypotheses(m))
         checked = f"difference reduced to 0 under {_ranges_text(ranges)}"
-        steps.append(Step(latex(prev), latex(target), "algebra: collapse the Kronecker delta, factor", checked))
+        if idt.rhs_latex:
+            checked = f"matrix products written as index sums, {latex(target)}; " + checked
+        steps.append(Step(latex(prev), idt.rhs_latex or latex(target), "algebra: collapse the Kronecker delta, factor",
+                          checked))
     except ShapeError as exc:
         return Certificate(verdict="undecided", reason=f"{idt.name}: {exc}", seconds=time.perf_counter() - t0, **base)
     except ReductionTimeout as exc:
@@ -238,8 +244,8 @@ def _prove_product_formula(session: _Session) -> Certificate:
     j, ranges_L, ranges_l = m.j, [_range(m.j, m.n_L)], [_range(m.j, m.n)]
     failed, steps = [], []
     try:
-        bp1m = prove_general("BP1-matrix", session.gnet, _session=session)
-        bp2m = prove_general("BP2-matrix", session.gnet, _session=session)
+        bp1m = prove_general("BP1-matrix", session.gnet, cross_check=False, _session=session)
+        bp2m = prove_general("BP2-matrix", session.gnet, cross_check=False, _session=session)
         for c in (bp1m, bp2m):
             if c.verdict != "proved-for-all-sizes":
                 failed.append(f"{c.identity} is {c.verdict}: {c.reason}")
@@ -249,7 +255,8 @@ def _prove_product_formula(session: _Session) -> Certificate:
         rest = session.reduce(base_rhs, P_L_def, ranges_L)
         if rest != 0:
             failed.append(f"base case: BP1-matrix's right side is not P^L; remainder {latex(rest)}")
-        steps.append(Step(latex(m.delta_L[j]), latex(base_rhs), "base case l = L: BP1-matrix",
+        steps.append(Step(latex(m.delta_L[j]), CHAIN_IDENTITIES["BP1-matrix"].rhs_latex + " = P^{L}_{j}",
+                          "base case l = L: BP1-matrix",
                           "BP1-matrix proved for all sizes; equals P^L by its definition (reduced to 0)"))
         step_lhs = CHAIN_IDENTITIES["BP2-matrix"].rhs(m)
         hyp = step_lhs.xreplace({m.delta_next: P_next})
@@ -257,9 +264,11 @@ def _prove_product_formula(session: _Session) -> Certificate:
         rest = session.reduce(hyp, P_l_def, ranges_l)
         if rest != 0:
             failed.append(f"induction step: the hypothesis does not give P^l; remainder {latex(rest)}")
-        steps.append(Step(latex(m.delta[j]), latex(step_lhs), "step l+1 → l: BP2-matrix at a generic layer l",
+        step_tex = CHAIN_IDENTITIES["BP2-matrix"].rhs_latex
+        steps.append(Step(latex(m.delta[j]), step_tex, "step l+1 → l: BP2-matrix at a generic layer l",
                           "BP2-matrix proved for all sizes n_l, n_{l+1}"))
-        steps.append(Step(latex(step_lhs), latex(hyp), r"induction hypothesis $\delta^{l+1} = P^{l+1}$",
+        steps.append(Step(step_tex, r"\left(\Sigma'(z^{l}) (w^{l+1})^T P^{l+1}\right)_{j} = P^{l}_{j}",
+                          r"induction hypothesis $\delta^{l+1} = P^{l+1}$",
                           "substitution; equals P^l by its definition (reduced to 0)"))
         # An unrolled instance of the recursion, as a check of the nested sums:
         # l = L−1, with layer l+1 playing L.
@@ -270,7 +279,8 @@ def _prove_product_formula(session: _Session) -> Certificate:
         rest = session.reduce(two, bp2_of_bp1, ranges_l)
         if rest != 0:
             failed.append(f"unrolled l = L−1 does not match BP2 after BP1; remainder {latex(rest)}")
-        steps.append(Step(latex(two), latex(bp2_of_bp1), "unrolled at l = L−1: BP2 applied to BP1",
+        steps.append(Step(r"\left(\Sigma'(z^{l}) (w^{l+1})^T \Sigma'(z^{l+1}) \nabla_a C\right)_{j}", latex(bp2_of_bp1),
+                          "unrolled at l = L−1 (layer l+1 = L): BP2 applied to BP1",
                           f"difference reduced to 0 under {_ranges_text(ranges_l)}"))
     except ReductionTimeout as exc:
         return Certificate(verdict="undecided", reason=f"product-formula: {exc}", seconds=time.perf_counter() - t0, **base)
@@ -306,7 +316,7 @@ def _range(index, hi):
 
 
 def prove_general(name, gnet: GeneralNetwork, budget_seconds: float = 60.0, *, lemmas: dict | None = None,
-                  cross_check: bool = False, _session: _Session | None = None) -> Certificate:
+                  cross_check: bool = True, _session: _Session | None = None) -> Certificate:
     """Prove identity or lemma ``name`` for every layer size (and depth) of ``gnet``.
 
     ``name`` is one of ``IDENTITIES`` or a ``chains.GeneralIdentity`` (e.g. a
@@ -326,7 +336,7 @@ def prove_general(name, gnet: GeneralNetwork, budget_seconds: float = 60.0, *, l
         if cross_check and "concrete" not in cert.details:
             from .instances import cross_check as concrete
 
-            cert = session.done[key] = concrete(cert, key, gnet)
+            cert = session.done[key] = concrete(cert, key, gnet, session.left())
         return cert
     if idt is None and key not in IDENTITIES:
         raise IdentityError(f"unknown all-sizes identity {key!r}; known: {', '.join(IDENTITIES)}")
@@ -344,7 +354,7 @@ def prove_general(name, gnet: GeneralNetwork, budget_seconds: float = 60.0, *, l
     if cross_check:
         from .instances import cross_check as concrete
 
-        cert = concrete(cert, idt or key, gnet)
+        cert = concrete(cert, idt or key, gnet, session.left())
     cert = replace(cert, seconds=time.perf_counter() - t0)
     if idt is None:
         session.done[key] = cert
@@ -370,7 +380,7 @@ def _specialise(session: _Session, cert: Certificate) -> Certificate:
     return replace(cert, steps=cert.steps + (step,))
 
 
-def prove_catalogue(gnet: GeneralNetwork, budget_seconds: float = 120.0, *, cross_check: bool = False) -> list[Certificate]:
+def prove_catalogue(gnet: GeneralNetwork, budget_seconds: float = 120.0, *, cross_check: bool = True) -> list[Certificate]:
     """Every applicable identity and lemma for ``gnet``, each lemma proved once and reused."""
     session = _Session(gnet, budget_seconds, None)
     return [prove_general(name, gnet, cross_check=cross_check, _session=session) for name in applicable(gnet)]

@@ -24,7 +24,7 @@ import sympy
 from . import functions
 from .algebra import Poly, RatFunc, is_zero
 from .certificate import Certificate, Counterexample
-from .derive import GroundTruth
+from .derive import Budget, BudgetExceeded, GroundTruth
 from .network import network as concrete_network
 
 SIZES_TRIED = (2, 3)
@@ -216,13 +216,14 @@ def concrete_networks(gnet) -> list:
     return [concrete_network([2, 3, 2], **kw), concrete_network([3, 2, 2, 2], **kw)]
 
 
-def cross_check(cert: Certificate, identity, gnet) -> Certificate:
+def cross_check(cert: Certificate, identity, gnet, budget_seconds: float | None = None) -> Certificate:
     """``cert`` with ``details['concrete']``: the identity checked exactly on concrete networks.
 
     An all-sizes failure that a concrete instance confirms becomes ``refuted``
     with that instance as the counterexample.
     """
     from .chains import IDENTITIES as CHAIN
+    from .chains import ShapeError
     from .lemmas import LEMMAS, Layers
 
     m = Layers()
@@ -247,23 +248,16 @@ def cross_check(cert: Certificate, identity, gnet) -> Certificate:
         rhs_of = None
     else:
         idt = identity if not isinstance(identity, str) else CHAIN[identity]
-        rhs_of = idt.rhs(m)
-    checked, failures, cx = 0, [], None
-    for net in concrete_networks(gnet):
-        if name == "softmax-ce-one-hot" and not net.one_hot:
-            net = concrete_network(list(net.sizes), activation=gnet.activation, cost=gnet.cost, one_hot=True)
-        gt = GroundTruth(net)
-        for at in _instances(name, net):
-            lhs = _lhs(name, gt, at)
-            if rhs_of is None:
-                rhs = _product_rhs(net, gt, at["l"], at["j"])
-            else:
-                rhs = _Translate(m, net, gt, at).instantiate(rhs_of)
-            checked += 1
-            if not is_zero(lhs - rhs):
-                failures.append(f"{list(net.sizes)} at {at}")
-                if cx is None:
-                    cx = _counterexample(net, name, at, lhs, rhs)
+        try:
+            rhs_of = idt.rhs(m)
+        except ShapeError as exc:
+            concrete = {"verdict": "not checked", "reason": f"the formula is not defined for every size: {exc}"}
+            return replace(cert, details={**cert.details, "concrete": concrete})
+    try:
+        checked, failures, cx = _check_networks(m, name, rhs_of, gnet, budget_seconds)
+    except BudgetExceeded as exc:
+        concrete = {"verdict": "undecided", "reason": f"concrete check: {exc}"}
+        return replace(cert, details={**cert.details, "concrete": concrete})
     concrete = {"networks": [list(n.sizes) for n in concrete_networks(gnet)], "instances": checked,
                 "verdict": "refuted" if failures else "proved", "failed": failures[:5],
                 "method": "exact: derive.GroundTruth against the formula at concrete sizes"}
@@ -275,6 +269,28 @@ def cross_check(cert: Certificate, identity, gnet) -> Certificate:
         cert = replace(cert, verdict="undecided",
                        reason=f"the all-sizes proof and a concrete instance disagree at {failures[0]}; symbp bug")
     return cert
+
+
+def _check_networks(m, name, rhs_of, gnet, budget_seconds):
+    checked, failures, cx = 0, [], None
+    for net in concrete_networks(gnet):
+        if name == "softmax-ce-one-hot" and not net.one_hot:
+            net = concrete_network(list(net.sizes), activation=gnet.activation, cost=gnet.cost, one_hot=True)
+        gt = GroundTruth(net, Budget(budget_seconds))
+        for at in _instances(name, net):
+            lhs = _lhs(name, gt, at)
+            if rhs_of is None:
+                rhs = _product_rhs(net, gt, at["l"], at["j"])
+            else:
+                rhs = _Translate(m, net, gt, at).instantiate(rhs_of)
+            checked += 1
+            if not is_zero(lhs - rhs):
+                failures.append(f"{list(net.sizes)} at {at}")
+                if cx is None:
+                    cx = _counterexample(net, name, at, lhs, rhs)
+    return checked, failures, cx
+
+
 
 
 def _counterexample(net, name, at, lhs, rhs, seed: int = 7):

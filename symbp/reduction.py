@@ -73,13 +73,22 @@ def deadline(seconds: float | None):
     def on_alarm(signum, frame):
         raise ReductionTimeout(f"the time budget of {seconds:.3g} s ran out")
 
+    # Respect a timer someone else set: fire at the earlier of the two, and
+    # give theirs back (less the time spent here) afterwards.
+    outer_left, _ = signal.getitimer(signal.ITIMER_REAL)
+    if outer_left and outer_left < seconds:
+        yield
+        return
     previous = signal.signal(signal.SIGALRM, on_alarm)
+    t0 = time.perf_counter()
     signal.setitimer(signal.ITIMER_REAL, max(seconds, 1e-3))
     try:
         yield
     finally:
         signal.setitimer(signal.ITIMER_REAL, 0)
         signal.signal(signal.SIGALRM, previous)
+        if outer_left:
+            signal.setitimer(signal.ITIMER_REAL, max(outer_left - (time.perf_counter() - t0), 1e-3))
 
 
 def remainder(lhs: sympy.Expr, rhs: sympy.Expr, ranges, hypotheses: dict | None = None) -> sympy.Expr:
@@ -179,6 +188,8 @@ def _delta_partner(factor, v):
     """If ``factor`` is KroneckerDelta(v, x) (either order) with x free of v, return x."""
     if isinstance(factor, KroneckerDelta):
         a, b = factor.args
+        if not (a.is_integer and b.is_integer):  # δ(v, 1/2) is 0 for every integer v
+            return None
         if a == v and v not in b.free_symbols:
             return b
         if b == v and v not in a.free_symbols:
