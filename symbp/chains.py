@@ -106,6 +106,7 @@ class GeneralIdentity:
     unfold: Callable[[Layers], dict] = field(default=lambda m: {})
     hypotheses: Callable[[Layers], dict] = field(default=lambda m: {})
     depth: str = ""
+    corroboration: tuple = ()  # lemmas that check the same claim another way (e.g. without the chain rule)
     rhs_latex: str = ""  # how the notes write the right side (matrix forms); else printed from rhs
 
 
@@ -181,6 +182,7 @@ def _identities() -> dict[str, GeneralIdentity]:
         ),
         costs=("quadratic",),
         depth="any L: the proof involves the output layer L only",
+        corroboration=("lemma-bp1-direct-quadratic",),
     )
     bp2_rhs = lambda m: m.sigma_prime(m.z[m.j]) * Sum(m.w_next[m.r, m.j] * m.delta_next[m.r], (m.r, 1, m.n_next))  # noqa: E731
     add(
@@ -211,6 +213,7 @@ def _identities() -> dict[str, GeneralIdentity]:
             ),
         ),
         depth="any L, any 2 ≤ l < L: the proof involves layers l and l+1 only",
+        corroboration=("lemma-chain-bp2", "lemma-bp2-direct-quadratic"),
         outputs=("activation", "softmax"),
     )
     add(

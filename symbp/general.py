@@ -224,6 +224,15 @@ def _prove_chain(session: _Session, idt: GeneralIdentity) -> Certificate:
     except ReductionTimeout as exc:
         return Certificate(verdict="undecided", reason=f"{idt.name}: {exc}", seconds=time.perf_counter() - t0, **base)
     details = {"lemmas": used, "ranges": _ranges_text(ranges), "depth": idt.depth}
+    # Independent checks of the same claim (e.g. by differentiating the composed
+    # cost, with no chain-rule axiom): a failure there means something is wrong.
+    extra = [n for n in idt.corroboration if lemma_applies(session.lemmas[n], session.gnet.cost)]
+    for n in extra:
+        c = _lemma(session, n)
+        if c.verdict != "proved-for-all-sizes":
+            failed.append(f"the corroborating {n} is {c.verdict}: {c.reason}")
+    if extra:
+        details["corroborated_by"] = extra
     seconds = time.perf_counter() - t0
     if rest != 0:
         details["remainder"] = latex(rest)

@@ -240,6 +240,38 @@ def _lemmas() -> dict[str, Lemma]:
         lhs_latex=r"\frac{\partial C}{\partial z^{L}_{j}}",
         costs=("softmax-cross-entropy",),
     )
+    # Direct checks without the chain-rule axiom: differentiate the composed
+    # quadratic cost of the last one or two layers and compare with BP1' / BP2.
+    quad_L = lambda m: m.cost("quadratic", lambda k: m.sigma(m.z_L[k]))  # noqa: E731
+    add(
+        name="lemma-bp1-direct-quadratic",
+        statement=r"\frac{\partial}{\partial z^L_j} \tfrac12 \sum_k (\sigma(z^L_k) - y_k)^2 = (\sigma(z^L_j) - y_j)\, \sigma'(z^L_j)",
+        source="seed 002 (BP1'), checked by differentiating the composed cost",
+        lhs=lambda m: sympy.diff(quad_L(m), m.z_L[m.j]),
+        rhs=lambda m: (m.sigma(m.z_L[m.j]) - m.y[m.j]) * m.sigma_prime(m.z_L[m.j]),
+        ranges=lambda m: [_r(m.j, m.n_L)],
+        lhs_latex=r"\frac{\partial C}{\partial z^{L}_{j}}",
+        costs=("quadratic",),
+    )
+
+    def quad_two_layers(m):  # C with layer l+1 = L, as a function of z^l
+        c = sympy.Symbol("c", **_POS)
+        return Sum((m.sigma(m.z_next_def(c)) - m.y[c]) ** 2, (c, 1, m.n_next)) / 2
+
+    add(
+        name="lemma-bp2-direct-quadratic",
+        statement=(r"L = l+1:\ \frac{\partial C}{\partial z^l_j} = \sigma'(z^l_j) \sum_i w^{l+1}_{ij}"
+                   r" (\sigma(z^{l+1}_i) - y_i)\, \sigma'(z^{l+1}_i)"),
+        source="seed 000 / 002 (BP2 after BP1'), checked by differentiating the composed cost",
+        lhs=lambda m: sympy.diff(quad_two_layers(m), m.z[m.j]),
+        rhs=lambda m: m.sigma_prime(m.z[m.j]) * Sum(
+            m.w_next[m.r, m.j] * (m.sigma(m.z_next_def(m.r)) - m.y[m.r]) * m.sigma_prime(m.z_next_def(m.r)),
+            (m.r, 1, m.n_next),
+        ),
+        ranges=lambda m: [_r(m.j, m.n)],
+        lhs_latex=r"\frac{\partial C}{\partial z^{l}_{j}}",
+        costs=("quadratic",),
+    )
     # Sokolinsky (seed 002) writes w^{(l)}_{ji} for the weight from neuron j of
     # layer l-1 to neuron i of layer l: the transpose of Nielsen's w^l_{ij}.
     wS, wS_next = IndexedBase("w^{(l)}"), IndexedBase("w^{(l+1)}")
