@@ -107,6 +107,7 @@ class GeneralIdentity:
     hypotheses: Callable[[Layers], dict] = field(default=lambda m: {})
     depth: str = ""
     corroboration: tuple = ()  # lemmas that check the same claim another way (e.g. without the chain rule)
+    activations: tuple = ()  # the named activations it is about; () for every σ
     rhs_latex: str = ""  # how the notes write the right side (matrix forms); else printed from rhs
 
 
@@ -288,6 +289,29 @@ def _identities() -> dict[str, GeneralIdentity]:
         rhs_latex=r"\left(\Sigma'(z^{l}) (w^{l+1})^T \delta^{l+1}\right)_{j}",
         outputs=("activation", "softmax"),
         depth="any L, any 2 ≤ l < L",
+    )
+    add(
+        name="ce-sigmoid",
+        statement=r"\delta^L_j = a^L_j - y_j \quad (\sigma \text{ the sigmoid, binary cross-entropy})",
+        source="Nielsen ch. 3 (used in seed 004's logistic example)",
+        lhs=lambda m: m.delta_L[m.j],
+        rhs=lambda m: m.a_L[m.j] - m.y[m.j],
+        ranges=lambda m: [_r(m.j, m.n_L)],
+        chain=(
+            Link(bp1_rhs, "identity", "BP1", "BP1"),
+            Link(
+                lambda m: (m.a_L[m.j] - m.y[m.j]) / (m.a_L[m.j] * (1 - m.a_L[m.j])) * m.sigma_prime(m.z_L[m.j]),
+                "lemma",
+                "lemma-dC-da-cross-entropy",
+                "lemma-dC-da-cross-entropy",
+            ),
+        ),
+        costs=("cross-entropy",),
+        activations=("sigmoid",),
+        # a^L_j = σ(z^L_j) with σ the sigmoid and σ' its derivative, written out
+        unfold=lambda m: {m.a_L[m.j]: 1 / (1 + sympy.exp(-m.z_L[m.j])),
+                          m.sigma_prime(m.z_L[m.j]): sympy.exp(-m.z_L[m.j]) / (1 + sympy.exp(-m.z_L[m.j])) ** 2},
+        depth="any L: the proof involves the output layer L only",
     )
     sm_unfold = lambda m: {m.a_L[m.j]: m.softmax(m.j)}  # noqa: E731
     for name, lemma, rhs, hyp, stmt in (

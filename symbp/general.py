@@ -53,6 +53,10 @@ class GeneralNetwork:
     def output(self) -> str:
         return functions.cost(self.cost).output
 
+    def prove_general(self, identity, budget: float = 60.0) -> Certificate:
+        """``prove(identity, self)``: ``identity`` a name or a core ``identities.Identity``."""
+        return prove_general(resolve(identity), self, budget_seconds=budget)
+
     def describe(self) -> dict:
         return {
             "sizes": "symbolic (n_{l-1}, n_l, n_{l+1}, n_L)",
@@ -78,6 +82,31 @@ def network(activation: str = "generic", cost: str = "quadratic", one_hot: bool 
     return GeneralNetwork(act.name, entry.name, bool(one_hot))
 
 
+def resolve(identity) -> "str | GeneralIdentity":
+    """The all-sizes name of ``identity``: one of ours, or a core catalogue identity (or alias).
+
+    >>> resolve("BP1'")
+    'BP1-quadratic'
+    """
+    from . import identities
+    from .instances import CORE_NAMES
+
+    if isinstance(identity, GeneralIdentity):
+        return identity
+    if isinstance(identity, str) and identity.strip() in IDENTITIES:
+        return identity.strip()
+    try:
+        core = identities.get(identity)
+    except IdentityError:
+        raise IdentityError(f"unknown all-sizes identity {identity!r}; known: {', '.join(IDENTITIES)} "
+                            "(or their names in the core catalogue, e.g. BP1', lemma-2)") from None
+    ours = {v: k for k, v in CORE_NAMES.items()}
+    if core.name not in ours:
+        raise IdentityError(f"{core.name} has no all-sizes proof in symbp.general (it is checked on concrete "
+                            f"networks only); all-sizes identities: {', '.join(IDENTITIES)}")
+    return ours[core.name]
+
+
 def applicable(gnet: GeneralNetwork) -> list[str]:
     """The identity and lemma names that apply to ``gnet``, in catalogue order."""
     names = [n for n, idt in CHAIN_IDENTITIES.items() if _identity_applies(idt, gnet)]
@@ -87,7 +116,8 @@ def applicable(gnet: GeneralNetwork) -> list[str]:
 
 
 def _identity_applies(idt: GeneralIdentity, gnet: GeneralNetwork) -> bool:
-    return gnet.output in idt.outputs and (not idt.costs or gnet.cost in idt.costs)
+    return (gnet.output in idt.outputs and (not idt.costs or gnet.cost in idt.costs)
+            and (not idt.activations or gnet.activation in idt.activations))
 
 
 # -- lemmas ------------------------------------------------------------------------
@@ -217,8 +247,9 @@ def _prove_chain(session: _Session, idt: GeneralIdentity) -> Certificate:
         checked = f"difference reduced to 0 under {_ranges_text(ranges)}"
         if idt.rhs_latex:
             checked = f"matrix products written as index sums, {latex(target)}; " + checked
-        steps.append(Step(latex(prev), idt.rhs_latex or latex(target), "algebra: collapse the Kronecker delta, factor",
-                          checked))
+        why = ("algebra: write a^L, σ' out by their definitions and cancel" if unfold and idt.activations
+               else "algebra: collapse the Kronecker delta, factor")
+        steps.append(Step(latex(prev), idt.rhs_latex or latex(target), why, checked))
     except ShapeError as exc:
         return Certificate(verdict="undecided", reason=f"{idt.name}: {exc}", seconds=time.perf_counter() - t0, **base)
     except ReductionTimeout as exc:
@@ -393,3 +424,10 @@ def prove_catalogue(gnet: GeneralNetwork, budget_seconds: float = 120.0, *, cros
     """Every applicable identity and lemma for ``gnet``, each lemma proved once and reused."""
     session = _Session(gnet, budget_seconds, None)
     return [prove_general(name, gnet, cross_check=cross_check, _session=session) for name in applicable(gnet)]
+
+
+def run_cli(args) -> int:
+    """``symbp prove --general``; returns the exit code (see ``general_report``)."""
+    from .general_report import run
+
+    return run(args)

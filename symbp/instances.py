@@ -109,7 +109,7 @@ def _satisfy(hyp, value, point):
 def _instances(name: str, net) -> list[dict]:
     """Layer/index assignments at which identity ``name`` is stated on ``net``."""
     L, out = net.L, []
-    if name in ("BP1", "BP1-matrix", "BP1-quadratic", "softmax-ce", "softmax-ce-one-hot"):
+    if name in ("BP1", "BP1-matrix", "BP1-quadratic", "softmax-ce", "softmax-ce-one-hot", "ce-sigmoid"):
         return [{"l": L, "j": j} for j in range(1, net.n(L) + 1)]
     hidden = range(2, L) if name in ("BP2", "BP2-matrix") else range(2, L + 1)
     for l in hidden:
@@ -211,8 +211,32 @@ def _product_rhs(net, gt, l, j):
     return P[j - 1]
 
 
-def concrete_networks(gnet) -> list:
-    kw = dict(activation=gnet.activation, cost=gnet.cost, one_hot=gnet.one_hot)
+#: all-sizes name -> the core catalogue's name (``symbp.identities``)
+CORE_NAMES = {
+    "BP1": "BP1", "BP1-matrix": "BP1-matrix", "BP2": "BP2", "BP2-matrix": "BP2-matrix", "BP3": "BP3",
+    "BP4": "BP4", "product-formula": "product-formula", "BP1-quadratic": "BP1'", "ce-sigmoid": "ce-sigmoid",
+    "softmax-ce": "softmax-ce", "softmax-ce-one-hot": "softmax-ce-one-hot", "sokolinsky-lemma-2": "lemma-2",
+    "sokolinsky-lemma-3": "lemma-3", "sokolinsky-lemma-4": "lemma-4",
+}
+
+
+def _core_prove(name: str, gnet, budget_seconds) -> dict:
+    """The core's ``prove`` (method exact) of the same identity on each concrete network."""
+    from . import identities
+    from .prove import prove
+
+    ident = identities.get(CORE_NAMES[name])
+    out = {}
+    for net in concrete_networks(gnet, one_hot=name == "softmax-ce-one-hot"):
+        if ident.applies(net):
+            continue
+        cert = prove(ident, net, method="exact", budget=budget_seconds or 60.0)
+        out[str(list(net.sizes))] = cert.verdict
+    return out
+
+
+def concrete_networks(gnet, one_hot: bool = False) -> list:
+    kw = dict(activation=gnet.activation, cost=gnet.cost, one_hot=gnet.one_hot or one_hot)
     return [concrete_network([2, 3, 2], **kw), concrete_network([3, 2, 2, 2], **kw)]
 
 
@@ -240,10 +264,15 @@ def cross_check(cert: Certificate, identity, gnet, budget_seconds: float | None 
                 bad = label
         concrete = {"method": "sums written out at sizes 2 and 3, every index", "instances": n,
                     "verdict": "refuted" if bad else "proved", "failed": bad}
+        if identity in CORE_NAMES:
+            core = concrete["core_prove"] = _core_prove(identity, gnet, budget_seconds)
+            if any(v not in ("proved", "probably-true") for v in core.values()):
+                bad = bad or f"the core's prove: {core}"
+                concrete["verdict"] = "refuted"
         if bad and cert.verdict == "proved-for-all-sizes":
             cert = replace(cert, verdict="undecided",
                            reason=f"the all-sizes proof and the instance {bad} disagree; symbp bug")
-        return replace(cert, details={**cert.details, "concrete": concrete})
+        return replace(cert, details={**cert.details, "concrete": concrete}, instances=n)
     if name == "product-formula":
         rhs_of = None
     else:
@@ -260,7 +289,14 @@ def cross_check(cert: Certificate, identity, gnet, budget_seconds: float | None 
         return replace(cert, details={**cert.details, "concrete": concrete})
     concrete = {"networks": [list(n.sizes) for n in concrete_networks(gnet)], "instances": checked,
                 "verdict": "refuted" if failures else "proved", "failed": failures[:5],
-                "method": "exact: derive.GroundTruth against the formula at concrete sizes"}
+                "method": "exact: derive.GroundTruth against this formula at concrete sizes"}
+    if isinstance(identity, str) and identity in CORE_NAMES:
+        core = _core_prove(identity, gnet, budget_seconds)
+        concrete["core_prove"] = core
+        bad = [k for k, v in core.items() if v not in ("proved", "probably-true")]
+        if bad:
+            failures.append(f"the core's prove on {bad[0]}: {core[bad[0]]}")
+            concrete["verdict"] = "refuted" if "refuted" in core.values() else concrete["verdict"]
     cert = replace(cert, details={**cert.details, "concrete": concrete}, instances=checked)
     if failures and cert.verdict == "undecided":
         cert = replace(cert, verdict="refuted", counterexample=cx,
@@ -273,9 +309,7 @@ def cross_check(cert: Certificate, identity, gnet, budget_seconds: float | None 
 
 def _check_networks(m, name, rhs_of, gnet, budget_seconds):
     checked, failures, cx = 0, [], None
-    for net in concrete_networks(gnet):
-        if name == "softmax-ce-one-hot" and not net.one_hot:
-            net = concrete_network(list(net.sizes), activation=gnet.activation, cost=gnet.cost, one_hot=True)
+    for net in concrete_networks(gnet, one_hot=name == "softmax-ce-one-hot"):
         gt = GroundTruth(net, Budget(budget_seconds))
         for at in _instances(name, net):
             lhs = _lhs(name, gt, at)
