@@ -70,12 +70,16 @@ def lemma_counterexample(m, lhs, rhs, ranges, hypotheses=None, seed: int = 1) ->
     rng = random.Random(seed)
     for label, size_map, sub, l_val, r_val in lemma_instances(m, lhs, rhs, ranges):
         l_val, r_val = _apply_stand_in(m, l_val), _apply_stand_in(m, r_val)
-        atoms = sorted((l_val - r_val).atoms(sympy.Indexed), key=str)
+        gap = l_val - r_val
+        indexed = gap.atoms(sympy.Indexed)
+        others = gap.free_symbols - {s for a in indexed for s in a.free_symbols}
+        atoms = sorted(indexed | others, key=str)
         point = {a: sympy.Rational(rng.randint(-9, 9), rng.randint(1, 5)) for a in atoms}
         for hyp, value in (hypotheses or {}).items():
             _satisfy(hyp.xreplace(size_map), value, point)
         lv, rv = l_val.xreplace(point), r_val.xreplace(point)
-        if abs(sympy.N(lv - rv, 50)) > sympy.Float("1e-30"):
+        d = sympy.N(lv - rv, 50)
+        if d.is_number and abs(d) > sympy.Float("1e-30"):
             return Counterexample(
                 instance=label, layer=None, indices=tuple(int(v) for v in sub.values()),
                 point={str(k): str(v) for k, v in point.items()}, lhs=str(lv), rhs=str(rv),

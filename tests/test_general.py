@@ -176,3 +176,74 @@ def test_sigmoid_bp1_quadratic_matches_finite_differences():
         value = rhs.xreplace({m.j: j}).subs({m.a_L[j]: sig(z[j - 1]), m.y[j]: y[j - 1]})
         value = value.replace(lambda e: isinstance(e, m.sigma_prime), lambda e: sig(z[j - 1]) * (1 - sig(z[j - 1])))
         assert float(value) == pytest.approx(fd, abs=1e-8)
+
+
+def test_core_prove_dispatches_to_all_sizes_for_a_general_network():
+    # the example: prove(identities.BP2, general.network(activation="generic"))
+    from symbp import identities, prove
+
+    cert = prove(identities.BP2, general.network(activation="generic"))
+    assert cert.verdict == "proved-for-all-sizes"
+    assert cert.details["concrete"]["core_prove"] == {"[2, 3, 2]": "proved", "[3, 2, 2, 2]": "proved"}
+    assert prove("lemma-2", general.network()).identity == "sokolinsky-lemma-2"
+    with pytest.raises(IdentityError, match="no all-sizes proof"):
+        prove("sigmoid-prime", general.network())
+
+
+def test_ce_sigmoid_output_error_for_all_sizes():
+    # Nielsen ch. 3 / seed 004: binary cross-entropy with a sigmoid output gives δ^L = a^L − y.
+    c = general.prove_general("ce-sigmoid", general.network(activation="sigmoid", cost="cross-entropy"))
+    assert c.verdict == "proved-for-all-sizes", c.reason
+    assert "lemma-dC-da-cross-entropy" in c.details["lemmas"]
+    with pytest.raises(IdentityError):  # with tanh the identity is not claimed
+        general.prove_general("ce-sigmoid", general.network(activation="tanh", cost="cross-entropy"))
+
+
+def test_cli_general_table_json_and_exit_codes(capsys):
+    import json
+
+    from symbp.cli import main
+
+    assert main(["prove", "--general"]) == 0
+    out = capsys.readouterr().out
+    assert "product-formula" in out and "induction" in out and "undecided" not in out
+    assert main(["prove", "--general", "--identity", "BP2", "--activation", "generic", "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert [c["verdict"] for c in data] == ["proved-for-all-sizes"]
+    assert main(["prove", "--general", "--identity", "BP7"]) == 2
+    assert "BP7" in capsys.readouterr().err
+    assert main(["prove", "--general", "--activation", "relu", "--identity", "BP3"]) == 3
+    assert main(["prove", "--general", "--activation", "sigmoid,tanh"]) == 2
+
+
+@pytest.mark.parametrize("module", ["general", "lemmas", "chains", "reduction", "printing"])
+def test_docstring_examples_of_the_all_sizes_modules(module):
+    import doctest
+    import importlib
+
+    result = doctest.testmod(importlib.import_module(f"symbp.{module}"))
+    assert result.failed == 0 and result.attempted > 0
+
+
+def test_true_but_unreduced_claim_is_undecided_with_the_remainder_shown():
+    # δ_ij (sin²x + cos²x) is δ_ij, but the reduction does not know trigonometry:
+    # no proof, no counterexample, so undecided — never proved, never refuted.
+    x = sympy.Symbol("x", real=True)
+    odd = dataclasses.replace(
+        LEMMAS["lemma-dz-db"], rhs=lambda m: sympy.KroneckerDelta(m.i, m.j) * (sympy.sin(x) ** 2 + sympy.cos(x) ** 2)
+    )
+    c = general.prove_general("lemma-dz-db", general.network(), lemmas={"lemma-dz-db": odd})
+    assert c.verdict == "undecided"
+    assert "sin" in c.details["remainder"] and "remainder" in c.reason
+
+
+def test_index_range_fact_is_needed_for_the_weight_lemma():
+    # ∂z^l_j/∂w^l_{pq} = δ_jp a^{l-1}_q only for q ≤ n_{l-1}; claim it for q ≤ n_l and it fails.
+    wrong_range = dataclasses.replace(
+        LEMMAS["lemma-dz-dw"],
+        ranges=lambda m: [Range(m.j, 1, m.n), Range(m.p, 1, m.n), Range(m.q, 1, m.n)],
+    )
+    c = general.prove_general("lemma-dz-dw", general.network(), lemmas={"lemma-dz-dw": wrong_range})
+    assert c.verdict == "refuted"
+    assert "Piecewise" in c.reason or "\\begin{cases}" in c.reason
+    assert c.counterexample.lhs == "0"
