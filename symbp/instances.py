@@ -21,7 +21,6 @@ from fractions import Fraction
 
 import sympy
 
-from . import functions
 from .algebra import Poly, RatFunc, is_zero
 from .certificate import Certificate, Counterexample
 from .derive import Budget, BudgetExceeded, GroundTruth

@@ -11,7 +11,6 @@ opaque partial derivatives of a chain-rule step as fractions.
 
 from __future__ import annotations
 
-import sympy
 from sympy.printing.latex import LatexPrinter
 
 
