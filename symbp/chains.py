@@ -129,6 +129,30 @@ def _r(index, hi):
     return Range(index, sympy.Integer(1), hi)
 
 
+def by_definitions(m: Layers, expr: sympy.Expr) -> sympy.Expr:
+    """``expr`` with each named quantity replaced by what it names: δ^l by ∂C/∂z^l, ∇_a C by ∂C/∂a^L."""
+    names = {m.delta: m.dC_dz, m.delta_next: m.dC_dz_next, m.delta_L: m.dC_dz_L, m.nabla: m.dC_da_L}
+    return expr.replace(
+        lambda e: isinstance(e, sympy.Indexed) and e.base in names,
+        lambda e: names[e.base][e.indices],
+    )
+
+
+def chain_rule(m: Layers, prev: sympy.Expr, wrt: str, via: str) -> sympy.Expr:
+    r"""The multivariable chain rule, written out mechanically.
+
+    ``prev`` must be ∂C/∂(wrt)[idx]; the result is
+    Σ_{i=1}^{n} ∂C/∂(via)_i · ∂(via)_i/∂(wrt)[idx], n the size of ``via``'s layer.
+    """
+    sizes = {"a^{L}": m.n_L, "z^{L}": m.n_L, "z^{l+1}": m.n_next, "z^{l}": m.n}
+    if not (isinstance(prev, sympy.Indexed) and str(prev.base) == f"dC/d{wrt}"):
+        raise IdentityError(f"the chain rule over {via} needs ∂C/∂{wrt} on the line before, got {prev}")
+    i = sympy.Dummy("i", integer=True, positive=True)
+    outer = sympy.IndexedBase(f"dC/d{via}")[i]
+    inner = sympy.IndexedBase(f"d{via}/d{wrt}")[(i, *prev.indices)]
+    return Sum(outer * inner, (i, 1, sizes[via]))
+
+
 def _identities() -> dict[str, GeneralIdentity]:
     out = {}
 

@@ -30,7 +30,7 @@ import sympy
 from . import functions
 from .certificate import Certificate, Step
 from .chains import IDENTITIES as CHAIN_IDENTITIES
-from .chains import OPAQUE_LEMMAS, GeneralIdentity, ShapeError
+from .chains import OPAQUE_LEMMAS, GeneralIdentity, by_definitions, chain_rule
 from .errors import IdentityError, SpecError
 from .induction import prove_product_formula
 from .lemmas import LEMMAS, Layers, Lemma
@@ -213,13 +213,21 @@ def _prove_chain(session: _Session, idt: GeneralIdentity) -> Certificate:
         for link in idt.chain:
             nxt = link.expr(m)
             if link.kind == "definition":
-                checked = "definition (a name for the same quantity)"
+                rest = session.reduce(by_definitions(m, prev), by_definitions(m, nxt), ranges)
+                if rest != 0:
+                    failed.append(f"'{link.why}' does not turn the line into the next; remainder {latex(rest)}")
+                checked = "the same quantity once every δ and ∇_a C is replaced by the derivative it names"
             elif link.kind == "chain-rule":
                 source, via = link.ref
                 if not m.only_through(source, via):
                     failed.append(f"the chain rule needs C to depend on {source} only through {via}, "
                                   "and the layer definitions say otherwise")
-                checked = f"premise checked on the layer definitions: {source} reaches C only through {via}"
+                rest = session.reduce(chain_rule(m, prev, source, via), nxt, ranges)
+                if rest != 0:
+                    failed.append(f"the line after the chain rule is not its expansion over {via}; "
+                                  f"remainder {latex(rest)}")
+                checked = (f"expansion generated mechanically over every entry of {via} and compared (difference 0); "
+                           f"premise checked on the layer definitions: {source} reaches C only through {via}")
             elif link.kind == "lemma":
                 cert = _lemma(session, link.ref)
                 used.append(link.ref)
@@ -251,8 +259,9 @@ def _prove_chain(session: _Session, idt: GeneralIdentity) -> Certificate:
         why = ("algebra: write a^L, σ' out by their definitions and cancel" if unfold and idt.activations
                else "algebra: collapse the Kronecker delta, factor")
         steps.append(Step(latex(prev), idt.rhs_latex or latex(target), why, checked))
-    except ShapeError as exc:
-        return Certificate(verdict="undecided", reason=f"{idt.name}: {exc}", seconds=time.perf_counter() - t0, **base)
+    except IdentityError as exc:  # a product undefined for general sizes (ShapeError), a malformed chain
+        reason = f"{idt.name}: " + "; ".join(failed + [str(exc)])
+        return Certificate(verdict="undecided", reason=reason, seconds=time.perf_counter() - t0, **base)
     except ReductionTimeout as exc:
         return Certificate(verdict="undecided", reason=f"{idt.name}: {exc}", seconds=time.perf_counter() - t0, **base)
     details = {"lemmas": used, "ranges": _ranges_text(ranges), "depth": idt.depth}

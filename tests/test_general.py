@@ -247,3 +247,22 @@ def test_index_range_fact_is_needed_for_the_weight_lemma():
     assert c.verdict == "refuted"
     assert "Piecewise" in c.reason or "\\begin{cases}" in c.reason
     assert c.counterexample.lhs == "0"
+
+
+def test_a_wrong_chain_rule_expansion_or_definition_is_caught():
+    # BP2's chain rule written with the Jacobian transposed, and δ^{l+1} mistaken for δ^l:
+    # the mechanical expansion and the definition check reject both.
+    from symbp.chains import Link
+
+    bp2 = CHAIN["BP2"]
+    links = list(bp2.chain)
+    links[1] = dataclasses.replace(
+        links[1], expr=lambda m: sympy.Sum(m.dC_dz_next[m.i] * m.dz_dz[m.j, m.i], (m.i, 1, m.n_next))
+    )
+    c = general.prove_general(dataclasses.replace(bp2, chain=tuple(links)), general.network())
+    assert c.verdict != "proved-for-all-sizes"
+    assert "not its expansion over z^{l+1}" in c.reason
+    wrong_def = (Link(lambda m: m.dC_dz_next[m.j], "definition", "definition of δ"),) + bp2.chain[1:]
+    c = general.prove_general(dataclasses.replace(bp2, chain=wrong_def), general.network())
+    assert c.verdict != "proved-for-all-sizes"
+    assert "does not turn the line into the next" in c.reason
