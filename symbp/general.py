@@ -162,13 +162,16 @@ def _prove_lemma(session: _Session, lemma: Lemma) -> Certificate:
     except ReductionTimeout as exc:
         return Certificate(verdict="undecided", reason=f"{lemma.name}: {exc}", seconds=time.perf_counter() - t0, **base)
     hyp = lemma.hypotheses(m)
-    checked = f"sympy.diff of the definition; difference reduced to 0 under {_ranges_text(ranges)}"
+    checked = f"difference reduced to 0 under {_ranges_text(ranges)}"
     if hyp:
-        checked += " and " + ", ".join(f"{latex(k)} = {v}" for k, v in hyp.items())
-    step = Step(lemma.lhs_latex, latex(rhs), f"{lemma.name}: differentiate the definition", checked)
+        checked += " and the hypothesis " + ", ".join(f"{latex(k)} = {v}" for k, v in hyp.items())
+    steps = (
+        Step(lemma.lhs_latex, latex(lhs), "differentiate the definition (SymPy's diff through the sums)", "sympy.diff"),
+        Step(latex(lhs), latex(rhs), "collapse each Kronecker-delta sum (its index is in range), factor", checked),
+    )
     seconds = time.perf_counter() - t0
     if rest == 0:
-        return Certificate(verdict="proved-for-all-sizes", steps=(step,), seconds=seconds,
+        return Certificate(verdict="proved-for-all-sizes", steps=steps, seconds=seconds,
                            details={"ranges": _ranges_text(ranges), "computed": latex(lhs)}, **base)
     from .instances import lemma_counterexample
 
@@ -176,9 +179,10 @@ def _prove_lemma(session: _Session, lemma: Lemma) -> Certificate:
     reason = f"{lemma.name}: lhs − rhs does not reduce to 0 for symbolic sizes; remainder {latex(rest)}"
     details = {"remainder": latex(rest), "computed": latex(lhs)}
     if cx is not None:
-        return Certificate(verdict="refuted", counterexample=cx, reason=reason + f"; {cx.reason}",
+        return Certificate(verdict="refuted", counterexample=cx, reason=reason + f"; {cx.reason}", steps=steps,
                            seconds=time.perf_counter() - t0, details=details, **base)
-    return Certificate(verdict="undecided", reason=reason, seconds=time.perf_counter() - t0, details=details, **base)
+    return Certificate(verdict="undecided", reason=reason, seconds=time.perf_counter() - t0, details=details,
+                       steps=steps, **base)
 
 
 def _lemma(session: _Session, name: str) -> Certificate:
