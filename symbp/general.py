@@ -326,7 +326,8 @@ def prove_general(name, gnet: GeneralNetwork, budget_seconds: float = 60.0, *, l
         cert = prove_product_formula(session, lambda n: prove_general(n, gnet, cross_check=False, _session=session))
     else:
         cert = _prove_chain(session, idt or CHAIN_IDENTITIES[key])
-    cert = _specialise(session, cert)
+    if _mentions_sigma(session, key, idt):
+        cert = _specialise(session, cert)
     if cross_check:
         from .instances import cross_check as concrete
 
@@ -335,6 +336,24 @@ def prove_general(name, gnet: GeneralNetwork, budget_seconds: float = 60.0, *, l
     if idt is None:
         session.done[key] = cert
     return cert
+
+
+def _mentions_sigma(session: _Session, key: str, idt) -> bool:
+    # An identity whose lines never mention σ or σ' (BP3, BP4, the z-lemmas)
+    # holds for a named activation without specialising σ.
+    m = session.m
+    try:
+        if key in LEMMAS and idt is None:
+            lem = session.lemmas[key]
+            exprs = [lem.lhs(m), lem.rhs(m)]
+        elif key == "product-formula" and idt is None:
+            return True
+        else:
+            idt = idt or CHAIN_IDENTITIES[key]
+            exprs = [idt.lhs(m), idt.rhs(m)] + [link.expr(m) for link in idt.chain]
+    except IdentityError:
+        return True
+    return any(e.has(m.sigma, m.sigma_prime) for e in exprs)
 
 
 def _specialise(session: _Session, cert: Certificate) -> Certificate:

@@ -38,7 +38,8 @@ def test_bp1_to_bp4_and_product_formula_for_sigmoid_network():
     for name in BP:
         c = general.prove_general(name, gnet, cross_check=True)
         assert c.verdict == "proved-for-all-sizes", (name, c.reason)
-        assert "sigmoid" in c.steps[-1].why
+        mentions_sigma_prime = name not in ("BP3", "BP4")
+        assert ("sigmoid" in c.steps[-1].why) == mentions_sigma_prime, name
 
 
 def test_bp2_certificate_lists_the_lemma_chain_and_round_trips_json():
@@ -126,9 +127,12 @@ def test_softmax_ce_needs_the_one_hot_hypothesis():
     assert c.verdict == "refuted"
 
 
-def test_relu_is_undecided_because_its_derivative_convention_differs_at_zero():
-    c = general.prove_general("BP3", general.network(activation="relu"))
+def test_relu_is_undecided_where_sigma_prime_appears_because_its_convention_differs_at_zero():
+    gnet = general.network(activation="relu")
+    c = general.prove_general("BP2", gnet)
     assert c.verdict == "undecided" and "relu" in c.reason
+    # BP3 never mentions σ': it holds for relu as for every activation
+    assert general.prove_general("BP3", gnet).verdict == "proved-for-all-sizes"
 
 
 def test_tiny_budget_gives_undecided_not_proved():
@@ -212,7 +216,7 @@ def test_cli_general_table_json_and_exit_codes(capsys):
     assert [c["verdict"] for c in data] == ["proved-for-all-sizes"]
     assert main(["prove", "--general", "--identity", "BP7"]) == 2
     assert "BP7" in capsys.readouterr().err
-    assert main(["prove", "--general", "--activation", "relu", "--identity", "BP3"]) == 3
+    assert main(["prove", "--general", "--activation", "relu", "--identity", "BP2"]) == 3
     assert main(["prove", "--general", "--activation", "sigmoid,tanh"]) == 2
 
 
