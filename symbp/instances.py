@@ -80,7 +80,7 @@ def lemma_counterexample(m, lhs, rhs, ranges, hypotheses=None, seed: int = 1) ->
         d = sympy.N(lv - rv, 50)
         if d.is_number and abs(d) > sympy.Float("1e-30"):
             return Counterexample(
-                instance=label, layer=None, indices=tuple(int(v) for v in sub.values()),
+                instance=label, layer=None, indices=tuple(int(v) for k, v in sub.items() if k not in size_map),
                 point={str(k): str(v) for k, v in point.items()}, lhs=str(lv), rhs=str(rv),
                 lhs_value=float(sympy.N(lv)), rhs_value=float(sympy.N(rv)),
                 activation="σ(t) = t³ + t, σ'(t) = 3t² + 1 (a stand-in for the generic σ)",
@@ -338,7 +338,12 @@ def _counterexample(net, name, at, lhs, rhs, seed: int = 7):
     for key, g in list(model.index.items()):
         if key[0] in ("x", "y", "w", "b"):
             values[g] = sympy.Rational(rng.randint(-5, 5), rng.randint(1, 4))
-            shown[str(key)] = str(values[g])
+            kind, *rest = key
+            if kind in ("w", "b"):
+                label = str(net.weight(*rest) if kind == "w" else net.bias(*rest))
+            else:  # x and y are keyed (kind, sample, index)
+                label = str(net.x(rest[1], rest[0]) if kind == "x" else net.y(rest[1], rest[0]))
+            shown[label] = str(values[g])
     conv = dict(coeff=lambda c: sympy.Rational(c.numerator, c.denominator))
     for l in net.layers:
         for j in range(1, net.n(l) + 1):
