@@ -270,3 +270,58 @@ def test_a_wrong_chain_rule_expansion_or_definition_is_caught():
     c = general.prove_general(dataclasses.replace(bp2, chain=wrong_def), general.network())
     assert c.verdict != "proved-for-all-sizes"
     assert "does not turn the line into the next" in c.reason
+
+
+def test_counterexample_of_a_wrong_bp2_re_evaluates_by_plain_sympy_diff():
+    # The refutation's left side is δ^2_1 at an exact point with σ(t) = t³ + t.
+    # Independently: δ^2_1 = ∂C/∂b^2_1 (BP3), so differentiate the composed cost
+    # of [2, 3, 2] with that σ and evaluate at the same point.
+    wrong = dataclasses.replace(
+        CHAIN["BP2"],
+        rhs=lambda m: m.sigma_prime(m.z[m.j]) * sympy.Sum(m.w_next[m.j, m.r] * m.delta_next[m.r], (m.r, 1, m.n_next)),
+    )
+    cx = general.prove_general(wrong, general.network()).counterexample
+    assert cx.instance == "[2, 3, 2]" and cx.layer == 2
+    net = concrete([2, 3, 2], activation="generic")
+    sigma = net.activation(2, 1).expr(sympy.Symbol("u")).func
+    cost = net.composed_cost().replace(lambda e: isinstance(e, sigma), lambda e: e.args[0] ** 3 + e.args[0])
+    by_name = {str(s): s for s in cost.free_symbols}
+    j = cx.indices[0]
+    value = sympy.diff(cost, net.bias(2, j)).xreplace({by_name[k]: sympy.Rational(v) for k, v in cx.point.items()})
+    assert value == sympy.Rational(cx.lhs)
+    assert value != sympy.Rational(cx.rhs)
+
+
+def test_catalogue_proves_each_lemma_once(monkeypatch):
+    calls = []
+    original = general._prove_lemma
+
+    def counting(session, lemma):
+        calls.append(lemma.name)
+        return original(session, lemma)
+
+    monkeypatch.setattr(general, "_prove_lemma", counting)
+    certs = general.prove_catalogue(general.network(), cross_check=False)
+    assert len(calls) == len(set(calls))
+    assert {c.identity for c in certs if c.identity.startswith(("lemma-", "sokolinsky-"))} <= set(calls)
+
+
+def test_deadline_gives_back_an_outer_timer():
+    import signal
+
+    from symbp.reduction import ReductionTimeout, deadline
+
+    previous = signal.signal(signal.SIGALRM, lambda *a: None)
+    try:
+        signal.setitimer(signal.ITIMER_REAL, 50.0)
+        with deadline(5.0):
+            pass
+        left, _ = signal.getitimer(signal.ITIMER_REAL)
+        assert 40.0 < left <= 50.0
+        with pytest.raises(ReductionTimeout):
+            with deadline(0.05):
+                while True:
+                    sympy.expand((sympy.Symbol("x") + 1) ** 30)
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
