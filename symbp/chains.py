@@ -117,6 +117,7 @@ OPAQUE_LEMMAS = {
     "lemma-dz-db": (lambda m: m.dz_db, lambda m: (m.j, m.i)),
     "lemma-dz-dw": (lambda m: m.dz_dw, lambda m: (m.j, m.p, m.q)),
     "lemma-dz-dz": (lambda m: m.dz_dz, lambda m: (m.i, m.j)),
+    "lemma-dz-da": (lambda m: m.dz_da, lambda m: (m.j, m.k)),
     "lemma-da-dz": (lambda m: m.da_dz_L, lambda m: (m.k, m.j)),
     "lemma-dC-da-quadratic": (lambda m: m.nabla, lambda m: (m.j,)),
     "lemma-dC-da-cross-entropy": (lambda m: m.nabla, lambda m: (m.j,)),
@@ -144,7 +145,7 @@ def chain_rule(m: Layers, prev: sympy.Expr, wrt: str, via: str) -> sympy.Expr:
     ``prev`` must be ∂C/∂(wrt)[idx]; the result is
     Σ_{i=1}^{n} ∂C/∂(via)_i · ∂(via)_i/∂(wrt)[idx], n the size of ``via``'s layer.
     """
-    sizes = {"a^{L}": m.n_L, "z^{L}": m.n_L, "z^{l+1}": m.n_next, "z^{l}": m.n}
+    sizes = {"a^{L}": m.n_L, "z^{L}": m.n_L, "z^{l+1}": m.n_next, "z^{l}": m.n, "a^{l-1}": m.n_prev}
     if not (isinstance(prev, sympy.Indexed) and str(prev.base) == f"dC/d{wrt}"):
         raise IdentityError(f"the chain rule over {via} needs ∂C/∂{wrt} on the line before, got {prev}")
     i = sympy.Dummy("i", integer=True, positive=True)
@@ -290,6 +291,32 @@ def _identities() -> dict[str, GeneralIdentity]:
         ),
         depth="any L, any 2 ≤ l ≤ L: the proof involves layers l−1 and l only",
         outputs=("activation", "softmax"),
+    )
+    add(
+        name="input-gradient",
+        statement=r"\frac{\partial C}{\partial a^{l-1}_k} = \sum_j w^l_{jk} \delta^l_j \quad (\nabla_{a^{l-1}} C = (w^l)^T \delta^l)",
+        source="seed 003 (∂L/∂x = W^T δ); seed 004 (dL/dx = W^T dL/dy)",
+        lhs=lambda m: sympy.IndexedBase("dC/da^{l-1}")[m.k],
+        rhs=lambda m: (Mat(m.n, m.n_prev, lambda i, j: m.w[i, j], "w^{l}").T @ vector(m.delta, m.n, "δ^{l}")).entry(m.k, 1),
+        ranges=lambda m: [_r(m.k, m.n_prev)],
+        chain=(
+            Link(
+                lambda m: Sum(m.dC_dz[m.i] * m.dz_da[m.i, m.k], (m.i, 1, m.n)),
+                "chain-rule",
+                "multivariable chain rule: C depends on a^{l-1} only through z^l",
+                ("a^{l-1}", "z^{l}"),
+            ),
+            Link(lambda m: Sum(m.delta[m.i] * m.dz_da[m.i, m.k], (m.i, 1, m.n)), "definition", r"definition of $\delta^l$"),
+            Link(
+                lambda m: Sum(m.delta[m.i] * m.w[m.i, m.k], (m.i, 1, m.n)),
+                "lemma",
+                "lemma-dz-da",
+                "lemma-dz-da",
+            ),
+        ),
+        outputs=("activation", "softmax"),
+        depth="any L, any 2 ≤ l ≤ L: the proof involves layers l−1 and l only",
+        rhs_latex=r"\left((w^{l})^T \delta^{l}\right)_{k}",
     )
     add(
         name="BP1-matrix",

@@ -282,6 +282,10 @@ def _prove_chain(session: _Session, idt: GeneralIdentity) -> Certificate:
     if rest != 0:
         details["remainder"] = latex(rest)
         failed.append(f"the last step does not reduce to 0; remainder {latex(rest)}")
+    # The lemmas' own proofs first, so the certificate reads as a whole proof.
+    lemma_steps = [replace(st, why=f"{n}: {st.why}") for n in used if n in session.lemma_certs
+                   for st in session.lemma_certs[n].steps]
+    steps = lemma_steps + steps
     if not failed:
         return Certificate(verdict="proved-for-all-sizes", steps=tuple(steps), seconds=seconds, details=details, **base)
     reason = f"{idt.name} is not proved for all sizes: " + "; ".join(failed)

@@ -58,7 +58,8 @@ def lemma_instances(m, lhs, rhs, ranges, max_instances: int = 64):
             sub = dict(size_map)
             sub.update({r.index: v for r, v in zip(ranges, idx)})
             label = ", ".join(f"{k} = {v}" for k, v in sub.items())
-            yield label, size_map, sub, lhs.xreplace(sub).doit(), rhs.xreplace(sub).doit()
+            # subs, not xreplace: it leaves summation indices alone
+            yield label, size_map, sub, lhs.subs(sub).doit(), rhs.subs(sub).doit()
             count += 1
             if count >= max_instances:
                 return
@@ -119,6 +120,9 @@ def _instances(name: str, net) -> list[dict]:
         for j in range(1, net.n(l) + 1):
             if name == "BP4":
                 out += [{"l": l, "j": j, "k": k} for k in range(1, net.n(l - 1) + 1)]
+            elif name == "input-gradient":
+                if j == 1:  # one instance per input entry k of the layer
+                    out += [{"l": l, "j": 1, "k": k} for k in range(1, net.n(l - 1) + 1)]
             else:
                 out.append({"l": l, "j": j})
     return out
@@ -200,6 +204,8 @@ def _lhs(name, gt, at):
         return gt.db(l, j)
     if name == "BP4":
         return gt.dw(l, j, at["k"])
+    if name == "input-gradient":  # ∂C/∂a^{l-1}_k, C written as a function of a^{l-1}
+        return gt.nabla_a(at["k"], l=l - 1)
     return gt.delta(l, j)
 
 
@@ -219,7 +225,7 @@ CORE_NAMES = {
     "BP1": "BP1", "BP1-matrix": "BP1-matrix", "BP2": "BP2", "BP2-matrix": "BP2-matrix", "BP3": "BP3",
     "BP4": "BP4", "product-formula": "product-formula", "BP1-quadratic": "BP1'", "ce-sigmoid": "ce-sigmoid",
     "softmax-ce": "softmax-ce", "softmax-ce-one-hot": "softmax-ce-one-hot", "sokolinsky-lemma-2": "lemma-2",
-    "sokolinsky-lemma-3": "lemma-3", "sokolinsky-lemma-4": "lemma-4",
+    "sokolinsky-lemma-3": "lemma-3", "sokolinsky-lemma-4": "lemma-4", "input-gradient": "dyda-input-gradient",
 }
 
 

@@ -60,15 +60,18 @@ class Layers:
         self.dC_da_L = B("dC/da^{L}")
         self.dz_db, self.dz_dw = B("dz^{l}/db^{l}"), B("dz^{l}/dw^{l}")
         self.dz_dz, self.da_dz_L = B("dz^{l+1}/dz^{l}"), B("da^{L}/dz^{L}")
+        self.dz_da = B("dz^{l}/da^{l-1}")
 
     # -- definitions (Nielsen) ----------------------------------------------
 
+    # Summation indices are Dummies: a free index named k (∂/∂a^{l-1}_k) can
+    # never be captured by the sum of a definition.
     def z_def(self, j) -> sympy.Expr:
-        k = sympy.Symbol("k", **_POS) if j != self.k else self.r
+        k = sympy.Dummy("s", **_POS)
         return Sum(self.w[j, k] * self.a_prev[k], (k, 1, self.n_prev)) + self.b[j]
 
     def z_next_def(self, i) -> sympy.Expr:
-        k = self.k if i != self.k else self.r
+        k = sympy.Dummy("s", **_POS)
         return Sum(self.w_next[i, k] * self.sigma(self.z[k]), (k, 1, self.n)) + self.b_next[i]
 
     def softmax(self, j) -> sympy.Expr:
@@ -99,9 +102,12 @@ class Layers:
         """
         j = self.j
         defs = {
+            "a^{l-1}": IndexedBase("z^{l-1}")[j],  # a^{l-1} = σ(z^{l-1}), or x when l = 2
             "z^{l}": self.z_def(j),
             "a^{l}": self.sigma(self.z[j]),
-            "z^{l+1}": self.z_next_def(j).xreplace({self.sigma(self.z[self.k]): IndexedBase("a^{l}")[self.k]}),
+            "z^{l+1}": self.z_next_def(j).replace(
+                lambda e: isinstance(e, self.sigma), lambda e: IndexedBase("a^{l}")[e.args[0].indices]
+            ),
             "a^{l+1}": self.sigma(self.z_next[j]),
             "a^{L}": self.sigma(self.z_L[j]),
             "C": IndexedBase("a^{l+1}")[j] + IndexedBase("w^{l+2}")[j, j] + IndexedBase("b^{l+2}")[j]
@@ -151,7 +157,7 @@ def _lemmas() -> dict[str, Lemma]:
 
     add(
         name="lemma-dz-db",
-        statement=r"\frac{\partial z^l_j}{\partial b^l_i} = \delta_{ij}",
+        statement=r"\frac{\partial z^l_j}{\partial b^l_i} = [i = j]",
         source="seed 000 (proof of BP3); seed 002, Lemma 3",
         lhs=lambda m: sympy.diff(m.z_def(m.j), m.b[m.i]),
         rhs=lambda m: KroneckerDelta(m.i, m.j),
@@ -160,12 +166,21 @@ def _lemmas() -> dict[str, Lemma]:
     )
     add(
         name="lemma-dz-dw",
-        statement=r"\frac{\partial z^l_j}{\partial w^l_{pq}} = \delta_{jp}\, a^{l-1}_q",
+        statement=r"\frac{\partial z^l_j}{\partial w^l_{pq}} = [j = p]\, a^{l-1}_q",
         source="seed 000 (proof of BP4); seed 002, Lemma 4",
         lhs=lambda m: sympy.diff(m.z_def(m.j), m.w[m.p, m.q]),
         rhs=lambda m: KroneckerDelta(m.j, m.p) * m.a_prev[m.q],
         ranges=lambda m: [_r(m.j, m.n), _r(m.p, m.n), _r(m.q, m.n_prev)],
         lhs_latex=r"\frac{\partial z^{l}_{j}}{\partial w^{l}_{pq}}",
+    )
+    add(
+        name="lemma-dz-da",
+        statement=r"\frac{\partial z^l_j}{\partial a^{l-1}_k} = w^l_{jk}",
+        source="seed 003 (∂L/∂x = W^T δ); seed 004 (linear layer, dL/dx = W^T dL/dy)",
+        lhs=lambda m: sympy.diff(m.z_def(m.j), m.a_prev[m.k]),
+        rhs=lambda m: m.w[m.j, m.k],
+        ranges=lambda m: [_r(m.j, m.n), _r(m.k, m.n_prev)],
+        lhs_latex=r"\frac{\partial z^{l}_{j}}{\partial a^{l-1}_{k}}",
     )
     add(
         name="lemma-dz-dz",
@@ -178,7 +193,7 @@ def _lemmas() -> dict[str, Lemma]:
     )
     add(
         name="lemma-da-dz",
-        statement=r"\frac{\partial a^L_k}{\partial z^L_j} = \delta_{kj}\, \sigma'(z^L_j)",
+        statement=r"\frac{\partial a^L_k}{\partial z^L_j} = [k = j]\, \sigma'(z^L_j)",
         source="seed 000 (proof of BP1): a^L = σ(z^L) elementwise",
         lhs=lambda m: sympy.diff(m.sigma(m.z_L[m.k]), m.z_L[m.j]),
         rhs=lambda m: KroneckerDelta(m.k, m.j) * m.sigma_prime(m.z_L[m.j]),
@@ -278,10 +293,12 @@ def _lemmas() -> dict[str, Lemma]:
     bS, bS_next, aS_prev, zS = (IndexedBase(x) for x in ("b^{(l)}", "b^{(l+1)}", "a^{(l-1)}", "z^{(l)}"))
 
     def z_sok(m, i):
-        return bS[i] + Sum(wS[m.k, i] * aS_prev[m.k], (m.k, 1, m.n_prev))
+        k = sympy.Dummy("s", **_POS)
+        return bS[i] + Sum(wS[k, i] * aS_prev[k], (k, 1, m.n_prev))
 
     def z_next_sok(m, i):
-        return bS_next[i] + Sum(wS_next[m.k, i] * m.sigma(zS[m.k]), (m.k, 1, m.n))
+        k = sympy.Dummy("s", **_POS)
+        return bS_next[i] + Sum(wS_next[k, i] * m.sigma(zS[k]), (k, 1, m.n))
 
     add(
         name="sokolinsky-lemma-1",

@@ -1,6 +1,7 @@
 r"""LaTeX of the all-sizes proof expressions, as the notes write them.
 
-``w^{l+1}[i, j]`` prints as ``w^{l+1}_{ij}``, σ'(z) as ``\sigma'(z)``, and the
+``w^{l+1}[i, j]`` prints as ``w^{l+1}_{ij}``, σ'(z) as ``\sigma'(z)``, the
+Kronecker delta as the Iverson bracket [i = j] (δ is the error δ^l), and the
 opaque partial derivatives of a chain-rule step as fractions.
 
 >>> import sympy
@@ -62,6 +63,12 @@ class _Printer(LatexPrinter):
         if expr.name.startswith("_k"):  # canonical summation indices of a remainder
             return f"k_{{{expr.name[2:]}}}"
         return super()._print_Symbol(expr, style)
+
+    def _print_KroneckerDelta(self, expr, exp=None):
+        # Iverson bracket: δ is already the error δ^l of the notes
+        a, b = (self._print(x) for x in expr.args)
+        out = rf"[{a} = {b}]"
+        return out if exp is None else rf"{out}^{{{exp}}}"
 
     def _print_Dummy(self, expr):
         return expr.name
