@@ -108,6 +108,7 @@ class GeneralIdentity:
     depth: str = ""
     corroboration: tuple = ()  # lemmas that check the same claim another way (e.g. without the chain rule)
     activations: tuple = ()  # the named activations it is about; () for every σ
+    needs_one_hot: bool = False  # its hypotheses hold only on a network with one_hot=True
     rhs_latex: str = ""  # how the notes write the right side (matrix forms); else printed from rhs
 
 
@@ -365,21 +366,13 @@ def _identities() -> dict[str, GeneralIdentity]:
         depth="any L: the proof involves the output layer L only",
     )
     sm_unfold = lambda m: {m.a_L[m.j]: m.softmax(m.j)}  # noqa: E731
-    for name, lemma, rhs, hyp, stmt in (
-        (
-            "softmax-ce",
-            "lemma-softmax-ce",
-            lambda m: m.sum_y() * m.a_L[m.j] - m.y[m.j],
-            lambda m: {},
-            r"\delta^L_j = \Big(\sum_k y_k\Big) a^L_j - y_j",
-        ),
-        (
-            "softmax-ce-one-hot",
-            "lemma-softmax-ce-one-hot",
-            lambda m: m.a_L[m.j] - m.y[m.j],
-            lambda m: {m.sum_y(): 1},
-            r"\sum_k y_k = 1 \implies \delta^L_j = a^L_j - y_j",
-        ),
+    for name, rhs, one_hot, stmt in (
+        ("softmax-ce", lambda m: m.sum_y() * m.a_L[m.j] - m.y[m.j], False,
+         r"\delta^L_j = \Big(\sum_k y_k\Big) a^L_j - y_j"),
+        # As in the core catalogue, Σ_k y_k = 1 is an assumption of the network
+        # (one_hot=True); asked of a network without it, the claim is refuted.
+        ("softmax-ce-one-hot", lambda m: m.a_L[m.j] - m.y[m.j], True,
+         r"\delta^L_j = a^L_j - y_j \quad \text{when } \sum_k y_k = 1"),
     ):
         add(
             name=name,
@@ -390,11 +383,13 @@ def _identities() -> dict[str, GeneralIdentity]:
             ranges=lambda m: [_r(m.j, m.n_L)],
             chain=(
                 Link(lambda m: m.dC_dz_L[m.j], "definition", r"definition of $\delta$: $\delta^L_j \equiv \partial C/\partial z^L_j$"),
-                Link(_lemma_rhs_at_j(lemma), "lemma", lemma, lemma),
+                Link(_lemma_rhs_at_j("lemma-softmax-ce"), "lemma", "lemma-softmax-ce", "lemma-softmax-ce"),
             ),
             outputs=("softmax",),
             unfold=sm_unfold,
-            hypotheses=hyp,
+            hypotheses=(lambda m: {m.sum_y(): 1}) if one_hot else (lambda m: {}),
+            needs_one_hot=one_hot,
+            corroboration=("lemma-softmax-ce-one-hot",) if one_hot else (),
             depth="any L: the proof involves the output layer L only",
         )
     return out

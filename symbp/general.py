@@ -110,10 +110,16 @@ def resolve(identity) -> "str | GeneralIdentity":
 
 def applicable(gnet: GeneralNetwork) -> list[str]:
     """The identity and lemma names that apply to ``gnet``, in catalogue order."""
-    names = [n for n, idt in CHAIN_IDENTITIES.items() if _identity_applies(idt, gnet)]
+    names = [n for n, idt in CHAIN_IDENTITIES.items()
+             if _identity_applies(idt, gnet) and (gnet.one_hot or not idt.needs_one_hot)]
     if gnet.output == "activation":
         names.append("product-formula")
     return names + [n for n, lem in LEMMAS.items() if lemma_applies(lem, gnet.cost)]
+
+
+def _asked_without_one_hot(key: str, gnet: GeneralNetwork) -> bool:
+    idt = CHAIN_IDENTITIES.get(key)
+    return idt is not None and idt.needs_one_hot and _identity_applies(idt, gnet)
 
 
 def _identity_applies(idt: GeneralIdentity, gnet: GeneralNetwork) -> bool:
@@ -165,6 +171,8 @@ def _prove_lemma(session: _Session, lemma: Lemma) -> Certificate:
     checked = f"difference reduced to 0 under {_ranges_text(ranges)}"
     if hyp:
         checked += " and the hypothesis " + ", ".join(f"{latex(k)} = {v}" for k, v in hyp.items())
+    if rest != 0:
+        checked = f"NOT established: the difference does not reduce to 0; remainder {latex(rest)}"
     steps = (
         Step(lemma.lhs_latex, latex(lhs), "differentiate the definition (SymPy's diff through the sums)", "sympy.diff"),
         Step(latex(lhs), latex(rhs), "collapse each Kronecker-delta sum (its index is in range), factor", checked),
@@ -216,6 +224,7 @@ def _prove_chain(session: _Session, idt: GeneralIdentity) -> Certificate:
         target = idt.rhs(m)
         for link in idt.chain:
             nxt = link.expr(m)
+            failures_before = len(failed)
             if link.kind == "definition":
                 rest = session.reduce(by_definitions(m, prev), by_definitions(m, nxt), ranges)
                 if rest != 0:
@@ -253,15 +262,25 @@ def _prove_chain(session: _Session, idt: GeneralIdentity) -> Certificate:
                 checked = f"{link.ref}, proved for all sizes above"
             else:
                 raise AssertionError(link.kind)
+            if len(failed) > failures_before:  # the step says what failed, never "reduced to 0"
+                checked = "NOT established: " + "; ".join(failed[failures_before:])
             steps.append(Step(latex(prev), latex(nxt), link.why, checked))
             prev = nxt
         unfold = idt.unfold(m)
-        rest = session.reduce(prev.xreplace(unfold), target.xreplace(unfold), ranges, idt.hypotheses(m))
+        hypotheses = idt.hypotheses(m)
+        if idt.needs_one_hot and not session.gnet.one_hot:
+            hypotheses = {}
+            failed.append("the network does not assume Σ_k y_k = 1 (one_hot=False), which this identity needs")
+        rest = session.reduce(prev.xreplace(unfold), target.xreplace(unfold), ranges, hypotheses)
         checked = f"difference reduced to 0 under {_ranges_text(ranges)}"
+        if hypotheses:
+            checked += " and the network's assumption " + ", ".join(f"{latex(k)} = {v}" for k, v in hypotheses.items())
         if idt.rhs_latex:
             checked = f"matrix products written as index sums, {latex(target)}; " + checked
         why = ("algebra: write a^L, σ' out by their definitions and cancel" if unfold and idt.activations
                else "algebra: collapse the Kronecker delta, factor")
+        if rest != 0:
+            checked = f"NOT established: the difference does not reduce to 0; remainder {latex(rest)}"
         steps.append(Step(latex(prev), idt.rhs_latex or latex(target), why, checked))
     except IdentityError as exc:  # a product undefined for general sizes (ShapeError), a malformed chain
         reason = f"{idt.name}: " + "; ".join(failed + [str(exc)])
@@ -320,7 +339,7 @@ def prove_general(name, gnet: GeneralNetwork, budget_seconds: float = 60.0, *, l
         return cert
     if idt is None and key not in IDENTITIES:
         raise IdentityError(f"unknown all-sizes identity {key!r}; known: {', '.join(IDENTITIES)}")
-    if idt is None and key not in applicable(gnet):
+    if idt is None and key not in applicable(gnet) and not _asked_without_one_hot(key, gnet):
         raise IdentityError(f"{key} does not apply to a network with cost {gnet.cost!r}; "
                             f"these do: {', '.join(applicable(gnet))}")
     t0 = time.perf_counter()

@@ -236,7 +236,7 @@ def _core_prove(name: str, gnet, budget_seconds) -> dict:
 
     ident = identities.get(CORE_NAMES[name])
     out = {}
-    for net in concrete_networks(gnet, one_hot=name == "softmax-ce-one-hot"):
+    for net in concrete_networks(gnet):
         if ident.applies(net):
             continue
         cert = prove(ident, net, method="exact", budget=budget_seconds or 60.0)
@@ -244,8 +244,8 @@ def _core_prove(name: str, gnet, budget_seconds) -> dict:
     return out
 
 
-def concrete_networks(gnet, one_hot: bool = False) -> list:
-    kw = dict(activation=gnet.activation, cost=gnet.cost, one_hot=gnet.one_hot or one_hot)
+def concrete_networks(gnet) -> list:
+    kw = dict(activation=gnet.activation, cost=gnet.cost, one_hot=gnet.one_hot)
     return [concrete_network([2, 3, 2], **kw), concrete_network([3, 2, 2, 2], **kw)]
 
 
@@ -318,7 +318,7 @@ def cross_check(cert: Certificate, identity, gnet, budget_seconds: float | None 
 
 def _check_networks(m, name, rhs_of, gnet, budget_seconds):
     checked, failures, cx = 0, [], None
-    for net in concrete_networks(gnet, one_hot=name == "softmax-ce-one-hot"):
+    for net in concrete_networks(gnet):
         gt = GroundTruth(net, Budget(budget_seconds))
         for at in _instances(name, net):
             lhs = _lhs(name, gt, at)

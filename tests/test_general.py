@@ -325,3 +325,23 @@ def test_deadline_gives_back_an_outer_timer():
     finally:
         signal.setitimer(signal.ITIMER_REAL, 0)
         signal.signal(signal.SIGALRM, previous)
+
+
+def test_one_hot_identity_follows_the_network_assumption_like_the_core():
+    # seed 003: a − y needs Σ y = 1; the core refutes it on a network without one-hot y, and so do we.
+    yes = general.prove_general("softmax-ce-one-hot", general.network(cost="softmax-cross-entropy", one_hot=True))
+    assert yes.verdict == "proved-for-all-sizes", yes.reason
+    assert "assumption" in yes.steps[-1].checked
+    no = general.prove_general("softmax-ce-one-hot", general.network(cost="softmax-cross-entropy"))
+    assert no.verdict == "refuted" and "one_hot=False" in no.reason
+    assert no.counterexample is not None
+    assert "softmax-ce-one-hot" not in general.applicable(general.network(cost="softmax-cross-entropy"))
+
+
+def test_failed_steps_say_so_and_the_product_formula_fails_with_a_wrong_lemma():
+    bad = dataclasses.replace(LEMMAS["lemma-dz-dz"], rhs=lambda m: m.w_next[m.j, m.i] * m.sigma_prime(m.z[m.j]))
+    c = general.prove_general("product-formula", general.network(), lemmas={"lemma-dz-dz": bad})
+    assert c.verdict == "undecided" and "lemma-dz-dz is refuted" in c.reason
+    assert c.steps[1].checked.startswith("NOT established")
+    lemma_cert = general.prove_general("lemma-dz-dz", general.network(), lemmas={"lemma-dz-dz": bad})
+    assert lemma_cert.steps[-1].checked.startswith("NOT established")
