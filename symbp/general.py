@@ -22,6 +22,7 @@ otherwise (budget, or a remainder SymPy could not reduce, shown in
 
 from __future__ import annotations
 
+import re
 import time
 from dataclasses import dataclass, replace
 
@@ -213,6 +214,17 @@ def _substitute_lemma(m, expr, lemma: Lemma, name):
     )
 
 
+def _layers_used(exprs) -> list[str]:
+    # The layer superscripts of every quantity on the lines of a proof, e.g.
+    # ['l', 'l+1'] for BP2: the proof holds at every depth because no line
+    # mentions any other layer and each size is a symbol.
+    found = set()
+    for e in exprs:
+        for x in e.atoms(sympy.Indexed):
+            found.update(re.findall(r"\^\{([^}]*)\}", str(x.base)))
+    return sorted(found)
+
+
 def _prove_chain(session: _Session, idt: GeneralIdentity) -> Certificate:
     m, t0 = session.m, time.perf_counter()
     ranges = idt.ranges(m)
@@ -287,7 +299,9 @@ def _prove_chain(session: _Session, idt: GeneralIdentity) -> Certificate:
         return Certificate(verdict="undecided", reason=reason, seconds=time.perf_counter() - t0, **base)
     except ReductionTimeout as exc:
         return Certificate(verdict="undecided", reason=f"{idt.name}: {exc}", seconds=time.perf_counter() - t0, **base)
-    details = {"lemmas": used, "ranges": _ranges_text(ranges), "depth": idt.depth}
+    layers = _layers_used([idt.lhs(m), target] + [link.expr(m) for link in idt.chain])
+    depth = f"{idt.depth} (checked: its lines mention only layers {', '.join(layers)}, each of symbolic size)"
+    details = {"lemmas": used, "ranges": _ranges_text(ranges), "depth": depth, "layers_used": layers}
     # Independent checks of the same claim (e.g. by differentiating the composed
     # cost, with no chain-rule axiom): a failure there means something is wrong.
     extra = [n for n in idt.corroboration if lemma_applies(session.lemmas[n], session.gnet.cost)]

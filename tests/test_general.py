@@ -345,3 +345,12 @@ def test_failed_steps_say_so_and_the_product_formula_fails_with_a_wrong_lemma():
     assert c.steps[1].checked.startswith("NOT established")
     lemma_cert = general.prove_general("lemma-dz-dz", general.network(), lemmas={"lemma-dz-dz": bad})
     assert lemma_cert.steps[-1].checked.startswith("NOT established")
+
+
+def test_depth_claims_match_the_layers_each_proof_mentions():
+    # BP1 lives at the output layer, BP2 at l and l+1, BP3 at l, BP4 at l-1 and l:
+    # so each holds at every depth (seed 000's argument for the recursion).
+    gnet = general.network()
+    expected = {"BP1": ["L"], "BP2": ["l", "l+1"], "BP3": ["l"], "BP4": ["l", "l-1"]}
+    for name, layers in expected.items():
+        assert general.prove_general(name, gnet).details["layers_used"] == layers, name
