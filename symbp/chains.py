@@ -3,10 +3,12 @@ r"""BP1–BP4, their matrix forms and softmax-CE as chains of checked links.
 An identity's proof is a chain ``lhs = e_1 = e_2 = ... = rhs`` over the
 symbols of ``lemmas.Layers``. Each ``Link`` says why its equality holds:
 
-* ``definition``: a name for the same quantity (δ^l_j ≡ ∂C/∂z^l_j);
-* ``chain-rule``: the multivariable chain rule, taken from calculus; what is
-  checked is its premise, that C depends on ``source`` only through ``via``
-  (read off the SymPy definitions of the layer);
+* ``definition``: a name for the same quantity (δ^l_j ≡ ∂C/∂z^l_j); checked
+  by replacing every δ and ∇_a C by the derivative it names (``by_definitions``);
+* ``chain-rule``: the multivariable chain rule, taken from calculus. Checked:
+  the line is its expansion, generated mechanically over every entry of the
+  intermediate quantity (``chain_rule``), and its premise, that C depends on
+  ``source`` only through ``via`` (read off the SymPy definitions of the layer);
 * ``lemma``: the previous expression with a lemma's left side replaced by
   its right side must reduce to this one;
 * ``identity``: an identity proved earlier in the same catalogue;
@@ -19,6 +21,8 @@ entry function) whose products are explicit sums, never ``MatrixSymbol``.
 >>> m = Layers()
 >>> sorted(IDENTITIES)[:4]
 ['BP1', 'BP1-matrix', 'BP1-quadratic', 'BP2']
+>>> chain_rule(m, m.dC_dz[m.j], "z^{l}", "z^{l+1}")
+Sum(dC/dz^{l+1}[_i]*dz^{l+1}/dz^{l}[_i, j], (_i, 1, n_{l+1}))
 """
 
 from __future__ import annotations
