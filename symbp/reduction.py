@@ -63,10 +63,11 @@ def deadline(seconds: float | None):
     """Interrupt the body with ``ReductionTimeout`` after ``seconds``.
 
     SymPy is pure Python, so a timer signal can stop it anywhere; off the main
-    thread (no signals) the body runs unbounded, and callers check the clock
-    between steps instead.
+    thread, or without ``setitimer`` (Windows), the body runs unbounded and
+    callers check the clock between steps instead.
     """
-    if seconds is None or threading.current_thread() is not threading.main_thread():
+    if (seconds is None or not hasattr(signal, "setitimer")
+            or threading.current_thread() is not threading.main_thread()):
         yield
         return
 
