@@ -192,7 +192,7 @@ class _Translate:
             j = int(z.indices[0])
             table = self.model.A if isinstance(e, self.m.sigma) else self.model.D
             return table[1][layer][j - 1]
-        raise TypeError(f"no concrete meaning for {e!r}")
+        raise TypeError(f"no concrete meaning for {e}")
 
     def instantiate(self, expr):
         return self(expr.xreplace(self.sizes).xreplace(self.idx))
@@ -295,6 +295,9 @@ def cross_check(cert: Certificate, identity, gnet, budget_seconds: float | None 
         checked, failures, cx = _check_networks(m, name, rhs_of, gnet, budget_seconds)
     except BudgetExceeded as exc:
         concrete = {"verdict": "undecided", "reason": f"concrete check: {exc}"}
+        return replace(cert, details={**cert.details, "concrete": concrete})
+    except (TypeError, KeyError) as exc:  # a formula with a quantity no concrete network has
+        concrete = {"verdict": "not checked", "reason": f"the formula has no concrete meaning here: {exc}"}
         return replace(cert, details={**cert.details, "concrete": concrete})
     concrete = {"networks": [list(n.sizes) for n in concrete_networks(gnet)], "instances": checked,
                 "verdict": "refuted" if failures else "proved", "failed": failures[:5],
