@@ -4,6 +4,11 @@ r"""``symbp prove --general``: the all-sizes catalogue as a table or JSON.
 the ones ``symbp prove`` already has (``--identity``, ``--activation``,
 ``--cost``, ``--one-hot``, ``--budget``, ``--json``). ``--sizes`` is ignored:
 the sizes are symbols.
+
+>>> from symbp import general
+>>> gnet = general.network()
+>>> print(report([general.prove_general("BP3", gnet)], gnet).splitlines()[3][:40])
+BP3       proved-for-all-sizes  all-size
 """
 
 from __future__ import annotations

@@ -9,6 +9,11 @@ Define P^L = Σ'(z^L) ∇_a C and P^l = Σ'(z^l) (w^{l+1})^T P^{l+1}. The claim
 
 Neither case mentions L, so the proof holds for every depth. ``general``
 calls ``prove_product_formula`` with its session (lemmas, budget, results).
+
+>>> from symbp import general
+>>> cert = general.prove_general("product-formula", general.network())
+>>> cert.method, cert.verdict
+('induction', 'proved-for-all-sizes')
 """
 
 from __future__ import annotations

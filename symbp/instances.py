@@ -10,6 +10,15 @@ Two routes, both independent of the all-sizes reduction:
 * ``lemma_counterexample`` instantiates a lemma at small sizes and every
   index, sums written out, with a stand-in activation σ(t) = t³ + t and
   random rationals, and returns a ``Counterexample`` when the sides differ.
+
+>>> from symbp.lemmas import LEMMAS, Layers
+>>> m = Layers()
+>>> lem = LEMMAS["lemma-dz-dz"]
+>>> swapped = m.w_next[m.j, m.i] * m.sigma_prime(m.z[m.j])  # indices exchanged
+>>> lemma_counterexample(m, lem.lhs(m), swapped, lem.ranges(m)).instance
+'n_{l} = 2, n_{l+1} = 2, i = 1, j = 2'
+>>> lemma_counterexample(m, lem.lhs(m), lem.rhs(m), lem.ranges(m)) is None
+True
 """
 
 from __future__ import annotations

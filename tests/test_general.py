@@ -220,7 +220,9 @@ def test_cli_general_table_json_and_exit_codes(capsys):
     assert main(["prove", "--general", "--activation", "sigmoid,tanh"]) == 2
 
 
-@pytest.mark.parametrize("module", ["general", "lemmas", "chains", "reduction", "printing"])
+@pytest.mark.parametrize(
+    "module", ["general", "lemmas", "chains", "reduction", "printing", "instances", "induction", "general_report"]
+)
 def test_docstring_examples_of_the_all_sizes_modules(module):
     import doctest
     import importlib
