@@ -107,7 +107,8 @@ class GeneralIdentity:
     chain: tuple = ()
     outputs: tuple = ("activation",)  # the output kinds it is about
     costs: tuple = ()  # () for every cost with a matching output
-    unfold: Callable[[Layers], dict] = field(default=lambda m: {})
+    # Writes a^L (and σ') out by their definitions before the last step.
+    unfold: Callable[[Layers, sympy.Expr], sympy.Expr] = field(default=lambda m, e: e)
     hypotheses: Callable[[Layers], dict] = field(default=lambda m: {})
     depth: str = ""
     corroboration: tuple = ()  # lemmas that check the same claim another way (e.g. without the chain rule)
@@ -128,6 +129,8 @@ OPAQUE_LEMMAS = {
     "lemma-dC-da-cross-entropy": (lambda m: m.nabla, lambda m: (m.j,)),
     "lemma-softmax-ce": (lambda m: m.dC_dz_L, lambda m: (m.j,)),
     "lemma-softmax-ce-one-hot": (lambda m: m.dC_dz_L, lambda m: (m.j,)),
+    "lemma-softmax-jacobian": (lambda m: m.da_dz_L, lambda m: (m.k, m.j)),
+    "lemma-dC-da-categorical": (lambda m: m.nabla, lambda m: (m.j,)),
 }
 
 
@@ -365,11 +368,15 @@ def _identities() -> dict[str, GeneralIdentity]:
         costs=("cross-entropy",),
         activations=("sigmoid",),
         # a^L_j = σ(z^L_j) with σ the sigmoid and σ' its derivative, written out
-        unfold=lambda m: {m.a_L[m.j]: 1 / (1 + sympy.exp(-m.z_L[m.j])),
-                          m.sigma_prime(m.z_L[m.j]): sympy.exp(-m.z_L[m.j]) / (1 + sympy.exp(-m.z_L[m.j])) ** 2},
+        unfold=lambda m, e: e.xreplace({
+            m.a_L[m.j]: 1 / (1 + sympy.exp(-m.z_L[m.j])),
+            m.sigma_prime(m.z_L[m.j]): sympy.exp(-m.z_L[m.j]) / (1 + sympy.exp(-m.z_L[m.j])) ** 2,
+        }),
         depth="any L: the proof involves the output layer L only",
     )
-    sm_unfold = lambda m: {m.a_L[m.j]: m.softmax(m.j)}  # noqa: E731
+    def sm_unfold(m, e):  # every a^L_x is softmax(z^L)_x
+        return e.replace(lambda x: isinstance(x, sympy.Indexed) and x.base == m.a_L, lambda x: m.softmax(x.indices[0]))
+
     for name, rhs, one_hot, stmt in (
         ("softmax-ce", lambda m: m.sum_y() * m.a_L[m.j] - m.y[m.j], False,
          r"\delta^L_j = \Big(\sum_k y_k\Big) a^L_j - y_j"),
@@ -387,22 +394,40 @@ def _identities() -> dict[str, GeneralIdentity]:
             ranges=lambda m: [_r(m.j, m.n_L)],
             chain=(
                 Link(lambda m: m.dC_dz_L[m.j], "definition", r"definition of $\delta$: $\delta^L_j \equiv \partial C/\partial z^L_j$"),
-                Link(_lemma_rhs_at_j("lemma-softmax-ce"), "lemma", "lemma-softmax-ce", "lemma-softmax-ce"),
+                Link(
+                    lambda m: Sum(m.dC_da_L[m.k] * m.da_dz_L[m.k, m.j], (m.k, 1, m.n_L)),
+                    "chain-rule",
+                    "multivariable chain rule: C depends on z^L only through a^L = softmax(z^L)",
+                    ("z^{L}", "a^{L}"),
+                ),
+                Link(
+                    lambda m: Sum(m.nabla[m.k] * m.da_dz_L[m.k, m.j], (m.k, 1, m.n_L)),
+                    "definition",
+                    r"$(\nabla_a C)_k \equiv \partial C/\partial a^L_k$",
+                ),
+                Link(
+                    lambda m: Sum(-m.y[m.k] / m.a_L[m.k] * m.da_dz_L[m.k, m.j], (m.k, 1, m.n_L)),
+                    "lemma",
+                    "lemma-dC-da-categorical",
+                    "lemma-dC-da-categorical",
+                ),
+                Link(
+                    lambda m: Sum(-m.y[m.k] / m.a_L[m.k] * m.softmax(m.k) * (KroneckerDelta(m.k, m.j) - m.softmax(m.j)),
+                                  (m.k, 1, m.n_L)),
+                    "lemma",
+                    "lemma-softmax-jacobian",
+                    "lemma-softmax-jacobian",
+                ),
             ),
             outputs=("softmax",),
             unfold=sm_unfold,
             hypotheses=(lambda m: {m.sum_y(): 1}) if one_hot else (lambda m: {}),
             needs_one_hot=one_hot,
-            corroboration=("lemma-softmax-ce-one-hot",) if one_hot else (),
+            # the same claim by differentiating the composed cost directly
+            corroboration=("lemma-softmax-ce", "lemma-softmax-ce-one-hot") if one_hot else ("lemma-softmax-ce",),
             depth="any L: the proof involves the output layer L only",
         )
     return out
-
-
-def _lemma_rhs_at_j(name):
-    from .lemmas import LEMMAS
-
-    return lambda m: LEMMAS[name].rhs(m)
 
 
 def bp2_matrix(m: Layers, next_vector) -> Mat:

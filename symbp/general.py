@@ -278,19 +278,19 @@ def _prove_chain(session: _Session, idt: GeneralIdentity) -> Certificate:
                 checked = "NOT established: " + "; ".join(failed[failures_before:])
             steps.append(Step(latex(prev), latex(nxt), link.why, checked))
             prev = nxt
-        unfold = idt.unfold(m)
+
         hypotheses = idt.hypotheses(m)
         if idt.needs_one_hot and not session.gnet.one_hot:
             hypotheses = {}
             failed.append("the network does not assume Σ_k y_k = 1 (one_hot=False), which this identity needs")
-        rest = session.reduce(prev.xreplace(unfold), target.xreplace(unfold), ranges, hypotheses)
+        rest = session.reduce(idt.unfold(m, prev), idt.unfold(m, target), ranges, hypotheses)
         checked = f"difference reduced to 0 under {_ranges_text(ranges)}"
         if hypotheses:
             checked += " and the network's assumption " + ", ".join(f"{latex(k)} = {v}" for k, v in hypotheses.items())
         if idt.rhs_latex:
             checked = f"matrix products written as index sums, {latex(target)}; " + checked
-        why = ("algebra: write a^L, σ' out by their definitions and cancel" if unfold and idt.activations
-               else "algebra: collapse the Kronecker delta, factor")
+        why = ("algebra: write a^L (and σ') out by their definitions, collapse the Kronecker delta, cancel"
+               if idt.unfold(m, target) != target else "algebra: collapse the Kronecker delta, factor")
         if rest != 0:
             checked = f"NOT established: the difference does not reduce to 0; remainder {latex(rest)}"
         steps.append(Step(latex(prev), idt.rhs_latex or latex(target), why, checked))

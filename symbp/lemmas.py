@@ -233,6 +233,26 @@ def _lemmas() -> dict[str, Lemma]:
         ranges=lambda m: [_r(m.j, m.n)],
         lhs_latex=r"\sum_{i=1}^{n_{l+1}} \delta^{l+1}_{i} \frac{\partial z^{l+1}_{i}}{\partial z^{l}_{j}}",
     )
+    add(
+        name="lemma-softmax-jacobian",
+        statement=r"\frac{\partial a^L_k}{\partial z^L_j} = a^L_k \big([k = j] - a^L_j\big), \quad a^L = \mathrm{softmax}(z^L)",
+        source="seed 003 (the softmax derivative)",
+        lhs=lambda m: sympy.diff(m.softmax(m.k), m.z_L[m.j]),
+        rhs=lambda m: m.softmax(m.k) * (KroneckerDelta(m.k, m.j) - m.softmax(m.j)),
+        ranges=lambda m: [_r(m.j, m.n_L), _r(m.k, m.n_L)],
+        lhs_latex=r"\frac{\partial a^{L}_{k}}{\partial z^{L}_{j}}",
+        costs=("softmax-cross-entropy",),
+    )
+    add(
+        name="lemma-dC-da-categorical",
+        statement=r"\frac{\partial C}{\partial a^L_j} = -\frac{y_j}{a^L_j} \quad (C = -\sum_k y_k \ln a^L_k)",
+        source="seed 003 (categorical cross-entropy)",
+        lhs=lambda m: sympy.diff(m.cost("softmax-cross-entropy", lambda k: m.a_L[k]), m.a_L[m.j]),
+        rhs=lambda m: -m.y[m.j] / m.a_L[m.j],
+        ranges=lambda m: [_r(m.j, m.n_L)],
+        lhs_latex=r"\frac{\partial C}{\partial a^{L}_{j}}",
+        costs=("softmax-cross-entropy",),
+    )
     softmax_ce = lambda m: sympy.diff(m.cost("softmax-cross-entropy", m.softmax), m.z_L[m.j])  # noqa: E731
     add(
         name="lemma-softmax-ce",
