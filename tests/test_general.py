@@ -356,3 +356,61 @@ def test_depth_claims_match_the_layers_each_proof_mentions():
     expected = {"BP1": ["L"], "BP2": ["l", "l+1"], "BP3": ["l"], "BP4": ["l", "l-1"]}
     for name, layers in expected.items():
         assert general.prove_general(name, gnet).details["layers_used"] == layers, name
+
+
+# -- soundness of the reduction: "0" must never be said of a false equation ------------
+
+
+def _random_sum_expression(rng, n, N, i, j, a, b, w):
+    from sympy import KroneckerDelta as KD
+
+    terms = []
+    for _ in range(rng.randint(1, 3)):
+        k = sympy.Dummy("k", integer=True, positive=True)
+        pool = [a[k], b[k], KD(k, j), KD(k, i), KD(j, k), a[j], w[k, j], w[j, k], w[i, k], sympy.Integer(2)]
+        body = sympy.Mul(*rng.sample(pool, rng.randint(1, 3)))
+        terms.append(rng.choice([1, -1, 2]) * sympy.Sum(body, (k, 1, rng.choice([n, N]))))
+    return sympy.Add(*terms)
+
+
+def _collapse_every_delta_unconditionally(e):
+    # The classic slip: Σ_k δ_{kx} f(k) = f(x) without asking whether x is in range.
+    def collapse(s):
+        (k, _, _), = s.limits
+        for f in sympy.Mul.make_args(s.function):
+            if isinstance(f, sympy.KroneckerDelta) and k in f.args:
+                other = f.args[0] if f.args[1] == k else f.args[1]
+                return (s.function / f).xreplace({k: other})
+        return s
+
+    return e.replace(lambda x: isinstance(x, sympy.Sum), collapse)
+
+
+def test_reduction_never_proves_an_unconditional_delta_collapse_that_is_false():
+    # Facts: 1 ≤ j ≤ n only. i is unconstrained and N is another size, so collapsing
+    # δ_{ki} or a sum to N onto j is wrong; each claimed 0 is re-checked by writing the
+    # sums out for n, N ∈ {1, 2, 3} and i ∈ {1, 2, 3} at random rational points.
+    import itertools
+    import random
+
+    rng = random.Random(11)
+    P = dict(integer=True, positive=True)
+    n, N = sympy.Symbol("n", **P), sympy.Symbol("N", **P)
+    i, j = sympy.symbols("i j", **P)
+    a, b, w = (sympy.IndexedBase(s) for s in "abw")
+    proved = refused = 0
+    for _ in range(120):
+        e1 = _random_sum_expression(rng, n, N, i, j, a, b, w)
+        e2 = _collapse_every_delta_unconditionally(e1)
+        if e2 == e1:
+            continue
+        if remainder(e1, e2, [Range(j, 1, n)]) != 0:
+            refused += 1
+            continue
+        proved += 1
+        for nv, Nv, iv in itertools.product([1, 2, 3], repeat=3):
+            for jv in range(1, nv + 1):
+                d = (e1 - e2).subs({n: nv, N: Nv, i: iv, j: jv}).doit()
+                point = {x: sympy.Rational(rng.randint(-9, 9), rng.randint(1, 4)) for x in d.atoms(sympy.Indexed)}
+                assert sympy.expand(d.xreplace(point)) == 0, (e1, e2, nv, Nv, iv, jv)
+    assert proved > 10 and refused > 10  # both kinds occurred: the test exercised the range facts
