@@ -30,7 +30,7 @@ from symbp.reduction import Range, remainder  # noqa: E402
 NETWORKS = [
     (act, cost)
     for act in ("generic", "sigmoid", "tanh")
-    for cost in ("quadratic", "cross-entropy", "softmax-cross-entropy")
+    for cost in ("quadratic", "cross-entropy", "softmax-cross-entropy", "mean-quadratic")
 ]
 
 

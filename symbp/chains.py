@@ -114,6 +114,7 @@ class GeneralIdentity:
     corroboration: tuple = ()  # lemmas that check the same claim another way (e.g. without the chain rule)
     activations: tuple = ()  # the named activations it is about; () for every σ
     needs_one_hot: bool = False  # its hypotheses hold only on a network with one_hot=True
+    single_sample: bool = False  # about C's own parameters: not the mean over a mini-batch (see minibatch)
     rhs_latex: str = ""  # how the notes write the right side (matrix forms); else printed from rhs
 
 
@@ -214,7 +215,7 @@ def _identities() -> dict[str, GeneralIdentity]:
                 "lemma-dC-da-quadratic",
             ),
         ),
-        costs=("quadratic",),
+        costs=("quadratic", "mean-quadratic"),
         depth="any L: the proof involves the output layer L only",
         corroboration=("lemma-bp1-direct-quadratic",),
     )
@@ -252,6 +253,7 @@ def _identities() -> dict[str, GeneralIdentity]:
     )
     add(
         name="BP3",
+        single_sample=True,
         statement=r"\frac{\partial C}{\partial b^l_j} = \delta^l_j",
         source="seed 000 (BP3 and its proof); seed 002 (BP3, Lemma 3)",
         lhs=lambda m: sympy.IndexedBase("dC/db^{l}")[m.j],
@@ -277,6 +279,7 @@ def _identities() -> dict[str, GeneralIdentity]:
     )
     add(
         name="BP4",
+        single_sample=True,
         statement=r"\frac{\partial C}{\partial w^l_{jk}} = a^{l-1}_k \delta^l_j",
         source="seed 000 (BP4 and its proof); seed 002 (BP4, Lemma 4)",
         lhs=lambda m: sympy.IndexedBase("dC/dw^{l}")[m.j, m.k],
@@ -302,6 +305,7 @@ def _identities() -> dict[str, GeneralIdentity]:
     )
     add(
         name="input-gradient",
+        single_sample=True,
         statement=r"\frac{\partial C}{\partial a^{l-1}_k} = \sum_j w^l_{jk} \delta^l_j \quad (\nabla_{a^{l-1}} C = (w^l)^T \delta^l)",
         source="seed 003 (∂L/∂x = W^T δ); seed 004 (dL/dx = W^T dL/dy)",
         lhs=lambda m: sympy.IndexedBase("dC/da^{l-1}")[m.k],
@@ -326,6 +330,37 @@ def _identities() -> dict[str, GeneralIdentity]:
         depth="any L, any 2 ≤ l ≤ L: the proof involves layers l−1 and l only",
         rhs_latex=r"\left((w^{l})^T \delta^{l}\right)_{k}",
     )
+    for name, lhs_base, per_sample_base, rhs, bp, stmt in (
+        ("minibatch", "dC/dw^{l}", "dCx_dw",
+         lambda m: sympy.Rational(1) / m.m_batch * Sum(m.delta_x[m.x, m.j] * m.a_prev_x[m.x, m.k], (m.x, 1, m.m_batch)),
+         "BP4", r"\frac{\partial C}{\partial w^l} = \frac{1}{m} \sum_x \delta^{x,l} (a^{x,l-1})^T"),
+        ("minibatch-bias", "dC/db^{l}", "dCx_db",
+         lambda m: sympy.Rational(1) / m.m_batch * Sum(m.delta_x[m.x, m.j], (m.x, 1, m.m_batch)),
+         "BP3", r"\frac{\partial C}{\partial b^l} = \frac{1}{m} \sum_x \delta^{x,l}"),
+    ):
+        weight = name == "minibatch"
+        add(
+            name=name,
+            statement=stmt,
+            source="seed 001 (mini-batch backprop, \"kuchařka\")",
+            lhs=(lambda b, w: lambda m: sympy.IndexedBase(b)[(m.j, m.k) if w else (m.j,)])(lhs_base, weight),
+            rhs=rhs,
+            ranges=(lambda w: lambda m: [_r(m.j, m.n)] + ([_r(m.k, m.n_prev)] if w else []))(weight),
+            chain=(
+                Link(
+                    (lambda pb, w: lambda m: sympy.Rational(1) / m.m_batch * Sum(
+                        getattr(m, pb)[(m.x, m.j, m.k) if w else (m.x, m.j)], (m.x, 1, m.m_batch)))(per_sample_base, weight),
+                    "linearity",
+                    "C = (1/m) Σ_x C_x, and the derivative of a sum is the sum of the derivatives",
+                    per_sample_base,
+                ),
+                Link(rhs, "per-sample", f"{bp} for each sample's cost C_x", bp),
+            ),
+            outputs=("activation",),
+            costs=("mean-quadratic",),
+            depth="any L, any 2 ≤ l ≤ L, any batch size m",
+            rhs_latex=r"\left(\frac{1}{m} \sum_{x=1}^{m} \delta^{x,l} (a^{x,l-1})^T\right)_{jk}" if weight else "",
+        )
     add(
         name="BP1-matrix",
         statement=r"\delta^L = \Sigma'(z^L)\, \nabla_a C",

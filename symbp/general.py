@@ -77,8 +77,6 @@ def network(activation: str = "generic", cost: str = "quadratic", one_hot: bool 
     """
     act = functions.activation(activation)
     entry = functions.cost(cost)
-    if entry.name == "mean-quadratic":
-        raise SpecError("all-sizes proofs are per sample: use cost 'quadratic' (the mini-batch mean averages them)")
     if one_hot and entry.output != "softmax":
         raise SpecError(f"one_hot (Σ_k y_k = 1) is an assumption of softmax-cross-entropy, not of {entry.name!r}")
     return GeneralNetwork(act.name, entry.name, bool(one_hot))
@@ -125,7 +123,8 @@ def _asked_without_one_hot(key: str, gnet: GeneralNetwork) -> bool:
 
 def _identity_applies(idt: GeneralIdentity, gnet: GeneralNetwork) -> bool:
     return (gnet.output in idt.outputs and (not idt.costs or gnet.cost in idt.costs)
-            and (not idt.activations or gnet.activation in idt.activations))
+            and (not idt.activations or gnet.activation in idt.activations)
+            and not (idt.single_sample and gnet.cost == "mean-quadratic"))
 
 
 # -- lemmas ------------------------------------------------------------------------
@@ -214,6 +213,29 @@ def _substitute_lemma(m, expr, lemma: Lemma, name):
     )
 
 
+def _mean_derivative(m, prev, per_sample_base):
+    # prev is ∂C/∂θ[idx]; differentiate C = (1/m) Σ_x C_x(x, θ), C_x undefined.
+    theta = sympy.Symbol("theta")
+    Cx = sympy.Function("C_x")
+    x = sympy.Dummy("x", integer=True, positive=True)
+    d = sympy.diff(sympy.Rational(1) / m.m_batch * sympy.Sum(Cx(x, theta), (x, 1, m.m_batch)), theta)
+    return d.replace(lambda e: isinstance(e, sympy.Derivative), lambda e: per_sample_base[(e.expr.args[0], *prev.indices)])
+
+
+def _per_sample(m, prev, bp):
+    # BP3/BP4 hold for any cost, so for C_x: ∂C_x/∂θ = its right side with δ, a of sample x.
+    rhs = CHAIN_IDENTITIES[bp].rhs(m)
+    base, idx = (m.dCx_dw, (m.j, m.k)) if bp == "BP4" else (m.dCx_db, (m.j,))
+
+    def per_sample(e):
+        x = e.indices[0]
+        out = rhs.xreplace(dict(zip(idx, e.indices[1:])))
+        return out.replace(lambda q: isinstance(q, sympy.Indexed) and q.base in (m.delta, m.a_prev),
+                           lambda q: (m.delta_x if q.base == m.delta else m.a_prev_x)[(x, *q.indices)])
+
+    return prev.replace(lambda e: isinstance(e, sympy.Indexed) and e.base == base, per_sample)
+
+
 def _layers_used(exprs) -> list[str]:
     # The layer superscripts of every quantity on the lines of a proof, e.g.
     # ['l', 'l+1'] for BP2: the proof holds at every depth because no line
@@ -221,7 +243,7 @@ def _layers_used(exprs) -> list[str]:
     found = set()
     for e in exprs:
         for x in e.atoms(sympy.Indexed):
-            found.update(re.findall(r"\^\{([^}]*)\}", str(x.base)))
+            found.update(label.split(",")[-1] for label in re.findall(r"\^\{([^}]*)\}", str(x.base)))
     return sorted(found)
 
 
@@ -262,6 +284,22 @@ def _prove_chain(session: _Session, idt: GeneralIdentity) -> Certificate:
                 if rest != 0:
                     failed.append(f"substituting {link.ref} does not give the next line; remainder {latex(rest)}")
                 checked = f"{link.ref} substituted; difference reduced to 0 under {_ranges_text(ranges)}"
+            elif link.kind == "linearity":
+                rest = session.reduce(_mean_derivative(m, prev, getattr(m, link.ref)), nxt, ranges)
+                if rest != 0:
+                    failed.append(f"the line is not the derivative of the mean; remainder {latex(rest)}")
+                checked = ("sympy.diff of (1/m) Σ_x C_x(w) with C_x an undefined function of the parameter "
+                           "(difference 0)")
+            elif link.kind == "per-sample":
+                cert = session.done.get(link.ref) or prove_general(link.ref, session.gnet, cross_check=False,
+                                                                   _session=session, _any_cost=True)
+                used.append(link.ref)
+                if cert.verdict != "proved-for-all-sizes":
+                    failed.append(f"{link.ref} is {cert.verdict}: {cert.reason}")
+                rest = session.reduce(_per_sample(m, prev, link.ref), nxt, ranges)
+                if rest != 0:
+                    failed.append(f"{link.ref} per sample does not give the next line; remainder {latex(rest)}")
+                checked = f"{link.ref} (proved for all sizes and any cost) substituted for each sample x; difference 0"
             elif link.kind == "identity":
                 cert = session.done.get(link.ref) or prove_general(link.ref, session.gnet, cross_check=False,
                                                                    _session=session)
@@ -329,7 +367,7 @@ def _prove_chain(session: _Session, idt: GeneralIdentity) -> Certificate:
 
 
 def prove_general(name, gnet: GeneralNetwork, budget_seconds: float = 60.0, *, lemmas: dict | None = None,
-                  cross_check: bool = True, _session: _Session | None = None) -> Certificate:
+                  cross_check: bool = True, _session: _Session | None = None, _any_cost: bool = False) -> Certificate:
     """Prove identity or lemma ``name`` for every layer size (and depth) of ``gnet``.
 
     ``name`` is one of ``IDENTITIES`` or a ``chains.GeneralIdentity`` (e.g. a
@@ -353,7 +391,7 @@ def prove_general(name, gnet: GeneralNetwork, budget_seconds: float = 60.0, *, l
         return cert
     if idt is None and key not in IDENTITIES:
         raise IdentityError(f"unknown all-sizes identity {key!r}; known: {', '.join(IDENTITIES)}")
-    if idt is None and key not in applicable(gnet) and not _asked_without_one_hot(key, gnet):
+    if idt is None and key not in applicable(gnet) and not _asked_without_one_hot(key, gnet) and not _any_cost:
         raise IdentityError(f"{key} does not apply to a network with cost {gnet.cost!r}; "
                             f"these do: {', '.join(applicable(gnet))}")
     t0 = time.perf_counter()

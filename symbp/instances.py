@@ -124,10 +124,12 @@ def _instances(name: str, net) -> list[dict]:
     L, out = net.L, []
     if name in ("BP1", "BP1-matrix", "BP1-quadratic", "softmax-ce", "softmax-ce-one-hot", "ce-sigmoid"):
         return [{"l": L, "j": j} for j in range(1, net.n(L) + 1)]
+    if name == "minibatch-bias":
+        return [{"l": l, "j": j} for l in range(2, L + 1) for j in range(1, net.n(l) + 1)]
     hidden = range(2, L) if name in ("BP2", "BP2-matrix") else range(2, L + 1)
     for l in hidden:
         for j in range(1, net.n(l) + 1):
-            if name == "BP4":
+            if name in ("BP4", "minibatch"):
                 out += [{"l": l, "j": j, "k": k} for k in range(1, net.n(l - 1) + 1)]
             elif name == "input-gradient":
                 if j == 1:  # one instance per input entry k of the layer
@@ -148,6 +150,7 @@ class _Translate:
         self.sizes = {m.n_prev: net.n(max(l - 1, 1)), m.n: net.n(l), m.n_L: net.n(L)}
         if l < L:
             self.sizes[m.n_next] = net.n(l + 1)
+        self.sizes[m.m_batch] = net.batch
         self.idx = {m.j: at["j"]}
         if "k" in at:
             self.idx[m.k] = at["k"]
@@ -159,6 +162,15 @@ class _Translate:
 
     def indexed(self, base: str, idx):
         model, gt = self.model, self.gt
+        if "^{x," in base:  # per-sample: the first index is the sample x
+            head, _, layer = base.partition("^{x,")
+            s, rest = idx[0], idx[1:]
+            lay = self.layer[layer.rstrip("}")]
+            if head == r"\delta":
+                return gt.delta(lay, rest[0], s, per_sample=True)
+            return model.A[s][lay][rest[0] - 1]
+        # On a mini-batch network the single-sample identities are about sample 1's own cost C_1.
+        per_sample = self.net.batch > 1
         head, layer = self._role(base)
         if head == "w":
             return model.atom(("w", layer, *idx))
@@ -169,9 +181,9 @@ class _Translate:
         if head == "y":
             return model.target(idx[0], 1)
         if head == r"\delta":
-            return gt.delta(layer, idx[0])
+            return gt.delta(layer, idx[0], 1, per_sample=per_sample)
         if head == r"\nabla_{a} C":
-            return gt.nabla_a(idx[0])
+            return _nabla(gt, self.net, idx[0])
         raise KeyError(base)
 
     def __call__(self, e):
@@ -207,21 +219,28 @@ class _Translate:
         return self(expr.xreplace(self.sizes).xreplace(self.idx))
 
 
+def _nabla(gt, net, j):
+    # ∂C_1/∂a^{1,L}_j: of sample 1's own cost on a mini-batch network
+    return gt.d_cost(("a", 1, net.L, j), sample=1) if net.batch > 1 else gt.nabla_a(j)
+
+
 def _lhs(name, gt, at):
     l, j = at["l"], at["j"]
     if name == "BP3":
         return gt.db(l, j)
-    if name == "BP4":
+    if name in ("BP4", "minibatch"):
         return gt.dw(l, j, at["k"])
+    if name == "minibatch-bias":
+        return gt.db(l, j)
     if name == "input-gradient":  # ∂C/∂a^{l-1}_k, C written as a function of a^{l-1}
         return gt.nabla_a(at["k"], l=l - 1)
-    return gt.delta(l, j)
+    return gt.delta(l, j, 1, per_sample=gt.net.batch > 1)
 
 
 def _product_rhs(net, gt, l, j):
     # P^L_j = σ'(z^L_j)(∇_a C)_j, P^l_j = σ'(z^l_j) Σ_i w^{l+1}_{ij} P^{l+1}_i, computed downwards.
     model, L = net.atoms, net.L
-    P = [model.D[1][L][i - 1] * gt.nabla_a(i) for i in range(1, net.n(L) + 1)]
+    P = [model.D[1][L][i - 1] * _nabla(gt, net, i) for i in range(1, net.n(L) + 1)]
     for layer in range(L - 1, l - 1, -1):
         P = [model.D[1][layer][k - 1] * sum((model.atom(("w", layer + 1, i, k)) * P[i - 1]
                                              for i in range(1, net.n(layer + 1) + 1)), Poly())
@@ -235,7 +254,10 @@ CORE_NAMES = {
     "BP4": "BP4", "product-formula": "product-formula", "BP1-quadratic": "BP1'", "ce-sigmoid": "ce-sigmoid",
     "softmax-ce": "softmax-ce", "softmax-ce-one-hot": "softmax-ce-one-hot", "sokolinsky-lemma-2": "lemma-2",
     "sokolinsky-lemma-3": "lemma-3", "sokolinsky-lemma-4": "lemma-4", "input-gradient": "dyda-input-gradient",
+    "minibatch": "minibatch",
 }
+#: the core identity that also checks an all-sizes one (the core's minibatch covers weights and biases)
+CORE_CHECKS = {**CORE_NAMES, "minibatch-bias": "minibatch"}
 
 
 def _core_prove(name: str, gnet, budget_seconds) -> dict:
@@ -243,7 +265,7 @@ def _core_prove(name: str, gnet, budget_seconds) -> dict:
     from . import identities
     from .prove import prove
 
-    ident = identities.get(CORE_NAMES[name])
+    ident = identities.get(CORE_CHECKS[name])
     out = {}
     for net in concrete_networks(gnet):
         if ident.applies(net):
@@ -311,7 +333,7 @@ def cross_check(cert: Certificate, identity, gnet, budget_seconds: float | None 
     concrete = {"networks": [list(n.sizes) for n in concrete_networks(gnet)], "instances": checked,
                 "verdict": "refuted" if failures else "proved", "failed": failures[:5],
                 "method": "exact: derive.GroundTruth against this formula at concrete sizes"}
-    if isinstance(identity, str) and identity in CORE_NAMES:
+    if isinstance(identity, str) and identity in CORE_CHECKS:
         core = _core_prove(identity, gnet, budget_seconds)
         concrete["core_prove"] = core
         bad = [k for k, v in core.items() if v not in ("proved", "probably-true")]
@@ -363,17 +385,18 @@ def _counterexample(net, name, at, lhs, rhs, seed: int = 7):
                 label = str(net.x(rest[1], rest[0]) if kind == "x" else net.y(rest[1], rest[0]))
             shown[label] = str(values[g])
     conv = dict(coeff=lambda c: sympy.Rational(c.numerator, c.denominator))
-    for l in net.layers:
-        for j in range(1, net.n(l) + 1):
-            z = model.Z[1][l][j - 1].evaluate(values, **conv)
-            if l == net.L and net.output_softmax:
-                values[model.index[("E", 1, j)]] = sympy.exp(z)
-                continue
-            act = net.activation(l, j)
-            f, fp = (_stand_in, _stand_in_prime) if act.is_generic else (act.expr, act.prime)
-            values[model.index[("S", 1, l, j)]] = f(z)
-            if ("D", 1, l, j) in model.index:
-                values[model.index[("D", 1, l, j)]] = fp(z)
+    for s in net.samples:  # the forward pass of every sample, layer by layer
+        for l in net.layers:
+            for j in range(1, net.n(l) + 1):
+                z = model.Z[s][l][j - 1].evaluate(values, **conv)
+                if l == net.L and net.output_softmax:
+                    values[model.index[("E", s, j)]] = sympy.exp(z)
+                    continue
+                act = net.activation(l, j)
+                f, fp = (_stand_in, _stand_in_prime) if act.is_generic else (act.expr, act.prime)
+                values[model.index[("S", s, l, j)]] = f(z)
+                if ("D", s, l, j) in model.index:
+                    values[model.index[("D", s, l, j)]] = fp(z)
     lv, rv = sympy.nsimplify(lhs.evaluate(values, **conv)), sympy.nsimplify(rhs.evaluate(values, **conv))
     return Counterexample(
         instance=str(list(net.sizes)), layer=at["l"], indices=tuple(v for k, v in at.items() if k != "l"),

@@ -61,6 +61,10 @@ class Layers:
         self.dz_db, self.dz_dw = B("dz^{l}/db^{l}"), B("dz^{l}/dw^{l}")
         self.dz_dz, self.da_dz_L = B("dz^{l+1}/dz^{l}"), B("da^{L}/dz^{L}")
         self.dz_da = B("dz^{l}/da^{l-1}")
+        # a mini-batch of m samples x = 1..m (C = (1/m) Σ_x C_x); per-sample quantities
+        self.m_batch, self.x = S("m", **_POS), S("x", **_POS)
+        self.delta_x, self.a_prev_x = B(r"\delta^{x,l}"), B("a^{x,l-1}")
+        self.dCx_dw, self.dCx_db = B("dC_x/dw^{l}"), B("dC_x/db^{l}")
 
     # -- definitions (Nielsen) ----------------------------------------------
 
@@ -208,7 +212,7 @@ def _lemmas() -> dict[str, Lemma]:
         rhs=lambda m: m.a_L[m.j] - m.y[m.j],
         ranges=lambda m: [_r(m.j, m.n_L)],
         lhs_latex=r"\frac{\partial C}{\partial a^{L}_{j}}",
-        costs=("quadratic",),
+        costs=("quadratic", "mean-quadratic"),
     )
     add(
         name="lemma-dC-da-cross-entropy",
@@ -286,7 +290,7 @@ def _lemmas() -> dict[str, Lemma]:
         rhs=lambda m: (m.sigma(m.z_L[m.j]) - m.y[m.j]) * m.sigma_prime(m.z_L[m.j]),
         ranges=lambda m: [_r(m.j, m.n_L)],
         lhs_latex=r"\frac{\partial C}{\partial z^{L}_{j}}",
-        costs=("quadratic",),
+        costs=("quadratic", "mean-quadratic"),
     )
 
     def quad_two_layers(m):  # C with layer l+1 = L, as a function of z^l
@@ -305,7 +309,7 @@ def _lemmas() -> dict[str, Lemma]:
         ),
         ranges=lambda m: [_r(m.j, m.n)],
         lhs_latex=r"\frac{\partial C}{\partial z^{l}_{j}}",
-        costs=("quadratic",),
+        costs=("quadratic", "mean-quadratic"),
     )
     # Sokolinsky (seed 002) writes w^{(l)}_{ji} for the weight from neuron j of
     # layer l-1 to neuron i of layer l: the transpose of Nielsen's w^l_{ij}.
@@ -328,7 +332,7 @@ def _lemmas() -> dict[str, Lemma]:
         rhs=lambda m: IndexedBase("a^{(L)}")[m.i] - m.y[m.i],
         ranges=lambda m: [_r(m.i, m.n_L)],
         lhs_latex=r"\frac{\partial C}{\partial a_{i}^{(L)}}",
-        costs=("quadratic",),
+        costs=("quadratic", "mean-quadratic"),
     )
     add(
         name="sokolinsky-lemma-2",

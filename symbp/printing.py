@@ -24,6 +24,8 @@ def _fraction(base: str, indices: list[str]) -> str | None:
     den = den[1:]
     if num == "C":
         top, bottom = "C", _sub(den, indices)
+    elif num == "C_x":  # the cost of sample x: first index is the sample
+        top, bottom = f"C_{{{indices[0]}}}", _sub(den, indices[1:])
     else:
         top, bottom = _sub(num, indices[:1]), _sub(den, indices[1:])
     return rf"\frac{{\partial {top}}}{{\partial {bottom}}}"
@@ -43,6 +45,9 @@ class _Printer(LatexPrinter):
         frac = _fraction(base, indices)
         if frac is not None:
             return frac
+        if "^{x," in base:  # a per-sample quantity: the first index is the sample, a superscript
+            head, _, layer = base.partition("^{x,")
+            return _sub(f"{head}^{{{indices[0]},{layer}", indices[1:])
         if base == r"\nabla_{a} C":
             return rf"(\nabla_a C)_{{{''.join(indices)}}}"
         return _sub(base, indices)

@@ -22,7 +22,7 @@ from symbp.reduction import Range, remainder
 BP = ["BP1", "BP2", "BP3", "BP4", "BP1-matrix", "BP2-matrix", "product-formula"]
 
 
-@pytest.mark.parametrize("cost", ["quadratic", "cross-entropy", "softmax-cross-entropy"])
+@pytest.mark.parametrize("cost", ["quadratic", "cross-entropy", "softmax-cross-entropy", "mean-quadratic"])
 def test_whole_catalogue_proved_for_all_sizes_and_on_concrete_networks(cost):
     certs = general.prove_catalogue(general.network(cost=cost), cross_check=True)
     assert certs and len({c.identity for c in certs}) == len(certs)
@@ -145,8 +145,8 @@ def test_bad_requests_name_the_problem():
         general.prove_general("BP9", general.network())
     with pytest.raises(IdentityError, match="softmax-ce"):
         general.prove_general("softmax-ce", general.network(cost="quadratic"))
-    with pytest.raises(SpecError, match="mean-quadratic|per sample"):
-        general.network(cost="mean-quadratic")
+    with pytest.raises(IdentityError, match="BP4"):  # stated for one sample; the batch mean has minibatch
+        general.prove_general("BP4", general.network(cost="mean-quadratic"))
     with pytest.raises(SpecError, match="one_hot"):
         general.network(one_hot=True)
 
@@ -414,3 +414,20 @@ def test_reduction_never_proves_an_unconditional_delta_collapse_that_is_false():
                 point = {x: sympy.Rational(rng.randint(-9, 9), rng.randint(1, 4)) for x in d.atoms(sympy.Indexed)}
                 assert sympy.expand(d.xreplace(point)) == 0, (e1, e2, nv, Nv, iv, jv)
     assert proved > 10 and refused > 10  # both kinds occurred: the test exercised the range facts
+
+
+def test_minibatch_gradient_for_every_size_and_batch_size():
+    # seed 001 ("kuchařka"): ∂C/∂w^l = (1/m) Σ_x δ^{x,l} (a^{x,l-1})^T, with m a symbol too.
+    gnet = general.network(cost="mean-quadratic")
+    for name, bp in (("minibatch", "BP4"), ("minibatch-bias", "BP3")):
+        c = general.prove_general(name, gnet)
+        assert c.verdict == "proved-for-all-sizes", c.reason
+        assert c.details["lemmas"] == [bp]
+        assert c.details["concrete"]["core_prove"] == {"[2, 3, 2]": "proved", "[3, 2, 2, 2]": "proved"}
+        assert "any batch size m" in c.details["depth"]
+    # forgetting the 1/m is caught for all sizes and refuted on a concrete batch
+    no_mean = dataclasses.replace(
+        CHAIN["minibatch-bias"], rhs=lambda m: sympy.Sum(m.delta_x[m.x, m.j], (m.x, 1, m.m_batch))
+    )
+    c = general.prove_general(no_mean, gnet)
+    assert c.verdict == "refuted" and c.counterexample is not None
