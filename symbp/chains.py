@@ -4,10 +4,10 @@ An identity's proof is a chain ``lhs = e_1 = e_2 = ... = rhs`` over the
 symbols of ``lemmas.Layers``. Each ``Link`` says why its equality holds:
 
 * ``definition``: a name for the same quantity (δ^l_j ≡ ∂C/∂z^l_j); checked
-  by replacing every δ and ∇_a C by the derivative it names (``by_definitions``);
+  by replacing every δ and ∇_a C by the derivative it names (``links``);
 * ``chain-rule``: the multivariable chain rule, taken from calculus. Checked:
   the line is its expansion, generated mechanically over every entry of the
-  intermediate quantity (``chain_rule``), and its premise, that C depends on
+  intermediate quantity (``links.chain_rule``), and its premise, that C depends on
   ``source`` only through ``via`` (read off the SymPy definitions of the layer);
 * ``lemma``: the previous expression with a lemma's left side replaced by
   its right side must reduce to this one;
@@ -15,14 +15,13 @@ symbols of ``lemmas.Layers``. Each ``Link`` says why its equality holds:
 * the last step, to the claimed right side, is always a ``reduce``: the
   difference must reduce to 0 under the range facts.
 
-Matrix forms are written with ``Mat``, an index-level matrix (shape plus an
-entry function) whose products are explicit sums, never ``MatrixSymbol``.
+Matrix forms are written with ``indexmat.Mat``, an index-level matrix whose
+products are explicit sums, never ``MatrixSymbol``.
 
 >>> m = Layers()
 >>> sorted(IDENTITIES)[:4]
 ['BP1', 'BP1-matrix', 'BP1-quadratic', 'BP2']
->>> chain_rule(m, m.dC_dz[m.j], "z^{l}", "z^{l+1}")
-Sum(dC/dz^{l+1}[_i]*dz^{l+1}/dz^{l}[_i, j], (_i, 1, n_{l+1}))
+
 """
 
 from __future__ import annotations
@@ -33,57 +32,9 @@ from typing import Callable
 import sympy
 from sympy import KroneckerDelta, Sum
 
-from .errors import IdentityError
+from .indexmat import Mat, bp2_matrix, diag_prime, vector
 from .lemmas import Layers
 from .reduction import Range
-
-
-class ShapeError(IdentityError):
-    """A matrix product whose inner sizes differ (for symbolic sizes)."""
-
-
-@dataclass(frozen=True)
-class Mat:
-    """A matrix of symbolic shape, given by its (i, j) entry as a SymPy expression."""
-
-    rows: sympy.Expr
-    cols: sympy.Expr
-    entry: Callable
-    name: str
-
-    @property
-    def T(self) -> "Mat":
-        return Mat(self.cols, self.rows, lambda i, j: self.entry(j, i), f"({self.name})^T")
-
-    def __matmul__(self, other: "Mat") -> "Mat":
-        if sympy.simplify(self.cols - other.rows) != 0:
-            raise ShapeError(
-                f"{self.name} is {self.rows}×{self.cols} but {other.name} has {other.rows} rows: "
-                f"the product is undefined unless {self.cols} = {other.rows}"
-            )
-
-        def entry(i, j):
-            k = _fresh_index(self.entry(i, j) * other.entry(i, j) * i * j)
-            return Sum(self.entry(i, k) * other.entry(k, j), (k, 1, self.cols))
-
-        return Mat(self.rows, other.cols, entry, f"{self.name} {other.name}")
-
-
-def _fresh_index(expr) -> sympy.Dummy:
-    # A summation index whose printed name is not already in use, so that
-    # nested products read Σ_k Σ_m ... rather than Σ_k Σ_k.
-    used = {s.name for s in expr.free_symbols | expr.atoms(sympy.Dummy)}
-    name = next(c for c in ("k", "m", "s", "t", "u", "v", "p", "q") if c not in used)
-    return sympy.Dummy(name, integer=True, positive=True)
-
-
-def vector(base, n, name) -> Mat:
-    return Mat(n, sympy.Integer(1), lambda i, j: base[i], name)
-
-
-def diag_prime(m: Layers, z, n, name) -> Mat:
-    """Σ'(z) = diag σ'(z)."""
-    return Mat(n, n, lambda i, j: KroneckerDelta(i, j) * m.sigma_prime(z[i]), name)
 
 
 @dataclass(frozen=True)
@@ -137,30 +88,6 @@ OPAQUE_LEMMAS = {
 
 def _r(index, hi):
     return Range(index, sympy.Integer(1), hi)
-
-
-def by_definitions(m: Layers, expr: sympy.Expr) -> sympy.Expr:
-    """``expr`` with each named quantity replaced by what it names: δ^l by ∂C/∂z^l, ∇_a C by ∂C/∂a^L."""
-    names = {m.delta: m.dC_dz, m.delta_next: m.dC_dz_next, m.delta_L: m.dC_dz_L, m.nabla: m.dC_da_L}
-    return expr.replace(
-        lambda e: isinstance(e, sympy.Indexed) and e.base in names,
-        lambda e: names[e.base][e.indices],
-    )
-
-
-def chain_rule(m: Layers, prev: sympy.Expr, wrt: str, via: str) -> sympy.Expr:
-    r"""The multivariable chain rule, written out mechanically.
-
-    ``prev`` must be ∂C/∂(wrt)[idx]; the result is
-    Σ_{i=1}^{n} ∂C/∂(via)_i · ∂(via)_i/∂(wrt)[idx], n the size of ``via``'s layer.
-    """
-    sizes = {"a^{L}": m.n_L, "z^{L}": m.n_L, "z^{l+1}": m.n_next, "z^{l}": m.n, "a^{l-1}": m.n_prev}
-    if not (isinstance(prev, sympy.Indexed) and str(prev.base) == f"dC/d{wrt}"):
-        raise IdentityError(f"the chain rule over {via} needs ∂C/∂{wrt} on the line before, got {prev}")
-    i = sympy.Dummy("i", integer=True, positive=True)
-    outer = sympy.IndexedBase(f"dC/d{via}")[i]
-    inner = sympy.IndexedBase(f"d{via}/d{wrt}")[(i, *prev.indices)]
-    return Sum(outer * inner, (i, 1, sizes[via]))
 
 
 def _identities() -> dict[str, GeneralIdentity]:
@@ -463,12 +390,6 @@ def _identities() -> dict[str, GeneralIdentity]:
             depth="any L: the proof involves the output layer L only",
         )
     return out
-
-
-def bp2_matrix(m: Layers, next_vector) -> Mat:
-    """Σ'(z^l) (w^{l+1})^T v for a vector v of layer l+1."""
-    W = Mat(m.n_next, m.n, lambda i, j: m.w_next[i, j], "w^{l+1}")
-    return diag_prime(m, m.z, m.n, "Σ'(z^l)") @ W.T @ vector(next_vector, m.n_next, str(next_vector))
 
 
 #: The identities proved by chains (the product formula is proved by induction in ``general``).

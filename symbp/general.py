@@ -31,10 +31,11 @@ import sympy
 from . import functions
 from .certificate import Certificate, Step
 from .chains import IDENTITIES as CHAIN_IDENTITIES
-from .chains import OPAQUE_LEMMAS, GeneralIdentity, by_definitions, chain_rule
+from .chains import GeneralIdentity
 from .errors import IdentityError, SpecError
 from .induction import prove_product_formula
 from .lemmas import LEMMAS, Layers, Lemma
+from .links import check_link, ranges_text
 from .lemmas import applies as lemma_applies
 from .printing import latex
 from .reduction import ReductionTimeout, deadline, remainder
@@ -145,15 +146,22 @@ class _Session:
     def left(self) -> float:
         return self.deadline - time.perf_counter()
 
+    def lemma(self, name: str) -> Certificate:
+        """The raw lemma (generic σ), proved once per session and reused by every chain."""
+        if name not in self.lemma_certs:
+            self.lemma_certs[name] = _prove_lemma(self, self.lemmas[name])
+        return self.lemma_certs[name]
+
+    def identity(self, name: str, any_cost: bool = False) -> Certificate:
+        """An identity another chain builds on, proved once per session."""
+        return self.done.get(name) or prove_general(name, self.gnet, cross_check=False, _session=self,
+                                                    _any_cost=any_cost)
+
     def reduce(self, lhs, rhs, ranges, hypotheses=None):
         if self.left() <= 0:
             raise ReductionTimeout(f"the time budget of {self.budget_seconds:g} s ran out")
         with deadline(self.left()):
             return remainder(lhs, rhs, ranges, hypotheses)
-
-
-def _ranges_text(ranges) -> str:
-    return ", ".join(f"{sympy.latex(r.lo)} ≤ {r.index} ≤ {r.hi}" for r in ranges) or "no range facts"
 
 
 def _prove_lemma(session: _Session, lemma: Lemma) -> Certificate:
@@ -168,7 +176,7 @@ def _prove_lemma(session: _Session, lemma: Lemma) -> Certificate:
     except ReductionTimeout as exc:
         return Certificate(verdict="undecided", reason=f"{lemma.name}: {exc}", seconds=time.perf_counter() - t0, **base)
     hyp = lemma.hypotheses(m)
-    checked = f"difference reduced to 0 under {_ranges_text(ranges)}"
+    checked = f"difference reduced to 0 under {ranges_text(ranges)}"
     if hyp:
         checked += " and the hypothesis " + ", ".join(f"{latex(k)} = {v}" for k, v in hyp.items())
     if rest != 0:
@@ -180,7 +188,7 @@ def _prove_lemma(session: _Session, lemma: Lemma) -> Certificate:
     seconds = time.perf_counter() - t0
     if rest == 0:
         return Certificate(verdict="proved-for-all-sizes", steps=steps, seconds=seconds,
-                           details={"ranges": _ranges_text(ranges), "computed": latex(lhs)}, **base)
+                           details={"ranges": ranges_text(ranges), "computed": latex(lhs)}, **base)
     from .instances import lemma_counterexample
 
     cx = lemma_counterexample(m, lhs, rhs, ranges, lemma.hypotheses(m))
@@ -193,47 +201,7 @@ def _prove_lemma(session: _Session, lemma: Lemma) -> Certificate:
                        steps=steps, **base)
 
 
-def _lemma(session: _Session, name: str) -> Certificate:
-    # The raw lemma (generic σ), proved once per session and reused by every chain.
-    if name not in session.lemma_certs:
-        session.lemma_certs[name] = _prove_lemma(session, session.lemmas[name])
-    return session.lemma_certs[name]
-
-
 # -- identities --------------------------------------------------------------------
-
-
-def _substitute_lemma(m, expr, lemma: Lemma, name):
-    base_of, index_of = OPAQUE_LEMMAS[name]
-    base, idx = base_of(m), index_of(m)
-    rhs = lemma.rhs(m)
-    return expr.replace(
-        lambda e: isinstance(e, sympy.Indexed) and e.base == base,
-        lambda e: rhs.xreplace(dict(zip(idx, e.indices))),
-    )
-
-
-def _mean_derivative(m, prev, per_sample_base):
-    # prev is ∂C/∂θ[idx]; differentiate C = (1/m) Σ_x C_x(x, θ), C_x undefined.
-    theta = sympy.Symbol("theta")
-    Cx = sympy.Function("C_x")
-    x = sympy.Dummy("x", integer=True, positive=True)
-    d = sympy.diff(sympy.Rational(1) / m.m_batch * sympy.Sum(Cx(x, theta), (x, 1, m.m_batch)), theta)
-    return d.replace(lambda e: isinstance(e, sympy.Derivative), lambda e: per_sample_base[(e.expr.args[0], *prev.indices)])
-
-
-def _per_sample(m, prev, bp):
-    # BP3/BP4 hold for any cost, so for C_x: ∂C_x/∂θ = its right side with δ, a of sample x.
-    rhs = CHAIN_IDENTITIES[bp].rhs(m)
-    base, idx = (m.dCx_dw, (m.j, m.k)) if bp == "BP4" else (m.dCx_db, (m.j,))
-
-    def per_sample(e):
-        x = e.indices[0]
-        out = rhs.xreplace(dict(zip(idx, e.indices[1:])))
-        return out.replace(lambda q: isinstance(q, sympy.Indexed) and q.base in (m.delta, m.a_prev),
-                           lambda q: (m.delta_x if q.base == m.delta else m.a_prev_x)[(x, *q.indices)])
-
-    return prev.replace(lambda e: isinstance(e, sympy.Indexed) and e.base == base, per_sample)
 
 
 def _layers_used(exprs) -> list[str]:
@@ -259,59 +227,10 @@ def _prove_chain(session: _Session, idt: GeneralIdentity) -> Certificate:
         for link in idt.chain:
             nxt = link.expr(m)
             failures_before = len(failed)
-            if link.kind == "definition":
-                rest = session.reduce(by_definitions(m, prev), by_definitions(m, nxt), ranges)
-                if rest != 0:
-                    failed.append(f"'{link.why}' does not turn the line into the next; remainder {latex(rest)}")
-                checked = "the same quantity once every δ and ∇_a C is replaced by the derivative it names"
-            elif link.kind == "chain-rule":
-                source, via = link.ref
-                if not m.only_through(source, via):
-                    failed.append(f"the chain rule needs C to depend on {source} only through {via}, "
-                                  "and the layer definitions say otherwise")
-                rest = session.reduce(chain_rule(m, prev, source, via), nxt, ranges)
-                if rest != 0:
-                    failed.append(f"the line after the chain rule is not its expansion over {via}; "
-                                  f"remainder {latex(rest)}")
-                checked = (f"expansion generated mechanically over every entry of {via} and compared (difference 0); "
-                           f"premise checked on the layer definitions: {source} reaches C only through {via}")
-            elif link.kind == "lemma":
-                cert = _lemma(session, link.ref)
-                used.append(link.ref)
-                if cert.verdict != "proved-for-all-sizes":
-                    failed.append(f"{link.ref} is {cert.verdict}: {cert.reason}")
-                rest = session.reduce(_substitute_lemma(m, prev, session.lemmas[link.ref], link.ref), nxt, ranges)
-                if rest != 0:
-                    failed.append(f"substituting {link.ref} does not give the next line; remainder {latex(rest)}")
-                checked = f"{link.ref} substituted; difference reduced to 0 under {_ranges_text(ranges)}"
-            elif link.kind == "linearity":
-                rest = session.reduce(_mean_derivative(m, prev, getattr(m, link.ref)), nxt, ranges)
-                if rest != 0:
-                    failed.append(f"the line is not the derivative of the mean; remainder {latex(rest)}")
-                checked = ("sympy.diff of (1/m) Σ_x C_x(w) with C_x an undefined function of the parameter "
-                           "(difference 0)")
-            elif link.kind == "per-sample":
-                cert = session.done.get(link.ref) or prove_general(link.ref, session.gnet, cross_check=False,
-                                                                   _session=session, _any_cost=True)
-                used.append(link.ref)
-                if cert.verdict != "proved-for-all-sizes":
-                    failed.append(f"{link.ref} is {cert.verdict}: {cert.reason}")
-                rest = session.reduce(_per_sample(m, prev, link.ref), nxt, ranges)
-                if rest != 0:
-                    failed.append(f"{link.ref} per sample does not give the next line; remainder {latex(rest)}")
-                checked = f"{link.ref} (proved for all sizes and any cost) substituted for each sample x; difference 0"
-            elif link.kind == "identity":
-                cert = session.done.get(link.ref) or prove_general(link.ref, session.gnet, cross_check=False,
-                                                                   _session=session)
-                used.append(link.ref)
-                if cert.verdict != "proved-for-all-sizes":
-                    failed.append(f"{link.ref} is {cert.verdict}: {cert.reason}")
-                rest = session.reduce(CHAIN_IDENTITIES[link.ref].rhs(m), nxt, ranges)
-                if rest != 0:
-                    failed.append(f"{link.ref}'s right side is not the next line; remainder {latex(rest)}")
-                checked = f"{link.ref}, proved for all sizes above"
-            else:
-                raise AssertionError(link.kind)
+            check = check_link(session, link, prev, nxt, ranges)
+            failed += check.problems
+            used += check.used
+            checked = check.checked
             if len(failed) > failures_before:  # the step says what failed, never "reduced to 0"
                 checked = "NOT established: " + "; ".join(failed[failures_before:])
             steps.append(Step(latex(prev), latex(nxt), link.why, checked))
@@ -322,7 +241,7 @@ def _prove_chain(session: _Session, idt: GeneralIdentity) -> Certificate:
             hypotheses = {}
             failed.append("the network does not assume Σ_k y_k = 1 (one_hot=False), which this identity needs")
         rest = session.reduce(idt.unfold(m, prev), idt.unfold(m, target), ranges, hypotheses)
-        checked = f"difference reduced to 0 under {_ranges_text(ranges)}"
+        checked = f"difference reduced to 0 under {ranges_text(ranges)}"
         if hypotheses:
             checked += " and the network's assumption " + ", ".join(f"{latex(k)} = {v}" for k, v in hypotheses.items())
         if idt.rhs_latex:
@@ -339,12 +258,12 @@ def _prove_chain(session: _Session, idt: GeneralIdentity) -> Certificate:
         return Certificate(verdict="undecided", reason=f"{idt.name}: {exc}", seconds=time.perf_counter() - t0, **base)
     layers = _layers_used([idt.lhs(m), target] + [link.expr(m) for link in idt.chain])
     depth = f"{idt.depth} (checked: its lines mention only layers {', '.join(layers)}, each of symbolic size)"
-    details = {"lemmas": used, "ranges": _ranges_text(ranges), "depth": depth, "layers_used": layers}
+    details = {"lemmas": used, "ranges": ranges_text(ranges), "depth": depth, "layers_used": layers}
     # Independent checks of the same claim (e.g. by differentiating the composed
     # cost, with no chain-rule axiom): a failure there means something is wrong.
     extra = [n for n in idt.corroboration if lemma_applies(session.lemmas[n], session.gnet.cost)]
     for n in extra:
-        c = _lemma(session, n)
+        c = session.lemma(n)
         if c.verdict != "proved-for-all-sizes":
             failed.append(f"the corroborating {n} is {c.verdict}: {c.reason}")
     if extra:
@@ -396,9 +315,9 @@ def prove_general(name, gnet: GeneralNetwork, budget_seconds: float = 60.0, *, l
                             f"these do: {', '.join(applicable(gnet))}")
     t0 = time.perf_counter()
     if key in LEMMAS and idt is None:
-        cert = _lemma(session, key)
+        cert = session.lemma(key)
     elif key == "product-formula" and idt is None:
-        cert = prove_product_formula(session, lambda n: prove_general(n, gnet, cross_check=False, _session=session))
+        cert = prove_product_formula(session, session.identity)
     else:
         cert = _prove_chain(session, idt or CHAIN_IDENTITIES[key])
     if _mentions_sigma(session, key, idt):

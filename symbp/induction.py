@@ -24,13 +24,10 @@ import sympy
 
 from .certificate import Certificate, Step
 from .chains import IDENTITIES as CHAIN_IDENTITIES
-from .chains import Mat, bp2_matrix, diag_prime, vector
+from .indexmat import Mat, bp2_matrix, diag_prime, vector
+from .links import ranges_text
 from .printing import latex
 from .reduction import Range, ReductionTimeout
-
-
-def _ranges_text(ranges) -> str:
-    return ", ".join(f"{sympy.latex(r.lo)} ≤ {r.index} ≤ {r.hi}" for r in ranges)
 
 
 def prove_product_formula(session, prove_identity) -> Certificate:
@@ -83,7 +80,7 @@ def prove_product_formula(session, prove_identity) -> Certificate:
             m.w_next[m.r, j] * m.nabla[m.r] * m.sigma_prime(m.z_next[m.r]), (m.r, 1, m.n_next))
         check(r"\left(\Sigma'(z^{l}) (w^{l+1})^T \Sigma'(z^{l+1}) \nabla_a C\right)_{j}", latex(bp2_of_bp1),
               "unrolled at l = L−1 (layer l+1 = L): BP2 applied to BP1",
-              f"difference reduced to 0 under {_ranges_text(ranges_l)}",
+              f"difference reduced to 0 under {ranges_text(ranges_l)}",
               reduced(two, bp2_of_bp1, ranges_l, "unrolled l = L−1 does not match BP2 after BP1"))
     except ReductionTimeout as exc:
         return Certificate(verdict="undecided", reason=f"product-formula: {exc}", seconds=time.perf_counter() - t0, **base)

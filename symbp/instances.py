@@ -287,7 +287,7 @@ def cross_check(cert: Certificate, identity, gnet, budget_seconds: float | None 
     with that instance as the counterexample.
     """
     from .chains import IDENTITIES as CHAIN
-    from .chains import ShapeError
+    from .indexmat import ShapeError
     from .lemmas import LEMMAS, Layers
 
     m = Layers()

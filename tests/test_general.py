@@ -13,7 +13,8 @@ import sympy
 
 from symbp import derive, general
 from symbp.certificate import Certificate
-from symbp.chains import IDENTITIES as CHAIN, Mat, ShapeError, diag_prime, vector
+from symbp.chains import IDENTITIES as CHAIN
+from symbp.indexmat import Mat, ShapeError, diag_prime, vector
 from symbp.errors import IdentityError, SpecError
 from symbp.lemmas import LEMMAS, Layers
 from symbp.network import network as concrete
@@ -221,7 +222,8 @@ def test_cli_general_table_json_and_exit_codes(capsys):
 
 
 @pytest.mark.parametrize(
-    "module", ["general", "lemmas", "chains", "reduction", "printing", "instances", "induction", "general_report"]
+    "module",
+    ["general", "lemmas", "chains", "links", "indexmat", "reduction", "printing", "instances", "induction", "general_report"],
 )
 def test_docstring_examples_of_the_all_sizes_modules(module):
     import doctest
