@@ -9,7 +9,7 @@ Side by side:
 * a naive baseline: one two-layer BP2 with Indexed sums, differentiated with
   ``sympy.diff(...).doit()`` and compared with ``sympy.simplify`` (the route
   issue 3 measured at ~12 s), against the same equation through
-  ``symbp.reduction.remainder``.
+  ``symbp.general.reduction.remainder``.
 """
 
 from __future__ import annotations
@@ -25,7 +25,7 @@ import sympy  # noqa: E402
 
 from symbp import general  # noqa: E402
 from symbp.functions import generic_function  # noqa: E402
-from symbp.reduction import Range, remainder  # noqa: E402
+from symbp.general.reduction import Range, remainder  # noqa: E402
 
 NETWORKS = [
     (act, cost)

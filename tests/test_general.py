@@ -13,12 +13,12 @@ import sympy
 
 from symbp import derive, general
 from symbp.certificate import Certificate
-from symbp.chains import IDENTITIES as CHAIN
-from symbp.indexmat import Mat, ShapeError, diag_prime, vector
+from symbp.general.chains import IDENTITIES as CHAIN
+from symbp.general.indexmat import Mat, ShapeError, diag_prime, vector
 from symbp.errors import IdentityError, SpecError
-from symbp.lemmas import LEMMAS, Layers
+from symbp.general.lemmas import LEMMAS, Layers
 from symbp.network import network as concrete
-from symbp.reduction import Range, remainder
+from symbp.general.reduction import Range, remainder
 
 BP = ["BP1", "BP2", "BP3", "BP4", "BP1-matrix", "BP2-matrix", "product-formula"]
 
@@ -223,13 +223,13 @@ def test_cli_general_table_json_and_exit_codes(capsys):
 
 @pytest.mark.parametrize(
     "module",
-    ["general", "lemmas", "chains", "links", "indexmat", "reduction", "printing", "instances", "induction", "general_report"],
+    ["", ".lemmas", ".chains", ".links", ".indexmat", ".reduction", ".printing", ".instances", ".induction", ".report"],
 )
 def test_docstring_examples_of_the_all_sizes_modules(module):
     import doctest
     import importlib
 
-    result = doctest.testmod(importlib.import_module(f"symbp.{module}"))
+    result = doctest.testmod(importlib.import_module(f"symbp.general{module}"))
     assert result.failed == 0 and result.attempted > 0
 
 
@@ -260,7 +260,7 @@ def test_index_range_fact_is_needed_for_the_weight_lemma():
 def test_a_wrong_chain_rule_expansion_or_definition_is_caught():
     # BP2's chain rule written with the Jacobian transposed, and δ^{l+1} mistaken for δ^l:
     # the mechanical expansion and the definition check reject both.
-    from symbp.chains import Link
+    from symbp.general.chains import Link
 
     bp2 = CHAIN["BP2"]
     links = list(bp2.chain)
@@ -313,7 +313,7 @@ def test_catalogue_proves_each_lemma_once(monkeypatch):
 def test_deadline_gives_back_an_outer_timer():
     import signal
 
-    from symbp.reduction import ReductionTimeout, deadline
+    from symbp.general.reduction import ReductionTimeout, deadline
 
     previous = signal.signal(signal.SIGALRM, lambda *a: None)
     try:

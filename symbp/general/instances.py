@@ -11,7 +11,7 @@ Two routes, both independent of the all-sizes reduction:
   index, sums written out, with a stand-in activation σ(t) = t³ + t and
   random rationals, and returns a ``Counterexample`` when the sides differ.
 
->>> from symbp.lemmas import LEMMAS, Layers
+>>> from symbp.general.lemmas import LEMMAS, Layers
 >>> m = Layers()
 >>> lem = LEMMAS["lemma-dz-dz"]
 >>> swapped = m.w_next[m.j, m.i] * m.sigma_prime(m.z[m.j])  # indices exchanged
@@ -30,10 +30,10 @@ from fractions import Fraction
 
 import sympy
 
-from .algebra import Poly, RatFunc, is_zero
-from .certificate import Certificate, Counterexample
-from .derive import Budget, BudgetExceeded, GroundTruth
-from .network import network as concrete_network
+from ..algebra import Poly, RatFunc, is_zero
+from ..certificate import Certificate, Counterexample
+from ..derive import Budget, BudgetExceeded, GroundTruth
+from ..network import network as concrete_network
 
 SIZES_TRIED = (2, 3)
 
@@ -262,8 +262,8 @@ CORE_CHECKS = {**CORE_NAMES, "minibatch-bias": "minibatch"}
 
 def _core_prove(name: str, gnet, budget_seconds) -> dict:
     """The core's ``prove`` (method exact) of the same identity on each concrete network."""
-    from . import identities
-    from .prove import prove
+    from .. import identities
+    from ..prove import prove
 
     ident = identities.get(CORE_CHECKS[name])
     out = {}

@@ -8,7 +8,7 @@ used. A kind with no rule is an error that names it.
 
 >>> sorted(LINK_CHECKS)
 ['chain-rule', 'definition', 'identity', 'lemma', 'linearity', 'per-sample']
->>> from symbp.lemmas import Layers
+>>> from symbp.general.lemmas import Layers
 >>> m = Layers()
 >>> chain_rule(m, m.dC_dz[m.j], "z^{l}", "z^{l+1}")
 Sum(dC/dz^{l+1}[_i]*dz^{l+1}/dz^{l}[_i, j], (_i, 1, n_{l+1}))
@@ -22,7 +22,7 @@ import sympy
 
 from .chains import IDENTITIES as CHAIN_IDENTITIES
 from .chains import OPAQUE_LEMMAS
-from .errors import IdentityError
+from ..errors import IdentityError
 from .printing import latex
 
 

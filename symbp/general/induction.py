@@ -22,7 +22,7 @@ import time
 
 import sympy
 
-from .certificate import Certificate, Step
+from ..certificate import Certificate, Step
 from .chains import IDENTITIES as CHAIN_IDENTITIES
 from .indexmat import Mat, bp2_matrix, diag_prime, vector
 from .links import ranges_text

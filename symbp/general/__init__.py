@@ -28,11 +28,11 @@ from dataclasses import dataclass, replace
 
 import sympy
 
-from . import functions
-from .certificate import Certificate, Step
+from .. import functions
+from ..certificate import Certificate, Step
 from .chains import IDENTITIES as CHAIN_IDENTITIES
 from .chains import GeneralIdentity
-from .errors import IdentityError, SpecError
+from ..errors import IdentityError, SpecError
 from .induction import prove_product_formula
 from .lemmas import LEMMAS, Layers, Lemma
 from .links import check_link, ranges_text
@@ -89,7 +89,7 @@ def resolve(identity) -> "str | GeneralIdentity":
     >>> resolve("BP1'")
     'BP1-quadratic'
     """
-    from . import identities
+    from .. import identities
     from .instances import CORE_NAMES
 
     if isinstance(identity, GeneralIdentity):
@@ -376,7 +376,7 @@ def prove_catalogue(gnet: GeneralNetwork, budget_seconds: float = 120.0, *, cros
 
 
 def run_cli(args) -> int:
-    """``symbp prove --general``; returns the exit code (see ``general_report``)."""
-    from .general_report import run
+    """``symbp prove --general``; returns the exit code (see ``general.report``)."""
+    from .report import run
 
     return run(args)

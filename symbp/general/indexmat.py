@@ -15,7 +15,7 @@ Sum(d[_k]*w[_k, j], (_k, 1, m))
 >>> W @ v
 Traceback (most recent call last):
 ...
-symbp.indexmat.ShapeError: w is m×n but d has m rows: the product is undefined unless n = m
+symbp.general.indexmat.ShapeError: w is m×n but d has m rows: the product is undefined unless n = m
 """
 
 from __future__ import annotations
@@ -26,7 +26,7 @@ from typing import Callable
 import sympy
 from sympy import KroneckerDelta, Sum
 
-from .errors import IdentityError
+from ..errors import IdentityError
 
 
 class ShapeError(IdentityError):

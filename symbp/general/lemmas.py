@@ -15,7 +15,7 @@ the definitions by ``sympy.diff`` and whose right side is the closed form the
 notes claim; it is proved when ``reduction.remainder`` of the two is 0 under
 the lemma's range facts (1 ≤ j ≤ n_l, ...).
 
->>> from symbp.reduction import remainder
+>>> from symbp.general.reduction import remainder
 >>> m = Layers()
 >>> lem = LEMMAS["lemma-dz-dz"]
 >>> remainder(lem.lhs(m), lem.rhs(m), lem.ranges(m))
@@ -31,7 +31,7 @@ from typing import Callable
 import sympy
 from sympy import IndexedBase, KroneckerDelta, Sum
 
-from .functions import generic_function
+from ..functions import generic_function
 from .reduction import Range
 
 _POS = {"integer": True, "positive": True}

@@ -15,8 +15,8 @@ from __future__ import annotations
 
 import json
 
-from . import general
-from .errors import SpecError
+from .. import general
+from ..errors import SpecError
 
 EXIT_OK, EXIT_REFUTED, EXIT_UNDECIDED = 0, 1, 3
 
