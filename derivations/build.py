@@ -76,6 +76,8 @@ def index(by_identity: dict[str, list]) -> str:
     lines += ["", "Worked examples: " + ", ".join(
         f"{stem} ({' '.join(f'[{nt}]({nt}/{stem}.tex)' for nt in NOTATIONS)})" for stem, _ in WORKED), ""]
     lines += ["Whole catalogue: " + ", ".join(f"[{nt}]({nt}/catalogue.tex)" for nt in NOTATIONS), ""]
+    if (HERE / "seed-errata.md").is_file():  # written by another script (the verifier)
+        lines += ["The mistakes found in the seeds' own formulas: [seed-errata.md](seed-errata.md).", ""]
     return "\n".join(lines)
 
 

@@ -1,2 +1,3 @@
-"""LaTeX in and out: rendering in a notation profile, proof documents, worked
-examples (``render``, ``document``, ``worked``) and the notes reader."""
+"""LaTeX in and out: the notation-aware formula reader (``reader``) and rendering
+in a notation profile, proof documents and worked examples (``render``,
+``document``, ``worked``)."""
