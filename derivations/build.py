@@ -38,16 +38,14 @@ def slug(name: str) -> str:
 
 def documents() -> dict[str, str]:
     """Every document, keyed by its path relative to derivations/."""
-    certs = catalogue.certificates()
-    by_identity: dict[str, list] = {}
-    for c in certs:
-        by_identity.setdefault(c.identity, []).append(c)
+    by_identity = catalogue.groups()
     examples = [(stem, worked.worked_example(network(**spec))) for stem, spec in WORKED]
     out = {"README.md": index(by_identity)}
     for notation in NOTATIONS:
-        out[f"{notation}/catalogue.tex"] = document.catalogue_document(certs, notation)
+        out[f"{notation}/catalogue.tex"] = document.catalogue_document(by_identity, notation)
         for name, group in by_identity.items():
-            out[f"{notation}/{slug(name)}.tex"] = document.identity_document(group, notation)
+            if group:
+                out[f"{notation}/{slug(name)}.tex"] = document.identity_document(group, notation, name=name)
         for stem, ex in examples:
             out[f"{notation}/{stem}.tex"] = worked.worked_document(ex, notation)
     return out

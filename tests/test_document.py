@@ -223,3 +223,13 @@ def test_an_undecided_chain_shows_its_attempt_and_remainder_but_no_proof():
     assert "Proof." not in doc and r"\rule{0.6em}" not in doc
     assert r"\paragraph{Attempt, not a proof.}" in doc and "NOT established" in doc
     assert r"\[ w^{(3)}_{21} - w^{(3)}_{12} \]" in doc  # the remainder as math, re-indexed
+
+
+def test_a_counterexample_with_equal_values_is_not_called_a_difference():
+    # Seen on main: an all-sizes refutation whose counterexample records 0 and 0.
+    from symbp.certificate import Counterexample
+
+    cx = Counterexample("[2, 3, 2]", 3, (1,), {"w^3_11": "1"}, "0", "0", 0.0, 0.0, reason="fails at l=3")
+    cert = Certificate("softmax-ce-one-hot", {"sizes": [2, 3, 2]}, "all-sizes", "refuted", counterexample=cx, reason="fails")
+    doc = document.identity_document(cert, "nielsen")
+    assert "take different values" not in doc and "same value for both sides" in doc

@@ -67,7 +67,12 @@ def build(args) -> tuple[str, str, list]:
         net = _network(args, "generic")
         certs = [prove(i, net, budget=args.budget) for i in identities.applicable(net, args.identity)]
     else:
-        certs = catalogue.certificates(args.identity, budget=args.budget)
+        grouped = catalogue.groups(args.identity, budget=args.budget)
+        certs = [c for cs in grouped.values() for c in cs]
+        if len(grouped) == 1 and certs:
+            (name,) = grouped
+            return document.identity_document(certs, p, name=name), f"{_slug(name)}-{p.name}", certs
+        return document.catalogue_document(grouped, p), f"catalogue-{p.name}", certs
     if args.identity and len({c.identity for c in certs}) == 1:
         return document.identity_document(certs, p), f"{_slug(certs[0].identity)}-{p.name}", certs
     return document.catalogue_document(certs, p), f"catalogue-{p.name}", certs

@@ -41,32 +41,60 @@ def networks_for(ident) -> list:
     return before[:1] + [meant]
 
 
-def general_network():
-    """The network of symbolic sizes and depth, when ``symbp.general`` is part of this build."""
+#: The networks of symbolic size (``symbp.general``), in the same order of preference.
+GENERAL_NETWORKS = (
+    dict(),
+    dict(activation="sigmoid", cost="cross-entropy"),
+    dict(cost="softmax-cross-entropy"),
+    dict(cost="softmax-cross-entropy", one_hot=True),
+)
+
+
+def general_networks() -> list:
+    """The networks of symbolic sizes and depth, when ``symbp.general`` is part of this build."""
     try:
         from .. import general
     except ImportError:
-        return None
-    return general.network(activation="generic")
+        return []
+    return [general.network(**spec) for spec in GENERAL_NETWORKS]
+
+
+def _all_sizes(ident, nets, budget) -> list:
+    # The first general network the identity is stated for; as with the concrete
+    # ones, one it applies to without being meant for comes first (it shows
+    # what fails without the assumption).
+    from ..errors import IdentityError
+
+    out = []
+    for net in nets:
+        try:
+            cert = prove(ident, net, budget=budget)
+        except IdentityError:
+            continue  # not stated for this network (another cost)
+        out.append(cert)
+        if ident.default(net):
+            break
+    return out[-2:]
+
+
+def groups(names=None, *, budget: float = 60.0, all_sizes: bool = True) -> dict:
+    """Each identity's certificates, keyed by its catalogue name, proved on its networks.
+
+    With ``all_sizes`` and ``symbp.general`` present, an identity's proofs for
+    every size and depth (its lemma chain) come first, then the concrete ones.
+    The all-sizes prover may name an identity its own way (BP1' is its
+    BP1-quadratic); the catalogue's name keeps them in one section.
+    """
+    picked = [ids.get(n) for n in names] if names else list(ids.CATALOGUE.values())
+    general = general_networks() if all_sizes else []
+    out: dict = {}
+    for ident in picked:
+        certs = _all_sizes(ident, general, budget) if ident.function_rule is None else []
+        certs += [prove(ident, net, budget=budget) for net in networks_for(ident)]
+        out[ident.name] = certs
+    return out
 
 
 def certificates(names=None, *, budget: float = 60.0, all_sizes: bool = True) -> list:
-    """Prove each identity (every one in the catalogue, or those named) on its networks.
-
-    With ``all_sizes`` and ``symbp.general`` present, an identity's proof for
-    every size and depth (the lemma chain) comes first, then the concrete ones.
-    """
-    from ..errors import IdentityError
-
-    picked = [ids.get(n) for n in names] if names else list(ids.CATALOGUE.values())
-    general = general_network() if all_sizes else None
-    out = []
-    for ident in picked:
-        if general is not None and ident.function_rule is None:
-            try:
-                out.append(prove(ident, general, budget=budget))
-            except IdentityError:
-                pass  # not stated for the general network (e.g. another cost)
-        for net in networks_for(ident):
-            out.append(prove(ident, net, budget=budget))
-    return out
+    """Every certificate of ``groups``, in order."""
+    return [c for certs in groups(names, budget=budget, all_sizes=all_sizes).values() for c in certs]

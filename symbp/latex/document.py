@@ -181,7 +181,7 @@ def _verdict_body(cert, p: Notation, lang: str) -> str:
         if cert.counterexample is not None:
             out.append(_counterexample(cert.counterexample, p, lang))
         if cert.reason:
-            out.append(f"\\paragraph{{{phrase('reason', lang)}.}} {text(cert.reason, p)}")
+            out.append(f"\\paragraph{{{phrase('reason', lang)}.}} {_with_remainder(cert.reason, p)}")
         return "\n\n".join(out)
     out = [text(phrase("undecided", lang))]
     if cert.reason:
@@ -197,32 +197,47 @@ def _verdict_body(cert, p: Notation, lang: str) -> str:
 def _with_remainder(words: str, p: Notation) -> str:
     # Provers end a failure with "remainder <LaTeX>"; typeset that part as math.
     head, found, tail = words.rpartition("remainder ")
-    if not found or ";" in tail:
+    if not found:
         return text(words, p)
+    formula, sep, rest = tail.partition("; ")
     try:
-        return f"{text(head + found, p)}\n\\[ {math(tail.strip(), p)} \\]"
+        shown = f"{text(head + found, p)}\n\\[ {math(formula.strip(), p)} \\]"
     except NotationError:
         return text(words, p)
+    return shown + (f"\n{text(rest, p)}" if sep else "")
 
 
 _LONG = 100  # characters of LaTeX in a step past which its justification goes on the next row
+_WORDS = 60  # characters of a justification past which it goes under, wrapped
+SMALL, FOOTNOTE = "\\small", "\\footnotesize"
 
 
 def _align(steps: Sequence, p: Notation, why, *, checked: bool = True) -> str:
     # ``checked=False`` gives plain math for MathJax (no size commands, no notes).
-    size = "\\small " if checked else ""
     lines, previous = [], None
-    # One long step widens the formula column for every row: then all words go under.
-    long = checked and any(len(math(s.lhs, p)) + len(math(s.rhs, p)) > _LONG for s in steps)
+    # One long step (or long words) widens a column for every row: then all
+    # words go under the formulas, in paragraphs that wrap.
+    long = checked and any(
+        len(math(s.lhs, p)) + len(math(s.rhs, p)) > _LONG or len(why(s.why)) > _WORDS or len(s.checked) > _WORDS
+        for s in steps
+    )
+
+    def note(words: str, size: str) -> str:
+        if long:
+            return rf"& \qquad \parbox[t]{{0.6\textwidth}}{{\raggedright{size} {words}}}"
+        return rf"&& \text{{{size} {words}}}" if checked else rf"&& \text{{{words}}}"
+
     for step in steps:
         lhs = "" if previous is not None and step.lhs.strip() == previous else math(step.lhs, p)
-        rhs, words = math(step.rhs, p), rf"\text{{{size}{text(why(step.why), p)}}}"
+        rhs, words = math(step.rhs, p), text(why(step.why), p)
+        beside = note(words, SMALL)
         if long:  # no room beside it: the words go under the formula
-            lines += [rf"{lhs} &= {rhs}", rf"& \qquad {words}"]
+            lines += [rf"{lhs} &= {rhs}", beside]
         else:
-            lines.append(rf"{lhs} &= {rhs} && {words}")
-        if step.checked and checked:  # how it was checked, in small type under the justification
-            lines.append(("& \\qquad " if long else "&&& ") + rf"\text{{\footnotesize {text(step.checked, p)}}}")
+            lines.append(rf"{lhs} &= {rhs} {beside}")
+        if step.checked and checked:  # how it was checked, in smaller type under the justification
+            small = note(text(step.checked, p), FOOTNOTE)
+            lines.append(small if long else "&" + small)
         previous = step.rhs.strip()
     return "\\begin{align*}\n" + " \\\\\n".join(lines) + "\n\\end{align*}"
 
@@ -272,7 +287,11 @@ def _counterexample(cx, p: Notation, lang: str) -> str:
         rf"\text{{RHS}} &{_exact_or_approx(cx.rhs, cx.rhs_value)}"
         "\n\\end{align*}"
     )
-    out += f"{head}\n{point}\n{phrase('cx_values', lang)}\n{values}"
+    same = (cx.lhs and cx.lhs == cx.rhs) or cx.lhs_value == cx.rhs_value
+    # A counterexample whose two recorded values agree shows nothing by itself:
+    # say so rather than claim they differ.
+    said = text(phrase("cx_same", lang, value=cx.lhs or f"{cx.lhs_value:.6g}")) if same else phrase("cx_values", lang)
+    out += f"{head}\n{point}\n{said}\n{values}"
     if cx.reason:
         out += f"\n{text(cx.reason, p)}"
     return out
@@ -306,12 +325,14 @@ def _costs(certs) -> list[str]:
     return [str((c.network or {}).get("cost", "quadratic")) for c in certs if "function" not in (c.network or {})]
 
 
-def identity_section(certs: Sequence, notation="nielsen", *, lang: str = "en", numbered: bool = True) -> str:
-    """A section for one identity: each of its certificates (one per network checked)."""
+def identity_section(
+    certs: Sequence, notation="nielsen", *, lang: str = "en", numbered: bool = True, name: str | None = None
+) -> str:
+    """A section for one identity (titled ``name``): each of its certificates, one per network checked."""
     if not certs:
         raise ValueError("an identity section needs at least one certificate")
     star = "" if numbered else "*"
-    out = [f"\\section{star}{{{text(certs[0].identity)}}}"]
+    out = [f"\\section{star}{{{text(name or certs[0].identity)}}}"]
     if len(certs) == 1:
         return out[0] + "\n" + certificate_body(certs[0], notation, lang=lang)
     # The statement once, then each network's certificate under its own heading.
@@ -334,31 +355,37 @@ def _network_label(net: dict) -> str:
     return label + (" one-hot" if net.get("one_hot") else "")
 
 
-def identity_document(certs, notation="nielsen", *, lang: str = "en") -> str:
+def identity_document(certs, notation="nielsen", *, lang: str = "en", name: str | None = None) -> str:
     """A complete ``article`` for one identity (one certificate or several), in ``notation``."""
     certs = [certs] if not isinstance(certs, (list, tuple)) else list(certs)
+    name = name or certs[0].identity
     p = profile(notation)
     body = (
         notation_section(p, lang)
         + definitions_section(p, _costs(certs), lang)
-        + identity_section(certs, p, lang=lang, numbered=False)
+        + identity_section(certs, p, lang=lang, numbered=False, name=name)
     )
-    return _wrap(text(phrase("title_identity", lang, name=certs[0].identity)), body)
+    return _wrap(text(phrase("title_identity", lang, name=name)), body)
 
 
-def catalogue_document(certs: Sequence, notation="nielsen", *, lang: str = "en") -> str:
+def catalogue_document(certs, notation="nielsen", *, lang: str = "en") -> str:
     """One ``article`` with a section per identity (the whole catalogue), in ``notation``.
 
-    Certificates of the same identity are grouped, in the order first seen.
+    ``certs`` is a list (grouped by each certificate's identity, in the order
+    first seen) or a dict of identity name -> certificates.
     """
     p = profile(notation)
-    groups: dict[str, list] = {}
-    for c in certs:
-        groups.setdefault(c.identity, []).append(c)
+    if isinstance(certs, dict):
+        grouped = {name: list(cs) for name, cs in certs.items() if cs}
+    else:
+        grouped = {}
+        for c in certs:
+            grouped.setdefault(c.identity, []).append(c)
+    every = [c for cs in grouped.values() for c in cs]
     body = (
-        text(phrase("contents", lang, n=len(certs), k=len(groups))) + "\n"
+        text(phrase("contents", lang, n=len(every), k=len(grouped))) + "\n"
         + notation_section(p, lang)
-        + definitions_section(p, _costs(certs), lang)
-        + "\n".join(identity_section(g, p, lang=lang) for g in groups.values())
+        + definitions_section(p, _costs(every), lang)
+        + "\n".join(identity_section(g, p, lang=lang, name=name) for name, g in grouped.items())
     )
     return _wrap(text(phrase("title_catalogue", lang)), body)

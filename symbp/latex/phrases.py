@@ -54,6 +54,10 @@ PHRASES: dict[str, dict[str, str]] = {
         "counterexample": "Counterexample",
         "cx_instance": "Instance {instance}, indices {indices}{activation}, at the exact point",
         "cx_values": "where the two sides take different values:",
+        "cx_same": (
+            "The certificate records the same value for both sides at this point ({value}), so it does not show"
+            " the failure by itself; the refutation rests on the reason below."
+        ),
         "undecided": "Verdict: undecided. The identity was neither proved nor refuted; it is not typeset as a proof.",
         "reason": "Reason",
         "attempt": "Attempt, not a proof",

@@ -34,7 +34,7 @@ def math(latex_text: str, notation="nielsen", *, matrices: bool = True) -> str:
 
 # A TeX-like token in running words: one letter or a command with ^ or _ scripts
 # ("z^L", "a^{l+1}", "n_{L}"), not part of a longer word ("lemma_dz").
-_INLINE = re.compile(r"(?<![\\\w])((?:\\[A-Za-z]+|[A-Za-zδσφΣ])(?:[\^_](?:\{[^{}]*\}|[A-Za-z0-9]))+)")
+_INLINE = re.compile(r"(?<![\\\w])((?:\\[A-Za-z]+|[A-Za-zδσφΣ∇])(?:[\^_](?:\{[^{}]*\}|[A-Za-z0-9]))+)")
 
 
 def _words(part: str, notation) -> list[str]:
