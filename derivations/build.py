@@ -24,10 +24,12 @@ from symbp.network import network  # noqa: E402
 NOTATIONS = ("nielsen", "sokolinsky", "dyda")
 
 #: The worked examples: (file stem, network spec). The sigmoid one is the
-#: seeds' kind of exercise; the identity one has exact fractions throughout.
+#: seeds' kind of exercise; the identity one has exact fractions throughout;
+#: the softmax one is seed 003's output layer with the categorical cross-entropy.
 WORKED = (
     ("worked-2-3-2-sigmoid", dict(sizes=[2, 3, 2], activation="sigmoid")),
     ("worked-2-2-2-identity", dict(sizes=[2, 2, 2], activation="identity")),
+    ("worked-2-3-3-softmax", dict(sizes=[2, 3, 3], activation="sigmoid", cost="softmax-cross-entropy")),
 )
 
 

@@ -25,6 +25,7 @@ from fractions import Fraction
 import numpy as np
 import sympy
 
+from .. import functions
 from ..derive import GroundTruth
 from ..errors import SpecError, SymbpError
 from ..network import Network
@@ -48,7 +49,8 @@ PHRASES = {
         "gradients": "Gradients",
         "checks": "Checks",
         "bp1": "BP1", "bp2": "BP2", "bp3": "BP3", "bp4": "BP4",
-        "def_z": "definition of {z}", "def_a": "definition of {a}",
+        "def_z": "definition of {z}", "def_a": "definition of {a}", "softmax": "softmax",
+        "softmax_chain": "chain rule through the softmax",
         "numbers_exact": "All numbers are exact.",
         "numbers_decimal": "Numbers are computed to {digits} significant digits and shown to {shown}.",
         "check_text": (
@@ -104,18 +106,20 @@ def default_values(net: Network, seed: int = 0) -> dict:
 
 
 def _check_network(net: Network) -> None:
-    if net.batch != 1 or net.output_softmax:
-        raise SpecError(
-            f"worked examples cover one sample and an elementwise output layer; {net.label()} has "
-            + ("a mini-batch" if net.batch != 1 else "a softmax output")
-        )
-    for l in net.layers:
+    if net.batch != 1:
+        raise SpecError(f"worked examples cover one sample; {net.label()} has a mini-batch")
+    for l in _elementwise_layers(net):
         for j in range(1, net.n(l) + 1):
             if net.activation(l, j).is_generic:
                 raise SpecError(
                     f"a worked example needs numbers, and the generic activation of neuron {j} of layer {l} has none;"
                     " pick sigmoid, tanh, relu, softplus or identity"
                 )
+
+
+def _elementwise_layers(net: Network) -> list[int]:
+    # A softmax output layer has no elementwise σ of its own.
+    return [l for l in net.layers if not (l == net.L and net.output_softmax)]
 
 
 def worked_example(net: Network, values: dict | None = None, *, seed: int = 0) -> WorkedExample:
@@ -126,7 +130,9 @@ def worked_example(net: Network, values: dict | None = None, *, seed: int = 0) -
         if key not in given:
             raise SpecError(f"{key!r} is not an input, target or parameter of the network {net.label()}")
         given[key] = Fraction(v)
-    exact = all(net.activation(l, j).name in EXACT_ACTIVATIONS for l in net.layers for j in range(1, net.n(l) + 1))
+    exact = not net.output_softmax and all(
+        net.activation(l, j).name in EXACT_ACTIVATIONS for l in net.layers for j in range(1, net.n(l) + 1)
+    )
 
     def num(v):
         v = sympy.Rational(v.numerator, v.denominator) if isinstance(v, Fraction) else sympy.sympify(v)
@@ -144,8 +150,13 @@ def worked_example(net: Network, values: dict | None = None, *, seed: int = 0) -
             act = net.activation(l, j)
             zj = sum(num(given[("w", l, j, k)]) * a[(l - 1, k)] for k in range(1, net.n(l - 1) + 1))
             z[(l, j)] = zj + num(given[("b", l, j)])
-            a[(l, j)] = value(act.expr(z[(l, j)]))
-            sp[(l, j)] = value(act.prime(z[(l, j)]))
+            if l in _elementwise_layers(net):
+                a[(l, j)] = value(act.expr(z[(l, j)]))
+                sp[(l, j)] = value(act.prime(z[(l, j)]))
+    if net.output_softmax:  # a^L = softmax(z^L)
+        total = sum(sympy.exp(z[(L, k)]) for k in range(1, net.n(L) + 1))
+        for j in range(1, net.n(L) + 1):
+            a[(L, j)] = value(sympy.exp(z[(L, j)]) / total)
     ys = [num(given[("y", 1, j)]) for j in range(1, net.n(L) + 1)]
     outs = [a[(L, j)] for j in range(1, net.n(L) + 1)]
     cost = value(net.cost_entry.expr(outs, ys))
@@ -153,8 +164,13 @@ def worked_example(net: Network, values: dict | None = None, *, seed: int = 0) -
     y_syms = [sympy.Symbol(f"_y{j}") for j in range(1, net.n(L) + 1)]
     subs = dict(zip(a_syms, outs)) | dict(zip(y_syms, ys))
     nabla = {j: value(g.xreplace(subs)) for j, g in enumerate(net.cost_entry.grad(a_syms, y_syms), start=1)}
-    for j in range(1, net.n(L) + 1):  # BP1
-        delta[(L, j)] = nabla[j] * sp[(L, j)]
+    for j in range(1, net.n(L) + 1):
+        if net.output_softmax:  # the chain rule through the softmax: ∂a_k/∂z_j = a_k([k = j] − a_j)
+            delta[(L, j)] = sum(
+                nabla[k] * a[(L, k)] * ((1 if k == j else 0) - a[(L, j)]) for k in range(1, net.n(L) + 1)
+            )
+        else:  # BP1
+            delta[(L, j)] = nabla[j] * sp[(L, j)]
     for l in range(L - 1, 1, -1):  # BP2, from the output backwards
         for j in range(1, net.n(l) + 1):
             back = sum(num(given[("w", l + 1, k, j)]) * delta[(l + 1, k)] for k in range(1, net.n(l + 1) + 1))
@@ -187,6 +203,8 @@ def _check(ex: WorkedExample) -> dict:
             atom_values[i] = ex.a[(rest[1], rest[2])]
         elif kind == "D":
             atom_values[i] = ex.sigma_prime[(rest[1], rest[2])]
+        elif kind == "E":  # exp(z^L_j) of a softmax output
+            atom_values[i] = sympy.exp(ex.z[(net.L, rest[1])]).evalf(DIGITS)
     coeff = lambda c: sympy.Rational(*_ratio(c))  # noqa: E731
     worst_exact = 0
     tolerance = 0 if ex.exact else sympy.Float(10) ** (-(DIGITS - 10))
@@ -234,7 +252,10 @@ def _numpy_cost(net: Network, values: dict) -> float:
         w = np.array([[values[("w", l, j, k)] for k in range(1, net.n(l - 1) + 1)] for j in range(1, net.n(l) + 1)])
         b = np.array([values[("b", l, j)] for j in range(1, net.n(l) + 1)])
         zl = w @ act + b
-        act = np.array([net.activation(l, j).numpy(zl[j - 1]) for j in range(1, net.n(l) + 1)], dtype=float)
+        if l == net.L and net.output_softmax:
+            act = functions.numpy_softmax(zl)
+        else:
+            act = np.array([net.activation(l, j).numpy(zl[j - 1]) for j in range(1, net.n(l) + 1)], dtype=float)
     y = np.array([values[("y", 1, j)] for j in range(1, net.n(net.L) + 1)])
     return float(net.cost_entry.numpy(act, y))
 
@@ -307,8 +328,19 @@ def _forward_rows(pg: _Page) -> list[str]:
                 [f"{terms} + {render.bias(l, j, p)}", f"{nums} + {pg.num(ex.values[('b', l, j)], True)}", pg.num(ex.z[(l, j)])],
                 "def_z", z=f"${p.names['z']}$",
             )
+            if l == net.L and net.output_softmax:
+                continue  # the softmax needs every z^L_k first
             rows += pg.chain(
                 render.neuron("a", l, j, p), [f"{p.sigma}({z_lj}) = {pg.num(ex.a[(l, j)])}"], "def_a", a=f"${p.names['a']}$"
+            )
+    if net.output_softmax:
+        L = net.L
+        exps = " + ".join(f"e^{{{render.neuron('z', L, k, p)}}}" for k in range(1, net.n(L) + 1))
+        for j in range(1, net.n(L) + 1):
+            rows += pg.chain(
+                render.neuron("a", L, j, p),
+                [rf"\frac{{e^{{{render.neuron('z', L, j, p)}}}}}{{{exps}}} = {pg.num(ex.a[(L, j)])}"],
+                "softmax",
             )
     return rows
 
@@ -317,6 +349,9 @@ def _backward_rows(pg: _Page) -> list[str]:
     ex, p, net = pg.ex, pg.p, pg.net
     L, rows = net.L, []
     for j in range(1, net.n(L) + 1):
+        if net.output_softmax:
+            rows += _softmax_delta_rows(pg, j)
+            continue
         rows += pg.chain(
             render.neuron("delta", L, j, p),
             [
@@ -339,6 +374,24 @@ def _backward_rows(pg: _Page) -> list[str]:
                 ],
                 "bp2",
             )
+    return rows
+
+
+def _softmax_delta_rows(pg: _Page, j: int) -> list[str]:
+    # δ^L_j = Σ_k ∂C/∂a^L_k · ∂a^L_k/∂z^L_j with ∂a_k/∂z_j = a_k([k = j] − a_j) (seed 003),
+    # one term of the sum per line.
+    ex, p, net = pg.ex, pg.p, pg.net
+    L, ks = net.L, list(range(1, net.n(net.L) + 1))
+    a = lambda k: render.neuron("a", L, k, p)  # noqa: E731
+    terms = [rf"{render.partial(p.cost, a(k))} \, {a(k)}({1 if k == j else 0} - {a(j)})" for k in ks]
+    nums = [
+        rf"{pg.num(ex.nabla_a[k], True)} \cdot {pg.num(ex.a[(L, k)], True)}({1 if k == j else 0} - {pg.num(ex.a[(L, j)], True)})"
+        for k in ks
+    ]
+    rows = pg.chain(render.neuron("delta", L, j, p), [terms[0]], "softmax_chain")
+    rows += [rf"&\phantom{{=}} + {t}" for t in terms[1:]]
+    rows += [rf"&= {nums[0]}"] + [rf"&\phantom{{=}} + {t}" for t in nums[1:]]
+    rows.append(rf"&= {pg.num(ex.delta[(L, j)])}")
     return rows
 
 
