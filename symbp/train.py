@@ -312,15 +312,7 @@ class Trainer:
                   "cost": np.array(self.cost.name), "dtype": np.array(self.dtype.name)}
         for l, (W, b) in enumerate(zip(self.weights, self.biases), start=2):
             arrays[f"w{l}"], arrays[f"b{l}"] = W, b
-        folder = os.path.dirname(os.path.abspath(path))
-        fd, tmp = tempfile.mkstemp(dir=folder, prefix=".symbp-", suffix=".npz")
-        try:
-            with os.fdopen(fd, "wb") as f:
-                np.savez(f, **arrays)
-            os.replace(tmp, path)
-        except BaseException:
-            os.unlink(tmp)
-            raise
+        atomic_write(path, lambda f: np.savez(f, **arrays), suffix=".npz")
 
     @classmethod
     def load(cls, path: "str | os.PathLike", *, seed: int = 0) -> "Trainer":
@@ -345,6 +337,23 @@ class Trainer:
             model.weights[i][...] = W
             model.biases[i][...] = b
         return model
+
+
+def atomic_write(path: str, write, suffix: str = "") -> None:
+    """Call ``write(file)`` on a temp file beside ``path``, then rename it into place."""
+    folder = os.path.dirname(os.path.abspath(path))
+    fd, tmp = tempfile.mkstemp(dir=folder, prefix=".symbp-", suffix=suffix)
+    try:
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(tmp, 0o666 & ~umask)  # mkstemp makes 0600; give the usual mode
+        with os.fdopen(fd, "wb") as f:
+            write(f)
+        os.replace(tmp, path)
+    except BaseException:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+        raise
 
 
 class _Progress:
