@@ -204,12 +204,24 @@ class Trainer:
             b -= db
 
     def epoch(self, X: np.ndarray, Y: np.ndarray, batch: int, eta: float, rng: np.random.Generator) -> None:
-        """One pass over shuffled data in mini-batches of ``batch`` (last one may be smaller)."""
+        """One pass over shuffled data in mini-batches of ``batch`` (last one may be smaller).
+
+        X, Y must already be C-contiguous arrays of the trainer's dtype.
+        """
         order = rng.permutation(X.shape[0])
-        Xs, Ys = X[order], Y[order]
         n = X.shape[0]
+        # each mini-batch is gathered into one reused buffer right before its
+        # matmul, while it is hot in cache, instead of copying all of X at once
+        xs = np.empty((batch, X.shape[1]), X.dtype)
+        ys = np.empty((batch, Y.shape[1]), Y.dtype)
         for start in range(0, n, batch):
-            self.step(Xs[start : start + batch], Ys[start : start + batch], eta)
+            rows = order[start : start + batch]
+            m = rows.shape[0]
+            if m != batch:
+                xs, ys = np.empty((m, X.shape[1]), X.dtype), np.empty((m, Y.shape[1]), Y.dtype)
+            np.take(X, rows, axis=0, out=xs)
+            np.take(Y, rows, axis=0, out=ys)
+            self.step(xs, ys, eta)
 
     # -- evaluation --------------------------------------------------------------
 
