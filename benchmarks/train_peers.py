@@ -13,6 +13,7 @@ installed are skipped with a note. Nothing here asserts a timing.
 
 Runners:
 * symbp fast path: ``symbp.train.Trainer.epoch`` (NumPy, BLAS threads as given);
+* symbp compiled epoch: ``Trainer(backend="numba")`` (optional extra), batch ≤ 16;
 * Nielsen-style per-sample loop: written afresh from the book's description of
   ``update_mini_batch``/``backprop`` (column vectors, one sample at a time);
 * PyTorch eager: torch.nn.Sequential + optim.SGD, CPU, torch.set_num_threads(2);
@@ -74,14 +75,23 @@ class Skip(Exception):
     pass
 
 
-def run_symbp(sizes, X, Y, batch, dtype, repeats, threads=None):
+def run_symbp(sizes, X, Y, batch, dtype, repeats, threads=None, backend="fast"):
     try:
         from threadpoolctl import threadpool_limits
     except ImportError:
         threadpool_limits = None
     if threads is not None and threadpool_limits is None:
         raise Skip("threadpoolctl not installed (needed to set BLAS threads)")
-    model = Trainer(sizes, "sigmoid", "quadratic", dtype=dtype, seed=0)
+    if backend == "numba":
+        from symbp.train import SMALL_BATCH
+
+        try:
+            import numba  # noqa: F401
+        except ImportError:
+            raise Skip("numba not installed (pip install symbp[compiled])") from None
+        if batch > SMALL_BATCH:
+            raise Skip(f"the compiled epoch is for batches ≤ {SMALL_BATCH}; above, backend numba is the NumPy path")
+    model = Trainer(sizes, "sigmoid", "quadratic", dtype=dtype, seed=0, backend=backend)
     X = np.ascontiguousarray(X, dtype=dtype)
     Y = np.ascontiguousarray(Y, dtype=dtype)
     rng = np.random.default_rng(0)
@@ -248,6 +258,7 @@ def run_jax_scan(sizes, X, Y, batch, dtype, repeats):
 RUNNERS = [
     ("symbp fast path (NumPy, BLAS 1 thread)", lambda *a: run_symbp(*a, threads=1)),
     ("symbp fast path (NumPy, BLAS 2 threads)", lambda *a: run_symbp(*a, threads=2)),
+    ("symbp compiled epoch (Numba, 1 thread)", lambda *a: run_symbp(*a, backend="numba")),
     ("Nielsen per-sample loop (NumPy)", run_nielsen),
     ("PyTorch eager (2 threads)", run_torch),
     ("JAX step-jit", run_jax_step),

@@ -41,6 +41,13 @@ from .errors import SpecError, SymbpError
 from .network import network
 
 DTYPES = ("float32", "float64")
+#: fast: NumPy matrix form; numba: the same, compiled per epoch (optional
+#: extra); lambdify: each gradient from the symbolic ground truth.
+BACKENDS = ("fast", "numba", "lambdify")
+#: The compiled epoch wins only where NumPy's per-batch Python cost
+#: dominates; above this batch size "numba" runs the NumPy path (its SIMD
+#: tanh beats Numba's scalar one).
+SMALL_BATCH = 16
 _EVAL_CHUNK = 4096
 
 
@@ -69,7 +76,9 @@ class Trainer:
     ``weights[i]`` is W^{i+2} (shape n_l × n_{l−1}), ``biases[i]`` is b^{i+2}.
     Initial weights are N(0, 1/n_{l−1}), biases N(0, 1) (Nielsen's
     ``network2`` default), from ``seed``. ``backend="lambdify"`` takes each
-    gradient from ``numeric.gradient`` (the ground truth) instead of BP.
+    gradient from ``numeric.gradient`` (the ground truth) instead of BP;
+    ``backend="numba"`` runs each epoch of mini-batches ≤ 16 compiled
+    (``symbp.compiled``, optional extra), larger ones on the NumPy path.
     """
 
     def __init__(
@@ -84,8 +93,8 @@ class Trainer:
     ):
         if str(dtype) not in DTYPES:
             raise SpecError(f"dtype must be one of {', '.join(DTYPES)}, got {dtype!r}")
-        if backend not in ("fast", "lambdify"):
-            raise SpecError(f"backend must be 'fast' or 'lambdify', got {backend!r}")
+        if backend not in BACKENDS:
+            raise SpecError(f"backend must be one of {', '.join(BACKENDS)}, got {backend!r}")
         self.net = network(list(sizes), activation, cost, batch=1)
         if any(functions.activation(a).is_generic for a in self.net.activations):
             raise SpecError("training needs named activations (sigmoid, tanh, relu, softplus, identity), not 'generic'")
@@ -103,10 +112,16 @@ class Trainer:
         self.biases = [rng.standard_normal(n).astype(self.dtype) for n in self.sizes[1:]]
         self._buffers: dict[int, dict] = {}
         self._lambdified = None
+        self._compiled: dict = {}
         if backend == "lambdify":
             from . import numeric
 
             self._lambdified = numeric.gradient(self.net)
+        if backend == "numba":
+            from . import compiled
+
+            compiled.check_supported(list(self.net.activations), self.cost.name)
+            compiled.scalar_kernels(self.acts[-1].name)  # fails now, not mid-fit, without numba
 
     # -- the fast path ---------------------------------------------------------
 
@@ -210,6 +225,13 @@ class Trainer:
         """
         order = rng.permutation(X.shape[0])
         n = X.shape[0]
+        if self.backend == "numba" and batch <= SMALL_BATCH:
+            if (batch, n) not in self._compiled:
+                from .compiled import CompiledEpoch
+
+                self._compiled[(batch, n)] = CompiledEpoch(self, batch, n)
+            self._compiled[(batch, n)](X, Y, order, eta)
+            return
         # each mini-batch is gathered into one reused buffer right before its
         # matmul, while it is hot in cache, instead of copying all of X at once
         xs = np.empty((batch, X.shape[1]), X.dtype)

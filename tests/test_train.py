@@ -185,3 +185,35 @@ def test_bad_shapes_are_named():
     model = Trainer([3, 2], "sigmoid")
     with pytest.raises(SpecError, match=r"X has shape \(4, 2\), expected \(samples, 3\)"):
         model.gradient(np.zeros((4, 2)), np.zeros((4, 2)))
+
+
+@pytest.mark.parametrize("sizes, act, dtype, tol", [
+    ([6, 5, 3], "tanh,sigmoid", "float64", 1e-12),
+    ([6, 5, 4, 3], "relu,relu,identity", "float64", 1e-12),
+    ([6, 5, 3], "tanh,sigmoid", "float32", 1e-5),
+])
+def test_numba_epoch_equals_numpy_epoch(sizes, act, dtype, tol):
+    # the compiled path (optional extra) against the NumPy path tested above;
+    # batch 7 over 50 samples leaves a short last mini-batch of 1
+    pytest.importorskip("numba")
+    ds = data.synthetic(50, sizes[0], sizes[-1], seed=2, test_fraction=0.0)
+    X = np.ascontiguousarray(ds.X_train, dtype=dtype)
+    Y = np.ascontiguousarray(ds.Y_train, dtype=dtype)
+    fast = Trainer(sizes, act, "quadratic", seed=9, dtype=dtype)
+    compiled = Trainer(sizes, act, "quadratic", seed=9, dtype=dtype, backend="numba")
+    for _ in range(3):
+        fast.epoch(X, Y, 7, 0.8, np.random.default_rng(1))
+        compiled.epoch(X, Y, 7, 0.8, np.random.default_rng(1))
+    moved = max(np.abs(W - W0).max() for W, W0 in zip(fast.weights, Trainer(sizes, act, seed=9, dtype=dtype).weights))
+    assert moved > 1e-2  # training happened
+    _close(compiled.weights + compiled.biases, fast.weights + fast.biases, atol=tol, rtol=tol)
+
+
+def test_numba_backend_names_what_it_does_not_cover():
+    pytest.importorskip("numba")
+    from symbp.compiled import CompiledUnavailable
+
+    with pytest.raises(CompiledUnavailable, match="not softplus.*--backend fast"):
+        Trainer([2, 2], "softplus", backend="numba")
+    with pytest.raises(CompiledUnavailable, match="not 'cross-entropy'"):
+        Trainer([2, 2], "sigmoid", "cross-entropy", backend="numba")
