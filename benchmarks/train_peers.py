@@ -8,7 +8,8 @@ plain SGD with η = 3, one epoch over shuffled data: [784,30,10] on 10,000
 synthetic samples and [64,30,10] on scikit-learn's digits; mini-batch 10
 and 128; float32 and float64. Every runner shuffles each epoch inside its
 timed region. Figures are samples per second, best of several epochs after
-a warm-up epoch (which also compiles JAX/Numba). Peers that are not
+a warm-up epoch (which also compiles JAX/Numba); the runners take turns
+epoch by epoch, so a burst of load on the machine hits them alike. Peers that are not
 installed are skipped with a note. Nothing here asserts a timing.
 
 Runners:
@@ -63,9 +64,9 @@ def _timed(f) -> float:
     return time.perf_counter() - t
 
 
-def _best_rate(run_epoch, n: int, repeats: int) -> float:
+def _prepared(run_epoch, n: int):
     run_epoch()  # warm-up (and compilation)
-    return n / min(_timed(run_epoch) for _ in range(repeats))
+    return run_epoch, n
 
 
 # -- runners: each returns samples/s, or raises Skip with the reason ------------
@@ -95,10 +96,13 @@ def run_symbp(sizes, X, Y, batch, dtype, repeats, threads=None, backend="fast"):
     X = np.ascontiguousarray(X, dtype=dtype)
     Y = np.ascontiguousarray(Y, dtype=dtype)
     rng = np.random.default_rng(0)
-    if threads is None:
-        return _best_rate(lambda: model.epoch(X, Y, batch, ETA, rng), len(X), repeats)
-    with threadpool_limits(limits=threads, user_api="blas"):
-        return _best_rate(lambda: model.epoch(X, Y, batch, ETA, rng), len(X), repeats)
+    def epoch():
+        if threads is None:
+            return model.epoch(X, Y, batch, ETA, rng)
+        with threadpool_limits(limits=threads, user_api="blas"):
+            return model.epoch(X, Y, batch, ETA, rng)
+
+    return _prepared(epoch, len(X))
 
 
 def run_nielsen(sizes, X, Y, batch, dtype, repeats):
@@ -146,15 +150,15 @@ def run_nielsen(sizes, X, Y, batch, dtype, repeats):
                 W[k] -= (ETA / len(rows)) * sum_w[k]
                 B[k] -= (ETA / len(rows)) * sum_b[k]
 
-    return _best_rate(epoch, len(X), max(1, repeats - 1))
+    return _prepared(epoch, len(X))
 
 
-def run_torch(sizes, X, Y, batch, dtype, repeats):
+def run_torch(sizes, X, Y, batch, dtype, repeats, threads=2):
     try:
         import torch
     except ImportError:
         raise Skip("PyTorch not installed (pip install torch==2.13.0)") from None
-    torch.set_num_threads(2)
+    torch.set_num_threads(threads)
     torch.manual_seed(0)
     tdtype = getattr(torch, dtype)
     layers = []
@@ -175,7 +179,7 @@ def run_torch(sizes, X, Y, batch, dtype, repeats):
             loss.backward()
             opt.step()
 
-    return _best_rate(epoch, len(X), repeats)
+    return _prepared(epoch, len(X))
 
 
 def _jax(dtype):
@@ -225,7 +229,7 @@ def run_jax_step(sizes, X, Y, batch, dtype, repeats):
         jax.block_until_ready(p)
         state["p"] = p
 
-    return _best_rate(epoch, len(X), repeats)
+    return _prepared(epoch, len(X))
 
 
 def run_jax_scan(sizes, X, Y, batch, dtype, repeats):
@@ -252,7 +256,7 @@ def run_jax_scan(sizes, X, Y, batch, dtype, repeats):
     def epoch():
         state["p"] = jax.block_until_ready(epoch_scan(state["p"], jnp.asarray(rng.permutation(len(X)))))
 
-    return _best_rate(epoch, steps * batch, repeats)
+    return _prepared(epoch, steps * batch)
 
 
 RUNNERS = [
@@ -261,6 +265,7 @@ RUNNERS = [
     ("symbp compiled epoch (Numba, 1 thread)", lambda *a: run_symbp(*a, backend="numba")),
     ("Nielsen per-sample loop (NumPy)", run_nielsen),
     ("PyTorch eager (2 threads)", run_torch),
+    ("PyTorch eager (1 thread)", lambda *a: run_torch(*a, threads=1)),
     ("JAX step-jit", run_jax_step),
     ("JAX epoch lax.scan", run_jax_scan),
 ]
@@ -278,12 +283,12 @@ def datasets(quick: bool):
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--quick", action="store_true", help="2,000 synthetic samples, 1 timed epoch")
-    parser.add_argument("--repeats", type=int, default=3, help="timed epochs per runner (best is kept)")
+    parser.add_argument("--repeats", type=int, default=5, help="timed epochs per runner (best is kept)")
     parser.add_argument("--json", help="also write the figures to this JSON file")
     args = parser.parse_args(argv)
     repeats = 1 if args.quick else args.repeats
     print(f"machine: {platform.processor() or platform.machine()}, {os.cpu_count()} CPUs, "
-          f"load average {' '.join(f'{v:.2f}' for v in os.getloadavg())}; numpy {np.__version__}")
+          f"load average {' '.join(f'{v:.2f}' for v in os.getloadavg())} before the run; numpy {np.__version__}")
     peaks = {dt: matmul_gflops(dt) for dt in ("float32", "float64")}
     for dt, g in peaks.items():
         print(f"matmul {dt}: {g:.1f} GFLOP/s (2000×2000 product, default BLAS threads)")
@@ -294,16 +299,26 @@ def main(argv=None) -> int:
             for batch in (10, 128):
                 print(f"\n{name} {sizes}, {len(X)} samples, batch {batch}, {dtype}")
                 row = {"data": name, "sizes": sizes, "samples": len(X), "batch": batch, "dtype": dtype, "rates": {}}
+                prepared = {}
                 for label, runner in RUNNERS:
                     try:
-                        rate = runner(sizes, X, Y, batch, dtype, repeats)
+                        prepared[label] = runner(sizes, X, Y, batch, dtype, repeats)
                     except Skip as why:
                         print(f"  {label:<42} skipped: {why}")
-                        continue
+                # round-robin: each round times one epoch of every runner, so a
+                # burst of load on this machine hits them all alike; best kept
+                best = {label: float("inf") for label in prepared}
+                for _ in range(repeats):
+                    for label, (epoch, n) in prepared.items():
+                        best[label] = min(best[label], _timed(epoch))
+                for label, (epoch, n) in prepared.items():
+                    rate = n / best[label]
                     row["rates"][label] = rate
                     print(f"  {label:<42} {rate / 1e3:>9.1f}k samples/s")
                 results.append(row)
                 _summarise(row, sizes, peaks[dtype])
+    print(f"\nload average after the run: {' '.join(f'{v:.2f}' for v in os.getloadavg())} "
+          f"(above the CPU count, other processes shared the machine and every figure is low)")
     if args.json:
         with open(args.json + ".tmp", "w") as f:
             json.dump({"matmul_gflops": peaks, "results": results}, f, indent=1)
