@@ -1,0 +1,21 @@
+"""Arguments shared by the subcommands that take a network."""
+
+from __future__ import annotations
+
+from ..network import network, parse_sizes
+
+
+def add_network_arguments(p, *, sizes: str = "2,3,2", activation: str = "generic", cost: str = "quadratic") -> None:
+    p.add_argument("--sizes", default=sizes, help=f"layer sizes, input first (default {sizes})")
+    p.add_argument("--activation", default=activation,
+                   help="sigmoid, tanh, relu, softplus, identity, generic (any differentiable σ), "
+                        f"or a comma list, one per layer (default {activation})")
+    p.add_argument("--cost", default=cost,
+                   help=f"quadratic, mean-quadratic, cross-entropy, softmax-cross-entropy (default {cost})")
+    p.add_argument("--one-hot", action="store_true", help="assume Σ_k y_k = 1 (softmax-cross-entropy)")
+    p.add_argument("--batch", type=int, default=None, help="mini-batch size m for mean-quadratic (default 2)")
+    p.add_argument("--notation", default="nielsen", help="notation profile for printed formulas (default nielsen)")
+
+
+def network_from_args(args):
+    return network(parse_sizes(args.sizes), args.activation, args.cost, one_hot=args.one_hot, batch=args.batch)

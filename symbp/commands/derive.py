@@ -1,0 +1,33 @@
+"""``symbp derive``: print the ground-truth derivative of the cost."""
+
+from __future__ import annotations
+
+import sympy
+
+from ..cli import EXIT_OK
+from .common import add_network_arguments, network_from_args
+
+
+def register(sub) -> None:
+    p = sub.add_parser("derive", help="print ∂C/∂w or ∂C/∂b by direct differentiation")
+    add_network_arguments(p)
+    p.add_argument("--wrt", required=True, action="append", metavar="PARAM",
+                   help="parameter, e.g. 'w^2_{1,2}' or 'b^3_1' (repeatable)")
+    p.add_argument("--latex", action="store_true", help="print LaTeX instead of plain text")
+    p.add_argument("--composed", action="store_true", help="substitute z^l_j by its composed value")
+    p.set_defaults(func=run)
+
+
+def run(args) -> int:
+    from .. import derive
+
+    net = network_from_args(args)
+    for wrt in args.wrt:
+        key = derive._parameter_key(net, wrt)
+        expr = derive.gradient(net, key)
+        if args.composed:
+            expr = derive.substitute_forward(net, expr)
+        name = net.symbol(key)
+        text = sympy.latex(expr) if args.latex else sympy.sstr(sympy.factor_terms(expr))
+        print(f"∂C/∂{name} = {text}")
+    return EXIT_OK

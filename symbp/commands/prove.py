@@ -1,0 +1,99 @@
+"""``symbp prove``: check catalogue identities on a network, print a table or JSON."""
+
+from __future__ import annotations
+
+import json
+
+from ..cli import EXIT_BAD_INPUT, EXIT_OK, EXIT_REFUTED, EXIT_UNDECIDED
+from ..errors import SpecError
+from .common import add_network_arguments, network_from_args
+
+
+def register(sub) -> None:
+    p = sub.add_parser("prove", help="prove BP1-BP4 and the other catalogue identities on a network")
+    add_network_arguments(p)
+    p.add_argument("--identity", action="append", metavar="NAME",
+                   help="identity to check (repeatable; default: every identity that applies); see --list")
+    p.add_argument("--method", default="auto", choices=("auto", "exact", "pit"),
+                   help="exact: zero difference of polynomials; pit: random-point identity test; auto (default)")
+    p.add_argument("--budget", type=float, default=60.0, metavar="SECONDS", help="time budget per identity (default 60)")
+    p.add_argument("--json", action="store_true", help="print one JSON object per identity (a JSON list)")
+    p.add_argument("--list", action="store_true", help="list the catalogue and exit")
+    p.add_argument("--general", action="store_true", help="prove for networks of every size and depth (symbolic sizes)")
+    p.set_defaults(func=run)
+
+
+def run(args) -> int:
+    from .. import identities, notation
+    from ..prove import prove
+
+    if args.list:
+        for ident in identities.CATALOGUE.values():
+            print(f"{ident.name:22} {ident.title} [{ident.source}]")
+        return EXIT_OK
+    if not (args.budget > 0):
+        raise SpecError(f"--budget must be a positive number of seconds, got {args.budget}")
+    if args.general:
+        return _run_general(args)
+    notation.profile(args.notation)  # an unknown notation is bad input, before any work
+    net = network_from_args(args)
+    chosen = identities.applicable(net, args.identity)
+    certs = [prove(ident, net, method=args.method, budget=args.budget) for ident in chosen]
+    if args.json:
+        print(json.dumps([c.to_dict() for c in certs], ensure_ascii=False, indent=2))
+    else:
+        print(f"network {net.label()}  ({net.parameter_count} parameters)")
+        print(_table(certs))
+        for c in certs:
+            if c.verdict == "refuted":
+                print(_explain_refutation(c, notation.profile(args.notation)))
+            elif c.verdict == "undecided":
+                print(f"\n{c.identity}: undecided: {c.reason}")
+    return exit_code(certs)
+
+
+def exit_code(certs) -> int:
+    verdicts = {c.verdict for c in certs}
+    if "refuted" in verdicts:
+        return EXIT_REFUTED
+    if "undecided" in verdicts:
+        return EXIT_UNDECIDED
+    return EXIT_OK
+
+
+def _table(certs) -> str:
+    rows = [("identity", "verdict", "method", "instances", "seconds")]
+    rows += [(c.identity, c.verdict, c.method, str(c.instances), f"{c.seconds:.3f}") for c in certs]
+    widths = [max(len(r[i]) for r in rows) for i in range(5)]
+    lines = []
+    for n, r in enumerate(rows):
+        lines.append("  ".join(cell.ljust(w) if i < 3 else cell.rjust(w) for i, (cell, w) in enumerate(zip(r, widths))))
+        if n == 0:
+            lines.append("  ".join("-" * w for w in widths))
+    return "\n".join(lines)
+
+
+def _explain_refutation(c, profile) -> str:
+    cx = c.counterexample
+    out = [f"\n{c.identity}: refuted"]
+    if cx is None:
+        return out[0] + f": {c.reason}"
+    if cx.reason:
+        out.append(f"  {cx.reason}")
+        return "\n".join(out)
+    out.append(f"  at {cx.instance}")
+    if cx.activation:
+        out.append(f"  with {cx.activation}")
+    point = ", ".join(f"{profile.quantity(k)}={v}" for k, v in cx.point.items())
+    out.append(f"  point: {point}")
+    out.append(f"  ground truth: {cx.lhs}")
+    out.append(f"  formula:      {cx.rhs}")
+    return "\n".join(out)
+
+
+def _run_general(args) -> int:
+    try:
+        from .. import general
+    except ImportError:
+        raise SpecError("--general needs symbp.general, which this build does not include") from None
+    return general.run_cli(args)

@@ -1,0 +1,442 @@
+r"""prove(identity, network) -> Certificate.
+
+Strategies:
+
+* ``exact``: every instance (layer, sample, index) of the identity is
+  compared with the ground truth as exact polynomials in the network's atoms;
+  a zero difference is a proof (``proved``).
+* ``pit``: a polynomial identity test. Both sides are evaluated, by forward
+  mode, at random points of 𝔽_p (p = 2^61 − 1), the atoms drawn
+  independently; agreement everywhere gives ``probably-true`` with the
+  Schwartz–Zippel bound, never ``proved``.
+* ``auto``: ``exact`` when the network is small enough to fit the budget,
+  falling back to ``pit`` if the budget runs out.
+
+A disagreement is never reported on its own: ``refuted`` needs a concrete
+counterexample, found by evaluating both sides at an exact rational point
+with a concrete activation (for a generic σ, a cubic polynomial stands in,
+then the sigmoid). If none is found the verdict is ``undecided``.
+
+>>> from symbp import network, identities
+>>> prove(identities.BP2, network([2, 3, 2])).verdict
+'proved'
+"""
+
+from __future__ import annotations
+
+import random
+import time
+from fractions import Fraction
+
+from . import identities as ids
+from .backprop import ShapeError
+from .certificate import Certificate, Counterexample, Step
+from .derive import Budget, BudgetExceeded
+from .errors import IdentityError, SpecError
+from .network import Network
+from .quantities import Decimal60, Exact, ExactQuantities, ModP, PointQuantities
+
+METHODS = ("auto", "exact", "pit")
+#: ``auto`` tries ``exact`` up to this many parameters (and within the budget).
+AUTO_EXACT_PARAMETERS = 1500
+PIT_POINTS = 2
+
+
+def prove(identity, net, *, method: str = "auto", budget: float = 60.0, points: int = PIT_POINTS, seed: int = 0) -> Certificate:
+    """Check ``identity`` on every instance of ``net``; return a ``Certificate``.
+
+    ``budget`` is in seconds; running out gives ``undecided`` with the reason.
+    """
+    if hasattr(net, "prove_general"):  # networks of symbolic size (symbp.general)
+        return net.prove_general(identity, budget=budget)
+    ident = ids.get(identity)
+    if method not in METHODS:
+        raise SpecError(f"unknown method {method!r}; use one of {', '.join(METHODS)}")
+    if not isinstance(net, Network):
+        raise SpecError(f"prove needs a Network (from symbp.network(...)), got {type(net).__name__}")
+    if ident.function_rule is not None:
+        return _prove_function_rule(ident, net)
+    reason = ident.applies(net)
+    if reason:
+        raise IdentityError(f"{ident.name} does not apply to the network {net.label()}: {reason}")
+    start = time.perf_counter()
+    if method == "pit" and ident.exact_only:
+        method = "exact"  # a lemma about one local derivative: a point check would restate the definition
+    if method in ("exact", "auto") and (method == "exact" or net.parameter_count <= AUTO_EXACT_PARAMETERS or ident.exact_only):
+        try:
+            return _prove_exact(ident, net, Budget(budget), start, seed)
+        except BudgetExceeded as exc:
+            if method == "exact" or ident.exact_only:
+                return _certificate(ident, net, "exact", "undecided", start, reason=f"exact check stopped: {exc}")
+            remaining = max(budget - (time.perf_counter() - start), 1.0)
+            cert = _prove_pit(ident, net, points, seed, start, Budget(remaining))
+            return _replace(cert, method="auto→pit", reason=(cert.reason + f" (exact ran out: {exc})").strip())
+    return _prove_pit(ident, net, points, seed, start, Budget(budget))
+
+
+def _certificate(ident, net, method, verdict, start, **kw) -> Certificate:
+    return Certificate(
+        identity=ident.name,
+        network=net.describe(),
+        method=method,
+        verdict=verdict,
+        seconds=round(time.perf_counter() - start, 4),
+        statement=ident.statement,
+        source=ident.source,
+        **kw,
+    )
+
+
+def _replace(cert: Certificate, **kw) -> Certificate:
+    from dataclasses import replace
+
+    return replace(cert, **kw)
+
+
+def _label(ident, comp, r, c) -> tuple[str, tuple]:
+    """Name the failing entry (row r, column c, 0-based) in Nielsen's indices."""
+    names = comp.indices
+    if comp.lhs.shape[1] == 1:
+        idx = (r + 1,)
+    else:
+        idx = (r + 1, c + comp.first_column)
+    text = ", ".join(f"{n}={i}" for n, i in zip(names, idx))
+    where = f"l={comp.layer}, " if comp.layer is not None else ""
+    if comp.sample > 1:
+        where += f"sample {comp.sample}, "
+    return f"{ident.name} at {where}{text}", idx
+
+
+def _shape_refutation(ident, net, comp_desc: str, exc: Exception, start, method) -> Certificate:
+    cx = Counterexample(
+        instance=comp_desc, layer=None, indices=(), point={}, lhs="", rhs="", lhs_value=float("nan"), rhs_value=float("nan"),
+        reason=f"the right-hand side cannot be formed: {exc}",
+    )
+    return _certificate(ident, net, method, "refuted", start, counterexample=cx, reason=str(exc))
+
+
+# -- exact ------------------------------------------------------------------------
+
+
+def _prove_exact(ident, net, budget, start, seed) -> Certificate:
+    q = ExactQuantities(net, budget)
+    count = 0
+    steps = []
+    try:
+        comparisons = ident.compare(q)
+        for comp in comparisons:
+            if comp.lhs.shape != comp.rhs.shape:
+                raise ShapeError(f"{comp.lhs_tex} is {comp.lhs.shape[0]}×{comp.lhs.shape[1]} but the formula gives {comp.rhs.shape[0]}×{comp.rhs.shape[1]}")
+            for (r, c, lv), (_, _, rv) in zip(comp.lhs.entries(), comp.rhs.entries()):
+                budget.check()
+                diff = lv - rv
+                count += 1
+                if _nonzero(diff):
+                    label, idx = _label(ident, comp, r, c)
+                    cx = _find_exact_counterexample(net, lv, rv, label, comp.layer, idx, seed)
+                    if cx is None:
+                        return _certificate(
+                            ident, net, "exact", "undecided", start, instances=count,
+                            reason=f"at {label} the difference is not the zero polynomial in the atoms, but no concrete counterexample was found",
+                        )
+                    return _certificate(ident, net, "exact", "refuted", start, instances=count, counterexample=cx, reason=f"fails at {label}")
+            n = comp.lhs.shape[0] * comp.lhs.shape[1]
+            steps.append(
+                Step(
+                    lhs=comp.lhs_tex,
+                    rhs=comp.rhs_tex,
+                    why=f"ground truth by differentiation vs. the formula, layer {comp.layer}" + (f", sample {comp.sample}" if net.batch > 1 and comp.sample else ""),
+                    checked=f"{n} entries: difference is the zero polynomial",
+                )
+            )
+    except ShapeError as exc:
+        return _shape_refutation(ident, net, ident.name, exc, start, "exact")
+    except IdentityError:
+        raise
+    return _certificate(ident, net, "exact", "proved", start, instances=count, steps=tuple(steps))
+
+
+def _nonzero(diff) -> bool:
+    if isinstance(diff, int):
+        return diff != 0
+    return not diff.is_zero()
+
+
+# -- polynomial identity test -----------------------------------------------------------
+
+
+def _degree_bound(net: Network) -> int:
+    # A generous bound on the total degree of (LHS − RHS) with denominators
+    # cleared: each layer adds a weight and σ' (degree ≤ 2 for σ' = σ(1−σ)),
+    # the cost ≤ 3, a softmax output ≤ 2 n_L more.
+    extra = 3 * net.n(net.L) if net.output_softmax or net.cost == "cross-entropy" else 0
+    return 4 * net.L + extra + 8
+
+
+def _random_point_quantities(net, rng) -> PointQuantities:
+    field = ModP(rng)
+
+    def leaf(key):
+        return field.random()
+
+    def neuron(s, l, j, z):
+        act = net.activation(l, j)
+        sv = field.random()
+        if act.prime_of_value is not None:
+            dv = field.r(act.prime_of_value(sv))
+        else:
+            dv = field.random()
+        return sv, dv
+
+    return PointQuantities(net, field, leaf, neuron, output_exp=lambda s, j, z: field.random())
+
+
+def _prove_pit(ident, net, points, seed, start, budget) -> Certificate:
+    rng = random.Random(seed)
+    count = 0
+    p = ModP.p
+    try:
+        for trial in range(points):
+            for attempt in range(3):  # a vanishing denominator: draw again
+                try:
+                    q = _random_point_quantities(net, rng)
+                    comparisons = list(ident.compare(q))
+                    break
+                except ZeroDivisionError:
+                    continue
+            else:
+                return _certificate(ident, net, "pit", "undecided", start, reason="denominators vanished at three random points")
+            for comp in comparisons:
+                budget.check()
+                if comp.lhs.shape != comp.rhs.shape:
+                    raise ShapeError(f"{comp.lhs_tex} is {comp.lhs.shape[0]}×{comp.lhs.shape[1]} but the formula gives {comp.rhs.shape[0]}×{comp.rhs.shape[1]}")
+                for (r, c, lv), (_, _, rv) in zip(comp.lhs.entries(), comp.rhs.entries()):
+                    if trial == 0:
+                        count += 1
+                    if (lv - rv) % p:
+                        label, idx = _label(ident, comp, r, c)
+                        cx = _find_pointwise_counterexample(ident, net, comp, r, c, label, idx, seed)
+                        if cx is None:
+                            return _certificate(
+                                ident, net, "pit", "undecided", start, instances=count,
+                                reason=f"at {label} the two sides differ as polynomials in the atoms, but no concrete counterexample was found",
+                            )
+                        return _certificate(ident, net, "pit", "refuted", start, instances=count, counterexample=cx, reason=f"fails at {label}")
+    except ShapeError as exc:
+        return _shape_refutation(ident, net, ident.name, exc, start, "pit")
+    except BudgetExceeded as exc:
+        return _certificate(ident, net, "pit", "undecided", start, instances=count, reason=f"polynomial identity test stopped: {exc}")
+    d = _degree_bound(net)
+    bound = f"each instance: P(false agreement) ≤ ({d}/p)^{points} < {float(Fraction(d, p) ** points):.1e}, p = 2^61 − 1 (Schwartz–Zippel)"
+    return _certificate(
+        ident, net, "pit", "probably-true", start, instances=count, points=points, error_bound=bound,
+        reason="both sides agree at every random point; this is strong evidence, not a proof",
+    )
+
+
+# -- counterexamples ------------------------------------------------------------------
+
+# For a generic σ a concrete polynomial stands in: a counterexample for one
+# differentiable σ refutes a claim about every differentiable σ.
+_STAND_INS = {
+    "sigma": (lambda t: t + t * t / 2 + t * t * t / 6, lambda t: 1 + t + t * t / 2, "σ(t) = t + t²/2 + t³/6"),
+}
+
+
+def _stand_in(name: str):
+    if name in _STAND_INS:
+        return _STAND_INS[name]
+    c = Fraction(len(name) + 1, 3)
+    return (lambda t: t + c * t * t, lambda t: 1 + 2 * c * t, f"{name}(t) = t + {c}·t²")
+
+
+def _concrete_neuron(net, field, use_sigmoid_for_generic: bool):
+    mpmath = getattr(field, "mp", None)  # the field's own 60-digit context
+    described: dict[str, str] = {}
+
+    def neuron(s, l, j, z):
+        act = net.activation(l, j)
+        name = act.name
+        if act.is_generic and not use_sigmoid_for_generic:
+            fname = "sigma" if name == "generic" else name.split(":", 1)[1]
+            f, fp, text = _stand_in(fname)
+            described[fname] = text
+            return f(z), fp(z)
+        if act.is_generic:
+            described[name] = "σ = the sigmoid"
+            name = "sigmoid"
+        if name == "identity":
+            return z, field.coeff(1)
+        if name == "relu":
+            return (z if z > 0 else field.coeff(0)), field.coeff(1 if z > 0 else 0)
+        mz = field.coeff(z) if isinstance(z, Fraction) else z
+        if name == "sigmoid":
+            sv = 1 / (1 + mpmath.exp(-mz))
+            return sv, sv * (1 - sv)
+        if name == "tanh":
+            tv = mpmath.tanh(mz)
+            return tv, 1 - tv * tv
+        if name == "softplus":
+            return mpmath.log(1 + mpmath.exp(mz)), 1 / (1 + mpmath.exp(-mz))
+        raise AssertionError(name)
+
+    return neuron, described
+
+
+_POINT_VALUES = tuple(Fraction(n, 4) for n in (-4, -3, -2, -1, 1, 2, 3, 4))
+
+
+def _concrete_points(net, seed):
+    """Concrete quantities at a few exact rational points (yields (q, activation note))."""
+    needs_mp = net.output_softmax or any(
+        net.activation(l, j).name in ("sigmoid", "tanh", "softplus") for l in net.layers for j in range(1, net.n(l) + 1)
+    )
+    rng = random.Random(seed + 7919)
+    has_generic = any(net.activation(l, j).is_generic for l in net.layers for j in range(1, net.n(l) + 1))
+    plans = [False, True] if has_generic else [False]
+    for use_sigmoid in plans:
+        field = Decimal60() if (needs_mp or use_sigmoid) else Exact()
+        for _ in range(4):
+            leaf_values = {}
+
+            def leaf(key):
+                # Small values keep the counterexample readable by hand.
+                v = rng.choice(_POINT_VALUES)
+                leaf_values[key] = v
+                return field.coeff(v)
+
+            neuron, described = _concrete_neuron(net, field, use_sigmoid)
+
+            def output_exp(s, j, z, field=field):
+                return field.mp.exp(z)
+
+            try:
+                q = PointQuantities(net, field, leaf, neuron, output_exp=output_exp)
+            except ZeroDivisionError:
+                continue
+            note = "; ".join(described.values())
+            yield q, leaf_values, note, field
+
+
+def _differs(field, a, b) -> bool:
+    if not isinstance(field, Decimal60):
+        return a != b
+    scale = 1 + abs(a) + abs(b)
+    # 60-digit arithmetic on a few dozen operations: 10^-40 is far above its error.
+    return abs(a - b) > scale * field.mp.mpf(10) ** -40
+
+
+def _gap(a, b) -> float:
+    return float(abs(a - b) / (1 + abs(a) + abs(b)))
+
+
+class _Best:
+    """Keep the clearest counterexample seen (largest relative gap)."""
+
+    def __init__(self):
+        self.cx, self.gap = None, -1.0
+
+    def offer(self, field, lv, rv, make) -> bool:
+        if not _differs(field, lv, rv):
+            return False
+        gap = _gap(lv, rv)
+        if gap > self.gap:
+            self.cx, self.gap = make(), gap
+        return gap > 1e-3  # clear enough: stop looking
+
+
+def _show(field, v) -> str:
+    if not isinstance(field, Decimal60):
+        return str(v)
+    return field.mp.nstr(v, 25)
+
+
+def _point_text(leaf_values: dict, net: Network) -> dict:
+    out = {}
+    for key, v in leaf_values.items():
+        kind, *rest = key
+        if kind == "w":
+            name = str(net.weight(*rest))
+        elif kind == "b":
+            name = str(net.bias(*rest))
+        else:
+            s, j = rest
+            name = str(net.x(j, s) if kind == "x" else net.y(j, s))
+        out[name] = str(v)
+    return out
+
+
+def _counterexample(field, lv, rv, label, layer, idx, leaves, net, note):
+    return lambda: Counterexample(
+        instance=label, layer=layer, indices=tuple(idx), point=_point_text(leaves, net),
+        lhs=_show(field, lv), rhs=_show(field, rv), lhs_value=float(lv), rhs_value=float(rv), activation=note,
+    )
+
+
+def _find_exact_counterexample(net, lhs, rhs, label, layer, idx, seed):
+    best = _Best()
+    for q, leaves, note, field in _concrete_points(net, seed):
+        try:
+            lv, rv = q.value(lhs), q.value(rhs)
+        except ZeroDivisionError:
+            continue
+        if best.offer(field, lv, rv, _counterexample(field, lv, rv, label, layer, idx, dict(leaves), net, note)):
+            break
+    return best.cx
+
+
+def _find_pointwise_counterexample(ident, net, comp0, r, c, label, idx, seed):
+    best = _Best()
+    for q, leaves, note, field in _concrete_points(net, seed):
+        try:
+            for comp in ident.compare(q):
+                if (comp.layer, comp.sample, comp.lhs_tex) != (comp0.layer, comp0.sample, comp0.lhs_tex):
+                    continue
+                lv, rv = comp.lhs.rows[r][c], comp.rhs.rows[r][c]
+                if best.offer(field, lv, rv, _counterexample(field, lv, rv, label, comp.layer, idx, dict(leaves), net, note)):
+                    return best.cx
+        except ZeroDivisionError:
+            continue
+    return best.cx
+
+
+# -- σ' written through σ -------------------------------------------------------------
+
+
+def _prove_function_rule(ident, net) -> Certificate:
+    import sympy
+
+    from . import functions
+
+    start = time.perf_counter()
+    act = functions.activation(ident.function_rule)
+    z = sympy.Symbol("z", real=True)
+    t = sympy.Symbol("t", positive=True)
+    truth = sympy.diff(act.expr(z), z)  # ground truth: differentiate the definition
+    claim = act.prime_of_value(act.expr(z))
+    # Canonical form: write everything through t = e^z and cancel the rational function.
+    diff = (truth - claim).rewrite(sympy.exp).subs(sympy.exp(z), t)
+    diff = sympy.cancel(sympy.together(diff.subs(sympy.exp(-z), 1 / t)))
+    lhs_tex, rhs_tex = sympy.latex(truth), sympy.latex(claim)
+    if diff == 0:
+        step = Step(lhs=lhs_tex, rhs=rhs_tex, why=f"differentiate the definition of {act.name}", checked="with t = e^z both sides are the same rational function of t")
+        return Certificate(
+            identity=ident.name, network={"function": act.name}, method="exact", verdict="proved", instances=1,
+            seconds=round(time.perf_counter() - start, 4), statement=ident.statement, source=ident.source, steps=(step,),
+        )
+    value = sympy.Rational(1, 3)
+    cx = Counterexample(
+        instance=ident.name, layer=None, indices=(), point={"z": "1/3"}, lhs=str(sympy.N(truth.subs(z, value), 25)),
+        rhs=str(sympy.N(claim.subs(z, value), 25)), lhs_value=float(truth.subs(z, value)), rhs_value=float(claim.subs(z, value)),
+    )
+    verdict = "refuted" if abs(cx.lhs_value - cx.rhs_value) > 1e-12 else "undecided"
+    return Certificate(
+        identity=ident.name, network={"function": act.name}, method="exact", verdict=verdict, instances=1,
+        seconds=round(time.perf_counter() - start, 4), statement=ident.statement, source=ident.source,
+        counterexample=cx if verdict == "refuted" else None, reason=f"remaining: {diff}",
+    )
+
+
+def prove_all(net: Network, names=None, **kwargs) -> list[Certificate]:
+    """Prove each applicable identity (or each named one) on ``net``."""
+    return [prove(ident, net, **kwargs) for ident in ids.applicable(net, names)]
