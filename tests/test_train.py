@@ -217,3 +217,62 @@ def test_numba_backend_names_what_it_does_not_cover():
         Trainer([2, 2], "softplus", backend="numba")
     with pytest.raises(CompiledUnavailable, match="not 'cross-entropy'"):
         Trainer([2, 2], "sigmoid", "cross-entropy", backend="numba")
+
+
+# -- the command line (issue 6's user surface) ---------------------------------
+
+
+def test_cli_trains_xor_from_the_lambdified_ground_truth(capsys):
+    from symbp.cli import main
+
+    code = main(["train", "--sizes", "2,3,1", "--data", "xor", "--epochs", "300", "--batch", "4",
+                 "--cost", "cross-entropy", "--eta", "2", "--backend", "lambdify"])
+    out = capsys.readouterr().out
+    assert code == 0
+    assert "backend lambdify" in out
+    last = [line.split() for line in out.splitlines() if line.strip().startswith("300 ")][0]
+    assert float(last[2]) == 1.0  # training accuracy at epoch 300
+
+
+def test_cli_divergence_exits_2_naming_epoch_and_eta(capsys):
+    from symbp.cli import main
+
+    code = main(["train", "--data", "synthetic", "--samples", "200", "--sizes", "784,5,10", "--activation",
+                 "identity", "--eta", "1e5", "--epochs", "20"])
+    err = capsys.readouterr().err
+    assert code == 2
+    assert "at epoch" in err and "η = 100000" in err and "too large" in err
+
+
+def test_cli_plot_and_save_write_complete_files(tmp_path, capsys):
+    pytest.importorskip("matplotlib")
+    from symbp.cli import main
+
+    png, npz = tmp_path / "loss.png", tmp_path / "w.npz"
+    code = main(["train", "--data", "xor", "--sizes", "2,3,1", "--epochs", "5", "--plot", str(png), "--save", str(npz)])
+    assert code == 0
+    assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    assert Trainer.load(npz).sizes == [2, 3, 1]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["loss.png", "w.npz"]
+
+
+def test_cli_rejects_sizes_that_do_not_fit_the_data(capsys):
+    from symbp.cli import main
+
+    assert main(["train", "--data", "xor", "--sizes", "3,2,1"]) == 2
+    assert "has 2 inputs and 1 outputs" in capsys.readouterr().err
+
+
+def test_progress_bar_stays_off_when_stderr_is_not_a_terminal(capsys):
+    xor = data.xor()
+    Trainer([2, 2, 1], seed=0).fit(xor.X_train, xor.Y_train, epochs=3, batch=4, eta=1.0, progress=True)
+    assert capsys.readouterr().err == ""
+
+
+def test_bench_fd_reports_pass_counts(capsys):
+    # seed 000: 1 + P forward passes for finite differences, 2 for backprop (no timing asserted)
+    from symbp.cli import main
+
+    assert main(["bench", "fd", "--quick", "--max-passes", "50"]) == 0
+    out = capsys.readouterr().out
+    assert "[4,5,3]" in out and " 44 " in out and "2,261" in out

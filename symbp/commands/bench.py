@@ -31,7 +31,12 @@ def register(subparsers) -> None:
 
 
 def script_path(which: str) -> str:
+    """The script beside the package's source tree, else in ./benchmarks."""
     root = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+    for folder in (os.path.join(root, "benchmarks"), os.path.join(os.getcwd(), "benchmarks")):
+        path = os.path.join(folder, SCRIPTS[which])
+        if os.path.exists(path):
+            return path
     return os.path.join(root, "benchmarks", SCRIPTS[which])
 
 
