@@ -139,3 +139,26 @@ def test_lambdified_gradient_is_the_mean_over_the_batch():
 def test_lambdify_refuses_large_networks_by_name():
     with pytest.raises(numeric.LambdifyError, match="at most 200.*--backend fast"):
         numeric.gradient(network([784, 30, 10], "sigmoid"))
+
+
+def test_lambdified_mean_quadratic_matches_the_two_sample_composed_cost():
+    # seed 001: C = 1/(2m) Σ_x ‖y(x) − a(x)‖² over m = 2 samples, differentiated as a whole
+    net = network([2, 2, 1], "sigmoid", "mean-quadratic", batch=2)
+    grad = numeric.gradient(net)
+    rng = np.random.default_rng(3)
+    W = [rng.normal(size=(2, 2)), rng.normal(size=(1, 2))]
+    b = [rng.normal(size=2), rng.normal(size=1)]
+    X, Y = rng.normal(size=(2, 2)), rng.random((2, 1))
+    dW, db = grad(W, b, X, Y)
+    point = {net.x(k + 1, s + 1): X[s, k] for s in range(2) for k in range(2)}
+    point.update({net.y(1, s + 1): Y[s, 0] for s in range(2)})
+    for l in (2, 3):
+        for j in range(net.n(l)):
+            point[net.bias(l, j + 1)] = b[l - 2][j]
+            for k in range(net.n(l - 1)):
+                point[net.weight(l, j + 1, k + 1)] = W[l - 2][j, k]
+    composed = net.composed_cost()
+    want = float(sympy.diff(composed, net.weight(2, 1, 2)).xreplace(point).evalf())
+    assert dW[0][0, 1] == pytest.approx(want, rel=1e-10)
+    want_b = float(sympy.diff(composed, net.bias(3, 1)).xreplace(point).evalf())
+    assert db[1][0] == pytest.approx(want_b, rel=1e-10)
