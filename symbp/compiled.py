@@ -104,15 +104,41 @@ def _small_kernels(numba):
     # with the NumPy path to rounding, not bit for bit.
     @numba.njit(fastmath=True)
     def dense(a, W, z):
-        # z = a Wᵀ: row j of W stays in L1 while every sample reads it
-        for j in range(W.shape[0]):
+        # z = a Wᵀ in blocks of 4 neurons × 2 samples: each x[k] and w[k]
+        # loaded feeds several multiply-adds (8 running sums in registers)
+        n, m, K = W.shape[0], a.shape[0], W.shape[1]
+        j = 0
+        while j + 4 <= n:
+            w0, w1, w2, w3 = W[j], W[j + 1], W[j + 2], W[j + 3]
+            s = 0
+            while s < m:
+                x0 = a[s]
+                x1 = a[s + 1] if s + 1 < m else a[s]  # an odd last sample is done twice
+                c00 = c01 = c02 = c03 = c10 = c11 = c12 = c13 = w0[0] * 0
+                for k in range(K):
+                    u, v = x0[k], x1[k]
+                    c00 += w0[k] * u
+                    c01 += w1[k] * u
+                    c02 += w2[k] * u
+                    c03 += w3[k] * u
+                    c10 += w0[k] * v
+                    c11 += w1[k] * v
+                    c12 += w2[k] * v
+                    c13 += w3[k] * v
+                z[s, j], z[s, j + 1], z[s, j + 2], z[s, j + 3] = c00, c01, c02, c03
+                if s + 1 < m:
+                    z[s + 1, j], z[s + 1, j + 1], z[s + 1, j + 2], z[s + 1, j + 3] = c10, c11, c12, c13
+                s += 2
+            j += 4
+        while j < n:  # the last n mod 4 neurons
             w = W[j]
-            for s in range(a.shape[0]):
+            for s in range(m):
                 x = a[s]
                 acc = w[0] * 0
-                for k in range(w.shape[0]):
+                for k in range(K):
                     acc += w[k] * x[k]
                 z[s, j] = acc
+            j += 1
 
     @numba.njit(fastmath=True)
     def times(delta, W, out):
