@@ -72,19 +72,32 @@ def _prepared(run_epoch, n: int):
     return run_epoch, n
 
 
-# -- runners: each returns samples/s, or raises Skip with the reason ------------
+# -- runners: each returns (one timed epoch, samples), or raises Skip ----------
 
 
 class Skip(Exception):
     pass
 
 
+_BLAS = {}
+
+
+def _blas_controller():
+    # one scan of the loaded libraries: threadpool_limits() rescans them on
+    # every call (~2 ms), which would be charged to each timed epoch
+    if "controller" not in _BLAS:
+        try:
+            from threadpoolctl import ThreadpoolController
+        except ImportError:
+            _BLAS["controller"] = None
+        else:
+            _BLAS["controller"] = ThreadpoolController()
+    return _BLAS["controller"]
+
+
 def run_symbp(sizes, X, Y, batch, dtype, repeats, threads=None, backend="fast"):
-    try:
-        from threadpoolctl import threadpool_limits
-    except ImportError:
-        threadpool_limits = None
-    if threads is not None and threadpool_limits is None:
+    controller = _blas_controller() if threads is not None else None
+    if threads is not None and controller is None:
         raise Skip("threadpoolctl not installed (needed to set BLAS threads)")
     if backend == "numba":
         from symbp.train import SMALL_BATCH
@@ -102,7 +115,7 @@ def run_symbp(sizes, X, Y, batch, dtype, repeats, threads=None, backend="fast"):
     def epoch():
         if threads is None:
             return model.epoch(X, Y, batch, ETA, rng)
-        with threadpool_limits(limits=threads, user_api="blas"):
+        with controller.limit(limits=threads, user_api="blas"):
             return model.epoch(X, Y, batch, ETA, rng)
 
     return _prepared(epoch, len(X))
