@@ -349,7 +349,7 @@ class Trainer:
         atomic_write(path, lambda f: np.savez(f, **arrays), suffix=".npz")
 
     @classmethod
-    def load(cls, path: "str | os.PathLike", *, seed: int = 0) -> "Trainer":
+    def load(cls, path: "str | os.PathLike", *, seed: int = 0, backend: str = "fast") -> "Trainer":
         """A ``Trainer`` with the weights saved by ``save``; errors name the file."""
         path = os.fspath(path)
         try:
@@ -363,7 +363,7 @@ class Trainer:
         if missing:
             raise SpecError(f"{path!r} lacks {', '.join(missing)}: not a weights file written by symbp")
         model = cls([int(n) for n in stored["sizes"]], [str(a) for a in stored["activations"]],
-                    str(stored["cost"]), dtype=str(stored["dtype"]), seed=seed)
+                    str(stored["cost"]), dtype=str(stored["dtype"]), seed=seed, backend=backend)
         for i, l in enumerate(model.net.layers):
             W, b = stored.get(f"w{l}"), stored.get(f"b{l}")
             if W is None or b is None or W.shape != model.weights[i].shape or b.shape != model.biases[i].shape:

@@ -48,7 +48,7 @@ def run(args) -> int:
         _require_matplotlib()
     dataset = data.load(args.data, seed=args.seed, samples=args.samples)
     if args.load:
-        model = Trainer.load(args.load, seed=args.seed)
+        model = Trainer.load(args.load, seed=args.seed, backend=args.backend)
     else:
         sizes = parse_sizes(args.sizes) if args.sizes else [dataset.inputs, 30, dataset.outputs]
         model = Trainer(sizes, args.activation, args.cost, dtype=args.dtype, seed=args.seed, backend=args.backend)
