@@ -56,6 +56,13 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("symbp: interrupted", file=sys.stderr)
         return 130
+    except BrokenPipeError:
+        # `symbp ... | head`: the reader left; say nothing more.
+        import os
+
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 0
 
 
 if __name__ == "__main__":  # pragma: no cover
