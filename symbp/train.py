@@ -111,6 +111,11 @@ class Trainer:
         ]
         self.biases = [rng.standard_normal(n).astype(self.dtype) for n in self.sizes[1:]]
         self._buffers: dict[int, dict] = {}
+        # decided once, not per mini-batch (the per-batch Python cost is what
+        # limits small batches)
+        self._softmax = self.net.output_softmax
+        self._sigmoid_ce = self.cost.name == "cross-entropy" and self.acts[-1].name == "sigmoid"
+        self._WT = [W.T for W in self.weights]  # views: they follow in-place updates
         self._lambdified = None
         self._compiled: dict = {}
         if backend == "lambdify":
@@ -141,25 +146,26 @@ class Trainer:
 
     def _forward(self, X: np.ndarray, buf: dict) -> np.ndarray:
         a = X
+        Z, A = buf["Z"], buf["A"]
         last = len(self.weights) - 1
-        for i, (W, b) in enumerate(zip(self.weights, self.biases)):
-            z = np.matmul(a, W.T, out=buf["Z"][i])
-            z += b
-            if i == last and self.net.output_softmax:
-                a = functions.numpy_softmax(z, axis=1, out=buf["A"][i])
+        for i in range(last + 1):
+            z = np.matmul(a, self._WT[i], out=Z[i])
+            z += self.biases[i]
+            if i == last and self._softmax:
+                a = functions.numpy_softmax(z, axis=1, out=A[i])
             else:
-                a = self.acts[i].numpy(z, out=buf["A"][i])
+                a = self.acts[i].numpy(z, out=A[i])
         return a
 
     def _output_delta(self, Y: np.ndarray, buf: dict, scale: float) -> np.ndarray:
         a, z, delta = buf["A"][-1], buf["Z"][-1], buf["delta"][-1]
-        if self.net.output_softmax:
+        if self._softmax:
             # δ^L = (Σ_k y_k) a^L − y (seed 003, proved in the catalogue):
             # the product of ∇_a C = −y/a and the softmax Jacobian would be
             # 0·∞ where a_k underflows to 0.
             np.multiply(a, Y.sum(axis=1, keepdims=True), out=delta)
             delta -= Y
-        elif self.cost.name == "cross-entropy" and self.acts[-1].name == "sigmoid":
+        elif self._sigmoid_ce:
             # BP1 with σ' = σ(1 − σ) cancels the denominator a(1 − a) of
             # ∇_a C exactly: δ^L = a^L − y, finite even where a^L rounds to 1.
             np.subtract(a, Y, out=delta)
