@@ -276,3 +276,17 @@ def test_bench_fd_reports_pass_counts(capsys):
     assert main(["bench", "fd", "--quick", "--max-passes", "50"]) == 0
     out = capsys.readouterr().out
     assert "[4,5,3]" in out and " 44 " in out and "2,261" in out
+
+
+@pytest.mark.parametrize("name", ["sigmoid", "tanh", "relu", "identity"])
+def test_compiled_scalar_kernels_equal_the_numpy_twins_including_z_1000(name):
+    pytest.importorskip("numba")
+    from symbp import functions
+    from symbp.compiled import scalar_kernels
+
+    sigma, prime = scalar_kernels(name)
+    act = functions.activation(name)
+    zs = np.concatenate([[-1000.0, -40.0, 40.0, 1000.0], np.linspace(-6, 6, 25)])
+    # atol: the twin ½(1 + tanh(z/2)) rounds σ(−40) ≈ 4e−18 to 0; the scalar 1/(1 + e^{−z}) keeps it
+    np.testing.assert_allclose([sigma(v) for v in zs], act.numpy(zs), rtol=1e-14, atol=1e-16)
+    np.testing.assert_allclose([prime(v, sigma(v)) for v in zs], act.numpy_prime(zs), rtol=1e-12, atol=1e-15)
