@@ -306,8 +306,14 @@ def main(argv=None) -> int:
     print(f"machine: {platform.processor() or platform.machine()}, {os.cpu_count()} CPUs, "
           f"load average {' '.join(f'{v:.2f}' for v in os.getloadavg())} before the run; numpy {np.__version__}")
     peaks = {dt: matmul_gflops(dt) for dt in ("float32", "float64")}
+    controller = _blas_controller()
+    single = {}
+    if controller is not None:
+        with controller.limit(limits=1, user_api="blas"):
+            single = {dt: matmul_gflops(dt) for dt in ("float32", "float64")}
     for dt, g in peaks.items():
-        print(f"matmul {dt}: {g:.1f} GFLOP/s (2000×2000 product, default BLAS threads)")
+        one = f", {single[dt]:.1f} GFLOP/s with 1 BLAS thread" if dt in single else ""
+        print(f"matmul {dt}: {g:.1f} GFLOP/s (2000×2000 product, default BLAS threads){one}")
     results = []
     for name, sizes, ds in datasets(args.quick):
         X, Y = ds.X_train, ds.Y_train
@@ -337,17 +343,17 @@ def main(argv=None) -> int:
                     row.setdefault("cpu_rates", {})[label] = cpu_rate
                     print(f"  {label:<42} {rate / 1e3:>9.1f}k samples/s   ({cpu_rate / 1e3:>7.1f}k per CPU-second)")
                 results.append(row)
-                _summarise(row, sizes, peaks[dtype])
+                _summarise(row, sizes, peaks[dtype], single.get(dtype))
     print(f"\nload average after the run: {' '.join(f'{v:.2f}' for v in os.getloadavg())} "
           f"(above the CPU count, other processes shared the machine and every figure is low)")
     if args.json:
         with open(args.json + ".tmp", "w") as f:
-            json.dump({"matmul_gflops": peaks, "results": results}, f, indent=1)
+            json.dump({"matmul_gflops": peaks, "matmul_gflops_1_thread": single, "results": results}, f, indent=1)
         os.replace(args.json + ".tmp", args.json)
     return 0
 
 
-def _summarise(row, sizes, peak):
+def _summarise(row, sizes, peak, single_peak=None):
     rates = row["rates"]
     ours = {k: v for k, v in rates.items() if k.startswith("symbp")}
     peers = {k: v for k, v in rates.items() if not k.startswith("symbp")}
@@ -360,6 +366,8 @@ def _summarise(row, sizes, peak):
         line += f" = {best / peer:.2f}× the fastest peer ({peer_label}, {peer / 1e3:.1f}k)"
     gflops = best * flops_per_sample(sizes) / 1e9
     line += f"; {gflops:.1f} GFLOP/s = {100 * gflops / peak:.0f}% of matmul"
+    if single_peak:
+        line += f" ({100 * gflops / single_peak:.0f}% of 1-thread matmul)"
     print(line)
 
 
