@@ -18,13 +18,8 @@ from .errors import SymbpError
 EXIT_OK, EXIT_REFUTED, EXIT_BAD_INPUT, EXIT_UNDECIDED = 0, 1, 2, 3
 
 
-class _Parser(argparse.ArgumentParser):
-    # argparse exits 2 on bad usage already; keep its one-line message.
-    pass
-
-
 def build_parser() -> argparse.ArgumentParser:
-    parser = _Parser(prog="symbp", description="Derive, prove and check backpropagation symbolically.")
+    parser = argparse.ArgumentParser(prog="symbp", description="Derive, prove and check backpropagation symbolically.")
     parser.add_argument("--version", action="version", version=f"symbp {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in NAMES:

@@ -108,7 +108,8 @@ def remainder(lhs: sympy.Expr, rhs: sympy.Expr, ranges, hypotheses: dict | None 
 
 def normal_form(expr: sympy.Expr, facts) -> sympy.Expr:
     """Collapse, split and canonicalise every sum in ``expr`` (see module doc)."""
-    out = sympy.expand(_nf(sympy.sympify(expr), list(facts)))
+    expr = sympy.Integer(expr) if isinstance(expr, int) else expr  # internal expressions only, never user text
+    out = sympy.expand(_nf(expr, list(facts)))
     out = _canonical(_fresh(out), 0)
     out = Add(*[_delta_substitute(t) for t in Add.make_args(sympy.expand(out))])
     if out != 0 and not out.has(Sum, Piecewise):

@@ -161,7 +161,7 @@ class Comprehension:
 
 @dataclass(frozen=True)
 class Cdots:
-    pass
+    """The ``\\cdots`` of a product chain; ``cdots`` reads the pattern around it."""
 
 
 @dataclass(frozen=True)
