@@ -270,6 +270,11 @@ def default_networks() -> list[Network]:
         network([2, 3, 3], "generic", "softmax-cross-entropy", one_hot=True),
         network([2, 2, 2], "relu", "mean-quadratic"),
         network([2, 2, 3], "softplus"),
+        # relu: σ' = 0 wherever a unit is dead, so a concrete counterexample
+        # must find a point where the units the slip involves are alive.
+        network([3, 3, 1], "relu"),
+        network([2, 2, 1], "relu"),
+        network([3, 2], "relu", "cross-entropy"),
     ]
 
 
