@@ -209,11 +209,14 @@ def assert_identity(identity, net: Network, *, notation="nielsen", undecided: "s
     return check_certificate(cert, notation=note, undecided=undecided, what=f"{ident.name} on {net.label()}")
 
 
-def assert_formula(latex: str, *, notation="nielsen", undecided: "str | None" = None, **verify_kwargs) -> Certificate:
-    r"""Verify a formula written in LaTeX (``symbp.verify``); return its certificate.
+def assert_formula(latex: str, *, notation="nielsen", undecided: "str | None" = None, **verify_kwargs):
+    r"""Verify a formula written in LaTeX (``symbp.verify``); return what it found.
 
     A refuted formula raises ``SymbpAssertionError`` showing the
-    counterexample and the diagnosis in the formula's own notation.
+    counterexample and the diagnosis in the formula's own notation; a formula
+    that cannot be read fails with the reader's reason; ``undecided`` fails
+    (or skips). ``verify_kwargs`` go to ``symbp.verify.verify`` (``activation``,
+    ``cost``, ``one_hot``, ``budget``).
     """
     try:
         from . import verify as verify_module
@@ -221,19 +224,49 @@ def assert_formula(latex: str, *, notation="nielsen", undecided: "str | None" = 
         usage_error(SymbpError(f"assert_formula needs symbp.verify, which this build does not include ({exc})"))
     try:
         note = profile(notation)
-        cert = verify_module.verify(latex, notation=note, **verify_kwargs)
+        result = verify_module.verify(latex, note, **verify_kwargs)
     except SymbpError as exc:
         usage_error(exc)
     text = " ".join(latex.split())
-    if cert.holds:
-        return cert
-    if cert.verdict == "undecided":
-        _undecided(cert, text, undecided)
-    message = explain(cert, note)
-    diagnosis = cert.details.get("diagnosis") if isinstance(cert.details, dict) else None
-    if diagnosis:
-        message += f"\n  diagnosis: {diagnosis}"
-    raise SymbpAssertionError(f"formula {text}\n{message}", cert)
+    status = getattr(result, "status", None) or ("holds" if result.holds else result.verdict)
+    if status == "holds":
+        return result
+    if status == "undecided":
+        policy = undecided or settings.undecided
+        message = f"formula {text}: undecided: {result.reason or 'no reason given'}"
+        if policy == "skip":
+            import pytest
+
+            pytest.skip(message)
+        raise SymbpAssertionError(message, result)
+    if status in ("unreadable", "uninterpretable"):
+        raise SymbpAssertionError(f"formula {text}: {status}: {' '.join(str(result.reason).split())}", result)
+    raise SymbpAssertionError(explain_formula(result, note), result)
+
+
+def explain_formula(result, notation="nielsen") -> str:
+    """A refuted formula: what it was read as, where it fails, the values, the diagnosis."""
+    note = profile(notation)
+    lines = [f"formula {' '.join(result.formula.split())}: refuted (notation {note.name})"]
+    words = (getattr(result, "interpretation", None) or {}).get("words")
+    if words:
+        lines.append(f"  read as: {words}")
+    cx = result.counterexample
+    if result.reason:
+        lines.append(f"  reason: {result.reason}")
+    if cx is not None and not cx.reason:
+        lines.append(f"  fails at {cx.instance}")
+        if cx.activation:
+            lines.append(f"  with {cx.activation}")
+        if cx.point:
+            lines.append("  at the point " + ", ".join(f"{k} = {v}" for k, v in cx.point.items()))
+        lines.append(f"  left side:  {cx.lhs}")
+        lines.append(f"  right side: {cx.rhs}")
+    if getattr(result, "diagnosis", ""):
+        lines.append(f"  diagnosis: {result.diagnosis}")
+    if getattr(result, "corrected", ""):
+        lines.append(f"  corrected: {result.corrected}")
+    return "\n".join(lines)
 
 
 def assert_gradient(fn: Callable, net: Network, *, points: int = 3, rtol: float = 1e-6, atol: float = 1e-9,
