@@ -150,6 +150,11 @@ class Sandbox:
         except Exception:
             pass
 
+    @property
+    def pid(self) -> "int | None":
+        """The worker's process id (None before the first step)."""
+        return self._proc.pid if self._proc is not None and self._proc.is_alive() else None
+
     # -- steps -------------------------------------------------------------------------
 
     def run(self, fn: Callable, *args, timeout: "float | None" = None, **kwargs) -> Outcome:
