@@ -11,7 +11,7 @@ import importlib
 import sys
 import textwrap
 
-from . import __version__
+from . import __version__  # noqa: F401  (symbp --version)
 from .commands import NAMES
 from .errors import SymbpError
 

@@ -293,7 +293,7 @@ def gradient(net: Network, wrt, budget: Budget | None = None) -> sympy.Expr:
     """
     key = _parameter_key(net, wrt)
     gt = GroundTruth(net, budget)
-    return gt.to_sympy(gt.d_cost(key))
+    return sympy.factor_terms(gt.to_sympy(gt.d_cost(key)))
 
 
 def sympy_gradient(net: Network, wrt) -> sympy.Expr:

@@ -7,8 +7,8 @@ a quantities object (``quantities``). Entries of the catalogue are values:
 
 >>> BP2.name, BP2.source
 ('BP2', 'seed 000 (Nielsen, ch. 2), seed 002 (Sokolinsky)')
->>> sorted(CATALOGUE)[:3]
-["BP1", "BP1'", 'BP1-matrix']
+>>> "BP4" in CATALOGUE and "product-formula" in CATALOGUE
+True
 """
 
 from __future__ import annotations

@@ -105,6 +105,28 @@ class Notation:
     def sigma(self) -> str:
         return self.names["activation"]
 
+    def quantity(self, name: str) -> str:
+        """Render a Nielsen display name (``w^3_12``, ``b^2_1``, ``x_1``, ``y_2``) in this profile.
+
+        >>> profile("sokolinsky").quantity("w^3_12")
+        'w^{(3)}_{21}'
+        """
+        import re
+
+        m = re.fullmatch(r"([wb])\^(\d+)_([\d,]+)", name)
+        if m:
+            kind, l, idx = m.group(1), int(m.group(2)), m.group(3)
+            parts = [int(p) for p in idx.split(",")] if "," in idx else [int(c) for c in idx]
+            if kind == "w" and len(parts) == 2:
+                return self.weight(l, *parts)
+            if kind == "b" and len(parts) == 1:
+                return self.bias(l, parts[0])
+        m = re.fullmatch(r"([xy])(\^\(\d+\))?_(\d+)", name)
+        if m:
+            role = "input" if m.group(1) == "x" else "target"
+            return f"{self.names[role]}{m.group(2) or ''}_{{{m.group(3)}}}"
+        return name
+
     def to_dict(self) -> dict:
         out = {f.name: getattr(self, f.name) for f in fields(self)}
         out["names"] = dict(self.names)

@@ -251,8 +251,7 @@ def _stand_in(name: str):
 
 
 def _concrete_neuron(net, field, use_sigmoid_for_generic: bool):
-    import mpmath
-
+    mpmath = getattr(field, "mp", None)  # the field's own 60-digit context
     described: dict[str, str] = {}
 
     def neuron(s, l, j, z):
@@ -307,10 +306,9 @@ def _concrete_points(net, seed):
                 return field.coeff(v)
 
             neuron, described = _concrete_neuron(net, field, use_sigmoid)
-            import mpmath
 
-            def output_exp(s, j, z):
-                return mpmath.exp(z)
+            def output_exp(s, j, z, field=field):
+                return field.mp.exp(z)
 
             try:
                 q = PointQuantities(net, field, leaf, neuron, output_exp=output_exp)
@@ -321,7 +319,7 @@ def _concrete_points(net, seed):
 
 
 def _differs(field, a, b) -> bool:
-    if isinstance(field, Exact):
+    if not isinstance(field, Decimal60):
         return a != b
     scale = 1 + abs(a) + abs(b)
     # 60-digit arithmetic on a few dozen operations: 10^-40 is far above its error.
@@ -348,9 +346,9 @@ class _Best:
 
 
 def _show(field, v) -> str:
-    if isinstance(field, Exact):
+    if not isinstance(field, Decimal60):
         return str(v)
-    return field.mpmath.nstr(v, 25)
+    return field.mp.nstr(v, 25)
 
 
 def _point_text(leaf_values: dict, net: Network) -> dict:

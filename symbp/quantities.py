@@ -174,30 +174,23 @@ class Exact:
         return a / b
 
 
-class Decimal60:
-    """60-digit mpmath floats, for activations with transcendental values."""
+class Decimal60(Exact):
+    """60-digit mpmath floats, for activations with transcendental values.
+
+    A private mpmath context, so the global precision of other code is untouched.
+    """
 
     name = "mp60"
-    p = None
 
     def __init__(self):
-        import mpmath
+        from mpmath.ctx_mp import MPContext
 
-        self.mp = mpmath.mp.clone() if hasattr(mpmath.mp, "clone") else mpmath.mp
+        self.mp = MPContext()
         self.mp.dps = 60
-        self.mpmath = mpmath
 
     def coeff(self, c):
         c = Fraction(c)
         return self.mp.mpf(c.numerator) / c.denominator
-
-    def r(self, v):
-        return v
-
-    def div(self, a, b):
-        if b == 0:
-            raise ZeroDivisionError("a denominator vanished at this point")
-        return a / b
 
 
 def evaluate_element(element, values: dict, field) -> object:

@@ -24,7 +24,7 @@ def register(sub) -> None:
 
 
 def run(args) -> int:
-    from .. import identities
+    from .. import identities, notation
     from ..prove import prove
 
     if args.list:
@@ -35,6 +35,7 @@ def run(args) -> int:
         raise SpecError(f"--budget must be a positive number of seconds, got {args.budget}")
     if args.general:
         return _run_general(args)
+    notation.profile(args.notation)  # an unknown notation is bad input, before any work
     net = network_from_args(args)
     chosen = identities.applicable(net, args.identity)
     certs = [prove(ident, net, method=args.method, budget=args.budget) for ident in chosen]
@@ -45,7 +46,7 @@ def run(args) -> int:
         print(_table(certs))
         for c in certs:
             if c.verdict == "refuted":
-                print(_explain_refutation(c))
+                print(_explain_refutation(c, notation.profile(args.notation)))
             elif c.verdict == "undecided":
                 print(f"\n{c.identity}: undecided: {c.reason}")
     return exit_code(certs)
@@ -72,7 +73,7 @@ def _table(certs) -> str:
     return "\n".join(lines)
 
 
-def _explain_refutation(c) -> str:
+def _explain_refutation(c, profile) -> str:
     cx = c.counterexample
     out = [f"\n{c.identity}: refuted"]
     if cx is None:
@@ -83,7 +84,7 @@ def _explain_refutation(c) -> str:
     out.append(f"  at {cx.instance}")
     if cx.activation:
         out.append(f"  with {cx.activation}")
-    point = ", ".join(f"{k}={v}" for k, v in cx.point.items())
+    point = ", ".join(f"{profile.quantity(k)}={v}" for k, v in cx.point.items())
     out.append(f"  point: {point}")
     out.append(f"  ground truth: {cx.lhs}")
     out.append(f"  formula:      {cx.rhs}")

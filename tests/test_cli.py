@@ -1,0 +1,76 @@
+"""The symbp command: exit codes 0/1/2/3, one-paragraph errors without tracebacks."""
+
+import json
+import os
+import subprocess
+import sys
+
+import pytest
+
+from symbp.cli import main
+
+
+def test_default_run_proves_bp1_to_bp4(capsys):
+    assert main([]) == 0
+    out = capsys.readouterr().out
+    for name in ("BP1", "BP2", "BP3", "BP4"):
+        assert f"{name} " in out
+    assert "refuted" not in out and "undecided" not in out
+
+
+def test_json_output_is_one_certificate_per_identity(capsys):
+    code = main(["prove", "--sizes", "3,4,4,2", "--activation", "tanh", "--identity", "BP2", "--identity", "product-formula", "--json"])
+    assert code == 0
+    data = json.loads(capsys.readouterr().out)
+    assert [c["identity"] for c in data] == ["BP2", "product-formula"]
+    assert all(c["verdict"] == "proved" for c in data)
+
+
+def test_softmax_one_hot_identity(capsys):
+    assert main(["prove", "--sizes", "3,4,3", "--cost", "softmax-cross-entropy", "--one-hot", "--identity", "softmax-ce-one-hot"]) == 0
+
+
+def test_refuted_identity_exits_1_with_counterexample(capsys):
+    code = main(["prove", "--sizes", "3,4,3", "--cost", "softmax-cross-entropy", "--identity", "softmax-ce-one-hot"])
+    assert code == 1
+    out = capsys.readouterr().out
+    assert "refuted" in out and "point:" in out
+
+
+def test_undecided_exits_3(capsys):
+    code = main(["prove", "--sizes", "6,10,10,6", "--activation", "sigmoid", "--identity", "BP4", "--method", "exact", "--budget", "0.01"])
+    assert code == 3
+    assert "undecided" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize(
+    "argv, words",
+    [
+        (["prove", "--sizes", "0,3"], "≥ 1"),
+        (["prove", "--sizes", "2"], "at least 2"),
+        (["prove", "--sizes", "a,b"], "entry 1"),
+        (["prove", "--sizes", ",".join(["2"] * 10_000)], "limit"),
+        (["prove", "--activation", "swish"], "unknown activation"),
+        (["prove", "--identity", "BP5"], "unknown identity"),
+        (["prove", "--cost", "quadratic", "--identity", "softmax-ce"], "does not apply"),
+        (["prove", "--budget", "-1"], "budget"),
+        (["derive", "--wrt", "w^7_11"], "not a parameter"),
+    ],
+)
+def test_bad_input_is_one_paragraph_and_exit_2(capsys, argv, words):
+    assert main(argv) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("symbp: error:") and words in err.replace("\n", " ")
+    assert "Traceback" not in err
+
+
+def test_derive_prints_the_ground_truth(capsys):
+    assert main(["derive", "--sizes", "2,3,2", "--wrt", "w^3_{1,2}"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("∂C/∂w^3_12 =") and "sigma_prime(z^3_1)" in out
+
+
+def test_module_entry_point_runs_without_traceback():
+    env = dict(os.environ, PYTHONPATH=os.getcwd())
+    r = subprocess.run([sys.executable, "-m", "symbp.cli", "prove", "--sizes", "a"], capture_output=True, text=True, env=env)
+    assert r.returncode == 2 and "Traceback" not in r.stderr

@@ -1,0 +1,78 @@
+"""Notation profiles map Nielsen's indices exactly (seeds 000, 002, 003)."""
+
+import pytest
+
+from symbp import notation
+from symbp.errors import NotationError
+from symbp.network import network
+from symbp.prove import prove
+
+
+def test_sokolinsky_swaps_weight_indices_seed_002():
+    # Sokolinsky's w^{(l)}_{ji} goes from j (layer l−1) to i (layer l): Nielsen's w^l_{ij}.
+    s = notation.profile("sokolinsky")
+    assert s.weight(3, 1, 2) == "w^{(3)}_{21}"
+    assert notation.profile("nielsen").weight(3, 1, 2) == "w^{3}_{12}"
+
+
+def test_dyda_bias_is_column_zero_and_layers_start_at_zero_seed_003():
+    d = notation.profile("dyda")
+    assert d.bias(2, 3) == "w^{[1]}_{3,0}"
+    assert d.weight(2, 3, 1) == "w^{[1]}_{3,1}"
+    assert d.neuron("z", 3, 1) == r"\mathrm{net}^{[2]}_{1}"
+    assert d.cost == r"\mathbf{L}" and d.sigma == r"\varphi"
+
+
+def test_bp4_certificate_rendered_under_each_profile():
+    # The same BP4 instance w^3_{12} names different symbols in each profile.
+    cert = prove("BP4", network([2, 3, 2]))
+    assert cert.verdict == "proved"
+    names = {p: notation.profile(p).weight(3, 1, 2) for p in ("nielsen", "sokolinsky", "dyda")}
+    assert names == {"nielsen": "w^{3}_{12}", "sokolinsky": "w^{(3)}_{21}", "dyda": "w^{[2]}_{1,2}"}
+
+
+def test_profile_from_toml(tmp_path):
+    f = tmp_path / "ng.toml"
+    f.write_text('name = "ng"\nlayer_brackets = ["[", "]"]\n[names]\nweight = "W"\nz = "Z"\n', encoding="utf-8")
+    ng = notation.load(f)
+    assert ng.weight(2, 1, 1) == "W^{[2]}_{11}"
+    assert ng.neuron("z", 2, 1) == "Z^{[2]}_{1}"
+
+
+@pytest.mark.parametrize(
+    "text, match",
+    [('name = "x"\ncolour = "red"\n', "unknown keys"), ('layer_shift = 0\n', "needs a 'name'"), ("name = \n", "not valid TOML"),
+     ('name = "x"\n[names]\nfoo = "f"\n', "unknown roles"), ('name = "x"\nweight_order = "up"\n', "weight_order")],
+)
+def test_bad_profile_files_are_clear_errors(tmp_path, text, match):
+    f = tmp_path / "p.toml"
+    f.write_text(text, encoding="utf-8")
+    with pytest.raises(NotationError, match=match):
+        notation.load(f)
+
+
+def test_unknown_profile():
+    with pytest.raises(NotationError, match="unknown notation"):
+        notation.profile("ng")
+
+
+def test_refutation_point_renders_in_each_profile():
+    # A BP4 mutant's counterexample point names w^3_12; Sokolinsky swaps it, Dyda brackets it.
+    from symbp import mutants
+
+    cert = prove(mutants.BP4_SWAPPED, network([3, 3, 3], activation="generic"))
+    assert cert.verdict == "refuted"
+    assert "w^3_12" in cert.counterexample.point
+    assert notation.profile("sokolinsky").quantity("w^3_12") == "w^{(3)}_{21}"
+    assert notation.profile("dyda").quantity("w^3_12") == "w^{[2]}_{1,2}"
+    assert notation.profile("dyda").quantity("b^3_2") == "w^{[2]}_{2,0}"
+    assert notation.profile("nielsen").quantity("x_2") == "x_{2}"
+
+
+def test_cli_prints_the_counterexample_in_the_chosen_notation(capsys):
+    from symbp.cli import main
+
+    code = main(["prove", "--sizes", "3,3,3", "--cost", "softmax-cross-entropy", "--identity", "softmax-ce-one-hot", "--notation", "sokolinsky"])
+    assert code == 1
+    out = capsys.readouterr().out
+    assert "w^{(3)}_{" in out and "w^3_" not in out
