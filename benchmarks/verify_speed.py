@@ -1,0 +1,53 @@
+"""Speed of `symbp verify`: median time per corpus formula (target < 1 s) and the seeds errata run (< 60 s).
+
+Run from the repository root:  python benchmarks/verify_speed.py
+Each corpus formula (correct ones and mutants, diagnosis included) is verified
+with a cold cache of networks, then the whole errata run is timed.
+"""
+
+from __future__ import annotations
+
+import statistics
+import sys
+import time
+import tomllib
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from symbp import verify as verify_module  # noqa: E402
+
+
+def corpus_times() -> list[float]:
+    data = tomllib.loads((ROOT / "tests" / "data" / "verify_corpus.toml").read_text(encoding="utf-8"))
+    jobs = []
+    for e in data["correct"]:
+        opts = dict(cost=e.get("cost", "quadratic"), one_hot=e.get("one_hot", False))
+        jobs.append((e["formula"], e["notation"], opts))
+        jobs.extend((m, e["notation"], opts) for m, _ in e["mutants"])
+    jobs.extend((e["formula"], e["notation"], dict(cost=e.get("cost", "quadratic"))) for e in data["wrong"])
+    times = []
+    for formula, notation, opts in jobs:
+        verify_module._CONTEXTS.clear()  # cold: ground truth recomputed for each formula
+        start = time.perf_counter()
+        verify_module.verify(formula, notation, **opts)
+        times.append(time.perf_counter() - start)
+    return times
+
+
+def main() -> None:
+    times = corpus_times()
+    print(f"corpus: {len(times)} formulas, median {statistics.median(times) * 1000:.1f} ms, "
+          f"max {max(times) * 1000:.1f} ms (target: median < 1000 ms)")
+    sys.path.insert(0, str(ROOT / "derivations"))
+    import seed_errata
+
+    verify_module._CONTEXTS.clear()
+    out = Path("/tmp/seed-errata-bench.md")
+    seconds = seed_errata.main(str(out))
+    print(f"seeds errata run: {seconds:.2f} s (target < 60 s)")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,97 @@
+r"""``\\cdots`` in a product chain, read from the pattern of the factors around it.
+
+Seed 000 writes the recursive product formula as
+δ^l = Σ'(z^l)(w^{l+1})^T ⋯ Σ'(z^{L-1})(w^L)^T Σ'(z^L) ∇_a C: the block of
+factors before ``\\cdots`` is repeated, one layer further each time, until
+the factors written after it take over.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from .latex.nodes import Cdots, Layer, Mul, Nabla, Partial, Quantity, rebuild, walk
+from .values import LayerOutOfRange, Uninterpretable
+
+if TYPE_CHECKING:
+    from .interpret import Context
+
+
+def _layers_of(node) -> list[Layer]:
+    out = []
+    for n in walk(node):
+        if isinstance(n, Quantity) and n.layer is not None:
+            out.append(n.layer)
+        if isinstance(n, (Partial, Nabla)):
+            out.extend(q.layer for q in (getattr(n, "num", None), getattr(n, "den", None), getattr(n, "wrt", None))
+                       if isinstance(q, Quantity) and q.layer is not None)
+    return out
+
+
+def _strip_layers(node):
+    return rebuild(node, lambda n: Quantity(n.role, n.base, None, n.indices, n.sep) if isinstance(n, Quantity) else None)
+
+
+def _at_layer(node, var: str, value: int):
+    """``node`` with its layer variable ``var`` replaced by the number ``value``."""
+
+    def fix(n):
+        if isinstance(n, Quantity) and n.layer is not None and n.layer.var == var:
+            return Quantity(n.role, n.base, Layer(None, value + n.layer.offset, n.layer.brackets), n.indices, n.sep)
+        return None
+
+    return rebuild(node, fix)
+
+
+def expand_cdots(node: Mul, ctx: Context) -> tuple:
+    r"""Fill in ``A(l) B(l) ⋯ A(L-1) B(L-1) tail`` from the pattern of the factors before ``\cdots``.
+
+    The block before ``\cdots`` (its period found from the factors) is repeated
+    for each layer between the last written block and the first factor after
+    ``\cdots``; the factors after it are taken as written.
+    """
+    factors = node.factors
+    c = next(i for i, f in enumerate(factors) if isinstance(f, Cdots))
+    before, after = factors[:c], factors[c + 1 :]
+    if not before or not after or any(isinstance(f, Cdots) for f in after):
+        raise Uninterpretable(r"\cdots needs written factors on both sides (and only one \cdots)")
+    first_layers = _layers_of(before[0])
+    if not first_layers or first_layers[0].var is None:
+        raise Uninterpretable(r"the factors before \cdots carry no layer variable to continue")
+    var = first_layers[0].var
+    found = None
+    for p in range(1, len(before) + 1):
+        if len(before) % p:
+            continue
+        block = before[:p]
+        ok = all(
+            _strip_layers(before[i * p + m]) == _strip_layers(block[m]) for i in range(len(before) // p) for m in range(p)
+        )
+        # The factors after \cdots may resume the pattern at any factor of the block.
+        start = next((m for m in range(p) if ok and _strip_layers(after[0]) == _strip_layers(block[m])
+                      and _layers_of(block[m])), None)
+        if start is not None:
+            found = (p, start)
+            break
+    if found is None:
+        raise Uninterpretable(r"the factors after \cdots do not continue the pattern of those before it")
+    period, start = found
+    block = before[:period]
+    t0 = ctx.bind[var] if var in ctx.bind else None
+    if t0 is None:
+        raise Uninterpretable(f"the layer variable {var} of the chain is not bound")
+    t_written = t0 + len(before) // period  # first block not written before \cdots
+    t_after = _user_layer(_layers_of(after[0])[0], ctx) - _layers_of(block[start])[0].offset
+    if t_after < t_written:
+        raise LayerOutOfRange(rf"the chain with \cdots is too short to mean anything at {var} = {t0}")
+    middle = []
+    for t in range(t_written, t_after):
+        middle.extend(_at_layer(f, var, t) for f in block)
+    middle.extend(_at_layer(f, var, t_after) for f in block[:start])  # the block resumed mid-way
+    return tuple(before) + tuple(middle) + tuple(after)
+
+
+def _user_layer(layer: Layer, ctx: Context) -> int:
+    return ctx.layer(layer, layer.latex()) + ctx.notation.layer_shift
+
+

@@ -1,0 +1,101 @@
+"""``symbp verify``: check a formula (or every formula of a set of notes) in its notation."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from ..errors import NotationError, SpecError
+
+
+def register(sub) -> None:
+    p = sub.add_parser("verify", help="check a LaTeX formula, or every formula in a set of notes, in their notation")
+    p.add_argument("formula", nargs="?", help=r"a LaTeX formula, e.g. '\delta^L = \nabla_a C \odot \sigma'\''(z^L)'")
+    p.add_argument("--notation", default="nielsen",
+                   help="notation profile: nielsen, sokolinsky, dyda, or a TOML file (default nielsen)")
+    p.add_argument("--activation", default="generic",
+                   help="activation: generic (every differentiable σ; default), sigmoid, tanh, relu, softplus, identity")
+    p.add_argument("--cost", default="quadratic", help="cost: quadratic (default), cross-entropy, softmax-cross-entropy")
+    p.add_argument("--one-hot", action="store_true", help="assume Σ_k y_k = 1 (softmax-cross-entropy only)")
+    p.add_argument("--notes", metavar="FILE", help="verify every formula in a .tex, .md or .txt file")
+    p.add_argument("--report", metavar="FILE", help="with --notes: write a markdown report (one row per formula)")
+    p.add_argument("--json", action="store_true", help="print one JSON object per formula (a JSON list)")
+    p.add_argument("--budget", type=float, default=30.0, metavar="SECONDS", help="time budget per formula (default 30)")
+    p.set_defaults(func=run)
+
+
+def _notation(value: str):
+    from ..notation import PROFILES, load
+
+    if value.strip().lower() in PROFILES:
+        return value.strip().lower()
+    if value.endswith(".toml") or Path(value).exists():
+        return load(value)
+    raise NotationError(f"--notation {value!r} is neither a known profile ({', '.join(PROFILES)}) nor a TOML file")
+
+
+def run(args) -> int:
+    from .. import notes as notes_module
+    from ..network import network
+    from ..verify import verify
+
+    if (args.formula is None) == (args.notes is None):
+        raise SpecError("give either a formula or --notes FILE (exactly one of them)")
+    if args.report and not args.notes:
+        raise SpecError("--report needs --notes FILE")
+    if not (args.budget > 0):
+        raise SpecError(f"--budget must be a positive number of seconds, got {args.budget}")
+    nt = _notation(args.notation)
+    network([2, 2], activation=args.activation, cost=args.cost, one_hot=args.one_hot)  # validates the options
+    options = dict(activation=args.activation, cost=args.cost, one_hot=args.one_hot, budget=args.budget)
+    if args.notes:
+        report = notes_module.verify_notes(args.notes, nt, **options)
+        if args.report:
+            notes_module.write_atomically(args.report, notes_module.to_markdown(report))
+        if args.json:
+            print(json.dumps([_json(r.result, r.formula.line) for r in report.rows], ensure_ascii=False, indent=2))
+        else:
+            for row in report.rows:
+                print(_line(row.result, row.formula.line))
+            print(", ".join(f"{n} {s}" for s, n in sorted(report.counts().items())) or "no formulas found")
+        return report.exit_code
+    result = verify(args.formula, nt, **options)
+    if args.json:
+        print(json.dumps([_json(result)], ensure_ascii=False, indent=2))
+    else:
+        print(_long(result))
+    return result.exit_code
+
+
+def _json(result, line: int | None = None) -> dict:
+    d = result.to_dict()
+    if line is not None:
+        d["line"] = line
+    return d
+
+
+def _line(r, line: int) -> str:
+    extra = r.identity or r.diagnosis or r.reason
+    return f"line {line}: {r.status}: {r.formula}" + (f"  [{extra}]" if extra else "")
+
+
+def _long(r) -> str:
+    out = [f"{r.status}" + (f" ({r.verdict})" if r.verdict not in (r.status, "proved") else "")
+           + (f": matches {r.identity}" if r.identity else "")]
+    if r.interpretation:
+        out.append(f"read as: {r.interpretation.get('latex', '')}")
+        out.append(r.interpretation.get("words", ""))
+    if r.reason:
+        out.append(("proved on the family: " if r.status == "holds" else "reason: ") + r.reason)
+    if r.counterexample is not None:
+        cx = r.counterexample
+        out.append(f"counterexample: {cx.instance}")
+        out.append(f"  left  = {cx.lhs}")
+        out.append(f"  right = {cx.rhs}")
+        if cx.activation:
+            out.append(f"  activation: {cx.activation}")
+        out.append("  point: " + ", ".join(f"{k} = {v}" for k, v in cx.point.items()))
+    if r.diagnosis:
+        out.append(f"diagnosis: {r.diagnosis}")
+        out.append(f"corrected: {r.corrected}")
+    return "\n".join(out)

@@ -1,0 +1,453 @@
+r"""Interpretation: the value of a read formula on one concrete network.
+
+A formula tree (``symbp.latex.nodes``) is evaluated on a ``Network`` for one
+choice of its free variables (layers such as l, neurons such as j, k). Every
+network quantity becomes an exact element of ``symbp.algebra``:
+w, b, x, y are atoms; a^l_j is the atom σ(z^l_j); σ'(z^l_j) is its derivative
+atom; δ^l_j and every ∂C/∂(…) come from ``GroundTruth`` (direct
+differentiation, never the backprop recursion). Vectors and matrices are
+``Mat`` values with their shapes checked as they combine, so ``(w^{l+1})``
+without its transpose is a shape error on a non-square network, not a crash.
+
+Indices follow the notation profile; internally everything is Nielsen's:
+user layer u is Nielsen layer u − ``layer_shift``.
+"""
+
+from __future__ import annotations
+
+from .algebra import Poly, RatFunc
+from .cdots import expand_cdots
+from .derive import GroundTruth
+from .values import (  # noqa: F401  (re-exported: the names verify and diagnose use)
+    LayerOutOfRange, Mat, NotApplicable, ShapeMismatch, Uninterpretable, _broadcast_constant, _elementwise, _lift,
+    multiply, shape_of,
+)
+from .latex.nodes import (
+    Add, Apply, Cdots, Comprehension, Div, Hadamard, Index, Layer, Mul, Nabla, Neg, Num, Partial, Pow, Quantity, Sum,
+    Transpose, to_latex, walk,
+)
+from .network import Network
+from .notation import Notation
+
+ONE = Poly.const(1)
+
+
+class Context:
+    """One network, its ground truth (memoised) and the current bindings."""
+
+    def __init__(self, net: Network, notation: Notation, gt: GroundTruth | None = None):
+        self.net = net
+        self.notation = notation
+        self.gt = gt or GroundTruth(net)
+        self.model = net.atoms
+        self.bind: dict[str, int] = {}
+        self._cost_memo: dict = {}
+        self._z_index = {}
+        for l in net.layers:
+            for j in range(1, net.n(l) + 1):
+                self._z_index[self.model.Z[1][l][j - 1]] = (l, j)
+
+    # -- layers and indices ----------------------------------------------------
+
+    @property
+    def user_L(self) -> int:
+        return self.net.L + self.notation.layer_shift
+
+    def layer(self, layer: Layer, what: str) -> int:
+        """Nielsen layer number of a user's layer label under the bindings."""
+        if layer.var is None:
+            u = layer.offset
+        elif layer.var == "L":
+            u = self.user_L + layer.offset
+        elif layer.var in self.bind:
+            u = self.bind[layer.var] + layer.offset
+        else:
+            raise Uninterpretable(f"the layer variable {layer.var!r} in {what} is not bound")
+        return u - self.notation.layer_shift
+
+    def index(self, idx: Index, size: int, what: str, lowest: int = 1) -> int:
+        if idx.name is None:
+            v = idx.value
+        elif idx.name in self.bind:
+            v = self.bind[idx.name]
+        else:
+            raise Uninterpretable(f"the index {idx.latex()} in {what} is not bound")
+        if not (lowest <= v <= size):
+            raise ShapeMismatch(
+                f"{what} needs its index {idx.latex()} in {lowest}..{size}, but the formula sets it to {v} "
+                f"(on the network {list(self.net.sizes)})"
+            )
+        return v
+
+    # -- cached ground truth -----------------------------------------------------
+
+    def d_cost(self, seed: tuple):
+        if seed not in self._cost_memo:
+            self.gt.budget.check()
+            self._cost_memo[seed] = self.gt.d_cost(seed)
+        return self._cost_memo[seed]
+
+
+# -- what a quantity's index positions range over ------------------------------------------
+
+
+def slots(q: Quantity, ctx: Context) -> list[tuple[Index, int, int, str]]:
+    """(index, lowest, size, description) for each index of ``q`` under the layer bindings."""
+    net, nt = ctx.net, ctx.notation
+    what = to_latex(q)
+    if q.role == "C":
+        return []
+    if q.role in ("y",):
+        return [(q.indices[0], 1, net.n(net.L), what)] if q.indices else []
+    if q.role == "x" and q.layer is None:
+        return [(q.indices[0], 1, net.n(1), what)] if q.indices else []
+    if q.role == "x":  # Dyda's x^{[l]} = [1; a^{[l]}]: index 0 is the constant 1
+        l = ctx.layer(q.layer, what)
+        if not (1 <= l <= net.L):
+            raise LayerOutOfRange(f"{what} names a layer the network {list(net.sizes)} does not have")
+        return [(q.indices[0], 0, net.n(l), what)] if q.indices else []
+    if q.layer is None:
+        raise Uninterpretable(f"{what} needs a layer")
+    l = ctx.layer(q.layer, what)
+    check_layer(q, l, ctx)
+    if q.role in ("w", "W"):
+        if not q.indices:
+            return []
+        if len(q.indices) != 2:
+            raise ShapeMismatch(f"{what}: a weight has two neuron indices, got {len(q.indices)}")
+        to_pos = 0 if nt.weight_order == "to,from" else 1
+        low_from = 0 if nt.bias_column else 1
+        out = [None, None]
+        out[to_pos] = (q.indices[to_pos], 1, net.n(l), what)
+        out[1 - to_pos] = (q.indices[1 - to_pos], low_from, net.n(l - 1), what)
+        return out
+    if q.indices and len(q.indices) != 1:
+        raise ShapeMismatch(f"{what}: a neuron quantity has one index, got {len(q.indices)}")
+    return [(q.indices[0], 1, net.n(l), what)] if q.indices else []
+
+
+def check_layer(q: Quantity, l: int, ctx: Context) -> None:
+    lowest = 1 if q.role in ("a",) else 2
+    if not (lowest <= l <= ctx.net.L):
+        u = l + ctx.notation.layer_shift
+        raise LayerOutOfRange(f"{to_latex(q)} names layer {u}, which the network {list(ctx.net.sizes)} does not have")
+
+
+# -- evaluation -------------------------------------------------------------------------------
+
+
+def evaluate(node, ctx: Context):
+    """The value (algebra element or ``Mat``) of ``node`` under ``ctx.bind``."""
+    rule = _RULES.get(type(node))
+    if rule is None:
+        raise Uninterpretable(f"symbp cannot evaluate {type(node).__name__} nodes")
+    return rule(node, ctx)
+
+
+def _num(node: Num, ctx):
+    return Poly.const(node.value)
+
+
+def _quantity(q: Quantity, ctx: Context):
+    model, net, nt = ctx.model, ctx.net, ctx.notation
+    what = to_latex(q)
+    if q.role == "C":
+        raise Uninterpretable(f"the cost {what} on its own is not checked (only its derivatives are)")
+    sl = slots(q, ctx)
+    if q.role == "y":
+        n = net.n(net.L)
+        if q.indices:
+            return model.target(ctx.index(q.indices[0], n, what), 1)
+        return Mat.column([model.target(j, 1) for j in range(1, n + 1)])
+    if q.role == "x" and q.layer is None:
+        n = net.n(1)
+        if q.indices:
+            return model.atom(("x", 1, ctx.index(q.indices[0], n, what)))
+        return Mat.column([model.atom(("x", 1, k)) for k in range(1, n + 1)])
+    l = ctx.layer(q.layer, what)
+    if q.role == "x":
+        column = [ONE] + list(model.A[1][l])  # x_0 = 1, then a^{[l]} (Dyda)
+        if q.indices:
+            return column[ctx.index(q.indices[0], net.n(l), what, 0)]
+        return Mat.column(column)
+    if q.role in ("w", "W"):
+        if q.indices:
+            (i0, lo0, n0, _), (i1, lo1, n1, _) = sl
+            p, r = ctx.index(i0, n0, what, lo0), ctx.index(i1, n1, what, lo1)
+            j, k = (p, r) if nt.weight_order == "to,from" else (r, p)
+            return model.atom(("b", l, j)) if k == 0 else model.atom(("w", l, j, k))
+        rows = [[model.atom(("w", l, j, k)) for k in range(1, net.n(l - 1) + 1)] for j in range(1, net.n(l) + 1)]
+        if nt.bias_column:  # column 0 is the bias (x_0 = 1)
+            rows = [[model.atom(("b", l, j))] + row for j, row in enumerate(rows, start=1)]
+        m = Mat(net.n(l), len(rows[0]), rows)
+        return m if nt.weight_order == "to,from" else m.T()  # rows follow the first index
+    values = {
+        "b": lambda j: model.atom(("b", l, j)),
+        "z": lambda j: model.Z[1][l][j - 1],
+        "a": lambda j: model.A[1][l][j - 1],
+        "delta": lambda j: ctx.d_cost(("z", 1, l, j)),
+    }[q.role]
+    if q.indices:
+        return values(ctx.index(q.indices[0], net.n(l), what))
+    return Mat.column([values(j) for j in range(1, net.n(l) + 1)])
+
+
+def _seed(q: Quantity, ctx: Context, entry: tuple) -> tuple:
+    """The GroundTruth seed for one entry of the quantity ∂/∂q (Nielsen indices)."""
+    l = ctx.layer(q.layer, to_latex(q)) if q.layer is not None else None
+    if q.role in ("w", "W"):
+        j, k = entry
+        return ("b", l, j) if k == 0 else ("w", l, j, k)
+    if q.role == "b":
+        return ("b", l, entry[0])
+    if q.role in ("z", "a"):
+        return (q.role, 1, l, entry[0])
+    if q.role == "x" and q.layer is not None:
+        if entry[0] == 0:
+            raise Uninterpretable(f"∂/∂{to_latex(q)} at index 0: x_0 = 1 is a constant, not a variable")
+        return ("a", 1, l, entry[0])
+    if q.role == "x":
+        return ("x", 1, entry[0])
+    raise Uninterpretable(f"symbp does not differentiate with respect to {to_latex(q)}")
+
+
+def _entries(q: Quantity, ctx: Context):
+    """Nielsen entries of q: a single tuple if fully indexed, else the grid with its matrix layout."""
+    net, nt = ctx.net, ctx.notation
+    what = to_latex(q)
+    sl = slots(q, ctx)
+    if q.indices:
+        vals = [ctx.index(i, n, w, lo) for (i, lo, n, w) in sl]
+        if q.role in ("w", "W") and nt.weight_order != "to,from":
+            vals = vals[::-1]
+        return tuple(vals), None
+    if q.role in ("w", "W"):
+        l = ctx.layer(q.layer, what)
+        first = 0 if nt.bias_column else 1
+        grid = [[(j, k) for k in range(first, net.n(l - 1) + 1)] for j in range(1, net.n(l) + 1)]
+        return None, grid if nt.weight_order == "to,from" else [list(r) for r in zip(*grid)]
+    if q.role == "x" and q.layer is None:
+        return None, [[(k,)] for k in range(1, net.n(1) + 1)]
+    l = ctx.layer(q.layer, what)
+    if q.role == "x":
+        raise Uninterpretable(f"∂/∂{what}: its entry 0 is the constant x_0 = 1; write ∂/∂a (entries j ≥ 1)")
+    return None, [[(j,)] for j in range(1, net.n(l) + 1)]
+
+
+def _partial(node: Partial, ctx: Context):
+    num, den = node.num, node.den
+    if den.role == "C" or den.role in ("y", "delta"):
+        raise Uninterpretable(f"∂/∂{to_latex(den)} is not a derivative symbp checks")
+    if den.layer is None and den.role not in ("x",):
+        raise Uninterpretable(f"∂/∂{to_latex(den)} needs a layer on {to_latex(den)}")
+    entry, grid = _entries(den, ctx)
+    if num.role == "C":
+        fn = lambda e: ctx.d_cost(_seed(den, ctx, e))  # noqa: E731
+    elif num.role in ("z", "a") and num.indices:
+        if grid is not None:
+            raise Uninterpretable(f"∂{to_latex(num)}/∂{to_latex(den)} of a node by a vector is a Jacobian; write one entry")
+        node_value = _quantity(num, ctx)
+        nl = ctx.layer(num.layer, to_latex(num))
+        fn = lambda e: _d_node(ctx, num, nl, node_value, _seed(den, ctx, e))  # noqa: E731
+    else:
+        raise Uninterpretable(f"symbp checks ∂C/∂(…) and ∂z/∂(…), ∂a/∂(…), not ∂{to_latex(num)}/∂(…)")
+    if grid is None:
+        return fn(entry)
+    return Mat(len(grid), len(grid[0]), [[fn(e) for e in row] for row in grid])
+
+
+def _d_node(ctx: Context, num: Quantity, nl: int, value, seed: tuple):
+    # ∂z^l_j/∂z^m_i: 1 on itself, 0 below or beside it (GroundTruth differentiates
+    # a node's definition, which would give 0 for the node itself).
+    if seed[0] == "z" and num.role == "z" and seed[2] >= nl:
+        j = ctx._z_index.get(value, (None, None))[1]
+        return ONE if (seed[2] == nl and seed[3] == j) else Poly()
+    if seed[0] == "a" and seed[2] >= nl:
+        if num.role == "a" and seed[2] == nl:
+            return ctx.gt.d_node(value, seed)
+        return Poly()
+    return ctx.gt.d_node(value, seed)
+
+
+def _nabla(node: Nabla, ctx: Context):
+    wrt = node.wrt
+    if wrt.role == "a" and wrt.layer is None:
+        wrt = Quantity("a", wrt.base, Layer("L", 0))
+    if wrt.role not in ("a", "z") or wrt.indices:
+        raise Uninterpretable(f"∇_{{{to_latex(node.wrt)}}} C is read for a and z vectors only")
+    return _partial(Partial(node.of, wrt), ctx)
+
+
+def _neuron_of(value, ctx: Context, what: str):
+    pos = ctx._z_index.get(value) if isinstance(value, Poly) else None
+    if pos is None:
+        raise Uninterpretable(f"{what} is applied to something that is not z^l_j of any neuron")
+    return pos
+
+
+def _apply(node: Apply, ctx: Context):
+    arg = evaluate(node.arg, ctx)
+    net, model = ctx.net, ctx.model
+    what = to_latex(node)
+    if node.func == "f" and not any(a == f"generic:{node.base}" for a in net.activations):
+        raise Uninterpretable(f"{node.base} is not the network's activation (use --activation generic:{node.base})")
+
+    def one(v):
+        l, j = _neuron_of(v, ctx, what)
+        if node.func == "exp":
+            if not (net.output_softmax and l == net.L):
+                raise Uninterpretable(f"{what}: exp is read only as exp(z^L_j) of a softmax output")
+            return model.atom(("E", 1, j))
+        if net.output_softmax and l == net.L:
+            raise NotApplicable(f"{what}: the output layer is a softmax, not σ")
+        return model.A[1][l][j - 1] if node.primes == 0 else model.D[1][l][j - 1]
+
+    if node.func == "Sigma":
+        if not isinstance(arg, Mat) or arg.cols != 1:
+            raise ShapeMismatch(f"{what}: Σ' needs a column vector, got {shape_of(arg)}")
+        diag = [one(r[0]) for r in arg.entries]
+        n = len(diag)
+        return Mat(n, n, [[diag[r] if r == c else Poly() for c in range(n)] for r in range(n)])
+    return arg.map(one) if isinstance(arg, Mat) else one(arg)
+
+
+def _add(node: Add, ctx: Context):
+    total = evaluate(node.terms[0], ctx)
+    for t in node.terms[1:]:
+        v = evaluate(t, ctx)
+        total, v = _broadcast_constant(total, v)
+        _lift(total, v, "add", to_latex(node))
+        total = _elementwise(total, v, lambda x, y: x + y)
+    return total
+
+
+def _neg(node: Neg, ctx):
+    v = evaluate(node.arg, ctx)
+    return v.map(lambda x: -x) if isinstance(v, Mat) else -v
+
+
+def _mul(node: Mul, ctx: Context):
+    factors = expand_cdots(node, ctx) if any(isinstance(f, Cdots) for f in node.factors) else node.factors
+    value = evaluate(factors[0], ctx)
+    for f in factors[1:]:
+        value = multiply(value, evaluate(f, ctx), to_latex(node))
+    return value
+
+
+def _hadamard(node: Hadamard, ctx: Context):
+    a, b = evaluate(node.left, ctx), evaluate(node.right, ctx)
+    _lift(a, b, "multiply entrywise (⊙)", to_latex(node))
+    return _elementwise(a, b, lambda x, y: x * y)
+
+
+def _div(node: Div, ctx: Context):
+    num, den = evaluate(node.num, ctx), evaluate(node.den, ctx)
+    if isinstance(den, Mat):
+        raise ShapeMismatch(f"{to_latex(node)}: cannot divide by {den.shape}")
+    if den.is_zero():
+        raise ShapeMismatch(f"{to_latex(node)}: division by zero")
+    inv = lambda x: RatFunc(x) / den if isinstance(x, Poly) else x / den  # noqa: E731
+    return num.map(inv) if isinstance(num, Mat) else inv(num)
+
+
+def _pow(node: Pow, ctx: Context):
+    v = evaluate(node.base, ctx)
+    if isinstance(v, Mat):
+        raise ShapeMismatch(f"{to_latex(node)}: a power of {v.shape}")
+    return v**node.exp
+
+
+def _transpose(node: Transpose, ctx: Context):
+    v = evaluate(node.arg, ctx)
+    return v.T() if isinstance(v, Mat) else v
+
+
+def _sum(node: Sum, ctx: Context):
+    var = node.var
+    if var is None:
+        raise Uninterpretable(f"{to_latex(node)}: a sum needs its index (write \\sum_k)")
+    if var in ctx.bind and var not in getattr(ctx, "_summing", ()):
+        raise ShapeMismatch(f"{to_latex(node)}: the summation index {var} is already a free index of the formula")
+    if node.upper is not None:
+        lo = 1 if node.lower is None else node.lower
+        hi = ctx.net.n(_upper_layer(node.upper, ctx, node))
+        values = range(lo, hi + 1)
+    else:
+        values = index_range(var, node.body, ctx, to_latex(node))
+    saved = ctx.bind.get(var)
+    total = None
+    ctx._summing = getattr(ctx, "_summing", ()) + (var,)
+    try:
+        for v in values:
+            ctx.bind[var] = v
+            term = evaluate(node.body, ctx)
+            total = term if total is None else _elementwise(*_lift(total, term, "add", to_latex(node)), lambda x, y: x + y)
+    finally:
+        ctx._summing = ctx._summing[:-1]
+        if saved is None:
+            ctx.bind.pop(var, None)
+        else:
+            ctx.bind[var] = saved
+    return total if total is not None else Poly()
+
+
+def _comprehension(node: Comprehension, ctx: Context):
+    var = node.var
+    if var in ctx.bind:
+        raise ShapeMismatch(f"{to_latex(node)}: the index {var} is already a free index of the formula")
+    hi = ctx.net.n(_upper_layer(node.upper, ctx, node))
+    entries = []
+    try:
+        for v in range(node.lower, hi + 1):
+            ctx.bind[var] = v
+            value = evaluate(node.body, ctx)
+            if isinstance(value, Mat):
+                raise ShapeMismatch(f"{to_latex(node)}: each entry must be a number, got {value.shape}")
+            entries.append(value)
+    finally:
+        ctx.bind.pop(var, None)
+    return Mat.column(entries)
+
+
+def _upper_layer(layer: Layer, ctx: Context, node) -> int:
+    l = ctx.layer(layer, to_latex(node))
+    if not (1 <= l <= ctx.net.L):
+        raise LayerOutOfRange(f"{to_latex(node)} sums over layer {layer.latex()}, which does not exist")
+    return l
+
+
+def index_range(var: str, body, ctx: Context, what: str) -> range:
+    """The values of index ``var`` from where it stands in ``body`` (all places must agree)."""
+    found = None
+    for node in walk(body):
+        if isinstance(node, Sum) and node.var == var:
+            break
+        if isinstance(node, (Quantity,)):
+            qs = [node]
+        elif isinstance(node, Partial):
+            qs = [node.num, node.den]
+        else:
+            continue
+        for q in qs:
+            for idx, lo, n, where in slots(q, ctx):
+                if idx.name != var:
+                    continue
+                if found is None:
+                    found = (lo, n, where)
+                elif (lo, n) != found[:2]:
+                    raise ShapeMismatch(
+                        f"the index {var} runs over {found[0]}..{found[1]} in {found[2]} but over {lo}..{n} in "
+                        f"{where} (network {list(ctx.net.sizes)}): the shapes do not match"
+                    )
+    if found is None:
+        raise Uninterpretable(f"{what}: the index {var} does not appear, so its range is unknown")
+    return range(found[0], found[1] + 1)
+
+
+_RULES = {
+    Num: _num, Quantity: _quantity, Partial: _partial, Nabla: _nabla, Apply: _apply, Add: _add, Neg: _neg,
+    Mul: _mul, Hadamard: _hadamard, Div: _div, Pow: _pow, Transpose: _transpose, Sum: _sum,
+    Comprehension: _comprehension,
+}
+
+

@@ -1,0 +1,1 @@
+"""LaTeX in and out: the notation-aware formula reader (``reader``) and rendering."""

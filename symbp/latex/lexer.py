@@ -1,0 +1,169 @@
+r"""Tokens and limits of the formula reader, and the small readers of scripts.
+
+A formula is split into tokens (macros, single characters, numbers) with their
+positions; the limits (length, nesting, braces) are checked before any parsing
+so that bad input fails fast with its position. The script readers turn a
+superscript or subscript into a ``Layer``, an index list or a layer size.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..errors import SymbpError
+from .nodes import Index, Layer
+
+MAX_CHARS = 4000
+MAX_DEPTH = 200
+
+
+class ReadError(SymbpError, ValueError):
+    """A formula that cannot be read; the message names the position."""
+
+
+@dataclass(frozen=True)
+class Token:
+    kind: str  # 'macro', 'char', 'num', 'end'
+    text: str
+    pos: int
+
+
+# Macros that only space or size things: dropped.
+_SPACING = {"\\,", "\\;", "\\!", "\\ ", "\\:", "\\>", "displaystyle", "textstyle",
+            "big", "Big", "bigg", "Bigg", "bigl", "bigr", "Bigl", "Bigr", "left", "right", "limits"}
+_FONTS = {"mathbf", "boldsymbol", "bm", "mathit", "vec", "mathcal"}
+_TEXTS = {"text", "mathrm", "operatorname", "textrm", "mathsf"}
+_RELATIONS = {"=": "=", "equiv": r"\equiv"}
+_UNICODE = {"δ": "\\delta", "σ": "\\sigma", "∂": "\\partial", "⊙": "\\odot", "∇": "\\nabla", "Σ": "\\Sigma",
+            "·": "\\cdot", "⋯": "\\cdots", "…": "\\dots", "≡": "\\equiv", "φ": "\\varphi", "−": "-"}
+_KNOWN = (_SPACING | _FONTS | _TEXTS | set(_RELATIONS) | {"quad", "qquad",
+    "delta", "sigma", "varphi", "phi", "Sigma", "frac", "dfrac", "tfrac", "partial", "nabla", "sum", "cdot",
+    "odot", "circ", "cdots", "dots", "ldots", "top", "exp", "left", "right", "|", "{", "}",
+})
+
+
+def _tokenize(text: str) -> list[Token]:
+    out, i, n = [], 0, len(text)
+    while i < n:
+        c = text[i]
+        if c.isspace():
+            i += 1
+            continue
+        if c in _UNICODE:
+            out.append(Token("macro", _UNICODE[c].lstrip("\\") if _UNICODE[c] != "-" else "-", i)
+                       if _UNICODE[c] != "-" else Token("char", "-", i))
+            i += 1
+            continue
+        if c == "\\":
+            m = re.match(r"\\([A-Za-z]+)", text[i:])
+            if m:
+                out.append(Token("macro", m.group(1), i))
+                i += len(m.group(0))
+                continue
+            if i + 1 >= n:
+                raise ReadError(f"a lone backslash at the end, position {i}, in {text!r}")
+            c2 = text[i + 1]
+            if c2 not in ",;! :>{}|\\":
+                raise ReadError(f"unknown macro \\{c2} at position {i} in {text!r}")
+            out.append(Token("macro", "\\" + c2 if c2 in ",;! :>" else c2, i))
+            i += 2
+            continue
+        if c.isdigit():
+            m = re.match(r"\d+", text[i:])
+            out.append(Token("num", m.group(0), i))
+            i += len(m.group(0))
+            continue
+        if c.isascii() and (c.isalpha() or c in "{}^_'()[]+-=,./|&:<>!"):
+            out.append(Token("char", c, i))
+            i += 1
+            continue
+        raise ReadError(f"unexpected character {c!r} at position {i} in {text!r}")
+    out.append(Token("end", "", n))
+    return out
+
+
+def _check_limits(text: str) -> None:
+    if len(text) > MAX_CHARS:
+        raise ReadError(f"the formula has {len(text)} characters, past the limit of {MAX_CHARS}")
+    if not text.strip():
+        raise ReadError("the formula is empty")
+    depth, stack = 0, []
+    i = 0
+    while i < len(text):
+        c = text[i]
+        if c == "\\":
+            i += 2
+            continue
+        if c == "{":
+            stack.append(i)
+            if len(stack) > MAX_DEPTH:
+                raise ReadError(f"braces nest deeper than {MAX_DEPTH} at position {i}")
+        elif c == "}":
+            if not stack:
+                raise ReadError(f"a stray '}}' at position {i} in {text!r}")
+            stack.pop()
+        elif c in "([":
+            depth += 1
+            if depth + len(stack) > MAX_DEPTH:
+                raise ReadError(f"the formula nests deeper than {MAX_DEPTH} at position {i}")
+        elif c in ")]":
+            depth = max(0, depth - 1)
+        i += 1
+    if stack:
+        raise ReadError(f"the '{{' at position {stack[-1]} is never closed in {text!r}")
+
+
+# -- scripts ------------------------------------------------------------------------
+
+
+def _capped_exponent(e: int, tok: Token, p: "object") -> int:
+    if e > 8:
+        p.fail(f"the exponent {e} is past the cap of 8", tok)
+    return e
+
+
+def _layer(raw: list[str], tok: Token, p: "object") -> Layer:
+    text = "".join(raw)
+    brackets = ("", "")
+    for open_, close in (("(", ")"), ("[", "]")):
+        if text.startswith(open_) and text.endswith(close):
+            brackets, text = (open_, close), text[1:-1]
+    m = re.fullmatch(r"([A-Za-z])?([+-]\d+)?|(\d+)", text)
+    if not m or (m.group(1) is None and m.group(3) is None):
+        p.fail(f"cannot read the layer {''.join(raw)!r} (expected l, l+1, L-1, 2, (l) or [l])", tok)
+    if m.group(3) is not None:
+        return Layer(None, int(m.group(3)), brackets)
+    var = m.group(1)
+    return Layer(var, int(m.group(2) or 0), brackets)
+
+
+def _indices(raw: list[str], tok: Token, p: "object") -> tuple:
+    text = "".join(raw)
+    sep = "," if "," in text else ""
+    parts = text.split(",") if sep else re.findall(r"[A-Za-z](?:_\d+)?|\d", text)
+    out = []
+    for part in parts:
+        part = part.strip()
+        m = re.fullmatch(r"([A-Za-z])(?:_(\d+))?|(\d+)", part)
+        if not m or (sep == "" and "".join(parts) != text):
+            p.fail(f"cannot read the index list {text!r} (expected letters or numbers like jk, k,j or 12)", tok)
+        if m.group(3) is not None:
+            out.append(Index(None, int(m.group(3))))
+        else:
+            out.append(Index(m.group(1) + (m.group(2) or "")))
+    if not out:
+        p.fail("an empty index list", tok)
+    return tuple(out), sep
+
+
+def _size(raw: list[str], tok: Token, p: "object") -> Layer:
+    """The upper bound of a sum: n_{l+1}, n_L or n^{[l]} (the size of a layer)."""
+    text = "".join(raw)
+    m = re.fullmatch(r"n(?:_|\^)(.+)", text)
+    if not m:
+        p.fail(f"a sum's upper bound must be a layer size like n_{{l+1}}, got {text!r}", tok)
+    inner = m.group(1)
+    if inner.startswith("{") and inner.endswith("}"):
+        inner = inner[1:-1]
+    return _layer(list(inner), tok, p)

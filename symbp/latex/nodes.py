@@ -1,0 +1,289 @@
+r"""The syntax tree the formula reader builds, and its printer back to LaTeX.
+
+Nodes are frozen dataclasses: a formula is data, never code. A quantity keeps
+the user's own spelling (base letter, layer brackets, index separator) so a
+corrected formula prints in the user's notation.
+
+>>> q = Quantity("w", "w", Layer("l", 1), (Index("j"), Index("k")))
+>>> to_latex(Transpose(q))
+'\\left(w^{l+1}_{jk}\\right)^T'
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, fields, replace
+from fractions import Fraction
+
+
+@dataclass(frozen=True)
+class Layer:
+    """A layer label: ``var + offset`` (``l+1`` is Layer('l', 1); ``2`` is Layer(None, 2))."""
+
+    var: str | None
+    offset: int = 0
+    brackets: tuple = ("", "")
+
+    def latex(self) -> str:
+        if self.var is None:
+            inner = str(self.offset)
+        elif self.offset == 0:
+            inner = self.var
+        else:
+            inner = f"{self.var}{'+' if self.offset > 0 else '-'}{abs(self.offset)}"
+        return f"{self.brackets[0]}{inner}{self.brackets[1]}"
+
+
+@dataclass(frozen=True)
+class Index:
+    """A neuron index: a letter (free or summed) or a fixed number."""
+
+    name: str | None = None
+    value: int | None = None
+
+    def latex(self) -> str:
+        if self.name is None:
+            return str(self.value)
+        if len(self.name) > 1 and self.name[1:].isdigit():
+            return f"{self.name[0]}_{self.name[1:]}"  # k0 was written k_0
+        return self.name
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """A network quantity: ``role`` is one of w, W, b, z, a, x, y, delta, C."""
+
+    role: str
+    base: str
+    layer: Layer | None = None
+    indices: tuple = ()
+    sep: str = ""
+
+
+@dataclass(frozen=True)
+class Num:
+    value: Fraction
+
+
+@dataclass(frozen=True)
+class Add:
+    terms: tuple
+
+
+@dataclass(frozen=True)
+class Neg:
+    arg: object
+
+
+@dataclass(frozen=True)
+class Mul:
+    """A product chain by juxtaposition or ``\\cdot``; may hold a ``Cdots``."""
+
+    factors: tuple
+
+
+@dataclass(frozen=True)
+class Hadamard:
+    left: object
+    right: object
+    op: str = r"\odot"
+
+
+@dataclass(frozen=True)
+class Div:
+    num: object
+    den: object
+
+
+@dataclass(frozen=True)
+class Pow:
+    base: object
+    exp: int
+
+
+@dataclass(frozen=True)
+class Transpose:
+    arg: object
+    mark: str = "T"
+
+
+@dataclass(frozen=True)
+class Apply:
+    """``func`` is 'sigma' (the activation, under any of its names), 'Sigma' (diag σ'), 'exp'."""
+
+    func: str
+    primes: int
+    arg: object
+    base: str = r"\sigma"
+
+
+@dataclass(frozen=True)
+class Partial:
+    num: Quantity
+    den: Quantity
+
+
+@dataclass(frozen=True)
+class Nabla:
+    wrt: Quantity
+    of: Quantity
+
+
+@dataclass(frozen=True)
+class Sum:
+    var: str | None
+    lower: int | None
+    upper: object  # a Layer (n_{layer}) or None
+    body: object
+
+
+@dataclass(frozen=True)
+class Comprehension:
+    """Dyda's column vector ``[ body ]_{k=1,…,n^{[l]}}``: body for each k."""
+
+    body: object
+    var: str
+    lower: int
+    upper: object  # a Layer: the size of that layer
+
+
+@dataclass(frozen=True)
+class Cdots:
+    pass
+
+
+@dataclass(frozen=True)
+class Equation:
+    sides: tuple
+    rels: tuple
+
+
+# -- generic traversal ----------------------------------------------------------
+
+
+def children(node) -> list:
+    out = []
+    for f in fields(node):
+        v = getattr(node, f.name)
+        if isinstance(v, tuple):
+            out.extend(x for x in v if _is_node(x))
+        elif _is_node(v):
+            out.append(v)
+    return out
+
+
+def _is_node(x) -> bool:
+    return hasattr(x, "__dataclass_fields__") and not isinstance(x, (Layer, Index))
+
+
+def walk(node):
+    """Every node of the tree, parents before children."""
+    yield node
+    for c in children(node):
+        yield from walk(c)
+
+
+def rebuild(node, fn):
+    """Bottom-up rewrite: ``fn(node)`` returns a replacement or None to keep it."""
+    if not _is_node(node):
+        return node
+    changes = {}
+    for f in fields(node):
+        v = getattr(node, f.name)
+        if isinstance(v, tuple):
+            new = tuple(rebuild(x, fn) for x in v)
+            if new != v:
+                changes[f.name] = new
+        elif _is_node(v):
+            new = rebuild(v, fn)
+            if new is not v:
+                changes[f.name] = new
+    if changes:
+        node = replace(node, **changes)
+    out = fn(node)
+    return node if out is None else out
+
+
+# -- printing -------------------------------------------------------------------
+
+
+def _wrap(s: str) -> str:
+    return s if len(s) == 1 else "{" + s + "}"
+
+
+def _quantity(q: Quantity) -> str:
+    out = q.base
+    if q.layer is not None:
+        out += "^" + _wrap(q.layer.latex())
+    if q.indices:
+        out += "_" + _wrap(q.sep.join(i.latex() for i in q.indices))
+    return out
+
+
+def _needs_parens(node) -> bool:
+    return isinstance(node, (Add, Neg, Hadamard))
+
+
+def to_latex(node) -> str:
+    """LaTeX for a tree, in the notation it was read in."""
+    if isinstance(node, Equation):
+        parts = [to_latex(node.sides[0])]
+        for rel, side in zip(node.rels, node.sides[1:]):
+            parts.append(f" {rel} {to_latex(side)}")
+        return "".join(parts)
+    if isinstance(node, Quantity):
+        return _quantity(node)
+    if isinstance(node, Num):
+        v = node.value
+        return str(v.numerator) if v.denominator == 1 else rf"\frac{{{v.numerator}}}{{{v.denominator}}}"
+    if isinstance(node, Add):
+        out = to_latex(node.terms[0])
+        for t in node.terms[1:]:
+            if isinstance(t, Neg):
+                out += " - " + _factor(t.arg)
+            else:
+                out += " + " + to_latex(t)
+        return out
+    if isinstance(node, Neg):
+        return "-" + _factor(node.arg)
+    if isinstance(node, Mul):
+        return " ".join(r"\cdots" if isinstance(f, Cdots) else _factor(f) for f in node.factors)
+    if isinstance(node, Hadamard):
+        return f"{_factor(node.left)} {node.op} {_factor(node.right)}"
+    if isinstance(node, Div):
+        return rf"\frac{{{to_latex(node.num)}}}{{{to_latex(node.den)}}}"
+    if isinstance(node, Pow):
+        return f"{_factor(node.base)}^{{{node.exp}}}"
+    if isinstance(node, Transpose):
+        inner = to_latex(node.arg)
+        return rf"\left({inner}\right)^{node.mark}" if not node.mark.startswith("\\") else rf"\left({inner}\right)^{{{node.mark}}}"
+    if isinstance(node, Apply):
+        name = {"exp": r"\exp"}.get(node.func, node.base)
+        return f"{name}{chr(39) * node.primes}\\left({to_latex(node.arg)}\\right)"
+    if isinstance(node, Partial):
+        return rf"\frac{{\partial {_quantity(node.num)}}}{{\partial {_quantity(node.den)}}}"
+    if isinstance(node, Nabla):
+        return rf"\nabla_{{{_quantity(node.wrt)}}} {_quantity(node.of)}"
+    if isinstance(node, Sum):
+        out = r"\sum"
+        if node.var is not None:
+            out += f"_{{{node.var}" + (f"={node.lower}" if node.lower is not None else "") + "}"
+        if node.upper is not None:
+            out += "^{" + _size(node.upper) + "}"
+        return out + " " + to_latex(node.body)
+    if isinstance(node, Comprehension):
+        return rf"\left[ {to_latex(node.body)} \right]_{{{node.var}={node.lower}, \dots, {_size(node.upper)}}}"
+    if isinstance(node, Cdots):
+        return r"\cdots"
+    raise TypeError(f"cannot print {type(node).__name__}")
+
+
+def _size(layer: Layer) -> str:
+    # Dyda writes the size of layer l as n^{[l]}, Nielsen as n_{l}.
+    if layer.brackets == ("[", "]"):
+        return f"n^{{{layer.latex()}}}"
+    return f"n_{{{layer.latex()}}}"
+
+
+def _factor(node) -> str:
+    s = to_latex(node)
+    return rf"\left({s}\right)" if _needs_parens(node) else s

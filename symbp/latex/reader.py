@@ -1,0 +1,542 @@
+r"""A notation-aware reader of backpropagation formulas written in LaTeX.
+
+It reads what lecture notes write (``w^{l+1}_{jk}``, ``\delta^{(l)}_i``,
+``\frac{\partial C}{\partial w^l_{jk}}``, ``\Sigma'(z^l)``, ``\cdots`` in a
+product chain) into a tree of ``nodes``, built with constructors: nothing the
+user typed is ever evaluated. Whether a superscript is a layer or a power is
+decided by the notation profile (which letters are layered); every macro and
+every letter must be known, or the reader stops with an error that names the
+position. It never guesses a symbol.
+
+>>> from symbp.latex.nodes import to_latex
+>>> eq = read(r"\delta^l = ((w^{l+1})^T \delta^{l+1}) \odot \sigma'(z^l)")
+>>> to_latex(eq.sides[0])
+'\\delta^l'
+>>> read(r"\foo + 1")
+Traceback (most recent call last):
+...
+symbp.latex.lexer.ReadError: unknown macro \foo at position 0 in '\\foo + 1'
+"""
+
+from __future__ import annotations
+
+import re
+from fractions import Fraction
+
+from ..notation import Notation, profile
+from .lexer import (
+    _FONTS, _KNOWN, _SPACING, _TEXTS, MAX_DEPTH, ReadError, Token, _capped_exponent, _check_limits, _indices, _layer,
+    _size, _tokenize,
+)
+from .nodes import (
+    Add, Apply, Cdots, Comprehension, Div, Equation, Hadamard, Mul, Nabla, Neg, Num, Partial, Pow,
+    Quantity, Sum, Transpose,
+)
+
+def read(text: str, notation: "str | Notation" = "nielsen") -> Equation:
+    """Read one formula (an equation or chain of equations) into a tree.
+
+    Raises ``ReadError`` naming the position for anything it does not know.
+    """
+    if not isinstance(text, str):
+        raise ReadError(f"a formula must be text, got {type(text).__name__}")
+    _check_limits(text)
+    return _resolve_sums(_Parser(_strip_tags(text), profile(notation)).equation())
+
+
+def _resolve_sums(eq: Equation) -> Equation:
+    r"""Give ``\sum^{n_{l+1}}`` without an index the one index that occurs only inside it."""
+    from .nodes import rebuild, walk
+
+    def names(node) -> set:
+        return {i.name for n in walk(node) if isinstance(n, Quantity) for i in n.indices if i.name}
+
+    def fix(node):
+        if not (isinstance(node, Sum) and node.var is None):
+            return None
+        inside = names(node.body)
+        outside = set()
+        for side in eq.sides:
+            outside |= names(rebuild(side, lambda n: Num(Fraction(0)) if n == node else None))
+        only = sorted(inside - outside)
+        return Sum(only[0], node.lower, node.upper, node.body) if len(only) == 1 else None
+
+    if not any(isinstance(n, Sum) and n.var is None for n in walk(eq)):
+        return eq
+    return rebuild(eq, fix)
+
+
+_TAGS = (
+    re.compile(r"\\tag\*?\{[^{}]*\}\s*$"),
+    re.compile(r"\\q?quad\s*\(?\s*\\text\{[^{}]*\}\s*\)?\s*[,.]?\s*$"),
+    re.compile(r",?\s*\\q?quad\s*[a-z]\s*=\s*[^=]*$"),  # ", \quad k = 1, \dots, n": a range remark
+)
+
+
+def _strip_tags(text: str) -> str:
+    """Drop a trailing equation tag or remark (``\\quad (\\text{BP1})``); it is a label, not math."""
+    for pattern in _TAGS:
+        text = pattern.sub("", text)
+    return text
+
+
+class _Parser:
+    def __init__(self, text: str, notation: Notation):
+        self.text = text
+        self.notation = notation
+        self.toks = _tokenize(text)
+        self.i = 0
+        self.depth = 0
+        names = notation.names
+        # Letter -> role, from the profile (a profile may rename roles).
+        self.letters: dict[str, str] = {}
+        short = {"weight": "w", "weight_matrix": "W", "bias": "b", "input": "x", "target": "y", "cost": "C"}
+        for role in ("weight", "bias", "z", "a", "input", "target", "cost", "weight_matrix", "delta"):
+            key = names[role]
+            for font in ("\\mathrm", "\\mathbf", "\\text", "\\mathcal", "\\mathit"):
+                key = key.replace(font, "")
+            key = key.strip("{}")
+            if role == "delta" and key.startswith("\\"):
+                continue  # \delta is read as a macro
+            self.letters.setdefault(key.lstrip("\\"), short.get(role, role))
+        self.letters.setdefault("W", "W")  # the weight matrix, rows by the first weight index
+        self.activation_names = {names["activation"].lstrip("\\"), "sigma"}
+
+    # -- token helpers ----------------------------------------------------------
+
+    def peek(self, k: int = 0) -> Token:
+        self._skip_spacing()
+        j = self.i
+        while k > 0:
+            j += 1
+            while self.toks[j].kind == "macro" and self.toks[j].text in _SPACING:
+                j += 1
+            k -= 1
+        return self.toks[j]
+
+    def _skip_spacing(self):
+        while self.toks[self.i].kind == "macro" and self.toks[self.i].text in _SPACING:
+            self.i += 1
+
+    def next(self) -> Token:
+        self._skip_spacing()
+        t = self.toks[self.i]
+        if t.kind != "end":
+            self.i += 1
+        return t
+
+    def at(self, text: str) -> bool:
+        t = self.peek()
+        return t.kind in ("char", "macro") and t.text == text
+
+    def expect(self, text: str) -> Token:
+        t = self.next()
+        if t.text != text or t.kind == "end":
+            self.fail(f"expected '{text}'", t)
+        return t
+
+    def fail(self, what: str, tok: Token | None = None):
+        tok = tok or self.peek()
+        found = "the end" if tok.kind == "end" else repr(("\\" if tok.kind == "macro" else "") + tok.text)
+        raise ReadError(f"{what} at position {tok.pos} (found {found}) in {self.text!r}")
+
+    def _enter(self):
+        self.depth += 1
+        if self.depth > MAX_DEPTH:
+            self.fail(f"the formula nests deeper than {MAX_DEPTH}")
+
+    def _leave(self):
+        self.depth -= 1
+
+    # -- grammar ----------------------------------------------------------------
+
+    def equation(self) -> Equation:
+        sides, rels = [self.side()], []
+        while True:
+            t = self.peek()
+            if t.kind == "char" and t.text == "=":
+                self.next()
+                rels.append("=")
+            elif t.kind == "char" and t.text == ":" and self.peek(1).text == "=":
+                self.next(), self.next()
+                rels.append(":=")
+            elif t.kind == "macro" and t.text == "equiv":
+                self.next()
+                rels.append(r"\equiv")
+            else:
+                break
+            sides.append(self.side())
+        t = self.peek()
+        while t.kind == "macro" and t.text in ("quad", "qquad") and self.peek(1).kind == "end":
+            self.next()
+            t = self.peek()
+        if t.kind == "macro" and t.text in ("quad", "qquad"):
+            self.fail("a \\quad separates two formulas here; give them one at a time", t)
+        if t.kind == "char" and t.text in ",.":  # closing punctuation
+            self.next()
+            t = self.peek()
+        if t.kind != "end":
+            self.fail("unexpected input after the formula", t)
+        return Equation(tuple(sides), tuple(rels))
+
+    def side(self):
+        t = self.peek()
+        if t.kind == "end" or (t.kind == "char" and t.text in "=,") or (t.kind == "macro" and t.text == "equiv"):
+            self.fail("a side of the equation is empty", t)
+        if t.kind == "macro" and t.text in ("cdots", "dots", "ldots") and self.peek(1).text in ("=", "end", ""):
+            self.next()
+            return Cdots()
+        return self.additive()
+
+    def additive(self):
+        self._enter()
+        terms = []
+        sign = 1
+        t = self.peek()
+        if t.kind == "char" and t.text in "+-":
+            self.next()
+            sign = -1 if t.text == "-" else 1
+        terms.append(self.term() if sign > 0 else Neg(self.term()))
+        while self.peek().kind == "char" and self.peek().text in "+-":
+            op = self.next().text
+            term = self.term()
+            terms.append(Neg(term) if op == "-" else term)
+        self._leave()
+        return terms[0] if len(terms) == 1 else Add(tuple(terms))
+
+    def _ends_term(self, t: Token) -> bool:
+        if t.kind == "end":
+            return True
+        if t.kind == "char" and t.text in "+-=),]}|&.":
+            return True
+        if t.kind == "char" and t.text == "," :
+            return True
+        if t.kind == "char" and t.text == ":" and self.peek(1).text == "=":
+            return True
+        return t.kind == "macro" and t.text in ("equiv", "right", "|", "quad", "qquad")
+
+    def term(self):
+        # Juxtaposition and \cdot bind tighter than \odot / \circ.
+        left = self.product()
+        while self.peek().kind == "macro" and self.peek().text in ("odot", "circ"):
+            op = "\\" + self.next().text
+            left = Hadamard(left, self.product(), op)
+        return left
+
+    def product(self):
+        factors = []
+        while True:
+            t = self.peek()
+            if self._ends_term(t) or (t.kind == "macro" and t.text in ("odot", "circ")):
+                break
+            if t.kind == "macro" and t.text == "cdot":
+                self.next()
+                continue
+            if t.kind == "macro" and t.text in ("cdots", "dots", "ldots"):
+                self.next()
+                factors.append(Cdots())
+                continue
+            if t.kind == "char" and t.text == "/":
+                self.next()
+                if not factors:
+                    self.fail("'/' has nothing to divide", t)
+                factors[-1] = Div(factors[-1], self.unary())
+                continue
+            if t.kind == "macro" and t.text == "sum":
+                factors.append(self.sum_())
+                break  # the summand runs to the end of the term
+            factors.append(self.unary())
+        if not factors:
+            self.fail("expected a factor")
+        return factors[0] if len(factors) == 1 else Mul(tuple(factors))
+
+    def unary(self):
+        t = self.peek()
+        if t.kind == "char" and t.text == "-":
+            self.next()
+            return Neg(self.unary())
+        return self.postfix(self.primary())
+
+    def postfix(self, node):
+        while self.at("^"):
+            tok = self.next()
+            arg = self._script_tokens()
+            if arg in (["T"], ["\\top"]):
+                node = Transpose(node, "T" if arg == ["T"] else r"\top")
+            elif len(arg) == 1 and arg[0].isdigit():
+                node = Pow(node, _capped_exponent(int(arg[0]), tok, self))
+            else:
+                self.fail("a superscript here must be T, \\top or a whole number", tok)
+        return node
+
+    def _script_tokens(self) -> list[str]:
+        """The raw tokens of a sub/superscript (one token or a braced group)."""
+        t = self.next()
+        if t.kind == "char" and t.text == "{":
+            out, depth = [], 1
+            while True:
+                u = self.next()
+                if u.kind == "end":
+                    self.fail("a script group is never closed", u)
+                if u.kind == "char" and u.text == "{":
+                    depth += 1
+                elif u.kind == "char" and u.text == "}":
+                    depth -= 1
+                    if depth == 0:
+                        break
+                out.append(("\\" + u.text) if u.kind == "macro" else u.text)
+            return out
+        if t.kind == "end" or (t.kind == "char" and t.text == "}"):
+            self.fail("a script is empty", t)
+        if t.kind == "num":  # ^12 means ^1 followed by 2 in TeX
+            first, rest = t.text[0], t.text[1:]
+            if rest:
+                self.toks.insert(self.i, Token("num", rest, t.pos + 1))
+            return [first]
+        return [("\\" + t.text) if t.kind == "macro" else t.text]
+
+    # -- primaries --------------------------------------------------------------
+
+    def primary(self):
+        t = self.peek()
+        self._enter()
+        try:
+            return self._primary(t)
+        finally:
+            self._leave()
+
+    def _primary(self, t: Token):
+        if t.kind == "num":
+            self.next()
+            return Num(Fraction(int(t.text)))
+        if t.kind == "char" and t.text in "({[":
+            close = {"(": ")", "{": "}", "[": "]"}[t.text]
+            self.next()
+            inner = self.additive()
+            end = self.next()
+            if end.text != close:
+                self.fail(f"expected '{close}' to close the '{t.text}' at position {t.pos}", end)
+            if t.text == "[" and self.at("_"):
+                return self._comprehension(inner, self.next())
+            return inner
+        if t.kind == "char" and t.text.isalpha():
+            return self.letter()
+        if t.kind == "macro":
+            return self.macro()
+        self.fail("expected a quantity, a number or '('", t)
+
+    def _comprehension(self, body, tok: Token) -> Comprehension:
+        """``[ body ]_{k=1,\\dots,n^{[l]}}``: the column vector of body over k."""
+        raw = self._script_tokens()
+        text = "".join(raw)
+        m = re.fullmatch(r"([A-Za-z])=(\d+),\\(?:l|c)?dots,(n[_^].+)", text)
+        if not m:
+            self.fail("a bracketed vector's subscript must read like k=1,\\dots,n^{[l]}", tok)
+        upper = _size([m.group(3)], tok, self)
+        return Comprehension(body, m.group(1), int(m.group(2)), upper)
+
+    def macro(self):
+        t = self.next()
+        name = t.text
+        if name in ("frac", "dfrac", "tfrac"):
+            return self.frac(t)
+        if name in _FONTS or name in _TEXTS:
+            word = "".join(self._script_tokens())
+            return self._quantity_from_word(word, t, font=name)
+        if name == "delta":
+            return self.quantity("delta", r"\delta", t)
+        if name in ("sigma", "varphi", "phi") and name in self.activation_names:
+            return self.function("sigma", "\\" + name, t)
+        if name == "Sigma":
+            if not self.at("'"):
+                self.fail(r"\Sigma is read as Σ'(z) = diag σ'(z) and needs its prime", t)
+            return self.function("Sigma", r"\Sigma", t)
+        if name == "exp":
+            return self.function("exp", r"\exp", t)
+        if name == "nabla":
+            return self.nabla(t)
+        if name == "sum":
+            self.i -= 1
+            return self.sum_()
+        if name == "partial":
+            self.fail("∂ is read only inside \\frac{\\partial X}{\\partial Y}", t)
+        if name in _KNOWN:
+            self.fail(f"\\{name} cannot stand here", t)
+        raise ReadError(f"unknown macro \\{name} at position {t.pos} in {self.text!r}")
+
+    def _quantity_from_word(self, word: str, t: Token, font: str = "mathrm"):
+        role = self.letters.get(word)
+        if word in ("\\delta",):
+            return self.quantity("delta", r"\delta", t)
+        if role is None:
+            raise ReadError(
+                f"{word!r} at position {t.pos} is not a quantity of the notation {self.notation.name!r} "
+                f"(known: {', '.join(sorted(self.letters))}) in {self.text!r}"
+            )
+        # Keep the user's spelling (\mathbf{L}, \text{net}) for printing a corrected formula.
+        return self.quantity(role, rf"\{font}{{{word}}}", t)
+
+    def letter(self):
+        t = self.next()
+        c = t.text
+        if c == "e" and self.at("^"):
+            self.next()
+            arg = self._group_expression()
+            return Apply("exp", 0, arg, r"\exp")
+        word = self._longer_name(t)
+        if word is not None:
+            return self.quantity(self.letters[word], word, t)
+        if c in self.activation_names and (self.at("'") or self.at("(")):
+            return self.function("sigma", c, t)  # the profile's activation letter, e.g. Ng's g
+        if c in "fg" and c not in self.letters and (self.at("'") or self.at("(")):
+            return self.function(c, c, t)  # a named generic function f'(x); the interpreter decides
+        role = self.letters.get(c)
+        if role is None:
+            raise ReadError(
+                f"the letter {c!r} at position {t.pos} is not a quantity of the notation "
+                f"{self.notation.name!r} (known: {', '.join(sorted(self.letters))}) in {self.text!r}"
+            )
+        return self.quantity(role, c, t)
+
+    def _longer_name(self, first: Token) -> str | None:
+        """A multi-letter name of the profile spelled by adjacent letters (Ng's dZ), longest first."""
+        longest = max((len(k) for k in self.letters), default=1)
+        if longest < 2:
+            return None
+        letters, j = [first], self.i
+        while len(letters) < longest:
+            u = self.toks[j]
+            if u.kind != "char" or not u.text.isalpha() or u.pos != letters[-1].pos + 1:
+                break
+            letters.append(u)
+            j += 1
+        for n in range(len(letters), 1, -1):
+            word = "".join(u.text for u in letters[:n])
+            if word in self.letters:
+                self.i += n - 1
+                return word
+        return None
+
+    def _group_expression(self):
+        t = self.next()
+        if t.text != "{":
+            self.i -= 1
+            return self.primary()
+        inner = self.additive()
+        self.expect("}")
+        return inner
+
+    def quantity(self, role: str, base: str, tok: Token) -> Quantity:
+        layer, indices, sep = None, (), ""
+        layered = role in ("w", "W", "b", "z", "a", "delta") or (role == "x" and self.notation.layer_shift != 0)
+        transpose = None
+        for _ in range(2):
+            if self.at("^") and layer is None and transpose is None:
+                stok = self.next()
+                raw = self._script_tokens()
+                if raw in (["T"], ["\\top"]):
+                    transpose = "T" if raw == ["T"] else r"\top"
+                elif layered:
+                    layer = _layer(raw, stok, self)
+                elif len(raw) == 1 and raw[0].isdigit():
+                    q = Quantity(role, base, None, indices, sep)
+                    return Pow(q, _capped_exponent(int(raw[0]), stok, self))
+                else:
+                    self.fail(f"{base} has no layer in the notation {self.notation.name!r}; a superscript on it "
+                              "must be a power", stok)
+            elif self.at("_") and not indices:
+                itok = self.next()
+                raw = self._script_tokens()
+                if role == "C":
+                    # C_x, C_{i_j}, C_{(x,y)}: the cost of one sample, which is C itself for one sample
+                    base = f"{base}_{{{''.join(raw)}}}"
+                    indices = ("sample",)
+                    continue
+                indices, sep = _indices(raw, itok, self)
+        if role == "x" and layer is not None and not self.notation.bias_column:
+            self.fail("x with a layer is the augmented vector (x_0 = 1) of a notation with a bias column", tok)
+        if role == "C":
+            if layer is not None:
+                self.fail("the cost C takes no layer", tok)
+            indices = ()
+        q = Quantity(role, base, layer, indices, sep)
+        return Transpose(q, transpose) if transpose else q
+
+    def function(self, func: str, base: str, tok: Token):
+        primes = 0
+        while self.at("'"):
+            self.next()
+            primes += 1
+        if primes > 1:
+            self.fail("only first derivatives σ' are read", tok)
+        t = self.peek()
+        if not (t.kind == "char" and t.text in "({["):
+            self.fail(f"{base}{chr(39) * primes} must be applied to an argument in parentheses", t)
+        arg = self.primary()
+        return Apply(func, primes, arg, base)
+
+    def frac(self, tok: Token):
+        if self.at("{") and self.peek(1).kind == "macro" and self.peek(1).text == "partial":
+            self.expect("{")
+            self.expect("partial")
+            num = self.primary()
+            self.expect("}")
+            self.expect("{")
+            if not self.at("partial"):
+                self.fail("the denominator of ∂X/∂… must start with \\partial")
+            self.expect("partial")
+            den = self.primary()
+            self.expect("}")
+            if not isinstance(num, Quantity) or not isinstance(den, Quantity):
+                self.fail("∂X/∂Y reads only network quantities X and Y", tok)
+            return Partial(num, den)
+        if not self.at("{"):
+            self.fail("\\frac needs two braced arguments", self.peek())
+        num = self._braced("numerator")
+        den = self._braced("denominator")
+        return Div(num, den)
+
+    def _braced(self, what: str):
+        t = self.expect("{")
+        if self.at("}"):
+            self.fail(f"the {what} of \\frac is empty", self.peek())
+        inner = self.additive()
+        end = self.next()
+        if end.text != "}":
+            self.fail(f"expected '}}' to close the {what} opened at position {t.pos}", end)
+        return inner
+
+    def nabla(self, tok: Token):
+        if not self.at("_"):
+            self.fail("∇ needs a subscript, as in \\nabla_a C", tok)
+        self.next()
+        raw = self._script_tokens()
+        sub = _Parser(" ".join(raw), self.notation)
+        wrt = sub.primary()
+        if not isinstance(wrt, Quantity):
+            self.fail("∇_X C needs a quantity X", tok)
+        of = self.primary()
+        if not (isinstance(of, Quantity) and of.role == "C"):
+            self.fail("∇_X must be applied to the cost C", tok)
+        return Nabla(wrt, of)
+
+    def sum_(self):
+        tok = self.expect("sum")
+        var, lower, upper = None, None, None
+        for _ in range(2):
+            if self.at("_") and var is None:
+                self.next()
+                raw = self._script_tokens()
+                if len(raw) == 1 and raw[0].isalpha():
+                    var = raw[0]
+                elif len(raw) == 3 and raw[0].isalpha() and raw[1] == "=" and raw[2].isdigit():
+                    var, lower = raw[0], int(raw[2])
+                else:
+                    self.fail("a sum's subscript must be an index like k or k=1", tok)
+            elif self.at("^") and upper is None:
+                stok = self.next()
+                upper = _size(self._script_tokens(), stok, self)
+        body = self.product()
+        return Sum(var, lower, upper, body)
+
+

@@ -1,0 +1,104 @@
+r"""The values of a formula: exact scalars (``algebra`` elements) and matrices.
+
+Shapes are checked as values combine, and a mismatch is a ``ShapeMismatch``
+naming both shapes: a refutation with a reason, never a crash. The
+exceptions here are how interpretation reports what it cannot or must not do.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .algebra import Poly
+from .errors import SymbpError
+
+
+class Uninterpretable(SymbpError, ValueError):
+    """A formula that reads but means nothing symbp can check (say why)."""
+
+
+class ShapeMismatch(Exception):
+    """Shapes or indices that no convention makes sense of: a refutation with a reason."""
+
+
+class LayerOutOfRange(Exception):
+    """A layer binding under which the formula names a layer that does not exist (skip that binding)."""
+
+
+class NotApplicable(LayerOutOfRange):
+    """σ of a softmax output layer: the formula is about the other layers (skip that binding)."""
+
+
+@dataclass
+class Mat:
+    """A matrix of algebra elements; a column vector has cols == 1."""
+
+    rows: int
+    cols: int
+    entries: list  # list of rows
+
+    @staticmethod
+    def column(values: list) -> "Mat":
+        return Mat(len(values), 1, [[v] for v in values])
+
+    def T(self) -> "Mat":
+        return Mat(self.cols, self.rows, [[self.entries[r][c] for r in range(self.rows)] for c in range(self.cols)])
+
+    def map(self, fn) -> "Mat":
+        return Mat(self.rows, self.cols, [[fn(v) for v in row] for row in self.entries])
+
+    @property
+    def shape(self) -> str:
+        if self.cols == 1:
+            return f"a column vector of {self.rows}"
+        if self.rows == 1:
+            return f"a row vector of {self.cols}"
+        return f"a {self.rows}×{self.cols} matrix"
+
+
+def shape_of(v) -> str:
+    return v.shape if isinstance(v, Mat) else "a scalar"
+
+
+def _lift(a, b, op: str, what):
+    if isinstance(a, Mat) and isinstance(b, Mat):
+        if (a.rows, a.cols) != (b.rows, b.cols):
+            raise ShapeMismatch(f"{what}: cannot {op} {a.shape} and {b.shape}")
+        return Mat(a.rows, a.cols, [[x for x in row] for row in a.entries]), b
+    if isinstance(a, Mat) or isinstance(b, Mat):
+        raise ShapeMismatch(f"{what}: cannot {op} {shape_of(a)} and {shape_of(b)}")
+    return a, b
+
+
+def _broadcast_constant(a, b):
+    # "1 - a^L" in notes means the vector of ones minus a^L: only a number broadcasts.
+    def ones(m: Mat, c):
+        return Mat(m.rows, m.cols, [[c for _ in range(m.cols)] for _ in range(m.rows)])
+
+    if isinstance(a, Mat) and isinstance(b, Poly) and not b.gens():
+        return a, ones(a, b)
+    if isinstance(b, Mat) and isinstance(a, Poly) and not a.gens():
+        return ones(b, a), b
+    return a, b
+
+
+def _elementwise(a, b, fn):
+    if isinstance(a, Mat):
+        return Mat(a.rows, a.cols, [[fn(x, y) for x, y in zip(ra, rb)] for ra, rb in zip(a.entries, b.entries)])
+    return fn(a, b)
+
+
+def multiply(a, b, what: str):
+    if not isinstance(a, Mat) and not isinstance(b, Mat):
+        return a * b
+    if not isinstance(a, Mat):
+        return b.map(lambda x: a * x)
+    if not isinstance(b, Mat):
+        return a.map(lambda x: x * b)
+    if a.cols != b.rows:
+        raise ShapeMismatch(f"{what}: {a.shape} times {b.shape} does not multiply")
+    out = [[sum((a.entries[r][k] * b.entries[k][c] for k in range(a.cols)), Poly()) for c in range(b.cols)]
+           for r in range(a.rows)]
+    if a.rows == 1 and b.cols == 1:
+        return out[0][0]  # a row times a column is a number
+    return Mat(a.rows, b.cols, out)

@@ -1,0 +1,290 @@
+"""verify: formulas from the seeds, in their own notation, against the ground truth.
+
+The corpus (tests/data/verify_corpus.toml) holds correct formulas copied from
+the seeds and mutated copies with one usual slip each. The oracle is the
+ground truth by direct differentiation (symbp.derive), which verify uses; the
+hand-worked checks below compare with sympy.diff of the composed cost.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from pathlib import Path
+
+import pytest
+import sympy
+
+from symbp.verify import verify
+
+CORPUS = tomllib.loads((Path(__file__).parent / "data" / "verify_corpus.toml").read_text(encoding="utf-8"))
+
+
+def _options(entry: dict) -> dict:
+    return dict(cost=entry.get("cost", "quadratic"), one_hot=entry.get("one_hot", False),
+                activation=entry.get("activation", "generic"))
+
+
+@pytest.mark.parametrize("entry", CORPUS["correct"], ids=lambda e: e["source"])
+def test_correct_seed_formula_is_proved_in_its_notation(entry):
+    v = verify(entry["formula"], entry["notation"], **_options(entry), diagnose=False)
+    assert v.status == "holds", v.reason
+    assert v.verdict == "proved" and v.instances > 0
+    assert v.identity == entry["identity"]
+
+
+MUTANTS = [(e, m, d) for e in CORPUS["correct"] for m, d in e["mutants"]]
+
+
+@pytest.mark.parametrize("entry,mutant,diagnosis", MUTANTS, ids=[m for _, m, _ in MUTANTS])
+def test_mutated_seed_formula_is_refuted_with_the_right_diagnosis(entry, mutant, diagnosis):
+    v = verify(mutant, entry["notation"], **_options(entry))
+    assert v.status == "refuted", v.reason
+    assert diagnosis in v.diagnosis, (v.diagnosis, v.corrected)
+    # The corrected formula is itself proved (in the user's notation).
+    assert verify(v.corrected, entry["notation"], **_options(entry), diagnose=False).status == "holds"
+
+
+@pytest.mark.parametrize("entry", CORPUS["wrong"], ids=lambda e: e["source"])
+def test_wrong_seed_formula_is_refuted_with_the_right_diagnosis(entry):
+    v = verify(entry["formula"], entry["notation"], **_options(entry))
+    if v.corrected:
+        options = _options(entry)
+        if "Σ_k y_k = 1" in v.diagnosis:
+            options["one_hot"] = True  # the repair is the assumption, not the formula
+        assert verify(v.corrected, entry["notation"], **options, diagnose=False).status == "holds"
+    assert v.status == "refuted", v.reason
+    assert entry["diagnosis"] in v.diagnosis, v.diagnosis
+
+
+def test_value_refutation_carries_an_exact_counterexample():
+    # Seed 001, line 20: the factor 2 does not match the ½ of the quadratic cost.
+    v = verify(r"\frac{\partial C}{\partial a^L} = 2(a^L - y)", "nielsen")
+    assert v.status == "refuted"
+    cx = v.counterexample
+    assert cx is not None and cx.lhs != cx.rhs and cx.point
+
+
+def test_bp4_value_matches_sympy_diff_of_the_composed_cost():
+    # Independent oracle: sympy.diff of C(x, y, w, b) on [2, 3, 2] at one weight.
+    from symbp.interpret import Context, evaluate
+    from symbp.latex.reader import read
+    from symbp.network import network
+    from symbp.notation import profile
+
+    net = network([2, 3, 2], activation="sigmoid")
+    ctx = Context(net, profile("nielsen"))
+    ctx.bind = {"l": 3, "j": 2, "k": 1}
+    lhs = read(r"\frac{\partial C}{\partial w^l_{jk}}").sides[0] if False else read(
+        r"\frac{\partial C}{\partial w^l_{jk}} = 0").sides[0]
+    mine = ctx.gt.to_sympy(evaluate(lhs, ctx))
+    truth = sympy.diff(net.composed_cost(), net.weight(3, 2, 1))
+    point = {s: sympy.Rational(i + 1, 7) for i, s in enumerate(sorted(truth.free_symbols, key=str))}
+    zs, acts = net.forward(1)
+    subs = {net.z(l, j): zs[l][j - 1] for l in zs for j in range(1, net.n(l) + 1)}
+    mine_val = mine.xreplace(subs).xreplace(point).evalf(30)
+    assert abs(mine_val - truth.xreplace(point).evalf(30)) < 1e-25
+
+
+def test_shape_nonsense_is_refuted_with_a_reason_not_a_crash():
+    v = verify(r"\delta^l = w^{l+1} \delta^{l+1} \odot \sigma'(z^l)")
+    assert v.status == "refuted" and "does not multiply" in v.reason
+
+
+def test_layer_that_no_network_has_is_refuted():
+    v = verify(r"\delta^{L+1} = \nabla_a C", diagnose=False)
+    assert v.status == "refuted" and "layer" in v.reason
+
+
+def test_unknown_macro_is_unreadable_exit_2():
+    v = verify(r"\delta^L = \foo C")
+    assert v.status == "unreadable" and v.exit_code == 2 and r"\foo" in v.reason
+
+
+def test_exit_codes_follow_the_verdicts():
+    assert verify(r"\frac{\partial C}{\partial b^l_j} = \delta^l_j").exit_code == 0
+    assert verify(r"\frac{\partial C}{\partial b^l_j} = -\delta^l_j", diagnose=False).exit_code == 1
+
+
+def test_sokolinsky_bp4_in_nielsen_notation_is_refuted():
+    # The same text means another formula in another notation: w_{ji} swaps the roles.
+    assert verify(r"\frac{\partial C}{\partial w_{ji}^{l}} = \delta_i^{l} a_j^{l-1}", "nielsen").status == "refuted"
+    assert verify(r"\frac{\partial C}{\partial w_{ji}^{(l)}} = \delta_i^{(l)} a_j^{(l-1)}", "sokolinsky").status == "holds"
+
+
+def test_named_activation_specialises_the_check():
+    v = verify(r"\delta^L = (a^L - y) \odot a^L \odot (1 - a^L)", activation="sigmoid", diagnose=False)
+    assert v.status == "holds"
+    assert verify(r"\delta^L = (a^L - y) \odot a^L \odot (1 - a^L)", diagnose=False).status == "refuted"
+
+
+def test_notes_report_has_a_row_per_formula_and_survives_broken_lines(tmp_path):
+    from symbp.notes import to_markdown, verify_notes
+
+    notes = tmp_path / "lecture.md"
+    notes.write_text(
+        "Intro $x$ prose.\n\n$$\\delta^L = \\nabla_a C \\odot \\sigma'(z^L)$$\n\n"
+        "Broken: $$\\delta^l = \\left(\\left(w^{l+1}$$\n\n$\\frac{\\partial C}{\\partial b^l_j} = 2\\delta^l_j$\n",
+        encoding="utf-8",
+    )
+    report = verify_notes(notes)
+    statuses = [(r.formula.line, r.result.status) for r in report.rows]
+    assert statuses == [(3, "holds"), (5, "unreadable"), (7, "refuted")]
+    md = to_markdown(report)
+    rows = [line for line in md.splitlines() if line.startswith("| ") and not line.startswith("| line")]
+    assert [r.split(" | ")[0] for r in rows] == ["| 3", "| 5", "| 7"]
+    assert report.exit_code == 1
+
+
+def test_sigmoid_derivative_rule_holds_for_sigmoid_only():
+    # Seed 001, line 14: σ'(z) = σ(z)(1 − σ(z)); σ' is the derivative of the definition.
+    f = r"\sigma'(z) = \sigma(z) \cdot (1 - \sigma(z))"
+    assert verify(f, activation="sigmoid").identity == "sigmoid-prime"
+    assert verify(f, activation="sigmoid").status == "holds"
+    tanh = verify(f, activation="tanh")
+    assert tanh.status == "refuted" and tanh.counterexample.point == {"z": "1/3"}
+    generic = verify(f)  # not every differentiable σ: exact counterexample with the core's stand-in
+    assert generic.status == "refuted" and generic.counterexample.lhs != generic.counterexample.rhs
+
+
+def test_sigmoid_definition_with_exponential_holds():
+    assert verify(r"\sigma(z) = \frac{1}{1+e^{-z}}", activation="sigmoid").status == "holds"
+    assert verify(r"\sigma(z) = \frac{1}{1+e^{z}}", activation="sigmoid").status == "refuted"
+
+
+def test_chain_reports_every_failing_side_and_diagnoses_each():
+    # Seed 000, lines 353-362: the product formula derived as a chain; side 3 has (w^{L-1})^T.
+    chain = (r"\delta^l = \Sigma'(z^l) (w^{l+1})^T \delta^{l+1} = -\Sigma'(z^l) (w^{l+1})^T \delta^{l+1}"
+             r" = \Sigma'(z^l) (w^{l+1})^T \cdots \Sigma'(z^{L-1}) (w^{L-1})^T \Sigma'(z^L) \nabla_a C")
+    v = verify(chain)
+    assert v.status == "refuted"
+    assert "side 3" in v.reason and "side 4" in v.reason and "side 2" not in v.reason
+    assert "side 3: a wrong sign" in v.diagnosis and "side 4: a wrong layer index" in v.diagnosis
+    assert verify(v.corrected, diagnose=False).status == "holds"
+
+
+def test_user_profile_from_toml_reads_ng_notation():
+    from symbp.notation import load
+
+    ng = load(Path(__file__).parent / "data" / "ng.toml")
+    assert verify(r"dZ^{[l]} = \left(W^{[l+1]}\right)^T dZ^{[l+1]} \odot g'(Z^{[l]})", ng).identity == "BP2"
+    assert verify(r"\frac{\partial J}{\partial W^{[l]}} = dZ^{[l]} \left(A^{[l-1]}\right)^T", ng).status == "holds"
+    wrong = verify(r"\frac{\partial J}{\partial W^{[l]}} = dZ^{[l]} A^{[l-1]}", ng)
+    assert wrong.status == "refuted" and "missing transpose" in wrong.diagnosis
+
+
+def test_mini_batch_cost_is_not_read_rather_than_misread():
+    v = verify(r"\frac{\partial C}{\partial b^l_j} = \delta^l_j", cost="mean-quadratic")
+    assert v.status == "uninterpretable"
+
+
+# -- the CLI (symbp verify) ------------------------------------------------------------------
+
+
+def _cli(argv, capsys):
+    from symbp.cli import main
+
+    code = main(["verify", *argv])
+    out = capsys.readouterr()
+    return code, out.out, out.err
+
+
+def test_cli_exit_codes_and_json_fields(capsys):
+    import json
+
+    code, out, _ = _cli(["--json", r"\delta^l = ((w^{l+1})^T \delta^{l+1}) \odot \sigma'(z^l)"], capsys)
+    assert code == 0
+    obj = json.loads(out)[0]
+    assert obj["verdict"] == "proved" and obj["formula"].startswith(r"\delta^l")
+    assert obj["interpretation"]["words"] and obj["interpretation"]["latex"]
+    code, out, _ = _cli(["--json", r"\delta^l = (w^{l+1} \delta^{l+1}) \odot \sigma'(z^l)"], capsys)
+    obj = json.loads(out)[0]
+    assert code == 1 and obj["verdict"] == "refuted" and "transpose" in obj["diagnosis"]
+    code, out, _ = _cli(["--json", r"\frac{\partial C}{\partial b^l_j} = 2\delta^l_j"], capsys)
+    obj = json.loads(out)[0]
+    assert code == 1 and obj["counterexample"]["point"]
+
+
+def test_cli_bad_formula_exits_2_without_traceback(capsys):
+    code, out, err = _cli([r"\delta^L = \nabla_a C }"], capsys)
+    assert code == 2 and "stray '}'" in out and "Traceback" not in out + err
+
+
+def test_cli_bad_option_is_one_paragraph_exit_2(capsys):
+    code, out, err = _cli(["--cost", "hinge", r"\delta^L = \nabla_a C"], capsys)
+    assert code == 2 and "unknown cost 'hinge'" in err and "Traceback" not in err
+
+
+def test_cli_notes_report_is_written_and_run_goes_on(tmp_path, capsys):
+    notes = tmp_path / "notes.tex"
+    notes.write_text(
+        "\\begin{equation}\\frac{\\partial C}{\\partial w^l_{jk}} = a^{l-1}_k \\delta^l_j\\end{equation}\n"
+        "broken: $\\delta^l = \\left(\\left(w^{l+1}$ and\n"
+        "$$\\frac{\\partial C}{\\partial a^L} = 2(a^L - y)$$\n",
+        encoding="utf-8",
+    )
+    report = tmp_path / "report.md"
+    code, out, _ = _cli(["--notes", str(notes), "--report", str(report)], capsys)
+    text = report.read_text(encoding="utf-8")
+    assert code == 1
+    assert "| 1 |" in text and "| 2 |" in text and "| 3 |" in text
+    assert "unreadable" in text and "factor 2" in text and "holds (BP4)" in text
+
+
+def test_cli_notation_from_toml_file(capsys):
+    path = str(Path(__file__).parent / "data" / "ng.toml")
+    code, out, _ = _cli(["--notation", path, r"\frac{\partial J}{\partial b^{[l]}} = dZ^{[l]}"], capsys)
+    assert code == 0 and "BP3" in out
+
+
+def test_verification_gives_a_core_certificate_naming_the_family():
+    from symbp.certificate import Certificate
+
+    cert = verify(r"\frac{\partial C}{\partial b^l_j} = \delta^l_j").certificate()
+    assert cert.verdict == "proved" and cert.network["family"] == [[2, 3, 2], [3, 2, 4], [2, 3, 4, 2]]
+    assert Certificate.from_json(cert.to_json()) == cert
+
+
+def test_notes_extraction_repairs_lost_backslashes_and_continues_split_derivations():
+    from symbp.notes import extract
+
+    # Seed 000 lost "\f", "\n", "\r" of \frac, \nabla, \right in extraction.
+    damaged = "$$\\delta_j^l \\equivrac{\\partial C}{\\partial z_j^l} = \\delta_j^l$$\n"
+    (f,) = extract(damaged)
+    assert f.repaired and "\\equiv\\frac{" in f.text
+    # Seed 002, lines 108-112: one derivation over three displays.
+    split = ("$$\\delta_i^{(L)} = \\frac{\\partial C}{\\partial z_i^{(L)}}$$\n\n"
+             "$$= \\frac{\\partial C}{\\partial a_i^{(L)}} \\cdot \\sigma' \\left(z_i^{(L)} \\right)$$\n")
+    first, second = extract(split)
+    assert second.line == 3 and second.text.startswith("\\delta_i^{(L)} =")
+    assert verify(second.text, "sokolinsky").status == "holds"
+
+
+def test_dyda_augmented_input_and_bias_column():
+    # Seed 003, lines 23 and 67: net = W x with x_0 = 1, and ∂L/∂W = δ x^T (bias column included).
+    assert verify(r"\text{net}^{[l+1]} = W^{[l+1]} x^{[l]}", "dyda").status == "holds"
+    assert verify(r"\frac{\partial \mathbf{L}}{\partial W^{[l]}} = \delta^{[l]} \cdot (x^{[l-1]})^T", "dyda").status == "holds"
+    wrong = verify(r"\frac{\partial \mathbf{L}}{\partial W^{[l]}} = \delta^{[l]} \cdot (a^{[l-1]})^T", "dyda")
+    # Without the x_0 = 1 row the shapes differ: n_l × (n_{l-1} + 1) against n_l × n_{l-1}.
+    assert wrong.status == "refuted" and "3×3 matrix" in wrong.reason and "3×2 matrix" in wrong.reason
+
+
+def test_dyda_bracket_vector_with_wrong_size_layer():
+    # Seed 003, line 129: [a_k - y_k]_{k=1,…,n^{[l]}} where the output layer L is meant.
+    v = verify(r"\delta^{[L]} = \left[ a_k^{[L]} - y_k \right]_{k=1, \dots, n^{[l]}}", "dyda",
+               cost="softmax-cross-entropy", one_hot=True)
+    assert v.status == "refuted" and "output layer" in v.diagnosis
+    assert verify(v.corrected, "dyda", cost="softmax-cross-entropy", one_hot=True).status == "holds"
+
+
+@pytest.mark.parametrize("formula,status", [
+    # Seed 000, line 349, and equivalent ways of writing the same chain.
+    (r"\delta^l = \Sigma'(z^l) (w^{l+1})^T \cdots \Sigma'(z^{L-1}) (w^L)^T \Sigma'(z^L) \nabla_a C", "holds"),
+    (r"\delta^l = \Sigma'(z^l) (w^{l+1})^T \cdots (w^L)^T \Sigma'(z^L) \nabla_a C", "holds"),
+    (r"\delta^l = \Sigma'(z^l) (w^{l+1})^T \cdots \Sigma'(z^L) \nabla_a C", "holds"),
+    (r"\delta^l = \Sigma'(z^l) (w^{l+1})^T \Sigma'(z^{l+1}) (w^{l+2})^T \cdots \Sigma'(z^L) \nabla_a C", "holds"),
+    # Wrong: the transposes dropped, or the chain started one layer late.
+    (r"\delta^l = \Sigma'(z^l) w^{l+1} \cdots \Sigma'(z^{L-1}) w^L \Sigma'(z^L) \nabla_a C", "refuted"),
+    (r"\delta^l = \Sigma'(z^{l+1}) (w^{l+2})^T \cdots \Sigma'(z^{L-1}) (w^L)^T \Sigma'(z^L) \nabla_a C", "refuted"),
+])
+def test_product_chain_with_cdots_is_read_from_its_pattern(formula, status):
+    assert verify(formula, diagnose=False).status == status
