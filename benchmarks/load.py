@@ -40,9 +40,11 @@ _FALLBACK = (
     r"\frac{\partial C}{\partial w^l_{jk}} = a^{l-1}_k \delta^l_j",
     r"\frac{\partial C}{\partial w^l_{jk}} = a^{l-1}_j \delta^l_k",
 )
-_GARBAGE = (r"\delta^l = \frac{", r"w^{l+1 = \odot", r"\foo{x} = 1", "δ = ∂C/∂ = =", r"\left( \delta^l \right.")
-# Exact expansion of a 4-term sum to a high power: minutes of polynomial arithmetic.
-BOMB = r"\delta^l_j = (\delta^l_j + a^{l-1}_k + w^l_{jk} + b^l_j)^{{{power}}}"
+_GARBAGE = (r"\delta^l = \frac{", r"w^{l+1 = \odot", r"\foo{x} = 1", "δ = ∂C/∂ = =", r"\left( \delta^l \right. = 1")
+# Exact expansion of a 6-term sum of ground-truth quantities to the 8th power
+# (the reader's cap): verify's own budget is not consulted inside one
+# polynomial product, so only the sandbox stops it.
+BOMB = r"\delta^l_j = (\delta^l_j + a^{l-1}_k + w^l_{jk} + b^l_j + z^l_j + a^l_j)^{8}"
 
 
 def formula_pool() -> list[str]:
@@ -76,7 +78,7 @@ def _variant(formula: str, n: int) -> str:
     return f"{lhs}={''.join(marks)} {rhs}" if eq else formula
 
 
-def make_notes(path: Path, n: int, bombs: int = 3, garbage_every: int = 50, bomb_power: int = 400) -> dict:
+def make_notes(path: Path, n: int, bombs: int = 3, garbage_every: int = 50) -> dict:
     """Write a .tex file with ``n`` formulas; return what it holds."""
     pool = formula_pool()
     kinds = Counter()
@@ -84,9 +86,10 @@ def make_notes(path: Path, n: int, bombs: int = 3, garbage_every: int = 50, bomb
     bomb_at = {int((i + 1) * n / (bombs + 1)) for i in range(bombs)}
     for i in range(n):
         if i in bomb_at:
-            text, kind = BOMB.format(power=bomb_power + i), "bomb"
+            text, kind = _variant(BOMB, i), "bomb"
         elif garbage_every and i % garbage_every == garbage_every - 1:
-            text, kind = _GARBAGE[i % len(_GARBAGE)] + "\\," * (i // len(_GARBAGE) % 7) + f" + {i}", "garbage"
+            g = i // garbage_every
+            text, kind = _GARBAGE[g % len(_GARBAGE)] + f" + {i}", "garbage"
         else:
             text, kind = _variant(pool[i % len(pool)], i // len(pool)), "formula"
         kinds[kind] += 1
@@ -122,7 +125,7 @@ def verify_notes_sandboxed(path: Path, notation: str = "nielsen", *, budget: flo
     statuses: Counter = Counter()
     stopped = []
     worker_peak = 0.0
-    start = time.perf_counter()
+    completed_seconds = 0.0
     with Sandbox(timeout=timeout, memory_mb=memory_mb) as box:
         warm = box.run(verify_one, r"\delta^L = \nabla_a C \odot \sigma'(z^L)", notation, budget)  # start-up, not timed
         if not warm.ok:
@@ -132,6 +135,7 @@ def verify_notes_sandboxed(path: Path, notation: str = "nielsen", *, budget: flo
             out: Outcome = box.run(verify_one, f.text, notation, budget)
             if out.ok:
                 statuses[out.value.status] += 1
+                completed_seconds += out.seconds
             else:
                 statuses["undecided"] += 1  # stopped by the sandbox: undecided, with the reason
                 stopped.append((f.line, out.status, out.reason.splitlines()[0], round(out.seconds, 1)))
@@ -141,8 +145,10 @@ def verify_notes_sandboxed(path: Path, notation: str = "nielsen", *, budget: flo
             worker_peak = max(worker_peak, _rss_mb(box.pid))
         restarts = box.restarts
     seconds = time.perf_counter() - start
+    done = max(len(formulas) - len(stopped), 1)
     return dict(formulas=len(formulas), statuses=dict(statuses), stopped=stopped, seconds=seconds,
-                per_formula_ms=1000 * seconds / max(len(formulas), 1), worker_peak_rss_mb=worker_peak, restarts=restarts)
+                per_formula_ms=1000 * seconds / max(len(formulas), 1), completed_ms=1000 * completed_seconds / done,
+                worker_peak_rss_mb=worker_peak, restarts=restarts)
 
 
 def main(argv=None) -> int:
@@ -166,7 +172,8 @@ def main(argv=None) -> int:
             r = verify_notes_sandboxed(path, budget=args.budget, timeout=args.timeout, memory_mb=args.memory_mb)
             parent = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
             rows.append((n, kinds, r, parent))
-            print(f"{n:5} formulas {kinds}: {r['seconds']:7.1f} s, {r['per_formula_ms']:6.1f} ms/formula, "
+            print(f"{n:5} formulas written {kinds}, {r['formulas']} claims extracted: {r['seconds']:7.1f} s in all, "
+                  f"{r['per_formula_ms']:6.1f} ms/claim ({r['completed_ms']:.1f} ms per completed claim), "
                   f"worker peak RSS {r['worker_peak_rss_mb']:.0f} MB, parent peak RSS {parent:.0f} MB, "
                   f"worker restarts {r['restarts']}")
             print(f"      statuses {r['statuses']}")

@@ -61,3 +61,20 @@ def test_relu_gap_is_undecided_not_holding():
     # The gap above must stay on the safe side: undecided, never a verdict that holds.
     cert = prove(mutants.BP2_NO_SIGMA_PRIME, network([3, 3, 1], "relu"))
     assert cert.verdict in ("refuted", "undecided") and not cert.holds
+
+
+# -- random LaTeX through the reader, verify and the CLI ------------------------------------------
+
+import formula_fuzz  # noqa: E402
+
+
+@settings(max_examples=300, deadline=None, database=None, suppress_health_check=list(HealthCheck))
+@given(formula_fuzz.any_input())
+def test_reader_verify_and_cli_never_crash_or_overrun(case):
+    # Well-formed formulas, token soup and raw garbage: read raises only ReadError,
+    # verify always returns one of the five statuses within budget + 5 s, the CLI exits 0-3.
+    text, notation = case
+    tally = formula_fuzz.Tally()
+    formula_fuzz.check(text, notation, tally, budget=5.0, margin=5.0)
+    assert tally.problems == []
+    assert sum(v for k, v in tally.items() if k.startswith("verify ")) == 1
