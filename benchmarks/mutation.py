@@ -39,6 +39,7 @@ from dataclasses import dataclass, field, replace
 
 if __package__ in (None, ""):
     sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+    sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
 from symbp import identities as ids
 from symbp import mutants as fixed_mutants
@@ -403,6 +404,16 @@ def main(argv=None) -> int:
     args = parser.parse_args(argv)
     t = run(budget=args.budget)
     print(report(t))
+    formulas = None
+    try:
+        import formula_mutation
+        import symbp.verify  # noqa: F401 - the text mutants need the verifier
+    except ImportError:
+        print("\n(symbp.verify not in this build: text mutants of the corpus skipped)")
+    else:
+        formulas = formula_mutation.run(budget=args.budget)
+        print("\n-- text mutants of the corpus formulas (symbp verify) --")
+        print(formula_mutation.report(formulas))
     if args.json:
         data = {k: getattr(t, k) for k in ("mutants", "not_applicable", "equivalent", "unknown", "wrong", "killed", "unsound",
                                             "false_alarms", "numeric_disagreements", "by_operator", "by_shape", "seconds")}
@@ -412,7 +423,7 @@ def main(argv=None) -> int:
         with open(tmp, "w", encoding="utf-8") as f:
             json.dump(data, f, indent=2, ensure_ascii=False)
         os.replace(tmp, args.json)
-    sound = not any(t.unsound.values()) and not t.numeric_disagreements
+    sound = not any(t.unsound.values()) and not t.numeric_disagreements and not (formulas and formulas["unsound"])
     return 0 if sound and all(t.killed[m] == t.wrong for m in METHODS) else 1
 
 

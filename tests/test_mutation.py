@@ -81,3 +81,37 @@ def test_one_hot_identity_without_the_assumption_is_refuted():
     assert mu.exact_status(ids.SOFTMAX_CE_ONE_HOT, plain) == "wrong"
     for method in ("auto", "pit"):
         assert prove(ids.SOFTMAX_CE_ONE_HOT, plain, method=method).verdict == "refuted"
+
+
+# -- text mutants of the verifier's corpus (seed formulas in their notations) --------------------
+
+import formula_mutation as fm  # noqa: E402
+
+
+@pytest.fixture(scope="module")
+def formula_run():
+    return fm.run(budget=30)
+
+
+def test_no_mutated_seed_formula_is_reported_as_holding(formula_run):
+    # Every corpus formula holds, then every text slip of it (167 mutants) is checked:
+    # holding is allowed only for the hand-reviewed equivalents of fm.EQUIVALENT.
+    assert formula_run["originals_hold"] == formula_run["originals"] > 0
+    assert formula_run["unsound"] == []
+    assert formula_run["outcomes"]["holds"] == 0
+
+
+def test_mutated_seed_formulas_are_refuted_or_safely_rejected(formula_run):
+    judged = sum(formula_run["outcomes"].values())
+    assert judged > 100
+    # What is not refuted is unreadable/uninterpretable (e.g. Σ(z) without its prime), never undecided-as-holds.
+    assert set(formula_run["outcomes"]) <= {"refuted", "unreadable", "uninterpretable"}
+    assert formula_run["outcomes"]["refuted"] >= 0.9 * judged
+
+
+def test_text_operators_make_the_slips_they_name():
+    bp2 = r"\delta^l = ((w^{l+1})^T \delta^{l+1}) \odot \sigma'(z^l)"
+    assert list(fm.drop_transpose(bp2)) == [r"\delta^l = ((w^{l+1}) \delta^{l+1}) \odot \sigma'(z^l)"]
+    assert list(fm.drop_sigma_prime(bp2)) == [r"\delta^l = ((w^{l+1})^T \delta^{l+1}) "]
+    assert r"\delta^{l+1} = ((w^{l+1})^T" in next(fm.shift_layer(bp2))
+    assert list(fm.swap_indices(r"\frac{\partial C}{\partial w^l_{jk}} = a^{l-1}_k \delta^l_j"))[0].endswith("w^l_{kj}} = a^{l-1}_k \\delta^l_j")
