@@ -170,6 +170,20 @@ def explain(cert: Certificate, notation="nielsen", net: "Network | None" = None)
     return "\n".join(lines)
 
 
+def _family_leaf_names(result, note: Notation) -> dict:
+    """Leaf names of every network of a verification's family, in ``note``."""
+    names: dict = {}
+    setting = getattr(result, "network", None) or {}
+    for sizes in getattr(result, "family", ()) or ():
+        try:
+            net = build_network(list(sizes), setting.get("activation", "generic"), setting.get("cost", "quadratic"),
+                                one_hot=setting.get("one_hot", False))
+        except SymbpError:
+            continue
+        names.update(_leaf_names(net, note))
+    return names
+
+
 def _describe(d: dict) -> str:
     acts = d.get("activations", [])
     act = acts[0] if len(set(acts)) == 1 else ",".join(acts)
@@ -255,11 +269,12 @@ def explain_formula(result, notation="nielsen") -> str:
     if result.reason:
         lines.append(f"  reason: {result.reason}")
     if cx is not None and not cx.reason:
-        lines.append(f"  fails at {cx.instance}")
+        lines.append(f"  fails {cx.instance}" if cx.instance.startswith(("on ", "at ")) else f"  fails at {cx.instance}")
         if cx.activation:
             lines.append(f"  with {cx.activation}")
         if cx.point:
-            lines.append("  at the point " + ", ".join(f"{k} = {v}" for k, v in cx.point.items()))
+            names = _family_leaf_names(result, note)
+            lines.append(f"  at the point ({note.name} notation) " + ", ".join(f"{names.get(k, k)} = {v}" for k, v in cx.point.items()))
         lines.append(f"  left side:  {cx.lhs}")
         lines.append(f"  right side: {cx.rhs}")
     if getattr(result, "diagnosis", ""):

@@ -53,3 +53,20 @@ def test_an_unwritable_path_is_a_clear_error(tmp_path):
     proved, _, _ = _certs()
     with pytest.raises(SpecError, match="cannot write the JUnit report"):
         junit.write(tmp_path / "missing-dir" / "r.xml", [proved])
+
+
+def test_verifications_of_notes_become_test_cases(tmp_path):
+    # What `symbp verify --notes week3.tex --junit report.xml` writes: one case per formula.
+    from symbp.notes import extract
+    from symbp.verify import verify
+
+    notes = (r"BP3: $$\frac{\partial C}{\partial b^l_j} = \delta^l_j$$" "\n"
+             r"with a slip: $$\frac{\partial C}{\partial b^l_j} = 2\delta^l_j$$" "\n"
+             r"broken: $$\delta^l = \frac{ + 1$$" "\n")
+    rows = [(f"line {f.line}: {f.text}", verify(f.text)) for f in extract(notes)]
+    path = tmp_path / "report.xml"
+    junit.write(path, rows, suite="week3.tex")
+    suite = ET.parse(path).getroot().find("testsuite")
+    assert (suite.get("tests"), suite.get("failures"), suite.get("errors")) == ("3", "1", "1")
+    failure = suite.find("testcase/failure")
+    assert "factor 2" in failure.text and failure.get("type") == "refuted"

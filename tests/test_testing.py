@@ -276,3 +276,32 @@ def test_explain_renders_a_refutation_without_sympy_reprs():
     # Nielsen's ∂C/∂w^2_{12} is Dyda's ∂L/∂w^{[1]}_{1,2} (layers counted from 0).
     assert r"\partial \mathbf{L}/\partial w^{[1]}_{1,2}" in text
     assert cert.counterexample.lhs in text and cert.counterexample.rhs in text
+
+
+def test_assert_formula_end_to_end(pytester, run):
+    # Seed 000's BP3 and BP2 hold; seed 001's factor 2 against the ½ of the cost is refuted with its
+    # diagnosis and a point written in Sokolinsky's notation; a broken formula fails with the reader's reason.
+    pytester.makepyfile(
+        r'''
+        import symbp.testing as st
+
+        def test_bp2_holds():
+            st.assert_formula(r"\delta^l = ((w^{l+1})^T \delta^{l+1}) \odot \sigma'(z^l)", notation="nielsen")
+
+        def test_bp3_sokolinsky_holds():
+            st.assert_formula(r"\frac{\partial C}{\partial b^{(l)}_i} = \delta^{(l)}_i", notation="sokolinsky")
+
+        def test_factor_two():
+            st.assert_formula(r"\frac{\partial C}{\partial b^{(l)}_i} = 2\delta^{(l)}_i", notation="sokolinsky")
+
+        def test_broken():
+            st.assert_formula(r"\delta^l = \frac{", notation="nielsen")
+        '''
+    )
+    result = run("-rf")
+    result.assert_outcomes(passed=2, failed=2)
+    text = result.stdout.str()
+    assert "refuted (notation sokolinsky)" in text
+    assert "diagnosis: a factor 2" in text
+    assert r"w^{(2)}_{21} = " in text  # Nielsen's w^2_{12}, written from-to
+    assert "unreadable" in text and "position" in text
