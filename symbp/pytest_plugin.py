@@ -39,7 +39,14 @@ def pytest_configure(config):
     policy = config.getoption("--symbp-undecided") or config.getini("symbp_undecided")
     if policy not in testing.UNDECIDED_POLICIES:
         raise pytest.UsageError(f"symbp_undecided = {policy!r}; use one of {', '.join(testing.UNDECIDED_POLICIES)}")
+    config._symbp_previous_undecided = testing.settings.undecided  # restored at unconfigure (nested sessions)
     testing.settings.undecided = policy
+
+
+def pytest_unconfigure(config):
+    previous = getattr(config, "_symbp_previous_undecided", None)
+    if previous is not None:
+        testing.settings.undecided = previous
 
 
 def pytest_report_header(config):

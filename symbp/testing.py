@@ -315,7 +315,15 @@ def assert_gradient(fn: Callable, net: Network, *, points: int = 3, rtol: float 
             act = net.activation(l, j)
             return float(act.numpy(np.float64(z))), float(act.numpy_prime(np.float64(z)))
 
-        q = PointQuantities(net, _FloatField(), leaf, neuron, output_exp=lambda s, j, z: float(np.exp(z)))
+        q = None
+        for _ in range(20):  # a point where the cost is undefined (log 0 at a dead relu output): draw again
+            try:
+                q = PointQuantities(net, _FloatField(), leaf, neuron, output_exp=lambda s, j, z: float(np.exp(z)))
+                break
+            except ZeroDivisionError:
+                continue
+        if q is None:
+            raise SymbpAssertionError(f"no random point where the cost of {net.label()} is defined was found")
         weights = [np.array(q.W_[l], dtype=float) for l in net.layers]
         biases = [np.array(q.b_[l], dtype=float).reshape(-1, 1) for l in net.layers]
         x = np.array([[q._leaf[("x", s, k)] for s in net.samples] for k in range(1, net.n(1) + 1)])

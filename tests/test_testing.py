@@ -305,3 +305,10 @@ def test_assert_formula_end_to_end(pytester, run):
     assert "diagnosis: a factor 2" in text
     assert r"w^{(2)}_{21} = " in text  # Nielsen's w^2_{12}, written from-to
     assert "unreadable" in text and "position" in text
+
+
+def test_an_inner_session_does_not_change_the_outer_policy(pytester, run):
+    before = st.settings.undecided
+    pytester.makepyfile("def test_nothing():\n    pass\n")
+    run("--symbp-undecided=skip").assert_outcomes(passed=1)
+    assert st.settings.undecided == before
