@@ -81,11 +81,11 @@ def atoms(draw, brackets=("", "")):
 
 
 @st.composite
-def expressions(draw, depth: int = 3, brackets=("", "")):
+def expressions(draw, depth: int = 3, brackets=("", ""), max_power: int = 9):
     if depth == 0 or draw(st.integers(0, 2)) == 0:
         return draw(atoms(brackets))
-    a = draw(expressions(depth - 1, brackets))
-    b = draw(expressions(depth - 1, brackets))
+    a = draw(expressions(depth - 1, brackets, max_power))
+    b = draw(expressions(depth - 1, brackets, max_power))
     op = draw(st.sampled_from([" + ", " - ", " ", r" \odot ", r" \cdot "]))
     out = f"{a}{op}{b}"
     wrap = draw(st.integers(0, 5))
@@ -98,16 +98,16 @@ def expressions(draw, depth: int = 3, brackets=("", "")):
     elif wrap == 3:
         out = rf"\sum_{{{draw(_INDEX)}}} {out}"
     elif wrap == 4:
-        out = f"({out})^{{{draw(st.integers(0, 9))}}}"
+        out = f"({out})^{{{draw(st.integers(0, max_power))}}}"
     return out
 
 
 @st.composite
-def well_formed(draw):
+def well_formed(draw, max_power: int = 9):
     """(formula, profile) over a notation's quantities."""
     name = draw(st.sampled_from(PROFILES))
     brackets = {"nielsen": ("", ""), "sokolinsky": ("(", ")"), "dyda": ("[", "]")}[name]
-    sides = draw(st.lists(expressions(3, brackets), min_size=2, max_size=3))
+    sides = draw(st.lists(expressions(3, brackets, max_power), min_size=2, max_size=3))
     return " = ".join(sides), name
 
 
@@ -135,8 +135,8 @@ def garbage(draw):
     return text, draw(st.sampled_from(PROFILES))
 
 
-def any_input():
-    return st.one_of(well_formed(), token_soup(), garbage())
+def any_input(max_power: int = 9):
+    return st.one_of(well_formed(max_power), token_soup(), garbage())
 
 
 # -- the invariants ----------------------------------------------------------------------------
@@ -149,11 +149,34 @@ class Tally(Counter):
         self.slowest = 0.0
 
 
-def check(text: str, notation: str, tally: Tally, *, budget: float = 5.0, margin: float = 5.0, cli: bool = True) -> None:
-    """Reader, verify and CLI on one input; problems are recorded, never raised."""
-    from symbp.cli import main as cli_main
-    from symbp.latex.reader import read
+def verify_status(text: str, notation: str, budget: float) -> str:
+    """verify's status (module level: runs in the sandbox's worker)."""
     from symbp.verify import verify
+
+    return verify(text, notation, budget=budget).status
+
+
+def cli_exit(text: str, notation: str, budget: float) -> tuple:
+    """``symbp verify`` in-process: (exit code, stderr); argparse's usage errors give their code."""
+    from symbp.cli import main as cli_main
+
+    out, err = io.StringIO(), io.StringIO()
+    try:
+        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+            code = cli_main(["verify", "--notation", notation, "--budget", str(budget), "--", text])
+    except SystemExit as exc:
+        code = exc.code
+    return code, err.getvalue()
+
+
+def check(text: str, notation: str, tally: Tally, *, sandbox, budget: float = 5.0, margin: float = 5.0, cli: bool = True) -> None:
+    """Reader, verify and CLI on one input; problems are recorded, never raised.
+
+    verify and the CLI run in ``sandbox`` (a ``symbp.sandbox.Sandbox``) with a
+    hard limit of budget + margin, so an input that runs past its budget is
+    recorded as a problem and the run continues.
+    """
+    from symbp.latex.reader import read
 
     shown = repr(text[:120])
     try:
@@ -163,49 +186,52 @@ def check(text: str, notation: str, tally: Tally, *, budget: float = 5.0, margin
         tally["read error"] += 1
     except Exception as exc:  # noqa: BLE001 - this is what the fuzzing looks for
         tally.problems.append(f"read raised {type(exc).__name__}: {exc} on {shown}")
-    start = time.perf_counter()
-    try:
-        result = verify(text, notation, budget=budget)
-        if result.status not in STATUSES:
-            tally.problems.append(f"verify status {result.status!r} on {shown}")
-        tally[f"verify {result.status}"] += 1
-    except Exception as exc:  # noqa: BLE001
-        tally.problems.append(f"verify raised {type(exc).__name__}: {exc} on {shown}")
-    seconds = time.perf_counter() - start
-    tally.slowest = max(tally.slowest, seconds)
-    if seconds > budget + margin:
-        tally.problems.append(f"verify ran {seconds:.1f} s past its budget of {budget} s on {shown}")
+    out = sandbox.run(verify_status, text, notation, budget, timeout=budget + margin)
+    tally.slowest = max(tally.slowest, out.seconds)
+    if out.status == "timeout":
+        tally.problems.append(f"verify ran past its budget of {budget} s (stopped at {budget + margin:g} s) on {shown}")
+        tally["verify past budget"] += 1
+        return
+    if not out.ok:
+        tally.problems.append(f"verify failed ({out.status}): {out.reason.splitlines()[0]} on {shown}")
+        return
+    if out.value not in STATUSES:
+        tally.problems.append(f"verify status {out.value!r} on {shown}")
+    tally[f"verify {out.value}"] += 1
     if not cli:
         return
-    out, err = io.StringIO(), io.StringIO()
-    try:
-        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
-            code = cli_main(["verify", "--notation", notation, "--budget", str(budget), "--", text])
-    except SystemExit as exc:  # argparse's usage errors
-        code = exc.code
-    except Exception as exc:  # noqa: BLE001
-        tally.problems.append(f"CLI raised {type(exc).__name__}: {exc} on {shown}")
+    out = sandbox.run(cli_exit, text, notation, budget, timeout=budget + margin)
+    if not out.ok:
+        tally.problems.append(f"CLI {out.status}: {out.reason.splitlines()[0]} on {shown}")
         return
+    code, err = out.value
     tally[f"exit {code}"] += 1
     if code not in (0, 1, 2, 3):
         tally.problems.append(f"CLI exit code {code!r} on {shown}")
-    if "Traceback" in err.getvalue():
+    if "Traceback" in err:
         tally.problems.append(f"CLI printed a traceback on {shown}")
 
 
 def run(examples: int, *, cli: bool = True, seed: int = 0) -> Tally:
     from hypothesis import HealthCheck, given, settings
 
+    from symbp.sandbox import Sandbox
+
     tally = Tally()
+    start = time.perf_counter()
+    with Sandbox(timeout=10, memory_mb=2048) as box:
 
-    @settings(max_examples=examples, deadline=None, database=None, derandomize=True, suppress_health_check=list(HealthCheck))
-    @given(any_input())
-    def one(case):
-        text, notation = case
-        tally["inputs"] += 1
-        check(text, notation, tally, cli=cli)
+        @settings(max_examples=examples, deadline=None, database=None, derandomize=True, suppress_health_check=list(HealthCheck))
+        @given(any_input())
+        def one(case):
+            text, notation = case
+            tally["inputs"] += 1
+            check(text, notation, tally, sandbox=box, cli=cli)
+            if tally["inputs"] % 1000 == 0:
+                print(f"  ... {tally['inputs']} inputs in {time.perf_counter() - start:.0f} s, problems {len(tally.problems)}",
+                      flush=True)
 
-    one()
+        one()
     return tally
 
 
@@ -223,6 +249,7 @@ def main_text(examples: int) -> str:
 
 
 if __name__ == "__main__":
+    sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
     parser = argparse.ArgumentParser(description="fuzz the reader, verify and the CLI")
     parser.add_argument("--examples", type=int, default=10_000)
     args = parser.parse_args()

@@ -68,13 +68,31 @@ def test_relu_gap_is_undecided_not_holding():
 import formula_fuzz  # noqa: E402
 
 
+@pytest.fixture(scope="module")
+def box():
+    from symbp.sandbox import Sandbox
+
+    with Sandbox(timeout=10, memory_mb=2048) as b:
+        yield b
+
+
 @settings(max_examples=300, deadline=None, database=None, suppress_health_check=list(HealthCheck))
-@given(formula_fuzz.any_input())
-def test_reader_verify_and_cli_never_crash_or_overrun(case):
+@given(formula_fuzz.any_input(max_power=3))
+def test_reader_verify_and_cli_never_crash_or_overrun(box, case):
     # Well-formed formulas, token soup and raw garbage: read raises only ReadError,
-    # verify always returns one of the five statuses within budget + 5 s, the CLI exits 0-3.
+    # verify (in a worker, hard limit budget + 5 s) returns one of the five statuses,
+    # the CLI exits 0-3. Powers stay ≤ 3 here; the known blow-up is the xfail below.
     text, notation = case
     tally = formula_fuzz.Tally()
-    formula_fuzz.check(text, notation, tally, budget=5.0, margin=5.0)
+    formula_fuzz.check(text, notation, tally, sandbox=box, budget=5.0, margin=5.0)
     assert tally.problems == []
     assert sum(v for k, v in tally.items() if k.startswith("verify ")) == 1
+
+
+@pytest.mark.xfail(strict=True, reason=(
+    "known gap of symbp.verify (found by benchmarks/formula_fuzz.py): the budget is not consulted inside one "
+    "polynomial power, so (a six-term sum)^8 runs past it (minutes, GBs) instead of returning undecided"))
+def test_verify_stops_a_polynomial_blow_up_within_its_budget(box):
+    bomb = r"\delta^l_j = (\delta^l_j + a^{l-1}_k + w^l_{jk} + b^l_j + z^l_j + a^l_j)^{8}"
+    out = box.run(formula_fuzz.verify_status, bomb, "nielsen", 2.0, timeout=12.0)
+    assert out.ok and out.value == "undecided"
