@@ -22,7 +22,7 @@ RUNS = [
     ("002_6c03023361eccb9b.txt", "sokolinsky", {}),
     ("003_a95daddd2017d0b9.txt", "dyda", {}),
     ("003_a95daddd2017d0b9.txt", "dyda", {"cost": "softmax-cross-entropy"}),
-    ("004_f3b761f6b47dbad4.txt", "nielsen", {}),
+    ("004_f3b761f6b47dbad4.txt", "nielsen", {}),  # row vectors (g = x W): verify reads none; see `symbp prove --notation rowvector`
 ]
 
 
@@ -38,11 +38,26 @@ def main(out: str = "derivations/seed-errata.md") -> float:
         "with a reason (shapes) or an exact counterexample and, when one usual slip repairs it, the",
         "diagnosis; *unreadable* = extraction damage or notation symbp does not read (the line is kept).",
         "",
+        "Seed 003 is run twice: its first half uses the quadratic cost, its second half softmax +",
+        "categorical cross-entropy; each half's formulas are meant under its own cost, so a softmax",
+        "formula refuted under the quadratic cost (or the reverse) is expected, not an erratum.",
+        "A weight *matrix* W^{(l)} has its rows indexed by the notation's first weight index (for",
+        "Sokolinsky, w^{(l)}_{ji}: the sending neuron j), which is why W^{(l)} a^{(l-1)} needs a transpose",
+        "there while W^{(l+1)} δ^{(l+1)} does not (seed 002 lines 345 and 347 use both orientations).",
+        "",
     ]
+    tables, found = [], []
     for name, notation, options in RUNS:
         report = verify_notes(SEEDS / name, notation, **options)
         setting = ", ".join(f"{k} {v}" for k, v in options.items()) or "generic activation, quadratic cost"
-        parts.append(to_markdown(report, title=f"{name} ({notation}; {setting})"))
+        tables.append(to_markdown(report, title=f"{name} ({notation}; {setting})"))
+        for row in report.rows:
+            r = row.result
+            if r.status == "refuted":
+                lines = ", ".join(str(x) for x in row.formula.lines[:4]) + (" …" if len(row.formula.lines) > 4 else "")
+                why = r.diagnosis or r.reason
+                found.append(f"- seed {name[:3]} ({setting}), line {lines}: `{row.formula.text[:90]}` — {why[:240]}")
+    parts += ["## Refuted claims at a glance", "", *found, ""] + tables
     seconds = time.perf_counter() - start
     parts.append(f"_Whole run: {seconds:.1f} s._\n")
     write_atomically(out, "\n".join(parts))

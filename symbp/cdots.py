@@ -1,4 +1,9 @@
-r"""``\\cdots`` in a product chain, read from the pattern of the factors around it.
+r"""Ellipses, read from the pattern of what is written around them.
+
+``\\cdots`` in a product chain, and ``\\vdots`` in a vector written out entry
+by entry: ``(\\partial C/\\partial a^L_1, \\vdots, \\partial C/\\partial a^L_{n_L})``
+is the vector whose entry i repeats the first entry with its index 1 set to i,
+up to the index of the last entry.
 
 Seed 000 writes the recursive product formula as
 δ^l = Σ'(z^l)(w^{l+1})^T ⋯ Σ'(z^{L-1})(w^L)^T Σ'(z^L) ∇_a C: the block of
@@ -95,3 +100,59 @@ def _user_layer(layer: Layer, ctx: Context) -> int:
     return ctx.layer(layer, layer.latex()) + ctx.notation.layer_shift
 
 
+
+
+def expand_vector(first, last, start: int, count: int) -> list:
+    """Entries start..count of the pattern ``first, ⋮, last``."""
+    return [_instantiate(first, last, i) for i in range(start, count + 1)]
+
+
+def pattern_end(first, last):
+    """(start, end Index): where ``first`` has index 0 or 1 and ``last`` another index (one place only)."""
+    ends: set = set()
+    _differences(first, last, ends)
+    if len(ends) != 1:
+        raise Uninterpretable(r"the entries around \vdots must differ in one index only, 0 or 1 in the first entry")
+    return ends.pop()
+
+
+def _differences(a, b, ends: set) -> None:
+    from dataclasses import fields
+
+    from .latex.nodes import Index, _is_node
+
+    if isinstance(a, Index) and isinstance(b, Index):
+        if a != b:
+            if a.value not in (0, 1) or a.name is not None or a.size is not None:
+                raise Uninterpretable(r"the first entry of a \vdots pattern must have index 0 or 1 where the entries differ")
+            ends.add((a.value, b))
+        return
+    if type(a) is not type(b):
+        raise Uninterpretable(r"the entries around \vdots do not follow one pattern")
+    if isinstance(a, tuple):
+        if len(a) != len(b):
+            raise Uninterpretable(r"the entries around \vdots do not follow one pattern")
+        for x, y in zip(a, b):
+            _differences(x, y, ends)
+        return
+    if _is_node(a) or isinstance(a, (Layer,)):
+        for f in fields(a):
+            _differences(getattr(a, f.name), getattr(b, f.name), ends)
+        return
+    if a != b:
+        raise Uninterpretable(r"the entries around \vdots do not follow one pattern")
+
+
+def _instantiate(first, last, i: int):
+    from dataclasses import fields, replace
+
+    from .latex.nodes import Index, _is_node
+
+    if isinstance(first, Index):
+        return Index(value=i) if first != last else first
+    if isinstance(first, tuple):
+        return tuple(_instantiate(x, y, i) for x, y in zip(first, last))
+    if _is_node(first):
+        changes = {f.name: _instantiate(getattr(first, f.name), getattr(last, f.name), i) for f in fields(first)}
+        return replace(first, **changes)
+    return first

@@ -18,13 +18,8 @@ from .errors import SymbpError
 EXIT_OK, EXIT_REFUTED, EXIT_BAD_INPUT, EXIT_UNDECIDED = 0, 1, 2, 3
 
 
-class _Parser(argparse.ArgumentParser):
-    # argparse exits 2 on bad usage already; keep its one-line message.
-    pass
-
-
 def build_parser() -> argparse.ArgumentParser:
-    parser = _Parser(prog="symbp", description="Derive, prove and check backpropagation symbolically.")
+    parser = argparse.ArgumentParser(prog="symbp", description="Derive, prove and check backpropagation symbolically.")
     parser.add_argument("--version", action="version", version=f"symbp {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in NAMES:
@@ -56,6 +51,13 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("symbp: interrupted", file=sys.stderr)
         return 130
+    except BrokenPipeError:
+        # `symbp ... | head`: the reader left; say nothing more.
+        import os
+
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 0
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -159,7 +159,12 @@ class GroundTruth:
         for s in samples:
             g = self._cost_gradient_atoms(s)
             for j in range(1, net.n(net.L) + 1):
-                da = total(self.model.A[s][net.L][j - 1])
+                if seed[0] == "a" and (seed[1], seed[2]) == (s, net.L):
+                    # C as a function of a^L itself: a^L_j moves alone (a softmax
+                    # output has no atom of its own for the chain rule to meet).
+                    da = Poly.const(1) if j == seed[3] else ZERO
+                else:
+                    da = total(self.model.A[s][net.L][j - 1])
                 if _zero(da):
                     continue
                 out = out + g[j - 1] * da

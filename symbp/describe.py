@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from .instances import _quantities, layer_vars
-from .latex.nodes import Cdots, Equation, Index, Partial, Quantity, to_latex, walk
+from .latex.nodes import Cdots, Equation, Index, Mul, Nabla, Partial, Quantity, to_latex, walk
 
 if TYPE_CHECKING:
     from .verify import Setting
@@ -17,16 +17,26 @@ def identify(eq: Equation, setting: "Setting") -> str:
     lhs, rest = sides[0], sides[1:]
     roles_rest = {(q.role, _layer_key(q)) for s in rest for n in walk(s) for q in _quantities(n)}
     funcs = {n.func for s in rest for n in walk(s) if hasattr(n, "func")}
-    if any(isinstance(n, Cdots) for s in rest for n in walk(s)):
+    if any(isinstance(n, Mul) and any(isinstance(f, Cdots) for f in n.factors) for s in rest for n in walk(s)):
         return "product-formula"
     if isinstance(lhs, Quantity) and lhs.role == "delta":
         key = _layer_key(lhs)
         if key == ("L", 0):
             if setting.cost == "softmax-cross-entropy":
                 return "softmax-ce-one-hot" if setting.one_hot else "softmax-ce"
+            if setting.cost == "cross-entropy" and not funcs and not any(
+                    isinstance(n, (Partial, Nabla)) for s in rest for n in walk(s)):
+                return "ce-sigmoid"
             return "BP1-matrix" if "Sigma" in funcs else "BP1"
         if key[1] == 0 and ("delta", (key[0], 1)) in roles_rest:
             return "BP2-matrix" if "Sigma" in funcs else "BP2"
+    if isinstance(lhs, Nabla):
+        if lhs.wrt.role == "b":
+            return "BP3"
+        if lhs.wrt.role in ("w", "W"):
+            return "BP4"
+        if lhs.wrt.role == "a" and setting.cost == "quadratic":
+            return "BP1'"
     if isinstance(lhs, Partial) and lhs.num.role == "C":
         if lhs.den.role == "b":
             return "BP3"
@@ -54,7 +64,10 @@ def describe(eq: Equation, setting: "Setting") -> dict:
             key = (q.role, q.base)
             if key not in seen:
                 seen.add(key)
-                parts.append(f"{q.base} = {_ROLE_WORDS.get(q.role, q.role)}")
+                word = _ROLE_WORDS.get(q.role, q.role)
+                if q.role == "x" and q.layer is not None:
+                    word = "the layer's input with the constant 1 on top, (1; a)"
+                parts.append(f"{q.base} = {word}")
     lv = layer_vars(eq)
     free = sorted(_free_indices(eq))
     words = [f"Read in the {nt.name} notation ({nt.description})."]
@@ -71,7 +84,59 @@ def describe(eq: Equation, setting: "Setting") -> dict:
         f"{setting.activation} and cost {setting.cost}" + (" (Σ_k y_k = 1)" if setting.one_hot else "")
         + "; δ ≡ ∂C/∂z and every ∂C/∂(…) by direct differentiation, never by backprop."
     )
-    return {"words": " ".join(words), "latex": to_latex(eq)}
+    out = {"words": " ".join(words), "latex": to_latex(eq)}
+    if nt.name != "nielsen":
+        out["nielsen"] = to_latex(in_nielsen(eq, nt))
+        if nt.bias_column:
+            out["nielsen"] += r" \quad (\hat{a}^l = (1; a^l): the bias column's constant input)"
+    return out
+
+
+_NIELSEN_BASE = {"w": "w", "W": "w", "b": "b", "z": "z", "a": "a", "x": "x", "y": "y", "delta": r"\delta", "C": "C"}
+
+
+def in_nielsen(eq: Equation, nt) -> Equation:
+    r"""The same formula in Nielsen's notation: layers shifted, weight indices in (to, from) order.
+
+    >>> from symbp.latex.reader import read
+    >>> from symbp.notation import profile
+    >>> to_latex(in_nielsen(read(r"\frac{\partial C}{\partial w^{(l)}_{ji}} = \delta^{(l)}_i a^{(l-1)}_j", "sokolinsky"),
+    ...                     profile("sokolinsky")))
+    '\\frac{\\partial C}{\\partial w^l_{ij}} = \\delta^l_i a^{l-1}_j'
+    """
+    from dataclasses import replace
+
+    from .latex.nodes import Apply, Comprehension, Layer, Sum, rebuild
+
+    def layer(lay):
+        if lay is None:
+            return None
+        shift = 0 if lay.var == "L" else -nt.layer_shift
+        return Layer(lay.var, lay.offset + shift)
+
+    def index(i):
+        return replace(i, size=layer(i.size)) if i.size is not None else i
+
+    def fix(node):
+        if isinstance(node, Quantity):
+            indices = tuple(index(i) for i in node.indices)
+            if node.role in ("w", "W") and len(indices) == 2 and nt.weight_order != "to,from":
+                indices = indices[::-1]
+            if node.role in ("w", "W") and len(indices) == 2 and indices[1].value == 0 and nt.bias_column:
+                return Quantity("b", "b", layer(node.layer), indices[:1], "")
+            if node.role == "x" and node.layer is not None:  # Dyda's augmented (1; a^{[l]})
+                return Quantity("x", r"\hat{a}", layer(node.layer), indices, "")
+            base = _NIELSEN_BASE.get(node.role, node.base)
+            return Quantity(node.role, base, layer(node.layer), indices, "")
+        if isinstance(node, (Sum, Comprehension)) and node.upper is not None:
+            return replace(node, upper=layer(node.upper))
+        if isinstance(node, Apply) and node.func in ("sigma", "f"):
+            return replace(node, base=r"\sigma")
+        if isinstance(node, Nabla) and node.of.role == "C":
+            return None
+        return None
+
+    return rebuild(eq, fix)
 
 
 def _free_indices(eq: Equation) -> set:

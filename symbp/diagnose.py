@@ -14,9 +14,10 @@ import time
 from dataclasses import fields, replace
 from fractions import Fraction
 
-from .interpret import Uninterpretable
+from .errors import SymbpError
 from .latex.nodes import (
-    Apply, Equation, Hadamard, Index, Layer, Mul, Neg, Num, Partial, Quantity, Sum, rebuild, Comprehension, Transpose, _is_node, walk,
+    Apply, Comprehension, Equation, Hadamard, Index, Layer, Mul, Neg, Num, Partial, Quantity, Sum, Transpose, _is_node,
+    rebuild, walk,
 )
 
 
@@ -34,7 +35,7 @@ def diagnose(eq: Equation, setting, outcome, *, budget: float = 10.0):
         tried.add(key)
         try:
             return check(candidate, s, max(0.5, deadline - time.perf_counter()), find_counterexample=False).status == "holds"
-        except (Uninterpretable, Exception):  # a repair that makes no sense is simply not the repair
+        except (SymbpError, ArithmeticError):  # a repair that makes no sense is simply not the repair
             return False
 
     one_hot_words = ("holds only when Σ_k y_k = 1 (a one-hot or probability target; use --one-hot), "
@@ -129,7 +130,25 @@ def _is_matrix(x) -> bool:
 
 
 def repairs(eq: Equation, setting):
-    """(words, candidate) for every single repair, most common slips first."""
+    """(words, candidate) for every single repair, most common slips first (well-formed ones only)."""
+    for words, cand in _repairs(eq, setting):
+        if _well_formed(cand):
+            yield words, cand
+
+
+def _well_formed(eq: Equation) -> bool:
+    # A rewrite may not put a transpose where the reader only allows a quantity (∂C/∂(w^T)).
+    from .latex.nodes import Nabla
+
+    for n in walk(eq):
+        if isinstance(n, Partial) and not (isinstance(n.num, Quantity) and isinstance(n.den, Quantity)):
+            return False
+        if isinstance(n, Nabla) and not (isinstance(n.wrt, Quantity) and isinstance(n.of, Quantity)):
+            return False
+    return True
+
+
+def _repairs(eq: Equation, setting):
     # Transposes: drop one, or add one to a bare weight matrix.
     for cand in _each(eq, lambda x: isinstance(x, Transpose), lambda x: x.arg):
         yield "an extra transpose: drop it", cand
@@ -163,6 +182,14 @@ def repairs(eq: Equation, setting):
                     yield (f"the index {_pretty(old)} should be {_pretty(new)} throughout side {k + 1}",
                            _sides(eq, k, lambda s, o=old, n=new: rebuild(s, lambda x: _rename(o, n)(x)
                                                                            if isinstance(x, Quantity) else None)))
+    # A vector written where one entry is meant (δ^l for δ^l_j).
+    scalar_side = any(isinstance(n, Quantity) and n.indices for n in walk(eq))
+    if scalar_side:
+        for name in names:
+            for cand in _each(eq, lambda x: isinstance(x, Quantity) and not x.indices and x.layer is not None
+                              and x.role in ("a", "z", "b", "delta"),
+                              lambda x, n=name: replace(x, indices=(Index(n),))):
+                yield f"a missing index {_pretty(name)}", cand
     # Sign.
     for k in range(1, len(eq.sides)):
         yield "a wrong sign", _sides(eq, k, lambda s: s.arg if isinstance(s, Neg) else Neg(s))

@@ -363,3 +363,10 @@ def applicable(net: Network, names=None) -> list[Identity]:
 
 def _function_applies(ident: Identity, net: Network):
     return None  # σ'-rules are facts about the function; any network may ask
+
+
+# Seed 004's local statements (row vectors, local Jacobians) join the catalogue;
+# they are checked when named, or by `symbp prove --notation rowvector`.
+from .rowvector import IDENTITIES as _SEED_004  # noqa: E402
+
+CATALOGUE.update(_SEED_004)

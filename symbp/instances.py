@@ -63,6 +63,8 @@ def bindings(eq: Equation, ctx: Context):
             continue
         ranges: dict[str, tuple] = {}
         for idx, lo, n, where in found:
+            if idx.name == "L":
+                raise ShapeMismatch(f"{where}: L is the number of layers, not a neuron (the last neuron is n_L)")
             if idx.name in lvars:
                 raise ShapeMismatch(f"{idx.name} is used both as a layer and as a neuron index (in {where})")
             if idx.name in ranges and ranges[idx.name][:2] != (lo, n):

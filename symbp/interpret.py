@@ -23,8 +23,7 @@ from .values import (  # noqa: F401  (re-exported: the names verify and diagnose
     multiply, shape_of,
 )
 from .latex.nodes import (
-    Add, Apply, Cdots, Comprehension, Div, Hadamard, Index, Layer, Mul, Nabla, Neg, Num, Partial, Pow, Quantity, Sum,
-    Transpose, to_latex, walk,
+    Add, Apply, Cdots, Div, Hadamard, Index, Layer, Mul, Nabla, Neg, Num, Partial, Pow, Quantity, Transpose, to_latex,
 )
 from .network import Network
 from .notation import Notation
@@ -66,7 +65,9 @@ class Context:
         return u - self.notation.layer_shift
 
     def index(self, idx: Index, size: int, what: str, lowest: int = 1) -> int:
-        if idx.name is None:
+        if idx.size is not None:
+            v = self.size(idx.size, what)
+        elif idx.name is None:
             v = idx.value
         elif idx.name in self.bind:
             v = self.bind[idx.name]
@@ -78,6 +79,13 @@ class Context:
                 f"(on the network {list(self.net.sizes)})"
             )
         return v
+
+    def size(self, layer: Layer, what: str) -> int:
+        """n_{layer}: the number of neurons of a layer."""
+        l = self.layer(layer, what)
+        if not (1 <= l <= self.net.L):
+            raise LayerOutOfRange(f"{what} names the size of layer {layer.latex()}, which does not exist")
+        return self.net.n(l)
 
     # -- cached ground truth -----------------------------------------------------
 
@@ -138,7 +146,7 @@ def check_layer(q: Quantity, l: int, ctx: Context) -> None:
 
 def evaluate(node, ctx: Context):
     """The value (algebra element or ``Mat``) of ``node`` under ``ctx.bind``."""
-    rule = _RULES.get(type(node))
+    rule = RULES.get(type(node))
     if rule is None:
         raise Uninterpretable(f"symbp cannot evaluate {type(node).__name__} nodes")
     return rule(node, ctx)
@@ -273,8 +281,8 @@ def _nabla(node: Nabla, ctx: Context):
     wrt = node.wrt
     if wrt.role == "a" and wrt.layer is None:
         wrt = Quantity("a", wrt.base, Layer("L", 0))
-    if wrt.role not in ("a", "z") or wrt.indices:
-        raise Uninterpretable(f"∇_{{{to_latex(node.wrt)}}} C is read for a and z vectors only")
+    if wrt.role not in ("a", "z", "w", "W", "b") or wrt.indices or wrt.layer is None:
+        raise Uninterpretable(f"∇_{{{to_latex(node.wrt)}}} C is read for the vectors a^l, z^l, b^l and the matrix w^l")
     return _partial(Partial(node.of, wrt), ctx)
 
 
@@ -329,8 +337,10 @@ def _neg(node: Neg, ctx):
 def _mul(node: Mul, ctx: Context):
     factors = expand_cdots(node, ctx) if any(isinstance(f, Cdots) for f in node.factors) else node.factors
     value = evaluate(factors[0], ctx)
-    for f in factors[1:]:
-        value = multiply(value, evaluate(f, ctx), to_latex(node))
+    for k, f in enumerate(factors[1:], start=1):
+        # Name the factor where the shapes stop fitting (after \cdots it may be one symbp filled in).
+        where = f"{to_latex(node)}, at the factor {to_latex(f)}" + (" (filled in for \\cdots)" if f not in node.factors else "")
+        value = multiply(value, evaluate(f, ctx), where)
     return value
 
 
@@ -362,92 +372,12 @@ def _transpose(node: Transpose, ctx: Context):
     return v.T() if isinstance(v, Mat) else v
 
 
-def _sum(node: Sum, ctx: Context):
-    var = node.var
-    if var is None:
-        raise Uninterpretable(f"{to_latex(node)}: a sum needs its index (write \\sum_k)")
-    if var in ctx.bind and var not in getattr(ctx, "_summing", ()):
-        raise ShapeMismatch(f"{to_latex(node)}: the summation index {var} is already a free index of the formula")
-    if node.upper is not None:
-        lo = 1 if node.lower is None else node.lower
-        hi = ctx.net.n(_upper_layer(node.upper, ctx, node))
-        values = range(lo, hi + 1)
-    else:
-        values = index_range(var, node.body, ctx, to_latex(node))
-    saved = ctx.bind.get(var)
-    total = None
-    ctx._summing = getattr(ctx, "_summing", ()) + (var,)
-    try:
-        for v in values:
-            ctx.bind[var] = v
-            term = evaluate(node.body, ctx)
-            total = term if total is None else _elementwise(*_lift(total, term, "add", to_latex(node)), lambda x, y: x + y)
-    finally:
-        ctx._summing = ctx._summing[:-1]
-        if saved is None:
-            ctx.bind.pop(var, None)
-        else:
-            ctx.bind[var] = saved
-    return total if total is not None else Poly()
-
-
-def _comprehension(node: Comprehension, ctx: Context):
-    var = node.var
-    if var in ctx.bind:
-        raise ShapeMismatch(f"{to_latex(node)}: the index {var} is already a free index of the formula")
-    hi = ctx.net.n(_upper_layer(node.upper, ctx, node))
-    entries = []
-    try:
-        for v in range(node.lower, hi + 1):
-            ctx.bind[var] = v
-            value = evaluate(node.body, ctx)
-            if isinstance(value, Mat):
-                raise ShapeMismatch(f"{to_latex(node)}: each entry must be a number, got {value.shape}")
-            entries.append(value)
-    finally:
-        ctx.bind.pop(var, None)
-    return Mat.column(entries)
-
-
-def _upper_layer(layer: Layer, ctx: Context, node) -> int:
-    l = ctx.layer(layer, to_latex(node))
-    if not (1 <= l <= ctx.net.L):
-        raise LayerOutOfRange(f"{to_latex(node)} sums over layer {layer.latex()}, which does not exist")
-    return l
-
-
-def index_range(var: str, body, ctx: Context, what: str) -> range:
-    """The values of index ``var`` from where it stands in ``body`` (all places must agree)."""
-    found = None
-    for node in walk(body):
-        if isinstance(node, Sum) and node.var == var:
-            break
-        if isinstance(node, (Quantity,)):
-            qs = [node]
-        elif isinstance(node, Partial):
-            qs = [node.num, node.den]
-        else:
-            continue
-        for q in qs:
-            for idx, lo, n, where in slots(q, ctx):
-                if idx.name != var:
-                    continue
-                if found is None:
-                    found = (lo, n, where)
-                elif (lo, n) != found[:2]:
-                    raise ShapeMismatch(
-                        f"the index {var} runs over {found[0]}..{found[1]} in {found[2]} but over {lo}..{n} in "
-                        f"{where} (network {list(ctx.net.sizes)}): the shapes do not match"
-                    )
-    if found is None:
-        raise Uninterpretable(f"{what}: the index {var} does not appear, so its range is unknown")
-    return range(found[0], found[1] + 1)
-
-
-_RULES = {
+#: Evaluation rules by node type; ``symbp.sums`` adds those of sums, bracket vectors and matrices.
+RULES = {
     Num: _num, Quantity: _quantity, Partial: _partial, Nabla: _nabla, Apply: _apply, Add: _add, Neg: _neg,
-    Mul: _mul, Hadamard: _hadamard, Div: _div, Pow: _pow, Transpose: _transpose, Sum: _sum,
-    Comprehension: _comprehension,
+    Mul: _mul, Hadamard: _hadamard, Div: _div, Pow: _pow, Transpose: _transpose,
 }
+
+from . import sums  # noqa: E402,F401  (registers its rules)
 
 

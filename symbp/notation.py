@@ -34,7 +34,9 @@ class Notation:
     as layer 0, so −1). ``weight_order`` is ``"to,from"`` when the first weight
     index is the receiving neuron (Nielsen, Dyda) and ``"from,to"`` when it is
     the sending one (Sokolinsky). ``bias_column`` folds b^l_j into the weight
-    matrix as column 0 with the constant input x_0 = 1 (Dyda).
+    matrix as column 0 with the constant input x_0 = 1 (Dyda). ``vectors`` is
+    ``"column"`` (z = W a + b) or ``"row"`` (g = x W + b, seed 004): it changes
+    how a layer and its matrices are written, never the numbers.
     """
 
     name: str
@@ -44,6 +46,7 @@ class Notation:
     weight_order: str = "to,from"
     index_separator: str = ""
     bias_column: bool = False
+    vectors: str = "column"
     description: str = ""
     source: str = ""
 
@@ -55,6 +58,8 @@ class Notation:
             raise NotationError(
                 f"notation {self.name!r}: weight_order must be 'to,from' or 'from,to', got {self.weight_order!r}"
             )
+        if self.vectors not in ("column", "row"):
+            raise NotationError(f"notation {self.name!r}: vectors must be 'column' or 'row', got {self.vectors!r}")
         if len(self.layer_brackets) != 2:
             raise NotationError(f"notation {self.name!r}: layer_brackets must be a pair of strings")
 
@@ -179,6 +184,22 @@ PROFILES: dict[str, Notation] = {
         bias_column=True,
         description="W^{[l]} = [w_{k,j}]: to k from j, column j = 0 is the bias (x_0 = 1); layer 0 is the input",
         source="seed 003",
+    ),
+    # Seed 004 writes a layer as a row vector times a matrix, g = x W, with W of
+    # shape inputs × outputs: Nielsen's w^l_{jk} (to j, from k) is W_{kj}.
+    "rowvector": Notation(
+        name="rowvector",
+        names={
+            **_NIELSEN_NAMES,
+            "weight_matrix": "W",
+            "z": "g",
+            "cost": "L",
+            "activation": "h",
+        },
+        weight_order="from,to",
+        vectors="row",
+        description="g = x W (+ b) with row vectors; W has shape inputs × outputs, w_{kj} from k to j",
+        source="seed 004",
     ),
 }
 

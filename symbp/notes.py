@@ -1,7 +1,7 @@
 r"""Whole notes: find the formulas in a .tex/.md/.txt file, verify each, write a report.
 
 Display formulas (``$$…$$``, ``\[…\]``, ``equation``/``align`` environments)
-and inline ones (``$…$``) are found with their line numbers. A formula is
+and inline ones (``$…$``, ``\(…\)``) are found with their line numbers. A formula is
 split into its claims at prose (``\text{…}`` with words), ``\quad`` and
 ``\implies``; pieces without ``=`` (a symbol, an expression) and pure
 definitions (``:=``, ``::=``) are skipped. Text extracted from slides lost
@@ -29,7 +29,7 @@ _DISPLAY = re.compile(
     r"\$\$(?P<a>.+?)\$\$|\\\[(?P<b>.+?)\\\]|\\begin\{(?P<env>equation\*?|align\*?|gather\*?)\}(?P<c>.+?)\\end\{(?P=env)\}",
     re.S,
 )
-_INLINE = re.compile(r"(?<![\\$])\$(?P<d>[^$]+?)\$")
+_INLINE = re.compile(r"(?<![\\$])\$(?P<d>[^$]+?)(?<!\\)\$|\\\((?P<e>.+?)\\\)", re.S)
 
 # Extraction damage: "\f", "\r", "\n", "\b", "\t" read as control characters and dropped.
 _REPAIRS = (
@@ -41,9 +41,10 @@ _REPAIRS = (
     (re.compile(r"(?<![\\A-Za-z])egin\{"), r"\\begin{"),
     (re.compile(r"(?<![\\A-Za-z])ig(?=[()])"), r"\\big"),
     (re.compile(r"(?<=\\sigma)ig(?=[()])"), r"\\big"),
+    (re.compile(r"(?<=[\^_][A-Za-z0-9])ig(?=[()])"), r"\\big"),  # "z^lig)": z^l\big)
     (re.compile(r"(?<![\\A-Za-z])ext\{"), r"\\text{"),
 )
-_SPLIT = re.compile(r"\\implies|\\Rightarrow|\\iff|\\Longrightarrow|\\q?quad|\\text\{[^{}]*[\s\u0080-\uffff][^{}]*\}|//")
+_SPLIT = re.compile(r"\\in(?![a-zA-Z])|\\implies|\\Rightarrow|\\iff|\\Longrightarrow|\\q?quad|\\text\{[^{}]*[\s\u0080-\uffff][^{}]*\}|//")
 
 
 @dataclass(frozen=True)
@@ -109,9 +110,10 @@ def extract(source: str) -> list[Formula]:
     for a, b in taken:
         rest[a:b] = [" "] * (b - a)
     for m in _INLINE.finditer("".join(rest)):
-        if "\n\n" in m.group("d"):
+        body = m.group("d") or m.group("e") or ""
+        if "\n\n" in body:
             continue
-        found.append((m.start(), m.group("d"), False))
+        found.append((m.start(), body, False))
     found.sort()
     out: list[Formula] = []
     seen: dict[str, int] = {}
@@ -149,9 +151,15 @@ def _first_side(text: str) -> str:
     return text
 
 
+_MATRIX = re.compile(r"\\begin\{([pbv]?matrix)\}.*?\\end\{\1\}", re.S)
+
+
 def _claims(text: str) -> list[str]:
     text = re.sub(r"\\begin\{(aligned|align\*?|split)\}|\\end\{(aligned|align\*?|split)\}", " ", text)
+    # Row breaks and & inside a matrix belong to the matrix: hide them while splitting rows.
+    text = _MATRIX.sub(lambda m: m.group(0).replace("\\\\", "\x00").replace("&", "\x01"), text)
     rows = [r.replace("&", " ") for r in re.split(r"\\\\(?![a-zA-Z])", text)] if "&" in text else [text]
+    rows = [r.replace("\x00", "\\\\").replace("\x01", "&") for r in rows]
     chained = []
     for r in rows:
         if chained and r.strip().startswith(("=", r"\equiv")):
@@ -241,8 +249,12 @@ def to_markdown(report: NotesReport, title: str | None = None) -> str:
 
 
 def write_atomically(path: "str | Path", text: str) -> None:
+    """Write ``text`` to ``path`` through a temporary file and ``os.replace``: never half-written."""
     path = Path(path)
-    fd, tmp = tempfile.mkstemp(dir=str(path.parent or "."), prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        fd, tmp = tempfile.mkstemp(dir=str(path.parent or "."), prefix=f".{path.name}.", suffix=".tmp")
+    except OSError as exc:
+        raise SymbpError(f"cannot write the report {str(path)!r}: {exc.strerror}") from None
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as fh:
             fh.write(text)

@@ -373,6 +373,16 @@ def _counterexample(field, lv, rv, label, layer, idx, leaves, net, note):
     )
 
 
+def find_counterexample(net: Network, lhs, rhs, label: str = "", layer: int | None = None, indices: tuple = (), seed: int = 0):
+    """A concrete counterexample to ``lhs = rhs`` (exact ``algebra`` elements over ``net``'s atoms), or None.
+
+    Both sides are evaluated at exact rational points with concrete
+    activations (a cubic stands in for a generic σ, then the sigmoid); the
+    clearest disagreement found is returned.
+    """
+    return _find_exact_counterexample(net, lhs, rhs, label, layer, indices, seed)
+
+
 def _find_exact_counterexample(net, lhs, rhs, label, layer, idx, seed):
     best = _Best()
     for q, leaves, note, field in _concrete_points(net, seed):

@@ -118,8 +118,8 @@ def _refute(sides, k: int, act):
         return "undecided", f"side {k} differs from side 1 symbolically, but not at z = 1/3", None
     cx = Counterexample(
         instance=f"z = 1/3, side {k} against side 1", layer=None, indices=(), point={"z": "1/3"},
-        lhs=str(sympy.nsimplify(lhs) if lhs.is_Rational else sympy.N(lhs, 25)),
-        rhs=str(sympy.nsimplify(rhs) if rhs.is_Rational else sympy.N(rhs, 25)),
+        lhs=str(lhs if lhs.is_Rational else sympy.N(lhs, 25)),
+        rhs=str(rhs if rhs.is_Rational else sympy.N(rhs, 25)),
         lhs_value=float(lv), rhs_value=float(rv), activation=note,
     )
     return "refuted", f"side {k} differs from side 1 at z = 1/3", cx

@@ -131,6 +131,12 @@ def verify(
     setting = Setting(nt, activation, cost, one_hot, tuple(tuple(s) for s in family))
     base = dict(formula=formula, notation=nt.name, family=setting.family,
                 network={"activation": activation, "cost": cost, "one_hot": one_hot})
+    if getattr(nt, "vectors", "column") != "column":
+        # Row-vector layouts (seed 004's g = x W) would need every vector and gradient transposed;
+        # rather than misread them, say so (`symbp prove --notation rowvector` checks seed 004's statements).
+        return Verification(status="uninterpretable", verdict="undecided", reason=f"the notation {nt.name!r} "
+                            "writes vectors as rows, which verify does not read yet; see `symbp prove --notation "
+                            f"{nt.name}`", **base)
     try:
         eq = read(formula, nt)
     except ReadError as exc:
@@ -139,7 +145,11 @@ def verify(
         return Verification(status="uninterpretable", verdict="undecided", reason="verify reads single-sample costs; "
                             "the mini-batch cost mean-quadratic is not read (per-sample notation x,l is not read)", **base)
     if is_scalar(eq):
-        return _verify_scalar(eq, setting, start, base)
+        try:
+            return _verify_scalar(eq, setting, start, base)
+        except (SymbpError, ArithmeticError) as exc:
+            return Verification(status="uninterpretable", verdict="undecided", reason=str(exc),
+                                seconds=_since(start), **base)
     if _data_only(eq):
         return Verification(status="uninterpretable", verdict="undecided", reason="a statement about the data "
                             "(targets y, inputs x) alone: an assumption or a definition, which no network "
@@ -287,6 +297,7 @@ def check_claim(eq: Equation, side: int, setting: Setting, deadline: float, find
         ctx = _context(tuple(sizes), setting.activation, setting.cost, setting.one_hot, setting.notation)
         ctx.gt.budget = derive.Budget(max(0.01, deadline - time.perf_counter()))
         ctx.skipped = ""
+        bind: dict = {}
         try:
             for bind in bindings(eq, ctx):
                 if time.perf_counter() > deadline:
@@ -308,7 +319,8 @@ def check_claim(eq: Equation, side: int, setting: Setting, deadline: float, find
                     return Outcome("refuted", "differs", instances, failure=failure)
                 return _refute(failure, instances)
         except ShapeMismatch as exc:
-            return Outcome("refuted", str(exc), instances)
+            where = _where(ctx, bind) + ": " if bind and "network" not in str(exc) else ""
+            return Outcome("refuted", f"{where}{exc}", instances)
         except derive.BudgetExceeded as exc:
             return Outcome("undecided", f"{exc} after {instances} instances", instances)
         finally:
@@ -344,12 +356,12 @@ def _where(ctx: Context, bind: dict) -> str:
 
 
 def _refute(failure, instances: int) -> Outcome:
-    from .prove import _find_exact_counterexample  # the core's exact-point search
+    from .prove import find_counterexample  # the core's exact-point search
 
     ctx, bind, lv, rv, side, entry = failure
     label = _where(ctx, bind) + (f", entry {entry}" if entry else "")
     layer = next((v for k, v in bind.items() if k in ("l", "L")), None)
-    cx = _find_exact_counterexample(ctx.net, lv, rv, label, layer, tuple(bind.values()), 0)
+    cx = find_counterexample(ctx.net, lv, rv, label, layer, tuple(bind.values()), 0)
     if cx is None:
         return Outcome("undecided", f"the two sides differ symbolically {label}, but no concrete point separating "
                        "them was found", instances, failure=failure)

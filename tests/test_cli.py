@@ -74,3 +74,17 @@ def test_module_entry_point_runs_without_traceback():
     env = dict(os.environ, PYTHONPATH=os.getcwd())
     r = subprocess.run([sys.executable, "-m", "symbp.cli", "prove", "--sizes", "a"], capture_output=True, text=True, env=env)
     assert r.returncode == 2 and "Traceback" not in r.stderr
+
+
+def test_installed_console_script_has_every_subcommand(tmp_path):
+    # Run from an empty folder so the installed package, not the source tree,
+    # is imported: a wheel missing symbp/commands would have no subcommands.
+    import shutil
+
+    exe = shutil.which("symbp")
+    if exe is None:
+        pytest.skip("symbp is not installed in this environment")
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
+    r = subprocess.run([exe, "prove", "--sizes", "2,2", "--identity", "BP1"], capture_output=True, text=True, cwd=tmp_path, env=env)
+    assert r.returncode == 0, r.stderr
+    assert "BP1" in r.stdout and "proved" in r.stdout

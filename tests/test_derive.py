@@ -146,3 +146,18 @@ def test_budget_stops_a_long_computation():
     gt = derive.GroundTruth(net, derive.Budget(seconds=0.0))
     with pytest.raises(derive.BudgetExceeded):
         gt.dw(2, 1, 1)
+
+
+@pytest.mark.parametrize("cost, one_hot", [("softmax-cross-entropy", False), ("softmax-cross-entropy", True), ("quadratic", False)])
+def test_nabla_a_at_the_output_is_the_cost_gradient(cost, one_hot):
+    # ∂C/∂a^L_j with C written as a function of a^L: −y_j/a_j for categorical CE, a_j − y_j for ½‖a − y‖².
+    net = network([2, 3], activation="generic", cost=cost, one_hot=one_hot)
+    gt = derive.GroundTruth(net)
+    a = [sympy.Symbol(f"a{j}") for j in range(1, 4)]
+    want = net.cost_entry.grad(a, net.targets())
+    _, acts = net.forward()
+    for j in range(1, 4):
+        got = derive.substitute_forward(net, gt.to_sympy(gt.nabla_a(j)))
+        expected = want[j - 1].xreplace(dict(zip(a, acts[2])))
+        assert sympy.simplify(got - expected) == 0
+        assert got != 0

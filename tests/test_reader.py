@@ -147,3 +147,48 @@ def test_profile_activation_letter_and_multi_letter_names(tmp_path):
     eq = read(r"dZ^{[l]} = g'(Z^{[l]})", load(path))
     assert [q.role for q in _quantities(eq)] == ["delta", "z"]
     assert isinstance(eq.sides[1], Apply) and eq.sides[1].primes == 1
+
+
+def test_pmatrix_with_vdots_reads_the_last_index_as_a_layer_size():
+    from symbp.latex.nodes import Matrix
+
+    # Seed 000, line 94: (σ'(z^L_1), ⋮, σ'(z^L_n)) — the bare n is n_L.
+    eq = read(r"\delta^L = \begin{pmatrix} \sigma'(z_1^L) \\ \vdots \\ \sigma'(z_n^L) \end{pmatrix}")
+    m = eq.sides[1]
+    assert isinstance(m, Matrix) and (m.rows, m.cols) == (3, 1)
+    last = next(q for q in _quantities(m.entries[2]))
+    assert last.indices == (Index(size=Layer("L", 0)),)
+
+
+def test_unbalanced_matrix_rows_are_an_error():
+    with pytest.raises(ReadError, match="different lengths"):
+        read(r"\delta^L = \begin{pmatrix} 1 & 2 \\ 3 \end{pmatrix}")
+
+
+@pytest.mark.parametrize("text,notation", [
+    (r"\delta_k^{[L]} = \left( \sum_{j=1}^{n^{[L]}} y_j \right) \cdot a_k^{[L]} - y_k", "dyda"),
+    (r"\delta_j^{(l)} = \sigma'(z_j^{(l)}) \sum_i w_{ji}^{(l+1)} \delta_i^{(l+1)}", "sokolinsky"),
+    (r"\delta^l = \Sigma'(z^l) \left(w^{l+1}\right)^T \cdots \Sigma'(z^{L-1}) \left(w^L\right)^T \Sigma'(z^L) \nabla_a C",
+     "nielsen"),
+    (r"\frac{\partial \mathbf{L}}{\partial a^{[L]}} = \left[ a_k^{[L]} - y_k \right]_{k=1, \dots, n^{[L]}}", "dyda"),
+    (r"\delta^L = \begin{pmatrix} \sigma'(z_1^L) \\ \vdots \\ \sigma'(z_n^L) \end{pmatrix} \odot \nabla_a C", "nielsen"),
+])
+def test_printed_formula_reads_back_to_the_same_tree(text, notation):
+    # The corrected formula of a diagnosis is printed, so printing must not change the meaning.
+    eq = read(text, notation)
+    assert read(to_latex(eq), notation) == eq
+
+
+@pytest.mark.parametrize("text", [
+    "(" * 199 + "x_1" + ")" * 199 + " = x_1",
+    "- " * 1900 + "x_1 = x_1",
+    r"\sum_k " * 600 + "x_k = 1",
+    r"\sigma(" * 400 + "z^2_1" + ")" * 400 + " = 1",
+])
+def test_deep_input_is_read_or_refused_never_a_recursion_error(text):
+    start = time.perf_counter()
+    try:
+        read(text)
+    except ReadError:
+        pass
+    assert time.perf_counter() - start < 0.1

@@ -8,7 +8,10 @@ hand-worked checks below compare with sympy.diff of the composed cost.
 
 from __future__ import annotations
 
-import tomllib
+try:
+    import tomllib
+except ModuleNotFoundError:  # Python 3.10
+    import tomli as tomllib  # type: ignore[no-redef]
 from pathlib import Path
 
 import pytest
@@ -206,7 +209,7 @@ def test_cli_exit_codes_and_json_fields(capsys):
 
 def test_cli_bad_formula_exits_2_without_traceback(capsys):
     code, out, err = _cli([r"\delta^L = \nabla_a C }"], capsys)
-    assert code == 2 and "stray '}'" in out and "Traceback" not in out + err
+    assert code == 2 and "stray '}'" in err and "Traceback" not in out + err and out == ""
 
 
 def test_cli_bad_option_is_one_paragraph_exit_2(capsys):
@@ -288,3 +291,166 @@ def test_dyda_bracket_vector_with_wrong_size_layer():
 ])
 def test_product_chain_with_cdots_is_read_from_its_pattern(formula, status):
     assert verify(formula, diagnose=False).status == status
+
+
+def test_written_out_vectors_with_vdots():
+    # Seed 000, line 94 (with n_L for the last neuron) holds; its a_L^L names the layer count.
+    good = (r"\delta^L = \begin{pmatrix} \frac{\partial C}{\partial a_1^L} \\ \vdots \\ \frac{\partial C}{\partial a_{n_L}^L}"
+            r" \end{pmatrix} \odot \begin{pmatrix} \sigma'(z_1^L) \\ \vdots \\ \sigma'(z_n^L) \end{pmatrix}")
+    assert verify(good).status == "holds"
+    typo = good.replace("a_{n_L}^L", "a_L^L")
+    v = verify(typo)
+    assert v.status == "refuted" and "number of layers" in v.reason
+
+
+def test_numeric_hadamard_example_of_seed_000():
+    # Seed 000, line 16: (1, 2, 3) ⊙ (2, 4, 3) = (2, 8, 9).
+    ok = (r"\begin{pmatrix} 1 \\ 2 \\ 3 \end{pmatrix} \odot \begin{pmatrix} 2 \\ 4 \\ 3 \end{pmatrix} = "
+          r"\begin{pmatrix} 1 \cdot 2 \\ 2 \cdot 4 \\ 3 \cdot 3 \end{pmatrix} = \begin{pmatrix} 2 \\ 8 \\ 9 \end{pmatrix}")
+    assert verify(ok).status == "holds"
+    bad = verify(ok.replace(r"8 \\ 9 \end", r"8 \\ 6 \end"))
+    assert bad.status == "refuted" and bad.counterexample.lhs == "9" and bad.counterexample.rhs == "6"
+
+
+def test_row_vector_profile_is_not_misread():
+    from symbp.notation import PROFILES
+
+    if "rowvector" not in PROFILES:
+        pytest.skip("no rowvector profile in this build")
+    v = verify(r"\frac{\partial C}{\partial b^l_j} = \delta^l_j", "rowvector")
+    assert v.status == "uninterpretable" and "rows" in v.reason
+
+
+def test_every_single_slip_mutant_of_a_seed_formula_is_caught_or_truly_equivalent():
+    # Soundness check of "proved on the family": each usual slip applied to each correct seed
+    # formula is either refuted, or (an equivalent rewrite) also proved on a second family of
+    # other shapes with a concrete activation.
+    from symbp.diagnose import _tidy, repairs
+    from symbp.interpret import Uninterpretable
+    from symbp.latex.reader import read
+    from symbp.notation import profile
+    from symbp.scalar import is_scalar
+    from symbp.verify import Setting, check
+
+    other = ((3, 4, 2), (4, 2, 3, 2), (2, 4, 3, 3, 2))
+    caught = held = 0
+    for e in CORPUS["correct"]:
+        nt = profile(e["notation"])
+        eq = read(e["formula"], nt)
+        if is_scalar(eq):
+            continue
+        s = Setting(nt, e.get("activation", "generic"), e.get("cost", "quadratic"), e.get("one_hot", False))
+        s2 = Setting(nt, "sigmoid" if s.activation == "generic" else s.activation, s.cost, s.one_hot, other)
+        for words, cand in repairs(eq, s):
+            try:
+                out = check(_tidy(cand), s, 10, find_counterexample=False)
+            except Uninterpretable:
+                continue
+            if out.status == "holds":
+                held += 1
+                assert check(_tidy(cand), s2, 10, find_counterexample=False).status == "holds", (e["source"], words)
+            else:
+                caught += 1
+    assert caught > 200
+
+
+def test_garbled_seed_formulas_never_crash_and_never_hold_inconsistently():
+    # Token deletions, duplications and swaps of the corpus formulas (like extraction damage):
+    # every result is a verdict, and what holds also holds on other shapes with the sigmoid.
+    import random
+    import re
+
+    token = re.compile(r"\\[A-Za-z]+|\\.|[{}^_()\[\]=+\-']|[A-Za-z]|\d+|\s+|.")
+    rng = random.Random(7)
+    other = ((3, 4, 2), (4, 2, 3, 2))
+    statuses = set()
+    for _ in range(600):
+        e = rng.choice(CORPUS["correct"])
+        toks = token.findall(e["formula"])
+        for _ in range(rng.randint(1, 3)):
+            k = rng.randrange(len(toks))
+            op = rng.random()
+            if op < 0.3 and len(toks) > 1:
+                del toks[k]
+            elif op < 0.6:
+                toks.insert(k, rng.choice(toks))
+            else:
+                k2 = rng.randrange(len(toks))
+                toks[k], toks[k2] = toks[k2], toks[k]
+        text = "".join(toks)
+        v = verify(text, e["notation"], **_options(e), diagnose=False, budget=5)
+        statuses.add(v.status)
+        if v.status == "holds" and v.family:
+            again = verify(text, e["notation"], **{**_options(e), "activation": "sigmoid"}, family=other,
+                           diagnose=False, budget=5)
+            assert again.status == "holds", text
+    assert {"holds", "refuted", "unreadable"} <= statuses
+
+
+def test_cli_report_into_a_missing_folder_is_exit_2_before_any_work(tmp_path, capsys):
+    notes = tmp_path / "n.md"
+    notes.write_text("$$\\delta^L = \\nabla_a C \\odot \\sigma'(z^L)$$\n", encoding="utf-8")
+    code, out, err = _cli(["--notes", str(notes), "--report", str(tmp_path / "missing" / "r.md")], capsys)
+    assert code == 2 and "does not exist" in err and "Traceback" not in err
+
+
+def test_sigmoid_with_cross_entropy_output_error():
+    # Nielsen ch. 3, used in seed 004's logistic example: δ^L = a^L − y for σ = sigmoid only.
+    v = verify(r"\delta^L_j = a^L_j - y_j", activation="sigmoid", cost="cross-entropy")
+    assert v.status == "holds" and v.identity == "ce-sigmoid"
+    assert verify(r"\delta^L_j = a^L_j - y_j", activation="tanh", cost="cross-entropy").status == "refuted"
+
+
+def test_interpretation_shows_the_formula_in_nielsen_notation():
+    # Sokolinsky's w_{ji} (from j to i) is Nielsen's w_{ij}; Dyda's layer [l] is Nielsen's l+1.
+    v = verify(r"\frac{\partial C}{\partial w_{ji}^{(l)}} = \delta_i^{(l)} \cdot a_j^{(l-1)}", "sokolinsky")
+    assert v.interpretation["nielsen"] == r"\frac{\partial C}{\partial w^l_{ij}} = \delta^l_i a^{l-1}_j"
+    d = verify(r"\frac{\partial \mathbf{L}}{\partial w_{k,0}^{[l]}} = \delta_k^{[l]}", "dyda")
+    assert d.status == "holds" and d.interpretation["nielsen"].startswith(r"\frac{\partial C}{\partial b^{l+1}_k}")
+
+
+def test_identity_names_are_those_of_the_core_catalogue():
+    from symbp.identities import CATALOGUE
+
+    names = {e["identity"] for e in CORPUS["correct"] if e["identity"]}
+    assert names and names <= set(CATALOGUE), names - set(CATALOGUE)
+
+
+def test_align_rows_continue_the_chain_above():
+    from symbp.notes import extract
+
+    tex = ("Proof.\n\\begin{align}\n\\frac{\\partial C}{\\partial b^l_j} &= \\frac{\\partial C}{\\partial z^l_j} \\\\\n"
+           "&= \\delta^l_j\n\\end{align}\n")
+    (f,) = extract(tex)
+    assert f.line == 2 and f.text.count("=") == 2
+    v = verify(f.text)
+    assert v.status == "holds" and v.identity == "BP3"
+
+
+BP_BY_NOTATION = {
+    "nielsen": [r"\delta^L = \nabla_a C \odot \sigma'(z^L)", r"\delta^l = ((w^{l+1})^T \delta^{l+1}) \odot \sigma'(z^l)",
+                r"\frac{\partial C}{\partial b^l_j} = \delta^l_j", r"\frac{\partial C}{\partial w^l_{jk}} = a^{l-1}_k \delta^l_j"],
+    "sokolinsky": [r"\delta_i^{(L)} = \frac{\partial C}{\partial a_i^{(L)}} \sigma'(z_i^{(L)})",
+                   r"\delta_j^{(l)} = \sigma'(z_j^{(l)}) \sum_i w_{ji}^{(l+1)} \delta_i^{(l+1)}",
+                   r"\frac{\partial C}{\partial b_i^{(l)}} = \delta_i^{(l)}",
+                   r"\frac{\partial C}{\partial w_{ji}^{(l)}} = \delta_i^{(l)} a_j^{(l-1)}"],
+    "dyda": [r"\delta_k^{[L]} = \frac{\partial \mathbf{L}}{\partial a_k^{[L]}} \varphi'(\text{net}_k^{[L]})",
+             r"\delta_j^{[l]} = \varphi'(\text{net}_j^{[l]}) \sum_k w_{k,j}^{[l+1]} \delta_k^{[l+1]}",
+             r"\frac{\partial \mathbf{L}}{\partial w_{k,0}^{[l]}} = \delta_k^{[l]}",
+             r"\frac{\partial \mathbf{L}}{\partial w_{k,j}^{[l]}} = \delta_k^{[l]} x_j^{[l-1]}"],
+}
+
+
+@pytest.mark.parametrize("activation", ["generic", "sigmoid", "tanh", "relu", "identity", "softplus"])
+@pytest.mark.parametrize("notation", list(BP_BY_NOTATION))
+def test_bp1_to_bp4_hold_in_every_notation_for_every_activation(notation, activation):
+    for formula in BP_BY_NOTATION[notation]:
+        v = verify(formula, notation, activation=activation, diagnose=False)
+        assert v.status == "holds", (formula, v.reason)
+
+
+def test_dyda_matrix_bp2_keeps_the_bias_row_so_it_is_refuted():
+    # Seed 003: (W^{[l+1]})^T δ^{[l+1]} has the extra row of x_0 = 1; Dyda drops it by hand
+    # ("pomijając pierwszy element"), so the matrix form as written does not hold.
+    v = verify(r"\delta^{[l]} = ((W^{[l+1]})^T \delta^{[l+1]}) \odot \varphi'(\text{net}^{[l]})", "dyda", diagnose=False)
+    assert v.status == "refuted" and "cannot multiply entrywise" in v.reason

@@ -38,6 +38,10 @@ def run(args) -> int:
     notation.profile(args.notation)  # an unknown notation is bad input, before any work
     net = network_from_args(args)
     chosen = identities.applicable(net, args.identity)
+    if args.notation == "rowvector" and not args.identity:
+        from ..rowvector import applicable as seed_004
+
+        chosen += seed_004(net)
     certs = [prove(ident, net, method=args.method, budget=args.budget) for ident in chosen]
     if args.json:
         print(json.dumps([c.to_dict() for c in certs], ensure_ascii=False, indent=2))

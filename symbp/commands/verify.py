@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sys
 from pathlib import Path
 
 from ..errors import NotationError, SpecError
@@ -45,6 +46,8 @@ def run(args) -> int:
         raise SpecError("--report needs --notes FILE")
     if not (args.budget > 0):
         raise SpecError(f"--budget must be a positive number of seconds, got {args.budget}")
+    if args.report and not Path(args.report).resolve().parent.is_dir():
+        raise SpecError(f"--report {args.report!r}: the folder {str(Path(args.report).resolve().parent)!r} does not exist")
     nt = _notation(args.notation)
     network([2, 2], activation=args.activation, cost=args.cost, one_hot=args.one_hot)  # validates the options
     options = dict(activation=args.activation, cost=args.cost, one_hot=args.one_hot, budget=args.budget)
@@ -62,6 +65,12 @@ def run(args) -> int:
     result = verify(args.formula, nt, **options)
     if args.json:
         print(json.dumps([_json(result)], ensure_ascii=False, indent=2))
+    elif result.status in ("unreadable", "uninterpretable"):
+        # Input symbp cannot use: one paragraph on stderr, like every other bad input.
+        from ..cli import error_paragraph
+
+        what = "cannot read the formula" if result.status == "unreadable" else "cannot interpret the formula"
+        print(error_paragraph(f"{what}: {result.reason}"), file=sys.stderr)
     else:
         print(_long(result))
     return result.exit_code
@@ -84,6 +93,8 @@ def _long(r) -> str:
            + (f": matches {r.identity}" if r.identity else "")]
     if r.interpretation:
         out.append(f"read as: {r.interpretation.get('latex', '')}")
+        if r.interpretation.get("nielsen"):
+            out.append(f"in Nielsen's notation: {r.interpretation['nielsen']}")
         out.append(r.interpretation.get("words", ""))
     if r.reason:
         out.append(("proved on the family: " if r.status == "holds" else "reason: ") + r.reason)

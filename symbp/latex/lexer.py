@@ -140,6 +140,8 @@ def _layer(raw: list[str], tok: Token, p: "object") -> Layer:
 
 def _indices(raw: list[str], tok: Token, p: "object") -> tuple:
     text = "".join(raw)
+    if re.fullmatch(r"n(?:_|\^).+", text):  # a_{n_L}: the last neuron of layer L
+        return (Index(size=_size(raw, tok, p)),), ""
     sep = "," if "," in text else ""
     parts = text.split(",") if sep else re.findall(r"[A-Za-z](?:_\d+)?|\d", text)
     out = []

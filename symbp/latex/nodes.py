@@ -39,8 +39,11 @@ class Index:
 
     name: str | None = None
     value: int | None = None
+    size: "Layer | None" = None  # n_{L}: the last neuron of that layer
 
     def latex(self) -> str:
+        if self.size is not None:
+            return f"n_{{{self.size.latex()}}}"
         if self.name is None:
             return str(self.value)
         if len(self.name) > 1 and self.name[1:].isdigit():
@@ -137,6 +140,16 @@ class Sum:
 
 
 @dataclass(frozen=True)
+class Matrix:
+    """``\\begin{pmatrix} … \\end{pmatrix}``, entries row by row; a ``Cdots`` entry is ⋮, ⋯ or ⋱."""
+
+    rows: int
+    cols: int
+    entries: tuple
+    env: str = "pmatrix"
+
+
+@dataclass(frozen=True)
 class Comprehension:
     """Dyda's column vector ``[ body ]_{k=1,…,n^{[l]}}``: body for each k."""
 
@@ -148,7 +161,7 @@ class Comprehension:
 
 @dataclass(frozen=True)
 class Cdots:
-    pass
+    """The ``\\cdots`` of a product chain; ``cdots`` reads the pattern around it."""
 
 
 @dataclass(frozen=True)
@@ -246,7 +259,13 @@ def to_latex(node) -> str:
     if isinstance(node, Neg):
         return "-" + _factor(node.arg)
     if isinstance(node, Mul):
-        return " ".join(r"\cdots" if isinstance(f, Cdots) else _factor(f) for f in node.factors)
+        last = len(node.factors) - 1
+        # A sum runs to the end of its product: one that is not the last factor needs parentheses.
+        return " ".join(
+            r"\cdots" if isinstance(f, Cdots)
+            else rf"\left({to_latex(f)}\right)" if isinstance(f, Sum) and k < last else _factor(f)
+            for k, f in enumerate(node.factors)
+        )
     if isinstance(node, Hadamard):
         return f"{_factor(node.left)} {node.op} {_factor(node.right)}"
     if isinstance(node, Div):
@@ -270,11 +289,23 @@ def to_latex(node) -> str:
         if node.upper is not None:
             out += "^{" + _size(node.upper) + "}"
         return out + " " + to_latex(node.body)
+    if isinstance(node, Matrix):
+        rows = []
+        for r in range(node.rows):
+            cells = node.entries[r * node.cols:(r + 1) * node.cols]
+            rows.append(" & ".join(_ellipsis(c, node) for c in cells))
+        return rf"\begin{{{node.env}}} " + r" \\ ".join(rows) + rf" \end{{{node.env}}}"
     if isinstance(node, Comprehension):
         return rf"\left[ {to_latex(node.body)} \right]_{{{node.var}={node.lower}, \dots, {_size(node.upper)}}}"
     if isinstance(node, Cdots):
         return r"\cdots"
     raise TypeError(f"cannot print {type(node).__name__}")
+
+
+def _ellipsis(cell, node: "Matrix") -> str:
+    if isinstance(cell, Cdots):
+        return r"\vdots" if node.cols == 1 else r"\cdots"
+    return to_latex(cell)
 
 
 def _size(layer: Layer) -> str:

@@ -21,17 +21,18 @@ symbp.latex.lexer.ReadError: unknown macro \foo at position 0 in '\\foo + 1'
 from __future__ import annotations
 
 import re
+import sys
 from fractions import Fraction
 
 from ..notation import Notation, profile
+from .constructs import Constructs
 from .lexer import (
-    _FONTS, _KNOWN, _SPACING, _TEXTS, MAX_DEPTH, ReadError, Token, _capped_exponent, _check_limits, _indices, _layer,
-    _size, _tokenize,
+    _FONTS, _KNOWN, _SPACING, _TEXTS, MAX_CHARS, MAX_DEPTH, ReadError, Token, _capped_exponent, _check_limits,
+    _indices, _layer, _tokenize,
 )
-from .nodes import (
-    Add, Apply, Cdots, Comprehension, Div, Equation, Hadamard, Mul, Nabla, Neg, Num, Partial, Pow,
-    Quantity, Sum, Transpose,
-)
+from .nodes import Add, Apply, Cdots, Div, Equation, Hadamard, Mul, Neg, Num, Pow, Quantity, Sum, Transpose
+
+__all__ = ["read", "ReadError", "MAX_CHARS", "MAX_DEPTH"]
 
 def read(text: str, notation: "str | Notation" = "nielsen") -> Equation:
     """Read one formula (an equation or chain of equations) into a tree.
@@ -41,7 +42,16 @@ def read(text: str, notation: "str | Notation" = "nielsen") -> Equation:
     if not isinstance(text, str):
         raise ReadError(f"a formula must be text, got {type(text).__name__}")
     _check_limits(text)
-    return _resolve_sums(_Parser(_strip_tags(text), profile(notation)).equation())
+    parser = _Parser(_strip_tags(text), profile(notation))
+    # Nesting is capped at MAX_DEPTH levels, each a handful of Python frames: make room for them.
+    limit = sys.getrecursionlimit()
+    sys.setrecursionlimit(max(limit, 20 * MAX_DEPTH + 1000))
+    try:
+        return _resolve_sums(parser.equation())
+    except RecursionError:
+        raise ReadError(f"the formula nests too deeply to read (limit {MAX_DEPTH} levels)") from None
+    finally:
+        sys.setrecursionlimit(limit)
 
 
 def _resolve_sums(eq: Equation) -> Equation:
@@ -80,7 +90,7 @@ def _strip_tags(text: str) -> str:
     return text
 
 
-class _Parser:
+class _Parser(Constructs):
     def __init__(self, text: str, notation: Notation):
         self.text = text
         self.notation = notation
@@ -116,7 +126,16 @@ class _Parser:
 
     def _skip_spacing(self):
         while self.toks[self.i].kind == "macro" and self.toks[self.i].text in _SPACING:
+            t = self.toks[self.i]
             self.i += 1
+            if t.text in ("left", "right", "bigl", "bigr", "Bigl", "Bigr"):
+                # \left and \right size a delimiter: one must follow (\left. is the empty one).
+                u = self.toks[self.i]
+                if u.kind == "char" and u.text == ".":
+                    self.i += 1
+                elif not (u.text in ("(", ")", "[", "]", "|", "{", "}") and u.kind in ("char", "macro")):
+                    raise ReadError(f"\\{t.text} at position {t.pos} must be followed by a delimiter such as "
+                                    f"( or ] in {self.text!r}")
 
     def next(self) -> Token:
         self._skip_spacing()
@@ -189,7 +208,6 @@ class _Parser:
         return self.additive()
 
     def additive(self):
-        self._enter()
         terms = []
         sign = 1
         t = self.peek()
@@ -201,7 +219,6 @@ class _Parser:
             op = self.next().text
             term = self.term()
             terms.append(Neg(term) if op == "-" else term)
-        self._leave()
         return terms[0] if len(terms) == 1 else Add(tuple(terms))
 
     def _ends_term(self, t: Token) -> bool:
@@ -213,7 +230,7 @@ class _Parser:
             return True
         if t.kind == "char" and t.text == ":" and self.peek(1).text == "=":
             return True
-        return t.kind == "macro" and t.text in ("equiv", "right", "|", "quad", "qquad")
+        return t.kind == "macro" and t.text in ("equiv", "right", "|", "quad", "qquad", "\\", "end")
 
     def term(self):
         # Juxtaposition and \cdot bind tighter than \odot / \circ.
@@ -232,7 +249,7 @@ class _Parser:
             if t.kind == "macro" and t.text == "cdot":
                 self.next()
                 continue
-            if t.kind == "macro" and t.text in ("cdots", "dots", "ldots"):
+            if t.kind == "macro" and t.text in ("cdots", "dots", "ldots", "vdots", "ddots"):
                 self.next()
                 factors.append(Cdots())
                 continue
@@ -251,11 +268,12 @@ class _Parser:
         return factors[0] if len(factors) == 1 else Mul(tuple(factors))
 
     def unary(self):
-        t = self.peek()
-        if t.kind == "char" and t.text == "-":
+        signs = 0
+        while self.peek().kind == "char" and self.peek().text == "-":  # a loop: "- - - x" must not recurse
             self.next()
-            return Neg(self.unary())
-        return self.postfix(self.primary())
+            signs += 1
+        node = self.postfix(self.primary())
+        return Neg(node) if signs % 2 else node
 
     def postfix(self, node):
         while self.at("^"):
@@ -325,16 +343,6 @@ class _Parser:
             return self.macro()
         self.fail("expected a quantity, a number or '('", t)
 
-    def _comprehension(self, body, tok: Token) -> Comprehension:
-        """``[ body ]_{k=1,\\dots,n^{[l]}}``: the column vector of body over k."""
-        raw = self._script_tokens()
-        text = "".join(raw)
-        m = re.fullmatch(r"([A-Za-z])=(\d+),\\(?:l|c)?dots,(n[_^].+)", text)
-        if not m:
-            self.fail("a bracketed vector's subscript must read like k=1,\\dots,n^{[l]}", tok)
-        upper = _size([m.group(3)], tok, self)
-        return Comprehension(body, m.group(1), int(m.group(2)), upper)
-
     def macro(self):
         t = self.next()
         name = t.text
@@ -358,6 +366,8 @@ class _Parser:
         if name == "sum":
             self.i -= 1
             return self.sum_()
+        if name == "begin":
+            return self.matrix(t)
         if name == "partial":
             self.fail("∂ is read only inside \\frac{\\partial X}{\\partial Y}", t)
         if name in _KNOWN:
@@ -436,6 +446,9 @@ class _Parser:
                 raw = self._script_tokens()
                 if raw in (["T"], ["\\top"]):
                     transpose = "T" if raw == ["T"] else r"\top"
+                elif layered and len(raw) > 1 and raw[-1] in ("T", "\\top") and raw[-2] in (")", "]"):
+                    layer = _layer(raw[:-1], stok, self)  # \delta^{(l)T}: a layer, then a transpose
+                    transpose = "T" if raw[-1] == "T" else r"\top"
                 elif layered:
                     layer = _layer(raw, stok, self)
                 elif len(raw) == 1 and raw[0].isdigit():
@@ -461,82 +474,4 @@ class _Parser:
             indices = ()
         q = Quantity(role, base, layer, indices, sep)
         return Transpose(q, transpose) if transpose else q
-
-    def function(self, func: str, base: str, tok: Token):
-        primes = 0
-        while self.at("'"):
-            self.next()
-            primes += 1
-        if primes > 1:
-            self.fail("only first derivatives σ' are read", tok)
-        t = self.peek()
-        if not (t.kind == "char" and t.text in "({["):
-            self.fail(f"{base}{chr(39) * primes} must be applied to an argument in parentheses", t)
-        arg = self.primary()
-        return Apply(func, primes, arg, base)
-
-    def frac(self, tok: Token):
-        if self.at("{") and self.peek(1).kind == "macro" and self.peek(1).text == "partial":
-            self.expect("{")
-            self.expect("partial")
-            num = self.primary()
-            self.expect("}")
-            self.expect("{")
-            if not self.at("partial"):
-                self.fail("the denominator of ∂X/∂… must start with \\partial")
-            self.expect("partial")
-            den = self.primary()
-            self.expect("}")
-            if not isinstance(num, Quantity) or not isinstance(den, Quantity):
-                self.fail("∂X/∂Y reads only network quantities X and Y", tok)
-            return Partial(num, den)
-        if not self.at("{"):
-            self.fail("\\frac needs two braced arguments", self.peek())
-        num = self._braced("numerator")
-        den = self._braced("denominator")
-        return Div(num, den)
-
-    def _braced(self, what: str):
-        t = self.expect("{")
-        if self.at("}"):
-            self.fail(f"the {what} of \\frac is empty", self.peek())
-        inner = self.additive()
-        end = self.next()
-        if end.text != "}":
-            self.fail(f"expected '}}' to close the {what} opened at position {t.pos}", end)
-        return inner
-
-    def nabla(self, tok: Token):
-        if not self.at("_"):
-            self.fail("∇ needs a subscript, as in \\nabla_a C", tok)
-        self.next()
-        raw = self._script_tokens()
-        sub = _Parser(" ".join(raw), self.notation)
-        wrt = sub.primary()
-        if not isinstance(wrt, Quantity):
-            self.fail("∇_X C needs a quantity X", tok)
-        of = self.primary()
-        if not (isinstance(of, Quantity) and of.role == "C"):
-            self.fail("∇_X must be applied to the cost C", tok)
-        return Nabla(wrt, of)
-
-    def sum_(self):
-        tok = self.expect("sum")
-        var, lower, upper = None, None, None
-        for _ in range(2):
-            if self.at("_") and var is None:
-                self.next()
-                raw = self._script_tokens()
-                if len(raw) == 1 and raw[0].isalpha():
-                    var = raw[0]
-                elif len(raw) == 3 and raw[0].isalpha() and raw[1] == "=" and raw[2].isdigit():
-                    var, lower = raw[0], int(raw[2])
-                else:
-                    self.fail("a sum's subscript must be an index like k or k=1", tok)
-            elif self.at("^") and upper is None:
-                stok = self.next()
-                upper = _size(self._script_tokens(), stok, self)
-        body = self.product()
-        return Sum(var, lower, upper, body)
-
 

@@ -1,0 +1,155 @@
+r"""The larger constructs of the formula reader: fractions and ∂X/∂Y, ∇, sums,
+function applications, written-out matrices and Dyda's bracket vectors.
+
+A mixin of the reader's parser: each method starts after its macro (or its
+bracket) and returns a node of ``symbp.latex.nodes``.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .lexer import Token, _size
+from .nodes import Apply, Cdots, Comprehension, Div, Matrix, Nabla, Partial, Quantity, Sum
+
+
+class Constructs:
+    """Methods of ``reader._Parser`` for the constructs with arguments."""
+
+    def _comprehension(self, body, tok: Token) -> Comprehension:
+        """``[ body ]_{k=1,\\dots,n^{[l]}}``: the column vector of body over k."""
+        raw = self._script_tokens()
+        text = "".join(raw)
+        m = re.fullmatch(r"([A-Za-z])=(\d+),\\(?:l|c)?dots,(n[_^].+)", text)
+        if not m:
+            self.fail("a bracketed vector's subscript must read like k=1,\\dots,n^{[l]}", tok)
+        upper = _size([m.group(3)], tok, self)
+        return Comprehension(body, m.group(1), int(m.group(2)), upper)
+
+    def function(self, func: str, base: str, tok: Token):
+        primes = 0
+        while self.at("'"):
+            self.next()
+            primes += 1
+        if primes > 1:
+            self.fail("only first derivatives σ' are read", tok)
+        t = self.peek()
+        if not (t.kind == "char" and t.text in "({["):
+            self.fail(f"{base}{chr(39) * primes} must be applied to an argument in parentheses", t)
+        arg = self.primary()
+        return Apply(func, primes, arg, base)
+
+    def matrix(self, tok: Token) -> Matrix:
+        env = "".join(self._script_tokens())
+        if env not in ("pmatrix", "bmatrix"):
+            self.fail(f"the environment {env!r} is not read here (only pmatrix and bmatrix)", tok)
+        rows, row = [], []
+        while True:
+            t = self.peek()
+            if t.kind == "end":
+                self.fail(f"\\begin{{{env}}} is never ended", tok)
+            if t.kind == "macro" and t.text == "end":
+                self.next()
+                if "".join(self._script_tokens()) != env:
+                    self.fail(f"\\begin{{{env}}} is ended by another environment", t)
+                rows.append(row)
+                break
+            row.append(self.additive())
+            sep = self.peek()
+            if sep.kind == "char" and sep.text == "&":
+                self.next()
+            elif sep.kind == "macro" and sep.text == "\\":
+                self.next()
+                rows.append(row)
+                row = []
+            elif not (sep.kind == "macro" and sep.text == "end"):
+                self.fail(f"expected '&', '\\\\' or \\end{{{env}}} in the matrix", sep)
+        if any(len(r) != len(rows[0]) for r in rows):
+            self.fail("the rows of the matrix have different lengths", tok)
+        cells = [e for r in rows for e in r]
+        if len(cells) >= 3 and isinstance(cells[-2], Cdots) and min(len(rows), len(rows[0])) == 1:
+            cells[-1] = _last_neuron(cells[-1])
+        return Matrix(len(rows), len(rows[0]), tuple(cells), env)
+
+    def frac(self, tok: Token):
+        if self.at("{") and self.peek(1).kind == "macro" and self.peek(1).text == "partial":
+            self.expect("{")
+            self.expect("partial")
+            num = self.primary()
+            self.expect("}")
+            self.expect("{")
+            if not self.at("partial"):
+                self.fail("the denominator of ∂X/∂… must start with \\partial")
+            self.expect("partial")
+            den = self.primary()
+            self.expect("}")
+            if not isinstance(num, Quantity) or not isinstance(den, Quantity):
+                self.fail("∂X/∂Y reads only network quantities X and Y", tok)
+            return Partial(num, den)
+        if not self.at("{"):
+            self.fail("\\frac needs two braced arguments", self.peek())
+        num = self._braced("numerator")
+        den = self._braced("denominator")
+        return Div(num, den)
+
+    def _braced(self, what: str):
+        t = self.expect("{")
+        if self.at("}"):
+            self.fail(f"the {what} of \\frac is empty", self.peek())
+        inner = self.additive()
+        end = self.next()
+        if end.text != "}":
+            self.fail(f"expected '}}' to close the {what} opened at position {t.pos}", end)
+        return inner
+
+    def nabla(self, tok: Token):
+        if not self.at("_"):
+            self.fail("∇ needs a subscript, as in \\nabla_a C", tok)
+        self.next()
+        raw = self._script_tokens()
+        sub = type(self)(" ".join(raw), self.notation)  # the subscript is read by the same parser
+        wrt = sub.primary()
+        if not isinstance(wrt, Quantity):
+            self.fail("∇_X C needs a quantity X", tok)
+        of = self.primary()
+        if not (isinstance(of, Quantity) and of.role == "C"):
+            self.fail("∇_X must be applied to the cost C", tok)
+        return Nabla(wrt, of)
+
+    def sum_(self):
+        tok = self.expect("sum")
+        self._enter()  # a sum's body is read recursively: it counts as a level of nesting
+        try:
+            return self._sum_rest(tok)
+        finally:
+            self._leave()
+
+    def _sum_rest(self, tok: Token):
+        var, lower, upper = None, None, None
+        for _ in range(2):
+            if self.at("_") and var is None:
+                self.next()
+                raw = self._script_tokens()
+                if len(raw) == 1 and raw[0].isalpha():
+                    var = raw[0]
+                elif len(raw) == 3 and raw[0].isalpha() and raw[1] == "=" and raw[2].isdigit():
+                    var, lower = raw[0], int(raw[2])
+                else:
+                    self.fail("a sum's subscript must be an index like k or k=1", tok)
+            elif self.at("^") and upper is None:
+                stok = self.next()
+                upper = _size(self._script_tokens(), stok, self)
+        body = self.product()
+        return Sum(var, lower, upper, body)
+
+
+def _last_neuron(entry):
+    """In ``(σ'(z^L_1), ⋮, σ'(z^L_n))`` the bare ``n`` is the size of z^L's layer (n_L)."""
+    from .nodes import Index, rebuild
+
+    def fix(node):
+        if isinstance(node, Quantity) and node.layer is not None and node.indices == (Index("n"),):
+            return Quantity(node.role, node.base, node.layer, (Index(size=node.layer),), node.sep)
+        return None
+
+    return rebuild(entry, fix)

@@ -1,0 +1,200 @@
+r"""An exact point of a network, and the values of its atoms there.
+
+A point gives every leaf of one sample (inputs x, targets y, weights w,
+biases b) an exact rational value. ``atom_values`` evaluates the atoms of
+``network.atoms`` there (σ(z) from the activation's SymPy expression, to
+``DIGITS`` digits with mpmath), so that any ground-truth element
+(``derive.GroundTruth``) can be evaluated at the point with ``evaluate``.
+
+>>> from symbp.network import network
+>>> net = network([1, 1], "sigmoid")
+>>> pt = make_point(net, {"w^2_{1,1}": Fraction(1, 2)})
+>>> pt.values[("w", 2, 1, 1)]
+Fraction(1, 2)
+"""
+
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass
+from fractions import Fraction
+from typing import Mapping
+
+import mpmath
+import sympy
+
+from .algebra import Poly, RatFunc
+from .derive import parse_quantity
+from .errors import SpecError
+from .network import Network
+
+
+class PointError(SpecError):
+    """A point that cannot be made (an unknown leaf, a bad value, a generic σ)."""
+
+
+#: Working precision (decimal digits) of the values at a point.
+DIGITS = 50
+
+
+@dataclass(frozen=True)
+class Point:
+    """Exact rational values of every leaf of one sample: x, y, w and b.
+
+    Keys follow the atom model: ("x", 1, k), ("y", 1, j), ("w", l, j, k),
+    ("b", l, j).
+    """
+
+    values: Mapping
+
+    def describe(self) -> dict:
+        """Plain data: each leaf named in Nielsen indexing, value as 'p/q'."""
+        out = {}
+        for key, v in self.values.items():
+            kind, *idx = key
+            if kind in ("x", "y"):
+                name = f"{kind}_{idx[1]}"
+            elif kind == "w":
+                name = f"w^{idx[0]}_{{{idx[1]},{idx[2]}}}"
+            else:
+                name = f"b^{idx[0]}_{idx[1]}"
+            out[name] = str(v)
+        return out
+
+    def cost_value(self, net: Network):
+        """C at this point, evaluated from the cost's SymPy expression."""
+        vals = atom_values(net, self)
+        model = net.atoms
+        acts = [sympy.Float(evaluate(a, vals), DIGITS) for a in model.A[1][net.L]]
+        ys = [_rational(evaluate(model.target(j, 1), {model.index[k]: v for k, v in _leaf_items(model, self)}))
+              for j in range(1, net.n(net.L) + 1)]
+        with mpmath.workdps(DIGITS):
+            return mpmath.mpf(net.cost_entry.expr(acts, ys).evalf(DIGITS)._to_mpmath(_prec()))
+
+
+def _prec() -> int:
+    return int(DIGITS * 3.33) + 8
+
+
+def _rational(x):
+    if isinstance(x, Fraction):
+        return sympy.Rational(x.numerator, x.denominator)
+    if isinstance(x, int):
+        return sympy.Integer(x)
+    return sympy.Float(x, DIGITS)
+
+
+def _leaf_items(model, pt: Point):
+    return [(k, v) for k, v in pt.values.items() if k in model.index]
+
+
+def leaf_keys(net: Network) -> list[tuple]:
+    """Every leaf of sample 1: inputs, targets, then the parameters."""
+    keys = [("x", 1, k) for k in range(1, net.n(1) + 1)]
+    keys += [("y", 1, j) for j in range(1, net.n(net.L) + 1)]
+    return keys + net.parameters()
+
+
+def _random_value(rng: random.Random, kind: str, net: Network) -> Fraction:
+    if kind == "y" and net.cost in ("cross-entropy", "softmax-cross-entropy"):
+        return Fraction(rng.randint(0, 1))  # a class label, as in seed 004's classifier
+    if kind in ("x", "y"):
+        return Fraction(rng.randint(1, 9), 10)
+    # Weights and biases: nonzero tenths in [-1, 1], so no edge is silently 0.
+    return Fraction(rng.choice([-1, 1]) * rng.randint(1, 10), 10)
+
+
+def make_point(net: Network, given: "str | Point | Mapping" = "random", *, seed: int = 0) -> Point:
+    """An exact point for ``net``: ``"random"``, a ``Point``, or a mapping of some leaves.
+
+    Mapping keys are leaf keys or text (``"w^2_{1,2}"``, ``"x_1"``); values
+    are numbers or ``Fraction``s. Leaves not given are drawn with ``seed``.
+
+    >>> from symbp.network import network
+    >>> make_point(network([1, 1], "sigmoid"), {"w^2_{1,1}": Fraction(1, 2)}).values[("w", 2, 1, 1)]
+    Fraction(1, 2)
+    """
+    if isinstance(given, Point):
+        return given
+    if isinstance(given, str):
+        if given != "random":
+            raise PointError(f"a point is 'random', 'none' or a mapping of leaves to numbers, got {given!r}")
+        given = {}
+    if any(net.activation(l, j).is_generic for l in net.layers for j in range(1, net.n(l) + 1)):
+        raise PointError(
+            f"the network {net.label()} has a generic activation, which has no values at a point; "
+            "pick a named activation (sigmoid, tanh, ...) or draw it without a point"
+        )
+    known = leaf_keys(net)
+    fixed = {}
+    for key, value in given.items():
+        k = _leaf_key(key, net)
+        if k not in known:
+            raise PointError(f"{key!r} is not an input, target or parameter of the network {net.label()}")
+        try:
+            fixed[k] = Fraction(value)
+        except (TypeError, ValueError, ZeroDivisionError):
+            raise PointError(f"the value of {key!r} must be an exact number like 1/2 or -0.3, got {value!r}") from None
+    rng = random.Random(seed)
+    values = {}
+    for k in known:
+        drawn = _random_value(rng, k[0], net)  # draw anyway: fixing one leaf keeps the others
+        values[k] = fixed.get(k, drawn)
+    if net.output_softmax:
+        # A class label for the softmax: y one-hot (unless the caller fixed y).
+        label = rng.randint(1, net.n(net.L))
+        for j in range(1, net.n(net.L) + 1):
+            values[("y", 1, j)] = fixed.get(("y", 1, j), Fraction(int(j == label)))
+    return Point(values)
+
+
+def _leaf_key(key, net: Network) -> tuple:
+    if isinstance(key, tuple):
+        return key
+    text = str(key).replace(" ", "").replace("{", "").replace("}", "")
+    for kind in ("x", "y"):
+        if text.startswith(kind + "_") and text[2:].isdigit():
+            return (kind, 1, int(text[2:]))
+    return parse_quantity(str(key))
+
+
+def atom_values(net: Network, pt: Point) -> dict:
+    """The value (mpmath, ``DIGITS`` digits) of every atom of ``net.atoms`` at ``pt``.
+
+    σ(z) atoms are evaluated from the activation's SymPy expression at the
+    exact z, layer by layer.
+    """
+    model = net.atoms
+    for j in range(1, net.n(net.L) + 1):
+        model.target(j, 1)  # the cost's y atoms are otherwise created on first use
+    vals: dict = {}
+    with mpmath.workdps(DIGITS):
+        for i, key in enumerate(model.keys):
+            if key[0] in ("x", "y", "w", "b"):
+                vals[i] = mpmath.mpf(pt.values[key].numerator) / pt.values[key].denominator
+        for l in net.layers:
+            for j in range(1, net.n(l) + 1):
+                z = sympy.Float(evaluate(model.Z[1][l][j - 1], vals), DIGITS)
+                if l == net.L and net.output_softmax:
+                    vals[model.index[("E", 1, j)]] = _mp(sympy.exp(z))
+                    continue
+                act = net.activation(l, j)
+                vals[model.index[("S", 1, l, j)]] = _mp(act.expr(z))
+                if ("D", 1, l, j) in model.index:
+                    vals[model.index[("D", 1, l, j)]] = _mp(act.prime(z))
+    return vals
+
+
+def _mp(expr):
+    return mpmath.mpf(sympy.N(expr, DIGITS)._to_mpmath(_prec()))
+
+
+def evaluate(element, vals: dict):
+    """An algebra element's value at atom values ``vals`` (mpmath)."""
+    def coeff(c):
+        return mpmath.mpf(c.numerator) / c.denominator if isinstance(c, Fraction) else mpmath.mpf(c)
+
+    with mpmath.workdps(DIGITS):
+        if isinstance(element, (Poly, RatFunc)):
+            return element.evaluate(vals, coeff=coeff)
+        return coeff(Fraction(element))

@@ -1,0 +1,132 @@
+r"""Values built by running an index: sums, Dyda's bracket vectors, written-out matrices.
+
+``\\sum_k`` runs k over its bounds or, without them, over the neurons of the
+layer it indexes (every place must agree); ``[ … ]_{k=1,\\dots,n^{[l]}}`` and
+``\\begin{pmatrix} first \\\\ \\vdots \\\\ last \\end{pmatrix}`` build a column
+vector entry by entry. Their rules join ``interpret.RULES``.
+"""
+
+from __future__ import annotations
+
+from .algebra import Poly
+from .cdots import expand_vector, pattern_end
+from .interpret import RULES, Context, evaluate, slots
+from .latex.nodes import Cdots, Comprehension, Layer, Matrix, Partial, Quantity, Sum, to_latex, walk
+from .values import LayerOutOfRange, Mat, ShapeMismatch, Uninterpretable, _elementwise, _lift
+
+
+def _sum(node: Sum, ctx: Context):
+    var = node.var
+    if var is None:
+        raise Uninterpretable(f"{to_latex(node)}: a sum needs its index (write \\sum_k)")
+    if var in ctx.bind and var not in getattr(ctx, "_summing", ()):
+        raise ShapeMismatch(f"{to_latex(node)}: the summation index {var} is already a free index of the formula")
+    if node.upper is not None:
+        lo = 1 if node.lower is None else node.lower
+        hi = ctx.net.n(_upper_layer(node.upper, ctx, node))
+        values = range(lo, hi + 1)
+    else:
+        values = index_range(var, node.body, ctx, to_latex(node))
+    saved = ctx.bind.get(var)
+    total = None
+    ctx._summing = getattr(ctx, "_summing", ()) + (var,)
+    try:
+        for v in values:
+            ctx.bind[var] = v
+            term = evaluate(node.body, ctx)
+            total = term if total is None else _elementwise(*_lift(total, term, "add", to_latex(node)), lambda x, y: x + y)
+    finally:
+        ctx._summing = ctx._summing[:-1]
+        if saved is None:
+            ctx.bind.pop(var, None)
+        else:
+            ctx.bind[var] = saved
+    return total if total is not None else Poly()
+
+
+def _comprehension(node: Comprehension, ctx: Context):
+    var = node.var
+    if var in ctx.bind:
+        raise ShapeMismatch(f"{to_latex(node)}: the index {var} is already a free index of the formula")
+    hi = ctx.net.n(_upper_layer(node.upper, ctx, node))
+    entries = []
+    try:
+        for v in range(node.lower, hi + 1):
+            ctx.bind[var] = v
+            value = evaluate(node.body, ctx)
+            if isinstance(value, Mat):
+                raise ShapeMismatch(f"{to_latex(node)}: each entry must be a number, got {value.shape}")
+            entries.append(value)
+    finally:
+        ctx.bind.pop(var, None)
+    return Mat.column(entries)
+
+
+def _matrix(node: Matrix, ctx: Context):
+    cells = list(node.entries)
+    if any(isinstance(c, Cdots) for c in cells):
+        cells = _vdots_vector(node, cells, ctx)
+        rows, cols = (len(cells), 1) if node.cols == 1 else (1, len(cells))
+    else:
+        rows, cols = node.rows, node.cols
+    values = [evaluate(c, ctx) for c in cells]
+    if any(isinstance(v, Mat) for v in values):
+        raise ShapeMismatch(f"{to_latex(node)}: every entry of a written-out matrix must be a number")
+    return Mat(rows, cols, [values[r * cols:(r + 1) * cols] for r in range(rows)])
+
+
+def _vdots_vector(node: Matrix, cells: list, ctx: Context) -> list:
+    """(prefix…, first, second, …, ⋮, last): literal prefix, then the pattern from first to last."""
+    if min(node.rows, node.cols) != 1 or len(cells) < 3 or not isinstance(cells[-2], Cdots) or any(
+            isinstance(c, Cdots) for c in cells[:-2] + cells[-1:]):
+        raise Uninterpretable(r"an ellipsis is read only in a vector written (first, …, \vdots, last)")
+    written, last = cells[:-2], cells[-1]
+    for p, first in enumerate(written):
+        try:
+            start, end = pattern_end(first, last)
+        except Uninterpretable:
+            continue
+        count = ctx.index(end, 10**6, to_latex(node), start)
+        pattern = expand_vector(first, last, start, count)
+        if written[p:] != pattern[: len(written) - p]:
+            raise Uninterpretable(f"{to_latex(node)}: the entries written before the ellipsis do not follow its pattern")
+        return written[:p] + pattern
+    raise Uninterpretable(f"{to_latex(node)}: no written entry before the ellipsis follows the pattern of the last one")
+
+
+def _upper_layer(layer: Layer, ctx: Context, node) -> int:
+    l = ctx.layer(layer, to_latex(node))
+    if not (1 <= l <= ctx.net.L):
+        raise LayerOutOfRange(f"{to_latex(node)} sums over layer {layer.latex()}, which does not exist")
+    return l
+
+
+def index_range(var: str, body, ctx: Context, what: str) -> range:
+    """The values of index ``var`` from where it stands in ``body`` (all places must agree)."""
+    found = None
+    for node in walk(body):
+        if isinstance(node, Sum) and node.var == var:
+            break
+        if isinstance(node, (Quantity,)):
+            qs = [node]
+        elif isinstance(node, Partial):
+            qs = [node.num, node.den]
+        else:
+            continue
+        for q in qs:
+            for idx, lo, n, where in slots(q, ctx):
+                if idx.name != var:
+                    continue
+                if found is None:
+                    found = (lo, n, where)
+                elif (lo, n) != found[:2]:
+                    raise ShapeMismatch(
+                        f"the index {var} runs over {found[0]}..{found[1]} in {found[2]} but over {lo}..{n} in "
+                        f"{where} (network {list(ctx.net.sizes)}): the shapes do not match"
+                    )
+    if found is None:
+        raise Uninterpretable(f"{what}: the index {var} does not appear, so its range is unknown")
+    return range(found[0], found[1] + 1)
+
+
+RULES.update({Sum: _sum, Comprehension: _comprehension, Matrix: _matrix})
