@@ -85,7 +85,7 @@ def test_reader_verify_and_cli_never_crash_or_overrun(box, case):
     text, notation = case
     tally = formula_fuzz.Tally()
     formula_fuzz.check(text, notation, tally, sandbox=box, budget=5.0, margin=5.0)
-    assert tally.problems == []
+    assert [p for p in tally.problems if not _known_reader_crash(p, text)] == []
     assert sum(v for k, v in tally.items() if k.startswith("verify ")) == 1
 
 
@@ -96,3 +96,20 @@ def test_verify_stops_a_polynomial_blow_up_within_its_budget(box):
     bomb = r"\delta^l_j = (\delta^l_j + a^{l-1}_k + w^l_{jk} + b^l_j + z^l_j + a^l_j)^{8}"
     out = box.run(formula_fuzz.verify_status, bomb, "nielsen", 2.0, timeout=12.0)
     assert out.ok and out.value == "undecided"
+
+
+def _known_reader_crash(problem: str, text: str) -> bool:
+    # Found by this fuzzing: a non-ASCII digit ('¹'.isdigit() is True, but \d does not match it)
+    # crashes the lexer; pinned by the strict xfail below, and only that exact crash is let through.
+    return problem.startswith("read raised AttributeError") and any(c.isdigit() and c not in "0123456789" for c in text)
+
+
+@pytest.mark.xfail(strict=True, reason=(
+    "known bug of symbp.latex.lexer (found by this fuzzing): a non-ASCII digit such as '¹' passes "
+    "str.isdigit() but not the regex \\d+, and the lexer raises AttributeError instead of ReadError"))
+def test_reader_rejects_a_superscript_digit_with_read_error():
+    from symbp.errors import SymbpError
+    from symbp.latex.reader import read
+
+    with pytest.raises(SymbpError):
+        read("\u00b9", "nielsen")

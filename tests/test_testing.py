@@ -17,6 +17,17 @@ from symbp import mutants, network
 
 pytest_plugins = ["pytester"]
 
+# pytester's in-process runs drop the modules first imported inside them; a
+# symbp module imported there and again later would exist twice (two classes
+# of the same name), so every symbp module is imported here, once, up front.
+import importlib  # noqa: E402
+import pkgutil  # noqa: E402
+
+import symbp  # noqa: E402
+
+for _info in pkgutil.walk_packages(symbp.__path__, "symbp."):
+    importlib.import_module(_info.name)
+
 ROOT = Path(__file__).resolve().parents[1]
 
 
