@@ -117,7 +117,11 @@ def main(argv=None) -> int:
     for key in sorted(k for k in out if k != "networks"):
         print(f"  {key:40} {out[key]}")
     print(f"  problems: {len(out.problems)}")
-    for p in out.problems[:30]:
+    unsound = [p for p in out.problems if p.startswith(("UNSOUND", "false alarm"))]
+    relu = [p for p in out.problems if p not in unsound and " relu" in p.split(" on ", 1)[-1].split(":", 1)[0]]
+    other = [p for p in out.problems if p not in unsound and p not in relu]
+    print(f"    unsound or false alarm: {len(unsound)}; not killed on a network with relu: {len(relu)}; other: {len(other)}")
+    for p in unsound + other + relu[:10]:
         print(f"    {p}")
     formulas = None if args.networks_only else _formula_fuzz(args.examples)
     if formulas is not None:

@@ -306,10 +306,17 @@ class Tally:
     false_alarms: dict = field(default_factory=lambda: {m: [] for m in METHODS})  # equivalent but refuted
     by_operator: dict = field(default_factory=dict)
     by_shape: dict = field(default_factory=lambda: {m: 0 for m in METHODS})  # refuted because it cannot be formed
+    # networks with and without relu (σ' = 0 on dead units makes counterexamples rarer): [wrong, killed per method]
+    by_family: dict = field(default_factory=dict)
     seconds: float = 0.0
 
     def kill_rate(self, method: str) -> float:
         return self.killed[method] / self.wrong if self.wrong else float("nan")
+
+
+def _family(net: Network) -> str:
+    acts = set(net.activations) | {name for _, name in net.overrides}
+    return "networks with relu" if "relu" in acts else "networks without relu"
 
 
 def _judge(tally: Tally, mutant, net, op_name, methods, budget):
@@ -329,11 +336,14 @@ def _judge(tally: Tally, mutant, net, op_name, methods, budget):
     else:
         tally.wrong += 1
         ops["wrong"] += 1
+    family = tally.by_family.setdefault(_family(net), {"wrong": 0, "killed": {m: 0 for m in methods}})
+    family["wrong"] += status == "wrong"
     for m in methods:
         cert = prove(mutant, net, method=m, budget=budget)
         if status == "wrong":
             if cert.verdict == "refuted":
                 tally.killed[m] += 1
+                family["killed"][m] += 1
                 tally.by_shape[m] += bool(cert.counterexample and cert.counterexample.reason)
                 ops["killed"][m] += 1
             elif cert.holds:
@@ -397,6 +407,9 @@ def report(t: Tally, methods=METHODS) -> str:
             f"equivalent refuted {len(t.false_alarms[m])}   (of the refuted: {t.by_shape[m]} cannot be formed, "
             f"{t.killed[m] - t.by_shape[m]} by a numeric counterexample)"
         )
+    for name, f in sorted(t.by_family.items()):
+        lines.append(f"  {name}: " + ", ".join(
+            f"{m} {f['killed'][m]}/{f['wrong']} = {100 * f['killed'][m] / max(f['wrong'], 1):.1f}%" for m in methods))
     lines.append("")
     lines.append(f"{'operator':26} {'wrong':>6} {'equiv':>6} " + " ".join(f"{m + ' kill':>10}" for m in methods))
     for name, o in t.by_operator.items():
@@ -433,7 +446,7 @@ def main(argv=None) -> int:
         print(formula_mutation.report(formulas))
     if args.json:
         data = {k: getattr(t, k) for k in ("mutants", "not_applicable", "equivalent", "unknown", "wrong", "killed", "unsound",
-                                            "false_alarms", "numeric_disagreements", "by_operator", "by_shape", "seconds")}
+                                            "false_alarms", "numeric_disagreements", "by_operator", "by_shape", "by_family", "seconds")}
         data["undecided"] = {m: len(v) for m, v in t.undecided.items()}
         data["kill_rate"] = {m: t.kill_rate(m) for m in METHODS}
         tmp = args.json + ".tmp"
