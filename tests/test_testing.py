@@ -26,7 +26,10 @@ import pkgutil  # noqa: E402
 import symbp  # noqa: E402
 
 for _info in pkgutil.walk_packages(symbp.__path__, "symbp."):
-    importlib.import_module(_info.name)
+    try:
+        importlib.import_module(_info.name)
+    except ImportError:  # a module of an optional extra that is not installed
+        pass
 
 ROOT = Path(__file__).resolve().parents[1]
 
