@@ -118,7 +118,7 @@ def main(argv=None) -> int:
         print(f"  {key:40} {out[key]}")
     print(f"  problems: {len(out.problems)}")
     unsound = [p for p in out.problems if p.startswith(("UNSOUND", "false alarm"))]
-    relu = [p for p in out.problems if p not in unsound and " relu" in p.split(" on ", 1)[-1].split(":", 1)[0]]
+    relu = [p for p in out.problems if p not in unsound and "relu" in p.split(" on ", 1)[-1].split(":", 1)[0]]
     other = [p for p in out.problems if p not in unsound and p not in relu]
     print(f"    unsound or false alarm: {len(unsound)}; not killed on a network with relu: {len(relu)}; other: {len(other)}")
     for p in unsound + other + relu[:10]:
