@@ -49,10 +49,9 @@ def test_every_identity_holds_and_every_wrong_mutant_is_refuted(net, seed):
     assert out.problems == []
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "known gap of symbp.prove (found by this fuzzing): with relu, the 4 concrete points of the "
-    "counterexample search can all leave the unit dead (σ' = 0), so a wrong formula ends undecided, not refuted"))
 def test_relu_mutant_is_refuted():
+    # Found by this fuzzing: 4 concrete points could all leave the unit dead (σ' = 0);
+    # the counterexample search now looks at more points for relu networks.
     # BP2 without σ' on [3,3,1] relu: wrong (the exact difference is a non-zero polynomial).
     assert prove(mutants.BP2_NO_SIGMA_PRIME, network([3, 3, 1], "relu")).verdict == "refuted"
 
@@ -81,33 +80,24 @@ def box():
 def test_reader_verify_and_cli_never_crash_or_overrun(box, case):
     # Well-formed formulas, token soup and raw garbage: read raises only ReadError,
     # verify (in a worker, hard limit budget + 5 s) returns one of the five statuses,
-    # the CLI exits 0-3. Powers stay ≤ 3 here; the known blow-up is the xfail below.
+    # the CLI exits 0-3. Powers stay ≤ 3 here; the blow-up of a high power has its own test below.
     text, notation = case
     tally = formula_fuzz.Tally()
     formula_fuzz.check(text, notation, tally, sandbox=box, budget=5.0, margin=5.0)
-    assert [p for p in tally.problems if not _known_reader_crash(p, text)] == []
+    assert tally.problems == []
     assert sum(v for k, v in tally.items() if k.startswith("verify ")) == 1
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "known gap of symbp.verify (found by benchmarks/formula_fuzz.py): the budget is not consulted inside one "
-    "polynomial power, so (a six-term sum)^8 runs past it (minutes, GBs) instead of returning undecided"))
 def test_verify_stops_a_polynomial_blow_up_within_its_budget(box):
+    # Found by benchmarks/formula_fuzz.py: (a six-term sum)^8 ran for minutes past the budget;
+    # every product now consults the budget (algebra.limits).
     bomb = r"\delta^l_j = (\delta^l_j + a^{l-1}_k + w^l_{jk} + b^l_j + z^l_j + a^l_j)^{8}"
     out = box.run(formula_fuzz.verify_status, bomb, "nielsen", 2.0, timeout=12.0)
     assert out.ok and out.value == "undecided"
 
 
-def _known_reader_crash(problem: str, text: str) -> bool:
-    # Found by this fuzzing: a non-ASCII digit ('¹'.isdigit() is True, but \d does not match it)
-    # crashes the lexer; pinned by the strict xfail below, and only that exact crash is let through.
-    return problem.startswith("read raised AttributeError") and any(c.isdigit() and c not in "0123456789" for c in text)
-
-
-@pytest.mark.xfail(strict=True, reason=(
-    "known bug of symbp.latex.lexer (found by this fuzzing): a non-ASCII digit such as '¹' passes "
-    "str.isdigit() but not the regex \\d+, and the lexer raises AttributeError instead of ReadError"))
 def test_reader_rejects_a_superscript_digit_with_read_error():
+    # Found by this fuzzing: '¹'.isdigit() is True but \d+ does not match it (AttributeError before the fix).
     from symbp.errors import SymbpError
     from symbp.latex.reader import read
 
