@@ -70,3 +70,33 @@ def test_verifications_of_notes_become_test_cases(tmp_path):
     assert (suite.get("tests"), suite.get("failures"), suite.get("errors")) == ("3", "1", "1")
     failure = suite.find("testcase/failure")
     assert "factor 2" in failure.text and failure.get("type") == "refuted"
+
+
+def test_verify_notes_writes_junit_through_the_cli(tmp_path, capsys):
+    # `symbp verify --notes week3.tex --junit report.xml` (issue 7): one test case per formula.
+    import xml.etree.ElementTree as ET
+
+    from symbp.cli import main
+
+    notes = tmp_path / "week3.tex"
+    notes.write_text(
+        "BP1: $$\\delta^L = \\nabla_a C \\odot \\sigma'(z^L)$$\n"
+        "wrong: $$\\delta^l = (w^{l+1} \\delta^{l+1}) \\odot \\sigma'(z^l)$$\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "report.xml"
+    code = main(["verify", "--notes", str(notes), "--junit", str(out)])
+    assert code == 1
+    suite = ET.parse(out).getroot()
+    cases = suite.iter("testcase")
+    names = [c.get("name") for c in cases]
+    assert len(names) == 2 and names[0].startswith("line 1")
+    failures = [c for c in suite.iter("testcase") if c.find("failure") is not None]
+    assert len(failures) == 1 and "line 2" in failures[0].get("name")
+
+
+def test_junit_without_notes_is_bad_input(capsys):
+    from symbp.cli import main
+
+    assert main(["verify", "--junit", "x.xml", r"\delta^L = 1"]) == 2
+    assert "--junit needs --notes" in capsys.readouterr().err
