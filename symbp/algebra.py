@@ -21,8 +21,42 @@ True
 
 from __future__ import annotations
 
+import contextvars
+import time
+from contextlib import contextmanager
 from fractions import Fraction
 from typing import Callable, Mapping
+
+
+class BudgetExceeded(Exception):
+    """A symbolic computation ran past its time or size budget."""
+
+
+# Limits for the current computation, checked inside every multiplication, so
+# that one huge expansion (a power of a long sum) cannot run past its budget.
+_LIMITS: contextvars.ContextVar = contextvars.ContextVar("symbp_algebra_limits", default=None)
+
+
+@contextmanager
+def limits(deadline: float | None = None, max_terms: int | None = None):
+    """Within this block, products past ``deadline`` (a ``time.perf_counter``
+    value) or past ``max_terms`` terms raise ``BudgetExceeded``."""
+    token = _LIMITS.set((deadline, max_terms))
+    try:
+        yield
+    finally:
+        _LIMITS.reset(token)
+
+
+def _check_limits(n_terms: int) -> None:
+    lim = _LIMITS.get()
+    if lim is None:
+        return
+    deadline, max_terms = lim
+    if deadline is not None and time.perf_counter() > deadline:
+        raise BudgetExceeded("the time budget ran out inside an expansion")
+    if max_terms is not None and n_terms > max_terms:
+        raise BudgetExceeded(f"an expression grew past {max_terms:,} terms")
 
 Monomial = tuple  # ((gen, exp), ...) sorted by gen; () is the constant 1
 
@@ -119,7 +153,10 @@ class Poly:
             return Poly()
         a, b = (self.terms, other.terms) if len(self.terms) >= len(other.terms) else (other.terms, self.terms)
         out: dict = {}
+        checked = _LIMITS.get() is not None
         for mb, cb in b.items():
+            if checked:
+                _check_limits(len(out))
             for ma, ca in a.items():
                 m = _mono_mul(ma, mb)
                 s = out.get(m, 0) + ca * cb

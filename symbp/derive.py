@@ -27,15 +27,13 @@ import time
 
 import sympy
 
-from .algebra import Poly, RatFunc
+from .algebra import BudgetExceeded, Poly, RatFunc  # noqa: F401  (BudgetExceeded is re-exported)
 from .errors import SpecError
 from .network import Network
 
 ZERO = Poly()
 
 
-class BudgetExceeded(Exception):
-    """Raised inside a symbolic computation when its time or size budget is spent."""
 
 
 class Budget:

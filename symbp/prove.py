@@ -28,6 +28,7 @@ import random
 import time
 from fractions import Fraction
 
+from . import algebra
 from . import identities as ids
 from .backprop import ShapeError
 from .certificate import Certificate, Counterexample, Step
@@ -40,6 +41,8 @@ METHODS = ("auto", "exact", "pit")
 #: ``auto`` tries ``exact`` up to this many parameters (and within the budget).
 AUTO_EXACT_PARAMETERS = 1500
 PIT_POINTS = 2
+#: No polynomial of an exact proof may grow past this many terms (memory).
+MAX_TERMS = 2_000_000
 
 
 def prove(identity, net, *, method: str = "auto", budget: float = 60.0, points: int = PIT_POINTS, seed: int = 0) -> Certificate:
@@ -64,7 +67,8 @@ def prove(identity, net, *, method: str = "auto", budget: float = 60.0, points: 
         method = "exact"  # a lemma about one local derivative: a point check would restate the definition
     if method in ("exact", "auto") and (method == "exact" or net.parameter_count <= AUTO_EXACT_PARAMETERS or ident.exact_only):
         try:
-            return _prove_exact(ident, net, Budget(budget), start, seed)
+            with algebra.limits(deadline=start + budget, max_terms=MAX_TERMS):
+                return _prove_exact(ident, net, Budget(budget), start, seed)
         except BudgetExceeded as exc:
             if method == "exact" or ident.exact_only:
                 return _certificate(ident, net, "exact", "undecided", start, reason=f"exact check stopped: {exc}")
@@ -294,9 +298,13 @@ def _concrete_points(net, seed):
     rng = random.Random(seed + 7919)
     has_generic = any(net.activation(l, j).is_generic for l in net.layers for j in range(1, net.n(l) + 1))
     plans = [False, True] if has_generic else [False]
+    # relu units are dead (σ' = 0) at about half of all points, and a dead unit
+    # can hide a slip: look at more points there.
+    has_relu = any(net.activation(l, j).name == "relu" for l in net.layers for j in range(1, net.n(l) + 1))
+    tries = 24 if has_relu else 4
     for use_sigmoid in plans:
         field = Decimal60() if (needs_mp or use_sigmoid) else Exact()
-        for _ in range(4):
+        for _ in range(tries):
             leaf_values = {}
 
             def leaf(key):

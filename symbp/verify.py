@@ -27,7 +27,7 @@ import json
 import time
 from dataclasses import asdict, dataclass, field
 
-from . import derive
+from . import algebra, derive
 from .certificate import Certificate, Counterexample
 from .errors import SymbpError
 from .describe import describe, identify
@@ -257,6 +257,10 @@ def claims(eq: Equation) -> list[tuple[object, object, int]]:
     return [(first, s, i) for i, s in sides[1:]]
 
 
+#: No polynomial of a check may grow past this many terms (memory).
+MAX_TERMS = 1_000_000
+
+
 def check(eq: Equation, setting: Setting, budget: float = 30.0, *, find_counterexample: bool = True) -> Outcome:
     """Evaluate every claim of ``eq`` (each side against the first) on the family.
 
@@ -266,7 +270,10 @@ def check(eq: Equation, setting: Setting, budget: float = 30.0, *, find_countere
     total, failures = 0, []
     for lhs, rhs, side in claims(eq):
         claim = Equation((lhs, rhs), ("=",))
-        out = check_claim(claim, side, setting, deadline, find_counterexample)
+        # Every product inside is held to the deadline and a size cap, so one
+        # huge expansion (a power of a long sum) cannot outrun the budget.
+        with algebra.limits(deadline=deadline, max_terms=MAX_TERMS):
+            out = check_claim(claim, side, setting, deadline, find_counterexample)
         total += out.instances
         if out.status != "holds":
             out.side = side

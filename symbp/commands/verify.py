@@ -20,6 +20,7 @@ def register(sub) -> None:
     p.add_argument("--one-hot", action="store_true", help="assume Σ_k y_k = 1 (softmax-cross-entropy only)")
     p.add_argument("--notes", metavar="FILE", help="verify every formula in a .tex, .md or .txt file")
     p.add_argument("--report", metavar="FILE", help="with --notes: write a markdown report (one row per formula)")
+    p.add_argument("--junit", metavar="FILE", help="with --notes: write a JUnit XML report, one test case per formula")
     p.add_argument("--json", action="store_true", help="print one JSON object per formula (a JSON list)")
     p.add_argument("--budget", type=float, default=30.0, metavar="SECONDS", help="time budget per formula (default 30)")
     p.set_defaults(func=run)
@@ -44,6 +45,10 @@ def run(args) -> int:
         raise SpecError("give either a formula or --notes FILE (exactly one of them)")
     if args.report and not args.notes:
         raise SpecError("--report needs --notes FILE")
+    if args.junit and not args.notes:
+        raise SpecError("--junit needs --notes FILE")
+    if args.junit and not Path(args.junit).resolve().parent.is_dir():
+        raise SpecError(f"--junit {args.junit!r}: the folder {str(Path(args.junit).resolve().parent)!r} does not exist")
     if not (args.budget > 0):
         raise SpecError(f"--budget must be a positive number of seconds, got {args.budget}")
     if args.report and not Path(args.report).resolve().parent.is_dir():
@@ -55,6 +60,11 @@ def run(args) -> int:
         report = notes_module.verify_notes(args.notes, nt, **options)
         if args.report:
             notes_module.write_atomically(args.report, notes_module.to_markdown(report))
+        if args.junit:
+            from .. import junit
+
+            cases = [(f"line {r.formula.line}: {r.formula.text}", r.result) for r in report.rows]
+            junit.write(args.junit, cases, suite=str(args.notes))
         if args.json:
             print(json.dumps([_json(r.result, r.formula.line) for r in report.rows], ensure_ascii=False, indent=2))
         else:

@@ -69,7 +69,7 @@ def _tokenize(text: str) -> list[Token]:
             out.append(Token("macro", "\\" + c2 if c2 in ",;! :>" else c2, i))
             i += 2
             continue
-        if c.isdigit():
+        if c in "0123456789":  # not str.isdigit(): '¹' is a digit to it but not to \d
             m = re.match(r"\d+", text[i:])
             out.append(Token("num", m.group(0), i))
             i += len(m.group(0))

@@ -1,0 +1,97 @@
+"""symbp's pytest plugin: hooks and fixtures only (the assertions live in ``symbp.testing``).
+
+Registered through the ``pytest11`` entry point, or with ``-p symbp.pytest_plugin``.
+
+* ``--symbp-undecided=fail|skip`` (ini: ``symbp_undecided``): what an
+  ``undecided`` verdict does to a test (default: fail with its reason).
+* fixture ``symbp_network``: a ``Network`` built from the ``symbp_network``
+  marker (``@pytest.mark.symbp_network([2, 3, 2], activation="tanh")``) or
+  from ``--symbp-sizes``/``--symbp-activation``/``--symbp-cost``; an unknown
+  activation or cost fails that test with a one-line reason.
+* fixture ``symbp_notation``: the ``Notation`` named by the ``symbp_notation``
+  marker or ``--symbp-notation`` (default ``nielsen``).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from . import testing
+from .errors import SymbpError
+
+
+def pytest_addoption(parser):
+    group = parser.getgroup("symbp", "symbolic backpropagation checks")
+    group.addoption("--symbp-undecided", choices=testing.UNDECIDED_POLICIES, default=None,
+                    help="an undecided verdict fails the test (default) or skips it")
+    group.addoption("--symbp-notation", default=None, help="notation profile of the symbp_notation fixture (default nielsen)")
+    group.addoption("--symbp-sizes", default=None, help="layer sizes of the symbp_network fixture, e.g. 2,3,2")
+    group.addoption("--symbp-activation", default=None, help="activation of the symbp_network fixture (default generic)")
+    group.addoption("--symbp-cost", default=None, help="cost of the symbp_network fixture (default quadratic)")
+    parser.addini("symbp_undecided", "fail or skip on an undecided verdict", default="fail")
+    parser.addini("symbp_notation", "default notation profile", default="nielsen")
+
+
+def pytest_configure(config):
+    config.addinivalue_line("markers", "symbp_network(sizes, activation='generic', cost='quadratic', one_hot=False): "
+                                       "the network of the symbp_network fixture")
+    config.addinivalue_line("markers", "symbp_notation(name): the profile of the symbp_notation fixture")
+    policy = config.getoption("--symbp-undecided") or config.getini("symbp_undecided")
+    if policy not in testing.UNDECIDED_POLICIES:
+        raise pytest.UsageError(f"symbp_undecided = {policy!r}; use one of {', '.join(testing.UNDECIDED_POLICIES)}")
+    config._symbp_previous_undecided = testing.settings.undecided  # restored at unconfigure (nested sessions)
+    testing.settings.undecided = policy
+
+
+def pytest_unconfigure(config):
+    previous = getattr(config, "_symbp_previous_undecided", None)
+    if previous is not None:
+        testing.settings.undecided = previous
+
+
+def pytest_report_header(config):
+    return f"symbp: undecided verdicts {'skip' if testing.settings.undecided == 'skip' else 'fail'}"
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item, call):
+    # A usage error raised while a fixture is set up (unknown notation,
+    # activation, cost) is the test's failure, not an error of the session.
+    outcome = yield
+    report = outcome.get_result()
+    if call.when == "setup" and call.excinfo is not None and getattr(call.excinfo.value, "symbp_usage_error", False):
+        report.when = "call"
+
+
+@pytest.fixture
+def symbp_notation(request):
+    """The notation profile for this test (marker, then option, then ini)."""
+    from .notation import profile
+
+    marker = request.node.get_closest_marker("symbp_notation")
+    name = marker.args[0] if marker and marker.args else (
+        request.config.getoption("--symbp-notation") or request.config.getini("symbp_notation"))
+    try:
+        return profile(name)
+    except SymbpError as exc:
+        testing.usage_error(exc)
+
+
+@pytest.fixture
+def symbp_network(request):
+    """The network for this test (marker, then options)."""
+    from .network import network, parse_sizes
+
+    marker = request.node.get_closest_marker("symbp_network")
+    config = request.config
+    try:
+        if marker is not None:
+            args, kwargs = list(marker.args), dict(marker.kwargs)
+            sizes = args.pop(0) if args else kwargs.pop("sizes", [2, 3, 2])
+            return network(sizes, *args, **kwargs)
+        sizes = parse_sizes(config.getoption("--symbp-sizes") or "2,3,2")
+        return network(sizes, config.getoption("--symbp-activation") or "generic", config.getoption("--symbp-cost") or "quadratic")
+    except SymbpError as exc:
+        testing.usage_error(exc)
+    except TypeError as exc:
+        testing.usage_error(TypeError(f"bad symbp_network marker: {exc}"))
