@@ -277,7 +277,7 @@ def test_a_wrong_chain_rule_expansion_or_definition_is_caught():
 
 
 def test_counterexample_of_a_wrong_bp2_re_evaluates_by_plain_sympy_diff():
-    # The refutation's left side is δ^2_1 at an exact point with σ(t) = t³ + t.
+    # The refutation's left side is δ^2_j at an exact point with the core's stand-in σ(t) = t + t²/2 + t³/6.
     # Independently: δ^2_1 = ∂C/∂b^2_1 (BP3), so differentiate the composed cost
     # of [2, 3, 2] with that σ and evaluate at the same point.
     wrong = dataclasses.replace(
@@ -285,10 +285,11 @@ def test_counterexample_of_a_wrong_bp2_re_evaluates_by_plain_sympy_diff():
         rhs=lambda m: m.sigma_prime(m.z[m.j]) * sympy.Sum(m.w_next[m.j, m.r] * m.delta_next[m.r], (m.r, 1, m.n_next)),
     )
     cx = general.prove_general(wrong, general.network()).counterexample
-    assert cx.instance == "[2, 3, 2]" and cx.layer == 2
+    assert "[2, 3, 2]" in cx.instance and cx.layer == 2
+    assert cx.activation == "σ(t) = t + t²/2 + t³/6"
     net = concrete([2, 3, 2], activation="generic")
     sigma = net.activation(2, 1).expr(sympy.Symbol("u")).func
-    cost = net.composed_cost().replace(lambda e: isinstance(e, sigma), lambda e: e.args[0] ** 3 + e.args[0])
+    cost = net.composed_cost().replace(lambda e: isinstance(e, sigma), lambda e: e.args[0] + e.args[0] ** 2 / 2 + e.args[0] ** 3 / 6)
     by_name = {str(s): s for s in cost.free_symbols}
     j = cx.indices[0]
     value = sympy.diff(cost, net.bias(2, j)).xreplace({by_name[k]: sympy.Rational(v) for k, v in cx.point.items()})
