@@ -88,3 +88,11 @@ def test_installed_console_script_has_every_subcommand(tmp_path):
     r = subprocess.run([exe, "prove", "--sizes", "2,2", "--identity", "BP1"], capture_output=True, text=True, cwd=tmp_path, env=env)
     assert r.returncode == 0, r.stderr
     assert "BP1" in r.stdout and "proved" in r.stdout
+
+
+def test_derive_latex_renders_in_the_chosen_notation(capsys):
+    # ∂C/∂w^2_{12} (Nielsen, to 1 from 2) is Sokolinsky's w^{(2)}_{21}; the sum runs over his w^{(3)}_{1i}.
+    assert main(["derive", "--sizes", "2,3,2", "--wrt", "w^2_{1,2}", "--latex", "--notation", "sokolinsky"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith(r"\frac{\partial C}{\partial w^{(2)}_{21}}")
+    assert "w^{(3)}_{12}" in out and "w^{3}" not in out

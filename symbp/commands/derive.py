@@ -19,8 +19,10 @@ def register(sub) -> None:
 
 
 def run(args) -> int:
-    from .. import derive
+    from .. import derive, notation
+    from ..latex import render
 
+    profile = notation.profile(args.notation)  # an unknown notation is bad input, before any work
     net = network_from_args(args)
     for wrt in args.wrt:
         key = derive._parameter_key(net, wrt)
@@ -28,6 +30,8 @@ def run(args) -> int:
         if args.composed:
             expr = derive.substitute_forward(net, expr)
         name = net.symbol(key)
-        text = sympy.latex(expr) if args.latex else sympy.sstr(sympy.factor_terms(expr))
-        print(f"∂C/∂{name} = {text}")
+        if args.latex:
+            print(rf"\frac{{\partial {profile.cost}}}{{\partial {profile.quantity(str(name))}}} = {render.latex(expr, profile)}")
+        else:
+            print(f"∂C/∂{name} = {sympy.sstr(sympy.factor_terms(expr))}")
     return EXIT_OK
