@@ -55,11 +55,22 @@ def _nabla_factor_two(q):
         yield Comparison(q.L, s, q.nabla_a(s), bp.quadratic_nabla(q, s).scale(2), r"\nabla_a C", r"2(a^L - y)")
 
 
-BP2_NO_TRANSPOSE = replace(ids.BP2, name="BP2 without transpose", compare=_bp2_no_transpose)
-BP2_NO_SIGMA_PRIME = replace(ids.BP2, name="BP2 without sigma'", compare=_bp2_no_sigma_prime)
-BP4_SWAPPED = replace(ids.BP4, name="BP4 with j and k swapped", compare=_bp4_swapped)
-BP1_SIGN = replace(ids.BP1, name="BP1 with the sign flipped", compare=_bp1_sign)
-NABLA_FACTOR_TWO = replace(ids.BP1_QUADRATIC, name="dC/da = 2(a - y) against the 1/2 cost", compare=_nabla_factor_two, aliases=())
+BP2_NO_TRANSPOSE = replace(
+    ids.BP2, name="BP2 without transpose", compare=_bp2_no_transpose,
+    statement=r"\delta^l = (w^{l+1} \delta^{l+1}) \odot \sigma'(z^l)",
+)
+BP2_NO_SIGMA_PRIME = replace(
+    ids.BP2, name="BP2 without sigma'", compare=_bp2_no_sigma_prime, statement=r"\delta^l = (w^{l+1})^T \delta^{l+1}"
+)
+BP4_SWAPPED = replace(
+    ids.BP4, name="BP4 with j and k swapped", compare=_bp4_swapped,
+    statement=r"\frac{\partial C}{\partial w^l_{jk}} = a^{l-1}_j \delta^l_k",
+)
+BP1_SIGN = replace(ids.BP1, name="BP1 with the sign flipped", compare=_bp1_sign, statement=r"\delta^L = -\nabla_a C \odot \sigma'(z^L)")
+NABLA_FACTOR_TWO = replace(
+    ids.BP1_QUADRATIC, name="dC/da = 2(a - y) against the 1/2 cost", compare=_nabla_factor_two, aliases=(),
+    statement=r"\nabla_a C = 2(a^L - y)",
+)
 #: The one-hot identity asked of a network without Σ_k y_k = 1 is itself the mutant.
 ONE_HOT_WITHOUT_ASSUMPTION = ids.SOFTMAX_CE_ONE_HOT
 
