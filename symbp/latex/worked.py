@@ -133,7 +133,8 @@ def worked_example(net: Network, values: dict | None = None, *, seed: int = 0) -
     )
 
     def num(v):
-        v = sympy.Rational(v.numerator, v.denominator) if isinstance(v, Fraction) else sympy.sympify(v)
+        v = Fraction(v)  # ints and Fractions only: nothing here is parsed
+        v = sympy.Rational(v.numerator, v.denominator)
         return v if exact else sympy.Float(v, DIGITS)
 
     def value(expr):
