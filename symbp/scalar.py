@@ -102,7 +102,7 @@ def check_scalar(eq: Equation, activation: str):
 
 
 def _refute(sides, k: int, act):
-    from .prove import _stand_in
+    from .counterexample import _stand_in
 
     if act.is_generic:
         f, fp, text = _stand_in("sigma")

@@ -363,7 +363,7 @@ def _where(ctx: Context, bind: dict) -> str:
 
 
 def _refute(failure, instances: int) -> Outcome:
-    from .prove import find_counterexample  # the core's exact-point search
+    from .counterexample import find_counterexample  # the core's exact-point search
 
     ctx, bind, lv, rv, side, entry = failure
     label = _where(ctx, bind) + (f", entry {entry}" if entry else "")

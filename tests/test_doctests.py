@@ -6,7 +6,7 @@ import importlib
 import pytest
 
 CORE = ["symbp", "symbp.algebra", "symbp.functions", "symbp.notation", "symbp.network", "symbp.derive",
-        "symbp.certificate", "symbp.backprop", "symbp.identities", "symbp.prove", "symbp.mutants"]
+        "symbp.certificate", "symbp.backprop", "symbp.identities", "symbp.prove", "symbp.counterexample", "symbp.mutants"]
 
 
 @pytest.mark.parametrize("name", CORE)

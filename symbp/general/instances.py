@@ -369,8 +369,8 @@ def _check_networks(m, name, rhs_of, gnet, budget_seconds):
 
 
 def _counterexample(net, name, at, lhs, rhs, seed: int = 7):
-    """The core's exact-point search (``prove.find_counterexample``) on one failing instance, or None."""
-    from ..prove import find_counterexample
+    """The core's exact-point search (``counterexample.find_counterexample``) on one failing instance, or None."""
+    from ..counterexample import find_counterexample
 
     label = f"{name} on {list(net.sizes)} at " + ", ".join(f"{k}={v}" for k, v in at.items())
     indices = tuple(v for k, v in at.items() if k != "l")

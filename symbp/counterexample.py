@@ -1,0 +1,202 @@
+r"""Counterexamples at exact points: how symbp refutes.
+
+A difference that is not the zero polynomial in the atoms is not yet a
+refutation (the atoms are treated as independent). A refutation needs a
+concrete point: exact rational values of x, y, w, b, a concrete activation
+(for a generic σ, the cubic σ(t) = t + t²/2 + t³/6 stands in first, then the
+sigmoid: one differentiable σ where the claim fails refutes "every σ"), and
+both sides evaluated there exactly (rationals) or to 60 digits (mpmath).
+
+>>> from symbp.network import network
+>>> from symbp.quantities import ExactQuantities
+>>> q = ExactQuantities(network([1, 1]))
+>>> cx = find_counterexample(q.net, q.delta(2).rows[0][0], -q.delta(2).rows[0][0])
+>>> cx.lhs_value == -cx.rhs_value != 0
+True
+"""
+
+from __future__ import annotations
+
+import random
+from fractions import Fraction
+
+from .certificate import Counterexample
+from .network import Network
+from .quantities import Decimal60, Exact, PointQuantities
+
+# For a generic σ a concrete polynomial stands in: a counterexample for one
+# differentiable σ refutes a claim about every differentiable σ.
+_STAND_INS = {
+    "sigma": (lambda t: t + t * t / 2 + t * t * t / 6, lambda t: 1 + t + t * t / 2, "σ(t) = t + t²/2 + t³/6"),
+}
+
+
+def _stand_in(name: str):
+    if name in _STAND_INS:
+        return _STAND_INS[name]
+    c = Fraction(len(name) + 1, 3)
+    return (lambda t: t + c * t * t, lambda t: 1 + 2 * c * t, f"{name}(t) = t + {c}·t²")
+
+
+def _concrete_neuron(net, field, use_sigmoid_for_generic: bool):
+    mpmath = getattr(field, "mp", None)  # the field's own 60-digit context
+    described: dict[str, str] = {}
+
+    def neuron(s, l, j, z):
+        act = net.activation(l, j)
+        name = act.name
+        if act.is_generic and not use_sigmoid_for_generic:
+            fname = "sigma" if name == "generic" else name.split(":", 1)[1]
+            f, fp, text = _stand_in(fname)
+            described[fname] = text
+            return f(z), fp(z)
+        if act.is_generic:
+            described[name] = "σ = the sigmoid"
+            name = "sigmoid"
+        if name == "identity":
+            return z, field.coeff(1)
+        if name == "relu":
+            return (z if z > 0 else field.coeff(0)), field.coeff(1 if z > 0 else 0)
+        mz = field.coeff(z) if isinstance(z, Fraction) else z
+        if name == "sigmoid":
+            sv = 1 / (1 + mpmath.exp(-mz))
+            return sv, sv * (1 - sv)
+        if name == "tanh":
+            tv = mpmath.tanh(mz)
+            return tv, 1 - tv * tv
+        if name == "softplus":
+            return mpmath.log(1 + mpmath.exp(mz)), 1 / (1 + mpmath.exp(-mz))
+        raise AssertionError(name)
+
+    return neuron, described
+
+
+_POINT_VALUES = tuple(Fraction(n, 4) for n in (-4, -3, -2, -1, 1, 2, 3, 4))
+
+
+def _concrete_points(net, seed):
+    """Concrete quantities at a few exact rational points (yields (q, activation note))."""
+    needs_mp = net.output_softmax or any(
+        net.activation(l, j).name in ("sigmoid", "tanh", "softplus") for l in net.layers for j in range(1, net.n(l) + 1)
+    )
+    rng = random.Random(seed + 7919)
+    has_generic = any(net.activation(l, j).is_generic for l in net.layers for j in range(1, net.n(l) + 1))
+    plans = [False, True] if has_generic else [False]
+    # relu units are dead (σ' = 0) at about half of all points, and a dead unit
+    # can hide a slip: look at more points there.
+    has_relu = any(net.activation(l, j).name == "relu" for l in net.layers for j in range(1, net.n(l) + 1))
+    tries = 24 if has_relu else 4
+    for use_sigmoid in plans:
+        field = Decimal60() if (needs_mp or use_sigmoid) else Exact()
+        for _ in range(tries):
+            leaf_values = {}
+
+            def leaf(key):
+                # Small values keep the counterexample readable by hand.
+                v = rng.choice(_POINT_VALUES)
+                leaf_values[key] = v
+                return field.coeff(v)
+
+            neuron, described = _concrete_neuron(net, field, use_sigmoid)
+
+            def output_exp(s, j, z, field=field):
+                return field.mp.exp(z)
+
+            try:
+                q = PointQuantities(net, field, leaf, neuron, output_exp=output_exp)
+            except ZeroDivisionError:
+                continue
+            note = "; ".join(described.values())
+            yield q, leaf_values, note, field
+
+
+def _differs(field, a, b) -> bool:
+    if not isinstance(field, Decimal60):
+        return a != b
+    scale = 1 + abs(a) + abs(b)
+    # 60-digit arithmetic on a few dozen operations: 10^-40 is far above its error.
+    return abs(a - b) > scale * field.mp.mpf(10) ** -40
+
+
+def _gap(a, b) -> float:
+    return float(abs(a - b) / (1 + abs(a) + abs(b)))
+
+
+class _Best:
+    """Keep the clearest counterexample seen (largest relative gap)."""
+
+    def __init__(self):
+        self.cx, self.gap = None, -1.0
+
+    def offer(self, field, lv, rv, make) -> bool:
+        if not _differs(field, lv, rv):
+            return False
+        gap = _gap(lv, rv)
+        if gap > self.gap:
+            self.cx, self.gap = make(), gap
+        return gap > 1e-3  # clear enough: stop looking
+
+
+def _show(field, v) -> str:
+    if not isinstance(field, Decimal60):
+        return str(v)
+    return field.mp.nstr(v, 25)
+
+
+def _point_text(leaf_values: dict, net: Network) -> dict:
+    out = {}
+    for key, v in leaf_values.items():
+        kind, *rest = key
+        if kind == "w":
+            name = str(net.weight(*rest))
+        elif kind == "b":
+            name = str(net.bias(*rest))
+        else:
+            s, j = rest
+            name = str(net.x(j, s) if kind == "x" else net.y(j, s))
+        out[name] = str(v)
+    return out
+
+
+def _counterexample(field, lv, rv, label, layer, idx, leaves, net, note):
+    return lambda: Counterexample(
+        instance=label, layer=layer, indices=tuple(idx), point=_point_text(leaves, net),
+        lhs=_show(field, lv), rhs=_show(field, rv), lhs_value=float(lv), rhs_value=float(rv), activation=note,
+    )
+
+
+def find_counterexample(net: Network, lhs, rhs, label: str = "", layer: int | None = None, indices: tuple = (), seed: int = 0):
+    """A concrete counterexample to ``lhs = rhs`` (exact ``algebra`` elements over ``net``'s atoms), or None.
+
+    Both sides are evaluated at exact rational points with concrete
+    activations (a cubic stands in for a generic σ, then the sigmoid); the
+    clearest disagreement found is returned.
+    """
+    return _find_exact_counterexample(net, lhs, rhs, label, layer, indices, seed)
+
+
+def _find_exact_counterexample(net, lhs, rhs, label, layer, idx, seed):
+    best = _Best()
+    for q, leaves, note, field in _concrete_points(net, seed):
+        try:
+            lv, rv = q.value(lhs), q.value(rhs)
+        except ZeroDivisionError:
+            continue
+        if best.offer(field, lv, rv, _counterexample(field, lv, rv, label, layer, idx, dict(leaves), net, note)):
+            break
+    return best.cx
+
+
+def _find_pointwise_counterexample(ident, net, comp0, r, c, label, idx, seed):
+    best = _Best()
+    for q, leaves, note, field in _concrete_points(net, seed):
+        try:
+            for comp in ident.compare(q):
+                if (comp.layer, comp.sample, comp.lhs_tex) != (comp0.layer, comp0.sample, comp0.lhs_tex):
+                    continue
+                lv, rv = comp.lhs.rows[r][c], comp.rhs.rows[r][c]
+                if best.offer(field, lv, rv, _counterexample(field, lv, rv, label, comp.layer, idx, dict(leaves), net, note)):
+                    return best.cx
+        except ZeroDivisionError:
+            continue
+    return best.cx
