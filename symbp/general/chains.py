@@ -90,6 +90,25 @@ def _r(index, hi):
     return Range(index, sympy.Integer(1), hi)
 
 
+def _output_error_opening(through: str) -> tuple:
+    # The first three steps of every output-error proof: δ^L_j by definition,
+    # the chain rule through a^L, and the name ∇_a C for ∂C/∂a^L.
+    return (
+        Link(lambda m: m.dC_dz_L[m.j], "definition", r"definition of $\delta$: $\delta^L_j \equiv \partial C/\partial z^L_j$"),
+        Link(
+            lambda m: Sum(m.dC_da_L[m.k] * m.da_dz_L[m.k, m.j], (m.k, 1, m.n_L)),
+            "chain-rule",
+            f"multivariable chain rule: C depends on z^L only through {through}",
+            ("z^{L}", "a^{L}"),
+        ),
+        Link(
+            lambda m: Sum(m.nabla[m.k] * m.da_dz_L[m.k, m.j], (m.k, 1, m.n_L)),
+            "definition",
+            r"$(\nabla_a C)_k \equiv \partial C/\partial a^L_k$",
+        ),
+    )
+
+
 def _identities() -> dict[str, GeneralIdentity]:
     out = {}
 
@@ -105,18 +124,7 @@ def _identities() -> dict[str, GeneralIdentity]:
         rhs=bp1_rhs,
         ranges=lambda m: [_r(m.j, m.n_L)],
         chain=(
-            Link(lambda m: m.dC_dz_L[m.j], "definition", r"definition of $\delta$: $\delta^L_j \equiv \partial C/\partial z^L_j$"),
-            Link(
-                lambda m: Sum(m.dC_da_L[m.k] * m.da_dz_L[m.k, m.j], (m.k, 1, m.n_L)),
-                "chain-rule",
-                "multivariable chain rule: C depends on z^L only through a^L",
-                ("z^{L}", "a^{L}"),
-            ),
-            Link(
-                lambda m: Sum(m.nabla[m.k] * m.da_dz_L[m.k, m.j], (m.k, 1, m.n_L)),
-                "definition",
-                r"$(\nabla_a C)_k \equiv \partial C/\partial a^L_k$",
-            ),
+            *_output_error_opening("a^L"),
             Link(
                 lambda m: Sum(m.nabla[m.k] * KroneckerDelta(m.k, m.j) * m.sigma_prime(m.z_L[m.j]), (m.k, 1, m.n_L)),
                 "lemma",
@@ -355,18 +363,7 @@ def _identities() -> dict[str, GeneralIdentity]:
             rhs=rhs,
             ranges=lambda m: [_r(m.j, m.n_L)],
             chain=(
-                Link(lambda m: m.dC_dz_L[m.j], "definition", r"definition of $\delta$: $\delta^L_j \equiv \partial C/\partial z^L_j$"),
-                Link(
-                    lambda m: Sum(m.dC_da_L[m.k] * m.da_dz_L[m.k, m.j], (m.k, 1, m.n_L)),
-                    "chain-rule",
-                    "multivariable chain rule: C depends on z^L only through a^L = softmax(z^L)",
-                    ("z^{L}", "a^{L}"),
-                ),
-                Link(
-                    lambda m: Sum(m.nabla[m.k] * m.da_dz_L[m.k, m.j], (m.k, 1, m.n_L)),
-                    "definition",
-                    r"$(\nabla_a C)_k \equiv \partial C/\partial a^L_k$",
-                ),
+                *_output_error_opening("a^L = softmax(z^L)"),
                 Link(
                     lambda m: Sum(-m.y[m.k] / m.a_L[m.k] * m.da_dz_L[m.k, m.j], (m.k, 1, m.n_L)),
                     "lemma",
