@@ -172,11 +172,11 @@ def cli_exit(text: str, notation: str, budget: float) -> tuple:
 def check(text: str, notation: str, tally: Tally, *, sandbox, budget: float = 5.0, margin: float = 5.0, cli: bool = True) -> None:
     """Reader, verify and CLI on one input; problems are recorded, never raised.
 
-    verify and the CLI run in ``sandbox`` (a ``symbp.sandbox.Sandbox``) with a
+    verify and the CLI run in ``sandbox`` (a ``symbp.testing.sandbox.Sandbox``) with a
     hard limit of budget + margin, so an input that runs past its budget is
     recorded as a problem and the run continues.
     """
-    from symbp.latex.reader import read
+    from symbp.verify.reader import read
 
     shown = repr(text[:120])
     try:
@@ -215,7 +215,7 @@ def check(text: str, notation: str, tally: Tally, *, sandbox, budget: float = 5.
 def run(examples: int, *, cli: bool = True, seed: int = 0) -> Tally:
     from hypothesis import HealthCheck, given, settings
 
-    from symbp.sandbox import Sandbox
+    from symbp.testing.sandbox import Sandbox
 
     tally = Tally()
     start = time.perf_counter()

@@ -6,7 +6,7 @@ probably-true); every mutant (``symbp.mutants`` and a random mutation
 operator of ``benchmarks/mutation.py``) must be refuted when exact
 subtraction says it is wrong, and must hold when it says it is equivalent.
 
-Formulas (when ``symbp.latex.reader`` is present): well-formed formulas over
+Formulas (when ``symbp.verify.reader`` is present): well-formed formulas over
 the notation and garbage strings go to the reader, to ``symbp.verify`` and to
 the CLI: no uncaught exception, no run past the budget, exit code 0–3.
 

@@ -18,6 +18,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from symbp.files import write_atomic  # noqa: E402
 from symbp.latex import catalogue, document, engine  # noqa: E402
 
 
@@ -27,7 +28,7 @@ def run_once(notation: str, folder: Path) -> dict:
     t1 = time.perf_counter()
     tex = document.catalogue_document(certs, notation)
     t2 = time.perf_counter()
-    path = engine.write_atomic(folder / f"catalogue-{notation}.tex", tex)
+    path = write_atomic(folder / f"catalogue-{notation}.tex", tex, what="the document")
     pdf = engine.compile_pdf(path)
     t3 = time.perf_counter()
     return {"prove": t1 - t0, "render": t2 - t1, "compile": t3 - t2, "total": t3 - t0,

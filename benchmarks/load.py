@@ -3,7 +3,7 @@ r"""Load and limits: verifying a large notes file formula by formula in a sandbo
 Builds notes files of 250 … 2,000 formulas (correct formulas of the verifier's
 corpus, their mutants, unreadable garbage, and a few "CAS bombs": formulas
 whose exact expansion would run for minutes), verifies each formula in a
-``symbp.sandbox.Sandbox`` worker (timeout, address-space limit), and reports
+``symbp.testing.sandbox.Sandbox`` worker (timeout, address-space limit), and reports
 time per formula, total time against size, and peak RSS of the parent and of
 the worker. A bomb is stopped by the timeout and reported ``undecided``; the
 rest of the file continues.
@@ -27,7 +27,7 @@ ROOT = Path(__file__).resolve().parents[1]
 if __package__ in (None, ""):
     sys.path.insert(0, str(ROOT))
 
-from symbp.sandbox import Outcome, Sandbox
+from symbp.testing.sandbox import Outcome, Sandbox
 
 # Used when the verifier's corpus is not there: BP1–BP4 and the usual slips (seed 000, Nielsen).
 _FALLBACK = (
@@ -119,7 +119,7 @@ def _rss_mb(pid) -> float:
 def verify_notes_sandboxed(path: Path, notation: str = "nielsen", *, budget: float = 10.0, timeout: float = 20.0,
                            memory_mb: int = 2048) -> dict:
     """Verify every formula of ``path``, each in the sandbox; statuses, timings and peak worker RSS."""
-    from symbp.notes import extract
+    from symbp.verify.extract import extract
 
     formulas = extract(path.read_text(encoding="utf-8"))
     statuses: Counter = Counter()

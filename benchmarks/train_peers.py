@@ -16,7 +16,7 @@ waiting; for a multi-threaded runner it is below the wall-clock rate. Peers that
 installed are skipped with a note. Nothing here asserts a timing.
 
 Runners:
-* symbp fast path: ``symbp.train.Trainer.epoch`` (NumPy, BLAS threads as given);
+* symbp fast path: ``symbp.numeric.train.Trainer.epoch`` (NumPy, BLAS threads as given);
 * symbp compiled epoch: ``Trainer(backend="numba")`` (optional extra), batch ≤ 16;
 * Nielsen-style per-sample loop: written afresh from the book's description of
   ``update_mini_batch``/``backprop`` (column vectors, one sample at a time);
@@ -41,8 +41,8 @@ import numpy as np
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.dirname(HERE))  # run from a source checkout
 
-from symbp import data  # noqa: E402
-from symbp.train import Trainer  # noqa: E402
+from symbp.numeric import data  # noqa: E402
+from symbp.numeric.train import Trainer  # noqa: E402
 
 ETA = 3.0
 
@@ -100,7 +100,7 @@ def run_symbp(sizes, X, Y, batch, dtype, repeats, threads=None, backend="fast"):
     if threads is not None and controller is None:
         raise Skip("threadpoolctl not installed (needed to set BLAS threads)")
     if backend == "numba":
-        from symbp.train import SMALL_BATCH
+        from symbp.numeric.train import SMALL_BATCH
 
         try:
             import numba  # noqa: F401

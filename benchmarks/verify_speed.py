@@ -51,7 +51,7 @@ BAD_INPUTS = [
 
 
 def bad_input_times() -> list[float]:
-    from symbp.latex.reader import ReadError, read
+    from symbp.verify.reader import ReadError, read
 
     times = []
     for text in BAD_INPUTS:

@@ -18,7 +18,8 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))  # run from a checkout without installing
 
-from symbp.latex import catalogue, document, engine, worked  # noqa: E402
+from symbp.files import write_atomic  # noqa: E402
+from symbp.latex import catalogue, document, engine, worked, worked_page  # noqa: E402
 from symbp.network import network  # noqa: E402
 
 NOTATIONS = ("nielsen", "sokolinsky", "dyda")
@@ -49,7 +50,7 @@ def documents() -> dict[str, str]:
             if group:
                 out[f"{notation}/{slug(name)}.tex"] = document.identity_document(group, notation, name=name)
         for stem, ex in examples:
-            out[f"{notation}/{stem}.tex"] = worked.worked_document(ex, notation)
+            out[f"{notation}/{stem}.tex"] = worked_page.worked_document(ex, notation)
     return out
 
 
@@ -109,7 +110,7 @@ def main(argv=None) -> int:
             if f"{notation}/{path.name}" not in docs:
                 path.unlink()  # an identity that left the catalogue
     for rel, tex in docs.items():
-        engine.write_atomic(HERE / rel, tex)
+        write_atomic(HERE / rel, tex, what="the document")
         if args.pdf:
             engine.compile_pdf(HERE / rel)
     print(f"wrote {len(docs)} documents in {HERE} ({len(old)} changed)")

@@ -13,7 +13,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from symbp.notes import to_markdown, verify_notes, write_atomically  # noqa: E402
+from symbp.files import write_atomic  # noqa: E402
+from symbp.verify.notes import to_markdown, verify_notes  # noqa: E402
 
 SEEDS = Path("/work/shared/seeds")
 RUNS = [
@@ -60,7 +61,7 @@ def main(out: str = "derivations/seed-errata.md") -> float:
     parts += ["## Refuted claims at a glance", "", *found, ""] + tables
     seconds = time.perf_counter() - start
     parts.append(f"_Whole run: {seconds:.1f} s._\n")
-    write_atomically(out, "\n".join(parts))
+    write_atomic(out, "\n".join(parts), what="the errata")
     return seconds
 
 

@@ -18,6 +18,11 @@ from typing import Any
 #: The verdicts of DESIGN.md, strongest first.
 VERDICTS = ("proved-for-all-sizes", "proved", "probably-true", "refuted", "undecided")
 
+#: How a certificate becomes LaTeX. Typesetting belongs to ``symbp.latex``, a
+#: layer above this module, so it registers its writer here (on ``import symbp``)
+#: instead of this module importing upward.
+LATEX_WRITERS: dict = {}
+
 
 @dataclass(frozen=True)
 class Step:
@@ -106,10 +111,12 @@ class Certificate:
         return cls.from_dict(json.loads(text))
 
     def to_latex(self, notation="nielsen") -> str:
-        """The certificate as LaTeX in ``notation``: its checked steps, or its verdict."""
-        from .latex.render import certificate_latex
+        """The certificate as LaTeX in ``notation``: its checked steps, or its verdict.
 
-        return certificate_latex(self, notation)
+        The writing is the documents layer's (``symbp.latex.certificate_latex``,
+        which registers itself in ``LATEX_WRITERS`` when ``symbp`` is imported).
+        """
+        return LATEX_WRITERS["certificate"](self, notation)
 
     def _repr_latex_(self) -> str:
         return self.to_latex()

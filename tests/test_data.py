@@ -3,8 +3,8 @@
 import numpy as np
 import pytest
 
-from symbp import data
 from symbp.errors import SpecError
+from symbp.numeric import data
 
 
 def test_xor_is_the_truth_table():

@@ -69,7 +69,7 @@ import formula_fuzz  # noqa: E402
 
 @pytest.fixture(scope="module")
 def box():
-    from symbp.sandbox import Sandbox
+    from symbp.testing.sandbox import Sandbox
 
     with Sandbox(timeout=10, memory_mb=2048) as b:
         yield b
@@ -99,7 +99,7 @@ def test_verify_stops_a_polynomial_blow_up_within_its_budget(box):
 def test_reader_rejects_a_superscript_digit_with_read_error():
     # Found by this fuzzing: '¹'.isdigit() is True but \d+ does not match it (AttributeError before the fix).
     from symbp.errors import SymbpError
-    from symbp.latex.reader import read
+    from symbp.verify.reader import read
 
     with pytest.raises(SymbpError):
         read("\u00b9", "nielsen")

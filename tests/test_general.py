@@ -223,7 +223,7 @@ def test_cli_general_table_json_and_exit_codes(capsys):
 
 @pytest.mark.parametrize(
     "module",
-    ["", ".lemmas", ".chains", ".links", ".indexmat", ".reduction", ".printing", ".instances", ".induction", ".report"],
+    [".proofs", ".lemmas", ".chains", ".links", ".indexmat", ".reduction", ".printing", ".instances", ".induction", ".report"],
 )
 def test_docstring_examples_of_the_all_sizes_modules(module):
     import doctest
@@ -299,13 +299,13 @@ def test_counterexample_of_a_wrong_bp2_re_evaluates_by_plain_sympy_diff():
 
 def test_catalogue_proves_each_lemma_once(monkeypatch):
     calls = []
-    original = general._prove_lemma
+    original = general.proofs._prove_lemma
 
     def counting(session, lemma):
         calls.append(lemma.name)
         return original(session, lemma)
 
-    monkeypatch.setattr(general, "_prove_lemma", counting)
+    monkeypatch.setattr(general.proofs, "_prove_lemma", counting)
     certs = general.prove_catalogue(general.network(), cross_check=False)
     assert len(calls) == len(set(calls))
     assert {c.identity for c in certs if c.identity.startswith(("lemma-", "sokolinsky-"))} <= set(calls)

@@ -22,7 +22,7 @@ from symbp import functions
 from symbp.cli import main
 from symbp.graph import GraphError, computational_graph, node_count
 from symbp.point import PointError, make_point
-from symbp.graphviz import render, to_dot
+from symbp.graph.graphviz import render, to_dot
 from symbp.network import network
 
 HAS_DOT = shutil.which("dot") is not None
@@ -281,7 +281,7 @@ def test_values_on_a_large_network_are_refused_up_front():
         computational_graph(network([10, 20, 20, 5], "sigmoid"), point="random", collapse=True)
 
 
-@pytest.mark.parametrize("name", ["symbp.point", "symbp.graph", "symbp.graphviz", "symbp.rowvector"])
+@pytest.mark.parametrize("name", ["symbp.point", "symbp.graph.computational", "symbp.graph.graphviz", "symbp.identities.rowvector"])
 def test_docstring_examples_run(name):
     import doctest
     import importlib

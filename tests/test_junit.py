@@ -4,10 +4,11 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
-from symbp import identities, junit, mutants, network
+from symbp import identities, mutants, network
 from symbp.certificate import Certificate
 from symbp.errors import SpecError
 from symbp.prove import prove
+from symbp.verify import junit
 
 
 def _certs():
@@ -57,7 +58,7 @@ def test_an_unwritable_path_is_a_clear_error(tmp_path):
 
 def test_verifications_of_notes_become_test_cases(tmp_path):
     # What `symbp verify --notes week3.tex --junit report.xml` writes: one case per formula.
-    from symbp.notes import extract
+    from symbp.verify.extract import extract
     from symbp.verify import verify
 
     notes = (r"BP3: $$\frac{\partial C}{\partial b^l_j} = \delta^l_j$$" "\n"

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import pytest
 
-from symbp.latex.nodes import Apply, Cdots, Index, Layer, Mul, Partial, Pow, Quantity, Sum, Transpose, to_latex, walk
-from symbp.latex.reader import ReadError, read
+from symbp.verify.nodes import Apply, Cdots, Index, Layer, Mul, Partial, Pow, Quantity, Sum, Transpose, to_latex, walk
+from symbp.verify.reader import ReadError, read
 
 
 def _quantities(eq):
@@ -148,7 +148,7 @@ def test_profile_activation_letter_and_multi_letter_names(tmp_path):
 
 
 def test_pmatrix_with_vdots_reads_the_last_index_as_a_layer_size():
-    from symbp.latex.nodes import Matrix
+    from symbp.verify.nodes import Matrix
 
     # Seed 000, line 94: (σ'(z^L_1), ⋮, σ'(z^L_n)) — the bare n is n_L.
     eq = read(r"\delta^L = \begin{pmatrix} \sigma'(z_1^L) \\ \vdots \\ \sigma'(z_n^L) \end{pmatrix}")

@@ -16,7 +16,7 @@ from symbp.certificate import Certificate
 from symbp.derive import GroundTruth
 from symbp.errors import NotationError
 from symbp.functions import generic_function
-from symbp.latex import render
+from symbp.latex import document, render
 from symbp.network import network
 from symbp.notation import PROFILES, profile
 from symbp.prove import prove
@@ -147,11 +147,11 @@ def test_certificate_latex_of_a_proved_certificate_lists_every_step():
 def test_certificate_latex_of_a_refuted_certificate_shows_no_steps():
     cert = prove(identities.SOFTMAX_CE_ONE_HOT, network([2, 2], cost="softmax-cross-entropy"))
     assert cert.verdict == "refuted"
-    out = render.certificate_latex(cert, "nielsen")
+    out = document.certificate_latex(cert, "nielsen")
     assert "refuted" in out and r"\text{LHS}" in out
     assert "&=" not in out  # nothing typeset as an equation that holds
     forged = Certificate(cert.identity, cert.network, "exact", "undecided", reason="budget")
-    assert "undecided" in render.certificate_latex(forged, "dyda")
+    assert "undecided" in document.certificate_latex(forged, "dyda")
 
 
 def test_sympy_printer_keeps_ordinary_functions():

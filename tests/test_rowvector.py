@@ -15,7 +15,7 @@ from symbp.point import make_point
 from symbp.network import network
 from symbp.notation import PROFILES, profile
 from symbp.prove import prove
-from symbp.rowvector import IDENTITIES, WRONG, applicable
+from symbp.identities.rowvector import IDENTITIES, WRONG, applicable
 
 CLASSIFIER = network([2, 3, 1], "sigmoid", "cross-entropy")  # the seed's own example
 NETS = [

@@ -4,7 +4,7 @@ import time
 
 import pytest
 
-from symbp.sandbox import Sandbox, run_isolated
+from symbp.testing.sandbox import Sandbox, run_isolated
 
 
 def _spin():

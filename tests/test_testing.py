@@ -40,7 +40,7 @@ def run(pytester, monkeypatch):
     monkeypatch.setenv("PYTEST_DISABLE_PLUGIN_AUTOLOAD", "1")  # the entry point may or may not be installed
 
     def go(*args):
-        return pytester.runpytest("-p", "symbp.pytest_plugin", "-p", "no:cacheprovider", *args)
+        return pytester.runpytest("-p", "symbp.testing.plugin", "-p", "no:cacheprovider", *args)
 
     return go
 
@@ -183,7 +183,7 @@ def test_plugin_works_under_xdist(pytester):
         os.environ[key], env[key] = value, os.environ.get(key)
     try:
         result = pytester.runpytest_subprocess(
-            "-p", "xdist.plugin", "-p", "symbp.pytest_plugin", "-p", "no:cacheprovider", "-n", "2", "--symbp-undecided=skip"
+            "-p", "xdist.plugin", "-p", "symbp.testing.plugin", "-p", "no:cacheprovider", "-n", "2", "--symbp-undecided=skip"
         )
     finally:
         for key, value in env.items():

@@ -17,9 +17,10 @@ import os
 import numpy as np
 import pytest
 
-from symbp import data, numeric
+from symbp import numeric
 from symbp.errors import SpecError
-from symbp.train import Trainer, TrainingDiverged
+from symbp.numeric import data
+from symbp.numeric.train import Trainer, TrainingDiverged
 
 CASES = [
     # sizes, activation(s), cost, targets
@@ -211,7 +212,7 @@ def test_numba_epoch_equals_numpy_epoch(sizes, act, dtype, tol):
 
 def test_numba_backend_names_what_it_does_not_cover():
     pytest.importorskip("numba")
-    from symbp.compiled import CompiledUnavailable
+    from symbp.numeric.compiled import CompiledUnavailable
 
     with pytest.raises(CompiledUnavailable, match="not softplus.*--backend fast"):
         Trainer([2, 2], "softplus", backend="numba")
@@ -282,7 +283,7 @@ def test_bench_fd_reports_pass_counts(capsys):
 def test_compiled_scalar_kernels_equal_the_numpy_twins_including_z_1000(name):
     pytest.importorskip("numba")
     from symbp import functions
-    from symbp.compiled import scalar_kernels
+    from symbp.numeric.compiled import scalar_kernels
 
     sigma, prime = scalar_kernels(name)
     act = functions.activation(name)

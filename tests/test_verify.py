@@ -69,8 +69,8 @@ def test_value_refutation_carries_an_exact_counterexample():
 
 def test_bp4_value_matches_sympy_diff_of_the_composed_cost():
     # Independent oracle: sympy.diff of C(x, y, w, b) on [2, 3, 2] at one weight.
-    from symbp.interpret import Context, evaluate
-    from symbp.latex.reader import read
+    from symbp.verify.interpret import Context, evaluate
+    from symbp.verify.reader import read
     from symbp.network import network
     from symbp.notation import profile
 
@@ -121,7 +121,7 @@ def test_named_activation_specialises_the_check():
 
 
 def test_notes_report_has_a_row_per_formula_and_survives_broken_lines(tmp_path):
-    from symbp.notes import to_markdown, verify_notes
+    from symbp.verify.notes import to_markdown, verify_notes
 
     notes = tmp_path / "lecture.md"
     notes.write_text(
@@ -248,7 +248,7 @@ def test_verification_gives_a_core_certificate_naming_the_family():
 
 
 def test_notes_extraction_repairs_lost_backslashes_and_continues_split_derivations():
-    from symbp.notes import extract
+    from symbp.verify.extract import extract
 
     # Seed 000 lost "\f", "\n", "\r" of \frac, \nabla, \right in extraction.
     damaged = "$$\\delta_j^l \\equivrac{\\partial C}{\\partial z_j^l} = \\delta_j^l$$\n"
@@ -325,11 +325,11 @@ def test_every_single_slip_mutant_of_a_seed_formula_is_caught_or_truly_equivalen
     # Soundness check of "proved on the family": each usual slip applied to each correct seed
     # formula is either refuted, or (an equivalent rewrite) also proved on a second family of
     # other shapes with a concrete activation.
-    from symbp.diagnose import _tidy, repairs
-    from symbp.interpret import Uninterpretable
-    from symbp.latex.reader import read
+    from symbp.verify.diagnose import _tidy, repairs
+    from symbp.verify.interpret import Uninterpretable
+    from symbp.verify.reader import read
     from symbp.notation import profile
-    from symbp.scalar import is_scalar
+    from symbp.verify.scalar import is_scalar
     from symbp.verify import Setting, check
 
     other = ((3, 4, 2), (4, 2, 3, 2), (2, 4, 3, 3, 2))
@@ -417,7 +417,7 @@ def test_identity_names_are_those_of_the_core_catalogue():
 
 
 def test_align_rows_continue_the_chain_above():
-    from symbp.notes import extract
+    from symbp.verify.extract import extract
 
     tex = ("Proof.\n\\begin{align}\n\\frac{\\partial C}{\\partial b^l_j} &= \\frac{\\partial C}{\\partial z^l_j} \\\\\n"
            "&= \\delta^l_j\n\\end{align}\n")

@@ -15,7 +15,7 @@ import sympy
 
 from symbp.derive import sympy_gradient
 from symbp.errors import SpecError
-from symbp.latex import worked
+from symbp.latex import worked, worked_page
 from symbp.network import network
 
 
@@ -69,9 +69,9 @@ def test_a_wrong_number_is_caught_by_the_checks():
 def test_document_shows_every_gradient_and_the_checks():
     net = network([2, 3, 2], activation="sigmoid")
     ex = worked.worked_example(net)
-    doc = worked.worked_document(ex, "sokolinsky")
+    doc = worked_page.worked_document(ex, "sokolinsky")
     for key in net.parameters():
-        assert worked._shown(ex.grads[key], ex.exact) in doc
+        assert worked_page._shown(ex.grads[key], ex.exact) in doc
     assert "w^{(3)}_{21}" in doc  # Sokolinsky's from,to order in the given values
     assert "Checks" in doc and "finite differences" in doc
 
@@ -101,5 +101,5 @@ def test_softmax_cross_entropy_example_matches_sympy_diff():
     for key in net.parameters():
         truth = sympy_gradient(net, key).xreplace(subs).evalf(40)
         assert abs(float(truth - ex.grads[key])) < 1e-30, key
-    doc = worked.worked_document(ex, "dyda")
+    doc = worked_page.worked_document(ex, "dyda")
     assert "chain rule through the softmax" in doc and r"\mathbf{L}" in doc

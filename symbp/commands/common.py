@@ -1,8 +1,17 @@
-"""Arguments shared by the subcommands that take a network."""
+"""What the subcommands share: exit codes, the error paragraph, the network arguments."""
 
 from __future__ import annotations
 
+import textwrap
+
 from ..network import network, parse_sizes
+
+#: Exit codes everywhere: 0 holds / done, 1 refuted, 2 bad input (one paragraph, no traceback), 3 undecided.
+EXIT_OK, EXIT_REFUTED, EXIT_BAD_INPUT, EXIT_UNDECIDED = 0, 1, 2, 3
+
+
+def error_paragraph(message: str) -> str:
+    return textwrap.fill(f"symbp: error: {message}", width=100, break_long_words=False, break_on_hyphens=False)
 
 
 def add_network_arguments(p, *, sizes: str = "2,3,2", activation: str = "generic", cost: str = "quadratic") -> None:

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import sympy
 
-from ..cli import EXIT_OK
-from .common import add_network_arguments, network_from_args
+from .common import EXIT_OK, add_network_arguments, network_from_args
 
 
 def register(sub) -> None:

@@ -55,8 +55,8 @@ def _fixed_leaves(items: list[str]) -> dict:
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..graph import computational_graph
-    from ..graphviz import render
+    from ..graph.computational import computational_graph
+    from ..graph.graphviz import render
     from ..network import network, parse_sizes
 
     net = network(parse_sizes(args.sizes), activation=args.activation, cost=args.cost, batch=1)

@@ -9,8 +9,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..cli import EXIT_OK
 from ..errors import SpecError
+from ..files import write_atomic
+from .common import EXIT_OK
 
 
 def register(sub) -> None:
@@ -52,7 +53,7 @@ def _network(args, default_activation: str):
 def build(args) -> tuple[str, str, list]:
     """The document, a default file stem and the certificates in it, from the parsed arguments."""
     from .. import identities
-    from ..latex import catalogue, document, worked
+    from ..latex import catalogue, document, worked, worked_page
     from ..prove import prove
 
     p = _notation(args.notation)
@@ -62,7 +63,7 @@ def build(args) -> tuple[str, str, list]:
         net = _network(args, "sigmoid")
         ex = worked.worked_example(net, seed=args.seed)
         stem = f"worked-{'-'.join(map(str, net.sizes))}-{net.activations[0]}-{p.name}"
-        return worked.worked_document(ex, p), stem, []
+        return worked_page.worked_document(ex, p), stem, []
     if args.sizes or args.activation or args.cost or args.one_hot:
         net = _network(args, "generic")
         certs = [prove(i, net, budget=args.budget) for i in identities.applicable(net, args.identity)]
@@ -95,7 +96,7 @@ def run(args) -> int:
     if out is None:
         print(tex, end="")
         return EXIT_OK
-    path = engine.write_atomic(out, tex)
+    path = write_atomic(out, tex, what="the document")
     written = f"{path} and {engine.compile_pdf(path)}" if args.pdf else str(path)
     # Writing the document is the job, so the exit code is 0; the verdicts are said.
     print(f"wrote {written}" + (f" ({_tally(certs)})" if certs else ""))

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import json
 
-from ..cli import EXIT_BAD_INPUT, EXIT_OK, EXIT_REFUTED, EXIT_UNDECIDED
+from .. import general
 from ..errors import SpecError
-from .common import add_network_arguments, network_from_args
+from .common import EXIT_OK, EXIT_REFUTED, EXIT_UNDECIDED, add_network_arguments, network_from_args
 
 
 def register(sub) -> None:
@@ -24,7 +24,8 @@ def register(sub) -> None:
 
 
 def run(args) -> int:
-    from .. import identities, notation
+    from .. import identities
+    from .. import notation
     from ..prove import prove
 
     if args.list:
@@ -39,7 +40,7 @@ def run(args) -> int:
     net = network_from_args(args)
     chosen = identities.applicable(net, args.identity)
     if args.notation == "rowvector" and not args.identity:
-        from ..rowvector import applicable as seed_004
+        from ..identities.rowvector import applicable as seed_004
 
         chosen += seed_004(net)
     certs = [prove(ident, net, method=args.method, budget=args.budget) for ident in chosen]
@@ -96,8 +97,19 @@ def _explain_refutation(c, profile) -> str:
 
 
 def _run_general(args) -> int:
-    try:
-        from .. import general
-    except ImportError:
-        raise SpecError("--general needs symbp.general, which this build does not include") from None
-    return general.run_cli(args)
+    # --sizes is ignored: the sizes are symbols.
+    activation = getattr(args, "activation", "generic") or "generic"
+    if "," in activation:
+        raise SpecError(f"--general proves one activation for every layer; got the per-layer list {activation!r} "
+                        "(the generic σ already covers every choice)")
+    gnet = general.network(activation=activation, cost=args.cost, one_hot=bool(args.one_hot))
+    if args.identity:
+        resolved = [general.resolve(n) for n in args.identity]  # bad names fail before any work
+        certs = [general.prove_general(n, gnet, budget_seconds=args.budget) for n in resolved]
+    else:
+        certs = general.prove_catalogue(gnet, budget_seconds=args.budget)
+    if args.json:
+        print(json.dumps([c.to_dict() for c in certs], ensure_ascii=False, indent=2))
+    else:
+        print(general.report(certs, gnet))
+    return exit_code(certs)

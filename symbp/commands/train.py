@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import sys
 
+from ..files import write_atomic
 from ..errors import SpecError, SymbpError
 
 
@@ -40,9 +41,9 @@ def register(subparsers) -> None:
 
 
 def run(args) -> int:
-    from .. import data
+    from ..numeric import data
     from ..network import parse_sizes
-    from ..train import Trainer
+    from ..numeric.train import Trainer
 
     if args.plot:
         _require_matplotlib()
@@ -91,8 +92,6 @@ def plot_history(history, path: str, title: str = "") -> None:
     _require_matplotlib()
     import matplotlib
 
-    from ..train import atomic_write
-
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
 
@@ -110,7 +109,7 @@ def plot_history(history, path: str, title: str = "") -> None:
     fig.suptitle(title)
     fig.tight_layout()
     try:
-        atomic_write(path, lambda f: fig.savefig(f, format="png", dpi=100), suffix=".png")
+        write_atomic(path, lambda f: fig.savefig(f, format="png", dpi=100), what="the plot")
     finally:
         plt.close(fig)
     sys.stdout.flush()

@@ -7,6 +7,8 @@ import sys
 from pathlib import Path
 
 from ..errors import NotationError, SpecError
+from ..files import write_atomic
+from .common import error_paragraph
 
 
 def register(sub) -> None:
@@ -37,7 +39,7 @@ def _notation(value: str):
 
 
 def run(args) -> int:
-    from .. import notes as notes_module
+    from ..verify import notes as notes_module
     from ..network import network
     from ..verify import verify
 
@@ -59,12 +61,12 @@ def run(args) -> int:
     if args.notes:
         report = notes_module.verify_notes(args.notes, nt, **options)
         if args.report:
-            notes_module.write_atomically(args.report, notes_module.to_markdown(report))
+            write_atomic(args.report, notes_module.to_markdown(report), what="the report", inputs=[args.notes])
         if args.junit:
-            from .. import junit
+            from ..verify import junit
 
             cases = [(f"line {r.formula.line}: {r.formula.text}", r.result) for r in report.rows]
-            junit.write(args.junit, cases, suite=str(args.notes))
+            junit.write(args.junit, cases, suite=str(args.notes), inputs=[args.notes])
         if args.json:
             print(json.dumps([_json(r.result, r.formula.line) for r in report.rows], ensure_ascii=False, indent=2))
         else:
@@ -77,8 +79,6 @@ def run(args) -> int:
         print(json.dumps([_json(result)], ensure_ascii=False, indent=2))
     elif result.status in ("unreadable", "uninterpretable"):
         # Input symbp cannot use: one paragraph on stderr, like every other bad input.
-        from ..cli import error_paragraph
-
         what = "cannot read the formula" if result.status == "unreadable" else "cannot interpret the formula"
         print(error_paragraph(f"{what}: {result.reason}"), file=sys.stderr)
     else:

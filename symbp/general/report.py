@@ -1,9 +1,4 @@
-r"""``symbp prove --general``: the all-sizes catalogue as a table or JSON.
-
-``symbp/commands/prove.py`` calls ``general.run_cli(args)``; the options are
-the ones ``symbp prove`` already has (``--identity``, ``--activation``,
-``--cost``, ``--one-hot``, ``--budget``, ``--json``). ``--sizes`` is ignored:
-the sizes are symbols.
+r"""The all-sizes catalogue as a table (what ``symbp prove --general`` prints).
 
 >>> from symbp import general
 >>> gnet = general.network()
@@ -12,37 +7,6 @@ BP3       proved-for-all-sizes  all-size
 """
 
 from __future__ import annotations
-
-import json
-
-from .. import general
-from ..errors import SpecError
-
-EXIT_OK, EXIT_REFUTED, EXIT_UNDECIDED = 0, 1, 3
-
-
-def run(args) -> int:
-    activation = getattr(args, "activation", "generic") or "generic"
-    if "," in activation:
-        raise SpecError(f"--general proves one activation for every layer; got the per-layer list {activation!r} "
-                        "(the generic σ already covers every choice)")
-    gnet = general.network(activation=activation, cost=getattr(args, "cost", "quadratic"),
-                           one_hot=bool(getattr(args, "one_hot", False)))
-    budget = float(getattr(args, "budget", 60.0) or 60.0)
-    names = getattr(args, "identity", None)
-    if names:
-        resolved = [general.resolve(n) for n in names]  # bad names fail before any work
-        certs = [general.prove_general(n, gnet, budget_seconds=budget) for n in resolved]
-    else:
-        certs = general.prove_catalogue(gnet, budget_seconds=budget)
-    if getattr(args, "json", False):
-        print(json.dumps([c.to_dict() for c in certs], ensure_ascii=False, indent=2))
-    else:
-        print(report(certs, gnet))
-    verdicts = {c.verdict for c in certs}
-    if "refuted" in verdicts:
-        return EXIT_REFUTED
-    return EXIT_UNDECIDED if "undecided" in verdicts else EXIT_OK
 
 
 def report(certs, gnet) -> str:

@@ -389,3 +389,49 @@ def catalogue_document(certs, notation="nielsen", *, lang: str = "en") -> str:
         + "\n".join(identity_section(g, p, lang=lang, name=name) for name, g in grouped.items())
     )
     return _wrap(text(phrase("title_catalogue", lang)), body)
+
+
+# -- one certificate as a display (Jupyter, Certificate.to_latex) ------------------------
+
+
+def certificate_latex(cert, notation="nielsen") -> str:
+    r"""A certificate as one display of math (an ``align*``), in ``notation``.
+
+    A certificate that holds shows its statement and its checked steps; a
+    refuted or undecided one shows its verdict (and the two values at the
+    counterexample), never steps. This is what ``Certificate.to_latex`` and
+    ``_repr_latex_`` (Jupyter) return; it uses nothing MathJax lacks.
+
+    >>> from symbp.certificate import Certificate
+    >>> c = Certificate("BP3", {"sizes": [2, 2]}, "exact", "undecided", reason="budget ran out")
+    >>> certificate_latex(c)
+    '\\begin{align*}\n\\text{BP3: undecided (budget ran out)}\n\\end{align*}'
+    """
+    def build(p):
+        rows = []
+        if cert.holds and cert.steps:
+            if cert.statement:
+                rows.append(rf"&\text{{{text(cert.identity)}: }} {math(cert.statement, p)} && \text{{{text(cert.verdict)}}}")
+            body = _align(cert.steps, p, justification, checked=False)
+            rows += body.split("\n")[1:-1]
+            return "\\begin{align*}\n" + "\n".join(_joined(rows)) + "\n\\end{align*}"
+        detail = cert.reason or ("no steps recorded" if cert.holds else "")
+        rows.append(rf"\text{{{text(cert.identity)}: {text(cert.verdict)}" + (f" ({text(detail, p)})" if detail else "") + "}")
+        cx = cert.counterexample
+        if cx is not None and cx.lhs and cx.rhs:
+            rows.append(rf"\text{{LHS}} &\approx {cx.lhs_value:.6g}, \quad \text{{RHS}} \approx {cx.rhs_value:.6g}")
+        return "\\begin{align*}\n" + " \\\\\n".join(rows) + "\n\\end{align*}"
+
+    try:
+        return build(profile(notation))
+    except NotConvertible as exc:  # stated in a folded-bias notation: as written
+        return build(exc.source)
+    except NotationError:  # e.g. seed 004's row-vector names: as the prover wrote them
+        return build(profile("nielsen"))
+
+
+def _joined(rows: list[str]) -> list[str]:
+    # The statement row needs its own line break before the steps' rows.
+    if rows and not rows[0].endswith("\\\\"):
+        rows[0] += " \\\\"
+    return rows

@@ -1,4 +1,4 @@
-"""Running a LaTeX engine on a generated document, and writing documents safely.
+"""Running a LaTeX engine on a generated document.
 
 ``pdflatex`` is preferred (one pass suffices: the documents have no
 cross-references); ``latexmk -pdf`` is used when only it is installed.
@@ -6,10 +6,8 @@ cross-references); ``latexmk -pdf`` is used when only it is installed.
 
 from __future__ import annotations
 
-import os
 import shutil
 import subprocess
-import tempfile
 from pathlib import Path
 
 from ..errors import SymbpError
@@ -57,36 +55,3 @@ def _error_lines(log: str) -> str:
         if line.startswith("!"):
             return " ".join(l.strip() for l in lines[n : n + 4])
     return " ".join(lines[-5:])
-
-
-def write_atomic(path: "str | Path", content: str) -> Path:
-    """Write ``content`` to ``path`` all at once (temporary file + ``os.replace``).
-
-    An unwritable place raises ``SymbpError`` and leaves nothing behind.
-    """
-    path = Path(path)
-    folder = path.parent if str(path.parent) else Path(".")
-    if path.is_dir():
-        raise SymbpError(f"cannot write {str(path)!r}: it is a directory")
-    try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
-    except OSError as exc:
-        raise SymbpError(f"cannot write {str(path)!r}: {exc.strerror} ({folder})") from None
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            fh.write(content)
-        os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes it private; a document is not
-        os.replace(tmp, path)
-    except OSError as exc:
-        Path(tmp).unlink(missing_ok=True)
-        raise SymbpError(f"cannot write {str(path)!r}: {exc.strerror}") from None
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    return path
-
-
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask

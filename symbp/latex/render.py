@@ -34,8 +34,13 @@ import sympy
 from sympy.core.function import AppliedUndef
 from sympy.printing.latex import LatexPrinter
 
-from ..errors import NotationError
+from ..functions import _GENERIC_CACHE
 from ..notation import Notation, profile
+from .retarget import NotConvertible, retarget, source_notation  # noqa: F401  (rendering's API)
+from .symbols import (  # noqa: F401  (rendering's API)
+    bias, bias_vector, cost, hadamard, matrix, nabla_a_cost, neuron, partial, sigma, sigma_prime_matrix, vector, weight,
+    weight_in,
+)
 
 # A network symbol's name, as ``Network`` makes it: head, optional sample
 # "^(s)", optional layer "^l", then the neuron indices.
@@ -43,117 +48,6 @@ _SYMBOL = re.compile(r"(?P<head>[wbzaxy])(?:\^\((?P<s>\d+)\))?(?:\^(?P<l>\d+))?_
 
 #: The role each head letter of Nielsen's notation plays.
 HEADS = {"w": "weight", "b": "bias", "z": "z", "a": "a", "x": "input", "y": "target", "delta": "delta"}
-
-
-# -- single quantities (Nielsen indices in, profile LaTeX out) -----------------
-
-
-def weight(l, j, k, notation="nielsen") -> str:
-    """Nielsen's w^l_{jk} (to j, from k) in ``notation``; indices may be symbols.
-
-    >>> weight("l+1", "k", "j", "sokolinsky")
-    'w^{(l+1)}_{jk}'
-    """
-    return weight_in(profile(notation), _layer(l), j, k)
-
-
-def weight_in(p: Notation, l, j, k) -> str:
-    """``p.weight``, but never ambiguous: w^{2}_{110} could be w_{1,10} or w_{11,0}.
-
-    A profile that writes its two indices side by side gets a comma between
-    them when either has more than one character.
-    """
-    if not p.index_separator and (len(str(j)) > 1 or len(str(k)) > 1):
-        first, second = p.weight_index(j, k)
-        return f"{p.names['weight']}^{{{p.layer(l)}}}_{{{first},{second}}}"
-    return p.weight(l, j, k)
-
-
-def bias(l, j, notation="nielsen") -> str:
-    return profile(notation).bias(_layer(l), j)
-
-
-def neuron(role: str, l, j, notation="nielsen") -> str:
-    """z^l_j, a^l_j or δ^l_j (role ``"z"``, ``"a"``, ``"delta"``) in ``notation``."""
-    return profile(notation).neuron(role, _layer(l), j)
-
-
-def vector(role: str, l, notation="nielsen") -> str:
-    r"""The whole layer z^l, a^l or δ^l; a^1 is the input x.
-
-    >>> vector("z", 3, "dyda")
-    '\\mathrm{net}^{[2]}'
-    """
-    p = profile(notation)
-    l = _layer(l)
-    if role == "a" and l == 1:
-        return p.names["input"]
-    return f"{p.names[role]}^{{{p.layer(l)}}}"
-
-
-def bias_vector(l, notation="nielsen") -> str:
-    p = profile(notation)
-    l = _layer(l)
-    if p.bias_column:  # the bias is column 0 of the weight matrix
-        r, c = p.weight_index(r"\cdot", 0)
-        return f"{p.names['weight']}^{{{p.layer(l)}}}_{{{p._indices(r, c)}}}"
-    return f"{p.names['bias']}^{{{p.layer(l)}}}"
-
-
-def matrix(l, notation="nielsen", *, transpose: bool = False) -> str:
-    r"""Nielsen's weight matrix w^l (row j = receiving neuron), or its transpose.
-
-    A profile that indexes weights "from,to" writes its matrix the other way
-    round, so Nielsen's (w^{l})^T is that profile's plain matrix.
-
-    >>> matrix("l+1", "nielsen", transpose=True)
-    '(w^{l+1})^T'
-    >>> matrix("l+1", "sokolinsky", transpose=True)
-    'w^{(l+1)}'
-    """
-    p = profile(notation)
-    base = f"{p.names['weight_matrix']}^{{{p.layer(_layer(l))}}}"
-    if p.weight_order == "from,to":
-        transpose = not transpose
-    return f"({base})^T" if transpose else base
-
-
-def sigma(notation="nielsen", *, prime: bool = False) -> str:
-    p = profile(notation)
-    return p.sigma + ("'" if prime else "")
-
-
-def sigma_prime_matrix(l, notation="nielsen") -> str:
-    r"""Σ'(z^l), the diagonal matrix of σ'(z^l_j)."""
-    return rf"\Sigma'({vector('z', l, notation)})"
-
-
-def hadamard(left: str, right: str) -> str:
-    return rf"{left} \odot {right}"
-
-
-def partial(of: str, by: str) -> str:
-    r"""``\frac{\partial of}{\partial by}``."""
-    return rf"\frac{{\partial {of}}}{{\partial {by}}}"
-
-
-def cost(notation="nielsen") -> str:
-    return profile(notation).cost
-
-
-def nabla_a_cost(notation="nielsen") -> str:
-    return rf"\nabla_{{{profile(notation).names['a']}}} {cost(notation)}"
-
-
-def _layer(l):
-    # Ints are concrete layers (shifted by the profile); anything else is a
-    # symbolic name printed as given.
-    if isinstance(l, bool):
-        raise NotationError(f"a layer must be a number or a name, got {l!r}")
-    if isinstance(l, int):
-        return l
-    text = str(l).strip()
-    return int(text) if text.isdigit() else text
 
 
 # -- SymPy expressions -----------------------------------------------------------
@@ -183,8 +77,6 @@ class ProfilePrinter(LatexPrinter):
 def _is_generic(expr) -> bool:
     # functions.generic_function makes σ a Function subclass (for its
     # derivative rule), so it is not an AppliedUndef; its class is cached there.
-    from ..functions import _GENERIC_CACHE
-
     return any(type(expr) is pair[0] for pair in _GENERIC_CACHE.values())
 
 
@@ -261,56 +153,3 @@ def element_latex(net, element, notation="nielsen") -> str:
 
 def _generic_name(act) -> str:
     return act.name.split(":", 1)[1] if act.name.startswith("generic:") else "sigma"
-
-
-# -- certificates ------------------------------------------------------------------
-
-
-def certificate_latex(cert, notation="nielsen") -> str:
-    r"""A certificate as one display of math (an ``align*``), in ``notation``.
-
-    A certificate that holds shows its statement and its checked steps; a
-    refuted or undecided one shows its verdict (and the two values at the
-    counterexample), never steps. This is what ``Certificate.to_latex`` and
-    ``_repr_latex_`` (Jupyter) return; it uses nothing MathJax lacks.
-
-    >>> from symbp.certificate import Certificate
-    >>> c = Certificate("BP3", {"sizes": [2, 2]}, "exact", "undecided", reason="budget ran out")
-    >>> certificate_latex(c)
-    '\\begin{align*}\n\\text{BP3: undecided (budget ran out)}\n\\end{align*}'
-    """
-    from .document import _align, justification
-    from .typeset import math, text
-
-    def build(p):
-        rows = []
-        if cert.holds and cert.steps:
-            if cert.statement:
-                rows.append(rf"&\text{{{text(cert.identity)}: }} {math(cert.statement, p)} && \text{{{text(cert.verdict)}}}")
-            body = _align(cert.steps, p, justification, checked=False)
-            rows += body.split("\n")[1:-1]
-            return "\\begin{align*}\n" + "\n".join(_joined(rows)) + "\n\\end{align*}"
-        detail = cert.reason or ("no steps recorded" if cert.holds else "")
-        rows.append(rf"\text{{{text(cert.identity)}: {text(cert.verdict)}" + (f" ({text(detail, p)})" if detail else "") + "}")
-        cx = cert.counterexample
-        if cx is not None and cx.lhs and cx.rhs:
-            rows.append(rf"\text{{LHS}} &\approx {cx.lhs_value:.6g}, \quad \text{{RHS}} \approx {cx.rhs_value:.6g}")
-        return "\\begin{align*}\n" + " \\\\\n".join(rows) + "\n\\end{align*}"
-
-    try:
-        return build(profile(notation))
-    except NotConvertible as exc:  # stated in a folded-bias notation: as written
-        return build(exc.source)
-    except NotationError:  # e.g. seed 004's row-vector names: as the prover wrote them
-        return build(profile("nielsen"))
-
-
-def _joined(rows: list[str]) -> list[str]:
-    # The statement row needs its own line break before the steps' rows.
-    if rows and not rows[0].endswith("\\\\"):
-        rows[0] += " \\\\"
-    return rows
-
-
-# The re-indexing of certificate steps lives in its own module; it is part of rendering.
-from .retarget import NotConvertible, retarget, source_notation  # noqa: E402,F401

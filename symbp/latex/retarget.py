@@ -16,7 +16,8 @@ from __future__ import annotations
 import re
 
 from ..errors import NotationError
-from ..notation import Notation, profile
+from ..notation import PROFILES, Notation, profile
+from .symbols import _layer, bias_vector, matrix, vector, weight_in
 
 _TRANSPOSE_AFTER = re.compile(r"\s*(?:\\right\s*)?\)\s*\^\s*(?:\{\s*T\s*\}|T)")
 _VERBATIM_COMMANDS = {"text", "mathrm", "operatorname", "textrm", "mathbf", "mathit", "label", "tag", "textstyle"}
@@ -45,8 +46,6 @@ def source_notation(text: str) -> Notation:
     >>> source_notation(r"w^{(3)}_{ji}").name
     'sokolinsky'
     """
-    from ..notation import PROFILES
-
     openings = set(_LAYER_OPENING.findall(text))
     found = [p for p in PROFILES.values() if p.layer_brackets[0] and p.layer_brackets[0] in openings]
     if len({p.layer_brackets for p in found}) > 1:
@@ -137,8 +136,6 @@ class _Retarget:
 
     def layer(self, sup: str):
         """A source superscript as (prefix, Nielsen layer): ``x,2`` is sample x of layer 2."""
-        from .render import _layer  # render re-exports this module: import at use
-
         prefix = ""
         if "," in sup:
             prefix, sup = sup.rsplit(",", 1)
@@ -154,7 +151,6 @@ class _Retarget:
 
     def quantity(self, i: int, role: str) -> int:
         """Read ^{layer} and _{indices} at ``i``; append the target's LaTeX; return the new position."""
-        from .render import bias_vector, matrix, vector, weight_in
         text, src, p = self.text, self.src, self.p
         sup = sub = None
         for _ in range(2):

@@ -258,6 +258,3 @@ def _numpy_cost(net: Network, values: dict) -> float:
     y = np.array([values[("y", 1, j)] for j in range(1, net.n(net.L) + 1)])
     return float(net.cost_entry.numpy(act, y))
 
-
-# The LaTeX page of an example lives next door; it is part of the same feature.
-from .worked_page import _shown, worked_document  # noqa: E402,F401

@@ -5,6 +5,8 @@ checks the numbers passed.
 
 from __future__ import annotations
 
+import math
+
 import sympy
 
 from ..notation import profile
@@ -178,7 +180,7 @@ def worked_document(ex: WorkedExample, notation="nielsen", *, lang: str = "en") 
     c = ex.checks
     numbers = _words("numbers_exact", lang) if ex.exact else _words("numbers_decimal", lang, digits=DIGITS, shown=SHOWN)
     checks = _words("check_text", lang, exact=f"{float(c['exact']):.1e}", h=f"{c['h']:g}",
-                    fd=f"{c['finite_differences']:.1e}", tol=f"{c['tolerance']:g}", cost=f"{c['cost']:.1e}")
+                    fd=_bound(c['finite_differences']), tol=f"{c['tolerance']:g}", cost=_bound(c['cost']))
     body = (
         document.notation_section(p, lang)
         + document.definitions_section(p, [ex.net.cost], lang)
@@ -191,3 +193,11 @@ def worked_document(ex: WorkedExample, notation="nielsen", *, lang: str = "en") 
     )
     title = document.text(_words("title", lang, label=ex.net.label()))
     return document._wrap(title, body)
+
+
+def _bound(x: float) -> str:
+    # Float64 rounding differs between NumPy builds in the last bits, so a float
+    # difference is shown as the power of ten it stays under, which does not.
+    if x == 0:
+        return "0"
+    return f"under 1e{math.ceil(math.log10(abs(x))):+03d}"

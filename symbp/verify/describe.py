@@ -5,10 +5,10 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from .instances import _quantities, layer_vars
-from .latex.nodes import Cdots, Equation, Index, Mul, Nabla, Partial, Quantity, to_latex, walk
+from .nodes import Cdots, Equation, Index, Mul, Nabla, Partial, Quantity, to_latex, walk
 
 if TYPE_CHECKING:
-    from .verify import Setting
+    from .check import Setting
 
 
 def identify(eq: Equation, setting: "Setting") -> str:
@@ -98,7 +98,7 @@ _NIELSEN_BASE = {"w": "w", "W": "w", "b": "b", "z": "z", "a": "a", "x": "x", "y"
 def in_nielsen(eq: Equation, nt) -> Equation:
     r"""The same formula in Nielsen's notation: layers shifted, weight indices in (to, from) order.
 
-    >>> from symbp.latex.reader import read
+    >>> from symbp.verify.reader import read
     >>> from symbp.notation import profile
     >>> to_latex(in_nielsen(read(r"\frac{\partial C}{\partial w^{(l)}_{ji}} = \delta^{(l)}_i a^{(l-1)}_j", "sokolinsky"),
     ...                     profile("sokolinsky")))
@@ -106,7 +106,7 @@ def in_nielsen(eq: Equation, nt) -> Equation:
     """
     from dataclasses import replace
 
-    from .latex.nodes import Apply, Comprehension, Layer, Sum, rebuild
+    from .nodes import Apply, Comprehension, Layer, Sum, rebuild
 
     def layer(lay):
         if lay is None:
@@ -141,7 +141,7 @@ def in_nielsen(eq: Equation, nt) -> Equation:
 
 def _free_indices(eq: Equation) -> set:
     """Index letters not bound by a sum or a bracket vector."""
-    from .latex.nodes import Comprehension, Sum, children
+    from .nodes import Comprehension, Sum, children
 
     out: set = set()
 

@@ -1,64 +1,21 @@
-r"""The catalogue of identities, each citing the notes it comes from.
+r"""The fully connected network's identities: BP1–BP4, their matrix forms, the product
+formula, the output errors of the usual costs, and the lemmas of the notes.
 
 An identity compares, for every layer and sample it applies to, a
 ground-truth quantity (left) with a formula (right), entry by entry. The
 formulas are in ``backprop``; the ground truth comes from ``derive`` through
-a quantities object (``quantities``). Entries of the catalogue are values:
+a quantities object (``quantities``).
 
 >>> BP2.name, BP2.source
 ('BP2', 'seed 000 (Nielsen, ch. 2), seed 002 (Sokolinsky)')
->>> "BP4" in CATALOGUE and "product-formula" in CATALOGUE
-True
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import Callable, Iterator
-
-from . import backprop as bp
-from .backprop import Mat
-from .errors import IdentityError
-from .network import Network
-
-
-@dataclass(frozen=True)
-class Comparison:
-    """One matrix equation of an instance: ``lhs`` (ground truth) vs ``rhs`` (claim)."""
-
-    layer: int | None
-    sample: int
-    lhs: Mat
-    rhs: Mat
-    lhs_tex: str
-    rhs_tex: str
-    indices: tuple = ("j",)  # names of the row/column indices, Nielsen
-    first_column: int = 1  # Dyda's augmented W starts at column 0 (the bias)
-
-
-@dataclass(frozen=True)
-class Identity:
-    """A catalogue entry.
-
-    ``compare(q)`` yields the comparisons for a quantities object ``q``;
-    ``requires(net)`` returns why the identity does not apply, or ``None``.
-    ``exact_only`` marks lemmas about single local derivatives, whose
-    pointwise check would only restate the definition.
-    """
-
-    name: str
-    title: str
-    statement: str
-    source: str
-    compare: Callable | None = None
-    requires: Callable[[Network], "str | None"] = lambda net: None
-    exact_only: bool = False
-    function_rule: str | None = None  # activation name, for σ'-as-σ rules
-    aliases: tuple = ()
-    default: Callable[[Network], bool] = lambda net: True
-
-    def applies(self, net: Network) -> "str | None":
-        return self.requires(net)
+from .. import backprop as bp
+from ..backprop import Mat
+from ..network import Network
+from .identity import Comparison, Identity
 
 
 # -- applicability -------------------------------------------------------------
@@ -317,8 +274,9 @@ LEMMA_4 = Identity(
     "lemma-4", "Sokolinsky's Lemma 4", r"\frac{\partial z^{(l)}_i}{\partial w^{(l)}_{ji}} = a^{(l-1)}_j", _SOKOLINSKY, _lemma4, exact_only=True,
 )
 
-#: Every identity by name.
-CATALOGUE: dict[str, Identity] = {
+
+#: The fully connected network's identities by name.
+IDENTITIES: dict[str, Identity] = {
     i.name: i
     for i in (
         BP1, BP1_MATRIX, BP2, BP2_MATRIX, BP3, BP4, PRODUCT_FORMULA, BP1_QUADRATIC, SIGMOID_PRIME, TANH_PRIME,
@@ -328,45 +286,3 @@ CATALOGUE: dict[str, Identity] = {
 
 #: What ``symbp prove`` checks when no ``--identity`` is given.
 CORE = ("BP1", "BP2", "BP3", "BP4")
-
-
-def get(name: "str | Identity") -> Identity:
-    """The identity called ``name`` (case-insensitive; aliases accepted)."""
-    if isinstance(name, Identity):
-        return name
-    key = str(name).strip()
-    for ident in CATALOGUE.values():
-        if key.lower() == ident.name.lower() or key.lower() in ident.aliases:
-            return ident
-    raise IdentityError(f"unknown identity {name!r}; known: {', '.join(CATALOGUE)}")
-
-
-def applicable(net: Network, names=None) -> list[Identity]:
-    """The identities to check on ``net``: the named ones, or all that apply."""
-    if names:
-        out = [get(n) for n in names]
-        for ident in out:
-            reason = ident.applies(net) if ident.function_rule is None else _function_applies(ident, net)
-            if reason:
-                raise IdentityError(f"{ident.name} does not apply to the network {net.label()}: {reason}")
-        return out
-    picked = []
-    for ident in CATALOGUE.values():
-        if ident.function_rule is not None:
-            if ident.function_rule in net.activations:
-                picked.append(ident)
-            continue
-        if ident.applies(net) is None and ident.default(net) and not ident.exact_only:
-            picked.append(ident)
-    return picked
-
-
-def _function_applies(ident: Identity, net: Network):
-    return None  # σ'-rules are facts about the function; any network may ask
-
-
-# Seed 004's local statements (row vectors, local Jacobians) join the catalogue;
-# they are checked when named, or by `symbp prove --notation rowvector`.
-from .rowvector import IDENTITIES as _SEED_004  # noqa: E402
-
-CATALOGUE.update(_SEED_004)

@@ -13,13 +13,9 @@ the factors written after it take over.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
-from .latex.nodes import Cdots, Layer, Mul, Nabla, Partial, Quantity, rebuild, walk
+from .context import Context
+from .nodes import Cdots, Layer, Mul, Nabla, Partial, Quantity, rebuild, walk
 from .values import LayerOutOfRange, Uninterpretable
-
-if TYPE_CHECKING:
-    from .interpret import Context
 
 
 def _layers_of(node) -> list[Layer]:
@@ -119,7 +115,7 @@ def pattern_end(first, last):
 def _differences(a, b, ends: set) -> None:
     from dataclasses import fields
 
-    from .latex.nodes import Index, _is_node
+    from .nodes import Index, _is_node
 
     if isinstance(a, Index) and isinstance(b, Index):
         if a != b:
@@ -146,7 +142,7 @@ def _differences(a, b, ends: set) -> None:
 def _instantiate(first, last, i: int):
     from dataclasses import fields, replace
 
-    from .latex.nodes import Index, _is_node
+    from .nodes import Index, _is_node
 
     if isinstance(first, Index):
         return Index(value=i) if first != last else first

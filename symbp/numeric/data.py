@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .errors import SpecError, SymbpError
+from ..errors import SpecError, SymbpError
 
 
 class DataUnavailable(SymbpError, LookupError):

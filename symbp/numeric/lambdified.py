@@ -14,7 +14,7 @@ substitution as ``derive.substitute_forward``, computed once), and
 ``lambdify`` evaluates it for all m samples at once: x_k and y_j are passed
 as arrays of length m.
 
-Arrays follow the trainer (``symbp.train``): weights ``W[l]`` has Nielsen's
+Arrays follow the trainer (``train``): weights ``W[l]`` has Nielsen's
 shape (n_l, n_{l−1}), so ``W[l][j-1, k-1]`` is w^l_{jk}; samples are rows,
 ``X`` is (m, n_1) and ``Y`` is (m, n_L).
 
@@ -35,9 +35,9 @@ from typing import Callable, Sequence
 import numpy as np
 import sympy
 
-from . import derive
-from .errors import SpecError, SymbpError
-from .network import Network, network
+from .. import derive
+from ..errors import SpecError, SymbpError
+from ..network import Network, network
 
 #: Past this many parameters, composing and lambdifying the ground truth
 #: takes longer than any user wants to wait; the fast path is for those.
@@ -211,7 +211,7 @@ def _forward_definitions(net: Network):
             definition = sum(net.weight(l, j, k) * acts[k - 1] for k in range(1, net.n(l - 1) + 1)) + net.bias(l, j)
             forward.append((zl[j - 1], definition))
         if l == net.L and net.output_softmax:
-            from .functions import softmax
+            from ..functions import softmax
 
             acts = softmax(zl)
         else:

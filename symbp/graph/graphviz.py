@@ -18,13 +18,13 @@ import os
 import re
 import shutil
 import subprocess
-import tempfile
 from fractions import Fraction
 from pathlib import Path
 
 import mpmath
 
-from .graph import Graph, GraphError
+from ..files import write_atomic
+from .computational import Graph, GraphError
 
 #: Output formats: by file suffix.
 PICTURE_FORMATS = {".svg": "svg", ".png": "png", ".pdf": "pdf"}
@@ -242,19 +242,6 @@ def _check_target(path: Path) -> None:
         raise GraphError(f"cannot write {str(path)!r}: the folder {str(parent)!r} is not writable")
 
 
-def _atomic_write(path: Path, data: bytes) -> None:
-    tmp = None
-    try:
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-        os.replace(tmp, path)
-    except OSError as exc:
-        if tmp is not None and os.path.exists(tmp):
-            os.unlink(tmp)
-        raise GraphError(f"cannot write {str(path)!r}: {exc.strerror or exc}") from None
-
-
 def dot_binary() -> str | None:
     """The path of Graphviz's ``dot``, or None when it is not installed."""
     return shutil.which("dot")
@@ -279,13 +266,13 @@ def render(graph: Graph, out: "str | Path", *, dot: str | None = None) -> Path:
     _check_target(path)
     text = to_dot(graph)
     if suffix in TEXT_FORMATS:
-        _atomic_write(path, text.encode("utf-8"))
+        write_atomic(path, text, what="the graph")
         return path
     dot = dot or dot_binary()
     if dot is None:
         fallback = path.with_suffix(".dot")
         _check_target(fallback)
-        _atomic_write(fallback, text.encode("utf-8"))
+        write_atomic(fallback, text, what="the graph")
         return fallback
     try:
         done = subprocess.run(
@@ -296,5 +283,5 @@ def render(graph: Graph, out: "str | Path", *, dot: str | None = None) -> Path:
     if done.returncode != 0 or not done.stdout:
         message = done.stderr.decode("utf-8", "replace").strip() or f"exit code {done.returncode}"
         raise GraphError(f"Graphviz ({dot}) could not draw {str(path)!r}: {message}")
-    _atomic_write(path, done.stdout)
+    write_atomic(path, done.stdout, what="the graph")
     return path

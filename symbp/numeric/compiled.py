@@ -4,7 +4,7 @@ Plain NumPy pays a Python cost (tens of µs) per mini-batch, which dominates
 at batch 10. Here the loop over mini-batches, the gather of shuffled rows,
 the products (as loops: at m ≤ 16 they beat a BLAS call, whose blocking pays
 off only on larger products) and every elementwise step run compiled, in the
-same matrix form as ``symbp.train``. ``Trainer(backend="numba")`` uses it for
+same matrix form as ``train``. ``Trainer(backend="numba")`` uses it for
 mini-batches of at most ``train.SMALL_BATCH`` samples. It needs the optional
 extra ``symbp[compiled]`` (numba).
 
@@ -13,7 +13,7 @@ the entry's ``expr`` and σ' its ``prime_of_value`` (or its twin
 ``numpy_prime`` read through ``functions.SYMPY_UFUNCS``), each turned into a
 scalar function by ``lambdify`` and compiled (see ``scalar_kernels``).
 
->>> from symbp.train import Trainer
+>>> from symbp.numeric.train import Trainer
 >>> model = Trainer([2, 3, 1], "sigmoid", "quadratic", backend="numba")  # doctest: +SKIP
 """
 
@@ -22,8 +22,8 @@ from __future__ import annotations
 import numpy as np
 import sympy
 
-from . import functions
-from .errors import SymbpError
+from .. import functions
+from ..errors import SymbpError
 
 #: Activations whose ``expr`` is exact in scalar IEEE arithmetic at every z.
 #: softplus, log(1 + e^z), overflows to inf at z = 1000 where the answer is

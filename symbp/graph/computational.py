@@ -28,11 +28,11 @@ from typing import Mapping
 
 import sympy
 
-from .derive import Budget, BudgetExceeded, GroundTruth, from_sympy
-from .errors import SpecError
-from .network import Network
-from .notation import Notation, profile
-from .point import Point, atom_values, evaluate, make_point
+from ..derive import Budget, BudgetExceeded, GroundTruth, from_sympy
+from ..errors import SpecError
+from ..network import Network
+from ..notation import Notation, profile
+from ..point import Point, atom_values, evaluate, make_point
 
 #: Past this many nodes (or edges) a neuron-level picture is unreadable; collapse layers.
 MAX_NODES = 200

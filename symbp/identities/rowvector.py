@@ -41,9 +41,9 @@ or by a counterexample at an exact point.
 
 from __future__ import annotations
 
-from .backprop import Mat
-from .identities import Comparison, Identity
-from .network import Network
+from ..backprop import Mat
+from .identity import Comparison, Identity
+from ..network import Network
 
 SOURCE = "seed 004 (computational graph, row vectors)"
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import itertools
 
 from .interpret import Context, LayerOutOfRange, ShapeMismatch, slots
-from .latex.nodes import Cdots, Comprehension, Equation, Layer, Nabla, Partial, Quantity, Sum, children, walk
+from .nodes import Cdots, Comprehension, Equation, Layer, Nabla, Partial, Quantity, Sum, children, walk
 
 
 def layer_vars(eq: Equation) -> list[str]:

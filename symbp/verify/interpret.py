@@ -1,6 +1,6 @@
 r"""Interpretation: the value of a read formula on one concrete network.
 
-A formula tree (``symbp.latex.nodes``) is evaluated on a ``Network`` for one
+A formula tree (``nodes``) is evaluated on a ``Network`` for one
 choice of its free variables (layers such as l, neurons such as j, k). Every
 network quantity becomes an exact element of ``symbp.algebra``:
 w, b, x, y are atoms; a^l_j is the atom σ(z^l_j); σ'(z^l_j) is its derivative
@@ -15,141 +15,15 @@ user layer u is Nielsen layer u − ``layer_shift``.
 
 from __future__ import annotations
 
-from .algebra import Poly, RatFunc
+from ..algebra import Poly, RatFunc
+from . import sums  # noqa: F401  (registers the rules of sums, bracket vectors and matrices)
 from .cdots import expand_cdots
-from .derive import GroundTruth
+from .context import ONE, RULES, Context, check_layer, evaluate, slots  # noqa: F401  (the interpretation's API)
+from .nodes import Add, Apply, Cdots, Div, Hadamard, Layer, Mul, Nabla, Neg, Num, Partial, Pow, Quantity, Transpose, to_latex
 from .values import (  # noqa: F401  (re-exported: the names verify and diagnose use)
     LayerOutOfRange, Mat, NotApplicable, ShapeMismatch, Uninterpretable, _broadcast_constant, _elementwise, _lift,
     multiply, shape_of,
 )
-from .latex.nodes import (
-    Add, Apply, Cdots, Div, Hadamard, Index, Layer, Mul, Nabla, Neg, Num, Partial, Pow, Quantity, Transpose, to_latex,
-)
-from .network import Network
-from .notation import Notation
-
-ONE = Poly.const(1)
-
-
-class Context:
-    """One network, its ground truth (memoised) and the current bindings."""
-
-    def __init__(self, net: Network, notation: Notation, gt: GroundTruth | None = None):
-        self.net = net
-        self.notation = notation
-        self.gt = gt or GroundTruth(net)
-        self.model = net.atoms
-        self.bind: dict[str, int] = {}
-        self._cost_memo: dict = {}
-        self._z_index = {}
-        for l in net.layers:
-            for j in range(1, net.n(l) + 1):
-                self._z_index[self.model.Z[1][l][j - 1]] = (l, j)
-
-    # -- layers and indices ----------------------------------------------------
-
-    @property
-    def user_L(self) -> int:
-        return self.net.L + self.notation.layer_shift
-
-    def layer(self, layer: Layer, what: str) -> int:
-        """Nielsen layer number of a user's layer label under the bindings."""
-        if layer.var is None:
-            u = layer.offset
-        elif layer.var == "L":
-            u = self.user_L + layer.offset
-        elif layer.var in self.bind:
-            u = self.bind[layer.var] + layer.offset
-        else:
-            raise Uninterpretable(f"the layer variable {layer.var!r} in {what} is not bound")
-        return u - self.notation.layer_shift
-
-    def index(self, idx: Index, size: int, what: str, lowest: int = 1) -> int:
-        if idx.size is not None:
-            v = self.size(idx.size, what)
-        elif idx.name is None:
-            v = idx.value
-        elif idx.name in self.bind:
-            v = self.bind[idx.name]
-        else:
-            raise Uninterpretable(f"the index {idx.latex()} in {what} is not bound")
-        if not (lowest <= v <= size):
-            raise ShapeMismatch(
-                f"{what} needs its index {idx.latex()} in {lowest}..{size}, but the formula sets it to {v} "
-                f"(on the network {list(self.net.sizes)})"
-            )
-        return v
-
-    def size(self, layer: Layer, what: str) -> int:
-        """n_{layer}: the number of neurons of a layer."""
-        l = self.layer(layer, what)
-        if not (1 <= l <= self.net.L):
-            raise LayerOutOfRange(f"{what} names the size of layer {layer.latex()}, which does not exist")
-        return self.net.n(l)
-
-    # -- cached ground truth -----------------------------------------------------
-
-    def d_cost(self, seed: tuple):
-        if seed not in self._cost_memo:
-            self.gt.budget.check()
-            self._cost_memo[seed] = self.gt.d_cost(seed)
-        return self._cost_memo[seed]
-
-
-# -- what a quantity's index positions range over ------------------------------------------
-
-
-def slots(q: Quantity, ctx: Context) -> list[tuple[Index, int, int, str]]:
-    """(index, lowest, size, description) for each index of ``q`` under the layer bindings."""
-    net, nt = ctx.net, ctx.notation
-    what = to_latex(q)
-    if q.role == "C":
-        return []
-    if q.role in ("y",):
-        return [(q.indices[0], 1, net.n(net.L), what)] if q.indices else []
-    if q.role == "x" and q.layer is None:
-        return [(q.indices[0], 1, net.n(1), what)] if q.indices else []
-    if q.role == "x":  # Dyda's x^{[l]} = [1; a^{[l]}]: index 0 is the constant 1
-        l = ctx.layer(q.layer, what)
-        if not (1 <= l <= net.L):
-            raise LayerOutOfRange(f"{what} names a layer the network {list(net.sizes)} does not have")
-        return [(q.indices[0], 0, net.n(l), what)] if q.indices else []
-    if q.layer is None:
-        raise Uninterpretable(f"{what} needs a layer")
-    l = ctx.layer(q.layer, what)
-    check_layer(q, l, ctx)
-    if q.role in ("w", "W"):
-        if not q.indices:
-            return []
-        if len(q.indices) != 2:
-            raise ShapeMismatch(f"{what}: a weight has two neuron indices, got {len(q.indices)}")
-        to_pos = 0 if nt.weight_order == "to,from" else 1
-        low_from = 0 if nt.bias_column else 1
-        out = [None, None]
-        out[to_pos] = (q.indices[to_pos], 1, net.n(l), what)
-        out[1 - to_pos] = (q.indices[1 - to_pos], low_from, net.n(l - 1), what)
-        return out
-    if q.indices and len(q.indices) != 1:
-        raise ShapeMismatch(f"{what}: a neuron quantity has one index, got {len(q.indices)}")
-    return [(q.indices[0], 1, net.n(l), what)] if q.indices else []
-
-
-def check_layer(q: Quantity, l: int, ctx: Context) -> None:
-    lowest = 1 if q.role in ("a",) else 2
-    if not (lowest <= l <= ctx.net.L):
-        u = l + ctx.notation.layer_shift
-        raise LayerOutOfRange(f"{to_latex(q)} names layer {u}, which the network {list(ctx.net.sizes)} does not have")
-
-
-# -- evaluation -------------------------------------------------------------------------------
-
-
-def evaluate(node, ctx: Context):
-    """The value (algebra element or ``Mat``) of ``node`` under ``ctx.bind``."""
-    rule = RULES.get(type(node))
-    if rule is None:
-        raise Uninterpretable(f"symbp cannot evaluate {type(node).__name__} nodes")
-    return rule(node, ctx)
 
 
 def _num(node: Num, ctx):
@@ -372,12 +246,9 @@ def _transpose(node: Transpose, ctx: Context):
     return v.T() if isinstance(v, Mat) else v
 
 
-#: Evaluation rules by node type; ``symbp.sums`` adds those of sums, bracket vectors and matrices.
-RULES = {
+RULES.update({
     Num: _num, Quantity: _quantity, Partial: _partial, Nabla: _nabla, Apply: _apply, Add: _add, Neg: _neg,
     Mul: _mul, Hadamard: _hadamard, Div: _div, Pow: _pow, Transpose: _transpose,
-}
-
-from . import sums  # noqa: E402,F401  (registers its rules)
+})
 
 

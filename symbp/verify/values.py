@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .algebra import Poly
-from .errors import SymbpError
+from ..algebra import Poly
+from ..errors import SymbpError
 
 
 class Uninterpretable(SymbpError, ValueError):

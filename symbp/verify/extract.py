@@ -1,4 +1,4 @@
-r"""Whole notes: find the formulas in a .tex/.md/.txt file, verify each, write a report.
+r"""Finding the formulas in notes: a .tex/.md/.txt file in, claims with line numbers out.
 
 Display formulas (``$$…$$``, ``\[…\]``, ``equation``/``align`` environments)
 and inline ones (``$…$``, ``\(…\)``) are found with their line numbers. A formula is
@@ -7,8 +7,7 @@ split into its claims at prose (``\text{…}`` with words), ``\quad`` and
 definitions (``:=``, ``::=``) are skipped. Text extracted from slides lost
 the backslash of ``\f``, ``\r``, ``\n``, ``\b`` (``rac{``, ``ight)``,
 ``abla``, ``egin{``); that damage is repaired where it is unambiguous and
-the report says so. Anything still broken is reported *unreadable* with its
-line, and the run goes on.
+the report says so.
 
 >>> [c.text for c in extract("Proof: $$\\delta^L = \\nabla_a C \\odot \\sigma'(z^L)$$ and $x$.")]
 ["\\delta^L = \\nabla_a C \\odot \\sigma'(z^L)"]
@@ -16,14 +15,8 @@ line, and the run goes on.
 
 from __future__ import annotations
 
-import os
 import re
-import tempfile
-from dataclasses import dataclass, field
-from pathlib import Path
-
-from .errors import SymbpError
-from .verify import Verification, verify
+from dataclasses import dataclass
 
 _DISPLAY = re.compile(
     r"\$\$(?P<a>.+?)\$\$|\\\[(?P<b>.+?)\\\]|\\begin\{(?P<env>equation\*?|align\*?|gather\*?)\}(?P<c>.+?)\\end\{(?P=env)\}",
@@ -56,33 +49,6 @@ class Formula:
     display: bool
     repaired: bool = False
     lines: tuple = ()
-
-
-@dataclass(frozen=True)
-class Row:
-    formula: Formula
-    result: Verification
-
-
-@dataclass
-class NotesReport:
-    path: str
-    rows: list = field(default_factory=list)
-    skipped: int = 0
-
-    @property
-    def exit_code(self) -> int:
-        statuses = {r.result.status for r in self.rows}
-        for status, code in (("refuted", 1), ("undecided", 3), ("unreadable", 2), ("uninterpretable", 2)):
-            if status in statuses:
-                return code
-        return 0
-
-    def counts(self) -> dict:
-        out: dict[str, int] = {}
-        for r in self.rows:
-            out[r.result.status] = out.get(r.result.status, 0) + 1
-        return out
 
 
 def _repair(text: str) -> tuple[str, bool]:
@@ -200,66 +166,3 @@ def _split_top(text: str) -> list[str]:
         i += 1
     pieces.append(text[start:])
     return pieces
-
-
-def verify_notes(path: "str | Path", notation="nielsen", **options) -> NotesReport:
-    """Verify every claim in the notes at ``path``; unreadable ones are reported, not fatal."""
-    path = Path(path)
-    try:
-        source = path.read_text(encoding="utf-8")
-    except OSError as exc:
-        raise SymbpError(f"cannot read the notes file {str(path)!r}: {exc.strerror}") from None
-    except UnicodeDecodeError as exc:
-        raise SymbpError(f"the notes file {str(path)!r} is not UTF-8 text (byte {exc.start})") from None
-    report = NotesReport(str(path))
-    for f in extract(source):
-        report.rows.append(Row(f, verify(f.text, notation, **options)))
-    return report
-
-
-def _cell(text: str) -> str:
-    return text.replace("|", r"\|").replace("\n", " ")
-
-
-def to_markdown(report: NotesReport, title: str | None = None) -> str:
-    counts = report.counts()
-    lines = [
-        f"## {title or report.path}",
-        "",
-        "Summary: " + ", ".join(f"{n} {s}" for s, n in sorted(counts.items())) + f" ({len(report.rows)} claims).",
-        "",
-        "| line | formula | verdict | diagnosis / reason |",
-        "|---|---|---|---|",
-    ]
-    for row in report.rows:
-        f, r = row.formula, row.result
-        where = ", ".join(str(x) for x in f.lines[:6]) + (" …" if len(f.lines) > 6 else "")
-        verdict = r.status + (f" ({r.identity})" if r.identity else "")
-        why = r.diagnosis and f"**{r.diagnosis}**; corrected: `{r.corrected}`" or ""
-        if r.status != "holds":
-            why = (why + "; " if why else "") + r.reason
-            if r.counterexample is not None:
-                cx = r.counterexample
-                why += f"; counterexample: left {cx.lhs[:40]} ≠ right {cx.rhs[:40]}" + (f" ({cx.activation})" if cx.activation else "")
-        elif r.instances:
-            why = f"exact on {r.instances} instances"
-        text = f"`{_cell(f.text)}`" + (" (repaired extraction damage)" if f.repaired else "")
-        lines.append(f"| {where} | {text} | {verdict} | {_cell(why)} |")
-    return "\n".join(lines) + "\n"
-
-
-def write_atomically(path: "str | Path", text: str) -> None:
-    """Write ``text`` to ``path`` through a temporary file and ``os.replace``: never half-written."""
-    path = Path(path)
-    try:
-        fd, tmp = tempfile.mkstemp(dir=str(path.parent or "."), prefix=f".{path.name}.", suffix=".tmp")
-    except OSError as exc:
-        raise SymbpError(f"cannot write the report {str(path)!r}: {exc.strerror}") from None
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            fh.write(text)
-        os.replace(tmp, path)
-    except BaseException:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-        raise

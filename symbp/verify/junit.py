@@ -20,13 +20,12 @@ True
 from __future__ import annotations
 
 import os
-import tempfile
 import xml.etree.ElementTree as ET
-from pathlib import Path
 from typing import Iterable
 
-from .certificate import Certificate
-from .errors import SpecError
+from ..certificate import Certificate
+from ..errors import SpecError
+from ..files import write_atomic
 
 
 def _as_certificate(item) -> tuple[str, Certificate]:
@@ -107,20 +106,7 @@ def to_xml(results: Iterable, *, suite: str = "symbp", undecided: str = "fail") 
     return ET.tostring(root, encoding="utf-8", xml_declaration=True)
 
 
-def write(path: "str | os.PathLike", results: Iterable, *, suite: str = "symbp", undecided: str = "fail") -> None:
-    """Write the JUnit XML of ``results`` to ``path`` atomically (temp file + ``os.replace``)."""
-    data = to_xml(results, suite=suite, undecided=undecided)
-    path = Path(path)
-    directory = path.parent if str(path.parent) else Path(".")
-    try:
-        fd, tmp = tempfile.mkstemp(dir=str(directory), prefix=f".{path.name}.", suffix=".tmp")
-    except OSError as exc:
-        raise SpecError(f"cannot write the JUnit report {str(path)!r}: {exc.strerror}") from None
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-        os.replace(tmp, path)
-    except BaseException:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-        raise
+def write(path: "str | os.PathLike", results: Iterable, *, suite: str = "symbp", undecided: str = "fail",
+          inputs: Iterable = ()) -> None:
+    """Write the JUnit XML of ``results`` to ``path`` atomically, never over one of ``inputs``."""
+    write_atomic(path, to_xml(results, suite=suite, undecided=undecided), what="the JUnit report", inputs=inputs)

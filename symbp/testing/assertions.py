@@ -31,11 +31,14 @@ from typing import Callable, Iterable, Sequence
 
 import numpy as np
 
-from .certificate import Certificate
-from .errors import SpecError, SymbpError
-from .quantities import Exact
-from .network import Network, network as build_network
-from .notation import Notation, profile
+from .. import identities
+from ..certificate import Certificate
+from ..errors import SpecError, SymbpError
+from ..network import Network, network as build_network
+from ..notation import Notation, profile
+from ..prove import prove
+from ..quantities import Exact, PointQuantities
+from ..verify import verify
 
 UNDECIDED_POLICIES = ("fail", "skip")
 
@@ -212,9 +215,6 @@ def assert_identity(identity, net: Network, *, notation="nielsen", undecided: "s
     when it is refuted; ``undecided`` fails (or skips, ``undecided="skip"``).
     ``prove_kwargs`` go to ``symbp.prove.prove`` (``method``, ``budget``).
     """
-    from . import identities
-    from .prove import prove
-
     try:
         note = profile(notation)
         ident = identities.get(identity)
@@ -234,12 +234,8 @@ def assert_formula(latex: str, *, notation="nielsen", undecided: "str | None" = 
     ``cost``, ``one_hot``, ``budget``).
     """
     try:
-        from . import verify as verify_module
-    except ImportError as exc:  # the verifier is a separate part of symbp
-        usage_error(SymbpError(f"assert_formula needs symbp.verify, which this build does not include ({exc})"))
-    try:
         note = profile(notation)
-        result = verify_module.verify(latex, note, **verify_kwargs)
+        result = verify(latex, note, **verify_kwargs)
     except SymbpError as exc:
         usage_error(exc)
     text = " ".join(latex.split())
@@ -297,8 +293,6 @@ def assert_gradient(fn: Callable, net: Network, *, points: int = 3, rtol: float 
     over the definitions (``symbp.quantities``), never backprop. Every entry
     must satisfy |fn − truth| ≤ atol + rtol·|truth|.
     """
-    from .quantities import PointQuantities
-
     if any(net.activation(l, j).is_generic for l in net.layers for j in range(1, net.n(l) + 1)):
         usage_error(SpecError(f"assert_gradient needs a concrete activation (sigmoid, tanh, ...); {net.label()} has a generic σ"))
     rng = random.Random(seed)

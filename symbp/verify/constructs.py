@@ -2,7 +2,7 @@ r"""The larger constructs of the formula reader: fractions and ∂X/∂Y, ∇, s
 function applications, written-out matrices and Dyda's bracket vectors.
 
 A mixin of the reader's parser: each method starts after its macro (or its
-bracket) and returns a node of ``symbp.latex.nodes``.
+bracket) and returns a node of ``symbp.verify.nodes``.
 """
 
 from __future__ import annotations

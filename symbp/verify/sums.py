@@ -3,15 +3,15 @@ r"""Values built by running an index: sums, Dyda's bracket vectors, written-out 
 ``\\sum_k`` runs k over its bounds or, without them, over the neurons of the
 layer it indexes (every place must agree); ``[ … ]_{k=1,\\dots,n^{[l]}}`` and
 ``\\begin{pmatrix} first \\\\ \\vdots \\\\ last \\end{pmatrix}`` build a column
-vector entry by entry. Their rules join ``interpret.RULES``.
+vector entry by entry. Their rules join ``context.RULES``.
 """
 
 from __future__ import annotations
 
-from .algebra import Poly
+from ..algebra import Poly
 from .cdots import expand_vector, pattern_end
-from .interpret import RULES, Context, evaluate, slots
-from .latex.nodes import Cdots, Comprehension, Layer, Matrix, Partial, Quantity, Sum, to_latex, walk
+from .context import RULES, Context, evaluate, slots
+from .nodes import Cdots, Comprehension, Layer, Matrix, Partial, Quantity, Sum, to_latex, walk
 from .values import LayerOutOfRange, Mat, ShapeMismatch, Uninterpretable, _elementwise, _lift
 
 

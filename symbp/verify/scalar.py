@@ -19,10 +19,10 @@ from __future__ import annotations
 
 import sympy
 
-from . import functions
-from .certificate import Counterexample
+from .. import functions
+from ..certificate import Counterexample
 from .interpret import Uninterpretable
-from .latex.nodes import Add, Apply, Cdots, Div, Equation, Hadamard, Mul, Neg, Num, Pow, Quantity, Transpose, to_latex, walk
+from .nodes import Add, Apply, Cdots, Div, Equation, Hadamard, Mul, Neg, Num, Pow, Quantity, Transpose, to_latex, walk
 
 Z = sympy.Symbol("z", real=True)
 _POINT = sympy.Rational(1, 3)
@@ -102,7 +102,7 @@ def check_scalar(eq: Equation, activation: str):
 
 
 def _refute(sides, k: int, act):
-    from .counterexample import _stand_in
+    from ..counterexample import _stand_in
 
     if act.is_generic:
         f, fp, text = _stand_in("sigma")
@@ -126,6 +126,6 @@ def _refute(sides, k: int, act):
 
 
 def check_scalar_text(text: str, activation: str = "generic"):
-    from .latex.reader import read
+    from .reader import read
 
     return check_scalar(read(text), activation)

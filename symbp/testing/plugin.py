@@ -1,6 +1,6 @@
 """symbp's pytest plugin: hooks and fixtures only (the assertions live in ``symbp.testing``).
 
-Registered through the ``pytest11`` entry point, or with ``-p symbp.pytest_plugin``.
+Registered through the ``pytest11`` entry point, or with ``-p symbp.testing.plugin``.
 
 * ``--symbp-undecided=fail|skip`` (ini: ``symbp_undecided``): what an
   ``undecided`` verdict does to a test (default: fail with its reason).
@@ -16,8 +16,8 @@ from __future__ import annotations
 
 import pytest
 
-from . import testing
-from .errors import SymbpError
+from . import assertions as testing
+from ..errors import SymbpError
 
 
 def pytest_addoption(parser):
@@ -66,7 +66,7 @@ def pytest_runtest_makereport(item, call):
 @pytest.fixture
 def symbp_notation(request):
     """The notation profile for this test (marker, then option, then ini)."""
-    from .notation import profile
+    from ..notation import profile
 
     marker = request.node.get_closest_marker("symbp_notation")
     name = marker.args[0] if marker and marker.args else (
@@ -80,7 +80,7 @@ def symbp_notation(request):
 @pytest.fixture
 def symbp_network(request):
     """The network for this test (marker, then options)."""
-    from .network import network, parse_sizes
+    from ..network import network, parse_sizes
 
     marker = request.node.get_closest_marker("symbp_network")
     config = request.config

@@ -14,17 +14,13 @@ import time
 from dataclasses import fields, replace
 from fractions import Fraction
 
-from .errors import SymbpError
-from .latex.nodes import (
-    Apply, Comprehension, Equation, Hadamard, Index, Layer, Mul, Neg, Num, Partial, Quantity, Sum, Transpose, _is_node,
-    rebuild, walk,
-)
+from ..errors import SymbpError
+from .check import check
+from .nodes import Apply, Comprehension, Equation, Hadamard, Index, Layer, Mul, Neg, Num, Partial, Quantity, Sum, Transpose, _is_node, rebuild, walk
 
 
 def diagnose(eq: Equation, setting, outcome, *, budget: float = 10.0):
     """(diagnosis, corrected formula tree) of the first repair that makes ``eq`` hold, or None."""
-    from .verify import check
-
     deadline = time.perf_counter() + budget
     tried = set()
 
@@ -138,7 +134,7 @@ def repairs(eq: Equation, setting):
 
 def _well_formed(eq: Equation) -> bool:
     # A rewrite may not put a transpose where the reader only allows a quantity (∂C/∂(w^T)).
-    from .latex.nodes import Nabla
+    from .nodes import Nabla
 
     for n in walk(eq):
         if isinstance(n, Partial) and not (isinstance(n.num, Quantity) and isinstance(n.den, Quantity)):
@@ -249,7 +245,7 @@ def _output_layer_only(eq: Equation):
 
 
 def _all_layers(eq, var):
-    from .latex.nodes import rebuild
+    from .nodes import rebuild
 
     def fix(x):
         if isinstance(x, Quantity) and x.layer is not None and x.layer.var == var:
@@ -263,7 +259,7 @@ def _all_layers(eq, var):
 
 def _tidy(eq: Equation) -> Equation:
     """Drop factors 1 left behind by a repair (2(a − y) → (a − y), not 1(a − y))."""
-    from .latex.nodes import rebuild
+    from .nodes import rebuild
 
     def fix(x):
         if isinstance(x, Mul):

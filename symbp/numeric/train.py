@@ -17,7 +17,7 @@ per batch size. The fast path is checked against the lambdified ground truth
 and finite differences in tests/test_train.py.
 
 >>> import numpy as np
->>> from symbp import data
+>>> from symbp.numeric import data
 >>> xor = data.xor()
 >>> model = Trainer([2, 3, 1], activation="sigmoid", cost="cross-entropy", seed=1)
 >>> history = model.fit(xor.X_train, xor.Y_train, epochs=3000, batch=4, eta=2.0)
@@ -29,16 +29,16 @@ from __future__ import annotations
 
 import os
 import sys
-import tempfile
 import time
 from dataclasses import dataclass, field
 from typing import Sequence
 
 import numpy as np
 
-from . import functions
-from .errors import SpecError, SymbpError
-from .network import network
+from .. import functions
+from ..files import write_atomic
+from ..errors import SpecError, SymbpError
+from ..network import network
 
 DTYPES = ("float32", "float64")
 #: fast: NumPy matrix form; numba: the same, compiled per epoch (optional
@@ -78,7 +78,7 @@ class Trainer:
     ``network2`` default), from ``seed``. ``backend="lambdify"`` takes each
     gradient from ``numeric.gradient`` (the ground truth) instead of BP;
     ``backend="numba"`` runs each epoch of mini-batches ≤ 16 compiled
-    (``symbp.compiled``, optional extra), larger ones on the NumPy path.
+    (``compiled``, optional extra), larger ones on the NumPy path.
     """
 
     def __init__(
@@ -119,7 +119,7 @@ class Trainer:
         self._lambdified = None
         self._compiled: dict = {}
         if backend == "lambdify":
-            from . import numeric
+            from . import lambdified as numeric
 
             self._lambdified = numeric.gradient(self.net)
         if backend == "numba":
@@ -352,7 +352,7 @@ class Trainer:
                   "cost": np.array(self.cost.name), "dtype": np.array(self.dtype.name)}
         for l, (W, b) in enumerate(zip(self.weights, self.biases), start=2):
             arrays[f"w{l}"], arrays[f"b{l}"] = W, b
-        atomic_write(path, lambda f: np.savez(f, **arrays), suffix=".npz")
+        write_atomic(path, lambda f: np.savez(f, **arrays), what="the weights")
 
     @classmethod
     def load(cls, path: "str | os.PathLike", *, seed: int = 0, backend: str = "fast") -> "Trainer":
@@ -377,23 +377,6 @@ class Trainer:
             model.weights[i][...] = W
             model.biases[i][...] = b
         return model
-
-
-def atomic_write(path: str, write, suffix: str = "") -> None:
-    """Call ``write(file)`` on a temp file beside ``path``, then rename it into place."""
-    folder = os.path.dirname(os.path.abspath(path))
-    fd, tmp = tempfile.mkstemp(dir=folder, prefix=".symbp-", suffix=suffix)
-    try:
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(tmp, 0o666 & ~umask)  # mkstemp makes 0600; give the usual mode
-        with os.fdopen(fd, "wb") as f:
-            write(f)
-        os.replace(tmp, path)
-    except BaseException:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-        raise
 
 
 class _Progress:

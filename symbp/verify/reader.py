@@ -8,14 +8,14 @@ decided by the notation profile (which letters are layered); every macro and
 every letter must be known, or the reader stops with an error that names the
 position. It never guesses a symbol.
 
->>> from symbp.latex.nodes import to_latex
+>>> from symbp.verify.nodes import to_latex
 >>> eq = read(r"\delta^l = ((w^{l+1})^T \delta^{l+1}) \odot \sigma'(z^l)")
 >>> to_latex(eq.sides[0])
 '\\delta^l'
 >>> read(r"\foo + 1")
 Traceback (most recent call last):
 ...
-symbp.latex.lexer.ReadError: unknown macro \foo at position 0 in '\\foo + 1'
+symbp.verify.lexer.ReadError: unknown macro \foo at position 0 in '\\foo + 1'
 """
 
 from __future__ import annotations
@@ -26,10 +26,7 @@ from fractions import Fraction
 
 from ..notation import Notation, profile
 from .constructs import Constructs
-from .lexer import (
-    _FONTS, _KNOWN, _SPACING, _TEXTS, MAX_CHARS, MAX_DEPTH, ReadError, Token, _capped_exponent, _check_limits,
-    _indices, _layer, _tokenize,
-)
+from .lexer import _FONTS, _KNOWN, _SPACING, _TEXTS, MAX_CHARS, MAX_DEPTH, ReadError, Token, _capped_exponent, _check_limits, _indices, _layer, _tokenize
 from .nodes import Add, Apply, Cdots, Div, Equation, Hadamard, Mul, Neg, Num, Pow, Quantity, Sum, Transpose
 
 __all__ = ["read", "ReadError", "MAX_CHARS", "MAX_DEPTH"]

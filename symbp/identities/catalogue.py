@@ -1,0 +1,57 @@
+r"""The catalogue of identities, each citing the notes it comes from.
+
+Entries of the catalogue are values; the fully connected network's identities
+(``mlp``) and seed 004's row-vector statements (``rowvector``) are looked up
+by name here.
+
+>>> "BP4" in CATALOGUE and "product-formula" in CATALOGUE
+True
+>>> get("bp2").name
+'BP2'
+"""
+
+from __future__ import annotations
+
+from ..errors import IdentityError
+from ..network import Network
+from . import mlp, rowvector
+from .identity import Identity
+
+#: Every identity by name. Seed 004's local statements (row vectors, local
+#: Jacobians) are checked when named, or by `symbp prove --notation rowvector`.
+CATALOGUE: dict[str, Identity] = {**mlp.IDENTITIES, **rowvector.IDENTITIES}
+
+
+def get(name: "str | Identity") -> Identity:
+    """The identity called ``name`` (case-insensitive; aliases accepted)."""
+    if isinstance(name, Identity):
+        return name
+    key = str(name).strip()
+    for ident in CATALOGUE.values():
+        if key.lower() == ident.name.lower() or key.lower() in ident.aliases:
+            return ident
+    raise IdentityError(f"unknown identity {name!r}; known: {', '.join(CATALOGUE)}")
+
+
+def applicable(net: Network, names=None) -> list[Identity]:
+    """The identities to check on ``net``: the named ones, or all that apply."""
+    if names:
+        out = [get(n) for n in names]
+        for ident in out:
+            reason = ident.applies(net) if ident.function_rule is None else _function_applies(ident, net)
+            if reason:
+                raise IdentityError(f"{ident.name} does not apply to the network {net.label()}: {reason}")
+        return out
+    picked = []
+    for ident in CATALOGUE.values():
+        if ident.function_rule is not None:
+            if ident.function_rule in net.activations:
+                picked.append(ident)
+            continue
+        if ident.applies(net) is None and ident.default(net) and not ident.exact_only:
+            picked.append(ident)
+    return picked
+
+
+def _function_applies(ident: Identity, net: Network):
+    return None  # σ'-rules are facts about the function; any network may ask

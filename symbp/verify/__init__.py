@@ -1,0 +1,25 @@
+"""Text in: is a formula from someone's notes right?
+
+The pipeline, one module per stage: ``extract`` finds the formulas in notes;
+``lexer``, ``reader``, ``constructs`` and ``nodes`` read one in its notation;
+``context``, ``interpret``, ``values``, ``cdots``, ``sums`` and ``instances``
+give it a value on a concrete network; ``check`` compares the two sides with
+the ground truth on a family of networks; ``scalar`` checks facts about σ
+alone; ``describe`` and ``diagnose`` say what was read and which slip a
+refuted formula makes; ``verification`` ties these together for one formula,
+``notes`` for a whole file, and ``junit`` writes the course-CI report.
+
+>>> verify(r"\\frac{\\partial C}{\\partial b^l_j} = \\delta^l_j").verdict
+'proved'
+"""
+
+from .check import FAMILY, Setting, check
+from .extract import Formula, extract
+from .notes import NotesReport, to_markdown, verify_notes
+from .reader import ReadError, read
+from .verification import STATUS_EXIT, Verification, verify
+
+__all__ = [
+    "FAMILY", "Formula", "NotesReport", "ReadError", "STATUS_EXIT", "Setting", "Verification", "check", "extract",
+    "read", "to_markdown", "verify", "verify_notes",
+]
