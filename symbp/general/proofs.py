@@ -22,7 +22,6 @@ otherwise (budget, or a remainder SymPy could not reduce, shown in
 
 from __future__ import annotations
 
-import re
 import time
 from dataclasses import dataclass, replace
 
@@ -35,12 +34,13 @@ from .chains import GeneralIdentity
 from ..errors import IdentityError, SpecError
 from .induction import prove_product_formula
 from .lemmas import LEMMAS, Layers, Lemma
-from .links import assumed, check_link, ranges_text
+from .chainproof import build, has_sigma, prove_chain
+from .links import ranges_text
 from .lemmas import applies as lemma_applies
-from .meaning import per_sample_cost, written_out
+from .meaning import per_sample_cost
 from .printing import latex
-from .reduction import Range, ReductionTimeout, deadline, remainder
-from .statement import domain_problems, layers_of, quantifier, range_problems, render
+from .reduction import ReductionTimeout, deadline, remainder
+from .statement import range_problems, render
 
 #: Every name ``prove_general`` accepts, identities first, then lemmas.
 IDENTITIES: tuple = tuple(CHAIN_IDENTITIES) + ("product-formula",) + tuple(LEMMAS)
@@ -185,14 +185,14 @@ def _prove_lemma(session: _Session, lemma: Lemma) -> Certificate:
     base = dict(identity=lemma.name, network=session.gnet.describe(), method="all-sizes",
                 statement=lemma.statement if own == lemma else "", source=lemma.source)
     try:
-        ranges = _build("ranges", lemma.ranges, m)
-        lhs = _build("left side", lemma.lhs, m)
-        rhs = _build("right side", lemma.rhs, m)
-        hyp = _build("hypotheses", lemma.hypotheses, m)
+        ranges = build("ranges", lemma.ranges, m)
+        lhs = build("left side", lemma.lhs, m)
+        rhs = build("right side", lemma.rhs, m)
+        hyp = build("hypotheses", lemma.hypotheses, m)
         if own != lemma:  # a replaced lemma: the statement shown is the one checked
             lhs_tex = lemma.lhs_latex if own is not None and own.lhs == lemma.lhs else latex(lhs)
             base["statement"] = render(lhs_tex, latex(rhs), ranges, hyp)
-        session.sigma_seen[id(lemma)] = (lemma, _has_sigma(m, [lhs, rhs]))
+        session.sigma_seen[id(lemma)] = (lemma, has_sigma(m, [lhs, rhs]))
         malformed = range_problems(m, ranges)
         if malformed:
             raise IdentityError("; ".join(malformed))
@@ -228,141 +228,6 @@ def _prove_lemma(session: _Session, lemma: Lemma) -> Certificate:
 
 
 # -- identities --------------------------------------------------------------------
-
-
-def _build(what: str, fn, *args):
-    # A chain identity is data (docs/general.md: a variant is a
-    # dataclasses.replace away), so its parts are built defensively: whatever
-    # goes wrong becomes a reason, never a traceback.
-    try:
-        value = fn(*args)
-    except (IdentityError, ReductionTimeout):
-        raise
-    except Exception as exc:  # noqa: BLE001 - any failure of a user's callable is a malformed identity
-        raise IdentityError(f"its {what} could not be built: {type(exc).__name__}: {exc}") from None
-    if isinstance(value, int) and not isinstance(value, bool):
-        value = sympy.Integer(value)
-    if what == "ranges":
-        value = list(value) if isinstance(value, (list, tuple)) else value
-        if not isinstance(value, list) or not all(
-                isinstance(r, Range) and isinstance(r.index, sympy.Symbol) for r in value):
-            raise IdentityError(f"its ranges must be a list of Range(index, lo, hi), got {value!r}")
-        return value
-    if what == "hypotheses":
-        if not isinstance(value, dict):
-            raise IdentityError(f"its hypotheses must be a dict, got {value!r}")
-        return value
-    if not isinstance(value, sympy.Expr):
-        raise IdentityError(f"its {what} is not an expression: {value!r}")
-    return value
-
-
-def _statement(idt: GeneralIdentity, lhs, rhs, ranges, hypotheses) -> tuple[str, str]:
-    # The statement a certificate shows is the one proved: a catalogue entry
-    # keeps its text; a variant is written from its own expressions.
-    if CHAIN_IDENTITIES.get(idt.name) == idt:
-        return idt.statement, idt.rhs_latex
-    return render(latex(lhs), latex(rhs), ranges, hypotheses), ""
-
-
-def _depth(idt: GeneralIdentity, layers, batch: bool) -> str:
-    said = quantifier(layers, batch)
-    # the identity's own wording when it says the same, else the quantifier read off the statement
-    return idt.depth if idt.depth.split(":")[0].strip() == said else said
-
-
-def _prove_chain(session: _Session, idt: GeneralIdentity) -> Certificate:
-    m, t0 = session.m, time.perf_counter()
-    base = dict(identity=idt.name, network=session.gnet.describe(), method="all-sizes", source=idt.source)
-    try:
-        ranges = _build("ranges", idt.ranges, m)
-        lhs = _build("left side", idt.lhs, m)
-        target = _build("right side", idt.rhs, m)
-        hypotheses = _build("hypotheses", idt.hypotheses, m)
-        lines = [_build(f"line {n} of the chain", link.expr, m) for n, link in enumerate(idt.chain, start=2)]
-    except IdentityError as exc:  # e.g. a product undefined for general sizes (ShapeError)
-        return Certificate(verdict="undecided", reason=f"{idt.name}: {exc}", seconds=time.perf_counter() - t0,
-                           statement=idt.statement if CHAIN_IDENTITIES.get(idt.name) == idt else "", **base)
-    statement, rhs_latex = _statement(idt, lhs, target, ranges, hypotheses)
-    session.sigma_seen[id(idt)] = (idt, _has_sigma(m, [lhs, target] + lines))
-    base["statement"] = statement
-    # What the statement claims: quantities that exist at every index in range,
-    # at the layers it names; a proof that needs layer l+1 says nothing of l = L.
-    failed = range_problems(m, ranges) + [
-        f"the {side} is not defined for every size: {p}"
-        for side, e in (("left side", lhs), ("right side", target)) for p in domain_problems(m, e, ranges)]
-    said = layers_of([lhs, target, sympy.Tuple(*[b for r in ranges for b in (r.lo, r.hi)])], m)
-    layers = layers_of([lhs, target] + lines, m)
-    if "l+1" in layers and "l+1" not in said:
-        failed.append("the proof goes through layer l+1, so it covers l < L only, but the statement "
-                      f"(layers {', '.join(said)}) is claimed for l = L too")
-    steps, used = [], []
-    prev = lhs  # the chain starts from the identity's own left side
-    try:
-        for link, nxt in zip(idt.chain, lines):
-            failures_before = len(failed)
-            check = check_link(session, link, prev, nxt, ranges)
-            failed += check.problems
-            used += check.used
-            checked = check.checked
-            if len(failed) > failures_before:  # the step says what failed, never "reduced to 0"
-                checked = "NOT established: " + "; ".join(failed[failures_before:])
-            steps.append(Step(latex(prev), latex(nxt), link.why, checked))
-            prev = nxt
-
-        # Hypotheses are the network's assumptions or nothing (Σ_k y_k = 1 with one_hot).
-        not_assumed = assumed(session, hypotheses, idt.name)
-        failed += not_assumed
-        if not_assumed:
-            hypotheses = {}
-        # unfold writes a^L (and a named σ) out; it may only write what the network defines.
-        unfolded = [_build("unfolded line", idt.unfold, m, e) for e in (prev, target)]
-        for e, u in zip((prev, target), unfolded):
-            if u != e:
-                rest_u = session.reduce(written_out(m, session.gnet, u), written_out(m, session.gnet, e), ranges)
-                if rest_u != 0:
-                    failed.append(f"unfolding writes {latex(e)} as {latex(u)}, which is not what this network "
-                                  f"defines; remainder {latex(rest_u)}")
-        rest = session.reduce(unfolded[0], unfolded[1], ranges, hypotheses)
-        checked = f"difference reduced to 0 under {ranges_text(ranges)}"
-        if hypotheses:
-            checked += " and the network's assumption " + ", ".join(f"{latex(k)} = {v}" for k, v in hypotheses.items())
-        if rhs_latex:
-            checked = f"matrix products written as index sums, {latex(target)}; " + checked
-        why = ("algebra: write a^L (and σ') out by their definitions, collapse the Kronecker delta, cancel"
-               if unfolded[1] != target else "algebra: collapse the Kronecker delta, factor")
-        if rest != 0:
-            checked = f"NOT established: the difference does not reduce to 0; remainder {latex(rest)}"
-        steps.append(Step(latex(prev), rhs_latex or latex(target), why, checked))
-    except IdentityError as exc:  # a malformed link, a fact cited that does not apply here
-        reason = f"{idt.name}: " + "; ".join(failed + [str(exc)])
-        return Certificate(verdict="undecided", reason=reason, seconds=time.perf_counter() - t0, **base)
-    except ReductionTimeout as exc:
-        return Certificate(verdict="undecided", reason=f"{idt.name}: {exc}", seconds=time.perf_counter() - t0, **base)
-    batch = m.m_batch in lhs.free_symbols | target.free_symbols
-    depth = f"{_depth(idt, said, batch)} (checked: its lines mention only layers {', '.join(layers)}, each of symbolic size)"
-    details = {"lemmas": used, "ranges": ranges_text(ranges), "depth": depth, "layers_used": layers}
-    # Independent checks of the same claim (e.g. by differentiating the composed
-    # cost, with no chain-rule axiom): a failure there means something is wrong.
-    extra = [n for n in idt.corroboration if n in session.lemmas and lemma_applies(session.lemmas[n], session.gnet.cost)]
-    for n in extra:
-        c = session.lemma(n)
-        if c.verdict != "proved-for-all-sizes":
-            failed.append(f"the corroborating {n} is {c.verdict}: {c.reason}")
-    if extra:
-        details["corroborated_by"] = extra
-    seconds = time.perf_counter() - t0
-    if rest != 0:
-        details["remainder"] = latex(rest)
-        failed.append(f"the last step does not reduce to 0; remainder {latex(rest)}")
-    # The lemmas' own proofs first, so the certificate reads as a whole proof.
-    lemma_steps = [replace(st, why=f"{n}: {st.why}") for n in used if n in session.lemma_certs
-                   for st in session.lemma_certs[n].steps]
-    steps = lemma_steps + steps
-    if not failed:
-        return Certificate(verdict="proved-for-all-sizes", steps=tuple(steps), seconds=seconds, details=details, **base)
-    reason = f"{idt.name} is not proved for all sizes: " + "; ".join(failed)
-    return Certificate(verdict="undecided", steps=tuple(steps), seconds=seconds, reason=reason, details=details, **base)
 
 
 # -- public --------------------------------------------------------------------------
@@ -408,7 +273,7 @@ def prove_general(name, gnet: GeneralNetwork, budget_seconds: float = 60.0, *, l
     elif key == "product-formula" and idt is None:
         cert = prove_product_formula(session, session.identity)
     else:
-        cert = _prove_chain(session, idt or CHAIN_IDENTITIES[key])
+        cert = prove_chain(session, idt or CHAIN_IDENTITIES[key])
     if _mentions_sigma(session, key, idt):
         cert = _specialise(session, cert)
     if cross_check:
@@ -427,10 +292,6 @@ def _checked_object(session: _Session, key: str):
     if key in LEMMAS:
         return session.lemmas[key]
     return CHAIN_IDENTITIES.get(key, key)
-
-
-def _has_sigma(m, exprs) -> bool:
-    return any(e.has(m.sigma, m.sigma_prime) for e in exprs)
 
 
 def _mentions_sigma(session: _Session, key: str, idt) -> bool:
