@@ -11,7 +11,7 @@ from pathlib import Path
 
 from ..errors import SpecError
 from ..files import write_atomic
-from .common import EXIT_OK
+from .common import EXIT_OK, check_budget
 
 
 def register(sub) -> None:
@@ -86,8 +86,7 @@ def _slug(name: str) -> str:
 def run(args) -> int:
     from ..latex import engine
 
-    if not (args.budget > 0):
-        raise SpecError(f"--budget must be a positive number of seconds, got {args.budget}")
+    check_budget(args.budget)
     if args.pdf and engine.find_engine() is None:
         raise engine.LatexError("--pdf needs pdflatex or latexmk, and neither is installed (Debian: texlive-latex-base)")
     _notation(args.notation)  # a bad notation fails before any proving
