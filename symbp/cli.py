@@ -67,9 +67,9 @@ def internal_error(exc: BaseException, argv: list[str]) -> int:
         pass
     first = (str(exc).splitlines() or [""])[0][:200]
     print(error_paragraph(
-        f"internal error: {type(exc).__name__}" + (f": {first}" if first else "")
-        + f". This is a bug in symbp, not a verdict on your input; the traceback was written to {where} "
-        f"(exit code {EXIT_INTERNAL})").replace("symbp: error: ", "symbp: ", 1), file=sys.stderr)
+        f"internal error (exit code {EXIT_INTERNAL}): {type(exc).__name__}" + (f": {first}" if first else "")
+        + f". This is a bug in symbp, not a verdict on your input; the traceback was written to {where}"
+    ).replace("symbp: error: ", "symbp: ", 1), file=sys.stderr)
     return EXIT_INTERNAL
 
 

@@ -156,14 +156,16 @@ def _segment(seg: Segment, previous: Formula | None) -> list[Formula]:
         opener = f"\\begin{{{seg.delimiter}}}" if seg.delimiter[0].isalpha() else seg.delimiter
         flat = " ".join(f"{opener} {seg.body}".split())
         return [Formula(seg.line, flat, kind="unreadable", reason=seg.problem, source=flat, lines=(seg.line,), **base)]
-    body, removed = _housekeeping(seg.body)
+    body, removed_at = _housekeeping(seg.body, seg.body_line)
     repaired_body = _repair_raw(body)
     segment_repaired = repaired_body != body
     rows = _rows(repaired_body, seg.body_line, one_equation=seg.delimiter in _ONE_EQUATION)
     out: list[Formula] = []
     head: str | None = None  # the first side of the chain the rows continue
     head_prose: int | None = None  # index in out of a prose row that is only the head of the chain below it
-    for line, raw in rows:
+    for n, (line, raw) in enumerate(rows):
+        last = max(line, rows[n + 1][0] - 1) if n + 1 < len(rows) else line + raw.count("\n")
+        removed = tuple(x for at, x in removed_at if line <= at <= last or (n == 0 and at < line))
         text = _flatten(raw)
         repaired = segment_repaired
         source = " ".join(raw.split())
@@ -194,14 +196,15 @@ def _segment(seg: Segment, previous: Formula | None) -> list[Formula]:
     return out
 
 
-def _housekeeping(body: str) -> tuple[str, tuple]:
-    removed: list[str] = []
+def _housekeeping(body: str, first_line: int) -> tuple[str, list]:
+    """The body with comments, labels and tags blanked (newlines kept), and what was removed, by line."""
+    removed: list[tuple[int, str]] = []
 
     def blank(m: re.Match) -> str:
-        removed.append(" ".join(m.group(0).split()))
+        removed.append((first_line + body.count("\n", 0, m.start()), " ".join(m.group(0).split())))
         return "".join("\n" if c == "\n" else " " for c in m.group(0))
 
-    return _HOUSEKEEPING.sub(blank, body), tuple(removed)
+    return _HOUSEKEEPING.sub(blank, body), removed
 
 
 def _rows(body: str, first_line: int, one_equation: bool) -> list[tuple[int, str]]:
