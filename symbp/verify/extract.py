@@ -132,16 +132,17 @@ def formulas(segments: list[Segment]) -> list[Formula]:
 def fold(items: list[Formula]) -> list[Formula]:
     """Identical formulas (same bucket, same text) folded into the first, with all their lines."""
     out: list[Formula] = []
+    lines: list[list] = []
     seen: dict[tuple, int] = {}
     for f in items:
         key = (f.kind, " ".join(f.text.split()), f.reason if f.kind == "unreadable" else "")
         if key in seen:
-            g = out[seen[key]]
-            out[seen[key]] = _with(g, lines=g.lines + f.lines)
+            lines[seen[key]] += f.lines
             continue
         seen[key] = len(out)
         out.append(f)
-    return out
+        lines.append(list(f.lines))
+    return [_with(f, lines=tuple(ls)) if len(ls) != len(f.lines) else f for f, ls in zip(out, lines)]
 
 
 def _with(f: Formula, **kw) -> Formula:
