@@ -1,7 +1,7 @@
 """Text in: is a formula from someone's notes right?
 
 The pipeline, one module per stage: ``scan`` finds the math in notes (LaTeX,
-Markdown, notebooks) and ``extract`` cuts it into formulas, each in a bucket;
+Markdown, notebooks), ``extract`` cuts it into rows and ``claims`` into claims, each in a bucket;
 ``lexer``, ``reader``, ``constructs`` and ``nodes`` read one in its notation;
 ``context``, ``interpret``, ``values``, ``cdots``, ``sums`` and ``instances``
 give it a value on a concrete network; ``check`` compares the two sides with

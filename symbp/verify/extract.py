@@ -33,6 +33,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .claims import NOT_EQUATION, classify, first_side, pieces, starts_with_relation, trim
 from .scan import Segment, scan
 
 BUCKETS = ("claim", "definition", "prose", "unreadable")
@@ -82,22 +83,6 @@ _CONTAINERS = {"aligned", "alignedat", "split", "gathered", "align", "align*", "
                "gather*", "flalign", "flalign*", "alignat", "alignat*", "multline", "multline*", "multlined"}
 _ONE_EQUATION = {"multline", "multline*", "split", "multlined"}  # rows of one equation, not rows of claims
 _ENV = re.compile(r"\\(begin|end)\s*\{([A-Za-z]+\*?)\}(\{[^{}]*\})?")
-_RELATION = re.compile(r"(?<![<>!:=])=(?![:=])|\\equiv(?![A-Za-z])")
-_DEFINITION = re.compile(r":=|=:|::=|\\coloneqq|\\eqqcolon|\\triangleq|\\stackrel\s*\{[^{}]*\}\s*\{?=|"
-                         r"\\overset\s*\{[^{}]*\}\s*\{?=|\\doteq|\\defeq")
-_NOT_EQUATION = re.compile(r"\\(?:approx|simeq|sim|propto|le|leq|ge|geq|neq|ne|in|notin|subset|subseteq|to|mapsto|"
-                           r"rightarrow|leftarrow|ni|ll|gg|lt|gt)(?![A-Za-z])|[<>]")
-# Connectives at depth 0 that may separate two claims.
-_CONNECTIVE = re.compile(
-    r"\\q?quad(?![A-Za-z])|\\(?:implies|Rightarrow|Longrightarrow|iff|Leftrightarrow|Longleftrightarrow|Leftarrow)"
-    r"(?![A-Za-z])|\\(?:text|textrm|mbox|textnormal|mathrm)\s*\{(?P<words>[^{}]*)\}|//"
-)
-# Equation numbers and labels written after a formula: (0.1), (3), (\text{BP1}), \text{BP1'}, (BP2a).
-_TAG = re.compile(r"\s*[,;.]?\s*(\(\s*(\\text\s*\{\s*)?[A-Za-z]{0,4}\s*\d+(\.\d+)*[a-z']*\s*\}?\s*\)|"
-                  r"\\text\s*\{\s*\(?[A-Z]{1,4}\d+[a-z']*\)?\s*\})\s*[,;.]?\s*")
-# An index condition or range: l = L, k = 1, \dots, n, j \geq 1 (a lowercase index letter on the left).
-_CONDITION = re.compile(r"\s*[,;]?\s*[ijklmpqst](_\{?\d\}?)?\s*(=|<|>|\\(?:le|leq|ge|geq|neq|ne|in)(?![A-Za-z]))")
-_RANGE = re.compile(r"\\l?c?dots|\\ldots|\.\.\.|…")
 
 
 def extract(source: str, kind: str = "markdown") -> list[Formula]:
@@ -172,9 +157,9 @@ def _segment(seg: Segment, previous: Formula | None) -> list[Formula]:
         source = " ".join(raw.split())
         if not text:
             continue
-        if _starts_with_relation(text):
+        if starts_with_relation(text):
             lead = head if head is not None else (
-                _first_side(previous.text) if seg.display and previous is not None and not out else None)
+                first_side(previous.text) if seg.display and previous is not None and not out else None)
             if lead is None:
                 out.append(Formula(line, text, kind="unreadable", lines=(line,), source=source, repaired=repaired,
                                    reason="a row that starts with a relation, with no formula before it to continue",
@@ -186,13 +171,13 @@ def _segment(seg: Segment, previous: Formula | None) -> list[Formula]:
                 head_prose = None
         else:
             head, head_prose = None, None
-        pieces = _pieces(text)
-        for piece, dropped in pieces:
+        parts = pieces(text)
+        for piece, dropped in parts:
             f = _classify(piece, line, source, repaired, removed + dropped, base)
             out.append(f)
             if f.kind == "claim":
-                head, head_prose = _first_side(piece), None
-            elif f.kind == "prose" and not _NOT_EQUATION.search(piece) and len(pieces) == 1:
+                head, head_prose = first_side(piece), None
+            elif f.kind == "prose" and not NOT_EQUATION.search(piece) and len(parts) == 1:
                 head, head_prose = piece, len(out) - 1
     return out
 
@@ -281,163 +266,10 @@ def _repair_raw(text: str) -> str:
 def _flatten(text: str) -> str:
     flat = " ".join(text.split())
     flat = re.sub(r"=(?:\s|\\ )*=", "=", flat)  # "= \\ &=" whose "\\\\" lost a backslash
-    return _trim(flat)
-
-
-def _trim(text: str) -> str:
-    """Spacing and punctuation at either end taken off ('…, \\quad', '\\, x.')."""
-    while True:
-        t = re.sub(r"^(\s|\\[,;:! ]|\\q?quad(?![A-Za-z]))+", "", text)
-        t = re.sub(r"(\s|\\[,;:! ]|\\q?quad(?![A-Za-z])|(?<!\\)[,;.])+$", "", t)
-        while t.endswith("\\") and not t.endswith("\\\\"):  # a line break "\\\\" cut in half
-            t = t[:-1].rstrip()
-        if t == text:
-            return t
-        text = t
-
-
-def _starts_with_relation(text: str) -> bool:
-    return bool(re.match(r"(=|\\equiv(?![A-Za-z])|\\approx(?![A-Za-z]))", text))
-
-
-def _first_side(text: str) -> str:
-    """The text before the first top-level '=' (or ≡) of a claim."""
-    depth = 0
-    for i, c in enumerate(text):
-        if c in "{(":
-            depth += 1
-        elif c in "})":
-            depth -= 1
-        elif depth == 0 and c == "=" and (i == 0 or text[i - 1] not in ":<>!"):
-            return text[:i].strip()
-        elif depth == 0 and text.startswith("\\equiv", i):
-            return text[:i].strip()
-    return text
-
-
-def _top_level(text: str) -> list[tuple[int, int, str]]:
-    """(start, end, words) of each connective outside braces and environments."""
-    out = []
-    depth, envs, i = 0, 0, 0
-    while i < len(text):
-        c = text[i]
-        if c == "{":
-            depth += 1
-        elif c == "}":
-            depth = max(0, depth - 1)
-        elif c == "\\" and text.startswith("\\begin", i):
-            envs += 1
-        elif c == "\\" and text.startswith("\\end", i):
-            envs = max(0, envs - 1)
-        if depth == 0 and envs == 0 and c in "\\/":
-            m = _CONNECTIVE.match(text, i)
-            if m and (c == "\\" or (i == 0 or text[i - 1] != "\\")):
-                words = m.group("words")
-                if words is None or _is_prose(words) or m.group(0).startswith("//"):
-                    out.append((m.start(), m.end(), m.group(0)))
-                    i = m.end()
-                    continue
-            if c == "\\":
-                i += 2
-                continue
-        i += 1
-    return out
-
-
-def _is_prose(words: str) -> bool:
-    """``\\text{…}`` holding words (not a symbol such as \\text{net}): spaces, letters beyond ASCII, a connective."""
-    w = words.strip()
-    return (not w) or bool(re.search(r"\s|[^\x00-\x7f]|//|^[,;.:]", words)) or w in _WORDS
-
-
-_WORDS = {"and", "or", "if", "for", "where", "with", "hence", "so", "then", "i.e.", "thus", "since", "because",
-          "oraz", "i", "a", "tedy", "kde", "gdzie", "где", "и"}
-
-
-def _pieces(text: str) -> list[tuple[str, tuple]]:
-    """Split a row between two complete claims; keep everything else attached; strip tags and // comments."""
-    cuts = _top_level(text)
-    if not cuts:
-        text, tags = _strip_tag(text)
-        return [(text, tags)]
-    # Alternate math and runs of connectives (connectives with only spaces between them form one run).
-    chunks: list[list] = [["math", text[:cuts[0][0]]]]
-    end = cuts[0][0]
-    for a, b, _ in cuts:
-        between = text[end:a]
-        if chunks[-1][0] == "run" and not between.strip():
-            chunks[-1][1] += between + text[a:b]
-        else:
-            if chunks[-1][0] == "run":
-                chunks.append(["math", between])
-            chunks.append(["run", text[a:b]])
-        end = b
-    chunks.append(["math", text[end:]])
-    groups: list[list] = []  # [text, removed]
-    first = chunks[0][1]
-    if first.strip():
-        groups.append([first, ()])
-    k = 1
-    while k < len(chunks):
-        run, nxt = chunks[k][1], chunks[k + 1][1] if k + 1 < len(chunks) else ""
-        k += 2
-        if "//" in run:
-            rest = run[run.index("//"):] + nxt + "".join(c for _, c in chunks[k:])
-            if groups and not _RELATION.search(_strip_text(rest)):
-                groups[-1][0] += " " + run[:run.index("//")]
-                groups[-1][1] += (" ".join(rest.split()),)  # a // comment in words, after the formula
-                break
-        if not groups or _starts_claim(nxt):
-            if nxt.strip():
-                groups.append([nxt, ()])  # a new claim (the connective between claims is not part of either)
-            continue
-        tagless, tags = _strip_tag("x = " + nxt) if nxt.strip() else ("", ())
-        prose = bool(re.search(r"\\(text|textrm|mbox|textnormal|mathrm)", run))
-        if tags and tagless.strip() == "x =":
-            groups[-1][1] += tags  # "\quad (0.1)": an equation number
-            if prose:
-                groups[-1][0] += " " + run
-        elif nxt.strip() or prose:
-            groups[-1][0] += f" {run} {nxt}"  # stays attached: read as a condition, or unreadable
-    out = []
-    for g_text, removed in groups:
-        g_text, tags = _strip_tag(g_text)
-        g_text = _trim(" ".join(g_text.split()))
-        if g_text:
-            out.append((g_text, removed + tags))
-    return out or [(" ".join(text.split()), ())]
-
-
-def _starts_claim(chunk: str) -> bool:
-    """A complete claim (an equation that is not a condition on an index) starts this chunk."""
-    c = chunk.strip()
-    return bool(c) and bool(_RELATION.search(c)) and not _CONDITION.match(c) and not _starts_with_relation(c)
-
-
-def _strip_text(s: str) -> str:
-    return re.sub(r"\\(text|textrm|mbox)\s*\{[^{}]*\}", " ", s)
-
-
-def _strip_tag(text: str) -> tuple[str, tuple]:
-    """An equation number at the end, like ', (0.1)' or '(\\text{BP1})', taken off and returned."""
-    offset = max(0, len(text) - 120)  # tags are short: look at the end only (and stay linear)
-    for m in re.finditer(r"(\\q?quad\s*)?" + _TAG.pattern + r"$", text[offset:]):
-        start = offset + m.start()
-        if start > 0 and _RELATION.search(text[:start]):
-            return text[:start].rstrip(), (" ".join(m.group(0).split()),)
-    return text, ()
+    return trim(flat)
 
 
 def _classify(piece: str, line: int, source: str, repaired: bool, removed: tuple, base: dict) -> Formula:
-    common = dict(lines=(line,), source=source, repaired=repaired, removed=removed, **base)
-    text = piece.strip()
-    if _DEFINITION.search(text) or (re.search(r"\\equiv(?![A-Za-z])", text) and not re.search(
-            r"(?<![<>!:=])=(?![:=])", text)):
-        return Formula(line, text, kind="definition", reason="a definition (:=, =:, ≡), not a claim", **common)
-    if not _RELATION.search(text):
-        what = "a statement that is not an equation" if _NOT_EQUATION.search(text) else "no equation"
-        return Formula(line, text, kind="prose", reason=f"math in prose: {what}", **common)
-    if _CONDITION.match(text) and (_RANGE.search(text) or re.fullmatch(
-            r"\s*[ijklmpqst](_\{?\d\}?)?\s*=\s*[A-Za-z0-9+\-\s]{1,8}", text)):
-        return Formula(line, text, kind="definition", reason="a range or condition on an index, not a claim", **common)
-    return Formula(line, text, **common)
+    kind, reason = classify(piece)
+    return Formula(line, piece.strip(), lines=(line,), source=source, repaired=repaired, removed=removed,
+                   kind=kind, reason=reason, **base)
