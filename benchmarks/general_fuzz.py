@@ -56,6 +56,7 @@ from symbp.general.reduction import Range
 from symbp.identities import Comparison, Identity
 from symbp.network import network
 from symbp.prove import prove
+from symbp.quantities import ExactQuantities
 
 #: the all-sizes networks a variant is asked on (each identity goes to one it is stated for)
 GENERAL_NETWORKS = (
@@ -259,6 +260,19 @@ def _index_values(ranges, sizes):
     return out
 
 
+#: each concrete network and its ground-truth quantities, computed once per run: the ground
+#: truth of a network does not depend on the variant asked about it
+_NETWORKS: dict = {}
+
+
+def _network(sizes, kwargs):
+    key = (tuple(sizes), tuple(sorted(kwargs.items())))
+    if key not in _NETWORKS:
+        net = network(list(sizes), **kwargs)
+        _NETWORKS[key] = (net, ExactQuantities(net))
+    return _NETWORKS[key]
+
+
 def independent(variant, gnet_kwargs: dict, sizes_list=SIZES, stop_at_false: bool = False) -> dict:
     """Each concrete network -> 'true' | 'false' | 'undefined' | 'unsupported' | 'empty' for the variant's claim."""
     m = M
@@ -266,10 +280,13 @@ def independent(variant, gnet_kwargs: dict, sizes_list=SIZES, stop_at_false: boo
     named = layers_named([lhs, rhs] + [sympy.Tuple(r.lo, r.hi) for r in ranges])
     out = {}
     for sizes in sizes_list:
-        net = network(list(sizes), **gnet_kwargs)
+        net, known = _network(sizes, gnet_kwargs)
         undefined = []
 
-        def compare(q, net=net, undefined=undefined):
+        def compare(_, q=known, net=net, undefined=undefined):
+            # ``prove`` hands in fresh quantities of ``net``; the memoised ones of the same
+            # network (same atoms) give the same elements without recomputing the ground truth
+
             for l in layers_checked(named, net.L):
                 size_map = _sizes_at(m, net, l)
                 reader = Reader(m, q, l)

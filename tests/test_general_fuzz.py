@@ -24,7 +24,7 @@ from symbp import general  # noqa: E402
 from symbp.general.chains import IDENTITIES as CHAIN  # noqa: E402
 
 CHUNKS = 4
-PER_CHUNK = 60  # 240 variants in all
+PER_CHUNK = 50  # 200 variants in all
 
 
 @pytest.mark.parametrize("chunk", range(CHUNKS))
