@@ -35,6 +35,16 @@ from .rnn import rnn
 from .softmax import softmax, softmax_ce
 from .spec import LayerSpec, ShapeError
 
+# ``symbp.prove`` and the catalogue's lookup are in the engine, below this
+# package: they learn about layers through their registries.
+from ..identities.catalogue import ELSEWHERE as _ELSEWHERE  # noqa: E402
+from ..prove import SPEC_PROVERS as _SPEC_PROVERS  # noqa: E402
+
+_SPEC_PROVERS[LayerSpec] = prove_layer
+for _ident in IDENTITIES:
+    _ELSEWHERE[_ident.name.lower()] = (f"is about a {_ident.kind} layer: prove it on a layer from symbp.layers "
+                                       f"(e.g. layers.{_ident.kind.replace('-', '_')}()), or with symbp prove --identity {_ident.name}")
+
 __all__ = [
     "CATALOGUE", "IDENTITIES", "KINDS", "LayerIdentity", "LayerSpec", "ShapeError", "attention", "avgpool", "batchnorm",
     "conv1d", "conv2d", "dropout", "for_identity", "get", "identities_of", "kind", "layer", "layernorm", "maxpool",

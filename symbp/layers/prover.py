@@ -47,7 +47,16 @@ MAX_TERMS = 2_000_000
 def prove_layer(identity, spec: LayerSpec, *, method: str = "auto", budget: float = 60.0, points: int = PIT_POINTS,
                 seed: int = 0) -> Certificate:
     """Check ``identity`` (a name or a ``LayerIdentity``) on every entry of ``spec``'s gradient."""
-    ident = get(identity)
+    try:
+        ident = get(identity)
+    except IdentityError:
+        if not isinstance(spec, LayerSpec):
+            raise
+        from .catalogue import identities_of
+
+        names = ", ".join(i.name for i in identities_of(spec.kind))
+        raise IdentityError(f"{getattr(identity, 'name', identity)!r} is not an identity of the {spec.kind} layer; "
+                            f"its identities: {names}") from None
     if method not in METHODS:
         raise SpecError(f"unknown method {method!r}; use one of {', '.join(METHODS)}")
     if not isinstance(spec, LayerSpec):
