@@ -54,6 +54,26 @@ KINDS: dict[str, Built] = {
 }
 
 
+#: The concrete shapes every identity of a kind is proved on (documents, tests): the
+#: default first, then non-square, stride > 1, padding > 0, T ≥ 3 where they apply.
+SHAPES: dict[str, tuple] = {
+    "conv1d": ("", "in_channels=1,out_channels=2,kernel=2,stride=2,padding=0,input=6",
+               "in_channels=2,out_channels=1,kernel=3,stride=2,padding=2,input=7"),
+    "conv2d": ("", "in_channels=1,out_channels=2,kernel=3x2,stride=2,padding=0,input=5x4",
+               "in_channels=2,out_channels=1,kernel=3x3,stride=2x1,padding=1x0,input=5x4"),
+    "maxpool": ("", "channels=2,kernel=2,stride=1,input=3x4", "channels=1,kernel=3,stride=2,padding=1,input=5x5"),
+    "avgpool": ("", "channels=2,kernel=2,stride=1,input=3x4", "channels=1,kernel=3,stride=2,padding=1,input=5x5"),
+    "batchnorm": ("", "batch=2,features=1", "batch=4,features=3"),
+    "layernorm": ("", "batch=1,features=2", "batch=3,features=4"),
+    "residual": ("", "features=1", "features=5"),
+    "dropout": ("", "features=1", "features=6"),
+    "rnn": ("", "inputs=1,hidden=2,steps=4", "inputs=3,hidden=1,steps=5,activation=tanh"),
+    "attention": ("", "queries=2,keys=3,dim=4,values=1", "queries=3,keys=2,dim=3,values=2"),
+    "softmax": ("", "size=2", "size=5"),
+    "softmax-ce": ("", "classes=2", "classes=5"),
+}
+
+
 def get(name) -> LayerIdentity:
     """The layer identity called ``name`` (case-insensitive; aliases accepted)."""
     if isinstance(name, LayerIdentity):

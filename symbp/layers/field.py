@@ -281,3 +281,44 @@ def _isqrt(n: int):
 
     r = math.isqrt(n)
     return r if r * r == n else None
+
+
+class Rational(Numeric):
+    """Exact rationals at a chosen point (worked examples): every value is a ``Fraction``.
+
+    Only functions with rational values at the point are allowed: 1/√v when v
+    is the square of a rational, 1/D, and the polynomial stand-in for φ.
+    """
+
+    name = "rational"
+
+    def __init__(self, values: dict, activation: str = "cubic"):
+        self.values = values
+        self.activation = activation
+
+    def num(self, q):
+        return Fraction(q)
+
+    def function(self, fname: str, key: tuple, arg):
+        if fname == "rsqrt":
+            root = _rational_sqrt(Fraction(arg))
+            if root is None:
+                raise ValueError(f"√{arg} is not rational: choose the point so that it is")
+            return 1 / root
+        if fname == "recip":
+            return 1 / Fraction(arg)
+        if fname in ("phi", "phi'") and self.activation in STAND_INS:
+            _, f, fp = STAND_INS[self.activation]
+            return fp(arg) if fname == "phi'" else f(arg)
+        raise ValueError(f"{fname} has no rational value here; worked examples use rational points only")
+
+    def inv_sqrt_const(self, n: int):
+        r = _isqrt(n)
+        if r is None:
+            raise ValueError(f"1/√{n} is not rational")
+        return Fraction(1, r)
+
+
+def _rational_sqrt(q: Fraction):
+    a, b = _isqrt(q.numerator) if q.numerator >= 0 else None, _isqrt(q.denominator)
+    return Fraction(a, b) if a is not None and b is not None else None

@@ -241,8 +241,8 @@ def _identities(kind: str, source: str, over_batch: bool) -> tuple:
                  rf"\quad {dxhat}_{{{other}}} = \gamma \, g_{{{other}}}", "differentiate $y = \\gamma \\hat x + \\beta$", _through_xhat),
             Step(rf"{dxhat}_{{{entry}}} \frac{{1}}{{{sig}}} + \frac{{\partial L}}{{\partial \sigma^2_{s}}} \frac{{2(x_{{{entry}}}-\mu_{s})}}{{{m}}}"
                  rf" + \frac{{\partial L}}{{\partial \mu_{s}}} \frac{{1}}{{{m}}}",
-                 "the staged gradients of Ioffe and Szegedy: $\\partial L/\\partial\\sigma^2 = -\\frac12 \\sum_j \\partial L/\\partial \\hat x_j (x_j-\\mu)(\\sigma^2+\\epsilon)^{-3/2}$, "
-                 "$\\partial L/\\partial\\mu = -\\sum_j \\partial L/\\partial\\hat x_j (\\sigma^2+\\epsilon)^{-1/2} + \\partial L/\\partial\\sigma^2 \\cdot \\frac1m\\sum_j -2(x_j-\\mu)$",
+                 "Ioffe and Szegedy's staged gradients: $\\frac{\\partial L}{\\partial\\sigma^2} = -\\frac12 \\sum_j \\frac{\\partial L}{\\partial \\hat x_j} (x_j-\\mu)(\\sigma^2+\\epsilon)^{-3/2}$, "
+                 "$\\frac{\\partial L}{\\partial\\mu} = -\\sum_j \\frac{\\partial L}{\\partial\\hat x_j} (\\sigma^2+\\epsilon)^{-1/2} + \\frac{\\partial L}{\\partial\\sigma^2} \\frac1m\\sum_j -2(x_j-\\mu)$",
                  _staged),
         ),
     )

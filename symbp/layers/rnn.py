@@ -202,7 +202,7 @@ def _weights_chain(v) -> dict:
 
 
 BPTT = LayerIdentity(
-    name="rnn-bptt", kind="rnn", title="BPTT: δ_t = φ'(a_t) ⊙ (g_t + W_hh^T δ_{t+1})",
+    name="rnn-bptt", kind="rnn", title="backpropagation through time: the recursion for δ_t = ∂L/∂a_t",
     statement=r"\delta_t = \varphi'(a_t) \odot \big(g_t + W_{hh}^{\mathsf T} \delta_{t+1}\big),\quad \delta_T = \varphi'(a_T) \odot g_T",
     source=SOURCE, wrt=("a",), claim=bptt_rule, lhs=r"\delta_t \equiv \frac{\partial L}{\partial a_t}",
     why="the recursion, run from $t = T$ down to 1",
@@ -210,7 +210,7 @@ BPTT = LayerIdentity(
                 r"chain rule: $a_t$ reaches $L$ through $h_t$ directly ($g_t$) and through $a_{t+1}$", _delta_chain),),
 )
 WEIGHTS = LayerIdentity(
-    name="rnn-weight-gradients", kind="rnn", title="BPTT: the weight gradients summed over the steps",
+    name="rnn-weight-gradients", kind="rnn", title="backpropagation through time: the weight gradients, summed over the steps",
     statement=(r"\frac{\partial L}{\partial W_{hh}} = \sum_{t=1}^{T} \delta_t h_{t-1}^{\mathsf T},\ "
                r"\frac{\partial L}{\partial W_{xh}} = \sum_{t=1}^{T} \delta_t x_t^{\mathsf T},\ "
                r"\frac{\partial L}{\partial b} = \sum_{t=1}^{T} \delta_t"),
@@ -222,7 +222,7 @@ WEIGHTS = LayerIdentity(
     extra=("a",),
 )
 INPUTS = LayerIdentity(
-    name="rnn-input-gradient", kind="rnn", title="BPTT: ∂L/∂x_t = W_xh^T δ_t and ∂L/∂h_0 = W_hh^T δ_1",
+    name="rnn-input-gradient", kind="rnn", title="backpropagation through time: the gradients of the inputs and of the initial state",
     statement=r"\frac{\partial L}{\partial x_t} = W_{xh}^{\mathsf T} \delta_t,\quad \frac{\partial L}{\partial h_0} = W_{hh}^{\mathsf T} \delta_1",
     source=SOURCE, wrt=("x", "h0"), claim=input_rule, lhs=r"\frac{\partial L}{\partial x_t},\ \frac{\partial L}{\partial h_0}",
     why=r"$x_t$ enters only $a_t$; $h_0$ only $a_1$",
