@@ -22,6 +22,7 @@ verdicts, ``mutants`` the usual slips.
 'proved'
 """
 
+from . import allsizes, mutants
 from .attention import attention
 from .catalogue import CATALOGUE, IDENTITIES, KINDS, for_identity, get, identities_of, kind, layer
 from .conv import conv1d, conv2d
@@ -46,7 +47,7 @@ for _ident in IDENTITIES:
                                        f"(e.g. layers.{_ident.kind.replace('-', '_')}()), or with symbp prove --identity {_ident.name}")
 
 __all__ = [
-    "CATALOGUE", "IDENTITIES", "KINDS", "LayerIdentity", "LayerSpec", "ShapeError", "attention", "avgpool", "batchnorm",
+    "CATALOGUE", "IDENTITIES", "allsizes", "mutants", "KINDS", "LayerIdentity", "LayerSpec", "ShapeError", "attention", "avgpool", "batchnorm",
     "conv1d", "conv2d", "dropout", "for_identity", "get", "identities_of", "kind", "layer", "layernorm", "maxpool",
     "prove_layer", "residual", "rnn", "softmax", "softmax_ce",
 ]

@@ -44,6 +44,8 @@ class Mutant:
 
 
 def _mutant(base: LayerIdentity, slip: str, statement: str, claim, spec: LayerSpec) -> Mutant:
+    if "=" not in statement:
+        statement = f"{base.lhs} = {statement}"
     ident = replace(base, name=f"{base.name} {slip}", statement=statement, claim=claim, steps=(), aliases=(), extra=())
     return Mutant(ident, spec, slip)
 
