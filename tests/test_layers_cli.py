@@ -14,6 +14,21 @@ import pytest
 from symbp import layers
 from symbp.cli import main
 
+pytest_plugins = ["pytester"]
+
+# As in test_testing.py: pytester's in-process runs drop the modules first imported
+# inside them, so every symbp module is imported here, once, up front.
+import importlib  # noqa: E402
+import pkgutil  # noqa: E402
+
+import symbp  # noqa: E402
+
+for _info in pkgutil.walk_packages(symbp.__path__, "symbp."):
+    try:
+        importlib.import_module(_info.name)
+    except ImportError:  # a module of an optional extra that is not installed
+        pass
+
 
 def run(capsys, *argv):
     code = main(list(argv))
@@ -107,7 +122,8 @@ def test_assert_identity_accepts_layers():
         st.assert_identity(wrong.identity, wrong.spec)
 
 
-def test_the_pytest_plugin_builds_layers_from_a_marker(pytester):
+def test_the_pytest_plugin_builds_layers_from_a_marker(pytester, monkeypatch):
+    monkeypatch.setenv("PYTEST_DISABLE_PLUGIN_AUTOLOAD", "1")
     pytester.makepyfile(
         """
         import pytest
@@ -126,6 +142,6 @@ def test_the_pytest_plugin_builds_layers_from_a_marker(pytester):
             pass
         """
     )
-    result = pytester.runpytest("-p", "symbp.testing.plugin")
+    result = pytester.runpytest("-p", "symbp.testing.plugin", "-p", "no:cacheprovider")
     result.assert_outcomes(passed=2, failed=1)
     result.stdout.fnmatch_lines(["*larger than the padded input*"])
