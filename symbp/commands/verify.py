@@ -25,6 +25,9 @@ def register(sub) -> None:
     p.add_argument("--junit", metavar="FILE", help="with --notes: write a JUnit XML report, one test case per formula")
     p.add_argument("--json", action="store_true", help="print one JSON object per formula (a JSON list)")
     p.add_argument("--budget", type=float, default=30.0, metavar="SECONDS", help="time budget per formula (default 30)")
+    p.add_argument("--layer", metavar="KIND",
+                   help="the formula is about a layer (batchnorm, layernorm, conv1d, conv2d, rnn, attention, softmax, "
+                        "softmax-ce, dropout, residual), in the notation of docs/layers.md")
     p.set_defaults(func=run)
 
 
@@ -39,6 +42,10 @@ def _notation(value: str):
 
 
 def run(args) -> int:
+    if args.layer:
+        from . import verify_layers
+
+        return verify_layers.run(args)
     from ..verify import notes as notes_module
     from ..network import network
     from ..verify import verify

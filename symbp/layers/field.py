@@ -45,6 +45,7 @@ class Symbolic:
     def __init__(self):
         self.index: dict[tuple, int] = {}
         self.keys: list[tuple] = []
+        self.arguments: dict[tuple, tuple] = {}  # function atom key -> (function, argument)
 
     def atom(self, key: tuple) -> Poly:
         i = self.index.get(key)
@@ -63,7 +64,23 @@ class Symbolic:
     def function(self, fname: str, key: tuple, arg) -> Poly:
         # The value of a non-polynomial function is an atom of its own; its
         # derivative rule (``dual.RULES``) is written in terms of that atom.
+        self.arguments[("fn", fname, key)] = (fname, arg)
         return self.atom(("fn", fname, key))
+
+    def root_of(self, value):
+        """1/u for the atom u = 1/√(value) of the forward pass, if there is one (else None)."""
+        for key, (fname, arg) in self.arguments.items():
+            if fname == "rsqrt" and (arg - value).is_zero():
+                return 1 / self.atom(key)
+        return None
+
+    def inverse_of(self, value):
+        """1/value through the forward pass's atoms: R for R = 1/D, u² for u = 1/√v; else None."""
+        for key, (fname, arg) in self.arguments.items():
+            if fname in ("recip", "rsqrt") and (arg - value).is_zero():
+                atom = self.atom(key)
+                return atom if fname == "recip" else atom * atom
+        return None
 
     def indicator(self, key: tuple, values: list, position: int) -> Poly:
         return self.atom(("fn", "argmax", key))
@@ -233,6 +250,12 @@ class Numeric:
     def inv_sqrt_const(self, n: int):
         r = _isqrt(n)
         return self.num(Fraction(1, r)) if r is not None else 1 / self.mp.sqrt(n)
+
+    def root_of(self, value):
+        return self.mp.sqrt(value) if value >= 0 else None
+
+    def inverse_of(self, value):
+        return 1 / value
 
     def block(self, name: str, i: int, args: list):
         return block_value(i, args), block_jacobian(i, args)

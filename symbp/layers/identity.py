@@ -60,6 +60,7 @@ class LayerIdentity:
     aliases: tuple = ()
     note: str = ""
     extra: tuple = ()  # intermediates the derivation's lines differentiate by (probes)
+    entries: "Callable | None" = None  # spec -> the (name, index) entries claimed, when not every entry of ``wrt``
 
     def __repr__(self) -> str:
         return f"LayerIdentity({self.name!r}, kind={self.kind!r})"
@@ -139,7 +140,10 @@ def run(spec, field, wrt: tuple, deadline: float | None = None):
 def evaluate(identity: LayerIdentity, spec, field, *, steps: bool = False, deadline: float | None = None):
     """(ground truth, claim, derivation lines) for every entry, as {(name, index): element}."""
     v = run(spec, field, identity.wrt + (identity.extra if steps else ()), deadline)
-    keys = [(name, idx) for name in identity.wrt for idx in spec.indices(name)]
+    if identity.entries is not None:
+        keys = list(identity.entries(spec))
+    else:
+        keys = [(name, idx) for name in identity.wrt for idx in spec.indices(name)]
     truth = {k: v.dL(*k) for k in keys}
     claim = identity.claim(v)
     lines = [step.compute(v) for step in identity.steps] if steps else []
