@@ -11,8 +11,8 @@ position: nothing of the text is dropped except spacing and sizing macros.
 What the symbols mean is ``layer_check``'s business.
 
 >>> lhs, rhs = read_layer_formula(r"\frac{\partial L}{\partial x_i} = \frac{r_i g_i}{1-p}")
->>> lhs
-Deriv(loss='L', of=Sym(name='x', sub=(Var(name='i'),), sup=None, accent=''))
+>>> lhs.of.name, lhs.of.sub
+('x', (Var(name='i'),))
 """
 
 from __future__ import annotations
