@@ -180,7 +180,7 @@ def _scores_lemma(v, name: str) -> dict:
 
 def _chain_v(v) -> dict:
     spec = v.spec
-    return {("V", idx): v.total(v.g[o] * v.d("y", o, "V", idx) for o in spec.outputs()) for idx in spec.indices("V")}
+    return v.chain("V")
 
 
 VALUE = LayerIdentity(

@@ -243,16 +243,9 @@ def input_gradient(v, rotate: bool = True, dilated: bool = True) -> dict:
 # -- derivation lines (each checked against the next) ----------------------------------------
 
 
-def _chain_over_outputs(v, name: str, channels_of) -> dict:
-    out = {}
-    for idx in v.spec.indices(name):
-        ks = channels_of(idx)
-        out[(name, idx)] = v.total(v.g[o] * v.d("y", o, name, idx) for o in v.spec.outputs() if o[0] in ks)
-    return out
-
-
 def _w_chain(v):
-    return _chain_over_outputs(v, "w", lambda idx: (idx[1],))
+    # Only output channel k uses w_{c,k,·}: the line keeps the outputs of that channel alone.
+    return v.chain("w", keep=lambda o, idx: o[0] == idx[1])
 
 
 def _w_local(v):
@@ -266,22 +259,20 @@ def _w_local(v):
 
 
 def _x_chain(v):
-    return _chain_over_outputs(v, "x", lambda idx: range(1, v.spec.out_channels + 1))
+    return v.chain("x")
 
 
 def _x_scatter(v):
+    # Every window p puts kernel entry i on the padded position s(p−1)+i: scatter g_{k,p} w_{c,k,i} there.
     spec, w = v.spec, v["w"]
-    out = {}
-    for (c, *u) in spec.indices("x"):
-        target = tuple(a + p for a, p in zip(u, spec.padding))
-        terms = [
-            v.g[(k, *p)] * w[(c, k, *i)]
-            for k in range(1, spec.out_channels + 1)
-            for p in positions(*spec.out)
-            for i in positions(*spec.kernel)
-            if spec.window(p, i) == target
-        ]
-        out[("x", (c, *u))] = v.total(terms)
+    out = {("x", idx): v.zero for idx in spec.indices("x")}
+    for c in range(1, spec.in_channels + 1):
+        for k in range(1, spec.out_channels + 1):
+            for p in positions(*spec.out):
+                for i in positions(*spec.kernel):
+                    u = tuple(a - pad for a, pad in zip(spec.window(p, i), spec.padding))
+                    if ("x", (c, *u)) in out:
+                        out[("x", (c, *u))] = out[("x", (c, *u))] + v.g[(k, *p)] * w[(c, k, *i)]
     return out
 
 

@@ -70,7 +70,7 @@ def inverted_rule(v, *, scaled: bool = True) -> dict:
 
 
 def _chain(v) -> dict:
-    return {("x", i): v.total(v.g[o] * v.d("y", o, "x", i) for o in v.spec.outputs()) for i in v.spec.outputs()}
+    return v.chain("x")
 
 
 DROPOUT = LayerIdentity(

@@ -81,7 +81,7 @@ class Values:
         self._leaves = leaves
         self._named = named
         self._outputs = outputs
-        self._cache: dict = {}
+        self._cache: dict = {}  # primal values by name; "*" the ground truth of every entry
         # A loss layer (softmax + cross-entropy) is the end of the chain: g = 1.
         self.g = {o: leaves["g"][o].value if "g" in leaves else field.const(1) for o in spec.outputs()}
 
@@ -110,13 +110,28 @@ class Values:
 
     def dL(self, name: str, idx: tuple):
         """Ground truth: Σ_o g_o ∂y_o/∂(name_idx), by differentiating the definition."""
-        key = (name, idx)
-        total = self.zero
+        if "*" not in self._cache:
+            self._cache["*"] = self.chain(name=None)
+        return self._cache["*"].get((name, idx), self.zero)
+
+    def chain(self, name: "str | None", keep=None) -> dict:
+        """{(name, index): Σ_o g_o ∂y_o/∂(name_index)} over the outputs o that ``keep(o, index)`` allows.
+
+        One pass over the outputs' partials (a line of a derivation that restricts the
+        outputs, e.g. to one channel, is checked against the unrestricted ground truth).
+        """
+        out: dict = {}
         for o, y in self._outputs.items():
-            p = y.partials.get(key)
-            if p is not None:
-                total = total + self.g[o] * p
-        return total
+            g = self.g[o]
+            for key, p in y.partials.items():
+                if name is not None and (key[0] != name or (keep is not None and not keep(o, key[1]))):
+                    continue
+                term = g * p
+                out[key] = out[key] + term if key in out else term
+        if name is not None:
+            for idx in self.spec.indices(name):
+                out.setdefault((name, idx), self.zero)
+        return out
 
     def d(self, out: str, out_idx: tuple, name: str, idx: tuple):
         """∂(named intermediate)/∂(name_idx), by differentiating the definition."""

@@ -181,8 +181,7 @@ def compact_input_gradient(v, *, with_m: bool = True, with_gamma: bool = True, w
 
 def _chain(v) -> dict:
     spec = v.spec
-    return {("x", i): v.total(v.g[o] * v.d("y", o, "x", i) for o in spec.outputs() if spec.group_of(o) == spec.group_of(i))
-            for i in spec.indices("x")}
+    return v.chain("x", keep=lambda o, i: spec.group_of(o) == spec.group_of(i))
 
 
 def _through_xhat(v) -> dict:

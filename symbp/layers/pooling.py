@@ -196,8 +196,7 @@ def average_rule(v) -> dict:
 
 def _chain(v) -> dict:
     spec = v.spec
-    return {("x", (c, *u)): v.total(v.g[o] * v.d("y", o, "x", (c, *u)) for o in spec.outputs() if o[0] == c)
-            for (c, *u) in spec.indices("x")}
+    return v.chain("x", keep=lambda o, idx: o[0] == idx[0])
 
 
 MAXPOOL_INPUT = LayerIdentity(

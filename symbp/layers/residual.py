@@ -78,7 +78,7 @@ def skip_rule(v, *, skip: bool = True, block: bool = True) -> dict:
 
 def _chain(v) -> dict:
     n = v.spec.features
-    return {("x", (k,)): v.total(v.g[(i,)] * v.d("y", (i,), "x", (k,)) for i in range(1, n + 1)) for k in range(1, n + 1)}
+    return v.chain("x")
 
 
 RESIDUAL = LayerIdentity(
