@@ -23,8 +23,8 @@ and the compact input gradient found in course notes,
 
 derived through the paper's staged gradients (∂L/∂x̂, ∂L/∂σ², ∂L/∂μ).
 
->>> batchnorm().leaf_count
-18
+>>> batchnorm().leaf_count  # x and g (3 × 2 each), γ and β (2 each), ε
+17
 """
 
 from __future__ import annotations

@@ -12,7 +12,7 @@ must agree with the ground truth and disagree with the claim; if it agrees
 with neither, that is a symbp bug and the verdict is ``undecided``.
 
 >>> from symbp.layers import batchnorm, get, mutants
->>> found = find(mutants.get("batchnorm-input-gradient without 1/m"), batchnorm(batch=2, features=1))
+>>> found = find(mutants.get("batchnorm-input-gradient without 1/m").identity, batchnorm(batch=2, features=1))
 >>> found.counterexample.lhs != found.counterexample.rhs
 True
 """
