@@ -7,7 +7,7 @@ import json
 from .. import general
 from ..errors import SpecError
 from . import prove_layers
-from .common import EXIT_OK, EXIT_REFUTED, EXIT_UNDECIDED, add_network_arguments, network_from_args
+from .common import EXIT_OK, EXIT_REFUTED, EXIT_UNDECIDED, add_network_arguments, check_budget, network_from_args
 
 
 def register(sub) -> None:
@@ -36,8 +36,7 @@ def run(args) -> int:
             print(f"{ident.name:22} {ident.title} [{ident.source}]")
         print("\n".join(prove_layers.listing()))
         return EXIT_OK
-    if not (args.budget > 0):
-        raise SpecError(f"--budget must be a positive number of seconds, got {args.budget}")
+    check_budget(args.budget)
     if prove_layers.wanted(args):
         return prove_layers.run(args)
     if args.general:

@@ -11,18 +11,17 @@ import sys
 import textwrap
 
 from ..errors import SpecError
-from .common import error_paragraph
+from .common import check_budget, error_paragraph
 
 
 def run(args) -> int:
     from ..verify.layer_check import verify_layer
 
-    if args.formula is None or args.notes:
+    if args.formula is None or args.notes or args.formula == "-":
         raise SpecError("--layer checks one formula given on the command line (--notes is for networks)")
-    if args.report or args.junit:
-        raise SpecError("--report and --junit go with --notes; --layer checks one formula")
-    if not (args.budget > 0):
-        raise SpecError(f"--budget must be a positive number of seconds, got {args.budget}")
+    if args.report or args.junit or getattr(args, "strict", False):
+        raise SpecError("--report, --junit and --strict go with --notes; --layer checks one formula")
+    check_budget(args.budget)
     result = verify_layer(args.layer, args.formula, budget=args.budget)
     if args.json:
         print(json.dumps([result.to_dict()], ensure_ascii=False, indent=2))
