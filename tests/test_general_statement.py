@@ -258,8 +258,22 @@ def test_a_proof_through_layer_l_plus_1_does_not_cover_l_equal_L():
     (dict(chain=(Link(lambda m: m.delta[m.j], "chain-rule", "x", "b^{l}"),)), "names (source, via)"),
     (dict(lhs=lambda m: m.y[m.j, m.k]), "has 2 indices"),
     (dict(rhs=lambda m: sympy.IndexedBase("q")[m.j]), "has no quantity q"),
+    (dict(hypotheses=lambda m: {"sum y": 1}), "must map expressions to expressions"),
 ])
 def test_a_malformed_variant_is_undecided_with_its_reason(edit, words):
+    cert = general.prove_general(R(CHAIN["BP3"], **edit), general.network())
+    assert cert.verdict == "undecided"
+    assert words in cert.reason
+
+
+@pytest.mark.parametrize("edit, words", [
+    (dict(chain=("a line",)), "line 2 of its chain is not a Link"),
+    (dict(chain=(Link(lambda m: m.delta[m.j], "lemma", "x", ["lemma-dz-db"]),)), "neither a name nor (source, via)"),
+    (dict(outputs=None), "its outputs is not a tuple of names"),
+    (dict(depth=3), "its depth is not text"),
+    (dict(rhs=None), "its rhs is not a function"),
+])
+def test_a_variant_with_malformed_fields_is_undecided_with_its_reason(edit, words):
     cert = general.prove_general(R(CHAIN["BP3"], **edit), general.network())
     assert cert.verdict == "undecided"
     assert words in cert.reason

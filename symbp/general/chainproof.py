@@ -28,7 +28,7 @@ import sympy
 
 from ..certificate import Certificate, Step
 from .chains import IDENTITIES as CHAIN_IDENTITIES
-from .chains import GeneralIdentity
+from .chains import GeneralIdentity, Link
 from ..errors import IdentityError
 from .links import assumed, check_link, ranges_text
 from .lemmas import applies as lemma_applies
@@ -59,10 +59,42 @@ def build(what: str, fn, *args):
     if what == "hypotheses":
         if not isinstance(value, dict):
             raise IdentityError(f"its hypotheses must be a dict, got {value!r}")
+        value = {k: sympy.Integer(v) if isinstance(v, int) and not isinstance(v, bool) else v for k, v in value.items()}
+        if not all(isinstance(k, sympy.Expr) and isinstance(v, sympy.Expr) for k, v in value.items()):
+            raise IdentityError(f"its hypotheses must map expressions to expressions, got {value!r}")
         return value
     if not isinstance(value, sympy.Expr):
         raise IdentityError(f"its {what} is not an expression: {value!r}")
     return value
+
+
+def _texts(value) -> bool:
+    return isinstance(value, tuple) and all(isinstance(v, str) for v in value)
+
+
+def malformed(idt: GeneralIdentity) -> list[str]:
+    """What is wrong with the fields of a (replaced) identity, before anything is built from them."""
+    out = []
+    for name in ("name", "statement", "source", "depth", "rhs_latex"):
+        if not isinstance(getattr(idt, name), str):
+            out.append(f"its {name} is not text")
+    for name in ("lhs", "rhs", "ranges", "unfold", "hypotheses"):
+        if not callable(getattr(idt, name)):
+            out.append(f"its {name} is not a function of the layer model")
+    for name in ("outputs", "costs", "activations", "corroboration"):
+        if not _texts(getattr(idt, name)):
+            out.append(f"its {name} is not a tuple of names")
+    if not isinstance(idt.chain, tuple):
+        out.append("its chain is not a tuple of links")
+        return out
+    for n, link in enumerate(idt.chain, start=2):
+        if not isinstance(link, Link):
+            out.append(f"line {n} of its chain is not a Link")
+        elif not (callable(link.expr) and isinstance(link.kind, str) and isinstance(link.why, str)):
+            out.append(f"line {n} of its chain has no expression, kind or reason")
+        elif not (isinstance(link.ref, str) or (isinstance(link.ref, tuple) and len(link.ref) == 2 and _texts(link.ref))):
+            out.append(f"line {n} of its chain cites {link.ref!r}, which is neither a name nor (source, via)")
+    return out
 
 
 def _statement(idt: GeneralIdentity, lhs, rhs, ranges, hypotheses) -> tuple[str, str]:

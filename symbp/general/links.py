@@ -195,12 +195,15 @@ def _lemma_is_about_this_network(session, name, base, idx) -> list:
 @_rule("lemma")
 def _lemma(session, link, prev, nxt, ranges):
     m, name = session.m, link.ref
-    if name not in OPAQUE_LEMMAS or name not in session.lemmas:
+    if not isinstance(name, str) or name not in OPAQUE_LEMMAS or name not in session.lemmas:
         raise IdentityError(f"no lemma {name!r} that a chain can apply ({link.why})")
     base_of, index_of = OPAQUE_LEMMAS[name]
     base, idx = base_of(m), index_of(m)
     lemma = session.lemmas[name]
-    problems = _proved(session.lemma(name)) + _lemma_is_about_this_network(session, name, base, idx)
+    problems = _proved(session.lemma(name))
+    if problems:  # a lemma that is not proved is not used (nor built again)
+        return Check(problems, "", [name])
+    problems += _lemma_is_about_this_network(session, name, base, idx)
     substituted = substitute(prev, base, idx, lemma.rhs(m), lemma.ranges(m), ranges, problems, name)
     problems += _differs(session, substituted, nxt, ranges, f"substituting {name} does not give the next line")
     return Check(problems, f"{name} substituted; difference reduced to 0 under {ranges_text(ranges)}", [name])
@@ -260,7 +263,7 @@ _PER_SAMPLE_IDENTITY = {
 def _per_sample(session, link, prev, nxt, ranges):
     # BP3/BP4 hold for one sample's cost C_x: ∂C_x/∂θ is their right side with δ, a of sample x.
     m, bp = session.m, link.ref
-    if bp not in _PER_SAMPLE_IDENTITY:
+    if not isinstance(bp, str) or bp not in _PER_SAMPLE_IDENTITY:
         raise IdentityError(f"per-sample links apply BP3 or BP4 to each sample's cost, not {bp!r}")
     cited = CHAIN_IDENTITIES[bp]
     base, params = _PER_SAMPLE_IDENTITY[bp][0](m), _PER_SAMPLE_IDENTITY[bp][1](m)

@@ -34,7 +34,7 @@ from .chains import GeneralIdentity
 from ..errors import IdentityError, SpecError
 from .induction import prove_product_formula
 from .lemmas import LEMMAS, Layers, Lemma
-from .chainproof import build, has_sigma, prove_chain
+from .chainproof import build, has_sigma, malformed, prove_chain
 from .links import ranges_text
 from .lemmas import applies as lemma_applies
 from .meaning import per_sample_cost
@@ -141,6 +141,10 @@ class _Session:
         self.m = Layers()
         self.deadline = time.perf_counter() + budget_seconds
         self.budget_seconds = budget_seconds
+        for key, lem in (lemmas or {}).items():
+            if not isinstance(lem, Lemma) or key not in LEMMAS:
+                raise IdentityError(f"lemmas= replaces a lemma by name with a Lemma (e.g. dataclasses.replace of "
+                                    f"LEMMAS[{key!r}]); got {key!r}: {type(lem).__name__}")
         self.lemmas = dict(LEMMAS, **(lemmas or {}))
         self.lemma_certs: dict[str, Certificate] = {}
         self.lemma_fit: dict[str, list] = {}  # lemma -> why it is not a fact of this network ([] when it is)
@@ -261,6 +265,9 @@ def prove_general(name, gnet: GeneralNetwork, budget_seconds: float = 60.0, *, l
     if idt is None and key not in applicable(gnet) and not _asked_without_one_hot(key, gnet):
         raise IdentityError(f"{key} does not apply to a network with cost {gnet.cost!r}; "
                             f"these do: {', '.join(applicable(gnet))}")
+    if idt is not None and malformed(idt):
+        return Certificate(identity=str(idt.name), network=gnet.describe(), method="all-sizes", verdict="undecided",
+                           reason=f"{idt.name}: " + "; ".join(malformed(idt)))
     if idt is not None and not _identity_applies(idt, gnet):
         raise IdentityError(f"{key} (as given) is stated for outputs {', '.join(idt.outputs)}"
                             + (f", costs {', '.join(idt.costs)}" if idt.costs else "")
@@ -268,9 +275,9 @@ def prove_general(name, gnet: GeneralNetwork, budget_seconds: float = 60.0, *, l
                             + (", one sample's cost" if idt.single_sample else "")
                             + f"; not for a network with activation {gnet.activation!r} and cost {gnet.cost!r}")
     t0 = time.perf_counter()
-    if key in LEMMAS and idt is None:
+    if idt is None and key in LEMMAS:
         cert = session.lemma(key)
-    elif key == "product-formula" and idt is None:
+    elif idt is None and key == "product-formula":
         cert = prove_product_formula(session, session.identity)
     else:
         cert = prove_chain(session, idt or CHAIN_IDENTITIES[key])
