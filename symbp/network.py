@@ -208,6 +208,11 @@ class AtomModel:
         self.A: dict = {}
         self.D: dict = {}
         self.rule: dict = {}  # atom -> (kind, sample, layer, neuron) for S/E atoms
+        # Exact relations of some activations (``Activation.value_of_prime``):
+        # S atom -> (s, l, j) where σ(z) = f(z, σ'(z)), and the σ' atoms that are idempotent.
+        self.relations: dict[int, tuple] = {}
+        self.idempotent: set[int] = set()
+        self._expanded: dict[int, Poly] = {}
         for s in net.samples:
             self._forward(s)
 
@@ -257,7 +262,64 @@ class AtomModel:
                     D[l].append(Poly.const(1) * act.prime_of_value(S))
                 else:
                     D[l].append(self.atom(("D", s, l, j)))
+                if act.value_of_prime is not None:
+                    self.relations[self.index[("S", s, l, j)]] = (s, l, j)
+                if act.prime_idempotent:
+                    self.idempotent.add(self.index[("D", s, l, j)])
         self.Z[s], self.A[s], self.D[s] = Z, A, D
+
+    # -- exact relations: relu(z) = z·[z > 0], [z > 0]² = [z > 0]; identity(z) = z ----------
+
+    def vanishes(self, element) -> bool:
+        r"""True if ``element`` is 0 for every value of the atoms the network can take.
+
+        First as a polynomial in independent atoms (``is_zero``). Failing that,
+        if some neurons' σ is tied to z (relu, identity), their σ(z) atoms are
+        replaced by z·σ'(z) (relu) or z (identity), with z written out, and
+        every relu σ' atom, which stands for the indicator [z > 0] (σ'(0) = 0),
+        is reduced by d² = d. Each relation holds for every real z, so a zero
+        after them is still a proof; a nonzero result proves nothing either way.
+
+        >>> m = network([1, 1], "relu").atoms
+        >>> a, d = m.A[1][2][0], m.D[1][2][0]
+        >>> m.vanishes(a - m.Z[1][2][0] * d), m.vanishes(d * d - d), m.vanishes(d - 1)
+        (True, True, False)
+        """
+        if not isinstance(element, (Poly, RatFunc)):
+            return element == 0
+        if element.is_zero():
+            return True
+        if not (self.relations or self.idempotent):
+            return False
+        if isinstance(element, RatFunc):
+            return self.reduce(element.num).is_zero() and not self.reduce(element.den).is_zero()
+        return self.reduce(element).is_zero()
+
+    def reduce(self, poly: Poly) -> Poly:
+        """``poly`` with the relations applied (see ``vanishes``)."""
+        tied = poly.gens() & set(self.relations)
+        if tied:
+            poly = poly.evaluate(_Substitution(self), coeff=lambda c: c)
+            poly = Poly.const(poly) if not isinstance(poly, Poly) else poly
+        return self._idempotent(poly)
+
+    def _expand(self, g: int) -> Poly:
+        # σ(z^l_j) through z^l_j (itself expanded) and its σ' atom.
+        if g not in self._expanded:
+            s, l, j = self.relations[g]
+            act = self.net.activation(l, j)
+            z = self.reduce(self.Z[s][l][j - 1])
+            self._expanded[g] = self._idempotent(Poly.const(1) * act.value_of_prime(z, self.D[s][l][j - 1]))
+        return self._expanded[g]
+
+    def _idempotent(self, poly: Poly) -> Poly:
+        if not self.idempotent or not (poly.gens() & self.idempotent):
+            return poly
+        out: dict = {}
+        for mono, c in poly.terms.items():
+            mono = tuple((g, 1 if g in self.idempotent else e) for g, e in mono)
+            out[mono] = out.get(mono, 0) + c
+        return Poly({m: c for m, c in out.items() if c != 0})
 
     def describe_atom(self, i: int) -> str:
         """A readable name (Nielsen) of atom i, e.g. 'σ(z^3_1)'."""
@@ -306,6 +368,16 @@ class AtomModel:
             s, j = rest
             return sympy.exp(net.z(net.L, j, s))
         raise AssertionError(kind)
+
+
+class _Substitution:
+    """Atom values for ``Poly.evaluate``: a tied σ atom is its expansion, any other atom itself."""
+
+    def __init__(self, model: AtomModel):
+        self.model = model
+
+    def __getitem__(self, g: int) -> Poly:
+        return self.model._expand(g) if g in self.model.relations else Poly.gen(g)
 
 
 def _parse_activations(activation, L: int) -> tuple:

@@ -136,7 +136,8 @@ def _prove_exact(ident, net, budget, start, seed) -> Certificate:
                 budget.check()
                 diff = lv - rv
                 count += 1
-                if _nonzero(diff):
+                # zero as a polynomial in the atoms, or after the activation's exact relations (relu, identity)
+                if not q.model.vanishes(diff):
                     label, idx = _label(ident, comp, r, c)
                     cx = _find_exact_counterexample(net, lv, rv, label, comp.layer, idx, seed)
                     if cx is None:
@@ -159,12 +160,6 @@ def _prove_exact(ident, net, budget, start, seed) -> Certificate:
     except IdentityError:
         raise
     return _certificate(ident, net, "exact", "proved", start, instances=count, steps=tuple(steps))
-
-
-def _nonzero(diff) -> bool:
-    if isinstance(diff, int):
-        return diff != 0
-    return not diff.is_zero()
 
 
 # -- polynomial identity test -----------------------------------------------------------
@@ -191,6 +186,8 @@ def _random_point_quantities(net, rng) -> PointQuantities:
             dv = field.r(act.prime_of_value(sv))
         else:
             dv = field.random()
+        if act.value_of_prime is not None:  # relu: a = z·σ'(z), identity: a = z (true for every z)
+            sv = field.r(act.value_of_prime(z, dv))
         return sv, dv
 
     return PointQuantities(net, field, leaf, neuron, output_exp=lambda s, j, z: field.random())
