@@ -7,6 +7,14 @@ concrete point: exact rational values of x, y, w, b, a concrete activation
 sigmoid: one differentiable σ where the claim fails refutes "every σ"), and
 both sides evaluated there exactly (rationals) or to 60 digits (mpmath).
 
+Those values come from the same atom algebra as the ground truth, so a
+ground-truth bug would show up as a bogus counterexample. A point is
+therefore taken only after the independent oracle (``symbp.oracle``: the
+composed network at 120 digits, derivatives by central differences)
+confirms, at that point and with the same concrete σ, that the two sides
+differ and have the values shown; otherwise the search reports why
+(``Search.reason``) and the caller's verdict is ``undecided``.
+
 >>> from symbp.network import network
 >>> from symbp.quantities import ExactQuantities
 >>> q = ExactQuantities(network([1, 1]))
@@ -18,11 +26,16 @@ True
 from __future__ import annotations
 
 import random
+from dataclasses import dataclass
 from fractions import Fraction
 
 from .certificate import Counterexample
 from .network import Network
+from .oracle import OracleError, confirm
 from .quantities import Decimal60, Exact, PointQuantities
+
+#: Seconds the oracle may take to confirm one candidate point.
+ORACLE_BUDGET = 20.0
 
 # For a generic σ a concrete polynomial stands in: a counterexample for one
 # differentiable σ refutes a claim about every differentiable σ.
@@ -107,7 +120,7 @@ def _concrete_points(net, seed):
             except ZeroDivisionError:
                 continue
             note = "; ".join(described.values())
-            yield q, leaf_values, note, field
+            yield q, leaf_values, note, field, ("sigmoid" if use_sigmoid else "polynomial")
 
 
 def _differs(field, a, b) -> bool:
@@ -123,18 +136,51 @@ def _gap(a, b) -> float:
 
 
 class _Best:
-    """Keep the clearest counterexample seen (largest relative gap)."""
+    """Keep the clearest confirmed counterexample seen (largest relative gap), and why others were not taken."""
 
-    def __init__(self):
+    def __init__(self, net, oracle_sides, budget):
         self.cx, self.gap = None, -1.0
+        self.net, self.oracle_sides, self.budget = net, oracle_sides, budget
+        self.unconfirmed = ""
 
-    def offer(self, field, lv, rv, make) -> bool:
+    def offer(self, field, lv, rv, leaves, plan, make) -> bool:
+        """Take the point if it is the clearest so far and the oracle confirms it; True: stop looking."""
         if not _differs(field, lv, rv):
             return False
         gap = _gap(lv, rv)
-        if gap > self.gap:
-            self.cx, self.gap = make(), gap
+        if gap <= self.gap:
+            return False
+        oracle = ""
+        if self.oracle_sides is not None:
+            conf = confirm(self.net, leaves, self.oracle_sides, generic=plan, expect=(lv, rv), budget=self.budget)
+            if not conf.confirmed:
+                self.unconfirmed = self.unconfirmed or conf.reason
+                return False
+            oracle = conf.describe()
+        self.cx, self.gap = make(oracle), gap
         return gap > 1e-3  # clear enough: stop looking
+
+    def result(self) -> "Search":
+        return Search(self.cx, "" if self.cx else self.unconfirmed)
+
+
+@dataclass(frozen=True)
+class Search:
+    """A confirmed counterexample, or None and the reason (empty: no point separated the sides)."""
+
+    counterexample: Counterexample | None
+    reason: str = ""
+
+
+def identity_sides(ident, layer, sample, lhs_tex, r: int, c: int):
+    """``oracle_sides`` for entry (r, c) of one comparison of a catalogue identity."""
+    def sides(q):
+        for comp in ident.compare(q):
+            if (comp.layer, comp.sample, comp.lhs_tex) == (layer, sample, lhs_tex):
+                return comp.lhs.rows[r][c], comp.rhs.rows[r][c]
+        raise OracleError(f"{ident.name} has no comparison {lhs_tex} at layer {layer} on the oracle's side")
+
+    return sides
 
 
 def _show(field, v) -> str:
@@ -159,44 +205,53 @@ def _point_text(leaf_values: dict, net: Network) -> dict:
 
 
 def _counterexample(field, lv, rv, label, layer, idx, leaves, net, note):
-    return lambda: Counterexample(
+    return lambda oracle: Counterexample(
         instance=label, layer=layer, indices=tuple(idx), point=_point_text(leaves, net),
         lhs=_show(field, lv), rhs=_show(field, rv), lhs_value=float(lv), rhs_value=float(rv), activation=note,
+        oracle=oracle,
     )
 
 
-def find_counterexample(net: Network, lhs, rhs, label: str = "", layer: int | None = None, indices: tuple = (), seed: int = 0):
+def find_counterexample(net: Network, lhs, rhs, label: str = "", layer: int | None = None, indices: tuple = (), seed: int = 0,
+                        *, oracle_sides=None, budget: float = ORACLE_BUDGET):
     """A concrete counterexample to ``lhs = rhs`` (exact ``algebra`` elements over ``net``'s atoms), or None.
 
     Both sides are evaluated at exact rational points with concrete
     activations (a cubic stands in for a generic σ, then the sigmoid); the
-    clearest disagreement found is returned.
+    clearest disagreement found is returned. With ``oracle_sides`` (a
+    function of ``oracle.OracleQuantities`` giving the two sides' values) a
+    point is taken only if the independent oracle confirms the difference
+    there (see ``search``, which also says why none was taken).
     """
-    return _find_exact_counterexample(net, lhs, rhs, label, layer, indices, seed)
+    return search(net, lhs, rhs, label, layer, indices, seed, oracle_sides=oracle_sides, budget=budget).counterexample
 
 
-def _find_exact_counterexample(net, lhs, rhs, label, layer, idx, seed):
-    best = _Best()
-    for q, leaves, note, field in _concrete_points(net, seed):
+def search(net: Network, lhs, rhs, label: str = "", layer: int | None = None, indices: tuple = (), seed: int = 0,
+           *, oracle_sides=None, budget: float = ORACLE_BUDGET) -> Search:
+    """``find_counterexample``, returning a ``Search`` (the counterexample, or why none was confirmed)."""
+    best = _Best(net, oracle_sides, budget)
+    for q, leaves, note, field, plan in _concrete_points(net, seed):
         try:
             lv, rv = q.value(lhs), q.value(rhs)
         except ZeroDivisionError:
             continue
-        if best.offer(field, lv, rv, _counterexample(field, lv, rv, label, layer, idx, dict(leaves), net, note)):
+        if best.offer(field, lv, rv, dict(leaves), plan, _counterexample(field, lv, rv, label, layer, indices, dict(leaves), net, note)):
             break
-    return best.cx
+    return best.result()
 
 
-def _find_pointwise_counterexample(ident, net, comp0, r, c, label, idx, seed):
-    best = _Best()
-    for q, leaves, note, field in _concrete_points(net, seed):
+def search_pointwise(ident, net, comp0, r, c, label, idx, seed, *, budget: float = ORACLE_BUDGET) -> Search:
+    """A counterexample to entry (r, c) of the comparison ``comp0`` of ``ident``, confirmed by the oracle."""
+    best = _Best(net, identity_sides(ident, comp0.layer, comp0.sample, comp0.lhs_tex, r, c), budget)
+    for q, leaves, note, field, plan in _concrete_points(net, seed):
         try:
             for comp in ident.compare(q):
                 if (comp.layer, comp.sample, comp.lhs_tex) != (comp0.layer, comp0.sample, comp0.lhs_tex):
                     continue
                 lv, rv = comp.lhs.rows[r][c], comp.rhs.rows[r][c]
-                if best.offer(field, lv, rv, _counterexample(field, lv, rv, label, comp.layer, idx, dict(leaves), net, note)):
-                    return best.cx
+                make = _counterexample(field, lv, rv, label, comp.layer, idx, dict(leaves), net, note)
+                if best.offer(field, lv, rv, dict(leaves), plan, make):
+                    return best.result()
         except ZeroDivisionError:
             continue
-    return best.cx
+    return best.result()

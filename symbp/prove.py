@@ -15,7 +15,10 @@ Strategies:
 A disagreement is never reported on its own: ``refuted`` needs a concrete
 counterexample, found by evaluating both sides at an exact rational point
 with a concrete activation (for a generic σ, a cubic polynomial stands in,
-then the sigmoid). If none is found the verdict is ``undecided``.
+then the sigmoid), and confirmed there by the independent oracle
+(``symbp.oracle``, which evaluates both sides from the network's
+specification alone). If none is found, or the oracle does not confirm, the
+verdict is ``undecided`` with the reason.
 
 >>> from symbp import network, identities
 >>> prove(identities.BP2, network([2, 3, 2])).verdict
@@ -35,7 +38,7 @@ from .certificate import Certificate, Counterexample, Step
 from .derive import Budget, BudgetExceeded
 from .errors import IdentityError, SpecError
 from .network import Network
-from .counterexample import _find_exact_counterexample, _find_pointwise_counterexample
+from .counterexample import identity_sides, search, search_pointwise
 from .quantities import ExactQuantities, ModP, PointQuantities
 
 METHODS = ("auto", "exact", "pit")
@@ -77,6 +80,14 @@ def prove(identity, net, *, method: str = "auto", budget: float = 60.0, points: 
             cert = _prove_pit(ident, net, points, seed, start, Budget(remaining))
             return _replace(cert, method="auto→pit", reason=(cert.reason + f" (exact ran out: {exc})").strip())
     return _prove_pit(ident, net, points, seed, start, Budget(budget))
+
+
+def _left(start: float, budget) -> float:
+    # What is left of the budget for the oracle's confirmation (a second at least).
+    seconds = budget.seconds if isinstance(budget, Budget) else budget
+    if seconds is None:
+        return 20.0
+    return max(1.0, min(20.0, seconds - (time.perf_counter() - start)))
 
 
 def _certificate(ident, net, method, verdict, start, **kw) -> Certificate:
@@ -139,13 +150,17 @@ def _prove_exact(ident, net, budget, start, seed) -> Certificate:
                 # zero as a polynomial in the atoms, or after the activation's exact relations (relu, identity)
                 if not q.model.vanishes(diff):
                     label, idx = _label(ident, comp, r, c)
-                    cx = _find_exact_counterexample(net, lv, rv, label, comp.layer, idx, seed)
-                    if cx is None:
+                    sides = identity_sides(ident, comp.layer, comp.sample, comp.lhs_tex, r, c)
+                    found = search(net, lv, rv, label, comp.layer, idx, seed, oracle_sides=sides, budget=_left(start, budget))
+                    if found.counterexample is None:
                         return _certificate(
                             ident, net, "exact", "undecided", start, instances=count,
-                            reason=f"at {label} the difference is not the zero polynomial in the atoms, but no concrete counterexample was found",
+                            reason=f"at {label} the difference is not the zero polynomial in the atoms, but no concrete counterexample "
+                            + (f"was confirmed: {found.reason}" if found.reason else "was found"),
                         )
-                    return _certificate(ident, net, "exact", "refuted", start, instances=count, counterexample=cx, reason=f"fails at {label}")
+                    return _certificate(
+                        ident, net, "exact", "refuted", start, instances=count, counterexample=found.counterexample, reason=f"fails at {label}"
+                    )
             n = comp.lhs.shape[0] * comp.lhs.shape[1]
             steps.append(
                 Step(
@@ -217,13 +232,16 @@ def _prove_pit(ident, net, points, seed, start, budget) -> Certificate:
                         count += 1
                     if (lv - rv) % p:
                         label, idx = _label(ident, comp, r, c)
-                        cx = _find_pointwise_counterexample(ident, net, comp, r, c, label, idx, seed)
-                        if cx is None:
+                        found = search_pointwise(ident, net, comp, r, c, label, idx, seed, budget=_left(start, budget))
+                        if found.counterexample is None:
                             return _certificate(
                                 ident, net, "pit", "undecided", start, instances=count,
-                                reason=f"at {label} the two sides differ as polynomials in the atoms, but no concrete counterexample was found",
+                                reason=f"at {label} the two sides differ as polynomials in the atoms, but no concrete counterexample "
+                                + (f"was confirmed: {found.reason}" if found.reason else "was found"),
                             )
-                        return _certificate(ident, net, "pit", "refuted", start, instances=count, counterexample=cx, reason=f"fails at {label}")
+                        return _certificate(
+                            ident, net, "pit", "refuted", start, instances=count, counterexample=found.counterexample, reason=f"fails at {label}"
+                        )
     except ShapeError as exc:
         return _shape_refutation(ident, net, ident.name, exc, start, "pit")
     except BudgetExceeded as exc:
