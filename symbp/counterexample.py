@@ -51,18 +51,23 @@ def _stand_in(name: str):
     return (lambda t: t + c * t * t, lambda t: 1 + 2 * c * t, f"{name}(t) = t + {c}·t²")
 
 
-def _concrete_neuron(net, field, use_sigmoid_for_generic: bool):
+def _concrete_neuron(net, field, plan: str = "polynomial"):
+    # plan: what stands in for a generic σ ("polynomial", "sigmoid" or "arctan"; see PLANS).
     mpmath = getattr(field, "mp", None)  # the field's own 60-digit context
     described: dict[str, str] = {}
 
     def neuron(s, l, j, z):
         act = net.activation(l, j)
         name = act.name
-        if act.is_generic and not use_sigmoid_for_generic:
+        if act.is_generic and plan == "polynomial":
             fname = "sigma" if name == "generic" else name.split(":", 1)[1]
             f, fp, text = _stand_in(fname)
             described[fname] = text
             return f(z), fp(z)
+        if act.is_generic and plan == "arctan":
+            described[name] = "σ(t) = 1/2 + arctan(t)/π"
+            mz = field.coeff(z) if isinstance(z, Fraction) else z
+            return 1 / field.coeff(2) + mpmath.atan(mz) / mpmath.pi, 1 / (mpmath.pi * (1 + mz * mz))
         if act.is_generic:
             described[name] = "σ = the sigmoid"
             name = "sigmoid"
@@ -94,13 +99,17 @@ def _concrete_points(net, seed):
     )
     rng = random.Random(seed + 7919)
     has_generic = any(net.activation(l, j).is_generic for l in net.layers for j in range(1, net.n(l) + 1))
-    plans = [False, True] if has_generic else [False]
+    # A generic σ: the cubic first, then the sigmoid; outputs the cross-entropy can take (in (0, 1))
+    # and not the sigmoid's, last (claims true only for a sigmoid output fail there).
+    plans = ["polynomial"]
+    if has_generic:
+        plans += ["sigmoid"] + (["arctan"] if net.cost == "cross-entropy" else [])
     # relu units are dead (σ' = 0) at about half of all points, and a dead unit
     # can hide a slip: look at more points there.
     has_relu = any(net.activation(l, j).name == "relu" for l in net.layers for j in range(1, net.n(l) + 1))
     tries = 24 if has_relu else 4
-    for use_sigmoid in plans:
-        field = Decimal60() if (needs_mp or use_sigmoid) else Exact()
+    for plan in plans:
+        field = Decimal60() if (needs_mp or plan != "polynomial") else Exact()
         for _ in range(tries):
             leaf_values = {}
 
@@ -110,7 +119,7 @@ def _concrete_points(net, seed):
                 leaf_values[key] = v
                 return field.coeff(v)
 
-            neuron, described = _concrete_neuron(net, field, use_sigmoid)
+            neuron, described = _concrete_neuron(net, field, plan)
 
             def output_exp(s, j, z, field=field):
                 return field.mp.exp(z)
@@ -120,7 +129,7 @@ def _concrete_points(net, seed):
             except ZeroDivisionError:
                 continue
             note = "; ".join(described.values())
-            yield q, leaf_values, note, field, ("sigmoid" if use_sigmoid else "polynomial")
+            yield q, leaf_values, note, field, plan
 
 
 def _differs(field, a, b) -> bool:

@@ -181,7 +181,7 @@ def _ground_truth_at(net, pt, plan):
         for j in range(1, net.n(net.L) + 1):
             net.atoms.target(j, s)
     field = Decimal60()
-    neuron, _ = cxm._concrete_neuron(net, field, plan == "sigmoid")
+    neuron, _ = cxm._concrete_neuron(net, field, plan)
     return PointQuantities(net, field, lambda k: field.coeff(pt[k]), neuron, output_exp=lambda s, j, z: field.mp.exp(z))
 
 
@@ -216,6 +216,7 @@ SWEEP = NETWORKS + [
     ([2, 2, 3, 2], "tanh", "quadratic", {}),
     ([2, 3, 3], "generic", "softmax-cross-entropy", {}),
     ([2, 2, 2], "generic", "quadratic", {"plan": "sigmoid"}),
+    ([2, 2, 1], "generic", "cross-entropy", {"plan": "arctan"}),
     ([2, 2, 2], "relu,sigmoid", "quadratic", {}),
 ]
 
@@ -349,3 +350,151 @@ def test_oracle_time_budget_is_honoured():
     net = network([2, 3, 2], "sigmoid")
     with pytest.raises(OracleError, match="time budget"):
         Oracle(net, _point(net), budget=0.0).dC_dw(2, 1, 1)
+
+
+# -- every method of the quantities interface: exact, pointwise (PIT's forward mode), oracle --------
+
+
+QUANTITIES = [
+    ("a", lambda q, net: [q.a(l) for l in range(1, net.L + 1)]),
+    ("y", lambda q, net: [q.y()]),
+    ("sigma_prime", lambda q, net: [q.sigma_prime(l) for l in net.layers if not (l == net.L and net.output_softmax)]),
+    ("delta", lambda q, net: [q.delta(l, s, p) for l in net.layers for s in net.samples for p in (False, True)]),
+    ("nabla_a", lambda q, net: [q.nabla_a(s, l) for l in range(2, net.L + 1) for s in net.samples]),
+    ("dC_dw", lambda q, net: [q.dC_dw(l) for l in net.layers]),
+    ("dC_db", lambda q, net: [q.dC_db(l) for l in net.layers]),
+    ("dz_next_dz", lambda q, net: [q.dz_next_dz(l) for l in range(2, net.L)]),
+    ("dz_db", lambda q, net: [q.dz_db(l) for l in net.layers]),
+    ("dz_dw_own", lambda q, net: [q.dz_dw_own(l) for l in net.layers]),
+    ("da_dz", lambda q, net: [q.da_dz(l) for l in net.layers]),
+]
+
+
+@pytest.mark.parametrize("sizes, activation, cost, options", [n for n in SWEEP if "plan" not in n[3]], ids=lambda v: str(v))
+def test_every_quantity_of_the_interface_equals_the_oracle(sizes, activation, cost, options):
+    # Three implementations of one interface: ExactQuantities (derive's elements, evaluated at
+    # the point), PointQuantities (the forward mode PIT and the counterexample search use), and
+    # the oracle's. Each method, each entry.
+    net = network(sizes, activation, cost, **options)
+    pt = _point(net, seed=4)
+    exact, point = ExactQuantities(net), _ground_truth_at(net, pt, "polynomial")
+    oracle = OracleQuantities(net, pt)
+    compared = 0
+    for name, get in QUANTITIES:
+        if name.startswith("dz") or name == "da_dz":
+            sources = [exact]  # PointQuantities has no local Jacobians
+        else:
+            sources = [exact, point]
+        want = get(oracle, net)
+        for source in sources:
+            for m_want, m_got in zip(want, get(source, net)):
+                assert m_want.shape == m_got.shape, name
+                for (_, _, w), (_, _, g) in zip(m_want.entries(), m_got.entries()):
+                    g = point.value(g) if source is exact else g
+                    assert abs(w - oracle.oracle.mp.mpf(g)) < TOL * (1 + abs(w)), (name, source)
+                    compared += 1
+    assert compared > 50
+
+
+# -- issue 12 item 8: relu and identity facts proved, and nothing false -----------------------------
+
+
+@pytest.mark.parametrize("activation, formula, verdict", [
+    ("relu", r"a^l = z^l \odot \sigma'(z^l)", "proved"),
+    ("relu", r"\sigma'(z^l) \odot \sigma'(z^l) = \sigma'(z^l)", "proved"),
+    ("relu", r"a^l_j \sigma'(z^l_j) = a^l_j", "proved"),
+    ("relu", r"\sigma'(z^l_j) = 1", "refuted"),
+    ("relu", r"a^l = z^l", "refuted"),
+    ("relu", r"a^l_j = \sigma'(z^l_j)", "refuted"),
+    ("relu", r"a^l_j a^l_j = a^l_j", "refuted"),
+    ("identity", r"a^l = z^l", "proved"),
+    ("identity", r"\sigma'(z^l_j) = 1", "proved"),
+    ("identity", r"a^l = z^l \odot \sigma'(z^l)", "proved"),
+    ("identity", r"a^l_j = \sigma'(z^l_j)", "refuted"),
+    ("sigmoid", r"a^l = z^l \odot \sigma'(z^l)", "refuted"),
+])
+def test_relu_and_identity_facts(activation, formula, verdict):
+    v = verify(formula, "nielsen", activation=activation, diagnose=False)
+    assert v.verdict == verdict, v.reason
+
+
+def test_bp_identities_still_proved_on_relu_and_identity_networks():
+    for activation in ("relu", "identity", "relu,identity"):
+        net = network([2, 3, 2], activation)
+        for name in ("BP1", "BP2", "BP3", "BP4", "product-formula"):
+            assert prove(name, net).verdict == "proved", (activation, name)
+
+
+def _relation_terms(model, s=1):
+    # The relu network's atoms and the relations that tie them (each 0 for every real z).
+    out = []
+    for l in model.net.layers:
+        for j in range(1, model.net.n(l) + 1):
+            S, D, Z = model.A[s][l][j - 1], model.D[s][l][j - 1], model.Z[s][l][j - 1]
+            out.append((S, D, Z))
+    return out
+
+
+@pytest.mark.parametrize("seed", range(12))
+def test_the_relu_relations_prove_only_what_is_true(seed):
+    # Random elements p·(a − z σ') + q·(σ'² − σ') + r over a relu network's atoms: `vanishes` must
+    # find every one with r = 0 and, whenever it says 0, the oracle must find 0 at random points.
+    net = network([2, 2, 2], "relu")
+    m = net.atoms
+    rng = random.Random(seed)
+    terms = _relation_terms(m)
+    atoms = [t for triple in terms for t in triple] + [m.atom(("w", 2, 1, 1)), m.atom(("x", 1, 2))]
+    def small():
+        e = 0
+        for _ in range(rng.randint(1, 3)):
+            f = rng.randint(-2, 2)
+            for _ in range(rng.randint(0, 2)):
+                f = f * rng.choice(atoms)
+            e = e + f
+        return e
+    S, D, Z = rng.choice(terms)
+    S2, D2, Z2 = rng.choice(terms)
+    false_facts = [D - 1, S - Z, S * S - S, S - D, D2 * S - S if (S2, D2) != (S, D) else D - 1]
+    r = 0 if seed % 2 == 0 else rng.choice(false_facts)
+    e = small() * (S - Z * D) + small() * (D * D - D) + r
+    if r == 0:
+        assert m.vanishes(e)
+    if m.vanishes(e):
+        from symbp.oracle import element_value
+        for k in range(3):
+            pt = _point(net, seed=100 * seed + k)
+            try:
+                value = element_value(Oracle(net, pt), e, net)
+            except OracleError:
+                continue
+            assert abs(value) < TOL, (seed, k)
+    else:
+        assert r != 0
+
+
+def test_false_relu_facts_do_not_vanish():
+    m = network([2, 2, 2], "relu").atoms
+    for S, D, Z in _relation_terms(m):
+        for fact in (D - 1, S - Z, S * S - S, S - D):
+            assert not m.vanishes(fact)
+
+
+# -- σ'-through-σ rules: refuted only when the oracle's σ' disagrees too -------------------------------
+
+
+def test_a_wrong_derivative_rule_is_refuted_with_the_oracle(monkeypatch):
+    from symbp import functions
+
+    wrong = dataclasses.replace(functions.ACTIVATIONS["tanh"], prime_of_value=lambda a: 1 - a)
+    monkeypatch.setitem(functions.ACTIVATIONS, "tanh", wrong)
+    assert prove(identities.TANH_PRIME, network([1, 1], "tanh")).verdict == "refuted"
+
+
+def test_a_derivative_rule_the_oracle_confirms_is_not_refuted(monkeypatch):
+    # If SymPy's differentiation were wrong, the oracle (numeric σ') would side with the rule: undecided.
+    from symbp import functions
+
+    wrong = dataclasses.replace(functions.ACTIVATIONS["tanh"], prime_of_value=lambda a: 1 - a)
+    monkeypatch.setitem(functions.ACTIVATIONS, "tanh", wrong)
+    monkeypatch.setattr(Oracle, "sigma_prime", lambda self, l, j, s=1: 1 - self.a(l, j, s))
+    assert prove(identities.TANH_PRIME, network([1, 1], "tanh")).verdict == "undecided"

@@ -81,7 +81,7 @@ def confirm(net: Network, point, sides: Callable, *, generic: str = "polynomial"
         lv, rv = sides(q)
         mp = q.oracle.mp
         lv, rv = _mp(mp, lv), _mp(mp, rv)
-    except (OracleError, ZeroDivisionError) as exc:
+    except (OracleError, ArithmeticError, ValueError) as exc:  # ValueError: SymbpErrors of reading the sides
         return Confirmation("unknown", reason=f"the independent oracle cannot evaluate this point: {exc}")
     shown = dict(lhs=mp.nstr(lv, 25), rhs=mp.nstr(rv, 25))
     if not differ(q.oracle, lv, rv):

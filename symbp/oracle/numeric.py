@@ -33,7 +33,9 @@ symbp's convention, not a derivative). The cross-entropy cost exists only for
 A generic σ has no values; it is replaced by a concrete stand-in, the same
 as the counterexample search's (written again here, not imported):
 ``generic="polynomial"`` takes σ(t) = t + t²/2 + t³/6 (and t + c·t² with
-c = (len(f) + 1)/3 for a generic f), ``generic="sigmoid"`` the sigmoid.
+c = (len(f) + 1)/3 for a generic f), ``generic="sigmoid"`` the sigmoid,
+``generic="arctan"`` σ(t) = 1/2 + arctan(t)/π (outputs in (0, 1), for the
+cross-entropy, that are not the sigmoid's).
 
 >>> from fractions import Fraction
 >>> from symbp.network import network
@@ -90,8 +92,8 @@ class Oracle:
     """
 
     def __init__(self, net: Network, point, *, generic: str = "polynomial", budget: float | None = None):
-        if generic not in ("polynomial", "sigmoid"):
-            raise OracleError(f"generic stand-in must be 'polynomial' or 'sigmoid', got {generic!r}")
+        if generic not in ("polynomial", "sigmoid", "arctan"):
+            raise OracleError(f"generic stand-in must be 'polynomial', 'sigmoid' or 'arctan', got {generic!r}")
         if net.cost not in _COSTS:
             raise OracleError(f"the oracle does not know the cost {net.cost!r}")
         work = sum(net.sizes[i] * (net.sizes[i - 1] + 1) for i in range(1, len(net.sizes))) * net.batch
@@ -165,6 +167,8 @@ class Oracle:
         """σ(t) of the activation called ``name`` (a generic σ: its stand-in)."""
         mp = self.mp
         if name.startswith("generic"):
+            if self.generic == "arctan":
+                return mp.mpf(1) / 2 + mp.atan(t) / mp.pi
             if self.generic == "sigmoid":
                 name = "sigmoid"
             elif name == "generic":
