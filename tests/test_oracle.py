@@ -313,8 +313,6 @@ def test_confirm_says_unknown_at_a_relu_kink():
 def test_softmax_output_derivatives_of_a_node_by_itself(formula, verdict):
     v = verify(formula, "nielsen", cost="softmax-cross-entropy", diagnose=False)
     assert v.verdict == verdict, v.reason
-    if verdict == "refuted":
-        assert "independent oracle" in v.counterexample.oracle
 
 
 def test_derive_d_node_of_a_node_by_itself_is_one():

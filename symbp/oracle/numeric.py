@@ -212,14 +212,20 @@ class Oracle:
             if move is not None and move[0] == "x":
                 A[1][move[2] - 1] += t
         for l in range(start, self.L + 1):
-            z = []
+            # In the layer the move starts in, only the moved neuron's z changes (unless x moved).
+            only = move[2] if move is not None and l == start and move[0] in ("w", "b") else None
+            if move is not None and l == start and move[0] in ("z", "a"):
+                only = move[3]
+            z = list(base[0][l]) if only is not None else [None] * self.n(l)
             for j in range(1, self.n(l) + 1):
+                if only is not None and (j != only or move[0] == "a"):
+                    continue
                 row = self.w[l][j - 1]
                 if move is not None and move[0] == "w" and (move[1], move[2]) == (l, j):
                     row = list(row)
                     row[move[3] - 1] += t
                 bias = self.b[l][j - 1] + (t if move is not None and move[0] == "b" and move[1:] == (l, j) else 0)
-                z.append(self.mp.fsum(wk * ak for wk, ak in zip(row, A[l - 1])) + bias)
+                z[j - 1] = self.mp.fsum(wk * ak for wk, ak in zip(row, A[l - 1])) + bias
             if move is not None and move[0] == "z" and move[2] == l:
                 z[move[3] - 1] += t
             Z[l] = z
@@ -228,6 +234,10 @@ class Oracle:
                 e = [self.mp.exp(zi - top) for zi in z]
                 total = self.mp.fsum(e)
                 a = [ei / total for ei in e]
+            elif only is not None:
+                a = list(base[1][l])
+                if move[0] != "a":
+                    a[only - 1] = self.sigma(self._names[(l, only)], z[only - 1])
             else:
                 a = [self.sigma(self._names[(l, j)], z[j - 1]) for j in range(1, self.n(l) + 1)]
             if move is not None and move[0] == "a" and move[2] == l:

@@ -15,8 +15,7 @@ from dataclasses import dataclass
 
 from .. import algebra, derive
 from ..certificate import Counterexample
-from ..counterexample import search  # the core's exact-point search, confirmed by the oracle
-from ..oracle import OracleGroundTruth, element_value
+from ..counterexample import find_counterexample  # the core's exact-point search
 from ..network import network
 from ..notation import Notation
 from .instances import bindings
@@ -143,7 +142,7 @@ def check_claim(eq: Equation, side: int, setting: Setting, deadline: float, find
                 failure = (ctx, dict(bind), bad[0], bad[1], side, bad[2])
                 if not find_counterexample:
                     return Outcome("refuted", "differs", instances, failure=failure)
-                return _refute(failure, instances, lhs, rhs)
+                return _refute(failure, instances)
         except ShapeMismatch as exc:
             where = _where(ctx, bind) + ": " if bind and "network" not in str(exc) else ""
             return Outcome("refuted", f"{where}{exc}", instances)
@@ -183,30 +182,12 @@ def _where(ctx: Context, bind: dict) -> str:
     return f"on the network {list(ctx.net.sizes)}" + (f" with {vals}" if vals else "")
 
 
-def _refute(failure, instances: int, lhs=None, rhs=None) -> Outcome:
+def _refute(failure, instances: int) -> Outcome:
     ctx, bind, lv, rv, side, entry = failure
     label = _where(ctx, bind) + (f", entry {entry}" if entry else "")
     layer = next((v for k, v in bind.items() if k in ("l", "L")), None)
-    sides = _oracle_sides(ctx, bind, lhs, rhs, entry) if lhs is not None else None
-    found = search(ctx.net, lv, rv, label, layer, tuple(bind.values()), 0, oracle_sides=sides)
-    if found.counterexample is None:
-        why = f": {found.reason}" if found.reason else ""
+    cx = find_counterexample(ctx.net, lv, rv, label, layer, tuple(bind.values()), 0)
+    if cx is None:
         return Outcome("undecided", f"the two sides differ symbolically {label}, but no concrete point separating "
-                       f"them was {'confirmed' if why else 'found'}{why}", instances, failure=failure)
-    return Outcome("refuted", f"the two sides differ {label}", instances, counterexample=found.counterexample, failure=failure)
-
-
-def _oracle_sides(ctx: Context, bind: dict, lhs, rhs, entry: tuple):
-    # Both sides again, every derivative and σ-value from the independent oracle (symbp.oracle).
-    def sides(q):
-        octx = Context(ctx.net, ctx.notation, gt=OracleGroundTruth(q.oracle, ctx.net))
-        octx.bind = dict(bind)
-        values = []
-        for node in (lhs, rhs):
-            v = evaluate(node, octx)
-            if isinstance(v, Mat):
-                v = v.entries[entry[0] - 1][entry[1] - 1]
-            values.append(element_value(q.oracle, v, ctx.net))
-        return tuple(values)
-
-    return sides
+                       "them was found", instances, failure=failure)
+    return Outcome("refuted", f"the two sides differ {label}", instances, counterexample=cx, failure=failure)
