@@ -26,6 +26,7 @@ True
 from __future__ import annotations
 
 import random
+import time
 from dataclasses import dataclass
 from fractions import Fraction
 
@@ -145,11 +146,17 @@ def _gap(a, b) -> float:
 
 
 class _Best:
-    """Keep the clearest confirmed counterexample seen (largest relative gap), and why others were not taken."""
+    """Keep the clearest confirmed counterexample seen (largest relative gap), and why others were not taken.
+
+    The oracle has ``budget`` seconds in all. When it finds the two sides equal at a point where
+    the atom algebra sees them differ (or different values), the ground truth is in doubt: the
+    search stops there, with no counterexample and that reason.
+    """
 
     def __init__(self, net, oracle_sides, budget):
         self.cx, self.gap = None, -1.0
-        self.net, self.oracle_sides, self.budget = net, oracle_sides, budget
+        self.net, self.oracle_sides = net, oracle_sides
+        self.deadline = time.perf_counter() + budget
         self.unconfirmed = ""
 
     def offer(self, field, lv, rv, leaves, plan, make) -> bool:
@@ -161,16 +168,22 @@ class _Best:
             return False
         oracle = ""
         if self.oracle_sides is not None:
-            conf = confirm(self.net, leaves, self.oracle_sides, generic=plan, expect=(lv, rv), budget=self.budget)
+            left = self.deadline - time.perf_counter()
+            if left <= 0:
+                self.unconfirmed = self.unconfirmed or "the independent oracle ran out of time"
+                return True
+            conf = confirm(self.net, leaves, self.oracle_sides, generic=plan, expect=(lv, rv), budget=left)
             if not conf.confirmed:
-                self.unconfirmed = self.unconfirmed or conf.reason
-                return False
+                self.unconfirmed = conf.reason if conf.verdict != "unknown" else (self.unconfirmed or conf.reason)
+                return conf.verdict != "unknown"  # "agree" or "mismatch": a ground-truth bug, stop here
             oracle = conf.describe()
         self.cx, self.gap = make(oracle), gap
         return gap > 1e-3  # clear enough: stop looking
 
     def result(self) -> "Search":
-        return Search(self.cx, "" if self.cx else self.unconfirmed)
+        if self.cx is not None:
+            return Search(self.cx, "")
+        return Search(None, self.unconfirmed)
 
 
 @dataclass(frozen=True)

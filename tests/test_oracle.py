@@ -270,11 +270,12 @@ def test_every_side_of_the_core_identities_agrees_at_a_point(name):
 # -- the oracle in production: refutations need its confirmation --------------------------------
 
 
-def test_a_refutation_carries_the_oracles_confirmation():
+@pytest.mark.parametrize("method", ["exact", "pit"])
+def test_a_refutation_carries_the_oracles_confirmation(method):
     net = network([2, 3, 2])
     wrong = dataclasses.replace(identities.BP2, name="BP2-no-sigma-prime",
                                 compare=lambda q: _bp2_without_sigma_prime(q))
-    cert = prove(wrong, net)
+    cert = prove(wrong, net, method=method)
     assert cert.verdict == "refuted"
     assert "independent oracle" in cert.counterexample.oracle
 
@@ -496,3 +497,14 @@ def test_a_derivative_rule_the_oracle_confirms_is_not_refuted(monkeypatch):
     monkeypatch.setitem(functions.ACTIVATIONS, "tanh", wrong)
     monkeypatch.setattr(Oracle, "sigma_prime", lambda self, l, j, s=1: 1 - self.a(l, j, s))
     assert prove(identities.TANH_PRIME, network([1, 1], "tanh")).verdict == "undecided"
+
+
+def test_a_refutation_with_wrong_values_is_not_issued(monkeypatch):
+    # A false identity on top of a wrong ground truth: both see a difference, but the values shown
+    # would be the ground truth's, not the network's. The oracle's values differ: undecided.
+    real = ExactQuantities.delta
+    monkeypatch.setattr(ExactQuantities, "delta", lambda self, l, s=1, per_sample=False: real(self, l, s, per_sample).scale(2))
+    wrong = dataclasses.replace(identities.BP2, name="BP2-no-sigma-prime", compare=_bp2_without_sigma_prime)
+    cert = prove(wrong, network([2, 3, 2]))
+    assert cert.verdict == "undecided"
+    assert "but the independent oracle gives" in cert.reason

@@ -3,9 +3,9 @@ r"""Confirming a refutation with the oracle, and the oracle in the ground truth'
 A refutation is issued only after the oracle, at the counterexample's point
 and with the same concrete σ, finds the two sides different. ``confirm``
 evaluates the two sides from ``OracleQuantities`` (any identity of the
-catalogue: ``ident.compare(q)``) and says ``differ``, ``agree`` or
-``unknown`` (the oracle could not answer: a relu kink, an undefined cost, its
-budget).
+catalogue: ``ident.compare(q)``) and says ``differ``, ``agree``, ``mismatch``
+(different, but not with the caller's values) or ``unknown`` (the oracle
+could not answer: a relu kink, an undefined cost, its budget).
 
 For text read by ``symbp verify``, whose formulas are evaluated over
 ``derive.GroundTruth``, ``OracleGroundTruth`` stands in for the ground truth:
@@ -44,7 +44,12 @@ BUDGET = 20.0
 
 @dataclass(frozen=True)
 class Confirmation:
-    """What the oracle found at one point: ``differ``, ``agree`` or ``unknown`` (with the reason)."""
+    """What the oracle found at one point, with the reason when it is not ``differ``.
+
+    ``differ``: the two sides differ (with the caller's values, if given); ``agree``: they are
+    equal; ``mismatch``: they differ, but the caller's values are not the oracle's; ``unknown``:
+    the oracle cannot evaluate this point (a relu kink, an undefined cost, its budget).
+    """
 
     verdict: str
     lhs: str = ""
@@ -90,7 +95,7 @@ def confirm(net: Network, point, sides: Callable, *, generic: str = "polynomial"
     if expect is not None:
         el, er = (_mp(mp, v) for v in expect)
         if differ(q.oracle, el, lv) or differ(q.oracle, er, rv):
-            return Confirmation("unknown", reason=(
+            return Confirmation("mismatch", reason=(
                 f"symbp's ground truth gives left {mp.nstr(el, 25)}, right {mp.nstr(er, 25)} at this point but the "
                 f"independent oracle gives left {shown['lhs']}, right {shown['rhs']}"), **shown)
     return Confirmation("differ", **shown)
