@@ -17,14 +17,9 @@ identity(z) = z.
 from __future__ import annotations
 
 import random
-from typing import TYPE_CHECKING
-
 import sympy
 
 from .algebra import Poly, RatFunc
-
-if TYPE_CHECKING:  # the type only: network imports this module
-    from .network import Network
 
 _P = (1 << 61) - 1  # a Mersenne prime: the field of the quick test in ``vanishes``
 
@@ -37,7 +32,7 @@ class AtomModel:
     E_j = exp(z^L_j). ``Z[s][l][j]`` is z^{s,l}_j as a polynomial in these.
     """
 
-    def __init__(self, net: "Network"):
+    def __init__(self, net):  # a network.Network (not imported: network imports this module)
         self.net = net
         self.keys: list[tuple] = []
         self.index: dict[tuple, int] = {}

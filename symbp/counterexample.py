@@ -108,7 +108,9 @@ def _concrete_points(net, seed):
     # relu units are dead (σ' = 0) at about half of all points, and a dead unit
     # can hide a slip: look at more points there.
     has_relu = any(net.activation(l, j).name == "relu" for l in net.layers for j in range(1, net.n(l) + 1))
-    tries = 24 if has_relu else 4
+    # The cross-entropy exists only for outputs in (0, 1), and the oracle confirms no point
+    # outside its domain: an unbounded output layer needs more points to land inside.
+    tries = 24 if has_relu or net.cost == "cross-entropy" else 4
     for plan in plans:
         field = Decimal60() if (needs_mp or plan != "polynomial") else Exact()
         for _ in range(tries):
