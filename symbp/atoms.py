@@ -133,16 +133,22 @@ class AtomModel:
             return self.reduce(element.num).is_zero() and not self.reduce(element.den).is_zero()
         return self.reduce(element).is_zero()
 
-    def _nonzero_somewhere(self, element, points: int = 6) -> bool:
-        # Random values modulo p obeying every relation; nonzero at one of them = not 0 given the relations.
+    def _nonzero_somewhere(self, element, points: int = 6, draws: int = 30) -> bool:
+        # Random values modulo p obeying every relation; nonzero at one of them = not 0 given the
+        # relations. A denominator vanishes where a relu output is 0 (the cross-entropy's a(1 − a)):
+        # draw again, up to ``draws`` times, for ``points`` usable values.
         rng = random.Random(len(self.keys))
-        for _ in range(points):
+        used = 0
+        for _ in range(draws):
             values = self._consistent_values(rng)
             try:
                 if element.evaluate_mod(values, _P):
                     return True
             except (ZeroDivisionError, KeyError):  # a vanishing denominator; an atom made after the values
                 continue
+            used += 1
+            if used == points:
+                break
         return False
 
     def _consistent_values(self, rng: random.Random) -> dict:

@@ -91,6 +91,8 @@ def _concrete_neuron(net, field, plan: str = "polynomial"):
 
 
 _POINT_VALUES = tuple(Fraction(n, 4) for n in (-4, -3, -2, -1, 1, 2, 3, 4))
+_OUTPUT_BIASES = (Fraction(1, 4), Fraction(1, 2))
+_OUTPUT_WEIGHTS = tuple(Fraction(n, 16) for n in (-2, -1, 1, 2))
 
 
 def _concrete_points(net, seed):
@@ -110,15 +112,21 @@ def _concrete_points(net, seed):
     has_relu = any(net.activation(l, j).name == "relu" for l in net.layers for j in range(1, net.n(l) + 1))
     # The cross-entropy exists only for outputs in (0, 1), and the oracle confirms no point
     # outside its domain: an unbounded output layer needs more points to land inside.
-    tries = 24 if has_relu or net.cost == "cross-entropy" else 4
+    bounded = net.cost == "cross-entropy"
+    tries = 24 if has_relu or bounded else 4
     for plan in plans:
         field = Decimal60() if (needs_mp or plan != "polynomial") else Exact()
-        for _ in range(tries):
+        for attempt in range(tries):
             leaf_values = {}
 
-            def leaf(key):
-                # Small values keep the counterexample readable by hand.
-                v = rng.choice(_POINT_VALUES)
+            def leaf(key, inside=bounded and attempt % 2 == 0):
+                # Small values keep the counterexample readable by hand. For the cross-entropy, every
+                # other point gives the output layer small weights and a bias in (0, 1), so that its
+                # z, and most activations of it, land in (0, 1) where the cost exists.
+                if inside and key[0] in ("w", "b") and key[1] == net.L:
+                    v = rng.choice(_OUTPUT_BIASES if key[0] == "b" else _OUTPUT_WEIGHTS)
+                else:
+                    v = rng.choice(_POINT_VALUES)
                 leaf_values[key] = v
                 return field.coeff(v)
 
