@@ -10,8 +10,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..errors import SpecError
-from ..files import write_atomic
-from .common import EXIT_OK
+from ..files import check_output, write_atomic
+from . import latex_layers
+from .common import EXIT_OK, check_budget
 
 
 def register(sub) -> None:
@@ -30,6 +31,8 @@ def register(sub) -> None:
     p.add_argument("--one-hot", action="store_true", help="assume Σ_k y_k = 1 (softmax-cross-entropy)")
     p.add_argument("--seed", type=int, default=0, help="seed of the worked example's numbers (default 0)")
     p.add_argument("--budget", type=float, default=60.0, metavar="SECONDS", help="time budget per identity (default 60)")
+    p.add_argument("--layer", metavar="KIND", help="the document of a layer kind (conv2d, batchnorm, rnn, ...; see symbp prove --list)")
+    p.add_argument("--shape", metavar="KEY=VALUE,...", help="prove the layer identities on this shape, e.g. stride=2,input=5x5")
     p.set_defaults(func=run)
 
 
@@ -57,6 +60,8 @@ def build(args) -> tuple[str, str, list]:
     from ..prove import prove
 
     p = _notation(args.notation)
+    if latex_layers.wanted(args):  # the layers have one notation of their own (see docs/layers.md)
+        return latex_layers.build(args)
     if args.worked_example:
         if args.identity:
             raise SpecError("--worked-example and --identity do not go together: a worked example covers the whole network")
@@ -86,17 +91,19 @@ def _slug(name: str) -> str:
 def run(args) -> int:
     from ..latex import engine
 
-    if not (args.budget > 0):
-        raise SpecError(f"--budget must be a positive number of seconds, got {args.budget}")
+    check_budget(args.budget)
     if args.pdf and engine.find_engine() is None:
         raise engine.LatexError("--pdf needs pdflatex or latexmk, and neither is installed (Debian: texlive-latex-base)")
     _notation(args.notation)  # a bad notation fails before any proving
+    notation_file = args.notation if Path(args.notation).is_file() else None
+    if args.out:
+        check_output(args.out, what="the document", inputs=[notation_file])
     tex, stem, certs = build(args)
     out = args.out or (f"{stem}.tex" if args.pdf else None)
     if out is None:
         print(tex, end="")
         return EXIT_OK
-    path = write_atomic(out, tex, what="the document")
+    path = write_atomic(out, tex, what="the document", inputs=[notation_file])
     written = f"{path} and {engine.compile_pdf(path)}" if args.pdf else str(path)
     # Writing the document is the job, so the exit code is 0; the verdicts are said.
     print(f"wrote {written}" + (f" ({_tally(certs)})" if certs else ""))
