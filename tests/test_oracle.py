@@ -20,11 +20,11 @@ import pytest
 import sympy
 
 from symbp import counterexample as cxm
-from symbp import identities
+from symbp import functions, identities
 from symbp.derive import GroundTruth
 from symbp.functions import generic_function
 from symbp.network import network
-from symbp.oracle import Oracle, OracleError, OracleQuantities, confirm
+from symbp.oracle import Oracle, OracleError, OracleQuantities, confirm, element_value
 from symbp.prove import prove
 from symbp.quantities import Decimal60, ExactQuantities, PointQuantities
 from symbp.verify import verify
@@ -104,18 +104,17 @@ def _cost_from_layer(net, l, kind, s=1):
     nodes = [sympy.Symbol(f"n{j}") for j in range(1, net.n(l) + 1)]
     acts = list(nodes)
     if kind == "z":
-        acts = functions_forward(net, l, nodes)
+        acts = _activations_of_layer(net, l, nodes)
     for m in range(l + 1, net.L + 1):
         z = [sum(net.weight(m, j, k) * acts[k - 1] for k in range(1, net.n(m - 1) + 1)) + net.bias(m, j)
              for j in range(1, net.n(m) + 1)]
-        acts = functions_forward(net, m, z)
+        acts = _activations_of_layer(net, m, z)
     cost = net.cost_entry.expr(acts, net.targets(s))
     return nodes, _cubic(cost / net.batch)
 
 
-def functions_forward(net, l, z):
-    from symbp import functions
-
+def _activations_of_layer(net, l, z):
+    # SymPy's a^l from z^l, with the registry's expressions (softmax at a softmax output).
     if l == net.L and net.output_softmax:
         return functions.softmax(z)
     return [net.activation(l, j).expr(z[j - 1]) for j in range(1, net.n(l) + 1)]
@@ -142,8 +141,6 @@ def test_softmax_jacobian_equals_sympy_diff():
     net = network([2, 3], "generic", "softmax-cross-entropy")
     oracle = Oracle(net, _point(net, 3))
     z = [sympy.Symbol(f"z{j}") for j in range(1, 4)]
-    from symbp import functions
-
     a = functions.softmax(z)
     at = {z[j]: sympy.Float(str(oracle.z(2, j + 1)), 60) for j in range(3)}
     for i in range(3):
@@ -459,7 +456,6 @@ def test_the_relu_relations_prove_only_what_is_true(seed):
     if r == 0:
         assert m.vanishes(e)
     if m.vanishes(e):
-        from symbp.oracle import element_value
         for k in range(3):
             pt = _point(net, seed=100 * seed + k)
             try:
@@ -482,8 +478,6 @@ def test_false_relu_facts_do_not_vanish():
 
 
 def test_a_wrong_derivative_rule_is_refuted_with_the_oracle(monkeypatch):
-    from symbp import functions
-
     wrong = dataclasses.replace(functions.ACTIVATIONS["tanh"], prime_of_value=lambda a: 1 - a)
     monkeypatch.setitem(functions.ACTIVATIONS, "tanh", wrong)
     assert prove(identities.TANH_PRIME, network([1, 1], "tanh")).verdict == "refuted"
@@ -491,8 +485,6 @@ def test_a_wrong_derivative_rule_is_refuted_with_the_oracle(monkeypatch):
 
 def test_a_derivative_rule_the_oracle_confirms_is_not_refuted(monkeypatch):
     # If SymPy's differentiation were wrong, the oracle (numeric σ') would side with the rule: undecided.
-    from symbp import functions
-
     wrong = dataclasses.replace(functions.ACTIVATIONS["tanh"], prime_of_value=lambda a: 1 - a)
     monkeypatch.setitem(functions.ACTIVATIONS, "tanh", wrong)
     monkeypatch.setattr(Oracle, "sigma_prime", lambda self, l, j, s=1: 1 - self.a(l, j, s))
