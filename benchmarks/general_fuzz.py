@@ -20,12 +20,16 @@ Claims checked for every example:
   sides differ.
 
 The independent check shares nothing with ``symbp.general`` but the
-variant's SymPy expressions: its own reader (``Reader``) turns each side into
-the core's exact quantities (``quantities.ExactQuantities``: ground truth by
-differentiating the composed network, ``derive.GroundTruth``), and the core's
-exact prover (``symbp.prove``, method ``exact``) compares them instance by
-instance. (When ``symbp/oracle.py`` lands, its high-precision numerics are a
-second, fully independent route.)
+variant's SymPy expressions: its own reader (``Reader``) turns each side, at
+every layer and index the statement names, into two things, which must agree:
+
+* the core's exact quantities (``quantities.ExactQuantities``: the ground truth
+  by differentiating the composed network, ``derive.GroundTruth``), compared by
+  the core's exact prover (``symbp.prove``, method ``exact``, whose refutations
+  the oracle confirms);
+* the oracle's numbers (``symbp.oracle``: the composed network at 120 digits,
+  derivatives by central differences, nothing of ``derive``) at two fixed
+  random points per network, compared with the oracle's tolerance.
 
     python benchmarks/general_fuzz.py --examples 2000 --seed 1
 """
@@ -57,6 +61,7 @@ from symbp.identities import Comparison, Identity
 from symbp.network import network
 from symbp.prove import prove
 from symbp.quantities import ExactQuantities
+from symbp.oracle import OracleError, OracleQuantities, differ
 
 #: the all-sizes networks a variant is asked on (each identity goes to one it is stated for)
 GENERAL_NETWORKS = (
@@ -117,13 +122,64 @@ def layers_checked(named: set, L: int) -> list[int]:
     return list(range(2, L)) if 1 in named else list(range(2, L + 1))
 
 
+class _Exact:
+    """Arithmetic and the few values outside the quantities interface, over ``ExactQuantities``."""
+
+    def __init__(self, q):
+        self.q = q
+
+    def const(self, f: Fraction):
+        return Poly.const(f)
+
+    def inverse(self, x):
+        return RatFunc(Poly.const(1)) / x
+
+    def z(self, layer, j):
+        return self.q.model.Z[1][layer][j - 1]
+
+    def d_cost_da(self, layer, j, own: bool):
+        # ∂C/∂a^layer_j, C written as a function of a^layer (``own``: sample 1's cost alone)
+        return self.q.gt.d_cost(("a", 1, layer, j), sample=1 if own else None)
+
+    def exp_z_L(self, j):
+        return self.q.model.atom(("E", 1, j))
+
+
+class _Numeric:
+    """The same over ``oracle.OracleQuantities``: mpmath numbers at one point."""
+
+    def __init__(self, q):
+        self.q, self.mp = q, q.oracle.mp
+
+    def const(self, f: Fraction):
+        return self.mp.mpf(f.numerator) / f.denominator
+
+    def inverse(self, x):
+        return 1 / x
+
+    def z(self, layer, j):
+        return self.q.oracle.z(layer, j)
+
+    def d_cost_da(self, layer, j, own: bool):
+        return self.q.oracle.derivative(("C", 1) if own else ("C",), ("a", 1, layer, j))
+
+    def exp_z_L(self, j):
+        return self.q.oracle.atom_value(("E", 1, j))
+
+
 class Reader:
-    """One side of a statement at layer l of a concrete network, read into ExactQuantities ``q``."""
+    """One side of a statement at layer l of a concrete network, read from quantities ``q``.
+
+    ``q`` is the core's ``ExactQuantities`` (exact elements in the atoms) or the
+    oracle's ``OracleQuantities`` (numbers at a point); both answer the same
+    interface (``W``, ``a``, ``y``, ``sigma_prime``, ``delta``, ``nabla_a``, ``dC_dw``, ``dC_db``).
+    """
 
     def __init__(self, m, q, l):
         self.m, self.q, self.net, self.l = m, q, q.net, l
         self.table = _offsets(m)
         self.batch = q.net.batch > 1
+        self.arith = _Exact(q) if isinstance(q, ExactQuantities) else _Numeric(q)
 
     def _layer(self, offset):
         return self.net.L if offset == "L" else self.l + offset
@@ -161,13 +217,13 @@ class Reader:
         if kind == "z":
             if not 1 <= idx[0] <= net.n(layer):
                 raise Undefined(f"z^{layer}_{idx[0]}")
-            return q.model.Z[1][layer][idx[0] - 1]
+            return self.arith.z(layer, idx[0])
         if kind == "delta":
             return self._entry(q.delta(layer, 1, per_sample=self.batch), idx[0])
         if kind == "nabla":
             if self.batch:  # the derivative of sample 1's own cost
                 self._entry(q.y(), idx[0])
-                return q.gt.d_cost(("a", 1, layer, idx[0]), sample=1)
+                return self.arith.d_cost_da(layer, idx[0], own=True)
             return self._entry(q.nabla_a(1), idx[0])
         if kind == "dC/db":
             return self._entry(q.dC_db(layer), idx[0])
@@ -179,7 +235,7 @@ class Reader:
             return g.rows[j - 1][k - 1]
         if kind == "dC/da":
             self._entry(q.a(layer), idx[0])
-            return q.gt.d_cost(("a", 1, layer, idx[0]), sample=1 if self.batch else None)
+            return self.arith.d_cost_da(layer, idx[0], own=self.batch)
         x, i = idx
         if not 1 <= x <= net.batch:
             raise Undefined(f"sample {x}")
@@ -188,20 +244,21 @@ class Reader:
         return self._entry(q.a(layer, x), i)
 
     def __call__(self, e):
+        arith = self.arith
         if isinstance(e, sympy.Add):
-            return sum((self(a) for a in e.args), Poly())
+            return sum((self(a) for a in e.args), arith.const(Fraction(0)))
         if isinstance(e, sympy.Mul):
-            out = Poly.const(1)
+            out = arith.const(Fraction(1))
             for a in e.args:
                 out = out * self(a)
             return out
         if isinstance(e, sympy.Pow) and e.exp.is_Integer:
             b = self(e.base)
-            return b ** int(e.exp) if e.exp >= 0 else RatFunc(Poly.const(1)) / b ** int(-e.exp)
+            return b ** int(e.exp) if e.exp >= 0 else arith.inverse(b ** int(-e.exp))
         if isinstance(e, sympy.Rational):
-            return Poly.const(Fraction(int(e.p), int(e.q)))
+            return arith.const(Fraction(int(e.p), int(e.q)))
         if isinstance(e, sympy.KroneckerDelta) and all(a.is_Integer for a in e.args):
-            return Poly.const(1 if e.args[0] == e.args[1] else 0)
+            return arith.const(Fraction(1 if e.args[0] == e.args[1] else 0))
         if isinstance(e, sympy.Sum):
             body = e.function
             for v, lo, hi in e.limits:
@@ -235,7 +292,7 @@ class Reader:
                 j = int(z.indices[0])
                 if not 1 <= j <= self.net.n(self.net.L):
                     raise Undefined(f"z^L_{j}")
-                return self.q.model.atom(("E", 1, j))
+                return arith.exp_z_L(j)
         raise Unsupported(f"{type(e).__name__}: {e}")
 
 
@@ -260,62 +317,120 @@ def _index_values(ranges, sizes):
     return out
 
 
-#: each concrete network and its ground-truth quantities, computed once per run: the ground
-#: truth of a network does not depend on the variant asked about it
+#: each concrete network and its ground-truth quantities (exact, and the oracle's at
+#: ``POINTS`` fixed random points), computed once per run: they do not depend on the variant
 _NETWORKS: dict = {}
+POINTS = 2
 
 
 def _network(sizes, kwargs):
     key = (tuple(sizes), tuple(sorted(kwargs.items())))
     if key not in _NETWORKS:
         net = network(list(sizes), **kwargs)
-        _NETWORKS[key] = (net, ExactQuantities(net))
+        rng = random.Random(str(key))
+        leaves = ([("x", s, k) for s in net.samples for k in range(1, net.n(1) + 1)]
+                  + [("y", s, j) for s in net.samples for j in range(1, net.n(net.L) + 1)] + net.parameters())
+        # a generic σ feeding a cross-entropy output must stay in (0, 1): the arctan stand-in
+        generic = "arctan" if kwargs.get("cost") == "cross-entropy" else "polynomial"
+        oracles = []
+        for _ in range(POINTS):
+            # small values, as the counterexample search uses: a cubic stand-in composed over six
+            # layers stays moderate, so the oracle's numeric derivatives settle
+            point = {k: Fraction(rng.randint(-6, 6), rng.randint(6, 12)) for k in leaves}
+            if kwargs.get("cost") == "cross-entropy":  # targets in (0, 1) too
+                point.update({k: Fraction(rng.randint(1, 9), 10) for k in leaves if k[0] == "y"})
+            if net.one_hot:  # the last target is 1 − Σ of the others
+                for s in net.samples:
+                    point.pop(("y", s, net.n(net.L)))
+            oracles.append(OracleQuantities(net, point, generic=generic))
+        _NETWORKS[key] = (net, ExactQuantities(net), oracles)
     return _NETWORKS[key]
 
 
+def _instances(m, variant, net, l_values, ranges, read, undefined):
+    # (layer, assignment, lhs value, rhs value) of every instance at which both sides exist
+    lhs, rhs = variant.lhs(m), variant.rhs(m)
+    for l in l_values:
+        size_map = _sizes_at(m, net, l)
+        reader = read(l)
+        for at in _index_values(ranges, size_map):
+            try:
+                yield l, at, reader(lhs.xreplace(size_map).subs(at)), reader(rhs.xreplace(size_map).subs(at))
+            except Undefined as exc:
+                undefined.append(f"l={l} {at}: {exc}")
+
+
+def _exact_verdict(m, variant, net, known, l_values, ranges) -> str:
+    # the core's exact prover: symbp.prove with an identity made of the variant's two sides
+    undefined = []
+
+    def compare(given):
+        # ``prove`` hands in fresh exact quantities of ``net``: the memoised ones of the same network
+        # (same atoms) give the same elements without recomputing the ground truth. To confirm a
+        # refutation it hands in the oracle's quantities, which are read as they are.
+        q = known if isinstance(given, ExactQuantities) else given
+        for l, at, lv, rv in _instances(m, variant, net, l_values, ranges, lambda l: Reader(m, q, l), undefined):
+            where = ", ".join(f"{k}={v}" for k, v in at.items())
+            yield Comparison(l, 1, Mat([[lv]]), Mat([[rv]]), f"lhs at l={l} {where}", "rhs", tuple(str(k) for k in at) or ("j",))
+
+    ident = Identity(name=f"{variant.name} (variant)", title="", statement="", source="general_fuzz", compare=compare)
+    cert = prove(ident, net, method="exact", budget=120.0)
+    if cert.verdict == "refuted":
+        return "false"
+    if cert.verdict == "proved":
+        return "undefined" if undefined else ("true" if cert.instances else "empty")
+    if undefined and cert.instances == 0:
+        return "undefined"
+    return f"undecided ({cert.reason})"
+
+
+def _oracle_verdict(m, variant, net, oracles, l_values, ranges) -> str:
+    # the oracle (symbp.oracle): the composed network at 120 digits, numeric derivatives, at fixed points
+    undefined, seen, unknown = [], 0, ""
+    for q in oracles:
+        try:
+            for _, _, lv, rv in _instances(m, variant, net, l_values, ranges, lambda l, q=q: Reader(m, q, l), undefined):
+                seen += 1
+                if differ(q.oracle, lv, rv):
+                    return "false"
+        except (OracleError, ArithmeticError) as exc:
+            unknown = unknown or str(exc)
+    if unknown:
+        return f"undecided (the oracle cannot evaluate: {unknown})"
+    if undefined:
+        return "undefined"
+    return "true" if seen else "empty"
+
+
 def independent(variant, gnet_kwargs: dict, sizes_list=SIZES, stop_at_false: bool = False) -> dict:
-    """Each concrete network -> 'true' | 'false' | 'undefined' | 'unsupported' | 'empty' for the variant's claim."""
+    """Each concrete network -> 'true' | 'false' | 'undefined' | 'empty' | 'unsupported …' | 'undecided …' | 'disagree …'.
+
+    Both the core's exact prover and the oracle judge the claim at every layer and
+    index it names; they must agree ('disagree' means one of them is wrong).
+    """
     m = M
-    lhs, rhs, ranges = variant.lhs(m), variant.rhs(m), variant.ranges(m)
-    named = layers_named([lhs, rhs] + [sympy.Tuple(r.lo, r.hi) for r in ranges])
+    ranges = variant.ranges(m)
+    named = layers_named([variant.lhs(m), variant.rhs(m)] + [sympy.Tuple(r.lo, r.hi) for r in ranges])
     out = {}
     for sizes in sizes_list:
-        net, known = _network(sizes, gnet_kwargs)
-        undefined = []
-
-        def compare(_, q=known, net=net, undefined=undefined):
-            # ``prove`` hands in fresh quantities of ``net``; the memoised ones of the same
-            # network (same atoms) give the same elements without recomputing the ground truth
-
-            for l in layers_checked(named, net.L):
-                size_map = _sizes_at(m, net, l)
-                reader = Reader(m, q, l)
-                for at in _index_values(ranges, size_map):
-                    try:
-                        lv = reader(lhs.xreplace(size_map).subs(at))
-                        rv = reader(rhs.xreplace(size_map).subs(at))
-                    except Undefined as exc:
-                        undefined.append(f"l={l} {at}: {exc}")
-                        continue
-                    yield Comparison(l, 1, Mat([[lv]]), Mat([[rv]]), "lhs", "rhs",
-                                     tuple(str(k) for k in at) or ("j",))
-
-        ident = Identity(name=f"{variant.name} (variant)", title="", statement="", source="general_fuzz", compare=compare)
+        net, known, oracles = _network(sizes, gnet_kwargs)
+        l_values = layers_checked(named, net.L)
         try:
-            cert = prove(ident, net, method="exact", budget=120.0)
+            exact = _exact_verdict(m, variant, net, known, l_values, ranges)
+            numeric = _oracle_verdict(m, variant, net, oracles, l_values, ranges)
         except Unsupported as exc:
             out[str(sizes)] = f"unsupported ({exc})"
             continue
-        if cert.verdict == "refuted":
-            out[str(sizes)] = "false"
-            if stop_at_false:
-                break
-        elif cert.verdict == "proved":
-            out[str(sizes)] = "undefined" if undefined else ("true" if cert.instances else "empty")
-        elif undefined and cert.instances == 0:
-            out[str(sizes)] = "undefined"
+        if exact == numeric:
+            out[str(sizes)] = exact
+        elif "false" in (exact, numeric) and (exact.startswith("undecided") or numeric.startswith("undecided")):
+            out[str(sizes)] = "false"  # one found the sides apart, the other could not say
+        elif exact.startswith("undecided") or numeric.startswith("undecided"):
+            out[str(sizes)] = f"undecided (exact: {exact}; oracle: {numeric})"
         else:
-            out[str(sizes)] = f"undecided ({cert.reason})"
+            out[str(sizes)] = f"disagree (exact: {exact}; oracle: {numeric})"
+        if stop_at_false and out[str(sizes)] == "false":
+            break
     return out
 
 
@@ -515,6 +630,19 @@ def _truth(values) -> str:
     return "true" if "true" in kinds else "empty"
 
 
+def _checked(tally: Tally, where: str, truth: dict) -> dict:
+    # Count the networks the two independent routes judged, and each one where they disagree
+    # (one of the core's exact quantities and the oracle is wrong: a problem in itself).
+    for sizes, v in truth.items():
+        tally.add("networks judged by both routes")
+        if v.startswith("disagree"):
+            tally.add("networks where exact and oracle disagree")
+            tally.problems.append(f"EXACT AND ORACLE DISAGREE {where} on {sizes}: {v}")
+        elif v.startswith("undecided"):
+            tally.add("networks undecided by a route")
+    return truth
+
+
 def check(rng: random.Random, tally: Tally, classify: bool = False) -> None:
     """Draw one variant, prove it, and hold the verdict against the independent check.
 
@@ -533,22 +661,25 @@ def check(rng: random.Random, tally: Tally, classify: bool = False) -> None:
         tally.seconds += time.perf_counter() - t0
     tally.add(f"verdict {cert.verdict}")
     if cert.verdict == "proved-for-all-sizes":
-        truth = independent(var, kwargs)
+        truth = _checked(tally, where, independent(var, kwargs))
         tally.add("proved, independently checked")
         if any(v not in ("true", "empty") for v in truth.values()) or "true" not in truth.values():
             tally.problems.append(f"UNSOUND {where}: proved-for-all-sizes, independent check {truth}")
     elif cert.verdict == "refuted":
-        truth = independent(var, kwargs, stop_at_false=True)
+        truth = _checked(tally, where, independent(var, kwargs, stop_at_false=True))
         tally.add("refuted, independently checked")
         if "false" not in truth.values():
             tally.problems.append(f"UNCONFIRMED REFUTATION {where}: {cert.reason[:200]}; independent check {truth}")
         if cert.counterexample is None:
             tally.problems.append(f"REFUTED WITHOUT COUNTEREXAMPLE {where}")
+        elif not cert.counterexample.oracle:  # an identity's refutation is issued only once the oracle confirms it
+            tally.problems.append(f"REFUTED WITHOUT THE ORACLE'S CONFIRMATION {where}: {cert.reason[:200]}")
     elif cert.verdict == "undecided":
         if not cert.reason:
             tally.problems.append(f"UNDECIDED WITHOUT A REASON {where}")
         if classify:
-            tally.add(f"undecided, independently {_truth(independent(var, kwargs, stop_at_false=True).values())}")
+            truth = _checked(tally, where, independent(var, kwargs, stop_at_false=True))
+            tally.add(f"undecided, independently {_truth(truth.values())}")
     else:
         tally.problems.append(f"UNKNOWN VERDICT {where}: {cert.verdict}")
 
@@ -574,7 +705,7 @@ def main() -> None:
           f"({tally.seconds:.1f} s in prove_general, the rest in the independent check)")
     for key, n in sorted(tally.counts.items()):
         print(f"  {key:<40}{n:>7}")
-    print(f"independent check: core exact prover on {len(SIZES)} networks, depths "
+    print(f"independent check: core exact prover and the oracle ({POINTS} points) on {len(SIZES)} networks, depths "
           f"{min(map(len, SIZES))}–{max(map(len, SIZES))}: {', '.join(map(str, SIZES))}")
     print(f"problems: {len(tally.problems)}")
     for p in tally.problems[:40]:

@@ -6,8 +6,12 @@ factors changed, other quantities, ranges moved; and edits that keep it true),
 ``prove_general`` returns a certificate, is ``proved-for-all-sizes`` only when
 an independent check agrees on five concrete networks of depth 2–6 with no
 square weight matrix, and is ``refuted`` only when that check finds the sides
-differ. The independent check is the core's exact prover (``symbp.prove``) on
-ground-truth quantities read by the fuzzer's own reader, not by symbp.general.
+differ. The independent check reads each side with the fuzzer's own reader (not
+symbp.general's) twice, and both readings must agree: into the core's exact
+ground-truth quantities, compared by the core's exact prover (``symbp.prove``),
+and into the numbers of the oracle (``symbp.oracle``: the composed network at
+120 digits, derivatives by central differences, nothing of ``derive``). A
+refutation must also carry the oracle's confirmation at its counterexample.
 """
 
 import random

@@ -32,7 +32,7 @@ import sympy
 from ..algebra import Poly, RatFunc
 
 
-class OutsideDomain(Exception):
+class OutsideDomain(ValueError):
     """A quantity the statement names does not exist at this instance (e.g. a^{l-1}_3 when n_{l-1} = 2)."""
 
 
