@@ -3,9 +3,11 @@
 Each wrong variant below is built through the documented route
 (``dataclasses.replace`` on ``symbp.general.chains.IDENTITIES``, docs/general.md)
 and must never be ``proved-for-all-sizes``. Where a test says a variant is
-false, the independent check of benchmarks/general_fuzz.py confirms it: the
-core's exact prover (``symbp.prove``) on concrete networks, each side read by
-that module's own reader into ground-truth quantities (``derive.GroundTruth``).
+false, the independent check of benchmarks/general_fuzz.py confirms it: each
+side read by that module's own reader, on concrete networks, into ground-truth
+quantities (``derive.GroundTruth``, compared by the core's exact prover) and into
+the oracle's numbers (``symbp.oracle``), the two readings agreeing; and the
+counterexample itself carries the oracle's confirmation.
 Seeds: 000 (Nielsen, BP1-BP4), 001 (mini-batch), 002 (Sokolinsky's lemmas),
 003 (softmax + categorical cross-entropy).
 """
@@ -26,6 +28,7 @@ from symbp.general import links  # noqa: E402
 from symbp.general.chains import IDENTITIES as CHAIN  # noqa: E402
 from symbp.general.chains import Link  # noqa: E402
 from symbp.general.lemmas import LEMMAS, Layers  # noqa: E402
+from symbp.general.proofs import _identity_applies, _Session  # noqa: E402
 from symbp.general.reduction import Range, remainder  # noqa: E402
 from symbp.errors import IdentityError  # noqa: E402
 
@@ -46,6 +49,7 @@ def _refuted_and_confirmed(variant, kwargs):
     assert cert.verdict == "refuted", cert.reason
     cx = cert.counterexample
     assert cx is not None and cx.lhs != cx.rhs
+    assert "independent oracle" in cx.oracle  # issued only after the oracle confirmed the point
     assert _false_somewhere(variant, kwargs)  # the independent check agrees it is false
     return cert
 
@@ -130,6 +134,63 @@ def test_concrete_cross_check_takes_both_sides_from_the_object_not_the_name():
     assert checked.details["concrete"]["verdict"] == "refuted"
     assert checked.verdict == "refuted" and checked.counterexample is not None
     assert "core_prove" not in checked.details["concrete"]  # the core's BP1' is another claim
+
+
+# -- every identity, every link ----------------------------------------------------------
+
+#: a network each catalogue identity is stated for
+NETWORKS = (GENERIC, BATCH, dict(SOFTMAX, one_hot=True), CE_SIGMOID, SOFTMAX)
+
+
+def _stated_for(idt):
+    return next(kw for kw in NETWORKS if _identity_applies(idt, general.network(**kw)))
+
+
+CHAIN_LINKS = [(name, i) for name, idt in CHAIN.items() for i in range(len(idt.chain))]
+
+
+@pytest.mark.parametrize("name, i", CHAIN_LINKS, ids=[f"{n}-link{i + 2}" for n, i in CHAIN_LINKS])
+def test_every_link_checks_its_input_is_the_previous_line(name, i):
+    # Each link of each catalogue chain accepts the line before it (the left side for the
+    # first), and rejects twice that line: what a link starts from is checked, not assumed.
+    idt = CHAIN[name]
+    session = _Session(general.network(**_stated_for(idt)), 60.0, None)
+    m = session.m
+    prev = idt.lhs(m) if i == 0 else idt.chain[i - 1].expr(m)
+    link, nxt, ranges = idt.chain[i], idt.chain[i].expr(m), idt.ranges(m)
+    assert links.check_link(session, link, prev, nxt, ranges).problems == []
+    try:
+        problems = links.check_link(session, link, 2 * prev, nxt, ranges).problems
+    except IdentityError as exc:  # e.g. the chain rule refuses a line that is not ∂C/∂(something)
+        problems = [str(exc)]
+    assert problems, f"{name}'s link {i + 2} ({link.kind}) accepted a line that is not the one before it"
+
+
+@pytest.mark.parametrize("name", sorted(CHAIN))
+def test_every_identity_with_another_left_side_is_not_proved(name):
+    # The chain starts from the identity's own left side: doubling it (false wherever the
+    # side is not 0) leaves a chain that no longer starts there.
+    idt = CHAIN[name]
+    kwargs = _stated_for(idt)
+    wrong = R(idt, lhs=lambda m, f=idt.lhs: 2 * f(m))
+    cert = general.prove_general(wrong, general.network(**kwargs))
+    assert cert.verdict in ("refuted", "undecided") and cert.reason
+    assert cert.statement.startswith("2 ")  # the statement shown is the one checked
+    if cert.verdict == "refuted":
+        assert "independent oracle" in cert.counterexample.oracle and _false_somewhere(wrong, kwargs)
+
+
+def test_a_refutation_the_oracle_does_not_confirm_is_not_issued(monkeypatch):
+    # The counterexample search offers each point to the oracle; an oracle that finds the two
+    # sides equal (here made to) means the ground truth is in doubt: no refutation, the reason kept.
+    from symbp.general import instances
+
+    monkeypatch.setattr(instances, "element_value", lambda oracle, element, net: oracle.mp.mpf(0))
+    wrong = R(CHAIN["BP1-quadratic"], lhs=lambda m: m.y[m.j])
+    cert = general.prove_general(wrong, general.network())
+    assert cert.verdict == "undecided" and cert.counterexample is None
+    failed = cert.details["concrete"]["failed"]
+    assert failed and "no counterexample: the independent oracle finds the two sides equal" in failed[0]
 
 
 # -- facts used only where they hold ------------------------------------------------------
