@@ -199,7 +199,7 @@ def evaluate_element(element, values: dict, field) -> object:
         return field.div(evaluate_element(element.num, values, field), evaluate_element(element.den, values, field))
     if isinstance(element, Poly):
         total = field.coeff(0)
-        for m, c in element.terms.items():
+        for m, c in element.monomials():
             term = field.coeff(c)
             for g, e in m:
                 term = field.r(term * values[g] ** e)

@@ -58,7 +58,8 @@ def cases():
             if ident.function_rule is None and ident.applies(net) is not None:
                 continue
             for method in ("exact", "pit"):
-                yield f"{net.label()} | {ident.name} | {method}", net, ident, method
+                extra = f" overrides {sorted(options['overrides'].items())}" if "overrides" in options else ""
+                yield f"{net.label()}{extra} | {ident.name} | {method}", net, ident, method
 
 
 def certificate_dict(net, ident, method, **kwargs) -> dict:
