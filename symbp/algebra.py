@@ -134,6 +134,24 @@ class Poly:
                 out[key] = _norm(s)
         return Poly(out)
 
+    @staticmethod
+    def sum(pieces) -> "Poly":
+        """Σ of the polynomials ``pieces``, added into one dictionary.
+
+        The same polynomial, terms in the same order, as ``p_1 + p_2 + …``
+        without a copy of the running total per addition.
+        """
+        out: dict = {}
+        get = out.get
+        for p in pieces:
+            for m, c in p.terms.items():
+                s = get(m, 0) + c
+                if s == 0:
+                    out.pop(m, None)
+                else:
+                    out[m] = _norm(s)
+        return Poly(out)
+
     def monomials(self):
         """(((atom, exponent), ...), coefficient) for each term."""
         for m, c in self.terms.items():

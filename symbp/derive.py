@@ -24,6 +24,7 @@ x_1*(-y_1 + sigma(z^2_1))*sigma_prime(z^2_1)
 from __future__ import annotations
 
 import time
+import weakref
 
 import sympy
 
@@ -70,13 +71,23 @@ class GroundTruth:
 
     def _tangents(self, seed: tuple):
         model = self.model
+        graph = _graph(model)
         kind = seed[0]
         seed_atom = model.index.get(seed) if kind in ("w", "b", "x", "y") else None
         if kind == "a" and seed[2] == 1:  # a^1 is the input x
             seed_atom = model.index.get(("x", seed[1], seed[3]))
             kind, seed = "x", ("x", seed[1], seed[3])
+        # Only the forward cone of the seed can move: the atoms and nodes
+        # downstream of it. Everything else has a zero tangent, known without
+        # differentiating (the sums below skip exactly the zero terms they
+        # skipped before, in the same order).
+        if kind in ("z", "a"):  # a^l_j moves σ(z^l_j) itself, z^l_j everything σ(z^l_j) moves
+            moving, moving_z = graph.cone(seed_atom=None, seed_node=seed[1:])
+        else:
+            moving, moving_z = graph.cone(seed_atom=seed_atom, seed_node=None)
         memo_atom: dict[int, object] = {}
         memo_z: dict[tuple, object] = {}
+        check = self.budget.check
 
         def z_tangent(s, l, j):
             key = (s, l, j)
@@ -87,6 +98,8 @@ class GroundTruth:
             elif kind == "a" and s == seed[1] and l <= seed[2]:
                 value = ZERO
             elif kind in ("z", "a") and s != seed[1]:
+                value = ZERO
+            elif key not in moving_z:
                 value = ZERO
             else:
                 value = total(model.Z[s][l][j - 1])
@@ -113,19 +126,27 @@ class GroundTruth:
                 value = ZERO if _zero(dz) else Poly.gen(g) * dz
             else:  # D atoms: σ'' never enters first derivatives
                 raise AssertionError(f"atom {key} is never differentiated")
-            self.budget.check(value)
+            check(value)
             memo_atom[g] = value
             return value
 
         def total(element):
             """d(element)/d(seed) = Σ_g ∂element/∂g · dg/d(seed)."""
-            out = ZERO
-            for g in sorted(element.gens()):
+            pieces = []
+            for g in graph.gens(element):
+                if g not in moving:
+                    continue  # outside the cone: dg = 0
                 dg = atom_tangent(g)
                 if _zero(dg):
                     continue
-                out = out + element.diff(g) * dg
-            self.budget.check(out)
+                pieces.append(graph.partial(element, g) * dg)
+            if all(type(p) is Poly for p in pieces):
+                out = Poly.sum(pieces)
+            else:
+                out = ZERO
+                for p in pieces:
+                    out = out + p
+            check(out)
             return out
 
         return total, z_tangent
@@ -197,6 +218,91 @@ class GroundTruth:
 
     def to_sympy(self, element) -> sympy.Expr:
         return element.to_sympy(self.model.sympy_atom)
+
+
+class _Graph:
+    """Which node uses which atom, each node's atoms and partial derivatives, computed once per network.
+
+    The forward pass of a tangent visits only the *cone* of its seed (the
+    nodes downstream of it); ``partial`` remembers ∂node/∂atom, which the
+    tangents of every seed of a layer share (∂z^{l+1}_i/∂σ(z^l_j) = w^{l+1}_{ij}).
+    """
+
+    def __init__(self, model):
+        self.keys = model.keys
+        self.index = model.index
+        self.users: dict[int, list] = {}  # atom -> the z nodes (s, l, j) whose definition holds it
+        self._gens: dict[int, tuple] = {}  # id(node polynomial) -> its atoms, sorted
+        self._partials: dict = {}
+        self._nodes: list = []  # keeps the polynomials (and so their ids) alive
+        for s, layers in model.Z.items():
+            for l, nodes in layers.items():
+                for j, z in enumerate(nodes, start=1):
+                    gens = tuple(sorted(z.gens()))
+                    self._gens[id(z)] = gens
+                    self._nodes.append(z)
+                    for g in gens:
+                        self.users.setdefault(g, []).append((s, l, j))
+        for s, layers in model.A.items():
+            for a in layers[max(layers)]:
+                self._gens[id(a)] = tuple(sorted(a.gens()))
+                self._nodes.append(a)
+        # the atom that carries z^{s,l}_j forward: σ(z) (S) or, for a softmax output, exp(z) (E)
+        self.carrier: dict[tuple, int] = {}
+        for key, g in model.index.items():
+            if key[0] == "S":
+                self.carrier[key[1:]] = g
+            elif key[0] == "E":
+                s, j = key[1:]
+                self.carrier[(s, model.net.L, j)] = g
+
+    def gens(self, element) -> tuple:
+        gens = self._gens.get(id(element))
+        return gens if gens is not None else tuple(sorted(element.gens()))
+
+    def partial(self, element, g: int):
+        if id(element) not in self._gens:
+            return element.diff(g)
+        key = (id(element), g)
+        d = self._partials.get(key)
+        if d is None:
+            d = self._partials[key] = element.diff(g)
+        return d
+
+    def cone(self, seed_atom, seed_node) -> tuple[set, set]:
+        """(atoms, z nodes) downstream of a leaf atom or of a node (s, l, j)."""
+        atoms, nodes = set(), set()
+        frontier = []
+        if seed_atom is not None:
+            atoms.add(seed_atom)
+            frontier.append(seed_atom)
+        if seed_node is not None:
+            nodes.add(tuple(seed_node))
+            g = self.carrier.get(tuple(seed_node))
+            if g is not None:
+                atoms.add(g)
+                frontier.append(g)
+        while frontier:
+            g = frontier.pop()
+            for node in self.users.get(g, ()):
+                if node in nodes:
+                    continue
+                nodes.add(node)
+                carried = self.carrier.get(node)
+                if carried is not None and carried not in atoms:
+                    atoms.add(carried)
+                    frontier.append(carried)
+        return atoms, nodes
+
+
+_GRAPHS: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()
+
+
+def _graph(model) -> _Graph:
+    graph = _GRAPHS.get(model)
+    if graph is None:
+        graph = _GRAPHS[model] = _Graph(model)
+    return graph
 
 
 def _zero(e) -> bool:
