@@ -217,23 +217,23 @@ class Poly:
             terms = dense.multiply(a, b, _max_terms())
             if terms is not None:
                 return Poly(terms)
+        checked = _LIMITS.get() is not None
         out: dict = {}
         get = out.get
-        checked = _LIMITS.get() is not None
         for mb, cb in b.items():
             if checked:
                 _check_limits(len(out))
-            if not mb:  # the constant term: no monomial to merge
-                for ma, ca in a.items():
-                    s = get(ma, 0) + ca * cb
-                    if s == 0:
-                        out.pop(ma, None)
-                    else:
-                        out[ma] = s
+            # one row of products: a monomial times every term of a, all
+            # distinct (multiplying by a monomial is one-to-one), built in C
+            if mb:
+                row = [((tuple(sorted(ma + mb)) if ma else mb), ca * cb) for ma, ca in a.items()]
+            else:
+                row = [(ma, ca * cb) for ma, ca in a.items()]
+            if not out:
+                out.update(row)  # nothing to collide with: the same dictionary, in the same order
                 continue
-            for ma, ca in a.items():
-                m = tuple(sorted(ma + mb)) if ma else mb
-                s = get(m, 0) + ca * cb
+            for m, c in row:
+                s = get(m, 0) + c
                 if s == 0:
                     out.pop(m, None)
                 else:

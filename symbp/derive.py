@@ -174,7 +174,7 @@ class GroundTruth:
         total, _ = self._tangents(seed)
         samples = [sample] if sample is not None else list(net.samples)
         weight = 1 if (sample is not None or net.batch == 1) else sympy.Rational(1, net.batch)
-        out = ZERO
+        pieces = []
         for s in samples:
             g = self._cost_gradient_atoms(s)
             for j in range(1, net.n(net.L) + 1):
@@ -186,7 +186,13 @@ class GroundTruth:
                     da = total(self.model.A[s][net.L][j - 1])
                 if _zero(da):
                     continue
-                out = out + g[j - 1] * da
+                pieces.append(g[j - 1] * da)
+        if all(type(p) is Poly for p in pieces):
+            out = Poly.sum(pieces)
+        else:
+            out = ZERO
+            for p in pieces:
+                out = out + p
         if weight != 1:
             out = out * _frac(weight)
         return out
