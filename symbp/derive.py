@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import time
 import weakref
+from fractions import Fraction
 
 import sympy
 
@@ -133,9 +134,7 @@ class GroundTruth:
         def total(element):
             """d(element)/d(seed) = Σ_g ∂element/∂g · dg/d(seed)."""
             pieces = []
-            for g in graph.gens(element):
-                if g not in moving:
-                    continue  # outside the cone: dg = 0
+            for g in graph.moving_gens(element, moving):  # outside the cone dg = 0
                 dg = atom_tangent(g)
                 if _zero(dg):
                     continue
@@ -240,6 +239,7 @@ class _Graph:
         self.users: dict[int, list] = {}  # atom -> the z nodes (s, l, j) whose definition holds it
         self._gens: dict[int, tuple] = {}  # id(node polynomial) -> its atoms, sorted
         self._partials: dict = {}
+        self._gen_sets: dict = {}
         self._nodes: list = []  # keeps the polynomials (and so their ids) alive
         for s, layers in model.Z.items():
             for l, nodes in layers.items():
@@ -266,14 +266,23 @@ class _Graph:
         gens = self._gens.get(id(element))
         return gens if gens is not None else tuple(sorted(element.gens()))
 
+    def moving_gens(self, element, moving: set) -> list:
+        """The atoms of ``element`` in ``moving``, in increasing order."""
+        gens = self.gens(element)
+        if len(moving) * 8 < len(gens):  # a small cone in a wide node (z^2_j of 784 inputs)
+            present = self._gen_sets.get(id(element))
+            if present is None:
+                present = self._gen_sets[id(element)] = frozenset(gens)
+            return sorted(g for g in moving if g in present)
+        return [g for g in gens if g in moving]
+
     def partial(self, element, g: int):
         if id(element) not in self._gens:
             return element.diff(g)
-        key = (id(element), g)
-        d = self._partials.get(key)
-        if d is None:
-            d = self._partials[key] = element.diff(g)
-        return d
+        partials = self._partials.get(id(element))
+        if partials is None:
+            partials = self._partials[id(element)] = _all_partials(element)
+        return partials[g]
 
     def cone(self, seed_atom, seed_node) -> tuple[set, set]:
         """(atoms, z nodes) downstream of a leaf atom or of a node (s, l, j)."""
@@ -299,6 +308,31 @@ class _Graph:
                     atoms.add(carried)
                     frontier.append(carried)
         return atoms, nodes
+
+
+def _all_partials(element) -> dict:
+    # ∂element/∂g for every atom g in one pass over the terms: what
+    # ``element.diff(g)`` gives for each g (same terms, same order), without
+    # a pass over all of z^2_j (784 inputs) for each of its 785 atoms.
+    if not isinstance(element, Poly):
+        return {g: element.diff(g) for g in element.gens()}
+    acc: dict = {}
+    for m, c in element.terms.items():
+        last = None
+        for pos, g in enumerate(m):
+            if g == last:
+                continue  # the first occurrence of a repeated atom stands for it
+            last = g
+            rest = m[:pos] + m[pos + 1 :]
+            out = acc.setdefault(g, {})
+            out[rest] = _norm_coefficient(out.get(rest, 0) + c * m.count(g))
+    return {g: Poly({m: c for m, c in out.items() if c != 0}) for g, out in acc.items()}
+
+
+def _norm_coefficient(c):
+    if type(c) is Fraction and c.denominator == 1:
+        return c.numerator
+    return c
 
 
 _GRAPHS: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()
