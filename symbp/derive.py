@@ -215,6 +215,11 @@ class GroundTruth:
         """∂C/∂a^l_j (default l = L), C written as a function of a^l."""
         return self.d_cost(("a", s, l or self.net.L, j))
 
+    def prepare(self) -> "GroundTruth":
+        """Build the atoms and the graph of the network now (before forking workers)."""
+        _graph(self.model)
+        return self
+
     def dw(self, l: int, j: int, k: int):
         return self.d_cost(("w", l, j, k))
 
