@@ -280,3 +280,60 @@ class CompiledEpoch:
                 self.xs, self.ys, self.Zr, self.Ar, self.Dr, self.xr, self.yr)
 
 
+
+
+_FUSED: dict = {}
+
+
+class FusedKernels:
+    """Compiled elementwise steps for mini-batches past ``SMALL_BATCH`` (the products stay BLAS's).
+
+    Each is one pass over its arrays where NumPy takes several (z + b, then
+    σ in four ufunc calls): ``bias_act`` (z ← z + b, a ← σ(z)), ``output_delta``
+    (δ^L ← scale·(a^L − y) ⊙ σ'(z^L), BP1 for the quadratic costs) and
+    ``times_prime`` (δ ← δ ⊙ σ'(z), the factor of BP2). σ and σ' are the
+    registry's, compiled as in ``scalar_kernels``.
+    """
+
+    def __init__(self, hidden: str, output: str):
+        numba = _numba()
+        sig_h, prime_h = scalar_kernels(hidden)
+        sig_o, prime_o = scalar_kernels(output)
+
+        def bias_act(sig):
+            @numba.njit
+            def kernel(z, b, out):
+                for s in range(z.shape[0]):
+                    for j in range(z.shape[1]):
+                        v = z[s, j] + b[j]
+                        z[s, j] = v
+                        out[s, j] = sig(v)
+
+            return kernel
+
+        def times_prime(prime):
+            @numba.njit
+            def kernel(delta, z, a):
+                for s in range(delta.shape[0]):
+                    for j in range(delta.shape[1]):
+                        delta[s, j] *= prime(z[s, j], a[s, j])
+
+            return kernel
+
+        @numba.njit
+        def output_delta(a, y, z, delta, scale):
+            for s in range(a.shape[0]):
+                for j in range(a.shape[1]):
+                    delta[s, j] = scale * (a[s, j] - y[s, j]) * prime_o(z[s, j], a[s, j])
+
+        self.bias_act_hidden, self.bias_act_output = bias_act(sig_h), bias_act(sig_o)
+        self.times_prime_hidden = times_prime(prime_h)
+        self.output_delta = output_delta
+
+
+def fused_kernels(hidden: str, output: str) -> FusedKernels:
+    """The ``FusedKernels`` of these activations (compiled once per process)."""
+    key = (hidden, output)
+    if key not in _FUSED:
+        _FUSED[key] = FusedKernels(hidden, output)
+    return _FUSED[key]
