@@ -194,11 +194,19 @@ def test_bad_shapes_are_named():
     ([6, 5, 4, 3], "relu,relu,identity", "float64", 1e-12),
     ([6, 5, 3], "tanh,sigmoid", "float32", 1e-5),
 ])
-def test_numba_epoch_equals_numpy_epoch(sizes, act, dtype, tol, batch):
+@pytest.mark.parametrize("blas_in_compiled_code", [True, False])
+def test_numba_epoch_equals_numpy_epoch(sizes, act, dtype, tol, batch, blas_in_compiled_code, monkeypatch):
     # the compiled path (optional extra) against the NumPy path tested above:
-    # batch 7 the compiled epoch, batch 20 (past SMALL_BATCH) BLAS products
-    # with compiled elementwise steps; 50 samples leave a short last mini-batch
+    # batch 7 the compiled epoch with its own loops; batch 20 (past
+    # SMALL_BATCH) the compiled epoch calling BLAS or, without SciPy, NumPy's
+    # products with compiled elementwise steps; 50 samples leave a short last
+    # mini-batch
     pytest.importorskip("numba")
+    if blas_in_compiled_code:
+        pytest.importorskip("scipy")
+    from symbp.numeric import train as train_module
+
+    monkeypatch.setitem(train_module._CONTROLLER, "blas", blas_in_compiled_code)
     ds = data.synthetic(50, sizes[0], sizes[-1], seed=2, test_fraction=0.0)
     X = np.ascontiguousarray(ds.X_train, dtype=dtype)
     Y = np.ascontiguousarray(ds.Y_train, dtype=dtype)

@@ -45,9 +45,9 @@ DTYPES = ("float32", "float64")
 #: fast: NumPy matrix form; numba: the same, compiled per epoch (optional
 #: extra); lambdify: each gradient from the symbolic ground truth.
 BACKENDS = ("fast", "numba", "lambdify")
-#: The compiled epoch wins only where NumPy's per-batch Python cost
-#: dominates; above this batch size "numba" runs the NumPy path (its SIMD
-#: tanh beats Numba's scalar one).
+#: Up to this batch size the compiled epoch does its products with its own
+#: register-blocked loops; above, it calls BLAS (through SciPy; without
+#: SciPy, "numba" runs NumPy's products with compiled elementwise steps).
 SMALL_BATCH = 16
 _EVAL_CHUNK = 4096
 #: A product of at least this many multiply-adds is worth several BLAS threads.
@@ -80,8 +80,8 @@ class Trainer:
     Initial weights are N(0, 1/n_{l−1}), biases N(0, 1) (Nielsen's
     ``network2`` default), from ``seed``. ``backend="lambdify"`` takes each
     gradient from ``numeric.gradient`` (the ground truth) instead of BP;
-    ``backend="numba"`` runs each epoch of mini-batches ≤ 16 compiled
-    (``compiled``, optional extra), larger ones on the NumPy path.
+    ``backend="numba"`` runs each epoch compiled (``compiled``, optional
+    extra): its own product loops for mini-batches ≤ 16, BLAS above.
     """
 
     def __init__(
@@ -251,12 +251,13 @@ class Trainer:
         """
         order = rng.permutation(X.shape[0])
         with _blas_limit(self.blas_threads(batch)):
-            if self.backend == "numba" and batch <= SMALL_BATCH:
+            if self.backend == "numba" and (batch <= SMALL_BATCH or _compiled_blas()):
                 key = (batch, X.shape[0])
                 if key not in self._compiled:
                     from .compiled import CompiledEpoch
 
-                    self._compiled[key] = CompiledEpoch(self, batch, X.shape[0])
+                    self._compiled[key] = CompiledEpoch(self, batch, X.shape[0], large=batch > SMALL_BATCH)
+                    _CONTROLLER.pop("controller", None)  # compiling may load SciPy's BLAS: scan again
                 self._compiled[key](X, Y, order, eta)
                 return
             self._numpy_epoch(X, Y, order, batch, eta)
@@ -431,6 +432,14 @@ def _blas_limit(threads: "int | None"):
     if controller is None:
         return contextlib.nullcontext()
     return controller.limit(limits=threads, user_api="blas")
+
+
+def _compiled_blas() -> bool:
+    if "blas" not in _CONTROLLER:
+        from .compiled import blas_available
+
+        _CONTROLLER["blas"] = blas_available()
+    return _CONTROLLER["blas"]
 
 
 class _Progress:
