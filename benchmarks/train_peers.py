@@ -326,8 +326,8 @@ def describe_kernels() -> list[str]:
     try:
         import torch
 
-        lines.append(f"PyTorch {torch.__version__}: torch.set_num_threads(2) or (1) per runner; "
-                     f"intra-op default {torch.get_num_threads()}, {torch.__config__.parallel_info().splitlines()[0]}")
+        lines.append(f"PyTorch {torch.__version__}: torch.set_num_threads(2) or (1) per runner "
+                     f"(intra-op default {torch.get_num_threads()} threads)")
     except ImportError:
         lines.append("PyTorch: not installed")
     try:
