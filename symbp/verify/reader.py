@@ -26,7 +26,7 @@ from fractions import Fraction
 
 from ..notation import Notation, profile
 from .constructs import Constructs
-from .lexer import _FONTS, _KNOWN, _SPACING, _TEXTS, MAX_CHARS, MAX_DEPTH, ReadError, Token, _capped_exponent, _check_limits, _indices, _layer, _tokenize
+from .lexer import _FONTS, _KNOWN, _SPACING, _TEXTS, MAX_CHARS, MAX_DEPTH, ReadError, Token, _capped_exponent, check_degree, _check_limits, _indices, _layer, _tokenize
 from .nodes import Add, Apply, Cdots, Div, Equation, Hadamard, Mul, Neg, Num, Pow, Quantity, Sum, Transpose
 
 __all__ = ["read", "ReadError", "MAX_CHARS", "MAX_DEPTH"]
@@ -44,7 +44,9 @@ def read(text: str, notation: "str | Notation" = "nielsen") -> Equation:
     limit = sys.getrecursionlimit()
     sys.setrecursionlimit(max(limit, 20 * MAX_DEPTH + 1000))
     try:
-        return _resolve_sums(parser.equation())
+        eq = _resolve_sums(parser.equation())
+        check_degree(eq, text)  # nested powers: refused before any algebra (lexer.MAX_DEGREE)
+        return eq
     except RecursionError:
         raise ReadError(f"the formula nests too deeply to read (limit {MAX_DEPTH} levels)") from None
     finally:

@@ -115,7 +115,7 @@ def verify(
                             "the mini-batch cost mean-quadratic is not read (per-sample notation x,l is not read)", **base)
     if is_scalar(eq):
         try:
-            return _verify_scalar(eq, setting, start, base)
+            return _verify_scalar(eq, setting, start, base, budget)
         except (SymbpError, ArithmeticError) as exc:
             return Verification(status="uninterpretable", verdict="undecided", reason=str(exc),
                                 seconds=_since(start), **base)
@@ -166,8 +166,8 @@ def _diagnose_chain(eq: Equation, setting: Setting, outcome: Outcome, budget: fl
     return _replace(result, diagnosis="; ".join(words), corrected=corrected, seconds=_since(start))
 
 
-def _verify_scalar(eq: Equation, setting: Setting, start: float, base: dict) -> Verification:
-    status, reason, cx = check_scalar(eq, setting.activation)
+def _verify_scalar(eq: Equation, setting: Setting, start: float, base: dict, budget: float) -> Verification:
+    status, reason, cx = check_scalar(eq, setting.activation, budget=budget)
     identity = ""
     if status == "holds" and setting.activation in ("sigmoid", "tanh") and any(
             getattr(n, "primes", 0) == 1 for n in walk(eq)):
