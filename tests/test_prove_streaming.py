@@ -49,3 +49,28 @@ def test_certificate_is_unchanged_with_instances_over_two_processes(label, net, 
     prove_module = importlib.import_module("symbp.prove")
     monkeypatch.setattr(prove_module, "SHARD_PARAMETERS", 0)  # shard even these small networks
     assert certificate_dict(net, ident, method, jobs=2) == GOLDEN[label]
+
+
+def _cli_json(capsys, *extra):
+    from symbp.cli import main
+
+    code = main(["prove", "--sizes", "3,4,4,2", "--activation", "sigmoid", "--method", "exact", "--json", *extra])
+    certs = json.loads(capsys.readouterr().out)
+    for c in certs:
+        c.pop("seconds")
+    return code, certs
+
+
+def test_cli_jobs_gives_the_certificates_of_one_process(capsys, monkeypatch):
+    monkeypatch.setattr(importlib.import_module("symbp.prove"), "SHARD_PARAMETERS", 0)
+    one = _cli_json(capsys, "--jobs", "1")
+    two = _cli_json(capsys, "--jobs", "2")
+    assert one == two and one[0] == 0
+    assert len(one[1]) > 4 and {c["verdict"] for c in one[1]} == {"proved"}  # the default catalogue, seeds 000–003
+
+
+def test_cli_jobs_must_be_a_positive_number(capsys):
+    from symbp.cli import main
+
+    assert main(["prove", "--sizes", "2,3,2", "--jobs", "0"]) == 2
+    assert "--jobs must be a whole number of processes ≥ 1, got 0" in capsys.readouterr().err
