@@ -204,9 +204,9 @@ def test_numba_epoch_equals_numpy_epoch(sizes, act, dtype, tol, batch, blas_in_c
     pytest.importorskip("numba")
     if blas_in_compiled_code:
         pytest.importorskip("scipy")
-    from symbp.numeric import train as train_module
+    from symbp.numeric import blas
 
-    monkeypatch.setitem(train_module._CONTROLLER, "blas", blas_in_compiled_code)
+    monkeypatch.setattr(blas, "in_compiled_code", lambda: blas_in_compiled_code)
     ds = data.synthetic(50, sizes[0], sizes[-1], seed=2, test_fraction=0.0)
     X = np.ascontiguousarray(ds.X_train, dtype=dtype)
     Y = np.ascontiguousarray(ds.Y_train, dtype=dtype)

@@ -199,15 +199,6 @@ def _blas_kernels(numba):
     return dense, times, rank_update
 
 
-def blas_available() -> bool:
-    """True when compiled code can call BLAS (numba's np.dot needs SciPy)."""
-    try:
-        import scipy.linalg.cython_blas  # noqa: F401
-    except ImportError:
-        return False
-    return True
-
-
 def epoch_function(hidden: str, output: str, large: bool = False):
     """The compiled ``epoch(Ws, bs, X, Y, order, batch, eta, ...)`` for these activations.
 

@@ -27,7 +27,6 @@ and finite differences in tests/test_train.py.
 
 from __future__ import annotations
 
-import contextlib
 import os
 import sys
 import time
@@ -40,6 +39,7 @@ from .. import functions
 from ..files import write_atomic
 from ..errors import SpecError, SymbpError
 from ..network import network
+from . import blas
 
 DTYPES = ("float32", "float64")
 #: fast: NumPy matrix form; numba: the same, compiled per epoch (optional
@@ -51,7 +51,7 @@ BACKENDS = ("fast", "numba", "lambdify")
 SMALL_BATCH = 16
 _EVAL_CHUNK = 4096
 #: A product of at least this many multiply-adds is worth several BLAS threads.
-BLAS_PARALLEL_MACS = 1 << 25
+BLAS_PARALLEL_MACS = blas.PARALLEL_MACS
 
 
 class TrainingDiverged(SymbpError, FloatingPointError):
@@ -250,14 +250,14 @@ class Trainer:
         enough to share (``blas_threads``).
         """
         order = rng.permutation(X.shape[0])
-        with _blas_limit(self.blas_threads(batch)):
-            if self.backend == "numba" and (batch <= SMALL_BATCH or _compiled_blas()):
+        with blas.limit(self.blas_threads(batch)):
+            if self.backend == "numba" and (batch <= SMALL_BATCH or blas.in_compiled_code()):
                 key = (batch, X.shape[0])
                 if key not in self._compiled:
                     from .compiled import CompiledEpoch
 
                     self._compiled[key] = CompiledEpoch(self, batch, X.shape[0], large=batch > SMALL_BATCH)
-                    _CONTROLLER.pop("controller", None)  # compiling may load SciPy's BLAS: scan again
+                    blas.rescan()  # compiling may have loaded SciPy's BLAS: limit it too
                 self._compiled[key](X, Y, order, eta)
                 return
             self._numpy_epoch(X, Y, order, batch, eta)
@@ -276,14 +276,8 @@ class Trainer:
             self.step(Xs[start : start + batch], Ys[start : start + batch], eta)
 
     def blas_threads(self, batch: int) -> "int | None":
-        """BLAS threads for mini-batches of ``batch``: 1, or ``None`` (BLAS's own choice) for big products.
-
-        Waking a second BLAS thread costs more than it saves on the products
-        of a mini-batch (measured: 6× slower at batch 128 on 2 cores); only a
-        product of at least ``BLAS_PARALLEL_MACS`` multiply-adds is shared.
-        """
-        largest = max(batch * p * n for p, n in zip(self.sizes, self.sizes[1:]))
-        return None if largest >= BLAS_PARALLEL_MACS else 1
+        """BLAS threads for mini-batches of ``batch``: 1, or ``None`` (BLAS's own choice) for big products (``blas``)."""
+        return blas.threads_for(self.sizes, batch)
 
     # -- evaluation --------------------------------------------------------------
 
@@ -411,35 +405,6 @@ class Trainer:
             model.weights[i][...] = W
             model.biases[i][...] = b
         return model
-
-
-_CONTROLLER: dict = {}
-
-
-def _blas_limit(threads: "int | None"):
-    """A context in which BLAS uses at most ``threads`` threads (threadpoolctl; nothing without it)."""
-    if threads is None:
-        return contextlib.nullcontext()
-    if "controller" not in _CONTROLLER:
-        # one scan of the loaded libraries per process (a scan costs ~ms)
-        try:
-            from threadpoolctl import ThreadpoolController
-        except ImportError:
-            _CONTROLLER["controller"] = None
-        else:
-            _CONTROLLER["controller"] = ThreadpoolController()
-    controller = _CONTROLLER["controller"]
-    if controller is None:
-        return contextlib.nullcontext()
-    return controller.limit(limits=threads, user_api="blas")
-
-
-def _compiled_blas() -> bool:
-    if "blas" not in _CONTROLLER:
-        from .compiled import blas_available
-
-        _CONTROLLER["blas"] = blas_available()
-    return _CONTROLLER["blas"]
 
 
 class _Progress:
