@@ -22,11 +22,11 @@ class ShapeMismatch(Exception):
 
 
 class LayerOutOfRange(Exception):
-    """A layer binding under which the formula names a layer that does not exist (skip that binding)."""
+    """A layer binding under which the formula names a layer that does not exist.
 
-
-class NotApplicable(LayerOutOfRange):
-    """σ of a softmax output layer: the formula is about the other layers (skip that binding)."""
+    Such a binding is outside the formula's domain: it is reported with this reason, never
+    silently dropped.
+    """
 
 
 @dataclass

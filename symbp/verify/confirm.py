@@ -1,0 +1,154 @@
+r"""A refutation is issued only when an independent oracle sees the two sides differ.
+
+The exact check (``check``) finds that the two sides of an instance are
+different polynomials in the network's atoms. That is not yet a refutation:
+it could be a bug of the ground truth, which the exact algebra would share.
+Here the instance is evaluated again, at concrete points, with every
+derivative the formula uses (δ, ∂C/∂w, ∂a/∂z, …) taken from the oracle —
+high-precision numbers of the fully composed network, which share nothing
+with ``derive``, ``quantities`` or ``algebra`` — and only the formula's own
+arithmetic (its sums, products, transposes) taken from the reading of the
+formula. A point where the two sides clearly differ is the counterexample.
+
+The formula is evaluated in an *opaque* context: each derivative is an atom of
+its own, so a side is a small polynomial in the leaves x, y, w, b, the neuron
+values σ(z), σ'(z), e^z and the derivative atoms, each of which is given a
+value at the point by the oracle or by the concrete activation.
+"""
+
+from __future__ import annotations
+
+import random
+import time
+from fractions import Fraction
+
+import mpmath
+
+from ..certificate import Counterexample
+from ..network import network
+from . import oracle_values
+from .context import Context, evaluate
+from .values import Mat
+
+# For a generic σ a concrete function stands in: a counterexample for one
+# differentiable σ refutes a claim about every differentiable σ. The cubic keeps
+# a counterexample checkable by hand; the sigmoid is tried when it does not separate.
+_STAND_INS = ("cubic", "sigmoid")
+_POINT_VALUES = tuple(Fraction(n, 4) for n in (-4, -3, -2, -1, 1, 2, 3, 4))
+#: Relative gap two sides must show at a point to count as different (far above the oracle's error).
+CLEAR_GAP = mpmath.mpf("1e-12")
+
+
+def confirm(lhs, rhs, ctx: Context, bind: dict, entry: tuple, label: str, *, deadline: float,
+            activation: str | None = None, tries: int = 6, seed: int = 0) -> Counterexample | None:
+    """A counterexample to ``lhs = rhs`` at ``bind`` on ``ctx.net``, confirmed by the oracle, or None.
+
+    ``entry`` is the (row, column) of a matrix side where the exact check saw
+    the difference (empty for a scalar); ``activation`` is the one the claim is
+    about (default: the network's own).
+    """
+    net = network(list(ctx.net.sizes), activation=activation or _activation_arg(ctx.net), cost=ctx.net.cost,
+                  one_hot=ctx.net.one_hot)
+    octx = Context(net, ctx.notation, opaque=True)
+    octx.bind = dict(bind)
+    left, right = _entry(evaluate(lhs, octx), entry), _entry(evaluate(rhs, octx), entry)
+    atoms = sorted(set(left.gens()) | set(right.gens())) if hasattr(left, "gens") else []
+    rng = random.Random(seed + 7919)
+    generic = any(net.activation(l, j).is_generic for l in net.layers for j in range(1, net.n(l) + 1))
+    best = None
+    for stand_in in (_STAND_INS if generic else (None,)):
+        for _ in range(tries):
+            if time.perf_counter() > deadline:
+                return best
+            leaves = _random_leaves(net, rng)
+            try:
+                values, note = oracle_values.atom_values(net, leaves, stand_in, [net.atoms.keys[g] for g in atoms])
+                lv, rv = _value(left, values, net), _value(right, values, net)
+            except (ZeroDivisionError, ValueError, OverflowError):
+                continue
+            if not all(isinstance(v, mpmath.mpf) and mpmath.isfinite(v) for v in (lv, rv)):
+                continue  # a point where the network's values overflow or leave the reals says nothing
+            gap = abs(lv - rv) / (1 + abs(lv) + abs(rv))
+            if gap > CLEAR_GAP and (best is None or gap > best[0]):
+                best = (gap, _counterexample(label, bind, leaves, net, lv, rv, note))
+                if gap > mpmath.mpf("1e-3"):
+                    return best[1]
+    return None if best is None else best[1]
+
+
+def _activation_arg(net) -> str:
+    return ",".join(net.activations)
+
+
+def _entry(value, entry: tuple):
+    if isinstance(value, Mat):
+        r, c = entry if entry else (1, 1)
+        return value.entries[r - 1][c - 1]
+    return value
+
+
+def _random_leaves(net, rng: random.Random) -> dict:
+    # Small values in deep networks: the cubic stand-in, composed layer after layer, must not explode.
+    scale = Fraction(1) if net.L <= 4 else Fraction(1, 2)
+    out = {}
+    for l in net.layers:
+        for j in range(1, net.n(l) + 1):
+            out[("b", l, j)] = scale * rng.choice(_POINT_VALUES)
+            for k in range(1, net.n(l - 1) + 1):
+                out[("w", l, j, k)] = scale * rng.choice(_POINT_VALUES)
+    for k in range(1, net.n(1) + 1):
+        out[("x", 1, k)] = scale * rng.choice(_POINT_VALUES)
+    n = net.n(net.L)
+    for j in range(1, n + 1):
+        out[("y", 1, j)] = rng.choice(_POINT_VALUES)
+    if net.one_hot:  # Σ_k y_k = 1: the last target is what the others leave
+        out[("y", 1, n)] = 1 - sum((out[("y", 1, j)] for j in range(1, n)), Fraction(0))
+    return out
+
+
+def _value(element, values: dict, net):
+    """An algebra element (Poly or RatFunc over the opaque atoms) at the point."""
+    num, den = (element.num, element.den) if hasattr(element, "den") else (element, None)
+    v = _poly_value(num, values, net)
+    return v / _poly_value(den, values, net) if den is not None else v
+
+
+def _poly_value(poly, values: dict, net):
+    total = mpmath.mpf(0)
+    keys = net.atoms.keys
+    for mono, coeff in poly.terms.items():
+        term = mpmath.mpf(coeff.numerator) / coeff.denominator if isinstance(coeff, Fraction) else mpmath.mpf(coeff)
+        for g, e in mono:
+            term *= values[keys[g]] ** e
+        total += term
+    return total
+
+
+def _counterexample(label: str, bind: dict, leaves: dict, net, lv, rv, note: str) -> Counterexample:
+    layer = next((v for k, v in bind.items() if k in ("l", "L")), None)
+    return Counterexample(
+        instance=label, layer=layer, indices=tuple(bind.values()), point=_point_text(leaves, net),
+        lhs=_show(lv), rhs=_show(rv), lhs_value=float(lv), rhs_value=float(rv), activation=note,
+    )
+
+
+def _show(v) -> str:
+    # A whole number prints as one (a hand-checkable 9, not 9.0); otherwise 25 digits.
+    if abs(v - mpmath.nint(v)) < mpmath.mpf(10) ** -30 * (1 + abs(v)):
+        return str(int(mpmath.nint(v)))
+    return mpmath.nstr(v, 25)
+
+
+def _point_text(leaves: dict, net) -> dict:
+    out = {}
+    for key, v in leaves.items():
+        kind, *rest = key
+        if kind == "w":
+            name = str(net.weight(*rest))
+        elif kind == "b":
+            name = str(net.bias(*rest))
+        else:
+            s, j = rest
+            name = str(net.x(j, s) if kind == "x" else net.y(j, s))
+        out[name] = str(v)
+    return out
