@@ -25,6 +25,12 @@ def register(sub) -> None:
     p.add_argument("--junit", metavar="FILE", help="with --notes: write a JUnit XML report, one test case per formula")
     p.add_argument("--json", action="store_true", help="print one JSON object per formula (a JSON list)")
     p.add_argument("--budget", type=float, default=30.0, metavar="SECONDS", help="time budget per formula (default 30)")
+    p.add_argument("--sizes", default=None, metavar="N1,N2,...",
+                   help="your network (layer sizes, input first): checked too, and a formula that holds only "
+                        "for some depths (conditional) exits 0 when your network meets its condition")
+    p.add_argument("--require-proof", action="store_true",
+                   help="only a proof passes: a formula that is only probably true (random points) or "
+                        "conditional exits 3")
     p.set_defaults(func=run)
 
 
@@ -58,6 +64,12 @@ def run(args) -> int:
     nt = _notation(args.notation)
     network([2, 2], activation=args.activation, cost=args.cost, one_hot=args.one_hot)  # validates the options
     options = dict(activation=args.activation, cost=args.cost, one_hot=args.one_hot, budget=args.budget)
+    if args.sizes is not None:
+        from ..network import parse_sizes
+
+        sizes = parse_sizes(args.sizes)
+        network(sizes, activation=args.activation, cost=args.cost, one_hot=args.one_hot)  # validates them
+        options["sizes"] = tuple(sizes)
     if args.notes:
         report = notes_module.verify_notes(args.notes, nt, **options)
         if args.report:
@@ -66,14 +78,14 @@ def run(args) -> int:
             from ..verify import junit
 
             cases = [(f"line {r.formula.line}: {r.formula.text}", r.result) for r in report.rows]
-            junit.write(args.junit, cases, suite=str(args.notes), inputs=[args.notes])
+            junit.write(args.junit, cases, suite=str(args.notes), inputs=[args.notes], require_proof=args.require_proof)
         if args.json:
             print(json.dumps([_json(r.result, r.formula.line) for r in report.rows], ensure_ascii=False, indent=2))
         else:
             for row in report.rows:
                 print(_line(row.result, row.formula.line))
             print(", ".join(f"{n} {s}" for s, n in sorted(report.counts().items())) or "no formulas found")
-        return report.exit_code
+        return _proof_required(report.exit_code, [r.result for r in report.rows], args.require_proof)
     result = verify(args.formula, nt, **options)
     if args.json:
         print(json.dumps([_json(result)], ensure_ascii=False, indent=2))
@@ -83,7 +95,16 @@ def run(args) -> int:
         print(error_paragraph(f"{what}: {result.reason}"), file=sys.stderr)
     else:
         print(_long(result))
-    return result.exit_code
+    return _proof_required(result.exit_code, [result], args.require_proof)
+
+
+def _proof_required(code: int, results: list, required: bool) -> int:
+    # --require-proof: a verdict that is not a proof (probably-true, a conditional that the
+    # user's network meets) does not pass; it is reported as undecided (3).
+    if required and code == 0 and any(r.verdict not in ("proved", "proved-for-all-sizes") and r.status in
+                                       ("holds", "conditional") for r in results):
+        return 3
+    return code
 
 
 def _json(result, line: int | None = None) -> dict:
@@ -95,7 +116,8 @@ def _json(result, line: int | None = None) -> dict:
 
 def _line(r, line: int) -> str:
     extra = r.identity or r.diagnosis or r.reason
-    return f"line {line}: {r.status}: {r.formula}" + (f"  [{extra}]" if extra else "")
+    status = r.status + (f" ({r.condition})" if r.condition else "")
+    return f"line {line}: {status}: {r.formula}" + (f"  [{extra}]" if extra else "")
 
 
 def _long(r) -> str:
@@ -107,7 +129,14 @@ def _long(r) -> str:
             out.append(f"in Nielsen's notation: {r.interpretation['nielsen']}")
         out.append(r.interpretation.get("words", ""))
     if r.reason:
-        out.append(("proved on the family: " if r.status == "holds" else "reason: ") + r.reason)
+        out.append(("proved on every network below: " if r.status == "holds" else "reason: ") + r.reason)
+    if r.status == "conditional":
+        met = {True: "your network meets it", False: "your network does not meet it", None: "no network was fixed "
+               "(give yours with --sizes)"}[r.condition_met]
+        out.append(f"condition: {r.condition} ({met})")
+    if r.checked:
+        out.append("checked:")
+        out.extend("  " + line for line in r.checked_text().splitlines())
     if r.counterexample is not None:
         cx = r.counterexample
         out.append(f"counterexample: {cx.instance}")

@@ -29,11 +29,9 @@ class NotesReport:
 
     @property
     def exit_code(self) -> int:
-        statuses = {r.result.status for r in self.rows}
-        for status, code in (("refuted", 1), ("undecided", 3), ("unreadable", 2), ("uninterpretable", 2)):
-            if status in statuses:
-                return code
-        return 0
+        # Refuted first, then undecided (a conditional verdict included), then unreadable.
+        codes = {r.result.exit_code for r in self.rows}
+        return next((code for code in (1, 3, 2) if code in codes), 0)
 
     def counts(self) -> dict:
         out: dict[str, int] = {}
@@ -74,7 +72,7 @@ def to_markdown(report: NotesReport, title: str | None = None) -> str:
     for row in report.rows:
         f, r = row.formula, row.result
         where = ", ".join(str(x) for x in f.lines[:6]) + (" …" if len(f.lines) > 6 else "")
-        verdict = r.status + (f" ({r.identity})" if r.identity else "")
+        verdict = r.status + (f" ({r.identity})" if r.identity else "") + (f" ({r.condition})" if r.condition else "")
         why = r.diagnosis and f"**{r.diagnosis}**; corrected: `{r.corrected}`" or ""
         if r.status != "holds":
             why = (why + "; " if why else "") + r.reason

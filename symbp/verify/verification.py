@@ -91,7 +91,8 @@ class Verification:
             statement=self.formula, source="symbp verify", counterexample=self.counterexample,
             reason=self.reason, details={"status": self.status, "interpretation": dict(self.interpretation),
                                          "diagnosis": self.diagnosis, "corrected": self.corrected,
-                                         "condition": self.condition, "checked": list(self.checked)},
+                                         "condition": self.condition, "condition_met": self.condition_met,
+                                         "checked": list(self.checked)},
         )
 
     def to_dict(self) -> dict:
