@@ -97,12 +97,16 @@ class NetCheck:
     counterexample: Counterexample | None = None
 
 
-def check_network(lhs, rhs, depth: int, sizes: tuple, setting: Setting, deadline: float) -> NetCheck:
-    """Every instance of ``lhs = rhs`` on the network ``sizes``; stops at the first difference."""
+def check_network(lhs, rhs, depth: int, sizes: tuple, setting: Setting, deadline: float,
+                  where: tuple = ()) -> NetCheck:
+    """Every instance of ``lhs = rhs`` (under the conditions ``where``) on the network ``sizes``.
+
+    Stops at the first difference.
+    """
     out = NetCheck(depth, tuple(sizes))
     ctx = _context(tuple(sizes), setting.activation, setting.cost, setting.one_hot, setting.notation)
     ctx.gt.budget = derive.Budget(max(0.01, deadline - time.perf_counter()))
-    eq = Equation((lhs, rhs), ("=",))
+    eq = Equation((lhs, rhs), ("=",), where)
     bind: dict = {}
     try:
         for layers, ranges, outside in layer_bindings(eq, ctx):
@@ -136,8 +140,8 @@ def check_network(lhs, rhs, depth: int, sizes: tuple, setting: Setting, deadline
                 out.instances += count
                 out.layers.append(layers)
     except ShapeMismatch as exc:
-        where = _where(ctx, bind) + ": " if bind and "network" not in str(exc) else ""
-        out.status, out.reason = "fails", f"{where}{exc}"
+        at = _where(ctx, bind) + ": " if bind and "network" not in str(exc) else f"on the network {list(sizes)}: "
+        out.status, out.reason = "fails", f"{at}{exc}" if "network" not in str(exc) or bind else str(exc)
         return out
     except derive.BudgetExceeded as exc:
         out.status, out.reason = "undecided", f"{exc} on the network {list(sizes)} after {out.instances} instances"
@@ -253,7 +257,11 @@ def check(eq: Equation, setting: Setting, budget: float = 30.0, *, find_countere
     with algebra.limits(deadline=deadline, max_terms=MAX_TERMS):
         for depth, sizes in nets:
             for lhs, rhs, side in pairs:
-                nc = check_network(lhs, rhs, depth, sizes, setting, deadline)
+                excluded = _excluded_depth(eq, depth + setting.notation.layer_shift)
+                if excluded:
+                    results[(side, sizes)] = NetCheck(depth, sizes, outside=[({}, excluded)])
+                    continue
+                nc = check_network(lhs, rhs, depth, sizes, setting, deadline, eq.where)
                 results[(side, sizes)] = nc
                 if nc.status == "fails" and not find_counterexample:
                     return Outcome("refuted", nc.reason, nc.instances, failure=nc.failure, side=side)
@@ -262,6 +270,14 @@ def check(eq: Equation, setting: Setting, budget: float = 30.0, *, find_countere
     if find_counterexample:
         _confirm_failures(pairs, results, deadline)
     return _verdict(eq, pairs, nets, limit, results, setting)
+
+
+def _excluded_depth(eq: Equation, user_L: int) -> str:
+    """Why a depth condition (``L = 3``, ``L \\ge 3``) excludes networks of L = user_L, or ''."""
+    for w in eq.where:
+        if w.kind == "depth" and not ((w.lo is None or user_L >= w.lo.offset) and (w.hi is None or user_L <= w.hi.offset)):
+            return f"excluded by the claim's condition {w.text}"
+    return ""
 
 
 def _confirm_failures(pairs, results: dict, deadline: float) -> None:

@@ -31,6 +31,11 @@ def apply_conditions(eq: Equation) -> Equation:
     for w in eq.where:
         if w.kind:
             where.append(w)
+        elif w.var == "L":
+            for b in (w.lo, w.hi):
+                if b is not None and not (isinstance(b, Layer) and b.var is None):
+                    raise Uninterpretable(f"the condition {w.text}: the depth L is compared with a number only")
+            where.append(replace(w, kind="depth"))
         elif w.var in lvars:
             for b in (w.lo, w.hi):
                 if b is not None and not isinstance(b, Layer):

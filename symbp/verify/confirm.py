@@ -57,17 +57,21 @@ def confirm(lhs, rhs, ctx: Context, bind: dict, entry: tuple, label: str, *, dea
     generic = any(net.activation(l, j).is_generic for l in net.layers for j in range(1, net.n(l) + 1))
     best = None
     for stand_in in (_STAND_INS if generic else (None,)):
-        for _ in range(tries):
+        for attempt in range(tries):
             if time.perf_counter() > deadline:
-                return best
-            leaves = _random_leaves(net, rng)
+                return None if best is None else best[1]
+            # Every other point small and positive: there a polynomial stand-in keeps σ inside (0, 1),
+            # where a cross-entropy cost is defined.
+            leaves = _random_leaves(net, rng, small=attempt % 2 == 1)
             try:
                 values, note = oracle_values.atom_values(net, leaves, stand_in, [net.atoms.keys[g] for g in atoms])
-                lv, rv = _value(left, values, net), _value(right, values, net)
+                mp = _context_of(values)
+                lv, rv = _value(left, values, net, mp), _value(right, values, net, mp)
             except (ZeroDivisionError, ValueError, OverflowError):
                 continue
-            if not all(isinstance(v, mpmath.mpf) and mpmath.isfinite(v) for v in (lv, rv)):
+            if not all(isinstance(v, mp.mpf) and mp.isfinite(v) for v in (lv, rv)):
                 continue  # a point where the network's values overflow or leave the reals says nothing
+            lv, rv = mpmath.mpf(lv), mpmath.mpf(rv)
             gap = abs(lv - rv) / (1 + abs(lv) + abs(rv))
             if gap > CLEAR_GAP and (best is None or gap > best[0]):
                 best = (gap, _counterexample(label, bind, leaves, net, lv, rv, note))
@@ -87,9 +91,11 @@ def _entry(value, entry: tuple):
     return value
 
 
-def _random_leaves(net, rng: random.Random) -> dict:
+def _random_leaves(net, rng: random.Random, small: bool = False) -> dict:
     # Small values in deep networks: the cubic stand-in, composed layer after layer, must not explode.
     scale = Fraction(1) if net.L <= 4 else Fraction(1, 2)
+    if small:
+        return _small_leaves(net, rng)
     out = {}
     for l in net.layers:
         for j in range(1, net.n(l) + 1):
@@ -106,18 +112,35 @@ def _random_leaves(net, rng: random.Random) -> dict:
     return out
 
 
-def _value(element, values: dict, net):
-    """An algebra element (Poly or RatFunc over the opaque atoms) at the point."""
+def _small_leaves(net, rng: random.Random) -> dict:
+    values = tuple(Fraction(n, 16) for n in (1, 2, 3, 4))
+    out = {key: rng.choice(values) for key in net.parameters()}
+    out.update({("x", 1, k): rng.choice(values) for k in range(1, net.n(1) + 1)})
+    n = net.n(net.L)
+    out.update({("y", 1, j): rng.choice(_POINT_VALUES) for j in range(1, n + 1)})
+    if net.one_hot:
+        out[("y", 1, n)] = 1 - sum((out[("y", 1, j)] for j in range(1, n)), Fraction(0))
+    return out
+
+
+def _context_of(values: dict):
+    # The oracle's own high-precision context: the formula's arithmetic is done at its precision.
+    v = next(iter(values.values()), None)
+    return getattr(v, "context", mpmath.mp)
+
+
+def _value(element, values: dict, net, mp):
+    """An algebra element (Poly or RatFunc over the opaque atoms) at the point, in the context ``mp``."""
     num, den = (element.num, element.den) if hasattr(element, "den") else (element, None)
-    v = _poly_value(num, values, net)
-    return v / _poly_value(den, values, net) if den is not None else v
+    v = _poly_value(num, values, net, mp)
+    return v / _poly_value(den, values, net, mp) if den is not None else v
 
 
-def _poly_value(poly, values: dict, net):
-    total = mpmath.mpf(0)
+def _poly_value(poly, values: dict, net, mp):
+    total = mp.mpf(0)
     keys = net.atoms.keys
     for mono, coeff in poly.terms.items():
-        term = mpmath.mpf(coeff.numerator) / coeff.denominator if isinstance(coeff, Fraction) else mpmath.mpf(coeff)
+        term = mp.mpf(coeff.numerator) / coeff.denominator if isinstance(coeff, Fraction) else mp.mpf(coeff)
         for g, e in mono:
             term *= values[keys[g]] ** e
         total += term

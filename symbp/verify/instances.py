@@ -70,13 +70,13 @@ def layer_bindings(eq: Equation, ctx: Context):
             continue
         try:
             found = [s for side in sides for s in free_slots(side, ctx)]
+            ranges = _ranges(found, lvars, ctx)
+            for w in eq.where:
+                if w.kind == "index":
+                    ranges[w.var] = _restricted(w, ranges, ctx)
         except LayerOutOfRange as exc:
             yield layers, None, str(exc)
             continue
-        ranges = _ranges(found, lvars, ctx)
-        for w in eq.where:
-            if w.kind == "index":
-                ranges[w.var] = _restricted(w, ranges, ctx)
         yield layers, ranges, None
 
 

@@ -76,7 +76,7 @@ def _tokenize(text: str) -> list[Token]:
             out.append(Token("num", m.group(0), i))
             i += len(m.group(0))
             continue
-        if c.isascii() and (c.isalpha() or c in "{}^_'()[]+-=,./|&:<>!"):
+        if c.isascii() and (c.isalpha() or c in "{}^_'()[]+-=,./|&:<>!*"):
             out.append(Token("char", c, i))
             i += 1
             continue

@@ -5,7 +5,9 @@ the leaves as given, σ(z), σ'(z) and e^z from a forward pass of the network
 with concrete activations, and every derivative atom (``("G", seed)``:
 ∂C/∂seed; ``("N", node, seed)``: ∂node/∂seed) by numerical differentiation of
 the *fully composed* network at 50 digits — nothing of ``derive``,
-``quantities`` or ``algebra`` is used.
+``quantities`` or ``algebra`` is used. ``oracle(net, leaves, stand_in)`` is
+that composed network itself (``value``, ``z``, ``a``, ``sigma``,
+``sigma_prime``, ``derivative``), for the tests' own evaluations.
 
 >>> from fractions import Fraction
 >>> from symbp.network import network
@@ -20,149 +22,150 @@ from __future__ import annotations
 
 from fractions import Fraction
 
-import mpmath
+from mpmath.ctx_mp import MPContext
 
 DIGITS = 50
-
-
-def _cubic(t):
-    return t + t * t / 2 + t * t * t / 6, 1 + t + t * t / 2
-
-
-def _sigmoid(t):
-    s = 1 / (1 + mpmath.exp(-t))
-    return s, s * (1 - s)
-
-
-def _tanh(t):
-    v = mpmath.tanh(t)
-    return v, 1 - v * v
-
-
-def _relu(t):
-    return (t if t > 0 else mpmath.mpf(0)), mpmath.mpf(1 if t > 0 else 0)
-
-
-def _softplus(t):
-    return mpmath.log(1 + mpmath.exp(t)), 1 / (1 + mpmath.exp(-t))
-
-
-def _identity(t):
-    return t, mpmath.mpf(1)
-
-
-_NAMED = {"sigmoid": _sigmoid, "tanh": _tanh, "relu": _relu, "softplus": _softplus, "identity": _identity}
 _WORDS = {"cubic": "σ(t) = t + t²/2 + t³/6", "sigmoid": "σ = the sigmoid"}
 
 
-def _function(name: str, stand_in: str | None):
-    """(σ(t), σ'(t)) of an activation; a generic one becomes the stand-in."""
-    if name in _NAMED:
-        return _NAMED[name], ""
-    if name == "generic":
-        return (_cubic if stand_in in (None, "cubic") else _sigmoid), _WORDS[stand_in or "cubic"]
-    # generic:f — another unknown function: a cubic of its own, so f ≠ σ at the point.
-    fname = name.split(":", 1)[1]
-    c = mpmath.mpf(len(fname) + 1) / 3
-    if stand_in == "sigmoid":
-        return (lambda t: (_sigmoid(t * c)[0], c * _sigmoid(t * c)[1])), f"{fname}(t) = σ({c}·t), σ the sigmoid"
-    return (lambda t: (t + c * t * t, 1 + 2 * c * t)), f"{fname}(t) = t + {mpmath.nstr(c, 6)}·t²"
+class OracleError(ValueError):
+    """The composed network cannot be evaluated at this point (an undefined cost, a kink)."""
 
 
 class _Composed:
-    """The network as one numeric function of its leaves, with an optional nudge of one node."""
+    """The network as one numeric function of its leaves; a derivative moves one quantity by t."""
 
     def __init__(self, net, leaves: dict, stand_in: str | None):
-        self.net, self.leaves, self.notes = net, leaves, {}
-        self.f = {}
-        for l in net.layers:
-            for j in range(1, net.n(l) + 1):
-                fn, note = _function(net.activation(l, j).name, stand_in)
-                self.f[(l, j)] = fn
-                if note:
-                    self.notes[note] = None
+        self.net, self.stand_in = net, stand_in
+        self.mp = MPContext()
+        self.mp.dps = DIGITS + 20
+        self.leaves = {k: self.mp.mpf(v.numerator) / v.denominator for k, v in leaves.items()}
+        self.softmax_output = net.output_softmax
+        self._base = self._forward(None, 0)
+        self._memo: dict = {}
 
-    def run(self, nudge=None):
-        """Forward pass; ``nudge`` = (kind, key, t) adds t to a leaf, or to z^l_j / a^l_j."""
-        net = self.net
-        val = {k: mpmath.mpf(v.numerator) / v.denominator for k, v in self.leaves.items()}
-        if nudge and nudge[0] == "leaf":
-            val[nudge[1]] = val[nudge[1]] + nudge[2]
+    # -- the functions ----------------------------------------------------------------------
+
+    def sigma(self, name: str, t):
+        """σ(t) of the activation called ``name`` (a generic σ: its stand-in)."""
+        mp = self.mp
+        if name.startswith("generic"):
+            if self.stand_in == "sigmoid":
+                name = "sigmoid"
+            elif name == "generic":
+                return t + t * t / 2 + t * t * t / 6
+            else:  # another unknown function f: a quadratic of its own
+                return t + mp.mpf(len(name.split(":", 1)[1]) + 1) / 3 * t * t
+        if name == "sigmoid":
+            return 1 / (1 + mp.exp(-t))
+        if name == "tanh":
+            return mp.tanh(t)
+        if name == "softplus":
+            return mp.log(1 + mp.exp(t))
+        if name == "relu":
+            return t if t > 0 else mp.zero
+        return t
+
+    def _cost(self, out: list, ys: list):
+        mp, name = self.mp, self.net.cost
+        if name in ("quadratic", "mean-quadratic"):
+            return mp.fsum((o - y) ** 2 for o, y in zip(out, ys)) / 2
+        if any(not (0 < o and (self.softmax_output or o < 1)) for o in out):
+            raise OracleError(f"the {name} cost is undefined where an output leaves (0, 1)")
+        if name == "cross-entropy":
+            return -mp.fsum(y * mp.log(o) + (1 - y) * mp.log(1 - o) for o, y in zip(out, ys))
+        return -mp.fsum(y * mp.log(o) for o, y in zip(out, ys))
+
+    def _forward(self, move, t):
+        """(z, a, C) with ``move`` = a leaf key, or ("z" | "a", sample, layer, neuron), shifted by t."""
+        net, val = self.net, dict(self.leaves)
+        if move is not None and move[0] in ("w", "b", "x"):
+            val[move] = val[move] + t
         a = {1: [val[("x", 1, k)] for k in range(1, net.n(1) + 1)]}
+        if move is not None and move[0] == "a" and move[2] == 1:
+            a[1][move[3] - 1] += t
         z = {}
-        if nudge and nudge[0] == "a" and nudge[1][0] == 1:
-            a[1][nudge[1][1] - 1] += nudge[2]
         for l in net.layers:
-            z[l] = [sum(val[("w", l, j, k)] * a[l - 1][k - 1] for k in range(1, net.n(l - 1) + 1)) + val[("b", l, j)]
-                    for j in range(1, net.n(l) + 1)]
-            if nudge and nudge[0] == "z" and nudge[1][0] == l:
-                z[l][nudge[1][1] - 1] += nudge[2]
-            if l == net.L and net.output_softmax:
+            z[l] = [self.mp.fsum(val[("w", l, j, k)] * a[l - 1][k - 1] for k in range(1, net.n(l - 1) + 1))
+                    + val[("b", l, j)] for j in range(1, net.n(l) + 1)]
+            if move is not None and move[0] == "z" and move[2] == l:
+                z[l][move[3] - 1] += t
+            if l == net.L and self.softmax_output:
                 top = max(z[l])
-                e = [mpmath.exp(v - top) for v in z[l]]
-                a[l] = [v / sum(e) for v in e]
+                e = [self.mp.exp(v - top) for v in z[l]]
+                a[l] = [v / self.mp.fsum(e) for v in e]
             else:
-                a[l] = [self.f[(l, j)](z[l][j - 1])[0] for j in range(1, net.n(l) + 1)]
-            if nudge and nudge[0] == "a" and nudge[1][0] == l:
-                a[l][nudge[1][1] - 1] += nudge[2]
+                a[l] = [self.sigma(net.activation(l, j).name, z[l][j - 1]) for j in range(1, net.n(l) + 1)]
+            if move is not None and move[0] == "a" and move[2] == l:
+                a[l][move[3] - 1] += t
         ys = [val[("y", 1, j)] for j in range(1, net.n(net.L) + 1)]
         return z, a, self._cost(a[net.L], ys)
 
-    def _cost(self, out, ys):
-        name = self.net.cost
-        if name in ("quadratic", "mean-quadratic"):
-            return sum((o - y) ** 2 for o, y in zip(out, ys)) / 2
-        if name == "cross-entropy":
-            return -sum(y * mpmath.log(o) + (1 - y) * mpmath.log(1 - o) for o, y in zip(out, ys))
-        return -sum(y * mpmath.log(o) for o, y in zip(out, ys))
+    # -- values and derivatives -------------------------------------------------------------
 
-    def derivative(self, seed: tuple, node: tuple | None = None):
-        """∂C/∂seed, or ∂node/∂seed for node = (role, layer, neuron)."""
-        kind = seed[0]
-        if kind in ("w", "b"):
-            nudge = lambda t: ("leaf", seed, t)  # noqa: E731
-        elif kind == "x":
-            nudge = lambda t: ("leaf", ("x", 1, seed[2]), t)  # noqa: E731
-        else:  # ("z" | "a", sample, layer, neuron)
-            nudge = lambda t: (kind, (seed[2], seed[3]), t)  # noqa: E731
+    def value(self, key: tuple):
+        if key[0] in ("w", "b", "x", "y"):
+            return self.leaves[key]
+        return self._read(key, self._base)
 
-        def f(t):
-            z, a, c = self.run(nudge(t))
-            if node is None:
-                return c
-            role, l, j = node
-            return (z if role == "z" else a)[l][j - 1]
+    def z(self, l: int, j: int, s: int = 1):
+        return self._base[0][l][j - 1]
 
-        return mpmath.diff(f, 0)
+    def a(self, l: int, j: int, s: int = 1):
+        return self._base[1][l][j - 1]
+
+    def sigma_prime(self, l: int, j: int, s: int = 1):
+        name, z = self.net.activation(l, j).name, self.z(l, j)
+        return self.mp.diff(lambda t: self.sigma(name, z + t), 0)
+
+    def _read(self, of: tuple, state):
+        z, a, c = state
+        if of[0] == "C":
+            return c
+        _, _, l, j = of
+        return (z if of[0] == "z" else a)[l][j - 1]
+
+    def derivative(self, of: tuple, wrt: tuple):
+        """∂(of)/∂(wrt): ``wrt`` moved by t in the forward pass, ``of`` read (("C",), or a node)."""
+        if (of, wrt) not in self._memo:
+            self._memo[(of, wrt)] = self.mp.diff(lambda t: self._read(of, self._forward(wrt, t)), 0)
+        return self._memo[(of, wrt)]
+
+
+def oracle(net, leaves: dict, stand_in: str | None = None) -> _Composed:
+    """The composed network at the exact point ``leaves`` (a generic σ replaced by ``stand_in``)."""
+    return _Composed(net, leaves, stand_in)
 
 
 def atom_values(net, leaves: dict, stand_in: str | None, keys: list) -> tuple[dict, str]:
-    """({atom key: value}, a note on the stand-in activation) at the point ``leaves``."""
-    with mpmath.workdps(DIGITS):
-        comp = _Composed(net, leaves, stand_in)
-        z, a, _ = comp.run()
-        out = {}
-        for key in keys:
-            kind = key[0]
-            if kind in ("x", "y", "w", "b"):
-                v = leaves[key]
-                out[key] = mpmath.mpf(v.numerator) / v.denominator
-            elif kind in ("S", "D"):
-                _, _, l, j = key
-                fv, dv = comp.f[(l, j)](z[l][j - 1])
-                if kind == "S" and not (l == net.L and net.output_softmax):
-                    fv = a[l][j - 1]  # the network's own a^l_j
-                out[key] = fv if kind == "S" else dv
-            elif kind == "E":
-                out[key] = mpmath.exp(z[net.L][key[2] - 1])
-            elif kind == "G":
-                out[key] = comp.derivative(key[1])
-            elif kind == "N":
-                out[key] = comp.derivative(key[2], key[1])
+    """({atom key: value}, a note on the stand-in activation) at the point ``leaves``.
+
+    The values are numbers of the oracle's own 70-digit mpmath context (``values[key].context``).
+    """
+    o = oracle(net, leaves, stand_in)
+    out = {}
+    for key in keys:
+        kind = key[0]
+        if kind in ("x", "y", "w", "b"):
+            out[key] = o.value(key)
+        elif kind in ("S", "D"):
+            _, _, l, j = key
+            if l == net.L and net.output_softmax:
+                # σ written at a softmax output: the hidden layers' σ at z^L_j, a value the network
+                # does not compute (interpret._sigma_at_softmax).
+                name, z = net.activation(l, j).name, o.z(l, j)
+                out[key] = o.sigma(name, z) if kind == "S" else o.mp.diff(lambda t: o.sigma(name, z + t), 0)
             else:
-                raise ValueError(f"no value for the atom {key}")
-        note = "; ".join(comp.notes)
+                out[key] = o.a(l, j) if kind == "S" else o.sigma_prime(l, j)
+        elif kind == "E":
+            out[key] = o.mp.exp(o.z(net.L, key[2]))
+        elif kind == "G":
+            out[key] = o.derivative(("C",), key[1])
+        elif kind == "N":
+            role, l, j = key[1]
+            out[key] = o.derivative((role, 1, l, j), key[2])
+        else:
+            raise OracleError(f"no value for the atom {key}")
+    generic = any(net.activation(l, j).is_generic for l in net.layers for j in range(1, net.n(l) + 1))
+    note = _WORDS.get(stand_in or "cubic", "") if generic else ""
     return out, note
-
-
-

@@ -29,7 +29,8 @@ from .nodes import Equation, Index, Layer, Where
 
 _OPS = {"=": "=", "<": "<", ">": ">", "le": "≤", "leq": "≤", "leqslant": "≤", "ge": "≥", "geq": "≥",
         "geqslant": "≥", "lt": "<", "gt": ">"}
-_LEADS = ("for all", "for every", "for each", "for any", "for", "if", "where", "when", "with", "and")
+_LEADS = ("for all", "for every", "for each", "for any", "for", "if", "where", "when", "with", "and", "only for",
+          "only if", "only when")
 #: Words that make a parenthesised remark a restriction, not a label.
 _RESTRICTING = {"for", "if", "only", "where", "when", "layer", "layers", "all", "each", "every", "output", "input",
                 "hidden", "unless", "except", "with", "not", "and", "or", "last", "first"}
@@ -236,6 +237,11 @@ def _listed(p, first):
 
 def _where(p, items: list, ops: list, text: str, tok) -> Where:
     vars_ = [i for i, v in enumerate(items) if v[0] == "var"]
+    if not vars_:  # "L = 3", "L \\ge 3": a condition on the depth itself
+        vars_ = [i for i, v in enumerate(items) if v == ("L", 0)]
+        if len(vars_) == 1:
+            items = list(items)
+            items[vars_[0]] = ("var", "L")
     if len(vars_) != 1 or not ops:
         p.fail(f"cannot read the condition {text!r} (expected one variable, as in l = L or 2 \\le l \\le L-1)", tok)
     k = vars_[0]
