@@ -82,6 +82,11 @@ def read_tail(p) -> tuple[list, list]:
             labels.append(_tag(p))
             continue
         words = p.text_at()
+        if t.kind == "char" and t.text == "(" and p.text_at(1) is None:
+            p.next()  # "(l < L)": a condition in parentheses
+            conditions.append(_condition(p))
+            p.expect(")")
+            continue
         if t.kind == "char" and t.text == "(" and p.text_at(1) is not None:
             p.next()
             labels.append(_label_words(p, p.text_at(), p.peek()))
@@ -113,8 +118,9 @@ def _tag(p) -> str:
     if not p.at("{"):
         p.fail("\\tag needs its label in braces", tok)
     start = p.peek()
-    raw = p._script_tokens()
-    return _label_words(p, "".join(raw), start, check=False)
+    p._script_tokens()
+    close = p.toks[p.i - 1]  # the closing brace: the label is the text between
+    return _label_words(p, p.text[start.pos + 1:close.pos], start)
 
 
 def _skip_text(p) -> None:
@@ -169,8 +175,8 @@ def _condition(p) -> Where:
         p.next()
     end = p.peek()
     text = p.text[first.pos:end.pos].strip().rstrip(",;.").strip()
-    if not (end.kind == "end" or (end.kind == "char" and end.text in ",;.") or end.text in ("quad", "qquad", "tag")
-            or p.text_at() is not None or (end.kind == "char" and end.text == "(")):
+    if not (end.kind == "end" or (end.kind == "char" and end.text in ",;.()") or end.text in ("quad", "qquad", "tag")
+            or p.text_at() is not None):
         p.fail(f"unexpected input after the condition {p.text[first.pos:end.pos].strip()} (a condition ends at "
                "\\quad, a comma or the end of the formula)", end)
     return _where(p, items, ops, text, first)
