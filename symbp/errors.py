@@ -21,3 +21,7 @@ class NotationError(SymbpError, ValueError):
 
 class IdentityError(SymbpError, ValueError):
     """An identity is unknown or does not apply to the network asked for."""
+
+
+class InputFileError(SymbpError, ValueError):
+    """A file given to symbp (notes, a profile) is missing, a folder, binary, empty, too big or not UTF-8."""

@@ -1,4 +1,9 @@
-"""Writing what symbp produces: all at once, never over what it read.
+"""Reading what symbp is given, writing what it produces: within limits, all at once, never over an input.
+
+Every notes file and profile is read through ``read_text``: a size limit
+(read as bytes, so ``/dev/zero`` stops at the limit), UTF-8 only, no NUL
+bytes, not empty; each failure is one ``InputFileError`` naming the file and
+what is wrong with it.
 
 Every report, document, picture and saved model goes through ``write_atomic``:
 the bytes land in a temporary file beside the target, which then replaces the
@@ -19,7 +24,11 @@ import tempfile
 from pathlib import Path
 from typing import Iterable
 
-from .errors import SpecError
+from .errors import InputFileError, SpecError
+
+#: Size limits of the files symbp reads (bytes): notes (.tex, .md, .txt, .ipynb) and notation profiles.
+MAX_NOTES_BYTES = 8 * 2**20
+MAX_PROFILE_BYTES = 64 * 2**10
 
 
 
@@ -32,12 +41,7 @@ def write_atomic(path: "str | os.PathLike", content, *, what: str = "the output"
     place raises ``SpecError`` naming ``what`` and leaves nothing behind.
     """
     path = Path(path)
-    if path.is_dir():
-        raise SpecError(f"cannot write {what} {str(path)!r}: it is a folder")
-    for source in inputs:
-        if _same_file(path, Path(source)):
-            raise SpecError(f"cannot write {what} to {str(path)!r}: that is an input of this run, "
-                            "and writing there would replace it")
+    check_output(path, what=what, inputs=inputs)
     folder = path.parent if str(path.parent) else Path(".")
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
@@ -60,6 +64,25 @@ def write_atomic(path: "str | os.PathLike", content, *, what: str = "the output"
     return path
 
 
+def check_output(path: "str | os.PathLike", *, what: str = "the output",
+                 inputs: Iterable["str | os.PathLike | None"] = ()) -> None:
+    """Raise ``SpecError`` if ``path`` is a folder or one of ``inputs`` (checked before any work is done).
+
+    >>> check_output("notes.md", what="the report", inputs=["notes.md"])
+    Traceback (most recent call last):
+    ...
+    symbp.errors.SpecError: cannot write the report to 'notes.md': that is an input of this run, ...
+    """
+    path = Path(path)
+    if path.is_dir() or str(path).endswith(("/", os.sep)):
+        raise SpecError(f"cannot write {what} {str(path)!r}: it is a folder")
+    for source in inputs:
+        if source is not None and str(source) != "-" and (
+                _same_file(path, Path(source)) or path.resolve() == Path(source).resolve()):
+            raise SpecError(f"cannot write {what} to {str(path)!r}: that is an input of this run, "
+                            "and writing there would replace it")
+
+
 def _same_file(a: Path, b: Path) -> bool:
     try:
         return a.exists() and b.exists() and os.path.samefile(a, b)
@@ -71,3 +94,56 @@ def _umask() -> int:
     mask = os.umask(0)
     os.umask(mask)
     return mask
+
+
+def read_text(path: "str | os.PathLike", *, what: str = "the file", limit: int = MAX_NOTES_BYTES,
+              stream=None) -> str:
+    r"""The UTF-8 text of ``path`` (or of the binary ``stream``, e.g. standard input), within ``limit`` bytes.
+
+    Raises ``InputFileError`` (one line, naming ``what`` and the path) for a
+    missing file, a folder, a file past the limit, binary bytes (NUL), text
+    that is not UTF-8 (with the line of the first bad byte), or an empty file.
+    A UTF-8 byte-order mark is dropped.
+
+    >>> import os, tempfile
+    >>> folder = tempfile.mkdtemp()
+    >>> _ = write_atomic(os.path.join(folder, "notes.md"), "$a = b$")
+    >>> read_text(os.path.join(folder, "notes.md"), what="the notes")
+    '$a = b$'
+    >>> read_text(folder, what="the notes")
+    Traceback (most recent call last):
+    ...
+    symbp.errors.InputFileError: cannot read the notes ...: it is a folder, not a file
+    """
+    name = "standard input" if stream is not None else repr(str(path))
+    if stream is not None:
+        data = stream.read(limit + 1)
+    else:
+        p = Path(path)
+        if p.is_dir():
+            raise InputFileError(f"cannot read {what} {name}: it is a folder, not a file")
+        try:
+            with open(p, "rb") as fh:
+                data = fh.read(limit + 1)
+        except FileNotFoundError:
+            raise InputFileError(f"cannot read {what} {name}: there is no such file") from None
+        except OSError as exc:
+            raise InputFileError(f"cannot read {what} {name}: {exc.strerror or exc}") from None
+    if len(data) > limit:
+        raise InputFileError(f"{what} {name} is larger than the limit of {_size(limit)}; split it into smaller files")
+    if b"\x00" in data:
+        raise InputFileError(f"{what} {name} is a binary file (it holds NUL bytes at byte {data.index(0)}), not text")
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        raise InputFileError(f"{what} {name} is not UTF-8 text: byte {exc.start} (line {line}) "
+                             f"is 0x{data[exc.start]:02x}; save it as UTF-8") from None
+    text = text.removeprefix("\ufeff")
+    if not text.strip():
+        raise InputFileError(f"{what} {name} is empty")
+    return text
+
+
+def _size(n: int) -> str:
+    return f"{n // 2**20} MiB" if n >= 2**20 else f"{n // 2**10} KiB"

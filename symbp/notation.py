@@ -20,10 +20,33 @@ from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Mapping
 
-from .errors import NotationError
+from .errors import InputFileError, NotationError
+from .files import MAX_PROFILE_BYTES, read_text
 
 #: The roles a profile must name (LaTeX base symbols).
 ROLES = ("weight", "weight_matrix", "bias", "z", "a", "input", "delta", "target", "cost", "activation")
+
+
+#: Roles that may share one letter: the entries w^l_{jk} and the matrix w^l are the same quantity.
+_SHARED = {"weight_matrix": "weight"}
+#: Letters the reader gives a fixed meaning whatever the profile: Euler's e and the layer sizes n_l.
+_RESERVED = {"e": "Euler's number in e^{…}", "n": "a layer size n_l"}
+
+
+def _check_distinct_names(names: Mapping[str, str], where: str) -> None:
+    """One letter, one role: a letter naming two roles would be read as whichever comes first."""
+    seen: dict[str, str] = {}
+    for role in ROLES:
+        letter = " ".join(str(names.get(role, "")).split())
+        if letter in _RESERVED:
+            raise NotationError(f"{where}: the role {role} is named {letter!r}, which always means "
+                                f"{_RESERVED[letter]}; choose another letter")
+        key = (letter, _SHARED.get(role, role))
+        other = seen.get(letter)
+        if other is not None and _SHARED.get(other, other) != key[1]:
+            raise NotationError(f"{where}: the letter {letter!r} names two roles, {other} and {role}; "
+                                "each letter may name one role (set both in [names] to tell them apart)")
+        seen.setdefault(letter, role)
 
 
 @dataclass(frozen=True)
@@ -62,6 +85,7 @@ class Notation:
             raise NotationError(f"notation {self.name!r}: vectors must be 'column' or 'row', got {self.vectors!r}")
         if len(self.layer_brackets) != 2:
             raise NotationError(f"notation {self.name!r}: layer_brackets must be a pair of strings")
+        _check_distinct_names(self.names, f"notation {self.name!r}")
 
     # -- index maps (Nielsen -> profile) -------------------------------------
 
@@ -218,10 +242,52 @@ def profile(name: "str | Notation") -> Notation:
     raise NotationError(f"unknown notation {name!r}; known: {', '.join(PROFILES)} (or load one from a TOML file)")
 
 
+# The type of each profile key, as TOML writes it; checked before the profile is built.
+_TYPES = {"name": str, "layer_shift": int, "weight_order": str, "index_separator": str, "bias_column": bool,
+          "vectors": str, "description": str, "source": str}
+
+
+def _check_values(data: Mapping, where: str) -> None:
+    for key, want in _TYPES.items():
+        if key in data and (not isinstance(data[key], want) or (want is int and isinstance(data[key], bool))):
+            raise NotationError(f"{where}: {key} must be {_TYPE_WORDS[want]}, got {data[key]!r}")
+    if "name" in data and not data["name"].strip():
+        raise NotationError(f"{where}: the name is empty")
+    if "layer_shift" in data and not -10 <= data["layer_shift"] <= 10:
+        raise NotationError(f"{where}: layer_shift must be between -10 and 10 (the shift of the input layer's "
+                            f"number from Nielsen's 1), got {data['layer_shift']}")
+    if "index_separator" in data and data["index_separator"] not in ("", ",", ";"):
+        raise NotationError(f"{where}: index_separator must be \"\", \",\" or \";\", got {data['index_separator']!r}")
+    if "layer_brackets" in data:
+        b = data["layer_brackets"]
+        pairs = {("", ""), ("(", ")"), ("[", "]"), ("{", "}")}
+        if not isinstance(b, (list, tuple)) or tuple(b) not in pairs:
+            raise NotationError(f"{where}: layer_brackets must be one of [\"\", \"\"], [\"(\", \")\"], "
+                                f"[\"[\", \"]\"] or [\"{{\", \"}}\"], got {b!r}")
+    names = data.get("names", {})
+    if not isinstance(names, Mapping):
+        raise NotationError(f"{where}: [names] must be a table of role = \"letter\", got {names!r}")
+    for role, letter in names.items():
+        if not isinstance(letter, str) or not letter.strip():
+            raise NotationError(f"{where}: names.{role} must be a non-empty string (a LaTeX symbol), got {letter!r}")
+        if len(letter) > 40 or any(c in letter for c in "{}$%#&^_ ") and not letter.startswith("\\"):
+            raise NotationError(f"{where}: names.{role} = {letter!r} is not a symbol (a letter, a few letters "
+                                "or one macro such as \\delta)")
+
+
+_TYPE_WORDS = {str: "a string", int: "an integer", bool: "true or false"}
+
+
 def from_mapping(data: Mapping, *, where: str = "profile") -> Notation:
     """Build a profile from plain data (e.g. a parsed TOML file).
 
-    Names not given fall back to Nielsen's; unknown keys are an error.
+    Names not given fall back to Nielsen's. Unknown keys, values of the wrong
+    kind and a letter that names two roles are errors naming the key:
+
+    >>> from_mapping({"name": "mine", "names": {"a": "z"}})
+    Traceback (most recent call last):
+    ...
+    symbp.errors.NotationError: profile: the letter 'z' names two roles, z and a; ...
     """
     allowed = {f.name for f in fields(Notation)}
     unknown = sorted(set(data) - allowed)
@@ -229,11 +295,13 @@ def from_mapping(data: Mapping, *, where: str = "profile") -> Notation:
         raise NotationError(f"{where}: unknown keys {', '.join(unknown)}; allowed: {', '.join(sorted(allowed))}")
     if "name" not in data:
         raise NotationError(f"{where}: a profile needs a 'name'")
+    _check_values(data, where)
     names = dict(_NIELSEN_NAMES)
     extra = set(data.get("names", {})) - set(ROLES)
     if extra:
         raise NotationError(f"{where}: unknown roles in [names]: {', '.join(sorted(extra))}; roles: {', '.join(ROLES)}")
     names.update(data.get("names", {}))
+    _check_distinct_names(names, where)
     kwargs = dict(data)
     kwargs["names"] = names
     if "layer_brackets" in kwargs:
@@ -245,16 +313,18 @@ def from_mapping(data: Mapping, *, where: str = "profile") -> Notation:
 
 
 def load(path: "str | Path") -> Notation:
-    """Load a profile from a TOML file (see ``from_mapping`` for the keys)."""
+    """Load a profile from a TOML file (see ``from_mapping`` for the keys), at most ``MAX_PROFILE_BYTES``."""
     try:
         import tomllib
     except ModuleNotFoundError:  # Python 3.10
         import tomli as tomllib  # type: ignore[no-redef]
     path = Path(path)
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except OSError as exc:
-        raise NotationError(f"cannot read notation file {str(path)!r}: {exc.strerror}") from None
+        text = read_text(path, what="the notation file", limit=MAX_PROFILE_BYTES)
+    except InputFileError as exc:
+        raise NotationError(str(exc)) from None
+    try:
+        data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise NotationError(f"notation file {str(path)!r} is not valid TOML: {exc}") from None
     return from_mapping(data, where=str(path))

@@ -76,3 +76,66 @@ def test_cli_prints_the_counterexample_in_the_chosen_notation(capsys):
     assert code == 1
     out = capsys.readouterr().out
     assert "w^{(3)}_{" in out and "w^3_" not in out
+
+
+# Issue 12, item 5: a letter with two roles, an unknown key, a bad value: each an error naming what.
+@pytest.mark.parametrize(
+    "text, words",
+    [
+        ('name = "x"\n[names]\na = "z"\n', "the letter 'z' names two roles, z and a"),
+        ('name = "x"\n[names]\ncost = "y"\n', "the letter 'y' names two roles, target and cost"),
+        ('name = "x"\n[names]\ndelta = "e"\n', "always means Euler's number"),
+        ('name = "x"\nlayer_shift = "one"\n', "layer_shift must be an integer, got 'one'"),
+        ('name = "x"\nlayer_shift = true\n', "layer_shift must be an integer"),
+        ('name = "x"\nlayer_shift = 1000\n', "between -10 and 10"),
+        ('name = "x"\nbias_column = "yes"\n', "bias_column must be true or false"),
+        ('name = "x"\nlayer_brackets = ["<", ">"]\n', "layer_brackets must be one of"),
+        ('name = "x"\nindex_separator = "--"\n', "index_separator must be"),
+        ('name = "x"\n[names]\nz = 3\n', "names.z must be a non-empty string"),
+        ('name = "x"\n[names]\nz = "$z$"\n', "is not a symbol"),
+        ('name = ""\n', "the name is empty"),
+        ('name = "x"\nnames = "w"\n', "[names] must be a table"),
+    ],
+)
+def test_profile_values_are_validated(tmp_path, text, words):
+    f = tmp_path / "p.toml"
+    f.write_text(text, encoding="utf-8")
+    with pytest.raises(NotationError) as info:
+        notation.load(f)
+    assert words in str(info.value)
+
+
+def test_weight_and_weight_matrix_may_share_a_letter():
+    p = notation.from_mapping({"name": "mine", "names": {"weight": "W", "weight_matrix": "W"}})
+    assert p.names["weight"] == p.names["weight_matrix"] == "W"
+
+
+def test_builtin_and_shipped_profiles_pass_the_checks():
+    from pathlib import Path
+
+    for name in notation.PROFILES:
+        notation.profile(name)
+    assert notation.load(Path(__file__).parent / "data" / "ng.toml").name == "ng"
+
+
+def test_profile_file_size_and_encoding_limits(tmp_path):
+    from symbp.files import MAX_PROFILE_BYTES
+
+    big = tmp_path / "big.toml"
+    big.write_text('name = "x"\n' + "# padding\n" * (MAX_PROFILE_BYTES // 10 + 1), encoding="utf-8")
+    with pytest.raises(NotationError, match="larger than the limit of 64 KiB"):
+        notation.load(big)
+    binary = tmp_path / "b.toml"
+    binary.write_bytes(b"name = \x00\x01")
+    with pytest.raises(NotationError, match="binary file"):
+        notation.load(binary)
+
+
+def test_cli_profile_with_two_roles_exits_2_naming_both(tmp_path, capsys):
+    from symbp.cli import main
+
+    f = tmp_path / "p.toml"
+    f.write_text('name = "mine"\n[names]\na = "z"\n', encoding="utf-8")
+    assert main(["verify", "--notation", str(f), r"a^l = \sigma(z^l)"]) == 2
+    err = " ".join(capsys.readouterr().err.split())
+    assert "the letter 'z' names two roles, z and a" in err

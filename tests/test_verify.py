@@ -133,8 +133,10 @@ def test_notes_report_has_a_row_per_formula_and_survives_broken_lines(tmp_path):
     statuses = [(r.formula.line, r.result.status) for r in report.rows]
     assert statuses == [(3, "holds"), (5, "unreadable"), (7, "refuted")]
     md = to_markdown(report)
-    rows = [line for line in md.splitlines() if line.startswith("| ") and not line.startswith("| line")]
+    checked = md.split("Not checked")[0]  # the definitions and prose ($x$) are listed after the checked rows
+    rows = [line for line in checked.splitlines() if line.startswith("| ") and not line.startswith("| line")]
     assert [r.split(" | ")[0] for r in rows] == ["| 3", "| 5", "| 7"]
+    assert "| 1 | `x` |" in md.split("Not checked")[1]
     assert report.exit_code == 1
 
 
@@ -421,11 +423,13 @@ def test_identity_names_are_those_of_the_core_catalogue():
 def test_align_rows_continue_the_chain_above():
     from symbp.verify.extract import extract
 
+    # Each row is reported at its own line; "&= …" continues the chain from its first side.
     tex = ("Proof.\n\\begin{align}\n\\frac{\\partial C}{\\partial b^l_j} &= \\frac{\\partial C}{\\partial z^l_j} \\\\\n"
            "&= \\delta^l_j\n\\end{align}\n")
-    (f,) = extract(tex)
-    assert f.line == 2 and f.text.count("=") == 2
-    v = verify(f.text)
+    first, second = extract(tex, "latex")
+    assert (first.line, second.line) == (3, 4)
+    assert second.text == "\\frac{\\partial C}{\\partial b^l_j} = \\delta^l_j"
+    v = verify(second.text)
     assert v.status == "holds" and v.identity == "BP3"
 
 

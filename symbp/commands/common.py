@@ -2,12 +2,25 @@
 
 from __future__ import annotations
 
+import math
 import textwrap
 
+from ..errors import SpecError
 from ..network import network, parse_sizes
 
 #: Exit codes everywhere: 0 holds / done, 1 refuted, 2 bad input (one paragraph, no traceback), 3 undecided.
 EXIT_OK, EXIT_REFUTED, EXIT_BAD_INPUT, EXIT_UNDECIDED = 0, 1, 2, 3
+#: A bug in symbp (BSD sysexits' EX_SOFTWARE): never 0 or 1, so it cannot pass for a verdict.
+EXIT_INTERNAL = 70
+#: The longest budget an option accepts (seconds): a day. Longer is a typo, and ``inf`` overflows timers.
+MAX_BUDGET = 86_400.0
+
+
+def check_budget(seconds: float, option: str = "--budget") -> float:
+    """``seconds`` if it is a finite positive number of seconds up to a day, else ``SpecError``."""
+    if not (seconds > 0) or not math.isfinite(seconds) or seconds > MAX_BUDGET:
+        raise SpecError(f"{option} must be a positive number of seconds up to {MAX_BUDGET:g} (a day), got {seconds:g}")
+    return seconds
 
 
 def error_paragraph(message: str) -> str:

@@ -59,6 +59,11 @@ def run(args: argparse.Namespace) -> int:
     from ..graph.graphviz import render
     from ..network import network, parse_sizes
 
+    from pathlib import Path
+
+    from ..files import check_output
+
+    check_output(args.out, what="the picture", inputs=[args.notation if Path(args.notation).is_file() else None])
     net = network(parse_sizes(args.sizes), activation=args.activation, cost=args.cost, batch=1)
     if args.point not in ("none", "random"):
         raise SpecError(f"--point is 'random' or 'none', got {args.point!r}; fix single leaves with --set")

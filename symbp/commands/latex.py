@@ -10,8 +10,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..errors import SpecError
-from ..files import write_atomic
-from .common import EXIT_OK
+from ..files import check_output, write_atomic
+from .common import EXIT_OK, check_budget
 
 
 def register(sub) -> None:
@@ -86,17 +86,19 @@ def _slug(name: str) -> str:
 def run(args) -> int:
     from ..latex import engine
 
-    if not (args.budget > 0):
-        raise SpecError(f"--budget must be a positive number of seconds, got {args.budget}")
+    check_budget(args.budget)
     if args.pdf and engine.find_engine() is None:
         raise engine.LatexError("--pdf needs pdflatex or latexmk, and neither is installed (Debian: texlive-latex-base)")
     _notation(args.notation)  # a bad notation fails before any proving
+    notation_file = args.notation if Path(args.notation).is_file() else None
+    if args.out:
+        check_output(args.out, what="the document", inputs=[notation_file])
     tex, stem, certs = build(args)
     out = args.out or (f"{stem}.tex" if args.pdf else None)
     if out is None:
         print(tex, end="")
         return EXIT_OK
-    path = write_atomic(out, tex, what="the document")
+    path = write_atomic(out, tex, what="the document", inputs=[notation_file])
     written = f"{path} and {engine.compile_pdf(path)}" if args.pdf else str(path)
     # Writing the document is the job, so the exit code is 0; the verdicts are said.
     print(f"wrote {written}" + (f" ({_tally(certs)})" if certs else ""))

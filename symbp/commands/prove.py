@@ -6,7 +6,7 @@ import json
 
 from .. import general
 from ..errors import SpecError
-from .common import EXIT_OK, EXIT_REFUTED, EXIT_UNDECIDED, add_network_arguments, network_from_args
+from .common import EXIT_OK, EXIT_REFUTED, EXIT_UNDECIDED, add_network_arguments, check_budget, network_from_args
 
 
 def register(sub) -> None:
@@ -34,8 +34,7 @@ def run(args) -> int:
         for ident in identities.CATALOGUE.values():
             print(f"{ident.name:22} {ident.title} [{ident.source}]")
         return EXIT_OK
-    if not (args.budget > 0):
-        raise SpecError(f"--budget must be a positive number of seconds, got {args.budget}")
+    check_budget(args.budget)
     if args.general:
         return _run_general(args)
     notation.profile(args.notation)  # an unknown notation is bad input, before any work

@@ -7,9 +7,10 @@
 
 from __future__ import annotations
 
+import os
 import sys
 
-from ..files import write_atomic
+from ..files import check_output, write_atomic
 from ..errors import SpecError, SymbpError
 
 
@@ -47,6 +48,12 @@ def run(args) -> int:
 
     if args.plot:
         _require_matplotlib()
+    inputs = [args.load, args.data if os.path.isfile(args.data) else None]
+    for option, path in (("--save", args.save), ("--plot", args.plot)):
+        if path:
+            check_output(path, what=f"the {option[2:]} file", inputs=inputs)
+    if args.save and args.plot and os.path.abspath(args.save) == os.path.abspath(args.plot):
+        raise SpecError(f"--save and --plot name the same file {args.save!r}; give each its own")
     dataset = data.load(args.data, seed=args.seed, samples=args.samples)
     if args.load:
         model = Trainer.load(args.load, seed=args.seed, backend=args.backend)

@@ -1,4 +1,13 @@
-"""``symbp verify``: check a formula (or every formula of a set of notes) in its notation."""
+"""``symbp verify``: check a formula (or every formula of a set of notes) in its notation.
+
+    symbp verify '\\delta^L = \\nabla_a C \\odot \\sigma'(z^L)'
+    symbp verify --notes lecture.tex --report report.md [--strict]
+    cat lecture.md | symbp verify -          # a formula or notes, from standard input
+
+Exit codes: 0 holds, 1 refuted, 3 undecided; 2 bad input (and, for a single
+formula, unreadable or uninterpretable; for notes only with ``--strict``);
+70 internal error (``symbp.cli``).
+"""
 
 from __future__ import annotations
 
@@ -7,23 +16,28 @@ import sys
 from pathlib import Path
 
 from ..errors import NotationError, SpecError
-from ..files import write_atomic
-from .common import error_paragraph
+from ..files import MAX_NOTES_BYTES, check_output, read_text
+from .common import check_budget, error_paragraph
 
 
 def register(sub) -> None:
     p = sub.add_parser("verify", help="check a LaTeX formula, or every formula in a set of notes, in their notation")
-    p.add_argument("formula", nargs="?", help=r"a LaTeX formula, e.g. '\delta^L = \nabla_a C \odot \sigma'\''(z^L)'")
+    p.add_argument("formula", nargs="?",
+                   help=r"a LaTeX formula, e.g. '\delta^L = \nabla_a C \odot \sigma'\''(z^L)'; "
+                        "'-' reads a formula or notes from standard input")
     p.add_argument("--notation", default="nielsen",
                    help="notation profile: nielsen, sokolinsky, dyda, or a TOML file (default nielsen)")
     p.add_argument("--activation", default="generic",
                    help="activation: generic (every differentiable σ; default), sigmoid, tanh, relu, softplus, identity")
     p.add_argument("--cost", default="quadratic", help="cost: quadratic (default), cross-entropy, softmax-cross-entropy")
     p.add_argument("--one-hot", action="store_true", help="assume Σ_k y_k = 1 (softmax-cross-entropy only)")
-    p.add_argument("--notes", metavar="FILE", help="verify every formula in a .tex, .md or .txt file")
+    p.add_argument("--notes", metavar="FILE",
+                   help="verify every formula in a .tex, .md, .txt or .ipynb file ('-': standard input)")
     p.add_argument("--report", metavar="FILE", help="with --notes: write a markdown report (one row per formula)")
     p.add_argument("--junit", metavar="FILE", help="with --notes: write a JUnit XML report, one test case per formula")
     p.add_argument("--json", action="store_true", help="print one JSON object per formula (a JSON list)")
+    p.add_argument("--strict", action="store_true",
+                   help="with --notes: unreadable or uninterpretable formulas fail the run (exit 2)")
     p.add_argument("--budget", type=float, default=30.0, metavar="SECONDS", help="time budget per formula (default 30)")
     p.add_argument("--sizes", default=None, metavar="N1,N2,...",
                    help="your network (layer sizes, input first): checked too, and a formula that holds only "
@@ -45,22 +59,32 @@ def _notation(value: str):
 
 
 def run(args) -> int:
-    from ..verify import notes as notes_module
     from ..network import network
+    from ..verify import notes as notes_module
     from ..verify import verify
+    from ..verify.scan import guess_kind, scan
 
     if (args.formula is None) == (args.notes is None):
-        raise SpecError("give either a formula or --notes FILE (exactly one of them)")
-    if args.report and not args.notes:
-        raise SpecError("--report needs --notes FILE")
-    if args.junit and not args.notes:
-        raise SpecError("--junit needs --notes FILE")
-    if args.junit and not Path(args.junit).resolve().parent.is_dir():
-        raise SpecError(f"--junit {args.junit!r}: the folder {str(Path(args.junit).resolve().parent)!r} does not exist")
-    if not (args.budget > 0):
-        raise SpecError(f"--budget must be a positive number of seconds, got {args.budget}")
-    if args.report and not Path(args.report).resolve().parent.is_dir():
-        raise SpecError(f"--report {args.report!r}: the folder {str(Path(args.report).resolve().parent)!r} does not exist")
+        raise SpecError("give either a formula or --notes FILE (exactly one of them; '-' reads standard input)")
+    check_budget(args.budget)
+    stdin_text = None
+    if args.formula == "-" or args.notes == "-":
+        stdin_text = read_text("-", what="the input", limit=MAX_NOTES_BYTES, stream=sys.stdin.buffer)
+        if args.formula == "-" and scan(stdin_text, guess_kind(stdin_text)):
+            args.formula, args.notes = None, "-"  # math delimiters: notes, not one formula
+        elif args.formula == "-":
+            args.formula = stdin_text.strip()
+    notes_mode = args.notes is not None
+    for option in ("report", "junit", "strict"):
+        if getattr(args, option) and not notes_mode:
+            raise SpecError(f"--{option} needs --notes FILE")
+    inputs = [args.notes, args.notation if Path(args.notation).is_file() else None]
+    if args.report:
+        _check_output_folder(args.report, "--report")
+        check_output(args.report, what="the report", inputs=inputs)
+    if args.junit:
+        _check_output_folder(args.junit, "--junit")
+        check_output(args.junit, what="the JUnit report", inputs=inputs)
     nt = _notation(args.notation)
     network([2, 2], activation=args.activation, cost=args.cost, one_hot=args.one_hot)  # validates the options
     options = dict(activation=args.activation, cost=args.cost, one_hot=args.one_hot, budget=args.budget)
@@ -70,22 +94,13 @@ def run(args) -> int:
         sizes = parse_sizes(args.sizes)
         network(sizes, activation=args.activation, cost=args.cost, one_hot=args.one_hot)  # validates them
         options["sizes"] = tuple(sizes)
-    if args.notes:
-        report = notes_module.verify_notes(args.notes, nt, **options)
-        if args.report:
-            write_atomic(args.report, notes_module.to_markdown(report), what="the report", inputs=[args.notes])
-        if args.junit:
-            from ..verify import junit
-
-            cases = [(f"line {r.formula.line}: {r.formula.text}", r.result) for r in report.rows]
-            junit.write(args.junit, cases, suite=str(args.notes), inputs=[args.notes], require_proof=args.require_proof)
-        if args.json:
-            print(json.dumps([_json(r.result, r.formula.line) for r in report.rows], ensure_ascii=False, indent=2))
+    if notes_mode:
+        if stdin_text is not None:
+            report = notes_module.verify_text(stdin_text, nt, path="standard input", kind=guess_kind(stdin_text),
+                                              strict=args.strict, **options)
         else:
-            for row in report.rows:
-                print(_line(row.result, row.formula.line))
-            print(", ".join(f"{n} {s}" for s, n in sorted(report.counts().items())) or "no formulas found")
-        return _proof_required(report.exit_code, [r.result for r in report.rows], args.require_proof)
+            report = notes_module.verify_notes(args.notes, nt, strict=args.strict, **options)
+        return _proof_required(_print_notes(report, args, inputs), [r.result for r in report.rows], args.require_proof)
     result = verify(args.formula, nt, **options)
     if args.json:
         print(json.dumps([_json(result)], ensure_ascii=False, indent=2))
@@ -107,17 +122,65 @@ def _proof_required(code: int, results: list, required: bool) -> int:
     return code
 
 
-def _json(result, line: int | None = None) -> dict:
+def _check_output_folder(path: str, option: str) -> None:
+    folder = Path(path).resolve().parent
+    if not folder.is_dir():
+        raise SpecError(f"{option} {path!r}: the folder {str(folder)!r} does not exist")
+
+
+def _print_notes(report, args, inputs) -> int:
+    from ..files import write_atomic
+    from ..verify import notes as notes_module
+
+    if args.report:
+        write_atomic(args.report, notes_module.to_markdown(report), what="the report", inputs=inputs)
+    if args.junit:
+        from ..verify import junit
+
+        cases = [(f"{r.formula.where}: {r.formula.text}", r.result) for r in report.rows]
+        junit.write(args.junit, cases, suite=str(report.path), inputs=[i for i in inputs if i],
+                    require_proof=args.require_proof)
+    if args.json:
+        items = [_json(r.result, r.formula) for r in report.rows]
+        items += [_skipped_json(f) for f in report.skipped]
+        items.sort(key=lambda d: (d.get("cell") or 0, d["line"]))
+        print(json.dumps(items, ensure_ascii=False, indent=2))
+        print(report.account_line(), file=sys.stderr)
+    else:
+        for row in report.rows:
+            print(_line(row.result, row.formula))
+        print(report.account_line())
+    return report.exit_code
+
+
+def _json(result, formula=None) -> dict:
     d = result.to_dict()
-    if line is not None:
-        d["line"] = line
+    if formula is not None:
+        d.update(line=formula.line, lines=list(formula.lines), bucket=_bucket(result), source=formula.source,
+                 removed=list(formula.removed), repaired=formula.repaired)
+        if formula.cell is not None:
+            d["cell"] = formula.cell
     return d
 
 
-def _line(r, line: int) -> str:
+def _bucket(result) -> str:
+    from ..verify.notes import bucket
+
+    return bucket(result)
+
+
+def _skipped_json(f) -> dict:
+    d = {"formula": f.text, "status": f.kind, "bucket": f.kind, "reason": f.reason, "line": f.line,
+         "lines": list(f.lines), "source": f.source}
+    if f.cell is not None:
+        d["cell"] = f.cell
+    return d
+
+
+def _line(r, formula) -> str:
     extra = r.identity or r.diagnosis or r.reason
     status = r.status + (f" ({r.condition})" if r.condition else "")
-    return f"line {line}: {status}: {r.formula}" + (f"  [{extra}]" if extra else "")
+    return f"{formula.where}: {status}: {r.formula}" + (f"  [{extra}]" if extra else "")
 
 
 def _long(r) -> str:

@@ -1,6 +1,7 @@
 """Text in: is a formula from someone's notes right?
 
-The pipeline, one module per stage: ``extract`` finds the formulas in notes;
+The pipeline, one module per stage: ``scan`` finds the math in notes (LaTeX,
+Markdown, notebooks), ``extract`` cuts it into rows and ``claims`` into claims, each in a bucket;
 ``lexer``, ``reader``, ``constructs`` and ``nodes`` read one in its notation;
 ``context``, ``interpret``, ``values``, ``cdots``, ``sums`` and ``instances``
 give it a value on a concrete network; ``check`` compares the two sides with
@@ -14,12 +15,13 @@ refuted formula makes; ``verification`` ties these together for one formula,
 """
 
 from .check import FAMILY, Setting, check
-from .extract import Formula, extract
-from .notes import NotesReport, to_markdown, verify_notes
+from .extract import Formula, extract, extract_all
+from .notes import NotesReport, to_markdown, verify_notes, verify_text
+from .scan import Segment, scan
 from .reader import ReadError, read
 from .verification import STATUS_EXIT, Verification, verify
 
 __all__ = [
-    "FAMILY", "Formula", "NotesReport", "ReadError", "STATUS_EXIT", "Setting", "Verification", "check", "extract",
-    "read", "to_markdown", "verify", "verify_notes",
+    "FAMILY", "Formula", "NotesReport", "ReadError", "STATUS_EXIT", "Segment", "Setting", "Verification", "check",
+    "extract", "extract_all", "read", "scan", "to_markdown", "verify", "verify_notes", "verify_text",
 ]

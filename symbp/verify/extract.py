@@ -1,16 +1,31 @@
-r"""Finding the formulas in notes: a .tex/.md/.txt file in, claims with line numbers out.
+r"""From math segments to claims: every formula of the notes, each in exactly one bucket.
 
-Display formulas (``$$…$$``, ``\[…\]``, ``equation``/``align`` environments)
-and inline ones (``$…$``, ``\(…\)``) are found with their line numbers. A formula is
-split into its claims at prose (``\text{…}`` with words), ``\quad`` and
-``\implies``; pieces without ``=`` (a symbol, an expression) and pure
-definitions (``:=``, ``::=``) are skipped. Text extracted from slides lost
-the backslash of ``\f``, ``\r``, ``\n``, ``\b`` (``rac{``, ``ight)``,
-``abla``, ``egin{``); that damage is repaired where it is unambiguous and
-the report says so.
+``scan`` finds the math segments of a document; this module cuts each into
+rows and claims and sorts every piece into one bucket:
 
->>> [c.text for c in extract("Proof: $$\\delta^L = \\nabla_a C \\odot \\sigma'(z^L)$$ and $x$.")]
-["\\delta^L = \\nabla_a C \\odot \\sigma'(z^L)"]
+* ``claim``: an equation to judge (it goes to ``verify``);
+* ``definition``: ``:=``, ``=:``, ``::=``, a lone ``\equiv``, ``\triangleq``,
+  and ranges or conditions on an index standing alone (``l = 2, \dots, L``);
+* ``prose``: math used in prose (a symbol, an expression, ``\approx``, ``<``,
+  ``\in``): no equation to judge;
+* ``unreadable``: a delimiter never closed, a continuation row with nothing
+  before it (the reason and the line are given).
+
+A display is split only at unambiguous boundaries: rows (``\\``, each row at
+its own line, ``&=`` rows continuing the chain above), and ``\quad``, prose
+(``\text{and}``) or ``\implies`` *between two complete claims*. Whatever
+follows a claim and is not itself a claim (``\text{ plus } x``, ``\quad l = L``)
+stays attached to it, so the reader sees it: it is read as a condition or
+makes the claim unreadable, never silently dropped. Removed before reading,
+and listed with the claim: TeX comments, ``\label``, ``\nonumber``/``\notag``,
+``\tag{…}``, an equation number such as ``\quad (0.1)`` or ``(\text{BP1})``,
+and a ``// comment`` written in words. Backslashes lost in extraction
+(``rac{``, ``ight)``, ``abla``, ``egin{``) are restored and the claim says so.
+
+>>> [(f.line, f.text) for f in extract("\\begin{align}\na &= b \\label{x} \\\\\n  &= c\n\\end{align}")]
+[(2, 'a = b'), (3, 'a = c')]
+>>> [(f.kind, f.text) for f in extract_all("$x$, $y := 2$ and $$z^l = w^l a^{l-1} + b^l \\text{ plus } 1$$")]
+[('prose', 'x'), ('definition', 'y := 2'), ('claim', 'z^l = w^l a^{l-1} + b^l \\text{ plus } 1')]
 """
 
 from __future__ import annotations
@@ -18,11 +33,32 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-_DISPLAY = re.compile(
-    r"\$\$(?P<a>.+?)\$\$|\\\[(?P<b>.+?)\\\]|\\begin\{(?P<env>equation\*?|align\*?|gather\*?)\}(?P<c>.+?)\\end\{(?P=env)\}",
-    re.S,
-)
-_INLINE = re.compile(r"(?<![\\$])\$(?P<d>[^$]+?)(?<!\\)\$|\\\((?P<e>.+?)\\\)", re.S)
+from .claims import NOT_EQUATION, classify, first_side, pieces, starts_with_relation, trim
+from .scan import Segment, scan
+
+BUCKETS = ("claim", "definition", "prose", "unreadable")
+
+
+@dataclass(frozen=True)
+class Formula:
+    """One formula of the notes: the text checked (``text``), the text as written (``source``), its bucket."""
+
+    line: int
+    text: str
+    display: bool
+    repaired: bool = False
+    lines: tuple = ()
+    source: str = ""
+    kind: str = "claim"  # one of BUCKETS
+    reason: str = ""  # why it is not judged (definition, prose, unreadable)
+    cell: int | None = None  # the notebook cell, if any
+    removed: tuple = ()  # what was taken out before checking: comments, labels, tags
+
+    @property
+    def where(self) -> str:
+        """'line 12' or 'cell 3, line 2'."""
+        return (f"cell {self.cell}, " if self.cell is not None else "") + f"line {self.line}"
+
 
 # Extraction damage: "\f", "\r", "\n", "\b", "\t" read as control characters and dropped.
 _REPAIRS = (
@@ -37,132 +73,203 @@ _REPAIRS = (
     (re.compile(r"(?<=[\^_][A-Za-z0-9])ig(?=[()])"), r"\\big"),  # "z^lig)": z^l\big)
     (re.compile(r"(?<![\\A-Za-z])ext\{"), r"\\text{"),
 )
-_SPLIT = re.compile(r"\\in(?![a-zA-Z])|\\implies|\\Rightarrow|\\iff|\\Longrightarrow|\\q?quad|\\text\{[^{}]*[\s\u0080-\uffff][^{}]*\}|//")
+
+# Housekeeping that never changes what a formula says: removed (newlines kept) and listed.
+_HOUSEKEEPING = re.compile(
+    r"(?P<comment>(?<!\\)%[^\n]*)|\\label\s*\{[^{}\n]*\}|\\(?:nonumber|notag)(?![A-Za-z])|\\tag\*?\s*\{[^{}\n]*\}"
+)
+# Environments that hold rows of the display they are in; their begin/end is dropped.
+_CONTAINERS = {"aligned", "alignedat", "split", "gathered", "align", "align*", "eqnarray", "eqnarray*", "gather",
+               "gather*", "flalign", "flalign*", "alignat", "alignat*", "multline", "multline*", "multlined"}
+_ONE_EQUATION = {"multline", "multline*", "split", "multlined"}  # rows of one equation, not rows of claims
+_ENV = re.compile(r"\\(begin|end)\s*\{([A-Za-z]+\*?)\}(\{[^{}]*\})?")
 
 
-@dataclass(frozen=True)
-class Formula:
-    """One claim found in the notes."""
+def extract(source: str, kind: str = "markdown") -> list[Formula]:
+    r"""The claims of ``source`` (the formulas to judge), with their lines; identical claims folded.
 
-    line: int
-    text: str
-    display: bool
-    repaired: bool = False
-    lines: tuple = ()
+    ``kind`` is 'markdown' (also for plain text), 'latex' or 'notebook'.
 
-
-def _repair(text: str) -> tuple[str, bool]:
-    out = text
-    for pattern, fix in _REPAIRS:
-        out = pattern.sub(fix, out)
-    out = out.replace("\n", " ")
-    out = re.sub(r"=(?:\s|\\ )*=", "=", out)  # "= \\ &=" whose "\\\\" lost a backslash
-    return out, out != text.replace("\n", " ")
+    >>> [c.text for c in extract("Proof: $$\\delta^L = \\nabla_a C \\odot \\sigma'(z^L)$$ and $x$.")]
+    ["\\delta^L = \\nabla_a C \\odot \\sigma'(z^L)"]
+    """
+    return [f for f in extract_all(source, kind) if f.kind == "claim"]
 
 
-def _line_of(source: str, pos: int) -> int:
-    return source.count("\n", 0, pos) + 1
+def extract_all(source: str, kind: str = "markdown") -> list[Formula]:
+    """Every formula of ``source`` in its bucket (see the module docstring); identical ones folded."""
+    return fold(formulas(scan(source, kind)))
 
 
-def extract(source: str) -> list[Formula]:
-    """Every claim (a piece with '=') in ``source``, with its line; duplicates folded."""
-    found: list[tuple[int, str, bool]] = []
-    taken = []
-    for m in _DISPLAY.finditer(source):
-        body = m.group("a") or m.group("b") or m.group("c") or ""
-        found.append((m.start(), body, True))
-        taken.append((m.start(), m.end()))
-    rest = list(source)
-    for a, b in taken:
-        rest[a:b] = [" "] * (b - a)
-    for m in _INLINE.finditer("".join(rest)):
-        body = m.group("d") or m.group("e") or ""
-        if "\n\n" in body:
-            continue
-        found.append((m.start(), body, False))
-    found.sort()
+def formulas(segments: list[Segment]) -> list[Formula]:
+    """The formulas of each segment, in order (not folded)."""
     out: list[Formula] = []
-    seen: dict[str, int] = {}
-    previous: Formula | None = None
-    for pos, body, display in found:
-        line = _line_of(source, pos)
-        text, repaired = _repair(body)
-        for piece in _claims(text):
-            if piece.startswith("=") and display and previous is not None and previous.display:
-                # A derivation split over displays: "$$= …$$" continues the chain above.
-                piece = _first_side(previous.text) + " " + piece
-            key = " ".join(piece.split())
-            if key in seen:
-                f = out[seen[key]]
-                out[seen[key]] = Formula(f.line, f.text, f.display, f.repaired, f.lines + (line,))
-                continue
-            seen[key] = len(out)
-            out.append(Formula(line, piece, display, repaired, (line,)))
-            previous = out[-1]
+    previous: Formula | None = None  # the last display claim: "$$= …$$" continues it
+    for seg in segments:
+        items = _segment(seg, previous)
+        for f in items:
+            if f.kind == "claim" and f.display:
+                previous = f
+        out += items
     return out
 
 
-def _first_side(text: str) -> str:
-    """The text before the first top-level '=' (or ≡) of a claim."""
-    depth = 0
-    for i, c in enumerate(text):
-        if c in "{(":
-            depth += 1
-        elif c in "})":
-            depth -= 1
-        elif depth == 0 and c == "=" and (i == 0 or text[i - 1] not in ":<>!"):
-            return text[:i].strip()
-        elif depth == 0 and text.startswith("\\equiv", i):
-            return text[:i].strip()
-    return text
+def fold(items: list[Formula]) -> list[Formula]:
+    """Identical formulas (same bucket, same text) folded into the first, with all their lines."""
+    out: list[Formula] = []
+    lines: list[list] = []
+    seen: dict[tuple, int] = {}
+    for f in items:
+        key = (f.kind, " ".join(f.text.split()), f.reason if f.kind == "unreadable" else "")
+        if key in seen:
+            lines[seen[key]] += f.lines
+            continue
+        seen[key] = len(out)
+        out.append(f)
+        lines.append(list(f.lines))
+    return [_with(f, lines=tuple(ls)) if len(ls) != len(f.lines) else f for f, ls in zip(out, lines)]
 
 
-_MATRIX = re.compile(r"\\begin\{([pbv]?matrix)\}.*?\\end\{\1\}", re.S)
+def _with(f: Formula, **kw) -> Formula:
+    d = {name: getattr(f, name) for name in f.__dataclass_fields__}
+    d.update(kw)
+    return Formula(**d)
 
 
-def _claims(text: str) -> list[str]:
-    text = re.sub(r"\\begin\{(aligned|align\*?|split)\}|\\end\{(aligned|align\*?|split)\}", " ", text)
-    # Row breaks and & inside a matrix belong to the matrix: hide them while splitting rows.
-    text = _MATRIX.sub(lambda m: m.group(0).replace("\\\\", "\x00").replace("&", "\x01"), text)
-    rows = [r.replace("&", " ") for r in re.split(r"\\\\(?![a-zA-Z])", text)] if "&" in text else [text]
-    rows = [r.replace("\x00", "\\\\").replace("\x01", "&") for r in rows]
-    chained = []
-    for r in rows:
-        if chained and r.strip().startswith(("=", r"\equiv")):
-            chained[-1] = chained[-1] + " " + r  # "&= …" continues the row above
+def _segment(seg: Segment, previous: Formula | None) -> list[Formula]:
+    base = dict(display=seg.display, cell=seg.cell)
+    if seg.problem:
+        opener = f"\\begin{{{seg.delimiter}}}" if seg.delimiter[0].isalpha() else seg.delimiter
+        flat = " ".join(f"{opener} {seg.body}".split())
+        return [Formula(seg.line, flat, kind="unreadable", reason=seg.problem, source=flat, lines=(seg.line,), **base)]
+    body, removed_at = _housekeeping(seg.body, seg.body_line)
+    repaired_body = _repair_raw(body)
+    segment_repaired = repaired_body != body
+    rows = _rows(repaired_body, seg.body_line, one_equation=seg.delimiter in _ONE_EQUATION)
+    out: list[Formula] = []
+    head: str | None = None  # the first side of the chain the rows continue
+    head_prose: int | None = None  # index in out of a prose row that is only the head of the chain below it
+    for n, (line, raw) in enumerate(rows):
+        last = max(line, rows[n + 1][0] - 1) if n + 1 < len(rows) else line + raw.count("\n")
+        removed = tuple(x for at, x in removed_at if line <= at <= last or (n == 0 and at < line))
+        text = _flatten(raw)
+        repaired = segment_repaired
+        source = " ".join(raw.split())
+        if not text:
+            continue
+        if starts_with_relation(text):
+            lead = head if head is not None else (
+                first_side(previous.text) if seg.display and previous is not None and not out else None)
+            if lead is None:
+                out.append(Formula(line, text, kind="unreadable", lines=(line,), source=source, repaired=repaired,
+                                   reason="a row that starts with a relation, with no formula before it to continue",
+                                   **base))
+                continue
+            text = f"{lead} {text}"
+            if head_prose is not None:
+                del out[head_prose]  # "\\frac{∂C}{∂w} \\\\ &= …": the first row is the left side, not prose
+                head_prose = None
         else:
-            chained.append(r)
-    out = []
-    for row in chained:
-        for piece in _split_top(row):
-            piece = re.sub(r"=(?:\s|\\ )*=", "=", piece).strip().strip(",;.").strip()
-            while piece.endswith("\\"):  # a line break "\\\\" cut in half
-                piece = piece[:-1].rstrip()
-            if not piece or not re.search(r"(?<![<>!:])=|\\equiv", piece):
-                continue
-            if re.match(r"[A-Za-z]\s*=.*\\l?c?dots", piece):
-                continue  # "l = 2, 3, …, L": a range, not a formula
-            if ":=" in piece or "::=" in piece or re.fullmatch(r"[^=]*\\equiv[^=]*", piece):
-                continue  # a definition, not a claim
-            out.append(piece)
+            head, head_prose = None, None
+        parts = pieces(text)
+        for piece, dropped in parts:
+            f = _classify(piece, line, source, repaired, removed + dropped, base)
+            out.append(f)
+            if f.kind == "claim":
+                head, head_prose = first_side(piece), None
+            elif f.kind == "prose" and not NOT_EQUATION.search(piece) and len(parts) == 1:
+                head, head_prose = piece, len(out) - 1
     return out
 
 
-def _split_top(text: str) -> list[str]:
-    """Split at prose and connectives outside braces."""
-    pieces, depth, start, i = [], 0, 0, 0
-    while i < len(text):
-        c = text[i]
+def _housekeeping(body: str, first_line: int) -> tuple[str, list]:
+    """The body with comments, labels and tags blanked (newlines kept), and what was removed, by line."""
+    removed: list[tuple[int, str]] = []
+
+    def blank(m: re.Match) -> str:
+        removed.append((first_line + body.count("\n", 0, m.start()), " ".join(m.group(0).split())))
+        return "".join("\n" if c == "\n" else " " for c in m.group(0))
+
+    return _HOUSEKEEPING.sub(blank, body), removed
+
+
+def _rows(body: str, first_line: int, one_equation: bool) -> list[tuple[int, str]]:
+    """Rows at depth 0 (outside braces and matrices), '&' dropped, each with its line."""
+    rows: list[tuple[int, str]] = []
+    out: list[str] = []
+    depth, envs, line, row_line = 0, [], first_line, first_line
+    i, n = 0, len(body)
+    single, started = one_equation, False
+    while i < n:
+        c = body[i]
+        if c == "\\":
+            m = _ENV.match(body, i)
+            if m:
+                name = m.group(2)
+                if name in _CONTAINERS and not envs:
+                    single = single or name in _ONE_EQUATION
+                    out.append(" ")  # the container's begin/end is dropped
+                elif m.group(1) == "begin":
+                    envs.append(name)
+                    out.append(m.group(0))
+                else:
+                    if envs:
+                        envs.pop()
+                    out.append(m.group(0))
+                line += m.group(0).count("\n")
+                started = started or not (name in _CONTAINERS and not envs)
+                i = m.end()
+                continue
+            if body.startswith("\\\\", i) and depth == 0 and not envs:
+                j = i + 2
+                if j < n and body[j] == "[":  # \\[2pt]: extra space after the row break
+                    close = body.find("]", j)
+                    j = close + 1 if close > 0 else j
+                if single:
+                    out.append(" ")
+                else:
+                    rows.append((row_line, "".join(out)))
+                    out, started = [], False
+                    row_line = line
+                i = j
+                continue
+            out.append(body[i:i + 2])
+            started = True
+            i += 2
+            continue
         if c == "{":
             depth += 1
         elif c == "}":
-            depth -= 1
-        elif depth == 0:
-            m = _SPLIT.match(text, i)
-            if m and (text[i] == "\\" or text[i] == "/") and (i == 0 or text[i - 1] != "\\" or text[i] == "/"):
-                pieces.append(text[start:i])
-                start = i = m.end()
-                continue
+            depth = max(0, depth - 1)
+        elif c == "&" and depth == 0 and not envs:
+            out.append(" ")
+            i += 1
+            continue
+        elif c == "\n":
+            line += 1
+            if not started:
+                row_line = line
+        if not c.isspace():
+            started = True
+        out.append(c)
         i += 1
-    pieces.append(text[start:])
-    return pieces
+    rows.append((row_line, "".join(out)))
+    return [(ln, r) for ln, r in rows if r.strip()]
+
+
+def _repair_raw(text: str) -> str:
+    for pattern, fix in _REPAIRS:
+        text = pattern.sub(fix, text)
+    return text
+
+
+def _flatten(text: str) -> str:
+    flat = " ".join(text.split())
+    flat = re.sub(r"=(?:\s|\\ )*=", "=", flat)  # "= \\ &=" whose "\\\\" lost a backslash
+    return trim(flat)
+
+
+def _classify(piece: str, line: int, source: str, repaired: bool, removed: tuple, base: dict) -> Formula:
+    kind, reason = classify(piece)
+    return Formula(line, piece.strip(), lines=(line,), source=source, repaired=repaired, removed=removed,
+                   kind=kind, reason=reason, **base)

@@ -12,10 +12,17 @@ import re
 from dataclasses import dataclass
 
 from ..errors import SymbpError
+from . import nodes as n
 from .nodes import Index, Layer
 
 MAX_CHARS = 4000
 MAX_DEPTH = 200
+#: The largest exponent written after one ``^`` …
+MAX_EXPONENT = 8
+#: … and the largest total degree of a formula: powers of powers multiply (``((x^{8})^{8}`` has degree 64),
+#: factors add; a number scaling an exponential's argument counts as its degree (e^{9z} = (e^z)^9).
+#: Past it the formula is refused before any algebra, so nested powers cannot outrun the time budget.
+MAX_DEGREE = 32
 
 
 class ReadError(SymbpError, ValueError):
@@ -120,9 +127,60 @@ def _check_limits(text: str) -> None:
 
 
 def _capped_exponent(e: int, tok: Token, p: "object") -> int:
-    if e > 8:
-        p.fail(f"the exponent {e} is past the cap of 8", tok)
+    if e > MAX_EXPONENT:
+        p.fail(f"the exponent {e} is past the cap of {MAX_EXPONENT}", tok)
     return e
+
+
+def degree(node) -> int:
+    r"""The total degree of a formula's tree, as the algebra would expand it (see ``MAX_DEGREE``).
+
+    >>> from symbp.verify.nodes import Num, Pow, Quantity, Mul
+    >>> x = Quantity("a", "a", None, ())
+    >>> degree(Pow(Pow(x, 8), 8)), degree(Mul((Pow(x, 8), Pow(x, 8)))), degree(Num(3))
+    (64, 16, 0)
+    """
+    if isinstance(node, n.Num):
+        return 0
+    if isinstance(node, n.Equation):
+        return max((degree(s) for s in node.sides), default=0)
+    if isinstance(node, (n.Add,)):
+        return max((degree(t) for t in node.terms), default=0)
+    if isinstance(node, n.Mul):
+        return sum(degree(f) for f in node.factors)
+    if isinstance(node, n.Hadamard):
+        return degree(node.left) + degree(node.right)
+    if isinstance(node, n.Div):
+        return degree(node.num) + degree(node.den)
+    if isinstance(node, n.Pow):
+        return degree(node.base) * node.exp
+    if isinstance(node, (n.Neg, n.Transpose)):
+        return degree(node.arg)
+    if isinstance(node, n.Apply):
+        return max(1, degree(node.arg)) * max(1, _scale(node.arg))
+    if isinstance(node, (n.Sum, n.Comprehension)):
+        return degree(node.body)
+    if isinstance(node, n.Matrix):
+        return max((degree(e) for e in node.entries), default=0)
+    return 1
+
+
+def _scale(node) -> int:
+    """The largest whole number multiplying something inside an exponential's argument."""
+    best = 1
+    for sub in n.walk(node):
+        if isinstance(sub, n.Num):
+            value = abs(sub.value)
+            best = max(best, int(value) if value >= 1 else 1)
+    return best
+
+
+def check_degree(eq, text: str) -> None:
+    """Raise ``ReadError`` if the total degree of ``eq`` is past ``MAX_DEGREE``."""
+    d = degree(eq)
+    if d > MAX_DEGREE:
+        raise ReadError(f"the formula has total degree {d} (powers of powers multiply), past the limit of "
+                        f"{MAX_DEGREE}, in {text!r}")
 
 
 def _layer(raw: list[str], tok: Token, p: "object") -> Layer:

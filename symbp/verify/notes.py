@@ -1,18 +1,31 @@
-r"""Whole notes: verify every formula found in a file, and write the report.
+r"""Whole notes: verify every formula found in a file, account for every one, write the report.
 
-Finding the formulas is ``extract``'s job; each claim is verified on its own
-(``verification``). Anything unreadable is reported with its line, and the
-run goes on.
+Finding the formulas is ``scan``'s and ``extract``'s job; each claim is
+verified on its own (``verification``). Every formula found ends in exactly
+one bucket of the account: judged (holds, refuted), undecided, uninterpretable,
+definition, prose, unreadable; the run prints it as one line::
+
+    found 69 formulas: 47 judged (31 holds, 16 refuted), 4 uninterpretable, 6 definitions, 12 prose, 18 unreadable
+
+The exit code (``NotesReport.exit_code``): 1 if any claim is refuted, else 3
+if any is undecided, else 0. Unreadable and uninterpretable formulas are in
+the account and the report but fail the run only with ``strict=True`` (then 2).
 """
 
 from __future__ import annotations
 
+import io
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..errors import SymbpError
-from .extract import Formula, extract
+from ..files import MAX_NOTES_BYTES, read_text
+from .extract import Formula, fold, formulas
+from .scan import guess_kind, kind_of, scan
 from .verification import Verification, verify
+
+#: The order of the buckets in the account line.
+ACCOUNT_ORDER = ("judged", "undecided", "uninterpretable", "definition", "prose", "unreadable")
+_PLURAL = {"definition": "definitions"}
 
 
 @dataclass(frozen=True)
@@ -23,35 +36,102 @@ class Row:
 
 @dataclass
 class NotesReport:
+    """Every formula of a set of notes: ``rows`` were checked, ``skipped`` are definitions and prose."""
+
     path: str
     rows: list = field(default_factory=list)
-    skipped: int = 0
+    skipped: list = field(default_factory=list)  # Formula objects of the buckets 'definition' and 'prose'
+    kind: str = "markdown"
+    strict: bool = False
 
     @property
     def exit_code(self) -> int:
-        # Refuted first, then undecided (a conditional verdict included), then unreadable.
+        # Refuted first, then undecided (a conditional verdict that no fixed network meets included).
         codes = {r.result.exit_code for r in self.rows}
-        return next((code for code in (1, 3, 2) if code in codes), 0)
+        if 1 in codes:
+            return 1
+        if 3 in codes:
+            return 3
+        if self.strict and 2 in codes:
+            return 2
+        return 0
 
     def counts(self) -> dict:
+        """Statuses of the checked rows (holds, refuted, undecided, unreadable, uninterpretable, …)."""
         out: dict[str, int] = {}
         for r in self.rows:
             out[r.result.status] = out.get(r.result.status, 0) + 1
         return out
 
+    def account(self) -> dict:
+        """Every formula found in exactly one bucket: judged, undecided, uninterpretable, definition, prose, unreadable."""
+        out = dict.fromkeys(ACCOUNT_ORDER, 0)
+        for r in self.rows:
+            out[bucket(r.result)] += 1
+        for f in self.skipped:
+            out[f.kind] += 1
+        return out
 
-def verify_notes(path: "str | Path", notation="nielsen", **options) -> NotesReport:
-    """Verify every claim in the notes at ``path``; unreadable ones are reported, not fatal."""
-    path = Path(path)
-    try:
-        source = path.read_text(encoding="utf-8")
-    except OSError as exc:
-        raise SymbpError(f"cannot read the notes file {str(path)!r}: {exc.strerror}") from None
-    except UnicodeDecodeError as exc:
-        raise SymbpError(f"the notes file {str(path)!r} is not UTF-8 text (byte {exc.start})") from None
-    report = NotesReport(str(path))
-    for f in extract(source):
-        report.rows.append(Row(f, verify(f.text, notation, **options)))
+    def account_line(self) -> str:
+        """'found 69 formulas: 58 judged (50 holds, 8 refuted), 6 definitions, 5 unreadable'."""
+        acc = self.account()
+        total = sum(acc.values())
+        if total == 0:
+            return "found no formulas"
+        judged = {s: n for s, n in sorted(self.counts().items()) if bucket_of_status(s) == "judged"}
+        parts = []
+        for name in ACCOUNT_ORDER:
+            n = acc[name]
+            if not n:
+                continue
+            word = _PLURAL.get(name, name) if n != 1 else name
+            text = f"{n} {word}"
+            if name == "judged" and judged:
+                text += " (" + ", ".join(f"{k} {s}" for s, k in judged.items()) + ")"
+            parts.append(text)
+        return f"found {total} formula{'s' if total != 1 else ''}: " + ", ".join(parts)
+
+
+def bucket_of_status(status: str) -> str:
+    if status in ("holds", "refuted", "conditional"):
+        return "judged"
+    if status in ("unreadable", "uninterpretable"):
+        return status
+    return "undecided"
+
+
+def bucket(result: Verification) -> str:
+    return bucket_of_status(result.status)
+
+
+def verify_notes(path: "str | Path", notation="nielsen", *, kind: str | None = None, strict: bool = False,
+                 stream: "io.BufferedIOBase | None" = None, **options) -> NotesReport:
+    """Verify every claim in the notes at ``path`` (or read from the binary ``stream``; ``path`` is then its name).
+
+    ``kind`` ('latex', 'markdown', 'notebook') defaults to the file's suffix
+    (guessed from the text for a stream). Bad files (missing, a folder,
+    binary, not UTF-8, empty, past ``files.MAX_NOTES_BYTES``) raise
+    ``InputFileError``; unreadable formulas are reported, not fatal.
+    """
+    text = read_text(path, what="the notes", limit=MAX_NOTES_BYTES, stream=stream)
+    if kind is None:
+        kind = guess_kind(text) if stream is not None else kind_of(str(path))
+    return verify_text(text, notation, path=str(path) if stream is None else "standard input", kind=kind,
+                       strict=strict, **options)
+
+
+def verify_text(text: str, notation="nielsen", *, path: str = "notes", kind: str = "markdown",
+                strict: bool = False, **options) -> NotesReport:
+    """Verify every claim of the notes ``text`` (see ``verify_notes``)."""
+    report = NotesReport(path, kind=kind, strict=strict)
+    for f in fold(formulas(scan(text, kind))):
+        if f.kind == "claim":
+            report.rows.append(Row(f, verify(f.text, notation, **options)))
+        elif f.kind == "unreadable":
+            report.rows.append(Row(f, Verification(formula=f.text, status="unreadable", verdict="undecided",
+                                                   reason=f.reason)))
+        else:
+            report.skipped.append(f)
     return report
 
 
@@ -59,28 +139,49 @@ def _cell(text: str) -> str:
     return text.replace("|", r"\|").replace("\n", " ")
 
 
+def _where(f: Formula) -> str:
+    lines = ", ".join(str(x) for x in f.lines[:6]) + (" …" if len(f.lines) > 6 else "")
+    return (f"cell {f.cell}: " if f.cell is not None else "") + lines
+
+
 def to_markdown(report: NotesReport, title: str | None = None) -> str:
-    counts = report.counts()
+    """The report as Markdown: the account, then one row per checked formula (the text checked beside the
+    source when they differ), then the definitions and prose that were not checked."""
     lines = [
         f"## {title or report.path}",
         "",
-        "Summary: " + ", ".join(f"{n} {s}" for s, n in sorted(counts.items())) + f" ({len(report.rows)} claims).",
+        f"{report.account_line()[0].upper()}{report.account_line()[1:]}.",
         "",
         "| line | formula | verdict | diagnosis / reason |",
         "|---|---|---|---|",
     ]
     for row in report.rows:
         f, r = row.formula, row.result
-        where = ", ".join(str(x) for x in f.lines[:6]) + (" …" if len(f.lines) > 6 else "")
         verdict = r.status + (f" ({r.identity})" if r.identity else "") + (f" ({r.condition})" if r.condition else "")
         why = r.diagnosis and f"**{r.diagnosis}**; corrected: `{r.corrected}`" or ""
         if r.status != "holds":
             why = (why + "; " if why else "") + r.reason
             if r.counterexample is not None:
                 cx = r.counterexample
-                why += f"; counterexample: left {cx.lhs[:40]} ≠ right {cx.rhs[:40]}" + (f" ({cx.activation})" if cx.activation else "")
+                why += f"; counterexample: left {cx.lhs[:40]} ≠ right {cx.rhs[:40]}" + (
+                    f" ({cx.activation})" if cx.activation else "")
         elif r.instances:
             why = f"exact on {r.instances} instances"
-        text = f"`{_cell(f.text)}`" + (" (repaired extraction damage)" if f.repaired else "")
-        lines.append(f"| {where} | {text} | {verdict} | {_cell(why)} |")
+        lines.append(f"| {_where(f)} | {_formula_cell(f)} | {verdict} | {_cell(why)} |")
+    if report.skipped:
+        lines += ["", "Not checked (definitions and math in prose):", "",
+                  "| line | formula | why |", "|---|---|---|"]
+        for f in report.skipped:
+            lines.append(f"| {_where(f)} | `{_cell(f.text)}` | {_cell(f.reason)} |")
     return "\n".join(lines) + "\n"
+
+
+def _formula_cell(f: Formula) -> str:
+    text = f"`{_cell(f.text)}`"
+    if f.source and " ".join(f.source.split()) != " ".join(f.text.split()):
+        text += f" (checked) from `{_cell(f.source)}` (as written)"
+    if f.removed:
+        text += " (not part of the claim: " + "; ".join(f"`{_cell(x)}`" for x in f.removed) + ")"
+    if f.repaired:
+        text += " (repaired extraction damage)"
+    return text

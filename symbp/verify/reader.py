@@ -25,7 +25,7 @@ from fractions import Fraction
 
 from ..notation import Notation, profile
 from .constructs import Constructs
-from .lexer import _FONTS, _KNOWN, _SPACING, _TEXTS, MAX_CHARS, MAX_DEPTH, ReadError, Token, _capped_exponent, _check_limits, _indices, _layer, _tokenize
+from .lexer import _FONTS, _KNOWN, _SPACING, _TEXTS, MAX_CHARS, MAX_DEPTH, ReadError, Token, _capped_exponent, check_degree, _check_limits, _indices, _layer, _tokenize
 from .nodes import Add, Apply, Cdots, Div, Equation, Hadamard, Mul, Neg, Num, Pow, Quantity, Sum, Transpose
 from .tail import Claim, is_tail_text, read_tail
 
@@ -62,6 +62,7 @@ def parse(text: str, notation: "str | Notation", tail):
     sys.setrecursionlimit(max(limit, 20 * MAX_DEPTH + 1000))
     try:
         eq = _resolve_sums(parser.equation())
+        check_degree(eq, text)  # nested powers: refused before any algebra (lexer.MAX_DEGREE)
         return eq, tail(parser)
     except RecursionError:
         raise ReadError(f"the formula nests too deeply to read (limit {MAX_DEPTH} levels)") from None

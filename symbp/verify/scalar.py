@@ -21,6 +21,7 @@ import sympy
 
 from .. import functions
 from ..certificate import Counterexample
+from ..general.reduction import ReductionTimeout, deadline
 from .interpret import Uninterpretable
 from .nodes import Add, Apply, Cdots, Div, Equation, Hadamard, Mul, Neg, Num, Pow, Quantity, Transpose, to_latex, walk
 
@@ -79,8 +80,21 @@ def _canonical_zero(diff: sympy.Expr) -> bool:
     return d == 0
 
 
-def check_scalar(eq: Equation, activation: str):
-    """(status, reason, counterexample) for a scalar identity under ``activation``."""
+def check_scalar(eq: Equation, activation: str, budget: float = 30.0):
+    """(status, reason, counterexample) for a scalar identity under ``activation``, within ``budget`` seconds.
+
+    SymPy's simplification is interrupted when the budget runs out (a timer
+    signal, as in ``general.reduction.deadline``); the verdict is then
+    ``undecided`` with the reason.
+    """
+    try:
+        with deadline(budget):
+            return _check_scalar(eq, activation)
+    except ReductionTimeout:
+        return "undecided", f"the time budget of {budget:g} s ran out while simplifying the scalar identity", None
+
+
+def _check_scalar(eq: Equation, activation: str):
     act = functions.activation(activation)
     u = sympy.Symbol("u", real=True)
     if act.is_generic:

@@ -150,7 +150,7 @@ def verify(
             return Verification(status="uninterpretable", verdict="undecided", reason="a condition on layers "
                                 f"({claim.conditions[0].text}) means nothing for a scalar identity of σ", **base)
         try:
-            return _verify_scalar(eq, setting, start, base, claim)
+            return _verify_scalar(eq, setting, start, base, budget)
         except (SymbpError, ArithmeticError) as exc:
             return Verification(status="uninterpretable", verdict="undecided", reason=str(exc),
                                 seconds=_since(start), **base)
@@ -214,8 +214,8 @@ def _diagnose_chain(eq: Equation, setting: Setting, outcome: Outcome, budget: fl
     return _replace(result, diagnosis="; ".join(words), corrected=corrected, seconds=_since(start))
 
 
-def _verify_scalar(eq: Equation, setting: Setting, start: float, base: dict, claim) -> Verification:
-    status, reason, cx = check_scalar(eq, setting.activation)
+def _verify_scalar(eq: Equation, setting: Setting, start: float, base: dict, budget: float) -> Verification:
+    status, reason, cx = check_scalar(eq, setting.activation, budget=budget)
     identity = ""
     if status == "holds" and setting.activation in ("sigmoid", "tanh") and any(
             getattr(n, "primes", 0) == 1 for n in walk(eq)):

@@ -1,0 +1,197 @@
+r"""Cutting one row of a display into claims, and sorting each piece into a bucket.
+
+A row is split only *between two complete claims*: at ``\\quad``, prose
+(``\\text{ and }``) or ``\\implies`` with an equation on both sides that is
+not a condition on an index. Anything else after a claim stays attached to it
+(the reader reads it as a condition, or reports the formula unreadable).
+Equation numbers (``\\quad (0.1)``, ``(\\text{BP1})``) and ``// comments`` in
+words are taken off and returned, to be listed beside the claim.
+
+>>> pieces(r"z^l = w^l a^{l-1} + b^l \quad a^l = \sigma(z^l)")
+[('z^l = w^l a^{l-1} + b^l', ()), ('a^l = \\sigma(z^l)', ())]
+>>> pieces(r"a = b \text{ plus } c")
+[('a = b \\text{ plus } c', ())]
+>>> classify(r"l = 2, \dots, L")
+('definition', 'a range or condition on an index, not a claim')
+"""
+
+from __future__ import annotations
+
+import re
+
+_RELATION = re.compile(r"(?<![<>!:=])=(?![:=])|\\equiv(?![A-Za-z])")
+_DEFINITION = re.compile(r":=|=:|::=|\\coloneqq|\\eqqcolon|\\triangleq|\\stackrel\s*\{[^{}]*\}\s*\{?=|"
+                         r"\\overset\s*\{[^{}]*\}\s*\{?=|\\doteq|\\defeq")
+NOT_EQUATION = re.compile(r"\\(?:approx|simeq|sim|propto|le|leq|ge|geq|neq|ne|in|notin|subset|subseteq|to|mapsto|"
+                           r"rightarrow|leftarrow|ni|ll|gg|lt|gt)(?![A-Za-z])|[<>]")
+# Connectives at depth 0 that may separate two claims.
+_CONNECTIVE = re.compile(
+    r"\\q?quad(?![A-Za-z])|\\(?:implies|Rightarrow|Longrightarrow|iff|Leftrightarrow|Longleftrightarrow|Leftarrow)"
+    r"(?![A-Za-z])|\\(?:text|textrm|mbox|textnormal|mathrm)\s*\{(?P<words>[^{}]*)\}|//"
+)
+# Equation numbers and labels written after a formula: (0.1), (3), (\text{BP1}), \text{BP1'}, (BP2a).
+_TAG = re.compile(r"\s*[,;.]?\s*(\(\s*(\\text\s*\{\s*)?[A-Za-z]{0,4}\s*\d+(\.\d+)*[a-z']*\s*\}?\s*\)|"
+                  r"\\text\s*\{\s*\(?[A-Z]{1,4}\d+[a-z']*\)?\s*\})\s*[,;.]?\s*")
+# An index condition or range: l = L, k = 1, \dots, n, j \geq 1 (a lowercase index letter on the left).
+_CONDITION = re.compile(r"\s*[,;]?\s*[ijklmpqst](_\{?\d\}?)?\s*(=|<|>|\\(?:le|leq|ge|geq|neq|ne|in)(?![A-Za-z]))")
+_RANGE = re.compile(r"\\l?c?dots|\\ldots|\.\.\.|…")
+
+
+
+def trim(text: str) -> str:
+    """Spacing and punctuation at either end taken off ('…, \\quad', '\\, x.')."""
+    while True:
+        t = re.sub(r"^(\s|\\[,;:! ]|\\q?quad(?![A-Za-z]))+", "", text)
+        t = re.sub(r"(\s|\\[,;:! ]|\\q?quad(?![A-Za-z])|(?<!\\)[,;.])+$", "", t)
+        while t.endswith("\\") and not t.endswith("\\\\"):  # a line break "\\\\" cut in half
+            t = t[:-1].rstrip()
+        if t == text:
+            return t
+        text = t
+
+
+def starts_with_relation(text: str) -> bool:
+    return bool(re.match(r"(=|\\equiv(?![A-Za-z])|\\approx(?![A-Za-z]))", text))
+
+
+def first_side(text: str) -> str:
+    """The text before the first top-level '=' (or ≡) of a claim."""
+    depth = 0
+    for i, c in enumerate(text):
+        if c in "{(":
+            depth += 1
+        elif c in "})":
+            depth -= 1
+        elif depth == 0 and c == "=" and (i == 0 or text[i - 1] not in ":<>!"):
+            return text[:i].strip()
+        elif depth == 0 and text.startswith("\\equiv", i):
+            return text[:i].strip()
+    return text
+
+
+def _top_level(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, words) of each connective outside braces and environments."""
+    out = []
+    depth, envs, i = 0, 0, 0
+    while i < len(text):
+        c = text[i]
+        if c == "{":
+            depth += 1
+        elif c == "}":
+            depth = max(0, depth - 1)
+        elif c == "\\" and text.startswith("\\begin", i):
+            envs += 1
+        elif c == "\\" and text.startswith("\\end", i):
+            envs = max(0, envs - 1)
+        if depth == 0 and envs == 0 and c in "\\/":
+            m = _CONNECTIVE.match(text, i)
+            if m and (c == "\\" or (i == 0 or text[i - 1] != "\\")):
+                words = m.group("words")
+                if words is None or _is_prose(words) or m.group(0).startswith("//"):
+                    out.append((m.start(), m.end(), m.group(0)))
+                    i = m.end()
+                    continue
+            if c == "\\":
+                i += 2
+                continue
+        i += 1
+    return out
+
+
+def _is_prose(words: str) -> bool:
+    """``\\text{…}`` holding words (not a symbol such as \\text{net}): spaces, letters beyond ASCII, a connective."""
+    w = words.strip()
+    return (not w) or bool(re.search(r"\s|[^\x00-\x7f]|//|^[,;.:]", words)) or w in _WORDS
+
+
+_WORDS = {"and", "or", "if", "for", "where", "with", "hence", "so", "then", "i.e.", "thus", "since", "because",
+          "oraz", "i", "a", "tedy", "kde", "gdzie", "где", "и"}
+
+
+def pieces(text: str) -> list[tuple[str, tuple]]:
+    """Split a row between two complete claims; keep everything else attached; strip tags and // comments."""
+    cuts = _top_level(text)
+    if not cuts:
+        text, tags = _strip_tag(text)
+        return [(text, tags)]
+    # Alternate math and runs of connectives (connectives with only spaces between them form one run).
+    chunks: list[list] = [["math", text[:cuts[0][0]]]]
+    end = cuts[0][0]
+    for a, b, _ in cuts:
+        between = text[end:a]
+        if chunks[-1][0] == "run" and not between.strip():
+            chunks[-1][1] += between + text[a:b]
+        else:
+            if chunks[-1][0] == "run":
+                chunks.append(["math", between])
+            chunks.append(["run", text[a:b]])
+        end = b
+    chunks.append(["math", text[end:]])
+    groups: list[list] = []  # [text, removed]
+    first = chunks[0][1]
+    if first.strip():
+        groups.append([first, ()])
+    k = 1
+    while k < len(chunks):
+        run, nxt = chunks[k][1], chunks[k + 1][1] if k + 1 < len(chunks) else ""
+        k += 2
+        if "//" in run:
+            rest = run[run.index("//"):] + nxt + "".join(c for _, c in chunks[k:])
+            if groups and not _RELATION.search(_strip_text(rest)):
+                groups[-1][0] += " " + run[:run.index("//")]
+                groups[-1][1] += (" ".join(rest.split()),)  # a // comment in words, after the formula
+                break
+        if not groups or _starts_claim(nxt):
+            if nxt.strip():
+                groups.append([nxt, ()])  # a new claim (the connective between claims is not part of either)
+            continue
+        tagless, tags = _strip_tag("x = " + nxt) if nxt.strip() else ("", ())
+        prose = bool(re.search(r"\\(text|textrm|mbox|textnormal|mathrm)", run))
+        if tags and tagless.strip() == "x =":
+            groups[-1][1] += tags  # "\quad (0.1)": an equation number
+            if prose:
+                groups[-1][0] += " " + run
+        elif nxt.strip() or prose:
+            groups[-1][0] += f" {run} {nxt}"  # stays attached: read as a condition, or unreadable
+    out = []
+    for g_text, removed in groups:
+        g_text, tags = _strip_tag(g_text)
+        g_text = trim(" ".join(g_text.split()))
+        if g_text:
+            out.append((g_text, removed + tags))
+    return out or [(" ".join(text.split()), ())]
+
+
+def _starts_claim(chunk: str) -> bool:
+    """A complete claim (an equation that is not a condition on an index) starts this chunk."""
+    c = chunk.strip()
+    return bool(c) and bool(_RELATION.search(c)) and not _CONDITION.match(c) and not starts_with_relation(c)
+
+
+def _strip_text(s: str) -> str:
+    return re.sub(r"\\(text|textrm|mbox)\s*\{[^{}]*\}", " ", s)
+
+
+def _strip_tag(text: str) -> tuple[str, tuple]:
+    """An equation number at the end, like ', (0.1)' or '(\\text{BP1})', taken off and returned."""
+    offset = max(0, len(text) - 120)  # tags are short: look at the end only (and stay linear)
+    for m in re.finditer(r"(\\q?quad\s*)?" + _TAG.pattern + r"$", text[offset:]):
+        start = offset + m.start()
+        if start > 0 and _RELATION.search(text[:start]):
+            return text[:start].rstrip(), (" ".join(m.group(0).split()),)
+    return text, ()
+
+
+def classify(piece: str) -> tuple[str, str]:
+    """The bucket of one piece ('claim', 'definition', 'prose') and why it is not judged ('' for a claim)."""
+    text = piece.strip()
+    if _DEFINITION.search(text) or (re.search(r"\\equiv(?![A-Za-z])", text) and not re.search(
+            r"(?<![<>!:=])=(?![:=])", text)):
+        return "definition", "a definition (:=, =:, ≡), not a claim"
+    if not _RELATION.search(text):
+        what = "a statement that is not an equation" if NOT_EQUATION.search(text) else "no equation"
+        return "prose", f"math in prose: {what}"
+    if _CONDITION.match(text) and (_RANGE.search(text) or re.fullmatch(
+            r"\s*[ijklmpqst](_\{?\d\}?)?\s*=\s*[A-Za-z0-9+\-\s]{1,8}", text)):
+        return "definition", "a range or condition on an index, not a claim"
+    return "claim", ""

@@ -1,0 +1,342 @@
+r"""Finding the math in a document: LaTeX, Markdown or a Jupyter notebook in, math segments out.
+
+One pass over the text turns it into *events*: math delimiters (``$``,
+``$$``, ``\(``, ``\)``, ``\[``, ``\]``, ``\begin{align}`` … ``\end{align}``)
+and *breaks* (a blank line, the end of a Markdown table cell or row, of a
+heading, a code fence). What is not rendered as math never becomes an event:
+LaTeX comments (``%`` to the end of the line), ``\verb|…|``, ``verbatim``-like
+environments and ``\iffalse … \fi`` in LaTeX; code spans, fenced code blocks
+and HTML comments in Markdown; an escaped dollar ``\$`` in both. A second pass
+pairs each opening delimiter with its closer *before the next break*; an
+opener without one becomes an ``unclosed`` segment (reported with its line)
+and the scan goes on right after it, so one stray ``$$`` never swallows the
+rest of the file. Both passes are linear in the size of the text (the closers
+are found by bisection in per-kind position lists).
+
+>>> [(s.line, s.delimiter, s.body) for s in scan("Text $a = b$ and\n\n$$c = d$$\n")]
+[(1, '$', 'a = b'), (3, '$$', 'c = d')]
+>>> s, = scan("| x | $$ |\n|---|---|\n")
+>>> s.problem
+'the $$ at line 1 is never closed before the table cell ends'
+>>> scan("% $\\delta^L = 2$\n\\verb|$x$|", kind="latex")
+[]
+"""
+
+from __future__ import annotations
+
+import bisect
+import json
+import re
+from dataclasses import dataclass
+
+from ..errors import InputFileError
+
+#: Environments whose body is math, one equation or one per row.
+MATH_ENVIRONMENTS = frozenset(
+    f"{name}{star}" for name in ("equation", "align", "alignat", "flalign", "gather", "multline", "eqnarray",
+                                 "displaymath", "math", "dmath")
+    for star in ("", "*")
+)
+#: Environments whose body is shown as typed (never math).
+VERBATIM_ENVIRONMENTS = frozenset({"verbatim", "verbatim*", "Verbatim", "lstlisting", "minted", "comment", "alltt",
+                                   "BVerbatim", "LVerbatim", "filecontents", "filecontents*"})
+_INLINE = {"$", "\\(", "math"}
+_CLOSER = {"$": "$", "$$": "$$", "\\[": "\\]", "\\(": "\\)"}
+
+
+@dataclass(frozen=True)
+class Segment:
+    """One piece of math as written: its body, where it starts, and how it was delimited.
+
+    ``line`` is the line of the opening delimiter (1-based, in the file or in
+    the notebook cell ``cell``); ``body_line`` the line where the body starts.
+    ``problem`` is set for a delimiter that is never closed (``body`` is then
+    the text up to the break, and nothing of it is checked).
+    """
+
+    body: str
+    line: int
+    column: int
+    delimiter: str  # '$', '$$', '\\(', '\\[' or an environment's name
+    display: bool
+    body_line: int
+    cell: int | None = None
+    problem: str = ""
+
+
+@dataclass(frozen=True)
+class _Event:
+    pos: int  # where the token starts
+    end: int  # where it ends
+    kind: str  # 'open', 'close', 'both' (a dollar), 'break'
+    key: str  # the delimiter: '$', '$$', '\\[', '\\]', 'begin:align', 'end:align'; for a break: what ends
+    line: int = 0
+
+
+def kind_of(name: str) -> str:
+    """'latex', 'markdown' or 'notebook', from a file name's suffix (text files read as Markdown).
+
+    >>> kind_of("chapter2.tex"), kind_of("README.md"), kind_of("lecture.ipynb"), kind_of("notes.txt")
+    ('latex', 'markdown', 'notebook', 'markdown')
+    """
+    suffix = name.lower().rsplit(".", 1)[-1] if "." in name else ""
+    if suffix in ("tex", "ltx", "latex", "sty", "cls", "bib"):
+        return "latex"
+    if suffix == "ipynb":
+        return "notebook"
+    return "markdown"
+
+
+def guess_kind(text: str) -> str:
+    """For text without a name (standard input): a notebook, LaTeX (a preamble or ``\\begin{document}``) or Markdown."""
+    head = text.lstrip()[:2000]
+    if head.startswith("{") and '"cells"' in text[:100_000]:
+        return "notebook"
+    if re.search(r"\\documentclass|\\begin\{document\}|\\section\{|^\s*%", head, re.M):
+        return "latex"
+    return "markdown"
+
+
+def scan(text: str, kind: str = "markdown", *, cell: int | None = None) -> list[Segment]:
+    """Every math segment of ``text`` (``kind`` 'latex' or 'markdown'), in order, unclosed ones included."""
+    if kind == "notebook":
+        return scan_notebook(text)
+    if kind not in ("latex", "markdown"):
+        raise ValueError(f"kind must be 'latex', 'markdown' or 'notebook', got {kind!r}")
+    starts = _line_starts(text)
+    events = _Lexer(text, kind, starts).events()
+    return _pair(text, events, starts, cell)
+
+
+def scan_notebook(text: str) -> list[Segment]:
+    """The math of a Jupyter notebook's markdown cells; each segment names its cell (1-based) and line in it."""
+    try:
+        data = json.loads(text)
+        cells = data["cells"]
+        if not isinstance(cells, list):
+            raise TypeError
+    except (ValueError, KeyError, TypeError) as exc:
+        raise InputFileError(f"this is not a Jupyter notebook (.ipynb JSON with a list of cells): {exc}") from None
+    out: list[Segment] = []
+    for number, c in enumerate(cells, start=1):
+        if not isinstance(c, dict) or c.get("cell_type") != "markdown":
+            continue
+        source = c.get("source", "")
+        source = "".join(source) if isinstance(source, list) else str(source)
+        out += scan(source, "markdown", cell=number)
+    return out
+
+
+def _line_starts(text: str) -> list[int]:
+    return [0] + [m.end() for m in re.finditer("\n", text)]
+
+
+def _line(starts: list[int], pos: int) -> int:
+    return bisect.bisect_right(starts, pos)
+
+
+class _Lexer:
+    """The first pass: delimiters and breaks, with comments, code and verbatim text skipped."""
+
+    _TOKEN = re.compile(r"\\|\$\$?|%|`+|<!--|\||\n")
+    _FENCE = re.compile(r"[ ]{0,3}(`{3,}|~{3,})[^\n]*")
+    _TABLE_RULE = re.compile(r"[ ]{0,3}\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$")
+
+    def __init__(self, text: str, kind: str, starts: list[int]):
+        self.text, self.kind, self.starts = text, kind, starts
+        self.out: list[_Event] = []
+        self.table_lines = self._table_lines() if kind == "markdown" else set()
+        self.runs: dict | None = None  # backtick runs by length, found on first use
+        self.paragraph_ends: list[int] = []
+
+    def _table_lines(self) -> set:
+        """Line numbers of Markdown table rows: lines starting with '|' in a block that has a rule row."""
+        lines = self.text.split("\n")
+        rows: set = set()
+        block: list[int] = []
+        for i, line in enumerate(lines + [""], start=1):
+            if line.strip():
+                block.append(i)
+                continue
+            if any(self._TABLE_RULE.match(lines[j - 1]) for j in block):
+                rows.update(j for j in block if lines[j - 1].lstrip().startswith("|"))
+            block = []
+        return rows
+
+    def events(self) -> list[_Event]:
+        text, n = self.text, len(self.text)
+        i = 0
+        at_line_start = True
+        while i < n:
+            if at_line_start:
+                i = self._line_start(i)
+                at_line_start = False
+                if i >= n:
+                    break
+            m = self._TOKEN.search(text, i)
+            if m is None:
+                break
+            i, tok = m.start(), m.group(0)
+            if tok == "\n":
+                i = self._newline(i)
+                at_line_start = True
+            elif tok == "\\":
+                i = self._backslash(i)
+            elif tok[0] == "$":
+                self._add(i, i + len(tok), "both", tok)
+                i += len(tok)
+            elif tok == "%":
+                i = self._percent(i)
+            elif tok[0] == "`":
+                i = self._backticks(i, tok)
+            elif tok == "<!--":
+                i = self._html_comment(i)
+            else:  # '|'
+                if _line(self.starts, i) in self.table_lines:
+                    self._add(i, i + 1, "break", "table cell")
+                i += 1
+        return self.out
+
+    def _add(self, pos: int, end: int, kind: str, key: str) -> None:
+        self.out.append(_Event(pos, end, kind, key))
+
+    def _line_start(self, i: int) -> int:
+        """Markdown block starts: code fences, headings. Returns where scanning goes on."""
+        if self.kind != "markdown":
+            return i
+        text = self.text
+        fence = self._FENCE.match(text, i)
+        if fence:
+            marker = fence.group(1)
+            closing = re.compile(rf"^[ ]{{0,3}}{re.escape(marker[0])}{{{len(marker)},}}[ \t]*$", re.M)
+            body_start = fence.end() + 1
+            close = closing.search(text, min(body_start, len(text)))
+            self._add(i, i, "break", "code block")
+            if close is None:
+                self._add(len(text), len(text), "break", "code block")
+                return len(text)
+            self._add(close.end(), close.end(), "break", "code block")
+            return close.end()
+        return i
+
+    def _newline(self, i: int) -> int:
+        text = self.text
+        line = _line(self.starts, i)
+        j = i + 1
+        # A blank line (only spaces) ends the paragraph; so does the end of a table row or a heading.
+        k = j
+        while k < len(text) and text[k] in " \t\r":
+            k += 1
+        if k >= len(text) or text[k] == "\n":
+            self._add(i, k, "break", "paragraph")
+        elif line in self.table_lines:
+            self._add(i, j, "break", "table row")
+        elif self.kind == "markdown" and re.match(r"[ ]{0,3}#{1,6}(\s|$)", text[self.starts[line - 1]:i]):
+            self._add(i, j, "break", "heading")
+        return j
+
+    def _backslash(self, i: int) -> int:
+        text = self.text
+        m = re.compile(r"\\([A-Za-z]+\*?|.)", re.S).match(text, i)
+        if m is None:
+            return i + 1
+        name = m.group(1)
+        if name in ("[", "]", "(", ")"):
+            kind = "open" if name in "[(" else "close"
+            self._add(i, m.end(), kind, "\\" + name)
+            return m.end()
+        if name in ("begin", "end"):
+            env = re.compile(r"\s*\{([A-Za-z]+\*?)\}").match(text, m.end())
+            if env is None:
+                return m.end()
+            envname = env.group(1)
+            if name == "begin" and envname in VERBATIM_ENVIRONMENTS:
+                close = text.find(f"\\end{{{envname}}}", env.end())
+                return len(text) if close < 0 else close + len(envname) + 6
+            if envname in MATH_ENVIRONMENTS:
+                self._add(i, env.end(), "open" if name == "begin" else "close", f"{name}:{envname}")
+            return env.end()
+        if name in ("verb", "verb*"):
+            # \verb|…|: the delimiter is the next character; the text up to its next occurrence is verbatim.
+            if m.end() < len(text) and text[m.end()] not in " \n":
+                close = text.find(text[m.end()], m.end() + 1)
+                line_end = text.find("\n", m.end())
+                if close > 0 and (line_end < 0 or close < line_end):
+                    return close + 1
+            return m.end()
+        if name == "iffalse" and self.kind == "latex":
+            close = re.compile(r"\\fi(?![A-Za-z])").search(text, m.end())
+            return len(text) if close is None else close.end()
+        return m.end()
+
+    def _percent(self, i: int) -> int:
+        if self.kind != "latex":
+            return i + 1
+        end = self.text.find("\n", i)
+        return len(self.text) if end < 0 else end  # the newline itself is still seen (a comment line is not blank)
+
+    def _backticks(self, i: int, tok: str) -> int:
+        if self.kind != "markdown":
+            return i + len(tok)
+        # A code span: closed by the next run of exactly as many backticks within the paragraph.
+        if self.runs is None:
+            self.runs = {}
+            for m in re.finditer(r"`+", self.text):
+                self.runs.setdefault(len(m.group(0)), []).append(m.start())
+            self.paragraph_ends = [m.start() for m in re.finditer(r"\n[ \t\r]*(?=\n|$)", self.text)]
+        same = self.runs[len(tok)]
+        c = bisect.bisect_right(same, i)
+        p = bisect.bisect_right(self.paragraph_ends, i)
+        limit = self.paragraph_ends[p] if p < len(self.paragraph_ends) else len(self.text)
+        if c < len(same) and same[c] < limit:
+            return same[c] + len(tok)
+        return i + len(tok)
+
+    def _html_comment(self, i: int) -> int:
+        if self.kind != "markdown":
+            return i + 4
+        close = self.text.find("-->", i + 4)
+        return len(self.text) if close < 0 else close + 3
+
+
+def _pair(text: str, events: list[_Event], starts: list[int], cell: int | None) -> list[Segment]:
+    """The second pass: each opener with its closer before the next break; unclosed openers reported."""
+    positions: dict[str, list[int]] = {}
+    breaks: list[int] = []
+    for k, e in enumerate(events):
+        if e.kind == "break":
+            breaks.append(k)
+        elif e.kind in ("close", "both"):
+            positions.setdefault(e.key, []).append(k)
+    out: list[Segment] = []
+    k = 0
+    while k < len(events):
+        e = events[k]
+        if e.kind not in ("open", "both"):
+            k += 1
+            continue
+        closer = _CLOSER.get(e.key) or "end:" + e.key.split(":", 1)[1]
+        candidates = positions.get(closer, [])
+        c = bisect.bisect_right(candidates, k)
+        b = bisect.bisect_right(breaks, k)
+        limit = breaks[b] if b < len(breaks) else len(events)
+        name = e.key.split(":", 1)[1] if ":" in e.key else e.key
+        line = _line(starts, e.pos)
+        column = e.pos - starts[line - 1] + 1
+        display = name not in _INLINE
+        if c < len(candidates) and candidates[c] < limit:
+            j = candidates[c]
+            body = text[e.end:events[j].pos]
+            out.append(Segment(body, line, column, name, display, _line(starts, e.end), cell))
+            k = j + 1
+            continue
+        what = events[limit].key if limit < len(events) else "file"
+        end = events[limit].pos if limit < len(events) else len(text)
+        shown = f"\\begin{{{name}}}" if ":" in e.key else name
+        problem = f"the {shown} at line {line} is never closed before the {what} ends"
+        # Nothing of an unclosed segment is checked; its body is shown up to the end of its line.
+        line_end = text.find("\n", e.end, end)
+        shown_body = text[e.end:line_end if line_end >= 0 else end][:200]
+        out.append(Segment(shown_body, line, column, name, display, _line(starts, e.end), cell, problem))
+        k += 1
+    return out
