@@ -154,7 +154,11 @@ def render(node, p: dict) -> str:
         num = str(c.numerator) if c.denominator == 1 else rf"\frac{{{c.numerator}}}{{{c.denominator}}}"
         return num + " " + _wrap(args[0], p)
     if op == "sum":
-        return rf"\sum_{{{node.extra}}} " + _wrap(args[0], p)
+        var, bound = node.extra if isinstance(node.extra, tuple) else (node.extra, None)
+        if bound is None:
+            return rf"\sum_{{{var}}} " + _wrap(args[0], p)
+        size = ("n^" + bound.latex(p)) if p["br"] == ("[", "]") else ("n_" + bound.latex(p))
+        return rf"\sum_{{{var}=1}}^{{{size}}} " + _wrap(args[0], p)
     raise AssertionError(op)
 
 
@@ -279,9 +283,11 @@ def evaluate(node, env: Env):
         return _column([one(j) for j in range(1, env.n(l) + 1)])
     op = node.op
     if op == "sum":
-        var, body = node.extra, node.args[0]
+        var, bound = node.extra if isinstance(node.extra, tuple) else (node.extra, None)
+        body = node.args[0]
+        top = env.n(env.layer(bound, 1)) if bound is not None else _range(var, body, env)
         total = None
-        for v in range(1, _range(var, body, env) + 1):
+        for v in range(1, top + 1):
             env.bind[var] = v
             term = evaluate(body, env)
             total = term if total is None else _combine(total, term, lambda a, b: a + b)
@@ -335,7 +341,8 @@ def _combine(a, b, fn):
 def _places(node, env: Env, out: dict, bound=()) -> None:
     """index letter -> set of sizes of the places it stands in (free indices only)."""
     if isinstance(node, Op) and node.op == "sum":
-        _places(node.args[0], env, out, bound + (node.extra,))
+        var = node.extra[0] if isinstance(node.extra, tuple) else node.extra
+        _places(node.args[0], env, out, bound + (var,))
         return
     qs = []
     if isinstance(node, Q):
@@ -532,7 +539,7 @@ def _mutate(node, rng: random.Random):
     """One usual slip somewhere in ``node`` (or the node itself unchanged if none applies)."""
     spots = [n for n in _walk(node)]
     target = rng.choice(spots)
-    choice = rng.randrange(7)
+    choice = rng.randrange(8)
     new = None
     if choice == 0 and getattr(target, "lay", None) is not None:
         new = replace(target, lay=target.lay.moved(rng.choice((-1, 1))))
@@ -548,6 +555,11 @@ def _mutate(node, rng: random.Random):
         new = Q("x", None, target.idx)
     elif choice == 5:
         new = Op("scale", (target,), rng.choice((Fraction(2), Fraction(-1), Fraction(1, 2))))
+    elif choice == 7 and isinstance(target, Op) and target.op == "sum" and not isinstance(target.extra, tuple):
+        layers = [n.lay for n in _walk(target.args[0]) if isinstance(n, Q) and n.lay is not None
+                  and target.extra in n.idx[:1]]
+        if layers:  # an explicit upper bound: the layer the index stands in, or one off
+            new = replace(target, extra=(target.extra, layers[0].moved(rng.choice((0, 0, 1, -1)))))
     elif choice == 6 and isinstance(target, Q) and target.idx:
         swap = {"j": "k", "k": "j"}
         new = replace(target, idx=tuple(swap.get(i, i) for i in target.idx))
@@ -617,7 +629,7 @@ class Tally:
     seconds: float = 0.0
 
     def __post_init__(self):
-        self.unsound, self.false_refutations = [], []
+        self.unsound, self.false_refutations, self.unclear = [], [], []
         self.statuses, self.truths = Counter(), Counter()
 
 
@@ -641,6 +653,8 @@ def check_claim(claim: Claim, rng: random.Random, tally: Tally, depths=range(2, 
         verdict = "holds" if v.status == "holds" else said.get(d) if v.status == "conditional" else None
         if verdict == "holds" and t == "fails":
             tally.unsound.append(f"UNSOUND at L = {d + PROFILES[claim.notation]['shift']}: {where}: verify {v.status}")
+    if v.status in ("undecided", "uninterpretable", "unreadable"):
+        tally.unclear.append(f"{v.status.upper()} (the oracle: {kind}): {where}: {v.reason[:160]}")
     if v.status == "refuted" and kind == "true":
         tally.false_refutations.append(f"FALSE REFUTATION: {where}: {v.reason[:200]}")
     if v.status == "conditional":
@@ -668,6 +682,9 @@ def main() -> None:
     print(f"{t.examples} formulas in {t.seconds:.0f} s; verify said {dict(t.statuses)}; the oracle found {dict(t.truths)}")
     print(f"disagreements: {len(t.unsound)} unsound, {len(t.false_refutations)} false refutations")
     for line in (t.unsound + t.false_refutations)[:40]:
+        print("  " + line)
+    print(f"not judged ({len(t.unclear)}):")
+    for line in t.unclear[:20]:
         print("  " + line)
 
 

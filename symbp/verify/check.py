@@ -183,7 +183,9 @@ def _zero(diff, ctx: Context | None) -> bool:
         key = model.keys[g]
         if key[0] == "D":
             image[g] = algebra.Poly.const(1) * rule(model.atom(("S",) + tuple(key[1:])))
-    return not image or _put(num, image).is_zero()
+    if not image:
+        return False  # no σ' to put the rule in: the difference stands
+    return _put(num, image).is_zero()
 
 
 def _put(poly, image: dict):
