@@ -285,6 +285,8 @@ def evaluate(node, env: Env):
     if op == "sum":
         var, bound = node.extra if isinstance(node.extra, tuple) else (node.extra, None)
         body = node.args[0]
+        if var in env.bind:
+            raise Bad()  # a summation index that is also a free index: no meaning
         top = env.n(env.layer(bound, 1)) if bound is not None else _range(var, body, env)
         total = None
         for v in range(1, top + 1):

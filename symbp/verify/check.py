@@ -26,7 +26,7 @@ from ..network import network
 from ..notation import Notation
 from .conditions import apply_conditions
 from .confirm import confirm
-from .family import MAX_DEPTH, family
+from .family import MAX_DEPTH, family, other_sizes
 from .instances import index_bindings, layer_bindings
 from .interpret import Context, LayerOutOfRange, Mat, ShapeMismatch, Uninterpretable, evaluate, shape_of
 from .nodes import Cdots, Equation, to_latex
@@ -269,9 +269,31 @@ def check(eq: Equation, setting: Setting, budget: float = 30.0, *, find_countere
                     return Outcome("refuted", nc.reason, nc.instances, failure=nc.failure, side=side)
                 if nc.status == "undecided":
                     return _undecided(nc.reason, results, nets, setting.notation.layer_shift)
+        nets = _second_networks(eq, pairs, nets, results, setting, deadline)
     if find_counterexample:
         _confirm_failures(pairs, results, deadline)
     return _verdict(eq, pairs, nets, limit, results, setting)
+
+
+def _second_networks(eq, pairs, nets, results: dict, setting: Setting, deadline: float):
+    """Where a formula holds at some depths and fails at others, check each holding depth again on
+    a network with other sizes (``family.other_sizes``): a truth of the sizes is no condition on L."""
+    status = {d: {results[(side, s)].status for _, _, side in pairs for dd, s in nets if dd == d} for d, _ in nets}
+    holding = [d for d, st in status.items() if st == {"holds"} or st == {"holds", "none"}]
+    if not holding or not any("fails" in st for st in status.values()):
+        return nets
+    extra = []
+    for depth, sizes in nets:
+        if depth in holding and sizes != setting.fixed:
+            other = other_sizes(sizes)
+            if all(other != s for _, s in nets + tuple(extra)):
+                extra.append((depth, other))
+    for depth, sizes in extra:
+        for lhs, rhs, side in pairs:
+            excluded = _excluded_depth(eq, depth + setting.notation.layer_shift)
+            results[(side, sizes)] = (NetCheck(depth, sizes, outside=[({}, excluded)]) if excluded else
+                                      check_network(lhs, rhs, depth, sizes, setting, deadline, eq.where))
+    return tuple(sorted(nets + tuple(extra), key=lambda item: item[0]))
 
 
 def _excluded_depth(eq: Equation, user_L: int) -> str:

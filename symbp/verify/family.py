@@ -49,6 +49,22 @@ def networks_of_depth(depth: int) -> tuple:
     return (tuple(first if i % 2 == 0 else 5 - first for i in range(depth)),)
 
 
+def other_sizes(sizes: tuple) -> tuple:
+    """A second network of the same depth, whose sizes coincide where the standard one's do not.
+
+    The standard deep networks alternate 2 and 3 neurons, so layers two apart have equal
+    sizes; this one cycles through 2, 3, 4 (layers three apart agree), the shift that
+    differs from ``sizes`` in the most layers. A formula that holds only because two sizes
+    happen to agree (a sum bound n_1 written for n_5, a softmax with two outputs) fails on
+    one of the two.
+
+    >>> other_sizes((2, 3, 2, 3, 2, 3))
+    (2, 3, 4, 2, 3, 4)
+    """
+    shifts = [tuple(2 + (i + s) % 3 for i in range(len(sizes))) for s in range(3)]
+    return max(shifts, key=lambda c: sum(a != b for a, b in zip(c, sizes)))
+
+
 @dataclass(frozen=True)
 class Reach:
     """The layers a formula names, in Nielsen's numbering.
@@ -117,6 +133,25 @@ def depth_limit(r: Reach) -> int:
     return max(MIN_DEPTH, 2 + top + below + width + (3 if r.spans else 0))
 
 
+def size_sensitive(eq: Equation) -> bool:
+    """Does the formula's value depend on layer sizes beyond its shapes?
+
+    Explicit sizes (``\\sum_{k=1}^{n_l}``, ``n_L`` as an index, bracket vectors, a condition
+    ``j = 1, \\dots, n_l``) and fixed neuron numbers (``a^L_1 + a^L_2``) can make a wrong formula
+    hold on networks whose sizes happen to agree; such formulas are checked at every depth on a
+    second network with other sizes.
+    """
+    for n in walk(eq):
+        if isinstance(n, (Sum, Comprehension)) and n.upper is not None:
+            return True
+        if isinstance(n, Quantity) and any(isinstance(i, Index) and (i.size is not None or i.name is None)
+                                           for i in n.indices):
+            return True
+        if isinstance(n, Where) and n.kind == "index":
+            return True
+    return False
+
+
 def family(eq: Equation, notation: Notation, extra: tuple = ()) -> tuple:
     """(depth, sizes) of every network ``eq`` is checked on, shallowest first, and the depth limit.
 
@@ -124,6 +159,8 @@ def family(eq: Equation, notation: Notation, extra: tuple = ()) -> tuple:
     """
     limit = depth_limit(reach(eq, notation))
     out = [(d, sizes) for d in range(2, min(limit, MAX_DEPTH) + 1) for sizes in networks_of_depth(d)]
+    if size_sensitive(eq):
+        out += [(d, other_sizes(sizes)) for d, sizes in out if other_sizes(sizes) not in [s for _, s in out]]
     for sizes in extra:
         sizes = tuple(sizes)
         if all(sizes != s for _, s in out):

@@ -27,7 +27,8 @@ import time
 from dataclasses import asdict, dataclass, field
 
 from ..certificate import Certificate, Counterexample
-from ..errors import SymbpError
+from ..errors import SpecError, SymbpError
+from ..network import network
 from ..notation import Notation, profile
 from .check import Outcome, Setting, check
 from .describe import describe, identify
@@ -125,8 +126,13 @@ def verify(
     """
     start = time.perf_counter()
     nt = profile(notation)
+    if not isinstance(activation, str) or "," in activation:
+        raise SpecError(f"verify checks networks of every depth, so it takes one activation for every layer, "
+                        f"got {activation!r}")
     extra = tuple(tuple(int(n) for n in s) for s in family)
     fixed = tuple(int(n) for n in sizes) if sizes is not None else None
+    for s in extra + ((fixed,) if fixed else ()):
+        network(list(s), activation=activation, cost=cost, one_hot=one_hot)  # a bad network is bad input
     setting = Setting(nt, activation, cost, one_hot, extra, fixed)
     base = dict(formula=formula, notation=nt.name, family=(),
                 network={"activation": activation, "cost": cost, "one_hot": one_hot,
