@@ -161,10 +161,18 @@ def compare(lv, rv, lhs, rhs, ctx: Context | None = None):
     if isinstance(lv, Mat):
         for r in range(lv.rows):
             for c in range(lv.cols):
-                if not _zero(lv.entries[r][c] - rv.entries[r][c], ctx):
+                if not _equal(lv.entries[r][c], rv.entries[r][c], ctx):
                     return lv.entries[r][c], rv.entries[r][c], (r + 1, c + 1)
         return True
-    return True if _zero(lv - rv, ctx) else (lv, rv, ())
+    return True if _equal(lv, rv, ctx) else (lv, rv, ())
+
+
+def _equal(a, b, ctx: Context | None) -> bool:
+    # Polynomials are kept in a canonical form (sorted monomials, no zero terms), so equal
+    # term dictionaries are equal polynomials: the common case needs no subtraction.
+    if isinstance(a, algebra.Poly) and isinstance(b, algebra.Poly) and a.terms == b.terms:
+        return True
+    return _zero(a - b, ctx)
 
 
 def _zero(diff, ctx: Context | None) -> bool:
