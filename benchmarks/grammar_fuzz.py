@@ -228,7 +228,7 @@ def _node_value(kind: str, l: int, j: int, env: Env):
 
 
 def _index(name: str, env: Env, size: int) -> int:
-    v = env.bind[name]
+    v = int(name) if name.isdigit() else env.bind[name]
     if not 1 <= v <= size:
         raise Bad()
     return v
@@ -361,7 +361,7 @@ def _places(node, env: Env, out: dict, bound=()) -> None:
         l = _layer_of(q, env) if q.kind not in ("w",) else env.layer(q.lay, 2)
         sizes = [env.n(l), env.n(l - 1)] if q.kind == "w" else [env.n(l)]
         for name, size in zip(q.idx, sizes):
-            if name not in bound:
+            if name not in bound and not name.isdigit():
                 out.setdefault(name, set()).add(size)
     if isinstance(node, Op):
         for a in node.args:
@@ -541,7 +541,7 @@ def _mutate(node, rng: random.Random):
     """One usual slip somewhere in ``node`` (or the node itself unchanged if none applies)."""
     spots = [n for n in _walk(node)]
     target = rng.choice(spots)
-    choice = rng.randrange(8)
+    choice = rng.randrange(9)
     new = None
     if choice == 0 and getattr(target, "lay", None) is not None:
         new = replace(target, lay=target.lay.moved(rng.choice((-1, 1))))
@@ -562,6 +562,9 @@ def _mutate(node, rng: random.Random):
                   and target.extra in n.idx[:1]]
         if layers:  # an explicit upper bound: the layer the index stands in, or one off
             new = replace(target, extra=(target.extra, layers[0].moved(rng.choice((0, 0, 1, -1)))))
+    elif choice == 8 and isinstance(target, Q) and target.idx:  # a fixed neuron: j → 1 or 2
+        k = rng.randrange(len(target.idx))
+        new = replace(target, idx=target.idx[:k] + (rng.choice(("1", "2")),) + target.idx[k + 1:])
     elif choice == 6 and isinstance(target, Q) and target.idx:
         swap = {"j": "k", "k": "j"}
         new = replace(target, idx=tuple(swap.get(i, i) for i in target.idx))
@@ -669,8 +672,13 @@ def run(examples: int, seed: int = 0) -> Tally:
     rng = random.Random(seed)
     tally = Tally()
     start = time.perf_counter()
-    for _ in range(examples):
+    for n in range(1, examples + 1):
         check_claim(random_claim(rng), rng, tally)
+        if n % 500 == 0:  # progress on long runs
+            print(f"  {n} formulas, {time.perf_counter() - start:.0f} s: {len(tally.unsound)} unsound, "
+                  f"{len(tally.false_refutations)} false refutations", flush=True)
+            for line in (tally.unsound + tally.false_refutations)[-3:]:
+                print("    " + line, flush=True)
     tally.seconds = time.perf_counter() - start
     return tally
 

@@ -17,6 +17,7 @@ a concrete counterexample that an independent oracle confirms (``confirm``).
 from __future__ import annotations
 
 import json
+import random
 import time
 from dataclasses import dataclass, field
 
@@ -98,15 +99,19 @@ class NetCheck:
 
 
 def check_network(lhs, rhs, depth: int, sizes: tuple, setting: Setting, deadline: float,
-                  where: tuple = ()) -> NetCheck:
+                  where: tuple = (), *, screen: bool = False) -> NetCheck:
     """Every instance of ``lhs = rhs`` (under the conditions ``where``) on the network ``sizes``.
 
-    Stops at the first difference.
+    Stops at the first difference. With ``screen``, the first instance is first evaluated
+    by the oracle at a few points: sides that clearly differ there fail the network at once,
+    with that confirmed counterexample, and no exact ground truth is built for it.
     """
     out = NetCheck(depth, tuple(sizes))
     ctx = _context(tuple(sizes), setting.activation, setting.cost, setting.one_hot, setting.notation)
     ctx.gt.budget = derive.Budget(max(0.01, deadline - time.perf_counter()))
     eq = Equation((lhs, rhs), ("=",), where)
+    if screen and _screened(eq, ctx, out, setting, deadline):
+        return out
     bind: dict = {}
     try:
         for layers, ranges, outside in layer_bindings(eq, ctx):
@@ -152,6 +157,33 @@ def check_network(lhs, rhs, depth: int, sizes: tuple, setting: Setting, deadline
     return out
 
 
+def _screened(eq: Equation, ctx: Context, out: NetCheck, setting: Setting, deadline: float) -> bool:
+    """The oracle's look at the first instance: True (and ``out`` failed) if it finds the sides apart."""
+    lhs, rhs = eq.sides
+    cx = None
+    try:
+        instances = [b for layers, ranges, outside in layer_bindings(eq, ctx) if outside is None
+                     for b in index_bindings(layers, ranges)]
+        # The first instance and a few others: a wrong formula is rarely right at all of them.
+        picks = instances[:1] + random.Random(len(instances)).sample(instances[1:], min(3, len(instances) - 1))
+        stop = min(deadline, time.perf_counter() + 5)
+        for bind in picks:
+            cx = confirm(lhs, rhs, ctx, bind, None, _where(ctx, bind), activation=getattr(ctx, "activation", None),
+                         deadline=stop, tries=2)
+            if cx is not None:
+                break
+    except (ShapeMismatch, LayerOutOfRange, Uninterpretable):
+        return False  # the exact check says what is wrong, with its reason
+    finally:
+        ctx.bind = {}
+    if cx is None:
+        return False
+    out.status, out.instances, out.counterexample = "fails", 1, cx
+    out.reason = f"the two sides differ {cx.instance}"
+    out.failure = (ctx, dict(bind), None, None, ())
+    return True
+
+
 def compare(lv, rv, lhs, rhs, ctx: Context | None = None):
     """True if equal; a reason string for a shape mismatch; else (l, r, entry) of a differing entry."""
     if isinstance(lv, Mat) != isinstance(rv, Mat) or (
@@ -193,7 +225,26 @@ def _zero(diff, ctx: Context | None) -> bool:
             image[g] = algebra.Poly.const(1) * rule(model.atom(("S",) + tuple(key[1:])))
     if not image:
         return False  # no σ' to put the rule in: the difference stands
-    return _put(num, image).is_zero()
+    if _rule_at_random_point(num, image) != 0:
+        return False  # nonzero at one point under the rule: certainly not zero, no need to expand
+    return _put(num, image).is_zero()  # zero there: prove it exactly
+
+
+_P = (1 << 61) - 1
+
+
+def _rule_at_random_point(poly, image: dict) -> int:
+    """``poly`` modulo a large prime at random atom values, σ' given its value by the rule."""
+    import random
+
+    rng = random.Random(len(poly.terms))
+    values = {g: rng.randrange(1, _P) for g in poly.gens()}
+    for g in image:
+        sub = image[g]
+        for h in sub.gens():
+            values.setdefault(h, rng.randrange(1, _P))
+        values[g] = sub.evaluate_mod(values, _P)
+    return poly.evaluate_mod(values, _P)
 
 
 def _put(poly, image: dict):
@@ -271,7 +322,11 @@ def check(eq: Equation, setting: Setting, budget: float = 30.0, *, find_countere
                 if excluded:
                     results[(side, sizes)] = NetCheck(depth, sizes, outside=[({}, excluded)])
                     continue
-                nc = check_network(lhs, rhs, depth, sizes, setting, deadline, eq.where)
+                # Once the formula has failed somewhere, the oracle looks first at the deeper networks,
+                # where exact ground truth is dear: a clear difference there needs none.
+                screen = find_counterexample and (depth >= 5 or (depth >= 4 and setting.cost == "softmax-cross-entropy")) \
+                    and any(v.status == "fails" for v in results.values())
+                nc = check_network(lhs, rhs, depth, sizes, setting, deadline, eq.where, screen=screen)
                 results[(side, sizes)] = nc
                 if nc.status == "fails" and not find_counterexample:
                     return Outcome("refuted", nc.reason, nc.instances, failure=nc.failure, side=side)
@@ -326,7 +381,7 @@ def _confirm_failures(pairs, results: dict, deadline: float) -> None:
         if not every and any(v.status == "fails" and (v.failure is None or v.counterexample is not None)
                              for v in results.values()):
             break  # the formula is refuted already: a shape error, or a confirmed counterexample
-        if nc.failure is None:
+        if nc.failure is None or nc.counterexample is not None:
             continue
         lhs, rhs = sides[side]
         ctx, bind, lv, rv, entry = nc.failure

@@ -39,20 +39,30 @@ _POINT_VALUES = tuple(Fraction(n, 4) for n in (-4, -3, -2, -1, 1, 2, 3, 4))
 CLEAR_GAP = mpmath.mpf("1e-12")
 
 
-def confirm(lhs, rhs, ctx: Context, bind: dict, entry: tuple, label: str, *, deadline: float,
+def confirm(lhs, rhs, ctx: Context, bind: dict, entry: "tuple | None", label: str, *, deadline: float,
             activation: str | None = None, tries: int = 6, seed: int = 0) -> Counterexample | None:
     """A counterexample to ``lhs = rhs`` at ``bind`` on ``ctx.net``, confirmed by the oracle, or None.
 
     ``entry`` is the (row, column) of a matrix side where the exact check saw
-    the difference (empty for a scalar); ``activation`` is the one the claim is
-    about (default: the network's own).
+    the difference (empty for a scalar; None: any entry); ``activation`` is the
+    one the claim is about (default: the network's own).
     """
     net = network(list(ctx.net.sizes), activation=activation or _activation_arg(ctx.net), cost=ctx.net.cost,
                   one_hot=ctx.net.one_hot)
     octx = Context(net, ctx.notation, opaque=True)
     octx.bind = dict(bind)
-    left, right = _entry(evaluate(lhs, octx), entry), _entry(evaluate(rhs, octx), entry)
-    atoms = sorted(set(left.gens()) | set(right.gens())) if hasattr(left, "gens") else []
+    lv_all, rv_all = evaluate(lhs, octx), evaluate(rhs, octx)
+    if isinstance(lv_all, Mat) != isinstance(rv_all, Mat) or (
+            isinstance(lv_all, Mat) and (lv_all.rows, lv_all.cols) != (rv_all.rows, rv_all.cols)):
+        return None  # a shape error is refuted with its reason, not at a point
+    if entry is None:
+        entries = [(r + 1, c + 1) for r in range(lv_all.rows) for c in range(lv_all.cols)] \
+            if isinstance(lv_all, Mat) else [()]
+    else:
+        entries = [entry]
+    pairs = [(e, _entry(lv_all, e), _entry(rv_all, e)) for e in entries]
+    atoms = sorted({g for _, left, right in pairs for side in (left, right) if hasattr(side, "gens")
+                    for g in side.gens()})
     rng = random.Random(seed + 7919)
     generic = any(net.activation(l, j).is_generic for l in net.layers for j in range(1, net.n(l) + 1))
     best = None
@@ -65,18 +75,23 @@ def confirm(lhs, rhs, ctx: Context, bind: dict, entry: tuple, label: str, *, dea
             leaves = _random_leaves(net, rng, small=attempt % 2 == 1)
             try:
                 values, note = oracle_values.atom_values(net, leaves, stand_in, [net.atoms.keys[g] for g in atoms])
-                mp = _context_of(values)
-                lv, rv = _value(left, values, net, mp), _value(right, values, net, mp)
             except (ZeroDivisionError, ValueError, OverflowError):
                 continue
-            if not all(isinstance(v, mp.mpf) and mp.isfinite(v) for v in (lv, rv)):
-                continue  # a point where the network's values overflow or leave the reals says nothing
-            lv, rv = mpmath.mpf(lv), mpmath.mpf(rv)
-            gap = abs(lv - rv) / (1 + abs(lv) + abs(rv))
-            if gap > CLEAR_GAP and (best is None or gap > best[0]):
-                best = (gap, _counterexample(label, bind, leaves, net, lv, rv, note))
-                if gap > mpmath.mpf("1e-3"):
-                    return best[1]
+            mp = _context_of(values)
+            for e, left, right in pairs:
+                try:
+                    lv, rv = _value(left, values, net, mp), _value(right, values, net, mp)
+                except (ZeroDivisionError, ValueError, OverflowError):
+                    continue
+                if not all(isinstance(v, mp.mpf) and mp.isfinite(v) for v in (lv, rv)):
+                    continue  # a point where the network's values overflow or leave the reals says nothing
+                lv, rv = mpmath.mpf(lv), mpmath.mpf(rv)
+                gap = abs(lv - rv) / (1 + abs(lv) + abs(rv))
+                if gap > CLEAR_GAP and (best is None or gap > best[0]):
+                    where = label + (f", entry {e}" if e and entry is None else "")
+                    best = (gap, _counterexample(where, bind, leaves, net, lv, rv, note))
+                    if gap > mpmath.mpf("1e-3"):
+                        return best[1]
     return None if best is None else best[1]
 
 

@@ -97,7 +97,7 @@ def _layers(node) -> list:
                     out.append(i.size)
         if isinstance(n, (Sum, Comprehension)) and n.upper is not None:
             out.append(n.upper)
-        if isinstance(n, Where) and n.kind in ("layer", "depth"):
+        if isinstance(n, Where) and n.kind == "depth":  # L = 8 must be among the depths checked
             out.extend(b for b in (n.lo, n.hi) if b is not None)
     return out
 

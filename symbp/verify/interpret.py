@@ -214,7 +214,7 @@ def _add(node: Add, ctx: Context):
     for t in node.terms[1:]:
         v = evaluate(t, ctx)
         total, v = _broadcast_constant(total, v)
-        _lift(total, v, "add", to_latex(node))
+        _lift(total, v, "add", lambda: to_latex(node))
         total = _elementwise(total, v, lambda x, y: x + y)
     return total
 
@@ -229,14 +229,16 @@ def _mul(node: Mul, ctx: Context):
     value = evaluate(factors[0], ctx)
     for k, f in enumerate(factors[1:], start=1):
         # Name the factor where the shapes stop fitting (after \cdots it may be one symbp filled in).
-        where = f"{to_latex(node)}, at the factor {to_latex(f)}" + (" (filled in for \\cdots)" if f not in node.factors else "")
+        def where(f=f):
+            return f"{to_latex(node)}, at the factor {to_latex(f)}" + (" (filled in for \\cdots)" if f not in node.factors else "")
+
         value = multiply(value, evaluate(f, ctx), where)
     return value
 
 
 def _hadamard(node: Hadamard, ctx: Context):
     a, b = evaluate(node.left, ctx), evaluate(node.right, ctx)
-    _lift(a, b, "multiply entrywise (⊙)", to_latex(node))
+    _lift(a, b, "multiply entrywise (⊙)", lambda: to_latex(node))
     return _elementwise(a, b, lambda x, y: x * y)
 
 
