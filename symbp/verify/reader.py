@@ -195,7 +195,7 @@ class _Parser(Constructs):
     def starts_tail(self) -> bool:
         """True at a tag or a condition after the formula: ``\\tag``, ``\\text{for …}``, ``(\\text{BP1})``, ``\\forall``."""
         t = self.peek()
-        if t.kind == "macro" and t.text in ("tag", "forall"):
+        if t.kind == "macro" and t.text in ("tag", "forall", "label", "nonumber", "notag"):
             return True
         words = self.text_at()
         if words is not None and is_tail_text(words):
@@ -354,7 +354,7 @@ class _Parser(Constructs):
     def _primary(self, t: Token):
         if t.kind == "num":
             self.next()
-            return Num(Fraction(int(t.text)))
+            return Num(Fraction(t.text))  # exact: 0.5 is 1/2
         if t.kind == "char" and t.text in "({[":
             close = {"(": ")", "{": "}", "[": "]"}[t.text]
             self.next()

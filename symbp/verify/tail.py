@@ -78,8 +78,11 @@ def read_tail(p) -> tuple[list, list]:
         if (t.kind == "char" and t.text in ",;.") or (t.kind == "macro" and t.text in ("quad", "qquad")):
             p.next()
             continue
-        if t.kind == "macro" and t.text == "tag":
+        if t.kind == "macro" and t.text in ("tag", "label"):
             labels.append(_tag(p))
+            continue
+        if t.kind == "macro" and (t.text in ("nonumber", "notag") or (t.text == "\\" and p.peek(1).kind == "end")):
+            p.next()  # no number for this line; a line break at the very end
             continue
         words = p.text_at()
         if t.kind == "char" and t.text == "(" and p.text_at(1) is None:
@@ -194,6 +197,8 @@ def _value(p):
     """('num', n) | ('L', offset) | ('var', name) | ('size', Layer) | ('dots',)."""
     t = p.next()
     if t.kind == "num":
+        if not t.text.isdigit():
+            p.fail("a layer or a neuron in a condition is a whole number", t)
         return ("num", int(t.text))
     if t.kind == "macro" and t.text in ("dots", "ldots", "cdots"):
         return ("dots",)
@@ -204,7 +209,7 @@ def _value(p):
         offset = 0
         if p.at("+") or p.at("-"):
             sign = p.peek()
-            if p.peek(1).kind == "num":
+            if p.peek(1).kind == "num" and p.peek(1).text.isdigit():
                 p.next()
                 offset = int(p.next().text) * (1 if sign.text == "+" else -1)
         if t.text == "L":
