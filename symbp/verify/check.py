@@ -172,8 +172,8 @@ def _screened(eq: Equation, ctx: Context, out: NetCheck, setting: Setting, deadl
                          deadline=stop, tries=2)
             if cx is not None:
                 break
-    except (ShapeMismatch, LayerOutOfRange, Uninterpretable):
-        return False  # the exact check says what is wrong, with its reason
+    except (ShapeMismatch, LayerOutOfRange, Uninterpretable, derive.BudgetExceeded):
+        return False  # the exact check says what is wrong, with its reason (or that the budget ran out)
     finally:
         ctx.bind = {}
     if cx is None:

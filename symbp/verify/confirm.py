@@ -18,6 +18,7 @@ value at the point by the oracle or by the concrete activation.
 
 from __future__ import annotations
 
+import json
 import random
 import time
 from fractions import Fraction
@@ -47,9 +48,8 @@ def confirm(lhs, rhs, ctx: Context, bind: dict, entry: "tuple | None", label: st
     the difference (empty for a scalar; None: any entry); ``activation`` is the
     one the claim is about (default: the network's own).
     """
-    net = network(list(ctx.net.sizes), activation=activation or _activation_arg(ctx.net), cost=ctx.net.cost,
-                  one_hot=ctx.net.one_hot)
-    octx = Context(net, ctx.notation, opaque=True)
+    octx = _opaque(ctx, activation or _activation_arg(ctx.net))
+    net = octx.net
     octx.bind = dict(bind)
     lv_all, rv_all = evaluate(lhs, octx), evaluate(rhs, octx)
     if isinstance(lv_all, Mat) != isinstance(rv_all, Mat) or (
@@ -93,6 +93,21 @@ def confirm(lhs, rhs, ctx: Context, bind: dict, entry: "tuple | None", label: st
                     if gap > mpmath.mpf("1e-3"):
                         return best[1]
     return None if best is None else best[1]
+
+
+_OPAQUE: dict = {}
+
+
+def _opaque(ctx: Context, activation: str) -> Context:
+    # One opaque context per network and notation, reused: its derivative atoms are keyed by seed.
+    key = (tuple(ctx.net.sizes), activation, ctx.net.cost, ctx.net.one_hot,
+           json.dumps(ctx.notation.to_dict(), sort_keys=True))
+    if key not in _OPAQUE:
+        if len(_OPAQUE) > 64:
+            _OPAQUE.clear()
+        net = network(list(ctx.net.sizes), activation=activation, cost=ctx.net.cost, one_hot=ctx.net.one_hot)
+        _OPAQUE[key] = Context(net, ctx.notation, opaque=True)
+    return _OPAQUE[key]
 
 
 def _activation_arg(net) -> str:
