@@ -20,8 +20,6 @@ that composed network itself (``value``, ``z``, ``a``, ``sigma``,
 
 from __future__ import annotations
 
-from fractions import Fraction
-
 from mpmath.ctx_mp import MPContext
 
 DIGITS = 50

@@ -22,7 +22,7 @@ symbp.verify.lexer.ReadError: unexpected input after the condition j = 2 (a cond
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from .lexer import ReadError, _layer
 from .nodes import Equation, Index, Layer, Where
