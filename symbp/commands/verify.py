@@ -45,6 +45,9 @@ def register(sub) -> None:
     p.add_argument("--require-proof", action="store_true",
                    help="only a proof passes: a formula that is only probably true (random points) or "
                         "conditional exits 3")
+    p.add_argument("--layer", metavar="KIND",
+                   help="the formula is about a layer (batchnorm, layernorm, conv1d, conv2d, rnn, attention, softmax, "
+                        "softmax-ce, dropout, residual), in the notation of docs/layers.md")
     p.set_defaults(func=run)
 
 
@@ -59,6 +62,10 @@ def _notation(value: str):
 
 
 def run(args) -> int:
+    if args.layer:
+        from . import verify_layers
+
+        return verify_layers.run(args)
     from ..network import network
     from ..verify import notes as notes_module
     from ..verify import verify
