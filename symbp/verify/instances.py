@@ -70,13 +70,16 @@ def layer_bindings(eq: Equation, ctx: Context):
             continue
         try:
             found = [s for side in sides for s in free_slots(side, ctx)]
-            ranges = _ranges(found, lvars, ctx)
+            notes: list = []
+            ranges = _ranges(found, lvars, ctx, notes)
             for w in eq.where:
                 if w.kind == "index":
                     ranges[w.var] = _restricted(w, ranges, ctx)
         except LayerOutOfRange as exc:
             yield layers, None, str(exc)
             continue
+        for index, why in notes:  # index values outside the domain, reported like layers
+            yield {**layers, **index}, None, why
         yield layers, ranges, None
 
 
@@ -106,7 +109,7 @@ def _restricted(w: Where, ranges: dict, ctx: Context) -> tuple:
     return new_lo, new_hi
 
 
-def _ranges(found: list, lvars: list, ctx: Context) -> dict:
+def _ranges(found: list, lvars: list, ctx: Context, notes: list | None = None) -> dict:
     ranges: dict[str, tuple] = {}
     for idx, lo, n, where in found:
         if idx.name == "L":
@@ -117,8 +120,14 @@ def _ranges(found: list, lvars: list, ctx: Context) -> dict:
             lo0, n0, where0 = ranges[idx.name]
             if n0 == n and {lo0, lo} == {0, 1}:
                 # Dyda's index 0 (x_0 = 1, the bias column) exists in one place only: the
-                # formula is about j ≥ 1 ("x_j = a_j for j ≥ 1", seed 003 line 17).
+                # formula is about j ≥ 1 ("x_j = a_j for j ≥ 1", seed 003 line 17), and j = 0 is
+                # outside its domain (reported).
                 ranges[idx.name] = (1, n, where0)
+                if notes is not None:
+                    only = where0 if lo0 == 0 else where
+                    other = where if lo0 == 0 else where0
+                    notes.append(({idx.name: 0}, f"{idx.latex()} = 0 exists in {only} (the constant x_0 = 1 "
+                                  f"or the bias column) but not in {other}"))
                 continue
             raise ShapeMismatch(
                 f"the index {idx.latex()} runs over {lo0}..{n0} in {where0} but over {lo}..{n} in {where} "
