@@ -1,16 +1,19 @@
 r"""verify(formula) -> Verification: is a formula from someone's notes right?
 
-The formula is read in its notation (``reader``), then both sides
-are evaluated (``interpret``) on a *family* of concrete networks of
-different, non-square shapes, for every valid value of its free layer
-variables (l) and neuron indices (i, j, k). Each side is an exact element of
+The formula is read in its notation (``reader``; tags label it, conditions
+restrict it), then both sides are evaluated (``interpret``) on concrete
+networks of every depth from 2 up to one where each layer it names has taken
+every role (``family``), for every valid value of its free layer variables (l)
+and neuron indices (i, j, k). Each side is an exact element of
 ``symbp.algebra`` computed from the ground truth (δ ≡ ∂C/∂z by
 differentiation). The verdicts:
 
-* ``proved`` (on that family): every instance's difference is exactly 0;
+* ``proved``: every instance's difference is exactly 0, on every network checked;
+* ``conditional``: it holds at some depths only; ``condition`` says which
+  (``L = 4``), and it is never a plain "holds";
 * ``refuted``: shapes or indices that cannot match (with the reason), or a
-  difference with a concrete counterexample at an exact point;
-* ``undecided``: a nonzero difference without a counterexample, or the budget
+  difference with a concrete counterexample that the independent oracle confirms;
+* ``undecided``: a difference without a confirmed counterexample, or the budget
   ran out;
 * ``unreadable`` / ``uninterpretable``: the reason, in words.
 
@@ -19,6 +22,9 @@ differentiation). The verdicts:
 ('proved', 'BP3')
 >>> verify(r"\frac{\partial C}{\partial b^l_j} = 2\delta^l_j").verdict
 'refuted'
+>>> v = verify(r"\delta^4 = (a^4 - y) \odot \sigma'(z^4)", diagnose=False)
+>>> v.verdict, v.condition, v.exit_code
+('conditional', 'L = 4', 3)
 """
 
 from __future__ import annotations
