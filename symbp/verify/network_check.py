@@ -198,10 +198,15 @@ def _equal(a, b, ctx: Context | None) -> bool:
 
 
 def _zero(diff, ctx: Context | None) -> bool:
-    """Is ``diff`` exactly 0, with σ' = rule(σ) put in when the activation has such a rule?"""
+    """Is ``diff`` exactly 0, with σ' = rule(σ) put in when the activation has such a rule?
+
+    The network's own zero test comes first (``atoms.vanishes``: it knows that a relu's σ is
+    z·[z > 0] and the identity's is z).
+    """
     if not hasattr(diff, "is_zero"):
         return diff == 0
-    if diff.is_zero():
+    vanishes = getattr(getattr(ctx, "model", None), "vanishes", None)
+    if diff.is_zero() or (vanishes is not None and vanishes(diff)):
         return True
     rule = getattr(ctx, "prime_rule", None)
     if rule is None:
