@@ -144,13 +144,17 @@ def _confirm_failures(pairs, results: dict, deadline: float) -> None:
     """
     sides = {side: (lhs, rhs) for lhs, rhs, side in pairs}
     every = any(nc.status == "holds" for nc in results.values())
-    for (side, sizes), nc in results.items():
+    # Shallowest first: the counterexample a refutation shows should be the smallest network's.
+    for (side, sizes), nc in sorted(results.items(), key=lambda item: item[1].depth):
         if nc.status != "fails":
             continue
-        if not every and any(v.status == "fails" and (v.failure is None or v.counterexample is not None)
-                             for v in results.values()):
-            break  # the formula is refuted already: a shape error, or a confirmed counterexample
-        if nc.failure is None or nc.counterexample is not None:
+        if nc.failure is None:
+            if not every:
+                break  # a shape error refutes the formula with its reason
+            continue
+        if not every and nc.counterexample is not None:
+            break  # refuted already, by the oracle's confirmed counterexample
+        if nc.counterexample is not None:
             continue
         lhs, rhs = sides[side]
         ctx, bind, lv, rv, entry = nc.failure
@@ -162,6 +166,8 @@ def _confirm_failures(pairs, results: dict, deadline: float) -> None:
                          "independent evaluation separates them was found")
         else:
             nc.counterexample = cx
+            if not every:
+                break
 
 
 def _verdict(eq, pairs, nets, limit: int, results: dict, setting: Setting) -> Outcome:

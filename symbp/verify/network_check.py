@@ -22,7 +22,8 @@ from ..network import network
 from ..notation import Notation
 from .confirm import confirm
 from .instances import index_bindings, layer_bindings
-from .interpret import Context, LayerOutOfRange, Mat, ShapeMismatch, Uninterpretable, evaluate, shape_of
+from .interpret import (Context, LayerOutOfRange, Mat, ShapeMismatch, Uninterpretable, _broadcast_constant,
+                        evaluate, shape_of)
 from .nodes import Equation, to_latex
 
 
@@ -175,7 +176,12 @@ def _screened(eq: Equation, ctx: Context, out: NetCheck, setting: Setting, deadl
 
 
 def compare(lv, rv, lhs, rhs, ctx: Context | None = None):
-    """True if equal; a reason string for a shape mismatch; else (l, r, entry) of a differing entry."""
+    """True if equal; a reason string for a shape mismatch; else (l, r, entry) of a differing entry.
+
+    A number on one side of a vector is the vector of that number (``\\delta^L = 0``,
+    ``\\sigma'(z^l) = 1``), as it is in ``1 - a^L``.
+    """
+    lv, rv = _broadcast_constant(lv, rv)
     if isinstance(lv, Mat) != isinstance(rv, Mat) or (
         isinstance(lv, Mat) and (lv.rows, lv.cols) != (rv.rows, rv.cols)
     ):

@@ -25,7 +25,7 @@ from .conditions import apply_conditions
 from .confirm import _context_of, _entry, _random_leaves, _value
 from .context import Context, evaluate
 from .instances import index_bindings, layer_bindings
-from .interpret import LayerOutOfRange, Mat
+from .interpret import LayerOutOfRange, Mat, _broadcast_constant
 from .reader import read_claim
 
 #: Two sides agree when they are this close (relative to 1 + |l| + |r|): far above the
@@ -73,7 +73,7 @@ def _differences(eq, ctx: Context, bind: dict, rng: random.Random) -> list[str]:
     out = []
     for side in eq.sides[1:]:
         try:
-            lv, rv = evaluate(first, ctx), evaluate(side, ctx)
+            lv, rv = _broadcast_constant(evaluate(first, ctx), evaluate(side, ctx))
         except LayerOutOfRange:
             continue
         entries = [(r + 1, c + 1) for r in range(lv.rows) for c in range(lv.cols)] if isinstance(lv, Mat) else [()]
