@@ -98,7 +98,11 @@ def check_network(lhs, rhs, depth: int, sizes: tuple, setting: Setting, deadline
     with that confirmed counterexample, and no exact ground truth is built for it.
     """
     out = NetCheck(depth, tuple(sizes))
-    ctx = _context(tuple(sizes), setting.activation, setting.cost, setting.one_hot, setting.notation)
+    try:
+        ctx = _context(tuple(sizes), setting.activation, setting.cost, setting.one_hot, setting.notation)
+    except derive.BudgetExceeded as exc:  # the budget ran out while the network itself was built
+        out.status, out.reason = "undecided", f"{exc} on the network {list(sizes)}"
+        return out
     ctx.gt.budget = derive.Budget(max(0.01, deadline - time.perf_counter()))
     eq = Equation((lhs, rhs), ("=",), where)
     if screen and _screened(eq, ctx, out, setting, deadline):
