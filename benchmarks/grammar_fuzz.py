@@ -276,7 +276,7 @@ def evaluate(node, env: Env):
             name = env.net.activation(l, j).name
             if node.primes == 0:
                 return env.o.sigma(name, z)
-            return oracle_values.difference(env.o, lambda t: env.o.sigma(name, z + t))
+            return env.o.sigma_derivative(name, z)
 
         if node.arg.idx:
             return one(_index(node.arg.idx[0], env, env.n(l)))

@@ -77,10 +77,10 @@ def confirm(lhs, rhs, ctx: Context, bind: dict, entry: "tuple | None", label: st
                 values, note = oracle_values.atom_values(net, leaves, stand_in, [net.atoms.keys[g] for g in atoms])
             except (ZeroDivisionError, ValueError, OverflowError):
                 continue
-            mp = _context_of(values)
+            mp = oracle_values.context_of(values)
             for e, left, right in pairs:
                 try:
-                    lv, rv = _value(left, values, net, mp), _value(right, values, net, mp)
+                    lv, rv = oracle_values.value_at(left, values, net), oracle_values.value_at(right, values, net)
                 except (ZeroDivisionError, ValueError, OverflowError):
                     continue
                 if not all(isinstance(v, mp.mpf) and mp.isfinite(v) for v in (lv, rv)):
@@ -151,30 +151,6 @@ def _small_leaves(net, rng: random.Random) -> dict:
     if net.one_hot:
         out[("y", 1, n)] = 1 - sum((out[("y", 1, j)] for j in range(1, n)), Fraction(0))
     return out
-
-
-def _context_of(values: dict):
-    # The oracle's own high-precision context: the formula's arithmetic is done at its precision.
-    v = next(iter(values.values()), None)
-    return getattr(v, "context", mpmath.mp)
-
-
-def _value(element, values: dict, net, mp):
-    """An algebra element (Poly or RatFunc over the opaque atoms) at the point, in the context ``mp``."""
-    num, den = (element.num, element.den) if hasattr(element, "den") else (element, None)
-    v = _poly_value(num, values, net, mp)
-    return v / _poly_value(den, values, net, mp) if den is not None else v
-
-
-def _poly_value(poly, values: dict, net, mp):
-    total = mp.mpf(0)
-    keys = net.atoms.keys
-    for mono, coeff in poly.terms.items():
-        term = mp.mpf(coeff.numerator) / coeff.denominator if isinstance(coeff, Fraction) else mp.mpf(coeff)
-        for g, e in mono:
-            term *= values[keys[g]] ** e
-        total += term
-    return total
 
 
 def _counterexample(label: str, bind: dict, leaves: dict, net, lv, rv, note: str) -> Counterexample:

@@ -22,7 +22,7 @@ from ..network import network
 from ..notation import Notation, profile
 from . import oracle_values
 from .conditions import apply_conditions
-from .confirm import _context_of, _entry, _random_leaves, _value
+from .confirm import _entry, _random_leaves
 from .context import Context, evaluate
 from .instances import index_bindings, layer_bindings
 from .interpret import LayerOutOfRange, Mat, _broadcast_constant
@@ -86,8 +86,8 @@ def _differences(eq, ctx: Context, bind: dict, rng: random.Random) -> list[str]:
                 values, _ = oracle_values.atom_values(net, leaves, None, [net.atoms.keys[g] for g in gens])
             except (ValueError, ZeroDivisionError, OverflowError):
                 continue  # a point where the oracle cannot answer (an undefined cost) says nothing
-            mp = _context_of(values)
-            a, b = _value(left, values, net, mp), _value(right, values, net, mp)
+            mp = oracle_values.context_of(values)
+            a, b = oracle_values.value_at(left, values, net), oracle_values.value_at(right, values, net)
             if abs(a - b) > mp.mpf(TOLERANCE.numerator) / TOLERANCE.denominator * (1 + abs(a) + abs(b)):
                 where = ", ".join(f"{k} = {v}" for k, v in sorted(bind.items()))
                 out.append(f"on {list(net.sizes)} with {where or 'no variable'}, entry {entry or '-'}: "
