@@ -686,11 +686,14 @@ def check_claim(claim: Claim, rng: random.Random, tally: Tally, depths=range(2, 
                 tally.false_refutations.append(f"FALSE REFUTATION at depth {d}: {where}: {v.reason[:200]}")
 
 
-def run(examples: int, seed: int = 0) -> Tally:
+def run(examples: int, seed: int = 0, cpu_minutes: float | None = None) -> Tally:
+    """``examples`` formulas, or as many as fit in ``cpu_minutes`` of this process's CPU time."""
     rng = random.Random(seed)
     tally = Tally()
-    start = time.perf_counter()
+    start, cpu0 = time.perf_counter(), time.process_time()
     for n in range(1, examples + 1):
+        if cpu_minutes is not None and time.process_time() - cpu0 > 60 * cpu_minutes:
+            break
         check_claim(random_claim(rng), rng, tally)
         if n % 500 == 0:  # progress on long runs
             print(f"  {n} formulas, {time.perf_counter() - start:.0f} s: {len(tally.unsound)} unsound, "
@@ -705,8 +708,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--examples", type=int, default=10_000)
     parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--cpu-minutes", type=float, default=None, help="stop after this much CPU time")
     args = parser.parse_args()
-    t = run(args.examples, args.seed)
+    t = run(args.examples, args.seed, args.cpu_minutes)
     print(f"{t.examples} formulas in {t.seconds:.0f} s; verify said {dict(t.statuses)}; the oracle found {dict(t.truths)}")
     print(f"disagreements: {len(t.unsound)} unsound, {len(t.false_refutations)} false refutations")
     for line in (t.unsound + t.false_refutations)[:40]:
