@@ -455,11 +455,11 @@ def truth_at_depth(claim: Claim, depth: int, seed: int, sample: int | None = Non
             _places(claim.rhs, env, found)
         except Outside:
             continue
-        if any(len(s) != 1 for s in found.values()):
-            return "fails"  # an index standing in places of different sizes
+        # An index standing in places of different sizes takes the values every place has
+        # (w^l_{jj}: j ≤ n_l and j ≤ n_{l-1}); the others are outside the formula's domain.
         names = sorted(found)
         binds += [{**env.bind, **dict(zip(names, combo))}
-                  for combo in _product([range(1, next(iter(found[n])) + 1) for n in names])]
+                  for combo in _product([range(1, min(found[n]) + 1) for n in names])]
     if sample is not None and len(binds) > sample:
         binds = rng.sample(binds, sample)
     instances = 0
