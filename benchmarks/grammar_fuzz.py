@@ -28,6 +28,7 @@ from __future__ import annotations
 import argparse
 import os
 import random
+import signal
 import sys
 import time
 from collections import Counter
@@ -694,7 +695,10 @@ def run(examples: int, seed: int = 0, cpu_minutes: float | None = None) -> Tally
     for n in range(1, examples + 1):
         if cpu_minutes is not None and time.process_time() - cpu0 > 60 * cpu_minutes:
             break
-        check_claim(random_claim(rng), rng, tally)
+        try:
+            check_claim(random_claim(rng), rng, tally)
+        except KeyboardInterrupt:  # stopped by hand: the formulas checked so far are the result
+            break
         if n % 500 == 0:  # progress on long runs
             print(f"  {n} formulas, {time.perf_counter() - start:.0f} s: {len(tally.unsound)} unsound, "
                   f"{len(tally.false_refutations)} false refutations", flush=True)
@@ -704,12 +708,17 @@ def run(examples: int, seed: int = 0, cpu_minutes: float | None = None) -> Tally
     return tally
 
 
+def _stop(signum, frame):
+    raise KeyboardInterrupt
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--examples", type=int, default=10_000)
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--cpu-minutes", type=float, default=None, help="stop after this much CPU time")
     args = parser.parse_args()
+    signal.signal(signal.SIGTERM, _stop)  # `kill PID` ends the run with its summary
     t = run(args.examples, args.seed, args.cpu_minutes)
     print(f"{t.examples} formulas in {t.seconds:.0f} s; verify said {dict(t.statuses)}; the oracle found {dict(t.truths)}")
     print(f"disagreements: {len(t.unsound)} unsound, {len(t.false_refutations)} false refutations")
