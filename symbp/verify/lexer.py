@@ -43,10 +43,13 @@ _FONTS = {"mathbf", "boldsymbol", "bm", "mathit", "vec", "mathcal"}
 _TEXTS = {"text", "mathrm", "operatorname", "textrm", "mathsf"}
 _RELATIONS = {"=": "=", "equiv": r"\equiv"}
 _UNICODE = {"δ": "\\delta", "σ": "\\sigma", "∂": "\\partial", "⊙": "\\odot", "∇": "\\nabla", "Σ": "\\Sigma",
-            "·": "\\cdot", "⋯": "\\cdots", "…": "\\dots", "≡": "\\equiv", "φ": "\\varphi", "−": "-"}
+            "·": "\\cdot", "⋯": "\\cdots", "…": "\\dots", "≡": "\\equiv", "φ": "\\varphi", "−": "-",
+            "≤": "\\le", "≥": "\\ge", "∈": "\\in", "∀": "\\forall", "≠": "\\ne"}
 _KNOWN = (_SPACING | _FONTS | _TEXTS | set(_RELATIONS) | {"quad", "qquad",
     "delta", "sigma", "varphi", "phi", "Sigma", "frac", "dfrac", "tfrac", "partial", "nabla", "sum", "cdot",
     "odot", "circ", "cdots", "dots", "ldots", "top", "exp", "left", "right", "|", "{", "}",
+    "tag", "forall", "in", "le", "leq", "ge", "geq", "lt", "gt", "leqslant", "geqslant", "textnormal", "label",
+    "nonumber", "notag",
 })
 
 
@@ -77,11 +80,11 @@ def _tokenize(text: str) -> list[Token]:
             i += 2
             continue
         if c in "0123456789":  # not str.isdigit(): '¹' is a digit to it but not to \d
-            m = re.match(r"\d+", text[i:])
+            m = re.match(r"\d+(?:\.\d+)?", text[i:])  # 0.5 is one number; "1." ends a sentence
             out.append(Token("num", m.group(0), i))
             i += len(m.group(0))
             continue
-        if c.isascii() and (c.isalpha() or c in "{}^_'()[]+-=,./|&:<>!"):
+        if c.isascii() and (c.isalpha() or c in "{}^_'()[]+-=,./|&:<>!*"):
             out.append(Token("char", c, i))
             i += 1
             continue
