@@ -158,8 +158,18 @@ def check_claim(eq: Equation, side: int, setting: Setting, deadline: float, find
     return Outcome("holds", f"exact on {instances} instances", instances)
 
 
+def _variable_rows(lv, rv):
+    """∂C/∂x of Dyda's x = (1; a) has the rows x_1 … x_n: the other side's row 0 (the constant) is left out."""
+    for a, b, swap in ((lv, rv, False), (rv, lv, True)):
+        if isinstance(a, Mat) and a.variable_rows and isinstance(b, Mat) and b.rows == a.rows + 1 and b.cols == a.cols:
+            b = Mat(a.rows, b.cols, b.entries[1:])
+            return (b, a) if swap else (a, b)
+    return lv, rv
+
+
 def compare(lv, rv, lhs, rhs):
     """True if equal; a reason string for a shape mismatch; else (l, r, entry) of a differing entry."""
+    lv, rv = _variable_rows(lv, rv)
     if isinstance(lv, Mat) != isinstance(rv, Mat) or (
         isinstance(lv, Mat) and (lv.rows, lv.cols) != (rv.rows, rv.cols)
     ):

@@ -10,7 +10,9 @@ from __future__ import annotations
 import re
 
 from .lexer import Token, _size
-from .nodes import Apply, Cdots, Comprehension, Div, Matrix, Nabla, Partial, Quantity, Sum
+from fractions import Fraction
+
+from .nodes import Apply, Cdots, Comprehension, Div, Matrix, Nabla, Num, Quantity, Sum
 
 
 class Constructs:
@@ -72,25 +74,24 @@ class Constructs:
         return Matrix(len(rows), len(rows[0]), tuple(cells), env)
 
     def frac(self, tok: Token):
-        if self.at("{") and self.peek(1).kind == "macro" and self.peek(1).text == "partial":
-            self.expect("{")
-            self.expect("partial")
-            num = self.primary()
-            self.expect("}")
-            self.expect("{")
-            if not self.at("partial"):
-                self.fail("the denominator of ∂X/∂… must start with \\partial")
-            self.expect("partial")
-            den = self.primary()
-            self.expect("}")
-            if not isinstance(num, Quantity) or not isinstance(den, Quantity):
-                self.fail("∂X/∂Y reads only network quantities X and Y", tok)
-            return Partial(num, den)
-        if not self.at("{"):
-            self.fail("\\frac needs two braced arguments", self.peek())
-        num = self._braced("numerator")
-        den = self._braced("denominator")
+        if self.at("partial") or (self.at("{") and self.peek(1).kind == "macro" and self.peek(1).text == "partial"):
+            return self.derivative_frac(tok)
+        num = self._argument("numerator")
+        den = self._argument("denominator")
         return Div(num, den)
+
+    def _argument(self, what: str):
+        """A \\frac argument: a braced group, or one token as TeX allows (``\\frac12``, ``\\frac 1 {2}``)."""
+        if self.at("{"):
+            return self._braced(what)
+        t = self.peek()
+        if t.kind == "num" and len(t.text) > 1:  # \frac12: the digits are two arguments
+            self.next()
+            self.toks.insert(self.i, Token("num", t.text[1:], t.pos + 1))
+            return Num(Fraction(int(t.text[0])))
+        if t.kind == "end" or (t.kind == "char" and t.text in "}=+-"):
+            self.fail(f"the {what} of \\frac is missing", t)
+        return self.primary()
 
     def _braced(self, what: str):
         t = self.expect("{")
@@ -111,7 +112,7 @@ class Constructs:
         wrt = sub.primary()
         if not isinstance(wrt, Quantity):
             self.fail("∇_X C needs a quantity X", tok)
-        of = self.primary()
+        of = self.in_cost_slot(self.primary)
         if not (isinstance(of, Quantity) and of.role == "C"):
             self.fail("∇_X must be applied to the cost C", tok)
         return Nabla(wrt, of)

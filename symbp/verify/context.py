@@ -12,7 +12,7 @@ from ..derive import GroundTruth
 from ..network import Network
 from ..notation import Notation
 from .nodes import Index, Layer, Quantity, to_latex
-from .values import LayerOutOfRange, ShapeMismatch, Uninterpretable
+from .values import LayerOutOfRange, OutsideDomain, ShapeMismatch, Uninterpretable
 
 ONE = Poly.const(1)
 
@@ -59,6 +59,10 @@ class Context:
             v = self.bind[idx.name]
         else:
             raise Uninterpretable(f"the index {idx.latex()} in {what} is not bound")
+        if idx.name is None and idx.size is None and v > size:
+            # A written number past the layer's size: this network lacks that neuron; a bigger one has it.
+            raise OutsideDomain(f"{what} names neuron {v} of a layer with {size} on the network "
+                                f"{list(self.net.sizes)}")
         if not (lowest <= v <= size):
             raise ShapeMismatch(
                 f"{what} needs its index {idx.latex()} in {lowest}..{size}, but the formula sets it to {v} "

@@ -17,12 +17,15 @@ from __future__ import annotations
 
 from ..algebra import Poly, RatFunc
 from . import sums  # noqa: F401  (registers the rules of sums, bracket vectors and matrices)
+from .measures import cost_value  # (registers the rule of norms)
 from .cdots import expand_cdots
 from .context import ONE, RULES, Context, check_layer, evaluate, slots  # noqa: F401  (the interpretation's API)
-from .nodes import Add, Apply, Cdots, Div, Hadamard, Layer, Mul, Nabla, Neg, Num, Partial, Pow, Quantity, Transpose, to_latex
+from .nodes import (
+    Add, Apply, Cdots, Derivative, Div, Hadamard, Layer, Mul, Nabla, Neg, Num, Partial, Pow, Quantity, Transpose, to_latex,
+)
 from .values import (  # noqa: F401  (re-exported: the names verify and diagnose use)
-    LayerOutOfRange, Mat, NotApplicable, ShapeMismatch, Uninterpretable, _broadcast_constant, _elementwise, _lift,
-    multiply, shape_of,
+    LayerOutOfRange, Mat, NotApplicable, OutsideDomain, ShapeMismatch, Uninterpretable, _broadcast_constant,
+    _elementwise, _lift, multiply, shape_of,
 )
 
 
@@ -34,7 +37,7 @@ def _quantity(q: Quantity, ctx: Context):
     model, net, nt = ctx.model, ctx.net, ctx.notation
     what = to_latex(q)
     if q.role == "C":
-        raise Uninterpretable(f"the cost {what} on its own is not checked (only its derivatives are)")
+        return cost_value(ctx, what)
     sl = slots(q, ctx)
     if q.role == "y":
         n = net.n(net.L)
@@ -86,7 +89,9 @@ def _seed(q: Quantity, ctx: Context, entry: tuple) -> tuple:
         return (q.role, 1, l, entry[0])
     if q.role == "x" and q.layer is not None:
         if entry[0] == 0:
-            raise Uninterpretable(f"∂/∂{to_latex(q)} at index 0: x_0 = 1 is a constant, not a variable")
+            # Dyda's x_0 = 1 is a constant: ∂/∂x_j ranges over the variable entries j ≥ 1.
+            raise OutsideDomain(f"∂/∂{to_latex(q)} is about the variable entries j ≥ 1; entry 0 is the constant "
+                                "x_0 = 1, which is not differentiated")
         return ("a", 1, l, entry[0])
     if q.role == "x":
         return ("x", 1, entry[0])
@@ -112,7 +117,8 @@ def _entries(q: Quantity, ctx: Context):
         return None, [[(k,)] for k in range(1, net.n(1) + 1)]
     l = ctx.layer(q.layer, what)
     if q.role == "x":
-        raise Uninterpretable(f"∂/∂{what}: its entry 0 is the constant x_0 = 1; write ∂/∂a (entries j ≥ 1)")
+        # The augmented vector x = (1; a): its derivative ranges over the variable entries j ≥ 1 only.
+        return None, [[(j,)] for j in range(1, net.n(l) + 1)]
     return None, [[(j,)] for j in range(1, net.n(l) + 1)]
 
 
@@ -135,7 +141,21 @@ def _partial(node: Partial, ctx: Context):
         raise Uninterpretable(f"symbp checks ∂C/∂(…) and ∂z/∂(…), ∂a/∂(…), not ∂{to_latex(num)}/∂(…)")
     if grid is None:
         return fn(entry)
-    return Mat(len(grid), len(grid[0]), [[fn(e) for e in row] for row in grid])
+    out = Mat(len(grid), len(grid[0]), [[fn(e) for e in row] for row in grid])
+    if den.role == "x" and den.layer is not None:
+        out.variable_rows = 1  # rows are x_1 … x_n: the constant x_0 has no derivative
+    return out
+
+
+def _derivative(node: Derivative, ctx: Context):
+    """∂/∂Y applied to an expression: its total derivative through the network's graph."""
+    value = evaluate(node.arg, ctx)
+    if isinstance(value, Mat):
+        raise Uninterpretable(f"{to_latex(node)}: ∂/∂(…) of a vector or matrix is a Jacobian; write one entry")
+    entry, grid = _entries(node.den, ctx)
+    if grid is not None:
+        raise Uninterpretable(f"{to_latex(node)}: differentiate by one entry of {to_latex(node.den)}")
+    return ctx.gt.d_node(value, _seed(node.den, ctx, entry))
 
 
 def _d_node(ctx: Context, num: Quantity, nl: int, value, seed: tuple):
@@ -174,8 +194,18 @@ def _apply(node: Apply, ctx: Context):
     if node.func == "f" and not any(a == f"generic:{node.base}" for a in net.activations):
         raise Uninterpretable(f"{node.base} is not the network's activation (use --activation generic:{node.base})")
 
+    if node.func == "log":
+        raise Uninterpretable(f"{what}: a logarithm is not a polynomial; symbp reads it only in scalar formulas")
+    if node.func == "diag":
+        if not isinstance(arg, Mat) or arg.cols != 1:
+            raise ShapeMismatch(f"{what}: diag needs a column vector, got {shape_of(arg)}")
+        n = arg.rows
+        return Mat(n, n, [[arg.entries[r][0] if r == c else Poly() for c in range(n)] for r in range(n)])
+
     def one(v):
         l, j = _neuron_of(v, ctx, what)
+        if node.func == "tanh" and net.activation(l, j).name != "tanh":
+            raise Uninterpretable(f"{what}: tanh is not the activation of the network (use --activation tanh)")
         if node.func == "exp":
             if not (net.output_softmax and l == net.L):
                 raise Uninterpretable(f"{what}: exp is read only as exp(z^L_j) of a softmax output")
@@ -227,7 +257,12 @@ def _hadamard(node: Hadamard, ctx: Context):
 def _div(node: Div, ctx: Context):
     num, den = evaluate(node.num, ctx), evaluate(node.den, ctx)
     if isinstance(den, Mat):
-        raise ShapeMismatch(f"{to_latex(node)}: cannot divide by {den.shape}")
+        # Notes divide vectors entry by entry (∇_a C = −y/a + (1 − y)/(1 − a)); a number over a vector is 1/a_j.
+        num, den = _broadcast_constant(num, den)
+        _lift(num, den, "divide entry by entry", to_latex(node))
+        if any(x.is_zero() for row in den.entries for x in row):
+            raise ShapeMismatch(f"{to_latex(node)}: division by zero")
+        return _elementwise(num, den, lambda x, y: (RatFunc(x) if isinstance(x, Poly) else x) / y)
     if den.is_zero():
         raise ShapeMismatch(f"{to_latex(node)}: division by zero")
     inv = lambda x: RatFunc(x) / den if isinstance(x, Poly) else x / den  # noqa: E731
@@ -247,7 +282,8 @@ def _transpose(node: Transpose, ctx: Context):
 
 
 RULES.update({
-    Num: _num, Quantity: _quantity, Partial: _partial, Nabla: _nabla, Apply: _apply, Add: _add, Neg: _neg,
+    Num: _num, Quantity: _quantity, Partial: _partial, Derivative: _derivative, Nabla: _nabla, Apply: _apply, Add: _add,
+    Neg: _neg,
     Mul: _mul, Hadamard: _hadamard, Div: _div, Pow: _pow, Transpose: _transpose,
 })
 

@@ -43,7 +43,9 @@ _FONTS = {"mathbf", "boldsymbol", "bm", "mathit", "vec", "mathcal"}
 _TEXTS = {"text", "mathrm", "operatorname", "textrm", "mathsf"}
 _RELATIONS = {"=": "=", "equiv": r"\equiv"}
 _UNICODE = {"δ": "\\delta", "σ": "\\sigma", "∂": "\\partial", "⊙": "\\odot", "∇": "\\nabla", "Σ": "\\Sigma",
-            "·": "\\cdot", "⋯": "\\cdots", "…": "\\dots", "≡": "\\equiv", "φ": "\\varphi", "−": "-"}
+            "·": "\\cdot", "⋯": "\\cdots", "…": "\\dots", "≡": "\\equiv", "φ": "\\varphi", "−": "-",
+            "⋅": "\\cdot", "∘": "\\circ", "×": "\\times", "∑": "\\sum", "‖": "\\|", "Θ": "\\Theta", "θ": "\\theta",
+            "ℓ": "\\ell", "′": "'"}
 _KNOWN = (_SPACING | _FONTS | _TEXTS | set(_RELATIONS) | {"quad", "qquad",
     "delta", "sigma", "varphi", "phi", "Sigma", "frac", "dfrac", "tfrac", "partial", "nabla", "sum", "cdot",
     "odot", "circ", "cdots", "dots", "ldots", "top", "exp", "left", "right", "|", "{", "}",
@@ -52,14 +54,19 @@ _KNOWN = (_SPACING | _FONTS | _TEXTS | set(_RELATIONS) | {"quad", "qquad",
 
 def _tokenize(text: str) -> list[Token]:
     out, i, n = [], 0, len(text)
+    text_end = -1  # inside the braces of \text{…}: words, any letters (počtu, для), read as characters
     while i < n:
         c = text[i]
         if c.isspace():
             i += 1
             continue
+        if i < text_end and c not in "\\{}":
+            out.append(Token("char", c, i))
+            i += 1
+            continue
         if c in _UNICODE:
-            out.append(Token("macro", _UNICODE[c].lstrip("\\") if _UNICODE[c] != "-" else "-", i)
-                       if _UNICODE[c] != "-" else Token("char", "-", i))
+            value = _UNICODE[c]
+            out.append(Token("macro", value[1:], i) if value.startswith("\\") else Token("char", value, i))
             i += 1
             continue
         if c == "\\":
@@ -67,11 +74,17 @@ def _tokenize(text: str) -> list[Token]:
             if m:
                 out.append(Token("macro", m.group(1), i))
                 i += len(m.group(0))
+                if m.group(1) in _WORDS and text_end < i:
+                    text_end = _group_close(text, i)
                 continue
             if i + 1 >= n:
                 raise ReadError(f"a lone backslash at the end, position {i}, in {text!r}")
             c2 = text[i + 1]
-            if c2 not in ",;! :>{}|\\":
+            if i < text_end:  # an accent or a symbol inside words: \'e, \&
+                out.append(Token("macro", c2, i))
+                i += 2
+                continue
+            if c2 not in ",;! :>{}|\\_":
                 raise ReadError(f"unknown macro \\{c2} at position {i} in {text!r}")
             out.append(Token("macro", "\\" + c2 if c2 in ",;! :>" else c2, i))
             i += 2
@@ -81,13 +94,39 @@ def _tokenize(text: str) -> list[Token]:
             out.append(Token("num", m.group(0), i))
             i += len(m.group(0))
             continue
-        if c.isascii() and (c.isalpha() or c in "{}^_'()[]+-=,./|&:<>!"):
+        if c.isascii() and (c.isalpha() or c in "{}^_'()[]+-=,./|&:;<>!*"):
             out.append(Token("char", c, i))
             i += 1
             continue
         raise ReadError(f"unexpected character {c!r} at position {i} in {text!r}")
     out.append(Token("end", "", n))
     return out
+
+
+#: Macros whose brace argument holds words, not math.
+_WORDS = {"text", "textrm", "mbox", "textnormal", "textbf", "textit", "mathrm", "operatorname", "mathsf"}
+
+
+def _group_close(text: str, i: int) -> int:
+    """The position of the '}' closing the group that opens at the first non-space character from ``i`` (-1 if none)."""
+    j = i
+    while j < len(text) and text[j].isspace():
+        j += 1
+    if j >= len(text) or text[j] != "{":
+        return -1
+    depth = 0
+    while j < len(text):
+        if text[j] == "\\":
+            j += 2
+            continue
+        if text[j] == "{":
+            depth += 1
+        elif text[j] == "}":
+            depth -= 1
+            if depth == 0:
+                return j
+        j += 1
+    return -1
 
 
 def _check_limits(text: str) -> None:

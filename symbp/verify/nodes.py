@@ -60,6 +60,7 @@ class Quantity:
     layer: Layer | None = None
     indices: tuple = ()
     sep: str = ""
+    implicit_layer: bool = False  # \hat{y} is a^L: its layer is not written
 
 
 @dataclass(frozen=True)
@@ -123,6 +124,22 @@ class Apply:
 class Partial:
     num: Quantity
     den: Quantity
+
+
+@dataclass(frozen=True)
+class Derivative:
+    """The operator ∂/∂``den`` applied to an expression (``\\frac{\\partial}{\\partial w} X``)."""
+
+    arg: object
+    den: Quantity
+
+
+@dataclass(frozen=True)
+class Norm:
+    """``\\|arg\\|^power``: the Euclidean norm of a vector, to a power."""
+
+    arg: object
+    power: int = 1
 
 
 @dataclass(frozen=True)
@@ -225,7 +242,7 @@ def _wrap(s: str) -> str:
 
 def _quantity(q: Quantity) -> str:
     out = q.base
-    if q.layer is not None:
+    if q.layer is not None and not q.implicit_layer:
         out += "^" + _wrap(q.layer.latex())
     if q.indices:
         out += "_" + _wrap(q.sep.join(i.latex() for i in q.indices))
@@ -271,7 +288,10 @@ def to_latex(node) -> str:
     if isinstance(node, Div):
         return rf"\frac{{{to_latex(node.num)}}}{{{to_latex(node.den)}}}"
     if isinstance(node, Pow):
-        return f"{_factor(node.base)}^{{{node.exp}}}"
+        base = _factor(node.base)
+        if isinstance(node.base, Quantity) and (node.base.indices or node.base.layer is not None):
+            base = rf"\left({base}\right)"  # a^L_1 squared is (a^L_1)^2, not a^L_1^2
+        return f"{base}^{{{node.exp}}}"
     if isinstance(node, Transpose):
         inner = to_latex(node.arg)
         return rf"\left({inner}\right)^{node.mark}" if not node.mark.startswith("\\") else rf"\left({inner}\right)^{{{node.mark}}}"
@@ -282,6 +302,10 @@ def to_latex(node) -> str:
         return rf"\frac{{\partial {_quantity(node.num)}}}{{\partial {_quantity(node.den)}}}"
     if isinstance(node, Nabla):
         return rf"\nabla_{{{_quantity(node.wrt)}}} {_quantity(node.of)}"
+    if isinstance(node, Derivative):
+        return rf"\frac{{\partial}}{{\partial {_quantity(node.den)}}} {_factor(node.arg)}"
+    if isinstance(node, Norm):
+        return rf"\left\|{to_latex(node.arg)}\right\|" + (f"^{{{node.power}}}" if node.power != 1 else "")
     if isinstance(node, Sum):
         out = r"\sum"
         if node.var is not None:

@@ -26,6 +26,8 @@ from fractions import Fraction
 
 from ..notation import Notation, profile
 from .constructs import Constructs
+from .forms import Forms
+from .rendered import as_rendered
 from .lexer import _FONTS, _KNOWN, _SPACING, _TEXTS, MAX_CHARS, MAX_DEPTH, ReadError, Token, _capped_exponent, check_degree, _check_limits, _indices, _layer, _tokenize
 from .nodes import Add, Apply, Cdots, Div, Equation, Hadamard, Mul, Neg, Num, Pow, Quantity, Sum, Transpose
 
@@ -89,11 +91,11 @@ def _strip_tags(text: str) -> str:
     return text
 
 
-class _Parser(Constructs):
+class _Parser(Constructs, Forms):
     def __init__(self, text: str, notation: Notation):
         self.text = text
         self.notation = notation
-        self.toks = _tokenize(text)
+        self.toks = as_rendered(_tokenize(text))
         self.i = 0
         self.depth = 0
         names = notation.names
@@ -223,6 +225,8 @@ class _Parser(Constructs):
     def _ends_term(self, t: Token) -> bool:
         if t.kind == "end":
             return True
+        if self.at_norm_bar() and t.text != "rVert":
+            return getattr(self, "_norm_depth", 0) > 0  # a bar closes the norm it is in, or opens one
         if t.kind == "char" and t.text in "+-=),]}|&.":
             return True
         if t.kind == "char" and t.text == "," :
@@ -234,8 +238,9 @@ class _Parser(Constructs):
     def term(self):
         # Juxtaposition and \cdot bind tighter than \odot / \circ.
         left = self.product()
-        while self.peek().kind == "macro" and self.peek().text in ("odot", "circ"):
-            op = "\\" + self.next().text
+        while self.peek().kind == "macro" and self.peek().text in ("odot", "circ", "dotstar"):
+            t = self.next()
+            op = ".*" if t.text == "dotstar" else "\\" + t.text
             left = Hadamard(left, self.product(), op)
         return left
 
@@ -243,9 +248,9 @@ class _Parser(Constructs):
         factors = []
         while True:
             t = self.peek()
-            if self._ends_term(t) or (t.kind == "macro" and t.text in ("odot", "circ")):
+            if self._ends_term(t) or (t.kind == "macro" and t.text in ("odot", "circ", "dotstar")):
                 break
-            if t.kind == "macro" and t.text == "cdot":
+            if t.kind == "macro" and t.text in ("cdot", "times"):
                 self.next()
                 continue
             if t.kind == "macro" and t.text in ("cdots", "dots", "ldots", "vdots", "ddots"):
@@ -336,6 +341,8 @@ class _Parser(Constructs):
             if t.text == "[" and self.at("_"):
                 return self._comprehension(inner, self.next())
             return inner
+        if self.at_norm_bar():
+            return self.norm(t)
         if t.kind == "char" and t.text.isalpha():
             return self.letter()
         if t.kind == "macro":
@@ -345,11 +352,23 @@ class _Parser(Constructs):
     def macro(self):
         t = self.next()
         name = t.text
-        if name in ("frac", "dfrac", "tfrac"):
+        if name in ("frac", "dfrac", "tfrac", "cfrac"):
             return self.frac(t)
+        if name in _FONTS and not self.font_is_word():
+            return self.font_group(name, t)
         if name in _FONTS or name in _TEXTS:
             word = "".join(self._script_tokens())
+            if word == "diag" and name in _TEXTS:
+                return self.diag(t)
             return self._quantity_from_word(word, t, font=name)
+        if name in self.letters:  # a profile's macro letter: \Theta, \theta
+            return self.quantity(self.letters[name], "\\" + name, t)
+        if name in ("hat", "widehat"):
+            return self.hat(t)
+        if name in ("tanh", "log", "ln"):
+            return self.named_function(name, t)
+        if name == "ell" and getattr(self, "_cost_slot", False) or name == "ell" and self.at("("):
+            return self.loss(r"\ell", t)
         if name == "delta":
             return self.quantity("delta", r"\delta", t)
         if name in ("sigma", "varphi", "phi") and name in self.activation_names:
@@ -368,7 +387,7 @@ class _Parser(Constructs):
         if name == "begin":
             return self.matrix(t)
         if name == "partial":
-            self.fail("∂ is read only inside \\frac{\\partial X}{\\partial Y}", t)
+            return self.slash_partial(t)
         if name in _KNOWN:
             self.fail(f"\\{name} cannot stand here", t)
         raise ReadError(f"unknown macro \\{name} at position {t.pos} in {self.text!r}")
@@ -377,6 +396,10 @@ class _Parser(Constructs):
         role = self.letters.get(word)
         if word in ("\\delta",):
             return self.quantity("delta", r"\delta", t)
+        if role in (None, "C"):
+            loss = self.font_loss(font, word, t)
+            if loss is not None:
+                return loss
         if role is None:
             raise ReadError(
                 f"{word!r} at position {t.pos} is not a quantity of the notation {self.notation.name!r} "
@@ -400,6 +423,8 @@ class _Parser(Constructs):
         if c in "fg" and c not in self.letters and (self.at("'") or self.at("(")):
             return self.function(c, c, t)  # a named generic function f'(x); the interpreter decides
         role = self.letters.get(c)
+        if role == "C" or role is None and self.cost_letter(c):
+            return self.loss(c, t)
         if role is None:
             raise ReadError(
                 f"the letter {c!r} at position {t.pos} is not a quantity of the notation "
@@ -471,6 +496,7 @@ class _Parser(Constructs):
             if layer is not None:
                 self.fail("the cost C takes no layer", tok)
             indices = ()
+            base = self.cost_arguments(base)
         q = Quantity(role, base, layer, indices, sep)
         return Transpose(q, transpose) if transpose else q
 

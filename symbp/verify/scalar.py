@@ -26,6 +26,8 @@ from .interpret import Uninterpretable
 from .nodes import Add, Apply, Cdots, Div, Equation, Hadamard, Mul, Neg, Num, Pow, Quantity, Transpose, to_latex, walk
 
 Z = sympy.Symbol("z", real=True)
+#: Functions a scalar formula may name besides σ: their derivatives come from differentiating them.
+_NAMED = {"tanh": sympy.tanh, "log": sympy.log}
 _POINT = sympy.Rational(1, 3)
 
 
@@ -65,6 +67,10 @@ def _build(node, sigma, sigma_prime):
             return sympy.exp(arg)
         if node.func == "sigma":
             return sigma(arg) if node.primes == 0 else sigma_prime(arg)
+        if node.func in _NAMED:
+            u = sympy.Symbol("u", real=True)
+            f = _NAMED[node.func](u)
+            return (f if node.primes == 0 else sympy.diff(f, u)).subs(u, arg)  # f' by differentiating f
         raise Uninterpretable(f"{to_latex(node)} is not read in a scalar formula")
     raise Uninterpretable(f"{type(node).__name__} is not read in a scalar formula")
 

@@ -29,6 +29,11 @@ class NotApplicable(LayerOutOfRange):
     """σ of a softmax output layer: the formula is about the other layers (skip that binding)."""
 
 
+class OutsideDomain(LayerOutOfRange):
+    """An instance the formula does not speak of: a neuron number the network lacks (a_3 on two neurons), or
+    Dyda's constant entry x_0 = 1 under ∂/∂x. Reported with the reason, never counted as a check."""
+
+
 @dataclass
 class Mat:
     """A matrix of algebra elements; a column vector has cols == 1."""
@@ -36,6 +41,7 @@ class Mat:
     rows: int
     cols: int
     entries: list  # list of rows
+    variable_rows: int = 0  # 1 for ∂C/∂x of Dyda's augmented x = (1; a): row 0, the constant, is left out
 
     @staticmethod
     def column(values: list) -> "Mat":
