@@ -20,7 +20,7 @@ from ..network import network
 from ..notation import Notation
 from .instances import bindings
 from .interpret import Context, LayerOutOfRange, Mat, ShapeMismatch, Uninterpretable, evaluate, shape_of
-from .nodes import Cdots, Equation, to_latex, walk
+from .nodes import Cdots, Equation, Quantity, to_latex, walk
 
 #: The default family: different depths, no square weight matrices.
 FAMILY = ((2, 3, 2), (3, 2, 4), (2, 3, 4, 2))
@@ -64,6 +64,7 @@ class Outcome:
     failure: tuple | None = None  # (context, bindings, lhs value, rhs value, side)
     side: int = 0
     failed_sides: tuple = ()
+    shape: bool = False  # refuted by shapes that do not fit (no value was compared)
 
 
 def claims(eq: Equation) -> list[tuple[object, object, int]]:
@@ -107,7 +108,8 @@ def check(eq: Equation, setting: Setting, budget: float = 30.0, *, find_countere
     else:
         reason = first.reason
     cx = next((f.counterexample for f in failures if f.counterexample is not None), None)
-    out = Outcome(status, reason, total, counterexample=cx, failure=first.failure)
+    out = Outcome(status, reason, total, counterexample=cx, failure=first.failure,
+                  shape=all(f.shape for f in failures))
     out.failed_sides = tuple(f.side for f in failures if f.status == "refuted")
     return out
 
@@ -117,6 +119,7 @@ def check_claim(eq: Equation, side: int, setting: Setting, deadline: float, find
     lhs, rhs = eq.sides
     has_cdots = any(isinstance(n, Cdots) for s in eq.sides for n in walk(s))
     family = setting.family + ((DEEP,) if has_cdots and DEEP not in setting.family else ())
+    family = family + fitted(eq, family, setting.notation)
     instances, skipped_reason = 0, ""
     for sizes in family:
         ctx = _context(tuple(sizes), setting.activation, setting.cost, setting.one_hot, setting.notation)
@@ -138,14 +141,14 @@ def check_claim(eq: Equation, side: int, setting: Setting, deadline: float, find
                 if bad is True:
                     continue
                 if isinstance(bad, str):
-                    return Outcome("refuted", f"{_where(ctx, bind)}: {bad}", instances)
+                    return Outcome("refuted", f"{_where(ctx, bind)}: {bad}", instances, shape=True)
                 failure = (ctx, dict(bind), bad[0], bad[1], side, bad[2])
                 if not find_counterexample:
                     return Outcome("refuted", "differs", instances, failure=failure)
                 return _refute(failure, instances)
         except ShapeMismatch as exc:
             where = _where(ctx, bind) + ": " if bind and "network" not in str(exc) else ""
-            return Outcome("refuted", f"{where}{exc}", instances)
+            return Outcome("refuted", f"{where}{exc}", instances, shape=True)
         except derive.BudgetExceeded as exc:
             return Outcome("undecided", f"{exc} after {instances} instances", instances)
         finally:
@@ -165,6 +168,49 @@ def _variable_rows(lv, rv):
             b = Mat(a.rows, b.cols, b.entries[1:])
             return (b, a) if swap else (a, b)
     return lv, rv
+
+
+def fitted(eq: Equation, family: tuple, notation: Notation) -> tuple:
+    """Networks where the neuron numbers the formula writes exist, for each network of ``family`` that lacks one.
+
+    ``a^2_1 = \\sigma(w^2_{11} x_1 + w^2_{12} x_2 + w^2_{13} x_3 + b^2_1)`` speaks of a third input: each
+    network with fewer inputs is grown to three (the layers the formula names by number, or L, grow to the
+    largest neuron number written there; the others keep their sizes).
+    """
+    needs: dict = {}  # Nielsen layer (or "L", "L-1", ...) -> the largest neuron number written there
+    for q in (n for n in walk(eq) if isinstance(n, Quantity)):
+        for layer, number in _written_neurons(q, notation):
+            needs[layer] = max(needs.get(layer, 0), number)
+    if not needs:
+        return ()
+    out = []
+    for sizes in family:
+        grown = list(sizes)
+        for (var, l), number in needs.items():
+            at = (l if var is None else len(sizes) + l) - 1
+            if 0 <= at < len(grown):
+                grown[at] = max(grown[at], number)
+        if tuple(grown) != tuple(sizes) and tuple(grown) not in family and tuple(grown) not in out:
+            out.append(tuple(grown))
+    return tuple(out)
+
+
+def _written_neurons(q: Quantity, notation: Notation) -> list:
+    """((layer var, Nielsen layer or offset from L), number) for each neuron number written on ``q``."""
+    numbers = [i.value if i.name is None and i.size is None else None for i in q.indices]
+    if q.role == "x" and q.layer is None:
+        return [((None, 1), numbers[0])] if numbers and numbers[0] else []
+    if q.role == "y":
+        return [(("L", 0), numbers[0])] if numbers and numbers[0] else []
+    if q.layer is None or q.layer.var not in (None, "L"):
+        return []
+    extra = notation.weight_layer_offset if q.role in ("w", "W", "b") else 0
+    key = (None, q.layer.offset - notation.layer_shift + extra) if q.layer.var is None else ("L", q.layer.offset + extra)
+    if q.role in ("w", "W") and len(numbers) == 2:
+        to, frm = numbers if notation.weight_order == "to,from" else numbers[::-1]
+        below = (key[0], key[1] - 1)
+        return [(k, v) for k, v in ((key, to), (below, frm)) if v]
+    return [(key, numbers[0])] if len(numbers) == 1 and numbers[0] else []
 
 
 def compare(lv, rv, lhs, rhs):

@@ -50,6 +50,14 @@ class Context:
             raise Uninterpretable(f"the layer variable {layer.var!r} in {what} is not bound")
         return u - self.notation.layer_shift
 
+    def quantity_layer(self, q: Quantity, what: str) -> int:
+        """Nielsen layer of quantity ``q``: a weight or bias labelled l is of layer l + ``weight_layer_offset``
+        (Ng's Θ^{(l)} and UFLDL's W^{(l)}, b^{(l)} map layer l to layer l + 1)."""
+        l = self.layer(q.layer, what)
+        if q.role in ("w", "W", "b"):
+            l += self.notation.weight_layer_offset
+        return l
+
     def index(self, idx: Index, size: int, what: str, lowest: int = 1) -> int:
         if idx.size is not None:
             v = self.size(idx.size, what)
@@ -100,13 +108,13 @@ def slots(q: Quantity, ctx: Context) -> list[tuple[Index, int, int, str]]:
     if q.role == "x" and q.layer is None:
         return [(q.indices[0], 1, net.n(1), what)] if q.indices else []
     if q.role == "x":  # Dyda's x^{[l]} = [1; a^{[l]}]: index 0 is the constant 1
-        l = ctx.layer(q.layer, what)
+        l = ctx.quantity_layer(q, what)
         if not (1 <= l <= net.L):
             raise LayerOutOfRange(f"{what} names a layer the network {list(net.sizes)} does not have")
         return [(q.indices[0], 0, net.n(l), what)] if q.indices else []
     if q.layer is None:
         raise Uninterpretable(f"{what} needs a layer")
-    l = ctx.layer(q.layer, what)
+    l = ctx.quantity_layer(q, what)
     check_layer(q, l, ctx)
     if q.role in ("w", "W"):
         if not q.indices:

@@ -108,11 +108,11 @@ def in_nielsen(eq: Equation, nt) -> Equation:
 
     from .nodes import Apply, Comprehension, Layer, Sum, rebuild
 
-    def layer(lay):
+    def layer(lay, extra=0):
         if lay is None:
             return None
         shift = 0 if lay.var == "L" else -nt.layer_shift
-        return Layer(lay.var, lay.offset + shift)
+        return Layer(lay.var, lay.offset + shift + extra)
 
     def index(i):
         return replace(i, size=layer(i.size)) if i.size is not None else i
@@ -127,7 +127,8 @@ def in_nielsen(eq: Equation, nt) -> Equation:
             if node.role == "x" and node.layer is not None:  # Dyda's augmented (1; a^{[l]})
                 return Quantity("x", r"\hat{a}", layer(node.layer), indices, "")
             base = _NIELSEN_BASE.get(node.role, node.base)
-            return Quantity(node.role, base, layer(node.layer), indices, "")
+            extra = nt.weight_layer_offset if node.role in ("w", "W", "b") else 0
+            return Quantity(node.role, base, layer(node.layer, extra), indices, "")
         if isinstance(node, (Sum, Comprehension)) and node.upper is not None:
             return replace(node, upper=layer(node.upper))
         if isinstance(node, Apply) and node.func in ("sigma", "f"):

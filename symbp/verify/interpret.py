@@ -49,7 +49,7 @@ def _quantity(q: Quantity, ctx: Context):
         if q.indices:
             return model.atom(("x", 1, ctx.index(q.indices[0], n, what)))
         return Mat.column([model.atom(("x", 1, k)) for k in range(1, n + 1)])
-    l = ctx.layer(q.layer, what)
+    l = ctx.quantity_layer(q, what)
     if q.role == "x":
         column = [ONE] + list(model.A[1][l])  # x_0 = 1, then a^{[l]} (Dyda)
         if q.indices:
@@ -79,7 +79,7 @@ def _quantity(q: Quantity, ctx: Context):
 
 def _seed(q: Quantity, ctx: Context, entry: tuple) -> tuple:
     """The GroundTruth seed for one entry of the quantity ∂/∂q (Nielsen indices)."""
-    l = ctx.layer(q.layer, to_latex(q)) if q.layer is not None else None
+    l = ctx.quantity_layer(q, to_latex(q)) if q.layer is not None else None
     if q.role in ("w", "W"):
         j, k = entry
         return ("b", l, j) if k == 0 else ("w", l, j, k)
@@ -109,13 +109,13 @@ def _entries(q: Quantity, ctx: Context):
             vals = vals[::-1]
         return tuple(vals), None
     if q.role in ("w", "W"):
-        l = ctx.layer(q.layer, what)
+        l = ctx.quantity_layer(q, what)
         first = 0 if nt.bias_column else 1
         grid = [[(j, k) for k in range(first, net.n(l - 1) + 1)] for j in range(1, net.n(l) + 1)]
         return None, grid if nt.weight_order == "to,from" else [list(r) for r in zip(*grid)]
     if q.role == "x" and q.layer is None:
         return None, [[(k,)] for k in range(1, net.n(1) + 1)]
-    l = ctx.layer(q.layer, what)
+    l = ctx.quantity_layer(q, what)
     if q.role == "x":
         # The augmented vector x = (1; a): its derivative ranges over the variable entries j ≥ 1 only.
         return None, [[(j,)] for j in range(1, net.n(l) + 1)]

@@ -45,7 +45,7 @@ _RELATIONS = {"=": "=", "equiv": r"\equiv"}
 _UNICODE = {"δ": "\\delta", "σ": "\\sigma", "∂": "\\partial", "⊙": "\\odot", "∇": "\\nabla", "Σ": "\\Sigma",
             "·": "\\cdot", "⋯": "\\cdots", "…": "\\dots", "≡": "\\equiv", "φ": "\\varphi", "−": "-",
             "⋅": "\\cdot", "∘": "\\circ", "×": "\\times", "∑": "\\sum", "‖": "\\|", "Θ": "\\Theta", "θ": "\\theta",
-            "ℓ": "\\ell", "′": "'"}
+            "ℓ": "\\ell", "′": "'", "•": "\\bullet"}
 _KNOWN = (_SPACING | _FONTS | _TEXTS | set(_RELATIONS) | {"quad", "qquad",
     "delta", "sigma", "varphi", "phi", "Sigma", "frac", "dfrac", "tfrac", "partial", "nabla", "sum", "cdot",
     "odot", "circ", "cdots", "dots", "ldots", "top", "exp", "left", "right", "|", "{", "}",

@@ -33,15 +33,20 @@ from .nodes import Add, Apply, Cdots, Div, Equation, Hadamard, Mul, Neg, Num, Po
 
 __all__ = ["read", "ReadError", "MAX_CHARS", "MAX_DEPTH"]
 
-def read(text: str, notation: "str | Notation" = "nielsen") -> Equation:
+def read(text: str, notation: "str | Notation" = "nielsen", *, grouping: str = "loose") -> Equation:
     """Read one formula (an equation or chain of equations) into a tree.
 
-    Raises ``ReadError`` naming the position for anything it does not know.
+    ``grouping`` says how far ⊙ reaches over juxtaposed factors: ``"loose"``
+    (the usual reading: A ⊙ B C is A ⊙ (B C)), ``"level"`` ((A ⊙ B) C) or
+    ``"tight"`` (A B ⊙ C D is A (B ⊙ C) D); ``verify`` tries the others when
+    the usual one is ill-shaped. Raises ``ReadError`` naming the position for
+    anything it does not know.
     """
     if not isinstance(text, str):
         raise ReadError(f"a formula must be text, got {type(text).__name__}")
     _check_limits(text)
     parser = _Parser(_strip_tags(text), profile(notation))
+    parser.grouping = grouping
     # Nesting is capped at MAX_DEPTH levels, each a handful of Python frames: make room for them.
     limit = sys.getrecursionlimit()
     sys.setrecursionlimit(max(limit, 20 * MAX_DEPTH + 1000))
@@ -98,6 +103,7 @@ class _Parser(Constructs, Forms):
         self.toks = as_rendered(_tokenize(text))
         self.i = 0
         self.depth = 0
+        self.grouping = "loose"
         names = notation.names
         # Letter -> role, from the profile (a profile may rename roles).
         self.letters: dict[str, str] = {}
@@ -238,7 +244,7 @@ class _Parser(Constructs, Forms):
     def term(self):
         # Juxtaposition and \cdot bind tighter than \odot / \circ.
         left = self.product()
-        while self.peek().kind == "macro" and self.peek().text in ("odot", "circ", "dotstar"):
+        while self.peek().kind == "macro" and self.peek().text in ("odot", "circ", "dotstar", "bullet"):
             t = self.next()
             op = ".*" if t.text == "dotstar" else "\\" + t.text
             left = Hadamard(left, self.product(), op)
@@ -248,7 +254,18 @@ class _Parser(Constructs, Forms):
         factors = []
         while True:
             t = self.peek()
-            if self._ends_term(t) or (t.kind == "macro" and t.text in ("odot", "circ", "dotstar")):
+            if t.kind == "macro" and t.text in ("odot", "circ", "dotstar", "bullet") and factors and self.grouping != "loose":
+                # Other readings of "A ⊙ B C" (see ``grouping``): ⊙ on a par with juxtaposition, left to right
+                # ((A ⊙ B) C), or binding tightest (its operands are the single factors beside it).
+                self.next()
+                op = ".*" if t.text == "dotstar" else "\\" + t.text
+                if self.grouping == "level":
+                    left = factors[0] if len(factors) == 1 else Mul(tuple(factors))
+                    factors = [Hadamard(left, self.unary(), op)]
+                else:
+                    factors[-1] = Hadamard(factors[-1], self.unary(), op)
+                continue
+            if self._ends_term(t) or (t.kind == "macro" and t.text in ("odot", "circ", "dotstar", "bullet")):
                 break
             if t.kind == "macro" and t.text in ("cdot", "times"):
                 self.next()

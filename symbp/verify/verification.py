@@ -32,13 +32,14 @@ from ..notation import Notation, profile
 from .check import FAMILY, Outcome, Setting, check
 from .describe import describe, identify
 from .diagnose import diagnose as _diagnose
+from .grouping import Reading, alternatives, choose
 from .instances import _quantities
 from .interpret import Uninterpretable
 from .nodes import Equation, Nabla, Partial, to_latex, walk
 from .reader import ReadError, read
 from .scalar import check_scalar, is_scalar
 
-STATUS_EXIT = {"holds": 0, "refuted": 1, "unreadable": 2, "uninterpretable": 2, "undecided": 3}
+STATUS_EXIT = {"holds": 0, "refuted": 1, "unreadable": 2, "uninterpretable": 2, "undecided": 3, "ambiguous": 3}
 
 
 @dataclass(frozen=True)
@@ -125,14 +126,22 @@ def verify(
                             "determines (for Σ_k y_k = 1 use --one-hot)", interpretation=describe(eq, setting), **base)
     try:
         outcome = check(eq, setting, budget)
+        eq, outcome, grouping = _grouped(formula, eq, outcome, setting, budget, start)
     except Uninterpretable as exc:
         return Verification(status="uninterpretable", verdict="undecided", reason=str(exc), seconds=_since(start),
                             interpretation=describe(eq, setting), **base)
     except SymbpError as exc:
         return Verification(status="uninterpretable", verdict="undecided", reason=str(exc), seconds=_since(start), **base)
+    if outcome is None:  # several well-shaped groupings of ⊙ that disagree
+        return Verification(status="ambiguous", verdict="undecided", reason=grouping, seconds=_since(start),
+                            interpretation=describe(eq, setting), **base)
+    interpretation = describe(eq, setting)
+    if grouping:
+        interpretation["grouping"] = grouping
+        interpretation["words"] = grouping[0].upper() + grouping[1:] + ". " + interpretation["words"]
     result = Verification(
         status=outcome.status, verdict=_VERDICT[outcome.status], reason=outcome.reason, instances=outcome.instances,
-        identity=identify(eq, setting) if outcome.status == "holds" else "", interpretation=describe(eq, setting),
+        identity=identify(eq, setting) if outcome.status == "holds" else "", interpretation=interpretation,
         counterexample=outcome.counterexample, seconds=_since(start), **base,
     )
     if outcome.status == "refuted" and diagnose:
@@ -144,6 +153,24 @@ def verify(
         else:
             result = _diagnose_chain(eq, setting, outcome, remaining, result, start)
     return result
+
+
+def _grouped(formula: str, eq: Equation, outcome: Outcome, setting: Setting, budget: float, start: float):
+    """(equation, outcome, words): the grouping of ⊙ the shapes allow (``grouping``); outcome None if ambiguous."""
+    others = alternatives(formula, setting.notation, eq)
+    if not others:
+        return eq, outcome, ""
+    readings = [Reading("loose", eq, outcome)]
+    for name, other in others:
+        remaining = max(0.5, budget - (time.perf_counter() - start))
+        try:
+            readings.append(Reading(name, other, check(other, setting, remaining)))
+        except Uninterpretable:
+            continue
+    chosen, words = choose(readings)
+    if chosen is None:
+        return eq, None, words
+    return chosen.equation, chosen.outcome, words
 
 
 def _diagnose_chain(eq: Equation, setting: Setting, outcome: Outcome, budget: float, result, start: float):
