@@ -85,6 +85,13 @@ class Context:
             raise LayerOutOfRange(f"{what} names the size of layer {layer.latex()}, which does not exist")
         return self.net.n(l)
 
+    def log_atom(self, value):
+        """log(value) as an atom of its own, named by the value: only for recognising a cost (``model``),
+        with ``self.logs`` set; a verdict never rests on it."""
+        if not getattr(self, "logs", False) or not isinstance(value, Poly):
+            raise Uninterpretable("a logarithm is not a polynomial; symbp reads it only in scalar formulas")
+        return self.model.atom(("LOG", frozenset(value.terms.items())))
+
     # -- cached ground truth -----------------------------------------------------
 
     def d_cost(self, seed: tuple):

@@ -114,13 +114,18 @@ def formulas(segments: list[Segment]) -> list[Formula]:
     return out
 
 
-def fold(items: list[Formula]) -> list[Formula]:
-    """Identical formulas (same bucket, same text) folded into the first, with all their lines."""
+def fold(items: list[Formula], context=None) -> list[Formula]:
+    """Identical formulas (same bucket, same text) folded into the first, with all their lines.
+
+    ``context(formula)`` (optional) is part of what must be identical: the
+    notes' model in force at each line, so one text under two costs stays two.
+    """
     out: list[Formula] = []
     lines: list[list] = []
     seen: dict[tuple, int] = {}
     for f in items:
-        key = (f.kind, " ".join(f.text.split()), f.reason if f.kind == "unreadable" else "")
+        key = (f.kind, " ".join(f.text.split()), f.reason if f.kind == "unreadable" else "",
+               context(f) if context is not None else None)
         if key in seen:
             lines[seen[key]] += f.lines
             continue

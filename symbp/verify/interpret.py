@@ -195,7 +195,7 @@ def _apply(node: Apply, ctx: Context):
         raise Uninterpretable(f"{node.base} is not the network's activation (use --activation generic:{node.base})")
 
     if node.func == "log":
-        raise Uninterpretable(f"{what}: a logarithm is not a polynomial; symbp reads it only in scalar formulas")
+        return arg.map(ctx.log_atom) if isinstance(arg, Mat) else ctx.log_atom(arg)
     if node.func == "diag":
         if not isinstance(arg, Mat) or arg.cols != 1:
             raise ShapeMismatch(f"{what}: diag needs a column vector, got {shape_of(arg)}")

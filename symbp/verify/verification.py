@@ -60,6 +60,7 @@ class Verification:
     corrected: str = ""
     seconds: float = 0.0
     network: dict = field(default_factory=dict)
+    remark: str = ""  # with --notes: a cost or activation given that contradicts the notes' own definition
 
     @property
     def exit_code(self) -> int:
