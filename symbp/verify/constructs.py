@@ -21,12 +21,16 @@ class Constructs:
     def _comprehension(self, body, tok: Token) -> Comprehension:
         """``[ body ]_{k=1,\\dots,n^{[l]}}``: the column vector of body over k."""
         raw = self._script_tokens()
-        text = "".join(raw)
-        m = re.fullmatch(r"([A-Za-z])=(\d+),\\(?:l|c)?dots,(n[_^].+)", text)
-        if not m:
-            self.fail("a bracketed vector's subscript must read like k=1,\\dots,n^{[l]}", tok)
-        upper = _size([m.group(3)], tok, self)
-        return Comprehension(body, m.group(1), int(m.group(2)), upper)
+        ranges = []
+        for text in "".join(raw).split(";"):  # [w_{k,j}]_{k=1,…,n^{[l]}; j=0,…,n^{[l-1]}}: rows, then columns
+            m = re.fullmatch(r"([A-Za-z])=(\d+),\\(?:l|c)?dots,(n[_^].+)", text)
+            if not m:
+                self.fail("a bracketed vector's subscript must read like k=1,\\dots,n^{[l]}", tok)
+            ranges.append((m.group(1), int(m.group(2)), _size([m.group(3)], tok, self)))
+        if len(ranges) > 2:
+            self.fail("a bracketed matrix has two index ranges, rows then columns", tok)
+        (var, lower, upper), columns = ranges[0], (ranges[1] if len(ranges) == 2 else None)
+        return Comprehension(body, var, lower, upper, columns)
 
     def function(self, func: str, base: str, tok: Token):
         primes = 0
@@ -131,10 +135,14 @@ class Constructs:
             if self.at("_") and var is None:
                 self.next()
                 raw = self._script_tokens()
+                text = "".join(raw)
+                ranged = re.fullmatch(r"([A-Za-z])=(\d+),?(?:\\[lc]?dots|\.\.\.?),?(.+)", text)
                 if len(raw) == 1 and raw[0].isalpha():
                     var = raw[0]
                 elif len(raw) == 3 and raw[0].isalpha() and raw[1] == "=" and raw[2].isdigit():
                     var, lower = raw[0], int(raw[2])
+                elif ranged and upper is None:  # \sum_{k=1, \dots, n^{[l]}}: the range in the subscript
+                    var, lower, upper = ranged.group(1), int(ranged.group(2)), _size([ranged.group(3)], tok, self)
                 else:
                     self.fail("a sum's subscript must be an index like k or k=1", tok)
             elif self.at("^") and upper is None:

@@ -148,7 +148,8 @@ def _free_indices(eq: Equation) -> set:
 
     def go(node, bound):
         if isinstance(node, (Sum, Comprehension)):
-            go(node.body, bound | ({node.var} if node.var else set()))
+            columns = {node.columns[0]} if isinstance(node, Comprehension) and node.columns else set()
+            go(node.body, bound | ({node.var} if node.var else set()) | columns)
             return
         for q in _quantities(node):
             out.update(Index(i.name).latex() for i in q.indices if i.name and i.name not in bound)

@@ -137,6 +137,15 @@ def _partial(node: Partial, ctx: Context):
         node_value = _quantity(num, ctx)
         nl = ctx.layer(num.layer, to_latex(num))
         fn = lambda e: _d_node(ctx, num, nl, node_value, _seed(den, ctx, e))  # noqa: E731
+    elif num.role == "b" and num.indices and den.role == "z" and den.layer is not None:
+        # The notes' step for BP3: at fixed w^l and a^{l-1}, b^l_k = z^l_k − Σ_j w^l_{kj} a^{l-1}_j, so
+        # ∂b^l_k/∂z^l_j = [j = k]; by a z of another layer the bias is not a function, and is not read.
+        bl = ctx.quantity_layer(num, to_latex(num))
+        bk = ctx.index(num.indices[0], ctx.net.n(bl), to_latex(num))
+        if grid is not None or _seed(den, ctx, entry)[2] != bl:
+            raise Uninterpretable(f"∂{to_latex(num)}/∂{to_latex(den)} is read only between one bias and one z "
+                                  "of the same layer")
+        fn = lambda e: ONE if e[0] == bk else Poly()  # noqa: E731
     else:
         raise Uninterpretable(f"symbp checks ∂C/∂(…) and ∂z/∂(…), ∂a/∂(…), not ∂{to_latex(num)}/∂(…)")
     if grid is None:

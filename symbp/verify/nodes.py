@@ -174,6 +174,7 @@ class Comprehension:
     var: str
     lower: int
     upper: object  # a Layer: the size of that layer
+    columns: tuple | None = None  # (var, lower, upper Layer) of a bracketed matrix's columns
 
 
 @dataclass(frozen=True)
@@ -320,7 +321,11 @@ def to_latex(node) -> str:
             rows.append(" & ".join(_ellipsis(c, node) for c in cells))
         return rf"\begin{{{node.env}}} " + r" \\ ".join(rows) + rf" \end{{{node.env}}}"
     if isinstance(node, Comprehension):
-        return rf"\left[ {to_latex(node.body)} \right]_{{{node.var}={node.lower}, \dots, {_size(node.upper)}}}"
+        out = rf"\left[ {to_latex(node.body)} \right]_{{{node.var}={node.lower}, \dots, {_size(node.upper)}"
+        if node.columns is not None:
+            var, lower, upper = node.columns
+            out += rf"; {var}={lower}, \dots, {_size(upper)}"
+        return out + "}"
     if isinstance(node, Cdots):
         return r"\cdots"
     raise TypeError(f"cannot print {type(node).__name__}")

@@ -478,7 +478,7 @@ class _Parser(Constructs, Forms):
         return inner
 
     def quantity(self, role: str, base: str, tok: Token) -> Quantity:
-        layer, indices, sep = None, (), ""
+        layer, indices, sep, power = None, (), "", None
         layered = role in ("w", "W", "b", "z", "a", "delta") or (role == "x" and self.notation.layer_shift != 0)
         transpose = None
         for _ in range(2):
@@ -490,6 +490,12 @@ class _Parser(Constructs, Forms):
                 elif layered and len(raw) > 1 and raw[-1] in ("T", "\\top") and raw[-2] in (")", "]"):
                     layer = _layer(raw[:-1], stok, self)  # \delta^{(l)T}: a layer, then a transpose
                     transpose = "T" if raw[-1] == "T" else r"\top"
+                elif layered and len(raw) > 2 and raw[-1].isdigit() and (raw[-2] in (")", "]") or (
+                        raw[-2] == "^" and raw[-3] in (")", "]"))):
+                    # a^{(L)2}, a^{(L)^2}: the layer in its brackets, then a power (as it renders)
+                    end = len(raw) - (1 if raw[-2] in (")", "]") else 2)
+                    power = _capped_exponent(int(raw[-1]), stok, self)
+                    layer = _layer(raw[:end], stok, self)
                 elif layered:
                     layer = _layer(raw, stok, self)
                 elif len(raw) == 1 and raw[0].isdigit():
@@ -515,5 +521,7 @@ class _Parser(Constructs, Forms):
             indices = ()
             base = self.cost_arguments(base)
         q = Quantity(role, base, layer, indices, sep)
+        if power is not None:
+            return Pow(q, power)
         return Transpose(q, transpose) if transpose else q
 

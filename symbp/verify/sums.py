@@ -49,17 +49,30 @@ def _comprehension(node: Comprehension, ctx: Context):
     if var in ctx.bind:
         raise ShapeMismatch(f"{to_latex(node)}: the index {var} is already a free index of the formula")
     hi = ctx.net.n(_upper_layer(node.upper, ctx, node))
-    entries = []
+    columns = [(None, None)]
+    if node.columns is not None:
+        cvar, clow, cup = node.columns
+        if cvar in ctx.bind or cvar == var:
+            raise ShapeMismatch(f"{to_latex(node)}: the index {cvar} is already a free index of the formula")
+        columns = [(cvar, c) for c in range(clow, ctx.net.n(_upper_layer(cup, ctx, node)) + 1)]
+    rows = []
     try:
         for v in range(node.lower, hi + 1):
             ctx.bind[var] = v
-            value = evaluate(node.body, ctx)
-            if isinstance(value, Mat):
-                raise ShapeMismatch(f"{to_latex(node)}: each entry must be a number, got {value.shape}")
-            entries.append(value)
+            row = []
+            for cvar, c in columns:
+                if cvar is not None:
+                    ctx.bind[cvar] = c
+                value = evaluate(node.body, ctx)
+                if isinstance(value, Mat):
+                    raise ShapeMismatch(f"{to_latex(node)}: each entry must be a number, got {value.shape}")
+                row.append(value)
+            rows.append(row)
     finally:
         ctx.bind.pop(var, None)
-    return Mat.column(entries)
+        if node.columns is not None:
+            ctx.bind.pop(node.columns[0], None)
+    return Mat(len(rows), len(columns), rows)
 
 
 def _matrix(node: Matrix, ctx: Context):
