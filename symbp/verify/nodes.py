@@ -298,7 +298,7 @@ def to_latex(node) -> str:
         return rf"\left({inner}\right)^{node.mark}" if not node.mark.startswith("\\") else rf"\left({inner}\right)^{{{node.mark}}}"
     if isinstance(node, Apply):
         name = {"exp": r"\exp"}.get(node.func, node.base)
-        return f"{name}{chr(39) * node.primes}\\left({to_latex(node.arg)}\\right)"
+        return f"{name}{chr(39) * node.primes}({to_latex(node.arg)})"  # as notes write it: \\sigma'(z^L)
     if isinstance(node, Partial):
         return rf"\frac{{\partial {_quantity(node.num)}}}{{\partial {_quantity(node.den)}}}"
     if isinstance(node, Nabla):
