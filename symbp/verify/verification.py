@@ -32,6 +32,7 @@ from ..notation import Notation, profile
 from .check import FAMILY, Outcome, Setting, check
 from .describe import describe, identify
 from .diagnose import diagnose as _diagnose
+from .allsizes import proved_for_all_sizes
 from .grouping import Reading, alternatives, choose
 from .instances import _quantities
 from .interpret import Uninterpretable
@@ -140,9 +141,17 @@ def verify(
     if grouping:
         interpretation["grouping"] = grouping
         interpretation["words"] = grouping[0].upper() + grouping[1:] + ". " + interpretation["words"]
+    verdict, identity, reason = _VERDICT[outcome.status], "", outcome.reason
+    if outcome.status == "holds":
+        identity = identify(eq, setting)
+        general = proved_for_all_sizes(eq, nt, activation, cost, one_hot)
+        if general:
+            verdict, identity = "proved-for-all-sizes", ", ".join(general)
+            reason += (f"; and it is {identity} (matched on its form in Nielsen's notation), which symbp.general "
+                       "proves for every layer size and depth")
     result = Verification(
-        status=outcome.status, verdict=_VERDICT[outcome.status], reason=outcome.reason, instances=outcome.instances,
-        identity=identify(eq, setting) if outcome.status == "holds" else "", interpretation=interpretation,
+        status=outcome.status, verdict=verdict, reason=reason, instances=outcome.instances,
+        identity=identity, interpretation=interpretation,
         counterexample=outcome.counterexample, seconds=_since(start), **base,
     )
     if outcome.status == "refuted" and diagnose:
