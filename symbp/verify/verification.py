@@ -8,6 +8,9 @@ variables (l) and neuron indices (i, j, k). Each side is an exact element of
 differentiation). The verdicts:
 
 * ``proved`` (on that family): every instance's difference is exactly 0;
+* ``proved-for-all-sizes``: proved on the family, and the formula *is* an
+  identity of the catalogue (``allsizes``), which ``symbp.general`` proves
+  for every layer size and depth;
 * ``refuted``: shapes or indices that cannot match (with the reason), or a
   difference with a concrete counterexample at an exact point;
 * ``undecided``: a nonzero difference without a counterexample, or the budget
@@ -16,7 +19,7 @@ differentiation). The verdicts:
 
 >>> v = verify(r"\frac{\partial C}{\partial b^l_j} = \delta^l_j")
 >>> v.verdict, v.identity
-('proved', 'BP3')
+('proved-for-all-sizes', 'BP3')
 >>> verify(r"\frac{\partial C}{\partial b^l_j} = 2\delta^l_j").verdict
 'refuted'
 """
@@ -146,8 +149,8 @@ def verify(
         identity = identify(eq, setting)
         general = proved_for_all_sizes(eq, nt, activation, cost, one_hot)
         if general:
-            verdict, identity = "proved-for-all-sizes", ", ".join(general)
-            reason += (f"; and it is {identity} (matched on its form in Nielsen's notation), which symbp.general "
+            verdict, identity = "proved-for-all-sizes", identity or ", ".join(general)
+            reason += (f"; and it is {', '.join(general)} (matched on its form in Nielsen's notation), which symbp.general "
                        "proves for every layer size and depth")
     result = Verification(
         status=outcome.status, verdict=verdict, reason=reason, instances=outcome.instances,
