@@ -42,6 +42,9 @@ def register(sub) -> None:
     p.add_argument("--json", action="store_true", help="print one JSON object per formula (a JSON list)")
     p.add_argument("--strict", action="store_true",
                    help="with --notes: unreadable or uninterpretable formulas fail the run (exit 2)")
+    p.add_argument("--cross-check", metavar="READER", choices=("latex2sympy2",),
+                   help="also read a scalar formula with latex2sympy2 (an optional extra) and compare the readings; "
+                        "advice only, it never changes the verdict")
     p.add_argument("--budget", type=float, default=30.0, metavar="SECONDS", help="time budget per formula (default 30)")
     p.set_defaults(func=run)
 
@@ -75,6 +78,8 @@ def run(args) -> int:
         elif args.formula == "-":
             args.formula = stdin_text.strip()
     notes_mode = args.notes is not None
+    if args.cross_check and notes_mode:
+        raise SpecError("--cross-check reads one scalar formula; give the formula, not --notes")
     for option in ("report", "junit", "strict"):
         if getattr(args, option) and not notes_mode:
             raise SpecError(f"--{option} needs --notes FILE")
@@ -104,14 +109,24 @@ def run(args) -> int:
         nt = infer([(1, args.formula, 1)]).notation
     options.update(activation=args.activation or "generic", cost=args.cost or "quadratic", one_hot=bool(args.one_hot))
     result = verify(args.formula, nt, **options)
+    second = None
+    if args.cross_check:
+        from ..verify.crosscheck import cross_check
+
+        second = cross_check(args.formula, nt, options["activation"], args.cross_check)
     if args.json:
-        print(json.dumps([_json(result)], ensure_ascii=False, indent=2))
+        obj = _json(result)
+        if second is not None:
+            obj["cross_check"] = second.to_dict()
+        print(json.dumps([obj], ensure_ascii=False, indent=2))
     elif result.status in ("unreadable", "uninterpretable"):
         # Input symbp cannot use: one paragraph on stderr, like every other bad input.
         what = "cannot read the formula" if result.status == "unreadable" else "cannot interpret the formula"
         print(error_paragraph(f"{what}: {result.reason}"), file=sys.stderr)
     else:
         print(_long(result))
+        if second is not None:
+            print(f"cross-check ({second.reader}): {second.status}: {second.words}")
     return result.exit_code
 
 
