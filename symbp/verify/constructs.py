@@ -80,6 +80,8 @@ class Constructs:
     def frac(self, tok: Token):
         if self.at("partial") or (self.at("{") and self.peek(1).kind == "macro" and self.peek(1).text == "partial"):
             return self.derivative_frac(tok)
+        if [self.peek(k).text for k in range(5)] == ["{", "d", "}", "{", "d"]:
+            return self.d_operator(tok)  # \frac{d}{dz} X: the derivative of a function of one variable
         num = self._argument("numerator")
         den = self._argument("denominator")
         return Div(num, den)

@@ -122,6 +122,16 @@ class Forms:
             self.fail("∂X/∂Y reads only network quantities X and Y", tok)
         return Partial(num, den)
 
+    def d_operator(self, tok):
+        r"""``\frac{d}{dz} X``: d/dz of a function of the one scalar z (a, y), applied to what follows."""
+        for text in ("{", "d", "}", "{", "d"):
+            self.expect(text)
+        den = self.primary()
+        self.expect("}")
+        if not (isinstance(den, Quantity) and den.layer is None and not den.indices and den.role in ("z", "a")):
+            self.fail("d/dX is read for a bare scalar X (z or a); write ∂ for network quantities", tok)
+        return Derivative(self.in_cost_slot(self.product), den)
+
     # -- norms ------------------------------------------------------------------------------
 
     def at_norm_bar(self) -> bool:
