@@ -15,6 +15,10 @@ from fractions import Fraction
 from .nodes import Apply, Cdots, Comprehension, Div, Matrix, Nabla, Num, Quantity, Sum
 
 
+#: Matrix environments read (vmatrix is a determinant, not a matrix: not read).
+_MATRICES = {"pmatrix", "bmatrix", "matrix", "Bmatrix", "smallmatrix", "array"}
+
+
 class Constructs:
     """Methods of ``reader._Parser`` for the constructs with arguments."""
 
@@ -47,8 +51,10 @@ class Constructs:
 
     def matrix(self, tok: Token) -> Matrix:
         env = "".join(self._script_tokens())
-        if env not in ("pmatrix", "bmatrix"):
-            self.fail(f"the environment {env!r} is not read here (only pmatrix and bmatrix)", tok)
+        if env not in _MATRICES:
+            self.fail(f"the environment {env!r} is not read here (only {', '.join(sorted(_MATRICES))})", tok)
+        if env == "array":
+            self._script_tokens()  # the column specification {cc}
         rows, row = [], []
         while True:
             t = self.peek()
@@ -60,7 +66,9 @@ class Constructs:
                     self.fail(f"\\begin{{{env}}} is ended by another environment", t)
                 rows.append(row)
                 break
-            row.append(self.additive())
+            t = self.peek()
+            blank = (t.kind == "char" and t.text == "&") or (t.kind == "macro" and t.text in ("\\", "end"))
+            row.append(None if blank else self.additive())  # a blank cell (a written-out diagonal's zeros)
             sep = self.peek()
             if sep.kind == "char" and sep.text == "&":
                 self.next()
@@ -70,9 +78,13 @@ class Constructs:
                 row = []
             elif not (sep.kind == "macro" and sep.text == "end"):
                 self.fail(f"expected '&', '\\\\' or \\end{{{env}}} in the matrix", sep)
+        if rows and rows[-1] == [None] and len(rows) > 1:
+            rows.pop()  # a \\ before \end
         if any(len(r) != len(rows[0]) for r in rows):
             self.fail("the rows of the matrix have different lengths", tok)
         cells = [e for r in rows for e in r]
+        if None in cells and not any(isinstance(c, Cdots) and c.kind == "ddots" for c in cells):
+            self.fail("a matrix cell is empty (blank cells are read only in a diagonal written with \\ddots)", tok)
         if len(cells) >= 3 and isinstance(cells[-2], Cdots) and min(len(rows), len(rows[0])) == 1:
             cells[-1] = _last_neuron(cells[-1])
         return Matrix(len(rows), len(rows[0]), tuple(cells), env)

@@ -237,13 +237,17 @@ def _layer(raw: list[str], tok: Token, p: "object") -> Layer:
 
 def _indices(raw: list[str], tok: Token, p: "object") -> tuple:
     text = "".join(raw)
-    if re.fullmatch(r"n(?:_|\^).+", text):  # a_{n_L}: the last neuron of layer L
-        return (Index(size=_size(raw, tok, p)),), ""
+    size = r"n_\{[^{}]*\}|n_[A-Za-z0-9]|n\^\{[^{}]*\}"  # n_{l-1}: the last neuron of a layer, in a list (w_{1 n_{l-1}})
+    if re.fullmatch(size, text) or re.fullmatch(r"n(?:_|\^)[^{]*", text) and not re.fullmatch(r"n_[A-Za-z0-9]\d+", text):
+        return (Index(size=_size(raw, tok, p)),), ""  # a_{n_L}: the last neuron of layer L
     sep = "," if "," in text else ""
-    parts = text.split(",") if sep else re.findall(r"[A-Za-z](?:_\d+)?|\d", text)
+    parts = text.split(",") if sep else re.findall(size + r"|[A-Za-z](?:_\d+)?|\d", text)
     out = []
     for part in parts:
         part = part.strip()
+        if re.fullmatch(size, part):
+            out.append(Index(size=_size(list(part), tok, p)))
+            continue
         m = re.fullmatch(r"([A-Za-z])(?:_(\d+))?|(\d+)", part)
         if not m or (sep == "" and "".join(parts) != text):
             p.fail(f"cannot read the index list {text!r} (expected letters or numbers like jk, k,j or 12)", tok)

@@ -179,7 +179,9 @@ class Comprehension:
 
 @dataclass(frozen=True)
 class Cdots:
-    """The ``\\cdots`` of a product chain; ``cdots`` reads the pattern around it."""
+    """The ``\\cdots`` of a product chain; ``cdots`` reads the pattern around it (``kind``: cdots, vdots, ddots)."""
+
+    kind: str = "cdots"
 
 
 @dataclass(frozen=True)
@@ -332,8 +334,12 @@ def to_latex(node) -> str:
 
 
 def _ellipsis(cell, node: "Matrix") -> str:
+    if cell is None:
+        return ""
+    if isinstance(cell, Cdots) and cell.kind == "ddots":
+        return r"\ddots"
     if isinstance(cell, Cdots):
-        return r"\vdots" if node.cols == 1 else r"\cdots"
+        return r"\vdots" if node.cols == 1 or cell.kind == "vdots" else r"\cdots"
     return to_latex(cell)
 
 

@@ -124,7 +124,7 @@ class _Parser(Constructs, Forms):
     def peek(self, k: int = 0) -> Token:
         self._skip_spacing()
         j = self.i
-        while k > 0:
+        while k > 0 and self.toks[j].kind != "end":
             j += 1
             while self.toks[j].kind == "macro" and self.toks[j].text in _SPACING:
                 j += 1
@@ -272,7 +272,7 @@ class _Parser(Constructs, Forms):
                 continue
             if t.kind == "macro" and t.text in ("cdots", "dots", "ldots", "vdots", "ddots"):
                 self.next()
-                factors.append(Cdots())
+                factors.append(Cdots(t.text if t.text in ("vdots", "ddots") else "cdots"))
                 continue
             if t.kind == "char" and t.text == "/":
                 self.next()

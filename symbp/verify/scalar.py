@@ -35,7 +35,7 @@ _POINTS = {"z": sympy.Rational(1, 3), "a": sympy.Rational(3, 7), "y": sympy.Rati
 
 
 def is_scalar(eq: Equation) -> bool:
-    """True for a formula in bare scalars (z, and a, y: no layer, no index) that applies σ or differentiates.
+    r"""True for a formula in bare scalars (z, and a, y: no layer, no index) that applies σ or differentiates.
 
     ``\sigma'(z) = \sigma(z)(1-\sigma(z))``, ``\frac{\partial}{\partial a} \frac12 (a-y)^2 = a - y``.
     """
