@@ -46,6 +46,9 @@ def register(sub) -> None:
                    help="also read a scalar formula with latex2sympy2 (an optional extra) and compare the readings; "
                         "advice only, it never changes the verdict")
     p.add_argument("--budget", type=float, default=30.0, metavar="SECONDS", help="time budget per formula (default 30)")
+    p.add_argument("--layer", metavar="KIND",
+                   help="the formula is about a layer (batchnorm, layernorm, conv1d, conv2d, rnn, attention, softmax, "
+                        "softmax-ce, dropout, residual), in the notation of docs/layers.md")
     p.set_defaults(func=run)
 
 
@@ -62,6 +65,10 @@ def _notation(value: str):
 
 
 def run(args) -> int:
+    if args.layer:
+        from . import verify_layers
+
+        return verify_layers.run(args)
     from ..network import network
     from ..verify import notes as notes_module
     from ..verify import verify
