@@ -59,6 +59,7 @@ class _Spelling:
     z: str
     weight: str
     separator: str
+    delta: str
     facts: tuple
 
 
@@ -156,11 +157,14 @@ def _script(toks, i) -> tuple[str, int]:
 
 def _spelling(texts) -> _Spelling:
     brackets, zero, costs, acts, zs, weights, seps = Counter(), Counter(), Counter(), Counter(), Counter(), Counter(), Counter()
+    deltas = Counter()
     for _, text, times in texts:
         toks = _tokens(text)
         for i, t in enumerate(toks):
             base = ("\\" if t.kind == "macro" else "") + t.text
             nxt = toks[i + 1] if i + 1 < len(toks) else None
+            if base in ("\\delta", "\\Delta") and nxt is not None and nxt.text in "^_":
+                deltas[base] += times
             if base in ("\\delta", "a", "z", "w", "W", "x") and nxt is not None and nxt.text == "^":
                 raw, _ = _script(toks, i + 2)
                 raw = raw.replace(" ", "")
@@ -210,7 +214,10 @@ def _spelling(texts) -> _Spelling:
     weight = "\\Theta" if weights.get("\\Theta") else ("\\theta" if weights.get("\\theta") else "w")
     facts.append(f"the weights are {weight}")
     separator = "," if seps[","] > seps[""] else ""
-    return _Spelling(bracket, shift, cost, activation, z, weight, separator, tuple(facts))
+    delta = "\\Delta" if deltas["\\Delta"] and not deltas["\\delta"] else "\\delta"
+    if delta != "\\delta":
+        facts.append(f"the error is written {delta}")
+    return _Spelling(bracket, shift, cost, activation, z, weight, separator, delta, tuple(facts))
 
 
 def _word_at(toks, i) -> str:
@@ -237,7 +244,7 @@ def _majority(counter: Counter, allowed: tuple, default: str) -> str:
 def _profile(sp: _Spelling, order: str, folded: bool, offset: int) -> Notation:
     names = {
         "weight": sp.weight, "weight_matrix": "W" if sp.weight == "w" else sp.weight, "bias": "b", "z": sp.z, "a": "a",
-        "input": "x", "delta": r"\delta", "target": "y", "cost": sp.cost, "activation": sp.activation,
+        "input": "x", "delta": sp.delta, "target": "y", "cost": sp.cost, "activation": sp.activation,
     }
     return Notation(name="inferred", names=names, layer_shift=sp.shift, layer_brackets=sp.brackets, weight_order=order,
                     index_separator=sp.separator, bias_column=folded, weight_layer_offset=offset,
@@ -250,7 +257,7 @@ def _named(nt: Notation) -> Notation:
         p = PROFILES[name]
         same = (p.layer_shift, p.weight_order, p.bias_column, p.weight_layer_offset) == (
             nt.layer_shift, nt.weight_order, nt.bias_column, nt.weight_layer_offset)
-        if same and all(_plain(p.names[r]) == _plain(nt.names[r]) for r in ("weight", "z", "cost", "activation")):
+        if same and all(_plain(p.names[r]) == _plain(nt.names[r]) for r in ("weight", "z", "cost", "activation", "delta")):
             return p
     return nt
 

@@ -261,9 +261,13 @@ def _indices(raw: list[str], tok: Token, p: "object") -> tuple:
 
 
 def _size(raw: list[str], tok: Token, p: "object") -> Layer:
-    """The upper bound of a sum: n_{l+1}, n_L or n^{[l]} (the size of a layer)."""
+    """The upper bound of a sum: n_{l+1}, n_L, n^{[l]}, M_l, s_{l+1} (the number of neurons of a layer).
+
+    Notes name that number n_l, N_l, m_l, M_l, s_l (Ng) or d_l; in a sum's bound a letter with a layer can
+    mean nothing else.
+    """
     text = "".join(raw)
-    m = re.fullmatch(r"n(?:_|\^)(.+)", text)
+    m = re.fullmatch(r"[nNmMsSdD](?:_|\^)(.+)", text)
     if not m:
         p.fail(f"a sum's upper bound must be a layer size like n_{{l+1}}, got {text!r}", tok)
     inner = m.group(1)

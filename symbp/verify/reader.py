@@ -113,8 +113,8 @@ class _Parser(Constructs, Forms):
             for font in ("\\mathrm", "\\mathbf", "\\text", "\\mathcal", "\\mathit"):
                 key = key.replace(font, "")
             key = key.strip("{}")
-            if role == "delta" and key.startswith("\\"):
-                continue  # \delta is read as a macro
+            if role == "delta" and key == "\\delta":
+                continue  # \delta is read as a macro (a profile may name another: \Delta)
             self.letters.setdefault(key.lstrip("\\"), short.get(role, role))
         self.letters.setdefault("W", "W")  # the weight matrix, rows by the first weight index
         self.activation_names = {names["activation"].lstrip("\\"), "sigma"}
