@@ -72,8 +72,8 @@ def proved_for_all_sizes(eq: Equation, notation: Notation, activation: str, cost
 def matches(eq: Equation, notation: Notation) -> list:
     """For each claim (first side = side k) the identities it is; [] if one claim is none."""
     sides = [s for s in eq.sides if not isinstance(s, Cdots)]
-    if len(sides) < 2 or len(sides) != len(eq.sides):
-        return []
+    if len(sides) < 2 or len(sides) != len(eq.sides) or getattr(eq, "where", ()):
+        return []  # a claim restricted by a condition is not the identity, whatever it says where it holds
     found = []
     for other in sides[1:]:
         claim = Equation((sides[0], other), ("=",))
