@@ -79,6 +79,11 @@ def describe(eq: Equation, setting: "Setting") -> dict:
     if free:
         words.append(f"Free neuron ind{'ices' if len(free) > 1 else 'ex'} {', '.join(free)}: every neuron of the "
                      "layer each stands in.")
+    if any(q.role == "x" and q.layer is not None for n in walk(eq) if isinstance(n, (Partial, Nabla))
+           for q in ((n.den,) if isinstance(n, Partial) else (n.wrt,))):
+        words.append("∂/∂x of the augmented x = (1; a) ranges over its variable entries x_1 … x_n: x_0 = 1 is a "
+                     "constant, so an instance at entry 0 is outside the formula's domain and a vector of n + 1 rows "
+                     "on the other side is compared on its rows 1 … n.")
     words.append(
         f"Checked on the networks {', '.join(str(list(s)) for s in setting.family)} with activation "
         f"{setting.activation} and cost {setting.cost}" + (" (Σ_k y_k = 1)" if setting.one_hot else "")

@@ -59,10 +59,21 @@ class Model:
     definitions: list = field(default_factory=list)
 
     def at(self, line: int) -> dict:
-        """{"cost", "activation", "one_hot"} set by the definitions before ``line`` (absent: not defined)."""
+        """{"cost", "activation", "one_hot"} in force at ``line`` (absent: not defined).
+
+        A definition holds from its line on, until the next one of its kind; before the first definition of a
+        kind, that first definition holds (notes often state their cost after the first formulas that use it).
+        An assumption (Σ_k y_k = 1) holds from its line on only.
+        """
         out: dict = {}
         lines = [d.line for d in self.definitions]
-        for d in self.definitions[:bisect.bisect_right(lines, line)]:
+        now = self.definitions[:bisect.bisect_right(lines, line)]
+        kinds = {d.what for d in now}
+        first = {}
+        for d in self.definitions:
+            if d.what in ("cost", "activation", "softmax") and d.what not in kinds:
+                first.setdefault(d.what, d)
+        for d in list(first.values()) + now:
             if d.what == "cost":
                 out["cost"] = d.value
                 out["cost_line"] = d.line
