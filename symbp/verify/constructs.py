@@ -94,6 +94,10 @@ class Constructs:
             return self.derivative_frac(tok)
         if [self.peek(k).text for k in range(5)] == ["{", "d", "}", "{", "d"]:
             return self.d_operator(tok)  # \frac{d}{dz} X: the derivative of a function of one variable
+        ahead = [self.peek(k) for k in range(4)]
+        if [u.text for u in ahead[:2]] == ["{", "d"] and ahead[3].text == "}" and (
+                ahead[2].text in self.activation_names):
+            return self.d_fraction(tok)  # \frac{d\sigma}{dz}
         num = self._argument("numerator")
         den = self._argument("denominator")
         return Div(num, den)

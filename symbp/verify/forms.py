@@ -52,8 +52,13 @@ class Forms:
             self._cost_slot = saved
 
     def cost_letter(self, c: str) -> bool:
-        """Is the letter ``c``, which the profile does not name, the loss here?"""
-        return c in LOSS_LETTERS and (getattr(self, "_cost_slot", False) or self.at("("))
+        """Is the letter ``c``, which the profile does not name, the loss here? Where only the cost can stand
+        (differentiated, under ∇, with arguments), or as E or J opening a formula (``E = \\frac12 \\sum …``;
+        not L, which opens depth conditions such as L = 4)."""
+        if c not in LOSS_LETTERS:
+            return False
+        opening = self.i == 1 and c in ("E", "J") and self.at("=")
+        return getattr(self, "_cost_slot", False) or self.at("(") or opening
 
     def cost_arguments(self, base: str) -> str:
         """``J(W,b;x,y)``: the argument list after the cost, kept in its spelling (it names, it does not scale)."""
@@ -121,6 +126,20 @@ class Forms:
         if not isinstance(num, Quantity):
             self.fail("∂X/∂Y reads only network quantities X and Y", tok)
         return Partial(num, den)
+
+    def d_fraction(self, tok):
+        r"""``\frac{d\sigma}{dz}``: the derivative of the activation by a bare z, σ'(z)."""
+        self.expect("{")
+        self.expect("d")
+        act = self.next()
+        self.expect("}")
+        for text in ("{", "d"):
+            self.expect(text)
+        den = self.primary()
+        self.expect("}")
+        if not (isinstance(den, Quantity) and den.layer is None and not den.indices and den.role == "z"):
+            self.fail("dσ/dz is read for a bare z", tok)
+        return Apply("sigma", 1, den, "\\" + act.text if act.kind == "macro" else act.text)
 
     def d_operator(self, tok):
         r"""``\frac{d}{dz} X``: d/dz of a function of the one scalar z (a, y), applied to what follows."""
