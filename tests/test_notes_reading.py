@@ -47,6 +47,10 @@ SAME = [
     (r"x = \sum_{k=1, \dots, n^{[l]}} a_k^{[l]}", r"x = \sum_{k=1}^{n^{[l]}} a_k^{[l]}", "dyda"),
     (r"C = a_j^{(L)2}", r"C = (a_j^{(L)})^2", "sokolinsky"),
     (r"C = \tfrac12 x_1", r"C = \frac{1}{2} x_1", "nielsen"),
+    # Nielsen's per-sample superscripts (seed 001, lines 42-44): for one sample x, z^{x,l} is z^l as C_x is C.
+    (r"z^{x,l}=w^la^{x,l-1}+b^l", r"z^l=w^la^{l-1}+b^l", "nielsen"),
+    (r"\delta^{x,l}=((w^{l+1})^T\delta^{x,l+1})\odot\sigma'(z^{x,l})",
+     r"\delta^l=((w^{l+1})^T\delta^{l+1})\odot\sigma'(z^l)", "nielsen"),
 ]
 
 
@@ -79,6 +83,24 @@ def test_what_is_not_read_says_why_and_never_guesses(text):
     v = verify(text)
     assert v.status in ("unreadable", "uninterpretable"), (v.status, v.reason)
     assert v.reason
+
+
+@pytest.mark.parametrize("text,why", [
+    (r"a^l=\sigma(z^{x,l})", "different samples (x, none)"),  # one sample written, one left out
+    (r"\delta^{x,L} = \nabla_a C \odot \sigma'(z^{t,L})", "different samples (t, x)"),
+    (r"w^{x,l} = w^l", "weights and biases are the same for every sample"),
+    # seed 001's mini-batch rule sums over the samples: never read as a sum over neurons
+    (r"\frac{\partial C}{\partial w^l} = \sum_x \delta^{x,l} (a^{x,l-1})^T", "a sum over the samples"),
+    (r"\frac{\partial C}{\partial b^l} = \sum \delta^{x,l}", "a sum over the samples"),
+])
+def test_per_sample_superscripts_that_do_not_name_one_sample_are_unreadable(text, why):
+    v = verify(text)
+    assert v.status == "unreadable" and why in v.reason
+
+
+def test_per_sample_bp1_holds_and_its_slip_is_refuted():
+    assert verify(r"\delta^{x,L} = \nabla_a C \odot \sigma'(z^{x,L})").status == "holds"
+    assert verify(r"\delta^{x,L} = 2\nabla_a C \odot \sigma'(z^{x,L})").status == "refuted"
 
 
 # -- new meanings, against SymPy's own differentiation -------------------------------------------------------------

@@ -72,6 +72,9 @@ _REPAIRS = (
     (re.compile(r"(?<=\\sigma)ig(?=[()])"), r"\\big"),
     (re.compile(r"(?<=[\^_][A-Za-z0-9])ig(?=[()])"), r"\\big"),  # "z^lig)": z^l\big)
     (re.compile(r"(?<![\\A-Za-z])ext\{"), r"\\text{"),
+    # "\ a - y\ ^2": a norm whose bars were taken for table separators; a superscript on a
+    # control space means nothing, so the "\ " before "^" and its partner were "\|".
+    (re.compile(r"(?<!\\)\\ ((?:(?!\\ )[^$])+?)\\ (?=\^)"), r"\\|\1\\|"),
 )
 
 # Housekeeping that never changes what a formula says: removed (newlines kept) and listed.

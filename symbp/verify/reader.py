@@ -29,6 +29,7 @@ from .constructs import Constructs
 from .forms import Forms
 from .rendered import as_rendered
 from .lexer import _FONTS, _KNOWN, _SPACING, _TEXTS, MAX_CHARS, MAX_DEPTH, ReadError, Token, _capped_exponent, check_degree, _check_limits, _indices, _layer, _tokenize
+from .nodes import walk as _walk
 from .nodes import Add, Apply, Cdots, Div, Equation, Hadamard, Mul, Neg, Num, Pow, Quantity, Sum, Transpose
 
 __all__ = ["read", "ReadError", "MAX_CHARS", "MAX_DEPTH"]
@@ -52,6 +53,13 @@ def read(text: str, notation: "str | Notation" = "nielsen", *, grouping: str = "
     sys.setrecursionlimit(max(limit, 20 * MAX_DEPTH + 1000))
     try:
         eq = _resolve_sums(parser.equation())
+        if len(parser.samples) > 1 or (parser.samples and parser.plain_layered):
+            raise ReadError("the formula mixes quantities of different samples (" + ", ".join(
+                sorted(parser.samples) + ["none"] * bool(parser.plain_layered)) + f") in {text!r}")
+        if parser.samples and any(isinstance(n, Sum) and (n.var is None or n.var in parser.samples)
+                                  for n in _walk(eq)):
+            raise ReadError("a sum over the samples is not read (verify reads the cost of one sample) "
+                            f"in {text!r}")
         check_degree(eq, text)  # nested powers: refused before any algebra (lexer.MAX_DEGREE)
         return eq
     except RecursionError:
@@ -96,6 +104,9 @@ def _strip_tags(text: str) -> str:
     return text
 
 
+_PER_SAMPLE = ("z", "a", "delta")
+
+
 class _Parser(Constructs, Forms):
     def __init__(self, text: str, notation: Notation):
         self.text = text
@@ -104,6 +115,9 @@ class _Parser(Constructs, Forms):
         self.i = 0
         self.depth = 0
         self.grouping = "loose"
+        self.samples: set[str] = set()  # the x of z^{x,l} (Nielsen's per-sample superscript)
+        self.plain_layered = 0  # a, z, δ written with a layer and no sample
+        self.sampled_here = False
         names = notation.names
         # Letter -> role, from the profile (a profile may rename roles).
         self.letters: dict[str, str] = {}
@@ -308,6 +322,23 @@ class _Parser(Constructs, Forms):
                 self.fail("a superscript here must be T, \\top or a whole number", tok)
         return node
 
+    def _sample(self, raw: list[str], role: str, tok: Token) -> list[str]:
+        """``^{x,l}``: the quantity of the sample x at layer l; the layer part is returned.
+
+        Verify reads the cost of one sample (C_x is C, Nielsen's own
+        convention for the backpropagation equations), so every quantity is
+        that sample's and the sample is dropped, provided the formula names
+        one sample and writes it on every activation, z and δ it gives a layer
+        (checked in ``read``). Weights and biases carry no sample.
+        """
+        if len(raw) > 2 and raw[1] == "," and len(raw[0]) == 1 and raw[0].isalpha() and raw[0] not in "lL":
+            if role not in _PER_SAMPLE:
+                self.fail(f"a sample {raw[0]} on {role}: weights and biases are the same for every sample", tok)
+            self.samples.add(raw[0])
+            self.sampled_here = True
+            return raw[2:]
+        return raw
+
     def _script_tokens(self) -> list[str]:
         """The raw tokens of a sub/superscript (one token or a braced group)."""
         t = self.next()
@@ -497,7 +528,7 @@ class _Parser(Constructs, Forms):
                     power = _capped_exponent(int(raw[-1]), stok, self)
                     layer = _layer(raw[:end], stok, self)
                 elif layered:
-                    layer = _layer(raw, stok, self)
+                    layer = _layer(self._sample(raw, role, stok), stok, self)
                 elif len(raw) == 1 and raw[0].isdigit():
                     q = Quantity(role, base, None, indices, sep)
                     return Pow(q, _capped_exponent(int(raw[0]), stok, self))
@@ -520,6 +551,9 @@ class _Parser(Constructs, Forms):
                 self.fail("the cost C takes no layer", tok)
             indices = ()
             base = self.cost_arguments(base)
+        if layer is not None and role in _PER_SAMPLE and not self.sampled_here:
+            self.plain_layered += 1
+        self.sampled_here = False
         q = Quantity(role, base, layer, indices, sep)
         if power is not None:
             return Pow(q, power)
