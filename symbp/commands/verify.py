@@ -46,6 +46,12 @@ def register(sub) -> None:
                    help="also read a scalar formula with latex2sympy2 (an optional extra) and compare the readings; "
                         "advice only, it never changes the verdict")
     p.add_argument("--budget", type=float, default=30.0, metavar="SECONDS", help="time budget per formula (default 30)")
+    p.add_argument("--sizes", default=None, metavar="N1,N2,...",
+                   help="your network (layer sizes, input first): checked too, and a formula that holds only "
+                        "for some depths (conditional) exits 0 when your network meets its condition")
+    p.add_argument("--require-proof", action="store_true",
+                   help="only a proof passes: a formula that is only probably true (random points) or "
+                        "conditional exits 3")
     p.add_argument("--layer", metavar="KIND",
                    help="the formula is about a layer (batchnorm, layernorm, conv1d, conv2d, rnn, attention, softmax, "
                         "softmax-ce, dropout, residual), in the notation of docs/layers.md")
@@ -103,13 +109,20 @@ def run(args) -> int:
     if args.one_hot and args.cost is None and not notes_mode:
         network([2, 2], cost="quadratic", one_hot=True)  # --one-hot needs the softmax cost: the same error as before
     options = dict(activation=args.activation, cost=args.cost, one_hot=args.one_hot, budget=args.budget)
+    if args.sizes is not None:
+        from ..network import parse_sizes
+
+        sizes = parse_sizes(args.sizes)
+        network(sizes, activation=args.activation or "generic", cost=args.cost or "quadratic",
+                one_hot=bool(args.one_hot) and args.cost is not None)  # validates them
+        options["sizes"] = tuple(sizes)
     if notes_mode:
         if stdin_text is not None:
             report = notes_module.verify_text(stdin_text, nt, path="standard input", kind=guess_kind(stdin_text),
                                               strict=args.strict, **options)
         else:
             report = notes_module.verify_notes(args.notes, nt, strict=args.strict, **options)
-        return _print_notes(report, args, inputs)
+        return _proof_required(_print_notes(report, args, inputs), [r.result for r in report.rows], args.require_proof)
     if nt == "auto":
         from ..verify.infer import infer
 
@@ -134,7 +147,16 @@ def run(args) -> int:
         print(_long(result))
         if second is not None:
             print(f"cross-check ({second.reader}): {second.status}: {second.words}")
-    return result.exit_code
+    return _proof_required(result.exit_code, [result], args.require_proof)
+
+
+def _proof_required(code: int, results: list, required: bool) -> int:
+    # --require-proof: a verdict that is not a proof (probably-true, a conditional that the
+    # user's network meets) does not pass; it is reported as undecided (3).
+    if required and code == 0 and any(r.verdict not in ("proved", "proved-for-all-sizes") and r.status in
+                                       ("holds", "conditional") for r in results):
+        return 3
+    return code
 
 
 def _check_output_folder(path: str, option: str) -> None:
@@ -153,7 +175,8 @@ def _print_notes(report, args, inputs) -> int:
         from ..verify import junit
 
         cases = [(f"{r.formula.where}: {r.formula.text}", r.result) for r in report.rows]
-        junit.write(args.junit, cases, suite=str(report.path), inputs=[i for i in inputs if i])
+        junit.write(args.junit, cases, suite=str(report.path), inputs=[i for i in inputs if i],
+                    require_proof=args.require_proof)
     if args.json:
         items = [_json(r.result, r.formula) for r in report.rows]
         items += [_skipped_json(f) for f in report.skipped]
@@ -199,7 +222,8 @@ def _line(r, formula) -> str:
     extra = r.identity or r.diagnosis or r.reason
     if r.remark:
         extra = f"{extra}; {r.remark}" if extra else r.remark
-    return f"{formula.where}: {r.status}: {r.formula}" + (f"  [{extra}]" if extra else "")
+    status = r.status + (f" ({r.condition})" if r.condition else "")
+    return f"{formula.where}: {status}: {r.formula}" + (f"  [{extra}]" if extra else "")
 
 
 def _long(r) -> str:
@@ -211,7 +235,14 @@ def _long(r) -> str:
             out.append(f"in Nielsen's notation: {r.interpretation['nielsen']}")
         out.append(r.interpretation.get("words", ""))
     if r.reason:
-        out.append(("proved on the family: " if r.status == "holds" else "reason: ") + r.reason)
+        out.append(("proved on every network below: " if r.status == "holds" else "reason: ") + r.reason)
+    if r.status == "conditional":
+        met = {True: "your network meets it", False: "your network does not meet it", None: "no network was fixed "
+               "(give yours with --sizes)"}[r.condition_met]
+        out.append(f"condition: {r.condition} ({met})")
+    if r.checked:
+        out.append("checked:")
+        out.extend("  " + line for line in r.checked_text().splitlines())
     if r.counterexample is not None:
         cx = r.counterexample
         out.append(f"counterexample: {cx.instance}")

@@ -20,13 +20,18 @@ ONE = Poly.const(1)
 class Context:
     """One network, its ground truth (memoised) and the current bindings."""
 
-    def __init__(self, net: Network, notation: Notation, gt: GroundTruth | None = None):
+    def __init__(self, net: Network, notation: Notation, gt: GroundTruth | None = None, *, opaque: bool = False):
         self.net = net
         self.notation = notation
         self.gt = gt or GroundTruth(net)
         self.model = net.atoms
         self.bind: dict[str, int] = {}
         self._cost_memo: dict = {}
+        # Opaque: every derivative is an atom of its own (("G", seed) for ∂C/∂seed, ("N", node,
+        # seed) for ∂node/∂seed), so a side is a small polynomial whose derivative atoms an
+        # independent oracle can value at a point (``confirm``).
+        self.opaque = opaque
+        self.sigma_at_softmax = False  # set when σ is applied at a softmax output layer
         self._z_index = {}
         for l in net.layers:
             for j in range(1, net.n(l) + 1):
@@ -95,10 +100,19 @@ class Context:
     # -- cached ground truth -----------------------------------------------------
 
     def d_cost(self, seed: tuple):
+        """∂C/∂(seed): exact ground truth, or an opaque atom."""
+        if self.opaque:
+            return self.model.atom(("G", seed))
         if seed not in self._cost_memo:
             self.gt.budget.check()
             self._cost_memo[seed] = self.gt.d_cost(seed)
         return self._cost_memo[seed]
+
+    def d_node(self, node: tuple, value, seed: tuple):
+        """∂(node)/∂(seed) for node = (role, layer, neuron) with exact value ``value``."""
+        if self.opaque:
+            return self.model.atom(("N", node, seed))
+        return self.gt.d_node(value, seed)
 
 
 # -- what a quantity's index positions range over ------------------------------------------

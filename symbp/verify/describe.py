@@ -85,8 +85,11 @@ def describe(eq: Equation, setting: "Setting") -> dict:
                      "constant, so an instance at entry 0 is outside the formula's domain and a vector of n + 1 rows "
                      "on the other side is compared on its rows 1 … n.")
     words.append(
-        f"Checked on the networks {', '.join(str(list(s)) for s in setting.family)} with activation "
-        f"{setting.activation} and cost {setting.cost}" + (" (Σ_k y_k = 1)" if setting.one_hot else "")
+        "Checked on networks of every depth from 2 up to one where each layer it names has taken every role "
+        "(input, first hidden, interior, last hidden, output), listed with the verdict"
+        + (f", and on {', '.join(str(list(s)) for s in setting.family)}" if setting.family else "")
+        + (f", and on the network {list(setting.fixed)}" if setting.fixed else "")
+        + f", with activation {setting.activation} and cost {setting.cost}" + (" (Σ_k y_k = 1)" if setting.one_hot else "")
         + "; δ ≡ ∂C/∂z and every ∂C/∂(…) by direct differentiation, never by backprop."
     )
     out = {"words": " ".join(words), "latex": to_latex(eq)}

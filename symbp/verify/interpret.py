@@ -21,11 +21,11 @@ from .measures import cost_value  # (registers the rule of norms)
 from .cdots import expand_cdots
 from .context import ONE, RULES, Context, check_layer, evaluate, slots  # noqa: F401  (the interpretation's API)
 from .nodes import (
-    Add, Apply, Cdots, Derivative, Div, Hadamard, Layer, Mul, Nabla, Neg, Num, Partial, Pow, Quantity, Transpose, to_latex,
+    Add, Apply, Cdots, Derivative, Div, Hadamard, Layer, Mul, Nabla, Neg, Num, Partial, Pow, Quantity, Transpose, to_latex, walk,
 )
 from .values import (  # noqa: F401  (re-exported: the names verify and diagnose use)
-    LayerOutOfRange, Mat, NotApplicable, OutsideDomain, ShapeMismatch, Uninterpretable, _broadcast_constant,
-    _elementwise, _lift, multiply, shape_of,
+    LayerOutOfRange, Mat, OutsideDomain, ShapeMismatch, Uninterpretable, _broadcast_constant, _elementwise, _lift,
+    multiply, shape_of,
 )
 
 
@@ -136,7 +136,8 @@ def _partial(node: Partial, ctx: Context):
             raise Uninterpretable(f"∂{to_latex(num)}/∂{to_latex(den)} of a node by a vector is a Jacobian; write one entry")
         node_value = _quantity(num, ctx)
         nl = ctx.layer(num.layer, to_latex(num))
-        fn = lambda e: _d_node(ctx, num, nl, node_value, _seed(den, ctx, e))  # noqa: E731
+        node = (num.role, nl, ctx.index(num.indices[0], ctx.net.n(nl), to_latex(num)))
+        fn = lambda e: _d_node(ctx, node, node_value, _seed(den, ctx, e))  # noqa: E731
     elif num.role == "b" and num.indices and den.role == "z" and den.layer is not None:
         # The notes' step for BP3: at fixed w^l and a^{l-1}, b^l_k = z^l_k − Σ_j w^l_{kj} a^{l-1}_j, so
         # ∂b^l_k/∂z^l_j = [j = k]; by a z of another layer the bias is not a function, and is not read.
@@ -164,20 +165,22 @@ def _derivative(node: Derivative, ctx: Context):
     entry, grid = _entries(node.den, ctx)
     if grid is not None:
         raise Uninterpretable(f"{to_latex(node)}: differentiate by one entry of {to_latex(node.den)}")
+    if ctx.opaque:  # the oracle's atoms are derivatives of nodes, not of expressions built from them
+        raise Uninterpretable(f"{to_latex(node)}: the independent oracle does not evaluate ∂/∂(…) of an expression")
     return ctx.gt.d_node(value, _seed(node.den, ctx, entry))
 
 
-def _d_node(ctx: Context, num: Quantity, nl: int, value, seed: tuple):
+def _d_node(ctx: Context, node: tuple, value, seed: tuple):
     # ∂z^l_j/∂z^m_i: 1 on itself, 0 below or beside it (GroundTruth differentiates
     # a node's definition, which would give 0 for the node itself).
-    if seed[0] == "z" and num.role == "z" and seed[2] >= nl:
-        j = ctx._z_index.get(value, (None, None))[1]
+    role, nl, j = node
+    if seed[0] == "z" and role == "z" and seed[2] >= nl:
         return ONE if (seed[2] == nl and seed[3] == j) else Poly()
     if seed[0] == "a" and seed[2] >= nl:
-        if num.role == "a" and seed[2] == nl:
-            return ctx.gt.d_node(value, seed)
+        if role == "a" and seed[2] == nl:
+            return ctx.d_node(node, value, seed)
         return Poly()
-    return ctx.gt.d_node(value, seed)
+    return ctx.d_node(node, value, seed)
 
 
 def _nabla(node: Nabla, ctx: Context):
@@ -196,6 +199,12 @@ def _neuron_of(value, ctx: Context, what: str):
     return pos
 
 
+def _writes_neuron_numbers(node) -> bool:
+    """Does ``node`` name neurons by number (x_3, w^2_{13}), as a worked example does?"""
+    return any(isinstance(q, Quantity) and any(i.name is None and i.size is None for i in q.indices)
+               for q in walk(node))
+
+
 def _apply(node: Apply, ctx: Context):
     arg = evaluate(node.arg, ctx)
     net, model = ctx.net, ctx.model
@@ -212,7 +221,15 @@ def _apply(node: Apply, ctx: Context):
         return Mat(n, n, [[arg.entries[r][0] if r == c else Poly() for c in range(n)] for r in range(n)])
 
     def one(v):
-        l, j = _neuron_of(v, ctx, what)
+        try:
+            l, j = _neuron_of(v, ctx, what)
+        except Uninterpretable:
+            if _writes_neuron_numbers(node.arg):
+                # A worked example (σ(w_11 x_1 + w_12 x_2 + w_13 x_3 + b_1)) names the neurons of a network
+                # of its own sizes: on a network with other sizes it is outside the formula's domain.
+                raise OutsideDomain(f"{what} is no neuron's z on the network {list(net.sizes)}: the formula "
+                                    "writes the neurons of a network of other sizes") from None
+            raise
         if node.func == "tanh" and net.activation(l, j).name != "tanh":
             raise Uninterpretable(f"{what}: tanh is not the activation of the network (use --activation tanh)")
         if node.func == "exp":
@@ -220,7 +237,7 @@ def _apply(node: Apply, ctx: Context):
                 raise Uninterpretable(f"{what}: exp is read only as exp(z^L_j) of a softmax output")
             return model.atom(("E", 1, j))
         if net.output_softmax and l == net.L:
-            raise NotApplicable(f"{what}: the output layer is a softmax, not σ")
+            return _sigma_at_softmax(ctx, j, node.primes)
         return model.A[1][l][j - 1] if node.primes == 0 else model.D[1][l][j - 1]
 
     if node.func == "Sigma":
@@ -232,12 +249,27 @@ def _apply(node: Apply, ctx: Context):
     return arg.map(one) if isinstance(arg, Mat) else one(arg)
 
 
+def _sigma_at_softmax(ctx: Context, j: int, primes: int):
+    # A softmax output layer computes a^L = softmax(z^L), not σ entrywise: σ(z^L_j) written
+    # there is the hidden layers' σ applied to z^L_j, a value the network does not compute
+    # (its own atom), so a^L = σ(z^L) or BP1 with σ'(z^L) fails there instead of being skipped.
+    ctx.sigma_at_softmax = True
+    model, net = ctx.model, ctx.net
+    s_atom = model.atom(("S", 1, net.L, j))
+    if primes == 0:
+        return s_atom
+    act = net.activation(net.L, j)
+    if act.prime_of_value is not None:
+        return Poly.const(1) * act.prime_of_value(s_atom)
+    return model.atom(("D", 1, net.L, j))
+
+
 def _add(node: Add, ctx: Context):
     total = evaluate(node.terms[0], ctx)
     for t in node.terms[1:]:
         v = evaluate(t, ctx)
         total, v = _broadcast_constant(total, v)
-        _lift(total, v, "add", to_latex(node))
+        _lift(total, v, "add", lambda: to_latex(node))
         total = _elementwise(total, v, lambda x, y: x + y)
     return total
 
@@ -252,14 +284,16 @@ def _mul(node: Mul, ctx: Context):
     value = evaluate(factors[0], ctx)
     for k, f in enumerate(factors[1:], start=1):
         # Name the factor where the shapes stop fitting (after \cdots it may be one symbp filled in).
-        where = f"{to_latex(node)}, at the factor {to_latex(f)}" + (" (filled in for \\cdots)" if f not in node.factors else "")
+        def where(f=f):
+            return f"{to_latex(node)}, at the factor {to_latex(f)}" + (" (filled in for \\cdots)" if f not in node.factors else "")
+
         value = multiply(value, evaluate(f, ctx), where)
     return value
 
 
 def _hadamard(node: Hadamard, ctx: Context):
     a, b = evaluate(node.left, ctx), evaluate(node.right, ctx)
-    _lift(a, b, "multiply entrywise (⊙)", to_latex(node))
+    _lift(a, b, "multiply entrywise (⊙)", lambda: to_latex(node))
     return _elementwise(a, b, lambda x, y: x * y)
 
 

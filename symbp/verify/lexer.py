@@ -45,10 +45,13 @@ _RELATIONS = {"=": "=", "equiv": r"\equiv"}
 _UNICODE = {"δ": "\\delta", "σ": "\\sigma", "∂": "\\partial", "⊙": "\\odot", "∇": "\\nabla", "Σ": "\\Sigma",
             "·": "\\cdot", "⋯": "\\cdots", "…": "\\dots", "≡": "\\equiv", "φ": "\\varphi", "−": "-",
             "⋅": "\\cdot", "∘": "\\circ", "×": "\\times", "∑": "\\sum", "‖": "\\|", "Θ": "\\Theta", "θ": "\\theta",
-            "ℓ": "\\ell", "′": "'", "•": "\\bullet"}
+            "ℓ": "\\ell", "′": "'", "•": "\\bullet",
+            "≤": "\\le", "≥": "\\ge", "∈": "\\in", "∀": "\\forall", "≠": "\\ne"}
 _KNOWN = (_SPACING | _FONTS | _TEXTS | set(_RELATIONS) | {"quad", "qquad",
     "delta", "sigma", "varphi", "phi", "Sigma", "frac", "dfrac", "tfrac", "partial", "nabla", "sum", "cdot",
     "odot", "circ", "cdots", "dots", "ldots", "top", "exp", "left", "right", "|", "{", "}",
+    "tag", "forall", "in", "le", "leq", "ge", "geq", "lt", "gt", "leqslant", "geqslant", "textnormal", "label",
+    "nonumber", "notag",
 })
 
 
@@ -90,7 +93,7 @@ def _tokenize(text: str) -> list[Token]:
             i += 2
             continue
         if c in "0123456789":  # not str.isdigit(): '¹' is a digit to it but not to \d
-            m = re.match(r"\d+", text[i:])
+            m = re.match(r"\d+(?:\.\d+)?", text[i:])  # 0.5 is one number; "1." ends a sentence
             out.append(Token("num", m.group(0), i))
             i += len(m.group(0))
             continue

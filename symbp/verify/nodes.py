@@ -12,6 +12,7 @@ corrected formula prints in the user's notation.
 from __future__ import annotations
 
 from dataclasses import dataclass, fields, replace
+from functools import lru_cache
 from fractions import Fraction
 
 
@@ -185,9 +186,26 @@ class Cdots:
 
 
 @dataclass(frozen=True)
+class Where:
+    """A condition written after a formula: ``var`` runs from ``lo`` to ``hi`` (inclusive).
+
+    For a layer variable the bounds are ``Layer``s (user numbering); for a
+    neuron index they are ``Index``es (a number or a layer size n_l). ``text``
+    is the condition as the user wrote it.
+    """
+
+    var: str
+    lo: object
+    hi: object
+    kind: str  # "layer" | "index"
+    text: str = ""
+
+
+@dataclass(frozen=True)
 class Equation:
     sides: tuple
     rels: tuple
+    where: tuple = ()  # Where conditions that restrict the claim
 
 
 # -- generic traversal ----------------------------------------------------------
@@ -243,7 +261,9 @@ def _wrap(s: str) -> str:
     return s if len(s) == 1 else "{" + s + "}"
 
 
+@lru_cache(maxsize=4096)
 def _quantity(q: Quantity) -> str:
+    # Cached: every evaluation names its quantities (for messages), and quantities are few.
     out = q.base
     if q.layer is not None and not q.implicit_layer:
         out += "^" + _wrap(q.layer.latex())
@@ -262,6 +282,8 @@ def to_latex(node) -> str:
         parts = [to_latex(node.sides[0])]
         for rel, side in zip(node.rels, node.sides[1:]):
             parts.append(f" {rel} {to_latex(side)}")
+        for w in node.where:
+            parts.append(r", \quad " + _where(w))
         return "".join(parts)
     if isinstance(node, Quantity):
         return _quantity(node)
@@ -331,6 +353,17 @@ def to_latex(node) -> str:
     if isinstance(node, Cdots):
         return r"\cdots"
     raise TypeError(f"cannot print {type(node).__name__}")
+
+
+def _bound(b) -> str:
+    return b.latex() if isinstance(b, (Layer, Index)) else str(b)
+
+
+def _where(w: "Where") -> str:
+    lo, hi = _bound(w.lo), _bound(w.hi)
+    if lo == hi:
+        return f"{w.var} = {lo}"
+    return rf"{lo} \le {w.var} \le {hi}"
 
 
 def _ellipsis(cell, node: "Matrix") -> str:

@@ -60,6 +60,7 @@ class NotesReport:
 
     @property
     def exit_code(self) -> int:
+        # Refuted first, then undecided (a conditional verdict that no fixed network meets included).
         codes = {r.result.exit_code for r in self.rows}
         if 1 in codes:
             return 1
@@ -225,7 +226,7 @@ def to_markdown(report: NotesReport, title: str | None = None) -> str:
     ]
     for row in report.rows:
         f, r = row.formula, row.result
-        verdict = r.status + (f" ({r.identity})" if r.identity else "")
+        verdict = r.status + (f" ({r.identity})" if r.identity else "") + (f" ({r.condition})" if r.condition else "")
         why = r.diagnosis and f"**{r.diagnosis}**; corrected: `{r.corrected}`" or ""
         if r.remark:
             why = (why + "; " if why else "") + f"**{r.remark}**"

@@ -20,7 +20,6 @@ symbp.verify.lexer.ReadError: unknown macro \foo at position 0 in '\\foo + 1'
 
 from __future__ import annotations
 
-import re
 import sys
 from fractions import Fraction
 
@@ -31,8 +30,9 @@ from .rendered import as_rendered
 from .lexer import _FONTS, _KNOWN, _SPACING, _TEXTS, MAX_CHARS, MAX_DEPTH, ReadError, Token, _capped_exponent, check_degree, _check_limits, _indices, _layer, _tokenize
 from .nodes import walk as _walk
 from .nodes import Add, Apply, Cdots, Div, Equation, Hadamard, Mul, Neg, Num, Pow, Quantity, Sum, Transpose
+from .tail import Claim, is_tail_text, read_tail
 
-__all__ = ["read", "ReadError", "MAX_CHARS", "MAX_DEPTH"]
+__all__ = ["read", "read_claim", "ReadError", "MAX_CHARS", "MAX_DEPTH"]
 
 def read(text: str, notation: "str | Notation" = "nielsen", *, grouping: str = "loose") -> Equation:
     """Read one formula (an equation or chain of equations) into a tree.
@@ -42,11 +42,30 @@ def read(text: str, notation: "str | Notation" = "nielsen", *, grouping: str = "
     ``"tight"`` (A B ⊙ C D is A (B ⊙ C) D); ``verify`` tries the others when
     the usual one is ill-shaped. Raises ``ReadError`` naming the position for
     anything it does not know.
+
+    A trailing tag (``\\tag{BP1}``, ``\\quad (\\text{BP1})``) is a label; a
+    trailing condition (``\\quad l = L``, ``\\text{for } l < L``) restricts
+    the claim and is kept on the tree (``Equation.where``, applied by
+    ``conditions.apply_conditions``); anything else after the formula is an
+    error naming its position. ``read_claim`` also gives the labels.
+    Raises ``ReadError`` naming the position for anything it does not know.
     """
+    return read_claim(text, notation, grouping=grouping).equation
+
+
+def read_claim(text: str, notation: "str | Notation" = "nielsen", *, grouping: str = "loose") -> Claim:
+    """Read a formula with its labels and conditions (``tail.Claim``)."""
+    eq, (labels, conditions) = parse(text, notation, read_tail, grouping=grouping)
+    eq = Equation(eq.sides, eq.rels, tuple(conditions))
+    return Claim(eq, tuple(labels), tuple(conditions))
+
+
+def parse(text: str, notation: "str | Notation", tail, *, grouping: str = "loose"):
+    """(equation, what ``tail(parser)`` returns): the formula, then its trailing tags and conditions."""
     if not isinstance(text, str):
         raise ReadError(f"a formula must be text, got {type(text).__name__}")
     _check_limits(text)
-    parser = _Parser(_strip_tags(text), profile(notation))
+    parser = _Parser(text, profile(notation))
     parser.grouping = grouping
     # Nesting is capped at MAX_DEPTH levels, each a handful of Python frames: make room for them.
     limit = sys.getrecursionlimit()
@@ -61,7 +80,7 @@ def read(text: str, notation: "str | Notation" = "nielsen", *, grouping: str = "
             raise ReadError("a sum over the samples is not read (verify reads the cost of one sample) "
                             f"in {text!r}")
         check_degree(eq, text)  # nested powers: refused before any algebra (lexer.MAX_DEGREE)
-        return eq
+        return eq, tail(parser)
     except RecursionError:
         raise ReadError(f"the formula nests too deeply to read (limit {MAX_DEPTH} levels)") from None
     finally:
@@ -88,20 +107,6 @@ def _resolve_sums(eq: Equation) -> Equation:
     if not any(isinstance(n, Sum) and n.var is None for n in walk(eq)):
         return eq
     return rebuild(eq, fix)
-
-
-_TAGS = (
-    re.compile(r"\\tag\*?\{[^{}]*\}\s*$"),
-    re.compile(r"\\q?quad\s*\(?\s*\\text\{[^{}]*\}\s*\)?\s*[,.]?\s*$"),
-    re.compile(r",?\s*\\q?quad\s*[a-z]\s*=\s*[^=]*$"),  # ", \quad k = 1, \dots, n": a range remark
-)
-
-
-def _strip_tags(text: str) -> str:
-    """Drop a trailing equation tag or remark (``\\quad (\\text{BP1})``); it is a label, not math."""
-    for pattern in _TAGS:
-        text = pattern.sub("", text)
-    return text
 
 
 _PER_SAMPLE = ("z", "a", "delta")
@@ -136,6 +141,10 @@ class _Parser(Constructs, Forms):
     # -- token helpers ----------------------------------------------------------
 
     def peek(self, k: int = 0) -> Token:
+        return self.toks[self._ahead(k)]
+
+    def _ahead(self, k: int) -> int:
+        """The index of the token k tokens ahead, spacing skipped."""
         self._skip_spacing()
         j = self.i
         while k > 0 and self.toks[j].kind != "end":
@@ -143,7 +152,7 @@ class _Parser(Constructs, Forms):
             while self.toks[j].kind == "macro" and self.toks[j].text in _SPACING:
                 j += 1
             k -= 1
-        return self.toks[j]
+        return j
 
     def _skip_spacing(self):
         while self.toks[self.i].kind == "macro" and self.toks[self.i].text in _SPACING:
@@ -188,6 +197,38 @@ class _Parser(Constructs, Forms):
     def _leave(self):
         self.depth -= 1
 
+    def text_at(self, k: int = 0) -> str | None:
+        """The words of a ``\\text{…}`` (or ``\\mathrm``, ``\\textrm``) group starting k tokens ahead, else None."""
+        j = self._ahead(k)
+        t = self.toks[j]
+        if not (t.kind == "macro" and t.text in ("text", "textrm", "mathrm", "textnormal")):
+            return None
+        opening = self.toks[j + 1]
+        if not (opening.kind == "char" and opening.text == "{"):
+            return None
+        depth, m = 0, j + 1
+        while self.toks[m].kind != "end":
+            u = self.toks[m]
+            if u.kind == "char" and u.text in "{}":
+                depth += 1 if u.text == "{" else -1
+                if depth == 0:
+                    return self.text[opening.pos + 1:u.pos]
+            m += 1
+        return None
+
+    def starts_tail(self) -> bool:
+        """True at a tag or a condition after the formula: ``\\tag``, ``\\text{for …}``, ``(\\text{BP1})``, ``\\forall``."""
+        t = self.peek()
+        if t.kind == "macro" and t.text in ("tag", "forall", "label", "nonumber", "notag"):
+            return True
+        words = self.text_at()
+        if words is not None and is_tail_text(words):
+            return True
+        if t.kind == "char" and t.text == "(":
+            inner = self.text_at(1)
+            return inner is not None and self.letters.get(inner.strip()) is None
+        return False
+
     # -- grammar ----------------------------------------------------------------
 
     def equation(self) -> Equation:
@@ -206,17 +247,7 @@ class _Parser(Constructs, Forms):
             else:
                 break
             sides.append(self.side())
-        t = self.peek()
-        while t.kind == "macro" and t.text in ("quad", "qquad") and self.peek(1).kind == "end":
-            self.next()
-            t = self.peek()
-        if t.kind == "macro" and t.text in ("quad", "qquad"):
-            self.fail("a \\quad separates two formulas here; give them one at a time", t)
-        if t.kind == "char" and t.text in ",.":  # closing punctuation
-            self.next()
-            t = self.peek()
-        if t.kind != "end":
-            self.fail("unexpected input after the formula", t)
+        # What follows (punctuation, tags, conditions) is read by ``claim``'s strict tail grammar.
         return Equation(tuple(sides), tuple(rels))
 
     def side(self):
@@ -243,7 +274,7 @@ class _Parser(Constructs, Forms):
         return terms[0] if len(terms) == 1 else Add(tuple(terms))
 
     def _ends_term(self, t: Token) -> bool:
-        if t.kind == "end":
+        if t.kind == "end" or self.starts_tail():
             return True
         if self.at_norm_bar() and t.text != "rVert":
             return getattr(self, "_norm_depth", 0) > 0  # a bar closes the norm it is in, or opens one
@@ -378,7 +409,7 @@ class _Parser(Constructs, Forms):
     def _primary(self, t: Token):
         if t.kind == "num":
             self.next()
-            return Num(Fraction(int(t.text)))
+            return Num(Fraction(t.text))  # exact: 0.5 is 1/2
         if t.kind == "char" and t.text in "({[":
             close = {"(": ")", "{": "}", "[": "]"}[t.text]
             self.next()

@@ -5,14 +5,17 @@ itself, not about a network. Both sides are built as SymPy expressions with
 constructors; σ'(u) is the derivative of σ's definition (the ground truth),
 never a remembered rule. A named activation is decided exactly: written
 through t = e^z both sides are rational functions of t, and their difference
-cancels to 0 or it does not. A generic σ holds only what holds for every
-differentiable function; otherwise the core's stand-in σ(t) = t + t²/2 + t³/6
-gives an exact counterexample.
+cancels to 0 or it does not; a kinked σ (relu, σ'(0) = 0 by convention) is
+decided the same way on each piece, z > 0, z < 0 and z = 0. A generic σ holds
+only what holds for every differentiable function; otherwise the core's
+stand-in σ(t) = t + t²/2 + t³/6 gives an exact counterexample.
 
 >>> check_scalar_text(r"\sigma'(z) = \sigma(z)(1 - \sigma(z))", "sigmoid")[0]
 'holds'
 >>> check_scalar_text(r"\sigma'(z) = \sigma(z)(1 - \sigma(z))", "generic")[0]
 'refuted'
+>>> check_scalar_text(r"\sigma(z) = z \sigma'(z)", "relu")[0]
+'holds'
 """
 
 from __future__ import annotations
@@ -30,8 +33,14 @@ Z = sympy.Symbol("z", real=True)
 SCALARS = {"z": Z, "a": sympy.Symbol("a", real=True), "y": sympy.Symbol("y", real=True)}
 #: Functions a scalar formula may name besides σ: their derivatives come from differentiating them.
 _NAMED = {"tanh": sympy.tanh, "log": sympy.log}
-#: Where a scalar counterexample is sought: a rational point for each bare scalar.
-_POINTS = {"z": sympy.Rational(1, 3), "a": sympy.Rational(3, 7), "y": sympy.Rational(-2, 5)}
+#: Where a scalar counterexample is sought for the bare scalars other than z.
+_OTHER_POINTS = {"a": sympy.Rational(3, 7), "y": sympy.Rational(-2, 5)}
+_POINT = sympy.Rational(1, 3)
+#: Points of z a refutation tries after z = 1/3: a piecewise σ (relu) differs from a wrong side only on one piece.
+_POINTS = (_POINT, -_POINT, sympy.Integer(2), sympy.Integer(-2))
+#: The pieces of a kinked σ: z of each sign, and the kink itself (σ'(0) = 0, the documented convention).
+_PIECES = (("z > 0", sympy.Symbol("z", positive=True)), ("z < 0", sympy.Symbol("z", negative=True)),
+           ("z = 0", sympy.Integer(0)))
 
 
 def is_scalar(eq: Equation) -> bool:
@@ -125,23 +134,45 @@ def check_scalar(eq: Equation, activation: str, budget: float = 30.0):
 
 def _check_scalar(eq: Equation, activation: str):
     act = functions.activation(activation)
-    u = sympy.Symbol("u", real=True)
-    if act.is_generic:
-        sigma, sigma_prime = act.expr, act.prime
-    else:
-        derivative = sympy.diff(act.expr(u), u)  # the ground truth: differentiate the definition
-        sigma, sigma_prime = act.expr, (lambda a: derivative.subs(u, a))
+    sigma, sigma_prime = _functions(act)
     sides = [s for s in eq.sides if not isinstance(s, Cdots)]
     if len(sides) < 2:
         raise Uninterpretable("this is not an equation (no '=' between two expressions)")
     exprs = [_build(s, sigma, sigma_prime) for s in sides]
+    kinked = _kinked(act)
     for k, e in enumerate(exprs[1:], start=2):
         diff = exprs[0] - e
         if diff == 0 or sympy.expand(diff) == 0 or (not act.is_generic and _canonical_zero(diff)):
             continue
+        if kinked and all(_piece_zero(diff.subs(Z, at)) for _, at in _PIECES):
+            continue
         return _refute(sides, k, act)
     what = "every differentiable σ" if act.is_generic else f"σ = {act.name}, for every real z"
+    if kinked:
+        what += " (on each piece: z > 0, z < 0 and z = 0, where σ'(0) = 0 by convention)"
     return "holds", f"exact: the difference is 0 for {what}", None
+
+
+def _functions(act):
+    # σ and σ' as SymPy functions: σ' differentiated from σ's definition (the ground truth). A kink's
+    # derivative (relu's Heaviside step) takes the documented convention σ'(0) = 0.
+    if act.is_generic:
+        return act.expr, act.prime
+    u = sympy.Symbol("u", real=True)
+    derivative = sympy.diff(act.expr(u), u).replace(sympy.Heaviside, lambda x, *_: sympy.Heaviside(x, 0))
+    return act.expr, (lambda a: derivative.subs(u, a))
+
+
+def _kinked(act) -> bool:
+    u = sympy.Symbol("u", real=True)
+    return not act.is_generic and act.expr(u).has(sympy.Max, sympy.Min, sympy.Piecewise, sympy.Abs)
+
+
+def _piece_zero(d: sympy.Expr) -> bool:
+    # On one piece every σ of ±z has collapsed to a polynomial (else it stays unresolved: not zero).
+    if d.has(sympy.Max, sympy.Min, sympy.Heaviside, sympy.Piecewise, sympy.Abs):
+        return False
+    return sympy.cancel(sympy.together(sympy.expand(d))) == 0
 
 
 def _refute(sides, k: int, act):
@@ -151,26 +182,29 @@ def _refute(sides, k: int, act):
         f, fp, text = _stand_in("sigma")
         sigma, sigma_prime, note = f, fp, text
     else:
-        u = sympy.Symbol("u", real=True)
-        derivative = sympy.diff(act.expr(u), u)
-        sigma, sigma_prime, note = act.expr, (lambda a: derivative.subs(u, a)), f"σ = {act.name}"
-    lhs, rhs = _build(sides[0], sigma, sigma_prime), _build(sides[k - 1], sigma, sigma_prime)
+        (sigma, sigma_prime), note = _functions(act), f"σ = {act.name}"
     names = {v: n for n, v in SCALARS.items()}
-    used = sorted((lhs.free_symbols | rhs.free_symbols) & set(names), key=lambda v: names[v])
-    point = {v: _POINTS[names[v]] for v in used}
-    where = ", ".join(f"{names[v]} = {point[v]}" for v in used) or "any point"
-    lhs, rhs = lhs.subs(point), rhs.subs(point)
-    lv, rv = sympy.N(lhs, 50), sympy.N(rhs, 50)
-    if not (lv.is_number and rv.is_number) or abs(lv - rv) <= sympy.Float(10) ** -30 * (1 + abs(lv) + abs(rv)):
-        return "undecided", f"side {k} differs from side 1 symbolically, but not at {where}", None
-    cx = Counterexample(
-        instance=f"{where}, side {k} against side 1", layer=None, indices=(),
-        point={names[v]: str(point[v]) for v in used},
-        lhs=str(lhs if lhs.is_Rational else sympy.N(lhs, 25)),
-        rhs=str(rhs if rhs.is_Rational else sympy.N(rhs, 25)),
-        lhs_value=float(lv), rhs_value=float(rv), activation=note,
-    )
-    return "refuted", f"side {k} differs from side 1 at {where}", cx
+    # z = 1/3 first; a kinked σ also at points of the other sign (never at the kink itself).
+    tried = []
+    for at in (_POINTS if _kinked(act) else (_POINT,)):
+        lhs, rhs = _build(sides[0], sigma, sigma_prime), _build(sides[k - 1], sigma, sigma_prime)
+        used = sorted((lhs.free_symbols | rhs.free_symbols) & set(names), key=lambda v: names[v])
+        point = {v: at if names[v] == "z" else _OTHER_POINTS[names[v]] for v in used}
+        where = ", ".join(f"{names[v]} = {point[v]}" for v in used) or "any point"
+        tried.append(where)
+        lhs, rhs = lhs.subs(point), rhs.subs(point)
+        lv, rv = sympy.N(lhs, 50), sympy.N(rhs, 50)
+        if not (lv.is_real and rv.is_real) or abs(lv - rv) <= sympy.Float(10) ** -30 * (1 + abs(lv) + abs(rv)):
+            continue
+        cx = Counterexample(
+            instance=f"{where}, side {k} against side 1", layer=None, indices=(),
+            point={names[v]: str(point[v]) for v in used},
+            lhs=str(lhs if lhs.is_Rational else sympy.N(lhs, 25)),
+            rhs=str(rhs if rhs.is_Rational else sympy.N(rhs, 25)),
+            lhs_value=float(lv), rhs_value=float(rv), activation=note,
+        )
+        return "refuted", f"side {k} differs from side 1 at {where}", cx
+    return "undecided", f"side {k} differs from side 1 symbolically, but not at {'; '.join(tried)}", None
 
 
 def check_scalar_text(text: str, activation: str = "generic"):

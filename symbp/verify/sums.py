@@ -34,7 +34,7 @@ def _sum(node: Sum, ctx: Context):
         for v in values:
             ctx.bind[var] = v
             term = evaluate(node.body, ctx)
-            total = term if total is None else _elementwise(*_lift(total, term, "add", to_latex(node)), lambda x, y: x + y)
+            total = term if total is None else _elementwise(*_lift(total, term, "add", lambda: to_latex(node)), lambda x, y: x + y)
     finally:
         ctx._summing = ctx._summing[:-1]
         if saved is None:
