@@ -14,7 +14,7 @@ refuted formula makes; ``verification`` ties these together for one formula,
 ``notes`` for a whole file, and ``junit`` writes the course-CI report.
 
 >>> verify(r"\\frac{\\partial C}{\\partial b^l_j} = \\delta^l_j").verdict
-'proved'
+'proved-for-all-sizes'
 """
 
 from .check import FAMILY, Setting, check

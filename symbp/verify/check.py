@@ -23,7 +23,7 @@ from .. import algebra
 from ..certificate import Counterexample
 from .conditions import apply_conditions
 from .confirm import confirm
-from .family import MAX_DEPTH, family, other_sizes
+from .family import MAX_DEPTH, family, fitted, other_sizes
 from .interpret import Uninterpretable
 from .network_check import _CONTEXTS, NetCheck, Setting, check_network, compare  # noqa: F401  (the API of check)
 from .nodes import Cdots, Equation
@@ -51,6 +51,7 @@ class Outcome:
     failure: tuple | None = None  # (ctx, bind, lhs value, rhs value, entry) of the first difference
     side: int = 0
     failed_sides: tuple = ()
+    shape: bool = False  # refuted by shapes that do not fit (no value was compared)
     condition: str = ""
     condition_met: bool | None = None  # for a network the user fixed: does it satisfy the condition?
     checked: tuple = ()  # per network: dict(sizes, depth, status, instances, layers, outside)
@@ -80,6 +81,10 @@ def check(eq: Equation, setting: Setting, budget: float = 30.0, *, find_countere
     deadline = time.perf_counter() + budget
     eq = apply_conditions(eq)
     nets, limit = family(eq, setting.notation, setting.family + ((setting.fixed,) if setting.fixed else ()))
+    # Networks grown to the neuron numbers the formula writes (a third input: x_3), beside the standard ones.
+    grown = [s for s in fitted(eq, tuple(s for _, s in nets), setting.notation) if all(s != t for _, t in nets)]
+    if grown:
+        nets = tuple(sorted(nets + tuple((len(s), s) for s in grown), key=lambda item: item[0]))
     pairs = claims(eq)
     results: dict = {}  # (side, sizes) -> NetCheck
     # Every product inside is held to the deadline and a size cap, so one
@@ -98,7 +103,8 @@ def check(eq: Equation, setting: Setting, budget: float = 30.0, *, find_countere
                 nc = check_network(lhs, rhs, depth, sizes, setting, deadline, eq.where, screen=screen)
                 results[(side, sizes)] = nc
                 if nc.status == "fails" and not find_counterexample:
-                    return Outcome("refuted", nc.reason, nc.instances, failure=nc.failure, side=side)
+                    return Outcome("refuted", nc.reason, nc.instances, failure=nc.failure, side=side,
+                                   shape=nc.failure is None)
                 if nc.status == "undecided":
                     return _undecided(nc.reason, results, nets, setting.notation.layer_shift)
         nets = _second_networks(eq, pairs, nets, results, setting, deadline)
@@ -221,7 +227,8 @@ def _verdict(eq, pairs, nets, limit: int, results: dict, setting: Setting) -> Ou
                            + (f" (and it names layers only a network deeper than {MAX_DEPTH} layers has)"
                               if limit > MAX_DEPTH else "") + f": {reason}", failure=first.failure, **common)
         return Outcome("refuted", reason, counterexample=cx, failure=first.failure, side=_side_of(results, first),
-                       failed_sides=failed_sides, condition_met=False if setting.fixed else None, **common)
+                       failed_sides=failed_sides, condition_met=False if setting.fixed else None,
+                       shape=all(nc.failure is None for nc in fails), **common)
     if undecided:
         first = next(nc for nc in results.values() if nc.status == "undecided")
         return Outcome("undecided", first.reason, **common)

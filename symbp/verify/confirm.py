@@ -29,7 +29,7 @@ from ..certificate import Counterexample
 from ..network import network
 from . import oracle_values
 from .context import Context, evaluate
-from .values import Mat, _broadcast_constant
+from .values import Mat, Uninterpretable, _broadcast_constant, _variable_rows
 
 # For a generic σ a concrete function stands in: a counterexample for one
 # differentiable σ refutes a claim about every differentiable σ. The cubic keeps
@@ -51,7 +51,10 @@ def confirm(lhs, rhs, ctx: Context, bind: dict, entry: "tuple | None", label: st
     octx = _opaque(ctx, activation or _activation_arg(ctx.net))
     net = octx.net
     octx.bind = dict(bind)
-    lv_all, rv_all = _broadcast_constant(evaluate(lhs, octx), evaluate(rhs, octx))  # as ``compare`` does
+    try:
+        lv_all, rv_all = _variable_rows(*_broadcast_constant(evaluate(lhs, octx), evaluate(rhs, octx)))  # as ``compare``
+    except Uninterpretable:
+        return None  # the oracle has no value for it (∂/∂(…) of an expression): unconfirmed, so undecided
     if isinstance(lv_all, Mat) != isinstance(rv_all, Mat) or (
             isinstance(lv_all, Mat) and (lv_all.rows, lv_all.cols) != (rv_all.rows, rv_all.cols)):
         return None  # a shape error is refuted with its reason, not at a point

@@ -167,3 +167,46 @@ def family(eq: Equation, notation: Notation, extra: tuple = ()) -> tuple:
             out.append((len(sizes), sizes))
     out.sort(key=lambda item: item[0])
     return tuple(out), limit
+
+
+def fitted(eq: Equation, family: tuple, notation: Notation) -> tuple:
+    """Networks where the neuron numbers the formula writes exist, for each network of ``family`` that lacks one.
+
+    ``a^2_1 = \\sigma(w^2_{11} x_1 + w^2_{12} x_2 + w^2_{13} x_3 + b^2_1)`` speaks of a third input: each
+    network with fewer inputs is grown to three (the layers the formula names by number, or L, grow to the
+    largest neuron number written there; the others keep their sizes).
+    """
+    needs: dict = {}  # Nielsen layer (or "L", "L-1", ...) -> the largest neuron number written there
+    for q in (n for n in walk(eq) if isinstance(n, Quantity)):
+        for layer, number in _written_neurons(q, notation):
+            needs[layer] = max(needs.get(layer, 0), number)
+    if not needs:
+        return ()
+    out = []
+    for sizes in family:
+        grown = list(sizes)
+        for (var, l), number in needs.items():
+            at = (l if var is None else len(sizes) + l) - 1
+            if 0 <= at < len(grown):
+                grown[at] = max(grown[at], number)
+        if tuple(grown) != tuple(sizes) and tuple(grown) not in family and tuple(grown) not in out:
+            out.append(tuple(grown))
+    return tuple(out)
+
+
+def _written_neurons(q: Quantity, notation: Notation) -> list:
+    """((layer var, Nielsen layer or offset from L), number) for each neuron number written on ``q``."""
+    numbers = [i.value if i.name is None and i.size is None else None for i in q.indices]
+    if q.role == "x" and q.layer is None:
+        return [((None, 1), numbers[0])] if numbers and numbers[0] else []
+    if q.role == "y":
+        return [(("L", 0), numbers[0])] if numbers and numbers[0] else []
+    if q.layer is None or q.layer.var not in (None, "L"):
+        return []
+    extra = notation.weight_layer_offset if q.role in ("w", "W", "b") else 0
+    key = (None, q.layer.offset - notation.layer_shift + extra) if q.layer.var is None else ("L", q.layer.offset + extra)
+    if q.role in ("w", "W") and len(numbers) == 2:
+        to, frm = numbers if notation.weight_order == "to,from" else numbers[::-1]
+        below = (key[0], key[1] - 1)
+        return [(k, v) for k, v in ((key, to), (below, frm)) if v]
+    return [(key, numbers[0])] if len(numbers) == 1 and numbers[0] else []

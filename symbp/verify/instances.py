@@ -40,7 +40,7 @@ def free_slots(node, ctx: Context, bound: tuple = ()) -> list:
     if isinstance(node, Sum):
         return free_slots(node.body, ctx, bound + ((node.var,) if node.var else ()))
     if isinstance(node, Comprehension):
-        return free_slots(node.body, ctx, bound + (node.var,))
+        return free_slots(node.body, ctx, bound + (node.var,) + ((node.columns[0],) if node.columns else ()))
     for q in _quantities(node):
         out.extend(s for s in slots(q, ctx) if s[0].name is not None and s[0].name not in bound)
     if not isinstance(node, (Quantity, Partial, Nabla)):

@@ -22,7 +22,8 @@ from ..network import network
 from ..notation import Notation
 from .confirm import confirm
 from .instances import index_bindings, layer_bindings
-from .interpret import (Context, LayerOutOfRange, Mat, ShapeMismatch, Uninterpretable, _broadcast_constant,
+from .values import _variable_rows
+from .interpret import (Context, LayerOutOfRange, Mat, OutsideDomain, ShapeMismatch, Uninterpretable, _broadcast_constant,
                         evaluate, shape_of)
 from .nodes import Equation, to_latex
 
@@ -120,6 +121,12 @@ def check_network(lhs, rhs, depth: int, sizes: tuple, setting: Setting, deadline
                 ctx.bind = dict(bind)
                 try:
                     lv, rv = evaluate(lhs, ctx), evaluate(rhs, ctx)
+                except OutsideDomain as exc:
+                    # One instance the formula does not speak of (Dyda's constant x_0 under ∂/∂x, a neuron
+                    # number the network lacks): reported, and the layer's other instances still checked.
+                    if (layers, str(exc)) not in out.outside:
+                        out.outside.append((layers, str(exc)))
+                    continue
                 except LayerOutOfRange as exc:
                     out.outside.append((layers, str(exc)))
                     count = -1
@@ -185,7 +192,7 @@ def compare(lv, rv, lhs, rhs, ctx: Context | None = None):
     A number on one side of a vector is the vector of that number (``\\delta^L = 0``,
     ``\\sigma'(z^l) = 1``), as it is in ``1 - a^L``.
     """
-    lv, rv = _broadcast_constant(lv, rv)
+    lv, rv = _variable_rows(*_broadcast_constant(lv, rv))
     if isinstance(lv, Mat) != isinstance(rv, Mat) or (
         isinstance(lv, Mat) and (lv.rows, lv.cols) != (rv.rows, rv.cols)
     ):

@@ -26,6 +26,8 @@ from .confirm import _entry, _random_leaves
 from .context import Context, evaluate
 from .instances import index_bindings, layer_bindings
 from .interpret import LayerOutOfRange, Mat, _broadcast_constant
+from .values import _variable_rows  # Dyda's ∂/∂x: the constant row x_0 left out, as in check
+from .nodes import Derivative, walk
 from .reader import read_claim
 
 #: Two sides agree when they are this close (relative to 1 + |l| + |r|): far above the
@@ -43,7 +45,10 @@ def recheck(result, notation: "str | Notation | None" = None, *, per_network: in
     if result.status not in ("holds", "conditional") or not result.checked:
         return []
     nt = profile(notation or result.notation)
-    eq = apply_conditions(read_claim(result.formula, nt).equation)
+    grouping = result.interpretation.get("reading", "loose")  # the grouping of ⊙ the verdict rests on
+    eq = apply_conditions(read_claim(result.formula, nt, grouping=grouping).equation)
+    if any(isinstance(n, Derivative) for n in walk(eq)):
+        return []  # ∂/∂(…) of an expression has no oracle value (only nodes' derivatives do): not re-checked
     activation, cost = result.network["activation"], result.network["cost"]
     one_hot = result.network.get("one_hot", False)
     rng = random.Random(seed)
@@ -73,7 +78,7 @@ def _differences(eq, ctx: Context, bind: dict, rng: random.Random) -> list[str]:
     out = []
     for side in eq.sides[1:]:
         try:
-            lv, rv = _broadcast_constant(evaluate(first, ctx), evaluate(side, ctx))
+            lv, rv = _variable_rows(*_broadcast_constant(evaluate(first, ctx), evaluate(side, ctx)))
         except LayerOutOfRange:
             continue
         entries = [(r + 1, c + 1) for r in range(lv.rows) for c in range(lv.cols)] if isinstance(lv, Mat) else [()]

@@ -29,6 +29,11 @@ class LayerOutOfRange(Exception):
     """
 
 
+class OutsideDomain(LayerOutOfRange):
+    """An instance the formula does not speak of: a neuron number the network lacks (a_3 on two neurons), or
+    Dyda's constant entry x_0 = 1 under ∂/∂x. Reported with the reason, never counted as a check."""
+
+
 @dataclass
 class Mat:
     """A matrix of algebra elements; a column vector has cols == 1."""
@@ -36,6 +41,7 @@ class Mat:
     rows: int
     cols: int
     entries: list  # list of rows
+    variable_rows: int = 0  # 1 for ∂C/∂x of Dyda's augmented x = (1; a): row 0, the constant, is left out
 
     @staticmethod
     def column(values: list) -> "Mat":
@@ -63,6 +69,15 @@ def shape_of(v) -> str:
 def _said(what) -> str:
     # Messages name the place in the formula; it is printed only when something is wrong.
     return what() if callable(what) else what
+
+
+def _variable_rows(lv, rv):
+    """∂C/∂x of Dyda's x = (1; a) has the rows x_1 … x_n: the other side's row 0 (the constant) is left out."""
+    for a, b, swap in ((lv, rv, False), (rv, lv, True)):
+        if isinstance(a, Mat) and a.variable_rows and isinstance(b, Mat) and b.rows == a.rows + 1 and b.cols == a.cols:
+            b = Mat(a.rows, b.cols, b.entries[1:])
+            return (b, a) if swap else (a, b)
+    return lv, rv
 
 
 def _lift(a, b, op: str, what):

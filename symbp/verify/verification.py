@@ -9,6 +9,9 @@ and neuron indices (i, j, k). Each side is an exact element of
 differentiation). The verdicts:
 
 * ``proved``: every instance's difference is exactly 0, on every network checked;
+* ``proved-for-all-sizes``: proved, and the formula *is* an identity of the
+  catalogue (``allsizes``), which ``symbp.general`` proves for every layer
+  size and depth;
 * ``conditional``: it holds at some depths only; ``condition`` says which
   (``L = 4``), and it is never a plain "holds";
 * ``refuted``: shapes or indices that cannot match (with the reason), or a
@@ -19,7 +22,7 @@ differentiation). The verdicts:
 
 >>> v = verify(r"\frac{\partial C}{\partial b^l_j} = \delta^l_j")
 >>> v.verdict, v.identity
-('proved', 'BP3')
+('proved-for-all-sizes', 'BP3')
 >>> verify(r"\frac{\partial C}{\partial b^l_j} = 2\delta^l_j").verdict
 'refuted'
 >>> v = verify(r"\delta^4 = (a^4 - y) \odot \sigma'(z^4)", diagnose=False)
@@ -39,6 +42,8 @@ from ..notation import Notation, profile
 from .check import Outcome, Setting, check
 from .describe import describe, identify
 from .diagnose import diagnose as _diagnose
+from .allsizes import proved_for_all_sizes
+from .grouping import Reading, alternatives, choose
 from .instances import _quantities
 from .interpret import Uninterpretable
 from .nodes import Apply, Equation, Nabla, Partial, to_latex, walk
@@ -47,7 +52,8 @@ from .reader import ReadError, read_claim
 from .recheck import HOOKS
 from .scalar import check_scalar, is_scalar
 
-STATUS_EXIT = {"holds": 0, "refuted": 1, "unreadable": 2, "uninterpretable": 2, "undecided": 3, "conditional": 3}
+STATUS_EXIT = {"holds": 0, "refuted": 1, "unreadable": 2, "uninterpretable": 2, "undecided": 3, "ambiguous": 3,
+               "conditional": 3}
 
 
 @dataclass(frozen=True)
@@ -75,6 +81,7 @@ class Verification:
     corrected: str = ""
     seconds: float = 0.0
     network: dict = field(default_factory=dict)
+    remark: str = ""  # with --notes: a cost or activation given that contradicts the notes' own definition
     condition: str = ""
     condition_met: bool | None = None
     checked: tuple = ()
@@ -173,22 +180,38 @@ def verify(
     try:
         eq = apply_conditions(eq)
         outcome = check(eq, setting, budget)
+        eq, outcome, grouping, reading = _grouped(formula, eq, outcome, setting, budget, start)
     except Uninterpretable as exc:
         return Verification(status="uninterpretable", verdict="undecided", reason=str(exc), seconds=_since(start),
                             interpretation=describe(eq, setting), **base)
     except SymbpError as exc:
         return Verification(status="uninterpretable", verdict="undecided", reason=str(exc), seconds=_since(start), **base)
+    if outcome is None:  # several well-shaped groupings of ⊙ that disagree
+        return Verification(status="ambiguous", verdict="undecided", reason=grouping, seconds=_since(start),
+                            interpretation=describe(eq, setting), **base)
     interpretation = describe(eq, setting)
+    if grouping:
+        interpretation["grouping"] = grouping
+        interpretation["reading"] = reading  # the grouping's name, for a second reading (``recheck``)
+        interpretation["words"] = grouping[0].upper() + grouping[1:] + ". " + interpretation["words"]
     if claim.labels or claim.conditions:
         interpretation["words"] += " " + claim.describe()
-    reason = outcome.reason
+    verdict, identity, reason = _VERDICT[outcome.status], "", outcome.reason
     if outcome.status != "holds" and setting.cost == "softmax-cross-entropy" and any(
             isinstance(n, Apply) and n.func in ("sigma", "Sigma") for n in walk(eq)):
         reason += _SOFTMAX_SIGMA
+    if outcome.status == "holds":
+        identity = identify(eq, setting)
+        # A claim restricted by a condition is never matched as an identity of every size.
+        general = () if (claim.conditions or eq.where) else proved_for_all_sizes(eq, nt, activation, cost, one_hot)
+        if general:
+            verdict, identity = "proved-for-all-sizes", identity or ", ".join(general)
+            reason += (f"; and it is {', '.join(general)} (matched on its form in Nielsen's notation), which symbp.general "
+                       "proves for every layer size and depth")
     base["family"] = outcome.networks
     result = Verification(
-        status=outcome.status, verdict=_VERDICT[outcome.status], reason=reason, instances=outcome.instances,
-        identity=identify(eq, setting) if outcome.status == "holds" else "", interpretation=interpretation,
+        status=outcome.status, verdict=verdict, reason=reason, instances=outcome.instances,
+        identity=identity, interpretation=interpretation,
         counterexample=outcome.counterexample, seconds=_since(start), condition=outcome.condition,
         condition_met=outcome.condition_met, checked=outcome.checked, **base,
     )
@@ -204,6 +227,24 @@ def verify(
         else:
             result = _diagnose_chain(eq, setting, outcome, remaining, result, start)
     return result
+
+
+def _grouped(formula: str, eq: Equation, outcome: Outcome, setting: Setting, budget: float, start: float):
+    """(equation, outcome, words, name): the grouping of ⊙ the shapes allow (``grouping``); outcome None if ambiguous."""
+    others = alternatives(formula, setting.notation, eq)
+    if not others:
+        return eq, outcome, "", "loose"
+    readings = [Reading("loose", eq, outcome)]
+    for name, other in others:
+        remaining = max(0.5, budget - (time.perf_counter() - start))
+        try:
+            readings.append(Reading(name, other, check(other, setting, remaining)))
+        except Uninterpretable:
+            continue
+    chosen, words = choose(readings)
+    if chosen is None:
+        return eq, None, words, ""
+    return chosen.equation, chosen.outcome, words, chosen.grouping
 
 
 def _diagnose_chain(eq: Equation, setting: Setting, outcome: Outcome, budget: float, result, start: float):
