@@ -137,6 +137,9 @@ def _primes(toks: list[Token]) -> list[Token]:
     return out
 
 
+_STARRED = frozenset({"tag"})  # macros with a starred form whose star precedes the arguments
+
+
 def _bare_groups(toks: list[Token]) -> list[Token]:
     """Drop the braces of every group that is neither a script nor a macro's argument."""
     keep = [True] * len(toks)
@@ -169,7 +172,8 @@ def _bare_groups(toks: list[Token]) -> list[Token]:
                 if t.text == "begin" and i + 1 < len(toks) and _is(toks[i + 1], "char", "{"):
                     name = "".join(u.text for u in toks[i + 2:_group_end(toks, i + 1)])
                     count += 1 if name in _SPEC_ENVS else 0
-                i = arguments(i + 1, count)
+                star = i + 1 < len(toks) and _is(toks[i + 1], "char", "*") and t.text in _STARRED
+                i = arguments(i + 1 + star, count)  # \tag*{…}: the star is not the argument
             else:
                 i += 1
 
