@@ -105,7 +105,7 @@ def run_symbp(sizes, X, Y, batch, dtype, repeats, threads=None, backend="fast"):
         try:
             import numba  # noqa: F401
         except ImportError:
-            raise Skip("numba not installed (pip install symbp[compiled])") from None
+            raise Skip('numba not installed (pip install ".[compiled]" in the checkout)') from None
         if batch > SMALL_BATCH:
             raise Skip(f"the compiled epoch is for batches ≤ {SMALL_BATCH}; above, backend numba is the NumPy path")
     model = Trainer(sizes, "sigmoid", "quadratic", dtype=dtype, seed=0, backend=backend)

@@ -7,18 +7,31 @@
 
 from __future__ import annotations
 
+import argparse
 import os
 import sys
 
 from ..files import check_output, write_atomic
 from ..errors import SpecError, SymbpError
+from .common import with_examples
 
 
 def register(subparsers) -> None:
     p = subparsers.add_parser(
         "train",
         help="train a network by mini-batch SGD (fast NumPy path or the lambdified ground truth)",
-        description="Train a feed-forward network by mini-batch SGD and print per-epoch loss and accuracy.",
+        description="Train a feed-forward network by mini-batch SGD and print per-epoch loss and accuracy. On a "
+                    "terminal a bar shows the mini-batches with rate and ETA; elsewhere a line every 10 seconds. "
+                    "A warning says when the loss stays flat because the units saturate.",
+        epilog=with_examples(
+            "symbp train --data xor --epochs 2000 --batch 4 --eta 2 --cost cross-entropy --sizes 2,3,1",
+            "symbp train --sizes 64,30,10 --epochs 30 --batch 10 --eta 3.0 --data digits --plot loss.png",
+            "symbp train --data synthetic                              # the defaults learn it",
+            "symbp train --sizes 2,3,1 --data xor --epochs 2000 --backend lambdify",
+            exits="0 trained; 2 bad input or a diverged run (one paragraph, no traceback); "
+                  "70 an internal error (a bug in symbp)",
+        ),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     p.add_argument("--sizes", help="layer sizes, input first, e.g. 64,30,10 (default: inputs,30,outputs of --data)")
     p.add_argument("--activation", default="sigmoid", help="one name, or one per layer 2..L (default sigmoid)")
@@ -26,11 +39,12 @@ def register(subparsers) -> None:
                    help="quadratic, mean-quadratic, cross-entropy, softmax-cross-entropy (default quadratic)")
     p.add_argument("--data", default="xor", help="xor, synthetic, digits, or an MNIST-format .npz path (default xor)")
     p.add_argument("--samples", type=int, default=10_000, help="size of the synthetic set (default 10000)")
-    p.add_argument("--epochs", type=int, default=30)
+    p.add_argument("--epochs", type=int, default=30, help="passes over the training set (default 30)")
     p.add_argument("--batch", type=int, default=10, help="mini-batch size m (default 10)")
     p.add_argument("--eta", type=float, default=3.0, help="learning rate η (default 3.0)")
     p.add_argument("--seed", type=int, default=0, help="seed of the weights, the shuffling and synthetic data")
-    p.add_argument("--dtype", default="float64", choices=("float32", "float64"))
+    p.add_argument("--dtype", default="float64", choices=("float32", "float64"),
+                   help="floating-point type of weights and data: float64 (default) or float32 (faster, less exact)")
     p.add_argument("--backend", default="fast", choices=("fast", "numba", "lambdify"),
                    help="fast: backprop in matrix form (NumPy); numba: the same compiled, for batches ≤ 16, "
                    "(optional extra); lambdify: the symbolic ground truth (small networks)")
@@ -91,7 +105,9 @@ def _require_matplotlib():
     try:
         import matplotlib  # noqa: F401
     except ImportError:
-        raise SymbpError("--plot needs matplotlib, which is not installed; `pip install symbp[plot]`") from None
+        from ..extras import install_hint
+
+        raise SymbpError(f"--plot needs matplotlib, which is not installed; install it with {install_hint('plot', 'matplotlib')}") from None
 
 
 def plot_history(history, path: str, title: str = "") -> None:

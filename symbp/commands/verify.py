@@ -11,17 +11,33 @@ formula, unreadable or uninterpretable; for notes only with ``--strict``);
 
 from __future__ import annotations
 
+import argparse
 import json
 import sys
 from pathlib import Path
 
 from ..errors import NotationError, SpecError
 from ..files import MAX_NOTES_BYTES, check_output, read_text
-from .common import check_budget, error_paragraph
+from .common import check_budget, error_paragraph, with_examples
 
 
 def register(sub) -> None:
-    p = sub.add_parser("verify", help="check a LaTeX formula, or every formula in a set of notes, in their notation")
+    p = sub.add_parser(
+        "verify", help="check a LaTeX formula, or every formula in a set of notes, in their notation",
+        description="Read a formula (or every formula of a set of notes) in its notation, check it against the "
+                    "ground truth on a family of networks, and for a wrong one show a counterexample, name the "
+                    "slip and print the corrected formula. With --notes, each formula's row is printed as soon as "
+                    "it is checked, then one line accounts for every formula found.",
+        epilog=with_examples(
+            "symbp verify '\\frac{\\partial C}{\\partial b^l_j} = \\delta^l_j'",
+            "symbp verify --notation sokolinsky '\\frac{\\partial C}{\\partial w_{ji}^{(l)}} = \\delta_i^{(l)} a_j^{(l-1)}'",
+            "symbp verify --notes examples/lecture.tex --report report.html   # .html, .md; or --junit FILE.xml",
+            "cat notes.md | symbp verify -                                       # a formula or notes on stdin",
+            exits="0 holds; 1 refuted; 2 bad input (and an unreadable single formula; for notes with --strict); "
+                  "3 undecided; 70 an internal error (a bug in symbp; the traceback goes to a file)",
+        ),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     p.add_argument("formula", nargs="?",
                    help=r"a LaTeX formula, e.g. '\delta^L = \nabla_a C \odot \sigma'\''(z^L)'; "
                         "'-' reads a formula or notes from standard input")
@@ -33,7 +49,9 @@ def register(sub) -> None:
     p.add_argument("--one-hot", action="store_true", help="assume Σ_k y_k = 1 (softmax-cross-entropy only)")
     p.add_argument("--notes", metavar="FILE",
                    help="verify every formula in a .tex, .md, .txt or .ipynb file ('-': standard input)")
-    p.add_argument("--report", metavar="FILE", help="with --notes: write a markdown report (one row per formula)")
+    p.add_argument("--report", metavar="FILE",
+                   help="with --notes: write a report, one row per formula: .html (one self-contained page, "
+                        "formulas typeset) or .md (Markdown)")
     p.add_argument("--junit", metavar="FILE", help="with --notes: write a JUnit XML report, one test case per formula")
     p.add_argument("--json", action="store_true", help="print one JSON object per formula (a JSON list)")
     p.add_argument("--strict", action="store_true",

@@ -23,6 +23,7 @@ import numpy as np
 import sympy
 
 from .. import functions
+from ..extras import install_hint
 from ..errors import SymbpError
 
 #: Activations whose ``expr`` is exact in scalar IEEE arithmetic at every z.
@@ -42,7 +43,7 @@ def _numba():
     except ImportError:
         raise CompiledUnavailable(
             "the compiled path needs numba, which is not installed; "
-            "`pip install symbp[compiled]`, or use --backend fast"
+            f"install it with {install_hint('compiled', 'numba')}, or use --backend fast"
         ) from None
     return numba
 
