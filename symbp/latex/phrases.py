@@ -18,7 +18,7 @@ PHRASES: dict[str, dict[str, str]] = {
         "bias_column": (
             "The bias is column 0 of the weight matrix, with the constant input {x0}. In a product with a layer's"
             " $\\delta$ or activations, {W} stands for its weight columns $j \\geq 1$ (the bias column, which meets"
-            " {x0}, is dropped, as seed 003 does)."
+            " {x0}, is dropped, as Dyda does)."
         ),
         "layer_shift": "Layers are numbered from {first} (the input); symbolic layer names such as $l$ and $L$ keep their letters.",
         "definitions": "Definitions",
