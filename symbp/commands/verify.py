@@ -101,11 +101,14 @@ def run(args) -> int:
     network([2, 2], activation=args.activation, cost=args.cost, one_hot=args.one_hot)  # validates the options
     options = dict(activation=args.activation, cost=args.cost, one_hot=args.one_hot, budget=args.budget)
     if notes_mode:
-        if stdin_text is not None:
-            report = notes_module.verify_text(stdin_text, nt, path="standard input", kind=guess_kind(stdin_text),
-                                              strict=args.strict, **options)
-        else:
-            report = notes_module.verify_notes(args.notes, nt, strict=args.strict, **options)
+        if args.report:
+            report_format(args.report)  # an unknown suffix is bad input, before any work
+        with _Rows(print_rows=not args.json) as rows:
+            if stdin_text is not None:
+                report = notes_module.verify_text(stdin_text, nt, path="standard input", kind=guess_kind(stdin_text),
+                                                  strict=args.strict, on_row=rows, **options)
+            else:
+                report = notes_module.verify_notes(args.notes, nt, strict=args.strict, on_row=rows, **options)
         return _print_notes(report, args, inputs)
     result = verify(args.formula, nt, **options)
     if args.json:
@@ -119,6 +122,43 @@ def run(args) -> int:
     return result.exit_code
 
 
+class _Rows:
+    # Prints each row of the notes as soon as it is checked, under a progress bar (on a terminal).
+    def __init__(self, *, print_rows: bool):
+        from .colour import colour_on
+
+        self.print_rows, self.bar, self.colour = print_rows, None, colour_on()
+
+    def __call__(self, row, done: int, total: int) -> None:
+        from ..progress import Progress
+
+        if self.bar is None:
+            self.bar = Progress(total, "verifying", "formula")
+        if self.print_rows:
+            self.bar.print(_line(row.result, row.formula, colour=self.colour))
+        self.bar.update()
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        if self.bar is not None:
+            self.bar.close()
+
+
+#: Report formats by file suffix.
+REPORT_FORMATS = {".html": "html", ".htm": "html", ".md": "markdown", ".markdown": "markdown", ".txt": "markdown"}
+
+
+def report_format(path: str) -> str:
+    """'html' or 'markdown', from the suffix of ``path``; another suffix is bad input."""
+    fmt = REPORT_FORMATS.get(Path(path).suffix.lower())
+    if fmt is None:
+        raise SpecError(f"--report {path}: the format comes from the suffix, and {Path(path).suffix or 'no suffix'} "
+                        "is not one; use .html (a page with typeset formulas) or .md (Markdown)")
+    return fmt
+
+
 def _check_output_folder(path: str, option: str) -> None:
     folder = Path(path).resolve().parent
     if not folder.is_dir():
@@ -130,7 +170,14 @@ def _print_notes(report, args, inputs) -> int:
     from ..verify import notes as notes_module
 
     if args.report:
-        write_atomic(args.report, notes_module.to_markdown(report), what="the report", inputs=inputs)
+        if report_format(args.report) == "html":
+            from ..verify.html import to_html
+
+            setting = f"activation {args.activation}, cost {args.cost}" + (", one-hot targets" if args.one_hot else "")
+            text = to_html(report, setting=setting)
+        else:
+            text = notes_module.to_markdown(report)
+        write_atomic(args.report, text, what="the report", inputs=inputs)
     if args.junit:
         from ..verify import junit
 
@@ -143,9 +190,7 @@ def _print_notes(report, args, inputs) -> int:
         print(json.dumps(items, ensure_ascii=False, indent=2))
         print(report.account_line(), file=sys.stderr)
     else:
-        for row in report.rows:
-            print(_line(row.result, row.formula))
-        print(report.account_line())
+        print(report.account_line())  # the rows were printed as they were checked
     return report.exit_code
 
 
@@ -173,9 +218,11 @@ def _skipped_json(f) -> dict:
     return d
 
 
-def _line(r, formula) -> str:
+def _line(r, formula, *, colour: bool = False) -> str:
+    from .colour import paint
+
     extra = r.identity or r.diagnosis or r.reason
-    return f"{formula.where}: {r.status}: {r.formula}" + (f"  [{extra}]" if extra else "")
+    return f"{formula.where}: {paint(r.status, r.status, on=colour)}: {r.formula}" + (f"  [{extra}]" if extra else "")
 
 
 def _long(r) -> str:

@@ -17,6 +17,7 @@ from __future__ import annotations
 import io
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Callable
 
 from ..files import MAX_NOTES_BYTES, read_text
 from .extract import Formula, fold, formulas
@@ -104,7 +105,7 @@ def bucket(result: Verification) -> str:
 
 
 def verify_notes(path: "str | Path", notation="nielsen", *, kind: str | None = None, strict: bool = False,
-                 stream: "io.BufferedIOBase | None" = None, **options) -> NotesReport:
+                 stream: "io.BufferedIOBase | None" = None, on_row=None, **options) -> NotesReport:
     """Verify every claim in the notes at ``path`` (or read from the binary ``stream``; ``path`` is then its name).
 
     ``kind`` ('latex', 'markdown', 'notebook') defaults to the file's suffix
@@ -116,14 +117,21 @@ def verify_notes(path: "str | Path", notation="nielsen", *, kind: str | None = N
     if kind is None:
         kind = guess_kind(text) if stream is not None else kind_of(str(path))
     return verify_text(text, notation, path=str(path) if stream is None else "standard input", kind=kind,
-                       strict=strict, **options)
+                       strict=strict, on_row=on_row, **options)
 
 
 def verify_text(text: str, notation="nielsen", *, path: str = "notes", kind: str = "markdown",
-                strict: bool = False, **options) -> NotesReport:
-    """Verify every claim of the notes ``text`` (see ``verify_notes``)."""
+                strict: bool = False, on_row: "Callable[[Row, int, int], None] | None" = None,
+                **options) -> NotesReport:
+    """Verify every claim of the notes ``text`` (see ``verify_notes``).
+
+    ``on_row(row, done, total)`` is called as each row is finished (to print it at once, or move a
+    progress bar); ``total`` is the number of rows the report will have.
+    """
     report = NotesReport(path, kind=kind, strict=strict)
-    for f in fold(formulas(scan(text, kind))):
+    found = list(fold(formulas(scan(text, kind))))
+    total = sum(1 for f in found if f.kind in ("claim", "unreadable"))
+    for f in found:
         if f.kind == "claim":
             report.rows.append(Row(f, verify(f.text, notation, **options)))
         elif f.kind == "unreadable":
@@ -131,6 +139,9 @@ def verify_text(text: str, notation="nielsen", *, path: str = "notes", kind: str
                                                    reason=f.reason)))
         else:
             report.skipped.append(f)
+            continue
+        if on_row is not None:
+            on_row(report.rows[-1], len(report.rows), total)
     return report
 
 
