@@ -240,7 +240,7 @@ def test_cli_divergence_exits_2_naming_epoch_and_eta(capsys):
 
     code = main(["train", "--data", "synthetic", "--samples", "200", "--sizes", "784,5,10", "--activation",
                  "identity", "--eta", "1e5", "--epochs", "20"])
-    err = capsys.readouterr().err
+    err = " ".join(capsys.readouterr().err.split())  # the paragraph is wrapped at 100 columns
     assert code == 2
     assert "at epoch" in err and "η = 100000" in err and "too large" in err
 
