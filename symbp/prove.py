@@ -31,7 +31,7 @@ from fractions import Fraction
 from . import algebra
 from . import identities as ids
 from .backprop import ShapeError
-from .certificate import Certificate, Counterexample, Step
+from .certificate import Certificate, Certificates, Counterexample, Step
 from .derive import Budget, BudgetExceeded
 from .errors import IdentityError, SpecError
 from .network import Network
@@ -276,6 +276,6 @@ def _prove_function_rule(ident, net) -> Certificate:
     )
 
 
-def prove_all(net: Network, names=None, **kwargs) -> list[Certificate]:
-    """Prove each applicable identity (or each named one) on ``net``."""
-    return [prove(ident, net, **kwargs) for ident in ids.applicable(net, names)]
+def prove_all(net: Network, names=None, **kwargs) -> Certificates:
+    """Prove each applicable identity (or each named one) on ``net`` (a list a notebook shows as a table)."""
+    return Certificates(prove(ident, net, **kwargs) for ident in ids.applicable(net, names))

@@ -7,7 +7,7 @@ formulas are in ``backprop``; the ground truth comes from ``derive`` through
 a quantities object (``quantities``).
 
 >>> BP2.name, BP2.source
-('BP2', 'seed 000 (Nielsen, ch. 2), seed 002 (Sokolinsky)')
+('BP2', 'Nielsen, ch. 2; Sokolinsky')
 """
 
 from __future__ import annotations

@@ -20,6 +20,7 @@ from __future__ import annotations
 import html
 import re
 
+from ..mathml import mathml, source
 from ..notation import profile
 
 #: Colours of the verdicts: text on a light background, readable in print too.
@@ -53,29 +54,15 @@ _LONG_VALUE = 40  # characters of an exact value past which only its decimal is 
 
 
 def math_html(latex: str, *, display: bool = True) -> str:
-    r"""``latex`` as MathML, or as its escaped source in ``<code>`` when it cannot be typeset.
+    r"""``latex`` as MathML, or as its escaped source in ``<code>`` when it cannot be typeset (``symbp.mathml``).
 
-    A LaTeX command the converter does not know would come out as its raw name
-    (``\foo`` as a letter): such a formula is shown as written instead.
-
-    >>> math_html(r"a^l = \sigma(z^l)").startswith('<math')
-    True
     >>> math_html(r"\notacommand x")
     '<code class="latex">\\notacommand x</code>'
     """
-    from latex2mathml.converter import convert
-
-    try:
-        out = convert(latex, display="block" if display else "inline")
-    except Exception:  # noqa: BLE001 - a third-party parser: any failure means "show the source"
-        return _source(latex)
-    if re.search(r"<m[io][^>]*>\\", out) or "<merror" in out:
-        return _source(latex)
-    return out
+    return mathml(latex, display=display)
 
 
-def _source(latex: str) -> str:
-    return f'<code class="latex">{html.escape(latex)}</code>'
+_source = source
 
 
 def _text(words: str) -> str:
@@ -156,6 +143,32 @@ def _counterexample(cx, note) -> str:
     if cx.lhs or cx.rhs:
         out.append(f"<p>left side {_value(cx.lhs, cx.lhs_value)}, right side {_value(cx.rhs, cx.rhs_value)}</p>")
     return "\n".join(out)
+
+
+class _Alone:
+    # A formula checked on its own (not from notes): no line to anchor.
+    def __init__(self, text: str):
+        self.text, self.source, self.removed, self.cell, self.line, self.lines = text, "", (), None, 0, ()
+
+
+def verification_html(result) -> str:
+    """One ``Verification`` as HTML (what a notebook shows): verdict, reading, counterexample, correction."""
+    try:
+        note = profile(result.notation)
+    except Exception:  # noqa: BLE001 - a profile from a file: Nielsen's names
+        note = profile("nielsen")
+    row = _row(_Alone(result.formula), result, "formula", note)
+    row = row.replace('<header><span class="where"><a href="#formula"></a></span>', "<header>")
+    return f"<div><style>{_STYLE[_STYLE.index('section.row'):]}</style>{row}</div>"  # the rows' rules, not the page's
+
+
+def verification_latex(result) -> str:
+    r"""One ``Verification`` as LaTeX: the formula and its verdict, and the corrected formula when there is one."""
+    words = result.status + (f" ({result.identity})" if result.identity else "")
+    out = rf"$${result.formula} \qquad \text{{{words}}}$$"
+    if result.corrected:
+        out += rf"$$\text{{corrected: }} {result.corrected}$$"
+    return out
 
 
 def to_html(report, title: "str | None" = None, *, setting: str = "") -> str:

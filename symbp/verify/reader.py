@@ -15,7 +15,7 @@ position. It never guesses a symbol.
 >>> read(r"\foo + 1")
 Traceback (most recent call last):
 ...
-symbp.verify.lexer.ReadError: unknown macro \foo at position 0 in '\\foo + 1'
+symbp.verify.lexer.ReadError: unknown macro \foo at position 0 in “\foo + 1”
 """
 
 from __future__ import annotations
