@@ -64,6 +64,7 @@ settings = _Settings()
 
 def usage_error(exc: Exception):
     """Fail the running test with a one-line reason (no traceback)."""
+    __tracebackhide__ = True
     message = " ".join(str(exc).split())
     try:
         import pytest
@@ -76,6 +77,7 @@ def usage_error(exc: Exception):
 
 
 def _undecided(cert: Certificate, what: str, policy: "str | None"):
+    __tracebackhide__ = True
     policy = policy or settings.undecided
     if policy not in UNDECIDED_POLICIES:
         usage_error(SpecError(f"undecided={policy!r}; use one of {', '.join(UNDECIDED_POLICIES)}"))
@@ -89,6 +91,7 @@ def _undecided(cert: Certificate, what: str, policy: "str | None"):
 
 def check_certificate(cert: Certificate, *, notation="nielsen", undecided: "str | None" = None, what: str = "") -> Certificate:
     """Pass a holding certificate through; raise for ``refuted``/``undecided``."""
+    __tracebackhide__ = True  # a failure shows the user's test line, not symbp's source
     what = what or cert.identity
     if cert.holds:
         return cert
@@ -151,7 +154,7 @@ def explain(cert: Certificate, notation="nielsen", net: "Network | None" = None)
     note = profile(notation)
     if net is None and "sizes" in cert.network:
         net = _network_from_description(cert.network)
-    lines = [f"{cert.identity}: {cert.verdict}", f"  statement (Nielsen's indexing): {cert.statement}"]
+    lines = [f"{cert.identity}: {cert.verdict} (notation {note.name})", f"  statement: {_in_notation(cert.statement, note)}"]
     if cert.network.get("sizes"):
         lines.append(f"  network: {_describe(cert.network)}")
     cx = cert.counterexample
@@ -162,7 +165,8 @@ def explain(cert: Certificate, notation="nielsen", net: "Network | None" = None)
         lines.append(f"  {cx.reason}")
         return "\n".join(lines)
     entry = _entry(cert, net, note) if net is not None else ""
-    where = f"{entry} in {note.name} notation ({cx.instance} in Nielsen's indices)" if entry else cx.instance
+    # One notation per message: the entry in the notation asked for; Nielsen's instance only when that is it.
+    where = entry if entry and note.name != "nielsen" else (f"{entry} ({cx.instance})" if entry else cx.instance)
     lines.append(f"  fails at {where}")
     if cx.activation:
         lines.append(f"  with {cx.activation}")
@@ -172,6 +176,18 @@ def explain(cert: Certificate, notation="nielsen", net: "Network | None" = None)
     lines.append(f"  ground truth (differentiation): {cx.lhs}")
     lines.append(f"  the formula gives:              {cx.rhs}")
     return "\n".join(lines)
+
+
+def _in_notation(statement: str, note: Notation) -> str:
+    """The catalogue's (Nielsen) statement re-indexed into ``note``, or as written when it cannot be."""
+    from ..latex.retarget import NotConvertible, retarget
+
+    if note.name == "nielsen" or not statement:
+        return statement
+    try:
+        return retarget(statement, note)
+    except (NotConvertible, SymbpError):
+        return f"{statement} (as the catalogue writes it: it has no form in the notation {note.name})"
 
 
 def _family_leaf_names(result, note: Notation) -> dict:
@@ -215,6 +231,7 @@ def assert_identity(identity, net: Network, *, notation="nielsen", undecided: "s
     when it is refuted; ``undecided`` fails (or skips, ``undecided="skip"``).
     ``prove_kwargs`` go to ``symbp.prove.prove`` (``method``, ``budget``).
     """
+    __tracebackhide__ = True  # a failure shows the user's test line, not symbp's source
     try:
         note = profile(notation)
         ident = identities.get(identity)
@@ -233,6 +250,7 @@ def assert_formula(latex: str, *, notation="nielsen", undecided: "str | None" = 
     (or skips). ``verify_kwargs`` go to ``symbp.verify.verify`` (``activation``,
     ``cost``, ``one_hot``, ``budget``).
     """
+    __tracebackhide__ = True  # a failure shows the user's test line, not symbp's source
     try:
         note = profile(notation)
         result = verify(latex, note, **verify_kwargs)
@@ -293,6 +311,7 @@ def assert_gradient(fn: Callable, net: Network, *, points: int = 3, rtol: float 
     over the definitions (``symbp.quantities``), never backprop. Every entry
     must satisfy |fn − truth| ≤ atol + rtol·|truth|.
     """
+    __tracebackhide__ = True  # a failure shows the user's test line, not symbp's source
     if any(net.activation(l, j).is_generic for l in net.layers for j in range(1, net.n(l) + 1)):
         usage_error(SpecError(f"assert_gradient needs a concrete activation (sigmoid, tanh, ...); {net.label()} has a generic σ"))
     rng = random.Random(seed)
@@ -340,6 +359,7 @@ class _FloatField(Exact):
 
 
 def _compare_gradients(net, q, nabla_b, nabla_w, rtol, atol, point):
+    __tracebackhide__ = True
     layers = list(net.layers)
     if len(nabla_b) != len(layers) or len(nabla_w) != len(layers):
         raise SymbpAssertionError(
@@ -412,6 +432,7 @@ def networks(sizes=((2, 3, 2),), activations=("generic",), costs=("quadratic",),
 
         @functools.wraps(test)
         def wrapper(*args, **kwargs):
+            __tracebackhide__ = True
             try:
                 kwargs[argname] = kwargs[argname].build()
                 if notations is not None:
