@@ -6,7 +6,7 @@
 Certificate(identity='BP2', verdict='proved', method='exact', network=[2, 3, 2], instances=3)
 """
 
-from . import derive, general, identities, latex, notation  # latex registers how certificates are typeset
+from . import derive, general, identities, latex, layers, notation  # latex and layers register themselves
 from .certificate import Certificate, Counterexample, Step
 from .errors import IdentityError, NotationError, SpecError, SymbpError
 from .network import Network, network
@@ -24,6 +24,7 @@ __all__ = [
     "derive",
     "general",
     "identities",
+    "layers",
     "network",
     "notation",
     "prove",

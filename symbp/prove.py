@@ -39,6 +39,9 @@ from .counterexample import _find_exact_counterexample, _find_pointwise_countere
 from .quantities import ExactQuantities, ModP, PointQuantities
 
 METHODS = ("auto", "exact", "pit")
+#: Provers of specifications that are not networks, by class: the packages above
+#: the engine register theirs when ``symbp`` is imported (``symbp.layers`` its layers).
+SPEC_PROVERS: dict = {}
 #: ``auto`` tries ``exact`` up to this many parameters (and within the budget).
 AUTO_EXACT_PARAMETERS = 1500
 PIT_POINTS = 2
@@ -53,6 +56,9 @@ def prove(identity, net, *, method: str = "auto", budget: float = 60.0, points: 
     """
     if hasattr(net, "prove_general"):  # networks of symbolic size (symbp.general)
         return net.prove_general(identity, budget=budget)
+    for kind, prover in SPEC_PROVERS.items():
+        if isinstance(net, kind):
+            return prover(identity, net, method=method, budget=budget, points=points, seed=seed)
     ident = ids.get(identity)
     if method not in METHODS:
         raise SpecError(f"unknown method {method!r}; use one of {', '.join(METHODS)}")

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from ..errors import SpecError
 from ..files import check_output, write_atomic
+from . import latex_layers
 from .common import EXIT_OK, check_budget, with_examples
 
 
@@ -44,6 +45,8 @@ def register(sub) -> None:
     p.add_argument("--one-hot", action="store_true", help="assume Σ_k y_k = 1 (softmax-cross-entropy)")
     p.add_argument("--seed", type=int, default=0, help="seed of the worked example's numbers (default 0)")
     p.add_argument("--budget", type=float, default=60.0, metavar="SECONDS", help="time budget per identity (default 60)")
+    p.add_argument("--layer", metavar="KIND", help="the document of a layer kind (conv2d, batchnorm, rnn, ...; see symbp prove --list)")
+    p.add_argument("--shape", metavar="KEY=VALUE,...", help="prove the layer identities on this shape, e.g. stride=2,input=5x5")
     p.set_defaults(func=run)
 
 
@@ -71,6 +74,8 @@ def build(args) -> tuple[str, str, list]:
     from ..prove import prove
 
     p = _notation(args.notation)
+    if latex_layers.wanted(args):  # the layers have one notation of their own (see docs/layers.md)
+        return latex_layers.build(args)
     if args.worked_example:
         if args.identity:
             raise SpecError("--worked-example and --identity do not go together: a worked example covers the whole network")

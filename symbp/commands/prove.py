@@ -9,6 +9,7 @@ import sys
 from .. import general
 from ..errors import SpecError
 from ..progress import Progress
+from . import prove_layers
 from .colour import colour_on, paint_cell
 from .common import (EXIT_OK, EXIT_REFUTED, EXIT_UNDECIDED, add_network_arguments, check_budget, network_from_args,
                      with_examples)
@@ -40,6 +41,8 @@ def register(sub) -> None:
     p.add_argument("--json", action="store_true", help="print one JSON object per identity (a JSON list)")
     p.add_argument("--list", action="store_true", help="list the catalogue and exit")
     p.add_argument("--general", action="store_true", help="prove for networks of every size and depth (symbolic sizes)")
+    p.add_argument("--layer", metavar="KIND", help="prove every identity of a layer kind (conv2d, batchnorm, rnn, ...; see --list)")
+    p.add_argument("--shape", metavar="KEY=VALUE,...", help="a layer's shape, e.g. kernel=3x3,stride=2,padding=1 (see --list)")
     p.set_defaults(func=run)
 
 
@@ -51,8 +54,11 @@ def run(args) -> int:
     if args.list:
         for ident in identities.CATALOGUE.values():
             print(f"{ident.name:22} {ident.title} [{ident.source}]")
+        print("\n".join(prove_layers.listing()))
         return EXIT_OK
     check_budget(args.budget)
+    if prove_layers.wanted(args):
+        return prove_layers.run(args)
     if args.general:
         return _run_general(args)
     notation.profile(args.notation)  # an unknown notation is bad input, before any work

@@ -57,6 +57,9 @@ def register(sub) -> None:
     p.add_argument("--strict", action="store_true",
                    help="with --notes: unreadable or uninterpretable formulas fail the run (exit 2)")
     p.add_argument("--budget", type=float, default=30.0, metavar="SECONDS", help="time budget per formula (default 30)")
+    p.add_argument("--layer", metavar="KIND",
+                   help="the formula is about a layer (batchnorm, layernorm, conv1d, conv2d, rnn, attention, softmax, "
+                        "softmax-ce, dropout, residual), in the notation of docs/layers.md")
     p.set_defaults(func=run)
 
 
@@ -71,6 +74,10 @@ def _notation(value: str):
 
 
 def run(args) -> int:
+    if args.layer:
+        from . import verify_layers
+
+        return verify_layers.run(args)
     from ..network import network
     from ..verify import notes as notes_module
     from ..verify import verify

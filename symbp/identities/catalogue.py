@@ -21,16 +21,23 @@ from .identity import Identity
 #: Jacobians) are checked when named, or by `symbp prove --notation rowvector`.
 CATALOGUE: dict[str, Identity] = {**mlp.IDENTITIES, **rowvector.IDENTITIES}
 
+#: Identities that live above the engine, by lower-case name, each with where to
+#: find it; ``symbp.layers`` registers its own when ``symbp`` is imported.
+ELSEWHERE: dict[str, str] = {}
+
 
 def get(name: "str | Identity") -> Identity:
     """The identity called ``name`` (case-insensitive; aliases accepted)."""
     if isinstance(name, Identity):
         return name
-    key = str(name).strip()
+    key = str(getattr(name, "name", name)).strip()
     for ident in CATALOGUE.values():
         if key.lower() == ident.name.lower() or key.lower() in ident.aliases:
             return ident
-    raise IdentityError(f"unknown identity {name!r}; known: {', '.join(CATALOGUE)}")
+    if key.lower() in ELSEWHERE:
+        raise IdentityError(f"{key} {ELSEWHERE[key.lower()]}")
+    known = ", ".join(CATALOGUE) + (f"; and about layers: {', '.join(ELSEWHERE)}" if ELSEWHERE else "")
+    raise IdentityError(f"unknown identity {key!r}; known: {known}")
 
 
 def applicable(net: Network, names=None) -> list[Identity]:

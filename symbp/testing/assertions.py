@@ -31,7 +31,7 @@ from typing import Callable, Iterable, Sequence
 
 import numpy as np
 
-from .. import identities
+from .. import identities, layers
 from ..certificate import Certificate
 from ..errors import SpecError, SymbpError
 from ..network import Network, network as build_network
@@ -157,6 +157,12 @@ def explain(cert: Certificate, notation="nielsen", net: "Network | None" = None)
     lines = [f"{cert.identity}: {cert.verdict} (notation {note.name})", f"  statement: {_in_notation(cert.statement, note)}"]
     if cert.network.get("sizes"):
         lines.append(f"  network: {_describe(cert.network)}")
+    if cert.network.get("layer"):
+        lines[1] = f"  statement: {cert.statement}"
+        shape = cert.network.get("shape", "")
+        if isinstance(shape, dict):
+            shape = ", ".join(f"{k}={'x'.join(map(str, v)) if isinstance(v, list) else v}" for k, v in shape.items())
+        lines.append(f"  layer: {cert.network['layer']} ({shape})")
     cx = cert.counterexample
     if cx is None:
         lines.append(f"  reason: {cert.reason}")
@@ -227,6 +233,9 @@ def _network_from_description(d: dict) -> "Network | None":
 def assert_identity(identity, net: Network, *, notation="nielsen", undecided: "str | None" = None, **prove_kwargs) -> Certificate:
     """Prove ``identity`` (a catalogue name or an ``Identity``) on ``net``; return the certificate.
 
+    ``net`` may also be a layer from ``symbp.layers`` with one of its identities
+    (``assert_identity("conv2d-input-gradient", layers.conv2d(stride=2))``).
+
     Raises ``SymbpAssertionError`` with the counterexample in ``notation``
     when it is refuted; ``undecided`` fails (or skips, ``undecided="skip"``).
     ``prove_kwargs`` go to ``symbp.prove.prove`` (``method``, ``budget``).
@@ -234,7 +243,8 @@ def assert_identity(identity, net: Network, *, notation="nielsen", undecided: "s
     __tracebackhide__ = True  # a failure shows the user's test line, not symbp's source
     try:
         note = profile(notation)
-        ident = identities.get(identity)
+        # A layer from symbp.layers (conv2d(...), batchnorm(...)) takes the layer identities.
+        ident = layers.get(identity) if isinstance(net, layers.LayerSpec) else identities.get(identity)
         cert = prove(ident, net, **prove_kwargs)
     except SymbpError as exc:
         usage_error(exc)

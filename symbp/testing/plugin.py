@@ -13,6 +13,9 @@ Registered through the ``pytest11`` entry point, or with ``-p symbp.testing.plug
 * a usage error raised inside a test (an unknown activation, notation or
   identity: any ``SymbpError``) fails it with one line naming the test's own
   line, not a traceback through symbp.
+* fixture ``symbp_layer``: a layer from ``symbp.layers`` built from the
+  ``symbp_layer`` marker (``@pytest.mark.symbp_layer("conv2d", "stride=2,input=5x5")``
+  or ``@pytest.mark.symbp_layer("batchnorm", batch=4)``), for ``assert_identity``.
 """
 
 from __future__ import annotations
@@ -41,6 +44,7 @@ def pytest_configure(config):
     config.addinivalue_line("markers", "symbp_network(sizes, activation='generic', cost='quadratic', one_hot=False): "
                                        "the network of the symbp_network fixture")
     config.addinivalue_line("markers", "symbp_notation(name): the profile of the symbp_notation fixture")
+    config.addinivalue_line("markers", "symbp_layer(kind, shape='', **sizes): the layer of the symbp_layer fixture")
     policy = config.getoption("--symbp-undecided") or config.getini("symbp_undecided")
     if policy not in testing.UNDECIDED_POLICIES:
         raise pytest.UsageError(f"symbp_undecided = {policy!r}; use one of {', '.join(testing.UNDECIDED_POLICIES)}")
@@ -127,3 +131,22 @@ def symbp_network(request):
         testing.usage_error(exc)
     except TypeError as exc:
         testing.usage_error(TypeError(f"bad symbp_network marker: {exc}"))
+
+
+@pytest.fixture
+def symbp_layer(request):
+    """The layer for this test, from the ``symbp_layer`` marker (kind, then a shape text or keyword sizes)."""
+    from .. import layers
+
+    marker = request.node.get_closest_marker("symbp_layer")
+    if marker is None or not marker.args:
+        testing.usage_error(TypeError("the symbp_layer fixture needs @pytest.mark.symbp_layer(kind, ...)"))
+    try:
+        kind, *rest = marker.args
+        if marker.kwargs:
+            return layers.kind(kind).build(**marker.kwargs)
+        return layers.layer(kind, rest[0] if rest else "")
+    except SymbpError as exc:
+        testing.usage_error(exc)
+    except TypeError as exc:
+        testing.usage_error(TypeError(f"bad symbp_layer marker: {exc}"))
