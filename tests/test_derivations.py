@@ -58,9 +58,14 @@ def test_every_document_compiles_with_pdflatex(docs, tmp_path):
             cwd=folder, capture_output=True, text=True, timeout=120,
         )
         ok = done.returncode == 0 and (folder / "doc.pdf").stat().st_size > 0
-        return rel, ok, done.stdout[-800:]
+        log = (folder / "doc.log").read_text(encoding="latin-1") if (folder / "doc.log").exists() else ""
+        # Nothing past the margin: pdflatex reports every line that does not fit as an overfull box.
+        overfull = [line for line in log.splitlines() if line.startswith("Overfull \\hbox")]
+        return rel, ok, done.stdout[-800:], overfull
 
     with ThreadPoolExecutor(max_workers=2) as pool:
         results = list(pool.map(compile_one, sorted(r for r in docs if r.endswith(".tex"))))
-    failed = [(rel, log) for rel, ok, log in results if not ok]
+    failed = [(rel, log) for rel, ok, log, _ in results if not ok]
     assert not failed, failed[0]
+    wide = [(rel, boxes) for rel, _, _, boxes in results if boxes]
+    assert not wide, f"{len(wide)} documents run past the margin, e.g. {wide[0]}"

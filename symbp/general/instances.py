@@ -362,7 +362,7 @@ def _check_networks(m, name, rhs_of, gnet, budget_seconds):
                 rhs = _Translate(m, net, gt, at).instantiate(rhs_of)
             checked += 1
             if not is_zero(lhs - rhs):
-                failures.append(f"{list(net.sizes)} at {at}")
+                failures.append(f"{list(net.sizes)} at " + ", ".join(f"{k} = {v}" for k, v in at.items()))
                 if cx is None and len(failures) <= 8:  # a non-zero difference is not yet a refutation
                     cx = _counterexample(net, name, at, lhs, rhs)
     return checked, failures, cx

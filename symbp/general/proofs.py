@@ -239,7 +239,7 @@ def _prove_chain(session: _Session, idt: GeneralIdentity) -> Certificate:
         hypotheses = idt.hypotheses(m)
         if idt.needs_one_hot and not session.gnet.one_hot:
             hypotheses = {}
-            failed.append("the network does not assume Σ_k y_k = 1 (one_hot=False), which this identity needs")
+            failed.append("the network does not assume Σ_k y_k = 1 (one-hot targets), which this identity needs")
         rest = session.reduce(idt.unfold(m, prev), idt.unfold(m, target), ranges, hypotheses)
         checked = f"difference reduced to 0 under {ranges_text(ranges)}"
         if hypotheses:
