@@ -2,7 +2,7 @@
 
     python benchmarks/fd.py          # or: symbp bench fd
 
-The notes (seed 000) end with: for a network of 1,000,000 weights, finite
+The notes (Nielsen, ch. 2) end with: for a network of 1,000,000 weights, finite
 differences need 1,000,001 forward passes (C(w) once, then C(w + h e_i) for
 every weight i), backpropagation one forward and one backward pass. For
 growing sigmoid networks with quadratic cost and one sample, this prints both
@@ -81,7 +81,7 @@ def measure(sizes, max_passes: int, repeats: int = 20) -> dict:
 
 
 def main(argv=None) -> int:
-    parser = argparse.ArgumentParser(description="backprop vs finite differences (seed 000)")
+    parser = argparse.ArgumentParser(description="backprop vs finite differences (Nielsen, ch. 2)")
     parser.add_argument("--max-passes", type=int, default=3000, help="time at most this many FD passes, extrapolate the rest")
     parser.add_argument("--quick", action="store_true", help="only the three smallest networks")
     args = parser.parse_args(argv)
