@@ -233,7 +233,9 @@ def _line(r, formula, *, colour: bool = False) -> str:
 
 
 def _long(r) -> str:
-    out = [f"{r.status}" + (f" ({r.verdict})" if r.verdict not in (r.status, "proved") else "")
+    from .colour import paint
+
+    out = [paint(r.status, r.status) + (f" ({r.verdict})" if r.verdict not in (r.status, "proved") else "")
            + (f": matches {r.identity}" if r.identity else "")]
     if r.interpretation:
         out.append(f"read as: {r.interpretation.get('latex', '')}")

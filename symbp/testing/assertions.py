@@ -51,6 +51,9 @@ class SymbpAssertionError(AssertionError):
         self.certificate = certificate
 
 
+SymbpAssertionError.__module__ = "symbp.testing"  # what a failing course test prints: symbp.testing.SymbpAssertionError
+
+
 class _Settings:
     # Set by the pytest plugin from --symbp-undecided; a keyword argument wins.
     undecided = "fail"
