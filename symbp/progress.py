@@ -76,7 +76,7 @@ class Progress:
         """The plain progress line: done/total, percent, rate and the time left."""
         elapsed = max((now if now is not None else time.perf_counter()) - self.start, 1e-9)
         rate = self.done / elapsed
-        units = self.unit if self.unit.endswith("s") else self.unit + "s"
+        units = _plural(self.unit)
         text = f"{self.desc}: {self.done}/{self.total} {units} ({100 * self.done / max(self.total, 1):.0f}%)"
         if rate > 0:
             left = (self.total - self.done) / rate
@@ -102,6 +102,14 @@ class Progress:
 
     def __exit__(self, *exc) -> None:
         self.close()
+
+
+def _plural(unit: str) -> str:
+    if unit.endswith(("ch", "sh", "s", "x")):
+        return unit + "es"
+    if unit.endswith("y") and unit[-2:-1] not in "aeiou":
+        return unit[:-1] + "ies"
+    return unit + "s"
 
 
 def _duration(seconds: float) -> str:
