@@ -21,7 +21,7 @@ import pytest
 import readme_commands as rc
 
 ROOT = Path(__file__).resolve().parents[1]
-DEADLINE = 20.0
+DEADLINE = 10.0
 COMMANDS = rc.commands()
 
 
