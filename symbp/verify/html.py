@@ -81,6 +81,11 @@ def _value(exact: str, value: float) -> str:
     return math_html(latex, display=False)
 
 
+def _plain(latex: str) -> str:
+    # The same formula up to spacing and the sentence's punctuation after it ("…\\delta^l_j," in the notes).
+    return re.sub(r"[\s.,;:]+$", "", " ".join(latex.replace("\\,", " ").split()))
+
+
 def _anchor(formula, used: set) -> str:
     base = f"line-{formula.line}" if formula.cell is None else f"cell-{formula.cell}-line-{formula.line}"
     name, n = base, 2
@@ -104,7 +109,7 @@ def _row(formula, result, anchor: str, note) -> str:
            f'<header><span class="where"><a href="#{anchor}">{html.escape(_where(formula))}</a></span>'
            f'<span class="verdict">{html.escape(badge)}</span></header>',
            f'<div class="formula">{math_html(formula.text)}</div>']
-    if formula.source and " ".join(formula.source.split()) != " ".join(formula.text.split()):
+    if formula.source and _plain(formula.source) != _plain(formula.text):
         out.append(f'<p class="label">as written in the notes</p><div class="formula">{math_html(formula.source)}</div>')
     if formula.removed:
         out.append('<p class="label">not part of the claim: '
