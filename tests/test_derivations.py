@@ -69,3 +69,15 @@ def test_every_document_compiles_with_pdflatex(docs, tmp_path):
     assert not failed, failed[0]
     wide = [(rel, boxes) for rel, _, _, boxes in results if boxes]
     assert not wide, f"{len(wide)} documents run past the margin, e.g. {wide[0]}"
+
+
+def test_no_internal_names_or_python_reprs_in_the_documents(docs):
+    # What a reader of the PDFs must never see: seed numbers, the tool used as a justification,
+    # dictionaries, keyword arguments, index tuples or SymPy constructors.
+    import re
+
+    leaks = re.compile(r"seed \d|sympy\.diff|\{'|one_hot=|indices \(|Symbol\(|Rational\(|Function\(")
+    found = [(rel, m.group(0)) for rel, text in docs.items() for m in leaks.finditer(text)]
+    assert not found, found[:5]
+    catalogue = docs["nielsen/catalogue.tex"]
+    assert r"\tableofcontents" in catalogue and "Nielsen" in catalogue

@@ -114,3 +114,11 @@ def test_no_internal_names_in_the_catalogue_or_help(capsys):
     sub = next(a for a in parser._actions if a.__class__.__name__ == "_SubParsersAction")
     for name, p in sub.choices.items():
         assert "seed 0" not in p.format_help().lower(), name
+
+
+def test_an_unreadable_formula_is_quoted_as_typed_not_as_a_python_repr(capsys):
+    typed = r"\delta^l = \foo{x} + \sigma'(z^l)"
+    assert main(["verify", "--notation", "nielsen", typed]) == 2
+    err = " ".join(capsys.readouterr().err.split())  # the paragraph may wrap
+    assert f"“{typed}”" in err and r"unknown macro \foo" in err
+    assert "\\\\" not in err and "Traceback" not in err  # no doubled backslashes, no traceback
