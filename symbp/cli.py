@@ -14,6 +14,7 @@ import os
 import sys
 import tempfile
 import traceback
+from importlib.metadata import version as _version
 
 from . import __version__
 from .commands import COMMANDS
@@ -35,7 +36,8 @@ def build_parser() -> argparse.ArgumentParser:
         ),
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    parser.add_argument("--version", action="version", version=f"symbp {__version__}")
+    parser.add_argument("--version", action="version",
+                        version=f"symbp {__version__} (SymPy {_version('sympy')}); a bare `symbp` runs `symbp prove`")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", title="commands")
     for command in COMMANDS:
         command.register(sub)

@@ -97,7 +97,11 @@ def test_every_subcommand_has_a_description_examples_and_exit_codes():
 def test_version(capsys):
     with pytest.raises(SystemExit) as done:
         main(["--version"])
-    assert done.value.code == 0 and capsys.readouterr().out.startswith("symbp ")
+    out = capsys.readouterr().out
+    assert done.value.code == 0 and out.startswith("symbp ") and "a bare `symbp` runs `symbp prove`" in out
+    with pytest.raises(SystemExit):
+        main(["--help"])
+    assert "A bare `symbp` runs `symbp prove`" in capsys.readouterr().out
 
 
 def test_install_hints_work_from_a_checkout():
