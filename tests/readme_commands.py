@@ -5,7 +5,7 @@ Used two ways:
 * by tests/test_readme.py, in the test environment: each command runs in a
   fresh folder holding a copy of examples/, and must end in a verdict or
   success (exit 0, 1 or 3), never a usage error (2) or an internal error (70);
-* by .ci/run, in a fresh virtual environment made with the README's own
+* by .ci/newcomer, in a fresh virtual environment made with the README's own
   install line (`pip install ".[plot,digits]"`), as a script:
 
       python tests/readme_commands.py          # exit 1 if any command fails

@@ -5,8 +5,10 @@ examples/ in it) and must end in a verdict or success, never a usage error
 (exit 2) or an internal error (70). A command still running after
 ``DEADLINE`` seconds has got past its argument parsing and input checks
 (which take well under a second) and is stopped there, so the suite stays
-quick; .ci/run runs every one of them to the end in a fresh environment made
-with the README's install line (tests/readme_commands.py).
+quick; .ci/newcomer runs every one of them to the end in a fresh environment
+made with the README's install line (tests/readme_commands.py), and
+``test_the_readme_install_line_brings_what_its_commands_import`` checks that
+that line's extras hold what the commands need.
 """
 
 from __future__ import annotations
@@ -45,6 +47,24 @@ def test_every_readme_command_runs_without_a_usage_error(command):
         assert not problem, f"symbp {shlex.join(command.argv)}: {problem}"
     finally:
         shutil.rmtree(folder, ignore_errors=True)
+
+
+def test_the_readme_install_line_brings_what_its_commands_import():
+    # The commands run here in the test environment (which has every extra); a newcomer has only the
+    # extras of the README's install line, so those must hold what the README's commands import.
+    try:
+        import tomllib
+    except ImportError:  # Python 3.10
+        import tomli as tomllib
+    extras = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]["optional-dependencies"]
+    install = re.search(r'pip install "\.\[([a-z,]+)\]"', (ROOT / "README.md").read_text(encoding="utf-8").split("```")[1])
+    assert install, "the README's first line installs symbp with its extras"
+    installed = " ".join(req for name in install.group(1).split(",") for req in extras[name])
+    needs = {"--plot": "matplotlib", "digits": "scikit-learn"}
+    for command in COMMANDS:
+        for word, package in needs.items():
+            if word in command.argv:
+                assert package in installed, f"symbp {' '.join(command.argv)} needs {package}, not in {install.group(0)}"
 
 
 def _snippets():
