@@ -6,7 +6,7 @@ import argparse
 import json
 import sys
 
-from .. import general
+from .. import general, shards
 from ..errors import SpecError
 from ..progress import Progress
 from . import prove_layers
@@ -38,6 +38,8 @@ def register(sub) -> None:
     p.add_argument("--method", default="auto", choices=("auto", "exact", "pit"),
                    help="exact: zero difference of polynomials; pit: random-point identity test; auto (default)")
     p.add_argument("--budget", type=float, default=60.0, metavar="SECONDS", help="time budget per identity (default 60)")
+    p.add_argument("--jobs", type=int, default=None, metavar="N",
+                   help="processes that share the instances of an exact check (default: the cores there are)")
     p.add_argument("--json", action="store_true", help="print one JSON object per identity (a JSON list)")
     p.add_argument("--list", action="store_true", help="list the catalogue and exit")
     p.add_argument("--general", action="store_true", help="prove for networks of every size and depth (symbolic sizes)")
@@ -57,6 +59,8 @@ def run(args) -> int:
         print("\n".join(prove_layers.listing()))
         return EXIT_OK
     check_budget(args.budget)
+    if args.jobs is not None and args.jobs < 1:
+        raise SpecError(f"--jobs must be a whole number of processes ≥ 1, got {args.jobs}")
     if prove_layers.wanted(args):
         return prove_layers.run(args)
     if args.general:
@@ -68,11 +72,12 @@ def run(args) -> int:
         from ..identities.rowvector import applicable as seed_004
 
         chosen += seed_004(net)
+    jobs = args.jobs or shards.default_jobs()
     if args.json:
         with Progress(len(chosen), "proving", "identity") as bar:
             certs = []
             for ident in chosen:
-                certs.append(prove(ident, net, method=args.method, budget=args.budget))
+                certs.append(prove(ident, net, method=args.method, budget=args.budget, jobs=jobs))
                 bar.update()
         print(json.dumps([c.to_dict() for c in certs], ensure_ascii=False, indent=2))
         return exit_code(certs)
@@ -83,7 +88,7 @@ def run(args) -> int:
     certs = []
     with Progress(len(chosen), "proving", "identity") as bar:
         for ident in chosen:
-            cert = prove(ident, net, method=args.method, budget=args.budget)
+            cert = prove(ident, net, method=args.method, budget=args.budget, jobs=jobs)
             certs.append(cert)
             bar.print(table.row(cert))  # each row as soon as its identity is done
             bar.update()

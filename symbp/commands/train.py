@@ -47,7 +47,7 @@ def register(subparsers) -> None:
     p.add_argument("--dtype", default="float64", choices=("float32", "float64"),
                    help="floating-point type of weights and data: float64 (default) or float32 (faster, less exact)")
     p.add_argument("--backend", default="fast", choices=("fast", "numba", "lambdify"),
-                   help="fast: backprop in matrix form (NumPy); numba: the same compiled, for batches ≤ 16, "
+                   help="fast: backprop in matrix form (NumPy); numba: the same, a whole epoch compiled "
                    "(optional extra); lambdify: the symbolic ground truth (small networks)")
     p.add_argument("--plot", metavar="PNG", help="write loss and accuracy per epoch to this PNG (needs matplotlib)")
     p.add_argument("--save", metavar="NPZ", help="write the trained weights here (atomically)")
