@@ -26,7 +26,7 @@ import numpy as np
 sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))  # a source checkout
 
 from symbp.numeric.train import Trainer  # noqa: E402
-from symbp.progress import Progress  # noqa: E402
+from symbp.display.progress import Progress  # noqa: E402
 
 NETWORKS = [[4, 5, 3], [64, 30, 10], [784, 30, 10], [784, 100, 10], [1000, 999, 1]]
 H = 1e-6

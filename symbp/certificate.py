@@ -147,7 +147,7 @@ class Certificates(list):
     def _repr_html_(self) -> str:
         from html import escape
 
-        from .mathml import mathml
+        from .display.mathml import mathml
 
         rows = []
         for c in self:

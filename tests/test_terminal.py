@@ -11,9 +11,9 @@ from symbp import identities, network
 from symbp.cli import build_parser, main
 from symbp.commands.colour import colour_on, paint
 from symbp.commands.prove import Table, bound_note
-from symbp.extras import install_hint
+from symbp.display.extras import install_hint
 from symbp.prove import prove
-from symbp.progress import Progress
+from symbp.display.progress import Progress
 from symbp.verify.notes import verify_text
 
 

@@ -18,7 +18,7 @@ import runpy
 from pathlib import Path
 
 from ..errors import SymbpError
-from ..extras import source_checkout
+from ..display.extras import source_checkout
 from .common import EXIT_CODES_HELP, with_examples
 
 SCRIPTS = {"train": "train_peers.py", "fd": "fd.py"}

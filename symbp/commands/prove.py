@@ -8,7 +8,7 @@ import sys
 
 from .. import general, shards
 from ..errors import SpecError
-from ..progress import Progress
+from ..display.progress import Progress
 from . import prove_layers
 from .colour import colour_on, paint_cell
 from .common import (EXIT_OK, EXIT_REFUTED, EXIT_UNDECIDED, add_network_arguments, check_budget, network_from_args,

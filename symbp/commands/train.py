@@ -134,7 +134,7 @@ def _require_matplotlib():
     try:
         import matplotlib  # noqa: F401
     except ImportError:
-        from ..extras import install_hint
+        from ..display.extras import install_hint
 
         raise SymbpError(f"--plot needs matplotlib, which is not installed; install it with {install_hint('plot', 'matplotlib')}") from None
 

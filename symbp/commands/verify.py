@@ -137,7 +137,7 @@ class _Rows:
         self.print_rows, self.bar, self.colour = print_rows, None, colour_on()
 
     def __call__(self, row, done: int, total: int) -> None:
-        from ..progress import Progress
+        from ..display.progress import Progress
 
         if self.bar is None:
             self.bar = Progress(total, "verifying", "formula")

@@ -26,7 +26,7 @@ import numpy as np
 import sympy
 
 from .. import functions
-from ..extras import install_hint
+from ..display.extras import install_hint
 from ..errors import SymbpError
 
 #: Activations whose ``expr`` is exact in scalar IEEE arithmetic at every z.

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from ..errors import SpecError, SymbpError
-from ..extras import install_hint
+from ..display.extras import install_hint
 
 
 class DataUnavailable(SymbpError, LookupError):

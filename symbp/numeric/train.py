@@ -39,7 +39,7 @@ from .. import functions
 from ..files import write_atomic
 from ..errors import SpecError, SymbpError
 from ..network import network
-from ..progress import Progress
+from ..display.progress import Progress
 from .saturation import saturation_warning
 from . import blas
 

@@ -20,7 +20,7 @@ from __future__ import annotations
 import html
 import re
 
-from ..mathml import mathml, source
+from ..display.mathml import mathml, source
 from ..notation import profile
 
 #: Colours of the verdicts: text on a light background, readable in print too.
@@ -54,7 +54,7 @@ _LONG_VALUE = 40  # characters of an exact value past which only its decimal is 
 
 
 def math_html(latex: str, *, display: bool = True) -> str:
-    r"""``latex`` as MathML, or as its escaped source in ``<code>`` when it cannot be typeset (``symbp.mathml``).
+    r"""``latex`` as MathML, or as its escaped source in ``<code>`` when it cannot be typeset (``symbp.display.mathml``).
 
     >>> math_html(r"\notacommand x")
     '<code class="latex">\\notacommand x</code>'

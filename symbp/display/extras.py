@@ -24,7 +24,7 @@ def source_checkout() -> "Path | None":
     An editable install runs from the checkout itself; a plain ``pip install .``
     records the folder in the installed metadata (``direct_url.json``).
     """
-    here = Path(__file__).resolve().parent.parent
+    here = Path(__file__).resolve().parents[2]  # symbp/display/extras.py → the checkout
     if _is_checkout(here):
         return here
     try:
