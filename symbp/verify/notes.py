@@ -17,6 +17,7 @@ from __future__ import annotations
 import io
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Callable
 
 from ..files import MAX_NOTES_BYTES, read_text
 from ..notation import Notation, profile
@@ -119,7 +120,7 @@ def bucket(result: Verification) -> str:
 
 
 def verify_notes(path: "str | Path", notation="auto", *, kind: str | None = None, strict: bool = False,
-                 stream: "io.BufferedIOBase | None" = None, **options) -> NotesReport:
+                 stream: "io.BufferedIOBase | None" = None, on_row=None, **options) -> NotesReport:
     """Verify every claim in the notes at ``path`` (or read from the binary ``stream``; ``path`` is then its name).
 
     ``kind`` ('latex', 'markdown', 'notebook') defaults to the file's suffix
@@ -131,12 +132,13 @@ def verify_notes(path: "str | Path", notation="auto", *, kind: str | None = None
     if kind is None:
         kind = guess_kind(text) if stream is not None else kind_of(str(path))
     return verify_text(text, notation, path=str(path) if stream is None else "standard input", kind=kind,
-                       strict=strict, **options)
+                       strict=strict, on_row=on_row, **options)
 
 
 def verify_text(text: str, notation="auto", *, path: str = "notes", kind: str = "markdown",
                 strict: bool = False, activation: str | None = None, cost: str | None = None,
-                one_hot: bool | None = None, **options) -> NotesReport:
+                one_hot: bool | None = None, on_row: "Callable[[Row, int, int], None] | None" = None,
+                **options) -> NotesReport:
     """Verify every claim of the notes ``text`` (see ``verify_notes``).
 
     ``notation="auto"`` infers the profile from the notes' definitions
@@ -144,6 +146,8 @@ def verify_text(text: str, notation="auto", *, path: str = "notes", kind: str = 
     from the notes' own definitions in force at each line (``model``), else
     the defaults (generic, quadratic); given, they override the notes, and a
     claim checked under a cost or activation the notes define otherwise says so.
+    ``on_row(row, done, total)`` is called as each row is finished (to print it at once, or move a
+    progress bar); ``total`` is the number of rows the report will have.
     """
     items = formulas(scan(text, kind))
     inferred = None
@@ -155,7 +159,9 @@ def verify_text(text: str, notation="auto", *, path: str = "notes", kind: str = 
     model = model_of([(f.line, f.text) for f in items if f.kind in ("claim", "definition")], nt)
     given = {"activation": activation, "cost": cost, "one_hot": one_hot}
     report = NotesReport(path, kind=kind, strict=strict, notation=nt, inferred=inferred, model=model)
-    for f in fold(items, context=lambda f: tuple(sorted(_setting(model, f.line, given)[0].items()))):
+    found = list(fold(items, context=lambda f: tuple(sorted(_setting(model, f.line, given)[0].items()))))
+    total = sum(1 for f in found if f.kind == "unreadable" or (f.kind == "claim" and not model.assumption_at(f.line)))
+    for f in found:
         if f.kind == "claim" and model.assumption_at(f.line):
             report.skipped.append(_as_definition(f, "an assumption on the data (Σ_k y_k = 1): the claims after it "
                                                  "are checked with it"))
@@ -171,6 +177,9 @@ def verify_text(text: str, notation="auto", *, path: str = "notes", kind: str = 
                                                    reason=f.reason)))
         else:
             report.skipped.append(f)
+            continue
+        if on_row is not None:
+            on_row(report.rows[-1], len(report.rows), total)
     return report
 
 
