@@ -25,6 +25,9 @@ from .extract import Formula, fold, formulas
 from .infer import Inferred, infer
 from .model import Model, model_of
 from .scan import guess_kind, kind_of, scan
+from .lexer import ReadError
+from .nodes import Quantity, walk
+from .reader import read
 from .verification import Verification, verify
 
 #: The order of the buckets in the account line.
@@ -171,6 +174,9 @@ def verify_text(text: str, notation="auto", *, path: str = "notes", kind: str = 
             result = verify(f.text, nt, **settings, **options)
             if remark:
                 result = _with_remark(result, remark)
+            own = model.own_terms(f.line)
+            if own and result.status not in ("unreadable", "uninterpretable") and _about_cost(f.text, nt, own):
+                result = _own_terms(result, own)
             report.rows.append(Row(f, result))
         elif f.kind == "unreadable":
             report.rows.append(Row(f, Verification(formula=f.text, status="unreadable", verdict="undecided",
@@ -198,6 +204,24 @@ def _setting(model: Model, line: int, given: dict) -> tuple[dict, str]:
             remarks.append(f"checked under the {what} {given[what]} given on the command line, but the notes define "
                            f"the {what} as {m[what]} (line {m[what + '_line']})")
     return settings, "; ".join(remarks)
+
+
+def _about_cost(text: str, nt: Notation, why: str) -> bool:
+    """Does the claim ``text`` speak of the cost (or of δ, when ``why`` is about δ)?  Unread: assume it does."""
+    roles = {"delta"} if "define δ" in why else {"C", "delta"}
+    try:
+        eq = read(text, nt)
+    except ReadError:
+        return True
+    return any(isinstance(q, Quantity) and q.role in roles for q in walk(eq))
+
+
+def _own_terms(v: Verification, why: str) -> Verification:
+    """``v`` made uninterpretable: it was checked against a cost (or a δ) other than the notes' own."""
+    d = {name: getattr(v, name) for name in v.__dataclass_fields__}
+    d.update(status="uninterpretable", verdict="undecided", reason=why, identity="", counterexample=None,
+             diagnosis="", corrected="", condition="", condition_met=None)
+    return Verification(**d)
 
 
 def _with_remark(v: Verification, remark: str) -> Verification:
