@@ -1,0 +1,123 @@
+r"""Findings of the sceptical review (FINDINGS.md): each test asserts the RIGHT verdict, decided
+by hand from the mathematics (Nielsen's indexing, quadratic cost, generic σ), so each fails until
+the bug it names is fixed. No test here compares symbp with itself.
+"""
+
+import dataclasses
+
+import pytest
+
+from symbp import general
+from symbp.general.chains import IDENTITIES
+from symbp.general.proofs import prove_general
+from symbp.verify import verify, verify_notes
+
+NOT_HOLDS = ("refuted", "undecided", "unreadable", "uninterpretable", "conditional")
+
+
+# F1: a second condition on l is dropped; the claim names l = L-1, where it is false.
+@pytest.mark.parametrize("formula", [
+    r"\delta^l = (a^l - y)\odot\sigma'(z^l) \quad \text{for } l = L \text{ and } l = L-1",
+    r"\delta^l = (a^l - y)\odot\sigma'(z^l) \quad l = L \quad l = L - 1",
+    r"\delta^l = (a^l - y)\odot\sigma'(z^l) \quad l = L, \quad l = L - 1",
+])
+def test_f1_second_layer_condition_not_dropped(formula):
+    assert verify(formula, diagnose=False).status in NOT_HOLDS
+
+
+# F2: a fixed neuron index past some network's layer size: true wherever the neuron exists
+# (BP3, BP4, BP1 at neuron 3; a^1 = x), so it must be neither refuted nor "conditional on L".
+@pytest.mark.parametrize("formula", [
+    r"\frac{\partial C}{\partial b^l_3} = \delta^l_3",
+    r"\frac{\partial C}{\partial w^l_{13}} = a^{l-1}_3 \delta^l_1",
+    r"x_3 = a^1_3",
+    r"\frac{\partial C}{\partial w^l_{jk}} = a^{l-1}_3 \delta^l_j \quad k = 3",
+    r"\delta^L_3 = (a^L_3 - y_3)\sigma'(z^L_3)",
+    r"a^{2}_3 = \sigma(z^2_3)",
+])
+def test_f2_fixed_neuron_index_true_formula_not_refuted(formula):
+    v = verify(formula, diagnose=False)
+    assert v.status not in ("refuted", "conditional"), (v.status, v.condition, v.reason)
+
+
+# F3: BP4 on the diagonal, ∂C/∂w^l_{jj} = a^{l-1}_j δ^l_j, is true for every j ≤ min(n_l, n_{l-1}).
+@pytest.mark.parametrize("sizes", [None, (2, 2, 2)])
+def test_f3_diagonal_weight_index_not_refuted(sizes):
+    v = verify(r"\frac{\partial C}{\partial w^l_{jj}} = a^{l-1}_j \delta^l_j", sizes=sizes, diagnose=False)
+    assert v.status != "refuted", v.reason
+
+
+# F4: a row starting with an operator continues the right side: the display says ∂C/∂b = 2δ (false).
+@pytest.mark.parametrize("text,name", [
+    ("\\begin{align}\n\\frac{\\partial C}{\\partial b^l_j} &= \\delta^l_j \\\\\n&\\qquad \\times 2\n\\end{align}\n",
+     "cont.tex"),
+    ("$$\n\\begin{aligned}\n\\frac{\\partial C}{\\partial b^l_j} &= \\delta^l_j \\\\\n&\\quad + \\delta^l_j\n"
+     "\\end{aligned}\n$$\n", "cont.md"),
+])
+def test_f4_continued_row_not_reported_as_holding(tmp_path, text, name):
+    path = tmp_path / name
+    path.write_text(text)
+    report = verify_notes(path, "nielsen")
+    assert not any(r.result is not None and r.result.status == "holds" for r in report.rows)
+    assert report.exit_code != 0
+
+
+# F5: math after // is not a comment in words; dropping it makes the formula shorter.
+@pytest.mark.parametrize("formula", [
+    r"\frac{\partial C}{\partial b^l_j} = \delta^l_j // + \delta^l_j",
+    r"\frac{\partial C}{\partial b^l_j} = \delta^l_j \quad // 2 \delta^l_j",
+])
+def test_f5_slash_slash_math_not_dropped(tmp_path, formula):
+    path = tmp_path / "slash.md"
+    path.write_text(f"$${formula}$$\n")
+    report = verify_notes(path, "nielsen")
+    assert not any(r.result is not None and r.result.status == "holds" for r in report.rows)
+
+
+def _net(name):
+    return {"ce-sigmoid": general.network(activation="sigmoid", cost="cross-entropy"),
+            "softmax-ce": general.network(cost="softmax-cross-entropy"),
+            "softmax-ce-one-hot": general.network(cost="softmax-cross-entropy", one_hot=True),
+            "minibatch": general.network(cost="mean-quadratic"),
+            "minibatch-bias": general.network(cost="mean-quadratic")}.get(name, general.network())
+
+
+# F6: a wrong left side (×2, negated, δ^l for δ^L) must not be proved for all sizes.
+@pytest.mark.parametrize("name", ["BP1-quadratic", "BP1-matrix", "BP2-matrix", "ce-sigmoid"])
+@pytest.mark.parametrize("edit", ["double", "negate"])
+def test_f6_wrong_left_side_not_proved(name, edit):
+    idt = IDENTITIES[name]
+    lhs = (lambda m: 2 * idt.lhs(m)) if edit == "double" else (lambda m: -idt.lhs(m))
+    cert = prove_general(dataclasses.replace(idt, lhs=lhs), _net(name))
+    assert cert.verdict != "proved-for-all-sizes"
+
+
+def test_f6_wrong_layer_on_left_not_proved():
+    idt = IDENTITIES["BP1-quadratic"]  # δ^l_j = (a^L_j − y_j) σ'(z^L_j): false for l < L
+    cert = prove_general(dataclasses.replace(idt, lhs=lambda m: m.delta[m.j]), general.network())
+    assert cert.verdict != "proved-for-all-sizes"
+
+
+# F7: both sides ×3 (or +1) of a true identity is true: never refuted.
+@pytest.mark.parametrize("name", ["BP1", "BP1-quadratic", "BP2", "BP3", "BP4", "input-gradient",
+                                  "BP1-matrix", "BP2-matrix", "ce-sigmoid", "softmax-ce"])
+@pytest.mark.parametrize("edit", ["times3", "plus1"])
+def test_f7_true_variant_not_refuted(name, edit):
+    idt = IDENTITIES[name]
+    f = (lambda e: 3 * e) if edit == "times3" else (lambda e: e + 1)
+    var = dataclasses.replace(idt, lhs=lambda m: f(idt.lhs(m)), rhs=lambda m: f(idt.rhs(m)))
+    assert prove_general(var, _net(name)).verdict != "refuted"
+
+
+# F8: malformed or renamed variants give a verdict, never a traceback.
+@pytest.mark.parametrize("make", [
+    lambda: dataclasses.replace(IDENTITIES["BP1"], name="my-variant"),
+    lambda: dataclasses.replace(IDENTITIES["softmax-ce"], name="my-variant"),
+    lambda: dataclasses.replace(IDENTITIES["BP4"],
+                                rhs=lambda m: IDENTITIES["BP4"].rhs(m).xreplace({m.j: m.k, m.k: m.j})),
+    lambda: dataclasses.replace(IDENTITIES["minibatch"], lhs=lambda m: 2 * IDENTITIES["minibatch"].lhs(m)),
+])
+def test_f8_malformed_variant_gives_a_verdict(make):
+    var = make()
+    cert = prove_general(var, _net(var.name))
+    assert cert.verdict in ("refuted", "undecided", "proved-for-all-sizes")
