@@ -121,3 +121,12 @@ def test_f8_malformed_variant_gives_a_verdict(make):
     var = make()
     cert = prove_general(var, _net(var.name))
     assert cert.verdict in ("refuted", "undecided", "proved-for-all-sizes")
+
+
+# F9: the product formula with Σ'(z^{l+1}) before \cdots is true (checked numerically in FINDINGS.md).
+@pytest.mark.parametrize("formula", [
+    r"\delta^l = \Sigma'(z^l)(w^{l+1})^T \Sigma'(z^{l+1}) \cdots (w^L)^T \Sigma'(z^L)\nabla_a C",
+    r"\delta^l = \Sigma'(z^l)(w^{l+1})^T \Sigma'(z^{l+1}) \cdots (w^{L})^T \Sigma'(z^L)(a^L - y) \quad l < L",
+])
+def test_f9_product_formula_with_cdots_not_refuted(formula):
+    assert verify(formula, diagnose=False).status != "refuted"
