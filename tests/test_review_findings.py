@@ -130,3 +130,10 @@ def test_f8_malformed_variant_gives_a_verdict(make):
 ])
 def test_f9_product_formula_with_cdots_not_refuted(formula):
     assert verify(formula, diagnose=False).status != "refuted"
+
+
+# F10: true exactly when n_1 = n_L, at any depth: no depth condition describes it; it fails at L = 4 on
+# [2, 3, 4, 5] (δ^{L-1}_j needs the sum over all n_L neurons of layer L).
+def test_f10_size_artefact_is_not_a_depth_condition():
+    v = verify(r"\delta^{L-1}_j = \sigma'(z^{L-1}_j) \sum_{i=1}^{n_1} w^L_{ij} \delta^L_i", diagnose=False)
+    assert v.status not in ("holds", "conditional"), (v.status, v.condition)
