@@ -137,3 +137,9 @@ def test_f9_product_formula_with_cdots_not_refuted(formula):
 def test_f10_size_artefact_is_not_a_depth_condition():
     v = verify(r"\delta^{L-1}_j = \sigma'(z^{L-1}_j) \sum_{i=1}^{n_1} w^L_{ij} \delta^L_i", diagnose=False)
     assert v.status not in ("holds", "conditional"), (v.status, v.condition)
+
+
+# F11: n_{L-6} = n_L in every family network (periods 2 and 3); false on [2,3,3,3,3,3,3].
+def test_f11_sum_bound_six_layers_back_not_holds():
+    v = verify(r"\delta^{L-1}_j = \sigma'(z^{L-1}_j) \sum_{i=1}^{n_{L-6}} w^{L}_{ij}\delta^{L}_i", diagnose=False)
+    assert v.status not in ("holds", "conditional"), (v.status, v.condition)
