@@ -143,3 +143,15 @@ def test_f10_size_artefact_is_not_a_depth_condition():
 def test_f11_sum_bound_six_layers_back_not_holds():
     v = verify(r"\delta^{L-1}_j = \sigma'(z^{L-1}_j) \sum_{i=1}^{n_{L-6}} w^{L}_{ij}\delta^{L}_i", diagnose=False)
     assert v.status not in ("holds", "conditional"), (v.status, v.condition)
+
+
+
+def test_f11_sum_of_bias_gradients_cut_six_layers_back_not_holds():
+    v = verify(r"\sum_{j=1}^{n_{L-6}} \frac{\partial C}{\partial b^{L}_j} = \sum_{j=1}^{n_L} \delta^L_j", diagnose=False)
+    assert v.status not in ("holds", "conditional"), (v.status, v.condition)
+
+
+# F12: BP3 restricted to j ≤ n_{L-6} is true wherever layer L-6 exists; an empty check refutes nothing.
+def test_f12_condition_on_a_deep_layer_not_refuted():
+    v = verify(r"\frac{\partial C}{\partial b^{L}_j} = \delta^{L}_j \quad j = 1, \dots, n_{L-6}", diagnose=False)
+    assert v.status != "refuted", v.reason
