@@ -20,6 +20,8 @@ NOT_HOLDS = ("refuted", "undecided", "unreadable", "uninterpretable", "condition
     r"\delta^l = (a^l - y)\odot\sigma'(z^l) \quad \text{for } l = L \text{ and } l = L-1",
     r"\delta^l = (a^l - y)\odot\sigma'(z^l) \quad l = L \quad l = L - 1",
     r"\delta^l = (a^l - y)\odot\sigma'(z^l) \quad l = L, \quad l = L - 1",
+    r"\delta^l = (a^l - y)\odot\sigma'(z^l) \quad (l = L) \quad (l = L-1)",
+    r"\delta^l = (a^l - y)\odot\sigma'(z^l) \quad \forall l = L, \forall l = L-1",
 ])
 def test_f1_second_layer_condition_not_dropped(formula):
     assert verify(formula, diagnose=False).status in NOT_HOLDS
@@ -155,3 +157,20 @@ def test_f11_sum_of_bias_gradients_cut_six_layers_back_not_holds():
 def test_f12_condition_on_a_deep_layer_not_refuted():
     v = verify(r"\frac{\partial C}{\partial b^{L}_j} = \delta^{L}_j \quad j = 1, \dots, n_{L-6}", diagnose=False)
     assert v.status != "refuted", v.reason
+
+
+
+# F1 (reverse): BP4 holds for every k, so no pair of conditions on k can make it false.
+def test_f1_two_index_conditions_do_not_refute_true_bp4():
+    v = verify(r"\frac{\partial C}{\partial w^l_{jk}} = a^{l-1}_k \delta^l_j \quad k = 1 \quad k = 2", diagnose=False)
+    assert v.status != "refuted", v.reason
+
+
+# F13: two conditions on l, one an inequality: a verdict, not an internal error.
+@pytest.mark.parametrize("formula", [
+    r"\delta^l = (a^l - y)\odot\sigma'(z^l) \quad l \ge 2 \quad l = L",
+    r"\delta^l = (a^l - y)\odot\sigma'(z^l) \quad l = L \quad l \ge 2",
+])
+def test_f13_two_layer_conditions_give_a_verdict(formula):
+    v = verify(formula, diagnose=False)
+    assert v.status in ("holds", "refuted", "undecided", "unreadable", "uninterpretable", "conditional")
