@@ -174,3 +174,14 @@ def test_f1_two_index_conditions_do_not_refute_true_bp4():
 def test_f13_two_layer_conditions_give_a_verdict(formula):
     v = verify(formula, diagnose=False)
     assert v.status in ("holds", "refuted", "undecided", "unreadable", "uninterpretable", "conditional")
+
+
+
+# F11 with fixed layers: true only when n_2 = n_8 (equal in every family network).
+@pytest.mark.parametrize("formula", [
+    r"\delta^{7}_j = \sigma'(z^{7}_j) \sum_{i=1}^{n_2} w^{8}_{ij}\delta^{8}_i",
+    r"\frac{\partial C}{\partial a^{L-1}_k} = \sum_{j=1}^{n_{L-6}} w^{L}_{jk} \delta^{L}_j",
+])
+def test_f11_periodic_sizes_more_cases_not_holds(formula):
+    v = verify(formula, diagnose=False)
+    assert v.status not in ("holds", "conditional"), (v.status, v.condition)
