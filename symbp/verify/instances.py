@@ -72,9 +72,11 @@ def layer_bindings(eq: Equation, ctx: Context):
             found = [s for side in sides for s in free_slots(side, ctx)]
             notes: list = []
             ranges = _ranges(found, lvars, ctx, notes)
-            for w in eq.where:
+            whole = dict(ranges)
+            for w in eq.where:  # several conditions on one index: each against its place, together
                 if w.kind == "index":
-                    ranges[w.var] = _restricted(w, ranges, ctx)
+                    lo, hi = _restricted(w, whole, ctx)
+                    ranges[w.var] = (max(lo, ranges[w.var][0]), min(hi, ranges[w.var][1]))
         except LayerOutOfRange as exc:
             yield layers, None, str(exc)
             continue
