@@ -44,9 +44,9 @@ _TEXTS = {"text", "mathrm", "operatorname", "textrm", "mathsf"}
 _RELATIONS = {"=": "=", "equiv": r"\equiv"}
 _UNICODE = {"δ": "\\delta", "σ": "\\sigma", "∂": "\\partial", "⊙": "\\odot", "∇": "\\nabla", "Σ": "\\Sigma",
             "·": "\\cdot", "⋯": "\\cdots", "…": "\\dots", "≡": "\\equiv", "φ": "\\varphi", "−": "-",
-            "≤": "\\le", "≥": "\\ge", "∈": "\\in", "∀": "\\forall", "≠": "\\ne"}
+            "×": "\\times", "≤": "\\le", "≥": "\\ge", "∈": "\\in", "∀": "\\forall", "≠": "\\ne"}
 _KNOWN = (_SPACING | _FONTS | _TEXTS | set(_RELATIONS) | {"quad", "qquad",
-    "delta", "sigma", "varphi", "phi", "Sigma", "frac", "dfrac", "tfrac", "partial", "nabla", "sum", "cdot",
+    "delta", "sigma", "varphi", "phi", "Sigma", "frac", "dfrac", "tfrac", "partial", "nabla", "sum", "cdot", "times",
     "odot", "circ", "cdots", "dots", "ldots", "top", "exp", "left", "right", "|", "{", "}",
     "tag", "forall", "in", "le", "leq", "ge", "geq", "lt", "gt", "leqslant", "geqslant", "textnormal", "label",
     "nonumber", "notag",

@@ -261,7 +261,7 @@ class _Parser(Constructs):
         return t.kind == "macro" and t.text in ("equiv", "right", "|", "quad", "qquad", "\\", "end")
 
     def term(self):
-        # Juxtaposition and \cdot bind tighter than \odot / \circ.
+        # Juxtaposition, \cdot and \times bind tighter than \odot / \circ.
         left = self.product()
         while self.peek().kind == "macro" and self.peek().text in ("odot", "circ"):
             op = "\\" + self.next().text
@@ -274,7 +274,7 @@ class _Parser(Constructs):
             t = self.peek()
             if self._ends_term(t) or (t.kind == "macro" and t.text in ("odot", "circ")):
                 break
-            if t.kind == "macro" and t.text == "cdot":
+            if t.kind == "macro" and t.text in ("cdot", "times"):  # a product, as juxtaposition
                 self.next()
                 continue
             if t.kind == "macro" and t.text in ("cdots", "dots", "ldots", "vdots", "ddots"):
