@@ -238,8 +238,8 @@ def _verdict(eq, pairs, nets, limit: int, results: dict, setting: Setting) -> Ou
         if limit > MAX_DEPTH:
             return Outcome("undecided", f"the formula names layers only a network of more than {MAX_DEPTH} layers has; "
                            f"symbp checks networks of up to {MAX_DEPTH} layers", **common)
-        if reasons:
-            return Outcome("refuted", f"no network has an instance of the formula: {reasons[0]}", **common)
+        if reasons:  # an empty check refutes nothing
+            return Outcome("undecided", f"no network checked has an instance of the formula: {reasons[0]}", **common)
         raise Uninterpretable("the formula has no instance on any network")
     if limit > MAX_DEPTH:
         return Outcome("undecided", f"holds on every network checked (depth 2 to {MAX_DEPTH}), but the formula names "

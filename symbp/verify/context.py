@@ -64,6 +64,9 @@ class Context:
             v = self.bind[idx.name]
         else:
             raise Uninterpretable(f"the index {idx.latex()} in {what} is not bound")
+        if not (lowest <= v <= size) and idx.name is None and idx.size is None and v >= lowest:
+            # a^l_3 where layer l has two neurons: that instance is outside the formula's domain
+            raise LayerOutOfRange(f"{what} names neuron {v}, which layer has only {size} (network {list(self.net.sizes)})")
         if not (lowest <= v <= size):
             raise ShapeMismatch(
                 f"{what} needs its index {idx.latex()} in {lowest}..{size}, but the formula sets it to {v} "

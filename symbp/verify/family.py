@@ -99,6 +99,9 @@ def _layers(node) -> list:
             out.append(n.upper)
         if isinstance(n, Where) and n.kind == "depth":  # L = 8 must be among the depths checked
             out.extend(b for b in (n.lo, n.hi) if b is not None)
+        if isinstance(n, Where) and n.kind in ("index", "layer"):  # j = 1, \dots, n_{L-6}: layer L-6 must exist
+            out.extend(b.size if isinstance(b, Index) else b for b in (n.lo, n.hi)
+                       if isinstance(b, Layer) or (isinstance(b, Index) and b.size is not None))
     return out
 
 

@@ -75,7 +75,7 @@ def layer_bindings(eq: Equation, ctx: Context):
             whole = dict(ranges)
             for w in eq.where:  # several conditions on one index: each against its place, together
                 if w.kind == "index":
-                    lo, hi = _restricted(w, whole, ctx)
+                    lo, hi = _restricted(w, whole, ctx, notes)
                     ranges[w.var] = (max(lo, ranges[w.var][0]), min(hi, ranges[w.var][1]))
         except LayerOutOfRange as exc:
             yield layers, None, str(exc)
@@ -93,7 +93,7 @@ def _allows(w: Where, value: int, ctx: Context) -> bool:
     return (w.lo is None or value >= user(w.lo)) and (w.hi is None or value <= user(w.hi))
 
 
-def _restricted(w: Where, ranges: dict, ctx: Context) -> tuple:
+def _restricted(w: Where, ranges: dict, ctx: Context, notes: list | None = None) -> tuple:
     """The range of a free index under its condition; a condition wider than the index's layer is a shape error."""
     if w.var not in ranges:
         raise Uninterpretable(f"the condition {w.text} is about {w.var}, which is not a free neuron index here "
@@ -105,6 +105,16 @@ def _restricted(w: Where, ranges: dict, ctx: Context) -> tuple:
 
     new_lo = lo if w.lo is None else value(w.lo)
     new_hi = hi if w.hi is None else value(w.hi)
+    if new_hi > hi and new_lo >= lo:
+        # k = 3, or j up to n_{L-6}, where the layer has two neurons: the values past it are
+        # outside the formula's domain on this network (reported), the others are checked.
+        why = (f"the condition {w.text} names neurons {max(new_lo, hi + 1)}..{new_hi} of {w.var}, past the neurons "
+               f"{lo}..{hi} of the place it stands in (network {list(ctx.net.sizes)})")
+        if new_lo > hi:
+            raise LayerOutOfRange(why)
+        if notes is not None:
+            notes.append(({w.var: f"{hi + 1}..{new_hi}"}, why))
+        return new_lo, hi
     if new_lo < lo or new_hi > hi:
         raise ShapeMismatch(f"the condition {w.text} lets {w.var} run over {new_lo}..{new_hi}, past the "
                             f"neurons {lo}..{hi} of the place it stands in (network {list(ctx.net.sizes)})")
@@ -113,6 +123,14 @@ def _restricted(w: Where, ranges: dict, ctx: Context) -> tuple:
 
 def _ranges(found: list, lvars: list, ctx: Context, notes: list | None = None) -> dict:
     ranges: dict[str, tuple] = {}
+    # An index written twice in one quantity (w^l_{jj}) runs over both its places at once: the
+    # formula is about the values they share, and the others are outside its domain (reported).
+    seen_in: dict = {}
+    diagonal = set()
+    for idx, lo, n, where in found:
+        if idx.name is not None and (idx.name, where) in seen_in and seen_in[(idx.name, where)] != (lo, n):
+            diagonal.add(idx.name)
+        seen_in[(idx.name, where)] = (lo, n)
     for idx, lo, n, where in found:
         if idx.name == "L":
             raise ShapeMismatch(f"{where}: L is the number of layers, not a neuron (the last neuron is n_L)")
@@ -130,6 +148,14 @@ def _ranges(found: list, lvars: list, ctx: Context, notes: list | None = None) -
                     other = where if lo0 == 0 else where0
                     notes.append(({idx.name: 0}, f"{idx.latex()} = 0 exists in {only} (the constant x_0 = 1 "
                                   f"or the bias column) but not in {other}"))
+                continue
+            if idx.name in diagonal and lo0 == lo:
+                shared = min(n0, n)
+                ranges[idx.name] = (lo, shared, where0 if n0 <= n else where)
+                if notes is not None:
+                    notes.append(({idx.name: f"{shared + 1}..{max(n0, n)}"},
+                                  f"{idx.latex()} = {shared + 1}..{max(n0, n)} exists in "
+                                  f"{where0 if n0 > n else where} but not in {where if n0 > n else where0}"))
                 continue
             raise ShapeMismatch(
                 f"the index {idx.latex()} runs over {lo0}..{n0} in {where0} but over {lo}..{n} in {where} "
