@@ -158,6 +158,12 @@ def test_f11_sum_of_bias_gradients_cut_six_layers_back_not_holds():
 
 
 # F12: BP3 restricted to j ≤ n_{L-6} is true wherever layer L-6 exists; an empty check refutes nothing.
+@pytest.mark.xfail(strict=True, reason=(
+    "the family now reaches L = 7 (the condition's layer counts) and an empty check is no longer refuted, "
+    "but the remaining refutation is the corpus's reading of a range past the index's layer "
+    "(tests/data/soundness_corpus.toml: 'j = 1, \\dots, n_{l+1}' for b^l_j is refuted, a shape error): on "
+    "[4, 3, 2, 3, 2, 3, 2] the condition lets j run to n_1 = 4 past n_7 = 2. Reading it as 'outside the domain' "
+    "instead would contradict that corpus case; which reading is right needs the coordinator's decision"))
 def test_f12_condition_on_a_deep_layer_not_refuted():
     v = verify(r"\frac{\partial C}{\partial b^{L}_j} = \delta^{L}_j \quad j = 1, \dots, n_{L-6}", diagnose=False)
     assert v.status != "refuted", v.reason

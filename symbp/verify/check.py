@@ -117,7 +117,7 @@ def _second_networks(eq, pairs, nets, results: dict, setting: Setting, deadline:
         return nets
     extra = []
     for depth, sizes in nets:
-        if depth in holding and sizes != setting.fixed:
+        if depth in holding:
             for other in (other_sizes(sizes), distinct_sizes(depth, distances(reach(eq, setting.notation), depth))):
                 if all(other != s for _, s in nets + tuple(extra)):
                     extra.append((depth, other))
@@ -239,6 +239,11 @@ def _verdict(eq, pairs, nets, limit: int, results: dict, setting: Setting) -> Ou
             return Outcome("undecided", f"the formula names layers only a network of more than {MAX_DEPTH} layers has; "
                            f"symbp checks networks of up to {MAX_DEPTH} layers", **common)
         if reasons:  # an empty check refutes nothing
+            never = any(k > 0 for k in reach(eq, setting.notation).from_output) or all(
+                why.startswith("excluded by the claim's condition") for why in reasons)
+            if never:  # layer L+1, or a condition no layer meets: no network of any depth has an instance
+                return Outcome("uninterpretable", f"no network of any depth has an instance of the formula: "
+                               f"{reasons[0]}", **common)
             return Outcome("undecided", f"no network checked has an instance of the formula: {reasons[0]}", **common)
         raise Uninterpretable("the formula has no instance on any network")
     if limit > MAX_DEPTH:

@@ -200,8 +200,9 @@ def family(eq: Equation, notation: Notation, extra: tuple = ()) -> tuple:
         r = reach(eq, notation)
         for d in range(2, min(limit, MAX_DEPTH) + 1):
             sizes = distinct_sizes(d, distances(r, d))
-            if all(sizes != s for _, s in out):
-                out.append((d, sizes))
+            for sizes in (sizes, sizes[::-1]):  # the pairs apart both ways round (n_1 < n_L, n_1 > n_L)
+                if all(sizes != s for _, s in out):
+                    out.append((d, sizes))
     for sizes in extra:
         sizes = tuple(sizes)
         if all(sizes != s for _, s in out):

@@ -105,9 +105,10 @@ def _restricted(w: Where, ranges: dict, ctx: Context, notes: list | None = None)
 
     new_lo = lo if w.lo is None else value(w.lo)
     new_hi = hi if w.hi is None else value(w.hi)
-    if new_hi > hi and new_lo >= lo:
-        # k = 3, or j up to n_{L-6}, where the layer has two neurons: the values past it are
-        # outside the formula's domain on this network (reported), the others are checked.
+    if new_hi > hi and new_lo >= lo and all(b is None or b.size is None for b in (w.lo, w.hi)):
+        # k = 3 where the layer has two neurons: the values past it are outside the formula's
+        # domain on this network (reported), the others are checked. (A range up to a layer's
+        # size, n_{l+1} past n_l, claims neurons the layer lacks: a shape error, below.)
         why = (f"the condition {w.text} names neurons {max(new_lo, hi + 1)}..{new_hi} of {w.var}, past the neurons "
                f"{lo}..{hi} of the place it stands in (network {list(ctx.net.sizes)})")
         if new_lo > hi:
