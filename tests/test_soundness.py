@@ -99,6 +99,14 @@ def test_layers_outside_the_domain_are_listed_with_the_reason():
     assert "layer 7" in reasons["l = 6"] and "layer 1" in reasons["l = 1"]
 
 
+def test_index_values_one_place_lacks_are_listed_outside_the_domain():
+    # w^l_{jj} exists for j ≤ min(n_l, n_{l-1}): on [3, 2], j = 3 is a neuron of a^1 but not a column of w^2.
+    v = verify(r"\frac{\partial C}{\partial w^l_{jj}} = a^{l-1}_j \delta^l_j")
+    assert v.status == "holds"
+    first = next(c for c in v.checked if c["sizes"] == [3, 2])
+    assert {"layers": "l = 2, j = 3", "reason": "j = 3 is outside w^l_{jj}, where j runs over 1..2"} in first["outside"]
+
+
 def test_the_public_family_argument_adds_networks_and_never_replaces_the_depths():
     v = verify(r"a^{L-3}_k = x_k", family=((2, 3, 4, 2),))
     assert v.status == "conditional" and len(v.family) > 1

@@ -2,8 +2,9 @@ r"""The instances of a formula on one network: its free variables and their valu
 
 A free layer variable (l) takes every value for which the formula names only
 existing layers; a free neuron index (i, j, k) every value of the layer it
-stands in. An index standing in two places of different sizes is a shape
-error, reported with both places.
+stands in. An index standing in two places of different sizes (w^l_{jj})
+takes the values both places have; the others are outside the formula's
+domain, each reported with both places.
 """
 
 from __future__ import annotations
@@ -123,47 +124,43 @@ def _restricted(w: Where, ranges: dict, ctx: Context, notes: list | None = None)
 
 
 def _ranges(found: list, lvars: list, ctx: Context, notes: list | None = None) -> dict:
-    ranges: dict[str, tuple] = {}
-    # An index written twice in one quantity (w^l_{jj}) runs over both its places at once: the
-    # formula is about the values they share, and the others are outside its domain (reported).
-    seen_in: dict = {}
-    diagonal = set()
-    for idx, lo, n, where in found:
-        if idx.name is not None and (idx.name, where) in seen_in and seen_in[(idx.name, where)] != (lo, n):
-            diagonal.add(idx.name)
-        seen_in[(idx.name, where)] = (lo, n)
+    places: dict[str, list] = {}
     for idx, lo, n, where in found:
         if idx.name == "L":
             raise ShapeMismatch(f"{where}: L is the number of layers, not a neuron (the last neuron is n_L)")
         if idx.name in lvars:
             raise ShapeMismatch(f"{idx.name} is used both as a layer and as a neuron index (in {where})")
-        if idx.name in ranges and ranges[idx.name][:2] != (lo, n):
-            lo0, n0, where0 = ranges[idx.name]
-            if n0 == n and {lo0, lo} == {0, 1}:
-                # Dyda's index 0 (x_0 = 1, the bias column) exists in one place only: the
-                # formula is about j ≥ 1 ("x_j = a_j for j ≥ 1", seed 003 line 17), and j = 0 is
-                # outside its domain (reported).
-                ranges[idx.name] = (1, n, where0)
-                if notes is not None:
-                    only = where0 if lo0 == 0 else where
-                    other = where if lo0 == 0 else where0
-                    notes.append(({idx.name: 0}, f"{idx.latex()} = 0 exists in {only} (the constant x_0 = 1 "
-                                  f"or the bias column) but not in {other}"))
-                continue
-            if idx.name in diagonal and lo0 == lo:
-                shared = min(n0, n)
-                ranges[idx.name] = (lo, shared, where0 if n0 <= n else where)
-                if notes is not None:
-                    notes.append(({idx.name: f"{shared + 1}..{max(n0, n)}"},
-                                  f"{idx.latex()} = {shared + 1}..{max(n0, n)} exists in "
-                                  f"{where0 if n0 > n else where} but not in {where if n0 > n else where0}"))
-                continue
+        places.setdefault(idx.name, []).append((lo, n, where, idx))
+    ranges: dict[str, tuple] = {}
+    for name, at in places.items():
+        lows, highs = {lo for lo, _, _, _ in at}, {n for _, n, _, _ in at}
+        if len(highs) == 1 and lows == {0, 1}:
+            # Dyda's index 0 (x_0 = 1, the bias column) exists in one place only: the formula is
+            # about j ≥ 1 ("x_j = a_j for j ≥ 1", seed 003 line 17), and j = 0 is outside its
+            # domain (reported).
+            if notes is not None:
+                only = next(w for lo, _, w, _ in at if lo == 0)
+                other = next(w for lo, _, w, _ in at if lo == 1)
+                notes.append(({name: 0}, f"{at[0][3].latex()} = 0 exists in {only} (the constant x_0 = 1 "
+                              f"or the bias column) but not in {other}"))
+            ranges[name] = (1, highs.pop())
+            continue
+        # An index standing in places of different sizes (w^l_{jj}): the formula means something only
+        # where every place exists. The other values are outside its domain, each reported.
+        lo, hi = max(lows), min(highs)
+        if lo > hi:
+            (lo0, n0, w0, idx), (lo1, n1, w1, _) = at[0], next(p for p in at if p[:2] != at[0][:2])
             raise ShapeMismatch(
-                f"the index {idx.latex()} runs over {lo0}..{n0} in {where0} but over {lo}..{n} in {where} "
-                f"(network {list(ctx.net.sizes)}, {_layers_text(ctx.bind)}): the shapes do not match"
-            )
-        ranges.setdefault(idx.name, (lo, n, where))
-    return {name: ranges[name][:2] for name in sorted(ranges)}
+                f"the index {idx.latex()} runs over {lo0}..{n0} in {w0} but over {lo1}..{n1} in {w1} "
+                f"(network {list(ctx.net.sizes)}, {_layers_text(ctx.bind)}): no value is in both")
+        ranges[name] = (lo, hi)
+        if notes is not None:
+            for v in range(min(lows), max(highs) + 1):
+                if not lo <= v <= hi:
+                    plo, pn, where, idx = next(p for p in at if not p[0] <= v <= p[1])
+                    notes.append(({name: v}, f"{idx.latex()} = {v} is outside {where}, where "
+                                  f"{idx.latex()} runs over {plo}..{pn}"))
+    return {name: ranges[name] for name in sorted(ranges)}
 
 
 def index_bindings(layers: dict, ranges: dict):

@@ -254,13 +254,18 @@ def _rule_at_random_point(poly, image: dict) -> int:
 
 def _put(poly, image: dict):
     """``poly`` with the atoms of ``image`` replaced by their polynomials."""
-    out = algebra.Poly()
-    for mono, coeff in poly.terms.items():
-        term = algebra.Poly.const(coeff)
-        for g, e in mono:
-            term = term * (image[g] ** e if g in image else algebra.Poly.gen(g) ** e)
-        out = out + term
-    return out
+    out = poly.evaluate(_Image(image), coeff=algebra.Poly.const)
+    return out if isinstance(out, algebra.Poly) else algebra.Poly.const(out)
+
+
+class _Image:
+    """Atom values for ``Poly.evaluate``: an atom of the image is its polynomial, any other atom itself."""
+
+    def __init__(self, image: dict):
+        self.image = image
+
+    def __getitem__(self, g: int):
+        return self.image[g] if g in self.image else algebra.Poly.gen(g)
 
 
 def _where(ctx: Context, bind: dict) -> str:
