@@ -209,7 +209,9 @@ def _verdict(eq, pairs, nets, limit: int, results: dict, setting: Setting) -> Ou
                                if nc.status == "fails" and nc is _first_of_side(results, nets, side))
         else:
             reason = first.reason
-        lone = [d for d in holding if len({s for dd, s in nets if dd == d}) < 2]
+        # A depth condition stands only where two networks of that depth, of other sizes, both hold.
+        lone = [d for d in holding if len({s for dd, s in nets if dd == d
+                                           and all(results[(side, s)].status == "holds" for _, _, side in pairs)}) < 2]
         if holding and lone and not undecided:
             return Outcome("undecided", f"holds when {_condition(holding, sorted(by_depth), shift)} but fails when "
                            f"{_condition(failing, sorted(by_depth), shift)}; at L = "
