@@ -94,9 +94,11 @@ def test_shape_nonsense_is_refuted_with_a_reason_not_a_crash():
     assert v.status == "refuted" and "does not multiply" in v.reason
 
 
-def test_layer_that_no_network_has_is_refuted():
+def test_layer_that_no_network_has_is_uninterpretable():
+    # No network of any depth has layer L+1: the claim has no instance, which refutes nothing
+    # (issue 12 review, FINDINGS.md F12: an empty check is not a refutation).
     v = verify(r"\delta^{L+1} = \nabla_a C", diagnose=False)
-    assert v.status == "refuted" and "layer" in v.reason
+    assert v.status == "uninterpretable" and "layer" in v.reason and v.exit_code == 2
 
 
 def test_unknown_macro_is_unreadable_exit_2():

@@ -62,12 +62,11 @@ def expand_cdots(node: Mul, ctx: Context) -> tuple:
     var = first_layers[0].var
     found = None
     for p in range(1, len(before) + 1):
-        if len(before) % p:
-            continue
         block = before[:p]
-        ok = all(
-            _strip_layers(before[i * p + m]) == _strip_layers(block[m]) for i in range(len(before) // p) for m in range(p)
-        )
+        # The written factors follow the block, one layer further each time it repeats; they may stop
+        # mid-block (Σ'(z^l)(w^{l+1})^T Σ'(z^{l+1}) ⋯: the block Σ'(z^t)(w^{t+1})^T and a half).
+        ok = all(_strip_layers(before[i]) == _strip_layers(block[i % p])
+                 and _shifted(block[i % p], before[i], i // p) for i in range(p, len(before)))
         # The factors after \cdots may resume the pattern at any factor of the block.
         start = next((m for m in range(p) if ok and _strip_layers(after[0]) == _strip_layers(block[m])
                       and _layers_of(block[m])), None)
@@ -81,15 +80,20 @@ def expand_cdots(node: Mul, ctx: Context) -> tuple:
     t0 = ctx.bind[var] if var in ctx.bind else None
     if t0 is None:
         raise Uninterpretable(f"the layer variable {var} of the chain is not bound")
-    t_written = t0 + len(before) // period  # first block not written before \cdots
+    # Factor number i of the whole chain is block[i % period] at layer t0 + i // period; the first
+    # factor after \cdots is number ``resume``: the factors in between are filled in.
     t_after = _user_layer(_layers_of(after[0])[0], ctx) - _layers_of(block[start])[0].offset
-    if t_after < t_written:
+    resume = (t_after - t0) * period + start
+    if resume < len(before):
         raise LayerOutOfRange(rf"the chain with \cdots is too short to mean anything at {var} = {t0}")
-    middle = []
-    for t in range(t_written, t_after):
-        middle.extend(_at_layer(f, var, t) for f in block)
-    middle.extend(_at_layer(f, var, t_after) for f in block[:start])  # the block resumed mid-way
+    middle = [_at_layer(block[i % period], var, t0 + i // period) for i in range(len(before), resume)]
     return tuple(before) + tuple(middle) + tuple(after)
+
+
+def _shifted(first, later, by: int) -> bool:
+    """Does ``later`` name the layers of ``first``, each ``by`` layers further?"""
+    a, b = _layers_of(first), _layers_of(later)
+    return len(a) == len(b) and all(x.var == y.var and y.offset == x.offset + by for x, y in zip(a, b))
 
 
 def _user_layer(layer: Layer, ctx: Context) -> int:

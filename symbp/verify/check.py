@@ -23,7 +23,7 @@ from .. import algebra
 from ..certificate import Counterexample
 from .conditions import apply_conditions
 from .confirm import confirm
-from .family import MAX_DEPTH, family, fitted, other_sizes
+from .family import MAX_DEPTH, distances, distinct_sizes, family, fitted, other_sizes, reach
 from .interpret import Uninterpretable
 from .network_check import _CONTEXTS, NetCheck, Setting, check_network, compare  # noqa: F401  (the API of check)
 from .nodes import Cdots, Equation
@@ -115,17 +115,18 @@ def check(eq: Equation, setting: Setting, budget: float = 30.0, *, find_countere
 
 def _second_networks(eq, pairs, nets, results: dict, setting: Setting, deadline: float):
     """Where a formula holds at some depths and fails at others, check each holding depth again on
-    a network with other sizes (``family.other_sizes``): a truth of the sizes is no condition on L."""
+    networks with other sizes (``family.other_sizes``, and one where every two layers the formula
+    names differ in size, ``family.distinct_sizes``): a truth of the sizes is no condition on L."""
     status = {d: {results[(side, s)].status for _, _, side in pairs for dd, s in nets if dd == d} for d, _ in nets}
     holding = [d for d, st in status.items() if st == {"holds"} or st == {"holds", "none"}]
     if not holding or not any("fails" in st for st in status.values()):
         return nets
     extra = []
     for depth, sizes in nets:
-        if depth in holding and sizes != setting.fixed:
-            other = other_sizes(sizes)
-            if all(other != s for _, s in nets + tuple(extra)):
-                extra.append((depth, other))
+        if depth in holding:
+            for other in (other_sizes(sizes), distinct_sizes(depth, distances(reach(eq, setting.notation), depth))):
+                if all(other != s for _, s in nets + tuple(extra)):
+                    extra.append((depth, other))
     for depth, sizes in extra:
         for lhs, rhs, side in pairs:
             excluded = _excluded_depth(eq, depth + setting.notation.layer_shift)
@@ -214,6 +215,15 @@ def _verdict(eq, pairs, nets, limit: int, results: dict, setting: Setting) -> Ou
                                if nc.status == "fails" and nc is _first_of_side(results, nets, side))
         else:
             reason = first.reason
+        # A depth condition stands only where two networks of that depth, of other sizes, both hold.
+        lone = [d for d in holding if len({s for dd, s in nets if dd == d
+                                           and all(results[(side, s)].status == "holds" for _, _, side in pairs)}) < 2]
+        if holding and lone and not undecided:
+            return Outcome("undecided", f"holds when {_condition(holding, sorted(by_depth), shift)} but fails when "
+                           f"{_condition(failing, sorted(by_depth), shift)}; at L = "
+                           f"{', '.join(str(d + shift) for d in lone)} only one network was checked, so whether that is "
+                           f"a condition on the depth or a coincidence of layer sizes is not known: {reason}",
+                           failure=first.failure, **common)
         if holding and not undecided and limit <= MAX_DEPTH:
             cond = _condition(holding, sorted(by_depth), shift)
             why = (f"holds only when {cond}; it fails when {_condition(failing, sorted(by_depth), shift)}: {reason}")
@@ -237,8 +247,13 @@ def _verdict(eq, pairs, nets, limit: int, results: dict, setting: Setting) -> Ou
         if limit > MAX_DEPTH:
             return Outcome("undecided", f"the formula names layers only a network of more than {MAX_DEPTH} layers has; "
                            f"symbp checks networks of up to {MAX_DEPTH} layers", **common)
-        if reasons:
-            return Outcome("refuted", f"no network has an instance of the formula: {reasons[0]}", **common)
+        if reasons:  # an empty check refutes nothing
+            never = any(k > 0 for k in reach(eq, setting.notation).from_output) or all(
+                why.startswith("excluded by the claim's condition") for why in reasons)
+            if never:  # layer L+1, or a condition no layer meets: no network of any depth has an instance
+                return Outcome("uninterpretable", f"no network of any depth has an instance of the formula: "
+                               f"{reasons[0]}", **common)
+            return Outcome("undecided", f"no network checked has an instance of the formula: {reasons[0]}", **common)
         raise Uninterpretable("the formula has no instance on any network")
     if limit > MAX_DEPTH:
         return Outcome("undecided", f"holds on every network checked (depth 2 to {MAX_DEPTH}), but the formula names "

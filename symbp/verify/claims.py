@@ -5,7 +5,7 @@ A row is split only *between two complete claims*: at ``\\quad``, prose
 not a condition on an index. Anything else after a claim stays attached to it
 (the reader reads it as a condition, or reports the formula unreadable).
 Equation numbers (``\\quad (0.1)``, ``(\\text{BP1})``) and ``// comments`` in
-words are taken off and returned, to be listed beside the claim.
+words (letters only: no macro, no operator) are taken off and returned, to be listed beside the claim.
 
 >>> pieces(r"z^l = w^l a^{l-1} + b^l \quad a^l = \sigma(z^l)")
 [('z^l = w^l a^{l-1} + b^l', ()), ('a^l = \\sigma(z^l)', ())]
@@ -52,6 +52,11 @@ def trim(text: str) -> str:
 
 def starts_with_relation(text: str) -> bool:
     return bool(re.match(r"(=|\\equiv(?![A-Za-z])|\\approx(?![A-Za-z]))", text))
+
+
+def starts_with_operator(text: str) -> bool:
+    """A row that starts with ``+``, ``-``, ``\\times``, ``\\cdot``…: it continues the row before it."""
+    return bool(re.match(r"(\+|-|\*|/|\\(?:times|cdot|odot|otimes|oplus|circ|pm|mp|div|ast)(?![A-Za-z]))", text))
 
 
 def first_side(text: str) -> str:
@@ -137,7 +142,7 @@ def pieces(text: str) -> list[tuple[str, tuple]]:
         k += 2
         if "//" in run:
             rest = run[run.index("//"):] + nxt + "".join(c for _, c in chunks[k:])
-            if groups and not _RELATION.search(_strip_text(rest)):
+            if groups and _in_words(rest[2:]):
                 groups[-1][0] += " " + run[:run.index("//")]
                 groups[-1][1] += (" ".join(rest.split()),)  # a // comment in words, after the formula
                 break
@@ -160,6 +165,12 @@ def pieces(text: str) -> list[tuple[str, tuple]]:
         if g_text:
             out.append((g_text, removed + tags))
     return out or [(" ".join(text.split()), ())]
+
+
+def _in_words(comment: str) -> bool:
+    """Is the text after ``//`` a comment in words (``// see chapter 2``), not math (``// + \\delta^l_j``)?"""
+    bare = _strip_text(comment)
+    return bool(re.search(r"[A-Za-z]{2}", comment)) and not re.search(r"[\\^_{}+*/=<>|]", bare)
 
 
 def _starts_claim(chunk: str) -> bool:

@@ -25,6 +25,7 @@ def apply_conditions(eq: Equation) -> Equation:
     """``eq`` restricted by the conditions written after it (idempotent)."""
     if all(w.kind for w in eq.where):
         return eq
+    _one_value_alone(eq.where)
     lvars = layer_vars(eq)
     indices = {i.name for n in walk(eq) if isinstance(n, Quantity) for i in n.indices if i.name}
     where = []
@@ -53,6 +54,21 @@ def apply_conditions(eq: Equation) -> Equation:
             raise Uninterpretable(f"the condition {w.text} is about {w.var}, which is not a free layer variable "
                                   "or neuron index of the formula")
     return Equation(eq.sides, eq.rels, tuple(where))
+
+
+def _one_value_alone(where) -> None:
+    """Two conditions on one letter are read together only as a range (``l \\ge 2, l \\le L-1``).
+
+    ``l = L \\quad l = L-1`` may mean both values or neither (an empty claim), and
+    ``l = L \\quad l \\ge 2`` repeats or contradicts itself: such a claim is not read,
+    rather than one of its conditions dropped.
+    """
+    for i, w in enumerate(where):
+        for v in where[i + 1:]:
+            if v.var == w.var and any(c.lo is not None and c.lo == c.hi for c in (w, v)):
+                raise Uninterpretable(f"the conditions {w.text} and {v.text} both restrict {w.var}, and one of them "
+                                      f"gives it a single value: whether the claim is meant for each value or only "
+                                      f"where both hold is not clear; write one condition per letter")
 
 
 def _as_index(b):

@@ -11,6 +11,9 @@ rows and claims and sorts every piece into one bucket:
 * ``unreadable``: a delimiter never closed, a continuation row with nothing
   before it (the reason and the line are given).
 
+A row that starts with an operator (``&\\qquad \\times 2``, ``& + \\delta^l_j``)
+continues the row before it and is joined to it, never filed as prose.
+
 A display is split only at unambiguous boundaries: rows (``\\``, each row at
 its own line, ``&=`` rows continuing the chain above), and ``\quad``, prose
 (``\text{and}``) or ``\implies`` *between two complete claims*. Whatever
@@ -19,7 +22,7 @@ stays attached to it, so the reader sees it: it is read as a condition or
 makes the claim unreadable, never silently dropped. Removed before reading,
 and listed with the claim: TeX comments, ``\label``, ``\nonumber``/``\notag``,
 ``\tag{…}``, an equation number such as ``\quad (0.1)`` or ``(\text{BP1})``,
-and a ``// comment`` written in words. Backslashes lost in extraction
+and a ``// comment`` written in words (math after ``//`` stays). Backslashes lost in extraction
 (``rac{``, ``ight)``, ``abla``, ``egin{``) are restored and the claim says so.
 
 >>> [(f.line, f.text) for f in extract("\\begin{align}\na &= b \\label{x} \\\\\n  &= c\n\\end{align}")]
@@ -33,7 +36,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .claims import NOT_EQUATION, classify, first_side, pieces, starts_with_relation, trim
+from .claims import NOT_EQUATION, classify, first_side, pieces, starts_with_operator, starts_with_relation, trim
 from .scan import Segment, scan
 
 BUCKETS = ("claim", "definition", "prose", "unreadable")
@@ -164,6 +167,20 @@ def _segment(seg: Segment, previous: Formula | None) -> list[Formula]:
         repaired = segment_repaired
         source = " ".join(raw.split())
         if not text:
+            continue
+        if starts_with_operator(text):
+            # "&\\qquad \\times 2", "& + \\delta^l_j": the right side of the row before goes on.
+            if not out or out[-1].kind == "unreadable":
+                out.append(Formula(line, text, kind="unreadable", lines=(line,), source=source, repaired=repaired,
+                                   reason="a row that starts with an operator, with no formula before it to continue",
+                                   **base))
+                continue
+            before = out.pop()
+            f = _classify(f"{before.text} {text}", before.line, f"{before.source} {source}", repaired or before.repaired,
+                          before.removed + removed, base)
+            out.append(_with(f, lines=before.lines))
+            if f.kind == "claim":
+                head, head_prose = first_side(f.text), None
             continue
         if starts_with_relation(text):
             lead = head if head is not None else (

@@ -99,6 +99,9 @@ def _layers(node) -> list:
             out.append(n.upper)
         if isinstance(n, Where) and n.kind == "depth":  # L = 8 must be among the depths checked
             out.extend(b for b in (n.lo, n.hi) if b is not None)
+        if isinstance(n, Where) and n.kind in ("index", "layer"):  # j = 1, \dots, n_{L-6}: layer L-6 must exist
+            out.extend(b.size if isinstance(b, Index) else b for b in (n.lo, n.hi)
+                       if isinstance(b, Layer) or (isinstance(b, Index) and b.size is not None))
     return out
 
 
@@ -152,6 +155,39 @@ def size_sensitive(eq: Equation) -> bool:
     return False
 
 
+def distances(r: Reach, depth: int) -> set:
+    """Every distance between two layers ``r`` names at ``depth`` (Nielsen: layer 1 is the input).
+
+    Numbered layers and layers counted from the output stand at fixed places; the layers
+    of one variable (``l-1``, ``l+1``) stand at fixed distances from each other. A layer
+    variable against a fixed place takes every distance as the variable runs.
+    """
+    places = sorted({p for p in r.fixed if 1 <= p <= depth} | {depth + k for k in r.from_output if 1 <= depth + k <= depth})
+    out = {q - p for i, p in enumerate(places) for q in places[i + 1:]}
+    for _, lo, hi in r.spans:
+        out |= set(range(1, hi - lo + 1))
+    return {d for d in out if 0 < d < depth}
+
+
+def distinct_sizes(depth: int, apart: set) -> tuple:
+    """Small layer sizes (2 and up) where neighbours and any two layers ``apart`` layers apart differ.
+
+    A sum cut at n_{L-6} for n_L, or at n_1 for n_L, holds on every network where those
+    sizes agree; the standard networks repeat their sizes with period 2 or 3, so layers six
+    apart always agree. On this network every pair of layers the formula names differs.
+
+    >>> distinct_sizes(8, {6})
+    (2, 3, 2, 3, 2, 3, 4, 2)
+    >>> distinct_sizes(4, {2, 3})
+    (2, 3, 4, 5)
+    """
+    sizes: list = []
+    for i in range(depth):
+        taken = {sizes[i - d] for d in apart | {1} if i - d >= 0}
+        sizes.append(next(v for v in range(2, depth + 3) if v not in taken))
+    return tuple(sizes)
+
+
 def family(eq: Equation, notation: Notation, extra: tuple = ()) -> tuple:
     """(depth, sizes) of every network ``eq`` is checked on, shallowest first, and the depth limit.
 
@@ -161,6 +197,12 @@ def family(eq: Equation, notation: Notation, extra: tuple = ()) -> tuple:
     out = [(d, sizes) for d in range(2, min(limit, MAX_DEPTH) + 1) for sizes in networks_of_depth(d)]
     if size_sensitive(eq):
         out += [(d, other_sizes(sizes)) for d, sizes in out if other_sizes(sizes) not in [s for _, s in out]]
+        r = reach(eq, notation)
+        for d in range(2, min(limit, MAX_DEPTH) + 1):
+            sizes = distinct_sizes(d, distances(r, d))
+            for sizes in (sizes, sizes[::-1]):  # the pairs apart both ways round (n_1 < n_L, n_1 > n_L)
+                if all(sizes != s for _, s in out):
+                    out.append((d, sizes))
     for sizes in extra:
         sizes = tuple(sizes)
         if all(sizes != s for _, s in out):

@@ -73,9 +73,11 @@ def layer_bindings(eq: Equation, ctx: Context):
             found = [s for side in sides for s in free_slots(side, ctx)]
             notes: list = []
             ranges = _ranges(found, lvars, ctx, notes)
-            for w in eq.where:
+            whole = dict(ranges)
+            for w in eq.where:  # several conditions on one index: each against its place, together
                 if w.kind == "index":
-                    ranges[w.var] = _restricted(w, ranges, ctx)
+                    lo, hi = _restricted(w, whole, ctx, notes)
+                    ranges[w.var] = (max(lo, ranges[w.var][0]), min(hi, ranges[w.var][1]))
         except LayerOutOfRange as exc:
             yield layers, None, str(exc)
             continue
@@ -92,7 +94,7 @@ def _allows(w: Where, value: int, ctx: Context) -> bool:
     return (w.lo is None or value >= user(w.lo)) and (w.hi is None or value <= user(w.hi))
 
 
-def _restricted(w: Where, ranges: dict, ctx: Context) -> tuple:
+def _restricted(w: Where, ranges: dict, ctx: Context, notes: list | None = None) -> tuple:
     """The range of a free index under its condition; a condition wider than the index's layer is a shape error."""
     if w.var not in ranges:
         raise Uninterpretable(f"the condition {w.text} is about {w.var}, which is not a free neuron index here "
@@ -104,6 +106,17 @@ def _restricted(w: Where, ranges: dict, ctx: Context) -> tuple:
 
     new_lo = lo if w.lo is None else value(w.lo)
     new_hi = hi if w.hi is None else value(w.hi)
+    if new_hi > hi and new_lo >= lo and all(b is None or b.size is None for b in (w.lo, w.hi)):
+        # k = 3 where the layer has two neurons: the values past it are outside the formula's
+        # domain on this network (reported), the others are checked. (A range up to a layer's
+        # size, n_{l+1} past n_l, claims neurons the layer lacks: a shape error, below.)
+        why = (f"the condition {w.text} names neurons {max(new_lo, hi + 1)}..{new_hi} of {w.var}, past the neurons "
+               f"{lo}..{hi} of the place it stands in (network {list(ctx.net.sizes)})")
+        if new_lo > hi:
+            raise LayerOutOfRange(why)
+        if notes is not None:
+            notes.append(({w.var: f"{hi + 1}..{new_hi}"}, why))
+        return new_lo, hi
     if new_lo < lo or new_hi > hi:
         raise ShapeMismatch(f"the condition {w.text} lets {w.var} run over {new_lo}..{new_hi}, past the "
                             f"neurons {lo}..{hi} of the place it stands in (network {list(ctx.net.sizes)})")

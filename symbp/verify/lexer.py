@@ -48,7 +48,7 @@ _UNICODE = {"δ": "\\delta", "σ": "\\sigma", "∂": "\\partial", "⊙": "\\odot
             "ℓ": "\\ell", "′": "'", "•": "\\bullet",
             "≤": "\\le", "≥": "\\ge", "∈": "\\in", "∀": "\\forall", "≠": "\\ne"}
 _KNOWN = (_SPACING | _FONTS | _TEXTS | set(_RELATIONS) | {"quad", "qquad",
-    "delta", "sigma", "varphi", "phi", "Sigma", "frac", "dfrac", "tfrac", "partial", "nabla", "sum", "cdot",
+    "delta", "sigma", "varphi", "phi", "Sigma", "frac", "dfrac", "tfrac", "partial", "nabla", "sum", "cdot", "times",
     "odot", "circ", "cdots", "dots", "ldots", "top", "exp", "left", "right", "|", "{", "}",
     "tag", "forall", "in", "le", "leq", "ge", "geq", "lt", "gt", "leqslant", "geqslant", "textnormal", "label",
     "nonumber", "notag",

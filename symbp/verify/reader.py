@@ -287,7 +287,7 @@ class _Parser(Constructs, Forms):
         return t.kind == "macro" and t.text in ("equiv", "right", "|", "quad", "qquad", "\\", "end")
 
     def term(self):
-        # Juxtaposition and \cdot bind tighter than \odot / \circ.
+        # Juxtaposition, \cdot and \times bind tighter than \odot / \circ.
         left = self.product()
         while self.peek().kind == "macro" and self.peek().text in ("odot", "circ", "dotstar", "bullet"):
             t = self.next()
@@ -312,7 +312,7 @@ class _Parser(Constructs, Forms):
                 continue
             if self._ends_term(t) or (t.kind == "macro" and t.text in ("odot", "circ", "dotstar", "bullet")):
                 break
-            if t.kind == "macro" and t.text in ("cdot", "times"):
+            if t.kind == "macro" and t.text in ("cdot", "times"):  # a product, as juxtaposition
                 self.next()
                 continue
             if t.kind == "macro" and t.text in ("cdots", "dots", "ldots", "vdots", "ddots"):

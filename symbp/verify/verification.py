@@ -296,7 +296,8 @@ _SOFTMAX_SIGMA = (" (σ and σ' written at the softmax output layer L are read a
                   "applied entrywise: the network computes a^L = softmax(z^L) there, and its derivative is the "
                   "Jacobian ∂a^L_j/∂z^L_k = a^L_j(δ_jk − a^L_k), not σ'(z^L))")
 
-_VERDICT = {"holds": "proved", "refuted": "refuted", "undecided": "undecided", "conditional": "conditional"}
+_VERDICT = {"holds": "proved", "refuted": "refuted", "undecided": "undecided", "conditional": "conditional",
+            "uninterpretable": "undecided"}
 
 
 def checked_lines(checked) -> str:
