@@ -5,6 +5,8 @@ false *for their cost* although it holds for symbp's ½-cost; with δ^l_j := ∂
 BP1's σ' factor is wrong. symbp has neither meaning, so it must not judge those claims at all.
 """
 
+import pytest
+
 from symbp.verify.notes import verify_text
 
 OWN_COST = "\n".join([
@@ -59,3 +61,59 @@ def test_a_sigmoid_defined_by_the_notes_is_the_activation_of_their_claims():
     text = "$$\\sigma(z) = \\frac{1}{1+e^{-z}},$$\nand\n$$\\sigma'(z) = \\sigma(z)(1-\\sigma(z)).$$\n"
     rows = _by_line(verify_text(text, "auto"))
     assert rows[1].status == rows[3].status == "holds"
+
+
+# -- second sceptical review (R2, R9, R12, R13): definitions recorded must be applied or block the claims ---------
+
+SOFTMAX_ONLY = "\n".join([
+    "The output layer is a softmax,",
+    "$$a^L_j = \\frac{e^{z^L_j}}{\\sum_k e^{z^L_k}}.$$",
+    "$$\\delta^L = (a^L - y) \\odot \\sigma'(z^L)$$",
+])
+
+
+def test_a_softmax_output_without_its_cost_blocks_the_claims_about_delta():
+    # By hand: with a softmax output δ^L = J_softmax^T ∇_a C, not (a − y) ⊙ σ'(z^L) (issue 12's classic error).
+    rows = _by_line(verify_text(SOFTMAX_ONLY, "auto"))
+    assert rows[3].status == "uninterpretable" and "softmax" in rows[3].reason
+
+
+def test_a_softmax_output_with_the_cost_given_on_the_command_line_is_judged():
+    rows = _by_line(verify_text(SOFTMAX_ONLY, "auto", cost="softmax-cross-entropy"))
+    assert rows[3].status == "refuted"
+
+
+@pytest.mark.parametrize("definition", [
+    r"\delta^l_j := -\frac{\partial C}{\partial z^l_j}",           # Rumelhart's sign
+    r"\delta^l_j := \frac{1}{2}\frac{\partial C}{\partial z^l_j}",
+    r"\delta^l_j := \frac{\partial C}{\partial z^{l+1}_j}",
+    r"\delta^l = \nabla_{a^l} C",
+])
+def test_every_delta_other_than_dC_dz_blocks_the_claims_about_delta(definition):
+    text = f"$${definition}$$\n\n$$\\delta^L = (a^L - y) \\odot \\sigma'(z^L)$$\n\n" \
+           "$$\\frac{\\partial C}{\\partial b^l_j} = \\delta^l_j$$\n"
+    rows = _by_line(verify_text(text, "auto"))
+    assert rows[3].status == rows[5].status == "uninterpretable", (rows[3].reason, rows[5].reason)
+
+
+def test_delta_defined_as_dC_dz_is_the_profiles_delta():
+    text = "$$\\delta^l_j := \\frac{\\partial C}{\\partial z^l_j}$$\n\n$$\\frac{\\partial C}{\\partial b^l_j} = \\delta^l_j$$\n"
+    rows = _by_line(verify_text(text, "auto"))
+    assert rows[3].status == "holds"
+
+
+def test_one_equals_the_sum_of_the_targets_is_the_one_hot_assumption():
+    text = "\n".join([
+        "$$a^L_j = \\frac{e^{z^L_j}}{\\sum_k e^{z^L_k}}$$", "$$C = -\\sum_j y_j \\ln(a^L_j)$$",
+        "$$1 = \\sum_k y_k$$", "$$\\delta^L = a^L - y$$"])
+    rows = _by_line(verify_text(text, "auto"))
+    assert rows[4].status == "holds"  # by hand: softmax + cross-entropy with Σy = 1 gives δ^L = a^L − y
+
+
+@pytest.mark.parametrize("words", ["times 2", "doubled", "negated", "squared", "transposed"])
+def test_a_remark_that_changes_the_value_is_never_a_label(words):
+    from symbp.verify.verification import verify
+
+    v = verify(f"\\delta^L = \\nabla_a C \\odot \\sigma'(z^L) \\text{{ ({words})}}")
+    assert v.status == "unreadable" and "may change" in v.reason
+    assert verify(r"\delta^L = \nabla_a C \odot \sigma'(z^L) \text{ (BP1)}").status == "holds"

@@ -33,7 +33,7 @@ from ..notation import Notation
 from .context import Context
 from .interpret import evaluate
 from .lexer import ReadError
-from .nodes import Apply, Equation, Num, Partial, Quantity, Sum, walk
+from .nodes import Apply, Equation, Nabla, Num, Partial, Quantity, Sum, walk
 from .reader import read
 from .scalar import check_scalar, is_scalar
 from .values import LayerOutOfRange, Mat, ShapeMismatch
@@ -93,19 +93,25 @@ class Model:
             out.pop("one_hot", None)
         return out
 
-    def own_terms(self, line: int) -> str:
+    def own_terms(self, line: int, given_cost: str | None = None) -> str:
         """Why claims about C or δ at ``line`` cannot be checked: the notes define their own (else '').
 
         The cost in force is found as in ``at`` (the latest definition of a cost at or before the line, else
-        the first one); δ defined otherwise than ∂C/∂z holds from its line on.
+        the first one; a cost ``given_cost`` on the command line overrides it); δ defined otherwise than ∂C/∂z
+        holds from its line on; a softmax output needs the softmax cross-entropy cost.
         """
         costs = [d for d in self.definitions if d.what in ("cost", "own-cost")]
         before = [d for d in costs if d.line <= line]
         cost = before[-1] if before else (costs[0] if costs else None)
-        if cost is not None and cost.what == "own-cost":
+        if cost is not None and cost.what == "own-cost" and not given_cost:
             return (f"the notes define their own cost at line {cost.line} ({cost.text[:60]}), which is none of "
                     "symbp's costs (the quadratic cost has its ½); a claim about C or δ is not checked against "
                     "another cost")
+        setting = self.at(line)
+        if "softmax_line" in setting and (given_cost or setting.get("cost")) != "softmax-cross-entropy":
+            return (f"the notes make the output layer a softmax at line {setting['softmax_line']}, and symbp has a "
+                    "softmax output only with the cross-entropy cost, which the notes do not define; a claim about "
+                    "C or δ is not checked against an elementwise output")
         deltas = [d for d in self.definitions if d.what == "own-delta" and d.line <= line]
         if deltas:
             d = deltas[-1]
@@ -147,17 +153,34 @@ def definition(text: str, notation: Notation, line: int = 0) -> Definition | Non
             # A cost of the output and the targets that is none of symbp's (Σ (a − y)² without the ½):
             # the notes' own cost, against which no claim about C can be checked.
             return Definition(line, "own-cost", None, text) if _of_output_and_targets(rhs) else None
-        if isinstance(lhs, Quantity) and lhs.role == "delta" and isinstance(rhs, Partial) and len(pairs) == 1:
-            if rhs.num.role == "C" and rhs.den.role != "z":
-                return Definition(line, "own-delta", None, text)  # δ := ∂C/∂a: not the δ ≡ ∂C/∂z of the profile
+        if isinstance(lhs, Quantity) and lhs.role == "delta" and len(pairs) == 1 and _of_cost(rhs):
+            if not _is_dC_dz(lhs, rhs):
+                # δ := ∂C/∂a, −∂C/∂z, ½ ∂C/∂z, ∂C/∂z^{l+1}, ∇_a C: not the δ ≡ ∂C/∂z of the profile
+                return Definition(line, "own-delta", None, text)
         if isinstance(lhs, Apply) and lhs.func == "sigma" and lhs.primes == 0 and is_scalar(Equation((lhs, rhs), ("=",))):
             act = _activation(Equation((lhs, rhs), ("=",)))
             return Definition(line, "activation", act, text) if act else None
         if _is_softmax(lhs, rhs):
             return Definition(line, "softmax", True, text)
-        if _sums_targets_to_one(lhs, rhs):
+        if _sums_targets_to_one(lhs, rhs) or _sums_targets_to_one(rhs, lhs):  # Σ_k y_k = 1, or 1 = Σ_k y_k
             return Definition(line, "one-hot", True, text)
     return None
+
+
+def _of_cost(rhs) -> bool:
+    """Does ``rhs`` speak of the cost (a derivative of C, a gradient of C)?"""
+    return any(isinstance(q, Quantity) and q.role == "C" for q in walk(rhs))
+
+
+def _is_dC_dz(lhs: Quantity, rhs) -> bool:
+    """Is ``rhs`` exactly ∂C/∂z (or ∇_z C) at the layer and indices of δ ``lhs``?"""
+    if isinstance(rhs, Partial):
+        num, den = rhs.num, rhs.den
+    elif isinstance(rhs, Nabla):
+        num, den = rhs.of, rhs.wrt
+    else:
+        return False
+    return num.role == "C" and den.role == "z" and den.layer == lhs.layer and den.indices == lhs.indices
 
 
 def _of_output_and_targets(rhs) -> bool:

@@ -174,7 +174,7 @@ def verify_text(text: str, notation="auto", *, path: str = "notes", kind: str = 
             result = verify(f.text, nt, **settings, **options)
             if remark:
                 result = _with_remark(result, remark)
-            own = model.own_terms(f.line)
+            own = model.own_terms(f.line, given["cost"])
             if own and result.status not in ("unreadable", "uninterpretable") and _about_cost(f.text, nt, own):
                 result = _own_terms(result, own)
             report.rows.append(Row(f, result))

@@ -34,6 +34,11 @@ _LEADS = ("for all", "for every", "for each", "for any", "for", "if", "where", "
 #: Words that make a parenthesised remark a restriction, not a label.
 _RESTRICTING = {"for", "if", "only", "where", "when", "layer", "layers", "all", "each", "every", "output", "input",
                 "hidden", "unless", "except", "with", "not", "and", "or", "last", "first"}
+#: Words in a remark that would change the claim's value (``\text{(times 2)}``): never read as a label.
+_MODIFYING = {"times", "twice", "double", "doubled", "half", "halved", "negated", "negative", "minus", "plus",
+              "squared", "square", "cubed", "inverse", "inverted", "reciprocal", "transpose", "transposed",
+              "divided", "multiplied", "factor", "sign", "opposite", "sum", "summed", "mean", "average", "scaled",
+              "add", "added", "subtract", "subtracted", "over", "per", "by", "power", "root", "exp", "log"}
 
 
 @dataclass(frozen=True)
@@ -133,7 +138,11 @@ def _skip_text(p) -> None:
 
 def _label_words(p, words: str, tok, check: bool = True) -> str:
     words = words.strip()
-    if check and (set(re.findall(r"[a-z]+", words.lower())) & _RESTRICTING or re.search(r"[=<>\\$]", words)):
+    found = set(re.findall(r"[a-z]+", words.lower()))
+    if check and found & _MODIFYING:
+        p.fail(f"the remark ({words}) may change the claim's value; symbp reads only labels such as (BP1) "
+               "after a formula, so write the change into the formula", tok)
+    if check and (found & _RESTRICTING or re.search(r"[=<>\\$]", words)):
         p.fail(f"the remark ({words}) may restrict the claim; write it as a condition such as "
                "\\quad l = L or \\text{for } l < L", tok)
     return words
