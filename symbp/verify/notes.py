@@ -20,6 +20,7 @@ from pathlib import Path
 
 from ..files import MAX_NOTES_BYTES, read_text
 from .extract import Formula, fold, formulas
+from .graphnotes import apply_graph
 from .scan import guess_kind, kind_of, scan
 from .verification import Verification, verify
 
@@ -43,6 +44,7 @@ class NotesReport:
     skipped: list = field(default_factory=list)  # Formula objects of the buckets 'definition' and 'prose'
     kind: str = "markdown"
     strict: bool = False
+    graph: object = None  # the notes' own model (graphnotes.GraphNotes), when they define quantities of their own
 
     @property
     def exit_code(self) -> int:
@@ -131,7 +133,7 @@ def verify_text(text: str, notation="nielsen", *, path: str = "notes", kind: str
                                                    reason=f.reason)))
         else:
             report.skipped.append(f)
-    return report
+    return apply_graph(report, text, getattr(notation, "name", str(notation)).lower())
 
 
 def _cell(text: str) -> str:

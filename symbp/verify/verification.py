@@ -38,7 +38,7 @@ from .nodes import Equation, Nabla, Partial, to_latex, walk
 from .reader import ReadError, read
 from .scalar import check_scalar, is_scalar
 
-STATUS_EXIT = {"holds": 0, "refuted": 1, "unreadable": 2, "uninterpretable": 2, "undecided": 3}
+STATUS_EXIT = {"holds": 0, "refuted": 1, "unreadable": 2, "uninterpretable": 2, "undecided": 3, "ambiguous": 3}
 
 
 @dataclass(frozen=True)
