@@ -38,6 +38,11 @@ _RANGE = re.compile(r"\\l?c?dots|\\ldots|\.\.\.|…")
 
 
 
+#: An update rule written with an arrow: a parameter, \to / \rightarrow / \leftarrow / \gets, a new value with a minus.
+UPDATE_RULE = re.compile(r"\s*[A-Za-z](\^\{?[A-Za-z0-9()+\-]+\}?)?(_\{?[A-Za-z0-9]+\}?)?\s*\\(?:to|rightarrow|"
+                         r"longrightarrow|leftarrow|gets|longleftarrow)(?![A-Za-z]).*-")
+
+
 def trim(text: str) -> str:
     """Spacing and punctuation at either end taken off ('…, \\quad', '\\, x.')."""
     while True:
@@ -188,6 +193,8 @@ def classify(piece: str) -> tuple[str, str]:
     if _DEFINITION.search(text) or (re.search(r"\\equiv(?![A-Za-z])", text) and not re.search(
             r"(?<![<>!:=])=(?![:=])", text)):
         return "definition", "a definition (:=, =:, ≡), not a claim"
+    if UPDATE_RULE.match(text):
+        return "claim", ""  # w \to w - \eta \nabla C: an update rule, checked
     if not _RELATION.search(text):
         what = "a statement that is not an equation" if NOT_EQUATION.search(text) else "no equation"
         return "prose", f"math in prose: {what}"

@@ -36,7 +36,9 @@ from .instances import _quantities
 from .interpret import Uninterpretable
 from .nodes import Equation, Nabla, Partial, to_latex, walk
 from .reader import ReadError, read
+from .samples import per_sample
 from .scalar import check_scalar, is_scalar
+from .updates import is_rule, judge_step, read_rule
 
 STATUS_EXIT = {"holds": 0, "refuted": 1, "unreadable": 2, "uninterpretable": 2, "undecided": 3, "ambiguous": 3}
 
@@ -100,6 +102,17 @@ def verify(
     setting = Setting(nt, activation, cost, one_hot, tuple(tuple(s) for s in family))
     base = dict(formula=formula, notation=nt.name, family=setting.family,
                 network={"activation": activation, "cost": cost, "one_hot": one_hot})
+    again = dict(activation=activation, cost=cost, one_hot=one_hot, family=family, budget=budget, diagnose=diagnose)
+    if is_rule(formula):
+        return _verify_rule(formula, nt, again, base, start)
+    try:
+        sample = per_sample(formula)
+    except ValueError as exc:
+        return Verification(status="uninterpretable", verdict="undecided", reason=str(exc), **base)
+    if sample is not None:
+        inner = verify(sample.text, nt, **again)
+        words = dict(inner.interpretation, per_sample=sample.words)
+        return _replace(inner, formula=formula, interpretation=words, seconds=_since(start))
     if getattr(nt, "vectors", "column") != "column":
         # Row-vector layouts (seed 004's g = x W) would need every vector and gradient transposed;
         # rather than misread them, say so (`symbp prove --notation rowvector` checks seed 004's statements).
@@ -144,6 +157,41 @@ def verify(
         else:
             result = _diagnose_chain(eq, setting, outcome, remaining, result, start)
     return result
+
+
+def _verify_rule(formula: str, nt, again: dict, base: dict, start: float) -> Verification:
+    """An update rule of gradient descent (``updates``): every value side against the notes' cost."""
+    rule = read_rule(formula)
+
+    def gradient(param: str, body: str):
+        sample = per_sample(body)
+        claim = rf"\frac{{\partial C}}{{\partial {param}}} = {sample.text if sample else body}"
+        v = verify(claim, nt, **again)
+        return v.status, (f"{claim}: " + (v.identity or v.reason or v.status))
+
+    results = [judge_step(rule, step, gradient) for step in rule.steps]
+    bad = [(k, r) for k, r in enumerate(results) if r[0] != "holds"]
+    words = {"words": "an update rule: each new value must be the old value of the same parameter minus a learning "
+                      "rate times the gradient of the cost (one sample, the mean over a mini-batch of m, or the mean "
+                      "over n training inputs)", "latex": formula}
+    several = len(results) > 1
+    reason = "; ".join((f"side {k + 2}: " if several else "") + r[1] for k, r in enumerate(results))
+    if not bad:
+        return Verification(status="holds", verdict="proved", reason=reason, instances=len(results),
+                            interpretation=words, seconds=_since(start), **dict(base, family=()))
+    status = "refuted" if any(r[0] == "refuted" for _, r in bad) else bad[0][1][0]
+    if status not in STATUS_EXIT:
+        status = "undecided"
+    diagnosis = next((r[2] for _, r in bad if r[2]), "")
+    corrected = formula
+    for k, r in bad:
+        step = rule.steps[k]
+        if r[1].startswith("starts from"):
+            corrected = corrected.replace(step.text, rule.param + step.text[len(step.old):], 1)
+    return Verification(status=status, verdict=_VERDICT.get(status, "undecided"), reason=reason,
+                        instances=len(results), interpretation=words, diagnosis=diagnosis,
+                        corrected=corrected if corrected != formula else "", seconds=_since(start),
+                        **dict(base, family=()))
 
 
 def _diagnose_chain(eq: Equation, setting: Setting, outcome: Outcome, budget: float, result, start: float):

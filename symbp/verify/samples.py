@@ -1,0 +1,67 @@
+r"""Per-sample notation: quantities of one training input x, in every profile.
+
+Notes that teach mini-batches label each quantity with the training input it
+belongs to: ``\delta^{x,l}``, ``a^{x,l-1}``, ``z^{x,L}``, ``a^L(x)``, ``y(x)``,
+``y^{(t)}``, ``C_x``. A claim all of whose labels name the *same* input x is a
+claim about one input, for every input: the network's quantities for input x
+are its quantities (the input and the target are free symbols), so it is
+checked with the labels taken off and says so. Quantities without a label
+beside labelled ones (``a^l = \sigma(z^{x,l})``) are read as those of the same
+input. Labels naming two different inputs are not read (uninterpretable).
+
+>>> per_sample(r"\delta^{x,l}=\left(\left(w^{l+1}\right)^T\delta^{x,l+1}\right)\odot\sigma'\left(z^{x,l}\right)").text
+"\\delta^{l}=\\left(\\left(w^{l+1}\\right)^T\\delta^{l+1}\\right)\\odot\\sigma'\\left(z^{l}\\right)"
+>>> per_sample(r"z^l = w^l a^{l-1} + b^l") is None
+True
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+#: Letters that name a training input in a superscript ``^{x,l}`` or an argument ``(x)``.
+SAMPLE_LETTERS = "xt"
+
+_SUPER = re.compile(r"\^\{\s*([" + SAMPLE_LETTERS + r"])\s*,\s*([^{}]+?)\s*\}")  # ^{x,l-1}
+_PAREN_SUPER = re.compile(r"\^\{\s*\(\s*([" + SAMPLE_LETTERS + r"])\s*\)\s*\}")  # y^{(t)}
+_ARG = re.compile(r"(?<=[A-Za-z}])\s*\(\s*([" + SAMPLE_LETTERS + r"])\s*\)")  # y(x), a^L(x)
+_COST = re.compile(r"(C|L|J|E)_\{?\s*([" + SAMPLE_LETTERS + r"])\s*\}?(?![A-Za-z0-9_^])")  # C_x
+
+
+@dataclass(frozen=True)
+class PerSample:
+    text: str  # the claim with its sample labels taken off
+    sample: str  # the input's letter
+    words: str  # how it was read
+
+
+def per_sample(formula: str) -> "PerSample | None":
+    """The single-input reading of a claim with per-sample labels, or None if it has none.
+
+    Raises ``ValueError`` when the labels name different inputs.
+    """
+    labels = set()
+    for pattern in (_SUPER, _PAREN_SUPER):
+        labels |= {m.group(1) for m in pattern.finditer(formula)}
+    args = {m.group(1) for m in _ARG.finditer(formula) if _is_data_call(formula, m)}
+    costs = {m.group(2) for m in _COST.finditer(formula)}
+    found = labels | args | costs
+    if not labels and not args:
+        return None  # C_x alone is read by the reader itself (the cost of one sample)
+    if len(found) > 1:
+        raise ValueError(f"the formula names several training inputs ({', '.join(sorted(found))}); a claim "
+                         "about one input at a time is read")
+    (letter,) = found
+    text = _SUPER.sub(lambda m: "^{" + m.group(2) + "}", formula)
+    text = _PAREN_SUPER.sub("", text)
+    text = _ARG.sub(lambda m: "" if _is_data_call(text, m) else m.group(0), text)
+    words = (f"per sample: every quantity labelled {letter} is of one training input {letter} (for every input; "
+             "quantities without a label beside them are of the same input)")
+    return PerSample(text, letter, words)
+
+
+def _is_data_call(text: str, m: re.Match) -> bool:
+    # y(x) and a^L(x) name the input; σ(x) or f(x) would be a function of x
+    before = text[:m.start()].rstrip()
+    return bool(re.search(r"(?:^|[^A-Za-z\\])[ya](?:\^\{?[A-Za-z0-9+\-()\[\]]*\}?)?$", before))
