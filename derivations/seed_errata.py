@@ -23,7 +23,7 @@ RUNS = [
     ("002_6c03023361eccb9b.txt", "sokolinsky", {}),
     ("003_a95daddd2017d0b9.txt", "dyda", {}),
     ("003_a95daddd2017d0b9.txt", "dyda", {"cost": "softmax-cross-entropy"}),
-    ("004_f3b761f6b47dbad4.txt", "nielsen", {}),  # row vectors (g = x W): verify reads none; see `symbp prove --notation rowvector`
+    ("004_f3b761f6b47dbad4.txt", "rowvector", {}),  # read in its own terms: g = x W, L = L(y_1, y_2), layouts
 ]
 
 

@@ -51,6 +51,7 @@ def build(defs: list, formulas: list = (), hints: list = (), differentiated: dic
     """The model of ``defs`` [(line, Equation)], shapes also from every formula and the prose ``hints``
     [(line, name, orient, dims)]; ``sizes`` fixes dimensions the notes leave open (the family)."""
     m = Model()
+    _twice(defs)
     eqs = [eq for _, eq in defs] + list(formulas)
     m.functions = _functions(eqs)
     _ranks(m, defs, eqs, hints)
@@ -63,6 +64,21 @@ def build(defs: list, formulas: list = (), hints: list = (), differentiated: dic
     _declare(m, defs, differentiated or {})
     _acyclic(m, defs)
     return m
+
+
+def _twice(defs) -> None:
+    """g = x W at one line and g = W x at another: the same name defined by two different formulas."""
+    seen: dict = {}
+    for line, eq in defs:
+        if is_declaration(eq) or not is_definition(eq) or not isinstance(eq.sides[0], Sym):
+            continue
+        key = eq.sides[0]
+        rhs = to_latex(eq.sides[-1]).replace(" ", "")
+        if key in seen and seen[key][1] != rhs:
+            first = seen[key]
+            raise GraphError(f"the notes define {key.latex()} twice, differently: at line {first[0]} "
+                             f"({key.latex()} = {first[2]}) and at line {line} ({to_latex(eq)})")
+        seen.setdefault(key, (line, rhs, to_latex(eq.sides[-1])))
 
 
 def open_dims(defs: list, formulas: list = (), hints: list = ()) -> list:

@@ -311,6 +311,9 @@ def apply_graph(report, text: str, notation_name: str, budget: float = 30.0):
         return report
     rows, skipped = [], list(report.skipped)
     everything = notation_name == "rowvector"
+    if g.model is None and g.error and any((everything or r.result.status in ("unreadable", "uninterpretable"))
+                                           and _graph_form(r.formula.text) for r in report.rows):
+        raise GraphError(f"{report.path}: the notes' definitions contradict each other: {g.error}")
     for row in report.rows:
         f, layered = row.formula, row.result
         key = id(f)

@@ -46,8 +46,21 @@ def _param(eq: Equation):
         if lhs.base.endswith("'") and isinstance(old, Sym) and old.base == lhs.base[:-1]:
             return Sym(old.base, lhs.sub), rhs  # w' = w - …
         if lhs.sub and old.sub and lhs.base == old.base and _next_step(lhs.sub[-1], old.sub[-1]):
-            return old, rhs  # w_{t+1} = w_t - …
+            param = Sym(old.base, old.sub[:-1])
+            return param, _drop_step(rhs, old, param)  # w_{t+1} = w_t - …: the parameter at step t
     return None
+
+
+def _drop_step(node, old: Sym, param: Sym):
+    from dataclasses import fields, replace
+
+    if node == old:
+        return param
+    if isinstance(node, tuple):
+        return tuple(_drop_step(x, old, param) for x in node)
+    if not hasattr(node, "__dataclass_fields__") or isinstance(node, Sym):
+        return node
+    return replace(node, **{f.name: _drop_step(getattr(node, f.name), old, param) for f in fields(node)})
 
 
 def _next_step(new: str, old: str) -> bool:
@@ -80,7 +93,7 @@ def check_update(eq: Equation, model: Model) -> GraphOutcome:
     gradient = target.applyfunc(lambda v: model.d(loss, v)) if is_mat(target) else model.d(loss, target)
     eta = sympy.Symbol("eta#", positive=True)
     old = _old_term(rhs)
-    sides = list(eq.sides[1:]) if eq.rels[0] in ARROWS else [rhs]
+    sides = [_drop_step(x, eq.sides[0], param) for x in eq.sides[1:]] if eq.rels[0] in ARROWS else [rhs]
     for side in sides:
         try:
             value = ev.value(side)
