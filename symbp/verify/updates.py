@@ -33,7 +33,7 @@ _STEP = re.compile(
     r"^\s*(?P<old>.+?)\s*(?P<sign>[-+])\s*(?P<coef>\\frac\s*\{\s*(?P<rate>" + RATES + r")\s*\}\s*\{\s*(?P<den>[mn])\s*\}"
     r"|(?P<rate2>" + RATES + r"))\s*(?:\\cdot\s*)?(?P<sum>\\sum(?:\s*_\s*(?:\{[^{}]*\}|[A-Za-z]))?"
     r"(?:\s*\^\s*(?:\{[^{}]*\}|[A-Za-z0-9]))?)?\s*(?P<body>.+?)\s*$", re.S)
-_NEW_NAME = re.compile(r"^\s*(\\tilde\s*\{[^{}]+\}(_\{?\w+\}?)?|[A-Za-z]'(_\{?\w+\}?)?|[A-Za-z](\^\{?\([^{}]*\)\}?)?_\{?[a-z]\+1\}?)\s*$")
+_NEW_NAME = re.compile(r"^\s*(\\tilde\s*\{[^{}]+\}(_\{?\w+\}?)?|[A-Za-z]'(_\{?\w+\}?)?|[A-Za-z](_\{?\w+\}?)?'|[A-Za-z](\^\{?\([^{}]*\)\}?)?_\{?[a-z]\+1\}?)\s*$")
 
 
 @dataclass(frozen=True)
@@ -62,7 +62,7 @@ def _norm(s: str) -> str:
 
 def is_rule(text: str) -> bool:
     """Whether ``text`` reads as an update rule with an arrow or :=."""
-    return bool(re.search(ARROW, text)) and "-" in text and read_rule(text) is not None
+    return bool(re.search(ARROW, text)) and ("-" in text or "+" in text) and read_rule(text) is not None
 
 
 def read_rule(text: str) -> "Rule | None":
