@@ -377,4 +377,14 @@ def _verification(f: Formula, p: Piece, results: list, g: GraphNotes, notation_n
         reason += " (not part of the claim: " + "; ".join(removed) + ")"
     return Verification(formula=f.text, status=status, verdict=verdict, reason=reason, notation=notation_name,
                         instances=sum(r.instances for r in results), counterexample=cx,
-                        interpretation={"words": words, "latex": " ; ".join(p.texts)})
+                        interpretation={"words": words, "latex": " ; ".join(p.texts), "layout": _layout_words(results)})
+
+
+def _layout_words(results: list) -> str:
+    names = sorted({r.layout for r in results if r.layout})
+    if not names:
+        return "no vector derivative: the layout does not matter"
+    if names == ["both"]:
+        return "the same in the denominator and the numerator layout"
+    return " and ".join(f"{n} layout" for n in names if n != "both") + " (" + "; ".join(
+        r.reason for r in results if r.layout and r.layout != "both") + ")"

@@ -168,6 +168,8 @@ def to_markdown(report: NotesReport, title: str | None = None) -> str:
                     f" ({cx.activation})" if cx.activation else "")
         elif r.instances:
             why = f"exact on {r.instances} instances"
+        if r.status == "holds" and r.interpretation.get("layout"):
+            why += f"; {r.interpretation['layout']}"  # notes in their own terms: the layout of the verdict
         lines.append(f"| {_where(f)} | {_formula_cell(f)} | {verdict} | {_cell(why)} |")
     if report.skipped:
         lines += ["", "Not checked (definitions and math in prose):", "",
