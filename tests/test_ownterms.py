@@ -249,3 +249,39 @@ def test_seed_001_account():
     assert acc["judged"] / claims >= 0.9
     bias = [row for row in report.rows if row.formula.line == 26]
     assert bias[0].result.status == "refuted" and bias[0].result.diagnosis == "starts from w_k instead of b_l"
+
+
+# -- the row-vector profile on layered networks: g^l = a^{l-1} W^l + b^l, W^l of shape n_{l-1} × n_l ----------
+
+
+@pytest.mark.parametrize("claim, status", [
+    (r"g^l = a^{l-1} W^l + b^l", "holds"),
+    (r"g^l = W^l a^{l-1} + b^l", "refuted"),  # a column-vector product: no shape on [2,3,2]
+    (r"\delta^l = (\delta^{l+1} (W^{l+1})^T) \odot h'(g^l)", "holds"),  # BP2 with rows
+    (r"\delta^l = ((W^{l+1})^T \delta^{l+1}) \odot h'(g^l)", "refuted"),
+    (r"\frac{\partial L}{\partial W^l} = (a^{l-1})^T \delta^l", "holds"),  # BP4 with rows: an outer product n_{l-1} × n_l
+    (r"\frac{\partial L}{\partial W^l} = \delta^l (a^{l-1})^T", "refuted"),
+    (r"\frac{\partial L}{\partial b^l} = \delta^l", "holds"),
+    (r"\frac{\partial L}{\partial w^l_{kj}} = a^{l-1}_k \delta^l_j", "holds"),  # w_{kj}: from k to j
+    (r"\delta^L = \nabla_a L \odot h'(g^L)", "holds"),
+])
+def test_rowvector_profile_on_layered_networks(claim, status):
+    assert verify(claim, "rowvector").status == status
+
+
+# -- sums over the inputs: the cost over a set of inputs is the mean of the per-input costs ----------------
+
+
+@pytest.mark.parametrize("claim, status", [
+    (r"\frac{\partial C}{\partial w^l} = \frac{1}{n} \sum_x \delta^{x,l} (a^{x,l-1})^T", "holds"),
+    (r"\frac{\partial C}{\partial w^l} = \frac{1}{m} \sum_x (a^{x,l-1})^T \delta^{x,l}", "refuted"),
+    (r"\frac{\partial C}{\partial b^l} = \sum_x \delta^{x,l}", "refuted"),  # the sum is n times the mean
+    (r"\nabla_{b^l} C = \frac{1}{n}\sum_x \delta^{x,l}", "holds"),
+])
+def test_means_over_inputs(claim, status):
+    assert verify(claim, "nielsen").status == status
+
+
+def test_per_sample_labels_in_another_profile():
+    # Sokolinsky's layers in parentheses, the input's label before the layer
+    assert verify(r"\delta^{x,(L)} = \nabla_a C \odot \sigma'(z^{x,(L)})", "sokolinsky").status == "holds"

@@ -65,3 +65,41 @@ def _is_data_call(text: str, m: re.Match) -> bool:
     # y(x) and a^L(x) name the input; σ(x) or f(x) would be a function of x
     before = text[:m.start()].rstrip()
     return bool(re.search(r"(?:^|[^A-Za-z\\])[ya](?:\^\{?[A-Za-z0-9+\-()\[\]]*\}?)?$", before))
+
+
+_MEAN = re.compile(
+    r"^\s*(?P<lhs>\\frac\s*\{\s*\\partial\s*(?P<cost>C|L|J|E)\s*\}\s*\{\s*\\partial\s*(?P<by>[^{}]*(?:\{[^{}]*\}[^{}]*)*)\}"
+    r"|\\nabla_\s*\{?(?P<by2>[^{}\s]+(?:\{[^{}]*\})?)\}?\s*(?P<cost2>C|L|J|E))\s*=\s*"
+    r"(?P<scale>\\frac\s*\{\s*1\s*\}\s*\{\s*(?P<size>[mn])\s*\})?\s*"
+    r"\\sum\s*(?:_\s*(?:\{\s*(?P<var>[xt])(?:\s*\\in\s*[^{}]*)?\s*\}|(?P<var2>[xt])))?\s*(?P<body>.+?)\s*$", re.S)
+
+
+@dataclass(frozen=True)
+class MeanClaim:
+    per_input: str  # the claim for one input: ∂C/∂P = the summand, labels taken off
+    mean: bool  # written with 1/n (or 1/m): the gradient of the mean cost
+    words: str
+
+
+def mean_claim(formula: str) -> "MeanClaim | None":
+    r"""``\frac{\partial C}{\partial w^l} = \frac{1}{n} \sum_x \delta^{x,l} (a^{x,l-1})^T``: the gradient of the cost
+    over the inputs as the mean of per-input gradients. It holds for every set of inputs exactly when, for each
+    input x, ∂C_x/∂P equals the summand (a set of one input shows it): that per-input claim is what is checked.
+
+    >>> mean_claim(r"\frac{\partial C}{\partial b^l} = \frac{1}{n}\sum_x \delta^{x,l}").per_input
+    '\\frac{\\partial C}{\\partial b^l} = \\delta^{l}'
+    """
+    m = _MEAN.match(formula)
+    if m is None:
+        return None
+    by = (m.group("by") or m.group("by2") or "").strip()
+    cost = m.group("cost") or m.group("cost2")
+    body = m.group("body")
+    single = per_sample(body)
+    inner = single.text if single is not None else body
+    per_input = rf"\frac{{\partial {cost}}}{{\partial {by}}} = {inner}"
+    size = m.group("size")
+    words = (f"the gradient of the cost over the inputs, {cost} = (1/{size or 'n'}) Σ_x {cost}_x (the mean of the "
+             f"per-input costs): it equals the {'mean' if size else 'sum'} of the summands for every set of inputs "
+             f"exactly when ∂{cost}_x/∂{by} equals the summand for each input x, which is what is checked")
+    return MeanClaim(per_input, bool(size), words)

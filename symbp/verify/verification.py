@@ -36,7 +36,7 @@ from .instances import _quantities
 from .interpret import Uninterpretable
 from .nodes import Equation, Nabla, Partial, to_latex, walk
 from .reader import ReadError, read
-from .samples import per_sample
+from .samples import mean_claim, per_sample
 from .scalar import check_scalar, is_scalar
 from .updates import is_rule, judge_step, read_rule
 
@@ -105,6 +105,16 @@ def verify(
     again = dict(activation=activation, cost=cost, one_hot=one_hot, family=family, budget=budget, diagnose=diagnose)
     if is_rule(formula):
         return _verify_rule(formula, nt, again, base, start)
+    mean = mean_claim(formula)
+    if mean is not None:
+        inner = verify(mean.per_input, nt, **again)
+        words = dict(inner.interpretation, per_sample=mean.words)
+        if inner.status == "holds" and not mean.mean:
+            return _replace(inner, formula=formula, status="refuted", verdict="refuted", interpretation=words,
+                            identity="", reason="the sum over the inputs without 1/n: the mean cost's gradient is the "
+                            "mean of the per-input gradients (the sum is n times it)", diagnosis="a missing 1/n",
+                            seconds=_since(start))
+        return _replace(inner, formula=formula, interpretation=words, seconds=_since(start))
     try:
         sample = per_sample(formula)
     except ValueError as exc:
@@ -113,12 +123,6 @@ def verify(
         inner = verify(sample.text, nt, **again)
         words = dict(inner.interpretation, per_sample=sample.words)
         return _replace(inner, formula=formula, interpretation=words, seconds=_since(start))
-    if getattr(nt, "vectors", "column") != "column":
-        # Row-vector layouts (seed 004's g = x W) would need every vector and gradient transposed;
-        # rather than misread them, say so (`symbp prove --notation rowvector` checks seed 004's statements).
-        return Verification(status="uninterpretable", verdict="undecided", reason=f"the notation {nt.name!r} "
-                            "writes vectors as rows, which verify does not read yet; see `symbp prove --notation "
-                            f"{nt.name}`", **base)
     try:
         eq = read(formula, nt)
     except ReadError as exc:
