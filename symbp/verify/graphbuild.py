@@ -21,8 +21,9 @@ import sympy
 from sympy.core.function import AppliedUndef
 
 from .graphevaluate import Evaluator, Misfit
-from .graphmodel import (LOSS_NAMES, Call, Deriv, GraphError, GraphUninterpretable, Mat, Model, Mul, Quantity, Sym,
-                         has_derivative, is_matrix_letter, literal_shape, split_index, to_latex, uses)
+from .graphmodel import (LOSS_NAMES, Add, Call, Deriv, Div, GraphError, GraphUninterpretable, Had, Mat, Model, Mul, Neg,
+                         Norm, Pow, Quantity, Sym, T, has_derivative, is_matrix_letter, literal_shape, split_index, to_latex,
+                         uses)
 from .graphnodes import walk
 
 #: Sizes tried for a dimension the notes never fix.
@@ -166,17 +167,15 @@ def _shapes(m: Model, defs, eqs, hints, sizes: dict, report_open: bool = False):
                 r, c = literal_shape(lit)
                 if q.rank == 1 and not q.dims:
                     q.dims, q.orient, q.why = (max(r, c),), ("row" if r == 1 and c > 1 else "col"), f"line {line}"
-                elif q.rank == 2 and not q.dims:
+                elif q.rank == 2 and (not q.dims or not all(q.dims)):
                     q.dims, q.why = (r, c), f"line {line}"
         # a written vector of entries on either side: (x_1; x_2) = W (y_1; y_2) sizes x and y
         for k, side in enumerate(eq.sides):
             for n in walk(side):
                 if isinstance(n, Mat):
                     _vector_of_entries(m, n, line, defining=(k == 0 and n is side))
-    # products in the definitions: W y makes y a column and W rows = |lhs|; x W makes x a row
-    for _ in range(3):
-        for line, eq in defs:
-            _products(m, eq, line)
+    # products, sums and functions of the definitions: W y makes y a column of W's columns, x W makes x a row
+    _propagate(m, defs)
     # the largest entry index written anywhere
     for base, subs in uses(eqs).items():
         name = m.canonical(base)
@@ -191,17 +190,188 @@ def _shapes(m: Model, defs, eqs, hints, sizes: dict, report_open: bool = False):
             for k, i in enumerate(idx[:q.rank]):
                 if isinstance(i, int):
                     best[k] = max(best[k], i)
-        if not q.dims and all(best):
-            q.dims, q.why = tuple(best), q.why or "its largest entry index"
+        if q.dims and all(q.dims):
+            continue
+        dims = [d or b for d, b in zip(q.dims or (None,) * q.rank, best)]
+        if all(dims):
+            q.dims, q.why = tuple(dims), q.why or "its largest entry index"
     opened = []
-    for q in qs.values():
-        if q.rank and (not q.dims or not all(q.dims)):
-            key = q.name
-            opened.append(key)
-            pick = sizes.get(key, FAMILY_SIZES[0])
-            q.dims = (pick,) * q.rank if not q.dims else tuple(d or pick for d in q.dims)
-            q.why = "a size the notes leave open"
+    counter = 0
+    while True:
+        q = next((q for q in _in_order(m, defs) if q.rank and (not q.dims or not all(q.dims))), None)
+        if q is None:
+            break
+        opened.append(q.name)
+        dims = list(q.dims) if q.dims else [None] * q.rank
+        for k, d in enumerate(dims):
+            if not d:
+                dims[k] = sizes.get(q.name, FAMILY_SIZES[counter % len(FAMILY_SIZES)])
+                counter += 1
+        q.dims, q.why = tuple(dims), "a size the notes leave open"
+        _propagate(m, defs)
     return opened
+
+
+def _in_order(m: Model, defs) -> list:
+    """The quantities in the order the definitions first name them, then the others."""
+    seen, out = set(), []
+    for _, eq in defs:
+        for n in walk(eq):
+            if isinstance(n, Sym):
+                name = m.canonical(n.base)
+                if name in m.quantities and name not in seen:
+                    seen.add(name)
+                    out.append(m.quantities[name])
+    return out + [q for q in m.quantities.values() if q.name not in seen]
+
+
+# -- shapes through the definitions ------------------------------------------------------------------
+# A shape is ("s",) a scalar, ("v", orient, n) a vector (orient "row"/"col"/None, n None if unknown),
+# ("m", rows, cols) a matrix, or None when nothing is known.
+
+
+def _propagate(m: Model, defs) -> None:
+    for _ in range(4):
+        for _, eq in defs:
+            if is_declaration(eq) or not is_definition(eq):
+                continue
+            lhs, rhs = eq.sides[0], eq.sides[-1]
+            shape = _shape(m, rhs)
+            if isinstance(lhs, Sym) and not lhs.sub and shape is not None:
+                _learn(m, lhs, shape)
+            if isinstance(lhs, Sym) and not lhs.sub:
+                _shape(m, rhs, _shape(m, lhs))
+
+
+def _qshape(m: Model, sym: Sym):
+    q = m.quantities.get(m.canonical(sym.base))
+    if q is None or sym.sub:
+        return ("s",) if q is not None and sym.sub else None
+    if q.rank == 0:
+        return ("s",)
+    if q.rank == 1:
+        return ("v", q.orient or None, q.dims[0] if q.dims else None)
+    return ("m",) + (tuple(q.dims) if q.dims else (None, None))
+
+
+def _learn(m: Model, sym, shape) -> None:
+    if not isinstance(sym, Sym) or sym.sub or shape is None or shape[0] == "s":
+        return
+    q = m.quantities.get(m.canonical(sym.base))
+    if q is None or sym.base in m.functions:
+        return
+    if shape[0] == "v":
+        if q.rank == 0:
+            q.rank = 1
+        if q.rank != 1:
+            return
+        if shape[1] and not q.orient:
+            q.orient = shape[1]
+        if shape[2] and not q.dims:
+            q.dims = (shape[2],)
+    elif shape[0] == "m":
+        if q.rank == 0:
+            q.rank = 2
+        if q.rank != 2:
+            return
+        dims = list(q.dims) if q.dims else [None, None]
+        for k in (0, 1):
+            dims[k] = dims[k] or shape[1 + k]
+        q.dims = tuple(dims) if any(dims) else ()
+
+
+def _shape(m: Model, node, want=None):
+    """The shape of ``node`` (see above); ``want`` a shape the context requires, learnt by bare symbols."""
+    if isinstance(node, Sym):
+        got = _qshape(m, node)
+        if want is not None:
+            _learn(m, node, want)
+            got = _qshape(m, node) or got
+        return got
+    if isinstance(node, (Neg,)):
+        return _shape(m, node.arg, want)
+    if isinstance(node, T):
+        inner = _shape(m, node.arg, _transpose(want))
+        return _transpose(inner)
+    if isinstance(node, Mat):
+        r, c = literal_shape(node)
+        return ("v", "row", c) if r == 1 and c > 1 else ("v", "col", r) if c == 1 and r > 1 else ("m", r, c)
+    if isinstance(node, (Add, Had)):
+        terms = node.terms if isinstance(node, Add) else (node.left, node.right)
+        shapes = [_shape(m, t) for t in terms]
+        known = want or next((sh for sh in shapes if sh is not None and sh[0] != "s"), None) or next(
+            (sh for sh in shapes if sh is not None), None)
+        if known is not None and known[0] != "s":
+            for t in terms:
+                if _shape(m, t) != ("s",) or _leaf_scalar(m, t):
+                    _shape(m, t, known)
+        return known
+    if isinstance(node, Call):
+        if len(node.args) == 1:
+            return _shape(m, node.args[0], want)
+        return ("s",)
+    if isinstance(node, Norm):
+        _shape(m, node.arg)  # what is inside still teaches its symbols
+        return ("s",)
+    if isinstance(node, (Div,)):
+        return _shape(m, node.num, want)
+    if isinstance(node, Pow):
+        return _shape(m, node.base)
+    if isinstance(node, Mul):
+        fs = node.factors
+        shape = _shape(m, fs[0])
+        for k, f in enumerate(fs[1:], start=1):
+            last = k == len(fs) - 1
+            shape = _times(m, shape, _shape(m, f), fs[0] if k == 1 else None, f, want if last else None)
+        return shape
+    return None
+
+
+def _times(m: Model, a, b, left, right, want):
+    """The shape of a product, teaching the bare symbols on either side what the other side says."""
+    if a is not None and a[0] == "s":
+        return b
+    if b is not None and b[0] == "s":
+        return a
+    n_want = want[2] if want is not None and want[0] == "v" else None
+    if a is not None and b is not None and a[0] == "v" and b[0] == "m":  # x W: x a row of W's rows
+        _learn(m, left, ("v", "row", b[1]))
+        _learn(m, right, ("m", a[2], n_want))
+        b = _shape(m, right)
+        return ("v", "row", b[2])
+    if a is not None and b is not None and a[0] == "m" and b[0] == "v":  # W y: y a column of W's columns
+        _learn(m, right, ("v", "col", a[2]))
+        _learn(m, left, ("m", n_want, b[2]))
+        a = _shape(m, left) if left is not None else a
+        return ("v", "col", a[1])
+    if a is not None and b is not None and a[0] == "m" and b[0] == "m":
+        _learn(m, right, ("m", a[2], None))
+        _learn(m, left, ("m", None, b[1]))
+        return ("m", a[1], b[2])
+    if a is not None and b is not None and a[0] == "v" and b[0] == "v":
+        if a[1] == "row" and b[1] == "col":
+            return ("s",)
+        if a[1] == "col" and b[1] == "row":
+            return ("m", a[2], b[2])
+    return None
+
+
+def _leaf_scalar(m: Model, node) -> bool:
+    # y in a - y: a name with no entries and no definition of its own takes the shape of what it is added to
+    while isinstance(node, Neg):
+        node = node.arg
+    if not isinstance(node, Sym) or node.sub:
+        return False
+    q = m.quantities.get(m.canonical(node.base))
+    return q is not None and q.rank == 0 and node.base not in m.functions
+
+
+def _transpose(shape):
+    if shape is None or shape[0] == "s":
+        return shape
+    if shape[0] == "v":
+        return ("v", {"row": "col", "col": "row"}.get(shape[1]), shape[2])
+    return ("m", shape[2], shape[1])
 
 
 def _vector_of_entries(m: Model, lit: Mat, line: int, defining: bool = False) -> None:
@@ -222,48 +392,6 @@ def _vector_of_entries(m: Model, lit: Mat, line: int, defining: bool = False) ->
                 q.orient = "col"  # a written column of x's entries; a row of them may be a row literal only
             if not q.orient and defining:
                 q.orient = "row"  # (g_1, g_2, g_3) = …: the quantity defined is written as a row
-
-
-def _products(m: Model, eq, line: int) -> None:
-    qs = m.quantities
-    lhs, rhs = eq.sides[0], eq.sides[-1]
-    if not (isinstance(rhs, Mul) and len(rhs.factors) == 2):
-        return
-    a, b = rhs.factors
-    if not (isinstance(a, Sym) and isinstance(b, Sym) and not a.sub and not b.sub):
-        return
-    qa, qb = qs.get(m.canonical(a.base)), qs.get(m.canonical(b.base))
-    ql = qs.get(m.canonical(lhs.base)) if isinstance(lhs, Sym) and not lhs.sub else None
-    if qa is None or qb is None:
-        return
-    if qa.rank == 2 and qb.rank <= 1:  # W y: y a column, lhs a column of W's rows
-        if qb.rank == 0:
-            qb.rank = 1
-        qb.orient = qb.orient or "col"
-        if ql is not None:
-            ql.rank, ql.orient = 1, ql.orient or "col"
-        rows = qa.dims[0] if qa.dims else (ql.dims[0] if ql and ql.dims else None)
-        cols = qa.dims[1] if qa.dims else (qb.dims[0] if qb.dims else None)
-        if not qa.dims and rows and cols:
-            qa.dims, qa.why = (rows, cols), f"line {line}"
-        if qa.dims and not qb.dims:
-            qb.dims = (qa.dims[1],)
-        if ql is not None and qa.dims and not ql.dims:
-            ql.dims = (qa.dims[0],)
-    elif qa.rank <= 1 and qb.rank == 2:  # x W: x a row, lhs a row of W's columns
-        if qa.rank == 0:
-            qa.rank = 1
-        qa.orient = qa.orient or "row"
-        if ql is not None:
-            ql.rank, ql.orient = 1, ql.orient or "row"
-        rows = qb.dims[0] if qb.dims else (qa.dims[0] if qa.dims else None)
-        cols = qb.dims[1] if qb.dims else (ql.dims[0] if ql and ql.dims else None)
-        if not qb.dims and rows and cols:
-            qb.dims, qb.why = (rows, cols), f"line {line}"
-        if qb.dims and not qa.dims:
-            qa.dims = (qb.dims[0],)
-        if ql is not None and qb.dims and not ql.dims:
-            ql.dims = (qb.dims[1],)
 
 
 # -- definitions --------------------------------------------------------------------------------
@@ -353,7 +481,7 @@ def _assign(m: Model, name: str, q: Quantity, value, line: int, text: str) -> No
             if q.shape != (r, c):
                 raise GraphError(f"line {line}: {text} makes {name} {r}×{c}, but it is {q.describe()} "
                                  f"({q.why or 'elsewhere'})")
-        elif not q.dims:
+        elif not q.dims or not all(q.dims):
             q.dims = (r, c)
         elif q.dims != (r, c):
             raise GraphError(f"line {line}: {text} makes {name} {r}×{c}, but it is {q.describe()} ({q.why})")

@@ -112,6 +112,7 @@ class Evaluator:
         total = self.value(node.terms[0])
         for t in node.terms[1:]:
             v = self.value(t)
+            total, v = _broadcast(total, v)
             if is_mat(total) != is_mat(v) or (is_mat(v) and total.shape != v.shape):
                 raise Misfit(f"{to_latex(node)}: cannot add {shape_words(total)} and {shape_words(v)}")
             total = total + v
@@ -150,6 +151,8 @@ class Evaluator:
 
     def _Pow(self, node: Pow):
         v = self.value(node.base)
+        if is_mat(v) and 1 in v.shape:
+            return v.applyfunc(lambda e: e**node.exp)  # h^2 of a vector: entry by entry (1 - h^2 for tanh')
         if is_mat(v):
             raise Misfit(f"{to_latex(node)}: a power of {shape_words(v)}")
         return v**node.exp
@@ -331,6 +334,15 @@ class Evaluator:
             raise Misfit(f"{to_latex(node)}: the gradient of {shape_words(f)}")
         # ∇ is the gradient: it has the variable's shape whatever the layout
         return var.applyfunc(lambda v: self.m.d(f, v)) if is_mat(var) else self.m.d(f, var)
+
+
+def _broadcast(a, b):
+    # "1 - h" in notes is the vector of ones minus h: only a number is spread over a vector
+    if is_mat(a) and not is_mat(b) and sympy.sympify(b).is_number:
+        return a, sympy.ImmutableMatrix(a.shape[0], a.shape[1], lambda r, c: b)
+    if is_mat(b) and not is_mat(a) and sympy.sympify(a).is_number:
+        return sympy.ImmutableMatrix(b.shape[0], b.shape[1], lambda r, c: a), b
+    return a, b
 
 
 _CONSTANTS = {"alpha", "eta", "xi", "epsilon", "varepsilon", "gamma", "lambda", "mu", "rho", "tau", "beta", "m", "n"}

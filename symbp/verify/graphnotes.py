@@ -109,8 +109,12 @@ def _array_rows(text: str):
     return rows
 
 
-_ROW_VECTOR = re.compile(r"\$([A-Za-z])\$[^$.]{0,60}?\b(row|column|строк\w*|столб\w*)")
-_SIZE = re.compile(r"\$([A-Za-z])\$[^$.]{0,40}?\$?\s*(\d+)\s*(?:\\times|×|x)\s*(\d+)\s*\$?\s*(?:matrix|матриц)")
+_NAME = r"\$\s*(?:\\(?:mathbf|vec|boldsymbol|bm)\s*\{\s*)?([A-Za-z])\s*\}?\s*\$"
+_ROW_VECTOR = re.compile(_NAME + r"[^$.]{0,60}?\b(row|column|строк\w*|столб\w*)")
+_SIZE = re.compile(_NAME + r"[^$.]{0,40}?\$?\s*(\d+)\s*(?:\\times|×|x)\s*(\d+)\s*\$?\s*(?:matrix|матриц)")
+_VECTOR_SIZE = re.compile(_NAME + r"[^$.]{0,60}?\bvector\s+(?:of\s+(?:size|length|dimension)\s+|with\s+)\$?(\d+)")
+_IN_R = re.compile(r"\$\s*(?:\\(?:mathbf|vec|boldsymbol|bm)\s*\{\s*)?([A-Za-z])\s*\}?\s*\\in\s*\\mathbb\s*\{?R\}?\s*\^"
+                   r"\s*\{?\s*(\d+)\s*(?:\\times\s*(\d+))?\s*\}?")
 _PROSE_DEF = re.compile(r"(?<![A-Za-z$\\])([A-Z])\s*(?:-|—|–)\s*(?:это|is)\s*\$([^$]+)\$")
 
 
@@ -123,6 +127,18 @@ def hints_and_prose(text: str) -> tuple[list, list]:
         hints.append((text.count("\n", 0, m.start()) + 1, m.group(1), orient, ()))
     for m in _SIZE.finditer(text):
         hints.append((text.count("\n", 0, m.start()) + 1, m.group(1), "", (int(m.group(2)), int(m.group(3)))))
+    for m in _VECTOR_SIZE.finditer(text):
+        hints.append((text.count("\n", 0, m.start()) + 1, m.group(1), "", (int(m.group(2)),)))
+    for m in _IN_R.finditer(text):
+        line = text.count("\n", 0, m.start()) + 1
+        if m.group(3):  # R^{1×n} is a row, R^{n×1} a column, else a matrix
+            r, c = int(m.group(2)), int(m.group(3))
+            if r == 1 or c == 1:
+                hints.append((line, m.group(1), "row" if r == 1 else "col", (max(r, c),)))
+            else:
+                hints.append((line, m.group(1), "", (r, c)))
+        else:
+            hints.append((line, m.group(1), "", (int(m.group(2)),)))
     for m in _PROSE_DEF.finditer(text):
         defs.append((text.count("\n", 0, m.start()) + 1, f"{m.group(1)} = {m.group(2)}"))
     return hints, defs

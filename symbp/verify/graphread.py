@@ -70,6 +70,7 @@ class _Parser:
         self.depth = 0
         self.in_matrix = 0
         self.in_parens = 0
+        self.in_norm = 0
 
     # -- tokens ------------------------------------------------------------------
 
@@ -182,6 +183,8 @@ class _Parser:
     def _ends(self, t: Token) -> bool:
         if t.kind == "end":
             return True
+        if t.kind == "char" and t.text == "|" and self.in_norm == 0 and self.peek(1).text != "_":
+            return False
         if t.kind == "char" and t.text in "+-=),]}&;|":
             return True
         if t.kind == "char" and t.text == ",":
@@ -190,6 +193,8 @@ class _Parser:
             return True
         if t.kind == "macro" and t.text in ("quad", "qquad"):
             return True
+        if t.text == "|" and self.in_norm == 0 and not (t.kind == "char" and self.peek(1).text == "_"):
+            return False  # "\|" opens a norm here
         return t.kind == "macro" and (t.text in RELATIONS or t.text in ("\\", "end", "|", "odot", "circ", "right"))
 
     def product(self):
@@ -341,7 +346,11 @@ class _Parser:
         double = t.kind == "macro" or (self.at("|", "char"))
         if t.kind == "char" and double:
             self.next()
-        inner = self.additive()
+        self.in_norm += 1
+        try:
+            inner = self.additive()
+        finally:
+            self.in_norm -= 1
         close = self.next()
         if close.text != "|":
             self.fail("a norm is never closed", close)

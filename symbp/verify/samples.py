@@ -90,12 +90,17 @@ def mean_claim(formula: str) -> "MeanClaim | None":
     '\\frac{\\partial C}{\\partial b^l} = \\delta^{l}'
     """
     m = _MEAN.match(formula)
-    if m is None:
-        return None
+    if m is None or m.group("body").lstrip()[:1] in ("_", "^"):
+        return None  # a sum over something else than the inputs (\sum_{i=1}^{n_l} …)
     by = (m.group("by") or m.group("by2") or "").strip()
     cost = m.group("cost") or m.group("cost2")
     body = m.group("body")
-    single = per_sample(body)
+    try:
+        single = per_sample(body)
+    except ValueError:
+        return None
+    if single is None and not (m.group("var") or m.group("var2")):
+        return None  # \sum without an index and without a per-input label: not a sum over the inputs
     inner = single.text if single is not None else body
     per_input = rf"\frac{{\partial {cost}}}{{\partial {by}}} = {inner}"
     size = m.group("size")
