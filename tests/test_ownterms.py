@@ -285,3 +285,44 @@ def test_means_over_inputs(claim, status):
 def test_per_sample_labels_in_another_profile():
     # Sokolinsky's layers in parentheses, the input's label before the layer
     assert verify(r"\delta^{x,(L)} = \nabla_a C \odot \sigma'(z^{x,(L)})", "sokolinsky").status == "holds"
+
+
+# -- notes that give shapes in words and through their definitions --------------------------------------
+
+COLUMN_COST = r"""Let $x$ be a column vector of size 3, $W$ a $2 \times 3$ matrix and $b$ a column vector.
+The layer computes $z = W x + b$ and $a = \sigma(z)$; the cost is $C = \frac{1}{2}\|a - y\|^2$.
+"""
+
+
+@pytest.mark.parametrize("claim, status", [
+    (r"\frac{\partial C}{\partial a} = a - y", "holds"),  # ½‖a − y‖²: its gradient a − y
+    (r"\frac{\partial C}{\partial b} = (a - y) \odot \sigma'(z)", "holds"),  # σ generic: every σ
+    (r"\frac{\partial C}{\partial W} = \left((a - y) \odot \sigma'(z)\right) x^T", "holds"),
+    (r"\frac{\partial C}{\partial W} = x \left((a - y) \odot \sigma'(z)\right)^T", "refuted"),  # 3×2, W is 2×3
+    (r"\frac{\partial C}{\partial x} = W^T \left((a - y) \odot \sigma'(z)\right)", "holds"),
+    (r"\frac{\partial C}{\partial z_1} = 2 (a_1 - y_1) \sigma'(z_1)", "refuted"),  # the ½ cancels the 2
+    (r"b \leftarrow b - \eta \frac{\partial C}{\partial b}", "holds"),
+])
+def test_column_notes_with_a_cost(claim, status):
+    assert _one(claim, COLUMN_COST).status == status
+
+
+BOLD_ROW = r"""Let $\mathbf{x}$ be a row vector and $\mathbf{W}$ a matrix. We write $\mathbf{h} = \tanh(\mathbf{x} \mathbf{W})$ and $E = E(\mathbf{h})$.
+"""
+
+
+@pytest.mark.parametrize("claim, status", [
+    (r"\frac{\partial E}{\partial \mathbf{x}} = \left(\frac{\partial E}{\partial \mathbf{h}} \odot (1 - \mathbf{h}^2)\right) \mathbf{W}^T", "holds"),
+    (r"\frac{\partial h_j}{\partial x_i} = (1 - h_j^2) w_{ij}", "holds"),
+    (r"\frac{\partial h_j}{\partial x_i} = (1 - h_j^2) w_{ji}", "refuted"),  # sizes left open are 2 × 3: no symmetry
+    (r"\mathbf{W}_{t+1} = \mathbf{W}_t - \eta \frac{\partial E}{\partial \mathbf{W}}", "holds"),
+])
+def test_bold_row_notes_with_open_sizes(claim, status):
+    assert _one(claim, BOLD_ROW).status == status
+
+
+def test_a_sum_over_neurons_is_not_a_mean_over_inputs():
+    # regression: \sum_{i=1}^{n_l} after ∂C/∂w was once taken for a sum over inputs and lost its \sum
+    v = verify(r"\frac{\partial C}{\partial w_{jk}^l} = \sum_{i=1}^{n_l} \frac{\partial C}{\partial z_i^l} "
+               r"\frac{\partial z_i^l}{\partial w_{jk}^l}", "nielsen")
+    assert v.status == "holds"
