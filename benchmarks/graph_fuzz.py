@@ -122,7 +122,12 @@ def run(examples: int, seed: int = 0) -> Counter:
         p = next(p for p, _ in g.results.values())
         eq = p.eqs[0]
         if c.startswith("W \\leftarrow"):
-            continue  # update rules: the oracle has nothing to differentiate; judged by their own tests
+            # an update rule's meaning is its sign: W − η ∂L/∂W descends, W + η ∂L/∂W does not
+            truth_holds = " - " in c
+            if (outcome.status == "holds") != truth_holds:
+                tally["UNSOUND" if outcome.status == "holds" else "FALSE REFUTATION"] += 1
+                print("UPDATE RULE misjudged:", spec, c, outcome.status)
+            continue
         layouts = [outcome.layout] if outcome.layout in ("denominator", "numerator") else ["denominator", "numerator"]
         if outcome.status == "holds":
             for lay in layouts:

@@ -18,3 +18,15 @@ def test_graph_fuzz_agrees_with_the_oracle():
     assert tally["UNSOUND"] == 0
     assert tally["FALSE REFUTATION"] == 0
     assert tally["holds"] > 0 and tally["refuted"] > 0  # both verdicts were exercised
+
+
+_SPEC2 = importlib.util.spec_from_file_location(
+    "update_fuzz", Path(__file__).resolve().parents[1] / "benchmarks" / "update_fuzz.py")
+update_fuzz = importlib.util.module_from_spec(_SPEC2)
+_SPEC2.loader.exec_module(update_fuzz)
+
+
+def test_update_rules_and_per_sample_labels_agree_with_their_meaning():
+    tally = update_fuzz.run(150, seed=5)
+    assert tally["UNSOUND"] == 0 and tally["FALSE REFUTATION"] == 0 and tally["MISREAD"] == 0
+    assert tally["holds"] > 0 and tally["refuted"] > 0 and tally["labelled holds"] > 0

@@ -154,6 +154,10 @@ def _mean(rule: Rule, step: Step, label: str, gwords: str) -> tuple[str, str, st
         return "refuted", f"the sum runs over {step.sum_var}, which the per-sample cost C_{{{label}}} does not name", \
             f"sum over the samples of the mini-batch, not over {step.sum_var}"
     rate = step.rate
+    if step.over and step.sum_upper in ("m", "n") and step.sum_upper != step.over:
+        size = {"m": "the mini-batch of m", "n": "the n training inputs"}
+        slip = f"sums over {size[step.sum_upper]} but divides by {step.over}"
+        return "refuted", slip, f"divide by {step.sum_upper}"
     if step.over == "m":
         how = "summed over the mini-batch" if summed else (
             f"the gradient of one sample C_{{{label}}} written without the sum, read as summed over the mini-batch of m "
