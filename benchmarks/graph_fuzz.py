@@ -77,7 +77,10 @@ def claim(rng: random.Random, spec: dict) -> str:
         choices += [rf"\frac{{\partial a_{j}}}{{\partial g_{j}}} = 1 - a_{j}^2",
                     rf"\frac{{\partial a_{j}}}{{\partial g_{j}}} = 1 - a_{j}"]
     else:
-        choices += [rf"\frac{{\partial a_{j}}}{{\partial g_{j}}} = \frac{{\partial h}}{{\partial g_{j}}}\Big|_{{g_{j}}}"]
+        choices += [rf"\frac{{\partial a_{j}}}{{\partial g_{j}}} = \frac{{\partial h}}{{\partial g_{j}}}\Big|_{{g_{j}}}",
+                    rf"\frac{{\partial a_{j}}}{{\partial g_{j}}} = h'(g_{j})",
+                    rf"\frac{{\partial a_{j}}}{{\partial g_{j}}} = h(g_{j})",
+                    r"\frac{\partial L}{\partial g} = \frac{\partial L}{\partial a} \odot h'(g)"]
     return rng.choice(choices)
 
 

@@ -326,3 +326,20 @@ def test_a_sum_over_neurons_is_not_a_mean_over_inputs():
     v = verify(r"\frac{\partial C}{\partial w_{jk}^l} = \sum_{i=1}^{n_l} \frac{\partial C}{\partial z_i^l} "
                r"\frac{\partial z_i^l}{\partial w_{jk}^l}", "nielsen")
     assert v.status == "holds"
+
+
+# -- one formula in the row-vector profile: its own layer g = x W + b, a = h(g), L = L(a) -------------------
+
+
+@pytest.mark.parametrize("claim, status", [
+    (r"\frac{\partial L}{\partial W} = x^T \frac{\partial L}{\partial g}", "holds"),
+    (r"\frac{\partial L}{\partial W} = \frac{\partial L}{\partial g} x^T", "refuted"),
+    (r"\frac{\partial L}{\partial x} = \frac{\partial L}{\partial g} W^T", "holds"),
+    (r"\frac{\partial L}{\partial b} = \frac{\partial L}{\partial g}", "holds"),
+    (r"\frac{\partial L}{\partial g} = \frac{\partial L}{\partial a} \odot h'(g)", "holds"),  # h' is h's derivative
+    (r"\frac{\partial L}{\partial g} = \frac{\partial L}{\partial a} \odot h(g)", "refuted"),
+    (r"W \leftarrow W - \eta \frac{\partial L}{\partial W}", "holds"),
+    (r"W \leftarrow W - \eta \frac{\partial L}{\partial g}", "refuted"),
+])
+def test_single_formulas_in_the_rowvector_profile(claim, status):
+    assert verify(claim, "rowvector").status == status

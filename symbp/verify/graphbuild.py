@@ -100,7 +100,7 @@ def _functions(eqs) -> set:
         declared = eq.sides[0] if is_declaration(eq) else None
         for n in walk(eq):
             if isinstance(n, Call) and isinstance(n.func, Sym) and n.func != declared:
-                out.add(n.func.base)
+                out.add(n.func.base.rstrip("'"))  # h'(g) names the function h
     return out
 
 

@@ -216,6 +216,8 @@ class Evaluator:
     # -- functions ------------------------------------------------------------------------------
 
     def _Call(self, node: Call):
+        if isinstance(node.func, Sym) and node.func.base.endswith("'"):
+            return self._prime_call(node)
         if isinstance(node.func, Sym):
             base = node.func.base
             name = self.m.canonical(base)
@@ -250,6 +252,19 @@ class Evaluator:
             return arg.applyfunc(one) if is_mat(arg) else one(arg)
         arg = self.value(node.args[0])
         return arg.applyfunc(fn) if is_mat(arg) else fn(arg)
+
+    def _prime_call(self, node: Call):
+        # h'(g): the derivative of the notes' function h, entry by entry
+        base = node.func.base.rstrip("'")
+        primes = len(node.func.base) - len(base)
+        if primes != 1 or base not in self.m.functions or self.m.canonical(base) in self.m.quantities:
+            raise GraphUninterpretable(f"{to_latex(node)}: {node.func.base} is not the derivative of a function "
+                                       "of the notes")
+        if len(node.args) != 1:
+            raise GraphUninterpretable(f"{to_latex(node)}: the derivative of {base} of several arguments")
+        arg = self.value(node.args[0])
+        one = lambda e: self.m.atoms.partial(_fname(base), 0, (self.m.full(e),))  # noqa: E731
+        return arg.applyfunc(one) if is_mat(arg) else one(arg)
 
     # -- derivatives ------------------------------------------------------------------------------
 

@@ -36,6 +36,7 @@ from .instances import _quantities
 from .interpret import Uninterpretable
 from .nodes import Equation, Nabla, Partial, to_latex, walk
 from .reader import ReadError, read
+from .graphsingle import check_single
 from .samples import mean_claim, per_sample
 from .scalar import check_scalar, is_scalar
 from .updates import is_rule, judge_step, read_rule
@@ -104,7 +105,10 @@ def verify(
                 network={"activation": activation, "cost": cost, "one_hot": one_hot})
     again = dict(activation=activation, cost=cost, one_hot=one_hot, family=family, budget=budget, diagnose=diagnose)
     if is_rule(formula):
-        return _verify_rule(formula, nt, again, base, start)
+        ruled = _verify_rule(formula, nt, again, base, start)
+        if nt.vectors == "row" and ruled.status in ("unreadable", "uninterpretable"):
+            return _own_layer(formula, base, start, budget)
+        return ruled
     mean = mean_claim(formula)
     if mean is not None:
         inner = verify(mean.per_input, nt, **again)
@@ -126,6 +130,8 @@ def verify(
     try:
         eq = read(formula, nt)
     except ReadError as exc:
+        if nt.vectors == "row":
+            return _own_layer(formula, base, start, budget)
         return Verification(status="unreadable", verdict="undecided", reason=str(exc), **base)
     if cost == "mean-quadratic":
         return Verification(status="uninterpretable", verdict="undecided", reason="verify reads single-sample costs; "
@@ -143,6 +149,8 @@ def verify(
     try:
         outcome = check(eq, setting, budget)
     except Uninterpretable as exc:
+        if nt.vectors == "row" and not any(getattr(q, "layer", None) for q in walk(eq)):
+            return _own_layer(formula, base, start, budget)
         return Verification(status="uninterpretable", verdict="undecided", reason=str(exc), seconds=_since(start),
                             interpretation=describe(eq, setting), **base)
     except SymbpError as exc:
@@ -161,6 +169,16 @@ def verify(
         else:
             result = _diagnose_chain(eq, setting, outcome, remaining, result, start)
     return result
+
+
+def _own_layer(formula: str, base: dict, start: float, budget: float) -> Verification:
+    """A formula without layers in the row-vector profile: read in the profile's own layer (``graphsingle``)."""
+    status, reason, outcome = check_single(formula, budget)
+    if status not in STATUS_EXIT:
+        status = "undecided"
+    return Verification(status=status, verdict=_VERDICT.get(status, "undecided"), reason=reason,
+                        instances=getattr(outcome, "instances", 0), counterexample=getattr(outcome, "counterexample", None),
+                        interpretation={"words": reason, "latex": formula}, seconds=_since(start), **dict(base, family=()))
 
 
 def _verify_rule(formula: str, nt, again: dict, base: dict, start: float) -> Verification:
