@@ -45,7 +45,8 @@ class Counterexample:
     ``point`` maps each quantity (named in Nielsen indexing, e.g. ``w^3_12``)
     to an exact value as a string; ``activation`` says which concrete function
     stood in for a generic σ. ``lhs``/``rhs`` are the two values, exact and
-    as decimals.
+    as decimals; ``oracle`` what the independent oracle (``symbp.oracle``)
+    computed there when it confirmed the difference.
     """
 
     instance: str
@@ -58,6 +59,7 @@ class Counterexample:
     rhs_value: float
     activation: str = ""
     reason: str = ""
+    oracle: str = ""  # what the independent oracle computed at the point, when it confirmed the difference
 
 
 @dataclass(frozen=True)

@@ -7,6 +7,14 @@ concrete point: exact rational values of x, y, w, b, a concrete activation
 sigmoid: one differentiable σ where the claim fails refutes "every σ"), and
 both sides evaluated there exactly (rationals) or to 60 digits (mpmath).
 
+Those values come from the same atom algebra as the ground truth, so a
+ground-truth bug would show up as a bogus counterexample. A point is
+therefore taken only after the independent oracle (``symbp.oracle``: the
+composed network at 120 digits, derivatives by central differences)
+confirms, at that point and with the same concrete σ, that the two sides
+differ and have the values shown; otherwise the search reports why
+(``Search.reason``) and the caller's verdict is ``undecided``.
+
 >>> from symbp.network import network
 >>> from symbp.quantities import ExactQuantities
 >>> q = ExactQuantities(network([1, 1]))
@@ -18,11 +26,17 @@ True
 from __future__ import annotations
 
 import random
+import time
+from dataclasses import dataclass
 from fractions import Fraction
 
 from .certificate import Counterexample
 from .network import Network
+from .oracle import OracleError, confirm
 from .quantities import Decimal60, Exact, PointQuantities
+
+#: Seconds the oracle may take to confirm one candidate point.
+ORACLE_BUDGET = 20.0
 
 # For a generic σ a concrete polynomial stands in: a counterexample for one
 # differentiable σ refutes a claim about every differentiable σ.
@@ -38,18 +52,23 @@ def _stand_in(name: str):
     return (lambda t: t + c * t * t, lambda t: 1 + 2 * c * t, f"{name}(t) = t + {c}·t²")
 
 
-def _concrete_neuron(net, field, use_sigmoid_for_generic: bool):
+def _concrete_neuron(net, field, plan: str = "polynomial"):
+    # plan: what stands in for a generic σ ("polynomial", "sigmoid" or "arctan"; see PLANS).
     mpmath = getattr(field, "mp", None)  # the field's own 60-digit context
     described: dict[str, str] = {}
 
     def neuron(s, l, j, z):
         act = net.activation(l, j)
         name = act.name
-        if act.is_generic and not use_sigmoid_for_generic:
+        if act.is_generic and plan == "polynomial":
             fname = "sigma" if name == "generic" else name.split(":", 1)[1]
             f, fp, text = _stand_in(fname)
             described[fname] = text
             return f(z), fp(z)
+        if act.is_generic and plan == "arctan":
+            described[name] = "σ(t) = 1/2 + arctan(t)/π"
+            mz = field.coeff(z) if isinstance(z, Fraction) else z
+            return 1 / field.coeff(2) + mpmath.atan(mz) / mpmath.pi, 1 / (mpmath.pi * (1 + mz * mz))
         if act.is_generic:
             described[name] = "σ = the sigmoid"
             name = "sigmoid"
@@ -72,6 +91,8 @@ def _concrete_neuron(net, field, use_sigmoid_for_generic: bool):
 
 
 _POINT_VALUES = tuple(Fraction(n, 4) for n in (-4, -3, -2, -1, 1, 2, 3, 4))
+_OUTPUT_BIASES = (Fraction(1, 4), Fraction(1, 2))
+_OUTPUT_WEIGHTS = tuple(Fraction(n, 16) for n in (-2, -1, 1, 2))
 
 
 def _concrete_points(net, seed):
@@ -81,23 +102,35 @@ def _concrete_points(net, seed):
     )
     rng = random.Random(seed + 7919)
     has_generic = any(net.activation(l, j).is_generic for l in net.layers for j in range(1, net.n(l) + 1))
-    plans = [False, True] if has_generic else [False]
+    # A generic σ: the cubic first, then the sigmoid; outputs the cross-entropy can take (in (0, 1))
+    # and not the sigmoid's, last (claims true only for a sigmoid output fail there).
+    plans = ["polynomial"]
+    if has_generic:
+        plans += ["sigmoid"] + (["arctan"] if net.cost == "cross-entropy" else [])
     # relu units are dead (σ' = 0) at about half of all points, and a dead unit
     # can hide a slip: look at more points there.
     has_relu = any(net.activation(l, j).name == "relu" for l in net.layers for j in range(1, net.n(l) + 1))
-    tries = 24 if has_relu else 4
-    for use_sigmoid in plans:
-        field = Decimal60() if (needs_mp or use_sigmoid) else Exact()
-        for _ in range(tries):
+    # The cross-entropy exists only for outputs in (0, 1), and the oracle confirms no point
+    # outside its domain: an unbounded output layer needs more points to land inside.
+    bounded = net.cost == "cross-entropy"
+    tries = 24 if has_relu or bounded else 4
+    for plan in plans:
+        field = Decimal60() if (needs_mp or plan != "polynomial") else Exact()
+        for attempt in range(tries):
             leaf_values = {}
 
-            def leaf(key):
-                # Small values keep the counterexample readable by hand.
-                v = rng.choice(_POINT_VALUES)
+            def leaf(key, inside=bounded and attempt % 2 == 0):
+                # Small values keep the counterexample readable by hand. For the cross-entropy, every
+                # other point gives the output layer small weights and a bias in (0, 1), so that its
+                # z, and most activations of it, land in (0, 1) where the cost exists.
+                if inside and key[0] in ("w", "b") and key[1] == net.L:
+                    v = rng.choice(_OUTPUT_BIASES if key[0] == "b" else _OUTPUT_WEIGHTS)
+                else:
+                    v = rng.choice(_POINT_VALUES)
                 leaf_values[key] = v
                 return field.coeff(v)
 
-            neuron, described = _concrete_neuron(net, field, use_sigmoid)
+            neuron, described = _concrete_neuron(net, field, plan)
 
             def output_exp(s, j, z, field=field):
                 return field.mp.exp(z)
@@ -107,7 +140,7 @@ def _concrete_points(net, seed):
             except ZeroDivisionError:
                 continue
             note = "; ".join(described.values())
-            yield q, leaf_values, note, field
+            yield q, leaf_values, note, field, plan
 
 
 def _differs(field, a, b) -> bool:
@@ -123,18 +156,63 @@ def _gap(a, b) -> float:
 
 
 class _Best:
-    """Keep the clearest counterexample seen (largest relative gap)."""
+    """Keep the clearest confirmed counterexample seen (largest relative gap), and why others were not taken.
 
-    def __init__(self):
+    The oracle has ``budget`` seconds in all. When it finds the two sides equal at a point where
+    the atom algebra sees them differ (or different values), the ground truth is in doubt: the
+    search stops there, with no counterexample and that reason.
+    """
+
+    def __init__(self, net, oracle_sides, budget):
         self.cx, self.gap = None, -1.0
+        self.net, self.oracle_sides = net, oracle_sides
+        self.deadline = time.perf_counter() + budget
+        self.unconfirmed = ""
 
-    def offer(self, field, lv, rv, make) -> bool:
+    def offer(self, field, lv, rv, leaves, plan, make) -> bool:
+        """Take the point if it is the clearest so far and the oracle confirms it; True: stop looking."""
         if not _differs(field, lv, rv):
             return False
         gap = _gap(lv, rv)
-        if gap > self.gap:
-            self.cx, self.gap = make(), gap
+        if gap <= self.gap:
+            return False
+        oracle = ""
+        if self.oracle_sides is not None:
+            left = self.deadline - time.perf_counter()
+            if left <= 0:
+                self.unconfirmed = self.unconfirmed or "the independent oracle ran out of time"
+                return True
+            conf = confirm(self.net, leaves, self.oracle_sides, generic=plan, expect=(lv, rv), budget=left)
+            if not conf.confirmed:
+                self.unconfirmed = conf.reason if conf.verdict != "unknown" else (self.unconfirmed or conf.reason)
+                return conf.verdict != "unknown"  # "agree" or "mismatch": a ground-truth bug, stop here
+            oracle = conf.describe()
+        self.cx, self.gap = make(oracle), gap
         return gap > 1e-3  # clear enough: stop looking
+
+    def result(self) -> "Search":
+        if self.cx is not None:
+            return Search(self.cx, "")
+        return Search(None, self.unconfirmed)
+
+
+@dataclass(frozen=True)
+class Search:
+    """A confirmed counterexample, or None and the reason (empty: no point separated the sides)."""
+
+    counterexample: Counterexample | None
+    reason: str = ""
+
+
+def identity_sides(ident, layer, sample, lhs_tex, r: int, c: int):
+    """``oracle_sides`` for entry (r, c) of one comparison of a catalogue identity."""
+    def sides(q):
+        for comp in ident.compare(q):
+            if (comp.layer, comp.sample, comp.lhs_tex) == (layer, sample, lhs_tex):
+                return comp.lhs.rows[r][c], comp.rhs.rows[r][c]
+        raise OracleError(f"{ident.name} has no comparison {lhs_tex} at layer {layer} on the oracle's side")
+
+    return sides
 
 
 def _show(field, v) -> str:
@@ -159,44 +237,53 @@ def _point_text(leaf_values: dict, net: Network) -> dict:
 
 
 def _counterexample(field, lv, rv, label, layer, idx, leaves, net, note):
-    return lambda: Counterexample(
+    return lambda oracle: Counterexample(
         instance=label, layer=layer, indices=tuple(idx), point=_point_text(leaves, net),
         lhs=_show(field, lv), rhs=_show(field, rv), lhs_value=float(lv), rhs_value=float(rv), activation=note,
+        oracle=oracle,
     )
 
 
-def find_counterexample(net: Network, lhs, rhs, label: str = "", layer: int | None = None, indices: tuple = (), seed: int = 0):
+def find_counterexample(net: Network, lhs, rhs, label: str = "", layer: int | None = None, indices: tuple = (), seed: int = 0,
+                        *, oracle_sides=None, budget: float = ORACLE_BUDGET):
     """A concrete counterexample to ``lhs = rhs`` (exact ``algebra`` elements over ``net``'s atoms), or None.
 
     Both sides are evaluated at exact rational points with concrete
     activations (a cubic stands in for a generic σ, then the sigmoid); the
-    clearest disagreement found is returned.
+    clearest disagreement found is returned. With ``oracle_sides`` (a
+    function of ``oracle.OracleQuantities`` giving the two sides' values) a
+    point is taken only if the independent oracle confirms the difference
+    there (see ``search``, which also says why none was taken).
     """
-    return _find_exact_counterexample(net, lhs, rhs, label, layer, indices, seed)
+    return search(net, lhs, rhs, label, layer, indices, seed, oracle_sides=oracle_sides, budget=budget).counterexample
 
 
-def _find_exact_counterexample(net, lhs, rhs, label, layer, idx, seed):
-    best = _Best()
-    for q, leaves, note, field in _concrete_points(net, seed):
+def search(net: Network, lhs, rhs, label: str = "", layer: int | None = None, indices: tuple = (), seed: int = 0,
+           *, oracle_sides=None, budget: float = ORACLE_BUDGET) -> Search:
+    """``find_counterexample``, returning a ``Search`` (the counterexample, or why none was confirmed)."""
+    best = _Best(net, oracle_sides, budget)
+    for q, leaves, note, field, plan in _concrete_points(net, seed):
         try:
             lv, rv = q.value(lhs), q.value(rhs)
         except ZeroDivisionError:
             continue
-        if best.offer(field, lv, rv, _counterexample(field, lv, rv, label, layer, idx, dict(leaves), net, note)):
+        if best.offer(field, lv, rv, dict(leaves), plan, _counterexample(field, lv, rv, label, layer, indices, dict(leaves), net, note)):
             break
-    return best.cx
+    return best.result()
 
 
-def _find_pointwise_counterexample(ident, net, comp0, r, c, label, idx, seed):
-    best = _Best()
-    for q, leaves, note, field in _concrete_points(net, seed):
+def search_pointwise(ident, net, comp0, r, c, label, idx, seed, *, budget: float = ORACLE_BUDGET) -> Search:
+    """A counterexample to entry (r, c) of the comparison ``comp0`` of ``ident``, confirmed by the oracle."""
+    best = _Best(net, identity_sides(ident, comp0.layer, comp0.sample, comp0.lhs_tex, r, c), budget)
+    for q, leaves, note, field, plan in _concrete_points(net, seed):
         try:
             for comp in ident.compare(q):
                 if (comp.layer, comp.sample, comp.lhs_tex) != (comp0.layer, comp0.sample, comp0.lhs_tex):
                     continue
                 lv, rv = comp.lhs.rows[r][c], comp.rhs.rows[r][c]
-                if best.offer(field, lv, rv, _counterexample(field, lv, rv, label, comp.layer, idx, dict(leaves), net, note)):
-                    return best.cx
+                make = _counterexample(field, lv, rv, label, comp.layer, idx, dict(leaves), net, note)
+                if best.offer(field, lv, rv, dict(leaves), plan, make):
+                    return best.result()
         except ZeroDivisionError:
             continue
-    return best.cx
+    return best.result()

@@ -172,8 +172,26 @@ class GroundTruth:
 
     def d_node(self, node, seed: tuple):
         """d(node)/d(seed) for a node given as an algebra element (e.g. z^{l+1}_i)."""
+        itself = self._seed_layer_node(node, seed)
+        if itself is not None:
+            return itself
         total, _ = self._tangents(seed)
         return total(node)
+
+    def _seed_layer_node(self, node, seed: tuple):
+        # A node of the seed's own layer and kind: ∂z^l_i/∂z^l_j = ∂a^l_i/∂a^l_j = [i = j].
+        # Differentiating its definition would give 0 (it is built from the layer
+        # below), and a softmax output a^L_i = E_i/ΣE has no atom the seed could
+        # meet, so these are answered here (found by the oracle, tests/test_oracle.py).
+        kind = seed[0]
+        if kind not in ("z", "a") or (kind == "a" and seed[2] == 1):
+            return None
+        _, s, l, j = seed
+        layer = (self.model.Z if kind == "z" else self.model.A)[s].get(l)
+        for i, element in enumerate(layer or (), start=1):
+            if element is node or _same_element(element, node):
+                return Poly.const(1) if i == j else ZERO
+        return None
 
     def dz_dseed(self, s: int, l: int, j: int, seed: tuple):
         _, z_tangent = self._tangents(seed)
@@ -197,6 +215,14 @@ class GroundTruth:
 
     def to_sympy(self, element) -> sympy.Expr:
         return element.to_sympy(self.model.sympy_atom)
+
+
+def _same_element(a, b) -> bool:
+    if isinstance(a, Poly) and isinstance(b, Poly):
+        return a.terms == b.terms
+    if isinstance(a, RatFunc) and isinstance(b, RatFunc):
+        return a.num.terms == b.num.terms and a.den.terms == b.den.terms
+    return False
 
 
 def _zero(e) -> bool:

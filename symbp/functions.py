@@ -211,6 +211,11 @@ class Activation:
     prime_of_value: Callable | None = None
     latex: str = r"\sigma"
     note: str = ""
+    #: σ(z) written through z and d = σ'(z), when the function *is* that
+    #: (relu: z·d, identity: z): a relation the exact algebra may use.
+    value_of_prime: Callable | None = None
+    #: σ' takes only the values 0 and 1, so σ'(z)² = σ'(z) (relu, with σ'(0) = 0).
+    prime_idempotent: bool = False
 
     @property
     def is_generic(self) -> bool:
@@ -267,6 +272,9 @@ ACTIVATIONS: dict[str, Activation] = {
         numpy=_np_relu,
         numpy_prime=_np_relu_prime,
         note="σ'(0) is taken as 0 (relu has no derivative at z = 0)",
+        # relu(z) = z·[z > 0] and [z > 0]² = [z > 0], for every real z (z = 0 included).
+        value_of_prime=lambda z, d: z * d,
+        prime_idempotent=True,
     ),
     "softplus": Activation(
         name="softplus",
@@ -282,6 +290,7 @@ ACTIVATIONS: dict[str, Activation] = {
         numpy=_np_identity,
         numpy_prime=_np_identity_prime,
         prime_of_value=lambda a: 1,
+        value_of_prime=lambda z, d: z,
     ),
     "generic": _generic("sigma"),
 }

@@ -24,7 +24,7 @@ from typing import Sequence
 import sympy
 
 from . import functions
-from .algebra import Poly, RatFunc
+from .atoms import AtomModel
 from .errors import SpecError
 
 MAX_LAYERS = 64
@@ -188,124 +188,9 @@ class Network:
     # -- the atom model (exact algebra) ---------------------------------------
 
     @cached_property
-    def atoms(self) -> "AtomModel":
+    def atoms(self) -> AtomModel:
+        """The network over independent atoms, for exact comparison (``symbp.atoms``)."""
         return AtomModel(self)
-
-
-class AtomModel:
-    r"""The network written over independent atoms, for exact comparison.
-
-    Atoms: the leaves x, y, w, b; per neuron S = σ(z) (its activation value)
-    and, when σ' is not a function of σ, D = σ'(z); for a softmax output,
-    E_j = exp(z^L_j). ``Z[s][l][j]`` is z^{s,l}_j as a polynomial in these.
-    """
-
-    def __init__(self, net: Network):
-        self.net = net
-        self.keys: list[tuple] = []
-        self.index: dict[tuple, int] = {}
-        self.Z: dict = {}
-        self.A: dict = {}
-        self.D: dict = {}
-        self.rule: dict = {}  # atom -> (kind, sample, layer, neuron) for S/E atoms
-        for s in net.samples:
-            self._forward(s)
-
-    def atom(self, key: tuple) -> Poly:
-        if key not in self.index:
-            self.index[key] = len(self.keys)
-            self.keys.append(key)
-        return Poly.gen(self.index[key])
-
-    def leaf(self, key: tuple) -> Poly:
-        return self.atom(key)
-
-    def target(self, j: int, s: int):
-        net = self.net
-        n = net.n(net.L)
-        if net.one_hot and j == n:
-            return 1 - sum((self.atom(("y", s, i)) for i in range(1, n)), Poly())
-        return self.atom(("y", s, j))
-
-    def _forward(self, s: int) -> None:
-        net = self.net
-        A = {1: [self.atom(("x", s, k)) for k in range(1, net.n(1) + 1)]}
-        Z, D = {}, {}
-        for l in net.layers:
-            Z[l] = [
-                sum((self.atom(("w", l, j, k)) * A[l - 1][k - 1] for k in range(1, net.n(l - 1) + 1)), Poly())
-                + self.atom(("b", l, j))
-                for j in range(1, net.n(l) + 1)
-            ]
-            if l == net.L and net.output_softmax:
-                E = []
-                for j in range(1, net.n(l) + 1):
-                    e = self.atom(("E", s, j))
-                    self.rule[self.index[("E", s, j)]] = ("E", s, l, j)
-                    E.append(e)
-                total = sum(E, Poly())
-                A[l] = [RatFunc(e, total) for e in E]
-                D[l] = None
-                continue
-            A[l], D[l] = [], []
-            for j in range(1, net.n(l) + 1):
-                act = net.activation(l, j)
-                S = self.atom(("S", s, l, j))
-                self.rule[self.index[("S", s, l, j)]] = ("S", s, l, j)
-                A[l].append(S)
-                if act.prime_of_value is not None:
-                    D[l].append(Poly.const(1) * act.prime_of_value(S))
-                else:
-                    D[l].append(self.atom(("D", s, l, j)))
-        self.Z[s], self.A[s], self.D[s] = Z, A, D
-
-    def describe_atom(self, i: int) -> str:
-        """A readable name (Nielsen) of atom i, e.g. 'σ(z^3_1)'."""
-        kind, *rest = self.keys[i]
-        net = self.net
-        sample = lambda s: f"^({s})" if net.batch != 1 else ""  # noqa: E731
-        if kind == "w":
-            return str(net.weight(*rest))
-        if kind == "b":
-            return str(net.bias(*rest))
-        if kind in ("x", "y"):
-            s, j = rest
-            return f"{kind}{sample(s)}_{j}"
-        if kind == "S":
-            s, l, j = rest
-            return f"{net.activation(l, j).latex.strip(chr(92))}(z{sample(s)}^{l}_{j})"
-        if kind == "D":
-            s, l, j = rest
-            return f"{net.activation(l, j).latex.strip(chr(92))}'(z{sample(s)}^{l}_{j})"
-        if kind == "E":
-            s, j = rest
-            return f"exp(z{sample(s)}^{net.L}_{j})"
-        return str(self.keys[i])
-
-    def sympy_atom(self, i: int) -> sympy.Expr:
-        """Atom i as a SymPy expression over display symbols (z^l_j plain)."""
-        kind, *rest = self.keys[i]
-        net = self.net
-        if kind == "w":
-            return net.weight(*rest)
-        if kind == "b":
-            return net.bias(*rest)
-        if kind == "x":
-            s, k = rest
-            return net.x(k, s)
-        if kind == "y":
-            s, j = rest
-            return net.y(j, s)
-        if kind == "S":
-            s, l, j = rest
-            return net.activation(l, j).expr(net.z(l, j, s))
-        if kind == "D":
-            s, l, j = rest
-            return net.activation(l, j).prime(net.z(l, j, s))
-        if kind == "E":
-            s, j = rest
-            return sympy.exp(net.z(net.L, j, s))
-        raise AssertionError(kind)
 
 
 def _parse_activations(activation, L: int) -> tuple:

@@ -15,7 +15,10 @@ Strategies:
 A disagreement is never reported on its own: ``refuted`` needs a concrete
 counterexample, found by evaluating both sides at an exact rational point
 with a concrete activation (for a generic σ, a cubic polynomial stands in,
-then the sigmoid). If none is found the verdict is ``undecided``.
+then the sigmoid), and confirmed there by the independent oracle
+(``symbp.oracle``, which evaluates both sides from the network's
+specification alone). If none is found, or the oracle does not confirm, the
+verdict is ``undecided`` with the reason.
 
 >>> from symbp import network, identities
 >>> prove(identities.BP2, network([2, 3, 2])).verdict
@@ -34,8 +37,9 @@ from .backprop import ShapeError
 from .certificate import Certificate, Counterexample, Step
 from .derive import Budget, BudgetExceeded
 from .errors import IdentityError, SpecError
-from .network import Network
-from .counterexample import _find_exact_counterexample, _find_pointwise_counterexample
+from .network import Network, network
+from .oracle import Oracle, OracleError
+from .counterexample import identity_sides, search, search_pointwise
 from .quantities import ExactQuantities, ModP, PointQuantities
 
 METHODS = ("auto", "exact", "pit")
@@ -83,6 +87,14 @@ def prove(identity, net, *, method: str = "auto", budget: float = 60.0, points: 
             cert = _prove_pit(ident, net, points, seed, start, Budget(remaining))
             return _replace(cert, method="auto→pit", reason=(cert.reason + f" (exact ran out: {exc})").strip())
     return _prove_pit(ident, net, points, seed, start, Budget(budget))
+
+
+def _left(start: float, budget) -> float:
+    # What is left of the budget for the oracle's confirmation (a second at least).
+    seconds = budget.seconds if isinstance(budget, Budget) else budget
+    if seconds is None:
+        return 20.0
+    return max(1.0, min(20.0, seconds - (time.perf_counter() - start)))
 
 
 def _certificate(ident, net, method, verdict, start, **kw) -> Certificate:
@@ -142,15 +154,20 @@ def _prove_exact(ident, net, budget, start, seed) -> Certificate:
                 budget.check()
                 diff = lv - rv
                 count += 1
-                if _nonzero(diff):
+                # zero as a polynomial in the atoms, or after the activation's exact relations (relu, identity)
+                if not q.model.vanishes(diff):
                     label, idx = _label(ident, comp, r, c)
-                    cx = _find_exact_counterexample(net, lv, rv, label, comp.layer, idx, seed)
-                    if cx is None:
+                    sides = identity_sides(ident, comp.layer, comp.sample, comp.lhs_tex, r, c)
+                    found = search(net, lv, rv, label, comp.layer, idx, seed, oracle_sides=sides, budget=_left(start, budget))
+                    if found.counterexample is None:
                         return _certificate(
                             ident, net, "exact", "undecided", start, instances=count,
-                            reason=f"at {label} the difference is not the zero polynomial in the atoms, but no concrete counterexample was found",
+                            reason=f"at {label} the difference is not the zero polynomial in the atoms, but no concrete counterexample "
+                            + (f"was confirmed: {found.reason}" if found.reason else "was found"),
                         )
-                    return _certificate(ident, net, "exact", "refuted", start, instances=count, counterexample=cx, reason=f"fails at {label}")
+                    return _certificate(
+                        ident, net, "exact", "refuted", start, instances=count, counterexample=found.counterexample, reason=f"fails at {label}"
+                    )
             n = comp.lhs.shape[0] * comp.lhs.shape[1]
             steps.append(
                 Step(
@@ -165,12 +182,6 @@ def _prove_exact(ident, net, budget, start, seed) -> Certificate:
     except IdentityError:
         raise
     return _certificate(ident, net, "exact", "proved", start, instances=count, steps=tuple(steps))
-
-
-def _nonzero(diff) -> bool:
-    if isinstance(diff, int):
-        return diff != 0
-    return not diff.is_zero()
 
 
 # -- polynomial identity test -----------------------------------------------------------
@@ -197,6 +208,8 @@ def _random_point_quantities(net, rng) -> PointQuantities:
             dv = field.r(act.prime_of_value(sv))
         else:
             dv = field.random()
+        if act.value_of_prime is not None:  # relu: a = z·σ'(z), identity: a = z (true for every z)
+            sv = field.r(act.value_of_prime(z, dv))
         return sv, dv
 
     return PointQuantities(net, field, leaf, neuron, output_exp=lambda s, j, z: field.random())
@@ -226,13 +239,16 @@ def _prove_pit(ident, net, points, seed, start, budget) -> Certificate:
                         count += 1
                     if (lv - rv) % p:
                         label, idx = _label(ident, comp, r, c)
-                        cx = _find_pointwise_counterexample(ident, net, comp, r, c, label, idx, seed)
-                        if cx is None:
+                        found = search_pointwise(ident, net, comp, r, c, label, idx, seed, budget=_left(start, budget))
+                        if found.counterexample is None:
                             return _certificate(
                                 ident, net, "pit", "undecided", start, instances=count,
-                                reason=f"at {label} the two sides differ as polynomials in the atoms, but no concrete counterexample was found",
+                                reason=f"at {label} the two sides differ as polynomials in the atoms, but no concrete counterexample "
+                                + (f"was confirmed: {found.reason}" if found.reason else "was found"),
                             )
-                        return _certificate(ident, net, "pit", "refuted", start, instances=count, counterexample=cx, reason=f"fails at {label}")
+                        return _certificate(
+                            ident, net, "pit", "refuted", start, instances=count, counterexample=found.counterexample, reason=f"fails at {label}"
+                        )
     except ShapeError as exc:
         return _shape_refutation(ident, net, ident.name, exc, start, "pit")
     except BudgetExceeded as exc:
@@ -255,6 +271,8 @@ def _prove_function_rule(ident, net) -> Certificate:
 
     start = time.perf_counter()
     act = functions.activation(ident.function_rule)
+    if act.prime_of_value is None:
+        raise IdentityError(f"{ident.name}: the activation {act.name} has no rule writing σ' through σ")
     z = sympy.Symbol("z", real=True)
     t = sympy.Symbol("t", positive=True)
     truth = sympy.diff(act.expr(z), z)  # ground truth: differentiate the definition
@@ -274,12 +292,25 @@ def _prove_function_rule(ident, net) -> Certificate:
         instance=ident.name, layer=None, indices=(), point={"z": "1/3"}, lhs=str(sympy.N(truth.subs(z, value), 25)),
         rhs=str(sympy.N(claim.subs(z, value), 25)), lhs_value=float(truth.subs(z, value)), rhs_value=float(claim.subs(z, value)),
     )
-    verdict = "refuted" if abs(cx.lhs_value - cx.rhs_value) > 1e-12 else "undecided"
+    apart = abs(cx.lhs_value - cx.rhs_value) > 1e-12
+    confirmed = apart and _oracle_differs(act.name, cx.rhs_value)
+    reason = f"remaining: {diff}"
+    if apart and not confirmed:
+        reason += "; the independent oracle's σ'(1/3) (numeric differentiation) agrees with the rule, so SymPy's is in doubt"
     return Certificate(
-        identity=ident.name, network={"function": act.name}, method="exact", verdict=verdict, instances=1,
-        seconds=round(time.perf_counter() - start, 4), statement=ident.statement, source=ident.source,
-        counterexample=cx if verdict == "refuted" else None, reason=f"remaining: {diff}",
+        identity=ident.name, network={"function": act.name}, method="exact", verdict="refuted" if confirmed else "undecided",
+        instances=1, seconds=round(time.perf_counter() - start, 4), statement=ident.statement, source=ident.source,
+        counterexample=cx if confirmed else None, reason=reason,
     )
+
+
+def _oracle_differs(name: str, claimed: float) -> bool:
+    # The oracle's σ'(1/3), by differentiating its own σ numerically, against the claimed value.
+    point = {("x", 1, 1): 1, ("y", 1, 1): 0, ("w", 2, 1, 1): Fraction(1, 3), ("b", 2, 1): 0}
+    try:
+        return abs(float(Oracle(network([1, 1], name), point).sigma_prime(2, 1)) - claimed) > 1e-12
+    except OracleError:
+        return False
 
 
 def prove_all(net: Network, names=None, **kwargs) -> list[Certificate]:

@@ -126,6 +126,11 @@ class ExactQuantities(_Common):
         Z = self.model.Z[s][l]
         return Mat([[self.gt.d_node(Z[i], ("w", l, i + 1, k)) for k in range(1, self.net.n(l - 1) + 1)] for i in range(len(Z))])
 
+    def da_dz(self, l: int, s: int = 1) -> Mat:
+        """J[j][i] = ∂a^l_j/∂z^l_i (the activation's Jacobian)."""
+        A = self.model.A[s][l]
+        return Mat([[self.gt.d_node(A[j], ("z", s, l, i)) for i in range(1, len(A) + 1)] for j in range(len(A))])
+
 
 # -- fields for PointQuantities ------------------------------------------------
 

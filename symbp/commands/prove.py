@@ -98,6 +98,8 @@ def _explain_refutation(c, profile) -> str:
     out.append(f"  point: {point}")
     out.append(f"  ground truth: {cx.lhs}")
     out.append(f"  formula:      {cx.rhs}")
+    if cx.oracle:
+        out.append(f"  confirmed: {cx.oracle}")
     return "\n".join(out)
 
 

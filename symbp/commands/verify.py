@@ -185,6 +185,8 @@ def _long(r) -> str:
         if cx.activation:
             out.append(f"  activation: {cx.activation}")
         out.append("  point: " + ", ".join(f"{k} = {v}" for k, v in cx.point.items()))
+        if cx.oracle:
+            out.append(f"  confirmed: {cx.oracle}")
     if r.diagnosis:
         out.append(f"diagnosis: {r.diagnosis}")
         out.append(f"corrected: {r.corrected}")

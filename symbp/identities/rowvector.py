@@ -144,10 +144,7 @@ def _jacobian_diagonal(q):
     # The Jacobian ∂a^l_j/∂z^l_i from the ground truth, entry by entry, against
     # diag σ'(z^l): exact only (a point check would restate the definition).
     for l in _elementwise_layers(q):
-        n = q.net.n(l)
-        A = q.model.A[1][l]
-        jac = Mat([[q.gt.d_node(A[j], ("z", 1, l, i)) for i in range(1, n + 1)] for j in range(n)])
-        yield Comparison(l, 1, jac, Mat.diag(q.sigma_prime(l)), r"dz/dy", r"\operatorname{diag} h'(y)", ("j", "i"))
+        yield Comparison(l, 1, q.da_dz(l), Mat.diag(q.sigma_prime(l)), r"dz/dy", r"\operatorname{diag} h'(y)", ("j", "i"))
 
 
 def _chain_u(q):

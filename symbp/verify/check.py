@@ -134,7 +134,7 @@ def check_claim(eq: Equation, side: int, setting: Setting, deadline: float, find
                     skipped_reason = str(exc)
                     continue
                 instances += 1
-                bad = compare(lv, rv, lhs, rhs)
+                bad = compare(lv, rv, lhs, rhs, ctx.model.vanishes)
                 if bad is True:
                     continue
                 if isinstance(bad, str):
@@ -158,8 +158,12 @@ def check_claim(eq: Equation, side: int, setting: Setting, deadline: float, find
     return Outcome("holds", f"exact on {instances} instances", instances)
 
 
-def compare(lv, rv, lhs, rhs):
-    """True if equal; a reason string for a shape mismatch; else (l, r, entry) of a differing entry."""
+def compare(lv, rv, lhs, rhs, vanishes=None):
+    """True if equal; a reason string for a shape mismatch; else (l, r, entry) of a differing entry.
+
+    ``vanishes`` is the zero test (the network's ``atoms.vanishes``, which knows relu and identity).
+    """
+    vanishes = vanishes or (lambda e: e.is_zero())
     if isinstance(lv, Mat) != isinstance(rv, Mat) or (
         isinstance(lv, Mat) and (lv.rows, lv.cols) != (rv.rows, rv.cols)
     ):
@@ -167,10 +171,10 @@ def compare(lv, rv, lhs, rhs):
     if isinstance(lv, Mat):
         for r in range(lv.rows):
             for c in range(lv.cols):
-                if not (lv.entries[r][c] - rv.entries[r][c]).is_zero():
+                if not vanishes(lv.entries[r][c] - rv.entries[r][c]):
                     return lv.entries[r][c], rv.entries[r][c], (r + 1, c + 1)
         return True
-    return True if (lv - rv).is_zero() else (lv, rv, ())
+    return True if vanishes(lv - rv) else (lv, rv, ())
 
 
 def _where(ctx: Context, bind: dict) -> str:

@@ -1,0 +1,256 @@
+r"""The network written over independent atoms: the exact algebra's view of a ``Network``.
+
+Atoms are the leaves x, y, w, b and, per neuron, S = σ(z) and (when σ' is not
+a function of σ) D = σ'(z); a softmax output has E_j = exp(z^L_j). Every z is
+a polynomial in the atoms of the layer below. Treating atoms as independent
+makes "the difference is the zero polynomial" a sufficient test of an
+identity; some activations add exact relations the test may use
+(``AtomModel.vanishes``): relu(z) = z·[z > 0] with [z > 0]² = [z > 0], and
+identity(z) = z.
+
+>>> from symbp.network import network
+>>> m = network([1, 1], "relu").atoms
+>>> m.describe_atom(m.index[("D", 1, 2, 1)])
+"sigma'(z^2_1)"
+"""
+
+from __future__ import annotations
+
+import random
+import sympy
+
+from .algebra import Poly, RatFunc
+
+_P = (1 << 61) - 1  # a Mersenne prime: the field of the quick test in ``vanishes``
+
+
+class AtomModel:
+    r"""The network written over independent atoms, for exact comparison.
+
+    Atoms: the leaves x, y, w, b; per neuron S = σ(z) (its activation value)
+    and, when σ' is not a function of σ, D = σ'(z); for a softmax output,
+    E_j = exp(z^L_j). ``Z[s][l][j]`` is z^{s,l}_j as a polynomial in these.
+    """
+
+    def __init__(self, net):  # a network.Network (not imported: network imports this module)
+        self.net = net
+        self.keys: list[tuple] = []
+        self.index: dict[tuple, int] = {}
+        self.Z: dict = {}
+        self.A: dict = {}
+        self.D: dict = {}
+        self.rule: dict = {}  # atom -> (kind, sample, layer, neuron) for S/E atoms
+        # Exact relations of some activations (``Activation.value_of_prime``):
+        # S atom -> (s, l, j) where σ(z) = f(z, σ'(z)), and the σ' atoms that are idempotent.
+        self.relations: dict[int, tuple] = {}
+        self.idempotent: set[int] = set()
+        self._expanded: dict[int, Poly] = {}
+        for s in net.samples:
+            self._forward(s)
+
+    def atom(self, key: tuple) -> Poly:
+        if key not in self.index:
+            self.index[key] = len(self.keys)
+            self.keys.append(key)
+        return Poly.gen(self.index[key])
+
+    def leaf(self, key: tuple) -> Poly:
+        return self.atom(key)
+
+    def target(self, j: int, s: int):
+        net = self.net
+        n = net.n(net.L)
+        if net.one_hot and j == n:
+            return 1 - sum((self.atom(("y", s, i)) for i in range(1, n)), Poly())
+        return self.atom(("y", s, j))
+
+    def _forward(self, s: int) -> None:
+        net = self.net
+        A = {1: [self.atom(("x", s, k)) for k in range(1, net.n(1) + 1)]}
+        Z, D = {}, {}
+        for l in net.layers:
+            Z[l] = [
+                sum((self.atom(("w", l, j, k)) * A[l - 1][k - 1] for k in range(1, net.n(l - 1) + 1)), Poly())
+                + self.atom(("b", l, j))
+                for j in range(1, net.n(l) + 1)
+            ]
+            if l == net.L and net.output_softmax:
+                E = []
+                for j in range(1, net.n(l) + 1):
+                    e = self.atom(("E", s, j))
+                    self.rule[self.index[("E", s, j)]] = ("E", s, l, j)
+                    E.append(e)
+                total = sum(E, Poly())
+                A[l] = [RatFunc(e, total) for e in E]
+                D[l] = None
+                continue
+            A[l], D[l] = [], []
+            for j in range(1, net.n(l) + 1):
+                act = net.activation(l, j)
+                S = self.atom(("S", s, l, j))
+                self.rule[self.index[("S", s, l, j)]] = ("S", s, l, j)
+                A[l].append(S)
+                if act.prime_of_value is not None:
+                    D[l].append(Poly.const(1) * act.prime_of_value(S))
+                else:
+                    D[l].append(self.atom(("D", s, l, j)))
+                if act.value_of_prime is not None:
+                    self.relations[self.index[("S", s, l, j)]] = (s, l, j)
+                if act.prime_idempotent:
+                    self.idempotent.add(self.index[("D", s, l, j)])
+        self.Z[s], self.A[s], self.D[s] = Z, A, D
+
+    # -- exact relations: relu(z) = z·[z > 0], [z > 0]² = [z > 0]; identity(z) = z ----------
+
+    def vanishes(self, element) -> bool:
+        r"""True if ``element`` is 0 for every value of the atoms the network can take.
+
+        First as a polynomial in independent atoms (``is_zero``). Failing that,
+        if some neurons' σ is tied to z (relu, identity), their σ(z) atoms are
+        replaced by z·σ'(z) (relu) or z (identity), with z written out, and
+        every relu σ' atom, which stands for the indicator [z > 0] (σ'(0) = 0),
+        is reduced by d² = d. Each relation holds for every real z, so a zero
+        after them is still a proof; a nonzero result proves nothing either way.
+        Writing z out is costly on a wide network, so the element is first
+        evaluated at a few random points modulo a prime that obey the relations
+        (d ∈ {0, 1}, σ = z·d): a nonzero value there settles "no" at once.
+
+        >>> from symbp.network import network
+        >>> m = network([1, 1], "relu").atoms
+        >>> a, d = m.A[1][2][0], m.D[1][2][0]
+        >>> m.vanishes(a - m.Z[1][2][0] * d), m.vanishes(d * d - d), m.vanishes(d - 1)
+        (True, True, False)
+        """
+        if not isinstance(element, (Poly, RatFunc)):
+            return element == 0
+        if element.is_zero():
+            return True
+        if not (self.relations or self.idempotent):
+            return False
+        if self._nonzero_somewhere(element):
+            return False
+        if isinstance(element, RatFunc):
+            return self.reduce(element.num).is_zero() and not self.reduce(element.den).is_zero()
+        return self.reduce(element).is_zero()
+
+    def _nonzero_somewhere(self, element, points: int = 6, draws: int = 30) -> bool:
+        # Random values modulo p obeying every relation; nonzero at one of them = not 0 given the
+        # relations. A denominator vanishes where a relu output is 0 (the cross-entropy's a(1 − a)):
+        # draw again, up to ``draws`` times, for ``points`` usable values.
+        rng = random.Random(len(self.keys))
+        used = 0
+        for _ in range(draws):
+            values = self._consistent_values(rng)
+            try:
+                if element.evaluate_mod(values, _P):
+                    return True
+            except (ZeroDivisionError, KeyError):  # a vanishing denominator; an atom made after the values
+                continue
+            used += 1
+            if used == points:
+                break
+        return False
+
+    def _consistent_values(self, rng: random.Random) -> dict:
+        values = {g: rng.randrange(1, _P) for g, key in enumerate(self.keys) if key[0] not in ("S", "D")}
+        net = self.net
+        for s in net.samples:
+            for l in net.layers:
+                for j in range(1, net.n(l) + 1):
+                    g_s, g_d = self.index.get(("S", s, l, j)), self.index.get(("D", s, l, j))
+                    if g_s is None:  # a softmax output: its E atoms are drawn above
+                        continue
+                    d = 1
+                    if g_d is not None:
+                        d = rng.randrange(2) if g_d in self.idempotent else rng.randrange(1, _P)
+                        values[g_d] = d
+                    if g_s in self.relations:
+                        z = self.Z[s][l][j - 1].evaluate_mod(values, _P)
+                        values[g_s] = int(self.net.activation(l, j).value_of_prime(z, d)) % _P
+                    else:
+                        values[g_s] = rng.randrange(1, _P)
+        return values
+
+    def reduce(self, poly: Poly) -> Poly:
+        """``poly`` with the relations applied (see ``vanishes``)."""
+        tied = poly.gens() & set(self.relations)
+        if tied:
+            poly = poly.evaluate(_Substitution(self), coeff=lambda c: c)
+            poly = Poly.const(poly) if not isinstance(poly, Poly) else poly
+        return self._idempotent(poly)
+
+    def _expand(self, g: int) -> Poly:
+        # σ(z^l_j) through z^l_j (itself expanded) and its σ' atom.
+        if g not in self._expanded:
+            s, l, j = self.relations[g]
+            act = self.net.activation(l, j)
+            z = self.reduce(self.Z[s][l][j - 1])
+            self._expanded[g] = self._idempotent(Poly.const(1) * act.value_of_prime(z, self.D[s][l][j - 1]))
+        return self._expanded[g]
+
+    def _idempotent(self, poly: Poly) -> Poly:
+        if not self.idempotent or not (poly.gens() & self.idempotent):
+            return poly
+        out: dict = {}
+        for mono, c in poly.terms.items():
+            mono = tuple((g, 1 if g in self.idempotent else e) for g, e in mono)
+            out[mono] = out.get(mono, 0) + c
+        return Poly({m: c for m, c in out.items() if c != 0})
+
+    def describe_atom(self, i: int) -> str:
+        """A readable name (Nielsen) of atom i, e.g. 'σ(z^3_1)'."""
+        kind, *rest = self.keys[i]
+        net = self.net
+        sample = lambda s: f"^({s})" if net.batch != 1 else ""  # noqa: E731
+        if kind == "w":
+            return str(net.weight(*rest))
+        if kind == "b":
+            return str(net.bias(*rest))
+        if kind in ("x", "y"):
+            s, j = rest
+            return f"{kind}{sample(s)}_{j}"
+        if kind == "S":
+            s, l, j = rest
+            return f"{net.activation(l, j).latex.strip(chr(92))}(z{sample(s)}^{l}_{j})"
+        if kind == "D":
+            s, l, j = rest
+            return f"{net.activation(l, j).latex.strip(chr(92))}'(z{sample(s)}^{l}_{j})"
+        if kind == "E":
+            s, j = rest
+            return f"exp(z{sample(s)}^{net.L}_{j})"
+        return str(self.keys[i])
+
+    def sympy_atom(self, i: int) -> sympy.Expr:
+        """Atom i as a SymPy expression over display symbols (z^l_j plain)."""
+        kind, *rest = self.keys[i]
+        net = self.net
+        if kind == "w":
+            return net.weight(*rest)
+        if kind == "b":
+            return net.bias(*rest)
+        if kind == "x":
+            s, k = rest
+            return net.x(k, s)
+        if kind == "y":
+            s, j = rest
+            return net.y(j, s)
+        if kind == "S":
+            s, l, j = rest
+            return net.activation(l, j).expr(net.z(l, j, s))
+        if kind == "D":
+            s, l, j = rest
+            return net.activation(l, j).prime(net.z(l, j, s))
+        if kind == "E":
+            s, j = rest
+            return sympy.exp(net.z(net.L, j, s))
+        raise AssertionError(kind)
+
+
+class _Substitution:
+    """Atom values for ``Poly.evaluate``: a tied σ atom is its expansion, any other atom itself."""
+
+    def __init__(self, model: AtomModel):
+        self.model = model
+
+    def __getitem__(self, g: int) -> Poly:
+        return self.model._expand(g) if g in self.model.relations else Poly.gen(g)
