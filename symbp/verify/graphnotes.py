@@ -30,6 +30,7 @@ from .graphevaluate import Evaluator, Misfit
 from .graphmodel import LOSS_NAMES, Deriv, GraphError, GraphUninterpretable, Model, Mul, Sym, to_latex
 from .graphnodes import Equation, Mat, walk
 from .graphread import read_graph
+from .graphsingle import has_layers
 from .lexer import ReadError
 from .verification import Verification
 
@@ -363,7 +364,7 @@ def apply_graph(report, text: str, notation_name: str, budget: float = 30.0):
 
 
 def _graph_form(text: str) -> bool:
-    return not re.search(r"\^\{?\(?[a-zA-Z][+-]?\d?\)?\}?", text.replace("^T", "").replace("^{T}", ""))
+    return not has_layers(text)
 
 
 def _as_kind(f: Formula, kind: str, reason: str) -> Formula:

@@ -12,6 +12,8 @@ inputs × outputs, b a row, h and L generic. The sizes are a family (2 × 3 and
 
 from __future__ import annotations
 
+import re
+
 from .graphbuild import build
 from .graphcheck import check_graph
 from .graphmodel import GraphError, GraphUninterpretable
@@ -24,6 +26,11 @@ LAYER = ("g = x W + b", "a = h(g)", "L = L(a)")
 WORDS = "the row-vector profile's own layer: g = x W + b, a = h(g), L = L(a) (x and b rows, W inputs × outputs, " \
         "h and L any differentiable functions)"
 FAMILY = ((2, 3), (3, 2))
+
+
+def has_layers(text: str) -> bool:
+    """Whether a formula writes layer superscripts (w^l, \\delta^{l+1}, a^{(L)}): the layered reading's, not ours."""
+    return bool(re.search(r"\^\s*\{?\s*\(?[a-zA-Z][+-]?\d?\)?\s*\}?", re.sub(r"\^\s*\{?\s*(T|\\top)\s*\}?", "", text)))
 
 
 def check_single(formula: str, budget: float = 30.0) -> tuple:

@@ -36,7 +36,7 @@ from .instances import _quantities
 from .interpret import Uninterpretable
 from .nodes import Equation, Nabla, Partial, to_latex, walk
 from .reader import ReadError, read
-from .graphsingle import check_single
+from .graphsingle import check_single, has_layers
 from .samples import mean_claim, per_sample
 from .scalar import check_scalar, is_scalar
 from .updates import is_rule, judge_step, read_rule
@@ -130,7 +130,7 @@ def verify(
     try:
         eq = read(formula, nt)
     except ReadError as exc:
-        if nt.vectors == "row":
+        if nt.vectors == "row" and not has_layers(formula):
             return _own_layer(formula, base, start, budget)
         return Verification(status="unreadable", verdict="undecided", reason=str(exc), **base)
     if cost == "mean-quadratic":
