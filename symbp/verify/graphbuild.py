@@ -26,7 +26,7 @@ from .graphmodel import (LOSS_NAMES, Add, Call, Deriv, Div, GraphError, GraphUni
                          uses)
 from .graphnodes import walk
 
-#: Sizes tried for a dimension the notes never fix.
+#: Sizes given in turn to the dimensions the notes never fix (a second member of the family starts at 3).
 FAMILY_SIZES = (2, 3)
 
 
@@ -205,7 +205,7 @@ def _shapes(m: Model, defs, eqs, hints, sizes: dict, report_open: bool = False):
         dims = list(q.dims) if q.dims else [None] * q.rank
         for k, d in enumerate(dims):
             if not d:
-                dims[k] = sizes.get(q.name, FAMILY_SIZES[counter % len(FAMILY_SIZES)])
+                dims[k] = sizes.get(q.name, FAMILY_SIZES[(counter + sizes.get("start", 0)) % len(FAMILY_SIZES)])
                 counter += 1
         q.dims, q.why = tuple(dims), "a size the notes leave open"
         _propagate(m, defs)

@@ -24,10 +24,10 @@ import re
 from dataclasses import dataclass, field
 
 from .extract import Formula
-from .graphbuild import FAMILY_SIZES, build, is_declaration, is_definition, open_dims
+from .graphbuild import build, is_declaration, is_definition, open_dims
 from .graphcheck import GraphOutcome, check_graph
 from .graphevaluate import Evaluator, Misfit
-from .graphmodel import LOSS_NAMES, Deriv, GraphError, GraphUninterpretable, Model, Mul, Sym, to_latex
+from .graphmodel import LOSS_NAMES, Bar, Call, Deriv, GraphError, GraphUninterpretable, Model, Mul, Sym, to_latex
 from .graphnodes import Equation, Mat, walk
 from .graphread import read_graph
 from .graphsingle import has_layers
@@ -188,6 +188,13 @@ def graph_notes(items: list, text: str, budget: float = 30.0) -> GraphNotes:
     all_eqs = [eq for p in pieces for eq in p.eqs] + mentions
     model, error, repaired = _model(defs, all_eqs, hints, claims)
     out.model = model
+    opened = bool(open_dims([(ln, e) for ln, e, _ in defs], all_eqs, hints))
+    family = [model]
+    if model is not None and opened:  # sizes the notes leave open: a second member with other sizes
+        other, _, _ = _model(defs, all_eqs, hints, claims, start=1)
+        if other is not None:
+            family.append(other)
+            model.notes.append("sizes the notes leave open are checked at two choices (starting at 2 and at 3)")
     if model is None:
         out.error = error
         return out
@@ -205,15 +212,42 @@ def graph_notes(items: list, text: str, budget: float = 30.0) -> GraphNotes:
     for p in pieces:
         if p.error or not p.eqs or all(is_declaration(e) or is_definition(e) for e in p.eqs):
             continue
-        outcomes[id(p.formula)] = (p, [_check(eq, model, budget) for eq in p.eqs
+        outcomes[id(p.formula)] = (p, [_family_check(eq, family, budget) for eq in p.eqs
                                        if not (is_declaration(eq) or is_definition(eq))])
     out.layout = _notes_layout(outcomes)
     for key, (p, results) in outcomes.items():
         if out.layout and any(r.status == "ambiguous" for r in results):
-            results = [_check(eq, model, budget, out.layout) for eq in p.eqs
+            results = [_family_check(eq, family, budget, out.layout) for eq in p.eqs
                        if not (is_declaration(eq) or is_definition(eq))]
         out.results[key] = (p, results)
     return out
+
+
+def _family_check(eq: Equation, family: list, budget: float, layout: str = "") -> GraphOutcome:
+    """The verdict on every model of the family: holds only if it holds on each, else the first other verdict."""
+    outs = [_check(eq, m, budget / len(family), layout) for m in family]
+    for o in outs:
+        if o.status != "holds":
+            if o.status == "refuted":
+                _diagnose(eq, family, o, budget, layout)
+            return o
+    return outs[0]
+
+
+def _diagnose(eq: Equation, family: list, outcome: GraphOutcome, budget: float, layout: str) -> None:
+    """∂g_1/∂g_1 = ∂h/∂g_1|_{g_1}: the left side differentiates g_1 itself, not h(g_1); said when ∂h(g_1)/∂g_1
+    (the function of the right side applied to the variable) makes the claim hold."""
+    if len(eq.sides) != 2 or not isinstance(eq.sides[0], Deriv) or not isinstance(eq.sides[0].den, Sym):
+        return
+    rhs = eq.sides[1]
+    inner = rhs.arg if isinstance(rhs, Bar) else rhs
+    if not (isinstance(inner, Deriv) and isinstance(inner.num, Sym) and inner.num.base in family[0].functions):
+        return
+    left = eq.sides[0]
+    fixed = Equation((Deriv(Call(inner.num, (left.den,)), left.den, left.total), rhs), eq.rels)
+    if all(_check(fixed, m, budget / len(family), layout).status == "holds" for m in family):
+        outcome.reason = (f"the left side differentiates {to_latex(left.num)}, not {inner.num.base}"
+                          f"({to_latex(left.den)}): {to_latex(fixed)} holds; " + outcome.reason)
 
 
 def _check(eq: Equation, model: Model, budget: float, layout: str = "") -> GraphOutcome:
@@ -261,10 +295,10 @@ def _differentiated(claims: list, model: Model) -> dict:
     return out
 
 
-def _model(defs, all_eqs, hints, claims):
+def _model(defs, all_eqs, hints, claims, start: int = 0):
     """(model, error, repaired pieces): the model of the definitions, a cycle repaired if one exchange does it."""
     plain = [(line, eq) for line, eq, _ in defs]
-    sizes = {name: FAMILY_SIZES[0] for name in open_dims(plain, all_eqs, hints)}
+    sizes = {"start": start}
     try:
         first = build(plain, all_eqs, hints, sizes=sizes)
         return build(plain, all_eqs, hints, _differentiated(claims, first), sizes), "", []
