@@ -321,6 +321,42 @@ def test_bold_row_notes_with_open_sizes(claim, status):
     assert _one(claim, BOLD_ROW).status == status
 
 
+@pytest.mark.parametrize("claim, status", [
+    # regression: the step label of W_{t+1} / W_t was taken for an entry index, W read as a vector, and the
+    # two size choices then contradicted x W; the step index is not an entry of W
+    (r"\mathbf{W}_{t+1} = \mathbf{W}_t + \eta \frac{\partial E}{\partial \mathbf{W}}", "refuted"),  # ascent
+    (r"W' = W - \eta \frac{\partial E}{\partial W}", "holds"),
+    (r"W' = W - \eta \frac{\partial E}{\partial \mathbf{h}}", "refuted"),  # h is 1×|h|, W is |x|×|h|
+])
+def test_step_forms_of_update_rules_with_open_sizes(claim, status):
+    assert _one(claim, BOLD_ROW).status == status
+
+
+GENERIC_H = r"""Let $x = (x_1, x_2)$ be a row vector and $W$ a $2 \times 3$ matrix.
+We compute $g = x W$ and $z = h(g)$ with $h$ a function applied entrywise, and the loss $L = L(z_1, z_2, z_3)$.
+"""
+
+
+@pytest.mark.parametrize("claim, status", [
+    (r"\frac{\partial z_1}{\partial g_1} = \frac{\partial h}{\partial g_1}\big|_{g_1}", "holds"),  # z_1 = h(g_1)
+    (r"\frac{\partial z_1}{\partial g_1} = h'(g_1)", "holds"),
+    (r"\frac{\partial L}{\partial g_1} = \frac{\partial L}{\partial z_1} h'(g_1)", "holds"),  # only z_1 has g_1
+    (r"\frac{\partial L}{\partial g_2} = \frac{\partial L}{\partial z_1} h'(g_1)", "refuted"),
+])
+def test_generic_function_of_the_notes(claim, status):
+    assert _one(claim, GENERIC_H).status == status
+
+
+def test_diagnosis_when_the_left_side_differentiates_the_variable_itself():
+    # seed 004 writes ∂g_1/∂g_1 = ∂h/∂g_1|_{g_1}: the left side is 1, the right h'(g_1); by hand ∂h(g_1)/∂g_1
+    # is h'(g_1), so the repaired claim holds and the refutation says which side is meant
+    result = _one(r"\frac{\partial g_1}{\partial g_1} = \frac{\partial h}{\partial g_1}\big|_{g_1}", GENERIC_H)
+    assert result.status == "refuted"
+    assert "differentiates g_1, not h(g_1)" in result.reason
+    other = _one(r"\frac{\partial g_1}{\partial g_1} = \frac{\partial L}{\partial g_1}", GENERIC_H)
+    assert other.status == "refuted" and "differentiates" not in other.reason  # L is not applied to g_1
+
+
 def test_a_sum_over_neurons_is_not_a_mean_over_inputs():
     # regression: \sum_{i=1}^{n_l} after ∂C/∂w was once taken for a sum over inputs and lost its \sum
     v = verify(r"\frac{\partial C}{\partial w_{jk}^l} = \sum_{i=1}^{n_l} \frac{\partial C}{\partial z_i^l} "

@@ -31,6 +31,7 @@ from .graphmodel import LOSS_NAMES, Bar, Call, Deriv, GraphError, GraphUninterpr
 from .graphnodes import Equation, Mat, walk
 from .graphread import read_graph
 from .graphsingle import has_layers
+from .graphupdate import check_update, is_update, step_free
 from .lexer import ReadError
 from .verification import Verification
 
@@ -185,7 +186,7 @@ def graph_notes(items: list, text: str, budget: float = 30.0) -> GraphNotes:
     out.pieces = {id(p.formula): p for p in pieces}
     if not defs:
         return out
-    all_eqs = [eq for p in pieces for eq in p.eqs] + mentions
+    all_eqs = [step_free(eq) for p in pieces for eq in p.eqs] + mentions
     model, error, repaired = _model(defs, all_eqs, hints, claims)
     out.model = model
     opened = bool(open_dims([(ln, e) for ln, e, _ in defs], all_eqs, hints))
@@ -251,8 +252,6 @@ def _diagnose(eq: Equation, family: list, outcome: GraphOutcome, budget: float, 
 
 
 def _check(eq: Equation, model: Model, budget: float, layout: str = "") -> GraphOutcome:
-    from .graphupdate import check_update, is_update
-
     try:
         if is_update(eq):
             return check_update(eq, model)

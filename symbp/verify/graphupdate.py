@@ -77,6 +77,15 @@ def _old_term(rhs):
     return None
 
 
+def step_free(eq: Equation) -> Equation:
+    """The rule with the parameter's step index dropped (``W_{t+1} = W_t - …`` as ``W = W - …``), so that the
+    step label t is not taken for an entry index of W when the notes' shapes are inferred."""
+    found = _param(eq)
+    if found is None or eq.rels[0] in ARROWS:
+        return eq
+    return Equation(found, eq.rels[:1])
+
+
 def is_update(eq: Equation) -> bool:
     """Whether ``eq`` is read as an update rule."""
     return _param(eq) is not None
