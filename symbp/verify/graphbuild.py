@@ -597,7 +597,7 @@ def _acyclic(m: Model, defs) -> None:
         if state.get(s) == 2 or s not in m.defs:
             return
         state[s] = 1
-        for t in m.defs[s].free_symbols:
+        for t in sorted(m.defs[s].free_symbols, key=sympy.default_sort_key):  # the same cycle on every run
             if t in m.names:
                 visit(t, path + [s])
         state[s] = 2
