@@ -332,6 +332,18 @@ def test_step_forms_of_update_rules_with_open_sizes(claim, status):
     assert _one(claim, BOLD_ROW).status == status
 
 
+@pytest.mark.parametrize("claim, status", [
+    # regression: "$\mathbf{W}$ a matrix" without a size was not read, W became a number and this correct
+    # gradient (by hand ∂E/∂w_ij = x_i ∂E/∂h_j (1 - h_j²), i.e. xᵀ(∂E/∂h ⊙ (1 - h²))) was refuted
+    (r"\frac{\partial E}{\partial \mathbf{W}} = \mathbf{x}^T \left(\frac{\partial E}{\partial \mathbf{h}} \odot (1 - \mathbf{h}^2)\right)",
+     "holds"),
+    (r"\frac{\partial E}{\partial \mathbf{W}} = \left(\frac{\partial E}{\partial \mathbf{h}} \odot (1 - \mathbf{h}^2)\right)^T \mathbf{x}",
+     "refuted"),  # the transpose: |h| × |x|, W is |x| × |h| with the open sizes 3 and 2
+])
+def test_a_matrix_of_open_size(claim, status):
+    assert _one(claim, BOLD_ROW).status == status
+
+
 GENERIC_H = r"""Let $x = (x_1, x_2)$ be a row vector and $W$ a $2 \times 3$ matrix.
 We compute $g = x W$ and $z = h(g)$ with $h$ a function applied entrywise, and the loss $L = L(z_1, z_2, z_3)$.
 """

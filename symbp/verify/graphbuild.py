@@ -137,7 +137,7 @@ def _ranks(m: Model, defs, eqs, hints) -> None:
         if dims:
             ranks[base] = len(dims) if len(dims) == 2 else 1
         elif orient:
-            ranks[base] = 1
+            ranks[base] = 2 if orient == "matrix" else 1
     for _, eq in defs:
         lhs, rhs = eq.sides[0], eq.sides[-1]
         if isinstance(lhs, Sym) and not lhs.sub and isinstance(rhs, Mat):
@@ -153,7 +153,7 @@ def _shapes(m: Model, defs, eqs, hints, sizes: dict, report_open: bool = False):
         q = qs.get(m.canonical(name))
         if q is None:
             continue
-        if orient and q.rank == 1:
+        if orient in ("row", "col") and q.rank == 1:
             q.orient, q.why = orient, "said in the notes"
         if dims:
             q.dims = tuple(dims) if q.rank == 2 else (max(dims),)

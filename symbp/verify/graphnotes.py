@@ -114,6 +114,7 @@ def _array_rows(text: str):
 _NAME = r"\$\s*(?:\\(?:mathbf|vec|boldsymbol|bm)\s*\{\s*)?([A-Za-z])\s*\}?\s*\$"
 _ROW_VECTOR = re.compile(_NAME + r"[^$.]{0,60}?\b(row|column|строк\w*|столб\w*)")
 _SIZE = re.compile(_NAME + r"[^$.]{0,40}?\$?\s*(\d+)\s*(?:\\times|×|x)\s*(\d+)\s*\$?\s*(?:matrix|матриц)")
+_MATRIX = re.compile(_NAME + r"[^$.]{0,20}?\b(?:matrix|матриц)")  # "$W$ a matrix": a matrix of open size
 _VECTOR_SIZE = re.compile(_NAME + r"[^$.]{0,60}?\bvector\s+(?:of\s+(?:size|length|dimension)\s+|with\s+)\$?(\d+)")
 _IN_R = re.compile(r"\$\s*(?:\\(?:mathbf|vec|boldsymbol|bm)\s*\{\s*)?([A-Za-z])\s*\}?\s*\\in\s*\\mathbb\s*\{?R\}?\s*\^"
                    r"\s*\{?\s*(\d+)\s*(?:\\times\s*(\d+))?\s*\}?")
@@ -129,6 +130,8 @@ def hints_and_prose(text: str) -> tuple[list, list]:
         hints.append((text.count("\n", 0, m.start()) + 1, m.group(1), orient, ()))
     for m in _SIZE.finditer(text):
         hints.append((text.count("\n", 0, m.start()) + 1, m.group(1), "", (int(m.group(2)), int(m.group(3)))))
+    for m in _MATRIX.finditer(text):
+        hints.append((text.count("\n", 0, m.start()) + 1, m.group(1), "matrix", ()))
     for m in _VECTOR_SIZE.finditer(text):
         hints.append((text.count("\n", 0, m.start()) + 1, m.group(1), "", (int(m.group(2)),)))
     for m in _IN_R.finditer(text):
