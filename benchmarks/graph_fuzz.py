@@ -5,7 +5,7 @@ with a named activation (tanh) or a generic one (h), a generic loss L of the act
 from 2..3, and one claim from a grammar of derivative claims: entries (∂g_j/∂w_{ik} = x_i or 0),
 the chain rule written out, gradients as matrices (∂L/∂W = x^T ∂L/∂g, ∂L/∂W = ∂L/∂g x^T,
 ∂L/∂x = ∂L/∂g W^T, W^T ∂L/∂g …, some with their transpose or their indices swapped), and update rules
-(W ← W ∓ η ∂L/∂W, W_{t+1} = W_t ∓ …, W' = W ∓ …, W := W ∓ …), also on notes that leave the sizes
+(W ← W ∓ η ∂L/∂W, W_{t+1} = W_t ∓ …, W' = W ∓ …, W := W ∓ …, W̃ = W ∓ …, w_{jk} ← w_{jk} ∓ …), also on notes that leave the sizes
 open ("$W$ a matrix"; claims without entries there). The truth of a claim is decided by the oracle alone (``graphoracle``: the notes'
 definitions at random points, every derivative a central difference in 50 digits, generic functions
 through stand-ins); verify's verdict is compared with it:
@@ -59,7 +59,9 @@ def notes(rng: random.Random) -> tuple[str, dict]:
 UPDATES = [r"W \leftarrow W {sign} \eta \frac{{\partial L}}{{\partial W}}",
            r"W_{{t+1}} = W_t {sign} \eta \frac{{\partial L}}{{\partial W}}",
            r"W' = W {sign} \eta \frac{{\partial L}}{{\partial W}}",
-           r"W := W {sign} \alpha \frac{{\partial L}}{{\partial W}}"]
+           r"W := W {sign} \alpha \frac{{\partial L}}{{\partial W}}",
+           r"\tilde{{W}} = W {sign} \eta \frac{{\partial L}}{{\partial W}}",
+           r"w_{{jk}} \leftarrow w_{{jk}} {sign} \eta \frac{{\partial L}}{{\partial w_{{jk}}}}"]
 
 
 #: update rules whose meaning is known by construction: claim -> whether it is a step of gradient descent
@@ -163,7 +165,7 @@ def run(examples: int, seed: int = 0) -> Counter:
             continue
         p = next(p for p, _ in g.results.values())
         eq = p.eqs[0]
-        if c.startswith("W"):
+        if c.startswith(("W", "\\tilde", "w_{jk} \\leftarrow")):
             # an update rule's meaning is its sign: W − η ∂L/∂W descends, W + η ∂L/∂W does not
             truth_holds = STEPS.get(c, " - " in c)
             if (outcome.status == "holds") != truth_holds:

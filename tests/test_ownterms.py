@@ -307,6 +307,20 @@ def test_column_notes_with_a_cost(claim, status):
     assert _one(claim, COLUMN_COST).status == status
 
 
+@pytest.mark.parametrize("claim, status", [
+    # by hand, z = W x + b: ∂C/∂w_jk = ∂C/∂z_j x_k, ∂C/∂b_j = ∂C/∂z_j; W is 2×3, z has 2 entries
+    (r"\tilde{W} = W - \eta \frac{\partial C}{\partial W}", "holds"),  # the new value named by a tilde
+    (r"\tilde{b} = b + \eta \frac{\partial C}{\partial b}", "refuted"),  # ascent
+    (r"\tilde{w}_{jk} = w_{jk} - \eta \frac{\partial C}{\partial w_{jk}}", "holds"),  # every j, k
+    (r"w_{jk} \leftarrow w_{jk} - \eta \frac{\partial C}{\partial z_j} x_k", "holds"),
+    (r"w_{jk} \leftarrow w_{jk} - \eta \frac{\partial C}{\partial z_k} x_j", "refuted"),  # k reaches 3, z has 2
+    (r"w_{jk} \leftarrow w_{jk} - \eta \frac{\partial C}{\partial z_j} x_j", "refuted"),  # x_j for x_k
+    (r"b_j := b_j - \eta \frac{\partial C}{\partial z_j}", "holds"),
+])
+def test_update_rules_for_one_entry_and_with_a_tilde(claim, status):
+    assert _one(claim, COLUMN_COST).status == status
+
+
 BOLD_ROW = r"""Let $\mathbf{x}$ be a row vector and $\mathbf{W}$ a matrix. We write $\mathbf{h} = \tanh(\mathbf{x} \mathbf{W})$ and $E = E(\mathbf{h})$.
 """
 

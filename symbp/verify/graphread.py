@@ -600,6 +600,8 @@ class _Parser:
 def _subscript(raw: list[str], tok: Token, p) -> tuple:
     """``12`` -> ("12",) kept whole (the model splits it by the rank); ``i,j`` -> ("i", "j"); ``i_j`` kept."""
     text = "".join(raw).replace(" ", "")
+    if text.startswith("{") and text.endswith("}") and text.count("{") == 1:
+        text = text[1:-1]  # \tilde{w_{jk}}: the braces of the subscript
     if not text:
         p.fail("an empty subscript", tok)
     if any(c in text for c in "\\{}()^+-=") and not _simple_offset(text):

@@ -1,7 +1,7 @@
 r"""Update rules in the notes' own terms: ``W \leftarrow W - \eta \frac{\partial L}{\partial W}``.
 
 Read forms: ``P \to P - …``, ``P \to \tilde{P} = P - …``, ``P := P - …``,
-``P \leftarrow P - …``, ``P \gets P - …``, ``P' = P - …``, ``P_{t+1} = P_t - …``
+``P \leftarrow P - …``, ``P \gets P - …``, ``P' = P - …``, ``\tilde{P} = P - …``, ``P_{t+1} = P_t - …``
 and ``P = P - \alpha \nabla P`` (the same symbol on both sides: an update, not
 an equation). A rule holds when the new value is the old value of the same
 parameter minus a positive constant (the learning rate) times the gradient of
@@ -19,9 +19,11 @@ False
 
 from __future__ import annotations
 
+import itertools
+
 import sympy
 
-from .graphcheck import GraphOutcome
+from .graphcheck import GraphOutcome, free_indices
 from .graphevaluate import Evaluator, Misfit, is_mat, shape_words
 from .graphmodel import Add, GraphUninterpretable, Model, Mul, Nabla, Neg, Sym, to_latex
 from .graphnodes import Deriv, Div, Equation, walk
@@ -45,6 +47,8 @@ def _param(eq: Equation):
             return lhs, rhs  # W = W - α ∇W: an update written as an equation
         if lhs.base.endswith("'") and isinstance(old, Sym) and old.base == lhs.base[:-1]:
             return Sym(old.base, lhs.sub), rhs  # w' = w - …
+        if lhs.base.startswith("\\tilde{") and isinstance(old, Sym) and _has_gradient(rhs):
+            return Sym(lhs.base[7:-1], lhs.sub), rhs  # \tilde{w} = w - …: the new value named by a tilde
         if lhs.sub and old.sub and lhs.base == old.base and _next_step(lhs.sub[-1], old.sub[-1]):
             param = Sym(old.base, old.sub[:-1])
             return param, _drop_step(rhs, old, param)  # w_{t+1} = w_t - …: the parameter at step t
@@ -92,16 +96,34 @@ def is_update(eq: Equation) -> bool:
 
 
 def check_update(eq: Equation, model: Model) -> GraphOutcome:
-    """The verdict on an update rule against the notes' cost (see the module docstring)."""
+    """The verdict on an update rule against the notes' cost (see the module docstring); a rule written for
+    one entry (``\\tilde{w}_{jk} = w_{jk} - …``) is checked for every value of its free indices."""
     param, rhs = _param(eq)
     if not model.loss:
         raise GraphUninterpretable(f"{to_latex(eq)}: the notes define no cost for this step to descend")
-    ev = Evaluator(model, "denominator")
+    try:
+        ranges = free_indices(step_free(eq), model)
+    except Misfit as exc:
+        return GraphOutcome("refuted", f"the new value does not fit: {exc}")
+    names = sorted(ranges)
+    for combo in itertools.product(*(range(1, ranges[n] + 1) for n in names)):
+        bind = dict(zip(names, combo))
+        out = _check_at(eq, model, param, rhs, bind)
+        if out.status != "holds":
+            if bind:
+                out.reason = "with " + ", ".join(f"{k} = {v}" for k, v in bind.items()) + ": " + out.reason
+            return out
+    every = f" (every {', '.join(names)})" if names else ""
+    return GraphOutcome("holds", f"a step of gradient descent on {model.loss} with respect to {param.latex()}"
+                        f"{every}, the gradient entry by entry in the shape of the parameter")
+
+
+def _check_at(eq: Equation, model: Model, param: Sym, rhs, bind: dict) -> GraphOutcome:
+    ev = Evaluator(model, "denominator", bind)
     target = ev.targets(param)
     loss = model.node(model.loss)
     gradient = target.applyfunc(lambda v: model.d(loss, v)) if is_mat(target) else model.d(loss, target)
     eta = sympy.Symbol("eta#", positive=True)
-    old = _old_term(rhs)
     sides = [_drop_step(x, eq.sides[0], param) for x in eq.sides[1:]] if eq.rels[0] in ARROWS else [rhs]
     for side in sides:
         try:
@@ -115,15 +137,13 @@ def check_update(eq: Equation, model: Model) -> GraphOutcome:
             continue  # \tilde{w}: the name of the new value
         start = _old_term(side)
         if start is not None and isinstance(start, Sym) and start != param and not (
-                isinstance(start, Sym) and Evaluator(model, "denominator").targets(start) == target):
+                Evaluator(model, "denominator", bind).targets(start) == target):
             return GraphOutcome("refuted", f"starts from {start.latex()} instead of {param.latex()}")
         step = (target - value) if is_mat(value) else target - value
         if not _is_multiple(step, gradient, model, eta):
             return GraphOutcome("refuted", f"the step {to_latex(side)} is not a positive multiple of the gradient "
                                 f"of {model.loss} with respect to {param.latex()}")
-    del old
-    return GraphOutcome("holds", f"a step of gradient descent on {model.loss} with respect to {param.latex()}, the "
-                        "gradient entry by entry in the shape of the parameter")
+    return GraphOutcome("holds", "")
 
 
 def _is_multiple(step, gradient, model: Model, eta) -> bool:
