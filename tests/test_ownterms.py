@@ -405,3 +405,42 @@ def test_a_sum_over_neurons_is_not_a_mean_over_inputs():
 ])
 def test_single_formulas_in_the_rowvector_profile(claim, status):
     assert verify(claim, "rowvector").status == status
+
+
+# -- the step form w_{t+1} = w_t - … in layered notes (Nielsen: C the mean cost, C_x one input's) -----------
+
+
+@pytest.mark.parametrize("claim, status", [
+    (r"w_{t+1} = w_t - \eta \nabla C", "holds"),  # gradient descent on C
+    (r"w_{t+1} = w_t + \eta \nabla C", "refuted"),  # uphill
+    (r"b_{k+1} = w_k - \eta \nabla C", "refuted"),  # starts from w, like seed 001's bias step
+    (r"w_{t+1} = w_t - \frac{\eta}{m} \sum_x \nabla C_x", "holds"),  # the mean over the mini-batch
+    (r"w_{t+1} = w_t - \frac{\eta}{n} \nabla C_x", "refuted"),  # one input's gradient divided by n
+    (r"w^l_{t+1} = w^l_t - \eta \frac{\partial C}{\partial w^l}", "holds"),
+    (r"w^l_{t+1} = w^l_t - \eta \frac{\partial C}{\partial b^l}", "refuted"),  # the gradient by another parameter
+    (r"w_{t+1} = w_t - \frac{\eta}{m} \nabla C", "undecided"),  # the whole cost's gradient over m: which cost?
+])
+def test_step_index_rules_in_layered_notes(claim, status):
+    assert verify(claim, "nielsen").status == status
+
+
+@pytest.mark.parametrize("claim, status", [
+    # Nielsen (1.6) and (2.2): C = (1/n) Σ_x C_x with C_x = ½‖y(x) − a^L(x)‖², the quadratic cost in use
+    (r"C = \frac{1}{n}\sum_x C_x", "holds"),
+    (r"C(w,b) \equiv \frac{1}{n} \sum_x C_x", "holds"),
+    (r"C_x = \frac12\|y(x) - a^L(x)\|^2", "holds"),
+    (r"C_x = \frac{1}{2}\|a^L(x) - y(x)\|^2", "holds"),
+    (r"C = \sum_x C_x", "undecided"),  # another cost, not a wrong one: the sum
+    (r"C_x = \|y(x) - a^L(x)\|^2", "undecided"),  # another cost: without the ½
+])
+def test_the_cost_written_over_the_inputs(claim, status):
+    assert verify(claim, "nielsen").status == status
+
+
+def test_a_cost_definition_in_layered_notes_does_not_stop_the_run():
+    # regression: the graph fallback read C_x as an entry of a vector C and stopped the whole run (exit 2)
+    notes = ("The cost is $C = \\frac{1}{n}\\sum_x C_x$ with $C_x = \\frac12\\|y(x) - a^L(x)\\|^2$.\n\n"
+             "$$\\frac{\\partial C}{\\partial b^l_j} = \\frac{1}{n}\\sum_x \\delta^{x,l}_j$$\n\n$$q = \\foo{x}$$\n")
+    rows = {row.formula.text: row.result.status for row in verify_text(notes, "nielsen").rows}
+    assert rows[r"\frac{\partial C}{\partial b^l_j} = \frac{1}{n}\sum_x \delta^{x,l}_j"] == "holds"
+    assert rows[r"C = \frac{1}{n}\sum_x C_x"] == "holds"

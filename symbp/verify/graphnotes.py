@@ -364,17 +364,22 @@ def apply_graph(report, text: str, notation_name: str, budget: float = 30.0):
         return report
     rows, skipped = [], list(report.skipped)
     everything = notation_name == "rowvector"
-    if g.model is None and g.error and any((everything or r.result.status in ("unreadable", "uninterpretable"))
-                                           and _graph_form(r.formula.text) for r in report.rows):
+    if g.model is None and g.error and everything and any(_graph_form(r.formula.text) for r in report.rows):
         raise GraphError(f"{report.path}: the notes' definitions contradict each other: {g.error}")
+    # in a layered profile the graph reading is a fallback: its failure leaves those formulas uninterpretable
+    # with the reason (below) instead of stopping the whole run (C = 1/n Σ_x C_x is not a vector C)
     for row in report.rows:
         f, layered = row.formula, row.result
         key = id(f)
         open_ = everything or layered.status in ("unreadable", "uninterpretable")
         if g.model is None:
-            if open_ and _graph_form(f.text):
+            if open_ and _graph_form(f.text) and everything:
                 row = type(row)(f, Verification(formula=f.text, status="uninterpretable", verdict="undecided",
                                                 reason=g.error, notation=notation_name))
+            elif open_ and _graph_form(f.text):  # the layered reading's own reason first, then the graph's
+                row = type(row)(f, Verification(formula=f.text, status=layered.status, verdict="undecided",
+                                                reason=f"{layered.reason}; in the notes' own terms: {g.error}",
+                                                notation=notation_name))
             rows.append(row)
             continue
         if key in g.definitions and open_:

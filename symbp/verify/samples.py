@@ -108,3 +108,51 @@ def mean_claim(formula: str) -> "MeanClaim | None":
              f"per-input costs): it equals the {'mean' if size else 'sum'} of the summands for every set of inputs "
              f"exactly when ∂{cost}_x/∂{by} equals the summand for each input x, which is what is checked")
     return MeanClaim(per_input, bool(size), words)
+
+
+# -- the cost written over the inputs: C = (1/n) Σ_x C_x, C_x = ½‖y(x) − a^L(x)‖² -------------------------
+
+_HALF = r"(?:\\frac\s*\{\s*1\s*\}\s*\{\s*2\s*\}|\\frac\s*12|\\tfrac\s*\{\s*1\s*\}\s*\{\s*2\s*\}|\\tfrac\s*12)"
+_LABEL = r"(?:_\s*\{?\s*x\s*\}?)"
+_MEAN_COST = re.compile(r"^\s*(?P<cost>C|L|J|E)\s*(?:\(\s*w\s*,\s*b\s*\))?\s*(?:=|\\equiv)\s*"
+                        r"(?P<scale>\\frac\s*\{\s*1\s*\}\s*\{\s*(?P<size>[mn])\s*\})?\s*"
+                        r"\\sum\s*(?:_\s*\{?\s*x\s*\}?)\s*(?P=cost)" + _LABEL + r"\s*$")
+_NORM = r"\\(?:\||lVert|rVert)"
+_Y = r"y\s*\(\s*x\s*\)"
+_A = r"a\s*\^\s*\{?\s*L\s*\}?\s*\(\s*x\s*\)|a\s*\^\s*\{\s*x\s*,\s*L\s*\}"
+_ONE_COST = re.compile(r"^\s*(?P<cost>C|L|J|E)" + _LABEL + r"\s*=\s*(?P<half>" + _HALF + r")?\s*(?:\\left)?" + _NORM
+                       + r"\s*(?:" + _Y + r"\s*-\s*(?:" + _A + r")|(?:" + _A + r")\s*-\s*" + _Y + r")\s*(?:\\right)?"
+                       + _NORM + r"\s*\^\s*\{?\s*2\s*\}?\s*$")
+
+
+def cost_definition(formula: str, cost: str) -> "tuple[str, str] | None":
+    r"""The verdict on the cost written over the training inputs, or None for other formulas: the profile's
+    cost is the mean of the per-input costs, C = (1/n) Σ_x C_x, and the quadratic one is C_x = ½‖y(x) − a^L(x)‖².
+    A definition that differs from the cost in use is not wrong, so it is undecided with the difference said.
+
+    >>> cost_definition(r"C = \frac{1}{n}\sum_x C_x", "quadratic")[0]
+    'holds'
+    >>> cost_definition(r"C_x = \frac12\|y(x) - a^L(x)\|^2", "quadratic")[0]
+    'holds'
+    >>> cost_definition(r"C_x = \|y(x) - a^L(x)\|^2", "quadratic")[0]
+    'undecided'
+    """
+    m = _MEAN_COST.match(formula)
+    if m is not None:
+        c = m.group("cost")
+        if m.group("size"):
+            return "holds", (f"the cost over the inputs as the mean of the per-input costs, {c} = (1/{m.group('size')}) "
+                             f"Σ_x {c}_x: the cost every gradient here is taken of")
+        return "undecided", (f"the notes define {c} as the sum of the per-input costs; the cost checked here is their "
+                             f"mean (1/n) Σ_x {c}_x, so the claims' 1/n are judged against the mean")
+    m = _ONE_COST.match(formula)
+    if m is None:
+        return None
+    c = m.group("cost")
+    if cost != "quadratic":
+        return "undecided", (f"the notes define the quadratic cost {c}_x = ½‖y(x) − a^L(x)‖², but the cost in use "
+                             f"is {cost}")
+    if not m.group("half"):
+        return "undecided", (f"the notes define {c}_x = ‖y(x) − a^L(x)‖² without the ½ of the quadratic cost in use "
+                             "(its gradients are twice those checked here)")
+    return "holds", f"the quadratic cost of one input, {c}_x = ½‖y(x) − a^L(x)‖², the cost in use"

@@ -2,7 +2,7 @@ r"""Update rules of gradient descent in layered notes: ``w_k \to \tilde{w}_k = w
 
 Read forms: ``P \to P - …``, ``P \to \tilde{P} = P - …`` (a chain: every value
 side is checked), ``P \rightarrow``, ``P \leftarrow``, ``P \gets``, ``P := P - …``,
-``P' = P - …``, ``P_{t+1} = P_t - …``. Each value side must read
+``P' = P - …``, ``P_{t+1} = P_t - …`` (the parameter at step t). Each value side must read
 *old − coefficient · gradient*, where
 
 * the old value is the parameter itself (else: "starts from w_k instead of b_l");
@@ -60,14 +60,36 @@ def _norm(s: str) -> str:
     return re.sub(r"_\{(\w)\}", r"_\1", s).replace("{", "").replace("}", "")
 
 
+_PARAM = r"[A-Za-z](?:\^\{?[A-Za-z0-9()+\-]+\}?)?"
+_NEXT = re.compile(r"^\s*(?P<p>" + _PARAM + r")_\{\s*(?P<t>[a-z])\s*\+\s*1\s*\}\s*=(?P<rest>.*)$", re.S)
+
+
+def _next_step(text: str):
+    """``w_{t+1} = w_t - …`` as (``w``, ``w - …``): the parameter at step t; None for other text.
+
+    >>> _next_step("b_{t+1} = b_t - C")
+    ('b', 'b - C')
+    """
+    m = _NEXT.match(text)
+    if m is None:
+        return None
+    p, t, rest = m.group("p"), m.group("t"), m.group("rest")
+    old = re.match(r"\s*(?P<q>" + _PARAM + r")_(?:\{\s*" + t + r"\s*\}|" + t + r"(?![A-Za-z0-9]))", rest)
+    if old is None:
+        return None
+    return p, old.group("q") + rest[old.end():]  # b_{t+1} = w_t - …: starts from w
+
+
 def is_rule(text: str) -> bool:
-    """Whether ``text`` reads as an update rule with an arrow or :=."""
-    return bool(re.search(ARROW, text)) and ("-" in text or "+" in text) and read_rule(text) is not None
+    """Whether ``text`` reads as an update rule with an arrow, := or a step index (``w_{t+1} = w_t - …``)."""
+    return bool(re.search(ARROW, text) or _next_step(text)) and ("-" in text or "+" in text) \
+        and read_rule(text) is not None
 
 
 def read_rule(text: str) -> "Rule | None":
     """The parameter and the value sides of an update rule (None if it is not one)."""
-    parts = re.split(ARROW, text, maxsplit=1)
+    stepped = _next_step(text) if not re.search(ARROW, text) else None
+    parts = list(stepped) if stepped else re.split(ARROW, text, maxsplit=1)
     if len(parts) != 2:
         return None
     param = parts[0].strip()
@@ -121,6 +143,18 @@ def judge_step(rule: Rule, step: Step, check_gradient) -> tuple[str, str, str]:
     body = step.body
     grad = re.fullmatch(r"\\nabla\s*C_\{?(?P<label>[^{}^]+)\}?\s*\^\s*\{?\(?(?P<comp>[A-Za-z0-9]+)\)?\}?", body) or \
         re.fullmatch(r"\\nabla\s*C_\{?(?P<label>[^{}^]+)\}?", body)
+    whole = re.fullmatch(r"\\nabla\s*(?:_\s*\{?\s*(?P<by>[^{}]+?)\s*\}?\s*)?C", body) or \
+        re.fullmatch(r"\\frac\s*\{\s*\\partial\s*C\s*\}\s*\{\s*\\partial\s*(?P<by>[^{}]+)\}", body)
+    if whole is not None:  # the cost C itself (the notes' mean over the training inputs), not one sample's
+        if whole.group("by") and _norm(whole.group("by")) != p:
+            slip = f"the gradient is with respect to {whole.group('by').strip()}, not {rule.param}"
+            return "refuted", slip, slip
+        if step.sum_var is not None or step.over:
+            return "undecided", (f"the gradient of the whole cost C is {'summed' if step.sum_var is not None else ''}"
+                                 f"{' and ' if step.sum_var is not None and step.over else ''}"
+                                 f"{'divided by ' + step.over if step.over else ''}: which cost this descends is "
+                                 "not clear"), ""
+        return "holds", f"a step of gradient descent on the cost C: {rule.param} − {step.rate} ∂C/∂{rule.param}", ""
     partial = re.fullmatch(r"\\frac\s*\{\s*\\partial\s*C_\{?(?P<label>[^{}]+?)\}?\s*\}\s*\{\s*\\partial\s*(?P<by>[^{}]+)\}",
                            body)
     label = None

@@ -37,7 +37,7 @@ from .interpret import Uninterpretable
 from .nodes import Equation, Nabla, Partial, to_latex, walk
 from .reader import ReadError, read
 from .graphsingle import check_single, has_layers
-from .samples import mean_claim, per_sample
+from .samples import cost_definition, mean_claim, per_sample
 from .scalar import check_scalar, is_scalar
 from .updates import is_rule, judge_step, read_rule
 
@@ -109,6 +109,11 @@ def verify(
         if nt.vectors == "row" and ruled.status in ("unreadable", "uninterpretable"):
             return _own_layer(formula, base, start, budget)
         return ruled
+    defined = cost_definition(formula, cost)
+    if defined is not None:
+        status, reason = defined
+        return Verification(status=status, verdict=_VERDICT.get(status, "undecided"), reason=reason,
+                            interpretation={"words": reason, "latex": formula}, seconds=_since(start), **base)
     mean = mean_claim(formula)
     if mean is not None:
         inner = verify(mean.per_input, nt, **again)
