@@ -1,7 +1,12 @@
 """One epoch of mini-batch SGD, side by side: symbp's fast path against its peers.
 
-    python benchmarks/train_peers.py            # or: symbp bench train
-    python benchmarks/train_peers.py --quick    # a smoke run (fewer samples, 1 repeat)
+    nice -n 10 python benchmarks/train_peers.py     # or: symbp bench train
+    python benchmarks/train_peers.py --quick        # a smoke run (fewer samples, 1 repeat)
+
+It prints the BLAS library, its kernel and the thread settings measured with,
+each configuration runner by runner, then one table of the eight
+configurations: the best symbp runner against the fastest peer, as a ratio
+of wall-clock rates and of rates per CPU-second.
 
 Task (issue 6): a sigmoid MLP with quadratic cost C = 1/(2m) Σ_x ‖a^L − y‖²,
 plain SGD with η = 3, one epoch over shuffled data: [784,30,10] on 10,000
@@ -16,8 +21,10 @@ waiting; for a multi-threaded runner it is below the wall-clock rate. Peers that
 installed are skipped with a note. Nothing here asserts a timing.
 
 Runners:
-* symbp fast path: ``symbp.numeric.train.Trainer.epoch`` (NumPy, BLAS threads as given);
-* symbp compiled epoch: ``Trainer(backend="numba")`` (optional extra), batch ≤ 16;
+* symbp fast path: ``symbp.numeric.train.Trainer.epoch`` (NumPy; BLAS threads chosen by
+  product size, and once with 2 threads forced for comparison);
+* symbp numba backend: ``Trainer(backend="numba")`` (optional extra): the compiled epoch
+  for batches ≤ 16, BLAS products with compiled elementwise steps above;
 * Nielsen-style per-sample loop: written afresh from the book's description of
   ``update_mini_batch``/``backprop`` (column vectors, one sample at a time);
 * PyTorch eager: torch.nn.Sequential + optim.SGD, CPU, torch.set_num_threads(2);
@@ -42,7 +49,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.dirname(HERE))  # run from a source checkout
 
 from symbp.numeric import data  # noqa: E402
-from symbp.numeric.train import Trainer  # noqa: E402
+from symbp.numeric.train import BLAS_PARALLEL_MACS, SMALL_BATCH, Trainer  # noqa: E402
 
 ETA = 3.0
 
@@ -96,22 +103,24 @@ def _blas_controller():
 
 
 def run_symbp(sizes, X, Y, batch, dtype, repeats, threads=None, backend="fast"):
+    # threads=None: the trainer's own choice (Trainer.blas_threads: one BLAS
+    # thread unless a product is large); a number forces that many for the
+    # whole epoch, overriding the trainer's choice.
     controller = _blas_controller() if threads is not None else None
     if threads is not None and controller is None:
         raise Skip("threadpoolctl not installed (needed to set BLAS threads)")
     if backend == "numba":
-        from symbp.numeric.train import SMALL_BATCH
-
         try:
             import numba  # noqa: F401
         except ImportError:
             raise Skip("numba not installed (pip install symbp[compiled])") from None
-        if batch > SMALL_BATCH:
-            raise Skip(f"the compiled epoch is for batches ≤ {SMALL_BATCH}; above, backend numba is the NumPy path")
     model = Trainer(sizes, "sigmoid", "quadratic", dtype=dtype, seed=0, backend=backend)
+    if threads is not None:
+        model.blas_threads = lambda batch: None  # leave the limit set below in force
     X = np.ascontiguousarray(X, dtype=dtype)
     Y = np.ascontiguousarray(Y, dtype=dtype)
     rng = np.random.default_rng(0)
+
     def epoch():
         if threads is None:
             return model.epoch(X, Y, batch, ETA, rng)
@@ -276,15 +285,59 @@ def run_jax_scan(sizes, X, Y, batch, dtype, repeats):
 
 
 RUNNERS = [
-    ("symbp fast path (NumPy, BLAS 1 thread)", lambda *a: run_symbp(*a, threads=1)),
-    ("symbp fast path (NumPy, BLAS 2 threads)", lambda *a: run_symbp(*a, threads=2)),
-    ("symbp compiled epoch (Numba, 1 thread)", lambda *a: run_symbp(*a, backend="numba")),
+    ("symbp fast path (NumPy, BLAS threads by size)", run_symbp),
+    ("symbp fast path (NumPy, BLAS 2 threads forced)", lambda *a: run_symbp(*a, threads=2)),
+    ("symbp numba backend", lambda *a: run_symbp(*a, backend="numba")),
     ("Nielsen per-sample loop (NumPy)", run_nielsen),
     ("PyTorch eager (2 threads)", run_torch),
     ("PyTorch eager (1 thread)", lambda *a: run_torch(*a, threads=1)),
     ("JAX step-jit", run_jax_step),
     ("JAX epoch lax.scan", run_jax_scan),
 ]
+
+
+def describe_kernels() -> list[str]:
+    """The BLAS libraries (kernel, version, threads) and the peers' thread settings, as measured with."""
+    lines = []
+    controller = _blas_controller()
+    if controller is None:
+        lines.append("BLAS: threadpoolctl not installed, library and threads unknown")
+    else:
+        for info in controller.info():
+            if info.get("user_api") != "blas":
+                continue
+            lines.append(
+                f"BLAS: {info.get('internal_api')} {info.get('version')} ({info.get('prefix')}), kernel "
+                f"{info.get('architecture')}, {info.get('threading_layer')} threading, {info.get('num_threads')} threads "
+                "by default"
+            )
+    lines.append(
+        "symbp fast path: one BLAS thread for every mini-batch product below "
+        f"{BLAS_PARALLEL_MACS:,} multiply-adds (Trainer.blas_threads), BLAS's default above; "
+        "the 'forced' runner holds 2 threads for the whole epoch"
+    )
+    try:
+        import numba
+
+        lines.append(f"numba {numba.__version__}: compiled epoch for batches ≤ {SMALL_BATCH} (one thread, no BLAS); "
+                     f"above, BLAS products (as the fast path) with compiled elementwise steps")
+    except ImportError:
+        lines.append("numba: not installed")
+    try:
+        import torch
+
+        lines.append(f"PyTorch {torch.__version__}: torch.set_num_threads(2) or (1) per runner "
+                     f"(intra-op default {torch.get_num_threads()} threads)")
+    except ImportError:
+        lines.append("PyTorch: not installed")
+    try:
+        import jax
+
+        lines.append(f"JAX {jax.__version__} on {jax.devices()[0].platform}: XLA's own threads "
+                     f"(XLA_FLAGS={os.environ.get('XLA_FLAGS', '') or 'unset'})")
+    except ImportError:
+        lines.append("JAX: not installed")
+    return lines
 
 
 def datasets(quick: bool):
@@ -314,6 +367,8 @@ def main(argv=None) -> int:
     for dt, g in peaks.items():
         one = f", {single[dt]:.1f} GFLOP/s with 1 BLAS thread" if dt in single else ""
         print(f"matmul {dt}: {g:.1f} GFLOP/s (2000×2000 product, default BLAS threads){one}")
+    for line in describe_kernels():
+        print(line)
     results = []
     for name, sizes, ds in datasets(args.quick):
         X, Y = ds.X_train, ds.Y_train
@@ -344,6 +399,7 @@ def main(argv=None) -> int:
                     print(f"  {label:<42} {rate / 1e3:>9.1f}k samples/s   ({cpu_rate / 1e3:>7.1f}k per CPU-second)")
                 results.append(row)
                 _summarise(row, sizes, peaks[dtype], single.get(dtype))
+    print_table(results)
     print(f"\nload average after the run: {' '.join(f'{v:.2f}' for v in os.getloadavg())} "
           f"(above the CPU count, other processes shared the machine and every figure is low)")
     if args.json:
@@ -351,6 +407,30 @@ def main(argv=None) -> int:
             json.dump({"matmul_gflops": peaks, "matmul_gflops_1_thread": single, "results": results}, f, indent=1)
         os.replace(args.json + ".tmp", args.json)
     return 0
+
+
+def _best(rates: dict, ours: bool):
+    picked = {k: v for k, v in rates.items() if k.startswith("symbp") == ours}
+    return max(picked.items(), key=lambda kv: kv[1]) if picked else (None, None)
+
+
+def print_table(results) -> None:
+    """The eight configurations in one table: best symbp, fastest peer, their ratio (wall clock and per CPU-second)."""
+    print("\n| [sizes] batch dtype | best symbp | fastest peer | ratio | ratio per CPU-second |")
+    print("|---|---|---|---|---|")
+    for row in results:
+        name = "digits" if row["data"] == "digits" else str(row["sizes"]).replace(" ", "")
+        label = f"{name} b{row['batch']} {'f32' if row['dtype'] == 'float32' else 'f64'}"
+        ours, ours_rate = _best(row["rates"], True)
+        peer, peer_rate = _best(row["rates"], False)
+        if ours is None or peer is None:
+            print(f"| {label} | {ours or '—'} | {peer or 'no peer installed'} | — | — |")
+            continue
+        cpu = row.get("cpu_rates", {})
+        cpu_ours = max(v for k, v in cpu.items() if k.startswith("symbp"))
+        cpu_peer = max(v for k, v in cpu.items() if not k.startswith("symbp"))
+        print(f"| {label} | {ours_rate / 1e3:,.0f}k ({ours.replace('symbp ', '')}) | {peer_rate / 1e3:,.0f}k ({peer}) "
+              f"| {ours_rate / peer_rate:.2f}× | {cpu_ours / cpu_peer:.2f}× |")
 
 
 def _summarise(row, sizes, peak, single_peak=None):

@@ -27,6 +27,8 @@ from contextlib import contextmanager
 from fractions import Fraction
 from typing import Callable, Mapping
 
+from . import dense
+
 
 class BudgetExceeded(Exception):
     """A symbolic computation ran past its time or size budget."""
@@ -58,25 +60,48 @@ def _check_limits(n_terms: int) -> None:
     if max_terms is not None and n_terms > max_terms:
         raise BudgetExceeded(f"an expression grew past {max_terms:,} terms")
 
-Monomial = tuple  # ((gen, exp), ...) sorted by gen; () is the constant 1
+def _max_terms() -> "int | None":
+    lim = _LIMITS.get()
+    return None if lim is None else lim[1]
+
+
+Monomial = tuple  # the atoms of the product, sorted, each repeated by its exponent: g0·g3² is (0, 3, 3); () is 1
+
+
+def exponents(m: Monomial) -> tuple:
+    """((atom, exponent), ...) of a monomial, by atom: ``exponents((0, 3, 3))`` is ((0, 1), (3, 2))."""
+    out = []
+    for g in m:
+        if out and out[-1][0] == g:
+            out[-1][1] += 1
+        else:
+            out.append([g, 1])
+    return tuple((g, e) for g, e in out)
 
 
 def _mono_mul(a: Monomial, b: Monomial) -> Monomial:
+    # A monomial is a sorted run of atoms, so a product is a merge: one C-level
+    # sort of the concatenation (short tuples), no dictionary of exponents.
     if not a:
         return b
     if not b:
         return a
-    merged = dict(a)
-    for g, e in b:
-        merged[g] = merged.get(g, 0) + e
-    return tuple(sorted(merged.items()))
+    return tuple(sorted(a + b))
 
 
 def _norm(c):
-    # Keep integers as int (fast); Fractions only when needed.
-    if isinstance(c, Fraction) and c.denominator == 1:
+    # Keep integers as int (fast); Fractions only when needed. type() rather
+    # than isinstance: Fraction is an ABC and isinstance on it is slow.
+    if type(c) is Fraction and c.denominator == 1:
         return c.numerator
     return c
+
+
+def _all_int(terms: dict) -> bool:
+    for c in terms.values():
+        if type(c) is not int:
+            return False
+    return True
 
 
 class Poly:
@@ -94,7 +119,43 @@ class Poly:
 
     @staticmethod
     def gen(i: int) -> "Poly":
-        return Poly({((i, 1),): 1})
+        return Poly({(i,): 1})
+
+    @staticmethod
+    def from_exponents(terms: Mapping) -> "Poly":
+        """From {((atom, exponent), ...): coefficient}, the form ``monomials`` gives."""
+        out: dict = {}
+        for m, c in terms.items():
+            key = tuple(sorted(g for g, e in m for _ in range(e)))
+            s = out.get(key, 0) + c
+            if s == 0:
+                out.pop(key, None)
+            else:
+                out[key] = _norm(s)
+        return Poly(out)
+
+    @staticmethod
+    def sum(pieces) -> "Poly":
+        """Σ of the polynomials ``pieces``, added into one dictionary.
+
+        The same polynomial, terms in the same order, as ``p_1 + p_2 + …``
+        without a copy of the running total per addition.
+        """
+        out: dict = {}
+        get = out.get
+        for p in pieces:
+            for m, c in p.terms.items():
+                s = get(m, 0) + c
+                if s == 0:
+                    out.pop(m, None)
+                else:
+                    out[m] = _norm(s)
+        return Poly(out)
+
+    def monomials(self):
+        """(((atom, exponent), ...), coefficient) for each term."""
+        for m, c in self.terms.items():
+            yield exponents(m), c
 
     # -- arithmetic ---------------------------------------------------------
 
@@ -152,18 +213,33 @@ class Poly:
         if not self.terms or not other.terms:
             return Poly()
         a, b = (self.terms, other.terms) if len(self.terms) >= len(other.terms) else (other.terms, self.terms)
-        out: dict = {}
+        if len(a) * len(b) >= dense.MIN_PRODUCT:
+            terms = dense.multiply(a, b, _max_terms())
+            if terms is not None:
+                return Poly(terms)
         checked = _LIMITS.get() is not None
+        out: dict = {}
+        get = out.get
         for mb, cb in b.items():
             if checked:
                 _check_limits(len(out))
-            for ma, ca in a.items():
-                m = _mono_mul(ma, mb)
-                s = out.get(m, 0) + ca * cb
+            # one row of products: a monomial times every term of a, all
+            # distinct (multiplying by a monomial is one-to-one), built in C
+            if mb:
+                row = [((tuple(sorted(ma + mb)) if ma else mb), ca * cb) for ma, ca in a.items()]
+            else:
+                row = [(ma, ca * cb) for ma, ca in a.items()]
+            if not out:
+                out.update(row)  # nothing to collide with: the same dictionary, in the same order
+                continue
+            for m, c in row:
+                s = get(m, 0) + c
                 if s == 0:
                     out.pop(m, None)
                 else:
                     out[m] = s
+        if _all_int(a) and _all_int(b):
+            return Poly(out)
         return Poly({m: _norm(c) for m, c in out.items()})
 
     __rmul__ = __mul__
@@ -171,14 +247,22 @@ class Poly:
     def __pow__(self, n: int):
         if not isinstance(n, int) or n < 0:
             raise ValueError(f"Poly power must be a natural number, got {n!r}")
-        result = Poly.const(1)
+        if n >= 2 and len(self.terms) >= 2:
+            terms = dense.power(self.terms, n, _max_terms())
+            if terms is not None:
+                return Poly(terms)
+        # square-and-multiply, with no squaring past the highest bit (that
+        # square, of the whole answer, would be the costliest product and unused)
+        result = None
         base = self
-        while n:
+        while True:
             if n & 1:
-                result = result * base
-            base = base * base
+                result = base if result is None else result * base
             n >>= 1
-        return result
+            if not n:
+                break
+            base = base * base
+        return result if result is not None else Poly.const(1)
 
     def __truediv__(self, other):
         if isinstance(other, (int, Fraction)):
@@ -206,20 +290,20 @@ class Poly:
         return len(self.terms)
 
     def gens(self) -> set:
-        return {g for m in self.terms for g, _ in m}
+        return {g for m in self.terms for g in m}
 
     def degree(self) -> int:
-        return max((sum(e for _, e in m) for m in self.terms), default=0)
+        return max((len(m) for m in self.terms), default=0)
 
     def diff(self, gen: int) -> "Poly":
         """∂/∂(atom ``gen``), treating every atom as an independent variable."""
         out: dict = {}
         for m, c in self.terms.items():
-            for pos, (g, e) in enumerate(m):
-                if g == gen:
-                    rest = m[:pos] + (((g, e - 1),) if e > 1 else ()) + m[pos + 1 :]
-                    out[rest] = _norm(out.get(rest, 0) + c * e)
-                    break
+            if gen in m:
+                e = m.count(gen)
+                pos = m.index(gen)
+                rest = m[:pos] + m[pos + 1 :]
+                out[rest] = _norm(out.get(rest, 0) + c * e)
         return Poly({m: c for m, c in out.items() if c != 0})
 
     def evaluate(self, values: Mapping[int, object], *, mul: Callable | None = None, coeff: Callable = lambda c: c):
@@ -227,7 +311,7 @@ class Poly:
         total = 0
         for m, c in self.terms.items():
             term = coeff(c)
-            for g, e in m:
+            for g, e in exponents(m):
                 term = term * values[g] ** e
             total = total + term
         return total
@@ -236,11 +320,11 @@ class Poly:
         """Value modulo the prime ``p`` (coefficients mapped into 𝔽_p)."""
         total = 0
         for m, c in self.terms.items():
-            if isinstance(c, Fraction):
+            if type(c) is Fraction:
                 term = c.numerator * pow(c.denominator, -1, p) % p
             else:
                 term = c % p
-            for g, e in m:
+            for g, e in exponents(m):
                 term = term * pow(values[g], e, p) % p
             total += term
         return total % p
@@ -251,7 +335,7 @@ class Poly:
         out = []
         for m, c in self.terms.items():
             factors = [sympy.Rational(c.numerator, c.denominator) if isinstance(c, Fraction) else sympy.Integer(c)]
-            factors += [atom(g) ** e for g, e in m]
+            factors += [atom(g) ** e for g, e in exponents(m)]
             out.append(sympy.Mul(*factors))
         return sympy.Add(*out)
 
@@ -260,7 +344,7 @@ class Poly:
             return "Poly(0)"
         parts = []
         for m, c in self.terms.items():
-            mono = "*".join(f"g{g}" + (f"^{e}" if e > 1 else "") for g, e in m)
+            mono = "*".join(f"g{g}" + (f"^{e}" if e > 1 else "") for g, e in exponents(m))
             parts.append(f"{c}" + (f"*{mono}" if mono else ""))
         return "Poly(" + " + ".join(parts) + ")"
 

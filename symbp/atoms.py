@@ -192,10 +192,10 @@ class AtomModel:
         if not self.idempotent or not (poly.gens() & self.idempotent):
             return poly
         out: dict = {}
-        for mono, c in poly.terms.items():
+        for mono, c in poly.monomials():
             mono = tuple((g, 1 if g in self.idempotent else e) for g, e in mono)
             out[mono] = out.get(mono, 0) + c
-        return Poly({m: c for m, c in out.items() if c != 0})
+        return Poly.from_exponents(out)
 
     def describe_atom(self, i: int) -> str:
         """A readable name (Nielsen) of atom i, e.g. 'σ(z^3_1)'."""

@@ -28,14 +28,73 @@ class Mat:
     Only what the formulas need: product, transpose, Hadamard product,
     diagonal matrices, sums and scalar multiples; shapes are checked and a
     mismatch raises ``ShapeError`` naming both shapes.
+
+    A matrix may be *lazy* (``Mat.lazy``): its entries are computed when
+    asked for, so a prover can compare one entry of a weight-shaped matrix,
+    drop it and go on, instead of holding every gradient at once. An outer
+    product (inner dimension 1) and anything computed from a lazy matrix is
+    lazy; a lazy vector keeps the entries it has computed (a formula reads
+    δ^{l+1}_k again for every row), a lazy matrix keeps none. Reading
+    ``rows`` computes and keeps every entry. Values are the same either way:
+    each entry is the same sum of the same products, in the same order.
+
+    >>> outer = Mat.column([1, 2]) @ Mat([[3, 4, 5]])
+    >>> outer.is_lazy, outer.entry(1, 2), outer.rows
+    (True, 10, [[3, 4, 5], [6, 8, 10]])
     """
 
-    __slots__ = ("rows", "mod", "name")
+    __slots__ = ("_rows", "_entry", "_shape", "mod", "name")
 
     def __init__(self, rows: Sequence[Sequence], mod: int | None = None, name: str = ""):
-        self.rows = [list(r) for r in rows]
+        self._rows = [list(r) for r in rows]
+        self._entry = None
+        self._shape = (len(self._rows), len(self._rows[0]) if self._rows else 0)
         self.mod = mod
         self.name = name
+
+    @classmethod
+    def lazy(cls, shape: tuple[int, int], entry, mod: int | None = None, name: str = "", keep: bool | None = None) -> "Mat":
+        """A matrix whose entry (i, j), 0-based, is ``entry(i, j)``, computed when read.
+
+        ``keep`` (default: for vectors) remembers each computed entry.
+        """
+        m = cls.__new__(cls)
+        m._rows = None
+        m._shape = (int(shape[0]), int(shape[1]))
+        if keep is None:
+            keep = 1 in m._shape
+        if keep:
+            memo: dict = {}
+
+            def kept(i, j, entry=entry):
+                key = (i, j)
+                if key not in memo:
+                    memo[key] = entry(i, j)
+                return memo[key]
+
+            m._entry = kept
+        else:
+            m._entry = entry
+        m.mod = mod
+        m.name = name
+        return m
+
+    @property
+    def is_lazy(self) -> bool:
+        return self._rows is None
+
+    @property
+    def rows(self) -> list:
+        if self._rows is None:
+            r, c = self._shape
+            self._rows = [[self._entry(i, j) for j in range(c)] for i in range(r)]
+        return self._rows
+
+    def entry(self, i: int, j: int):
+        """Entry (i, j), 0-based (computed now if the matrix is lazy)."""
+        if self._rows is not None:
+            return self._rows[i][j]
+        return self._entry(i, j)
 
     @classmethod
     def column(cls, values: Iterable, mod: int | None = None, name: str = "") -> "Mat":
@@ -48,12 +107,24 @@ class Mat:
             raise ShapeError(f"diag needs a column vector, got a {column.shape_text} matrix")
         n = column.shape[0]
         zero = 0
+        if column.is_lazy:
+            return cls.lazy((n, n), lambda i, j: column.entry(i, 0) if i == j else zero, column.mod, name)
         rows = [[column.rows[i][0] if i == j else zero for j in range(n)] for i in range(n)]
         return cls(rows, column.mod, name)
 
+    @classmethod
+    def hstack(cls, left: "Mat", right: "Mat", name: str = "") -> "Mat":
+        """[left | right]: the columns of ``left``, then those of ``right``."""
+        if left.shape[0] != right.shape[0]:
+            raise ShapeError(f"cannot place {left.shape_text} beside {right.shape_text}: different numbers of rows")
+        (r, c), mod = left.shape, left.mod
+        if left.is_lazy or right.is_lazy:
+            return cls.lazy((r, c + right.shape[1]), lambda i, j: left.entry(i, j) if j < c else right.entry(i, j - c), mod, name)
+        return cls([a + b for a, b in zip(left.rows, right.rows)], mod, name)
+
     @property
     def shape(self) -> tuple[int, int]:
-        return (len(self.rows), len(self.rows[0]) if self.rows else 0)
+        return self._shape
 
     @property
     def shape_text(self) -> str:
@@ -67,10 +138,15 @@ class Mat:
     def _with(self, rows, name="") -> "Mat":
         return Mat(rows, self.mod, name)
 
+    def _lazy_with(self, shape, entry, name="") -> "Mat":
+        return Mat.lazy(shape, entry, self.mod, name)
+
     @property
     def T(self) -> "Mat":
         r, c = self.shape
         name = f"({self.name})^T" if self.name else ""
+        if self.is_lazy:
+            return self._lazy_with((c, r), lambda i, j: self.entry(j, i), name)
         return self._with([[self.rows[i][j] for i in range(r)] for j in range(c)], name)
 
     def __matmul__(self, other: "Mat") -> "Mat":
@@ -79,32 +155,32 @@ class Mat:
             raise ShapeError(
                 f"cannot multiply {self.shape_text} by {other.shape_text}: {n} columns against {n2} rows"
             )
-        rows = []
-        for i in range(r):
-            row = []
-            for j in range(c):
-                acc = 0
-                for k in range(n):
-                    a, b = self.rows[i][k], other.rows[k][j]
-                    if _is_zero(a) or _is_zero(b):
-                        continue
-                    acc = acc + a * b
-                row.append(self._reduce(acc))
-            rows.append(row)
-        return self._with(rows, f"{self.name} {other.name}".strip())
+        name = f"{self.name} {other.name}".strip()
+
+        def entry(i, j):
+            acc = 0
+            for k in range(n):
+                a, b = self.entry(i, k), other.entry(k, j)
+                if _is_zero(a) or _is_zero(b):
+                    continue
+                acc = acc + a * b
+            return self._reduce(acc)
+
+        if n == 1 or self.is_lazy or other.is_lazy:
+            return self._lazy_with((r, c), entry, name)
+        return self._with([[entry(i, j) for j in range(c)] for i in range(r)], name)
 
     def hadamard(self, other: "Mat") -> "Mat":
         if self.shape != other.shape:
             raise ShapeError(f"the Hadamard product ⊙ needs equal shapes, got {self.shape_text} and {other.shape_text}")
-        return self._with(
-            [[self._reduce(a * b) for a, b in zip(ra, rb)] for ra, rb in zip(self.rows, other.rows)],
-            f"{self.name} ⊙ {other.name}",
-        )
+        return self._elementwise(other, lambda a, b: a * b, "", f"{self.name} ⊙ {other.name}")
 
-    def _elementwise(self, other: "Mat", op, symbol: str) -> "Mat":
+    def _elementwise(self, other: "Mat", op, symbol: str, name: str = "") -> "Mat":
         if self.shape != other.shape:
             raise ShapeError(f"cannot {symbol} {self.shape_text} and {other.shape_text}")
-        return self._with([[self._reduce(op(a, b)) for a, b in zip(ra, rb)] for ra, rb in zip(self.rows, other.rows)])
+        if self.is_lazy or other.is_lazy:
+            return self._lazy_with(self.shape, lambda i, j: self._reduce(op(self.entry(i, j), other.entry(i, j))), name)
+        return self._with([[self._reduce(op(a, b)) for a, b in zip(ra, rb)] for ra, rb in zip(self.rows, other.rows)], name)
 
     def __add__(self, other: "Mat") -> "Mat":
         return self._elementwise(other, lambda a, b: a + b, "add")
@@ -113,16 +189,24 @@ class Mat:
         return self._elementwise(other, lambda a, b: a - b, "subtract")
 
     def scale(self, c) -> "Mat":
+        if self.is_lazy:
+            return self._lazy_with(self.shape, lambda i, j: self._reduce(c * self.entry(i, j)), self.name)
         return self._with([[self._reduce(c * a) for a in r] for r in self.rows], self.name)
 
     def __neg__(self) -> "Mat":
         return self.scale(-1)
 
     def entries(self):
-        """(row, column, value), 0-based."""
-        for i, r in enumerate(self.rows):
-            for j, v in enumerate(r):
-                yield i, j, v
+        """(row, column, value), 0-based; a lazy matrix computes each when it is reached."""
+        if self._rows is not None:
+            for i, r in enumerate(self._rows):
+                for j, v in enumerate(r):
+                    yield i, j, v
+            return
+        r, c = self._shape
+        for i in range(r):
+            for j in range(c):
+                yield i, j, self._entry(i, j)
 
     def __repr__(self):
         return f"Mat{self.shape}"

@@ -24,6 +24,8 @@ x_1*(-y_1 + sigma(z^2_1))*sigma_prime(z^2_1)
 from __future__ import annotations
 
 import time
+import weakref
+from fractions import Fraction
 
 import sympy
 
@@ -70,13 +72,23 @@ class GroundTruth:
 
     def _tangents(self, seed: tuple):
         model = self.model
+        graph = _graph(model)
         kind = seed[0]
         seed_atom = model.index.get(seed) if kind in ("w", "b", "x", "y") else None
         if kind == "a" and seed[2] == 1:  # a^1 is the input x
             seed_atom = model.index.get(("x", seed[1], seed[3]))
             kind, seed = "x", ("x", seed[1], seed[3])
+        # Only the forward cone of the seed can move: the atoms and nodes
+        # downstream of it. Everything else has a zero tangent, known without
+        # differentiating (the sums below skip exactly the zero terms they
+        # skipped before, in the same order).
+        if kind in ("z", "a"):  # a^l_j moves σ(z^l_j) itself, z^l_j everything σ(z^l_j) moves
+            moving, moving_z = graph.cone(seed_atom=None, seed_node=seed[1:])
+        else:
+            moving, moving_z = graph.cone(seed_atom=seed_atom, seed_node=None)
         memo_atom: dict[int, object] = {}
         memo_z: dict[tuple, object] = {}
+        check = self.budget.check
 
         def z_tangent(s, l, j):
             key = (s, l, j)
@@ -87,6 +99,8 @@ class GroundTruth:
             elif kind == "a" and s == seed[1] and l <= seed[2]:
                 value = ZERO
             elif kind in ("z", "a") and s != seed[1]:
+                value = ZERO
+            elif key not in moving_z:
                 value = ZERO
             else:
                 value = total(model.Z[s][l][j - 1])
@@ -113,19 +127,25 @@ class GroundTruth:
                 value = ZERO if _zero(dz) else Poly.gen(g) * dz
             else:  # D atoms: σ'' never enters first derivatives
                 raise AssertionError(f"atom {key} is never differentiated")
-            self.budget.check(value)
+            check(value)
             memo_atom[g] = value
             return value
 
         def total(element):
             """d(element)/d(seed) = Σ_g ∂element/∂g · dg/d(seed)."""
-            out = ZERO
-            for g in sorted(element.gens()):
+            pieces = []
+            for g in graph.moving_gens(element, moving):  # outside the cone dg = 0
                 dg = atom_tangent(g)
                 if _zero(dg):
                     continue
-                out = out + element.diff(g) * dg
-            self.budget.check(out)
+                pieces.append(graph.partial(element, g) * dg)
+            if all(type(p) is Poly for p in pieces):
+                out = Poly.sum(pieces)
+            else:
+                out = ZERO
+                for p in pieces:
+                    out = out + p
+            check(out)
             return out
 
         return total, z_tangent
@@ -153,7 +173,7 @@ class GroundTruth:
         total, _ = self._tangents(seed)
         samples = [sample] if sample is not None else list(net.samples)
         weight = 1 if (sample is not None or net.batch == 1) else sympy.Rational(1, net.batch)
-        out = ZERO
+        pieces = []
         for s in samples:
             g = self._cost_gradient_atoms(s)
             for j in range(1, net.n(net.L) + 1):
@@ -165,7 +185,13 @@ class GroundTruth:
                     da = total(self.model.A[s][net.L][j - 1])
                 if _zero(da):
                     continue
-                out = out + g[j - 1] * da
+                pieces.append(g[j - 1] * da)
+        if all(type(p) is Poly for p in pieces):
+            out = Poly.sum(pieces)
+        else:
+            out = ZERO
+            for p in pieces:
+                out = out + p
         if weight != 1:
             out = out * _frac(weight)
         return out
@@ -207,6 +233,11 @@ class GroundTruth:
         """∂C/∂a^l_j (default l = L), C written as a function of a^l."""
         return self.d_cost(("a", s, l or self.net.L, j))
 
+    def prepare(self) -> "GroundTruth":
+        """Build the atoms and the graph of the network now (before forking workers)."""
+        _graph(self.model)
+        return self
+
     def dw(self, l: int, j: int, k: int):
         return self.d_cost(("w", l, j, k))
 
@@ -215,6 +246,126 @@ class GroundTruth:
 
     def to_sympy(self, element) -> sympy.Expr:
         return element.to_sympy(self.model.sympy_atom)
+
+
+class _Graph:
+    """Which node uses which atom, each node's atoms and partial derivatives, computed once per network.
+
+    The forward pass of a tangent visits only the *cone* of its seed (the
+    nodes downstream of it); ``partial`` remembers ∂node/∂atom, which the
+    tangents of every seed of a layer share (∂z^{l+1}_i/∂σ(z^l_j) = w^{l+1}_{ij}).
+    """
+
+    def __init__(self, model):
+        self.keys = model.keys
+        self.index = model.index
+        self.users: dict[int, list] = {}  # atom -> the z nodes (s, l, j) whose definition holds it
+        self._gens: dict[int, tuple] = {}  # id(node polynomial) -> its atoms, sorted
+        self._partials: dict = {}
+        self._gen_sets: dict = {}
+        self._nodes: list = []  # keeps the polynomials (and so their ids) alive
+        for s, layers in model.Z.items():
+            for l, nodes in layers.items():
+                for j, z in enumerate(nodes, start=1):
+                    gens = tuple(sorted(z.gens()))
+                    self._gens[id(z)] = gens
+                    self._nodes.append(z)
+                    for g in gens:
+                        self.users.setdefault(g, []).append((s, l, j))
+        for s, layers in model.A.items():
+            for a in layers[max(layers)]:
+                self._gens[id(a)] = tuple(sorted(a.gens()))
+                self._nodes.append(a)
+        # the atom that carries z^{s,l}_j forward: σ(z) (S) or, for a softmax output, exp(z) (E)
+        self.carrier: dict[tuple, int] = {}
+        for key, g in model.index.items():
+            if key[0] == "S":
+                self.carrier[key[1:]] = g
+            elif key[0] == "E":
+                s, j = key[1:]
+                self.carrier[(s, model.net.L, j)] = g
+
+    def gens(self, element) -> tuple:
+        gens = self._gens.get(id(element))
+        return gens if gens is not None else tuple(sorted(element.gens()))
+
+    def moving_gens(self, element, moving: set) -> list:
+        """The atoms of ``element`` in ``moving``, in increasing order."""
+        gens = self.gens(element)
+        if len(moving) * 8 < len(gens):  # a small cone in a wide node (z^2_j of 784 inputs)
+            present = self._gen_sets.get(id(element))
+            if present is None:
+                present = self._gen_sets[id(element)] = frozenset(gens)
+            return sorted(g for g in moving if g in present)
+        return [g for g in gens if g in moving]
+
+    def partial(self, element, g: int):
+        if id(element) not in self._gens:
+            return element.diff(g)
+        partials = self._partials.get(id(element))
+        if partials is None:
+            partials = self._partials[id(element)] = _all_partials(element)
+        return partials[g]
+
+    def cone(self, seed_atom, seed_node) -> tuple[set, set]:
+        """(atoms, z nodes) downstream of a leaf atom or of a node (s, l, j)."""
+        atoms, nodes = set(), set()
+        frontier = []
+        if seed_atom is not None:
+            atoms.add(seed_atom)
+            frontier.append(seed_atom)
+        if seed_node is not None:
+            nodes.add(tuple(seed_node))
+            g = self.carrier.get(tuple(seed_node))
+            if g is not None:
+                atoms.add(g)
+                frontier.append(g)
+        while frontier:
+            g = frontier.pop()
+            for node in self.users.get(g, ()):
+                if node in nodes:
+                    continue
+                nodes.add(node)
+                carried = self.carrier.get(node)
+                if carried is not None and carried not in atoms:
+                    atoms.add(carried)
+                    frontier.append(carried)
+        return atoms, nodes
+
+
+def _all_partials(element) -> dict:
+    # ∂element/∂g for every atom g in one pass over the terms: what
+    # ``element.diff(g)`` gives for each g (same terms, same order), without
+    # a pass over all of z^2_j (784 inputs) for each of its 785 atoms.
+    if not isinstance(element, Poly):
+        return {g: element.diff(g) for g in element.gens()}
+    acc: dict = {}
+    for m, c in element.terms.items():
+        last = None
+        for pos, g in enumerate(m):
+            if g == last:
+                continue  # the first occurrence of a repeated atom stands for it
+            last = g
+            rest = m[:pos] + m[pos + 1 :]
+            out = acc.setdefault(g, {})
+            out[rest] = _norm_coefficient(out.get(rest, 0) + c * m.count(g))
+    return {g: Poly({m: c for m, c in out.items() if c != 0}) for g, out in acc.items()}
+
+
+def _norm_coefficient(c):
+    if type(c) is Fraction and c.denominator == 1:
+        return c.numerator
+    return c
+
+
+_GRAPHS: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()
+
+
+def _graph(model) -> _Graph:
+    graph = _GRAPHS.get(model)
+    if graph is None:
+        graph = _GRAPHS[model] = _Graph(model)
+    return graph
 
 
 def _same_element(a, b) -> bool:

@@ -32,12 +32,14 @@ import time
 from fractions import Fraction
 
 from . import algebra
+from .algebra import Poly
 from . import identities as ids
 from .backprop import ShapeError
 from .certificate import Certificate, Counterexample, Step
-from .derive import Budget, BudgetExceeded
+from .derive import Budget, BudgetExceeded, GroundTruth
 from .errors import IdentityError, SpecError
 from .network import Network, network
+from . import shards
 from .oracle import Oracle, OracleError
 from .counterexample import identity_sides, search, search_pointwise
 from .quantities import ExactQuantities, ModP, PointQuantities
@@ -51,12 +53,19 @@ AUTO_EXACT_PARAMETERS = 1500
 PIT_POINTS = 2
 #: No polynomial of an exact proof may grow past this many terms (memory).
 MAX_TERMS = 2_000_000
+#: ``jobs`` > 1 forks worker processes only for networks this large: below,
+#: starting them costs more than the instances.
+SHARD_PARAMETERS = 300
 
 
-def prove(identity, net, *, method: str = "auto", budget: float = 60.0, points: int = PIT_POINTS, seed: int = 0) -> Certificate:
+def prove(identity, net, *, method: str = "auto", budget: float = 60.0, points: int = PIT_POINTS, seed: int = 0,
+          jobs: int = 1) -> Certificate:
     """Check ``identity`` on every instance of ``net``; return a ``Certificate``.
 
     ``budget`` is in seconds; running out gives ``undecided`` with the reason.
+    ``jobs`` > 1 spreads the instances of an exact check over that many
+    processes (``shards``; networks of ``SHARD_PARAMETERS`` parameters and
+    more): the same certificate, timings aside, sooner.
     """
     if hasattr(net, "prove_general"):  # networks of symbolic size (symbp.general)
         return net.prove_general(identity, budget=budget)
@@ -79,7 +88,7 @@ def prove(identity, net, *, method: str = "auto", budget: float = 60.0, points: 
     if method in ("exact", "auto") and (method == "exact" or net.parameter_count <= AUTO_EXACT_PARAMETERS or ident.exact_only):
         try:
             with algebra.limits(deadline=start + budget, max_terms=MAX_TERMS):
-                return _prove_exact(ident, net, Budget(budget), start, seed)
+                return _prove_exact(ident, net, Budget(budget), start, seed, jobs)
         except BudgetExceeded as exc:
             if method == "exact" or ident.exact_only:
                 return _certificate(ident, net, "exact", "undecided", start, reason=f"exact check stopped: {exc}")
@@ -141,47 +150,104 @@ def _shape_refutation(ident, net, comp_desc: str, exc: Exception, start, method)
 # -- exact ------------------------------------------------------------------------
 
 
-def _prove_exact(ident, net, budget, start, seed) -> Certificate:
+def _prove_exact(ident, net, budget, start, seed, jobs=1) -> Certificate:
     q = ExactQuantities(net, budget)
-    count = 0
-    steps = []
+    want, failing = None, None  # every instance, in order
     try:
-        comparisons = ident.compare(q)
-        for comp in comparisons:
-            if comp.lhs.shape != comp.rhs.shape:
-                raise ShapeError(f"{comp.lhs_tex} is {comp.lhs.shape[0]}×{comp.lhs.shape[1]} but the formula gives {comp.rhs.shape[0]}×{comp.rhs.shape[1]}")
-            for (r, c, lv), (_, _, rv) in zip(comp.lhs.entries(), comp.rhs.entries()):
-                budget.check()
-                diff = lv - rv
-                count += 1
-                # zero as a polynomial in the atoms, or after the activation's exact relations (relu, identity)
-                if not q.model.vanishes(diff):
-                    label, idx = _label(ident, comp, r, c)
-                    sides = identity_sides(ident, comp.layer, comp.sample, comp.lhs_tex, r, c)
-                    found = search(net, lv, rv, label, comp.layer, idx, seed, oracle_sides=sides, budget=_left(start, budget))
-                    if found.counterexample is None:
-                        return _certificate(
-                            ident, net, "exact", "undecided", start, instances=count,
-                            reason=f"at {label} the difference is not the zero polynomial in the atoms, but no concrete counterexample "
-                            + (f"was confirmed: {found.reason}" if found.reason else "was found"),
-                        )
-                    return _certificate(
-                        ident, net, "exact", "refuted", start, instances=count, counterexample=found.counterexample, reason=f"fails at {label}"
-                    )
-            n = comp.lhs.shape[0] * comp.lhs.shape[1]
-            steps.append(
-                Step(
-                    lhs=comp.lhs_tex,
-                    rhs=comp.rhs_tex,
-                    why=f"ground truth by differentiation vs. the formula, layer {comp.layer}" + (f", sample {comp.sample}" if net.batch > 1 and comp.sample else ""),
-                    checked=f"{n} entries: difference is the zero polynomial",
-                )
-            )
+        if jobs > 1 and net.parameter_count >= SHARD_PARAMETERS and shards.available():
+            # The shards compare the instances; here only the earliest failing
+            # one (if any) is computed again, for its counterexample, while the
+            # walk below lays out the same steps and counts as in one process.
+            failing = _first_failure_in_shards(ident, net, budget, jobs)
+            want = lambda index, row: index == failing  # noqa: E731
+        count, steps, failure = _walk(ident, q, budget, want)
+        if failing is not None and failure is None:
+            raise AssertionError(f"a worker found instance {failing + 1} failing, but it holds when computed again")
     except ShapeError as exc:
         return _shape_refutation(ident, net, ident.name, exc, start, "exact")
-    except IdentityError:
-        raise
+    if failure is not None:
+        index, comp, r, c, lv, rv = failure
+        label, idx = _label(ident, comp, r, c)
+        sides = identity_sides(ident, comp.layer, comp.sample, comp.lhs_tex, r, c)
+        found = search(net, lv, rv, label, comp.layer, idx, seed, oracle_sides=sides, budget=_left(start, budget))
+        if found.counterexample is None:
+            return _certificate(
+                ident, net, "exact", "undecided", start, instances=index + 1,
+                reason=f"at {label} the difference is not the zero polynomial in the atoms, but no concrete counterexample "
+                + (f"was confirmed: {found.reason}" if found.reason else "was found"),
+            )
+        return _certificate(
+            ident, net, "exact", "refuted", start, instances=index + 1, counterexample=found.counterexample, reason=f"fails at {label}"
+        )
     return _certificate(ident, net, "exact", "proved", start, instances=count, steps=tuple(steps))
+
+
+def _walk(ident, q, budget, want=None, stop=None):
+    """Go through every instance of ``ident`` in order, comparing those ``want(index, row)`` picks (all by default).
+
+    Each instance's two sides are computed, compared and dropped (the lazy
+    matrices keep no weight gradient). Returns ``(count, steps, failure)``:
+    the instances gone through, one step per comparison, and the first
+    failing instance as ``(index, comparison, r, c, lhs, rhs)`` or ``None``.
+    A shard passes ``stop``: it gives up past the earliest failure found so far.
+    """
+    count, row_id, steps = 0, 0, []
+    for comp in ident.compare(q):
+        if comp.lhs.shape != comp.rhs.shape:
+            raise ShapeError(f"{comp.lhs_tex} is {comp.lhs.shape[0]}×{comp.lhs.shape[1]} but the formula gives {comp.rhs.shape[0]}×{comp.rhs.shape[1]}")
+        rows, cols = comp.lhs.shape
+        for r in range(rows):
+            if stop is not None and count > stop.value:
+                return count, steps, None
+            for c in range(cols):
+                index = count
+                count += 1
+                if want is not None and not want(index, row_id):
+                    continue
+                budget.check()
+                lv, rv = comp.lhs.entry(r, c), comp.rhs.entry(r, c)
+                if _differ(lv, rv, q.model):
+                    return count, steps, (index, comp, r, c, lv, rv)
+            row_id += 1
+        steps.append(
+            Step(
+                lhs=comp.lhs_tex,
+                rhs=comp.rhs_tex,
+                why=f"ground truth by differentiation vs. the formula, layer {comp.layer}" + (f", sample {comp.sample}" if q.net.batch > 1 and comp.sample else ""),
+                checked=f"{rows * cols} entries: difference is the zero polynomial",
+            )
+        )
+    return count, steps, None
+
+
+def _first_failure_in_shards(ident, net, budget, jobs):
+    """The index of the earliest failing instance, or ``None``: rows shared round-robin over ``jobs`` processes."""
+    GroundTruth(net).prepare()  # the atoms and the graph, built once and inherited by every process
+
+    def shard(w, n, stop):
+        q = ExactQuantities(net, budget)
+        try:
+            with algebra.limits(deadline=budget.deadline, max_terms=MAX_TERMS):
+                _, _, failure = _walk(ident, q, budget, lambda index, row: row % n == w, stop)
+        except ShapeError:
+            return None  # every process meets it at the same comparison; the walk afterwards reports it
+        if failure is None:
+            return None
+        shards.lower(stop, failure[0])
+        return failure[0]
+
+    found = [f for f in shards.run(shard, jobs) if f is not None]
+    return min(found) if found else None
+
+
+def _differ(lv, rv, model) -> bool:
+    """LHS − RHS is not zero: as a polynomial in the atoms, or after the activation's exact relations (relu, identity)."""
+    if type(lv) is Poly and type(rv) is Poly and lv.terms == rv.terms:
+        return False  # the same canonical dictionary: the difference is 0 (checked in C, no subtraction)
+    diff = lv - rv
+    if isinstance(diff, int):
+        return diff != 0
+    return not model.vanishes(diff)
 
 
 # -- polynomial identity test -----------------------------------------------------------

@@ -86,12 +86,17 @@ class ExactQuantities(_Common):
         self._check_sigma_prime(l)
         return Mat.column(self.model.D[s][l], name=f"σ'(z^{l})")
 
+    # The ground-truth vectors and matrices are lazy (``Mat.lazy``): an entry
+    # is differentiated when a comparison reaches it. A vector (δ^l, ∇_a C)
+    # keeps its entries, which the formulas read again and again; a
+    # weight-shaped ∂C/∂w^l keeps none, so an exact proof holds one of its
+    # polynomials at a time instead of every gradient of the network.
+
     def delta(self, l: int, s: int = 1, per_sample: bool = False) -> Mat:
         return self._memo(
             ("delta", l, s, per_sample),
-            lambda: Mat.column(
-                [self.gt.delta(l, j, s, per_sample=per_sample) for j in range(1, self.net.n(l) + 1)],
-                name=f"δ^{l}",
+            lambda: Mat.lazy(
+                (self.net.n(l), 1), lambda i, _: self.gt.delta(l, i + 1, s, per_sample=per_sample), name=f"δ^{l}"
             ),
         )
 
@@ -99,18 +104,14 @@ class ExactQuantities(_Common):
         l = l or self.L
         return self._memo(
             ("nabla", s, l),
-            lambda: Mat.column([self.gt.nabla_a(j, s, l=l) for j in range(1, self.net.n(l) + 1)], name="∇_a C"),
+            lambda: Mat.lazy((self.net.n(l), 1), lambda i, _: self.gt.nabla_a(i + 1, s, l=l), name="∇_a C"),
         )
 
     def dC_dw(self, l: int) -> Mat:
-        n = self.net.n
-        return self._memo(
-            ("dw", l),
-            lambda: Mat([[self.gt.dw(l, j, k) for k in range(1, n(l - 1) + 1)] for j in range(1, n(l) + 1)]),
-        )
+        return Mat.lazy((self.net.n(l), self.net.n(l - 1)), lambda j, k: self.gt.dw(l, j + 1, k + 1))
 
     def dC_db(self, l: int) -> Mat:
-        return self._memo(("db", l), lambda: Mat.column([self.gt.db(l, j) for j in range(1, self.net.n(l) + 1)]))
+        return Mat.lazy((self.net.n(l), 1), lambda j, _: self.gt.db(l, j + 1), keep=False)
 
     def dz_next_dz(self, l: int, s: int = 1) -> Mat:
         """J[i][j] = ∂z^{l+1}_i/∂z^l_j (C plays no part)."""
@@ -204,7 +205,7 @@ def evaluate_element(element, values: dict, field) -> object:
         return field.div(evaluate_element(element.num, values, field), evaluate_element(element.den, values, field))
     if isinstance(element, Poly):
         total = field.coeff(0)
-        for m, c in element.terms.items():
+        for m, c in element.monomials():
             term = field.coeff(c)
             for g, e in m:
                 term = field.r(term * values[g] ** e)

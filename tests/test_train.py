@@ -188,23 +188,33 @@ def test_bad_shapes_are_named():
         model.gradient(np.zeros((4, 2)), np.zeros((4, 2)))
 
 
+@pytest.mark.parametrize("batch", [7, 20])
 @pytest.mark.parametrize("sizes, act, dtype, tol", [
     ([6, 5, 3], "tanh,sigmoid", "float64", 1e-12),
     ([6, 5, 4, 3], "relu,relu,identity", "float64", 1e-12),
     ([6, 5, 3], "tanh,sigmoid", "float32", 1e-5),
 ])
-def test_numba_epoch_equals_numpy_epoch(sizes, act, dtype, tol):
-    # the compiled path (optional extra) against the NumPy path tested above;
-    # batch 7 over 50 samples leaves a short last mini-batch of 1
+@pytest.mark.parametrize("blas_in_compiled_code", [True, False])
+def test_numba_epoch_equals_numpy_epoch(sizes, act, dtype, tol, batch, blas_in_compiled_code, monkeypatch):
+    # the compiled path (optional extra) against the NumPy path tested above:
+    # batch 7 the compiled epoch with its own loops; batch 20 (past
+    # SMALL_BATCH) the compiled epoch calling BLAS or, without SciPy, NumPy's
+    # products with compiled elementwise steps; 50 samples leave a short last
+    # mini-batch
     pytest.importorskip("numba")
+    if blas_in_compiled_code:
+        pytest.importorskip("scipy")
+    from symbp.numeric import blas
+
+    monkeypatch.setattr(blas, "in_compiled_code", lambda: blas_in_compiled_code)
     ds = data.synthetic(50, sizes[0], sizes[-1], seed=2, test_fraction=0.0)
     X = np.ascontiguousarray(ds.X_train, dtype=dtype)
     Y = np.ascontiguousarray(ds.Y_train, dtype=dtype)
     fast = Trainer(sizes, act, "quadratic", seed=9, dtype=dtype)
     compiled = Trainer(sizes, act, "quadratic", seed=9, dtype=dtype, backend="numba")
     for _ in range(3):
-        fast.epoch(X, Y, 7, 0.8, np.random.default_rng(1))
-        compiled.epoch(X, Y, 7, 0.8, np.random.default_rng(1))
+        fast.epoch(X, Y, batch, 0.8, np.random.default_rng(1))
+        compiled.epoch(X, Y, batch, 0.8, np.random.default_rng(1))
     moved = max(np.abs(W - W0).max() for W, W0 in zip(fast.weights, Trainer(sizes, act, seed=9, dtype=dtype).weights))
     assert moved > 1e-2  # training happened
     _close(compiled.weights + compiled.biases, fast.weights + fast.biases, atol=tol, rtol=tol)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from .. import general
+from .. import general, shards
 from ..errors import SpecError
 from . import prove_layers
 from .common import EXIT_OK, EXIT_REFUTED, EXIT_UNDECIDED, add_network_arguments, check_budget, network_from_args
@@ -18,6 +18,8 @@ def register(sub) -> None:
     p.add_argument("--method", default="auto", choices=("auto", "exact", "pit"),
                    help="exact: zero difference of polynomials; pit: random-point identity test; auto (default)")
     p.add_argument("--budget", type=float, default=60.0, metavar="SECONDS", help="time budget per identity (default 60)")
+    p.add_argument("--jobs", type=int, default=None, metavar="N",
+                   help="processes that share the instances of an exact check (default: the cores there are)")
     p.add_argument("--json", action="store_true", help="print one JSON object per identity (a JSON list)")
     p.add_argument("--list", action="store_true", help="list the catalogue and exit")
     p.add_argument("--general", action="store_true", help="prove for networks of every size and depth (symbolic sizes)")
@@ -37,6 +39,8 @@ def run(args) -> int:
         print("\n".join(prove_layers.listing()))
         return EXIT_OK
     check_budget(args.budget)
+    if args.jobs is not None and args.jobs < 1:
+        raise SpecError(f"--jobs must be a whole number of processes ≥ 1, got {args.jobs}")
     if prove_layers.wanted(args):
         return prove_layers.run(args)
     if args.general:
@@ -48,7 +52,8 @@ def run(args) -> int:
         from ..identities.rowvector import applicable as seed_004
 
         chosen += seed_004(net)
-    certs = [prove(ident, net, method=args.method, budget=args.budget) for ident in chosen]
+    jobs = args.jobs or shards.default_jobs()
+    certs = [prove(ident, net, method=args.method, budget=args.budget, jobs=jobs) for ident in chosen]
     if args.json:
         print(json.dumps([c.to_dict() for c in certs], ensure_ascii=False, indent=2))
     else:

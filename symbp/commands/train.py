@@ -32,7 +32,7 @@ def register(subparsers) -> None:
     p.add_argument("--seed", type=int, default=0, help="seed of the weights, the shuffling and synthetic data")
     p.add_argument("--dtype", default="float64", choices=("float32", "float64"))
     p.add_argument("--backend", default="fast", choices=("fast", "numba", "lambdify"),
-                   help="fast: backprop in matrix form (NumPy); numba: the same compiled, for batches ≤ 16, "
+                   help="fast: backprop in matrix form (NumPy); numba: the same, a whole epoch compiled "
                    "(optional extra); lambdify: the symbolic ground truth (small networks)")
     p.add_argument("--plot", metavar="PNG", help="write loss and accuracy per epoch to this PNG (needs matplotlib)")
     p.add_argument("--save", metavar="NPZ", help="write the trained weights here (atomically)")

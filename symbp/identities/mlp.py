@@ -161,7 +161,7 @@ def _minibatch(q):
 
 def _dyda_weight(q):
     for l in range(2, q.L + 1):
-        lhs = Mat([[b[0]] + w for b, w in zip(q.dC_db(l).rows, q.dC_dw(l).rows)], q.mod)
+        lhs = Mat.hstack(q.dC_db(l), q.dC_dw(l))
         yield Comparison(
             l, 1, lhs, bp.augmented_weight_gradient(q, l), rf"\partial L/\partial W^{{[{l - 1}]}}", rf"\delta^{{[{l - 1}]}} (x^{{[{l - 2}]}})^T", ("k", "j"), 0
         )

@@ -86,7 +86,7 @@ class Moments:
             raise AssertionError("a denominator depends on the summed index")
         out = Poly()
         m = self.m.num
-        for mono, c in expr.num.terms.items():
+        for mono, c in expr.num.monomials():  # ((atom, exponent), ...)
             inside, rest, deltas = [], [], []
             for g, e in mono:
                 key = self.keys[g]
@@ -98,7 +98,7 @@ class Moments:
                     inside.append((key, e))
                 else:
                     rest.append((g, e))
-            term = Poly({tuple(rest): c}) if rest else Poly.const(c)
+            term = Poly.from_exponents({tuple(rest): c}) if rest else Poly.const(c)
             if deltas:  # Σ_i δ_{ij} f(i) = f(j), for 1 ≤ j ≤ m (δ² = δ)
                 first = deltas[0][1]
                 j = first[0] if first[1] == i else first[1]
@@ -221,7 +221,7 @@ def _rename(key: tuple, old: str, new: str) -> tuple:
 
 def _substitute(p: Poly, g: int, value: Fraction) -> Poly:
     out = Poly()
-    for mono, c in p.terms.items():
+    for mono, c in p.monomials():  # ((atom, exponent), ...)
         factor = Fraction(c)
         rest = []
         for gen, e in mono:
@@ -229,5 +229,5 @@ def _substitute(p: Poly, g: int, value: Fraction) -> Poly:
                 factor *= value**e
             else:
                 rest.append((gen, e))
-        out = out + Poly({tuple(rest): 1}) * factor if factor else out
+        out = out + Poly.from_exponents({tuple(rest): 1}) * factor if factor else out
     return out

@@ -5,8 +5,11 @@ at batch 10. Here the loop over mini-batches, the gather of shuffled rows,
 the products (as loops: at m ≤ 16 they beat a BLAS call, whose blocking pays
 off only on larger products) and every elementwise step run compiled, in the
 same matrix form as ``train``. ``Trainer(backend="numba")`` uses it for
-mini-batches of at most ``train.SMALL_BATCH`` samples. It needs the optional
-extra ``symbp[compiled]`` (numba).
+every batch size: past ``train.SMALL_BATCH`` samples the products call BLAS
+(numba's ``np.dot``, through SciPy) and the rest stays compiled, so a large
+mini-batch pays no Python cost either. Without SciPy, large batches take
+NumPy's products with the compiled elementwise steps of ``FusedKernels``.
+It needs the optional extra ``symbp[compiled]`` (numba, SciPy).
 
 The elementwise kernels come from the registry, not written by hand: σ is
 the entry's ``expr`` and σ' its ``prime_of_value`` (or its twin
@@ -175,15 +178,40 @@ def _small_kernels(numba):
     return dense, times, rank_update
 
 
-def epoch_function(hidden: str, output: str):
-    """The compiled ``epoch(Ws, bs, X, Y, order, batch, eta, ...)`` for these activations."""
-    key = (hidden, output)
+def _blas_kernels(numba):
+    # Past SMALL_BATCH samples the products are large enough for BLAS to win
+    # (numba's np.dot calls it through SciPy); the same three signatures.
+    @numba.njit
+    def dense(a, W, z):
+        np.dot(a, W.T, z)  # z = a Wᵀ
+
+    @numba.njit
+    def times(delta, W, out):
+        np.dot(delta, W, out)  # out = δ W
+
+    @numba.njit
+    def rank_update(W, delta, a):
+        g = np.dot(delta.T, a)  # δᵀ a, summed over the batch
+        for j in range(W.shape[0]):
+            for k in range(W.shape[1]):
+                W[j, k] -= g[j, k]
+
+    return dense, times, rank_update
+
+
+def epoch_function(hidden: str, output: str, large: bool = False):
+    """The compiled ``epoch(Ws, bs, X, Y, order, batch, eta, ...)`` for these activations.
+
+    ``large``: the products by BLAS (batches past ``SMALL_BATCH``), else by
+    the register-blocked loops above.
+    """
+    key = (hidden, output, large)
     if key in _EPOCHS:
         return _EPOCHS[key]
     numba = _numba()
     sig_h, prime_h = scalar_kernels(hidden)
     sig_o, prime_o = scalar_kernels(output)
-    dense, times, rank_update = _small_kernels(numba)
+    dense, times, rank_update = _blas_kernels(numba) if large else _small_kernels(numba)
 
     @numba.njit(cache=False)
     def forward(Ws, bs, x, Zs, As):
@@ -255,12 +283,12 @@ def epoch_function(hidden: str, output: str):
 class CompiledEpoch:
     """Buffers and the compiled epoch for one trainer and one batch size."""
 
-    def __init__(self, model, batch: int, n: int):
+    def __init__(self, model, batch: int, n: int, large: bool = False):
         numba = _numba()
         List = numba.typed.List
         check_supported(list(model.net.activations), model.cost.name)
         acts = model.net.activations
-        self.fn = epoch_function(acts[0] if len(acts) > 1 else acts[-1], acts[-1])
+        self.fn = epoch_function(acts[0] if len(acts) > 1 else acts[-1], acts[-1], large)
         t = model.dtype
         rest = n % batch or batch
 
@@ -280,3 +308,60 @@ class CompiledEpoch:
                 self.xs, self.ys, self.Zr, self.Ar, self.Dr, self.xr, self.yr)
 
 
+
+
+_FUSED: dict = {}
+
+
+class FusedKernels:
+    """Compiled elementwise steps for mini-batches past ``SMALL_BATCH`` (the products stay BLAS's).
+
+    Each is one pass over its arrays where NumPy takes several (z + b, then
+    σ in four ufunc calls): ``bias_act`` (z ← z + b, a ← σ(z)), ``output_delta``
+    (δ^L ← scale·(a^L − y) ⊙ σ'(z^L), BP1 for the quadratic costs) and
+    ``times_prime`` (δ ← δ ⊙ σ'(z), the factor of BP2). σ and σ' are the
+    registry's, compiled as in ``scalar_kernels``.
+    """
+
+    def __init__(self, hidden: str, output: str):
+        numba = _numba()
+        sig_h, prime_h = scalar_kernels(hidden)
+        sig_o, prime_o = scalar_kernels(output)
+
+        def bias_act(sig):
+            @numba.njit
+            def kernel(z, b, out):
+                for s in range(z.shape[0]):
+                    for j in range(z.shape[1]):
+                        v = z[s, j] + b[j]
+                        z[s, j] = v
+                        out[s, j] = sig(v)
+
+            return kernel
+
+        def times_prime(prime):
+            @numba.njit
+            def kernel(delta, z, a):
+                for s in range(delta.shape[0]):
+                    for j in range(delta.shape[1]):
+                        delta[s, j] *= prime(z[s, j], a[s, j])
+
+            return kernel
+
+        @numba.njit
+        def output_delta(a, y, z, delta, scale):
+            for s in range(a.shape[0]):
+                for j in range(a.shape[1]):
+                    delta[s, j] = scale * (a[s, j] - y[s, j]) * prime_o(z[s, j], a[s, j])
+
+        self.bias_act_hidden, self.bias_act_output = bias_act(sig_h), bias_act(sig_o)
+        self.times_prime_hidden = times_prime(prime_h)
+        self.output_delta = output_delta
+
+
+def fused_kernels(hidden: str, output: str) -> FusedKernels:
+    """The ``FusedKernels`` of these activations (compiled once per process)."""
+    key = (hidden, output)
+    if key not in _FUSED:
+        _FUSED[key] = FusedKernels(hidden, output)
+    return _FUSED[key]

@@ -39,16 +39,19 @@ from .. import functions
 from ..files import write_atomic
 from ..errors import SpecError, SymbpError
 from ..network import network
+from . import blas
 
 DTYPES = ("float32", "float64")
 #: fast: NumPy matrix form; numba: the same, compiled per epoch (optional
 #: extra); lambdify: each gradient from the symbolic ground truth.
 BACKENDS = ("fast", "numba", "lambdify")
-#: The compiled epoch wins only where NumPy's per-batch Python cost
-#: dominates; above this batch size "numba" runs the NumPy path (its SIMD
-#: tanh beats Numba's scalar one).
+#: Up to this batch size the compiled epoch does its products with its own
+#: register-blocked loops; above, it calls BLAS (through SciPy; without
+#: SciPy, "numba" runs NumPy's products with compiled elementwise steps).
 SMALL_BATCH = 16
 _EVAL_CHUNK = 4096
+#: A product of at least this many multiply-adds is worth several BLAS threads.
+BLAS_PARALLEL_MACS = blas.PARALLEL_MACS
 
 
 class TrainingDiverged(SymbpError, FloatingPointError):
@@ -77,8 +80,8 @@ class Trainer:
     Initial weights are N(0, 1/n_{l−1}), biases N(0, 1) (Nielsen's
     ``network2`` default), from ``seed``. ``backend="lambdify"`` takes each
     gradient from ``numeric.gradient`` (the ground truth) instead of BP;
-    ``backend="numba"`` runs each epoch of mini-batches ≤ 16 compiled
-    (``compiled``, optional extra), larger ones on the NumPy path.
+    ``backend="numba"`` runs each epoch compiled (``compiled``, optional
+    extra): its own product loops for mini-batches ≤ 16, BLAS above.
     """
 
     def __init__(
@@ -118,6 +121,8 @@ class Trainer:
         self._WT = [W.T for W in self.weights]  # views: they follow in-place updates
         self._lambdified = None
         self._compiled: dict = {}
+        self._shuffled = None
+        self._fused = None  # compiled elementwise steps (backend numba, batches past SMALL_BATCH)
         if backend == "lambdify":
             from . import lambdified as numeric
 
@@ -127,6 +132,8 @@ class Trainer:
 
             compiled.check_supported(list(self.net.activations), self.cost.name)
             compiled.scalar_kernels(self.acts[-1].name)  # fails now, not mid-fit, without numba
+            acts = self.net.activations
+            self._fused = compiled.fused_kernels(acts[0] if len(acts) > 1 else acts[-1], acts[-1])
 
     # -- the fast path ---------------------------------------------------------
 
@@ -150,6 +157,11 @@ class Trainer:
         last = len(self.weights) - 1
         for i in range(last + 1):
             z = np.matmul(a, self._WT[i], out=Z[i])
+            if self._fused is not None:
+                kernel = self._fused.bias_act_output if i == last else self._fused.bias_act_hidden
+                kernel(z, self.biases[i], A[i])
+                a = A[i]
+                continue
             z += self.biases[i]
             if i == last and self._softmax:
                 a = functions.numpy_softmax(z, axis=1, out=A[i])
@@ -169,6 +181,9 @@ class Trainer:
             # BP1 with σ' = σ(1 − σ) cancels the denominator a(1 − a) of
             # ∇_a C exactly: δ^L = a^L − y, finite even where a^L rounds to 1.
             np.subtract(a, Y, out=delta)
+        elif self._fused is not None:
+            self._fused.output_delta(a, Y, z, delta, scale)  # BP1, ∇_a C = a^L − y, scale folded in
+            return delta
         else:
             self.cost.numpy_grad(a, Y, out=delta)  # ∇_a C (BP1)
             self._times_sigma_prime(delta, len(self.weights) - 1, buf)
@@ -178,6 +193,9 @@ class Trainer:
     def _times_sigma_prime(self, delta: np.ndarray, i: int, buf: dict) -> None:
         act = self.acts[i]
         if act.is_identity:
+            return
+        if self._fused is not None:  # hidden layers only: the output's σ' is in output_delta
+            self._fused.times_prime_hidden(delta, buf["Z"][i], buf["A"][i])
             return
         if act.prime_of_value is not None:
             # σ' from a = σ(z), as the notes write it (σ' = σ(1 − σ), 1 − tanh²);
@@ -227,29 +245,39 @@ class Trainer:
     def epoch(self, X: np.ndarray, Y: np.ndarray, batch: int, eta: float, rng: np.random.Generator) -> None:
         """One pass over shuffled data in mini-batches of ``batch`` (last one may be smaller).
 
-        X, Y must already be C-contiguous arrays of the trainer's dtype.
+        X, Y must already be C-contiguous arrays of the trainer's dtype. BLAS
+        runs on one thread unless a mini-batch's largest product is big
+        enough to share (``blas_threads``).
         """
         order = rng.permutation(X.shape[0])
-        n = X.shape[0]
-        if self.backend == "numba" and batch <= SMALL_BATCH:
-            if (batch, n) not in self._compiled:
-                from .compiled import CompiledEpoch
+        with blas.limit(self.blas_threads(batch)):
+            if self.backend == "numba" and (batch <= SMALL_BATCH or blas.in_compiled_code()):
+                key = (batch, X.shape[0])
+                if key not in self._compiled:
+                    from .compiled import CompiledEpoch
 
-                self._compiled[(batch, n)] = CompiledEpoch(self, batch, n)
-            self._compiled[(batch, n)](X, Y, order, eta)
-            return
-        # each mini-batch is gathered into one reused buffer right before its
-        # matmul, while it is hot in cache, instead of copying all of X at once
-        xs = np.empty((batch, X.shape[1]), X.dtype)
-        ys = np.empty((batch, Y.shape[1]), Y.dtype)
+                    self._compiled[key] = CompiledEpoch(self, batch, X.shape[0], large=batch > SMALL_BATCH)
+                    blas.rescan()  # compiling may have loaded SciPy's BLAS: limit it too
+                self._compiled[key](X, Y, order, eta)
+                return
+            self._numpy_epoch(X, Y, order, batch, eta)
+
+    def _numpy_epoch(self, X, Y, order, batch: int, eta: float) -> None:
+        # One gather of the whole shuffled set per epoch, into buffers kept
+        # between epochs; each mini-batch is then a contiguous view (no copy,
+        # no per-batch allocation).
+        n = X.shape[0]
+        if self._shuffled is None or self._shuffled[0].shape != X.shape or self._shuffled[1].shape != Y.shape:
+            self._shuffled = (np.empty_like(X), np.empty_like(Y))
+        Xs, Ys = self._shuffled
+        np.take(X, order, axis=0, out=Xs)
+        np.take(Y, order, axis=0, out=Ys)
         for start in range(0, n, batch):
-            rows = order[start : start + batch]
-            m = rows.shape[0]
-            if m != batch:
-                xs, ys = np.empty((m, X.shape[1]), X.dtype), np.empty((m, Y.shape[1]), Y.dtype)
-            np.take(X, rows, axis=0, out=xs)
-            np.take(Y, rows, axis=0, out=ys)
-            self.step(xs, ys, eta)
+            self.step(Xs[start : start + batch], Ys[start : start + batch], eta)
+
+    def blas_threads(self, batch: int) -> "int | None":
+        """BLAS threads for mini-batches of ``batch``: 1, or ``None`` (BLAS's own choice) for big products (``blas``)."""
+        return blas.threads_for(self.sizes, batch)
 
     # -- evaluation --------------------------------------------------------------
 

@@ -162,7 +162,7 @@ class OracleGroundTruth:
             if _same(node, element):
                 return key
         if isinstance(element, Poly) and len(element.terms) == 1:
-            ((mono, c),) = element.terms.items()
+            ((mono, c),) = element.monomials()
             if c == 1 and len(mono) == 1 and mono[0][1] == 1:
                 key = self.model.keys[mono[0][0]]
                 if key[0] in ("x", "w", "b"):
@@ -187,7 +187,7 @@ def element_value(oracle: Oracle, element, net: Network):
         return _mp(mp, Fraction(element))
     keys = net.atoms.keys
     total = mp.zero
-    for mono, c in element.terms.items():
+    for mono, c in element.monomials():
         term = _mp(mp, Fraction(c))
         for g, e in mono:
             term *= oracle.atom_value(keys[g]) ** e
