@@ -33,7 +33,7 @@ from hypothesis import strategies as st
 from symbp.errors import SymbpError
 
 PROFILES = ("nielsen", "sokolinsky", "dyda")
-STATUSES = ("holds", "refuted", "undecided", "unreadable", "uninterpretable")
+STATUSES = ("holds", "conditional", "refuted", "undecided", "unreadable", "uninterpretable")
 
 # -- well-formed formulas ----------------------------------------------------------------
 

@@ -1,8 +1,11 @@
-"""Speed of `symbp verify`: median time per corpus formula (target < 1 s) and the seeds errata run (< 60 s).
+"""Speed of `symbp verify`: median time per corpus formula and the seeds errata run (< 60 s).
 
-Run from the repository root:  python benchmarks/verify_speed.py
-Each corpus formula (correct ones and mutants, diagnosis included) is verified
-with a cold cache of networks, then the whole errata run is timed.
+Run from the repository root:  python benchmarks/verify_speed.py [--no-errata]
+Each formula of the verify corpus (correct ones and mutants, diagnosis included)
+and of the soundness corpus (tests/data/soundness_corpus.toml, issue 12: target
+median < 50 ms) is verified, first with a cold cache of networks (ground truth
+rebuilt for each formula), then warm (the networks of one set of notes shared),
+then the whole errata run is timed.
 """
 
 from __future__ import annotations
@@ -20,6 +23,39 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from symbp import verify as verify_module  # noqa: E402
+import importlib  # noqa: E402
+
+check_module = importlib.import_module("symbp.verify.check")  # the module (symbp.verify.check is also a function)
+
+
+def soundness_jobs() -> list:
+    cases = tomllib.loads((ROOT / "tests" / "data" / "soundness_corpus.toml").read_text(encoding="utf-8"))["case"]
+    jobs = []
+    for c in cases:
+        notation = c.get("notation", "nielsen")
+        if notation.endswith(".toml"):
+            from symbp.notation import load
+
+            notation = load(ROOT / notation)
+        opts = dict(cost=c.get("cost", "quadratic"), activation=c.get("activation", "generic"),
+                    one_hot=c.get("one_hot", False))
+        if "sizes" in c:
+            opts["sizes"] = tuple(c["sizes"])
+        jobs.append((c["formula"], notation, opts))
+    return jobs
+
+
+def timed(jobs: list, cold: bool) -> tuple[list[float], list[float]]:
+    """(wall-clock seconds, CPU seconds) per formula: on a shared machine the CPU time is the steadier figure."""
+    times, cpu = [], []
+    for formula, notation, opts in jobs:
+        if cold:
+            check_module._CONTEXTS.clear()
+        start, c0 = time.perf_counter(), time.process_time()
+        verify_module.verify(formula, notation, **opts)
+        times.append(time.perf_counter() - start)
+        cpu.append(time.process_time() - c0)
+    return times, cpu
 
 
 def corpus_times() -> list[float]:
@@ -32,7 +68,7 @@ def corpus_times() -> list[float]:
     jobs.extend((e["formula"], e["notation"], dict(cost=e.get("cost", "quadratic"))) for e in data["wrong"])
     times = []
     for formula, notation, opts in jobs:
-        verify_module._CONTEXTS.clear()  # cold: ground truth recomputed for each formula
+        check_module._CONTEXTS.clear()  # cold: ground truth recomputed for each formula
         start = time.perf_counter()
         verify_module.verify(formula, notation, **opts)
         times.append(time.perf_counter() - start)
@@ -64,16 +100,47 @@ def bad_input_times() -> list[float]:
     return times
 
 
+def notes_times() -> tuple[list[float], list[tuple[str, float, int]]]:
+    """Notes mode end to end on the seeds 000–003 (finding, inferring the notation and the model, checking,
+    diagnosing): each checked row's own time, and per seed the wall time over the formulas found."""
+    from symbp.verify.notes import verify_notes
+
+    rows, seeds = [], []
+    for path in sorted(Path("/work/shared/seeds").glob("00[0-3]_*.txt")):
+        check_module._CONTEXTS.clear()
+        start = time.perf_counter()
+        report = verify_notes(path)
+        wall = time.perf_counter() - start
+        found = sum(report.account().values())
+        seeds.append((path.name[:3], wall, found))
+        rows += [r.result.seconds for r in report.rows]
+    return rows, seeds
+
+
 def main() -> None:
+    jobs = soundness_jobs()
+    for cold in (True, False):
+        times, cpu = timed(jobs, cold)
+        print(f"soundness corpus ({'cold' if cold else 'warm'}): {len(times)} formulas, median "
+              f"{statistics.median(times) * 1000:.1f} ms (CPU {statistics.median(cpu) * 1000:.1f} ms), "
+              f"max {max(times) * 1000:.0f} ms (target: median < 50 ms)")
+        slow = sorted(zip(times, (j[0] for j in jobs)), reverse=True)[:3]
+        print("  slowest: " + "; ".join(f"{t:.2f} s {f[:50]}" for t, f in slow))
     bad = bad_input_times()
     print(f"bad input: {len(bad)} cases, slowest {max(bad) * 1000:.2f} ms (target < 100 ms)")
     times = corpus_times()
-    print(f"corpus: {len(times)} formulas, median {statistics.median(times) * 1000:.1f} ms, "
+    print(f"verify corpus (cold): {len(times)} formulas, median {statistics.median(times) * 1000:.1f} ms, "
           f"max {max(times) * 1000:.1f} ms (target: median < 1000 ms)")
+    rows, seeds = notes_times()
+    print(f"notes mode (seeds 000–003, notation and model inferred): {len(rows)} checked rows, median "
+          f"{statistics.median(rows) * 1000:.1f} ms per row (target < 100 ms); per formula found, end to end: "
+          + ", ".join(f"seed {name} {wall / found * 1000:.0f} ms ({found} in {wall:.1f} s)" for name, wall, found in seeds))
+    if "--no-errata" in sys.argv:
+        return
     sys.path.insert(0, str(ROOT / "derivations"))
     import seed_errata
 
-    verify_module._CONTEXTS.clear()
+    check_module._CONTEXTS.clear()
     out = Path("/tmp/seed-errata-bench.md")
     seconds = seed_errata.main(str(out))
     print(f"seeds errata run: {seconds:.2f} s (target < 60 s)")

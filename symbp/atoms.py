@@ -172,19 +172,30 @@ class AtomModel:
         return values
 
     def reduce(self, poly: Poly) -> Poly:
-        """``poly`` with the relations applied (see ``vanishes``)."""
+        """``poly`` with the relations applied (see ``vanishes``).
+
+        Layer by layer from the top: the tied σ atoms of the highest layer present
+        are replaced through their z, written one level deep (in the layer below's
+        σ atoms), and d² = d applied. A zero after any layer is final (every step
+        is an identity); otherwise the next layer down, until no tied atom is left,
+        where the result is the fully written-out polynomial.
+        """
+        poly = self._idempotent(poly)
         tied = poly.gens() & set(self.relations)
-        if tied:
-            poly = poly.evaluate(_Substitution(self), coeff=lambda c: c)
-            poly = Poly.const(poly) if not isinstance(poly, Poly) else poly
-        return self._idempotent(poly)
+        while tied and not poly.is_zero():
+            top = max(self.relations[g][1] for g in tied)
+            poly = poly.evaluate(_Substitution(self, {g for g in tied if self.relations[g][1] == top}),
+                                 coeff=lambda c: c)
+            poly = self._idempotent(Poly.const(poly) if not isinstance(poly, Poly) else poly)
+            tied = poly.gens() & set(self.relations)
+        return poly
 
     def _expand(self, g: int) -> Poly:
-        # σ(z^l_j) through z^l_j (itself expanded) and its σ' atom.
+        # σ(z^l_j) through z^l_j, one level deep (the σ atoms of layer l − 1 left as they are), and its σ' atom.
         if g not in self._expanded:
             s, l, j = self.relations[g]
             act = self.net.activation(l, j)
-            z = self.reduce(self.Z[s][l][j - 1])
+            z = self.Z[s][l][j - 1]
             self._expanded[g] = self._idempotent(Poly.const(1) * act.value_of_prime(z, self.D[s][l][j - 1]))
         return self._expanded[g]
 
@@ -247,10 +258,10 @@ class AtomModel:
 
 
 class _Substitution:
-    """Atom values for ``Poly.evaluate``: a tied σ atom is its expansion, any other atom itself."""
+    """Atom values for ``Poly.evaluate``: a tied σ atom of ``layer`` is its expansion, any other atom itself."""
 
-    def __init__(self, model: AtomModel):
-        self.model = model
+    def __init__(self, model: AtomModel, layer: set):
+        self.model, self.layer = model, layer
 
     def __getitem__(self, g: int) -> Poly:
-        return self.model._expand(g) if g in self.model.relations else Poly.gen(g)
+        return self.model._expand(g) if g in self.layer else Poly.gen(g)

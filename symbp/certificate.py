@@ -15,8 +15,11 @@ import json
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-#: The verdicts of DESIGN.md, strongest first.
-VERDICTS = ("proved-for-all-sizes", "proved", "probably-true", "refuted", "undecided")
+#: The verdicts of DESIGN.md, strongest first. ``conditional``: holds only under a condition
+#: the user did not fix (a depth, say); never counted as holding.
+VERDICTS = ("proved-for-all-sizes", "proved", "probably-true", "conditional", "refuted", "undecided")
+#: The verdicts that are proofs; ``probably-true`` (a random-point identity test) is not one.
+PROOFS = ("proved-for-all-sizes", "proved")
 
 #: How a certificate becomes LaTeX. Typesetting belongs to ``symbp.latex``, a
 #: layer above this module, so it registers its writer here (on ``import symbp``)
@@ -86,6 +89,11 @@ class Certificate:
     def holds(self) -> bool:
         """True for proved, proved-for-all-sizes and probably-true."""
         return self.verdict in ("proved", "proved-for-all-sizes", "probably-true")
+
+    @property
+    def is_proof(self) -> bool:
+        """True only for proved and proved-for-all-sizes (``probably-true`` is evidence, not a proof)."""
+        return self.verdict in PROOFS
 
     def to_dict(self) -> dict[str, Any]:
         d = asdict(self)

@@ -60,6 +60,9 @@ class Notation:
     matrix as column 0 with the constant input x_0 = 1 (Dyda). ``vectors`` is
     ``"column"`` (z = W a + b) or ``"row"`` (g = x W + b, seed 004): it changes
     how a layer and its matrices are written, never the numbers.
+    ``weight_layer_offset`` is 1 when the weights and biases labelled l feed
+    layer l + 1 (Ng: Θ^{(l)} maps layer l to layer l + 1), 0 when they feed
+    layer l.
     """
 
     name: str
@@ -70,6 +73,7 @@ class Notation:
     index_separator: str = ""
     bias_column: bool = False
     vectors: str = "column"
+    weight_layer_offset: int = 0
     description: str = ""
     source: str = ""
 
@@ -244,7 +248,7 @@ def profile(name: "str | Notation") -> Notation:
 
 # The type of each profile key, as TOML writes it; checked before the profile is built.
 _TYPES = {"name": str, "layer_shift": int, "weight_order": str, "index_separator": str, "bias_column": bool,
-          "vectors": str, "description": str, "source": str}
+          "vectors": str, "weight_layer_offset": int, "description": str, "source": str}
 
 
 def _check_values(data: Mapping, where: str) -> None:
@@ -256,6 +260,9 @@ def _check_values(data: Mapping, where: str) -> None:
     if "layer_shift" in data and not -10 <= data["layer_shift"] <= 10:
         raise NotationError(f"{where}: layer_shift must be between -10 and 10 (the shift of the input layer's "
                             f"number from Nielsen's 1), got {data['layer_shift']}")
+    if "weight_layer_offset" in data and data["weight_layer_offset"] not in (0, 1):
+        raise NotationError(f"{where}: weight_layer_offset must be 0 (w^l feeds layer l) or 1 (w^l feeds layer l + 1), "
+                            f"got {data['weight_layer_offset']}")
     if "index_separator" in data and data["index_separator"] not in ("", ",", ";"):
         raise NotationError(f"{where}: index_separator must be \"\", \",\" or \";\", got {data['index_separator']!r}")
     if "layer_brackets" in data:

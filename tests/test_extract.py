@@ -81,6 +81,16 @@ def test_double_dollar_inside_table_cell_pairs_within_the_cell():
     assert texts(source) == [(3, "a = b"), (3, "c = d")]
 
 
+def test_norm_bars_lost_as_table_separators_are_repaired_and_control_spaces_kept():
+    # A seed's "Обозначения" table turned \\| into "\\ ": read as (a - y^2)/2 it was refuted.
+    damaged = "$C = \\frac{\\ a^L - y\\ ^2}{2}$ and $a = b \\ \\text{if} \\ c^2$\n"
+    items = extract(damaged)
+    assert [f.text for f in items] == ["C = \\frac{\\|a^L - y\\|^2}{2}", "a = b \\ \\text{if} \\ c^2"]
+    assert items[0].repaired and not items[1].repaired
+    report = verify_text(damaged.split(" and ")[0] + "\n", cost="quadratic")
+    assert [r.result.status for r in report.rows] == ["holds"]
+
+
 # -- environments and rows --------------------------------------------------------
 
 

@@ -223,7 +223,8 @@ def test_cli_general_table_json_and_exit_codes(capsys):
 
 @pytest.mark.parametrize(
     "module",
-    [".proofs", ".lemmas", ".chains", ".links", ".indexmat", ".reduction", ".printing", ".instances", ".induction", ".report"],
+    [".proofs", ".lemmas", ".chains", ".links", ".indexmat", ".reduction", ".printing", ".instances", ".induction", ".report",
+     ".meaning", ".statement", ".chainproof", ".concrete"],
 )
 def test_docstring_examples_of_the_all_sizes_modules(module):
     import doctest

@@ -500,3 +500,21 @@ def test_a_refutation_with_wrong_values_is_not_issued(monkeypatch):
     cert = prove(wrong, network([2, 3, 2]))
     assert cert.verdict == "undecided"
     assert "but the independent oracle gives" in cert.reason
+
+
+def test_oracle_ground_truth_keeps_the_sign_of_each_derivative():
+    # OracleGroundTruth turns the oracle's numbers into exact constants (the general prover's
+    # counterexamples are confirmed through it); mpmath's man_exp is the magnitude only, so a
+    # negative ∂C/∂w once came back positive. Every seed, against the oracle's own number.
+    from symbp.oracle import OracleGroundTruth
+
+    net = network([2, 3, 2], "sigmoid")
+    oracle = Oracle(net, _point(net, seed=4))
+    gt = OracleGroundTruth(oracle, net)
+    signs = set()
+    for seed in [("w", 3, j, k) for j in (1, 2) for k in (1, 2, 3)] + [("b", 2, j) for j in (1, 2, 3)]:
+        exact = gt.d_cost(seed).terms.get((), Fraction(0))
+        number = oracle.derivative(("C",), seed)
+        assert abs(oracle.mp.mpf(exact.numerator) / exact.denominator - number) < TOL * (1 + abs(number))
+        signs.add(number > 0)
+    assert signs == {True, False}  # both signs occur at this point, so the check can fail

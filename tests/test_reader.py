@@ -114,7 +114,7 @@ def test_printing_round_trips_through_the_reader():
     (r"\delta^{L = 1", "never closed"),
     ("{" * 201 + "1" + "}" * 201 + " = 1", "deeper than 200"),
     ("x_1 + " * 700 + "x_1 = 1", "past the limit of 4000"),
-    (r"\delta^{x,l} = 1", "cannot read the layer 'x,l'"),
+    (r"\delta^{l,x} = 1", "cannot read the layer 'l,x'"),
     (r"C = y_1^{99}", "past the cap"),
 ])
 def test_bad_input_is_a_clear_error_with_its_position(text, fragment):

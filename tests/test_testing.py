@@ -326,3 +326,19 @@ def test_an_inner_session_does_not_change_the_outer_policy(pytester, run):
     pytester.makepyfile("def test_nothing():\n    pass\n")
     run("--symbp-undecided=skip").assert_outcomes(passed=1)
     assert st.settings.undecided == before
+
+
+def test_require_proof_option_fails_a_probably_true_certificate(pytester, run):
+    # Issue 12, item 9: probably-true (random points) is visibly not a proof.
+    pytester.makepyfile("""
+        from symbp import network
+        from symbp.testing import assert_identity
+
+        def test_pit():
+            assert_identity("BP3", network([2, 3, 2]), method="pit")
+    """)
+    run().assert_outcomes(passed=1)
+    result = run("--symbp-require-proof")
+    result.assert_outcomes(failed=1)
+    result.stdout.fnmatch_lines(["*not a proof*"])
+

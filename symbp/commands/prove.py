@@ -23,6 +23,8 @@ def register(sub) -> None:
     p.add_argument("--json", action="store_true", help="print one JSON object per identity (a JSON list)")
     p.add_argument("--list", action="store_true", help="list the catalogue and exit")
     p.add_argument("--general", action="store_true", help="prove for networks of every size and depth (symbolic sizes)")
+    p.add_argument("--require-proof", action="store_true",
+                   help="only a proof passes: probably-true (a random-point test) exits 3, like undecided")
     p.add_argument("--layer", metavar="KIND", help="prove every identity of a layer kind (conv2d, batchnorm, rnn, ...; see --list)")
     p.add_argument("--shape", metavar="KEY=VALUE,...", help="a layer's shape, e.g. kernel=3x3,stride=2,padding=1 (see --list)")
     p.set_defaults(func=run)
@@ -64,15 +66,20 @@ def run(args) -> int:
                 print(_explain_refutation(c, notation.profile(args.notation)))
             elif c.verdict == "undecided":
                 print(f"\n{c.identity}: undecided: {c.reason}")
-    return exit_code(certs)
+            elif c.verdict == "probably-true":
+                print(f"\n{c.identity}: probably true, not a proof (a random-point identity test at {c.points} points; "
+                      f"error bound {c.error_bound})" + (": --require-proof fails it" if args.require_proof else ""))
+    return exit_code(certs, require_proof=args.require_proof)
 
 
-def exit_code(certs) -> int:
+def exit_code(certs, *, require_proof: bool = False) -> int:
     verdicts = {c.verdict for c in certs}
     if "refuted" in verdicts:
         return EXIT_REFUTED
-    if "undecided" in verdicts:
+    if "undecided" in verdicts or "conditional" in verdicts:
         return EXIT_UNDECIDED
+    if require_proof and "probably-true" in verdicts:
+        return EXIT_UNDECIDED  # evidence, not a proof
     return EXIT_OK
 
 
@@ -124,4 +131,4 @@ def _run_general(args) -> int:
         print(json.dumps([c.to_dict() for c in certs], ensure_ascii=False, indent=2))
     else:
         print(general.report(certs, gnet))
-    return exit_code(certs)
+    return exit_code(certs, require_proof=args.require_proof)

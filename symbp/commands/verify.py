@@ -25,12 +25,16 @@ def register(sub) -> None:
     p.add_argument("formula", nargs="?",
                    help=r"a LaTeX formula, e.g. '\delta^L = \nabla_a C \odot \sigma'\''(z^L)'; "
                         "'-' reads a formula or notes from standard input")
-    p.add_argument("--notation", default="nielsen",
-                   help="notation profile: nielsen, sokolinsky, dyda, or a TOML file (default nielsen)")
-    p.add_argument("--activation", default="generic",
-                   help="activation: generic (every differentiable σ; default), sigmoid, tanh, relu, softplus, identity")
-    p.add_argument("--cost", default="quadratic", help="cost: quadratic (default), cross-entropy, softmax-cross-entropy")
-    p.add_argument("--one-hot", action="store_true", help="assume Σ_k y_k = 1 (softmax-cross-entropy only)")
+    p.add_argument("--notation", default=None,
+                   help="notation profile: auto (inferred from the notes' definitions; the default with --notes), "
+                        "nielsen (the default for one formula), sokolinsky, dyda, or a TOML file")
+    p.add_argument("--activation", default=None,
+                   help="activation: generic (every differentiable σ), sigmoid, tanh, relu, softplus, identity; "
+                        "default: the notes' own definition with --notes, else generic")
+    p.add_argument("--cost", default=None, help="cost: quadratic, cross-entropy, softmax-cross-entropy; default: the "
+                                                "notes' own definition with --notes, else quadratic")
+    p.add_argument("--one-hot", action="store_true", default=None,
+                   help="assume Σ_k y_k = 1 (softmax-cross-entropy only); with --notes also when the notes assume it")
     p.add_argument("--notes", metavar="FILE",
                    help="verify every formula in a .tex, .md, .txt or .ipynb file ('-': standard input)")
     p.add_argument("--report", metavar="FILE", help="with --notes: write a markdown report (one row per formula)")
@@ -38,7 +42,16 @@ def register(sub) -> None:
     p.add_argument("--json", action="store_true", help="print one JSON object per formula (a JSON list)")
     p.add_argument("--strict", action="store_true",
                    help="with --notes: unreadable or uninterpretable formulas fail the run (exit 2)")
+    p.add_argument("--cross-check", metavar="READER", choices=("latex2sympy2",),
+                   help="also read a scalar formula with latex2sympy2 (an optional extra) and compare the readings; "
+                        "advice only, it never changes the verdict")
     p.add_argument("--budget", type=float, default=30.0, metavar="SECONDS", help="time budget per formula (default 30)")
+    p.add_argument("--sizes", default=None, metavar="N1,N2,...",
+                   help="your network (layer sizes, input first): checked too, and a formula that holds only "
+                        "for some depths (conditional) exits 0 when your network meets its condition")
+    p.add_argument("--require-proof", action="store_true",
+                   help="only a proof passes: a formula that is only probably true (random points) or "
+                        "conditional exits 3")
     p.add_argument("--layer", metavar="KIND",
                    help="the formula is about a layer (batchnorm, layernorm, conv1d, conv2d, rnn, attention, softmax, "
                         "softmax-ce, dropout, residual), in the notation of docs/layers.md")
@@ -48,6 +61,8 @@ def register(sub) -> None:
 def _notation(value: str):
     from ..notation import PROFILES, load
 
+    if value.strip().lower() == "auto":
+        return "auto"
     if value.strip().lower() in PROFILES:
         return value.strip().lower()
     if value.endswith(".toml") or Path(value).exists():
@@ -76,36 +91,72 @@ def run(args) -> int:
         elif args.formula == "-":
             args.formula = stdin_text.strip()
     notes_mode = args.notes is not None
+    if args.cross_check and notes_mode:
+        raise SpecError("--cross-check reads one scalar formula; give the formula, not --notes")
     for option in ("report", "junit", "strict"):
         if getattr(args, option) and not notes_mode:
             raise SpecError(f"--{option} needs --notes FILE")
-    inputs = [args.notes, args.notation if Path(args.notation).is_file() else None]
+    inputs = [args.notes, args.notation if args.notation and Path(args.notation).is_file() else None]
     if args.report:
         _check_output_folder(args.report, "--report")
         check_output(args.report, what="the report", inputs=inputs)
     if args.junit:
         _check_output_folder(args.junit, "--junit")
         check_output(args.junit, what="the JUnit report", inputs=inputs)
-    nt = _notation(args.notation)
-    network([2, 2], activation=args.activation, cost=args.cost, one_hot=args.one_hot)  # validates the options
+    nt = _notation(args.notation or ("auto" if notes_mode else "nielsen"))
+    network([2, 2], activation=args.activation or "generic", cost=args.cost or "quadratic",
+            one_hot=bool(args.one_hot) and args.cost is not None)  # validates the options given
+    if args.one_hot and args.cost is None and not notes_mode:
+        network([2, 2], cost="quadratic", one_hot=True)  # --one-hot needs the softmax cost: the same error as before
     options = dict(activation=args.activation, cost=args.cost, one_hot=args.one_hot, budget=args.budget)
+    if args.sizes is not None:
+        from ..network import parse_sizes
+
+        sizes = parse_sizes(args.sizes)
+        network(sizes, activation=args.activation or "generic", cost=args.cost or "quadratic",
+                one_hot=bool(args.one_hot) and args.cost is not None)  # validates them
+        options["sizes"] = tuple(sizes)
     if notes_mode:
         if stdin_text is not None:
             report = notes_module.verify_text(stdin_text, nt, path="standard input", kind=guess_kind(stdin_text),
                                               strict=args.strict, **options)
         else:
             report = notes_module.verify_notes(args.notes, nt, strict=args.strict, **options)
-        return _print_notes(report, args, inputs)
+        return _proof_required(_print_notes(report, args, inputs), [r.result for r in report.rows], args.require_proof)
+    if nt == "auto":
+        from ..verify.infer import infer
+
+        nt = infer([(1, args.formula, 1)]).notation
+    options.update(activation=args.activation or "generic", cost=args.cost or "quadratic", one_hot=bool(args.one_hot))
     result = verify(args.formula, nt, **options)
+    second = None
+    if args.cross_check:
+        from ..verify.crosscheck import cross_check
+
+        second = cross_check(args.formula, nt, options["activation"], args.cross_check)
     if args.json:
-        print(json.dumps([_json(result)], ensure_ascii=False, indent=2))
+        obj = _json(result)
+        if second is not None:
+            obj["cross_check"] = second.to_dict()
+        print(json.dumps([obj], ensure_ascii=False, indent=2))
     elif result.status in ("unreadable", "uninterpretable"):
         # Input symbp cannot use: one paragraph on stderr, like every other bad input.
         what = "cannot read the formula" if result.status == "unreadable" else "cannot interpret the formula"
         print(error_paragraph(f"{what}: {result.reason}"), file=sys.stderr)
     else:
         print(_long(result))
-    return result.exit_code
+        if second is not None:
+            print(f"cross-check ({second.reader}): {second.status}: {second.words}")
+    return _proof_required(result.exit_code, [result], args.require_proof)
+
+
+def _proof_required(code: int, results: list, required: bool) -> int:
+    # --require-proof: a verdict that is not a proof (probably-true, a conditional that the
+    # user's network meets) does not pass; it is reported as undecided (3).
+    if required and code == 0 and any(r.verdict not in ("proved", "proved-for-all-sizes") and r.status in
+                                       ("holds", "conditional") for r in results):
+        return 3
+    return code
 
 
 def _check_output_folder(path: str, option: str) -> None:
@@ -124,14 +175,19 @@ def _print_notes(report, args, inputs) -> int:
         from ..verify import junit
 
         cases = [(f"{r.formula.where}: {r.formula.text}", r.result) for r in report.rows]
-        junit.write(args.junit, cases, suite=str(report.path), inputs=[i for i in inputs if i])
+        junit.write(args.junit, cases, suite=str(report.path), inputs=[i for i in inputs if i],
+                    require_proof=args.require_proof)
     if args.json:
         items = [_json(r.result, r.formula) for r in report.rows]
         items += [_skipped_json(f) for f in report.skipped]
         items.sort(key=lambda d: (d.get("cell") or 0, d["line"]))
         print(json.dumps(items, ensure_ascii=False, indent=2))
+        for line in report.header():
+            print(line, file=sys.stderr)
         print(report.account_line(), file=sys.stderr)
     else:
+        for line in report.header():
+            print(line)
         for row in report.rows:
             print(_line(row.result, row.formula))
         print(report.account_line())
@@ -164,7 +220,10 @@ def _skipped_json(f) -> dict:
 
 def _line(r, formula) -> str:
     extra = r.identity or r.diagnosis or r.reason
-    return f"{formula.where}: {r.status}: {r.formula}" + (f"  [{extra}]" if extra else "")
+    if r.remark:
+        extra = f"{extra}; {r.remark}" if extra else r.remark
+    status = r.status + (f" ({r.condition})" if r.condition else "")
+    return f"{formula.where}: {status}: {r.formula}" + (f"  [{extra}]" if extra else "")
 
 
 def _long(r) -> str:
@@ -176,7 +235,14 @@ def _long(r) -> str:
             out.append(f"in Nielsen's notation: {r.interpretation['nielsen']}")
         out.append(r.interpretation.get("words", ""))
     if r.reason:
-        out.append(("proved on the family: " if r.status == "holds" else "reason: ") + r.reason)
+        out.append(("proved on every network below: " if r.status == "holds" else "reason: ") + r.reason)
+    if r.status == "conditional":
+        met = {True: "your network meets it", False: "your network does not meet it", None: "no network was fixed "
+               "(give yours with --sizes)"}[r.condition_met]
+        out.append(f"condition: {r.condition} ({met})")
+    if r.checked:
+        out.append("checked:")
+        out.extend("  " + line for line in r.checked_text().splitlines())
     if r.counterexample is not None:
         cx = r.counterexample
         out.append(f"counterexample: {cx.instance}")

@@ -53,6 +53,10 @@ def prove_product_formula(session, prove_identity) -> Certificate:
         bp1m, bp2m = prove_identity("BP1-matrix"), prove_identity("BP2-matrix")
         not_proved = {c.identity: f"{c.identity} is {c.verdict}: {c.reason}" for c in (bp1m, bp2m)
                       if c.verdict != "proved-for-all-sizes"}
+        # the base and the step are about δ^L and δ^l: their proved left sides must say so
+        for name, delta in (("BP1-matrix", m.delta_L[j]), ("BP2-matrix", m.delta[j])):
+            if session.reduce(CHAIN_IDENTITIES[name].lhs(m), delta, ranges_l) != 0:
+                not_proved[name] = f"{name}'s left side is not {latex(delta)}"
         # P^L := Σ'(z^L) ∇_a C and P^l := Σ'(z^l) (w^{l+1})^T P^{l+1}, by definition.
         P_L_def = (diag_prime(m, m.z_L, m.n_L, "Σ'(z^L)") @ vector(m.nabla, m.n_L, "∇_a C")).entry(j, 1)
         base_rhs = CHAIN_IDENTITIES["BP1-matrix"].rhs(m)

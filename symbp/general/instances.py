@@ -3,10 +3,12 @@ r"""All-sizes claims on concrete instances: cross-checks and counterexamples.
 Two routes, both independent of the all-sizes reduction:
 
 * ``cross_check`` takes an identity proved (or not) for symbolic sizes and
-  checks it exactly on concrete networks ([2, 3, 2], [3, 2, 2, 2]): the left
-  side is the core's ground truth (``derive.GroundTruth``, forward-mode
-  differentiation of the definitions), the right side the identity's own
-  formula instantiated at those sizes, both in the exact atom algebra.
+  checks it exactly on concrete networks ([2, 3, 2], [3, 2, 2, 2]): both
+  sides and the index ranges are taken from the identity object and
+  instantiated at every layer and index they are stated for
+  (``concrete.Translate``), every derivative they name (δ, ∂C/∂w, ...) being
+  the core's ground truth (``derive.GroundTruth``, forward-mode
+  differentiation of the definitions), all in the exact atom algebra.
 * ``lemma_counterexample`` instantiates a lemma at small sizes and every
   index, sums written out, with a stand-in activation σ(t) = t³ + t and
   random rationals, and returns a ``Counterexample`` when the sides differ.
@@ -26,14 +28,15 @@ from __future__ import annotations
 import itertools
 import random
 from dataclasses import replace
-from fractions import Fraction
 
 import sympy
 
-from ..algebra import Poly, RatFunc, is_zero
+from ..algebra import is_zero
 from ..certificate import Certificate, Counterexample
 from ..derive import Budget, BudgetExceeded, GroundTruth
 from ..network import network as concrete_network
+from ..oracle import OracleGroundTruth, element_value
+from .concrete import OutsideDomain, Translate, assignments, product_rhs
 
 SIZES_TRIED = (2, 3)
 
@@ -119,135 +122,6 @@ def _satisfy(hyp, value, point):
 # -- identities on concrete networks --------------------------------------------
 
 
-def _instances(name: str, net) -> list[dict]:
-    """Layer/index assignments at which identity ``name`` is stated on ``net``."""
-    L, out = net.L, []
-    if name in ("BP1", "BP1-matrix", "BP1-quadratic", "softmax-ce", "softmax-ce-one-hot", "ce-sigmoid"):
-        return [{"l": L, "j": j} for j in range(1, net.n(L) + 1)]
-    if name == "minibatch-bias":
-        return [{"l": l, "j": j} for l in range(2, L + 1) for j in range(1, net.n(l) + 1)]
-    hidden = range(2, L) if name in ("BP2", "BP2-matrix") else range(2, L + 1)
-    for l in hidden:
-        for j in range(1, net.n(l) + 1):
-            if name in ("BP4", "minibatch"):
-                out += [{"l": l, "j": j, "k": k} for k in range(1, net.n(l - 1) + 1)]
-            elif name == "input-gradient":
-                if j == 1:  # one instance per input entry k of the layer
-                    out += [{"l": l, "j": 1, "k": k} for k in range(1, net.n(l - 1) + 1)]
-            else:
-                out.append({"l": l, "j": j})
-    return out
-
-
-class _Translate:
-    """An all-sizes expression at a concrete network, layer l and indices, as an algebra element."""
-
-    def __init__(self, m, net, gt, at):
-        self.m, self.net, self.gt, self.at = m, net, gt, at
-        l, L = at["l"], net.L
-        model = net.atoms
-        self.layer = {"l": l, "l+1": l + 1, "l-1": l - 1, "L": L}
-        self.sizes = {m.n_prev: net.n(max(l - 1, 1)), m.n: net.n(l), m.n_L: net.n(L)}
-        if l < L:
-            self.sizes[m.n_next] = net.n(l + 1)
-        self.sizes[m.m_batch] = net.batch
-        self.idx = {m.j: at["j"]}
-        if "k" in at:
-            self.idx[m.k] = at["k"]
-        self.model = model
-
-    def _role(self, name):
-        head, _, sup = name.partition("^")
-        return head, self.layer[sup.strip("{}")] if sup else None
-
-    def indexed(self, base: str, idx):
-        model, gt = self.model, self.gt
-        if "^{x," in base:  # per-sample: the first index is the sample x
-            head, _, layer = base.partition("^{x,")
-            s, rest = idx[0], idx[1:]
-            lay = self.layer[layer.rstrip("}")]
-            if head == r"\delta":
-                return gt.delta(lay, rest[0], s, per_sample=True)
-            return model.A[s][lay][rest[0] - 1]
-        # On a mini-batch network the single-sample identities are about sample 1's own cost C_1.
-        per_sample = self.net.batch > 1
-        head, layer = self._role(base)
-        if head == "w":
-            return model.atom(("w", layer, *idx))
-        if head == "b":
-            return model.atom(("b", layer, *idx))
-        if head == "a":
-            return model.A[1][layer][idx[0] - 1]
-        if head == "y":
-            return model.target(idx[0], 1)
-        if head == r"\delta":
-            return gt.delta(layer, idx[0], 1, per_sample=per_sample)
-        if head == r"\nabla_{a} C":
-            return _nabla(gt, self.net, idx[0])
-        raise KeyError(base)
-
-    def __call__(self, e):
-        if isinstance(e, sympy.Add):
-            return sum((self(a) for a in e.args), Poly())
-        if isinstance(e, sympy.Mul):
-            out = Poly.const(1)
-            for a in e.args:
-                out = out * self(a)
-            return out
-        if isinstance(e, sympy.Pow) and e.exp.is_Integer:
-            base = self(e.base)
-            return base ** int(e.exp) if e.exp >= 0 else RatFunc(Poly.const(1)) / (base ** int(-e.exp))
-        if isinstance(e, sympy.Rational):
-            return Poly.const(Fraction(int(e.p), int(e.q)))
-        if isinstance(e, sympy.KroneckerDelta):
-            a, b = (int(x) for x in e.args)
-            return Poly.const(1 if a == b else 0)
-        if isinstance(e, sympy.Sum):
-            (v, lo, hi), = e.limits
-            return sum((self(e.function.xreplace({v: k})) for k in range(int(lo), int(hi) + 1)), Poly())
-        if isinstance(e, sympy.Indexed):
-            return self.indexed(str(e.base), [int(i) for i in e.indices])
-        if isinstance(e, (self.m.sigma, self.m.sigma_prime)):
-            z = e.args[0]
-            _, layer = self._role(str(z.base))
-            j = int(z.indices[0])
-            table = self.model.A if isinstance(e, self.m.sigma) else self.model.D
-            return table[1][layer][j - 1]
-        raise TypeError(f"no concrete meaning for {e}")
-
-    def instantiate(self, expr):
-        return self(expr.xreplace(self.sizes).xreplace(self.idx))
-
-
-def _nabla(gt, net, j):
-    # ∂C_1/∂a^{1,L}_j: of sample 1's own cost on a mini-batch network
-    return gt.d_cost(("a", 1, net.L, j), sample=1) if net.batch > 1 else gt.nabla_a(j)
-
-
-def _lhs(name, gt, at):
-    l, j = at["l"], at["j"]
-    if name == "BP3":
-        return gt.db(l, j)
-    if name in ("BP4", "minibatch"):
-        return gt.dw(l, j, at["k"])
-    if name == "minibatch-bias":
-        return gt.db(l, j)
-    if name == "input-gradient":  # ∂C/∂a^{l-1}_k, C written as a function of a^{l-1}
-        return gt.nabla_a(at["k"], l=l - 1)
-    return gt.delta(l, j, 1, per_sample=gt.net.batch > 1)
-
-
-def _product_rhs(net, gt, l, j):
-    # P^L_j = σ'(z^L_j)(∇_a C)_j, P^l_j = σ'(z^l_j) Σ_i w^{l+1}_{ij} P^{l+1}_i, computed downwards.
-    model, L = net.atoms, net.L
-    P = [model.D[1][L][i - 1] * _nabla(gt, net, i) for i in range(1, net.n(L) + 1)]
-    for layer in range(L - 1, l - 1, -1):
-        P = [model.D[1][layer][k - 1] * sum((model.atom(("w", layer + 1, i, k)) * P[i - 1]
-                                             for i in range(1, net.n(layer + 1) + 1)), Poly())
-             for k in range(1, net.n(layer) + 1)]
-    return P[j - 1]
-
-
 #: all-sizes name -> the core catalogue's name (``symbp.identities``)
 CORE_NAMES = {
     "BP1": "BP1", "BP1-matrix": "BP1-matrix", "BP2": "BP2", "BP2-matrix": "BP2-matrix", "BP3": "BP3",
@@ -280,61 +154,44 @@ def concrete_networks(gnet) -> list:
     return [concrete_network([2, 3, 2], **kw), concrete_network([3, 2, 2, 2], **kw)]
 
 
-def cross_check(cert: Certificate, identity, gnet, budget_seconds: float | None = None) -> Certificate:
-    """``cert`` with ``details['concrete']``: the identity checked exactly on concrete networks.
+def _with(cert: Certificate, **concrete) -> Certificate:
+    return replace(cert, details={**cert.details, "concrete": concrete})
 
-    An all-sizes failure that a concrete instance confirms becomes ``refuted``
-    with that instance as the counterexample.
+
+def cross_check(cert: Certificate, identity, gnet, budget_seconds: float | None = None) -> Certificate:
+    """``cert`` with ``details['concrete']``: the claim checked exactly on concrete networks.
+
+    ``identity`` is the object that was proved: a ``chains.GeneralIdentity``
+    (both sides and the ranges are taken from it, never from its name), a
+    ``lemmas.Lemma``, or the name ``"product-formula"``. An all-sizes failure
+    that a concrete instance confirms becomes ``refuted`` with that instance as
+    the counterexample; a concrete failure of an all-sizes proof makes it
+    ``undecided``, naming a symbp bug.
     """
     from .chains import IDENTITIES as CHAIN
-    from .indexmat import ShapeError
-    from .lemmas import LEMMAS, Layers
+    from .chains import GeneralIdentity
+    from .lemmas import LEMMAS, Layers, Lemma
 
     m = Layers()
+    if isinstance(identity, Lemma):
+        return _cross_check_lemma(cert, identity, LEMMAS.get(identity.name) == identity, m, gnet, budget_seconds)
+    own = identity == "product-formula" or (isinstance(identity, GeneralIdentity) and CHAIN.get(identity.name) == identity)
     name = identity if isinstance(identity, str) else identity.name
-    if isinstance(identity, str) and identity in LEMMAS:
-        lem = LEMMAS[identity]
-        bad, n = None, 0
-        for label, size_map, _, lv, rv in lemma_instances(m, lem.lhs(m), lem.rhs(m), lem.ranges(m)):
-            n += 1
-            diff = lv - rv
-            for hyp, value in lem.hypotheses(m).items():
-                diff = _impose(hyp.xreplace(size_map), value, diff)
-            if sympy.cancel(sympy.together(sympy.expand(diff))) != 0 and bad is None:
-                bad = label
-        concrete = {"method": "sums written out at sizes 2 and 3, every index", "instances": n,
-                    "verdict": "refuted" if bad else "proved", "failed": bad}
-        if identity in CORE_NAMES:
-            core = concrete["core_prove"] = _core_prove(identity, gnet, budget_seconds)
-            if any(v not in ("proved", "probably-true") for v in core.values()):
-                bad = bad or f"the core's prove: {core}"
-                concrete["verdict"] = "refuted"
-        if bad and cert.verdict == "proved-for-all-sizes":
-            cert = replace(cert, verdict="undecided",
-                           reason=f"the all-sizes proof and the instance {bad} disagree; symbp bug")
-        return replace(cert, details={**cert.details, "concrete": concrete}, instances=n)
-    if name == "product-formula":
-        rhs_of = None
-    else:
-        idt = identity if not isinstance(identity, str) else CHAIN[identity]
-        try:
-            rhs_of = idt.rhs(m)
-        except ShapeError as exc:
-            concrete = {"verdict": "not checked", "reason": f"the formula is not defined for every size: {exc}"}
-            return replace(cert, details={**cert.details, "concrete": concrete})
     try:
-        checked, failures, cx = _check_networks(m, name, rhs_of, gnet, budget_seconds)
+        checked, failures, outside, cx = _check_networks(m, identity, gnet, budget_seconds)
     except BudgetExceeded as exc:
-        concrete = {"verdict": "undecided", "reason": f"concrete check: {exc}"}
-        return replace(cert, details={**cert.details, "concrete": concrete})
-    except (TypeError, KeyError) as exc:  # a formula with a quantity no concrete network has
-        concrete = {"verdict": "not checked", "reason": f"the formula has no concrete meaning here: {exc}"}
-        return replace(cert, details={**cert.details, "concrete": concrete})
+        return _with(cert, verdict="undecided", reason=f"concrete check: {exc}")
+    except Exception as exc:  # noqa: BLE001 - a variant whose sides cannot be built or have no concrete meaning
+        return _with(cert, verdict="not checked", reason=f"the formula has no concrete meaning here: {exc}")
+    verdict = "refuted" if failures else "undecided" if outside else "proved" if checked else "not checked"
     concrete = {"networks": [list(n.sizes) for n in concrete_networks(gnet)], "instances": checked,
-                "verdict": "refuted" if failures else "proved", "failed": failures[:5],
-                "method": "exact: derive.GroundTruth against this formula at concrete sizes"}
-    if isinstance(identity, str) and identity in CORE_CHECKS:
-        core = _core_prove(identity, gnet, budget_seconds)
+                "verdict": verdict, "failed": failures[:5],
+                "method": "exact: derive.GroundTruth against this formula at concrete sizes; "
+                          "a counterexample only where the independent oracle confirms it"}
+    if outside:
+        concrete["outside_domain"] = outside[:5]
+    if own and name in CORE_CHECKS:
+        core = _core_prove(name, gnet, budget_seconds)
         concrete["core_prove"] = core
         bad = [k for k, v in core.items() if v not in ("proved", "probably-true")]
         if bad:
@@ -344,34 +201,89 @@ def cross_check(cert: Certificate, identity, gnet, budget_seconds: float | None 
     if failures and cert.verdict == "undecided" and cx is not None:  # refuted only with a concrete counterexample
         cert = replace(cert, verdict="refuted", counterexample=cx,
                        reason=cert.reason + f"; refuted on the concrete network {failures[0]}")
-    if failures and cert.verdict == "proved-for-all-sizes":  # never both: the all-sizes proof is wrong somewhere
+    if (failures or outside) and cert.verdict == "proved-for-all-sizes":  # never both: the proof is wrong somewhere
+        where = failures[0] if failures else f"{outside[0]} (a quantity it names does not exist there)"
         cert = replace(cert, verdict="undecided",
-                       reason=f"the all-sizes proof and a concrete instance disagree at {failures[0]}; symbp bug")
+                       reason=f"the all-sizes proof and a concrete instance disagree at {where}; symbp bug")
     return cert
 
 
-def _check_networks(m, name, rhs_of, gnet, budget_seconds):
-    checked, failures, cx = 0, [], None
+def _cross_check_lemma(cert, lem, own, m, gnet, budget_seconds):
+    bad, n = None, 0
+    try:
+        for label, size_map, _, lv, rv in lemma_instances(m, lem.lhs(m), lem.rhs(m), lem.ranges(m)):
+            n += 1
+            diff = lv - rv
+            for hyp, value in lem.hypotheses(m).items():
+                diff = _impose(hyp.xreplace(size_map), value, diff)
+            if sympy.cancel(sympy.together(sympy.expand(diff))) != 0 and bad is None:
+                bad = label
+    except Exception as exc:  # noqa: BLE001 - a replaced lemma no small instance can evaluate
+        return _with(cert, verdict="not checked", reason=f"the lemma has no concrete instance: {exc}")
+    concrete = {"method": "sums written out at sizes 2 and 3, every index", "instances": n,
+                "verdict": "refuted" if bad else "proved", "failed": bad}
+    if own and lem.name in CORE_NAMES:
+        core = concrete["core_prove"] = _core_prove(lem.name, gnet, budget_seconds)
+        if any(v not in ("proved", "probably-true") for v in core.values()):
+            bad = bad or f"the core's prove: {core}"
+            concrete["verdict"] = "refuted"
+    if bad and cert.verdict == "proved-for-all-sizes":
+        cert = replace(cert, verdict="undecided",
+                       reason=f"the all-sizes proof and the instance {bad} disagree; symbp bug")
+    return replace(cert, details={**cert.details, "concrete": concrete}, instances=n)
+
+
+def _check_networks(m, identity, gnet, budget_seconds):
+    from .statement import layers_of, layer_values
+
+    if identity == "product-formula":
+        lhs = rhs = None
+        ranges, layers = [], ["l"]
+    else:
+        lhs, rhs, ranges = identity.lhs(m), identity.rhs(m), identity.ranges(m)
+        layers = layers_of([lhs, rhs, sympy.Tuple(*[b for r in ranges for b in (r.lo, r.hi)])], m)
+    name = identity if isinstance(identity, str) else identity.name
+    checked, failures, outside, cx, unconfirmed = 0, [], [], None, ""
     for net in concrete_networks(gnet):
         gt = GroundTruth(net, Budget(budget_seconds))
-        for at in _instances(name, net):
-            lhs = _lhs(name, gt, at)
-            if rhs_of is None:
-                rhs = _product_rhs(net, gt, at["l"], at["j"])
-            else:
-                rhs = _Translate(m, net, gt, at).instantiate(rhs_of)
-            checked += 1
-            if not is_zero(lhs - rhs):
-                failures.append(f"{list(net.sizes)} at {at}")
-                if cx is None and len(failures) <= 8:  # a non-zero difference is not yet a refutation
-                    cx = _counterexample(net, name, at, lhs, rhs)
-    return checked, failures, cx
+        for l in layer_values(layers, net.L):
+            tr = Translate(m, net, gt, l)
+            points = [{m.j: sympy.Integer(j)} for j in range(1, net.n(l) + 1)] if lhs is None \
+                else assignments(ranges, tr.sizes)
+            for at in points:
+                where = f"{list(net.sizes)} at l={l}" + "".join(f", {k}={v}" for k, v in at.items())
+                try:
+                    lv, rv = _sides(m, net, gt, l, at, lhs, rhs)
+                except OutsideDomain as exc:
+                    outside.append(f"{where}: {exc}")
+                    continue
+                checked += 1
+                if not is_zero(lv - rv):
+                    failures.append(where)
+                    if cx is None and len(failures) <= 8:  # a non-zero difference is not yet a refutation
+                        found = _counterexample(m, net, name, l, at, lhs, rhs, lv, rv)
+                        cx, unconfirmed = found.counterexample, unconfirmed or found.reason
+    if failures and cx is None and unconfirmed:
+        failures[0] += f" (no counterexample: {unconfirmed})"
+    return checked, failures, outside, cx
 
 
-def _counterexample(net, name, at, lhs, rhs, seed: int = 7):
-    """The core's exact-point search (``counterexample.find_counterexample``) on one failing instance, or None."""
-    from ..counterexample import find_counterexample
+def _sides(m, net, gt, l, at, lhs, rhs):
+    # Both sides at one instance, over ``gt``: the ground truth, or the oracle in its place.
+    if lhs is None:  # the product formula, computed downwards
+        j = int(at[m.j])
+        return gt.delta(l, j, 1, per_sample=net.batch > 1), product_rhs(net, gt, l, j)
+    tr = Translate(m, net, gt, l)
+    return tr.instantiate(lhs, at), tr.instantiate(rhs, at)
 
-    label = f"{name} on {list(net.sizes)} at " + ", ".join(f"{k}={v}" for k, v in at.items())
-    indices = tuple(v for k, v in at.items() if k != "l")
-    return find_counterexample(net, lhs, rhs, label, at.get("l"), indices, seed)
+
+def _counterexample(m, net, name, l, at, lhs, rhs, lv, rv, seed: int = 7):
+    """The core's exact-point search on one failing instance, each point confirmed by the independent oracle."""
+    from ..counterexample import search
+
+    def oracle_sides(q):  # the same instance, every quantity from the oracle (symbp.oracle)
+        return tuple(element_value(q.oracle, v, net) for v in _sides(m, net, OracleGroundTruth(q.oracle, net), l, at, lhs, rhs))
+
+    label = f"{name} on {list(net.sizes)} at l={l}" + "".join(f", {k}={v}" for k, v in at.items())
+    indices = tuple(int(v) for v in at.values())
+    return search(net, lv, rv, label, l, indices, seed, oracle_sides=oracle_sides)

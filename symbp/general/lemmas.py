@@ -47,6 +47,7 @@ class Layers:
             S(name, **_POS) for name in ("n_{l-1}", "n_{l}", "n_{l+1}", "n_{L}")
         )
         self.i, self.j, self.k, self.p, self.q, self.r = sympy.symbols("i j k p q r", **_POS)
+        self._s, self._s_next = sympy.Dummy("s", **_POS), sympy.Dummy("s", **_POS)
         B = IndexedBase
         self.w, self.w_next = B("w^{l}"), B("w^{l+1}")
         self.b, self.b_next = B("b^{l}"), B("b^{l+1}")
@@ -61,6 +62,8 @@ class Layers:
         self.dz_db, self.dz_dw = B("dz^{l}/db^{l}"), B("dz^{l}/dw^{l}")
         self.dz_dz, self.da_dz_L = B("dz^{l+1}/dz^{l}"), B("da^{L}/dz^{L}")
         self.dz_da = B("dz^{l}/da^{l-1}")
+        # The left sides of BP3, BP4 and input-gradient: derivatives of C itself
+        self.dC_db, self.dC_dw, self.dC_da_prev = B("dC/db^{l}"), B("dC/dw^{l}"), B("dC/da^{l-1}")
         # a mini-batch of m samples x = 1..m (C = (1/m) Σ_x C_x); per-sample quantities
         self.m_batch, self.x = S("m", **_POS), S("x", **_POS)
         self.delta_x, self.a_prev_x = B(r"\delta^{x,l}"), B("a^{x,l-1}")
@@ -69,13 +72,15 @@ class Layers:
     # -- definitions (Nielsen) ----------------------------------------------
 
     # Summation indices are Dummies: a free index named k (∂/∂a^{l-1}_k) can
-    # never be captured by the sum of a definition.
+    # never be captured by the sum of a definition. One Dummy per definition
+    # (bound in each Sum separately), so that a derivative computed twice, by a
+    # lemma and by ``meaning``, is the same expression.
     def z_def(self, j) -> sympy.Expr:
-        k = sympy.Dummy("s", **_POS)
+        k = self._s
         return Sum(self.w[j, k] * self.a_prev[k], (k, 1, self.n_prev)) + self.b[j]
 
     def z_next_def(self, i) -> sympy.Expr:
-        k = sympy.Dummy("s", **_POS)
+        k = self._s_next
         return Sum(self.w_next[i, k] * self.sigma(self.z[k]), (k, 1, self.n)) + self.b_next[i]
 
     def softmax(self, j) -> sympy.Expr:

@@ -22,7 +22,6 @@ otherwise (budget, or a remainder SymPy could not reduce, shown in
 
 from __future__ import annotations
 
-import re
 import time
 from dataclasses import dataclass, replace
 
@@ -35,10 +34,13 @@ from .chains import GeneralIdentity
 from ..errors import IdentityError, SpecError
 from .induction import prove_product_formula
 from .lemmas import LEMMAS, Layers, Lemma
-from .links import check_link, ranges_text
+from .chainproof import build, has_sigma, malformed, prove_chain
+from .links import ranges_text
 from .lemmas import applies as lemma_applies
+from .meaning import per_sample_cost
 from .printing import latex
 from .reduction import ReductionTimeout, deadline, remainder
+from .statement import range_problems, render
 
 #: Every name ``prove_general`` accepts, identities first, then lemmas.
 IDENTITIES: tuple = tuple(CHAIN_IDENTITIES) + ("product-formula",) + tuple(LEMMAS)
@@ -139,9 +141,16 @@ class _Session:
         self.m = Layers()
         self.deadline = time.perf_counter() + budget_seconds
         self.budget_seconds = budget_seconds
+        for key, lem in (lemmas or {}).items():
+            if not isinstance(lem, Lemma) or key not in LEMMAS:
+                raise IdentityError(f"lemmas= replaces a lemma by name with a Lemma (e.g. dataclasses.replace of "
+                                    f"LEMMAS[{key!r}]); got {key!r}: {type(lem).__name__}")
         self.lemmas = dict(LEMMAS, **(lemmas or {}))
         self.lemma_certs: dict[str, Certificate] = {}
+        self.lemma_fit: dict[str, list] = {}  # lemma -> why it is not a fact of this network ([] when it is)
         self.done: dict[str, Certificate] = {}
+        self.sigma_seen: dict = {}  # id(identity or lemma) -> (it, whether its lines mention σ or σ')
+        self._per_sample: _Session | None = None
 
     def left(self) -> float:
         return self.deadline - time.perf_counter()
@@ -152,10 +161,20 @@ class _Session:
             self.lemma_certs[name] = _prove_lemma(self, self.lemmas[name])
         return self.lemma_certs[name]
 
-    def identity(self, name: str, any_cost: bool = False) -> Certificate:
+    def identity(self, name: str) -> Certificate:
         """An identity another chain builds on, proved once per session."""
-        return self.done.get(name) or prove_general(name, self.gnet, cross_check=False, _session=self,
-                                                    _any_cost=any_cost)
+        return self.done.get(name) or prove_general(name, self.gnet, cross_check=False, _session=self)
+
+    def per_sample_identity(self, name: str) -> Certificate:
+        """``name`` proved for one sample's cost C_x (on a mini-batch mean, the quadratic cost of one sample)."""
+        cost = per_sample_cost(self.gnet.cost)
+        if cost == self.gnet.cost:
+            return self.identity(name)
+        if self._per_sample is None:
+            child = _Session(replace(self.gnet, cost=cost), self.budget_seconds, None)
+            child.lemmas, child.deadline = self.lemmas, self.deadline
+            self._per_sample = child
+        return self._per_sample.identity(name)
 
     def reduce(self, lhs, rhs, ranges, hypotheses=None):
         if self.left() <= 0:
@@ -166,16 +185,24 @@ class _Session:
 
 def _prove_lemma(session: _Session, lemma: Lemma) -> Certificate:
     m, t0 = session.m, time.perf_counter()
-    ranges = lemma.ranges(m)
+    own = LEMMAS.get(lemma.name)
     base = dict(identity=lemma.name, network=session.gnet.describe(), method="all-sizes",
-                statement=lemma.statement, source=lemma.source)
+                statement=lemma.statement if own == lemma else "", source=lemma.source)
     try:
-        lhs = lemma.lhs(m)
-        rhs = lemma.rhs(m)
-        rest = session.reduce(lhs, rhs, ranges, lemma.hypotheses(m))
-    except ReductionTimeout as exc:
+        ranges = build("ranges", lemma.ranges, m)
+        lhs = build("left side", lemma.lhs, m)
+        rhs = build("right side", lemma.rhs, m)
+        hyp = build("hypotheses", lemma.hypotheses, m)
+        if own != lemma:  # a replaced lemma: the statement shown is the one checked
+            lhs_tex = lemma.lhs_latex if own is not None and own.lhs == lemma.lhs else latex(lhs)
+            base["statement"] = render(lhs_tex, latex(rhs), ranges, hyp)
+        session.sigma_seen[id(lemma)] = (lemma, has_sigma(m, [lhs, rhs]))
+        malformed = range_problems(m, ranges)
+        if malformed:
+            raise IdentityError("; ".join(malformed))
+        rest = session.reduce(lhs, rhs, ranges, hyp)
+    except (IdentityError, ReductionTimeout) as exc:
         return Certificate(verdict="undecided", reason=f"{lemma.name}: {exc}", seconds=time.perf_counter() - t0, **base)
-    hyp = lemma.hypotheses(m)
     checked = f"difference reduced to 0 under {ranges_text(ranges)}"
     if hyp:
         checked += " and the hypothesis " + ", ".join(f"{latex(k)} = {v}" for k, v in hyp.items())
@@ -191,7 +218,10 @@ def _prove_lemma(session: _Session, lemma: Lemma) -> Certificate:
                            details={"ranges": ranges_text(ranges), "computed": latex(lhs)}, **base)
     from .instances import lemma_counterexample
 
-    cx = lemma_counterexample(m, lhs, rhs, ranges, lemma.hypotheses(m))
+    try:
+        cx = lemma_counterexample(m, lhs, rhs, ranges, hyp)
+    except Exception:  # noqa: BLE001 - a replaced lemma no small instance can evaluate: no counterexample
+        cx = None
     reason = f"{lemma.name}: lhs − rhs does not reduce to 0 for symbolic sizes; remainder {latex(rest)}"
     details = {"remainder": latex(rest), "computed": latex(lhs)}
     if cx is not None:
@@ -204,89 +234,11 @@ def _prove_lemma(session: _Session, lemma: Lemma) -> Certificate:
 # -- identities --------------------------------------------------------------------
 
 
-def _layers_used(exprs) -> list[str]:
-    # The layer superscripts of every quantity on the lines of a proof, e.g.
-    # ['l', 'l+1'] for BP2: the proof holds at every depth because no line
-    # mentions any other layer and each size is a symbol.
-    found = set()
-    for e in exprs:
-        for x in e.atoms(sympy.Indexed):
-            found.update(label.split(",")[-1] for label in re.findall(r"\^\{([^}]*)\}", str(x.base)))
-    return sorted(found)
-
-
-def _prove_chain(session: _Session, idt: GeneralIdentity) -> Certificate:
-    m, t0 = session.m, time.perf_counter()
-    ranges = idt.ranges(m)
-    base = dict(identity=idt.name, network=session.gnet.describe(), method="all-sizes",
-                statement=idt.statement, source=idt.source)
-    steps, used, failed = [], [], []
-    prev = idt.lhs(m)
-    try:
-        target = idt.rhs(m)
-        for link in idt.chain:
-            nxt = link.expr(m)
-            failures_before = len(failed)
-            check = check_link(session, link, prev, nxt, ranges)
-            failed += check.problems
-            used += check.used
-            checked = check.checked
-            if len(failed) > failures_before:  # the step says what failed, never "reduced to 0"
-                checked = "NOT established: " + "; ".join(failed[failures_before:])
-            steps.append(Step(latex(prev), latex(nxt), link.why, checked))
-            prev = nxt
-
-        hypotheses = idt.hypotheses(m)
-        if idt.needs_one_hot and not session.gnet.one_hot:
-            hypotheses = {}
-            failed.append("the network does not assume Σ_k y_k = 1 (one_hot=False), which this identity needs")
-        rest = session.reduce(idt.unfold(m, prev), idt.unfold(m, target), ranges, hypotheses)
-        checked = f"difference reduced to 0 under {ranges_text(ranges)}"
-        if hypotheses:
-            checked += " and the network's assumption " + ", ".join(f"{latex(k)} = {v}" for k, v in hypotheses.items())
-        if idt.rhs_latex:
-            checked = f"matrix products written as index sums, {latex(target)}; " + checked
-        why = ("algebra: write a^L (and σ') out by their definitions, collapse the Kronecker delta, cancel"
-               if idt.unfold(m, target) != target else "algebra: collapse the Kronecker delta, factor")
-        if rest != 0:
-            checked = f"NOT established: the difference does not reduce to 0; remainder {latex(rest)}"
-        steps.append(Step(latex(prev), idt.rhs_latex or latex(target), why, checked))
-    except IdentityError as exc:  # a product undefined for general sizes (ShapeError), a malformed chain
-        reason = f"{idt.name}: " + "; ".join(failed + [str(exc)])
-        return Certificate(verdict="undecided", reason=reason, seconds=time.perf_counter() - t0, **base)
-    except ReductionTimeout as exc:
-        return Certificate(verdict="undecided", reason=f"{idt.name}: {exc}", seconds=time.perf_counter() - t0, **base)
-    layers = _layers_used([idt.lhs(m), target] + [link.expr(m) for link in idt.chain])
-    depth = f"{idt.depth} (checked: its lines mention only layers {', '.join(layers)}, each of symbolic size)"
-    details = {"lemmas": used, "ranges": ranges_text(ranges), "depth": depth, "layers_used": layers}
-    # Independent checks of the same claim (e.g. by differentiating the composed
-    # cost, with no chain-rule axiom): a failure there means something is wrong.
-    extra = [n for n in idt.corroboration if lemma_applies(session.lemmas[n], session.gnet.cost)]
-    for n in extra:
-        c = session.lemma(n)
-        if c.verdict != "proved-for-all-sizes":
-            failed.append(f"the corroborating {n} is {c.verdict}: {c.reason}")
-    if extra:
-        details["corroborated_by"] = extra
-    seconds = time.perf_counter() - t0
-    if rest != 0:
-        details["remainder"] = latex(rest)
-        failed.append(f"the last step does not reduce to 0; remainder {latex(rest)}")
-    # The lemmas' own proofs first, so the certificate reads as a whole proof.
-    lemma_steps = [replace(st, why=f"{n}: {st.why}") for n in used if n in session.lemma_certs
-                   for st in session.lemma_certs[n].steps]
-    steps = lemma_steps + steps
-    if not failed:
-        return Certificate(verdict="proved-for-all-sizes", steps=tuple(steps), seconds=seconds, details=details, **base)
-    reason = f"{idt.name} is not proved for all sizes: " + "; ".join(failed)
-    return Certificate(verdict="undecided", steps=tuple(steps), seconds=seconds, reason=reason, details=details, **base)
-
-
 # -- public --------------------------------------------------------------------------
 
 
 def prove_general(name, gnet: GeneralNetwork, budget_seconds: float = 60.0, *, lemmas: dict | None = None,
-                  cross_check: bool = True, _session: _Session | None = None, _any_cost: bool = False) -> Certificate:
+                  cross_check: bool = True, _session: _Session | None = None) -> Certificate:
     """Prove identity or lemma ``name`` for every layer size (and depth) of ``gnet``.
 
     ``name`` is one of ``IDENTITIES`` or a ``chains.GeneralIdentity`` (e.g. a
@@ -306,36 +258,56 @@ def prove_general(name, gnet: GeneralNetwork, budget_seconds: float = 60.0, *, l
         if cross_check and "concrete" not in cert.details:
             from .instances import cross_check as concrete
 
-            cert = session.done[key] = concrete(cert, key, gnet, session.left())
+            cert = session.done[key] = concrete(cert, _checked_object(session, key), gnet, session.left())
         return cert
     if idt is None and key not in IDENTITIES:
         raise IdentityError(f"unknown all-sizes identity {key!r}; known: {', '.join(IDENTITIES)}")
-    if idt is None and key not in applicable(gnet) and not _asked_without_one_hot(key, gnet) and not _any_cost:
+    if idt is None and key not in applicable(gnet) and not _asked_without_one_hot(key, gnet):
         raise IdentityError(f"{key} does not apply to a network with cost {gnet.cost!r}; "
                             f"these do: {', '.join(applicable(gnet))}")
+    if idt is not None and malformed(idt):
+        return Certificate(identity=str(idt.name), network=gnet.describe(), method="all-sizes", verdict="undecided",
+                           reason=f"{idt.name}: " + "; ".join(malformed(idt)))
+    if idt is not None and not _identity_applies(idt, gnet):
+        raise IdentityError(f"{key} (as given) is stated for outputs {', '.join(idt.outputs)}"
+                            + (f", costs {', '.join(idt.costs)}" if idt.costs else "")
+                            + (f", activations {', '.join(idt.activations)}" if idt.activations else "")
+                            + (", one sample's cost" if idt.single_sample else "")
+                            + f"; not for a network with activation {gnet.activation!r} and cost {gnet.cost!r}")
     t0 = time.perf_counter()
-    if key in LEMMAS and idt is None:
+    if idt is None and key in LEMMAS:
         cert = session.lemma(key)
-    elif key == "product-formula" and idt is None:
+    elif idt is None and key == "product-formula":
         cert = prove_product_formula(session, session.identity)
     else:
-        cert = _prove_chain(session, idt or CHAIN_IDENTITIES[key])
+        cert = prove_chain(session, idt or CHAIN_IDENTITIES[key])
     if _mentions_sigma(session, key, idt):
         cert = _specialise(session, cert)
     if cross_check:
         from .instances import cross_check as concrete
 
-        cert = concrete(cert, idt or key, gnet, session.left())
+        cert = concrete(cert, idt or _checked_object(session, key), gnet, session.left())
     cert = replace(cert, seconds=time.perf_counter() - t0)
     if idt is None:
         session.done[key] = cert
     return cert
 
 
+def _checked_object(session: _Session, key: str):
+    # What the concrete cross-check compares: the lemma as this session proved
+    # it (a replaced lemma included), the chain identity, or the product formula.
+    if key in LEMMAS:
+        return session.lemmas[key]
+    return CHAIN_IDENTITIES.get(key, key)
+
+
 def _mentions_sigma(session: _Session, key: str, idt) -> bool:
     # An identity whose lines never mention σ or σ' (BP3, BP4, the z-lemmas)
     # holds for a named activation without specialising σ.
     m = session.m
+    proved = idt or (session.lemmas[key] if key in LEMMAS else CHAIN_IDENTITIES.get(key))
+    if id(proved) in session.sigma_seen:  # read off the lines when they were built
+        return session.sigma_seen[id(proved)][1]
     try:
         if key in LEMMAS and idt is None:
             lem = session.lemmas[key]
@@ -345,9 +317,9 @@ def _mentions_sigma(session: _Session, key: str, idt) -> bool:
         else:
             idt = idt or CHAIN_IDENTITIES[key]
             exprs = [idt.lhs(m), idt.rhs(m)] + [link.expr(m) for link in idt.chain]
-    except IdentityError:
+        return any(isinstance(e, sympy.Basic) and e.has(m.sigma, m.sigma_prime) for e in exprs)
+    except Exception:  # noqa: BLE001 - a malformed variant: its certificate already says why
         return True
-    return any(e.has(m.sigma, m.sigma_prime) for e in exprs)
 
 
 def _specialise(session: _Session, cert: Certificate) -> Certificate:

@@ -41,6 +41,8 @@ import sympy
 from sympy import Add, KroneckerDelta, Mul, Piecewise, Sum
 from sympy.core.relational import Relational
 
+from ..errors import IdentityError
+
 
 class ReductionTimeout(Exception):
     """The time budget of a reduction ran out."""
@@ -109,6 +111,9 @@ def remainder(lhs: sympy.Expr, rhs: sympy.Expr, ranges, hypotheses: dict | None 
 def normal_form(expr: sympy.Expr, facts) -> sympy.Expr:
     """Collapse, split and canonicalise every sum in ``expr`` (see module doc)."""
     expr = sympy.Integer(expr) if isinstance(expr, int) else expr  # internal expressions only, never user text
+    clash = sorted(s.name for s in expr.free_symbols if s.name.startswith("_k"))
+    if clash:  # the canonical summation indices are named _k0, _k1, ...: a free one would be captured
+        raise IdentityError(f"a free symbol named {clash[0]} clashes with the canonical summation indices")
     out = sympy.expand(_nf(expr, list(facts)))
     out = _canonical(_fresh(out), 0)
     out = Add(*[_delta_substitute(t) for t in Add.make_args(sympy.expand(out))])
@@ -208,7 +213,12 @@ def _collapse_sum(body, v, lo, hi, facts):
             (dep if v in f.free_symbols else const).append(f)
         const = Mul(*const)
         if not dep:
-            out.append(const * (hi - lo + 1))
+            # hi − lo + 1 terms, or none when hi < lo (an empty sum is 0,
+            # never SymPy's reversed-sum convention)
+            count = hi - lo + 1
+            if not implied(count, facts):
+                count = Piecewise((count, _apply_facts(sympy.Le(lo, hi + 1), facts)), (0, True))
+            out.append(const * count)
             continue
         partner = None
         for f in dep:

@@ -136,8 +136,8 @@ class OracleGroundTruth:
                     self._nodes.append((self.model.A[s][l][j - 1], ("a", s, l, j)))
 
     def _const(self, v) -> Poly:
-        man, exp = v.man_exp if v else (0, 0)
-        return Poly.const(Fraction(man) * Fraction(2) ** exp)
+        man, exp = v.man_exp if v else (0, 0)  # mpmath's man_exp is the mantissa's magnitude: the sign is separate
+        return Poly.const((-1 if v < 0 else 1) * Fraction(man) * Fraction(2) ** exp)
 
     def d_cost(self, seed: tuple, *, sample: int | None = None) -> Poly:
         return self._const(self.oracle.derivative(("C",) if sample is None else ("C", sample), seed))

@@ -288,7 +288,13 @@ class Oracle:
         z = self.z(l, j, s)
         if name == "relu" and abs(z) < self.mp.mpf(10) ** -_KINK:
             raise OracleError(f"z^{l}_{j} = 0 at a relu neuron, which has no derivative there")
-        return self._difference(lambda t: self.sigma(name, z + t))
+        return self.sigma_derivative(name, z)
+
+    def sigma_derivative(self, name: str, t):
+        """σ'(t) of the activation called ``name``, differentiated numerically (for σ at any argument)."""
+        if name == "relu" and abs(t) < self.mp.mpf(10) ** -_KINK:
+            raise OracleError("a relu has no derivative at 0")
+        return self._difference(lambda u: self.sigma(name, t + u))
 
     # -- derivatives ------------------------------------------------------------------------
 

@@ -52,8 +52,9 @@ class SymbpAssertionError(AssertionError):
 
 
 class _Settings:
-    # Set by the pytest plugin from --symbp-undecided; a keyword argument wins.
+    # Set by the pytest plugin from --symbp-undecided and --symbp-require-proof; a keyword argument wins.
     undecided = "fail"
+    require_proof = False
 
 
 settings = _Settings()
@@ -87,11 +88,21 @@ def _undecided(cert: Certificate, what: str, policy: "str | None"):
     raise SymbpAssertionError(message, cert)
 
 
-def check_certificate(cert: Certificate, *, notation="nielsen", undecided: "str | None" = None, what: str = "") -> Certificate:
-    """Pass a holding certificate through; raise for ``refuted``/``undecided``."""
+def check_certificate(cert: Certificate, *, notation="nielsen", undecided: "str | None" = None, what: str = "",
+                      require_proof: "bool | None" = None) -> Certificate:
+    """Pass a holding certificate through; raise for ``refuted``/``undecided``.
+
+    With ``require_proof`` (or the plugin's ``--symbp-require-proof``) a
+    ``probably-true`` certificate fails too: a random-point test is not a proof.
+    """
     what = what or cert.identity
-    if cert.holds:
+    required = settings.require_proof if require_proof is None else require_proof
+    if cert.holds and not (required and not cert.is_proof):
         return cert
+    if cert.holds:
+        raise SymbpAssertionError(f"{what}: probably true, not a proof (a random-point identity test at "
+                                  f"{cert.points} points, error bound {cert.error_bound or 'unknown'}); "
+                                  "a proof is required (--symbp-require-proof)", cert)
     if cert.verdict == "undecided":
         _undecided(cert, what, undecided)
     raise SymbpAssertionError(explain(cert, notation), cert)
@@ -252,6 +263,13 @@ def assert_formula(latex: str, *, notation="nielsen", undecided: "str | None" = 
     status = getattr(result, "status", None) or ("holds" if result.holds else result.verdict)
     if status == "holds":
         return result
+    if status == "conditional":
+        if result.condition_met and not settings.require_proof:
+            return result  # the network the test fixed (sizes=...) meets the condition
+        raise SymbpAssertionError(f"formula {text}: conditional, not a claim about every network: {result.reason}"
+                                  + ("" if result.condition_met is None else
+                                     " (the network given " + ("meets" if result.condition_met else "does not meet")
+                                     + " the condition)"), result)
     if status == "undecided":
         policy = undecided or settings.undecided
         message = f"formula {text}: undecided: {result.reason or 'no reason given'}"

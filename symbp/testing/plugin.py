@@ -4,6 +4,8 @@ Registered through the ``pytest11`` entry point, or with ``-p symbp.testing.plug
 
 * ``--symbp-undecided=fail|skip`` (ini: ``symbp_undecided``): what an
   ``undecided`` verdict does to a test (default: fail with its reason).
+* ``--symbp-require-proof`` (ini: ``symbp_require_proof``): only a proof
+  passes; ``probably-true`` (a random-point identity test) fails the test.
 * fixture ``symbp_network``: a ``Network`` built from the ``symbp_network``
   marker (``@pytest.mark.symbp_network([2, 3, 2], activation="tanh")``) or
   from ``--symbp-sizes``/``--symbp-activation``/``--symbp-cost``; an unknown
@@ -31,7 +33,10 @@ def pytest_addoption(parser):
     group.addoption("--symbp-sizes", default=None, help="layer sizes of the symbp_network fixture, e.g. 2,3,2")
     group.addoption("--symbp-activation", default=None, help="activation of the symbp_network fixture (default generic)")
     group.addoption("--symbp-cost", default=None, help="cost of the symbp_network fixture (default quadratic)")
+    group.addoption("--symbp-require-proof", action="store_true", default=None,
+                    help="only a proof passes: a probably-true verdict (random points) fails the test")
     parser.addini("symbp_undecided", "fail or skip on an undecided verdict", default="fail")
+    parser.addini("symbp_require_proof", "fail a probably-true verdict (only proofs pass)", type="bool", default=False)
     parser.addini("symbp_notation", "default notation profile", default="nielsen")
 
 
@@ -44,17 +49,21 @@ def pytest_configure(config):
     if policy not in testing.UNDECIDED_POLICIES:
         raise pytest.UsageError(f"symbp_undecided = {policy!r}; use one of {', '.join(testing.UNDECIDED_POLICIES)}")
     config._symbp_previous_undecided = testing.settings.undecided  # restored at unconfigure (nested sessions)
+    config._symbp_previous_require_proof = testing.settings.require_proof
     testing.settings.undecided = policy
+    testing.settings.require_proof = bool(config.getoption("--symbp-require-proof") or config.getini("symbp_require_proof"))
 
 
 def pytest_unconfigure(config):
     previous = getattr(config, "_symbp_previous_undecided", None)
     if previous is not None:
         testing.settings.undecided = previous
+        testing.settings.require_proof = config._symbp_previous_require_proof
 
 
 def pytest_report_header(config):
-    return f"symbp: undecided verdicts {'skip' if testing.settings.undecided == 'skip' else 'fail'}"
+    return (f"symbp: undecided verdicts {'skip' if testing.settings.undecided == 'skip' else 'fail'}"
+            + ("; only proofs pass (probably-true fails)" if testing.settings.require_proof else ""))
 
 
 @pytest.hookimpl(hookwrapper=True)

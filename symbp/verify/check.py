@@ -1,69 +1,61 @@
-r"""Checking a read formula on a family of concrete networks, against the ground truth.
+r"""Checking a read formula on networks of every depth, against the ground truth.
 
-Both sides are evaluated (``interpret``) on every network of the family, for
-every valid value of the formula's free layer variables and neuron indices;
-each value is an exact ``symbp.algebra`` element computed by direct
-differentiation. A difference that is not exactly zero is refuted only with a
-concrete counterexample at an exact point (``symbp.counterexample``).
+Both sides are evaluated (``interpret``) on the networks ``family`` chooses
+(every depth from 2 up to one where each layer the formula names has taken
+every role), for every value of its free layer variables under which the
+layers it names exist, and every value of its free neuron indices. Each value
+is an exact ``symbp.algebra`` element computed by direct differentiation. A
+layer value under which the formula names a layer the network lacks is outside
+the formula's domain: it is listed, never dropped silently.
+
+The verdict is judged depth by depth: a formula that holds at some depths and
+fails at others is ``conditional`` ("holds only when L = 4"), never a plain
+"holds". A difference that is not exactly zero counts as a failure only with
+a concrete counterexample that an independent oracle confirms (``confirm``).
 """
 
 from __future__ import annotations
 
-import json
 import time
 from dataclasses import dataclass
 
-from .. import algebra, derive
+from .. import algebra
 from ..certificate import Counterexample
-from ..counterexample import find_counterexample  # the core's exact-point search
-from ..network import network
-from ..notation import Notation
-from .instances import bindings
-from .interpret import Context, LayerOutOfRange, Mat, ShapeMismatch, Uninterpretable, evaluate, shape_of
-from .nodes import Cdots, Equation, to_latex, walk
+from .conditions import apply_conditions
+from .confirm import confirm
+from .family import MAX_DEPTH, family, fitted, other_sizes
+from .interpret import Uninterpretable
+from .network_check import _CONTEXTS, NetCheck, Setting, check_network, compare  # noqa: F401  (the API of check)
+from .nodes import Cdots, Equation
 
-#: The default family: different depths, no square weight matrices.
-FAMILY = ((2, 3, 2), (3, 2, 4), (2, 3, 4, 2))
-#: Added for a product chain with \cdots, so it has layers to fill in.
-DEEP = (3, 2, 4, 2, 3)
-
-@dataclass(frozen=True)
-class Setting:
-    """The network assumptions a formula is checked under."""
-
-    notation: Notation
-    activation: str = "generic"
-    cost: str = "quadratic"
-    one_hot: bool = False
-    family: tuple = FAMILY
+#: The standard networks of depth 2 to 4 (deeper ones are added as a formula needs them).
+FAMILY = ((3, 2), (2, 3, 2), (3, 2, 4), (2, 3, 4, 2))
 
 
-_CONTEXTS: dict = {}
-
-
-def _context(sizes: tuple, activation: str, cost: str, one_hot: bool, notation: Notation) -> Context:
-    # Ground truth is memoised per network, so the formulas of one set of notes share it.
-    key = (sizes, activation, cost, one_hot, json.dumps(notation.to_dict(), sort_keys=True))
-    if key not in _CONTEXTS:
-        if len(_CONTEXTS) > 64:
-            _CONTEXTS.clear()
-        net = network(list(sizes), activation=activation, cost=cost, one_hot=one_hot)
-        _CONTEXTS[key] = Context(net, notation)
-    return _CONTEXTS[key]
-
-
-# -- checking on the family ----------------------------------------------------------------
+# -- the whole formula: every claim, every depth ------------------------------------------------
 
 
 @dataclass
 class Outcome:
+    """The verdict on a formula, with what was checked.
+
+    ``status``: holds | conditional | refuted | undecided. ``condition`` (for
+    conditional) says when it holds ("L = 4"); ``checked`` lists every network
+    with its verdict, the layer values checked and those outside the domain.
+    """
+
     status: str
     reason: str = ""
     instances: int = 0
     counterexample: Counterexample | None = None
-    failure: tuple | None = None  # (context, bindings, lhs value, rhs value, side)
+    failure: tuple | None = None  # (ctx, bind, lhs value, rhs value, entry) of the first difference
     side: int = 0
     failed_sides: tuple = ()
+    shape: bool = False  # refuted by shapes that do not fit (no value was compared)
+    condition: str = ""
+    condition_met: bool | None = None  # for a network the user fixed: does it satisfy the condition?
+    checked: tuple = ()  # per network: dict(sizes, depth, status, instances, layers, outside)
+    networks: tuple = ()  # the sizes of every network checked
 
 
 def claims(eq: Equation) -> list[tuple[object, object, int]]:
@@ -80,114 +72,234 @@ MAX_TERMS = 1_000_000
 
 
 def check(eq: Equation, setting: Setting, budget: float = 30.0, *, find_counterexample: bool = True) -> Outcome:
-    """Evaluate every claim of ``eq`` (each side against the first) on the family.
+    """Judge every claim of ``eq`` (each side against the first) at every depth.
 
-    All failing claims of a chain are reported; the counterexample is the first one found.
+    With ``find_counterexample=False`` (the diagnosis's quick test) the check
+    stops at the first difference and says ``refuted`` without a counterexample;
+    only a formula that holds on every network comes out ``holds``.
     """
     deadline = time.perf_counter() + budget
-    total, failures = 0, []
-    for lhs, rhs, side in claims(eq):
-        claim = Equation((lhs, rhs), ("=",))
-        # Every product inside is held to the deadline and a size cap, so one
-        # huge expansion (a power of a long sum) cannot outrun the budget.
-        with algebra.limits(deadline=deadline, max_terms=MAX_TERMS):
-            out = check_claim(claim, side, setting, deadline, find_counterexample)
-        total += out.instances
-        if out.status != "holds":
-            out.side = side
-            failures.append(out)
-            if not find_counterexample:
-                break
-    if not failures:
-        return Outcome("holds", f"exact on {total} instances", total)
-    status = "refuted" if any(f.status == "refuted" for f in failures) else "undecided"
-    first = next(f for f in failures if f.status == status)
-    if len(eq.sides) > 2:
-        reason = "; ".join(f"side {f.side + 1}: {f.reason}" for f in failures)
-    else:
-        reason = first.reason
-    cx = next((f.counterexample for f in failures if f.counterexample is not None), None)
-    out = Outcome(status, reason, total, counterexample=cx, failure=first.failure)
-    out.failed_sides = tuple(f.side for f in failures if f.status == "refuted")
-    return out
-
-
-def check_claim(eq: Equation, side: int, setting: Setting, deadline: float, find_counterexample: bool) -> Outcome:
-    """One claim ``lhs = rhs`` on every network of the family and every instance."""
-    lhs, rhs = eq.sides
-    has_cdots = any(isinstance(n, Cdots) for s in eq.sides for n in walk(s))
-    family = setting.family + ((DEEP,) if has_cdots and DEEP not in setting.family else ())
-    instances, skipped_reason = 0, ""
-    for sizes in family:
-        ctx = _context(tuple(sizes), setting.activation, setting.cost, setting.one_hot, setting.notation)
-        ctx.gt.budget = derive.Budget(max(0.01, deadline - time.perf_counter()))
-        ctx.skipped = ""
-        bind: dict = {}
-        try:
-            for bind in bindings(eq, ctx):
-                if time.perf_counter() > deadline:
-                    raise derive.BudgetExceeded("the time budget ran out")
-                ctx.bind = dict(bind)
-                try:
-                    lv, rv = evaluate(lhs, ctx), evaluate(rhs, ctx)
-                except LayerOutOfRange as exc:
-                    skipped_reason = str(exc)
+    eq = apply_conditions(eq)
+    nets, limit = family(eq, setting.notation, setting.family + ((setting.fixed,) if setting.fixed else ()))
+    # Networks grown to the neuron numbers the formula writes (a third input: x_3), beside the standard ones.
+    grown = [s for s in fitted(eq, tuple(s for _, s in nets), setting.notation) if all(s != t for _, t in nets)]
+    if grown:
+        nets = tuple(sorted(nets + tuple((len(s), s) for s in grown), key=lambda item: item[0]))
+    pairs = claims(eq)
+    results: dict = {}  # (side, sizes) -> NetCheck
+    # Every product inside is held to the deadline and a size cap, so one
+    # huge expansion (a power of a long sum) cannot outrun the budget.
+    with algebra.limits(deadline=deadline, max_terms=MAX_TERMS):
+        for depth, sizes in nets:
+            for lhs, rhs, side in pairs:
+                excluded = _excluded_depth(eq, depth + setting.notation.layer_shift)
+                if excluded:
+                    results[(side, sizes)] = NetCheck(depth, sizes, outside=[({}, excluded)])
                     continue
-                instances += 1
-                bad = compare(lv, rv, lhs, rhs, ctx.model.vanishes)
-                if bad is True:
-                    continue
-                if isinstance(bad, str):
-                    return Outcome("refuted", f"{_where(ctx, bind)}: {bad}", instances)
-                failure = (ctx, dict(bind), bad[0], bad[1], side, bad[2])
-                if not find_counterexample:
-                    return Outcome("refuted", "differs", instances, failure=failure)
-                return _refute(failure, instances)
-        except ShapeMismatch as exc:
-            where = _where(ctx, bind) + ": " if bind and "network" not in str(exc) else ""
-            return Outcome("refuted", f"{where}{exc}", instances)
-        except derive.BudgetExceeded as exc:
-            return Outcome("undecided", f"{exc} after {instances} instances", instances)
-        finally:
-            skipped_reason = skipped_reason or ctx.skipped
-            ctx.bind = {}
-    if instances == 0:
-        if skipped_reason:
-            return Outcome("refuted", f"no instance of the formula makes sense on the family: {skipped_reason}")
-        raise Uninterpretable("the formula has no instance on the family of networks")
-    return Outcome("holds", f"exact on {instances} instances", instances)
+                # Once the formula has failed somewhere, the oracle looks first at the deeper networks,
+                # where exact ground truth is dear: a clear difference there needs none.
+                screen = find_counterexample and (depth >= 5 or (depth >= 4 and setting.cost == "softmax-cross-entropy")) \
+                    and any(v.status == "fails" for v in results.values())
+                nc = check_network(lhs, rhs, depth, sizes, setting, deadline, eq.where, screen=screen)
+                results[(side, sizes)] = nc
+                if nc.status == "fails" and not find_counterexample:
+                    return Outcome("refuted", nc.reason, nc.instances, failure=nc.failure, side=side,
+                                   shape=nc.failure is None)
+                if nc.status == "undecided":
+                    return _undecided(nc.reason, results, nets, setting.notation.layer_shift)
+        nets = _second_networks(eq, pairs, nets, results, setting, deadline)
+    if find_counterexample:
+        _confirm_failures(pairs, results, deadline)
+    return _verdict(eq, pairs, nets, limit, results, setting)
 
 
-def compare(lv, rv, lhs, rhs, vanishes=None):
-    """True if equal; a reason string for a shape mismatch; else (l, r, entry) of a differing entry.
+def _second_networks(eq, pairs, nets, results: dict, setting: Setting, deadline: float):
+    """Where a formula holds at some depths and fails at others, check each holding depth again on
+    a network with other sizes (``family.other_sizes``): a truth of the sizes is no condition on L."""
+    status = {d: {results[(side, s)].status for _, _, side in pairs for dd, s in nets if dd == d} for d, _ in nets}
+    holding = [d for d, st in status.items() if st == {"holds"} or st == {"holds", "none"}]
+    if not holding or not any("fails" in st for st in status.values()):
+        return nets
+    extra = []
+    for depth, sizes in nets:
+        if depth in holding and sizes != setting.fixed:
+            other = other_sizes(sizes)
+            if all(other != s for _, s in nets + tuple(extra)):
+                extra.append((depth, other))
+    for depth, sizes in extra:
+        for lhs, rhs, side in pairs:
+            excluded = _excluded_depth(eq, depth + setting.notation.layer_shift)
+            results[(side, sizes)] = (NetCheck(depth, sizes, outside=[({}, excluded)]) if excluded else
+                                      check_network(lhs, rhs, depth, sizes, setting, deadline, eq.where))
+    return tuple(sorted(nets + tuple(extra), key=lambda item: item[0]))
 
-    ``vanishes`` is the zero test (the network's ``atoms.vanishes``, which knows relu and identity).
+
+def _excluded_depth(eq: Equation, user_L: int) -> str:
+    """Why a depth condition (``L = 3``, ``L \\ge 3``) excludes networks of L = user_L, or ''."""
+    for w in eq.where:
+        if w.kind == "depth" and not ((w.lo is None or user_L >= w.lo.offset) and (w.hi is None or user_L <= w.hi.offset)):
+            return f"excluded by the claim's condition {w.text}"
+    return ""
+
+
+def _confirm_failures(pairs, results: dict, deadline: float) -> None:
+    """Give numeric failures their counterexamples, confirmed by the oracle; an unconfirmed one is undecided.
+
+    If no network holds, one confirmed counterexample refutes the formula; otherwise
+    (a conditional verdict names every depth where it fails) each failure needs its own.
     """
-    vanishes = vanishes or (lambda e: e.is_zero())
-    if isinstance(lv, Mat) != isinstance(rv, Mat) or (
-        isinstance(lv, Mat) and (lv.rows, lv.cols) != (rv.rows, rv.cols)
-    ):
-        return f"the left side {to_latex(lhs)} is {shape_of(lv)} but the right side {to_latex(rhs)} is {shape_of(rv)}"
-    if isinstance(lv, Mat):
-        for r in range(lv.rows):
-            for c in range(lv.cols):
-                if not vanishes(lv.entries[r][c] - rv.entries[r][c]):
-                    return lv.entries[r][c], rv.entries[r][c], (r + 1, c + 1)
-        return True
-    return True if vanishes(lv - rv) else (lv, rv, ())
+    sides = {side: (lhs, rhs) for lhs, rhs, side in pairs}
+    every = any(nc.status == "holds" for nc in results.values())
+    # Shallowest first: the counterexample a refutation shows should be the smallest network's.
+    for (side, sizes), nc in sorted(results.items(), key=lambda item: item[1].depth):
+        if nc.status != "fails":
+            continue
+        if nc.failure is None:
+            if not every:
+                break  # a shape error refutes the formula with its reason
+            continue
+        if not every and nc.counterexample is not None:
+            break  # refuted already, by the oracle's confirmed counterexample
+        if nc.counterexample is not None:
+            continue
+        lhs, rhs = sides[side]
+        ctx, bind, lv, rv, entry = nc.failure
+        label = nc.reason.replace("the two sides differ ", "")
+        cx = confirm(lhs, rhs, ctx, bind, entry, label, activation=getattr(ctx, "activation", None), deadline=deadline)
+        if cx is None:
+            nc.status = "undecided"
+            nc.reason = (f"the two sides differ symbolically {label}, but no concrete point where an "
+                         "independent evaluation separates them was found")
+        else:
+            nc.counterexample = cx
+            if not every:
+                break
 
 
-def _where(ctx: Context, bind: dict) -> str:
-    vals = ", ".join(f"{k} = {v}" for k, v in sorted(bind.items()))
-    return f"on the network {list(ctx.net.sizes)}" + (f" with {vals}" if vals else "")
+def _verdict(eq, pairs, nets, limit: int, results: dict, setting: Setting) -> Outcome:
+    shift = setting.notation.layer_shift
+    by_depth: dict[int, str] = {}
+    for depth, sizes in nets:
+        statuses = {results[(side, sizes)].status for _, _, side in pairs}
+        if "fails" in statuses:
+            s = "fails"
+        elif "undecided" in statuses:
+            s = "undecided"
+        elif "holds" in statuses:
+            s = "holds"
+        else:
+            s = "none"
+        # A depth fails if any of its networks fails, holds only if every one holds.
+        prev = by_depth.get(depth)
+        order = ("fails", "undecided", "holds", "none")
+        by_depth[depth] = s if prev is None else min(prev, s, key=order.index)
+    checked, total = _checked(nets, results, shift)
+    networks = tuple(sizes for _, sizes in nets)
+    fails = [results[(side, sizes)] for _, sizes in nets for _, _, side in pairs
+             if results[(side, sizes)].status == "fails"]
+    # The failure the verdict rests on: a shape error or a confirmed counterexample, first.
+    first_fail = next((nc for nc in fails if nc.failure is None or nc.counterexample is not None),
+                      fails[0] if fails else None)
+    failed_sides = tuple(sorted({side for (side, _), nc in results.items() if nc.status == "fails"}))
+    holding = sorted(d for d, s in by_depth.items() if s == "holds")
+    failing = sorted(d for d, s in by_depth.items() if s == "fails")
+    undecided = sorted(d for d, s in by_depth.items() if s == "undecided")
+    common = dict(instances=total, checked=checked, networks=networks)
+    fixed = _fixed_result(setting, pairs, results)
+    if failing:
+        first = first_fail
+        cx = first.counterexample
+        if len(eq.sides) > 2:
+            reason = "; ".join(f"side {side + 1}: {nc.reason}" for (side, _), nc in results.items()
+                               if nc.status == "fails" and nc is _first_of_side(results, nets, side))
+        else:
+            reason = first.reason
+        if holding and not undecided and limit <= MAX_DEPTH:
+            cond = _condition(holding, sorted(by_depth), shift)
+            why = (f"holds only when {cond}; it fails when {_condition(failing, sorted(by_depth), shift)}: {reason}")
+            return Outcome("conditional", why, counterexample=cx, failure=first.failure, side=_side_of(results, first),
+                           failed_sides=failed_sides, condition=cond, condition_met=fixed, **common)
+        if holding:
+            return Outcome("undecided", f"holds when {_condition(holding, sorted(by_depth), shift)} but fails when "
+                           f"{_condition(failing, sorted(by_depth), shift)}"
+                           + (f" and is undecided when {_condition(undecided, sorted(by_depth), shift)}"
+                              if undecided else "")
+                           + (f" (and it names layers only a network deeper than {MAX_DEPTH} layers has)"
+                              if limit > MAX_DEPTH else "") + f": {reason}", failure=first.failure, **common)
+        return Outcome("refuted", reason, counterexample=cx, failure=first.failure, side=_side_of(results, first),
+                       failed_sides=failed_sides, condition_met=False if setting.fixed else None,
+                       shape=all(nc.failure is None for nc in fails), **common)
+    if undecided:
+        first = next(nc for nc in results.values() if nc.status == "undecided")
+        return Outcome("undecided", first.reason, **common)
+    if not holding:
+        reasons = [why for nc in results.values() for _, why in nc.outside]
+        if limit > MAX_DEPTH:
+            return Outcome("undecided", f"the formula names layers only a network of more than {MAX_DEPTH} layers has; "
+                           f"symbp checks networks of up to {MAX_DEPTH} layers", **common)
+        if reasons:
+            return Outcome("refuted", f"no network has an instance of the formula: {reasons[0]}", **common)
+        raise Uninterpretable("the formula has no instance on any network")
+    if limit > MAX_DEPTH:
+        return Outcome("undecided", f"holds on every network checked (depth 2 to {MAX_DEPTH}), but the formula names "
+                       f"layers that take every role only in networks of {limit} layers, deeper than symbp builds",
+                       **common)
+    return Outcome("holds", f"exact on {total} instances", condition_met=True if setting.fixed else None, **common)
 
 
-def _refute(failure, instances: int) -> Outcome:
-    ctx, bind, lv, rv, side, entry = failure
-    label = _where(ctx, bind) + (f", entry {entry}" if entry else "")
-    layer = next((v for k, v in bind.items() if k in ("l", "L")), None)
-    cx = find_counterexample(ctx.net, lv, rv, label, layer, tuple(bind.values()), 0)
-    if cx is None:
-        return Outcome("undecided", f"the two sides differ symbolically {label}, but no concrete point separating "
-                       "them was found", instances, failure=failure)
-    return Outcome("refuted", f"the two sides differ {label}", instances, counterexample=cx, failure=failure)
+def _first_of_side(results: dict, nets, side: int):
+    return next((results[(side, sizes)] for _, sizes in nets if results[(side, sizes)].status == "fails"), None)
+
+
+def _side_of(results: dict, nc: NetCheck) -> int:
+    return next(side for (side, _), v in results.items() if v is nc)
+
+
+def _fixed_result(setting: Setting, pairs, results: dict):
+    if not setting.fixed:
+        return None
+    return all(results[(side, tuple(setting.fixed))].status == "holds" for _, _, side in pairs)
+
+
+def _undecided(reason: str, results: dict, nets, shift: int) -> Outcome:
+    checked, total = _checked([(d, s) for d, s in nets if any(k[1] == s for k in results)], results, shift)
+    return Outcome("undecided", reason, total, checked=checked, networks=tuple(s for _, s in nets))
+
+
+def _checked(nets, results: dict, shift: int) -> tuple:
+    out, total = [], 0
+    for depth, sizes in nets:
+        ncs = [nc for (side, s), nc in results.items() if s == sizes]
+        if not ncs:
+            continue
+        order = ("fails", "undecided", "holds", "none")
+        status = min((nc.status for nc in ncs), key=order.index)
+        instances = sum(nc.instances for nc in ncs)
+        total += instances
+        layers, outside = [], []
+        for nc in ncs:
+            layers += [_assignment(b) for b in nc.layers if _assignment(b) not in layers]
+            outside += [(_assignment(b), why) for b, why in nc.outside if (_assignment(b), why) not in outside]
+        out.append({"sizes": list(sizes), "depth": depth, "L": depth + shift, "status": status, "instances": instances,
+                    "layers": layers, "outside": [{"layers": b, "reason": why} for b, why in outside]})
+    return tuple(out), total
+
+
+def _assignment(layers: dict) -> str:
+    return ", ".join(f"{k} = {v}" for k, v in layers.items()) or "(no layer variable)"
+
+
+def _condition(holding: list, checked: list, shift: int) -> str:
+    """'L = 4', 'L ≥ 5', 'L ∈ {2, 4}' for a set of depths (Nielsen), in the user's numbering of L."""
+    users = [d + shift for d in holding]
+    deepest = max(checked) + shift
+    if users[-1] == deepest:
+        # Holding at the deepest networks: it holds at every deeper one too (see ``family``).
+        run = [u for u in users if all(v in users for v in range(u, deepest + 1))]
+        start = min(run)
+        rest = [u for u in users if u < start]
+        tail = f"L ≥ {start}"
+        return tail if not rest else f"L ∈ {{{', '.join(map(str, rest))}}} or {tail}"
+    if len(users) == 1:
+        return f"L = {users[0]}"
+    return f"L ∈ {{{', '.join(map(str, users))}}}"

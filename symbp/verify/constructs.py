@@ -10,7 +10,13 @@ from __future__ import annotations
 import re
 
 from .lexer import Token, _size
-from .nodes import Apply, Cdots, Comprehension, Div, Matrix, Nabla, Partial, Quantity, Sum
+from fractions import Fraction
+
+from .nodes import Apply, Cdots, Comprehension, Div, Matrix, Nabla, Num, Quantity, Sum
+
+
+#: Matrix environments read (vmatrix is a determinant, not a matrix: not read).
+_MATRICES = {"pmatrix", "bmatrix", "matrix", "Bmatrix", "smallmatrix", "array"}
 
 
 class Constructs:
@@ -19,12 +25,16 @@ class Constructs:
     def _comprehension(self, body, tok: Token) -> Comprehension:
         """``[ body ]_{k=1,\\dots,n^{[l]}}``: the column vector of body over k."""
         raw = self._script_tokens()
-        text = "".join(raw)
-        m = re.fullmatch(r"([A-Za-z])=(\d+),\\(?:l|c)?dots,(n[_^].+)", text)
-        if not m:
-            self.fail("a bracketed vector's subscript must read like k=1,\\dots,n^{[l]}", tok)
-        upper = _size([m.group(3)], tok, self)
-        return Comprehension(body, m.group(1), int(m.group(2)), upper)
+        ranges = []
+        for text in "".join(raw).split(";"):  # [w_{k,j}]_{k=1,…,n^{[l]}; j=0,…,n^{[l-1]}}: rows, then columns
+            m = re.fullmatch(r"([A-Za-z])=(\d+),\\(?:l|c)?dots,(n[_^].+)", text)
+            if not m:
+                self.fail("a bracketed vector's subscript must read like k=1,\\dots,n^{[l]}", tok)
+            ranges.append((m.group(1), int(m.group(2)), _size([m.group(3)], tok, self)))
+        if len(ranges) > 2:
+            self.fail("a bracketed matrix has two index ranges, rows then columns", tok)
+        (var, lower, upper), columns = ranges[0], (ranges[1] if len(ranges) == 2 else None)
+        return Comprehension(body, var, lower, upper, columns)
 
     def function(self, func: str, base: str, tok: Token):
         primes = 0
@@ -41,8 +51,10 @@ class Constructs:
 
     def matrix(self, tok: Token) -> Matrix:
         env = "".join(self._script_tokens())
-        if env not in ("pmatrix", "bmatrix"):
-            self.fail(f"the environment {env!r} is not read here (only pmatrix and bmatrix)", tok)
+        if env not in _MATRICES:
+            self.fail(f"the environment {env!r} is not read here (only {', '.join(sorted(_MATRICES))})", tok)
+        if env == "array":
+            self._script_tokens()  # the column specification {cc}
         rows, row = [], []
         while True:
             t = self.peek()
@@ -54,7 +66,9 @@ class Constructs:
                     self.fail(f"\\begin{{{env}}} is ended by another environment", t)
                 rows.append(row)
                 break
-            row.append(self.additive())
+            t = self.peek()
+            blank = (t.kind == "char" and t.text == "&") or (t.kind == "macro" and t.text in ("\\", "end"))
+            row.append(None if blank else self.additive())  # a blank cell (a written-out diagonal's zeros)
             sep = self.peek()
             if sep.kind == "char" and sep.text == "&":
                 self.next()
@@ -64,33 +78,42 @@ class Constructs:
                 row = []
             elif not (sep.kind == "macro" and sep.text == "end"):
                 self.fail(f"expected '&', '\\\\' or \\end{{{env}}} in the matrix", sep)
+        if rows and rows[-1] == [None] and len(rows) > 1:
+            rows.pop()  # a \\ before \end
         if any(len(r) != len(rows[0]) for r in rows):
             self.fail("the rows of the matrix have different lengths", tok)
         cells = [e for r in rows for e in r]
+        if None in cells and not any(isinstance(c, Cdots) and c.kind == "ddots" for c in cells):
+            self.fail("a matrix cell is empty (blank cells are read only in a diagonal written with \\ddots)", tok)
         if len(cells) >= 3 and isinstance(cells[-2], Cdots) and min(len(rows), len(rows[0])) == 1:
             cells[-1] = _last_neuron(cells[-1])
         return Matrix(len(rows), len(rows[0]), tuple(cells), env)
 
     def frac(self, tok: Token):
-        if self.at("{") and self.peek(1).kind == "macro" and self.peek(1).text == "partial":
-            self.expect("{")
-            self.expect("partial")
-            num = self.primary()
-            self.expect("}")
-            self.expect("{")
-            if not self.at("partial"):
-                self.fail("the denominator of ∂X/∂… must start with \\partial")
-            self.expect("partial")
-            den = self.primary()
-            self.expect("}")
-            if not isinstance(num, Quantity) or not isinstance(den, Quantity):
-                self.fail("∂X/∂Y reads only network quantities X and Y", tok)
-            return Partial(num, den)
-        if not self.at("{"):
-            self.fail("\\frac needs two braced arguments", self.peek())
-        num = self._braced("numerator")
-        den = self._braced("denominator")
+        if self.at("partial") or (self.at("{") and self.peek(1).kind == "macro" and self.peek(1).text == "partial"):
+            return self.derivative_frac(tok)
+        if [self.peek(k).text for k in range(5)] == ["{", "d", "}", "{", "d"]:
+            return self.d_operator(tok)  # \frac{d}{dz} X: the derivative of a function of one variable
+        ahead = [self.peek(k) for k in range(4)]
+        if [u.text for u in ahead[:2]] == ["{", "d"] and ahead[3].text == "}" and (
+                ahead[2].text in self.activation_names):
+            return self.d_fraction(tok)  # \frac{d\sigma}{dz}
+        num = self._argument("numerator")
+        den = self._argument("denominator")
         return Div(num, den)
+
+    def _argument(self, what: str):
+        """A \\frac argument: a braced group, or one token as TeX allows (``\\frac12``, ``\\frac 1 {2}``)."""
+        if self.at("{"):
+            return self._braced(what)
+        t = self.peek()
+        if t.kind == "num" and len(t.text) > 1:  # \frac12: the digits are two arguments
+            self.next()
+            self.toks.insert(self.i, Token("num", t.text[1:], t.pos + 1))
+            return Num(Fraction(int(t.text[0])))
+        if t.kind == "end" or (t.kind == "char" and t.text in "}=+-"):
+            self.fail(f"the {what} of \\frac is missing", t)
+        return self.primary()
 
     def _braced(self, what: str):
         t = self.expect("{")
@@ -111,7 +134,7 @@ class Constructs:
         wrt = sub.primary()
         if not isinstance(wrt, Quantity):
             self.fail("∇_X C needs a quantity X", tok)
-        of = self.primary()
+        of = self.in_cost_slot(self.primary)
         if not (isinstance(of, Quantity) and of.role == "C"):
             self.fail("∇_X must be applied to the cost C", tok)
         return Nabla(wrt, of)
@@ -130,10 +153,14 @@ class Constructs:
             if self.at("_") and var is None:
                 self.next()
                 raw = self._script_tokens()
+                text = "".join(raw)
+                ranged = re.fullmatch(r"([A-Za-z])=(\d+),?(?:\\[lc]?dots|\.\.\.?),?(.+)", text)
                 if len(raw) == 1 and raw[0].isalpha():
                     var = raw[0]
                 elif len(raw) == 3 and raw[0].isalpha() and raw[1] == "=" and raw[2].isdigit():
                     var, lower = raw[0], int(raw[2])
+                elif ranged and upper is None:  # \sum_{k=1, \dots, n^{[l]}}: the range in the subscript
+                    var, lower, upper = ranged.group(1), int(ranged.group(2)), _size([ranged.group(3)], tok, self)
                 else:
                     self.fail("a sum's subscript must be an index like k or k=1", tok)
             elif self.at("^") and upper is None:

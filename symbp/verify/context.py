@@ -12,7 +12,7 @@ from ..derive import GroundTruth
 from ..network import Network
 from ..notation import Notation
 from .nodes import Index, Layer, Quantity, to_latex
-from .values import LayerOutOfRange, ShapeMismatch, Uninterpretable
+from .values import LayerOutOfRange, OutsideDomain, ShapeMismatch, Uninterpretable
 
 ONE = Poly.const(1)
 
@@ -20,13 +20,18 @@ ONE = Poly.const(1)
 class Context:
     """One network, its ground truth (memoised) and the current bindings."""
 
-    def __init__(self, net: Network, notation: Notation, gt: GroundTruth | None = None):
+    def __init__(self, net: Network, notation: Notation, gt: GroundTruth | None = None, *, opaque: bool = False):
         self.net = net
         self.notation = notation
         self.gt = gt or GroundTruth(net)
         self.model = net.atoms
         self.bind: dict[str, int] = {}
         self._cost_memo: dict = {}
+        # Opaque: every derivative is an atom of its own (("G", seed) for ∂C/∂seed, ("N", node,
+        # seed) for ∂node/∂seed), so a side is a small polynomial whose derivative atoms an
+        # independent oracle can value at a point (``confirm``).
+        self.opaque = opaque
+        self.sigma_at_softmax = False  # set when σ is applied at a softmax output layer
         self._z_index = {}
         for l in net.layers:
             for j in range(1, net.n(l) + 1):
@@ -50,6 +55,14 @@ class Context:
             raise Uninterpretable(f"the layer variable {layer.var!r} in {what} is not bound")
         return u - self.notation.layer_shift
 
+    def quantity_layer(self, q: Quantity, what: str) -> int:
+        """Nielsen layer of quantity ``q``: a weight or bias labelled l is of layer l + ``weight_layer_offset``
+        (Ng's Θ^{(l)} and UFLDL's W^{(l)}, b^{(l)} map layer l to layer l + 1)."""
+        l = self.layer(q.layer, what)
+        if q.role in ("w", "W", "b"):
+            l += self.notation.weight_layer_offset
+        return l
+
     def index(self, idx: Index, size: int, what: str, lowest: int = 1) -> int:
         if idx.size is not None:
             v = self.size(idx.size, what)
@@ -59,6 +72,10 @@ class Context:
             v = self.bind[idx.name]
         else:
             raise Uninterpretable(f"the index {idx.latex()} in {what} is not bound")
+        if idx.name is None and idx.size is None and v > size:
+            # A written number past the layer's size: this network lacks that neuron; a bigger one has it.
+            raise OutsideDomain(f"{what} names neuron {v} of a layer with {size} on the network "
+                                f"{list(self.net.sizes)}")
         if not (lowest <= v <= size):
             raise ShapeMismatch(
                 f"{what} needs its index {idx.latex()} in {lowest}..{size}, but the formula sets it to {v} "
@@ -73,13 +90,29 @@ class Context:
             raise LayerOutOfRange(f"{what} names the size of layer {layer.latex()}, which does not exist")
         return self.net.n(l)
 
+    def log_atom(self, value):
+        """log(value) as an atom of its own, named by the value: only for recognising a cost (``model``),
+        with ``self.logs`` set; a verdict never rests on it."""
+        if not getattr(self, "logs", False) or not isinstance(value, Poly):
+            raise Uninterpretable("a logarithm is not a polynomial; symbp reads it only in scalar formulas")
+        return self.model.atom(("LOG", frozenset(value.terms.items())))
+
     # -- cached ground truth -----------------------------------------------------
 
     def d_cost(self, seed: tuple):
+        """∂C/∂(seed): exact ground truth, or an opaque atom."""
+        if self.opaque:
+            return self.model.atom(("G", seed))
         if seed not in self._cost_memo:
             self.gt.budget.check()
             self._cost_memo[seed] = self.gt.d_cost(seed)
         return self._cost_memo[seed]
+
+    def d_node(self, node: tuple, value, seed: tuple):
+        """∂(node)/∂(seed) for node = (role, layer, neuron) with exact value ``value``."""
+        if self.opaque:
+            return self.model.atom(("N", node, seed))
+        return self.gt.d_node(value, seed)
 
 
 # -- what a quantity's index positions range over ------------------------------------------
@@ -96,13 +129,13 @@ def slots(q: Quantity, ctx: Context) -> list[tuple[Index, int, int, str]]:
     if q.role == "x" and q.layer is None:
         return [(q.indices[0], 1, net.n(1), what)] if q.indices else []
     if q.role == "x":  # Dyda's x^{[l]} = [1; a^{[l]}]: index 0 is the constant 1
-        l = ctx.layer(q.layer, what)
+        l = ctx.quantity_layer(q, what)
         if not (1 <= l <= net.L):
             raise LayerOutOfRange(f"{what} names a layer the network {list(net.sizes)} does not have")
         return [(q.indices[0], 0, net.n(l), what)] if q.indices else []
     if q.layer is None:
         raise Uninterpretable(f"{what} needs a layer")
-    l = ctx.layer(q.layer, what)
+    l = ctx.quantity_layer(q, what)
     check_layer(q, l, ctx)
     if q.role in ("w", "W"):
         if not q.indices:

@@ -79,9 +79,17 @@ def describe(eq: Equation, setting: "Setting") -> dict:
     if free:
         words.append(f"Free neuron ind{'ices' if len(free) > 1 else 'ex'} {', '.join(free)}: every neuron of the "
                      "layer each stands in.")
+    if any(q.role == "x" and q.layer is not None for n in walk(eq) if isinstance(n, (Partial, Nabla))
+           for q in ((n.den,) if isinstance(n, Partial) else (n.wrt,))):
+        words.append("∂/∂x of the augmented x = (1; a) ranges over its variable entries x_1 … x_n: x_0 = 1 is a "
+                     "constant, so an instance at entry 0 is outside the formula's domain and a vector of n + 1 rows "
+                     "on the other side is compared on its rows 1 … n.")
     words.append(
-        f"Checked on the networks {', '.join(str(list(s)) for s in setting.family)} with activation "
-        f"{setting.activation} and cost {setting.cost}" + (" (Σ_k y_k = 1)" if setting.one_hot else "")
+        "Checked on networks of every depth from 2 up to one where each layer it names has taken every role "
+        "(input, first hidden, interior, last hidden, output), listed with the verdict"
+        + (f", and on {', '.join(str(list(s)) for s in setting.family)}" if setting.family else "")
+        + (f", and on the network {list(setting.fixed)}" if setting.fixed else "")
+        + f", with activation {setting.activation} and cost {setting.cost}" + (" (Σ_k y_k = 1)" if setting.one_hot else "")
         + "; δ ≡ ∂C/∂z and every ∂C/∂(…) by direct differentiation, never by backprop."
     )
     out = {"words": " ".join(words), "latex": to_latex(eq)}
@@ -108,11 +116,11 @@ def in_nielsen(eq: Equation, nt) -> Equation:
 
     from .nodes import Apply, Comprehension, Layer, Sum, rebuild
 
-    def layer(lay):
+    def layer(lay, extra=0):
         if lay is None:
             return None
         shift = 0 if lay.var == "L" else -nt.layer_shift
-        return Layer(lay.var, lay.offset + shift)
+        return Layer(lay.var, lay.offset + shift + extra)
 
     def index(i):
         return replace(i, size=layer(i.size)) if i.size is not None else i
@@ -127,7 +135,8 @@ def in_nielsen(eq: Equation, nt) -> Equation:
             if node.role == "x" and node.layer is not None:  # Dyda's augmented (1; a^{[l]})
                 return Quantity("x", r"\hat{a}", layer(node.layer), indices, "")
             base = _NIELSEN_BASE.get(node.role, node.base)
-            return Quantity(node.role, base, layer(node.layer), indices, "")
+            extra = nt.weight_layer_offset if node.role in ("w", "W", "b") else 0
+            return Quantity(node.role, base, layer(node.layer, extra), indices, "")
         if isinstance(node, (Sum, Comprehension)) and node.upper is not None:
             return replace(node, upper=layer(node.upper))
         if isinstance(node, Apply) and node.func in ("sigma", "f"):
@@ -147,7 +156,8 @@ def _free_indices(eq: Equation) -> set:
 
     def go(node, bound):
         if isinstance(node, (Sum, Comprehension)):
-            go(node.body, bound | ({node.var} if node.var else set()))
+            columns = {node.columns[0]} if isinstance(node, Comprehension) and node.columns else set()
+            go(node.body, bound | ({node.var} if node.var else set()) | columns)
             return
         for q in _quantities(node):
             out.update(Index(i.name).latex() for i in q.indices if i.name and i.name not in bound)

@@ -16,7 +16,10 @@ from fractions import Fraction
 
 from ..errors import SymbpError
 from .check import check
-from .nodes import Apply, Comprehension, Equation, Hadamard, Index, Layer, Mul, Neg, Num, Partial, Quantity, Sum, Transpose, _is_node, rebuild, walk
+from .nodes import (
+    Apply, Comprehension, Div, Equation, Hadamard, Index, Layer, Mul, Nabla, Neg, Num, Partial, Quantity, Sum, Transpose,
+    _is_node, rebuild, walk,
+)
 
 
 def diagnose(eq: Equation, setting, outcome, *, budget: float = 10.0):
@@ -55,7 +58,7 @@ def _search(eq: Equation, s, holds):
         return None, eq
     for words, candidate in repairs(eq, s):
         candidate = _tidy(candidate)
-        if holds(candidate, s):
+        if not restates_definition(candidate) and holds(candidate, s):
             return words, candidate
     # Two slips at once, the second one the output layer only (seed 001 writes a^{(k)} for a^L).
     for words0, output_only in _output_layer_only(eq):
@@ -63,7 +66,7 @@ def _search(eq: Equation, s, holds):
             return words0, output_only
         for words, candidate in repairs(output_only, s):
             candidate = _tidy(candidate)
-            if holds(candidate, s):
+            if not restates_definition(candidate) and holds(candidate, s):
                 return f"{words0}; and {words}", candidate
     return None
 
@@ -144,7 +147,63 @@ def _well_formed(eq: Equation) -> bool:
     return True
 
 
+def restates_definition(eq: Equation) -> bool:
+    r"""Is ``eq`` true by definition alone (δ^l_j = ∂C/∂z^l_j, δ^l = ∇_{z^l} C, x = x)?
+
+    Such a formula is never offered as a correction: "δ^L = ∂C/∂z^L" repairs
+    nothing, it restates what δ means.
+    """
+    sides = [_by_definition(s) for s in eq.sides]
+    return all(side == sides[0] for side in sides[1:])
+
+
+def _by_definition(side):
+    def fix(x):
+        if isinstance(x, Quantity) and x.role == "delta":
+            z = Quantity("z", "z", _plain_layer(x.layer), x.indices)
+            return Partial(Quantity("C", "C"), z)
+        if isinstance(x, Nabla) and x.of.role == "C":
+            return Partial(Quantity("C", "C"), replace(x.wrt, base=x.wrt.role, sep="", layer=_plain_layer(x.wrt.layer)))
+        if isinstance(x, Partial):
+            return Partial(Quantity("C", "C") if x.num.role == "C" else replace(x.num, base=x.num.role, sep="",
+                                                                                  layer=_plain_layer(x.num.layer)),
+                           replace(x.den, base=x.den.role, sep="", layer=_plain_layer(x.den.layer)))
+        return None
+
+    return rebuild(side, fix)
+
+
+def _plain_layer(layer):
+    return None if layer is None else Layer(layer.var, layer.offset)
+
+
+def _z_for_a(eq: Equation):
+    """∂C/∂z^L written where BP1 needs ∂C/∂a^L (δ^L = ∂C/∂z^L ⊙ σ'(z^L)): each such derivative by a."""
+    def is_dz(x):
+        return (isinstance(x, Partial) and x.num.role == "C" and x.den.role == "z") or (
+            isinstance(x, Nabla) and x.of.role == "C" and x.wrt.role == "z")
+
+    def to_a(x):
+        if isinstance(x, Partial):
+            return Partial(x.num, replace(x.den, role="a", base=_a_spelling(eq, x.den)))
+        return Nabla(replace(x.wrt, role="a", base=_a_spelling(eq, x.wrt)), x.of)
+
+    for cand in _each(eq, is_dz, to_a):
+        yield cand
+
+
+def _a_spelling(eq: Equation, z: Quantity) -> str:
+    """How the author writes the activation (a, or a in a font), else z's letter with a for z."""
+    for q in walk(eq):
+        if isinstance(q, Quantity) and q.role == "a":
+            return q.base
+    return z.base.replace("z", "a") if len(z.base) < 12 and "z" in z.base else "a"
+
+
 def _repairs(eq: Equation, setting):
+    # BP1's most common slip: ∂C/∂z^L where the derivative by the activation a^L is meant.
+    for cand in _z_for_a(eq):
+        yield "∂C/∂z written where ∂C/∂a is meant: BP1 multiplies σ'(z^L) by the derivative of C by the activation a^L (∂C/∂z^L is δ^L itself)", cand
     # Transposes: drop one, or add one to a bare weight matrix.
     for cand in _each(eq, lambda x: isinstance(x, Transpose), lambda x: x.arg):
         yield "an extra transpose: drop it", cand
@@ -189,15 +248,19 @@ def _repairs(eq: Equation, setting):
     # Sign.
     for k in range(1, len(eq.sides)):
         yield "a wrong sign", _sides(eq, k, lambda s: s.arg if isinstance(s, Neg) else Neg(s))
-    # A factor 2 against the ½ of the cost, or a missing ½.
-    for cand in _each(eq, lambda x: isinstance(x, Num) and x.value == 2, lambda x: Num(Fraction(1))):
+    # The ½ of the cost kept where differentiating the square brings down a 2 that cancels it: a missing 2.
+    for cand in _each(eq, _halves, _without_half):
+        yield "a missing factor 2: differentiating the square in C = ½‖a − y‖² gives a 2 that cancels the ½", cand
+    # A factor 2 the ½ of the cost cancels.
+    for cand in _each(eq, lambda x: isinstance(x, Mul) and any(isinstance(f, Num) and f.value == 2 for f in x.factors),
+                      _without_two):
         yield "a factor 2 that the ½ in the cost C = ½‖a − y‖² cancels: drop it", cand
     for k in range(1, len(eq.sides)):
         yield "a factor 2 too many (the ½ in the cost cancels it)", _sides(eq, k, lambda s: Mul((Num(Fraction(1, 2)), s)))
         yield "a factor 2 too few", _sides(eq, k, lambda s: Mul((Num(Fraction(2)), s)))
     # σ' missing or extra.
     for z in _z_candidates(eq, setting):
-        prime = Apply("sigma", 1, z, setting.notation.names["activation"])
+        prime = Apply("sigma", 1, z, _sigma_spelling(eq, setting))
         for k in range(1, len(eq.sides)):
             yield "a missing factor σ'(z)", _sides(eq, k, lambda s, p=prime: Hadamard(s, p))
     for cand in _each(eq, lambda x: isinstance(x, Apply) and x.primes == 1 and x.func == "sigma", lambda x: Num(Fraction(1))):
@@ -210,6 +273,32 @@ def _repairs(eq: Equation, setting):
         for cand in _each(eq, lambda x: isinstance(x, (Sum, Comprehension)) and x.upper is not None,
                           lambda x, d=delta: replace(x, upper=replace(x.upper, offset=x.upper.offset + d))):
             yield f"a wrong upper bound of the sum (layer off by {'+' if delta > 0 else '-'}1)", cand
+
+
+def _halves(x) -> bool:
+    return (isinstance(x, Div) and isinstance(x.den, Num) and x.den.value == 2) or (
+        isinstance(x, Num) and x.value == Fraction(1, 2))
+
+
+def _without_half(x):
+    if isinstance(x, Num):
+        return Num(Fraction(1))
+    return x.num
+
+
+def _without_two(x: Mul):
+    factors = list(x.factors)
+    k = next(i for i, f in enumerate(factors) if isinstance(f, Num) and f.value == 2)
+    del factors[k]
+    return factors[0] if len(factors) == 1 else Mul(tuple(factors))
+
+
+def _sigma_spelling(eq: Equation, setting) -> str:
+    """The activation as the author writes it (σ, φ, g), else as the notation names it."""
+    for n in walk(eq):
+        if isinstance(n, Apply) and n.func == "sigma":
+            return n.base
+    return setting.notation.names["activation"]
 
 
 def _pretty(name: str) -> str:
@@ -228,7 +317,8 @@ def _z_candidates(eq: Equation, setting) -> list:
     out = []
     lhs = eq.sides[0]
     if isinstance(lhs, Quantity) and lhs.role == "delta":
-        out.append(Quantity("z", setting.notation.names["z"], lhs.layer, lhs.indices, lhs.sep))
+        spelled = next((q.base for q in walk(eq) if isinstance(q, Quantity) and q.role == "z"), setting.notation.names["z"])
+        out.append(Quantity("z", spelled, lhs.layer, lhs.indices, lhs.sep))
     for n in walk(eq):
         if isinstance(n, Partial) and n.den.role == "z" and n.den not in out:
             out.append(n.den)
@@ -267,6 +357,8 @@ def _tidy(eq: Equation) -> Equation:
             if not kept:
                 return Num(Fraction(1))
             return kept[0] if len(kept) == 1 else Mul(kept)
+        if isinstance(x, Div) and isinstance(x.den, Num) and x.den.value == 1:
+            return x.num
         return None
 
     return rebuild(eq, fix)

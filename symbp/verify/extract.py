@@ -73,6 +73,9 @@ _REPAIRS = (
     (re.compile(r"(?<=\\sigma)ig(?=[()])"), r"\\big"),
     (re.compile(r"(?<=[\^_][A-Za-z0-9])ig(?=[()])"), r"\\big"),  # "z^lig)": z^l\big)
     (re.compile(r"(?<![\\A-Za-z])ext\{"), r"\\text{"),
+    # "\ a - y\ ^2": a norm whose bars were taken for table separators; a superscript on a
+    # control space means nothing, so the "\ " before "^" and its partner were "\|".
+    (re.compile(r"(?<!\\)\\ ((?:(?!\\ )[^$])+?)\\ (?=\^)"), r"\\|\1\\|"),
 )
 
 # Housekeeping that never changes what a formula says: removed (newlines kept) and listed.
@@ -115,13 +118,18 @@ def formulas(segments: list[Segment]) -> list[Formula]:
     return out
 
 
-def fold(items: list[Formula]) -> list[Formula]:
-    """Identical formulas (same bucket, same text) folded into the first, with all their lines."""
+def fold(items: list[Formula], context=None) -> list[Formula]:
+    """Identical formulas (same bucket, same text) folded into the first, with all their lines.
+
+    ``context(formula)`` (optional) is part of what must be identical: the
+    notes' model in force at each line, so one text under two costs stays two.
+    """
     out: list[Formula] = []
     lines: list[list] = []
     seen: dict[tuple, int] = {}
     for f in items:
-        key = (f.kind, " ".join(f.text.split()), f.reason if f.kind == "unreadable" else "")
+        key = (f.kind, " ".join(f.text.split()), f.reason if f.kind == "unreadable" else "",
+               context(f) if context is not None else None)
         if key in seen:
             lines[seen[key]] += f.lines
             continue

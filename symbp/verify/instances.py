@@ -2,16 +2,17 @@ r"""The instances of a formula on one network: its free variables and their valu
 
 A free layer variable (l) takes every value for which the formula names only
 existing layers; a free neuron index (i, j, k) every value of the layer it
-stands in. An index standing in two places of different sizes is a shape
-error, reported with both places.
+stands in. An index standing in two places of different sizes (w^l_{jj})
+takes the values both places have; the others are outside the formula's
+domain, each reported with both places.
 """
 
 from __future__ import annotations
 
 import itertools
 
-from .interpret import Context, LayerOutOfRange, ShapeMismatch, slots
-from .nodes import Cdots, Comprehension, Equation, Layer, Nabla, Partial, Quantity, Sum, children, walk
+from .interpret import Context, LayerOutOfRange, ShapeMismatch, Uninterpretable, slots
+from .nodes import Cdots, Comprehension, Equation, Index, Layer, Nabla, Partial, Quantity, Sum, Where, children, walk
 
 
 def layer_vars(eq: Equation) -> list[str]:
@@ -39,7 +40,7 @@ def free_slots(node, ctx: Context, bound: tuple = ()) -> list:
     if isinstance(node, Sum):
         return free_slots(node.body, ctx, bound + ((node.var,) if node.var else ()))
     if isinstance(node, Comprehension):
-        return free_slots(node.body, ctx, bound + (node.var,))
+        return free_slots(node.body, ctx, bound + (node.var,) + ((node.columns[0],) if node.columns else ()))
     for q in _quantities(node):
         out.extend(s for s in slots(q, ctx) if s[0].name is not None and s[0].name not in bound)
     if not isinstance(node, (Quantity, Partial, Nabla)):
@@ -48,41 +49,119 @@ def free_slots(node, ctx: Context, bound: tuple = ()) -> list:
     return out
 
 
-def bindings(eq: Equation, ctx: Context):
-    """Every valid assignment of the free layer variables and neuron indices on ``ctx.net``."""
+def layer_bindings(eq: Equation, ctx: Context):
+    """Every assignment of the free layer variables on ``ctx.net``, with its index ranges or why it has none.
+
+    Yields ``(layers, ranges, None)`` for an assignment under which every layer the
+    formula names exists (``ranges``: index name -> (lowest, highest)), and
+    ``(layers, None, reason)`` for one outside the formula's domain.
+    """
     lvars = layer_vars(eq)
     shift = ctx.notation.layer_shift
-    users = range(1 + shift, ctx.net.L + shift + 1)
+    # From the output down: the ground truth of a layer near the output is the cheapest, so a
+    # formula that fails everywhere fails fast (every value is still checked when it holds).
+    users = range(ctx.net.L + shift, shift, -1)
     sides = [s for s in eq.sides if not isinstance(s, Cdots)]
     for values in itertools.product(users, repeat=len(lvars)):
-        ctx.bind = dict(zip(lvars, values))
+        layers = dict(zip(lvars, values))
+        ctx.bind = dict(layers)
+        excluded = next((w for w in eq.where if w.kind == "layer" and not _allows(w, layers[w.var], ctx)), None)
+        if excluded is not None:
+            yield layers, None, f"excluded by the claim's condition {excluded.text}"
+            continue
         try:
             found = [s for side in sides for s in free_slots(side, ctx)]
+            notes: list = []
+            ranges = _ranges(found, lvars, ctx, notes)
+            for w in eq.where:
+                if w.kind == "index":
+                    ranges[w.var] = _restricted(w, ranges, ctx)
         except LayerOutOfRange as exc:
-            ctx.skipped = str(exc)
+            yield layers, None, str(exc)
             continue
-        ranges: dict[str, tuple] = {}
-        for idx, lo, n, where in found:
-            if idx.name == "L":
-                raise ShapeMismatch(f"{where}: L is the number of layers, not a neuron (the last neuron is n_L)")
-            if idx.name in lvars:
-                raise ShapeMismatch(f"{idx.name} is used both as a layer and as a neuron index (in {where})")
-            if idx.name in ranges and ranges[idx.name][:2] != (lo, n):
-                lo0, n0, where0 = ranges[idx.name]
-                if n0 == n and {lo0, lo} == {0, 1}:
-                    # Dyda's index 0 (x_0 = 1, the bias column) exists in one place only: the
-                    # formula is about j ≥ 1 ("x_j = a_j for j ≥ 1", seed 003 line 17).
-                    ranges[idx.name] = (1, n, where0)
-                    continue
-                raise ShapeMismatch(
-                    f"the index {idx.latex()} runs over {lo0}..{n0} in {where0} but over {lo}..{n} in {where} "
-                    f"(network {list(ctx.net.sizes)}, {_layers_text(ctx.bind)}): the shapes do not match"
-                )
-            ranges.setdefault(idx.name, (lo, n, where))
-        names = sorted(ranges)
-        base = dict(zip(lvars, values))
-        for combo in itertools.product(*(range(ranges[n][0], ranges[n][1] + 1) for n in names)):
-            yield {**base, **dict(zip(names, combo))}
+        for index, why in notes:  # index values outside the domain, reported like layers
+            yield {**layers, **index}, None, why
+        yield layers, ranges, None
+
+
+def _allows(w: Where, value: int, ctx: Context) -> bool:
+    """Does the layer condition ``w`` allow the (user-numbered) layer ``value``?"""
+    def user(b: Layer) -> int:
+        return b.offset if b.var is None else ctx.user_L + b.offset
+
+    return (w.lo is None or value >= user(w.lo)) and (w.hi is None or value <= user(w.hi))
+
+
+def _restricted(w: Where, ranges: dict, ctx: Context) -> tuple:
+    """The range of a free index under its condition; a condition wider than the index's layer is a shape error."""
+    if w.var not in ranges:
+        raise Uninterpretable(f"the condition {w.text} is about {w.var}, which is not a free neuron index here "
+                              "(a summation index, or absent)")
+    lo, hi = ranges[w.var]
+
+    def value(b: Index) -> int:
+        return ctx.size(b.size, w.text) if b.size is not None else b.value
+
+    new_lo = lo if w.lo is None else value(w.lo)
+    new_hi = hi if w.hi is None else value(w.hi)
+    if new_lo < lo or new_hi > hi:
+        raise ShapeMismatch(f"the condition {w.text} lets {w.var} run over {new_lo}..{new_hi}, past the "
+                            f"neurons {lo}..{hi} of the place it stands in (network {list(ctx.net.sizes)})")
+    return new_lo, new_hi
+
+
+def _ranges(found: list, lvars: list, ctx: Context, notes: list | None = None) -> dict:
+    places: dict[str, list] = {}
+    for idx, lo, n, where in found:
+        if idx.name == "L":
+            raise ShapeMismatch(f"{where}: L is the number of layers, not a neuron (the last neuron is n_L)")
+        if idx.name in lvars:
+            raise ShapeMismatch(f"{idx.name} is used both as a layer and as a neuron index (in {where})")
+        places.setdefault(idx.name, []).append((lo, n, where, idx))
+    ranges: dict[str, tuple] = {}
+    for name, at in places.items():
+        lows, highs = {lo for lo, _, _, _ in at}, {n for _, n, _, _ in at}
+        if len(highs) == 1 and lows == {0, 1}:
+            # Dyda's index 0 (x_0 = 1, the bias column) exists in one place only: the formula is
+            # about j ≥ 1 ("x_j = a_j for j ≥ 1", seed 003 line 17), and j = 0 is outside its
+            # domain (reported).
+            if notes is not None:
+                only = next(w for lo, _, w, _ in at if lo == 0)
+                other = next(w for lo, _, w, _ in at if lo == 1)
+                notes.append(({name: 0}, f"{at[0][3].latex()} = 0 exists in {only} (the constant x_0 = 1 "
+                              f"or the bias column) but not in {other}"))
+            ranges[name] = (1, highs.pop())
+            continue
+        # An index standing in places of different sizes (w^l_{jj}): the formula means something only
+        # where every place exists. The other values are outside its domain, each reported.
+        lo, hi = max(lows), min(highs)
+        if lo > hi:
+            (lo0, n0, w0, idx), (lo1, n1, w1, _) = at[0], next(p for p in at if p[:2] != at[0][:2])
+            raise ShapeMismatch(
+                f"the index {idx.latex()} runs over {lo0}..{n0} in {w0} but over {lo1}..{n1} in {w1} "
+                f"(network {list(ctx.net.sizes)}, {_layers_text(ctx.bind)}): no value is in both")
+        ranges[name] = (lo, hi)
+        if notes is not None:
+            for v in range(min(lows), max(highs) + 1):
+                if not lo <= v <= hi:
+                    plo, pn, where, idx = next(p for p in at if not p[0] <= v <= p[1])
+                    notes.append(({name: v}, f"{idx.latex()} = {v} is outside {where}, where "
+                                  f"{idx.latex()} runs over {plo}..{pn}"))
+    return {name: ranges[name] for name in sorted(ranges)}
+
+
+def index_bindings(layers: dict, ranges: dict):
+    """Every assignment of the free neuron indices, on top of the layer assignment ``layers``."""
+    names = list(ranges)
+    for combo in itertools.product(*(range(ranges[n][0], ranges[n][1] + 1) for n in names)):
+        yield {**layers, **dict(zip(names, combo))}
+
+
+def bindings(eq: Equation, ctx: Context):
+    """Every valid assignment of the free layer variables and neuron indices on ``ctx.net``."""
+    for layers, ranges, outside in layer_bindings(eq, ctx):
+        if outside is None:
+            yield from index_bindings(layers, ranges)
 
 
 def _layers_text(bind: dict) -> str:

@@ -17,11 +17,14 @@ from __future__ import annotations
 
 from ..algebra import Poly, RatFunc
 from . import sums  # noqa: F401  (registers the rules of sums, bracket vectors and matrices)
+from .measures import cost_value  # (registers the rule of norms)
 from .cdots import expand_cdots
 from .context import ONE, RULES, Context, check_layer, evaluate, slots  # noqa: F401  (the interpretation's API)
-from .nodes import Add, Apply, Cdots, Div, Hadamard, Layer, Mul, Nabla, Neg, Num, Partial, Pow, Quantity, Transpose, to_latex
+from .nodes import (
+    Add, Apply, Cdots, Derivative, Div, Hadamard, Layer, Mul, Nabla, Neg, Num, Partial, Pow, Quantity, Transpose, to_latex, walk,
+)
 from .values import (  # noqa: F401  (re-exported: the names verify and diagnose use)
-    LayerOutOfRange, Mat, NotApplicable, ShapeMismatch, Uninterpretable, _broadcast_constant, _elementwise, _lift,
+    LayerOutOfRange, Mat, OutsideDomain, ShapeMismatch, Uninterpretable, _broadcast_constant, _elementwise, _lift,
     multiply, shape_of,
 )
 
@@ -40,7 +43,7 @@ def _quantity(q: Quantity, ctx: Context):
     model, net, nt = ctx.model, ctx.net, ctx.notation
     what = to_latex(q)
     if q.role == "C":
-        raise Uninterpretable(f"the cost {what} on its own is not checked (only its derivatives are)")
+        return cost_value(ctx, what)
     sl = slots(q, ctx)
     if q.role == "y":
         n = net.n(net.L)
@@ -52,7 +55,7 @@ def _quantity(q: Quantity, ctx: Context):
         if q.indices:
             return model.atom(("x", 1, ctx.index(q.indices[0], n, what)))
         return _vector([model.atom(("x", 1, k)) for k in range(1, n + 1)], ctx)
-    l = ctx.layer(q.layer, what)
+    l = ctx.quantity_layer(q, what)
     if q.role == "x":
         column = [ONE] + list(model.A[1][l])  # x_0 = 1, then a^{[l]} (Dyda)
         if q.indices:
@@ -82,7 +85,7 @@ def _quantity(q: Quantity, ctx: Context):
 
 def _seed(q: Quantity, ctx: Context, entry: tuple) -> tuple:
     """The GroundTruth seed for one entry of the quantity ∂/∂q (Nielsen indices)."""
-    l = ctx.layer(q.layer, to_latex(q)) if q.layer is not None else None
+    l = ctx.quantity_layer(q, to_latex(q)) if q.layer is not None else None
     if q.role in ("w", "W"):
         j, k = entry
         return ("b", l, j) if k == 0 else ("w", l, j, k)
@@ -92,7 +95,9 @@ def _seed(q: Quantity, ctx: Context, entry: tuple) -> tuple:
         return (q.role, 1, l, entry[0])
     if q.role == "x" and q.layer is not None:
         if entry[0] == 0:
-            raise Uninterpretable(f"∂/∂{to_latex(q)} at index 0: x_0 = 1 is a constant, not a variable")
+            # Dyda's x_0 = 1 is a constant: ∂/∂x_j ranges over the variable entries j ≥ 1.
+            raise OutsideDomain(f"∂/∂{to_latex(q)} is about the variable entries j ≥ 1; entry 0 is the constant "
+                                "x_0 = 1, which is not differentiated")
         return ("a", 1, l, entry[0])
     if q.role == "x":
         return ("x", 1, entry[0])
@@ -110,7 +115,7 @@ def _entries(q: Quantity, ctx: Context):
             vals = vals[::-1]
         return tuple(vals), None
     if q.role in ("w", "W"):
-        l = ctx.layer(q.layer, what)
+        l = ctx.quantity_layer(q, what)
         first = 0 if nt.bias_column else 1
         grid = [[(j, k) for k in range(first, net.n(l - 1) + 1)] for j in range(1, net.n(l) + 1)]
         return None, grid if nt.weight_order == "to,from" else [list(r) for r in zip(*grid)]
@@ -118,9 +123,8 @@ def _entries(q: Quantity, ctx: Context):
     if q.role == "x" and q.layer is None:
         cells = [(k,) for k in range(1, net.n(1) + 1)]
         return None, [cells] if row else [[c] for c in cells]
-    l = ctx.layer(q.layer, what)
-    if q.role == "x":
-        raise Uninterpretable(f"∂/∂{what}: its entry 0 is the constant x_0 = 1; write ∂/∂a (entries j ≥ 1)")
+    l = ctx.quantity_layer(q, what)
+    # The augmented vector x = (1; a) (Dyda): its derivative ranges over the variable entries j ≥ 1 only.
     cells = [(j,) for j in range(1, net.n(l) + 1)]
     return None, [cells] if row else [[c] for c in cells]
 
@@ -139,25 +143,51 @@ def _partial(node: Partial, ctx: Context):
             raise Uninterpretable(f"∂{to_latex(num)}/∂{to_latex(den)} of a node by a vector is a Jacobian; write one entry")
         node_value = _quantity(num, ctx)
         nl = ctx.layer(num.layer, to_latex(num))
-        fn = lambda e: _d_node(ctx, num, nl, node_value, _seed(den, ctx, e))  # noqa: E731
+        node = (num.role, nl, ctx.index(num.indices[0], ctx.net.n(nl), to_latex(num)))
+        fn = lambda e: _d_node(ctx, node, node_value, _seed(den, ctx, e))  # noqa: E731
+    elif num.role == "b" and num.indices and den.role == "z" and den.layer is not None:
+        # The notes' step for BP3: at fixed w^l and a^{l-1}, b^l_k = z^l_k − Σ_j w^l_{kj} a^{l-1}_j, so
+        # ∂b^l_k/∂z^l_j = [j = k]; by a z of another layer the bias is not a function, and is not read.
+        bl = ctx.quantity_layer(num, to_latex(num))
+        bk = ctx.index(num.indices[0], ctx.net.n(bl), to_latex(num))
+        if grid is not None or _seed(den, ctx, entry)[2] != bl:
+            raise Uninterpretable(f"∂{to_latex(num)}/∂{to_latex(den)} is read only between one bias and one z "
+                                  "of the same layer")
+        fn = lambda e: ONE if e[0] == bk else Poly()  # noqa: E731
     else:
         raise Uninterpretable(f"symbp checks ∂C/∂(…) and ∂z/∂(…), ∂a/∂(…), not ∂{to_latex(num)}/∂(…)")
     if grid is None:
         return fn(entry)
-    return Mat(len(grid), len(grid[0]), [[fn(e) for e in row] for row in grid])
+    out = Mat(len(grid), len(grid[0]), [[fn(e) for e in row] for row in grid])
+    if den.role == "x" and den.layer is not None:
+        out.variable_rows = 1  # rows are x_1 … x_n: the constant x_0 has no derivative
+    return out
 
 
-def _d_node(ctx: Context, num: Quantity, nl: int, value, seed: tuple):
+def _derivative(node: Derivative, ctx: Context):
+    """∂/∂Y applied to an expression: its total derivative through the network's graph."""
+    value = evaluate(node.arg, ctx)
+    if isinstance(value, Mat):
+        raise Uninterpretable(f"{to_latex(node)}: ∂/∂(…) of a vector or matrix is a Jacobian; write one entry")
+    entry, grid = _entries(node.den, ctx)
+    if grid is not None:
+        raise Uninterpretable(f"{to_latex(node)}: differentiate by one entry of {to_latex(node.den)}")
+    if ctx.opaque:  # the oracle's atoms are derivatives of nodes, not of expressions built from them
+        raise Uninterpretable(f"{to_latex(node)}: the independent oracle does not evaluate ∂/∂(…) of an expression")
+    return ctx.gt.d_node(value, _seed(node.den, ctx, entry))
+
+
+def _d_node(ctx: Context, node: tuple, value, seed: tuple):
     # ∂z^l_j/∂z^m_i: 1 on itself, 0 below or beside it (GroundTruth differentiates
     # a node's definition, which would give 0 for the node itself).
-    if seed[0] == "z" and num.role == "z" and seed[2] >= nl:
-        j = ctx._z_index.get(value, (None, None))[1]
+    role, nl, j = node
+    if seed[0] == "z" and role == "z" and seed[2] >= nl:
         return ONE if (seed[2] == nl and seed[3] == j) else Poly()
     if seed[0] == "a" and seed[2] >= nl:
-        if num.role == "a" and seed[2] == nl:
-            return ctx.gt.d_node(value, seed)
+        if role == "a" and seed[2] == nl:
+            return ctx.d_node(node, value, seed)
         return Poly()
-    return ctx.gt.d_node(value, seed)
+    return ctx.d_node(node, value, seed)
 
 
 def _nabla(node: Nabla, ctx: Context):
@@ -176,6 +206,12 @@ def _neuron_of(value, ctx: Context, what: str):
     return pos
 
 
+def _writes_neuron_numbers(node) -> bool:
+    """Does ``node`` name neurons by number (x_3, w^2_{13}), as a worked example does?"""
+    return any(isinstance(q, Quantity) and any(i.name is None and i.size is None for i in q.indices)
+               for q in walk(node))
+
+
 def _apply(node: Apply, ctx: Context):
     arg = evaluate(node.arg, ctx)
     net, model = ctx.net, ctx.model
@@ -183,14 +219,32 @@ def _apply(node: Apply, ctx: Context):
     if node.func == "f" and not any(a == f"generic:{node.base}" for a in net.activations):
         raise Uninterpretable(f"{node.base} is not the network's activation (use --activation generic:{node.base})")
 
+    if node.func == "log":
+        return arg.map(ctx.log_atom) if isinstance(arg, Mat) else ctx.log_atom(arg)
+    if node.func == "diag":
+        if not isinstance(arg, Mat) or arg.cols != 1:
+            raise ShapeMismatch(f"{what}: diag needs a column vector, got {shape_of(arg)}")
+        n = arg.rows
+        return Mat(n, n, [[arg.entries[r][0] if r == c else Poly() for c in range(n)] for r in range(n)])
+
     def one(v):
-        l, j = _neuron_of(v, ctx, what)
+        try:
+            l, j = _neuron_of(v, ctx, what)
+        except Uninterpretable:
+            if _writes_neuron_numbers(node.arg):
+                # A worked example (σ(w_11 x_1 + w_12 x_2 + w_13 x_3 + b_1)) names the neurons of a network
+                # of its own sizes: on a network with other sizes it is outside the formula's domain.
+                raise OutsideDomain(f"{what} is no neuron's z on the network {list(net.sizes)}: the formula "
+                                    "writes the neurons of a network of other sizes") from None
+            raise
+        if node.func == "tanh" and net.activation(l, j).name != "tanh":
+            raise Uninterpretable(f"{what}: tanh is not the activation of the network (use --activation tanh)")
         if node.func == "exp":
             if not (net.output_softmax and l == net.L):
                 raise Uninterpretable(f"{what}: exp is read only as exp(z^L_j) of a softmax output")
             return model.atom(("E", 1, j))
         if net.output_softmax and l == net.L:
-            raise NotApplicable(f"{what}: the output layer is a softmax, not σ")
+            return _sigma_at_softmax(ctx, j, node.primes)
         return model.A[1][l][j - 1] if node.primes == 0 else model.D[1][l][j - 1]
 
     if node.func == "Sigma":
@@ -202,12 +256,27 @@ def _apply(node: Apply, ctx: Context):
     return arg.map(one) if isinstance(arg, Mat) else one(arg)
 
 
+def _sigma_at_softmax(ctx: Context, j: int, primes: int):
+    # A softmax output layer computes a^L = softmax(z^L), not σ entrywise: σ(z^L_j) written
+    # there is the hidden layers' σ applied to z^L_j, a value the network does not compute
+    # (its own atom), so a^L = σ(z^L) or BP1 with σ'(z^L) fails there instead of being skipped.
+    ctx.sigma_at_softmax = True
+    model, net = ctx.model, ctx.net
+    s_atom = model.atom(("S", 1, net.L, j))
+    if primes == 0:
+        return s_atom
+    act = net.activation(net.L, j)
+    if act.prime_of_value is not None:
+        return Poly.const(1) * act.prime_of_value(s_atom)
+    return model.atom(("D", 1, net.L, j))
+
+
 def _add(node: Add, ctx: Context):
     total = evaluate(node.terms[0], ctx)
     for t in node.terms[1:]:
         v = evaluate(t, ctx)
         total, v = _broadcast_constant(total, v)
-        _lift(total, v, "add", to_latex(node))
+        _lift(total, v, "add", lambda: to_latex(node))
         total = _elementwise(total, v, lambda x, y: x + y)
     return total
 
@@ -222,21 +291,28 @@ def _mul(node: Mul, ctx: Context):
     value = evaluate(factors[0], ctx)
     for k, f in enumerate(factors[1:], start=1):
         # Name the factor where the shapes stop fitting (after \cdots it may be one symbp filled in).
-        where = f"{to_latex(node)}, at the factor {to_latex(f)}" + (" (filled in for \\cdots)" if f not in node.factors else "")
+        def where(f=f):
+            return f"{to_latex(node)}, at the factor {to_latex(f)}" + (" (filled in for \\cdots)" if f not in node.factors else "")
+
         value = multiply(value, evaluate(f, ctx), where)
     return value
 
 
 def _hadamard(node: Hadamard, ctx: Context):
     a, b = evaluate(node.left, ctx), evaluate(node.right, ctx)
-    _lift(a, b, "multiply entrywise (⊙)", to_latex(node))
+    _lift(a, b, "multiply entrywise (⊙)", lambda: to_latex(node))
     return _elementwise(a, b, lambda x, y: x * y)
 
 
 def _div(node: Div, ctx: Context):
     num, den = evaluate(node.num, ctx), evaluate(node.den, ctx)
     if isinstance(den, Mat):
-        raise ShapeMismatch(f"{to_latex(node)}: cannot divide by {den.shape}")
+        # Notes divide vectors entry by entry (∇_a C = −y/a + (1 − y)/(1 − a)); a number over a vector is 1/a_j.
+        num, den = _broadcast_constant(num, den)
+        _lift(num, den, "divide entry by entry", to_latex(node))
+        if any(x.is_zero() for row in den.entries for x in row):
+            raise ShapeMismatch(f"{to_latex(node)}: division by zero")
+        return _elementwise(num, den, lambda x, y: (RatFunc(x) if isinstance(x, Poly) else x) / y)
     if den.is_zero():
         raise ShapeMismatch(f"{to_latex(node)}: division by zero")
     inv = lambda x: RatFunc(x) / den if isinstance(x, Poly) else x / den  # noqa: E731
@@ -256,7 +332,8 @@ def _transpose(node: Transpose, ctx: Context):
 
 
 RULES.update({
-    Num: _num, Quantity: _quantity, Partial: _partial, Nabla: _nabla, Apply: _apply, Add: _add, Neg: _neg,
+    Num: _num, Quantity: _quantity, Partial: _partial, Derivative: _derivative, Nabla: _nabla, Apply: _apply, Add: _add,
+    Neg: _neg,
     Mul: _mul, Hadamard: _hadamard, Div: _div, Pow: _pow, Transpose: _transpose,
 })
 

@@ -5,7 +5,12 @@ r"""Certificates as JUnit XML, so a course's CI shows each formula as a test cas
 optionally paired with a label (``(label, result)``), and writes one
 ``<testcase>`` per result, atomically:
 
-* holds (proved, probably-true, ...) -> a passing test case;
+* proved, proved-for-all-sizes -> a passing test case;
+* probably-true (a random-point identity test, not a proof) -> a passing test case
+  marked as such (property ``symbp.verdict``, and a line on its ``system-out``), or
+  ``<failure type="probably-true">`` with ``require_proof=True``;
+* conditional (holds only for some depths) -> ``<failure type="conditional">`` naming
+  the condition, unless the network the user fixed meets it (then it passes, marked);
 * refuted -> ``<failure type="refuted">`` with the counterexample;
 * undecided -> ``<failure type="undecided">`` with the reason (or
   ``<skipped>`` with ``undecided="skip"``);
@@ -72,7 +77,7 @@ def _details(cert: Certificate) -> str:
     return "\n".join(lines)
 
 
-def to_xml(results: Iterable, *, suite: str = "symbp", undecided: str = "fail") -> bytes:
+def to_xml(results: Iterable, *, suite: str = "symbp", undecided: str = "fail", require_proof: bool = False) -> bytes:
     """The JUnit XML document (UTF-8 bytes) for ``results``."""
     if undecided not in ("fail", "skip"):
         raise SpecError(f"undecided={undecided!r}; use 'fail' or 'skip'")
@@ -87,7 +92,13 @@ def to_xml(results: Iterable, *, suite: str = "symbp", undecided: str = "fail") 
         case = ET.SubElement(ts, "testcase", name=_clean(label), classname=_clean(suite), time=f"{cert.seconds or 0.0:.4f}")
         status = (cert.details or {}).get("status", cert.verdict)
         text = _clean(_details(cert))
-        if cert.holds:
+        props = ET.SubElement(case, "properties")
+        ET.SubElement(props, "property", name="symbp.verdict", value=cert.verdict)
+        passes = cert.is_proof or (cert.verdict == "probably-true" and not require_proof) or (
+            cert.verdict == "conditional" and (cert.details or {}).get("condition_met") is True and not require_proof)
+        if passes and not cert.is_proof:
+            ET.SubElement(case, "system-out").text = _clean(_not_a_proof(cert))
+        if passes:
             continue
         if status in ("unreadable", "uninterpretable"):
             counts["errors"] += 1
@@ -98,6 +109,8 @@ def to_xml(results: Iterable, *, suite: str = "symbp", undecided: str = "fail") 
         else:
             counts["failures"] += 1
             message = cert.reason or (cert.counterexample.instance if cert.counterexample else cert.verdict)
+            if cert.verdict in ("probably-true", "conditional"):
+                message = _not_a_proof(cert)
             ET.SubElement(case, "failure", type=cert.verdict, message=_clean(message)[:500]).text = text
     for key, value in counts.items():
         ts.set(key, str(value))
@@ -106,7 +119,16 @@ def to_xml(results: Iterable, *, suite: str = "symbp", undecided: str = "fail") 
     return ET.tostring(root, encoding="utf-8", xml_declaration=True)
 
 
+def _not_a_proof(cert: Certificate) -> str:
+    if cert.verdict == "probably-true":
+        return (f"probably true, not a proof: a random-point identity test at {cert.points or 'a few'} points "
+                f"found no difference (error bound {cert.error_bound or 'unknown'})")
+    condition = (cert.details or {}).get("condition", "")
+    return f"conditional, not a proof for every network: {cert.reason or ('holds only when ' + condition)}"
+
+
 def write(path: "str | os.PathLike", results: Iterable, *, suite: str = "symbp", undecided: str = "fail",
-          inputs: Iterable = ()) -> None:
+          inputs: Iterable = (), require_proof: bool = False) -> None:
     """Write the JUnit XML of ``results`` to ``path`` atomically, never over one of ``inputs``."""
-    write_atomic(path, to_xml(results, suite=suite, undecided=undecided), what="the JUnit report", inputs=inputs)
+    write_atomic(path, to_xml(results, suite=suite, undecided=undecided, require_proof=require_proof),
+                 what="the JUnit report", inputs=inputs)

@@ -43,23 +43,33 @@ _FONTS = {"mathbf", "boldsymbol", "bm", "mathit", "vec", "mathcal"}
 _TEXTS = {"text", "mathrm", "operatorname", "textrm", "mathsf"}
 _RELATIONS = {"=": "=", "equiv": r"\equiv"}
 _UNICODE = {"δ": "\\delta", "σ": "\\sigma", "∂": "\\partial", "⊙": "\\odot", "∇": "\\nabla", "Σ": "\\Sigma",
-            "·": "\\cdot", "⋯": "\\cdots", "…": "\\dots", "≡": "\\equiv", "φ": "\\varphi", "−": "-"}
+            "·": "\\cdot", "⋯": "\\cdots", "…": "\\dots", "≡": "\\equiv", "φ": "\\varphi", "−": "-",
+            "⋅": "\\cdot", "∘": "\\circ", "×": "\\times", "∑": "\\sum", "‖": "\\|", "Θ": "\\Theta", "θ": "\\theta",
+            "ℓ": "\\ell", "′": "'", "•": "\\bullet",
+            "≤": "\\le", "≥": "\\ge", "∈": "\\in", "∀": "\\forall", "≠": "\\ne"}
 _KNOWN = (_SPACING | _FONTS | _TEXTS | set(_RELATIONS) | {"quad", "qquad",
     "delta", "sigma", "varphi", "phi", "Sigma", "frac", "dfrac", "tfrac", "partial", "nabla", "sum", "cdot",
     "odot", "circ", "cdots", "dots", "ldots", "top", "exp", "left", "right", "|", "{", "}",
+    "tag", "forall", "in", "le", "leq", "ge", "geq", "lt", "gt", "leqslant", "geqslant", "textnormal", "label",
+    "nonumber", "notag",
 })
 
 
 def _tokenize(text: str) -> list[Token]:
     out, i, n = [], 0, len(text)
+    text_end = -1  # inside the braces of \text{…}: words, any letters (počtu, для), read as characters
     while i < n:
         c = text[i]
         if c.isspace():
             i += 1
             continue
+        if i < text_end and c not in "\\{}":
+            out.append(Token("char", c, i))
+            i += 1
+            continue
         if c in _UNICODE:
-            out.append(Token("macro", _UNICODE[c].lstrip("\\") if _UNICODE[c] != "-" else "-", i)
-                       if _UNICODE[c] != "-" else Token("char", "-", i))
+            value = _UNICODE[c]
+            out.append(Token("macro", value[1:], i) if value.startswith("\\") else Token("char", value, i))
             i += 1
             continue
         if c == "\\":
@@ -67,27 +77,59 @@ def _tokenize(text: str) -> list[Token]:
             if m:
                 out.append(Token("macro", m.group(1), i))
                 i += len(m.group(0))
+                if m.group(1) in _WORDS and text_end < i:
+                    text_end = _group_close(text, i)
                 continue
             if i + 1 >= n:
                 raise ReadError(f"a lone backslash at the end, position {i}, in {text!r}")
             c2 = text[i + 1]
-            if c2 not in ",;! :>{}|\\":
+            if i < text_end:  # an accent or a symbol inside words: \'e, \&
+                out.append(Token("macro", c2, i))
+                i += 2
+                continue
+            if c2 not in ",;! :>{}|\\_":
                 raise ReadError(f"unknown macro \\{c2} at position {i} in {text!r}")
             out.append(Token("macro", "\\" + c2 if c2 in ",;! :>" else c2, i))
             i += 2
             continue
         if c in "0123456789":  # not str.isdigit(): '¹' is a digit to it but not to \d
-            m = re.match(r"\d+", text[i:])
+            m = re.match(r"\d+(?:\.\d+)?", text[i:])  # 0.5 is one number; "1." ends a sentence
             out.append(Token("num", m.group(0), i))
             i += len(m.group(0))
             continue
-        if c.isascii() and (c.isalpha() or c in "{}^_'()[]+-=,./|&:<>!"):
+        if c.isascii() and (c.isalpha() or c in "{}^_'()[]+-=,./|&:;<>!*"):
             out.append(Token("char", c, i))
             i += 1
             continue
         raise ReadError(f"unexpected character {c!r} at position {i} in {text!r}")
     out.append(Token("end", "", n))
     return out
+
+
+#: Macros whose brace argument holds words, not math.
+_WORDS = {"text", "textrm", "mbox", "textnormal", "textbf", "textit", "mathrm", "operatorname", "mathsf"}
+
+
+def _group_close(text: str, i: int) -> int:
+    """The position of the '}' closing the group that opens at the first non-space character from ``i`` (-1 if none)."""
+    j = i
+    while j < len(text) and text[j].isspace():
+        j += 1
+    if j >= len(text) or text[j] != "{":
+        return -1
+    depth = 0
+    while j < len(text):
+        if text[j] == "\\":
+            j += 2
+            continue
+        if text[j] == "{":
+            depth += 1
+        elif text[j] == "}":
+            depth -= 1
+            if depth == 0:
+                return j
+        j += 1
+    return -1
 
 
 def _check_limits(text: str) -> None:
@@ -198,13 +240,17 @@ def _layer(raw: list[str], tok: Token, p: "object") -> Layer:
 
 def _indices(raw: list[str], tok: Token, p: "object") -> tuple:
     text = "".join(raw)
-    if re.fullmatch(r"n(?:_|\^).+", text):  # a_{n_L}: the last neuron of layer L
-        return (Index(size=_size(raw, tok, p)),), ""
+    size = r"n_\{[^{}]*\}|n_[A-Za-z0-9]|n\^\{[^{}]*\}"  # n_{l-1}: the last neuron of a layer, in a list (w_{1 n_{l-1}})
+    if re.fullmatch(size, text) or re.fullmatch(r"n(?:_|\^)[^{]*", text) and not re.fullmatch(r"n_[A-Za-z0-9]\d+", text):
+        return (Index(size=_size(raw, tok, p)),), ""  # a_{n_L}: the last neuron of layer L
     sep = "," if "," in text else ""
-    parts = text.split(",") if sep else re.findall(r"[A-Za-z](?:_\d+)?|\d", text)
+    parts = text.split(",") if sep else re.findall(size + r"|[A-Za-z](?:_\d+)?|\d", text)
     out = []
     for part in parts:
         part = part.strip()
+        if re.fullmatch(size, part):
+            out.append(Index(size=_size(list(part), tok, p)))
+            continue
         m = re.fullmatch(r"([A-Za-z])(?:_(\d+))?|(\d+)", part)
         if not m or (sep == "" and "".join(parts) != text):
             p.fail(f"cannot read the index list {text!r} (expected letters or numbers like jk, k,j or 12)", tok)
@@ -218,9 +264,13 @@ def _indices(raw: list[str], tok: Token, p: "object") -> tuple:
 
 
 def _size(raw: list[str], tok: Token, p: "object") -> Layer:
-    """The upper bound of a sum: n_{l+1}, n_L or n^{[l]} (the size of a layer)."""
+    """The upper bound of a sum: n_{l+1}, n_L, n^{[l]}, M_l, s_{l+1} (the number of neurons of a layer).
+
+    Notes name that number n_l, N_l, m_l, M_l, s_l (Ng) or d_l; in a sum's bound a letter with a layer can
+    mean nothing else.
+    """
     text = "".join(raw)
-    m = re.fullmatch(r"n(?:_|\^)(.+)", text)
+    m = re.fullmatch(r"[nNmMsSdD](?:_|\^)(.+)", text)
     if not m:
         p.fail(f"a sum's upper bound must be a layer size like n_{{l+1}}, got {text!r}", tok)
     inner = m.group(1)

@@ -12,6 +12,7 @@ corrected formula prints in the user's notation.
 from __future__ import annotations
 
 from dataclasses import dataclass, fields, replace
+from functools import lru_cache
 from fractions import Fraction
 
 
@@ -60,6 +61,7 @@ class Quantity:
     layer: Layer | None = None
     indices: tuple = ()
     sep: str = ""
+    implicit_layer: bool = False  # \hat{y} is a^L: its layer is not written
 
 
 @dataclass(frozen=True)
@@ -126,6 +128,22 @@ class Partial:
 
 
 @dataclass(frozen=True)
+class Derivative:
+    """The operator ∂/∂``den`` applied to an expression (``\\frac{\\partial}{\\partial w} X``)."""
+
+    arg: object
+    den: Quantity
+
+
+@dataclass(frozen=True)
+class Norm:
+    """``\\|arg\\|^power``: the Euclidean norm of a vector, to a power."""
+
+    arg: object
+    power: int = 1
+
+
+@dataclass(frozen=True)
 class Nabla:
     wrt: Quantity
     of: Quantity
@@ -157,17 +175,37 @@ class Comprehension:
     var: str
     lower: int
     upper: object  # a Layer: the size of that layer
+    columns: tuple | None = None  # (var, lower, upper Layer) of a bracketed matrix's columns
 
 
 @dataclass(frozen=True)
 class Cdots:
-    """The ``\\cdots`` of a product chain; ``cdots`` reads the pattern around it."""
+    """The ``\\cdots`` of a product chain; ``cdots`` reads the pattern around it (``kind``: cdots, vdots, ddots)."""
+
+    kind: str = "cdots"
+
+
+@dataclass(frozen=True)
+class Where:
+    """A condition written after a formula: ``var`` runs from ``lo`` to ``hi`` (inclusive).
+
+    For a layer variable the bounds are ``Layer``s (user numbering); for a
+    neuron index they are ``Index``es (a number or a layer size n_l). ``text``
+    is the condition as the user wrote it.
+    """
+
+    var: str
+    lo: object
+    hi: object
+    kind: str  # "layer" | "index"
+    text: str = ""
 
 
 @dataclass(frozen=True)
 class Equation:
     sides: tuple
     rels: tuple
+    where: tuple = ()  # Where conditions that restrict the claim
 
 
 # -- generic traversal ----------------------------------------------------------
@@ -223,9 +261,11 @@ def _wrap(s: str) -> str:
     return s if len(s) == 1 else "{" + s + "}"
 
 
+@lru_cache(maxsize=4096)
 def _quantity(q: Quantity) -> str:
+    # Cached: every evaluation names its quantities (for messages), and quantities are few.
     out = q.base
-    if q.layer is not None:
+    if q.layer is not None and not q.implicit_layer:
         out += "^" + _wrap(q.layer.latex())
     if q.indices:
         out += "_" + _wrap(q.sep.join(i.latex() for i in q.indices))
@@ -242,6 +282,8 @@ def to_latex(node) -> str:
         parts = [to_latex(node.sides[0])]
         for rel, side in zip(node.rels, node.sides[1:]):
             parts.append(f" {rel} {to_latex(side)}")
+        for w in node.where:
+            parts.append(r", \quad " + _where(w))
         return "".join(parts)
     if isinstance(node, Quantity):
         return _quantity(node)
@@ -271,17 +313,24 @@ def to_latex(node) -> str:
     if isinstance(node, Div):
         return rf"\frac{{{to_latex(node.num)}}}{{{to_latex(node.den)}}}"
     if isinstance(node, Pow):
-        return f"{_factor(node.base)}^{{{node.exp}}}"
+        base = _factor(node.base)
+        if isinstance(node.base, Quantity) and (node.base.indices or node.base.layer is not None):
+            base = rf"\left({base}\right)"  # a^L_1 squared is (a^L_1)^2, not a^L_1^2
+        return f"{base}^{{{node.exp}}}"
     if isinstance(node, Transpose):
         inner = to_latex(node.arg)
         return rf"\left({inner}\right)^{node.mark}" if not node.mark.startswith("\\") else rf"\left({inner}\right)^{{{node.mark}}}"
     if isinstance(node, Apply):
         name = {"exp": r"\exp"}.get(node.func, node.base)
-        return f"{name}{chr(39) * node.primes}\\left({to_latex(node.arg)}\\right)"
+        return f"{name}{chr(39) * node.primes}({to_latex(node.arg)})"  # as notes write it: \\sigma'(z^L)
     if isinstance(node, Partial):
         return rf"\frac{{\partial {_quantity(node.num)}}}{{\partial {_quantity(node.den)}}}"
     if isinstance(node, Nabla):
         return rf"\nabla_{{{_quantity(node.wrt)}}} {_quantity(node.of)}"
+    if isinstance(node, Derivative):
+        return rf"\frac{{\partial}}{{\partial {_quantity(node.den)}}} {_factor(node.arg)}"
+    if isinstance(node, Norm):
+        return rf"\left\|{to_latex(node.arg)}\right\|" + (f"^{{{node.power}}}" if node.power != 1 else "")
     if isinstance(node, Sum):
         out = r"\sum"
         if node.var is not None:
@@ -296,15 +345,34 @@ def to_latex(node) -> str:
             rows.append(" & ".join(_ellipsis(c, node) for c in cells))
         return rf"\begin{{{node.env}}} " + r" \\ ".join(rows) + rf" \end{{{node.env}}}"
     if isinstance(node, Comprehension):
-        return rf"\left[ {to_latex(node.body)} \right]_{{{node.var}={node.lower}, \dots, {_size(node.upper)}}}"
+        out = rf"\left[ {to_latex(node.body)} \right]_{{{node.var}={node.lower}, \dots, {_size(node.upper)}"
+        if node.columns is not None:
+            var, lower, upper = node.columns
+            out += rf"; {var}={lower}, \dots, {_size(upper)}"
+        return out + "}"
     if isinstance(node, Cdots):
         return r"\cdots"
     raise TypeError(f"cannot print {type(node).__name__}")
 
 
+def _bound(b) -> str:
+    return b.latex() if isinstance(b, (Layer, Index)) else str(b)
+
+
+def _where(w: "Where") -> str:
+    lo, hi = _bound(w.lo), _bound(w.hi)
+    if lo == hi:
+        return f"{w.var} = {lo}"
+    return rf"{lo} \le {w.var} \le {hi}"
+
+
 def _ellipsis(cell, node: "Matrix") -> str:
+    if cell is None:
+        return ""
+    if isinstance(cell, Cdots) and cell.kind == "ddots":
+        return r"\ddots"
     if isinstance(cell, Cdots):
-        return r"\vdots" if node.cols == 1 else r"\cdots"
+        return r"\vdots" if node.cols == 1 or cell.kind == "vdots" else r"\cdots"
     return to_latex(cell)
 
 

@@ -19,8 +19,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..files import MAX_NOTES_BYTES, read_text
+from ..notation import Notation, profile
 from .extract import Formula, fold, formulas
 from .graphnotes import apply_graph
+from .infer import Inferred, infer
+from .model import Model, model_of
 from .scan import guess_kind, kind_of, scan
 from .verification import Verification, verify
 
@@ -45,9 +48,21 @@ class NotesReport:
     kind: str = "markdown"
     strict: bool = False
     graph: object = None  # the notes' own model (graphnotes.GraphNotes), when they define quantities of their own
+    notation: "Notation | None" = None
+    inferred: "Inferred | None" = None  # with notation "auto": the profile chosen and its evidence
+    model: Model = field(default_factory=Model)  # the notes' own definitions: cost, activation, …
+
+    def header(self) -> list[str]:
+        """What the formulas were read as: the notation (with its evidence when inferred) and the notes' model."""
+        out = self.inferred.lines() if self.inferred else ([f"notation: {self.notation.name}"] if self.notation else [])
+        defs = self.model.lines()
+        if defs:
+            out += ["model from the notes' definitions:"] + [f"  {d}" for d in defs]
+        return out
 
     @property
     def exit_code(self) -> int:
+        # Refuted first, then undecided (a conditional verdict that no fixed network meets included).
         codes = {r.result.exit_code for r in self.rows}
         if 1 in codes:
             return 1
@@ -105,7 +120,7 @@ def bucket(result: Verification) -> str:
     return bucket_of_status(result.status)
 
 
-def verify_notes(path: "str | Path", notation="nielsen", *, kind: str | None = None, strict: bool = False,
+def verify_notes(path: "str | Path", notation="auto", *, kind: str | None = None, strict: bool = False,
                  stream: "io.BufferedIOBase | None" = None, **options) -> NotesReport:
     """Verify every claim in the notes at ``path`` (or read from the binary ``stream``; ``path`` is then its name).
 
@@ -121,19 +136,73 @@ def verify_notes(path: "str | Path", notation="nielsen", *, kind: str | None = N
                        strict=strict, **options)
 
 
-def verify_text(text: str, notation="nielsen", *, path: str = "notes", kind: str = "markdown",
-                strict: bool = False, **options) -> NotesReport:
-    """Verify every claim of the notes ``text`` (see ``verify_notes``)."""
-    report = NotesReport(path, kind=kind, strict=strict)
-    for f in fold(formulas(scan(text, kind))):
+def verify_text(text: str, notation="auto", *, path: str = "notes", kind: str = "markdown",
+                strict: bool = False, activation: str | None = None, cost: str | None = None,
+                one_hot: bool | None = None, **options) -> NotesReport:
+    """Verify every claim of the notes ``text`` (see ``verify_notes``).
+
+    ``notation="auto"`` infers the profile from the notes' definitions
+    (``infer``); ``activation``, ``cost`` and ``one_hot`` left at None come
+    from the notes' own definitions in force at each line (``model``), else
+    the defaults (generic, quadratic); given, they override the notes, and a
+    claim checked under a cost or activation the notes define otherwise says so.
+    """
+    items = formulas(scan(text, kind))
+    inferred = None
+    if isinstance(notation, str) and notation.strip().lower() == "auto":
+        inferred = infer([(f.line, f.text, 1) for f in items if f.kind != "unreadable"])
+        nt = inferred.notation
+    else:
+        nt = profile(notation)
+    model = model_of([(f.line, f.text) for f in items if f.kind in ("claim", "definition")], nt)
+    given = {"activation": activation, "cost": cost, "one_hot": one_hot}
+    report = NotesReport(path, kind=kind, strict=strict, notation=nt, inferred=inferred, model=model)
+    for f in fold(items, context=lambda f: tuple(sorted(_setting(model, f.line, given)[0].items()))):
+        if f.kind == "claim" and model.assumption_at(f.line):
+            report.skipped.append(_as_definition(f, "an assumption on the data (Σ_k y_k = 1): the claims after it "
+                                                 "are checked with it"))
+            continue
         if f.kind == "claim":
-            report.rows.append(Row(f, verify(f.text, notation, **options)))
+            settings, remark = _setting(model, f.line, given)
+            result = verify(f.text, nt, **settings, **options)
+            if remark:
+                result = _with_remark(result, remark)
+            report.rows.append(Row(f, result))
         elif f.kind == "unreadable":
             report.rows.append(Row(f, Verification(formula=f.text, status="unreadable", verdict="undecided",
                                                    reason=f.reason)))
         else:
             report.skipped.append(f)
-    return apply_graph(report, text, getattr(notation, "name", str(notation)).lower())
+    return apply_graph(report, text, nt.name.lower())
+
+
+def _setting(model: Model, line: int, given: dict) -> tuple[dict, str]:
+    """(activation, cost, one_hot) at ``line``: given values first, then the notes' model, then the defaults;
+    and the remark when a given value contradicts the notes' own definition."""
+    m = model.at(line)
+    settings = {
+        "activation": given["activation"] or m.get("activation", "generic"),
+        "cost": given["cost"] or m.get("cost", "quadratic"),
+        "one_hot": given["one_hot"] if given["one_hot"] is not None else m.get("one_hot", False),
+    }
+    remarks = []
+    for what in ("cost", "activation"):
+        if given[what] and m.get(what) and given[what] != m[what]:
+            remarks.append(f"checked under the {what} {given[what]} given on the command line, but the notes define "
+                           f"the {what} as {m[what]} (line {m[what + '_line']})")
+    return settings, "; ".join(remarks)
+
+
+def _with_remark(v: Verification, remark: str) -> Verification:
+    d = {name: getattr(v, name) for name in v.__dataclass_fields__}
+    d["remark"] = remark
+    return Verification(**d)
+
+
+def _as_definition(f: Formula, reason: str) -> Formula:
+    d = {name: getattr(f, name) for name in f.__dataclass_fields__}
+    d.update(kind="definition", reason=reason)
+    return Formula(**d)
 
 
 def _cell(text: str) -> str:
@@ -153,13 +222,16 @@ def to_markdown(report: NotesReport, title: str | None = None) -> str:
         "",
         f"{report.account_line()[0].upper()}{report.account_line()[1:]}.",
         "",
+        *([_cell(h) + "  " for h in report.header()] + [""] if report.header() else []),
         "| line | formula | verdict | diagnosis / reason |",
         "|---|---|---|---|",
     ]
     for row in report.rows:
         f, r = row.formula, row.result
-        verdict = r.status + (f" ({r.identity})" if r.identity else "")
+        verdict = r.status + (f" ({r.identity})" if r.identity else "") + (f" ({r.condition})" if r.condition else "")
         why = r.diagnosis and f"**{r.diagnosis}**; corrected: `{r.corrected}`" or ""
+        if r.remark:
+            why = (why + "; " if why else "") + f"**{r.remark}**"
         if r.status != "holds":
             why = (why + "; " if why else "") + r.reason
             if r.counterexample is not None:

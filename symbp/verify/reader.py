@@ -20,33 +20,67 @@ symbp.verify.lexer.ReadError: unknown macro \foo at position 0 in '\\foo + 1'
 
 from __future__ import annotations
 
-import re
 import sys
 from fractions import Fraction
 
 from ..notation import Notation, profile
 from .constructs import Constructs
+from .forms import Forms
+from .rendered import as_rendered
 from .lexer import _FONTS, _KNOWN, _SPACING, _TEXTS, MAX_CHARS, MAX_DEPTH, ReadError, Token, _capped_exponent, check_degree, _check_limits, _indices, _layer, _tokenize
+from .nodes import walk as _walk
 from .nodes import Add, Apply, Cdots, Div, Equation, Hadamard, Mul, Neg, Num, Pow, Quantity, Sum, Transpose
+from .tail import Claim, is_tail_text, read_tail
 
-__all__ = ["read", "ReadError", "MAX_CHARS", "MAX_DEPTH"]
+__all__ = ["read", "read_claim", "ReadError", "MAX_CHARS", "MAX_DEPTH"]
 
-def read(text: str, notation: "str | Notation" = "nielsen") -> Equation:
+def read(text: str, notation: "str | Notation" = "nielsen", *, grouping: str = "loose") -> Equation:
     """Read one formula (an equation or chain of equations) into a tree.
 
+    ``grouping`` says how far ⊙ reaches over juxtaposed factors: ``"loose"``
+    (the usual reading: A ⊙ B C is A ⊙ (B C)), ``"level"`` ((A ⊙ B) C) or
+    ``"tight"`` (A B ⊙ C D is A (B ⊙ C) D); ``verify`` tries the others when
+    the usual one is ill-shaped. Raises ``ReadError`` naming the position for
+    anything it does not know.
+
+    A trailing tag (``\\tag{BP1}``, ``\\quad (\\text{BP1})``) is a label; a
+    trailing condition (``\\quad l = L``, ``\\text{for } l < L``) restricts
+    the claim and is kept on the tree (``Equation.where``, applied by
+    ``conditions.apply_conditions``); anything else after the formula is an
+    error naming its position. ``read_claim`` also gives the labels.
     Raises ``ReadError`` naming the position for anything it does not know.
     """
+    return read_claim(text, notation, grouping=grouping).equation
+
+
+def read_claim(text: str, notation: "str | Notation" = "nielsen", *, grouping: str = "loose") -> Claim:
+    """Read a formula with its labels and conditions (``tail.Claim``)."""
+    eq, (labels, conditions) = parse(text, notation, read_tail, grouping=grouping)
+    eq = Equation(eq.sides, eq.rels, tuple(conditions))
+    return Claim(eq, tuple(labels), tuple(conditions))
+
+
+def parse(text: str, notation: "str | Notation", tail, *, grouping: str = "loose"):
+    """(equation, what ``tail(parser)`` returns): the formula, then its trailing tags and conditions."""
     if not isinstance(text, str):
         raise ReadError(f"a formula must be text, got {type(text).__name__}")
     _check_limits(text)
-    parser = _Parser(_strip_tags(text), profile(notation))
+    parser = _Parser(text, profile(notation))
+    parser.grouping = grouping
     # Nesting is capped at MAX_DEPTH levels, each a handful of Python frames: make room for them.
     limit = sys.getrecursionlimit()
     sys.setrecursionlimit(max(limit, 20 * MAX_DEPTH + 1000))
     try:
         eq = _resolve_sums(parser.equation())
+        if len(parser.samples) > 1 or (parser.samples and parser.plain_layered):
+            raise ReadError("the formula mixes quantities of different samples (" + ", ".join(
+                sorted(parser.samples) + ["none"] * bool(parser.plain_layered)) + f") in {text!r}")
+        if parser.samples and any(isinstance(n, Sum) and (n.var is None or n.var in parser.samples)
+                                  for n in _walk(eq)):
+            raise ReadError("a sum over the samples is not read (verify reads the cost of one sample) "
+                            f"in {text!r}")
         check_degree(eq, text)  # nested powers: refused before any algebra (lexer.MAX_DEGREE)
-        return eq
+        return eq, tail(parser)
     except RecursionError:
         raise ReadError(f"the formula nests too deeply to read (limit {MAX_DEPTH} levels)") from None
     finally:
@@ -75,27 +109,20 @@ def _resolve_sums(eq: Equation) -> Equation:
     return rebuild(eq, fix)
 
 
-_TAGS = (
-    re.compile(r"\\tag\*?\{[^{}]*\}\s*$"),
-    re.compile(r"\\q?quad\s*\(?\s*\\text\{[^{}]*\}\s*\)?\s*[,.]?\s*$"),
-    re.compile(r",?\s*\\q?quad\s*[a-z]\s*=\s*[^=]*$"),  # ", \quad k = 1, \dots, n": a range remark
-)
+_PER_SAMPLE = ("z", "a", "delta")
 
 
-def _strip_tags(text: str) -> str:
-    """Drop a trailing equation tag or remark (``\\quad (\\text{BP1})``); it is a label, not math."""
-    for pattern in _TAGS:
-        text = pattern.sub("", text)
-    return text
-
-
-class _Parser(Constructs):
+class _Parser(Constructs, Forms):
     def __init__(self, text: str, notation: Notation):
         self.text = text
         self.notation = notation
-        self.toks = _tokenize(text)
+        self.toks = as_rendered(_tokenize(text))
         self.i = 0
         self.depth = 0
+        self.grouping = "loose"
+        self.samples: set[str] = set()  # the x of z^{x,l} (Nielsen's per-sample superscript)
+        self.plain_layered = 0  # a, z, δ written with a layer and no sample
+        self.sampled_here = False
         names = notation.names
         # Letter -> role, from the profile (a profile may rename roles).
         self.letters: dict[str, str] = {}
@@ -105,8 +132,8 @@ class _Parser(Constructs):
             for font in ("\\mathrm", "\\mathbf", "\\text", "\\mathcal", "\\mathit"):
                 key = key.replace(font, "")
             key = key.strip("{}")
-            if role == "delta" and key.startswith("\\"):
-                continue  # \delta is read as a macro
+            if role == "delta" and key == "\\delta":
+                continue  # \delta is read as a macro (a profile may name another: \Delta)
             self.letters.setdefault(key.lstrip("\\"), short.get(role, role))
         self.letters.setdefault("W", "W")  # the weight matrix, rows by the first weight index
         self.activation_names = {names["activation"].lstrip("\\"), "sigma"}
@@ -114,14 +141,18 @@ class _Parser(Constructs):
     # -- token helpers ----------------------------------------------------------
 
     def peek(self, k: int = 0) -> Token:
+        return self.toks[self._ahead(k)]
+
+    def _ahead(self, k: int) -> int:
+        """The index of the token k tokens ahead, spacing skipped."""
         self._skip_spacing()
         j = self.i
-        while k > 0:
+        while k > 0 and self.toks[j].kind != "end":
             j += 1
             while self.toks[j].kind == "macro" and self.toks[j].text in _SPACING:
                 j += 1
             k -= 1
-        return self.toks[j]
+        return j
 
     def _skip_spacing(self):
         while self.toks[self.i].kind == "macro" and self.toks[self.i].text in _SPACING:
@@ -166,6 +197,38 @@ class _Parser(Constructs):
     def _leave(self):
         self.depth -= 1
 
+    def text_at(self, k: int = 0) -> str | None:
+        """The words of a ``\\text{…}`` (or ``\\mathrm``, ``\\textrm``) group starting k tokens ahead, else None."""
+        j = self._ahead(k)
+        t = self.toks[j]
+        if not (t.kind == "macro" and t.text in ("text", "textrm", "mathrm", "textnormal")):
+            return None
+        opening = self.toks[j + 1]
+        if not (opening.kind == "char" and opening.text == "{"):
+            return None
+        depth, m = 0, j + 1
+        while self.toks[m].kind != "end":
+            u = self.toks[m]
+            if u.kind == "char" and u.text in "{}":
+                depth += 1 if u.text == "{" else -1
+                if depth == 0:
+                    return self.text[opening.pos + 1:u.pos]
+            m += 1
+        return None
+
+    def starts_tail(self) -> bool:
+        """True at a tag or a condition after the formula: ``\\tag``, ``\\text{for …}``, ``(\\text{BP1})``, ``\\forall``."""
+        t = self.peek()
+        if t.kind == "macro" and t.text in ("tag", "forall", "label", "nonumber", "notag"):
+            return True
+        words = self.text_at()
+        if words is not None and is_tail_text(words):
+            return True
+        if t.kind == "char" and t.text == "(":
+            inner = self.text_at(1)
+            return inner is not None and self.letters.get(inner.strip()) is None
+        return False
+
     # -- grammar ----------------------------------------------------------------
 
     def equation(self) -> Equation:
@@ -184,17 +247,7 @@ class _Parser(Constructs):
             else:
                 break
             sides.append(self.side())
-        t = self.peek()
-        while t.kind == "macro" and t.text in ("quad", "qquad") and self.peek(1).kind == "end":
-            self.next()
-            t = self.peek()
-        if t.kind == "macro" and t.text in ("quad", "qquad"):
-            self.fail("a \\quad separates two formulas here; give them one at a time", t)
-        if t.kind == "char" and t.text in ",.":  # closing punctuation
-            self.next()
-            t = self.peek()
-        if t.kind != "end":
-            self.fail("unexpected input after the formula", t)
+        # What follows (punctuation, tags, conditions) is read by ``claim``'s strict tail grammar.
         return Equation(tuple(sides), tuple(rels))
 
     def side(self):
@@ -221,8 +274,10 @@ class _Parser(Constructs):
         return terms[0] if len(terms) == 1 else Add(tuple(terms))
 
     def _ends_term(self, t: Token) -> bool:
-        if t.kind == "end":
+        if t.kind == "end" or self.starts_tail():
             return True
+        if self.at_norm_bar() and t.text != "rVert":
+            return getattr(self, "_norm_depth", 0) > 0  # a bar closes the norm it is in, or opens one
         if t.kind == "char" and t.text in "+-=),]}|&.":
             return True
         if t.kind == "char" and t.text == "," :
@@ -234,8 +289,9 @@ class _Parser(Constructs):
     def term(self):
         # Juxtaposition and \cdot bind tighter than \odot / \circ.
         left = self.product()
-        while self.peek().kind == "macro" and self.peek().text in ("odot", "circ"):
-            op = "\\" + self.next().text
+        while self.peek().kind == "macro" and self.peek().text in ("odot", "circ", "dotstar", "bullet"):
+            t = self.next()
+            op = ".*" if t.text == "dotstar" else "\\" + t.text
             left = Hadamard(left, self.product(), op)
         return left
 
@@ -243,14 +299,25 @@ class _Parser(Constructs):
         factors = []
         while True:
             t = self.peek()
-            if self._ends_term(t) or (t.kind == "macro" and t.text in ("odot", "circ")):
+            if t.kind == "macro" and t.text in ("odot", "circ", "dotstar", "bullet") and factors and self.grouping != "loose":
+                # Other readings of "A ⊙ B C" (see ``grouping``): ⊙ on a par with juxtaposition, left to right
+                # ((A ⊙ B) C), or binding tightest (its operands are the single factors beside it).
+                self.next()
+                op = ".*" if t.text == "dotstar" else "\\" + t.text
+                if self.grouping == "level":
+                    left = factors[0] if len(factors) == 1 else Mul(tuple(factors))
+                    factors = [Hadamard(left, self.unary(), op)]
+                else:
+                    factors[-1] = Hadamard(factors[-1], self.unary(), op)
+                continue
+            if self._ends_term(t) or (t.kind == "macro" and t.text in ("odot", "circ", "dotstar", "bullet")):
                 break
-            if t.kind == "macro" and t.text == "cdot":
+            if t.kind == "macro" and t.text in ("cdot", "times"):
                 self.next()
                 continue
             if t.kind == "macro" and t.text in ("cdots", "dots", "ldots", "vdots", "ddots"):
                 self.next()
-                factors.append(Cdots())
+                factors.append(Cdots(t.text if t.text in ("vdots", "ddots") else "cdots"))
                 continue
             if t.kind == "char" and t.text == "/":
                 self.next()
@@ -285,6 +352,23 @@ class _Parser(Constructs):
             else:
                 self.fail("a superscript here must be T, \\top or a whole number", tok)
         return node
+
+    def _sample(self, raw: list[str], role: str, tok: Token) -> list[str]:
+        """``^{x,l}``: the quantity of the sample x at layer l; the layer part is returned.
+
+        Verify reads the cost of one sample (C_x is C, Nielsen's own
+        convention for the backpropagation equations), so every quantity is
+        that sample's and the sample is dropped, provided the formula names
+        one sample and writes it on every activation, z and δ it gives a layer
+        (checked in ``read``). Weights and biases carry no sample.
+        """
+        if len(raw) > 2 and raw[1] == "," and len(raw[0]) == 1 and raw[0].isalpha() and raw[0] not in "lL":
+            if role not in _PER_SAMPLE:
+                self.fail(f"a sample {raw[0]} on {role}: weights and biases are the same for every sample", tok)
+            self.samples.add(raw[0])
+            self.sampled_here = True
+            return raw[2:]
+        return raw
 
     def _script_tokens(self) -> list[str]:
         """The raw tokens of a sub/superscript (one token or a braced group)."""
@@ -325,7 +409,7 @@ class _Parser(Constructs):
     def _primary(self, t: Token):
         if t.kind == "num":
             self.next()
-            return Num(Fraction(int(t.text)))
+            return Num(Fraction(t.text))  # exact: 0.5 is 1/2
         if t.kind == "char" and t.text in "({[":
             close = {"(": ")", "{": "}", "[": "]"}[t.text]
             self.next()
@@ -336,6 +420,8 @@ class _Parser(Constructs):
             if t.text == "[" and self.at("_"):
                 return self._comprehension(inner, self.next())
             return inner
+        if self.at_norm_bar():
+            return self.norm(t)
         if t.kind == "char" and t.text.isalpha():
             return self.letter()
         if t.kind == "macro":
@@ -345,11 +431,23 @@ class _Parser(Constructs):
     def macro(self):
         t = self.next()
         name = t.text
-        if name in ("frac", "dfrac", "tfrac"):
+        if name in ("frac", "dfrac", "tfrac", "cfrac"):
             return self.frac(t)
+        if name in _FONTS and not self.font_is_word():
+            return self.font_group(name, t)
         if name in _FONTS or name in _TEXTS:
             word = "".join(self._script_tokens())
+            if word == "diag" and name in _TEXTS:
+                return self.diag(t)
             return self._quantity_from_word(word, t, font=name)
+        if name in self.letters:  # a profile's macro letter: \Theta, \theta
+            return self.quantity(self.letters[name], "\\" + name, t)
+        if name in ("hat", "widehat"):
+            return self.hat(t)
+        if name in ("tanh", "log", "ln"):
+            return self.named_function(name, t)
+        if name == "ell" and getattr(self, "_cost_slot", False) or name == "ell" and self.at("("):
+            return self.loss(r"\ell", t)
         if name == "delta":
             return self.quantity("delta", r"\delta", t)
         if name in ("sigma", "varphi", "phi") and name in self.activation_names:
@@ -368,7 +466,7 @@ class _Parser(Constructs):
         if name == "begin":
             return self.matrix(t)
         if name == "partial":
-            self.fail("∂ is read only inside \\frac{\\partial X}{\\partial Y}", t)
+            return self.slash_partial(t)
         if name in _KNOWN:
             self.fail(f"\\{name} cannot stand here", t)
         raise ReadError(f"unknown macro \\{name} at position {t.pos} in {self.text!r}")
@@ -377,6 +475,10 @@ class _Parser(Constructs):
         role = self.letters.get(word)
         if word in ("\\delta",):
             return self.quantity("delta", r"\delta", t)
+        if role in (None, "C"):
+            loss = self.font_loss(font, word, t)
+            if loss is not None:
+                return loss
         if role is None:
             raise ReadError(
                 f"{word!r} at position {t.pos} is not a quantity of the notation {self.notation.name!r} "
@@ -400,6 +502,8 @@ class _Parser(Constructs):
         if c in "fg" and c not in self.letters and (self.at("'") or self.at("(")):
             return self.function(c, c, t)  # a named generic function f'(x); the interpreter decides
         role = self.letters.get(c)
+        if role == "C" or role is None and self.cost_letter(c):
+            return self.loss(c, t)
         if role is None:
             raise ReadError(
                 f"the letter {c!r} at position {t.pos} is not a quantity of the notation "
@@ -436,7 +540,7 @@ class _Parser(Constructs):
         return inner
 
     def quantity(self, role: str, base: str, tok: Token) -> Quantity:
-        layer, indices, sep = None, (), ""
+        layer, indices, sep, power = None, (), "", None
         layered = role in ("w", "W", "b", "z", "a", "delta") or (role == "x" and self.notation.layer_shift != 0)
         transpose = None
         for _ in range(2):
@@ -448,8 +552,14 @@ class _Parser(Constructs):
                 elif layered and len(raw) > 1 and raw[-1] in ("T", "\\top") and raw[-2] in (")", "]"):
                     layer = _layer(raw[:-1], stok, self)  # \delta^{(l)T}: a layer, then a transpose
                     transpose = "T" if raw[-1] == "T" else r"\top"
+                elif layered and len(raw) > 2 and raw[-1].isdigit() and (raw[-2] in (")", "]") or (
+                        raw[-2] == "^" and raw[-3] in (")", "]"))):
+                    # a^{(L)2}, a^{(L)^2}: the layer in its brackets, then a power (as it renders)
+                    end = len(raw) - (1 if raw[-2] in (")", "]") else 2)
+                    power = _capped_exponent(int(raw[-1]), stok, self)
+                    layer = _layer(raw[:end], stok, self)
                 elif layered:
-                    layer = _layer(raw, stok, self)
+                    layer = _layer(self._sample(raw, role, stok), stok, self)
                 elif len(raw) == 1 and raw[0].isdigit():
                     q = Quantity(role, base, None, indices, sep)
                     return Pow(q, _capped_exponent(int(raw[0]), stok, self))
@@ -471,6 +581,12 @@ class _Parser(Constructs):
             if layer is not None:
                 self.fail("the cost C takes no layer", tok)
             indices = ()
+            base = self.cost_arguments(base)
+        if layer is not None and role in _PER_SAMPLE and not self.sampled_here:
+            self.plain_layered += 1
+        self.sampled_here = False
         q = Quantity(role, base, layer, indices, sep)
+        if power is not None:
+            return Pow(q, power)
         return Transpose(q, transpose) if transpose else q
 

@@ -5,14 +5,17 @@ itself, not about a network. Both sides are built as SymPy expressions with
 constructors; σ'(u) is the derivative of σ's definition (the ground truth),
 never a remembered rule. A named activation is decided exactly: written
 through t = e^z both sides are rational functions of t, and their difference
-cancels to 0 or it does not. A generic σ holds only what holds for every
-differentiable function; otherwise the core's stand-in σ(t) = t + t²/2 + t³/6
-gives an exact counterexample.
+cancels to 0 or it does not; a kinked σ (relu, σ'(0) = 0 by convention) is
+decided the same way on each piece, z > 0, z < 0 and z = 0. A generic σ holds
+only what holds for every differentiable function; otherwise the core's
+stand-in σ(t) = t + t²/2 + t³/6 gives an exact counterexample.
 
 >>> check_scalar_text(r"\sigma'(z) = \sigma(z)(1 - \sigma(z))", "sigmoid")[0]
 'holds'
 >>> check_scalar_text(r"\sigma'(z) = \sigma(z)(1 - \sigma(z))", "generic")[0]
 'refuted'
+>>> check_scalar_text(r"\sigma(z) = z \sigma'(z)", "relu")[0]
+'holds'
 """
 
 from __future__ import annotations
@@ -23,25 +26,44 @@ from .. import functions
 from ..certificate import Counterexample
 from ..general.reduction import ReductionTimeout, deadline
 from .interpret import Uninterpretable
-from .nodes import Add, Apply, Cdots, Div, Equation, Hadamard, Mul, Neg, Num, Pow, Quantity, Transpose, to_latex, walk
+from .nodes import Add, Apply, Cdots, Derivative, Div, Equation, Hadamard, Mul, Neg, Num, Pow, Quantity, Transpose, to_latex, walk
 
 Z = sympy.Symbol("z", real=True)
+#: The bare scalars a scalar formula may name.
+SCALARS = {"z": Z, "a": sympy.Symbol("a", real=True), "y": sympy.Symbol("y", real=True)}
+#: Functions a scalar formula may name besides σ: their derivatives come from differentiating them.
+_NAMED = {"tanh": sympy.tanh, "log": sympy.log}
+#: Where a scalar counterexample is sought for the bare scalars other than z.
+_OTHER_POINTS = {"a": sympy.Rational(3, 7), "y": sympy.Rational(-2, 5)}
 _POINT = sympy.Rational(1, 3)
+#: Points of z a refutation tries after z = 1/3: a piecewise σ (relu) differs from a wrong side only on one piece.
+_POINTS = (_POINT, -_POINT, sympy.Integer(2), sympy.Integer(-2))
+#: The pieces of a kinked σ: z of each sign, and the kink itself (σ'(0) = 0, the documented convention).
+_PIECES = (("z > 0", sympy.Symbol("z", positive=True)), ("z < 0", sympy.Symbol("z", negative=True)),
+           ("z = 0", sympy.Integer(0)))
 
 
 def is_scalar(eq: Equation) -> bool:
-    """True if the only quantity is a bare z (no layer, no index) and σ appears."""
+    r"""True for a formula in bare scalars (z, and a, y: no layer, no index) that applies σ or differentiates.
+
+    ``\sigma'(z) = \sigma(z)(1-\sigma(z))``, ``\frac{\partial}{\partial a} \frac12 (a-y)^2 = a - y``.
+    """
     qs = [n for n in walk(eq) if isinstance(n, Quantity)]
-    return bool(qs) and all(q.role == "z" and q.layer is None and not q.indices for q in qs) and any(
-        isinstance(n, Apply) for n in walk(eq)
-    )
+    bare = bool(qs) and all(q.layer is None and not q.indices for q in qs)
+    if not bare or not all(q.role in ("z", "a", "y") for q in qs):
+        return False
+    if any(isinstance(n, Derivative) for n in walk(eq)):
+        return True
+    return all(q.role == "z" for q in qs) and any(isinstance(n, Apply) for n in walk(eq))
 
 
 def _build(node, sigma, sigma_prime):
     """A SymPy expression for ``node`` (constructors only)."""
     rec = lambda n: _build(n, sigma, sigma_prime)  # noqa: E731
     if isinstance(node, Quantity):
-        return Z
+        return SCALARS[node.role]
+    if isinstance(node, Derivative):
+        return sympy.diff(rec(node.arg), SCALARS[node.den.role])
     if isinstance(node, Num):
         return sympy.Rational(node.value.numerator, node.value.denominator)
     if isinstance(node, Add):
@@ -65,6 +87,10 @@ def _build(node, sigma, sigma_prime):
             return sympy.exp(arg)
         if node.func == "sigma":
             return sigma(arg) if node.primes == 0 else sigma_prime(arg)
+        if node.func in _NAMED:
+            u = sympy.Symbol("u", real=True)
+            f = _NAMED[node.func](u)
+            return (f if node.primes == 0 else sympy.diff(f, u)).subs(u, arg)  # f' by differentiating f
         raise Uninterpretable(f"{to_latex(node)} is not read in a scalar formula")
     raise Uninterpretable(f"{type(node).__name__} is not read in a scalar formula")
 
@@ -78,6 +104,18 @@ def _canonical_zero(diff: sympy.Expr) -> bool:
         d = sympy.expand(d)
     d = sympy.cancel(sympy.together(d))
     return d == 0
+
+
+def sympy_sides(eq: Equation, activation: str) -> list:
+    """The sides of a scalar formula as SymPy expressions, σ as ``activation`` (σ' by differentiating σ)."""
+    act = functions.activation(activation)
+    u = sympy.Symbol("u", real=True)
+    if act.is_generic:
+        sigma, sigma_prime = act.expr, act.prime
+    else:
+        derivative = sympy.diff(act.expr(u), u)
+        sigma, sigma_prime = act.expr, (lambda a: derivative.subs(u, a))
+    return [_build(s, sigma, sigma_prime) for s in eq.sides if not isinstance(s, Cdots)]
 
 
 def check_scalar(eq: Equation, activation: str, budget: float = 30.0):
@@ -96,23 +134,45 @@ def check_scalar(eq: Equation, activation: str, budget: float = 30.0):
 
 def _check_scalar(eq: Equation, activation: str):
     act = functions.activation(activation)
-    u = sympy.Symbol("u", real=True)
-    if act.is_generic:
-        sigma, sigma_prime = act.expr, act.prime
-    else:
-        derivative = sympy.diff(act.expr(u), u)  # the ground truth: differentiate the definition
-        sigma, sigma_prime = act.expr, (lambda a: derivative.subs(u, a))
+    sigma, sigma_prime = _functions(act)
     sides = [s for s in eq.sides if not isinstance(s, Cdots)]
     if len(sides) < 2:
         raise Uninterpretable("this is not an equation (no '=' between two expressions)")
     exprs = [_build(s, sigma, sigma_prime) for s in sides]
+    kinked = _kinked(act)
     for k, e in enumerate(exprs[1:], start=2):
         diff = exprs[0] - e
         if diff == 0 or sympy.expand(diff) == 0 or (not act.is_generic and _canonical_zero(diff)):
             continue
+        if kinked and all(_piece_zero(diff.subs(Z, at)) for _, at in _PIECES):
+            continue
         return _refute(sides, k, act)
     what = "every differentiable σ" if act.is_generic else f"σ = {act.name}, for every real z"
+    if kinked:
+        what += " (on each piece: z > 0, z < 0 and z = 0, where σ'(0) = 0 by convention)"
     return "holds", f"exact: the difference is 0 for {what}", None
+
+
+def _functions(act):
+    # σ and σ' as SymPy functions: σ' differentiated from σ's definition (the ground truth). A kink's
+    # derivative (relu's Heaviside step) takes the documented convention σ'(0) = 0.
+    if act.is_generic:
+        return act.expr, act.prime
+    u = sympy.Symbol("u", real=True)
+    derivative = sympy.diff(act.expr(u), u).replace(sympy.Heaviside, lambda x, *_: sympy.Heaviside(x, 0))
+    return act.expr, (lambda a: derivative.subs(u, a))
+
+
+def _kinked(act) -> bool:
+    u = sympy.Symbol("u", real=True)
+    return not act.is_generic and act.expr(u).has(sympy.Max, sympy.Min, sympy.Piecewise, sympy.Abs)
+
+
+def _piece_zero(d: sympy.Expr) -> bool:
+    # On one piece every σ of ±z has collapsed to a polynomial (else it stays unresolved: not zero).
+    if d.has(sympy.Max, sympy.Min, sympy.Heaviside, sympy.Piecewise, sympy.Abs):
+        return False
+    return sympy.cancel(sympy.together(sympy.expand(d))) == 0
 
 
 def _refute(sides, k: int, act):
@@ -122,21 +182,29 @@ def _refute(sides, k: int, act):
         f, fp, text = _stand_in("sigma")
         sigma, sigma_prime, note = f, fp, text
     else:
-        u = sympy.Symbol("u", real=True)
-        derivative = sympy.diff(act.expr(u), u)
-        sigma, sigma_prime, note = act.expr, (lambda a: derivative.subs(u, a)), f"σ = {act.name}"
-    lhs = _build(sides[0], sigma, sigma_prime).subs(Z, _POINT)
-    rhs = _build(sides[k - 1], sigma, sigma_prime).subs(Z, _POINT)
-    lv, rv = sympy.N(lhs, 50), sympy.N(rhs, 50)
-    if abs(lv - rv) <= sympy.Float(10) ** -30 * (1 + abs(lv) + abs(rv)):
-        return "undecided", f"side {k} differs from side 1 symbolically, but not at z = 1/3", None
-    cx = Counterexample(
-        instance=f"z = 1/3, side {k} against side 1", layer=None, indices=(), point={"z": "1/3"},
-        lhs=str(lhs if lhs.is_Rational else sympy.N(lhs, 25)),
-        rhs=str(rhs if rhs.is_Rational else sympy.N(rhs, 25)),
-        lhs_value=float(lv), rhs_value=float(rv), activation=note,
-    )
-    return "refuted", f"side {k} differs from side 1 at z = 1/3", cx
+        (sigma, sigma_prime), note = _functions(act), f"σ = {act.name}"
+    names = {v: n for n, v in SCALARS.items()}
+    # z = 1/3 first; a kinked σ also at points of the other sign (never at the kink itself).
+    tried = []
+    for at in (_POINTS if _kinked(act) else (_POINT,)):
+        lhs, rhs = _build(sides[0], sigma, sigma_prime), _build(sides[k - 1], sigma, sigma_prime)
+        used = sorted((lhs.free_symbols | rhs.free_symbols) & set(names), key=lambda v: names[v])
+        point = {v: at if names[v] == "z" else _OTHER_POINTS[names[v]] for v in used}
+        where = ", ".join(f"{names[v]} = {point[v]}" for v in used) or "any point"
+        tried.append(where)
+        lhs, rhs = lhs.subs(point), rhs.subs(point)
+        lv, rv = sympy.N(lhs, 50), sympy.N(rhs, 50)
+        if not (lv.is_real and rv.is_real) or abs(lv - rv) <= sympy.Float(10) ** -30 * (1 + abs(lv) + abs(rv)):
+            continue
+        cx = Counterexample(
+            instance=f"{where}, side {k} against side 1", layer=None, indices=(),
+            point={names[v]: str(point[v]) for v in used},
+            lhs=str(lhs if lhs.is_Rational else sympy.N(lhs, 25)),
+            rhs=str(rhs if rhs.is_Rational else sympy.N(rhs, 25)),
+            lhs_value=float(lv), rhs_value=float(rv), activation=note,
+        )
+        return "refuted", f"side {k} differs from side 1 at {where}", cx
+    return "undecided", f"side {k} differs from side 1 symbolically, but not at {'; '.join(tried)}", None
 
 
 def check_scalar_text(text: str, activation: str = "generic"):

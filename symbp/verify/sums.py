@@ -11,7 +11,7 @@ from __future__ import annotations
 from ..algebra import Poly
 from .cdots import expand_vector, pattern_end
 from .context import RULES, Context, evaluate, slots
-from .nodes import Cdots, Comprehension, Layer, Matrix, Partial, Quantity, Sum, to_latex, walk
+from .nodes import Cdots, Comprehension, Layer, Matrix, Num, Partial, Quantity, Sum, to_latex, walk
 from .values import LayerOutOfRange, Mat, ShapeMismatch, Uninterpretable, _elementwise, _lift
 
 
@@ -34,7 +34,7 @@ def _sum(node: Sum, ctx: Context):
         for v in values:
             ctx.bind[var] = v
             term = evaluate(node.body, ctx)
-            total = term if total is None else _elementwise(*_lift(total, term, "add", to_latex(node)), lambda x, y: x + y)
+            total = term if total is None else _elementwise(*_lift(total, term, "add", lambda: to_latex(node)), lambda x, y: x + y)
     finally:
         ctx._summing = ctx._summing[:-1]
         if saved is None:
@@ -49,21 +49,36 @@ def _comprehension(node: Comprehension, ctx: Context):
     if var in ctx.bind:
         raise ShapeMismatch(f"{to_latex(node)}: the index {var} is already a free index of the formula")
     hi = ctx.net.n(_upper_layer(node.upper, ctx, node))
-    entries = []
+    columns = [(None, None)]
+    if node.columns is not None:
+        cvar, clow, cup = node.columns
+        if cvar in ctx.bind or cvar == var:
+            raise ShapeMismatch(f"{to_latex(node)}: the index {cvar} is already a free index of the formula")
+        columns = [(cvar, c) for c in range(clow, ctx.net.n(_upper_layer(cup, ctx, node)) + 1)]
+    rows = []
     try:
         for v in range(node.lower, hi + 1):
             ctx.bind[var] = v
-            value = evaluate(node.body, ctx)
-            if isinstance(value, Mat):
-                raise ShapeMismatch(f"{to_latex(node)}: each entry must be a number, got {value.shape}")
-            entries.append(value)
+            row = []
+            for cvar, c in columns:
+                if cvar is not None:
+                    ctx.bind[cvar] = c
+                value = evaluate(node.body, ctx)
+                if isinstance(value, Mat):
+                    raise ShapeMismatch(f"{to_latex(node)}: each entry must be a number, got {value.shape}")
+                row.append(value)
+            rows.append(row)
     finally:
         ctx.bind.pop(var, None)
-    return Mat.column(entries)
+        if node.columns is not None:
+            ctx.bind.pop(node.columns[0], None)
+    return Mat(len(rows), len(columns), rows)
 
 
 def _matrix(node: Matrix, ctx: Context):
     cells = list(node.entries)
+    if any(isinstance(c, Cdots) for c in cells) and min(node.rows, node.cols) > 1:
+        return _grid(node, cells, ctx)
     if any(isinstance(c, Cdots) for c in cells):
         cells = _vdots_vector(node, cells, ctx)
         rows, cols = (len(cells), 1) if node.cols == 1 else (1, len(cells))
@@ -92,6 +107,42 @@ def _vdots_vector(node: Matrix, cells: list, ctx: Context) -> list:
             raise Uninterpretable(f"{to_latex(node)}: the entries written before the ellipsis do not follow its pattern")
         return written[:p] + pattern
     raise Uninterpretable(f"{to_latex(node)}: no written entry before the ellipsis follows the pattern of the last one")
+
+
+def _grid(node: Matrix, cells: list, ctx: Context):
+    r"""A matrix written with ⋯, ⋮ and ⋱: a diagonal (σ'(z_1) … ⋱ … σ'(z_n), zeros or blanks elsewhere), or the
+    corners pattern (w_{11} ⋯ w_{1n} / ⋮ ⋱ ⋮ / w_{m1} ⋯ w_{mn}), the entry (i, j) following its corners."""
+    what = to_latex(node)
+    r, c = node.rows, node.cols
+    grid = [cells[i * c:(i + 1) * c] for i in range(r)]
+    first, last = grid[0][0], grid[-1][-1]
+    if first is None or last is None or isinstance(first, Cdots) or isinstance(last, Cdots):
+        raise Uninterpretable(f"{what}: a matrix with ellipses needs its first and last entries written")
+    others = [x for i, row in enumerate(grid) for j, x in enumerate(row) if (i, j) not in ((0, 0), (r - 1, c - 1))]
+    diagonal = any(isinstance(x, Cdots) and x.kind == "ddots" for x in cells) and all(
+        x is None or isinstance(x, Cdots) or (isinstance(x, Num) and x.value == 0) for x in others)
+    if diagonal:
+        start, end = pattern_end(first, last)
+        n = ctx.index(end, 10**6, what, start)
+        values = [evaluate(e, ctx) for e in expand_vector(first, last, start, n)]
+        k = len(values)
+        return Mat(k, k, [[values[i] if i == j else Poly() for j in range(k)] for i in range(k)])
+    shape = [[type(x).__name__ if isinstance(x, Cdots) else "x" for x in row] for row in grid]
+    if (r, c) != (3, 3) or shape[0][1] != "Cdots" or shape[1][0] != "Cdots" or shape[1][1] != "Cdots" \
+            or shape[1][2] != "Cdots" or shape[2][1] != "Cdots":
+        raise Uninterpretable(f"{what}: a matrix with ellipses is read as a diagonal (with ⋱ and zeros) or as "
+                              "first ⋯ last / ⋮ ⋱ ⋮ / first ⋯ last")
+    (c0, cend), (r0, rend) = pattern_end(grid[0][0], grid[0][2]), pattern_end(grid[0][0], grid[2][0])
+    ncols, nrows = ctx.index(cend, 10**6, what, c0), ctx.index(rend, 10**6, what, r0)
+    top = expand_vector(grid[0][0], grid[0][2], c0, ncols)
+    bottom = expand_vector(grid[2][0], grid[2][2], c0, ncols)
+    if len(top) != len(bottom):
+        raise Uninterpretable(f"{what}: the first and last rows do not follow one pattern")
+    columns = [expand_vector(t, b, r0, nrows) for t, b in zip(top, bottom)]
+    values = [[evaluate(columns[j][i], ctx) for j in range(len(columns))] for i in range(len(columns[0]))]
+    if any(isinstance(v, Mat) for row in values for v in row):
+        raise ShapeMismatch(f"{what}: every entry of a written-out matrix must be a number")
+    return Mat(len(values), len(values[0]), values)
 
 
 def _upper_layer(layer: Layer, ctx: Context, node) -> int:

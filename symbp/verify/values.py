@@ -22,11 +22,16 @@ class ShapeMismatch(Exception):
 
 
 class LayerOutOfRange(Exception):
-    """A layer binding under which the formula names a layer that does not exist (skip that binding)."""
+    """A layer binding under which the formula names a layer that does not exist.
+
+    Such a binding is outside the formula's domain: it is reported with this reason, never
+    silently dropped.
+    """
 
 
-class NotApplicable(LayerOutOfRange):
-    """σ of a softmax output layer: the formula is about the other layers (skip that binding)."""
+class OutsideDomain(LayerOutOfRange):
+    """An instance the formula does not speak of: a neuron number the network lacks (a_3 on two neurons), or
+    Dyda's constant entry x_0 = 1 under ∂/∂x. Reported with the reason, never counted as a check."""
 
 
 @dataclass
@@ -36,6 +41,7 @@ class Mat:
     rows: int
     cols: int
     entries: list  # list of rows
+    variable_rows: int = 0  # 1 for ∂C/∂x of Dyda's augmented x = (1; a): row 0, the constant, is left out
 
     @staticmethod
     def column(values: list) -> "Mat":
@@ -60,13 +66,27 @@ def shape_of(v) -> str:
     return v.shape if isinstance(v, Mat) else "a scalar"
 
 
+def _said(what) -> str:
+    # Messages name the place in the formula; it is printed only when something is wrong.
+    return what() if callable(what) else what
+
+
+def _variable_rows(lv, rv):
+    """∂C/∂x of Dyda's x = (1; a) has the rows x_1 … x_n: the other side's row 0 (the constant) is left out."""
+    for a, b, swap in ((lv, rv, False), (rv, lv, True)):
+        if isinstance(a, Mat) and a.variable_rows and isinstance(b, Mat) and b.rows == a.rows + 1 and b.cols == a.cols:
+            b = Mat(a.rows, b.cols, b.entries[1:])
+            return (b, a) if swap else (a, b)
+    return lv, rv
+
+
 def _lift(a, b, op: str, what):
     if isinstance(a, Mat) and isinstance(b, Mat):
         if (a.rows, a.cols) != (b.rows, b.cols):
-            raise ShapeMismatch(f"{what}: cannot {op} {a.shape} and {b.shape}")
+            raise ShapeMismatch(f"{_said(what)}: cannot {op} {a.shape} and {b.shape}")
         return Mat(a.rows, a.cols, [[x for x in row] for row in a.entries]), b
     if isinstance(a, Mat) or isinstance(b, Mat):
-        raise ShapeMismatch(f"{what}: cannot {op} {shape_of(a)} and {shape_of(b)}")
+        raise ShapeMismatch(f"{_said(what)}: cannot {op} {shape_of(a)} and {shape_of(b)}")
     return a, b
 
 
@@ -88,7 +108,7 @@ def _elementwise(a, b, fn):
     return fn(a, b)
 
 
-def multiply(a, b, what: str):
+def multiply(a, b, what):
     if not isinstance(a, Mat) and not isinstance(b, Mat):
         return a * b
     if not isinstance(a, Mat):
@@ -96,7 +116,7 @@ def multiply(a, b, what: str):
     if not isinstance(b, Mat):
         return a.map(lambda x: x * b)
     if a.cols != b.rows:
-        raise ShapeMismatch(f"{what}: {a.shape} times {b.shape} does not multiply")
+        raise ShapeMismatch(f"{_said(what)}: {a.shape} times {b.shape} does not multiply")
     out = [[sum((a.entries[r][k] * b.entries[k][c] for k in range(a.cols)), Poly()) for c in range(b.cols)]
            for r in range(a.rows)]
     if a.rows == 1 and b.cols == 1:

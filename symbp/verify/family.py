@@ -1,0 +1,212 @@
+r"""Which networks a formula is checked on: every depth, every role its layers can take.
+
+A formula speaks of layers as a free variable (``l``, ``l+1``), from the
+output (``L``, ``L-2``) or by number (``4``). It is a claim about every
+network, so it is checked on networks of every depth from 2 up to a depth
+where each layer it names has taken every role it can: the input, the first
+hidden layer, an interior one, the last hidden layer and the output, and in
+every order relative to each other. Layer 4 is the output when L = 4, the last
+hidden layer when L = 5 and interior from L = 6; ``L-3`` and ``2`` coincide
+when L = 5 and stand one and two apart when L = 6 and 7. Past that depth no
+new arrangement appears, so the verdict of the deepest networks is the
+verdict of all deeper ones.
+
+>>> from symbp.verify.reader import read
+>>> depth_limit(reach(read(r"\delta^4 = (a^4 - y) \odot \sigma'(z^4)"), profile("nielsen")))
+6
+>>> depth_limit(reach(read(r"\delta^l = \Sigma'(z^l) (w^{l+1})^T \cdots \Sigma'(z^{L-1}) (w^L)^T \Sigma'(z^L) \nabla_a C"),
+...                   profile("nielsen")))
+7
+>>> networks_of_depth(3)
+((2, 3, 2), (3, 2, 4))
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..notation import Notation, profile  # noqa: F401  (profile: the doctest's)
+from .nodes import Comprehension, Equation, Index, Layer, Nabla, Partial, Quantity, Sum, Where, walk
+
+#: Every formula is checked on networks of at least this depth.
+MIN_DEPTH = 6
+#: Networks deeper than this are not built: a formula that needs them is undecided.
+MAX_DEPTH = 10
+
+# One or two networks per depth. No two neighbouring layers have the same size, so a
+# forgotten transpose is a shape error; the depth-3 pair and the depth-4 network have
+# different sizes in every layer or in input and output, so an index that stands in the
+# wrong layer meets a layer of another size. Deeper networks alternate 2 and 3 neurons:
+# they are there for the roles of the layers, and stay small enough to check exactly.
+_SHALLOW = {2: ((3, 2),), 3: ((2, 3, 2), (3, 2, 4)), 4: ((2, 3, 4, 2),), 5: ((3, 2, 4, 2, 3),)}
+
+
+def networks_of_depth(depth: int) -> tuple:
+    """The layer sizes of the standard networks with ``depth`` layers (input and output included)."""
+    if depth in _SHALLOW:
+        return _SHALLOW[depth]
+    first = 2 if depth % 2 == 0 else 3
+    return (tuple(first if i % 2 == 0 else 5 - first for i in range(depth)),)
+
+
+def other_sizes(sizes: tuple) -> tuple:
+    """A second network of the same depth, whose sizes coincide where the standard one's do not.
+
+    The standard deep networks alternate 2 and 3 neurons, so layers two apart have equal
+    sizes; this one cycles through 2, 3, 4 (layers three apart agree), the shift that
+    differs from ``sizes`` in the most layers. A formula that holds only because two sizes
+    happen to agree (a sum bound n_1 written for n_5, a softmax with two outputs) fails on
+    one of the two.
+
+    >>> other_sizes((2, 3, 2, 3, 2, 3))
+    (2, 3, 4, 2, 3, 4)
+    """
+    shifts = [tuple(2 + (i + s) % 3 for i in range(len(sizes))) for s in range(3)]
+    return max(shifts, key=lambda c: sum(a != b for a, b in zip(c, sizes)))
+
+
+@dataclass(frozen=True)
+class Reach:
+    """The layers a formula names, in Nielsen's numbering.
+
+    ``fixed``: layer numbers (``4``, and 1 for the input x, the ends of
+    sums); ``from_output``: the offsets k of ``L+k`` (k ≤ 0 for real
+    layers); ``spans``: for each layer variable, the lowest and highest
+    offset it is written with (``l-1`` … ``l+1`` is (-1, 1)).
+    """
+
+    fixed: tuple = ()
+    from_output: tuple = ()
+    spans: tuple = ()  # ((var, lowest, highest), ...)
+
+
+def _layers(node) -> list:
+    out: list = []
+    for n in walk(node):
+        qs = [n] if isinstance(n, Quantity) else [n.num, n.den] if isinstance(n, Partial) else (
+            [n.wrt] if isinstance(n, Nabla) else [])
+        for q in qs:
+            if q.layer is not None:
+                out.append(q.layer)
+            elif q.role == "x":
+                out.append(("input",))
+            elif q.role == "y" or (isinstance(n, Nabla) and q.role == "a"):
+                out.append(Layer("L", 0))
+            for i in q.indices:
+                if isinstance(i, Index) and i.size is not None:
+                    out.append(i.size)
+        if isinstance(n, (Sum, Comprehension)) and n.upper is not None:
+            out.append(n.upper)
+        if isinstance(n, Where) and n.kind == "depth":  # L = 8 must be among the depths checked
+            out.extend(b for b in (n.lo, n.hi) if b is not None)
+    return out
+
+
+def reach(eq: Equation, notation: Notation) -> Reach:
+    """The layers ``eq`` names (``notation`` says how its numbers count)."""
+    fixed, from_output, spans = set(), set(), {}
+    for lay in _layers(eq):
+        if isinstance(lay, tuple):
+            fixed.add(1)
+        elif lay.var is None:
+            fixed.add(lay.offset - notation.layer_shift)
+        elif lay.var == "L":
+            from_output.add(lay.offset)
+        else:
+            lo, hi = spans.get(lay.var, (lay.offset, lay.offset))
+            spans[lay.var] = (min(lo, lay.offset), max(hi, lay.offset))
+    return Reach(tuple(sorted(fixed)), tuple(sorted(from_output)),
+                 tuple((v, lo, hi) for v, (lo, hi) in sorted(spans.items())))
+
+
+def depth_limit(r: Reach) -> int:
+    """The depth up to which ``r``'s layers have met every arrangement (at least ``MIN_DEPTH``).
+
+    A numbered layer N is the output at L = N and interior from L = N + 2; a
+    layer L − k is the input at L = k + 1 and interior from L = k + 3; the
+    window of a layer variable (width s) lies inside the interior from
+    L = s + 5. Each distance between them adds the same again.
+    """
+    top = max(r.fixed, default=0)
+    below = max((-k for k in r.from_output), default=0)
+    width = sum(hi - lo for _, lo, hi in r.spans)
+    return max(MIN_DEPTH, 2 + top + below + width + (3 if r.spans else 0))
+
+
+def size_sensitive(eq: Equation) -> bool:
+    """Does the formula's value depend on layer sizes beyond its shapes?
+
+    Explicit sizes (``\\sum_{k=1}^{n_l}``, ``n_L`` as an index, bracket vectors, a condition
+    ``j = 1, \\dots, n_l``) and fixed neuron numbers (``a^L_1 + a^L_2``) can make a wrong formula
+    hold on networks whose sizes happen to agree; such formulas are checked at every depth on a
+    second network with other sizes.
+    """
+    for n in walk(eq):
+        if isinstance(n, (Sum, Comprehension)) and n.upper is not None:
+            return True
+        if isinstance(n, Quantity) and any(isinstance(i, Index) and (i.size is not None or i.name is None)
+                                           for i in n.indices):
+            return True
+        if isinstance(n, Where) and n.kind == "index":
+            return True
+    return False
+
+
+def family(eq: Equation, notation: Notation, extra: tuple = ()) -> tuple:
+    """(depth, sizes) of every network ``eq`` is checked on, shallowest first, and the depth limit.
+
+    ``extra`` networks (the user's own) are checked as well, at their depth.
+    """
+    limit = depth_limit(reach(eq, notation))
+    out = [(d, sizes) for d in range(2, min(limit, MAX_DEPTH) + 1) for sizes in networks_of_depth(d)]
+    if size_sensitive(eq):
+        out += [(d, other_sizes(sizes)) for d, sizes in out if other_sizes(sizes) not in [s for _, s in out]]
+    for sizes in extra:
+        sizes = tuple(sizes)
+        if all(sizes != s for _, s in out):
+            out.append((len(sizes), sizes))
+    out.sort(key=lambda item: item[0])
+    return tuple(out), limit
+
+
+def fitted(eq: Equation, family: tuple, notation: Notation) -> tuple:
+    """Networks where the neuron numbers the formula writes exist, for each network of ``family`` that lacks one.
+
+    ``a^2_1 = \\sigma(w^2_{11} x_1 + w^2_{12} x_2 + w^2_{13} x_3 + b^2_1)`` speaks of a third input: each
+    network with fewer inputs is grown to three (the layers the formula names by number, or L, grow to the
+    largest neuron number written there; the others keep their sizes).
+    """
+    needs: dict = {}  # Nielsen layer (or "L", "L-1", ...) -> the largest neuron number written there
+    for q in (n for n in walk(eq) if isinstance(n, Quantity)):
+        for layer, number in _written_neurons(q, notation):
+            needs[layer] = max(needs.get(layer, 0), number)
+    if not needs:
+        return ()
+    out = []
+    for sizes in family:
+        grown = list(sizes)
+        for (var, l), number in needs.items():
+            at = (l if var is None else len(sizes) + l) - 1
+            if 0 <= at < len(grown):
+                grown[at] = max(grown[at], number)
+        if tuple(grown) != tuple(sizes) and tuple(grown) not in family and tuple(grown) not in out:
+            out.append(tuple(grown))
+    return tuple(out)
+
+
+def _written_neurons(q: Quantity, notation: Notation) -> list:
+    """((layer var, Nielsen layer or offset from L), number) for each neuron number written on ``q``."""
+    numbers = [i.value if i.name is None and i.size is None else None for i in q.indices]
+    if q.role == "x" and q.layer is None:
+        return [((None, 1), numbers[0])] if numbers and numbers[0] else []
+    if q.role == "y":
+        return [(("L", 0), numbers[0])] if numbers and numbers[0] else []
+    if q.layer is None or q.layer.var not in (None, "L"):
+        return []
+    extra = notation.weight_layer_offset if q.role in ("w", "W", "b") else 0
+    key = (None, q.layer.offset - notation.layer_shift + extra) if q.layer.var is None else ("L", q.layer.offset + extra)
+    if q.role in ("w", "W") and len(numbers) == 2:
+        to, frm = numbers if notation.weight_order == "to,from" else numbers[::-1]
+        below = (key[0], key[1] - 1)
+        return [(k, v) for k, v in ((key, to), (below, frm)) if v]
+    return [(key, numbers[0])] if len(numbers) == 1 and numbers[0] else []

@@ -1,0 +1,286 @@
+r"""The notation of a set of notes, inferred from the notes' own definitions (``--notation auto``).
+
+Two kinds of evidence, both printed with the result:
+
+* **How things are spelled** (counted over every formula): the brackets around
+  a layer (``^l``, ``^{(l)}``, ``^{[l]}``), whether a layer 0 exists (then the
+  input is layer 0), the letter differentiated (``\frac{\partial C}{…}``: the
+  loss), the function differentiated (``\sigma'``, ``\varphi'``, ``g'``: the
+  activation), what it is applied to (``z``, ``\text{net}``), the weight
+  letter (``w``, ``\Theta``) and a comma between weight indices.
+* **How z is built from w and a**: each formula of the notes whose first side
+  is z (or a) and whose other side holds the weights, checked on networks under
+  every structure the spelling leaves open (which weight index is the
+  receiving neuron, whether the bias is column 0 of W, whether w^l feeds layer
+  l or l + 1). A definition holds exactly under the notes' structure only.
+
+The structure the most definitions hold under wins; when another structure is
+held by as many, the evidence conflicts and ``NotationError`` lists the
+candidates with their lines. A structure equal to a built-in profile is that
+profile (nielsen, sokolinsky, dyda).
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from ..errors import NotationError, SymbpError
+from ..notation import PROFILES, Notation
+from .check import Setting, check
+from .lexer import ReadError, _tokenize
+from .nodes import Equation
+from .reader import read
+from .rendered import as_rendered
+
+#: Layer labels: a letter, a letter ± a number, or a number.
+_LAYER = re.compile(r"[A-Za-z]([+-]\d+)?|\d+")
+
+
+@dataclass(frozen=True)
+class Inferred:
+    """The profile chosen for a set of notes and the evidence, one line per fact."""
+
+    notation: Notation
+    evidence: tuple
+
+    def lines(self) -> list[str]:
+        return [f"notation: {self.notation.name} (inferred from the notes)"] + [f"  {e}" for e in self.evidence]
+
+
+@dataclass(frozen=True)
+class _Spelling:
+    brackets: tuple
+    shift: int
+    cost: str
+    activation: str
+    z: str
+    weight: str
+    separator: str
+    delta: str
+    facts: tuple
+
+
+def infer(texts: list[tuple[int, str, int]]) -> Inferred:
+    """The notation of notes given as (line, formula, times written) triples; see the module."""
+    spelling = _spelling(texts)
+    structures = list(itertools.product(("to,from", "from,to"), (False, True), (0, 1)))
+    definitions = [(line, text, times) for line, text, times in texts if _defines_z(text, spelling)]
+    scores: dict = {}
+    for order, folded, offset in structures:
+        nt = _profile(spelling, order, folded, offset)
+        held = [(line, text, times) for line, text, times in definitions if _holds(text, nt)]
+        scores[(order, folded, offset)] = (sum(t for _, _, t in held), held, nt)
+    ranked = sorted(scores.items(), key=lambda kv: (-kv[1][0], _plainness(kv[0])))
+    best_key, (best, held, nt) = ranked[0]
+    evidence = list(spelling.facts)
+    if best == 0:
+        nt = _profile(spelling, "to,from", False, 0)
+        evidence.append("no definition of z from w and a holds under any structure: weights w^l_{jk} are read as "
+                        "to j from k (Nielsen's order), the bias apart, w^l feeding layer l")
+        return Inferred(_named(nt), tuple(evidence))
+    rivals = [(key, value) for key, value in ranked[1:] if value[0] == best and _differs(key, best_key, value[1], held)]
+    if rivals:
+        lines = [_candidate(best_key, held)] + [_candidate(key, value[1]) for key, value in rivals]
+        raise NotationError("the notes' definitions of z fit more than one notation equally well; give --notation. "
+                            "Candidates: " + "; ".join(lines))
+    evidence.append(f"z is built from w and a as {_structure_words(best_key)}: " + _cite(held))
+    against = [(line, text) for line, text, _ in definitions if (line, text) not in {(h[0], h[1]) for h in held}]
+    if against:
+        evidence.append("against it (read as errata, not as another notation): " +
+                        "; ".join(f"line {line}: {text[:60]}" for line, text in against[:4]))
+    return Inferred(_named(nt), tuple(evidence))
+
+
+def _plainness(key) -> tuple:
+    order, folded, offset = key
+    return (order != "to,from", folded, offset)
+
+
+def _differs(key, best_key, held, best_held) -> bool:
+    """Two structures conflict when they hold different definitions, or the same ones but read them differently."""
+    return {h[:2] for h in held} != {h[:2] for h in best_held} or key != best_key
+
+
+def _candidate(key, held) -> str:
+    return f"{_structure_words(key)} (holds at {_cite(held)})"
+
+
+def _cite(held) -> str:
+    lines = sorted({line for line, _, _ in held})
+    shown = ", ".join(str(x) for x in lines[:6]) + (" …" if len(lines) > 6 else "")
+    return f"line{'s' if len(lines) > 1 else ''} {shown}"
+
+
+def _structure_words(key) -> str:
+    order, folded, offset = key
+    words = ["w_{jk} from k to j" if order == "to,from" else "w_{jk} from j to k"]
+    words.append("the bias as column 0 of W (x_0 = 1)" if folded else "the bias apart")
+    words.append("w^l feeding layer l + 1" if offset else "w^l feeding layer l")
+    return ", ".join(words)
+
+
+# -- spelling ----------------------------------------------------------------------------
+
+
+def _tokens(text: str):
+    try:
+        return as_rendered(_tokenize(text))
+    except ReadError:
+        return []
+
+
+def _script(toks, i) -> tuple[str, int]:
+    """The raw text of the script starting at token i (a group or one token) and the index after it."""
+    if i < len(toks) and toks[i].kind == "char" and toks[i].text == "{":
+        depth, j, out = 0, i, []
+        while j < len(toks) and toks[j].kind != "end":
+            t = toks[j]
+            if t.kind == "char" and t.text == "{":
+                depth += 1
+                if depth == 1:
+                    j += 1
+                    continue
+            if t.kind == "char" and t.text == "}":
+                depth -= 1
+                if depth == 0:
+                    return "".join(out), j + 1
+            out.append(("\\" if t.kind == "macro" else "") + t.text)
+            j += 1
+        return "".join(out), j
+    if i < len(toks):
+        return toks[i].text, i + 1
+    return "", i
+
+
+def _spelling(texts) -> _Spelling:
+    brackets, zero, costs, acts, zs, weights, seps = Counter(), Counter(), Counter(), Counter(), Counter(), Counter(), Counter()
+    deltas = Counter()
+    for _, text, times in texts:
+        toks = _tokens(text)
+        for i, t in enumerate(toks):
+            base = ("\\" if t.kind == "macro" else "") + t.text
+            nxt = toks[i + 1] if i + 1 < len(toks) else None
+            if base in ("\\delta", "\\Delta") and nxt is not None and nxt.text in "^_":
+                deltas[base] += times
+            if base in ("\\delta", "a", "z", "w", "W", "x") and nxt is not None and nxt.text == "^":
+                raw, _ = _script(toks, i + 2)
+                raw = raw.replace(" ", "")
+                for open_, close in (("(", ")"), ("[", "]"), ("", "")):
+                    inner = raw[len(open_):len(raw) - len(close)] if raw.startswith(open_) and raw.endswith(close) else None
+                    if inner is not None and _LAYER.fullmatch(inner) and inner not in ("T", "2"):
+                        brackets[(open_, close)] += times
+                        if inner == "0" and base in ("a", "x"):
+                            zero[base] += times
+                        break
+            if base in ("w", "\\Theta", "\\theta") and nxt is not None and nxt.text == "_":
+                raw, _ = _script(toks, i + 2)
+                if re.fullmatch(r"[A-Za-z](_\d)?,[A-Za-z](_\d)?", raw.replace(" ", "")):
+                    seps[","] += times
+                elif re.fullmatch(r"[A-Za-z]{2}", raw):
+                    seps[""] += times
+            if base in ("\\Theta", "\\theta", "w", "W") and nxt is not None and nxt.text in "^_":
+                weights[base] += times
+            if t.kind == "macro" and t.text == "partial" and nxt is not None and nxt.text != "}":
+                costs[_word_at(toks, i + 1)] += times
+            if base in ("\\sigma", "\\varphi", "\\phi", "g", "f") and nxt is not None and nxt.text == "'":
+                acts[base] += times
+            if base in ("\\sigma", "\\varphi", "\\phi", "g", "f") and nxt is not None and nxt.text in "'(":
+                j = i + 1
+                while j < len(toks) and toks[j].text in "'(":
+                    j += 1
+                if j < len(toks):
+                    zs[_word_at(toks, j)] += times
+    facts = []
+    bracket = brackets.most_common(1)[0][0] if brackets else ("", "")
+    if brackets:
+        facts.append("layers written " + ", ".join(f"^{{{o}l{c}}} ({n} times)" for (o, c), n in brackets.most_common()))
+    shift = -1 if zero else 0
+    facts.append("a layer 0 is written (" + ", ".join(f"{b}^0" for b in zero) + "): the input is layer 0" if zero
+                 else "no layer 0 is written: the input is layer 1")
+    cost = _majority(costs, ("C", "L", "J", "E", "\\mathbf{L}", "\\mathcal{L}", "\\mathcal{C}", "\\mathcal{J}",
+                             "\\mathcal{E}", "\\ell"), "C")
+    facts.append(f"the loss is {cost} (differentiated {costs.get(cost, 0)} times)" if costs.get(cost)
+                 else "no loss is differentiated: the loss is C")
+    activation = _majority(acts, ("\\sigma", "\\varphi", "\\phi", "g", "f"), "\\sigma")
+    facts.append(f"the activation is {activation} ({acts.get(activation, 0)} of its derivatives written)"
+                 if acts.get(activation) else "no derivative of an activation is written: the activation is \\sigma")
+    z = _majority(zs, ("z", "\\text{net}", "\\mathrm{net}", "net", "Z"), "z")
+    if z == "net":
+        z = "\\mathrm{net}"
+    facts.append(f"the activation is applied to {z}")
+    weight = "\\Theta" if weights.get("\\Theta") else ("\\theta" if weights.get("\\theta") else "w")
+    facts.append(f"the weights are {weight}")
+    separator = "," if seps[","] > seps[""] else ""
+    delta = "\\Delta" if deltas["\\Delta"] and not deltas["\\delta"] else "\\delta"
+    if delta != "\\delta":
+        facts.append(f"the error is written {delta}")
+    return _Spelling(bracket, shift, cost, activation, z, weight, separator, delta, tuple(facts))
+
+
+def _word_at(toks, i) -> str:
+    """The symbol starting at token i: a letter, a macro, or a font macro with its braced word."""
+    if i >= len(toks):
+        return ""
+    t = toks[i]
+    if t.kind == "macro" and t.text in ("mathbf", "mathcal", "text", "mathrm", "boldsymbol", "mathscr"):
+        word, _ = _script(toks, i + 1)
+        return f"\\{t.text}{{{word}}}"
+    return ("\\" if t.kind == "macro" else "") + t.text
+
+
+def _majority(counter: Counter, allowed: tuple, default: str) -> str:
+    for word, _ in counter.most_common():
+        if word in allowed:
+            return word
+    return default
+
+
+# -- structure ---------------------------------------------------------------------------------
+
+
+def _profile(sp: _Spelling, order: str, folded: bool, offset: int) -> Notation:
+    names = {
+        "weight": sp.weight, "weight_matrix": "W" if sp.weight == "w" else sp.weight, "bias": "b", "z": sp.z, "a": "a",
+        "input": "x", "delta": sp.delta, "target": "y", "cost": sp.cost, "activation": sp.activation,
+    }
+    return Notation(name="inferred", names=names, layer_shift=sp.shift, layer_brackets=sp.brackets, weight_order=order,
+                    index_separator=sp.separator, bias_column=folded, weight_layer_offset=offset,
+                    description="inferred from the notes")
+
+
+def _named(nt: Notation) -> Notation:
+    """The built-in profile with the same meaning (brackets and separators only print), else ``nt`` itself."""
+    for name in ("nielsen", "sokolinsky", "dyda"):
+        p = PROFILES[name]
+        same = (p.layer_shift, p.weight_order, p.bias_column, p.weight_layer_offset) == (
+            nt.layer_shift, nt.weight_order, nt.bias_column, nt.weight_layer_offset)
+        if same and all(_plain(p.names[r]) == _plain(nt.names[r]) for r in ("weight", "z", "cost", "activation", "delta")):
+            return p
+    return nt
+
+
+def _plain(name: str) -> str:
+    return re.sub(r"\\(mathrm|text|mathbf)\{([^{}]*)\}", r"\2", name)
+
+
+def _defines_z(text: str, sp: _Spelling) -> bool:
+    """Does the formula's first side name z (or a) of a layer and another side hold a weight?"""
+    first, _, rest = text.partition("=")
+    head = first.strip()
+    z = _plain(sp.z)
+    starts = (head.startswith(("z", "a", "\\mathbf{z}", "\\mathbf{a}", "\\boldsymbol{z}")) or z in head[:12])
+    return bool(rest) and starts and "^" in head and re.search(r"(?<![A-Za-z\\])[wW](?![A-Za-z])|\\Theta|\\theta", rest) \
+        is not None and "\\partial" not in text
+
+
+def _holds(text: str, nt: Notation) -> bool:
+    try:
+        eq = read(text, nt)
+        if len(eq.sides) > 2:
+            eq = Equation(eq.sides[:2], eq.rels[:1])  # the definition is the first claim of a chain
+        return check(eq, Setting(nt), budget=2.0, find_counterexample=False).status == "holds"
+    except (SymbpError, ArithmeticError, ValueError):
+        return False

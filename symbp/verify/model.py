@@ -1,0 +1,235 @@
+r"""The model of a set of notes, from the notes' own definitions: cost, activation, output, assumptions.
+
+Notes say which network their formulas are about: ``C = \frac12\|a^L - y\|^2``,
+``\sigma(z) = \frac{1}{1+e^{-z}}``, ``a^{[L]} = \psi(net^{[L]}) := [\exp(…)/\sum \exp(…)]``,
+``\sum_k y_k = 1``. Each definition is recognised by what it *means*, never by its text:
+
+* a **cost**: the formula's first side is the cost and its second side, read on
+  a network, equals one of symbp's costs (C(a, y) compared in the network's atoms,
+  a logarithm as an atom of its argument);
+* an **activation**: σ(z) = … of a bare z that holds, as a scalar identity, for
+  exactly one of symbp's named activations;
+* a **softmax output**: a^L defined through exp(z^L_k) / Σ_j exp(z^L_j);
+* an **assumption** Σ_k y_k = 1 (a one-hot or probability target).
+
+A definition holds from its line on (seed 003 switches from the quadratic cost
+to softmax + cross-entropy half-way). ``Model.at(line)`` is the setting there
+and the lines that chose it.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+from fractions import Fraction
+
+import sympy
+
+from .. import functions
+from ..algebra import Poly
+from ..errors import SymbpError
+from ..network import network
+from ..notation import Notation
+from .context import Context
+from .interpret import evaluate
+from .lexer import ReadError
+from .nodes import Apply, Equation, Num, Quantity, Sum, walk
+from .reader import read
+from .scalar import check_scalar, is_scalar
+from .values import LayerOutOfRange, Mat, ShapeMismatch
+
+#: Named activations a definition σ(z) = … is tried against (relu's max is not read).
+_ACTIVATIONS = ("sigmoid", "tanh", "softplus", "identity")
+#: Costs a definition C = … is compared with, by the shape of C(a, y) (the output is decided apart).
+_COSTS = ("quadratic", "cross-entropy", "softmax-cross-entropy")
+
+
+@dataclass(frozen=True)
+class Definition:
+    line: int
+    what: str  # "cost" | "activation" | "softmax" | "one-hot"
+    value: object
+    text: str
+
+
+@dataclass
+class Model:
+    """The definitions of the notes in line order; ``at(line)`` gives the model in force there."""
+
+    definitions: list = field(default_factory=list)
+
+    def at(self, line: int) -> dict:
+        """{"cost", "activation", "one_hot"} in force at ``line`` (absent: not defined).
+
+        A definition holds from its line on, until the next one of its kind; before the first definition of a
+        kind, that first definition holds (notes often state their cost after the first formulas that use it).
+        An assumption (Σ_k y_k = 1) holds from its line on only.
+        """
+        out: dict = {}
+        lines = [d.line for d in self.definitions]
+        now = self.definitions[:bisect.bisect_right(lines, line)]
+        kinds = {d.what for d in now}
+        first = {}
+        for d in self.definitions:
+            if d.what in ("cost", "activation", "softmax") and d.what not in kinds:
+                first.setdefault(d.what, d)
+        for d in list(first.values()) + now:
+            if d.what == "cost":
+                out["cost"] = d.value
+                out["cost_line"] = d.line
+            elif d.what == "activation":
+                out["activation"] = d.value
+                out["activation_line"] = d.line
+            elif d.what == "softmax":
+                out["softmax_line"] = d.line
+            elif d.what == "one-hot":
+                out["one_hot"] = True
+                out["one_hot_line"] = d.line
+        if "softmax_line" in out and out.get("cost") == "categorical":
+            out["cost"] = "softmax-cross-entropy"
+        elif out.get("cost") == "categorical":
+            out.pop("cost")  # −Σ y log a without a softmax output: not a cost symbp has
+        if out.get("cost") != "softmax-cross-entropy":
+            out.pop("one_hot", None)
+        return out
+
+    def assumption_at(self, line: int) -> bool:
+        """Is the formula at ``line`` an assumption on the data (Σ_k y_k = 1), not a claim?"""
+        return any(d.line == line and d.what == "one-hot" for d in self.definitions)
+
+    def lines(self) -> list[str]:
+        words = {"cost": "the cost is {v}", "activation": "the activation is {v}",
+                 "softmax": "the output layer is a softmax", "one-hot": "targets sum to 1 (Σ_k y_k = 1)"}
+        return [f"line {d.line}: {words[d.what].format(v=d.value)} ({d.text[:70]})" for d in self.definitions]
+
+
+def model_of(items: list[tuple[int, str]], notation: Notation) -> Model:
+    """The model defined by the formulas ``items`` = (line, text), in any order, read in ``notation``."""
+    found = []
+    for line, text in sorted(items):
+        d = definition(text, notation, line)
+        if d is not None:
+            found.append(d)
+    return Model(found)
+
+
+def definition(text: str, notation: Notation, line: int = 0) -> Definition | None:
+    """The definition ``text`` makes (cost, activation, softmax output, one-hot targets), or None."""
+    for lhs, rhs in _claims(text, notation):
+        if isinstance(lhs, Quantity) and lhs.role == "C":
+            if isinstance(rhs, Quantity) and rhs.role == "C":
+                continue  # C = C_{(x,y)}: a name for the same cost, not its definition
+            cost = _cost(rhs, notation)
+            return Definition(line, "cost", cost, text) if cost else None
+        if isinstance(lhs, Apply) and lhs.func == "sigma" and lhs.primes == 0 and is_scalar(Equation((lhs, rhs), ("=",))):
+            act = _activation(Equation((lhs, rhs), ("=",)))
+            return Definition(line, "activation", act, text) if act else None
+        if _is_softmax(lhs, rhs):
+            return Definition(line, "softmax", True, text)
+        if _sums_targets_to_one(lhs, rhs):
+            return Definition(line, "one-hot", True, text)
+    return None
+
+
+def _claims(text: str, notation: Notation):
+    """(first side, side k) for each later side k of a chain that reads (a side symbp does not read is passed)."""
+    cuts, depth = [], 0
+    for i, c in enumerate(text):
+        depth += c in "{(["
+        depth -= c in "})]"
+        if depth == 0 and c == "=" and (i == 0 or text[i - 1] not in "<>!"):
+            cuts.append(i)
+    if not cuts:
+        return
+    bounds = [0] + cuts + [len(text)]
+    sides = [text[bounds[k] + (1 if k else 0):bounds[k + 1]].rstrip(":").strip() for k in range(len(bounds) - 1)]
+    first = _side(sides[0], notation)
+    if first is None:
+        return
+    for other in sides[1:]:
+        value = _side(other, notation)
+        if value is not None:
+            yield first, value
+
+
+def _side(text: str, notation: Notation):
+    try:
+        return read(f"{text} = 0", notation).sides[0]
+    except (ReadError, SymbpError, ValueError):
+        return None
+
+
+# -- the cost ----------------------------------------------------------------------------
+
+
+def _cost(rhs, notation: Notation) -> str | None:
+    """The cost C(a, y) that ``rhs`` is, compared in the atoms of a small network (a log is an atom)."""
+    net = network([2, 3, 2], activation="generic", cost="quadratic")
+    ctx = Context(net, notation)
+    ctx.logs = True
+    try:
+        value = evaluate(rhs, ctx)
+    except (SymbpError, ArithmeticError, ValueError, ShapeMismatch, LayerOutOfRange):
+        return None
+    if isinstance(value, Mat):
+        return None
+    a = [sympy.Symbol(f"_a{j}") for j in range(1, net.n(net.L) + 1)]
+    y = [sympy.Symbol(f"_y{j}") for j in range(1, net.n(net.L) + 1)]
+    atoms = {s: ctx.model.A[1][net.L][j] for j, s in enumerate(a)}
+    atoms.update({s: ctx.model.target(j + 1, 1) for j, s in enumerate(y)})
+    for name in _COSTS:
+        expected = _atoms_of(functions.cost(name).expr(a, y), atoms, ctx)
+        if expected is not None and (value - expected).is_zero():
+            return "categorical" if name == "softmax-cross-entropy" else name
+    return None
+
+
+def _atoms_of(expr: sympy.Expr, atoms: dict, ctx: Context):
+    if expr in atoms:
+        return atoms[expr]
+    if expr.is_Rational:
+        return Poly.const(Fraction(int(expr.p), int(expr.q)))
+    if isinstance(expr, sympy.log):
+        inner = _atoms_of(expr.args[0], atoms, ctx)
+        return None if inner is None else ctx.log_atom(inner)
+    if expr.is_Add or expr.is_Mul:
+        parts = [_atoms_of(x, atoms, ctx) for x in expr.args]
+        if any(p is None for p in parts):
+            return None
+        out = parts[0]
+        for p in parts[1:]:
+            out = out + p if expr.is_Add else out * p
+        return out
+    if expr.is_Pow and expr.exp.is_Integer and int(expr.exp) >= 0:
+        base = _atoms_of(expr.base, atoms, ctx)
+        return None if base is None else base ** int(expr.exp)
+    return None
+
+
+# -- the activation, the output, the targets ------------------------------------------------
+
+
+def _activation(eq: Equation) -> str | None:
+    """The one named activation for which σ(z) = … holds (scalar check), if exactly one."""
+    eq = Equation(eq.sides[:2], eq.rels[:1])
+    held = [name for name in _ACTIVATIONS if check_scalar(eq, name, budget=5.0)[0] == "holds"]
+    if check_scalar(eq, "generic", budget=5.0)[0] == "holds":
+        return None  # true of every σ: defines nothing
+    return held[0] if len(held) == 1 else None
+
+
+def _is_softmax(lhs, rhs) -> bool:
+    """a^L = [exp(z^L_k) / Σ_j exp(z^L_j)]_k (or entry k): the output defined as a softmax."""
+    if not (isinstance(lhs, Quantity) and lhs.role == "a" and lhs.layer is not None and lhs.layer.var == "L"
+            and lhs.layer.offset == 0):
+        return False
+    exps = [n for n in walk(rhs) if isinstance(n, Apply) and n.func == "exp"]
+    return len(exps) >= 2 and any(isinstance(n, Sum) for n in walk(rhs))
+
+
+def _sums_targets_to_one(lhs, rhs) -> bool:
+    """Σ_k y_k = 1."""
+    if not (isinstance(lhs, Sum) and isinstance(rhs, Num) and rhs.value == 1):
+        return False
+    qs = [n for n in walk(lhs.body) if isinstance(n, Quantity)]
+    return len(qs) == 1 and qs[0].role == "y" and qs[0].indices and qs[0].indices[0].name == lhs.var

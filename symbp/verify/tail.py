@@ -1,0 +1,304 @@
+r"""A formula with what is written after it: tags label it, conditions restrict it.
+
+Notes write ``\delta^L = \nabla_a C \odot \sigma'(z^L) \quad (\text{BP1})`` or
+``\delta^l = \dots, \quad l = 2, \dots, L-1``. Nothing after the formula is
+dropped: a tag (``\tag{…}``, ``(\text{BP1})``) is kept as a label; a condition
+(``\quad l = L``, ``\text{for } l < L``, ``2 \le l \le L-1``,
+``j = 1, \dots, n_l``) restricts the claim to those values, and the verdict
+says so; anything else is an error naming its position.
+
+>>> from symbp.verify.reader import read_claim
+>>> c = read_claim(r"\delta^l = \nabla_a C, \quad l = L")
+>>> [w.text for w in c.conditions], c.labels
+(['l = L'], ())
+>>> read_claim(r"\frac{\partial C}{\partial b^l_j} = \delta^l_j \tag{BP3}").labels
+('BP3',)
+>>> read_claim(r"\frac{\partial C}{\partial b^l_j} = \delta^l_j, \quad j = 2 \delta^l_j")
+Traceback (most recent call last):
+...
+symbp.verify.lexer.ReadError: unexpected input after the condition j = 2 (a condition ends at \quad, a comma or the end of the formula) at position 60 (found '\\delta') in '\\frac{\\partial C}{\\partial b^l_j} = \\delta^l_j, \\quad j = 2 \\delta^l_j'
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .lexer import ReadError, _layer
+from .nodes import Equation, Index, Layer, Where
+
+_OPS = {"=": "=", "<": "<", ">": ">", "le": "≤", "leq": "≤", "leqslant": "≤", "ge": "≥", "geq": "≥",
+        "geqslant": "≥", "lt": "<", "gt": ">"}
+_LEADS = ("for all", "for every", "for each", "for any", "for", "if", "where", "when", "with", "and", "only for",
+          "only if", "only when")
+#: Words that make a parenthesised remark a restriction, not a label.
+_RESTRICTING = {"for", "if", "only", "where", "when", "layer", "layers", "all", "each", "every", "output", "input",
+                "hidden", "unless", "except", "with", "not", "and", "or", "last", "first"}
+
+
+@dataclass(frozen=True)
+class Claim:
+    """A formula (``equation``), its labels (tags) and its conditions (``Where``s, as written)."""
+
+    equation: Equation
+    labels: tuple = ()
+    conditions: tuple = ()
+
+    def describe(self) -> str:
+        """Words for the report: what the tags and conditions did."""
+        out = []
+        if self.conditions:
+            texts = ", ".join(w.text for w in self.conditions)
+            out.append(f"The claim is restricted by its condition{'s' if len(self.conditions) > 1 else ''} {texts}: "
+                       "values outside it are not claimed (they are listed as outside the formula's domain).")
+        if self.labels:
+            out.append(f"Labelled {', '.join(self.labels)} (a label, not checked).")
+        return " ".join(out)
+
+
+_TAIL_WORDS = ("for", "if", "where", "when", "with", "and", "only", "all", "every", "each")
+
+
+def is_tail_text(words: str) -> bool:
+    """A ``\\text{…}`` that starts a remark (for …, if …, (BP1)), not a quantity's name."""
+    first = words.strip().lower().split(" ", 1)[0] if words.strip() else ""
+    return words.strip().startswith("(") or first in _TAIL_WORDS
+
+
+# -- the tail: separators, labels and conditions ---------------------------------------------
+
+
+def read_tail(p) -> tuple[list, list]:
+    """The labels and conditions after a formula (the parser stands just after it)."""
+    labels, conditions = [], []
+    while True:
+        t = p.peek()
+        if t.kind == "end":
+            return labels, conditions
+        if (t.kind == "char" and t.text in ",;.") or (t.kind == "macro" and t.text in ("quad", "qquad")):
+            p.next()
+            continue
+        if t.kind == "macro" and t.text in ("tag", "label"):
+            labels.append(_tag(p))
+            continue
+        if t.kind == "macro" and (t.text in ("nonumber", "notag") or (t.text == "\\" and p.peek(1).kind == "end")):
+            p.next()  # no number for this line; a line break at the very end
+            continue
+        words = p.text_at()
+        if t.kind == "char" and t.text == "(" and p.text_at(1) is None:
+            p.next()  # "(l < L)": a condition in parentheses
+            conditions.append(_condition(p))
+            p.expect(")")
+            continue
+        if t.kind == "char" and t.text == "(" and p.text_at(1) is not None:
+            p.next()
+            labels.append(_label_words(p, p.text_at(), p.peek()))
+            _skip_text(p)
+            p.expect(")")
+            continue
+        if words is not None and words.strip().startswith("("):
+            tok = p.peek()
+            _skip_text(p)
+            labels.append(_label_words(p, words.strip()[1:-1] if words.strip().endswith(")") else words, tok))
+            continue
+        if t.kind == "char" and t.text.isalpha() and p.peek(1).kind == "char" and p.peek(1).text in "^_'(":
+            p.fail("a \\quad separates two formulas here; give them one at a time", t)
+        if words is not None or (t.kind == "macro" and t.text == "forall") or (t.kind == "char" and t.text.isalpha()) \
+                or t.kind == "num":
+            conditions.append(_condition(p))
+            continue
+        if t.kind == "macro":
+            p.fail("a \\quad separates two formulas here, or a remark symbp does not read follows the formula; "
+                   "give formulas one at a time (a tag reads \\tag{BP1}, a condition \\quad l = L)", t)
+        p.fail("unexpected input after the formula (only a tag such as \\tag{BP1} or a condition such as "
+               "\\quad l = L may follow it)", t)
+
+
+def _tag(p) -> str:
+    tok = p.next()
+    if p.at("*"):
+        p.next()
+    if not p.at("{"):
+        p.fail("\\tag needs its label in braces", tok)
+    start = p.peek()
+    p._script_tokens()
+    close = p.toks[p.i - 1]  # the closing brace: the label is the text between
+    return _label_words(p, p.text[start.pos + 1:close.pos], start)
+
+
+def _skip_text(p) -> None:
+    p.next()  # \text
+    p._script_tokens()  # its braced words
+
+
+def _label_words(p, words: str, tok, check: bool = True) -> str:
+    words = words.strip()
+    if check and (set(re.findall(r"[a-z]+", words.lower())) & _RESTRICTING or re.search(r"[=<>\\$]", words)):
+        p.fail(f"the remark ({words}) may restrict the claim; write it as a condition such as "
+               "\\quad l = L or \\text{for } l < L", tok)
+    return words
+
+
+def _condition(p) -> Where:
+    start = p.peek()
+    words = p.text_at()
+    if words is not None:
+        lead = words.strip().lower()
+        if lead not in _LEADS:
+            p.fail(f"the words \\text{{{words}}} after the formula are not a condition symbp reads "
+                   "(for, if, where, when)", start)
+        _skip_text(p)
+    lead_forall = p.at("forall")
+    if lead_forall:
+        p.next()
+    first = p.peek()
+    items, ops = [_value(p)], []
+    if items[0][0] == "var" and _op(p.peek()) is None and not p.at("in") and (words is not None or lead_forall):
+        # "for all l", "\forall l": the claim's own quantifier, restricting nothing (the letter must be the formula's).
+        return Where(items[0][1], None, None, "", p.text[start.pos:p.peek().pos].strip().rstrip(",;.").strip())
+    while True:
+        t = p.peek()
+        op = _op(t)
+        if op is None:
+            break
+        p.next()
+        ops.append(op)
+        items.append(_value(p))
+        if op == "=" and p.at(","):
+            items[-1] = _listed(p, items[-1])
+    if p.at("in"):
+        p.next()
+        if not p.at("{"):
+            p.fail("expected \\{ after \\in", p.peek())
+        p.next()
+        ops.append("=")
+        items.append(_listed(p, _value(p)))
+        if not p.at("}"):
+            p.fail("expected \\} to close the set", p.peek())
+        p.next()
+    end = p.peek()
+    text = p.text[first.pos:end.pos].strip().rstrip(",;.").strip()
+    if not (end.kind == "end" or (end.kind == "char" and end.text in ",;.()") or end.text in ("quad", "qquad", "tag")
+            or p.text_at() is not None):
+        p.fail(f"unexpected input after the condition {p.text[first.pos:end.pos].strip()} (a condition ends at "
+               "\\quad, a comma or the end of the formula)", end)
+    return _where(p, items, ops, text, first)
+
+
+def _op(t) -> str | None:
+    if t.kind == "char" and t.text in "=<>":
+        return t.text
+    if t.kind == "macro" and t.text in _OPS:
+        return _OPS[t.text]
+    return None
+
+
+def _value(p):
+    """('num', n) | ('L', offset) | ('var', name) | ('size', Layer) | ('dots',)."""
+    t = p.next()
+    if t.kind == "num":
+        if not t.text.isdigit():
+            p.fail("a layer or a neuron in a condition is a whole number", t)
+        return ("num", int(t.text))
+    if t.kind == "macro" and t.text in ("dots", "ldots", "cdots"):
+        return ("dots",)
+    if t.kind == "char" and t.text.isalpha():
+        if t.text == "n" and (p.at("_") or p.at("^")):
+            stok = p.next()
+            return ("size", _layer(p._script_tokens(), stok, p))
+        offset = 0
+        if p.at("+") or p.at("-"):
+            sign = p.peek()
+            if p.peek(1).kind == "num" and p.peek(1).text.isdigit():
+                p.next()
+                offset = int(p.next().text) * (1 if sign.text == "+" else -1)
+        if t.text == "L":
+            return ("L", offset)
+        if offset:
+            p.fail(f"a condition on {t.text}{'+' if offset > 0 else '-'}{abs(offset)} is not read; "
+                   f"write it on {t.text} itself", t)
+        return ("var", t.text)
+    p.fail("expected a layer (2, L, L-1), a layer size n_l or the variable of a condition", t)
+
+
+def _listed(p, first):
+    """``2, 3, \\dots, L-1`` after ``l =``: the range it spells (consecutive values only)."""
+    values = [first]
+    while p.at(","):
+        nxt = p.peek(1)
+        if not (nxt.kind == "num" or (nxt.kind == "macro" and nxt.text in ("dots", "ldots", "cdots"))
+                or (nxt.kind == "char" and nxt.text in ("L", "n"))):
+            break
+        p.next()
+        values.append(_value(p))
+    if len(values) == 1:
+        return first
+    dots = [i for i, v in enumerate(values) if v == ("dots",)]
+    if len(dots) > 1 or (dots and dots[0] in (0, len(values) - 1)):
+        p.fail("a list of layers must read like 2, 3, \\dots, L-1", p.peek())
+    written = values[: dots[0]] if dots else values
+    nums = [v for v in written if v[0] == "num"]
+    if len(nums) != len(written) or any(b[1] != a[1] + 1 for a, b in zip(nums, nums[1:])):
+        p.fail("a list of layers must be consecutive, like 2, 3, \\dots, L-1", p.peek())
+    last = values[-1]
+    if not dots and last[0] != "num":
+        p.fail("a list of layers must read like 2, 3, \\dots, L-1", p.peek())
+    return ("range", written[0], last)
+
+
+def _where(p, items: list, ops: list, text: str, tok) -> Where:
+    vars_ = [i for i, v in enumerate(items) if v[0] == "var"]
+    if not vars_:  # "L = 3", "L \\ge 3": a condition on the depth itself
+        vars_ = [i for i, v in enumerate(items) if v == ("L", 0)]
+        if len(vars_) == 1:
+            items = list(items)
+            items[vars_[0]] = ("var", "L")
+    if len(vars_) != 1 or not ops:
+        p.fail(f"cannot read the condition {text!r} (expected one variable, as in l = L or 2 \\le l \\le L-1)", tok)
+    k = vars_[0]
+    var = items[k][1]
+    lo = hi = None
+    for i, op in enumerate(ops):
+        left, right = items[i], items[i + 1]
+        if i != k and i + 1 != k:
+            p.fail(f"cannot read the condition {text!r}", tok)
+        if op == "=":
+            other = left if i + 1 == k else right
+            if other[0] == "range":
+                lo, hi = other[1], other[2]
+            else:
+                lo = hi = other
+            continue
+        # Normalise to "var op value".
+        if i + 1 == k:  # value op var: flip
+            left, right, op = right, left, {"<": ">", ">": "<", "≤": "≥", "≥": "≤"}[op]
+        value = right
+        if op in ("<", "≤"):
+            hi = _shift(value, -1 if op == "<" else 0, p, tok)
+        else:
+            lo = _shift(value, 1 if op == ">" else 0, p, tok)
+    return Where(var, _bound(lo), _bound(hi), "", text)
+
+
+def _shift(value, by: int, p, tok):
+    if value[0] == "num":
+        return ("num", value[1] + by)
+    if value[0] == "L":
+        return ("L", value[1] + by)
+    if value[0] == "size" and by == 0:
+        return value
+    p.fail("a condition compares a variable with a number or L (<, >, ≤, ≥), or a neuron index with a layer "
+           "size (≤ n_l or = 1, \\dots, n_l)", tok)
+
+
+def _bound(value):
+    if value is None:
+        return None
+    kind = value[0]
+    if kind == "num":
+        return Layer(None, value[1])
+    if kind == "L":
+        return Layer("L", value[1])
+    if kind == "size":
+        return Index(size=value[1])
+    raise ReadError(f"a condition cannot use {value[0]} as a bound")
