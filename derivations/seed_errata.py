@@ -1,8 +1,9 @@
 """Regenerate derivations/seed-errata.md: `symbp verify --notes` on every seed.
 
-Each seed is checked in its own notation and with the cost its section uses
-(seed 003 has a quadratic part and a softmax + cross-entropy part, so it is
-run under both). Run from the repository root:  python derivations/seed_errata.py
+Each seed is checked in the notation inferred from it and with the cost its
+section defines (seed 003 has a quadratic part and a softmax + cross-entropy
+part; the notes' model switches at its definition); seed 004, in row vectors,
+is read in its own terms. Run from the repository root:  python derivations/seed_errata.py
 """
 
 from __future__ import annotations
@@ -24,7 +25,8 @@ RUNS = [
     ("001_22ea1eb7f6616011.txt", "auto", {}),
     ("002_6c03023361eccb9b.txt", "auto", {}),
     ("003_a95daddd2017d0b9.txt", "auto", {}),
-    ("004_f3b761f6b47dbad4.txt", "auto", {}),  # row vectors, read in their own terms: g = x W, L = L(y_1, y_2), layouts
+    # row vectors (g = x W), which the inference does not pick: read in their own terms (L = L(y_1, y_2), layouts)
+    ("004_f3b761f6b47dbad4.txt", "rowvector", {}),
 ]
 
 

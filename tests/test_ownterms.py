@@ -200,7 +200,9 @@ def test_per_sample_labels(claim, status):
 
 
 def test_two_inputs_in_one_claim_are_not_read():
-    assert verify(r"z^{x,l} = w^l a^{t,l-1} + b^l", "nielsen").status == "uninterpretable"
+    # the reader's own rule for ^{x,l} speaks first (unreadable, naming both samples); no verdict either way
+    v = verify(r"z^{x,l} = w^l a^{t,l-1} + b^l", "nielsen")
+    assert v.status == "unreadable" and "different samples (t, x)" in v.reason
 
 
 # -- the seeds ------------------------------------------------------------------------------------------

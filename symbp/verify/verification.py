@@ -178,8 +178,13 @@ def verify(
     try:
         sample = per_sample(formula)
     except ValueError as exc:
-        return Verification(status="uninterpretable", verdict="undecided", reason=str(exc), **base)
+        slip = _sample_slip(formula, nt)
+        return Verification(status="unreadable" if slip else "uninterpretable", verdict="undecided",
+                            reason=slip or str(exc), **base)
     if sample is not None:
+        slip = _sample_slip(formula, nt)
+        if slip:  # the reader's rules for ^{x,l} are stricter: every a, z, δ names the one sample
+            return Verification(status="unreadable", verdict="undecided", reason=slip, **base)
         inner = verify(sample.text, nt, **again)
         words = dict(inner.interpretation, per_sample=sample.words)
         return _replace(inner, formula=formula, interpretation=words, seconds=_since(start))
@@ -258,6 +263,16 @@ def verify(
         else:
             result = _diagnose_chain(eq, setting, outcome, remaining, result, start)
     return result
+
+
+def _sample_slip(formula: str, nt) -> str:
+    """The reader's reason when per-sample superscripts ``^{x,l}`` break its rules (two samples, a sample left
+    off some a, z or δ, a sample on w or b), else ''."""
+    try:
+        read_claim(formula, nt)
+    except ReadError as exc:
+        return str(exc) if "sample" in str(exc) else ""
+    return ""
 
 
 def _own_layer(formula: str, base: dict, start: float, budget: float) -> Verification:
