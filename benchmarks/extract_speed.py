@@ -9,6 +9,7 @@ seeds. Linear means the time per line stays flat as the size doubles.
 
 from __future__ import annotations
 
+import os
 import sys
 import time
 from pathlib import Path
@@ -18,7 +19,7 @@ sys.path.insert(0, str(ROOT))
 
 from symbp.verify.extract import extract_all  # noqa: E402
 
-SEEDS = Path("/work/shared/seeds")
+SEEDS = Path(os.environ.get("SYMBP_SEEDS") or ROOT.parent / "shared" / "seeds")  # beside the checkout
 
 CASES = {
     "unclosed \\begin{equation} (latex)": ("\\begin{equation}\n", "latex"),

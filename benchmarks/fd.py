@@ -2,7 +2,7 @@
 
     python benchmarks/fd.py          # or: symbp bench fd
 
-The notes (seed 000) end with: for a network of 1,000,000 weights, finite
+The notes (Nielsen, ch. 2) end with: for a network of 1,000,000 weights, finite
 differences need 1,000,001 forward passes (C(w) once, then C(w + h e_i) for
 every weight i), backpropagation one forward and one backward pass. For
 growing sigmoid networks with quadratic cost and one sample, this prints both
@@ -26,6 +26,7 @@ import numpy as np
 sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))  # a source checkout
 
 from symbp.numeric.train import Trainer  # noqa: E402
+from symbp.display.progress import Progress  # noqa: E402
 
 NETWORKS = [[4, 5, 3], [64, 30, 10], [784, 30, 10], [784, 100, 10], [1000, 999, 1]]
 H = 1e-6
@@ -81,19 +82,21 @@ def measure(sizes, max_passes: int, repeats: int = 20) -> dict:
 
 
 def main(argv=None) -> int:
-    parser = argparse.ArgumentParser(description="backprop vs finite differences (seed 000)")
+    parser = argparse.ArgumentParser(description="backprop vs finite differences (Nielsen, ch. 2)")
     parser.add_argument("--max-passes", type=int, default=3000, help="time at most this many FD passes, extrapolate the rest")
     parser.add_argument("--quick", action="store_true", help="only the three smallest networks")
     args = parser.parse_args(argv)
     nets = NETWORKS[:3] if args.quick else NETWORKS
     print(f"{'network':<16} {'weights':>9} {'BP passes':>9} {'FD passes':>10} {'BP time':>10} {'FD time':>12} "
           f"{'FD/BP':>10}  FD vs BP (worst rel. diff, h = {H:g})")
-    for sizes in nets:
-        r = measure(sizes, args.max_passes)
-        fd = f"{r['fd_seconds']:.3g} s" + ("*" if r["extrapolated"] else "")
-        print(f"{str(sizes).replace(' ', ''):<16} {r['weights']:>9,} {r['bp_passes']:>9} {r['fd_passes']:>10,} "
-              f"{r['bp_seconds'] * 1e6:>8.0f}µs {fd:>12} {r['fd_seconds'] / r['bp_seconds']:>10,.0f}  "
-              f"{r['worst_relative_difference']:.1e} over {r['timed_passes'] - 1:,} weights")
+    with Progress(len(nets), "measuring", "network") as bar:  # a bar on a terminal, a line every 10 s in a log
+        for sizes in nets:
+            r = measure(sizes, args.max_passes)
+            fd = f"{r['fd_seconds']:.3g} s" + ("*" if r["extrapolated"] else "")
+            bar.print(f"{str(sizes).replace(' ', ''):<16} {r['weights']:>9,} {r['bp_passes']:>9} {r['fd_passes']:>10,} "
+                      f"{r['bp_seconds'] * 1e6:>8.0f}µs {fd:>12} {r['fd_seconds'] / r['bp_seconds']:>10,.0f}  "
+                      f"{r['worst_relative_difference']:.1e} over {r['timed_passes'] - 1:,} weights")
+            bar.update()
     print("* extrapolated from the timed passes (time per pass × passes); BP time is one forward + one backward pass")
     return 0
 

@@ -34,7 +34,7 @@ if __package__ in (None, ""):
 EQUIVALENT: dict[str, str] = {
     r"\delta^l = \Sigma'(z^l) \left(w^{l+1}\right)^T \cdots  \left(w^L\right)^T \Sigma'(z^L) \nabla_a C":
         "Σ'(z^{L-1}) dropped just after \\cdots is absorbed by it: the chain Σ'(z^l)(w^{l+1})^T ⋯ (w^L)^T Σ'(z^L) ∇_a C "
-        "is the product formula written with the block resumed mid-way (seed 000 line 349)",
+        "is the product formula written with the block resumed mid-way (Nielsen, ch. 2 line 349)",
 }
 
 _TRANSPOSE = re.compile(r"\^\s*(?:\{\s*(?:T|\\top)\s*\}|T(?![a-zA-Z])|\\top)")

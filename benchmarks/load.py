@@ -29,7 +29,7 @@ if __package__ in (None, ""):
 
 from symbp.testing.sandbox import Outcome, Sandbox
 
-# Used when the verifier's corpus is not there: BP1–BP4 and the usual slips (seed 000, Nielsen).
+# Used when the verifier's corpus is not there: BP1–BP4 and the usual slips (Nielsen, ch. 2, Nielsen).
 _FALLBACK = (
     r"\delta^L = \nabla_a C \odot \sigma'(z^L)",
     r"\delta^L = \nabla_a C",

@@ -34,7 +34,7 @@ LAYER_WORKED = (("worked-conv2d", layer_worked.conv2d_example), ("worked-batchno
 
 #: The worked examples: (file stem, network spec). The sigmoid one is the
 #: seeds' kind of exercise; the identity one has exact fractions throughout;
-#: the softmax one is seed 003's output layer with the categorical cross-entropy.
+#: the softmax one is Dyda's output layer with the categorical cross-entropy.
 WORKED = (
     ("worked-2-3-2-sigmoid", dict(sizes=[2, 3, 2], activation="sigmoid")),
     ("worked-2-2-2-identity", dict(sizes=[2, 2, 2], activation="identity")),

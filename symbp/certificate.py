@@ -137,3 +137,45 @@ class Certificate:
             f"Certificate(identity={self.identity!r}, verdict={self.verdict!r}, method={self.method!r}, "
             f"network={sizes}, instances={self.instances})"
         )
+
+
+#: Background colours of the verdicts in HTML (green holds, red refuted, amber undecided).
+VERDICT_COLOURS = {"proved-for-all-sizes": "#1a7f37", "proved": "#1a7f37", "probably-true": "#0969da",
+                   "refuted": "#cf222e", "undecided": "#9a6700"}
+
+
+class Certificates(list):
+    r"""A list of certificates (what ``prove_all`` returns) that a notebook shows as a table.
+
+    >>> cs = Certificates([Certificate("BP3", {"sizes": [2, 2]}, "exact", "proved", instances=2)])
+    >>> "BP3" in cs._repr_html_() and "proved" in cs._repr_latex_()
+    True
+    """
+
+    def _repr_html_(self) -> str:
+        from html import escape
+
+        from .display.mathml import mathml
+
+        rows = []
+        for c in self:
+            colour = VERDICT_COLOURS.get(c.verdict, "#6e7781")
+            note = c.reason or (c.error_bound if c.verdict == "probably-true" else "")
+            cx = c.counterexample
+            if cx is not None and cx.lhs and cx.rhs:
+                note = (note + "; " if note else "") + f"at {cx.instance}: {cx.lhs_value:.6g} ≠ {cx.rhs_value:.6g}"
+            rows.append(
+                f"<tr><td>{escape(c.identity)}</td><td>{mathml(c.statement, display=False) if c.statement else ''}</td>"
+                f'<td><span style="background:{colour};color:#fff;padding:0 .4em;border-radius:3px">'
+                f"{escape(c.verdict)}</span></td><td>{escape(c.method)}</td><td>{c.instances}</td>"
+                f"<td>{c.seconds:.3f}</td><td>{escape(note)}</td></tr>"
+            )
+        head = "".join(f"<th>{h}</th>" for h in ("identity", "statement", "verdict", "method", "instances", "seconds", ""))
+        return f"<table><tr>{head}</tr>{''.join(rows)}</table>"
+
+    def _repr_latex_(self) -> str:
+        def word(s: str) -> str:
+            return s.replace("\\", "").replace("_", r"\_").replace("{", "").replace("}", "")
+
+        rows = [rf"\text{{{word(c.identity)}}} & {c.statement or ''} & \text{{{word(c.verdict)}}}" for c in self]
+        return "$$\\begin{array}{lll}\n" + " \\\\\n".join(rows) + "\n\\end{array}$$"

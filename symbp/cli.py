@@ -14,18 +14,31 @@ import os
 import sys
 import tempfile
 import traceback
+from importlib.metadata import version as _version
 
 from . import __version__
 from .commands import COMMANDS
-from .commands.common import EXIT_BAD_INPUT, EXIT_INTERNAL, error_paragraph
+from .commands.common import EXIT_BAD_INPUT, EXIT_INTERNAL, error_paragraph, with_examples
 from .errors import SymbpError
 from .files import write_atomic
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="symbp", description="Derive, prove and check backpropagation symbolically.")
-    parser.add_argument("--version", action="version", version=f"symbp {__version__}")
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    parser = argparse.ArgumentParser(
+        prog="symbp",
+        description="Derive, prove and check backpropagation symbolically. A bare `symbp` runs `symbp prove`: "
+                    "BP1-BP4 and the rest of the catalogue on the network [2,3,2] with any differentiable σ.",
+        epilog=with_examples(
+            "symbp                                   # the same as `symbp prove`",
+            "symbp prove --list                      # the catalogue",
+            "symbp verify --notes examples/lecture.tex --report report.html",
+            "symbp COMMAND --help                    # a command's options, examples and exit codes",
+        ),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("--version", action="version",
+                        version=f"symbp {__version__} (SymPy {_version('sympy')}); a bare `symbp` runs `symbp prove`")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", title="commands")
     for command in COMMANDS:
         command.register(sub)
     return parser

@@ -413,7 +413,7 @@ COSTS: dict[str, Cost] = {
         expr=_quadratic,  # per sample; the network averages over its m samples
         numpy=_np_quadratic,
         numpy_grad=_np_quadratic_grad,
-        note="C = 1/(2m) Σ_x ‖a^{x,L} − y^x‖² over a mini-batch of m samples (seed 001)",
+        note="C = 1/(2m) Σ_x ‖a^{x,L} − y^x‖² over a mini-batch of m samples (the formula sheet)",
     ),
     "cross-entropy": Cost(
         name="cross-entropy",
@@ -429,7 +429,7 @@ COSTS: dict[str, Cost] = {
         numpy_grad=_np_cat_grad,
         output="softmax",
         latex=r"\mathbf{L}",
-        note="a^L = softmax(z^L), C = −Σ_k y_k ln a_k (seed 003)",
+        note="a^L = softmax(z^L), C = −Σ_k y_k ln a_k (Dyda)",
     ),
 }
 

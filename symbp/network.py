@@ -106,6 +106,29 @@ class Network:
         extra += f" m={self.batch}" if self.batch != 1 else ""
         return f"[{','.join(map(str, self.sizes))}] {acts} {self.cost}{extra}"
 
+    # -- notebooks -----------------------------------------------------------
+
+    def _repr_html_(self) -> str:
+        """A table of the layers (size, activation), the cost and the parameter count."""
+        from html import escape
+
+        rows = ["<tr><td>1 (input)</td><td>%d</td><td></td></tr>" % self.n(1)]
+        for l in self.layers:
+            act = "softmax" if l == self.L and self.output_softmax else self.activations[l - 2]
+            rows.append(f"<tr><td>{l}{' (output)' if l == self.L else ''}</td><td>{self.n(l)}</td>"
+                        f"<td>{escape(act)}</td></tr>")
+        extra = ", one-hot targets" if self.one_hot else ""
+        extra += f", mini-batch of {self.batch}" if self.batch != 1 else ""
+        return (f"<div><b>network {escape(self.label())}</b>: cost {escape(self.cost)}{escape(extra)}, "
+                f"{self.parameter_count} parameters<table><tr><th>layer</th><th>neurons</th><th>activation</th></tr>"
+                + "".join(rows) + "</table></div>")
+
+    def _repr_latex_(self) -> str:
+        sizes = ",".join(map(str, self.sizes))
+        acts = ", ".join(dict.fromkeys(self.activations))
+        return (rf"$\text{{network }} [{sizes}]:\ \sigma = \text{{{acts}}},\ C = \text{{{self.cost}}},\ "
+                rf"{self.parameter_count} \text{{ parameters}}$")
+
     # -- sympy symbols -------------------------------------------------------
 
     def _idx(self, *idx: int) -> str:

@@ -185,7 +185,7 @@ PROFILES: dict[str, Notation] = {
         name="nielsen",
         names=_NIELSEN_NAMES,
         description="w^l_{jk}: from neuron k of layer l-1 to neuron j of layer l; layer 1 is the input",
-        source="seeds 000, 001",
+        source="Nielsen, ch. 2; the formula sheet",
     ),
     "sokolinsky": Notation(
         name="sokolinsky",
@@ -193,7 +193,7 @@ PROFILES: dict[str, Notation] = {
         layer_brackets=("(", ")"),
         weight_order="from,to",
         description="w^{(l)}_{ji}: from neuron j of layer l-1 to neuron i of layer l",
-        source="seed 002",
+        source="Sokolinsky",
     ),
     "dyda": Notation(
         name="dyda",
@@ -211,7 +211,7 @@ PROFILES: dict[str, Notation] = {
         index_separator=",",
         bias_column=True,
         description="W^{[l]} = [w_{k,j}]: to k from j, column j = 0 is the bias (x_0 = 1); layer 0 is the input",
-        source="seed 003",
+        source="Dyda",
     ),
     # Seed 004 writes a layer as a row vector times a matrix, g = x W, with W of
     # shape inputs × outputs: Nielsen's w^l_{jk} (to j, from k) is W_{kj}.
@@ -227,7 +227,7 @@ PROFILES: dict[str, Notation] = {
         weight_order="from,to",
         vectors="row",
         description="g = x W (+ b) with row vectors; W has shape inputs × outputs, w_{kj} from k to j",
-        source="seed 004",
+        source="the computational-graph notes",
     ),
 }
 

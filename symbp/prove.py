@@ -35,7 +35,7 @@ from . import algebra
 from .algebra import Poly
 from . import identities as ids
 from .backprop import ShapeError
-from .certificate import Certificate, Counterexample, Step
+from .certificate import Certificate, Certificates, Counterexample, Step
 from .derive import Budget, BudgetExceeded, GroundTruth
 from .errors import IdentityError, SpecError
 from .network import Network, network
@@ -379,6 +379,6 @@ def _oracle_differs(name: str, claimed: float) -> bool:
         return False
 
 
-def prove_all(net: Network, names=None, **kwargs) -> list[Certificate]:
-    """Prove each applicable identity (or each named one) on ``net``."""
-    return [prove(ident, net, **kwargs) for ident in ids.applicable(net, names)]
+def prove_all(net: Network, names=None, **kwargs) -> Certificates:
+    """Prove each applicable identity (or each named one) on ``net`` (a list a notebook shows as a table)."""
+    return Certificates(prove(ident, net, **kwargs) for ident in ids.applicable(net, names))

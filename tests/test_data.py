@@ -49,7 +49,7 @@ def test_digits_without_sklearn_names_the_extra(monkeypatch):
         return real_import(name, *args, **kwargs)
 
     monkeypatch.setattr(builtins, "__import__", no_sklearn)
-    with pytest.raises(data.DataUnavailable, match=r"scikit-learn.*symbp\[digits\]"):
+    with pytest.raises(data.DataUnavailable, match=r"scikit-learn.*\[digits\]"):
         data.digits()
 
 

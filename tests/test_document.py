@@ -32,14 +32,16 @@ def test_every_step_of_a_proved_certificate_is_a_line_of_the_align(notation):
     cert = prove(identities.BP2, network([2, 3, 3, 2]))
     assert cert.verdict == "proved" and len(cert.steps) == 2
     doc = document.identity_document(cert, notation)
-    proof = _between(doc, r"\paragraph{Proof.}", r"\end{align*}")
+    proof = _between(doc, r"\begin{proof}", r"\end{align*}")
     for step in cert.steps:
         assert math(step.rhs, notation) in proof
-        assert text(step.checked) in proof
+        assert text(step.checked) not in proof  # how it was checked: in the table at the end, not under the line
+        assert text(step.checked) in doc[doc.index("How the machine checked each line"):]
     assert proof.count("&= ") == len(cert.steps)  # one line per step, nothing more
-    assert r"\rule{0.6em}{0.6em}" in doc  # QED
+    assert proof.count(r"\tag*{(") == len(cert.steps)  # each with its short justification, right-aligned
+    assert r"\end{proof}" in doc  # amsthm's proof: the QED box
     assert doc.startswith(r"\documentclass") and doc.rstrip().endswith(r"\end{document}")
-    assert "\\usepackage{" in doc and doc.count("\\usepackage{") == 1  # amsmath only
+    assert "\\usepackage{amsmath,amsthm,array}" in doc and doc.count("\\usepackage{") == 1  # nothing else
 
 
 def test_a_chain_of_steps_continues_with_equals():
@@ -53,7 +55,7 @@ def test_a_chain_of_steps_continues_with_equals():
         Step(r"\delta^{2}_{1}", r"\frac{\partial C}{\partial z^{2}_{1}}", "definition of δ", "by definition"),
     )
     cert = Certificate("BP3", net.describe(), "exact", "proved", instances=1, steps=steps)
-    proof = _between(document.identity_document(cert, "sokolinsky"), r"\paragraph{Proof.}", r"\end{align*}")
+    proof = _between(document.identity_document(cert, "sokolinsky"), r"\begin{proof}", r"\end{align*}")
     assert "\n &= " + math(steps[1].rhs, "sokolinsky") in proof  # the chain goes on with "= ..."
     assert proof.count(math(steps[1].lhs, "sokolinsky")) == 1  # its left side is not repeated
     assert r"$\delta $" in proof  # the justification's δ typeset as math
@@ -63,7 +65,7 @@ def test_refuted_identity_is_never_typeset_as_a_proof():
     cert = prove(identities.SOFTMAX_CE_ONE_HOT, network([3, 3, 3], cost="softmax-cross-entropy"))
     assert cert.verdict == "refuted"
     doc = document.identity_document(cert, "dyda")
-    assert "Proof." not in doc and r"\rule{0.6em}" not in doc
+    assert r"\begin{proof}" not in doc
     assert "Verdict: refuted" in doc and "Counterexample." in doc
     assert f"{cert.counterexample.lhs_value:.6g}" in doc and f"{cert.counterexample.rhs_value:.6g}" in doc
     assert "l=2" in doc  # the prover's "l=3" in Dyda's layer numbering
@@ -76,7 +78,7 @@ def test_undecided_identity_shows_its_reason_not_a_proof():
     cert = prove(identities.BP2, network([3, 5, 5, 5, 3]), method="exact", budget=1e-6)
     assert cert.verdict == "undecided"
     doc = document.identity_document(cert, "nielsen")
-    assert "Proof." not in doc and "Verdict: undecided" in doc
+    assert r"\begin{proof}" not in doc and "Verdict: undecided" in doc
     assert text(cert.reason) in doc
     with_rest = dataclasses.replace(cert, details={"remaining": r"w^{3}_{12} - w^{3}_{21}"})
     assert math("w^{3}_{12} - w^{3}_{21}", "sokolinsky") in document.identity_document(with_rest, "sokolinsky")
@@ -86,7 +88,7 @@ def test_probably_true_is_labelled_evidence_not_proof():
     cert = prove(identities.BP3, network([2, 3, 2]), method="pit")
     assert cert.verdict == "probably-true"
     doc = document.identity_document(cert, "nielsen")
-    assert "Proof." not in doc and "not a proof" in doc
+    assert r"\begin{proof}" not in doc and "not a proof" in doc
 
 
 def test_catalogue_document_groups_certificates_by_identity():
@@ -103,12 +105,12 @@ def test_dyda_formulas_are_shown_as_written_in_other_notations():
 
 
 def test_words_are_data_another_language_is_a_dictionary(monkeypatch):
-    monkeypatch.setitem(document.PHRASES, "xx", {"proof": "Beweis", "qed": "Fertig."})
+    monkeypatch.setitem(document.PHRASES, "xx", {"proof": "Beweis"})
     monkeypatch.setitem(document.JUSTIFICATIONS, "xx", {"definition of δ": "Definition von δ"})
     step = Step(r"\delta^{2}_{1}", r"\frac{\partial C}{\partial z^{2}_{1}}", "definition of δ")
     cert = Certificate("delta", {"sizes": [1, 2]}, "exact", "proved", steps=(step,))
     doc = document.identity_document(cert, "nielsen", lang="xx")
-    assert r"\paragraph{Beweis.}" in doc and "Fertig." in doc and "Definition von" in doc
+    assert r"\begin{proof}[Beweis]" in doc and "Definition von" in doc
     assert r"\section*{Definitions}" in doc  # a key missing from "xx" falls back to English
 
 
@@ -174,7 +176,7 @@ def test_a_refutation_by_shape_shows_the_reason_without_an_empty_point():
     cert = prove(mutants.BP2_NO_TRANSPOSE, network([2, 3, 3, 2]))
     assert cert.verdict == "refuted" and not cert.counterexample.point
     doc = document.identity_document(cert, "sokolinsky")
-    assert "Proof." not in doc and "cannot multiply" in doc
+    assert r"\begin{proof}" not in doc and "cannot multiply" in doc
     assert "nan" not in doc and "\\begin{align*}\n\n\\end{align*}" not in doc
 
 
@@ -220,7 +222,7 @@ def test_an_undecided_chain_shows_its_attempt_and_remainder_but_no_proof():
     cert = Certificate("BP2", {"sizes": "symbolic"}, "all-sizes", "undecided", steps=(good, failing),
                        reason=r"substituting lemma-dz-dz does not give the next line; remainder w^{3}_{12} - w^{3}_{21}")
     doc = document.identity_document(cert, "sokolinsky")
-    assert "Proof." not in doc and r"\rule{0.6em}" not in doc
+    assert r"\begin{proof}" not in doc
     assert r"\paragraph{Attempt, not a proof.}" in doc and "NOT established" in doc
     assert r"\[ w^{(3)}_{21} - w^{(3)}_{12} \]" in doc  # the remainder as math, re-indexed
 

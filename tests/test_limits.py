@@ -32,7 +32,8 @@ def test_degrees_of_ordinary_formulas_are_far_below_the_limit():
 
 def test_scalar_identity_runs_out_of_budget_as_undecided():
     # Degree 32 is allowed, but the exact simplification of it takes longer than a 1 ms budget.
-    v = verify(r"\sigma'(z) = ((\sigma(z)^{4})^{8})", activation="sigmoid", budget=0.001)
+    # A formula no other test checks, so no cache warmed by an earlier test answers it within the budget.
+    v = verify(r"\sigma'(z) = ((\sigma(z)^{4} - \sigma(z)^{3})^{8})", activation="sigmoid", budget=0.001)
     assert v.status == "undecided" and "time budget of 0.001 s ran out" in v.reason
 
 

@@ -1,6 +1,6 @@
 """The formula reader: notation-aware, no evaluation, clear errors with positions.
 
-Formulas are taken from the seeds (/work/shared/seeds); the defects listed are
+Formulas are taken from the seeds (../shared/seeds, beside the checkout); the defects listed are
 the ones measured in latex2sympy2 and SymPy's parse_latex (issue 5).
 """
 

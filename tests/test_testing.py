@@ -81,7 +81,8 @@ def test_a_wrong_formula_fails_with_the_counterexample_in_the_notation(pytester,
     result.assert_outcomes(failed=1)
     text = result.stdout.str()
     assert "BP2 without transpose: refuted" in text
-    assert r"\delta^{(2)}_{1} in sokolinsky notation" in text
+    assert "refuted (notation sokolinsky)" in text and r"fails at \delta^{(2)}_{1}" in text
+    assert "Nielsen" not in text  # one notation per message
     # Nielsen's w^2_{12} (from neuron 2 to neuron 1) is Sokolinsky's w^{(2)}_{21}.
     assert r"w^{(2)}_{21} = " in text
     assert "ground truth (differentiation):" in text and "the formula gives:" in text
@@ -319,6 +320,43 @@ def test_assert_formula_end_to_end(pytester, run):
     assert "diagnosis: a factor 2" in text
     assert r"w^{(2)}_{21} = " in text  # Nielsen's w^2_{12}, written from-to
     assert "unreadable" in text and "position" in text
+
+
+def test_a_failing_assert_formula_shows_verdict_and_counterexample_not_symbps_source(pytester, run):
+    # A course's test with the factor 2 of examples/lecture.tex (C = ½‖a − y‖² gives ∇_a C = a − y).
+    pytester.makepyfile(
+        r'''
+        import symbp.testing as st
+
+        def test_gradient_of_the_cost():
+            st.assert_formula(r"\nabla_a C = 2 (a^L - y)", notation="nielsen")
+        '''
+    )
+    result = run()
+    result.assert_outcomes(failed=1)
+    text = result.stdout.str()
+    assert "refuted" in text and "at the point" in text and "left side:" in text and "right side:" in text
+    assert "corrected: \\nabla_{a} C = a^L - y" in text
+    assert "st.assert_formula(" in text  # the course's own line is shown...
+    assert "def assert_formula" not in text and "__tracebackhide__" not in text  # ...but not symbp's source
+    assert "raise SymbpAssertionError" not in text and "assertions.py" not in text
+
+
+def test_bad_input_inside_a_test_body_is_one_line_at_the_tests_line(pytester, run):
+    pytester.makepyfile(
+        """
+        from symbp import network
+
+        def test_typo():
+            net = network([2, 3, 2], activation="sigmod")
+        """
+    )
+    result = run()
+    result.assert_outcomes(failed=1)
+    text = result.stdout.str()
+    assert "symbp usage error at test_bad_input_inside_a_test_body_is_one_line_at_the_tests_line.py:4:" in text
+    assert "unknown activation 'sigmod'" in text
+    assert "Traceback" not in text and "network.py" not in text
 
 
 def test_an_inner_session_does_not_change_the_outer_policy(pytester, run):

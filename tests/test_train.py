@@ -250,7 +250,7 @@ def test_cli_divergence_exits_2_naming_epoch_and_eta(capsys):
 
     code = main(["train", "--data", "synthetic", "--samples", "200", "--sizes", "784,5,10", "--activation",
                  "identity", "--eta", "1e5", "--epochs", "20"])
-    err = capsys.readouterr().err
+    err = " ".join(capsys.readouterr().err.split())  # the paragraph is wrapped at 100 columns
     assert code == 2
     assert "at epoch" in err and "η = 100000" in err and "too large" in err
 
@@ -301,3 +301,38 @@ def test_compiled_scalar_kernels_equal_the_numpy_twins_including_z_1000(name):
     # atol: the twin ½(1 + tanh(z/2)) rounds σ(−40) ≈ 4e−18 to 0; the scalar 1/(1 + e^{−z}) keeps it
     np.testing.assert_allclose([sigma(v) for v in zs], act.numpy(zs), rtol=1e-14, atol=1e-16)
     np.testing.assert_allclose([prime(v, sigma(v)) for v in zs], act.numpy_prime(zs), rtol=1e-12, atol=1e-15)
+
+
+def _final_row(out: str) -> list[float]:
+    rows = [line.split() for line in out.splitlines() if line.split() and line.split()[0].isdigit()]
+    return [float(v) for v in rows[-1]]  # epoch, loss, accuracy, test loss, test accuracy, seconds
+
+
+@pytest.mark.parametrize("name, floor", [
+    ("xor", 1.0),          # all four points
+    ("synthetic", 0.45),   # ten classes, chance 0.10; the defaults reach 0.57 with seed 0
+    ("digits", 0.93),      # the 8×8 digits, 360 held out; the defaults reach 0.97 with seed 0
+])
+def test_the_defaults_learn_each_built_in_data_set(name, floor, capsys):
+    # Issue 16: `symbp train --data synthetic` with the old defaults reached 0.21 after 30 epochs.
+    if name == "digits":
+        pytest.importorskip("sklearn", reason="the digits set ships inside scikit-learn (the digits extra)")
+    from symbp.cli import main
+
+    assert main(["train", "--data", name, "--no-progress"]) == 0
+    captured = capsys.readouterr()
+    assert _final_row(captured.out)[4] >= floor
+    assert "saturated" not in captured.err
+
+
+def test_a_flat_loss_from_saturated_units_is_warned_about(capsys):
+    # Issue 16: a sigmoid network at η = 10⁶ saturated with a flat loss and said nothing.
+    from symbp.cli import main
+
+    code = main(["train", "--data", "xor", "--activation", "sigmoid", "--cost", "quadratic", "--eta", "1e6",
+                 "--epochs", "200", "--no-progress"])
+    out, err = capsys.readouterr()
+    err = " ".join(err.split())
+    assert code == 0 and _final_row(out)[2] < 1.0  # it did not learn xor
+    assert err.startswith("symbp: warning:") and "units (layers 2, 3) are saturated" in err
+    assert "smaller learning rate" in err and "Traceback" not in err

@@ -23,6 +23,24 @@ def check_budget(seconds: float, option: str = "--budget") -> float:
     return seconds
 
 
+#: What every verdict-giving command says about its exit codes in ``--help``.
+EXIT_CODES_HELP = ("0 every claim holds; 1 one is refuted; 2 bad input (one paragraph, no traceback); "
+                   "3 one is undecided; 70 an internal error (a bug in symbp; the traceback goes to a file)")
+
+
+def with_examples(*lines: str, exits: str = EXIT_CODES_HELP) -> str:
+    """An ``epilog`` for ``--help``: the example command lines, then the exit codes.
+
+    >>> print(with_examples("symbp prove", exits="0 done"))
+    examples:
+      symbp prove
+    <BLANKLINE>
+    exit codes: 0 done
+    """
+    wrapped = textwrap.fill(f"exit codes: {exits}", width=100, subsequent_indent="  ")
+    return "examples:\n" + "\n".join(f"  {line}" for line in lines) + "\n\n" + wrapped
+
+
 def error_paragraph(message: str) -> str:
     return textwrap.fill(f"symbp: error: {message}", width=100, break_long_words=False, break_on_hyphens=False)
 

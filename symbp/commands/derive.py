@@ -2,13 +2,26 @@
 
 from __future__ import annotations
 
+import argparse
+
 import sympy
 
-from .common import EXIT_OK, add_network_arguments, network_from_args
+from .common import EXIT_OK, add_network_arguments, network_from_args, with_examples
 
 
 def register(sub) -> None:
-    p = sub.add_parser("derive", help="print ∂C/∂w or ∂C/∂b by direct differentiation")
+    p = sub.add_parser(
+        "derive", help="print ∂C/∂w or ∂C/∂b by direct differentiation (the ground truth)",
+        description="Print the ground-truth derivative of the cost with respect to one weight or bias, obtained "
+                    "by differentiating the composed cost (never by the backprop recursion).",
+        epilog=with_examples(
+            "symbp derive --sizes 2,3,2 --wrt 'w^2_{1,2}'",
+            "symbp derive --sizes 2,3,2 --activation sigmoid --wrt 'b^3_1' --latex",
+            "symbp derive --wrt 'w^3_{2,1}' --composed        # z^l_j replaced by its value",
+            exits="0 printed; 2 bad input (one paragraph, no traceback); 70 an internal error (a bug in symbp)",
+        ),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     add_network_arguments(p)
     p.add_argument("--wrt", required=True, action="append", metavar="PARAM",
                    help="parameter, e.g. 'w^2_{1,2}' or 'b^3_1' (repeatable)")

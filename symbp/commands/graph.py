@@ -1,4 +1,4 @@
-"""``symbp graph``: draw a network as a computational graph (seed 004).
+"""``symbp graph``: draw a network as a computational graph (as the computational-graph notes do).
 
     symbp graph --sizes 2,3,1 --activation sigmoid --cost cross-entropy --point random --out graph.svg
     symbp graph --sizes 2,3,1 --out graph.dot
@@ -12,6 +12,7 @@ import sys
 from fractions import Fraction
 
 from ..errors import SpecError
+from .common import with_examples
 
 
 def register(subparsers) -> None:
@@ -23,10 +24,18 @@ def register(subparsers) -> None:
             "labelled with its local derivative. With --point, forward values and the gradients dC/d(node) "
             "from the ground truth. .svg/.png/.pdf need Graphviz's `dot`; without it the .dot text is written."
         ),
+        epilog=with_examples(
+            "symbp graph --sizes 2,3,1 --activation sigmoid --cost cross-entropy --point random --out graph.svg",
+            "symbp graph --sizes 2,3,1 --set 'w^2_{1,2}=1/2' --out graph.svg   # one leaf fixed",
+            "symbp graph --sizes 784,30,10 --collapse-layers --out mnist.svg",
+            exits="0 the picture was written; 2 bad input (one paragraph, no traceback); "
+                  "70 an internal error (a bug in symbp)",
+        ),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    p.add_argument("--sizes", default="2,3,1", help="layer sizes, input first (default: 2,3,1, seed 004)")
+    p.add_argument("--sizes", default="2,3,1", help="layer sizes, input first (default: 2,3,1, the logistic classifier of the computational-graph notes)")
     p.add_argument("--activation", default="sigmoid", help="one activation, or one per layer (default: sigmoid)")
-    p.add_argument("--cost", default="cross-entropy", help="cost (default: cross-entropy, seed 004)")
+    p.add_argument("--cost", default="cross-entropy", help="cost (default: cross-entropy)")
     p.add_argument("--notation", default="nielsen", help="notation profile (nielsen, rowvector, ...)")
     p.add_argument(
         "--point", default="none", help="'random' for values at an exact random point, 'none' for labels only"

@@ -7,16 +7,30 @@
 
 from __future__ import annotations
 
+import argparse
 from pathlib import Path
 
 from ..errors import SpecError
 from ..files import check_output, write_atomic
 from . import latex_layers
-from .common import EXIT_OK, check_budget
+from .common import EXIT_OK, check_budget, with_examples
 
 
 def register(sub) -> None:
-    p = sub.add_parser("latex", help="write the derivations (or a worked example) as a LaTeX document")
+    p = sub.add_parser(
+        "latex", help="write the derivations (or a worked example) as a LaTeX document",
+        description="Write proof documents as LaTeX in a notation: the whole catalogue (with a table of "
+                    "contents), one identity, or a worked example with numbers. Every line of a proof is a step "
+                    "the prover checked; a refuted or undecided identity shows its verdict, never a proof.",
+        epilog=with_examples(
+            "symbp latex --notation nielsen --out bp.tex                 # the whole catalogue",
+            "symbp latex --notation sokolinsky --identity BP2 --pdf      # one identity, compiled",
+            "symbp latex --sizes 2,3,2 --activation sigmoid --worked-example --out example.tex",
+            exits="0 the document was written; 2 bad input (one paragraph, no traceback); "
+                  "70 an internal error (a bug in symbp)",
+        ),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     p.add_argument("--notation", default="nielsen",
                    help="nielsen, sokolinsky, dyda, or a profile's TOML file (default nielsen)")
     p.add_argument("--identity", action="append", metavar="NAME",

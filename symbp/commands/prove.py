@@ -2,16 +2,36 @@
 
 from __future__ import annotations
 
+import argparse
 import json
+import sys
 
 from .. import general, shards
 from ..errors import SpecError
+from ..display.progress import Progress
 from . import prove_layers
-from .common import EXIT_OK, EXIT_REFUTED, EXIT_UNDECIDED, add_network_arguments, check_budget, network_from_args
+from .colour import colour_on, paint_cell
+from .common import (EXIT_OK, EXIT_REFUTED, EXIT_UNDECIDED, add_network_arguments, check_budget, network_from_args,
+                     with_examples)
 
 
 def register(sub) -> None:
-    p = sub.add_parser("prove", help="prove BP1-BP4 and the other catalogue identities on a network")
+    p = sub.add_parser(
+        "prove", help="prove BP1-BP4 and the other catalogue identities on a network (what a bare `symbp` runs)",
+        description="Check identities of the catalogue (BP1-BP4 and the rest; --list shows them) on every layer "
+                    "and index of a concrete network, against the ground truth obtained by differentiating the "
+                    "cost. One row per identity, printed as soon as it is done; a refutation comes with a "
+                    "counterexample at an exact point. With --general, for networks of every size and depth.",
+        epilog=with_examples(
+            "symbp prove                                          # BP1-BP4 on [2,3,2], any differentiable σ",
+            "symbp prove --sizes 4,8,8,4 --activation sigmoid --json",
+            "symbp prove --identity BP2 --identity product-formula --sizes 3,4,4,2 --activation tanh",
+            "symbp prove --sizes 784,30,10 --method pit             # random-point test, error bound stated",
+            "symbp prove --general                                # every size and depth, by induction",
+            "symbp prove --list                                   # the catalogue and where each entry comes from",
+        ),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     add_network_arguments(p)
     p.add_argument("--identity", action="append", metavar="NAME",
                    help="identity to check (repeatable; default: every identity that applies); see --list")
@@ -55,20 +75,34 @@ def run(args) -> int:
 
         chosen += seed_004(net)
     jobs = args.jobs or shards.default_jobs()
-    certs = [prove(ident, net, method=args.method, budget=args.budget, jobs=jobs) for ident in chosen]
     if args.json:
+        with Progress(len(chosen), "proving", "identity") as bar:
+            certs = []
+            for ident in chosen:
+                certs.append(prove(ident, net, method=args.method, budget=args.budget, jobs=jobs))
+                bar.update()
         print(json.dumps([c.to_dict() for c in certs], ensure_ascii=False, indent=2))
-    else:
-        print(f"network {net.label()}  ({net.parameter_count} parameters)")
-        print(_table(certs))
-        for c in certs:
-            if c.verdict == "refuted":
-                print(_explain_refutation(c, notation.profile(args.notation)))
-            elif c.verdict == "undecided":
-                print(f"\n{c.identity}: undecided: {c.reason}")
-            elif c.verdict == "probably-true":
-                print(f"\n{c.identity}: probably true, not a proof (a random-point identity test at {c.points} points; "
-                      f"error bound {c.error_bound})" + (": --require-proof fails it" if args.require_proof else ""))
+        return exit_code(certs, require_proof=args.require_proof)
+    print(f"network {net.label()}  ({net.parameter_count} parameters)", flush=True)
+    table = Table([ident.name for ident in chosen])
+    for line in table.head():
+        print(line)
+    certs = []
+    with Progress(len(chosen), "proving", "identity") as bar:
+        for ident in chosen:
+            cert = prove(ident, net, method=args.method, budget=args.budget, jobs=jobs)
+            certs.append(cert)
+            bar.print(table.row(cert))  # each row as soon as its identity is done
+            bar.update()
+    profile = notation.profile(args.notation)
+    for c in certs:
+        if c.verdict == "refuted":
+            print(_explain_refutation(c, profile))
+        elif c.verdict == "undecided":
+            print(f"\n{c.identity}: undecided: {c.reason}")
+        elif c.verdict == "probably-true":
+            print(f"\n{c.identity}: probably true, not a proof (a random-point identity test at {c.points} points; "
+                  f"error bound {c.error_bound})" + (": --require-proof fails it" if args.require_proof else ""))
     return exit_code(certs, require_proof=args.require_proof)
 
 
@@ -83,16 +117,48 @@ def exit_code(certs, *, require_proof: bool = False) -> int:
     return EXIT_OK
 
 
+class Table:
+    """The verdict table, one row at a time, its columns sized before the first row is known."""
+
+    HEADER = ("identity", "verdict", "method", "instances", "seconds")
+
+    def __init__(self, names, *, colour: "bool | None" = None):
+        self.widths = [max([len(self.HEADER[0])] + [len(n) for n in names]), len("probably-true"), len("auto→pit"),
+                       len("instances"), len("seconds")]
+        self.colour = colour_on() if colour is None else colour
+
+    def _line(self, cells) -> str:
+        return "  ".join(c.ljust(w) if i < 3 else c.rjust(w) for i, (c, w) in enumerate(zip(cells, self.widths)))
+
+    def head(self) -> list[str]:
+        return [self._line(self.HEADER).rstrip(), "  ".join("-" * w for w in self.widths)]
+
+    def row(self, c) -> str:
+        cells = [c.identity, c.verdict, c.method, str(c.instances), f"{c.seconds:.3f}"]
+        line = self._line(cells)
+        if self.colour:
+            start = self.widths[0] + 2
+            line = line[:start] + paint_cell(line[start:start + self.widths[1]], c.verdict, on=True) + line[start + self.widths[1]:]
+        if c.verdict == "probably-true" and c.error_bound:
+            line += f"  ({bound_note(c.error_bound)})"
+        return line
+
+
+def bound_note(bound: str) -> str:
+    """The probability of a false 'probably-true', short: 'P(error) < 7.5e-35 per instance'.
+
+    >>> bound_note("each instance: P(false agreement) ≤ (20/p)^2 < 7.5e-35, p = 2^61 − 1 (Schwartz–Zippel)")
+    'P(false agreement) < 7.5e-35 per instance, Schwartz–Zippel'
+    """
+    if "<" in bound and "P(" in bound:
+        value = bound.rsplit("<", 1)[1].split(",")[0].strip()
+        return f"P(false agreement) < {value} per instance, Schwartz–Zippel"
+    return bound
+
+
 def _table(certs) -> str:
-    rows = [("identity", "verdict", "method", "instances", "seconds")]
-    rows += [(c.identity, c.verdict, c.method, str(c.instances), f"{c.seconds:.3f}") for c in certs]
-    widths = [max(len(r[i]) for r in rows) for i in range(5)]
-    lines = []
-    for n, r in enumerate(rows):
-        lines.append("  ".join(cell.ljust(w) if i < 3 else cell.rjust(w) for i, (cell, w) in enumerate(zip(r, widths))))
-        if n == 0:
-            lines.append("  ".join("-" * w for w in widths))
-    return "\n".join(lines)
+    table = Table([c.identity for c in certs], colour=False)
+    return "\n".join(table.head() + [table.row(c) for c in certs])
 
 
 def _explain_refutation(c, profile) -> str:

@@ -11,17 +11,33 @@ formula, unreadable or uninterpretable; for notes only with ``--strict``);
 
 from __future__ import annotations
 
+import argparse
 import json
 import sys
 from pathlib import Path
 
 from ..errors import NotationError, SpecError
 from ..files import MAX_NOTES_BYTES, check_output, read_text
-from .common import check_budget, error_paragraph
+from .common import check_budget, error_paragraph, with_examples
 
 
 def register(sub) -> None:
-    p = sub.add_parser("verify", help="check a LaTeX formula, or every formula in a set of notes, in their notation")
+    p = sub.add_parser(
+        "verify", help="check a LaTeX formula, or every formula in a set of notes, in their notation",
+        description="Read a formula (or every formula of a set of notes) in its notation, check it against the "
+                    "ground truth on a family of networks, and for a wrong one show a counterexample, name the "
+                    "slip and print the corrected formula. With --notes, each formula's row is printed as soon as "
+                    "it is checked, then one line accounts for every formula found.",
+        epilog=with_examples(
+            "symbp verify '\\frac{\\partial C}{\\partial b^l_j} = \\delta^l_j'",
+            "symbp verify --notation sokolinsky '\\frac{\\partial C}{\\partial w_{ji}^{(l)}} = \\delta_i^{(l)} a_j^{(l-1)}'",
+            "symbp verify --notes examples/lecture.tex --report report.html   # .html, .md; or --junit FILE.xml",
+            "cat notes.md | symbp verify -                                       # a formula or notes on stdin",
+            exits="0 holds; 1 refuted; 2 bad input (and an unreadable single formula; for notes with --strict); "
+                  "3 undecided; 70 an internal error (a bug in symbp; the traceback goes to a file)",
+        ),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     p.add_argument("formula", nargs="?",
                    help=r"a LaTeX formula, e.g. '\delta^L = \nabla_a C \odot \sigma'\''(z^L)'; "
                         "'-' reads a formula or notes from standard input")
@@ -37,7 +53,9 @@ def register(sub) -> None:
                    help="assume Σ_k y_k = 1 (softmax-cross-entropy only); with --notes also when the notes assume it")
     p.add_argument("--notes", metavar="FILE",
                    help="verify every formula in a .tex, .md, .txt or .ipynb file ('-': standard input)")
-    p.add_argument("--report", metavar="FILE", help="with --notes: write a markdown report (one row per formula)")
+    p.add_argument("--report", metavar="FILE",
+                   help="with --notes: write a report, one row per formula: .html (one self-contained page, "
+                        "formulas typeset) or .md (Markdown)")
     p.add_argument("--junit", metavar="FILE", help="with --notes: write a JUnit XML report, one test case per formula")
     p.add_argument("--json", action="store_true", help="print one JSON object per formula (a JSON list)")
     p.add_argument("--strict", action="store_true",
@@ -117,11 +135,14 @@ def run(args) -> int:
                 one_hot=bool(args.one_hot) and args.cost is not None)  # validates them
         options["sizes"] = tuple(sizes)
     if notes_mode:
-        if stdin_text is not None:
-            report = notes_module.verify_text(stdin_text, nt, path="standard input", kind=guess_kind(stdin_text),
-                                              strict=args.strict, **options)
-        else:
-            report = notes_module.verify_notes(args.notes, nt, strict=args.strict, **options)
+        if args.report:
+            report_format(args.report)  # an unknown suffix is bad input, before any work
+        with _Rows(print_rows=not args.json) as rows:
+            if stdin_text is not None:
+                report = notes_module.verify_text(stdin_text, nt, path="standard input", kind=guess_kind(stdin_text),
+                                                  strict=args.strict, on_row=rows, **options)
+            else:
+                report = notes_module.verify_notes(args.notes, nt, strict=args.strict, on_row=rows, **options)
         return _proof_required(_print_notes(report, args, inputs), [r.result for r in report.rows], args.require_proof)
     if nt == "auto":
         from ..verify.infer import infer
@@ -159,6 +180,43 @@ def _proof_required(code: int, results: list, required: bool) -> int:
     return code
 
 
+class _Rows:
+    # Prints each row of the notes as soon as it is checked, under a progress bar (on a terminal).
+    def __init__(self, *, print_rows: bool):
+        from .colour import colour_on
+
+        self.print_rows, self.bar, self.colour = print_rows, None, colour_on()
+
+    def __call__(self, row, done: int, total: int) -> None:
+        from ..display.progress import Progress
+
+        if self.bar is None:
+            self.bar = Progress(total, "verifying", "formula")
+        if self.print_rows:
+            self.bar.print(_line(row.result, row.formula, colour=self.colour))
+        self.bar.update()
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        if self.bar is not None:
+            self.bar.close()
+
+
+#: Report formats by file suffix.
+REPORT_FORMATS = {".html": "html", ".htm": "html", ".md": "markdown", ".markdown": "markdown", ".txt": "markdown"}
+
+
+def report_format(path: str) -> str:
+    """'html' or 'markdown', from the suffix of ``path``; another suffix is bad input."""
+    fmt = REPORT_FORMATS.get(Path(path).suffix.lower())
+    if fmt is None:
+        raise SpecError(f"--report {path}: the format comes from the suffix, and {Path(path).suffix or 'no suffix'} "
+                        "is not one; use .html (a page with typeset formulas) or .md (Markdown)")
+    return fmt
+
+
 def _check_output_folder(path: str, option: str) -> None:
     folder = Path(path).resolve().parent
     if not folder.is_dir():
@@ -170,7 +228,14 @@ def _print_notes(report, args, inputs) -> int:
     from ..verify import notes as notes_module
 
     if args.report:
-        write_atomic(args.report, notes_module.to_markdown(report), what="the report", inputs=inputs)
+        if report_format(args.report) == "html":
+            from ..verify.html import to_html
+
+            setting = f"activation {args.activation}, cost {args.cost}" + (", one-hot targets" if args.one_hot else "")
+            text = to_html(report, setting=setting)
+        else:
+            text = notes_module.to_markdown(report)
+        write_atomic(args.report, text, what="the report", inputs=inputs)
     if args.junit:
         from ..verify import junit
 
@@ -186,10 +251,8 @@ def _print_notes(report, args, inputs) -> int:
             print(line, file=sys.stderr)
         print(report.account_line(), file=sys.stderr)
     else:
-        for line in report.header():
+        for line in report.header():  # the rows were printed as they were checked
             print(line)
-        for row in report.rows:
-            print(_line(row.result, row.formula))
         print(report.account_line())
     return report.exit_code
 
@@ -218,16 +281,20 @@ def _skipped_json(f) -> dict:
     return d
 
 
-def _line(r, formula) -> str:
+def _line(r, formula, *, colour: bool = False) -> str:
+    from .colour import paint
+
     extra = r.identity or r.diagnosis or r.reason
     if r.remark:
         extra = f"{extra}; {r.remark}" if extra else r.remark
     status = r.status + (f" ({r.condition})" if r.condition else "")
-    return f"{formula.where}: {status}: {r.formula}" + (f"  [{extra}]" if extra else "")
+    return f"{formula.where}: {paint(status, r.status, on=colour)}: {r.formula}" + (f"  [{extra}]" if extra else "")
 
 
 def _long(r) -> str:
-    out = [f"{r.status}" + (f" ({r.verdict})" if r.verdict not in (r.status, "proved") else "")
+    from .colour import paint
+
+    out = [paint(r.status, r.status) + (f" ({r.verdict})" if r.verdict not in (r.status, "proved") else "")
            + (f": matches {r.identity}" if r.identity else "")]
     if r.interpretation:
         out.append(f"read as: {r.interpretation.get('latex', '')}")

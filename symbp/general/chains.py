@@ -119,7 +119,7 @@ def _identities() -> dict[str, GeneralIdentity]:
     add(
         name="BP1",
         statement=r"\delta^L_j = \frac{\partial C}{\partial a^L_j} \sigma'(z^L_j)",
-        source="seed 000 (BP1 and its proof); seed 002 (BP1)",
+        source="Nielsen, ch. 2 (BP1 and its proof); Sokolinsky (BP1)",
         lhs=lambda m: m.delta_L[m.j],
         rhs=bp1_rhs,
         ranges=lambda m: [_r(m.j, m.n_L)],
@@ -137,7 +137,7 @@ def _identities() -> dict[str, GeneralIdentity]:
     add(
         name="BP1-quadratic",
         statement=r"\delta^L_j = (a^L_j - y_j)\, \sigma'(z^L_j) \quad (C = \tfrac12\|a^L - y\|^2)",
-        source="seed 002 (BP1' with Lemma 1); seed 001",
+        source="Sokolinsky (BP1' with Lemma 1); the formula sheet",
         lhs=lambda m: m.delta_L[m.j],
         rhs=lambda m: (m.a_L[m.j] - m.y[m.j]) * m.sigma_prime(m.z_L[m.j]),
         ranges=lambda m: [_r(m.j, m.n_L)],
@@ -158,7 +158,7 @@ def _identities() -> dict[str, GeneralIdentity]:
     add(
         name="BP2",
         statement=r"\delta^l_j = \sigma'(z^l_j) \sum_{i} w^{l+1}_{ij} \delta^{l+1}_i",
-        source="seed 000 (BP2 and its proof); seed 002 (BP2, Lemma 2, chain rule)",
+        source="Nielsen, ch. 2 (BP2 and its proof); Sokolinsky (BP2, Lemma 2, chain rule)",
         lhs=lambda m: m.delta[m.j],
         rhs=bp2_rhs,
         ranges=lambda m: [_r(m.j, m.n)],
@@ -178,7 +178,7 @@ def _identities() -> dict[str, GeneralIdentity]:
             Link(
                 lambda m: Sum(m.delta_next[m.i] * m.w_next[m.i, m.j] * m.sigma_prime(m.z[m.j]), (m.i, 1, m.n_next)),
                 "lemma",
-                "lemma-dz-dz (seed 002, Lemma 2)",
+                "lemma-dz-dz (Sokolinsky, Lemma 2)",
                 "lemma-dz-dz",
             ),
         ),
@@ -190,7 +190,7 @@ def _identities() -> dict[str, GeneralIdentity]:
         name="BP3",
         single_sample=True,
         statement=r"\frac{\partial C}{\partial b^l_j} = \delta^l_j",
-        source="seed 000 (BP3 and its proof); seed 002 (BP3, Lemma 3)",
+        source="Nielsen, ch. 2 (BP3 and its proof); Sokolinsky (BP3, Lemma 3)",
         lhs=lambda m: sympy.IndexedBase("dC/db^{l}")[m.j],
         rhs=lambda m: m.delta[m.j],
         ranges=lambda m: [_r(m.j, m.n)],
@@ -205,7 +205,7 @@ def _identities() -> dict[str, GeneralIdentity]:
             Link(
                 lambda m: Sum(m.delta[m.i] * KroneckerDelta(m.j, m.i), (m.i, 1, m.n)),
                 "lemma",
-                "lemma-dz-db (seed 002, Lemma 3)",
+                "lemma-dz-db (Sokolinsky, Lemma 3)",
                 "lemma-dz-db",
             ),
         ),
@@ -216,7 +216,7 @@ def _identities() -> dict[str, GeneralIdentity]:
         name="BP4",
         single_sample=True,
         statement=r"\frac{\partial C}{\partial w^l_{jk}} = a^{l-1}_k \delta^l_j",
-        source="seed 000 (BP4 and its proof); seed 002 (BP4, Lemma 4)",
+        source="Nielsen, ch. 2 (BP4 and its proof); Sokolinsky (BP4, Lemma 4)",
         lhs=lambda m: sympy.IndexedBase("dC/dw^{l}")[m.j, m.k],
         rhs=lambda m: m.a_prev[m.k] * m.delta[m.j],
         ranges=lambda m: [_r(m.j, m.n), _r(m.k, m.n_prev)],
@@ -231,7 +231,7 @@ def _identities() -> dict[str, GeneralIdentity]:
             Link(
                 lambda m: Sum(m.delta[m.i] * KroneckerDelta(m.i, m.j) * m.a_prev[m.k], (m.i, 1, m.n)),
                 "lemma",
-                "lemma-dz-dw (seed 002, Lemma 4)",
+                "lemma-dz-dw (Sokolinsky, Lemma 4)",
                 "lemma-dz-dw",
             ),
         ),
@@ -242,7 +242,7 @@ def _identities() -> dict[str, GeneralIdentity]:
         name="input-gradient",
         single_sample=True,
         statement=r"\frac{\partial C}{\partial a^{l-1}_k} = \sum_j w^l_{jk} \delta^l_j \quad (\nabla_{a^{l-1}} C = (w^l)^T \delta^l)",
-        source="seed 003 (∂L/∂x = W^T δ); seed 004 (dL/dx = W^T dL/dy)",
+        source="Dyda (∂L/∂x = W^T δ); the computational-graph notes (dL/dx = W^T dL/dy)",
         lhs=lambda m: sympy.IndexedBase("dC/da^{l-1}")[m.k],
         rhs=lambda m: (Mat(m.n, m.n_prev, lambda i, j: m.w[i, j], "w^{l}").T @ vector(m.delta, m.n, "δ^{l}")).entry(m.k, 1),
         ranges=lambda m: [_r(m.k, m.n_prev)],
@@ -277,7 +277,7 @@ def _identities() -> dict[str, GeneralIdentity]:
         add(
             name=name,
             statement=stmt,
-            source="seed 001 (mini-batch backprop, \"kuchařka\")",
+            source="the formula sheet (mini-batch backprop, \"kuchařka\")",
             lhs=(lambda b, w: lambda m: sympy.IndexedBase(b)[(m.j, m.k) if w else (m.j,)])(lhs_base, weight),
             rhs=rhs,
             ranges=(lambda w: lambda m: [_r(m.j, m.n)] + ([_r(m.k, m.n_prev)] if w else []))(weight),
@@ -299,7 +299,7 @@ def _identities() -> dict[str, GeneralIdentity]:
     add(
         name="BP1-matrix",
         statement=r"\delta^L = \Sigma'(z^L)\, \nabla_a C",
-        source="seed 000 (matrix form of BP1)",
+        source="Nielsen, ch. 2 (matrix form of BP1)",
         lhs=lambda m: m.delta_L[m.j],
         rhs=lambda m: (diag_prime(m, m.z_L, m.n_L, "Σ'(z^L)") @ vector(m.nabla, m.n_L, "∇_a C")).entry(m.j, 1),
         ranges=lambda m: [_r(m.j, m.n_L)],
@@ -310,7 +310,7 @@ def _identities() -> dict[str, GeneralIdentity]:
     add(
         name="BP2-matrix",
         statement=r"\delta^l = \Sigma'(z^l)\, (w^{l+1})^T \delta^{l+1}",
-        source="seed 000 (matrix form of BP2)",
+        source="Nielsen, ch. 2 (matrix form of BP2)",
         lhs=lambda m: m.delta[m.j],
         rhs=lambda m: bp2_matrix(m, m.delta_next).entry(m.j, 1),
         ranges=lambda m: [_r(m.j, m.n)],
@@ -322,7 +322,7 @@ def _identities() -> dict[str, GeneralIdentity]:
     add(
         name="ce-sigmoid",
         statement=r"\delta^L_j = a^L_j - y_j \quad (\sigma \text{ the sigmoid, binary cross-entropy})",
-        source="Nielsen ch. 3 (used in seed 004's logistic example)",
+        source="Nielsen, ch. 3 (used in the logistic example of the computational-graph notes)",
         lhs=lambda m: m.delta_L[m.j],
         rhs=lambda m: m.a_L[m.j] - m.y[m.j],
         ranges=lambda m: [_r(m.j, m.n_L)],
@@ -358,7 +358,7 @@ def _identities() -> dict[str, GeneralIdentity]:
         add(
             name=name,
             statement=stmt,
-            source="seed 003 (softmax + categorical cross-entropy)",
+            source="Dyda (softmax + categorical cross-entropy)",
             lhs=lambda m: m.delta_L[m.j],
             rhs=rhs,
             ranges=lambda m: [_r(m.j, m.n_L)],

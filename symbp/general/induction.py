@@ -35,7 +35,7 @@ def prove_product_formula(session, prove_identity) -> Certificate:
     m, t0 = session.m, time.perf_counter()
     base = dict(identity="product-formula", network=session.gnet.describe(), method="induction",
                 statement=r"\delta^l = \Sigma'(z^l)(w^{l+1})^T \cdots \Sigma'(z^{L-1})(w^L)^T \Sigma'(z^L) \nabla_a C",
-                source="seed 000 (the recursive product formula)")
+                source="Nielsen, ch. 2 (the recursive product formula)")
     P_next = sympy.IndexedBase("P^{l+1}")
     j, ranges_L, ranges_l = m.j, [_range(m.j, m.n_L)], [_range(m.j, m.n)]
     failed, steps = [], []

@@ -167,7 +167,7 @@ def _lemmas() -> dict[str, Lemma]:
     add(
         name="lemma-dz-db",
         statement=r"\frac{\partial z^l_j}{\partial b^l_i} = [i = j]",
-        source="seed 000 (proof of BP3); seed 002, Lemma 3",
+        source="Nielsen, ch. 2 (proof of BP3); Sokolinsky, Lemma 3",
         lhs=lambda m: sympy.diff(m.z_def(m.j), m.b[m.i]),
         rhs=lambda m: KroneckerDelta(m.i, m.j),
         ranges=lambda m: [_r(m.i, m.n), _r(m.j, m.n)],
@@ -176,7 +176,7 @@ def _lemmas() -> dict[str, Lemma]:
     add(
         name="lemma-dz-dw",
         statement=r"\frac{\partial z^l_j}{\partial w^l_{pq}} = [j = p]\, a^{l-1}_q",
-        source="seed 000 (proof of BP4); seed 002, Lemma 4",
+        source="Nielsen, ch. 2 (proof of BP4); Sokolinsky, Lemma 4",
         lhs=lambda m: sympy.diff(m.z_def(m.j), m.w[m.p, m.q]),
         rhs=lambda m: KroneckerDelta(m.j, m.p) * m.a_prev[m.q],
         ranges=lambda m: [_r(m.j, m.n), _r(m.p, m.n), _r(m.q, m.n_prev)],
@@ -185,7 +185,7 @@ def _lemmas() -> dict[str, Lemma]:
     add(
         name="lemma-dz-da",
         statement=r"\frac{\partial z^l_j}{\partial a^{l-1}_k} = w^l_{jk}",
-        source="seed 003 (∂L/∂x = W^T δ); seed 004 (linear layer, dL/dx = W^T dL/dy)",
+        source="Dyda (∂L/∂x = W^T δ); the computational-graph notes (linear layer, dL/dx = W^T dL/dy)",
         lhs=lambda m: sympy.diff(m.z_def(m.j), m.a_prev[m.k]),
         rhs=lambda m: m.w[m.j, m.k],
         ranges=lambda m: [_r(m.j, m.n), _r(m.k, m.n_prev)],
@@ -194,7 +194,7 @@ def _lemmas() -> dict[str, Lemma]:
     add(
         name="lemma-dz-dz",
         statement=r"\frac{\partial z^{l+1}_i}{\partial z^l_j} = w^{l+1}_{ij}\, \sigma'(z^l_j)",
-        source="seed 000 (proof of BP2); seed 002, Lemma 2",
+        source="Nielsen, ch. 2 (proof of BP2); Sokolinsky, Lemma 2",
         lhs=lambda m: sympy.diff(m.z_next_def(m.i), m.z[m.j]),
         rhs=lambda m: m.w_next[m.i, m.j] * m.sigma_prime(m.z[m.j]),
         ranges=lambda m: [_r(m.i, m.n_next), _r(m.j, m.n)],
@@ -203,7 +203,7 @@ def _lemmas() -> dict[str, Lemma]:
     add(
         name="lemma-da-dz",
         statement=r"\frac{\partial a^L_k}{\partial z^L_j} = [k = j]\, \sigma'(z^L_j)",
-        source="seed 000 (proof of BP1): a^L = σ(z^L) elementwise",
+        source="Nielsen, ch. 2 (proof of BP1): a^L = σ(z^L) elementwise",
         lhs=lambda m: sympy.diff(m.sigma(m.z_L[m.k]), m.z_L[m.j]),
         rhs=lambda m: KroneckerDelta(m.k, m.j) * m.sigma_prime(m.z_L[m.j]),
         ranges=lambda m: [_r(m.j, m.n_L), _r(m.k, m.n_L)],
@@ -212,7 +212,7 @@ def _lemmas() -> dict[str, Lemma]:
     add(
         name="lemma-dC-da-quadratic",
         statement=r"\frac{\partial C}{\partial a^L_j} = a^L_j - y_j \quad (C = \tfrac12\|a^L - y\|^2)",
-        source="seed 002, Lemma 1; seed 001 (∂C/∂a)",
+        source="Sokolinsky, Lemma 1; the formula sheet (∂C/∂a)",
         lhs=lambda m: sympy.diff(m.cost("quadratic", lambda k: m.a_L[k]), m.a_L[m.j]),
         rhs=lambda m: m.a_L[m.j] - m.y[m.j],
         ranges=lambda m: [_r(m.j, m.n_L)],
@@ -235,7 +235,7 @@ def _lemmas() -> dict[str, Lemma]:
             r"\sum_{i=1}^{n_{l+1}} \delta^{l+1}_i \frac{\partial z^{l+1}_i}{\partial z^l_j}"
             r" = \sigma'(z^l_j) \sum_{i=1}^{n_{l+1}} w^{l+1}_{ij} \delta^{l+1}_i"
         ),
-        source="seed 000 (proof of BP2); seed 002, the multivariable chain rule",
+        source="Nielsen, ch. 2 (proof of BP2); Sokolinsky, the multivariable chain rule",
         # the Jacobian entries are differentiated from the definition here, not taken from lemma-dz-dz
         lhs=lambda m: Sum(m.delta_next[m.i] * sympy.diff(m.z_next_def(m.i), m.z[m.j]), (m.i, 1, m.n_next)),
         rhs=lambda m: m.sigma_prime(m.z[m.j]) * Sum(m.w_next[m.r, m.j] * m.delta_next[m.r], (m.r, 1, m.n_next)),
@@ -245,7 +245,7 @@ def _lemmas() -> dict[str, Lemma]:
     add(
         name="lemma-softmax-jacobian",
         statement=r"\frac{\partial a^L_k}{\partial z^L_j} = a^L_k \big([k = j] - a^L_j\big), \quad a^L = \mathrm{softmax}(z^L)",
-        source="seed 003 (the softmax derivative)",
+        source="Dyda (the softmax derivative)",
         lhs=lambda m: sympy.diff(m.softmax(m.k), m.z_L[m.j]),
         rhs=lambda m: m.softmax(m.k) * (KroneckerDelta(m.k, m.j) - m.softmax(m.j)),
         ranges=lambda m: [_r(m.j, m.n_L), _r(m.k, m.n_L)],
@@ -255,7 +255,7 @@ def _lemmas() -> dict[str, Lemma]:
     add(
         name="lemma-dC-da-categorical",
         statement=r"\frac{\partial C}{\partial a^L_j} = -\frac{y_j}{a^L_j} \quad (C = -\sum_k y_k \ln a^L_k)",
-        source="seed 003 (categorical cross-entropy)",
+        source="Dyda (categorical cross-entropy)",
         lhs=lambda m: sympy.diff(m.cost("softmax-cross-entropy", lambda k: m.a_L[k]), m.a_L[m.j]),
         rhs=lambda m: -m.y[m.j] / m.a_L[m.j],
         ranges=lambda m: [_r(m.j, m.n_L)],
@@ -266,7 +266,7 @@ def _lemmas() -> dict[str, Lemma]:
     add(
         name="lemma-softmax-ce",
         statement=r"\frac{\partial C}{\partial z^L_j} = \Big(\sum_k y_k\Big) a^L_j - y_j",
-        source="seed 003 (softmax + categorical cross-entropy, general y)",
+        source="Dyda (softmax + categorical cross-entropy, general y)",
         lhs=softmax_ce,
         rhs=lambda m: m.sum_y() * m.softmax(m.j) - m.y[m.j],
         ranges=lambda m: [_r(m.j, m.n_L)],
@@ -276,7 +276,7 @@ def _lemmas() -> dict[str, Lemma]:
     add(
         name="lemma-softmax-ce-one-hot",
         statement=r"\sum_k y_k = 1 \implies \frac{\partial C}{\partial z^L_j} = a^L_j - y_j",
-        source="seed 003 (δ^L = a − y when Σ y = 1)",
+        source="Dyda (δ^L = a − y when Σ y = 1)",
         lhs=softmax_ce,
         rhs=lambda m: m.softmax(m.j) - m.y[m.j],
         ranges=lambda m: [_r(m.j, m.n_L)],
@@ -290,7 +290,7 @@ def _lemmas() -> dict[str, Lemma]:
     add(
         name="lemma-bp1-direct-quadratic",
         statement=r"\frac{\partial}{\partial z^L_j} \tfrac12 \sum_k (\sigma(z^L_k) - y_k)^2 = (\sigma(z^L_j) - y_j)\, \sigma'(z^L_j)",
-        source="seed 002 (BP1'), checked by differentiating the composed cost",
+        source="Sokolinsky (BP1'), checked by differentiating the composed cost",
         lhs=lambda m: sympy.diff(quad_L(m), m.z_L[m.j]),
         rhs=lambda m: (m.sigma(m.z_L[m.j]) - m.y[m.j]) * m.sigma_prime(m.z_L[m.j]),
         ranges=lambda m: [_r(m.j, m.n_L)],
@@ -306,7 +306,7 @@ def _lemmas() -> dict[str, Lemma]:
         name="lemma-bp2-direct-quadratic",
         statement=(r"L = l+1:\ \frac{\partial C}{\partial z^l_j} = \sigma'(z^l_j) \sum_i w^{l+1}_{ij}"
                    r" (\sigma(z^{l+1}_i) - y_i)\, \sigma'(z^{l+1}_i)"),
-        source="seed 000 / 002 (BP2 after BP1'), checked by differentiating the composed cost",
+        source="Nielsen, ch. 2 / Sokolinsky (BP2 after BP1'), checked by differentiating the composed cost",
         lhs=lambda m: sympy.diff(quad_two_layers(m), m.z[m.j]),
         rhs=lambda m: m.sigma_prime(m.z[m.j]) * Sum(
             m.w_next[m.r, m.j] * (m.sigma(m.z_next_def(m.r)) - m.y[m.r]) * m.sigma_prime(m.z_next_def(m.r)),
@@ -332,7 +332,7 @@ def _lemmas() -> dict[str, Lemma]:
     add(
         name="sokolinsky-lemma-1",
         statement=r"\frac{\partial C}{\partial a_i^{(L)}} = a_i^{(L)} - y_i",
-        source="seed 002, Lemma 1 (his indices)",
+        source="Sokolinsky, Lemma 1 (his indices)",
         lhs=lambda m: sympy.diff(m.cost("quadratic", lambda k: IndexedBase("a^{(L)}")[k]), IndexedBase("a^{(L)}")[m.i]),
         rhs=lambda m: IndexedBase("a^{(L)}")[m.i] - m.y[m.i],
         ranges=lambda m: [_r(m.i, m.n_L)],
@@ -342,7 +342,7 @@ def _lemmas() -> dict[str, Lemma]:
     add(
         name="sokolinsky-lemma-2",
         statement=r"\frac{\partial z_i^{(l+1)}}{\partial z_j^{(l)}} = w_{ji}^{(l+1)} \sigma'(z_j^{(l)})",
-        source="seed 002, Lemma 2 (his indices: w_{ji} from j in layer l to i in layer l+1)",
+        source="Sokolinsky, Lemma 2 (his indices: w_{ji} from j in layer l to i in layer l+1)",
         lhs=lambda m: sympy.diff(z_next_sok(m, m.i), zS[m.j]),
         rhs=lambda m: wS_next[m.j, m.i] * m.sigma_prime(zS[m.j]),
         ranges=lambda m: [_r(m.i, m.n_next), _r(m.j, m.n)],
@@ -351,7 +351,7 @@ def _lemmas() -> dict[str, Lemma]:
     add(
         name="sokolinsky-lemma-3",
         statement=r"\frac{\partial z_i^{(l)}}{\partial b_i^{(l)}} = 1",
-        source="seed 002, Lemma 3 (his indices)",
+        source="Sokolinsky, Lemma 3 (his indices)",
         lhs=lambda m: sympy.diff(z_sok(m, m.i), bS[m.i]),
         rhs=lambda m: sympy.Integer(1),
         ranges=lambda m: [_r(m.i, m.n)],
@@ -360,7 +360,7 @@ def _lemmas() -> dict[str, Lemma]:
     add(
         name="sokolinsky-lemma-4",
         statement=r"\frac{\partial z_i^{(l)}}{\partial w_{ji}^{(l)}} = a_j^{(l-1)}",
-        source="seed 002, Lemma 4 (his indices)",
+        source="Sokolinsky, Lemma 4 (his indices)",
         lhs=lambda m: sympy.diff(z_sok(m, m.i), wS[m.j, m.i]),
         rhs=lambda m: aS_prev[m.j],
         ranges=lambda m: [_r(m.i, m.n), _r(m.j, m.n_prev)],

@@ -247,6 +247,21 @@ def dot_binary() -> str | None:
     return shutil.which("dot")
 
 
+def svg(graph: Graph, *, dot: str | None = None) -> "str | None":
+    """The graph drawn by Graphviz as SVG text, or None when ``dot`` is not installed (or fails).
+
+    Notebooks show a ``Graph`` through this (``Graph._repr_svg_``); None lets them fall back to text.
+    """
+    dot = dot or dot_binary()
+    if dot is None:
+        return None
+    try:
+        done = subprocess.run([dot, "-Tsvg"], input=to_dot(graph).encode("utf-8"), capture_output=True, timeout=120)
+    except (OSError, subprocess.TimeoutExpired):
+        return None
+    return done.stdout.decode("utf-8") if done.returncode == 0 and done.stdout else None
+
+
 def render(graph: Graph, out: "str | Path", *, dot: str | None = None) -> Path:
     """Write ``graph`` to ``out`` (.svg, .png, .pdf via ``dot``; .dot/.gv as text).
 

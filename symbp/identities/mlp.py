@@ -7,7 +7,7 @@ formulas are in ``backprop``; the ground truth comes from ``derive`` through
 a quantities object (``quantities``).
 
 >>> BP2.name, BP2.source
-('BP2', 'seed 000 (Nielsen, ch. 2), seed 002 (Sokolinsky)')
+('BP2', 'Nielsen, ch. 2; Sokolinsky')
 """
 
 from __future__ import annotations
@@ -199,27 +199,27 @@ def _lemma4(q):
         )
 
 
-_NIELSEN = "seed 000 (Nielsen, ch. 2)"
-_SOKOLINSKY = "seed 002 (Sokolinsky)"
+_NIELSEN = "Nielsen, ch. 2"
+_SOKOLINSKY = "Sokolinsky"
 
 BP1 = Identity(
-    "BP1", "output error", r"\delta^L = \nabla_a C \odot \sigma'(z^L)", f"{_NIELSEN}, {_SOKOLINSKY}", _bp1, _elementwise_output
+    "BP1", "output error", r"\delta^L = \nabla_a C \odot \sigma'(z^L)", f"{_NIELSEN}; {_SOKOLINSKY}", _bp1, _elementwise_output
 )
 BP1_MATRIX = Identity(
     "BP1-matrix", "output error, matrix form", r"\delta^L = \Sigma'(z^L)\,\nabla_a C", _NIELSEN, _bp1_matrix, _elementwise_output
 )
 BP2 = Identity(
     "BP2", "error of layer l from layer l+1", r"\delta^l = ((w^{l+1})^T \delta^{l+1}) \odot \sigma'(z^l)",
-    f"{_NIELSEN}, {_SOKOLINSKY}", _bp2, _all(_hidden_layers),
+    f"{_NIELSEN}; {_SOKOLINSKY}", _bp2, _all(_hidden_layers),
 )
 BP2_MATRIX = Identity(
     "BP2-matrix", "error of layer l, matrix form", r"\delta^l = \Sigma'(z^l)\,(w^{l+1})^T \delta^{l+1}", _NIELSEN, _bp2_matrix, _hidden_layers
 )
 BP3 = Identity(
-    "BP3", "gradient of a bias", r"\frac{\partial C}{\partial b^l_j} = \delta^l_j", f"{_NIELSEN}, {_SOKOLINSKY}", _bp3, _single_sample
+    "BP3", "gradient of a bias", r"\frac{\partial C}{\partial b^l_j} = \delta^l_j", f"{_NIELSEN}; {_SOKOLINSKY}", _bp3, _single_sample
 )
 BP4 = Identity(
-    "BP4", "gradient of a weight", r"\frac{\partial C}{\partial w^l_{jk}} = a^{l-1}_k \delta^l_j", f"{_NIELSEN}, {_SOKOLINSKY}", _bp4, _single_sample
+    "BP4", "gradient of a weight", r"\frac{\partial C}{\partial w^l_{jk}} = a^{l-1}_k \delta^l_j", f"{_NIELSEN}; {_SOKOLINSKY}", _bp4, _single_sample
 )
 PRODUCT_FORMULA = Identity(
     "product-formula", "recursive product formula",
@@ -228,10 +228,10 @@ PRODUCT_FORMULA = Identity(
 )
 BP1_QUADRATIC = Identity(
     "BP1'", "gradient of the quadratic cost (Sokolinsky's Lemma 1)", r"\nabla_a C = a^L - y",
-    f"{_SOKOLINSKY}, seed 001", _quadratic_nabla, _cost("quadratic"), aliases=("lemma-1", "quadratic-nabla"),
+    f"{_SOKOLINSKY}; the formula sheet", _quadratic_nabla, _cost("quadratic"), aliases=("lemma-1", "quadratic-nabla"),
 )
 SIGMOID_PRIME = Identity(
-    "sigmoid-prime", "derivative of the sigmoid", r"\sigma'(z) = \sigma(z)(1 - \sigma(z))", "seed 001",
+    "sigmoid-prime", "derivative of the sigmoid", r"\sigma'(z) = \sigma(z)(1 - \sigma(z))", "the formula sheet",
     function_rule="sigmoid", default=lambda net: False,
 )
 TANH_PRIME = Identity(
@@ -239,29 +239,29 @@ TANH_PRIME = Identity(
     function_rule="tanh", default=lambda net: False,
 )
 CE_SIGMOID = Identity(
-    "ce-sigmoid", "output error of sigmoid + binary cross-entropy", r"\delta^L = a^L - y", "Nielsen ch. 3 (used in seed 004's logistic example)",
+    "ce-sigmoid", "output error of sigmoid + binary cross-entropy", r"\delta^L = a^L - y", "Nielsen, ch. 3 (used in the logistic example of the computational-graph notes)",
     _output_error(_a_minus_y, r"a^L - y"), _all(_cost("cross-entropy"), _output_activation("sigmoid")),
 )
 SOFTMAX_CE = Identity(
     "softmax-ce", "output error of softmax + categorical cross-entropy", r"\delta^L = \Big(\sum_k y_k\Big) a^L - y",
-    "seed 003 (Dyda), eq. (0.2)", _output_error(_sum_y_a_minus_y, r"\big(\textstyle\sum_k y_k\big) a^L - y"), _cost("softmax-cross-entropy"),
+    "Dyda, eq. (0.2)", _output_error(_sum_y_a_minus_y, r"\big(\textstyle\sum_k y_k\big) a^L - y"), _cost("softmax-cross-entropy"),
 )
 SOFTMAX_CE_ONE_HOT = Identity(
     "softmax-ce-one-hot", "softmax-CE output error when Σ_k y_k = 1", r"\delta^L = a^L - y \quad\text{when } \sum_k y_k = 1",
-    "seed 003 (Dyda)", _output_error(_a_minus_y, r"a^L - y"), _cost("softmax-cross-entropy"),
+    "Dyda", _output_error(_a_minus_y, r"a^L - y"), _cost("softmax-cross-entropy"),
     default=lambda net: net.one_hot,
 )
 DYDA_WEIGHT = Identity(
     "dyda-weight-gradient", "weight gradient with the bias folded in", r"\frac{\partial \mathbf{L}}{\partial W^{[l]}} = \delta^{[l]} (x^{[l-1]})^T,\ x_0 = 1",
-    "seed 003 (Dyda)", _dyda_weight, _single_sample,
+    "Dyda", _dyda_weight, _single_sample,
 )
 DYDA_INPUT = Identity(
     "dyda-input-gradient", "gradient with respect to a layer's input", r"\frac{\partial \mathbf{L}}{\partial x^{[l-1]}} = (W^{[l]})^T \delta^{[l]}\ (\text{rows } j \ge 1)",
-    "seed 003 (Dyda)", _dyda_input, _all(_single_sample, _hidden_layers),
+    "Dyda", _dyda_input, _all(_single_sample, _hidden_layers),
 )
 MINIBATCH = Identity(
     "minibatch", "mini-batch gradient (\"kuchařka\")", r"\frac{\partial C}{\partial w^l} = \frac{1}{m}\sum_x \delta^{x,l} (a^{x,l-1})^T",
-    "seed 001", _minibatch, _cost("mean-quadratic"),
+    "the formula sheet", _minibatch, _cost("mean-quadratic"),
 )
 LEMMA_2 = Identity(
     "lemma-2", "Sokolinsky's Lemma 2", r"\frac{\partial z^{(l+1)}_i}{\partial z^{(l)}_j} = w^{(l+1)}_{ji}\,\sigma'(z^{(l)}_j)",

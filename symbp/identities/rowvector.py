@@ -45,7 +45,7 @@ from ..backprop import Mat
 from .identity import Comparison, Identity
 from ..network import Network
 
-SOURCE = "seed 004 (computational graph, row vectors)"
+SOURCE = "the computational-graph notes (row vectors)"
 
 
 # -- the seed's letters -----------------------------------------------------------
@@ -93,7 +93,7 @@ def _single_sample(net: Network):
 def _classifier(net: Network):
     if net.batch != 1 or net.L != 3 or net.n(3) != 1 or net.output_softmax:
         return (
-            "it is about seed 004's classifier, a network [n, m, 1] with one hidden layer and one "
+            "it is about the classifier of the computational-graph notes, a network [n, m, 1] with one hidden layer and one "
             f"elementwise output neuron, not {net.label()}"
         )
     return None

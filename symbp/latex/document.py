@@ -28,6 +28,7 @@ from ..notation import Notation, profile
 from . import render
 from .phrases import COST_DEFINITIONS, JUSTIFICATIONS, PHRASES  # noqa: F401 (the words are data, kept there)
 from .retarget import NotConvertible
+from .proof import Checks, Lemmas, align, lemma_environments, split_lemmas
 from .typeset import math, text
 
 
@@ -101,17 +102,32 @@ def definitions_section(notation, costs: Iterable[str] = ("quadratic",), lang: s
     )
 
 
-def certificate_body(cert, notation="nielsen", *, lang: str = "en", standalone: bool = False) -> str:
-    """One certificate as LaTeX: statement, where checked, then the proof or the verdict.
+class _Doc:
+    # One document's running state: the lemmas proved so far (numbered), the checks for the table at the end.
+    def __init__(self):
+        self.lemmas, self.checks = Lemmas(), Checks()
 
-    ``standalone`` leaves out the source and the network (for ``to_latex``).
+    def end(self, notation, lang: str) -> str:
+        return self.checks.section(phrase("checks", lang), text(phrase("checks_intro", lang)), notation)
+
+
+def certificate_body(cert, notation="nielsen", *, lang: str = "en", standalone: bool = False, doc=None) -> str:
+    """One certificate as LaTeX: its lemmas, the statement, where checked, then the proof or the verdict.
+
+    ``standalone`` leaves out the source and the network (for ``to_latex``); ``doc`` carries the lemma
+    numbers and the machine-check table of the document it goes into (without one, the table follows).
     """
+    own = doc is None
+    doc = doc or _Doc()
 
     def build(p):
-        parts = [_statement_body(cert, p, lang, source=not standalone)]
+        parts = [lemma_environments(cert, p, doc.lemmas, doc.checks, justify=lambda w: justification(w, lang)),
+                 _statement_body(cert, p, lang, source=not standalone)]
         if not standalone:
             parts.append(f"\\paragraph{{{phrase('network', lang)}.}} {_network_line(cert, lang)}")
-        parts.append(_verdict_body(cert, p, lang))
+        parts.append(_verdict_body(cert, p, lang, doc))
+        if own:
+            parts.append(doc.end(p, lang))
         return "\n\n".join(q for q in parts if q) + "\n"
 
     return _as_written(build, notation, lang)
@@ -132,9 +148,11 @@ def _as_written(build, notation, lang: str) -> str:
         return said + "\n\n" + build(profile("nielsen"))
 
 
-def _statement_body(cert, p: Notation, lang: str, *, source: bool = True) -> str:
+def _statement_body(cert, p: Notation, lang: str, *, source: bool = True, theorem: bool = False) -> str:
     parts = []
-    if cert.statement:
+    if cert.statement and theorem:  # every certificate of it holds: a theorem, its lemmas proved before it
+        parts.append(f"\\begin{{theorem}}[{text(cert.identity)}]\n\\[ {math(cert.statement, p)} \\]\n\\end{{theorem}}")
+    elif cert.statement:
         parts.append(f"\\paragraph{{{phrase('statement', lang)}.}}\n\\[ {math(cert.statement, p)} \\]")
     if cert.source and source:
         parts.append(f"\\paragraph{{{phrase('source', lang)}.}} {text(cert.source, p)}")
@@ -160,21 +178,26 @@ def _network_line(cert, lang: str) -> str:
     ))
 
 
-def _verdict_body(cert, p: Notation, lang: str) -> str:
-    steps = list(cert.steps)
+def _verdict_body(cert, p: Notation, lang: str, doc=None) -> str:
+    doc = doc or _Doc()
     why = lambda w: justification(w, lang)  # noqa: E731
+    _, steps = split_lemmas(cert)  # the lemmas' own steps are set as lemmas, before
+    title = f"{cert.identity}, {_network_label(cert.network or {})}"
+
+    def lines(rows):
+        return align(rows, p, doc.lemmas, doc.checks, title, justify=why)
+
     if cert.verdict in ("proved", "proved-for-all-sizes"):
         if not steps:
             return text(phrase("no_steps", lang, verdict=cert.verdict))
         return (
-            f"\\paragraph{{{phrase('proof', lang)}.}}\n{_align(steps, p, why)}\n"
-            f"{text(phrase('checked_note', lang, method=cert.method))} {phrase('qed', lang)}"
-            "\\hfill\\rule{0.6em}{0.6em}"
+            f"\\begin{{proof}}[{phrase('proof', lang)}]\n{lines(steps)}\n"
+            f"{text(phrase('checked_note', lang, method=cert.method))}\n\\end{{proof}}"
         )
     if cert.verdict == "probably-true":
         body = text(phrase("probably_true", lang, points=cert.points, bound=cert.error_bound or "?"))
         if steps:
-            body = f"\\paragraph{{{phrase('evidence', lang)}.}}\n{_align(steps, p, why)}\n{body}"
+            body = f"\\paragraph{{{phrase('evidence', lang)}.}}\n{lines(steps)}\n{body}"
         return body
     if cert.verdict == "refuted":
         out = [text(phrase("refuted", lang))]
@@ -189,8 +212,8 @@ def _verdict_body(cert, p: Notation, lang: str) -> str:
     remaining = (cert.details or {}).get("remaining")
     if remaining:
         out.append(f"{text(phrase('remaining', lang))}\n\\[ {math(str(remaining), p)} \\]")
-    if steps:  # how far the prover got; the failing line says so in its small type
-        out.append(f"\\paragraph{{{phrase('attempt', lang)}.}}\n{_align(steps, p, why)}")
+    if steps:  # how far the prover got; the table at the end says which line failed
+        out.append(f"\\paragraph{{{phrase('attempt', lang)}.}}\n{lines(steps)}")
     return "\n\n".join(out)
 
 
@@ -266,8 +289,7 @@ def _exact_or_approx(exact: str, value: float) -> str:
 
 def _counterexample(cx, p: Notation, lang: str) -> str:
     act = phrase("activation_note", lang, act=text(cx.activation)) if cx.activation else ""
-    head = phrase("cx_instance", lang, instance=text(str(cx.instance), p), indices=text(str(tuple(cx.indices))),
-                  activation=act)
+    head = phrase("cx_instance", lang, instance=text(str(cx.instance), p), activation=act)
     entries = []
     for name, value in cx.point.items():
         shown = render.symbol_latex(str(name), p)
@@ -300,7 +322,9 @@ def _counterexample(cx, p: Notation, lang: str) -> str:
 # -- whole documents -------------------------------------------------------------
 
 _PREAMBLE = r"""\documentclass[11pt,a4paper]{article}
-\usepackage{amsmath}
+\usepackage{amsmath,amsthm,array}
+\newtheorem{theorem}{Theorem}
+\newtheorem{lemma}{Lemma}
 \allowdisplaybreaks
 \setlength{\textwidth}{16cm}
 \setlength{\oddsidemargin}{0cm}
@@ -312,11 +336,12 @@ _PREAMBLE = r"""\documentclass[11pt,a4paper]{article}
 """
 
 
-def _wrap(title: str, body: str) -> str:
+def _wrap(title: str, body: str, *, contents: bool = False) -> str:
     return (
         _PREAMBLE
-        + f"\\title{{{title}}}\n\\author{{symbp}}\n\\date{{}}\n\\begin{{document}}\n\\maketitle\n\n"
-        + body
+        + f"\\title{{{title}}}\n\\author{{symbp}}\n\\date{{}}\n\\begin{{document}}\n\\maketitle\n"
+        + ("\\tableofcontents\n" if contents else "")
+        + "\n" + body
         + "\n\\end{document}\n"
     )
 
@@ -326,23 +351,32 @@ def _costs(certs) -> list[str]:
 
 
 def identity_section(
-    certs: Sequence, notation="nielsen", *, lang: str = "en", numbered: bool = True, name: str | None = None
+    certs: Sequence, notation="nielsen", *, lang: str = "en", numbered: bool = True, name: str | None = None,
+    doc=None,
 ) -> str:
-    """A section for one identity (titled ``name``): each of its certificates, one per network checked."""
+    """A section for one identity (titled ``name``): the lemmas it uses, proved first; its statement (a theorem
+    when every certificate holds); then each certificate, one per network checked."""
     if not certs:
         raise ValueError("an identity section needs at least one certificate")
+    own = doc is None
+    doc = doc or _Doc()
     star = "" if numbered else "*"
     out = [f"\\section{star}{{{text(name or certs[0].identity)}}}"]
-    if len(certs) == 1:
-        return out[0] + "\n" + certificate_body(certs[0], notation, lang=lang)
-    # The statement once, then each network's certificate under its own heading.
-    out.append(_as_written(lambda p: _statement_body(certs[0], p, lang), notation, lang))
+    theorem = all(c.holds and c.verdict != "probably-true" for c in certs)
+    justify = lambda w: justification(w, lang)  # noqa: E731
+    out.append(_as_written(lambda p: "\n\n".join(
+        q for q in (lemma_environments(c, p, doc.lemmas, doc.checks, justify=justify) for c in certs) if q),
+        notation, lang))
+    out.append(_as_written(lambda p: _statement_body(certs[0], p, lang, theorem=theorem), notation, lang))
     for cert in certs:
-        label = _network_label(cert.network or {})
-        out.append(f"\\subsection*{{{text(phrase('checked_on', lang, label=label))}}}")
+        if len(certs) > 1:
+            label = _network_label(cert.network or {})
+            out.append(f"\\subsection*{{{text(phrase('checked_on', lang, label=label))}}}")
         out.append(f"\\paragraph{{{phrase('network', lang)}.}} {_network_line(cert, lang)}\n")
-        out.append(_as_written(lambda p, c=cert: _verdict_body(c, p, lang), notation, lang))
-    return "\n".join(out) + "\n"
+        out.append(_as_written(lambda p, c=cert: _verdict_body(c, p, lang, doc), notation, lang))
+    if own:
+        out.append(doc.end(notation, lang))
+    return "\n".join(q for q in out if q) + "\n"
 
 
 def _network_label(net: dict) -> str:
@@ -360,10 +394,12 @@ def identity_document(certs, notation="nielsen", *, lang: str = "en", name: str 
     certs = [certs] if not isinstance(certs, (list, tuple)) else list(certs)
     name = name or certs[0].identity
     p = profile(notation)
+    doc = _Doc()
     body = (
         notation_section(p, lang)
         + definitions_section(p, _costs(certs), lang)
-        + identity_section(certs, p, lang=lang, numbered=False, name=name)
+        + identity_section(certs, p, lang=lang, numbered=False, name=name, doc=doc)
+        + doc.end(p, lang)
     )
     return _wrap(text(phrase("title_identity", lang, name=name)), body)
 
@@ -382,13 +418,15 @@ def catalogue_document(certs, notation="nielsen", *, lang: str = "en") -> str:
         for c in certs:
             grouped.setdefault(c.identity, []).append(c)
     every = [c for cs in grouped.values() for c in cs]
+    doc = _Doc()
     body = (
         text(phrase("contents", lang, n=len(every), k=len(grouped))) + "\n"
         + notation_section(p, lang)
         + definitions_section(p, _costs(every), lang)
-        + "\n".join(identity_section(g, p, lang=lang, name=name) for name, g in grouped.items())
+        + "\n".join(identity_section(g, p, lang=lang, name=name, doc=doc) for name, g in grouped.items())
+        + doc.end(p, lang)
     )
-    return _wrap(text(phrase("title_catalogue", lang)), body)
+    return _wrap(text(phrase("title_catalogue", lang)), body, contents=True)
 
 
 # -- one certificate as a display (Jupyter, Certificate.to_latex) ------------------------

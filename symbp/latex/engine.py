@@ -1,11 +1,12 @@
 """Running a LaTeX engine on a generated document.
 
-``pdflatex`` is preferred (one pass suffices: the documents have no
-cross-references); ``latexmk -pdf`` is used when only it is installed.
+``pdflatex`` is preferred (two passes for a document with a table of
+contents, one otherwise); ``latexmk -pdf`` is used when only it is installed.
 """
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -32,11 +33,16 @@ def compile_pdf(tex: "str | Path", *, timeout: float = 120.0) -> Path:
     engine = find_engine()
     if engine is None:
         raise LatexError("no LaTeX engine found (pdflatex or latexmk); install texlive-latex-base to use --pdf")
+    # A table of contents (or a reference) is written on the first pass and set on the second.
+    passes = 2 if engine[0] == "pdflatex" and re.search(r"\\(tableofcontents|ref\{)", tex.read_text(errors="replace")) else 1
     try:
-        done = subprocess.run(
-            engine + [f"-output-directory={tex.parent}", tex.name],
-            cwd=tex.parent, capture_output=True, text=True, timeout=timeout,
-        )
+        for _ in range(passes):
+            done = subprocess.run(
+                engine + [f"-output-directory={tex.parent}", tex.name],
+                cwd=tex.parent, capture_output=True, text=True, timeout=timeout,
+            )
+            if done.returncode != 0:
+                break
     except subprocess.TimeoutExpired:
         raise LatexError(f"{engine[0]} did not finish {tex.name} within {timeout:g} s") from None
     log = tex.with_suffix(".log")

@@ -88,7 +88,8 @@ def _chain(steps) -> str:
     lines = []
     for n, step in enumerate(steps):
         lhs = step.lhs if n == 0 else ""
-        lines.append(f"{lhs} &= {step.rhs} && \\parbox[t]{{5.2cm}}{{\\small\\raggedright {words(step.why)}}}")
+        # right-aligned as a tag, which amsmath sets under the line when the two do not fit side by side
+        lines.append(f"{lhs} &= {step.rhs} \\tag*{{\\parbox[t]{{5.2cm}}{{\\small\\raggedright {words(step.why)}}}}}")
     return "\\begin{align*}\n" + "\\\\\n".join(lines) + "\n\\end{align*}\n"
 
 

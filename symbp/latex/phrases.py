@@ -18,7 +18,7 @@ PHRASES: dict[str, dict[str, str]] = {
         "bias_column": (
             "The bias is column 0 of the weight matrix, with the constant input {x0}. In a product with a layer's"
             " $\\delta$ or activations, {W} stands for its weight columns $j \\geq 1$ (the bias column, which meets"
-            " {x0}, is dropped, as seed 003 does)."
+            " {x0}, is dropped, as Dyda does)."
         ),
         "layer_shift": "Layers are numbered from {first} (the input); symbolic layer names such as $l$ and $L$ keep their letters.",
         "definitions": "Definitions",
@@ -42,8 +42,12 @@ PHRASES: dict[str, dict[str, str]] = {
             " they are shown as the prover wrote them."
         ),
         "proof": "Proof",
-        "qed": "This completes the proof.",
-        "checked_note": "Each line above is a step the prover checked (method {method}); the small type says how.",
+        "checked_note": "Each line is a step the prover checked (method {method}); how, line by line, is in the table at the end.",
+        "checks": "How the machine checked each line",
+        "checks_intro": (
+            "For every proof above, line by line: the justification in full and the check the prover ran"
+            " (the instances, the index ranges, the reduction used)."
+        ),
         "no_steps": "The certificate records the verdict {verdict} but no steps, so no derivation is typeset.",
         "evidence": "Evidence, not a proof",
         "probably_true": (
@@ -52,7 +56,7 @@ PHRASES: dict[str, dict[str, str]] = {
         ),
         "refuted": "Verdict: refuted. The identity fails; it is not typeset as a proof.",
         "counterexample": "Counterexample",
-        "cx_instance": "Instance {instance}, indices {indices}{activation}, at the exact point",
+        "cx_instance": "Instance {instance}{activation}, at the exact point",
         "cx_values": "where the two sides take different values:",
         "cx_same": (
             "The certificate records the same value for both sides at this point ({value}), so it does not show"

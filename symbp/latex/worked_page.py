@@ -44,9 +44,9 @@ class _Page:
         return _shown(v, self.ex.exact, wrap=wrap)
 
     def chain(self, lhs: str, exprs: list[str], why: str, **kw) -> list[str]:
-        """``lhs = e1 = e2 = …`` as align rows, the justification on the first."""
+        """``lhs = e1 = e2 = …`` as align rows, the justification on the first, right-aligned as a tag."""
         words = document.text(_words(why, self.lang, **kw))
-        rows = [rf"{lhs} &= {exprs[0]} && \text{{{words}}}"]
+        rows = [rf"{lhs} &= {exprs[0]} \tag*{{({words})}}"]
         rows += [rf"&= {e}" for e in exprs[1:]]
         return rows
 

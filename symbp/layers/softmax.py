@@ -30,7 +30,7 @@ from dataclasses import dataclass
 from .identity import LayerIdentity, Step
 from .spec import LayerSpec, positions, validate
 
-SOURCE = "Goodfellow, Bengio and Courville, Deep Learning (2016), §6.2.2.3; the core catalogue's softmax-ce (seed 003)"
+SOURCE = "Goodfellow, Bengio and Courville, Deep Learning (2016), §6.2.2.3; the core catalogue's softmax-ce (Dyda)"
 JACOBIAN_SOURCE = ("the softmax Jacobian ∂p_j/∂z_k = p_j([j = k] − p_k); the attention backward pass as in "
                    "Dao et al., FlashAttention (2022), Appendix B")
 

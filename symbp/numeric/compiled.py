@@ -26,6 +26,7 @@ import numpy as np
 import sympy
 
 from .. import functions
+from ..display.extras import install_hint
 from ..errors import SymbpError
 
 #: Activations whose ``expr`` is exact in scalar IEEE arithmetic at every z.
@@ -45,7 +46,7 @@ def _numba():
     except ImportError:
         raise CompiledUnavailable(
             "the compiled path needs numba, which is not installed; "
-            "`pip install symbp[compiled]`, or use --backend fast"
+            f"install it with {install_hint('compiled', 'numba')}, or use --backend fast"
         ) from None
     return numba
 

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from ..errors import SpecError, SymbpError
+from ..display.extras import install_hint
 
 
 class DataUnavailable(SymbpError, LookupError):
@@ -88,7 +89,7 @@ def digits(*, seed: int = 0, test_fraction: float = 0.2) -> Dataset:
     except ImportError:
         raise DataUnavailable(
             "the digits data set is shipped inside scikit-learn, which is not installed; "
-            "install the optional extra with `pip install symbp[digits]` (or `pip install scikit-learn`)"
+            f"install it with {install_hint('digits', 'scikit-learn')}"
         ) from None
     bunch = load_digits()
     X = np.asarray(bunch.data, dtype=np.float64) / 16.0

@@ -28,8 +28,8 @@ and finite differences in tests/test_train.py.
 from __future__ import annotations
 
 import os
-import sys
 import time
+import warnings
 from dataclasses import dataclass, field
 from typing import Sequence
 
@@ -39,6 +39,8 @@ from .. import functions
 from ..files import write_atomic
 from ..errors import SpecError, SymbpError
 from ..network import network
+from ..display.progress import Progress
+from .saturation import saturation_warning
 from . import blas
 
 DTYPES = ("float32", "float64")
@@ -58,6 +60,10 @@ class TrainingDiverged(SymbpError, FloatingPointError):
     """The loss became NaN or infinite; names the epoch and the likely cause."""
 
 
+class SaturationWarning(UserWarning):
+    """The loss stayed flat while most sigmoid/tanh units sat in their flat tails (σ' ≈ 0)."""
+
+
 @dataclass
 class History:
     """Per-epoch loss and accuracy (training set, and test set when given)."""
@@ -67,10 +73,17 @@ class History:
     test_loss: list = field(default_factory=list)
     test_accuracy: list = field(default_factory=list)
     seconds: list = field(default_factory=list)
+    warnings: list = field(default_factory=list)  # e.g. a flat loss with saturated units
 
     @property
     def epochs(self) -> int:
         return len(self.loss)
+
+    def _repr_html_(self) -> str:
+        """A small plot of loss and accuracy per epoch (SVG), for notebooks."""
+        from .history_svg import history_svg
+
+        return history_svg(self)
 
 
 class Trainer:
@@ -121,6 +134,7 @@ class Trainer:
         self._WT = [W.T for W in self.weights]  # views: they follow in-place updates
         self._lambdified = None
         self._compiled: dict = {}
+        self._on_batch = None  # called with the samples of each mini-batch while ``fit`` shows progress
         self._shuffled = None
         self._fused = None  # compiled elementwise steps (backend numba, batches past SMALL_BATCH)
         if backend == "lambdify":
@@ -259,6 +273,8 @@ class Trainer:
                     self._compiled[key] = CompiledEpoch(self, batch, X.shape[0], large=batch > SMALL_BATCH)
                     blas.rescan()  # compiling may have loaded SciPy's BLAS: limit it too
                 self._compiled[key](X, Y, order, eta)
+                if self._on_batch is not None:  # the progress bar, only when one is shown
+                    self._on_batch(X.shape[0])
                 return
             self._numpy_epoch(X, Y, order, batch, eta)
 
@@ -274,6 +290,8 @@ class Trainer:
         np.take(Y, order, axis=0, out=Ys)
         for start in range(0, n, batch):
             self.step(Xs[start : start + batch], Ys[start : start + batch], eta)
+            if self._on_batch is not None:  # the progress bar, only when one is shown
+                self._on_batch(min(batch, n - start))
 
     def blas_threads(self, batch: int) -> "int | None":
         """BLAS threads for mini-batches of ``batch``: 1, or ``None`` (BLAS's own choice) for big products (``blas``)."""
@@ -344,7 +362,10 @@ class Trainer:
         if test:
             X_test, Y_test = self._check(X_test, Y_test)
         rng = np.random.default_rng(self.seed)
-        bar = _Progress(epochs) if progress and sys.stderr.isatty() else None
+        batches = -(-X.shape[0] // batch)
+        bar = Progress(epochs * batches, "training", "mini-batch") if progress else None
+        if bar is not None:
+            self._on_batch = lambda m: bar.update(-(-m // batch))
         history = History()
         with np.errstate(over="ignore", invalid="ignore"):
             for e in range(1, epochs + 1):
@@ -355,6 +376,7 @@ class Trainer:
                 if not np.isfinite(loss):
                     if bar:
                         bar.close()
+                        self._on_batch = None
                     raise TrainingDiverged(
                         f"the training loss became {loss} at epoch {e} of {epochs} (η = {eta:g}, batch {batch}, "
                         f"{self.cost.name} cost): the weights diverged, most likely because the learning rate η "
@@ -366,9 +388,14 @@ class Trainer:
                     history.test_loss.append(self.loss(X_test, Y_test))
                     history.test_accuracy.append(self.accuracy(X_test, Y_test))
                 if bar:
-                    bar.update(e, loss, history.accuracy[-1])
+                    bar.update(0, note=f"epoch {e}/{epochs}, loss {loss:.4g}, accuracy {history.accuracy[-1]:.3f}")
         if bar:
             bar.close()
+            self._on_batch = None
+        warning = saturation_warning(self, X, history)
+        if warning:
+            history.warnings.append(warning)
+            warnings.warn(warning, SaturationWarning, stacklevel=2)
         return history
 
     # -- weights on disk -------------------------------------------------------------
@@ -405,23 +432,3 @@ class Trainer:
             model.weights[i][...] = W
             model.biases[i][...] = b
         return model
-
-
-class _Progress:
-    # A one-line bar on stderr, redrawn at most ~10 times a second.
-    def __init__(self, total: int):
-        self.total, self.last = total, 0.0
-
-    def update(self, done: int, loss: float, accuracy: float) -> None:
-        now = time.perf_counter()
-        if now - self.last < 0.1 and done < self.total:
-            return
-        self.last = now
-        filled = int(30 * done / self.total)
-        sys.stderr.write(f"\r[{'#' * filled}{'.' * (30 - filled)}] epoch {done}/{self.total} "
-                         f"loss {loss:.4g} accuracy {accuracy:.3f}")
-        sys.stderr.flush()
-
-    def close(self) -> None:
-        sys.stderr.write("\n")
-        sys.stderr.flush()

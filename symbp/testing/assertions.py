@@ -51,6 +51,9 @@ class SymbpAssertionError(AssertionError):
         self.certificate = certificate
 
 
+SymbpAssertionError.__module__ = "symbp.testing"  # what a failing course test prints: symbp.testing.SymbpAssertionError
+
+
 class _Settings:
     # Set by the pytest plugin from --symbp-undecided and --symbp-require-proof; a keyword argument wins.
     undecided = "fail"
@@ -65,6 +68,7 @@ settings = _Settings()
 
 def usage_error(exc: Exception):
     """Fail the running test with a one-line reason (no traceback)."""
+    __tracebackhide__ = True
     message = " ".join(str(exc).split())
     try:
         import pytest
@@ -77,6 +81,7 @@ def usage_error(exc: Exception):
 
 
 def _undecided(cert: Certificate, what: str, policy: "str | None"):
+    __tracebackhide__ = True
     policy = policy or settings.undecided
     if policy not in UNDECIDED_POLICIES:
         usage_error(SpecError(f"undecided={policy!r}; use one of {', '.join(UNDECIDED_POLICIES)}"))
@@ -95,6 +100,7 @@ def check_certificate(cert: Certificate, *, notation="nielsen", undecided: "str 
     With ``require_proof`` (or the plugin's ``--symbp-require-proof``) a
     ``probably-true`` certificate fails too: a random-point test is not a proof.
     """
+    __tracebackhide__ = True  # a failure shows the user's test line, not symbp's source
     what = what or cert.identity
     required = settings.require_proof if require_proof is None else require_proof
     if cert.holds and not (required and not cert.is_proof):
@@ -162,7 +168,7 @@ def explain(cert: Certificate, notation="nielsen", net: "Network | None" = None)
     note = profile(notation)
     if net is None and "sizes" in cert.network:
         net = _network_from_description(cert.network)
-    lines = [f"{cert.identity}: {cert.verdict}", f"  statement (Nielsen's indexing): {cert.statement}"]
+    lines = [f"{cert.identity}: {cert.verdict} (notation {note.name})", f"  statement: {_in_notation(cert.statement, note)}"]
     if cert.network.get("sizes"):
         lines.append(f"  network: {_describe(cert.network)}")
     if cert.network.get("layer"):
@@ -179,7 +185,8 @@ def explain(cert: Certificate, notation="nielsen", net: "Network | None" = None)
         lines.append(f"  {cx.reason}")
         return "\n".join(lines)
     entry = _entry(cert, net, note) if net is not None else ""
-    where = f"{entry} in {note.name} notation ({cx.instance} in Nielsen's indices)" if entry else cx.instance
+    # One notation per message: the entry in the notation asked for; Nielsen's instance only when that is it.
+    where = entry if entry and note.name != "nielsen" else (f"{entry} ({cx.instance})" if entry else cx.instance)
     lines.append(f"  fails at {where}")
     if cx.activation:
         lines.append(f"  with {cx.activation}")
@@ -189,6 +196,18 @@ def explain(cert: Certificate, notation="nielsen", net: "Network | None" = None)
     lines.append(f"  ground truth (differentiation): {cx.lhs}")
     lines.append(f"  the formula gives:              {cx.rhs}")
     return "\n".join(lines)
+
+
+def _in_notation(statement: str, note: Notation) -> str:
+    """The catalogue's (Nielsen) statement re-indexed into ``note``, or as written when it cannot be."""
+    from ..latex.retarget import NotConvertible, retarget
+
+    if note.name == "nielsen" or not statement:
+        return statement
+    try:
+        return retarget(statement, note)
+    except (NotConvertible, SymbpError):
+        return f"{statement} (as the catalogue writes it: it has no form in the notation {note.name})"
 
 
 def _family_leaf_names(result, note: Notation) -> dict:
@@ -235,6 +254,7 @@ def assert_identity(identity, net: Network, *, notation="nielsen", undecided: "s
     when it is refuted; ``undecided`` fails (or skips, ``undecided="skip"``).
     ``prove_kwargs`` go to ``symbp.prove.prove`` (``method``, ``budget``).
     """
+    __tracebackhide__ = True  # a failure shows the user's test line, not symbp's source
     try:
         note = profile(notation)
         # A layer from symbp.layers (conv2d(...), batchnorm(...)) takes the layer identities.
@@ -254,6 +274,7 @@ def assert_formula(latex: str, *, notation="nielsen", undecided: "str | None" = 
     (or skips). ``verify_kwargs`` go to ``symbp.verify.verify`` (``activation``,
     ``cost``, ``one_hot``, ``budget``).
     """
+    __tracebackhide__ = True  # a failure shows the user's test line, not symbp's source
     try:
         note = profile(notation)
         result = verify(latex, note, **verify_kwargs)
@@ -321,6 +342,7 @@ def assert_gradient(fn: Callable, net: Network, *, points: int = 3, rtol: float 
     over the definitions (``symbp.quantities``), never backprop. Every entry
     must satisfy |fn − truth| ≤ atol + rtol·|truth|.
     """
+    __tracebackhide__ = True  # a failure shows the user's test line, not symbp's source
     if any(net.activation(l, j).is_generic for l in net.layers for j in range(1, net.n(l) + 1)):
         usage_error(SpecError(f"assert_gradient needs a concrete activation (sigmoid, tanh, ...); {net.label()} has a generic σ"))
     rng = random.Random(seed)
@@ -368,6 +390,7 @@ class _FloatField(Exact):
 
 
 def _compare_gradients(net, q, nabla_b, nabla_w, rtol, atol, point):
+    __tracebackhide__ = True
     layers = list(net.layers)
     if len(nabla_b) != len(layers) or len(nabla_w) != len(layers):
         raise SymbpAssertionError(
@@ -440,6 +463,7 @@ def networks(sizes=((2, 3, 2),), activations=("generic",), costs=("quadratic",),
 
         @functools.wraps(test)
         def wrapper(*args, **kwargs):
+            __tracebackhide__ = True
             try:
                 kwargs[argname] = kwargs[argname].build()
                 if notations is not None:

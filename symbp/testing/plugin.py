@@ -12,12 +12,17 @@ Registered through the ``pytest11`` entry point, or with ``-p symbp.testing.plug
   activation or cost fails that test with a one-line reason.
 * fixture ``symbp_notation``: the ``Notation`` named by the ``symbp_notation``
   marker or ``--symbp-notation`` (default ``nielsen``).
+* a usage error raised inside a test (an unknown activation, notation or
+  identity: any ``SymbpError``) fails it with one line naming the test's own
+  line, not a traceback through symbp.
 * fixture ``symbp_layer``: a layer from ``symbp.layers`` built from the
   ``symbp_layer`` marker (``@pytest.mark.symbp_layer("conv2d", "stride=2,input=5x5")``
   or ``@pytest.mark.symbp_layer("batchnorm", batch=4)``), for ``assert_identity``.
 """
 
 from __future__ import annotations
+
+import os
 
 import pytest
 
@@ -64,6 +69,33 @@ def pytest_unconfigure(config):
 def pytest_report_header(config):
     return (f"symbp: undecided verdicts {'skip' if testing.settings.undecided == 'skip' else 'fail'}"
             + ("; only proofs pass (probably-true fails)" if testing.settings.require_proof else ""))
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_call(item):
+    # Bad input to symbp inside a test body: one line, at the test's own line.
+    try:
+        return (yield)
+    except SymbpError as exc:
+        if isinstance(exc, AssertionError):
+            raise
+        message = " ".join(str(exc).split())
+        where = _test_line(exc, item)
+        failure = pytest.fail.Exception(f"symbp usage error{where}: {message}", pytrace=False)
+        failure.symbp_usage_error = True
+        raise failure from None
+
+
+def _test_line(exc: BaseException, item) -> str:
+    # The last frame of the traceback inside the test's file: " at test_x.py:12".
+    path = os.path.abspath(str(getattr(item, "path", "") or getattr(item, "fspath", "")))
+    found = ""
+    tb = exc.__traceback__
+    while tb is not None:
+        if os.path.abspath(tb.tb_frame.f_code.co_filename) == path:
+            found = f" at {os.path.basename(path)}:{tb.tb_lineno}"
+        tb = tb.tb_next
+    return found
 
 
 @pytest.hookimpl(hookwrapper=True)

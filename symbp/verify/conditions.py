@@ -9,7 +9,7 @@ use is an error, never a remark to ignore.
 >>> from symbp.verify.reader import read
 >>> from symbp.verify.nodes import to_latex
 >>> to_latex(apply_conditions(read(r"\delta^l = \nabla_a C \odot \sigma'(z^l), \quad l = L")))
-"\\delta^L = \\nabla_{a} C \\odot \\sigma'\\left(z^L\\right)"
+"\\delta^L = \\nabla_{a} C \\odot \\sigma'(z^L)"
 """
 
 from __future__ import annotations

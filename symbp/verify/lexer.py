@@ -81,14 +81,14 @@ def _tokenize(text: str) -> list[Token]:
                     text_end = _group_close(text, i)
                 continue
             if i + 1 >= n:
-                raise ReadError(f"a lone backslash at the end, position {i}, in {text!r}")
+                raise ReadError(f"a lone backslash at the end, position {i}, in “{text}”")
             c2 = text[i + 1]
             if i < text_end:  # an accent or a symbol inside words: \'e, \&
                 out.append(Token("macro", c2, i))
                 i += 2
                 continue
             if c2 not in ",;! :>{}|\\_":
-                raise ReadError(f"unknown macro \\{c2} at position {i} in {text!r}")
+                raise ReadError(f"unknown macro \\{c2} at position {i} in “{text}”")
             out.append(Token("macro", "\\" + c2 if c2 in ",;! :>" else c2, i))
             i += 2
             continue
@@ -101,7 +101,7 @@ def _tokenize(text: str) -> list[Token]:
             out.append(Token("char", c, i))
             i += 1
             continue
-        raise ReadError(f"unexpected character {c!r} at position {i} in {text!r}")
+        raise ReadError(f"unexpected character {c!r} at position {i} in “{text}”")
     out.append(Token("end", "", n))
     return out
 
@@ -150,7 +150,7 @@ def _check_limits(text: str) -> None:
                 raise ReadError(f"braces nest deeper than {MAX_DEPTH} at position {i}")
         elif c == "}":
             if not stack:
-                raise ReadError(f"a stray '}}' at position {i} in {text!r}")
+                raise ReadError(f"a stray '}}' at position {i} in “{text}”")
             stack.pop()
         elif c in "([":
             depth += 1
@@ -160,7 +160,7 @@ def _check_limits(text: str) -> None:
             depth = max(0, depth - 1)
         i += 1
     if stack:
-        raise ReadError(f"the '{{' at position {stack[-1]} is never closed in {text!r}")
+        raise ReadError(f"the '{{' at position {stack[-1]} is never closed in “{text}”")
 
 
 # -- scripts ------------------------------------------------------------------------
@@ -220,7 +220,7 @@ def check_degree(eq, text: str) -> None:
     d = degree(eq)
     if d > MAX_DEGREE:
         raise ReadError(f"the formula has total degree {d} (powers of powers multiply), past the limit of "
-                        f"{MAX_DEGREE}, in {text!r}")
+                        f"{MAX_DEGREE}, in “{text}”")
 
 
 def _layer(raw: list[str], tok: Token, p: "object") -> Layer:

@@ -33,7 +33,7 @@ from ..notation import Notation
 from .context import Context
 from .interpret import evaluate
 from .lexer import ReadError
-from .nodes import Apply, Equation, Num, Quantity, Sum, walk
+from .nodes import Apply, Equation, Num, Partial, Quantity, Sum, walk
 from .reader import read
 from .scalar import check_scalar, is_scalar
 from .values import LayerOutOfRange, Mat, ShapeMismatch
@@ -47,7 +47,7 @@ _COSTS = ("quadratic", "cross-entropy", "softmax-cross-entropy")
 @dataclass(frozen=True)
 class Definition:
     line: int
-    what: str  # "cost" | "activation" | "softmax" | "one-hot"
+    what: str  # "cost" | "activation" | "softmax" | "one-hot" | "own-cost" | "own-delta"
     value: object
     text: str
 
@@ -93,12 +93,33 @@ class Model:
             out.pop("one_hot", None)
         return out
 
+    def own_terms(self, line: int) -> str:
+        """Why claims about C or δ at ``line`` cannot be checked: the notes define their own (else '').
+
+        The cost in force is found as in ``at`` (the latest definition of a cost at or before the line, else
+        the first one); δ defined otherwise than ∂C/∂z holds from its line on.
+        """
+        costs = [d for d in self.definitions if d.what in ("cost", "own-cost")]
+        before = [d for d in costs if d.line <= line]
+        cost = before[-1] if before else (costs[0] if costs else None)
+        if cost is not None and cost.what == "own-cost":
+            return (f"the notes define their own cost at line {cost.line} ({cost.text[:60]}), which is none of "
+                    "symbp's costs (the quadratic cost has its ½); a claim about C or δ is not checked against "
+                    "another cost")
+        deltas = [d for d in self.definitions if d.what == "own-delta" and d.line <= line]
+        if deltas:
+            d = deltas[-1]
+            return (f"the notes define δ at line {d.line} ({d.text[:60]}) otherwise than δ ≡ ∂C/∂z; a claim "
+                    "about δ is not checked against another meaning")
+        return ""
+
     def assumption_at(self, line: int) -> bool:
         """Is the formula at ``line`` an assumption on the data (Σ_k y_k = 1), not a claim?"""
         return any(d.line == line and d.what == "one-hot" for d in self.definitions)
 
     def lines(self) -> list[str]:
         words = {"cost": "the cost is {v}", "activation": "the activation is {v}",
+                 "own-cost": "the notes' own cost, none of symbp's", "own-delta": "δ defined otherwise than ∂C/∂z",
                  "softmax": "the output layer is a softmax", "one-hot": "targets sum to 1 (Σ_k y_k = 1)"}
         return [f"line {d.line}: {words[d.what].format(v=d.value)} ({d.text[:70]})" for d in self.definitions]
 
@@ -115,12 +136,20 @@ def model_of(items: list[tuple[int, str]], notation: Notation) -> Model:
 
 def definition(text: str, notation: Notation, line: int = 0) -> Definition | None:
     """The definition ``text`` makes (cost, activation, softmax output, one-hot targets), or None."""
-    for lhs, rhs in _claims(text, notation):
+    pairs = list(_claims(text, notation))
+    for lhs, rhs in pairs:
         if isinstance(lhs, Quantity) and lhs.role == "C":
             if isinstance(rhs, Quantity) and rhs.role == "C":
                 continue  # C = C_{(x,y)}: a name for the same cost, not its definition
             cost = _cost(rhs, notation)
-            return Definition(line, "cost", cost, text) if cost else None
+            if cost:
+                return Definition(line, "cost", cost, text)
+            # A cost of the output and the targets that is none of symbp's (Σ (a − y)² without the ½):
+            # the notes' own cost, against which no claim about C can be checked.
+            return Definition(line, "own-cost", None, text) if _of_output_and_targets(rhs) else None
+        if isinstance(lhs, Quantity) and lhs.role == "delta" and isinstance(rhs, Partial) and len(pairs) == 1:
+            if rhs.num.role == "C" and rhs.den.role != "z":
+                return Definition(line, "own-delta", None, text)  # δ := ∂C/∂a: not the δ ≡ ∂C/∂z of the profile
         if isinstance(lhs, Apply) and lhs.func == "sigma" and lhs.primes == 0 and is_scalar(Equation((lhs, rhs), ("=",))):
             act = _activation(Equation((lhs, rhs), ("=",)))
             return Definition(line, "activation", act, text) if act else None
@@ -129,6 +158,15 @@ def definition(text: str, notation: Notation, line: int = 0) -> Definition | Non
         if _sums_targets_to_one(lhs, rhs):
             return Definition(line, "one-hot", True, text)
     return None
+
+
+def _of_output_and_targets(rhs) -> bool:
+    """Does ``rhs`` involve the output (a) and the targets (y), and no cost or δ (a cost's shape)?"""
+    quantities = [q for q in walk(rhs) if isinstance(q, Quantity)]
+    roles = {q.role for q in quantities}
+    output = all(q.implicit_layer or q.layer is None or (q.layer.var == "L" and q.layer.offset == 0)
+                 for q in quantities if q.role == "a")  # a^{(l)} for a^{(L)} is a slip, not another cost
+    return {"a", "y"} <= roles and output and not roles & {"C", "delta", "w", "W", "b"}
 
 
 def _claims(text: str, notation: Notation):

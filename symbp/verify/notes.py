@@ -17,6 +17,7 @@ from __future__ import annotations
 import io
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Callable
 
 from ..files import MAX_NOTES_BYTES, read_text
 from ..notation import Notation, profile
@@ -25,6 +26,9 @@ from .graphnotes import apply_graph
 from .infer import Inferred, infer
 from .model import Model, model_of
 from .scan import guess_kind, kind_of, scan
+from .lexer import ReadError
+from .nodes import Quantity, walk
+from .reader import read
 from .verification import Verification, verify
 
 #: The order of the buckets in the account line.
@@ -121,7 +125,7 @@ def bucket(result: Verification) -> str:
 
 
 def verify_notes(path: "str | Path", notation="auto", *, kind: str | None = None, strict: bool = False,
-                 stream: "io.BufferedIOBase | None" = None, **options) -> NotesReport:
+                 stream: "io.BufferedIOBase | None" = None, on_row=None, **options) -> NotesReport:
     """Verify every claim in the notes at ``path`` (or read from the binary ``stream``; ``path`` is then its name).
 
     ``kind`` ('latex', 'markdown', 'notebook') defaults to the file's suffix
@@ -133,12 +137,13 @@ def verify_notes(path: "str | Path", notation="auto", *, kind: str | None = None
     if kind is None:
         kind = guess_kind(text) if stream is not None else kind_of(str(path))
     return verify_text(text, notation, path=str(path) if stream is None else "standard input", kind=kind,
-                       strict=strict, **options)
+                       strict=strict, on_row=on_row, **options)
 
 
 def verify_text(text: str, notation="auto", *, path: str = "notes", kind: str = "markdown",
                 strict: bool = False, activation: str | None = None, cost: str | None = None,
-                one_hot: bool | None = None, **options) -> NotesReport:
+                one_hot: bool | None = None, on_row: "Callable[[Row, int, int], None] | None" = None,
+                **options) -> NotesReport:
     """Verify every claim of the notes ``text`` (see ``verify_notes``).
 
     ``notation="auto"`` infers the profile from the notes' definitions
@@ -146,6 +151,10 @@ def verify_text(text: str, notation="auto", *, path: str = "notes", kind: str = 
     from the notes' own definitions in force at each line (``model``), else
     the defaults (generic, quadratic); given, they override the notes, and a
     claim checked under a cost or activation the notes define otherwise says so.
+    ``on_row(row, done, total)`` is called as each row is finished (to print it at once, or move a
+    progress bar); ``total`` is the number of rows the report will have at most. Rows the reading in the
+    notes' own terms may still change (unread ones; every row in the row-vector profile) come after it,
+    and those it finds to be definitions are not rows.
     """
     items = formulas(scan(text, kind))
     inferred = None
@@ -157,7 +166,10 @@ def verify_text(text: str, notation="auto", *, path: str = "notes", kind: str = 
     model = model_of([(f.line, f.text) for f in items if f.kind in ("claim", "definition")], nt)
     given = {"activation": activation, "cost": cost, "one_hot": one_hot}
     report = NotesReport(path, kind=kind, strict=strict, notation=nt, inferred=inferred, model=model)
-    for f in fold(items, context=lambda f: tuple(sorted(_setting(model, f.line, given)[0].items()))):
+    found = list(fold(items, context=lambda f: tuple(sorted(_setting(model, f.line, given)[0].items()))))
+    total = sum(1 for f in found if f.kind == "unreadable" or (f.kind == "claim" and not model.assumption_at(f.line)))
+    held, streamed, everything = set(), 0, nt.name.lower() == "rowvector"
+    for f in found:
         if f.kind == "claim" and model.assumption_at(f.line):
             report.skipped.append(_as_definition(f, "an assumption on the data (Σ_k y_k = 1): the claims after it "
                                                  "are checked with it"))
@@ -167,13 +179,29 @@ def verify_text(text: str, notation="auto", *, path: str = "notes", kind: str = 
             result = verify(f.text, nt, **settings, **options)
             if remark:
                 result = _with_remark(result, remark)
+            own = model.own_terms(f.line)
+            if own and result.status not in ("unreadable", "uninterpretable") and _about_cost(f.text, nt, own):
+                result = _own_terms(result, own)
             report.rows.append(Row(f, result))
         elif f.kind == "unreadable":
             report.rows.append(Row(f, Verification(formula=f.text, status="unreadable", verdict="undecided",
                                                    reason=f.reason)))
         else:
             report.skipped.append(f)
-    return apply_graph(report, text, nt.name.lower())
+            continue
+        row = report.rows[-1]
+        if everything or row.result.status in ("unreadable", "uninterpretable"):
+            held.add(id(row.formula))  # the reading in the notes' own terms may still change it (``graphnotes``)
+        elif on_row is not None:
+            streamed += 1
+            on_row(row, streamed, total)
+    report = apply_graph(report, text, nt.name.lower())
+    if on_row is not None:
+        for row in report.rows:
+            if id(row.formula) in held:
+                streamed += 1
+                on_row(row, streamed, total)
+    return report
 
 
 def _setting(model: Model, line: int, given: dict) -> tuple[dict, str]:
@@ -191,6 +219,24 @@ def _setting(model: Model, line: int, given: dict) -> tuple[dict, str]:
             remarks.append(f"checked under the {what} {given[what]} given on the command line, but the notes define "
                            f"the {what} as {m[what]} (line {m[what + '_line']})")
     return settings, "; ".join(remarks)
+
+
+def _about_cost(text: str, nt: Notation, why: str) -> bool:
+    """Does the claim ``text`` speak of the cost (or of δ, when ``why`` is about δ)?  Unread: assume it does."""
+    roles = {"delta"} if "define δ" in why else {"C", "delta"}
+    try:
+        eq = read(text, nt)
+    except ReadError:
+        return True
+    return any(isinstance(q, Quantity) and q.role in roles for q in walk(eq))
+
+
+def _own_terms(v: Verification, why: str) -> Verification:
+    """``v`` made uninterpretable: it was checked against a cost (or a δ) other than the notes' own."""
+    d = {name: getattr(v, name) for name in v.__dataclass_fields__}
+    d.update(status="uninterpretable", verdict="undecided", reason=why, identity="", counterexample=None,
+             diagnosis="", corrected="", condition="", condition_met=None)
+    return Verification(**d)
 
 
 def _with_remark(v: Verification, remark: str) -> Verification:

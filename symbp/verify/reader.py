@@ -15,7 +15,7 @@ position. It never guesses a symbol.
 >>> read(r"\foo + 1")
 Traceback (most recent call last):
 ...
-symbp.verify.lexer.ReadError: unknown macro \foo at position 0 in '\\foo + 1'
+symbp.verify.lexer.ReadError: unknown macro \foo at position 0 in “\foo + 1”
 """
 
 from __future__ import annotations
@@ -165,7 +165,7 @@ class _Parser(Constructs, Forms):
                     self.i += 1
                 elif not (u.text in ("(", ")", "[", "]", "|", "{", "}") and u.kind in ("char", "macro")):
                     raise ReadError(f"\\{t.text} at position {t.pos} must be followed by a delimiter such as "
-                                    f"( or ] in {self.text!r}")
+                                    f"( or ] in “{self.text}”")
 
     def next(self) -> Token:
         self._skip_spacing()
@@ -186,8 +186,8 @@ class _Parser(Constructs, Forms):
 
     def fail(self, what: str, tok: Token | None = None):
         tok = tok or self.peek()
-        found = "the end" if tok.kind == "end" else repr(("\\" if tok.kind == "macro" else "") + tok.text)
-        raise ReadError(f"{what} at position {tok.pos} (found {found}) in {self.text!r}")
+        found = "the end" if tok.kind == "end" else "“" + ("\\" if tok.kind == "macro" else "") + tok.text + "”"
+        raise ReadError(f"{what} at position {tok.pos} (found {found}) in “{self.text}”")
 
     def _enter(self):
         self.depth += 1
@@ -469,7 +469,7 @@ class _Parser(Constructs, Forms):
             return self.slash_partial(t)
         if name in _KNOWN:
             self.fail(f"\\{name} cannot stand here", t)
-        raise ReadError(f"unknown macro \\{name} at position {t.pos} in {self.text!r}")
+        raise ReadError(f"unknown macro \\{name} at position {t.pos} in “{self.text}”")
 
     def _quantity_from_word(self, word: str, t: Token, font: str = "mathrm"):
         role = self.letters.get(word)
@@ -482,7 +482,7 @@ class _Parser(Constructs, Forms):
         if role is None:
             raise ReadError(
                 f"{word!r} at position {t.pos} is not a quantity of the notation {self.notation.name!r} "
-                f"(known: {', '.join(sorted(self.letters))}) in {self.text!r}"
+                f"(known: {', '.join(sorted(self.letters))}) in “{self.text}”"
             )
         # Keep the user's spelling (\mathbf{L}, \text{net}) for printing a corrected formula.
         return self.quantity(role, rf"\{font}{{{word}}}", t)
@@ -507,7 +507,7 @@ class _Parser(Constructs, Forms):
         if role is None:
             raise ReadError(
                 f"the letter {c!r} at position {t.pos} is not a quantity of the notation "
-                f"{self.notation.name!r} (known: {', '.join(sorted(self.letters))}) in {self.text!r}"
+                f"{self.notation.name!r} (known: {', '.join(sorted(self.letters))}) in “{self.text}”"
             )
         return self.quantity(role, c, t)
 

@@ -16,7 +16,7 @@ says so; anything else is an error naming its position.
 >>> read_claim(r"\frac{\partial C}{\partial b^l_j} = \delta^l_j, \quad j = 2 \delta^l_j")
 Traceback (most recent call last):
 ...
-symbp.verify.lexer.ReadError: unexpected input after the condition j = 2 (a condition ends at \quad, a comma or the end of the formula) at position 60 (found '\\delta') in '\\frac{\\partial C}{\\partial b^l_j} = \\delta^l_j, \\quad j = 2 \\delta^l_j'
+symbp.verify.lexer.ReadError: unexpected input after the condition j = 2 (a condition ends at \quad, a comma or the end of the formula) at position 60 (found “\delta”) in “\frac{\partial C}{\partial b^l_j} = \delta^l_j, \quad j = 2 \delta^l_j”
 """
 
 from __future__ import annotations

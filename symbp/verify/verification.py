@@ -113,6 +113,17 @@ class Verification:
                                          "checked": list(self.checked)},
         )
 
+    def _repr_html_(self) -> str:
+        """The verdict, the reading, the counterexample and the corrected formula, typeset (notebooks)."""
+        from .html import verification_html
+
+        return verification_html(self)
+
+    def _repr_latex_(self) -> str:
+        from .html import verification_latex
+
+        return verification_latex(self)
+
     def to_dict(self) -> dict:
         d = asdict(self)
         d["family"] = [list(s) for s in self.family]
