@@ -1,8 +1,10 @@
 """Regenerate derivations/seed-errata.md: `symbp verify --notes` on every seed.
 
-Each set of notes is checked in its own notation and with the cost its section
-uses (Dyda's notes have a quadratic part and a softmax + cross-entropy part, so
-they are run under both). Run from the repository root:
+Each set of notes is checked in the notation inferred from it and with the
+cost its section defines (Dyda's notes have a quadratic part and a softmax +
+cross-entropy part; the notes' model switches at its definition); the
+computational-graph notes, in row vectors, are read in their own terms. Run
+from the repository root:
 
     python derivations/seed_errata.py
 
@@ -49,7 +51,8 @@ RUNS = [
     ("001_22ea1eb7f6616011.txt", "auto", {}),
     ("002_6c03023361eccb9b.txt", "auto", {}),
     ("003_a95daddd2017d0b9.txt", "auto", {}),
-    ("004_f3b761f6b47dbad4.txt", "auto", {}),  # row vectors (g = x W): verify reads none; see `symbp prove --notation rowvector`
+    # row vectors (g = x W), which the inference does not pick: read in their own terms (L = L(y_1, y_2), layouts)
+    ("004_f3b761f6b47dbad4.txt", "rowvector", {}),
 ]
 
 

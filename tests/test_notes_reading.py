@@ -89,13 +89,21 @@ def test_what_is_not_read_says_why_and_never_guesses(text):
     (r"a^l=\sigma(z^{x,l})", "different samples (x, none)"),  # one sample written, one left out
     (r"\delta^{x,L} = \nabla_a C \odot \sigma'(z^{t,L})", "different samples (t, x)"),
     (r"w^{x,l} = w^l", "weights and biases are the same for every sample"),
-    # seed 001's mini-batch rule sums over the samples: never read as a sum over neurons
-    (r"\frac{\partial C}{\partial w^l} = \sum_x \delta^{x,l} (a^{x,l-1})^T", "a sum over the samples"),
-    (r"\frac{\partial C}{\partial b^l} = \sum \delta^{x,l}", "a sum over the samples"),
 ])
 def test_per_sample_superscripts_that_do_not_name_one_sample_are_unreadable(text, why):
     v = verify(text)
     assert v.status == "unreadable" and why in v.reason
+
+
+@pytest.mark.parametrize("text", [
+    r"\frac{\partial C}{\partial w^l} = \sum_x \delta^{x,l} (a^{x,l-1})^T",
+    r"\frac{\partial C}{\partial b^l} = \sum \delta^{x,l}",
+])
+def test_a_sum_over_the_samples_is_never_a_sum_over_neurons(text):
+    # seed 001's mini-batch sums run over the training inputs: read as the gradient of the mean cost over them
+    # (``samples.mean_claim``), whose summands are right but lack the 1/n (Nielsen, ch. 2: C = 1/n Σ_x C_x)
+    v = verify(text)
+    assert v.status == "refuted" and "without 1/n" in v.reason
 
 
 def test_per_sample_bp1_holds_and_its_slip_is_refuted():

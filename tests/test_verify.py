@@ -319,13 +319,11 @@ def test_numeric_hadamard_example_of_seed_000():
     assert bad.status == "refuted" and bad.counterexample.lhs == "9" and bad.counterexample.rhs == "6"
 
 
-def test_row_vector_profile_is_not_misread():
-    from symbp.notation import PROFILES
-
-    if "rowvector" not in PROFILES:
-        pytest.skip("no rowvector profile in this build")
-    v = verify(r"\frac{\partial C}{\partial b^l_j} = \delta^l_j", "rowvector")
-    assert v.status == "uninterpretable" and "rows" in v.reason
+def test_row_vector_profile_is_read_with_rows():
+    # issue 14: the rowvector profile (g = x W + b) is read; its vectors are rows (tests/test_ownterms.py has more)
+    assert verify(r"\frac{\partial L}{\partial b^l_j} = \delta^l_j", "rowvector").status == "holds"
+    assert verify(r"\frac{\partial L}{\partial W^l} = (a^{l-1})^T \delta^l", "rowvector").status == "holds"
+    assert verify(r"\frac{\partial L}{\partial W^l} = \delta^l (a^{l-1})^T", "rowvector").status == "refuted"
 
 
 def test_every_single_slip_mutant_of_a_seed_formula_is_caught_or_truly_equivalent():

@@ -38,6 +38,11 @@ _RANGE = re.compile(r"\\l?c?dots|\\ldots|\.\.\.|…")
 
 
 
+#: An update rule written with an arrow: a parameter, \to / \rightarrow / \leftarrow / \gets, a new value with a minus.
+UPDATE_RULE = re.compile(r"\s*(?P<p>[A-Za-z](\^\{?[A-Za-z0-9()+\-]+\}?)?(_\{?[A-Za-z0-9]+\}?)?)\s*(\\(?:to|rightarrow|"
+                         r"longrightarrow|leftarrow|gets|longleftarrow)(?![A-Za-z]).*[-+]|:=\s*(?P=p)\s*[-+])")
+
+
 def trim(text: str) -> str:
     """Spacing and punctuation at either end taken off ('…, \\quad', '\\, x.')."""
     while True:
@@ -196,6 +201,8 @@ def _strip_tag(text: str) -> tuple[str, tuple]:
 def classify(piece: str) -> tuple[str, str]:
     """The bucket of one piece ('claim', 'definition', 'prose') and why it is not judged ('' for a claim)."""
     text = piece.strip()
+    if UPDATE_RULE.match(text):
+        return "claim", ""  # w \to w - \eta \nabla C, W := W - \eta …: an update rule, checked
     if _DEFINITION.search(text) or (re.search(r"\\equiv(?![A-Za-z])", text) and not re.search(
             r"(?<![<>!:=])=(?![:=])", text)):
         return "definition", "a definition (:=, =:, ≡), not a claim"

@@ -69,6 +69,7 @@ _REPAIRS = (
     (re.compile(r"(\\(?:equiv|cdot|odot|quad|qquad|implies|left|sum|sigma'?))(rac\{)"), r"\1\\f\2"),
     (re.compile(r"(\\(?:equiv|cdot|odot|quad|qquad|implies|left|sum|sigma'?))(abla)"), r"\1\\n\2"),
     (re.compile(r"(?<![\\A-Za-z])abla(?=[_\s])"), r"\\nabla"),
+    (re.compile(r"(?<![\\A-Za-z])ightarrow(?![A-Za-z])"), r"\\rightarrow"),  # "\rightarrow": \r eaten
     (re.compile(r"(?<![\\A-Za-z])ight(?=[)\]\|.])"), r"\\right"),
     (re.compile(r"(?<![\\A-Za-z])egin\{"), r"\\begin{"),
     (re.compile(r"(?<![\\A-Za-z])ig(?=[()])"), r"\\big"),

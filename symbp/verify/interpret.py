@@ -33,6 +33,12 @@ def _num(node: Num, ctx):
     return Poly.const(node.value)
 
 
+def _vector(values: list, ctx: Context) -> Mat:
+    """A vector in the profile's orientation: a column (z = W a + b) or a row (g = x W + b)."""
+    col = Mat.column(values)
+    return col.T() if ctx.notation.vectors == "row" else col
+
+
 def _quantity(q: Quantity, ctx: Context):
     model, net, nt = ctx.model, ctx.net, ctx.notation
     what = to_latex(q)
@@ -43,18 +49,18 @@ def _quantity(q: Quantity, ctx: Context):
         n = net.n(net.L)
         if q.indices:
             return model.target(ctx.index(q.indices[0], n, what), 1)
-        return Mat.column([model.target(j, 1) for j in range(1, n + 1)])
+        return _vector([model.target(j, 1) for j in range(1, n + 1)], ctx)
     if q.role == "x" and q.layer is None:
         n = net.n(1)
         if q.indices:
             return model.atom(("x", 1, ctx.index(q.indices[0], n, what)))
-        return Mat.column([model.atom(("x", 1, k)) for k in range(1, n + 1)])
+        return _vector([model.atom(("x", 1, k)) for k in range(1, n + 1)], ctx)
     l = ctx.quantity_layer(q, what)
     if q.role == "x":
         column = [ONE] + list(model.A[1][l])  # x_0 = 1, then a^{[l]} (Dyda)
         if q.indices:
             return column[ctx.index(q.indices[0], net.n(l), what, 0)]
-        return Mat.column(column)
+        return _vector(column, ctx)
     if q.role in ("w", "W"):
         if q.indices:
             (i0, lo0, n0, _), (i1, lo1, n1, _) = sl
@@ -74,7 +80,7 @@ def _quantity(q: Quantity, ctx: Context):
     }[q.role]
     if q.indices:
         return values(ctx.index(q.indices[0], net.n(l), what))
-    return Mat.column([values(j) for j in range(1, net.n(l) + 1)])
+    return _vector([values(j) for j in range(1, net.n(l) + 1)], ctx)
 
 
 def _seed(q: Quantity, ctx: Context, entry: tuple) -> tuple:
@@ -113,13 +119,14 @@ def _entries(q: Quantity, ctx: Context):
         first = 0 if nt.bias_column else 1
         grid = [[(j, k) for k in range(first, net.n(l - 1) + 1)] for j in range(1, net.n(l) + 1)]
         return None, grid if nt.weight_order == "to,from" else [list(r) for r in zip(*grid)]
+    row = nt.vectors == "row"  # the gradient of a row vector is a row
     if q.role == "x" and q.layer is None:
-        return None, [[(k,)] for k in range(1, net.n(1) + 1)]
+        cells = [(k,) for k in range(1, net.n(1) + 1)]
+        return None, [cells] if row else [[c] for c in cells]
     l = ctx.quantity_layer(q, what)
-    if q.role == "x":
-        # The augmented vector x = (1; a): its derivative ranges over the variable entries j ≥ 1 only.
-        return None, [[(j,)] for j in range(1, net.n(l) + 1)]
-    return None, [[(j,)] for j in range(1, net.n(l) + 1)]
+    # The augmented vector x = (1; a) (Dyda): its derivative ranges over the variable entries j ≥ 1 only.
+    cells = [(j,) for j in range(1, net.n(l) + 1)]
+    return None, [cells] if row else [[c] for c in cells]
 
 
 def _partial(node: Partial, ctx: Context):
@@ -241,9 +248,9 @@ def _apply(node: Apply, ctx: Context):
         return model.A[1][l][j - 1] if node.primes == 0 else model.D[1][l][j - 1]
 
     if node.func == "Sigma":
-        if not isinstance(arg, Mat) or arg.cols != 1:
-            raise ShapeMismatch(f"{what}: Σ' needs a column vector, got {shape_of(arg)}")
-        diag = [one(r[0]) for r in arg.entries]
+        if not isinstance(arg, Mat) or (arg.cols != 1 and arg.rows != 1):
+            raise ShapeMismatch(f"{what}: Σ' needs a vector, got {shape_of(arg)}")
+        diag = [one(v) for r in arg.entries for v in r]
         n = len(diag)
         return Mat(n, n, [[diag[r] if r == c else Poly() for c in range(n)] for r in range(n)])
     return arg.map(one) if isinstance(arg, Mat) else one(arg)

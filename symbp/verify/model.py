@@ -37,6 +37,7 @@ from .nodes import Apply, Equation, Nabla, Num, Partial, Quantity, Sum, walk
 from .reader import read
 from .scalar import check_scalar, is_scalar
 from .values import LayerOutOfRange, Mat, ShapeMismatch
+from .samples import per_sample
 
 #: Named activations a definition σ(z) = … is tried against (relu's max is not read).
 _ACTIVATIONS = ("sigmoid", "tanh", "softplus", "identity")
@@ -142,6 +143,12 @@ def model_of(items: list[tuple[int, str]], notation: Notation) -> Model:
 
 def definition(text: str, notation: Notation, line: int = 0) -> Definition | None:
     """The definition ``text`` makes (cost, activation, softmax output, one-hot targets), or None."""
+    try:  # C_x = ½‖y(x) − a^L(x)‖²: the cost of one input x, read with its labels taken off (``samples``)
+        sample = per_sample(text)
+    except ValueError:
+        sample = None
+    if sample is not None:
+        text = sample.text
     pairs = list(_claims(text, notation))
     for lhs, rhs in pairs:
         if isinstance(lhs, Quantity) and lhs.role == "C":

@@ -22,6 +22,7 @@ from typing import Callable
 from ..files import MAX_NOTES_BYTES, read_text
 from ..notation import Notation, profile
 from .extract import Formula, fold, formulas
+from .graphnotes import apply_graph
 from .infer import Inferred, infer
 from .model import Model, model_of
 from .scan import guess_kind, kind_of, scan
@@ -50,6 +51,7 @@ class NotesReport:
     skipped: list = field(default_factory=list)  # Formula objects of the buckets 'definition' and 'prose'
     kind: str = "markdown"
     strict: bool = False
+    graph: object = None  # the notes' own model (graphnotes.GraphNotes), when they define quantities of their own
     notation: "Notation | None" = None
     inferred: "Inferred | None" = None  # with notation "auto": the profile chosen and its evidence
     model: Model = field(default_factory=Model)  # the notes' own definitions: cost, activation, …
@@ -150,7 +152,9 @@ def verify_text(text: str, notation="auto", *, path: str = "notes", kind: str = 
     the defaults (generic, quadratic); given, they override the notes, and a
     claim checked under a cost or activation the notes define otherwise says so.
     ``on_row(row, done, total)`` is called as each row is finished (to print it at once, or move a
-    progress bar); ``total`` is the number of rows the report will have.
+    progress bar); ``total`` is the number of rows the report will have at most. Rows the reading in the
+    notes' own terms may still change (unread ones; every row in the row-vector profile) come after it,
+    and those it finds to be definitions are not rows.
     """
     items = formulas(scan(text, kind))
     inferred = None
@@ -164,6 +168,7 @@ def verify_text(text: str, notation="auto", *, path: str = "notes", kind: str = 
     report = NotesReport(path, kind=kind, strict=strict, notation=nt, inferred=inferred, model=model)
     found = list(fold(items, context=lambda f: tuple(sorted(_setting(model, f.line, given)[0].items()))))
     total = sum(1 for f in found if f.kind == "unreadable" or (f.kind == "claim" and not model.assumption_at(f.line)))
+    held, streamed, everything = set(), 0, nt.name.lower() == "rowvector"
     for f in found:
         if f.kind == "claim" and model.assumption_at(f.line):
             report.skipped.append(_as_definition(f, "an assumption on the data (Σ_k y_k = 1): the claims after it "
@@ -184,8 +189,18 @@ def verify_text(text: str, notation="auto", *, path: str = "notes", kind: str = 
         else:
             report.skipped.append(f)
             continue
-        if on_row is not None:
-            on_row(report.rows[-1], len(report.rows), total)
+        row = report.rows[-1]
+        if everything or row.result.status in ("unreadable", "uninterpretable"):
+            held.add(id(row.formula))  # the reading in the notes' own terms may still change it (``graphnotes``)
+        elif on_row is not None:
+            streamed += 1
+            on_row(row, streamed, total)
+    report = apply_graph(report, text, nt.name.lower())
+    if on_row is not None:
+        for row in report.rows:
+            if id(row.formula) in held:
+                streamed += 1
+                on_row(row, streamed, total)
     return report
 
 
@@ -271,6 +286,8 @@ def to_markdown(report: NotesReport, title: str | None = None) -> str:
                     f" ({cx.activation})" if cx.activation else "")
         elif r.instances:
             why = f"exact on {r.instances} instances"
+        if r.status == "holds" and r.interpretation.get("layout"):
+            why += f"; {r.interpretation['layout']}"  # notes in their own terms: the layout of the verdict
         lines.append(f"| {_where(f)} | {_formula_cell(f)} | {verdict} | {_cell(why)} |")
     if report.skipped:
         lines += ["", "Not checked (definitions and math in prose):", "",

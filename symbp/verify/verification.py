@@ -50,7 +50,10 @@ from .nodes import Apply, Equation, Nabla, Partial, to_latex, walk
 from .conditions import apply_conditions
 from .reader import ReadError, read_claim
 from .recheck import HOOKS
+from .graphsingle import check_single, has_layers
+from .samples import cost_definition, mean_claim, per_sample
 from .scalar import check_scalar, is_scalar
+from .updates import is_rule, judge_step, read_rule
 
 STATUS_EXIT = {"holds": 0, "refuted": 1, "unreadable": 2, "uninterpretable": 2, "undecided": 3, "ambiguous": 3,
                "conditional": 3}
@@ -161,15 +164,46 @@ def verify(
     base = dict(formula=formula, notation=nt.name, family=(),
                 network={"activation": activation, "cost": cost, "one_hot": one_hot,
                          **({"sizes": list(fixed)} if fixed else {})})
-    if getattr(nt, "vectors", "column") != "column":
-        # Row-vector layouts (seed 004's g = x W) would need every vector and gradient transposed;
-        # rather than misread them, say so (`symbp prove --notation rowvector` checks seed 004's statements).
-        return Verification(status="uninterpretable", verdict="undecided", reason=f"the notation {nt.name!r} "
-                            "writes vectors as rows, which verify does not read yet; see `symbp prove --notation "
-                            f"{nt.name}`", **base)
+    again = dict(activation=activation, cost=cost, one_hot=one_hot, family=family, sizes=sizes, budget=budget,
+                 diagnose=diagnose)
+    if is_rule(formula):
+        ruled = _verify_rule(formula, nt, again, base, start)
+        if nt.vectors == "row" and ruled.status in ("unreadable", "uninterpretable"):
+            return _own_layer(formula, base, start, budget)
+        return ruled
+    defined = cost_definition(formula, cost)
+    if defined is not None:
+        status, reason = defined
+        return Verification(status=status, verdict=_VERDICT.get(status, "undecided"), reason=reason,
+                            interpretation={"words": reason, "latex": formula}, seconds=_since(start), **base)
+    mean = mean_claim(formula)
+    if mean is not None:
+        inner = verify(mean.per_input, nt, **again)
+        words = dict(inner.interpretation, per_sample=mean.words)
+        if inner.status == "holds" and not mean.mean:
+            return _replace(inner, formula=formula, status="refuted", verdict="refuted", interpretation=words,
+                            identity="", reason="the sum over the inputs without 1/n: the mean cost's gradient is the "
+                            "mean of the per-input gradients (the sum is n times it)", diagnosis="a missing 1/n",
+                            seconds=_since(start))
+        return _replace(inner, formula=formula, interpretation=words, seconds=_since(start))
+    try:
+        sample = per_sample(formula)
+    except ValueError as exc:
+        slip = _sample_slip(formula, nt)
+        return Verification(status="unreadable" if slip else "uninterpretable", verdict="undecided",
+                            reason=slip or str(exc), **base)
+    if sample is not None:
+        slip = _sample_slip(formula, nt)
+        if slip:  # the reader's rules for ^{x,l} are stricter: every a, z, δ names the one sample
+            return Verification(status="unreadable", verdict="undecided", reason=slip, **base)
+        inner = verify(sample.text, nt, **again)
+        words = dict(inner.interpretation, per_sample=sample.words)
+        return _replace(inner, formula=formula, interpretation=words, seconds=_since(start))
     try:
         claim = read_claim(formula, nt)
     except ReadError as exc:
+        if nt.vectors == "row" and not has_layers(formula):
+            return _own_layer(formula, base, start, budget)
         return Verification(status="unreadable", verdict="undecided", reason=str(exc), **base)
     eq = claim.equation
     if cost == "mean-quadratic":
@@ -193,6 +227,8 @@ def verify(
         outcome = check(eq, setting, budget)
         eq, outcome, grouping, reading = _grouped(formula, eq, outcome, setting, budget, start)
     except Uninterpretable as exc:
+        if nt.vectors == "row" and not any(getattr(q, "layer", None) for q in walk(eq)):
+            return _own_layer(formula, base, start, budget)
         return Verification(status="uninterpretable", verdict="undecided", reason=str(exc), seconds=_since(start),
                             interpretation=describe(eq, setting), **base)
     except SymbpError as exc:
@@ -238,6 +274,61 @@ def verify(
         else:
             result = _diagnose_chain(eq, setting, outcome, remaining, result, start)
     return result
+
+
+def _sample_slip(formula: str, nt) -> str:
+    """The reader's reason when per-sample superscripts ``^{x,l}`` break its rules (two samples, a sample left
+    off some a, z or δ, a sample on w or b), else ''."""
+    try:
+        read_claim(formula, nt)
+    except ReadError as exc:
+        return str(exc) if "sample" in str(exc) else ""
+    return ""
+
+
+def _own_layer(formula: str, base: dict, start: float, budget: float) -> Verification:
+    """A formula without layers in the row-vector profile: read in the profile's own layer (``graphsingle``)."""
+    status, reason, outcome = check_single(formula, budget)
+    if status not in STATUS_EXIT:
+        status = "undecided"
+    return Verification(status=status, verdict=_VERDICT.get(status, "undecided"), reason=reason,
+                        instances=getattr(outcome, "instances", 0), counterexample=getattr(outcome, "counterexample", None),
+                        interpretation={"words": reason, "latex": formula}, seconds=_since(start), **dict(base, family=()))
+
+
+def _verify_rule(formula: str, nt, again: dict, base: dict, start: float) -> Verification:
+    """An update rule of gradient descent (``updates``): every value side against the notes' cost."""
+    rule = read_rule(formula)
+
+    def gradient(param: str, body: str):
+        sample = per_sample(body)
+        claim = rf"\frac{{\partial C}}{{\partial {param}}} = {sample.text if sample else body}"
+        v = verify(claim, nt, **again)
+        return v.status, (f"{claim}: " + (v.identity or v.reason or v.status))
+
+    results = [judge_step(rule, step, gradient) for step in rule.steps]
+    bad = [(k, r) for k, r in enumerate(results) if r[0] != "holds"]
+    words = {"words": "an update rule: each new value must be the old value of the same parameter minus a learning "
+                      "rate times the gradient of the cost (one sample, the mean over a mini-batch of m, or the mean "
+                      "over n training inputs)", "latex": formula}
+    several = len(results) > 1
+    reason = "; ".join((f"side {k + 2}: " if several else "") + r[1] for k, r in enumerate(results))
+    if not bad:
+        return Verification(status="holds", verdict="proved", reason=reason, instances=len(results),
+                            interpretation=words, seconds=_since(start), **dict(base, family=()))
+    status = "refuted" if any(r[0] == "refuted" for _, r in bad) else bad[0][1][0]
+    if status not in STATUS_EXIT:
+        status = "undecided"
+    diagnosis = next((r[2] for _, r in bad if r[2]), "")
+    corrected = formula
+    for k, r in bad:
+        step = rule.steps[k]
+        if r[1].startswith("starts from"):
+            corrected = corrected.replace(step.text, rule.param + step.text[len(step.old):], 1)
+    return Verification(status=status, verdict=_VERDICT.get(status, "undecided"), reason=reason,
+                        instances=len(results), interpretation=words, diagnosis=diagnosis,
+                        corrected=corrected if corrected != formula else "", seconds=_since(start),
+                        **dict(base, family=()))
 
 
 def _grouped(formula: str, eq: Equation, outcome: Outcome, setting: Setting, budget: float, start: float):

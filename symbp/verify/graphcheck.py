@@ -1,0 +1,261 @@
+r"""Checking a claim in the notes' own terms against their model, in each layout that fits.
+
+Every free index letter takes every value of the quantities it indexes; every
+side of a chain is compared with the first, entry by entry, after the model
+has put both in leaves and generic-function atoms (exact: a difference that
+expands to 0 holds for every differentiable choice of the generic functions).
+A difference that does not vanish is refuted only with an exact point at
+which the two sides differ (generic functions replaced by stand-ins), and
+that point is confirmed by an independent numeric oracle (``graphoracle``:
+mpmath central differences of the notes' definitions); otherwise undecided.
+
+Layouts: the claim is evaluated in the denominator and the numerator layout
+(``graphevaluate``). The verdict is the one of the layouts in which the shapes
+fit; when both fit and disagree, the notes' own layout (the one their other
+claims fit in) decides and the other verdict is given too; without one the
+claim is *ambiguous* and both verdicts are reported.
+"""
+
+from __future__ import annotations
+
+import itertools
+import random
+import time
+from dataclasses import dataclass, field
+
+import sympy
+
+from ..certificate import Counterexample
+from ..general.reduction import ReductionTimeout, deadline
+from .graphevaluate import LAYOUTS, Evaluator, Misfit, index_size, is_mat, shape_words
+from .graphmodel import GraphUninterpretable, Model, Sum, Sym, split_index, to_latex
+from .graphnodes import Equation, walk
+from .graphvalues import STAND_IN_TEXT
+
+
+@dataclass
+class LayoutVerdict:
+    layout: str
+    status: str  # holds | refuted | misfit | undecided
+    reason: str = ""
+    instances: int = 0
+    counterexample: Counterexample | None = None
+    failed_sides: tuple = ()
+
+
+@dataclass
+class GraphOutcome:
+    status: str  # holds | refuted | undecided | ambiguous
+    reason: str
+    layout: str = ""  # the layout the verdict is in ("" when no vector derivative makes it matter)
+    verdicts: dict = field(default_factory=dict)
+    counterexample: Counterexample | None = None
+    instances: int = 0
+
+
+def free_indices(eq: Equation, model: Model) -> dict:
+    """Index letter -> its range, for every letter a subscript uses that no sum binds."""
+    bound = {n.var for n in walk(eq) if isinstance(n, Sum) and n.var}
+    out: dict = {}
+    for side in eq.sides:
+        for n in walk(side):
+            if isinstance(n, Sym) and n.sub:
+                q = model.quantities.get(model.canonical(n.base))
+                if q is None or q.rank == 0:
+                    continue
+                for i in split_index(n.sub, q.rank):
+                    if isinstance(i, str) and i not in bound and i not in out:
+                        size = index_size(model, side, i)
+                        if size is None:
+                            continue
+                        for other in eq.sides:
+                            s2 = index_size(model, other, i)
+                            if s2 is not None and s2 != size:
+                                raise Misfit(f"the index {i} runs over 1..{size} on one side and 1..{s2} on another")
+                        out[i] = size
+    return out
+
+
+def check_graph(eq: Equation, model: Model, budget: float = 30.0, notes_layout: str = "") -> GraphOutcome:
+    """The verdict on ``eq`` (every side against the first), see the module docstring."""
+    start = time.perf_counter()
+    verdicts = {}
+    layout_matters = False
+    for layout in LAYOUTS:
+        left = budget - (time.perf_counter() - start)
+        verdict, used = _check_layout(eq, model, layout, max(left, 0.5))
+        verdicts[layout] = verdict
+        layout_matters = layout_matters or used
+    if not layout_matters:
+        v = verdicts["denominator"]
+        return _outcome(v, "", {})
+    fit = {k: v for k, v in verdicts.items() if v.status != "misfit"}
+    if not fit:
+        v = verdicts["denominator"]
+        reason = "the shapes fit in neither layout: " + "; ".join(
+            f"{k}: {w.reason}" for k, w in verdicts.items())
+        return GraphOutcome("refuted", reason, "", verdicts, None, 0)
+    if len(fit) == 1:
+        (k, v), = fit.items()
+        out = _outcome(v, k, verdicts)
+        out.reason = f"in the {k} layout (the only one the shapes fit: {verdicts[_other(k)].reason}); " + out.reason
+        return out
+    a, b = fit["denominator"], fit["numerator"]
+    if a.status == b.status:
+        out = _outcome(a, "both", verdicts)
+        out.reason = "in both layouts; " + out.reason
+        return out
+    if notes_layout in fit:
+        chosen, other = fit[notes_layout], fit[_other(notes_layout)]
+        out = _outcome(chosen, notes_layout, verdicts)
+        out.reason = (f"in the {notes_layout} layout, the notes' own (their other claims fit only in it): "
+                      f"{out.reason}; in the {_other(notes_layout)} layout it would be {other.status}: {other.reason}")
+        return out
+    reason = f"the layouts disagree: denominator layout {a.status} ({a.reason}); numerator layout {b.status} ({b.reason})"
+    return GraphOutcome("ambiguous", reason, "", verdicts, a.counterexample or b.counterexample,
+                        a.instances + b.instances)
+
+
+def _other(layout: str) -> str:
+    return "numerator" if layout == "denominator" else "denominator"
+
+
+def _outcome(v: LayoutVerdict, layout: str, verdicts: dict) -> GraphOutcome:
+    status = {"holds": "holds", "refuted": "refuted", "undecided": "undecided", "misfit": "refuted"}[v.status]
+    return GraphOutcome(status, v.reason, layout, verdicts, v.counterexample, v.instances)
+
+
+def _check_layout(eq: Equation, model: Model, layout: str, budget: float) -> tuple[LayoutVerdict, bool]:
+    used = False
+    try:
+        ranges = free_indices(eq, model)
+    except Misfit as exc:
+        return LayoutVerdict(layout, "misfit", str(exc)), False
+    names = sorted(ranges)
+    instances = 0
+    failed = []
+    first = None
+    try:
+        with deadline(budget):
+            for combo in itertools.product(*(range(1, ranges[n] + 1) for n in names)):
+                bind = dict(zip(names, combo))
+                ev = Evaluator(model, layout, bind)
+                try:
+                    values = [ev.value(s) for s in eq.sides]
+                except Misfit as exc:
+                    return LayoutVerdict(layout, "misfit", _where(bind) + str(exc)), ev.layout_used or used
+                used = used or ev.layout_used
+                instances += 1
+                for k in range(1, len(values)):
+                    diff = _difference(values[0], values[k], model)
+                    if isinstance(diff, str):
+                        return LayoutVerdict(layout, "misfit", _where(bind) + diff.format(
+                            left=to_latex(eq.sides[0]), right=to_latex(eq.sides[k]))), used
+                    if diff is not None:
+                        if k not in failed:
+                            failed.append(k)
+                        if first is None:
+                            first = (bind, k, diff)
+    except ReductionTimeout:
+        return LayoutVerdict(layout, "undecided", f"the time budget ran out after {instances} instances",
+                             instances), used
+    if first is None:
+        return LayoutVerdict(layout, "holds", f"exact on {instances} instance{'s' if instances != 1 else ''}",
+                             instances), used
+    bind, k, (entry, lv, rv) = first
+    cx = refute(model, lv, rv, bind, entry, k, eq, layout)
+    sides = ", ".join(str(s + 1) for s in failed)
+    where = _where(bind) + (f"entry {entry}, " if entry else "")
+    if cx is None:
+        return LayoutVerdict(layout, "undecided", f"{where}side {sides} differs from side 1 symbolically, but no "
+                             "exact point separating them was found", instances, None, tuple(failed)), used
+    words = f"{where}side {sides} differs from side 1" if len(eq.sides) > 2 else f"{where}the two sides differ"
+    return LayoutVerdict(layout, "refuted", words, instances, cx, tuple(failed)), used
+
+
+def _where(bind: dict) -> str:
+    return ("with " + ", ".join(f"{k} = {v}" for k, v in sorted(bind.items())) + ": ") if bind else ""
+
+
+def _difference(a, b, model: Model):
+    """None if equal; a template string for a shape mismatch; else (entry, left, right) of a differing entry."""
+    if is_mat(a) != is_mat(b) or (is_mat(a) and a.shape != b.shape):
+        return "the left side {left} is " + shape_words(a) + " but the right side {right} is " + shape_words(b)
+    pairs = [((), a, b)] if not is_mat(a) else [
+        ((r + 1, c + 1), a[r, c], b[r, c]) for r in range(a.shape[0]) for c in range(a.shape[1])]
+    for entry, x, y in pairs:
+        d = model.full(x) - model.full(y)
+        if d != 0 and not _vanishes(d):
+            return entry, model.full(x), model.full(y)
+    return None
+
+
+def _vanishes(d) -> bool:
+    if not d.has(sympy.tanh, sympy.exp, sympy.log):
+        return sympy.expand(d) == 0
+    return sympy.simplify(d.rewrite(sympy.exp)) == 0
+
+
+def refute(model: Model, lv, rv, bind: dict, entry, side: int, eq: Equation | None = None,
+           layout: str = "denominator") -> Counterexample | None:
+    """An exact point where ``lv`` ≠ ``rv`` (leaves rational, generic functions by stand-ins), confirmed by the
+    independent numeric oracle (the claim re-evaluated there by central differences); None if none is found."""
+    from .graphoracle import confirm, oracle_sides
+
+    rng = random.Random(14)
+    free = model.atoms.leaves(lv) | model.atoms.leaves(rv)
+    leaves = sorted((s for s in free if s in model.names), key=str)
+    for _ in range(12):
+        point = {s: sympy.Rational(rng.randint(-9, 9) or 1, rng.randint(2, 7)) for s in leaves}
+        consts = {s: sympy.Rational(rng.randint(1, 9), 10) for s in free if s not in model.names}
+        point.update(consts)
+        a = model.atoms.numeric(lv, point)
+        b = model.atoms.numeric(rv, point)
+        av, bv = sympy.N(a, 40), sympy.N(b, 40)
+        if abs(av - bv) <= sympy.Float(10) ** -25 * (1 + abs(av) + abs(bv)):
+            continue
+        if not confirm(model, lv, rv, point):
+            continue
+        if eq is not None and not _oracle_differs(eq, model, layout, bind, point, entry, side, oracle_sides):
+            continue
+        shown = {str(k): str(v) for k, v in point.items()}
+        return Counterexample(
+            instance=(_where(bind) + (f"entry {entry}, " if entry else "") + f"side {side + 1} against side 1").strip(),
+            layer=None, indices=tuple(bind.values()), point=shown,
+            lhs=str(a if a.is_Rational else sympy.N(a, 20)), rhs=str(b if b.is_Rational else sympy.N(b, 20)),
+            lhs_value=float(av), rhs_value=float(bv),
+            activation=STAND_IN_TEXT if any(model.atoms.is_atom(s) for s in
+                                            sympy.sympify(lv - rv).free_symbols) else "")
+    return None
+
+
+def _oracle_differs(eq, model, layout, bind, point, entry, side, oracle_sides) -> bool:
+    try:
+        sides = oracle_sides(eq, model, layout, bind, point=point)
+    except Exception:  # noqa: BLE001 - an oracle that cannot evaluate confirms nothing
+        return False
+    a, b = sides[0], sides[side]
+    if entry:
+        cols = 1 if not isinstance(a, list) else None
+        del cols
+        a, b = _entry(a, entry, eq, model, layout, bind), _entry(b, entry, eq, model, layout, bind)
+    if isinstance(a, list) or isinstance(b, list):
+        return False
+    return abs(a - b) > 1e-15 * (1 + abs(a) + abs(b))
+
+
+def _entry(values, entry, eq, model, layout, bind):
+    if not isinstance(values, list):
+        return values
+    ev = Evaluator(model, layout, bind)
+    cols = ev.value(eq.sides[0]).shape[1]
+    r, c = entry
+    return values[(r - 1) * cols + (c - 1)]
+
+
+def read_words(model: Model) -> str:
+    """The model in words, for the interpretation of a verdict."""
+    return "; ".join(model.lines())
+
+
+__all__ = ["GraphOutcome", "LayoutVerdict", "check_graph", "free_indices", "read_words", "refute", "GraphUninterpretable"]

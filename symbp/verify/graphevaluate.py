@@ -1,0 +1,402 @@
+r"""The value of a formula in the notes' own terms, under one layout convention.
+
+Scalars are SymPy expressions in the model's node symbols, vectors and
+matrices ``ImmutableMatrix`` in their written orientation. A derivative of
+vectors and matrices is laid out by the *layout* convention:
+
+* ``denominator``: ∂L/∂X of a scalar L has the shape of X (the gradient as X
+  is written: a row for a row x, a column for a column y, W's shape for W); the
+  derivative of an m-vector by an n-vector is n × m (one row per entry of the
+  variable);
+* ``numerator``: ∂L/∂X has the shape of X^T; the derivative of an m-vector by
+  an n-vector is the Jacobian, m × n (one row per entry of the function).
+
+A shape that does not fit is a ``Misfit`` naming both shapes; a quantity the
+notes never define is ``GraphUninterpretable``, naming it.
+"""
+
+from __future__ import annotations
+
+import sympy
+
+from .graphmodel import (KNOWN, Add, Bar, Call, Deriv, Div, Dots, GraphUninterpretable, Had, Mat, Model, Mul, Nabla,
+                         Neg, Norm, Num, Pow, Sum, Sym, T, literal_cells, split_index, to_latex)
+
+LAYOUTS = ("denominator", "numerator")
+LAYOUT_WORDS = {
+    "denominator": "denominator layout: ∂L/∂X has the shape of X, ∂y/∂x has a row per entry of x",
+    "numerator": "numerator layout: ∂L/∂X has the shape of Xᵀ, ∂y/∂x is the Jacobian (a row per entry of y)",
+}
+
+
+class Misfit(Exception):
+    """Shapes that do not fit under this layout (a refutation with a reason, or another layout's chance)."""
+
+
+def is_mat(v) -> bool:
+    return isinstance(v, sympy.MatrixBase)
+
+
+def shape_words(v) -> str:
+    if not is_mat(v):
+        return "a scalar"
+    r, c = v.shape
+    if c == 1:
+        return f"a column vector of {r}"
+    if r == 1:
+        return f"a row vector of {c}"
+    return f"a {r}×{c} matrix"
+
+
+class Evaluator:
+    """Values of nodes under ``layout`` and the index bindings ``bind``."""
+
+    def __init__(self, model: Model, layout: str, bind: dict | None = None):
+        self.m = model
+        self.layout = layout
+        self.bind = dict(bind or {})
+        self.layout_used = False  # whether a vector derivative made the layout matter
+        self.loose = False  # in a definition: an entry beyond a quantity's size is a scalar of its own
+
+    def value(self, node):
+        rule = getattr(self, "_" + type(node).__name__, None)
+        if rule is None:
+            raise GraphUninterpretable(f"{type(node).__name__} is not read in the notes' own terms")
+        return rule(node)
+
+    # -- leaves -------------------------------------------------------------------------------
+
+    def _Num(self, node: Num):
+        return sympy.Rational(node.value.numerator, node.value.denominator)
+
+    def index_value(self, i, size: int, what: str) -> int:
+        if isinstance(i, int):
+            v = i
+        elif i in self.bind:
+            v = self.bind[i]
+        else:
+            raise GraphUninterpretable(f"the index {i} in {what} is not bound")
+        if not 1 <= v <= size:
+            raise Misfit(f"{what} needs its index in 1..{size}, but it is {v}")
+        return v
+
+    def targets(self, sym: Sym):
+        """The node (an entry) or the grid of nodes (a vector or matrix) a symbol names."""
+        name = self.m.canonical(sym.base)
+        q = self.m.quantities.get(name)
+        what = sym.latex()
+        if q is None or (self.m.known and name not in self.m.known):
+            if sym.base in self.m.functions:
+                raise GraphUninterpretable(f"{sym.base} is a function in the notes, not a quantity")
+            raise GraphUninterpretable(f"{what}: the notes never define {sym.base}")
+        if not sym.sub:
+            return self.m.entries(name) if q.rank else self.m.node(name)
+        if q.rank == 0:
+            raise GraphUninterpretable(f"{what}: {q.name} is a scalar in the notes, it has no entries")
+        idx = split_index(sym.sub, q.rank)
+        if len(idx) != q.rank:
+            raise GraphUninterpretable(f"{what}: {q.describe()} needs {q.rank} index(es)")
+        if self.loose and all(isinstance(i, int) for i in idx):
+            return self.m.node(name, tuple(idx))  # w_{13} written in a matrix of its own, W being 2×2
+        vals = tuple(self.index_value(i, d, what) for i, d in zip(idx, q.dims))
+        return self.m.node(name, vals)
+
+    def _Sym(self, sym: Sym):
+        if not sym.sub and sym.base.lstrip("\\") in _CONSTANTS and sym.base not in self.m.defs_names():
+            return sympy.Symbol(sym.base, positive=True)  # a learning rate or another constant
+        return self.targets(sym)
+
+    # -- arithmetic ---------------------------------------------------------------------------
+
+    def _Add(self, node: Add):
+        total = self.value(node.terms[0])
+        for t in node.terms[1:]:
+            v = self.value(t)
+            total, v = _broadcast(total, v)
+            if is_mat(total) != is_mat(v) or (is_mat(v) and total.shape != v.shape):
+                raise Misfit(f"{to_latex(node)}: cannot add {shape_words(total)} and {shape_words(v)}")
+            total = total + v
+        return total
+
+    def _Neg(self, node: Neg):
+        return -self.value(node.arg)
+
+    def _Mul(self, node: Mul):
+        value = self.value(node.factors[0])
+        for f in node.factors[1:]:
+            value = self.times(value, self.value(f), node)
+        return value
+
+    def times(self, a, b, node):
+        if is_mat(a) and is_mat(b):
+            if a.shape[1] != b.shape[0]:
+                raise Misfit(f"{to_latex(node)}: {shape_words(a)} times {shape_words(b)} does not multiply")
+            out = a * b
+            return out[0, 0] if out.shape == (1, 1) else out
+        return a * b
+
+    def _Had(self, node: Had):
+        a, b = self.value(node.left), self.value(node.right)
+        if not (is_mat(a) and is_mat(b) and a.shape == b.shape):
+            raise Misfit(f"{to_latex(node)}: cannot multiply entrywise {shape_words(a)} and {shape_words(b)}")
+        return sympy.ImmutableMatrix(a.shape[0], a.shape[1], lambda r, c: a[r, c] * b[r, c])
+
+    def _Div(self, node: Div):
+        num, den = self.value(node.num), self.value(node.den)
+        if is_mat(den):
+            raise Misfit(f"{to_latex(node)}: cannot divide by {shape_words(den)}")
+        if den == 0:
+            raise Misfit(f"{to_latex(node)}: division by zero")
+        return num / den
+
+    def _Pow(self, node: Pow):
+        v = self.value(node.base)
+        if is_mat(v) and 1 in v.shape:
+            return v.applyfunc(lambda e: e**node.exp)  # h^2 of a vector: entry by entry (1 - h^2 for tanh')
+        if is_mat(v):
+            raise Misfit(f"{to_latex(node)}: a power of {shape_words(v)}")
+        return v**node.exp
+
+    def _T(self, node: T):
+        v = self.value(node.arg)
+        return v.T if is_mat(v) else v
+
+    def _Norm(self, node: Norm):
+        v = self.value(node.arg)
+        if not is_mat(v):
+            return sympy.Abs(v)
+        return sympy.sqrt(sum((e**2 for e in v), sympy.Integer(0)))
+
+    def _Mat(self, node: Mat):
+        cells = literal_cells(node)
+        vals = [[self.value(c) for c in row] for row in cells]
+        for row in vals:
+            for v in row:
+                if is_mat(v):
+                    raise Misfit(f"{to_latex(node)}: a cell of a written matrix is {shape_words(v)}")
+        if not vals or not vals[0]:
+            raise GraphUninterpretable(f"{to_latex(node)}: an empty matrix")
+        return sympy.ImmutableMatrix(vals)
+
+    def _Dots(self, node: Dots):
+        raise GraphUninterpretable("\\dots stands for entries that are not written out")
+
+    def _Sum(self, node: Sum):
+        var = node.var or _only_index(node.body, set(self.bind))
+        if var is None:
+            raise GraphUninterpretable(f"{to_latex(node)}: the summation index is not clear")
+        lo = int(self.value(node.lower)) if node.lower is not None else 1
+        hi = self.sum_upper(node, var)
+        total = sympy.Integer(0)
+        saved = self.bind.get(var)
+        try:
+            for k in range(lo, hi + 1):
+                self.bind[var] = k
+                v = self.value(node.body)
+                total = total + v
+        finally:
+            if saved is None:
+                self.bind.pop(var, None)
+            else:
+                self.bind[var] = saved
+        return total
+
+    def sum_upper(self, node: Sum, var: str) -> int:
+        size = index_size(self.m, node.body, var)
+        if node.upper is not None:
+            up = node.upper
+            if isinstance(up, Num):
+                return int(up.value)
+            if size is None:
+                raise GraphUninterpretable(f"{to_latex(node)}: the upper bound {to_latex(up)} is not a number")
+        if size is None:
+            raise GraphUninterpretable(f"{to_latex(node)}: the range of {var} is not clear")
+        return size
+
+    # -- functions ------------------------------------------------------------------------------
+
+    def _Call(self, node: Call):
+        if isinstance(node.func, Sym) and node.func.base.endswith("'"):
+            return self._prime_call(node)
+        if isinstance(node.func, Sym):
+            base = node.func.base
+            name = self.m.canonical(base)
+            if name in self.m.quantities and base not in self.m.functions - set(self.m.quantities):
+                # y_1(x_1, x_2) in a claim: the quantity y_1 (its arguments say what it depends on)
+                return self.value(node.func)
+            if base not in self.m.functions:
+                raise GraphUninterpretable(f"{base} is applied like a function, but the notes never define it")
+            func = sympy.Function(_fname(base))
+            args = [self.value(a) for a in node.args]
+            if node.primes:
+                raise GraphUninterpretable(f"{to_latex(node)}: write the derivative of {base} as ∂{base}/∂(…)")
+            if len(args) == 1 and is_mat(args[0]):
+                return args[0].applyfunc(lambda e: func(e))
+            if any(is_mat(a) for a in args):
+                raise Misfit(f"{to_latex(node)}: {base} of several vectors")
+            return func(*args)
+        fn = KNOWN.get(node.func)
+        if node.func == "sigma":
+            fn = self.m.sigma
+        if fn is None:
+            raise GraphUninterpretable(f"{node.func} is not read here")
+        if node.primes:
+            if node.func != "sigma" or self.m.sigma_is_generic:
+                t = sympy.Symbol("t")
+                deriv = sympy.diff(fn(t), t) if not self.m.sigma_is_generic or node.func != "sigma" else None
+            arg = self.value(node.args[0])
+            if node.func == "sigma" and self.m.sigma_is_generic:
+                one = lambda e: self.m.atoms.partial(_fname("sigma"), 0, (self.m.full(e),))  # noqa: E731
+            else:
+                one = lambda e: deriv.subs(t, e)  # noqa: E731
+            return arg.applyfunc(one) if is_mat(arg) else one(arg)
+        arg = self.value(node.args[0])
+        return arg.applyfunc(fn) if is_mat(arg) else fn(arg)
+
+    def _prime_call(self, node: Call):
+        # h'(g): the derivative of the notes' function h, entry by entry
+        base = node.func.base.rstrip("'")
+        primes = len(node.func.base) - len(base)
+        if primes != 1 or base not in self.m.functions or self.m.canonical(base) in self.m.quantities:
+            raise GraphUninterpretable(f"{to_latex(node)}: {node.func.base} is not the derivative of a function "
+                                       "of the notes")
+        if len(node.args) != 1:
+            raise GraphUninterpretable(f"{to_latex(node)}: the derivative of {base} of several arguments")
+        arg = self.value(node.args[0])
+        one = lambda e: self.m.atoms.partial(_fname(base), 0, (self.m.full(e),))  # noqa: E731
+        return arg.applyfunc(one) if is_mat(arg) else one(arg)
+
+    # -- derivatives ------------------------------------------------------------------------------
+
+    def _Deriv(self, node: Deriv):
+        num, den = node.num, node.den
+        if not isinstance(den, Sym):
+            raise GraphUninterpretable(f"{to_latex(node)}: a derivative by something that is not a quantity")
+        if den.base.lstrip("\\") in _CONSTANTS and self.m.canonical(den.base) not in self.m.quantities:
+            raise GraphUninterpretable(f"{to_latex(node)}: {den.base} is a constant of the notes, not a variable")
+        var = self.targets(den)
+        if isinstance(num, Sym) and num.base in self.m.functions and self.m.canonical(num.base) not in self.m.quantities:
+            return self.function_derivative(num.base, var, node)
+        f = self.value(num)
+        return self.derivative(f, var, node)
+
+    def function_derivative(self, fname: str, var, node, point=None):
+        # ∂h/∂g_1: the derivative of the notes' function h at g_1 (at the bar's point, if one is written)
+        if is_mat(var):
+            raise GraphUninterpretable(f"{to_latex(node)}: the derivative of the function {fname} by a vector")
+        at = var if point is None else point
+        arity = self.m.arity.get(fname, 1)
+        if arity != 1:
+            raise GraphUninterpretable(f"{to_latex(node)}: {fname} takes {arity} arguments; name the quantity")
+        return self.m.atoms.partial(_fname(fname), 0, (self.m.full(at),))
+
+    def derivative(self, f, var, node):
+        what = to_latex(node)
+        fs = list(f) if is_mat(f) else [f]
+        vs = list(var) if is_mat(var) else [var]
+        for v in vs:
+            if v not in self.m.names:
+                raise GraphUninterpretable(f"{what}: the derivative is by something that is not a quantity")
+        for g in fs:
+            for s in sympy.sympify(g).free_symbols:
+                for v in vs:
+                    if s in self.m.names and s != v and s not in self.m.defs and self.m.depends(v, s) \
+                            and _is_node(g, self.m):
+                        raise GraphUninterpretable(
+                            f"{what}: {s} is not a function of {v}: {v} is computed from {s} "
+                            f"(line {self.m.where.get(v, '?')}), so ∂{s}/∂{v} is not a derivative of the notes' graph")
+        grid = lambda fn, rows, cols: sympy.ImmutableMatrix(rows, cols, fn)  # noqa: E731
+        d = self.m.d
+        if not is_mat(f) and not is_mat(var):
+            return d(f, var)
+        if is_mat(f) and is_mat(var) and (min(f.shape) > 1 or min(var.shape) > 1):
+            raise GraphUninterpretable(f"{what}: a derivative of {shape_words(f)} by {shape_words(var)} has more "
+                                       "than two indices")
+        self.layout_used = True
+        if not is_mat(f):  # a scalar by a vector or a matrix
+            g = var.applyfunc(lambda v: d(f, v))
+            return g if self.layout == "denominator" else g.T
+        if not is_mat(var):  # a vector by a scalar
+            g = f.applyfunc(lambda e: d(e, var))
+            return g if self.layout == "numerator" else g.T
+        fl, vl = list(f), list(var)
+        jac = grid(lambda r, c: d(fl[r], vl[c]), len(fl), len(vl))
+        return jac if self.layout == "numerator" else jac.T
+
+    def _Bar(self, node: Bar):
+        inner, at = node.arg, node.at
+        if isinstance(at, tuple):
+            raise GraphUninterpretable(f"{to_latex(node.arg)}: an evaluation at a given value is not read")
+        if isinstance(inner, Deriv) and isinstance(inner.num, Sym) and inner.num.base in self.m.functions \
+                and self.m.canonical(inner.num.base) not in self.m.quantities:
+            point = self.value(at)
+            return self.function_derivative(inner.num.base, self.targets(inner.den), inner, point)
+        if isinstance(inner, Deriv) and at == inner.den:
+            return self.value(inner)  # evaluated at the variable's own value: the derivative itself
+        raise GraphUninterpretable(f"{to_latex(inner)} evaluated at {to_latex(at)} is not read")
+
+    def _Nabla(self, node: Nabla):
+        of = node.of
+        if of is None:
+            if not self.m.loss:
+                raise GraphUninterpretable(f"{to_latex(node)}: the notes define no cost to take the gradient of")
+            of = Sym(self.m.loss)
+        var = self.targets(node.wrt) if isinstance(node.wrt, Sym) else None
+        if var is None:
+            raise GraphUninterpretable(f"{to_latex(node)}: ∇ with respect to something that is not a quantity")
+        f = self.value(of)
+        if is_mat(f):
+            raise Misfit(f"{to_latex(node)}: the gradient of {shape_words(f)}")
+        # ∇ is the gradient: it has the variable's shape whatever the layout
+        return var.applyfunc(lambda v: self.m.d(f, v)) if is_mat(var) else self.m.d(f, var)
+
+
+def _broadcast(a, b):
+    # "1 - h" in notes is the vector of ones minus h: only a number is spread over a vector
+    if is_mat(a) and not is_mat(b) and sympy.sympify(b).is_number:
+        return a, sympy.ImmutableMatrix(a.shape[0], a.shape[1], lambda r, c: b)
+    if is_mat(b) and not is_mat(a) and sympy.sympify(a).is_number:
+        return sympy.ImmutableMatrix(b.shape[0], b.shape[1], lambda r, c: a), b
+    return a, b
+
+
+_CONSTANTS = {"alpha", "eta", "xi", "epsilon", "varepsilon", "gamma", "lambda", "mu", "rho", "tau", "beta", "m", "n"}
+
+
+def _fname(base: str) -> str:
+    return base.lstrip("\\").replace("{", "").replace("}", "")
+
+
+def _is_node(g, model: Model) -> bool:
+    return g in model.names
+
+
+def _only_index(body, bound: set) -> str | None:
+    from .graphnodes import walk
+
+    letters = set()
+    for n in walk(body):
+        if isinstance(n, Sym):
+            for part in n.sub:
+                letters.update(c for c in part if c.isalpha())
+    free = sorted(letters - bound)
+    return free[0] if len(free) == 1 else None
+
+
+def index_size(model: Model, node, var: str) -> int | None:
+    """The range of an index letter from the quantities it indexes in ``node`` (None if none does)."""
+    from .graphnodes import walk
+
+    sizes = set()
+    for n in walk(node):
+        if isinstance(n, Sym) and n.sub:
+            q = model.quantities.get(model.canonical(n.base))
+            if q is None or q.rank == 0:
+                continue
+            idx = split_index(n.sub, q.rank)
+            for i, dim in zip(idx, q.dims):
+                if i == var:
+                    sizes.add(dim)
+    if len(sizes) > 1:
+        raise Misfit(f"the index {var} runs over sizes {sorted(sizes)} in different places")
+    return sizes.pop() if sizes else None

@@ -1,0 +1,158 @@
+r"""Per-sample notation: quantities of one training input x, in every profile.
+
+Notes that teach mini-batches label each quantity with the training input it
+belongs to: ``\delta^{x,l}``, ``a^{x,l-1}``, ``z^{x,L}``, ``a^L(x)``, ``y(x)``,
+``y^{(t)}``, ``C_x``. A claim all of whose labels name the *same* input x is a
+claim about one input, for every input: the network's quantities for input x
+are its quantities (the input and the target are free symbols), so it is
+checked with the labels taken off and says so. Quantities without a label
+beside labelled ones (``a^l = \sigma(z^{x,l})``) are read as those of the same
+input. Labels naming two different inputs are not read (uninterpretable).
+
+>>> per_sample(r"\delta^{x,l}=\left(\left(w^{l+1}\right)^T\delta^{x,l+1}\right)\odot\sigma'\left(z^{x,l}\right)").text
+"\\delta^{l}=\\left(\\left(w^{l+1}\\right)^T\\delta^{l+1}\\right)\\odot\\sigma'\\left(z^{l}\\right)"
+>>> per_sample(r"z^l = w^l a^{l-1} + b^l") is None
+True
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+#: Letters that name a training input in a superscript ``^{x,l}`` or an argument ``(x)``.
+SAMPLE_LETTERS = "xt"
+
+_SUPER = re.compile(r"\^\{\s*([" + SAMPLE_LETTERS + r"])\s*,\s*([^{}]+?)\s*\}")  # ^{x,l-1}
+_PAREN_SUPER = re.compile(r"\^\{\s*\(\s*([" + SAMPLE_LETTERS + r"])\s*\)\s*\}")  # y^{(t)}
+_ARG = re.compile(r"(?<=[A-Za-z}])\s*\(\s*([" + SAMPLE_LETTERS + r"])\s*\)")  # y(x), a^L(x)
+_COST = re.compile(r"(C|L|J|E)_\{?\s*([" + SAMPLE_LETTERS + r"])\s*\}?(?![A-Za-z0-9_^])")  # C_x
+
+
+@dataclass(frozen=True)
+class PerSample:
+    text: str  # the claim with its sample labels taken off
+    sample: str  # the input's letter
+    words: str  # how it was read
+
+
+def per_sample(formula: str) -> "PerSample | None":
+    """The single-input reading of a claim with per-sample labels, or None if it has none.
+
+    Raises ``ValueError`` when the labels name different inputs.
+    """
+    labels = set()
+    for pattern in (_SUPER, _PAREN_SUPER):
+        labels |= {m.group(1) for m in pattern.finditer(formula)}
+    args = {m.group(1) for m in _ARG.finditer(formula) if _is_data_call(formula, m)}
+    costs = {m.group(2) for m in _COST.finditer(formula)}
+    found = labels | args | costs
+    if not labels and not args:
+        return None  # C_x alone is read by the reader itself (the cost of one sample)
+    if len(found) > 1:
+        raise ValueError(f"the formula names several training inputs ({', '.join(sorted(found))}); a claim "
+                         "about one input at a time is read")
+    (letter,) = found
+    text = _SUPER.sub(lambda m: "^{" + m.group(2) + "}", formula)
+    text = _PAREN_SUPER.sub("", text)
+    text = _ARG.sub(lambda m: "" if _is_data_call(text, m) else m.group(0), text)
+    words = (f"per sample: every quantity labelled {letter} is of one training input {letter} (for every input; "
+             "quantities without a label beside them are of the same input)")
+    return PerSample(text, letter, words)
+
+
+def _is_data_call(text: str, m: re.Match) -> bool:
+    # y(x) and a^L(x) name the input; σ(x) or f(x) would be a function of x
+    before = text[:m.start()].rstrip()
+    return bool(re.search(r"(?:^|[^A-Za-z\\])[ya](?:\^\{?[A-Za-z0-9+\-()\[\]]*\}?)?$", before))
+
+
+_MEAN = re.compile(
+    r"^\s*(?P<lhs>\\frac\s*\{\s*\\partial\s*(?P<cost>C|L|J|E)\s*\}\s*\{\s*\\partial\s*(?P<by>[^{}]*(?:\{[^{}]*\}[^{}]*)*)\}"
+    r"|\\nabla_\s*\{?(?P<by2>[^{}\s]+(?:\{[^{}]*\})?)\}?\s*(?P<cost2>C|L|J|E))\s*=\s*"
+    r"(?P<scale>\\frac\s*\{\s*1\s*\}\s*\{\s*(?P<size>[mn])\s*\})?\s*"
+    r"\\sum\s*(?:_\s*(?:\{\s*(?P<var>[xt])(?:\s*\\in\s*[^{}]*)?\s*\}|(?P<var2>[xt])))?\s*(?P<body>.+?)\s*$", re.S)
+
+
+@dataclass(frozen=True)
+class MeanClaim:
+    per_input: str  # the claim for one input: ∂C/∂P = the summand, labels taken off
+    mean: bool  # written with 1/n (or 1/m): the gradient of the mean cost
+    words: str
+
+
+def mean_claim(formula: str) -> "MeanClaim | None":
+    r"""``\frac{\partial C}{\partial w^l} = \frac{1}{n} \sum_x \delta^{x,l} (a^{x,l-1})^T``: the gradient of the cost
+    over the inputs as the mean of per-input gradients. It holds for every set of inputs exactly when, for each
+    input x, ∂C_x/∂P equals the summand (a set of one input shows it): that per-input claim is what is checked.
+
+    >>> mean_claim(r"\frac{\partial C}{\partial b^l} = \frac{1}{n}\sum_x \delta^{x,l}").per_input
+    '\\frac{\\partial C}{\\partial b^l} = \\delta^{l}'
+    """
+    m = _MEAN.match(formula)
+    if m is None or m.group("body").lstrip()[:1] in ("_", "^"):
+        return None  # a sum over something else than the inputs (\sum_{i=1}^{n_l} …)
+    by = (m.group("by") or m.group("by2") or "").strip()
+    cost = m.group("cost") or m.group("cost2")
+    body = m.group("body")
+    try:
+        single = per_sample(body)
+    except ValueError:
+        return None
+    if single is None and not (m.group("var") or m.group("var2")):
+        return None  # \sum without an index and without a per-input label: not a sum over the inputs
+    inner = single.text if single is not None else body
+    per_input = rf"\frac{{\partial {cost}}}{{\partial {by}}} = {inner}"
+    size = m.group("size")
+    words = (f"the gradient of the cost over the inputs, {cost} = (1/{size or 'n'}) Σ_x {cost}_x (the mean of the "
+             f"per-input costs): it equals the {'mean' if size else 'sum'} of the summands for every set of inputs "
+             f"exactly when ∂{cost}_x/∂{by} equals the summand for each input x, which is what is checked")
+    return MeanClaim(per_input, bool(size), words)
+
+
+# -- the cost written over the inputs: C = (1/n) Σ_x C_x, C_x = ½‖y(x) − a^L(x)‖² -------------------------
+
+_HALF = r"(?:\\frac\s*\{\s*1\s*\}\s*\{\s*2\s*\}|\\frac\s*12|\\tfrac\s*\{\s*1\s*\}\s*\{\s*2\s*\}|\\tfrac\s*12)"
+_LABEL = r"(?:_\s*\{?\s*x\s*\}?)"
+_MEAN_COST = re.compile(r"^\s*(?P<cost>C|L|J|E)\s*(?:\(\s*w\s*,\s*b\s*\))?\s*(?:=|\\equiv)\s*"
+                        r"(?P<scale>\\frac\s*\{\s*1\s*\}\s*\{\s*(?P<size>[mn])\s*\})?\s*"
+                        r"\\sum\s*(?:_\s*\{?\s*x\s*\}?)\s*(?P=cost)" + _LABEL + r"\s*$")
+_NORM = r"\\(?:\||lVert|rVert)"
+_Y = r"y\s*\(\s*x\s*\)"
+_A = r"a\s*\^\s*\{?\s*L\s*\}?\s*\(\s*x\s*\)|a\s*\^\s*\{\s*x\s*,\s*L\s*\}"
+_ONE_COST = re.compile(r"^\s*(?P<cost>C|L|J|E)" + _LABEL + r"\s*=\s*(?P<half>" + _HALF + r")?\s*(?:\\left)?" + _NORM
+                       + r"\s*(?:" + _Y + r"\s*-\s*(?:" + _A + r")|(?:" + _A + r")\s*-\s*" + _Y + r")\s*(?:\\right)?"
+                       + _NORM + r"\s*\^\s*\{?\s*2\s*\}?\s*$")
+
+
+def cost_definition(formula: str, cost: str) -> "tuple[str, str] | None":
+    r"""The verdict on the cost written over the training inputs, or None for other formulas: the profile's
+    cost is the mean of the per-input costs, C = (1/n) Σ_x C_x, and the quadratic one is C_x = ½‖y(x) − a^L(x)‖².
+    A definition that differs from the cost in use is not wrong, so it is undecided with the difference said.
+
+    >>> cost_definition(r"C = \frac{1}{n}\sum_x C_x", "quadratic")[0]
+    'holds'
+    >>> cost_definition(r"C_x = \frac12\|y(x) - a^L(x)\|^2", "quadratic")[0]
+    'holds'
+    >>> cost_definition(r"C_x = \|y(x) - a^L(x)\|^2", "quadratic")[0]
+    'undecided'
+    """
+    m = _MEAN_COST.match(formula)
+    if m is not None:
+        c = m.group("cost")
+        if m.group("size"):
+            return "holds", (f"the cost over the inputs as the mean of the per-input costs, {c} = (1/{m.group('size')}) "
+                             f"Σ_x {c}_x: the cost every gradient here is taken of")
+        return "undecided", (f"the notes define {c} as the sum of the per-input costs; the cost checked here is their "
+                             f"mean (1/n) Σ_x {c}_x, so the claims' 1/n are judged against the mean")
+    m = _ONE_COST.match(formula)
+    if m is None:
+        return None
+    c = m.group("cost")
+    if cost != "quadratic":
+        return "undecided", (f"the notes define the quadratic cost {c}_x = ½‖y(x) − a^L(x)‖², but the cost in use "
+                             f"is {cost}")
+    if not m.group("half"):
+        return "undecided", (f"the notes define {c}_x = ‖y(x) − a^L(x)‖² without the ½ of the quadratic cost in use "
+                             "(its gradients are twice those checked here)")
+    return "holds", f"the quadratic cost of one input, {c}_x = ½‖y(x) − a^L(x)‖², the cost in use"

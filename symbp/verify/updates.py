@@ -1,0 +1,209 @@
+r"""Update rules of gradient descent in layered notes: ``w_k \to \tilde{w}_k = w_k - \frac{\eta}{m} \sum_j …``.
+
+Read forms: ``P \to P - …``, ``P \to \tilde{P} = P - …`` (a chain: every value
+side is checked), ``P \rightarrow``, ``P \leftarrow``, ``P \gets``, ``P := P - …``,
+``P' = P - …``, ``P_{t+1} = P_t - …`` (the parameter at step t). Each value side must read
+*old − coefficient · gradient*, where
+
+* the old value is the parameter itself (else: "starts from w_k instead of b_l");
+* the coefficient is a learning rate (η, ξ, α, …), divided by m for the mean over
+  a mini-batch of m or by n for the mean over n training inputs;
+* the gradient is the per-sample cost's (C_x, C_{i_j}, C_{X_j}) with respect to
+  the same parameter, summed over the mini-batch (Σ_x, Σ_{j=1}^m, Σ_{i=1}^m over
+  C_{i_j}) when the coefficient divides by m or n; a per-sample gradient written
+  without the sum next to 1/m (``\frac{\eta}{m} \nabla C_{i_j}``) is read as
+  summed over the mini-batch, and the verdict says so;
+* a gradient written in the network's quantities (``\delta^{x,l} (a^{x,l-1})^T``)
+  is checked as the claim ∂C/∂P = that expression for one input (``samples``) by
+  the layered verifier.
+
+>>> rule = read_rule(r"b_l \to \tilde{b_l} = w_k - \frac{\xi}{m} \nabla C_{i_j}^{(l)}")
+>>> rule.param, [s.old for s in rule.steps]
+('b_l', ['w_k'])
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+ARROW = r"\\(?:to|rightarrow|longrightarrow|leftarrow|gets|longleftarrow)(?![A-Za-z])|:="
+RATES = r"\\(?:eta|xi|alpha|epsilon|varepsilon|gamma|lambda|mu)"
+_STEP = re.compile(
+    r"^\s*(?P<old>.+?)\s*(?P<sign>[-+])\s*(?P<coef>\\frac\s*\{\s*(?P<rate>" + RATES + r")\s*\}\s*\{\s*(?P<den>[mn])\s*\}"
+    r"|(?P<rate2>" + RATES + r"))\s*(?:\\cdot\s*)?(?P<sum>\\sum(?:\s*_\s*(?:\{[^{}]*\}|[A-Za-z]))?"
+    r"(?:\s*\^\s*(?:\{[^{}]*\}|[A-Za-z0-9]))?)?\s*(?P<body>.+?)\s*$", re.S)
+_NEW_NAME = re.compile(r"^\s*(\\tilde\s*\{[^{}]+\}(_\{?\w+\}?)?|[A-Za-z]'(_\{?\w+\}?)?|[A-Za-z](_\{?\w+\}?)?'|[A-Za-z](\^\{?\([^{}]*\)\}?)?_\{?[a-z]\+1\}?)\s*$")
+
+
+@dataclass(frozen=True)
+class Step:
+    text: str
+    old: str
+    sign: str
+    rate: str
+    over: str  # "m", "n" or ""
+    sum_var: str | None  # None: no sum; "" a sum without an index
+    sum_upper: str
+    body: str
+
+
+@dataclass(frozen=True)
+class Rule:
+    param: str
+    steps: tuple
+
+
+def _norm(s: str) -> str:
+    s = re.sub(r"\\tilde\s*\{([^{}]+)\}", r"\1", s)
+    s = re.sub(r"\s+|\\[,;!]|\\left|\\right", "", s)
+    return re.sub(r"_\{(\w)\}", r"_\1", s).replace("{", "").replace("}", "")
+
+
+_PARAM = r"[A-Za-z](?:\^\{?[A-Za-z0-9()+\-]+\}?)?"
+_NEXT = re.compile(r"^\s*(?P<p>" + _PARAM + r")_\{\s*(?P<t>[a-z])\s*\+\s*1\s*\}\s*=(?P<rest>.*)$", re.S)
+
+
+def _next_step(text: str):
+    """``w_{t+1} = w_t - …`` as (``w``, ``w - …``): the parameter at step t; None for other text.
+
+    >>> _next_step("b_{t+1} = b_t - C")
+    ('b', 'b - C')
+    """
+    m = _NEXT.match(text)
+    if m is None:
+        return None
+    p, t, rest = m.group("p"), m.group("t"), m.group("rest")
+    old = re.match(r"\s*(?P<q>" + _PARAM + r")_(?:\{\s*" + t + r"\s*\}|" + t + r"(?![A-Za-z0-9]))", rest)
+    if old is None:
+        return None
+    return p, old.group("q") + rest[old.end():]  # b_{t+1} = w_t - …: starts from w
+
+
+def is_rule(text: str) -> bool:
+    """Whether ``text`` reads as an update rule with an arrow, := or a step index (``w_{t+1} = w_t - …``)."""
+    return bool(re.search(ARROW, text) or _next_step(text)) and ("-" in text or "+" in text) \
+        and read_rule(text) is not None
+
+
+def read_rule(text: str) -> "Rule | None":
+    """The parameter and the value sides of an update rule (None if it is not one)."""
+    stepped = _next_step(text) if not re.search(ARROW, text) else None
+    parts = list(stepped) if stepped else re.split(ARROW, text, maxsplit=1)
+    if len(parts) != 2:
+        return None
+    param = parts[0].strip()
+    if not re.fullmatch(r"[A-Za-z](\^\{?[A-Za-z0-9()+\-]+\}?)?(_\{?[A-Za-z0-9]+\}?)?", param):
+        return None
+    sides = [s for s in _split_eq(parts[1])]
+    steps = []
+    for side in sides:
+        if _NEW_NAME.match(side):
+            continue
+        m = _STEP.match(side)
+        if m is None:
+            return None
+        upper = ""
+        var = None
+        if m.group("sum"):
+            sub = re.search(r"_\s*(\{[^{}]*\}|[A-Za-z])", m.group("sum"))
+            var = sub.group(1).strip("{}").split("=")[0].strip() if sub else ""
+            sup = re.search(r"\^\s*(\{[^{}]*\}|[A-Za-z0-9])", m.group("sum"))
+            upper = sup.group(1).strip("{}") if sup else ""
+        steps.append(Step(side.strip(), m.group("old").strip(), m.group("sign"), m.group("rate") or m.group("rate2"),
+                          m.group("den") or "", var, upper, m.group("body").strip().rstrip(",.")))
+    return Rule(param, tuple(steps)) if steps else None
+
+
+def _split_eq(text: str) -> list:
+    out, depth, cur = [], 0, ""
+    for c in text:
+        depth += c in "{("
+        depth -= c in "})"
+        if c == "=" and depth == 0:
+            out.append(cur)
+            cur = ""
+        else:
+            cur += c
+    return out + [cur]
+
+
+_PER_SAMPLE_COST = re.compile(r"C_\{?\s*(?P<label>[A-Za-z](?:_\{?[a-z]\}?)?)\s*\}?")
+
+
+def judge_step(rule: Rule, step: Step, check_gradient) -> tuple[str, str, str]:
+    """(status, words, diagnosis) of one value side; ``check_gradient(param, body)`` -> (status, words) checks a
+    gradient written in the network's quantities."""
+    p = _norm(rule.param)
+    if step.sign == "+":
+        return "refuted", "adds the gradient: a step uphill", "the sign: subtract the gradient"
+    if _norm(step.old) != p:
+        slip = f"starts from {step.old} instead of {rule.param}"
+        return "refuted", slip, slip
+    body = step.body
+    grad = re.fullmatch(r"\\nabla\s*C_\{?(?P<label>[^{}^]+)\}?\s*\^\s*\{?\(?(?P<comp>[A-Za-z0-9]+)\)?\}?", body) or \
+        re.fullmatch(r"\\nabla\s*C_\{?(?P<label>[^{}^]+)\}?", body)
+    whole = re.fullmatch(r"\\nabla\s*(?:_\s*\{?\s*(?P<by>[^{}]+?)\s*\}?\s*)?C", body) or \
+        re.fullmatch(r"\\frac\s*\{\s*\\partial\s*C\s*\}\s*\{\s*\\partial\s*(?P<by>[^{}]+)\}", body)
+    if whole is not None:  # the cost C itself (the notes' mean over the training inputs), not one sample's
+        if whole.group("by") and _norm(whole.group("by")) != p:
+            slip = f"the gradient is with respect to {whole.group('by').strip()}, not {rule.param}"
+            return "refuted", slip, slip
+        if step.sum_var is not None or step.over:
+            return "undecided", (f"the gradient of the whole cost C is {'summed' if step.sum_var is not None else ''}"
+                                 f"{' and ' if step.sum_var is not None and step.over else ''}"
+                                 f"{'divided by ' + step.over if step.over else ''}: which cost this descends is "
+                                 "not clear"), ""
+        return "holds", f"a step of gradient descent on the cost C: {rule.param} − {step.rate} ∂C/∂{rule.param}", ""
+    partial = re.fullmatch(r"\\frac\s*\{\s*\\partial\s*C_\{?(?P<label>[^{}]+?)\}?\s*\}\s*\{\s*\\partial\s*(?P<by>[^{}]+)\}",
+                           body)
+    label = None
+    if grad is not None:
+        label = grad.group("label").strip()
+        comp = grad.groupdict().get("comp")
+        index = re.search(r"_\{?(\w)\}?$", rule.param)
+        if comp and index and comp != index.group(1):
+            return "refuted", f"the gradient's component ({comp}) is not the parameter's ({index.group(1)})", \
+                f"the gradient is taken for the component {comp}, not {index.group(1)}"
+        gwords = f"∂C_{{{label}}}/∂{rule.param}"
+    elif partial is not None:
+        label = partial.group("label").strip()
+        if _norm(partial.group("by")) != p:
+            slip = f"the gradient is with respect to {partial.group('by').strip()}, not {rule.param}"
+            return "refuted", slip, slip
+        gwords = f"∂C_{{{label}}}/∂{rule.param}"
+    else:
+        status, words = check_gradient(rule.param, body)
+        if status != "holds":
+            return status, f"the per-sample gradient {body}: {words}", ""
+        label = "x"
+        gwords = f"∂C_x/∂{rule.param} ({words})"
+    return _mean(rule, step, label, gwords)
+
+
+def _mean(rule: Rule, step: Step, label: str, gwords: str) -> tuple[str, str, str]:
+    letters = set(re.findall(r"[A-Za-z]", label))
+    summed = step.sum_var is not None and (step.sum_var == "" or step.sum_var in letters or step.sum_var == label)
+    if step.sum_var is not None and not summed:
+        return "refuted", f"the sum runs over {step.sum_var}, which the per-sample cost C_{{{label}}} does not name", \
+            f"sum over the samples of the mini-batch, not over {step.sum_var}"
+    rate = step.rate
+    if step.over and step.sum_upper in ("m", "n") and step.sum_upper != step.over:
+        size = {"m": "the mini-batch of m", "n": "the n training inputs"}
+        slip = f"sums over {size[step.sum_upper]} but divides by {step.over}"
+        return "refuted", slip, f"divide by {step.sum_upper}"
+    if step.over == "m":
+        how = "summed over the mini-batch" if summed else (
+            f"the gradient of one sample C_{{{label}}} written without the sum, read as summed over the mini-batch of m "
+            "(as the 1/m says)")
+        return "holds", (f"a step of mini-batch gradient descent: {rule.param} − ({rate}/m) Σ over the mini-batch of "
+                         f"{gwords}, the gradient of the mean cost of the m samples ({how})"), ""
+    if step.over == "n":
+        if not summed:
+            return "refuted", "divides one sample's gradient by n: the sum over the n training inputs is missing", \
+                "sum the gradient over the training inputs"
+        return "holds", f"a step of gradient descent on the mean cost over the n training inputs: {gwords} summed", ""
+    if summed:
+        return "refuted", (f"sums {gwords} over the mini-batch without dividing by its size: the gradient of the sum, "
+                           "not of the mean cost"), "divide the sum by m"
+    return "holds", f"a step of stochastic gradient descent on one sample: {rule.param} − {rate} {gwords}", ""
