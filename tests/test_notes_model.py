@@ -117,3 +117,20 @@ def test_a_remark_that_changes_the_value_is_never_a_label(words):
     v = verify(f"\\delta^L = \\nabla_a C \\odot \\sigma'(z^L) \\text{{ ({words})}}")
     assert v.status == "unreadable" and "may change" in v.reason
     assert verify(r"\delta^L = \nabla_a C \odot \sigma'(z^L) \text{ (BP1)}").status == "holds"
+
+
+@pytest.mark.parametrize("cost", [
+    r"C = -\sum_j \left[y_j \ln a^L_j + (1-y_j)\ln(1-a^L_j)\right]",    # \ln without parentheses
+    r"C = \frac{1}{2}\|y - a^L\|^2 + \frac{\lambda}{2}\sum_w w^2",       # an L2 term symbp cannot read
+])
+def test_a_cost_definition_symbp_cannot_read_blocks_the_claims_about_C(cost):
+    # By hand: under either cost BP1 with the quadratic cost's a − y is false (the CE gives δ^L = a^L − y for
+    # sigmoid; the L2 term adds λw to ∂C/∂w), so no claim about C or δ may be judged against ½‖a − y‖².
+    text = f"$${cost}$$\n\n$$\\delta^L = (a^L - y)\\odot\\sigma'(z^L)$$\n\n" \
+           "$$\\frac{\\partial C}{\\partial w^l_{jk}} = a^{l-1}_k \\delta^l_j$$\n\n$$a^l = \\sigma(z^l)$$\n"
+    rows = _by_line(verify_text(text, "auto"))
+    assert rows[1].status == "unreadable"
+    assert rows[3].status == rows[5].status == "uninterpretable" and "cannot read" in rows[3].reason
+    assert rows[7].status == "holds"  # the forward pass does not depend on the cost
+    rows = _by_line(verify_text(text, "auto", cost="quadratic"))  # the user chose the cost: judged under it
+    assert rows[3].status == "holds"

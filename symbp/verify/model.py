@@ -109,7 +109,8 @@ class Model:
                     "symbp's costs (the quadratic cost has its ½); a claim about C or δ is not checked against "
                     "another cost")
         setting = self.at(line)
-        if "softmax_line" in setting and (given_cost or setting.get("cost")) != "softmax-cross-entropy":
+        if (setting.get("softmax_line", line + 1) <= line
+                and (given_cost or setting.get("cost")) != "softmax-cross-entropy"):
             return (f"the notes make the output layer a softmax at line {setting['softmax_line']}, and symbp has a "
                     "softmax output only with the cross-entropy cost, which the notes do not define; a claim about "
                     "C or δ is not checked against an elementwise output")
@@ -160,7 +161,7 @@ def definition(text: str, notation: Notation, line: int = 0) -> Definition | Non
             # A cost of the output and the targets that is none of symbp's (Σ (a − y)² without the ½):
             # the notes' own cost, against which no claim about C can be checked.
             return Definition(line, "own-cost", None, text) if _of_output_and_targets(rhs) else None
-        if isinstance(lhs, Quantity) and lhs.role == "delta" and len(pairs) == 1 and _of_cost(rhs):
+        if isinstance(lhs, Quantity) and lhs.role == "delta" and len(pairs) == 1 and _a_derivative_of_cost(rhs):
             if not _is_dC_dz(lhs, rhs):
                 # δ := ∂C/∂a, −∂C/∂z, ½ ∂C/∂z, ∂C/∂z^{l+1}, ∇_a C: not the δ ≡ ∂C/∂z of the profile
                 return Definition(line, "own-delta", None, text)
@@ -174,9 +175,13 @@ def definition(text: str, notation: Notation, line: int = 0) -> Definition | Non
     return None
 
 
-def _of_cost(rhs) -> bool:
-    """Does ``rhs`` speak of the cost (a derivative of C, a gradient of C)?"""
-    return any(isinstance(q, Quantity) and q.role == "C" for q in walk(rhs))
+def _a_derivative_of_cost(rhs) -> bool:
+    """Is ``rhs`` one derivative of the cost, up to a constant factor (−∂C/∂z, ½ ∂C/∂z, ∇_a C) — a definition
+    of δ, not a formula for it (BP1's ∇_a C ⊙ σ'(z^L) has more in it)?"""
+    quantities = [q for q in walk(rhs) if isinstance(q, Quantity)]
+    derivatives = [n for n in walk(rhs) if isinstance(n, (Partial, Nabla))]
+    applied = [n for n in walk(rhs) if isinstance(n, (Apply, Sum))]
+    return len(derivatives) == 1 and len(quantities) == 2 and "C" in {q.role for q in quantities} and not applied
 
 
 def _is_dC_dz(lhs: Quantity, rhs) -> bool:

@@ -15,6 +15,7 @@ the account and the report but fail the run only with ``strict=True`` (then 2).
 from __future__ import annotations
 
 import io
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
@@ -165,6 +166,7 @@ def verify_text(text: str, notation="auto", *, path: str = "notes", kind: str = 
         nt = profile(notation)
     model = model_of([(f.line, f.text) for f in items if f.kind in ("claim", "definition")], nt)
     given = {"activation": activation, "cost": cost, "one_hot": one_hot}
+    unread_cost = _unread_cost(items, model, given["cost"], nt)
     report = NotesReport(path, kind=kind, strict=strict, notation=nt, inferred=inferred, model=model)
     found = list(fold(items, context=lambda f: tuple(sorted(_setting(model, f.line, given)[0].items()))))
     total = sum(1 for f in found if f.kind == "unreadable" or (f.kind == "claim" and not model.assumption_at(f.line)))
@@ -179,7 +181,7 @@ def verify_text(text: str, notation="auto", *, path: str = "notes", kind: str = 
             result = verify(f.text, nt, **settings, **options)
             if remark:
                 result = _with_remark(result, remark)
-            own = model.own_terms(f.line, given["cost"])
+            own = model.own_terms(f.line, given["cost"]) or unread_cost
             if own and result.status not in ("unreadable", "uninterpretable") and _about_cost(f.text, nt, own):
                 result = _own_terms(result, own)
             report.rows.append(Row(f, result))
@@ -219,6 +221,39 @@ def _setting(model: Model, line: int, given: dict) -> tuple[dict, str]:
             remarks.append(f"checked under the {what} {given[what]} given on the command line, but the notes define "
                            f"the {what} as {m[what]} (line {m[what + '_line']})")
     return settings, "; ".join(remarks)
+
+
+#: A cost's definition as notes write it: C, E, J or a calligraphic letter (L only with arguments: L = 3 is a depth).
+_COST_DEFINITION = re.compile(r"^\s*(?:C|E|J|\\mathcal\{[A-Z]\}|L(?=\s*\())\s*(?:_\{[^{}]*\}|_\w)?\s*"
+                              r"(?:\([^=]*\))?\s*(?::=|=|\\equiv|\\coloneqq)")
+
+
+#: The mean over the training inputs of a per-input cost (Nielsen's C = 1/2n Σ_x ‖y(x) − a‖²): the cost verify's
+#: per-input claims are about, not another one.
+_OVER_SAMPLES = re.compile(r"\\sum_\{?x\}?|\\frac\{1\}\{2?n\}|\\frac\{1\}\{2?m\}|\(x\)")
+
+
+def _unread_cost(items: list, model: Model, given_cost: str | None, nt: Notation) -> str:
+    """Why claims about C or δ cannot be checked when the notes define their cost in a form symbp cannot read
+    (and define no cost it reads): the default cost would silently stand in for theirs."""
+    if given_cost or any(d.what in ("cost", "own-cost") for d in model.definitions):
+        return ""
+    for f in items:
+        if (f.kind in ("claim", "definition", "unreadable") and _COST_DEFINITION.match(f.text)
+                and not _OVER_SAMPLES.search(f.text) and not _reads(f, nt)):
+            return (f"the notes define their cost at line {f.line} in a form symbp cannot read ({f.text[:60]}); "
+                    "a claim about C or δ is not checked against another cost (give --cost to check it under one)")
+    return ""
+
+
+def _reads(f: Formula, nt: Notation) -> bool:
+    if f.kind == "unreadable":
+        return False
+    try:
+        read(f.text, nt)
+    except ReadError:
+        return False
+    return True
 
 
 def _about_cost(text: str, nt: Notation, why: str) -> bool:
