@@ -113,7 +113,7 @@ def run_symbp(sizes, X, Y, batch, dtype, repeats, threads=None, backend="fast"):
         try:
             import numba  # noqa: F401
         except ImportError:
-            raise Skip("numba not installed (pip install ".[compiled]" in the checkout)") from None
+            raise Skip("numba not installed (pip install '.[compiled]' in the checkout)") from None
     model = Trainer(sizes, "sigmoid", "quadratic", dtype=dtype, seed=0, backend=backend)
     if threads is not None:
         model.blas_threads = lambda batch: None  # leave the limit set below in force

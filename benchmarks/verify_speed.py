@@ -106,7 +106,7 @@ def notes_times() -> tuple[list[float], list[tuple[str, float, int]]]:
     from symbp.verify.notes import verify_notes
 
     rows, seeds = [], []
-    for path in sorted(Path("/work/shared/seeds").glob("00[0-3]_*.txt")):
+    for path in sorted((Path(__file__).resolve().parents[1].parent / "shared" / "seeds").glob("00[0-3]_*.txt")):
         check_module._CONTEXTS.clear()
         start = time.perf_counter()
         report = verify_notes(path)

@@ -1,7 +1,7 @@
 """Reading real lecture notes as they are written (issue 13): spellings, the notation and the model from the
 notes, diagnosis, all sizes, the latex2sympy2 cross-check.
 
-Sources: the seeds (/work/shared/seeds), the formulas quoted in issue 13 from public notes (a Markdown README,
+Sources: the seeds (../shared/seeds beside the checkout), the formulas quoted in issue 13 from public notes (a Markdown README,
 blog posts, Nielsen's chapter 2 in translation, Ng's and UFLDL's course notes). Every new meaning is checked
 against an independent computation: SymPy's own differentiation of the composed network (``net.forward``,
 ``sympy.diff``), or the tree of the plain spelling the new one must equal.
@@ -24,7 +24,7 @@ from symbp.verify.nodes import Equation, Num
 from symbp.verify.notes import verify_text
 from symbp.verify.reader import read
 
-SEEDS = Path("/work/shared/seeds")
+SEEDS = Path(__file__).resolve().parents[1].parent / "shared" / "seeds"  # beside the checkout
 
 
 # -- spellings that render the same read the same -----------------------------------------------------------

@@ -17,9 +17,7 @@ from symbp.verify.graphoracle import oracle_sides
 from symbp.verify.graphread import read_graph as r
 from symbp.verify.notes import verify_notes, verify_text
 
-SEEDS = Path(__file__).resolve().parents[2].parent / "shared" / "seeds"
-if not SEEDS.exists():
-    SEEDS = Path("/work/shared/seeds")
+SEEDS = Path(__file__).resolve().parents[1].parent / "shared" / "seeds"  # ../shared/seeds beside the checkout
 
 ROW = r"""Let $x = (x_1, x_2)$ be a row vector and $W$ a $2 \times 3$ matrix.
 We compute $g = x W$ and $h = \tanh(g)$, and the loss $L = L(h_1, h_2, h_3)$.
