@@ -55,6 +55,10 @@ _RULE_OF_VALUE = ("sigmoid", "tanh")
 def _context(sizes: tuple, activation: str, cost: str, one_hot: bool, notation: Notation) -> Context:
     # Ground truth is memoised per network, so the formulas of one set of notes share it.
     key = (sizes, activation, cost, one_hot, json.dumps(notation.to_dict(), sort_keys=True))
+    if key in _CONTEXTS and _CONTEXTS[key].sigma_at_softmax:
+        # σ written at a softmax output added atoms of its own (σ(z^L_j), a value the network does not compute)
+        # to this context's model; a later formula gets a fresh one (its zero test was thrown off by them).
+        del _CONTEXTS[key]
     if key not in _CONTEXTS:
         if len(_CONTEXTS) > 64:
             _CONTEXTS.clear()
