@@ -8,7 +8,10 @@ Notes say which network their formulas are about: ``C = \frac12\|a^L - y\|^2``,
   a network, equals one of symbp's costs (C(a, y) compared in the network's atoms,
   a logarithm as an atom of its argument);
 * an **activation**: σ(z) = … of a bare z that holds, as a scalar identity, for
-  exactly one of symbp's named activations;
+  exactly one of symbp's named activations (``\max(0, z)`` is relu); σ(z) = … that holds
+  for none of them and is not true of every σ (or that symbp cannot read) is the notes'
+  **own activation**: claims refuted under a generic σ are not refuted under theirs
+  (``unknowns``);
 * a **softmax output**: a^L defined through exp(z^L_k) / Σ_j exp(z^L_j);
 * an **assumption** Σ_k y_k = 1 (a one-hot or probability target).
 
@@ -20,6 +23,7 @@ and the lines that chose it.
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass, field
 from fractions import Fraction
 
@@ -41,6 +45,13 @@ from .samples import per_sample
 
 #: Named activations a definition σ(z) = … is tried against (relu's max is not read).
 _ACTIVATIONS = ("sigmoid", "tanh", "softplus", "identity")
+#: What a definition is of: the notes' own activation replaces a named one from its line on, as another would.
+_KIND = {"own-activation": "activation"}
+#: ReLU as notes define it: σ(z) = max(0, z) or max(z, 0), the maximum in parentheses or braces.
+_RELU = re.compile(r"^\s*(?P<f>\\[A-Za-z]+|[a-zA-Z])\s*\(\s*(?P<v>[a-z])\s*\)\s*(?:=|:=|\\equiv|\\coloneqq)\s*"
+                   r"\\max\s*(?:\\left)?\s*(?:\(|\\\{)\s*(?:0\s*,\s*(?P=v)|(?P=v)\s*,\s*0)\s*(?:\\right)?\s*(?:\)|\\\})\s*[.,;]?\s*$")
+#: σ(z) = …: the first side is the activation of a bare variable (what defines an activation).
+_ACTIVATION_HEAD = re.compile(r"^\s*(?P<f>\\[A-Za-z]+|[a-zA-Z])\s*\(\s*(?P<v>[a-z])\s*\)\s*(?:=|:=|\\equiv|\\coloneqq)")
 #: Costs a definition C = … is compared with, by the shape of C(a, y) (the output is decided apart).
 _COSTS = ("quadratic", "cross-entropy", "softmax-cross-entropy")
 
@@ -48,7 +59,7 @@ _COSTS = ("quadratic", "cross-entropy", "softmax-cross-entropy")
 @dataclass(frozen=True)
 class Definition:
     line: int
-    what: str  # "cost" | "activation" | "softmax" | "one-hot" | "own-cost" | "own-delta"
+    what: str  # "cost" | "activation" | "own-activation" | "softmax" | "one-hot" | "own-cost" | "own-delta"
     value: object
     text: str
 
@@ -69,11 +80,12 @@ class Model:
         out: dict = {}
         lines = [d.line for d in self.definitions]
         now = self.definitions[:bisect.bisect_right(lines, line)]
-        kinds = {d.what for d in now}
+        kinds = {_KIND.get(d.what, d.what) for d in now}
         first = {}
         for d in self.definitions:
-            if d.what in ("cost", "activation", "softmax") and d.what not in kinds:
-                first.setdefault(d.what, d)
+            kind = _KIND.get(d.what, d.what)
+            if kind in ("cost", "activation", "softmax") and kind not in kinds:
+                first.setdefault(kind, d)
         for d in list(first.values()) + now:
             if d.what == "cost":
                 out["cost"] = d.value
@@ -81,6 +93,10 @@ class Model:
             elif d.what == "activation":
                 out["activation"] = d.value
                 out["activation_line"] = d.line
+                out.pop("own_activation", None)
+            elif d.what == "own-activation":
+                out.pop("activation", None)
+                out["own_activation"] = d
             elif d.what == "softmax":
                 out["softmax_line"] = d.line
             elif d.what == "one-hot":
@@ -127,7 +143,8 @@ class Model:
 
     def lines(self) -> list[str]:
         words = {"cost": "the cost is {v}", "activation": "the activation is {v}",
-                 "own-cost": "the notes' own cost, none of symbp's", "own-delta": "δ defined otherwise than ∂C/∂z",
+                 "own-cost": "the notes' own cost, none of symbp's",
+                 "own-activation": "the notes' own activation, none of symbp's", "own-delta": "δ defined otherwise than ∂C/∂z",
                  "softmax": "the output layer is a softmax", "one-hot": "targets sum to 1 (Σ_k y_k = 1)"}
         return [f"line {d.line}: {words[d.what].format(v=d.value)} ({d.text[:70]})" for d in self.definitions]
 
@@ -142,6 +159,17 @@ def model_of(items: list[tuple[int, str]], notation: Notation) -> Model:
     return Model(found)
 
 
+def defines_activation(text: str, notation: Notation) -> bool:
+    r"""Does ``text`` start as a definition of the notes' activation, σ(z) = …?
+
+    >>> from symbp.notation import profile
+    >>> defines_activation(r"\sigma(z) = \max(0, z)", profile("nielsen")), defines_activation("a = b", profile("nielsen"))
+    (True, False)
+    """
+    head = _ACTIVATION_HEAD.match(text)
+    return head is not None and head.group("f") == notation.names["activation"]
+
+
 def definition(text: str, notation: Notation, line: int = 0) -> Definition | None:
     """The definition ``text`` makes (cost, activation, softmax output, one-hot targets), or None."""
     try:  # C_x = ½‖y(x) − a^L(x)‖²: the cost of one input x, read with its labels taken off (``samples``)
@@ -150,7 +178,12 @@ def definition(text: str, notation: Notation, line: int = 0) -> Definition | Non
         sample = None
     if sample is not None:
         text = sample.text
+    own_sigma = defines_activation(text, notation)
+    if own_sigma and _RELU.match(text):
+        return Definition(line, "activation", "relu", text)
     pairs = list(_claims(text, notation))
+    if own_sigma and not pairs:  # σ(z) = … that symbp cannot read: the notes' σ, whatever it is
+        return Definition(line, "own-activation", None, text)
     for lhs, rhs in pairs:
         if isinstance(lhs, Quantity) and lhs.role == "C":
             if isinstance(rhs, Quantity) and rhs.role == "C":
@@ -167,7 +200,11 @@ def definition(text: str, notation: Notation, line: int = 0) -> Definition | Non
                 return Definition(line, "own-delta", None, text)
         if isinstance(lhs, Apply) and lhs.func == "sigma" and lhs.primes == 0 and is_scalar(Equation((lhs, rhs), ("=",))):
             act = _activation(Equation((lhs, rhs), ("=",)))
-            return Definition(line, "activation", act, text) if act else None
+            if act:
+                return Definition(line, "activation", act, text)
+            if check_scalar(Equation((lhs, rhs), ("=",)), "generic", budget=5.0)[0] == "holds":
+                return None  # true of every σ: defines nothing
+            return Definition(line, "own-activation", None, text)
         if _is_softmax(lhs, rhs):
             return Definition(line, "softmax", True, text)
         if _sums_targets_to_one(lhs, rhs) or _sums_targets_to_one(rhs, lhs):  # Σ_k y_k = 1, or 1 = Σ_k y_k

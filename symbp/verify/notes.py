@@ -25,12 +25,14 @@ from ..notation import Notation, profile
 from .extract import Formula, fold, formulas
 from .graphnotes import apply_graph
 from .infer import Inferred, infer
-from .model import Model, model_of
+from .model import Model, defines_activation, model_of
 from .scan import guess_kind, kind_of, scan
 from .lexer import ReadError
 from .nodes import Quantity, walk
 from .reader import read
+from .unknowns import COST_DEFINITION, OVER_SAMPLES
 from .verification import Verification, verify
+from . import unknowns
 
 #: The order of the buckets in the account line.
 ACCOUNT_ORDER = ("judged", "undecided", "uninterpretable", "definition", "prose", "unreadable")
@@ -164,13 +166,20 @@ def verify_text(text: str, notation="auto", *, path: str = "notes", kind: str = 
         nt = inferred.notation
     else:
         nt = profile(notation)
-    model = model_of([(f.line, f.text) for f in items if f.kind in ("claim", "definition")], nt)
+    model = model_of([(f.line, f.text) for f in items if f.kind in ("claim", "definition")
+                      or f.kind == "unreadable" and defines_activation(f.text, nt)], nt)
     given = {"activation": activation, "cost": cost, "one_hot": one_hot}
     unread_cost = _unread_cost(items, model, given["cost"], nt)
     report = NotesReport(path, kind=kind, strict=strict, notation=nt, inferred=inferred, model=model)
     found = list(fold(items, context=lambda f: tuple(sorted(_setting(model, f.line, given)[0].items()))))
     total = sum(1 for f in found if f.kind == "unreadable" or (f.kind == "claim" and not model.assumption_at(f.line)))
     held, streamed, everything = set(), 0, nt.name.lower() == "rowvector"
+    # the definitions whose verdict decides what the claims mean (a cost, σ, the forward pass), checked first
+    ahead = {id(f): _ahead(f, nt, _setting(model, f.line, given)[0], options) for f in found
+             if f.kind in ("claim", "definition", "unreadable") and not model.assumption_at(f.line)
+             and unknowns.candidate(f.text, nt)}
+    unknown = unknowns.find([(f, ahead[id(f)]) for f in found if id(f) in ahead], model, nt, given,
+                            recheck=lambda text, line: verify(text, nt, **_setting(model, line, given)[0], **options))
     for f in found:
         if f.kind == "claim" and model.assumption_at(f.line):
             report.skipped.append(_as_definition(f, "an assumption on the data (Σ_k y_k = 1): the claims after it "
@@ -178,13 +187,25 @@ def verify_text(text: str, notation="auto", *, path: str = "notes", kind: str = 
             continue
         if f.kind == "claim":
             settings, remark = _setting(model, f.line, given)
-            result = verify(f.text, nt, **settings, **options)
+            result = ahead.get(id(f)) or verify(f.text, nt, **settings, **options)
             if remark:
                 result = _with_remark(result, remark)
             own = model.own_terms(f.line, given["cost"]) or unread_cost
             if own and result.status not in ("unreadable", "uninterpretable") and _about_cost(f.text, nt, own):
                 result = _own_terms(result, own)
+            u = unknowns.blocking(f, result, unknown, nt)
+            if u is not None and unknowns.is_definition_row(f, u):
+                report.skipped.append(_as_definition(f, unknowns.as_definition_reason(u)))
+                continue
+            if u is not None:
+                result = _own_terms(result, u.reason(delta=u.letter == nt.names["cost"]))
+            if result.status == "unreadable" and _known_definition(model, f, given):
+                report.skipped.append(_as_definition(f, _known_definition(model, f, given)))
+                continue
             report.rows.append(Row(f, result))
+        elif f.kind == "unreadable" and _known_definition(model, f, given):
+            report.skipped.append(_as_definition(f, _known_definition(model, f, given)))
+            continue
         elif f.kind == "unreadable":
             report.rows.append(Row(f, Verification(formula=f.text, status="unreadable", verdict="undecided",
                                                    reason=f.reason)))
@@ -223,26 +244,33 @@ def _setting(model: Model, line: int, given: dict) -> tuple[dict, str]:
     return settings, "; ".join(remarks)
 
 
-#: A cost's definition as notes write it: C, E, J or a calligraphic letter (L only with arguments: L = 3 is a depth).
-_COST_DEFINITION = re.compile(r"^\s*(?:C|E|J|\\mathcal\{[A-Z]\}|L(?=\s*\())\s*(?:_\{[^{}]*\}|_\w)?\s*"
-                              r"(?:\([^=]*\))?\s*(?::=|=|\\equiv|\\coloneqq)")
-
-
-#: The mean over the training inputs of a per-input cost (Nielsen's C = 1/2n Σ_x ‖y(x) − a‖²): the cost verify's
-#: per-input claims are about, not another one.
-_OVER_SAMPLES = re.compile(r"\\sum_\{?x\}?|\\frac\{1\}\{2?n\}|\\frac\{1\}\{2?m\}|\(x\)")
-
-
 def _unread_cost(items: list, model: Model, given_cost: str | None, nt: Notation) -> str:
     """Why claims about C or δ cannot be checked when the notes define their cost in a form symbp cannot read
     (and define no cost it reads): the default cost would silently stand in for theirs."""
     if given_cost or any(d.what in ("cost", "own-cost") for d in model.definitions):
         return ""
     for f in items:
-        if (f.kind in ("claim", "definition", "unreadable") and _COST_DEFINITION.match(f.text)
-                and not _OVER_SAMPLES.search(f.text) and not _reads(f, nt)):
+        if (f.kind in ("claim", "definition", "unreadable") and COST_DEFINITION.match(f.text)
+                and not OVER_SAMPLES.search(f.text) and not _reads(f, nt)):
             return (f"the notes define their cost at line {f.line} in a form symbp cannot read ({f.text[:60]}); "
                     "a claim about C or δ is not checked against another cost (give --cost to check it under one)")
+    return ""
+
+
+def _ahead(f: Formula, nt: Notation, settings: dict, options: dict) -> Verification:
+    """The verdict of a definition as a claim, checked before the claims whose meaning it decides."""
+    if f.kind == "unreadable":
+        return Verification(formula=f.text, status="unreadable", verdict="undecided", reason=f.reason)
+    return verify(f.text, nt, **settings, **options)
+
+
+def _known_definition(model: Model, f: Formula, given: dict) -> str:
+    """Why an unread formula is a definition of the notes' model all the same (σ(z) = max(0, z) is relu, read whole
+    by the model), or ''."""
+    for d in model.definitions:
+        if d.line == f.line and d.what == "activation" and d.value == "relu" and " ".join(d.text.split()) == " ".join(f.text.split()):
+            under = f"; the claims are checked under --activation {given['activation']}" if given["activation"] else ""
+            return f"the notes define σ as {d.value}: the claims are checked with it{under}"
     return ""
 
 

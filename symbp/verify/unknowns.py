@@ -1,0 +1,258 @@
+r"""The notes' definitions symbp does not know, and the claims they leave without a model to check them in.
+
+A claim of the notes is about the notes' network: their cost, their σ, their forward
+pass, their output layer. When the notes define one of these in a way symbp's
+networks do not have, checking the later claims under symbp's default would judge
+them in a model the notes contradict. Four cases, each found from the verdict of the
+definition itself (verified ahead of the claims):
+
+* a **cost** ``C = …`` (``E``, ``J``, ``\mathcal{L}``, ``L(…)``) that does not hold as
+  a claim in the model in force (refuted, unreadable, undecided): the claims about that
+  letter, and about δ when δ is defined from that letter (the notation's loss), are
+  uninterpretable — per letter, so notes that define ``E`` with its ½ and also ``C``
+  without it keep their claims about ``E``;
+* an **activation** ``σ(z) = …`` that is none of symbp's (``Model``'s own activation): a
+  claim that holds under a generic σ holds for theirs too and stays; a refuted or
+  conditional one that involves σ is uninterpretable (it may hold for the notes' σ);
+* a **forward pass** ``z^l_j = …`` (from the weights) or ``a^l_j = σ(…)`` none of
+  whose definitions holds under the notation: the claims that depend on the network
+  (z, a, δ, w, b, σ) are uninterpretable; when one definition holds, the others are
+  slips and stay refuted;
+* a **linear output** ``a^L = z^L``: symbp's networks apply σ at every layer, so the
+  claims that depend on the output layer are uninterpretable.
+
+The definition rows of a cost, an activation or a forward pass that symbp does not
+know are the notes' own definitions: they leave the claims (``as_definition`` says what
+a claim would have been).
+
+>>> from symbp.notation import profile
+>>> loss_letter(r"\mathcal{L} = \frac{1}{2}\|a^L - y\|^2"), loss_letter(r"L = 3"), loss_letter(r"E_x = 0")
+('\\mathcal{L}', '', 'E')
+>>> forward_kind(r"z^l_j = \sum_k w^l_{jk} a^{l-1}_k - b^l_j", profile("nielsen"))
+'z'
+>>> forward_kind(r"a^L = z^L", profile("nielsen")), forward_kind(r"a^l_j = \sigma(2 z^l_j)", profile("nielsen"))
+('linear', 'a')
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from ..errors import SymbpError
+from ..notation import Notation
+from .lexer import ReadError
+from .model import Model
+from .nodes import Apply, Layer, Quantity, rebuild, to_latex, walk
+from .reader import read
+
+#: A cost's definition as notes write it: C, E, J or a calligraphic letter (L only with arguments: L = 3 is a depth).
+COST_DEFINITION = re.compile(r"^\s*(?P<letter>C|E|J|\\mathcal\{[A-Z]\}|L(?=\s*\())\s*(?:_\{[^{}]*\}|_\w)?\s*"
+                             r"(?:\([^=]*\))?\s*(?::=|=|\\equiv|\\coloneqq)")
+#: The mean over the training inputs of a per-input cost (Nielsen's C = 1/2n Σ_x ‖y(x) − a‖²): the cost verify's
+#: per-input claims are about, not another one.
+OVER_SAMPLES = re.compile(r"\\sum_\{?x\}?|\\frac\{1\}\{2?n\}|\\frac\{1\}\{2?m\}|\(x\)")
+_RELATION = re.compile(r"(?<![<>!:])=|\\equiv|\\coloneqq")
+
+
+@dataclass(frozen=True)
+class Unknown:
+    """A definition of the notes at ``line`` that symbp's model lacks; ``letter`` is the loss letter of a cost."""
+
+    line: int
+    what: str  # "cost" | "held-cost" (a cost definition that holds: in force, blocks nothing) | "activation" | …
+    text: str
+    why: str  # what symbp made of the definition (its verdict as a claim)
+    letter: str = ""
+
+    def reason(self, delta: bool = False) -> str:
+        shown = self.text[:70]
+        if self.what == "cost":
+            about = f"{self.letter} or δ" if delta else self.letter
+            return (f"the notes define {self.letter} at line {self.line} as {shown}, which is none of symbp's costs "
+                    f"({self.why}); a claim about {about} is not checked against another cost (give --cost to "
+                    "check it under one)")
+        if self.what == "activation":
+            return (f"the notes define σ at line {self.line} as {shown}, which symbp does not know; the claim fails "
+                    "for a generic σ but may hold for the notes' σ (give --activation to check it under one)")
+        if self.what == "forward":
+            return (f"the notes define the forward pass at line {self.line} as {shown}, which holds under none of "
+                    f"symbp's structures ({self.why}); a claim that depends on it is not checked against another "
+                    "forward pass")
+        return (f"the notes make the output layer linear at line {self.line} ({shown}), and symbp's networks apply "
+                "σ at every layer; a claim that depends on the output layer is not checked against another one")
+
+
+def loss_letter(text: str) -> str:
+    """The loss letter a definition ``text`` defines (C, E, J, \\mathcal{L}, L(…)), or ''."""
+    m = COST_DEFINITION.match(text)
+    return m.group("letter") if m else ""
+
+
+def forward_kind(text: str, nt: Notation) -> str:
+    """'z' (z from the weights), 'a' (a = σ(…)), 'linear' (a^L = z^L) for a forward-pass definition, else ''."""
+    parts = _RELATION.split(text, maxsplit=1)
+    if len(parts) < 2 or "\\partial" in text or "\\nabla" in text:
+        return ""
+    try:
+        lhs = read(f"{parts[0].strip()} = 0", nt).sides[0]
+    except (ReadError, SymbpError, ValueError):
+        return ""
+    if not isinstance(lhs, Quantity) or lhs.role not in ("z", "a") or lhs.layer is None:
+        return ""
+    rest = parts[1]
+    try:
+        rhs = read(f"{rest.split('=')[0].strip()} = 0", nt).sides[0]
+    except (ReadError, SymbpError, ValueError):
+        rhs = None
+    if lhs.role == "a" and _output(lhs) and isinstance(rhs, Quantity) and rhs.role == "z" and (
+            rhs.layer == lhs.layer and rhs.indices == lhs.indices):
+        return "linear"
+    weights = re.search(r"(?<![A-Za-z\\])[wW](?![A-Za-z])|\\Theta|\\theta", rest) is not None
+    if lhs.role == "z" and weights:
+        return "z"
+    if lhs.role == "a" and not weights and nt.names["activation"] in rest and "exp" not in rest and "e^" not in rest:
+        return "a"
+    return ""
+
+
+def find(rows: list, model: Model, nt: Notation, given: dict, recheck=None) -> list[Unknown]:
+    """The unknown definitions among ``rows`` = (formula, its verdict as a claim), in line order.
+
+    ``recheck(text, line)`` verifies another text at a line: a cost written of a^l where a^L is meant (the
+    output layer's letter slipped) that holds at a^L is a slip of symbp's cost, refuted as such, not another cost.
+    """
+    out = []
+    for f, v in rows:
+        letter = loss_letter(f.text)
+        if letter and not given.get("cost") and not OVER_SAMPLES.search(f.text) and not _names_a_cost(f.text):
+            held = v.status == "holds" or v.status == "refuted" and recheck is not None and _output_slip(f, nt, recheck)
+            # a definition that holds is kept too: it is the cost in force from its line on
+            out.append(Unknown(f.line, "held-cost" if held else "cost", f.text, _why(v), letter))
+    if not given.get("activation"):
+        for d in model.definitions:
+            if d.what == "own-activation":
+                out.append(Unknown(d.line, "activation", d.text, ""))
+    forward = [(f, v, forward_kind(f.text, nt)) for f, v in rows]
+    for kind in ("z", "a"):
+        defs = [(f, v) for f, v, k in forward if k == kind]
+        if defs and not any(v.status == "holds" for _, v in defs):
+            f, v = defs[0]
+            out.append(Unknown(f.line, "forward", f.text, _why(v)))
+    for f, v, k in forward:
+        if k == "linear" and v.status != "holds":
+            out.append(Unknown(f.line, "linear", f.text, _why(v)))
+    return sorted(out, key=lambda u: u.line)
+
+
+def candidate(text: str, nt: Notation) -> bool:
+    """Might ``text`` be a definition whose verdict decides what the claims mean (checked ahead of them)?"""
+    return bool(loss_letter(text)) or bool(forward_kind(text, nt))
+
+
+def blocking(f, v, unknowns: list[Unknown], nt: Notation) -> "Unknown | None":
+    """The unknown definition that makes the verdict ``v`` of the claim ``f`` meaningless, if any."""
+    if v.status == "unreadable" or not unknowns:
+        return None
+    own = [u for u in unknowns if u.what != "held-cost" and is_definition_row(f, u)]
+    if own:
+        return own[0]  # the definition itself, whatever symbp made of it as a claim
+    if v.status == "uninterpretable":
+        return None
+    try:
+        eq = read(f.text, nt)
+    except (ReadError, SymbpError, ValueError):
+        eq = None
+    nodes = list(walk(eq)) if eq is not None else []
+    losses = {_plain(q.base) for q in nodes if isinstance(q, Quantity) and q.role == "C"}
+    has_delta = any(isinstance(q, Quantity) and q.role == "delta" for q in nodes)
+    costs = [u for u in unknowns if u.what in ("cost", "held-cost")]
+    for letter in dict.fromkeys(u.letter for u in costs):
+        # the definition of this letter in force: the latest at or before the line, else the first
+        mine = [u for u in costs if u.letter == letter]
+        before = [u for u in mine if u.line <= f.line]
+        u = before[-1] if before else mine[0]
+        if u.what == "cost" and (
+                eq is None or _plain(letter) in losses or has_delta and _plain(letter) == _plain(nt.names["cost"])):
+            return u
+    network = eq is None or _depends_on_network(nodes)
+    for u in unknowns:
+        if u.what in ("forward", "linear") and network:
+            return u
+    acts = [u for u in unknowns if u.what == "activation" and u.line <= f.line] or \
+        [u for u in unknowns if u.what == "activation"][:1]
+    sigma = network or any(isinstance(n, Apply) and n.func in ("sigma", "Sigma") for n in nodes)
+    if acts and v.status in ("refuted", "conditional") and sigma:
+        return acts[-1]
+    return None
+
+
+def is_definition_row(f, u: Unknown) -> bool:
+    """Is ``f`` the row of the unknown definition ``u`` itself?"""
+    return f.line == u.line and " ".join(f.text.split()) == " ".join(u.text.split())
+
+
+def as_definition_reason(u: Unknown) -> str:
+    if u.what == "cost":
+        return (f"the notes' own definition of {u.letter}, none of symbp's costs (as a claim: {u.why}); the claims "
+                f"about {u.letter} are not checked against another cost")
+    if u.what == "activation":
+        return "the notes' own activation, which symbp does not know; claims refuted under a generic σ are not refuted"
+    if u.what == "forward":
+        return (f"the notes' own forward pass, which holds under none of symbp's structures (as a claim: {u.why}); "
+                "the claims that depend on it are not checked")
+    return "the notes' linear output layer, which symbp's networks lack; the claims that depend on it are not checked"
+
+
+def _why(v) -> str:
+    word = {"refuted": "refuted", "unreadable": "unreadable", "uninterpretable": "uninterpretable",
+            "conditional": "holds only when " + getattr(v, "condition", ""), "undecided": "undecided"}.get(
+        v.status, v.status)
+    reason = (getattr(v, "diagnosis", "") or v.reason or "").strip()
+    return f"{word}: {reason[:90]}" if reason else word
+
+
+def _output_slip(f, nt: Notation, recheck) -> bool:
+    """Does the cost definition ``f``, written of a^l (a layer variable other than L), hold with a^L there?"""
+    try:
+        eq = read(f.text, nt)
+    except (ReadError, SymbpError, ValueError):
+        return False
+    slipped = {q.layer.var for q in walk(eq) if isinstance(q, Quantity) and q.role == "a" and q.layer is not None
+               and q.layer.var not in (None, "L") and q.layer.offset == 0}
+    if not slipped:
+        return False
+
+    def at_output(n):
+        if isinstance(n, Quantity) and n.role == "a" and n.layer is not None and n.layer.var in slipped:
+            return replace(n, layer=Layer("L", 0, n.layer.brackets))
+        return None
+
+    return recheck(to_latex(rebuild(eq, at_output)), f.line).status == "holds"
+
+
+def _names_a_cost(text: str) -> bool:
+    """C = C_x, E = C: a name for a cost, not its definition."""
+    parts = _RELATION.split(text)
+    return len(parts) == 2 and re.fullmatch(r"\s*(C|E|J|\\mathcal\{[A-Z]\})\s*(_\{[^{}]*\}|_\w)?\s*", parts[1]) is not None
+
+
+def _plain(base: str) -> str:
+    return base.replace(" ", "")
+
+
+def _output(q: Quantity) -> bool:
+    return q.implicit_layer or q.layer is None or (q.layer.var == "L" and q.layer.offset == 0)
+
+
+def _depends_on_network(nodes: list) -> bool:
+    """Does a claim with these nodes depend on the forward pass (z, δ, w, b, or a before the output)?
+    ∂C/∂a^L = a^L − y does not (the cost as a function of the output), nor σ'(z) = σ(z)(1 − σ(z)) of a real z."""
+    for n in nodes:
+        if not isinstance(n, Quantity):
+            continue
+        if n.role in ("z", "a") and n.layer is None and not n.indices and not n.implicit_layer:
+            continue  # a real variable of a scalar identity
+        if n.role in ("z", "delta", "w", "W", "b") or n.role == "a" and not _output(n):
+            return True
+    return False
