@@ -194,3 +194,153 @@ def test_f13_two_layer_conditions_give_a_verdict(formula):
 def test_f11_periodic_sizes_more_cases_not_holds(formula):
     v = verify(formula, diagnose=False)
     assert v.status not in ("holds", "conditional"), (v.status, v.condition)
+
+
+# -- review 2: a definition of the notes symbp does not know never leaves the default model in force ------------
+# Truth by hand: each file's model is the one its definitions state (a σ, a cost, a forward pass, an output layer
+# symbp's networks lack); a claim whose truth depends on it is uninterpretable (naming the line), a claim true for
+# every σ stays holds, and a claim independent of the unknown definition keeps its verdict, true or false.
+
+def _notes(tmp_path, text, **options):
+    """(status of each checked row by its text, the texts filed as definitions) of the notes ``text``."""
+    path = tmp_path / "notes.md"
+    path.write_text(text)
+    report = verify_notes(path, **options)
+    rows = {r.formula.text: r.result for r in report.rows}
+    return {t: v.status for t, v in rows.items()}, {f.text for f in report.skipped if f.kind == "definition"}, rows
+
+
+# R5: σ(z) = max(0, z) is relu; under relu z ⊙ σ'(z) = max(0, z) = a (true), σ'(z) = σ(z)(1 − σ(z)) is false
+# (z = 1: 1 ≠ 0), and a = σ'(z) is false (a = 2 at z = 2, σ'(2) = 1).
+def test_r5_relu_written_with_max_is_relu(tmp_path):
+    status, defs, _ = _notes(tmp_path, "We use the ReLU $\\sigma(z) = \\max(0, z)$.\n"
+                             "$$\\sigma'(z) = \\sigma(z)(1-\\sigma(z))$$\n$$a^l = z^l \\odot \\sigma'(z^l)$$\n"
+                             "$$a^l = \\sigma'(z^l)$$\n")
+    assert r"\sigma(z) = \max(0, z)" in defs
+    assert status[r"a^l = z^l \odot \sigma'(z^l)"] == "holds"
+    assert status[r"\sigma'(z) = \sigma(z)(1-\sigma(z))"] == "refuted"
+    assert status[r"a^l = \sigma'(z^l)"] == "refuted"
+
+
+# R5 (unread σ): a leaky ReLU symbp does not read; z ⊙ σ'(z) = a is true for it too (σ(z) = z or 0.01 z, σ'(z) = 1
+# or 0.01), so it must not be refuted; BP3 holds for every σ and stays holds.
+def test_r5_unread_activation_blocks_refutations_only(tmp_path):
+    status, _, rows = _notes(tmp_path, "We use $\\sigma(z) = \\max(0.01 z, z)$.\n$$a^l = z^l \\odot \\sigma'(z^l)$$\n"
+                             "$$\\frac{\\partial C}{\\partial b^l_j} = \\delta^l_j$$\n")
+    assert status[r"a^l = z^l \odot \sigma'(z^l)"] == "uninterpretable"
+    assert "line 1" in rows[r"a^l = z^l \odot \sigma'(z^l)"].reason
+    assert status[r"\frac{\partial C}{\partial b^l_j} = \delta^l_j"] == "holds"
+
+
+# R6: σ(z) = 1/(1 + e^z) has σ' = −σ(1 − σ): line 3 is true, line 2 false; neither can be judged under a generic
+# σ. The definition is the notes' own, not a refuted claim. BP1 holds for every σ (stays holds); ∂C/∂a^L = 2(a − y)
+# does not involve σ and is false under the quadratic cost (stays refuted).
+def test_r6_unknown_activation_definition(tmp_path):
+    status, defs, rows = _notes(tmp_path, "The activation is $\\sigma(z) = \\frac{1}{1+e^{z}}$.\n"
+                                "$$\\sigma'(z) = \\sigma(z)(1-\\sigma(z))$$\n$$\\sigma'(z) = -\\sigma(z)(1-\\sigma(z))$$\n"
+                                "$$\\delta^L = (a^L - y) \\odot \\sigma'(z^L)$$\n"
+                                "$$\\frac{\\partial C}{\\partial a^L_j} = 2(a^L_j - y_j)$$\n")
+    assert r"\sigma(z) = \frac{1}{1+e^{z}}" in defs
+    assert status[r"\sigma'(z) = \sigma(z)(1-\sigma(z))"] == "uninterpretable"
+    assert status[r"\sigma'(z) = -\sigma(z)(1-\sigma(z))"] == "uninterpretable"
+    assert "line 1" in rows[r"\sigma'(z) = -\sigma(z)(1-\sigma(z))"].reason
+    assert status[r"\delta^L = (a^L - y) \odot \sigma'(z^L)"] == "holds"
+    assert status[r"\frac{\partial C}{\partial a^L_j} = 2(a^L_j - y_j)"] == "refuted"
+
+
+# R7: E has its ½ (symbp's quadratic cost), C = Σ(a − y)² has not: ∂C/∂a^L_j = 2(a^L_j − y_j), so the claim
+# ∂C/∂a = a − y is false in these notes and cannot be judged against E; the claims about E are judged.
+def test_r7_second_cost_letter_blocks_its_own_claims(tmp_path):
+    status, defs, rows = _notes(tmp_path, "The loss is $E = \\frac{1}{2}\\sum_j (a^L_j - y_j)^2$, and we also write "
+                                "$C = \\sum_j (a^L_j - y_j)^2$.\n$$\\frac{\\partial C}{\\partial a^L_j} = a^L_j - y_j$$\n"
+                                "$$\\frac{\\partial E}{\\partial a^L_j} = a^L_j - y_j$$\n")
+    assert r"C = \sum_j (a^L_j - y_j)^2" in defs
+    assert status[r"\frac{\partial C}{\partial a^L_j} = a^L_j - y_j"] == "uninterpretable"
+    assert "line 1" in rows[r"\frac{\partial C}{\partial a^L_j} = a^L_j - y_j"].reason
+    assert status[r"\frac{\partial E}{\partial a^L_j} = a^L_j - y_j"] == "holds"
+
+
+# R7 (false claim about the letter with the ½): ∂E/∂a = 2(a − y) is false under E = ½Σ(a − y)² and stays refuted;
+# with E the loss of the notation, C is no quantity of it (unreadable) and its claims are still not judged.
+def test_r7_false_claim_about_the_other_letter_stays_refuted(tmp_path):
+    status, _, _ = _notes(tmp_path, "The loss is $E = \\frac{1}{2}\\sum_j (a^L_j - y_j)^2$, and we also write "
+                          "$C = \\sum_j (a^L_j - y_j)^2$.\n$$\\frac{\\partial C}{\\partial a^L_j} = a^L_j - y_j$$\n"
+                          "$$\\frac{\\partial E}{\\partial a^L_j} = a^L_j - y_j$$\n"
+                          "$$\\frac{\\partial E}{\\partial a^L_j} = 2(a^L_j - y_j)$$\n")
+    assert status[r"C = \sum_j (a^L_j - y_j)^2"] == "unreadable"
+    assert status[r"\frac{\partial C}{\partial a^L_j} = a^L_j - y_j"] == "uninterpretable"
+    assert status[r"\frac{\partial E}{\partial a^L_j} = a^L_j - y_j"] == "holds"
+    assert status[r"\frac{\partial E}{\partial a^L_j} = 2(a^L_j - y_j)"] == "refuted"
+
+
+# R8: a cost with an L2 term (c6) or of layer L − 1 (cd7): BP4 and ∂C/∂a^L = a − y are false under it (the L2
+# term adds w; ∂C/∂a^L = 0 for a cost of a^{L-1}). The definitions are the notes' own.
+@pytest.mark.parametrize("cost", [
+    r"C = \frac{1}{2}\|y - a^L\|^2 + \frac{1}{2}\|w^2\|^2",
+    r"C = \frac{1}{2}\sum_j (a^{L-1}_j - y_j)^2",
+])
+def test_r8_refuted_cost_definition_blocks_cost_claims(tmp_path, cost):
+    status, defs, _ = _notes(tmp_path, f"The cost is $${cost}$$\n$$\\frac{{\\partial C}}{{\\partial w^l_{{jk}}}} = "
+                             "a^{l-1}_k \\delta^l_j$$\n$$\\frac{\\partial C}{\\partial a^L_j} = a^L_j - y_j$$\n")
+    assert cost in defs
+    assert status[r"\frac{\partial C}{\partial w^l_{jk}} = a^{l-1}_k \delta^l_j"] == "uninterpretable"
+    assert status[r"\frac{\partial C}{\partial a^L_j} = a^L_j - y_j"] == "uninterpretable"
+
+
+# R8 (reverse): the quadratic cost written of a^l where a^L is meant (Sokolinsky's seed, line 164) is a slip of
+# symbp's cost: it stays refuted as an erratum and the claims keep their verdicts (BP4 true, 2δ false).
+def test_r8_cost_written_of_layer_l_is_a_slip_not_another_cost(tmp_path):
+    status, _, _ = _notes(tmp_path, "$$C = \\frac{1}{2}\\sum_j (a^l_j - y_j)^2$$\n"
+                          "$$\\frac{\\partial C}{\\partial w^l_{jk}} = a^{l-1}_k \\delta^l_j$$\n"
+                          "$$\\frac{\\partial C}{\\partial b^l_j} = 2\\delta^l_j$$\n")
+    assert status[r"C = \frac{1}{2}\sum_j (a^l_j - y_j)^2"] == "refuted"
+    assert status[r"\frac{\partial C}{\partial w^l_{jk}} = a^{l-1}_k \delta^l_j"] == "holds"
+    assert status[r"\frac{\partial C}{\partial b^l_j} = 2\delta^l_j"] == "refuted"
+
+
+# R10: a forward pass with the bias subtracted, doubled, or σ(2z): ∂C/∂b = −δ, 2δ, and δ^L carries 2σ'(2z):
+# BP3, BP4 and BP1 as written depend on it and cannot be judged against z = wa + b. ∂C/∂a^L = a − y does not.
+@pytest.mark.parametrize("forward", [
+    r"z^l_j = \sum_k w^l_{jk} a^{l-1}_k - b^l_j",
+    r"z^l_j = \sum_k w^l_{jk} a^{l-1}_k + 2 b^l_j",
+    r"a^l_j = \sigma(2 z^l_j)",
+])
+def test_r10_forward_pass_under_no_structure_blocks_dependent_claims(tmp_path, forward):
+    status, defs, rows = _notes(tmp_path, f"The forward pass is $${forward}$$\n"
+                                "$$\\frac{\\partial C}{\\partial b^l_j} = \\delta^l_j$$\n"
+                                "$$\\delta^L = (a^L - y) \\odot \\sigma'(z^L)$$\n"
+                                "$$\\frac{\\partial C}{\\partial a^L_j} = a^L_j - y_j$$\n")
+    assert forward in defs
+    assert status[r"\frac{\partial C}{\partial b^l_j} = \delta^l_j"] == "uninterpretable"
+    assert "line 1" in rows[r"\frac{\partial C}{\partial b^l_j} = \delta^l_j"].reason
+    assert status[r"\delta^L = (a^L - y) \odot \sigma'(z^L)"] == "uninterpretable"
+    assert status[r"\frac{\partial C}{\partial a^L_j} = a^L_j - y_j"] == "holds"
+
+
+# R10 (reverse): one definition of z holds, another is a slip: the slip stays refuted and the claims are judged
+# (BP3 true, ∂C/∂b = 2δ false).
+def test_r10_a_slip_beside_a_holding_forward_pass_stays_refuted(tmp_path):
+    status, _, _ = _notes(tmp_path, "$$z^l_j = \\sum_k w^l_{jk} a^{l-1}_k + b^l_j$$\n"
+                          "$$z^l_j = \\sum_k w^l_{jk} a^{l-1}_k - b^l_j$$\n"
+                          "$$\\frac{\\partial C}{\\partial b^l_j} = \\delta^l_j$$\n"
+                          "$$\\frac{\\partial C}{\\partial b^l_j} = 2\\delta^l_j$$\n")
+    assert status[r"z^l_j = \sum_k w^l_{jk} a^{l-1}_k + b^l_j"] == "holds"
+    assert status[r"z^l_j = \sum_k w^l_{jk} a^{l-1}_k - b^l_j"] == "refuted"
+    assert status[r"\frac{\partial C}{\partial b^l_j} = \delta^l_j"] == "holds"
+    assert status[r"\frac{\partial C}{\partial b^l_j} = 2\delta^l_j"] == "refuted"
+
+
+# R11: a linear output a^L = z^L makes δ^L = a^L − y true and (a^L − y) ⊙ σ'(z^L) false; symbp's networks have σ at
+# the output, so both depend on a layer it lacks: uninterpretable. ∂C/∂a^L is the cost's alone (true a − y stays
+# holds, false 2(a − y) stays refuted).
+@pytest.mark.parametrize("linear", [r"a^L = z^L", r"a^L_j = z^L_j"])
+def test_r11_linear_output_blocks_claims_on_the_output_layer(tmp_path, linear):
+    status, defs, _ = _notes(tmp_path, f"The output layer is linear, $${linear}$$\n"
+                             "$$\\delta^L = (a^L - y) \\odot \\sigma'(z^L)$$\n$$\\delta^L = a^L - y$$\n"
+                             "$$\\frac{\\partial C}{\\partial a^L_j} = a^L_j - y_j$$\n"
+                             "$$\\frac{\\partial C}{\\partial a^L_j} = 2(a^L_j - y_j)$$\n")
+    assert linear in defs
+    assert status[r"\delta^L = (a^L - y) \odot \sigma'(z^L)"] == "uninterpretable"
+    assert status[r"\delta^L = a^L - y"] == "uninterpretable"
+    assert status[r"\frac{\partial C}{\partial a^L_j} = a^L_j - y_j"] == "holds"
+    assert status[r"\frac{\partial C}{\partial a^L_j} = 2(a^L_j - y_j)"] == "refuted"

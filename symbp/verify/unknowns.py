@@ -111,8 +111,8 @@ def forward_kind(text: str, nt: Notation) -> str:
     weights = re.search(r"(?<![A-Za-z\\])[wW](?![A-Za-z])|\\Theta|\\theta", rest) is not None
     if lhs.role == "z" and weights:
         return "z"
-    if lhs.role == "a" and not weights and nt.names["activation"] in rest and "exp" not in rest and "e^" not in rest:
-        return "a"
+    if lhs.role == "a" and isinstance(rhs, Apply) and rhs.func == "sigma" and rhs.primes == 0:
+        return "a"  # a = σ(…): a claim such as a = z ⊙ σ'(z) defines nothing
     return ""
 
 
