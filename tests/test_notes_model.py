@@ -35,8 +35,11 @@ def _by_line(report):
 def test_a_cost_of_the_notes_own_is_not_replaced_by_symbps():
     report = verify_text(OWN_COST, "auto")
     rows = _by_line(report)
-    # The cost itself and the two claims about C and δ are not judged (no "holds" under another cost) ...
-    for line in (2, 4, 5):
+    # The cost itself is the notes' own definition, and the two claims about C and δ are not judged (no "holds"
+    # under another cost) ...
+    assert 2 not in rows
+    assert any(f.line == 2 and f.kind == "definition" and "own definition of C" in f.reason for f in report.skipped)
+    for line in (4, 5):
         assert rows[line].status == "uninterpretable", (line, rows[line].status, rows[line].reason)
         assert "their own cost at line 2" in rows[line].reason
     # ... while a claim that does not involve the cost is still judged.

@@ -126,7 +126,10 @@ def find(rows: list, model: Model, nt: Notation, given: dict, recheck=None) -> l
     for f, v in rows:
         letter = loss_letter(f.text)
         if letter and not given.get("cost") and not OVER_SAMPLES.search(f.text) and not _names_a_cost(f.text):
-            held = v.status == "holds" or v.status == "refuted" and recheck is not None and _output_slip(f, nt, recheck)
+            # symbp's cost: the definition holds as a claim, or the model recognised it (a cost with logarithms is
+            # compared in the model, not evaluated as a claim), or it slipped a^l for the output a^L
+            held = (v.status == "holds" or _recognised(model, f)
+                    or v.status == "refuted" and recheck is not None and _output_slip(f, nt, recheck))
             # a definition that holds is kept too: it is the cost in force from its line on
             out.append(Unknown(f.line, "held-cost" if held else "cost", f.text, _why(v), letter))
     if not given.get("activation"):
@@ -210,6 +213,11 @@ def _why(v) -> str:
         v.status, v.status)
     reason = (getattr(v, "diagnosis", "") or v.reason or "").strip()
     return f"{word}: {reason[:90]}" if reason else word
+
+
+def _recognised(model: Model, f) -> bool:
+    return any(d.what == "cost" and d.line == f.line and " ".join(d.text.split()) == " ".join(f.text.split())
+               for d in model.definitions)
 
 
 def _output_slip(f, nt: Notation, recheck) -> bool:
