@@ -344,3 +344,57 @@ def test_r11_linear_output_blocks_claims_on_the_output_layer(tmp_path, linear):
     assert status[r"\delta^L = a^L - y"] == "uninterpretable"
     assert status[r"\frac{\partial C}{\partial a^L_j} = a^L_j - y_j"] == "holds"
     assert status[r"\frac{\partial C}{\partial a^L_j} = 2(a^L_j - y_j)"] == "refuted"
+
+
+# Review 2, minor: a summation index that shadows a free index, and two column vectors side by side (\cdot,
+# \times, juxtaposed), are ambiguous readings: uninterpretable with the reason, never refuted on their shape.
+# The true readings (softmax-ce δ^L_j = (Σ_k y_k) a^L_j − y_j; BP1 with ⊙) hold, and a false one (+ y_j; a factor
+# 2) is refuted: the rule only stops a shape technicality from refuting.
+@pytest.mark.parametrize("formula,cost", [
+    (r"\delta^L_j = (\sum_j y_j) a^L_j - y_j", "softmax-cross-entropy"),
+    (r"\delta^L = \left[\left(\sum_k y_k\right) a^L_k - y_k\right]_{k=1, \dots, n_L}", "softmax-cross-entropy"),
+    (r"\delta^L = (a^L - y) \cdot \sigma'(z^L)", "quadratic"),
+    (r"\delta^L = (a^L - y) \times \sigma'(z^L)", "quadratic"),
+])
+def test_minor_ambiguous_reading_is_uninterpretable_not_refuted(formula, cost):
+    v = verify(formula, cost=cost, diagnose=False)
+    assert v.status == "uninterpretable", (v.status, v.reason)
+    assert "ambiguous" in v.reason
+
+
+@pytest.mark.parametrize("formula,cost,expect", [
+    (r"\delta^L_j = (\sum_k y_k) a^L_j - y_j", "softmax-cross-entropy", "holds"),
+    (r"\delta^L_j = (\sum_k y_k) a^L_j + y_j", "softmax-cross-entropy", "refuted"),
+    (r"\delta^L = (a^L - y) \odot \sigma'(z^L)", "quadratic", "holds"),
+    (r"\delta^L = 2 (a^L - y) \odot \sigma'(z^L)", "quadratic", "refuted"),
+])
+def test_minor_unambiguous_readings_keep_their_verdicts(formula, cost, expect):
+    assert verify(formula, cost=cost, diagnose=False).status == expect
+
+
+# Review 2, item 5: a lemma's counterexample (all-sizes proofs) is confirmed independently. Oracle of this test:
+# ∂z^{l+1}_i/∂z^l_j by central differences (mpmath, 50 digits) of the definition z^{l+1}_i = Σ_k w^{l+1}_{ik}
+# σ(z^l_k) + b^{l+1}_i with the stand-in σ(t) = t³ + t at the counterexample's point, never from symbp's sides.
+def test_lemma_counterexample_agrees_with_finite_differences_of_the_definition():
+    import mpmath
+    import sympy
+
+    from symbp.general.instances import _apply_stand_in, lemma_counterexample
+    from symbp.general.lemmas import LEMMAS, Layers
+
+    m = Layers()
+    lem = LEMMAS["lemma-dz-dz"]
+    swapped = m.w_next[m.j, m.i] * m.sigma_prime(m.z[m.j])  # the indices of w exchanged: false when w is not symmetric
+    cx = lemma_counterexample(m, lem.lhs(m), swapped, lem.ranges(m))
+    assert cx is not None and cx.instance == "n_{l} = 2, n_{l+1} = 2, i = 1, j = 2"
+    definition = _apply_stand_in(m, m.z_next_def(1).subs({m.n: 2}).doit())
+    t = sympy.Symbol("t")
+    values = {a: sympy.Rational(cx.point[str(a)]) for a in definition.free_symbols | definition.atoms(sympy.Indexed)
+              if str(a) in cx.point}
+    values = {a: v for a, v in values.items() if a != m.z[2]}
+    rest = {a: 0 for a in definition.atoms(sympy.Indexed) if a not in values and a != m.z[2]}
+    f = sympy.lambdify(t, definition.xreplace({**values, **rest}).xreplace({m.z[2]: t}), modules="mpmath")
+    with mpmath.workdps(50):
+        slope = mpmath.diff(f, mpmath.mpf(sympy.Rational(cx.point[str(m.z[2])]).p) / sympy.Rational(cx.point[str(m.z[2])]).q)
+    assert abs(float(slope) - cx.lhs_value) < 1e-12
+    assert abs(float(slope) - cx.rhs_value) > 1e-3

@@ -12,6 +12,13 @@ Two routes, both independent of the all-sizes reduction:
 * ``lemma_counterexample`` instantiates a lemma at small sizes and every
   index, sums written out, with a stand-in activation σ(t) = t³ + t and
   random rationals, and returns a ``Counterexample`` when the sides differ.
+  Its ground truth is the lemma's left side as SymPy differentiates it from
+  the definitions (direct differentiation, sharing nothing with the
+  reduction that failed); the two sides are polynomials in exact rationals
+  once σ is the stand-in. A difference is reported only when a second
+  evaluation agrees: every side free of anything left unevaluated (a
+  derivative, a sum, an unknown function) and the difference, evaluated
+  again in mpmath at 60 digits from the expressions, equal to the exact one.
 
 >>> from symbp.general.lemmas import LEMMAS, Layers
 >>> m = Layers()
@@ -91,7 +98,7 @@ def lemma_counterexample(m, lhs, rhs, ranges, hypotheses=None, seed: int = 1) ->
             _satisfy(hyp.xreplace(size_map), value, point)
         lv, rv = l_val.xreplace(point), r_val.xreplace(point)
         d = sympy.N(lv - rv, 50)
-        if d.is_number and abs(d) > sympy.Float("1e-30"):
+        if d.is_number and abs(d) > sympy.Float("1e-30") and _confirmed(l_val, r_val, point, lv - rv):
             return Counterexample(
                 instance=label, layer=None, indices=tuple(int(v) for k, v in sub.items() if k not in size_map),
                 point={str(k): str(v) for k, v in point.items()}, lhs=str(lv), rhs=str(rv),
@@ -100,6 +107,25 @@ def lemma_counterexample(m, lhs, rhs, ranges, hypotheses=None, seed: int = 1) ->
                 reason=f"at {label} the two sides differ: {lv} ≠ {rv}",
             )
     return None
+
+
+def _confirmed(l_val, r_val, point: dict, exact) -> bool:
+    """Does a second evaluation agree that the sides differ: both fully evaluated (no derivative, sum, integral or
+    undefined function left), both exact rationals at the point, and their difference evaluated again in mpmath at
+    60 digits from the expressions equal to the exact one?"""
+    import mpmath
+
+    for side in (l_val, r_val):
+        if side.has(sympy.Derivative, sympy.Subs, sympy.Sum, sympy.Integral) or side.atoms(sympy.core.function.AppliedUndef):
+            return False
+    if not (exact.is_Rational and exact != 0):
+        return False
+    atoms = sorted(point, key=str)
+    with mpmath.workdps(60):
+        fn = sympy.lambdify(atoms, l_val - r_val, modules="mpmath")
+        again = fn(*[mpmath.mpf(int(point[a].p)) / int(point[a].q) for a in atoms])
+        value = mpmath.mpf(int(exact.p)) / int(exact.q)
+        return abs(again - value) <= mpmath.mpf(10) ** -40 * max(1, abs(value))
 
 
 def _impose(hyp, value, expr):

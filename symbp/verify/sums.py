@@ -20,7 +20,13 @@ def _sum(node: Sum, ctx: Context):
     if var is None:
         raise Uninterpretable(f"{to_latex(node)}: a sum needs its index (write \\sum_k)")
     if var in ctx.bind and var not in getattr(ctx, "_summing", ()):
-        raise ShapeMismatch(f"{to_latex(node)}: the summation index {var} is already a free index of the formula")
+        if any(isinstance(q, Quantity) and q.layer is not None and q.layer.var == var for q in walk(node.body)):
+            # Σ_l over neurons with l the layer of its own terms: the summation letter slipped, whatever the reading
+            raise ShapeMismatch(f"{to_latex(node)}: the summation index {var} is already the layer variable {var} "
+                                "of the formula")
+        # Σ_k inside a formula free in k binds its own k in some texts and is a slip in others: not a refutation
+        raise Uninterpretable(f"{to_latex(node)}: the summation index {var} is also a free index of the formula, "
+                              f"so which {var} each place means is ambiguous (rename the summation index)")
     if node.upper is not None:
         lo = 1 if node.lower is None else node.lower
         hi = ctx.net.n(_upper_layer(node.upper, ctx, node))
@@ -47,13 +53,15 @@ def _sum(node: Sum, ctx: Context):
 def _comprehension(node: Comprehension, ctx: Context):
     var = node.var
     if var in ctx.bind:
-        raise ShapeMismatch(f"{to_latex(node)}: the index {var} is already a free index of the formula")
+        raise Uninterpretable(f"{to_latex(node)}: the index {var} is also a free index of the formula, so which "
+                              f"{var} each place means is ambiguous (rename one)")
     hi = ctx.net.n(_upper_layer(node.upper, ctx, node))
     columns = [(None, None)]
     if node.columns is not None:
         cvar, clow, cup = node.columns
         if cvar in ctx.bind or cvar == var:
-            raise ShapeMismatch(f"{to_latex(node)}: the index {cvar} is already a free index of the formula")
+            raise Uninterpretable(f"{to_latex(node)}: the index {cvar} is also a free index of the formula, so "
+                                  f"which {cvar} each place means is ambiguous (rename one)")
         columns = [(cvar, c) for c in range(clow, ctx.net.n(_upper_layer(cup, ctx, node)) + 1)]
     rows = []
     try:
