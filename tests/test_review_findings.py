@@ -398,3 +398,24 @@ def test_lemma_counterexample_agrees_with_finite_differences_of_the_definition()
         slope = mpmath.diff(f, mpmath.mpf(sympy.Rational(cx.point[str(m.z[2])]).p) / sympy.Rational(cx.point[str(m.z[2])]).q)
     assert abs(float(slope) - cx.lhs_value) < 1e-12
     assert abs(float(slope) - cx.rhs_value) > 1e-3
+
+
+# R6 (a named σ later): from line 3 the notes' σ is the sigmoid, whose σ' = σ(1 − σ) (true) ≠ 2σ (false at z = 0:
+# 1/4 ≠ 1); before it their own σ = 1/(1 + e^z) is in force and the generic refutation at line 2 says nothing.
+def test_r6_a_named_activation_later_replaces_the_notes_own(tmp_path):
+    status, _, _ = _notes(tmp_path, "First $\\sigma(z) = \\frac{1}{1+e^{z}}$.\n$$\\sigma'(z) = 2\\sigma(z)$$\n"
+                          "Now $\\sigma(z) = \\frac{1}{1+e^{-z}}$.\n$$\\sigma'(z) = 2\\sigma(z) + 0$$\n"
+                          "$$\\sigma'(z) = \\sigma(z)(1-\\sigma(z))$$\n")
+    assert status[r"\sigma'(z) = 2\sigma(z)"] == "uninterpretable"
+    assert status[r"\sigma'(z) = 2\sigma(z) + 0"] == "refuted"
+    assert status[r"\sigma'(z) = \sigma(z)(1-\sigma(z))"] == "holds"
+
+
+# R10 (reverse): with a softmax output, a^l = σ(z^l) speaks of the hidden layers (refuted at L as symbp reads it);
+# it is no unknown forward pass, so BP3 (true for softmax + cross-entropy) holds and 2δ (false) stays refuted.
+def test_r10_hidden_activation_beside_a_softmax_output_blocks_nothing(tmp_path):
+    status, _, _ = _notes(tmp_path, "$$a^l = \\sigma(z^l)$$\n$$a^L_j = \\frac{e^{z^L_j}}{\\sum_k e^{z^L_k}}$$\n"
+                          "$$C = -\\sum_j y_j \\ln(a^L_j)$$\n$$\\frac{\\partial C}{\\partial b^l_j} = \\delta^l_j$$\n"
+                          "$$\\frac{\\partial C}{\\partial b^l_j} = 2\\delta^l_j$$\n")
+    assert status[r"\frac{\partial C}{\partial b^l_j} = \delta^l_j"] == "holds"
+    assert status[r"\frac{\partial C}{\partial b^l_j} = 2\delta^l_j"] == "refuted"

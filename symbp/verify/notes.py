@@ -193,7 +193,7 @@ def verify_text(text: str, notation="auto", *, path: str = "notes", kind: str = 
             own = model.own_terms(f.line, given["cost"]) or unread_cost
             if own and result.status not in ("unreadable", "uninterpretable") and _about_cost(f.text, nt, own):
                 result = _own_terms(result, own)
-            u = unknowns.blocking(f, result, unknown, nt)
+            u = unknowns.blocking(f, result, unknown, nt, model)
             if u is not None and unknowns.is_definition_row(f, u):
                 report.skipped.append(_as_definition(f, unknowns.as_definition_reason(u)))
                 continue

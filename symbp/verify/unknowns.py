@@ -137,7 +137,10 @@ def find(rows: list, model: Model, nt: Notation, given: dict, recheck=None) -> l
             if d.what == "own-activation":
                 out.append(Unknown(d.line, "activation", d.text, ""))
     forward = [(f, v, forward_kind(f.text, nt)) for f, v in rows]
-    for kind in ("z", "a"):
+    softmax = any(d.what == "softmax" for d in model.definitions)
+    # with a softmax output, a^l = σ(z^l) speaks of the hidden layers and is refuted at the output: the softmax
+    # output is the model's own concern (``Model.own_terms``), not a forward pass symbp lacks
+    for kind in (("z",) if softmax else ("z", "a")):
         defs = [(f, v) for f, v, k in forward if k == kind]
         if defs and not any(v.status == "holds" for _, v in defs):
             f, v = defs[0]
@@ -153,8 +156,9 @@ def candidate(text: str, nt: Notation) -> bool:
     return bool(loss_letter(text)) or bool(forward_kind(text, nt))
 
 
-def blocking(f, v, unknowns: list[Unknown], nt: Notation) -> "Unknown | None":
-    """The unknown definition that makes the verdict ``v`` of the claim ``f`` meaningless, if any."""
+def blocking(f, v, unknowns: list[Unknown], nt: Notation, model: "Model | None" = None) -> "Unknown | None":
+    """The unknown definition that makes the verdict ``v`` of the claim ``f`` meaningless, if any (the activation
+    in force at the claim's line as ``model`` says, when given: a named σ defined later replaces the notes' own)."""
     if v.status == "unreadable" or not unknowns:
         return None
     own = [u for u in unknowns if u.what != "held-cost" and is_definition_row(f, u)]
@@ -184,6 +188,9 @@ def blocking(f, v, unknowns: list[Unknown], nt: Notation) -> "Unknown | None":
             return u
     acts = [u for u in unknowns if u.what == "activation" and u.line <= f.line] or \
         [u for u in unknowns if u.what == "activation"][:1]
+    if model is not None and acts:
+        d = model.at(f.line).get("own_activation")
+        acts = [u for u in acts if d is not None and u.line == d.line][-1:]
     sigma = network or any(isinstance(n, Apply) and n.func in ("sigma", "Sigma") for n in nodes)
     if acts and v.status in ("refuted", "conditional") and sigma:
         return acts[-1]
