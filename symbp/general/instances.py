@@ -118,14 +118,15 @@ def _confirmed(l_val, r_val, point: dict, exact) -> bool:
     for side in (l_val, r_val):
         if side.has(sympy.Derivative, sympy.Subs, sympy.Sum, sympy.Integral) or side.atoms(sympy.core.function.AppliedUndef):
             return False
-    if not (exact.is_Rational and exact != 0):
+    if not exact.is_number or exact.is_zero:
         return False
     atoms = sorted(point, key=str)
     with mpmath.workdps(60):
         fn = sympy.lambdify(atoms, l_val - r_val, modules="mpmath")
         again = fn(*[mpmath.mpf(int(point[a].p)) / int(point[a].q) for a in atoms])
-        value = mpmath.mpf(int(exact.p)) / int(exact.q)
-        return abs(again - value) <= mpmath.mpf(10) ** -40 * max(1, abs(value))
+        value = mpmath.mpmathify(str(sympy.N(exact, 60))) if not exact.is_Rational else \
+            mpmath.mpf(int(exact.p)) / int(exact.q)
+        return abs(value) > 0 and abs(again - value) <= mpmath.mpf(10) ** -40 * max(1, abs(value))
 
 
 def _impose(hyp, value, expr):
