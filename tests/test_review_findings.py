@@ -419,3 +419,18 @@ def test_r10_hidden_activation_beside_a_softmax_output_blocks_nothing(tmp_path):
                           "$$\\frac{\\partial C}{\\partial b^l_j} = 2\\delta^l_j$$\n")
     assert status[r"\frac{\partial C}{\partial b^l_j} = \delta^l_j"] == "holds"
     assert status[r"\frac{\partial C}{\partial b^l_j} = 2\delta^l_j"] == "refuted"
+
+
+# R1 with a switch (review 2's n3.md): the quadratic cost up to line 3, then a cross-entropy cost symbp cannot read
+# (\ln without parentheses). Line 4 repeats line 2's BP1, true under the quadratic cost, false under CE + sigmoid
+# (δ^L = a^L − y there): the repeat is another claim, not folded into line 2's "holds".
+def test_r1_a_formula_repeated_after_an_unread_cost_is_not_folded_into_the_first(tmp_path):
+    path = tmp_path / "notes.md"
+    path.write_text("We use the quadratic cost $C = \\frac{1}{2}\\|y - a^L\\|^2$.\n"
+                    "$$\\delta^L = (a^L - y)\\odot\\sigma'(z^L)$$\n"
+                    "From now on $C = -\\sum_j \\left[y_j \\ln a^L_j + (1-y_j)\\ln(1-a^L_j)\\right]$.\n"
+                    "$$\\delta^L = (a^L - y)\\odot\\sigma'(z^L)$$\n$$\\delta^L = a^L - y$$\n")
+    rows = {r.formula.line: r for r in verify_notes(path).rows}
+    assert rows[2].result.status == "holds" and 4 not in rows[2].formula.lines
+    assert rows[4].result.status == "uninterpretable" and "line 3" in rows[4].result.reason
+    assert rows[5].result.status == "uninterpretable"

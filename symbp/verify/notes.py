@@ -14,6 +14,8 @@ the account and the report but fail the run only with ``strict=True`` (then 2).
 
 from __future__ import annotations
 
+import bisect
+
 import io
 import re
 from dataclasses import dataclass, field
@@ -171,7 +173,11 @@ def verify_text(text: str, notation="auto", *, path: str = "notes", kind: str = 
     given = {"activation": activation, "cost": cost, "one_hot": one_hot}
     unread_cost = _unread_cost(items, model, given["cost"], nt)
     report = NotesReport(path, kind=kind, strict=strict, notation=nt, inferred=inferred, model=model)
-    found = list(fold(items, context=lambda f: tuple(sorted(_setting(model, f.line, given)[0].items()))))
+    # a formula written again after the notes (re)define their cost or σ is another claim, even when symbp reads
+    # both definitions alike (or neither): identical formulas fold only between the same definitions
+    redefined = sorted(f.line for f in items if unknowns.loss_letter(f.text) or defines_activation(f.text, nt))
+    found = list(fold(items, context=lambda f: (tuple(sorted(_setting(model, f.line, given)[0].items())),
+                                                bisect.bisect_right(redefined, f.line))))
     total = sum(1 for f in found if f.kind == "unreadable" or (f.kind == "claim" and not model.assumption_at(f.line)))
     held, streamed, everything = set(), 0, nt.name.lower() == "rowvector"
     # the definitions whose verdict decides what the claims mean (a cost, σ, the forward pass), checked first
