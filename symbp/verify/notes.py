@@ -14,7 +14,6 @@ the account and the report but fail the run only with ``strict=True`` (then 2).
 
 from __future__ import annotations
 
-import bisect
 
 import io
 import re
@@ -173,19 +172,19 @@ def verify_text(text: str, notation="auto", *, path: str = "notes", kind: str = 
     given = {"activation": activation, "cost": cost, "one_hot": one_hot}
     unread_cost = _unread_cost(items, model, given["cost"], nt)
     report = NotesReport(path, kind=kind, strict=strict, notation=nt, inferred=inferred, model=model)
-    # a formula written again after the notes (re)define their cost or σ is another claim, even when symbp reads
-    # both definitions alike (or neither): identical formulas fold only between the same definitions
-    redefined = sorted(f.line for f in items if unknowns.loss_letter(f.text) or defines_activation(f.text, nt))
-    found = list(fold(items, context=lambda f: (tuple(sorted(_setting(model, f.line, given)[0].items())),
-                                                bisect.bisect_right(redefined, f.line))))
-    total = sum(1 for f in found if f.kind == "unreadable" or (f.kind == "claim" and not model.assumption_at(f.line)))
-    held, streamed, everything = set(), 0, nt.name.lower() == "rowvector"
     # the definitions whose verdict decides what the claims mean (a cost, σ, the forward pass), checked first
-    ahead = {id(f): _ahead(f, nt, _setting(model, f.line, given)[0], options) for f in found
+    ahead = {(f.line, f.text): _ahead(f, nt, _setting(model, f.line, given)[0], options) for f in items
              if f.kind in ("claim", "definition", "unreadable") and not model.assumption_at(f.line)
              and unknowns.candidate(f.text, nt)}
-    unknown = unknowns.find([(f, ahead[id(f)]) for f in found if id(f) in ahead], model, nt, given,
-                            recheck=lambda text, line: verify(text, nt, **_setting(model, line, given)[0], **options))
+    unknown = unknowns.find([(f, ahead[(f.line, f.text)]) for f in items if (f.line, f.text) in ahead], model, nt,
+                            given, recheck=lambda text, line: verify(text, nt, **_setting(model, line, given)[0],
+                                                                     **options))
+    # a formula written again after the notes define a cost or σ symbp does not know is another claim: identical
+    # formulas fold only under the same setting and the same unknown definitions in force
+    found = list(fold(items, context=lambda f: (tuple(sorted(_setting(model, f.line, given)[0].items())),
+                                                unknowns.in_force(unknown, f.line, model))))
+    total = sum(1 for f in found if f.kind == "unreadable" or (f.kind == "claim" and not model.assumption_at(f.line)))
+    held, streamed, everything = set(), 0, nt.name.lower() == "rowvector"
     for f in found:
         if f.kind == "claim" and model.assumption_at(f.line):
             report.skipped.append(_as_definition(f, "an assumption on the data (Σ_k y_k = 1): the claims after it "
@@ -193,7 +192,7 @@ def verify_text(text: str, notation="auto", *, path: str = "notes", kind: str = 
             continue
         if f.kind == "claim":
             settings, remark = _setting(model, f.line, given)
-            result = ahead.get(id(f)) or verify(f.text, nt, **settings, **options)
+            result = ahead.get((f.line, f.text)) or verify(f.text, nt, **settings, **options)
             if remark:
                 result = _with_remark(result, remark)
             own = model.own_terms(f.line, given["cost"]) or unread_cost

@@ -197,6 +197,23 @@ def blocking(f, v, unknowns: list[Unknown], nt: Notation, model: "Model | None" 
     return None
 
 
+def in_force(unknowns: list[Unknown], line: int, model: "Model | None" = None) -> tuple:
+    """The lines of the unknown definitions in force at ``line``: per loss letter the cost definition in force when
+    symbp does not know it, and the notes' own σ in force (two formulas fold only when these agree)."""
+    out = []
+    costs = [u for u in unknowns if u.what in ("cost", "held-cost")]
+    for letter in sorted(dict.fromkeys(u.letter for u in costs)):
+        mine = [u for u in costs if u.letter == letter]
+        before = [u for u in mine if u.line <= line]
+        u = before[-1] if before else mine[0]
+        if u.what == "cost":
+            out.append(u.line)
+    d = model.at(line).get("own_activation") if model is not None else None
+    if d is not None:
+        out.append(-d.line)
+    return tuple(out)
+
+
 def is_definition_row(f, u: Unknown) -> bool:
     """Is ``f`` the row of the unknown definition ``u`` itself?"""
     return f.line == u.line and " ".join(f.text.split()) == " ".join(u.text.split())
