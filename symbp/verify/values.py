@@ -115,12 +115,6 @@ def multiply(a, b, what):
         return b.map(lambda x: a * x)
     if not isinstance(b, Mat):
         return a.map(lambda x: x * b)
-    if a.cols == b.cols == 1 and a.rows == b.rows > 1:
-        # two column vectors of one length side by side (juxtaposed, \cdot, \times): notes mean ⊙ by it as often
-        # as an inner product with its transpose left out; which one is ambiguous, so it is not refuted on its shape
-        # (of two lengths, δ x without its transpose, no reading fits: refuted below)
-        raise Uninterpretable(f"{_said(what)}: {a.shape} times {b.shape} is ambiguous (elementwise ⊙, or an inner "
-                              "product with a transpose left out); write ⊙ or the transpose")
     if a.cols != b.rows:
         raise ShapeMismatch(f"{_said(what)}: {a.shape} times {b.shape} does not multiply")
     out = [[sum((a.entries[r][k] * b.entries[k][c] for k in range(a.cols)), Poly()) for c in range(b.cols)]
