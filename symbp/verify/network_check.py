@@ -119,7 +119,7 @@ def check_network(lhs, rhs, depth: int, sizes: tuple, setting: Setting, deadline
                 out.outside.append((layers, outside))
                 continue
             count = 0
-            for bind in index_bindings(layers, ranges):
+            for bind in index_bindings(layers, ranges, eq.where):
                 if time.perf_counter() > deadline:
                     raise derive.BudgetExceeded("the time budget ran out")
                 ctx.bind = dict(bind)
@@ -169,7 +169,7 @@ def _screened(eq: Equation, ctx: Context, out: NetCheck, setting: Setting, deadl
     cx = None
     try:
         instances = [b for layers, ranges, outside in layer_bindings(eq, ctx) if outside is None
-                     for b in index_bindings(layers, ranges)]
+                     for b in index_bindings(layers, ranges, eq.where)]
         # The first instance and a few others: a wrong formula is rarely right at all of them.
         picks = instances[:1] + random.Random(len(instances)).sample(instances[1:], min(3, len(instances) - 1))
         stop = min(deadline, time.perf_counter() + 5)

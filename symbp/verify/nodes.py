@@ -197,8 +197,9 @@ class Where:
     var: str
     lo: object
     hi: object
-    kind: str  # "layer" | "index"
+    kind: str  # "layer" | "index" | "depth" | "differs"
     text: str = ""
+    differs: str = ""  # ``j \neq k``: the other neuron index var must differ from (lo, hi are None)
 
 
 @dataclass(frozen=True)
@@ -360,6 +361,8 @@ def _bound(b) -> str:
 
 
 def _where(w: "Where") -> str:
+    if w.differs:
+        return rf"{w.var} \neq {w.differs}"
     lo, hi = _bound(w.lo), _bound(w.hi)
     if lo == hi:
         return f"{w.var} = {lo}"
