@@ -242,9 +242,15 @@ def _strip_tag(text: str) -> tuple[str, tuple]:
     return text, ()
 
 
+#: A composition written as a definition, the setting of a chain rule: f(x) = f(g(x)), f(x) = f\left(\sum g_i(x)\right).
+_COMPOSITION = re.compile(r"\s*f\s*\(\s*x\s*\)\s*=\s*f\s*(\\left)?\s*\((?=.*\bg(_\{?[a-z]\}?)?\s*\(\s*x\s*\)).*\)\s*$")
+
+
 def classify(piece: str) -> tuple[str, str]:
     """The bucket of one piece ('claim', 'definition', 'prose') and why it is not judged ('' for a claim)."""
     text = piece.strip()
+    if _COMPOSITION.match(text):
+        return "definition", "f written as a function of x through g: the composition a chain rule speaks of"
     if UPDATE_RULE.match(text):
         return "claim", ""  # w \to w - \eta \nabla C, W := W - \eta …: an update rule, checked
     if _DEFINITION.search(text) or (re.search(r"\\equiv(?![A-Za-z])", text) and not re.search(
