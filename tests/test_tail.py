@@ -55,3 +55,20 @@ def test_a_differs_condition_on_a_letter_the_formula_does_not_use_is_not_ignored
 def test_what_is_not_a_condition_stays_unreadable(text):
     with pytest.raises(ReadError):
         read(text)
+
+
+def test_the_space_written_after_a_formula_is_checked():
+    # Seed 003 line 11 (Dyda): the input written out, a column of n^{[0]} numbers.
+    column = (r"a^{[0]} = \begin{bmatrix} a_1^{[0]} \\ a_2^{[0]} \\ \vdots \\ a_{n^{[0]}}^{[0]} \end{bmatrix} "
+              r"\in \mathbf{R}^{n^{[0]}}")
+    assert verify(column, "dyda").status == "holds"
+    r = verify(column.replace(r"\mathbf{R}^{n^{[0]}}", r"\mathbb{R}^{n^{[1]}}"), "dyda")  # the wrong size
+    assert r.status == "refuted" and "column vector of" in r.reason
+    assert verify(r"a^{[1]} = a^{[1]} \in \mathbb{R}^{n^{[0]}}", "dyda").status == "refuted"  # negative: never vacuous
+
+
+@pytest.mark.parametrize("text", [r"a^{[0]} = a^{[0]} \in \mathbb{R}", r"a^{[0]} = a^{[0]} \in \mathbb{R}^{m \times n}",
+                                  r"a^{[0]} = a^{[0]} \in \mathbb{R}^{n^{[0]}} a^{[0]}"])
+def test_a_space_symbp_does_not_read_is_not_ignored(text):
+    with pytest.raises(ReadError):
+        read(text, "dyda")

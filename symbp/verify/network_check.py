@@ -138,6 +138,8 @@ def check_network(lhs, rhs, depth: int, sizes: tuple, setting: Setting, deadline
                 count += 1
                 bad = compare(lv, rv, lhs, rhs, ctx)
                 if bad is True:
+                    bad = _in_spaces(rv, rhs, where, ctx)
+                if bad is True:
                     continue
                 out.instances += count
                 out.status = "fails"
@@ -190,6 +192,16 @@ def _screened(eq: Equation, ctx: Context, out: NetCheck, setting: Setting, deadl
     return True
 
 
+def _in_spaces(value, side, where: tuple, ctx: Context):
+    """True, or why ``value`` is not in the space a ``\\in \\mathbb{R}^{n_l}`` after the formula names."""
+    for w in where:
+        if w.kind == "space":
+            n = ctx.size(w.lo.size, w.text)
+            if not (isinstance(value, Mat) and (value.rows, value.cols) == (n, 1)):
+                return f"{to_latex(side)} is {shape_of(value)}, but {w.text} says a column vector of {n}"
+    return True
+
+
 def compare(lv, rv, lhs, rhs, ctx: Context | None = None):
     """True if equal; a reason string for a shape mismatch; else (l, r, entry) of a differing entry.
 
@@ -215,6 +227,18 @@ def _equal(a, b, ctx: Context | None) -> bool:
     # term dictionaries are equal polynomials: the common case needs no subtraction.
     if isinstance(a, algebra.Poly) and isinstance(b, algebra.Poly) and a.terms == b.terms:
         return True
+    if isinstance(a, algebra.RatFunc) and isinstance(b, algebra.RatFunc) and a.den.terms != b.den.terms:
+        # a − b is (a.num b.den − b.num a.den) / (a.den b.den): its zero test needs the numerator only,
+        # so the product of the denominators (the largest of the three) is built only when the network's
+        # relations or σ' = rule(σ) must be put into the difference.
+        num = a.num * b.den - b.num * a.den
+        if num.is_zero():
+            return True
+        model = getattr(ctx, "model", None)
+        if getattr(ctx, "prime_rule", None) is None and not (getattr(model, "relations", None)
+                                                             or getattr(model, "idempotent", None)):
+            return False
+        return _zero(algebra.RatFunc(num, a.den * b.den), ctx)
     return _zero(a - b, ctx)
 
 

@@ -221,6 +221,9 @@ class _Parser(Constructs, Forms):
         t = self.peek()
         if t.kind == "macro" and t.text in ("tag", "forall", "label", "nonumber", "notag"):
             return True
+        if t.kind == "macro" and t.text == "in" and self.peek(1).kind in ("macro", "char") and (
+                self.peek(1).text == "R" or self.peek(1).text in ("mathbf", "mathbb", "mathrm", "Bbb", "mathcal")):
+            return True  # "… \in \mathbb{R}^{n_l}": the space of the formula's value
         words = self.text_at()
         if words is not None and is_tail_text(words):
             return True

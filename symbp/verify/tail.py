@@ -24,7 +24,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .lexer import ReadError, _layer
+from .lexer import ReadError, _layer, _size
 from .nodes import Equation, Index, Layer, Where
 
 _OPS = {"=": "=", "<": "<", ">": ">", "le": "≤", "leq": "≤", "leqslant": "≤", "ge": "≥", "geq": "≥",
@@ -56,9 +56,13 @@ class Claim:
     def describe(self) -> str:
         """Words for the report: what the tags and conditions did."""
         out = []
-        if self.conditions:
-            texts = ", ".join(w.text for w in self.conditions)
-            out.append(f"The claim is restricted by its condition{'s' if len(self.conditions) > 1 else ''} {texts}: "
+        spaces = [w for w in self.conditions if w.kind == "space"]
+        if spaces:
+            out.append(f"Its value is said to be {', '.join(w.text for w in spaces)}: a column vector of that size, "
+                       "checked on every instance.")
+        if len(spaces) < len(self.conditions):
+            texts = ", ".join(w.text for w in self.conditions if w.kind != "space")
+            out.append(f"The claim is restricted by its condition{'s' if len(self.conditions) - len(spaces) > 1 else ''} {texts}: "
                        "values outside it are not claimed (they are listed as outside the formula's domain).")
         if self.labels:
             out.append(f"Labelled {', '.join(self.labels)} (a label, not checked).")
@@ -102,6 +106,9 @@ def read_tail(p) -> tuple[list, list]:
         if t.kind == "macro" and (t.text in ("nonumber", "notag") or (t.text == "\\" and p.peek(1).kind == "end")):
             p.next()  # no number for this line; a line break at the very end
             continue
+        if t.kind == "macro" and t.text == "in":
+            conditions.append(_space(p))  # "… \in \mathbb{R}^{n_l}": what the formula is, checked
+            continue
         words = p.text_at()
         if t.kind == "char" and t.text == "(" and p.text_at(1) is None:
             p.next()  # "(l < L)": a condition in parentheses
@@ -130,6 +137,29 @@ def read_tail(p) -> tuple[list, list]:
                    "give formulas one at a time (a tag reads \\tag{BP1}, a condition \\quad l = L)", t)
         p.fail("unexpected input after the formula (only a tag such as \\tag{BP1} or a condition such as "
                "\\quad l = L may follow it)", t)
+
+
+def _space(p) -> Where:
+    """``\\in \\mathbf{R}^{n^{[0]}}`` after a formula: its value is a column of n^{[0]} real numbers.
+
+    Only the reals to the power of one layer size are read (a column vector of that layer's
+    size); ℝ alone, ℝ^{m \\times n} or any other set is not read, rather than ignored.
+    """
+    start = p.next()  # \in
+    if p.peek().kind == "macro" and p.peek().text in ("mathbf", "mathbb", "mathrm", "Bbb", "mathcal"):
+        p.next()
+        raw = p._script_tokens()
+    else:
+        raw = [p.next().text]
+    if raw != ["R"] or not p.at("^"):
+        p.fail("after \\in symbp reads only the reals to the power of a layer size, as in \\mathbb{R}^{n_l}", start)
+    stok = p.next()
+    layer = _size(p._script_tokens(), stok, p)
+    text = p.text[start.pos:p.peek().pos].strip().rstrip(",;.").strip()
+    end = p.peek()
+    if not (end.kind == "end" or (end.kind == "char" and end.text in ",;.") or end.text in ("quad", "qquad", "tag")):
+        p.fail(f"unexpected input after {text} (a formula's space ends it)", end)
+    return Where("", Index(size=layer), None, "space", text)
 
 
 def _tag(p) -> str:
