@@ -186,7 +186,7 @@ def test_update_rules(rule, status):
 
 
 @pytest.mark.parametrize("claim, status", [
-    (r"\delta^{x,L} = \nabla_a C \odot \sigma'(z^{x,L})", "holds"),
+    (r"\delta^{x,L} = \nabla_a C_x \odot \sigma'(z^{x,L})", "holds"),
     (r"\delta^{x,l}=\left(\left(w^{l+1}\right)^T\delta^{x,l+1}\right)\odot\sigma'\left(z^{x,l}\right)", "holds"),
     (r"\delta^{x,l}=\left(w^{l+1}\delta^{x,l+1}\right)\odot\sigma'\left(z^{x,l}\right)", "refuted"),
     (r"z^{x,l} = w^l a^{x,l-1} + b^l", "holds"),
@@ -287,7 +287,7 @@ def test_means_over_inputs(claim, status):
 
 def test_per_sample_labels_in_another_profile():
     # Sokolinsky's layers in parentheses, the input's label before the layer
-    assert verify(r"\delta^{x,(L)} = \nabla_a C \odot \sigma'(z^{x,(L)})", "sokolinsky").status == "holds"
+    assert verify(r"\delta^{x,(L)} = \nabla_a C_x \odot \sigma'(z^{x,(L)})", "sokolinsky").status == "holds"
 
 
 # -- notes that give shapes in words and through their definitions --------------------------------------

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 #: Letters that name a training input in a superscript ``^{x,l}`` or an argument ``(x)``.
 SAMPLE_LETTERS = "xt"
 
-_SUPER = re.compile(r"\^\{\s*([" + SAMPLE_LETTERS + r"])\s*,\s*([^{}]+?)\s*\}")  # ^{x,l-1}
+_SUPER = re.compile(r"\^\{\s*\(?\s*([" + SAMPLE_LETTERS + r"])\s*\)?\s*,\s*([^{}]+?)\s*\}")  # ^{x,l-1}, ^{(t),L}
 _PAREN_SUPER = re.compile(r"\^\{\s*\(\s*([" + SAMPLE_LETTERS + r"])\s*\)\s*\}")  # y^{(t)}
 _ARG = re.compile(r"(?<=[A-Za-z}])\s*\(\s*([" + SAMPLE_LETTERS + r"])\s*\)")  # y(x), a^L(x)
 _COST = re.compile(r"(C|L|J|E)_\{?\s*([" + SAMPLE_LETTERS + r"])\s*\}?(?![A-Za-z0-9_^])")  # C_x
@@ -59,6 +59,21 @@ def per_sample(formula: str) -> "PerSample | None":
     words = (f"per sample: every quantity labelled {letter} is of one training input {letter} (for every input; "
              "quantities without a label beside them are of the same input)")
     return PerSample(text, letter, words)
+
+
+_LAYER_ARG = re.compile(r"(?P<q>\\delta|[az])\s*\^\s*(?:\{(?P<l1>[^{}]+)\}|(?P<l2>[A-Za-z0-9]))\s*\(\s*(?P<s>["
+                        + SAMPLE_LETTERS + r"])\s*\)")
+
+
+def as_superscripts(formula: str) -> str:
+    r"""``formula`` with each layered quantity's sample argument written as a superscript (``a^L(x)`` as
+    ``a^{x,L}``) and the target's argument taken off (``y(x)`` as ``y``): the reader's form of the labels.
+
+    >>> as_superscripts(r"a^L(x) = \sigma(z^{x,L})")
+    'a^{x,L} = \\sigma(z^{x,L})'
+    """
+    text = _LAYER_ARG.sub(lambda m: f"{m.group('q')}^{{{m.group('s')},{m.group('l1') or m.group('l2')}}}", formula)
+    return re.sub(r"(?<![A-Za-z\\])y\s*\(\s*[" + SAMPLE_LETTERS + r"]\s*\)", "y", text)
 
 
 def _is_data_call(text: str, m: re.Match) -> bool:

@@ -51,7 +51,7 @@ from .conditions import apply_conditions
 from .reader import ReadError, read_claim
 from .recheck import HOOKS
 from .graphsingle import check_single, has_layers
-from .samples import cost_definition, mean_claim, per_sample
+from .samples import as_superscripts, cost_definition, mean_claim, per_sample
 from .scalar import check_scalar, is_scalar
 from .updates import is_rule, judge_step, read_rule
 
@@ -196,6 +196,13 @@ def verify(
         slip = _sample_slip(formula, nt)
         if slip:  # the reader's rules for ^{x,l} are stricter: every a, z, δ names the one sample
             return Verification(status="unreadable", verdict="undecided", reason=slip, **base)
+        total = _total_cost(sample.text, nt)
+        if total:
+            return Verification(status="uninterpretable", verdict="undecided", reason=(
+                f"the formula mixes the total cost {total} with quantities of input {sample.sample}: once a formula "
+                f"tells the inputs apart, {total} is the mean cost (1/n) Σ_{sample.sample} {total}_{sample.sample} "
+                f"and its gradients are means over the inputs; write {total}_{sample.sample} for the cost of input "
+                f"{sample.sample}"), **base)
         inner = verify(sample.text, nt, **again)
         words = dict(inner.interpretation, per_sample=sample.words)
         return _replace(inner, formula=formula, interpretation=words, seconds=_since(start))
@@ -276,11 +283,24 @@ def verify(
     return result
 
 
+def _total_cost(text: str, nt) -> str:
+    """The cost letter when ``text`` (a per-sample claim with its labels taken off) names the cost without a
+    sample (C rather than C_x), else ''."""
+    try:
+        eq = read_claim(text, nt).equation
+    except ReadError:
+        return ""
+    for q in walk(eq):
+        if getattr(q, "role", None) == "C" and "_" not in q.base:
+            return q.base.split("(")[0]
+    return ""
+
+
 def _sample_slip(formula: str, nt) -> str:
     """The reader's reason when per-sample superscripts ``^{x,l}`` break its rules (two samples, a sample left
     off some a, z or δ, a sample on w or b), else ''."""
     try:
-        read_claim(formula, nt)
+        read_claim(as_superscripts(formula), nt)
     except ReadError as exc:
         return str(exc) if "sample" in str(exc) else ""
     return ""
