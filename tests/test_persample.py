@@ -36,7 +36,6 @@ from symbp.verify import verify
     ("nielsen", r"\frac{\partial C_x}{\partial b^l_j} = \delta^{x,l}_j", "holds"),
     ("nielsen", r"\frac{\partial C_x}{\partial b^l_j} = 2\delta^{x,l}_j", "refuted"),
     ("nielsen", r"\frac{\partial C}{\partial b^l_j} = \delta^{x,l}_j", "uninterpretable"),
-    ("nielsen", r"\delta^{x,L} = \nabla_a C \odot \sigma'(z^{x,L})", "uninterpretable"),
     ("nielsen", r"\frac{\partial C_x}{\partial w^l_{jk}} = a^{x,l-1}_k \delta^{x,l}_j", "holds"),
     ("nielsen", r"\frac{\partial C_x}{\partial w^l_{jk}} = a^{x,l-1}_j \delta^{x,l}_k", "refuted"),
     ("sokolinsky", r"\frac{\partial C_x}{\partial w_{ji}^{(l)}} = \delta_i^{x,(l)} a_j^{x,(l-1)}", "holds"),
@@ -48,12 +47,37 @@ from symbp.verify import verify
     ("rowvector", r"\delta^{x,L} = (a^{x,L} - y(x)) \odot h'(g^{x,L-1})", "refuted"),
     ("rowvector", r"\frac{\partial L_x}{\partial b^l} = \delta^{x,l}", "holds"),
     ("rowvector", r"\frac{\partial L}{\partial b^l} = \delta^{x,l}", "uninterpretable"),
+    # a, z, δ left unlabelled beside labelled ones are of the same input (seed 001, line 42)
+    ("nielsen", r"a^l=\sigma(z^{x,l})", "holds"),
+    ("nielsen", r"a^l=\sigma(z^{x,l-1})", "refuted"),
+    ("nielsen", r"z^{x,l} = w^l a^{l-1} + b^l", "holds"),
+    ("nielsen", r"z^{x,l} = (w^l)^T a^{l-1} + b^l", "refuted"),
 ])
 def test_per_sample_claims_in_every_profile(notation, claim, status):
     v = verify(claim, notation)
     assert v.status == status, (v.status, v.reason)
     if status == "uninterpretable":
         assert "mixes the total cost" in v.reason and "mean cost" in v.reason
+
+
+@pytest.mark.parametrize("notation, claim, corrected, then", [
+    # Seed 001, line 43: the bare C beside input x is the mean cost; for two inputs ∂C/∂a^{x,L} = ½ ∂C_x/∂a^{x,L}
+    # (the other input's cost does not depend on a^{x,L}), so BP1 with C is off by the factor 1/n: refuted at n = 2
+    ("nielsen", r"\delta^{x,L} = \nabla_a C \odot \sigma'(z^{x,L})", r"\delta^{x,L} = \nabla_a C_x \odot \sigma'(z^{x,L})", "holds"),
+    ("nielsen", r"\delta^{x,L}_j = \frac{\partial C}{\partial a^{x,L}_j} \sigma'(z^{x,L}_j)",
+     r"\delta^{x,L}_j = \frac{\partial C_x}{\partial a^{x,L}_j} \sigma'(z^{x,L}_j)", "holds"),
+    ("sokolinsky", r"\delta^{x,(L)} = \nabla_a C \odot \sigma'(z^{x,(L)})", r"\delta^{x,(L)} = \nabla_a C_x \odot \sigma'(z^{x,(L)})", "holds"),
+    ("rowvector", r"\delta^{x,L} = \nabla_a L \odot h'(g^{x,L})", r"\delta^{x,L} = \nabla_a L_x \odot h'(g^{x,L})", "holds"),
+    # 2∇_a C equals ∇_a C_x for two inputs only: three inputs refute it
+    ("nielsen", r"\delta^{x,L} = 2\nabla_a C \odot \sigma'(z^{x,L})", r"\delta^{x,L} = 2\nabla_a C_x \odot \sigma'(z^{x,L})", "refuted"),
+])
+def test_the_mean_cost_beside_one_input_is_refuted_with_a_counterexample(notation, claim, corrected, then):
+    v = verify(claim, notation)
+    assert v.status == "refuted" and v.counterexample is not None
+    cost = "L" if notation == "rowvector" else "C"
+    assert v.diagnosis == f"{cost} should be {cost}_x"
+    assert v.corrected == corrected
+    assert verify(corrected, notation).status == then
 
 
 @pytest.mark.parametrize("notation, claim, status", [

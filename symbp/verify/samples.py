@@ -76,6 +76,46 @@ def as_superscripts(formula: str) -> str:
     return re.sub(r"(?<![A-Za-z\\])y\s*\(\s*[" + SAMPLE_LETTERS + r"]\s*\)", "y", text)
 
 
+_BY_INPUT = r"(?:a|z|\\delta|g|h)(?![A-Za-z])"  # a quantity of the one input (its labels taken off)
+_NABLA_C = r"\\nabla_\s*(?:\{\s*" + _BY_INPUT + r"[^{}]*(?:\{[^{}]*\}[^{}]*)*\}|" + _BY_INPUT + r")\s*(?P<c>C|L|J|E)(?![A-Za-z_])"
+_PARTIAL_C = (r"\\frac\s*\{\s*\\partial\s*(?P<d>C|L|J|E)\s*\}\s*\{\s*\\partial\s*" + _BY_INPUT
+              + r"[^{}]*(?:\{[^{}]*\}[^{}]*)*\}")
+
+
+def over_inputs(text: str, cost: str, n: int) -> "str | None":
+    r"""A per-input claim (labels taken off) whose bare cost ``cost`` is the mean over ``n`` inputs: each
+    derivative of it by a quantity of the one input becomes 1/n of the per-input cost's (the other inputs'
+    costs do not depend on it). None when the cost appears otherwise (by a weight or bias the inputs share,
+    or undifferentiated): that needs the other inputs.
+
+    >>> over_inputs(r"\delta^{L} = \nabla_a C \odot \sigma'(z^{L})", "C", 2)
+    "\\delta^{L} = \\frac{1}{2}\\nabla_a C \\odot \\sigma'(z^{L})"
+    >>> over_inputs(r"\frac{\partial C}{\partial b^l_j} = \delta^{l}_j", "C", 2) is None
+    True
+    """
+    out, count = re.subn(_NABLA_C + "|" + _PARTIAL_C, lambda m: rf"\frac{{1}}{{{n}}}" + m.group(0)
+                         if (m.group("c") or m.group("d")) == cost else m.group(0), text)
+    rest = re.sub(r"[_^]\s*(?:\{[^{}]*(?:\{[^{}]*\}[^{}]*)*\}|\S)", "", re.sub(_NABLA_C + "|" + _PARTIAL_C, "", text))
+    if not count or re.search(r"(?<![A-Za-z\\])" + re.escape(cost) + r"(?![A-Za-z_])", rest):
+        return None
+    return out
+
+
+def with_label(formula: str, cost: str, sample: str) -> str:
+    r"""``formula`` with each derivative of the bare cost by a quantity of the input written of that input's cost.
+
+    >>> with_label(r"\delta^{x,L} = \nabla_a L \odot h'(g^{x,L})", "L", "x")
+    "\\delta^{x,L} = \\nabla_a L_x \\odot h'(g^{x,L})"
+    """
+    def label(m: re.Match) -> str:
+        if (m.group("c") or m.group("d")) != cost:
+            return m.group(0)
+        at = m.start("c" if m.group("c") else "d") - m.start()
+        return m.group(0)[:at + 1] + f"_{sample}" + m.group(0)[at + 1:]
+
+    return re.sub(_NABLA_C + "|" + _PARTIAL_C, label, formula)
+
+
 def _is_data_call(text: str, m: re.Match) -> bool:
     # y(x) and a^L(x) name the input; σ(x) or f(x) would be a function of x
     before = text[:m.start()].rstrip()

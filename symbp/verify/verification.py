@@ -32,6 +32,7 @@ differentiation). The verdicts:
 
 from __future__ import annotations
 
+import re
 import time
 from dataclasses import asdict, dataclass, field
 
@@ -51,7 +52,7 @@ from .conditions import apply_conditions
 from .reader import ReadError, read_claim
 from .recheck import HOOKS
 from .graphsingle import check_single, has_layers
-from .samples import as_superscripts, cost_definition, mean_claim, per_sample
+from .samples import as_superscripts, cost_definition, mean_claim, over_inputs, per_sample, with_label
 from .scalar import check_scalar, is_scalar
 from .updates import is_rule, judge_step, read_rule
 
@@ -198,11 +199,7 @@ def verify(
             return Verification(status="unreadable", verdict="undecided", reason=slip, **base)
         total = _total_cost(sample.text, nt)
         if total:
-            return Verification(status="uninterpretable", verdict="undecided", reason=(
-                f"the formula mixes the total cost {total} with quantities of input {sample.sample}: once a formula "
-                f"tells the inputs apart, {total} is the mean cost (1/n) Σ_{sample.sample} {total}_{sample.sample} "
-                f"and its gradients are means over the inputs; write {total}_{sample.sample} for the cost of input "
-                f"{sample.sample}"), **base)
+            return _mean_cost(formula, sample, total, nt, again, base, start)
         inner = verify(sample.text, nt, **again)
         words = dict(inner.interpretation, per_sample=sample.words)
         return _replace(inner, formula=formula, interpretation=words, seconds=_since(start))
@@ -283,6 +280,29 @@ def verify(
     return result
 
 
+def _mean_cost(formula: str, sample, total: str, nt, again: dict, base: dict, start: float) -> Verification:
+    """A per-input claim that names the bare cost: once a formula tells the inputs apart, the cost is their mean
+    (1/n) Σ_x C_x. A derivative of it by a quantity of input x is 1/n of C_x's, so two inputs already give a
+    refutation when the claim fails with the ½ (``over_inputs``); otherwise (a weight's or a bias's gradient,
+    which needs the other inputs) it is not read."""
+    x = sample.sample
+    mixed = (f"the formula mixes the total cost {total} with quantities of input {x}: once a formula tells the "
+             f"inputs apart, {total} is the mean cost (1/n) Σ_{x} {total}_{x} and its gradients are means over the "
+             f"inputs; write {total}_{x} for the cost of input {x}")
+    for n in (2, 3):
+        few = over_inputs(sample.text, total, n)
+        inner = verify(few, nt, **dict(again, diagnose=False)) if few else None
+        if inner is not None and inner.status == "refuted":
+            break
+    else:
+        return Verification(status="uninterpretable", verdict="undecided", reason=mixed, seconds=_since(start), **base)
+    words = dict(inner.interpretation, per_sample=sample.words + f"; {total} is the mean cost over the inputs: for "
+                 f"{n} inputs ∂{total}/∂(a quantity of input {x}) = (1/{n}) ∂{total}_{x}/∂(it), checked as {few}")
+    return _replace(inner, formula=formula, interpretation=words, diagnosis=f"{total} should be {total}_{x}",
+                    corrected=with_label(formula, total, x),
+                    reason=f"{mixed}. With {n} inputs: {inner.reason}", seconds=_since(start))
+
+
 def _total_cost(text: str, nt) -> str:
     """The cost letter when ``text`` (a per-sample claim with its labels taken off) names the cost without a
     sample (C rather than C_x), else ''."""
@@ -302,7 +322,8 @@ def _sample_slip(formula: str, nt) -> str:
     try:
         read_claim(as_superscripts(formula), nt)
     except ReadError as exc:
-        return str(exc) if "sample" in str(exc) else ""
+        one = re.search(r"different samples \([a-z], none\)", str(exc))  # a, z, δ left unlabelled: the same input
+        return str(exc) if "sample" in str(exc) and not one else ""
     return ""
 
 
