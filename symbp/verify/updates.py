@@ -60,8 +60,14 @@ def _norm(s: str) -> str:
     return re.sub(r"_\{(\w)\}", r"_\1", s).replace("{", "").replace("}", "")
 
 
-_PARAM = r"[A-Za-z](?:\^\{?[A-Za-z0-9()+\-]+\}?)?"
+_PARAM = r"[A-Za-z](?:\^\{?[A-Za-z0-9()\[\]+\-]+\}?)?"
 _NEXT = re.compile(r"^\s*(?P<p>" + _PARAM + r")_\{\s*(?P<t>[a-z])\s*\+\s*1\s*\}\s*=(?P<rest>.*)$", re.S)
+_NOW = re.compile(r"^\s*(?P<p>" + _PARAM + r")_(?:\{\s*(?P<t>[a-z])\s*\}|(?P<t2>[a-z]))\s*=(?P<rest>.*)$", re.S)
+_LOW = r"_\{?[A-Za-z0-9]+\}?"
+_PRIME = re.compile(r"^\s*(?:\(\s*(?P<q>" + _PARAM + "(?:" + _LOW + r")?)\s*\)\s*'|(?P<p>[A-Za-z])"
+                    r"(?P<up>\^\{?[A-Za-z0-9()\[\]+\-]+\}?)?(?P<low>" + _LOW + r")?(?:\{\s*\}\s*)?"
+                    r"(?:'|\^\s*\{?\s*\\prime\s*\}?)(?P<low2>" + _LOW + r")?)\s*=(?P<rest>.*)$", re.S)
+_COST = r"(?:C|L|J|E|\\mathbf\s*\{\s*L\s*\}|\\mathcal\s*\{\s*L\s*\})"
 
 
 def _next_step(text: str):
@@ -77,23 +83,44 @@ def _next_step(text: str):
     old = re.match(r"\s*(?P<q>" + _PARAM + r")_(?:\{\s*" + t + r"\s*\}|" + t + r"(?![A-Za-z0-9]))", rest)
     if old is None:
         return None
-    return p, old.group("q") + rest[old.end():]  # b_{t+1} = w_t - …: starts from w
+    return p, (old.group("q") + rest[old.end():]).strip()  # b_{t+1} = w_t - …: starts from w
+
+
+def _other_steps(text: str):
+    """``w_t = w_{t-1} - …`` (the step before) and ``w' = w - …`` (``w_k'``, ``(w^l)'``, ``w^{\prime}``) as
+    (``w``, ``w - …``); None for other text.
+
+    >>> _other_steps("w_t = w_{t-1} - C"), _other_steps("w_k' = w_k - C"), _other_steps("(w^l)' = w^l - C")
+    (('w', 'w - C'), ('w_k', 'w_k - C'), ('w^l', 'w^l - C'))
+    """
+    m = _NOW.match(text)
+    if m is not None:
+        t, rest = m.group("t") or m.group("t2"), m.group("rest")
+        old = re.match(r"\s*(?P<q>" + _PARAM + r")_\{\s*" + t + r"\s*-\s*1\s*\}", rest)
+        if old is not None:
+            return m.group("p"), (old.group("q") + rest[old.end():]).strip()
+        return None
+    m = _PRIME.match(text)
+    if m is None:
+        return None
+    param = m.group("q") or (m.group("p") + (m.group("up") or "") + (m.group("low") or m.group("low2") or ""))
+    return param, m.group("rest").strip()
 
 
 def is_rule(text: str) -> bool:
     """Whether ``text`` reads as an update rule with an arrow, := or a step index (``w_{t+1} = w_t - …``)."""
-    return bool(re.search(ARROW, text) or _next_step(text)) and ("-" in text or "+" in text) \
+    return bool(re.search(ARROW, text) or _next_step(text) or _other_steps(text)) and ("-" in text or "+" in text) \
         and read_rule(text) is not None
 
 
 def read_rule(text: str) -> "Rule | None":
     """The parameter and the value sides of an update rule (None if it is not one)."""
-    stepped = _next_step(text) if not re.search(ARROW, text) else None
+    stepped = (_next_step(text) or _other_steps(text)) if not re.search(ARROW, text) else None
     parts = list(stepped) if stepped else re.split(ARROW, text, maxsplit=1)
     if len(parts) != 2:
         return None
     param = parts[0].strip()
-    if not re.fullmatch(r"[A-Za-z](\^\{?[A-Za-z0-9()+\-]+\}?)?(_\{?[A-Za-z0-9]+\}?)?", param):
+    if not re.fullmatch(r"[A-Za-z](\^\{?[A-Za-z0-9()\[\]+\-]+\}?)?(_\{?[A-Za-z0-9]+\}?)?", param):
         return None
     sides = [s for s in _split_eq(parts[1])]
     steps = []
@@ -143,8 +170,9 @@ def judge_step(rule: Rule, step: Step, check_gradient) -> tuple[str, str, str]:
     body = step.body
     grad = re.fullmatch(r"\\nabla\s*C_\{?(?P<label>[^{}^]+)\}?\s*\^\s*\{?\(?(?P<comp>[A-Za-z0-9]+)\)?\}?", body) or \
         re.fullmatch(r"\\nabla\s*C_\{?(?P<label>[^{}^]+)\}?", body)
-    whole = re.fullmatch(r"\\nabla\s*(?:_\s*\{?\s*(?P<by>[^{}]+?)\s*\}?\s*)?C", body) or \
-        re.fullmatch(r"\\frac\s*\{\s*\\partial\s*C\s*\}\s*\{\s*\\partial\s*(?P<by>[^{}]+)\}", body)
+    whole = re.fullmatch(r"\\nabla\s*(?:_\s*\{?\s*(?P<by>[^{}]+?)\s*\}?\s*)?" + _COST, body) or \
+        re.fullmatch(r"\\frac\s*\{\s*\\partial\s*" + _COST + r"\s*\}\s*\{\s*\\partial\s*(?P<by>[^{}]*(?:\{[^{}]*\}[^{}]*)*)\}",
+                     body)
     if whole is not None:  # the cost C itself (the notes' mean over the training inputs), not one sample's
         if whole.group("by") and _norm(whole.group("by")) != p:
             slip = f"the gradient is with respect to {whole.group('by').strip()}, not {rule.param}"
