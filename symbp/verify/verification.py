@@ -343,11 +343,11 @@ def _verify_rule(formula: str, nt, again: dict, base: dict, start: float) -> Ver
 
     def gradient(param: str, body: str):
         sample = per_sample(body)
-        claim = rf"\frac{{\partial C}}{{\partial {param}}} = {sample.text if sample else body}"
+        claim = rf"\frac{{\partial {nt.cost}}}{{\partial {param}}} = {sample.text if sample else body}"
         v = verify(claim, nt, **again)
         return v.status, (f"{claim}: " + (v.identity or v.reason or v.status))
 
-    results = [judge_step(rule, step, gradient) for step in rule.steps]
+    results = [judge_step(rule, step, gradient, nt.cost) for step in rule.steps]
     bad = [(k, r) for k, r in enumerate(results) if r[0] != "holds"]
     words = {"words": "an update rule: each new value must be the old value of the same parameter minus a learning "
                       "rate times the gradient of the cost (one sample, the mean over a mini-batch of m, or the mean "
