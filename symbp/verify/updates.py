@@ -86,7 +86,7 @@ def _next_step(text: str):
 
 
 def _other_steps(text: str):
-    """``w_t = w_{t-1} - …`` (the step before) and ``w' = w - …`` (``w_k'``, ``(w^l)'``, ``w^{\prime}``) as
+    r"""``w_t = w_{t-1} - …`` (the step before) and ``w' = w - …`` (``w_k'``, ``(w^l)'``, ``w^{\prime}``) as
     (``w``, ``w - …``); None for other text.
 
     >>> _other_steps("w_t = w_{t-1} - C"), _other_steps("w_k' = w_k - C"), _other_steps("(w^l)' = w^l - C")
