@@ -20,6 +20,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .lexer import ReadError
+from .nodes import walk
+from .reader import read_claim
+
 #: Letters that name a training input in a superscript ``^{x,l}`` or an argument ``(x)``.
 SAMPLE_LETTERS = "xt"
 
@@ -211,3 +215,30 @@ def cost_definition(formula: str, cost: str) -> "tuple[str, str] | None":
         return "undecided", (f"the notes define {c}_x = ‖y(x) − a^L(x)‖² without the ½ of the quadratic cost in use "
                              "(its gradients are twice those checked here)")
     return "holds", f"the quadratic cost of one input, {c}_x = ½‖y(x) − a^L(x)‖², the cost in use"
+
+
+# -- what the reader says about the labels ------------------------------------------------------------------
+
+
+def total_cost(text: str, nt) -> str:
+    """The cost letter when ``text`` (a per-sample claim with its labels taken off) names the cost without a
+    sample (C rather than C_x), else ''."""
+    try:
+        eq = read_claim(text, nt).equation
+    except ReadError:
+        return ""
+    for q in walk(eq):
+        if getattr(q, "role", None) == "C" and "_" not in q.base:
+            return q.base.split("(")[0]
+    return ""
+
+
+def sample_slip(formula: str, nt) -> str:
+    """The reader's reason when per-sample superscripts ``^{x,l}`` break its rules (two samples, a sample on w
+    or b), else ''. An a, z or δ left without the label beside labelled ones is of the same input: no slip."""
+    try:
+        read_claim(as_superscripts(formula), nt)
+    except ReadError as exc:
+        one = re.search(r"different samples \([a-z], none\)", str(exc))  # a, z, δ left unlabelled: the same input
+        return str(exc) if "sample" in str(exc) and not one else ""
+    return ""

@@ -32,7 +32,6 @@ differentiation). The verdicts:
 
 from __future__ import annotations
 
-import re
 import time
 from dataclasses import asdict, dataclass, field
 
@@ -52,7 +51,7 @@ from .conditions import apply_conditions
 from .reader import ReadError, read_claim
 from .recheck import HOOKS
 from .graphsingle import check_single, has_layers
-from .samples import as_superscripts, cost_definition, mean_claim, over_inputs, per_sample, with_label
+from .samples import cost_definition, mean_claim, over_inputs, per_sample, sample_slip, total_cost, with_label
 from .scalar import check_scalar, is_scalar
 from .updates import is_rule, judge_step, read_rule
 
@@ -190,14 +189,14 @@ def verify(
     try:
         sample = per_sample(formula)
     except ValueError as exc:
-        slip = _sample_slip(formula, nt)
+        slip = sample_slip(formula, nt)
         return Verification(status="unreadable" if slip else "uninterpretable", verdict="undecided",
                             reason=slip or str(exc), **base)
     if sample is not None:
-        slip = _sample_slip(formula, nt)
+        slip = sample_slip(formula, nt)
         if slip:  # the reader's rules for ^{x,l} are stricter: every a, z, δ names the one sample
             return Verification(status="unreadable", verdict="undecided", reason=slip, **base)
-        total = _total_cost(sample.text, nt)
+        total = total_cost(sample.text, nt)
         if total:
             return _mean_cost(formula, sample, total, nt, again, base, start)
         inner = verify(sample.text, nt, **again)
@@ -301,30 +300,6 @@ def _mean_cost(formula: str, sample, total: str, nt, again: dict, base: dict, st
     return _replace(inner, formula=formula, interpretation=words, diagnosis=f"{total} should be {total}_{x}",
                     corrected=with_label(formula, total, x),
                     reason=f"{mixed}. With {n} inputs: {inner.reason}", seconds=_since(start))
-
-
-def _total_cost(text: str, nt) -> str:
-    """The cost letter when ``text`` (a per-sample claim with its labels taken off) names the cost without a
-    sample (C rather than C_x), else ''."""
-    try:
-        eq = read_claim(text, nt).equation
-    except ReadError:
-        return ""
-    for q in walk(eq):
-        if getattr(q, "role", None) == "C" and "_" not in q.base:
-            return q.base.split("(")[0]
-    return ""
-
-
-def _sample_slip(formula: str, nt) -> str:
-    """The reader's reason when per-sample superscripts ``^{x,l}`` break its rules (two samples, a sample left
-    off some a, z or δ, a sample on w or b), else ''."""
-    try:
-        read_claim(as_superscripts(formula), nt)
-    except ReadError as exc:
-        one = re.search(r"different samples \([a-z], none\)", str(exc))  # a, z, δ left unlabelled: the same input
-        return str(exc) if "sample" in str(exc) and not one else ""
-    return ""
 
 
 def _own_layer(formula: str, base: dict, start: float, budget: float) -> Verification:
