@@ -72,8 +72,9 @@ def rule(rng: random.Random) -> tuple[str, bool]:
 
 
 LABELLED = [
-    (r"\delta^{x,L} = \nabla_a C \odot \sigma'(z^{x,L})", r"\delta^{L} = \nabla_a C \odot \sigma'(z^{L})"),
-    (r"\delta^{x,L} = \nabla_a C \sigma'(z^{x,L})", r"\delta^{L} = \nabla_a C \sigma'(z^{L})"),
+    # the cost of input x is C_x (a bare C beside input x is the mean cost over the inputs: tests/test_persample.py)
+    (r"\delta^{x,L} = \nabla_a C_x \odot \sigma'(z^{x,L})", r"\delta^{L} = \nabla_a C \odot \sigma'(z^{L})"),
+    (r"\delta^{x,L} = \nabla_a C_x \sigma'(z^{x,L})", r"\delta^{L} = \nabla_a C \sigma'(z^{L})"),
     (r"\delta^{x,l} = \left(\left(w^{l+1}\right)^T \delta^{x,l+1}\right) \odot \sigma'(z^{x,l})",
      r"\delta^{l} = \left(\left(w^{l+1}\right)^T \delta^{l+1}\right) \odot \sigma'(z^{l})"),
     (r"\delta^{x,l} = \left(w^{l+1} \delta^{x,l+1}\right) \odot \sigma'(z^{x,l})",

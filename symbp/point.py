@@ -16,6 +16,7 @@ Fraction(1, 2)
 from __future__ import annotations
 
 import random
+import re
 from dataclasses import dataclass
 from fractions import Fraction
 from typing import Mapping
@@ -39,10 +40,10 @@ DIGITS = 50
 
 @dataclass(frozen=True)
 class Point:
-    """Exact rational values of every leaf of one sample: x, y, w and b.
+    """Exact rational values of every leaf: x and y of every sample, w and b.
 
-    Keys follow the atom model: ("x", 1, k), ("y", 1, j), ("w", l, j, k),
-    ("b", l, j).
+    Keys follow the atom model: ("x", s, k), ("y", s, j) for sample s (1 unless
+    the network holds a mini-batch), ("w", l, j, k), ("b", l, j).
     """
 
     values: Mapping
@@ -53,7 +54,8 @@ class Point:
         for key, v in self.values.items():
             kind, *idx = key
             if kind in ("x", "y"):
-                name = f"{kind}_{idx[1]}"
+                batch = any(k[0] == kind and k[1] != 1 for k in self.values)
+                name = f"{kind}^{{({idx[0]})}}_{idx[1]}" if batch else f"{kind}_{idx[1]}"
             elif kind == "w":
                 name = f"w^{idx[0]}_{{{idx[1]},{idx[2]}}}"
             else:
@@ -62,14 +64,17 @@ class Point:
         return out
 
     def cost_value(self, net: Network):
-        """C at this point, evaluated from the cost's SymPy expression."""
+        """C at this point, evaluated from the cost's SymPy expression (a mini-batch: the mean over its samples)."""
         vals = atom_values(net, self)
         model = net.atoms
-        acts = [sympy.Float(evaluate(a, vals), DIGITS) for a in model.A[1][net.L]]
-        ys = [_rational(evaluate(model.target(j, 1), {model.index[k]: v for k, v in _leaf_items(model, self)}))
-              for j in range(1, net.n(net.L) + 1)]
+        leaves = {model.index[k]: v for k, v in _leaf_items(model, self)}
+        total = mpmath.mpf(0)
         with mpmath.workdps(DIGITS):
-            return mpmath.mpf(net.cost_entry.expr(acts, ys).evalf(DIGITS)._to_mpmath(_prec()))
+            for s in net.samples:
+                acts = [sympy.Float(evaluate(a, vals), DIGITS) for a in model.A[s][net.L]]
+                ys = [_rational(evaluate(model.target(j, s), leaves)) for j in range(1, net.n(net.L) + 1)]
+                total += mpmath.mpf(net.cost_entry.expr(acts, ys).evalf(DIGITS)._to_mpmath(_prec()))
+            return total / net.batch
 
 
 def _prec() -> int:
@@ -89,9 +94,16 @@ def _leaf_items(model, pt: Point):
 
 
 def leaf_keys(net: Network) -> list[tuple]:
-    """Every leaf of sample 1: inputs, targets, then the parameters."""
-    keys = [("x", 1, k) for k in range(1, net.n(1) + 1)]
-    keys += [("y", 1, j) for j in range(1, net.n(net.L) + 1)]
+    """Every leaf: the inputs and targets of every sample (one, or each of a mini-batch), then the parameters.
+
+    >>> from symbp.network import network
+    >>> leaf_keys(network([1, 1], "sigmoid", cost="mean-quadratic", batch=2))[:4]
+    [('x', 1, 1), ('y', 1, 1), ('x', 2, 1), ('y', 2, 1)]
+    """
+    keys = []
+    for s in net.samples:
+        keys += [("x", s, k) for k in range(1, net.n(1) + 1)]
+        keys += [("y", s, j) for j in range(1, net.n(net.L) + 1)]
     return keys + net.parameters()
 
 
@@ -142,9 +154,10 @@ def make_point(net: Network, given: "str | Point | Mapping" = "random", *, seed:
         values[k] = fixed.get(k, drawn)
     if net.output_softmax:
         # A class label for the softmax: y one-hot (unless the caller fixed y).
-        label = rng.randint(1, net.n(net.L))
-        for j in range(1, net.n(net.L) + 1):
-            values[("y", 1, j)] = fixed.get(("y", 1, j), Fraction(int(j == label)))
+        for s in net.samples:
+            label = rng.randint(1, net.n(net.L))
+            for j in range(1, net.n(net.L) + 1):
+                values[("y", s, j)] = fixed.get(("y", s, j), Fraction(int(j == label)))
     return Point(values)
 
 
@@ -155,6 +168,9 @@ def _leaf_key(key, net: Network) -> tuple:
     for kind in ("x", "y"):
         if text.startswith(kind + "_") and text[2:].isdigit():
             return (kind, 1, int(text[2:]))
+        m = re.fullmatch(kind + r"\^\(?(\d+)\)?_(\d+)", text)  # x^{(2)}_1: input 1 of sample 2
+        if m:
+            return (kind, int(m.group(1)), int(m.group(2)))
     return parse_quantity(str(key))
 
 
@@ -165,23 +181,25 @@ def atom_values(net: Network, pt: Point) -> dict:
     exact z, layer by layer.
     """
     model = net.atoms
-    for j in range(1, net.n(net.L) + 1):
-        model.target(j, 1)  # the cost's y atoms are otherwise created on first use
+    for s in net.samples:
+        for j in range(1, net.n(net.L) + 1):
+            model.target(j, s)  # the cost's y atoms are otherwise created on first use
     vals: dict = {}
     with mpmath.workdps(DIGITS):
         for i, key in enumerate(model.keys):
             if key[0] in ("x", "y", "w", "b"):
                 vals[i] = mpmath.mpf(pt.values[key].numerator) / pt.values[key].denominator
-        for l in net.layers:
-            for j in range(1, net.n(l) + 1):
-                z = sympy.Float(evaluate(model.Z[1][l][j - 1], vals), DIGITS)
-                if l == net.L and net.output_softmax:
-                    vals[model.index[("E", 1, j)]] = _mp(sympy.exp(z))
-                    continue
-                act = net.activation(l, j)
-                vals[model.index[("S", 1, l, j)]] = _mp(act.expr(z))
-                if ("D", 1, l, j) in model.index:
-                    vals[model.index[("D", 1, l, j)]] = _mp(act.prime(z))
+        for s in net.samples:  # every sample of a mini-batch at its own inputs
+            for l in net.layers:
+                for j in range(1, net.n(l) + 1):
+                    z = sympy.Float(evaluate(model.Z[s][l][j - 1], vals), DIGITS)
+                    if l == net.L and net.output_softmax:
+                        vals[model.index[("E", s, j)]] = _mp(sympy.exp(z))
+                        continue
+                    act = net.activation(l, j)
+                    vals[model.index[("S", s, l, j)]] = _mp(act.expr(z))
+                    if ("D", s, l, j) in model.index:
+                        vals[model.index[("D", s, l, j)]] = _mp(act.prime(z))
     return vals
 
 

@@ -86,7 +86,6 @@ def test_what_is_not_read_says_why_and_never_guesses(text):
 
 
 @pytest.mark.parametrize("text,why", [
-    (r"a^l=\sigma(z^{x,l})", "different samples (x, none)"),  # one sample written, one left out
     (r"\delta^{x,L} = \nabla_a C \odot \sigma'(z^{t,L})", "different samples (t, x)"),
     (r"w^{x,l} = w^l", "weights and biases are the same for every sample"),
 ])
@@ -107,8 +106,10 @@ def test_a_sum_over_the_samples_is_never_a_sum_over_neurons(text):
 
 
 def test_per_sample_bp1_holds_and_its_slip_is_refuted():
-    assert verify(r"\delta^{x,L} = \nabla_a C \odot \sigma'(z^{x,L})").status == "holds"
-    assert verify(r"\delta^{x,L} = 2\nabla_a C \odot \sigma'(z^{x,L})").status == "refuted"
+    assert verify(r"\delta^{x,L} = \nabla_a C_x \odot \sigma'(z^{x,L})").status == "holds"
+    assert verify(r"\delta^{x,L} = 2\nabla_a C_x \odot \sigma'(z^{x,L})").status == "refuted"
+    # the bare C beside input x is the mean cost (1/n) Σ_x C_x: 1/n of C_x's gradient (tests/test_persample.py)
+    assert verify(r"\delta^{x,L} = \nabla_a C \odot \sigma'(z^{x,L})").status == "refuted"
 
 
 # -- new meanings, against SymPy's own differentiation -------------------------------------------------------------

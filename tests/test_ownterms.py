@@ -186,7 +186,7 @@ def test_update_rules(rule, status):
 
 
 @pytest.mark.parametrize("claim, status", [
-    (r"\delta^{x,L} = \nabla_a C \odot \sigma'(z^{x,L})", "holds"),
+    (r"\delta^{x,L} = \nabla_a C_x \odot \sigma'(z^{x,L})", "holds"),
     (r"\delta^{x,l}=\left(\left(w^{l+1}\right)^T\delta^{x,l+1}\right)\odot\sigma'\left(z^{x,l}\right)", "holds"),
     (r"\delta^{x,l}=\left(w^{l+1}\delta^{x,l+1}\right)\odot\sigma'\left(z^{x,l}\right)", "refuted"),
     (r"z^{x,l} = w^l a^{x,l-1} + b^l", "holds"),
@@ -246,10 +246,12 @@ def test_seed_001_account():
     report = verify_notes(SEEDS / "001_22ea1eb7f6616011.txt", "nielsen", activation="sigmoid")
     acc = report.account()
     claims = sum(acc.values()) - acc["definition"] - acc["prose"]
-    # 18 of 21: lines 4 and 7 (a sum up to n) and line 42, a^l = σ(z^{x,l}), which leaves the sample off a^l
-    # (the reader's rule for per-sample superscripts: unreadable, not read as the same input)
-    assert acc["judged"] / claims >= 0.85
-    assert "unreadable" in [r.result.status for r in report.rows if r.formula.line == 42]
+    # 19 of 21: not lines 4 and 7 (a sum up to n). Line 42, a^l = σ(z^{x,l}), reads a^l as of the same input x
+    # (it holds); line 43, δ^{x,L} = ∇_a C ⊙ σ'(z^{x,L}), names the mean cost C beside input x: refuted (C_x)
+    assert acc["judged"] / claims >= 0.9
+    assert [r.result.status for r in report.rows if r.formula.line == 42] == ["holds", "holds"]
+    line_43 = [r.result for r in report.rows if r.formula.line == 43]
+    assert line_43[0].status == "refuted" and line_43[0].diagnosis == "C should be C_x"
     bias = [row for row in report.rows if row.formula.line == 26]
     assert bias[0].result.status == "refuted" and bias[0].result.diagnosis == "starts from w_k instead of b_l"
 
@@ -287,7 +289,7 @@ def test_means_over_inputs(claim, status):
 
 def test_per_sample_labels_in_another_profile():
     # Sokolinsky's layers in parentheses, the input's label before the layer
-    assert verify(r"\delta^{x,(L)} = \nabla_a C \odot \sigma'(z^{x,(L)})", "sokolinsky").status == "holds"
+    assert verify(r"\delta^{x,(L)} = \nabla_a C_x \odot \sigma'(z^{x,(L)})", "sokolinsky").status == "holds"
 
 
 # -- notes that give shapes in words and through their definitions --------------------------------------

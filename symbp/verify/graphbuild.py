@@ -116,8 +116,8 @@ def _ranks(m: Model, defs, eqs, hints) -> None:
                   for s in subs if s) or any(len(s) == 1 and len(s[0]) == 2 and s[0].isdigit() for s in subs if s)
         if base in said and said[base][1] and len(said[base][1]) == 2:
             ranks[base] = 2
-        elif is_matrix_letter(base) and two:
-            ranks[base] = 2
+        elif (is_matrix_letter(base) or (len(base) == 1 and base.islower() and base.upper() in used)) and two:
+            ranks[base] = 2  # w_{12} of W, and v_{32} of a matrix V the notes use
         elif any(s for s in subs):
             ranks[base] = 1
         else:

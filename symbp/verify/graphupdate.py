@@ -20,6 +20,7 @@ False
 from __future__ import annotations
 
 import itertools
+import random
 
 import sympy
 
@@ -157,9 +158,13 @@ def _is_multiple(step, gradient, model: Model, eta) -> bool:
             if s != 0:
                 return False
             continue
-        c = sympy.simplify(s / g)
-        if any(sym in model.names or model.atoms.is_atom(sym) for sym in c.free_symbols):
-            return False
+        c = sympy.cancel(s / g)
+        if _varies(c, model):
+            if _differs_at_points(c, model):
+                return False  # two points of the notes' quantities give two ratios: not a constant
+            c = sympy.simplify(c)  # the same ratio at both points: let SymPy show it is one (rare, slower)
+            if _varies(c, model):
+                return False
         if ratio is None:
             ratio = c
         elif sympy.simplify(c - ratio) != 0:
@@ -167,6 +172,29 @@ def _is_multiple(step, gradient, model: Model, eta) -> bool:
     if ratio is None:
         return all(model.full(s) == 0 for s in steps)
     return bool(ratio.is_positive) or ratio.is_positive is None and not (-ratio).is_positive
+
+
+def _varies(c, model: Model) -> bool:
+    return any(sym in model.names or model.atoms.is_atom(sym) for sym in c.free_symbols)
+
+
+def _differs_at_points(c, model: Model) -> bool:
+    """The ratio at two random points of the notes' quantities (rates held fixed), 30 digits: clearly different
+    values prove it is not a constant (the rational simplification above leaves tanh² and the like unsimplified)."""
+    rng = random.Random(7)
+    fixed = {sym: sympy.Rational(1, 3) for sym in c.free_symbols if not _varies(sym, model)}
+    values = []
+    for _ in range(2):
+        point = {sym: sympy.Rational(rng.randint(-9, 9) or 1, rng.randint(2, 7)) for sym in c.free_symbols
+                 if sym not in fixed}
+        try:
+            values.append(sympy.N(c.subs({**point, **fixed}), 30))
+        except (ArithmeticError, TypeError, ValueError):
+            return False
+    a, b = values
+    if not (a.is_number and b.is_number) or a.has(sympy.zoo, sympy.nan) or b.has(sympy.zoo, sympy.nan):
+        return False
+    return abs(a - b) > sympy.Float("1e-20") * (1 + abs(a))
 
 
 __all__ = ["check_update", "is_update", "Div", "Mul"]

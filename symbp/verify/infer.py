@@ -76,6 +76,14 @@ def infer(texts: list[tuple[int, str, int]]) -> Inferred:
     ranked = sorted(scores.items(), key=lambda kv: (-kv[1][0], _plainness(kv[0])))
     best_key, (best, held, nt) = ranked[0]
     evidence = list(spelling.facts)
+    rows, columns = _products(texts)
+    if rows and best == 0:
+        evidence.append("vectors are rows, multiplied on the left of the weights: " + _lines(rows)
+                        + (f"; a column product too, read in the notes' own terms: {_lines(columns)}" if columns else ""))
+        return Inferred(PROFILES["rowvector"], tuple(evidence))
+    if rows:
+        evidence.append(f"ambiguous: a row vector times the weights ({_lines(rows)}), but z is built from w and a "
+                        "in layers (below): read in layers; give --notation rowvector to read the rows")
     if best == 0:
         nt = _profile(spelling, "to,from", False, 0)
         evidence.append("no definition of z from w and a holds under any structure: weights w^l_{jk} are read as "
@@ -92,6 +100,42 @@ def infer(texts: list[tuple[int, str, int]]) -> Inferred:
         evidence.append("against it (read as errata, not as another notation): " +
                         "; ".join(f"line {line}: {text[:60]}" for line, text in against[:4]))
     return Inferred(_named(nt), tuple(evidence))
+
+
+# -- row or column vectors: which side of the weights a vector is multiplied on ------------------------------------
+
+_VEC = (r"(?:\\(?:vec|mathbf|boldsymbol|bm)\s*\{\s*[a-z]\s*\}|[a-z])(?:\^\s*(?:\{[^{}]*\}|\S))?"
+        r"|\(\s*[a-z]_\{?\d+\}?(?:\s*,\s*[a-z]_\{?\d+\}?)+\s*\)"  # (x_1, x_2)
+        r"|\\begin\{[pb]matrix\}(?:(?!\\\\|\\end).)*&(?:(?!\\\\|\\end).)*\\end\{[pb]matrix\}")  # one row
+_COLUMN = r"\\begin\{[pb]matrix\}(?:(?!&|\\end).)*\\\\(?:(?!&|\\end).)*\\end\{[pb]matrix\}"  # one column
+_MAT = (r"(?:\\(?:mathbf|boldsymbol|bm)\s*\{\s*[A-Z]\s*\}|[A-Z]|\\Theta)(?:\^\s*(?:\{[^{}]*\}|\S))?"
+        r"|\\begin\{[pb]matrix\}(?:(?!\\end).)*&(?:(?!\\end).)*\\\\(?:(?!\\end).)*\\end\{[pb]matrix\}")
+_ROW_PRODUCT = re.compile(r"^\s*(?:" + _VEC + r")\s*=\s*(?:" + _VEC + r")\s*(?:\\cdot\s*)?(?:" + _MAT
+                          + r")\s*(?:\+\s*\S+\s*)?$", re.S)
+_COLUMN_PRODUCT = re.compile(r"^\s*(?:" + _VEC + "|" + _COLUMN + r")\s*=\s*(?:" + _MAT + r")\s*(?:\\cdot\s*)?(?:"
+                             + _VEC + "|" + _COLUMN + r")\s*(?:\+\s*\S+\s*)?$", re.S)
+
+
+def _products(texts) -> tuple[list, list]:
+    r"""The definitions written as a vector times the weights (``g = x W``, ``(g_1, g_2) = (x_1, x_2) W``: rows)
+    and as the weights times a vector (``y = W x``: columns), as (line, text).
+
+    >>> _products([(3, r"(g_1, g_2, g_3) = (x_1, x_2) W", 1), (5, "x = Wy", 1), (7, "z^l = w^l a^{l-1} + b^l", 1)])
+    ([(3, '(g_1, g_2, g_3) = (x_1, x_2) W')], [(5, 'x = Wy')])
+    """
+    rows, columns = [], []
+    for line, text, _ in texts:
+        if "\\partial" in text or "\\frac" in text:
+            continue
+        if _ROW_PRODUCT.match(text):
+            rows.append((line, text))
+        elif _COLUMN_PRODUCT.match(text):
+            columns.append((line, text))
+    return rows, columns
+
+
+def _lines(found) -> str:
+    return "; ".join(f"line {line}: {text if len(text) <= 50 else text[:47] + '…'}" for line, text in found[:3])
 
 
 def _plainness(key) -> tuple:

@@ -20,10 +20,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .lexer import ReadError
+from .nodes import walk
+from .reader import read_claim
+
 #: Letters that name a training input in a superscript ``^{x,l}`` or an argument ``(x)``.
 SAMPLE_LETTERS = "xt"
 
-_SUPER = re.compile(r"\^\{\s*([" + SAMPLE_LETTERS + r"])\s*,\s*([^{}]+?)\s*\}")  # ^{x,l-1}
+_SUPER = re.compile(r"\^\{\s*\(?\s*([" + SAMPLE_LETTERS + r"])\s*\)?\s*,\s*([^{}]+?)\s*\}")  # ^{x,l-1}, ^{(t),L}
 _PAREN_SUPER = re.compile(r"\^\{\s*\(\s*([" + SAMPLE_LETTERS + r"])\s*\)\s*\}")  # y^{(t)}
 _ARG = re.compile(r"(?<=[A-Za-z}])\s*\(\s*([" + SAMPLE_LETTERS + r"])\s*\)")  # y(x), a^L(x)
 _COST = re.compile(r"(C|L|J|E)_\{?\s*([" + SAMPLE_LETTERS + r"])\s*\}?(?![A-Za-z0-9_^])")  # C_x
@@ -59,6 +63,61 @@ def per_sample(formula: str) -> "PerSample | None":
     words = (f"per sample: every quantity labelled {letter} is of one training input {letter} (for every input; "
              "quantities without a label beside them are of the same input)")
     return PerSample(text, letter, words)
+
+
+_LAYER_ARG = re.compile(r"(?P<q>\\delta|[az])\s*\^\s*(?:\{(?P<l1>[^{}]+)\}|(?P<l2>[A-Za-z0-9]))\s*\(\s*(?P<s>["
+                        + SAMPLE_LETTERS + r"])\s*\)")
+
+
+def as_superscripts(formula: str) -> str:
+    r"""``formula`` with each layered quantity's sample argument written as a superscript (``a^L(x)`` as
+    ``a^{x,L}``) and the target's argument taken off (``y(x)`` as ``y``): the reader's form of the labels.
+
+    >>> as_superscripts(r"a^L(x) = \sigma(z^{x,L})")
+    'a^{x,L} = \\sigma(z^{x,L})'
+    """
+    text = _LAYER_ARG.sub(lambda m: f"{m.group('q')}^{{{m.group('s')},{m.group('l1') or m.group('l2')}}}", formula)
+    return re.sub(r"(?<![A-Za-z\\])y\s*\(\s*[" + SAMPLE_LETTERS + r"]\s*\)", "y", text)
+
+
+_BY_INPUT = r"(?:a|z|\\delta|g|h)(?![A-Za-z])"  # a quantity of the one input (its labels taken off)
+_NABLA_C = r"\\nabla_\s*(?:\{\s*" + _BY_INPUT + r"[^{}]*(?:\{[^{}]*\}[^{}]*)*\}|" + _BY_INPUT + r")\s*(?P<c>C|L|J|E)(?![A-Za-z_])"
+_PARTIAL_C = (r"\\frac\s*\{\s*\\partial\s*(?P<d>C|L|J|E)\s*\}\s*\{\s*\\partial\s*" + _BY_INPUT
+              + r"[^{}]*(?:\{[^{}]*\}[^{}]*)*\}")
+
+
+def over_inputs(text: str, cost: str, n: int) -> "str | None":
+    r"""A per-input claim (labels taken off) whose bare cost ``cost`` is the mean over ``n`` inputs: each
+    derivative of it by a quantity of the one input becomes 1/n of the per-input cost's (the other inputs'
+    costs do not depend on it). None when the cost appears otherwise (by a weight or bias the inputs share,
+    or undifferentiated): that needs the other inputs.
+
+    >>> over_inputs(r"\delta^{L} = \nabla_a C \odot \sigma'(z^{L})", "C", 2)
+    "\\delta^{L} = \\frac{1}{2}\\nabla_a C \\odot \\sigma'(z^{L})"
+    >>> over_inputs(r"\frac{\partial C}{\partial b^l_j} = \delta^{l}_j", "C", 2) is None
+    True
+    """
+    out, count = re.subn(_NABLA_C + "|" + _PARTIAL_C, lambda m: rf"\frac{{1}}{{{n}}}" + m.group(0)
+                         if (m.group("c") or m.group("d")) == cost else m.group(0), text)
+    rest = re.sub(r"[_^]\s*(?:\{[^{}]*(?:\{[^{}]*\}[^{}]*)*\}|\S)", "", re.sub(_NABLA_C + "|" + _PARTIAL_C, "", text))
+    if not count or re.search(r"(?<![A-Za-z\\])" + re.escape(cost) + r"(?![A-Za-z_])", rest):
+        return None
+    return out
+
+
+def with_label(formula: str, cost: str, sample: str) -> str:
+    r"""``formula`` with each derivative of the bare cost by a quantity of the input written of that input's cost.
+
+    >>> with_label(r"\delta^{x,L} = \nabla_a L \odot h'(g^{x,L})", "L", "x")
+    "\\delta^{x,L} = \\nabla_a L_x \\odot h'(g^{x,L})"
+    """
+    def label(m: re.Match) -> str:
+        if (m.group("c") or m.group("d")) != cost:
+            return m.group(0)
+        at = m.start("c" if m.group("c") else "d") - m.start()
+        return m.group(0)[:at + 1] + f"_{sample}" + m.group(0)[at + 1:]
+
+    return re.sub(_NABLA_C + "|" + _PARTIAL_C, label, formula)
 
 
 def _is_data_call(text: str, m: re.Match) -> bool:
@@ -156,3 +215,30 @@ def cost_definition(formula: str, cost: str) -> "tuple[str, str] | None":
         return "undecided", (f"the notes define {c}_x = ‖y(x) − a^L(x)‖² without the ½ of the quadratic cost in use "
                              "(its gradients are twice those checked here)")
     return "holds", f"the quadratic cost of one input, {c}_x = ½‖y(x) − a^L(x)‖², the cost in use"
+
+
+# -- what the reader says about the labels ------------------------------------------------------------------
+
+
+def total_cost(text: str, nt) -> str:
+    """The cost letter when ``text`` (a per-sample claim with its labels taken off) names the cost without a
+    sample (C rather than C_x), else ''."""
+    try:
+        eq = read_claim(text, nt).equation
+    except ReadError:
+        return ""
+    for q in walk(eq):
+        if getattr(q, "role", None) == "C" and "_" not in q.base:
+            return q.base.split("(")[0]
+    return ""
+
+
+def sample_slip(formula: str, nt) -> str:
+    """The reader's reason when per-sample superscripts ``^{x,l}`` break its rules (two samples, a sample on w
+    or b), else ''. An a, z or δ left without the label beside labelled ones is of the same input: no slip."""
+    try:
+        read_claim(as_superscripts(formula), nt)
+    except ReadError as exc:
+        one = re.search(r"different samples \([a-z], none\)", str(exc))  # a, z, δ left unlabelled: the same input
+        return str(exc) if "sample" in str(exc) and not one else ""
+    return ""

@@ -60,8 +60,13 @@ def _norm(s: str) -> str:
     return re.sub(r"_\{(\w)\}", r"_\1", s).replace("{", "").replace("}", "")
 
 
-_PARAM = r"[A-Za-z](?:\^\{?[A-Za-z0-9()+\-]+\}?)?"
+_PARAM = r"[A-Za-z](?:\^\{?[A-Za-z0-9()\[\]+\-]+\}?)?"
 _NEXT = re.compile(r"^\s*(?P<p>" + _PARAM + r")_\{\s*(?P<t>[a-z])\s*\+\s*1\s*\}\s*=(?P<rest>.*)$", re.S)
+_NOW = re.compile(r"^\s*(?P<p>" + _PARAM + r")_(?:\{\s*(?P<t>[a-z])\s*\}|(?P<t2>[a-z]))\s*=(?P<rest>.*)$", re.S)
+_LOW = r"_\{?[A-Za-z0-9]+\}?"
+_PRIME = re.compile(r"^\s*(?:\(\s*(?P<q>" + _PARAM + "(?:" + _LOW + r")?)\s*\)\s*'|(?P<p>[A-Za-z])"
+                    r"(?P<up>\^\{?[A-Za-z0-9()\[\]+\-]+\}?)?(?P<low>" + _LOW + r")?(?:\{\s*\}\s*)?"
+                    r"(?:'|\^\s*\{?\s*\\prime\s*\}?)(?P<low2>" + _LOW + r")?)\s*=(?P<rest>.*)$", re.S)
 
 
 def _next_step(text: str):
@@ -77,23 +82,44 @@ def _next_step(text: str):
     old = re.match(r"\s*(?P<q>" + _PARAM + r")_(?:\{\s*" + t + r"\s*\}|" + t + r"(?![A-Za-z0-9]))", rest)
     if old is None:
         return None
-    return p, old.group("q") + rest[old.end():]  # b_{t+1} = w_t - …: starts from w
+    return p, (old.group("q") + rest[old.end():]).strip()  # b_{t+1} = w_t - …: starts from w
+
+
+def _other_steps(text: str):
+    r"""``w_t = w_{t-1} - …`` (the step before) and ``w' = w - …`` (``w_k'``, ``(w^l)'``, ``w^{\prime}``) as
+    (``w``, ``w - …``); None for other text.
+
+    >>> _other_steps("w_t = w_{t-1} - C"), _other_steps("w_k' = w_k - C"), _other_steps("(w^l)' = w^l - C")
+    (('w', 'w - C'), ('w_k', 'w_k - C'), ('w^l', 'w^l - C'))
+    """
+    m = _NOW.match(text)
+    if m is not None:
+        t, rest = m.group("t") or m.group("t2"), m.group("rest")
+        old = re.match(r"\s*(?P<q>" + _PARAM + r")_\{\s*" + t + r"\s*-\s*1\s*\}", rest)
+        if old is not None:
+            return m.group("p"), (old.group("q") + rest[old.end():]).strip()
+        return None
+    m = _PRIME.match(text)
+    if m is None:
+        return None
+    param = m.group("q") or (m.group("p") + (m.group("up") or "") + (m.group("low") or m.group("low2") or ""))
+    return param, m.group("rest").strip()
 
 
 def is_rule(text: str) -> bool:
     """Whether ``text`` reads as an update rule with an arrow, := or a step index (``w_{t+1} = w_t - …``)."""
-    return bool(re.search(ARROW, text) or _next_step(text)) and ("-" in text or "+" in text) \
+    return bool(re.search(ARROW, text) or _next_step(text) or _other_steps(text)) and ("-" in text or "+" in text) \
         and read_rule(text) is not None
 
 
 def read_rule(text: str) -> "Rule | None":
     """The parameter and the value sides of an update rule (None if it is not one)."""
-    stepped = _next_step(text) if not re.search(ARROW, text) else None
+    stepped = (_next_step(text) or _other_steps(text)) if not re.search(ARROW, text) else None
     parts = list(stepped) if stepped else re.split(ARROW, text, maxsplit=1)
     if len(parts) != 2:
         return None
     param = parts[0].strip()
-    if not re.fullmatch(r"[A-Za-z](\^\{?[A-Za-z0-9()+\-]+\}?)?(_\{?[A-Za-z0-9]+\}?)?", param):
+    if not re.fullmatch(r"[A-Za-z](\^\{?[A-Za-z0-9()\[\]+\-]+\}?)?(_\{?[A-Za-z0-9]+\}?)?", param):
         return None
     sides = [s for s in _split_eq(parts[1])]
     steps = []
@@ -131,9 +157,15 @@ def _split_eq(text: str) -> list:
 _PER_SAMPLE_COST = re.compile(r"C_\{?\s*(?P<label>[A-Za-z](?:_\{?[a-z]\}?)?)\s*\}?")
 
 
-def judge_step(rule: Rule, step: Step, check_gradient) -> tuple[str, str, str]:
+def _cost_pattern(cost: str) -> str:
+    """C, or the profile's own cost letter (L, \\mathbf{L}: any spacing)."""
+    letters = {"C", cost}
+    return "(?:" + "|".join(r"\s*".join(re.escape(c) for c in name.replace(" ", "")) for name in sorted(letters)) + ")"
+
+
+def judge_step(rule: Rule, step: Step, check_gradient, cost: str = "C") -> tuple[str, str, str]:
     """(status, words, diagnosis) of one value side; ``check_gradient(param, body)`` -> (status, words) checks a
-    gradient written in the network's quantities."""
+    gradient written in the network's quantities; ``cost`` is the profile's cost letter."""
     p = _norm(rule.param)
     if step.sign == "+":
         return "refuted", "adds the gradient: a step uphill", "the sign: subtract the gradient"
@@ -143,18 +175,23 @@ def judge_step(rule: Rule, step: Step, check_gradient) -> tuple[str, str, str]:
     body = step.body
     grad = re.fullmatch(r"\\nabla\s*C_\{?(?P<label>[^{}^]+)\}?\s*\^\s*\{?\(?(?P<comp>[A-Za-z0-9]+)\)?\}?", body) or \
         re.fullmatch(r"\\nabla\s*C_\{?(?P<label>[^{}^]+)\}?", body)
-    whole = re.fullmatch(r"\\nabla\s*(?:_\s*\{?\s*(?P<by>[^{}]+?)\s*\}?\s*)?C", body) or \
-        re.fullmatch(r"\\frac\s*\{\s*\\partial\s*C\s*\}\s*\{\s*\\partial\s*(?P<by>[^{}]+)\}", body)
+    c = _cost_pattern(cost)
+    whole = re.fullmatch(r"\\nabla\s*(?:_\s*\{?\s*(?P<by>[^{}]+?)\s*\}?\s*)?" + c, body) or \
+        re.fullmatch(r"\\frac\s*\{\s*\\partial\s*" + c + r"\s*\}\s*\{\s*\\partial\s*(?P<by>[^{}]*(?:\{[^{}]*\}[^{}]*)*)\}",
+                     body)
     if whole is not None:  # the cost C itself (the notes' mean over the training inputs), not one sample's
         if whole.group("by") and _norm(whole.group("by")) != p:
-            slip = f"the gradient is with respect to {whole.group('by').strip()}, not {rule.param}"
-            return "refuted", slip, slip
+            other = _other_variable(rule, whole.group("by"), body, check_gradient)
+            if other is not None:
+                return other
         if step.sum_var is not None or step.over:
             return "undecided", (f"the gradient of the whole cost C is {'summed' if step.sum_var is not None else ''}"
                                  f"{' and ' if step.sum_var is not None and step.over else ''}"
                                  f"{'divided by ' + step.over if step.over else ''}: which cost this descends is "
                                  "not clear"), ""
-        return "holds", f"a step of gradient descent on the cost C: {rule.param} − {step.rate} ∂C/∂{rule.param}", ""
+        name = "C" if re.search(r"(?<![A-Za-z\\])C(?![A-Za-z])", body) else cost
+        return "holds", (f"a step of gradient descent on the cost {name}: {rule.param} − {step.rate} "
+                         f"∂{name}/∂{rule.param}"), ""
     partial = re.fullmatch(r"\\frac\s*\{\s*\\partial\s*C_\{?(?P<label>[^{}]+?)\}?\s*\}\s*\{\s*\\partial\s*(?P<by>[^{}]+)\}",
                            body)
     label = None
@@ -169,8 +206,9 @@ def judge_step(rule: Rule, step: Step, check_gradient) -> tuple[str, str, str]:
     elif partial is not None:
         label = partial.group("label").strip()
         if _norm(partial.group("by")) != p:
-            slip = f"the gradient is with respect to {partial.group('by').strip()}, not {rule.param}"
-            return "refuted", slip, slip
+            other = _other_variable(rule, partial.group("by"), body, check_gradient)
+            if other is not None:
+                return other
         gwords = f"∂C_{{{label}}}/∂{rule.param}"
     else:
         status, words = check_gradient(rule.param, body)
@@ -179,6 +217,18 @@ def judge_step(rule: Rule, step: Step, check_gradient) -> tuple[str, str, str]:
         label = "x"
         gwords = f"∂C_x/∂{rule.param} ({words})"
     return _mean(rule, step, label, gwords)
+
+
+def _other_variable(rule: Rule, by: str, body: str, check_gradient) -> "tuple[str, str, str] | None":
+    """A gradient by another variable than the parameter: right when the two gradients are equal (∂C/∂z^l is
+    ∂C/∂b^l), which the layered verifier decides; None when they are, else the verdict with the slip."""
+    slip = f"the gradient is with respect to {by.strip()}, not {rule.param}"
+    if re.match(r"\s*(?:[wWbB](?![A-Za-z])|\\[Tt]heta)", by):
+        return "refuted", slip, slip  # another parameter's gradient: the cost depends on each on its own
+    status, words = check_gradient(rule.param, body)
+    if status == "holds":
+        return None
+    return (status, slip, slip) if status == "refuted" else (status, f"{slip}? {words}", "")
 
 
 def _mean(rule: Rule, step: Step, label: str, gwords: str) -> tuple[str, str, str]:

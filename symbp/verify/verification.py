@@ -52,7 +52,7 @@ from .conditions import apply_conditions
 from .reader import ReadError, read_claim
 from .recheck import HOOKS
 from .graphsingle import check_single, has_layers
-from .samples import cost_definition, mean_claim, per_sample
+from .samples import cost_definition, mean_claim, over_inputs, per_sample, sample_slip, total_cost, with_label
 from .scalar import check_scalar, is_scalar
 from .updates import is_rule, judge_step, read_rule
 
@@ -190,13 +190,16 @@ def verify(
     try:
         sample = per_sample(formula)
     except ValueError as exc:
-        slip = _sample_slip(formula, nt)
+        slip = sample_slip(formula, nt)
         return Verification(status="unreadable" if slip else "uninterpretable", verdict="undecided",
                             reason=slip or str(exc), **base)
     if sample is not None:
-        slip = _sample_slip(formula, nt)
+        slip = sample_slip(formula, nt)
         if slip:  # the reader's rules for ^{x,l} are stricter: every a, z, δ names the one sample
             return Verification(status="unreadable", verdict="undecided", reason=slip, **base)
+        total = total_cost(sample.text, nt)
+        if total:
+            return _mean_cost(formula, sample, total, nt, again, base, start)
         inner = verify(sample.text, nt, **again)
         words = dict(inner.interpretation, per_sample=sample.words)
         return _replace(inner, formula=formula, interpretation=words, seconds=_since(start))
@@ -284,14 +287,27 @@ def verify(
     return result
 
 
-def _sample_slip(formula: str, nt) -> str:
-    """The reader's reason when per-sample superscripts ``^{x,l}`` break its rules (two samples, a sample left
-    off some a, z or δ, a sample on w or b), else ''."""
-    try:
-        read_claim(formula, nt)
-    except ReadError as exc:
-        return str(exc) if "sample" in str(exc) else ""
-    return ""
+def _mean_cost(formula: str, sample, total: str, nt, again: dict, base: dict, start: float) -> Verification:
+    """A per-input claim that names the bare cost: once a formula tells the inputs apart, the cost is their mean
+    (1/n) Σ_x C_x. A derivative of it by a quantity of input x is 1/n of C_x's, so two inputs already give a
+    refutation when the claim fails with the ½ (``over_inputs``); otherwise (a weight's or a bias's gradient,
+    which needs the other inputs) it is not read."""
+    x = sample.sample
+    mixed = (f"the formula mixes the total cost {total} with quantities of input {x}: once a formula tells the "
+             f"inputs apart, {total} is the mean cost (1/n) Σ_{x} {total}_{x} and its gradients are means over the "
+             f"inputs; write {total}_{x} for the cost of input {x}")
+    for n in (2, 3):
+        few = over_inputs(sample.text, total, n)
+        inner = verify(few, nt, **dict(again, diagnose=False)) if few else None
+        if inner is not None and inner.status == "refuted":
+            break
+    else:
+        return Verification(status="uninterpretable", verdict="undecided", reason=mixed, seconds=_since(start), **base)
+    words = dict(inner.interpretation, per_sample=sample.words + f"; {total} is the mean cost over the inputs: for "
+                 f"{n} inputs ∂{total}/∂(a quantity of input {x}) = (1/{n}) ∂{total}_{x}/∂(it), checked as {few}")
+    return _replace(inner, formula=formula, interpretation=words, diagnosis=f"{total} should be {total}_{x}",
+                    corrected=with_label(formula, total, x),
+                    reason=f"{mixed}. With {n} inputs: {inner.reason}", seconds=_since(start))
 
 
 def _own_layer(formula: str, base: dict, start: float, budget: float) -> Verification:
@@ -310,11 +326,11 @@ def _verify_rule(formula: str, nt, again: dict, base: dict, start: float) -> Ver
 
     def gradient(param: str, body: str):
         sample = per_sample(body)
-        claim = rf"\frac{{\partial C}}{{\partial {param}}} = {sample.text if sample else body}"
+        claim = rf"\frac{{\partial {nt.cost}}}{{\partial {param}}} = {sample.text if sample else body}"
         v = verify(claim, nt, **again)
         return v.status, (f"{claim}: " + (v.identity or v.reason or v.status))
 
-    results = [judge_step(rule, step, gradient) for step in rule.steps]
+    results = [judge_step(rule, step, gradient, nt.cost) for step in rule.steps]
     bad = [(k, r) for k, r in enumerate(results) if r[0] != "holds"]
     words = {"words": "an update rule: each new value must be the old value of the same parameter minus a learning "
                       "rate times the gradient of the cost (one sample, the mean over a mini-batch of m, or the mean "

@@ -1,0 +1,158 @@
+"""Per-sample quantities and mini-batches (issue 14 item 4), in every profile.
+
+Truth by hand: Nielsen (ch. 2) writes y(x) for the target of input x, a^{x,l}, z^{x,l}, δ^{x,l} for the
+quantities of input x and C = (1/n) Σ_x C_x for the cost over the inputs. A claim about one input, with C_x, is
+BP1–BP4 for that input; once a formula tells the inputs apart, a bare C is the mean cost, whose gradient is
+(1/n) Σ_x δ^{x,l} — not δ^{x,l} — so equating the two is never "holds". The mini-batch point is checked
+against finite differences of the fully composed SymPy cost (``Network.composed_cost``), independent of the
+atom model the point evaluates.
+"""
+
+from __future__ import annotations
+
+from fractions import Fraction
+
+import mpmath
+import pytest
+import sympy
+
+from symbp.derive import GroundTruth
+from symbp.network import network
+from symbp.point import atom_values, evaluate, make_point
+from symbp.verify import verify
+
+
+@pytest.mark.parametrize("notation, claim, status", [
+    # R3: y(x) is the target of input x, not the product y·x (BP1 per sample: true)
+    ("nielsen", r"\delta^{x,L} = (a^{x,L} - y(x)) \odot \sigma'(z^{x,L})", "holds"),
+    ("nielsen", r"\delta^{x,L} = (a^{x,L} + y(x)) \odot \sigma'(z^{x,L})", "refuted"),
+    ("nielsen", r"\delta^{x,L} = (a^L(x) - y(x)) \odot \sigma'(z^{x,L})", "holds"),
+    ("nielsen", r"a^L(x) = \sigma(z^{x,L})", "holds"),
+    ("nielsen", r"a^L(x) = \sigma(z^{x,L-1})", "refuted"),  # a layer too low: shapes [2,3,2] differ
+    # y^{(t)} and a^{(t),L}: the t-th training input
+    ("nielsen", r"\delta^{(t),L} = (a^{(t),L} - y^{(t)}) \odot \sigma'(z^{(t),L})", "holds"),
+    ("nielsen", r"\delta^{(t),L} = (y^{(t)} - a^{(t),L}) \odot \sigma'(z^{(t),L})", "refuted"),  # sign
+    # R4: the cost of input x is C_x; a bare C beside quantities of input x is the mean cost
+    ("nielsen", r"\frac{\partial C_x}{\partial b^l_j} = \delta^{x,l}_j", "holds"),
+    ("nielsen", r"\frac{\partial C_x}{\partial b^l_j} = 2\delta^{x,l}_j", "refuted"),
+    ("nielsen", r"\frac{\partial C}{\partial b^l_j} = \delta^{x,l}_j", "uninterpretable"),
+    ("nielsen", r"\frac{\partial C_x}{\partial w^l_{jk}} = a^{x,l-1}_k \delta^{x,l}_j", "holds"),
+    ("nielsen", r"\frac{\partial C_x}{\partial w^l_{jk}} = a^{x,l-1}_j \delta^{x,l}_k", "refuted"),
+    ("sokolinsky", r"\frac{\partial C_x}{\partial w_{ji}^{(l)}} = \delta_i^{x,(l)} a_j^{x,(l-1)}", "holds"),
+    ("sokolinsky", r"\frac{\partial C}{\partial w_{ji}^{(l)}} = \delta_i^{x,(l)} a_j^{x,(l-1)}", "uninterpretable"),
+    ("sokolinsky", r"\frac{\partial C_x}{\partial w_{ji}^{(l)}} = \delta_j^{x,(l)} a_i^{x,(l-1)}", "refuted"),
+    ("dyda", r"\frac{\partial C_x}{\partial b^{[l]}_j} = \delta^{x,[l]}_j", "holds"),
+    ("dyda", r"\frac{\partial C}{\partial b^{[l]}_j} = \delta^{x,[l]}_j", "uninterpretable"),
+    ("rowvector", r"\delta^{x,L} = (a^{x,L} - y(x)) \odot h'(g^{x,L})", "holds"),
+    ("rowvector", r"\delta^{x,L} = (a^{x,L} - y(x)) \odot h'(g^{x,L-1})", "refuted"),
+    ("rowvector", r"\frac{\partial L_x}{\partial b^l} = \delta^{x,l}", "holds"),
+    ("rowvector", r"\frac{\partial L}{\partial b^l} = \delta^{x,l}", "uninterpretable"),
+    # a, z, δ left unlabelled beside labelled ones are of the same input (seed 001, line 42)
+    ("nielsen", r"a^l=\sigma(z^{x,l})", "holds"),
+    ("nielsen", r"a^l=\sigma(z^{x,l-1})", "refuted"),
+    ("nielsen", r"z^{x,l} = w^l a^{l-1} + b^l", "holds"),
+    ("nielsen", r"z^{x,l} = (w^l)^T a^{l-1} + b^l", "refuted"),
+])
+def test_per_sample_claims_in_every_profile(notation, claim, status):
+    v = verify(claim, notation)
+    assert v.status == status, (v.status, v.reason)
+    if status == "uninterpretable":
+        assert "mixes the total cost" in v.reason and "mean cost" in v.reason
+
+
+@pytest.mark.parametrize("notation, claim, corrected, then", [
+    # Seed 001, line 43: the bare C beside input x is the mean cost; for two inputs ∂C/∂a^{x,L} = ½ ∂C_x/∂a^{x,L}
+    # (the other input's cost does not depend on a^{x,L}), so BP1 with C is off by the factor 1/n: refuted at n = 2
+    ("nielsen", r"\delta^{x,L} = \nabla_a C \odot \sigma'(z^{x,L})", r"\delta^{x,L} = \nabla_a C_x \odot \sigma'(z^{x,L})", "holds"),
+    ("nielsen", r"\delta^{x,L}_j = \frac{\partial C}{\partial a^{x,L}_j} \sigma'(z^{x,L}_j)",
+     r"\delta^{x,L}_j = \frac{\partial C_x}{\partial a^{x,L}_j} \sigma'(z^{x,L}_j)", "holds"),
+    ("sokolinsky", r"\delta^{x,(L)} = \nabla_a C \odot \sigma'(z^{x,(L)})", r"\delta^{x,(L)} = \nabla_a C_x \odot \sigma'(z^{x,(L)})", "holds"),
+    ("rowvector", r"\delta^{x,L} = \nabla_a L \odot h'(g^{x,L})", r"\delta^{x,L} = \nabla_a L_x \odot h'(g^{x,L})", "holds"),
+    # 2∇_a C equals ∇_a C_x for two inputs only: three inputs refute it
+    ("nielsen", r"\delta^{x,L} = 2\nabla_a C \odot \sigma'(z^{x,L})", r"\delta^{x,L} = 2\nabla_a C_x \odot \sigma'(z^{x,L})", "refuted"),
+])
+def test_the_mean_cost_beside_one_input_is_refuted_with_a_counterexample(notation, claim, corrected, then):
+    v = verify(claim, notation)
+    assert v.status == "refuted" and v.counterexample is not None
+    cost = "L" if notation == "rowvector" else "C"
+    assert v.diagnosis == f"{cost} should be {cost}_x"
+    assert v.corrected == corrected
+    assert verify(corrected, notation).status == then
+
+
+@pytest.mark.parametrize("notation, claim, status", [
+    ("nielsen", r"C = \frac{1}{n}\sum_x C_x", "holds"),
+    ("nielsen", r"C_x = \frac12\|y(x) - a^L(x)\|^2", "holds"),
+    ("nielsen", r"C = \sum_x C_x", "undecided"),  # another cost (the sum), not a wrong one
+    ("sokolinsky", r"C = \frac{1}{n}\sum_x C_x", "holds"),
+    ("dyda", r"C_x = \frac12\|y(x) - a^L(x)\|^2", "holds"),
+    ("rowvector", r"L = \frac{1}{n}\sum_x L_x", "holds"),
+    ("nielsen", r"\frac{\partial C}{\partial b^l} = \frac{1}{n}\sum_x \delta^{x,l}", "holds"),
+    ("nielsen", r"\frac{\partial C}{\partial b^l} = \sum_x \delta^{x,l}", "refuted"),  # n times the mean
+])
+def test_the_cost_over_the_inputs_in_every_profile(notation, claim, status):
+    assert verify(claim, notation).status == status
+
+
+# -- the exact point of a mini-batch: every sample drawn, every sample evaluated ---------------------------
+
+
+def _fd_cost_gradient(net, pt, symbol, h=sympy.Rational(1, 10**20)):
+    # the independent oracle: the composed SymPy cost (every sample, divided by m), a central difference
+    subs = {}
+    for key, v in pt.values.items():
+        kind, *idx = key
+        sym = net.x(idx[1], idx[0]) if kind == "x" else net.y(idx[1], idx[0]) if kind == "y" else net.symbol(key)
+        subs[sym] = sympy.Rational(v.numerator, v.denominator)
+    cost = net.composed_cost()
+    up = cost.subs({**subs, symbol: subs[symbol] + h})
+    down = cost.subs({**subs, symbol: subs[symbol] - h})
+    with mpmath.workdps(60):
+        return mpmath.mpf(str(sympy.N((up - down) / (2 * h), 50)))
+
+
+def test_a_mini_batch_point_draws_every_sample_and_its_gradient_is_the_mean():
+    # Before the fix the point held sample 1 only (and evaluating it failed): a claim about a mean over the
+    # batch could only ever have been checked with the samples equal, where Σ_x and m·(one sample) agree.
+    net = network([2, 2], "sigmoid", cost="mean-quadratic", batch=2)
+    pt = make_point(net, seed=3)
+    first = [pt.values[("x", 1, k)] for k in (1, 2)] + [pt.values[("y", 1, j)] for j in (1, 2)]
+    second = [pt.values[("x", 2, k)] for k in (1, 2)] + [pt.values[("y", 2, j)] for j in (1, 2)]
+    assert first != second
+    vals = atom_values(net, pt)
+    gt = GroundTruth(net)
+    b = ("b", 2, 1)
+    exact = evaluate(gt.d_cost(b), vals)
+    oracle = _fd_cost_gradient(net, pt, net.symbol(b))
+    with mpmath.workdps(50):
+        assert abs(exact - oracle) < mpmath.mpf(10) ** -15
+        # ∂C/∂b = (1/m) Σ_s δ^{(s)}: the mean of the per-sample errors, and not twice the first one
+        per = [evaluate(gt.delta(2, 1, s, per_sample=True), vals) for s in (1, 2)]
+        assert abs(exact - (per[0] + per[1]) / 2) < mpmath.mpf(10) ** -40
+        assert abs(exact - per[0]) > mpmath.mpf(10) ** -6
+    # the cost at the point is the mean of the two samples' quadratic costs
+    cost = pt.cost_value(net)
+    with mpmath.workdps(50):
+        by_hand = mpmath.mpf(0)
+        for s in (1, 2):
+            for j in (1, 2):
+                z = sum(pt.values[("w", 2, j, k)] * pt.values[("x", s, k)] for k in (1, 2)) + pt.values[("b", 2, j)]
+                a = 1 / (1 + mpmath.exp(-mpmath.mpf(z.numerator) / z.denominator))
+                y = mpmath.mpf(pt.values[("y", s, j)].numerator) / pt.values[("y", s, j)].denominator
+                by_hand += (a - y) ** 2 / 2
+        assert abs(cost - by_hand / 2) < mpmath.mpf(10) ** -40
+
+
+def test_a_leaf_of_the_second_sample_can_be_fixed():
+    net = network([1, 1], "tanh", cost="mean-quadratic", batch=2)
+    pt = make_point(net, {"x^{(2)}_1": Fraction(1, 3)}, seed=1)
+    assert pt.values[("x", 2, 1)] == Fraction(1, 3)
+    assert "x^{(2)}_1" in pt.describe()
+
+
+def test_one_sample_points_are_unchanged():
+    # the draws of a one-sample network are as before (the seeds of worked examples and graphs stay put)
+    net = network([2, 1], "sigmoid")
+    pt = make_point(net, seed=0)
+    assert sorted(k for k in pt.values if k[0] in "xy") == [("x", 1, 1), ("x", 1, 2), ("y", 1, 1)]
+    assert "x_1" in pt.describe()
