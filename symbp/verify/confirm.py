@@ -27,7 +27,7 @@ import mpmath
 
 from ..certificate import Counterexample
 from ..network import network
-from . import oracle_values
+from .oracle_values import atom_values, context_of, value_at
 from .context import Context, evaluate
 from .values import Mat, Uninterpretable, _broadcast_constant, _variable_rows
 
@@ -77,13 +77,13 @@ def confirm(lhs, rhs, ctx: Context, bind: dict, entry: "tuple | None", label: st
             # where a cross-entropy cost is defined.
             leaves = _random_leaves(net, rng, small=attempt % 2 == 1)
             try:
-                values, note = oracle_values.atom_values(net, leaves, stand_in, [net.atoms.keys[g] for g in atoms])
+                values, note = atom_values(net, leaves, stand_in, [net.atoms.keys[g] for g in atoms])
             except (ZeroDivisionError, ValueError, OverflowError):
                 continue
-            mp = oracle_values.context_of(values)
+            mp = context_of(values)
             for e, left, right in pairs:
                 try:
-                    lv, rv = oracle_values.value_at(left, values, net), oracle_values.value_at(right, values, net)
+                    lv, rv = value_at(left, values, net), value_at(right, values, net)
                 except (ZeroDivisionError, ValueError, OverflowError):
                     continue
                 if not all(isinstance(v, mp.mpf) and mp.isfinite(v) for v in (lv, rv)):
