@@ -27,7 +27,7 @@ from contextlib import contextmanager
 from fractions import Fraction
 from typing import Callable, Mapping
 
-from .dense import MIN_PRODUCT, multiply as dense_multiply, power as dense_power
+import symbp.dense as dense  # the module itself (not through symbp's __init__): its names are looked up at each call
 
 
 class BudgetExceeded(Exception):
@@ -213,8 +213,8 @@ class Poly:
         if not self.terms or not other.terms:
             return Poly()
         a, b = (self.terms, other.terms) if len(self.terms) >= len(other.terms) else (other.terms, self.terms)
-        if len(a) * len(b) >= MIN_PRODUCT:
-            terms = dense_multiply(a, b, _max_terms())
+        if len(a) * len(b) >= dense.MIN_PRODUCT:
+            terms = dense.multiply(a, b, _max_terms())
             if terms is not None:
                 return Poly(terms)
         checked = _LIMITS.get() is not None
@@ -248,7 +248,7 @@ class Poly:
         if not isinstance(n, int) or n < 0:
             raise ValueError(f"Poly power must be a natural number, got {n!r}")
         if n >= 2 and len(self.terms) >= 2:
-            terms = dense_power(self.terms, n, _max_terms())
+            terms = dense.power(self.terms, n, _max_terms())
             if terms is not None:
                 return Poly(terms)
         # square-and-multiply, with no squaring past the highest bit (that
