@@ -164,6 +164,38 @@ def test_text_after_a_claim_that_is_not_a_claim_stays_attached(tail):
     assert f.text == " ".join(f"{BP3} {tail}".split())
 
 
+def test_a_clause_opened_by_because_or_ie_is_a_sentence_of_its_own():
+    # Seed 000 line 300 (Czech): "…, protože b_k závisí jen na z_k, neboli ∂b_k/∂z_j = 0 když j ≠ k":
+    # the claim, a prose clause (no relation: filed as prose) and a second claim with its condition.
+    source = (r"$$\delta_j^l = \frac{\partial C}{\partial b_j^l}, \text{protože} \, b_k^l \, \text{závisí jen na} \, "
+              r"z_k^l, \, \text{neboli} \, \frac{\partial b_k^l}{\partial z_j^l} = 0 \, \text{když j} \neq \text{k}$$")
+    got = [(f.kind, f.text) for f in extract_all(source)]
+    assert got == [("claim", r"\delta_j^l = \frac{\partial C}{\partial b_j^l}"),
+                   ("prose", r"b_k^l \, \text{závisí jen na} \, z_k^l"),
+                   ("claim", r"\frac{\partial b_k^l}{\partial z_j^l} = 0 \, \text{když j} \neq \text{k}")]
+    # p\'itom (přitom, its ř lost in extraction) at the end of a row: the words are no condition of the claim
+    assert [f.text for f in extract(r"$$a^l = \sigma(z^l) \quad \text{p\'itom aktivace k-t\'eho neuronu}$$")] == [
+        r"a^l = \sigma(z^l)"]
+
+
+@pytest.mark.parametrize("tail", [
+    r", \text{since } j \neq k",                        # a reason that restricts the claim: kept on it
+    r", \text{protože} \, j < k",
+    r", \text{because } c \text{ is } d \text{ when } j \neq k",
+])
+def test_a_clause_that_holds_a_relation_stays_on_the_claim(tail):
+    claim = r"\frac{\partial a_k^L}{\partial z_j^L} = 0"
+    (f,) = extract(f"$${claim} {tail}$$")
+    assert "".join(f.text.split()) == "".join(f"{claim} {tail}".split())  # nothing split off, nothing lost
+    (row,) = verify_text(f"$${claim} {tail}$$\n").rows
+    assert row.result.status != "holds"  # never checked without the words that may restrict it
+
+
+def test_a_neq_whose_backslash_n_was_eaten_is_repaired():
+    (f,) = extract("$$\\frac{\\partial a_k^L}{\\partial z_j^L} = 0 \\; \\text{pokud} \\; j\neq k$$")
+    assert f.text.endswith(r"j \neq k") and f.repaired
+
+
 def test_a_display_split_at_text_plus_is_never_reported_as_holding():
     report = verify_text(f"$${BP3} \\text{{ plus }} 2\\delta^l_j$$\n")
     (row,) = report.rows

@@ -188,3 +188,28 @@ def test_deep_input_is_read_or_refused_never_a_recursion_error(text):
         read(text)
     except ReadError as exc:
         assert str(exc)  # refused with a reason; any other exception fails the test
+
+
+def test_a_layer_typed_inside_the_subscript_is_read_as_the_quantitys_layer():
+    # Seed 000 lines 211-235: z_{j^L} renders as z with j^L below it; read as z^L_j.
+    from symbp.verify import verify
+
+    eq = read(r"\frac{\partial a_k^L}{\partial z_{j^L}} = 0")
+    z = [q for q in _quantities(eq) if q.role == "z"][0]
+    assert z.layer == Layer("L", 0) and [i.name for i in z.indices] == ["j"]
+    assert verify(r"\frac{\partial C}{\partial b_{j^l}} = \delta_{j^l}").status == "holds"
+    assert verify(r"\frac{\partial C}{\partial b_{j^l}} = \delta_{k^l}").status == "refuted"  # negative
+    with pytest.raises(ReadError):
+        read(r"z_{j^{l}}^{l} = 1")  # a layer inside the subscript and another above it: not guessed
+
+
+def test_a_derivative_whose_denominator_lost_its_partial_is_read_as_one():
+    # Seed 000 lines 302, 309: \frac{\partial b_j^l}{z_j^l} = 1 renders ∂b/z, read as ∂b^l_j/∂z^l_j.
+    from symbp.verify import verify
+
+    assert to_latex(read(r"\frac{\partial b_j^l}{z_j^l} = 1")) == r"\frac{\partial b^l_j}{\partial z^l_j} = 1"
+    assert verify(r"\frac{\partial b_j^l}{z_j^l} = 1").status == "holds"
+    assert verify(r"\frac{\partial b_j^l}{z_j^l} = 0").status == "refuted"  # negative: the reading is not vacuous
+    with pytest.raises(ReadError):
+        read(r"\frac{\partial b_j^l}{z_j^l a_j^l} = 1")  # a product below: not one quantity, not guessed
+    assert not any(isinstance(n, Partial) for n in walk(read(r"\frac{b_j^l}{z_j^l} = 1")))  # no ∂: a quotient

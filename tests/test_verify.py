@@ -461,3 +461,14 @@ def test_dyda_matrix_bp2_keeps_the_bias_row_so_it_is_refuted():
     # ("pomijając pierwszy element"), so the matrix form as written does not hold.
     v = verify(r"\delta^{[l]} = ((W^{[l+1]})^T \delta^{[l+1]}) \odot \varphi'(\text{net}^{[l]})", "dyda", diagnose=False)
     assert v.status == "refuted" and "cannot multiply entrywise" in v.reason
+
+
+def test_a_side_that_fails_and_holds_nowhere_refutes_the_chain():
+    # Seed 000 line 311: the sum's bound n_{l+1} should be n_l. At L = 2 the side has no instance (layer
+    # l+1 is missing) while the other sides hold; that is no evidence of a condition on the depth.
+    # By hand on [2, 3, 2], l = 2, j = 3: Σ_{k=1}^{2} ∂C/∂b^2_k ∂b^2_k/∂z^2_3 = 0, but ∂C/∂z^2_3 = δ^2_3 ≠ 0.
+    chain = (r"\delta_j^l = \frac{\partial C}{\partial z_j^l} = \sum_{k=1}^{n_{l+1}} \frac{\partial C}{\partial b_k^l}"
+             r" \frac{\partial b_k^l}{\partial z_j^l} = \frac{\partial C}{\partial b_j^l}")
+    r = verify(chain)
+    assert r.status == "refuted" and "side 3" in r.reason
+    assert verify(chain.replace("n_{l+1}", "n_l")).status == "holds"  # the corrected bound

@@ -215,6 +215,13 @@ def _verdict(eq, pairs, nets, limit: int, results: dict, setting: Setting) -> Ou
                                if nc.status == "fails" and nc is _first_of_side(results, nets, side))
         else:
             reason = first.reason
+        # A side of a chain that fails and holds at no depth (where the other sides hold it has no
+        # instance: a layer it names is missing) gives no evidence of a condition on the depth.
+        vacuous = [side for side in failed_sides if not any(results[(side, s)].status == "holds" for _, s in nets)]
+        if holding and vacuous and not undecided:
+            return Outcome("refuted", reason, counterexample=cx, failure=first.failure, side=_side_of(results, first),
+                           failed_sides=failed_sides, condition_met=False if setting.fixed else None,
+                           shape=all(nc.failure is None for nc in fails), **common)
         # A depth condition stands only where two networks of that depth, of other sizes, both hold.
         lone = [d for d in holding if len({s for dd, s in nets if dd == d
                                            and all(results[(side, s)].status == "holds" for _, _, side in pairs)}) < 2]

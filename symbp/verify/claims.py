@@ -18,6 +18,7 @@ words (letters only: no macro, no operator) are taken off and returned, to be li
 from __future__ import annotations
 
 import re
+import unicodedata
 
 _RELATION = re.compile(r"(?<![<>!:=])=(?![:=])|\\equiv(?![A-Za-z])")
 _DEFINITION = re.compile(r":=|=:|::=|\\coloneqq|\\eqqcolon|\\triangleq|\\stackrel\s*\{[^{}]*\}\s*\{?=|"
@@ -111,11 +112,30 @@ def _top_level(text: str) -> list[tuple[int, int, str]]:
 def _is_prose(words: str) -> bool:
     """``\\text{…}`` holding words (not a symbol such as \\text{net}): spaces, letters beyond ASCII, a connective."""
     w = words.strip()
-    return (not w) or bool(re.search(r"\s|[^\x00-\x7f]|//|^[,;.:]", words)) or w in _WORDS
+    return (not w) or bool(re.search(r"\s|[^\x00-\x7f]|//|^[,;.:]", words)) or w in _WORDS or opens_clause(w)
 
 
 _WORDS = {"and", "or", "if", "for", "where", "with", "hence", "so", "then", "i.e.", "thus", "since", "because",
           "oraz", "i", "a", "tedy", "kde", "gdzie", "где", "и"}
+
+#: Words that open a clause of their own after a claim (because …, i.e. …, hence …): what follows them is a
+#: new sentence, never a condition on the claim before (compared with diacritics and TeX accents taken off).
+_CLAUSE_OPENERS = {
+    "because", "since", "i.e.", "i.e", "hence", "thus", "therefore", "whereby",
+    "protoze", "neboli", "tedy", "tj.", "pritom", "proto", "tudiz", "cili", "jelikoz", "nebot",
+    "pitom",  # přitom with its ř lost in extraction (p\'itom renders “pítom”)
+    "потому", "поскольку", "т.е.", "поэтому", "значит", "следовательно", "причем", "откуда",
+    "poniewaz", "czyli", "wiec", "zatem", "tzn.", "stad",
+}
+_CLAUSE_PHRASES = ("that is ", "то есть", "так как ", "a tedy ", "przy czym ")
+
+
+def opens_clause(words: str) -> bool:
+    """Does ``\\text{words}`` open a clause of its own (``\\text{protože}``, ``\\text{, i.e.}``)?"""
+    bare = re.sub(r"\\[`'^\"~=.]|\\[uvHcdbrk](?=[{\s])|[{}]", "", words)  # TeX accents: p\'itom, p\v{r}itom
+    bare = "".join(c for c in unicodedata.normalize("NFKD", bare) if not unicodedata.combining(c))
+    bare = " ".join(bare.strip(" ,;:").lower().split())
+    return bare.split(" ", 1)[0] in _CLAUSE_OPENERS or bare.startswith(_CLAUSE_PHRASES)
 
 
 def pieces(text: str) -> list[tuple[str, tuple]]:
@@ -155,6 +175,11 @@ def pieces(text: str) -> list[tuple[str, tuple]]:
             if nxt.strip():
                 groups.append([nxt, ()])  # a new claim (the connective between claims is not part of either)
             continue
+        if _opens_clause(run):
+            # "A = B, \text{protože} b_k \text{závisí jen na} z_k": the clause is a sentence of its own (its
+            # math is prose); it is put back on the claim below if it holds a relation (it might restrict it).
+            groups.append([nxt, (), run])
+            continue
         tagless, tags = _strip_tag("x = " + nxt) if nxt.strip() else ("", ())
         prose = bool(re.search(r"\\(text|textrm|mbox|textnormal|mathrm)", run))
         if tags and tagless.strip() == "x =":
@@ -163,6 +188,7 @@ def pieces(text: str) -> list[tuple[str, tuple]]:
                 groups[-1][0] += " " + run
         elif nxt.strip() or prose:
             groups[-1][0] += f" {run} {nxt}"  # stays attached: read as a condition, or unreadable
+    groups = _rejoin_clauses(groups)
     out = []
     for g_text, removed in groups:
         g_text, tags = _strip_tag(g_text)
@@ -170,6 +196,24 @@ def pieces(text: str) -> list[tuple[str, tuple]]:
         if g_text:
             out.append((g_text, removed + tags))
     return out or [(" ".join(text.split()), ())]
+
+
+def _opens_clause(run: str) -> bool:
+    return any(opens_clause(m.group("words")) for m in _CONNECTIVE.finditer(run) if m.group("words") is not None)
+
+
+def _rejoin_clauses(groups: list) -> list:
+    """Clauses split off after a claim (``\\text{because} …``) that hold a relation go back on the claim."""
+    out: list = []
+    for g in groups:
+        if len(g) == 3:
+            text, removed, run = g
+            if out and (_RELATION.search(text) or NOT_EQUATION.search(text)):
+                out[-1] = [f"{out[-1][0]} {run} {text}", out[-1][1] + removed]
+                continue
+            g = [text, removed]
+        out.append(g)
+    return out
 
 
 def _in_words(comment: str) -> bool:
@@ -198,9 +242,15 @@ def _strip_tag(text: str) -> tuple[str, tuple]:
     return text, ()
 
 
+#: A composition written as a definition, the setting of a chain rule: f(x) = f(g(x)), f(x) = f\left(\sum g_i(x)\right).
+_COMPOSITION = re.compile(r"\s*f\s*\(\s*x\s*\)\s*=\s*f\s*(\\left)?\s*\((?=.*\bg(_\{?[a-z]\}?)?\s*\(\s*x\s*\)).*\)\s*$")
+
+
 def classify(piece: str) -> tuple[str, str]:
     """The bucket of one piece ('claim', 'definition', 'prose') and why it is not judged ('' for a claim)."""
     text = piece.strip()
+    if _COMPOSITION.match(text):
+        return "definition", "f written as a function of x through g: the composition a chain rule speaks of"
     if UPDATE_RULE.match(text):
         return "claim", ""  # w \to w - \eta \nabla C, W := W - \eta …: an update rule, checked
     if _DEFINITION.search(text) or (re.search(r"\\equiv(?![A-Za-z])", text) and not re.search(

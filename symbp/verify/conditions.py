@@ -32,6 +32,12 @@ def apply_conditions(eq: Equation) -> Equation:
     for w in eq.where:
         if w.kind:
             where.append(w)
+        elif w.differs:
+            missing = [v for v in (w.var, w.differs) if v not in indices]
+            if missing:
+                raise Uninterpretable(f"the condition {w.text} is about {', '.join(missing)}, which is not a free "
+                                      "neuron index of the formula")
+            where.append(replace(w, kind="differs"))
         elif w.var == "L":
             for b in (w.lo, w.hi):
                 if b is not None and not (isinstance(b, Layer) and b.var is None):

@@ -111,6 +111,8 @@ class Forms:
         if opened:
             self.expect("{")
         if not self.at("partial"):
+            if opened and isinstance(num, Quantity):
+                return self._partial_lost(num, tok)
             self.fail("the denominator of ∂X/∂… must start with \\partial")
         self.expect("partial")
         den = self.primary()
@@ -125,6 +127,20 @@ class Forms:
             return Derivative(operand, den)
         if not isinstance(num, Quantity):
             self.fail("∂X/∂Y reads only network quantities X and Y", tok)
+        return Partial(num, den)
+
+    def _partial_lost(self, num, tok):
+        r"""``\frac{\partial b^l_j}{z^l_j}``: ∂ over a lone quantity, its own ∂ lost, read as ∂b^l_j/∂z^l_j.
+
+        Only a whole denominator that is one network quantity is read so (∂b/z has no other meaning
+        in a derivative); anything else there keeps the formula unreadable.
+        """
+        start = self.i
+        den = self.primary()
+        if not (isinstance(den, Quantity) and self.at("}")):
+            self.i = start
+            self.fail("the denominator of ∂X/∂… must start with \\partial")
+        self.expect("}")
         return Partial(num, den)
 
     def d_fraction(self, tok):

@@ -163,18 +163,25 @@ def _ranges(found: list, lvars: list, ctx: Context, notes: list | None = None) -
     return {name: ranges[name] for name in sorted(ranges)}
 
 
-def index_bindings(layers: dict, ranges: dict):
-    """Every assignment of the free neuron indices, on top of the layer assignment ``layers``."""
+def index_bindings(layers: dict, ranges: dict, where: tuple = ()):
+    """Every assignment of the free neuron indices, on top of the layer assignment ``layers``.
+
+    A condition ``j \\neq k`` (in ``where``) leaves out the assignments where the two are equal.
+    """
     names = list(ranges)
+    differ = [(w.var, w.differs) for w in where if w.kind == "differs"]
     for combo in itertools.product(*(range(ranges[n][0], ranges[n][1] + 1) for n in names)):
-        yield {**layers, **dict(zip(names, combo))}
+        bind = dict(zip(names, combo))
+        if any(bind.get(a) is not None and bind.get(a) == bind.get(b) for a, b in differ):
+            continue
+        yield {**layers, **bind}
 
 
 def bindings(eq: Equation, ctx: Context):
     """Every valid assignment of the free layer variables and neuron indices on ``ctx.net``."""
     for layers, ranges, outside in layer_bindings(eq, ctx):
         if outside is None:
-            yield from index_bindings(layers, ranges)
+            yield from index_bindings(layers, ranges, eq.where)
 
 
 def _layers_text(bind: dict) -> str:

@@ -21,7 +21,7 @@ from .measures import cost_value  # (registers the rule of norms)
 from .cdots import expand_cdots
 from .context import ONE, RULES, Context, check_layer, evaluate, slots  # noqa: F401  (the interpretation's API)
 from .nodes import (
-    Add, Apply, Cdots, Derivative, Div, Hadamard, Layer, Mul, Nabla, Neg, Num, Partial, Pow, Quantity, Transpose, to_latex, walk,
+    Add, Apply, Cdots, Derivative, Div, Hadamard, Layer, Mul, Nabla, Neg, Num, Partial, Pow, Quantity, Transpose, latex_of, to_latex, walk,
 )
 from .values import (  # noqa: F401  (re-exported: the names verify and diagnose use)
     LayerOutOfRange, Mat, OutsideDomain, ShapeMismatch, Uninterpretable, _broadcast_constant, _elementwise, _lift,
@@ -41,7 +41,7 @@ def _vector(values: list, ctx: Context) -> Mat:
 
 def _quantity(q: Quantity, ctx: Context):
     model, net, nt = ctx.model, ctx.net, ctx.notation
-    what = to_latex(q)
+    what = latex_of(q)
     if q.role == "C":
         return cost_value(ctx, what)
     sl = slots(q, ctx)

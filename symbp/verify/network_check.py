@@ -119,7 +119,7 @@ def check_network(lhs, rhs, depth: int, sizes: tuple, setting: Setting, deadline
                 out.outside.append((layers, outside))
                 continue
             count = 0
-            for bind in index_bindings(layers, ranges):
+            for bind in index_bindings(layers, ranges, eq.where):
                 if time.perf_counter() > deadline:
                     raise derive.BudgetExceeded("the time budget ran out")
                 ctx.bind = dict(bind)
@@ -137,6 +137,8 @@ def check_network(lhs, rhs, depth: int, sizes: tuple, setting: Setting, deadline
                     break
                 count += 1
                 bad = compare(lv, rv, lhs, rhs, ctx)
+                if bad is True:
+                    bad = _in_spaces(rv, rhs, where, ctx)
                 if bad is True:
                     continue
                 out.instances += count
@@ -169,7 +171,7 @@ def _screened(eq: Equation, ctx: Context, out: NetCheck, setting: Setting, deadl
     cx = None
     try:
         instances = [b for layers, ranges, outside in layer_bindings(eq, ctx) if outside is None
-                     for b in index_bindings(layers, ranges)]
+                     for b in index_bindings(layers, ranges, eq.where)]
         # The first instance and a few others: a wrong formula is rarely right at all of them.
         picks = instances[:1] + random.Random(len(instances)).sample(instances[1:], min(3, len(instances) - 1))
         stop = min(deadline, time.perf_counter() + 5)
@@ -187,6 +189,16 @@ def _screened(eq: Equation, ctx: Context, out: NetCheck, setting: Setting, deadl
     out.status, out.instances, out.counterexample = "fails", 1, cx
     out.reason = f"the two sides differ {cx.instance}"
     out.failure = (ctx, dict(bind), None, None, ())
+    return True
+
+
+def _in_spaces(value, side, where: tuple, ctx: Context):
+    """True, or why ``value`` is not in the space a ``\\in \\mathbb{R}^{n_l}`` after the formula names."""
+    for w in where:
+        if w.kind == "space":
+            n = ctx.size(w.lo.size, w.text)
+            if not (isinstance(value, Mat) and (value.rows, value.cols) == (n, 1)):
+                return f"{to_latex(side)} is {shape_of(value)}, but {w.text} says a column vector of {n}"
     return True
 
 
@@ -215,6 +227,18 @@ def _equal(a, b, ctx: Context | None) -> bool:
     # term dictionaries are equal polynomials: the common case needs no subtraction.
     if isinstance(a, algebra.Poly) and isinstance(b, algebra.Poly) and a.terms == b.terms:
         return True
+    if isinstance(a, algebra.RatFunc) and isinstance(b, algebra.RatFunc) and a.den.terms != b.den.terms:
+        # a − b is (a.num b.den − b.num a.den) / (a.den b.den): its zero test needs the numerator only,
+        # so the product of the denominators (the largest of the three) is built only when the network's
+        # relations or σ' = rule(σ) must be put into the difference.
+        num = a.num * b.den - b.num * a.den
+        if num.is_zero():
+            return True
+        model = getattr(ctx, "model", None)
+        if getattr(ctx, "prime_rule", None) is None and not (getattr(model, "relations", None)
+                                                             or getattr(model, "idempotent", None)):
+            return False
+        return _zero(algebra.RatFunc(num, a.den * b.den), ctx)
     return _zero(a - b, ctx)
 
 

@@ -197,8 +197,9 @@ class Where:
     var: str
     lo: object
     hi: object
-    kind: str  # "layer" | "index"
+    kind: str  # "layer" | "index" | "depth" | "differs" | "space" (``\in \mathbb{R}^{n_l}``: lo is that size)
     text: str = ""
+    differs: str = ""  # ``j \neq k``: the other neuron index var must differ from (lo, hi are None)
 
 
 @dataclass(frozen=True)
@@ -276,6 +277,12 @@ def _needs_parens(node) -> bool:
     return isinstance(node, (Add, Neg, Hadamard))
 
 
+@lru_cache(maxsize=8192)
+def latex_of(node) -> str:
+    """``to_latex`` remembered: messages name the same few nodes on every instance and network."""
+    return to_latex(node)
+
+
 def to_latex(node) -> str:
     """LaTeX for a tree, in the notation it was read in."""
     if isinstance(node, Equation):
@@ -283,7 +290,7 @@ def to_latex(node) -> str:
         for rel, side in zip(node.rels, node.sides[1:]):
             parts.append(f" {rel} {to_latex(side)}")
         for w in node.where:
-            parts.append(r", \quad " + _where(w))
+            parts.append((" " if w.kind == "space" else r", \quad ") + _where(w))
         return "".join(parts)
     if isinstance(node, Quantity):
         return _quantity(node)
@@ -360,6 +367,10 @@ def _bound(b) -> str:
 
 
 def _where(w: "Where") -> str:
+    if w.differs:
+        return rf"{w.var} \neq {w.differs}"
+    if w.kind == "space":
+        return rf"\in \mathbb{{R}}^{{{_size(w.lo.size)}}}"
     lo, hi = _bound(w.lo), _bound(w.hi)
     if lo == hi:
         return f"{w.var} = {lo}"

@@ -221,6 +221,9 @@ class _Parser(Constructs, Forms):
         t = self.peek()
         if t.kind == "macro" and t.text in ("tag", "forall", "label", "nonumber", "notag"):
             return True
+        if t.kind == "macro" and t.text == "in" and self.peek(1).kind in ("macro", "char") and (
+                self.peek(1).text == "R" or self.peek(1).text in ("mathbf", "mathbb", "mathrm", "Bbb", "mathcal")):
+            return True  # "… \in \mathbb{R}^{n_l}": the space of the formula's value
         words = self.text_at()
         if words is not None and is_tail_text(words):
             return True
@@ -574,6 +577,12 @@ class _Parser(Constructs, Forms):
                     base = f"{base}_{{{''.join(raw)}}}"
                     indices = ("sample",)
                     continue
+                if layered and layer is None and "^" in raw and not self.at("^"):
+                    # z_{j^L}: the layer typed inside the subscript, on the neuron index; it renders as
+                    # z with j^L below it and is read as z^L_j (the quantity has no superscript of its own)
+                    cut = raw.index("^")
+                    layer = _layer(_unbraced(raw[cut + 1:]), itok, self)
+                    raw = raw[:cut]
                 indices, sep = _indices(raw, itok, self)
         if role == "x" and layer is not None and not self.notation.bias_column:
             self.fail("x with a layer is the augmented vector (x_0 = 1) of a notation with a bias column", tok)
@@ -590,3 +599,7 @@ class _Parser(Constructs, Forms):
             return Pow(q, power)
         return Transpose(q, transpose) if transpose else q
 
+
+def _unbraced(raw: list[str]) -> list[str]:
+    """A script's tokens without the braces of one group around them (``{L-1}`` → ``L-1``)."""
+    return raw[1:-1] if len(raw) > 1 and raw[0] == "{" and raw[-1] == "}" else raw

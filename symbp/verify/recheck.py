@@ -68,7 +68,7 @@ def _instances(eq, ctx: Context) -> list:
     out = []
     for layers, ranges, outside in layer_bindings(eq, ctx):
         if outside is None:
-            out.extend(index_bindings(layers, ranges))
+            out.extend(index_bindings(layers, ranges, eq.where))
     return out
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 from ..algebra import Poly
 from .cdots import expand_vector, pattern_end
 from .context import RULES, Context, evaluate, slots
-from .nodes import Cdots, Comprehension, Layer, Matrix, Num, Partial, Quantity, Sum, to_latex, walk
+from .nodes import Cdots, Comprehension, Layer, Matrix, Num, Partial, Quantity, Sum, latex_of, to_latex, walk
 from .values import LayerOutOfRange, Mat, ShapeMismatch, Uninterpretable, _elementwise, _lift
 
 
@@ -146,9 +146,9 @@ def _grid(node: Matrix, cells: list, ctx: Context):
 
 
 def _upper_layer(layer: Layer, ctx: Context, node) -> int:
-    l = ctx.layer(layer, to_latex(node))
+    l = ctx.layer(layer, latex_of(node))
     if not (1 <= l <= ctx.net.L):
-        raise LayerOutOfRange(f"{to_latex(node)} sums over layer {layer.latex()}, which does not exist")
+        raise LayerOutOfRange(f"{latex_of(node)} sums over layer {layer.latex()}, which does not exist")
     return l
 
 

@@ -24,13 +24,17 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .lexer import ReadError, _layer
+from .lexer import ReadError, _layer, _size
 from .nodes import Equation, Index, Layer, Where
 
 _OPS = {"=": "=", "<": "<", ">": ">", "le": "≤", "leq": "≤", "leqslant": "≤", "ge": "≥", "geq": "≥",
-        "geqslant": "≥", "lt": "<", "gt": ">"}
+        "geqslant": "≥", "lt": "<", "gt": ">", "neq": "≠", "ne": "≠"}
 _LEADS = ("for all", "for every", "for each", "for any", "for", "if", "where", "when", "with", "and", "only for",
-          "only if", "only when")
+          "only if", "only when",
+          # Czech, Russian, Polish: if, when, where, for (all); the condition after them is read like the English one
+          "pokud", "když", "jestliže", "je-li", "kde", "pro", "pro všechna", "pro každé", "pro každý",
+          "если", "когда", "где", "при", "для", "для всех", "для каждого",
+          "jeśli", "jeżeli", "gdy", "kiedy", "gdzie", "dla", "dla wszystkich", "dla każdego")
 #: Words that make a parenthesised remark a restriction, not a label.
 _RESTRICTING = {"for", "if", "only", "where", "when", "layer", "layers", "all", "each", "every", "output", "input",
                 "hidden", "unless", "except", "with", "not", "and", "or", "last", "first"}
@@ -52,22 +56,35 @@ class Claim:
     def describe(self) -> str:
         """Words for the report: what the tags and conditions did."""
         out = []
-        if self.conditions:
-            texts = ", ".join(w.text for w in self.conditions)
-            out.append(f"The claim is restricted by its condition{'s' if len(self.conditions) > 1 else ''} {texts}: "
+        spaces = [w for w in self.conditions if w.kind == "space"]
+        if spaces:
+            out.append(f"Its value is said to be {', '.join(w.text for w in spaces)}: a column vector of that size, "
+                       "checked on every instance.")
+        if len(spaces) < len(self.conditions):
+            texts = ", ".join(w.text for w in self.conditions if w.kind != "space")
+            out.append(f"The claim is restricted by its condition{'s' if len(self.conditions) - len(spaces) > 1 else ''} {texts}: "
                        "values outside it are not claimed (they are listed as outside the formula's domain).")
         if self.labels:
             out.append(f"Labelled {', '.join(self.labels)} (a label, not checked).")
         return " ".join(out)
 
 
-_TAIL_WORDS = ("for", "if", "where", "when", "with", "and", "only", "all", "every", "each")
+_TAIL_WORDS = ("only", "all", "every", "each") + tuple(w for w in _LEADS if " " not in w)
 
 
 def is_tail_text(words: str) -> bool:
-    """A ``\\text{…}`` that starts a remark (for …, if …, (BP1)), not a quantity's name."""
+    """A ``\\text{…}`` that starts a remark (for …, if …, pokud …, (BP1)), not a quantity's name."""
     first = words.strip().lower().split(" ", 1)[0] if words.strip() else ""
     return words.strip().startswith("(") or first in _TAIL_WORDS
+
+
+def _lead_and_letter(words: str) -> tuple[str, str | None]:
+    """``if``, or ``když j`` (a lead with the condition's first letter typed inside the text): (lead, letter)."""
+    lead = " ".join(words.lower().split())
+    head, _, last = lead.rpartition(" ")
+    if lead not in _LEADS and head in _LEADS and len(last) == 1 and last.isalpha() and last.isascii():
+        return head, words.split()[-1]
+    return lead, None
 
 
 # -- the tail: separators, labels and conditions ---------------------------------------------
@@ -88,6 +105,9 @@ def read_tail(p) -> tuple[list, list]:
             continue
         if t.kind == "macro" and (t.text in ("nonumber", "notag") or (t.text == "\\" and p.peek(1).kind == "end")):
             p.next()  # no number for this line; a line break at the very end
+            continue
+        if t.kind == "macro" and t.text == "in":
+            conditions.append(_space(p))  # "… \in \mathbb{R}^{n_l}": what the formula is, checked
             continue
         words = p.text_at()
         if t.kind == "char" and t.text == "(" and p.text_at(1) is None:
@@ -117,6 +137,29 @@ def read_tail(p) -> tuple[list, list]:
                    "give formulas one at a time (a tag reads \\tag{BP1}, a condition \\quad l = L)", t)
         p.fail("unexpected input after the formula (only a tag such as \\tag{BP1} or a condition such as "
                "\\quad l = L may follow it)", t)
+
+
+def _space(p) -> Where:
+    """``\\in \\mathbf{R}^{n^{[0]}}`` after a formula: its value is a column of n^{[0]} real numbers.
+
+    Only the reals to the power of one layer size are read (a column vector of that layer's
+    size); ℝ alone, ℝ^{m \\times n} or any other set is not read, rather than ignored.
+    """
+    start = p.next()  # \in
+    if p.peek().kind == "macro" and p.peek().text in ("mathbf", "mathbb", "mathrm", "Bbb", "mathcal"):
+        p.next()
+        raw = p._script_tokens()
+    else:
+        raw = [p.next().text]
+    if raw != ["R"] or not p.at("^"):
+        p.fail("after \\in symbp reads only the reals to the power of a layer size, as in \\mathbb{R}^{n_l}", start)
+    stok = p.next()
+    layer = _size(p._script_tokens(), stok, p)
+    text = p.text[start.pos:p.peek().pos].strip().rstrip(",;.").strip()
+    end = p.peek()
+    if not (end.kind == "end" or (end.kind == "char" and end.text in ",;.") or end.text in ("quad", "qquad", "tag")):
+        p.fail(f"unexpected input after {text} (a formula's space ends it)", end)
+    return Where("", Index(size=layer), None, "space", text)
 
 
 def _tag(p) -> str:
@@ -151,17 +194,18 @@ def _label_words(p, words: str, tok, check: bool = True) -> str:
 def _condition(p) -> Where:
     start = p.peek()
     words = p.text_at()
+    letter = None  # "\\text{když j} \\neq k": the condition's letter typed inside the words
     if words is not None:
-        lead = words.strip().lower()
+        lead, letter = _lead_and_letter(words)
         if lead not in _LEADS:
             p.fail(f"the words \\text{{{words}}} after the formula are not a condition symbp reads "
-                   "(for, if, where, when)", start)
+                   "(for, if, where, when; pokud, když, kde, pro; если, при, где, для; jeśli, gdy, gdzie, dla)", start)
         _skip_text(p)
     lead_forall = p.at("forall")
     if lead_forall:
         p.next()
     first = p.peek()
-    items, ops = [_value(p)], []
+    items, ops = [("var", letter) if letter else _value(p)], []
     if items[0][0] == "var" and _op(p.peek()) is None and not p.at("in") and (words is not None or lead_forall):
         # "for all l", "\forall l": the claim's own quantifier, restricting nothing (the letter must be the formula's).
         return Where(items[0][1], None, None, "", p.text[start.pos:p.peek().pos].strip().rstrip(",;.").strip())
@@ -187,6 +231,8 @@ def _condition(p) -> Where:
         p.next()
     end = p.peek()
     text = p.text[first.pos:end.pos].strip().rstrip(",;.").strip()
+    if letter:
+        text = f"{letter} {text}"
     if not (end.kind == "end" or (end.kind == "char" and end.text in ",;.()") or end.text in ("quad", "qquad", "tag")
             or p.text_at() is not None):
         p.fail(f"unexpected input after the condition {p.text[first.pos:end.pos].strip()} (a condition ends at "
@@ -204,6 +250,10 @@ def _op(t) -> str | None:
 
 def _value(p):
     """('num', n) | ('L', offset) | ('var', name) | ('size', Layer) | ('dots',)."""
+    words = p.text_at()
+    if words is not None and len(words.strip()) == 1 and words.strip().isalpha():
+        _skip_text(p)  # "\\text{k}": a letter typed in the words of the condition
+        return ("var", words.strip())
     t = p.next()
     if t.kind == "num":
         if not t.text.isdigit():
@@ -262,6 +312,10 @@ def _where(p, items: list, ops: list, text: str, tok) -> Where:
         if len(vars_) == 1:
             items = list(items)
             items[vars_[0]] = ("var", "L")
+    if "≠" in ops:  # j \\neq k: two neuron indices that differ (the only inequality read)
+        if ops != ["≠"] or len(vars_) != 2:
+            p.fail(f"cannot read the condition {text!r} (≠ is read between two indices, as in j \\neq k)", tok)
+        return Where(items[0][1], None, None, "", rf"{items[0][1]} \neq {items[1][1]}", differs=items[1][1])
     if len(vars_) != 1 or not ops:
         p.fail(f"cannot read the condition {text!r} (expected one variable, as in l = L or 2 \\le l \\le L-1)", tok)
     k = vars_[0]

@@ -39,6 +39,7 @@ from ..certificate import Certificate, Counterexample
 from ..errors import SpecError, SymbpError
 from ..network import network
 from ..notation import Notation, profile
+from .chainrule import chain_rule
 from .check import Outcome, Setting, check
 from .describe import describe, identify
 from .diagnose import diagnose as _diagnose
@@ -204,6 +205,13 @@ def verify(
     except ReadError as exc:
         if nt.vectors == "row" and not has_layers(formula):
             return _own_layer(formula, base, start, budget)
+        ruled = chain_rule(formula)  # ∂f/∂x = ∂f/∂g · ∂g/∂x: letters that are no network quantity
+        if ruled is not None:
+            status, why = ruled
+            return Verification(status=status, verdict=_VERDICT[status], reason=why, seconds=_since(start),
+                                interpretation={"words": "read as the chain rule, f and g arbitrary differentiable "
+                                                "functions (f of the inner functions g, each g of x)", "latex": formula},
+                                **base)
         return Verification(status="unreadable", verdict="undecided", reason=str(exc), **base)
     eq = claim.equation
     if cost == "mean-quadratic":

@@ -1,0 +1,74 @@
+"""What is written after a formula: conditions in the notes' own language, and ``j \\neq k``.
+
+Sources: seed 000 (Czech), lines 211-235 (∂a^L_k/∂z^L_j = 0 pokud j ≠ k: the output activation of
+neuron k depends on z^L_k alone, so its derivative by any other z^L_j is 0) and lines 294-311
+(∂b^l_k/∂z^l_j = 0 když j ≠ k, from z^l_j = Σ_k w^l_{jk} a^{l-1}_k + b^l_j at fixed w^l and a^{l-1}).
+The verdicts are checked against direct differentiation (``symbp.verify``), and every "holds" is
+re-checked by the oracle (tests/conftest.py).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from symbp.verify import verify
+from symbp.verify.nodes import to_latex
+from symbp.verify.reader import ReadError, read, read_claim
+
+
+@pytest.mark.parametrize("lead", [r"\text{if }", r"\text{pokud }", r"\text{když }", r"\text{если }",
+                                  r"\text{при }", r"\text{gdy }", r"\text{jeśli }", r"\text{dla }"])
+def test_a_condition_is_read_after_its_lead_word_in_each_language(lead):
+    claim = read_claim(rf"\frac{{\partial a_k^L}}{{\partial z_j^L}} = 0 \quad {lead} j \neq k")
+    assert [w.text for w in claim.conditions] == [r"j \neq k"]
+    assert verify(rf"\frac{{\partial a_k^L}}{{\partial z_j^L}} = 0 \quad {lead} j \neq k").status == "holds"
+
+
+def test_the_letter_typed_inside_the_words_is_the_conditions_letter():
+    # Seed 000 line 300: \text{když j} \neq \text{k} renders "když j ≠ k".
+    eq = read(r"\frac{\partial b_k^l}{\partial z_j^l} = 0 \, \text{když j} \neq \text{k}")
+    assert to_latex(eq).endswith(r"j \neq k")
+    assert verify(r"\frac{\partial b_k^l}{\partial z_j^l} = 0 \, \text{když j} \neq \text{k}").status == "holds"
+
+
+def test_a_wrong_formula_under_a_differs_condition_is_refuted():
+    # The condition only removes j = k: everything else is still checked.
+    r = verify(r"\frac{\partial a_k^L}{\partial z_j^L} = 1 \quad \text{pokud } j \neq k")
+    assert r.status == "refuted"
+    r = verify(r"\frac{\partial b_k^l}{\partial z_j^l} = 1 \, \text{když j} \neq \text{k}")
+    assert r.status == "refuted"
+    # Without the condition the true statement is false at j = k (∂b^l_j/∂z^l_j = 1).
+    assert verify(r"\frac{\partial b_k^l}{\partial z_j^l} = 0").status == "refuted"
+
+
+def test_a_differs_condition_on_a_letter_the_formula_does_not_use_is_not_ignored():
+    # Seed 000 line 294: the formula writes i and k, the condition j and k.
+    r = verify(r"\frac{\partial b_k^l}{\partial z_i^l} = 0 \, \text{když j} \neq \text{k}")
+    assert r.status == "uninterpretable" and "j" in r.reason
+
+
+@pytest.mark.parametrize("text", [
+    r"\frac{\partial a_k^L}{\partial z_j^L} = 0 \quad \text{pokud } j \neq 2",   # ≠ a number: not read
+    r"\frac{\partial a_k^L}{\partial z_j^L} = 0 \quad \text{potom } j \neq k",   # "then": no condition word
+    r"\frac{\partial a_k^L}{\partial z_j^L} = 0 \quad \text{pokud jj} \neq k",   # two letters in the words
+])
+def test_what_is_not_a_condition_stays_unreadable(text):
+    with pytest.raises(ReadError):
+        read(text)
+
+
+def test_the_space_written_after_a_formula_is_checked():
+    # Seed 003 line 11 (Dyda): the input written out, a column of n^{[0]} numbers.
+    column = (r"a^{[0]} = \begin{bmatrix} a_1^{[0]} \\ a_2^{[0]} \\ \vdots \\ a_{n^{[0]}}^{[0]} \end{bmatrix} "
+              r"\in \mathbf{R}^{n^{[0]}}")
+    assert verify(column, "dyda").status == "holds"
+    r = verify(column.replace(r"\mathbf{R}^{n^{[0]}}", r"\mathbb{R}^{n^{[1]}}"), "dyda")  # the wrong size
+    assert r.status == "refuted" and "column vector of" in r.reason
+    assert verify(r"a^{[1]} = a^{[1]} \in \mathbb{R}^{n^{[0]}}", "dyda").status == "refuted"  # negative: never vacuous
+
+
+@pytest.mark.parametrize("text", [r"a^{[0]} = a^{[0]} \in \mathbb{R}", r"a^{[0]} = a^{[0]} \in \mathbb{R}^{m \times n}",
+                                  r"a^{[0]} = a^{[0]} \in \mathbb{R}^{n^{[0]}} a^{[0]}"])
+def test_a_space_symbp_does_not_read_is_not_ignored(text):
+    with pytest.raises(ReadError):
+        read(text, "dyda")
