@@ -19,16 +19,16 @@ through stand-ins); verify's verdict is compared with it:
 
 from __future__ import annotations
 
-import argparse
 import os
 import random
 import sys
-import time
 from collections import Counter
 
 if __package__ in (None, ""):
     sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+    sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
+import fuzz_cli  # noqa: E402
 from symbp.verify.graphevaluate import Misfit  # noqa: E402
 from symbp.verify.graphmodel import GraphUninterpretable  # noqa: E402
 from symbp.verify.graphnotes import graph_notes  # noqa: E402
@@ -188,14 +188,7 @@ def run(examples: int, seed: int = 0) -> Counter:
 
 
 def main(argv=None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--examples", type=int, default=200)
-    ap.add_argument("--seed", type=int, default=0)
-    args = ap.parse_args(argv)
-    start = time.perf_counter()
-    tally = run(args.examples, args.seed)
-    print(dict(tally), f"{time.perf_counter() - start:.1f} s")
-    return 1 if tally["UNSOUND"] or tally["FALSE REFUTATION"] else 0
+    return fuzz_cli.main(run, __doc__.splitlines()[0], 200, ("UNSOUND", "FALSE REFUTATION"), argv)
 
 
 if __name__ == "__main__":

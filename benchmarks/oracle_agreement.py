@@ -6,7 +6,8 @@ every node (C, per-sample C, z, a) with respect to every seed (w, b, x, z, a)
 from ``derive.GroundTruth`` (evaluated at the point) against the oracle; and
 on the smaller networks every ∂C/∂(parameter) of the oracle against
 ``sympy.diff`` of the fully composed cost. Prints the counts, the largest
-agreeing gap and every disagreement (there should be none).
+agreeing gap and every disagreement (there should be none). tests/test_oracle.py
+runs the same sweep (``point``, ``against_ground_truth``) on its own networks.
 
     python benchmarks/oracle_agreement.py [--points 3] [--quick]
 """
@@ -41,19 +42,37 @@ NETWORKS = [
 ]
 
 
-def point(net, rng):
+def point(net, rng, denominator=8):
+    # Exact rational leaves; targets in (0, 1) so every cost is defined.
     pt = {}
     for s in net.samples:
         for k in range(1, net.n(1) + 1):
-            pt[("x", s, k)] = Fraction(rng.randint(-8, 8), 8)
+            pt[("x", s, k)] = Fraction(rng.randint(-denominator, denominator), denominator)
         for j in range(1, net.n(net.L) + (0 if net.one_hot else 1)):
-            pt[("y", s, j)] = Fraction(rng.randint(1, 7), 8)
+            pt[("y", s, j)] = Fraction(rng.randint(1, denominator - 1), denominator)
     for key in net.parameters():
-        pt[key] = Fraction(rng.choice([-1, 1]) * rng.randint(1, 8), 8)
+        pt[key] = Fraction(rng.choice([-1, 1]) * rng.randint(1, denominator), denominator)
     return pt
 
 
+def cubic(expr):
+    # The oracle's stand-in for a generic σ, substituted into SymPy's composed cost.
+    f, _ = generic_function("sigma")
+    return expr.replace(lambda e: isinstance(e, f), lambda e: e.args[0] + e.args[0] ** 2 / 2 + e.args[0] ** 3 / 6)
+
+
+def sympy_leaf_values(net, pt):
+    # The point as a SymPy substitution: each leaf's symbol to its exact rational.
+    sub = {}
+    for key, v in pt.items():
+        kind, *idx = key
+        sym = net.x(idx[1], idx[0]) if kind == "x" else net.y(idx[1], idx[0]) if kind == "y" else net.symbol(key)
+        sub[sym] = sympy.Rational(v.numerator, v.denominator)
+    return sub
+
+
 def ground_truth_values(net, pt, plan):
+    # symbp's ground truth (derive) evaluated at the point with the counterexample search's concrete σ.
     for s in net.samples:
         for j in range(1, net.n(net.L) + 1):
             net.atoms.target(j, s)
@@ -80,10 +99,12 @@ def nodes(net):
     return out
 
 
-def against_ground_truth(net, pt, plan):
+def against_ground_truth(net, pt, plan="polynomial", ground_truth=GroundTruth):
+    """(compared, refused, largest agreeing gap, [(of, wrt, oracle, symbp)], the oracle's error estimate)
+    over every node × seed pair."""
     oracle = Oracle(net, pt, generic=plan)
     values = ground_truth_values(net, pt, plan)
-    gt, m = GroundTruth(net), net.atoms
+    gt, m = ground_truth(net), net.atoms
     compared, refused, worst, bad = 0, 0, 0.0, []
     for of in nodes(net):
         for wrt in seeds(net):
@@ -91,7 +112,7 @@ def against_ground_truth(net, pt, plan):
                 want = oracle.derivative(of, wrt)
             except OracleError:
                 refused += 1
-                continue
+                continue  # a relu kink: no derivative to compare
             if of[0] == "C":
                 element = gt.d_cost(wrt, sample=of[1] if len(of) == 2 else None)
             else:
@@ -100,7 +121,7 @@ def against_ground_truth(net, pt, plan):
             compared += 1
             gap = abs(want - got)
             if gap > TOL * (1 + abs(want)):
-                bad.append((net.label(), of, wrt, oracle.nstr(want, 12), oracle.nstr(got, 12)))
+                bad.append((of, wrt, oracle.nstr(want, 12), oracle.nstr(got, 12)))
             else:
                 worst = max(worst, float(gap))
     return compared, refused, worst, bad, float(oracle.error)
@@ -110,19 +131,13 @@ def against_sympy(net, pt, plan):
     if plan != "polynomial" or net.parameter_count > 20:
         return 0, 0.0
     oracle = Oracle(net, pt, generic=plan)
-    cost = net.composed_cost()
-    f, _ = generic_function("sigma")
-    cost = cost.replace(lambda e: isinstance(e, f), lambda e: e.args[0] + e.args[0] ** 2 / 2 + e.args[0] ** 3 / 6)
+    cost = cubic(net.composed_cost())
     for _, name in net.overrides:  # a generic f: t + c·t², c = (len(f) + 1)/3, as the oracle's stand-in
         if name.startswith("generic:"):
             g, _ = generic_function(name.split(":", 1)[1])
             c = sympy.Rational(len(name.split(":", 1)[1]) + 1, 3)
             cost = cost.replace(lambda e, g=g: isinstance(e, g), lambda e, c=c: e.args[0] + c * e.args[0] ** 2)
-    sub = {}
-    for key, v in pt.items():
-        kind, *idx = key
-        sym = net.x(idx[1], idx[0]) if kind == "x" else net.y(idx[1], idx[0]) if kind == "y" else net.symbol(key)
-        sub[sym] = sympy.Rational(v.numerator, v.denominator)
+    sub = sympy_leaf_values(net, pt)
     worst, n = 0.0, 0
     for key in net.parameters():
         try:
@@ -157,7 +172,7 @@ def main() -> None:
             row[0] += c
             row[1] += r
             row[2] = max(row[2], w)
-            bad_total += bad
+            bad_total += [(net.label(), *b) for b in bad]
             est = max(est, e)
             if not args.quick:
                 n, ws = against_sympy(net, pt, plan)

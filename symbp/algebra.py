@@ -27,7 +27,7 @@ from contextlib import contextmanager
 from fractions import Fraction
 from typing import Callable, Mapping
 
-from . import dense
+import symbp.dense as dense  # the module itself (not through symbp's __init__): its names are looked up at each call
 
 
 class BudgetExceeded(Exception):

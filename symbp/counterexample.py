@@ -221,7 +221,17 @@ def _show(field, v) -> str:
     return field.mp.nstr(v, 25)
 
 
-def _point_text(leaf_values: dict, net: Network) -> dict:
+def point_text(leaf_values: dict, net: Network) -> dict[str, str]:
+    r"""The point of a counterexample as the user reads it: each leaf named as in ``net``, its value as text.
+
+    The keys of ``leaf_values`` are the atoms' leaves: ``("w", l, j, k)``, ``("b", l, j)``,
+    ``("x", s, j)`` and ``("y", s, j)`` (sample ``s``, unit ``j``).
+
+    >>> from fractions import Fraction
+    >>> from symbp.network import network
+    >>> point_text({("w", 2, 1, 1): Fraction(1, 2), ("b", 2, 1): 3, ("x", 1, 1): Fraction(-1, 3)}, network([1, 1]))
+    {'w^2_11': '1/2', 'b^2_1': '3', 'x_1': '-1/3'}
+    """
     out = {}
     for key, v in leaf_values.items():
         kind, *rest = key
@@ -238,7 +248,7 @@ def _point_text(leaf_values: dict, net: Network) -> dict:
 
 def _counterexample(field, lv, rv, label, layer, idx, leaves, net, note):
     return lambda oracle: Counterexample(
-        instance=label, layer=layer, indices=tuple(idx), point=_point_text(leaves, net),
+        instance=label, layer=layer, indices=tuple(idx), point=point_text(leaves, net),
         lhs=_show(field, lv), rhs=_show(field, rv), lhs_value=float(lv), rhs_value=float(rv), activation=note,
         oracle=oracle,
     )

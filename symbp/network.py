@@ -23,7 +23,8 @@ from typing import Sequence
 
 import sympy
 
-from . import functions
+from .functions import Activation, Cost, softmax
+from .functions import activation as activation_named, cost as cost_named
 from .atoms import AtomModel
 from .errors import SpecError
 
@@ -75,15 +76,15 @@ class Network:
         return self.cost_entry.output == "softmax"
 
     @property
-    def cost_entry(self) -> functions.Cost:
-        return functions.cost(self.cost)
+    def cost_entry(self) -> Cost:
+        return cost_named(self.cost)
 
-    def activation(self, l: int, j: int) -> functions.Activation:
+    def activation(self, l: int, j: int) -> Activation:
         """The activation of neuron j of layer l (overrides first)."""
         for (ol, oj), name in self.overrides:
             if (ol, oj) == (l, j):
-                return functions.activation(name)
-        return functions.activation(self.activations[l - 2])
+                return activation_named(name)
+        return activation_named(self.activations[l - 2])
 
     def describe(self) -> dict:
         """Plain data for certificates and JSON."""
@@ -193,7 +194,7 @@ class Network:
                 )
             zs[l] = zl
             if l == self.L and self.output_softmax:
-                acts[l] = functions.softmax(zl)
+                acts[l] = softmax(zl)
             else:
                 acts[l] = [self.activation(l, j).expr(zl[j - 1]) for j in range(1, self.n(l) + 1)]
         return zs, acts
@@ -229,8 +230,8 @@ def _parse_activations(activation, L: int) -> tuple:
             f"(layers 2..{L}); give one name, or one per layer"
         )
     for name in names:
-        functions.activation(name)  # raises a clear error for unknown names
-    return tuple(functions.activation(n).name for n in names)
+        activation_named(name)  # raises a clear error for unknown names
+    return tuple(activation_named(n).name for n in names)
 
 
 def network(
@@ -269,7 +270,7 @@ def network(
             raise SpecError(f"layer sizes must be whole numbers ≥ 1, got {sizes} (layer {i} is {n})")
         if n > MAX_WIDTH:
             raise SpecError(f"layer {i} has {n} neurons, past symbp's limit of {MAX_WIDTH}")
-    entry = functions.cost(cost)
+    entry = cost_named(cost)
     acts = _parse_activations(activation, len(sizes))
     if one_hot and entry.output != "softmax":
         raise SpecError(
@@ -291,7 +292,7 @@ def network(
             raise SpecError(f"override for neuron {j} of layer {l}: no such neuron in sizes {sizes}")
         if entry.output == "softmax" and l == len(sizes):
             raise SpecError("the output layer of a softmax-cross-entropy network is the softmax; it takes no override")
-        ov.append(((l, j), functions.activation(name).name))
+        ov.append(((l, j), activation_named(name).name))
     net = Network(
         sizes=tuple(sizes),
         activations=acts,

@@ -31,15 +31,15 @@ import random
 import time
 from fractions import Fraction
 
-from . import algebra
+from .algebra import limits
 from .algebra import Poly
-from . import identities as ids
+from .identities import applicable, get as get_identity
 from .backprop import ShapeError
 from .certificate import Certificate, Certificates, Counterexample, Step
 from .derive import Budget, BudgetExceeded, GroundTruth
 from .errors import IdentityError, SpecError
 from .network import Network, network
-from . import shards
+from .shards import available as shards_available, lower as shards_lower, run as shards_run
 from .oracle import Oracle, OracleError
 from .counterexample import identity_sides, search, search_pointwise
 from .quantities import ExactQuantities, ModP, PointQuantities
@@ -72,7 +72,7 @@ def prove(identity, net, *, method: str = "auto", budget: float = 60.0, points: 
     for kind, prover in SPEC_PROVERS.items():
         if isinstance(net, kind):
             return prover(identity, net, method=method, budget=budget, points=points, seed=seed)
-    ident = ids.get(identity)
+    ident = get_identity(identity)
     if method not in METHODS:
         raise SpecError(f"unknown method {method!r}; use one of {', '.join(METHODS)}")
     if not isinstance(net, Network):
@@ -87,7 +87,7 @@ def prove(identity, net, *, method: str = "auto", budget: float = 60.0, points: 
         method = "exact"  # a lemma about one local derivative: a point check would restate the definition
     if method in ("exact", "auto") and (method == "exact" or net.parameter_count <= AUTO_EXACT_PARAMETERS or ident.exact_only):
         try:
-            with algebra.limits(deadline=start + budget, max_terms=MAX_TERMS):
+            with limits(deadline=start + budget, max_terms=MAX_TERMS):
                 return _prove_exact(ident, net, Budget(budget), start, seed, jobs)
         except BudgetExceeded as exc:
             if method == "exact" or ident.exact_only:
@@ -154,7 +154,7 @@ def _prove_exact(ident, net, budget, start, seed, jobs=1) -> Certificate:
     q = ExactQuantities(net, budget)
     want, failing = None, None  # every instance, in order
     try:
-        if jobs > 1 and net.parameter_count >= SHARD_PARAMETERS and shards.available():
+        if jobs > 1 and net.parameter_count >= SHARD_PARAMETERS and shards_available():
             # The shards compare the instances; here only the earliest failing
             # one (if any) is computed again, for its counterexample, while the
             # walk below lays out the same steps and counts as in one process.
@@ -227,16 +227,16 @@ def _first_failure_in_shards(ident, net, budget, jobs):
     def shard(w, n, stop):
         q = ExactQuantities(net, budget)
         try:
-            with algebra.limits(deadline=budget.deadline, max_terms=MAX_TERMS):
+            with limits(deadline=budget.deadline, max_terms=MAX_TERMS):
                 _, _, failure = _walk(ident, q, budget, lambda index, row: row % n == w, stop)
         except ShapeError:
             return None  # every process meets it at the same comparison; the walk afterwards reports it
         if failure is None:
             return None
-        shards.lower(stop, failure[0])
+        shards_lower(stop, failure[0])
         return failure[0]
 
-    found = [f for f in shards.run(shard, jobs) if f is not None]
+    found = [f for f in shards_run(shard, jobs) if f is not None]
     return min(found) if found else None
 
 
@@ -333,10 +333,10 @@ def _prove_pit(ident, net, points, seed, start, budget) -> Certificate:
 def _prove_function_rule(ident, net) -> Certificate:
     import sympy
 
-    from . import functions
+    from .functions import activation as activation_named
 
     start = time.perf_counter()
-    act = functions.activation(ident.function_rule)
+    act = activation_named(ident.function_rule)
     if act.prime_of_value is None:
         raise IdentityError(f"{ident.name}: the activation {act.name} has no rule writing σ' through σ")
     z = sympy.Symbol("z", real=True)
@@ -381,4 +381,4 @@ def _oracle_differs(name: str, claimed: float) -> bool:
 
 def prove_all(net: Network, names=None, **kwargs) -> Certificates:
     """Prove each applicable identity (or each named one) on ``net`` (a list a notebook shows as a table)."""
-    return Certificates(prove(ident, net, **kwargs) for ident in ids.applicable(net, names))
+    return Certificates(prove(ident, net, **kwargs) for ident in applicable(net, names))

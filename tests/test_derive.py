@@ -57,9 +57,13 @@ def test_forward_mode_equals_sympy_diff_for_named_activations(activation):
 
 @pytest.mark.parametrize(
     "cost, activation, one_hot",
-    [("cross-entropy", "sigmoid", False), ("softmax-cross-entropy", "tanh", False), ("softmax-cross-entropy", "sigmoid", True)],
+    [("cross-entropy", "sigmoid", False), ("softmax-cross-entropy", "sigmoid", True)],
 )
 def test_forward_mode_equals_sympy_diff_for_the_cross_entropy_costs(cost, activation, one_hot):
+    # Softmax without one-hot targets (the slowest sympy.diff of the suite) is not repeated here:
+    # the central differences below take the same route (gradient, substitute_forward) on a softmax
+    # output, and tests/test_oracle.py compares derive with the oracle at every node and seed of
+    # [2,2,2] tanh softmax-cross-entropy, and the oracle with sympy.diff of that composed cost.
     net = network([2, 2, 3], activation=activation, cost=cost, one_hot=one_hot)
     rng = random.Random(5)
     for key in rng.sample(net.parameters(), 5):

@@ -14,51 +14,31 @@ from __future__ import annotations
 
 import dataclasses
 import random
+import sys
 from fractions import Fraction
+from pathlib import Path
 
 import pytest
 import sympy
 
-from symbp import counterexample as cxm
-from symbp import functions, identities
-from symbp.derive import GroundTruth
-from symbp.functions import generic_function
-from symbp.network import network
-from symbp.oracle import Oracle, OracleError, OracleQuantities, confirm, element_value
-from symbp.prove import prove
-from symbp.quantities import Decimal60, ExactQuantities, PointQuantities
-from symbp.verify import verify
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
+
+from oracle_agreement import (  # noqa: E402  (the sweep the benchmark runs over its own networks)
+    against_ground_truth, cubic, ground_truth_values, point, sympy_leaf_values,
+)
+from symbp import functions, identities  # noqa: E402
+from symbp.derive import GroundTruth  # noqa: E402
+from symbp.network import network  # noqa: E402
+from symbp.oracle import Oracle, OracleError, OracleQuantities, confirm, element_value  # noqa: E402
+from symbp.prove import prove  # noqa: E402
+from symbp.quantities import ExactQuantities  # noqa: E402
+from symbp.verify import verify  # noqa: E402
 
 TOL = 1e-40
 
 
 def _point(net, seed=0, denominator=8):
-    # Exact rational leaves; targets in (0, 1) so every cost is defined.
-    rng = random.Random(seed)
-    pt = {}
-    for s in net.samples:
-        for k in range(1, net.n(1) + 1):
-            pt[("x", s, k)] = Fraction(rng.randint(-denominator, denominator), denominator)
-        for j in range(1, net.n(net.L) + (0 if net.one_hot else 1)):
-            pt[("y", s, j)] = Fraction(rng.randint(1, denominator - 1), denominator)
-    for key in net.parameters():
-        pt[key] = Fraction(rng.choice([-1, 1]) * rng.randint(1, denominator), denominator)
-    return pt
-
-
-def _cubic(expr):
-    # The oracle's stand-in for a generic σ, substituted into SymPy's composed cost.
-    f, _ = generic_function("sigma")
-    return expr.replace(lambda e: isinstance(e, f), lambda e: e.args[0] + e.args[0] ** 2 / 2 + e.args[0] ** 3 / 6)
-
-
-def _sympy_leaf_values(net, pt):
-    sub = {}
-    for key, v in pt.items():
-        kind, *idx = key
-        sym = net.x(idx[1], idx[0]) if kind == "x" else net.y(idx[1], idx[0]) if kind == "y" else net.symbol(key)
-        sub[sym] = sympy.Rational(v.numerator, v.denominator)
-    return sub
+    return point(net, random.Random(seed), denominator)
 
 
 def _close(oracle_value, sympy_value) -> bool:
@@ -88,8 +68,8 @@ def test_oracle_gradient_equals_sympy_diff_of_the_composed_cost(sizes, activatio
     net = network(sizes, activation, cost, **options)
     pt = _point(net, seed=len(sizes) + sum(sizes))
     oracle = Oracle(net, pt)
-    composed = _cubic(net.composed_cost())
-    sub = _sympy_leaf_values(net, pt)
+    composed = cubic(net.composed_cost())
+    sub = sympy_leaf_values(net, pt)
     assert _close(oracle.cost(), composed.xreplace(sub))
     wrt = net.parameters() + [("x", s, k) for s in net.samples for k in range(1, net.n(1) + 1)]
     # sympy.diff is slow on these expressions: a fixed sample of 8 (the sweep below covers every key)
@@ -110,7 +90,7 @@ def _cost_from_layer(net, l, kind, s=1):
              for j in range(1, net.n(m) + 1)]
         acts = _activations_of_layer(net, m, z)
     cost = net.cost_entry.expr(acts, net.targets(s))
-    return nodes, _cubic(cost / net.batch)
+    return nodes, cubic(cost / net.batch)
 
 
 def _activations_of_layer(net, l, z):
@@ -126,12 +106,12 @@ def test_oracle_delta_and_nabla_equal_sympy_diff_of_the_cost_as_a_function_of_a_
     net = network(sizes, activation, cost, **options)
     pt = _point(net, seed=7)
     oracle = Oracle(net, pt)
-    sub = _sympy_leaf_values(net, pt)
+    sub = sympy_leaf_values(net, pt)
     zs, acts = net.forward(1)
     for l in net.layers:
         for kind in ("z", "a"):
             nodes, cost_expr = _cost_from_layer(net, l, kind)
-            here = {n: _cubic((zs if kind == "z" else acts)[l][j]).xreplace(sub) for j, n in enumerate(nodes)}
+            here = {n: cubic((zs if kind == "z" else acts)[l][j]).xreplace(sub) for j, n in enumerate(nodes)}
             for j, n in enumerate(nodes, start=1):
                 want = sympy.diff(cost_expr, n).xreplace(sub).xreplace(here)
                 assert _close(oracle.derivative(("C",), (kind, 1, l, j)), want), (kind, l, j)
@@ -153,59 +133,9 @@ def test_softmax_jacobian_equals_sympy_diff():
 # -- the oracle against symbp's ground truth at random points --------------------------------
 
 
-def _seeds(net):
-    out = list(net.parameters())
-    for s in net.samples:
-        out += [("x", s, k) for k in range(1, net.n(1) + 1)]
-        for l in range(1, net.L + 1):
-            out += [("a", s, l, j) for j in range(1, net.n(l) + 1)]
-            if l >= 2:
-                out += [("z", s, l, j) for j in range(1, net.n(l) + 1)]
-    return out
-
-
-def _nodes(net):
-    out = [("C",)] + ([("C", s) for s in net.samples] if net.batch > 1 else [])
-    for s in net.samples:
-        for l in net.layers:
-            out += [(kind, s, l, j) for j in range(1, net.n(l) + 1) for kind in ("z", "a")]
-    return out
-
-
-def _ground_truth_at(net, pt, plan):
-    # symbp's ground truth (derive) evaluated at the point with the counterexample search's concrete σ.
-    for s in net.samples:
-        for j in range(1, net.n(net.L) + 1):
-            net.atoms.target(j, s)
-    field = Decimal60()
-    neuron, _ = cxm._concrete_neuron(net, field, plan)
-    return PointQuantities(net, field, lambda k: field.coeff(pt[k]), neuron, output_exp=lambda s, j, z: field.mp.exp(z))
-
-
 def disagreements(net, pt, plan="polynomial", ground_truth=GroundTruth):
     """(compared, largest agreeing gap, [(of, wrt, oracle, symbp)]) over every node × seed pair."""
-    oracle = Oracle(net, pt, generic=plan)
-    values = _ground_truth_at(net, pt, plan)
-    gt = ground_truth(net)
-    model = net.atoms
-    compared, worst, bad = 0, 0.0, []
-    for of in _nodes(net):
-        for wrt in _seeds(net):
-            try:
-                want = oracle.derivative(of, wrt)
-            except OracleError:
-                continue  # a relu kink: no derivative to compare
-            if of[0] == "C":
-                element = gt.d_cost(wrt, sample=of[1] if len(of) == 2 else None)
-            else:
-                element = gt.d_node((model.Z if of[0] == "z" else model.A)[of[1]][of[2]][of[3] - 1], wrt)
-            got = oracle.mp.mpf(values.value(element))
-            compared += 1
-            gap = abs(want - got)
-            if gap > TOL * (1 + abs(want)):
-                bad.append((of, wrt, oracle.nstr(want, 10), oracle.nstr(got, 10)))
-            else:
-                worst = max(worst, float(gap))
+    compared, _, worst, bad, _ = against_ground_truth(net, pt, plan, ground_truth)
     return compared, worst, bad
 
 
@@ -373,7 +303,7 @@ def test_every_quantity_of_the_interface_equals_the_oracle(sizes, activation, co
     # the oracle's. Each method, each entry.
     net = network(sizes, activation, cost, **options)
     pt = _point(net, seed=4)
-    exact, point = ExactQuantities(net), _ground_truth_at(net, pt, "polynomial")
+    exact, point = ExactQuantities(net), ground_truth_values(net, pt, "polynomial")
     oracle = OracleQuantities(net, pt)
     compared = 0
     for name, get in QUANTITIES:

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from ..errors import SpecError
 from ..files import check_output, write_atomic
-from . import latex_layers
+from .latex_layers import build as build_layers, wanted as layers_wanted
 from .common import EXIT_OK, check_budget, with_examples
 
 
@@ -74,8 +74,8 @@ def build(args) -> tuple[str, str, list]:
     from ..prove import prove
 
     p = _notation(args.notation)
-    if latex_layers.wanted(args):  # the layers have one notation of their own (see docs/layers.md)
-        return latex_layers.build(args)
+    if layers_wanted(args):  # the layers have one notation of their own (see docs/layers.md)
+        return build_layers(args)
     if args.worked_example:
         if args.identity:
             raise SpecError("--worked-example and --identity do not go together: a worked example covers the whole network")

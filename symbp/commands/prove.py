@@ -9,7 +9,7 @@ import sys
 from .. import general, shards
 from ..errors import SpecError
 from ..display.progress import Progress
-from . import prove_layers
+from .prove_layers import listing as layers_listing, run as run_layers, wanted as layers_wanted
 from .colour import colour_on, paint_cell
 from .common import (EXIT_OK, EXIT_REFUTED, EXIT_UNDECIDED, add_network_arguments, check_budget, network_from_args,
                      with_examples)
@@ -58,13 +58,13 @@ def run(args) -> int:
     if args.list:
         for ident in identities.CATALOGUE.values():
             print(f"{ident.name:22} {ident.title} [{ident.source}]")
-        print("\n".join(prove_layers.listing()))
+        print("\n".join(layers_listing()))
         return EXIT_OK
     check_budget(args.budget)
     if args.jobs is not None and args.jobs < 1:
         raise SpecError(f"--jobs must be a whole number of processes ≥ 1, got {args.jobs}")
-    if prove_layers.wanted(args):
-        return prove_layers.run(args)
+    if layers_wanted(args):
+        return run_layers(args)
     if args.general:
         return _run_general(args)
     notation.profile(args.notation)  # an unknown notation is bad input, before any work

@@ -90,9 +90,9 @@ def _notation(value: str):
 
 def run(args) -> int:
     if args.layer:
-        from . import verify_layers
+        from .verify_layers import run as run_layers
 
-        return verify_layers.run(args)
+        return run_layers(args)
     from ..network import network
     from ..verify import notes as notes_module
     from ..verify import verify

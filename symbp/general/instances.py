@@ -163,10 +163,10 @@ CORE_CHECKS = {**CORE_NAMES, "minibatch-bias": "minibatch"}
 
 def _core_prove(name: str, gnet, budget_seconds) -> dict:
     """The core's ``prove`` (method exact) of the same identity on each concrete network."""
-    from .. import identities
+    from ..identities import get as get_identity
     from ..prove import prove
 
-    ident = identities.get(CORE_CHECKS[name])
+    ident = get_identity(CORE_CHECKS[name])
     out = {}
     for net in concrete_networks(gnet):
         if ident.applies(net):

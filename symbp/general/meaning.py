@@ -29,7 +29,7 @@ from __future__ import annotations
 
 import sympy
 
-from .. import functions
+from ..functions import activation as activation_named
 from .lemmas import Layers
 
 
@@ -87,7 +87,7 @@ def written_out(m: Layers, gnet, expr: sympy.Expr) -> sympy.Expr:
     """``expr`` with every a^L_x written as the network defines it, and a named σ, σ' as functions of z."""
     expr = expr.replace(lambda e: isinstance(e, sympy.Indexed) and e.base == m.a_L,
                         lambda e: output_of(m, gnet.output, e.indices[0]))
-    act = functions.activation(gnet.activation)
+    act = activation_named(gnet.activation)
     if not act.is_generic:
         expr = expr.replace(lambda e: isinstance(e, m.sigma), lambda e: act.expr(e.args[0]))
         expr = expr.replace(lambda e: isinstance(e, m.sigma_prime), lambda e: act.prime(e.args[0]))

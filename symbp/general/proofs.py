@@ -27,7 +27,7 @@ from dataclasses import dataclass, replace
 
 import sympy
 
-from .. import functions
+from ..functions import activation as activation_named, cost as cost_named
 from ..certificate import Certificate, Step
 from .chains import IDENTITIES as CHAIN_IDENTITIES
 from .chains import GeneralIdentity
@@ -56,7 +56,7 @@ class GeneralNetwork:
 
     @property
     def output(self) -> str:
-        return functions.cost(self.cost).output
+        return cost_named(self.cost).output
 
     def prove_general(self, identity, budget: float = 60.0) -> Certificate:
         """``prove(identity, self)``: ``identity`` a name or a core ``identities.Identity``."""
@@ -78,8 +78,8 @@ def network(activation: str = "generic", cost: str = "quadratic", one_hot: bool 
     >>> network(cost="softmax-cross-entropy").output
     'softmax'
     """
-    act = functions.activation(activation)
-    entry = functions.cost(cost)
+    act = activation_named(activation)
+    entry = cost_named(cost)
     if one_hot and entry.output != "softmax":
         raise SpecError(f"one_hot (Σ_k y_k = 1) is an assumption of softmax-cross-entropy, not of {entry.name!r}")
     return GeneralNetwork(act.name, entry.name, bool(one_hot))
@@ -91,7 +91,7 @@ def resolve(identity) -> "str | GeneralIdentity":
     >>> resolve("BP1'")
     'BP1-quadratic'
     """
-    from .. import identities
+    from ..identities import get as get_identity
     from .instances import CORE_NAMES
 
     if isinstance(identity, GeneralIdentity):
@@ -99,7 +99,7 @@ def resolve(identity) -> "str | GeneralIdentity":
     if isinstance(identity, str) and identity.strip() in IDENTITIES:
         return identity.strip()
     try:
-        core = identities.get(identity)
+        core = get_identity(identity)
     except IdentityError:
         raise IdentityError(f"unknown all-sizes identity {identity!r}; known: {', '.join(IDENTITIES)} "
                             "(or their names in the core catalogue, e.g. BP1', lemma-2)") from None
@@ -324,7 +324,7 @@ def _mentions_sigma(session: _Session, key: str, idt) -> bool:
 
 def _specialise(session: _Session, cert: Certificate) -> Certificate:
     """For a named activation, the generic-σ proof plus the check that σ' is its derivative."""
-    act = functions.activation(session.gnet.activation)
+    act = activation_named(session.gnet.activation)
     if act.is_generic or cert.verdict != "proved-for-all-sizes":
         return cert
     t = sympy.Symbol("t", real=True)

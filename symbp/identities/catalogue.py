@@ -14,12 +14,13 @@ from __future__ import annotations
 
 from ..errors import IdentityError
 from ..network import Network
-from . import mlp, rowvector
+from .mlp import IDENTITIES as MLP_IDENTITIES
+from .rowvector import IDENTITIES as ROWVECTOR_IDENTITIES
 from .identity import Identity
 
 #: Every identity by name. Seed 004's local statements (row vectors, local
 #: Jacobians) are checked when named, or by `symbp prove --notation rowvector`.
-CATALOGUE: dict[str, Identity] = {**mlp.IDENTITIES, **rowvector.IDENTITIES}
+CATALOGUE: dict[str, Identity] = {**MLP_IDENTITIES, **ROWVECTOR_IDENTITIES}
 
 #: Identities that live above the engine, by lower-case name, each with where to
 #: find it; ``symbp.layers`` registers its own when ``symbp`` is imported.

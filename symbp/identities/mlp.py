@@ -12,7 +12,10 @@ a quantities object (``quantities``).
 
 from __future__ import annotations
 
-from .. import backprop as bp
+from ..backprop import (
+    augmented_input_gradient, augmented_weight_gradient, bp1, bp1_matrix, bp2, bp2_matrix, bp3, bp4, minibatch_bias_gradient,
+    minibatch_weight_gradient, product_formula, quadratic_nabla,
+)
 from ..backprop import Mat
 from ..network import Network
 from .identity import Comparison, Identity
@@ -78,19 +81,19 @@ def _each_sample(q):
 
 def _bp1(q):
     for s in _each_sample(q):
-        yield Comparison(q.L, s, q.delta(q.L, s), bp.bp1(q, s), r"\delta^L", r"\nabla_a C \odot \sigma'(z^L)")
+        yield Comparison(q.L, s, q.delta(q.L, s), bp1(q, s), r"\delta^L", r"\nabla_a C \odot \sigma'(z^L)")
 
 
 def _bp1_matrix(q):
     for s in _each_sample(q):
-        yield Comparison(q.L, s, q.delta(q.L, s), bp.bp1_matrix(q, s), r"\delta^L", r"\Sigma'(z^L)\,\nabla_a C")
+        yield Comparison(q.L, s, q.delta(q.L, s), bp1_matrix(q, s), r"\delta^L", r"\Sigma'(z^L)\,\nabla_a C")
 
 
 def _bp2(q):
     for s in _each_sample(q):
         for l in range(q.L - 1, 1, -1):
             yield Comparison(
-                l, s, q.delta(l, s), bp.bp2(q, l, s), rf"\delta^{{{l}}}", rf"((w^{{{l + 1}}})^T \delta^{{{l + 1}}}) \odot \sigma'(z^{{{l}}})"
+                l, s, q.delta(l, s), bp2(q, l, s), rf"\delta^{{{l}}}", rf"((w^{{{l + 1}}})^T \delta^{{{l + 1}}}) \odot \sigma'(z^{{{l}}})"
             )
 
 
@@ -98,19 +101,19 @@ def _bp2_matrix(q):
     for s in _each_sample(q):
         for l in range(q.L - 1, 1, -1):
             yield Comparison(
-                l, s, q.delta(l, s), bp.bp2_matrix(q, l, s), rf"\delta^{{{l}}}", rf"\Sigma'(z^{{{l}}})(w^{{{l + 1}}})^T \delta^{{{l + 1}}}"
+                l, s, q.delta(l, s), bp2_matrix(q, l, s), rf"\delta^{{{l}}}", rf"\Sigma'(z^{{{l}}})(w^{{{l + 1}}})^T \delta^{{{l + 1}}}"
             )
 
 
 def _bp3(q):
     for l in range(2, q.L + 1):
-        yield Comparison(l, 1, q.dC_db(l), bp.bp3(q, l), rf"\partial C/\partial b^{{{l}}}_j", rf"\delta^{{{l}}}_j")
+        yield Comparison(l, 1, q.dC_db(l), bp3(q, l), rf"\partial C/\partial b^{{{l}}}_j", rf"\delta^{{{l}}}_j")
 
 
 def _bp4(q):
     for l in range(2, q.L + 1):
         yield Comparison(
-            l, 1, q.dC_dw(l), bp.bp4(q, l), rf"\partial C/\partial w^{{{l}}}_{{jk}}", rf"a^{{{l - 1}}}_k \delta^{{{l}}}_j", ("j", "k")
+            l, 1, q.dC_dw(l), bp4(q, l), rf"\partial C/\partial w^{{{l}}}_{{jk}}", rf"a^{{{l - 1}}}_k \delta^{{{l}}}_j", ("j", "k")
         )
 
 
@@ -118,12 +121,12 @@ def _product(q):
     for s in _each_sample(q):
         for l in range(q.L, 1, -1):
             chain = r"\,".join(rf"\Sigma'(z^{{{m}}})(w^{{{m + 1}}})^T" for m in range(l, q.L)) + r"\,\Sigma'(z^L)\,\nabla_a C"
-            yield Comparison(l, s, q.delta(l, s), bp.product_formula(q, l, s), rf"\delta^{{{l}}}", chain)
+            yield Comparison(l, s, q.delta(l, s), product_formula(q, l, s), rf"\delta^{{{l}}}", chain)
 
 
 def _quadratic_nabla(q):
     for s in _each_sample(q):
-        yield Comparison(q.L, s, q.nabla_a(s), bp.quadratic_nabla(q, s), r"\nabla_a C", r"a^L - y")
+        yield Comparison(q.L, s, q.nabla_a(s), quadratic_nabla(q, s), r"\nabla_a C", r"a^L - y")
 
 
 def _output_error(rhs_fn, rhs_tex):
@@ -151,11 +154,11 @@ def _sum_y_a_minus_y(q, s):
 def _minibatch(q):
     for l in range(2, q.L + 1):
         yield Comparison(
-            l, 0, q.dC_dw(l), bp.minibatch_weight_gradient(q, l),
+            l, 0, q.dC_dw(l), minibatch_weight_gradient(q, l),
             rf"\partial C/\partial w^{{{l}}}", rf"\frac{{1}}{{m}}\sum_x \delta^{{x,{l}}} (a^{{x,{l - 1}}})^T", ("j", "k"),
         )
         yield Comparison(
-            l, 0, q.dC_db(l), bp.minibatch_bias_gradient(q, l), rf"\partial C/\partial b^{{{l}}}", rf"\frac{{1}}{{m}}\sum_x \delta^{{x,{l}}}"
+            l, 0, q.dC_db(l), minibatch_bias_gradient(q, l), rf"\partial C/\partial b^{{{l}}}", rf"\frac{{1}}{{m}}\sum_x \delta^{{x,{l}}}"
         )
 
 
@@ -163,14 +166,14 @@ def _dyda_weight(q):
     for l in range(2, q.L + 1):
         lhs = Mat.hstack(q.dC_db(l), q.dC_dw(l))
         yield Comparison(
-            l, 1, lhs, bp.augmented_weight_gradient(q, l), rf"\partial L/\partial W^{{[{l - 1}]}}", rf"\delta^{{[{l - 1}]}} (x^{{[{l - 2}]}})^T", ("k", "j"), 0
+            l, 1, lhs, augmented_weight_gradient(q, l), rf"\partial L/\partial W^{{[{l - 1}]}}", rf"\delta^{{[{l - 1}]}} (x^{{[{l - 2}]}})^T", ("k", "j"), 0
         )
 
 
 def _dyda_input(q):
     for l in range(3, q.L + 1):
         yield Comparison(
-            l, 1, q.nabla_a(1, l - 1), bp.augmented_input_gradient(q, l), rf"\partial L/\partial x^{{[{l - 2}]}}", rf"(W^{{[{l - 1}]}})^T \delta^{{[{l - 1}]}}"
+            l, 1, q.nabla_a(1, l - 1), augmented_input_gradient(q, l), rf"\partial L/\partial x^{{[{l - 2}]}}", rf"(W^{{[{l - 1}]}})^T \delta^{{[{l - 1}]}}"
         )
 
 

@@ -25,7 +25,7 @@ from typing import Iterable, Sequence
 
 from ..errors import NotationError
 from ..notation import Notation, profile
-from . import render
+from .render import bias, matrix, neuron, partial, sigma_prime_matrix, symbol_latex, weight
 from .phrases import COST_DEFINITIONS, JUSTIFICATIONS, PHRASES  # noqa: F401 (the words are data, kept there)
 from .retarget import NotConvertible
 from .proof import Checks, Lemmas, align, lemma_environments, split_lemmas
@@ -53,12 +53,12 @@ def notation_section(notation, lang: str = "en") -> str:
         phrase("notation_intro", lang, name=text(p.name), source=text(p.source or p.description)),
         phrase(
             "weight_meaning", lang,
-            w=f"${render.weight('l', 'j', 'k', p)}$", k="$k$", j="$j$",
+            w=f"${weight('l', 'j', 'k', p)}$", k="$k$", j="$j$",
             lm1="$l-1$", l="$l$",
         ),
     ]
     if p.bias_column:
-        lines.append(phrase("bias_column", lang, x0=f"${p.names['input']}_{{0}} = 1$", W=f"${render.matrix('l', p)}$"))
+        lines.append(phrase("bias_column", lang, x0=f"${p.names['input']}_{{0}} = 1$", W=f"${matrix('l', p)}$"))
     if p.layer_shift:
         lines.append(phrase("layer_shift", lang, first=f"${1 + p.layer_shift}$"))
     return f"\\section*{{{phrase('notation', lang)}}}\n" + "\n".join(lines) + "\n"
@@ -67,22 +67,22 @@ def notation_section(notation, lang: str = "en") -> str:
 def definitions_section(notation, costs: Iterable[str] = ("quadratic",), lang: str = "en") -> str:
     r"""The forward pass, δ and the costs, written from the profile's data."""
     p = profile(notation)
-    z_lj, a_lj = render.neuron("z", "l", "j", p), render.neuron("a", "l", "j", p)
+    z_lj, a_lj = neuron("z", "l", "j", p), neuron("a", "l", "j", p)
     if p.bias_column:
         x_prev = lambda k: f"{p.names['input']}^{{{p.layer('l-1')}}}_{{{k}}}"  # noqa: E731
         forward = (
-            rf"{z_lj} &= \sum_{{k=0}}^{{n^{{{p.layer('l-1')}}}}} {render.weight('l', 'j', 'k', p)} {x_prev('k')},"
-            rf" \qquad {x_prev(0)} = 1,\ {x_prev('k')} = {render.neuron('a', 'l-1', 'k', p)} \ (k \geq 1)"
+            rf"{z_lj} &= \sum_{{k=0}}^{{n^{{{p.layer('l-1')}}}}} {weight('l', 'j', 'k', p)} {x_prev('k')},"
+            rf" \qquad {x_prev(0)} = 1,\ {x_prev('k')} = {neuron('a', 'l-1', 'k', p)} \ (k \geq 1)"
         )
     else:
         forward = (
-            rf"{z_lj} &= \sum_{{k}} {render.weight('l', 'j', 'k', p)} {render.neuron('a', 'l-1', 'k', p)}"
-            rf" + {render.bias('l', 'j', p)}"
+            rf"{z_lj} &= \sum_{{k}} {weight('l', 'j', 'k', p)} {neuron('a', 'l-1', 'k', p)}"
+            rf" + {bias('l', 'j', p)}"
         )
     rows = [
         forward,
         rf"{a_lj} &= {p.sigma}({z_lj}), \qquad {p.names['a']}^{{{p.layer(1)}}} = {p.names['input']}",
-        rf"{render.neuron('delta', 'l', 'j', p)} &\equiv {render.partial(p.cost, z_lj)}",
+        rf"{neuron('delta', 'l', 'j', p)} &\equiv {partial(p.cost, z_lj)}",
     ]
     fill = dict(C=p.cost, aL=f"{p.names['a']}^{{{p.layer('L')}}}", zL=f"{p.names['z']}^{{{p.layer('L')}}}",
                 y=p.names["target"])
@@ -93,7 +93,7 @@ def definitions_section(notation, costs: Iterable[str] = ("quadratic",), lang: s
             rows.append(body.replace(" = ", " &= ", 1) + rf" && \text{{\small {label}}}")
     hadamard = phrase(
         "hadamard", lang, u="$u \\odot v$",
-        S=f"${render.sigma_prime_matrix('l', p)}$", sp=f"${p.sigma}'({render.neuron('z', 'l', 'j', p)})$",
+        S=f"${sigma_prime_matrix('l', p)}$", sp=f"${p.sigma}'({neuron('z', 'l', 'j', p)})$",
     )
     return (
         f"\\section*{{{phrase('definitions', lang)}}}\n\\begin{{align*}}\n"
@@ -292,7 +292,7 @@ def _counterexample(cx, p: Notation, lang: str) -> str:
     head = phrase("cx_instance", lang, instance=text(str(cx.instance), p), activation=act)
     entries = []
     for name, value in cx.point.items():
-        shown = render.symbol_latex(str(name), p)
+        shown = symbol_latex(str(name), p)
         if shown is None:
             shown = r"\text{" + text(str(name)) + "}"
         entries.append(f"{shown} &= {_value(value)}")

@@ -25,7 +25,7 @@ from fractions import Fraction
 import numpy as np
 import sympy
 
-from .. import functions
+from ..functions import numpy_softmax
 from ..derive import GroundTruth
 from ..errors import SpecError, SymbpError
 from ..network import Network
@@ -252,7 +252,7 @@ def _numpy_cost(net: Network, values: dict) -> float:
         b = np.array([values[("b", l, j)] for j in range(1, net.n(l) + 1)])
         zl = w @ act + b
         if l == net.L and net.output_softmax:
-            act = functions.numpy_softmax(zl)
+            act = numpy_softmax(zl)
         else:
             act = np.array([net.activation(l, j).numpy(zl[j - 1]) for j in range(1, net.n(l) + 1)], dtype=float)
     y = np.array([values[("y", 1, j)] for j in range(1, net.n(net.L) + 1)])

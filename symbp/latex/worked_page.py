@@ -10,7 +10,8 @@ import math
 import sympy
 
 from ..notation import profile
-from . import document, render
+from .document import _wrap, definitions_section, notation_section, text
+from .render import bias, neuron, partial, weight
 from .worked import DIGITS, PHRASES, SHOWN, WorkedExample
 
 
@@ -45,7 +46,7 @@ class _Page:
 
     def chain(self, lhs: str, exprs: list[str], why: str, **kw) -> list[str]:
         """``lhs = e1 = e2 = …`` as align rows, the justification on the first, right-aligned as a tag."""
-        words = document.text(_words(why, self.lang, **kw))
+        words = text(_words(why, self.lang, **kw))
         rows = [rf"{lhs} &= {exprs[0]} \tag*{{({words})}}"]
         rows += [rf"&= {e}" for e in exprs[1:]]
         return rows
@@ -53,14 +54,14 @@ class _Page:
 
 def _given_rows(pg: _Page) -> list[str]:
     ex, p, net = pg.ex, pg.p, pg.net
-    rows = [rf"{render.neuron('a', 1, k, p)} &= {pg.num(ex.values[('x', 1, k)])}" for k in range(1, net.n(1) + 1)]
+    rows = [rf"{neuron('a', 1, k, p)} &= {pg.num(ex.values[('x', 1, k)])}" for k in range(1, net.n(1) + 1)]
     rows += [rf"{p.target(j)} &= {pg.num(ex.values[('y', 1, j)])}" for j in range(1, net.n(net.L) + 1)]
     for l in net.layers:
         for j in range(1, net.n(l) + 1):
             entries = [
-                f"{render.weight(l, j, k, p)} = {pg.num(ex.values[('w', l, j, k)])}" for k in range(1, net.n(l - 1) + 1)
+                f"{weight(l, j, k, p)} = {pg.num(ex.values[('w', l, j, k)])}" for k in range(1, net.n(l - 1) + 1)
             ]
-            entries.append(f"{render.bias(l, j, p)} = {pg.num(ex.values[('b', l, j)])}")
+            entries.append(f"{bias(l, j, p)} = {pg.num(ex.values[('b', l, j)])}")
             rows.append(r",\quad ".join(entries).replace(" = ", " &= ", 1))
     return rows
 
@@ -71,26 +72,26 @@ def _forward_rows(pg: _Page) -> list[str]:
     for l in net.layers:
         ks = range(1, net.n(l - 1) + 1)
         for j in range(1, net.n(l) + 1):
-            z_lj = render.neuron("z", l, j, p)
-            terms = " + ".join(f"{render.weight(l, j, k, p)} {render.neuron('a', l - 1, k, p)}" for k in ks)
+            z_lj = neuron("z", l, j, p)
+            terms = " + ".join(f"{weight(l, j, k, p)} {neuron('a', l - 1, k, p)}" for k in ks)
             nums = " + ".join(rf"{pg.num(ex.values[('w', l, j, k)], True)} \cdot {pg.num(ex.a[(l - 1, k)], True)}" for k in ks)
             rows += pg.chain(
                 z_lj,
-                [f"{terms} + {render.bias(l, j, p)}", f"{nums} + {pg.num(ex.values[('b', l, j)], True)}", pg.num(ex.z[(l, j)])],
+                [f"{terms} + {bias(l, j, p)}", f"{nums} + {pg.num(ex.values[('b', l, j)], True)}", pg.num(ex.z[(l, j)])],
                 "def_z", z=f"${p.names['z']}$",
             )
             if l == net.L and net.output_softmax:
                 continue  # the softmax needs every z^L_k first
             rows += pg.chain(
-                render.neuron("a", l, j, p), [f"{p.sigma}({z_lj}) = {pg.num(ex.a[(l, j)])}"], "def_a", a=f"${p.names['a']}$"
+                neuron("a", l, j, p), [f"{p.sigma}({z_lj}) = {pg.num(ex.a[(l, j)])}"], "def_a", a=f"${p.names['a']}$"
             )
     if net.output_softmax:
         L = net.L
-        exps = " + ".join(f"e^{{{render.neuron('z', L, k, p)}}}" for k in range(1, net.n(L) + 1))
+        exps = " + ".join(f"e^{{{neuron('z', L, k, p)}}}" for k in range(1, net.n(L) + 1))
         for j in range(1, net.n(L) + 1):
             rows += pg.chain(
-                render.neuron("a", L, j, p),
-                [rf"\frac{{e^{{{render.neuron('z', L, j, p)}}}}}{{{exps}}} = {pg.num(ex.a[(L, j)])}"],
+                neuron("a", L, j, p),
+                [rf"\frac{{e^{{{neuron('z', L, j, p)}}}}}{{{exps}}} = {pg.num(ex.a[(L, j)])}"],
                 "softmax",
             )
     return rows
@@ -104,9 +105,9 @@ def _backward_rows(pg: _Page) -> list[str]:
             rows += _softmax_delta_rows(pg, j)
             continue
         rows += pg.chain(
-            render.neuron("delta", L, j, p),
+            neuron("delta", L, j, p),
             [
-                rf"{render.partial(p.cost, render.neuron('a', L, j, p))} \, {p.sigma}'({render.neuron('z', L, j, p)})",
+                rf"{partial(p.cost, neuron('a', L, j, p))} \, {p.sigma}'({neuron('z', L, j, p)})",
                 rf"{pg.num(ex.nabla_a[j], True)} \cdot {pg.num(ex.sigma_prime[(L, j)], True)} = {pg.num(ex.delta[(L, j)])}",
             ],
             "bp1",
@@ -114,12 +115,12 @@ def _backward_rows(pg: _Page) -> list[str]:
     for l in range(L - 1, 1, -1):
         ks = range(1, net.n(l + 1) + 1)
         for j in range(1, net.n(l) + 1):
-            terms = " + ".join(f"{render.weight(l + 1, k, j, p)} {render.neuron('delta', l + 1, k, p)}" for k in ks)
+            terms = " + ".join(f"{weight(l + 1, k, j, p)} {neuron('delta', l + 1, k, p)}" for k in ks)
             nums = " + ".join(rf"{pg.num(ex.values[('w', l + 1, k, j)], True)} \cdot {pg.num(ex.delta[(l + 1, k)], True)}" for k in ks)
             rows += pg.chain(
-                render.neuron("delta", l, j, p),
+                neuron("delta", l, j, p),
                 [
-                    rf"{p.sigma}'({render.neuron('z', l, j, p)}) \left({terms}\right)",
+                    rf"{p.sigma}'({neuron('z', l, j, p)}) \left({terms}\right)",
                     rf"{pg.num(ex.sigma_prime[(l, j)], True)} \left({nums}\right)",
                     pg.num(ex.delta[(l, j)]),
                 ],
@@ -133,13 +134,13 @@ def _softmax_delta_rows(pg: _Page, j: int) -> list[str]:
     # one term of the sum per line.
     ex, p, net = pg.ex, pg.p, pg.net
     L, ks = net.L, list(range(1, net.n(net.L) + 1))
-    a = lambda k: render.neuron("a", L, k, p)  # noqa: E731
-    terms = [rf"{render.partial(p.cost, a(k))} \, {a(k)}({1 if k == j else 0} - {a(j)})" for k in ks]
+    a = lambda k: neuron("a", L, k, p)  # noqa: E731
+    terms = [rf"{partial(p.cost, a(k))} \, {a(k)}({1 if k == j else 0} - {a(j)})" for k in ks]
     nums = [
         rf"{pg.num(ex.nabla_a[k], True)} \cdot {pg.num(ex.a[(L, k)], True)}({1 if k == j else 0} - {pg.num(ex.a[(L, j)], True)})"
         for k in ks
     ]
-    rows = pg.chain(render.neuron("delta", L, j, p), [terms[0]], "softmax_chain")
+    rows = pg.chain(neuron("delta", L, j, p), [terms[0]], "softmax_chain")
     rows += [rf"&\phantom{{=}} + {t}" for t in terms[1:]]
     rows += [rf"&= {nums[0]}"] + [rf"&\phantom{{=}} + {t}" for t in nums[1:]]
     rows.append(rf"&= {pg.num(ex.delta[(L, j)])}")
@@ -153,15 +154,15 @@ def _gradient_rows(pg: _Page) -> list[str]:
         if key[0] == "b":
             _, l, j = key
             rows += pg.chain(
-                render.partial(p.cost, render.bias(l, j, p)),
-                [f"{render.neuron('delta', l, j, p)} = {pg.num(ex.grads[key])}"], "bp3",
+                partial(p.cost, bias(l, j, p)),
+                [f"{neuron('delta', l, j, p)} = {pg.num(ex.grads[key])}"], "bp3",
             )
         else:
             _, l, j, k = key
             rows += pg.chain(
-                render.partial(p.cost, render.weight(l, j, k, p)),
+                partial(p.cost, weight(l, j, k, p)),
                 [
-                    f"{render.neuron('a', l - 1, k, p)} {render.neuron('delta', l, j, p)}"
+                    f"{neuron('a', l - 1, k, p)} {neuron('delta', l, j, p)}"
                     rf" = {pg.num(ex.a[(l - 1, k)], True)} \cdot {pg.num(ex.delta[(l, j)], True)} = {pg.num(ex.grads[key])}"
                 ],
                 "bp4",
@@ -182,17 +183,17 @@ def worked_document(ex: WorkedExample, notation="nielsen", *, lang: str = "en") 
     checks = _words("check_text", lang, exact=f"{float(c['exact']):.1e}", h=f"{c['h']:g}",
                     fd=_bound(c['finite_differences']), tol=f"{c['tolerance']:g}", cost=_bound(c['cost']))
     body = (
-        document.notation_section(p, lang)
-        + document.definitions_section(p, [ex.net.cost], lang)
-        + section("given", _given_rows(pg), document.text(_words("given_text", lang) + " " + numbers) + "\n")
+        notation_section(p, lang)
+        + definitions_section(p, [ex.net.cost], lang)
+        + section("given", _given_rows(pg), text(_words("given_text", lang) + " " + numbers) + "\n")
         + section("forward", _forward_rows(pg))
         + section("cost", [rf"{p.cost} &= {pg.num(ex.cost)}"])
         + section("backward", _backward_rows(pg))
         + section("gradients", _gradient_rows(pg))
-        + f"\\section*{{{_words('checks', lang)}}}\n{document.text(checks)}\n"
+        + f"\\section*{{{_words('checks', lang)}}}\n{text(checks)}\n"
     )
-    title = document.text(_words("title", lang, label=ex.net.label()))
-    return document._wrap(title, body)
+    title = text(_words("title", lang, label=ex.net.label()))
+    return _wrap(title, body)
 
 
 def _bound(x: float) -> str:

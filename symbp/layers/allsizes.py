@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from fractions import Fraction
 from typing import Callable
 
-from .. import algebra
+from ..algebra import limits
 from ..algebra import BudgetExceeded
 from ..certificate import Certificate, Step
 from ..errors import IdentityError
@@ -195,7 +195,7 @@ def prove_all_sizes(identity, budget: float = 60.0) -> Certificate:
     start = time.perf_counter()
     A = Moments(plan.size)
     try:
-        with algebra.limits(deadline=start + budget, max_terms=500_000):
+        with limits(deadline=start + budget, max_terms=500_000):
             lines = plan.chain(A)
             steps, ok = _check(A, lines, plan)
             concrete = [prove_layer(ident, layer(ident.kind, shape), method="exact", budget=budget) for shape in plan.concrete]

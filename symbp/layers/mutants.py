@@ -18,7 +18,11 @@ from dataclasses import dataclass, replace
 from fractions import Fraction
 
 from ..errors import IdentityError
-from . import conv, normalization, pooling
+from .conv import CONV1D_INPUT, CONV2D_INPUT, CONV2D_WEIGHT, conv1d, conv2d, input_gradient, positions
+from .normalization import (
+    BATCHNORM_GAMMA, BATCHNORM_INPUT, LAYERNORM_INPUT, batchnorm, beta_gradient, compact_input_gradient, layernorm,
+)
+from .pooling import AVGPOOL_INPUT, MAXPOOL_INPUT, _routed, avgpool, maxpool
 # These modules share their names with their builders (``layers.rnn(...)``): import from them by name.
 from .attention import KEY, QUERY, VALUE, attention, key_rule, query_rule, value_rule
 from .dropout import DROPOUT, dropout, inverted_rule
@@ -52,7 +56,7 @@ def _mutant(base: LayerIdentity, slip: str, statement: str, claim, spec: LayerSp
 
 def _max_average(v):
     spec = v.spec
-    return pooling._routed(v, lambda c, p, u: v.const(Fraction(1, spec.kernel[0] * spec.kernel[1])))
+    return _routed(v, lambda c, p, u: v.const(Fraction(1, spec.kernel[0] * spec.kernel[1])))
 
 
 def _max_overwrite(v):
@@ -67,7 +71,7 @@ def _max_overwrite(v):
 
 
 def _avg_unscaled(v):
-    return pooling._routed(v, lambda c, p, u: v.const(1))
+    return _routed(v, lambda c, p, u: v.const(1))
 
 
 def _bn_constants(v):
@@ -77,7 +81,7 @@ def _bn_constants(v):
 
 
 def _bn_gamma_without_xhat(v):
-    return {("gamma", k[1]): x for k, x in normalization.beta_gradient(v).items()}
+    return {("gamma", k[1]): x for k, x in beta_gradient(v).items()}
 
 
 def _conv_weight_undilated(v):
@@ -86,50 +90,50 @@ def _conv_weight_undilated(v):
     out = {}
     for (c, k, *i) in spec.indices("w"):
         pos = lambda p: tuple(a + b - 1 for a, b in zip(p, i))  # noqa: E731
-        out[("w", (c, k, *i))] = v.total(v.g[(k, *p)] * spec.padded(x, c, pos(p), zero) for p in conv.positions(*spec.out))
+        out[("w", (c, k, *i))] = v.total(v.g[(k, *p)] * spec.padded(x, c, pos(p), zero) for p in positions(*spec.out))
     return out
 
 
 def _all() -> tuple:
-    c2 = conv.conv2d(in_channels=2, out_channels=2, kernel=(2, 3), stride=2, padding=1, input=(5, 5))
-    c1 = conv.conv1d(in_channels=1, out_channels=2, kernel=3, stride=2, padding=1, input=6)
-    mp_overlap = pooling.maxpool(channels=1, kernel=2, stride=1, input=(3, 3))
-    bn, ln = normalization.batchnorm(batch=3, features=2), normalization.layernorm(batch=2, features=3)
+    c2 = conv2d(in_channels=2, out_channels=2, kernel=(2, 3), stride=2, padding=1, input=(5, 5))
+    c1 = conv1d(in_channels=1, out_channels=2, kernel=3, stride=2, padding=1, input=6)
+    mp_overlap = maxpool(channels=1, kernel=2, stride=1, input=(3, 3))
+    bn, ln = batchnorm(batch=3, features=2), layernorm(batch=2, features=3)
     net = rnn(inputs=2, hidden=2, steps=3)
     att = attention(queries=3, keys=3, dim=2, values=2)
     att_rect = attention(queries=2, keys=3, dim=2, values=2)
     return (
-        _mutant(conv.CONV2D_INPUT, "without the 180° rotation",
+        _mutant(CONV2D_INPUT, "without the 180° rotation",
                 r"\frac{\partial L}{\partial x} = \sum_k \mathrm{pad}(\hat g_k) \star w_{c,k}",
-                lambda v: conv.input_gradient(v, rotate=False), c2),
-        _mutant(conv.CONV2D_INPUT, "without dilating g", r"\frac{\partial L}{\partial x} = \sum_k \mathrm{pad}(g_k) \star \mathrm{rot}_{180}(w_{c,k})",
-                lambda v: conv.input_gradient(v, dilated=False), c2),
-        _mutant(conv.CONV1D_INPUT, "without the 180° rotation", r"\frac{\partial L}{\partial x} = \sum_k \mathrm{pad}(\hat g_k) \star w_{c,k}",
-                lambda v: conv.input_gradient(v, rotate=False), c1),
-        _mutant(conv.CONV2D_WEIGHT, "without the stride", r"\frac{\partial L}{\partial w_{c,k,i,j}} = \sum_{p,q} g_{k,p,q} \tilde x_{c,p+i-1,q+j-1}",
+                lambda v: input_gradient(v, rotate=False), c2),
+        _mutant(CONV2D_INPUT, "without dilating g", r"\frac{\partial L}{\partial x} = \sum_k \mathrm{pad}(g_k) \star \mathrm{rot}_{180}(w_{c,k})",
+                lambda v: input_gradient(v, dilated=False), c2),
+        _mutant(CONV1D_INPUT, "without the 180° rotation", r"\frac{\partial L}{\partial x} = \sum_k \mathrm{pad}(\hat g_k) \star w_{c,k}",
+                lambda v: input_gradient(v, rotate=False), c1),
+        _mutant(CONV2D_WEIGHT, "without the stride", r"\frac{\partial L}{\partial w_{c,k,i,j}} = \sum_{p,q} g_{k,p,q} \tilde x_{c,p+i-1,q+j-1}",
                 _conv_weight_undilated, c2),
-        _mutant(pooling.MAXPOOL_INPUT, "spread like an average", r"\frac{\partial L}{\partial x_{c,u}} = \sum_p \frac{g_{c,p}}{k_h k_w}",
-                _max_average, pooling.maxpool(channels=2, kernel=2, stride=2, input=(4, 4))),
-        _mutant(pooling.MAXPOOL_INPUT, "overwritten, not summed, over overlapping windows",
+        _mutant(MAXPOOL_INPUT, "spread like an average", r"\frac{\partial L}{\partial x_{c,u}} = \sum_p \frac{g_{c,p}}{k_h k_w}",
+                _max_average, maxpool(channels=2, kernel=2, stride=2, input=(4, 4))),
+        _mutant(MAXPOOL_INPUT, "overwritten, not summed, over overlapping windows",
                 r"\frac{\partial L}{\partial x_{c,u}} = g_{c,p^*}\, [u = \arg\max]", _max_overwrite, mp_overlap),
-        _mutant(pooling.AVGPOOL_INPUT, "without 1/(k_h k_w)", r"\frac{\partial L}{\partial x_{c,u}} = \sum_p g_{c,p}",
-                _avg_unscaled, pooling.avgpool(channels=1, kernel=2, stride=1, padding=1, input=(3, 4))),
-        _mutant(normalization.BATCHNORM_INPUT, "without 1/m",
+        _mutant(AVGPOOL_INPUT, "without 1/(k_h k_w)", r"\frac{\partial L}{\partial x_{c,u}} = \sum_p g_{c,p}",
+                _avg_unscaled, avgpool(channels=1, kernel=2, stride=1, padding=1, input=(3, 4))),
+        _mutant(BATCHNORM_INPUT, "without 1/m",
                 r"\frac{\gamma}{\sqrt{\sigma^2+\epsilon}}\big(m g_i - \sum_j g_j - \hat x_i \sum_j g_j \hat x_j\big)",
-                lambda v: normalization.compact_input_gradient(v, with_m=False), bn),
-        _mutant(normalization.BATCHNORM_INPUT, "without γ",
+                lambda v: compact_input_gradient(v, with_m=False), bn),
+        _mutant(BATCHNORM_INPUT, "without γ",
                 r"\frac{1}{m\sqrt{\sigma^2+\epsilon}}\big(m g_i - \sum_j g_j - \hat x_i \sum_j g_j \hat x_j\big)",
-                lambda v: normalization.compact_input_gradient(v, with_gamma=False), bn),
-        _mutant(normalization.BATCHNORM_INPUT, "without the x̂ term",
+                lambda v: compact_input_gradient(v, with_gamma=False), bn),
+        _mutant(BATCHNORM_INPUT, "without the x̂ term",
                 r"\frac{\gamma}{m\sqrt{\sigma^2+\epsilon}}\big(m g_i - \sum_j g_j\big)",
-                lambda v: normalization.compact_input_gradient(v, with_xhat_term=False), bn),
-        _mutant(normalization.BATCHNORM_INPUT, "with μ and σ² held constant", r"\frac{\gamma\, g_i}{\sqrt{\sigma^2+\epsilon}}",
+                lambda v: compact_input_gradient(v, with_xhat_term=False), bn),
+        _mutant(BATCHNORM_INPUT, "with μ and σ² held constant", r"\frac{\gamma\, g_i}{\sqrt{\sigma^2+\epsilon}}",
                 _bn_constants, bn),
-        _mutant(normalization.BATCHNORM_GAMMA, "without x̂", r"\frac{\partial L}{\partial \gamma_c} = \sum_i g_{i,c}",
+        _mutant(BATCHNORM_GAMMA, "without x̂", r"\frac{\partial L}{\partial \gamma_c} = \sum_i g_{i,c}",
                 _bn_gamma_without_xhat, bn),
-        _mutant(normalization.LAYERNORM_INPUT, "without γ",
+        _mutant(LAYERNORM_INPUT, "without γ",
                 r"\frac{1}{n\sqrt{\sigma^2+\epsilon}}\big(n g_{i,c} - \sum_k g_{i,k} - \hat x_{i,c} \sum_k g_{i,k} \hat x_{i,k}\big)",
-                lambda v: normalization.compact_input_gradient(v, with_gamma=False), ln),
+                lambda v: compact_input_gradient(v, with_gamma=False), ln),
         _mutant(RESIDUAL, "without the skip", r"\frac{\partial L}{\partial x} = J_F^{\mathsf T} g",
                 lambda v: skip_rule(v, skip=False), residual(3)),
         _mutant(RESIDUAL, "through the skip only", r"\frac{\partial L}{\partial x} = g",

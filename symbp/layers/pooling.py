@@ -42,7 +42,15 @@ TIES = ("at a tie the maximum is not differentiable: g goes to the first maximal
         "window's maximum is unique")
 
 
+@dataclass(frozen=True)
 class _Pool(LayerSpec):
+    # The fields both poolings have (each subclass is a frozen dataclass over them, adding none).
+    channels: int = 1
+    kernel: tuple = (2, 2)
+    stride: tuple = (2, 2)
+    padding: tuple = (0, 0)
+    input: tuple = (4, 4)
+
     NAMES = {"x": ("x", "x"), "g": ("g", "g"), "y": ("y", "y"), "e": ("e", "e")}
     PARAMS = {"channels": "pos", "kernel": "pos2", "stride": "pos2", "padding": "nat2", "input": "pos2"}
 
@@ -80,12 +88,6 @@ class _Pool(LayerSpec):
 class MaxPool(_Pool):
     """2-D max pooling (build it with ``maxpool``)."""
 
-    channels: int = 1
-    kernel: tuple = (2, 2)
-    stride: tuple = (2, 2)
-    padding: tuple = (0, 0)
-    input: tuple = (4, 4)
-
     kind = "maxpool"
 
     def forward(self, tape) -> dict:
@@ -121,12 +123,6 @@ class MaxPool(_Pool):
 @dataclass(frozen=True)
 class AvgPool(_Pool):
     """2-D average pooling, padded zeros counted (build it with ``avgpool``)."""
-
-    channels: int = 1
-    kernel: tuple = (2, 2)
-    stride: tuple = (2, 2)
-    padding: tuple = (0, 0)
-    input: tuple = (4, 4)
 
     kind = "avgpool"
 

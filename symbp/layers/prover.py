@@ -27,11 +27,11 @@ import random
 import time
 from fractions import Fraction
 
-from .. import algebra
+from ..algebra import limits
 from ..algebra import BudgetExceeded
 from ..certificate import Certificate, Counterexample, Step
 from ..errors import IdentityError, SpecError
-from . import refute
+from .refute import find as find_counterexample
 from .catalogue import get
 from .field import ModPrime, Symbolic, Zp
 from .identity import CannotForm, LayerIdentity, evaluate
@@ -68,7 +68,7 @@ def prove_layer(identity, spec: LayerSpec, *, method: str = "auto", budget: floa
     start = time.perf_counter()
     if method == "exact" or (method == "auto" and spec.leaf_count <= AUTO_EXACT_LEAVES):
         try:
-            with algebra.limits(deadline=start + budget, max_terms=MAX_TERMS):
+            with limits(deadline=start + budget, max_terms=MAX_TERMS):
                 return _exact(ident, spec, start, budget, seed)
         except BudgetExceeded as exc:
             if method == "exact":
@@ -93,7 +93,7 @@ def _certificate(ident: LayerIdentity, spec, method, verdict, start, **kw) -> Ce
 
 
 def _refutation(ident, spec, method, start, key, count, seed) -> Certificate:
-    found = refute.find(ident, spec, prefer=key, seed=seed)
+    found = find_counterexample(ident, spec, prefer=key, seed=seed)
     where = f"∂{spec.LOSS}/∂{spec.symbol(*key)}"
     if found.counterexample is None:
         reason = found.bug or (f"at {where} the two sides differ as polynomials in the atoms, "

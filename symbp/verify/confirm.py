@@ -26,8 +26,9 @@ from fractions import Fraction
 import mpmath
 
 from ..certificate import Counterexample
+from ..counterexample import point_text
 from ..network import network
-from . import oracle_values
+from .oracle_values import atom_values, context_of, value_at
 from .context import Context, evaluate
 from .values import Mat, Uninterpretable, _broadcast_constant, _variable_rows
 
@@ -77,13 +78,13 @@ def confirm(lhs, rhs, ctx: Context, bind: dict, entry: "tuple | None", label: st
             # where a cross-entropy cost is defined.
             leaves = _random_leaves(net, rng, small=attempt % 2 == 1)
             try:
-                values, note = oracle_values.atom_values(net, leaves, stand_in, [net.atoms.keys[g] for g in atoms])
+                values, note = atom_values(net, leaves, stand_in, [net.atoms.keys[g] for g in atoms])
             except (ZeroDivisionError, ValueError, OverflowError):
                 continue
-            mp = oracle_values.context_of(values)
+            mp = context_of(values)
             for e, left, right in pairs:
                 try:
-                    lv, rv = oracle_values.value_at(left, values, net), oracle_values.value_at(right, values, net)
+                    lv, rv = value_at(left, values, net), value_at(right, values, net)
                 except (ZeroDivisionError, ValueError, OverflowError):
                     continue
                 if not all(isinstance(v, mp.mpf) and mp.isfinite(v) for v in (lv, rv)):
@@ -159,7 +160,7 @@ def _small_leaves(net, rng: random.Random) -> dict:
 def _counterexample(label: str, bind: dict, leaves: dict, net, lv, rv, note: str) -> Counterexample:
     layer = next((v for k, v in bind.items() if k in ("l", "L")), None)
     return Counterexample(
-        instance=label, layer=layer, indices=tuple(bind.values()), point=_point_text(leaves, net),
+        instance=label, layer=layer, indices=tuple(bind.values()), point=point_text(leaves, net),
         lhs=_show(lv), rhs=_show(rv), lhs_value=float(lv), rhs_value=float(rv), activation=note,
     )
 
@@ -169,18 +170,3 @@ def _show(v) -> str:
     if abs(v - mpmath.nint(v)) < mpmath.mpf(10) ** -30 * (1 + abs(v)):
         return str(int(mpmath.nint(v)))
     return mpmath.nstr(v, 25)
-
-
-def _point_text(leaves: dict, net) -> dict:
-    out = {}
-    for key, v in leaves.items():
-        kind, *rest = key
-        if kind == "w":
-            name = str(net.weight(*rest))
-        elif kind == "b":
-            name = str(net.bias(*rest))
-        else:
-            s, j = rest
-            name = str(net.x(j, s) if kind == "x" else net.y(j, s))
-        out[name] = str(v)
-    return out

@@ -16,7 +16,7 @@ user layer u is Nielsen layer u − ``layer_shift``.
 from __future__ import annotations
 
 from ..algebra import Poly, RatFunc
-from . import sums  # noqa: F401  (registers the rules of sums, bracket vectors and matrices)
+from .sums import index_range  # noqa: F401  (registers the rules of sums, bracket vectors and matrices)
 from .measures import cost_value  # (registers the rule of norms)
 from .cdots import expand_cdots
 from .context import ONE, RULES, Context, check_layer, evaluate, slots  # noqa: F401  (the interpretation's API)

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 from ..errors import SymbpError
-from . import nodes as n
+from .nodes import Add, Apply, Comprehension, Div, Equation, Hadamard, Matrix, Mul, Neg, Num, Pow, Sum, Transpose, walk
 from .nodes import Index, Layer
 
 MAX_CHARS = 4000
@@ -180,27 +180,27 @@ def degree(node) -> int:
     >>> degree(Pow(Pow(x, 8), 8)), degree(Mul((Pow(x, 8), Pow(x, 8)))), degree(Num(3))
     (64, 16, 0)
     """
-    if isinstance(node, n.Num):
+    if isinstance(node, Num):
         return 0
-    if isinstance(node, n.Equation):
+    if isinstance(node, Equation):
         return max((degree(s) for s in node.sides), default=0)
-    if isinstance(node, (n.Add,)):
+    if isinstance(node, (Add,)):
         return max((degree(t) for t in node.terms), default=0)
-    if isinstance(node, n.Mul):
+    if isinstance(node, Mul):
         return sum(degree(f) for f in node.factors)
-    if isinstance(node, n.Hadamard):
+    if isinstance(node, Hadamard):
         return degree(node.left) + degree(node.right)
-    if isinstance(node, n.Div):
+    if isinstance(node, Div):
         return degree(node.num) + degree(node.den)
-    if isinstance(node, n.Pow):
+    if isinstance(node, Pow):
         return degree(node.base) * node.exp
-    if isinstance(node, (n.Neg, n.Transpose)):
+    if isinstance(node, (Neg, Transpose)):
         return degree(node.arg)
-    if isinstance(node, n.Apply):
+    if isinstance(node, Apply):
         return max(1, degree(node.arg)) * max(1, _scale(node.arg))
-    if isinstance(node, (n.Sum, n.Comprehension)):
+    if isinstance(node, (Sum, Comprehension)):
         return degree(node.body)
-    if isinstance(node, n.Matrix):
+    if isinstance(node, Matrix):
         return max((degree(e) for e in node.entries), default=0)
     return 1
 
@@ -208,8 +208,8 @@ def degree(node) -> int:
 def _scale(node) -> int:
     """The largest whole number multiplying something inside an exponential's argument."""
     best = 1
-    for sub in n.walk(node):
-        if isinstance(sub, n.Num):
+    for sub in walk(node):
+        if isinstance(sub, Num):
             value = abs(sub.value)
             best = max(best, int(value) if value >= 1 else 1)
     return best

@@ -20,7 +20,7 @@ from fractions import Fraction
 
 from ..network import network
 from ..notation import Notation, profile
-from . import oracle_values
+from .oracle_values import atom_values, context_of, value_at
 from .conditions import apply_conditions
 from .confirm import _entry, _random_leaves
 from .context import Context, evaluate
@@ -88,11 +88,11 @@ def _differences(eq, ctx: Context, bind: dict, rng: random.Random) -> list[str]:
             left, right = _entry(lv, entry), _entry(rv, entry)
             gens = sorted(set(left.gens()) | set(right.gens())) if hasattr(left, "gens") else []
             try:
-                values, _ = oracle_values.atom_values(net, leaves, None, [net.atoms.keys[g] for g in gens])
+                values, _ = atom_values(net, leaves, None, [net.atoms.keys[g] for g in gens])
             except (ValueError, ZeroDivisionError, OverflowError):
                 continue  # a point where the oracle cannot answer (an undefined cost) says nothing
-            mp = oracle_values.context_of(values)
-            a, b = oracle_values.value_at(left, values, net), oracle_values.value_at(right, values, net)
+            mp = context_of(values)
+            a, b = value_at(left, values, net), value_at(right, values, net)
             if abs(a - b) > mp.mpf(TOLERANCE.numerator) / TOLERANCE.denominator * (1 + abs(a) + abs(b)):
                 where = ", ".join(f"{k} = {v}" for k, v in sorted(bind.items()))
                 out.append(f"on {list(net.sizes)} with {where or 'no variable'}, entry {entry or '-'}: "
