@@ -51,8 +51,8 @@ RUNS = [
     ("001_22ea1eb7f6616011.txt", "auto", {}),
     ("002_6c03023361eccb9b.txt", "auto", {}),
     ("003_a95daddd2017d0b9.txt", "auto", {}),
-    # row vectors (g = x W), which the inference does not pick: read in their own terms (L = L(y_1, y_2), layouts)
-    ("004_f3b761f6b47dbad4.txt", "rowvector", {}),
+    # row vectors (g = x W), which the inference picks from the notes' own definitions (L = L(y_1, y_2), layouts)
+    ("004_f3b761f6b47dbad4.txt", "auto", {}),
 ]
 
 
