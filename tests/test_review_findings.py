@@ -431,3 +431,26 @@ def test_r1_a_formula_repeated_after_an_unread_cost_is_not_folded_into_the_first
     assert rows[2].result.status == "holds" and 4 not in rows[2].formula.lines
     assert rows[4].result.status == "uninterpretable" and "line 3" in rows[4].result.reason
     assert rows[5].result.status == "uninterpretable"
+
+
+# Review 3 (coordinator): a mean over the inputs of a cost without the ½ was exempt from the cost guard (Nielsen's
+# C = 1/2n Σ_x ‖y(x) − a‖² looked alike), so ∂C/∂a^L = a − y and BP1 "held" under C = 1/n Σ_x ‖y(x) − a^L(x)‖²,
+# where the cost of one input is ‖y − a^L‖² and ∂C_x/∂a^L = 2(a^L − y).
+def test_mean_over_inputs_without_half_blocks_cost_claims(tmp_path):
+    status, _, rows = _notes(tmp_path, "The cost is $$C = \\frac{1}{n}\\sum_x \\|y(x) - a^L(x)\\|^2.$$\n"
+                             "$$\\frac{\\partial C}{\\partial a^L_j} = a^L_j - y_j$$\n"
+                             "$$\\delta^L = (a^L - y) \\odot \\sigma'(z^L)$$\n")
+    assert status[r"\frac{\partial C}{\partial a^L_j} = a^L_j - y_j"] == "uninterpretable"
+    assert status[r"\delta^L = (a^L - y) \odot \sigma'(z^L)"] == "uninterpretable"
+    assert "line 1" in rows[r"\delta^L = (a^L - y) \odot \sigma'(z^L)"].reason
+
+
+# ... and Nielsen's own mean with the ½ (a bare a is the output, as in his chapter 1) keeps the claims judged, both ways.
+@pytest.mark.parametrize("cost", [r"C = \frac{1}{2n}\sum_x \|y(x) - a^L(x)\|^2",
+                                  r"C(w, b) \equiv \frac{1}{2n} \sum_{x} ||y(x) - a||^2"])
+def test_mean_over_inputs_with_half_is_symbps_cost(tmp_path, cost):
+    status, _, _ = _notes(tmp_path, f"The cost is $${cost}$$\n"
+                          "$$\\frac{\\partial C}{\\partial a^L_j} = a^L_j - y_j$$\n"
+                          "$$\\frac{\\partial C}{\\partial a^L_j} = 2(a^L_j - y_j)$$\n")
+    assert status[r"\frac{\partial C}{\partial a^L_j} = a^L_j - y_j"] == "holds"
+    assert status[r"\frac{\partial C}{\partial a^L_j} = 2(a^L_j - y_j)"] == "refuted"

@@ -125,6 +125,15 @@ def find(rows: list, model: Model, nt: Notation, given: dict, recheck=None) -> l
     out = []
     for f, v in rows:
         letter = loss_letter(f.text)
+        if letter and not given.get("cost") and OVER_SAMPLES.search(f.text) and recheck is not None:
+            # a mean over the inputs of a per-input cost: its per-input part must be symbp's cost (a mean of
+            # ‖y(x) − a^L(x)‖² without the ½ makes ∂C_x/∂a^L = 2(a^L − y), not a^L − y)
+            per_input = _per_input(f.text)
+            if per_input is not None:
+                held = recheck(per_input, f.line).status == "holds"
+                out.append(Unknown(f.line, "held-cost" if held else "cost", f.text,
+                                   f"its cost per input {per_input} does not hold", letter))
+            continue
         if letter and not given.get("cost") and not OVER_SAMPLES.search(f.text) and not _names_a_cost(f.text):
             # symbp's cost: the definition holds as a claim, or the model recognised it (a cost with logarithms is
             # compared in the model, not evaluated as a claim), or it slipped a^l for the output a^L
@@ -261,6 +270,29 @@ def _output_slip(f, nt: Notation, recheck) -> bool:
         return None
 
     return recheck(to_latex(rebuild(eq, at_output)), f.line).status == "holds"
+
+
+#: Nielsen's C = 1/(2n) Σ_x ‖y(x) − a^L(x)‖²: the letter, the ½ if any, and the cost of one input after the sum.
+_MEAN_OVER_INPUTS = re.compile(r"^\s*(?P<letter>C|E|J|\\mathcal\{[A-Z]\})\s*(?:\([^=]*\))?\s*(?::=|=|\\equiv|\\coloneqq)\s*"
+                               r"\\frac\{1\}\{(?P<two>2)?\s*[nm]\}\s*\\sum_\{?x\}?\s*(?P<body>.+?)\s*[.,;]?\s*$")
+
+
+def _per_input(text: str) -> "str | None":
+    r"""The cost of one input a mean ``C = \frac{1}{2n}\sum_x …`` averages, as a claim about C (or None).
+
+    >>> print(_per_input(r"C(w, b) \equiv \frac{1}{2n} \sum_{x} ||y(x) - a||^2"))
+    C = \frac{1}{2} ||y - a^L||^2
+    >>> print(_per_input(r"C = \frac{1}{n}\sum_x \|y(x) - a^L(x)\|^2"))
+    C = \|y - a^L\|^2
+    """
+    m = _MEAN_OVER_INPUTS.match(text)
+    if m is None:
+        return None
+    # Nielsen: "a is the vector of outputs from the network when x is input": a bare a in the cost is a^L
+    body = re.sub(r"(?<![A-Za-z\\])a(?![A-Za-z^_])", "a^L", m.group("body").replace("(x)", ""))
+    if re.search(r"(?<![A-Za-z\\])x(?![A-Za-z])", body):
+        return None  # the input itself still named: not a cost of one input written by its quantities
+    return f"{m.group('letter')} = " + (r"\frac{1}{2} " if m.group("two") else "") + body
 
 
 def _names_a_cost(text: str) -> bool:
