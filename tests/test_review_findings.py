@@ -471,6 +471,8 @@ BP3 = r"\frac{\partial C}{\partial b^l_j} = \delta^l_j"
     (r"$$a^l = 2\sigma(z^l)$$", [BP1]),
     (r"$$a^l = \sigma(z^l / \tau)$$", [BP1]),
     (r"$$a^l = \sigma(z^l) + b^l$$", [BP3]),
+    # F8: a weighted input under a letter the notation lacks, with the bias subtracted: ∂C/∂b = −δ there
+    (r"$$g^l = a^{l-1} W^l - b^l.$$", [BP3]),
     # F9: δ defined with a minus sign, or with a remark that may change it
     (r"$$\delta^l \equiv -\nabla_{z^l} C$$", [BP1, BP3]),
     (r"$$\delta^l_j = \frac{\partial C}{\partial z^l_j} \text{ (the error, with a minus sign)}$$", [BP1, BP3]),

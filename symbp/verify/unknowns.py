@@ -111,13 +111,16 @@ def forward_kind(text: str, nt: Notation) -> str:
     parts = _RELATION.split(text, maxsplit=1)
     if len(parts) < 2 or "\\partial" in text or "\\nabla" in text:
         return ""
+    rest = parts[1]
     try:
         lhs = read(f"{parts[0].strip()} = 0", nt).sides[0]
     except (ReadError, SymbpError, ValueError):
-        return ""
+        # g^l = a^{l-1} W^l - b^l: a weighted input under a letter the notation lacks is a forward pass too
+        unknown_letter = re.fullmatch(r"\s*[A-Za-z](?:\s*[\^_]\s*(?:\{[^{}]*\}|\w))*\s*", parts[0]) is not None
+        weights = re.search(r"(?<![A-Za-z\\])[wW](?![A-Za-z])|\\Theta", rest) is not None
+        return "z" if unknown_letter and weights and re.search(r"(?<![A-Za-z\\])[ax](?![A-Za-z])", rest) else ""
     if not isinstance(lhs, Quantity) or lhs.role not in ("z", "a") or lhs.layer is None:
         return ""
-    rest = parts[1]
     try:
         rhs = read(f"{rest.split('=')[0].strip()} = 0", nt).sides[0]
     except (ReadError, SymbpError, ValueError):
