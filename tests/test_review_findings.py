@@ -473,6 +473,18 @@ BP3 = r"\frac{\partial C}{\partial b^l_j} = \delta^l_j"
     (r"$$a^l = \sigma(z^l) + b^l$$", [BP3]),
     # F8: a weighted input under a letter the notation lacks, with the bias subtracted: ∂C/∂b = −δ there
     (r"$$g^l = a^{l-1} W^l - b^l.$$", [BP3]),
+    # review 4: the same definitions written with :=, ≜, ≐ or an algorithm's ←, a remark after a linear output,
+    # activations named in \text or by another letter, a minus-sign δ followed by a remark
+    (r"$$z^l := w^l a^{l-1} - b^l$$", [BP3]),
+    (r"$$z^l_j \triangleq \sum_k w^l_{jk}a^{l-1}_k - b^l_j$$", [BP3]),
+    (r"$$z^l \gets w^l a^{l-1} - b^l$$", [BP3]),
+    (r"$$a^l := 2\sigma(z^l)$$", [BP1]),
+    (r"$$a^L \triangleq z^L$$", [BP1]),
+    (r"$$C \doteq \|a^L - y\|^2$$", [BP1, BP3]),
+    (r"$$a^L = z^L \quad \text{(linear output)}$$", [BP1]),
+    (r"$$a^l = \text{ReLU}(z^l)$$", [BP1]),
+    (r"$$a^l = \phi(z^l), \quad \phi(t) = 2\sigma(t)$$", [BP1]),
+    (r"$$\delta^l_j = -\frac{\partial C}{\partial z^l_j}, \quad \text{the error of neuron } j$$", [BP3]),
     # F9: δ defined with a minus sign, or with a remark that may change it
     (r"$$\delta^l \equiv -\nabla_{z^l} C$$", [BP1, BP3]),
     (r"$$\delta^l_j = \frac{\partial C}{\partial z^l_j} \text{ (the error, with a minus sign)}$$", [BP1, BP3]),

@@ -48,11 +48,12 @@ from .reader import read
 
 #: A cost's definition as notes write it: C, E, J or a calligraphic letter (L only with arguments: L = 3 is a depth).
 COST_DEFINITION = re.compile(r"^\s*(?P<letter>C|E|J|\\mathcal\{[A-Z]\}|L(?=\s*\())\s*(?:_\{[^{}]*\}|_\w)?\s*"
-                             r"(?:\([^=]*\))?\s*(?::=|=|\\equiv|\\coloneqq)")
+                             r"(?:\([^=]*\))?\s*(?::=|=|\\equiv|\\coloneqq|\\triangleq|\\doteq|\\stackrel|\\overset)")
 #: The mean over the training inputs of a per-input cost (Nielsen's C = 1/2n Σ_x ‖y(x) − a‖²): the cost verify's
 #: per-input claims are about, not another one.
 OVER_SAMPLES = re.compile(r"\\sum_\{?x\}?|\\frac\{1\}\{2?n\}|\\frac\{1\}\{2?m\}|\(x\)")
-_RELATION = re.compile(r"(?<![<>!:])=|\\equiv|\\coloneqq")
+#: = and the signs notes define with (:=, ≡, ≜, ≐, an algorithm's ←).
+_RELATION = re.compile(r":=|(?<![<>!:])=|\\equiv|\\coloneqq|\\triangleq|\\doteq|\\gets(?![A-Za-z])|\\leftarrow(?![A-Za-z])")
 
 
 @dataclass(frozen=True)
@@ -90,7 +91,7 @@ class Unknown:
 #: L, \\ell, \\mathbf{L} (and C, E, J with a subscript such as E_{\\text{reg}}) defined from the output and the
 #: targets: a loss too (L alone, without an output and a target in it, is the depth: L = 3).
 _LOSS_OF_OUTPUT = re.compile(r"^\s*(?P<letter>C|E|J|L|\\ell|\\mathbf\{L\}|\\mathcal\{[A-Z]\})\s*"
-                             r"(?:_\{(?:[^{}]|\{[^{}]*\})*\}|_\w)?\s*(?:\([^=]*\))?\s*(?::=|=|\\equiv|\\coloneqq)"
+                             r"(?:_\{(?:[^{}]|\{[^{}]*\})*\}|_\w)?\s*(?:\([^=]*\))?\s*(?::=|=|\\equiv|\\coloneqq|\\triangleq|\\doteq)"
                              r"(?=.*(?<![A-Za-z\\])a(?![A-Za-z]))(?=.*(?<![A-Za-z\\])y(?![A-Za-z]))")
 
 
@@ -102,7 +103,9 @@ def loss_letter(text: str) -> str:
 
 
 #: An activation applied in a definition of a: σ, tanh, a named function (\\mathrm{id}, \\operatorname{…}).
-_ACTIVATION_WORD = re.compile(r"\\sigma(?!\s*')(?!\s*\^\{?\\prime)|\\tanh|\\mathrm\{|\\operatorname|\\max|\\exp|e\^")
+_ACTIVATION_WORD = re.compile(r"\\sigma(?!\s*')(?!\s*\^\{?\\prime)|\\tanh|\\mathrm\{|\\operatorname|\\max|\\exp|e\^|"
+                             r"\\(?:text|textrm|mathit|mathsf)\s*\{\s*[A-Za-z]+\s*\}\s*(?:\\left)?\s*\(|"
+                             r"\\(?:phi|varphi|psi|rho|theta|vartheta)(?![A-Za-z])|(?<![A-Za-z\\])[fgh]\s*(?:\\left)?\s*\(")
 _DERIVATIVE_ONLY = re.compile(r"\\sigma\s*'|\\sigma\s*\^\{?\\prime")
 
 
@@ -121,8 +124,9 @@ def forward_kind(text: str, nt: Notation) -> str:
         return "z" if unknown_letter and weights and re.search(r"(?<![A-Za-z\\])[ax](?![A-Za-z])", rest) else ""
     if not isinstance(lhs, Quantity) or lhs.role not in ("z", "a") or lhs.layer is None:
         return ""
+    core = re.split(r"\\q?quad|\\text|,|;", rest.split("=")[0])[0]  # a^L = z^L \quad \text{(linear output)}
     try:
-        rhs = read(f"{rest.split('=')[0].strip()} = 0", nt).sides[0]
+        rhs = read(f"{core.strip()} = 0", nt).sides[0]
     except (ReadError, SymbpError, ValueError):
         rhs = None
     if lhs.role == "a" and _output(lhs) and isinstance(rhs, Quantity) and rhs.role == "z" and (
@@ -332,7 +336,7 @@ def _delta_claim(text: str) -> str:
 
 #: δ = one derivative of the cost, alone (a remark after it in \\text): the shape of a definition of δ.
 _DELTA_AS_DERIVATIVE = re.compile(r"=\s*-?\s*(?:\\frac\s*\{\s*\\partial\s*C\s*\}\s*\{[^{}]*\}|\\nabla_\{[^{}]*\}\s*C|"
-                                  r"\\nabla_\S+\s*C)\s*(?:\\text\s*\{.*)?$")
+                                  r"\\nabla_\S+\s*C)\s*(?:[,;.]?\s*(?:\\quad|\\qquad|\\,|\\;)?\s*\\text\s*\{.*)?$")
 
 
 def _defines_delta(text: str, nt: Notation) -> bool:
