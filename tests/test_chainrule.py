@@ -58,3 +58,10 @@ def test_the_composition_before_it_is_a_definition():
     rows = [(f.kind, f.text) for f in extract_all(r"$$f(x) = f(g(x))$$ and $$f(x) = f\left(\sum g_i(x)\right)$$")]
     assert [k for k, _ in rows] == ["definition", "definition"]
     assert [f.kind for f in extract_all("$$f(x) = f(x) + 1$$")] == ["claim"]
+
+
+# Found by the reader fuzzer in CI: text that ends before the parser expects it ('{') crashed with an IndexError.
+@pytest.mark.parametrize("formula", ["{", r"\frac{\partial f}{\partial x} =", r"\sum_i"])
+def test_text_that_ends_early_is_not_the_chain_rule(formula):
+    assert chain_rule(formula) is None
+    assert verify(formula, "nielsen").status == "unreadable"

@@ -549,3 +549,63 @@ def test_rv3_minor_one_formula_does_not_abort_the_notes(tmp_path):
                        "$$\\frac{\\partial C}{\\partial b^l} = \\sum_t \\delta^{(t),l}$$\n")
     assert got[r"\frac{\partial C}{\partial b^l} = \frac{1}{n}\sum_t \delta^{(t),l}"] == "holds"
     assert got[r"\frac{\partial C}{\partial b^l} = \sum_t \delta^{(t),l}"] == "refuted"
+# Review 3: definitions in spellings the first guards missed left the default model in force; each now blocks
+# what depends on it (true and false claims alike: symbp has no model to judge them in), naming the line.
+BP1 = r"\delta^L = (a^L - y)\odot\sigma'(z^L)"
+BP3 = r"\frac{\partial C}{\partial b^l_j} = \delta^l_j"
+
+
+@pytest.mark.parametrize("definition, claims", [
+    # F3: an output layer without σ (affine, tanh beside a sigmoid, a named identity): BP1 is false, δ^L = a − y true
+    (r"$$a^L = w^L a^{L-1} + b^L.$$", [BP1, r"\delta^L = a^L - y"]),
+    (r"$$a^L = \tanh(z^L).$$", [BP1, r"\delta^L = (a^L - y)\odot(1 - (a^L)^2)"]),
+    (r"$$a^L = \mathrm{id}(z^L) = z^L$$", [BP1]),
+    # F4: a = 2σ(z), σ(z/τ), σ(z) + b: BP1 and BP3 are false under them
+    (r"$$a^l = 2\sigma(z^l)$$", [BP1]),
+    (r"$$a^l = \sigma(z^l / \tau)$$", [BP1]),
+    (r"$$a^l = \sigma(z^l) + b^l$$", [BP3]),
+    # F8: a weighted input under a letter the notation lacks, with the bias subtracted: ∂C/∂b = −δ there
+    (r"$$g^l = a^{l-1} W^l - b^l.$$", [BP3]),
+    # F9: δ defined with a minus sign, or with a remark that may change it
+    (r"$$\delta^l \equiv -\nabla_{z^l} C$$", [BP1, BP3]),
+    (r"$$\delta^l_j = \frac{\partial C}{\partial z^l_j} \text{ (the error, with a minus sign)}$$", [BP1, BP3]),
+    # F6: a sum, or another mean, of the costs per input: ∂C/∂b = (1/n) Σ_x δ^{x,l} is false under both
+    (r"$$C = \sum_x C_x$$", [r"\frac{\partial C}{\partial b^l_j} = \frac{1}{n}\sum_x \delta^{x,l}_j"]),
+    (r"$$C_x = \frac{1}{2}\|y(x) - a^L(x)\|^2, \quad C = \frac{1}{2n}\sum_x C_x.$$",
+     [r"\frac{\partial C}{\partial b^l_j} = \frac{1}{n}\sum_x \delta^{x,l}_j"]),
+    # F7: a softmax output without its cost: σ at the output and a^L are not the network's
+    (r"Softmax output $$a^L_j = \frac{e^{z^L_j}}{\sum_k e^{z^L_k}}.$$",
+     [r"a^L = \sigma(z^L)", r"\frac{\partial a^L_j}{\partial z^L_j} = \sigma'(z^L_j)", r"\sum_j a^L_j = 1"]),
+])
+def test_rv3_unknown_definitions_block_what_depends_on_them(tmp_path, definition, claims):
+    status, _, rows = _notes(tmp_path, "Hidden: $\\sigma(z) = \\frac{1}{1+e^{-z}}$. " + definition + "\n"
+                             + "".join(f"$${c}$$\n" for c in claims))
+    for c in claims:
+        assert status[c] == "uninterpretable", (c, rows[c].reason)
+        assert "line 1" in rows[c].reason
+
+
+# F5: a regularised loss under the letter L (with λ unreadable, or with ½ refuted) blocks BP4 for L.
+@pytest.mark.parametrize("loss", [r"L = \frac{1}{2}\|a^L - y\|^2 + \frac{\lambda}{2}\|w^L\|^2",
+                                  r"L = \frac{1}{2}\|a^L - y\|^2 + \frac{1}{2}\|w^L\|^2"])
+def test_rv3_regularised_loss_letter_l_blocks_its_claims(tmp_path, loss):
+    status, _, _ = _notes(tmp_path, f"The loss is $${loss}.$$\n$$\\frac{{\\partial L}}{{\\partial w^L_{{jk}}}} = "
+                          "a^{L-1}_k \\delta^L_j$$\n")
+    assert status[r"\frac{\partial L}{\partial w^L_{jk}} = a^{L-1}_k \delta^L_j"] == "uninterpretable"
+
+
+# ... and the same spellings, when they are symbp's model, block nothing: true claims hold, false ones are refuted.
+@pytest.mark.parametrize("definition, true, false", [
+    (r"$$a^L = \sigma(z^L)$$", BP1, r"\delta^L = a^L - y"),
+    (r"$$L = \frac{1}{2}\|a^L - y\|^2.$$", r"\frac{\partial L}{\partial w^L_{jk}} = a^{L-1}_k \delta^L_j",
+     r"\frac{\partial L}{\partial w^L_{jk}} = 2 a^{L-1}_k \delta^L_j"),
+    (r"$$\delta^l \equiv \nabla_{z^l} C$$", BP3, r"\frac{\partial C}{\partial b^l_j} = 2\delta^l_j"),
+    (r"$$\delta_i^{(l)} ::= \frac{\partial C}{\partial z_i^{(l)}} \text{ // for one neuron}$$", BP1,
+     r"\delta^L = (a^L - y)\odot\sigma'(z^L)\odot\sigma'(z^L)"),
+    (r"$$C = \frac{1}{n}\sum_x C_x$$", r"\frac{\partial C}{\partial b^l_j} = \frac{1}{n}\sum_x \delta^{x,l}_j",
+     r"\frac{\partial C}{\partial b^l_j} = \sum_x \delta^{x,l}_j"),
+])
+def test_rv3_symbps_own_model_in_other_spellings_blocks_nothing(tmp_path, definition, true, false):
+    status, _, rows = _notes(tmp_path, definition + f"\n$${true}$$\n$${false}$$\n")
+    assert status[true] == "holds", rows[true].reason
+    assert status[false] == "refuted", rows[false].reason

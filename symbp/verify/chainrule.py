@@ -77,6 +77,8 @@ class _Parser:
         self.toks, self.i = toks, 0
 
     def peek(self) -> Token:
+        if self.i >= len(self.toks):
+            raise _Skip  # the text ended early ('{'): the main reader says why it cannot be read
         return self.toks[self.i]
 
     def take(self, kind: str, text: str | None = None) -> Token:

@@ -129,7 +129,7 @@ class Model:
                 and (given_cost or setting.get("cost")) != "softmax-cross-entropy"):
             return (f"the notes make the output layer a softmax at line {setting['softmax_line']}, and symbp has a "
                     "softmax output only with the cross-entropy cost, which the notes do not define; a claim about "
-                    "C or δ is not checked against an elementwise output")
+                    "C, δ, σ or the output a^L is not checked against an elementwise output")
         deltas = [d for d in self.definitions if d.what == "own-delta" and d.line <= line]
         if deltas:
             d = deltas[-1]

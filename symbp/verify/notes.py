@@ -29,7 +29,7 @@ from .infer import Inferred, infer
 from .model import Model, defines_activation, model_of
 from .scan import guess_kind, kind_of, scan
 from .lexer import ReadError
-from .nodes import Quantity, walk
+from .nodes import Apply, Quantity, walk
 from .reader import read
 from .unknowns import COST_DEFINITION, OVER_SAMPLES
 from .verification import Verification, verify
@@ -296,7 +296,16 @@ def _about_cost(text: str, nt: Notation, why: str) -> bool:
         eq = read(text, nt)
     except ReadError:
         return True
+    if "a softmax" in why:
+        # the output is not σ(z^L): a claim with σ, or with a that may be the output (a^L, a^l, a^{l+1}), is not
+        # about symbp's elementwise output either
+        return any(isinstance(q, Quantity) and (q.role in roles or q.role == "a" and _may_be_output(q))
+                   or isinstance(q, Apply) and q.func in ("sigma", "Sigma") for q in walk(eq))
     return any(isinstance(q, Quantity) and q.role in roles for q in walk(eq))
+
+
+def _may_be_output(q: Quantity) -> bool:
+    return q.layer is None or q.implicit_layer or q.layer.var is not None and q.layer.offset >= 0
 
 
 def _own_terms(v: Verification, why: str) -> Verification:

@@ -79,14 +79,31 @@ class Unknown:
             return (f"the notes define the forward pass at line {self.line} as {shown}, which holds under none of "
                     f"symbp's structures ({self.why}); a claim that depends on it is not checked against another "
                     "forward pass")
-        return (f"the notes make the output layer linear at line {self.line} ({shown}), and symbp's networks apply "
-                "σ at every layer; a claim that depends on the output layer is not checked against another one")
+        if self.what == "delta":
+            return (f"the notes define δ at line {self.line} as {shown}, and no definition of δ in the notes holds as "
+                    f"δ ≡ ∂C/∂z ({self.why}); a claim about δ is not checked against another meaning")
+        return (f"the notes define the output layer at line {self.line} ({shown}) otherwise than σ(z^L), and "
+                "symbp's networks apply σ at every layer; a claim that depends on the output layer is not checked "
+                "against another one")
+
+
+#: L, \\ell, \\mathbf{L} (and C, E, J with a subscript such as E_{\\text{reg}}) defined from the output and the
+#: targets: a loss too (L alone, without an output and a target in it, is the depth: L = 3).
+_LOSS_OF_OUTPUT = re.compile(r"^\s*(?P<letter>C|E|J|L|\\ell|\\mathbf\{L\}|\\mathcal\{[A-Z]\})\s*"
+                             r"(?:_\{(?:[^{}]|\{[^{}]*\})*\}|_\w)?\s*(?:\([^=]*\))?\s*(?::=|=|\\equiv|\\coloneqq)"
+                             r"(?=.*(?<![A-Za-z\\])a(?![A-Za-z]))(?=.*(?<![A-Za-z\\])y(?![A-Za-z]))")
 
 
 def loss_letter(text: str) -> str:
-    """The loss letter a definition ``text`` defines (C, E, J, \\mathcal{L}, L(…)), or ''."""
-    m = COST_DEFINITION.match(text)
+    """The loss letter a definition ``text`` defines (C, E, J, \\mathcal{L}, L(…), or L, \\ell, \\mathbf{L} of the
+    output and the targets), or ''."""
+    m = COST_DEFINITION.match(text) or _LOSS_OF_OUTPUT.match(text)
     return m.group("letter") if m else ""
+
+
+#: An activation applied in a definition of a: σ, tanh, a named function (\\mathrm{id}, \\operatorname{…}).
+_ACTIVATION_WORD = re.compile(r"\\sigma(?!\s*')(?!\s*\^\{?\\prime)|\\tanh|\\mathrm\{|\\operatorname|\\max|\\exp|e\^")
+_DERIVATIVE_ONLY = re.compile(r"\\sigma\s*'|\\sigma\s*\^\{?\\prime")
 
 
 def forward_kind(text: str, nt: Notation) -> str:
@@ -94,13 +111,16 @@ def forward_kind(text: str, nt: Notation) -> str:
     parts = _RELATION.split(text, maxsplit=1)
     if len(parts) < 2 or "\\partial" in text or "\\nabla" in text:
         return ""
+    rest = parts[1]
     try:
         lhs = read(f"{parts[0].strip()} = 0", nt).sides[0]
     except (ReadError, SymbpError, ValueError):
-        return ""
+        # g^l = a^{l-1} W^l - b^l: a weighted input under a letter the notation lacks is a forward pass too
+        unknown_letter = re.fullmatch(r"\s*[A-Za-z](?:\s*[\^_]\s*(?:\{[^{}]*\}|\w))*\s*", parts[0]) is not None
+        weights = re.search(r"(?<![A-Za-z\\])[wW](?![A-Za-z])|\\Theta", rest) is not None
+        return "z" if unknown_letter and weights and re.search(r"(?<![A-Za-z\\])[ax](?![A-Za-z])", rest) else ""
     if not isinstance(lhs, Quantity) or lhs.role not in ("z", "a") or lhs.layer is None:
         return ""
-    rest = parts[1]
     try:
         rhs = read(f"{rest.split('=')[0].strip()} = 0", nt).sides[0]
     except (ReadError, SymbpError, ValueError):
@@ -113,6 +133,10 @@ def forward_kind(text: str, nt: Notation) -> str:
         return "z"
     if lhs.role == "a" and isinstance(rhs, Apply) and rhs.func == "sigma" and rhs.primes == 0:
         return "a"  # a = σ(…): a claim such as a = z ⊙ σ'(z) defines nothing
+    if lhs.role == "a" and (weights or _ACTIVATION_WORD.search(rest)) and not _DERIVATIVE_ONLY.search(rest):
+        # a = 2σ(z), σ(z/τ), σ(z) + b, tanh(z^L) at the output, w a + b at the output: an activation of the notes'
+        # own (a = z ⊙ σ'(z), with σ' alone, is a claim about σ, not a definition)
+        return "linear" if _output(lhs) and lhs.layer is not None and lhs.layer.var == "L" else "a"
     return ""
 
 
@@ -133,6 +157,9 @@ def find(rows: list, model: Model, nt: Notation, given: dict, recheck=None) -> l
                 held = recheck(per_input, f.line).status == "holds"
                 out.append(Unknown(f.line, "held-cost" if held else "cost", f.text,
                                    f"its cost per input {per_input} does not hold", letter))
+            elif _OVER_INPUTS.search(f.text) and not _MEAN_OF_PER_INPUT.match(f.text):
+                # a sum or another mean of C_x (C = Σ_x C_x, C = 1/(2n) Σ_x C_x): not the mean verify's C is
+                out.append(Unknown(f.line, "cost", f.text, "not the mean (1/n) Σ_x C_x of the costs per input", letter))
             continue
         if letter and not given.get("cost") and not OVER_SAMPLES.search(f.text) and not _names_a_cost(f.text):
             # symbp's cost: the definition holds as a claim, or the model recognised it (a cost with logarithms is
@@ -145,6 +172,11 @@ def find(rows: list, model: Model, nt: Notation, given: dict, recheck=None) -> l
         for d in model.definitions:
             if d.what == "own-activation":
                 out.append(Unknown(d.line, "activation", d.text, ""))
+    deltas = [(f, v if v.status == "holds" or recheck is None else recheck(_delta_claim(f.text), f.line))
+              for f, v in rows if _defines_delta(f.text, nt)]
+    if deltas and not any(v.status == "holds" for _, v in deltas):
+        f, v = deltas[0]
+        out.append(Unknown(f.line, "delta", f.text, _why(v)))
     forward = [(f, v, forward_kind(f.text, nt)) for f, v in rows]
     softmax = any(d.what == "softmax" for d in model.definitions)
     # with a softmax output, a^l = σ(z^l) speaks of the hidden layers and is refuted at the output: the softmax
@@ -155,14 +187,15 @@ def find(rows: list, model: Model, nt: Notation, given: dict, recheck=None) -> l
             f, v = defs[0]
             out.append(Unknown(f.line, "forward", f.text, _why(v)))
     for f, v, k in forward:
-        if k == "linear" and v.status != "holds":
+        if k == "linear" and v.status != "holds" and not (softmax and any(
+                d.what == "softmax" and d.line == f.line for d in model.definitions)):
             out.append(Unknown(f.line, "linear", f.text, _why(v)))
     return sorted(out, key=lambda u: u.line)
 
 
 def candidate(text: str, nt: Notation) -> bool:
     """Might ``text`` be a definition whose verdict decides what the claims mean (checked ahead of them)?"""
-    return bool(loss_letter(text)) or bool(forward_kind(text, nt))
+    return bool(loss_letter(text)) or bool(forward_kind(text, nt)) or _defines_delta(text, nt)
 
 
 def blocking(f, v, unknowns: list[Unknown], nt: Notation, model: "Model | None" = None) -> "Unknown | None":
@@ -194,6 +227,8 @@ def blocking(f, v, unknowns: list[Unknown], nt: Notation, model: "Model | None" 
     network = eq is None or _depends_on_network(nodes)
     for u in unknowns:
         if u.what in ("forward", "linear") and network:
+            return u
+        if u.what == "delta" and (eq is None or has_delta):
             return u
     acts = [u for u in unknowns if u.what == "activation" and u.line <= f.line] or \
         [u for u in unknowns if u.what == "activation"][:1]
@@ -237,7 +272,11 @@ def as_definition_reason(u: Unknown) -> str:
     if u.what == "forward":
         return (f"the notes' own forward pass, which holds under none of symbp's structures (as a claim: {u.why}); "
                 "the claims that depend on it are not checked")
-    return "the notes' linear output layer, which symbp's networks lack; the claims that depend on it are not checked"
+    if u.what == "delta":
+        return (f"the notes' own definition of δ (as a claim: {u.why}); the claims about δ are not checked against "
+                "δ ≡ ∂C/∂z")
+    return ("the notes' own output layer (no σ(z^L)), which symbp's networks lack; the claims that depend on it are "
+            "not checked")
 
 
 def _why(v) -> str:
@@ -270,6 +309,46 @@ def _output_slip(f, nt: Notation, recheck) -> bool:
         return None
 
     return recheck(to_latex(rebuild(eq, at_output)), f.line).status == "holds"
+
+
+#: A sum or mean over the inputs, and verify's own C = (1/n) Σ_x C_x.
+_OVER_INPUTS = re.compile(r"\\sum_\{?x\}?|\\sum_\{x\s*\\in")
+_MEAN_OF_PER_INPUT = re.compile(r"^\s*C\s*(?:\([^=]*\))?\s*(?::=|=|\\equiv)\s*\\frac\{?1\}?\{?n\}?\s*\\sum_\{?x\}?\s*"
+                                r"C_\{?x\}?\s*[.,;]?\s*$")
+#: δ defined: δ ≡ …, δ := …, δ \\triangleq …, δ \\stackrel{def}{=} … (of the cost).
+_DELTA_DEFINITION = re.compile(r":=|\\equiv|\\triangleq|\\coloneqq|\\stackrel|\\overset|\\doteq")
+
+
+def _delta_claim(text: str) -> str:
+    r"""The definition of δ ``text`` as a claim δ = …: its operator (``::=``, ``\equiv``) an equals sign, a comment
+    after ``//`` off (Sokolinsky: ``\delta_i^{(l)} ::= \frac{\partial C}{\partial z_i^{(l)}} \text{ // для …}``)."""
+    m = _DELTA_DEFINITION.search(text)
+    if m is None:  # δ = ∂C/∂z …: already a claim
+        return text
+    lhs = text[:m.start()].rstrip(" :")
+    rhs = re.split(r"\\text\s*\{\s*//|//", text[m.end():])[0]
+    return f"{lhs} = {rhs.strip()}"
+
+
+#: δ = one derivative of the cost, alone (a remark after it in \\text): the shape of a definition of δ.
+_DELTA_AS_DERIVATIVE = re.compile(r"=\s*-?\s*(?:\\frac\s*\{\s*\\partial\s*C\s*\}\s*\{[^{}]*\}|\\nabla_\{[^{}]*\}\s*C|"
+                                  r"\\nabla_\S+\s*C)\s*(?:\\text\s*\{.*)?$")
+
+
+def _defines_delta(text: str, nt: Notation) -> bool:
+    """Is ``text`` a definition of δ (δ ≡ ∂C/∂z, δ := −∇_z C, δ = ∂C/∂z with a remark, …)?"""
+    m = _DELTA_DEFINITION.search(text)
+    if m is None:
+        m = _DELTA_AS_DERIVATIVE.search(text)
+        if m is None:
+            return False
+    elif "C" not in text[m.end():] and "\\partial" not in text[m.end():]:
+        return False
+    try:
+        lhs = read(f"{text[:m.start()].strip()} = 0", nt).sides[0]
+    except (ReadError, SymbpError, ValueError):
+        return False
+    return isinstance(lhs, Quantity) and lhs.role == "delta"
 
 
 #: Nielsen's C = 1/(2n) Σ_x ‖y(x) − a^L(x)‖²: the letter, the ½ if any, and the cost of one input after the sum.
