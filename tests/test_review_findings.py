@@ -456,6 +456,99 @@ def test_mean_over_inputs_with_half_is_symbps_cost(tmp_path, cost):
     assert status[r"\frac{\partial C}{\partial a^L_j} = 2(a^L_j - y_j)"] == "refuted"
 
 
+# -- review 3: text dropped before a formula was read ---------------------------------------------------------------
+# Truth by hand: ∂C/∂b^l_j = δ^l_j (BP3) and ∂C/∂w^l_{jk} = a^{l-1}_k δ^l_j (BP4), so a factor (2), (1.5) or (2z)
+# after \cdot / \times makes the formula false, and a factor (1) keeps it true. A formula that ends in an operator
+# says nothing definite: unreadable, never holds.
+
+_BP3 = r"\frac{\partial C}{\partial b^l_j} = \delta^l_j"
+
+
+# F1 (a): a parenthesised group after a binary operator is a factor, not an equation number (notes and one formula).
+@pytest.mark.parametrize("tail,status", [(r"\cdot (2)", "refuted"), (r"\times (2)", "refuted"),
+                                         (r"\cdot (1.5)", "refuted"), (r"\cdot (1)", "holds"), ("(2)", "holds"),
+                                         (r"\quad (3)", "holds")])
+def test_rv3_f1_group_after_operator_is_a_factor(tmp_path, tail, status):
+    text = f"$${_BP3} {tail}$$\n$$\\frac{{\\partial C}}{{\\partial w^l_{{jk}}}} = a^{{l-1}}_k \\delta^l_j {tail}$$\n"
+    got, _, _ = _notes(tmp_path, text)
+    factor = tail.startswith(("\\cdot", "\\times"))  # else an equation number, taken off the formula
+    assert list(got.values()) == [status, status] and all((tail in t) == factor for t in got), got
+    if factor:
+        assert verify(f"{_BP3} {tail}", diagnose=False).status == status
+
+
+# F1 (a): (2z) after \cdot is the factor 2z (a variable z without a layer: not a quantity the notation knows).
+def test_rv3_f1_group_with_a_letter_after_operator_is_not_dropped(tmp_path):
+    got, _, _ = _notes(tmp_path, f"$${_BP3} \\cdot (2z)$$\n$${_BP3}$$\n")
+    assert got[f"{_BP3} \\cdot (2z)"] in ("unreadable", "uninterpretable", "refuted")
+    assert got[_BP3] == "holds"
+
+
+# F1 (b): a side ending in a binary operator is unreadable, with the operator's position.
+@pytest.mark.parametrize("op", [r"\cdot", r"\times", "+", "-", r"\odot"])
+def test_rv3_f1_formula_ending_in_an_operator_is_unreadable(op):
+    v = verify(f"{_BP3} {op}", diagnose=False)
+    assert v.status == "unreadable" and v.exit_code == 2, (v.status, v.reason)
+    assert "position" in v.reason
+    assert verify(_BP3, diagnose=False).status == "holds"
+
+
+# F12: h = σ(2g) in graph notes: (2g) is σ's argument, not an equation number. ∂L/∂g_j = ∂L/∂h_j · 2σ'(2g_j)
+# (chain rule on h_j = σ(2g_j)), so the claim with the 2 holds and the one without it is refuted.
+def test_rv3_f12_sigma_of_2g_is_an_argument(tmp_path):
+    got, defs, _ = _notes(tmp_path, "Let $x$ be a row vector with entries $x_1, x_2$ and $W$ a $2 \\times 2$ matrix. "
+                          "We compute $$g = x W + b,$$ then $$h = \\sigma(2g)$$ and the loss $L = L(h)$.\n"
+                          "$$\\frac{\\partial L}{\\partial g_j} = 2\\frac{\\partial L}{\\partial h_j}\\sigma'(2g_j)$$\n"
+                          "$$\\frac{\\partial L}{\\partial g_j} = \\frac{\\partial L}{\\partial h_j}\\sigma'(2g_j)$$\n")
+    assert r"h = \sigma(2g)" in defs
+    assert got[r"\frac{\partial L}{\partial g_j} = 2\frac{\partial L}{\partial h_j}\sigma'(2g_j)"] == "holds"
+    assert got[r"\frac{\partial L}{\partial g_j} = \frac{\partial L}{\partial h_j}\sigma'(2g_j)"] == "refuted"
+
+
+# F2: an operator tail after a connective (neboli, czyli, т.е., i.e.) continues the formula: the claim is unreadable,
+# never BP3/BP1 "holding" on its first half. A clause in words after the connective keeps the claim judged.
+@pytest.mark.parametrize("conn", [r"\text{ neboli }", r"\text{ czyli }", r"\text{ т.е. }", r"\text{, i.e. }"])
+@pytest.mark.parametrize("tail", [r"\times 2", r"+ 2\delta^l_j", r"\cdot 2"])
+def test_rv3_f2_operator_tail_after_connective_stays_attached(tmp_path, conn, tail):
+    got, _, _ = _notes(tmp_path, f"$${_BP3} {conn} {tail}$$\n"
+                       f"$$\\delta^L = \\nabla_a C \\odot \\sigma'(z^L) {conn} \\text{{by the chain rule}}$$\n")
+    assert got == {f"{_BP3} {conn} {tail}": "unreadable", r"\delta^L = \nabla_a C \odot \sigma'(z^L)": "holds"}, got
+
+
+# F2 in an update rule (the review's mb1.md, line 9): b^l − (η/m) Σ_x δ^{x,l} · 2 is not gradient descent.
+def test_rv3_f2_operator_tail_in_an_update_rule(tmp_path):
+    rule = r"b^l \to b^l - \frac{\eta}{m}\sum_{x} \delta^{x,l}"
+    got, _, _ = _notes(tmp_path, f"$${rule} \\text{{ neboli }} \\times 2$$\n$${rule}$$\n")
+    assert got == {f"{rule} \\text{{ neboli }} \\times 2": "unreadable", rule: "holds"}, got
+
+
+# F11: y_j(x) is the target's entry j for input x, as y(x) is the target: BP1 at the output for one input holds with
+# σ'(z) and is refuted with σ(z); the same inside (1/n) Σ_x (the mean of per-input gradients, C = (1/n) Σ_x C_x).
+@pytest.mark.parametrize("formula,status", [
+    (r"\frac{\partial C_x}{\partial b^L_j} = (a^{x,L}_j - y_j(x))\sigma'(z^{x,L}_j)", "holds"),
+    (r"\frac{\partial C_x}{\partial b^L_j} = (a^{x,L}_j - y_j(x))\sigma(z^{x,L}_j)", "refuted"),
+    (r"\frac{\partial C}{\partial b^L_j} = \frac{1}{n}\sum_{x} (a^{x,L}_j - y_j(x))\sigma'(z^{x,L}_j)", "holds"),
+    (r"\frac{\partial C}{\partial b^L_j} = \frac{1}{n}\sum_{x} (a^{x,L}_j - y_j(x))\sigma(z^{x,L}_j)", "refuted"),
+])
+def test_rv3_f11_indexed_target_of_an_input(formula, status):
+    assert verify(formula, diagnose=False).status == status
+
+
+# Minor: one formula the notes' own terms cannot give a meaning (Σ_w w², Σ_t C^{(t)}) no longer aborts the run: its row
+# says why, and the other rows keep their verdicts (BP4 without the regulariser's λw is not checked against the
+# default cost: uninterpretable; ∂C/∂b^l = Σ_t δ^{(t),l} misses the 1/n: refuted).
+def test_rv3_minor_one_formula_does_not_abort_the_notes(tmp_path):
+    got, _, rows = _notes(tmp_path, "The cost is $$C = C_0 + \\frac{\\lambda}{2n}\\sum_w w^2,$$ where $C_0$ is the "
+                          "quadratic cost.\n$$\\frac{\\partial C}{\\partial w^l_{jk}} = a^{l-1}_k \\delta^l_j$$\n")
+    assert got[r"C = C_0 + \frac{\lambda}{2n}\sum_w w^2"] == "unreadable"
+    assert "the range of w is not clear" in rows[r"C = C_0 + \frac{\lambda}{2n}\sum_w w^2"].reason
+    assert got[r"\frac{\partial C}{\partial w^l_{jk}} = a^{l-1}_k \delta^l_j"] == "uninterpretable"
+    got, _, _ = _notes(tmp_path, "The training set is $\\{(x^{(t)}, y^{(t)})\\}_{t=1}^n$ and "
+                       "$$C = \\frac{1}{n}\\sum_t C^{(t)}.$$\n"
+                       "$$\\frac{\\partial C}{\\partial b^l} = \\frac{1}{n}\\sum_t \\delta^{(t),l}$$\n"
+                       "$$\\frac{\\partial C}{\\partial b^l} = \\sum_t \\delta^{(t),l}$$\n")
+    assert got[r"\frac{\partial C}{\partial b^l} = \frac{1}{n}\sum_t \delta^{(t),l}"] == "holds"
+    assert got[r"\frac{\partial C}{\partial b^l} = \sum_t \delta^{(t),l}"] == "refuted"
 # Review 3: definitions in spellings the first guards missed left the default model in force; each now blocks
 # what depends on it (true and false claims alike: symbp has no model to judge them in), naming the line.
 BP1 = r"\delta^L = (a^L - y)\odot\sigma'(z^L)"

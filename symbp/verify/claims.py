@@ -208,12 +208,19 @@ def _rejoin_clauses(groups: list) -> list:
     for g in groups:
         if len(g) == 3:
             text, removed, run = g
-            if out and (_RELATION.search(text) or NOT_EQUATION.search(text)):
+            if out and (_RELATION.search(text) or NOT_EQUATION.search(text) or _operator_tail(text)):
                 out[-1] = [f"{out[-1][0]} {run} {text}", out[-1][1] + removed]
                 continue
             g = [text, removed]
         out.append(g)
     return out
+
+
+def _operator_tail(text: str) -> bool:
+    """A clause that starts or ends with a binary operator (``\\times 2``, ``+ 2\\delta^L``) continues the
+    formula's math: it stays on the claim (which it makes unreadable), never filed as prose."""
+    bare = _strip_text(text).strip()
+    return starts_with_operator(bare) or bool(_BINARY_BEFORE.search(bare))
 
 
 def _in_words(comment: str) -> bool:
@@ -237,9 +244,30 @@ def _strip_tag(text: str) -> tuple[str, tuple]:
     offset = max(0, len(text) - 120)  # tags are short: look at the end only (and stay linear)
     for m in re.finditer(r"(\\q?quad\s*)?" + _TAG.pattern + r"$", text[offset:]):
         start = offset + m.start()
-        if start > 0 and _RELATION.search(text[:start]):
+        if start > 0 and _RELATION.search(text[:start]) and not _operand(text[:start], m.group(0)):
             return text[:start].rstrip(), (" ".join(m.group(0).split()),)
     return text, ()
+
+
+#: Text before a parenthesised group that makes the group an operand, never an equation number: a binary
+#: operator (``\cdot (2)``), or, with nothing between, a letter, prime, brace or bracket (``\sigma'(2g)``, ``y(2)``).
+_BINARY_BEFORE = re.compile(r"(\\(?:cdot|times|odot|otimes|oplus|circ|ast|div|pm|mp|bullet)|[-+*/⊙×·])\s*$")
+_ADJACENT_BEFORE = re.compile(r"[A-Za-z0-9'}\])|]$")
+
+
+def _operand(before: str, tag: str) -> bool:
+    """Is the group ``tag`` after ``before`` math (a factor or an argument) rather than an equation number?
+
+    >>> _operand(r"b = \\delta \\cdot ", "(2)"), _operand(r"h = \\sigma", "(2g)"), _operand("b = a ", "(2)")
+    (True, True, False)
+    """
+    if not tag.lstrip().startswith("(") and not tag.startswith(("\\quad", "\\qquad")):
+        return False  # \text{BP1}: a label in words
+    if _BINARY_BEFORE.search(before):
+        return True
+    if re.search(r"\\[A-Za-z]+\s*$", before) and tag.lstrip().startswith("("):
+        return True  # \sigma (2g): a control word's argument (TeX eats the space after it)
+    return tag.startswith("(") and bool(_ADJACENT_BEFORE.search(before))
 
 
 #: A composition written as a definition, the setting of a chain rule: f(x) = f(g(x)), f(x) = f\left(\sum g_i(x)\right).

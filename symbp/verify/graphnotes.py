@@ -52,6 +52,10 @@ class Piece:
     error: str = ""
 
 
+#: How the error of a model that a definition without meaning stopped begins (each row then says so; the run goes on).
+UNINTERPRETABLE = "a definition has no meaning here: "
+
+
 @dataclass
 class GraphNotes:
     model: Model | None
@@ -304,6 +308,8 @@ def _model(defs, all_eqs, hints, claims, start: int = 0):
     try:
         first = build(plain, all_eqs, hints, sizes=sizes)
         return build(plain, all_eqs, hints, _differentiated(claims, first), sizes), "", []
+    except GraphUninterpretable as exc:  # a definition with no meaning in the model (\sum_w w^2): not a contradiction
+        return None, UNINTERPRETABLE + str(exc), []
     except GraphError as exc:
         if "circle" not in str(exc):
             return None, str(exc), []
@@ -364,7 +370,7 @@ def apply_graph(report, text: str, notation_name: str, budget: float = 30.0):
         return report
     rows, skipped = [], list(report.skipped)
     everything = notation_name == "rowvector"
-    if g.model is None and g.error and everything and any(_graph_form(r.formula.text) for r in report.rows):
+    if g.model is None and g.error and everything and not g.error.startswith(UNINTERPRETABLE) and any(_graph_form(r.formula.text) for r in report.rows):
         raise GraphError(f"{report.path}: the notes' definitions contradict each other: {g.error}")
     # in a layered profile the graph reading is a fallback: its failure leaves those formulas uninterpretable
     # with the reason (below) instead of stopping the whole run (C = 1/n Σ_x C_x is not a vector C)

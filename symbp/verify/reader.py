@@ -317,6 +317,10 @@ class _Parser(Constructs, Forms):
                 break
             if t.kind == "macro" and t.text in ("cdot", "times"):  # a product, as juxtaposition
                 self.next()
+                after = self.peek()
+                if not factors or self._ends_term(after) or (after.kind == "macro" and after.text in (
+                        "odot", "circ", "dotstar", "bullet")):
+                    self.fail(f"\\{t.text} has nothing to multiply on its {'left' if not factors else 'right'}", t)
                 continue
             if t.kind == "macro" and t.text in ("cdots", "dots", "ldots", "vdots", "ddots"):
                 self.next()

@@ -77,7 +77,7 @@ def as_superscripts(formula: str) -> str:
     'a^{x,L} = \\sigma(z^{x,L})'
     """
     text = _LAYER_ARG.sub(lambda m: f"{m.group('q')}^{{{m.group('s')},{m.group('l1') or m.group('l2')}}}", formula)
-    return re.sub(r"(?<![A-Za-z\\])y\s*\(\s*[" + SAMPLE_LETTERS + r"]\s*\)", "y", text)
+    return re.sub(r"(?<![A-Za-z\\])(y(?:_\{?[A-Za-z0-9]+\}?)?)\s*\(\s*[" + SAMPLE_LETTERS + r"]\s*\)", r"\1", text)
 
 
 _BY_INPUT = r"(?:a|z|\\delta|g|h)(?![A-Za-z])"  # a quantity of the one input (its labels taken off)
@@ -123,7 +123,7 @@ def with_label(formula: str, cost: str, sample: str) -> str:
 def _is_data_call(text: str, m: re.Match) -> bool:
     # y(x) and a^L(x) name the input; σ(x) or f(x) would be a function of x
     before = text[:m.start()].rstrip()
-    return bool(re.search(r"(?:^|[^A-Za-z\\])[ya](?:\^\{?[A-Za-z0-9+\-()\[\]]*\}?)?$", before))
+    return bool(re.search(r"(?:^|[^A-Za-z\\])[ya](?:[_^]\{?[A-Za-z0-9+\-()\[\]]*\}?){0,2}$", before))  # y_j(x)
 
 
 _MEAN = re.compile(
