@@ -621,3 +621,15 @@ def test_rv3_symbps_own_model_in_other_spellings_blocks_nothing(tmp_path, defini
     status, _, rows = _notes(tmp_path, definition + f"\n$${true}$$\n$${false}$$\n")
     assert status[true] == "holds", rows[true].reason
     assert status[false] == "refuted", rows[false].reason
+
+
+# Review 4, G: σ defined of another letter (σ(x) = 1/(1 + e^{−x}), σ(t), σ(s)) is the sigmoid: the argument's name is
+# bound. Before, σ stayed generic and the true σ' = σ(1 − σ) and BP1 with a(1 − a) were refuted.
+@pytest.mark.parametrize("definition", [r"\sigma(x) = \frac{1}{1+e^{-x}}", r"\sigma(x) = \frac{e^x}{1+e^x}",
+                                        r"\sigma(t) = \frac{1}{1+e^{-t}}"])
+def test_rv4_activation_of_another_argument_letter(tmp_path, definition):
+    true = [r"\sigma'(z) = \sigma(z)(1-\sigma(z))", r"\delta^L = (a^L - y) \odot a^L \odot (1 - a^L)"]
+    false = [r"\sigma'(z) = \sigma(z)(1+\sigma(z))", r"\delta^L = (a^L - y) \odot a^L \odot (1 + a^L)"]
+    status, _, _ = _notes(tmp_path, f"$${definition}$$\n" + "".join(f"$${c}$$\n" for c in true + false))
+    assert [status[c] for c in true] == ["holds", "holds"]
+    assert [status[c] for c in false] == ["refuted", "refuted"]

@@ -178,6 +178,10 @@ def definition(text: str, notation: Notation, line: int = 0) -> Definition | Non
         sample = None
     if sample is not None:
         text = sample.text
+    bound = _ACTIVATION_HEAD.match(text)
+    if bound and bound.group("f") == notation.names["activation"] and bound.group("v") != "z":
+        # σ(x) = 1/(1 + e^{−x}): the name of a function's argument is bound, σ(z) = 1/(1 + e^{−z}) says the same
+        text = re.sub(rf"(?<![A-Za-z\\]){bound.group('v')}(?![A-Za-z])", "z", text)
     own_sigma = defines_activation(text, notation)
     if own_sigma and _RELU.match(text):
         return Definition(line, "activation", "relu", text)
