@@ -110,7 +110,9 @@ _DERIVATIVE_ONLY = re.compile(r"\\sigma\s*'|\\sigma\s*\^\{?\\prime")
 
 
 def forward_kind(text: str, nt: Notation) -> str:
-    """'z' (z from the weights), 'a' (a = σ(…)), 'linear' (a^L = z^L) for a forward-pass definition, else ''."""
+    """'z' (a weighted input from the weights, under any letter), 'a' (a = σ(…) or another activation of the notes'),
+    'linear' (an output layer without σ: a^L = z^L, tanh(z^L), w^L a^{L-1} + b^L) for a forward-pass definition,
+    else ''."""
     parts = _RELATION.split(text, maxsplit=1)
     if len(parts) < 2 or "\\partial" in text or "\\nabla" in text:
         return ""
@@ -160,7 +162,7 @@ def find(rows: list, model: Model, nt: Notation, given: dict, recheck=None) -> l
             if per_input is not None:
                 held = recheck(per_input, f.line).status == "holds"
                 out.append(Unknown(f.line, "held-cost" if held else "cost", f.text,
-                                   f"its cost per input {per_input} does not hold", letter))
+                                   f"its cost per input {per_input}" + ("" if held else " does not hold"), letter))
             elif _OVER_INPUTS.search(f.text) and not _MEAN_OF_PER_INPUT.match(f.text):
                 # a sum or another mean of C_x (C = Σ_x C_x, C = 1/(2n) Σ_x C_x): not the mean verify's C is
                 out.append(Unknown(f.line, "cost", f.text, "not the mean (1/n) Σ_x C_x of the costs per input", letter))
