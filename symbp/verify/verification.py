@@ -348,7 +348,7 @@ def _verify_rule(formula: str, nt, again: dict, base: dict, start: float) -> Ver
     for k, r in bad:
         step = rule.steps[k]
         if r[1].startswith("starts from"):
-            corrected = corrected.replace(step.text, rule.param + step.text[len(step.old):], 1)
+            corrected = corrected.replace(step.text, rule.param + step.canon[len(step.old):], 1)
     return Verification(status=status, verdict=_VERDICT.get(status, "undecided"), reason=reason,
                         instances=len(results), interpretation=words, diagnosis=diagnosis,
                         corrected=corrected if corrected != formula else "", seconds=_since(start),
