@@ -646,6 +646,9 @@ F10_TRUE = [
     r"w^l_{jk} \leftarrow -\eta \frac{\partial C}{\partial w^l_{jk}} + w^l_{jk}",
     r"b^l \leftarrow - \frac{\eta}{m}\sum_x \nabla_{b^l} C_x + b^l",
     r"w^l \leftarrow w^l - (\eta)\nabla_{w^l} C",
+    r"w^l \leftarrow w^l - (-\eta)(-\nabla_{w^l}C)",  # two minus signs: −(−η)(−g) = −ηg
+    r"w^l \leftarrow w^l - \eta(-(-\nabla_{w^l}C))",
+    r"w^l \leftarrow w^l - 2\eta\nabla_{w^l} C",  # a descent step with the rate 2η > 0 (the reading says so)
 ]
 F10_FALSE = [
     (r"w^l \leftarrow -\eta\nabla_{w^l}C + b^l", "starts from b^l instead of w^l"),
@@ -655,6 +658,8 @@ F10_FALSE = [
     (r"w \leftarrow w - (\eta - 1)\nabla C", "the rate is η − 1, not a learning rate"),
     (r"w^l \leftarrow w^l - (1 - \eta)\nabla_{w^l} C", "the rate is 1 − η, not a learning rate"),
     (r"w^l \leftarrow w^l + (\eta - 1)\nabla_{w^l} C", "the rate is 1 − η, not a learning rate"),
+    (r"w^l \leftarrow w^l + (-\eta)(-\nabla_{w^l}C)", "the sign: subtract the gradient"),  # +ηg
+    (r"w^l \leftarrow w^l - (\eta - 1)(-\nabla_{w^l}C)", "the rate is 1 − η, not a learning rate"),  # +(η−1)g
 ]
 
 

@@ -90,7 +90,7 @@ def canonical(side: str) -> "tuple[str, str, str] | None":
     (old_sign, old), (sign, step) = terms[olds[0]], terms[1 - olds[0]]
     if old_sign == "-":
         return None  # −w + …: not the old value plus a step
-    rate, body, slip, how = None, None, "", ""
+    rate, body, slip, how, value = None, None, "", "", None
     m = re.match(r"\s*\(\s*-\s*(?P<coef>" + _COEF + r")\s*\)\s*(?:\\cdot\s*)?(?P<body>.+)$", step, re.S)
     if m:  # (−η) ∇C
         sign, rate, body = _flip(sign), m.group("coef"), m.group("body")
@@ -98,11 +98,7 @@ def canonical(side: str) -> "tuple[str, str, str] | None":
         m = re.match(r"\s*(?P<coef>" + _COEF + r")\s*(?:\\cdot\s*)?(?P<body>.+)$", step, re.S)
         if m:
             rate, body = m.group("coef"), m.group("body")
-            inner = _unwrap(body)
-            inside = top_terms(inner) if inner is not None else None
-            if inside is not None and len(inside) == 1 and inside[0][0] == "-":  # η (−∇C)
-                sign, body = _flip(sign), inside[0][1]
-    if rate is None:
+    if rate is None:  # a rate written as an expression: (η − 1) ∇C, 2η ∇C
         m = re.match(r"\s*(?:\((?P<expr>[^()]*)\)|(?P<num>\d+(?:\.\d+)?)\s*(?P<r>" + RATE + r"))\s*(?:\\cdot\s*)?"
                      r"(?P<body>.+)$", step, re.S)
         if m is None:
@@ -113,17 +109,23 @@ def canonical(side: str) -> "tuple[str, str, str] | None":
             return None
         value, rate, words = read
         body = m.group("body")
+    while True:  # η (−∇C), (−η)(−∇C), η(−(−∇C)): each minus inside a bracket flips the sign
+        inner = _unwrap(body)
+        inside = top_terms(inner) if inner is not None else None
+        if inside is None or len(inside) != 1:
+            break
+        sign, body = (_flip(sign) if inside[0][0] == "-" else sign), inside[0][1]
+    if value is not None:
         descent = value if sign == "-" else sympy.Mul(sympy.Integer(-1), value)  # what multiplies −∇C
         if descent.is_positive:
-            sign, slip = "-", ""
+            sign = "-"
             how = "" if descent.is_Symbol else f"the learning rate is {rate_words(descent)}"
         elif (-descent).is_positive:
-            sign, slip, how = "+", "", f"read as adding {rate_words(-descent)} times the gradient"
+            sign, how = "+", f"read as adding {rate_words(-descent)} times the gradient"
         else:
             slip = _bad_rate(descent, rate, rate_words(descent))
             if sign == "+":
                 slip = f"adds ({words}) times the gradient: {slip}"
-            how = ""
     text = f"{old} {sign} {rate} {body.strip()}"
     if not how and (olds[0] != 0 or re.sub(r"\s+", "", text) != re.sub(r"\s+", "", side)):
         how = f"read as {text}"
