@@ -172,13 +172,13 @@ def verify_text(text: str, notation="auto", *, path: str = "notes", kind: str = 
     given = {"activation": activation, "cost": cost, "one_hot": one_hot}
     unread_cost = _unread_cost(items, model, given["cost"], nt)
     report = NotesReport(path, kind=kind, strict=strict, notation=nt, inferred=inferred, model=model)
+    once = _Once(nt, options)  # a formula written again under the same setting is checked once
     # the definitions whose verdict decides what the claims mean (a cost, σ, the forward pass), checked first
-    ahead = {(f.line, f.text): _ahead(f, nt, _setting(model, f.line, given)[0], options) for f in items
+    ahead = {(f.line, f.text): _ahead(f, _setting(model, f.line, given)[0], once) for f in items
              if f.kind in ("claim", "definition", "unreadable") and not model.assumption_at(f.line)
              and unknowns.candidate(f.text, nt)}
     unknown = unknowns.find([(f, ahead[(f.line, f.text)]) for f in items if (f.line, f.text) in ahead], model, nt,
-                            given, recheck=lambda text, line: verify(text, nt, **_setting(model, line, given)[0],
-                                                                     **options))
+                            given, recheck=lambda text, line: once(text, _setting(model, line, given)[0]))
     # a formula written again after the notes define a cost or σ symbp does not know is another claim: identical
     # formulas fold only under the same setting and the same unknown definitions in force
     found = list(fold(items, context=lambda f: (tuple(sorted(_setting(model, f.line, given)[0].items())),
@@ -192,7 +192,7 @@ def verify_text(text: str, notation="auto", *, path: str = "notes", kind: str = 
             continue
         if f.kind == "claim":
             settings, remark = _setting(model, f.line, given)
-            result = ahead.get((f.line, f.text)) or verify(f.text, nt, **settings, **options)
+            result = ahead.get((f.line, f.text)) or once(f.text, settings)
             if remark:
                 result = _with_remark(result, remark)
             own = model.own_terms(f.line, given["cost"]) or unread_cost
@@ -262,11 +262,28 @@ def _unread_cost(items: list, model: Model, given_cost: str | None, nt: Notation
     return ""
 
 
-def _ahead(f: Formula, nt: Notation, settings: dict, options: dict) -> Verification:
+class _Once:
+    """``verify`` in one notation with the same options, each (formula, setting) checked once in a set of notes.
+
+    The same text at several lines (folded later, or a definition checked ahead and then rechecked) gets the one
+    verdict: ``verify`` depends on nothing else.
+    """
+
+    def __init__(self, nt: Notation, options: dict):
+        self.nt, self.options, self.done = nt, options, {}
+
+    def __call__(self, text: str, settings: dict) -> Verification:
+        key = (text, tuple(sorted(settings.items())))
+        if key not in self.done:
+            self.done[key] = verify(text, self.nt, **settings, **self.options)
+        return self.done[key]
+
+
+def _ahead(f: Formula, settings: dict, once: _Once) -> Verification:
     """The verdict of a definition as a claim, checked before the claims whose meaning it decides."""
     if f.kind == "unreadable":
         return Verification(formula=f.text, status="unreadable", verdict="undecided", reason=f.reason)
-    return verify(f.text, nt, **settings, **options)
+    return once(f.text, settings)
 
 
 def _known_definition(model: Model, f: Formula, given: dict) -> str:
