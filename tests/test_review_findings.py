@@ -666,3 +666,16 @@ def test_rv5_word_and_number_labels_still_label(tail, label):
 def test_rv5_symbol_remark_in_notes_is_not_dropped(tmp_path):
     status, _, _ = _notes(tmp_path, f"$${_BP3} \\text{{ (×2)}}$$\n$${_BP3} \\text{{ (BP3)}}$$\n")
     assert sorted(status.values()) == ["holds", "unreadable"], status
+
+
+# Review 5, minor: `prove --identity sigmoid-prime --activation tanh` said "proved" (about the sigmoid
+# function) although its statement σ' = σ(1 − σ), read on the tanh network, is false (tanh'(0) = 1,
+# tanh(0)(1 − tanh(0)) = 0). A σ'-rule applies only to a network using that function.
+@pytest.mark.parametrize("name, activation", [("sigmoid-prime", "tanh"), ("sigmoid-prime", "generic"),
+                                              ("tanh-prime", "sigmoid"), ("sigmoid-prime", "relu")])
+def test_rv5_derivative_rule_needs_its_activation(name, activation):
+    from symbp import network, prove
+    from symbp.errors import IdentityError
+    with pytest.raises(IdentityError, match=f"about the {name.split('-')[0]} activation"):
+        prove(name, network([2, 3, 2], activation=activation))
+    assert prove(name, network([2, 3, 2], activation=name.split("-")[0])).verdict == "proved"
