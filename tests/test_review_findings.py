@@ -679,3 +679,13 @@ def test_rv5_derivative_rule_needs_its_activation(name, activation):
     with pytest.raises(IdentityError, match=f"about the {name.split('-')[0]} activation"):
         prove(name, network([2, 3, 2], activation=activation))
     assert prove(name, network([2, 3, 2], activation=name.split("-")[0])).verdict == "proved"
+
+
+# Review 5, minor: a neuron quantity with two indices (b^l_{2j}) or a weight with one (w^l_j) was
+# "refuted" (exit 1) on its shape: the formula does not say which neuron it means, so no verdict.
+@pytest.mark.parametrize("formula", [
+    r"\frac{\partial C}{\partial b^l_{2j}} = \delta^l_{2j}", r"\frac{\partial C}{\partial b^l_{12}} = \delta^l_{12}",
+    r"\frac{\partial C}{\partial b^l_{jj}} = \delta^l_{jj}", r"\frac{\partial C}{\partial w^l_{j}} = a^{l-1}_j \delta^l_j",
+])
+def test_rv5_wrong_index_count_is_uninterpretable(formula):
+    assert verify(formula, diagnose=False).status == "uninterpretable"
