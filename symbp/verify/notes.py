@@ -16,7 +16,6 @@ from __future__ import annotations
 
 
 import io
-import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Callable
