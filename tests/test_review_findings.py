@@ -761,3 +761,58 @@ def test_cdot_between_vectors_of_different_sizes_still_does_not_multiply():
     assert v.status == "refuted" and "does not multiply" in v.reason
     w = verify(r"\frac{\partial C}{\partial w^l} = \delta^l \cdot (a^{l-1})^T", "nielsen")  # column · row: BP4
     assert w.status == "holds" and "two vectors" not in w.interpretation["words"]
+
+# Review 5, E: a parenthesised remark made of symbols was taken for a label and dropped, so
+# ∂C/∂b^l_j = δ^l_j "(×2)" was proved for all sizes. Only words and numbers make a label; any other
+# remark could edit the claim, so the formula is unreadable. The false claims it hid: ∂C/∂b = 2δ, δ/2, −δ …
+_BP3 = r"\frac{\partial C}{\partial b^l_j} = \delta^l_j"
+
+
+@pytest.mark.parametrize("tail", [
+    r"\text{ (×2)}", r"\text{ (x2)}", r"\text{ (x 2)}", r"\text{ (2x)}", r"\text{ (*2)}", r"\text{ (·2)}",
+    r"\text{ (÷2)}", r"\text{ (/2)}", r"\text{ (1/2)}", r"\text{ (½)}", r"\text{ (-1)}", r"\text{ (−)}",
+    r"\text{ (+1)}", r"\text{ (²)}", r"\text{ (T)}", r"\text{ (×n)}", r"\text{ (l+1)}", r"\text{ (j→k)}",
+    r"\text{ (j,k swapped)}", r"\text{ (indices swapped)}", r"\text{ (×2, BP3)}", r"\textrm{ (x2)}",
+    r"\mathrm{(x2)}", r"\qquad (\text{x2})", r"\text{ (krát 2)}", r"\text{ (дважды)}", r"\tag{×2}",
+])
+def test_rv5_symbol_remark_is_not_a_label(tail):
+    v = verify(f"{_BP3} {tail}", diagnose=False)
+    assert v.status == "unreadable", (tail, v.status)
+
+
+@pytest.mark.parametrize("tail, label", [
+    (r"\text{ (BP3)}", "BP3"), (r"\tag{BP3}", "BP3"), (r"\text{ (Nielsen, eq. 29)}", "Nielsen, eq. 29"),
+    (r"\tag{2.14}", "2.14"), (r"\text{ (ii)}", "ii"), (r"\text{ (rovnice 3a)}", "rovnice 3a"),
+])
+def test_rv5_word_and_number_labels_still_label(tail, label):
+    from symbp.verify.reader import read_claim
+    assert read_claim(f"{_BP3} {tail}").labels == (label,)
+    assert verify(f"{_BP3} {tail}", diagnose=False).status == "holds"
+
+
+def test_rv5_symbol_remark_in_notes_is_not_dropped(tmp_path):
+    status, _, _ = _notes(tmp_path, f"$${_BP3} \\text{{ (×2)}}$$\n$${_BP3} \\text{{ (BP3)}}$$\n")
+    assert sorted(status.values()) == ["holds", "unreadable"], status
+
+
+# Review 5, minor: `prove --identity sigmoid-prime --activation tanh` said "proved" (about the sigmoid
+# function) although its statement σ' = σ(1 − σ), read on the tanh network, is false (tanh'(0) = 1,
+# tanh(0)(1 − tanh(0)) = 0). A σ'-rule applies only to a network using that function.
+@pytest.mark.parametrize("name, activation", [("sigmoid-prime", "tanh"), ("sigmoid-prime", "generic"),
+                                              ("tanh-prime", "sigmoid"), ("sigmoid-prime", "relu")])
+def test_rv5_derivative_rule_needs_its_activation(name, activation):
+    from symbp import network, prove
+    from symbp.errors import IdentityError
+    with pytest.raises(IdentityError, match=f"about the {name.split('-')[0]} activation"):
+        prove(name, network([2, 3, 2], activation=activation))
+    assert prove(name, network([2, 3, 2], activation=name.split("-")[0])).verdict == "proved"
+
+
+# Review 5, minor: a neuron quantity with two indices (b^l_{2j}) or a weight with one (w^l_j) was
+# "refuted" (exit 1) on its shape: the formula does not say which neuron it means, so no verdict.
+@pytest.mark.parametrize("formula", [
+    r"\frac{\partial C}{\partial b^l_{2j}} = \delta^l_{2j}", r"\frac{\partial C}{\partial b^l_{12}} = \delta^l_{12}",
+    r"\frac{\partial C}{\partial b^l_{jj}} = \delta^l_{jj}", r"\frac{\partial C}{\partial w^l_{j}} = a^{l-1}_j \delta^l_j",
+])
+def test_rv5_wrong_index_count_is_uninterpretable(formula):
+    assert verify(formula, diagnose=False).status == "uninterpretable"
