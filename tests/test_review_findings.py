@@ -762,6 +762,7 @@ def test_cdot_between_vectors_of_different_sizes_still_does_not_multiply():
     w = verify(r"\frac{\partial C}{\partial w^l} = \delta^l \cdot (a^{l-1})^T", "nielsen")  # column · row: BP4
     assert w.status == "holds" and "two vectors" not in w.interpretation["words"]
 
+
 # Review 5, E: a parenthesised remark made of symbols was taken for a label and dropped, so
 # ∂C/∂b^l_j = δ^l_j "(×2)" was proved for all sizes. Only words and numbers make a label; any other
 # remark could edit the claim, so the formula is unreadable. The false claims it hid: ∂C/∂b = 2δ, δ/2, −δ …
