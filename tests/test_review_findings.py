@@ -633,3 +633,50 @@ def test_rv4_activation_of_another_argument_letter(tmp_path, definition):
     status, _, _ = _notes(tmp_path, f"$${definition}$$\n" + "".join(f"$${c}$$\n" for c in true + false))
     assert [status[c] for c in true] == ["holds", "holds"]
     assert [status[c] for c in false] == ["refuted", "refuted"]
+
+
+# Review 5, item 1: a definition written with ≡ (or ≜, \coloneqq, \stackrel{def}{=}) defines exactly as := does. Before,
+# σ(z) ≡ 1/(1 + e^{−z}) was "the notes' own σ, which symbp does not know" and the true σ' = σ(1 − σ) uninterpretable.
+# By hand: for σ = 1/(1 + e^{−z}), σ' = e^{−z}/(1 + e^{−z})² = σ(1 − σ); σ(1 + σ) differs (z = 0: 1/4 ≠ 3/4).
+SIGMOID_TRUE, SIGMOID_FALSE = r"\sigma'(z) = \sigma(z)(1-\sigma(z))", r"\sigma'(z) = \sigma(z)(1+\sigma(z))"
+
+
+@pytest.mark.parametrize("sign", [r"\equiv", ":=", "=", r"\triangleq", r"\coloneqq", r"\stackrel{\text{def}}{=}"])
+def test_rv5_sigmoid_defined_with_equiv_is_the_sigmoid(tmp_path, sign):
+    status, _, rows = _notes(tmp_path, f"$$\\sigma(z) {sign} \\frac{{1}}{{1+e^{{-z}}}}$$\n$${SIGMOID_TRUE}$$\n"
+                             f"$${SIGMOID_FALSE}$$\n")
+    assert status[SIGMOID_TRUE] == "holds", rows[SIGMOID_TRUE].reason
+    assert status[SIGMOID_FALSE] == "refuted", rows[SIGMOID_FALSE].reason
+
+
+# ... and a σ written with ≡ that is none of symbp's (1/(1 + e^{z}), the sigmoid of −z) stays the notes' own: the
+# sigmoid's σ' = σ(1 − σ) is false for it (σ' = −σ(1 − σ)), so the claim may not hold.
+def test_rv5_other_sigma_defined_with_equiv_blocks_the_sigmoid_claim(tmp_path):
+    status, _, rows = _notes(tmp_path, f"$$\\sigma(z) \\equiv \\frac{{1}}{{1+e^{{z}}}}$$\n$${SIGMOID_TRUE}$$\n")
+    assert status[SIGMOID_TRUE] == "uninterpretable" and "line 1" in rows[SIGMOID_TRUE].reason
+
+
+# ... the cost, the forward pass and δ with ≡: symbp's own model blocks nothing (BP1' = a − y and ∂z/∂b = 1 hold, their
+# doubles are refuted); a cost without the square, a forward pass with −b, δ ≡ ∂C/∂a block the claims about them.
+@pytest.mark.parametrize("definition, true, false", [
+    (r"C \equiv \frac{1}{2}\|a^L-y\|^2", r"\frac{\partial C}{\partial a^L_j} = a^L_j - y_j",
+     r"\frac{\partial C}{\partial a^L_j} = 2(a^L_j - y_j)"),
+    (r"z^l \equiv w^l a^{l-1} + b^l", r"\frac{\partial z^l_j}{\partial b^l_j} = 1",
+     r"\frac{\partial z^l_j}{\partial b^l_j} = -1"),
+    (r"\delta^l_j \equiv \frac{\partial C}{\partial z^l_j}", BP1, r"\delta^L = (a^L - y)\odot\sigma'(z^L)\odot\sigma'(z^L)"),
+])
+def test_rv5_symbps_model_defined_with_equiv(tmp_path, definition, true, false):
+    status, defs, rows = _notes(tmp_path, f"$${definition}$$\n$${true}$$\n$${false}$$\n")
+    assert definition in defs
+    assert status[true] == "holds", rows[true].reason
+    assert status[false] == "refuted", rows[false].reason
+
+
+@pytest.mark.parametrize("definition, claim", [
+    (r"C \equiv \frac{1}{2}\|a^L-y\|", r"\frac{\partial C}{\partial a^L_j} = a^L_j - y_j"),
+    (r"z^l \equiv w^l a^{l-1} - b^l", r"\frac{\partial z^l_j}{\partial b^l_j} = 1"),
+    (r"\delta^l_j \equiv \frac{\partial C}{\partial a^l_j}", BP1),
+])
+def test_rv5_other_model_defined_with_equiv_blocks(tmp_path, definition, claim):
+    status, _, rows = _notes(tmp_path, f"$${definition}$$\n$${claim}$$\n")
+    assert status[claim] == "uninterpretable" and "line 1" in rows[claim].reason

@@ -245,8 +245,18 @@ def _of_output_and_targets(rhs) -> bool:
     return {"a", "y"} <= roles and output and not roles & {"C", "delta", "w", "W", "b"}
 
 
+#: The signs notes define with, read as = by the model (σ(z) ≡ …, C \coloneqq …, z \stackrel{def}{=} …).
+_DEFINED_AS = re.compile(r"\\(?:equiv|coloneqq|triangleq|doteq)(?![A-Za-z])|"
+                         r"\\(?:stackrel|overset)\s*\{(?:[^{}]|\{[^{}]*\})*\}\s*\{\s*=\s*\}")
+
+
 def _claims(text: str, notation: Notation):
-    """(first side, side k) for each later side k of a chain that reads (a side symbp does not read is passed)."""
+    """(first side, side k) for each later side k of a chain that reads (a side symbp does not read is passed).
+
+    A definition's sign (≡, ≜, ≐, \\coloneqq, \\stackrel{def}{=}) separates the sides as = does: the model reads
+    σ(z) ≡ 1/(1 + e^{−z}) exactly as σ(z) := 1/(1 + e^{−z}).
+    """
+    text = _DEFINED_AS.sub("=", text)
     cuts, depth = [], 0
     for i, c in enumerate(text):
         depth += c in "{(["
