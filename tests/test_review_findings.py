@@ -680,3 +680,23 @@ def test_rv5_symbps_model_defined_with_equiv(tmp_path, definition, true, false):
 def test_rv5_other_model_defined_with_equiv_blocks(tmp_path, definition, claim):
     status, _, rows = _notes(tmp_path, f"$${definition}$$\n$${claim}$$\n")
     assert status[claim] == "uninterpretable" and "line 1" in rows[claim].reason
+
+
+# Review 5, item 2: with no definition of z in the notes, the inferred notation is the default for want of evidence;
+# "no definition of z from w and a holds under any structure" was printed all the same (false: there is none).
+def test_rv5_no_weighted_input_defined_says_so(tmp_path):
+    path = tmp_path / "notes.md"
+    path.write_text(f"$${SIGMOID_TRUE}$$\n")
+    evidence = " ".join(verify_notes(path).inferred.evidence)
+    assert "the notes define no weighted input" in evidence
+    assert "holds under any structure" not in evidence
+
+
+# ... and a definition that holds under no structure (z ≡ w a − b: the bias subtracted) is named by its line, ≡ too.
+@pytest.mark.parametrize("sign", ["=", r"\equiv"])
+def test_rv5_weighted_input_that_holds_nowhere_is_named(tmp_path, sign):
+    path = tmp_path / "notes.md"
+    path.write_text(f"$$\\sigma'(z) = \\sigma(z)(1-\\sigma(z))$$\n$$z^l {sign} w^l a^{{l-1}} - b^l$$\n")
+    evidence = " ".join(verify_notes(path).inferred.evidence)
+    assert "no definition of z from w and a holds under any structure (line 2)" in evidence
+    assert "the notes define no weighted input" not in evidence

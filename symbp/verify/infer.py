@@ -86,8 +86,12 @@ def infer(texts: list[tuple[int, str, int]]) -> Inferred:
                         "in layers (below): read in layers; give --notation rowvector to read the rows")
     if best == 0:
         nt = _profile(spelling, "to,from", False, 0)
-        evidence.append("no definition of z from w and a holds under any structure: weights w^l_{jk} are read as "
-                        "to j from k (Nielsen's order), the bias apart, w^l feeding layer l")
+        default = "weights w^l_{jk} are read as to j from k (Nielsen's order), the bias apart, w^l feeding layer l"
+        if definitions:
+            evidence.append("no definition of z from w and a holds under any structure (" + _cite(definitions)
+                            + f"): {default}")
+        else:
+            evidence.append(f"the notes define no weighted input (z from w and a): the default, {default}")
         return Inferred(_named(nt), tuple(evidence))
     rivals = [(key, value) for key, value in ranked[1:] if value[0] == best and _differs(key, best_key, value[1], held)]
     if rivals:
@@ -310,10 +314,14 @@ def _plain(name: str) -> str:
     return re.sub(r"\\(mathrm|text|mathbf)\{([^{}]*)\}", r"\2", name)
 
 
+#: The signs a definition is written with besides = (z ≡ …, z \coloneqq …; := is = after a colon).
+_DEFINED = re.compile(r"\\(?:equiv|coloneqq|triangleq|doteq)(?![A-Za-z])")
+
+
 def _defines_z(text: str, sp: _Spelling) -> bool:
     """Does the formula's first side name z (or a) of a layer and another side hold a weight?"""
-    first, _, rest = text.partition("=")
-    head = first.strip()
+    first, _, rest = _DEFINED.sub("=", text).partition("=")
+    head = first.rstrip(":").strip()
     z = _plain(sp.z)
     starts = (head.startswith(("z", "a", "\\mathbf{z}", "\\mathbf{a}", "\\boldsymbol{z}")) or z in head[:12])
     return bool(rest) and starts and "^" in head and re.search(r"(?<![A-Za-z\\])[wW](?![A-Za-z])|\\Theta|\\theta", rest) \
