@@ -700,3 +700,24 @@ def test_rv5_weighted_input_that_holds_nowhere_is_named(tmp_path, sign):
     evidence = " ".join(verify_notes(path).inferred.evidence)
     assert "no definition of z from w and a holds under any structure (line 2)" in evidence
     assert "the notes define no weighted input" not in evidence
+
+
+# Review 5, item 3: a definition of a NEW name (o = σ(w^L a^{L−1} + b^L): o is no letter of the notation) is a definition
+# of that name, not of the forward pass. Before, it blocked BP1 as "a forward pass that holds under none of symbp's
+# structures". By hand: BP1 is true, BP1 with σ' twice false (σ' ≠ σ'² for a generic σ), BP3 true; ∂C/∂o uses o.
+def test_rv5_new_name_is_its_own_definition(tmp_path):
+    bp1_false = r"\delta^L = (a^L - y) \odot \sigma'(z^L) \odot \sigma'(z^L)"
+    uses_o = r"\frac{\partial C}{\partial o} = o - y"
+    status, defs, rows = _notes(tmp_path, "$$o = \\sigma(w^L a^{L-1} + b^L)$$\n"
+                                f"$${BP1}$$\n$${bp1_false}$$\n$${BP3}$$\n$${uses_o}$$\n")
+    assert r"o = \sigma(w^L a^{L-1} + b^L)" in defs
+    assert status[BP1] == "holds" and status[BP3] == "holds", (rows[BP1].reason, rows[BP3].reason)
+    assert status[bp1_false] == "refuted"
+    assert status[uses_o] == "uninterpretable" and "o at line 1" in rows[uses_o].reason
+
+
+# ... while a definition of z that holds under no structure still blocks what depends on the forward pass (≡ too).
+@pytest.mark.parametrize("sign", ["=", r"\equiv", ":="])
+def test_rv5_wrong_forward_pass_still_blocks(tmp_path, sign):
+    status, _, rows = _notes(tmp_path, f"$$z^l {sign} w^l a^{{l-1}} - b^l$$\n$${BP3}$$\n")
+    assert status[BP3] == "uninterpretable" and "line 1" in rows[BP3].reason

@@ -61,7 +61,7 @@ class Unknown:
     """A definition of the notes at ``line`` that symbp's model lacks; ``letter`` is the loss letter of a cost."""
 
     line: int
-    what: str  # "cost" | "held-cost" (a cost definition that holds: in force, blocks nothing) | "activation" | …
+    what: str  # "cost" | "held-cost" (a cost definition that holds: in force, blocks nothing) | "activation" | "name" | …
     text: str
     why: str  # what symbp made of the definition (its verdict as a claim)
     letter: str = ""
@@ -80,6 +80,9 @@ class Unknown:
             return (f"the notes define the forward pass at line {self.line} as {shown}, which holds under none of "
                     f"symbp's structures ({self.why}); a claim that depends on it is not checked against another "
                     "forward pass")
+        if self.what == "name":
+            return (f"the notes define {self.letter} at line {self.line} as {shown}, a name of their own that symbp "
+                    f"has no quantity for; a claim that uses {self.letter} is not checked")
         if self.what == "delta":
             return (f"the notes define δ at line {self.line} as {shown}, and no definition of δ in the notes holds as "
                     f"δ ≡ ∂C/∂z ({self.why}); a claim about δ is not checked against another meaning")
@@ -121,7 +124,8 @@ def forward_kind(text: str, nt: Notation) -> str:
         lhs = read(f"{parts[0].strip()} = 0", nt).sides[0]
     except (ReadError, SymbpError, ValueError):
         # g^l = a^{l-1} W^l - b^l: a weighted input under a letter the notation lacks is a forward pass too
-        unknown_letter = re.fullmatch(r"\s*[A-Za-z](?:\s*[\^_]\s*(?:\{[^{}]*\}|\w))*\s*", parts[0]) is not None
+        # (a bare letter the notation lacks, o = σ(w^L a^{L−1} + b^L), is a name of the notes' own: ``new_name``)
+        unknown_letter = re.fullmatch(r"\s*[A-Za-z](?:\s*[\^_]\s*(?:\{[^{}]*\}|\w))+\s*", parts[0]) is not None
         weights = re.search(r"(?<![A-Za-z\\])[wW](?![A-Za-z])|\\Theta", rest) is not None
         return "z" if unknown_letter and weights and re.search(r"(?<![A-Za-z\\])[ax](?![A-Za-z])", rest) else ""
     if not isinstance(lhs, Quantity) or lhs.role not in ("z", "a") or lhs.layer is None:
@@ -146,6 +150,44 @@ def forward_kind(text: str, nt: Notation) -> str:
     return ""
 
 
+#: A bare letter alone on the left of a definition (o = …, h := …, s ≡ …), and what it is defined as.
+_NAMED = re.compile(r"^\s*(?P<name>[A-Za-z])\s*(?::=|(?<![<>!:])=|\\equiv|\\coloneqq|\\triangleq|\\doteq)(?P<rest>.+)$", re.S)
+#: Letters that are indices, sizes, depths or constants, never a quantity's new name (j = 1, n = 3, e = 2.71…).
+_NOT_A_NAME = set("ijklmnpqrstLNTed")
+#: The network's own quantities in a right side (a new name defined from them is a quantity of the network's).
+_NETWORK_TERMS = re.compile(r"(?<![A-Za-z\\])[wWabzxy](?![A-Za-z])|\\sigma(?![A-Za-z])")
+
+
+def new_name(text: str, nt: Notation) -> str:
+    r"""The letter ``text`` defines when it is a name the notation lacks, alone on the left and defined from the
+    network's quantities (``o = \sigma(w^L a^{L-1} + b^L)``), else ''.
+
+    Such a definition is of that name, not of the forward pass: the claims that use the name cannot be checked (symbp
+    has no role for it), the others are unaffected.
+
+    >>> from symbp.notation import profile
+    >>> new_name(r"o = \sigma(w^L a^{L-1} + b^L)", profile("nielsen")), new_name("n = 3", profile("nielsen"))
+    ('o', '')
+    >>> new_name(r"z = w a + b", profile("nielsen")), new_name(r"C = \frac{1}{2}\|a^L - y\|^2", profile("nielsen"))
+    ('', '')
+    """
+    m = _NAMED.match(text)
+    if m is None or m.group("name") in _NOT_A_NAME or not _NETWORK_TERMS.search(m.group("rest")) or loss_letter(text):
+        return ""
+    try:
+        read(f"{m.group('name')} = 0", nt)
+    except ReadError as e:
+        return m.group("name") if "is not a quantity" in str(e) else ""
+    except (SymbpError, ValueError):
+        return ""
+    return ""
+
+
+def uses_name(text: str, name: str) -> bool:
+    """Does the formula ``text`` write the letter ``name`` as a symbol of its own (not inside a word or a macro)?"""
+    return re.search(rf"(?<![A-Za-z\\]){re.escape(name)}(?![A-Za-z])", text) is not None
+
+
 def find(rows: list, model: Model, nt: Notation, given: dict, recheck=None) -> list[Unknown]:
     """The unknown definitions among ``rows`` = (formula, its verdict as a claim), in line order.
 
@@ -153,6 +195,14 @@ def find(rows: list, model: Model, nt: Notation, given: dict, recheck=None) -> l
     output layer's letter slipped) that holds at a^L is a slip of symbp's cost, refuted as such, not another cost.
     """
     out = []
+    if nt.name.lower() != "rowvector":  # the row-vector profile reads every formula in the notes' own terms
+        named: dict = {}
+        for f, v in rows:
+            if new_name(f.text, nt):
+                named.setdefault(new_name(f.text, nt), []).append((f, v))
+        for name, defs in named.items():
+            if len({" ".join(f.text.split()) for f, _ in defs}) == 1:  # defined twice otherwise: not filed as a name
+                out.extend(Unknown(f.line, "name", f.text, _why(v), name) for f, v in defs)
     for f, v in rows:
         letter = loss_letter(f.text)
         if letter and not given.get("cost") and OVER_SAMPLES.search(f.text) and recheck is not None:
@@ -201,17 +251,22 @@ def find(rows: list, model: Model, nt: Notation, given: dict, recheck=None) -> l
 
 def candidate(text: str, nt: Notation) -> bool:
     """Might ``text`` be a definition whose verdict decides what the claims mean (checked ahead of them)?"""
-    return bool(loss_letter(text)) or bool(forward_kind(text, nt)) or _defines_delta(text, nt)
+    return bool(loss_letter(text)) or bool(forward_kind(text, nt)) or _defines_delta(text, nt) or bool(new_name(text, nt))
 
 
 def blocking(f, v, unknowns: list[Unknown], nt: Notation, model: "Model | None" = None) -> "Unknown | None":
     """The unknown definition that makes the verdict ``v`` of the claim ``f`` meaningless, if any (the activation
     in force at the claim's line as ``model`` says, when given: a named σ defined later replaces the notes' own)."""
-    if v.status == "unreadable" or not unknowns:
+    if not unknowns:
         return None
     own = [u for u in unknowns if u.what != "held-cost" and is_definition_row(f, u)]
-    if own:
+    if own and (v.status != "unreadable" or own[0].what == "name"):
         return own[0]  # the definition itself, whatever symbp made of it as a claim
+    names = [u for u in unknowns if u.what == "name" and uses_name(f.text, u.letter)]
+    if names and v.status in ("unreadable", "uninterpretable", "undecided"):
+        return names[0]  # o − y with o the notes' own name: not readable in symbp's terms, the name says why
+    if v.status == "unreadable":
+        return None
     if v.status == "uninterpretable":
         return None
     try:
@@ -278,6 +333,9 @@ def as_definition_reason(u: Unknown) -> str:
     if u.what == "forward":
         return (f"the notes' own forward pass, which holds under none of symbp's structures (as a claim: {u.why}); "
                 "the claims that depend on it are not checked")
+    if u.what == "name":
+        return (f"the notes' own name {u.letter}, a letter symbp has no quantity for; the claims that use it are not "
+                "checked, the others are unaffected")
     if u.what == "delta":
         return (f"the notes' own definition of δ (as a claim: {u.why}); the claims about δ are not checked against "
                 "δ ≡ ∂C/∂z")
