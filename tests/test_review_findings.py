@@ -721,3 +721,37 @@ def test_rv5_new_name_is_its_own_definition(tmp_path):
 def test_rv5_wrong_forward_pass_still_blocks(tmp_path, sign):
     status, _, rows = _notes(tmp_path, f"$$z^l {sign} w^l a^{{l-1}} - b^l$$\n$${BP3}$$\n")
     assert status[BP3] == "uninterpretable" and "line 1" in rows[BP3].reason
+
+
+# Review 5, item 4: a definition contradicting an earlier (or later) one that holds is a slip: reported as a row (never
+# filed silently, := included) and never in force; the claims after it are checked under the one that holds. By hand
+# (Nielsen, quadratic cost, sigmoid): ∂z^l_j/∂b^l_j = 1 (not −1), ∂C/∂a^L = a^L − y (not 2(a^L − y)), σ' = σ(1 − σ)
+# (not −σ(1 − σ), which is σ' of the slip 1/(1 + e^{z})).
+@pytest.mark.parametrize("good, slip, true, false", [
+    (r"z^l = w^l a^{l-1} + b^l", r"z^l = w^l a^{l-1} - b^l", r"\frac{\partial z^l_j}{\partial b^l_j} = 1",
+     r"\frac{\partial z^l_j}{\partial b^l_j} = -1"),
+    (r"z^l := w^l a^{l-1} + b^l", r"z^l := w^l a^{l-1} - b^l", r"\frac{\partial z^l_j}{\partial b^l_j} = 1",
+     r"\frac{\partial z^l_j}{\partial b^l_j} = -1"),
+    (r"C = \frac12\|a^L-y\|^2", r"C = \frac12\|a^L-y\|", r"\frac{\partial C}{\partial a^L} = a^L - y",
+     r"\frac{\partial C}{\partial a^L} = 2(a^L - y)"),
+    (r"C := \frac12\|a^L-y\|^2", r"C := \|a^L-y\|^2", r"\frac{\partial C}{\partial a^L} = a^L - y",
+     r"\frac{\partial C}{\partial a^L} = 2(a^L - y)"),
+    (r"\sigma(z) := 1/(1+e^{-z})", r"\sigma(z) := 1/(1+e^{z})", SIGMOID_TRUE, r"\sigma'(z) = -\sigma(z)(1-\sigma(z))"),
+    (r"\sigma(z) = \frac{1}{1+e^{-z}}", r"\sigma(z) = \frac{1}{1+e^{z}}", SIGMOID_TRUE,
+     r"\sigma'(z) = -\sigma(z)(1-\sigma(z))"),
+])
+@pytest.mark.parametrize("slip_first", [False, True])
+def test_rv5_slipped_definition_is_reported_and_not_in_force(tmp_path, good, slip, true, false, slip_first):
+    first, second = (slip, good) if slip_first else (good, slip)
+    status, defs, rows = _notes(tmp_path, f"$${first}$$\n$${second}$$\n$${true}$$\n$${false}$$\n")
+    assert slip not in defs and status[slip] in NOT_HOLDS and "a slip" in rows[slip].reason, rows.get(slip)
+    assert status[true] == "holds", rows[true].reason
+    assert status[false] == "refuted", rows[false].reason
+
+
+# ... and two definitions that contradict each other with neither symbp's: the claims are not checked under either.
+# (C = ‖a − y‖² gives ∂C/∂a = 2(a − y), C = ¼‖a − y‖² gives (a − y)/2: the claim a − y is false under both.)
+def test_rv5_contradicting_unknown_definitions_block(tmp_path):
+    claim = r"\frac{\partial C}{\partial a^L} = a^L - y"
+    status, _, rows = _notes(tmp_path, f"$$C = \\|a^L-y\\|^2$$\n$$C = \\frac{{1}}{{4}}\\|a^L-y\\|^2$$\n$${claim}$$\n")
+    assert status[claim] == "uninterpretable", rows[claim].reason

@@ -69,6 +69,9 @@ class Model:
     """The definitions of the notes in line order; ``at(line)`` gives the model in force there."""
 
     definitions: list = field(default_factory=list)
+    #: definitions of a cost or σ that symbp does not know, beside one of the same kind that it does: slips, out of
+    #: the model (the claims are checked under the definition that holds), each reported with its verdict as a claim
+    slips: list = field(default_factory=list)
 
     def at(self, line: int) -> dict:
         """{"cost", "activation", "one_hot"} in force at ``line`` (absent: not defined).
@@ -156,7 +159,12 @@ def model_of(items: list[tuple[int, str]], notation: Notation) -> Model:
         d = definition(text, notation, line)
         if d is not None:
             found.append(d)
-    return Model(found)
+    # σ(z) := 1/(1 + e^{−z}) and, elsewhere, σ(z) := 1/(1 + e^{z}); C = ½‖a − y‖² and C = ½‖a − y‖: the notes cannot
+    # mean both, and the one symbp knows holds where the other does not: the other is a slip, never in force
+    known = {d.what for d in found}
+    slips = [d for d in found if d.what == "own-activation" and "activation" in known
+             or d.what == "own-cost" and "cost" in known]
+    return Model([d for d in found if d not in slips], slips)
 
 
 def defines_activation(text: str, notation: Notation) -> bool:

@@ -224,6 +224,11 @@ def find(rows: list, model: Model, nt: Notation, given: dict, recheck=None) -> l
                     or v.status == "refuted" and recheck is not None and _output_slip(f, nt, recheck))
             # a definition that holds is kept too: it is the cost in force from its line on
             out.append(Unknown(f.line, "held-cost" if held else "cost", f.text, _why(v), letter))
+    out = _cost_slips(out)
+    for d in model.slips:
+        if d.what == "own-activation" and not given.get("activation"):
+            held = [h for h in model.definitions if h.what == "activation"]
+            out.append(_slip(d.line, d.text, "σ", _nearest(held, d.line)))
     if not given.get("activation"):
         for d in model.definitions:
             if d.what == "own-activation":
@@ -242,11 +247,45 @@ def find(rows: list, model: Model, nt: Notation, given: dict, recheck=None) -> l
         if defs and not any(v.status == "holds" for _, v in defs):
             f, v = defs[0]
             out.append(Unknown(f.line, "forward", f.text, _why(v)))
+        held = [f for f, v in defs if v.status == "holds"]
+        # one definition holds: the others are slips (refuted as claims), reported even when written with :=
+        out.extend(_slip(f.line, f.text, kind, _nearest(held, f.line)) for f, v in defs
+                   if held and v.status != "holds")
     for f, v, k in forward:
         if k == "linear" and v.status != "holds" and not (softmax and any(
                 d.what == "softmax" and d.line == f.line for d in model.definitions)):
             out.append(Unknown(f.line, "linear", f.text, _why(v)))
     return sorted(out, key=lambda u: u.line)
+
+
+def _nearest(held: list, line: int):
+    """Of the definitions ``held`` (with .line and .text), the one in force at ``line``: the latest at or before it,
+    else the first."""
+    before = [h for h in held if h.line <= line]
+    return before[-1] if before else held[0]
+
+
+def _slip(line: int, text: str, letter: str, held) -> Unknown:
+    return Unknown(line, "slip", text, f"line {held.line}: {held.text[:60]}", letter)
+
+
+def _cost_slips(found: list) -> list:
+    """A cost definition symbp does not know beside one of the same letter that holds is a slip of it."""
+    held = {u.letter: [h for h in found if h.what == "held-cost" and h.letter == u.letter] for u in found}
+    return [_slip(u.line, u.text, u.letter, _nearest(held[u.letter], u.line)) if u.what == "cost" and held[u.letter]
+            else u for u in found]
+
+
+def slip_of(f, unknowns: list[Unknown]) -> "Unknown | None":
+    """The slip ``f`` is, if it is one: a definition of a cost, σ or the forward pass that symbp does not know,
+    beside a definition of the same thing that holds (the claims are checked under that one)."""
+    return next((u for u in unknowns if u.what == "slip" and is_definition_row(f, u)), None)
+
+
+def slip_reason(u: Unknown) -> str:
+    what = {"σ": "σ", "z": "the weighted input z", "a": "the activation a"}.get(u.letter, u.letter)
+    return (f"a slip: the notes also define {what} at {u.why}, which holds; this definition contradicts it and is not "
+            f"in force (the claims are checked under line {u.why.split(':')[0].split()[-1]})")
 
 
 def candidate(text: str, nt: Notation) -> bool:
@@ -257,6 +296,7 @@ def candidate(text: str, nt: Notation) -> bool:
 def blocking(f, v, unknowns: list[Unknown], nt: Notation, model: "Model | None" = None) -> "Unknown | None":
     """The unknown definition that makes the verdict ``v`` of the claim ``f`` meaningless, if any (the activation
     in force at the claim's line as ``model`` says, when given: a named σ defined later replaces the notes' own)."""
+    unknowns = [u for u in unknowns if u.what != "slip"]  # slips are reported as rows, and block nothing
     if not unknowns:
         return None
     own = [u for u in unknowns if u.what != "held-cost" and is_definition_row(f, u)]
