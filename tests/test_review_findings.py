@@ -755,3 +755,42 @@ def test_rv5_contradicting_unknown_definitions_block(tmp_path):
     claim = r"\frac{\partial C}{\partial a^L} = a^L - y"
     status, _, rows = _notes(tmp_path, f"$$C = \\|a^L-y\\|^2$$\n$$C = \\frac{{1}}{{4}}\\|a^L-y\\|^2$$\n$${claim}$$\n")
     assert status[claim] == "uninterpretable", rows[claim].reason
+
+
+# Review 5, item 5: Nielsen-style notes where z is defined only inside a chain whose first link has no weights
+# (a^L_j = σ(z^L_j) = σ(Σ_k w^L_{jk} a^{L−1}_k + b^L_j)), beside eq. (25) written as one display. The first link holds
+# under every structure, so --notation auto aborted (exit 2) with "fit more than one notation equally well". By hand
+# (Nielsen's order w_{jk} from k to j): BP1 in eq. (25) and BP4 are true; BP4 with the indices swapped is false.
+NIELSEN_CH2 = ("$$C = \\frac{1}{2}\\|y - a^L\\|^2$$\n"
+               "$$a^L_j = \\sigma(z^L_j) = \\sigma\\left(\\sum_k w^L_{jk} a^{L-1}_k + b^L_j\\right)$$\n"
+               "$$\\delta^L_j = \\frac{\\partial C}{\\partial a^L_j}\\sigma'(z^L_j) = (a^L_j - y_j)\\sigma'(z^L_j)$$\n")
+
+
+def test_rv5_chain_defining_z_decides_the_notation(tmp_path):
+    bp4, swapped = r"\frac{\partial C}{\partial w^l_{jk}} = a^{l-1}_k \delta^l_j", \
+        r"\frac{\partial C}{\partial w^l_{jk}} = a^{l-1}_j \delta^l_k"
+    path = tmp_path / "notes.md"
+    path.write_text(NIELSEN_CH2 + f"$${bp4}$$\n$${swapped}$$\n")
+    report = verify_notes(path)
+    assert report.inferred.notation.name == "nielsen"
+    status = {r.formula.text: r.result.status for r in report.rows}
+    assert status[r"\delta^L_j = \frac{\partial C}{\partial a^L_j}\sigma'(z^L_j) = (a^L_j - y_j)\sigma'(z^L_j)"] == "holds"
+    assert status[bp4] == "holds" and status[swapped] == "refuted"
+
+
+# ... the same chain with the weights' indices the other way (w_{kj} from j to k, Sokolinsky's order) decides that.
+def test_rv5_chain_with_other_weight_order_decides_it(tmp_path):
+    path = tmp_path / "notes.md"
+    path.write_text(NIELSEN_CH2.replace("w^L_{jk}", "w^L_{kj}"))
+    assert verify_notes(path).inferred.notation.weight_order == "from,to"
+
+
+# ... a definition that holds under every structure tells them apart in no way: the default, with a message (no exit 2);
+# two definitions holding under different structures are conflicting evidence, still an error naming both.
+def test_rv5_tie_read_identically_falls_back_to_the_default():
+    from symbp.errors import NotationError
+    from symbp.verify.infer import infer
+    got = infer([(1, r"a^l_j = \sigma(z^l_j) + w^l_{11} - w^l_{11}", 1)])
+    assert got.notation.name == "nielsen" and "the default" in got.evidence[-1] and "line 1" in got.evidence[-1]
+    with pytest.raises(NotationError, match="more than one notation"):
+        infer([(1, r"z^l_j = \sum_k w^l_{jk} a^{l-1}_k + b^l_j", 1), (2, r"z^l_j = \sum_k w^l_{kj} a^{l-1}_k + b^l_j", 1)])
