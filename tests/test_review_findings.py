@@ -794,3 +794,15 @@ def test_rv5_tie_read_identically_falls_back_to_the_default():
     assert got.notation.name == "nielsen" and "the default" in got.evidence[-1] and "line 1" in got.evidence[-1]
     with pytest.raises(NotationError, match="more than one notation"):
         infer([(1, r"z^l_j = \sum_k w^l_{jk} a^{l-1}_k + b^l_j", 1), (2, r"z^l_j = \sum_k w^l_{kj} a^{l-1}_k + b^l_j", 1)])
+
+
+# ... but a cost with more in it than the output and the targets (Nielsen ch. 3's L2 term, a sum over the inputs) after
+# symbp's cost is another cost, not a slip: the claims after it stay blocked. By hand: with C = C_0 + ½‖w^L‖², ∂C/∂w^L_{jk}
+# = a^{L−1}_k δ^L_j + w^L_{jk} (BP4 alone is false); with C = Σ_x C_x, ∂C/∂b = Σ_x δ^x (the 1/n is false).
+@pytest.mark.parametrize("other, claim", [
+    (r"C = \frac12\|a^L-y\|^2 + \frac{1}{2}\|w^L\|^2", r"\frac{\partial C}{\partial w^L_{jk}} = a^{L-1}_k \delta^L_j"),
+    (r"C = \sum_x C_x", r"\frac{\partial C}{\partial b^l_j} = \frac{1}{n}\sum_x \delta^{x,l}_j"),
+])
+def test_rv5_another_cost_after_symbps_is_not_a_slip(tmp_path, other, claim):
+    status, _, rows = _notes(tmp_path, f"$$C = \\frac12\\|a^L-y\\|^2$$\n$${other}$$\n$${claim}$$\n")
+    assert status[claim] == "uninterpretable" and "line 2" in rows[claim].reason

@@ -224,7 +224,7 @@ def find(rows: list, model: Model, nt: Notation, given: dict, recheck=None) -> l
                     or v.status == "refuted" and recheck is not None and _output_slip(f, nt, recheck))
             # a definition that holds is kept too: it is the cost in force from its line on
             out.append(Unknown(f.line, "held-cost" if held else "cost", f.text, _why(v), letter))
-    out = _cost_slips(out)
+    out = _cost_slips(out, {d.line for d in model.slips if d.what == "own-cost"})
     for d in model.slips:
         if d.what == "own-activation" and not given.get("activation"):
             held = [h for h in model.definitions if h.what == "activation"]
@@ -269,11 +269,13 @@ def _slip(line: int, text: str, letter: str, held) -> Unknown:
     return Unknown(line, "slip", text, f"line {held.line}: {held.text[:60]}", letter)
 
 
-def _cost_slips(found: list) -> list:
-    """A cost definition symbp does not know beside one of the same letter that holds is a slip of it."""
+def _cost_slips(found: list, slipped: set) -> list:
+    """A cost definition symbp does not know beside one of the same letter that holds is a slip of it, when it is a
+    cost of the output and the targets alone (the model's slips, lines ``slipped``): C = ½‖a − y‖ beside
+    C = ½‖a − y‖². A cost with more in it (an L2 term, a sum over the inputs) is another cost, and blocks."""
     held = {u.letter: [h for h in found if h.what == "held-cost" and h.letter == u.letter] for u in found}
-    return [_slip(u.line, u.text, u.letter, _nearest(held[u.letter], u.line)) if u.what == "cost" and held[u.letter]
-            else u for u in found]
+    return [_slip(u.line, u.text, u.letter, _nearest(held[u.letter], u.line))
+            if u.what == "cost" and held[u.letter] and u.line in slipped else u for u in found]
 
 
 def slip_of(f, unknowns: list[Unknown]) -> "Unknown | None":
