@@ -159,11 +159,11 @@ def model_of(items: list[tuple[int, str]], notation: Notation) -> Model:
         d = definition(text, notation, line)
         if d is not None:
             found.append(d)
-    # σ(z) := 1/(1 + e^{−z}) and, elsewhere, σ(z) := 1/(1 + e^{z}); C = ½‖a − y‖² and C = ½‖a − y‖: the notes cannot
-    # mean both, and the one symbp knows holds where the other does not: the other is a slip, never in force
-    known = {d.what for d in found}
-    slips = [d for d in found if d.what == "own-activation" and "activation" in known
-             or d.what == "own-cost" and "cost" in known]
+    # σ(z) := 1/(1 + e^{−z}) and later σ(z) := 1/(1 + e^{z}); C = ½‖a − y‖² and later C = ½‖a − y‖: the later one,
+    # which symbp does not know, is a slip of the one in force, never in force itself (one symbp does not know
+    # followed by one it knows is a change of definition, each in force from its line on)
+    kind = {"own-activation": "activation", "own-cost": "cost"}
+    slips = [d for d in found if d.what in kind and any(h.what == kind[d.what] and h.line < d.line for h in found)]
     return Model([d for d in found if d not in slips], slips)
 
 

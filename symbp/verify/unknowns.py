@@ -270,17 +270,19 @@ def _slip(line: int, text: str, letter: str, held) -> Unknown:
 
 
 def _cost_slips(found: list, slipped: set) -> list:
-    """A cost definition symbp does not know beside one of the same letter that holds is a slip of it, when it is a
+    """A cost definition symbp does not know after one of the same letter that holds is a slip of it, when it is a
     cost of the output and the targets alone (the model's slips, lines ``slipped``): C = ½‖a − y‖ beside
     C = ½‖a − y‖². A cost with more in it (an L2 term, a sum over the inputs) is another cost, and blocks."""
-    held = {u.letter: [h for h in found if h.what == "held-cost" and h.letter == u.letter] for u in found}
-    return [_slip(u.line, u.text, u.letter, _nearest(held[u.letter], u.line))
-            if u.what == "cost" and held[u.letter] and u.line in slipped else u for u in found]
+    held = {u.line: [h for h in found if h.what == "held-cost" and h.letter == u.letter and h.line < u.line]
+            for u in found}
+    return [_slip(u.line, u.text, u.letter, _nearest(held[u.line], u.line))
+            if u.what == "cost" and held[u.line] and u.line in slipped else u for u in found]
 
 
 def slip_of(f, unknowns: list[Unknown]) -> "Unknown | None":
-    """The slip ``f`` is, if it is one: a definition of a cost, σ or the forward pass that symbp does not know,
-    beside a definition of the same thing that holds (the claims are checked under that one)."""
+    """The slip ``f`` is, if it is one: a definition of a cost or σ that symbp does not know after one of the same
+    thing that holds, or a definition of the forward pass beside one that holds (the claims are checked under that
+    one)."""
     return next((u for u in unknowns if u.what == "slip" and is_definition_row(f, u)), None)
 
 
