@@ -69,7 +69,7 @@ class Model:
     """The definitions of the notes in line order; ``at(line)`` gives the model in force there."""
 
     definitions: list = field(default_factory=list)
-    #: definitions of a cost or σ that symbp does not know, beside one of the same kind that it does: slips, out of
+    #: definitions of a cost or σ that symbp does not know, after one of the same kind that it does: slips, out of
     #: the model (the claims are checked under the definition that holds), each reported with its verdict as a claim
     slips: list = field(default_factory=list)
 

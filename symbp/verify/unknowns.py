@@ -23,7 +23,13 @@ definition itself (verified ahead of the claims):
 
 The definition rows of a cost, an activation or a forward pass that symbp does not
 know are the notes' own definitions: they leave the claims (``as_definition`` says what
-a claim would have been).
+a claim would have been). Two more kinds:
+
+* a **slip**: a definition of z or a that does not hold beside one that holds, or a cost
+  of the output and the targets (or a σ) symbp does not know *after* one it knows: a row
+  with its verdict as a claim, out of the model, blocking nothing (``slip_of``);
+* a **name** of the notes' own (a bare letter the notation lacks, ``o = σ(w^L a^{L−1} +
+  b^L)``): a definition of that name, blocking only the claims that use it.
 
 >>> from symbp.notation import profile
 >>> loss_letter(r"\mathcal{L} = \frac{1}{2}\|a^L - y\|^2"), loss_letter(r"L = 3"), loss_letter(r"E_x = 0")
