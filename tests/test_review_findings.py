@@ -817,3 +817,180 @@ def test_rv5_derivative_rule_needs_its_activation(name, activation):
 ])
 def test_rv5_wrong_index_count_is_uninterpretable(formula):
     assert verify(formula, diagnose=False).status == "uninterpretable"
+
+
+# Review 5, item 1: a definition written with ≡ (or ≜, \coloneqq, \stackrel{def}{=}) defines exactly as := does. Before,
+# σ(z) ≡ 1/(1 + e^{−z}) was "the notes' own σ, which symbp does not know" and the true σ' = σ(1 − σ) uninterpretable.
+# By hand: for σ = 1/(1 + e^{−z}), σ' = e^{−z}/(1 + e^{−z})² = σ(1 − σ); σ(1 + σ) differs (z = 0: 1/4 ≠ 3/4).
+SIGMOID_TRUE, SIGMOID_FALSE = r"\sigma'(z) = \sigma(z)(1-\sigma(z))", r"\sigma'(z) = \sigma(z)(1+\sigma(z))"
+
+
+@pytest.mark.parametrize("sign", [r"\equiv", ":=", "=", r"\triangleq", r"\coloneqq", r"\stackrel{\text{def}}{=}"])
+def test_rv5_sigmoid_defined_with_equiv_is_the_sigmoid(tmp_path, sign):
+    status, _, rows = _notes(tmp_path, f"$$\\sigma(z) {sign} \\frac{{1}}{{1+e^{{-z}}}}$$\n$${SIGMOID_TRUE}$$\n"
+                             f"$${SIGMOID_FALSE}$$\n")
+    assert status[SIGMOID_TRUE] == "holds", rows[SIGMOID_TRUE].reason
+    assert status[SIGMOID_FALSE] == "refuted", rows[SIGMOID_FALSE].reason
+
+
+# ... and a σ written with ≡ that is none of symbp's (1/(1 + e^{z}), the sigmoid of −z) stays the notes' own: the
+# sigmoid's σ' = σ(1 − σ) is false for it (σ' = −σ(1 − σ)), so the claim may not hold.
+def test_rv5_other_sigma_defined_with_equiv_blocks_the_sigmoid_claim(tmp_path):
+    status, _, rows = _notes(tmp_path, f"$$\\sigma(z) \\equiv \\frac{{1}}{{1+e^{{z}}}}$$\n$${SIGMOID_TRUE}$$\n")
+    assert status[SIGMOID_TRUE] == "uninterpretable" and "line 1" in rows[SIGMOID_TRUE].reason
+
+
+# ... the cost, the forward pass and δ with ≡: symbp's own model blocks nothing (BP1' = a − y and ∂z/∂b = 1 hold, their
+# doubles are refuted); a cost without the square, a forward pass with −b, δ ≡ ∂C/∂a block the claims about them.
+@pytest.mark.parametrize("definition, true, false", [
+    (r"C \equiv \frac{1}{2}\|a^L-y\|^2", r"\frac{\partial C}{\partial a^L_j} = a^L_j - y_j",
+     r"\frac{\partial C}{\partial a^L_j} = 2(a^L_j - y_j)"),
+    (r"z^l \equiv w^l a^{l-1} + b^l", r"\frac{\partial z^l_j}{\partial b^l_j} = 1",
+     r"\frac{\partial z^l_j}{\partial b^l_j} = -1"),
+    (r"\delta^l_j \equiv \frac{\partial C}{\partial z^l_j}", BP1, r"\delta^L = (a^L - y)\odot\sigma'(z^L)\odot\sigma'(z^L)"),
+])
+def test_rv5_symbps_model_defined_with_equiv(tmp_path, definition, true, false):
+    status, defs, rows = _notes(tmp_path, f"$${definition}$$\n$${true}$$\n$${false}$$\n")
+    assert definition in defs
+    assert status[true] == "holds", rows[true].reason
+    assert status[false] == "refuted", rows[false].reason
+
+
+@pytest.mark.parametrize("definition, claim", [
+    (r"C \equiv \frac{1}{2}\|a^L-y\|", r"\frac{\partial C}{\partial a^L_j} = a^L_j - y_j"),
+    (r"z^l \equiv w^l a^{l-1} - b^l", r"\frac{\partial z^l_j}{\partial b^l_j} = 1"),
+    (r"\delta^l_j \equiv \frac{\partial C}{\partial a^l_j}", BP1),
+])
+def test_rv5_other_model_defined_with_equiv_blocks(tmp_path, definition, claim):
+    status, _, rows = _notes(tmp_path, f"$${definition}$$\n$${claim}$$\n")
+    assert status[claim] == "uninterpretable" and "line 1" in rows[claim].reason
+
+
+# Review 5, item 2: with no definition of z in the notes, the inferred notation is the default for want of evidence;
+# "no definition of z from w and a holds under any structure" was printed all the same (false: there is none).
+def test_rv5_no_weighted_input_defined_says_so(tmp_path):
+    path = tmp_path / "notes.md"
+    path.write_text(f"$${SIGMOID_TRUE}$$\n")
+    evidence = " ".join(verify_notes(path).inferred.evidence)
+    assert "the notes define no weighted input" in evidence
+    assert "holds under any structure" not in evidence
+
+
+# ... and a definition that holds under no structure (z ≡ w a − b: the bias subtracted) is named by its line, ≡ too.
+@pytest.mark.parametrize("sign", ["=", r"\equiv"])
+def test_rv5_weighted_input_that_holds_nowhere_is_named(tmp_path, sign):
+    path = tmp_path / "notes.md"
+    path.write_text(f"$$\\sigma'(z) = \\sigma(z)(1-\\sigma(z))$$\n$$z^l {sign} w^l a^{{l-1}} - b^l$$\n")
+    evidence = " ".join(verify_notes(path).inferred.evidence)
+    assert "no definition of z from w and a holds under any structure (line 2)" in evidence
+    assert "the notes define no weighted input" not in evidence
+
+
+# Review 5, item 3: a definition of a NEW name (o = σ(w^L a^{L−1} + b^L): o is no letter of the notation) is a definition
+# of that name, not of the forward pass. Before, it blocked BP1 as "a forward pass that holds under none of symbp's
+# structures". By hand: BP1 is true, BP1 with σ' twice false (σ' ≠ σ'² for a generic σ), BP3 true; ∂C/∂o uses o.
+def test_rv5_new_name_is_its_own_definition(tmp_path):
+    bp1_false = r"\delta^L = (a^L - y) \odot \sigma'(z^L) \odot \sigma'(z^L)"
+    uses_o = r"\frac{\partial C}{\partial o} = o - y"
+    status, defs, rows = _notes(tmp_path, "$$o = \\sigma(w^L a^{L-1} + b^L)$$\n"
+                                f"$${BP1}$$\n$${bp1_false}$$\n$${BP3}$$\n$${uses_o}$$\n")
+    assert r"o = \sigma(w^L a^{L-1} + b^L)" in defs
+    assert status[BP1] == "holds" and status[BP3] == "holds", (rows[BP1].reason, rows[BP3].reason)
+    assert status[bp1_false] == "refuted"
+    assert status[uses_o] == "uninterpretable" and "o at line 1" in rows[uses_o].reason
+
+
+# ... while a definition of z that holds under no structure still blocks what depends on the forward pass (≡ too).
+@pytest.mark.parametrize("sign", ["=", r"\equiv", ":="])
+def test_rv5_wrong_forward_pass_still_blocks(tmp_path, sign):
+    status, _, rows = _notes(tmp_path, f"$$z^l {sign} w^l a^{{l-1}} - b^l$$\n$${BP3}$$\n")
+    assert status[BP3] == "uninterpretable" and "line 1" in rows[BP3].reason
+
+
+# Review 5, item 4: a definition contradicting an earlier one that holds (of z or a: any other that holds) is a slip:
+# reported as a row (never filed silently, := included) and never in force; the claims after it are checked under the
+# one that holds. A cost or σ symbp lacks followed by its own is a change of definition (R6), in force up to the change. By hand
+# (Nielsen, quadratic cost, sigmoid): ∂z^l_j/∂b^l_j = 1 (not −1), ∂C/∂a^L = a^L − y (not 2(a^L − y)), σ' = σ(1 − σ)
+# (not −σ(1 − σ), which is σ' of the slip 1/(1 + e^{z})).
+@pytest.mark.parametrize("good, slip, true, false", [
+    (r"z^l = w^l a^{l-1} + b^l", r"z^l = w^l a^{l-1} - b^l", r"\frac{\partial z^l_j}{\partial b^l_j} = 1",
+     r"\frac{\partial z^l_j}{\partial b^l_j} = -1"),
+    (r"z^l := w^l a^{l-1} + b^l", r"z^l := w^l a^{l-1} - b^l", r"\frac{\partial z^l_j}{\partial b^l_j} = 1",
+     r"\frac{\partial z^l_j}{\partial b^l_j} = -1"),
+    (r"C = \frac12\|a^L-y\|^2", r"C = \frac12\|a^L-y\|", r"\frac{\partial C}{\partial a^L} = a^L - y",
+     r"\frac{\partial C}{\partial a^L} = 2(a^L - y)"),
+    (r"C := \frac12\|a^L-y\|^2", r"C := \|a^L-y\|^2", r"\frac{\partial C}{\partial a^L} = a^L - y",
+     r"\frac{\partial C}{\partial a^L} = 2(a^L - y)"),
+    (r"\sigma(z) := 1/(1+e^{-z})", r"\sigma(z) := 1/(1+e^{z})", SIGMOID_TRUE, r"\sigma'(z) = -\sigma(z)(1-\sigma(z))"),
+    (r"\sigma(z) = \frac{1}{1+e^{-z}}", r"\sigma(z) = \frac{1}{1+e^{z}}", SIGMOID_TRUE,
+     r"\sigma'(z) = -\sigma(z)(1-\sigma(z))"),
+])
+@pytest.mark.parametrize("slip_first", [False, True])
+def test_rv5_slipped_definition_is_reported_and_not_in_force(tmp_path, good, slip, true, false, slip_first):
+    first, second = (slip, good) if slip_first else (good, slip)
+    status, defs, rows = _notes(tmp_path, f"$${first}$$\n$${second}$$\n$${true}$$\n$${false}$$\n")
+    if slip_first and not slip.startswith("z"):  # a cost or σ symbp lacks, then its own: a change, filed as one
+        assert slip in defs
+    else:
+        assert slip not in defs and status[slip] in NOT_HOLDS and "a slip" in rows[slip].reason, rows.get(slip)
+    assert status[true] == "holds", rows[true].reason
+    assert status[false] == "refuted", rows[false].reason
+
+
+# ... and two definitions that contradict each other with neither symbp's: the claims are not checked under either.
+# (C = ‖a − y‖² gives ∂C/∂a = 2(a − y), C = ¼‖a − y‖² gives (a − y)/2: the claim a − y is false under both.)
+def test_rv5_contradicting_unknown_definitions_block(tmp_path):
+    claim = r"\frac{\partial C}{\partial a^L} = a^L - y"
+    status, _, rows = _notes(tmp_path, f"$$C = \\|a^L-y\\|^2$$\n$$C = \\frac{{1}}{{4}}\\|a^L-y\\|^2$$\n$${claim}$$\n")
+    assert status[claim] == "uninterpretable", rows[claim].reason
+
+
+# Review 5, item 5: Nielsen-style notes where z is defined only inside a chain whose first link has no weights
+# (a^L_j = σ(z^L_j) = σ(Σ_k w^L_{jk} a^{L−1}_k + b^L_j)), beside eq. (25) written as one display. The first link holds
+# under every structure, so --notation auto aborted (exit 2) with "fit more than one notation equally well". By hand
+# (Nielsen's order w_{jk} from k to j): BP1 in eq. (25) and BP4 are true; BP4 with the indices swapped is false.
+NIELSEN_CH2 = ("$$C = \\frac{1}{2}\\|y - a^L\\|^2$$\n"
+               "$$a^L_j = \\sigma(z^L_j) = \\sigma\\left(\\sum_k w^L_{jk} a^{L-1}_k + b^L_j\\right)$$\n"
+               "$$\\delta^L_j = \\frac{\\partial C}{\\partial a^L_j}\\sigma'(z^L_j) = (a^L_j - y_j)\\sigma'(z^L_j)$$\n")
+
+
+def test_rv5_chain_defining_z_decides_the_notation(tmp_path):
+    bp4, swapped = r"\frac{\partial C}{\partial w^l_{jk}} = a^{l-1}_k \delta^l_j", \
+        r"\frac{\partial C}{\partial w^l_{jk}} = a^{l-1}_j \delta^l_k"
+    path = tmp_path / "notes.md"
+    path.write_text(NIELSEN_CH2 + f"$${bp4}$$\n$${swapped}$$\n")
+    report = verify_notes(path)
+    assert report.inferred.notation.name == "nielsen"
+    status = {r.formula.text: r.result.status for r in report.rows}
+    assert status[r"\delta^L_j = \frac{\partial C}{\partial a^L_j}\sigma'(z^L_j) = (a^L_j - y_j)\sigma'(z^L_j)"] == "holds"
+    assert status[bp4] == "holds" and status[swapped] == "refuted"
+
+
+# ... the same chain with the weights' indices the other way (w_{kj} from j to k, Sokolinsky's order) decides that.
+def test_rv5_chain_with_other_weight_order_decides_it(tmp_path):
+    path = tmp_path / "notes.md"
+    path.write_text(NIELSEN_CH2.replace("w^L_{jk}", "w^L_{kj}"))
+    assert verify_notes(path).inferred.notation.weight_order == "from,to"
+
+
+# ... a definition that holds under every structure tells them apart in no way: the default, with a message (no exit 2);
+# two definitions holding under different structures are conflicting evidence, still an error naming both.
+def test_rv5_tie_read_identically_falls_back_to_the_default():
+    from symbp.errors import NotationError
+    from symbp.verify.infer import infer
+    got = infer([(1, r"a^l_j = \sigma(z^l_j) + w^l_{11} - w^l_{11}", 1)])
+    assert got.notation.name == "nielsen" and "the default" in got.evidence[-1] and "line 1" in got.evidence[-1]
+    with pytest.raises(NotationError, match="more than one notation"):
+        infer([(1, r"z^l_j = \sum_k w^l_{jk} a^{l-1}_k + b^l_j", 1), (2, r"z^l_j = \sum_k w^l_{kj} a^{l-1}_k + b^l_j", 1)])
+
+
+# ... but a cost with more in it than the output and the targets (Nielsen ch. 3's L2 term, a sum over the inputs) after
+# symbp's cost is another cost, not a slip: the claims after it stay blocked. By hand: with C = C_0 + ½‖w^L‖², ∂C/∂w^L_{jk}
+# = a^{L−1}_k δ^L_j + w^L_{jk} (BP4 alone is false); with C = Σ_x C_x, ∂C/∂b = Σ_x δ^x (the 1/n is false).
+@pytest.mark.parametrize("other, claim", [
+    (r"C = \frac12\|a^L-y\|^2 + \frac{1}{2}\|w^L\|^2", r"\frac{\partial C}{\partial w^L_{jk}} = a^{L-1}_k \delta^L_j"),
+    (r"C = \sum_x C_x", r"\frac{\partial C}{\partial b^l_j} = \frac{1}{n}\sum_x \delta^{x,l}_j"),
+])
+def test_rv5_another_cost_after_symbps_is_not_a_slip(tmp_path, other, claim):
+    status, _, rows = _notes(tmp_path, f"$$C = \\frac12\\|a^L-y\\|^2$$\n$${other}$$\n$${claim}$$\n")
+    assert status[claim] == "uninterpretable" and "line 2" in rows[claim].reason

@@ -31,7 +31,7 @@ from ..errors import NotationError, SymbpError
 from ..notation import PROFILES, Notation
 from .check import Setting, check
 from .lexer import ReadError, _tokenize
-from .nodes import Equation
+from .nodes import Equation, Quantity, walk
 from .reader import read
 from .rendered import as_rendered
 
@@ -86,15 +86,26 @@ def infer(texts: list[tuple[int, str, int]]) -> Inferred:
                         "in layers (below): read in layers; give --notation rowvector to read the rows")
     if best == 0:
         nt = _profile(spelling, "to,from", False, 0)
-        evidence.append("no definition of z from w and a holds under any structure: weights w^l_{jk} are read as "
-                        "to j from k (Nielsen's order), the bias apart, w^l feeding layer l")
+        default = "weights w^l_{jk} are read as to j from k (Nielsen's order), the bias apart, w^l feeding layer l"
+        if definitions:
+            evidence.append("no definition of z from w and a holds under any structure (" + _cite(definitions)
+                            + f"): {default}")
+        else:
+            evidence.append(f"the notes define no weighted input (z from w and a): the default, {default}")
         return Inferred(_named(nt), tuple(evidence))
-    rivals = [(key, value) for key, value in ranked[1:] if value[0] == best and _differs(key, best_key, value[1], held)]
+    tied = [(key, value) for key, value in ranked[1:] if value[0] == best]
+    rivals = [(key, value) for key, value in tied if _differs(value[1], held)]
     if rivals:
         lines = [_candidate(best_key, held)] + [_candidate(key, value[1]) for key, value in rivals]
         raise NotationError("the notes' definitions of z fit more than one notation equally well; give --notation. "
                             "Candidates: " + "; ".join(lines))
-    evidence.append(f"z is built from w and a as {_structure_words(best_key)}: " + _cite(held))
+    if tied:
+        # the same definitions hold under several structures: they tell none apart, the plainest is taken
+        evidence.append(f"z is built from w and a as {_structure_words(best_key)}, the default: the definitions at "
+                        f"{_cite(held)} hold equally under {len(tied) + 1} structures and tell them apart in no way "
+                        "(give --notation to read the notes otherwise)")
+    else:
+        evidence.append(f"z is built from w and a as {_structure_words(best_key)}: " + _cite(held))
     against = [(line, text) for line, text, _ in definitions if (line, text) not in {(h[0], h[1]) for h in held}]
     if against:
         evidence.append("against it (read as errata, not as another notation): " +
@@ -143,9 +154,10 @@ def _plainness(key) -> tuple:
     return (order != "to,from", folded, offset)
 
 
-def _differs(key, best_key, held, best_held) -> bool:
-    """Two structures conflict when they hold different definitions, or the same ones but read them differently."""
-    return {h[:2] for h in held} != {h[:2] for h in best_held} or key != best_key
+def _differs(held, best_held) -> bool:
+    """Two structures that score alike conflict when they hold different definitions; holding the same ones, the
+    evidence tells them apart in no way (the plainest is taken)."""
+    return {h[:2] for h in held} != {h[:2] for h in best_held}
 
 
 def _candidate(key, held) -> str:
@@ -310,10 +322,14 @@ def _plain(name: str) -> str:
     return re.sub(r"\\(mathrm|text|mathbf)\{([^{}]*)\}", r"\2", name)
 
 
+#: The signs a definition is written with besides = (z ≡ …, z \coloneqq …; := is = after a colon).
+_DEFINED = re.compile(r"\\(?:equiv|coloneqq|triangleq|doteq)(?![A-Za-z])")
+
+
 def _defines_z(text: str, sp: _Spelling) -> bool:
     """Does the formula's first side name z (or a) of a layer and another side hold a weight?"""
-    first, _, rest = text.partition("=")
-    head = first.strip()
+    first, _, rest = _DEFINED.sub("=", text).partition("=")
+    head = first.rstrip(":").strip()
     z = _plain(sp.z)
     starts = (head.startswith(("z", "a", "\\mathbf{z}", "\\mathbf{a}", "\\boldsymbol{z}")) or z in head[:12])
     return bool(rest) and starts and "^" in head and re.search(r"(?<![A-Za-z\\])[wW](?![A-Za-z])|\\Theta|\\theta", rest) \
@@ -321,10 +337,19 @@ def _defines_z(text: str, sp: _Spelling) -> bool:
 
 
 def _holds(text: str, nt: Notation) -> bool:
+    """Does the definition ``text`` hold under ``nt``?  In a chain (a^L_j = σ(z^L_j) = σ(Σ_k w^L_{jk} a^{L−1}_k + b^L_j))
+    the definition is the first side equal to each side that holds the weights: a first link without them (a = σ(z))
+    holds under every structure and tells none apart."""
     try:
         eq = read(text, nt)
-        if len(eq.sides) > 2:
-            eq = Equation(eq.sides[:2], eq.rels[:1])  # the definition is the first claim of a chain
-        return check(eq, Setting(nt), budget=2.0, find_counterexample=False).status == "holds"
+        links = [Equation((eq.sides[0], side), ("=",)) for side in eq.sides[1:] if _has_weights(side)]
+        for link in links or [Equation(eq.sides[:2], eq.rels[:1])]:
+            if check(link, Setting(nt), budget=2.0, find_counterexample=False).status != "holds":
+                return False
+        return True
     except (SymbpError, ArithmeticError, ValueError):
         return False
+
+
+def _has_weights(side) -> bool:
+    return any(isinstance(n, Quantity) and n.role in ("w", "W") for n in walk(side))

@@ -69,6 +69,9 @@ class Model:
     """The definitions of the notes in line order; ``at(line)`` gives the model in force there."""
 
     definitions: list = field(default_factory=list)
+    #: definitions of a cost or σ that symbp does not know, after one of the same kind that it does: slips, out of
+    #: the model (the claims are checked under the definition that holds), each reported with its verdict as a claim
+    slips: list = field(default_factory=list)
 
     def at(self, line: int) -> dict:
         """{"cost", "activation", "one_hot"} in force at ``line`` (absent: not defined).
@@ -156,7 +159,12 @@ def model_of(items: list[tuple[int, str]], notation: Notation) -> Model:
         d = definition(text, notation, line)
         if d is not None:
             found.append(d)
-    return Model(found)
+    # σ(z) := 1/(1 + e^{−z}) and later σ(z) := 1/(1 + e^{z}); C = ½‖a − y‖² and later C = ½‖a − y‖: the later one,
+    # which symbp does not know, is a slip of the one in force, never in force itself (one symbp does not know
+    # followed by one it knows is a change of definition, each in force from its line on)
+    kind = {"own-activation": "activation", "own-cost": "cost"}
+    slips = [d for d in found if d.what in kind and any(h.what == kind[d.what] and h.line < d.line for h in found)]
+    return Model([d for d in found if d not in slips], slips)
 
 
 def defines_activation(text: str, notation: Notation) -> bool:
@@ -245,8 +253,18 @@ def _of_output_and_targets(rhs) -> bool:
     return {"a", "y"} <= roles and output and not roles & {"C", "delta", "w", "W", "b"}
 
 
+#: The signs notes define with, read as = by the model (σ(z) ≡ …, C \coloneqq …, z \stackrel{def}{=} …).
+_DEFINED_AS = re.compile(r"\\(?:equiv|coloneqq|triangleq|doteq)(?![A-Za-z])|"
+                         r"\\(?:stackrel|overset)\s*\{(?:[^{}]|\{[^{}]*\})*\}\s*\{\s*=\s*\}")
+
+
 def _claims(text: str, notation: Notation):
-    """(first side, side k) for each later side k of a chain that reads (a side symbp does not read is passed)."""
+    """(first side, side k) for each later side k of a chain that reads (a side symbp does not read is passed).
+
+    A definition's sign (≡, ≜, ≐, \\coloneqq, \\stackrel{def}{=}) separates the sides as = does: the model reads
+    σ(z) ≡ 1/(1 + e^{−z}) exactly as σ(z) := 1/(1 + e^{−z}).
+    """
+    text = _DEFINED_AS.sub("=", text)
     cuts, depth = [], 0
     for i, c in enumerate(text):
         depth += c in "{(["

@@ -198,7 +198,12 @@ def verify_text(text: str, notation="auto", *, path: str = "notes", kind: str = 
             report.skipped.append(_as_definition(f, "an assumption on the data (Σ_k y_k = 1): the claims after it "
                                                  "are checked with it"))
             continue
-        if f.kind == "claim":
+        slip = unknowns.slip_of(f, unknown) if f.kind in ("claim", "definition") else None
+        if slip is not None:
+            # a definition contradicting one that holds: reported with its verdict as a claim, never silent
+            result = ahead.get((f.line, f.text)) or verify(f.text, nt, **_setting(model, f.line, given)[0], **options)
+            report.rows.append(Row(f, _slip(result, unknowns.slip_reason(slip))))
+        elif f.kind == "claim":
             settings, remark = _setting(model, f.line, given)
             result = ahead.get((f.line, f.text)) or once(f.text, settings)
             if (f.line, f.text) in renamed:
@@ -345,6 +350,15 @@ def _own_terms(v: Verification, why: str) -> Verification:
     d = {name: getattr(v, name) for name in v.__dataclass_fields__}
     d.update(status="uninterpretable", verdict="undecided", reason=why, identity="", counterexample=None,
              diagnosis="", corrected="", condition="", condition_met=None)
+    return Verification(**d)
+
+
+def _slip(v: Verification, why: str) -> Verification:
+    """``v``, the verdict of a slipped definition as a claim, saying it is a slip (a verdict of holds is left as is)."""
+    d = {name: getattr(v, name) for name in v.__dataclass_fields__}
+    if v.status == "holds":
+        return v
+    d["reason"] = why + (f"; as a claim: {v.reason}" if v.reason else "")
     return Verification(**d)
 
 

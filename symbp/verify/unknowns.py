@@ -23,7 +23,13 @@ definition itself (verified ahead of the claims):
 
 The definition rows of a cost, an activation or a forward pass that symbp does not
 know are the notes' own definitions: they leave the claims (``as_definition`` says what
-a claim would have been).
+a claim would have been). Two more kinds:
+
+* a **slip**: a definition of z or a that does not hold beside one that holds, or a cost
+  of the output and the targets (or a σ) symbp does not know *after* one it knows: a row
+  with its verdict as a claim, out of the model, blocking nothing (``slip_of``);
+* a **name** of the notes' own (a bare letter the notation lacks, ``o = σ(w^L a^{L−1} +
+  b^L)``): a definition of that name, blocking only the claims that use it.
 
 >>> from symbp.notation import profile
 >>> loss_letter(r"\mathcal{L} = \frac{1}{2}\|a^L - y\|^2"), loss_letter(r"L = 3"), loss_letter(r"E_x = 0")
@@ -61,7 +67,7 @@ class Unknown:
     """A definition of the notes at ``line`` that symbp's model lacks; ``letter`` is the loss letter of a cost."""
 
     line: int
-    what: str  # "cost" | "held-cost" (a cost definition that holds: in force, blocks nothing) | "activation" | …
+    what: str  # "cost" | "held-cost" (a cost definition that holds: in force, blocks nothing) | "activation" | "name" | …
     text: str
     why: str  # what symbp made of the definition (its verdict as a claim)
     letter: str = ""
@@ -80,6 +86,9 @@ class Unknown:
             return (f"the notes define the forward pass at line {self.line} as {shown}, which holds under none of "
                     f"symbp's structures ({self.why}); a claim that depends on it is not checked against another "
                     "forward pass")
+        if self.what == "name":
+            return (f"the notes define {self.letter} at line {self.line} as {shown}, a name of their own that symbp "
+                    f"has no quantity for; a claim that uses {self.letter} is not checked")
         if self.what == "delta":
             return (f"the notes define δ at line {self.line} as {shown}, and no definition of δ in the notes holds as "
                     f"δ ≡ ∂C/∂z ({self.why}); a claim about δ is not checked against another meaning")
@@ -121,7 +130,8 @@ def forward_kind(text: str, nt: Notation) -> str:
         lhs = read(f"{parts[0].strip()} = 0", nt).sides[0]
     except (ReadError, SymbpError, ValueError):
         # g^l = a^{l-1} W^l - b^l: a weighted input under a letter the notation lacks is a forward pass too
-        unknown_letter = re.fullmatch(r"\s*[A-Za-z](?:\s*[\^_]\s*(?:\{[^{}]*\}|\w))*\s*", parts[0]) is not None
+        # (a bare letter the notation lacks, o = σ(w^L a^{L−1} + b^L), is a name of the notes' own: ``new_name``)
+        unknown_letter = re.fullmatch(r"\s*[A-Za-z](?:\s*[\^_]\s*(?:\{[^{}]*\}|\w))+\s*", parts[0]) is not None
         weights = re.search(r"(?<![A-Za-z\\])[wW](?![A-Za-z])|\\Theta", rest) is not None
         return "z" if unknown_letter and weights and re.search(r"(?<![A-Za-z\\])[ax](?![A-Za-z])", rest) else ""
     if not isinstance(lhs, Quantity) or lhs.role not in ("z", "a") or lhs.layer is None:
@@ -146,6 +156,44 @@ def forward_kind(text: str, nt: Notation) -> str:
     return ""
 
 
+#: A bare letter alone on the left of a definition (o = …, h := …, s ≡ …), and what it is defined as.
+_NAMED = re.compile(r"^\s*(?P<name>[A-Za-z])\s*(?::=|(?<![<>!:])=|\\equiv|\\coloneqq|\\triangleq|\\doteq)(?P<rest>.+)$", re.S)
+#: Letters that are indices, sizes, depths or constants, never a quantity's new name (j = 1, n = 3, e = 2.71…).
+_NOT_A_NAME = set("ijklmnpqrstLNTed")
+#: The network's own quantities in a right side (a new name defined from them is a quantity of the network's).
+_NETWORK_TERMS = re.compile(r"(?<![A-Za-z\\])[wWabzxy](?![A-Za-z])|\\sigma(?![A-Za-z])")
+
+
+def new_name(text: str, nt: Notation) -> str:
+    r"""The letter ``text`` defines when it is a name the notation lacks, alone on the left and defined from the
+    network's quantities (``o = \sigma(w^L a^{L-1} + b^L)``), else ''.
+
+    Such a definition is of that name, not of the forward pass: the claims that use the name cannot be checked (symbp
+    has no role for it), the others are unaffected.
+
+    >>> from symbp.notation import profile
+    >>> new_name(r"o = \sigma(w^L a^{L-1} + b^L)", profile("nielsen")), new_name("n = 3", profile("nielsen"))
+    ('o', '')
+    >>> new_name(r"z = w a + b", profile("nielsen")), new_name(r"C = \frac{1}{2}\|a^L - y\|^2", profile("nielsen"))
+    ('', '')
+    """
+    m = _NAMED.match(text)
+    if m is None or m.group("name") in _NOT_A_NAME or not _NETWORK_TERMS.search(m.group("rest")) or loss_letter(text):
+        return ""
+    try:
+        read(f"{m.group('name')} = 0", nt)
+    except ReadError as e:
+        return m.group("name") if "is not a quantity" in str(e) else ""
+    except (SymbpError, ValueError):
+        return ""
+    return ""
+
+
+def uses_name(text: str, name: str) -> bool:
+    """Does the formula ``text`` write the letter ``name`` as a symbol of its own (not inside a word or a macro)?"""
+    return re.search(rf"(?<![A-Za-z\\]){re.escape(name)}(?![A-Za-z])", text) is not None
+
+
 def find(rows: list, model: Model, nt: Notation, given: dict, recheck=None) -> list[Unknown]:
     """The unknown definitions among ``rows`` = (formula, its verdict as a claim), in line order.
 
@@ -153,6 +201,14 @@ def find(rows: list, model: Model, nt: Notation, given: dict, recheck=None) -> l
     output layer's letter slipped) that holds at a^L is a slip of symbp's cost, refuted as such, not another cost.
     """
     out = []
+    if nt.name.lower() != "rowvector":  # the row-vector profile reads every formula in the notes' own terms
+        named: dict = {}
+        for f, v in rows:
+            if new_name(f.text, nt):
+                named.setdefault(new_name(f.text, nt), []).append((f, v))
+        for name, defs in named.items():
+            if len({" ".join(f.text.split()) for f, _ in defs}) == 1:  # defined twice otherwise: not filed as a name
+                out.extend(Unknown(f.line, "name", f.text, _why(v), name) for f, v in defs)
     for f, v in rows:
         letter = loss_letter(f.text)
         if letter and not given.get("cost") and OVER_SAMPLES.search(f.text) and recheck is not None:
@@ -174,6 +230,11 @@ def find(rows: list, model: Model, nt: Notation, given: dict, recheck=None) -> l
                     or v.status == "refuted" and recheck is not None and _output_slip(f, nt, recheck))
             # a definition that holds is kept too: it is the cost in force from its line on
             out.append(Unknown(f.line, "held-cost" if held else "cost", f.text, _why(v), letter))
+    out = _cost_slips(out, {d.line for d in model.slips if d.what == "own-cost"})
+    for d in model.slips:
+        if d.what == "own-activation" and not given.get("activation"):
+            held = [h for h in model.definitions if h.what == "activation"]
+            out.append(_slip(d.line, d.text, "σ", _nearest(held, d.line)))
     if not given.get("activation"):
         for d in model.definitions:
             if d.what == "own-activation":
@@ -192,6 +253,10 @@ def find(rows: list, model: Model, nt: Notation, given: dict, recheck=None) -> l
         if defs and not any(v.status == "holds" for _, v in defs):
             f, v = defs[0]
             out.append(Unknown(f.line, "forward", f.text, _why(v)))
+        held = [f for f, v in defs if v.status == "holds"]
+        # one definition holds: the others are slips (refuted as claims), reported even when written with :=
+        out.extend(_slip(f.line, f.text, kind, _nearest(held, f.line)) for f, v in defs
+                   if held and v.status != "holds")
     for f, v, k in forward:
         if k == "linear" and v.status != "holds" and not (softmax and any(
                 d.what == "softmax" and d.line == f.line for d in model.definitions)):
@@ -199,19 +264,59 @@ def find(rows: list, model: Model, nt: Notation, given: dict, recheck=None) -> l
     return sorted(out, key=lambda u: u.line)
 
 
+def _nearest(held: list, line: int):
+    """Of the definitions ``held`` (with .line and .text), the one in force at ``line``: the latest at or before it,
+    else the first."""
+    before = [h for h in held if h.line <= line]
+    return before[-1] if before else held[0]
+
+
+def _slip(line: int, text: str, letter: str, held) -> Unknown:
+    return Unknown(line, "slip", text, f"line {held.line}: {held.text[:60]}", letter)
+
+
+def _cost_slips(found: list, slipped: set) -> list:
+    """A cost definition symbp does not know after one of the same letter that holds is a slip of it, when it is a
+    cost of the output and the targets alone (the model's slips, lines ``slipped``): C = ½‖a − y‖ beside
+    C = ½‖a − y‖². A cost with more in it (an L2 term, a sum over the inputs) is another cost, and blocks."""
+    held = {u.line: [h for h in found if h.what == "held-cost" and h.letter == u.letter and h.line < u.line]
+            for u in found}
+    return [_slip(u.line, u.text, u.letter, _nearest(held[u.line], u.line))
+            if u.what == "cost" and held[u.line] and u.line in slipped else u for u in found]
+
+
+def slip_of(f, unknowns: list[Unknown]) -> "Unknown | None":
+    """The slip ``f`` is, if it is one: a definition of a cost or σ that symbp does not know after one of the same
+    thing that holds, or a definition of the forward pass beside one that holds (the claims are checked under that
+    one)."""
+    return next((u for u in unknowns if u.what == "slip" and is_definition_row(f, u)), None)
+
+
+def slip_reason(u: Unknown) -> str:
+    what = {"σ": "σ", "z": "the weighted input z", "a": "the activation a"}.get(u.letter, u.letter)
+    return (f"a slip: the notes also define {what} at {u.why}, which holds; this definition contradicts it and is not "
+            f"in force (the claims are checked under line {u.why.split(':')[0].split()[-1]})")
+
+
 def candidate(text: str, nt: Notation) -> bool:
     """Might ``text`` be a definition whose verdict decides what the claims mean (checked ahead of them)?"""
-    return bool(loss_letter(text)) or bool(forward_kind(text, nt)) or _defines_delta(text, nt)
+    return bool(loss_letter(text)) or bool(forward_kind(text, nt)) or _defines_delta(text, nt) or bool(new_name(text, nt))
 
 
 def blocking(f, v, unknowns: list[Unknown], nt: Notation, model: "Model | None" = None) -> "Unknown | None":
     """The unknown definition that makes the verdict ``v`` of the claim ``f`` meaningless, if any (the activation
     in force at the claim's line as ``model`` says, when given: a named σ defined later replaces the notes' own)."""
-    if v.status == "unreadable" or not unknowns:
+    unknowns = [u for u in unknowns if u.what != "slip"]  # slips are reported as rows, and block nothing
+    if not unknowns:
         return None
     own = [u for u in unknowns if u.what != "held-cost" and is_definition_row(f, u)]
-    if own:
+    if own and (v.status != "unreadable" or own[0].what == "name"):
         return own[0]  # the definition itself, whatever symbp made of it as a claim
+    names = [u for u in unknowns if u.what == "name" and uses_name(f.text, u.letter)]
+    if names and v.status in ("unreadable", "uninterpretable", "undecided"):
+        return names[0]  # o − y with o the notes' own name: not readable in symbp's terms, the name says why
+    if v.status == "unreadable":
+        return None
     if v.status == "uninterpretable":
         return None
     try:
@@ -278,6 +383,9 @@ def as_definition_reason(u: Unknown) -> str:
     if u.what == "forward":
         return (f"the notes' own forward pass, which holds under none of symbp's structures (as a claim: {u.why}); "
                 "the claims that depend on it are not checked")
+    if u.what == "name":
+        return (f"the notes' own name {u.letter}, a letter symbp has no quantity for; the claims that use it are not "
+                "checked, the others are unaffected")
     if u.what == "delta":
         return (f"the notes' own definition of δ (as a claim: {u.why}); the claims about δ are not checked against "
                 "δ ≡ ∂C/∂z")
