@@ -907,9 +907,10 @@ def test_rv5_wrong_forward_pass_still_blocks(tmp_path, sign):
     assert status[BP3] == "uninterpretable" and "line 1" in rows[BP3].reason
 
 
-# Review 5, item 4: a definition contradicting an earlier one that holds (of z or a: any other that holds) is a slip:
-# reported as a row (never filed silently, := included) and never in force; the claims after it are checked under the
-# one that holds. A cost or σ symbp lacks followed by its own is a change of definition (R6), in force up to the change. By hand
+# Review 5, item 4: a definition of z or a contradicting one that holds is a slip: reported as a row (never filed
+# silently, := included) and never in force; the claims after it are checked under the one that holds. A cost or σ
+# symbp lacks is never a slip (a typo and a deliberate change read alike): in force from its line, it blocks the
+# claims after it that depend on it (R6), and the claims before it are checked under the one that holds. By hand
 # (Nielsen, quadratic cost, sigmoid): ∂z^l_j/∂b^l_j = 1 (not −1), ∂C/∂a^L = a^L − y (not 2(a^L − y)), σ' = σ(1 − σ)
 # (not −σ(1 − σ), which is σ' of the slip 1/(1 + e^{z})).
 @pytest.mark.parametrize("good, slip, true, false", [
@@ -929,8 +930,14 @@ def test_rv5_wrong_forward_pass_still_blocks(tmp_path, sign):
 def test_rv5_slipped_definition_is_reported_and_not_in_force(tmp_path, good, slip, true, false, slip_first):
     first, second = (slip, good) if slip_first else (good, slip)
     status, defs, rows = _notes(tmp_path, f"$${first}$$\n$${second}$$\n$${true}$$\n$${false}$$\n")
-    if slip_first and not slip.startswith("z"):  # a cost or σ symbp lacks, then its own: a change, filed as one
+    if not slip.startswith("z"):
+        # a cost or σ symbp lacks is the notes' own definition, in force from its line, whichever comes first (it
+        # may be a typo or a deliberate change); after it, what depends on it is not checked under either
         assert slip in defs
+        if not slip_first:
+            assert status[true] == "uninterpretable" and status[false] == "uninterpretable", (rows[true], rows[false])
+            assert "line 2" in rows[false].reason, rows[false].reason
+            return
     else:
         assert slip not in defs and status[slip] in NOT_HOLDS and "a slip" in rows[slip].reason, rows.get(slip)
     assert status[true] == "holds", rows[true].reason

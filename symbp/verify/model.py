@@ -160,11 +160,11 @@ def model_of(items: list[tuple[int, str]], notation: Notation) -> Model:
         if d is not None:
             found.append(d)
     # σ(z) := 1/(1 + e^{−z}) and later σ(z) := 1/(1 + e^{z}); C = ½‖a − y‖² and later C = ½‖a − y‖: the later one,
-    # which symbp does not know, is a slip of the one in force, never in force itself (one symbp does not know
-    # followed by one it knows is a change of definition, each in force from its line on)
-    kind = {"own-activation": "activation", "own-cost": "cost"}
-    slips = [d for d in found if d.what in kind and any(h.what == kind[d.what] and h.line < d.line for h in found)]
-    return Model([d for d in found if d not in slips], slips)
+    # which symbp does not know, may be a typo or a deliberate change (a leaky ReLU after the sigmoid), and the
+    # text cannot tell which. Taking the earlier one as still in force would let a claim about the new function
+    # hold under the old one, so no cost or σ is ever a slip: each is in force from its line on, and one symbp
+    # does not know blocks what depends on it there (the rows name it). ``slips`` stays for the model's callers.
+    return Model(found, [])
 
 
 def defines_activation(text: str, notation: Notation) -> bool:
