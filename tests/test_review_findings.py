@@ -1001,3 +1001,13 @@ def test_rv5_tie_read_identically_falls_back_to_the_default():
 def test_rv5_another_cost_after_symbps_is_not_a_slip(tmp_path, other, claim):
     status, _, rows = _notes(tmp_path, f"$$C = \\frac12\\|a^L-y\\|^2$$\n$${other}$$\n$${claim}$$\n")
     assert status[claim] == "uninterpretable" and "line 2" in rows[claim].reason
+
+
+# A definition of z that symbp cannot read, beside one that holds, is out of the model; its row keeps the
+# reading error first and never says it "contradicts" the one that holds (it was not read).
+def test_unreadable_slip_does_not_claim_a_contradiction(tmp_path):
+    bad = r"z_j^l = \sum_{k=1}^{n_l} w_{jk}^l a_k^{l-1} \odot + b_j^l"
+    status, _, rows = _notes(tmp_path, f"$$z^l = w^l a^{{l-1}} + b^l$$\n$${bad}$$\n")
+    assert status[bad] == "unreadable"
+    assert rows[bad].reason.startswith("expected a factor") and "contradicts" not in rows[bad].reason
+    assert "not in force" in rows[bad].reason
