@@ -18,7 +18,7 @@ import sympy
 from symbp.errors import NotationError
 from symbp.network import network
 from symbp.notation import from_mapping
-from symbp.verify import verify
+from symbp.verify import bias_through_z, verify, verify_notes
 from symbp.verify.grouping import Reading, choose
 from symbp.verify.nodes import Equation, Num
 from symbp.verify.notes import verify_text
@@ -195,13 +195,29 @@ def test_dyda_derivative_by_the_augmented_vector_ranges_over_its_variable_entrie
     assert verify(entry.replace("w_{k, j_0}", "w_{j_0, k}"), "dyda").status in ("refuted",)
 
 
-def test_bias_by_its_own_z_is_one():
-    # Seed 000 line 311: ∂b^l_k/∂z^l_j = [j = k] at fixed w^l and a^{l-1}, the step of BP3's proof.
-    assert verify(r"\frac{\partial b^l_j}{\partial z^l_j} = 1").status == "holds"
-    assert verify(r"\frac{\partial b^l_k}{\partial z^l_j} = 1").status == "refuted"
+def test_bias_by_its_own_z_is_one_where_b_is_written_through_z():
+    # Seed 000 line 311: ∂b^l_k/∂z^l_j = [j = k] at fixed w^l and a^{l-1}, the step of BP3's proof; it has
+    # that meaning because the seed writes b = z − Σ w a (line 302). Alone, b is a parameter (issue 14).
     chain = (r"\delta_j^l = \frac{\partial C}{\partial z_j^l} = \sum_{k=1}^{n_l} \frac{\partial C}{\partial b_k^l}"
              r" \frac{\partial b_k^l}{\partial z_j^l} = \frac{\partial C}{\partial b_j^l}")
-    assert verify(chain).status == "holds"
+    for formula in (r"\frac{\partial b^l_j}{\partial z^l_j} = 1", chain):
+        v = verify(formula)
+        assert v.status == "uninterpretable" and "the bias is a parameter" in v.reason, v.reason
+    with bias_through_z("line 302"):
+        assert verify(r"\frac{\partial b^l_j}{\partial z^l_j} = 1").status == "holds"
+        assert verify(r"\frac{\partial b^l_k}{\partial z^l_j} = 1").status == "refuted"
+        assert verify(chain).status == "holds"
+    assert verify(r"\frac{\partial b^l_j}{\partial z^l_j} = 1").status == "uninterpretable"  # not left behind
+
+
+def test_bias_by_z_in_notes_needs_the_notes_to_write_b_through_z(tmp_path):
+    claim = r"\frac{\partial b^l_j}{\partial z^l_j} = 1"
+    path = tmp_path / "n.md"
+    path.write_text(f"$${claim}$$\n")
+    assert [r.result.status for r in verify_notes(path).rows] == ["uninterpretable"]
+    path.write_text(f"$${claim}$$\n\n$$b^l_j = z^l_j - \\sum_k w^l_{{jk}} a^{{l-1}}_k$$\n")
+    assert [r.result.status for r in verify_notes(path).rows] == ["holds", "holds"]
+    assert verify(claim).status == "uninterpretable"  # the notes' reading does not outlive their run
 
 
 def test_matrices_written_with_ellipses():

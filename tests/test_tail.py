@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import pytest
 
-from symbp.verify import verify
+from symbp.verify import bias_through_z, verify
 from symbp.verify.nodes import to_latex
 from symbp.verify.reader import ReadError, read, read_claim
 
@@ -25,20 +25,23 @@ def test_a_condition_is_read_after_its_lead_word_in_each_language(lead):
 
 
 def test_the_letter_typed_inside_the_words_is_the_conditions_letter():
-    # Seed 000 line 300: \text{když j} \neq \text{k} renders "když j ≠ k".
+    # Seed 000 line 300: \text{když j} \neq \text{k} renders "když j ≠ k". The seed writes b through z at
+    # line 302 (b = z − Σ w a), which gives ∂b/∂z its meaning there.
     eq = read(r"\frac{\partial b_k^l}{\partial z_j^l} = 0 \, \text{když j} \neq \text{k}")
     assert to_latex(eq).endswith(r"j \neq k")
-    assert verify(r"\frac{\partial b_k^l}{\partial z_j^l} = 0 \, \text{když j} \neq \text{k}").status == "holds"
+    with bias_through_z("line 302"):
+        assert verify(r"\frac{\partial b_k^l}{\partial z_j^l} = 0 \, \text{když j} \neq \text{k}").status == "holds"
 
 
 def test_a_wrong_formula_under_a_differs_condition_is_refuted():
     # The condition only removes j = k: everything else is still checked.
     r = verify(r"\frac{\partial a_k^L}{\partial z_j^L} = 1 \quad \text{pokud } j \neq k")
     assert r.status == "refuted"
-    r = verify(r"\frac{\partial b_k^l}{\partial z_j^l} = 1 \, \text{když j} \neq \text{k}")
-    assert r.status == "refuted"
-    # Without the condition the true statement is false at j = k (∂b^l_j/∂z^l_j = 1).
-    assert verify(r"\frac{\partial b_k^l}{\partial z_j^l} = 0").status == "refuted"
+    with bias_through_z("line 302"):
+        r = verify(r"\frac{\partial b_k^l}{\partial z_j^l} = 1 \, \text{když j} \neq \text{k}")
+        assert r.status == "refuted"
+        # Without the condition the true statement is false at j = k (∂b^l_j/∂z^l_j = 1).
+        assert verify(r"\frac{\partial b_k^l}{\partial z_j^l} = 0").status == "refuted"
 
 
 def test_a_differs_condition_on_a_letter_the_formula_does_not_use_is_not_ignored():

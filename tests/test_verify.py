@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 import sympy
 
-from symbp.verify import verify
+from symbp.verify import bias_through_z, verify
 
 CORPUS = tomllib.loads((Path(__file__).parent / "data" / "verify_corpus.toml").read_text(encoding="utf-8"))
 
@@ -469,6 +469,7 @@ def test_a_side_that_fails_and_holds_nowhere_refutes_the_chain():
     # By hand on [2, 3, 2], l = 2, j = 3: Σ_{k=1}^{2} ∂C/∂b^2_k ∂b^2_k/∂z^2_3 = 0, but ∂C/∂z^2_3 = δ^2_3 ≠ 0.
     chain = (r"\delta_j^l = \frac{\partial C}{\partial z_j^l} = \sum_{k=1}^{n_{l+1}} \frac{\partial C}{\partial b_k^l}"
              r" \frac{\partial b_k^l}{\partial z_j^l} = \frac{\partial C}{\partial b_j^l}")
-    r = verify(chain)
-    assert r.status == "refuted" and "side 3" in r.reason
-    assert verify(chain.replace("n_{l+1}", "n_l")).status == "holds"  # the corrected bound
+    with bias_through_z("line 302"):  # the seed writes b = z − Σ w a
+        r = verify(chain)
+        assert r.status == "refuted" and "side 3" in r.reason
+        assert verify(chain.replace("n_{l+1}", "n_l")).status == "holds"  # the corrected bound

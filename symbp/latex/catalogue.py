@@ -32,7 +32,8 @@ def networks_for(ident) -> list:
     """The networks ``ident`` is shown on (see ``NETWORKS``)."""
     nets = [network(**spec) for spec in NETWORKS]
     if ident.function_rule is not None:
-        return nets[:1]  # a fact about the function; the network is not used
+        # a fact about one function: shown on the first network, with that function as its activation
+        return [network(**{**NETWORKS[0], "activation": ident.function_rule})]
     applicable = [n for n in nets if ident.applies(n) is None]
     meant = next((n for n in applicable if ident.default(n)), None)
     if meant is None:  # checked only when asked for by name (seed 004's local statements)

@@ -15,6 +15,9 @@ user layer u is Nielsen layer u − ``layer_shift``.
 
 from __future__ import annotations
 
+from contextlib import contextmanager
+from contextvars import ContextVar
+
 from ..algebra import Poly, RatFunc
 from .sums import index_range  # noqa: F401  (registers the rules of sums, bracket vectors and matrices)
 from .measures import cost_value  # (registers the rule of norms)
@@ -129,6 +132,29 @@ def _entries(q: Quantity, ctx: Context):
     return None, [cells] if row else [[c] for c in cells]
 
 
+#: Where the text being checked writes the bias through z (b^l_k = z^l_k − Σ_j w^l_{kj} a^{l-1}_j, at fixed
+#: w and a), as "line 302"; "" when it does not. Only then has ∂b/∂z a meaning: b is a parameter of the network.
+_BIAS_THROUGH_Z: ContextVar[str] = ContextVar("bias_through_z", default="")
+
+
+@contextmanager
+def bias_through_z(where: str):
+    r"""Within the block, ∂b^l_k/∂z^l_j is read as [j = k]: the text checked writes b through z at ``where``.
+
+    >>> from symbp.verify import verify
+    >>> verify(r"\frac{\partial b^l_j}{\partial z^l_j} = 1").status
+    'uninterpretable'
+    >>> with bias_through_z("line 3"):
+    ...     verify(r"\frac{\partial b^l_j}{\partial z^l_j} = 1").status
+    'holds'
+    """
+    token = _BIAS_THROUGH_Z.set(where)
+    try:
+        yield
+    finally:
+        _BIAS_THROUGH_Z.reset(token)
+
+
 def _partial(node: Partial, ctx: Context):
     num, den = node.num, node.den
     if den.role == "C" or den.role in ("y", "delta"):
@@ -148,6 +174,10 @@ def _partial(node: Partial, ctx: Context):
     elif num.role == "b" and num.indices and den.role == "z" and den.layer is not None:
         # The notes' step for BP3: at fixed w^l and a^{l-1}, b^l_k = z^l_k − Σ_j w^l_{kj} a^{l-1}_j, so
         # ∂b^l_k/∂z^l_j = [j = k]; by a z of another layer the bias is not a function, and is not read.
+        if not _BIAS_THROUGH_Z.get():
+            raise Uninterpretable(f"∂{to_latex(num)}/∂{to_latex(den)}: the bias is a parameter of the network, not a "
+                                  "function of z; the derivative has a meaning only where b is written through z "
+                                  "(b^l_k = z^l_k − Σ_j w^l_{kj} a^{l-1}_j at fixed w and a), which is not written here")
         bl = ctx.quantity_layer(num, to_latex(num))
         bk = ctx.index(num.indices[0], ctx.net.n(bl), to_latex(num))
         if grid is not None or _seed(den, ctx, entry)[2] != bl:

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 
 import io
+import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Callable
@@ -25,6 +26,7 @@ from ..notation import Notation, profile
 from .extract import Formula, fold, formulas
 from .graphnotes import apply_graph
 from .infer import Inferred, infer
+from .interpret import bias_through_z
 from .model import Model, defines_activation, model_of
 from .names import as_cost, cost_letter_alias, names_output
 from .scan import guess_kind, kind_of, scan
@@ -161,6 +163,19 @@ def verify_text(text: str, notation="auto", *, path: str = "notes", kind: str = 
     and those it finds to be definitions are not rows.
     """
     items = formulas(scan(text, kind))
+    # ∂b/∂z has a meaning only in notes that write the bias through z (b = z − Σ w a, at fixed w and a)
+    where = next((f"line {f.line}" for f in items if _BIAS_THROUGH_Z.search(f.text)), "")
+    with bias_through_z(where):
+        return _verify_items(text, items, notation, path, kind, strict, activation, cost, one_hot, on_row, options)
+
+
+#: b^l_j = z^l_j − Σ_k w^l_{jk} a^{l-1}_k (any scripts): the bias written through z.
+_BIAS_THROUGH_Z = re.compile(r"(?<![A-Za-z\\])b\s*(?:[_^]\s*(?:\{[^{}=]*\}|[A-Za-z0-9])\s*){0,2}=\s*z\s*"
+                             r"(?:[_^]\s*(?:\{[^{}=]*\}|[A-Za-z0-9])\s*){0,2}-")
+
+
+def _verify_items(text, items, notation, path, kind, strict, activation, cost, one_hot, on_row,
+                  options) -> NotesReport:
     inferred = None
     if isinstance(notation, str) and notation.strip().lower() == "auto":
         inferred = infer([(f.line, f.text, 1) for f in items if f.kind != "unreadable"])
