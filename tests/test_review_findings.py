@@ -810,3 +810,50 @@ def test_rv5_tie_read_identically_falls_back_to_the_default():
 def test_rv5_another_cost_after_symbps_is_not_a_slip(tmp_path, other, claim):
     status, _, rows = _notes(tmp_path, f"$$C = \\frac12\\|a^L-y\\|^2$$\n$${other}$$\n$${claim}$$\n")
     assert status[claim] == "uninterpretable" and "line 2" in rows[claim].reason
+
+
+# Review 5, A: the log-likelihood C = −Σ_j y_j ln a^L_j beside an elementwise output (sigmoid, tanh). symbp has it
+# only with a softmax output, so it was filed "uninterpretable" and the QUADRATIC cost stayed in force: the false
+# ∂C/∂a^L_j = a^L_j − y_j held, the true δ^L_j = −y_j(1 − a^L_j) (sigmoid) was refuted. By hand: ∂C/∂a^L_j = −y_j/a^L_j,
+# so for the sigmoid δ^L_j = −y_j/a_j · a_j(1 − a_j) = −y_j(1 − a_j) (checked by finite differences below). Every claim
+# about C or δ is now uninterpretable naming the definition's line; a claim about σ alone keeps its verdict.
+LOG_LIKELIHOODS = [r"C = -\sum_j y_j \ln(a^L_j)", r"C = -\sum_j y_j \log(a^L_j)", r"C = -y^T\ln(a^L)",
+                   r"C = -\sum_k y_k \ln(a^L_k)", r"C = -\sum_{j=1}^{n_L} y_j \ln(a^L_j)",
+                   r"C = -\sum_j \ln(a^L_j)\,y_j", r"C(w,b) = -\sum_j y_j \ln(a^L_j)", r"C_x = -\sum_j y_j \ln(a^L_j)"]
+DC_DA_FALSE, DC_DA_TRUE = r"\frac{\partial C}{\partial a^L_j} = a^L_j - y_j", r"\frac{\partial C}{\partial a^L_j} = -\frac{y_j}{a^L_j}"
+DELTA_LL_SIGMOID = r"\delta^L_j = -y_j(1 - a^L_j)"
+
+
+def _log_likelihood_delta_by_finite_differences():
+    """δ^L = ∂C/∂z^L of C = −Σ y ln σ(z) by central differences, beside −y(1 − σ(z)) (the true claim)."""
+    import numpy as np
+    z, y = np.array([0.3, -1.1]), np.array([0.0, 1.0])
+    cost = lambda z: -np.sum(y * np.log(1 / (1 + np.exp(-z))))
+    h = 1e-6
+    fd = np.array([(cost(z + h * e) - cost(z - h * e)) / (2 * h) for e in np.eye(2)])
+    return fd, -y * (1 - 1 / (1 + np.exp(-z)))
+
+
+def test_rv5_log_likelihood_truth_by_finite_differences():
+    fd, by_hand = _log_likelihood_delta_by_finite_differences()
+    assert abs(fd - by_hand).max() < 1e-7
+
+
+@pytest.mark.parametrize("cost", LOG_LIKELIHOODS)
+@pytest.mark.parametrize("sigma", [r"\frac{1}{1+e^{-z}}", r"\tanh(z)"])
+def test_rv5_log_likelihood_without_softmax_blocks_cost_claims(tmp_path, cost, sigma):
+    claims = [DC_DA_FALSE, DC_DA_TRUE, DELTA_LL_SIGMOID, BP1, BP3]
+    status, _, rows = _notes(tmp_path, f"$$\\sigma(z) = {sigma}$$\n$${cost}$$\n"
+                             + "".join(f"$${c}$$\n" for c in claims) + f"$${SIGMOID_TRUE}$$\n")
+    for c in claims:
+        assert status[c] == "uninterpretable" and "line 2" in rows[c].reason, (c, status[c], rows[c].reason)
+    assert status[SIGMOID_TRUE] == ("holds" if "frac" in sigma else "refuted")
+
+
+# ... with a softmax output the same cost is symbp's softmax + cross-entropy: δ^L = a^L − y (Σ_k y_k = 1) holds.
+def test_rv5_log_likelihood_with_softmax_is_still_taken_in(tmp_path):
+    claim = r"\delta^L = a^L - y"
+    status, _, rows = _notes(tmp_path, "$$a^L_j = \\frac{e^{z^L_j}}{\\sum_k e^{z^L_k}}$$\n$$\\sum_k y_k = 1$$\n"
+                             f"$${LOG_LIKELIHOODS[0]}$$\n$${claim}$$\n$$\\delta^L = 2(a^L - y)$$\n")
+    assert status[claim] == "holds", rows[claim].reason
+    assert status[r"\delta^L = 2(a^L - y)"] == "refuted"

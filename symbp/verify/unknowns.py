@@ -229,7 +229,8 @@ def find(rows: list, model: Model, nt: Notation, given: dict, recheck=None) -> l
             held = (v.status == "holds" or _recognised(model, f)
                     or v.status == "refuted" and recheck is not None and _output_slip(f, nt, recheck))
             # a definition that holds is kept too: it is the cost in force from its line on
-            out.append(Unknown(f.line, "held-cost" if held else "cost", f.text, _why(v), letter))
+            why = LOG_LIKELIHOOD if not held and _log_likelihood(model, f) else _why(v)
+            out.append(Unknown(f.line, "held-cost" if held else "cost", f.text, why, letter))
     out = _cost_slips(out, {d.line for d in model.slips if d.what == "own-cost"})
     for d in model.slips:
         if d.what == "own-activation" and not given.get("activation"):
@@ -402,8 +403,22 @@ def _why(v) -> str:
 
 
 def _recognised(model: Model, f) -> bool:
+    """Did the model take the cost definition ``f`` in as one of symbp's costs, usable at its line? The
+    log-likelihood −Σ_j y_j ln a_j is symbp's only with a softmax output: beside an elementwise σ it is not."""
     return any(d.what == "cost" and d.line == f.line and " ".join(d.text.split()) == " ".join(f.text.split())
+               and (d.value != "categorical" or model.at(d.line).get("cost") == "softmax-cross-entropy")
                for d in model.definitions)
+
+
+#: Why symbp has no model of the log-likelihood cost beside an elementwise output.
+LOG_LIKELIHOOD = "the log-likelihood −Σ_j y_j ln a^L_j: symbp has it only with a softmax output, not with σ(z^L)"
+
+
+def _log_likelihood(model: Model, f) -> bool:
+    """Is ``f`` a definition of the log-likelihood cost that the model could not take in (no softmax output)?"""
+    return any(d.what == "cost" and d.value == "categorical" and d.line == f.line
+               and " ".join(d.text.split()) == " ".join(f.text.split()) for d in model.definitions) \
+        and not _recognised(model, f)
 
 
 def _output_slip(f, nt: Notation, recheck) -> bool:
