@@ -857,3 +857,47 @@ def test_rv5_log_likelihood_with_softmax_is_still_taken_in(tmp_path):
                              f"$${LOG_LIKELIHOODS[0]}$$\n$${claim}$$\n$$\\delta^L = 2(a^L - y)$$\n")
     assert status[claim] == "holds", rows[claim].reason
     assert status[r"\delta^L = 2(a^L - y)"] == "refuted"
+
+
+# Review 5, D: an activation for some layers only, or under another name, left σ' in force at every layer. By hand:
+# with ReLU hidden layers BP2 with σ'(z^l) (sigmoid) is false (σ' of a ReLU is 0 or 1); with tanh hidden layers
+# δ^{L−1} = (w^L)^T δ^L ⊙ (1 − a^{L−1} ⊙ a^{L−1}) is true and ⊙ σ'(z^{L−1}) false; with a linear output
+# (g^{[L]}(z) = z) and the quadratic cost δ^L = a^L − y is true and BP1 with σ'(z^L) false. symbp's networks apply
+# one σ at every layer, so each claim that depends on the layers' activations is uninterpretable, naming the line.
+BP2 = r"\delta^l = (w^{l+1})^T\delta^{l+1}\odot\sigma'(z^l)"
+SIGMOID_DEF = r"\sigma(z) = \frac{1}{1+e^{-z}}"
+
+
+@pytest.mark.parametrize("hidden", [r"a^l = \max(0, z^l) \quad l < L", r"a^l = \max(0, z^l) \quad \text{for } l < L",
+                                    r"a^l = \mathrm{ReLU}(z^l), \quad l = 2, \dots, L-1"])
+def test_rv5_hidden_activation_for_some_layers_blocks(tmp_path, hidden):
+    bp1_sigmoid = r"\delta^L = (a^L - y)\odot a^L\odot(1-a^L)"
+    status, _, rows = _notes(tmp_path, f"$${SIGMOID_DEF}$$\n$${hidden}$$\n$$a^L = \\sigma(z^L)$$\n$${BP2}$$\n"
+                             f"$${bp1_sigmoid}$$\n$${SIGMOID_TRUE}$$\n")
+    for c in (BP2, bp1_sigmoid):
+        assert status[c] == "uninterpretable" and "line 2" in rows[c].reason, (c, status[c], rows[c].reason)
+    assert status[SIGMOID_TRUE] == "holds"  # a fact about σ alone stays checked
+    assert status.get(hidden) != "holds"
+
+
+@pytest.mark.parametrize("claim", [r"\delta^{L-1} = (w^L)^T\delta^L\odot\sigma'(z^{L-1})",
+                                   r"\delta^{L-1} = (w^L)^T\delta^L\odot(1 - a^{L-1}\odot a^{L-1})"])
+def test_rv5_hidden_activation_under_another_name_blocks(tmp_path, claim):
+    status, _, rows = _notes(tmp_path, f"$${SIGMOID_DEF}$$\n$$f(z) = \\tanh(z)$$\n"
+                             "$$a^l = f(z^l) \\quad \\text{for } l = 2, \\dots, L-1$$\n$$a^L = \\sigma(z^L)$$\n"
+                             f"$${claim}$$\n")
+    assert status[claim] == "uninterpretable" and "line 2" in rows[claim].reason, (status[claim], rows[claim].reason)
+
+
+@pytest.mark.parametrize("claim", [BP1, r"\delta^L = a^L - y"])
+def test_rv5_output_activation_for_layer_L_blocks(tmp_path, claim):
+    status, _, rows = _notes(tmp_path, f"$$g^{{[L]}}(z) = z$$\n$${claim}$$\n$${SIGMOID_TRUE}$$\n")
+    assert status[claim] == "uninterpretable" and "line 1" in rows[claim].reason, (status[claim], rows[claim].reason)
+
+
+# ... while a slip of the same layers' definition stays a slip (a^l = σ(2 z^l) beside a^l = σ(z^l)): BP1 still judged.
+def test_rv5_slip_of_same_layers_still_a_slip(tmp_path):
+    bp1_false = r"\delta^L = (a^L - y)\odot\sigma'(z^L)\odot\sigma'(z^L)"
+    status, _, rows = _notes(tmp_path, f"$$a^l = \\sigma(z^l)$$\n$$a^l = \\sigma(2 z^l)$$\n$${BP1}$$\n$${bp1_false}$$\n")
+    assert "a slip" in rows[r"a^l = \sigma(2 z^l)"].reason
+    assert status[BP1] == "holds" and status[bp1_false] == "refuted"

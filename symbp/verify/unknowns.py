@@ -86,6 +86,10 @@ class Unknown:
             return (f"the notes define the forward pass at line {self.line} as {shown}, which holds under none of "
                     f"symbp's structures ({self.why}); a claim that depends on it is not checked against another "
                     "forward pass")
+        if self.what == "layer-activation":
+            return (f"the notes define an activation at line {self.line} as {shown}, another than σ or for some layers "
+                    f"only ({self.why}); symbp's networks apply one σ at every layer, so a claim that depends on the "
+                    "activations of the layers is not checked against σ")
         if self.what == "name":
             return (f"the notes define {self.letter} at line {self.line} as {shown}, a name of their own that symbp "
                     f"has no quantity for; a claim that uses {self.letter} is not checked")
@@ -154,6 +158,60 @@ def forward_kind(text: str, nt: Notation) -> str:
         # own (a = z ⊙ σ'(z), with σ' alone, is a claim about σ, not a definition)
         return "linear" if _output(lhs) and lhs.layer is not None and lhs.layer.var == "L" else "a"
     return ""
+
+
+#: An activation defined under another name or for some layers: f(z) = tanh(z), g^{[L]}(z) = z, \phi^{(l)}(z) := …
+_LAYER_ACTIVATION = re.compile(
+    r"^\s*(?P<f>[fgh]|\\(?:sigma|phi|varphi|psi|rho|theta|vartheta)(?![A-Za-z])|"
+    r"\\(?:mathrm|operatorname|text|textrm|mathit)\s*\{\s*[A-Za-z]+\s*\})\s*"
+    r"(?P<layer>\^\s*(?:\{(?:[^{}]|\{[^{}]*\})*\}|\w))?\s*(?:_\s*(?:\{[^{}]*\}|\w))?\s*"
+    r"(?:\\left)?\s*\(\s*z\s*(?:[\^_]\s*(?:\{[^{}]*\}|\w)\s*)*(?:\\right)?\s*\)\s*"
+    r"(?::=|(?<![<>!:])=|\\equiv|\\coloneqq|\\triangleq|\\doteq)")
+
+
+def layer_activation(text: str, nt: Notation) -> bool:
+    r"""Does ``text`` define an activation symbp's model does not take in: a function of z under a name other than the
+    notation's σ (``f(z) = \tanh(z)``), or σ for some layers only (``g^{[L]}(z) = z``, ``\sigma^{(l)}(z) = …``)?
+
+    >>> from symbp.notation import profile
+    >>> nt = profile("nielsen")
+    >>> layer_activation(r"g^{[L]}(z) = z", nt), layer_activation(r"f(z) = \tanh(z)", nt)
+    (True, True)
+    >>> layer_activation(r"\sigma(z) = \tanh(z)", nt), layer_activation(r"f(x) = x^2", nt)
+    (False, False)
+    """
+    m = _LAYER_ACTIVATION.match(text)
+    if m is None:
+        return False
+    return m.group("layer") is not None or " ".join(m.group("f").split()) != nt.names["activation"]
+
+
+#: A condition on the layer after a definition (a^l = … \quad l < L, for l = 2, …, L − 1, \text{hidden}).
+_LAYER_CONDITION = re.compile(r"(?:\\q?quad|\\text\s*\{|,)\s*.*(?:(?<![A-Za-z\\])l\s*(?:<|>|\\le|\\ge|\\leq|\\geq|=|\\in|\\neq|\\ne)|"
+                              r"hidden|output|last|final)", re.S)
+
+
+def _covers(held_text: str, text: str, nt: Notation) -> bool:
+    """Does the definition of a ``held_text`` that holds speak of every layer the definition ``text`` speaks of, so
+    that ``text`` contradicting it is a slip? a^L = σ(z^L) says nothing of the hidden layers: a^l = max(0, z^l)
+    beside it is the notes' activation there, not a slip; nor is a definition restricted to some layers."""
+    if _LAYER_CONDITION.search(_RELATION.split(text, maxsplit=1)[-1]):
+        return False
+    held, mine = _lhs_layer(held_text, nt), _lhs_layer(text, nt)
+    if held is None or mine is None:
+        return False
+    return held.var not in (None, "L") and held.offset == 0 or (held.var, held.offset) == (mine.var, mine.offset)
+
+
+def _lhs_layer(text: str, nt: Notation):
+    """The layer of the quantity a definition ``text`` defines (None: unread, or written without one)."""
+    try:
+        lhs = read(f"{_RELATION.split(text, maxsplit=1)[0].strip()} = 0", nt).sides[0]
+    except (ReadError, SymbpError, ValueError):
+        return None
+    if not isinstance(lhs, Quantity):
+        return None
+    return Layer("L", 0) if lhs.layer is None and lhs.implicit_layer else lhs.layer
 
 
 #: A bare letter alone on the left of a definition (o = …, h := …, s ≡ …), and what it is defined as.
@@ -255,9 +313,16 @@ def find(rows: list, model: Model, nt: Notation, given: dict, recheck=None) -> l
             f, v = defs[0]
             out.append(Unknown(f.line, "forward", f.text, _why(v)))
         held = [f for f, v in defs if v.status == "holds"]
-        # one definition holds: the others are slips (refuted as claims), reported even when written with :=
-        out.extend(_slip(f.line, f.text, kind, _nearest(held, f.line)) for f, v in defs
-                   if held and v.status != "holds")
+        # one definition holds: the others are slips (refuted as claims), reported even when written with := —
+        # when the one that holds speaks of their layers (a^L = σ(z^L) says nothing of a hidden a^l = max(0, z^l))
+        for f, v in defs:
+            if held and v.status != "holds":
+                covering = [h for h in held if kind == "z" or _covers(h.text, f.text, nt)]
+                out.append(_slip(f.line, f.text, kind, _nearest(covering, f.line)) if covering
+                           else Unknown(f.line, "layer-activation", f.text, _why(v)))
+    if not given.get("activation"):
+        out.extend(Unknown(f.line, "layer-activation", f.text, _why(v)) for f, v in rows
+                   if layer_activation(f.text, nt))
     for f, v, k in forward:
         if k == "linear" and v.status != "holds" and not (softmax and any(
                 d.what == "softmax" and d.line == f.line for d in model.definitions)):
@@ -301,7 +366,8 @@ def slip_reason(u: Unknown) -> str:
 
 def candidate(text: str, nt: Notation) -> bool:
     """Might ``text`` be a definition whose verdict decides what the claims mean (checked ahead of them)?"""
-    return bool(loss_letter(text)) or bool(forward_kind(text, nt)) or _defines_delta(text, nt) or bool(new_name(text, nt))
+    return (bool(loss_letter(text)) or bool(forward_kind(text, nt)) or _defines_delta(text, nt)
+            or bool(new_name(text, nt)) or layer_activation(text, nt))
 
 
 def blocking(f, v, unknowns: list[Unknown], nt: Notation, model: "Model | None" = None) -> "Unknown | None":
@@ -338,7 +404,7 @@ def blocking(f, v, unknowns: list[Unknown], nt: Notation, model: "Model | None" 
             return u
     network = eq is None or _depends_on_network(nodes)
     for u in unknowns:
-        if u.what in ("forward", "linear") and network:
+        if u.what in ("forward", "linear", "layer-activation") and network:
             return u
         if u.what == "delta" and (eq is None or has_delta):
             return u
@@ -384,6 +450,9 @@ def as_definition_reason(u: Unknown) -> str:
     if u.what == "forward":
         return (f"the notes' own forward pass, which holds under none of symbp's structures (as a claim: {u.why}); "
                 "the claims that depend on it are not checked")
+    if u.what == "layer-activation":
+        return (f"the notes' own activation, another than σ or for some layers only (as a claim: {u.why}); the claims "
+                "that depend on the activations of the layers are not checked against σ")
     if u.what == "name":
         return (f"the notes' own name {u.letter}, a letter symbp has no quantity for; the claims that use it are not "
                 "checked, the others are unaffected")
