@@ -901,3 +901,37 @@ def test_rv5_slip_of_same_layers_still_a_slip(tmp_path):
     status, _, rows = _notes(tmp_path, f"$$a^l = \\sigma(z^l)$$\n$$a^l = \\sigma(2 z^l)$$\n$${BP1}$$\n$${bp1_false}$$\n")
     assert "a slip" in rows[r"a^l = \sigma(2 z^l)"].reason
     assert status[BP1] == "holds" and status[bp1_false] == "refuted"
+
+
+# Review 5, B (h10): δ^L_j ≡ 2(a^L_j − y_j)σ'(z^L_j) was filed as a definition and symbp's δ ≡ ∂C/∂z stayed in force:
+# BP3 ∂C/∂b^L_j = δ^L_j held, though under that δ it is false (∂C/∂b^L_j = (a − y)σ' = δ/2, quadratic cost). By hand:
+# the definition is false as a claim (δ^L_j = ∂C/∂z^L_j = (a^L_j − y_j)σ'(z^L_j)), so the claims about δ are
+# uninterpretable naming its line, and a claim without δ keeps its verdict; δ^L_j ≡ (a^L_j − y_j)σ'(z^L_j) is symbp's
+# own δ and blocks nothing. Beside δ ≡ ∂C/∂z (which holds) the doubled definition is a slip, reported refuted.
+DELTA_DOUBLED = r"\delta^L_j \equiv 2(a^L_j - y_j)\sigma'(z^L_j)"
+BP3_OUT = r"\frac{\partial C}{\partial b^L_j} = \delta^L_j"
+DC_DA_QUADRATIC = r"\frac{\partial C}{\partial a^L_j} = a^L_j - y_j"
+
+
+@pytest.mark.parametrize("sign", [r"\equiv", ":=", r"\coloneqq"])
+def test_rv5_delta_defined_by_a_false_formula_blocks_delta_claims(tmp_path, sign):
+    status, _, rows = _notes(tmp_path, f"where $${DELTA_DOUBLED.replace(chr(92) + 'equiv', sign)}$$ is the output error. "
+                             f"Then\n$${BP3_OUT}$$\n$${DC_DA_QUADRATIC}$$\n")
+    assert status[BP3_OUT] == "uninterpretable" and "line 1" in rows[BP3_OUT].reason, rows[BP3_OUT].reason
+    assert status[DC_DA_QUADRATIC] == "holds"
+
+
+def test_rv5_delta_defined_by_the_true_formula_blocks_nothing(tmp_path):
+    bp3_doubled = r"\frac{\partial C}{\partial b^L_j} = 2\delta^L_j"
+    status, _, rows = _notes(tmp_path, "$$\\delta^L_j \\equiv (a^L_j - y_j)\\sigma'(z^L_j)$$\n"
+                             f"$${BP3_OUT}$$\n$${bp3_doubled}$$\n")
+    assert status[BP3_OUT] == "holds", rows[BP3_OUT].reason
+    assert status[bp3_doubled] == "refuted"
+
+
+def test_rv5_false_delta_definition_beside_the_true_one_is_a_reported_slip(tmp_path):
+    status, defs, rows = _notes(tmp_path, "$$\\delta^l_j \\equiv \\frac{\\partial C}{\\partial z^l_j}$$\n"
+                                f"$${DELTA_DOUBLED}$$\n$${BP3_OUT}$$\n")
+    assert DELTA_DOUBLED not in defs
+    assert status[DELTA_DOUBLED] == "refuted" and "a slip" in rows[DELTA_DOUBLED].reason
+    assert status[BP3_OUT] == "holds"

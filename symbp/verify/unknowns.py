@@ -303,6 +303,11 @@ def find(rows: list, model: Model, nt: Notation, given: dict, recheck=None) -> l
     if deltas and not any(v.status == "holds" for _, v in deltas):
         f, v = deltas[0]
         out.append(Unknown(f.line, "delta", f.text, _why(v)))
+    held_deltas = [f for f, v in deltas if v.status == "holds"]
+    # one definition of δ holds (δ ≡ ∂C/∂z): another that does not (δ^L ≡ 2(a^L − y)σ'(z^L)) is a slip, reported as
+    # a row with its verdict as a claim, never filed silently
+    out.extend(_slip(f.line, f.text, "δ", _nearest(held_deltas, f.line)) for f, v in deltas
+               if held_deltas and v.status != "holds")
     forward = [(f, v, forward_kind(f.text, nt)) for f, v in rows]
     softmax = any(d.what == "softmax" for d in model.definitions)
     # with a softmax output, a^l = σ(z^l) speaks of the hidden layers and is refuted at the output: the softmax
@@ -540,8 +545,8 @@ def _defines_delta(text: str, nt: Notation) -> bool:
         m = _DELTA_AS_DERIVATIVE.search(text)
         if m is None:
             return False
-    elif "C" not in text[m.end():] and "\\partial" not in text[m.end():]:
-        return False
+    # δ^L_j ≡ 2(a^L_j − y_j)σ'(z^L_j), without a derivative of C: a definition of δ all the same, checked as the
+    # claim δ = … (symbp's δ is ∂C/∂z; a definition that is not would otherwise leave it in force silently)
     try:
         lhs = read(f"{text[:m.start()].strip()} = 0", nt).sides[0]
     except (ReadError, SymbpError, ValueError):
