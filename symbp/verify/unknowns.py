@@ -304,10 +304,11 @@ def find(rows: list, model: Model, nt: Notation, given: dict, recheck=None) -> l
         f, v = deltas[0]
         out.append(Unknown(f.line, "delta", f.text, _why(v)))
     held_deltas = [f for f, v in deltas if v.status == "holds"]
-    # one definition of δ holds (δ ≡ ∂C/∂z): another that does not (δ^L ≡ 2(a^L − y)σ'(z^L)) is a slip, reported as
-    # a row with its verdict as a claim, never filed silently
+    # one definition of δ holds (δ ≡ ∂C/∂z): another that is false (δ^L ≡ 2(a^L − y)σ'(z^L)) is a slip, reported as
+    # a row with its verdict as a claim, never filed silently (one symbp cannot read, δ ≡ ∂c/∂z of the notes' own c,
+    # contradicts nothing it knows of)
     out.extend(_slip(f.line, f.text, "δ", _nearest(held_deltas, f.line)) for f, v in deltas
-               if held_deltas and v.status != "holds")
+               if held_deltas and v.status == "refuted" and _DELTA_DEFINITION.search(f.text))
     forward = [(f, v, forward_kind(f.text, nt)) for f, v in rows]
     softmax = any(d.what == "softmax" for d in model.definitions)
     # with a softmax output, a^l = σ(z^l) speaks of the hidden layers and is refuted at the output: the softmax
