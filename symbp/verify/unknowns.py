@@ -19,7 +19,10 @@ definition itself (verified ahead of the claims):
   (z, a, δ, w, b, σ) are uninterpretable; when one definition holds, the others are
   slips and stay refuted;
 * a **linear output** ``a^L = z^L``: symbp's networks apply σ at every layer, so the
-  claims that depend on the output layer are uninterpretable.
+  claims that depend on the output layer are uninterpretable;
+* an **activation of some layers** or under another name (``a^l = \max(0, z^l)`` for
+  l < L beside ``a^L = σ(z^L)``, ``f(z) = \tanh(z)``, ``g^{[L]}(z) = z``): the claims that
+  depend on the layers' activations are uninterpretable, for the same reason.
 
 The definition rows of a cost, an activation or a forward pass that symbp does not
 know are the notes' own definitions: they leave the claims (``as_definition`` says what
