@@ -241,6 +241,8 @@ def new_name(text: str, nt: Notation) -> str:
     m = _NAMED.match(text)
     if m is None or m.group("name") in _NOT_A_NAME or not _NETWORK_TERMS.search(m.group("rest")) or loss_letter(text):
         return ""
+    if m.group("name").upper() == nt.names["cost"]:
+        return ""  # c = ½‖a − y‖²: the cost in lower case, read as the cost only with the notes' evidence (``names``)
     try:
         read(f"{m.group('name')} = 0", nt)
     except ReadError as e:
