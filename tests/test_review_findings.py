@@ -1011,3 +1011,128 @@ def test_unreadable_slip_does_not_claim_a_contradiction(tmp_path):
     assert status[bad] == "unreadable"
     assert rows[bad].reason.startswith("expected a factor") and "contradicts" not in rows[bad].reason
     assert "not in force" in rows[bad].reason
+
+
+# Review 5, A: the log-likelihood C = −Σ_j y_j ln a^L_j beside an elementwise output (sigmoid, tanh). symbp has it
+# only with a softmax output, so it was filed "uninterpretable" and the QUADRATIC cost stayed in force: the false
+# ∂C/∂a^L_j = a^L_j − y_j held, the true δ^L_j = −y_j(1 − a^L_j) (sigmoid) was refuted. By hand: ∂C/∂a^L_j = −y_j/a^L_j,
+# so for the sigmoid δ^L_j = −y_j/a_j · a_j(1 − a_j) = −y_j(1 − a_j) (checked by finite differences below). Every claim
+# about C or δ is now uninterpretable naming the definition's line; a claim about σ alone keeps its verdict.
+LOG_LIKELIHOODS = [r"C = -\sum_j y_j \ln(a^L_j)", r"C = -\sum_j y_j \log(a^L_j)", r"C = -y^T\ln(a^L)",
+                   r"C = -\sum_k y_k \ln(a^L_k)", r"C = -\sum_{j=1}^{n_L} y_j \ln(a^L_j)",
+                   r"C = -\sum_j \ln(a^L_j)\,y_j", r"C(w,b) = -\sum_j y_j \ln(a^L_j)", r"C_x = -\sum_j y_j \ln(a^L_j)"]
+DC_DA_FALSE, DC_DA_TRUE = r"\frac{\partial C}{\partial a^L_j} = a^L_j - y_j", r"\frac{\partial C}{\partial a^L_j} = -\frac{y_j}{a^L_j}"
+DELTA_LL_SIGMOID = r"\delta^L_j = -y_j(1 - a^L_j)"
+
+
+def _log_likelihood_delta_by_finite_differences():
+    """δ^L = ∂C/∂z^L of C = −Σ y ln σ(z) by central differences, beside −y(1 − σ(z)) (the true claim)."""
+    import numpy as np
+    z, y = np.array([0.3, -1.1]), np.array([0.0, 1.0])
+    cost = lambda z: -np.sum(y * np.log(1 / (1 + np.exp(-z))))
+    h = 1e-6
+    fd = np.array([(cost(z + h * e) - cost(z - h * e)) / (2 * h) for e in np.eye(2)])
+    return fd, -y * (1 - 1 / (1 + np.exp(-z)))
+
+
+def test_rv5_log_likelihood_truth_by_finite_differences():
+    fd, by_hand = _log_likelihood_delta_by_finite_differences()
+    assert abs(fd - by_hand).max() < 1e-7
+
+
+@pytest.mark.parametrize("cost", LOG_LIKELIHOODS)
+@pytest.mark.parametrize("sigma", [r"\frac{1}{1+e^{-z}}", r"\tanh(z)"])
+def test_rv5_log_likelihood_without_softmax_blocks_cost_claims(tmp_path, cost, sigma):
+    claims = [DC_DA_FALSE, DC_DA_TRUE, DELTA_LL_SIGMOID, BP1, BP3]
+    status, _, rows = _notes(tmp_path, f"$$\\sigma(z) = {sigma}$$\n$${cost}$$\n"
+                             + "".join(f"$${c}$$\n" for c in claims) + f"$${SIGMOID_TRUE}$$\n")
+    for c in claims:
+        assert status[c] == "uninterpretable" and "line 2" in rows[c].reason, (c, status[c], rows[c].reason)
+    assert status[SIGMOID_TRUE] == ("holds" if "frac" in sigma else "refuted")
+
+
+# ... with a softmax output the same cost is symbp's softmax + cross-entropy: δ^L = a^L − y (Σ_k y_k = 1) holds.
+def test_rv5_log_likelihood_with_softmax_is_still_taken_in(tmp_path):
+    claim = r"\delta^L = a^L - y"
+    status, _, rows = _notes(tmp_path, "$$a^L_j = \\frac{e^{z^L_j}}{\\sum_k e^{z^L_k}}$$\n$$\\sum_k y_k = 1$$\n"
+                             f"$${LOG_LIKELIHOODS[0]}$$\n$${claim}$$\n$$\\delta^L = 2(a^L - y)$$\n")
+    assert status[claim] == "holds", rows[claim].reason
+    assert status[r"\delta^L = 2(a^L - y)"] == "refuted"
+
+
+# Review 5, D: an activation for some layers only, or under another name, left σ' in force at every layer. By hand:
+# with ReLU hidden layers BP2 with σ'(z^l) (sigmoid) is false (σ' of a ReLU is 0 or 1); with tanh hidden layers
+# δ^{L−1} = (w^L)^T δ^L ⊙ (1 − a^{L−1} ⊙ a^{L−1}) is true and ⊙ σ'(z^{L−1}) false; with a linear output
+# (g^{[L]}(z) = z) and the quadratic cost δ^L = a^L − y is true and BP1 with σ'(z^L) false. symbp's networks apply
+# one σ at every layer, so each claim that depends on the layers' activations is uninterpretable, naming the line.
+BP2 = r"\delta^l = (w^{l+1})^T\delta^{l+1}\odot\sigma'(z^l)"
+SIGMOID_DEF = r"\sigma(z) = \frac{1}{1+e^{-z}}"
+
+
+@pytest.mark.parametrize("hidden", [r"a^l = \max(0, z^l) \quad l < L", r"a^l = \max(0, z^l) \quad \text{for } l < L",
+                                    r"a^l = \mathrm{ReLU}(z^l), \quad l = 2, \dots, L-1"])
+def test_rv5_hidden_activation_for_some_layers_blocks(tmp_path, hidden):
+    bp1_sigmoid = r"\delta^L = (a^L - y)\odot a^L\odot(1-a^L)"
+    status, _, rows = _notes(tmp_path, f"$${SIGMOID_DEF}$$\n$${hidden}$$\n$$a^L = \\sigma(z^L)$$\n$${BP2}$$\n"
+                             f"$${bp1_sigmoid}$$\n$${SIGMOID_TRUE}$$\n")
+    for c in (BP2, bp1_sigmoid):
+        assert status[c] == "uninterpretable" and "line 2" in rows[c].reason, (c, status[c], rows[c].reason)
+    assert status[SIGMOID_TRUE] == "holds"  # a fact about σ alone stays checked
+    assert status.get(hidden) != "holds"
+
+
+@pytest.mark.parametrize("claim", [r"\delta^{L-1} = (w^L)^T\delta^L\odot\sigma'(z^{L-1})",
+                                   r"\delta^{L-1} = (w^L)^T\delta^L\odot(1 - a^{L-1}\odot a^{L-1})"])
+def test_rv5_hidden_activation_under_another_name_blocks(tmp_path, claim):
+    status, _, rows = _notes(tmp_path, f"$${SIGMOID_DEF}$$\n$$f(z) = \\tanh(z)$$\n"
+                             "$$a^l = f(z^l) \\quad \\text{for } l = 2, \\dots, L-1$$\n$$a^L = \\sigma(z^L)$$\n"
+                             f"$${claim}$$\n")
+    assert status[claim] == "uninterpretable" and "line 2" in rows[claim].reason, (status[claim], rows[claim].reason)
+
+
+@pytest.mark.parametrize("claim", [BP1, r"\delta^L = a^L - y"])
+def test_rv5_output_activation_for_layer_L_blocks(tmp_path, claim):
+    status, _, rows = _notes(tmp_path, f"$$g^{{[L]}}(z) = z$$\n$${claim}$$\n$${SIGMOID_TRUE}$$\n")
+    assert status[claim] == "uninterpretable" and "line 1" in rows[claim].reason, (status[claim], rows[claim].reason)
+
+
+# ... while a slip of the same layers' definition stays a slip (a^l = σ(2 z^l) beside a^l = σ(z^l)): BP1 still judged.
+def test_rv5_slip_of_same_layers_still_a_slip(tmp_path):
+    bp1_false = r"\delta^L = (a^L - y)\odot\sigma'(z^L)\odot\sigma'(z^L)"
+    status, _, rows = _notes(tmp_path, f"$$a^l = \\sigma(z^l)$$\n$$a^l = \\sigma(2 z^l)$$\n$${BP1}$$\n$${bp1_false}$$\n")
+    assert "a slip" in rows[r"a^l = \sigma(2 z^l)"].reason
+    assert status[BP1] == "holds" and status[bp1_false] == "refuted"
+
+
+# Review 5, B (h10): δ^L_j ≡ 2(a^L_j − y_j)σ'(z^L_j) was filed as a definition and symbp's δ ≡ ∂C/∂z stayed in force:
+# BP3 ∂C/∂b^L_j = δ^L_j held, though under that δ it is false (∂C/∂b^L_j = (a − y)σ' = δ/2, quadratic cost). By hand:
+# the definition is false as a claim (δ^L_j = ∂C/∂z^L_j = (a^L_j − y_j)σ'(z^L_j)), so the claims about δ are
+# uninterpretable naming its line, and a claim without δ keeps its verdict; δ^L_j ≡ (a^L_j − y_j)σ'(z^L_j) is symbp's
+# own δ and blocks nothing. Beside δ ≡ ∂C/∂z (which holds) the doubled definition is a slip, reported refuted.
+DELTA_DOUBLED = r"\delta^L_j \equiv 2(a^L_j - y_j)\sigma'(z^L_j)"
+BP3_OUT = r"\frac{\partial C}{\partial b^L_j} = \delta^L_j"
+DC_DA_QUADRATIC = r"\frac{\partial C}{\partial a^L_j} = a^L_j - y_j"
+
+
+@pytest.mark.parametrize("sign", [r"\equiv", ":=", r"\coloneqq"])
+def test_rv5_delta_defined_by_a_false_formula_blocks_delta_claims(tmp_path, sign):
+    status, _, rows = _notes(tmp_path, f"where $${DELTA_DOUBLED.replace(chr(92) + 'equiv', sign)}$$ is the output error. "
+                             f"Then\n$${BP3_OUT}$$\n$${DC_DA_QUADRATIC}$$\n")
+    assert status[BP3_OUT] == "uninterpretable" and "line 1" in rows[BP3_OUT].reason, rows[BP3_OUT].reason
+    assert status[DC_DA_QUADRATIC] == "holds"
+
+
+def test_rv5_delta_defined_by_the_true_formula_blocks_nothing(tmp_path):
+    bp3_doubled = r"\frac{\partial C}{\partial b^L_j} = 2\delta^L_j"
+    status, _, rows = _notes(tmp_path, "$$\\delta^L_j \\equiv (a^L_j - y_j)\\sigma'(z^L_j)$$\n"
+                             f"$${BP3_OUT}$$\n$${bp3_doubled}$$\n")
+    assert status[BP3_OUT] == "holds", rows[BP3_OUT].reason
+    assert status[bp3_doubled] == "refuted"
+
+
+def test_rv5_false_delta_definition_beside_the_true_one_is_a_reported_slip(tmp_path):
+    status, defs, rows = _notes(tmp_path, "$$\\delta^l_j \\equiv \\frac{\\partial C}{\\partial z^l_j}$$\n"
+                                f"$${DELTA_DOUBLED}$$\n$${BP3_OUT}$$\n")
+    assert DELTA_DOUBLED not in defs
+    assert status[DELTA_DOUBLED] == "refuted" and "a slip" in rows[DELTA_DOUBLED].reason
+    assert status[BP3_OUT] == "holds"

@@ -149,7 +149,14 @@ class Model:
                  "own-cost": "the notes' own cost, none of symbp's",
                  "own-activation": "the notes' own activation, none of symbp's", "own-delta": "δ defined otherwise than ∂C/∂z",
                  "softmax": "the output layer is a softmax", "one-hot": "targets sum to 1 (Σ_k y_k = 1)"}
-        return [f"line {d.line}: {words[d.what].format(v=d.value)} ({d.text[:70]})" for d in self.definitions]
+        softmax = any(d.what == "softmax" for d in self.definitions)
+        out = []
+        for d in self.definitions:
+            said = words[d.what].format(v=d.value)
+            if d.what == "cost" and d.value == "categorical" and not softmax:
+                said = "the log-likelihood cost, which symbp has only with a softmax output (not in force)"
+            out.append(f"line {d.line}: {said} ({d.text[:70]})")
+        return out
 
 
 def model_of(items: list[tuple[int, str]], notation: Notation) -> Model:

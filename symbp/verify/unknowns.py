@@ -19,7 +19,10 @@ definition itself (verified ahead of the claims):
   (z, a, δ, w, b, σ) are uninterpretable; when one definition holds, the others are
   slips and stay refuted;
 * a **linear output** ``a^L = z^L``: symbp's networks apply σ at every layer, so the
-  claims that depend on the output layer are uninterpretable.
+  claims that depend on the output layer are uninterpretable;
+* an **activation of some layers** or under another name (``a^l = \max(0, z^l)`` for
+  l < L beside ``a^L = σ(z^L)``, ``f(z) = \tanh(z)``, ``g^{[L]}(z) = z``): the claims that
+  depend on the layers' activations are uninterpretable, for the same reason.
 
 The definition rows of a cost, an activation or a forward pass that symbp does not
 know are the notes' own definitions: they leave the claims (``as_definition`` says what
@@ -86,6 +89,10 @@ class Unknown:
             return (f"the notes define the forward pass at line {self.line} as {shown}, which holds under none of "
                     f"symbp's structures ({self.why}); a claim that depends on it is not checked against another "
                     "forward pass")
+        if self.what == "layer-activation":
+            return (f"the notes define an activation at line {self.line} as {shown}, another than σ or for some layers "
+                    f"only ({self.why}); symbp's networks apply one σ at every layer, so a claim that depends on the "
+                    "activations of the layers is not checked against σ")
         if self.what == "name":
             return (f"the notes define {self.letter} at line {self.line} as {shown}, a name of their own that symbp "
                     f"has no quantity for; a claim that uses {self.letter} is not checked")
@@ -156,6 +163,60 @@ def forward_kind(text: str, nt: Notation) -> str:
     return ""
 
 
+#: An activation defined under another name or for some layers: f(z) = tanh(z), g^{[L]}(z) = z, \phi^{(l)}(z) := …
+_LAYER_ACTIVATION = re.compile(
+    r"^\s*(?P<f>[fgh]|\\(?:sigma|phi|varphi|psi|rho|theta|vartheta)(?![A-Za-z])|"
+    r"\\(?:mathrm|operatorname|text|textrm|mathit)\s*\{\s*[A-Za-z]+\s*\})\s*"
+    r"(?P<layer>\^\s*(?:\{(?:[^{}]|\{[^{}]*\})*\}|\w))?\s*(?:_\s*(?:\{[^{}]*\}|\w))?\s*"
+    r"(?:\\left)?\s*\(\s*z\s*(?:[\^_]\s*(?:\{[^{}]*\}|\w)\s*)*(?:\\right)?\s*\)\s*"
+    r"(?::=|(?<![<>!:])=|\\equiv|\\coloneqq|\\triangleq|\\doteq)")
+
+
+def layer_activation(text: str, nt: Notation) -> bool:
+    r"""Does ``text`` define an activation symbp's model does not take in: a function of z under a name other than the
+    notation's σ (``f(z) = \tanh(z)``), or σ for some layers only (``g^{[L]}(z) = z``, ``\sigma^{(l)}(z) = …``)?
+
+    >>> from symbp.notation import profile
+    >>> nt = profile("nielsen")
+    >>> layer_activation(r"g^{[L]}(z) = z", nt), layer_activation(r"f(z) = \tanh(z)", nt)
+    (True, True)
+    >>> layer_activation(r"\sigma(z) = \tanh(z)", nt), layer_activation(r"f(x) = x^2", nt)
+    (False, False)
+    """
+    m = _LAYER_ACTIVATION.match(text)
+    if m is None:
+        return False
+    return m.group("layer") is not None or " ".join(m.group("f").split()) != nt.names["activation"]
+
+
+#: A condition on the layer after a definition (a^l = … \quad l < L, for l = 2, …, L − 1, \text{hidden}).
+_LAYER_CONDITION = re.compile(r"(?:\\q?quad|\\text\s*\{|,)\s*.*(?:(?<![A-Za-z\\])l\s*(?:<|>|\\le|\\ge|\\leq|\\geq|=|\\in|\\neq|\\ne)|"
+                              r"hidden|output|last|final)", re.S)
+
+
+def _covers(held_text: str, text: str, nt: Notation) -> bool:
+    """Does the definition of a ``held_text`` that holds speak of every layer the definition ``text`` speaks of, so
+    that ``text`` contradicting it is a slip? a^L = σ(z^L) says nothing of the hidden layers: a^l = max(0, z^l)
+    beside it is the notes' activation there, not a slip; nor is a definition restricted to some layers."""
+    if _LAYER_CONDITION.search(_RELATION.split(text, maxsplit=1)[-1]):
+        return False
+    held, mine = _lhs_layer(held_text, nt), _lhs_layer(text, nt)
+    if held is None or mine is None:
+        return False
+    return held.var not in (None, "L") and held.offset == 0 or (held.var, held.offset) == (mine.var, mine.offset)
+
+
+def _lhs_layer(text: str, nt: Notation):
+    """The layer of the quantity a definition ``text`` defines (None: unread, or written without one)."""
+    try:
+        lhs = read(f"{_RELATION.split(text, maxsplit=1)[0].strip()} = 0", nt).sides[0]
+    except (ReadError, SymbpError, ValueError):
+        return None
+    if not isinstance(lhs, Quantity):
+        return None
+    return Layer("L", 0) if lhs.layer is None and lhs.implicit_layer else lhs.layer
+
+
 #: A bare letter alone on the left of a definition (o = …, h := …, s ≡ …), and what it is defined as.
 _NAMED = re.compile(r"^\s*(?P<name>[A-Za-z])\s*(?::=|(?<![<>!:])=|\\equiv|\\coloneqq|\\triangleq|\\doteq)(?P<rest>.+)$", re.S)
 #: Letters that are indices, sizes, depths or constants, never a quantity's new name (j = 1, n = 3, e = 2.71…).
@@ -180,6 +241,8 @@ def new_name(text: str, nt: Notation) -> str:
     m = _NAMED.match(text)
     if m is None or m.group("name") in _NOT_A_NAME or not _NETWORK_TERMS.search(m.group("rest")) or loss_letter(text):
         return ""
+    if m.group("name").upper() == nt.names["cost"]:
+        return ""  # c = ½‖a − y‖²: the cost in lower case, read as the cost only with the notes' evidence (``names``)
     try:
         read(f"{m.group('name')} = 0", nt)
     except ReadError as e:
@@ -229,7 +292,8 @@ def find(rows: list, model: Model, nt: Notation, given: dict, recheck=None) -> l
             held = (v.status == "holds" or _recognised(model, f)
                     or v.status == "refuted" and recheck is not None and _output_slip(f, nt, recheck))
             # a definition that holds is kept too: it is the cost in force from its line on
-            out.append(Unknown(f.line, "held-cost" if held else "cost", f.text, _why(v), letter))
+            why = LOG_LIKELIHOOD if not held and _log_likelihood(model, f) else _why(v)
+            out.append(Unknown(f.line, "held-cost" if held else "cost", f.text, why, letter))
     out = _cost_slips(out, {d.line for d in model.slips if d.what == "own-cost"})
     for d in model.slips:
         if d.what == "own-activation" and not given.get("activation"):
@@ -244,6 +308,12 @@ def find(rows: list, model: Model, nt: Notation, given: dict, recheck=None) -> l
     if deltas and not any(v.status == "holds" for _, v in deltas):
         f, v = deltas[0]
         out.append(Unknown(f.line, "delta", f.text, _why(v)))
+    held_deltas = [f for f, v in deltas if v.status == "holds"]
+    # one definition of δ holds (δ ≡ ∂C/∂z): another that is false (δ^L ≡ 2(a^L − y)σ'(z^L)) is a slip, reported as
+    # a row with its verdict as a claim, never filed silently (one symbp cannot read, δ ≡ ∂c/∂z of the notes' own c,
+    # contradicts nothing it knows of)
+    out.extend(_slip(f.line, f.text, "δ", _nearest(held_deltas, f.line)) for f, v in deltas
+               if held_deltas and v.status == "refuted" and _DELTA_DEFINITION.search(f.text))
     forward = [(f, v, forward_kind(f.text, nt)) for f, v in rows]
     softmax = any(d.what == "softmax" for d in model.definitions)
     # with a softmax output, a^l = σ(z^l) speaks of the hidden layers and is refuted at the output: the softmax
@@ -254,9 +324,16 @@ def find(rows: list, model: Model, nt: Notation, given: dict, recheck=None) -> l
             f, v = defs[0]
             out.append(Unknown(f.line, "forward", f.text, _why(v)))
         held = [f for f, v in defs if v.status == "holds"]
-        # one definition holds: the others are slips (refuted as claims), reported even when written with :=
-        out.extend(_slip(f.line, f.text, kind, _nearest(held, f.line)) for f, v in defs
-                   if held and v.status != "holds")
+        # one definition holds: the others are slips (refuted as claims), reported even when written with := —
+        # when the one that holds speaks of their layers (a^L = σ(z^L) says nothing of a hidden a^l = max(0, z^l))
+        for f, v in defs:
+            if held and v.status != "holds":
+                covering = [h for h in held if kind == "z" or _covers(h.text, f.text, nt)]
+                out.append(_slip(f.line, f.text, kind, _nearest(covering, f.line)) if covering
+                           else Unknown(f.line, "layer-activation", f.text, _why(v)))
+    if not given.get("activation"):
+        out.extend(Unknown(f.line, "layer-activation", f.text, _why(v)) for f, v in rows
+                   if layer_activation(f.text, nt))
     for f, v, k in forward:
         if k == "linear" and v.status != "holds" and not (softmax and any(
                 d.what == "softmax" and d.line == f.line for d in model.definitions)):
@@ -300,7 +377,8 @@ def slip_reason(u: Unknown) -> str:
 
 def candidate(text: str, nt: Notation) -> bool:
     """Might ``text`` be a definition whose verdict decides what the claims mean (checked ahead of them)?"""
-    return bool(loss_letter(text)) or bool(forward_kind(text, nt)) or _defines_delta(text, nt) or bool(new_name(text, nt))
+    return (bool(loss_letter(text)) or bool(forward_kind(text, nt)) or _defines_delta(text, nt)
+            or bool(new_name(text, nt)) or layer_activation(text, nt))
 
 
 def blocking(f, v, unknowns: list[Unknown], nt: Notation, model: "Model | None" = None) -> "Unknown | None":
@@ -337,7 +415,7 @@ def blocking(f, v, unknowns: list[Unknown], nt: Notation, model: "Model | None" 
             return u
     network = eq is None or _depends_on_network(nodes)
     for u in unknowns:
-        if u.what in ("forward", "linear") and network:
+        if u.what in ("forward", "linear", "layer-activation") and network:
             return u
         if u.what == "delta" and (eq is None or has_delta):
             return u
@@ -383,6 +461,9 @@ def as_definition_reason(u: Unknown) -> str:
     if u.what == "forward":
         return (f"the notes' own forward pass, which holds under none of symbp's structures (as a claim: {u.why}); "
                 "the claims that depend on it are not checked")
+    if u.what == "layer-activation":
+        return (f"the notes' own activation, another than σ or for some layers only (as a claim: {u.why}); the claims "
+                "that depend on the activations of the layers are not checked against σ")
     if u.what == "name":
         return (f"the notes' own name {u.letter}, a letter symbp has no quantity for; the claims that use it are not "
                 "checked, the others are unaffected")
@@ -402,8 +483,22 @@ def _why(v) -> str:
 
 
 def _recognised(model: Model, f) -> bool:
+    """Did the model take the cost definition ``f`` in as one of symbp's costs, usable at its line? The
+    log-likelihood −Σ_j y_j ln a_j is symbp's only with a softmax output: beside an elementwise σ it is not."""
     return any(d.what == "cost" and d.line == f.line and " ".join(d.text.split()) == " ".join(f.text.split())
+               and (d.value != "categorical" or model.at(d.line).get("cost") == "softmax-cross-entropy")
                for d in model.definitions)
+
+
+#: Why symbp has no model of the log-likelihood cost beside an elementwise output.
+LOG_LIKELIHOOD = "the log-likelihood −Σ_j y_j ln a^L_j: symbp has it only with a softmax output, not with σ(z^L)"
+
+
+def _log_likelihood(model: Model, f) -> bool:
+    """Is ``f`` a definition of the log-likelihood cost that the model could not take in (no softmax output)?"""
+    return any(d.what == "cost" and d.value == "categorical" and d.line == f.line
+               and " ".join(d.text.split()) == " ".join(f.text.split()) for d in model.definitions) \
+        and not _recognised(model, f)
 
 
 def _output_slip(f, nt: Notation, recheck) -> bool:
@@ -456,8 +551,8 @@ def _defines_delta(text: str, nt: Notation) -> bool:
         m = _DELTA_AS_DERIVATIVE.search(text)
         if m is None:
             return False
-    elif "C" not in text[m.end():] and "\\partial" not in text[m.end():]:
-        return False
+    # δ^L_j ≡ 2(a^L_j − y_j)σ'(z^L_j), without a derivative of C: a definition of δ all the same, checked as the
+    # claim δ = … (symbp's δ is ∂C/∂z; a definition that is not would otherwise leave it in force silently)
     try:
         lhs = read(f"{text[:m.start()].strip()} = 0", nt).sides[0]
     except (ReadError, SymbpError, ValueError):
