@@ -810,3 +810,67 @@ def test_rv5_tie_read_identically_falls_back_to_the_default():
 def test_rv5_another_cost_after_symbps_is_not_a_slip(tmp_path, other, claim):
     status, _, rows = _notes(tmp_path, f"$$C = \\frac12\\|a^L-y\\|^2$$\n$${other}$$\n$${claim}$$\n")
     assert status[claim] == "uninterpretable" and "line 2" in rows[claim].reason
+
+
+# Review 5, B: a chain that opens (or closes) with a definition sign is a definition of a name and then claims: the
+# links after the definition are checked. Truth by hand, quadratic cost C = ½‖a^L − y‖² (symbp's default):
+# ∂C/∂z^L_j = (a^L_j − y_j)σ'(z^L_j) (BP1), so the 2 is false; ∂C/∂z^l_j = ∂C/∂b^l_j (BP3), so b^{l+1} and ·2 are
+# false; BP2 has σ'(z^l), not σ'(z^{l+1}); BP4 has a^{l−1}_k, not a^{l−1}_j.
+_D = r"\delta^L_j"
+_DCDZ = r"\frac{\partial C}{\partial z^L_j}"
+_BP1_TRUE, _BP1_FALSE = r"(a^L_j - y_j)\sigma'(z^L_j)", r"2(a^L_j - y_j)\sigma'(z^L_j)"
+
+
+@pytest.mark.parametrize("chain, definition, claim", [
+    (f"{_D} \\equiv {_DCDZ} = {{rhs}}", f"{_D} \\equiv {_DCDZ}", f"{_DCDZ} = {{rhs}}"),
+    (f"{_D} := {_DCDZ} = {{rhs}}", f"{_D} := {_DCDZ}", f"{_DCDZ} = {{rhs}}"),
+    (f"{_D} \\coloneqq {_DCDZ} = {{rhs}}", f"{_D} \\coloneqq {_DCDZ}", f"{_DCDZ} = {{rhs}}"),
+    (f"{_D} \\triangleq {_DCDZ} = {{rhs}}", f"{_D} \\triangleq {_DCDZ}", f"{_DCDZ} = {{rhs}}"),
+    (f"{{rhs}} = {_DCDZ} =: {_D}", f"{_DCDZ} =: {_D}", f"{{rhs}} = {_DCDZ}"),
+])
+@pytest.mark.parametrize("rhs, truth", [(_BP1_TRUE, "holds"), (_BP1_FALSE, "refuted")])
+def test_rv5_chain_opening_with_a_definition_checks_its_claim(tmp_path, chain, definition, claim, rhs, truth):
+    chain, claim = chain.replace("{rhs}", rhs), claim.replace("{rhs}", rhs)
+    path = tmp_path / "notes.md"
+    path.write_text(f"$${chain}$$\n")
+    report = verify_notes(path, strict=True)
+    rows = {r.formula.text: r.result for r in report.rows}
+    assert definition in {f.text for f in report.skipped if f.kind == "definition"}
+    assert rows[claim].status == truth, rows[claim].reason
+    assert report.exit_code == (0 if truth == "holds" else 1)
+    assert next(r for r in report.rows if r.formula.text == claim).formula.source == chain
+
+
+@pytest.mark.parametrize("chain, claim, truth", [
+    (r"\delta^l_j \coloneqq \frac{\partial C}{\partial z^l_j} = \frac{\partial C}{\partial b^{l}_j}",
+     r"\frac{\partial C}{\partial z^l_j} = \frac{\partial C}{\partial b^{l}_j}", "holds"),
+    (r"\delta^l_j \coloneqq \frac{\partial C}{\partial z^l_j} = \frac{\partial C}{\partial b^{l+1}_j}",
+     r"\frac{\partial C}{\partial z^l_j} = \frac{\partial C}{\partial b^{l+1}_j}", "refuted"),
+    (r"\delta^l \equiv \frac{\partial C}{\partial z^l} = (w^{l+1})^T\delta^{l+1}\odot\sigma'(z^{l})",
+     r"\frac{\partial C}{\partial z^l} = (w^{l+1})^T\delta^{l+1}\odot\sigma'(z^{l})", "holds"),
+    (r"\delta^l \equiv \frac{\partial C}{\partial z^l} = (w^{l+1})^T\delta^{l+1}\odot\sigma'(z^{l+1})",
+     r"\frac{\partial C}{\partial z^l} = (w^{l+1})^T\delta^{l+1}\odot\sigma'(z^{l+1})", "refuted"),
+    (r"\delta^l_j := \frac{\partial C}{\partial z^l_j} = \frac{\partial C}{\partial b^l_j}\cdot 2",
+     r"\frac{\partial C}{\partial z^l_j} = \frac{\partial C}{\partial b^l_j}\cdot 2", "refuted"),
+    # a "definition" of a derivative symbp knows is a claim, its sign read as =
+    (r"\frac{\partial C}{\partial w^l_{jk}} \equiv \frac{\partial C}{\partial z^l_j} a^{l-1}_j",
+     r"\frac{\partial C}{\partial w^l_{jk}} = \frac{\partial C}{\partial z^l_j} a^{l-1}_j", "refuted"),
+    (r"\frac{\partial C}{\partial w^l_{jk}} \equiv \frac{\partial C}{\partial z^l_j} a^{l-1}_k",
+     r"\frac{\partial C}{\partial w^l_{jk}} = \frac{\partial C}{\partial z^l_j} a^{l-1}_k", "holds"),
+    (r"\frac{\partial C}{\partial b^l_j} := 2\delta^l_j", r"\frac{\partial C}{\partial b^l_j} = 2\delta^l_j", "refuted"),
+])
+def test_rv5_links_after_a_definition_are_claims(tmp_path, chain, claim, truth):
+    status, _, rows = _notes(tmp_path, f"$${chain}$$\n")
+    assert status[claim] == truth, rows[claim].reason
+
+
+# ... in an align, a "&=" row after a "&\equiv" row goes on from the definition's right side: ∂C/∂z^L_j = … .
+@pytest.mark.parametrize("rhs, truth", [(_BP1_TRUE, "holds"), (_BP1_FALSE, "refuted")])
+def test_rv5_align_row_after_a_definition_row_is_a_claim(tmp_path, rhs, truth):
+    path = tmp_path / "notes.tex"
+    path.write_text(f"\\begin{{align}}\n{_D} &\\equiv {_DCDZ} \\\\\n&= {rhs}\n\\end{{align}}\n")
+    report = verify_notes(path, strict=True)
+    row, = report.rows
+    assert row.formula.text == f"{_DCDZ} = {rhs}" and row.formula.line == 3
+    assert row.result.status == truth, row.result.reason
+    assert report.exit_code == (0 if truth == "holds" else 1)

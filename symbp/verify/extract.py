@@ -36,7 +36,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .claims import NOT_EQUATION, classify, first_side, pieces, starts_with_operator, starts_with_relation, trim
+from .claims import (NOT_EQUATION, classify, defined_as, definition_chain, first_side, pieces, starts_with_operator,
+                     starts_with_relation, trim)
 from .scan import Segment, scan
 
 BUCKETS = ("claim", "definition", "prose", "unreadable")
@@ -200,13 +201,17 @@ def _segment(seg: Segment, previous: Formula | None) -> list[Formula]:
         else:
             head, head_prose = None, None
         parts = pieces(text)
-        for piece, dropped in parts:
-            f = _classify(piece, line, source, repaired, removed + dropped, base)
-            out.append(f)
-            if f.kind == "claim":
-                head, head_prose = first_side(piece), None
-            elif f.kind == "prose" and not NOT_EQUATION.search(piece) and len(parts) == 1:
-                head, head_prose = piece, len(out) - 1
+        for whole, dropped in parts:
+            # "δ ≡ ∂C/∂z = 2(a − y)σ'(z)": the definition δ ≡ ∂C/∂z, and the claim ∂C/∂z = 2(a − y)σ'(z) checked
+            for piece in [t for t, _ in definition_chain(whole) or [(whole, "")]]:
+                f = _classify(piece, line, source, repaired, removed + dropped, base)
+                out.append(f)
+                if f.kind == "claim":
+                    head, head_prose = first_side(piece), None
+                elif f.kind == "definition" and defined_as(piece) is not None:
+                    head, head_prose = defined_as(piece), None  # "δ &≡ ∂C/∂z \\ &= …" goes on from ∂C/∂z
+                elif f.kind == "prose" and not NOT_EQUATION.search(piece) and len(parts) == 1:
+                    head, head_prose = piece, len(out) - 1
     return out
 
 
