@@ -874,3 +874,61 @@ def test_rv5_align_row_after_a_definition_row_is_a_claim(tmp_path, rhs, truth):
     assert row.formula.text == f"{_DCDZ} = {rhs}" and row.formula.line == 3
     assert row.result.status == truth, row.result.reason
     assert report.exit_code == (0 if truth == "holds" else 1)
+
+
+# Review 5, C: a formula split across two displays is one formula: a display that starts with an operator continues
+# the one before, and one that ends with = or + goes on in the next. Truth by hand: ∂C/∂b^l_j = δ^l_j (BP3), so
+# δ × 2 is false and 2δ × ½ true; ∂C/∂b^L_j = δ^L_j = (a^L_j − y_j)σ'(z^L_j) under C = ½‖a^L − y‖² (BP1).
+_BP3_LEFT = r"\frac{\partial C}{\partial b^l_j}"
+
+
+@pytest.mark.parametrize("kind, text, claim, truth", [
+    ("md", f"$${_BP3_LEFT} = \\delta^l_j$$\n$$\\qquad\\times 2.$$\n", f"{_BP3_LEFT} = \\delta^l_j \\times 2", "refuted"),
+    ("md", f"$${_BP3_LEFT} = 2\\delta^l_j$$\n$$\\qquad\\times \\frac{{1}}{{2}}.$$\n",
+     f"{_BP3_LEFT} = 2\\delta^l_j \\times \\frac{{1}}{{2}}", "holds"),
+    ("tex", f"\\[{_BP3_LEFT} = \\delta^l_j\\]\n\\[\\qquad {{}}\\times 2.\\]\n", f"{_BP3_LEFT} = \\delta^l_j \\times 2",
+     "refuted"),
+    ("tex", f"\\[{_BP3_LEFT} = 2\\delta^l_j\\]\n\\[\\qquad {{}}\\times \\frac{{1}}{{2}}.\\]\n",
+     f"{_BP3_LEFT} = 2\\delta^l_j \\times \\frac{{1}}{{2}}", "holds"),
+    ("md", f"$${_BP3_LEFT} =$$\n$$\\delta^l_j$$\n", f"{_BP3_LEFT} = \\delta^l_j", "holds"),
+    ("md", f"$${_BP3_LEFT} =$$ and $$2\\delta^l_j$$\n", f"{_BP3_LEFT} = 2\\delta^l_j", "refuted"),
+])
+def test_rv5_formula_split_across_displays_is_joined(tmp_path, kind, text, claim, truth):
+    path = tmp_path / f"notes.{kind}"
+    path.write_text(text)
+    report = verify_notes(path, strict=True)
+    row, = report.rows
+    assert row.formula.text == claim and row.formula.lines == (1, 2) or row.formula.lines == (1,) and "and" in text
+    assert row.result.status == truth, row.result.reason
+    assert report.exit_code == (0 if truth == "holds" else 1)
+    assert not report.skipped  # neither half filed as prose or as a definition
+
+
+# ... a definition split the same way is the whole definition: the cost with an L2 term, the softmax output, a = 2σ(z)
+# are none of symbp's, so the claims below are not judged under the first half (BP4, BP1 with σ', would hold there).
+@pytest.mark.parametrize("first, second, claim", [
+    (r"C = \frac12\|a^L - y\|^2", r"+ \frac{1}{2}\sum_j (w^L_{j1})^2", r"\frac{\partial C}{\partial w^L_{jk}} = a^{L-1}_k \delta^L_j"),
+    (r"a^L_j =", r"\frac{e^{z^L_j}}{\sum_k e^{z^L_k}}", BP1),
+    (r"a^l=\sigma(z^l)", r"\cdot\,2", BP1),
+])
+def test_rv5_definition_split_across_displays_is_whole(tmp_path, first, second, claim):
+    alone = f"$${claim}$$\n" if first.endswith("=") else f"$${first}$$\n$${claim}$$\n"  # "a =" would join the claim
+    status, _, rows = _notes(tmp_path, alone)
+    assert status[claim] == "holds", rows[claim].reason  # the first half alone: the claim holds
+    status, _, rows = _notes(tmp_path, f"$${first}$$\n$${second}$$\n$${claim}$$\n")
+    assert status[claim] in NOT_HOLDS, rows[claim].reason
+    status, _, rows = _notes(tmp_path, f"$${first}$$ $${second}$$\n\n$${claim}$$\n")  # on one line
+    assert status[claim] in NOT_HOLDS, rows[claim].reason
+
+
+# ... and with a sentence between the halves they are not joined, and neither is judged: both unreadable, naming the
+# other's line (the first half would hold alone).
+def test_rv5_split_display_with_text_between_is_unreadable(tmp_path):
+    text = (f"$${_BP3_LEFT} = \\delta^l_j$$\nwhich, as the reader will check after some thought, is\n"
+            "$$\\qquad\\times 2$$\n")
+    path = tmp_path / "notes.md"
+    path.write_text(text)
+    report = verify_notes(path, strict=True)
+    assert [(r.formula.line, r.result.status) for r in report.rows] == [(1, "unreadable"), (3, "unreadable")]
+    assert "line 3" in report.rows[0].result.reason and "line 1" in report.rows[1].result.reason
+    assert report.exit_code == 2

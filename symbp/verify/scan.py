@@ -62,6 +62,7 @@ class Segment:
     body_line: int
     cell: int | None = None
     problem: str = ""
+    before: str | None = None  # the text between the segment before this one (of the same scan) and this one
 
 
 @dataclass(frozen=True)
@@ -310,6 +311,7 @@ def _pair(text: str, events: list[_Event], starts: list[int], cell: int | None) 
             positions.setdefault(e.key, []).append(k)
     out: list[Segment] = []
     k = 0
+    last_end: int | None = None  # where the segment before ends (after its closer)
     while k < len(events):
         e = events[k]
         if e.kind not in ("open", "both"):
@@ -327,7 +329,9 @@ def _pair(text: str, events: list[_Event], starts: list[int], cell: int | None) 
         if c < len(candidates) and candidates[c] < limit:
             j = candidates[c]
             body = text[e.end:events[j].pos]
-            out.append(Segment(body, line, column, name, display, _line(starts, e.end), cell))
+            before = None if last_end is None else text[last_end:e.pos]
+            out.append(Segment(body, line, column, name, display, _line(starts, e.end), cell, before=before))
+            last_end = events[j].end
             k = j + 1
             continue
         what = events[limit].key if limit < len(events) else "file"
@@ -337,6 +341,8 @@ def _pair(text: str, events: list[_Event], starts: list[int], cell: int | None) 
         # Nothing of an unclosed segment is checked; its body is shown up to the end of its line.
         line_end = text.find("\n", e.end, end)
         shown_body = text[e.end:line_end if line_end >= 0 else end][:200]
-        out.append(Segment(shown_body, line, column, name, display, _line(starts, e.end), cell, problem))
+        before = None if last_end is None else text[last_end:e.pos]
+        out.append(Segment(shown_body, line, column, name, display, _line(starts, e.end), cell, problem, before))
+        last_end = e.end
         k += 1
     return out
