@@ -932,3 +932,39 @@ def test_rv5_split_display_with_text_between_is_unreadable(tmp_path):
     assert [(r.formula.line, r.result.status) for r in report.rows] == [(1, "unreadable"), (3, "unreadable")]
     assert "line 3" in report.rows[0].result.reason and "line 1" in report.rows[1].result.reason
     assert report.exit_code == 2
+
+
+# Review 5, minor: a = σ(z) = σ(w a) (no bias) holds under none of the weight structures; the run goes on (no exit 2)
+# and files it as a forward pass that holds nowhere, never as holding; with the bias it holds (z = w a + b, Nielsen).
+def test_rv5_chain_defining_a_without_bias_does_not_abort(tmp_path):
+    wrong, right = r"a^l = \sigma(z^l) = \sigma(w^l a^{l-1})", r"a^l = \sigma(z^l) = \sigma(w^l a^{l-1} + b^l)"
+    path = tmp_path / "notes.md"
+    path.write_text(f"$${wrong}$$\n$${BP1}$$\n")
+    report = verify_notes(path)
+    assert report.exit_code != 2
+    filed = {f.text: f.reason for f in report.skipped}
+    assert wrong in filed and "holds under none" in filed[wrong]
+    assert all(r.result.status != "holds" for r in report.rows)
+    status, _, rows = _notes(tmp_path, f"$${right}$$\n")
+    assert status[right] == "holds", rows[right].reason
+
+
+# Review 5, minor: a Markdown indented code block (four spaces after a blank line, not in a list) is code, not math:
+# σ = tanh inside it is not the notes' σ, so σ'(z) = 1 − σ(z)² is checked for a generic σ (false: the sigmoid's
+# σ' = σ(1 − σ) differs). The same line indented in a list item, or after a paragraph line, is math (CommonMark): the
+# definition is read and the claim holds (tanh' = 1 − tanh²).
+TANH_PRIME = r"\sigma'(z) = 1 - \sigma(z)^2"
+
+
+@pytest.mark.parametrize("before, truth", [
+    ("We use a generic activation $\\sigma$.\n\n    ", "refuted"),  # an indented code block
+    ("    ", "refuted"),  # at the start of the file
+    ("We use an activation\n    ", "holds"),  # a paragraph's continuation line
+    ("- the activation:\n\n    ", "holds"),  # a list item's content
+    ("We use an activation\n\n", "holds"),  # not indented
+])
+def test_rv5_markdown_indented_code_block_is_not_math(tmp_path, before, truth):
+    status, defs, rows = _notes(tmp_path, f"{before}$$\\sigma(z) = \\tanh(z)$$\n\n$${TANH_PRIME}$$\n")
+    assert status[TANH_PRIME] == truth, rows[TANH_PRIME].reason
+    if truth == "refuted":  # nothing reported from the code block
+        assert not any("tanh" in t for t in list(status) + list(defs))

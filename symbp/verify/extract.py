@@ -11,6 +11,12 @@ rows and claims and sorts every piece into one bucket:
 * ``unreadable``: a delimiter never closed, a continuation row with nothing
   before it (the reason and the line are given).
 
+A chain that opens with a definition sign (``δ ≡ ∂C/∂z = …``, ``:=``, ``\\coloneqq``, ``\\triangleq``) or
+closes with ``=:`` is the definition of a name and then claims: every link after the definition is
+checked; a "definition" of a derivative symbp knows (``∂C/∂w ≡ …``) is a claim. A formula split across
+two displays (one that starts with an operator, or follows one that ends with ``=`` or an operator) is
+joined, or, with text between, both halves are unreadable: half a formula is never judged.
+
 A row that starts with an operator (``&\\qquad \\times 2``, ``& + \\delta^l_j``)
 continues the row before it and is joined to it, never filed as prose.
 

@@ -6,6 +6,7 @@ and *breaks* (a blank line, the end of a Markdown table cell or row, of a
 heading, a code fence). What is not rendered as math never becomes an event:
 LaTeX comments (``%`` to the end of the line), ``\verb|…|``, ``verbatim``-like
 environments and ``\iffalse … \fi`` in LaTeX; code spans, fenced code blocks
+indented code blocks (CommonMark: after a blank line, not in a list)
 and HTML comments in Markdown; an escaped dollar ``\$`` in both. A second pass
 pairs each opening delimiter with its closer *before the next break*; an
 opener without one becomes an ``unclosed`` segment (reported with its line)
@@ -136,6 +137,19 @@ def _line(starts: list[int], pos: int) -> int:
     return bisect.bisect_right(starts, pos)
 
 
+def _indent(line: str) -> int:
+    """The indentation of ``line`` in columns (a tab to the next multiple of four)."""
+    col = 0
+    for c in line:
+        if c == " ":
+            col += 1
+        elif c == "\t":
+            col += 4 - col % 4
+        else:
+            break
+    return col
+
+
 class _Lexer:
     """The first pass: delimiters and breaks, with comments, code and verbatim text skipped."""
 
@@ -146,6 +160,7 @@ class _Lexer:
     def __init__(self, text: str, kind: str, starts: list[int]):
         self.text, self.kind, self.starts = text, kind, starts
         self.out: list[_Event] = []
+        self.lines = text.split("\n")
         self.table_lines = self._table_lines() if kind == "markdown" else set()
         self.runs: dict | None = None  # backtick runs by length, found on first use
         self.paragraph_ends: list[int] = []
@@ -218,7 +233,38 @@ class _Lexer:
                 return len(text)
             self._add(close.end(), close.end(), "break", "code block")
             return close.end()
+        end = self._indented_code(i)
+        if end is not None:
+            self._add(i, i, "break", "code block")
+            self._add(end, end, "break", "code block")
+            return end
         return i
+
+    _LIST_ITEM = re.compile(r"[ ]{0,3}(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)")
+
+    def _indented_code(self, i: int) -> "int | None":
+        """Where the Markdown indented code block starting at ``i`` ends (the end of its last line), or None.
+
+        CommonMark: four spaces (or a tab) of indentation start one only after a blank line (it cannot interrupt a
+        paragraph) and not in a list (after a blank line, indented text goes on the list item before it)."""
+        lines = self.lines
+        n = _line(self.starts, i) - 1  # 0-based
+        if _indent(lines[n]) < 4 or not lines[n].strip() or (n > 0 and lines[n - 1].strip()):
+            return None
+        k = n - 1
+        while k >= 0 and not lines[k].strip():
+            k -= 1
+        while k >= 0 and lines[k].strip():  # the block of text before: a list item, or a list's indented content
+            if self._LIST_ITEM.match(lines[k]) or _indent(lines[k]) >= 2:
+                return None
+            k -= 1
+        last = n
+        for m in range(n + 1, len(lines)):
+            if lines[m].strip() and _indent(lines[m]) < 4:
+                break
+            if lines[m].strip():
+                last = m
+        return self.starts[last] + len(lines[last])
 
     def _newline(self, i: int) -> int:
         text = self.text
