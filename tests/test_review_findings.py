@@ -968,3 +968,16 @@ def test_rv5_markdown_indented_code_block_is_not_math(tmp_path, before, truth):
     assert status[TANH_PRIME] == truth, rows[TANH_PRIME].reason
     if truth == "refuted":  # nothing reported from the code block
         assert not any("tanh" in t for t in list(status) + list(defs))
+
+
+# ... but a chain whose "definition" binds an index its right side lacks (δ_j^L ≡ ∂C/∂z_i^L = …, a slip of the Czech
+# Nielsen lecture, line 238) defines no δ_j: the chain stays one claim (false for i ≠ j), and δ keeps its meaning for
+# the claims after it (BP3 holds, its ×2 variant is refuted).
+def test_rv5_chain_with_index_slip_in_definition_is_one_claim(tmp_path):
+    chain = r"\delta_j^L \equiv \frac{\partial C}{\partial z_i^L} = \frac{\partial C}{\partial a_i^L}\sigma'(z_i^L)"
+    false = r"\frac{\partial C}{\partial b^l_j} = 2\delta^l_j"
+    definition = r"\delta^l_j \equiv \frac{\partial C}{\partial z^l_j}"  # the notes' own, as in the lecture (line 55)
+    status, defs, rows = _notes(tmp_path, f"$${definition}$$\n$${chain}$$\n$${BP3}$$\n$${false}$$\n")
+    assert status[chain] == "refuted" and defs == {definition}
+    assert status[BP3] == "holds", rows[BP3].reason
+    assert status[false] == "refuted", rows[false].reason

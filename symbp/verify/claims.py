@@ -344,6 +344,9 @@ def definition_chain(text: str) -> "list[tuple[str, str]] | None":
         first = False
     if last and _KNOWN_SIDE.search(sides[-1]):
         last = False
+    if len(signs) > 1 and (first and not _same_indices(sides[0], sides[1])
+                           or last and not _same_indices(sides[-1], sides[-2])):
+        return None  # δ_j ≡ ∂C/∂z_i = …: an index the right side lacks, no definition of δ_j: the chain as written
     if len(signs) == 1 and (first or last):
         return None  # one definition of a name: filed as written
     out = []
@@ -355,6 +358,15 @@ def definition_chain(text: str) -> "list[tuple[str, str]] | None":
     if last:
         out.append((f"{sides[-2]} {signs[-1]} {sides[-1]}", "definition"))
     return out
+
+
+def _same_indices(name: str, value: str) -> bool:
+    """Are the index letters of the defined ``name`` (``\\delta_j^L``) all indices of its ``value`` as well?"""
+    def letters(side: str) -> set:
+        side = re.sub(r"\\[A-Za-z]+", " ", side)
+        return {c for m in re.finditer(r"_\s*(?:\{([^{}]*)\}|([A-Za-z]))", side) for c in (m.group(1) or m.group(2))
+                if c in "ijklmnpqrst"}
+    return letters(name) <= letters(value)
 
 
 def defined_as(text: str) -> "str | None":
