@@ -19,7 +19,6 @@ refuted, but not reported as holding either).
 
 from __future__ import annotations
 
-import os
 import re
 import sys
 import time

@@ -15,7 +15,6 @@ rest of the file continues.
 from __future__ import annotations
 
 import argparse
-import os
 import resource
 import sys
 import tempfile

@@ -24,6 +24,7 @@ __all__ = [
     "derive",
     "general",
     "identities",
+    "latex",
     "layers",
     "network",
     "notation",

@@ -36,6 +36,14 @@ from .network import Network
 ZERO = Poly()
 
 
+def _sum(pieces: list):
+    # Poly.sum adds many polynomials in one pass; a rational function among the pieces needs RatFunc's +.
+    if all(type(p) is Poly for p in pieces):
+        return Poly.sum(pieces)
+    out = ZERO
+    for p in pieces:
+        out = out + p
+    return out
 
 
 class Budget:
@@ -139,12 +147,7 @@ class GroundTruth:
                 if _zero(dg):
                     continue
                 pieces.append(graph.partial(element, g) * dg)
-            if all(type(p) is Poly for p in pieces):
-                out = Poly.sum(pieces)
-            else:
-                out = ZERO
-                for p in pieces:
-                    out = out + p
+            out = _sum(pieces)
             check(out)
             return out
 
@@ -186,12 +189,7 @@ class GroundTruth:
                 if _zero(da):
                     continue
                 pieces.append(g[j - 1] * da)
-        if all(type(p) is Poly for p in pieces):
-            out = Poly.sum(pieces)
-        else:
-            out = ZERO
-            for p in pieces:
-                out = out + p
+        out = _sum(pieces)
         if weight != 1:
             out = out * _frac(weight)
         return out

@@ -17,7 +17,7 @@ samples x^{(s)}, y^{(s)} sharing the weights.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cached_property
 from typing import Sequence
 

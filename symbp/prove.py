@@ -78,6 +78,7 @@ def prove(identity, net, *, method: str = "auto", budget: float = 60.0, points: 
     if not isinstance(net, Network):
         raise SpecError(f"prove needs a Network (from symbp.network(...)), got {type(net).__name__}")
     if ident.function_rule is not None:
+        applicable(net, [ident])  # σ in its statement is the network's activation: it must be that function
         return _prove_function_rule(ident, net)
     reason = ident.applies(net)
     if reason:

@@ -299,7 +299,7 @@ class PointQuantities(_Common):
 
     def _to_cost(self, s: int, l0: int, dZ: np.ndarray | None, dA: np.ndarray | None = None) -> np.ndarray:
         """Push tangents of z^{l0} (or a^{l0}) of sample s forward to dC_s."""
-        net, f = self.net, self.field
+        net = self.net
         l = l0
         if dA is None:
             if l == net.L and net.output_softmax:

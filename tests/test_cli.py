@@ -67,7 +67,18 @@ def test_bad_input_is_one_paragraph_and_exit_2(capsys, argv, words):
 def test_derive_prints_the_ground_truth(capsys):
     assert main(["derive", "--sizes", "2,3,2", "--wrt", "w^3_{1,2}"]) == 0
     out = capsys.readouterr().out
-    assert out.startswith("∂C/∂w^3_12 =") and "sigma_prime(z^3_1)" in out
+    assert out.startswith("∂C/∂w^3_12 =") and "σ'(z^3_1)" in out
+
+
+def test_derive_plain_text_in_the_chosen_notation(capsys):
+    # Review 5: --notation was ignored without --latex. Sokolinsky's w^{(2)}_{21} is Nielsen's w^2_{12};
+    # the sum runs over his w^{(3)}_{1i} (Nielsen's w^3_{i1}); Dyda writes φ and net^{[l-1]}.
+    assert main(["derive", "--sizes", "2,3,2", "--wrt", "w^2_{1,2}", "--notation", "sokolinsky"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("∂C/∂w^(2)_21 =") and "w^(3)_12" in out and "w^3_21" not in out
+    assert main(["derive", "--sizes", "2,3,2", "--wrt", "w^2_{1,2}", "--notation", "dyda"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("∂L/∂w^[1]_1,2 =") and "φ'(net^[1]_1)" in out and "sigma" not in out
 
 
 def test_module_entry_point_runs_without_traceback():

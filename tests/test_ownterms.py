@@ -216,7 +216,7 @@ def test_trailing_words_are_listed_not_dropped():
 # with x and y exchanged, as lines 95–96 declare), z_k = h(y_k), L a generic function of z; g = (x_1, x_2) W.
 SEED_004 = {
     4: "holds",  # (∂L/∂x_1, ∂L/∂x_2): a row, x a column: numerator layout
-    26: "uninterpretable", 41: "uninterpretable", 43: "uninterpretable",  # B is never defined
+    26: "uninterpretable", 41: "uninterpretable",  # B is never defined (line 41's chain ends in "=", goes on at 43)
     51: "refuted",  # ∂g_1/∂g_1 = 1 is not h'(g_1)
     58: "holds",  # u ← u − α∇u, W ← W − α∇W
     71: "refuted",  # x = W y contradicts y_1 = y_1(x_1, x_2)
@@ -233,6 +233,8 @@ def test_seed_004_by_hand():
         got.setdefault(row.formula.line, []).append(row.result.status)
     for line, status in SEED_004.items():
         assert status in got[line], (line, got[line])
+    # line 41 ends in a dangling "=" and line 43 goes on from it: the one claim, written at both lines
+    assert [r.formula.lines for r in report.rows if r.formula.line == 41] == [(41, 43)]
     assert got[110] == ["refuted", "holds"]  # = ∂L/∂y_1 x_i is wrong; ∂L/∂y_i x_j is right
     assert got[131] == ["holds", "refuted"]  # the chain rule holds; dL/dy = (row)(column) is a number
     assert got[133] == ["holds", "holds"]

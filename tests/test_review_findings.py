@@ -981,3 +981,187 @@ def test_rv5_chain_with_index_slip_in_definition_is_one_claim(tmp_path):
     assert status[chain] == "refuted" and defs == {definition}
     assert status[BP3] == "holds", rows[BP3].reason
     assert status[false] == "refuted", rows[false].reason
+
+
+# Review 3, F10: an update rule is judged by its value, new − old = −η ∇C, not by the order it is written in.
+# By hand: each TRUE rule below is w − η ∂C/∂w rearranged (a + b = b + a; η(−g) = (−η)g = −ηg); each FALSE one
+# is a real slip: + η g (uphill), another starting point, another parameter's gradient, or a rate η − 1 or 1 − η,
+# which some learning rate η > 0 makes zero or negative (η = 1/2: η − 1 = −1/2, a step uphill; η = 1: 1 − η = 0).
+F10_TRUE = [
+    r"w^l \leftarrow -\eta\nabla_{w^l}C + w^l",
+    r"w^l \leftarrow w^l + \eta(-\nabla_{w^l}C)",
+    r"b^l \to b^l + (-\eta)\frac{\partial C}{\partial b^l}",
+    r"w^l_{jk} \leftarrow -\eta \frac{\partial C}{\partial w^l_{jk}} + w^l_{jk}",
+    r"b^l \leftarrow - \frac{\eta}{m}\sum_x \nabla_{b^l} C_x + b^l",
+    r"w^l \leftarrow w^l - (\eta)\nabla_{w^l} C",
+    r"w^l \leftarrow w^l - (-\eta)(-\nabla_{w^l}C)",  # two minus signs: −(−η)(−g) = −ηg
+    r"w^l \leftarrow w^l - \eta(-(-\nabla_{w^l}C))",
+    r"w^l \leftarrow w^l - 2\eta\nabla_{w^l} C",  # a descent step with the rate 2η > 0 (the reading says so)
+]
+F10_FALSE = [
+    (r"w^l \leftarrow -\eta\nabla_{w^l}C + b^l", "starts from b^l instead of w^l"),
+    (r"w^l \leftarrow w^l - \eta(-\nabla_{w^l}C)", "the sign: subtract the gradient"),
+    (r"b^l \to b^l - (-\eta)\frac{\partial C}{\partial b^l}", "the sign: subtract the gradient"),
+    (r"w^l \leftarrow -\eta\nabla_{b^l}C + w^l", "the gradient is with respect to b^l, not w^l"),
+    (r"w \leftarrow w - (\eta - 1)\nabla C", "the rate is η − 1, not a learning rate"),
+    (r"w^l \leftarrow w^l - (1 - \eta)\nabla_{w^l} C", "the rate is 1 − η, not a learning rate"),
+    (r"w^l \leftarrow w^l + (\eta - 1)\nabla_{w^l} C", "the rate is 1 − η, not a learning rate"),
+    (r"w^l \leftarrow w^l + (-\eta)(-\nabla_{w^l}C)", "the sign: subtract the gradient"),  # +ηg
+    (r"w^l \leftarrow w^l - (\eta - 1)(-\nabla_{w^l}C)", "the rate is 1 − η, not a learning rate"),  # +(η−1)g
+]
+
+
+@pytest.mark.parametrize("rule", F10_TRUE)
+def test_f10_reordered_update_rules_hold(rule):
+    v = verify(rule, "nielsen")
+    assert v.status == "holds", v.reason
+    assert "step of" in v.reason
+
+
+@pytest.mark.parametrize("rule, slip", F10_FALSE)
+def test_f10_real_slips_in_update_rules_are_named(rule, slip):
+    v = verify(rule, "nielsen")
+    assert v.status == "refuted", v.reason
+    assert slip in v.diagnosis, v.diagnosis
+    assert "from  " not in v.reason and "instead of " not in v.reason.replace("instead of w^l", "")  # no empty name
+    if "starts from" in slip:
+        assert v.corrected == r"w^l \leftarrow w^l - \eta \nabla_{w^l}C"  # the reordered side, mended
+
+
+# The same in graph-style notes (the row-form notes of test_ownterms_heldout: E generic in q = tanh(u V + c)).
+F10_GRAPH = [
+    (r"V \leftarrow -\eta \frac{\partial E}{\partial V} + V", "holds", ""),
+    (r"V \leftarrow V + \eta \left(-\frac{\partial E}{\partial V}\right)", "holds", ""),
+    (r"c \leftarrow c + (-\eta) \frac{\partial E}{\partial c}", "holds", ""),
+    (r"V = -\eta \frac{\partial E}{\partial V} + V", "holds", ""),
+    (r"V \leftarrow V - \eta(-\frac{\partial E}{\partial V})", "refuted", "a step uphill"),
+    (r"V \leftarrow V - (\eta - 1) \frac{\partial E}{\partial V}", "refuted", "the rate is η − 1"),
+    (r"V \leftarrow V - (1 - \eta) \frac{\partial E}{\partial V}", "refuted", "the rate is 1 − η"),
+    (r"c \leftarrow -\eta \frac{\partial E}{\partial q} + c", "refuted", "not a positive multiple"),  # tanh' missing
+]
+
+
+def test_f10_reordered_update_rules_in_graph_notes():
+    from symbp.verify.notes import verify_text
+
+    preamble = (r"Let $u = (u_1, u_2, u_3)$ be a row vector and $V$ a $3 \times 2$ matrix." "\n"
+                r"The layer computes $s = u V + c$ and $q = \tanh(s)$, and the error is $E = E(q_1, q_2)$." "\n")
+    report = verify_text(preamble + "".join(f"\n$${c}$$\n" for c, _, _ in F10_GRAPH), "auto")
+    got = {row.formula.text: row.result for row in report.rows}
+    for claim, status, words in F10_GRAPH:
+        assert got[claim].status == status, (claim, got[claim].status, got[claim].reason)
+        assert words in got[claim].reason, (claim, got[claim].reason)
+
+
+# A per-sample argument in a single formula: z^L(x) is z^L of the input x (as a^L(x) and y(x) already were), never
+# the product z^L · x, which has no shape. By hand: a^L = σ(z^L) for every input (the definition); a^L = z^L is false
+# for a generic σ; δ^L = (a^L − y) ⊙ σ'(z^L) is BP1 for the quadratic cost, with σ in place of σ' it is false.
+@pytest.mark.parametrize("formula, status", [
+    (r"a^L(x) = \sigma(z^L(x))", "holds"),
+    (r"a^L(x) = z^L(x)", "refuted"),
+    (r"a^l(x) = \sigma(z^l(x))", "holds"),
+    (r"z^l(x) = w^l a^{l-1}(x) + b^l", "holds"),
+    (r"z^l(x) = w^l a^{l-1}(x) - b^l", "refuted"),
+    (r"\delta^L(x) = (a^L(x) - y(x)) \odot \sigma'(z^L(x))", "holds"),
+    (r"\delta^L(x) = (a^L(x) - y(x)) \odot \sigma(z^L(x))", "refuted"),
+])
+def test_per_sample_argument_of_a_layered_quantity_in_one_formula(formula, status):
+    v = verify(formula, "nielsen")
+    assert v.status == status, v.reason
+    assert "(x)" not in v.interpretation["latex"] and "x" not in v.interpretation["latex"].replace(r"\sigma", "")
+    assert "not a product with the input x" in v.interpretation["per_sample"]
+    if status == "refuted":
+        assert "differ" in v.reason and "does not multiply" not in v.reason  # a ≠ z, not a shape slip
+
+
+def test_per_sample_argument_is_printed_by_the_cli(capsys):
+    from symbp.cli import main
+
+    assert main(["verify", "--notation", "nielsen", r"a^L(x) = \sigma(z^L(x))"]) == 0
+    out = capsys.readouterr().out
+    assert "read as: a^L = \\sigma(z^L)" in out and "not a product with the input x" in out
+
+
+# \cdot or \times between two column vectors of one size: notes mean ⊙ or the dot product aᵀb. Both readings are
+# checked; the verdict rests on the one(s) that are well-shaped, and says which. By hand: BP1 with ⊙ is true (aᵀb
+# there is a number = a vector: no shape); a ⊙ z = z ⊙ a and aᵀz = zᵀa both hold; a ⊙ δ ≠ 0 and aᵀδ ≠ 0 at a generic
+# point; aᵀz = Σ_j a_j z_j is true and a ⊙ z (a vector) = a number has no shape; (a ⊙ z)ᵀ(a ⊙ z) = Σ_j (a_j z_j)² is
+# true but (aᵀz)² is not: the readings disagree.
+@pytest.mark.parametrize("formula, status, words", [
+    (r"\frac{\partial C}{\partial a^L} \cdot \sigma'(z^L) = \delta^L", "holds", r"\cdot between two vectors read as ⊙"),
+    (r"\frac{\partial C}{\partial a^L} \times \sigma'(z^L) = \delta^L", "holds", r"\cdot between two vectors read as ⊙"),
+    (r"\frac{\partial C}{\partial a^L} \cdot \sigma(z^L) = \delta^L", "refuted", r"\cdot between two vectors read as ⊙"),
+    (r"a^l \cdot z^l = z^l \cdot a^l", "holds", "both are well-shaped and they agree"),
+    (r"a^l \cdot \delta^l = 0", "refuted", "both are well-shaped and they agree"),
+    (r"a^l \cdot z^l = \sum_j a^l_j z^l_j", "holds", r"\cdot between two vectors read as the dot product"),
+    (r"a^l \cdot z^l = \sum_j a^l_j \delta^l_j", "refuted", r"\cdot between two vectors read as the dot product"),
+    (r"(a^l \cdot z^l)^T (a^l \cdot z^l) = \sum_j (a^l_j z^l_j)^2", "ambiguous", "the readings disagree"),
+])
+def test_cdot_between_two_vectors_has_two_readings(formula, status, words):
+    v = verify(formula, "nielsen")
+    assert v.status == status, v.reason
+    said = v.reason if status == "ambiguous" else v.interpretation["words"]
+    assert words in said, said
+
+
+def test_cdot_between_vectors_of_different_sizes_still_does_not_multiply():
+    v = verify(r"a^{l} \cdot a^{l-1} = 0", "nielsen")  # sizes n_l and n_{l-1}: no reading has a shape
+    assert v.status == "refuted" and "does not multiply" in v.reason
+    w = verify(r"\frac{\partial C}{\partial w^l} = \delta^l \cdot (a^{l-1})^T", "nielsen")  # column · row: BP4
+    assert w.status == "holds" and "two vectors" not in w.interpretation["words"]
+
+
+# Review 5, E: a parenthesised remark made of symbols was taken for a label and dropped, so
+# ∂C/∂b^l_j = δ^l_j "(×2)" was proved for all sizes. Only words and numbers make a label; any other
+# remark could edit the claim, so the formula is unreadable. The false claims it hid: ∂C/∂b = 2δ, δ/2, −δ …
+_BP3 = r"\frac{\partial C}{\partial b^l_j} = \delta^l_j"
+
+
+@pytest.mark.parametrize("tail", [
+    r"\text{ (×2)}", r"\text{ (x2)}", r"\text{ (x 2)}", r"\text{ (2x)}", r"\text{ (*2)}", r"\text{ (·2)}",
+    r"\text{ (÷2)}", r"\text{ (/2)}", r"\text{ (1/2)}", r"\text{ (½)}", r"\text{ (-1)}", r"\text{ (−)}",
+    r"\text{ (+1)}", r"\text{ (²)}", r"\text{ (T)}", r"\text{ (×n)}", r"\text{ (l+1)}", r"\text{ (j→k)}",
+    r"\text{ (j,k swapped)}", r"\text{ (indices swapped)}", r"\text{ (×2, BP3)}", r"\textrm{ (x2)}",
+    r"\mathrm{(x2)}", r"\qquad (\text{x2})", r"\text{ (krát 2)}", r"\text{ (дважды)}", r"\tag{×2}",
+])
+def test_rv5_symbol_remark_is_not_a_label(tail):
+    v = verify(f"{_BP3} {tail}", diagnose=False)
+    assert v.status == "unreadable", (tail, v.status)
+
+
+@pytest.mark.parametrize("tail, label", [
+    (r"\text{ (BP3)}", "BP3"), (r"\tag{BP3}", "BP3"), (r"\text{ (Nielsen, eq. 29)}", "Nielsen, eq. 29"),
+    (r"\tag{2.14}", "2.14"), (r"\text{ (ii)}", "ii"), (r"\text{ (rovnice 3a)}", "rovnice 3a"),
+])
+def test_rv5_word_and_number_labels_still_label(tail, label):
+    from symbp.verify.reader import read_claim
+    assert read_claim(f"{_BP3} {tail}").labels == (label,)
+    assert verify(f"{_BP3} {tail}", diagnose=False).status == "holds"
+
+
+def test_rv5_symbol_remark_in_notes_is_not_dropped(tmp_path):
+    status, _, _ = _notes(tmp_path, f"$${_BP3} \\text{{ (×2)}}$$\n$${_BP3} \\text{{ (BP3)}}$$\n")
+    assert sorted(status.values()) == ["holds", "unreadable"], status
+
+
+# Review 5, minor: `prove --identity sigmoid-prime --activation tanh` said "proved" (about the sigmoid
+# function) although its statement σ' = σ(1 − σ), read on the tanh network, is false (tanh'(0) = 1,
+# tanh(0)(1 − tanh(0)) = 0). A σ'-rule applies only to a network using that function.
+@pytest.mark.parametrize("name, activation", [("sigmoid-prime", "tanh"), ("sigmoid-prime", "generic"),
+                                              ("tanh-prime", "sigmoid"), ("sigmoid-prime", "relu")])
+def test_rv5_derivative_rule_needs_its_activation(name, activation):
+    from symbp import network, prove
+    from symbp.errors import IdentityError
+    with pytest.raises(IdentityError, match=f"about the {name.split('-')[0]} activation"):
+        prove(name, network([2, 3, 2], activation=activation))
+    assert prove(name, network([2, 3, 2], activation=name.split("-")[0])).verdict == "proved"
+
+
+# Review 5, minor: a neuron quantity with two indices (b^l_{2j}) or a weight with one (w^l_j) was
+# "refuted" (exit 1) on its shape: the formula does not say which neuron it means, so no verdict.
+@pytest.mark.parametrize("formula", [
+    r"\frac{\partial C}{\partial b^l_{2j}} = \delta^l_{2j}", r"\frac{\partial C}{\partial b^l_{12}} = \delta^l_{12}",
+    r"\frac{\partial C}{\partial b^l_{jj}} = \delta^l_{jj}", r"\frac{\partial C}{\partial w^l_{j}} = a^{l-1}_j \delta^l_j",
+])
+def test_rv5_wrong_index_count_is_uninterpretable(formula):
+    assert verify(formula, diagnose=False).status == "uninterpretable"

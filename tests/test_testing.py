@@ -6,7 +6,6 @@ counterexample in the notation of the notes, usage errors as one line.
 """
 
 import os
-import sys
 from pathlib import Path
 
 import numpy as np

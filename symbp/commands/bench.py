@@ -19,7 +19,7 @@ from pathlib import Path
 
 from ..errors import SymbpError
 from ..display.extras import source_checkout
-from .common import EXIT_CODES_HELP, with_examples
+from .common import with_examples
 
 SCRIPTS = {"train": "train_peers.py", "fd": "fd.py"}
 

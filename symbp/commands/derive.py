@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import re
 
 import sympy
 
@@ -45,5 +46,25 @@ def run(args) -> int:
         if args.latex:
             print(rf"\frac{{\partial {profile.cost}}}{{\partial {profile.quantity(str(name))}}} = {render.latex(expr, profile)}")
         else:
-            print(f"∂C/∂{name} = {sympy.sstr(sympy.factor_terms(expr))}")
+            plain = _in_profile(sympy.factor_terms(expr), profile, render)
+            print(f"∂{_plain(profile.cost)}/∂{_plain(render.symbol_latex(str(name), profile) or str(name))} = {plain}")
     return EXIT_OK
+
+
+_GREEK = {r"\sigma": "σ", r"\varphi": "φ", r"\phi": "φ", r"\langle": "⟨", r"\rangle": "⟩"}
+
+
+def _plain(tex: str) -> str:
+    """A symbol's LaTeX in plain text: ``w^{(2)}_{21}`` → ``w^(2)_21``, ``\\mathbf{L}`` → ``L``."""
+    text = re.sub(r"\\(?:mathrm|mathbf|operatorname|boldsymbol)\s*", "", tex)
+    for macro, letter in _GREEK.items():
+        text = re.sub(re.escape(macro) + r"(?![A-Za-z])\s*", letter, text)
+    return text.replace("{", "").replace("}", "")
+
+
+def _in_profile(expr, profile, render) -> str:
+    """``expr`` as SymPy's plain text with the network's symbols and σ named as ``profile`` writes them."""
+    names = {s: sympy.Symbol(_plain(render.symbol_latex(s.name, profile) or s.name)) for s in expr.free_symbols}
+    text = sympy.sstr(expr.xreplace(names))
+    sigma = _plain(profile.sigma)
+    return re.sub(r"\bsigma_prime\(", f"{sigma}'(", re.sub(r"\bsigma\(", f"{sigma}(", text))

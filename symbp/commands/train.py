@@ -72,7 +72,7 @@ def _defaults_help() -> str:
     for name, d in DEFAULTS.items():
         lines.append(f"  {name:9} sizes inputs,{d['hidden']},outputs  cost {d['cost']}  epochs {d['epochs']}  "
                      f"batch {d['batch']}  η {d['eta']:g}: {d['reaches']}")
-    lines.append(f"  .npz      sizes inputs,30,outputs  cost quadratic  epochs 30  batch 10  η 3 (Nielsen, ch. 1)")
+    lines.append("  .npz      sizes inputs,30,outputs  cost quadratic  epochs 30  batch 10  η 3 (Nielsen, ch. 1)")
     return "\n".join(lines)
 
 

@@ -301,6 +301,8 @@ def _long(r) -> str:
         if r.interpretation.get("nielsen"):
             out.append(f"in Nielsen's notation: {r.interpretation['nielsen']}")
         out.append(r.interpretation.get("words", ""))
+        if r.interpretation.get("per_sample"):
+            out.append(r.interpretation["per_sample"])
     if r.reason:
         out.append(("proved on every network below: " if r.status == "holds" else "reason: ") + r.reason)
     if r.status == "conditional":

@@ -62,4 +62,11 @@ def applicable(net: Network, names=None) -> list[Identity]:
 
 
 def _function_applies(ident: Identity, net: Network):
-    return None  # σ'-rules are facts about the function; any network may ask
+    """A σ'-rule is about one function; σ in its statement is the network's activation, so it
+    applies only to a network that uses that function (tanh-prime on a sigmoid network would be
+    proved about tanh while the statement, read on the network, says σ' = 1 − σ², which is false)."""
+    if ident.function_rule in net.activations:
+        return None
+    uses = ", ".join(sorted(set(net.activations)))
+    return (f"it is about the {ident.function_rule} activation, and this network uses {uses}; "
+            f"give --activation {ident.function_rule}")

@@ -29,7 +29,7 @@ from .render import bias, matrix, neuron, partial, sigma_prime_matrix, symbol_la
 from .phrases import COST_DEFINITIONS, JUSTIFICATIONS, PHRASES  # noqa: F401 (the words are data, kept there)
 from .retarget import NotConvertible
 from .proof import Checks, Lemmas, align, lemma_environments, split_lemmas
-from .typeset import math, text
+from .typeset import math, preamble, text
 
 
 def phrase(key: str, lang: str = "en", **values) -> str:
@@ -321,19 +321,7 @@ def _counterexample(cx, p: Notation, lang: str) -> str:
 
 # -- whole documents -------------------------------------------------------------
 
-_PREAMBLE = r"""\documentclass[11pt,a4paper]{article}
-\usepackage{amsmath,amsthm,array}
-\newtheorem{theorem}{Theorem}
-\newtheorem{lemma}{Lemma}
-\allowdisplaybreaks
-\setlength{\textwidth}{16cm}
-\setlength{\oddsidemargin}{0cm}
-\setlength{\evensidemargin}{0cm}
-\setlength{\textheight}{24cm}
-\setlength{\topmargin}{-1.5cm}
-\setlength{\parindent}{0pt}
-\setlength{\parskip}{0.5em}
-"""
+_PREAMBLE = preamble("amsmath,amsthm,array", "\\newtheorem{theorem}{Theorem}\n\\newtheorem{lemma}{Lemma}\n")
 
 
 def _wrap(title: str, body: str, *, contents: bool = False) -> str:

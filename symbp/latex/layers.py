@@ -21,19 +21,9 @@ from ..layers import allsizes
 from ..layers.catalogue import SHAPES
 from ..prove import prove
 from .layer_text import KINDS
-from .typeset import text
+from .typeset import preamble, text
 
-_PREAMBLE = r"""\documentclass[11pt,a4paper]{article}
-\usepackage{amsmath}
-\allowdisplaybreaks
-\setlength{\textwidth}{16cm}
-\setlength{\oddsidemargin}{0cm}
-\setlength{\evensidemargin}{0cm}
-\setlength{\textheight}{24cm}
-\setlength{\topmargin}{-1.5cm}
-\setlength{\parindent}{0pt}
-\setlength{\parskip}{0.5em}
-"""
+_PREAMBLE = preamble("amsmath")
 
 _GROUND_TRUTH = (
     r"Ground truth: the loss $L$ is any function of the layer's output $y$, and $g = \partial L/\partial y$ is what "

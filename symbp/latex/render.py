@@ -38,8 +38,7 @@ from ..functions import _GENERIC_CACHE
 from ..notation import Notation, profile
 from .retarget import NotConvertible, retarget, source_notation  # noqa: F401  (rendering's API)
 from .symbols import (  # noqa: F401  (rendering's API)
-    bias, bias_vector, cost, hadamard, matrix, nabla_a_cost, neuron, partial, sigma, sigma_prime_matrix, vector, weight,
-    weight_in,
+    bias, cost, hadamard, matrix, neuron, partial, sigma_prime_matrix, weight, weight_in,
 )
 
 # A network symbol's name, as ``Network`` makes it: head, optional sample

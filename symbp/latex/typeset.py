@@ -115,3 +115,25 @@ def _renumber_layers(words: str, p: Notation) -> str:
     if not p.layer_shift:
         return words
     return _LAYER_WORDS.sub(lambda m: f"{m.group(1)}{int(m.group(2)) + p.layer_shift}", words)
+
+
+def preamble(packages: str = "amsmath", extra: str = "") -> str:
+    r"""The opening of a symbp document, before its title: the article class, ``packages``, any
+    ``extra`` lines (theorem environments), and the page layout every document shares.
+
+    >>> print(preamble("amsmath").splitlines()[1])
+    \usepackage{amsmath}
+    """
+    return f"\\documentclass[11pt,a4paper]{{article}}\n\\usepackage{{{packages}}}\n{extra}" + _PAGE
+
+
+# Wide text, small margins, no indents: the proofs' long aligned formulas need the room.
+_PAGE = r"""\allowdisplaybreaks
+\setlength{\textwidth}{16cm}
+\setlength{\oddsidemargin}{0cm}
+\setlength{\evensidemargin}{0cm}
+\setlength{\textheight}{24cm}
+\setlength{\topmargin}{-1.5cm}
+\setlength{\parindent}{0pt}
+\setlength{\parskip}{0.5em}
+"""

@@ -179,7 +179,6 @@ def _scores_lemma(v, name: str) -> dict:
 
 
 def _chain_v(v) -> dict:
-    spec = v.spec
     return v.chain("V")
 
 

@@ -191,7 +191,6 @@ def average_rule(v) -> dict:
 
 
 def _chain(v) -> dict:
-    spec = v.spec
     return v.chain("x", keep=lambda o, idx: o[0] == idx[0])
 
 

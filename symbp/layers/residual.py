@@ -77,7 +77,6 @@ def skip_rule(v, *, skip: bool = True, block: bool = True) -> dict:
 
 
 def _chain(v) -> dict:
-    n = v.spec.features
     return v.chain("x")
 
 

@@ -68,6 +68,17 @@ _KINK = 30  # |z| < 10^-30 at a relu counts as the kink z = 0
 #: Networks past this many parameters × samples are refused (one forward pass grows with it).
 MAX_WORK = 20_000
 
+_WORK: list = []  # the one mpmath context of WORK_DIGITS every oracle computes in (building one costs ~1 ms)
+
+
+def _work_context() -> MPContext:
+    """The oracle's own mpmath context at WORK_DIGITS (never the global ``mpmath.mp``), made once and shared:
+    no oracle changes its precision, and it is set again here in case anything did."""
+    if not _WORK:
+        _WORK.append(MPContext())
+    _WORK[0].dps = WORK_DIGITS
+    return _WORK[0]
+
 
 class OracleError(SymbpError, ValueError):
     """The oracle cannot answer at this point (a kink, an undefined cost, a budget, a bad key)."""
@@ -99,8 +110,7 @@ class Oracle:
         work = sum(net.sizes[i] * (net.sizes[i - 1] + 1) for i in range(1, len(net.sizes))) * net.batch
         if work > MAX_WORK:
             raise OracleError(f"the network {list(net.sizes)} is too large for the oracle ({work} parameters × samples, limit {MAX_WORK})")
-        self.mp = MPContext()
-        self.mp.dps = WORK_DIGITS
+        self.mp = _work_context()
         self.net = net
         self.generic = generic
         self.sizes = tuple(net.sizes)

@@ -25,7 +25,7 @@ from .conditions import apply_conditions
 from .confirm import confirm
 from .family import MAX_DEPTH, distances, distinct_sizes, family, fitted, other_sizes, reach
 from .interpret import Uninterpretable
-from .network_check import _CONTEXTS, NetCheck, Setting, check_network, compare  # noqa: F401  (the API of check)
+from .network_check import _CONTEXTS, NetCheck, Setting, check_network  # noqa: F401  (the API of check)
 from .nodes import Cdots, Equation
 
 #: The standard networks of depth 2 to 4 (deeper ones are added as a formula needs them).

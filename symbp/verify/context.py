@@ -141,7 +141,8 @@ def slots(q: Quantity, ctx: Context) -> list[tuple[Index, int, int, str]]:
         if not q.indices:
             return []
         if len(q.indices) != 2:
-            raise ShapeMismatch(f"{what}: a weight has two neuron indices, got {len(q.indices)}")
+            raise Uninterpretable(f"{what}: a weight has two neuron indices in this notation, got {len(q.indices)}, "
+                                  "so the formula does not say which weights it means")
         to_pos = 0 if nt.weight_order == "to,from" else 1
         low_from = 0 if nt.bias_column else 1
         out = [None, None]
@@ -149,7 +150,8 @@ def slots(q: Quantity, ctx: Context) -> list[tuple[Index, int, int, str]]:
         out[1 - to_pos] = (q.indices[1 - to_pos], low_from, net.n(l - 1), what)
         return out
     if q.indices and len(q.indices) != 1:
-        raise ShapeMismatch(f"{what}: a neuron quantity has one index, got {len(q.indices)}")
+        raise Uninterpretable(f"{what}: a neuron quantity has one index in this notation, got {len(q.indices)}, "
+                              "so the formula does not say which neuron it means")
     return [(q.indices[0], 1, net.n(l), what)] if q.indices else []
 
 

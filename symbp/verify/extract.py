@@ -227,7 +227,7 @@ def _segment(seg: Segment, previous: Formula | None) -> list[Formula]:
     for n, (line, raw) in enumerate(rows):
         last = max(line, rows[n + 1][0] - 1) if n + 1 < len(rows) else line + raw.count("\n")
         removed = tuple(x for at, x in removed_at if line <= at <= last or (n == 0 and at < line))
-        text = _flatten(raw)
+        text = _dangling(_flatten(raw))
         repaired = segment_repaired
         source = " ".join(raw.split())
         if not text:
@@ -293,12 +293,20 @@ def _rows(body: str, first_line: int, one_equation: bool) -> list[tuple[int, str
     depth, envs, line, row_line = 0, [], first_line, first_line
     i, n = 0, len(body)
     single, started = one_equation, False
+    row_arrays = 0  # one-column arrays open whose rows are read as rows
     while i < n:
         c = body[i]
         if c == "\\":
             m = _ENV.match(body, i)
             if m:
                 name = m.group(2)
+                if name == "array" and not envs and (row_arrays if m.group(1) == "end" else _rows_array(body, m)):
+                    # a one-column array around the display: its rows are rows (\\), like an aligned's
+                    row_arrays += 1 if m.group(1) == "begin" else -1
+                    out.append(" ")
+                    line += m.group(0).count("\n")
+                    i = m.end()
+                    continue
                 if name in _CONTAINERS and not envs:
                     single = single or name in _ONE_EQUATION
                     out.append(" ")  # the container's begin/end is dropped
@@ -348,6 +356,54 @@ def _rows(body: str, first_line: int, one_equation: bool) -> list[tuple[int, str
         i += 1
     rows.append((row_line, "".join(out)))
     return [(ln, r) for ln, r in rows if r.strip()]
+
+
+_ONE_COLUMN = re.compile(r"\{\s*\|?\s*[lcr]\s*\|?\s*\}")
+
+
+def _rows_array(body: str, begin: re.Match) -> bool:
+    r"""Is the ``\begin{array}`` at ``begin`` a one-column array (``{c}``) with no ``&`` of its own, closed?
+
+    Its rows (``\\``) render one under another, as a display's rows do; an array with columns (or a
+    stray ``&``, which is no column of a one-column array) is left whole.
+    """
+    if not begin.group(3) or not _ONE_COLUMN.fullmatch(begin.group(3)) or body[:begin.start()].strip():
+        return False
+    depth, envs, i = 0, 0, begin.end()
+    while i < len(body):
+        c = body[i]
+        if c == "\\":
+            m = _ENV.match(body, i)
+            if m:
+                if m.group(1) == "begin":
+                    envs += 1
+                elif envs:
+                    envs -= 1
+                elif m.group(2) == "array":
+                    return not body[m.end():].strip()  # the array is the whole display
+                else:
+                    return False
+                i = m.end()
+                continue
+            i += 2
+            continue
+        if c == "{":
+            depth += 1
+        elif c == "}":
+            depth -= 1
+        elif c == "&" and depth == 0 and envs == 0:
+            return False
+        i += 1
+    return False
+
+
+def _dangling(text: str) -> str:
+    """A chain ending in ``=`` (it goes on in the next display) without that last ``=``; other text unchanged."""
+    m = re.search(r"(?<![:<>!=\\])=$", text)
+    if m is None:
+        return text
+    before = text[:m.start()].rstrip()
+    return before if first_side(before) != before else text
 
 
 def _repair_raw(text: str) -> str:

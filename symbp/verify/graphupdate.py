@@ -26,14 +26,16 @@ import sympy
 
 from .graphcheck import GraphOutcome, free_indices
 from .graphevaluate import Evaluator, Misfit, is_mat, shape_words
+from .steprate import rate_words
 from .graphmodel import Add, GraphUninterpretable, Model, Mul, Nabla, Neg, Sym, to_latex
-from .graphnodes import Deriv, Div, Equation, walk
+from .graphnodes import Call, Deriv, Div, Equation, walk
 
 ARROWS = (r"\to", r"\leftarrow", ":=")
 
 
 def _param(eq: Equation):
     """(parameter, its new value's expression) of an update rule, or None."""
+    eq = _rates_multiply(eq)
     lhs = eq.sides[0]
     if not isinstance(lhs, Sym):
         return None
@@ -77,9 +79,33 @@ def _has_gradient(node) -> bool:
 
 
 def _old_term(rhs):
-    if isinstance(rhs, Add) and not isinstance(rhs.terms[0], Neg):
+    """The old value in ``rhs``: its one term that is a bare name with a plus sign, wherever it is written
+    (``W - η ∂L/∂W`` and ``-η ∂L/∂W + W`` alike); None if there is no such term or several."""
+    if not isinstance(rhs, Add):
+        return None
+    names = [t for t in rhs.terms if isinstance(t, Sym)]
+    if len(names) == 1:
+        return names[0]
+    if not names and not isinstance(rhs.terms[0], Neg):
         return rhs.terms[0]
     return None
+
+
+RATES = ("\\eta", "\\xi", "\\alpha", "\\epsilon", "\\varepsilon", "\\gamma", "\\lambda", "\\mu")
+
+
+def _rates_multiply(node):
+    """``\\eta(-\\frac{∂L}{∂W})`` in an update rule is the rate times the bracket, not a function η applied."""
+    from dataclasses import fields, replace
+
+    if isinstance(node, tuple):
+        return tuple(_rates_multiply(x) for x in node)
+    if isinstance(node, Call) and isinstance(node.func, Sym) and node.func.base in RATES and not node.func.sub \
+            and len(node.args) == 1 and not node.primes:
+        return Mul((node.func, _rates_multiply(node.args[0])))
+    if not hasattr(node, "__dataclass_fields__") or isinstance(node, Sym):
+        return node
+    return replace(node, **{f.name: _rates_multiply(getattr(node, f.name)) for f in fields(node)})
 
 
 def step_free(eq: Equation) -> Equation:
@@ -99,6 +125,7 @@ def is_update(eq: Equation) -> bool:
 def check_update(eq: Equation, model: Model) -> GraphOutcome:
     """The verdict on an update rule against the notes' cost (see the module docstring); a rule written for
     one entry (``\\tilde{w}_{jk} = w_{jk} - …``) is checked for every value of its free indices."""
+    eq = _rates_multiply(eq)
     param, rhs = _param(eq)
     if not model.loss:
         raise GraphUninterpretable(f"{to_latex(eq)}: the notes define no cost for this step to descend")
@@ -124,7 +151,6 @@ def _check_at(eq: Equation, model: Model, param: Sym, rhs, bind: dict) -> GraphO
     target = ev.targets(param)
     loss = model.node(model.loss)
     gradient = target.applyfunc(lambda v: model.d(loss, v)) if is_mat(target) else model.d(loss, target)
-    eta = sympy.Symbol("eta#", positive=True)
     sides = [_drop_step(x, eq.sides[0], param) for x in eq.sides[1:]] if eq.rels[0] in ARROWS else [rhs]
     for side in sides:
         try:
@@ -141,14 +167,45 @@ def _check_at(eq: Equation, model: Model, param: Sym, rhs, bind: dict) -> GraphO
                 Evaluator(model, "denominator", bind).targets(start) == target):
             return GraphOutcome("refuted", f"starts from {start.latex()} instead of {param.latex()}")
         step = (target - value) if is_mat(value) else target - value
-        if not _is_multiple(step, gradient, model, eta):
+        ratio = _multiple(step, gradient, model)
+        if ratio is False:
             return GraphOutcome("refuted", f"the step {to_latex(side)} is not a positive multiple of the gradient "
                                 f"of {model.loss} with respect to {param.latex()}")
+        why = _not_a_rate(ratio, model)
+        if why:
+            status = "undecided" if why.startswith("undecided: ") else "refuted"
+            return GraphOutcome(status, why.removeprefix("undecided: "))
     return GraphOutcome("holds", "")
 
 
-def _is_multiple(step, gradient, model: Model, eta) -> bool:
-    """step = c · gradient for one positive constant c (c free of every quantity of the notes)."""
+def _not_a_rate(ratio, model: Model) -> str:
+    """Why the constant ``ratio`` (old − new = ratio · gradient) is no learning rate: empty when it is positive
+    for every positive value of the rates it names (η, 2η, η²); a reason when some positive rate makes it zero
+    or negative (η − 1 at η = 1/2: a step uphill); "undecided: …" when neither is shown."""
+    if ratio is True:
+        return ""  # the gradient is 0 and so is the step
+    ratio = sympy.sympify(ratio)
+    rates = {sym: sympy.Dummy(sym.name, positive=True) for sym in ratio.free_symbols}
+    positive = ratio.xreplace(rates)
+    if positive.is_positive:
+        return ""
+    words = rate_words(ratio)
+    if (-positive).is_positive:
+        return f"adds {rate_words(-ratio)} times the gradient: a step uphill"
+    names = sorted(rate_words(r) for r in rates)
+    for trial in (sympy.Rational(1, 2), sympy.Integer(1), sympy.Integer(2), sympy.Rational(1, 10), sympy.Integer(10)):
+        at = positive.xreplace({d: trial for d in rates.values()})
+        if at.is_number and at.is_nonpositive:
+            how = "no step at all" if at == 0 else "a step uphill"
+            where = f"{names[0]} = {trial}" if len(names) == 1 else f"every rate equal to {trial}"
+            return (f"the rate is {words}, not a learning rate: with {where} it is "
+                    f"{rate_words(at)}, {how}")
+    return f"undecided: the rate {words} is not shown to be positive for every positive learning rate"
+
+
+def _multiple(step, gradient, model: Model):
+    """The constant c with step = c · gradient (c free of every quantity of the notes); True when step and
+    gradient are both 0, False when there is no such constant."""
     steps = list(step) if is_mat(step) else [step]
     grads = list(gradient) if is_mat(gradient) else [gradient]
     ratio = None
@@ -171,7 +228,7 @@ def _is_multiple(step, gradient, model: Model, eta) -> bool:
             return False
     if ratio is None:
         return all(model.full(s) == 0 for s in steps)
-    return bool(ratio.is_positive) or ratio.is_positive is None and not (-ratio).is_positive
+    return ratio
 
 
 def _varies(c, model: Model) -> bool:

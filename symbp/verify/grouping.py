@@ -13,6 +13,7 @@ verdicts are reported, never one of them alone.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from .nodes import Equation, to_latex
@@ -48,6 +49,31 @@ def alternatives(text: str, notation, usual: Equation) -> list[tuple[str, Equati
     return out
 
 
+#: The readings of ``\cdot`` / ``\times`` between two column vectors of one size: ⊙ and the dot product aᵀb.
+DOT_READINGS = {"loose+odot": "⊙ (the elementwise product)", "loose+dot": "the dot product aᵀb"}
+_TWO_COLUMNS = re.compile(r"a column vector of (\d+) times a column vector of (\d+) does not multiply")
+
+
+def dotted_vectors(reason: str) -> bool:
+    r"""Whether a shape refutation is a product of two column vectors of the same size (the case \cdot reads
+    otherwise); vectors of different sizes do not multiply in any reading."""
+    m = _TWO_COLUMNS.search(reason)
+    return m is not None and m.group(1) == m.group(2)
+
+
+def dot_readings(text: str, notation) -> list[tuple[str, Equation]]:
+    r"""``text`` with its ``\cdot`` and ``\times`` read as ⊙ and as the dot product (none if it has neither)."""
+    if not re.search(r"\\(?:cdot|times)(?![A-Za-z])", text):
+        return []
+    out = []
+    for grouping in DOT_READINGS:
+        try:
+            out.append((grouping, read(text, notation, grouping=grouping)))
+        except ReadError:
+            continue
+    return out
+
+
 def choose(readings: list[Reading]) -> tuple[Reading | None, str]:
     """(the reading to report, words) from the usual reading (first) and the others.
 
@@ -60,6 +86,9 @@ def choose(readings: list[Reading]) -> tuple[Reading | None, str]:
     if not shaped:
         return usual, ""
     verdicts = {r.outcome.status for r in shaped}
+    dots = [r for r in readings if r.grouping in DOT_READINGS]
+    if dots and not usual.well_shaped:
+        return _choose_dot(dots, shaped, verdicts)
     if len(shaped) == 1:
         if shaped[0] is usual:
             return usual, ""
@@ -70,6 +99,23 @@ def choose(readings: list[Reading]) -> tuple[Reading | None, str]:
     parts = [f"read as {to_latex(r.equation)} it {_verdict_words(r.outcome)}" for r in shaped]
     return None, "ambiguous: ⊙ can group with the factors beside it in more than one well-shaped way, and " \
                  "the readings disagree: " + "; ".join(parts)
+
+
+def _choose_dot(dots: list, shaped: list, verdicts: set) -> tuple["Reading | None", str]:
+    r"""A product of two column vectors written with \cdot or \times: its readings as ⊙ and as aᵀb."""
+    both = " and ".join(f"{DOT_READINGS[r.grouping]} ({to_latex(r.equation)})" for r in dots)
+    if len(shaped) == 1:
+        r = shaped[0]
+        other = " and ".join(f"{DOT_READINGS[d.grouping]} ({to_latex(d.equation)})" for d in dots if d is not r)
+        return r, (f"\\cdot between two vectors read as {DOT_READINGS.get(r.grouping, 'written')}: its other reading, "
+                   f"{other or 'as written'}, is not well-shaped")
+    if len(verdicts) == 1:
+        return shaped[0], (f"\\cdot between two vectors has two readings, {both}; both are well-shaped and they "
+                           f"agree: it {_verdict_words(shaped[0].outcome)} in each")
+    parts = [f"read as {DOT_READINGS.get(r.grouping, 'written')}, {to_latex(r.equation)}, it "
+             f"{_verdict_words(r.outcome)}" for r in shaped]
+    return None, ("ambiguous: \\cdot between two vectors reads as ⊙ or as the dot product aᵀb, both are well-shaped, "
+                  "and the readings disagree: " + "; ".join(parts))
 
 
 def _verdict_words(outcome) -> str:

@@ -19,7 +19,7 @@ from ..algebra import Poly, RatFunc
 from .sums import index_range  # noqa: F401  (registers the rules of sums, bracket vectors and matrices)
 from .measures import cost_value  # (registers the rule of norms)
 from .cdots import expand_cdots
-from .context import ONE, RULES, Context, check_layer, evaluate, slots  # noqa: F401  (the interpretation's API)
+from .context import ONE, RULES, Context, evaluate, slots  # noqa: F401  (the interpretation's API)
 from .nodes import (
     Add, Apply, Cdots, Derivative, Div, Hadamard, Layer, Mul, Nabla, Neg, Num, Partial, Pow, Quantity, Transpose, latex_of, to_latex, walk,
 )

@@ -33,7 +33,7 @@ from ..layers import catalogue as layer_catalogue
 from ..layers.identity import CannotForm, LayerIdentity
 from ..prove import prove
 from .layer_reader import (
-    Add, Call, Deriv, Div, INum, IOp, LayerReadError, Mul, Num, Pow, Sqrt, Sum, Sym, Transpose, Var, read_layer_formula,
+    Add, Call, Deriv, Div, INum, IOp, LayerReadError, Mul, Pow, Sqrt, Sum, Sym, Transpose, Var, read_layer_formula,
 )
 
 #: The shapes a formula is checked on, where they differ from the catalogue's: for 2-D convolution
@@ -312,7 +312,7 @@ def _index(e, env: dict, consts: dict) -> int:
 
 def _show(sym: Sym) -> str:
     name = {"gamma": "γ", "beta": "β", "mu": "μ", "sigma^2": "σ²", "epsilon": "ε", "delta": "δ"}.get(sym.name, sym.name)
-    return ("x̂" if sym.accent == "hat" and name == "x" else f"{sym.accent} {name}".strip()) + (f"_{{…}}" if sym.sub else "")
+    return ("x̂" if sym.accent == "hat" and name == "x" else f"{sym.accent} {name}".strip()) + ("_{…}" if sym.sub else "")
 
 
 class _Evaluator:

@@ -44,7 +44,19 @@ class Setting:
     fixed: tuple | None = None
 
 
-_CONTEXTS: dict = {}
+_NETWORKS: dict = {}  # (sizes, activation, cost, one_hot) -> (network, its ground truth), shared by the notations
+
+
+class _Contexts(dict):
+    """(sizes, activation, cost, one_hot, notation) -> Context; clearing it clears the shared networks too (cold)."""
+
+    def clear(self) -> None:
+        super().clear()
+        _NETWORKS.clear()
+
+
+_CONTEXTS: dict = _Contexts()
+_MAX_CONTEXTS = 96
 
 #: Activations whose σ' is a polynomial in σ (σ' = σ(1 − σ), tanh' = 1 − tanh²). Their networks are
 #: built with σ' as an atom of its own, and the rule is put in only where the two sides differ:
@@ -53,22 +65,42 @@ _RULE_OF_VALUE = ("sigmoid", "tanh")
 
 
 def _context(sizes: tuple, activation: str, cost: str, one_hot: bool, notation: Notation) -> Context:
-    # Ground truth is memoised per network, so the formulas of one set of notes share it.
+    # Ground truth is memoised per network, so the formulas of one set of notes share it; the network and its
+    # ground truth do not depend on the notation, so the contexts of every notation tried (``infer``) share them.
+    built = "generic" if activation in _RULE_OF_VALUE else activation
+    net_key = (sizes, activation, cost, one_hot)  # σ' = rule(σ) adds atoms of its own: sigmoid and generic apart
     key = (sizes, activation, cost, one_hot, json.dumps(notation.to_dict(), sort_keys=True))
     if key in _CONTEXTS and _CONTEXTS[key].sigma_at_softmax:
         # σ written at a softmax output added atoms of its own (σ(z^L_j), a value the network does not compute)
-        # to this context's model; a later formula gets a fresh one (its zero test was thrown off by them).
-        del _CONTEXTS[key]
+        # to this context's model; a later formula gets a fresh one (its zero test was thrown off by them), and so
+        # does every other context that shares that network.
+        _forget(_CONTEXTS[key].net)
     if key not in _CONTEXTS:
-        if len(_CONTEXTS) > 64:
-            _CONTEXTS.clear()
-        built = "generic" if activation in _RULE_OF_VALUE else activation
-        net = network(list(sizes), activation=built, cost=cost, one_hot=one_hot)
-        ctx = Context(net, notation)
+        _evict(_CONTEXTS, _MAX_CONTEXTS)
+        if net_key not in _NETWORKS:
+            _evict(_NETWORKS, _MAX_CONTEXTS)
+            net = network(list(sizes), activation=built, cost=cost, one_hot=one_hot)
+            _NETWORKS[net_key] = (net, derive.GroundTruth(net))
+        net, gt = _NETWORKS[net_key]
+        ctx = Context(net, notation, gt)
         ctx.activation = activation
         ctx.prime_rule = functions.activation(activation).prime_of_value if activation in _RULE_OF_VALUE else None
         _CONTEXTS[key] = ctx
     return _CONTEXTS[key]
+
+
+def _evict(cache: dict, most: int) -> None:
+    """Room for one more entry: the oldest entries go first (a set of notes reuses its recent networks)."""
+    while len(cache) >= most:
+        del cache[next(iter(cache))]
+
+
+def _forget(net) -> None:
+    """Drop a network whose model gained atoms of its own, and every context built on it."""
+    for k in [k for k, c in _CONTEXTS.items() if c.net is net]:
+        del _CONTEXTS[k]
+    for k in [k for k, (n, _) in _NETWORKS.items() if n is net]:
+        del _NETWORKS[k]
 
 
 # -- one claim on one network ---------------------------------------------------------------

@@ -16,8 +16,7 @@ from __future__ import annotations
 
 
 import io
-import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Callable
 
@@ -27,6 +26,7 @@ from .extract import Formula, fold, formulas
 from .graphnotes import apply_graph
 from .infer import Inferred, infer
 from .model import Model, defines_activation, model_of
+from .names import as_cost, cost_letter_alias, names_output
 from .scan import guess_kind, kind_of, scan
 from .lexer import ReadError
 from .nodes import Apply, Quantity, walk
@@ -167,22 +167,30 @@ def verify_text(text: str, notation="auto", *, path: str = "notes", kind: str = 
         nt = inferred.notation
     else:
         nt = profile(notation)
+    # c where the notes' cost is C (they write ΔC ≈ ∂c/∂z Δz): a definition c = … is checked as C = …
+    alias = cost_letter_alias([f.text for f in items], nt.names["cost"])
+    renamed = {}
+    if alias:
+        for n, f in enumerate(items):
+            text = as_cost(f.text, alias, nt.names["cost"]) if f.kind == "claim" else f.text
+            if text != f.text:
+                items[n] = renamed[(f.line, text)] = replace(f, text=text, source=f.source or f.text)
     model = model_of([(f.line, f.text) for f in items if f.kind in ("claim", "definition")
                       or f.kind == "unreadable" and defines_activation(f.text, nt)], nt)
     given = {"activation": activation, "cost": cost, "one_hot": one_hot}
     unread_cost = _unread_cost(items, model, given["cost"], nt)
     report = NotesReport(path, kind=kind, strict=strict, notation=nt, inferred=inferred, model=model)
+    once = _Once(nt, options)  # a formula written again under the same setting is checked once
     # the definitions whose verdict decides what the claims mean (a cost, σ, the forward pass), checked first
-    ahead = {(f.line, f.text): _ahead(f, nt, _setting(model, f.line, given)[0], options) for f in items
+    ahead = {(f.line, f.text): _ahead(f, _setting(model, f.line, given)[0], once) for f in items
              if f.kind in ("claim", "definition", "unreadable") and not model.assumption_at(f.line)
              and unknowns.candidate(f.text, nt)}
     unknown = unknowns.find([(f, ahead[(f.line, f.text)]) for f in items if (f.line, f.text) in ahead], model, nt,
-                            given, recheck=lambda text, line: verify(text, nt, **_setting(model, line, given)[0],
-                                                                     **options))
+                            given, recheck=lambda text, line: once(text, _setting(model, line, given)[0]))
     # a formula written again after the notes define a cost or σ symbp does not know is another claim: identical
     # formulas fold only under the same setting and the same unknown definitions in force
     found = list(fold(items, context=lambda f: (tuple(sorted(_setting(model, f.line, given)[0].items())),
-                                                unknowns.in_force(unknown, f.line, model))))
+                                                unknowns.in_force(unknown, f.line, model), (f.line, f.text) in renamed)))
     total = sum(1 for f in found if f.kind == "unreadable" or (f.kind == "claim" and not model.assumption_at(f.line)))
     held, streamed, everything = set(), 0, nt.name.lower() == "rowvector"
     for f in found:
@@ -197,7 +205,10 @@ def verify_text(text: str, notation="auto", *, path: str = "notes", kind: str = 
             report.rows.append(Row(f, _slip(result, unknowns.slip_reason(slip))))
         elif f.kind == "claim":
             settings, remark = _setting(model, f.line, given)
-            result = ahead.get((f.line, f.text)) or verify(f.text, nt, **settings, **options)
+            result = ahead.get((f.line, f.text)) or once(f.text, settings)
+            if (f.line, f.text) in renamed:
+                remark = "; ".join(filter(None, (remark, f"{alias} is the notes' cost {nt.names['cost']}: they write "
+                                                 f"\\Delta {nt.names['cost']} \\approx \\frac{{\\partial {alias}}}{{\\partial z}} \\Delta z")))
             if remark:
                 result = _with_remark(result, remark)
             own = model.own_terms(f.line, given["cost"]) or unread_cost
@@ -211,6 +222,10 @@ def verify_text(text: str, notation="auto", *, path: str = "notes", kind: str = 
                 result = _own_terms(result, u.reason(delta=u.letter == nt.names["cost"]))
             if result.status == "unreadable" and _known_definition(model, f, given):
                 report.skipped.append(_as_definition(f, _known_definition(model, f, given)))
+                continue
+            if result.status == "unreadable" and names_output(f.text, nt):
+                report.skipped.append(_as_definition(f, f"a definition: the notes name the network's output a^L as a "
+                                                        f"function {names_output(f.text, nt)} of its input"))
                 continue
             report.rows.append(Row(f, result))
         elif f.kind == "unreadable" and _known_definition(model, f, given):
@@ -267,11 +282,28 @@ def _unread_cost(items: list, model: Model, given_cost: str | None, nt: Notation
     return ""
 
 
-def _ahead(f: Formula, nt: Notation, settings: dict, options: dict) -> Verification:
+class _Once:
+    """``verify`` in one notation with the same options, each (formula, setting) checked once in a set of notes.
+
+    The same text at several lines (folded later, or a definition checked ahead and then rechecked) gets the one
+    verdict: ``verify`` depends on nothing else.
+    """
+
+    def __init__(self, nt: Notation, options: dict):
+        self.nt, self.options, self.done = nt, options, {}
+
+    def __call__(self, text: str, settings: dict) -> Verification:
+        key = (text, tuple(sorted(settings.items())))
+        if key not in self.done:
+            self.done[key] = verify(text, self.nt, **settings, **self.options)
+        return self.done[key]
+
+
+def _ahead(f: Formula, settings: dict, once: _Once) -> Verification:
     """The verdict of a definition as a claim, checked before the claims whose meaning it decides."""
     if f.kind == "unreadable":
         return Verification(formula=f.text, status="unreadable", verdict="undecided", reason=f.reason)
-    return verify(f.text, nt, **settings, **options)
+    return once(f.text, settings)
 
 
 def _known_definition(model: Model, f: Formula, given: dict) -> str:

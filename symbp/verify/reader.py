@@ -40,7 +40,9 @@ def read(text: str, notation: "str | Notation" = "nielsen", *, grouping: str = "
     ``grouping`` says how far ⊙ reaches over juxtaposed factors: ``"loose"``
     (the usual reading: A ⊙ B C is A ⊙ (B C)), ``"level"`` ((A ⊙ B) C) or
     ``"tight"`` (A B ⊙ C D is A (B ⊙ C) D); ``verify`` tries the others when
-    the usual one is ill-shaped. Raises ``ReadError`` naming the position for
+    the usual one is ill-shaped. A suffix ``"+odot"`` or ``"+dot"`` reads each
+    ``\\cdot`` and ``\\times`` as ⊙ or as the dot product (Aᵀ B) of the factors
+    beside it, the readings of a dot between two vectors. Raises ``ReadError`` naming the position for
     anything it does not know.
 
     A trailing tag (``\\tag{BP1}``, ``\\quad (\\text{BP1})``) is a label; a
@@ -66,7 +68,7 @@ def parse(text: str, notation: "str | Notation", tail, *, grouping: str = "loose
         raise ReadError(f"a formula must be text, got {type(text).__name__}")
     _check_limits(text)
     parser = _Parser(text, profile(notation))
-    parser.grouping = grouping
+    parser.grouping, _, parser.cdot = grouping.partition("+")  # "loose+odot": \cdot read as ⊙ (``grouping``)
     # Nesting is capped at MAX_DEPTH levels, each a handful of Python frames: make room for them.
     limit = sys.getrecursionlimit()
     sys.setrecursionlimit(max(limit, 20 * MAX_DEPTH + 1000))
@@ -120,6 +122,7 @@ class _Parser(Constructs, Forms):
         self.i = 0
         self.depth = 0
         self.grouping = "loose"
+        self.cdot = ""  # "odot" or "dot": \cdot and \times read as ⊙ or as the dot product aᵀb
         self.samples: set[str] = set()  # the x of z^{x,l} (Nielsen's per-sample superscript)
         self.plain_layered = 0  # a, z, δ written with a layer and no sample
         self.sampled_here = False
@@ -321,6 +324,10 @@ class _Parser(Constructs, Forms):
                 if not factors or self._ends_term(after) or (after.kind == "macro" and after.text in (
                         "odot", "circ", "dotstar", "bullet")):
                     self.fail(f"\\{t.text} has nothing to multiply on its {'left' if not factors else 'right'}", t)
+                if self.cdot == "odot":  # the other readings of \cdot between two vectors (``grouping``)
+                    factors[-1] = Hadamard(factors[-1], self.unary(), r"\odot")
+                elif self.cdot == "dot":
+                    factors[-1] = Mul((Transpose(factors[-1]), self.unary()))
                 continue
             if t.kind == "macro" and t.text in ("cdots", "dots", "ldots", "vdots", "ddots"):
                 self.next()

@@ -62,6 +62,9 @@ def per_sample(formula: str) -> "PerSample | None":
     text = _ARG.sub(lambda m: "" if _is_data_call(text, m) else m.group(0), text)
     words = (f"per sample: every quantity labelled {letter} is of one training input {letter} (for every input; "
              "quantities without a label beside them are of the same input)")
+    if args:
+        words += (f"; ({letter}) after a quantity (a^L({letter}), z^L({letter}), y({letter})) is that label, dropped, "
+                  f"not a product with the input {letter}")
     return PerSample(text, letter, words)
 
 
@@ -123,7 +126,13 @@ def with_label(formula: str, cost: str, sample: str) -> str:
 def _is_data_call(text: str, m: re.Match) -> bool:
     # y(x) and a^L(x) name the input; σ(x) or f(x) would be a function of x
     before = text[:m.start()].rstrip()
-    return bool(re.search(r"(?:^|[^A-Za-z\\])[ya](?:[_^]\{?[A-Za-z0-9+\-()\[\]]*\}?){0,2}$", before))  # y_j(x)
+    if re.search(r"(?:^|[^A-Za-z\\])[ya](?:[_^]\{?[A-Za-z0-9+\-()\[\]]*\}?){0,2}$", before):  # y_j(x)
+        return True
+    # z^L(x), \delta^l_j(x): a layered quantity of the input x, never the product z^L · x (unless a ^ or _
+    # follows the bracket, as in \delta^l (x)^T, which is not read as a label)
+    layered = re.search(r"(?:^|[^A-Za-z\\])(?:z|\\delta)\s*(?:_\s*(?:\{[^{}]*\}|[A-Za-z0-9])\s*)?\^\s*(?:\{[^{}]*\}|"
+                        r"[A-Za-z0-9])(?:\s*_\s*(?:\{[^{}]*\}|[A-Za-z0-9]))?$", before)
+    return bool(layered) and not re.match(r"\s*[\^_']", text[m.end():])
 
 
 _MEAN = re.compile(

@@ -42,7 +42,13 @@ _RESTRICTING = {"for", "if", "only", "where", "when", "layer", "layers", "all", 
 _MODIFYING = {"times", "twice", "double", "doubled", "half", "halved", "negated", "negative", "minus", "plus",
               "squared", "square", "cubed", "inverse", "inverted", "reciprocal", "transpose", "transposed",
               "divided", "multiplied", "factor", "sign", "opposite", "sum", "summed", "mean", "average", "scaled",
-              "add", "added", "subtract", "subtracted", "over", "per", "by", "power", "root", "exp", "log"}
+              "add", "added", "subtract", "subtracted", "over", "per", "by", "power", "root", "exp", "log",
+              "swapped", "swap", "reversed", "flipped", "exchanged", "interchanged", "shifted", "without",
+              "missing", "extra", "wrong", "incorrect", "typo", "error", "approx", "approximately", "up",
+              # Czech, Russian, Polish: times, twice, half, minus, transposed, swapped
+              "krát", "dvakrát", "polovina", "poloviční", "záporně", "transponovaně", "prohozené", "bez",
+              "раз", "умножить", "умноженное", "дважды", "половина", "минус", "плюс", "транспонированная",
+              "без", "razy", "połowa", "transponowana", "podwojone", "zamienione"}
 
 
 @dataclass(frozen=True)
@@ -179,15 +185,40 @@ def _skip_text(p) -> None:
     p._script_tokens()  # its braced words
 
 
-def _label_words(p, words: str, tok, check: bool = True) -> str:
+#: One word of a label: an equation number (25, 2.14, 3a), a name with a number (BP1, BP3a, eq25),
+#: a word of two letters or more in any script (Nielsen, rovnice, cross-entropy, eq.), or a
+#: roman numeral other than x, as in (ii).
+_LABEL_WORD = re.compile(r"(\d+(\.\d+)*[a-h]?'*|[A-Za-z]{2,}\d+(\.\d+)*[a-h]?'*|[^\W\d_]{2,}(-[^\W\d_]{2,})*\.?|"
+                         r"(i{1,3}|iv|vi{0,3}|ix)\.?)")
+
+
+def is_label(words: str) -> bool:
+    """Whether a remark after a formula reads as a label: words and numbers only, no symbol.
+
+    Whatever else is in it (``×2``, ``1/2``, ``-1``, ``l+1``, ``T``, ``j→k``, a single letter)
+    could be an edit of the claim, so it is not a label.
+
+    >>> [is_label(w) for w in ("BP3", "2.14", "Nielsen, eq. 25", "ii", "×2", "x2", "1/2", "l+1", "T", "j,k swapped")]
+    [True, True, True, True, False, False, False, False, False, False]
+    """
+    parts = [w for w in re.split(r"[\s,:;]+", words.strip()) if w]
+    return bool(parts) and all(_LABEL_WORD.fullmatch(w) for w in parts)
+
+
+def _label_words(p, words: str, tok) -> str:
     words = words.strip()
-    found = set(re.findall(r"[a-z]+", words.lower()))
-    if check and found & _MODIFYING:
+    if words.startswith("(") and words.endswith(")"):
+        words = words[1:-1].strip()  # \tag*{(BP3)}: the parentheses are the tag's own
+    found = set(re.findall(r"[^\W\d_]+", words.lower()))
+    if found & _MODIFYING:
         p.fail(f"the remark ({words}) may change the claim's value; symbp reads only labels such as (BP1) "
                "after a formula, so write the change into the formula", tok)
-    if check and (found & _RESTRICTING or re.search(r"[=<>\\$]", words)):
+    if found & _RESTRICTING or re.search(r"[=<>\\$]", words):
         p.fail(f"the remark ({words}) may restrict the claim; write it as a condition such as "
                "\\quad l = L or \\text{for } l < L", tok)
+    if not is_label(words):
+        p.fail(f"the remark ({words}) is not a label (a label is words and numbers, such as (BP1) or (2.14)); "
+               "what else it says could change the claim, so write that into the formula", tok)
     return words
 
 

@@ -27,6 +27,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .steprate import canonical
+
 ARROW = r"\\(?:to|rightarrow|longrightarrow|leftarrow|gets|longleftarrow)(?![A-Za-z])|:="
 RATES = r"\\(?:eta|xi|alpha|epsilon|varepsilon|gamma|lambda|mu)"
 _STEP = re.compile(
@@ -46,6 +48,9 @@ class Step:
     sum_var: str | None  # None: no sum; "" a sum without an index
     sum_upper: str
     body: str
+    slip: str = ""  # a wrong step found while reading (a rate that is not a learning rate)
+    note: str = ""  # how a reordered or regrouped side was read (w^l + η(−∇C) as w^l − η∇C)
+    canon: str = ""  # the side in the order old − rate · gradient
 
 
 @dataclass(frozen=True)
@@ -126,7 +131,11 @@ def read_rule(text: str) -> "Rule | None":
     for side in sides:
         if _NEW_NAME.match(side):
             continue
-        m = _STEP.match(side)
+        canon = canonical(side)
+        if canon is None:
+            return None
+        text, slip, note = canon
+        m = _STEP.match(text)
         if m is None:
             return None
         upper = ""
@@ -137,7 +146,8 @@ def read_rule(text: str) -> "Rule | None":
             sup = re.search(r"\^\s*(\{[^{}]*\}|[A-Za-z0-9])", m.group("sum"))
             upper = sup.group(1).strip("{}") if sup else ""
         steps.append(Step(side.strip(), m.group("old").strip(), m.group("sign"), m.group("rate") or m.group("rate2"),
-                          m.group("den") or "", var, upper, m.group("body").strip().rstrip(",.")))
+                          m.group("den") or "", var, upper, m.group("body").strip().rstrip(",."), slip, note,
+                          text))
     return Rule(param, tuple(steps)) if steps else None
 
 
@@ -164,13 +174,24 @@ def _cost_pattern(cost: str) -> str:
 
 
 def judge_step(rule: Rule, step: Step, check_gradient, cost: str = "C") -> tuple[str, str, str]:
-    """(status, words, diagnosis) of one value side; ``check_gradient(param, body)`` -> (status, words) checks a
-    gradient written in the network's quantities; ``cost`` is the profile's cost letter."""
+    r"""(status, words, diagnosis) of one value side; ``check_gradient(param, body)`` -> (status, words) checks a
+    gradient written in the network's quantities; ``cost`` is the profile's cost letter. A side written in
+    another order (``-\eta\nabla C + w``) is judged by its value, and the words say how it was read."""
+    status, words, diagnosis = _judge(rule, step, check_gradient, cost)
+    if step.note and not step.slip:
+        words = f"{words} ({step.note})"
+    return status, words, diagnosis
+
+
+def _judge(rule: Rule, step: Step, check_gradient, cost: str) -> tuple[str, str, str]:
     p = _norm(rule.param)
+    if step.slip:
+        return "refuted", step.slip, step.slip
     if step.sign == "+":
         return "refuted", "adds the gradient: a step uphill", "the sign: subtract the gradient"
     if _norm(step.old) != p:
-        slip = f"starts from {step.old} instead of {rule.param}"
+        old = step.old.strip() or "something other than the old value"  # never an empty name
+        slip = f"starts from {old} instead of {rule.param}"
         return "refuted", slip, slip
     body = step.body
     grad = re.fullmatch(r"\\nabla\s*C_\{?(?P<label>[^{}^]+)\}?\s*\^\s*\{?\(?(?P<comp>[A-Za-z0-9]+)\)?\}?", body) or \

@@ -44,7 +44,7 @@ from .check import Outcome, Setting, check
 from .describe import describe, identify
 from .diagnose import diagnose as _diagnose
 from .allsizes import proved_for_all_sizes
-from .grouping import Reading, alternatives, choose
+from .grouping import Reading, alternatives, choose, dot_readings, dotted_vectors
 from .instances import _quantities
 from .interpret import Uninterpretable
 from .nodes import Apply, Equation, Nabla, Partial, to_latex, walk
@@ -348,7 +348,7 @@ def _verify_rule(formula: str, nt, again: dict, base: dict, start: float) -> Ver
     for k, r in bad:
         step = rule.steps[k]
         if r[1].startswith("starts from"):
-            corrected = corrected.replace(step.text, rule.param + step.text[len(step.old):], 1)
+            corrected = corrected.replace(step.text, rule.param + step.canon[len(step.old):], 1)
     return Verification(status=status, verdict=_VERDICT.get(status, "undecided"), reason=reason,
                         instances=len(results), interpretation=words, diagnosis=diagnosis,
                         corrected=corrected if corrected != formula else "", seconds=_since(start),
@@ -358,6 +358,8 @@ def _verify_rule(formula: str, nt, again: dict, base: dict, start: float) -> Ver
 def _grouped(formula: str, eq: Equation, outcome: Outcome, setting: Setting, budget: float, start: float):
     """(equation, outcome, words, name): the grouping of ⊙ the shapes allow (``grouping``); outcome None if ambiguous."""
     others = alternatives(formula, setting.notation, eq)
+    if outcome.status == "refuted" and outcome.shape and dotted_vectors(outcome.reason):
+        others += [o for o in dot_readings(formula, setting.notation) if all(o[1] != x for _, x in others)]
     if not others:
         return eq, outcome, "", "loose"
     readings = [Reading("loose", eq, outcome)]
