@@ -1165,3 +1165,16 @@ def test_rv5_derivative_rule_needs_its_activation(name, activation):
 ])
 def test_rv5_wrong_index_count_is_uninterpretable(formula):
     assert verify(formula, diagnose=False).status == "uninterpretable"
+
+
+# ... a chain that defines a or z (the forward pass) stays whole, the notes' forward pass: a ≡ σ(z) = σ(w a) (no bias)
+# holds under no structure and blocks BP3 (∂C/∂b has no b to speak of); with the bias it holds (z = w a + b, Nielsen)
+# and BP3 holds, its ×2 variant refuted.
+@pytest.mark.parametrize("sign", [r"\equiv", ":="])
+def test_rv5_chain_defining_the_forward_pass_stays_whole(tmp_path, sign):
+    false = r"\frac{\partial C}{\partial b^l_j} = 2\delta^l_j"
+    status, _, rows = _notes(tmp_path, f"$$a^l {sign} \\sigma(z^l) = \\sigma(w^l a^{{l-1}})$$\n$${BP3}$$\n")
+    assert status[BP3] == "uninterpretable" and "line 1" in rows[BP3].reason, rows[BP3].reason
+    status, _, rows = _notes(tmp_path, f"$$a^l {sign} \\sigma(z^l) = \\sigma(w^l a^{{l-1}} + b^l)$$\n$${BP3}$$\n$${false}$$\n")
+    assert status[BP3] == "holds", rows[BP3].reason
+    assert status[false] == "refuted", rows[false].reason

@@ -277,6 +277,8 @@ _LINK = re.compile(r"::=|:=|=:|\\(?:coloneqq|eqqcolon|triangleq|equiv|doteq|defe
 _BACKWARD = ("=:", "\\eqqcolon")
 #: A side symbp already knows the meaning of: a derivative (∂C/∂w, ∂C/∂b, ∂C/∂a, ∇_a C, dC/dz).
 _KNOWN_SIDE = re.compile(r"\\partial(?![A-Za-z])|\\nabla(?![A-Za-z])|\\frac\s*\{\s*d\s*[A-Za-z\\]")
+#: A quantity of the forward pass (a, z, bold or with indices): a chain defining it is the notes' forward pass.
+_FORWARD_NAME = re.compile(r"\s*(?:[az]|\\mathbf\s*\{\s*[az]\s*\})\s*(?:[\^_]\s*(?:\{(?:[^{}]|\{[^{}]*\})*\}|\\?\w)\s*)*")
 #: A bare name: a letter or a Greek letter with indices (``\delta^l_j``), nothing computed.
 _BARE_NAME = re.compile(r"\s*(?:\\[A-Za-z]+|[A-Za-z])\s*(?:[\^_]\s*(?:\{(?:[^{}]|\{[^{}]*\})*\}|\\?\w)\s*)*")
 
@@ -349,6 +351,8 @@ def definition_chain(text: str) -> "list[tuple[str, str]] | None":
         return None  # δ_j ≡ ∂C/∂z_i = …: an index the right side lacks, no definition of δ_j: the chain as written
     if len(signs) == 1 and (first or last):
         return None  # one definition of a name: filed as written
+    if first and _FORWARD_NAME.fullmatch(sides[0]) or last and _FORWARD_NAME.fullmatch(sides[-1]):
+        return None  # a ≡ σ(z) = σ(w a): the notes' forward pass as a whole (it holds under a structure, or blocks)
     out = []
     lo, hi = (1 if first else 0), (len(sides) - 2 if last else len(sides) - 1)
     if first:
