@@ -176,6 +176,8 @@ def _continues(a: Segment, b: Segment) -> bool:
     """Does the display ``b`` continue the display ``a`` right before it (same cell, both read)?"""
     if not (a.display and b.display) or a.problem or b.problem or a.cell != b.cell or b.before is None:
         return False
+    if re.search(r"\n[ \t]*\n", b.before):
+        return False  # a blank line between: another paragraph, not the same formula
     head = _LEAD.sub("", b.body).strip()
     tail = trim(" ".join(_housekeeping(a.body, a.body_line)[0].split()))
     if _OPEN_END.search(tail):
