@@ -1136,3 +1136,186 @@ def test_rv5_false_delta_definition_beside_the_true_one_is_a_reported_slip(tmp_p
     assert DELTA_DOUBLED not in defs
     assert status[DELTA_DOUBLED] == "refuted" and "a slip" in rows[DELTA_DOUBLED].reason
     assert status[BP3_OUT] == "holds"
+
+
+# Review 5, B: a chain that opens (or closes) with a definition sign is a definition of a name and then claims: the
+# links after the definition are checked. Truth by hand, quadratic cost C = ½‖a^L − y‖² (symbp's default):
+# ∂C/∂z^L_j = (a^L_j − y_j)σ'(z^L_j) (BP1), so the 2 is false; ∂C/∂z^l_j = ∂C/∂b^l_j (BP3), so b^{l+1} and ·2 are
+# false; BP2 has σ'(z^l), not σ'(z^{l+1}); BP4 has a^{l−1}_k, not a^{l−1}_j.
+_D = r"\delta^L_j"
+_DCDZ = r"\frac{\partial C}{\partial z^L_j}"
+_BP1_TRUE, _BP1_FALSE = r"(a^L_j - y_j)\sigma'(z^L_j)", r"2(a^L_j - y_j)\sigma'(z^L_j)"
+
+
+@pytest.mark.parametrize("chain, definition, claim", [
+    (f"{_D} \\equiv {_DCDZ} = {{rhs}}", f"{_D} \\equiv {_DCDZ}", f"{_DCDZ} = {{rhs}}"),
+    (f"{_D} := {_DCDZ} = {{rhs}}", f"{_D} := {_DCDZ}", f"{_DCDZ} = {{rhs}}"),
+    (f"{_D} \\coloneqq {_DCDZ} = {{rhs}}", f"{_D} \\coloneqq {_DCDZ}", f"{_DCDZ} = {{rhs}}"),
+    (f"{_D} \\triangleq {_DCDZ} = {{rhs}}", f"{_D} \\triangleq {_DCDZ}", f"{_DCDZ} = {{rhs}}"),
+    (f"{{rhs}} = {_DCDZ} =: {_D}", f"{_DCDZ} =: {_D}", f"{{rhs}} = {_DCDZ}"),
+])
+@pytest.mark.parametrize("rhs, truth", [(_BP1_TRUE, "holds"), (_BP1_FALSE, "refuted")])
+def test_rv5_chain_opening_with_a_definition_checks_its_claim(tmp_path, chain, definition, claim, rhs, truth):
+    chain, claim = chain.replace("{rhs}", rhs), claim.replace("{rhs}", rhs)
+    path = tmp_path / "notes.md"
+    path.write_text(f"$${chain}$$\n")
+    report = verify_notes(path, strict=True)
+    rows = {r.formula.text: r.result for r in report.rows}
+    assert definition in {f.text for f in report.skipped if f.kind == "definition"}
+    assert rows[claim].status == truth, rows[claim].reason
+    assert report.exit_code == (0 if truth == "holds" else 1)
+    assert next(r for r in report.rows if r.formula.text == claim).formula.source == chain
+
+
+@pytest.mark.parametrize("chain, claim, truth", [
+    (r"\delta^l_j \coloneqq \frac{\partial C}{\partial z^l_j} = \frac{\partial C}{\partial b^{l}_j}",
+     r"\frac{\partial C}{\partial z^l_j} = \frac{\partial C}{\partial b^{l}_j}", "holds"),
+    (r"\delta^l_j \coloneqq \frac{\partial C}{\partial z^l_j} = \frac{\partial C}{\partial b^{l+1}_j}",
+     r"\frac{\partial C}{\partial z^l_j} = \frac{\partial C}{\partial b^{l+1}_j}", "refuted"),
+    (r"\delta^l \equiv \frac{\partial C}{\partial z^l} = (w^{l+1})^T\delta^{l+1}\odot\sigma'(z^{l})",
+     r"\frac{\partial C}{\partial z^l} = (w^{l+1})^T\delta^{l+1}\odot\sigma'(z^{l})", "holds"),
+    (r"\delta^l \equiv \frac{\partial C}{\partial z^l} = (w^{l+1})^T\delta^{l+1}\odot\sigma'(z^{l+1})",
+     r"\frac{\partial C}{\partial z^l} = (w^{l+1})^T\delta^{l+1}\odot\sigma'(z^{l+1})", "refuted"),
+    (r"\delta^l_j := \frac{\partial C}{\partial z^l_j} = \frac{\partial C}{\partial b^l_j}\cdot 2",
+     r"\frac{\partial C}{\partial z^l_j} = \frac{\partial C}{\partial b^l_j}\cdot 2", "refuted"),
+    # a "definition" of a derivative symbp knows is a claim, its sign read as =
+    (r"\frac{\partial C}{\partial w^l_{jk}} \equiv \frac{\partial C}{\partial z^l_j} a^{l-1}_j",
+     r"\frac{\partial C}{\partial w^l_{jk}} = \frac{\partial C}{\partial z^l_j} a^{l-1}_j", "refuted"),
+    (r"\frac{\partial C}{\partial w^l_{jk}} \equiv \frac{\partial C}{\partial z^l_j} a^{l-1}_k",
+     r"\frac{\partial C}{\partial w^l_{jk}} = \frac{\partial C}{\partial z^l_j} a^{l-1}_k", "holds"),
+    (r"\frac{\partial C}{\partial b^l_j} := 2\delta^l_j", r"\frac{\partial C}{\partial b^l_j} = 2\delta^l_j", "refuted"),
+])
+def test_rv5_links_after_a_definition_are_claims(tmp_path, chain, claim, truth):
+    status, _, rows = _notes(tmp_path, f"$${chain}$$\n")
+    assert status[claim] == truth, rows[claim].reason
+
+
+# ... in an align, a "&=" row after a "&\equiv" row goes on from the definition's right side: ∂C/∂z^L_j = … .
+@pytest.mark.parametrize("rhs, truth", [(_BP1_TRUE, "holds"), (_BP1_FALSE, "refuted")])
+def test_rv5_align_row_after_a_definition_row_is_a_claim(tmp_path, rhs, truth):
+    path = tmp_path / "notes.tex"
+    path.write_text(f"\\begin{{align}}\n{_D} &\\equiv {_DCDZ} \\\\\n&= {rhs}\n\\end{{align}}\n")
+    report = verify_notes(path, strict=True)
+    row, = report.rows
+    assert row.formula.text == f"{_DCDZ} = {rhs}" and row.formula.line == 3
+    assert row.result.status == truth, row.result.reason
+    assert report.exit_code == (0 if truth == "holds" else 1)
+
+
+# Review 5, C: a formula split across two displays is one formula: a display that starts with an operator continues
+# the one before, and one that ends with = or + goes on in the next. Truth by hand: ∂C/∂b^l_j = δ^l_j (BP3), so
+# δ × 2 is false and 2δ × ½ true; ∂C/∂b^L_j = δ^L_j = (a^L_j − y_j)σ'(z^L_j) under C = ½‖a^L − y‖² (BP1).
+_BP3_LEFT = r"\frac{\partial C}{\partial b^l_j}"
+
+
+@pytest.mark.parametrize("kind, text, claim, truth", [
+    ("md", f"$${_BP3_LEFT} = \\delta^l_j$$\n$$\\qquad\\times 2.$$\n", f"{_BP3_LEFT} = \\delta^l_j \\times 2", "refuted"),
+    ("md", f"$${_BP3_LEFT} = 2\\delta^l_j$$\n$$\\qquad\\times \\frac{{1}}{{2}}.$$\n",
+     f"{_BP3_LEFT} = 2\\delta^l_j \\times \\frac{{1}}{{2}}", "holds"),
+    ("tex", f"\\[{_BP3_LEFT} = \\delta^l_j\\]\n\\[\\qquad {{}}\\times 2.\\]\n", f"{_BP3_LEFT} = \\delta^l_j \\times 2",
+     "refuted"),
+    ("tex", f"\\[{_BP3_LEFT} = 2\\delta^l_j\\]\n\\[\\qquad {{}}\\times \\frac{{1}}{{2}}.\\]\n",
+     f"{_BP3_LEFT} = 2\\delta^l_j \\times \\frac{{1}}{{2}}", "holds"),
+    ("md", f"$${_BP3_LEFT} =$$\n$$\\delta^l_j$$\n", f"{_BP3_LEFT} = \\delta^l_j", "holds"),
+    ("md", f"$${_BP3_LEFT} =$$ and $$2\\delta^l_j$$\n", f"{_BP3_LEFT} = 2\\delta^l_j", "refuted"),
+])
+def test_rv5_formula_split_across_displays_is_joined(tmp_path, kind, text, claim, truth):
+    path = tmp_path / f"notes.{kind}"
+    path.write_text(text)
+    report = verify_notes(path, strict=True)
+    row, = report.rows
+    assert row.formula.text == claim and row.formula.lines == (1, 2) or row.formula.lines == (1,) and "and" in text
+    assert row.result.status == truth, row.result.reason
+    assert report.exit_code == (0 if truth == "holds" else 1)
+    assert not report.skipped  # neither half filed as prose or as a definition
+
+
+# ... a definition split the same way is the whole definition: the cost with an L2 term, the softmax output, a = 2σ(z)
+# are none of symbp's, so the claims below are not judged under the first half (BP4, BP1 with σ', would hold there).
+@pytest.mark.parametrize("first, second, claim", [
+    (r"C = \frac12\|a^L - y\|^2", r"+ \frac{1}{2}\sum_j (w^L_{j1})^2", r"\frac{\partial C}{\partial w^L_{jk}} = a^{L-1}_k \delta^L_j"),
+    (r"a^L_j =", r"\frac{e^{z^L_j}}{\sum_k e^{z^L_k}}", BP1),
+    (r"a^l=\sigma(z^l)", r"\cdot\,2", BP1),
+])
+def test_rv5_definition_split_across_displays_is_whole(tmp_path, first, second, claim):
+    alone = f"$${claim}$$\n" if first.endswith("=") else f"$${first}$$\n$${claim}$$\n"  # "a =" would join the claim
+    status, _, rows = _notes(tmp_path, alone)
+    assert status[claim] == "holds", rows[claim].reason  # the first half alone: the claim holds
+    status, _, rows = _notes(tmp_path, f"$${first}$$\n$${second}$$\n$${claim}$$\n")
+    assert status[claim] in NOT_HOLDS, rows[claim].reason
+    status, _, rows = _notes(tmp_path, f"$${first}$$ $${second}$$\n\n$${claim}$$\n")  # on one line
+    assert status[claim] in NOT_HOLDS, rows[claim].reason
+
+
+# ... and with a sentence between the halves they are not joined, and neither is judged: both unreadable, naming the
+# other's line (the first half would hold alone).
+def test_rv5_split_display_with_text_between_is_unreadable(tmp_path):
+    text = (f"$${_BP3_LEFT} = \\delta^l_j$$\nwhich, as the reader will check after some thought, is\n"
+            "$$\\qquad\\times 2$$\n")
+    path = tmp_path / "notes.md"
+    path.write_text(text)
+    report = verify_notes(path, strict=True)
+    assert [(r.formula.line, r.result.status) for r in report.rows] == [(1, "unreadable"), (3, "unreadable")]
+    assert "line 3" in report.rows[0].result.reason and "line 1" in report.rows[1].result.reason
+    assert report.exit_code == 2
+
+
+# Review 5, minor: a = σ(z) = σ(w a) (no bias) holds under none of the weight structures; the run goes on (no exit 2)
+# and files it as a forward pass that holds nowhere, never as holding; with the bias it holds (z = w a + b, Nielsen).
+def test_rv5_chain_defining_a_without_bias_does_not_abort(tmp_path):
+    wrong, right = r"a^l = \sigma(z^l) = \sigma(w^l a^{l-1})", r"a^l = \sigma(z^l) = \sigma(w^l a^{l-1} + b^l)"
+    path = tmp_path / "notes.md"
+    path.write_text(f"$${wrong}$$\n$${BP1}$$\n")
+    report = verify_notes(path)
+    assert report.exit_code != 2
+    filed = {f.text: f.reason for f in report.skipped}
+    assert wrong in filed and "holds under none" in filed[wrong]
+    assert all(r.result.status != "holds" for r in report.rows)
+    status, _, rows = _notes(tmp_path, f"$${right}$$\n")
+    assert status[right] == "holds", rows[right].reason
+
+
+# Review 5, minor: a Markdown indented code block (four spaces after a blank line, not in a list) is code, not math:
+# σ = tanh inside it is not the notes' σ, so σ'(z) = 1 − σ(z)² is checked for a generic σ (false: the sigmoid's
+# σ' = σ(1 − σ) differs). The same line indented in a list item, or after a paragraph line, is math (CommonMark): the
+# definition is read and the claim holds (tanh' = 1 − tanh²).
+TANH_PRIME = r"\sigma'(z) = 1 - \sigma(z)^2"
+
+
+@pytest.mark.parametrize("before, truth", [
+    ("We use a generic activation $\\sigma$.\n\n    ", "refuted"),  # an indented code block
+    ("    ", "refuted"),  # at the start of the file
+    ("We use an activation\n    ", "holds"),  # a paragraph's continuation line
+    ("- the activation:\n\n    ", "holds"),  # a list item's content
+    ("We use an activation\n\n", "holds"),  # not indented
+])
+def test_rv5_markdown_indented_code_block_is_not_math(tmp_path, before, truth):
+    status, defs, rows = _notes(tmp_path, f"{before}$$\\sigma(z) = \\tanh(z)$$\n\n$${TANH_PRIME}$$\n")
+    assert status[TANH_PRIME] == truth, rows[TANH_PRIME].reason
+    if truth == "refuted":  # nothing reported from the code block
+        assert not any("tanh" in t for t in list(status) + list(defs))
+
+
+# ... but a chain whose "definition" binds an index its right side lacks (δ_j^L ≡ ∂C/∂z_i^L = …, a slip of the Czech
+# Nielsen lecture, line 238) defines no δ_j: the chain stays one claim (false for i ≠ j), and δ keeps its meaning for
+# the claims after it (BP3 holds, its ×2 variant is refuted).
+def test_rv5_chain_with_index_slip_in_definition_is_one_claim(tmp_path):
+    chain = r"\delta_j^L \equiv \frac{\partial C}{\partial z_i^L} = \frac{\partial C}{\partial a_i^L}\sigma'(z_i^L)"
+    false = r"\frac{\partial C}{\partial b^l_j} = 2\delta^l_j"
+    definition = r"\delta^l_j \equiv \frac{\partial C}{\partial z^l_j}"  # the notes' own, as in the lecture (line 55)
+    status, defs, rows = _notes(tmp_path, f"$${definition}$$\n$${chain}$$\n$${BP3}$$\n$${false}$$\n")
+    assert status[chain] == "refuted" and defs == {definition}
+    assert status[BP3] == "holds", rows[BP3].reason
+    assert status[false] == "refuted", rows[false].reason
+
+# ... a chain that defines a or z (the forward pass) stays whole, the notes' forward pass: a ≡ σ(z) = σ(w a) (no bias)
+# holds under no structure and blocks BP3 (∂C/∂b has no b to speak of); with the bias it holds (z = w a + b, Nielsen)
+# and BP3 holds, its ×2 variant refuted.
+@pytest.mark.parametrize("sign", [r"\equiv", ":="])
+def test_rv5_chain_defining_the_forward_pass_stays_whole(tmp_path, sign):
+    false = r"\frac{\partial C}{\partial b^l_j} = 2\delta^l_j"
+    status, _, rows = _notes(tmp_path, f"$$a^l {sign} \\sigma(z^l) = \\sigma(w^l a^{{l-1}})$$\n$${BP3}$$\n")
+    assert status[BP3] == "uninterpretable" and "line 1" in rows[BP3].reason, rows[BP3].reason
+    status, _, rows = _notes(tmp_path, f"$$a^l {sign} \\sigma(z^l) = \\sigma(w^l a^{{l-1}} + b^l)$$\n$${BP3}$$\n$${false}$$\n")
+    assert status[BP3] == "holds", rows[BP3].reason
+    assert status[false] == "refuted", rows[false].reason

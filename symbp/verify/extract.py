@@ -11,6 +11,12 @@ rows and claims and sorts every piece into one bucket:
 * ``unreadable``: a delimiter never closed, a continuation row with nothing
   before it (the reason and the line are given).
 
+A chain that opens with a definition sign (``δ ≡ ∂C/∂z = …``, ``:=``, ``\\coloneqq``, ``\\triangleq``) or
+closes with ``=:`` is the definition of a name and then claims: every link after the definition is
+checked; a "definition" of a derivative symbp knows (``∂C/∂w ≡ …``) is a claim. A formula split across
+two displays (one that starts with an operator, or follows one that ends with ``=`` or an operator) is
+joined, or, with text between, both halves are unreadable: half a formula is never judged.
+
 A row that starts with an operator (``&\\qquad \\times 2``, ``& + \\delta^l_j``)
 continues the row before it and is joined to it, never filed as prose.
 
@@ -34,9 +40,10 @@ and a ``// comment`` written in words (math after ``//`` stays). Backslashes los
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from .claims import NOT_EQUATION, classify, first_side, pieces, starts_with_operator, starts_with_relation, trim
+from .claims import (NOT_EQUATION, classify, defined_as, definition_chain, first_side, links, pieces,
+                     starts_with_operator, starts_with_relation, trim)
 from .scan import Segment, scan
 
 BUCKETS = ("claim", "definition", "prose", "unreadable")
@@ -111,16 +118,72 @@ def extract_all(source: str, kind: str = "markdown") -> list[Formula]:
 
 
 def formulas(segments: list[Segment]) -> list[Formula]:
-    """The formulas of each segment, in order (not folded)."""
+    """The formulas of each segment, in order (not folded); a formula split across two displays joined first."""
     out: list[Formula] = []
     previous: Formula | None = None  # the last display claim: "$$= …$$" continues it
-    for seg in segments:
+    for seg, joined, cut in _joined(segments):
+        if cut:
+            # a display that continues another with text between: neither half is judged alone
+            flat = " ".join(seg.body.split())
+            out.append(Formula(seg.line, flat, display=True, cell=seg.cell, kind="unreadable", reason=cut,
+                               source=flat, lines=(seg.line,)))
+            continue
         items = _segment(seg, previous)
+        if joined and items:
+            items[-1] = _with(items[-1], lines=tuple(dict.fromkeys(items[-1].lines + joined)))
         for f in items:
             if f.kind == "claim" and f.display:
                 previous = f
         out += items
     return out
+
+
+#: A display that ends with a relation or an operator (``$$a^L_j =$$``, ``$$C = … +$$``): the next display goes on.
+_OPEN_END = re.compile(r"(?:=|\\equiv|\\coloneqq|\\triangleq|\+|-|\*|/|\\(?:times|cdot|odot|otimes|oplus|circ|pm|mp|"
+                       r"div|ast)(?![A-Za-z]))$")
+#: What may stand between two halves of one formula: nothing, punctuation or a short connective in words.
+_SHORT_BETWEEN = re.compile(r"[\s,;:]*(?:(?:and|or|then|i\.e\.|that is|so|plus|minus|times)[\s,;:]*)?", re.I)
+#: Spacing and an empty group before a display's first operator (``\qquad {}\times 2``).
+_LEAD = re.compile(r"^(?:\s|\\[,;:! ]|\\q?quad(?![A-Za-z])|\{\s*\})+")
+
+
+def _joined(segments: list[Segment]) -> list[tuple]:
+    """(segment, lines joined into it, why it is unreadable or '') for each segment, after joining each display
+    that continues the display before it: one that starts with an operator (``$$\\qquad \\times 2.$$``), or
+    follows one that ends with a relation or an operator (``$$a^L_j =$$``). Joined when only spacing, punctuation
+    or a short connective stands between; otherwise both halves are unreadable, never judged apart."""
+    out: list[list] = []
+    for seg in segments:
+        prev = out[-1] if out else None
+        if prev is not None and not prev[2] and _continues(prev[0], seg):
+            a = prev[0]
+            if _SHORT_BETWEEN.fullmatch(seg.before or ""):
+                gap = seg.body_line - (a.body_line + a.body.count("\n"))
+                body = a.body.rstrip() + ("\n" * gap if gap > 0 else " ") + _LEAD.sub("", seg.body)
+                prev[0] = replace(a, body=body)
+                prev[1] = prev[1] + (seg.line,)
+                continue
+            words = " ".join((seg.before or "").split())[:40]
+            prev[2] = (f"the formula goes on in the display at line {seg.line}, with text between ({words}): not "
+                       "judged on its first half")
+            out.append([seg, (), f"continues the formula at line {a.line} (text between: {words}); not joined"])
+            continue
+        out.append([seg, (), ""])
+    return [tuple(x) for x in out]
+
+
+def _continues(a: Segment, b: Segment) -> bool:
+    """Does the display ``b`` continue the display ``a`` right before it (same cell, both read)?"""
+    if not (a.display and b.display) or a.problem or b.problem or a.cell != b.cell or b.before is None:
+        return False
+    if re.search(r"\n[ \t]*\n", b.before):
+        return False  # a blank line between: another paragraph, not the same formula
+    head = _LEAD.sub("", b.body).strip()
+    tail = trim(" ".join(_housekeeping(a.body, a.body_line)[0].split()))
+    if _OPEN_END.search(tail):
+        return bool(head)
+    # "$$-\\nabla C = …$$" with its own relation is an equation of its own (a sign, not an operator on the last side)
+    return starts_with_operator(head) and not (head[0] in "+-" and links(head))
 
 
 def fold(items: list[Formula], context=None) -> list[Formula]:
@@ -200,13 +263,17 @@ def _segment(seg: Segment, previous: Formula | None) -> list[Formula]:
         else:
             head, head_prose = None, None
         parts = pieces(text)
-        for piece, dropped in parts:
-            f = _classify(piece, line, source, repaired, removed + dropped, base)
-            out.append(f)
-            if f.kind == "claim":
-                head, head_prose = first_side(piece), None
-            elif f.kind == "prose" and not NOT_EQUATION.search(piece) and len(parts) == 1:
-                head, head_prose = piece, len(out) - 1
+        for whole, dropped in parts:
+            # "δ ≡ ∂C/∂z = 2(a − y)σ'(z)": the definition δ ≡ ∂C/∂z, and the claim ∂C/∂z = 2(a − y)σ'(z) checked
+            for piece in [t for t, _ in definition_chain(whole) or [(whole, "")]]:
+                f = _classify(piece, line, source, repaired, removed + dropped, base)
+                out.append(f)
+                if f.kind == "claim":
+                    head, head_prose = first_side(piece), None
+                elif f.kind == "definition" and defined_as(piece) is not None:
+                    head, head_prose = defined_as(piece), None  # "δ &≡ ∂C/∂z \\ &= …" goes on from ∂C/∂z
+                elif f.kind == "prose" and not NOT_EQUATION.search(piece) and len(parts) == 1:
+                    head, head_prose = piece, len(out) - 1
     return out
 
 
@@ -350,6 +417,8 @@ def _repair_raw(text: str) -> str:
 def _flatten(text: str) -> str:
     flat = " ".join(text.split())
     flat = re.sub(r"=(?:\s|\\ )*=", "=", flat)  # "= \\ &=" whose "\\\\" lost a backslash
+    if starts_with_operator(_LEAD.sub("", flat)):
+        flat = _LEAD.sub("", flat)  # "&{}\\times 2": the empty group only spaces the operator
     return trim(flat)
 
 

@@ -6,6 +6,7 @@ and *breaks* (a blank line, the end of a Markdown table cell or row, of a
 heading, a code fence). What is not rendered as math never becomes an event:
 LaTeX comments (``%`` to the end of the line), ``\verb|…|``, ``verbatim``-like
 environments and ``\iffalse … \fi`` in LaTeX; code spans, fenced code blocks
+indented code blocks (CommonMark: after a blank line, not in a list)
 and HTML comments in Markdown; an escaped dollar ``\$`` in both. A second pass
 pairs each opening delimiter with its closer *before the next break*; an
 opener without one becomes an ``unclosed`` segment (reported with its line)
@@ -62,6 +63,7 @@ class Segment:
     body_line: int
     cell: int | None = None
     problem: str = ""
+    before: str | None = None  # the text between the segment before this one (of the same scan) and this one
 
 
 @dataclass(frozen=True)
@@ -135,6 +137,19 @@ def _line(starts: list[int], pos: int) -> int:
     return bisect.bisect_right(starts, pos)
 
 
+def _indent(line: str) -> int:
+    """The indentation of ``line`` in columns (a tab to the next multiple of four)."""
+    col = 0
+    for c in line:
+        if c == " ":
+            col += 1
+        elif c == "\t":
+            col += 4 - col % 4
+        else:
+            break
+    return col
+
+
 class _Lexer:
     """The first pass: delimiters and breaks, with comments, code and verbatim text skipped."""
 
@@ -145,6 +160,7 @@ class _Lexer:
     def __init__(self, text: str, kind: str, starts: list[int]):
         self.text, self.kind, self.starts = text, kind, starts
         self.out: list[_Event] = []
+        self.lines = text.split("\n")
         self.table_lines = self._table_lines() if kind == "markdown" else set()
         self.runs: dict | None = None  # backtick runs by length, found on first use
         self.paragraph_ends: list[int] = []
@@ -217,7 +233,38 @@ class _Lexer:
                 return len(text)
             self._add(close.end(), close.end(), "break", "code block")
             return close.end()
+        end = self._indented_code(i)
+        if end is not None:
+            self._add(i, i, "break", "code block")
+            self._add(end, end, "break", "code block")
+            return end
         return i
+
+    _LIST_ITEM = re.compile(r"[ ]{0,3}(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)")
+
+    def _indented_code(self, i: int) -> "int | None":
+        """Where the Markdown indented code block starting at ``i`` ends (the end of its last line), or None.
+
+        CommonMark: four spaces (or a tab) of indentation start one only after a blank line (it cannot interrupt a
+        paragraph) and not in a list (after a blank line, indented text goes on the list item before it)."""
+        lines = self.lines
+        n = _line(self.starts, i) - 1  # 0-based
+        if _indent(lines[n]) < 4 or not lines[n].strip() or (n > 0 and lines[n - 1].strip()):
+            return None
+        k = n - 1
+        while k >= 0 and not lines[k].strip():
+            k -= 1
+        while k >= 0 and lines[k].strip():  # the block of text before: a list item, or a list's indented content
+            if self._LIST_ITEM.match(lines[k]) or _indent(lines[k]) >= 2:
+                return None
+            k -= 1
+        last = n
+        for m in range(n + 1, len(lines)):
+            if lines[m].strip() and _indent(lines[m]) < 4:
+                break
+            if lines[m].strip():
+                last = m
+        return self.starts[last] + len(lines[last])
 
     def _newline(self, i: int) -> int:
         text = self.text
@@ -310,6 +357,7 @@ def _pair(text: str, events: list[_Event], starts: list[int], cell: int | None) 
             positions.setdefault(e.key, []).append(k)
     out: list[Segment] = []
     k = 0
+    last_end: int | None = None  # where the segment before ends (after its closer)
     while k < len(events):
         e = events[k]
         if e.kind not in ("open", "both"):
@@ -327,7 +375,9 @@ def _pair(text: str, events: list[_Event], starts: list[int], cell: int | None) 
         if c < len(candidates) and candidates[c] < limit:
             j = candidates[c]
             body = text[e.end:events[j].pos]
-            out.append(Segment(body, line, column, name, display, _line(starts, e.end), cell))
+            before = None if last_end is None else text[last_end:e.pos]
+            out.append(Segment(body, line, column, name, display, _line(starts, e.end), cell, before=before))
+            last_end = events[j].end
             k = j + 1
             continue
         what = events[limit].key if limit < len(events) else "file"
@@ -337,6 +387,8 @@ def _pair(text: str, events: list[_Event], starts: list[int], cell: int | None) 
         # Nothing of an unclosed segment is checked; its body is shown up to the end of its line.
         line_end = text.find("\n", e.end, end)
         shown_body = text[e.end:line_end if line_end >= 0 else end][:200]
-        out.append(Segment(shown_body, line, column, name, display, _line(starts, e.end), cell, problem))
+        before = None if last_end is None else text[last_end:e.pos]
+        out.append(Segment(shown_body, line, column, name, display, _line(starts, e.end), cell, problem, before))
+        last_end = e.end
         k += 1
     return out
