@@ -375,7 +375,7 @@ def _slip(v: Verification, why: str) -> Verification:
         return v
     if v.status in ("unreadable", "uninterpretable"):  # not read: it cannot be said to contradict anything
         first, _, _ = why.partition("; this definition contradicts it")
-        d["reason"] = f"{v.reason}; not in force: {first.removeprefix('a slip: ')}"
+        d["reason"] = f"{v.reason}; a slip, not in force: {first.removeprefix('a slip: ')}"
         return Verification(**d)
     d["reason"] = why + (f"; as a claim: {v.reason}" if v.reason else "")
     return Verification(**d)
