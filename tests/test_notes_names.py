@@ -9,10 +9,13 @@ C = ½‖a^L − y‖², whose a^{(l)} for a hidden layer has the wrong size (n_
 
 import importlib
 
+import pytest
+
 from symbp.notation import profile
 from symbp.oracle import numeric
 from symbp.verify.extract import extract_all
-from symbp.verify.names import as_cost, cost_letter_alias, names_output
+from symbp.verify import verify
+from symbp.verify.names import as_cost, cost_letter_alias, names_output, schematic
 from symbp.verify.notes import verify_text
 
 network_check = importlib.import_module("symbp.verify.network_check")
@@ -112,3 +115,35 @@ def test_the_oracles_shared_context_keeps_its_precision():
     ctx = numeric._work_context()
     ctx.dps = 15  # whatever changed it, the next oracle computes at its own precision
     assert numeric._work_context().dps == numeric.WORK_DIGITS
+
+
+# Nielsen, ch. 2, eq. (32) (seed 000 lines 156, 166): ∂C/∂w = a_in δ_out is BP4 with w = w^l_{jk}, a_in = a^{l-1}_k
+# and δ_out = δ^l_j. By hand: ∂C/∂w^l_{jk} = a^{l-1}_k δ^l_j (true); swapping in and out gives a^l_j δ^{l-1}_k (false:
+# on [2, 3, 2] at l = 3 it is a^3_1 δ^2_1, not a^2_1 δ^3_1); a factor 2 is false.
+@pytest.mark.parametrize("formula, status", [
+    (r"\frac{\partial C}{\partial w} = a_{\rm in} \delta_{\rm out}", "holds"),
+    (r"\frac{\partial C}{\partial w} = \delta_{\mathrm{out}} a_{\mathrm{in}}", "holds"),
+    (r"\frac{\partial C}{\partial w} = a_{\text{in}} \delta_{\text{out}}", "holds"),
+    (r"\frac{\partial C}{\partial w} = a_{\rm out} \delta_{\rm in}", "refuted"),
+    (r"\frac{\partial C}{\partial w} = 2 a_{\rm in} \delta_{\rm out}", "refuted"),
+    (r"\frac{\partial C}{\partial w} = a_{\rm in} \delta_{\rm in}", "refuted"),
+])
+def test_nielsens_schematic_bp4(formula, status):
+    v = verify(formula)
+    assert v.status == status, v.reason
+    assert "schematic" in v.interpretation["per_sample"]
+
+
+def test_schematic_form_only_in_nielsens_notation_and_with_a_bare_w():
+    assert schematic(r"\frac{\partial C}{\partial w} = a_{\rm in} \delta_{\rm out}", profile("sokolinsky")) is None
+    assert schematic(r"\frac{\partial C}{\partial w^l_{jk}} = a_{\rm in} \delta^l_j", profile("nielsen")) is None
+    # a w left without its indices elsewhere is not read away: unreadable or uninterpretable, never a verdict
+    assert verify(r"\frac{\partial C}{\partial w} = a_{\rm in} \delta_{\rm out} w").status in ("unreadable",
+                                                                                                "uninterpretable")
+
+
+def test_schematic_form_damaged_by_extraction_is_repaired():
+    # Seed 000 line 156: "\r" of "\rm" eaten, leaving a line break and " m in}".
+    report = verify_text("$\\frac{\\partial C}{\\partial w} \\equiv a_{\n m in} \\delta_{\n m out}$\n", "nielsen")
+    (row,) = report.rows
+    assert row.formula.repaired and row.result.status == "holds", row.result.reason

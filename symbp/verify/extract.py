@@ -83,6 +83,7 @@ _REPAIRS = (
     (re.compile(r"(?<=\\sigma)ig(?=[()])"), r"\\big"),
     (re.compile(r"(?<=[\^_][A-Za-z0-9])ig(?=[()])"), r"\\big"),  # "z^lig)": z^l\big)
     (re.compile(r"(?<![\\A-Za-z])ext\{"), r"\\text{"),
+    (re.compile(r"(?<=_\{)\s+m (?=(?:in|out)\})"), r"\\rm "),  # "a_{\rm in}": \r eaten, a line break left
     # "j eq k": "\neq" between two indices with its "\n" eaten ("eq" alone renders as the letters e q)
     (re.compile(r"(?<=[A-Za-z}])(\s+)eq(?= +(?:[A-Za-z](?![A-Za-z])|\\text\{[A-Za-z]\}))"), r"\1\\neq"),
     # "\ a - y\ ^2": a norm whose bars were taken for table separators; a superscript on a

@@ -86,3 +86,39 @@ def _quantity(text: str, nt: Notation) -> "Quantity | None":
 
 def _plain(name: str) -> str:
     return re.sub(r"\\(?:mathrm|text|mathbf|boldsymbol)\{([^{}]*)\}", r"\1", name).lstrip("\\")
+
+
+# -- Nielsen's schematic form: a_in, δ_out ---------------------------------------------------------------------
+
+#: ``in`` / ``out`` as a subscript, in roman (``\rm``, ``\mathrm``, ``\text``) or plain.
+_IO = r"_\s*\{\s*(?:\\rm\s+|\\mathrm\s*\{\s*|\\text\s*\{\s*|\\textrm\s*\{\s*)?(in|out)\s*\}?\s*\}"
+_IO_QUANTITY = re.compile(r"(?<![A-Za-z\\])(a|z|\\delta)" + _IO)
+_BARE_W = re.compile(r"\\partial\s+w\s*(?=\})")
+#: What a_in, δ_out … stand for beside ∂C/∂w^l_{jk} (Nielsen's order: w^l_{jk} from neuron k of layer l − 1 to j).
+_IO_NIELSEN = {"in": ("l-1", "k"), "out": ("l", "j")}
+
+
+def schematic(formula: str, notation: Notation) -> "tuple[str, str] | None":
+    r"""Nielsen's schematic BP4, ``∂C/∂w = a_in δ_out``, written out: (the formula in indices, the words), or None.
+
+    Nielsen writes ∂C/∂w = a_in δ_out "where a_in is the activation of the neuron input to the weight w, and
+    δ_out is the error of the neuron output from the weight w". With w = w^l_{jk}, a_in is a^{l-1}_k and δ_out
+    is δ^l_j, so the claim is read with those indices for every weight; a_out or δ_in stand for a^l_j and
+    δ^{l-1}_k, so a slip of in for out is checked, not read away. Only in Nielsen's notation, and only when w
+    has no indices and every other quantity is written with in/out.
+
+    >>> from symbp.notation import profile
+    >>> schematic(r"\frac{\partial C}{\partial w} = a_{\rm in} \delta_{\rm out}", profile("nielsen"))[0]
+    '\\frac{\\partial C}{\\partial w^l_{jk}} = a^{l-1}_k \\delta^l_j'
+    >>> schematic(r"\frac{\partial C}{\partial w^l_{jk}} = a^{l-1}_k \delta^l_j", profile("nielsen")) is None
+    True
+    """
+    if notation.name.lower() != "nielsen" or not _BARE_W.search(formula) or not _IO_QUANTITY.search(formula):
+        return None
+    text = _BARE_W.sub(r"\\partial w^l_{jk}", formula)
+    text = _IO_QUANTITY.sub(lambda m: f"{m.group(1)}^{{{_IO_NIELSEN[m.group(2)][0]}}}_{_IO_NIELSEN[m.group(2)][1]}",
+                            text)
+    text = text.replace("^{l}_", "^l_")
+    words = ("Nielsen's schematic form: w is any weight w^l_{jk} (from neuron k of layer l-1 to neuron j of "
+             "layer l), a_in its input's activation a^{l-1}_k, δ_out the error δ^l_j of the neuron it feeds")
+    return text, words

@@ -52,6 +52,7 @@ from .conditions import apply_conditions
 from .reader import ReadError, read_claim
 from .recheck import HOOKS
 from .graphsingle import check_single, has_layers
+from .names import schematic
 from .samples import cost_definition, mean_claim, over_inputs, per_sample, sample_slip, total_cost, with_label
 from .scalar import check_scalar, is_scalar
 from .updates import is_rule, judge_step, read_rule
@@ -202,6 +203,11 @@ def verify(
             return _mean_cost(formula, sample, total, nt, again, base, start)
         inner = verify(sample.text, nt, **again)
         words = dict(inner.interpretation, per_sample=sample.words)
+        return _replace(inner, formula=formula, interpretation=words, seconds=_since(start))
+    written_out = schematic(formula, nt)
+    if written_out is not None:  # Nielsen's ∂C/∂w = a_in δ_out: checked with the indices it stands for
+        inner = verify(written_out[0], nt, **again)
+        words = dict(inner.interpretation, per_sample=written_out[1])
         return _replace(inner, formula=formula, interpretation=words, seconds=_since(start))
     try:
         claim = read_claim(formula, nt)
