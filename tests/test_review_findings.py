@@ -1319,3 +1319,22 @@ def test_rv5_chain_defining_the_forward_pass_stays_whole(tmp_path, sign):
     status, _, rows = _notes(tmp_path, f"$$a^l {sign} \\sigma(z^l) = \\sigma(w^l a^{{l-1}} + b^l)$$\n$${BP3}$$\n$${false}$$\n")
     assert status[BP3] == "holds", rows[BP3].reason
     assert status[false] == "refuted", rows[false].reason
+
+
+# Review 6, F4: words that change the claim passed as labels because only a list of such words was refused.
+# Now a label is numbers, tags and a small vocabulary of references; every remark below could say "× 2",
+# "the opposite sign" or "this is false", so the formula is unreadable instead of BP3 holding.
+@pytest.mark.parametrize("words", [
+    "opačné znaménko", "udvojeno", "dvojnásobně", "krat 2", "krat2", "удвоенное", "вдвое больше", "do kwadratu",
+    "dwukrotnie", "mal 2", "verdoppelt", "umgekehrtes Vorzeichen", "doublé", "con signo opuesto", "false",
+    "chybně", "neplatí", "неверно", "błędnie", "nieprawda",
+])
+def test_rv6_words_that_change_the_claim_are_no_label(words):
+    v = verify(f"{_BP3} \\quad \\text{{({words})}}", diagnose=False)
+    assert v.status == "unreadable", (words, v.status)
+
+
+def test_rv6_a_number_glued_to_the_formula_is_no_equation_number():
+    assert verify(f"{_BP3}\\text{{(2)}}", diagnose=False).status == "unreadable"
+    for tail in (r"\text{ (2)}", r"\tag{2}", r"\quad \text{(rovnice 3)}", r"\quad \text{(eq. 29)}"):
+        assert verify(f"{_BP3} {tail}", diagnose=False).status == "holds", tail

@@ -106,7 +106,10 @@ def read_tail(p) -> tuple[list, list]:
         if (t.kind == "char" and t.text in ",;.") or (t.kind == "macro" and t.text in ("quad", "qquad")):
             p.next()
             continue
-        if t.kind == "macro" and t.text in ("tag", "label"):
+        if t.kind == "macro" and t.text == "label":
+            labels.append(_key(p))  # \label{eq:bp3}: a cross-reference key, not rendered
+            continue
+        if t.kind == "macro" and t.text == "tag":
             labels.append(_tag(p))
             continue
         if t.kind == "macro" and (t.text in ("nonumber", "notag") or (t.text == "\\" and p.peek(1).kind == "end")):
@@ -180,29 +183,48 @@ def _tag(p) -> str:
     return _label_words(p, p.text[start.pos + 1:close.pos], start)
 
 
+def _key(p) -> str:
+    tok = p.next()
+    if not p.at("{"):
+        p.fail("\\label needs its key in braces", tok)
+    start = p.peek()
+    p._script_tokens()
+    key = p.text[start.pos + 1:p.toks[p.i - 1].pos].strip()
+    if re.fullmatch(r"[A-Za-z0-9]+(?:[:_\-.][A-Za-z0-9]+)+", key):
+        return key  # eq:bp3, fig-1: a key as LaTeX writes them
+    return _label_words(p, key, start)  # words in a key are read as any remark is
+
+
 def _skip_text(p) -> None:
     p.next()  # \text
     p._script_tokens()  # its braced words
 
 
-#: One word of a label: an equation number (25, 2.14, 3a), a name with a number (BP1, BP3a, eq25),
-#: a word of two letters or more in any script (Nielsen, rovnice, cross-entropy, eq.), or a
-#: roman numeral other than x, as in (ii).
-_LABEL_WORD = re.compile(r"(\d+(\.\d+)*[a-h]?'*|[A-Za-z]{2,}\d+(\.\d+)*[a-h]?'*|[^\W\d_]{2,}(-[^\W\d_]{2,})*\.?|"
-                         r"(i{1,3}|iv|vi{0,3}|ix)\.?)")
+#: One word of a label: an equation number (25, 2.14, 3a), a tag (BP1, BP3a, eq25), a roman numeral other than
+#: x, as in (ii), or a word of the small vocabulary notes label their formulas with. Any other word could say
+#: what the remark does to the claim (doubled, negated, false, "krat 2", "do kwadratu"), so it is no label.
+_LABEL_WORD = re.compile(r"(\d+(\.\d+)*[a-h]?'*|(?:[A-Z][A-Za-z]{1,3}|eqn?)\d+(\.\d+)*[a-h]?'*|(i{1,3}|iv|vi{0,3}|ix)\.?)")
+_LABEL_VOCABULARY = {
+    "eq", "eqn", "equation", "eqs", "formula", "rule", "chain", "definition", "def", "lemma", "theorem", "identity",
+    "see", "cf", "ch", "chapter", "sec", "section", "vector", "matrix", "form", "component", "components",
+    "nielsen", "sokolinsky", "dyda", "backprop", "backpropagation", "bp",
+    "rovnice", "vzorec", "definice", "věta", "kapitola", "viz", "maticově", "vektorově", "tvar",
+    "уравнение", "формула", "определение", "лемма", "теорема", "глава", "см", "форма",
+    "równanie", "wzór", "definicja", "twierdzenie", "rozdział", "zob", "postać",
+}
 
 
 def is_label(words: str) -> bool:
-    """Whether a remark after a formula reads as a label: words and numbers only, no symbol.
+    """Whether a remark after a formula reads as a label: numbers, tags and words of the label vocabulary only.
 
-    Whatever else is in it (``×2``, ``1/2``, ``-1``, ``l+1``, ``T``, ``j→k``, a single letter)
-    could be an edit of the claim, so it is not a label.
+    Whatever else is in it (``×2``, ``1/2``, ``-1``, ``l+1``, ``T``, ``j→k``, a single letter, any other
+    word) could be an edit of the claim, so it is not a label.
 
-    >>> [is_label(w) for w in ("BP3", "2.14", "Nielsen, eq. 25", "ii", "×2", "x2", "1/2", "l+1", "T", "j,k swapped")]
+    >>> [is_label(w) for w in ("BP3", "2.14", "Nielsen, eq. 29", "ii", "×2", "x2", "1/2", "T", "doubled", "krat 2")]
     [True, True, True, True, False, False, False, False, False, False]
     """
     parts = [w for w in re.split(r"[\s,:;]+", words.strip()) if w]
-    return bool(parts) and all(_LABEL_WORD.fullmatch(w) for w in parts)
+    return bool(parts) and all(_LABEL_WORD.fullmatch(w) or w.lower().rstrip(".") in _LABEL_VOCABULARY for w in parts)
 
 
 def _label_words(p, words: str, tok) -> str:
@@ -217,9 +239,21 @@ def _label_words(p, words: str, tok) -> str:
         p.fail(f"the remark ({words}) may restrict the claim; write it as a condition such as "
                "\\quad l = L or \\text{for } l < L", tok)
     if not is_label(words):
-        p.fail(f"the remark ({words}) is not a label (a label is words and numbers, such as (BP1) or (2.14)); "
-               "what else it says could change the claim, so write that into the formula", tok)
+        p.fail(f"the remark ({words}) is not a label (a label is a number, a tag or a reference, such as (BP1), "
+               "(2.14) or (Nielsen, eq. 29)); what else it says could change the claim, so write that into the "
+               "formula", tok)
+    if re.fullmatch(r"[\d.\s]+[a-h]?", words) and not _apart(p, tok):
+        p.fail(f"the number ({words}) stands right after the formula, where it may be a factor; an equation "
+               "number stands apart (\\quad (2) or \\tag{2})", tok)
     return words
+
+
+def _apart(p, tok) -> bool:
+    """Whether ``tok`` (a remark) is set apart from the formula before it: a space, \\quad or a tag."""
+    before = p.text[:tok.pos]
+    inner = p.text[tok.pos:tok.pos + 12]
+    return (before[-1:].isspace() or re.search(r"\\(?:q?quad|[,;:! ]|tag\*?)\s*\{?$", before) is not None
+            or re.match(r"\\\w+\s*\{\s+", inner) is not None)
 
 
 def _condition(p) -> Where:
