@@ -1338,3 +1338,61 @@ def test_rv6_a_number_glued_to_the_formula_is_no_equation_number():
     assert verify(f"{_BP3}\\text{{(2)}}", diagnose=False).status == "unreadable"
     for tail in (r"\text{ (2)}", r"\tag{2}", r"\quad \text{(rovnice 3)}", r"\quad \text{(eq. 29)}"):
         assert verify(f"{_BP3} {tail}", diagnose=False).status == "holds", tail
+
+
+# Review 6, F3: a change of activation for the whole network, a^l = f(z^l) with f not σ, was taken for a slip of
+# a^l = σ(z^l) and the sigmoid stayed in force. By hand (quadratic cost, C = ½‖a^L − y‖²): under tanh,
+# δ^L = (a^L − y) ⊙ (1 − a^L ⊙ a^L) (true), and the sigmoid's (a^L − y) ⊙ a^L ⊙ (1 − a^L) is false; under softplus
+# δ^L = (a^L − y) ⊙ (1 − e^{−a^L}), and the sigmoid's form is false too. symbp judges these only under σ, so
+# the claims after the change must not be judged under the sigmoid: uninterpretable, naming the change's line.
+BP1_TANH = r"\delta^L = (a^L - y)\odot(1 - a^L\odot a^L)"
+BP1_SIGMOID_A = r"\delta^L = (a^L - y)\odot a^L\odot(1 - a^L)"
+_SIGMOID_NOTES = (r"Sigmoid $\sigma(z) = \frac{1}{1+e^{-z}}$, $z^l = w^l a^{l-1} + b^l$, $a^l = \sigma(z^l)$, "
+                  r"$C = \frac12\|a^L - y\|^2$." + "\n\n")
+
+
+@pytest.mark.parametrize("change", [r"a^l = \tanh(z^l)", r"a^l = \ln(1 + e^{z^l})"])
+@pytest.mark.parametrize("claim", [BP1_TANH, BP1_SIGMOID_A])
+def test_rv6_change_of_activation_is_not_a_slip(tmp_path, change, claim):
+    status, _, rows = _notes(tmp_path, _SIGMOID_NOTES + f"From now on the activation is $${change}$$\n\n$${claim}$$\n")
+    assert status[claim] == "uninterpretable" and "line 3" in rows[claim].reason, (status[claim], rows[claim].reason)
+
+
+# n/r8: tanh is the notes' activation (line 3), the sigmoid is mentioned later "for comparison": neither the true tanh
+# BP1 may be refuted nor the false sigmoid one hold.
+def test_rv6_activation_then_sigmoid_for_comparison_blocks(tmp_path):
+    status, _, rows = _notes(tmp_path, r"Quadratic cost $C = \frac12\|a^L - y\|^2$, $z^l = w^l a^{l-1} + b^l$." + "\n\n"
+                             r"In this chapter the network uses $$a^l = \tanh(z^l)$$" + "\n\n"
+                             f"$${BP1_TANH}$$\n\n"
+                             r"(For comparison, Nielsen uses $$a^l = \sigma(z^l)$$ with "
+                             r"$\sigma(z) = \frac{1}{1+e^{-z}}$.)" + f"\n\n$${BP1_SIGMOID_A}$$\n")
+    for claim in (BP1_TANH, BP1_SIGMOID_A):
+        assert status[claim] == "uninterpretable" and "line 3" in rows[claim].reason, (claim, rows[claim].reason)
+
+
+# Control: without the change the sigmoid's form is BP1 and holds, the tanh form is refuted (σ' = σ(1 − σ)).
+def test_rv6_sigmoid_notes_without_a_change_still_judged(tmp_path):
+    status, _, rows = _notes(tmp_path, _SIGMOID_NOTES + f"$${BP1_SIGMOID_A}$$\n\n$${BP1_TANH}$$\n")
+    assert status[BP1_SIGMOID_A] == "holds" and status[BP1_TANH] == "refuted"
+
+
+# m/pl7: a^l = σ(z^l) for l < L and a^L = 2z^L. By hand ∂a^L/∂z^L = 2, so δ^L = 2(a^L − y) is true and a^L − y false;
+# symbp has no such output layer: both uninterpretable, naming line 3 (as a^L = z^L already does).
+@pytest.mark.parametrize("claim", [r"\delta^L = 2(a^L - y)", r"\delta^L = a^L - y"])
+def test_rv6_scaled_linear_output_blocks(tmp_path, claim):
+    status, _, rows = _notes(tmp_path, r"$C = \frac12\|a^L - y\|^2$, $z^l = w^l a^{l-1} + b^l$, "
+                             r"$\sigma(z) = \frac{1}{1+e^{-z}}$." + "\n\n"
+                             r"$$a^l = \sigma(z^l) \quad l < L$$ and $$a^L = 2z^L$$" + f"\n\n$${claim}$$\n")
+    assert status[claim] == "uninterpretable" and "line 3" in rows[claim].reason, (status[claim], rows[claim].reason)
+
+
+# Review 6, F2 (n/o4): a^L = α(x), then C = ‖α(x) − y‖² (no ½): by hand δ^L = 2(a^L − y) ⊙ σ'(z^L), so BP1 without
+# the 2 is false and with it true. symbp cannot read that cost (α): both uninterpretable naming line 3, never
+# judged under the default ½-quadratic.
+@pytest.mark.parametrize("claim", [r"\delta^L = (a^L - y)\odot\sigma'(z^L)", r"\delta^L = 2(a^L - y)\odot\sigma'(z^L)"])
+def test_rv6_cost_through_a_new_name_blocks(tmp_path, claim):
+    status, _, rows = _notes(tmp_path, r"Sigmoid $\sigma(z) = \frac{1}{1+e^{-z}}$, $z^l = w^l a^{l-1} + b^l$, "
+                             r"$a^l = \sigma(z^l)$." + "\n\n"
+                             r"The output is $$a^{L} = \alpha(x)$$ and the cost $$C = \|\alpha(x) - y\|^2$$"
+                             + f"\n\n$${claim}$$\n")
+    assert status[claim] == "uninterpretable" and "line 3" in rows[claim].reason, (status[claim], rows[claim].reason)

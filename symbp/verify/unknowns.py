@@ -156,11 +156,46 @@ def forward_kind(text: str, nt: Notation) -> str:
         return "z"
     if lhs.role == "a" and isinstance(rhs, Apply) and rhs.func == "sigma" and rhs.primes == 0:
         return "a"  # a = σ(…): a claim such as a = z ⊙ σ'(z) defines nothing
+    if (lhs.role == "a" and _output(lhs) and lhs.layer.var == "L" and rhs is not None
+            and _of_output_z_alone(rhs, lhs)):
+        return "linear"  # a^L = 2z^L: an output layer without σ, as a^L = z^L
     if lhs.role == "a" and (weights or _ACTIVATION_WORD.search(rest)) and not _DERIVATIVE_ONLY.search(rest):
         # a = 2σ(z), σ(z/τ), σ(z) + b, tanh(z^L) at the output, w a + b at the output: an activation of the notes'
         # own (a = z ⊙ σ'(z), with σ' alone, is a claim about σ, not a definition)
         return "linear" if _output(lhs) and lhs.layer is not None and lhs.layer.var == "L" else "a"
     return ""
+
+
+def _of_output_z_alone(rhs, lhs: Quantity) -> bool:
+    """Is ``rhs`` built from the output's z (same layer and indices) and numbers alone, with no function applied?"""
+    nodes = list(walk(rhs))
+    zs = [n for n in nodes if isinstance(n, Quantity)]
+    return (bool(zs) and all(n.role == "z" and n.layer == lhs.layer and n.indices == lhs.indices for n in zs)
+            and not any(isinstance(n, Apply) for n in nodes))
+
+
+def other_function(text: str, nt: Notation) -> bool:
+    r"""Does the definition of a ``text`` apply another function than the notation's σ to z alone (``a^l =
+    \tanh(z^l)``, ``a^l = \ln(1 + e^{z^l})``)? Such a definition is a change of activation, never a slip of σ;
+    ``a^l = \sigma(2z^l)`` (σ itself, another argument) or ``a^l = w^l a^{l-1} + b^l`` (the weights) may be one.
+
+    >>> from symbp.notation import profile
+    >>> nt = profile("nielsen")
+    >>> other_function(r"a^l = \tanh(z^l)", nt), other_function(r"a^l = \ln(1+e^{z^l})", nt)
+    (True, True)
+    >>> other_function(r"a^l = \sigma(2z^l)", nt), other_function(r"a^l = w^l a^{l-1} + b^l", nt)
+    (False, False)
+    """
+    parts = _RELATION.split(text, maxsplit=1)
+    if len(parts) < 2:
+        return False
+    rest = parts[1]
+    if re.search(r"(?<![A-Za-z\\])[wW](?![A-Za-z])|\\Theta|\\theta", rest):
+        return False
+    own = re.escape(nt.names["activation"])
+    if re.search(own + r"(?![A-Za-z])", rest) or re.search(r"\\sigma(?![A-Za-z])", rest):
+        return False
+    return re.search(r"(?<![A-Za-z\\])z(?![A-Za-z])", rest) is not None
 
 
 #: An activation defined under another name or for some layers: f(z) = tanh(z), g^{[L]}(z) = z, \phi^{(l)}(z) := …
@@ -285,6 +320,10 @@ def find(rows: list, model: Model, nt: Notation, given: dict, recheck=None) -> l
             elif _OVER_INPUTS.search(f.text) and not _MEAN_OF_PER_INPUT.match(f.text):
                 # a sum or another mean of C_x (C = Σ_x C_x, C = 1/(2n) Σ_x C_x): not the mean verify's C is
                 out.append(Unknown(f.line, "cost", f.text, "not the mean (1/n) Σ_x C_x of the costs per input", letter))
+            elif v.status != "holds" and not _recognised(model, f) and not re.search(r"\\sum|\\frac", f.text):
+                # C = ‖α(x) − y‖² with α(x) the notes' own name: no mean symbp reads and none it can check, so the
+                # claims about C or δ are not checked against the default cost
+                out.append(Unknown(f.line, "cost", f.text, _why(v), letter))
             continue
         if letter and not given.get("cost") and not OVER_SAMPLES.search(f.text) and not _names_a_cost(f.text):
             # symbp's cost: the definition holds as a claim, or the model recognised it (a cost with logarithms is
@@ -329,6 +368,10 @@ def find(rows: list, model: Model, nt: Notation, given: dict, recheck=None) -> l
         for f, v in defs:
             if held and v.status != "holds":
                 covering = [h for h in held if kind == "z" or _covers(h.text, f.text, nt)]
+                if kind == "a" and other_function(f.text, nt):
+                    # a^l = tanh(z^l) beside a^l = σ(z^l): a change of activation reads like a typo, so it is never
+                    # a slip: the activation it defines is not σ, and what depends on the activations is not checked
+                    covering = []
                 out.append(_slip(f.line, f.text, kind, _nearest(covering, f.line)) if covering
                            else Unknown(f.line, "layer-activation", f.text, _why(v)))
     if not given.get("activation"):
