@@ -1152,7 +1152,7 @@ _BP1_TRUE, _BP1_FALSE = r"(a^L_j - y_j)\sigma'(z^L_j)", r"2(a^L_j - y_j)\sigma'(
     (f"{_D} := {_DCDZ} = {{rhs}}", f"{_D} := {_DCDZ}", f"{_DCDZ} = {{rhs}}"),
     (f"{_D} \\coloneqq {_DCDZ} = {{rhs}}", f"{_D} \\coloneqq {_DCDZ}", f"{_DCDZ} = {{rhs}}"),
     (f"{_D} \\triangleq {_DCDZ} = {{rhs}}", f"{_D} \\triangleq {_DCDZ}", f"{_DCDZ} = {{rhs}}"),
-    (f"{{rhs}} = {_DCDZ} =: {_D}", f"{_DCDZ} =: {_D}", f"{{rhs}} = {_DCDZ}"),
+    (f"{{rhs}} = {_DCDZ} =: {_D}", f"{_D} := {_DCDZ}", f"{{rhs}} = {_DCDZ}"),  # read as written left to right
 ])
 @pytest.mark.parametrize("rhs, truth", [(_BP1_TRUE, "holds"), (_BP1_FALSE, "refuted")])
 def test_rv5_chain_opening_with_a_definition_checks_its_claim(tmp_path, chain, definition, claim, rhs, truth):
@@ -1396,3 +1396,95 @@ def test_rv6_cost_through_a_new_name_blocks(tmp_path, claim):
                              r"The output is $$a^{L} = \alpha(x)$$ and the cost $$C = \|\alpha(x) - y\|^2$$"
                              + f"\n\n$${claim}$$\n")
     assert status[claim] == "uninterpretable" and "line 3" in rows[claim].reason, (status[claim], rows[claim].reason)
+
+
+# Review 6, F1: a definition written with a sign symbp did not normalise (=: and \eqqcolon right to left, Unicode ≡, ≔,
+# ≜, \mathrel{:=}) was dropped and the default model (½-quadratic cost, z = w a + b, δ = ∂C/∂z) stayed in force. By hand:
+# for C = ‖a − y‖², δ^L = 2(a − y)⊙σ'(z^L), so BP1 without the 2 is false; with C = ½‖a − y‖² it is BP1 (true).
+_RV6_HEAD = r"Activation $\sigma(z) = \frac{1}{1+e^{-z}}$, $z^l = w^l a^{l-1} + b^l$, $a^l = \sigma(z^l)$." + "\n\n"
+_RV6_BP1 = r"\delta^L = (a^L - y)\odot\sigma'(z^L)"
+_RV6_COSTS = [r"{c} =: C", r"{c} \eqqcolon C", "C \u2261 {c}", "C \u2254 {c}", "C \u225c {c}", r"C \mathrel{:=} {c}"]
+
+
+@pytest.mark.parametrize("spelling", _RV6_COSTS)
+@pytest.mark.parametrize("cost, truth", [(r"\|a^L - y\|^2", False), (r"\frac12\|a^L - y\|^2", True)])
+def test_rv6_cost_defined_with_any_sign_is_the_cost(tmp_path, spelling, cost, truth):
+    written = spelling.replace("{c}", cost)
+    status, _, rows = _notes(tmp_path, _RV6_HEAD + f"The cost is $${written}$$\n\n$${_RV6_BP1}$$\n")
+    if truth:
+        assert status[_RV6_BP1] == "holds", rows[_RV6_BP1].reason
+    else:
+        assert status[_RV6_BP1] in NOT_HOLDS, rows[_RV6_BP1].reason
+
+
+# ... z^l defined with a minus before the bias: ∂z/∂b = −1, so ∂C/∂b^l_j = −δ^l_j and BP3 is false; with + it is BP3.
+@pytest.mark.parametrize("spelling", ["z^l \u2261 {r}", "{r} =: z^l", r"{r} \eqqcolon z^l", "z^l \u2254 {r}"])
+@pytest.mark.parametrize("sign, truth", [("-", False), ("+", True)])
+def test_rv6_forward_pass_defined_with_any_sign(tmp_path, spelling, sign, truth):
+    bp3 = r"\frac{\partial C}{\partial b^l_j} = \delta^l_j"
+    z = spelling.replace("{r}", f"w^l a^{{l-1}} {sign} b^l")
+    status, _, rows = _notes(tmp_path, r"Activation $\sigma(z) = \frac{1}{1+e^{-z}}$, quadratic cost "
+                             r"$C = \frac12\|a^L - y\|^2$." + f"\n\nThe weighted input is $${z}$$ and "
+                             r"$a^l = \sigma(z^l)$." + f"\n\n$${bp3}$$\n")
+    assert (status[bp3] == "holds") is truth, rows[bp3].reason
+    if not truth:
+        assert status[bp3] in NOT_HOLDS
+
+
+# ... δ defined as 2(a − y)σ' (m/ch20, ch22): under it ∂C/∂b^L_j = δ/2 (C = ½‖a − y‖²), so BP3 is false; δ defined as
+# (a − y)σ' is Nielsen's δ and BP3 holds.
+@pytest.mark.parametrize("spelling", [r"{d} =: \delta^L_j", r"{d} \eqqcolon \delta^L_j", "\\delta^L_j \u2261 {d}"])
+@pytest.mark.parametrize("factor, truth", [("2", False), ("", True)])
+def test_rv6_delta_defined_with_any_sign(tmp_path, spelling, factor, truth):
+    delta = spelling.replace("{d}", f"{factor}(a^L_j - y_j)\\sigma'(z^L_j)")
+    status, _, rows = _notes(tmp_path, _RV6_HEAD.replace(".\n", r", $C = \frac12\|a^L - y\|^2$." + "\n", 1)
+                             + f"$${delta}$$\n\n$${BP3_OUT}$$\n")
+    assert (status[BP3_OUT] == "holds") is truth, rows[BP3_OUT].reason
+    if not truth:
+        assert status[BP3_OUT] in NOT_HOLDS
+
+
+# ... δ \mathrel{:=} ∂C/∂z = 2(a − y)σ' (m/ch11): the claim after the definition is checked; with C = ½‖a − y‖² it is
+# false (∂C/∂z^L_j = (a − y)σ'), and without the 2 it holds.
+@pytest.mark.parametrize("factor, truth", [("2", False), ("", True)])
+def test_rv6_mathrel_definition_chain_checks_its_claim(tmp_path, factor, truth):
+    claim = f"\\frac{{\\partial C}}{{\\partial z^L_j}} = {factor}(a^L_j - y_j)\\sigma'(z^L_j)"
+    text = _RV6_HEAD.replace(".\n", r", $C = \frac12\|a^L - y\|^2$." + "\n", 1) + f"$$\\delta^L_j \\mathrel{{:=}} {claim}$$\n"
+    status, _, rows = _notes(tmp_path, text)
+    assert status[claim] == ("holds" if truth else "refuted"), rows[claim].reason
+
+
+# Review 6, F8: an update rule written with := and the old value last was filed as a definition and never checked. By
+# hand: w ← w + η∇C climbs the cost (false as gradient descent); w ← w − η∇C descends (true).
+@pytest.mark.parametrize("rule, truth", [
+    (r"w^l := \eta\nabla_{w^l}C + w^l", False), (r"b^l := \eta\delta^l + b^l", False),
+    (r"w^l := -\eta\nabla_{w^l}C + w^l", True), (r"b^l := -\eta\delta^l + b^l", True),
+])
+def test_rv6_update_rule_with_coloneq_and_old_value_last_is_checked(tmp_path, rule, truth):
+    status, defs, rows = _notes(tmp_path, r"We use the quadratic cost $C = \frac{1}{2}\|y - a^L\|^2$ and "
+                                r"$a^l = \sigma(z^l)$, $z^l = w^l a^{l-1} + b^l$." + f"\n\nOne step: $${rule}$$\n")
+    assert rule not in defs
+    assert status[rule] == ("holds" if truth else "refuted"), rows[rule].reason
+
+
+# Review 6, F9: "$$∂C/∂b = δ$$", a blank line, "$$\cdot\,2$$" (or inline "$…$ $\times 2$"): the first half would hold
+# alone though the formula as written (∂C/∂b = 2δ) is false; neither half is judged, each names the other's line.
+@pytest.mark.parametrize("text, lines", [
+    (f"$${_BP3_LEFT} = \\delta^l_j$$\n\n$$\\cdot\\,2$$\n", (1, 3)),
+    (f"$${_BP3_LEFT} = \\delta^l_j$$\n\n$$\\times 2$$\n", (1, 3)),
+    (f"Compute ${_BP3_LEFT} = \\delta^l_j$ $\\times 2$ (no wait).\n", (1, 1)),
+])
+def test_rv6_operator_after_blank_line_leaves_nothing_judged(tmp_path, text, lines):
+    path = tmp_path / "notes.md"
+    path.write_text(text)
+    report = verify_notes(path, strict=True)
+    assert [(r.formula.line, r.result.status) for r in report.rows] == [(lines[0], "unreadable"),
+                                                                          (lines[1], "unreadable")]
+    assert f"line {lines[1]}" in report.rows[0].result.reason and f"line {lines[0]}" in report.rows[1].result.reason
+    assert report.exit_code == 2
+
+
+# ... a display of its own after a blank line that does not start with an operator is judged on its own (true BP3).
+def test_rv6_display_after_blank_line_without_operator_is_judged(tmp_path):
+    status, _, rows = _notes(tmp_path, f"$${_BP3_LEFT} = \\delta^l_j$$\n\n$$a^l = \\sigma(z^l)$$\n")
+    assert status[f"{_BP3_LEFT} = \\delta^l_j"] == "holds"

@@ -39,9 +39,11 @@ _RANGE = re.compile(r"\\l?c?dots|\\ldots|\.\.\.|…")
 
 
 
-#: An update rule written with an arrow: a parameter, \to / \rightarrow / \leftarrow / \gets, a new value with a minus.
+#: An update rule written with an arrow: a parameter, \to / \rightarrow / \leftarrow / \gets, a new value with a minus;
+#: or with ``:=`` and the same parameter anywhere on the right (``w := \eta\nabla_w C + w``).
 UPDATE_RULE = re.compile(r"\s*(?P<p>[A-Za-z](\^\{?[A-Za-z0-9()+\-]+\}?)?(_\{?[A-Za-z0-9]+\}?)?)\s*(\\(?:to|rightarrow|"
-                         r"longrightarrow|leftarrow|gets|longleftarrow)(?![A-Za-z]).*[-+]|:=\s*(?P=p)\s*[-+])")
+                         r"longrightarrow|leftarrow|gets|longleftarrow)(?![A-Za-z]).*[-+]|:=\s*(?P=p)\s*[-+]|"
+                         r":=(?=.*[-+]).*(?<![A-Za-z\\])(?P=p)(?![A-Za-z0-9^_]))")
 
 
 def trim(text: str) -> str:

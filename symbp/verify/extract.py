@@ -91,6 +91,41 @@ _REPAIRS = (
     (re.compile(r"(?<!\\)\\ ((?:(?!\\ )[^$])+?)\\ (?=\^)"), r"\\|\1\\|"),
 )
 
+# Definition signs spelled in ways the readers below do not know, written as the one spelling each has there.
+_SIGNS = (
+    (re.compile("\u2261"), r" \\equiv "),  # ≡
+    (re.compile("\u2254"), " := "),  # ≔
+    (re.compile("\u225c"), r" \\triangleq "),  # ≜
+    (re.compile(r"\\mathrel\s*\{\s*(:=|=:)\s*\}"), r" \1 "),
+    (re.compile(r"\\eqqcolon(?![A-Za-z])"), " =: "),
+)
+#: A definition written right to left, ``X =: C``: read as ``C := X`` (one ``=:``, a name on its right).
+_BACKWARD_DEFINITION = re.compile(r"^(?P<x>(?:(?!=:|:=).)+?)\s*=:\s*(?P<name>[^=:]+?)\s*$", re.S)
+
+
+def normalise_signs(text: str) -> str:
+    r"""``text`` with its definition signs in the spellings symbp reads (``≡`` is ``\equiv``, ``≔`` is ``:=``).
+
+    >>> normalise_signs("C \u2261 x") , normalise_signs(r"d \mathrel{:=} x"), normalise_signs(r"x \eqqcolon C")
+    ('C  \\equiv  x', 'd  :=  x', 'x  =:  C')
+    """
+    for pattern, fix in _SIGNS:
+        text = pattern.sub(fix, text)
+    return text
+
+
+def forward(piece: str) -> str:
+    r"""A definition ``X =: C`` written as ``C := X``; any other text unchanged.
+
+    >>> forward(r"\|a^L - y\|^2 =: C"), forward("a = b")
+    ('C := \\|a^L - y\\|^2', 'a = b')
+    """
+    m = _BACKWARD_DEFINITION.match(piece.strip())
+    if m is None or "=" in m["name"]:
+        return piece
+    return f"{m['name'].strip()} := {m['x'].strip()}"
+
+
 # Housekeeping that never changes what a formula says: removed (newlines kept) and listed.
 _HOUSEKEEPING = re.compile(
     r"(?P<comment>(?<!\\)%[^\n]*)|\\label\s*\{[^{}\n]*\}|\\(?:nonumber|notag)(?![A-Za-z])|\\tag\*?\s*\{[^{}\n]*\}"
@@ -169,6 +204,12 @@ def _joined(segments: list[Segment]) -> list[tuple]:
                        "judged on its first half")
             out.append([seg, (), f"continues the formula at line {a.line} (text between: {words}); not joined"])
             continue
+        if prev is not None and not prev[2] and _stranded(prev[0], seg):
+            # "$$… = δ$$", a blank line, "$$\\cdot\\,2$$" (or "$…$ $\\times 2$"): not joined, never judged apart
+            prev[2] = (f"the formula may go on in the formula at line {seg.line}, which starts with an operator: not "
+                       "judged on its first half")
+            out.append([seg, (), f"starts with an operator after the formula at line {prev[0].line}; not joined"])
+            continue
         out.append([seg, (), ""])
     return [tuple(x) for x in out]
 
@@ -185,6 +226,19 @@ def _continues(a: Segment, b: Segment) -> bool:
         return bool(head)
     # "$$-\\nabla C = …$$" with its own relation is an equation of its own (a sign, not an operator on the last side)
     return starts_with_operator(head) and not (head[0] in "+-" and links(head))
+
+
+def _stranded(a: Segment, b: Segment) -> bool:
+    """Does ``b`` start with an operator right after ``a`` though ``_continues`` does not join them: a display after
+    a blank line, or an inline formula after an inline formula with only spaces between?"""
+    if a.problem or b.problem or a.cell != b.cell or b.before is None or a.display != b.display:
+        return False
+    if a.display and not re.fullmatch(r"\s*", b.before):
+        return False
+    if not a.display and not re.fullmatch(r"[ \t]*", b.before):
+        return False
+    head = _LEAD.sub("", b.body).strip()
+    return bool(head) and starts_with_operator(head) and not (head[0] in "+-" and links(head))
 
 
 def fold(items: list[Formula], context=None) -> list[Formula]:
@@ -223,6 +277,7 @@ def _segment(seg: Segment, previous: Formula | None) -> list[Formula]:
     body, removed_at = _housekeeping(seg.body, seg.body_line)
     repaired_body = _repair_raw(body)
     segment_repaired = repaired_body != body
+    repaired_body = normalise_signs(repaired_body)  # a spelling of a sign, not damage: not "repaired"
     rows = _rows(repaired_body, seg.body_line, one_equation=seg.delimiter in _ONE_EQUATION)
     out: list[Formula] = []
     head: str | None = None  # the first side of the chain the rows continue
@@ -425,5 +480,7 @@ def _flatten(text: str) -> str:
 
 def _classify(piece: str, line: int, source: str, repaired: bool, removed: tuple, base: dict) -> Formula:
     kind, reason = classify(piece)
+    if kind == "definition":
+        piece = forward(piece)  # "X =: C" is read, by the model and the checks, as "C := X"
     return Formula(line, piece.strip(), lines=(line,), source=source, repaired=repaired, removed=removed,
                    kind=kind, reason=reason, **base)
