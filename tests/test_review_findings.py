@@ -1488,3 +1488,87 @@ def test_rv6_operator_after_blank_line_leaves_nothing_judged(tmp_path, text, lin
 def test_rv6_display_after_blank_line_without_operator_is_judged(tmp_path):
     status, _, rows = _notes(tmp_path, f"$${_BP3_LEFT} = \\delta^l_j$$\n\n$$a^l = \\sigma(z^l)$$\n")
     assert status[f"{_BP3_LEFT} = \\delta^l_j"] == "holds"
+
+
+# -- review 6: update rules and per-sample arguments -----------------------------------------------------------------
+# Truth by hand: w ← w − r∇C is gradient descent iff the factor r multiplying −∇C is positive for every η > 0.
+# A sign factor (−1), ∇(−C) = −∇C, \frac{-∂C}{∂w} = −∂C/∂w and Σ(−g) = −Σg each flip the written sign once.
+
+# F5: a true descent step with the minus inside the gradient, after the rate or inside the summand holds; the same
+# rule with the outer sign flipped adds the gradient (a step uphill) and is refuted.
+@pytest.mark.parametrize("true, false", [
+    (r"w^l \leftarrow w^l + \eta(-1)\nabla_{w^l}C", r"w^l \leftarrow w^l - \eta(-1)\nabla_{w^l}C"),
+    (r"w^l \leftarrow w^l + \eta\nabla_{w^l}(-C)", r"w^l \leftarrow w^l - \eta\nabla_{w^l}(-C)"),
+    (r"w^l \leftarrow w^l + \eta\frac{-\partial C}{\partial w^l}", r"w^l \leftarrow w^l - \eta\frac{-\partial C}{\partial w^l}"),
+    (r"w^l \to w^l + \frac{\eta}{m}\sum_x\left(-\frac{\partial C_x}{\partial w^l}\right)",
+     r"w^l \to w^l - \frac{\eta}{m}\sum_x\left(-\frac{\partial C_x}{\partial w^l}\right)"),
+    (r"b^l \leftarrow \frac{\eta}{m}\sum_x(-\delta^{x,l}) + b^l", r"b^l \leftarrow -\frac{\eta}{m}\sum_x(-\delta^{x,l}) + b^l"),
+    (r"b^l \leftarrow b^l + \eta(-1)\delta^l", r"b^l \leftarrow b^l - \eta(-1)\delta^l"),
+])
+def test_rv6_f5_sign_factors_fold_into_the_step(true, false):
+    assert verify(true).status == "holds", verify(true).reason
+    out = verify(false)
+    assert out.status == "refuted" and "uphill" in out.reason, out.reason
+
+
+# F5 in graph notes (r = A p + c, J of o = f(r)): A + α(−1)∂J/∂A = A − α∂J/∂A descends; A − α(−1)∂J/∂A ascends.
+_GRAPH = ("Let $p$ be a column vector with entries $p_1, p_2$ and $A$ a $3 \\times 2$ matrix.\n"
+          "We compute $r = A p + c$, then $o = f(r)$ entrywise, and the loss $J = J(o_1, o_2, o_3)$.\n\n")
+
+
+def test_rv6_f5_graph_notes_fold_minus_one(tmp_path):
+    true, false = (r"A := A + \alpha(-1)\frac{\partial J}{\partial A}", r"A := A - \alpha(-1)\frac{\partial J}{\partial A}")
+    status, _, rows = _notes(tmp_path, _GRAPH + f"$${true}$$\n\n$${false}$$\n")
+    assert status[true] == "holds", rows[true].reason
+    assert status[false] == "refuted", rows[false].reason
+
+
+# F6: (−η)^2 = η² > 0, so w − (−η)²∇C descends and w + (−η)²∇C ascends; (−η)^3 = −η³, so the signs swap;
+# (η − 1)^2 is 0 at η = 1 (no step); (η + 1)^2 > 0.
+@pytest.mark.parametrize("formula, truth", [
+    (r"w^l \leftarrow w^l - (-\eta)^2\nabla_{w^l}C", True),
+    (r"w^l \leftarrow w^l + (-\eta)^{2}\nabla_{w^l}C", False),
+    (r"w^l \leftarrow w^l + (-\eta)^3\nabla_{w^l}C", True),
+    (r"w^l \leftarrow w^l - (-\eta)^3\nabla_{w^l}C", False),
+    (r"w^l \leftarrow w^l - (\eta + 1)^2\nabla_{w^l}C", True),
+    (r"w^l \leftarrow w^l - (\eta - 1)^2\nabla_{w^l}C", False),
+])
+def test_rv6_f6_sign_inside_a_power(formula, truth):
+    out = verify(formula)
+    assert out.status == ("holds" if truth else "refuted"), out.reason
+
+
+# F7: η² − η + 1 = (η − 1/2)² + 3/4 > 0; η² − 3η + 3 = (η − 3/2)² + 3/4 > 0; η³ − 3η + 2.1 has its minimum on η > 0
+# at η = 1 (3η² = 3), value 0.1 > 0. False: η³ − 3η + 1.9 is −0.1 at η = 1; η² − 3η + 2.2 is −0.05 at η = 3/2.
+# α^14 − α + 1 is positive (minimum at α = 14^(-1/13) ≈ 0.816, value ≈ 0.24) but past the degree SymPy's roots are
+# tried on: undecided, never refuted.
+@pytest.mark.parametrize("rate, truth", [
+    (r"\eta^2-\eta+1", True), (r"\eta^2-3\eta+3", True), (r"\eta^3-3\eta+2.1", True),
+    (r"\eta^3-3\eta+1.9", False), (r"\eta^2-3\eta+2.2", False), (r"\eta^{14}-\eta+1", None),
+])
+def test_rv6_f7_rate_refuted_only_with_a_witness(rate, truth):
+    out = verify(rf"w^l \leftarrow w^l - ({rate})\nabla_{{w^l}}C")
+    assert out.status == {True: "holds", False: "refuted", None: "undecided"}[truth], out.reason
+    up = verify(rf"w^l \leftarrow w^l + ({rate})\nabla_{{w^l}}C")
+    assert up.status == "refuted", up.reason  # adding the rate: at η = 1/2 each of these is positive, a step uphill
+
+
+@pytest.mark.parametrize("rate, truth", [(r"\alpha^2 - \alpha + 1", "holds"), (r"\alpha^2 - 3\alpha + 2.2", "refuted"),
+                                         (r"\alpha^{14} - \alpha + 1", "undecided")])
+def test_rv6_f7_graph_notes_rate(tmp_path, rate, truth):
+    rule = rf"c := c - ({rate})\frac{{\partial J}}{{\partial r}}"
+    status, _, rows = _notes(tmp_path, _GRAPH + f"$${rule}$$\n")
+    assert status[rule] == truth, rows[rule].reason
+
+
+# F10: δ^L(x)^T is the per-sample δ^L transposed; BP1 transposed holds, its ×2 variant and the untransposed right
+# side (a column against a row) do not.
+@pytest.mark.parametrize("formula, truth", [
+    (r"\delta^{L}(x)^T = ((a^L(x)-y(x))\odot\sigma'(z^L(x)))^T", True),
+    (r"\delta^{L}(x)^\top = ((a^L(x)-y(x))\odot\sigma'(z^L(x)))^\top", True),
+    (r"\delta^{L}(x)^{T} = (2(a^L(x)-y(x))\odot\sigma'(z^L(x)))^T", False),
+    (r"\delta^{L}(x)^T = ((a^L(x)-y(x))\odot\sigma'(z^L(x)))", False),
+])
+def test_rv6_f10_per_sample_quantity_transposed(formula, truth):
+    out = verify(formula)
+    assert out.status == ("holds" if truth else "refuted"), out.reason

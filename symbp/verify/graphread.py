@@ -302,7 +302,7 @@ class _Parser:
     def _primary(self, t: Token):
         if t.kind == "num":
             self.next()
-            return Num(Fraction(int(t.text)))
+            return Num(Fraction(t.text))  # 2.2 as 11/5, exactly
         if t.kind == "char" and t.text in "([{":
             return self.group(self.next())
         if t.kind == "char" and t.text == "|" or (t.kind == "macro" and t.text == "|"):

@@ -26,7 +26,7 @@ import sympy
 
 from .graphcheck import GraphOutcome, free_indices
 from .graphevaluate import Evaluator, Misfit, is_mat, shape_words
-from .steprate import rate_words
+from .steprate import rate_witness, rate_words
 from .graphmodel import Add, GraphUninterpretable, Model, Mul, Nabla, Neg, Sym, to_latex
 from .graphnodes import Call, Deriv, Div, Equation, walk
 
@@ -193,6 +193,16 @@ def _not_a_rate(ratio, model: Model) -> str:
     if (-positive).is_positive:
         return f"adds {rate_words(-ratio)} times the gradient: a step uphill"
     names = sorted(rate_words(r) for r in rates)
+    if len(rates) == 1:  # one rate: decided by its exact real roots when SymPy cannot show its sign
+        found = rate_witness(positive)
+        if found is True:
+            return ""
+        if found is not None:
+            trial, at = found
+            where = rate_words(trial) if trial.is_Rational else f"the root ≈ {sympy.N(trial, 6)}"
+            how = "no step at all" if at == 0 else "a step uphill"
+            return f"the rate is {words}, not a learning rate: with {names[0]} = {where} it is {rate_words(at)}, {how}"
+        return f"undecided: the rate {words} is not shown to be positive for every positive learning rate"
     for trial in (sympy.Rational(1, 2), sympy.Integer(1), sympy.Integer(2), sympy.Rational(1, 10), sympy.Integer(10)):
         at = positive.xreplace({d: trial for d in rates.values()})
         if at.is_number and at.is_nonpositive:

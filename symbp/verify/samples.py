@@ -129,10 +129,12 @@ def _is_data_call(text: str, m: re.Match) -> bool:
     if re.search(r"(?:^|[^A-Za-z\\])[ya](?:[_^]\{?[A-Za-z0-9+\-()\[\]]*\}?){0,2}$", before):  # y_j(x)
         return True
     # z^L(x), \delta^l_j(x): a layered quantity of the input x, never the product z^L · x (unless a ^ or _
-    # follows the bracket, as in \delta^l (x)^T, which is not read as a label)
+    # follows the bracket, as in \delta^l (x)_j; ^T, ^{T} or ^\top after it is the per-sample quantity transposed)
     layered = re.search(r"(?:^|[^A-Za-z\\])(?:z|\\delta)\s*(?:_\s*(?:\{[^{}]*\}|[A-Za-z0-9])\s*)?\^\s*(?:\{[^{}]*\}|"
                         r"[A-Za-z0-9])(?:\s*_\s*(?:\{[^{}]*\}|[A-Za-z0-9]))?$", before)
-    return bool(layered) and not re.match(r"\s*[\^_']", text[m.end():])
+    after = text[m.end():]
+    transposed = re.match(r"\s*\^\s*(?:\{\s*(?:T|\\top)\s*\}|T(?![A-Za-z])|\\top(?![A-Za-z]))", after)
+    return bool(layered) and (not re.match(r"\s*[\^_']", after) or bool(transposed))
 
 
 _MEAN = re.compile(

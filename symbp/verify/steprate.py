@@ -91,7 +91,7 @@ def canonical(side: str) -> "tuple[str, str, str] | None":
     if old_sign == "-":
         return None  # −w + …: not the old value plus a step
     rate, body, slip, how, value = None, None, "", "", None
-    m = re.match(r"\s*\(\s*-\s*(?P<coef>" + _COEF + r")\s*\)\s*(?:\\cdot\s*)?(?P<body>.+)$", step, re.S)
+    m = re.match(r"\s*\(\s*-\s*(?P<coef>" + _COEF + r")\s*\)(?!\s*\^)\s*(?:\\cdot\s*)?(?P<body>.+)$", step, re.S)
     if m:  # (−η) ∇C
         sign, rate, body = _flip(sign), m.group("coef"), m.group("body")
     if rate is None:
@@ -99,37 +99,82 @@ def canonical(side: str) -> "tuple[str, str, str] | None":
         if m:
             rate, body = m.group("coef"), m.group("body")
     if rate is None:  # a rate written as an expression: (η − 1) ∇C, 2η ∇C
-        m = re.match(r"\s*(?:\((?P<expr>[^()]*)\)|(?P<num>\d+(?:\.\d+)?)\s*(?P<r>" + RATE + r"))\s*(?:\\cdot\s*)?"
-                     r"(?P<body>.+)$", step, re.S)
+        m = re.match(r"\s*(?:\((?P<expr>[^()]*)\)(?:\s*\^\s*(?P<exp>\{\s*\d+\s*\}|\d))?|(?P<num>\d+(?:\.\d+)?)\s*"
+                     r"(?P<r>" + RATE + r"))\s*(?:\\cdot\s*)?(?P<body>.+)$", step, re.S)
         if m is None:
             return None
         expr = m.group("expr") if m.group("expr") is not None else m.group("num") + m.group("r")
+        if m.group("exp"):  # (−η)^2, (η + 1)^2: the power of the whole bracket (a sign inside it is no sign of the step)
+            expr = "{" + expr + "}^{" + m.group("exp").strip("{} ") + "}"
         read = rate_expression(expr)
         if read is None:
             return None
         value, rate, words = read
         body = m.group("body")
-    while True:  # η (−∇C), (−η)(−∇C), η(−(−∇C)): each minus inside a bracket flips the sign
-        inner = _unwrap(body)
-        inside = top_terms(inner) if inner is not None else None
-        if inside is None or len(inside) != 1:
-            break
-        sign, body = (_flip(sign) if inside[0][0] == "-" else sign), inside[0][1]
+    sign, body = _fold(sign, body)
     if value is not None:
         descent = value if sign == "-" else sympy.Mul(sympy.Integer(-1), value)  # what multiplies −∇C
-        if descent.is_positive:
+        if rate_witness(descent) is True:
             sign = "-"
             how = "" if descent.is_Symbol else f"the learning rate is {rate_words(descent)}"
-        elif (-descent).is_positive:
+        elif rate_witness(_neg(descent)) is True:
             sign, how = "+", f"read as adding {rate_words(-descent)} times the gradient"
-        else:
+        else:  # a refutation with a witness η, or "undecided: …" (updates reads the prefix)
             slip = _bad_rate(descent, rate, rate_words(descent))
             if sign == "+":
-                slip = f"adds ({words}) times the gradient: {slip}"
+                undecided = slip.startswith("undecided: ")
+                slip = (("undecided: " if undecided else "") + f"adds ({words}) times the gradient: "
+                        + slip.removeprefix("undecided: "))
     text = f"{old} {sign} {rate} {body.strip()}"
     if not how and (olds[0] != 0 or re.sub(r"\s+", "", text) != re.sub(r"\s+", "", side)):
         how = f"read as {text}"
     return text, slip, how
+
+
+def _fold(sign: str, body: str) -> "tuple[str, str]":
+    r"""``sign`` and ``body`` with every sign factor of the body folded into the sign: η (−∇C), (−η)(−∇C),
+    η(−(−∇C)), η(−1)∇C, η∇(−C), η\frac{-∂C}{∂w}, \frac{η}{m}\sum_x(−∂C_x/∂w); a sign inside a power is not one.
+
+    >>> _fold("+", r"(-1)\nabla_{w}C"), _fold("+", r"\sum_x\left(-\delta^{x,l}\right)")
+    (('-', '\\nabla_{w}C'), ('-', '\\sum_x \\delta^{x,l}'))
+    """
+    prefix = ""
+    while True:
+        body = body.strip()
+        m = re.match(r"(?:\\left\s*)?\(\s*-\s*1\s*(?:\\right\s*)?\)(?!\s*\^)\s*(?:\\cdot\s*)?(?P<rest>.+)$", body, re.S)
+        if m:  # η(−1)∇C
+            sign, body = _flip(sign), m.group("rest")
+            continue
+        m = re.fullmatch(r"(?P<op>\\nabla\s*(?:_\s*(?:\{[^{}]*(?:\{[^{}]*\}[^{}]*)*\}|[A-Za-z]))?)\s*"
+                         r"(?:\\left\s*)?\(\s*-\s*(?P<c>[A-Za-z](?:_\{?[A-Za-z0-9]+\}?)?)\s*(?:\\right\s*)?\)", body)
+        if m:  # ∇(−C)
+            sign, body = _flip(sign), f"{m.group('op')}{m.group('c')}"
+            continue
+        m = re.match(r"\\frac\s*\{\s*-(?P<rest>.+)$", body, re.S)
+        if m and top_terms(_braced("{" + m.group("rest"))) == [("+", _braced("{" + m.group("rest")).strip())]:
+            sign, body = _flip(sign), r"\frac{" + m.group("rest").lstrip()  # \frac{-∂C}{∂w}
+            continue
+        m = re.match(r"\\sum\s*(?:[_^]\s*(?:\{[^{}]*\}|[A-Za-z0-9])\s*){0,2}", body)
+        if m and m.end() < len(body) and not prefix:  # \sum_x(−…): fold the summand
+            prefix, body = m.group(0).strip() + " ", body[m.end():]
+            continue
+        inner = _unwrap(body)  # η (−∇C): a minus inside a bracket
+        inside = top_terms(inner) if inner is not None else None
+        if inside is None or len(inside) != 1:
+            break
+        sign, body = (_flip(sign) if inside[0][0] == "-" else sign), inside[0][1]
+    return sign, prefix + body
+
+
+def _braced(text: str) -> str:
+    """The inside of the braces that open ``text`` (all of it when they never close)."""
+    depth = 0
+    for k, c in enumerate(text):
+        depth += c == "{"
+        depth -= c == "}"
+        if depth == 0:
+            return text[1:k]
+    return text[1:]
 
 
 def rate_expression(text: str) -> "tuple[sympy.Expr, str, str] | None":
@@ -228,15 +273,66 @@ def rate_words(value) -> str:
 
 
 def _bad_rate(value, rate: str, words: str) -> str:
-    """Why the rate ``value`` is no learning rate (empty when it is positive for every η > 0)."""
-    eta = next(iter(value.free_symbols))
-    if value.is_positive:
+    """Why the rate ``value`` is no learning rate: empty when it is positive for every η > 0; a refutation
+    only with a witness η > 0 where it is zero or negative; "undecided: …" when neither is shown."""
+    found = rate_witness(value)
+    if found is True:
         return ""
     letter = _GREEK.get(rate[1:], rate)
-    for trial in (sympy.Rational(1, 2), sympy.Integer(1), sympy.Integer(2), sympy.Rational(1, 10), sympy.Integer(10)):
+    if found is None:
+        return (f"undecided: the rate {words} is not shown to be positive for every learning rate {letter} > 0, "
+                f"and no {letter} > 0 was found where it is zero or negative")
+    trial, at = found
+    how = "no step at all" if at == 0 else "a step uphill"
+    where = rate_words(trial) if trial.is_Rational else f"the root ≈ {sympy.N(trial, 6)}"
+    return (f"the rate is {words}, not a learning rate: with {letter} = {where} it is "
+            f"{rate_words(at)}, {how}")
+
+
+_TRIALS = (sympy.Rational(1, 2), sympy.Integer(1), sympy.Integer(2), sympy.Rational(1, 10), sympy.Integer(10))
+
+
+def rate_witness(value):
+    """True when the rate ``value`` (in one positive symbol η) is shown positive for every η > 0; (η, value)
+    at an η > 0 where it is zero or negative, checked exactly; None when neither is shown.
+
+    Beyond a few trial values, a rational rate is decided by the positive real roots of its numerator and
+    denominator (SymPy's exact real roots): between them its sign does not change, so one rational point in
+    each gap, and each root of the numerator, is tried; with no positive root, its value at 1 decides.
+
+    >>> rate_witness(sympy.Symbol("eta", positive=True) ** 2 - sympy.Symbol("eta", positive=True) + 1)
+    True
+    >>> rate_witness(sympy.Symbol("eta", positive=True) - 1)
+    (1/2, -1/2)
+    """
+    if value.is_positive:
+        return True
+    if len(value.free_symbols) != 1:
+        return None
+    (eta,) = value.free_symbols
+    for trial in _TRIALS:
         at = value.subs(eta, trial)
         if at.is_nonpositive:
-            how = "no step at all" if at == 0 else "a step uphill"
-            return (f"the rate is {words}, not a learning rate: with {letter} = {trial} it is "
-                    f"{rate_words(at)}, {how}")
-    return f"the rate is {words}, not {letter}: it is not positive for every learning rate {letter} > 0"
+            return trial, at
+    try:
+        num, den = sympy.fraction(sympy.cancel(sympy.together(value)))
+        polys = [sympy.Poly(num, eta), sympy.Poly(den, eta)]
+        if any(p.degree() > 12 or not p.domain.is_QQ and not p.domain.is_ZZ for p in polys):
+            return None
+        roots = [[r for r in p.real_roots() if r.is_positive] for p in polys]
+    except (sympy.PolynomialError, NotImplementedError, ValueError):
+        return None
+    for root in roots[0]:  # the numerator vanishes there (coprime to the denominator after cancel)
+        return root, sympy.Integer(0)
+    cuts = sorted({sympy.Rational(sympy.floor(sympy.N(r, 15) * 10 ** 6), 10 ** 6) for r in roots[1]})
+    points = [sympy.Integer(1)] if not cuts else [c / 2 for c in cuts[:1]] + [c + 1 for c in cuts]
+    points += [(a + b) / 2 for a, b in zip(cuts, cuts[1:])]
+    signs = []
+    for point in points:
+        at = value.subs(eta, point)
+        if at.is_nonpositive:
+            return point, at
+        signs.append(at.is_positive)
+    if not roots[1] and all(signs):
+        return True  # no sign change on η > 0 and positive at 1
+    return None

@@ -185,6 +185,8 @@ def judge_step(rule: Rule, step: Step, check_gradient, cost: str = "C") -> tuple
 
 def _judge(rule: Rule, step: Step, check_gradient, cost: str) -> tuple[str, str, str]:
     p = _norm(rule.param)
+    if step.slip.startswith("undecided: "):  # a rate neither shown positive nor shown to fail at some η > 0
+        return "undecided", step.slip.removeprefix("undecided: "), ""
     if step.slip:
         return "refuted", step.slip, step.slip
     if step.sign == "+":
