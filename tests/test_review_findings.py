@@ -1572,3 +1572,16 @@ def test_rv6_f7_graph_notes_rate(tmp_path, rate, truth):
 def test_rv6_f10_per_sample_quantity_transposed(formula, truth):
     out = verify(formula)
     assert out.status == ("holds" if truth else "refuted"), out.reason
+
+
+# Review 6, F9 (n/a8): a one-column array's text-only row under a formula's row was read as prose, so
+# ∂C/∂b = δ with "negated" under it held. A text row after a formula is a remark on it, read by the tail's rules.
+def test_rv6_text_row_under_an_array_formula_is_a_remark_on_it(tmp_path):
+    array = "$$\\begin{{array}}{{l}}\n{row} \\\\\n\\text{{{words}}}\n\\end{{array}}$$\n"
+    status, _, rows = _notes(tmp_path, array.format(row=_BP3, words="negated"))
+    assert list(status.values()) == ["unreadable"], status
+    status, _, _ = _notes(tmp_path, array.format(row=_BP3, words="(BP3)"))
+    assert list(status.values()) == ["holds"], status
+    heading = "$$\\begin{{array}}{{c}}\n\\text{{počtu:}} \\\\\n{row}\n\\end{{array}}$$\n"  # seed 000 line 338
+    status, _, _ = _notes(tmp_path, heading.format(row=_BP3))
+    assert list(status.values()) == ["holds"], status

@@ -352,6 +352,7 @@ def _rows(body: str, first_line: int, one_equation: bool) -> list[tuple[int, str
     i, n = 0, len(body)
     single, started = one_equation, False
     row_arrays = 0  # one-column arrays open whose rows are read as rows
+    arrays_read = False
     while i < n:
         c = body[i]
         if c == "\\":
@@ -361,6 +362,7 @@ def _rows(body: str, first_line: int, one_equation: bool) -> list[tuple[int, str
                 if name == "array" and not envs and (row_arrays if m.group(1) == "end" else _rows_array(body, m)):
                     # a one-column array around the display: its rows are rows (\\), like an aligned's
                     row_arrays += 1 if m.group(1) == "begin" else -1
+                    arrays_read = True
                     out.append(" ")
                     line += m.group(0).count("\n")
                     i = m.end()
@@ -413,7 +415,24 @@ def _rows(body: str, first_line: int, one_equation: bool) -> list[tuple[int, str
         out.append(c)
         i += 1
     rows.append((row_line, "".join(out)))
-    return [(ln, r) for ln, r in rows if r.strip()]
+    rows = [(ln, r) for ln, r in rows if r.strip()]
+    return _remarks_on_rows(rows) if arrays_read else rows
+
+
+_TEXT_ROW = re.compile(r"\s*(?:\\(?:text|textbf|textrm|textit|mathrm|mbox)\s*\{[^$]*\}\s*)+")
+
+
+def _remarks_on_rows(rows: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    r"""A one-column array's text-only row after a formula's row is a remark on it (``\text{negated}`` under
+    ``∂C/∂b = δ``), kept on that row for the tail's rules (labels, conditions, else unreadable); text rows before
+    the first formula are a heading (``\text{počtu:}``), prose."""
+    out: list[tuple[int, str]] = []
+    for ln, r in rows:
+        if _TEXT_ROW.fullmatch(r) and out and not _TEXT_ROW.fullmatch(out[-1][1]):
+            out[-1] = (out[-1][0], f"{out[-1][1].rstrip()} {r.strip()}")
+        else:
+            out.append((ln, r))
+    return out
 
 
 _ONE_COLUMN = re.compile(r"\{\s*\|?\s*[lcr]\s*\|?\s*\}")
