@@ -217,7 +217,7 @@ def _verify_items(text, items, notation, path, kind, strict, activation, cost, o
         if slip is not None:
             # a definition contradicting one that holds: reported with its verdict as a claim, never silent
             result = ahead.get((f.line, f.text)) or verify(f.text, nt, **_setting(model, f.line, given)[0], **options)
-            report.rows.append(Row(f, _slip(result, unknowns.slip_reason(slip))))
+            report.rows.append(Row(f, _slip(result, slip)))
         elif f.kind == "claim":
             settings, remark = _setting(model, f.line, given)
             result = ahead.get((f.line, f.text)) or once(f.text, settings)
@@ -368,16 +368,15 @@ def _own_terms(v: Verification, why: str) -> Verification:
     return Verification(**d)
 
 
-def _slip(v: Verification, why: str) -> Verification:
+def _slip(v: Verification, slip: "unknowns.Unknown") -> Verification:
     """``v``, the verdict of a slipped definition as a claim, saying it is a slip (a verdict of holds is left as is)."""
     d = {name: getattr(v, name) for name in v.__dataclass_fields__}
     if v.status == "holds":
         return v
     if v.status in ("unreadable", "uninterpretable"):  # not read: it cannot be said to contradict anything
-        first, _, _ = why.partition("; this definition contradicts it")
-        d["reason"] = f"{v.reason}; a slip, not in force: {first.removeprefix('a slip: ')}"
-        return Verification(**d)
-    d["reason"] = why + (f"; as a claim: {v.reason}" if v.reason else "")
+        d["reason"] = f"{v.reason}; {unknowns.slip_reason(slip, read=False)}"
+    else:
+        d["reason"] = unknowns.slip_reason(slip) + (f"; as a claim: {v.reason}" if v.reason else "")
     return Verification(**d)
 
 

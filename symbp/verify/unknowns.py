@@ -412,10 +412,14 @@ def slip_of(f, unknowns: list[Unknown]) -> "Unknown | None":
     return next((u for u in unknowns if u.what == "slip" and is_definition_row(f, u)), None)
 
 
-def slip_reason(u: Unknown) -> str:
+def slip_reason(u: Unknown, read: bool = True) -> str:
+    """Why the slip ``u`` is not in force; a definition that was not ``read`` is not said to contradict anything."""
     what = {"σ": "σ", "z": "the weighted input z", "a": "the activation a"}.get(u.letter, u.letter)
-    return (f"a slip: the notes also define {what} at {u.why}, which holds; this definition contradicts it and is not "
-            f"in force (the claims are checked under line {u.why.split(':')[0].split()[-1]})")
+    held = f"the notes also define {what} at {u.why}, which holds"
+    if not read:
+        return f"a slip, not in force: {held}"
+    return (f"a slip: {held}; this definition contradicts it and is not in force (the claims are checked under "
+            f"line {u.why.split(':')[0].split()[-1]})")
 
 
 def candidate(text: str, nt: Notation) -> bool:
