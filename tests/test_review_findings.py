@@ -1585,3 +1585,19 @@ def test_rv6_text_row_under_an_array_formula_is_a_remark_on_it(tmp_path):
     heading = "$$\\begin{{array}}{{c}}\n\\text{{počtu:}} \\\\\n{row}\n\\end{{array}}$$\n"  # seed 000 line 338
     status, _, _ = _notes(tmp_path, heading.format(row=_BP3))
     assert list(status.values()) == ["holds"], status
+
+
+# A declaration J = J(o_1, o_2, o_3) says what J depends on; it is not a claim that "holds" (it was counted as
+# judged, 'holds on 6 instances'). With an operator among the arguments it is a claim about a composition.
+@pytest.mark.parametrize("formula", [r"J = J(o_1, o_2, o_3)", r"y_1 = y_1\left(x_1, x_2\right)",
+                                     r"C = C(a^L_1, \ldots, a^L_n)"])
+def test_declaration_is_filed_not_judged(tmp_path, formula):
+    status, defs, _ = _notes(tmp_path, f"$${formula}$$\n$$\\delta^L = (a^L - y) \\odot \\sigma'(z^L)$$\n")
+    assert formula in defs and formula not in status, (status, defs)
+    assert list(status.values()) == ["holds"], status
+
+
+def test_composition_written_like_a_declaration_is_a_claim():
+    from symbp.verify.claims import classify
+    assert classify(r"J = J(o_1 + o_2)")[0] == "claim"
+    assert classify(r"J = K(o_1, o_2)")[0] == "claim"

@@ -384,6 +384,14 @@ def defined_as(text: str) -> "str | None":
     return right or None
 
 
+#: A declaration of what a quantity depends on: ``J = J(o_1, o_2, o_3)``, ``y_1 = y_1(x_1, x_2)``, ``L = L(\\mathbf{y})``.
+#: The same name on both sides, its arguments plain quantities separated by commas (no operator between them).
+_NAME = r"(?:\\[A-Za-z]+\s*\{\s*[A-Za-z]\s*\}|\\[A-Za-z]+|[A-Za-z])(?:\s*[_^]\s*(?:\{[A-Za-z0-9,\s]*\}|[A-Za-z0-9]))*"
+_DECLARATION = re.compile(r"\s*(?P<n>" + _NAME + r")\s*=\s*(?P=n)\s*(?:\\left\s*)?\(\s*(?:" + _NAME
+                          + r"|\\[lc]?dots|\\ldots|\.\.\.)(?:\s*,\s*(?:" + _NAME
+                          + r"|\\[lc]?dots|\\ldots|\.\.\.))*\s*(?:\\right\s*)?\)\s*")
+
+
 #: A composition written as a definition, the setting of a chain rule: f(x) = f(g(x)), f(x) = f\left(\sum g_i(x)\right).
 _COMPOSITION = re.compile(r"\s*f\s*\(\s*x\s*\)\s*=\s*f\s*(\\left)?\s*\((?=.*\bg(_\{?[a-z]\}?)?\s*\(\s*x\s*\)).*\)\s*$")
 
@@ -393,6 +401,8 @@ def classify(piece: str) -> tuple[str, str]:
     text = piece.strip()
     if _COMPOSITION.match(text):
         return "definition", "f written as a function of x through g: the composition a chain rule speaks of"
+    if _DECLARATION.fullmatch(text):
+        return "definition", "a declaration of what the quantity depends on, not a claim"
     if UPDATE_RULE.match(text):
         return "claim", ""  # w \to w - \eta \nabla C, W := W - \eta …: an update rule, checked
     if _DEFINITION.search(text) or (re.search(r"\\equiv(?![A-Za-z])", text) and not re.search(
