@@ -1601,3 +1601,15 @@ def test_composition_written_like_a_declaration_is_a_claim():
     from symbp.verify.claims import classify
     assert classify(r"J = J(o_1 + o_2)")[0] == "claim"
     assert classify(r"J = K(o_1, o_2)")[0] == "claim"
+
+
+# Review 6 F11: a formula that writes both \cdot and ⊙ between vectors tells the two products apart, so its \cdot
+# is not ⊙: z·z = z⊙z held with \cdot read as ⊙ (false as the author wrote it: zᵀz is a number, z⊙z a vector).
+# Without an explicit ⊙, \cdot between two vectors may still be read as ⊙ when only that reading is well-shaped.
+def test_rv6_f11_cdot_beside_an_explicit_odot_is_not_odot():
+    v = verify(r"z^L \cdot z^L = z^L \odot z^L", notation="nielsen")
+    assert v.status == "ambiguous" and "tells the two products apart" in v.reason, (v.status, v.reason)
+    v = verify(r"\delta^L = (a^L - y) \cdot \sigma'(z^L) = (a^L - y) \odot \sigma'(z^L)", notation="nielsen")
+    assert v.status == "ambiguous", (v.status, v.reason)
+    assert verify(r"\delta^L = (a^L - y) \cdot \sigma'(z^L)", notation="nielsen").status == "holds"
+    assert verify(r"(z^L)^T z^L = z^L \cdot z^L", notation="nielsen").status == "holds"  # read as the dot product

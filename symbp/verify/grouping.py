@@ -61,6 +61,11 @@ def dotted_vectors(reason: str) -> bool:
     return m is not None and m.group(1) == m.group(2)
 
 
+def writes_odot(text: str) -> bool:
+    r"""Does ``text`` write the elementwise product ⊙ (``\odot``, ``\circ``)?"""
+    return re.search(r"\\(?:odot|circ)(?![A-Za-z])|⊙|∘", text) is not None
+
+
 def dot_readings(text: str, notation) -> list[tuple[str, Equation]]:
     r"""``text`` with its ``\cdot`` and ``\times`` read as ⊙ and as the dot product (none if it has neither)."""
     if not re.search(r"\\(?:cdot|times)(?![A-Za-z])", text):
@@ -74,12 +79,13 @@ def dot_readings(text: str, notation) -> list[tuple[str, Equation]]:
     return out
 
 
-def choose(readings: list[Reading]) -> tuple[Reading | None, str]:
+def choose(readings: list[Reading], odot_written: bool = False) -> tuple[Reading | None, str]:
     """(the reading to report, words) from the usual reading (first) and the others.
 
     The usual reading stays unless it is ill-shaped and exactly one other is
     well-shaped; if several are well-shaped and disagree, None and the words
-    of the ambiguity.
+    of the ambiguity. A formula that writes ⊙ as well (``odot_written``) tells
+    the products apart, so its ``\\cdot`` is never taken as ⊙ on its own.
     """
     usual = readings[0]
     shaped = [r for r in readings if r.well_shaped]
@@ -88,7 +94,7 @@ def choose(readings: list[Reading]) -> tuple[Reading | None, str]:
     verdicts = {r.outcome.status for r in shaped}
     dots = [r for r in readings if r.grouping in DOT_READINGS]
     if dots and not usual.well_shaped:
-        return _choose_dot(dots, shaped, verdicts)
+        return _choose_dot(dots, shaped, verdicts, odot_written)
     if len(shaped) == 1:
         if shaped[0] is usual:
             return usual, ""
@@ -101,11 +107,15 @@ def choose(readings: list[Reading]) -> tuple[Reading | None, str]:
                  "the readings disagree: " + "; ".join(parts)
 
 
-def _choose_dot(dots: list, shaped: list, verdicts: set) -> tuple["Reading | None", str]:
+def _choose_dot(dots: list, shaped: list, verdicts: set, odot_written: bool) -> tuple["Reading | None", str]:
     r"""A product of two column vectors written with \cdot or \times: its readings as ⊙ and as aᵀb."""
     both = " and ".join(f"{DOT_READINGS[r.grouping]} ({to_latex(r.equation)})" for r in dots)
     if len(shaped) == 1:
         r = shaped[0]
+        if odot_written and r.grouping == "loose+odot":
+            return None, ("the formula writes both \\cdot and ⊙ between vectors, so it tells the two products apart: "
+                          "its \\cdot is not ⊙, and read as the dot product aᵀb "
+                          f"({to_latex(next(d.equation for d in dots if d is not r))}) it is not well-shaped")
         other = " and ".join(f"{DOT_READINGS[d.grouping]} ({to_latex(d.equation)})" for d in dots if d is not r)
         return r, (f"\\cdot between two vectors read as {DOT_READINGS.get(r.grouping, 'written')}: its other reading, "
                    f"{other or 'as written'}, is not well-shaped")

@@ -44,7 +44,7 @@ from .check import Outcome, Setting, check
 from .describe import describe, identify
 from .diagnose import diagnose as _diagnose
 from .allsizes import proved_for_all_sizes
-from .grouping import Reading, alternatives, choose, dot_readings, dotted_vectors
+from .grouping import Reading, alternatives, choose, dot_readings, dotted_vectors, writes_odot
 from .instances import _quantities
 from .interpret import Uninterpretable
 from .nodes import Apply, Equation, Nabla, Partial, to_latex, walk
@@ -375,7 +375,7 @@ def _grouped(formula: str, eq: Equation, outcome: Outcome, setting: Setting, bud
             readings.append(Reading(name, other, check(other, setting, remaining)))
         except Uninterpretable:
             continue
-    chosen, words = choose(readings)
+    chosen, words = choose(readings, odot_written=writes_odot(formula))
     if chosen is None:
         return eq, None, words, ""
     return chosen.equation, chosen.outcome, words, chosen.grouping
