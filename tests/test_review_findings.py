@@ -1613,3 +1613,28 @@ def test_rv6_f11_cdot_beside_an_explicit_odot_is_not_odot():
     assert v.status == "ambiguous", (v.status, v.reason)
     assert verify(r"\delta^L = (a^L - y) \cdot \sigma'(z^L)", notation="nielsen").status == "holds"
     assert verify(r"(z^L)^T z^L = z^L \cdot z^L", notation="nielsen").status == "holds"  # read as the dot product
+
+
+# tb1: a formula set in the cells of a Markdown table row, or in an array whose columns set an equation's sides
+# apart, is one formula (it was unreadable: "a row that starts with a relation"). Truth: BP1 with the ½-cost holds;
+# ∂C/∂b = 2δ is false (the ½ cancels the 2). Cells that are two formulas side by side stay unreadable.
+def test_tb1_formula_in_table_cells_is_read_whole(tmp_path):
+    status, _, _ = _notes(tmp_path, "| quantity | value |\n|---|---|\n"
+                                    "| $\\delta^L$ | $= (a^L - y) \\odot \\sigma'(z^L)$ |\n"
+                                    "| $\\frac{\\partial C}{\\partial b^l_j}$ | $=$ | $2\\delta^l_j$ |\n"
+                                    "| $\\frac{\\partial C}{\\partial b^l_j} = \\delta^l_j$ | $\\times 2$ |\n")
+    assert status == {r"\delta^L = (a^L - y) \odot \sigma'(z^L)": "holds",
+                      r"\frac{\partial C}{\partial b^l_j} = 2\delta^l_j": "refuted",
+                      r"\frac{\partial C}{\partial b^l_j} = \delta^l_j \times 2": "refuted"}, status
+
+
+@pytest.mark.parametrize("spec, row, truth", [
+    ("rcl", r"\frac{\partial C}{\partial b^l_j} & = & \delta^l_j", "holds"),
+    ("ll", r"\frac{\partial C}{\partial b^l_j} & = 2 \delta^l_j", "refuted"),
+    ("rl", r"\frac{\partial C}{\partial b^l_j} = & 2 \delta^l_j", "refuted"),
+    ("ll", r"\delta^L = (a^L - y) & \frac{\partial C}{\partial b^l_j} = 2\delta^l_j", "unreadable"),
+    ("ll", r"\frac{\partial C}{\partial b^l_j} & = \delta^l_j & \times 2", "unreadable"),
+])
+def test_tb1_array_columns_that_set_sides_apart(tmp_path, spec, row, truth):
+    status, _, _ = _notes(tmp_path, f"$$\\begin{{array}}{{{spec}}} {row} \\end{{array}}$$\n")
+    assert list(status.values()) == [truth], status
