@@ -1638,3 +1638,24 @@ def test_tb1_formula_in_table_cells_is_read_whole(tmp_path):
 def test_tb1_array_columns_that_set_sides_apart(tmp_path, spec, row, truth):
     status, _, _ = _notes(tmp_path, f"$$\\begin{{array}}{{{spec}}} {row} \\end{{array}}$$\n")
     assert list(status.values()) == [truth], status
+
+
+# Review 7 F4: a condition in the prose before an inline claim restricts it ("If $j \neq k$ then $∂z_j/∂b_k = 0$"
+# was refuted at j = k; "For $l = L$ we have BP1 with l" was conditional). Truth: ∂z^l_j/∂b^l_k = [j = k]; BP1 holds
+# at l = L only. A condition whose words do not lead into the claim is not taken ("…it is false that").
+@pytest.mark.parametrize("prose, truth", [
+    ("If $j \\neq k$ then $\\frac{{\\partial z^l_j}}{{\\partial b^l_k}} = {v}$.", {"0": "holds", "1": "refuted"}),
+    ("For $l = L$ we have $\\delta^l = (a^l - y) \\odot \\sigma'(z^l) {v}$.", {"": "holds", "\\cdot 2": "refuted"}),
+    ("Pro $l = L$ platí $\\delta^l = (a^l - y) \\odot \\sigma'(z^l) {v}$.", {"": "holds", "\\cdot 2": "refuted"}),
+    ("Для $l < L$ получаем $\\delta^l = ((w^{{l+1}})^T \\delta^{{l+1}}) \\odot \\sigma'(z^l) {v}$.",
+     {"": "holds", "\\cdot 2": "refuted"}),
+])
+def test_rv7_f4_condition_in_prose_restricts_the_claim(tmp_path, prose, truth):
+    for v, expected in truth.items():
+        status, _, _ = _notes(tmp_path, prose.format(v=v) + "\n")
+        assert list(status.values()) == [expected], (v, status)
+
+
+def test_rv7_f4_condition_with_other_words_between_is_not_taken(tmp_path):
+    status, _, _ = _notes(tmp_path, "For $j \\neq k$ it is wrong that $\\frac{\\partial z^l_j}{\\partial b^l_k} = 0$.\n")
+    assert list(status.values()) == ["refuted"], status  # judged as written: false at j = k
