@@ -1659,3 +1659,17 @@ def test_rv7_f4_condition_in_prose_restricts_the_claim(tmp_path, prose, truth):
 def test_rv7_f4_condition_with_other_words_between_is_not_taken(tmp_path):
     status, _, _ = _notes(tmp_path, "For $j \\neq k$ it is wrong that $\\frac{\\partial z^l_j}{\\partial b^l_k} = 0$.\n")
     assert list(status.values()) == ["refuted"], status  # judged as written: false at j = k
+
+
+# Review 8 F2: under --activation tanh, tanh written out was "not the activation of the network (use --activation
+# tanh)" (the tanh network is built with a generic σ and the rule tanh' = 1 − tanh²). Truth: a = tanh(z) and
+# tanh'(z) = 1 − tanh(z)² hold; 1 + tanh(z)² is false at every z ≠ 0.
+def test_rv8_f2_tanh_written_out_under_the_tanh_activation():
+    assert verify(r"a^l = \tanh(z^l)", activation="tanh").status == "holds"
+    assert verify(r"\sigma'(z^l_j) = 1 - \tanh(z^l_j)^2", activation="tanh").status == "holds"
+    assert verify(r"\sigma'(z^l_j) = 1 + \tanh(z^l_j)^2", activation="tanh").status == "refuted"
+    assert verify(r"a^l_j = \tanh(z^l_j) + 0.01", activation="tanh").status == "refuted"
+    v = verify(r"a^l = \tanh(z^l)", activation="sigmoid")
+    assert v.status == "uninterpretable" and "use --activation tanh" in v.reason
+    v = verify(r"a^L = \tanh(z^L)", activation="tanh", cost="softmax-cross-entropy")
+    assert v.status == "uninterpretable" and "softmax" in v.reason, v.reason
