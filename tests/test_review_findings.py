@@ -1673,3 +1673,11 @@ def test_rv8_f2_tanh_written_out_under_the_tanh_activation():
     assert v.status == "uninterpretable" and "use --activation tanh" in v.reason
     v = verify(r"a^L = \tanh(z^L)", activation="tanh", cost="softmax-cross-entropy")
     assert v.status == "uninterpretable" and "softmax" in v.reason, v.reason
+
+
+# Review 8 F3: ∂C/∂a^{l−1} = (w^l)ᵀ δ^l (true: the gradient passed back) was labelled BP1', which is ∂C/∂a^L = a^L − y.
+def test_rv8_f3_bp1_prime_label_only_for_the_output_layer():
+    v = verify(r"\frac{\partial C}{\partial a^{l-1}} = (w^l)^T \delta^l")
+    assert v.status == "holds" and v.identity != "BP1'", v.identity
+    v = verify(r"\frac{\partial C}{\partial a^L} = a^L - y")
+    assert v.status == "holds" and v.identity == "BP1'", v.identity
