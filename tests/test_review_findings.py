@@ -1681,3 +1681,12 @@ def test_rv8_f3_bp1_prime_label_only_for_the_output_layer():
     assert v.status == "holds" and v.identity != "BP1'", v.identity
     v = verify(r"\frac{\partial C}{\partial a^L} = a^L - y")
     assert v.status == "holds" and v.identity == "BP1'", v.identity
+
+
+# Review 8 F4: a one-sided condition was printed with a Python None (`None \le l \le L-1`).
+@pytest.mark.parametrize("condition, shown", [("l < L", r"l \le L-1"), (r"l \ge 2", r"l \ge 2"),
+                                              (r"2 \le l \le L-1", r"2 \le l \le L-1")])
+def test_rv8_f4_one_sided_condition_is_printed_in_latex(condition, shown):
+    v = verify(rf"\delta^l = ((w^{{l+1}})^T \delta^{{l+1}}) \odot \sigma'(z^l) \quad {condition}")
+    assert v.status == "holds" and "None" not in v.interpretation["latex"], v.interpretation["latex"]
+    assert v.interpretation["latex"].endswith(shown), v.interpretation["latex"]
