@@ -1623,9 +1623,16 @@ def test_tb1_formula_in_table_cells_is_read_whole(tmp_path):
                                     "| $\\delta^L$ | $= (a^L - y) \\odot \\sigma'(z^L)$ |\n"
                                     "| $\\frac{\\partial C}{\\partial b^l_j}$ | $=$ | $2\\delta^l_j$ |\n"
                                     "| $\\frac{\\partial C}{\\partial b^l_j} = \\delta^l_j$ | $\\times 2$ |\n")
+    # a cell that starts with an operator after a cell that is a formula of its own may go on from it or stand
+    # beside it (review 9: "| ∂C/∂b = 2δ | −δ |" was read as 2δ − δ and held): neither is judged
     assert status == {r"\delta^L = (a^L - y) \odot \sigma'(z^L)": "holds",
                       r"\frac{\partial C}{\partial b^l_j} = 2\delta^l_j": "refuted",
-                      r"\frac{\partial C}{\partial b^l_j} = \delta^l_j \times 2": "refuted"}, status
+                      r"\frac{\partial C}{\partial b^l_j} = \delta^l_j": "unreadable",
+                      r"\times 2": "unreadable"}, status
+    for second in (r"-\delta^l", r"+\delta^l"):
+        for first in (r"\frac{\partial C}{\partial b^l} = \delta^l", r"\frac{\partial C}{\partial b^l} = 2\delta^l"):
+            status, _, _ = _notes(tmp_path, f"| a | b |\n|---|---|\n| ${first}$ | ${second}$ |\n")
+            assert set(status.values()) == {"unreadable"}, status
 
 
 @pytest.mark.parametrize("spec, row, truth", [
@@ -1713,3 +1720,36 @@ def test_rv8_f4_one_sided_condition_is_printed_in_latex(condition, shown):
 def test_rv8_w5_block_matrices_and_vector_powers(formula, options, truth):
     v = verify(formula, **options)
     assert v.status == truth, (v.status, v.reason)
+
+
+# Review 9 F1/F2/F5: a prose condition is taken only when its lead word opens the sentence (after at most a
+# connective): "Except for $j \neq k$ …", "It is not true that for $l = L$ …" turn it around; they held. A second
+# claim joined by "and" in the same sentence is under the same condition. Truth: ∂z^l_j/∂b^l_k = [j = k];
+# ∂a^l_j/∂b^l_k = [j = k] σ'(z^l_j); BP1 holds at l = L only.
+_DZDB = "$\\frac{{\\partial z^l_j}}{{\\partial b^l_k}} = {v}$"
+
+
+@pytest.mark.parametrize("lead", ["Except for", "It is not true that for", "Apart from when", "Neplatí, že pro",
+                                  "Nieprawda, że dla", "Неверно, что для", "Кроме как при", "Poza przypadkiem, gdy"])
+def test_rv9_condition_under_other_words_is_not_taken(tmp_path, lead):
+    status, _, _ = _notes(tmp_path, f"{lead} $j \\neq k$ we get {_DZDB.format(v=0)}.\n")
+    assert list(status.values()) == ["refuted"], status  # judged as written: false at j = k
+    status, _, _ = _notes(tmp_path, f"{lead} $l = L$ we have $\\delta^l = (a^l - y) \\odot \\sigma'(z^l)$.\n")
+    assert list(status.values()) == ["conditional"], status
+
+
+@pytest.mark.parametrize("lead", ["For", "Thus, for", "Tedy pro", "Note: for"])
+def test_rv9_condition_that_opens_the_sentence_is_taken(tmp_path, lead):
+    status, _, _ = _notes(tmp_path, f"We compute. {lead} $j \\neq k$ we get {_DZDB.format(v=0)}.\n")
+    assert list(status.values()) == ["holds"], status
+    status, _, _ = _notes(tmp_path, f"We compute. {lead} $j \\neq k$ we get {_DZDB.format(v=1)}.\n")
+    assert list(status.values()) == ["refuted"], status
+
+
+def test_rv9_condition_covers_the_claims_joined_by_and(tmp_path):
+    status, _, _ = _notes(tmp_path, f"For $j \\neq k$ we get {_DZDB.format(v=0)} and "
+                                    "$\\frac{\\partial a^l_j}{\\partial b^l_k} = 0$.\n")
+    assert list(status.values()) == ["holds", "holds"], status
+    status, _, _ = _notes(tmp_path, f"For $j \\neq k$ we get {_DZDB.format(v=0)} and "
+                                    "$\\frac{\\partial a^l_j}{\\partial b^l_k} = 1$.\n")
+    assert list(status.values()) == ["holds", "refuted"], status
