@@ -1613,3 +1613,63 @@ def test_rv6_f11_cdot_beside_an_explicit_odot_is_not_odot():
     assert v.status == "ambiguous", (v.status, v.reason)
     assert verify(r"\delta^L = (a^L - y) \cdot \sigma'(z^L)", notation="nielsen").status == "holds"
     assert verify(r"(z^L)^T z^L = z^L \cdot z^L", notation="nielsen").status == "holds"  # read as the dot product
+
+
+# tb1: a formula set in the cells of a Markdown table row, or in an array whose columns set an equation's sides
+# apart, is one formula (it was unreadable: "a row that starts with a relation"). Truth: BP1 with the ½-cost holds;
+# ∂C/∂b = 2δ is false (the ½ cancels the 2). Cells that are two formulas side by side stay unreadable.
+def test_tb1_formula_in_table_cells_is_read_whole(tmp_path):
+    status, _, _ = _notes(tmp_path, "| quantity | value |\n|---|---|\n"
+                                    "| $\\delta^L$ | $= (a^L - y) \\odot \\sigma'(z^L)$ |\n"
+                                    "| $\\frac{\\partial C}{\\partial b^l_j}$ | $=$ | $2\\delta^l_j$ |\n"
+                                    "| $\\frac{\\partial C}{\\partial b^l_j} = \\delta^l_j$ | $\\times 2$ |\n")
+    assert status == {r"\delta^L = (a^L - y) \odot \sigma'(z^L)": "holds",
+                      r"\frac{\partial C}{\partial b^l_j} = 2\delta^l_j": "refuted",
+                      r"\frac{\partial C}{\partial b^l_j} = \delta^l_j \times 2": "refuted"}, status
+
+
+@pytest.mark.parametrize("spec, row, truth", [
+    ("rcl", r"\frac{\partial C}{\partial b^l_j} & = & \delta^l_j", "holds"),
+    ("ll", r"\frac{\partial C}{\partial b^l_j} & = 2 \delta^l_j", "refuted"),
+    ("rl", r"\frac{\partial C}{\partial b^l_j} = & 2 \delta^l_j", "refuted"),
+    ("ll", r"\delta^L = (a^L - y) & \frac{\partial C}{\partial b^l_j} = 2\delta^l_j", "unreadable"),
+    ("ll", r"\frac{\partial C}{\partial b^l_j} & = \delta^l_j & \times 2", "unreadable"),
+])
+def test_tb1_array_columns_that_set_sides_apart(tmp_path, spec, row, truth):
+    status, _, _ = _notes(tmp_path, f"$$\\begin{{array}}{{{spec}}} {row} \\end{{array}}$$\n")
+    assert list(status.values()) == [truth], status
+
+
+# Review 7 F4: a condition in the prose before an inline claim restricts it ("If $j \neq k$ then $∂z_j/∂b_k = 0$"
+# was refuted at j = k; "For $l = L$ we have BP1 with l" was conditional). Truth: ∂z^l_j/∂b^l_k = [j = k]; BP1 holds
+# at l = L only. A condition whose words do not lead into the claim is not taken ("…it is false that").
+@pytest.mark.parametrize("prose, truth", [
+    ("If $j \\neq k$ then $\\frac{{\\partial z^l_j}}{{\\partial b^l_k}} = {v}$.", {"0": "holds", "1": "refuted"}),
+    ("For $l = L$ we have $\\delta^l = (a^l - y) \\odot \\sigma'(z^l) {v}$.", {"": "holds", "\\cdot 2": "refuted"}),
+    ("Pro $l = L$ platí $\\delta^l = (a^l - y) \\odot \\sigma'(z^l) {v}$.", {"": "holds", "\\cdot 2": "refuted"}),
+    ("Для $l < L$ получаем $\\delta^l = ((w^{{l+1}})^T \\delta^{{l+1}}) \\odot \\sigma'(z^l) {v}$.",
+     {"": "holds", "\\cdot 2": "refuted"}),
+])
+def test_rv7_f4_condition_in_prose_restricts_the_claim(tmp_path, prose, truth):
+    for v, expected in truth.items():
+        status, _, _ = _notes(tmp_path, prose.format(v=v) + "\n")
+        assert list(status.values()) == [expected], (v, status)
+
+
+def test_rv7_f4_condition_with_other_words_between_is_not_taken(tmp_path):
+    status, _, _ = _notes(tmp_path, "For $j \\neq k$ it is wrong that $\\frac{\\partial z^l_j}{\\partial b^l_k} = 0$.\n")
+    assert list(status.values()) == ["refuted"], status  # judged as written: false at j = k
+
+
+# Review 8 F2: under --activation tanh, tanh written out was "not the activation of the network (use --activation
+# tanh)" (the tanh network is built with a generic σ and the rule tanh' = 1 − tanh²). Truth: a = tanh(z) and
+# tanh'(z) = 1 − tanh(z)² hold; 1 + tanh(z)² is false at every z ≠ 0.
+def test_rv8_f2_tanh_written_out_under_the_tanh_activation():
+    assert verify(r"a^l = \tanh(z^l)", activation="tanh").status == "holds"
+    assert verify(r"\sigma'(z^l_j) = 1 - \tanh(z^l_j)^2", activation="tanh").status == "holds"
+    assert verify(r"\sigma'(z^l_j) = 1 + \tanh(z^l_j)^2", activation="tanh").status == "refuted"
+    assert verify(r"a^l_j = \tanh(z^l_j) + 0.01", activation="tanh").status == "refuted"
+    v = verify(r"a^l = \tanh(z^l)", activation="sigmoid")
+    assert v.status == "uninterpretable" and "use --activation tanh" in v.reason
+    v = verify(r"a^L = \tanh(z^L)", activation="tanh", cost="softmax-cross-entropy")
+    assert v.status == "uninterpretable" and "softmax" in v.reason, v.reason

@@ -66,8 +66,10 @@ class Formula:
 
     @property
     def where(self) -> str:
-        """'line 12' or 'cell 3, line 2'."""
-        return (f"cell {self.cell}, " if self.cell is not None else "") + f"line {self.line}"
+        """'line 12', 'cell 3, line 2', or 'lines 12, 31' for a formula written on several lines (folded)."""
+        lines = list(dict.fromkeys((self.line,) + tuple(self.lines)))
+        at = f"line {self.line}" if len(lines) < 2 else "lines " + ", ".join(map(str, lines))
+        return (f"cell {self.cell}, " if self.cell is not None else "") + at
 
 
 # Extraction damage: "\f", "\r", "\n", "\b", "\t" read as control characters and dropped.
@@ -204,6 +206,16 @@ def _joined(segments: list[Segment]) -> list[tuple]:
                        "judged on its first half")
             out.append([seg, (), f"continues the formula at line {a.line} (text between: {words}); not joined"])
             continue
+        if prev is not None and not prev[2] and not prev[1] and _prose_condition(prev[0], seg):
+            # "For $j \neq 1$ we get $\partial h_j / \partial u_1 = 0$": the claim under the condition the prose puts
+            prev[0] = replace(seg, body=f"{seg.body.strip()} \\quad \\text{{for }} {prev[0].body.strip()}")
+            prev[1] = (seg.line,) if seg.line != prev[0].line else ()
+            continue
+        if prev is not None and not prev[2] and _table_cells(prev[0], seg):
+            # | $\delta^L$ | $= (a^L - y) \odot \sigma'(z^L)$ |: one formula set in the cells of a table row
+            prev[0] = replace(prev[0], body=f"{prev[0].body.rstrip()} {seg.body.strip()}")
+            prev[1] = prev[1] + (seg.line,)
+            continue
         if prev is not None and not prev[2] and _stranded(prev[0], seg):
             # "$$… = δ$$", a blank line, "$$\\cdot\\,2$$" (or "$…$ $\\times 2$"): not joined, never judged apart
             prev[2] = (f"the formula may go on in the formula at line {seg.line}, which starts with an operator: not "
@@ -226,6 +238,44 @@ def _continues(a: Segment, b: Segment) -> bool:
         return bool(head)
     # "$$-\\nabla C = …$$" with its own relation is an equation of its own (a sign, not an operator on the last side)
     return starts_with_operator(head) and not (head[0] in "+-" and links(head))
+
+
+#: A relation at the start of a piece of math: it goes on from the piece before it.
+_LEADING_RELATION = re.compile(r"(?:=|:=|\\equiv|\\coloneqq|\\triangleq)(?![A-Za-z])")
+
+
+#: An index or layer condition alone in inline math: $j \neq 1$, $l = L$, $l < L$, $2 \le l \le L - 1$.
+_INDEX_CONDITION = re.compile(r"\s*(?:\d\s*\\le(?:q)?\s*)?[ijklmpqst](?:_\{?\d\}?)?\s*(?:=|<|>|\\neq?|\\leq?|\\geq?)"
+                              r"\s*[A-Za-z0-9+\-\s]{1,12}(?:\\leq?\s*[A-Za-z0-9+\-\s]{1,8})?")
+#: The words that lead a condition in prose ("For $j \neq 1$", "Pro $l = L$", "Если $l < L$", "Dla $j = k$")…
+_CONDITION_LEAD = re.compile(r"(?:^|[\s(])(?:for|if|when|whenever|pro|pokud|když|jestliže|для|если|при|dla|gdy|jeśli|"
+                             r"jeżeli|przy)\s*$", re.I)
+#: … and the words between it and the claim it restricts ("we get", "platí", "получаем", "mamy").
+_CONDITION_THEN = re.compile(r"[\s,:]*(?:(?:then|we\s+(?:get|have|obtain|find)|one\s+(?:gets|has)|it\s+holds(?:\s+that)?|"
+                             r"holds|dostaneme|dostáváme|máme|platí|je|получаем|имеем|выполняется|mamy|otrzymujemy|"
+                             r"zachodzi|jest)[\s,:]*)*", re.I)
+
+
+def _prose_condition(a: Segment, b: Segment) -> bool:
+    """Is ``a`` an index condition in prose that leads the inline claim ``b`` ("For $j \neq 1$ we get $…$")?"""
+    if a.display or b.display or a.problem or b.problem or a.cell != b.cell or a.before is None or b.before is None:
+        return False
+    if re.search(r"\n[ \t]*\n", b.before) or not _INDEX_CONDITION.fullmatch(a.body):
+        return False
+    return _CONDITION_LEAD.search(a.before) is not None and _CONDITION_THEN.fullmatch(b.before) is not None
+
+
+def _table_cells(a: Segment, b: Segment) -> bool:
+    """Are ``a`` and ``b`` inline math in neighbouring cells of one Markdown table row (``| $a$ | $= b$ |``), ``b``
+    going on from ``a`` (it starts with a relation or an operator, or ``a`` ends with one)?"""
+    if a.display or b.display or a.problem or b.problem or a.cell != b.cell or b.before is None:
+        return False
+    if a.line != b.line or not re.fullmatch(r"[ \t]*\|[ \t]*", b.before):
+        return False
+    head = _LEAD.sub("", b.body).strip()
+    tail = trim(" ".join(a.body.split()))
+    return bool(head) and bool(tail) and (_LEADING_RELATION.match(head) is not None or starts_with_operator(head)
+                                          or _OPEN_END.search(tail) is not None)
 
 
 def _stranded(a: Segment, b: Segment) -> bool:
@@ -436,15 +486,24 @@ def _remarks_on_rows(rows: list[tuple[int, str]]) -> list[tuple[int, str]]:
 
 
 _ONE_COLUMN = re.compile(r"\{\s*\|?\s*[lcr]\s*\|?\s*\}")
+#: Two or three columns, as ``{rl}`` or ``{rcl}`` set an equation's sides apart.
+_SIDE_COLUMNS = re.compile(r"\{\s*\|?\s*[lcr]\s*\|?\s*[lcr]\s*\|?\s*(?:[lcr]\s*\|?\s*)?\}")
+#: A relation just before or just after a column break ``&``.
+_RELATION_BEFORE = re.compile(r"(?:=|\\equiv|\\coloneqq|\\triangleq)\s*$")
+_RELATION_AFTER = re.compile(r"\s*(?:=|:=|\\equiv|\\coloneqq|\\triangleq)(?![A-Za-z])")
 
 
 def _rows_array(body: str, begin: re.Match) -> bool:
-    r"""Is the ``\begin{array}`` at ``begin`` a one-column array (``{c}``) with no ``&`` of its own, closed?
+    r"""Is the ``\begin{array}`` at ``begin`` the whole display, closed, and one whose rows read as formulas?
 
-    Its rows (``\\``) render one under another, as a display's rows do; an array with columns (or a
-    stray ``&``, which is no column of a one-column array) is left whole.
+    A one-column array (``{c}``) with no ``&`` of its own: its rows (``\\``) render one under another, as a
+    display's rows do. An array of two or three columns (``{rl}``, ``{rcl}``) whose every ``&`` stands next
+    to a relation (``\delta^L & = …``, ``a & = & b``) sets the sides of an equation apart, as an aligned's
+    ``&=`` does. Any other array (a stray ``&``, ``a = b & c = d`` side by side) is left whole.
     """
-    if not begin.group(3) or not _ONE_COLUMN.fullmatch(begin.group(3)) or body[:begin.start()].strip():
+    spec = begin.group(3) or ""
+    one = _ONE_COLUMN.fullmatch(spec) is not None
+    if not (one or _SIDE_COLUMNS.fullmatch(spec)) or body[:begin.start()].strip():
         return False
     depth, envs, i = 0, 0, begin.end()
     while i < len(body):
@@ -469,7 +528,9 @@ def _rows_array(body: str, begin: re.Match) -> bool:
         elif c == "}":
             depth -= 1
         elif c == "&" and depth == 0 and envs == 0:
-            return False
+            row_start = max(body.rfind("\\\\", 0, i), body.rfind("&", 0, i), begin.end())
+            if one or not (_RELATION_BEFORE.search(body[row_start:i]) or _RELATION_AFTER.match(body, i + 1)):
+                return False
         i += 1
     return False
 

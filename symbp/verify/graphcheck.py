@@ -236,8 +236,6 @@ def _oracle_differs(eq, model, layout, bind, point, entry, side, oracle_sides) -
         return False
     a, b = sides[0], sides[side]
     if entry:
-        cols = 1 if not isinstance(a, list) else None
-        del cols
         a, b = _entry(a, entry, eq, model, layout, bind), _entry(b, entry, eq, model, layout, bind)
     if isinstance(a, list) or isinstance(b, list):
         return False

@@ -33,7 +33,7 @@ from .scan import guess_kind, kind_of, scan
 from .lexer import ReadError
 from .nodes import Apply, Quantity, walk
 from .reader import read
-from .unknowns import COST_DEFINITION, OVER_SAMPLES
+from .definition_kinds import COST_DEFINITION, OVER_SAMPLES, candidate
 from .verification import Verification, verify
 import symbp.verify.unknowns as unknowns  # by module: the notes' own definitions symbp has no model of
 
@@ -199,7 +199,7 @@ def _verify_items(text, items, notation, path, kind, strict, activation, cost, o
     # the definitions whose verdict decides what the claims mean (a cost, σ, the forward pass), checked first
     ahead = {(f.line, f.text): _ahead(f, _setting(model, f.line, given)[0], once) for f in items
              if f.kind in ("claim", "definition", "unreadable") and not model.assumption_at(f.line)
-             and unknowns.candidate(f.text, nt)}
+             and candidate(f.text, nt)}
     unknown = unknowns.find([(f, ahead[(f.line, f.text)]) for f in items if (f.line, f.text) in ahead], model, nt,
                             given, recheck=lambda text, line: once(text, _setting(model, line, given)[0]))
     # a formula written again after the notes define a cost or σ symbp does not know is another claim: identical
