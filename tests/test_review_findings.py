@@ -1638,3 +1638,53 @@ def test_tb1_formula_in_table_cells_is_read_whole(tmp_path):
 def test_tb1_array_columns_that_set_sides_apart(tmp_path, spec, row, truth):
     status, _, _ = _notes(tmp_path, f"$$\\begin{{array}}{{{spec}}} {row} \\end{{array}}$$\n")
     assert list(status.values()) == [truth], status
+
+
+# Review 7 F2: the bounds of the sum in a mini-batch update rule. The mean over a mini-batch of m is
+# (1/m) Σ_{x=1}^{m} (or Σ_x over the batch, or Σ_{x=0}^{m-1}): those hold (BP3, BP4 per input). A sum of another
+# number of terms divided by m is not that mean: Σ_{x=1}^{m-1} has m − 1 terms, Σ_{j=0}^{m} m + 1, Σ_{j=m}^{m} one,
+# Σ_{j=1}^{2m} 2m (by hand, count = upper − lower + 1), so the step is refuted; a bound in another letter (B, k)
+# is not read as the batch: not "holds" either.
+_RV7_MEAN = r"w_k \to \tilde{{w}}_k = w_k - \frac{{\xi}}{{m}} \sum_{{{sub}}}{sup} \frac{{\partial C_{{X_j}}}}{{\partial w_k}}"
+
+
+@pytest.mark.parametrize("formula, truth", [
+    (r"b^l \to b^l - \frac{\eta}{m} \sum_{x=1}^{m} \delta^{x,l}", "holds"),
+    (r"b^l \to b^l - \frac{\eta}{m} \sum_{x} \delta^{x,l}", "holds"),
+    (r"b^l \to b^l - \frac{\eta}{m} \sum_{x=0}^{m-1} \delta^{x,l}", "holds"),
+    (r"b^l \to b^l - \frac{\eta}{n} \sum_{x=1}^{n} \delta^{x,l}", "holds"),
+    (r"w^l \to w^l - \frac{\eta}{m} \sum_{x=1}^{m} \delta^{x,l} (a^{x,l-1})^T", "holds"),
+    (r"b^l \to b^l - \frac{\eta}{m} \sum^{m}_{x=1} \delta^{x,l}", "holds"),
+    (r"b^l \to b^l - \frac{\eta}{m} \sum_{x=1}^{m-1} \delta^{x,l}", "refuted"),
+    (r"b^l \to b^l - \frac{\eta}{n} \sum_{x=2}^{n} \delta^{x,l}", "refuted"),
+    (r"w^l \to w^l - \frac{\eta}{m} \sum_{x=1}^{m-1} \delta^{x,l} (a^{x,l-1})^T", "refuted"),
+    (r"b^l \to b^l - \frac{\eta}{m} \sum^{m-1}_{x=1} \delta^{x,l}", "refuted"),
+    (r"b^l \to b^l - \frac{\eta}{m} \sum\limits_{x=1}^{m+1} \delta^{x,l}", "refuted"),
+    (_RV7_MEAN.format(sub="j=1", sup="^{m}"), "holds"),
+    (_RV7_MEAN.format(sub="j", sup=""), "holds"),
+    (_RV7_MEAN.format(sub="j=1", sup="^{m-1}"), "refuted"),
+    (_RV7_MEAN.format(sub="j=1", sup="^{m+1}"), "refuted"),
+    (_RV7_MEAN.format(sub="j=1", sup="^{2m}"), "refuted"),
+    (_RV7_MEAN.format(sub="j=1", sup="^{3}"), "refuted"),
+    (_RV7_MEAN.format(sub="j=2", sup="^{m}"), "refuted"),
+    (_RV7_MEAN.format(sub="j=0", sup="^{m}"), "refuted"),
+    (_RV7_MEAN.format(sub="j=m", sup="^{m}"), "refuted"),
+    (_RV7_MEAN.format(sub="j=1", sup="^{B}"), "uninterpretable"),
+    (_RV7_MEAN.format(sub="j=1", sup="^{k}"), "uninterpretable"),
+    (_RV7_MEAN.format(sub="j=1", sup=""), "uninterpretable"),
+])
+def test_rv7_f2_sum_bounds_in_mini_batch_rule(formula, truth):
+    v = verify(formula)
+    assert v.status == truth, (v.status, v.reason)
+    if truth == "refuted":
+        assert " term" in v.reason and "divides by" in v.reason, v.reason
+
+
+def test_rv7_f2_sum_bounds_in_notes(tmp_path):
+    head = (r"Síť: $z^{x,l} = w^l a^{x,l-1} + b^l$, $a^{x,l} = \sigma(z^{x,l})$, cena "
+            r"$C_x = \frac{1}{2}\|y(x) - a^{x,L}\|^2$ a $C = \frac{1}{n}\sum_x C_x$." + "\n\n")
+    bad = r"b^l \to b^l - \frac{\eta}{m} \sum_{x=1}^{m-1} \delta^{x,l}"
+    good = r"b^l \to b^l - \frac{\eta}{m} \sum_{x=1}^{m} \delta^{x,l}"
+    status, _, rows = _notes(tmp_path, head + f"$${bad}$$\n\n$${good}$$\n")
+    assert status[bad] == "refuted" and "m − 1 terms" in rows[bad].reason, rows[bad].reason
+    assert status[good] == "holds", rows[good].reason
