@@ -1688,3 +1688,20 @@ def test_rv7_f2_sum_bounds_in_notes(tmp_path):
     status, _, rows = _notes(tmp_path, head + f"$${bad}$$\n\n$${good}$$\n")
     assert status[bad] == "refuted" and "m − 1 terms" in rows[bad].reason, rows[bad].reason
     assert status[good] == "holds", rows[good].reason
+
+
+# Review 7 F2, graph notes: Σ_{i=1}^{3} ∂L/∂W names no i in its summand, so it is no sum over samples of a batch
+# (the notes label no per-sample quantity); it was an internal error (exit 70). Not "holds"; an entry sum whose
+# index occurs in the summand is still read: Σ_k x_k ∂u_1/∂x_k = x_1 w_{11} + x_2 w_{21} = u_1 − b_1 (u = xW + b);
+# with u_2 on the left it is u_2 − b_2, not u_1 − b_1.
+def test_rv7_f2_graph_notes_sum_over_nothing(tmp_path):
+    head = ("Let $x = (x_1, x_2)$ be a row vector and $W$ a $2 \\times 3$ matrix; $u = x W + b$, $h = \\tanh(u)$, "
+            "loss $L = L(h_1, h_2, h_3)$.\n\n")
+    rules = [r"W \leftarrow W - \frac{\alpha}{m} \sum_{i=1}^{3} \frac{\partial L}{\partial W}",
+             r"W \leftarrow W - \frac{\alpha}{m} \sum_{i=1}^{m-1} \frac{\partial L}{\partial W}"]
+    right = r"\sum_{k=1}^{2} x_k \frac{\partial u_1}{\partial x_k} = u_1 - b_1"
+    wrong = r"\sum_{k=1}^{2} x_k \frac{\partial u_2}{\partial x_k} = u_1 - b_1"
+    status, _, rows = _notes(tmp_path, head + "".join(f"$${r}$$\n\n" for r in rules + [right, wrong]))
+    for r in rules:
+        assert status[r] == "uninterpretable" and "does not occur" in rows[r].reason, rows[r].reason
+    assert status[right] == "holds" and status[wrong] == "refuted", status
