@@ -1705,3 +1705,25 @@ def test_rv7_f2_graph_notes_sum_over_nothing(tmp_path):
     for r in rules:
         assert status[r] == "uninterpretable" and "does not occur" in rows[r].reason, rows[r].reason
     assert status[right] == "holds" and status[wrong] == "refuted", status
+
+
+# Review 7 F3: a mini-batch sum over a sample index t whose summand is labelled by t (δ^{(t),l}, δ^l(x^{(t)}),
+# C^{(t)}, ∇_{b^l} C(x^{(t)})) is the correct step (1/m)Σ_t ∂C_t/∂P (BP3, BP4 per input); it was refuted ("the
+# sum runs over t, which C_x does not name"). A sum over t of a quantity that names no t (δ^{x,l}, δ^l) adds one
+# input's gradient m times: still refuted; so are a wrong per-input gradient (a^{(t),l} for a^{(t),l-1}, BP4) and
+# the bias descending ∂C^{(t)}/∂w^l.
+@pytest.mark.parametrize("formula, truth", [
+    (r"b^l \to b^l - \frac{\eta}{m}\sum_{t=1}^{m}\delta^{(t),l}", "holds"),
+    (r"b^l \to b^l - \frac{\eta}{m}\sum_t \delta^l(x^{(t)})", "holds"),
+    (r"b^l \to b^l - \frac{\eta}{m}\sum_{t=1}^m \frac{\partial C^{(t)}}{\partial b^l}", "holds"),
+    (r"b^l \to b^l - \frac{\eta}{m}\sum_{t=1}^m \nabla_{b^l} C(x^{(t)})", "holds"),
+    (r"w^l \to w^l - \frac{\eta}{m}\sum_{t=1}^m \delta^{(t),l}(a^{(t),l-1})^T", "holds"),
+    (r"b^l \to b^l - \frac{\eta}{m}\sum_{t=1}^{m}\delta^{x,l}", "refuted"),
+    (r"b^l \to b^l - \frac{\eta}{m}\sum_{t=1}^{m}\delta^{l}", "refuted"),
+    (r"b^l \to b^l - \frac{\eta}{m}\sum_{t=1}^{m-1}\delta^{(t),l}", "refuted"),
+    (r"w^l \to w^l - \frac{\eta}{m}\sum_{t=1}^m \delta^{(t),l}(a^{(t),l})^T", "refuted"),
+    (r"b^l \to b^l - \frac{\eta}{m}\sum_{t=1}^m \frac{\partial C^{(t)}}{\partial w^l}", "refuted"),
+])
+def test_rv7_f3_sum_over_sample_index_t(formula, truth):
+    v = verify(formula)
+    assert v.status == truth, (v.status, v.reason)

@@ -29,6 +29,7 @@ from dataclasses import dataclass
 
 import sympy
 
+from .samples import per_sample
 from .steprate import canonical
 
 ARROW = r"\\(?:to|rightarrow|longrightarrow|leftarrow|gets|longleftarrow)(?![A-Za-z])|:="
@@ -242,9 +243,23 @@ def _judge(rule: Rule, step: Step, check_gradient, cost: str) -> tuple[str, str,
         status, words = check_gradient(rule.param, body)
         if status != "holds":
             return status, f"the per-sample gradient {body}: {words}", ""
-        label = "x"
-        gwords = f"∂C_x/∂{rule.param} ({words})"
+        label = _sample_label(body)
+        gwords = f"∂C_{label}/∂{rule.param} ({words})"
     return _mean(rule, step, label, gwords)
+
+
+def _sample_label(body: str) -> str:
+    r"""The training input a gradient in the network's quantities is of: its per-sample label (``t`` in
+    ``\delta^{(t),l}``, ``\delta^l(x^{(t)})``, ``C^{(t)}``), else x (quantities without a label are of one input x).
+
+    >>> _sample_label(r"\delta^{(t),l} (a^{(t),l-1})^T"), _sample_label(r"\delta^{x,l}"), _sample_label(r"\delta^l")
+    ('t', 'x', 'x')
+    """
+    try:
+        found = per_sample(body)
+    except ValueError:
+        return "x"  # two inputs named: the check of the gradient has said so already
+    return found.sample if found is not None else "x"
 
 
 def _other_variable(rule: Rule, by: str, body: str, check_gradient) -> "tuple[str, str, str] | None":
