@@ -1727,3 +1727,46 @@ def test_rv7_f2_graph_notes_sum_over_nothing(tmp_path):
 def test_rv7_f3_sum_over_sample_index_t(formula, truth):
     v = verify(formula)
     assert v.status == truth, (v.status, v.reason)
+
+
+# Review 7 F6: a := (or ←) whose right side is a name ± a learning rate times a derivative of the cost is an update
+# rule, checked, not filed as a definition: A := p − α ∂J/∂p starts from the input p, not from A (r = Ap + c), so it
+# is refuted naming p; A := A − α ∂J/∂A is a descent step (holds). A genuine definition of a new name (δ := ∂J/∂r,
+# g := ∇_A J) stays a definition. θ ← θ + η∇_θ J names a θ these notes never define: uninterpretable naming θ.
+# c := A + α ∂J/∂c names its wrong start A besides the shape misfit (A is 3×2, c a vector of 3).
+def test_rv7_f6_assignment_with_a_gradient_step_is_checked(tmp_path):
+    head = ("Let $p$ be a column vector with entries $p_1, p_2$ and $A$ a $3 \\times 2$ matrix.\n"
+            "We compute $r = A p + c$, then $o = f(r)$ entrywise, and the loss $J = J(o_1, o_2, o_3)$.\n\n")
+    wrong, right = r"A := p - \alpha \frac{\partial J}{\partial p}", r"A := A - \alpha \frac{\partial J}{\partial A}"
+    theta, start = r"\theta \leftarrow \theta + \eta \nabla_\theta J", r"c := A + \alpha \frac{\partial J}{\partial c}"
+    names = [r"\delta := \frac{\partial J}{\partial r}", r"g := \nabla_A J"]
+    status, defs, rows = _notes(tmp_path, head + "".join(f"$${f}$$\n\n" for f in [wrong, right, theta, start] + names))
+    assert status[wrong] == "refuted" and "starts from p instead of A" in rows[wrong].reason, rows[wrong].reason
+    assert status[right] == "holds", rows[right].reason
+    assert status[theta] == "uninterpretable" and "\\theta" in rows[theta].reason, rows[theta].reason
+    assert status[start] == "refuted" and "starts from A instead of c" in rows[start].reason, rows[start].reason
+    assert all(n in defs and n not in status for n in names), (defs, status)
+
+
+# θ ← θ ∓ η ∇_θ C read as an update rule of the parameters θ (it was prose): minus is a descent step, plus uphill.
+@pytest.mark.parametrize("formula, truth", [
+    (r"\theta \leftarrow \theta - \eta \nabla_\theta C", "holds"),
+    (r"\theta \leftarrow \theta + \eta \nabla_\theta C", "refuted"),
+    (r"\theta \leftarrow w - \eta \nabla_\theta C", "refuted"),
+])
+def test_rv7_f6_greek_parameter_rule(formula, truth):
+    from symbp.verify.claims import classify
+    assert classify(formula)[0] == "claim"
+    v = verify(formula)
+    assert v.status == truth, (v.status, v.reason)
+
+
+# Minor: w_{12}' (the prime after the subscript) reads like w'_{12}. With u = xW + b, h = tanh(u):
+# ∂L/∂w_{12} = x_1 (1 − h_2²) ∂L/∂h_2, so the step with (1 − h_2²) holds and with (1 − h_2)² is refuted.
+def test_rv7_prime_after_subscript_in_graph_notes(tmp_path):
+    head = ("Let $x = (x_1, x_2)$ be a row vector and $W$ a $2 \\times 3$ matrix; $u = x W + b$, $h = \\tanh(u)$, "
+            "loss $L = L(h_1, h_2, h_3)$.\n\n")
+    right = r"w_{12}' = w_{12} - \alpha x_1 \frac{\partial L}{\partial h_2} (1 - h_2^2)"
+    wrong = r"w_{12}' = w_{12} - \alpha x_1 \frac{\partial L}{\partial h_2} (1 - h_2)^2"
+    status, _, _ = _notes(tmp_path, head + f"$${right}$$\n\n$${wrong}$$\n")
+    assert status == {right: "holds", wrong: "refuted"}, status

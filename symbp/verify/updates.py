@@ -33,6 +33,8 @@ from .samples import per_sample
 from .steprate import canonical
 
 ARROW = r"\\(?:to|rightarrow|longrightarrow|leftarrow|gets|longleftarrow)(?![A-Za-z])|:="
+#: Greek letters that name the parameters as a whole (θ), read as a parameter like w^l.
+GREEK_PARAM = r"\\(?:theta|Theta|vartheta)(?![A-Za-z])"
 RATES = r"\\(?:eta|xi|alpha|epsilon|varepsilon|gamma|lambda|mu)"
 _STEP = re.compile(
     r"^\s*(?P<old>.+?)\s*(?P<sign>[-+])\s*(?P<coef>\\frac\s*\{\s*(?P<rate>" + RATES + r")\s*\}\s*\{\s*(?P<den>[mn])\s*\}"
@@ -128,7 +130,7 @@ def read_rule(text: str) -> "Rule | None":
     if len(parts) != 2:
         return None
     param = parts[0].strip()
-    if not re.fullmatch(r"[A-Za-z](\^\{?[A-Za-z0-9()\[\]+\-]+\}?)?(_\{?[A-Za-z0-9]+\}?)?", param):
+    if not re.fullmatch(r"(?:[A-Za-z]|" + GREEK_PARAM + r")(\^\{?[A-Za-z0-9()\[\]+\-]+\}?)?(_\{?[A-Za-z0-9]+\}?)?", param):
         return None
     sides = [s for s in _split_eq(parts[1])]
     steps = []
