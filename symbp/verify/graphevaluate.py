@@ -378,10 +378,10 @@ def _is_node(g, model: Model) -> bool:
 
 
 def _indexes(body, var: str) -> bool:
-    """Whether the index letter ``var`` occurs in a subscript of ``body``."""
+    """Whether the index letter ``var`` occurs in ``body``: in a subscript, or as a name (Σ_w w²)."""
     from .graphnodes import walk
 
-    return any(isinstance(n, Sym) and any(var in part for part in n.sub) for n in walk(body))
+    return any(isinstance(n, Sym) and (n.base == var or any(var in part for part in n.sub)) for n in walk(body))
 
 
 def _only_index(body, bound: set) -> str | None:
