@@ -267,7 +267,12 @@ def _apply(node: Apply, ctx: Context):
                 raise OutsideDomain(f"{what} is no neuron's z on the network {list(net.sizes)}: the formula "
                                     "writes the neurons of a network of other sizes") from None
             raise
-        if node.func == "tanh" and net.activation(l, j).name != "tanh":
+        name = net.activation(l, j).name
+        if name == "generic" and getattr(ctx, "activation", None) == "tanh" and not net.overrides:
+            name = "tanh"  # a tanh network is built with a generic σ and the rule tanh' = 1 − tanh² (network_check)
+        if node.func == "tanh" and net.output_softmax and l == net.L:
+            raise Uninterpretable(f"{what}: the output layer is a softmax, not tanh")
+        if node.func == "tanh" and name != "tanh":
             raise Uninterpretable(f"{what}: tanh is not the activation of the network (use --activation tanh)")
         if node.func == "exp":
             if not (net.output_softmax and l == net.L):
