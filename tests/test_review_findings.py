@@ -1822,3 +1822,26 @@ def test_rv8_f4_one_sided_condition_is_printed_in_latex(condition, shown):
     v = verify(rf"\delta^l = ((w^{{l+1}})^T \delta^{{l+1}}) \odot \sigma'(z^l) \quad {condition}")
     assert v.status == "holds" and "None" not in v.interpretation["latex"], v.interpretation["latex"]
     assert v.interpretation["latex"].endswith(shown), v.interpretation["latex"]
+
+
+# Review 8 W5: true formulas were refuted on shape alone. A written-out matrix with vectors or matrices as its
+# entries is a block matrix: z^l = (w^l  b^l)(a^{l−1}; 1) = w^l a^{l−1} + b^l (true; (b^l  w^l) in front is false);
+# Dyda's augmented x^{[l]} = (1; a^{[l]}). A power of a vector is entry by entry, as division is:
+# tanh'(z) = 1 − tanh(z)² = 1 − (a^l)² entrywise (true; 1 + (a^l)² false).
+@pytest.mark.parametrize("formula, options, truth", [
+    (r"z^l = \begin{pmatrix} w^l & b^l \end{pmatrix} \begin{pmatrix} a^{l-1} \\ 1 \end{pmatrix}", {}, "holds"),
+    (r"z^l = \begin{pmatrix} b^l & w^l \end{pmatrix} \begin{pmatrix} a^{l-1} \\ 1 \end{pmatrix}", {}, "refuted"),
+    (r"z^l = \begin{pmatrix} w^l & b^l \\ 1 & 1 \end{pmatrix} \begin{pmatrix} a^{l-1} \\ 1 \end{pmatrix}", {},
+     "refuted"),  # blocks of one column of different widths: ill-shaped
+    (r"\begin{pmatrix}\delta^L\end{pmatrix} = (a^L - y) \odot \sigma'(z^L)", {}, "holds"),
+    (r"\begin{pmatrix}\delta^L \\ 1\end{pmatrix} = \begin{pmatrix}(a^L - y) \odot \sigma'(z^L) \\ 2\end{pmatrix}", {},
+     "refuted"),
+    (r"x^{[l]} = \begin{bmatrix} 1 \\ a^{[l]} \end{bmatrix}", {"notation": "dyda"}, "holds"),
+    (r"x^{[l]} = \begin{bmatrix} 2 \\ a^{[l]} \end{bmatrix}", {"notation": "dyda"}, "refuted"),
+    (r"\sigma'(z^l) = 1 - (a^l)^2", {"activation": "tanh"}, "holds"),
+    (r"\sigma'(z^l) = 1 + (a^l)^2", {"activation": "tanh"}, "refuted"),
+    (r"\sigma'(z^l) = (1 - a^l)^2", {"activation": "tanh"}, "refuted"),
+])
+def test_rv8_w5_block_matrices_and_vector_powers(formula, options, truth):
+    v = verify(formula, **options)
+    assert v.status == truth, (v.status, v.reason)
