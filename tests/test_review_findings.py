@@ -1638,3 +1638,12 @@ def test_tb1_formula_in_table_cells_is_read_whole(tmp_path):
 def test_tb1_array_columns_that_set_sides_apart(tmp_path, spec, row, truth):
     status, _, _ = _notes(tmp_path, f"$$\\begin{{array}}{{{spec}}} {row} \\end{{array}}$$\n")
     assert list(status.values()) == [truth], status
+
+
+# Review 7 F9: an entry written out as a sum of products (u_1 = x_1 w_{11} + x_2 w_{21}) was taken for a step rule
+# w_{t+1} = w_t - … and crashed ('Mul' has no .sub). Truth by hand: ∂u₁/∂x₁ = w₁₁ holds, = w₂₁ is false.
+@pytest.mark.parametrize("claim, truth", [("w_{11}", "holds"), ("w_{21}", "refuted")])
+def test_rv7_f9_entry_written_as_sum_of_products_does_not_crash(tmp_path, claim, truth):
+    status, _, _ = _notes(tmp_path, "Let $x = (x_1, x_2)$ be a row vector. Then $u_1 = x_1 w_{11} + x_2 w_{21}$.\n\n"
+                                    f"$$\\frac{{\\partial u_1}}{{\\partial x_1}} = {claim}$$\n")
+    assert list(status.values()) == [truth], status
