@@ -1647,3 +1647,40 @@ def test_rv7_f9_entry_written_as_sum_of_products_does_not_crash(tmp_path, claim,
     status, _, _ = _notes(tmp_path, "Let $x = (x_1, x_2)$ be a row vector. Then $u_1 = x_1 w_{11} + x_2 w_{21}$.\n\n"
                                     f"$$\\frac{{\\partial u_1}}{{\\partial x_1}} = {claim}$$\n")
     assert list(status.values()) == [truth], status
+
+
+# Review 7 F1: a number given to an input or a parameter in the prose ("for example take x_1 = 0", "initially
+# b_1 = 0", Czech "V příkladu je …") is an example or a starting value, not part of the model: claims are checked
+# for every value. It fixed the leaf for every claim, so claims true only at the example held. Truth by hand:
+# u = xW with x = (x₁, x₂), W 2×3: u₂ = x₁w₁₂ + x₂w₂₂, so ∂u₂/∂w₁₂ = x₁ (not 0); g = xW + b, h = tanh(g):
+# ∂h₁/∂g₁ = 1 − h₁² (1 only where g₁ = 0); ∂h₁/∂x₂ = (1 − h₁²) w₂₁ (0 only where w₂₁ = 0).
+_RV7_ROW = "Let $x = (x_1, x_2)$ be a row vector and $W$ a $2 \\times 3$ matrix; $u = x W$.\n\n"
+_RV7_TANH = ("Let $x = (x_1, x_2)$ be a row vector and $W$ a $2 \\times 3$ matrix.\n"
+             "The layer computes $g = x W + b$, then $h = \\tanh(g)$ entrywise, and the loss is $L = L(h_1, h_2, h_3)$.\n\n")
+
+
+@pytest.mark.parametrize("claim, truth", [("0", "refuted"), ("x_1", "holds")])
+def test_rv7_f1_example_value_of_an_input_is_not_a_definition(tmp_path, claim, truth):
+    status, defs, rows = _notes(tmp_path, _RV7_ROW + f"$$\\frac{{\\partial u_2}}{{\\partial w_{{12}}}} = {claim}$$\n\n"
+                                                      "For example take $x_1 = 0$.\n")
+    assert list(status.values()) == [truth], status
+    assert "x_1 = 0" in defs
+    if truth == "refuted":
+        assert "x_1 = 0 on line 5" in next(iter(rows.values())).reason
+
+
+@pytest.mark.parametrize("prose", ["In the example $b_1 = 0$, $w_{11} = 0$, $w_{21} = 0$.",
+                                   "In the example $b_1 := 0$, $w_{11} := 0$, $w_{21} := 0$.",
+                                   "Initially $b_1 = 0$, $w_{11} = 0$, $w_{21} = 0$; then we train.",
+                                   "V příkladu je $b_1 = 0$, $w_{11} = 0$ a $w_{21} = 0$."])
+@pytest.mark.parametrize("claim, truth", [("1", "refuted"), ("1 - h_1^2", "holds")])
+def test_rv7_f1_starting_values_do_not_fix_the_parameters(tmp_path, prose, claim, truth):
+    status, _, _ = _notes(tmp_path, _RV7_TANH + f"$$\\frac{{\\partial h_1}}{{\\partial g_1}} = {claim}$$\n\n{prose}\n")
+    assert list(status.values()) == [truth], status
+
+
+@pytest.mark.parametrize("claim, truth", [("0", "refuted"), ("(1 - h_1^2) w_{21}", "holds")])
+def test_rv7_f1_worked_example_weights_do_not_fix_the_weights(tmp_path, claim, truth):
+    status, _, _ = _notes(tmp_path, _RV7_TANH + f"$$\\frac{{\\partial h_1}}{{\\partial x_2}} = {claim}$$\n\n"
+                                                "Worked example: take $w_{11} = 0$, $w_{12} = 0$ and $w_{21} = 0$.\n")
+    assert list(status.values()) == [truth], status

@@ -28,7 +28,7 @@ from .graphbuild import build, is_declaration, is_definition, open_dims
 from .graphcheck import GraphOutcome, check_graph
 from .graphevaluate import Evaluator, Misfit
 from .graphmodel import LOSS_NAMES, Bar, Call, Deriv, GraphError, GraphUninterpretable, Model, Mul, Sym, to_latex
-from .graphnodes import Equation, Mat, walk
+from .graphnodes import Add, Div, Equation, Mat, Neg, Num, walk
 from .graphread import read_graph
 from .graphsingle import has_layers
 from .graphupdate import check_update, is_update, step_free
@@ -65,6 +65,7 @@ class GraphNotes:
     refuted_definitions: dict = field(default_factory=dict)  # id(formula) -> reason
     layout: str = ""
     pieces: dict = field(default_factory=dict)  # id(formula) -> Piece
+    values: dict = field(default_factory=dict)  # id(formula) -> why a value given to a leaf is not in the model
 
 
 def clean(text: str) -> tuple[list, tuple]:
@@ -189,8 +190,11 @@ def graph_notes(items: list, text: str, budget: float = 30.0) -> GraphNotes:
             continue
         if is_definition(eq):
             defs.append((line, eq, None))
+    defs, values = _split_values(defs)
     out = GraphNotes(None)
     out.pieces = {id(p.formula): p for p in pieces}
+    out.values = {id(p.formula): VALUE_WORDS for _, _, p in values
+                  if p is not None and all(any(e is v for _, v, _ in values) for e in p.eqs)}
     if not defs:
         return out
     all_eqs = [step_free(eq) for p in pieces for eq in p.eqs] + mentions
@@ -228,7 +232,59 @@ def graph_notes(items: list, text: str, budget: float = 30.0) -> GraphNotes:
             results = [_family_check(eq, family, budget, out.layout) for eq in p.eqs
                        if not (is_declaration(eq) or is_definition(eq))]
         out.results[key] = (p, results)
+    if values:
+        _at_values(out, defs, values, all_eqs, hints, claims, budget)
     return out
+
+
+def _is_value(eq: Equation, defined: set) -> bool:
+    """``x_1 = 0``, ``b_1 := 0``: a number given to a name no definition of the notes computes (an input or a
+    parameter, a leaf of the graph)."""
+    lhs, rhs = eq.sides[0], eq.sides[-1]
+    if len(eq.sides) != 2 or eq.rels[0] not in ("=", ":=") or not isinstance(lhs, Sym):
+        return False
+    if any(not isinstance(n, (Num, Neg, Div, Add, Mul)) for n in walk(rhs)):
+        return False
+    return lhs.base.lower() not in defined and lhs.base.upper() not in defined
+
+
+def _split_values(defs: list) -> tuple[list, list]:
+    """(the model's definitions, the values given to leaves): a value given to an input or a parameter is an
+    example or a starting value ("for example take x_1 = 0", "initially b = 0"), not part of the model; claims
+    are checked for every value of it. A leaf is a name no other definition computes (``x = (x_1, x_2)`` only
+    names x's entries)."""
+    computed = set()
+    for _, eq, _ in defs:
+        if _is_value(eq, set()):
+            continue
+        lhs = eq.sides[0]
+        cells = [c for row in lhs.rows for c in row] if isinstance(lhs, Mat) else [lhs]
+        bases = {c.base for c in cells if isinstance(c, Sym)}
+        named = [n for n in walk(eq.sides[-1]) if isinstance(n, Sym)]
+        if named and all(n.base in bases and n.sub for n in named) and not is_declaration(eq):
+            continue  # x = (x_1, x_2): the entries named, nothing computed
+        computed |= bases | {b.lower() for b in bases} | {b.upper() for b in bases}
+    kept, values = [], []
+    for d in defs:
+        (values if _is_value(d[1], computed) else kept).append(d)
+    return kept, values
+
+
+VALUE_WORDS = ("a value given to an input or a parameter (an example or a starting value): not part of the model, "
+               "the claims are checked for every value")
+
+
+def _at_values(out: GraphNotes, defs: list, values: list, all_eqs: list, hints: list, claims: list,
+               budget: float) -> None:
+    """A refuted claim that holds at the notes' example values says so, naming their lines."""
+    model, _, _ = _model(defs + values, all_eqs, hints, claims)
+    if model is None:
+        return
+    where = "; ".join(f"{to_latex(eq)} on line {line}" for line, eq, _ in values)
+    for p, results in out.results.values():
+        for r, eq in zip(results, [e for e in p.eqs if not (is_declaration(e) or is_definition(e))]):
+            if r.status == "refuted" and _check(eq, model, budget / 4).status == "holds":
+                r.reason += (f"; it holds only at the example values ({where}), which are not part of the model")
 
 
 def _family_check(eq: Equation, family: list, budget: float, layout: str = "") -> GraphOutcome:
@@ -387,6 +443,9 @@ def apply_graph(report, text: str, notation_name: str, budget: float = 30.0):
                                                 reason=f"{layered.reason}; in the notes' own terms: {g.error}",
                                                 notation=notation_name))
             rows.append(row)
+            continue
+        if key in g.values and open_:
+            skipped.append(_as_kind(f, "definition", g.values[key]))
             continue
         if key in g.definitions and open_:
             skipped.append(_as_kind(f, "definition", "a definition in the notes' own terms (the model: "
