@@ -1684,3 +1684,29 @@ def test_rv7_f1_worked_example_weights_do_not_fix_the_weights(tmp_path, claim, t
     status, _, _ = _notes(tmp_path, _RV7_TANH + f"$$\\frac{{\\partial h_1}}{{\\partial x_2}} = {claim}$$\n\n"
                                                 "Worked example: take $w_{11} = 0$, $w_{12} = 0$ and $w_{21} = 0$.\n")
     assert list(status.values()) == [truth], status
+
+
+# Review 7 F8: a matrix's size said after the word in Russian or Polish prose ("$W$ — матрица $2 \times 3$",
+# "macierzą $2 \times 3$") and a Polish column or row vector ("wektorem kolumnowym") were not read, so the notes
+# stopped with a false contradiction (exit 2) or every claim was left unread. Truth by hand: g = xW with
+# x = (x₁, x₂) gives g₂ = x₁w₁₂ + x₂w₂₂, so ∂g₂/∂w₁₂ = x₁ (not x₂); y = Wx + b with x a column of 3 gives
+# y₂ = Σ_k w₂ₖxₖ + b₂, so ∂y₂/∂w₂₃ = x₃ and ∂E/∂x = Wᵀ ∂E/∂y (W ∂E/∂y does not even multiply).
+@pytest.mark.parametrize("prose", [
+    "Пусть $x = (x_1, x_2)$ — вектор-строка, $W$ — матрица $2 \\times 3$.",
+    "Пусть $x = (x_1, x_2)$ — вектор-строка, $W$ — матрица размера $2 \\times 3$.",
+    "Niech $x = (x_1, x_2)$ będzie wektorem wierszowym, a $W$ macierzą $2 \\times 3$.",
+])
+@pytest.mark.parametrize("claim, truth", [("x_1", "holds"), ("x_2", "refuted")])
+def test_rv7_f8_matrix_size_in_russian_and_polish_prose(tmp_path, prose, claim, truth):
+    status, _, _ = _notes(tmp_path, prose + " Считаем $g = x W$, $h = \\tanh(g)$, $L = L(h_1, h_2, h_3)$.\n\n"
+                                    f"$$\\frac{{\\partial g_2}}{{\\partial w_{{12}}}} = {claim}$$\n")
+    assert list(status.values()) == [truth], status
+
+
+def test_rv7_f8_polish_column_vector_notes_are_read(tmp_path):
+    status, _, _ = _notes(tmp_path, "Niech $x$ będzie wektorem kolumnowym o składowych $x_1, x_2, x_3$, a $W$ macierzą "
+                                    "$2 \\times 3$.\nWarstwa liczy $y = W x + b$, potem $z = \\phi(y)$ po współrzędnych, "
+                                    "a strata to $E = E(z_1, z_2)$.\n\n$$\\frac{\\partial y_2}{\\partial w_{23}} = x_3$$\n\n"
+                                    "$$\\frac{\\partial E}{\\partial x} = W^T \\frac{\\partial E}{\\partial y}$$\n\n"
+                                    "$$\\frac{\\partial E}{\\partial x} = W \\frac{\\partial E}{\\partial y}$$\n")
+    assert list(status.values()) == ["holds", "holds", "refuted"], status

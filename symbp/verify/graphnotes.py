@@ -117,9 +117,12 @@ def _array_rows(text: str):
 
 
 _NAME = r"\$\s*(?:\\(?:mathbf|vec|boldsymbol|bm)\s*\{\s*)?([A-Za-z])\s*\}?\s*\$"
-_ROW_VECTOR = re.compile(_NAME + r"[^$.]{0,60}?\b(row|column|строк\w*|столб\w*)")
-_SIZE = re.compile(_NAME + r"[^$.]{0,40}?\$?\s*(\d+)\s*(?:\\times|×|x)\s*(\d+)\s*\$?\s*(?:matrix|матриц)")
-_MATRIX = re.compile(_NAME + r"[^$.]{0,20}?\b(?:matrix|матриц)")  # "$W$ a matrix": a matrix of open size
+_ROW_VECTOR = re.compile(_NAME + r"[^$.]{0,60}?\b(row|column|строк\w*|столб\w*|wiersz\w*|kolumn\w*)")
+_MATRIX_WORD = r"(?:matrix|матриц|macierz)"
+_SIZE = re.compile(_NAME + r"[^$.]{0,40}?\$?\s*(\d+)\s*(?:\\times|×|x)\s*(\d+)\s*\$?\s*" + _MATRIX_WORD)
+# the size after the word: "$W$ — матрица $2 \times 3$", "macierzą $2 \times 3$", "a matrix of size $2 \times 3$"
+_SIZE_AFTER = re.compile(_NAME + r"[^$.]{0,20}?" + _MATRIX_WORD + r"\w*[^$.]{0,20}?\$\s*(\d+)\s*(?:\\times|×)\s*(\d+)\s*\$")
+_MATRIX = re.compile(_NAME + r"[^$.]{0,20}?\b" + _MATRIX_WORD)  # "$W$ a matrix": a matrix of open size
 _VECTOR_SIZE = re.compile(_NAME + r"[^$.]{0,60}?\bvector\s+(?:of\s+(?:size|length|dimension)\s+|with\s+)\$?(\d+)")
 _IN_R = re.compile(r"\$\s*(?:\\(?:mathbf|vec|boldsymbol|bm)\s*\{\s*)?([A-Za-z])\s*\}?\s*\\in\s*\\mathbb\s*\{?R\}?\s*\^"
                    r"\s*\{?\s*(\d+)\s*(?:\\times\s*(\d+))?\s*\}?")
@@ -131,9 +134,9 @@ def hints_and_prose(text: str) -> tuple[list, list]:
     hints, defs = [], []
     for m in _ROW_VECTOR.finditer(text):
         word = m.group(2)
-        orient = "row" if word.startswith(("row", "строк")) else "col"
+        orient = "row" if word.startswith(("row", "строк", "wiersz")) else "col"
         hints.append((text.count("\n", 0, m.start()) + 1, m.group(1), orient, ()))
-    for m in _SIZE.finditer(text):
+    for m in [*_SIZE.finditer(text), *_SIZE_AFTER.finditer(text)]:
         hints.append((text.count("\n", 0, m.start()) + 1, m.group(1), "", (int(m.group(2)), int(m.group(3)))))
     for m in _MATRIX.finditer(text):
         hints.append((text.count("\n", 0, m.start()) + 1, m.group(1), "matrix", ()))
