@@ -1710,3 +1710,16 @@ def test_rv7_f8_polish_column_vector_notes_are_read(tmp_path):
                                     "$$\\frac{\\partial E}{\\partial x} = W^T \\frac{\\partial E}{\\partial y}$$\n\n"
                                     "$$\\frac{\\partial E}{\\partial x} = W \\frac{\\partial E}{\\partial y}$$\n")
     assert list(status.values()) == ["holds", "holds", "refuted"], status
+
+
+# Review 7 F8: W's size left open, x = (x₁, x₂) and L(h₁, h₂, h₃) make W 2×3 (g = xW, h = tanh(g) entrywise);
+# the largest entry index written for g (g₂) was taken for g's size before h's 3 reached it, and the notes stopped
+# with a false contradiction (exit 2). Truth by hand: g₃ = x₁w₁₃ + x₂w₂₃, so ∂L/∂w₁₃ = ∂L/∂h₃ (1 − h₃²) x₁.
+@pytest.mark.parametrize("claim, truth", [("x_1", "holds"), ("x_2", "refuted")])
+def test_rv7_f8_open_matrix_size_from_the_loss_arguments(tmp_path, claim, truth):
+    status, _, rows = _notes(tmp_path, "We compute $g = x W$ with $x = (x_1, x_2)$, then $h = \\tanh(g)$, loss "
+                                       "$L = L(h_1, h_2, h_3)$.\n\n$$\\frac{\\partial g_2}{\\partial w_{12}} = x_1$$\n\n"
+                                       "$$\\frac{\\partial L}{\\partial w_{13}} = \\frac{\\partial L}{\\partial h_3} "
+                                       f"(1 - h_3^2) {claim}$$\n")
+    assert list(status.values()) == ["holds", truth], status
+    assert "W a 2×3 matrix" in rows[r"\frac{\partial g_2}{\partial w_{12}} = x_1"].interpretation["words"]
