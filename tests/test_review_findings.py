@@ -1723,3 +1723,46 @@ def test_rv7_f8_open_matrix_size_from_the_loss_arguments(tmp_path, claim, truth)
                                        f"(1 - h_3^2) {claim}$$\n")
     assert list(status.values()) == ["holds", truth], status
     assert "W a 2×3 matrix" in rows[r"\frac{\partial g_2}{\partial w_{12}} = x_1"].interpretation["words"]
+
+
+# Review 7 F5 (issue 14): a quantity the notes only declare or name, never define (o in J = J(o_1, o_2); z_2 beside
+# z_1 = h(y_1)), was a free leaf, so ∂J/∂x₂ = 0 held (the notes never say how o depends on x), and another claim
+# (∂J/∂u₁) changed the loss's arguments and the verdict. Truth by hand: how J depends on x₂ is not in the notes, so
+# the claim is uninterpretable naming o; the chain rule through o₁ and o₂ holds however o is computed; dropping the
+# o₂ term is not true in general (o₂ may depend on x₂); ∂h₁/∂x₂ = (1 − h₁²)w₂₁ (no o involved) holds.
+_RV7_O = ("Let $x = (x_1, x_2)$ be a row vector and $W$ a $2 \\times 3$ matrix; $u = x W$, $h = \\tanh(u)$, "
+          "and the loss $J = J(o_1, o_2)$.\n\n")
+
+
+@pytest.mark.parametrize("extra", ["", "$$\\frac{\\partial J}{\\partial u_1} = 1$$\n"])
+def test_rv7_f5_claim_through_a_quantity_never_defined_is_uninterpretable(tmp_path, extra):
+    status, _, rows = _notes(tmp_path, _RV7_O + "$$\\frac{\\partial J}{\\partial x_2} = 0$$\n\n" + extra)
+    assert set(status.values()) == {"uninterpretable"}, status
+    assert "o_{1}, o_{2}" in rows[r"\frac{\partial J}{\partial x_2} = 0"].reason
+
+
+@pytest.mark.parametrize("claim, truth", [
+    (r"\frac{\partial J}{\partial x_2} = \frac{\partial J}{\partial o_1} \frac{\partial o_1}{\partial x_2} + "
+     r"\frac{\partial J}{\partial o_2} \frac{\partial o_2}{\partial x_2}", "holds"),
+    (r"\frac{\partial J}{\partial x_2} = \frac{\partial J}{\partial o_1} \frac{\partial o_1}{\partial x_2}",
+     "uninterpretable"),
+    (r"\frac{\partial o_1}{\partial x_1} = 0", "uninterpretable"),
+    (r"\frac{\partial h_1}{\partial x_2} = (1 - h_1^2) w_{21}", "holds"),
+    (r"\frac{\partial h_1}{\partial x_2} = 0", "refuted"),
+])
+def test_rv7_f5_chain_rule_through_a_quantity_never_defined(tmp_path, claim, truth):
+    status, _, _ = _notes(tmp_path, _RV7_O + f"$${claim}$$\n")
+    assert list(status.values()) == [truth], status
+
+
+@pytest.mark.parametrize("claim, truth", [(r"\frac{\partial z_2}{\partial y_1} = 0", "uninterpretable"),
+                                          (r"\frac{\partial z_1}{\partial y_2} = h(y_1)", "holds"),
+                                          (r"\frac{\partial z_1}{\partial y_2} = h(y_2)", "refuted")])
+def test_rv7_f5_entry_never_defined_beside_a_defined_one(tmp_path, claim, truth):
+    status, _, rows = _notes(tmp_path, "Let $y$ be a column vector with entries $y_1, y_2$.\n"
+                                       "We set $z_1 = h(y_1) \\cdot y_2$ and the loss is $E = E(z_1, z_2)$.\n\n"
+                                       f"$${claim}$$\n")
+    assert list(status.values()) == [truth], status
+    if truth == "uninterpretable":
+        assert "z_{2}" in rows[claim].reason
+

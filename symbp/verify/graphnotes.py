@@ -31,6 +31,8 @@ from .graphmodel import LOSS_NAMES, Bar, Call, Deriv, GraphError, GraphUninterpr
 from .graphnodes import Add, Div, Equation, Mat, Neg, Num, walk
 from .graphread import read_graph
 from .graphsingle import has_layers
+from .graphundefined import input_names, involved, make_generic, undefined_nodes
+from .graphundefined import words as undefined_words
 from .graphupdate import check_update, is_update, step_free
 from .lexer import ReadError
 from .verification import Verification
@@ -213,6 +215,17 @@ def graph_notes(items: list, text: str, budget: float = 30.0) -> GraphNotes:
     if model is None:
         out.error = error
         return out
+    undefined = undefined_nodes(model, input_names(defs, hints, model))
+    twins = []
+    if undefined:  # each member with the nodes the notes never define made generic (graphundefined)
+        for k in range(len(family)):
+            twin, _, _ = _model(defs, all_eqs, hints, claims, start=k)
+            if twin is None:
+                undefined, twins = [], []
+                break
+            make_generic(twin, undefined)
+            twins.append(twin)
+    check = lambda eq, budget, layout="": _undefined_check(eq, family, twins, undefined, budget, layout)  # noqa: E731
     for line, eq, p in defs:
         if p is not None:
             out.definitions.add(id(p.formula))
@@ -227,12 +240,12 @@ def graph_notes(items: list, text: str, budget: float = 30.0) -> GraphNotes:
     for p in pieces:
         if p.error or not p.eqs or all(is_declaration(e) or is_definition(e) for e in p.eqs):
             continue
-        outcomes[id(p.formula)] = (p, [_family_check(eq, family, budget) for eq in p.eqs
+        outcomes[id(p.formula)] = (p, [check(eq, budget) for eq in p.eqs
                                        if not (is_declaration(eq) or is_definition(eq))])
     out.layout = _notes_layout(outcomes)
     for key, (p, results) in outcomes.items():
         if out.layout and any(r.status == "ambiguous" for r in results):
-            results = [_family_check(eq, family, budget, out.layout) for eq in p.eqs
+            results = [check(eq, budget, out.layout) for eq in p.eqs
                        if not (is_declaration(eq) or is_definition(eq))]
         out.results[key] = (p, results)
     if values:
@@ -288,6 +301,22 @@ def _at_values(out: GraphNotes, defs: list, values: list, all_eqs: list, hints: 
         for r, eq in zip(results, [e for e in p.eqs if not (is_declaration(e) or is_definition(e))]):
             if r.status == "refuted" and _check(eq, model, budget / 4).status == "holds":
                 r.reason += (f"; it holds only at the example values ({where}), which are not part of the model")
+
+
+def _undefined_check(eq: Equation, family: list, twins: list, undefined: list, budget: float,
+                     layout: str = "") -> GraphOutcome:
+    """A claim that reaches a node the notes never define holds only if it holds however that node is computed
+    (on the generic twins); otherwise it is uninterpretable, naming the node. Other claims: ``_family_check``."""
+    reached = involved(eq, family[0], undefined) if twins else []
+    if not reached:
+        return _family_check(eq, family, budget, layout)
+    out = _family_check(eq, twins, budget, layout)
+    names = undefined_words(reached)
+    if out.status == "holds":
+        out.reason += f" (however the notes compute {names}, which they never define)"
+        return out
+    return GraphOutcome("uninterpretable", f"{to_latex(eq)}: the claim depends on {names}, which the notes name but "
+                        f"never define, so they never say how it is computed")
 
 
 def _family_check(eq: Equation, family: list, budget: float, layout: str = "") -> GraphOutcome:
