@@ -1766,3 +1766,19 @@ def test_rv7_f5_entry_never_defined_beside_a_defined_one(tmp_path, claim, truth)
     if truth == "uninterpretable":
         assert "z_{2}" in rows[claim].reason
 
+
+# Review 7: a declaration the definitions contradict (u_1 = u_1(x_1) beside u = xW, where u₁ = x₁w₁₁ + x₂w₂₁ depends
+# on x₂ too) was accepted silently. Truth by hand: the notes contradict themselves (an error naming both lines);
+# u_1 = u_1(x_1, x_2) agrees (parameters a declaration leaves out are no contradiction), and its claims are judged.
+@pytest.mark.parametrize("declared, error", [("x_1", True), ("x_1, x_2", False)])
+def test_rv7_declaration_that_contradicts_a_definition(tmp_path, declared, error):
+    from symbp.verify.graphmodel import GraphError
+    text = ("Let $x = (x_1, x_2)$ be a row vector and $W$ a $2 \\times 3$ matrix.\n"
+            "The layer computes $u = x W$, then $h = \\tanh(u)$ entrywise, and the loss is $L = L(h_1, h_2, h_3)$.\n"
+            f"So $u_1 = u_1({declared})$.\n\n$$\\frac{{\\partial u_1}}{{\\partial x_2}} = w_{{21}}$$\n")
+    if error:
+        with pytest.raises(GraphError, match="line 3.*line 2"):
+            _notes(tmp_path, text, notation="rowvector")
+    else:
+        status, _, _ = _notes(tmp_path, text, notation="rowvector")
+        assert list(status.values()) == ["holds"], status

@@ -31,7 +31,7 @@ from .graphmodel import LOSS_NAMES, Bar, Call, Deriv, GraphError, GraphUninterpr
 from .graphnodes import Add, Div, Equation, Mat, Neg, Num, walk
 from .graphread import read_graph
 from .graphsingle import has_layers
-from .graphundefined import input_names, involved, make_generic, undefined_nodes
+from .graphundefined import contradicted_declaration, input_names, involved, make_generic, undefined_nodes
 from .graphundefined import words as undefined_words
 from .graphupdate import check_update, is_update, step_free
 from .lexer import ReadError
@@ -215,6 +215,11 @@ def graph_notes(items: list, text: str, budget: float = 30.0) -> GraphNotes:
     if model is None:
         out.error = error
         return out
+    for line, eq, _ in defs:  # u_1 = u_1(x_1) beside u = x W: a declaration the definitions contradict
+        why = contradicted_declaration(eq, model) if is_declaration(eq) else ""
+        if why:
+            out.model, out.error = None, f"line {line}: {to_latex(eq)}: {why}"
+            return out
     undefined = undefined_nodes(model, input_names(defs, hints, model))
     twins = []
     if undefined:  # each member with the nodes the notes never define made generic (graphundefined)
