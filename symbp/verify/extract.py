@@ -66,8 +66,10 @@ class Formula:
 
     @property
     def where(self) -> str:
-        """'line 12' or 'cell 3, line 2'."""
-        return (f"cell {self.cell}, " if self.cell is not None else "") + f"line {self.line}"
+        """'line 12', 'cell 3, line 2', or 'lines 12, 31' for a formula written on several lines (folded)."""
+        lines = list(dict.fromkeys((self.line,) + tuple(self.lines)))
+        at = f"line {self.line}" if len(lines) < 2 else "lines " + ", ".join(map(str, lines))
+        return (f"cell {self.cell}, " if self.cell is not None else "") + at
 
 
 # Extraction damage: "\f", "\r", "\n", "\b", "\t" read as control characters and dropped.
@@ -204,6 +206,11 @@ def _joined(segments: list[Segment]) -> list[tuple]:
                        "judged on its first half")
             out.append([seg, (), f"continues the formula at line {a.line} (text between: {words}); not joined"])
             continue
+        if prev is not None and not prev[2] and not prev[1] and _prose_condition(prev[0], seg):
+            # "For $j \neq 1$ we get $\partial h_j / \partial u_1 = 0$": the claim under the condition the prose puts
+            prev[0] = replace(seg, body=f"{seg.body.strip()} \\quad \\text{{for }} {prev[0].body.strip()}")
+            prev[1] = (seg.line,) if seg.line != prev[0].line else ()
+            continue
         if prev is not None and not prev[2] and _table_cells(prev[0], seg):
             # | $\delta^L$ | $= (a^L - y) \odot \sigma'(z^L)$ |: one formula set in the cells of a table row
             prev[0] = replace(prev[0], body=f"{prev[0].body.rstrip()} {seg.body.strip()}")
@@ -235,6 +242,27 @@ def _continues(a: Segment, b: Segment) -> bool:
 
 #: A relation at the start of a piece of math: it goes on from the piece before it.
 _LEADING_RELATION = re.compile(r"(?:=|:=|\\equiv|\\coloneqq|\\triangleq)(?![A-Za-z])")
+
+
+#: An index or layer condition alone in inline math: $j \neq 1$, $l = L$, $l < L$, $2 \le l \le L - 1$.
+_INDEX_CONDITION = re.compile(r"\s*(?:\d\s*\\le(?:q)?\s*)?[ijklmpqst](?:_\{?\d\}?)?\s*(?:=|<|>|\\neq?|\\leq?|\\geq?)"
+                              r"\s*[A-Za-z0-9+\-\s]{1,12}(?:\\leq?\s*[A-Za-z0-9+\-\s]{1,8})?")
+#: The words that lead a condition in prose ("For $j \neq 1$", "Pro $l = L$", "Если $l < L$", "Dla $j = k$")…
+_CONDITION_LEAD = re.compile(r"(?:^|[\s(])(?:for|if|when|whenever|pro|pokud|když|jestliže|для|если|при|dla|gdy|jeśli|"
+                             r"jeżeli|przy)\s*$", re.I)
+#: … and the words between it and the claim it restricts ("we get", "platí", "получаем", "mamy").
+_CONDITION_THEN = re.compile(r"[\s,:]*(?:(?:then|we\s+(?:get|have|obtain|find)|one\s+(?:gets|has)|it\s+holds(?:\s+that)?|"
+                             r"holds|dostaneme|dostáváme|máme|platí|je|получаем|имеем|выполняется|mamy|otrzymujemy|"
+                             r"zachodzi|jest)[\s,:]*)*", re.I)
+
+
+def _prose_condition(a: Segment, b: Segment) -> bool:
+    """Is ``a`` an index condition in prose that leads the inline claim ``b`` ("For $j \neq 1$ we get $…$")?"""
+    if a.display or b.display or a.problem or b.problem or a.cell != b.cell or a.before is None or b.before is None:
+        return False
+    if re.search(r"\n[ \t]*\n", b.before) or not _INDEX_CONDITION.fullmatch(a.body):
+        return False
+    return _CONDITION_LEAD.search(a.before) is not None and _CONDITION_THEN.fullmatch(b.before) is not None
 
 
 def _table_cells(a: Segment, b: Segment) -> bool:

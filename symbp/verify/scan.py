@@ -63,7 +63,8 @@ class Segment:
     body_line: int
     cell: int | None = None
     problem: str = ""
-    before: str | None = None  # the text between the segment before this one (of the same scan) and this one
+    before: str | None = None  # the text between the segment before this one (of the same scan) and this one,
+    # or from the start of the scan for its first segment
 
 
 @dataclass(frozen=True)
@@ -375,7 +376,7 @@ def _pair(text: str, events: list[_Event], starts: list[int], cell: int | None) 
         if c < len(candidates) and candidates[c] < limit:
             j = candidates[c]
             body = text[e.end:events[j].pos]
-            before = None if last_end is None else text[last_end:e.pos]
+            before = text[0 if last_end is None else last_end:e.pos]
             out.append(Segment(body, line, column, name, display, _line(starts, e.end), cell, before=before))
             last_end = events[j].end
             k = j + 1
