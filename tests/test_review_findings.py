@@ -1856,3 +1856,15 @@ def test_rv7_declaration_that_contradicts_a_definition(tmp_path, declared, error
     else:
         status, _, _ = _notes(tmp_path, text, notation="rowvector")
         assert list(status.values()) == ["holds"], status
+
+
+# Review 7 F1: a numerical example that gives the input vector numbers (x = (0, 0)) stopped the notes with "x defined
+# twice" (exit 2); it is an example value like x_1 = 0. Truth by hand (g = xW, h = tanh(g)): ∂h₁/∂g₁ = 1 − h₁²,
+# which is 1 only where g₁ = 0.
+@pytest.mark.parametrize("claim, truth", [("1", "refuted"), ("1 - h_1^2", "holds")])
+def test_rv7_f1_numerical_example_vector_is_not_a_definition(tmp_path, claim, truth):
+    status, _, _ = _notes(tmp_path, "Let $x = (x_1, x_2)$ be a row vector and $W$ a $2 \\times 3$ matrix.\n"
+                                    "The layer computes $g = x W$, then $h = \\tanh(g)$ entrywise, and the loss is "
+                                    f"$L = L(h_1, h_2, h_3)$.\n\n$$\\frac{{\\partial h_1}}{{\\partial g_1}} = {claim}$$\n\n"
+                                    "Numerical example: $x = (0, 0)$.\n")
+    assert list(status.values()) == [truth], status
