@@ -1885,3 +1885,157 @@ def test_rv9_condition_covers_the_claims_joined_by_and(tmp_path):
     status, _, _ = _notes(tmp_path, f"For $j \\neq k$ we get {_DZDB.format(v=0)} and "
                                     "$\\frac{\\partial a^l_j}{\\partial b^l_k} = 1$.\n")
     assert list(status.values()) == ["holds", "refuted"], status
+# Review 7 F9: an entry written out as a sum of products (u_1 = x_1 w_{11} + x_2 w_{21}) was taken for a step rule
+# w_{t+1} = w_t - … and crashed ('Mul' has no .sub). Truth by hand: ∂u₁/∂x₁ = w₁₁ holds, = w₂₁ is false.
+@pytest.mark.parametrize("claim, truth", [("w_{11}", "holds"), ("w_{21}", "refuted")])
+def test_rv7_f9_entry_written_as_sum_of_products_does_not_crash(tmp_path, claim, truth):
+    status, _, _ = _notes(tmp_path, "Let $x = (x_1, x_2)$ be a row vector. Then $u_1 = x_1 w_{11} + x_2 w_{21}$.\n\n"
+                                    f"$$\\frac{{\\partial u_1}}{{\\partial x_1}} = {claim}$$\n")
+    assert list(status.values()) == [truth], status
+
+
+# Review 7 F1: a number given to an input or a parameter in the prose ("for example take x_1 = 0", "initially
+# b_1 = 0", Czech "V příkladu je …") is an example or a starting value, not part of the model: claims are checked
+# for every value. It fixed the leaf for every claim, so claims true only at the example held. Truth by hand:
+# u = xW with x = (x₁, x₂), W 2×3: u₂ = x₁w₁₂ + x₂w₂₂, so ∂u₂/∂w₁₂ = x₁ (not 0); g = xW + b, h = tanh(g):
+# ∂h₁/∂g₁ = 1 − h₁² (1 only where g₁ = 0); ∂h₁/∂x₂ = (1 − h₁²) w₂₁ (0 only where w₂₁ = 0).
+_RV7_ROW = "Let $x = (x_1, x_2)$ be a row vector and $W$ a $2 \\times 3$ matrix; $u = x W$.\n\n"
+_RV7_TANH = ("Let $x = (x_1, x_2)$ be a row vector and $W$ a $2 \\times 3$ matrix.\n"
+             "The layer computes $g = x W + b$, then $h = \\tanh(g)$ entrywise, and the loss is $L = L(h_1, h_2, h_3)$.\n\n")
+
+
+@pytest.mark.parametrize("claim, truth", [("0", "refuted"), ("x_1", "holds")])
+def test_rv7_f1_example_value_of_an_input_is_not_a_definition(tmp_path, claim, truth):
+    status, defs, rows = _notes(tmp_path, _RV7_ROW + f"$$\\frac{{\\partial u_2}}{{\\partial w_{{12}}}} = {claim}$$\n\n"
+                                                      "For example take $x_1 = 0$.\n")
+    assert list(status.values()) == [truth], status
+    assert "x_1 = 0" in defs
+    if truth == "refuted":
+        assert "x_1 = 0 on line 5" in next(iter(rows.values())).reason
+
+
+@pytest.mark.parametrize("prose", ["In the example $b_1 = 0$, $w_{11} = 0$, $w_{21} = 0$.",
+                                   "In the example $b_1 := 0$, $w_{11} := 0$, $w_{21} := 0$.",
+                                   "Initially $b_1 = 0$, $w_{11} = 0$, $w_{21} = 0$; then we train.",
+                                   "V příkladu je $b_1 = 0$, $w_{11} = 0$ a $w_{21} = 0$."])
+@pytest.mark.parametrize("claim, truth", [("1", "refuted"), ("1 - h_1^2", "holds")])
+def test_rv7_f1_starting_values_do_not_fix_the_parameters(tmp_path, prose, claim, truth):
+    status, _, _ = _notes(tmp_path, _RV7_TANH + f"$$\\frac{{\\partial h_1}}{{\\partial g_1}} = {claim}$$\n\n{prose}\n")
+    assert list(status.values()) == [truth], status
+
+
+@pytest.mark.parametrize("claim, truth", [("0", "refuted"), ("(1 - h_1^2) w_{21}", "holds")])
+def test_rv7_f1_worked_example_weights_do_not_fix_the_weights(tmp_path, claim, truth):
+    status, _, _ = _notes(tmp_path, _RV7_TANH + f"$$\\frac{{\\partial h_1}}{{\\partial x_2}} = {claim}$$\n\n"
+                                                "Worked example: take $w_{11} = 0$, $w_{12} = 0$ and $w_{21} = 0$.\n")
+    assert list(status.values()) == [truth], status
+
+
+# Review 7 F8: a matrix's size said after the word in Russian or Polish prose ("$W$ — матрица $2 \times 3$",
+# "macierzą $2 \times 3$") and a Polish column or row vector ("wektorem kolumnowym") were not read, so the notes
+# stopped with a false contradiction (exit 2) or every claim was left unread. Truth by hand: g = xW with
+# x = (x₁, x₂) gives g₂ = x₁w₁₂ + x₂w₂₂, so ∂g₂/∂w₁₂ = x₁ (not x₂); y = Wx + b with x a column of 3 gives
+# y₂ = Σ_k w₂ₖxₖ + b₂, so ∂y₂/∂w₂₃ = x₃ and ∂E/∂x = Wᵀ ∂E/∂y (W ∂E/∂y does not even multiply).
+@pytest.mark.parametrize("prose", [
+    "Пусть $x = (x_1, x_2)$ — вектор-строка, $W$ — матрица $2 \\times 3$.",
+    "Пусть $x = (x_1, x_2)$ — вектор-строка, $W$ — матрица размера $2 \\times 3$.",
+    "Niech $x = (x_1, x_2)$ będzie wektorem wierszowym, a $W$ macierzą $2 \\times 3$.",
+])
+@pytest.mark.parametrize("claim, truth", [("x_1", "holds"), ("x_2", "refuted")])
+def test_rv7_f8_matrix_size_in_russian_and_polish_prose(tmp_path, prose, claim, truth):
+    status, _, _ = _notes(tmp_path, prose + " Считаем $g = x W$, $h = \\tanh(g)$, $L = L(h_1, h_2, h_3)$.\n\n"
+                                    f"$$\\frac{{\\partial g_2}}{{\\partial w_{{12}}}} = {claim}$$\n")
+    assert list(status.values()) == [truth], status
+
+
+def test_rv7_f8_polish_column_vector_notes_are_read(tmp_path):
+    status, _, _ = _notes(tmp_path, "Niech $x$ będzie wektorem kolumnowym o składowych $x_1, x_2, x_3$, a $W$ macierzą "
+                                    "$2 \\times 3$.\nWarstwa liczy $y = W x + b$, potem $z = \\phi(y)$ po współrzędnych, "
+                                    "a strata to $E = E(z_1, z_2)$.\n\n$$\\frac{\\partial y_2}{\\partial w_{23}} = x_3$$\n\n"
+                                    "$$\\frac{\\partial E}{\\partial x} = W^T \\frac{\\partial E}{\\partial y}$$\n\n"
+                                    "$$\\frac{\\partial E}{\\partial x} = W \\frac{\\partial E}{\\partial y}$$\n")
+    assert list(status.values()) == ["holds", "holds", "refuted"], status
+
+
+# Review 7 F8: W's size left open, x = (x₁, x₂) and L(h₁, h₂, h₃) make W 2×3 (g = xW, h = tanh(g) entrywise);
+# the largest entry index written for g (g₂) was taken for g's size before h's 3 reached it, and the notes stopped
+# with a false contradiction (exit 2). Truth by hand: g₃ = x₁w₁₃ + x₂w₂₃, so ∂L/∂w₁₃ = ∂L/∂h₃ (1 − h₃²) x₁.
+@pytest.mark.parametrize("claim, truth", [("x_1", "holds"), ("x_2", "refuted")])
+def test_rv7_f8_open_matrix_size_from_the_loss_arguments(tmp_path, claim, truth):
+    status, _, rows = _notes(tmp_path, "We compute $g = x W$ with $x = (x_1, x_2)$, then $h = \\tanh(g)$, loss "
+                                       "$L = L(h_1, h_2, h_3)$.\n\n$$\\frac{\\partial g_2}{\\partial w_{12}} = x_1$$\n\n"
+                                       "$$\\frac{\\partial L}{\\partial w_{13}} = \\frac{\\partial L}{\\partial h_3} "
+                                       f"(1 - h_3^2) {claim}$$\n")
+    assert list(status.values()) == ["holds", truth], status
+    assert "W a 2×3 matrix" in rows[r"\frac{\partial g_2}{\partial w_{12}} = x_1"].interpretation["words"]
+
+
+# Review 7 F5 (issue 14): a quantity the notes only declare or name, never define (o in J = J(o_1, o_2); z_2 beside
+# z_1 = h(y_1)), was a free leaf, so ∂J/∂x₂ = 0 held (the notes never say how o depends on x), and another claim
+# (∂J/∂u₁) changed the loss's arguments and the verdict. Truth by hand: how J depends on x₂ is not in the notes, so
+# the claim is uninterpretable naming o; the chain rule through o₁ and o₂ holds however o is computed; dropping the
+# o₂ term is not true in general (o₂ may depend on x₂); ∂h₁/∂x₂ = (1 − h₁²)w₂₁ (no o involved) holds.
+_RV7_O = ("Let $x = (x_1, x_2)$ be a row vector and $W$ a $2 \\times 3$ matrix; $u = x W$, $h = \\tanh(u)$, "
+          "and the loss $J = J(o_1, o_2)$.\n\n")
+
+
+@pytest.mark.parametrize("extra", ["", "$$\\frac{\\partial J}{\\partial u_1} = 1$$\n"])
+def test_rv7_f5_claim_through_a_quantity_never_defined_is_uninterpretable(tmp_path, extra):
+    status, _, rows = _notes(tmp_path, _RV7_O + "$$\\frac{\\partial J}{\\partial x_2} = 0$$\n\n" + extra)
+    assert set(status.values()) == {"uninterpretable"}, status
+    assert "o_{1}, o_{2}" in rows[r"\frac{\partial J}{\partial x_2} = 0"].reason
+
+
+@pytest.mark.parametrize("claim, truth", [
+    (r"\frac{\partial J}{\partial x_2} = \frac{\partial J}{\partial o_1} \frac{\partial o_1}{\partial x_2} + "
+     r"\frac{\partial J}{\partial o_2} \frac{\partial o_2}{\partial x_2}", "holds"),
+    (r"\frac{\partial J}{\partial x_2} = \frac{\partial J}{\partial o_1} \frac{\partial o_1}{\partial x_2}",
+     "uninterpretable"),
+    (r"\frac{\partial o_1}{\partial x_1} = 0", "uninterpretable"),
+    (r"\frac{\partial h_1}{\partial x_2} = (1 - h_1^2) w_{21}", "holds"),
+    (r"\frac{\partial h_1}{\partial x_2} = 0", "refuted"),
+])
+def test_rv7_f5_chain_rule_through_a_quantity_never_defined(tmp_path, claim, truth):
+    status, _, _ = _notes(tmp_path, _RV7_O + f"$${claim}$$\n")
+    assert list(status.values()) == [truth], status
+
+
+@pytest.mark.parametrize("claim, truth", [(r"\frac{\partial z_2}{\partial y_1} = 0", "uninterpretable"),
+                                          (r"\frac{\partial z_1}{\partial y_2} = h(y_1)", "holds"),
+                                          (r"\frac{\partial z_1}{\partial y_2} = h(y_2)", "refuted")])
+def test_rv7_f5_entry_never_defined_beside_a_defined_one(tmp_path, claim, truth):
+    status, _, rows = _notes(tmp_path, "Let $y$ be a column vector with entries $y_1, y_2$.\n"
+                                       "We set $z_1 = h(y_1) \\cdot y_2$ and the loss is $E = E(z_1, z_2)$.\n\n"
+                                       f"$${claim}$$\n")
+    assert list(status.values()) == [truth], status
+    if truth == "uninterpretable":
+        assert "z_{2}" in rows[claim].reason
+
+
+# Review 7: a declaration the definitions contradict (u_1 = u_1(x_1) beside u = xW, where u₁ = x₁w₁₁ + x₂w₂₁ depends
+# on x₂ too) was accepted silently. Truth by hand: the notes contradict themselves (an error naming both lines);
+# u_1 = u_1(x_1, x_2) agrees (parameters a declaration leaves out are no contradiction), and its claims are judged.
+@pytest.mark.parametrize("declared, error", [("x_1", True), ("x_1, x_2", False)])
+def test_rv7_declaration_that_contradicts_a_definition(tmp_path, declared, error):
+    from symbp.verify.graphmodel import GraphError
+    text = ("Let $x = (x_1, x_2)$ be a row vector and $W$ a $2 \\times 3$ matrix.\n"
+            "The layer computes $u = x W$, then $h = \\tanh(u)$ entrywise, and the loss is $L = L(h_1, h_2, h_3)$.\n"
+            f"So $u_1 = u_1({declared})$.\n\n$$\\frac{{\\partial u_1}}{{\\partial x_2}} = w_{{21}}$$\n")
+    if error:
+        with pytest.raises(GraphError, match="line 3.*line 2"):
+            _notes(tmp_path, text, notation="rowvector")
+    else:
+        status, _, _ = _notes(tmp_path, text, notation="rowvector")
+        assert list(status.values()) == ["holds"], status
+
+
+# Review 7 F1: a numerical example that gives the input vector numbers (x = (0, 0)) stopped the notes with "x defined
+# twice" (exit 2); it is an example value like x_1 = 0. Truth by hand (g = xW, h = tanh(g)): ∂h₁/∂g₁ = 1 − h₁²,
+# which is 1 only where g₁ = 0.
+@pytest.mark.parametrize("claim, truth", [("1", "refuted"), ("1 - h_1^2", "holds")])
+def test_rv7_f1_numerical_example_vector_is_not_a_definition(tmp_path, claim, truth):
+    status, _, _ = _notes(tmp_path, "Let $x = (x_1, x_2)$ be a row vector and $W$ a $2 \\times 3$ matrix.\n"
+                                    "The layer computes $g = x W$, then $h = \\tanh(g)$ entrywise, and the loss is "
+                                    f"$L = L(h_1, h_2, h_3)$.\n\n$$\\frac{{\\partial h_1}}{{\\partial g_1}} = {claim}$$\n\n"
+                                    "Numerical example: $x = (0, 0)$.\n")
+    assert list(status.values()) == [truth], status

@@ -176,25 +176,12 @@ def _shapes(m: Model, defs, eqs, hints, sizes: dict, report_open: bool = False):
                     _vector_of_entries(m, n, line, defining=(k == 0 and n is side))
     # products, sums and functions of the definitions: W y makes y a column of W's columns, x W makes x a row
     _propagate(m, defs)
-    # the largest entry index written anywhere
-    for base, subs in uses(eqs).items():
-        name = m.canonical(base)
-        q = qs.get(name)
-        if q is None or q.rank == 0:
-            continue
-        best = [0] * q.rank
-        for s in subs:
-            if not s:
-                continue
-            idx = split_index(s, q.rank)
-            for k, i in enumerate(idx[:q.rank]):
-                if isinstance(i, int):
-                    best[k] = max(best[k], i)
-        if q.dims and all(q.dims):
-            continue
-        dims = [d or b for d, b in zip(q.dims or (None,) * q.rank, best)]
-        if all(dims):
-            q.dims, q.why = tuple(dims), q.why or "its largest entry index"
+    # the largest entry index written anywhere: vectors first, then (their sizes carried through the definitions)
+    # matrices, whose largest index is only a bound (w_{12} of a W that g = x W makes 2×3 once g has 3 entries)
+    used = uses(eqs)
+    for rank in (1, 2):
+        _largest_index(m, used, rank, defs)
+        _propagate(m, defs)
     opened = []
     counter = 0
     while True:
@@ -210,6 +197,44 @@ def _shapes(m: Model, defs, eqs, hints, sizes: dict, report_open: bool = False):
         q.dims, q.why = tuple(dims), "a size the notes leave open"
         _propagate(m, defs)
     return opened
+
+
+def _largest_index(m: Model, used: dict, rank: int, defs) -> None:
+    """The sizes of the quantities of ``rank`` that are still open, from the largest entry index written; an
+    index is only a bound, so a vector and what an entrywise definition makes of it (h = tanh(g)) share the
+    larger one (g_2 and h_3 written: both have 3 entries)."""
+    bounds = {}
+    for base, subs in used.items():
+        q = m.quantities.get(m.canonical(base))
+        if q is None or q.rank != rank:
+            continue
+        best = list(bounds.get(q.name, [0] * q.rank))
+        for s in subs:
+            if not s:
+                continue
+            idx = split_index(s, q.rank)
+            for k, i in enumerate(idx[:q.rank]):
+                if isinstance(i, int):
+                    best[k] = max(best[k], i)
+        bounds[q.name] = best
+    for _ in range(len(defs)):
+        for _, eq in defs:
+            lhs, rhs = eq.sides[0], eq.sides[-1]
+            args = rhs.args if isinstance(rhs, Call) and len(rhs.args) == 1 else ()
+            if not (is_definition(eq) and not is_declaration(eq) and isinstance(lhs, Sym) and not lhs.sub
+                    and len(args) == 1 and isinstance(args[0], Sym) and not args[0].sub):
+                continue
+            pair = [m.canonical(lhs.base), m.canonical(args[0].base)]
+            if all(n in bounds for n in pair):
+                top = [max(a, b) for a, b in zip(bounds[pair[0]], bounds[pair[1]])]
+                bounds[pair[0]] = bounds[pair[1]] = top
+    for name, best in bounds.items():
+        q = m.quantities[name]
+        if q.dims and all(q.dims):
+            continue
+        dims = [d or b for d, b in zip(q.dims or (None,) * q.rank, best)]
+        if all(dims):
+            q.dims, q.why = tuple(dims), q.why or "its largest entry index"
 
 
 def _in_order(m: Model, defs) -> list:

@@ -28,9 +28,11 @@ from .graphbuild import build, is_declaration, is_definition, open_dims
 from .graphcheck import GraphOutcome, check_graph
 from .graphevaluate import Evaluator, Misfit
 from .graphmodel import LOSS_NAMES, Bar, Call, Deriv, GraphError, GraphUninterpretable, Model, Mul, Sym, to_latex
-from .graphnodes import Equation, Mat, walk
+from .graphnodes import Add, Div, Equation, Mat, Neg, Num, walk
 from .graphread import read_graph
 from .graphsingle import has_layers
+from .graphundefined import contradicted_declaration, input_names, involved, make_generic, undefined_nodes
+from .graphundefined import words as undefined_words
 from .graphupdate import check_update, is_update, step_free
 from .lexer import ReadError
 from .verification import Verification
@@ -65,6 +67,7 @@ class GraphNotes:
     refuted_definitions: dict = field(default_factory=dict)  # id(formula) -> reason
     layout: str = ""
     pieces: dict = field(default_factory=dict)  # id(formula) -> Piece
+    values: dict = field(default_factory=dict)  # id(formula) -> why a value given to a leaf is not in the model
 
 
 def clean(text: str) -> tuple[list, tuple]:
@@ -116,9 +119,12 @@ def _array_rows(text: str):
 
 
 _NAME = r"\$\s*(?:\\(?:mathbf|vec|boldsymbol|bm)\s*\{\s*)?([A-Za-z])\s*\}?\s*\$"
-_ROW_VECTOR = re.compile(_NAME + r"[^$.]{0,60}?\b(row|column|строк\w*|столб\w*)")
-_SIZE = re.compile(_NAME + r"[^$.]{0,40}?\$?\s*(\d+)\s*(?:\\times|×|x)\s*(\d+)\s*\$?\s*(?:matrix|матриц)")
-_MATRIX = re.compile(_NAME + r"[^$.]{0,20}?\b(?:matrix|матриц)")  # "$W$ a matrix": a matrix of open size
+_ROW_VECTOR = re.compile(_NAME + r"[^$.]{0,60}?\b(row|column|строк\w*|столб\w*|wiersz\w*|kolumn\w*)")
+_MATRIX_WORD = r"(?:matrix|матриц|macierz)"
+_SIZE = re.compile(_NAME + r"[^$.]{0,40}?\$?\s*(\d+)\s*(?:\\times|×|x)\s*(\d+)\s*\$?\s*" + _MATRIX_WORD)
+# the size after the word: "$W$ — матрица $2 \times 3$", "macierzą $2 \times 3$", "a matrix of size $2 \times 3$"
+_SIZE_AFTER = re.compile(_NAME + r"[^$.]{0,20}?" + _MATRIX_WORD + r"\w*[^$.]{0,20}?\$\s*(\d+)\s*(?:\\times|×)\s*(\d+)\s*\$")
+_MATRIX = re.compile(_NAME + r"[^$.]{0,20}?\b" + _MATRIX_WORD)  # "$W$ a matrix": a matrix of open size
 _VECTOR_SIZE = re.compile(_NAME + r"[^$.]{0,60}?\bvector\s+(?:of\s+(?:size|length|dimension)\s+|with\s+)\$?(\d+)")
 _IN_R = re.compile(r"\$\s*(?:\\(?:mathbf|vec|boldsymbol|bm)\s*\{\s*)?([A-Za-z])\s*\}?\s*\\in\s*\\mathbb\s*\{?R\}?\s*\^"
                    r"\s*\{?\s*(\d+)\s*(?:\\times\s*(\d+))?\s*\}?")
@@ -130,9 +136,9 @@ def hints_and_prose(text: str) -> tuple[list, list]:
     hints, defs = [], []
     for m in _ROW_VECTOR.finditer(text):
         word = m.group(2)
-        orient = "row" if word.startswith(("row", "строк")) else "col"
+        orient = "row" if word.startswith(("row", "строк", "wiersz")) else "col"
         hints.append((text.count("\n", 0, m.start()) + 1, m.group(1), orient, ()))
-    for m in _SIZE.finditer(text):
+    for m in [*_SIZE.finditer(text), *_SIZE_AFTER.finditer(text)]:
         hints.append((text.count("\n", 0, m.start()) + 1, m.group(1), "", (int(m.group(2)), int(m.group(3)))))
     for m in _MATRIX.finditer(text):
         hints.append((text.count("\n", 0, m.start()) + 1, m.group(1), "matrix", ()))
@@ -189,8 +195,11 @@ def graph_notes(items: list, text: str, budget: float = 30.0) -> GraphNotes:
             continue
         if is_definition(eq):
             defs.append((line, eq, None))
+    defs, values = _split_values(defs)
     out = GraphNotes(None)
     out.pieces = {id(p.formula): p for p in pieces}
+    out.values = {id(p.formula): VALUE_WORDS for _, _, p in values
+                  if p is not None and all(any(e is v for _, v, _ in values) for e in p.eqs)}
     if not defs:
         return out
     all_eqs = [step_free(eq) for p in pieces for eq in p.eqs] + mentions
@@ -206,6 +215,22 @@ def graph_notes(items: list, text: str, budget: float = 30.0) -> GraphNotes:
     if model is None:
         out.error = error
         return out
+    for line, eq, _ in defs:  # u_1 = u_1(x_1) beside u = x W: a declaration the definitions contradict
+        why = contradicted_declaration(eq, model) if is_declaration(eq) else ""
+        if why:
+            out.model, out.error = None, f"line {line}: {to_latex(eq)}: {why}"
+            return out
+    undefined = undefined_nodes(model, input_names(defs, hints, model))
+    twins = []
+    if undefined:  # each member with the nodes the notes never define made generic (graphundefined)
+        for k in range(len(family)):
+            twin, _, _ = _model(defs, all_eqs, hints, claims, start=k)
+            if twin is None:
+                undefined, twins = [], []
+                break
+            make_generic(twin, undefined)
+            twins.append(twin)
+    check = lambda eq, budget, layout="": _undefined_check(eq, family, twins, undefined, budget, layout)  # noqa: E731
     for line, eq, p in defs:
         if p is not None:
             out.definitions.add(id(p.formula))
@@ -220,15 +245,83 @@ def graph_notes(items: list, text: str, budget: float = 30.0) -> GraphNotes:
     for p in pieces:
         if p.error or not p.eqs or all(is_declaration(e) or is_definition(e) for e in p.eqs):
             continue
-        outcomes[id(p.formula)] = (p, [_family_check(eq, family, budget) for eq in p.eqs
+        outcomes[id(p.formula)] = (p, [check(eq, budget) for eq in p.eqs
                                        if not (is_declaration(eq) or is_definition(eq))])
     out.layout = _notes_layout(outcomes)
     for key, (p, results) in outcomes.items():
         if out.layout and any(r.status == "ambiguous" for r in results):
-            results = [_family_check(eq, family, budget, out.layout) for eq in p.eqs
+            results = [check(eq, budget, out.layout) for eq in p.eqs
                        if not (is_declaration(eq) or is_definition(eq))]
         out.results[key] = (p, results)
+    if values:
+        _at_values(out, defs, values, all_eqs, hints, claims, budget)
     return out
+
+
+def _is_value(eq: Equation, defined: set) -> bool:
+    """``x_1 = 0``, ``b_1 := 0``, ``x = (0, 0)``: a number (or numbers) given to a name no definition of the notes
+    computes (an input or a parameter, a leaf of the graph)."""
+    lhs, rhs = eq.sides[0], eq.sides[-1]
+    if len(eq.sides) != 2 or eq.rels[0] not in ("=", ":=") or not isinstance(lhs, Sym):
+        return False
+    if any(not isinstance(n, (Num, Neg, Div, Add, Mul, Mat)) for n in walk(rhs)):  # x_1 = 0, x = (0, 0)
+        return False
+    return lhs.base.lower() not in defined and lhs.base.upper() not in defined
+
+
+def _split_values(defs: list) -> tuple[list, list]:
+    """(the model's definitions, the values given to leaves): a value given to an input or a parameter is an
+    example or a starting value ("for example take x_1 = 0", "initially b = 0"), not part of the model; claims
+    are checked for every value of it. A leaf is a name no other definition computes (``x = (x_1, x_2)`` only
+    names x's entries)."""
+    computed = set()
+    for _, eq, _ in defs:
+        if _is_value(eq, set()):
+            continue
+        lhs = eq.sides[0]
+        cells = [c for row in lhs.rows for c in row] if isinstance(lhs, Mat) else [lhs]
+        bases = {c.base for c in cells if isinstance(c, Sym)}
+        named = [n for n in walk(eq.sides[-1]) if isinstance(n, Sym)]
+        if named and all(n.base in bases and n.sub for n in named) and not is_declaration(eq):
+            continue  # x = (x_1, x_2): the entries named, nothing computed
+        computed |= bases | {b.lower() for b in bases} | {b.upper() for b in bases}
+    kept, values = [], []
+    for d in defs:
+        (values if _is_value(d[1], computed) else kept).append(d)
+    return kept, values
+
+
+VALUE_WORDS = ("a value given to an input or a parameter (an example or a starting value): not part of the model, "
+               "the claims are checked for every value")
+
+
+def _at_values(out: GraphNotes, defs: list, values: list, all_eqs: list, hints: list, claims: list,
+               budget: float) -> None:
+    """A refuted claim that holds at the notes' example values says so, naming their lines."""
+    model, _, _ = _model(defs + values, all_eqs, hints, claims)
+    if model is None:
+        return
+    where = "; ".join(f"{to_latex(eq)} on line {line}" for line, eq, _ in values)
+    for p, results in out.results.values():
+        for r, eq in zip(results, [e for e in p.eqs if not (is_declaration(e) or is_definition(e))]):
+            if r.status == "refuted" and _check(eq, model, budget / 4).status == "holds":
+                r.reason += (f"; it holds only at the example values ({where}), which are not part of the model")
+
+
+def _undefined_check(eq: Equation, family: list, twins: list, undefined: list, budget: float,
+                     layout: str = "") -> GraphOutcome:
+    """A claim that reaches a node the notes never define holds only if it holds however that node is computed
+    (on the generic twins); otherwise it is uninterpretable, naming the node. Other claims: ``_family_check``."""
+    reached = involved(eq, family[0], undefined) if twins else []
+    if not reached:
+        return _family_check(eq, family, budget, layout)
+    out = _family_check(eq, twins, budget, layout)
+    names = undefined_words(reached)
+    if out.status == "holds":
+        out.reason += f" (however the notes compute {names}, which they never define)"
+        return out
+    return GraphOutcome("uninterpretable", f"{to_latex(eq)}: the claim depends on {names}, which the notes name but "
+                        f"never define, so they never say how it is computed")
 
 
 def _family_check(eq: Equation, family: list, budget: float, layout: str = "") -> GraphOutcome:
@@ -387,6 +480,9 @@ def apply_graph(report, text: str, notation_name: str, budget: float = 30.0):
                                                 reason=f"{layered.reason}; in the notes' own terms: {g.error}",
                                                 notation=notation_name))
             rows.append(row)
+            continue
+        if key in g.values and open_:
+            skipped.append(_as_kind(f, "definition", g.values[key]))
             continue
         if key in g.definitions and open_:
             skipped.append(_as_kind(f, "definition", "a definition in the notes' own terms (the model: "

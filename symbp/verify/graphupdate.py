@@ -52,7 +52,7 @@ def _param(eq: Equation):
             return Sym(old.base, lhs.sub), rhs  # w' = w - …
         if lhs.base.startswith("\\tilde{") and isinstance(old, Sym) and _has_gradient(rhs):
             return Sym(lhs.base[7:-1], lhs.sub), rhs  # \tilde{w} = w - …: the new value named by a tilde
-        if lhs.sub and old.sub and lhs.base == old.base and _next_step(lhs.sub[-1], old.sub[-1]):
+        if isinstance(old, Sym) and lhs.sub and old.sub and lhs.base == old.base and _next_step(lhs.sub[-1], old.sub[-1]):
             param = Sym(old.base, old.sub[:-1])
             return param, _drop_step(rhs, old, param)  # w_{t+1} = w_t - …: the parameter at step t
     return None
