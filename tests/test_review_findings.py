@@ -1659,3 +1659,57 @@ def test_rv7_f4_condition_in_prose_restricts_the_claim(tmp_path, prose, truth):
 def test_rv7_f4_condition_with_other_words_between_is_not_taken(tmp_path):
     status, _, _ = _notes(tmp_path, "For $j \\neq k$ it is wrong that $\\frac{\\partial z^l_j}{\\partial b^l_k} = 0$.\n")
     assert list(status.values()) == ["refuted"], status  # judged as written: false at j = k
+
+
+# Review 8: how notes' displays are found and cut. Truth by hand (Nielsen, ½-cost, generic σ): BP3 ∂C/∂b^l_j = δ^l_j,
+# BP4 ∂C/∂w^l_{jk} = a^{l-1}_k δ^l_j, BP2 δ^l = ((w^{l+1})^T δ^{l+1}) ⊙ σ'(z^l) hold; 2δ^l_j, δ^l_j + δ^l_j (the ½
+# cancels no 2) and 2a^{l-1}_k δ^l_j are false.
+_B, _W = r"\frac{\partial C}{\partial b^l_j}", r"\frac{\partial C}{\partial w^l_{jk}}"
+_BP2_LEFT, _BP2_RIGHT = r"\delta^l &= ((w^{l+1})^T \delta^{l+1})", r"\odot \sigma'(z^l)"
+
+
+def _rv8(tmp_path, text, name="notes.tex", stdin=False):
+    """[(text checked, status)] of the notes ``text`` in file order, and the kinds of what was not checked."""
+    import io
+    if stdin:
+        report = verify_notes("-", stream=io.BytesIO(text.encode()))
+    else:
+        path = tmp_path / name
+        path.write_text(text)
+        report = verify_notes(path)
+    rows = sorted(report.rows, key=lambda r: r.formula.line)
+    return [(r.formula.text, r.result.status) for r in rows], [f.kind for f in report.skipped]
+
+
+def _tex(body):
+    return "\\documentclass{article}\\begin{document}\n" + body + "\n\\end{document}\n"
+
+
+def _ipynb(source):
+    import json
+    return json.dumps({"cells": [{"cell_type": "markdown", "metadata": {}, "source": source.splitlines(True)}],
+                       "metadata": {}, "nbformat": 4, "nbformat_minor": 5})
+
+
+# W1: \begin{alignat}{2}: the 2 is the number of column pairs, not a factor (it held ∂C/∂b = 2δ as 2·∂C/∂b = 2δ).
+@pytest.mark.parametrize("env", ["alignat", "alignat*", "xalignat", "xxalignat"])
+@pytest.mark.parametrize("factor, truth", [("", "holds"), ("2", "refuted")])
+@pytest.mark.parametrize("where", ["tex", "md", "ipynb", "stdin", "dollars"])
+def test_rv8_w1_alignat_column_count_is_not_a_factor(tmp_path, env, factor, truth, where):
+    display = f"\\begin{{{env}}}{{2}}\n{_B} &= {factor}\\delta^l_j\n\\end{{{env}}}"
+    if where == "dollars":
+        display = display.replace(env, "alignedat")
+        display = f"$${display}$$"
+    text = {"tex": _tex(display), "ipynb": _ipynb(display)}.get(where, f"Text.\n\n{display}\n")
+    name = {"tex": "notes.tex", "ipynb": "notes.ipynb"}.get(where, "notes.md")
+    rows, _ = _rv8(tmp_path, text, name, stdin=where == "stdin")
+    assert rows == [(f"{_B} = {factor}\\delta^l_j", truth)], rows
+
+
+def test_rv8_w1_arguments_of_other_environments_stay_out_of_the_formula(tmp_path):
+    rows, _ = _rv8(tmp_path, f"$$\\begin{{aligned}}[t] {_B} &= 2\\delta^l_j \\end{{aligned}}$$\n\n"
+                             f"$$\\begin{{array}}{{l}} {_B} = \\delta^l_j \\end{{array}}$$\n\n"
+                             f"$$\\begin{{alignedat}}[b]{{3}} {_W} &= a^{{l-1}}_k \\delta^l_j \\end{{alignedat}}$$\n"
+                             "\n\\begin{tabular}{c|c} $x$ & 2 \\end{tabular}\n", "notes.md")
+    assert rows == [(f"{_B} = 2\\delta^l_j", "refuted"), (f"{_B} = \\delta^l_j", "holds"),
+                    (f"{_W} = a^{{l-1}}_k \\delta^l_j", "holds")], rows

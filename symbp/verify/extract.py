@@ -44,7 +44,7 @@ from dataclasses import dataclass, replace
 
 from .claims import (NOT_EQUATION, classify, defined_as, definition_chain, first_side, links, pieces,
                      starts_with_operator, starts_with_relation, trim)
-from .scan import Segment, scan
+from .scan import Segment, environment_arguments, scan
 
 BUCKETS = ("claim", "definition", "prose", "unreadable")
 
@@ -136,7 +136,7 @@ _HOUSEKEEPING = re.compile(
 _CONTAINERS = {"aligned", "alignedat", "split", "gathered", "align", "align*", "eqnarray", "eqnarray*", "gather",
                "gather*", "flalign", "flalign*", "alignat", "alignat*", "multline", "multline*", "multlined"}
 _ONE_EQUATION = {"multline", "multline*", "split", "multlined"}  # rows of one equation, not rows of claims
-_ENV = re.compile(r"\\(begin|end)\s*\{([A-Za-z]+\*?)\}(\{[^{}]*\})?")
+_ENV = re.compile(r"\\(begin|end)\s*\{([A-Za-z]+\*?)\}")
 
 
 def extract(source: str, kind: str = "markdown") -> list[Formula]:
@@ -409,27 +409,31 @@ def _rows(body: str, first_line: int, one_equation: bool) -> list[tuple[int, str
             m = _ENV.match(body, i)
             if m:
                 name = m.group(2)
-                if name == "array" and not envs and (row_arrays if m.group(1) == "end" else _rows_array(body, m)):
+                # the arguments are part of the opener (\begin{alignedat}{2}, \begin{aligned}[t]), never math
+                end, args = environment_arguments(name, body, m.end()) if m.group(1) == "begin" else (m.end(), [])
+                whole = body[i:end]
+                if name == "array" and not envs and (row_arrays if m.group(1) == "end" else
+                                                      _rows_array(body, end, args[-1] if args else "")):
                     # a one-column array around the display: its rows are rows (\\), like an aligned's
                     row_arrays += 1 if m.group(1) == "begin" else -1
                     arrays_read = True
                     out.append(" ")
-                    line += m.group(0).count("\n")
-                    i = m.end()
+                    line += whole.count("\n")
+                    i = end
                     continue
                 if name in _CONTAINERS and not envs:
                     single = single or name in _ONE_EQUATION
                     out.append(" ")  # the container's begin/end is dropped
                 elif m.group(1) == "begin":
                     envs.append(name)
-                    out.append(m.group(0))
+                    out.append(whole)
                 else:
                     if envs:
                         envs.pop()
-                    out.append(m.group(0))
-                line += m.group(0).count("\n")
+                    out.append(whole)
+                line += whole.count("\n")
                 started = started or not (name in _CONTAINERS and not envs)
-                i = m.end()
+                i = end
                 continue
             if body.startswith("\\\\", i) and depth == 0 and not envs:
                 j = i + 2
@@ -493,19 +497,20 @@ _RELATION_BEFORE = re.compile(r"(?:=|\\equiv|\\coloneqq|\\triangleq)\s*$")
 _RELATION_AFTER = re.compile(r"\s*(?:=|:=|\\equiv|\\coloneqq|\\triangleq)(?![A-Za-z])")
 
 
-def _rows_array(body: str, begin: re.Match) -> bool:
-    r"""Is the ``\begin{array}`` at ``begin`` the whole display, closed, and one whose rows read as formulas?
+def _rows_array(body: str, start: int, spec: str) -> bool:
+    r"""Is the ``\begin{array}`` whose arguments end at ``start`` (column spec ``spec``) the whole display, closed,
+    and one whose rows read as formulas?
 
     A one-column array (``{c}``) with no ``&`` of its own: its rows (``\\``) render one under another, as a
     display's rows do. An array of two or three columns (``{rl}``, ``{rcl}``) whose every ``&`` stands next
     to a relation (``\delta^L & = …``, ``a & = & b``) sets the sides of an equation apart, as an aligned's
     ``&=`` does. Any other array (a stray ``&``, ``a = b & c = d`` side by side) is left whole.
     """
-    spec = begin.group(3) or ""
+    spec = "{" + spec + "}"
     one = _ONE_COLUMN.fullmatch(spec) is not None
-    if not (one or _SIDE_COLUMNS.fullmatch(spec)) or body[:begin.start()].strip():
+    if not (one or _SIDE_COLUMNS.fullmatch(spec)) or body[:body.rfind("\\begin", 0, start)].strip():
         return False
-    depth, envs, i = 0, 0, begin.end()
+    depth, envs, i = 0, 0, start
     while i < len(body):
         c = body[i]
         if c == "\\":
@@ -528,7 +533,7 @@ def _rows_array(body: str, begin: re.Match) -> bool:
         elif c == "}":
             depth -= 1
         elif c == "&" and depth == 0 and envs == 0:
-            row_start = max(body.rfind("\\\\", 0, i), body.rfind("&", 0, i), begin.end())
+            row_start = max(body.rfind("\\\\", 0, i), body.rfind("&", 0, i), start)
             if one or not (_RELATION_BEFORE.search(body[row_start:i]) or _RELATION_AFTER.match(body, i + 1)):
                 return False
         i += 1

@@ -37,7 +37,16 @@ MATH_ENVIRONMENTS = frozenset(
     f"{name}{star}" for name in ("equation", "align", "alignat", "flalign", "gather", "multline", "eqnarray",
                                  "displaymath", "math", "dmath")
     for star in ("", "*")
-)
+) | frozenset({"xalignat", "xalignat*", "xxalignat"})
+#: The arguments each environment takes after its name: ``[`` an optional one, ``{`` a mandatory one. They are
+#: never part of the math (``\begin{alignat}{2}``: 2 is the number of column pairs, not a factor).
+ENVIRONMENT_ARGUMENTS = {
+    **{name: "{" for name in ("alignat", "alignat*", "xalignat", "xalignat*", "xxalignat")},
+    "alignedat": "[{", "aligned": "[", "gathered": "[", "lgathered": "[", "rgathered": "[", "split": "",
+    "IEEEeqnarray": "[{", "IEEEeqnarray*": "[{", "IEEEeqnarraybox": "[{", "darray": "{[", "darray*": "{[",
+    "dmath": "[", "dmath*": "[", "dseries": "[", "dseries*": "[", "dgroup": "[", "dgroup*": "[",
+    "empheq": "[{", "array": "[{", "subarray": "{", "numcases": "{", "subnumcases": "{", "multlined": "[[",
+}
 #: Environments whose body is shown as typed (never math).
 VERBATIM_ENVIRONMENTS = frozenset({"verbatim", "verbatim*", "Verbatim", "lstlisting", "minted", "comment", "alltt",
                                    "BVerbatim", "LVerbatim", "filecontents", "filecontents*"})
@@ -74,6 +83,46 @@ class _Event:
     kind: str  # 'open', 'close', 'both' (a dollar), 'break'
     key: str  # the delimiter: '$', '$$', '\\[', '\\]', 'begin:align', 'end:align'; for a break: what ends
     line: int = 0
+
+
+def environment_arguments(name: str, text: str, pos: int) -> tuple[int, list[str]]:
+    r"""Where the arguments of the environment ``name`` opened just before ``pos`` end, and the arguments.
+
+    >>> environment_arguments("alignat", r"\begin{alignat}{2} a &= b", 15)
+    (18, ['2'])
+    >>> environment_arguments("empheq", r"\begin{empheq}[box={\fbox}]{align} a", 14)
+    (34, ['box={\\fbox}', 'align'])
+    >>> environment_arguments("equation", "[a, b] = c", 0)
+    (0, [])
+    """
+    found: list[str] = []
+    for opener in ENVIRONMENT_ARGUMENTS.get(name, ""):
+        closer = "]" if opener == "[" else "}"
+        j = pos
+        while j < len(text) and text[j] in " \t\n" and text.count("\n", pos, j + 1) < 2:
+            j += 1
+        if j >= len(text) or text[j] != opener:
+            if opener == "{":
+                break  # a mandatory argument missing: nothing more is an argument
+            continue
+        depth, k = 0, j + 1
+        while k < len(text) and k - j < 500:
+            c = text[k]
+            if c == "\\":
+                k += 2
+                continue
+            if c == "{":
+                depth += 1
+            elif c == "}" and depth:
+                depth -= 1
+            elif c == closer and depth == 0:
+                break
+            k += 1
+        if k >= len(text) or text[k] != closer:
+            break
+        found.append(text[j + 1:k])
+        pos = k + 1
+    return pos, found
 
 
 def kind_of(name: str) -> str:
@@ -302,7 +351,13 @@ class _Lexer:
                 close = text.find(f"\\end{{{envname}}}", env.end())
                 return len(text) if close < 0 else close + len(envname) + 6
             if envname in MATH_ENVIRONMENTS:
-                self._add(i, env.end(), "open" if name == "begin" else "close", f"{name}:{envname}")
+                if name == "end":
+                    self._add(i, env.end(), "close", f"end:{envname}")
+                    return env.end()
+                # the arguments (\begin{alignat}{2}) are part of the opener, never of the math
+                end, _ = environment_arguments(envname, text, env.end())
+                self._add(i, end, "open", f"begin:{envname}")
+                return end
             return env.end()
         if name in ("verb", "verb*"):
             # \verb|…|: the delimiter is the next character; the text up to its next occurrence is verbatim.
