@@ -1713,3 +1713,37 @@ def test_rv8_w1_arguments_of_other_environments_stay_out_of_the_formula(tmp_path
                              "\n\\begin{tabular}{c|c} $x$ & 2 \\end{tabular}\n", "notes.md")
     assert rows == [(f"{_B} = 2\\delta^l_j", "refuted"), (f"{_B} = \\delta^l_j", "holds"),
                     (f"{_W} = a^{{l-1}}_k \\delta^l_j", "holds")], rows
+
+
+# W4: a continuation row indented with spacing or a phantom before its operator goes on from the row above (row 1
+# held alone, row 2 was prose): ∂C/∂b = δ + δ is false, BP2 split over two rows is true.
+_INDENTS = [r"\hspace{1cm}", r"\hspace*{2em}", r"\mkern18mu", r"\hskip 2em", r"\kern3pt", r"\phantom{=}",
+            r"\mathrel{\phantom{=}}", r"\hphantom{{}={}}", r"\quad", r"\qquad", r"\quad\ ", r"\;"]
+
+
+@pytest.mark.parametrize("indent", _INDENTS)
+def test_rv8_w4_indented_continuation_row_is_joined(tmp_path, indent):
+    rows, skipped = _rv8(tmp_path, _tex(f"\\begin{{align}}\n{_B} &= \\delta^l_j \\\\\n&{indent} + \\delta^l_j\n"
+                                        "\\end{align}"))
+    assert rows == [(f"{_B} = \\delta^l_j + \\delta^l_j", "refuted")] and skipped == [], (rows, skipped)
+    rows, skipped = _rv8(tmp_path, _tex(f"\\begin{{align}}\n{_BP2_LEFT} \\\\\n&{indent} {_BP2_RIGHT}\n"
+                                        "\\end{align}"))
+    assert rows == [(r"\delta^l = ((w^{l+1})^T \delta^{l+1}) \odot \sigma'(z^l)", "holds")] and skipped == [], rows
+
+
+# W4, \intertext between rows: a row that starts with a relation goes on from the chain (∂C/∂b = δ, "and so"
+# = 2δ claims ∂C/∂b = 2δ, false; = δ, true); a row that starts with an operator is half a formula after text:
+# neither it nor the row before is judged.
+@pytest.mark.parametrize("second, truth", [(r"&= 2\delta^l_j", "refuted"), (r"&= \delta^l_j", "holds")])
+def test_rv8_w4_relation_row_after_intertext_continues_the_chain(tmp_path, second, truth):
+    rows, _ = _rv8(tmp_path, _tex(f"\\begin{{align*}}\n{_B} &= \\delta^l_j \\\\\n\\intertext{{and so}}\n{second}\n"
+                                  "\\end{align*}"))
+    # (the true variant claims BP3 twice: one row, folded, with both lines)
+    assert rows == list(dict.fromkeys([(f"{_B} = \\delta^l_j", "holds"), (f"{_B} = {second[3:]}", truth)])), rows
+
+
+@pytest.mark.parametrize("second", [r"&\quad + \delta^l_j", r"&\quad \times 1"])
+def test_rv8_w4_operator_row_after_intertext_is_not_judged_alone(tmp_path, second):
+    rows, _ = _rv8(tmp_path, _tex(f"\\begin{{align*}}\n{_B} &= \\delta^l_j \\\\\n\\intertext{{where}}\n{second}\n"
+                                  "\\end{align*}"))
+    assert [s for _, s in rows] == ["unreadable", "unreadable"], rows

@@ -17,8 +17,10 @@ checked; a "definition" of a derivative symbp knows (``∂C/∂w ≡ …``) is a
 two displays (one that starts with an operator, or follows one that ends with ``=`` or an operator) is
 joined, or, with text between, both halves are unreadable: half a formula is never judged.
 
-A row that starts with an operator (``&\\qquad \\times 2``, ``& + \\delta^l_j``)
-continues the row before it and is joined to it, never filed as prose.
+A row that starts with an operator (``&\\qquad \\times 2``, ``& + \\delta^l_j``), after any spacing or
+phantom that only indents it (``&\\hspace{1cm} +``, ``&\\mkern18mu \\odot``, ``&\\phantom{=} +``), continues
+the row before it and is joined to it, never filed as prose; after ``\\intertext{…}`` such a row and the
+row before are unreadable (half a formula with text between), while an ``&=`` row goes on from the chain.
 
 A display is split only at unambiguous boundaries: rows (``\\``, each row at
 its own line, ``&=`` rows continuing the chain above), and ``\quad``, prose
@@ -182,7 +184,14 @@ _OPEN_END = re.compile(r"(?:=|\\equiv|\\coloneqq|\\triangleq|\+|-|\*|/|\\(?:time
 #: What may stand between two halves of one formula: nothing, punctuation or a short connective in words.
 _SHORT_BETWEEN = re.compile(r"[\s,;:]*(?:(?:and|or|then|i\.e\.|that is|so|plus|minus|times)[\s,;:]*)?", re.I)
 #: Spacing and an empty group before a display's first operator (``\qquad {}\times 2``).
-_LEAD = re.compile(r"^(?:\s|\\[,;:! ]|\\q?quad(?![A-Za-z])|\{\s*\})+")
+_GROUP = r"\{(?:[^{}]|\{(?:[^{}]|\{[^{}]*\})*\})*\}"
+_DIMEN = r"\s*-?\s*(?:\d+\.?\d*|\.\d+)\s*(?:mu|pt|em|ex|cm|mm|in|bp|pc|sp|dd|cc)(?![A-Za-z])"
+#: Spacing, phantoms and an empty group before a row's or a display's first operator (``\qquad {}\times 2``,
+#: ``\hspace{1cm} +``, ``\mkern18mu \odot``, ``\phantom{=} +``, ``\mathrel{\phantom{=}} +``): they only indent it.
+_LEAD = re.compile(r"^(?:\s|\\[,;:!> ]|\\q?quad(?![A-Za-z])|\{\s*\}|\\(?:hspace\*?|hphantom|phantom|vphantom)\s*"
+                   + _GROUP + r"|\\(?:mathrel|mathbin|mathord)\s*\{\s*\\[hv]?phantom\s*" + _GROUP + r"\s*\}"
+                   r"|\\(?:hskip|mskip|kern|mkern)" + _DIMEN + r"|\\(?:enspace|thinspace|medspace|thickspace|"
+                   r"negthinspace|negmedspace|negthickspace)(?![A-Za-z]))+")
 
 
 def _joined(segments: list[Segment]) -> list[tuple]:
@@ -335,13 +344,28 @@ def _segment(seg: Segment, previous: Formula | None) -> list[Formula]:
     for n, (line, raw) in enumerate(rows):
         last = max(line, rows[n + 1][0] - 1) if n + 1 < len(rows) else line + raw.count("\n")
         removed = tuple(x for at, x in removed_at if line <= at <= last or (n == 0 and at < line))
+        between = _INTERTEXT.match(raw.lstrip())
+        if between:
+            raw = raw.lstrip()[between.end():]
+            removed += (" ".join(between.group(0).split()),)
         text = _dangling(_flatten(raw))
         repaired = segment_repaired
         source = " ".join(raw.split())
         if not text:
             continue
+        if starts_with_operator(text) and between and out:
+            # "a &= b \\\\ \\intertext{so} &+ c": the formula goes on after text; neither half is judged alone
+            words = " ".join(between.group(0).split())[:60]
+            if out[-1].kind == "claim":
+                out[-1] = _with(out[-1], kind="unreadable", reason=f"the formula goes on at line {line} after the text "
+                                f"{words}: not judged on its first half")
+            out.append(Formula(line, text, kind="unreadable", lines=(line,), source=source, repaired=repaired,
+                               reason=f"continues the formula at line {out[-1].line} after the text {words}; not "
+                                      "joined", removed=removed, **base))
+            head, head_prose = None, None
+            continue
         if starts_with_operator(text):
-            # "&\\qquad \\times 2", "& + \\delta^l_j": the right side of the row before goes on.
+            # "&\\qquad \\times 2", "& + \\delta^l_j", "&\\hspace{1cm} + …": the right side of the row before goes on.
             if not out or out[-1].kind == "unreadable":
                 out.append(Formula(line, text, kind="unreadable", lines=(line,), source=source, repaired=repaired,
                                    reason="a row that starts with an operator, with no formula before it to continue",
@@ -395,7 +419,10 @@ def _housekeeping(body: str, first_line: int) -> tuple[str, list]:
 
 
 def _rows(body: str, first_line: int, one_equation: bool) -> list[tuple[int, str]]:
-    """Rows at depth 0 (outside braces and matrices), '&' dropped, each with its line."""
+    """Rows at depth 0 (outside braces and matrices), '&' dropped, each with its line.
+
+    An ``\\intertext{…}`` ends a row; the next row starts with it, and ``_segment`` decides what follows it.
+    """
     rows: list[tuple[int, str]] = []
     out: list[str] = []
     depth, envs, line, row_line = 0, [], first_line, first_line
@@ -434,6 +461,15 @@ def _rows(body: str, first_line: int, one_equation: bool) -> list[tuple[int, str
                 line += whole.count("\n")
                 started = started or not (name in _CONTAINERS and not envs)
                 i = end
+                continue
+            text_row = _INTERTEXT.match(body, i)
+            if text_row and depth == 0 and not envs and not single:
+                if "".join(out).strip():
+                    rows.append((row_line, "".join(out)))
+                out, started = [text_row.group(0)], True
+                row_line = line
+                line += text_row.group(0).count("\n")
+                i = text_row.end()
                 continue
             if body.startswith("\\\\", i) and depth == 0 and not envs:
                 j = i + 2
@@ -497,6 +533,10 @@ _RELATION_BEFORE = re.compile(r"(?:=|\\equiv|\\coloneqq|\\triangleq)\s*$")
 _RELATION_AFTER = re.compile(r"\s*(?:=|:=|\\equiv|\\coloneqq|\\triangleq)(?![A-Za-z])")
 
 
+#: Text set between the rows of an align (amsmath, mathtools): ``\intertext{and so}``.
+_INTERTEXT = re.compile(r"\\(?:short)?intertext\s*" + _GROUP)
+
+
 def _rows_array(body: str, start: int, spec: str) -> bool:
     r"""Is the ``\begin{array}`` whose arguments end at ``start`` (column spec ``spec``) the whole display, closed,
     and one whose rows read as formulas?
@@ -558,8 +598,9 @@ def _repair_raw(text: str) -> str:
 def _flatten(text: str) -> str:
     flat = " ".join(text.split())
     flat = re.sub(r"=(?:\s|\\ )*=", "=", flat)  # "= \\ &=" whose "\\\\" lost a backslash
-    if starts_with_operator(_LEAD.sub("", flat)):
-        flat = _LEAD.sub("", flat)  # "&{}\\times 2": the empty group only spaces the operator
+    lead = _LEAD.sub("", flat)
+    if starts_with_operator(lead) or starts_with_relation(lead):
+        flat = lead  # "&{}\\times 2", "&\\hspace{1cm} +", "&\\phantom{=} +": spacing before the operator only indents it
     return trim(flat)
 
 
