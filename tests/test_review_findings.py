@@ -1747,3 +1747,36 @@ def test_rv8_w4_operator_row_after_intertext_is_not_judged_alone(tmp_path, secon
     rows, _ = _rv8(tmp_path, _tex(f"\\begin{{align*}}\n{_B} &= \\delta^l_j \\\\\n\\intertext{{where}}\n{second}\n"
                                   "\\end{align*}"))
     assert [s for _, s in rows] == ["unreadable", "unreadable"], rows
+
+
+# W3: display environments of other packages and ```math fences were never found ("found 1 formula").
+@pytest.mark.parametrize("factor, truth", [("", "holds"), ("2", "refuted")])
+@pytest.mark.parametrize("display", [
+    "\\begin{{IEEEeqnarray}}{{rCl}}\n{w} & = & {f}a^{{l-1}}_k \\delta^l_j\n\\end{{IEEEeqnarray}}",
+    "\\begin{{IEEEeqnarray*}}[\\IEEEeqnarraystrutmode]{{rCl}}\n{w} & = & {f}a^{{l-1}}_k \\delta^l_j\n\\end{{IEEEeqnarray*}}",
+    "\\begin{{empheq}}[box=\\fbox]{{align}}\n{w} &= {f}a^{{l-1}}_k \\delta^l_j\n\\end{{empheq}}",
+    "\\begin{{empheq}}[left=\\empheqlbrace]{{alignat=2}}\n{w} &= {f}a^{{l-1}}_k \\delta^l_j\n\\end{{empheq}}",
+    "\\begin{{flalign}}\n&& {w} &= {f}a^{{l-1}}_k \\delta^l_j &&\n\\end{{flalign}}",
+    "\\begin{{dmath}}[label=bp4]\n{w} = {f}a^{{l-1}}_k \\delta^l_j\n\\end{{dmath}}",
+    "\\begin{{xalignat}}{{1}}\n{w} &= {f}a^{{l-1}}_k \\delta^l_j\n\\end{{xalignat}}",
+])
+def test_rv8_w3_other_display_environments_are_read(tmp_path, factor, truth, display):
+    rows, _ = _rv8(tmp_path, _tex(f"\\begin{{equation}}\n{_B} = \\delta^l_j\n\\end{{equation}}\n"
+                                  + display.format(w=_W, f=factor)))
+    assert rows == [(f"{_B} = \\delta^l_j", "holds"), (f"{_W} = {factor}a^{{l-1}}_k \\delta^l_j", truth)], rows
+
+
+@pytest.mark.parametrize("factor, truth", [("", "holds"), ("2", "refuted")])
+@pytest.mark.parametrize("fence", ["```", "~~~~"])
+@pytest.mark.parametrize("name", ["notes.md", "notes.ipynb"])
+def test_rv8_w3_math_fence_is_display_math(tmp_path, factor, truth, fence, name):
+    text = f"$${_B} = \\delta^l_j$$\n\n{fence}math\n{_W} = {factor}a^{{l-1}}_k \\delta^l_j\n{fence}\n\n```python\nx = 2\n```\n"
+    rows, _ = _rv8(tmp_path, _ipynb(text) if name.endswith("ipynb") else text, name)
+    assert rows == [(f"{_B} = \\delta^l_j", "holds"), (f"{_W} = {factor}a^{{l-1}}_k \\delta^l_j", truth)], rows
+
+
+def test_rv8_w3_display_environment_not_read_is_reported(tmp_path):
+    rows, _ = _rv8(tmp_path, _tex(f"\\begin{{numcases}}{{{_B} =}}\n 2\\delta^l_j & \\text{{if }} l = L\n"
+                                  "\\end{numcases}\n\\begin{empheq}{mystery}\na = b\n\\end{empheq}\n"
+                                  "\\begin{mathpar}\na = b \\and c = d\n\\end{mathpar}"))
+    assert [s for _, s in rows] == ["unreadable"] * 3, rows

@@ -135,8 +135,9 @@ _HOUSEKEEPING = re.compile(
     r"(?P<comment>(?<!\\)%[^\n]*)|\\label\s*\{[^{}\n]*\}|\\(?:nonumber|notag)(?![A-Za-z])|\\tag\*?\s*\{[^{}\n]*\}"
 )
 # Environments that hold rows of the display they are in; their begin/end is dropped.
-_CONTAINERS = {"aligned", "alignedat", "split", "gathered", "align", "align*", "eqnarray", "eqnarray*", "gather",
-               "gather*", "flalign", "flalign*", "alignat", "alignat*", "multline", "multline*", "multlined"}
+_CONTAINERS = {"aligned", "alignedat", "split", "gathered", "lgathered", "rgathered", "align", "align*", "eqnarray",
+               "eqnarray*", "gather", "gather*", "flalign", "flalign*", "alignat", "alignat*", "xalignat", "xalignat*",
+               "xxalignat", "multline", "multline*", "multlined", "IEEEeqnarray", "IEEEeqnarray*"}
 _ONE_EQUATION = {"multline", "multline*", "split", "multlined"}  # rows of one equation, not rows of claims
 _ENV = re.compile(r"\\(begin|end)\s*\{([A-Za-z]+\*?)\}")
 

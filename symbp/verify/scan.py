@@ -37,7 +37,12 @@ MATH_ENVIRONMENTS = frozenset(
     f"{name}{star}" for name in ("equation", "align", "alignat", "flalign", "gather", "multline", "eqnarray",
                                  "displaymath", "math", "dmath")
     for star in ("", "*")
-) | frozenset({"xalignat", "xalignat*", "xxalignat"})
+) | frozenset({"xalignat", "xalignat*", "xxalignat", "IEEEeqnarray", "IEEEeqnarray*", "empheq", "dseries",
+               "dseries*", "darray", "darray*"})
+#: Display environments of other packages that symbp does not read: reported as unreadable, never skipped.
+UNREAD_ENVIRONMENTS = frozenset({"numcases", "subnumcases", "mathpar", "DispWithArrows", "DispWithArrows*"})
+#: A Markdown code fence whose info string is ``math`` (GitHub, GitLab): display math, not code.
+MATH_FENCE = "```math"
 #: The arguments each environment takes after its name: ``[`` an optional one, ``{`` a mandatory one. They are
 #: never part of the math (``\begin{alignat}{2}``: 2 is the number of column pairs, not a factor).
 ENVIRONMENT_ARGUMENTS = {
@@ -83,6 +88,7 @@ class _Event:
     kind: str  # 'open', 'close', 'both' (a dollar), 'break'
     key: str  # the delimiter: '$', '$$', '\\[', '\\]', 'begin:align', 'end:align'; for a break: what ends
     line: int = 0
+    inner: str = ""  # the environment an ``empheq`` displays (its argument: align, gather, …)
 
 
 def environment_arguments(name: str, text: str, pos: int) -> tuple[int, list[str]]:
@@ -278,6 +284,15 @@ class _Lexer:
             body_start = fence.end() + 1
             close = closing.search(text, min(body_start, len(text)))
             self._add(i, i, "break", "code block")
+            if text[fence.end(1):fence.end()].strip().split(" ", 1)[0].lower() == "math":
+                # ```math: display math on GitHub and GitLab
+                self._add(i, min(body_start, len(text)), "open", "begin:" + MATH_FENCE)
+                if close is None:
+                    self._add(len(text), len(text), "break", "file")
+                    return len(text)
+                self._add(close.start(), close.end(), "close", "end:" + MATH_FENCE)
+                self._add(close.end(), close.end(), "break", "code block")
+                return close.end()
             if close is None:
                 self._add(len(text), len(text), "break", "code block")
                 return len(text)
@@ -350,13 +365,17 @@ class _Lexer:
             if name == "begin" and envname in VERBATIM_ENVIRONMENTS:
                 close = text.find(f"\\end{{{envname}}}", env.end())
                 return len(text) if close < 0 else close + len(envname) + 6
-            if envname in MATH_ENVIRONMENTS:
+            if envname in MATH_ENVIRONMENTS or envname in UNREAD_ENVIRONMENTS:
                 if name == "end":
                     self._add(i, env.end(), "close", f"end:{envname}")
                     return env.end()
-                # the arguments (\begin{alignat}{2}) are part of the opener, never of the math
-                end, _ = environment_arguments(envname, text, env.end())
-                self._add(i, end, "open", f"begin:{envname}")
+                # the arguments (\begin{alignat}{2}, \begin{IEEEeqnarray}{rCl}, \begin{empheq}[box=\fbox]{align})
+                # are part of the opener, never of the math
+                end, args = environment_arguments(envname, text, env.end())
+                inner = ""
+                if envname == "empheq" and args:
+                    inner = args[-1].split("=", 1)[0].strip()
+                self.out.append(_Event(i, end, "open", f"begin:{envname}", inner=inner))
                 return end
             return env.end()
         if name in ("verb", "verb*"):
@@ -432,13 +451,20 @@ def _pair(text: str, events: list[_Event], starts: list[int], cell: int | None) 
             j = candidates[c]
             body = text[e.end:events[j].pos]
             before = text[0 if last_end is None else last_end:e.pos]
-            out.append(Segment(body, line, column, name, display, _line(starts, e.end), cell, before=before))
+            problem = ""
+            if name in UNREAD_ENVIRONMENTS or (name == "empheq" and e.inner not in MATH_ENVIRONMENTS):
+                shown = name if name != "empheq" else f"empheq with {e.inner or 'no environment'}"
+                problem = f"the environment {shown} at line {line} is not read: its formulas are not checked"
+                line_end = body.find("\n", 1)
+                body = body[:line_end if line_end > 0 else len(body)][:200]
+            out.append(Segment(body, line, column, e.inner or name, display, _line(starts, e.end), cell, problem,
+                               before))
             last_end = events[j].end
             k = j + 1
             continue
         what = events[limit].key if limit < len(events) else "file"
         end = events[limit].pos if limit < len(events) else len(text)
-        shown = f"\\begin{{{name}}}" if ":" in e.key else name
+        shown = name if name == MATH_FENCE else f"\\begin{{{name}}}" if ":" in e.key else name
         problem = f"the {shown} at line {line} is never closed before the {what} ends"
         # Nothing of an unclosed segment is checked; its body is shown up to the end of its line.
         line_end = text.find("\n", e.end, end)
