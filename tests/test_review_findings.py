@@ -1780,3 +1780,26 @@ def test_rv8_w3_display_environment_not_read_is_reported(tmp_path):
                                   "\\end{numcases}\n\\begin{empheq}{mystery}\na = b\n\\end{empheq}\n"
                                   "\\begin{mathpar}\na = b \\and c = d\n\\end{mathpar}"))
     assert [s for _, s in rows] == ["unreadable"] * 3, rows
+
+
+# W2: two equations on one align row (r&l&r&l) are two claims, not one chain (BP3 and BP4 were refuted together);
+# a chain continued with &= still joins; a remark after && stays on its claim.
+@pytest.mark.parametrize("b, w, truth", [("", "", ["holds", "holds"]), ("2", "", ["refuted", "holds"]),
+                                         ("", "2", ["holds", "refuted"])])
+@pytest.mark.parametrize("wrap", ["\\begin{{align}}\n{}\n\\end{{align}}", "$$\\begin{{aligned}} {} \\end{{aligned}}$$",
+                                  "\\begin{{alignat*}}{{2}}\n{}\n\\end{{alignat*}}",
+                                  "\\begin{{flalign}}\n{} &&\n\\end{{flalign}}"])
+def test_rv8_w2_two_equations_on_one_align_row(tmp_path, b, w, truth, wrap):
+    row = f"{_B} &= {b}\\delta^l_j & {_W} &= {w}a^{{l-1}}_k \\delta^l_j"
+    rows, _ = _rv8(tmp_path, _tex(wrap.format(row)))
+    assert rows == [(f"{_B} = {b}\\delta^l_j", truth[0]), (f"{_W} = {w}a^{{l-1}}_k \\delta^l_j", truth[1])], rows
+
+
+@pytest.mark.parametrize("last, truth", [(r"\delta^l_j", "holds"), (r"2\delta^l_j", "refuted")])
+def test_rv8_w2_chain_rows_still_join(tmp_path, last, truth):
+    rows, _ = _rv8(tmp_path, _tex(f"\\begin{{align}}\n{_B} &= \\delta^l_j \\\\\n &= {last} && \\text{{for }} l < L\n"
+                                  "\\end{align}"))
+    assert rows == [(f"{_B} = \\delta^l_j", "holds"), (f"{_B} = {last} \\quad \\text{{for }} l < L", truth)], rows
+    rows, _ = _rv8(tmp_path, _tex(f"\\begin{{align}}\n{_B} &= \\delta^l_j & {_W} &= a^{{l-1}}_k \\delta^l_j \\\\\n"
+                                  f"&= {last}\n\\end{{align}}"))
+    assert [s for _, s in rows] == ["holds", "holds", "unreadable"], rows  # which chain it continues is not read

@@ -21,6 +21,7 @@ A row that starts with an operator (``&\\qquad \\times 2``, ``& + \\delta^l_j``)
 phantom that only indents it (``&\\hspace{1cm} +``, ``&\\mkern18mu \\odot``, ``&\\phantom{=} +``), continues
 the row before it and is joined to it, never filed as prose; after ``\\intertext{…}`` such a row and the
 row before are unreadable (half a formula with text between), while an ``&=`` row goes on from the chain.
+In an align's rows (r&l&r&l) the ``&`` closing a pair of columns separates two equations side by side.
 
 A display is split only at unambiguous boundaries: rows (``\\``, each row at
 its own line, ``&=`` rows continuing the chain above), and ``\quad``, prose
@@ -138,6 +139,11 @@ _HOUSEKEEPING = re.compile(
 _CONTAINERS = {"aligned", "alignedat", "split", "gathered", "lgathered", "rgathered", "align", "align*", "eqnarray",
                "eqnarray*", "gather", "gather*", "flalign", "flalign*", "alignat", "alignat*", "xalignat", "xalignat*",
                "xxalignat", "multline", "multline*", "multlined", "IEEEeqnarray", "IEEEeqnarray*"}
+#: Environments whose rows are pairs of columns, r&l&r&l (amsmath): an ``&`` closing a pair (the 2nd, 4th, … of a
+#: row) separates two equations set side by side, ``a &= b & c &= d``. In eqnarray and IEEEeqnarray (``a &=& b``)
+#: every ``&`` is inside one equation.
+_PAIRED = {"align", "align*", "flalign", "flalign*", "alignat", "alignat*", "xalignat", "xalignat*", "xxalignat",
+           "aligned", "alignedat"}
 _ONE_EQUATION = {"multline", "multline*", "split", "multlined"}  # rows of one equation, not rows of claims
 _ENV = re.compile(r"\\(begin|end)\s*\{([A-Za-z]+\*?)\}")
 
@@ -338,10 +344,15 @@ def _segment(seg: Segment, previous: Formula | None) -> list[Formula]:
     repaired_body = _repair_raw(body)
     segment_repaired = repaired_body != body
     repaired_body = normalise_signs(repaired_body)  # a spelling of a sign, not damage: not "repaired"
-    rows = _rows(repaired_body, seg.body_line, one_equation=seg.delimiter in _ONE_EQUATION)
+    side_by_side: list[bool] = []
+    rows = _rows(repaired_body, seg.body_line, one_equation=seg.delimiter in _ONE_EQUATION,
+                 paired=seg.delimiter in _PAIRED, side_by_side=side_by_side)
+    if len(side_by_side) != len(rows):  # text rows of an array joined onto the row above: no pairs there
+        side_by_side = [False] * len(rows)
     out: list[Formula] = []
     head: str | None = None  # the first side of the chain the rows continue
     head_prose: int | None = None  # index in out of a prose row that is only the head of the chain below it
+    line_of: dict[int, int] = {}  # id of a formula of ``out`` -> the row it was read from
     for n, (line, raw) in enumerate(rows):
         last = max(line, rows[n + 1][0] - 1) if n + 1 < len(rows) else line + raw.count("\n")
         removed = tuple(x for at, x in removed_at if line <= at <= last or (n == 0 and at < line))
@@ -351,8 +362,17 @@ def _segment(seg: Segment, previous: Formula | None) -> list[Formula]:
             removed += (" ".join(between.group(0).split()),)
         text = _dangling(_flatten(raw))
         repaired = segment_repaired
-        source = " ".join(raw.split())
+        source = " ".join(raw.replace(_PAIR_END, " & ").split())
         if not text:
+            continue
+        beside = n > 0 and side_by_side[n - 1] and sum(f.kind == "claim" and line_of.get(id(f)) == n - 1
+                                                         for f in out) > 1
+        if beside and (starts_with_operator(text) or starts_with_relation(text)):
+            # "a &= b & c &= d \\\\ &= e": the row goes on from one of the equations side by side above it
+            out.append(Formula(line, text, kind="unreadable", lines=(line,), source=source, repaired=repaired,
+                               reason="a row that goes on from a row of several equations side by side: which one "
+                                      "it continues is not read", removed=removed, **base))
+            head, head_prose = None, None
             continue
         if starts_with_operator(text) and between and out:
             # "a &= b \\\\ \\intertext{so} &+ c": the formula goes on after text; neither half is judged alone
@@ -399,6 +419,7 @@ def _segment(seg: Segment, previous: Formula | None) -> list[Formula]:
             for piece in [t for t, _ in definition_chain(whole) or [(whole, "")]]:
                 f = _classify(piece, line, source, repaired, removed + dropped, base)
                 out.append(f)
+                line_of[id(f)] = n
                 if f.kind == "claim":
                     head, head_prose = first_side(piece), None
                 elif f.kind == "definition" and defined_as(piece) is not None:
@@ -419,16 +440,22 @@ def _housekeeping(body: str, first_line: int) -> tuple[str, list]:
     return _HOUSEKEEPING.sub(blank, body), removed
 
 
-def _rows(body: str, first_line: int, one_equation: bool) -> list[tuple[int, str]]:
+def _rows(body: str, first_line: int, one_equation: bool, paired: bool = False,
+          side_by_side: "list | None" = None) -> list[tuple[int, str]]:
     """Rows at depth 0 (outside braces and matrices), '&' dropped, each with its line.
 
-    An ``\\intertext{…}`` ends a row; the next row starts with it, and ``_segment`` decides what follows it.
+    With ``paired`` (an align's rows, r&l&r&l), the ``&`` that closes a pair of columns is marked (``_PAIR_END``): the
+    equations side by side on one row are cut there when both are complete (``claims.pieces``). An
+    ``\\intertext{…}`` ends a row; the next row starts with it, and ``_segment`` decides what follows it.
+    ``side_by_side``, if given, receives one flag a row: does it have columns of more than one pair?
     """
+    pairs: list[bool] = []
     rows: list[tuple[int, str]] = []
     out: list[str] = []
     depth, envs, line, row_line = 0, [], first_line, first_line
     i, n = 0, len(body)
     single, started = one_equation, False
+    columns = 0  # the '&' of this row so far
     row_arrays = 0  # one-column arrays open whose rows are read as rows
     arrays_read = False
     while i < n:
@@ -451,6 +478,7 @@ def _rows(body: str, first_line: int, one_equation: bool) -> list[tuple[int, str
                     continue
                 if name in _CONTAINERS and not envs:
                     single = single or name in _ONE_EQUATION
+                    paired = name in _PAIRED if m.group(1) == "begin" else paired
                     out.append(" ")  # the container's begin/end is dropped
                 elif m.group(1) == "begin":
                     envs.append(name)
@@ -467,7 +495,8 @@ def _rows(body: str, first_line: int, one_equation: bool) -> list[tuple[int, str
             if text_row and depth == 0 and not envs and not single:
                 if "".join(out).strip():
                     rows.append((row_line, "".join(out)))
-                out, started = [text_row.group(0)], True
+                    pairs.append(paired and columns >= 2)
+                out, started, columns = [text_row.group(0)], True, 0
                 row_line = line
                 line += text_row.group(0).count("\n")
                 i = text_row.end()
@@ -481,7 +510,8 @@ def _rows(body: str, first_line: int, one_equation: bool) -> list[tuple[int, str
                     out.append(" ")
                 else:
                     rows.append((row_line, "".join(out)))
-                    out, started = [], False
+                    pairs.append(paired and columns >= 2)
+                    out, started, columns = [], False, 0
                     row_line = line
                 i = j
                 continue
@@ -494,7 +524,8 @@ def _rows(body: str, first_line: int, one_equation: bool) -> list[tuple[int, str
         elif c == "}":
             depth = max(0, depth - 1)
         elif c == "&" and depth == 0 and not envs:
-            out.append(" ")
+            columns += 1
+            out.append(_PAIR_END if paired and not row_arrays and columns % 2 == 0 else " ")
             i += 1
             continue
         elif c == "\n":
@@ -506,6 +537,9 @@ def _rows(body: str, first_line: int, one_equation: bool) -> list[tuple[int, str
         out.append(c)
         i += 1
     rows.append((row_line, "".join(out)))
+    pairs.append(paired and columns >= 2)
+    if side_by_side is not None:
+        side_by_side += [p for p, (_, r) in zip(pairs, rows) if r.strip()]
     rows = [(ln, r) for ln, r in rows if r.strip()]
     return _remarks_on_rows(rows) if arrays_read else rows
 
@@ -534,6 +568,9 @@ _RELATION_BEFORE = re.compile(r"(?:=|\\equiv|\\coloneqq|\\triangleq)\s*$")
 _RELATION_AFTER = re.compile(r"\s*(?:=|:=|\\equiv|\\coloneqq|\\triangleq)(?![A-Za-z])")
 
 
+#: Where ``_rows`` marks an ``&`` that closes a pair of columns: read as ``\\quad`` (two equations side by side are
+#: cut there by ``claims.pieces`` when both are complete), shown as ``&`` in the text as written.
+_PAIR_END = "\x00"
 #: Text set between the rows of an align (amsmath, mathtools): ``\intertext{and so}``.
 _INTERTEXT = re.compile(r"\\(?:short)?intertext\s*" + _GROUP)
 
@@ -597,8 +634,9 @@ def _repair_raw(text: str) -> str:
 
 
 def _flatten(text: str) -> str:
-    flat = " ".join(text.split())
-    flat = re.sub(r"=(?:\s|\\ )*=", "=", flat)  # "= \\ &=" whose "\\\\" lost a backslash
+    flat = " ".join(text.replace(_PAIR_END, " \\quad ").split())
+    # "= \\ &=" whose "\\\\" lost a backslash (its "&" closing a column pair reads as \\quad)
+    flat = re.sub(r"=(?:\s|\\ |\\quad(?![A-Za-z]))*=", "=", flat)
     lead = _LEAD.sub("", flat)
     if starts_with_operator(lead) or starts_with_relation(lead):
         flat = lead  # "&{}\\times 2", "&\\hspace{1cm} +", "&\\phantom{=} +": spacing before the operator only indents it
