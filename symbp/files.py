@@ -20,6 +20,7 @@ old file or the new one, never half of one.
 from __future__ import annotations
 
 import os
+import stat
 import tempfile
 from pathlib import Path
 from typing import Iterable
@@ -77,10 +78,23 @@ def check_output(path: "str | os.PathLike", *, what: str = "the output",
     if path.is_dir() or str(path).endswith(("/", os.sep)):
         raise SpecError(f"cannot write {what} {str(path)!r}: it is a folder")
     for source in inputs:
+        if source is not None and str(source) == "-" and _is_standard_input(path):
+            raise SpecError(f"cannot write {what} to {str(path)!r}: it is the file standard input was read from, "
+                            "and writing there would replace it")
         if source is not None and str(source) != "-" and (
                 _same_file(path, Path(source)) or path.resolve() == Path(source).resolve()):
             raise SpecError(f"cannot write {what} to {str(path)!r}: that is an input of this run, "
                             "and writing there would replace it")
+
+
+def _is_standard_input(path: Path) -> bool:
+    """Is ``path`` the file standard input is redirected from (``symbp verify --notes - < notes.md``)?"""
+    try:
+        given = os.fstat(0)
+        there = os.stat(path)
+    except (OSError, ValueError):
+        return False
+    return stat.S_ISREG(given.st_mode) and (given.st_dev, given.st_ino) == (there.st_dev, there.st_ino)
 
 
 def _same_file(a: Path, b: Path) -> bool:

@@ -190,3 +190,20 @@ def test_console_script_internal_and_bad_input_never_exit_0_or_1(tmp_path):
     r = subprocess.run([sys.executable, "-m", "symbp.cli", "verify", "--notation", str(tmp_path / "garbage.bin"), BP3],
                        capture_output=True, text=True, env=env)
     assert r.returncode == 2 and "Traceback" not in r.stderr and "not UTF-8" in r.stderr
+
+
+@pytest.mark.parametrize("option", ["--report", "--junit"])
+def test_output_is_not_the_file_standard_input_comes_from(tmp_path, option):
+    # Review 8 F1: `symbp verify --notes - --report notes.md < notes.md` replaced the user's notes and exited 0.
+    notes = tmp_path / "notes.md"
+    notes.write_text(f"$${BP3}$$\n")
+    with notes.open("rb") as stdin:
+        r = subprocess.run([sys.executable, "-m", "symbp.cli", "verify", "--notes", "-", option, str(notes)],
+                           stdin=stdin, capture_output=True, text=True, timeout=300)
+    assert r.returncode == 2 and "standard input" in r.stderr and "Traceback" not in r.stderr, r.stderr
+    assert notes.read_text() == f"$${BP3}$$\n"
+    other = tmp_path / ("report.md" if option == "--report" else "junit.xml")
+    with notes.open("rb") as stdin:
+        r = subprocess.run([sys.executable, "-m", "symbp.cli", "verify", "--notes", "-", option, str(other)],
+                           stdin=stdin, capture_output=True, text=True, timeout=300)
+    assert r.returncode == 0 and other.exists(), r.stderr

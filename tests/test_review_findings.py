@@ -1803,3 +1803,57 @@ def test_rv8_w2_chain_rows_still_join(tmp_path, last, truth):
     rows, _ = _rv8(tmp_path, _tex(f"\\begin{{align}}\n{_B} &= \\delta^l_j & {_W} &= a^{{l-1}}_k \\delta^l_j \\\\\n"
                                   f"&= {last}\n\\end{{align}}"))
     assert [s for _, s in rows] == ["holds", "holds", "unreadable"], rows  # which chain it continues is not read
+
+
+# Review 8 F2: under --activation tanh, tanh written out was "not the activation of the network (use --activation
+# tanh)" (the tanh network is built with a generic σ and the rule tanh' = 1 − tanh²). Truth: a = tanh(z) and
+# tanh'(z) = 1 − tanh(z)² hold; 1 + tanh(z)² is false at every z ≠ 0.
+def test_rv8_f2_tanh_written_out_under_the_tanh_activation():
+    assert verify(r"a^l = \tanh(z^l)", activation="tanh").status == "holds"
+    assert verify(r"\sigma'(z^l_j) = 1 - \tanh(z^l_j)^2", activation="tanh").status == "holds"
+    assert verify(r"\sigma'(z^l_j) = 1 + \tanh(z^l_j)^2", activation="tanh").status == "refuted"
+    assert verify(r"a^l_j = \tanh(z^l_j) + 0.01", activation="tanh").status == "refuted"
+    v = verify(r"a^l = \tanh(z^l)", activation="sigmoid")
+    assert v.status == "uninterpretable" and "use --activation tanh" in v.reason
+    v = verify(r"a^L = \tanh(z^L)", activation="tanh", cost="softmax-cross-entropy")
+    assert v.status == "uninterpretable" and "softmax" in v.reason, v.reason
+
+
+# Review 8 F3: ∂C/∂a^{l−1} = (w^l)ᵀ δ^l (true: the gradient passed back) was labelled BP1', which is ∂C/∂a^L = a^L − y.
+def test_rv8_f3_bp1_prime_label_only_for_the_output_layer():
+    v = verify(r"\frac{\partial C}{\partial a^{l-1}} = (w^l)^T \delta^l")
+    assert v.status == "holds" and v.identity != "BP1'", v.identity
+    v = verify(r"\frac{\partial C}{\partial a^L} = a^L - y")
+    assert v.status == "holds" and v.identity == "BP1'", v.identity
+
+
+# Review 8 F4: a one-sided condition was printed with a Python None (`None \le l \le L-1`).
+@pytest.mark.parametrize("condition, shown", [("l < L", r"l \le L-1"), (r"l \ge 2", r"l \ge 2"),
+                                              (r"2 \le l \le L-1", r"2 \le l \le L-1")])
+def test_rv8_f4_one_sided_condition_is_printed_in_latex(condition, shown):
+    v = verify(rf"\delta^l = ((w^{{l+1}})^T \delta^{{l+1}}) \odot \sigma'(z^l) \quad {condition}")
+    assert v.status == "holds" and "None" not in v.interpretation["latex"], v.interpretation["latex"]
+    assert v.interpretation["latex"].endswith(shown), v.interpretation["latex"]
+
+
+# Review 8 W5: true formulas were refuted on shape alone. A written-out matrix with vectors or matrices as its
+# entries is a block matrix: z^l = (w^l  b^l)(a^{l−1}; 1) = w^l a^{l−1} + b^l (true; (b^l  w^l) in front is false);
+# Dyda's augmented x^{[l]} = (1; a^{[l]}). A power of a vector is entry by entry, as division is:
+# tanh'(z) = 1 − tanh(z)² = 1 − (a^l)² entrywise (true; 1 + (a^l)² false).
+@pytest.mark.parametrize("formula, options, truth", [
+    (r"z^l = \begin{pmatrix} w^l & b^l \end{pmatrix} \begin{pmatrix} a^{l-1} \\ 1 \end{pmatrix}", {}, "holds"),
+    (r"z^l = \begin{pmatrix} b^l & w^l \end{pmatrix} \begin{pmatrix} a^{l-1} \\ 1 \end{pmatrix}", {}, "refuted"),
+    (r"z^l = \begin{pmatrix} w^l & b^l \\ 1 & 1 \end{pmatrix} \begin{pmatrix} a^{l-1} \\ 1 \end{pmatrix}", {},
+     "refuted"),  # blocks of one column of different widths: ill-shaped
+    (r"\begin{pmatrix}\delta^L\end{pmatrix} = (a^L - y) \odot \sigma'(z^L)", {}, "holds"),
+    (r"\begin{pmatrix}\delta^L \\ 1\end{pmatrix} = \begin{pmatrix}(a^L - y) \odot \sigma'(z^L) \\ 2\end{pmatrix}", {},
+     "refuted"),
+    (r"x^{[l]} = \begin{bmatrix} 1 \\ a^{[l]} \end{bmatrix}", {"notation": "dyda"}, "holds"),
+    (r"x^{[l]} = \begin{bmatrix} 2 \\ a^{[l]} \end{bmatrix}", {"notation": "dyda"}, "refuted"),
+    (r"\sigma'(z^l) = 1 - (a^l)^2", {"activation": "tanh"}, "holds"),
+    (r"\sigma'(z^l) = 1 + (a^l)^2", {"activation": "tanh"}, "refuted"),
+    (r"\sigma'(z^l) = (1 - a^l)^2", {"activation": "tanh"}, "refuted"),
+])
+def test_rv8_w5_block_matrices_and_vector_powers(formula, options, truth):
+    v = verify(formula, **options)
+    assert v.status == truth, (v.status, v.reason)

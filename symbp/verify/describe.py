@@ -35,15 +35,15 @@ def identify(eq: Equation, setting: "Setting") -> str:
             return "BP3"
         if lhs.wrt.role in ("w", "W"):
             return "BP4"
-        if lhs.wrt.role == "a" and setting.cost == "quadratic":
+        if lhs.wrt.role == "a" and setting.cost == "quadratic" and _layer_key(lhs.wrt) in (("L", 0), None):
             return "BP1'"
     if isinstance(lhs, Partial) and lhs.num.role == "C":
         if lhs.den.role == "b":
             return "BP3"
         if lhs.den.role in ("w", "W"):
             return "BP4"
-        if lhs.den.role == "a" and setting.cost == "quadratic":
-            return "BP1'"
+        if lhs.den.role == "a" and setting.cost == "quadratic" and _layer_key(lhs.den) in (("L", 0), None):
+            return "BP1'"  # ∂C/∂a^L = a^L − y; ∂C/∂a^{l−1} = (w^l)ᵀ δ^l is the gradient passed back, not BP1'"
     return ""
 
 

@@ -267,7 +267,12 @@ def _apply(node: Apply, ctx: Context):
                 raise OutsideDomain(f"{what} is no neuron's z on the network {list(net.sizes)}: the formula "
                                     "writes the neurons of a network of other sizes") from None
             raise
-        if node.func == "tanh" and net.activation(l, j).name != "tanh":
+        name = net.activation(l, j).name
+        if name == "generic" and getattr(ctx, "activation", None) == "tanh" and not net.overrides:
+            name = "tanh"  # a tanh network is built with a generic σ and the rule tanh' = 1 − tanh² (network_check)
+        if node.func == "tanh" and net.output_softmax and l == net.L:
+            raise Uninterpretable(f"{what}: the output layer is a softmax, not tanh")
+        if node.func == "tanh" and name != "tanh":
             raise Uninterpretable(f"{what}: tanh is not the activation of the network (use --activation tanh)")
         if node.func == "exp":
             if not (net.output_softmax and l == net.L):
@@ -351,6 +356,10 @@ def _div(node: Div, ctx: Context):
 
 def _pow(node: Pow, ctx: Context):
     v = evaluate(node.base, ctx)
+    if isinstance(v, Mat) and (v.rows == 1 or v.cols == 1) and node.exp >= 1:
+        # A power of a vector, entry by entry, as notes divide vectors (tanh' = 1 − (a^l)^2): the square of a
+        # vector has no other meaning as a vector; ‖a‖² and aᵀa are written otherwise.
+        return v.map(lambda x: x**node.exp)
     if isinstance(v, Mat):
         raise ShapeMismatch(f"{to_latex(node)}: a power of {v.shape}")
     return v**node.exp

@@ -371,6 +371,10 @@ def _where(w: "Where") -> str:
         return rf"{w.var} \neq {w.differs}"
     if w.kind == "space":
         return rf"\in \mathbb{{R}}^{{{_size(w.lo.size)}}}"
+    if w.lo is None and w.hi is None:
+        return w.var
+    if w.lo is None or w.hi is None:  # one bound only (l < L is read as l ≤ L − 1, from the first layer up)
+        return rf"{w.var} \le {_bound(w.hi)}" if w.lo is None else rf"{w.var} \ge {_bound(w.lo)}"
     lo, hi = _bound(w.lo), _bound(w.hi)
     if lo == hi:
         return f"{w.var} = {lo}"

@@ -94,8 +94,30 @@ def _matrix(node: Matrix, ctx: Context):
         rows, cols = node.rows, node.cols
     values = [evaluate(c, ctx) for c in cells]
     if any(isinstance(v, Mat) for v in values):
-        raise ShapeMismatch(f"{to_latex(node)}: every entry of a written-out matrix must be a number")
+        return _blocks(node, [values[r * cols:(r + 1) * cols] for r in range(rows)])
     return Mat(rows, cols, [values[r * cols:(r + 1) * cols] for r in range(rows)])
+
+
+def _blocks(node: Matrix, grid: list) -> Mat:
+    """A matrix written with vectors or matrices as its entries (Dyda's (1; a^{[l]}), the bias trick (w^l  b^l)):
+    the blocks side by side and one under another, a number a 1×1 block. The blocks of a row must have one
+    height, those of a column one width; else the matrix is ill-shaped."""
+    what = to_latex(node)
+    blocks = [[v if isinstance(v, Mat) else Mat(1, 1, [[v]]) for v in row] for row in grid]
+    if any(b.variable_rows for row in blocks for b in row):
+        raise Uninterpretable(f"{what}: a block that is itself an augmented vector (1; a) is not read")
+    heights = [{b.rows for b in row} for row in blocks]
+    widths = [{row[c].cols for row in blocks} for c in range(len(blocks[0]))]
+    for r, h in enumerate(heights):
+        if len(h) != 1:
+            raise ShapeMismatch(f"{what}: the entries of row {r + 1} are blocks of different heights "
+                                f"({', '.join(b.shape for b in blocks[r])})")
+    for c, w in enumerate(widths):
+        if len(w) != 1:
+            raise ShapeMismatch(f"{what}: the entries of column {c + 1} are blocks of different widths "
+                                f"({', '.join(row[c].shape for row in blocks)})")
+    entries = [[v for b in row for v in b.entries[i]] for row in blocks for i in range(row[0].rows)]
+    return Mat(len(entries), len(entries[0]), entries)
 
 
 def _vdots_vector(node: Matrix, cells: list, ctx: Context) -> list:
