@@ -352,6 +352,23 @@ class Poly:
 ONE = Poly.const(1)
 
 
+def products_equal(p: Poly, q: Poly, r: Poly, s: Poly) -> bool:
+    """Is ``p q = r s`` exactly? (Two fractions p/s and r/q are equal when it is.)
+
+    The same answer as ``(p * q - r * s).is_zero()``; a dense comparison is
+    decided by FLINT whole (``dense.products_equal``), with no product turned
+    back into a dictionary.
+
+    >>> x, y = Poly.gen(0), Poly.gen(1)
+    >>> products_equal(x + y, x - y, x * x - y * y, ONE), products_equal(x, y, x, x)
+    (True, False)
+    """
+    same = dense.products_equal(p.terms, q.terms, r.terms, s.terms, _max_terms())
+    if same is not None:
+        return same
+    return (p * q).terms == (r * s).terms  # canonical dictionaries: equal terms, equal polynomials
+
+
 class RatFunc:
     """num/den with polynomial num and den; equality by cross-multiplication.
 

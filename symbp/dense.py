@@ -15,7 +15,11 @@ the whole catalogue and the verifier corpus).
 The shape rule: a product goes to FLINT when it is large (``MIN_PRODUCT``
 term pairs or more) over at most ``MAX_ATOMS`` atoms; a power ``p^n``
 (n ≥ 2) when ``p`` has at most ``MAX_ATOMS`` atoms. Over more atoms the
-conversion costs more than the product saves.
+conversion costs more than the product saves. The test ``p q = r s`` (two
+rational functions compared by cross-multiplication) goes to FLINT whole when
+its two products together have ``MIN_COMPARISON`` term pairs or more over at
+most ``MAX_ATOMS`` atoms: only the answer (equal or not) comes back, so no
+product is converted back into a dictionary.
 
 >>> terms = {(0,): 1, (1,): 1}            # x_0 + x_1
 >>> square = power(terms, 2)
@@ -32,6 +36,8 @@ from math import comb
 
 #: A product of ``len(a) * len(b)`` term pairs at least this many is considered.
 MIN_PRODUCT = 4096
+#: A comparison ``p q = r s`` of this many term pairs at least (both products together) is considered.
+MIN_COMPARISON = 512
 #: Past this many distinct atoms a product is sparse enough for the dictionaries.
 MAX_ATOMS = 32
 
@@ -68,10 +74,10 @@ def policy(*, enabled: bool | None = None, forced: bool = False):
 
 
 def _atoms(*polys) -> list:
-    seen = set()
+    seen: set = set()
     for terms in polys:
-        for m in terms:
-            seen.update(m)
+        if terms:
+            seen.update(*terms)  # every monomial's atoms, in one call
     return sorted(seen)
 
 
@@ -127,6 +133,54 @@ def multiply(a: dict, b: dict, max_terms: "int | None" = None) -> "dict | None":
     position = {g: i for i, g in enumerate(atoms)}
     product = _to_flint(a, ctx, position, k, rational) * _to_flint(b, ctx, position, k, rational)
     return _from_flint(product, atoms, rational)
+
+
+def products_equal(p: dict, q: dict, r: dict, s: dict, max_terms: "int | None" = None) -> "bool | None":
+    """Is ``p q = r s`` (term dictionaries), decided exactly by FLINT; ``None`` to decline.
+
+    >>> x, y = {(0,): 1}, {(1,): 1}
+    >>> products_equal(x, y, y, x) in (True, None)
+    True
+    >>> products_equal(x, x, y, y) in (False, None)
+    True
+    """
+    if not _STATE["enabled"]:
+        return None
+    atoms = _atoms(p, q, r, s)
+    pairs = len(p) * len(q) + len(r) * len(s)
+    if not _STATE["forced"] and (len(atoms) > MAX_ATOMS or pairs < MIN_COMPARISON):
+        return None
+    if not _fits(pairs, max_terms):
+        return None
+    k = max(len(atoms), 1)
+    ctx, rational = _context((p, q, r, s), atoms)
+    position = {g: i for i, g in enumerate(atoms)}
+    fp, fq, fr, fs = (_converted(t, ctx, position, k, rational) for t in (p, q, r, s))
+    return fp * fq == fr * fs
+
+
+#: A polynomial compared again and again (one side's ground truth against several readings of the other) is
+#: converted once: (atoms, rational, size, hash of its terms) -> (a copy of its terms, the FLINT polynomial).
+_CONVERTED: dict = {}
+#: Polynomials with fewer terms than this are converted afresh (cheaper than looking them up).
+MIN_KEPT = 100
+_MAX_KEPT = 256
+
+
+def _converted(terms: dict, ctx, position: dict, k: int, rational: bool):
+    """``_to_flint``, remembered for large polynomials. A hit is checked term by term against the copy kept, so
+    a hash collision (or a dictionary changed since) cannot hand back another polynomial."""
+    if len(terms) < MIN_KEPT:
+        return _to_flint(terms, ctx, position, k, rational)
+    key = (tuple(position), rational, len(terms), hash(frozenset(terms.items())))
+    kept = _CONVERTED.get(key)
+    if kept is not None and kept[0] == terms:
+        return kept[1]
+    poly = _to_flint(terms, ctx, position, k, rational)
+    while len(_CONVERTED) >= _MAX_KEPT:
+        del _CONVERTED[next(iter(_CONVERTED))]
+    _CONVERTED[key] = (dict(terms), poly)
+    return poly
 
 
 def power(terms: dict, n: int, max_terms: "int | None" = None) -> "dict | None":

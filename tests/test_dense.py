@@ -17,7 +17,7 @@ from fractions import Fraction
 
 import pytest
 
-from symbp import dense
+from symbp import algebra, dense
 from symbp.algebra import Poly, RatFunc
 
 needs_flint = pytest.mark.skipif(
@@ -142,3 +142,41 @@ def test_the_verifier_corpus_gives_the_same_verdicts_through_flint():
         through_flint = run_all()
     assert through_flint == plain
     assert {v["status"] for v in plain} >= {"holds", "refuted"}
+
+
+@needs_flint
+@pytest.mark.parametrize("seed", range(8))
+def test_cross_multiplied_comparison_agrees_with_the_dictionaries(seed):
+    # p q = r s decided whole by FLINT (no product converted back) against the dictionary products: with
+    # q = s t and r = p t the two products are equal; r plus one term makes them differ. Each is compared
+    # twice, so the second answer comes from the kept conversions.
+    rng = random.Random(100 + seed)
+    rational = seed % 2 == 1
+    p = _random_poly(rng, atoms=8, terms=rng.randint(120, 200), degree=3, rational=rational)
+    s0 = _random_poly(rng, atoms=8, terms=rng.randint(3, 8), degree=2, rational=rational)
+    t = _random_poly(rng, atoms=8, terms=rng.randint(2, 4), degree=1, rational=rational)
+    q, r = s0 * t, p * t  # p q = p s0 t = r s0
+    off = r + Poly.gen(rng.randrange(8))
+    with dense.policy(enabled=False):
+        assert algebra.products_equal(p, q, r, s0) is True
+        assert algebra.products_equal(p, q, off, s0) is False
+    for _ in range(2):
+        assert dense.products_equal(p.terms, q.terms, r.terms, s0.terms) is True
+        assert dense.products_equal(p.terms, q.terms, off.terms, s0.terms) is False
+        assert algebra.products_equal(p, q, r, s0) is True and algebra.products_equal(p, q, off, s0) is False
+
+
+@needs_flint
+def test_a_kept_conversion_is_never_handed_back_for_another_polynomial(monkeypatch):
+    # every hash the same: a kept conversion must still be checked term by term before it is used
+    monkeypatch.setattr(dense, "_CONVERTED", {})
+    x = [Poly.gen(i) for i in range(4)]
+    big = (x[0] + x[1] + x[2] + x[3] + 1) ** 8  # C(12, 4) = 495 terms
+    other = big + x[0]
+    assert len(big.terms) >= dense.MIN_KEPT and 2 * len(big.terms) >= dense.MIN_COMPARISON
+    assert len(other.terms) == len(big.terms)  # the same size too: only the terms tell them apart
+    monkeypatch.setattr(dense, "hash", lambda value: 7, raising=False)
+    one = Poly.const(1)
+    assert dense.products_equal(big.terms, one.terms, big.terms, one.terms) is True
+    assert dense.products_equal(other.terms, one.terms, big.terms, one.terms) is False
+    assert dense.products_equal(big.terms, one.terms, other.terms, one.terms) is False

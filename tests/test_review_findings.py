@@ -1623,9 +1623,16 @@ def test_tb1_formula_in_table_cells_is_read_whole(tmp_path):
                                     "| $\\delta^L$ | $= (a^L - y) \\odot \\sigma'(z^L)$ |\n"
                                     "| $\\frac{\\partial C}{\\partial b^l_j}$ | $=$ | $2\\delta^l_j$ |\n"
                                     "| $\\frac{\\partial C}{\\partial b^l_j} = \\delta^l_j$ | $\\times 2$ |\n")
+    # a cell that starts with an operator after a cell that is a formula of its own may go on from it or stand
+    # beside it (review 9: "| ∂C/∂b = 2δ | −δ |" was read as 2δ − δ and held): neither is judged
     assert status == {r"\delta^L = (a^L - y) \odot \sigma'(z^L)": "holds",
                       r"\frac{\partial C}{\partial b^l_j} = 2\delta^l_j": "refuted",
-                      r"\frac{\partial C}{\partial b^l_j} = \delta^l_j \times 2": "refuted"}, status
+                      r"\frac{\partial C}{\partial b^l_j} = \delta^l_j": "unreadable",
+                      r"\times 2": "unreadable"}, status
+    for second in (r"-\delta^l", r"+\delta^l"):
+        for first in (r"\frac{\partial C}{\partial b^l} = \delta^l", r"\frac{\partial C}{\partial b^l} = 2\delta^l"):
+            status, _, _ = _notes(tmp_path, f"| a | b |\n|---|---|\n| ${first}$ | ${second}$ |\n")
+            assert set(status.values()) == {"unreadable"}, status
 
 
 @pytest.mark.parametrize("spec, row, truth", [
@@ -1638,6 +1645,138 @@ def test_tb1_formula_in_table_cells_is_read_whole(tmp_path):
 def test_tb1_array_columns_that_set_sides_apart(tmp_path, spec, row, truth):
     status, _, _ = _notes(tmp_path, f"$$\\begin{{array}}{{{spec}}} {row} \\end{{array}}$$\n")
     assert list(status.values()) == [truth], status
+
+
+# Review 7 F2: the bounds of the sum in a mini-batch update rule. The mean over a mini-batch of m is
+# (1/m) Σ_{x=1}^{m} (or Σ_x over the batch, or Σ_{x=0}^{m-1}): those hold (BP3, BP4 per input). A sum of another
+# number of terms divided by m is not that mean: Σ_{x=1}^{m-1} has m − 1 terms, Σ_{j=0}^{m} m + 1, Σ_{j=m}^{m} one,
+# Σ_{j=1}^{2m} 2m (by hand, count = upper − lower + 1), so the step is refuted; a bound in another letter (B, k)
+# is not read as the batch: not "holds" either.
+_RV7_MEAN = r"w_k \to \tilde{{w}}_k = w_k - \frac{{\xi}}{{m}} \sum_{{{sub}}}{sup} \frac{{\partial C_{{X_j}}}}{{\partial w_k}}"
+
+
+@pytest.mark.parametrize("formula, truth", [
+    (r"b^l \to b^l - \frac{\eta}{m} \sum_{x=1}^{m} \delta^{x,l}", "holds"),
+    (r"b^l \to b^l - \frac{\eta}{m} \sum_{x} \delta^{x,l}", "holds"),
+    (r"b^l \to b^l - \frac{\eta}{m} \sum_{x=0}^{m-1} \delta^{x,l}", "holds"),
+    (r"b^l \to b^l - \frac{\eta}{n} \sum_{x=1}^{n} \delta^{x,l}", "holds"),
+    (r"w^l \to w^l - \frac{\eta}{m} \sum_{x=1}^{m} \delta^{x,l} (a^{x,l-1})^T", "holds"),
+    (r"b^l \to b^l - \frac{\eta}{m} \sum^{m}_{x=1} \delta^{x,l}", "holds"),
+    (r"b^l \to b^l - \frac{\eta}{m} \sum_{x=1}^{m-1} \delta^{x,l}", "refuted"),
+    (r"b^l \to b^l - \frac{\eta}{n} \sum_{x=2}^{n} \delta^{x,l}", "refuted"),
+    (r"w^l \to w^l - \frac{\eta}{m} \sum_{x=1}^{m-1} \delta^{x,l} (a^{x,l-1})^T", "refuted"),
+    (r"b^l \to b^l - \frac{\eta}{m} \sum^{m-1}_{x=1} \delta^{x,l}", "refuted"),
+    (r"b^l \to b^l - \frac{\eta}{m} \sum\limits_{x=1}^{m+1} \delta^{x,l}", "refuted"),
+    (_RV7_MEAN.format(sub="j=1", sup="^{m}"), "holds"),
+    (_RV7_MEAN.format(sub="j", sup=""), "holds"),
+    (_RV7_MEAN.format(sub="j=1", sup="^{m-1}"), "refuted"),
+    (_RV7_MEAN.format(sub="j=1", sup="^{m+1}"), "refuted"),
+    (_RV7_MEAN.format(sub="j=1", sup="^{2m}"), "refuted"),
+    (_RV7_MEAN.format(sub="j=1", sup="^{3}"), "refuted"),
+    (_RV7_MEAN.format(sub="j=2", sup="^{m}"), "refuted"),
+    (_RV7_MEAN.format(sub="j=0", sup="^{m}"), "refuted"),
+    (_RV7_MEAN.format(sub="j=m", sup="^{m}"), "refuted"),
+    (_RV7_MEAN.format(sub="j=1", sup="^{B}"), "uninterpretable"),
+    (_RV7_MEAN.format(sub="j=1", sup="^{k}"), "uninterpretable"),
+    (_RV7_MEAN.format(sub="j=1", sup=""), "uninterpretable"),
+])
+def test_rv7_f2_sum_bounds_in_mini_batch_rule(formula, truth):
+    v = verify(formula)
+    assert v.status == truth, (v.status, v.reason)
+    if truth == "refuted":
+        assert " term" in v.reason and "divides by" in v.reason, v.reason
+
+
+def test_rv7_f2_sum_bounds_in_notes(tmp_path):
+    head = (r"Síť: $z^{x,l} = w^l a^{x,l-1} + b^l$, $a^{x,l} = \sigma(z^{x,l})$, cena "
+            r"$C_x = \frac{1}{2}\|y(x) - a^{x,L}\|^2$ a $C = \frac{1}{n}\sum_x C_x$." + "\n\n")
+    bad = r"b^l \to b^l - \frac{\eta}{m} \sum_{x=1}^{m-1} \delta^{x,l}"
+    good = r"b^l \to b^l - \frac{\eta}{m} \sum_{x=1}^{m} \delta^{x,l}"
+    status, _, rows = _notes(tmp_path, head + f"$${bad}$$\n\n$${good}$$\n")
+    assert status[bad] == "refuted" and "m − 1 terms" in rows[bad].reason, rows[bad].reason
+    assert status[good] == "holds", rows[good].reason
+
+
+# Review 7 F2, graph notes: Σ_{i=1}^{3} ∂L/∂W names no i in its summand, so it is no sum over samples of a batch
+# (the notes label no per-sample quantity); it was an internal error (exit 70). Not "holds"; an entry sum whose
+# index occurs in the summand is still read: Σ_k x_k ∂u_1/∂x_k = x_1 w_{11} + x_2 w_{21} = u_1 − b_1 (u = xW + b);
+# with u_2 on the left it is u_2 − b_2, not u_1 − b_1.
+def test_rv7_f2_graph_notes_sum_over_nothing(tmp_path):
+    head = ("Let $x = (x_1, x_2)$ be a row vector and $W$ a $2 \\times 3$ matrix; $u = x W + b$, $h = \\tanh(u)$, "
+            "loss $L = L(h_1, h_2, h_3)$.\n\n")
+    rules = [r"W \leftarrow W - \frac{\alpha}{m} \sum_{i=1}^{3} \frac{\partial L}{\partial W}",
+             r"W \leftarrow W - \frac{\alpha}{m} \sum_{i=1}^{m-1} \frac{\partial L}{\partial W}"]
+    right = r"\sum_{k=1}^{2} x_k \frac{\partial u_1}{\partial x_k} = u_1 - b_1"
+    wrong = r"\sum_{k=1}^{2} x_k \frac{\partial u_2}{\partial x_k} = u_1 - b_1"
+    status, _, rows = _notes(tmp_path, head + "".join(f"$${r}$$\n\n" for r in rules + [right, wrong]))
+    for r in rules:
+        assert status[r] == "uninterpretable" and "does not occur" in rows[r].reason, rows[r].reason
+    assert status[right] == "holds" and status[wrong] == "refuted", status
+
+
+# Review 7 F3: a mini-batch sum over a sample index t whose summand is labelled by t (δ^{(t),l}, δ^l(x^{(t)}),
+# C^{(t)}, ∇_{b^l} C(x^{(t)})) is the correct step (1/m)Σ_t ∂C_t/∂P (BP3, BP4 per input); it was refuted ("the
+# sum runs over t, which C_x does not name"). A sum over t of a quantity that names no t (δ^{x,l}, δ^l) adds one
+# input's gradient m times: still refuted; so are a wrong per-input gradient (a^{(t),l} for a^{(t),l-1}, BP4) and
+# the bias descending ∂C^{(t)}/∂w^l.
+@pytest.mark.parametrize("formula, truth", [
+    (r"b^l \to b^l - \frac{\eta}{m}\sum_{t=1}^{m}\delta^{(t),l}", "holds"),
+    (r"b^l \to b^l - \frac{\eta}{m}\sum_t \delta^l(x^{(t)})", "holds"),
+    (r"b^l \to b^l - \frac{\eta}{m}\sum_{t=1}^m \frac{\partial C^{(t)}}{\partial b^l}", "holds"),
+    (r"b^l \to b^l - \frac{\eta}{m}\sum_{t=1}^m \nabla_{b^l} C(x^{(t)})", "holds"),
+    (r"w^l \to w^l - \frac{\eta}{m}\sum_{t=1}^m \delta^{(t),l}(a^{(t),l-1})^T", "holds"),
+    (r"b^l \to b^l - \frac{\eta}{m}\sum_{t=1}^{m}\delta^{x,l}", "refuted"),
+    (r"b^l \to b^l - \frac{\eta}{m}\sum_{t=1}^{m}\delta^{l}", "refuted"),
+    (r"b^l \to b^l - \frac{\eta}{m}\sum_{t=1}^{m-1}\delta^{(t),l}", "refuted"),
+    (r"w^l \to w^l - \frac{\eta}{m}\sum_{t=1}^m \delta^{(t),l}(a^{(t),l})^T", "refuted"),
+    (r"b^l \to b^l - \frac{\eta}{m}\sum_{t=1}^m \frac{\partial C^{(t)}}{\partial w^l}", "refuted"),
+])
+def test_rv7_f3_sum_over_sample_index_t(formula, truth):
+    v = verify(formula)
+    assert v.status == truth, (v.status, v.reason)
+
+
+# Review 7 F6: a := (or ←) whose right side is a name ± a learning rate times a derivative of the cost is an update
+# rule, checked, not filed as a definition: A := p − α ∂J/∂p starts from the input p, not from A (r = Ap + c), so it
+# is refuted naming p; A := A − α ∂J/∂A is a descent step (holds). A genuine definition of a new name (δ := ∂J/∂r,
+# g := ∇_A J) stays a definition. θ ← θ + η∇_θ J names a θ these notes never define: uninterpretable naming θ.
+# c := A + α ∂J/∂c names its wrong start A besides the shape misfit (A is 3×2, c a vector of 3).
+def test_rv7_f6_assignment_with_a_gradient_step_is_checked(tmp_path):
+    head = ("Let $p$ be a column vector with entries $p_1, p_2$ and $A$ a $3 \\times 2$ matrix.\n"
+            "We compute $r = A p + c$, then $o = f(r)$ entrywise, and the loss $J = J(o_1, o_2, o_3)$.\n\n")
+    wrong, right = r"A := p - \alpha \frac{\partial J}{\partial p}", r"A := A - \alpha \frac{\partial J}{\partial A}"
+    theta, start = r"\theta \leftarrow \theta + \eta \nabla_\theta J", r"c := A + \alpha \frac{\partial J}{\partial c}"
+    names = [r"\delta := \frac{\partial J}{\partial r}", r"g := \nabla_A J"]
+    status, defs, rows = _notes(tmp_path, head + "".join(f"$${f}$$\n\n" for f in [wrong, right, theta, start] + names))
+    assert status[wrong] == "refuted" and "starts from p instead of A" in rows[wrong].reason, rows[wrong].reason
+    assert status[right] == "holds", rows[right].reason
+    assert status[theta] == "uninterpretable" and "\\theta" in rows[theta].reason, rows[theta].reason
+    assert status[start] == "refuted" and "starts from A instead of c" in rows[start].reason, rows[start].reason
+    assert all(n in defs and n not in status for n in names), (defs, status)
+
+
+# θ ← θ ∓ η ∇_θ C read as an update rule of the parameters θ (it was prose): minus is a descent step, plus uphill.
+@pytest.mark.parametrize("formula, truth", [
+    (r"\theta \leftarrow \theta - \eta \nabla_\theta C", "holds"),
+    (r"\theta \leftarrow \theta + \eta \nabla_\theta C", "refuted"),
+    (r"\theta \leftarrow w - \eta \nabla_\theta C", "refuted"),
+])
+def test_rv7_f6_greek_parameter_rule(formula, truth):
+    from symbp.verify.claims import classify
+    assert classify(formula)[0] == "claim"
+    v = verify(formula)
+    assert v.status == truth, (v.status, v.reason)
+
+
+# Minor: w_{12}' (the prime after the subscript) reads like w'_{12}. With u = xW + b, h = tanh(u):
+# ∂L/∂w_{12} = x_1 (1 − h_2²) ∂L/∂h_2, so the step with (1 − h_2²) holds and with (1 − h_2)² is refuted.
+def test_rv7_prime_after_subscript_in_graph_notes(tmp_path):
+    head = ("Let $x = (x_1, x_2)$ be a row vector and $W$ a $2 \\times 3$ matrix; $u = x W + b$, $h = \\tanh(u)$, "
+            "loss $L = L(h_1, h_2, h_3)$.\n\n")
+    right = r"w_{12}' = w_{12} - \alpha x_1 \frac{\partial L}{\partial h_2} (1 - h_2^2)"
+    wrong = r"w_{12}' = w_{12} - \alpha x_1 \frac{\partial L}{\partial h_2} (1 - h_2)^2"
+    status, _, _ = _notes(tmp_path, head + f"$${right}$$\n\n$${wrong}$$\n")
+    assert status == {right: "holds", wrong: "refuted"}, status
 
 
 # Review 7 F4: a condition in the prose before an inline claim restricts it ("If $j \neq k$ then $∂z_j/∂b_k = 0$"
@@ -1857,3 +1996,36 @@ def test_rv8_f4_one_sided_condition_is_printed_in_latex(condition, shown):
 def test_rv8_w5_block_matrices_and_vector_powers(formula, options, truth):
     v = verify(formula, **options)
     assert v.status == truth, (v.status, v.reason)
+
+
+# Review 9 F1/F2/F5: a prose condition is taken only when its lead word opens the sentence (after at most a
+# connective): "Except for $j \neq k$ …", "It is not true that for $l = L$ …" turn it around; they held. A second
+# claim joined by "and" in the same sentence is under the same condition. Truth: ∂z^l_j/∂b^l_k = [j = k];
+# ∂a^l_j/∂b^l_k = [j = k] σ'(z^l_j); BP1 holds at l = L only.
+_DZDB = "$\\frac{{\\partial z^l_j}}{{\\partial b^l_k}} = {v}$"
+
+
+@pytest.mark.parametrize("lead", ["Except for", "It is not true that for", "Apart from when", "Neplatí, že pro",
+                                  "Nieprawda, że dla", "Неверно, что для", "Кроме как при", "Poza przypadkiem, gdy"])
+def test_rv9_condition_under_other_words_is_not_taken(tmp_path, lead):
+    status, _, _ = _notes(tmp_path, f"{lead} $j \\neq k$ we get {_DZDB.format(v=0)}.\n")
+    assert list(status.values()) == ["refuted"], status  # judged as written: false at j = k
+    status, _, _ = _notes(tmp_path, f"{lead} $l = L$ we have $\\delta^l = (a^l - y) \\odot \\sigma'(z^l)$.\n")
+    assert list(status.values()) == ["conditional"], status
+
+
+@pytest.mark.parametrize("lead", ["For", "Thus, for", "Tedy pro", "Note: for"])
+def test_rv9_condition_that_opens_the_sentence_is_taken(tmp_path, lead):
+    status, _, _ = _notes(tmp_path, f"We compute. {lead} $j \\neq k$ we get {_DZDB.format(v=0)}.\n")
+    assert list(status.values()) == ["holds"], status
+    status, _, _ = _notes(tmp_path, f"We compute. {lead} $j \\neq k$ we get {_DZDB.format(v=1)}.\n")
+    assert list(status.values()) == ["refuted"], status
+
+
+def test_rv9_condition_covers_the_claims_joined_by_and(tmp_path):
+    status, _, _ = _notes(tmp_path, f"For $j \\neq k$ we get {_DZDB.format(v=0)} and "
+                                    "$\\frac{\\partial a^l_j}{\\partial b^l_k} = 0$.\n")
+    assert list(status.values()) == ["holds", "holds"], status
+    status, _, _ = _notes(tmp_path, f"For $j \\neq k$ we get {_DZDB.format(v=0)} and "
+                                    "$\\frac{\\partial a^l_j}{\\partial b^l_k} = 1$.\n")
+    assert list(status.values()) == ["holds", "refuted"], status

@@ -39,11 +39,16 @@ _RANGE = re.compile(r"\\l?c?dots|\\ldots|\.\.\.|…")
 
 
 
-#: An update rule written with an arrow: a parameter, \to / \rightarrow / \leftarrow / \gets, a new value with a minus;
-#: or with ``:=`` and the same parameter anywhere on the right (``w := \eta\nabla_w C + w``).
-UPDATE_RULE = re.compile(r"\s*(?P<p>[A-Za-z](\^\{?[A-Za-z0-9()+\-]+\}?)?(_\{?[A-Za-z0-9]+\}?)?)\s*(\\(?:to|rightarrow|"
+#: An update rule written with an arrow: a parameter (a letter or a Greek one, \theta), \to / \rightarrow / \leftarrow /
+#: \gets, a new value with a minus; or with ``:=`` and the same parameter anywhere on the right
+#: (``w := \eta\nabla_w C + w``), or another name ± a learning rate times a derivative or gradient
+#: (``A := p - \alpha \frac{\partial J}{\partial p}``: a step that starts from the wrong quantity is still a step).
+_RATE = r"(?:\\frac\s*\{\s*)?\(?\s*-?\s*\\(?:eta|xi|alpha|epsilon|varepsilon|gamma|lambda|mu)(?![A-Za-z])"
+UPDATE_RULE = re.compile(r"\s*(?P<p>(?:[A-Za-z]|\\(?:theta|Theta|vartheta|omega|phi|psi|beta)(?![A-Za-z]))"
+                         r"(\^\{?[A-Za-z0-9()+\-]+\}?)?(_\{?[A-Za-z0-9]+\}?)?)\s*(\\(?:to|rightarrow|"
                          r"longrightarrow|leftarrow|gets|longleftarrow)(?![A-Za-z]).*[-+]|:=\s*(?P=p)\s*[-+]|"
-                         r":=(?=.*[-+]).*(?<![A-Za-z\\])(?P=p)(?![A-Za-z0-9^_]))")
+                         r":=(?=.*[-+]).*(?<![A-Za-z\\])(?P=p)(?![A-Za-z0-9^_])|"
+                         r":=[^=]*[-+]\s*" + _RATE + r"[^=]*(?:\\nabla|\\partial)(?![A-Za-z])[^=]*$)")
 
 
 def trim(text: str) -> str:

@@ -11,7 +11,7 @@ from ..algebra import Poly
 from ..derive import GroundTruth
 from ..network import Network
 from ..notation import Notation
-from .nodes import Index, Layer, Quantity, to_latex
+from .nodes import Index, Layer, Quantity, latex_of, to_latex
 from .values import LayerOutOfRange, OutsideDomain, ShapeMismatch, Uninterpretable
 
 ONE = Poly.const(1)
@@ -121,7 +121,7 @@ class Context:
 def slots(q: Quantity, ctx: Context) -> list[tuple[Index, int, int, str]]:
     """(index, lowest, size, description) for each index of ``q`` under the layer bindings."""
     net, nt = ctx.net, ctx.notation
-    what = to_latex(q)
+    what = latex_of(q)  # remembered: the same few quantities on every instance and network
     if q.role == "C":
         return []
     if q.role in ("y",):

@@ -207,8 +207,14 @@ def _joined(segments: list[Segment]) -> list[tuple]:
     follows one that ends with a relation or an operator (``$$a^L_j =$$``). Joined when only spacing, punctuation
     or a short connective stands between; otherwise both halves are unreadable, never judged apart."""
     out: list[list] = []
+    condition = None  # the prose condition of the last inline claim: "For $j \neq k$ we get $A$ and $B$" puts it on B
     for seg in segments:
         prev = out[-1] if out else None
+        if condition is not None and prev is not None and not prev[2] and _and_then(prev[0], seg):
+            out.append([replace(seg, body=f"{seg.body.strip()} \\quad \\text{{for }} {condition.body.strip()}"),
+                        (condition.line,) if condition.line != seg.line else (), ""])
+            continue
+        condition = None
         if prev is not None and not prev[2] and _continues(prev[0], seg):
             a = prev[0]
             if _SHORT_BETWEEN.fullmatch(seg.before or ""):
@@ -224,8 +230,9 @@ def _joined(segments: list[Segment]) -> list[tuple]:
             continue
         if prev is not None and not prev[2] and not prev[1] and _prose_condition(prev[0], seg):
             # "For $j \neq 1$ we get $\partial h_j / \partial u_1 = 0$": the claim under the condition the prose puts
-            prev[0] = replace(seg, body=f"{seg.body.strip()} \\quad \\text{{for }} {prev[0].body.strip()}")
-            prev[1] = (seg.line,) if seg.line != prev[0].line else ()
+            condition = prev[0]
+            prev[0] = replace(seg, body=f"{seg.body.strip()} \\quad \\text{{for }} {condition.body.strip()}")
+            prev[1] = (condition.line,) if condition.line != seg.line else ()
             continue
         if prev is not None and not prev[2] and _table_cells(prev[0], seg):
             # | $\delta^L$ | $= (a^L - y) \odot \sigma'(z^L)$ |: one formula set in the cells of a table row
@@ -264,8 +271,15 @@ _LEADING_RELATION = re.compile(r"(?:=|:=|\\equiv|\\coloneqq|\\triangleq)(?![A-Za
 _INDEX_CONDITION = re.compile(r"\s*(?:\d\s*\\le(?:q)?\s*)?[ijklmpqst](?:_\{?\d\}?)?\s*(?:=|<|>|\\neq?|\\leq?|\\geq?)"
                               r"\s*[A-Za-z0-9+\-\s]{1,12}(?:\\leq?\s*[A-Za-z0-9+\-\s]{1,8})?")
 #: The words that lead a condition in prose ("For $j \neq 1$", "Pro $l = L$", "Если $l < L$", "Dla $j = k$")…
-_CONDITION_LEAD = re.compile(r"(?:^|[\s(])(?:for|if|when|whenever|pro|pokud|když|jestliže|для|если|при|dla|gdy|jeśli|"
-                             r"jeżeli|przy)\s*$", re.I)
+#: The lead word opens its sentence, at most after a connective ("Thus, for"): "Except for", "It is not true that
+#: for", "Neplatí, že pro" put it under other words, which turn the condition around, so they are not read.
+_CONDITION_LEAD = re.compile(r"(?:\A|[.!?;:]|\n[ \t]*\n|\n[ \t]*(?:[-*+]|\d+\.)[ \t])\s*"
+                             r"(?:(?:thus|hence|so|then|therefore|also|similarly|now|and|tedy|proto|takže|potom|a|i|"
+                             r"тогда|итак|значит|и|więc|zatem|czyli|teraz)\s*,?\s*)?"
+                             r"(?:for|if|when|whenever|pro|pokud|když|jestliže|для|если|при|dla|gdy|jeśli|jeżeli|przy)"
+                             r"\s*$", re.I)
+#: Between two inline claims of one sentence, the second under the same condition: "… $A$ and $B$", "$A$, $B$".
+_AND = re.compile(r"[ \t]*(?:,|,?\s*(?:and|a|i|и|oraz|také|also))[ \t]*", re.I)
 #: … and the words between it and the claim it restricts ("we get", "platí", "получаем", "mamy").
 _CONDITION_THEN = re.compile(r"[\s,:]*(?:(?:then|we\s+(?:get|have|obtain|find)|one\s+(?:gets|has)|it\s+holds(?:\s+that)?|"
                              r"holds|dostaneme|dostáváme|máme|platí|je|получаем|имеем|выполняется|mamy|otrzymujemy|"
@@ -281,17 +295,29 @@ def _prose_condition(a: Segment, b: Segment) -> bool:
     return _CONDITION_LEAD.search(a.before) is not None and _CONDITION_THEN.fullmatch(b.before) is not None
 
 
+def _and_then(a: Segment, b: Segment) -> bool:
+    """Is ``b`` an inline claim right after the inline claim ``a`` in one sentence ("$A$ and $B$")?"""
+    if a.display or b.display or b.problem or a.cell != b.cell or b.before is None:
+        return False
+    return _AND.fullmatch(b.before) is not None and bool(_RELATION_IN.search(b.body))
+
+
+#: An equation's relation anywhere in a piece of math.
+_RELATION_IN = re.compile(r"(?<![<>!:=\\])=(?![:=])")
+
+
 def _table_cells(a: Segment, b: Segment) -> bool:
     """Are ``a`` and ``b`` inline math in neighbouring cells of one Markdown table row (``| $a$ | $= b$ |``), ``b``
-    going on from ``a`` (it starts with a relation or an operator, or ``a`` ends with one)?"""
+    going on from ``a`` (it starts with a relation, or ``a`` ends with a relation or an operator)?"""
     if a.display or b.display or a.problem or b.problem or a.cell != b.cell or b.before is None:
         return False
     if a.line != b.line or not re.fullmatch(r"[ \t]*\|[ \t]*", b.before):
         return False
     head = _LEAD.sub("", b.body).strip()
     tail = trim(" ".join(a.body.split()))
-    return bool(head) and bool(tail) and (_LEADING_RELATION.match(head) is not None or starts_with_operator(head)
-                                          or _OPEN_END.search(tail) is not None)
+    # a cell that starts with an operator after a cell that is a formula of its own ("| $∂C/∂b = 2δ$ | $-δ$ |") may
+    # go on from it or stand beside it: not joined, and neither judged (``_stranded``)
+    return bool(head) and bool(tail) and (_LEADING_RELATION.match(head) is not None or _OPEN_END.search(tail) is not None)
 
 
 def _stranded(a: Segment, b: Segment) -> bool:
@@ -301,7 +327,7 @@ def _stranded(a: Segment, b: Segment) -> bool:
         return False
     if a.display and not re.fullmatch(r"\s*", b.before):
         return False
-    if not a.display and not re.fullmatch(r"[ \t]*", b.before):
+    if not a.display and not re.fullmatch(r"[ \t]*(?:\|[ \t]*)?", b.before):  # side by side, or neighbouring cells
         return False
     head = _LEAD.sub("", b.body).strip()
     return bool(head) and starts_with_operator(head) and not (head[0] in "+-" and links(head))

@@ -185,6 +185,12 @@ class Evaluator:
         var = node.var or _only_index(node.body, set(self.bind))
         if var is None:
             raise GraphUninterpretable(f"{to_latex(node)}: the summation index is not clear")
+        if node.var is not None and not _indexes(node.body, var):
+            # Σ_{i=1}^{m} ∂L/∂W: the same term added again and again; a sum over the training samples needs the
+            # quantities labelled by the sample, which the notes' own terms do not have
+            raise GraphUninterpretable(f"{to_latex(node)}: the summation index {var} does not occur in the summand, "
+                                       "so the sum adds one term over and over; which samples or entries it runs over "
+                                       "is not clear")
         lo = int(self.value(node.lower)) if node.lower is not None else 1
         hi = self.sum_upper(node, var)
         total = sympy.Integer(0)
@@ -193,7 +199,7 @@ class Evaluator:
             for k in range(lo, hi + 1):
                 self.bind[var] = k
                 v = self.value(node.body)
-                total = total + v
+                total = v if k == lo else total + v
         finally:
             if saved is None:
                 self.bind.pop(var, None)
@@ -369,6 +375,13 @@ def _fname(base: str) -> str:
 
 def _is_node(g, model: Model) -> bool:
     return g in model.names
+
+
+def _indexes(body, var: str) -> bool:
+    """Whether the index letter ``var`` occurs in ``body``: in a subscript, or as a name (Σ_w w²)."""
+    from .graphnodes import walk
+
+    return any(isinstance(n, Sym) and (n.base == var or any(var in part for part in n.sub)) for n in walk(body))
 
 
 def _only_index(body, bound: set) -> str | None:

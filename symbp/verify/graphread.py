@@ -369,6 +369,10 @@ class _Parser:
             self.next()
             raw = self.script()
             sub = _subscript(raw, tok, self)
+            if "'" not in base:
+                while self.at("'", "char"):  # w_{12}': the prime after the subscript, as in w'_{12}
+                    self.next()
+                    base += "'"
         if self.at("^", "char") and not sample:
             raw = self.peek(1)
             if raw.kind == "char" and raw.text == "{" and self.peek(2).text == "(":

@@ -153,16 +153,19 @@ def _check_at(eq: Equation, model: Model, param: Sym, rhs, bind: dict) -> GraphO
     gradient = target.applyfunc(lambda v: model.d(loss, v)) if is_mat(target) else model.d(loss, target)
     sides = [_drop_step(x, eq.sides[0], param) for x in eq.sides[1:]] if eq.rels[0] in ARROWS else [rhs]
     for side in sides:
+        start = _old_term(side)
+        # c := A + α ∂J/∂c: a wrong start is the slip to name, before the shapes it makes misfit
+        wrong = f"starts from {start.latex()} instead of {param.latex()}, and " if isinstance(start, Sym) and \
+            start != param else ""
         try:
             value = ev.value(side)
         except Misfit as exc:
-            return GraphOutcome("refuted", f"the new value does not fit: {exc}")
+            return GraphOutcome("refuted", f"{wrong}the new value does not fit: {exc}")
         if is_mat(value) != is_mat(target) or (is_mat(value) and value.shape != target.shape):
-            return GraphOutcome("refuted", f"the new value is {shape_words(value)} but {to_latex(param)} is "
+            return GraphOutcome("refuted", f"{wrong}the new value is {shape_words(value)} but {to_latex(param)} is "
                                 f"{shape_words(target)}")
         if side is not rhs and isinstance(side, Sym):
             continue  # \tilde{w}: the name of the new value
-        start = _old_term(side)
         if start is not None and isinstance(start, Sym) and start != param and not (
                 Evaluator(model, "denominator", bind).targets(start) == target):
             return GraphOutcome("refuted", f"starts from {start.latex()} instead of {param.latex()}")

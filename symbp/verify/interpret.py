@@ -356,7 +356,7 @@ def _div(node: Div, ctx: Context):
 
 def _pow(node: Pow, ctx: Context):
     v = evaluate(node.base, ctx)
-    if isinstance(v, Mat) and (v.rows == 1 or v.cols == 1) and node.exp >= 1:
+    if isinstance(v, Mat) and (v.rows == 1 or v.cols == 1) and node.exp >= 0:
         # A power of a vector, entry by entry, as notes divide vectors (tanh' = 1 − (a^l)^2): the square of a
         # vector has no other meaning as a vector; ‖a‖² and aᵀa are written otherwise.
         return v.map(lambda x: x**node.exp)

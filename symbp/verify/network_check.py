@@ -260,17 +260,17 @@ def _equal(a, b, ctx: Context | None) -> bool:
     if isinstance(a, algebra.Poly) and isinstance(b, algebra.Poly) and a.terms == b.terms:
         return True
     if isinstance(a, algebra.RatFunc) and isinstance(b, algebra.RatFunc) and a.den.terms != b.den.terms:
-        # a − b is (a.num b.den − b.num a.den) / (a.den b.den): its zero test needs the numerator only,
-        # so the product of the denominators (the largest of the three) is built only when the network's
-        # relations or σ' = rule(σ) must be put into the difference.
-        num = a.num * b.den - b.num * a.den
-        if num.is_zero():
+        # a − b is (a.num b.den − b.num a.den) / (a.den b.den): its zero test is a.num b.den = b.num a.den
+        # (decided whole, without the difference, when it is dense), so the difference and the product of the
+        # denominators (the largest of the three) are built only when the network's relations or σ' = rule(σ)
+        # must be put into it.
+        if algebra.products_equal(a.num, b.den, b.num, a.den):
             return True
         model = getattr(ctx, "model", None)
         if getattr(ctx, "prime_rule", None) is None and not (getattr(model, "relations", None)
                                                              or getattr(model, "idempotent", None)):
             return False
-        return _zero(algebra.RatFunc(num, a.den * b.den), ctx)
+        return _zero(algebra.RatFunc(a.num * b.den - b.num * a.den, a.den * b.den), ctx)
     return _zero(a - b, ctx)
 
 

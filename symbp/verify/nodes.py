@@ -321,8 +321,9 @@ def to_latex(node) -> str:
         return rf"\frac{{{to_latex(node.num)}}}{{{to_latex(node.den)}}}"
     if isinstance(node, Pow):
         base = _factor(node.base)
-        if isinstance(node.base, Quantity) and (node.base.indices or node.base.layer is not None):
-            base = rf"\left({base}\right)"  # a^L_1 squared is (a^L_1)^2, not a^L_1^2
+        if (isinstance(node.base, Quantity) and (node.base.indices or node.base.layer is not None)) or (
+                not isinstance(node.base, (Quantity, Num)) and not _needs_parens(node.base)):
+            base = rf"\left({base}\right)"  # a^L_1 squared is (a^L_1)^2, not a^L_1^2; (∇_a C)^2, not ∇_a C^2
         return f"{base}^{{{node.exp}}}"
     if isinstance(node, Transpose):
         inner = to_latex(node.arg)

@@ -40,7 +40,7 @@ def atom_values(net, leaves: dict, stand_in: str | None, keys: list) -> tuple[di
 
     The values are numbers of the oracle's own mpmath context (``values[key].context``).
     """
-    o = oracle(net, leaves, stand_in)
+    o = _shared_oracle(net, leaves, stand_in)
     out = {}
     for key in keys:
         kind = key[0]
@@ -62,6 +62,24 @@ def atom_values(net, leaves: dict, stand_in: str | None, keys: list) -> tuple[di
     generic = any(net.activation(l, j).is_generic for l in net.layers for j in range(1, net.n(l) + 1))
     note = _WORDS.get(stand_in or "cubic", "") if generic else ""
     return out, note
+
+
+#: The oracles ``atom_values`` built, by (network, point, stand-in): the counterexample search tries the same
+#: points (a seeded generator) for every claim on a network, and an oracle's values and derivatives at a point
+#: depend on nothing else (``Oracle`` reads only the network's specification, a frozen value).
+_ORACLES: dict = {}
+_MAX_ORACLES = 64
+
+
+def _shared_oracle(net, leaves: dict, stand_in: str | None) -> Oracle:
+    key = (net, frozenset(leaves.items()), stand_in)
+    o = _ORACLES.get(key)
+    if o is None:
+        o = oracle(net, leaves, stand_in)  # a point where it cannot be built raises, and is not kept
+        while len(_ORACLES) >= _MAX_ORACLES:
+            del _ORACLES[next(iter(_ORACLES))]
+        _ORACLES[key] = o
+    return o
 
 
 class _Values:

@@ -31,7 +31,7 @@ import sympy
 
 RATE = r"\\(?:eta|xi|alpha|epsilon|varepsilon|gamma|lambda|mu)(?![A-Za-z])"
 _COEF = r"(?:\\frac\s*\{\s*" + RATE + r"\s*\}\s*\{\s*[mn]\s*\}|" + RATE + ")"
-_BARE = re.compile(r"(?:\\tilde\s*\{[^{}]+\}|[A-Za-z])(?:\s*[\^_]\s*(?:\{[^{}]*\}|[A-Za-z0-9]))*(?:\s*')?")
+_BARE = re.compile(r"(?:\\tilde\s*\{[^{}]+\}|[A-Za-z]|\\(?:theta|Theta|vartheta)(?![A-Za-z]))(?:\s*[\^_]\s*(?:\{[^{}]*\}|[A-Za-z0-9]))*(?:\s*')?")
 _GREEK = {"eta": "η", "xi": "ξ", "alpha": "α", "epsilon": "ε", "varepsilon": "ε", "gamma": "γ", "lambda": "λ",
           "mu": "μ"}
 

@@ -27,14 +27,19 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+import sympy
+
+from .samples import per_sample
 from .steprate import canonical
 
 ARROW = r"\\(?:to|rightarrow|longrightarrow|leftarrow|gets|longleftarrow)(?![A-Za-z])|:="
+#: Greek letters that name the parameters as a whole (θ), read as a parameter like w^l.
+GREEK_PARAM = r"\\(?:theta|Theta|vartheta)(?![A-Za-z])"
 RATES = r"\\(?:eta|xi|alpha|epsilon|varepsilon|gamma|lambda|mu)"
 _STEP = re.compile(
     r"^\s*(?P<old>.+?)\s*(?P<sign>[-+])\s*(?P<coef>\\frac\s*\{\s*(?P<rate>" + RATES + r")\s*\}\s*\{\s*(?P<den>[mn])\s*\}"
-    r"|(?P<rate2>" + RATES + r"))\s*(?:\\cdot\s*)?(?P<sum>\\sum(?:\s*_\s*(?:\{[^{}]*\}|[A-Za-z]))?"
-    r"(?:\s*\^\s*(?:\{[^{}]*\}|[A-Za-z0-9]))?)?\s*(?P<body>.+?)\s*$", re.S)
+    r"|(?P<rate2>" + RATES + r"))\s*(?:\\cdot\s*)?(?P<sum>\\sum(?:\s*\\limits)?(?:\s*[_^]\s*(?:\{[^{}]*\}|[A-Za-z0-9])){0,2})?"
+    r"\s*(?P<body>.+?)\s*$", re.S)
 _NEW_NAME = re.compile(r"^\s*(\\tilde\s*\{[^{}]+\}(_\{?\w+\}?)?|[A-Za-z]'(_\{?\w+\}?)?|[A-Za-z](_\{?\w+\}?)?'|[A-Za-z](\^\{?\([^{}]*\)\}?)?_\{?[a-z]\+1\}?)\s*$")
 
 
@@ -51,6 +56,7 @@ class Step:
     slip: str = ""  # a wrong step found while reading (a rate that is not a learning rate)
     note: str = ""  # how a reordered or regrouped side was read (w^l + η(−∇C) as w^l − η∇C)
     canon: str = ""  # the side in the order old − rate · gradient
+    sum_lower: str = ""  # where the sum's index starts (1 in \\sum_{j=1}^m); "" when not written
 
 
 @dataclass(frozen=True)
@@ -124,7 +130,7 @@ def read_rule(text: str) -> "Rule | None":
     if len(parts) != 2:
         return None
     param = parts[0].strip()
-    if not re.fullmatch(r"[A-Za-z](\^\{?[A-Za-z0-9()\[\]+\-]+\}?)?(_\{?[A-Za-z0-9]+\}?)?", param):
+    if not re.fullmatch(r"(?:[A-Za-z]|" + GREEK_PARAM + r")(\^\{?[A-Za-z0-9()\[\]+\-]+\}?)?(_\{?[A-Za-z0-9]+\}?)?", param):
         return None
     sides = [s for s in _split_eq(parts[1])]
     steps = []
@@ -138,16 +144,18 @@ def read_rule(text: str) -> "Rule | None":
         m = _STEP.match(text)
         if m is None:
             return None
-        upper = ""
+        upper = lower = ""
         var = None
         if m.group("sum"):
-            sub = re.search(r"_\s*(\{[^{}]*\}|[A-Za-z])", m.group("sum"))
-            var = sub.group(1).strip("{}").split("=")[0].strip() if sub else ""
+            sub = re.search(r"_\s*(\{[^{}]*\}|[A-Za-z0-9])", m.group("sum"))
+            index = sub.group(1).strip("{}").split("=", 1) if sub else [""]
+            var = index[0].strip()
+            lower = index[1].strip() if len(index) > 1 else ""
             sup = re.search(r"\^\s*(\{[^{}]*\}|[A-Za-z0-9])", m.group("sum"))
-            upper = sup.group(1).strip("{}") if sup else ""
+            upper = sup.group(1).strip("{}").strip() if sup else ""
         steps.append(Step(side.strip(), m.group("old").strip(), m.group("sign"), m.group("rate") or m.group("rate2"),
-                          m.group("den") or "", var, upper, m.group("body").strip().rstrip(",."), slip, note,
-                          text))
+                          m.group("den") or "", var, upper, m.group("body").strip().rstrip(",."), slip=slip,
+                          note=note, canon=text, sum_lower=lower))
     return Rule(param, tuple(steps)) if steps else None
 
 
@@ -237,9 +245,23 @@ def _judge(rule: Rule, step: Step, check_gradient, cost: str) -> tuple[str, str,
         status, words = check_gradient(rule.param, body)
         if status != "holds":
             return status, f"the per-sample gradient {body}: {words}", ""
-        label = "x"
-        gwords = f"∂C_x/∂{rule.param} ({words})"
+        label = _sample_label(body)
+        gwords = f"∂C_{label}/∂{rule.param} ({words})"
     return _mean(rule, step, label, gwords)
+
+
+def _sample_label(body: str) -> str:
+    r"""The training input a gradient in the network's quantities is of: its per-sample label (``t`` in
+    ``\delta^{(t),l}``, ``\delta^l(x^{(t)})``, ``C^{(t)}``), else x (quantities without a label are of one input x).
+
+    >>> _sample_label(r"\delta^{(t),l} (a^{(t),l-1})^T"), _sample_label(r"\delta^{x,l}"), _sample_label(r"\delta^l")
+    ('t', 'x', 'x')
+    """
+    try:
+        found = per_sample(body)
+    except ValueError:
+        return "x"  # two inputs named: the check of the gradient has said so already
+    return found.sample if found is not None else "x"
 
 
 def _other_variable(rule: Rule, by: str, body: str, check_gradient) -> "tuple[str, str, str] | None":
@@ -261,10 +283,14 @@ def _mean(rule: Rule, step: Step, label: str, gwords: str) -> tuple[str, str, st
         return "refuted", f"the sum runs over {step.sum_var}, which the per-sample cost C_{{{label}}} does not name", \
             f"sum over the samples of the mini-batch, not over {step.sum_var}"
     rate = step.rate
-    if step.over and step.sum_upper in ("m", "n") and step.sum_upper != step.over:
+    if step.over and step.sum_upper in ("m", "n") and step.sum_upper != step.over and step.sum_lower in ("", "1"):
         size = {"m": "the mini-batch of m", "n": "the n training inputs"}
         slip = f"sums over {size[step.sum_upper]} but divides by {step.over}"
         return "refuted", slip, f"divide by {step.sum_upper}"
+    if step.over and summed:
+        bounds = sum_bounds(step.sum_var, step.sum_lower, step.sum_upper, step.over)
+        if bounds is not None:
+            return bounds
     if step.over == "m":
         how = "summed over the mini-batch" if summed else (
             f"the gradient of one sample C_{{{label}}} written without the sum, read as summed over the mini-batch of m "
@@ -280,3 +306,75 @@ def _mean(rule: Rule, step: Step, label: str, gwords: str) -> tuple[str, str, st
         return "refuted", (f"sums {gwords} over the mini-batch without dividing by its size: the gradient of the sum, "
                            "not of the mean cost"), "divide the sum by m"
     return "holds", f"a step of stochastic gradient descent on one sample: {rule.param} − {rate} {gwords}", ""
+
+
+_SIZE = {"m": "the mini-batch of m", "n": "the n training inputs"}
+
+
+def _bound(text: str, size: str):
+    """A bound of a sum as a SymPy integer expression in the size letter (``m - 1``, ``2m``, ``3``); None when
+    it names anything else (another letter, a macro)."""
+    tokens = re.findall(r"\d+|[A-Za-z]|[-+]|\S", text.replace(" ", ""))
+    if not tokens or any(not re.fullmatch(r"\d+|[-+]", t) and t != size for t in tokens):
+        return None
+    m = sympy.Symbol(size, positive=True, integer=True)
+    total, sign, factor, pending = sympy.Integer(0), 1, None, False
+    for t in tokens + ["+"]:
+        if t in "+-":
+            if not pending:
+                if t == "-" and factor is None and total == 0 and sign == 1:
+                    sign = -1
+                    continue
+                return None
+            total, sign, factor, pending = total + sign * factor, (1 if t == "+" else -1), None, False
+        elif t.isdigit():
+            if pending:
+                return None  # 2 3: not a bound
+            factor, pending = sympy.Integer(int(t)), True
+        else:
+            factor, pending = (factor if pending else sympy.Integer(1)) * m, True
+    return total
+
+
+def sum_bounds(var: str, lower: str, upper: str, size: str) -> "tuple[str, str, str] | None":
+    r"""None when a sum over the samples divided by ``size`` (m or n) runs over exactly the ``size`` samples:
+    no bounds (``\sum_x``, the samples of the mini-batch), or from 1 to the size (from 0 to size − 1); else the
+    verdict: refuted when it provably sums another number of terms (m − 1, m + 1, 2m, 3), undecided when it sums
+    the right number of samples numbered otherwise, uninterpretable when a bound is not read as a number of
+    samples (another letter).
+
+    >>> sum_bounds("j", "1", "m", "m") is None, sum_bounds("x", "", "", "m") is None
+    (True, True)
+    >>> sum_bounds("x", "1", "m-1", "m")[1]
+    'sums m − 1 terms (x = 1 … m − 1) but divides by m: not the mean over the mini-batch of m, which sums the m samples x = 1 … m'
+    >>> sum_bounds("j", "1", "B", "m")[0]
+    'uninterpretable'
+    """
+    if not lower and not upper:
+        return None
+    what = _SIZE[size]
+    shown = f"{var} = {lower or '?'} … {upper or '?'}"
+    if not lower or not upper:
+        return "uninterpretable", (f"the sum over {var} writes only one of its bounds ({shown}): which samples it "
+                                   f"runs over is not clear, and the mean over {what} sums exactly its {size} samples"), ""
+    lo, hi = _bound(lower, size), _bound(upper, size)
+    if lo is None or hi is None:
+        other = upper if hi is None else lower
+        return "uninterpretable", (f"the sum runs over {shown}, and {other} is not read as a number of samples of "
+                                   f"{what}: the step descends the mean over the {size} samples only when it sums "
+                                   f"exactly those ({var} = 1 … {size})"), ""
+    count = sympy.expand(hi - lo + 1)
+    m = sympy.Symbol(size, positive=True, integer=True)
+    if sympy.expand(count - m) == 0:
+        if lo in (0, 1):
+            return None
+        return "undecided", (f"the sum runs over {shown}, {size} terms but not numbered as {what} ({var} = 1 … "
+                             f"{size}): which samples it means is not clear"), ""
+    terms = _words(count)
+    slip = (f"sums {terms} term{'s' if count != 1 else ''} ({var} = {_words(lo)} … {_words(hi)}) but divides by "
+            f"{size}: not the mean over {what}, which sums the {size} samples {var} = 1 … {size}")
+    return "refuted", slip, f"sum {var} = 1 … {size}"
+
+
+def _words(value) -> str:
+    return sympy.sstr(value).replace("*", "").replace(" - ", " − ").replace("-", "−")
