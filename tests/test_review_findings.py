@@ -1800,6 +1800,150 @@ def test_rv7_f4_condition_with_other_words_between_is_not_taken(tmp_path):
     assert list(status.values()) == ["refuted"], status  # judged as written: false at j = k
 
 
+# Review 8: how notes' displays are found and cut. Truth by hand (Nielsen, ½-cost, generic σ): BP3 ∂C/∂b^l_j = δ^l_j,
+# BP4 ∂C/∂w^l_{jk} = a^{l-1}_k δ^l_j, BP2 δ^l = ((w^{l+1})^T δ^{l+1}) ⊙ σ'(z^l) hold; 2δ^l_j, δ^l_j + δ^l_j (the ½
+# cancels no 2) and 2a^{l-1}_k δ^l_j are false.
+_B, _W = r"\frac{\partial C}{\partial b^l_j}", r"\frac{\partial C}{\partial w^l_{jk}}"
+_BP2_LEFT, _BP2_RIGHT = r"\delta^l &= ((w^{l+1})^T \delta^{l+1})", r"\odot \sigma'(z^l)"
+
+
+def _rv8(tmp_path, text, name="notes.tex", stdin=False):
+    """[(text checked, status)] of the notes ``text`` in file order, and the kinds of what was not checked."""
+    import io
+    if stdin:
+        report = verify_notes("-", stream=io.BytesIO(text.encode()))
+    else:
+        path = tmp_path / name
+        path.write_text(text)
+        report = verify_notes(path)
+    rows = sorted(report.rows, key=lambda r: r.formula.line)
+    return [(r.formula.text, r.result.status) for r in rows], [f.kind for f in report.skipped]
+
+
+def _tex(body):
+    return "\\documentclass{article}\\begin{document}\n" + body + "\n\\end{document}\n"
+
+
+def _ipynb(source):
+    import json
+    return json.dumps({"cells": [{"cell_type": "markdown", "metadata": {}, "source": source.splitlines(True)}],
+                       "metadata": {}, "nbformat": 4, "nbformat_minor": 5})
+
+
+# W1: \begin{alignat}{2}: the 2 is the number of column pairs, not a factor (it held ∂C/∂b = 2δ as 2·∂C/∂b = 2δ).
+@pytest.mark.parametrize("env", ["alignat", "alignat*", "xalignat", "xxalignat"])
+@pytest.mark.parametrize("factor, truth", [("", "holds"), ("2", "refuted")])
+@pytest.mark.parametrize("where", ["tex", "md", "ipynb", "stdin", "dollars"])
+def test_rv8_w1_alignat_column_count_is_not_a_factor(tmp_path, env, factor, truth, where):
+    display = f"\\begin{{{env}}}{{2}}\n{_B} &= {factor}\\delta^l_j\n\\end{{{env}}}"
+    if where == "dollars":
+        display = display.replace(env, "alignedat")
+        display = f"$${display}$$"
+    text = {"tex": _tex(display), "ipynb": _ipynb(display)}.get(where, f"Text.\n\n{display}\n")
+    name = {"tex": "notes.tex", "ipynb": "notes.ipynb"}.get(where, "notes.md")
+    rows, _ = _rv8(tmp_path, text, name, stdin=where == "stdin")
+    assert rows == [(f"{_B} = {factor}\\delta^l_j", truth)], rows
+
+
+def test_rv8_w1_arguments_of_other_environments_stay_out_of_the_formula(tmp_path):
+    rows, _ = _rv8(tmp_path, f"$$\\begin{{aligned}}[t] {_B} &= 2\\delta^l_j \\end{{aligned}}$$\n\n"
+                             f"$$\\begin{{array}}{{l}} {_B} = \\delta^l_j \\end{{array}}$$\n\n"
+                             f"$$\\begin{{alignedat}}[b]{{3}} {_W} &= a^{{l-1}}_k \\delta^l_j \\end{{alignedat}}$$\n"
+                             "\n\\begin{tabular}{c|c} $x$ & 2 \\end{tabular}\n", "notes.md")
+    assert rows == [(f"{_B} = 2\\delta^l_j", "refuted"), (f"{_B} = \\delta^l_j", "holds"),
+                    (f"{_W} = a^{{l-1}}_k \\delta^l_j", "holds")], rows
+
+
+# W4: a continuation row indented with spacing or a phantom before its operator goes on from the row above (row 1
+# held alone, row 2 was prose): ∂C/∂b = δ + δ is false, BP2 split over two rows is true.
+_INDENTS = [r"\hspace{1cm}", r"\hspace*{2em}", r"\mkern18mu", r"\hskip 2em", r"\kern3pt", r"\phantom{=}",
+            r"\mathrel{\phantom{=}}", r"\hphantom{{}={}}", r"\quad", r"\qquad", r"\quad\ ", r"\;"]
+
+
+@pytest.mark.parametrize("indent", _INDENTS)
+def test_rv8_w4_indented_continuation_row_is_joined(tmp_path, indent):
+    rows, skipped = _rv8(tmp_path, _tex(f"\\begin{{align}}\n{_B} &= \\delta^l_j \\\\\n&{indent} + \\delta^l_j\n"
+                                        "\\end{align}"))
+    assert rows == [(f"{_B} = \\delta^l_j + \\delta^l_j", "refuted")] and skipped == [], (rows, skipped)
+    rows, skipped = _rv8(tmp_path, _tex(f"\\begin{{align}}\n{_BP2_LEFT} \\\\\n&{indent} {_BP2_RIGHT}\n"
+                                        "\\end{align}"))
+    assert rows == [(r"\delta^l = ((w^{l+1})^T \delta^{l+1}) \odot \sigma'(z^l)", "holds")] and skipped == [], rows
+
+
+# W4, \intertext between rows: a row that starts with a relation goes on from the chain (∂C/∂b = δ, "and so"
+# = 2δ claims ∂C/∂b = 2δ, false; = δ, true); a row that starts with an operator is half a formula after text:
+# neither it nor the row before is judged.
+@pytest.mark.parametrize("second, truth", [(r"&= 2\delta^l_j", "refuted"), (r"&= \delta^l_j", "holds")])
+def test_rv8_w4_relation_row_after_intertext_continues_the_chain(tmp_path, second, truth):
+    rows, _ = _rv8(tmp_path, _tex(f"\\begin{{align*}}\n{_B} &= \\delta^l_j \\\\\n\\intertext{{and so}}\n{second}\n"
+                                  "\\end{align*}"))
+    # (the true variant claims BP3 twice: one row, folded, with both lines)
+    assert rows == list(dict.fromkeys([(f"{_B} = \\delta^l_j", "holds"), (f"{_B} = {second[3:]}", truth)])), rows
+
+
+@pytest.mark.parametrize("second", [r"&\quad + \delta^l_j", r"&\quad \times 1"])
+def test_rv8_w4_operator_row_after_intertext_is_not_judged_alone(tmp_path, second):
+    rows, _ = _rv8(tmp_path, _tex(f"\\begin{{align*}}\n{_B} &= \\delta^l_j \\\\\n\\intertext{{where}}\n{second}\n"
+                                  "\\end{align*}"))
+    assert [s for _, s in rows] == ["unreadable", "unreadable"], rows
+
+
+# W3: display environments of other packages and ```math fences were never found ("found 1 formula").
+@pytest.mark.parametrize("factor, truth", [("", "holds"), ("2", "refuted")])
+@pytest.mark.parametrize("display", [
+    "\\begin{{IEEEeqnarray}}{{rCl}}\n{w} & = & {f}a^{{l-1}}_k \\delta^l_j\n\\end{{IEEEeqnarray}}",
+    "\\begin{{IEEEeqnarray*}}[\\IEEEeqnarraystrutmode]{{rCl}}\n{w} & = & {f}a^{{l-1}}_k \\delta^l_j\n\\end{{IEEEeqnarray*}}",
+    "\\begin{{empheq}}[box=\\fbox]{{align}}\n{w} &= {f}a^{{l-1}}_k \\delta^l_j\n\\end{{empheq}}",
+    "\\begin{{empheq}}[left=\\empheqlbrace]{{alignat=2}}\n{w} &= {f}a^{{l-1}}_k \\delta^l_j\n\\end{{empheq}}",
+    "\\begin{{flalign}}\n&& {w} &= {f}a^{{l-1}}_k \\delta^l_j &&\n\\end{{flalign}}",
+    "\\begin{{dmath}}[label=bp4]\n{w} = {f}a^{{l-1}}_k \\delta^l_j\n\\end{{dmath}}",
+    "\\begin{{xalignat}}{{1}}\n{w} &= {f}a^{{l-1}}_k \\delta^l_j\n\\end{{xalignat}}",
+])
+def test_rv8_w3_other_display_environments_are_read(tmp_path, factor, truth, display):
+    rows, _ = _rv8(tmp_path, _tex(f"\\begin{{equation}}\n{_B} = \\delta^l_j\n\\end{{equation}}\n"
+                                  + display.format(w=_W, f=factor)))
+    assert rows == [(f"{_B} = \\delta^l_j", "holds"), (f"{_W} = {factor}a^{{l-1}}_k \\delta^l_j", truth)], rows
+
+
+@pytest.mark.parametrize("factor, truth", [("", "holds"), ("2", "refuted")])
+@pytest.mark.parametrize("fence", ["```", "~~~~"])
+@pytest.mark.parametrize("name", ["notes.md", "notes.ipynb"])
+def test_rv8_w3_math_fence_is_display_math(tmp_path, factor, truth, fence, name):
+    text = f"$${_B} = \\delta^l_j$$\n\n{fence}math\n{_W} = {factor}a^{{l-1}}_k \\delta^l_j\n{fence}\n\n```python\nx = 2\n```\n"
+    rows, _ = _rv8(tmp_path, _ipynb(text) if name.endswith("ipynb") else text, name)
+    assert rows == [(f"{_B} = \\delta^l_j", "holds"), (f"{_W} = {factor}a^{{l-1}}_k \\delta^l_j", truth)], rows
+
+
+def test_rv8_w3_display_environment_not_read_is_reported(tmp_path):
+    rows, _ = _rv8(tmp_path, _tex(f"\\begin{{numcases}}{{{_B} =}}\n 2\\delta^l_j & \\text{{if }} l = L\n"
+                                  "\\end{numcases}\n\\begin{empheq}{mystery}\na = b\n\\end{empheq}\n"
+                                  "\\begin{mathpar}\na = b \\and c = d\n\\end{mathpar}"))
+    assert [s for _, s in rows] == ["unreadable"] * 3, rows
+
+
+# W2: two equations on one align row (r&l&r&l) are two claims, not one chain (BP3 and BP4 were refuted together);
+# a chain continued with &= still joins; a remark after && stays on its claim.
+@pytest.mark.parametrize("b, w, truth", [("", "", ["holds", "holds"]), ("2", "", ["refuted", "holds"]),
+                                         ("", "2", ["holds", "refuted"])])
+@pytest.mark.parametrize("wrap", ["\\begin{{align}}\n{}\n\\end{{align}}", "$$\\begin{{aligned}} {} \\end{{aligned}}$$",
+                                  "\\begin{{alignat*}}{{2}}\n{}\n\\end{{alignat*}}",
+                                  "\\begin{{flalign}}\n{} &&\n\\end{{flalign}}"])
+def test_rv8_w2_two_equations_on_one_align_row(tmp_path, b, w, truth, wrap):
+    row = f"{_B} &= {b}\\delta^l_j & {_W} &= {w}a^{{l-1}}_k \\delta^l_j"
+    rows, _ = _rv8(tmp_path, _tex(wrap.format(row)))
+    assert rows == [(f"{_B} = {b}\\delta^l_j", truth[0]), (f"{_W} = {w}a^{{l-1}}_k \\delta^l_j", truth[1])], rows
+
+
+@pytest.mark.parametrize("last, truth", [(r"\delta^l_j", "holds"), (r"2\delta^l_j", "refuted")])
+def test_rv8_w2_chain_rows_still_join(tmp_path, last, truth):
+    rows, _ = _rv8(tmp_path, _tex(f"\\begin{{align}}\n{_B} &= \\delta^l_j \\\\\n &= {last} && \\text{{for }} l < L\n"
+                                  "\\end{align}"))
+    assert rows == [(f"{_B} = \\delta^l_j", "holds"), (f"{_B} = {last} \\quad \\text{{for }} l < L", truth)], rows
+    rows, _ = _rv8(tmp_path, _tex(f"\\begin{{align}}\n{_B} &= \\delta^l_j & {_W} &= a^{{l-1}}_k \\delta^l_j \\\\\n"
+                                  f"&= {last}\n\\end{{align}}"))
+    assert [s for _, s in rows] == ["holds", "holds", "unreadable"], rows  # which chain it continues is not read
+
+
 # Review 8 F2: under --activation tanh, tanh written out was "not the activation of the network (use --activation
 # tanh)" (the tanh network is built with a generic σ and the rule tanh' = 1 − tanh²). Truth: a = tanh(z) and
 # tanh'(z) = 1 − tanh(z)² hold; 1 + tanh(z)² is false at every z ≠ 0.

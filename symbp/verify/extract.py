@@ -17,8 +17,11 @@ checked; a "definition" of a derivative symbp knows (``∂C/∂w ≡ …``) is a
 two displays (one that starts with an operator, or follows one that ends with ``=`` or an operator) is
 joined, or, with text between, both halves are unreadable: half a formula is never judged.
 
-A row that starts with an operator (``&\\qquad \\times 2``, ``& + \\delta^l_j``)
-continues the row before it and is joined to it, never filed as prose.
+A row that starts with an operator (``&\\qquad \\times 2``, ``& + \\delta^l_j``), after any spacing or
+phantom that only indents it (``&\\hspace{1cm} +``, ``&\\mkern18mu \\odot``, ``&\\phantom{=} +``), continues
+the row before it and is joined to it, never filed as prose; after ``\\intertext{…}`` such a row and the
+row before are unreadable (half a formula with text between), while an ``&=`` row goes on from the chain.
+In an align's rows (r&l&r&l) the ``&`` closing a pair of columns separates two equations side by side.
 
 A display is split only at unambiguous boundaries: rows (``\\``, each row at
 its own line, ``&=`` rows continuing the chain above), and ``\quad``, prose
@@ -44,7 +47,7 @@ from dataclasses import dataclass, replace
 
 from .claims import (NOT_EQUATION, classify, defined_as, definition_chain, first_side, links, pieces,
                      starts_with_operator, starts_with_relation, trim)
-from .scan import Segment, scan
+from .scan import Segment, environment_arguments, scan
 
 BUCKETS = ("claim", "definition", "prose", "unreadable")
 
@@ -133,10 +136,16 @@ _HOUSEKEEPING = re.compile(
     r"(?P<comment>(?<!\\)%[^\n]*)|\\label\s*\{[^{}\n]*\}|\\(?:nonumber|notag)(?![A-Za-z])|\\tag\*?\s*\{[^{}\n]*\}"
 )
 # Environments that hold rows of the display they are in; their begin/end is dropped.
-_CONTAINERS = {"aligned", "alignedat", "split", "gathered", "align", "align*", "eqnarray", "eqnarray*", "gather",
-               "gather*", "flalign", "flalign*", "alignat", "alignat*", "multline", "multline*", "multlined"}
+_CONTAINERS = {"aligned", "alignedat", "split", "gathered", "lgathered", "rgathered", "align", "align*", "eqnarray",
+               "eqnarray*", "gather", "gather*", "flalign", "flalign*", "alignat", "alignat*", "xalignat", "xalignat*",
+               "xxalignat", "multline", "multline*", "multlined", "IEEEeqnarray", "IEEEeqnarray*"}
+#: Environments whose rows are pairs of columns, r&l&r&l (amsmath): an ``&`` closing a pair (the 2nd, 4th, … of a
+#: row) separates two equations set side by side, ``a &= b & c &= d``. In eqnarray and IEEEeqnarray (``a &=& b``)
+#: every ``&`` is inside one equation.
+_PAIRED = {"align", "align*", "flalign", "flalign*", "alignat", "alignat*", "xalignat", "xalignat*", "xxalignat",
+           "aligned", "alignedat"}
 _ONE_EQUATION = {"multline", "multline*", "split", "multlined"}  # rows of one equation, not rows of claims
-_ENV = re.compile(r"\\(begin|end)\s*\{([A-Za-z]+\*?)\}(\{[^{}]*\})?")
+_ENV = re.compile(r"\\(begin|end)\s*\{([A-Za-z]+\*?)\}")
 
 
 def extract(source: str, kind: str = "markdown") -> list[Formula]:
@@ -182,7 +191,14 @@ _OPEN_END = re.compile(r"(?:=|\\equiv|\\coloneqq|\\triangleq|\+|-|\*|/|\\(?:time
 #: What may stand between two halves of one formula: nothing, punctuation or a short connective in words.
 _SHORT_BETWEEN = re.compile(r"[\s,;:]*(?:(?:and|or|then|i\.e\.|that is|so|plus|minus|times)[\s,;:]*)?", re.I)
 #: Spacing and an empty group before a display's first operator (``\qquad {}\times 2``).
-_LEAD = re.compile(r"^(?:\s|\\[,;:! ]|\\q?quad(?![A-Za-z])|\{\s*\})+")
+_GROUP = r"\{(?:[^{}]|\{(?:[^{}]|\{[^{}]*\})*\})*\}"
+_DIMEN = r"\s*-?\s*(?:\d+\.?\d*|\.\d+)\s*(?:mu|pt|em|ex|cm|mm|in|bp|pc|sp|dd|cc)(?![A-Za-z])"
+#: Spacing, phantoms and an empty group before a row's or a display's first operator (``\qquad {}\times 2``,
+#: ``\hspace{1cm} +``, ``\mkern18mu \odot``, ``\phantom{=} +``, ``\mathrel{\phantom{=}} +``): they only indent it.
+_LEAD = re.compile(r"^(?:\s|\\[,;:!> ]|\\q?quad(?![A-Za-z])|\{\s*\}|\\(?:hspace\*?|hphantom|phantom|vphantom)\s*"
+                   + _GROUP + r"|\\(?:mathrel|mathbin|mathord)\s*\{\s*\\[hv]?phantom\s*" + _GROUP + r"\s*\}"
+                   r"|\\(?:hskip|mskip|kern|mkern)" + _DIMEN + r"|\\(?:enspace|thinspace|medspace|thickspace|"
+                   r"negthinspace|negmedspace|negthickspace)(?![A-Za-z]))+")
 
 
 def _joined(segments: list[Segment]) -> list[tuple]:
@@ -354,20 +370,49 @@ def _segment(seg: Segment, previous: Formula | None) -> list[Formula]:
     repaired_body = _repair_raw(body)
     segment_repaired = repaired_body != body
     repaired_body = normalise_signs(repaired_body)  # a spelling of a sign, not damage: not "repaired"
-    rows = _rows(repaired_body, seg.body_line, one_equation=seg.delimiter in _ONE_EQUATION)
+    side_by_side: list[bool] = []
+    rows = _rows(repaired_body, seg.body_line, one_equation=seg.delimiter in _ONE_EQUATION,
+                 paired=seg.delimiter in _PAIRED, side_by_side=side_by_side)
+    if len(side_by_side) != len(rows):  # text rows of an array joined onto the row above: no pairs there
+        side_by_side = [False] * len(rows)
     out: list[Formula] = []
     head: str | None = None  # the first side of the chain the rows continue
     head_prose: int | None = None  # index in out of a prose row that is only the head of the chain below it
+    line_of: dict[int, int] = {}  # id of a formula of ``out`` -> the row it was read from
     for n, (line, raw) in enumerate(rows):
         last = max(line, rows[n + 1][0] - 1) if n + 1 < len(rows) else line + raw.count("\n")
         removed = tuple(x for at, x in removed_at if line <= at <= last or (n == 0 and at < line))
+        between = _INTERTEXT.match(raw.lstrip())
+        if between:
+            raw = raw.lstrip()[between.end():]
+            removed += (" ".join(between.group(0).split()),)
         text = _dangling(_flatten(raw))
         repaired = segment_repaired
-        source = " ".join(raw.split())
+        source = " ".join(raw.replace(_PAIR_END, " & ").split())
         if not text:
             continue
+        beside = n > 0 and side_by_side[n - 1] and sum(f.kind == "claim" and line_of.get(id(f)) == n - 1
+                                                         for f in out) > 1
+        if beside and (starts_with_operator(text) or starts_with_relation(text)):
+            # "a &= b & c &= d \\\\ &= e": the row goes on from one of the equations side by side above it
+            out.append(Formula(line, text, kind="unreadable", lines=(line,), source=source, repaired=repaired,
+                               reason="a row that goes on from a row of several equations side by side: which one "
+                                      "it continues is not read", removed=removed, **base))
+            head, head_prose = None, None
+            continue
+        if starts_with_operator(text) and between and out:
+            # "a &= b \\\\ \\intertext{so} &+ c": the formula goes on after text; neither half is judged alone
+            words = " ".join(between.group(0).split())[:60]
+            if out[-1].kind == "claim":
+                out[-1] = _with(out[-1], kind="unreadable", reason=f"the formula goes on at line {line} after the text "
+                                f"{words}: not judged on its first half")
+            out.append(Formula(line, text, kind="unreadable", lines=(line,), source=source, repaired=repaired,
+                               reason=f"continues the formula at line {out[-1].line} after the text {words}; not "
+                                      "joined", removed=removed, **base))
+            head, head_prose = None, None
+            continue
         if starts_with_operator(text):
-            # "&\\qquad \\times 2", "& + \\delta^l_j": the right side of the row before goes on.
+            # "&\\qquad \\times 2", "& + \\delta^l_j", "&\\hspace{1cm} + …": the right side of the row before goes on.
             if not out or out[-1].kind == "unreadable":
                 out.append(Formula(line, text, kind="unreadable", lines=(line,), source=source, repaired=repaired,
                                    reason="a row that starts with an operator, with no formula before it to continue",
@@ -400,6 +445,7 @@ def _segment(seg: Segment, previous: Formula | None) -> list[Formula]:
             for piece in [t for t, _ in definition_chain(whole) or [(whole, "")]]:
                 f = _classify(piece, line, source, repaired, removed + dropped, base)
                 out.append(f)
+                line_of[id(f)] = n
                 if f.kind == "claim":
                     head, head_prose = first_side(piece), None
                 elif f.kind == "definition" and defined_as(piece) is not None:
@@ -420,13 +466,22 @@ def _housekeeping(body: str, first_line: int) -> tuple[str, list]:
     return _HOUSEKEEPING.sub(blank, body), removed
 
 
-def _rows(body: str, first_line: int, one_equation: bool) -> list[tuple[int, str]]:
-    """Rows at depth 0 (outside braces and matrices), '&' dropped, each with its line."""
+def _rows(body: str, first_line: int, one_equation: bool, paired: bool = False,
+          side_by_side: "list | None" = None) -> list[tuple[int, str]]:
+    """Rows at depth 0 (outside braces and matrices), '&' dropped, each with its line.
+
+    With ``paired`` (an align's rows, r&l&r&l), the ``&`` that closes a pair of columns is marked (``_PAIR_END``): the
+    equations side by side on one row are cut there when both are complete (``claims.pieces``). An
+    ``\\intertext{…}`` ends a row; the next row starts with it, and ``_segment`` decides what follows it.
+    ``side_by_side``, if given, receives one flag a row: does it have columns of more than one pair?
+    """
+    pairs: list[bool] = []
     rows: list[tuple[int, str]] = []
     out: list[str] = []
     depth, envs, line, row_line = 0, [], first_line, first_line
     i, n = 0, len(body)
     single, started = one_equation, False
+    columns = 0  # the '&' of this row so far
     row_arrays = 0  # one-column arrays open whose rows are read as rows
     arrays_read = False
     while i < n:
@@ -435,27 +490,42 @@ def _rows(body: str, first_line: int, one_equation: bool) -> list[tuple[int, str
             m = _ENV.match(body, i)
             if m:
                 name = m.group(2)
-                if name == "array" and not envs and (row_arrays if m.group(1) == "end" else _rows_array(body, m)):
+                # the arguments are part of the opener (\begin{alignedat}{2}, \begin{aligned}[t]), never math
+                end, args = environment_arguments(name, body, m.end()) if m.group(1) == "begin" else (m.end(), [])
+                whole = body[i:end]
+                if name == "array" and not envs and (row_arrays if m.group(1) == "end" else
+                                                      _rows_array(body, end, args[-1] if args else "")):
                     # a one-column array around the display: its rows are rows (\\), like an aligned's
                     row_arrays += 1 if m.group(1) == "begin" else -1
                     arrays_read = True
                     out.append(" ")
-                    line += m.group(0).count("\n")
-                    i = m.end()
+                    line += whole.count("\n")
+                    i = end
                     continue
                 if name in _CONTAINERS and not envs:
                     single = single or name in _ONE_EQUATION
+                    paired = name in _PAIRED if m.group(1) == "begin" else paired
                     out.append(" ")  # the container's begin/end is dropped
                 elif m.group(1) == "begin":
                     envs.append(name)
-                    out.append(m.group(0))
+                    out.append(whole)
                 else:
                     if envs:
                         envs.pop()
-                    out.append(m.group(0))
-                line += m.group(0).count("\n")
+                    out.append(whole)
+                line += whole.count("\n")
                 started = started or not (name in _CONTAINERS and not envs)
-                i = m.end()
+                i = end
+                continue
+            text_row = _INTERTEXT.match(body, i)
+            if text_row and depth == 0 and not envs and not single:
+                if "".join(out).strip():
+                    rows.append((row_line, "".join(out)))
+                    pairs.append(paired and columns >= 2)
+                out, started, columns = [text_row.group(0)], True, 0
+                row_line = line
+                line += text_row.group(0).count("\n")
+                i = text_row.end()
                 continue
             if body.startswith("\\\\", i) and depth == 0 and not envs:
                 j = i + 2
@@ -466,7 +536,8 @@ def _rows(body: str, first_line: int, one_equation: bool) -> list[tuple[int, str
                     out.append(" ")
                 else:
                     rows.append((row_line, "".join(out)))
-                    out, started = [], False
+                    pairs.append(paired and columns >= 2)
+                    out, started, columns = [], False, 0
                     row_line = line
                 i = j
                 continue
@@ -479,7 +550,8 @@ def _rows(body: str, first_line: int, one_equation: bool) -> list[tuple[int, str
         elif c == "}":
             depth = max(0, depth - 1)
         elif c == "&" and depth == 0 and not envs:
-            out.append(" ")
+            columns += 1
+            out.append(_PAIR_END if paired and not row_arrays and columns % 2 == 0 else " ")
             i += 1
             continue
         elif c == "\n":
@@ -491,6 +563,9 @@ def _rows(body: str, first_line: int, one_equation: bool) -> list[tuple[int, str
         out.append(c)
         i += 1
     rows.append((row_line, "".join(out)))
+    pairs.append(paired and columns >= 2)
+    if side_by_side is not None:
+        side_by_side += [p for p, (_, r) in zip(pairs, rows) if r.strip()]
     rows = [(ln, r) for ln, r in rows if r.strip()]
     return _remarks_on_rows(rows) if arrays_read else rows
 
@@ -519,19 +594,27 @@ _RELATION_BEFORE = re.compile(r"(?:=|\\equiv|\\coloneqq|\\triangleq)\s*$")
 _RELATION_AFTER = re.compile(r"\s*(?:=|:=|\\equiv|\\coloneqq|\\triangleq)(?![A-Za-z])")
 
 
-def _rows_array(body: str, begin: re.Match) -> bool:
-    r"""Is the ``\begin{array}`` at ``begin`` the whole display, closed, and one whose rows read as formulas?
+#: Where ``_rows`` marks an ``&`` that closes a pair of columns: read as ``\\quad`` (two equations side by side are
+#: cut there by ``claims.pieces`` when both are complete), shown as ``&`` in the text as written.
+_PAIR_END = "\x00"
+#: Text set between the rows of an align (amsmath, mathtools): ``\intertext{and so}``.
+_INTERTEXT = re.compile(r"\\(?:short)?intertext\s*" + _GROUP)
+
+
+def _rows_array(body: str, start: int, spec: str) -> bool:
+    r"""Is the ``\begin{array}`` whose arguments end at ``start`` (column spec ``spec``) the whole display, closed,
+    and one whose rows read as formulas?
 
     A one-column array (``{c}``) with no ``&`` of its own: its rows (``\\``) render one under another, as a
     display's rows do. An array of two or three columns (``{rl}``, ``{rcl}``) whose every ``&`` stands next
     to a relation (``\delta^L & = …``, ``a & = & b``) sets the sides of an equation apart, as an aligned's
     ``&=`` does. Any other array (a stray ``&``, ``a = b & c = d`` side by side) is left whole.
     """
-    spec = begin.group(3) or ""
+    spec = "{" + spec + "}"
     one = _ONE_COLUMN.fullmatch(spec) is not None
-    if not (one or _SIDE_COLUMNS.fullmatch(spec)) or body[:begin.start()].strip():
+    if not (one or _SIDE_COLUMNS.fullmatch(spec)) or body[:body.rfind("\\begin", 0, start)].strip():
         return False
-    depth, envs, i = 0, 0, begin.end()
+    depth, envs, i = 0, 0, start
     while i < len(body):
         c = body[i]
         if c == "\\":
@@ -554,7 +637,7 @@ def _rows_array(body: str, begin: re.Match) -> bool:
         elif c == "}":
             depth -= 1
         elif c == "&" and depth == 0 and envs == 0:
-            row_start = max(body.rfind("\\\\", 0, i), body.rfind("&", 0, i), begin.end())
+            row_start = max(body.rfind("\\\\", 0, i), body.rfind("&", 0, i), start)
             if one or not (_RELATION_BEFORE.search(body[row_start:i]) or _RELATION_AFTER.match(body, i + 1)):
                 return False
         i += 1
@@ -577,10 +660,12 @@ def _repair_raw(text: str) -> str:
 
 
 def _flatten(text: str) -> str:
-    flat = " ".join(text.split())
-    flat = re.sub(r"=(?:\s|\\ )*=", "=", flat)  # "= \\ &=" whose "\\\\" lost a backslash
-    if starts_with_operator(_LEAD.sub("", flat)):
-        flat = _LEAD.sub("", flat)  # "&{}\\times 2": the empty group only spaces the operator
+    flat = " ".join(text.replace(_PAIR_END, " \\quad ").split())
+    # "= \\ &=" whose "\\\\" lost a backslash (its "&" closing a column pair reads as \\quad)
+    flat = re.sub(r"=(?:\s|\\ |\\quad(?![A-Za-z]))*=", "=", flat)
+    lead = _LEAD.sub("", flat)
+    if starts_with_operator(lead) or starts_with_relation(lead):
+        flat = lead  # "&{}\\times 2", "&\\hspace{1cm} +", "&\\phantom{=} +": spacing before the operator only indents it
     return trim(flat)
 
 

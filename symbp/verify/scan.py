@@ -37,7 +37,21 @@ MATH_ENVIRONMENTS = frozenset(
     f"{name}{star}" for name in ("equation", "align", "alignat", "flalign", "gather", "multline", "eqnarray",
                                  "displaymath", "math", "dmath")
     for star in ("", "*")
-)
+) | frozenset({"xalignat", "xalignat*", "xxalignat", "IEEEeqnarray", "IEEEeqnarray*", "empheq", "dseries",
+               "dseries*", "darray", "darray*"})
+#: Display environments of other packages that symbp does not read: reported as unreadable, never skipped.
+UNREAD_ENVIRONMENTS = frozenset({"numcases", "subnumcases", "mathpar", "DispWithArrows", "DispWithArrows*"})
+#: A Markdown code fence whose info string is ``math`` (GitHub, GitLab): display math, not code.
+MATH_FENCE = "```math"
+#: The arguments each environment takes after its name: ``[`` an optional one, ``{`` a mandatory one. They are
+#: never part of the math (``\begin{alignat}{2}``: 2 is the number of column pairs, not a factor).
+ENVIRONMENT_ARGUMENTS = {
+    **{name: "{" for name in ("alignat", "alignat*", "xalignat", "xalignat*", "xxalignat")},
+    "alignedat": "[{", "aligned": "[", "gathered": "[", "lgathered": "[", "rgathered": "[", "split": "",
+    "IEEEeqnarray": "[{", "IEEEeqnarray*": "[{", "IEEEeqnarraybox": "[{", "darray": "{[", "darray*": "{[",
+    "dmath": "[", "dmath*": "[", "dseries": "[", "dseries*": "[", "dgroup": "[", "dgroup*": "[",
+    "empheq": "[{", "array": "[{", "subarray": "{", "numcases": "{", "subnumcases": "{", "multlined": "[[",
+}
 #: Environments whose body is shown as typed (never math).
 VERBATIM_ENVIRONMENTS = frozenset({"verbatim", "verbatim*", "Verbatim", "lstlisting", "minted", "comment", "alltt",
                                    "BVerbatim", "LVerbatim", "filecontents", "filecontents*"})
@@ -74,6 +88,47 @@ class _Event:
     kind: str  # 'open', 'close', 'both' (a dollar), 'break'
     key: str  # the delimiter: '$', '$$', '\\[', '\\]', 'begin:align', 'end:align'; for a break: what ends
     line: int = 0
+    inner: str = ""  # the environment an ``empheq`` displays (its argument: align, gather, …)
+
+
+def environment_arguments(name: str, text: str, pos: int) -> tuple[int, list[str]]:
+    r"""Where the arguments of the environment ``name`` opened just before ``pos`` end, and the arguments.
+
+    >>> environment_arguments("alignat", r"\begin{alignat}{2} a &= b", 15)
+    (18, ['2'])
+    >>> environment_arguments("empheq", r"\begin{empheq}[box={\fbox}]{align} a", 14)
+    (34, ['box={\\fbox}', 'align'])
+    >>> environment_arguments("equation", "[a, b] = c", 0)
+    (0, [])
+    """
+    found: list[str] = []
+    for opener in ENVIRONMENT_ARGUMENTS.get(name, ""):
+        closer = "]" if opener == "[" else "}"
+        j = pos
+        while j < len(text) and text[j] in " \t\n" and text.count("\n", pos, j + 1) < 2:
+            j += 1
+        if j >= len(text) or text[j] != opener:
+            if opener == "{":
+                break  # a mandatory argument missing: nothing more is an argument
+            continue
+        depth, k = 0, j + 1
+        while k < len(text) and k - j < 500:
+            c = text[k]
+            if c == "\\":
+                k += 2
+                continue
+            if c == "{":
+                depth += 1
+            elif c == "}" and depth:
+                depth -= 1
+            elif c == closer and depth == 0:
+                break
+            k += 1
+        if k >= len(text) or text[k] != closer:
+            break
+        found.append(text[j + 1:k])
+        pos = k + 1
+    return pos, found
 
 
 def kind_of(name: str) -> str:
@@ -229,6 +284,15 @@ class _Lexer:
             body_start = fence.end() + 1
             close = closing.search(text, min(body_start, len(text)))
             self._add(i, i, "break", "code block")
+            if text[fence.end(1):fence.end()].strip().split(" ", 1)[0].lower() == "math":
+                # ```math: display math on GitHub and GitLab
+                self._add(i, min(body_start, len(text)), "open", "begin:" + MATH_FENCE)
+                if close is None:
+                    self._add(len(text), len(text), "break", "file")
+                    return len(text)
+                self._add(close.start(), close.end(), "close", "end:" + MATH_FENCE)
+                self._add(close.end(), close.end(), "break", "code block")
+                return close.end()
             if close is None:
                 self._add(len(text), len(text), "break", "code block")
                 return len(text)
@@ -301,8 +365,18 @@ class _Lexer:
             if name == "begin" and envname in VERBATIM_ENVIRONMENTS:
                 close = text.find(f"\\end{{{envname}}}", env.end())
                 return len(text) if close < 0 else close + len(envname) + 6
-            if envname in MATH_ENVIRONMENTS:
-                self._add(i, env.end(), "open" if name == "begin" else "close", f"{name}:{envname}")
+            if envname in MATH_ENVIRONMENTS or envname in UNREAD_ENVIRONMENTS:
+                if name == "end":
+                    self._add(i, env.end(), "close", f"end:{envname}")
+                    return env.end()
+                # the arguments (\begin{alignat}{2}, \begin{IEEEeqnarray}{rCl}, \begin{empheq}[box=\fbox]{align})
+                # are part of the opener, never of the math
+                end, args = environment_arguments(envname, text, env.end())
+                inner = ""
+                if envname == "empheq" and args:
+                    inner = args[-1].split("=", 1)[0].strip()
+                self.out.append(_Event(i, end, "open", f"begin:{envname}", inner=inner))
+                return end
             return env.end()
         if name in ("verb", "verb*"):
             # \verb|…|: the delimiter is the next character; the text up to its next occurrence is verbatim.
@@ -377,13 +451,20 @@ def _pair(text: str, events: list[_Event], starts: list[int], cell: int | None) 
             j = candidates[c]
             body = text[e.end:events[j].pos]
             before = text[0 if last_end is None else last_end:e.pos]
-            out.append(Segment(body, line, column, name, display, _line(starts, e.end), cell, before=before))
+            problem = ""
+            if name in UNREAD_ENVIRONMENTS or (name == "empheq" and e.inner not in MATH_ENVIRONMENTS):
+                shown = name if name != "empheq" else f"empheq with {e.inner or 'no environment'}"
+                problem = f"the environment {shown} at line {line} is not read: its formulas are not checked"
+                line_end = body.find("\n", 1)
+                body = body[:line_end if line_end > 0 else len(body)][:200]
+            out.append(Segment(body, line, column, e.inner or name, display, _line(starts, e.end), cell, problem,
+                               before))
             last_end = events[j].end
             k = j + 1
             continue
         what = events[limit].key if limit < len(events) else "file"
         end = events[limit].pos if limit < len(events) else len(text)
-        shown = f"\\begin{{{name}}}" if ":" in e.key else name
+        shown = name if name == MATH_FENCE else f"\\begin{{{name}}}" if ":" in e.key else name
         problem = f"the {shown} at line {line} is never closed before the {what} ends"
         # Nothing of an unclosed segment is checked; its body is shown up to the end of its line.
         line_end = text.find("\n", e.end, end)
