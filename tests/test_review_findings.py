@@ -2183,3 +2183,19 @@ def test_rv7_f1_numerical_example_vector_is_not_a_definition(tmp_path, claim, tr
                                     f"$L = L(h_1, h_2, h_3)$.\n\n$$\\frac{{\\partial h_1}}{{\\partial g_1}} = {claim}$$\n\n"
                                     "Numerical example: $x = (0, 0)$.\n")
     assert list(status.values()) == [truth], status
+
+
+# Review 9 F4: a row that starts with a sign and has a relation of its own is an equation of its own, in an
+# aligned as in an array (−∂C/∂b = −δ under ∂C/∂b = δ was glued into one chain and refuted); a row that starts
+# with an operator and has no relation still continues the row above (∂C/∂b = δ, + δ below it: false).
+@pytest.mark.parametrize("env, begin, continued", [("aligned", r"\begin{aligned}", "refuted"),
+                                                    ("array", r"\begin{array}{rl}", "unreadable")])
+def test_rv9_f4_signed_row_with_its_own_relation(tmp_path, env, begin, continued):
+    rows = r"\frac{{\partial C}}{{\partial b^l}} &= {v}\delta^l \\ -\frac{{\partial C}}{{\partial b^l}} &= -\delta^l"
+    status, _, _ = _notes(tmp_path, f"$${begin} {rows.format(v='')} \\end{{{env}}}$$\n")
+    assert sorted(status.values()) == ["holds", "holds"], status
+    status, _, _ = _notes(tmp_path, f"$${begin} {rows.format(v='2')} \\end{{{env}}}$$\n")
+    assert sorted(status.values()) == ["holds", "refuted"], status
+    status, _, _ = _notes(tmp_path, f"$${begin} \\frac{{\\partial C}}{{\\partial b^l}} &= \\delta^l \\\\ "
+                                    f"&+ \\delta^l \\end{{{env}}}$$\n")
+    assert list(status.values()) == [continued], status  # an array whose & stands by no relation is left whole

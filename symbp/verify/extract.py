@@ -411,8 +411,9 @@ def _segment(seg: Segment, previous: Formula | None) -> list[Formula]:
                                       "joined", removed=removed, **base))
             head, head_prose = None, None
             continue
-        if starts_with_operator(text):
-            # "&\\qquad \\times 2", "& + \\delta^l_j", "&\\hspace{1cm} + …": the right side of the row before goes on.
+        if starts_with_operator(text) and not (text.lstrip()[0] in "+-" and links(text)):
+            # "&\\qquad \\times 2", "& + \\delta^l_j", "&\\hspace{1cm} + …": the right side of the row before goes on
+            # ("-\\frac{∂C}{∂b} &= -\\delta", a sign with a relation of its own, is an equation of its own).
             if not out or out[-1].kind == "unreadable":
                 out.append(Formula(line, text, kind="unreadable", lines=(line,), source=source, repaired=repaired,
                                    reason="a row that starts with an operator, with no formula before it to continue",
