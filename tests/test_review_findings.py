@@ -2199,3 +2199,21 @@ def test_rv9_f4_signed_row_with_its_own_relation(tmp_path, env, begin, continued
     status, _, _ = _notes(tmp_path, f"$${begin} \\frac{{\\partial C}}{{\\partial b^l}} &= \\delta^l \\\\ "
                                     f"&+ \\delta^l \\end{{{env}}}$$\n")
     assert list(status.values()) == [continued], status  # an array whose & stands by no relation is left whole
+
+
+# Review 10 F1: in a mini-batch sum, a factor without the sample's label does not change from input to input and
+# comes out of the sum: Σ_t δ^{(t),l} (a^{l−1})ᵀ = (Σ_t δ^{(t),l}) (a^{l−1})ᵀ, not the mean gradient (two random
+# samples differ by 0.82 in NumPy, review 10). It held; now uninterpretable. Every factor labelled: holds.
+@pytest.mark.parametrize("body, truth", [
+    (r"\delta^{(t),l} (a^{l-1})^T", "uninterpretable"),
+    (r"\delta^{(t),l} (a^{(t),l-1})^T", "holds"),
+    (r"\delta^l(x^{(t)})(a^{l-1})^T", "uninterpretable"),
+    (r"\delta^l(x^{(t)})(a^{l-1}(x^{(t)}))^T", "holds"),
+    (r"\delta^l (a^{(t),l-1})^T", "uninterpretable"),
+])
+def test_rv10_f1_every_factor_in_a_mini_batch_sum_carries_the_label(body, truth):
+    v = verify(rf"w^l \to w^l - \frac{{\eta}}{{m}}\sum_{{t=1}}^{{m}} {body}")
+    assert v.status == truth, (v.status, v.reason)
+    x_body = body.replace("(t),", "x,").replace("(x^{(t)})", "(x)")
+    v = verify(rf"w^l \to w^l - \frac{{\eta}}{{m}}\sum_x {x_body}")
+    assert v.status == truth, (x_body, v.status, v.reason)
