@@ -2217,3 +2217,17 @@ def test_rv10_f1_every_factor_in_a_mini_batch_sum_carries_the_label(body, truth)
     x_body = body.replace("(t),", "x,").replace("(x^{(t)})", "(x)")
     v = verify(rf"w^l \to w^l - \frac{{\eta}}{{m}}\sum_x {x_body}")
     assert v.status == truth, (x_body, v.status, v.reason)
+
+
+# Review 10 F2: an example value written with \equiv ("For example $w_{21} \equiv 0$") became part of the model, so
+# ∂h_1/∂x_2 = 0 held; the truth is (1 − h_1²) w_21. Like = and :=, it is an example value now.
+@pytest.mark.parametrize("rel", ["=", ":=", "\\equiv"])
+def test_rv10_f2_example_value_with_equiv(tmp_path, rel):
+    notes = ("Let $x = (x_1, x_2)$ be a row vector and $W$ a $2 \\times 3$ matrix.\n"
+             "The layer computes $g = x W + b$, then $h = \\tanh(g)$ entrywise, and the loss is $L = L(h_1, h_2, h_3)$.\n\n"
+             "$$\\frac{{\\partial h_1}}{{\\partial x_2}} = {v}$$\n\nFor example $w_{{21}} {rel} 0$.\n")
+    status, _, rows = _notes(tmp_path, notes.format(v="0", rel=rel))
+    assert list(status.values()) == ["refuted"], status
+    assert "example values" in next(iter(rows.values())).reason
+    status, _, _ = _notes(tmp_path, notes.format(v="(1 - h_1^2) w_{21}", rel=rel))
+    assert list(status.values()) == ["holds"], status

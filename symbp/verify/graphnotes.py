@@ -262,7 +262,7 @@ def _is_value(eq: Equation, defined: set) -> bool:
     """``x_1 = 0``, ``b_1 := 0``, ``x = (0, 0)``: a number (or numbers) given to a name no definition of the notes
     computes (an input or a parameter, a leaf of the graph)."""
     lhs, rhs = eq.sides[0], eq.sides[-1]
-    if len(eq.sides) != 2 or eq.rels[0] not in ("=", ":=") or not isinstance(lhs, Sym):
+    if len(eq.sides) != 2 or eq.rels[0] not in ("=", ":=", r"\equiv") or not isinstance(lhs, Sym):
         return False
     if any(not isinstance(n, (Num, Neg, Div, Add, Mul, Mat)) for n in walk(rhs)):  # x_1 = 0, x = (0, 0)
         return False
