@@ -2231,3 +2231,12 @@ def test_rv10_f2_example_value_with_equiv(tmp_path, rel):
     assert "example values" in next(iter(rows.values())).reason
     status, _, _ = _notes(tmp_path, notes.format(v="(1 - h_1^2) w_{21}", rel=rel))
     assert list(status.values()) == ["holds"], status
+
+
+# Review 10 F5: a ```math fence inside a Markdown blockquote was skipped silently ("found no formulas"); it is
+# reported as unreadable (its lines carry "> "), and a fence outside a quote is still read.
+def test_rv10_f5_math_fence_in_a_blockquote_is_reported(tmp_path):
+    status, _, rows = _notes(tmp_path, "Text.\n\n> ```math\n> \\frac{\\partial C}{\\partial b^l_j} = 3\\delta^l_j\n"
+                                       "> ```\n\n```math\n\\frac{\\partial C}{\\partial b^l_j} = \\delta^l_j\n```\n")
+    assert sorted(status.values()) == ["holds", "unreadable"], status
+    assert any("blockquote" in r.reason for r in rows.values() if r.status == "unreadable")

@@ -41,6 +41,8 @@ MATH_ENVIRONMENTS = frozenset(
                "dseries*", "darray", "darray*"})
 #: Display environments of other packages that symbp does not read: reported as unreadable, never skipped.
 UNREAD_ENVIRONMENTS = frozenset({"numcases", "subnumcases", "mathpar", "DispWithArrows", "DispWithArrows*"})
+#: A ```math fence inside a Markdown blockquote (``> ```math``): found and reported, not read (its lines carry ``>``).
+QUOTED_MATH_FENCE = "```math in a blockquote"
 #: A Markdown code fence whose info string is ``math`` (GitHub, GitLab): display math, not code.
 MATH_FENCE = "```math"
 #: The arguments each environment takes after its name: ``[`` an optional one, ``{`` a mandatory one. They are
@@ -211,6 +213,7 @@ class _Lexer:
 
     _TOKEN = re.compile(r"\\|\$\$?|%|`+|<!--|\||\n")
     _FENCE = re.compile(r"[ ]{0,3}(`{3,}|~{3,})[^\n]*")
+    _QUOTED_FENCE = re.compile(r"[ ]{0,3}(?:>[ ]?)+[ ]{0,3}(`{3,}|~{3,})[ \t]*math\b[^\n]*")
     _TABLE_RULE = re.compile(r"[ ]{0,3}\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$")
 
     def __init__(self, text: str, kind: str, starts: list[int]):
@@ -277,6 +280,20 @@ class _Lexer:
         if self.kind != "markdown":
             return i
         text = self.text
+        quoted = self._QUOTED_FENCE.match(text, i)
+        if quoted:
+            marker = quoted.group(1)
+            closing = re.compile(rf"^[ ]{{0,3}}(?:>[ ]?)+[ ]{{0,3}}{re.escape(marker[0])}{{{len(marker)},}}[ \t]*$", re.M)
+            body_start = min(quoted.end() + 1, len(text))
+            close = closing.search(text, body_start)
+            self._add(i, i, "break", "code block")
+            self._add(i, body_start, "open", "begin:" + QUOTED_MATH_FENCE)
+            if close is None:
+                self._add(len(text), len(text), "break", "file")
+                return len(text)
+            self._add(close.start(), close.end(), "close", "end:" + QUOTED_MATH_FENCE)
+            self._add(close.end(), close.end(), "break", "code block")
+            return close.end()
         fence = self._FENCE.match(text, i)
         if fence:
             marker = fence.group(1)
@@ -452,7 +469,8 @@ def _pair(text: str, events: list[_Event], starts: list[int], cell: int | None) 
             body = text[e.end:events[j].pos]
             before = text[0 if last_end is None else last_end:e.pos]
             problem = ""
-            if name in UNREAD_ENVIRONMENTS or (name == "empheq" and e.inner not in MATH_ENVIRONMENTS):
+            if name in UNREAD_ENVIRONMENTS or name == QUOTED_MATH_FENCE or (
+                    name == "empheq" and e.inner not in MATH_ENVIRONMENTS):
                 shown = name if name != "empheq" else f"empheq with {e.inner or 'no environment'}"
                 problem = f"the environment {shown} at line {line} is not read: its formulas are not checked"
                 line_end = body.find("\n", 1)
