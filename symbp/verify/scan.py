@@ -281,46 +281,36 @@ class _Lexer:
             return i
         text = self.text
         quoted = self._QUOTED_FENCE.match(text, i)
-        if quoted:
-            marker = quoted.group(1)
-            closing = re.compile(rf"^[ ]{{0,3}}(?:>[ ]?)+[ ]{{0,3}}{re.escape(marker[0])}{{{len(marker)},}}[ \t]*$", re.M)
-            body_start = min(quoted.end() + 1, len(text))
-            close = closing.search(text, body_start)
-            self._add(i, i, "break", "code block")
-            self._add(i, body_start, "open", "begin:" + QUOTED_MATH_FENCE)
-            if close is None:
-                self._add(len(text), len(text), "break", "file")
-                return len(text)
-            self._add(close.start(), close.end(), "close", "end:" + QUOTED_MATH_FENCE)
-            self._add(close.end(), close.end(), "break", "code block")
-            return close.end()
+        if quoted:  # > ```math: found and reported, not read
+            return self._fence(i, quoted, r"(?:>[ ]?)+[ ]{0,3}", QUOTED_MATH_FENCE)
         fence = self._FENCE.match(text, i)
         if fence:
-            marker = fence.group(1)
-            closing = re.compile(rf"^[ ]{{0,3}}{re.escape(marker[0])}{{{len(marker)},}}[ \t]*$", re.M)
-            body_start = fence.end() + 1
-            close = closing.search(text, min(body_start, len(text)))
-            self._add(i, i, "break", "code block")
-            if text[fence.end(1):fence.end()].strip().split(" ", 1)[0].lower() == "math":
-                # ```math: display math on GitHub and GitLab
-                self._add(i, min(body_start, len(text)), "open", "begin:" + MATH_FENCE)
-                if close is None:
-                    self._add(len(text), len(text), "break", "file")
-                    return len(text)
-                self._add(close.start(), close.end(), "close", "end:" + MATH_FENCE)
-                self._add(close.end(), close.end(), "break", "code block")
-                return close.end()
-            if close is None:
-                self._add(len(text), len(text), "break", "code block")
-                return len(text)
-            self._add(close.end(), close.end(), "break", "code block")
-            return close.end()
+            info = text[fence.end(1):fence.end()].strip().split(" ", 1)[0].lower()
+            return self._fence(i, fence, "", MATH_FENCE if info == "math" else "")  # ```math: display math (GitHub)
         end = self._indented_code(i)
         if end is not None:
             self._add(i, i, "break", "code block")
             self._add(end, end, "break", "code block")
             return end
         return i
+
+    def _fence(self, i: int, opener: re.Match, quote: str, math: str) -> int:
+        """The events of a fenced block opened at ``i`` (its closing fence after ``quote``, a blockquote's ``>``):
+        a code block, or math of the key ``math`` when that is set. Returns where scanning goes on."""
+        text, marker = self.text, opener.group(1)
+        closing = re.compile(rf"^[ ]{{0,3}}{quote}{re.escape(marker[0])}{{{len(marker)},}}[ \t]*$", re.M)
+        body_start = min(opener.end() + 1, len(text))
+        close = closing.search(text, body_start)
+        self._add(i, i, "break", "code block")
+        if math:
+            self._add(i, body_start, "open", "begin:" + math)
+        if close is None:
+            self._add(len(text), len(text), "break", "file" if math else "code block")
+            return len(text)
+        if math:
+            self._add(close.start(), close.end(), "close", "end:" + math)
+        self._add(close.end(), close.end(), "break", "code block")
+        return close.end()
 
     _LIST_ITEM = re.compile(r"[ ]{0,3}(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)")
 
