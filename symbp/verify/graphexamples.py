@@ -37,11 +37,11 @@ from .graphnodes import Add, Deriv, Div, Equation, Mat, Mul, Neg, Num, Sym, to_l
 
 #: Words that make a value an example or a starting value, wherever they stand in its sentence (or its section).
 _EXAMPLE = re.compile(
-    r"for example|for instance|\be\.\s?g\.|\bexample|\binitial(?:ly|i[sz]e|i[sz]ed|i[sz]ation)?\b|\bstart(?:ing)?\b"
-    r"|\bnumerical(?:ly)?\b"
-    r"|například|\bnapř\.|příklad|\bna začátku|\bzpočátku|počáteční|inicializ"
-    r"|например|\bнапр\.|пример|изначально|\bвначале|начальн|инициализ"
-    r"|na przykład|\bnp\.|przykład|początkow|\bna początku|inicjaliz",
+    r"for example|for instance|\be\.\s?g\.|\bexample|\binitial(?:ly|i[sz]e|i[sz]ed|i[sz]ation)?\b|\btake\b|\btaking\b"
+    r"|\bsay\b|\bstarting (?:value|point)|\bstart (?:with|from)\b|\bat the start\b"
+    r"|například|\bnapř\.|příklad|\bvezm\w*|\bna začátku|\bzpočátku|počáteční|inicializ"
+    r"|например|\bнапр\.|пример|\bвозьм\w*|\bскажем|изначально|\bвначале|начальн|инициализ"
+    r"|na przykład|\bnp\.|przykład|\bweźmy|\bpowiedzmy|początkow|\bna początku|inicjaliz",
     re.I)
 #: Words after the value that make it an example: "$w_{21} = 0$, say".
 _EXAMPLE_AFTER = re.compile(r"^\W*(?:say|for example|for instance|e\.\s?g\.|např\.|скажем|например|powiedzmy|"
@@ -61,8 +61,8 @@ _HEADING = re.compile(r"^(?:#{1,6}\s+(?P<md>[^\n]*)|\s*\\(?:sub)*section\*?\s*\{
                       r"|\s*\\paragraph\*?\s*\{(?P<par>[^{}\n]*)\})", re.M)
 _EXAMPLE_ENV = re.compile(r"\\(begin|end)\s*\{(?:example|examples|exercise|příklad|пример|przykład)\*?\}", re.I)
 #: The end of a sentence: . ! ? followed by a space, not after an abbreviation (e.g., i.e., např., np., т.е.).
-_SENTENCE_END = re.compile(r"(?<!\be\.g)(?<!\bi\.e)(?<!\bnapř)(?<!\bnp)(?<!\bтж)(?<!т\.е)(?<!\bнапр)(?<!\bcf)"
-                           r"(?<!\btj)[.!?](?=\s)|\n\s*\n")
+_SENTENCE_END = re.compile(r"(?<!\be\.g)(?<!\bi\.e)(?<!\bnapř)(?<!\bnp)(?<!т\.е)(?<!\bнапр)(?<!\bcf)(?<!\btj)"
+                           r"[.!?](?=\s)|\n\s*\n")
 _MATH = re.compile(r"\$\$?[^$]*\$\$?")
 
 
@@ -104,8 +104,9 @@ def prose_words(text: str, line: int, source: str) -> str:
     while end < len(text) and text[end] in "$":
         end += 1
     before = text[:start]
-    ends = list(_SENTENCE_END.finditer(before))
-    sentence = before[ends[-1].end():] if ends else before
+    near = before[-2000:]  # a sentence longer than this is cut there
+    ends = list(_SENTENCE_END.finditer(near))
+    sentence = near[ends[-1].end():] if ends else near
     after = re.split(r"\$|[.!?;](?=\s)|\n\s*\n", text[end:], maxsplit=1)[0]
     words = _MATH.sub(" ", sentence)
     if _EXAMPLE.search(words) or _EXAMPLE_AFTER.search(after) or _in_example_part(before):
@@ -176,9 +177,7 @@ def split_values(defs: list, claims: list, kind_of) -> tuple[list, list, dict]:
     the words around a value say (``prose_words``: 'example', 'assumption' or 'neither'). A leaf is a name no other definition computes
     (``x = (x_1, x_2)`` only names x's entries); a tie (``w_{21} = w_{11}``) is a value only when the words say
     example or assumption outright, else it is a definition as before."""
-    words = {}
-    for line, eq, p in defs:
-        words[id(eq)] = kind_of(line, p)
+    words = {id(eq): kind_of(line, p) for line, eq, p in defs if is_value(eq, set()) or is_tie(eq, set())}
     computed = set()
     for line, eq, p in defs:
         if is_value(eq, set()) or (is_tie(eq, set()) and words[id(eq)] != "neither"):
@@ -193,7 +192,7 @@ def split_values(defs: list, claims: list, kind_of) -> tuple[list, list, dict]:
     kept, values, kinds = [], [], {}
     for d in defs:
         line, eq, p = d
-        said = words[id(eq)]
+        said = words.get(id(eq), "neither")
         if is_value(eq, computed) or (said != "neither" and is_tie(eq, computed)):
             values.append(d)
             kinds[id(eq)] = "assumption" if said == "assumption" else "example"
