@@ -2360,3 +2360,20 @@ def test_rv10_ieeenonumber_is_ignored_like_nonumber(tmp_path, factor, truth):
     report = verify_notes(path)
     assert [r.result.status for r in report.rows] == [truth, "holds"]
     assert verify(f"\\frac{{\\partial C}}{{\\partial b^l_j}} = {factor}\\delta^l_j \\IEEEnonumber").status == truth
+
+
+# Review 10 F4: a value of a whole vector (x = (0, 0)) beside the definition that names its entries (x = (x_1, x_2))
+# is a value too, example or assumption. Truth by hand (g = xW, h = tanh(g)): ∂h₁/∂g₁ = 1 − h₁², which is 1 where
+# x = 0 (then g = 0) and never 2.
+@pytest.mark.parametrize("prose, claim, truth", [("Numerical example: $x = (0, 0)$.", "1", "refuted"),
+                                                 ("We assume $x = (0, 0)$.", "1", "conditional"),
+                                                 ("We assume $x = (0, 0)$.", "2", "refuted"),
+                                                 ("We assume $x = (0, 0)$.", "1 - h_1^2", "holds")])
+def test_rv10_f4_value_of_a_whole_vector(tmp_path, prose, claim, truth):
+    status, _, rows = _notes(tmp_path, "Let $x = (x_1, x_2)$ be a row vector and $W$ a $2 \\times 3$ matrix.\n"
+                                       "The layer computes $g = x W$, then $h = \\tanh(g)$ entrywise, and the loss is "
+                                       f"$L = L(h_1, h_2, h_3)$.\n\n$$\\frac{{\\partial h_1}}{{\\partial g_1}} = {claim}$$"
+                                       f"\n\n{prose}\n")
+    assert list(status.values()) == [truth], status
+    if truth != "holds":
+        assert "x = (0, 0) on line 6" in next(iter(rows.values())).reason

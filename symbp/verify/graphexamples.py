@@ -210,6 +210,21 @@ def split_values(defs: list, claims: list, kind_of) -> tuple[list, list, dict]:
     return kept, values, kinds
 
 
+def with_values(defs: list, values: list) -> list:
+    """``defs`` and ``values`` together, for the model under the values: a definition that only names a quantity's
+    entries (``x = (x_1, x_2)``) gives way to a value of the whole quantity (``x = (0, 0)``)."""
+    whole = {eq.sides[0].base for _, eq, _ in values if isinstance(eq.sides[0], Sym) and not eq.sides[0].sub}
+    kept = []
+    for d in defs:
+        lhs = d[1].sides[0]
+        named = [n for n in walk(d[1].sides[-1]) if isinstance(n, Sym)]
+        if (isinstance(lhs, Sym) and not lhs.sub and lhs.base in whole and named
+                and all(n.base == lhs.base and n.sub for n in named)):
+            continue
+        kept.append(d)
+    return kept + list(values)
+
+
 def ties(values: list) -> set:
     """The lower-case names of the quantities a tie among values relates (w for w_{21} = w_{11})."""
     out = set()
@@ -238,4 +253,4 @@ ASSUMPTION_WORDS = ("an assumption of the notes, a value given to an input or a 
                     "claims are checked for every value, and one that holds only under it is conditional")
 
 __all__ = ["ASSUMPTION_WORDS", "EXAMPLE_WORDS", "backwards", "by_tied", "is_tie", "is_value", "listed", "prose_kind", "prose_words",
-           "split_values", "ties"]
+           "split_values", "ties", "with_values"]

@@ -28,7 +28,8 @@ from .graphbuild import build, is_declaration, is_definition, open_dims
 from .graphcheck import GraphOutcome, check_graph
 from .graphevaluate import Evaluator, Misfit
 from .graphmodel import LOSS_NAMES, Bar, Call, Deriv, GraphError, GraphUninterpretable, Model, Mul, Sym, to_latex
-from .graphexamples import ASSUMPTION_WORDS, EXAMPLE_WORDS, by_tied, listed, prose_words, split_values, ties
+from .graphexamples import (ASSUMPTION_WORDS, EXAMPLE_WORDS, by_tied, listed, prose_words, split_values, ties,
+                            with_values)
 from .graphnodes import Equation, Mat, walk
 from .graphread import read_graph
 from .graphundefined import contradicted_declaration, input_names, involved, make_generic, undefined_nodes
@@ -317,7 +318,7 @@ def _consequences(defs: list, values: list, all_eqs: list, hints: list, claims: 
         return defs, []
     if not out:
         return defs, []
-    model = _model(kept + values, all_eqs, hints, claims)[0]
+    model = _model(with_values(kept, values), all_eqs, hints, claims)[0]
     if model is None or any(_check(eq, model, budget / 4).status != "holds" for _, eq, _ in out):
         return defs, []
     return kept, out
@@ -331,10 +332,10 @@ def _under_values(out: GraphNotes, defs: list, values: list, kinds: dict, rest: 
     examples = [v for v in values if kinds[id(v[1])] != "assumption"]
     under = None
     if assumed:
-        _, error, _, under = _checker(defs + assumed, *rest)
+        _, error, _, under = _checker(with_values(defs, assumed), *rest)
         if under is None:
             error = error or "the model cannot be built with them"
-    both = _model(defs + values, *rest)[0] if examples else None
+    both = _model(with_values(defs, values), *rest)[0] if examples else None
     tied = ties(assumed)
     for p, results in out.results.values():
         for k, eq in enumerate([e for e in p.eqs if is_claim(e)]):
