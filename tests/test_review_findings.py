@@ -2240,3 +2240,74 @@ def test_rv10_f5_math_fence_in_a_blockquote_is_reported(tmp_path):
                                        "> ```\n\n```math\n\\frac{\\partial C}{\\partial b^l_j} = \\delta^l_j\n```\n")
     assert sorted(status.values()) == ["holds", "unreadable"], status
     assert any("blockquote" in r.reason for r in rows.values() if r.status == "unreadable")
+
+
+# Gap 1: a declaration X = X(A, …) about the layered network's quantities was filed unchecked, so a^L = a^L(y)
+# (the output is computed from x, w, b and never sees the target) passed as a declaration. "Depends on" means
+# through chains, i.e. ∂X/∂A ≢ 0 for a generic activation; the oracle (120-digit central differences of the
+# composed network, sharing nothing with symbp.verify.depends) is the truth for every node and parameter pair.
+@pytest.mark.parametrize("sizes,cost", [((2, 3, 2), "quadratic"), ((3, 2, 3), "softmax-cross-entropy")])
+def test_gap_dependency_graph_agrees_with_the_oracle(sizes, cost):
+    from fractions import Fraction
+
+    from symbp.network import network
+    from symbp.oracle import Oracle
+    from symbp.verify.depends import _Graph
+
+    net = network(list(sizes), cost=cost)
+    keys = [("x", 1, k) for k in range(1, sizes[0] + 1)] + [("y", 1, j) for j in range(1, sizes[-1] + 1)]
+    point = {k: Fraction(3 + 2 * i, 7 + i) * (-1) ** i for i, k in enumerate(keys + net.parameters())}
+    oracle = Oracle(net, point)
+    graph = _Graph(net, softmax=cost == "softmax-cross-entropy")
+    nodes = [(r, l, j) for l in range(2, len(sizes) + 1) for r in "za" for j in range(1, sizes[l - 1] + 1)]
+    wrts = [("a", 1, 1, k) for k in range(1, sizes[0] + 1)] + [(r, 1, l, j) for r, l, j in nodes] + net.parameters()
+    seen = {True: 0, False: 0}
+    for of in nodes + [("C",)]:
+        for wrt in wrts:
+            truth = abs(oracle.derivative(of if of == ("C",) else (of[0], 1, *of[1:]), wrt)) > 1e-30
+            mine = (wrt[0], *wrt[2:]) if wrt[0] in "za" else wrt
+            assert graph.depends([of], [mine]) == truth, (of, wrt)
+            seen[truth] += 1
+    assert seen[True] > 20 and seen[False] > 20, seen  # both answers were exercised
+    # y is no variable of the oracle's derivatives: moving it changes C and leaves every node alone
+    moved = Oracle(net, {**point, ("y", 1, 1): point[("y", 1, 1)] + 1})
+    assert moved.cost() != oracle.cost() and graph.depends([("C",)], [("y", 1)])
+    assert all(moved.a(len(sizes), j) == oracle.a(len(sizes), j) for j in range(1, sizes[-1] + 1))
+    assert not any(graph.depends([n], [("y", 1)]) for n in nodes)
+
+
+@pytest.mark.parametrize("formula,truth", [
+    (r"a^L = a^L(y)", "refuted"),             # a^L = σ(w^L a^{L-1} + b^L): no y (the oracle test above)
+    (r"z^l = z^l(a^{l})", "refuted"),         # z^l = w^l a^{l-1} + b^l: a^l is computed from z^l, not the reverse
+    (r"z^l = z^l(b^{l+1})", "refuted"),       # b^{l+1} enters z^{l+1}, above z^l
+    (r"a^l_j = a^l_j(z^l_k)", "refuted"),     # σ acts entry by entry: a^l_1 = σ(z^l_1) has no z^l_2
+    (r"z^l_j = z^l_j(w^l_{kj})", "refuted"),  # z^l_1 = Σ_k w^l_{1k} a^{l-1}_k + b^l_1: no w^l_{21}
+    (r"C = C(a^L)", "holds"),                 # C = ½‖a^L − y‖², a partial list (y left out)
+    (r"C = C(a^L, y)", "holds"),
+    (r"a^l = a^l(z^l)", "holds"),
+    (r"z^l = z^l(a^{l-1}, w^l, b^l)", "holds"),
+    (r"C = C(w^l, b^l)", "holds"),            # through chains: C ← a^L ← … ← z^l ← w^l, b^l
+    (r"a^L = a^L(x)", "holds"),
+    (r"a^l_j = a^l_j(z^l_j)", "holds"),
+])
+def test_gap_declaration_of_a_dependency_is_checked(tmp_path, formula, truth):
+    v = verify(formula, notation="nielsen")
+    assert v.status == truth, (v.status, v.reason)
+    status, defs, rows = _notes(tmp_path, f"$${formula}$$\n", notation="nielsen")
+    if truth == "holds":
+        assert formula in defs and not status, (status, defs)
+    else:
+        assert status == {formula: "refuted"}, status
+        assert "does not depend on" in rows[formula].reason
+
+
+def test_gap_declaration_at_a_softmax_output_depends_on_every_entry():
+    # a^L_j = e^{z^L_j} / Σ_k e^{z^L_k}: every entry of z^L (the oracle test above, softmax case)
+    assert verify(r"a^L_1 = a^L_1(z^L_2)", cost="softmax-cross-entropy").status == "holds"
+    assert verify(r"a^L_1 = a^L_1(z^L_2)").status == "refuted"
+
+
+def test_gap_declaration_of_names_symbp_lacks_is_still_filed(tmp_path):
+    # J and o are no quantities of the network; y_1(x_1, x_2) writes no layer (the notes' own graph): not checked here
+    status, defs, _ = _notes(tmp_path, "$$J = J(o_1, o_2)$$\n$$y_1 = y_1(x_1, x_2)$$\n", notation="nielsen")
+    assert not status and {"J = J(o_1, o_2)", "y_1 = y_1(x_1, x_2)"} <= defs, (status, defs)

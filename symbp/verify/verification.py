@@ -49,6 +49,7 @@ from .instances import _quantities
 from .interpret import Uninterpretable
 from .nodes import Apply, Equation, Nabla, Partial, to_latex, walk
 from .conditions import apply_conditions
+from .depends import check_declaration
 from .reader import ReadError, read_claim
 from .recheck import HOOKS
 from .graphsingle import check_single, has_layers
@@ -173,6 +174,13 @@ def verify(
         if nt.vectors == "row" and ruled.status in ("unreadable", "uninterpretable"):
             return _own_layer(formula, base, start, budget)
         return ruled
+    declared = check_declaration(formula, nt, cost=cost)  # C = C(a^L): what a quantity depends on (``depends``)
+    if declared is not None:
+        status, reason, checked = declared
+        return Verification(status=status, verdict=_VERDICT[status], reason=reason, seconds=_since(start),
+                            interpretation={"words": "a declaration of what a quantity depends on", "latex": formula},
+                            checked=checked, instances=sum(c["instances"] for c in checked),
+                            **dict(base, family=tuple(tuple(c["sizes"]) for c in checked)))
     defined = cost_definition(formula, cost)
     if defined is not None:
         status, reason = defined
