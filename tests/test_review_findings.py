@@ -2311,3 +2311,29 @@ def test_gap_declaration_of_names_symbp_lacks_is_still_filed(tmp_path):
     # J and o are no quantities of the network; y_1(x_1, x_2) writes no layer (the notes' own graph): not checked here
     status, defs, _ = _notes(tmp_path, "$$J = J(o_1, o_2)$$\n$$y_1 = y_1(x_1, x_2)$$\n", notation="nielsen")
     assert not status and {"J = J(o_1, o_2)", "y_1 = y_1(x_1, x_2)"} <= defs, (status, defs)
+
+
+# Gap 2: C = ½(y − a^L)² squares a vector entry by entry: with several outputs it is a vector, not the cost; with
+# one output (n_L = 1) it is the number ½(y_1 − a^L_1)², the quadratic cost (Nielsen (6), one sample). It was
+# refuted even on a network the user fixed with one output. Now: conditional on n_L = 1, met only by such a network.
+def test_gap_square_of_the_output_error_holds_with_one_output():
+    from fractions import Fraction
+
+    from symbp.network import network
+    from symbp.oracle import Oracle
+
+    net = network([3, 1])  # the oracle's cost at a point is ½(y − a)², by its own forward pass
+    point = {k: Fraction(2 + i, 5 + 2 * i) for i, k in enumerate(
+        [("x", 1, 1), ("x", 1, 2), ("x", 1, 3), ("y", 1, 1)] + net.parameters())}
+    o = Oracle(net, point)
+    assert abs(o.cost() - (o.value(("y", 1, 1)) - o.a(2, 1)) ** 2 / 2) < 1e-40
+    v = verify(r"C = \frac12 (y - a^L)^2")
+    assert (v.status, v.condition, v.exit_code) == ("conditional", "n_L = 1", 3), v.reason
+    assert "ill-shaped" in v.reason and "column vector of 2" in v.reason
+    assert {tuple(c["sizes"]): c["status"] for c in v.checked}[(3, 1)] == "holds"
+    assert verify(r"C = \frac12 (y - a^L)^2", sizes=(3, 1)).exit_code == 0
+    assert verify(r"C = \frac12 (y - a^L)^2", sizes=(3, 2)).exit_code == 3
+    # false with one output too: no ½ (2C), or no square
+    for wrong in (r"C = (y - a^L)^2", r"C = \frac12 (y - a^L)"):
+        v = verify(wrong, sizes=(3, 1))
+        assert v.status == "refuted", (wrong, v.status, v.reason)

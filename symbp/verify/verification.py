@@ -56,6 +56,7 @@ from .graphsingle import check_single, has_layers
 from .names import schematic
 from .samples import cost_definition, mean_claim, over_inputs, per_sample, sample_slip, total_cost, with_label
 from .scalar import check_scalar, is_scalar
+from .single_output import single_output
 from .updates import is_rule, judge_step, read_rule
 
 STATUS_EXIT = {"holds": 0, "refuted": 1, "unreadable": 2, "uninterpretable": 2, "undecided": 3, "ambiguous": 3,
@@ -251,6 +252,8 @@ def verify(
         eq = apply_conditions(eq)
         outcome = check(eq, setting, budget)
         eq, outcome, grouping, reading = _grouped(formula, eq, outcome, setting, budget, start)
+        if outcome is not None and outcome.status == "refuted" and outcome.shape:  # C = ½(y − a^L)²: one output
+            outcome = single_output(eq, outcome, setting, max(1.0, budget - _since(start))) or outcome
     except Uninterpretable as exc:
         if nt.vectors == "row" and not any(getattr(q, "layer", None) for q in walk(eq)):
             return _own_layer(formula, base, start, budget)

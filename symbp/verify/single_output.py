@@ -1,0 +1,72 @@
+r"""A formula about the output alone that is ill-shaped with several outputs and holds with one.
+
+``C = \frac12 (y - a^L)^2`` squares a vector entry by entry: with several
+output neurons the right side is a vector and the cost a number, so the
+formula is refuted on every standard network (each has at least two outputs).
+With one output neuron (n_L = 1) the vector has one entry, a number, and the
+formula is the quadratic cost. When a formula that names only the output
+layer (a^L, z^L, δ^L, y, C) is refuted by shapes alone, it is checked again on
+the same networks with a single output; if it holds on every one, the verdict
+is ``conditional`` on n_L = 1 ("holds only with one output neuron"), which
+exits 0 only for a network the user fixed with one output (``--sizes 3,1``).
+
+>>> from symbp.verify import verify
+>>> v = verify(r"C = \frac12 (y - a^L)^2")
+>>> v.status, v.condition
+('conditional', 'n_L = 1')
+>>> verify(r"C = \frac12 (y - a^L)^2", sizes=(3, 1)).exit_code
+0
+"""
+
+from __future__ import annotations
+
+import time
+
+from .check import Outcome
+from .family import family
+from .instances import _quantities
+from .network_check import Setting, check_network
+from .nodes import Equation, walk
+
+#: The condition a single-output verdict carries.
+CONDITION = "n_L = 1"
+
+
+def only_output(eq: Equation) -> bool:
+    """Does ``eq`` name the output layer only (a^L, z^L, δ^L, y, C; no other layer, no input)?"""
+    qs = [q for n in walk(eq) for q in _quantities(n)]
+    return bool(qs) and all(q.role in ("y", "C") or (q.layer is not None and q.layer.var == "L" and q.layer.offset == 0)
+                            for q in qs) and any(q.role != "C" for q in qs)
+
+
+def single_output(eq: Equation, outcome: Outcome, setting: Setting, budget: float) -> "Outcome | None":
+    """The conditional verdict (n_L = 1) of a formula ``outcome`` refuted by shapes alone, or None (see above)."""
+    if outcome.status != "refuted" or not outcome.shape or len(eq.sides) != 2 or not only_output(eq):
+        return None
+    deadline = time.perf_counter() + budget
+    nets = [sizes for _, sizes in family(eq, setting.notation)[0] if len(sizes) <= 4]
+    ones = list(dict.fromkeys(tuple(s[:-1]) + (1,) for s in nets))
+    if setting.fixed and setting.fixed[-1] == 1 and tuple(setting.fixed) not in ones:
+        ones.append(tuple(setting.fixed))
+    checked, total = [], 0
+    for sizes in ones:
+        nc = check_network(eq.sides[0], eq.sides[1], len(sizes), sizes, setting, deadline, eq.where)
+        if nc.status != "holds" or nc.instances == 0:
+            return None
+        total += nc.instances
+        checked.append({"sizes": list(sizes), "depth": len(sizes), "L": len(sizes) + setting.notation.layer_shift,
+                        "status": "holds", "instances": nc.instances, "layers": [], "outside": []})
+    met = None
+    if setting.fixed:
+        met = setting.fixed[-1] == 1
+    kept = tuple(c for c in outcome.checked if tuple(c["sizes"]) not in ones)  # a fixed [3, 1]: listed once
+    reason = (f"holds only with a single output neuron ({CONDITION}: checked on "
+              f"{', '.join(str(list(s)) for s in ones)}), where it is a number; with several outputs it is "
+              f"ill-shaped: {outcome.reason}")
+    return Outcome("conditional", reason, sum(c["instances"] for c in kept) + total, condition=CONDITION,
+                   condition_met=met, checked=kept + tuple(checked),
+                   networks=tuple(s for s in outcome.networks if s not in ones) + tuple(ones),
+                   shape=True)
+
+
+__all__ = ["CONDITION", "only_output", "single_output"]
