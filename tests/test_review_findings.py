@@ -2327,13 +2327,38 @@ def test_gap_square_of_the_output_error_holds_with_one_output():
         [("x", 1, 1), ("x", 1, 2), ("x", 1, 3), ("y", 1, 1)] + net.parameters())}
     o = Oracle(net, point)
     assert abs(o.cost() - (o.value(("y", 1, 1)) - o.a(2, 1)) ** 2 / 2) < 1e-40
-    v = verify(r"C = \frac12 (y - a^L)^2")
+    v = verify(r"\delta^L = (a^L - y)^T \sigma'(z^L)")  # = (a^L − y) σ'(z^L) = δ^L only with one output
     assert (v.status, v.condition, v.exit_code) == ("conditional", "n_L = 1", 3), v.reason
     assert "ill-shaped" in v.reason and "column vector of 2" in v.reason
     assert {tuple(c["sizes"]): c["status"] for c in v.checked}[(3, 1)] == "holds"
-    assert verify(r"C = \frac12 (y - a^L)^2", sizes=(3, 1)).exit_code == 0
+    # C = ½(y − a^L)²: entry by entry it needs n_L = 1; as an inner product (gap 3) it holds: ambiguous, unless the
+    # user's network has one output, where the two readings are one
+    v = verify(r"C = \frac12 (y - a^L)^2")
+    assert v.status == "ambiguous" and "n_L = 1" in v.reason and "inner product" in v.reason, v.reason
+    v = verify(r"C = \frac12 (y - a^L)^2", sizes=(3, 1))
+    assert (v.status, v.condition_met, v.exit_code) == ("conditional", True, 0), v.reason
     assert verify(r"C = \frac12 (y - a^L)^2", sizes=(3, 2)).exit_code == 3
     # false with one output too: no ½ (2C), or no square
     for wrong in (r"C = (y - a^L)^2", r"C = \frac12 (y - a^L)"):
         v = verify(wrong, sizes=(3, 1))
         assert v.status == "refuted", (wrong, v.status, v.reason)
+
+
+# Gap 3: the square of a vector has two readings, its entries squared (the usual one: tanh' = 1 − (a^l)^2) and the
+# inner product xᵀx = Σ_j x_j². (a^l)^2 = (a^l)^T a^l was refuted by the entrywise reading's shapes, though it is an
+# identity as an inner product. When the entrywise reading is ill-shaped and the inner product is not refuted, the
+# verdict is ambiguous and names both; when both fail it stays refuted; a well-shaped entrywise reading stands.
+@pytest.mark.parametrize("formula,activation,truth", [
+    (r"(a^l)^2 = (a^l)^T a^l", "generic", "ambiguous"),    # Σ_j (a^l_j)² = Σ_j (a^l_j)²; entrywise a vector ≠ a number
+    (r"(a^l)^2 = 2 (a^l)^T a^l", "generic", "refuted"),     # Σ a² ≠ 2 Σ a² (a ≠ 0), and ill-shaped entrywise
+    (r"\sigma'(z^l) = 1 - (a^l)^2", "tanh", "holds"),        # tanh' = 1 − tanh², entry by entry
+    (r"\sigma'(z^l) = 1 + (a^l)^2", "tanh", "refuted"),
+    (r"(a^l)^2 = a^l \odot a^l", "generic", "holds"),
+])
+def test_gap_square_of_a_vector_has_two_readings(formula, activation, truth):
+    v = verify(formula, activation=activation)
+    assert v.status == truth, (v.status, v.reason)
+    if truth == "ambiguous":
+        assert "entry by entry" in v.reason and "inner product" in v.reason and v.exit_code == 3
+    if formula == r"(a^l)^2 = 2 (a^l)^T a^l":
+        assert "both readings" in v.reason

@@ -4,17 +4,18 @@ r"""A formula about the output alone that is ill-shaped with several outputs and
 output neurons the right side is a vector and the cost a number, so the
 formula is refuted on every standard network (each has at least two outputs).
 With one output neuron (n_L = 1) the vector has one entry, a number, and the
-formula is the quadratic cost. When a formula that names only the output
+formula is the quadratic cost (its reading as an inner product: ``vector_square``).
+Likewise ``\delta^L = (a^L - y)^T \sigma'(z^L)``: a number times a vector only with one output. When a formula that names only the output
 layer (a^L, z^L, δ^L, y, C) is refuted by shapes alone, it is checked again on
 the same networks with a single output; if it holds on every one, the verdict
 is ``conditional`` on n_L = 1 ("holds only with one output neuron"), which
 exits 0 only for a network the user fixed with one output (``--sizes 3,1``).
 
 >>> from symbp.verify import verify
->>> v = verify(r"C = \frac12 (y - a^L)^2")
+>>> v = verify(r"\delta^L = (a^L - y)^T \sigma'(z^L)")
 >>> v.status, v.condition
 ('conditional', 'n_L = 1')
->>> verify(r"C = \frac12 (y - a^L)^2", sizes=(3, 1)).exit_code
+>>> verify(r"\delta^L = (a^L - y)^T \sigma'(z^L)", sizes=(3, 1)).exit_code
 0
 """
 

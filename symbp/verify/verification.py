@@ -56,7 +56,8 @@ from .graphsingle import check_single, has_layers
 from .names import schematic
 from .samples import cost_definition, mean_claim, over_inputs, per_sample, sample_slip, total_cost, with_label
 from .scalar import check_scalar, is_scalar
-from .single_output import single_output
+from .single_output import CONDITION as SINGLE, single_output
+from .vector_square import entrywise_ill_shaped, inner_reading, readings
 from .updates import is_rule, judge_step, read_rule
 
 STATUS_EXIT = {"holds": 0, "refuted": 1, "unreadable": 2, "uninterpretable": 2, "undecided": 3, "ambiguous": 3,
@@ -254,6 +255,14 @@ def verify(
         eq, outcome, grouping, reading = _grouped(formula, eq, outcome, setting, budget, start)
         if outcome is not None and outcome.status == "refuted" and outcome.shape:  # C = ½(y − a^L)²: one output
             outcome = single_output(eq, outcome, setting, max(1.0, budget - _since(start))) or outcome
+        squared = inner_reading(eq, nt.vectors == "row") if outcome is not None and entrywise_ill_shaped(
+            outcome, SINGLE) else None
+        if squared is not None:  # (a^l)^2 = (a^l)^T a^l: the square of a vector as the inner product too
+            found = readings(eq, outcome, squared, check(squared, setting, max(1.0, budget - _since(start))))
+            if found is not None and found[0] == "ambiguous":
+                outcome, grouping = None, found[1]
+            elif found is not None:  # refuted in both readings, or both hold on the user's one-output network
+                outcome.reason += found[1]
     except Uninterpretable as exc:
         if nt.vectors == "row" and not any(getattr(q, "layer", None) for q in walk(eq)):
             return _own_layer(formula, base, start, budget)
