@@ -2362,3 +2362,20 @@ def test_gap_square_of_a_vector_has_two_readings(formula, activation, truth):
         assert "entry by entry" in v.reason and "inner product" in v.reason and v.exit_code == 3
     if formula == r"(a^l)^2 = 2 (a^l)^T a^l":
         assert "both readings" in v.reason
+
+
+# Gap 4: a ≠ statement in a display was filed as prose, so --strict passed and nothing said it was not checked.
+# symbp does not verify ≠; such a display is an unreadable row saying so. A condition on an index (j ≠ k), inline
+# math in a sentence, and an equation restricted by j ≠ k are unchanged.
+def test_gap_unequal_in_a_display_is_reported_not_prose(tmp_path):
+    text = ("For $j \\neq k$ the entries differ, and $a^L \\ne y$ in general.\n\n$$\\delta^L \\neq \\nabla_a C$$\n\n"
+            "$$j \\neq k$$\n\n$$a^L \\ne y$$\n\n"
+            "$$\\frac{\\partial a^l_j}{\\partial z^l_k} = 0 \\quad j \\neq k$$\n")
+    status, _, rows = _notes(tmp_path, text, notation="nielsen")
+    assert status == {r"\delta^L \neq \nabla_a C": "unreadable", r"a^L \ne y": "unreadable",
+                      r"\frac{\partial a^l_j}{\partial z^l_k} = 0 \quad j \neq k": "holds"}, status
+    assert rows[r"\delta^L \neq \nabla_a C"].reason == "symbp checks equations only; ≠ is not checked"
+    path = tmp_path / "notes.md"
+    assert verify_notes(path, notation="nielsen", strict=True).exit_code == 2
+    v = verify(r"\delta^L \neq \nabla_a C")
+    assert (v.status, v.reason) == ("unreadable", "symbp checks equations only; ≠ is not checked")

@@ -427,6 +427,22 @@ def declaration(text: str) -> "tuple[str, list[str]] | None":
 _COMPOSITION = re.compile(r"\s*f\s*\(\s*x\s*\)\s*=\s*f\s*(\\left)?\s*\((?=.*\bg(_\{?[a-z]\}?)?\s*\(\s*x\s*\)).*\)\s*$")
 
 
+#: ≠ (\\neq, \\ne, ≠): a statement symbp does not check; alone in a display it is reported, never filed as prose.
+_UNEQUAL = re.compile(r"\\(?:neq|ne)(?![A-Za-z])|≠")
+_INDEX_UNEQUAL = re.compile(r"\s*[ijklmpqst](_\{?\d\}?)?\s*(\\(?:neq|ne)(?![A-Za-z])|≠)\s*[A-Za-z0-9+\-\s]{1,8}")
+UNEQUAL = "symbp checks equations only; ≠ is not checked"
+
+
+def unequal(piece: str) -> bool:
+    r"""Is ``piece`` a statement with ≠ and no equation, other than a condition on an index (``j \neq k``)?
+
+    >>> unequal(r"\delta^L \neq \nabla_a C"), unequal(r"j \neq k"), unequal(r"a^l = b^l")
+    (True, False, False)
+    """
+    return (bool(_UNEQUAL.search(piece)) and not _RELATION.search(piece)
+            and not _INDEX_UNEQUAL.fullmatch(piece))
+
+
 def classify(piece: str) -> tuple[str, str]:
     """The bucket of one piece ('claim', 'definition', 'prose') and why it is not judged ('' for a claim)."""
     text = piece.strip()

@@ -49,6 +49,7 @@ from .instances import _quantities
 from .interpret import Uninterpretable
 from .nodes import Apply, Equation, Nabla, Partial, to_latex, walk
 from .conditions import apply_conditions
+from .claims import UNEQUAL, unequal
 from .depends import check_declaration
 from .reader import ReadError, read_claim
 from .recheck import HOOKS
@@ -176,6 +177,8 @@ def verify(
         if nt.vectors == "row" and ruled.status in ("unreadable", "uninterpretable"):
             return _own_layer(formula, base, start, budget)
         return ruled
+    if unequal(formula):  # a ≠ b: not silently read as something else, not an error of the reader either
+        return Verification(status="unreadable", verdict="undecided", reason=UNEQUAL, **base)
     declared = check_declaration(formula, nt, cost=cost)  # C = C(a^L): what a quantity depends on (``depends``)
     if declared is not None:
         status, reason, checked = declared
