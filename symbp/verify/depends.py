@@ -77,6 +77,7 @@ def check_declaration(text: str, notation: "str | Notation" = "nielsen", *,
     instances, checked = 0, []
     for _, sizes in nets:
         ctx = Context(network(list(sizes), cost=cost), nt)
+        graph = _Graph(ctx.net, softmax=cost == "softmax-cross-entropy")
         before = instances
         try:
             for layers, ranges, outside in layer_bindings(layered, ctx):
@@ -84,16 +85,15 @@ def check_declaration(text: str, notation: "str | Notation" = "nielsen", *,
                     continue
                 for bind in index_bindings(layers, ranges):
                     ctx.bind = dict(bind)
-                    graph = _Graph(ctx.net, softmax=cost == "softmax-cross-entropy")
                     mine = _nodes(target, ctx)
                     for arg in wanted:
                         if not graph.depends(mine, _nodes(arg, ctx)):
-                            checked.append(_row(sizes, "fails", instances - before))
+                            checked.append(_row(sizes, nt, "fails", instances - before))
                             return "refuted", _refutation(target, arg, sizes, bind), tuple(checked)
                     instances += 1
         except (Uninterpretable, ShapeMismatch, LayerOutOfRange) as exc:
             return "uninterpretable", f"a declaration of what {to_latex(target)} depends on, not checked: {exc}", ()
-        checked.append(_row(sizes, "holds", instances - before))
+        checked.append(_row(sizes, nt, "holds", instances - before))
     if instances == 0:
         return "uninterpretable", (f"a declaration of what {to_latex(target)} depends on, not checked: no network "
                                    "has every layer it names"), ()
@@ -102,8 +102,8 @@ def check_declaration(text: str, notation: "str | Notation" = "nielsen", *,
                      f"on every network of the family ({instances} instances)"), tuple(checked)
 
 
-def _row(sizes: tuple, status: str, instances: int) -> dict:
-    return {"sizes": list(sizes), "L": len(sizes), "status": status, "instances": instances, "layers": [],
+def _row(sizes: tuple, nt: Notation, status: str, instances: int) -> dict:
+    return {"sizes": list(sizes), "depth": len(sizes), "L": len(sizes) + nt.layer_shift, "status": status, "instances": instances, "layers": [],
             "outside": []}
 
 
