@@ -51,14 +51,17 @@ def entrywise_ill_shaped(outcome, condition: str) -> bool:
 
 
 def readings(eq: Equation, usual, inner_eq: Equation, inner) -> "tuple[str, str] | None":
-    """('ambiguous', words), or ('refuted' / 'agree', words to add to the usual reason), from the entrywise outcome ``usual`` and the
-    inner-product outcome ``inner``; None when the inner product is ill-shaped too (the usual verdict stands)."""
+    """('ambiguous', words), or ('refuted' / 'agree' / 'note', words to add to the usual reason), from the
+    entrywise outcome ``usual`` and the inner-product outcome ``inner``; None when the inner product is ill-shaped
+    too (the usual verdict stands)."""
     if inner.status == "refuted" and inner.shape:
         return None
     entrywise = (f"read entry by entry, {to_latex(eq)}, it holds only when {usual.condition} ({usual.reason})"
                  if usual.status == "conditional" else
                  f"read entry by entry, {to_latex(eq)}, it is ill-shaped ({usual.reason})")
     as_inner = f"read as the inner product, {to_latex(inner_eq)}, it " + _words(inner)
+    if inner.status == "refuted" and usual.status == "conditional":  # entry by entry it holds with one output
+        return "note", f"; {as_inner}"
     if inner.status == "refuted":
         return "refuted", f"; {as_inner}, so it fails in both readings of the square of a vector"
     if usual.status == "conditional" and usual.condition_met and inner.status == "holds":
