@@ -6,7 +6,8 @@ formula is refuted on every standard network (each has at least two outputs).
 With one output neuron (n_L = 1) the vector has one entry, a number, and the
 formula is the quadratic cost (its reading as an inner product: ``vector_square``).
 Likewise ``\delta^L = (a^L - y)^T \sigma'(z^L)``: a number times a vector only with one output. When a formula that names only the output
-layer (a^L, z^L, δ^L, y, C) is refuted by shapes alone, it is checked again on
+layer (a^L, z^L, δ^L, y, C) is refuted by shapes alone, a number on one side and a
+vector on the other (not a row for a column: a missing transpose stays refuted), it is checked again on
 the same networks with a single output; if it holds on every one, the verdict
 is ``conditional`` on n_L = 1 ("holds only with one output neuron"), which
 exits 0 only for a network the user fixed with one output (``--sizes 3,1``).
@@ -21,6 +22,7 @@ exits 0 only for a network the user fixed with one output (``--sizes 3,1``).
 
 from __future__ import annotations
 
+import re
 import time
 
 from .check import Outcome
@@ -28,6 +30,10 @@ from .family import family
 from .instances import _quantities
 from .network_check import Setting, check_network
 from .nodes import Equation, walk
+
+#: The shape refutation this is about: a number on one side, a vector on the other.
+_SCALAR_VS_VECTOR = re.compile(r"the left side .* is a scalar but the right side .* is a (?:column|row) vector of \d+|"
+                               r"the left side .* is a (?:column|row) vector of \d+ but the right side .* is a scalar")
 
 #: The condition a single-output verdict carries.
 CONDITION = "n_L = 1"
@@ -43,6 +49,8 @@ def only_output(eq: Equation) -> bool:
 def single_output(eq: Equation, outcome: Outcome, setting: Setting, budget: float) -> "Outcome | None":
     """The conditional verdict (n_L = 1) of a formula ``outcome`` refuted by shapes alone, or None (see above)."""
     if outcome.status != "refuted" or not outcome.shape or len(eq.sides) != 2 or not only_output(eq):
+        return None
+    if not _SCALAR_VS_VECTOR.search(outcome.reason):  # a row for a column (a missing transpose) stays refuted
         return None
     deadline = time.perf_counter() + budget
     nets = [sizes for _, sizes in family(eq, setting.notation)[0] if len(sizes) <= 4]
