@@ -2315,7 +2315,8 @@ def test_gap_declaration_of_names_symbp_lacks_is_still_filed(tmp_path):
 
 # Gap 2: C = ½(y − a^L)² squares a vector entry by entry: with several outputs it is a vector, not the cost; with
 # one output (n_L = 1) it is the number ½(y_1 − a^L_1)², the quadratic cost (Nielsen (6), one sample). It was
-# refuted even on a network the user fixed with one output. Now: conditional on n_L = 1, met only by such a network.
+# refuted even on a network the user fixed with one output. Now: conditional on n_L = 1 (met) on such a network;
+# without one it stays refuted (a slip such as a missing index is not hidden) and the reason says what one output does.
 def test_gap_square_of_the_output_error_holds_with_one_output():
     from fractions import Fraction
 
@@ -2327,10 +2328,14 @@ def test_gap_square_of_the_output_error_holds_with_one_output():
         [("x", 1, 1), ("x", 1, 2), ("x", 1, 3), ("y", 1, 1)] + net.parameters())}
     o = Oracle(net, point)
     assert abs(o.cost() - (o.value(("y", 1, 1)) - o.a(2, 1)) ** 2 / 2) < 1e-40
-    v = verify(r"\delta^L = (a^L - y)^T \sigma'(z^L)")  # = (a^L − y) σ'(z^L) = δ^L only with one output
-    assert (v.status, v.condition, v.exit_code) == ("conditional", "n_L = 1", 3), v.reason
-    assert "ill-shaped" in v.reason and "column vector of 2" in v.reason
+    # = (a^L − y) σ'(z^L) = δ^L only with one output: a claim about every network is refuted, saying so
+    v = verify(r"\delta^L = (a^L - y)^T \sigma'(z^L)")
+    assert v.status == "refuted" and "ill-shaped" not in v.reason, v.reason
+    assert "column vector of 2" in v.reason and "n_L = 1) it is a number and holds" in v.reason
+    v = verify(r"\delta^L = (a^L - y)^T \sigma'(z^L)", sizes=(3, 1))  # the user's network has one output
+    assert (v.status, v.condition, v.exit_code) == ("conditional", "n_L = 1", 0), v.reason
     assert {tuple(c["sizes"]): c["status"] for c in v.checked}[(3, 1)] == "holds"
+    assert verify(r"\delta^L = (a^L - y)^T \sigma'(z^L)", sizes=(3, 2)).status == "refuted"
     # C = ½(y − a^L)²: entry by entry it needs n_L = 1; as an inner product (gap 3) it holds: ambiguous, unless the
     # user's network has one output, where the two readings are one
     v = verify(r"C = \frac12 (y - a^L)^2")

@@ -4,20 +4,27 @@ r"""A formula about the output alone that is ill-shaped with several outputs and
 output neurons the right side is a vector and the cost a number, so the
 formula is refuted on every standard network (each has at least two outputs).
 With one output neuron (n_L = 1) the vector has one entry, a number, and the
-formula is the quadratic cost (its reading as an inner product: ``vector_square``).
-Likewise ``\delta^L = (a^L - y)^T \sigma'(z^L)``: a number times a vector only with one output. When a formula that names only the output
-layer (a^L, z^L, δ^L, y, C) is refuted by shapes alone, a number on one side and a
-vector on the other (not a row for a column: a missing transpose stays refuted), it is checked again on
-the same networks with a single output; if it holds on every one, the verdict
-is ``conditional`` on n_L = 1 ("holds only with one output neuron"), which
-exits 0 only for a network the user fixed with one output (``--sizes 3,1``).
+formula is the quadratic cost (its reading as an inner product: ``vector_square``);
+likewise ``\delta^L = (a^L - y)^T \sigma'(z^L)``. When a formula that names only
+the output layer (a^L, z^L, δ^L, y, C) is refuted by shapes alone, a number on
+one side and a vector on the other (not a row for a column: a missing transpose
+stays refuted), it is checked again on the same networks with a single output.
+If it holds on every one:
+
+* the user fixed a network with one output (``--sizes 3,1``): the verdict is
+  ``conditional`` on n_L = 1, met by that network (exit 0);
+* otherwise it stays refuted (a claim about every network, ill-shaped on those
+  with several outputs: a slip such as a missing index is not hidden), and the
+  reason says that it holds with one output and to give such a network with
+  ``--sizes``.
 
 >>> from symbp.verify import verify
 >>> v = verify(r"\delta^L = (a^L - y)^T \sigma'(z^L)")
->>> v.status, v.condition
-('conditional', 'n_L = 1')
->>> verify(r"\delta^L = (a^L - y)^T \sigma'(z^L)", sizes=(3, 1)).exit_code
-0
+>>> v.status, "with a single output neuron (n_L = 1) it is a number and holds" in v.reason
+('refuted', True)
+>>> v = verify(r"\delta^L = (a^L - y)^T \sigma'(z^L)", sizes=(3, 1))
+>>> v.status, v.condition, v.exit_code
+('conditional', 'n_L = 1', 0)
 """
 
 from __future__ import annotations
@@ -47,7 +54,9 @@ def only_output(eq: Equation) -> bool:
 
 
 def single_output(eq: Equation, outcome: Outcome, setting: Setting, budget: float) -> "Outcome | None":
-    """The conditional verdict (n_L = 1) of a formula ``outcome`` refuted by shapes alone, or None (see above)."""
+    """The conditional verdict (n_L = 1, met) of a formula ``outcome`` refuted by shapes alone, on a network the user
+    fixed with one output; without one, ``outcome`` with the reason saying that it holds with one output; or None
+    (see above)."""
     if outcome.status != "refuted" or not outcome.shape or len(eq.sides) != 2 or not only_output(eq):
         return None
     if not _SCALAR_VS_VECTOR.search(outcome.reason):  # a row for a column (a missing transpose) stays refuted
@@ -65,15 +74,17 @@ def single_output(eq: Equation, outcome: Outcome, setting: Setting, budget: floa
         total += nc.instances
         checked.append({"sizes": list(sizes), "depth": len(sizes), "L": len(sizes) + setting.notation.layer_shift,
                         "status": "holds", "instances": nc.instances, "layers": [], "outside": []})
-    met = None
-    if setting.fixed:
-        met = setting.fixed[-1] == 1
+    where = ", ".join(str(list(s)) for s in ones)
+    if not (setting.fixed and setting.fixed[-1] == 1):
+        # a claim about every network, ill-shaped on most of them: refuted, and the reason says what one output does
+        outcome.reason += (f"; with a single output neuron ({CONDITION}) it is a number and holds (checked on "
+                           f"{where}): give your network with --sizes if it has one output")
+        return outcome
     kept = tuple(c for c in outcome.checked if tuple(c["sizes"]) not in ones)  # a fixed [3, 1]: listed once
-    reason = (f"holds only with a single output neuron ({CONDITION}: checked on "
-              f"{', '.join(str(list(s)) for s in ones)}), where it is a number; with several outputs it is "
-              f"ill-shaped: {outcome.reason}")
+    reason = (f"holds only with a single output neuron ({CONDITION}: checked on {where}, your network among them), "
+              f"where it is a number; with several outputs it is ill-shaped: {outcome.reason}")
     return Outcome("conditional", reason, sum(c["instances"] for c in kept) + total, condition=CONDITION,
-                   condition_met=met, checked=kept + tuple(checked),
+                   condition_met=True, checked=kept + tuple(checked),
                    networks=tuple(s for s in outcome.networks if s not in ones) + tuple(ones),
                    shape=True)
 
