@@ -2278,7 +2278,8 @@ def test_gap_dependency_graph_agrees_with_the_oracle(sizes, cost):
 
 @pytest.mark.parametrize("formula,truth", [
     (r"a^L = a^L(y)", "refuted"),             # a^L = σ(w^L a^{L-1} + b^L): no y (the oracle test above)
-    (r"z^l = z^l(a^{l})", "refuted"),         # z^l = w^l a^{l-1} + b^l: a^l is computed from z^l, not the reverse
+    (r"z^l = z^l(a^{l})", "uninterpretable"),  # a^l is computed from z^l: z^l = σ⁻¹(a^l) only for an invertible σ
+    (r"z^l = z^l(a^{l+1})", "uninterpretable"),
     (r"z^l = z^l(b^{l+1})", "refuted"),       # b^{l+1} enters z^{l+1}, above z^l
     (r"a^l_j = a^l_j(z^l_k)", "refuted"),     # σ acts entry by entry: a^l_1 = σ(z^l_1) has no z^l_2
     (r"z^l_j = z^l_j(w^l_{kj})", "refuted"),  # z^l_1 = Σ_k w^l_{1k} a^{l-1}_k + b^l_1: no w^l_{21}
@@ -2296,9 +2297,12 @@ def test_gap_declaration_of_a_dependency_is_checked(tmp_path, formula, truth):
     status, defs, rows = _notes(tmp_path, f"$${formula}$$\n", notation="nielsen")
     if truth == "holds":
         assert formula in defs and not status, (status, defs)
-    else:
+    elif truth == "refuted":
         assert status == {formula: "refuted"}, status
         assert "does not depend on" in rows[formula].reason
+    else:  # the reverse of the network's direction: neither refuted nor filed, and the row says why
+        assert status == {formula: truth}, status
+        assert "is computed from z^" in rows[formula].reason and "invertible" in rows[formula].reason
 
 
 def test_gap_declaration_at_a_softmax_output_depends_on_every_entry():

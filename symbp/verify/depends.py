@@ -87,7 +87,10 @@ def check_declaration(text: str, notation: "str | Notation" = "nielsen", *,
                     ctx.bind = dict(bind)
                     mine = _nodes(target, ctx)
                     for arg in wanted:
-                        if not graph.depends(mine, _nodes(arg, ctx)):
+                        theirs = _nodes(arg, ctx)
+                        if not graph.depends(mine, theirs) and graph.depends(theirs, mine):
+                            return "uninterpretable", _reversed(target, arg), ()
+                        if not graph.depends(mine, theirs):
                             checked.append(_row(sizes, nt, "fails", instances - before))
                             return "refuted", _refutation(target, arg, sizes, bind), tuple(checked)
                     instances += 1
@@ -100,6 +103,16 @@ def check_declaration(text: str, notation: "str | Notation" = "nielsen", *,
     listed = ", ".join(to_latex(a) for a in wanted)
     return "holds", (f"checked: {to_latex(target)} depends on {listed}, directly or through the quantities between, "
                      f"on every network of the family ({instances} instances)"), tuple(checked)
+
+
+def _reversed(target: Quantity, arg: Quantity) -> str:
+    """The reason for a declaration that reverses the network's direction (``z^l = z^l(a^l)``): X is not computed
+    from A but A from X; X is a function of A only if that computation can be undone (σ invertible), which the notes
+    do not say, so it is neither refuted nor filed."""
+    t, a = to_latex(target), to_latex(arg)
+    return (f"a declaration of what {t} depends on, not checked: {t} is not computed from {a}, {a} is computed from "
+            f"{t}; {t} is a function of {a} only where the computation from {t} to {a} can be undone (an invertible "
+            "σ, and weights between), which symbp does not assume")
 
 
 def _row(sizes: tuple, nt: Notation, status: str, instances: int) -> dict:
