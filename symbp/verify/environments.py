@@ -26,8 +26,8 @@ from __future__ import annotations
 import bisect
 import re
 
-#: Environments whose body is prose (its math is inline math, found on its own) or a picture, a table, a listing
-#: of steps: never reported. With and without a star.
+#: Environments whose body is prose (its math is inline math, found on its own), a picture, a table, a listing
+#: of steps or code: never reported. With and without a star.
 TEXT_ENVIRONMENTS = frozenset(f"{name}{star}" for star in ("", "*") for name in (
     "document", "abstract", "proof", "theorem", "lemma", "corollary", "proposition", "definition", "remark",
     "example", "examples", "exercise", "exercises", "note", "claim", "conjecture", "fact", "observation",
@@ -41,6 +41,7 @@ TEXT_ENVIRONMENTS = frozenset(f"{name}{star}" for star in ("", "*") for name in 
     "semilogxaxis", "semilogyaxis", "loglogaxis", "groupplot", "algorithm", "algorithmic", "framed", "mdframed",
     "tcolorbox", "shaded", "leftbar", "adjustbox", "landscape", "spacing", "singlespace", "onehalfspace",
     "doublespace", "letter", "keywords", "acknowledgments", "acknowledgements", "otherlanguage", "CJK",
+    "python", "pycode", "pyblock", "sageblock", "sagesilent", "tcblisting",  # code: its = and _ are not math
 ))
 
 #: The arguments each environment takes after its name: ``[`` an optional one, ``{`` a mandatory one. They are
