@@ -144,14 +144,22 @@ def unread_environments(text: str, environments: list[tuple], covered: list[tupl
     pairs += [(begin, begin_end, _paragraph_end(text, begin_end), opened, False) for begin, begin_end, opened in stack]
     pairs.sort(key=lambda p: (p[2], -p[0]))  # the inner ones first
     reported: list[tuple] = []
+    taken: list[tuple[int, int]] = []  # the spans of those reported, in order
     for begin, begin_end, end, name, closed in pairs:
         if name in TEXT_ENVIRONMENTS:
             continue
-        inner = [(a, b) for a, b, *_ in reported if begin <= a and b <= end]
-        body = _left_over(text, _skip_arguments(text, begin_end), end, _union(spans + inner) if inner else spans)
+        start = _skip_arguments(text, begin_end)
+        inner = [s for s in taken[bisect.bisect_left(taken, (begin, -1)):bisect.bisect_left(taken, (end, -1))]
+                 if s[1] <= end]
+        cover = spans
+        if inner:  # the spans in this body, and the environments in it already reported
+            first = max(bisect.bisect_right(spans, (start, float("inf"))) - 1, 0)
+            cover = _union(spans[first:bisect.bisect_left(spans, (end, -1))] + inner)
+        body = _left_over(text, start, end, cover)
         if _MATH.search(_ESCAPE.sub(" ", _OPTION.sub(" ", _NAMES.sub(" ", body)))):
-            reported.append((begin, end, begin_end, name, closed))
-    return sorted((begin, begin_end, end, name, closed) for begin, end, begin_end, name, closed in reported)
+            reported.append((begin, begin_end, end, name, closed))
+            bisect.insort(taken, (begin, end))
+    return sorted(reported)
 
 
 def _union(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:

@@ -140,20 +140,25 @@ def _with_unread_environments(text: str, found: list[tuple], lexer: "_Lexer", st
     unread = unread_environments(text, lexer.environments, [(a, b) for a, b, _ in found] + lexer.skipped)
     if not unread:
         return [seg for _, _, seg in found]
-    items = list(found)  # (start, where the text after it starts, segment)
+    added = []
     for begin, begin_end, end, name, closed in unread:
         line = _line(starts, begin)
         problem = (f"the environment {name} at line {line} is not read: its formulas are not checked" if closed else
                    f"the environment {name} at line {line} is not read (nor closed): its formulas are not checked")
         body = text[begin_end:end].strip().split("\n", 1)[0][:200]
-        k = bisect.bisect_left([a for a, _, _ in items], begin)
-        start = min(items[k - 1][1], begin) if k else 0
-        items.insert(k, (begin, begin_end, Segment(body, line, begin - starts[line - 1] + 1, name, True,
-                                                   _line(starts, begin_end), cell, problem, text[start:begin])))
-        if k + 1 < len(items) and items[k + 1][2].before is not None:  # the text before the next one is from here
-            a, b, after = items[k + 1]
-            items[k + 1] = (a, b, replace(after, before=text[begin_end:a]))
-    return [seg for _, _, seg in items]
+        added.append((begin, begin_end, Segment(body, line, begin - starts[line - 1] + 1, name, True,
+                                                _line(starts, begin_end), cell, problem)))
+    # (start, where the text after it starts, segment, whether it is an environment added here), in order
+    items = sorted([(a, b, seg, False) for a, b, seg in found] + [(a, b, seg, True) for a, b, seg in added],
+                   key=lambda item: item[0])
+    out: list[Segment] = []
+    for k, (a, _, seg, environment) in enumerate(items):
+        if environment:  # the text before it: from the end of the one before
+            seg = replace(seg, before=text[min(items[k - 1][1], a) if k else 0:a])
+        elif k and items[k - 1][3] and seg.before is not None:  # the text before it: from the \begin{…} before
+            seg = replace(seg, before=text[items[k - 1][1]:a])
+        out.append(seg)
+    return out
 
 
 def scan_notebook(text: str) -> list[Segment]:
