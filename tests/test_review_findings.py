@@ -2233,13 +2233,16 @@ def test_rv10_f2_example_value_with_equiv(tmp_path, rel):
     assert list(status.values()) == ["holds"], status
 
 
-# Review 10 F5: a ```math fence inside a Markdown blockquote was skipped silently ("found no formulas"); it is
-# reported as unreadable (its lines carry "> "), and a fence outside a quote is still read.
-def test_rv10_f5_math_fence_in_a_blockquote_is_reported(tmp_path):
-    status, _, rows = _notes(tmp_path, "Text.\n\n> ```math\n> \\frac{\\partial C}{\\partial b^l_j} = 3\\delta^l_j\n"
-                                       "> ```\n\n```math\n\\frac{\\partial C}{\\partial b^l_j} = \\delta^l_j\n```\n")
-    assert sorted(status.values()) == ["holds", "unreadable"], status
-    assert any("blockquote" in r.reason for r in rows.values() if r.status == "unreadable")
+# Review 10 F5: a ```math fence inside a Markdown blockquote was skipped silently ("found no formulas"). Blockquotes
+# are transparent now: the fence is read as it is outside a quote, so its false BP3 (∂C/∂b = 3δ; Nielsen (BP3):
+# ∂C/∂b^l_j = δ^l_j) is refuted, at its own line, and the true one outside the quote still holds.
+def test_rv10_f5_math_fence_in_a_blockquote_is_read(tmp_path):
+    path = tmp_path / "notes.md"
+    path.write_text("Text.\n\n> ```math\n> \\frac{\\partial C}{\\partial b^l_j} = 3\\delta^l_j\n"
+                    "> ```\n\n```math\n\\frac{\\partial C}{\\partial b^l_j} = \\delta^l_j\n```\n")
+    rows = {r.formula.text: (r.result.status, r.formula.line) for r in verify_notes(path).rows}
+    assert rows == {"\\frac{\\partial C}{\\partial b^l_j} = 3\\delta^l_j": ("refuted", 4),
+                    "\\frac{\\partial C}{\\partial b^l_j} = \\delta^l_j": ("holds", 8)}, rows
 
 
 # Review 10 F4: a value the notes fix for the whole model ("We assume $w_{21} = 0$", "Throughout", "Let", and the
