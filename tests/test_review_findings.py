@@ -2528,3 +2528,18 @@ def test_gap_unequal_in_a_display_is_reported_not_prose(tmp_path):
     assert verify_notes(path, notation="nielsen", strict=True).exit_code == 2
     v = verify(r"\delta^L \neq \nabla_a C")
     assert (v.status, v.reason) == ("unreadable", "symbp checks equations only; ≠ is not checked")
+
+
+# Review 12 F2: a negated assumption ("We do not assume $w_{21} = 0$", "no longer", "for contradiction", the Czech,
+# Russian and Polish negations) was taken as an assumption, so ∂h₁/∂x₂ = 0 (false: it is (1 − h₁²) w₂₁) came out
+# conditional on it. It is not an assumption of the model: the claim is refuted; the true claim still holds.
+@pytest.mark.parametrize("prose", ["We do not assume $w_{21} = 0$.", "We no longer assume $w_{21} = 0$.",
+                                   "Assume for contradiction that $w_{21} = 0$.", "We don't assume $w_{21} = 0$.",
+                                   "Without assuming $w_{21} = 0$, we go on.", "Nepředpokládáme, že $w_{21} = 0$.",
+                                   "Не предполагаем, что $w_{21} = 0$.", "Nie zakładamy, że $w_{21} = 0$."])
+@pytest.mark.parametrize("claim, truth", [("0", "refuted"), ("(1 - h_1^2) w_{21}", "holds")])
+def test_rv12_f2_negated_assumption_is_no_assumption(tmp_path, prose, claim, truth):
+    path = tmp_path / "notes.md"
+    path.write_text(_RV7_TANH + _RV10_CLAIM.format(v=claim, prose=prose))
+    (row,) = verify_notes(path).rows
+    assert row.result.status == truth, (row.result.status, row.result.reason)
