@@ -2240,3 +2240,61 @@ def test_rv10_f5_math_fence_in_a_blockquote_is_reported(tmp_path):
                                        "> ```\n\n```math\n\\frac{\\partial C}{\\partial b^l_j} = \\delta^l_j\n```\n")
     assert sorted(status.values()) == ["holds", "unreadable"], status
     assert any("blockquote" in r.reason for r in rows.values() if r.status == "unreadable")
+
+
+# Review 11 F5: a declared argument of the loss was dropped: in L = L(u_1, u_2, x_1) with u = x W the loss was read as
+# a function of u_1, u_2 only, so dL/dx_1 without the direct term ∂L/∂x_1 held and the correct form was refuted.
+# Truth by hand (the multivariable chain rule) and by central differences below: with E = E(y_1, y_2, x_2), y = W x,
+# dE/dx_2 = ∂E/∂x_2 + ∂E/∂y_1 w_12 + ∂E/∂y_2 w_22 (review 11's NumPy check: 0.257 against 0.0198 without ∂E/∂x_2).
+def _fd_skip_connection():
+    """(dE/dx_2 by central differences, the same without the direct term) for one concrete E, W and x."""
+    import numpy as np
+    w, x = np.array([[0.3, -1.2], [0.8, 0.5]]), np.array([0.4, -0.7])
+    e = lambda y1, y2, x2: np.sin(y1) * y2 + x2**3 + y1 * x2  # noqa: E731
+    total = lambda v: e(*(w @ v), v[1])  # noqa: E731
+    h = 1e-6
+    fd = (total(x + [0, h]) - total(x - [0, h])) / (2 * h)
+    y = w @ x
+    de_dy = np.array([np.cos(y[0]) * y[1] + x[1], np.sin(y[0])])
+    return fd, de_dy @ w[:, 1]
+
+
+@pytest.mark.parametrize("claim, truth", [
+    (r"\frac{dL}{dx_1} = \frac{\partial L}{\partial x_1} + \frac{\partial L}{\partial u_1} w_{11} + "
+     r"\frac{\partial L}{\partial u_2} w_{12}", "holds"),
+    (r"\frac{dL}{dx_1} = \frac{\partial L}{\partial u_1} w_{11} + \frac{\partial L}{\partial u_2} w_{12}", "refuted"),
+    (r"\frac{dL}{dx_2} = \frac{\partial L}{\partial u_1} w_{21} + \frac{\partial L}{\partial u_2} w_{22}", "holds"),
+])
+def test_rv11_f5_declared_argument_of_the_loss_row_form(tmp_path, claim, truth):
+    status, _, rows = _notes(tmp_path, "Let $x = (x_1, x_2)$ be a row vector and $W$ a $2 \\times 2$ matrix. We compute "
+                                       "$u = x W$ and the loss $L = L(u_1, u_2, x_1)$.\n\n" f"$${claim}$$\n",
+                             notation="rowvector")
+    assert list(status.values()) == [truth], (status, [r.reason for r in rows.values()])
+
+
+@pytest.mark.parametrize("claim, truth", [
+    (r"\frac{dE}{dx_2} = \frac{\partial E}{\partial y_1} w_{12} + \frac{\partial E}{\partial y_2} w_{22}", "refuted"),
+    (r"\frac{dE}{dx_2} = \frac{\partial E}{\partial x_2} + \frac{\partial E}{\partial y_1} w_{12} + "
+     r"\frac{\partial E}{\partial y_2} w_{22}", "holds"),
+    (r"\frac{dE}{dx} = W^T \frac{dE}{dy}", "refuted"),
+    (r"\frac{dE}{dx_1} = \frac{\partial E}{\partial y_1} w_{11} + \frac{\partial E}{\partial y_2} w_{21}", "holds"),
+])
+def test_rv11_f5_declared_argument_of_the_loss_column_form(tmp_path, claim, truth):
+    fd, without = _fd_skip_connection()
+    assert abs(fd - without) > 0.1  # the direct term matters: the chain through y alone is wrong
+    status, _, rows = _notes(tmp_path, "Let $x$ be a column vector with entries $x_1, x_2$ and $W$ a $2 \\times 2$ "
+                                       "matrix. We compute $y = W x$, and the loss is $E = E(y_1, y_2, x_2)$.\n\n"
+                                       f"$${claim}$$\n")
+    assert list(status.values()) == [truth], (status, [r.reason for r in rows.values()])
+
+
+def test_rv11_f5_the_same_derivative_twice_with_partial_is_not_guessed(tmp_path):
+    # ∂L/∂x_1 on both sides: the partial in the argument x_1 on one, the derivative through the graph on the other,
+    # or the same thing twice; the claim says not which, so it is not judged (it is true read the first way only)
+    claim = (r"\frac{\partial L}{\partial x_1} = \frac{\partial L}{\partial x_1} + \frac{\partial L}{\partial u_1} w_{11}"
+             r" + \frac{\partial L}{\partial u_2} w_{12}")
+    status, _, rows = _notes(tmp_path, "Let $x = (x_1, x_2)$ be a row vector and $W$ a $2 \\times 2$ matrix. We compute "
+                                       "$u = x W$ and the loss $L = L(u_1, u_2, x_1)$.\n\n" f"$${claim}$$\n",
+                             notation="rowvector")
+    assert list(status.values()) == ["uninterpretable"], status
+    assert "with d" in next(iter(rows.values())).reason

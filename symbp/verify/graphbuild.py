@@ -602,12 +602,25 @@ def _declare(m: Model, defs, differentiated: dict) -> None:
 def _frontier(m: Model, args: list, extra: list) -> list:
     """The loss depends on its declared arguments through whatever the notes compute from them and
     differentiate it by (L = L(y_1, y_2) with z = h(y) and ∂L/∂z_1 used: L is a function of z)."""
-    cands = list(args) + [s for s in extra if s in m.defs and s not in args]
-    keep = [c for c in cands if not any(o != c and m.depends(o, c) for o in cands)]
+    extra = [s for s in extra if s in m.defs and s not in args]
+    # a declared argument stays one (L = L(u_1, u_2, x_1) with u = x W: the loss also sees x_1 directly, its
+    # partial an independent symbol), unless a quantity the notes differentiate the loss by is computed from it
+    # other than through the other declared arguments (z = h(y) lies between L(y_1, y_2) and y)
+    keep = [a for a in args if not any(_depends_past(m, e, a, set(args) - {a}) for e in extra)]
+    keep += [e for e in extra if not any(o != e and m.depends(o, e) for o in keep + extra)]
     if keep != list(args):
         m.notes.append("the loss is read as a function of " + ", ".join(str(k) for k in keep)
                        + " (what the notes compute from its declared arguments and differentiate it by)")
     return keep
+
+
+def _depends_past(m: Model, sym, target, blocked: set) -> bool:
+    """Whether node ``sym`` is computed from node ``target`` along a path that passes none of ``blocked``."""
+    if sym == target:
+        return True
+    if sym in blocked or sym not in m.defs:
+        return False
+    return any(_depends_past(m, s, target, blocked) for s in m.defs[sym].free_symbols if s in m.names)
 
 
 def _acyclic(m: Model, defs) -> None:

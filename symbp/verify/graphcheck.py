@@ -27,7 +27,7 @@ import sympy
 
 from ..certificate import Counterexample
 from ..general.reduction import ReductionTimeout, deadline
-from .graphevaluate import LAYOUTS, Evaluator, Misfit, index_size, is_mat, shape_words
+from .graphevaluate import LAYOUTS, Evaluator, Misfit, derivative_forms, index_size, is_mat, shape_words
 from .graphmodel import GraphUninterpretable, Model, Sum, Sym, split_index, to_latex
 from .graphnodes import Equation, walk
 from .graphvalues import STAND_IN_TEXT
@@ -132,6 +132,7 @@ def _check_layout(eq: Equation, model: Model, layout: str, budget: float) -> tup
     except Misfit as exc:
         return LayoutVerdict(layout, "misfit", str(exc)), False
     names = sorted(ranges)
+    forms = derivative_forms(eq)
     instances = 0
     failed = []
     first = None
@@ -140,6 +141,7 @@ def _check_layout(eq: Equation, model: Model, layout: str, budget: float) -> tup
             for combo in itertools.product(*(range(1, ranges[n] + 1) for n in names)):
                 bind = dict(zip(names, combo))
                 ev = Evaluator(model, layout, bind)
+                ev.forms = forms
                 try:
                     values = [ev.value(s) for s in eq.sides]
                 except Misfit as exc:
@@ -246,6 +248,7 @@ def _entry(values, entry, eq, model, layout, bind):
     if not isinstance(values, list):
         return values
     ev = Evaluator(model, layout, bind)
+    ev.forms = derivative_forms(eq)
     cols = ev.value(eq.sides[0]).shape[1]
     r, c = entry
     return values[(r - 1) * cols + (c - 1)]
