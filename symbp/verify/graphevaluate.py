@@ -22,6 +22,7 @@ from sympy.core.function import AppliedUndef
 
 from .graphmodel import (KNOWN, Add, Bar, Call, Deriv, Div, Dots, GraphUninterpretable, Had, Mat, Model, Mul, Nabla,
                          Neg, Norm, Num, Pow, Sum, Sym, T, literal_cells, split_index, to_latex)
+from .graphsizes import bound
 
 LAYOUTS = ("denominator", "numerator")
 LAYOUT_WORDS = {
@@ -58,6 +59,7 @@ class Evaluator:
         self.bind = dict(bind or {})
         self.layout_used = False  # whether a vector derivative made the layout matter
         self.loose = False  # in a definition: an entry beyond a quantity's size is a scalar of its own
+        self.letters_used: dict = {}  # the letters of sums' bounds and the sizes they stood for
         self.forms: dict = {}  # (F, V) as written -> (times ∂F/∂V is written, whether dF/dV is): ``derivative_forms``
 
     def value(self, node):
@@ -193,7 +195,7 @@ class Evaluator:
             raise GraphUninterpretable(f"{to_latex(node)}: the summation index {var} does not occur in the summand, "
                                        "so the sum adds one term over and over; which samples or entries it runs over "
                                        "is not clear")
-        lo = int(self.value(node.lower)) if node.lower is not None else 1
+        lo = bound(self.m, node.lower, to_latex(node), self.letters_used) if node.lower is not None else 1
         hi = self.sum_upper(node, var)
         total = sympy.Integer(0)
         saved = self.bind.get(var)
@@ -211,12 +213,8 @@ class Evaluator:
 
     def sum_upper(self, node: Sum, var: str) -> int:
         size = index_size(self.m, node.body, var)
-        if node.upper is not None:
-            up = node.upper
-            if isinstance(up, Num):
-                return int(up.value)
-            if size is None:
-                raise GraphUninterpretable(f"{to_latex(node)}: the upper bound {to_latex(up)} is not a number")
+        if node.upper is not None:  # a number, or the letters the notes name sizes with (k - 1)
+            return bound(self.m, node.upper, to_latex(node), self.letters_used)
         if size is None:
             raise GraphUninterpretable(f"{to_latex(node)}: the range of {var} is not clear")
         return size

@@ -31,6 +31,7 @@ from .graphmodel import LOSS_NAMES, Bar, Call, Deriv, GraphError, GraphUninterpr
 from .graphnodes import Add, Div, Equation, Mat, Neg, Num, walk
 from .graphread import read_graph
 from .graphsingle import has_layers
+from .graphsizes import size_letters
 from .graphundefined import contradicted_declaration, input_names, involved, make_generic, undefined_nodes
 from .graphundefined import words as undefined_words
 from .graphupdate import check_update, is_update, step_free
@@ -181,6 +182,7 @@ def graph_notes(items: list, text: str, budget: float = 30.0) -> GraphNotes:
                 break
         pieces.append(Piece(f, texts, eqs, removed, error))
     hints, prose = hints_and_prose(text)
+    hints += size_letters(text)
     defs, claims = [], []
     for p in pieces:
         for eq in p.eqs:
@@ -208,10 +210,13 @@ def graph_notes(items: list, text: str, budget: float = 30.0) -> GraphNotes:
     opened = bool(open_dims([(ln, e) for ln, e, _ in defs], all_eqs, hints))
     family = [model]
     if model is not None and opened:  # sizes the notes leave open: a second member with other sizes
-        other, _, _ = _model(defs, all_eqs, hints, claims, start=1)
+        other, error2, _ = _model(defs, all_eqs, hints, claims, start=1)
         if other is not None:
             family.append(other)
             model.notes.append("sizes the notes leave open are checked at two choices (starting at 2 and at 3)")
+        elif error2:  # the definitions contradict each other at the other sizes: not hidden behind the first
+            out.model, out.error = None, error2 + " (at the second choice of the sizes the notes leave open)"
+            return out
     if model is None:
         out.error = error
         return out
