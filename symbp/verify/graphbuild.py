@@ -620,7 +620,8 @@ def _declare(m: Model, defs, differentiated: dict) -> None:
 
 def _frontier(m: Model, args: list, extra: list) -> list:
     """The loss depends on its declared arguments through whatever the notes compute from them and
-    differentiate it by (L = L(y_1, y_2) with z = h(y) and ∂L/∂z_1 used: L is a function of z)."""
+    differentiate it by (L = L(y_1, y_2) with z = h(y) and ∂L/∂z_1 used: L is a function of z); a declared argument
+    another one is computed from stays an argument (L = L(u_1, u_2, x_1) with u = x W)."""
     extra = [s for s in extra if s in m.defs and s not in args]
     # a declared argument stays one (L = L(u_1, u_2, x_1) with u = x W: the loss also sees x_1 directly, its
     # partial an independent symbol), unless a quantity the notes differentiate the loss by is computed from it

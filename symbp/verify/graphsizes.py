@@ -123,7 +123,7 @@ def bound(m: Model, node, where: str, used: dict | None = None) -> int:
         for f in node.factors:
             value *= bound(m, f, where, used)
         return int(value)
-    letters = sorted({n.base for n in _syms(node)} - set(m.letters))
+    letters = sorted({to_latex(n) for n in _syms(node) if n.sub or n.base not in m.letters})
     named = f"{', '.join(letters)}: the notes never say what {'it stands' if len(letters) == 1 else 'they stand'} " \
             "for" if letters else "it is not a size the notes give"
     said = "; the sizes they name are " + ", ".join(sorted(m.letters)) if m.letters else ""
