@@ -2371,3 +2371,15 @@ def test_rv11_f4_restated_definition_with_a_wrong_bound(tmp_path, upper, error):
         status, definitions, _ = _notes(tmp_path, text, notation="rowvector")
         assert list(status.values()) == ["holds"], status
         assert any("g_j" in d for d in definitions)
+
+
+def test_rv11_f4_restated_definition_column_form_names_both_lines(tmp_path):
+    # review 11's n34 in the default notation: the notes cannot be read in their own terms, and every formula says
+    # why (the bounds Σ_{j=1}^{k} are no layer superscripts, so the claims are the graph reading's to explain)
+    status, _, rows = _notes(tmp_path, "Let $x$ be a column vector of $n$ entries and $W$ a $k \\times n$ matrix. We "
+                                       "compute $y = W x$, $z = \\tanh(y)$ entrywise, and the loss $E = E(z)$.\n\n"
+                                       "$$\\frac{\\partial E}{\\partial x_i} = \\sum_{j=1}^{k} "
+                                       "\\frac{\\partial E}{\\partial z_j} (1 - z_j^2) w_{ji}$$\n\n"
+                                       "$$y_j = \\sum_{i=1}^{k} w_{ji} x_i$$\n")
+    assert "holds" not in status.values() and "refuted" not in status.values(), status
+    assert all("at line 1 and at line 5" in r.reason for r in rows.values()), [r.reason for r in rows.values()]
