@@ -2383,3 +2383,151 @@ def test_rv11_f4_restated_definition_column_form_names_both_lines(tmp_path):
                                        "$$y_j = \\sum_{i=1}^{k} w_{ji} x_i$$\n")
     assert "holds" not in status.values() and "refuted" not in status.values(), status
     assert all("at line 1 and at line 5" in r.reason for r in rows.values()), [r.reason for r in rows.values()]
+
+
+# Gap 1: a declaration X = X(A, …) about the layered network's quantities was filed unchecked, so a^L = a^L(y)
+# (the output is computed from x, w, b and never sees the target) passed as a declaration. "Depends on" means
+# through chains, i.e. ∂X/∂A ≢ 0 for a generic activation; the oracle (120-digit central differences of the
+# composed network, sharing nothing with symbp.verify.depends) is the truth for every node and parameter pair.
+@pytest.mark.parametrize("sizes,cost", [((2, 3, 2), "quadratic"), ((3, 2, 3), "softmax-cross-entropy")])
+def test_gap_dependency_graph_agrees_with_the_oracle(sizes, cost):
+    from fractions import Fraction
+
+    from symbp.network import network
+    from symbp.oracle import Oracle
+    from symbp.verify.depends import _Graph
+
+    net = network(list(sizes), cost=cost)
+    keys = [("x", 1, k) for k in range(1, sizes[0] + 1)] + [("y", 1, j) for j in range(1, sizes[-1] + 1)]
+    point = {k: Fraction(3 + 2 * i, 7 + i) * (-1) ** i for i, k in enumerate(keys + net.parameters())}
+    oracle = Oracle(net, point)
+    graph = _Graph(net, softmax=cost == "softmax-cross-entropy")
+    nodes = [(r, l, j) for l in range(2, len(sizes) + 1) for r in "za" for j in range(1, sizes[l - 1] + 1)]
+    wrts = [("a", 1, 1, k) for k in range(1, sizes[0] + 1)] + [(r, 1, l, j) for r, l, j in nodes] + net.parameters()
+    seen = {True: 0, False: 0}
+    for of in nodes + [("C",)]:
+        for wrt in wrts:
+            truth = abs(oracle.derivative(of if of == ("C",) else (of[0], 1, *of[1:]), wrt)) > 1e-30
+            mine = (wrt[0], *wrt[2:]) if wrt[0] in "za" else wrt
+            assert graph.depends([of], [mine]) == truth, (of, wrt)
+            seen[truth] += 1
+    assert seen[True] > 20 and seen[False] > 20, seen  # both answers were exercised
+    # y is no variable of the oracle's derivatives: moving it changes C and leaves every node alone
+    moved = Oracle(net, {**point, ("y", 1, 1): point[("y", 1, 1)] + 1})
+    assert moved.cost() != oracle.cost() and graph.depends([("C",)], [("y", 1)])
+    assert all(moved.a(len(sizes), j) == oracle.a(len(sizes), j) for j in range(1, sizes[-1] + 1))
+    assert not any(graph.depends([n], [("y", 1)]) for n in nodes)
+
+
+@pytest.mark.parametrize("formula,truth", [
+    (r"a^L = a^L(y)", "refuted"),             # a^L = σ(w^L a^{L-1} + b^L): no y (the oracle test above)
+    (r"z^l = z^l(a^{l})", "uninterpretable"),  # a^l is computed from z^l: z^l = σ⁻¹(a^l) only for an invertible σ
+    (r"z^l = z^l(a^{l+1})", "uninterpretable"),
+    (r"z^l = z^l(b^{l+1})", "refuted"),       # b^{l+1} enters z^{l+1}, above z^l
+    (r"a^l_j = a^l_j(z^l_k)", "refuted"),     # σ acts entry by entry: a^l_1 = σ(z^l_1) has no z^l_2
+    (r"z^l_j = z^l_j(w^l_{kj})", "refuted"),  # z^l_1 = Σ_k w^l_{1k} a^{l-1}_k + b^l_1: no w^l_{21}
+    (r"C = C(a^L)", "holds"),                 # C = ½‖a^L − y‖², a partial list (y left out)
+    (r"C = C(a^L, y)", "holds"),
+    (r"a^l = a^l(z^l)", "holds"),
+    (r"z^l = z^l(a^{l-1}, w^l, b^l)", "holds"),
+    (r"C = C(w^l, b^l)", "holds"),            # through chains: C ← a^L ← … ← z^l ← w^l, b^l
+    (r"a^L = a^L(x)", "holds"),
+    (r"a^l_j = a^l_j(z^l_j)", "holds"),
+])
+def test_gap_declaration_of_a_dependency_is_checked(tmp_path, formula, truth):
+    v = verify(formula, notation="nielsen")
+    assert v.status == truth, (v.status, v.reason)
+    status, defs, rows = _notes(tmp_path, f"$${formula}$$\n", notation="nielsen")
+    if truth == "holds":
+        assert formula in defs and not status, (status, defs)
+    elif truth == "refuted":
+        assert status == {formula: "refuted"}, status
+        assert "does not depend on" in rows[formula].reason
+    else:  # the reverse of the network's direction: neither refuted nor filed, and the row says why
+        assert status == {formula: truth}, status
+        assert "is computed from z^" in rows[formula].reason and "invertible" in rows[formula].reason
+
+
+def test_gap_declaration_at_a_softmax_output_depends_on_every_entry():
+    # a^L_j = e^{z^L_j} / Σ_k e^{z^L_k}: every entry of z^L (the oracle test above, softmax case)
+    assert verify(r"a^L_1 = a^L_1(z^L_2)", cost="softmax-cross-entropy").status == "holds"
+    assert verify(r"a^L_1 = a^L_1(z^L_2)").status == "refuted"
+
+
+def test_gap_declaration_of_names_symbp_lacks_is_still_filed(tmp_path):
+    # J and o are no quantities of the network; y_1(x_1, x_2) writes no layer (the notes' own graph): not checked here
+    status, defs, _ = _notes(tmp_path, "$$J = J(o_1, o_2)$$\n$$y_1 = y_1(x_1, x_2)$$\n", notation="nielsen")
+    assert not status and {"J = J(o_1, o_2)", "y_1 = y_1(x_1, x_2)"} <= defs, (status, defs)
+
+
+# Gap 2: C = ½(y − a^L)² squares a vector entry by entry: with several outputs it is a vector, not the cost; with
+# one output (n_L = 1) it is the number ½(y_1 − a^L_1)², the quadratic cost (Nielsen (6), one sample). It was
+# refuted even on a network the user fixed with one output. Now: conditional on n_L = 1 (met) on such a network;
+# without one it stays refuted (a slip such as a missing index is not hidden) and the reason says what one output does.
+def test_gap_square_of_the_output_error_holds_with_one_output():
+    from fractions import Fraction
+
+    from symbp.network import network
+    from symbp.oracle import Oracle
+
+    net = network([3, 1])  # the oracle's cost at a point is ½(y − a)², by its own forward pass
+    point = {k: Fraction(2 + i, 5 + 2 * i) for i, k in enumerate(
+        [("x", 1, 1), ("x", 1, 2), ("x", 1, 3), ("y", 1, 1)] + net.parameters())}
+    o = Oracle(net, point)
+    assert abs(o.cost() - (o.value(("y", 1, 1)) - o.a(2, 1)) ** 2 / 2) < 1e-40
+    # = (a^L − y) σ'(z^L) = δ^L only with one output: a claim about every network is refuted, saying so
+    v = verify(r"\delta^L = (a^L - y)^T \sigma'(z^L)")
+    assert v.status == "refuted" and "ill-shaped" not in v.reason, v.reason
+    assert "column vector of 2" in v.reason and "n_L = 1) it is a number and holds" in v.reason
+    v = verify(r"\delta^L = (a^L - y)^T \sigma'(z^L)", sizes=(3, 1))  # the user's network has one output
+    assert (v.status, v.condition, v.exit_code) == ("conditional", "n_L = 1", 0), v.reason
+    assert {tuple(c["sizes"]): c["status"] for c in v.checked}[(3, 1)] == "holds"
+    assert verify(r"\delta^L = (a^L - y)^T \sigma'(z^L)", sizes=(3, 2)).status == "refuted"
+    # C = ½(y − a^L)²: entry by entry it needs n_L = 1; as an inner product (gap 3) it holds: ambiguous, unless the
+    # user's network has one output, where the two readings are one
+    v = verify(r"C = \frac12 (y - a^L)^2")
+    assert v.status == "ambiguous" and "n_L = 1" in v.reason and "inner product" in v.reason, v.reason
+    v = verify(r"C = \frac12 (y - a^L)^2", sizes=(3, 1))
+    assert (v.status, v.condition_met, v.exit_code) == ("conditional", True, 0), v.reason
+    assert verify(r"C = \frac12 (y - a^L)^2", sizes=(3, 2)).exit_code == 3
+    # false with one output too: no ½ (2C), or no square
+    for wrong in (r"C = (y - a^L)^2", r"C = \frac12 (y - a^L)"):
+        v = verify(wrong, sizes=(3, 1))
+        assert v.status == "refuted", (wrong, v.status, v.reason)
+
+
+# Gap 3: the square of a vector has two readings, its entries squared (the usual one: tanh' = 1 − (a^l)^2) and the
+# inner product xᵀx = Σ_j x_j². (a^l)^2 = (a^l)^T a^l was refuted by the entrywise reading's shapes, though it is an
+# identity as an inner product. When the entrywise reading is ill-shaped and the inner product is not refuted, the
+# verdict is ambiguous and names both; when both fail it stays refuted; a well-shaped entrywise reading stands.
+@pytest.mark.parametrize("formula,activation,truth", [
+    (r"(a^l)^2 = (a^l)^T a^l", "generic", "ambiguous"),    # Σ_j (a^l_j)² = Σ_j (a^l_j)²; entrywise a vector ≠ a number
+    (r"(a^l)^2 = 2 (a^l)^T a^l", "generic", "refuted"),     # Σ a² ≠ 2 Σ a² (a ≠ 0), and ill-shaped entrywise
+    (r"\sigma'(z^l) = 1 - (a^l)^2", "tanh", "holds"),        # tanh' = 1 − tanh², entry by entry
+    (r"\sigma'(z^l) = 1 + (a^l)^2", "tanh", "refuted"),
+    (r"(a^l)^2 = a^l \odot a^l", "generic", "holds"),
+])
+def test_gap_square_of_a_vector_has_two_readings(formula, activation, truth):
+    v = verify(formula, activation=activation)
+    assert v.status == truth, (v.status, v.reason)
+    if truth == "ambiguous":
+        assert "entry by entry" in v.reason and "inner product" in v.reason and v.exit_code == 3
+    if formula == r"(a^l)^2 = 2 (a^l)^T a^l":
+        assert "both readings" in v.reason
+
+
+# Gap 4: a ≠ statement in a display was filed as prose, so --strict passed and nothing said it was not checked.
+# symbp does not verify ≠; such a display is an unreadable row saying so. A condition on an index (j ≠ k), inline
+# math in a sentence, and an equation restricted by j ≠ k are unchanged.
+def test_gap_unequal_in_a_display_is_reported_not_prose(tmp_path):
+    text = ("For $j \\neq k$ the entries differ, and $a^L \\ne y$ in general.\n\n$$\\delta^L \\neq \\nabla_a C$$\n\n"
+            "$$j \\neq k$$\n\n$$a^L \\ne y$$\n\n"
+            "$$\\frac{\\partial a^l_j}{\\partial z^l_k} = 0 \\quad j \\neq k$$\n")
+    status, _, rows = _notes(tmp_path, text, notation="nielsen")
+    assert status == {r"\delta^L \neq \nabla_a C": "unreadable", r"a^L \ne y": "unreadable",
+                      r"\frac{\partial a^l_j}{\partial z^l_k} = 0 \quad j \neq k": "holds"}, status
+    assert rows[r"\delta^L \neq \nabla_a C"].reason == "symbp checks equations only; ≠ is not checked"
+    path = tmp_path / "notes.md"
+    assert verify_notes(path, notation="nielsen", strict=True).exit_code == 2
+    v = verify(r"\delta^L \neq \nabla_a C")
+    assert (v.status, v.reason) == ("unreadable", "symbp checks equations only; ≠ is not checked")

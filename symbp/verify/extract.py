@@ -45,8 +45,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from .claims import (NOT_EQUATION, classify, defined_as, definition_chain, first_side, links, pieces,
-                     starts_with_operator, starts_with_relation, trim)
+from .claims import (NOT_EQUATION, UNEQUAL, classify, defined_as, definition_chain, first_side, links, pieces,
+                     starts_with_operator, starts_with_relation, trim, unequal)
 from .scan import Segment, environment_arguments, scan
 
 BUCKETS = ("claim", "definition", "prose", "unreadable")
@@ -672,6 +672,8 @@ def _flatten(text: str) -> str:
 
 def _classify(piece: str, line: int, source: str, repaired: bool, removed: tuple, base: dict) -> Formula:
     kind, reason = classify(piece)
+    if kind == "prose" and base.get("display") and unequal(piece):  # a ≠ b in a display: reported, not prose
+        kind, reason = "unreadable", UNEQUAL
     if kind == "definition":
         piece = forward(piece)  # "X =: C" is read, by the model and the checks, as "C := X"
     return Formula(line, piece.strip(), lines=(line,), source=source, repaired=repaired, removed=removed,
