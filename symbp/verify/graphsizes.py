@@ -7,8 +7,8 @@ are opened together, and two letters are given different sizes, so a sum to the 
 a sum written with letters (``\sum_{j=1}^{k}``, ``\sum_{j=1}^{k-1}``) is the number those sizes make (``bound``).
 A letter the notes never give a size is no bound: the sum is uninterpretable, naming it.
 
->>> size_letters("Let $x$ be a row vector of $n$ entries and $W$ an $n \times k$ matrix.")
-[(1, 'x', 'letters', ('n',)), (1, 'W', 'letters', ('n', 'k'))]
+>>> size_letters(r"Let $x$ be a row vector of $n$ entries and $W$ an $n \times k$ matrix.")
+[(1, 'W', 'letters', ('n', 'k')), (1, 'x', 'letters', ('n',))]
 """
 
 from __future__ import annotations
