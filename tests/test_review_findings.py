@@ -2233,13 +2233,153 @@ def test_rv10_f2_example_value_with_equiv(tmp_path, rel):
     assert list(status.values()) == ["holds"], status
 
 
-# Review 10 F5: a ```math fence inside a Markdown blockquote was skipped silently ("found no formulas"); it is
-# reported as unreadable (its lines carry "> "), and a fence outside a quote is still read.
-def test_rv10_f5_math_fence_in_a_blockquote_is_reported(tmp_path):
-    status, _, rows = _notes(tmp_path, "Text.\n\n> ```math\n> \\frac{\\partial C}{\\partial b^l_j} = 3\\delta^l_j\n"
-                                       "> ```\n\n```math\n\\frac{\\partial C}{\\partial b^l_j} = \\delta^l_j\n```\n")
-    assert sorted(status.values()) == ["holds", "unreadable"], status
-    assert any("blockquote" in r.reason for r in rows.values() if r.status == "unreadable")
+# Review 10 F5: a ```math fence inside a Markdown blockquote was skipped silently ("found no formulas"). Blockquotes
+# are transparent now: the fence is read as it is outside a quote, so its false BP3 (∂C/∂b = 3δ; Nielsen (BP3):
+# ∂C/∂b^l_j = δ^l_j) is refuted, at its own line, and the true one outside the quote still holds.
+def test_rv10_f5_math_fence_in_a_blockquote_is_read(tmp_path):
+    path = tmp_path / "notes.md"
+    path.write_text("Text.\n\n> ```math\n> \\frac{\\partial C}{\\partial b^l_j} = 3\\delta^l_j\n"
+                    "> ```\n\n```math\n\\frac{\\partial C}{\\partial b^l_j} = \\delta^l_j\n```\n")
+    rows = {r.formula.text: (r.result.status, r.formula.line) for r in verify_notes(path).rows}
+    assert rows == {"\\frac{\\partial C}{\\partial b^l_j} = 3\\delta^l_j": ("refuted", 4),
+                    "\\frac{\\partial C}{\\partial b^l_j} = \\delta^l_j": ("holds", 8)}, rows
+
+
+# Review 10 F4: a value the notes fix for the whole model ("We assume $w_{21} = 0$", "Throughout", "Let", and the
+# Czech, Russian and Polish words) is an assumption, not an example: a claim that holds only under it is
+# conditional, naming it and its line; one that holds for every value holds; one false even under it is refuted.
+# Truth by hand (g = xW + b, h = tanh(g), x = (x₁, x₂), W 2×3): ∂h₁/∂x₂ = (1 − h₁²) w₂₁, which is 0 exactly when
+# w₂₁ = 0 (|h₁| < 1), and never 1 there.
+_RV10_CLAIM = "$$\\frac{{\\partial h_1}}{{\\partial x_2}} = {v}$$\n\n{prose}\n"
+
+
+@pytest.mark.parametrize("prose", ["We assume $w_{21} = 0$.", "Throughout, $w_{21} = 0$.", "Let $w_{21} = 0$.",
+                                   "Suppose that $w_{21} = 0$.", "For simplicity $w_{21} = 0$.",
+                                   "Předpokládejme, že $w_{21} = 0$.", "Nechť $w_{21} = 0$.",
+                                   "Положим $w_{21} = 0$.", "Пусть $w_{21} = 0$.", "Предположим, что $w_{21} = 0$.",
+                                   "Załóżmy, że $w_{21} = 0$.", "Niech $w_{21} = 0$."])
+@pytest.mark.parametrize("claim, truth", [("0", "conditional"), ("(1 - h_1^2) w_{21}", "holds"), ("1", "refuted")])
+def test_rv10_f4_assumed_value_makes_the_claim_conditional(tmp_path, prose, claim, truth):
+    path = tmp_path / "notes.md"
+    path.write_text(_RV7_TANH + _RV10_CLAIM.format(v=claim, prose=prose))
+    report = verify_notes(path)
+    (row,) = report.rows
+    assert row.result.status == truth, (row.result.status, row.result.reason)
+    assert any(f.text == "w_{21} = 0" and "assumption" in f.reason for f in report.skipped)
+    if truth == "conditional":
+        assert row.result.verdict == "conditional" and report.exit_code == 3
+        assert row.result.condition == "w_{21} = 0 (assumed on line 6)"
+        assert "assumption w_{21} = 0 on line 6" in row.result.reason
+    if truth == "refuted":
+        assert "under the notes' assumption w_{21} = 0 on line 6" in row.result.reason
+
+
+@pytest.mark.parametrize("prose", ["For example $w_{21} = 0$.", "Take $w_{21} = 0$.", "Initially $w_{21} = 0$.",
+                                   "Then $w_{21} = 0$, say.", "Here $w_{21} = 0$.", "We assume, e.g., $w_{21} = 0$.",
+                                   "Například $w_{21} = 0$.", "Например, $w_{21} = 0$.", "Na przykład $w_{21} = 0$.",
+                                   "## Worked example\n\nLet $w_{21} = 0$."])
+@pytest.mark.parametrize("claim, truth", [("0", "refuted"), ("(1 - h_1^2) w_{21}", "holds")])
+def test_rv10_f4_example_words_keep_the_example(tmp_path, prose, claim, truth):
+    status, _, rows = _notes(tmp_path, _RV7_TANH + _RV10_CLAIM.format(v=claim, prose=prose))
+    assert list(status.values()) == [truth], (status, next(iter(rows.values())).reason)
+    if truth == "refuted":
+        assert "holds only at the example values (w_{21} = 0 on line" in next(iter(rows.values())).reason
+
+
+# Review 10 F4: a derivative by the assumed parameter itself is taken before the value is put in: with b = 0
+# assumed, ∂g₁/∂b₁ is still 1 (g₁ = x₁w₁₁ + x₂w₂₁ + b₁), so "= 0" is refuted, not conditional.
+@pytest.mark.parametrize("claim, truth", [("0", "refuted"), ("1", "holds")])
+def test_rv10_f4_derivative_by_the_assumed_parameter(tmp_path, claim, truth):
+    status, _, rows = _notes(tmp_path, _RV7_TANH + f"$$\\frac{{\\partial g_1}}{{\\partial b_1}} = {claim}$$\n\n"
+                                                   "There is no bias: $b = 0$.\n")
+    assert list(status.values()) == [truth], (status, next(iter(rows.values())).reason)
+
+
+# Review 10 F3: a symbolic example ("For example $w_{21} = w_{11}$") became a definition of the model, so
+# ∂h₁/∂x₂ = (1 − h₁²) w₁₁ held; by hand it is (1 − h₁²) w₂₁, equal to that only where w₂₁ = w₁₁. An example is
+# left out of the model (refuted, naming it); an assumption makes it conditional; a derivative by a tied entry
+# (∂g₁/∂w₁₁: x₁ with w₂₁ free, x₁ + x₂ if the tie is followed) is uninterpretable under it, never holds.
+@pytest.mark.parametrize("prose, claim, truth", [
+    ("For example $w_{21} = w_{11}$.", "\\frac{\\partial h_1}{\\partial x_2} = (1 - h_1^2) w_{11}", "refuted"),
+    ("For example $w_{21} = w_{11}$.", "\\frac{\\partial h_1}{\\partial x_2} = (1 - h_1^2) w_{21}", "holds"),
+    ("We assume $w_{21} = w_{11}$.", "\\frac{\\partial h_1}{\\partial x_2} = (1 - h_1^2) w_{11}", "conditional"),
+    ("We assume $w_{21} = w_{11}$.", "\\frac{\\partial h_1}{\\partial x_2} = (1 - h_1^2) w_{21}", "holds"),
+    ("We assume $w_{21} = w_{11}$.", "\\frac{\\partial g_1}{\\partial w_{11}} = x_1 + x_2", "uninterpretable"),
+    ("We assume $w_{21} = w_{11}$.", "\\frac{\\partial h_1}{\\partial x_2} = h_1 w_{11}", "refuted"),
+])
+def test_rv10_f3_symbolic_example_does_not_change_the_model(tmp_path, prose, claim, truth):
+    status, defs, rows = _notes(tmp_path, _RV7_TANH + f"$${claim}$$\n\n{prose}\n")
+    assert list(status.values()) == [truth], (status, next(iter(rows.values())).reason)
+    assert "w_{21} = w_{11}" in defs  # filed as a value, not a row
+    reason = next(iter(rows.values())).reason
+    if truth in ("refuted", "conditional", "uninterpretable") and "example" in prose:
+        assert "example values (w_{21} = w_{11} on line 6)" in reason
+    elif truth != "holds":
+        assert "w_{21} = w_{11} on line 6" in reason
+
+
+# Review 10, "there is no bias: $b = 0$" beside a written-out g₁ = x₁w₁₁ + x₂w₂₁ stopped the notes with "defines
+# g_1 twice" (exit 2): with b left out of the model (a value), g = xW + b gives g₁ = x₁w₁₁ + x₂w₂₁ + b₁. The
+# written-out g₁ follows from the definitions under b = 0: it is checked as a claim (conditional, naming b = 0)
+# and the other claims are checked on g = xW + b. One that disagrees even under b = 0 (w₂₂ for w₂₁) is still a
+# contradiction naming both lines.
+@pytest.mark.parametrize("weight, truth", [("w_{21}", "conditional"), ("w_{22}", None)])
+def test_rv10_no_bias_beside_a_written_out_entry(tmp_path, weight, truth):
+    from symbp.verify.graphmodel import GraphError
+
+    text = _RV7_TANH.replace("matrix.\n", f"matrix.\nThere is no bias: $b = 0$. So $g_1 = x_1 w_{{11}} + x_2 {weight}$.\n")
+    text += "$$\\frac{\\partial h_1}{\\partial x_2} = (1 - h_1^2) w_{21}$$\n"
+    if truth is None:
+        with pytest.raises(GraphError, match="g_\\{1\\} twice.*line 3.*line 2|g_\\{1\\} twice.*line 2.*line 3"):
+            _notes(tmp_path, text)
+        return
+    status, defs, rows = _notes(tmp_path, text)
+    assert status == {f"g_1 = x_1 w_{{11}} + x_2 {weight}": "conditional",
+                      "\\frac{\\partial h_1}{\\partial x_2} = (1 - h_1^2) w_{21}": "holds"}, status
+    assert "b = 0 on line 2" in rows[f"g_1 = x_1 w_{{11}} + x_2 {weight}"].reason
+
+
+# Review 10: a value written backwards ("For example $0 = w_{21}$") was judged as a claim (refuted); it is a value
+# like w_21 = 0 (truth as in F4 above).
+@pytest.mark.parametrize("prose, claim, truth", [("For example $0 = w_{21}$.", "0", "refuted"),
+                                                 ("For example $0 = w_{21}$.", "(1 - h_1^2) w_{21}", "holds"),
+                                                 ("We assume $0 = w_{21}$.", "0", "conditional")])
+def test_rv10_value_written_backwards(tmp_path, prose, claim, truth):
+    status, defs, rows = _notes(tmp_path, _RV7_TANH + _RV10_CLAIM.format(v=claim, prose=prose))
+    assert list(status.values()) == [truth], status
+    assert "0 = w_{21}" in defs
+    if truth != "holds":
+        assert "w_{21} = 0 on line 6" in next(iter(rows.values())).reason
+
+
+# Review 10: \IEEEnonumber (IEEEtran) was an unknown macro, so its row was unreadable; it only says the line has no
+# number, like \nonumber. BP3 holds, 2δ is refuted.
+@pytest.mark.parametrize("factor, truth", [("", "holds"), ("2", "refuted")])
+def test_rv10_ieeenonumber_is_ignored_like_nonumber(tmp_path, factor, truth):
+    path = tmp_path / "notes.tex"
+    path.write_text("\\begin{IEEEeqnarray}{rCl}\n"
+                    f"\\frac{{\\partial C}}{{\\partial b^l_j}} &=& {factor}\\delta^l_j \\IEEEnonumber \\\\\n"
+                    "\\frac{\\partial C}{\\partial w^l_{jk}} &=& a^{l-1}_k \\delta^l_j\n\\end{IEEEeqnarray}\n")
+    report = verify_notes(path)
+    assert [r.result.status for r in report.rows] == [truth, "holds"]
+    assert verify(f"\\frac{{\\partial C}}{{\\partial b^l_j}} = {factor}\\delta^l_j \\IEEEnonumber").status == truth
+
+
+# Review 10 F4: a value of a whole vector (x = (0, 0)) beside the definition that names its entries (x = (x_1, x_2))
+# is a value too, example or assumption. Truth by hand (g = xW, h = tanh(g)): ∂h₁/∂g₁ = 1 − h₁², which is 1 where
+# x = 0 (then g = 0) and never 2.
+@pytest.mark.parametrize("prose, claim, truth", [("Numerical example: $x = (0, 0)$.", "1", "refuted"),
+                                                 ("We assume $x = (0, 0)$.", "1", "conditional"),
+                                                 ("We assume $x = (0, 0)$.", "2", "refuted"),
+                                                 ("We assume $x = (0, 0)$.", "1 - h_1^2", "holds")])
+def test_rv10_f4_value_of_a_whole_vector(tmp_path, prose, claim, truth):
+    status, _, rows = _notes(tmp_path, "Let $x = (x_1, x_2)$ be a row vector and $W$ a $2 \\times 3$ matrix.\n"
+                                       "The layer computes $g = x W$, then $h = \\tanh(g)$ entrywise, and the loss is "
+                                       f"$L = L(h_1, h_2, h_3)$.\n\n$$\\frac{{\\partial h_1}}{{\\partial g_1}} = {claim}$$"
+                                       f"\n\n{prose}\n")
+    assert list(status.values()) == [truth], status
+    if truth != "holds":
+        assert "x = (0, 0) on line 6" in next(iter(rows.values())).reason
 
 
 # Review 11 F5: a declared argument of the loss was dropped: in L = L(u_1, u_2, x_1) with u = x W the loss was read as

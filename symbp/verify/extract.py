@@ -29,7 +29,7 @@ its own line, ``&=`` rows continuing the chain above), and ``\quad``, prose
 follows a claim and is not itself a claim (``\text{ plus } x``, ``\quad l = L``)
 stays attached to it, so the reader sees it: it is read as a condition or
 makes the claim unreadable, never silently dropped. Removed before reading,
-and listed with the claim: TeX comments, ``\label``, ``\nonumber``/``\notag``,
+and listed with the claim: TeX comments, ``\label``, ``\nonumber``/``\notag`` (``\IEEEnonumber``),
 ``\tag{…}``, an equation number such as ``\quad (0.1)`` or ``(\text{BP1})``,
 and a ``// comment`` written in words (math after ``//`` stays). Backslashes lost in extraction
 (``rac{``, ``ight)``, ``abla``, ``egin{``) are restored and the claim says so.
@@ -133,7 +133,7 @@ def forward(piece: str) -> str:
 
 # Housekeeping that never changes what a formula says: removed (newlines kept) and listed.
 _HOUSEKEEPING = re.compile(
-    r"(?P<comment>(?<!\\)%[^\n]*)|\\label\s*\{[^{}\n]*\}|\\(?:nonumber|notag)(?![A-Za-z])|\\tag\*?\s*\{[^{}\n]*\}"
+    r"(?P<comment>(?<!\\)%[^\n]*)|\\label\s*\{[^{}\n]*\}|\\(?:nonumber|notag|IEEE(?:no|yes)(?:sub)?number)(?![A-Za-z])|\\tag\*?\s*\{[^{}\n]*\}"
 )
 # Environments that hold rows of the display they are in; their begin/end is dropped.
 _CONTAINERS = {"aligned", "alignedat", "split", "gathered", "lgathered", "rgathered", "align", "align*", "eqnarray",

@@ -24,7 +24,7 @@ from typing import Callable
 from ..files import MAX_NOTES_BYTES, read_text
 from ..notation import Notation, profile
 from .extract import Formula, fold, formulas
-from .graphnotes import apply_graph
+from .graphreport import apply_graph
 from .infer import Inferred, infer
 from .interpret import bias_through_z
 from .model import Model, defines_activation, model_of
