@@ -2686,3 +2686,21 @@ def test_rv12_f2_negated_assumption_is_no_assumption(tmp_path, prose, claim, tru
     path.write_text(_RV7_TANH + _RV10_CLAIM.format(v=claim, prose=prose))
     (row,) = verify_notes(path).rows
     assert row.result.status == truth, (row.result.status, row.result.reason)
+
+
+# Review 12 F5/F6: a declaration X = X(A, …) that ``depends`` does not check fell through to the reader, which read
+# C(\eta) as C (so C = C(\eta) "held": C does not depend on the learning rate) and \delta^l(\delta^{l+1}) as a
+# product (so the true δ^l = δ^l(δ^{l+1}) of BP2 was refuted). Alone, such a declaration is uninterpretable; the
+# ones symbp checks keep their verdicts (a^L = a^L(y) refuted, C = C(a^L) holds).
+@pytest.mark.parametrize("formula", [r"C = C(\eta)", r"C = C(\delta^L)", r"C = C(y_{9})", r"C = C(\lambda)",
+                                     r"\delta^l = \delta^l(\delta^{l+1})", r"\delta^L = \delta^L(a^L)",
+                                     r"\delta^l = \delta^l(w^{l+1})", r"J = J(o_1, o_2)"])
+def test_rv12_f5_unchecked_declaration_is_not_judged(formula):
+    v = verify(formula, notation="nielsen")
+    assert v.status == "uninterpretable", (v.status, v.reason)
+    assert "declaration" in v.reason
+
+
+def test_rv12_f5_checked_declarations_keep_their_verdicts():
+    assert verify(r"a^L = a^L(y)").status == "refuted"
+    assert verify(r"C = C(a^L)").status == "holds"

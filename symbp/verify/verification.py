@@ -49,7 +49,7 @@ from .instances import _quantities
 from .interpret import Uninterpretable
 from .nodes import Apply, Equation, Nabla, Partial, to_latex, walk
 from .conditions import apply_conditions
-from .claims import UNEQUAL, unequal
+from .claims import UNEQUAL, declaration, unequal
 from .depends import check_declaration
 from .reader import ReadError, read_claim
 from .recheck import HOOKS
@@ -139,6 +139,12 @@ class Verification:
         return d
 
 
+
+#: Why a declaration ``X = X(A, …)`` is not judged when ``depends`` does not check it.
+UNCHECKED_DECLARATION = ("a declaration of what a quantity depends on that symbp cannot check: it checks those whose "
+                         "name and arguments are the layered network's quantities with a layer written (C = C(a^L), "
+                         "a^l = a^l(z^l)), and the notes' own graph with --notes")
+
 def verify(
     formula: str,
     notation: "str | Notation" = "nielsen",
@@ -186,6 +192,12 @@ def verify(
                             interpretation={"words": "a declaration of what a quantity depends on", "latex": formula},
                             checked=checked, instances=sum(c["instances"] for c in checked),
                             **dict(base, family=tuple(tuple(c["sizes"]) for c in checked)))
+    if declaration(formula) is not None:
+        # X = X(A, …) that ``depends`` does not check (an argument that is no quantity of the network, δ, a name
+        # of the notes' own): never read as the product X · (A) or the equation X = X (C = C(\eta) held)
+        return Verification(status="uninterpretable", verdict="undecided", reason=UNCHECKED_DECLARATION,
+                            interpretation={"words": "a declaration of what a quantity depends on", "latex": formula},
+                            seconds=_since(start), **base)
     defined = cost_definition(formula, cost)
     if defined is not None:
         status, reason = defined
