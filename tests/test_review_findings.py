@@ -2320,3 +2320,27 @@ def test_rv11_f7_bold_parameter_in_an_update_rule_is_judged(tmp_path, font):
 def test_rv11_f7_bold_parameter_in_a_layered_update_rule(formula, truth):
     v = verify(formula)
     assert v.status == truth, (v.status, v.reason)
+
+
+# Review 11 F8: an update rule with the gradient written out was read as a definition of w_21: two of them stopped
+# the notes with exit 2 ("define w_{21} twice"), one false one with "definitions go round in a circle" (n21, n22),
+# and every other claim was lost. A name that is a term of its own new value is a step, checked against the notes'
+# gradient. By hand: g = xW + b, h = tanh g, L = ½Σ_k (h_k − t_k)², so g_1 = x_1 w_11 + x_2 w_21 + b_1 and
+# ∂L/∂w_21 = x_2 (h_1 − t_1)(1 − h_1²), ∂L/∂b_2 = (h_2 − t_2)(1 − h_2²): the x_2 rule and the b_2 rule hold; x_1 for
+# x_2 is not a multiple of the gradient, and + η is a step uphill (refuted). The other claims are still judged.
+@pytest.mark.parametrize("rel", [":=", r"\leftarrow", r"\to", r"\gets", r"\coloneqq", "="])
+def test_rv11_f8_update_rule_with_the_gradient_written_out(tmp_path, rel):
+    head = ("Let $x = (x_1, x_2)$ be a row vector, $t = (t_1, t_2)$ the target and $W$ a $2 \\times 2$ matrix. We "
+            "compute $g = x W + b$, $h = \\tanh(g)$ and the loss $L = \\frac{1}{2}\\sum_{k=1}^{2} (h_k - t_k)^2$.\n\n")
+    right = rf"w_{{21}} {rel} w_{{21}} - \eta\, x_2 (h_1 - t_1)(1 - h_1^2)"
+    wrong = rf"w_{{21}} {rel} w_{{21}} - \eta\, x_1 (h_1 - t_1)(1 - h_1^2)"
+    uphill = rf"w_{{21}} {rel} w_{{21}} + \eta\, x_2 (h_1 - t_1)(1 - h_1^2)"
+    bias = rf"b_2 {rel} b_2 - \eta (h_2 - t_2)(1 - h_2^2)"
+    other, false = r"\frac{\partial L}{\partial h_k} = h_k - t_k", r"\frac{\partial L}{\partial h_k} = t_k - h_k"
+    status, defs, rows = _notes(tmp_path, head + "".join(f"$${f}$$\n\n" for f in [right, wrong, uphill, bias, other,
+                                                                                  false]))
+    assert status.get(right) == "holds" and status.get(bias) == "holds", (status, defs)
+    assert status.get(wrong) == "refuted" and status.get(uphill) == "refuted", status
+    assert "uphill" in rows[uphill].reason, rows[uphill].reason
+    assert status.get(other) == "holds" and status.get(false) == "refuted", status
+    assert not any("w_{21}" in d for d in defs), defs
