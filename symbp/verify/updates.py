@@ -117,15 +117,18 @@ def _other_steps(text: str):
     return param, m.group("rest").strip()
 
 
-_FONTED = re.compile(r"\\(?:mathbf|boldsymbol|bm|vec|mathit)\s*\{\s*([A-Za-z]|\\[A-Za-z]+)\s*\}")
+#: A name in a font (the cost's letters C, L, J, E keep theirs: a profile's cost may be \mathbf{L}).
+_FONTED = re.compile(r"\\(?:mathbf|boldsymbol|bm|vec|mathit)\s*\{\s*((?![CLJE]\s*\})[A-Za-z]|\\[A-Za-z]+)\s*\}")
 
 
 def plain(text: str) -> str:
     r"""``text`` with a name in bold or with an arrow read as the name itself (``\mathbf{W}``, ``\boldsymbol{\theta}``,
-    ``\vec{w}``), as the notes' quantities are read.
+    ``\vec{w}``), as the notes' quantities are read; a cost letter keeps its font (a profile's cost may be ``\mathbf{L}``).
 
     >>> plain(r"\mathbf{w}^l \to \mathbf{w}^l - \eta \nabla_{\boldsymbol{w}^l} C")
     'w^l \\to w^l - \\eta \\nabla_{w^l} C'
+    >>> plain(r"\frac{\partial \mathbf{L}}{\partial \mathbf{W}}")
+    '\\frac{\\partial \\mathbf{L}}{\\partial W}'
     """
     return _FONTED.sub(r"\1", text)
 
