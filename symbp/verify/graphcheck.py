@@ -45,12 +45,13 @@ class LayoutVerdict:
 
 @dataclass
 class GraphOutcome:
-    status: str  # holds | refuted | undecided | ambiguous
+    status: str  # holds | refuted | undecided | ambiguous | uninterpretable | conditional
     reason: str
     layout: str = ""  # the layout the verdict is in ("" when no vector derivative makes it matter)
     verdicts: dict = field(default_factory=dict)
     counterexample: Counterexample | None = None
     instances: int = 0
+    condition: str = ""  # conditional: the notes' assumptions it holds under, with their lines
 
 
 def free_indices(eq: Equation, model: Model) -> dict:
