@@ -2486,6 +2486,149 @@ def test_rv10_f4_value_of_a_whole_vector(tmp_path, prose, claim, truth):
         assert "x = (0, 0) on line 6" in next(iter(rows.values())).reason
 
 
+# Review 11 F5: a declared argument of the loss was dropped: in L = L(u_1, u_2, x_1) with u = x W the loss was read as
+# a function of u_1, u_2 only, so dL/dx_1 without the direct term ∂L/∂x_1 held and the correct form was refuted.
+# Truth by hand (the multivariable chain rule) and by central differences below: with E = E(y_1, y_2, x_2), y = W x,
+# dE/dx_2 = ∂E/∂x_2 + ∂E/∂y_1 w_12 + ∂E/∂y_2 w_22 (review 11's NumPy check: 0.257 against 0.0198 without ∂E/∂x_2).
+def _fd_skip_connection():
+    """(dE/dx_2 by central differences, the same without the direct term) for one concrete E, W and x."""
+    import numpy as np
+    w, x = np.array([[0.3, -1.2], [0.8, 0.5]]), np.array([0.4, -0.7])
+    e = lambda y1, y2, x2: np.sin(y1) * y2 + x2**3 + y1 * x2  # noqa: E731
+    total = lambda v: e(*(w @ v), v[1])  # noqa: E731
+    h = 1e-6
+    fd = (total(x + [0, h]) - total(x - [0, h])) / (2 * h)
+    y = w @ x
+    de_dy = np.array([np.cos(y[0]) * y[1] + x[1], np.sin(y[0])])
+    return fd, de_dy @ w[:, 1]
+
+
+@pytest.mark.parametrize("claim, truth", [
+    (r"\frac{dL}{dx_1} = \frac{\partial L}{\partial x_1} + \frac{\partial L}{\partial u_1} w_{11} + "
+     r"\frac{\partial L}{\partial u_2} w_{12}", "holds"),
+    (r"\frac{dL}{dx_1} = \frac{\partial L}{\partial u_1} w_{11} + \frac{\partial L}{\partial u_2} w_{12}", "refuted"),
+    (r"\frac{dL}{dx_2} = \frac{\partial L}{\partial u_1} w_{21} + \frac{\partial L}{\partial u_2} w_{22}", "holds"),
+])
+def test_rv11_f5_declared_argument_of_the_loss_row_form(tmp_path, claim, truth):
+    status, _, rows = _notes(tmp_path, "Let $x = (x_1, x_2)$ be a row vector and $W$ a $2 \\times 2$ matrix. We compute "
+                                       "$u = x W$ and the loss $L = L(u_1, u_2, x_1)$.\n\n" f"$${claim}$$\n",
+                             notation="rowvector")
+    assert list(status.values()) == [truth], (status, [r.reason for r in rows.values()])
+
+
+@pytest.mark.parametrize("claim, truth", [
+    (r"\frac{dE}{dx_2} = \frac{\partial E}{\partial y_1} w_{12} + \frac{\partial E}{\partial y_2} w_{22}", "refuted"),
+    (r"\frac{dE}{dx_2} = \frac{\partial E}{\partial x_2} + \frac{\partial E}{\partial y_1} w_{12} + "
+     r"\frac{\partial E}{\partial y_2} w_{22}", "holds"),
+    (r"\frac{dE}{dx} = W^T \frac{dE}{dy}", "refuted"),
+    (r"\frac{dE}{dx_1} = \frac{\partial E}{\partial y_1} w_{11} + \frac{\partial E}{\partial y_2} w_{21}", "holds"),
+])
+def test_rv11_f5_declared_argument_of_the_loss_column_form(tmp_path, claim, truth):
+    fd, without = _fd_skip_connection()
+    assert abs(fd - without) > 0.1  # the direct term matters: the chain through y alone is wrong
+    status, _, rows = _notes(tmp_path, "Let $x$ be a column vector with entries $x_1, x_2$ and $W$ a $2 \\times 2$ "
+                                       "matrix. We compute $y = W x$, and the loss is $E = E(y_1, y_2, x_2)$.\n\n"
+                                       f"$${claim}$$\n")
+    assert list(status.values()) == [truth], (status, [r.reason for r in rows.values()])
+
+
+def test_rv11_f5_the_same_derivative_twice_with_partial_is_not_guessed(tmp_path):
+    # ∂L/∂x_1 on both sides: the partial in the argument x_1 on one, the derivative through the graph on the other,
+    # or the same thing twice; the claim says not which, so it is not judged (it is true read the first way only)
+    claim = (r"\frac{\partial L}{\partial x_1} = \frac{\partial L}{\partial x_1} + \frac{\partial L}{\partial u_1} w_{11}"
+             r" + \frac{\partial L}{\partial u_2} w_{12}")
+    status, _, rows = _notes(tmp_path, "Let $x = (x_1, x_2)$ be a row vector and $W$ a $2 \\times 2$ matrix. We compute "
+                                       "$u = x W$ and the loss $L = L(u_1, u_2, x_1)$.\n\n" f"$${claim}$$\n",
+                             notation="rowvector")
+    assert list(status.values()) == ["uninterpretable"], status
+    assert "with d" in next(iter(rows.values())).reason
+
+
+# Review 11 F4: a sum's upper bound written with a letter was ignored in graph notes (the summed index ran over the
+# size of what it indexes): with x a row vector of n entries and W an n × k matrix, g = x W, h = tanh(g), the sums to
+# n, to k − 1 and to an undefined m were all proved. Truth by hand: ∂L/∂x_i = Σ_{j=1}^{k} ∂L/∂h_j (1 − h_j²) w_ij;
+# to k − 1 a term is missing (checked by central differences below); to n the sum runs past W's k columns when
+# n > k and misses terms when n < k; m is never said, so that sum has no meaning.
+def _fd_truncated_sum():
+    """(∂L/∂x_1 by central differences, the sum to k, the sum to k − 1) for n = 3, k = 2 and one concrete L."""
+    import numpy as np
+    w, x = np.array([[0.3, -1.2], [0.8, 0.5], [-0.4, 0.9]]), np.array([0.4, -0.7, 0.2])
+    loss = lambda h: h[0] ** 2 + 3 * h[1]  # noqa: E731
+    f = lambda v: loss(np.tanh(v @ w))  # noqa: E731
+    e = np.array([1e-6, 0, 0])
+    fd = (f(x + e) - f(x - e)) / 2e-6
+    h = np.tanh(x @ w)
+    terms = np.array([2 * h[0], 3.0]) * (1 - h**2) * w[0]
+    return fd, terms.sum(), terms[:1].sum()
+
+
+_ROW_NOTES = ("Let $x$ be a row vector of $n$ entries and $W$ an $n \\times k$ matrix. The layer computes $g = x W$, "
+              "then $h = \\tanh(g)$ entrywise, and the loss is $L = L(h)$.\n\n")
+_DL_DH = r"\frac{\partial L}{\partial x_i} = \sum_{j=%s}^{%s} \frac{\partial L}{\partial h_j}(1 - h_j^2) w_{ij}"
+
+
+@pytest.mark.parametrize("lower, upper, truth", [("1", "k", "holds"), ("1", "n", "refuted"), ("1", "k-1", "refuted"),
+                                                 ("2", "k", "refuted"), ("1", "m", "uninterpretable")])
+def test_rv11_f4_letter_bound_of_a_sum_row_form(tmp_path, lower, upper, truth):
+    fd, full, short = _fd_truncated_sum()
+    assert abs(fd - full) < 1e-6 < abs(fd - short)
+    status, _, rows = _notes(tmp_path, _ROW_NOTES + "$$" + _DL_DH % (lower, upper) + "$$\n", notation="rowvector")
+    assert list(status.values()) == [truth], (status, [r.reason for r in rows.values()])
+    reason = next(iter(rows.values())).reason
+    if truth == "uninterpretable":
+        assert "m: the notes never say" in reason
+    if upper == "k-1":
+        assert "k = " in reason  # the witness size
+
+
+@pytest.mark.parametrize("words", [r"$x \in \mathbb{R}^{1 \times n}$ be a row vector and $W \in \mathbb{R}^{n \times k}$",
+                                   r"$x$ be a row vector with $n$ entries and $W$ a matrix of size $n \times k$"])
+def test_rv11_f4_letter_sizes_in_other_words(tmp_path, words):
+    notes = (f"Let {words}. The layer computes $g = x W$, then $h = \\tanh(g)$ entrywise, and the loss is "
+             "$L = L(h)$.\n\n")
+    for upper, truth in (("k", "holds"), ("k-1", "refuted"), ("n", "refuted")):
+        status, _, rows = _notes(tmp_path, notes + "$$" + _DL_DH % ("1", upper) + "$$\n", notation="rowvector")
+        assert list(status.values()) == [truth], (upper, status, [r.reason for r in rows.values()])
+
+
+@pytest.mark.parametrize("upper, truth", [("k", "holds"), ("n", "refuted"), ("k-1", "refuted")])
+def test_rv11_f4_letter_bound_of_a_sum_column_form(tmp_path, upper, truth):
+    status, _, rows = _notes(tmp_path, "Let $x$ be a column vector of $n$ entries and $W$ a $k \\times n$ matrix. We "
+                                       "compute $y = W x$, $z = \\tanh(y)$ entrywise, and the loss $E = E(z)$.\n\n"
+                                       f"$$\\frac{{\\partial E}}{{\\partial x_i}} = \\sum_{{j=1}}^{{{upper}}} "
+                                       "\\frac{\\partial E}{\\partial z_j} (1 - z_j^2) w_{ji}$$\n")
+    assert list(status.values()) == [truth], (status, [r.reason for r in rows.values()])
+
+
+# The restatement y_j = Σ_{i=1}^{k} w_ji x_i of y = W x (W k × n, so the sum must run to n) disagrees with the first
+# definition at every size but n = k: an error naming both lines, as for g = x W against g = W x; to n it agrees.
+@pytest.mark.parametrize("upper, error", [("k", True), ("n", False)])
+def test_rv11_f4_restated_definition_with_a_wrong_bound(tmp_path, upper, error):
+    from symbp.verify.graphmodel import GraphError
+    text = ("Let $x$ be a row vector of $n$ entries and $W$ an $n \\times k$ matrix. The layer computes $g = x W$, "
+            "then $h = \\tanh(g)$ entrywise, and the loss is $L = L(h)$.\n\n"
+            f"$$g_j = \\sum_{{i=1}}^{{{upper}}} x_i w_{{ij}}$$\n\n$$\\frac{{\\partial g_j}}{{\\partial x_i}} = w_{{ij}}$$\n")
+    if error:
+        with pytest.raises(GraphError, match="line 1 and at line 3"):
+            _notes(tmp_path, text, notation="rowvector")
+    else:
+        status, definitions, _ = _notes(tmp_path, text, notation="rowvector")
+        assert list(status.values()) == ["holds"], status
+        assert any("g_j" in d for d in definitions)
+
+
+def test_rv11_f4_restated_definition_column_form_names_both_lines(tmp_path):
+    # review 11's n34 in the default notation: the notes cannot be read in their own terms, and every formula says
+    # why (the bounds Σ_{j=1}^{k} are no layer superscripts, so the claims are the graph reading's to explain)
+    status, _, rows = _notes(tmp_path, "Let $x$ be a column vector of $n$ entries and $W$ a $k \\times n$ matrix. We "
+                                       "compute $y = W x$, $z = \\tanh(y)$ entrywise, and the loss $E = E(z)$.\n\n"
+                                       "$$\\frac{\\partial E}{\\partial x_i} = \\sum_{j=1}^{k} "
+                                       "\\frac{\\partial E}{\\partial z_j} (1 - z_j^2) w_{ji}$$\n\n"
+                                       "$$y_j = \\sum_{i=1}^{k} w_{ji} x_i$$\n")
+    assert "holds" not in status.values() and "refuted" not in status.values(), status
+    assert all("at line 1 and at line 5" in r.reason for r in rows.values()), [r.reason for r in rows.values()]
+
+
 # Gap 1: a declaration X = X(A, …) about the layered network's quantities was filed unchecked, so a^L = a^L(y)
 # (the output is computed from x, w, b and never sees the target) passed as a declaration. "Depends on" means
 # through chains, i.e. ∂X/∂A ≢ 0 for a generic activation; the oracle (120-digit central differences of the
@@ -2632,3 +2775,18 @@ def test_gap_unequal_in_a_display_is_reported_not_prose(tmp_path):
     assert verify_notes(path, notation="nielsen", strict=True).exit_code == 2
     v = verify(r"\delta^L \neq \nabla_a C")
     assert (v.status, v.reason) == ("unreadable", "symbp checks equations only; ≠ is not checked")
+
+
+# Review 12 F2: a negated assumption ("We do not assume $w_{21} = 0$", "no longer", "for contradiction", the Czech,
+# Russian and Polish negations) was taken as an assumption, so ∂h₁/∂x₂ = 0 (false: it is (1 − h₁²) w₂₁) came out
+# conditional on it. It is not an assumption of the model: the claim is refuted; the true claim still holds.
+@pytest.mark.parametrize("prose", ["We do not assume $w_{21} = 0$.", "We no longer assume $w_{21} = 0$.",
+                                   "Assume for contradiction that $w_{21} = 0$.", "We don't assume $w_{21} = 0$.",
+                                   "Without assuming $w_{21} = 0$, we go on.", "Nepředpokládáme, že $w_{21} = 0$.",
+                                   "Не предполагаем, что $w_{21} = 0$.", "Nie zakładamy, że $w_{21} = 0$."])
+@pytest.mark.parametrize("claim, truth", [("0", "refuted"), ("(1 - h_1^2) w_{21}", "holds")])
+def test_rv12_f2_negated_assumption_is_no_assumption(tmp_path, prose, claim, truth):
+    path = tmp_path / "notes.md"
+    path.write_text(_RV7_TANH + _RV10_CLAIM.format(v=claim, prose=prose))
+    (row,) = verify_notes(path).rows
+    assert row.result.status == truth, (row.result.status, row.result.reason)

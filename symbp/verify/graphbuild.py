@@ -25,6 +25,7 @@ from .graphmodel import (LOSS_NAMES, Add, Call, Deriv, Div, GraphError, GraphUni
                          Norm, Pow, Quantity, Sym, T, has_derivative, is_matrix_letter, literal_shape, split_index, to_latex,
                          is_self_step, uses)
 from .graphnodes import walk
+from .graphsizes import add_letters, letter_words, open_size
 
 #: Sizes given in turn to the dimensions the notes never fix (a second member of the family starts at 3).
 FAMILY_SIZES = (2, 3)
@@ -56,6 +57,7 @@ def build(defs: list, formulas: list = (), hints: list = (), differentiated: dic
     eqs = [eq for _, eq in defs] + list(formulas)
     m.functions = _functions(eqs)
     _ranks(m, defs, eqs, hints)
+    add_letters(m, hints)
     _shapes(m, defs, eqs, hints, sizes or {})
     m.known = {m.canonical(n.base) for _, eq in defs for n in walk(eq) if isinstance(n, Sym)}
     m.known |= {m.canonical(n.func.base) for _, eq in defs for n in walk(eq)
@@ -88,6 +90,7 @@ def open_dims(defs: list, formulas: list = (), hints: list = ()) -> list:
     eqs = [eq for _, eq in defs] + list(formulas)
     m.functions = _functions(eqs)
     _ranks(m, defs, eqs, hints)
+    add_letters(m, hints)
     return _shapes(m, defs, eqs, hints, {}, report_open=True)
 
 
@@ -106,7 +109,10 @@ def _functions(eqs) -> set:
 
 def _ranks(m: Model, defs, eqs, hints) -> None:
     used = uses(eqs)
-    said = {name: (orient, dims) for _, name, orient, dims in hints}
+    said = {name: (orient, dims) for _, name, orient, dims in hints if orient != "letters"}
+    for _, name, orient, dims in hints:  # "an n × k matrix": a matrix whose sizes are letters
+        if orient == "letters" and name not in said:
+            said[name] = ("", dims)
     ranks: dict = {}
     for base, subs in used.items():
         if base in m.functions and not any(subs - {()}):
@@ -151,7 +157,10 @@ def _shapes(m: Model, defs, eqs, hints, sizes: dict, report_open: bool = False):
     qs = m.quantities
     for _, name, orient, dims in hints:
         q = qs.get(m.canonical(name))
-        if q is None:
+        if q is not None and orient == "letters" and q.rank == 2 == len(dims):  # a 2 × n matrix: 2 rows
+            q.dims = tuple(d if isinstance(d, int) else (q.dims[k] if q.dims else None) for k, d in enumerate(dims))
+            q.dims = q.dims if any(q.dims) else ()
+        if q is None or orient == "letters":
             continue
         if orient in ("row", "col") and q.rank == 1:
             q.orient, q.why = orient, "said in the notes"
@@ -192,7 +201,8 @@ def _shapes(m: Model, defs, eqs, hints, sizes: dict, report_open: bool = False):
         dims = list(q.dims) if q.dims else [None] * q.rank
         for k, d in enumerate(dims):
             if not d:
-                dims[k] = sizes.get(q.name, FAMILY_SIZES[(counter + sizes.get("start", 0)) % len(FAMILY_SIZES)])
+                dims[k] = sizes.get(q.name, open_size(m, q.name, k, FAMILY_SIZES[(counter + sizes.get("start", 0))
+                                                                                  % len(FAMILY_SIZES)]))
                 counter += 1
         q.dims, q.why = tuple(dims), "a size the notes leave open"
         _propagate(m, defs)
@@ -538,13 +548,22 @@ def _define_entry(m: Model, lhs: Sym, rhs, line: int, text: str) -> None:
     for combo in itertools.product(*ranges):
         bind = {i: v for i, v in zip(idx, combo) if isinstance(i, str)}
         ev = Evaluator(m, "denominator", bind)
+        node = m.node(name, combo)
         try:
             value = ev.value(rhs)
         except Misfit as exc:
-            raise GraphError(f"line {line}: the definition {text} does not fit together: {exc}") from None
+            sizes = f" (where {letter_words(ev.letters_used)})" if ev.letters_used else ""
+            if node in m.defs:  # y = W x at one line, y_j = Σ_{i=1}^{k} w_{ji} x_i (k not x's size) at another
+                raise GraphError(f"the notes define {node} twice, differently: at line {m.where[node]} and at line "
+                                 f"{line} ({text}), where {exc}{sizes}; one definition per quantity") from None
+            raise GraphError(f"line {line}: the definition {text} does not fit together: {exc}{sizes}") from None
         if isinstance(value, sympy.MatrixBase):
             raise GraphError(f"line {line}: {text} gives an entry the value {value.shape[0]}×{value.shape[1]}")
-        m.define(m.node(name, combo), _node_args(m, value, line), line, text)
+        sizes = f" (where {letter_words(ev.letters_used)})" if ev.letters_used else ""
+        try:
+            m.define(node, _node_args(m, value, line), line, text)
+        except GraphError as exc:
+            raise GraphError(str(exc).replace("; one definition", sizes + "; one definition")) from None
     del letters
 
 
@@ -605,13 +624,27 @@ def _declare(m: Model, defs, differentiated: dict) -> None:
 
 def _frontier(m: Model, args: list, extra: list) -> list:
     """The loss depends on its declared arguments through whatever the notes compute from them and
-    differentiate it by (L = L(y_1, y_2) with z = h(y) and ∂L/∂z_1 used: L is a function of z)."""
-    cands = list(args) + [s for s in extra if s in m.defs and s not in args]
-    keep = [c for c in cands if not any(o != c and m.depends(o, c) for o in cands)]
+    differentiate it by (L = L(y_1, y_2) with z = h(y) and ∂L/∂z_1 used: L is a function of z); a declared argument
+    another one is computed from stays an argument (L = L(u_1, u_2, x_1) with u = x W)."""
+    extra = [s for s in extra if s in m.defs and s not in args]
+    # a declared argument stays one (L = L(u_1, u_2, x_1) with u = x W: the loss also sees x_1 directly, its
+    # partial an independent symbol), unless a quantity the notes differentiate the loss by is computed from it
+    # other than through the other declared arguments (z = h(y) lies between L(y_1, y_2) and y)
+    keep = [a for a in args if not any(_depends_past(m, e, a, set(args) - {a}) for e in extra)]
+    keep += [e for e in extra if not any(o != e and m.depends(o, e) for o in keep + extra)]
     if keep != list(args):
         m.notes.append("the loss is read as a function of " + ", ".join(str(k) for k in keep)
                        + " (what the notes compute from its declared arguments and differentiate it by)")
     return keep
+
+
+def _depends_past(m: Model, sym, target, blocked: set) -> bool:
+    """Whether node ``sym`` is computed from node ``target`` along a path that passes none of ``blocked``."""
+    if sym == target:
+        return True
+    if sym in blocked or sym not in m.defs:
+        return False
+    return any(_depends_past(m, s, target, blocked) for s in m.defs[sym].free_symbols if s in m.names)
 
 
 def _acyclic(m: Model, defs) -> None:

@@ -27,9 +27,10 @@ import sympy
 
 from ..certificate import Counterexample
 from ..general.reduction import ReductionTimeout, deadline
-from .graphevaluate import LAYOUTS, Evaluator, Misfit, index_size, is_mat, shape_words
+from .graphevaluate import LAYOUTS, Evaluator, Misfit, derivative_forms, index_size, is_mat, shape_words
 from .graphmodel import GraphUninterpretable, Model, Sum, Sym, split_index, to_latex
 from .graphnodes import Equation, walk
+from .graphsizes import letter_words
 from .graphvalues import STAND_IN_TEXT
 
 
@@ -133,6 +134,8 @@ def _check_layout(eq: Equation, model: Model, layout: str, budget: float) -> tup
     except Misfit as exc:
         return LayoutVerdict(layout, "misfit", str(exc)), False
     names = sorted(ranges)
+    forms = derivative_forms(eq)
+    letters: dict = {}  # the letters of sums' bounds and their sizes in this model
     instances = 0
     failed = []
     first = None
@@ -141,11 +144,14 @@ def _check_layout(eq: Equation, model: Model, layout: str, budget: float) -> tup
             for combo in itertools.product(*(range(1, ranges[n] + 1) for n in names)):
                 bind = dict(zip(names, combo))
                 ev = Evaluator(model, layout, bind)
+                ev.forms = forms
                 try:
                     values = [ev.value(s) for s in eq.sides]
                 except Misfit as exc:
-                    return LayoutVerdict(layout, "misfit", _where(bind) + str(exc)), ev.layout_used or used
+                    return LayoutVerdict(layout, "misfit", _where(bind) + str(exc) + _sizes(ev.letters_used)), \
+                        ev.layout_used or used
                 used = used or ev.layout_used
+                letters.update(ev.letters_used)
                 instances += 1
                 for k in range(1, len(values)):
                     diff = _difference(values[0], values[k], model)
@@ -171,7 +177,13 @@ def _check_layout(eq: Equation, model: Model, layout: str, budget: float) -> tup
         return LayoutVerdict(layout, "undecided", f"{where}side {sides} differs from side 1 symbolically, but no "
                              "exact point separating them was found", instances, None, tuple(failed)), used
     words = f"{where}side {sides} differs from side 1" if len(eq.sides) > 2 else f"{where}the two sides differ"
+    words += _sizes(letters)
     return LayoutVerdict(layout, "refuted", words, instances, cx, tuple(failed)), used
+
+
+def _sizes(letters: dict) -> str:
+    """Where a sum's bound is a letter, the size it had where the claim failed (a witness size)."""
+    return f" (where {letter_words(letters)})" if letters else ""
 
 
 def _where(bind: dict) -> str:
@@ -247,6 +259,7 @@ def _entry(values, entry, eq, model, layout, bind):
     if not isinstance(values, list):
         return values
     ev = Evaluator(model, layout, bind)
+    ev.forms = derivative_forms(eq)
     cols = ev.value(eq.sides[0]).shape[1]
     r, c = entry
     return values[(r - 1) * cols + (c - 1)]

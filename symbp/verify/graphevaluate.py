@@ -18,9 +18,11 @@ notes never define is ``GraphUninterpretable``, naming it.
 from __future__ import annotations
 
 import sympy
+from sympy.core.function import AppliedUndef
 
 from .graphmodel import (KNOWN, Add, Bar, Call, Deriv, Div, Dots, GraphUninterpretable, Had, Mat, Model, Mul, Nabla,
                          Neg, Norm, Num, Pow, Sum, Sym, T, literal_cells, split_index, to_latex)
+from .graphsizes import bound
 
 LAYOUTS = ("denominator", "numerator")
 LAYOUT_WORDS = {
@@ -57,6 +59,8 @@ class Evaluator:
         self.bind = dict(bind or {})
         self.layout_used = False  # whether a vector derivative made the layout matter
         self.loose = False  # in a definition: an entry beyond a quantity's size is a scalar of its own
+        self.letters_used: dict = {}  # the letters of sums' bounds and the sizes they stood for
+        self.forms: dict = {}  # (F, V) as written -> (times ∂F/∂V is written, whether dF/dV is): ``derivative_forms``
 
     def value(self, node):
         rule = getattr(self, "_" + type(node).__name__, None)
@@ -191,7 +195,7 @@ class Evaluator:
             raise GraphUninterpretable(f"{to_latex(node)}: the summation index {var} does not occur in the summand, "
                                        "so the sum adds one term over and over; which samples or entries it runs over "
                                        "is not clear")
-        lo = int(self.value(node.lower)) if node.lower is not None else 1
+        lo = bound(self.m, node.lower, to_latex(node), self.letters_used) if node.lower is not None else 1
         hi = self.sum_upper(node, var)
         total = sympy.Integer(0)
         saved = self.bind.get(var)
@@ -209,12 +213,8 @@ class Evaluator:
 
     def sum_upper(self, node: Sum, var: str) -> int:
         size = index_size(self.m, node.body, var)
-        if node.upper is not None:
-            up = node.upper
-            if isinstance(up, Num):
-                return int(up.value)
-            if size is None:
-                raise GraphUninterpretable(f"{to_latex(node)}: the upper bound {to_latex(up)} is not a number")
+        if node.upper is not None:  # a number, or the letters the notes name sizes with (k - 1)
+            return bound(self.m, node.upper, to_latex(node), self.letters_used)
         if size is None:
             raise GraphUninterpretable(f"{to_latex(node)}: the range of {var} is not clear")
         return size
@@ -284,7 +284,34 @@ class Evaluator:
         if isinstance(num, Sym) and num.base in self.m.functions and self.m.canonical(num.base) not in self.m.quantities:
             return self.function_derivative(num.base, var, node)
         f = self.value(num)
+        if not node.total and not is_mat(f) and not is_mat(var):
+            partial = self._direct_partial(f, var, node)
+            if partial is not None:
+                return partial
         return self.derivative(f, var, node)
+
+    def _direct_partial(self, f, var, node):
+        """∂L/∂x_1 of L = L(u_1, u_2, x_1) with u computed from x_1: the partial of the generic function in its
+        argument x_1 when the claim also writes dL/dx_1 (the derivative through the graph). None when ∂ and d mean
+        the same here (x_1 reaches L only as its own argument, or is no argument of it) or the claim writes ∂L/∂x_1
+        alone, once (the notes' ∂ is the derivative through the graph)."""
+        app = self.m.defs.get(f)
+        if not isinstance(app, AppliedUndef) or var not in app.args:
+            return None
+        args = list(app.args)
+        if not any(a != var and self.m.depends(a, var) for a in args):
+            return None
+        key = (to_latex(node.num), to_latex(node.den))
+        partials, total = self.forms.get(key, (0, False))
+        if total:
+            return self.m.atoms.partial(_fname(app.func.__name__), args.index(var), tuple(self.m.full(a) for a in args))
+        if partials > 1:
+            raise GraphUninterpretable(
+                f"{to_latex(node)}: {key[0]} is declared a function of {key[1]} directly and through other arguments "
+                f"computed from it (line {self.m.where.get(f, '?')}); written twice with ∂ in one claim, it may be the "
+                f"partial derivative in the argument {key[1]} or the derivative through the graph (write that one "
+                f"with d)")
+        return None
 
     def function_derivative(self, fname: str, var, node, point=None):
         # ∂h/∂g_1: the derivative of the notes' function h at g_1 (at the bar's point, if one is written)
@@ -355,6 +382,19 @@ class Evaluator:
             raise Misfit(f"{to_latex(node)}: the gradient of {shape_words(f)}")
         # ∇ is the gradient: it has the variable's shape whatever the layout
         return var.applyfunc(lambda v: self.m.d(f, v)) if is_mat(var) else self.m.d(f, var)
+
+
+def derivative_forms(eq) -> dict:
+    """(F, V) as written -> (how many times the claim writes ∂F/∂V, whether it writes dF/dV), for ``Evaluator.forms``."""
+    from .graphnodes import walk
+
+    out: dict = {}
+    for n in walk(eq):
+        if isinstance(n, Deriv):
+            key = (to_latex(n.num), to_latex(n.den))
+            count, total = out.get(key, (0, False))
+            out[key] = (count + (not n.total), total or n.total)
+    return out
 
 
 def _broadcast(a, b):

@@ -54,6 +54,11 @@ _ASSUMPTION = re.compile(
     r"|\bположим|предполож|предполага|\bдопуска|\bбез смещени|\bдля простоты"
     r"|\bzałóżmy|\bzakład|założeni|\bbez (?:biasu|obciążenia)|\bdla uproszczenia",
     re.I)
+#: Words that turn an assumption around: "we do not assume", "no longer", "without assuming", "for contradiction".
+_NEGATED = re.compile(
+    r"\bnot\b|n't\b|\bno longer\b|\bnever\b|\bwithout assum|\bno (?:assumption|reason)|\bfor (?:the sake of )?contradiction"
+    r"|\bnepředpoklád|\bnebudeme|\bне\s+(?:предпола|полож|будем)|\bnie\s+(?:zakład|załóż|będziemy)",
+    re.I)
 #: "Let $…$" and its kin, a few words at most before the value and no other formula between.
 _LET = re.compile(r"(?:\blet|\bnechť|\bпусть|\bniech)(?:[\s,]+[^\s$.,]+){0,3}[\s,]*$", re.I)
 #: An example section or environment: the values under it are examples.
@@ -88,6 +93,8 @@ def prose_kind(text: str, line: int, source: str) -> str:
     ('assumption', 'example')
     >>> prose_kind("Пусть $w_{21} = 0$.", 1, "w_{21} = 0"), prose_kind("Niech na przykład $b = 0$.", 1, "b = 0")
     ('assumption', 'example')
+    >>> prose_kind("We do not assume $b = 0$.", 1, "b = 0"), prose_kind("Nie zakładamy, że $b = 0$.", 1, "b = 0")
+    ('example', 'example')
     """
     said = prose_words(text, line, source)
     return "assumption" if said == "assumption" else "example"
@@ -111,6 +118,8 @@ def prose_words(text: str, line: int, source: str) -> str:
     words = _MATH.sub(" ", sentence)
     if _EXAMPLE.search(words) or _EXAMPLE_AFTER.search(after) or _in_example_part(before):
         return "example"
+    if _NEGATED.search(words):
+        return "neither"  # "we do not assume $w_{21} = 0$": not an assumption of the model
     if _ASSUMPTION.search(words) or _LET.search(sentence) or re.search(r"\bthroughout\b", after, re.I):
         return "assumption"
     return "neither"

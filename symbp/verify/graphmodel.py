@@ -90,6 +90,7 @@ class Model:
     arity: dict = field(default_factory=dict)  # generic function -> number of arguments
     known: set = field(default_factory=set)  # names the definitions mention (others are never defined)
     declared: dict = field(default_factory=dict)  # node -> [declared arguments, lines]
+    letters: dict = field(default_factory=dict)  # a size the prose names with a letter -> [(quantity, axis)]
     sigma_is_generic: bool = True
     sigma: object = sympy.Function("sigma")
     _full: dict = field(default_factory=dict)
@@ -198,6 +199,12 @@ class Model:
 
     def lines(self) -> list[str]:
         out = [q.describe() + (f" ({q.why})" if q.why else "") for q in self.quantities.values() if q.rank]
+        for letter, dims in self.letters.items():
+            sizes = sorted({self.quantities[n].dims[a] for n, a in dims if n in self.quantities
+                            and a < len(self.quantities[n].dims)})
+            if sizes:
+                out.append(f"{letter} = {', '.join(map(str, sizes))} (the size of "
+                           + ", ".join(dict.fromkeys(n for n, _ in dims)) + ")")
         return out + [f"line {line}: {words}" for line, words in self.repairs] + self.notes
 
 

@@ -32,6 +32,7 @@ from .graphexamples import (ASSUMPTION_WORDS, EXAMPLE_WORDS, by_tied, listed, pr
                             with_values)
 from .graphnodes import Equation, Mat, walk
 from .graphread import read_graph
+from .graphsizes import size_letters
 from .graphundefined import contradicted_declaration, input_names, involved, make_generic, undefined_nodes
 from .graphundefined import words as undefined_words
 from .graphupdate import check_update, is_update, step_free
@@ -181,6 +182,7 @@ def graph_notes(items: list, text: str, budget: float = 30.0) -> GraphNotes:
                 break
         pieces.append(Piece(f, texts, eqs, removed, error))
     hints, prose = hints_and_prose(text)
+    hints += size_letters(text)
     defs, claims = [], []
     for p in pieces:
         for eq in p.eqs:
@@ -259,10 +261,12 @@ def _checker(defs: list, all_eqs: list, hints: list, claims: list):
     opened = bool(open_dims([(ln, e) for ln, e, _ in defs], all_eqs, hints))
     family = [model]
     if opened:  # sizes the notes leave open: a second member with other sizes
-        other, _, _ = _model(defs, all_eqs, hints, claims, start=1)
+        other, error2, _ = _model(defs, all_eqs, hints, claims, start=1)
         if other is not None:
             family.append(other)
             model.notes.append("sizes the notes leave open are checked at two choices (starting at 2 and at 3)")
+        elif error2:  # the definitions contradict each other at the other sizes: not hidden behind the first
+            return None, error2 + " (at the second choice of the sizes the notes leave open)", [], None
     for line, eq, _ in defs:  # u_1 = u_1(x_1) beside u = x W: a declaration the definitions contradict
         why = contradicted_declaration(eq, model) if is_declaration(eq) else ""
         if why:

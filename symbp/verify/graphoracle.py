@@ -24,7 +24,7 @@ import mpmath
 import sympy
 from sympy.core.function import AppliedUndef
 
-from .graphevaluate import Evaluator, is_mat
+from .graphevaluate import Evaluator, derivative_forms, is_mat
 from .graphmodel import Model
 from .graphvalues import stand_in
 
@@ -110,6 +110,7 @@ def oracle_sides(eq, model: Model, layout: str, bind: dict, seed: int = 0, point
         point = {s: mpmath.mpf(str(sympy.N(v, _DIGITS))) for s, v in point.items()}
     nm = _NumericModel(model, point)
     ev = Evaluator(nm, layout, bind)
+    ev.forms = derivative_forms(eq)
     nm_atoms = _NumericAtoms(nm)
     ev.m = _AtomsProxy(nm, nm_atoms)
     return [_finish(ev.value(s), nm) for s in eq.sides]

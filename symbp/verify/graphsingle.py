@@ -30,6 +30,7 @@ FAMILY = ((2, 3), (3, 2))
 
 def has_layers(text: str) -> bool:
     """Whether a formula writes layer superscripts (w^l, \\delta^{l+1}, a^{(L)}): the layered reading's, not ours."""
+    text = re.sub(r"\\(sum|prod)\s*_\s*(\{[^{}]*\}|\S)\s*\^\s*(\{[^{}]*\}|\S)", "", text)  # Σ_{j=1}^{k}: a bound
     return bool(re.search(r"\^\s*\{?\s*\(?[a-zA-Z][+-]?\d?\)?\s*\}?", re.sub(r"\^\s*\{?\s*(T|\\top)\s*\}?", "", text)))
 
 
