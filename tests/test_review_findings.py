@@ -1714,6 +1714,8 @@ def test_rv7_f2_graph_notes_sum_over_nothing(tmp_path):
     assert status[right] == "holds" and status[wrong] == "refuted", status
 
 
+# (Review 11 F2: the row Σ_{t=1}^m δ^l is uninterpretable now, as Σ_x δ^l is: a summand with no label at all is read
+# as written the same input's gradient m times, or meant as the per-sample δ^{x,l}; it was refuted while Σ_x δ^l held.)
 # Review 7 F3: a mini-batch sum over a sample index t whose summand is labelled by t (δ^{(t),l}, δ^l(x^{(t)}),
 # C^{(t)}, ∇_{b^l} C(x^{(t)})) is the correct step (1/m)Σ_t ∂C_t/∂P (BP3, BP4 per input); it was refuted ("the
 # sum runs over t, which C_x does not name"). A sum over t of a quantity that names no t (δ^{x,l}, δ^l) adds one
@@ -1726,7 +1728,7 @@ def test_rv7_f2_graph_notes_sum_over_nothing(tmp_path):
     (r"b^l \to b^l - \frac{\eta}{m}\sum_{t=1}^m \nabla_{b^l} C(x^{(t)})", "holds"),
     (r"w^l \to w^l - \frac{\eta}{m}\sum_{t=1}^m \delta^{(t),l}(a^{(t),l-1})^T", "holds"),
     (r"b^l \to b^l - \frac{\eta}{m}\sum_{t=1}^{m}\delta^{x,l}", "refuted"),
-    (r"b^l \to b^l - \frac{\eta}{m}\sum_{t=1}^{m}\delta^{l}", "refuted"),
+    (r"b^l \to b^l - \frac{\eta}{m}\sum_{t=1}^{m}\delta^{l}", "uninterpretable"),  # rv11 F2: as with Σ_x δ^l
     (r"b^l \to b^l - \frac{\eta}{m}\sum_{t=1}^{m-1}\delta^{(t),l}", "refuted"),
     (r"w^l \to w^l - \frac{\eta}{m}\sum_{t=1}^m \delta^{(t),l}(a^{(t),l})^T", "refuted"),
     (r"b^l \to b^l - \frac{\eta}{m}\sum_{t=1}^m \frac{\partial C^{(t)}}{\partial w^l}", "refuted"),
@@ -2231,6 +2233,108 @@ def test_rv10_f2_example_value_with_equiv(tmp_path, rel):
     assert "example values" in next(iter(rows.values())).reason
     status, _, _ = _notes(tmp_path, notes.format(v="(1 - h_1^2) w_{21}", rel=rel))
     assert list(status.values()) == ["holds"], status
+
+
+# Review 11 F2: the rate and the 1/m of a mini-batch step are one coefficient however they are written: η (1/m) Σ_x …
+# was read as the rate η times a "gradient" (1/m)Σ_x δ^{x,l}(a^{l-1})ᵀ and held as SGD on one sample, bypassing the
+# rv10 F1 rule. By hand (Nielsen ch. 2, BP3/BP4 per input x): ∂C_x/∂w^l = δ^{x,l}(a^{x,l-1})ᵀ, so the fully
+# labelled sum holds in every writing; (a^{l-1})ᵀ without the label x comes out of the sum (rv10 F1):
+# uninterpretable; a^{x,l} for a^{x,l-1} is the wrong per-input gradient: refuted.
+_RV11_RATES = [r"\frac{\eta}{m}", r"\eta \frac{1}{m}", r"\eta\cdot\frac1m", r"\frac{1}{m}\eta", r"(1/m)\eta",
+               r"\eta/m", r"\left(\frac{1}{m}\right)\eta"]
+
+
+@pytest.mark.parametrize("rate", _RV11_RATES)
+@pytest.mark.parametrize("body, truth", [
+    (r"\sum_x \delta^{x,l}(a^{x,l-1})^T", "holds"),
+    (r"\sum_x \delta^{x,l}(a^{l-1})^T", "uninterpretable"),
+    (r"\sum_x \delta^{x,l}(a^{x,l})^T", "refuted"),
+])
+def test_rv11_f2_rate_and_one_over_m_in_any_writing(rate, body, truth):
+    v = verify(rf"w^l \to w^l - {rate} {body}")
+    assert v.status == truth, (rate, body, v.status, v.reason)
+
+
+# Review 11 F2: a summand with no sample label at all (δ^l) in a sum over the inputs held with Σ_x and was refuted with
+# Σ_{t=1}^m. Read as written, δ^l is the same in every term (one input's gradient added m times); meant, it is the
+# per-input δ^{x,l}: which one is not decided, so both are uninterpretable, naming the quantity, in every writing of
+# the rate. Labelled, it holds (BP3 per input: ∂C_x/∂b^l = δ^{x,l}); the rate inside the sum is the same step.
+@pytest.mark.parametrize("formula, truth", [
+    (r"b^l \to b^l - \frac{\eta}{m}\sum_x \delta^l", "uninterpretable"),
+    (r"b^l \to b^l - \eta \frac{1}{m}\sum_x \delta^l", "uninterpretable"),
+    (r"b^l \to b^l - \frac{\eta}{m}\sum_{t=1}^{m} \delta^l", "uninterpretable"),
+    (r"b^l \leftarrow b^l - \eta \frac{1}{m}\sum_{t=1}^{m} \delta^l", "uninterpretable"),
+    (r"w^l \to w^l - \eta\frac{1}{m}\sum_x \delta^{l}(a^{l-1})^T", "uninterpretable"),
+    (r"b^l \to b^l - \eta \frac{1}{m}\sum_x \delta^{x,l}", "holds"),
+    (r"b^l \to b^l - \frac{1}{m}\sum_x \eta\,\delta^{x,l}", "holds"),
+    (r"b^l \to b^l - \eta\frac{1}{m}\sum_{t=1}^{m} \delta^{(t),l}", "holds"),
+    (r"b^l \to b^l + (-\eta)\frac{1}{m}\sum_x \delta^{x,l}", "holds"),
+    (r"b^l \to b^l - (-\eta)\frac{1}{m}\sum_x \delta^{x,l}", "refuted"),  # b + η/m Σ δ: uphill
+    (r"b^l \to b^l - \eta \frac{1}{m}\sum_x \delta^{x,l-1}", "refuted"),  # BP3 of layer l − 1
+])
+def test_rv11_f2_unlabelled_summand_is_uninterpretable_in_every_writing(formula, truth):
+    v = verify(formula)
+    assert v.status == truth, (v.status, v.reason)
+    if truth == "uninterpretable":
+        assert "no label" in v.reason and "\\delta" in v.reason, v.reason
+
+
+# Review 11 F2: a second 1/m left inside the gradient (η/m · 1/m Σ_x) is no step of the mean cost and never reads as
+# one; (η/m)(1/m) Σ = (η/m²) Σ is not the mean over m. Not "holds".
+def test_rv11_f2_second_one_over_m_is_not_read_as_the_mean():
+    v = verify(r"b^l \to b^l - \frac{\eta}{m}\frac{1}{m}\sum_x \delta^{x,l}")
+    assert v.status == "uninterpretable" and "\\frac{1}{m}" in v.reason, (v.status, v.reason)
+
+
+# Review 11 F7: \mathbf{W} ← \mathbf{W} − α … was filed as prose ("a statement that is not an equation"), true and
+# false rules alike (n29.tex, p4); plain W ← … was judged. A bold (or \boldsymbol, \vec) name is the name itself.
+# By hand (g = xW, h = tanh g, L = L(h)): ∂L/∂W has W's shape 2×3, so W − α ∂L/∂W is a descent step (holds); ∂L/∂g
+# is a row of 3, which no 2×3 W takes a step along: refuted.
+@pytest.mark.parametrize("font", [r"\mathbf", r"\boldsymbol", r"\vec"])
+def test_rv11_f7_bold_parameter_in_an_update_rule_is_judged(tmp_path, font):
+    head = ("Let $x = (x_1, x_2)$ be a row vector and $W$ a $2 \\times 3$ matrix. The layer computes $g = x W$, then "
+            "$h = \\tanh(g)$ entrywise, and the loss is $L = L(h_1, h_2, h_3)$.\n\n")
+    right = rf"{font}{{W}} \leftarrow {font}{{W}} - \alpha \frac{{\partial L}}{{\partial {font}{{W}}}}"
+    wrong = rf"{font}{{W}} \leftarrow {font}{{W}} - \alpha \frac{{\partial L}}{{\partial {font}{{g}}}}"
+    status, _, rows = _notes(tmp_path, head + f"$${right}$$\n\n$${wrong}$$\n")
+    assert status.get(right) == "holds" and status.get(wrong) == "refuted", status
+
+
+# Review 11 F7, layered notes: \mathbf{b}^l ← \mathbf{b}^l − η ∂C/∂\mathbf{b}^l is the descent step on C (holds);
+# with + it goes uphill, and with ∂C/∂\mathbf{w}^l it descends another parameter's gradient (both refuted).
+@pytest.mark.parametrize("formula, truth", [
+    (r"\mathbf{b}^l \leftarrow \mathbf{b}^l - \eta \frac{\partial C}{\partial \mathbf{b}^l}", "holds"),
+    (r"\boldsymbol{w}^l \to \boldsymbol{w}^l - \frac{\eta}{m}\sum_x \nabla_{\boldsymbol{w}^l} C_x", "holds"),
+    (r"\mathbf{b}^l \leftarrow \mathbf{b}^l + \eta \frac{\partial C}{\partial \mathbf{b}^l}", "refuted"),
+    (r"\mathbf{b}^l \leftarrow \mathbf{b}^l - \eta \frac{\partial C}{\partial \mathbf{w}^l}", "refuted"),
+])
+def test_rv11_f7_bold_parameter_in_a_layered_update_rule(formula, truth):
+    v = verify(formula)
+    assert v.status == truth, (v.status, v.reason)
+
+
+# Review 11 F8: an update rule with the gradient written out was read as a definition of w_21: two of them stopped
+# the notes with exit 2 ("define w_{21} twice"), one false one with "definitions go round in a circle" (n21, n22),
+# and every other claim was lost. A name that is a term of its own new value is a step, checked against the notes'
+# gradient. By hand: g = xW + b, h = tanh g, L = ½Σ_k (h_k − t_k)², so g_1 = x_1 w_11 + x_2 w_21 + b_1 and
+# ∂L/∂w_21 = x_2 (h_1 − t_1)(1 − h_1²), ∂L/∂b_2 = (h_2 − t_2)(1 − h_2²): the x_2 rule and the b_2 rule hold; x_1 for
+# x_2 is not a multiple of the gradient, and + η is a step uphill (refuted). The other claims are still judged.
+@pytest.mark.parametrize("rel", [":=", r"\leftarrow", r"\to", r"\gets", r"\coloneqq", "="])
+def test_rv11_f8_update_rule_with_the_gradient_written_out(tmp_path, rel):
+    head = ("Let $x = (x_1, x_2)$ be a row vector, $t = (t_1, t_2)$ the target and $W$ a $2 \\times 2$ matrix. We "
+            "compute $g = x W + b$, $h = \\tanh(g)$ and the loss $L = \\frac{1}{2}\\sum_{k=1}^{2} (h_k - t_k)^2$.\n\n")
+    right = rf"w_{{21}} {rel} w_{{21}} - \eta\, x_2 (h_1 - t_1)(1 - h_1^2)"
+    wrong = rf"w_{{21}} {rel} w_{{21}} - \eta\, x_1 (h_1 - t_1)(1 - h_1^2)"
+    uphill = rf"w_{{21}} {rel} w_{{21}} + \eta\, x_2 (h_1 - t_1)(1 - h_1^2)"
+    bias = rf"b_2 {rel} b_2 - \eta (h_2 - t_2)(1 - h_2^2)"
+    other, false = r"\frac{\partial L}{\partial h_k} = h_k - t_k", r"\frac{\partial L}{\partial h_k} = t_k - h_k"
+    status, defs, rows = _notes(tmp_path, head + "".join(f"$${f}$$\n\n" for f in [right, wrong, uphill, bias, other,
+                                                                                  false]))
+    assert status.get(right) == "holds" and status.get(bias) == "holds", (status, defs)
+    assert status.get(wrong) == "refuted" and status.get(uphill) == "refuted", status
+    assert "uphill" in rows[uphill].reason, rows[uphill].reason
+    assert status.get(other) == "holds" and status.get(false) == "refuted", status
+    assert not any("w_{21}" in d for d in defs), defs
 
 
 # Review 10 F5: a ```math fence inside a Markdown blockquote was skipped silently ("found no formulas"). Blockquotes

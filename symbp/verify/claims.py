@@ -44,11 +44,15 @@ _RANGE = re.compile(r"\\l?c?dots|\\ldots|\.\.\.|…")
 #: (``w := \eta\nabla_w C + w``), or another name ± a learning rate times a derivative or gradient
 #: (``A := p - \alpha \frac{\partial J}{\partial p}``: a step that starts from the wrong quantity is still a step).
 _RATE = r"(?:\\frac\s*\{\s*)?\(?\s*-?\s*\\(?:eta|xi|alpha|epsilon|varepsilon|gamma|lambda|mu)(?![A-Za-z])"
-UPDATE_RULE = re.compile(r"\s*(?P<p>(?:[A-Za-z]|\\(?:theta|Theta|vartheta|omega|phi|psi|beta)(?![A-Za-z]))"
+#: A parameter in bold or with an arrow (``\mathbf{W}``, ``\boldsymbol{\theta}``, ``\vec{w}``) is the parameter itself.
+_ASSIGN = r"(?::=|\\coloneqq?(?![A-Za-z]))"  # := and its macros \coloneqq, \coloneq
+_FONT = r"\\(?:mathbf|boldsymbol|bm|vec|mathit)\s*\{\s*"
+UPDATE_RULE = re.compile(r"\s*(?P<p>(?:[A-Za-z]|\\(?:theta|Theta|vartheta|omega|phi|psi|beta)(?![A-Za-z])|" + _FONT
+                         + r"(?:[A-Za-z]|\\(?:theta|Theta|vartheta|omega|phi|psi|beta)(?![A-Za-z]))\s*\})"
                          r"(\^\{?[A-Za-z0-9()+\-]+\}?)?(_\{?[A-Za-z0-9]+\}?)?)\s*(\\(?:to|rightarrow|"
-                         r"longrightarrow|leftarrow|gets|longleftarrow)(?![A-Za-z]).*[-+]|:=\s*(?P=p)\s*[-+]|"
-                         r":=(?=.*[-+]).*(?<![A-Za-z\\])(?P=p)(?![A-Za-z0-9^_])|"
-                         r":=[^=]*[-+]\s*" + _RATE + r"[^=]*(?:\\nabla|\\partial)(?![A-Za-z])[^=]*$)")
+                         r"longrightarrow|leftarrow|gets|longleftarrow)(?![A-Za-z]).*[-+]|" + _ASSIGN + r"\s*(?P=p)\s*[-+]|"
+                         + _ASSIGN + r"(?=.*[-+]).*(?<![A-Za-z\\])(?P=p)(?![A-Za-z0-9^_])|"
+                         + _ASSIGN + r"[^=]*[-+]\s*" + _RATE + r"[^=]*(?:\\nabla|\\partial)(?![A-Za-z])[^=]*$)")
 
 
 def trim(text: str) -> str:

@@ -23,7 +23,7 @@ from sympy.core.function import AppliedUndef
 from .graphevaluate import Evaluator, Misfit
 from .graphmodel import (LOSS_NAMES, Add, Call, Deriv, Div, GraphError, GraphUninterpretable, Had, Mat, Model, Mul, Neg,
                          Norm, Pow, Quantity, Sym, T, has_derivative, is_matrix_letter, literal_shape, split_index, to_latex,
-                         uses)
+                         is_self_step, uses)
 from .graphnodes import walk
 from .graphsizes import add_letters, letter_words, open_size
 
@@ -40,7 +40,7 @@ def is_declaration(eq) -> bool:
 def is_definition(eq) -> bool:
     """An equation that defines a quantity: a symbol, an entry or a written vector of entries on the left,
     no derivative anywhere."""
-    if len(eq.sides) != 2 or has_derivative(eq):
+    if len(eq.sides) != 2 or has_derivative(eq) or is_self_step(eq):
         return False
     lhs = eq.sides[0]
     if isinstance(lhs, Sym):

@@ -280,6 +280,20 @@ def literal_cells(node: Mat) -> list:
     return [list(r) for r in rows]
 
 
+def is_self_step(eq) -> bool:
+    """``w_{21} := w_{21} - \\eta x_2 (h_1 - t_1)(1 - h_1^2)`` (or with ←, →, =): the name on the left is a term of
+    the right, a step of an update rule with the gradient written out, not a definition of the name (which would go
+    round in a circle, or define it twice).
+
+    >>> w, g = Sym("w", ("2", "1")), Sym("g")
+    >>> is_self_step(Equation((w, Add((w, Neg(g)))), (":=",))), is_self_step(Equation((g, Add((w, w))), ("=",)))
+    (True, False)
+    """
+    if len(eq.sides) != 2 or not isinstance(eq.sides[0], Sym) or not isinstance(eq.sides[1], Add):
+        return False
+    return eq.sides[0] in eq.sides[1].terms and len(eq.sides[1].terms) > 1
+
+
 def has_derivative(node) -> bool:
     return any(isinstance(n, (Deriv, Nabla, Bar)) for n in walk(node))
 
@@ -287,6 +301,7 @@ def has_derivative(node) -> bool:
 __all__ = [
     "Add", "Bar", "Call", "Deriv", "Div", "Dots", "Equation", "GraphError", "GraphUninterpretable", "Had", "KNOWN",
     "LOSS_NAMES", "Mat", "Model", "Mul", "Nabla", "Neg", "Norm", "Num", "Pow", "Quantity", "Sum", "Sym", "T",
-    "function_names", "has_derivative", "is_matrix_letter", "literal_cells", "literal_shape", "split_index",
+    "function_names", "has_derivative", "is_matrix_letter", "is_self_step",
+    "literal_cells", "literal_shape", "split_index",
     "to_latex", "uses",
 ]

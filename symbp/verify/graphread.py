@@ -29,7 +29,8 @@ from .lexer import MAX_DEPTH, ReadError, Token, _check_limits, _tokenize
 
 #: Relations between sides; the arrows are update rules (``w \to w - \eta \nabla C``).
 RELATIONS = {"=": "=", ":=": ":=", "equiv": r"\equiv", "to": r"\to", "rightarrow": r"\to", "longrightarrow": r"\to",
-             "mapsto": r"\to", "leftarrow": r"\leftarrow", "gets": r"\leftarrow", "longleftarrow": r"\leftarrow"}
+             "mapsto": r"\to", "leftarrow": r"\leftarrow", "gets": r"\leftarrow", "longleftarrow": r"\leftarrow",
+             "coloneqq": ":=", "coloneq": ":="}
 GREEK = {"alpha", "beta", "gamma", "delta", "epsilon", "varepsilon", "zeta", "eta", "theta", "vartheta", "iota",
          "kappa", "lambda", "mu", "nu", "xi", "pi", "rho", "tau", "upsilon", "phi", "varphi", "chi", "psi", "omega",
          "Gamma", "Delta", "Theta", "Lambda", "Xi", "Pi", "Phi", "Psi", "Omega", "ell"}

@@ -27,7 +27,7 @@ import sympy
 from .graphcheck import GraphOutcome, free_indices
 from .graphevaluate import Evaluator, Misfit, is_mat, shape_words
 from .steprate import rate_witness, rate_words
-from .graphmodel import Add, GraphUninterpretable, Model, Mul, Nabla, Neg, Sym, to_latex
+from .graphmodel import Add, GraphUninterpretable, Model, Mul, Nabla, Neg, Sym, is_self_step, to_latex
 from .graphnodes import Call, Deriv, Div, Equation, walk
 
 ARROWS = (r"\to", r"\leftarrow", ":=")
@@ -46,8 +46,8 @@ def _param(eq: Equation):
         old = _old_term(rhs)
         if old is None:
             return None
-        if old == lhs and _has_gradient(rhs):
-            return lhs, rhs  # W = W - α ∇W: an update written as an equation
+        if old == lhs and (_has_gradient(rhs) or is_self_step(eq)):
+            return lhs, rhs  # W = W - α ∇W, w = w - η x (h - t): an update written as an equation
         if lhs.base.endswith("'") and isinstance(old, Sym) and old.base == lhs.base[:-1]:
             return Sym(old.base, lhs.sub), rhs  # w' = w - …
         if lhs.base.startswith("\\tilde{") and isinstance(old, Sym) and _has_gradient(rhs):

@@ -61,6 +61,68 @@ def top_terms(text: str) -> "list[tuple[str, str]] | None":
     return out + [(sign, cur.strip())]
 
 
+_FRAC = r"\\[dt]?frac"
+#: 1/m (or 1/n) as one factor of a step: \frac{1}{m}, \frac1m, (1/m), \left(\frac{1}{m}\right).
+_INVERSE = re.compile(r"\s*(?:\\left\s*)?(?P<open>\()?\s*(?:" + _FRAC + r"\s*(?:\{\s*1\s*\}|1)\s*(?:\{\s*(?P<d>[mn])\s*\}|"
+                      r"(?P<d2>[mn])(?![A-Za-z]))|1\s*/\s*(?P<d3>[mn])(?![A-Za-z]))\s*(?:\\right\s*)?(?(open)\))")
+#: The rate over m as one fraction: \frac{\eta}{m}, \frac\eta m, \eta/m.
+_RATE_OVER = re.compile(r"\s*(?:" + _FRAC + r"\s*(?:\{\s*(?P<r>" + RATE + r")\s*\}|(?P<r2>" + RATE + r"))\s*"
+                        r"(?:\{\s*(?P<d>[mn])\s*\}|(?P<d2>[mn])(?![A-Za-z]))|(?P<r3>" + RATE + r")\s*/\s*(?P<d3>[mn])"
+                        r"(?![A-Za-z]))")
+_SUM = re.compile(r"\s*\\sum(?:\s*\\limits)?(?:\s*[_^]\s*(?:\{[^{}]*\}|[A-Za-z0-9])){0,2}")
+
+
+def merge_scale(step: str) -> str:
+    r"""``step`` with its learning rate and its 1/m (or 1/n) written as one coefficient ``\frac{\eta}{m}`` in front,
+    however the two are written and ordered: ``\eta \frac{1}{m}``, ``\eta\cdot\frac1m``, ``\frac{1}{m}\eta``,
+    ``(1/m)\eta``, ``\eta/m``, and either of them inside the sum (``\frac{1}{m}\sum_x \eta\,\delta^{x,l}``), so
+    that every writing is judged by one rule; ``step`` itself when its leading factors are not one rate and one
+    1/m.
+
+    >>> merge_scale(r"\eta \frac{1}{m}\sum_x \delta^{x,l}"), merge_scale(r"\frac{1}{m}\sum_x \eta\,\delta^{x,l}")
+    ('\\frac{\\eta}{m} \\sum_x \\delta^{x,l}', '\\frac{\\eta}{m} \\sum_x \\delta^{x,l}')
+    >>> merge_scale(r"\eta \nabla C")
+    '\\eta \\nabla C'
+    """
+    rates, dens, total, pos = [], [], "", 0
+    text = re.sub(r"\\[,;:!](?![A-Za-z])", " ", step)
+    while True:
+        cdot = re.match(r"\s*\\cdot(?![A-Za-z])", text[pos:])
+        at = pos + (cdot.end() if cdot else 0)
+        m = _RATE_OVER.match(text, at)
+        if m:
+            rates.append(m.group("r") or m.group("r2") or m.group("r3"))
+            dens.append(m.group("d") or m.group("d2") or m.group("d3"))
+        else:
+            m = _INVERSE.match(text, at)
+            if m:
+                dens.append(m.group("d") or m.group("d2") or m.group("d3"))
+            else:
+                m = re.compile(r"\s*(?P<r>" + RATE + ")").match(text, at)
+                if m:
+                    rates.append(m.group("r"))
+                elif not total and not cdot and _SUM.match(text, at) and _SUM.match(text, at).end() > at:
+                    m = _SUM.match(text, at)
+                    total = m.group(0).strip()
+                else:
+                    break
+        pos = m.end()
+    if len(rates) != 1 or len(dens) != 1 or not text[pos:].strip():
+        return step
+    return rf"\frac{{{rates[0]}}}{{{dens[0]}}} " + (total + " " if total else "") + text[pos:].strip()
+
+
+def stray_scale(body: str) -> str:
+    r"""A factor 1/m or 1/n left in the gradient of a step (``\frac{1}{m}`` in ``\frac{\eta}{m}\frac{1}{m}\sum_x …``,
+    ``2\eta\frac{1}{m}``), or '' when there is none: a scale that is not read as the step's mean.
+
+    >>> stray_scale(r"\frac{1}{m}\sum_x \delta^{x,l}"), stray_scale(r"\delta^{x,l}")
+    ('\\frac{1}{m}', '')
+    """
+    m = _INVERSE.search(body)
+    return m.group(0).strip() if m else ""
+
+
 def _flip(sign: str) -> str:
     return "-" if sign == "+" else "+"
 
@@ -90,6 +152,7 @@ def canonical(side: str) -> "tuple[str, str, str] | None":
     (old_sign, old), (sign, step) = terms[olds[0]], terms[1 - olds[0]]
     if old_sign == "-":
         return None  # −w + …: not the old value plus a step
+    step = merge_scale(step)
     rate, body, slip, how, value = None, None, "", "", None
     m = re.match(r"\s*\(\s*-\s*(?P<coef>" + _COEF + r")\s*\)(?!\s*\^)\s*(?:\\cdot\s*)?(?P<body>.+)$", step, re.S)
     if m:  # (−η) ∇C
@@ -97,6 +160,11 @@ def canonical(side: str) -> "tuple[str, str, str] | None":
     if rate is None:
         m = re.match(r"\s*(?P<coef>" + _COEF + r")\s*(?:\\cdot\s*)?(?P<body>.+)$", step, re.S)
         if m:
+            rate, body = m.group("coef"), m.group("body")
+    if rate is not None and "frac" not in rate:  # (−η) \frac{1}{m} Σ …: the 1/m after a bracketed rate
+        merged = merge_scale(f"{rate} {body}")
+        m = re.match(r"\s*(?P<coef>" + _COEF + r")\s*(?P<body>.+)$", merged, re.S)
+        if merged != f"{rate} {body}" and m:
             rate, body = m.group("coef"), m.group("body")
     if rate is None:  # a rate written as an expression: (η − 1) ∇C, 2η ∇C
         m = re.match(r"\s*(?:\((?P<expr>[^()]*)\)(?:\s*\^\s*(?P<exp>\{\s*\d+\s*\}|\d))?|(?P<num>\d+(?:\.\d+)?)\s*"

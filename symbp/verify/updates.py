@@ -30,7 +30,7 @@ from dataclasses import dataclass
 import sympy
 
 from .samples import per_sample
-from .steprate import canonical
+from .steprate import canonical, stray_scale
 
 ARROW = r"\\(?:to|rightarrow|longrightarrow|leftarrow|gets|longleftarrow)(?![A-Za-z])|:="
 #: Greek letters that name the parameters as a whole (θ), read as a parameter like w^l.
@@ -117,14 +117,32 @@ def _other_steps(text: str):
     return param, m.group("rest").strip()
 
 
+#: A name in a font (the cost's letters C, L, J, E keep theirs: a profile's cost may be \mathbf{L}).
+_FONTED = re.compile(r"\\(?:mathbf|boldsymbol|bm|vec|mathit)\s*\{\s*((?![CLJE]\s*\})[A-Za-z]|\\[A-Za-z]+)\s*\}")
+
+
+def plain(text: str) -> str:
+    r"""``text`` with a name in bold or with an arrow read as the name itself (``\mathbf{W}``, ``\boldsymbol{\theta}``,
+    ``\vec{w}``), as the notes' quantities are read; a cost letter keeps its font (a profile's cost may be ``\mathbf{L}``).
+
+    >>> plain(r"\mathbf{w}^l \to \mathbf{w}^l - \eta \nabla_{\boldsymbol{w}^l} C")
+    'w^l \\to w^l - \\eta \\nabla_{w^l} C'
+    >>> plain(r"\frac{\partial \mathbf{L}}{\partial \mathbf{W}}")
+    '\\frac{\\partial \\mathbf{L}}{\\partial W}'
+    """
+    return _FONTED.sub(r"\1", text)
+
+
 def is_rule(text: str) -> bool:
     """Whether ``text`` reads as an update rule with an arrow, := or a step index (``w_{t+1} = w_t - …``)."""
+    text = plain(text)
     return bool(re.search(ARROW, text) or _next_step(text) or _other_steps(text)) and ("-" in text or "+" in text) \
         and read_rule(text) is not None
 
 
 def read_rule(text: str) -> "Rule | None":
     """The parameter and the value sides of an update rule (None if it is not one)."""
+    text = plain(text)
     stepped = (_next_step(text) or _other_steps(text)) if not re.search(ARROW, text) else None
     parts = list(stepped) if stepped else re.split(ARROW, text, maxsplit=1)
     if len(parts) != 2:
@@ -204,6 +222,11 @@ def _judge(rule: Rule, step: Step, check_gradient, cost: str) -> tuple[str, str,
         slip = f"starts from {old} instead of {rule.param}"
         return "refuted", slip, slip
     body = step.body
+    scale = stray_scale(body)
+    if scale:
+        return "uninterpretable", (f"the factor {scale} stands inside the step's gradient ({body}), where it is not "
+                                   "read as the mean over the samples: write the step as a rate over the size times "
+                                   "the sum of the per-sample gradients (\\frac{\\eta}{m}\\sum_x …)"), ""
     grad = re.fullmatch(r"\\nabla\s*C_\{?(?P<label>[^{}^]+)\}?\s*\^\s*\{?\(?(?P<comp>[A-Za-z0-9]+)\)?\}?", body) or \
         re.fullmatch(r"\\nabla\s*C_\{?(?P<label>[^{}^]+)\}?", body)
     c = _cost_pattern(cost)
@@ -246,6 +269,11 @@ def _judge(rule: Rule, step: Step, check_gradient, cost: str) -> tuple[str, str,
         if status != "holds":
             return status, f"the per-sample gradient {body}: {words}", ""
         label = _sample_label(body)
+        if step.sum_var is not None and not _labelled(body):
+            return "uninterpretable", (f"the sum over the inputs adds {body}, which carries no label of the input "
+                                       f"{step.sum_var or label}: read as written it is the same in every term, one "
+                                       "input's gradient added m times, not the mean of the per-sample gradients; "
+                                       f"label every quantity ({_labelled_example(step.sum_var or label, body)})"), ""
         bare = _unlabelled(body, label)
         if bare and step.sum_var is not None:
             return "uninterpretable", (f"in the sum over the inputs, {bare} carries no label of the input {label}: a "
@@ -279,8 +307,27 @@ def _unlabelled(body: str, label: str) -> str:
     return next((q for q in found if not letter.search(q)), "")
 
 
-def _labelled_example(label: str) -> str:
-    return f"\\delta^{{{label},l}} (a^{{{label},l-1}})^T" if label == "x" else f"\\delta^{{({label}),l}} (a^{{({label}),l-1}})^T"
+def _labelled(body: str) -> bool:
+    r"""Whether a gradient in the network's quantities names the training input it is of (``\delta^{x,l}``,
+    ``\delta^{(t),l}``, ``\delta^l(x^{(t)})``); ``\delta^l`` names none.
+
+    >>> _labelled(r"\delta^{x,l}"), _labelled(r"\delta^l(x^{(t)})"), _labelled(r"\delta^{l}(a^{l-1})^T")
+    (True, True, False)
+    >>> _labelled(r"\nabla_{w^l} C_x")
+    True
+    """
+    if re.search(r"(?<![A-Za-z\\])(?:C|L|J|E|\\ell)_\s*\{?\s*[A-Za-z]", body):
+        return True  # the cost of one sample, C_x, C_{i_j}
+    try:
+        return per_sample(body) is not None
+    except ValueError:
+        return True  # several inputs named: labelled, and the check of the gradient has said so
+
+
+def _labelled_example(label: str, body: str = "a") -> str:
+    mark = label if label == "x" else f"({label})"
+    delta = f"\\delta^{{{mark},l}}"
+    return f"{delta} (a^{{{mark},l-1}})^T" if re.search(r"(?<![A-Za-z\\])a", body) else delta
 
 
 def _sample_label(body: str) -> str:
