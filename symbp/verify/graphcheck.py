@@ -41,6 +41,7 @@ class LayoutVerdict:
     instances: int = 0
     counterexample: Counterexample | None = None
     failed_sides: tuple = ()
+    generic: tuple = ()  # the functions (atom names: "sigma", "L") taken as generic where the sides differ
 
 
 @dataclass
@@ -51,6 +52,7 @@ class GraphOutcome:
     verdicts: dict = field(default_factory=dict)
     counterexample: Counterexample | None = None
     instances: int = 0
+    generic: tuple = ()  # the functions taken as generic in a refutation (or a difference left undecided)
 
 
 def free_indices(eq: Equation, model: Model) -> dict:
@@ -113,7 +115,7 @@ def check_graph(eq: Equation, model: Model, budget: float = 30.0, notes_layout: 
         return out
     reason = f"the layouts disagree: denominator layout {a.status} ({a.reason}); numerator layout {b.status} ({b.reason})"
     return GraphOutcome("ambiguous", reason, "", verdicts, a.counterexample or b.counterexample,
-                        a.instances + b.instances)
+                        a.instances + b.instances, tuple(sorted(set(a.generic) | set(b.generic))))
 
 
 def _other(layout: str) -> str:
@@ -122,7 +124,7 @@ def _other(layout: str) -> str:
 
 def _outcome(v: LayoutVerdict, layout: str, verdicts: dict) -> GraphOutcome:
     status = {"holds": "holds", "refuted": "refuted", "undecided": "undecided", "misfit": "refuted"}[v.status]
-    return GraphOutcome(status, v.reason, layout, verdicts, v.counterexample, v.instances)
+    return GraphOutcome(status, v.reason, layout, verdicts, v.counterexample, v.instances, v.generic)
 
 
 def _check_layout(eq: Equation, model: Model, layout: str, budget: float) -> tuple[LayoutVerdict, bool]:
@@ -166,11 +168,38 @@ def _check_layout(eq: Equation, model: Model, layout: str, budget: float) -> tup
     cx = refute(model, lv, rv, bind, entry, k, eq, layout)
     sides = ", ".join(str(s + 1) for s in failed)
     where = _where(bind) + (f"entry {entry}, " if entry else "")
+    generic = generic_functions(model, lv - rv)
     if cx is None:
         return LayoutVerdict(layout, "undecided", f"{where}side {sides} differs from side 1 symbolically, but no "
-                             "exact point separating them was found", instances, None, tuple(failed)), used
+                             "exact point separating them was found" + generic_words(generic), instances, None,
+                             tuple(failed), generic), used
     words = f"{where}side {sides} differs from side 1" if len(eq.sides) > 2 else f"{where}the two sides differ"
-    return LayoutVerdict(layout, "refuted", words, instances, cx, tuple(failed)), used
+    return LayoutVerdict(layout, "refuted", words + generic_words(generic), instances, cx, tuple(failed),
+                         generic), used
+
+
+def generic_functions(model: Model, expr) -> tuple:
+    """The names of the generic functions whose atoms ``expr`` holds (looking inside the atoms' points)."""
+    names, todo, seen = set(), list(sympy.sympify(expr).free_symbols), set()
+    while todo:
+        s = todo.pop()
+        if s in seen or not model.atoms.is_atom(s):
+            continue
+        seen.add(s)
+        key = model.atoms.keys[s]
+        names.add(key[1])
+        for a in key[-1]:
+            todo.extend(sympy.sympify(a).free_symbols)
+    return tuple(sorted(names))
+
+
+def generic_words(names: tuple) -> str:
+    """' (with σ, L taken as generic differentiable functions)' for a verdict that depends on them."""
+    if not names:
+        return ""
+    shown = ", ".join("σ" if n == "sigma" else n for n in names)
+    what = "a generic differentiable function" if len(names) == 1 else "generic differentiable functions"
+    return f" (with {shown} taken as {what})"
 
 
 def _where(bind: dict) -> str:
@@ -256,4 +285,4 @@ def read_words(model: Model) -> str:
     return "; ".join(model.lines())
 
 
-__all__ = ["GraphOutcome", "LayoutVerdict", "check_graph", "free_indices", "read_words", "refute", "GraphUninterpretable"]
+__all__ = ["GraphOutcome", "LayoutVerdict", "check_graph", "free_indices", "generic_functions", "generic_words", "read_words", "refute", "GraphUninterpretable"]

@@ -227,6 +227,8 @@ class Evaluator:
         if isinstance(node.func, Sym):
             base = node.func.base
             name = self.m.canonical(base)
+            if self._product(node, name):
+                return self.value(Mul((node.func, node.args[0])))
             if name in self.m.quantities and base not in self.m.functions - set(self.m.quantities):
                 # y_1(x_1, x_2) in a claim: the quantity y_1 (its arguments say what it depends on)
                 return self.value(node.func)
@@ -247,17 +249,32 @@ class Evaluator:
         if fn is None:
             raise GraphUninterpretable(f"{node.func} is not read here")
         if node.primes:
-            if node.func != "sigma" or self.m.sigma_is_generic:
-                t = sympy.Symbol("t")
-                deriv = sympy.diff(fn(t), t) if not self.m.sigma_is_generic or node.func != "sigma" else None
             arg = self.value(node.args[0])
             if node.func == "sigma" and self.m.sigma_is_generic:
                 one = lambda e: self.m.atoms.partial(_fname("sigma"), 0, (self.m.full(e),))  # noqa: E731
-            else:
+            else:  # tanh', exp', and σ' when the notes (or the user) say what σ is
+                t = sympy.Symbol("t")
+                deriv = sympy.diff(fn(t), t)
                 one = lambda e: deriv.subs(t, e)  # noqa: E731
             return arg.applyfunc(one) if is_mat(arg) else one(arg)
         arg = self.value(node.args[0])
         return arg.applyfunc(fn) if is_mat(arg) else fn(arg)
+
+    def _product(self, node: Call, name: str) -> bool:
+        """w_{12} (1 - h_2^2), x_3 (…): a quantity's entry before one bracket is a product, not an application
+        (y_1(x_1), an entry some definition computes before a name, is that entry, the name saying what it depends
+        on); when the notes' definitions also apply a function of that name, which one is meant is not said
+        (uninterpretable, naming both)."""
+        base = node.func.base
+        if name not in self.m.quantities or len(node.args) != 1 or node.primes or not node.func.sub:
+            return False
+        if name in self.m.defs_names() and isinstance(node.args[0], Sym):
+            return False
+        if base in self.m.applied:
+            raise GraphUninterpretable(f"{to_latex(node)}: the notes apply a function {base} and name a quantity "
+                                       f"{node.func.latex()}, so this is {node.func.latex()} times the bracket or "
+                                       f"{base} applied to it: ambiguous")
+        return True
 
     def _prime_call(self, node: Call):
         # h'(g): the derivative of the notes' function h, entry by entry

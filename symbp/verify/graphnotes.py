@@ -30,6 +30,7 @@ from .graphevaluate import Evaluator, Misfit
 from .graphmodel import LOSS_NAMES, Bar, Call, Deriv, GraphError, GraphUninterpretable, Model, Mul, Sym, to_latex
 from .graphnodes import Add, Div, Equation, Mat, Neg, Num, walk
 from .graphread import read_graph
+from .graphsigma import SigmaReading, blocking, sigma_reading
 from .graphsingle import has_layers
 from .graphundefined import contradicted_declaration, input_names, involved, make_generic, undefined_nodes
 from .graphundefined import words as undefined_words
@@ -68,6 +69,7 @@ class GraphNotes:
     layout: str = ""
     pieces: dict = field(default_factory=dict)  # id(formula) -> Piece
     values: dict = field(default_factory=dict)  # id(formula) -> why a value given to a leaf is not in the model
+    sigma: SigmaReading = field(default_factory=SigmaReading)  # what σ is (``graphsigma``)
 
 
 def clean(text: str) -> tuple[list, tuple]:
@@ -159,8 +161,11 @@ def hints_and_prose(text: str) -> tuple[list, list]:
     return hints, defs
 
 
-def graph_notes(items: list, text: str, budget: float = 30.0) -> GraphNotes:
-    """Read and check the notes' formulas in their own terms (see the module docstring)."""
+def graph_notes(items: list, text: str, budget: float = 30.0, activation: str | None = None) -> GraphNotes:
+    """Read and check the notes' formulas in their own terms (see the module docstring); σ is what the notes
+    or ``activation`` (given on the command line) say it is (``graphsigma``), else generic."""
+    reading = sigma_reading(items, text, activation)
+    sigma = reading.function()
     pieces, mentions = [], []
     for f in items:
         if f.kind == "prose":
@@ -196,25 +201,27 @@ def graph_notes(items: list, text: str, budget: float = 30.0) -> GraphNotes:
         if is_definition(eq):
             defs.append((line, eq, None))
     defs, values = _split_values(defs)
-    out = GraphNotes(None)
+    out = GraphNotes(None, sigma=reading)
     out.pieces = {id(p.formula): p for p in pieces}
     out.values = {id(p.formula): VALUE_WORDS for _, _, p in values
                   if p is not None and all(any(e is v for _, v, _ in values) for e in p.eqs)}
     if not defs:
         return out
     all_eqs = [step_free(eq) for p in pieces for eq in p.eqs] + mentions
-    model, error, repaired = _model(defs, all_eqs, hints, claims)
+    model, error, repaired = _model(defs, all_eqs, hints, claims, sigma=sigma)
     out.model = model
     opened = bool(open_dims([(ln, e) for ln, e, _ in defs], all_eqs, hints))
     family = [model]
     if model is not None and opened:  # sizes the notes leave open: a second member with other sizes
-        other, _, _ = _model(defs, all_eqs, hints, claims, start=1)
+        other, _, _ = _model(defs, all_eqs, hints, claims, start=1, sigma=sigma)
         if other is not None:
             family.append(other)
             model.notes.append("sizes the notes leave open are checked at two choices (starting at 2 and at 3)")
     if model is None:
         out.error = error
         return out
+    if reading.words():
+        model.notes.append(reading.words())
     for line, eq, _ in defs:  # u_1 = u_1(x_1) beside u = x W: a declaration the definitions contradict
         why = contradicted_declaration(eq, model) if is_declaration(eq) else ""
         if why:
@@ -224,7 +231,7 @@ def graph_notes(items: list, text: str, budget: float = 30.0) -> GraphNotes:
     twins = []
     if undefined:  # each member with the nodes the notes never define made generic (graphundefined)
         for k in range(len(family)):
-            twin, _, _ = _model(defs, all_eqs, hints, claims, start=k)
+            twin, _, _ = _model(defs, all_eqs, hints, claims, start=k, sigma=sigma)
             if twin is None:
                 undefined, twins = [], []
                 break
@@ -252,10 +259,24 @@ def graph_notes(items: list, text: str, budget: float = 30.0) -> GraphNotes:
         if out.layout and any(r.status == "ambiguous" for r in results):
             results = [check(eq, budget, out.layout) for eq in p.eqs
                        if not (is_declaration(eq) or is_definition(eq))]
-        out.results[key] = (p, results)
+        out.results[key] = (p, [_unblocked(r, reading) for r in results])
     if values:
-        _at_values(out, defs, values, all_eqs, hints, claims, budget)
+        _at_values(out, defs, values, all_eqs, hints, claims, budget, sigma)
     return out
+
+
+def _unblocked(outcome: GraphOutcome, reading: SigmaReading) -> GraphOutcome:
+    """A refutation (or a disagreement of the layouts) that takes a function as generic which the notes define in
+    a way not read is not issued: undecided, naming the definition (σ(t) = max(0, t), a function in words)."""
+    if outcome.status not in ("refuted", "ambiguous"):
+        return outcome
+    why = blocking(outcome.generic, reading)
+    if not why:
+        return outcome
+    shown = ", ".join("σ" if n == "sigma" else n for n in outcome.generic if n in reading.unread)
+    return GraphOutcome("undecided", f"{outcome.status} only with {shown} taken as a generic function, but {why}; "
+                        f"the claim is not judged against another function ({outcome.reason})", outcome.layout,
+                        outcome.verdicts, None, outcome.instances, outcome.generic)
 
 
 def _is_value(eq: Equation, defined: set) -> bool:
@@ -296,9 +317,9 @@ VALUE_WORDS = ("a value given to an input or a parameter (an example or a starti
 
 
 def _at_values(out: GraphNotes, defs: list, values: list, all_eqs: list, hints: list, claims: list,
-               budget: float) -> None:
+               budget: float, sigma=None) -> None:
     """A refuted claim that holds at the notes' example values says so, naming their lines."""
-    model, _, _ = _model(defs + values, all_eqs, hints, claims)
+    model, _, _ = _model(defs + values, all_eqs, hints, claims, sigma=sigma)
     if model is None:
         return
     where = "; ".join(f"{to_latex(eq)} on line {line}" for line, eq, _ in values)
@@ -394,13 +415,13 @@ def _differentiated(claims: list, model: Model) -> dict:
     return out
 
 
-def _model(defs, all_eqs, hints, claims, start: int = 0):
+def _model(defs, all_eqs, hints, claims, start: int = 0, sigma=None):
     """(model, error, repaired pieces): the model of the definitions, a cycle repaired if one exchange does it."""
     plain = [(line, eq) for line, eq, _ in defs]
     sizes = {"start": start}
     try:
-        first = build(plain, all_eqs, hints, sizes=sizes)
-        return build(plain, all_eqs, hints, _differentiated(claims, first), sizes), "", []
+        first = build(plain, all_eqs, hints, sizes=sizes, sigma=sigma)
+        return build(plain, all_eqs, hints, _differentiated(claims, first), sizes, sigma), "", []
     except GraphUninterpretable as exc:  # a definition with no meaning in the model (\sum_w w^2): not a contradiction
         return None, UNINTERPRETABLE + str(exc), []
     except GraphError as exc:
@@ -414,8 +435,8 @@ def _model(defs, all_eqs, hints, claims, start: int = 0):
         tried.add(line)
         trial = [(ln, _exchange(e) if ln == line and _exchange(e) is not None else e) for ln, e, _ in defs]
         try:
-            first = build(trial, all_eqs, hints, sizes=sizes)
-            model = build(trial, all_eqs, hints, _differentiated(claims, first), sizes)
+            first = build(trial, all_eqs, hints, sizes=sizes, sigma=sigma)
+            model = build(trial, all_eqs, hints, _differentiated(claims, first), sizes, sigma)
         except GraphError:
             continue
         if not _declarations_agree(model):
@@ -453,11 +474,12 @@ __all__ = ["GraphNotes", "clean", "graph_notes", "hints_and_prose", "GraphError"
 # -- into the notes' report -------------------------------------------------------------------------
 
 
-def apply_graph(report, text: str, notation_name: str, budget: float = 30.0):
+def apply_graph(report, text: str, notation_name: str, budget: float = 30.0, activation: str | None = None):
     """Give the notes' formulas that the layered reading cannot read (or every formula, for the row-vector
-    profile) their verdict in the notes' own terms; definitions of the model go to the definitions."""
+    profile) their verdict in the notes' own terms; definitions of the model go to the definitions (σ's too, when
+    it is read: ``graphsigma``); ``activation`` is the one given on the command line (None: not given)."""
     formulas = sorted([r.formula for r in report.rows] + list(report.skipped), key=lambda f: f.line)
-    g = graph_notes(formulas, text, budget)
+    g = graph_notes(formulas, text, budget, activation)
     report.graph = g
     if g.model is None and not g.error:
         return report
@@ -480,6 +502,10 @@ def apply_graph(report, text: str, notation_name: str, budget: float = 30.0):
                                                 reason=f"{layered.reason}; in the notes' own terms: {g.error}",
                                                 notation=notation_name))
             rows.append(row)
+            continue
+        if f.line in g.sigma.lines and open_ and layered.status in ("unreadable", "uninterpretable"):
+            skipped.append(_as_kind(f, "definition", f"a definition: {g.sigma.words()}; the claims in the notes' "
+                                    "own terms are checked with it"))
             continue
         if key in g.values and open_:
             skipped.append(_as_kind(f, "definition", g.values[key]))
