@@ -2327,3 +2327,46 @@ def test_rv11_f6_a_function_of_the_same_name_makes_it_ambiguous(tmp_path):
     claim = r"\frac{\partial h_2}{\partial x_1} = w_{12} (1 - h_2^2)"
     assert status[claim] == "uninterpretable", status
     assert "ambiguous" in rows[claim].reason
+
+
+# Review 11 F1: the vector chain rule with a Jacobian, dL/dy = (dx/dy)^T dL/dx with x = W y (W 3×2), was refuted
+# ("shapes fit in neither layout"). Truth by hand: dx_k/dy_i = w_{ki}, so the Jacobian (a row per entry of x) is W
+# and dL/dy_i = Σ_k w_{ki} ∂L/∂x_k, i.e. W^T dL/dx (NumPy finite differences agree, rv11 fd_check.py). In the
+# mixed convention (gradients shaped like the variable, Jacobians a row per entry of the function; issue 14) the
+# claim holds and says so; when that reading and a pure layout both fit and disagree (W square), it is ambiguous,
+# never holds; a claim false in every reading that fits stays refuted.
+_RV11_COLUMN = ("Let $y$ be a column vector with entries $y_1, y_2$ and $W$ a ${n} \\times 2$ matrix. We compute "
+                "$x = W y$, then $z = h(x)$ entrywise, and the loss is $L = L({zs})$.\n\n$${claim}$$\n")
+
+
+@pytest.mark.parametrize("n, claim, truth", [
+    (3, r"\frac{dL}{dy} = \left(\frac{dx}{dy}\right)^T \frac{dL}{dx}", "holds"),
+    (3, r"\frac{dL}{dy} = 2 \left(\frac{dx}{dy}\right)^T \frac{dL}{dx}", "refuted"),
+    (3, r"\frac{dL}{dy} = W^T \frac{dL}{dx}", "holds"),
+    (2, r"\frac{dL}{dy} = \left(\frac{dx}{dy}\right)^T \frac{dL}{dx}", "ambiguous"),  # false in the denominator layout
+    (2, r"\frac{dL}{dy} = \frac{dx}{dy} \frac{dL}{dx}", "ambiguous"),  # true only in the denominator layout
+    (2, r"\frac{dL}{dy} = W \frac{dL}{dx}", "refuted"),  # W ≠ W^T in general: false in every layout
+])
+def test_rv11_f1_vector_chain_rule_with_a_jacobian(tmp_path, n, claim, truth):
+    zs = ", ".join(f"z_{k}" for k in range(1, n + 1))
+    status, _, rows = _notes(tmp_path, _RV11_COLUMN.format(n=n, zs=zs, claim=claim))
+    assert list(status.values()) == [truth], (status, [r.reason for r in rows.values()])
+    reason = next(iter(rows.values())).reason
+    if "frac{dx}{dy}" in claim:
+        assert "mixed layout" in reason, reason  # the reading used is stated
+    if truth == "ambiguous":
+        assert "holds" in reason and "refuted" in reason, reason  # both verdicts given
+
+
+# The row form (rv11 n35): z = y W with W 2×3, ∂L/∂y = ∂L/∂z ∂z/∂y; by hand ∂z_j/∂y_i = w_{ij}, the Jacobian is
+# W^T (3×2) and ∂L/∂y = ∂L/∂z W^T, so the claim holds in the mixed layout (the only one it fits).
+@pytest.mark.parametrize("claim, truth", [
+    (r"\frac{\partial L}{\partial y} = \frac{\partial L}{\partial z} \frac{\partial z}{\partial y}", "holds"),
+    (r"\frac{\partial L}{\partial y} = -\frac{\partial L}{\partial z} \frac{\partial z}{\partial y}", "refuted"),
+])
+def test_rv11_f1_row_form_chain_rule(tmp_path, claim, truth):
+    notes = ("Let $y = (y_1, y_2)$ be a row vector and $W$ a $2 \\times 3$ matrix. We compute $z = y W$ and the "
+             f"loss $L = L(z_1, z_2, z_3)$.\n\n$${claim}$$\n")
+    status, _, rows = _notes(tmp_path, notes, notation="rowvector")
+    assert list(status.values()) == [truth], (status, [r.reason for r in rows.values()])
+    assert "mixed layout" in next(iter(rows.values())).reason

@@ -9,7 +9,12 @@ vectors and matrices is laid out by the *layout* convention:
   derivative of an m-vector by an n-vector is n × m (one row per entry of the
   variable);
 * ``numerator``: ∂L/∂X has the shape of X^T; the derivative of an m-vector by
-  an n-vector is the Jacobian, m × n (one row per entry of the function).
+  an n-vector is the Jacobian, m × n (one row per entry of the function);
+* ``mixed`` (common in ML notes): ∂L/∂X of a scalar L has the shape of X, as in
+  the denominator layout, and the derivative of a vector is the Jacobian, as in
+  the numerator layout: dL/dy = (dz/dy)^T dL/dz with z = W y, dz/dy = W.
+  It differs from both only in a formula with a gradient and a Jacobian
+  (``kinds``).
 
 A shape that does not fit is a ``Misfit`` naming both shapes; a quantity the
 notes never define is ``GraphUninterpretable``, naming it.
@@ -23,9 +28,13 @@ from .graphmodel import (KNOWN, Add, Bar, Call, Deriv, Div, Dots, GraphUninterpr
                          Neg, Norm, Num, Pow, Sum, Sym, T, literal_cells, split_index, to_latex)
 
 LAYOUTS = ("denominator", "numerator")
+#: The mixed convention, tried besides the two pure layouts when a formula has a gradient and a Jacobian.
+MIXED = "mixed"
 LAYOUT_WORDS = {
     "denominator": "denominator layout: ∂L/∂X has the shape of X, ∂y/∂x has a row per entry of x",
     "numerator": "numerator layout: ∂L/∂X has the shape of Xᵀ, ∂y/∂x is the Jacobian (a row per entry of y)",
+    "mixed": "mixed layout: ∂L/∂X of a scalar has the shape of X, ∂y/∂x of a vector is the Jacobian (a row per "
+             "entry of y)",
 }
 
 
@@ -56,6 +65,7 @@ class Evaluator:
         self.layout = layout
         self.bind = dict(bind or {})
         self.layout_used = False  # whether a vector derivative made the layout matter
+        self.kinds: set = set()  # "gradient" (a scalar by a vector or matrix), "jacobian" (a vector's derivative)
         self.loose = False  # in a definition: an entry beyond a quantity's size is a scalar of its own
 
     def value(self, node):
@@ -337,14 +347,16 @@ class Evaluator:
                                        "than two indices")
         self.layout_used = True
         if not is_mat(f):  # a scalar by a vector or a matrix
+            self.kinds.add("gradient")
             g = var.applyfunc(lambda v: d(f, v))
-            return g if self.layout == "denominator" else g.T
+            return g if self.layout in ("denominator", MIXED) else g.T
+        self.kinds.add("jacobian")
         if not is_mat(var):  # a vector by a scalar
             g = f.applyfunc(lambda e: d(e, var))
-            return g if self.layout == "numerator" else g.T
+            return g if self.layout in ("numerator", MIXED) else g.T
         fl, vl = list(f), list(var)
         jac = grid(lambda r, c: d(fl[r], vl[c]), len(fl), len(vl))
-        return jac if self.layout == "numerator" else jac.T
+        return jac if self.layout in ("numerator", MIXED) else jac.T
 
     def _Bar(self, node: Bar):
         inner, at = node.arg, node.at

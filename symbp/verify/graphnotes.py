@@ -66,7 +66,7 @@ class GraphNotes:
     results: dict = field(default_factory=dict)  # id(formula) -> (status, reason, outcome, texts)
     definitions: set = field(default_factory=set)  # id(formula) of the model's definitions
     refuted_definitions: dict = field(default_factory=dict)  # id(formula) -> reason
-    layout: str = ""
+    layout: tuple = ()  # the evidence of the notes' own layout (``_notes_layout``)
     pieces: dict = field(default_factory=dict)  # id(formula) -> Piece
     values: dict = field(default_factory=dict)  # id(formula) -> why a value given to a leaf is not in the model
     sigma: SigmaReading = field(default_factory=SigmaReading)  # what σ is (``graphsigma``)
@@ -381,22 +381,11 @@ def _check(eq: Equation, model: Model, budget: float, layout: str = "") -> Graph
         return GraphOutcome("uninterpretable", str(exc))
 
 
-def _notes_layout(outcomes: dict) -> str:
-    votes = {"denominator": [], "numerator": []}
-    for p, results in outcomes.values():
-        for r in results:
-            if r.layout in votes and r.verdicts and r.verdicts[_other(r.layout)].status == "misfit":
-                votes[r.layout].append(p.formula.line)
-    d, n = len(votes["denominator"]), len(votes["numerator"])
-    if d >= 2 * n and d >= 2:
-        return "denominator"
-    if n >= 2 * d and n >= 2:
-        return "numerator"
-    return ""
-
-
-def _other(layout: str) -> str:
-    return "numerator" if layout == "denominator" else "denominator"
+def _notes_layout(outcomes: dict) -> tuple:
+    """The evidence of the notes' own layout: for each claim that fits in one layout only, the layouts it is
+    consistent with (``GraphOutcome.consistent_layouts``); ``check_graph`` weighs it among the layouts a claim fits."""
+    return tuple(frozenset(c) for _, results in outcomes.values() for r in results
+                 if (c := r.consistent_layouts()))
 
 
 def _differentiated(claims: list, model: Model) -> dict:
@@ -572,5 +561,5 @@ def _layout_words(results: list) -> str:
         return "no vector derivative: the layout does not matter"
     if names == ["both"]:
         return "the same in the denominator and the numerator layout"
-    return " and ".join(f"{n} layout" for n in names if n != "both") + " (" + "; ".join(
+    return " and ".join(f"{n.replace('+', ' and ')} layout" for n in names if n != "both") + " (" + "; ".join(
         r.reason for r in results if r.layout and r.layout != "both") + ")"
