@@ -2233,6 +2233,302 @@ def test_rv10_f2_example_value_with_equiv(tmp_path, rel):
     assert list(status.values()) == ["holds"], status
 
 
+# Review 10 F5: a ```math fence inside a Markdown blockquote was skipped silently ("found no formulas"). Blockquotes
+# are transparent now: the fence is read as it is outside a quote, so its false BP3 (∂C/∂b = 3δ; Nielsen (BP3):
+# ∂C/∂b^l_j = δ^l_j) is refuted, at its own line, and the true one outside the quote still holds.
+def test_rv10_f5_math_fence_in_a_blockquote_is_read(tmp_path):
+    path = tmp_path / "notes.md"
+    path.write_text("Text.\n\n> ```math\n> \\frac{\\partial C}{\\partial b^l_j} = 3\\delta^l_j\n"
+                    "> ```\n\n```math\n\\frac{\\partial C}{\\partial b^l_j} = \\delta^l_j\n```\n")
+    rows = {r.formula.text: (r.result.status, r.formula.line) for r in verify_notes(path).rows}
+    assert rows == {"\\frac{\\partial C}{\\partial b^l_j} = 3\\delta^l_j": ("refuted", 4),
+                    "\\frac{\\partial C}{\\partial b^l_j} = \\delta^l_j": ("holds", 8)}, rows
+
+
+# Review 10 F4: a value the notes fix for the whole model ("We assume $w_{21} = 0$", "Throughout", "Let", and the
+# Czech, Russian and Polish words) is an assumption, not an example: a claim that holds only under it is
+# conditional, naming it and its line; one that holds for every value holds; one false even under it is refuted.
+# Truth by hand (g = xW + b, h = tanh(g), x = (x₁, x₂), W 2×3): ∂h₁/∂x₂ = (1 − h₁²) w₂₁, which is 0 exactly when
+# w₂₁ = 0 (|h₁| < 1), and never 1 there.
+_RV10_CLAIM = "$$\\frac{{\\partial h_1}}{{\\partial x_2}} = {v}$$\n\n{prose}\n"
+
+
+@pytest.mark.parametrize("prose", ["We assume $w_{21} = 0$.", "Throughout, $w_{21} = 0$.", "Let $w_{21} = 0$.",
+                                   "Suppose that $w_{21} = 0$.", "For simplicity $w_{21} = 0$.",
+                                   "Předpokládejme, že $w_{21} = 0$.", "Nechť $w_{21} = 0$.",
+                                   "Положим $w_{21} = 0$.", "Пусть $w_{21} = 0$.", "Предположим, что $w_{21} = 0$.",
+                                   "Załóżmy, że $w_{21} = 0$.", "Niech $w_{21} = 0$."])
+@pytest.mark.parametrize("claim, truth", [("0", "conditional"), ("(1 - h_1^2) w_{21}", "holds"), ("1", "refuted")])
+def test_rv10_f4_assumed_value_makes_the_claim_conditional(tmp_path, prose, claim, truth):
+    path = tmp_path / "notes.md"
+    path.write_text(_RV7_TANH + _RV10_CLAIM.format(v=claim, prose=prose))
+    report = verify_notes(path)
+    (row,) = report.rows
+    assert row.result.status == truth, (row.result.status, row.result.reason)
+    assert any(f.text == "w_{21} = 0" and "assumption" in f.reason for f in report.skipped)
+    if truth == "conditional":
+        assert row.result.verdict == "conditional" and report.exit_code == 3
+        assert row.result.condition == "w_{21} = 0 (assumed on line 6)"
+        assert "assumption w_{21} = 0 on line 6" in row.result.reason
+    if truth == "refuted":
+        assert "under the notes' assumption w_{21} = 0 on line 6" in row.result.reason
+
+
+@pytest.mark.parametrize("prose", ["For example $w_{21} = 0$.", "Take $w_{21} = 0$.", "Initially $w_{21} = 0$.",
+                                   "Then $w_{21} = 0$, say.", "Here $w_{21} = 0$.", "We assume, e.g., $w_{21} = 0$.",
+                                   "Například $w_{21} = 0$.", "Например, $w_{21} = 0$.", "Na przykład $w_{21} = 0$.",
+                                   "## Worked example\n\nLet $w_{21} = 0$."])
+@pytest.mark.parametrize("claim, truth", [("0", "refuted"), ("(1 - h_1^2) w_{21}", "holds")])
+def test_rv10_f4_example_words_keep_the_example(tmp_path, prose, claim, truth):
+    status, _, rows = _notes(tmp_path, _RV7_TANH + _RV10_CLAIM.format(v=claim, prose=prose))
+    assert list(status.values()) == [truth], (status, next(iter(rows.values())).reason)
+    if truth == "refuted":
+        assert "holds only at the example values (w_{21} = 0 on line" in next(iter(rows.values())).reason
+
+
+# Review 10 F4: a derivative by the assumed parameter itself is taken before the value is put in: with b = 0
+# assumed, ∂g₁/∂b₁ is still 1 (g₁ = x₁w₁₁ + x₂w₂₁ + b₁), so "= 0" is refuted, not conditional.
+@pytest.mark.parametrize("claim, truth", [("0", "refuted"), ("1", "holds")])
+def test_rv10_f4_derivative_by_the_assumed_parameter(tmp_path, claim, truth):
+    status, _, rows = _notes(tmp_path, _RV7_TANH + f"$$\\frac{{\\partial g_1}}{{\\partial b_1}} = {claim}$$\n\n"
+                                                   "There is no bias: $b = 0$.\n")
+    assert list(status.values()) == [truth], (status, next(iter(rows.values())).reason)
+
+
+# Review 10 F3: a symbolic example ("For example $w_{21} = w_{11}$") became a definition of the model, so
+# ∂h₁/∂x₂ = (1 − h₁²) w₁₁ held; by hand it is (1 − h₁²) w₂₁, equal to that only where w₂₁ = w₁₁. An example is
+# left out of the model (refuted, naming it); an assumption makes it conditional; a derivative by a tied entry
+# (∂g₁/∂w₁₁: x₁ with w₂₁ free, x₁ + x₂ if the tie is followed) is uninterpretable under it, never holds.
+@pytest.mark.parametrize("prose, claim, truth", [
+    ("For example $w_{21} = w_{11}$.", "\\frac{\\partial h_1}{\\partial x_2} = (1 - h_1^2) w_{11}", "refuted"),
+    ("For example $w_{21} = w_{11}$.", "\\frac{\\partial h_1}{\\partial x_2} = (1 - h_1^2) w_{21}", "holds"),
+    ("We assume $w_{21} = w_{11}$.", "\\frac{\\partial h_1}{\\partial x_2} = (1 - h_1^2) w_{11}", "conditional"),
+    ("We assume $w_{21} = w_{11}$.", "\\frac{\\partial h_1}{\\partial x_2} = (1 - h_1^2) w_{21}", "holds"),
+    ("We assume $w_{21} = w_{11}$.", "\\frac{\\partial g_1}{\\partial w_{11}} = x_1 + x_2", "uninterpretable"),
+    ("We assume $w_{21} = w_{11}$.", "\\frac{\\partial h_1}{\\partial x_2} = h_1 w_{11}", "refuted"),
+])
+def test_rv10_f3_symbolic_example_does_not_change_the_model(tmp_path, prose, claim, truth):
+    status, defs, rows = _notes(tmp_path, _RV7_TANH + f"$${claim}$$\n\n{prose}\n")
+    assert list(status.values()) == [truth], (status, next(iter(rows.values())).reason)
+    assert "w_{21} = w_{11}" in defs  # filed as a value, not a row
+    reason = next(iter(rows.values())).reason
+    if truth in ("refuted", "conditional", "uninterpretable") and "example" in prose:
+        assert "example values (w_{21} = w_{11} on line 6)" in reason
+    elif truth != "holds":
+        assert "w_{21} = w_{11} on line 6" in reason
+
+
+# Review 10, "there is no bias: $b = 0$" beside a written-out g₁ = x₁w₁₁ + x₂w₂₁ stopped the notes with "defines
+# g_1 twice" (exit 2): with b left out of the model (a value), g = xW + b gives g₁ = x₁w₁₁ + x₂w₂₁ + b₁. The
+# written-out g₁ follows from the definitions under b = 0: it is checked as a claim (conditional, naming b = 0)
+# and the other claims are checked on g = xW + b. One that disagrees even under b = 0 (w₂₂ for w₂₁) is still a
+# contradiction naming both lines.
+@pytest.mark.parametrize("weight, truth", [("w_{21}", "conditional"), ("w_{22}", None)])
+def test_rv10_no_bias_beside_a_written_out_entry(tmp_path, weight, truth):
+    from symbp.verify.graphmodel import GraphError
+
+    text = _RV7_TANH.replace("matrix.\n", f"matrix.\nThere is no bias: $b = 0$. So $g_1 = x_1 w_{{11}} + x_2 {weight}$.\n")
+    text += "$$\\frac{\\partial h_1}{\\partial x_2} = (1 - h_1^2) w_{21}$$\n"
+    if truth is None:
+        with pytest.raises(GraphError, match="g_\\{1\\} twice.*line 3.*line 2|g_\\{1\\} twice.*line 2.*line 3"):
+            _notes(tmp_path, text)
+        return
+    status, defs, rows = _notes(tmp_path, text)
+    assert status == {f"g_1 = x_1 w_{{11}} + x_2 {weight}": "conditional",
+                      "\\frac{\\partial h_1}{\\partial x_2} = (1 - h_1^2) w_{21}": "holds"}, status
+    assert "b = 0 on line 2" in rows[f"g_1 = x_1 w_{{11}} + x_2 {weight}"].reason
+
+
+# Review 10: a value written backwards ("For example $0 = w_{21}$") was judged as a claim (refuted); it is a value
+# like w_21 = 0 (truth as in F4 above).
+@pytest.mark.parametrize("prose, claim, truth", [("For example $0 = w_{21}$.", "0", "refuted"),
+                                                 ("For example $0 = w_{21}$.", "(1 - h_1^2) w_{21}", "holds"),
+                                                 ("We assume $0 = w_{21}$.", "0", "conditional")])
+def test_rv10_value_written_backwards(tmp_path, prose, claim, truth):
+    status, defs, rows = _notes(tmp_path, _RV7_TANH + _RV10_CLAIM.format(v=claim, prose=prose))
+    assert list(status.values()) == [truth], status
+    assert "0 = w_{21}" in defs
+    if truth != "holds":
+        assert "w_{21} = 0 on line 6" in next(iter(rows.values())).reason
+
+
+# Review 10: \IEEEnonumber (IEEEtran) was an unknown macro, so its row was unreadable; it only says the line has no
+# number, like \nonumber. BP3 holds, 2δ is refuted.
+@pytest.mark.parametrize("factor, truth", [("", "holds"), ("2", "refuted")])
+def test_rv10_ieeenonumber_is_ignored_like_nonumber(tmp_path, factor, truth):
+    path = tmp_path / "notes.tex"
+    path.write_text("\\begin{IEEEeqnarray}{rCl}\n"
+                    f"\\frac{{\\partial C}}{{\\partial b^l_j}} &=& {factor}\\delta^l_j \\IEEEnonumber \\\\\n"
+                    "\\frac{\\partial C}{\\partial w^l_{jk}} &=& a^{l-1}_k \\delta^l_j\n\\end{IEEEeqnarray}\n")
+    report = verify_notes(path)
+    assert [r.result.status for r in report.rows] == [truth, "holds"]
+    assert verify(f"\\frac{{\\partial C}}{{\\partial b^l_j}} = {factor}\\delta^l_j \\IEEEnonumber").status == truth
+
+
+# Review 10 F4: a value of a whole vector (x = (0, 0)) beside the definition that names its entries (x = (x_1, x_2))
+# is a value too, example or assumption. Truth by hand (g = xW, h = tanh(g)): ∂h₁/∂g₁ = 1 − h₁², which is 1 where
+# x = 0 (then g = 0) and never 2.
+@pytest.mark.parametrize("prose, claim, truth", [("Numerical example: $x = (0, 0)$.", "1", "refuted"),
+                                                 ("We assume $x = (0, 0)$.", "1", "conditional"),
+                                                 ("We assume $x = (0, 0)$.", "2", "refuted"),
+                                                 ("We assume $x = (0, 0)$.", "1 - h_1^2", "holds")])
+def test_rv10_f4_value_of_a_whole_vector(tmp_path, prose, claim, truth):
+    status, _, rows = _notes(tmp_path, "Let $x = (x_1, x_2)$ be a row vector and $W$ a $2 \\times 3$ matrix.\n"
+                                       "The layer computes $g = x W$, then $h = \\tanh(g)$ entrywise, and the loss is "
+                                       f"$L = L(h_1, h_2, h_3)$.\n\n$$\\frac{{\\partial h_1}}{{\\partial g_1}} = {claim}$$"
+                                       f"\n\n{prose}\n")
+    assert list(status.values()) == [truth], status
+    if truth != "holds":
+        assert "x = (0, 0) on line 6" in next(iter(rows.values())).reason
+
+
+# Gap 1: a declaration X = X(A, …) about the layered network's quantities was filed unchecked, so a^L = a^L(y)
+# (the output is computed from x, w, b and never sees the target) passed as a declaration. "Depends on" means
+# through chains, i.e. ∂X/∂A ≢ 0 for a generic activation; the oracle (120-digit central differences of the
+# composed network, sharing nothing with symbp.verify.depends) is the truth for every node and parameter pair.
+@pytest.mark.parametrize("sizes,cost", [((2, 3, 2), "quadratic"), ((3, 2, 3), "softmax-cross-entropy")])
+def test_gap_dependency_graph_agrees_with_the_oracle(sizes, cost):
+    from fractions import Fraction
+
+    from symbp.network import network
+    from symbp.oracle import Oracle
+    from symbp.verify.depends import _Graph
+
+    net = network(list(sizes), cost=cost)
+    keys = [("x", 1, k) for k in range(1, sizes[0] + 1)] + [("y", 1, j) for j in range(1, sizes[-1] + 1)]
+    point = {k: Fraction(3 + 2 * i, 7 + i) * (-1) ** i for i, k in enumerate(keys + net.parameters())}
+    oracle = Oracle(net, point)
+    graph = _Graph(net, softmax=cost == "softmax-cross-entropy")
+    nodes = [(r, l, j) for l in range(2, len(sizes) + 1) for r in "za" for j in range(1, sizes[l - 1] + 1)]
+    wrts = [("a", 1, 1, k) for k in range(1, sizes[0] + 1)] + [(r, 1, l, j) for r, l, j in nodes] + net.parameters()
+    seen = {True: 0, False: 0}
+    for of in nodes + [("C",)]:
+        for wrt in wrts:
+            truth = abs(oracle.derivative(of if of == ("C",) else (of[0], 1, *of[1:]), wrt)) > 1e-30
+            mine = (wrt[0], *wrt[2:]) if wrt[0] in "za" else wrt
+            assert graph.depends([of], [mine]) == truth, (of, wrt)
+            seen[truth] += 1
+    assert seen[True] > 20 and seen[False] > 20, seen  # both answers were exercised
+    # y is no variable of the oracle's derivatives: moving it changes C and leaves every node alone
+    moved = Oracle(net, {**point, ("y", 1, 1): point[("y", 1, 1)] + 1})
+    assert moved.cost() != oracle.cost() and graph.depends([("C",)], [("y", 1)])
+    assert all(moved.a(len(sizes), j) == oracle.a(len(sizes), j) for j in range(1, sizes[-1] + 1))
+    assert not any(graph.depends([n], [("y", 1)]) for n in nodes)
+
+
+@pytest.mark.parametrize("formula,truth", [
+    (r"a^L = a^L(y)", "refuted"),             # a^L = σ(w^L a^{L-1} + b^L): no y (the oracle test above)
+    (r"z^l = z^l(a^{l})", "uninterpretable"),  # a^l is computed from z^l: z^l = σ⁻¹(a^l) only for an invertible σ
+    (r"z^l = z^l(a^{l+1})", "uninterpretable"),
+    (r"z^l = z^l(b^{l+1})", "refuted"),       # b^{l+1} enters z^{l+1}, above z^l
+    (r"a^l_j = a^l_j(z^l_k)", "refuted"),     # σ acts entry by entry: a^l_1 = σ(z^l_1) has no z^l_2
+    (r"z^l_j = z^l_j(w^l_{kj})", "refuted"),  # z^l_1 = Σ_k w^l_{1k} a^{l-1}_k + b^l_1: no w^l_{21}
+    (r"C = C(a^L)", "holds"),                 # C = ½‖a^L − y‖², a partial list (y left out)
+    (r"C = C(a^L, y)", "holds"),
+    (r"a^l = a^l(z^l)", "holds"),
+    (r"z^l = z^l(a^{l-1}, w^l, b^l)", "holds"),
+    (r"C = C(w^l, b^l)", "holds"),            # through chains: C ← a^L ← … ← z^l ← w^l, b^l
+    (r"a^L = a^L(x)", "holds"),
+    (r"a^l_j = a^l_j(z^l_j)", "holds"),
+])
+def test_gap_declaration_of_a_dependency_is_checked(tmp_path, formula, truth):
+    v = verify(formula, notation="nielsen")
+    assert v.status == truth, (v.status, v.reason)
+    status, defs, rows = _notes(tmp_path, f"$${formula}$$\n", notation="nielsen")
+    if truth == "holds":
+        assert formula in defs and not status, (status, defs)
+    elif truth == "refuted":
+        assert status == {formula: "refuted"}, status
+        assert "does not depend on" in rows[formula].reason
+    else:  # the reverse of the network's direction: neither refuted nor filed, and the row says why
+        assert status == {formula: truth}, status
+        assert "is computed from z^" in rows[formula].reason and "invertible" in rows[formula].reason
+
+
+def test_gap_declaration_at_a_softmax_output_depends_on_every_entry():
+    # a^L_j = e^{z^L_j} / Σ_k e^{z^L_k}: every entry of z^L (the oracle test above, softmax case)
+    assert verify(r"a^L_1 = a^L_1(z^L_2)", cost="softmax-cross-entropy").status == "holds"
+    assert verify(r"a^L_1 = a^L_1(z^L_2)").status == "refuted"
+
+
+def test_gap_declaration_of_names_symbp_lacks_is_still_filed(tmp_path):
+    # J and o are no quantities of the network; y_1(x_1, x_2) writes no layer (the notes' own graph): not checked here
+    status, defs, _ = _notes(tmp_path, "$$J = J(o_1, o_2)$$\n$$y_1 = y_1(x_1, x_2)$$\n", notation="nielsen")
+    assert not status and {"J = J(o_1, o_2)", "y_1 = y_1(x_1, x_2)"} <= defs, (status, defs)
+
+
+# Gap 2: C = ½(y − a^L)² squares a vector entry by entry: with several outputs it is a vector, not the cost; with
+# one output (n_L = 1) it is the number ½(y_1 − a^L_1)², the quadratic cost (Nielsen (6), one sample). It was
+# refuted even on a network the user fixed with one output. Now: conditional on n_L = 1 (met) on such a network;
+# without one it stays refuted (a slip such as a missing index is not hidden) and the reason says what one output does.
+def test_gap_square_of_the_output_error_holds_with_one_output():
+    from fractions import Fraction
+
+    from symbp.network import network
+    from symbp.oracle import Oracle
+
+    net = network([3, 1])  # the oracle's cost at a point is ½(y − a)², by its own forward pass
+    point = {k: Fraction(2 + i, 5 + 2 * i) for i, k in enumerate(
+        [("x", 1, 1), ("x", 1, 2), ("x", 1, 3), ("y", 1, 1)] + net.parameters())}
+    o = Oracle(net, point)
+    assert abs(o.cost() - (o.value(("y", 1, 1)) - o.a(2, 1)) ** 2 / 2) < 1e-40
+    # = (a^L − y) σ'(z^L) = δ^L only with one output: a claim about every network is refuted, saying so
+    v = verify(r"\delta^L = (a^L - y)^T \sigma'(z^L)")
+    assert v.status == "refuted" and "ill-shaped" not in v.reason, v.reason
+    assert "column vector of 2" in v.reason and "n_L = 1) it is a number and holds" in v.reason
+    v = verify(r"\delta^L = (a^L - y)^T \sigma'(z^L)", sizes=(3, 1))  # the user's network has one output
+    assert (v.status, v.condition, v.exit_code) == ("conditional", "n_L = 1", 0), v.reason
+    assert {tuple(c["sizes"]): c["status"] for c in v.checked}[(3, 1)] == "holds"
+    assert verify(r"\delta^L = (a^L - y)^T \sigma'(z^L)", sizes=(3, 2)).status == "refuted"
+    # C = ½(y − a^L)²: entry by entry it needs n_L = 1; as an inner product (gap 3) it holds: ambiguous, unless the
+    # user's network has one output, where the two readings are one
+    v = verify(r"C = \frac12 (y - a^L)^2")
+    assert v.status == "ambiguous" and "n_L = 1" in v.reason and "inner product" in v.reason, v.reason
+    v = verify(r"C = \frac12 (y - a^L)^2", sizes=(3, 1))
+    assert (v.status, v.condition_met, v.exit_code) == ("conditional", True, 0), v.reason
+    assert verify(r"C = \frac12 (y - a^L)^2", sizes=(3, 2)).exit_code == 3
+    # false with one output too: no ½ (2C), or no square
+    for wrong in (r"C = (y - a^L)^2", r"C = \frac12 (y - a^L)"):
+        v = verify(wrong, sizes=(3, 1))
+        assert v.status == "refuted", (wrong, v.status, v.reason)
+
+
+# Gap 3: the square of a vector has two readings, its entries squared (the usual one: tanh' = 1 − (a^l)^2) and the
+# inner product xᵀx = Σ_j x_j². (a^l)^2 = (a^l)^T a^l was refuted by the entrywise reading's shapes, though it is an
+# identity as an inner product. When the entrywise reading is ill-shaped and the inner product is not refuted, the
+# verdict is ambiguous and names both; when both fail it stays refuted; a well-shaped entrywise reading stands.
+@pytest.mark.parametrize("formula,activation,truth", [
+    (r"(a^l)^2 = (a^l)^T a^l", "generic", "ambiguous"),    # Σ_j (a^l_j)² = Σ_j (a^l_j)²; entrywise a vector ≠ a number
+    (r"(a^l)^2 = 2 (a^l)^T a^l", "generic", "refuted"),     # Σ a² ≠ 2 Σ a² (a ≠ 0), and ill-shaped entrywise
+    (r"\sigma'(z^l) = 1 - (a^l)^2", "tanh", "holds"),        # tanh' = 1 − tanh², entry by entry
+    (r"\sigma'(z^l) = 1 + (a^l)^2", "tanh", "refuted"),
+    (r"(a^l)^2 = a^l \odot a^l", "generic", "holds"),
+])
+def test_gap_square_of_a_vector_has_two_readings(formula, activation, truth):
+    v = verify(formula, activation=activation)
+    assert v.status == truth, (v.status, v.reason)
+    if truth == "ambiguous":
+        assert "entry by entry" in v.reason and "inner product" in v.reason and v.exit_code == 3
+    if formula == r"(a^l)^2 = 2 (a^l)^T a^l":
+        assert "both readings" in v.reason
+
+
+# Gap 4: a ≠ statement in a display was filed as prose, so --strict passed and nothing said it was not checked.
+# symbp does not verify ≠; such a display is an unreadable row saying so. A condition on an index (j ≠ k), inline
+# math in a sentence, and an equation restricted by j ≠ k are unchanged.
+def test_gap_unequal_in_a_display_is_reported_not_prose(tmp_path):
+    text = ("For $j \\neq k$ the entries differ, and $a^L \\ne y$ in general.\n\n$$\\delta^L \\neq \\nabla_a C$$\n\n"
+            "$$j \\neq k$$\n\n$$a^L \\ne y$$\n\n"
+            "$$\\frac{\\partial a^l_j}{\\partial z^l_k} = 0 \\quad j \\neq k$$\n")
+    status, _, rows = _notes(tmp_path, text, notation="nielsen")
+    assert status == {r"\delta^L \neq \nabla_a C": "unreadable", r"a^L \ne y": "unreadable",
+                      r"\frac{\partial a^l_j}{\partial z^l_k} = 0 \quad j \neq k": "holds"}, status
+    assert rows[r"\delta^L \neq \nabla_a C"].reason == "symbp checks equations only; ≠ is not checked"
+    path = tmp_path / "notes.md"
+    assert verify_notes(path, notation="nielsen", strict=True).exit_code == 2
+    v = verify(r"\delta^L \neq \nabla_a C")
+    assert (v.status, v.reason) == ("unreadable", "symbp checks equations only; ≠ is not checked")
+
 # Review 10 F5: a ```math fence inside a Markdown blockquote was skipped silently ("found no formulas"); it is
 # reported as unreadable (its lines carry "> "), and a fence outside a quote is still read.
 def test_rv10_f5_math_fence_in_a_blockquote_is_reported(tmp_path):

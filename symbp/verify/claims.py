@@ -391,14 +391,56 @@ def defined_as(text: str) -> "str | None":
 
 #: A declaration of what a quantity depends on: ``J = J(o_1, o_2, o_3)``, ``y_1 = y_1(x_1, x_2)``, ``L = L(\\mathbf{y})``.
 #: The same name on both sides, its arguments plain quantities separated by commas (no operator between them).
-_NAME = r"(?:\\[A-Za-z]+\s*\{\s*[A-Za-z]\s*\}|\\[A-Za-z]+|[A-Za-z])(?:\s*[_^]\s*(?:\{[A-Za-z0-9,\s]*\}|[A-Za-z0-9]))*"
-_DECLARATION = re.compile(r"\s*(?P<n>" + _NAME + r")\s*=\s*(?P=n)\s*(?:\\left\s*)?\(\s*(?:" + _NAME
-                          + r"|\\[lc]?dots|\\ldots|\.\.\.)(?:\s*,\s*(?:" + _NAME
-                          + r"|\\[lc]?dots|\\ldots|\.\.\.))*\s*(?:\\right\s*)?\)\s*")
+_NAME = r"(?:\\[A-Za-z]+\s*\{\s*[A-Za-z]\s*\}|\\[A-Za-z]+|[A-Za-z])(?:\s*[_^]\s*(?:\{[A-Za-z0-9,+\-()\[\]\s]*\}|[A-Za-z0-9]))*"
+_ARG = r"(?:" + _NAME + r"|\\[lc]?dots|\\ldots|\.\.\.)"
+_DECLARATION = re.compile(r"\s*(?P<n>" + _NAME + r")\s*=\s*(?P=n)\s*(?:\\left\s*)?\(\s*(?P<args>" + _ARG
+                          + r"(?:\s*,\s*" + _ARG + r")*)\s*(?:\\right\s*)?\)\s*")
+_ELLIPSIS = re.compile(r"\\[lc]?dots|\\ldots|\.\.\.")
+
+
+def declaration(text: str) -> "tuple[str, list[str]] | None":
+    r"""(the name, its arguments) of a declaration ``X = X(A, B)``, an ellipsis among them left out; else None.
+
+    >>> declaration(r"C = C(a^L, \dots, y)")
+    ('C', ['a^L', 'y'])
+    >>> declaration(r"z^l_j = z^l_j(w^l_{j,k}, b^l_j)")
+    ('z^l_j', ['w^l_{j,k}', 'b^l_j'])
+    >>> declaration(r"C = \frac12 (y - a^L)^2") is None
+    True
+    """
+    m = _DECLARATION.fullmatch(text)
+    if m is None:
+        return None
+    args, depth, cur = [], 0, ""
+    for c in m.group("args"):
+        depth += (c == "{") - (c == "}")
+        if c == "," and depth == 0:
+            args.append(cur.strip())
+            cur = ""
+        else:
+            cur += c
+    args.append(cur.strip())
+    return m.group("n").strip(), [a for a in args if a and not _ELLIPSIS.fullmatch(a)]
 
 
 #: A composition written as a definition, the setting of a chain rule: f(x) = f(g(x)), f(x) = f\left(\sum g_i(x)\right).
 _COMPOSITION = re.compile(r"\s*f\s*\(\s*x\s*\)\s*=\s*f\s*(\\left)?\s*\((?=.*\bg(_\{?[a-z]\}?)?\s*\(\s*x\s*\)).*\)\s*$")
+
+
+#: ≠ (\\neq, \\ne, ≠): a statement symbp does not check; alone in a display it is reported, never filed as prose.
+_UNEQUAL = re.compile(r"\\(?:neq|ne)(?![A-Za-z])|≠")
+_INDEX_UNEQUAL = re.compile(r"\s*[ijklmpqst](_\{?\d\}?)?\s*(\\(?:neq|ne)(?![A-Za-z])|≠)\s*[A-Za-z0-9+\-\s]{1,8}")
+UNEQUAL = "symbp checks equations only; ≠ is not checked"
+
+
+def unequal(piece: str) -> bool:
+    r"""Is ``piece`` a statement with ≠ and no equation, other than a condition on an index (``j \neq k``)?
+
+    >>> unequal(r"\delta^L \neq \nabla_a C"), unequal(r"j \neq k"), unequal(r"a^l = b^l")
+    (True, False, False)
+    """
+    return (bool(_UNEQUAL.search(piece)) and not _RELATION.search(piece)
+            and not _INDEX_UNEQUAL.fullmatch(piece))
 
 
 def classify(piece: str) -> tuple[str, str]:

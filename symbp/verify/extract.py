@@ -29,7 +29,7 @@ its own line, ``&=`` rows continuing the chain above), and ``\quad``, prose
 follows a claim and is not itself a claim (``\text{ plus } x``, ``\quad l = L``)
 stays attached to it, so the reader sees it: it is read as a condition or
 makes the claim unreadable, never silently dropped. Removed before reading,
-and listed with the claim: TeX comments, ``\label``, ``\nonumber``/``\notag``,
+and listed with the claim: TeX comments, ``\label``, ``\nonumber``/``\notag`` (``\IEEEnonumber``),
 ``\tag{…}``, an equation number such as ``\quad (0.1)`` or ``(\text{BP1})``,
 and a ``// comment`` written in words (math after ``//`` stays). Backslashes lost in extraction
 (``rac{``, ``ight)``, ``abla``, ``egin{``) are restored and the claim says so.
@@ -45,8 +45,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from .claims import (NOT_EQUATION, classify, defined_as, definition_chain, first_side, links, pieces,
-                     starts_with_operator, starts_with_relation, trim)
+from .claims import (NOT_EQUATION, UNEQUAL, classify, defined_as, definition_chain, first_side, links, pieces,
+                     starts_with_operator, starts_with_relation, trim, unequal)
 from .scan import Segment, environment_arguments, scan
 
 BUCKETS = ("claim", "definition", "prose", "unreadable")
@@ -133,7 +133,7 @@ def forward(piece: str) -> str:
 
 # Housekeeping that never changes what a formula says: removed (newlines kept) and listed.
 _HOUSEKEEPING = re.compile(
-    r"(?P<comment>(?<!\\)%[^\n]*)|\\label\s*\{[^{}\n]*\}|\\(?:nonumber|notag)(?![A-Za-z])|\\tag\*?\s*\{[^{}\n]*\}"
+    r"(?P<comment>(?<!\\)%[^\n]*)|\\label\s*\{[^{}\n]*\}|\\(?:nonumber|notag|IEEE(?:no|yes)(?:sub)?number)(?![A-Za-z])|\\tag\*?\s*\{[^{}\n]*\}"
 )
 # Environments that hold rows of the display they are in; their begin/end is dropped.
 _CONTAINERS = {"aligned", "alignedat", "split", "gathered", "lgathered", "rgathered", "align", "align*", "eqnarray",
@@ -672,6 +672,8 @@ def _flatten(text: str) -> str:
 
 def _classify(piece: str, line: int, source: str, repaired: bool, removed: tuple, base: dict) -> Formula:
     kind, reason = classify(piece)
+    if kind == "prose" and base.get("display") and unequal(piece):  # a ≠ b in a display: reported, not prose
+        kind, reason = "unreadable", UNEQUAL
     if kind == "definition":
         piece = forward(piece)  # "X =: C" is read, by the model and the checks, as "C := X"
     return Formula(line, piece.strip(), lines=(line,), source=source, repaired=repaired, removed=removed,

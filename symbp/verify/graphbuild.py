@@ -82,7 +82,7 @@ def _twice(defs) -> None:
         if key in seen and seen[key][1] != rhs:
             first = seen[key]
             raise GraphError(f"the notes define {key.latex()} twice, differently: at line {first[0]} "
-                             f"({key.latex()} = {first[2]}) and at line {line} ({to_latex(eq)})")
+                             f"({key.latex()} = {first[2]}) and at line {line} ({to_latex(eq)})", lines=(first[0], line))
         seen.setdefault(key, (line, rhs, to_latex(eq.sides[-1])))
 
 
@@ -518,6 +518,10 @@ def _assign(m: Model, name: str, q: Quantity, value, line: int, text: str) -> No
         for t, v in zip(targets, list(value)):
             m.define(t, _node_args(m, v, line), line, text)
     else:
+        if q.rank and value == 0 and q.dims and all(q.dims):  # b = 0 for a vector or a matrix: the zero vector
+            for t in m.entries(name):
+                m.define(t, sympy.Integer(0), line, text)
+            return
         if q.rank:
             raise GraphError(f"line {line}: {text} makes {name} a scalar, but it is {q.describe()}")
         m.define(m.node(name), _node_args(m, value, line), line, text)

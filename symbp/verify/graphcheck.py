@@ -50,7 +50,7 @@ class LayoutVerdict:
 
 @dataclass
 class GraphOutcome:
-    status: str  # holds | refuted | undecided | ambiguous
+    status: str  # holds | refuted | undecided | ambiguous | uninterpretable | conditional
     reason: str
     layout: str = ""  # the layout the verdict is in ("" when no vector derivative makes it matter)
     verdicts: dict = field(default_factory=dict)
@@ -58,6 +58,7 @@ class GraphOutcome:
     instances: int = 0
     generic: tuple = ()  # the functions taken as generic in a refutation (or a difference left undecided)
     kinds: tuple = ()  # the kinds of vector derivative in the claim: "gradient", "jacobian"
+    condition: str = ""  # conditional: the notes' assumptions it holds under, with their lines
 
     def consistent_layouts(self) -> set:
         """The layouts the claim fits only in: its layout, and the mixed one when that is the same here (a claim with

@@ -31,7 +31,12 @@ from .graphvalues import Atoms
 
 
 class GraphError(SymbpError, ValueError):
-    """The notes' definitions contradict each other (the message names both lines)."""
+    """The notes' definitions contradict each other (the message names both lines; ``lines`` holds them when one
+    name is defined twice)."""
+
+    def __init__(self, message: str = "", lines: tuple = ()):
+        super().__init__(message)
+        self.lines = tuple(lines)
 
 
 class GraphUninterpretable(SymbpError, ValueError):
@@ -133,7 +138,7 @@ class Model:
             if sympy.expand(self.defs[sym] - expr) != 0 and not _same_generic(self.defs[sym], expr):
                 raise GraphError(
                     f"the notes define {sym} twice, differently: at line {self.where[sym]} and at line {line} "
-                    f"({text}); one definition per quantity")
+                    f"({text}); one definition per quantity", lines=(self.where[sym], line))
             return
         self.defs[sym] = expr
         self.where[sym] = line

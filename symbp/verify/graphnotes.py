@@ -28,15 +28,15 @@ from .graphbuild import build, is_declaration, is_definition, open_dims
 from .graphcheck import GraphOutcome, check_graph
 from .graphevaluate import Evaluator, Misfit
 from .graphmodel import LOSS_NAMES, Bar, Call, Deriv, GraphError, GraphUninterpretable, Model, Mul, Sym, to_latex
-from .graphnodes import Add, Div, Equation, Mat, Neg, Num, walk
+from .graphexamples import (ASSUMPTION_WORDS, EXAMPLE_WORDS, by_tied, listed, prose_words, split_values, ties,
+                            with_values)
+from .graphnodes import Equation, Mat, walk
 from .graphread import read_graph
 from .graphsigma import SigmaReading, blocking, sigma_reading
-from .graphsingle import has_layers
 from .graphundefined import contradicted_declaration, input_names, involved, make_generic, undefined_nodes
 from .graphundefined import words as undefined_words
 from .graphupdate import check_update, is_update, step_free
 from .lexer import ReadError
-from .verification import Verification
 
 _TRAIL = [
     re.compile(r"\s*-\s*(\\text\s*\{[^{}]*\}\s*)+$"),  # "- \text{this is the propagation}"
@@ -200,46 +200,29 @@ def graph_notes(items: list, text: str, budget: float = 30.0, activation: str | 
             continue
         if is_definition(eq):
             defs.append((line, eq, None))
-    defs, values = _split_values(defs)
+    defs, values, kinds = split_values(defs, claims, lambda line, p: _words(text, p))
+    all_eqs = [step_free(eq) for p in pieces for eq in p.eqs] + mentions
+    defs, demoted = _consequences(defs, values, all_eqs, hints, claims, budget, sigma)
+    claims += [(p, eq) for _, eq, p in demoted]
+    as_claims = {id(eq) for _, eq, _ in demoted}
+    is_claim = lambda eq: id(eq) in as_claims or not (is_declaration(eq) or is_definition(eq))  # noqa: E731
     out = GraphNotes(None, sigma=reading)
     out.pieces = {id(p.formula): p for p in pieces}
-    out.values = {id(p.formula): VALUE_WORDS for _, _, p in values
-                  if p is not None and all(any(e is v for _, v, _ in values) for e in p.eqs)}
+    for _, _, p in values:
+        if p is not None and all(any(e is v for _, v, _ in values) for e in p.eqs):
+            assumed = all(kinds[id(e)] == "assumption" for e in p.eqs)
+            out.values[id(p.formula)] = ASSUMPTION_WORDS if assumed else EXAMPLE_WORDS
     if not defs:
         return out
-    all_eqs = [step_free(eq) for p in pieces for eq in p.eqs] + mentions
-    model, error, repaired = _model(defs, all_eqs, hints, claims, sigma=sigma)
+    model, error, repaired, check = _checker(defs, all_eqs, hints, claims, sigma)
     out.model = model
-    opened = bool(open_dims([(ln, e) for ln, e, _ in defs], all_eqs, hints))
-    family = [model]
-    if model is not None and opened:  # sizes the notes leave open: a second member with other sizes
-        other, _, _ = _model(defs, all_eqs, hints, claims, start=1, sigma=sigma)
-        if other is not None:
-            family.append(other)
-            model.notes.append("sizes the notes leave open are checked at two choices (starting at 2 and at 3)")
     if model is None:
         out.error = error
         return out
     if reading.words():
         model.notes.append(reading.words())
-    for line, eq, _ in defs:  # u_1 = u_1(x_1) beside u = x W: a declaration the definitions contradict
-        why = contradicted_declaration(eq, model) if is_declaration(eq) else ""
-        if why:
-            out.model, out.error = None, f"line {line}: {to_latex(eq)}: {why}"
-            return out
-    undefined = undefined_nodes(model, input_names(defs, hints, model))
-    twins = []
-    if undefined:  # each member with the nodes the notes never define made generic (graphundefined)
-        for k in range(len(family)):
-            twin, _, _ = _model(defs, all_eqs, hints, claims, start=k, sigma=sigma)
-            if twin is None:
-                undefined, twins = [], []
-                break
-            make_generic(twin, undefined)
-            twins.append(twin)
-    check = lambda eq, budget, layout="": _undefined_check(eq, family, twins, undefined, budget, layout)  # noqa: E731
     for line, eq, p in defs:
-        if p is not None:
+        if p is not None and not any(id(e) in as_claims for e in p.eqs):
             out.definitions.add(id(p.formula))
     for p in repaired:
         out.definitions.discard(id(p.formula))
@@ -247,21 +230,18 @@ def graph_notes(items: list, text: str, budget: float = 30.0, activation: str | 
         eq = next(e for e in p.eqs if _exchange(e) is not None)
         out.refuted_definitions[id(p.formula)] = words.replace("<old>", to_latex(eq)).replace(
             "<new>", to_latex(_exchange(eq)))
-    del line
     outcomes = {}
     for p in pieces:
-        if p.error or not p.eqs or all(is_declaration(e) or is_definition(e) for e in p.eqs):
+        if p.error or not p.eqs or not any(is_claim(e) for e in p.eqs):
             continue
-        outcomes[id(p.formula)] = (p, [check(eq, budget) for eq in p.eqs
-                                       if not (is_declaration(eq) or is_definition(eq))])
+        outcomes[id(p.formula)] = (p, [check(eq, budget) for eq in p.eqs if is_claim(eq)])
     out.layout = _notes_layout(outcomes)
     for key, (p, results) in outcomes.items():
         if out.layout and any(r.status == "ambiguous" for r in results):
-            results = [check(eq, budget, out.layout) for eq in p.eqs
-                       if not (is_declaration(eq) or is_definition(eq))]
+            results = [check(eq, budget, out.layout) for eq in p.eqs if is_claim(eq)]
         out.results[key] = (p, [_unblocked(r, reading) for r in results])
     if values:
-        _at_values(out, defs, values, all_eqs, hints, claims, budget, sigma)
+        _under_values(out, defs, values, kinds, (all_eqs, hints, claims), budget, is_claim, sigma)
     return out
 
 
@@ -276,57 +256,140 @@ def _unblocked(outcome: GraphOutcome, reading: SigmaReading) -> GraphOutcome:
     shown = ", ".join("σ" if n == "sigma" else n for n in outcome.generic if n in reading.unread)
     return GraphOutcome("undecided", f"{outcome.status} only with {shown} taken as a generic function, but {why}; "
                         f"the claim is not judged against another function ({outcome.reason})", outcome.layout,
-                        outcome.verdicts, None, outcome.instances, outcome.generic)
+                        outcome.verdicts, None, outcome.instances, outcome.generic, outcome.kinds)
 
 
-def _is_value(eq: Equation, defined: set) -> bool:
-    """``x_1 = 0``, ``b_1 := 0``, ``x = (0, 0)``: a number (or numbers) given to a name no definition of the notes
-    computes (an input or a parameter, a leaf of the graph)."""
-    lhs, rhs = eq.sides[0], eq.sides[-1]
-    if len(eq.sides) != 2 or eq.rels[0] not in ("=", ":=", r"\equiv") or not isinstance(lhs, Sym):
-        return False
-    if any(not isinstance(n, (Num, Neg, Div, Add, Mul, Mat)) for n in walk(rhs)):  # x_1 = 0, x = (0, 0)
-        return False
-    return lhs.base.lower() not in defined and lhs.base.upper() not in defined
+def _words(text: str, p) -> str:
+    """What the prose around a value's formula says it is: 'example', 'assumption' or 'neither' (a value written
+    several times: an assumption only if every place says so, an example if any place does)."""
+    if p is None or p.formula.cell is not None:  # a notebook's lines are its cells': the words are not found
+        return "neither"
+    f = p.formula
+    said = {prose_words(text, line, f.source or f.text) for line in dict.fromkeys((f.line,) + tuple(f.lines))}
+    if "example" in said:
+        return "example"
+    return "assumption" if said == {"assumption"} else "neither"
 
 
-def _split_values(defs: list) -> tuple[list, list]:
-    """(the model's definitions, the values given to leaves): a value given to an input or a parameter is an
-    example or a starting value ("for example take x_1 = 0", "initially b = 0"), not part of the model; claims
-    are checked for every value of it. A leaf is a name no other definition computes (``x = (x_1, x_2)`` only
-    names x's entries)."""
-    computed = set()
-    for _, eq, _ in defs:
-        if _is_value(eq, set()):
-            continue
-        lhs = eq.sides[0]
-        cells = [c for row in lhs.rows for c in row] if isinstance(lhs, Mat) else [lhs]
-        bases = {c.base for c in cells if isinstance(c, Sym)}
-        named = [n for n in walk(eq.sides[-1]) if isinstance(n, Sym)]
-        if named and all(n.base in bases and n.sub for n in named) and not is_declaration(eq):
-            continue  # x = (x_1, x_2): the entries named, nothing computed
-        computed |= bases | {b.lower() for b in bases} | {b.upper() for b in bases}
-    kept, values = [], []
-    for d in defs:
-        (values if _is_value(d[1], computed) else kept).append(d)
-    return kept, values
-
-
-VALUE_WORDS = ("a value given to an input or a parameter (an example or a starting value): not part of the model, "
-               "the claims are checked for every value")
-
-
-def _at_values(out: GraphNotes, defs: list, values: list, all_eqs: list, hints: list, claims: list,
-               budget: float, sigma=None) -> None:
-    """A refuted claim that holds at the notes' example values says so, naming their lines."""
-    model, _, _ = _model(defs + values, all_eqs, hints, claims, sigma=sigma)
+def _checker(defs: list, all_eqs: list, hints: list, claims: list, sigma=None):
+    """(model, error, repaired pieces, check): the model of ``defs`` and the check of a claim on it (on every
+    member of the family of open sizes, the nodes the notes never define made generic); ``sigma``: σ when the
+    notes say what it is (``graphsigma``), None: generic."""
+    model, error, repaired = _model(defs, all_eqs, hints, claims, sigma=sigma)
     if model is None:
-        return
-    where = "; ".join(f"{to_latex(eq)} on line {line}" for line, eq, _ in values)
+        return None, error, [], None
+    opened = bool(open_dims([(ln, e) for ln, e, _ in defs], all_eqs, hints))
+    family = [model]
+    if opened:  # sizes the notes leave open: a second member with other sizes
+        other, _, _ = _model(defs, all_eqs, hints, claims, start=1, sigma=sigma)
+        if other is not None:
+            family.append(other)
+            model.notes.append("sizes the notes leave open are checked at two choices (starting at 2 and at 3)")
+    for line, eq, _ in defs:  # u_1 = u_1(x_1) beside u = x W: a declaration the definitions contradict
+        why = contradicted_declaration(eq, model) if is_declaration(eq) else ""
+        if why:
+            return None, f"line {line}: {to_latex(eq)}: {why}", [], None
+    undefined = undefined_nodes(model, input_names(defs, hints, model))
+    twins = []
+    if undefined:  # each member with the nodes the notes never define made generic (graphundefined)
+        for k in range(len(family)):
+            twin, _, _ = _model(defs, all_eqs, hints, claims, start=k, sigma=sigma)
+            if twin is None:
+                undefined, twins = [], []
+                break
+            make_generic(twin, undefined)
+            twins.append(twin)
+    return model, "", repaired, lambda eq, budget, layout="": _undefined_check(eq, family, twins, undefined, budget,
+                                                                                layout)
+
+
+def _consequences(defs: list, values: list, all_eqs: list, hints: list, claims: list,
+                  budget: float, sigma=None) -> tuple[list, list]:
+    """(the model's definitions, those taken out of it): a definition that contradicts another only without the
+    values (g_1 = x_1 w_{11} + x_2 w_{21} beside g = x W + b and "there is no bias: b = 0") follows from them; it is
+    checked as a claim (it holds only under the values), not a second definition of g_1. Taken out only if it
+    holds on the model with the values; otherwise the contradiction stands."""
+    plain = lambda ds: [(ln, e) for ln, e, _ in ds]  # noqa: E731
+    if not values:
+        return defs, []
+    named = {n.base.lower() for _, eq, _ in values for n in walk(eq.sides[0]) if isinstance(n, Sym)}
+    kept, out = list(defs), []
+    for _ in range(len(defs)):
+        try:
+            build(plain(kept), all_eqs, hints)
+            break
+        except GraphError as exc:
+            lines = exc.lines
+        # the consequence: a definition on one of the two lines, first one that does not name the values' leaves
+        cands = sorted((d for d in kept if d[0] in lines and d[2] is not None and is_definition(d[1])
+                        and not is_declaration(d[1])),
+                       key=lambda d: (any(isinstance(n, Sym) and n.base.lower() in named for n in walk(d[1])), -d[0]))
+        for d in cands:
+            trial = [k for k in kept if k is not d]
+            try:
+                build(plain(trial), all_eqs, hints)
+            except GraphError as exc:
+                if exc.lines == lines:
+                    continue
+            kept = trial
+            out.append(d)
+            break
+        else:
+            return defs, []
+    else:
+        return defs, []
+    if not out:
+        return defs, []
+    model = _model(with_values(kept, values), all_eqs, hints, claims, sigma=sigma)[0]
+    if model is None or any(_check(eq, model, budget / 4).status != "holds" for _, eq, _ in out):
+        return defs, []
+    return kept, out
+
+
+def _under_values(out: GraphNotes, defs: list, values: list, kinds: dict, rest: tuple, budget: float,
+                  is_claim, sigma=None) -> None:
+    """A claim refuted for every value: under the notes' assumptions it is conditional if it holds there (naming
+    them), else their verdict; one that holds only at the example values says so, naming their lines."""
+    assumed = [v for v in values if kinds[id(v[1])] == "assumption"]
+    examples = [v for v in values if kinds[id(v[1])] != "assumption"]
+    under = None
+    if assumed:
+        _, error, _, under = _checker(with_values(defs, assumed), *rest, sigma)
+        if under is None:
+            error = error or "the model cannot be built with them"
+    both = _model(with_values(defs, values), *rest, sigma=sigma)[0] if examples else None
+    tied = ties(assumed)
     for p, results in out.results.values():
-        for r, eq in zip(results, [e for e in p.eqs if not (is_declaration(e) or is_definition(e))]):
-            if r.status == "refuted" and _check(eq, model, budget / 4).status == "holds":
-                r.reason += (f"; it holds only at the example values ({where}), which are not part of the model")
+        for k, eq in enumerate([e for e in p.eqs if is_claim(e)]):
+            r = results[k]
+            if r.status != "refuted":
+                continue  # holds for every value, or not judged: the assumptions change nothing
+            if assumed:
+                results[k] = r = _assumed(eq, r, assumed, under, error if under is None else "", tied,
+                                          budget, out.layout)
+            if r.status == "refuted" and both is not None and _check(eq, both, budget / 4).status == "holds":
+                r.reason += f"; it holds only at the example values ({listed(examples)}), which are not part of the model"
+
+
+def _assumed(eq, general: GraphOutcome, assumed: list, under, error: str, tied: set, budget: float,
+             layout: str) -> GraphOutcome:
+    """The verdict on a claim refuted for every value, under the notes' assumptions ``assumed``."""
+    said = listed(assumed)
+    if under is None:
+        return GraphOutcome("uninterpretable", f"{general.reason}; the notes assume {said}, which does not fit their "
+                            f"model ({error}), so whether the claim holds under it is not decided")
+    var = by_tied(eq, tied)
+    if var:
+        return GraphOutcome("uninterpretable", f"{general.reason}; the notes assume {said}, which ties {var} to "
+                            f"another entry: whether the derivative by {var} follows the tie is not said")
+    r = under(eq, budget / 2, layout)
+    if r.status == "holds":
+        return GraphOutcome("conditional", f"it holds under the notes' assumption {said}, not for every value: "
+                            f"without it, {general.reason}", r.layout, r.verdicts, general.counterexample,
+                            r.instances, condition="; ".join(f"{to_latex(e)} (assumed on line {ln})"
+                                                             for ln, e, _ in assumed))
+    r.reason += f" (under the notes' assumption {said})"
+    return r
 
 
 def _undefined_check(eq: Equation, family: list, twins: list, undefined: list, budget: float,
@@ -458,108 +521,3 @@ def _declarations_agree(model: Model) -> bool:
 
 
 __all__ = ["GraphNotes", "clean", "graph_notes", "hints_and_prose", "GraphError", "Misfit"]
-
-
-# -- into the notes' report -------------------------------------------------------------------------
-
-
-def apply_graph(report, text: str, notation_name: str, budget: float = 30.0, activation: str | None = None):
-    """Give the notes' formulas that the layered reading cannot read (or every formula, for the row-vector
-    profile) their verdict in the notes' own terms; definitions of the model go to the definitions (σ's too, when
-    it is read: ``graphsigma``); ``activation`` is the one given on the command line (None: not given)."""
-    formulas = sorted([r.formula for r in report.rows] + list(report.skipped), key=lambda f: f.line)
-    g = graph_notes(formulas, text, budget, activation)
-    report.graph = g
-    if g.model is None and not g.error:
-        return report
-    rows, skipped = [], list(report.skipped)
-    everything = notation_name == "rowvector"
-    if g.model is None and g.error and everything and not g.error.startswith(UNINTERPRETABLE) and any(_graph_form(r.formula.text) for r in report.rows):
-        raise GraphError(f"{report.path}: the notes' definitions contradict each other: {g.error}")
-    # in a layered profile the graph reading is a fallback: its failure leaves those formulas uninterpretable
-    # with the reason (below) instead of stopping the whole run (C = 1/n Σ_x C_x is not a vector C)
-    for row in report.rows:
-        f, layered = row.formula, row.result
-        key = id(f)
-        open_ = everything or layered.status in ("unreadable", "uninterpretable")
-        if g.model is None:
-            if open_ and _graph_form(f.text) and everything:
-                row = type(row)(f, Verification(formula=f.text, status="uninterpretable", verdict="undecided",
-                                                reason=g.error, notation=notation_name))
-            elif open_ and _graph_form(f.text):  # the layered reading's own reason first, then the graph's
-                row = type(row)(f, Verification(formula=f.text, status=layered.status, verdict="undecided",
-                                                reason=f"{layered.reason}; in the notes' own terms: {g.error}",
-                                                notation=notation_name))
-            rows.append(row)
-            continue
-        if f.line in g.sigma.lines and open_ and layered.status in ("unreadable", "uninterpretable"):
-            skipped.append(_as_kind(f, "definition", f"a definition: {g.sigma.words()}; the claims in the notes' "
-                                    "own terms are checked with it"))
-            continue
-        if key in g.values and open_:
-            skipped.append(_as_kind(f, "definition", g.values[key]))
-            continue
-        if key in g.definitions and open_:
-            skipped.append(_as_kind(f, "definition", "a definition in the notes' own terms (the model: "
-                                    + "; ".join(g.model.lines()) + ")"))
-            continue
-        if key in g.refuted_definitions and open_:
-            rows.append(type(row)(f, Verification(formula=f.text, status="refuted", verdict="refuted",
-                                                  reason=g.refuted_definitions[key], notation=notation_name)))
-            continue
-        piece = g.pieces.get(key)
-        if piece is not None and piece.error and everything:
-            rows.append(type(row)(f, Verification(formula=f.text, status="unreadable", verdict="undecided",
-                                                  reason=piece.error, notation=notation_name)))
-            continue
-        if key in g.results and open_:
-            p, results = g.results[key]
-            rows.append(type(row)(f, _verification(f, p, results, g, notation_name)))
-            continue
-        rows.append(row)
-    report.rows, report.skipped = rows, skipped
-    return report
-
-
-def _graph_form(text: str) -> bool:
-    return not has_layers(text)
-
-
-def _as_kind(f: Formula, kind: str, reason: str) -> Formula:
-    d = {name: getattr(f, name) for name in f.__dataclass_fields__}
-    d.update(kind=kind, reason=reason)
-    return Formula(**d)
-
-
-_ORDER = ("refuted", "undecided", "ambiguous", "uninterpretable", "holds")
-
-
-def _verification(f: Formula, p: Piece, results: list, g: GraphNotes, notation_name: str):
-    status = next(s for s in _ORDER if any(r.status == s for r in results) or s == "holds")
-    if len(results) == 1:
-        reason = results[0].reason
-    else:
-        reason = "; ".join(f"claim {k + 1} ({p.texts[k] if k < len(p.texts) else ''}): {r.status}, {r.reason}"
-                           for k, r in enumerate(results))
-    cx = next((r.counterexample for r in results if r.counterexample is not None), None)
-    layouts = sorted({r.layout for r in results if r.layout})
-    words = "in the notes' own terms: " + "; ".join(g.model.lines())
-    if layouts:
-        words += "; layout: " + ", ".join(layouts)
-    verdict = {"holds": "proved", "refuted": "refuted"}.get(status, "undecided")
-    removed = tuple(p.removed)
-    if removed:
-        reason += " (not part of the claim: " + "; ".join(removed) + ")"
-    return Verification(formula=f.text, status=status, verdict=verdict, reason=reason, notation=notation_name,
-                        instances=sum(r.instances for r in results), counterexample=cx,
-                        interpretation={"words": words, "latex": " ; ".join(p.texts), "layout": _layout_words(results)})
-
-
-def _layout_words(results: list) -> str:
-    names = sorted({r.layout for r in results if r.layout})
-    if not names:
-        return "no vector derivative: the layout does not matter"
-    if names == ["both"]:
-        return "the same in the denominator and the numerator layout"
-    return " and ".join(f"{n.replace('+', ' and ')} layout" for n in names if n != "both") + " (" + "; ".join(
-        r.reason for r in results if r.layout and r.layout != "both") + ")"

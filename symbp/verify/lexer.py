@@ -47,11 +47,13 @@ _UNICODE = {"δ": "\\delta", "σ": "\\sigma", "∂": "\\partial", "⊙": "\\odot
             "⋅": "\\cdot", "∘": "\\circ", "×": "\\times", "∑": "\\sum", "‖": "\\|", "Θ": "\\Theta", "θ": "\\theta",
             "ℓ": "\\ell", "′": "'", "•": "\\bullet",
             "≤": "\\le", "≥": "\\ge", "∈": "\\in", "∀": "\\forall", "≠": "\\ne"}
+#: Macros that only say whether a line is numbered (amsmath, IEEEtran): skipped with the tail of a formula.
+NO_NUMBER = ("nonumber", "notag", "IEEEnonumber", "IEEEyesnumber", "IEEEnosubnumber", "IEEEyessubnumber")
 _KNOWN = (_SPACING | _FONTS | _TEXTS | set(_RELATIONS) | {"quad", "qquad",
     "delta", "sigma", "varphi", "phi", "Sigma", "frac", "dfrac", "tfrac", "partial", "nabla", "sum", "cdot", "times",
     "odot", "circ", "cdots", "dots", "ldots", "top", "exp", "left", "right", "|", "{", "}",
     "tag", "forall", "in", "le", "leq", "ge", "geq", "lt", "gt", "leqslant", "geqslant", "textnormal", "label",
-    "nonumber", "notag",
+    *NO_NUMBER,
 })
 
 

@@ -22,7 +22,7 @@ from ..network import network
 from ..notation import Notation
 from .confirm import confirm
 from .instances import index_bindings, layer_bindings
-from .values import _variable_rows
+from .values import _variable_rows, one_entry
 from .interpret import (Context, LayerOutOfRange, Mat, OutsideDomain, ShapeMismatch, Uninterpretable, _broadcast_constant,
                         evaluate, shape_of)
 from .nodes import Equation, to_latex
@@ -240,7 +240,7 @@ def compare(lv, rv, lhs, rhs, ctx: Context | None = None):
     A number on one side of a vector is the vector of that number (``\\delta^L = 0``,
     ``\\sigma'(z^l) = 1``), as it is in ``1 - a^L``.
     """
-    lv, rv = _variable_rows(*_broadcast_constant(lv, rv))
+    lv, rv = one_entry(*_variable_rows(*_broadcast_constant(lv, rv)))  # a layer of one neuron: a number
     if isinstance(lv, Mat) != isinstance(rv, Mat) or (
         isinstance(lv, Mat) and (lv.rows, lv.cols) != (rv.rows, rv.cols)
     ):

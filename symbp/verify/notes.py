@@ -24,7 +24,7 @@ from typing import Callable
 from ..files import MAX_NOTES_BYTES, read_text
 from ..notation import Notation, profile
 from .extract import Formula, fold, formulas
-from .graphnotes import apply_graph
+from .graphreport import apply_graph
 from .infer import Inferred, infer
 from .interpret import bias_through_z
 from .model import Model, defines_activation, model_of
@@ -33,6 +33,7 @@ from .scan import guess_kind, kind_of, scan
 from .lexer import ReadError
 from .nodes import Apply, Quantity, walk
 from .reader import read
+from .depends import check_declaration
 from .definition_kinds import COST_DEFINITION, OVER_SAMPLES, candidate
 from .verification import Verification, verify
 import symbp.verify.unknowns as unknowns  # by module: the notes' own definitions symbp has no model of
@@ -249,6 +250,11 @@ def _verify_items(text, items, notation, path, kind, strict, activation, cost, o
         elif f.kind == "unreadable":
             report.rows.append(Row(f, Verification(formula=f.text, status="unreadable", verdict="undecided",
                                                    reason=f.reason)))
+        elif f.kind == "definition" and (declared := _declared(f, nt, model, given, once)) is not None:
+            if declared.status == "holds":  # a^l = a^l(z^l): true, filed as a declaration with what was checked
+                report.skipped.append(_as_definition(f, f"{f.reason} ({declared.reason})"))
+                continue
+            report.rows.append(Row(f, declared))  # a^L = a^L(y): refuted, never filed unchecked
         else:
             report.skipped.append(f)
             continue
@@ -319,6 +325,12 @@ def _ahead(f: Formula, settings: dict, once: _Once) -> Verification:
     if f.kind == "unreadable":
         return Verification(formula=f.text, status="unreadable", verdict="undecided", reason=f.reason)
     return once(f.text, settings)
+
+
+def _declared(f: Formula, nt: Notation, model: Model, given: dict, once: _Once) -> "Verification | None":
+    """The verdict on a declaration X = X(A, …) about the layered network's quantities (``depends``), else None."""
+    settings = _setting(model, f.line, given)[0]
+    return once(f.text, settings) if check_declaration(f.text, nt, cost=settings["cost"]) is not None else None
 
 
 def _known_definition(model: Model, f: Formula, given: dict) -> str:

@@ -27,7 +27,7 @@ from ..notation import Notation, profile
 from .constructs import Constructs
 from .forms import Forms
 from .rendered import as_rendered
-from .lexer import _FONTS, _KNOWN, _SPACING, _TEXTS, MAX_CHARS, MAX_DEPTH, ReadError, Token, _capped_exponent, check_degree, _check_limits, _indices, _layer, _tokenize
+from .lexer import _FONTS, _KNOWN, _SPACING, _TEXTS, MAX_CHARS, MAX_DEPTH, NO_NUMBER, ReadError, Token, _capped_exponent, check_degree, _check_limits, _indices, _layer, _tokenize
 from .nodes import walk as _walk
 from .nodes import Add, Apply, Cdots, Div, Equation, Hadamard, Mul, Neg, Num, Pow, Quantity, Sum, Transpose
 from .tail import Claim, is_tail_text, read_tail
@@ -222,7 +222,7 @@ class _Parser(Constructs, Forms):
     def starts_tail(self) -> bool:
         """True at a tag or a condition after the formula: ``\\tag``, ``\\text{for …}``, ``(\\text{BP1})``, ``\\forall``."""
         t = self.peek()
-        if t.kind == "macro" and t.text in ("tag", "forall", "label", "nonumber", "notag"):
+        if t.kind == "macro" and t.text in ("tag", "forall", "label", *NO_NUMBER):
             return True
         if t.kind == "macro" and t.text == "in" and self.peek(1).kind in ("macro", "char") and (
                 self.peek(1).text == "R" or self.peek(1).text in ("mathbf", "mathbb", "mathrm", "Bbb", "mathcal")):

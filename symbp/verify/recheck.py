@@ -26,7 +26,7 @@ from .confirm import _entry, _random_leaves
 from .context import Context, evaluate
 from .instances import index_bindings, layer_bindings
 from .interpret import LayerOutOfRange, Mat, _broadcast_constant
-from .values import _variable_rows  # Dyda's ∂/∂x: the constant row x_0 left out, as in check
+from .values import _variable_rows, one_entry  # Dyda's ∂/∂x: the constant row x_0 left out, as in check
 from .nodes import Derivative, walk
 from .reader import read_claim
 
@@ -78,7 +78,7 @@ def _differences(eq, ctx: Context, bind: dict, rng: random.Random) -> list[str]:
     out = []
     for side in eq.sides[1:]:
         try:
-            lv, rv = _variable_rows(*_broadcast_constant(evaluate(first, ctx), evaluate(side, ctx)))
+            lv, rv = one_entry(*_variable_rows(*_broadcast_constant(evaluate(first, ctx), evaluate(side, ctx))))
         except LayerOutOfRange:
             continue
         entries = [(r + 1, c + 1) for r in range(lv.rows) for c in range(lv.cols)] if isinstance(lv, Mat) else [()]

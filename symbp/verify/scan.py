@@ -14,6 +14,15 @@ and the scan goes on right after it, so one stray ``$$`` never swallows the
 rest of the file. Both passes are linear in the size of the text (the closers
 are found by bisection in per-kind position lists).
 
+Markdown blockquotes are transparent: the ``>`` markers at the start of each
+line are read as spaces (``unquoted``), so math in a quote is found as it is
+outside one, at the same lines, and a display over several quoted lines has
+no ``>`` in it. A row of a display that starts with a deeper ``>`` than the
+display's first line (``>`` a relation or a quote's marker?) makes the
+display unreadable. An environment that is neither read nor a known text
+environment and has math in it (``\begin{myeq} a = b \end{myeq}``) becomes an
+unreadable segment naming it (``environments``), never nothing.
+
 >>> [(s.line, s.delimiter, s.body) for s in scan("Text $a = b$ and\n\n$$c = d$$\n")]
 [(1, '$', 'a = b'), (3, '$$', 'c = d')]
 >>> s, = scan("| x | $$ |\n|---|---|\n")
@@ -28,9 +37,12 @@ from __future__ import annotations
 import bisect
 import json
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..errors import InputFileError
+from .environments import environment_arguments, unread_environments
+
+__all__ = ["Segment", "environment_arguments", "guess_kind", "kind_of", "scan", "scan_notebook", "unquoted"]
 
 #: Environments whose body is math, one equation or one per row.
 MATH_ENVIRONMENTS = frozenset(
@@ -41,19 +53,8 @@ MATH_ENVIRONMENTS = frozenset(
                "dseries*", "darray", "darray*"})
 #: Display environments of other packages that symbp does not read: reported as unreadable, never skipped.
 UNREAD_ENVIRONMENTS = frozenset({"numcases", "subnumcases", "mathpar", "DispWithArrows", "DispWithArrows*"})
-#: A ```math fence inside a Markdown blockquote (``> ```math``): found and reported, not read (its lines carry ``>``).
-QUOTED_MATH_FENCE = "```math in a blockquote"
 #: A Markdown code fence whose info string is ``math`` (GitHub, GitLab): display math, not code.
 MATH_FENCE = "```math"
-#: The arguments each environment takes after its name: ``[`` an optional one, ``{`` a mandatory one. They are
-#: never part of the math (``\begin{alignat}{2}``: 2 is the number of column pairs, not a factor).
-ENVIRONMENT_ARGUMENTS = {
-    **{name: "{" for name in ("alignat", "alignat*", "xalignat", "xalignat*", "xxalignat")},
-    "alignedat": "[{", "aligned": "[", "gathered": "[", "lgathered": "[", "rgathered": "[", "split": "",
-    "IEEEeqnarray": "[{", "IEEEeqnarray*": "[{", "IEEEeqnarraybox": "[{", "darray": "{[", "darray*": "{[",
-    "dmath": "[", "dmath*": "[", "dseries": "[", "dseries*": "[", "dgroup": "[", "dgroup*": "[",
-    "empheq": "[{", "array": "[{", "subarray": "{", "numcases": "{", "subnumcases": "{", "multlined": "[[",
-}
 #: Environments whose body is shown as typed (never math).
 VERBATIM_ENVIRONMENTS = frozenset({"verbatim", "verbatim*", "Verbatim", "lstlisting", "minted", "comment", "alltt",
                                    "BVerbatim", "LVerbatim", "filecontents", "filecontents*"})
@@ -93,46 +94,6 @@ class _Event:
     inner: str = ""  # the environment an ``empheq`` displays (its argument: align, gather, …)
 
 
-def environment_arguments(name: str, text: str, pos: int) -> tuple[int, list[str]]:
-    r"""Where the arguments of the environment ``name`` opened just before ``pos`` end, and the arguments.
-
-    >>> environment_arguments("alignat", r"\begin{alignat}{2} a &= b", 15)
-    (18, ['2'])
-    >>> environment_arguments("empheq", r"\begin{empheq}[box={\fbox}]{align} a", 14)
-    (34, ['box={\\fbox}', 'align'])
-    >>> environment_arguments("equation", "[a, b] = c", 0)
-    (0, [])
-    """
-    found: list[str] = []
-    for opener in ENVIRONMENT_ARGUMENTS.get(name, ""):
-        closer = "]" if opener == "[" else "}"
-        j = pos
-        while j < len(text) and text[j] in " \t\n" and text.count("\n", pos, j + 1) < 2:
-            j += 1
-        if j >= len(text) or text[j] != opener:
-            if opener == "{":
-                break  # a mandatory argument missing: nothing more is an argument
-            continue
-        depth, k = 0, j + 1
-        while k < len(text) and k - j < 500:
-            c = text[k]
-            if c == "\\":
-                k += 2
-                continue
-            if c == "{":
-                depth += 1
-            elif c == "}" and depth:
-                depth -= 1
-            elif c == closer and depth == 0:
-                break
-            k += 1
-        if k >= len(text) or text[k] != closer:
-            break
-        found.append(text[j + 1:k])
-        pos = k + 1
-    return pos, found
-
-
 def kind_of(name: str) -> str:
     """'latex', 'markdown' or 'notebook', from a file name's suffix (text files read as Markdown).
 
@@ -164,8 +125,40 @@ def scan(text: str, kind: str = "markdown", *, cell: int | None = None) -> list[
     if kind not in ("latex", "markdown"):
         raise ValueError(f"kind must be 'latex', 'markdown' or 'notebook', got {kind!r}")
     starts = _line_starts(text)
-    events = _Lexer(text, kind, starts).events()
-    return _pair(text, events, starts, cell)
+    depths, widths = [0] * len(starts), [0] * len(starts)
+    if kind == "markdown":
+        text, depths, widths = unquoted(text)
+    lexer = _Lexer(text, kind, starts, depths, widths)
+    found = _pair(text, lexer.events(), starts, cell, depths)
+    return _with_unread_environments(text, found, lexer, starts, cell)
+
+
+def _with_unread_environments(text: str, found: list[tuple], lexer: "_Lexer", starts: list[int],
+                              cell: int | None) -> list[Segment]:
+    r"""The segments ``found``, and a segment for each environment not read that has math in it
+    (``environments``): unreadable, naming it, in its place in the order."""
+    unread = unread_environments(text, lexer.environments, [(a, b) for a, b, _ in found] + lexer.skipped)
+    if not unread:
+        return [seg for _, _, seg in found]
+    added = []
+    for begin, begin_end, end, name, closed in unread:
+        line = _line(starts, begin)
+        problem = (f"the environment {name} at line {line} is not read: its formulas are not checked" if closed else
+                   f"the environment {name} at line {line} is not read (nor closed): its formulas are not checked")
+        body = text[begin_end:end].strip().split("\n", 1)[0][:200]
+        added.append((begin, begin_end, Segment(body, line, begin - starts[line - 1] + 1, name, True,
+                                                _line(starts, begin_end), cell, problem)))
+    # (start, where the text after it starts, segment, whether it is an environment added here), in order
+    items = sorted([(a, b, seg, False) for a, b, seg in found] + [(a, b, seg, True) for a, b, seg in added],
+                   key=lambda item: item[0])
+    out: list[Segment] = []
+    for k, (a, _, seg, environment) in enumerate(items):
+        if environment:  # the text before it: from the end of the one before
+            seg = replace(seg, before=text[min(items[k - 1][1], a) if k else 0:a])
+        elif k and items[k - 1][3] and seg.before is not None:  # the text before it: from the \begin{…} before
+            seg = replace(seg, before=text[items[k - 1][1]:a])
+        out.append(seg)
+    return out
 
 
 def scan_notebook(text: str) -> list[Segment]:
@@ -185,6 +178,30 @@ def scan_notebook(text: str) -> list[Segment]:
         source = "".join(source) if isinstance(source, list) else str(source)
         out += scan(source, "markdown", cell=number)
     return out
+
+
+#: A Markdown blockquote's markers at the start of a line (CommonMark: up to three spaces, ``>``, one optional space;
+#: nested quotes repeat them).
+_QUOTE = re.compile(r"(?:[ ]{0,3}>[ ]?)+")
+
+
+def unquoted(text: str) -> tuple[str, list[int], list[int]]:
+    """Markdown ``text`` with the blockquote markers at the start of each line turned into spaces, the depth of each
+    line (how many ``>`` it starts with) and the width of its markers. Every character stays where it was, so
+    positions and lines are those of the file, and a display that spans quoted lines has no ``>`` in its body.
+
+    >>> unquoted("Text\\n> $$a\\n> > = b$$")
+    ('Text\\n  $$a\\n    = b$$', [0, 1, 2], [0, 2, 4])
+    """
+    lines = text.split("\n")
+    depths, widths = [], []
+    for n, line in enumerate(lines):
+        m = _QUOTE.match(line)
+        depths.append(m.group(0).count(">") if m else 0)
+        widths.append(m.end() if m else 0)
+        if m:
+            lines[n] = " " * m.end() + line[m.end():]
+    return "\n".join(lines), depths, widths
 
 
 def _line_starts(text: str) -> list[int]:
@@ -213,20 +230,22 @@ class _Lexer:
 
     _TOKEN = re.compile(r"\\|\$\$?|%|`+|<!--|\||\n")
     _FENCE = re.compile(r"[ ]{0,3}(`{3,}|~{3,})[^\n]*")
-    _QUOTED_FENCE = re.compile(r"[ ]{0,3}(?:>[ ]?)+[ ]{0,3}(`{3,}|~{3,})[ \t]*math\b[^\n]*")
     _TABLE_RULE = re.compile(r"[ ]{0,3}\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$")
 
-    def __init__(self, text: str, kind: str, starts: list[int]):
-        self.text, self.kind, self.starts = text, kind, starts
+    def __init__(self, text: str, kind: str, starts: list[int], depths: list[int], widths: list[int]):
+        self.text, self.kind, self.starts, self.depths, self.widths = text, kind, starts, depths, widths
         self.out: list[_Event] = []
-        self.lines = text.split("\n")
+        # each line after its blockquote markers (Markdown): code, fences, headings and tables are found in there
+        self.lines = [line[w:] for line, w in zip(text.split("\n"), widths)]
         self.table_lines = self._table_lines() if kind == "markdown" else set()
         self.runs: dict | None = None  # backtick runs by length, found on first use
         self.paragraph_ends: list[int] = []
+        self.skipped: list[tuple[int, int]] = []  # spans not rendered: comments, code, verbatim text
+        self.environments: list[tuple] = []  # (position, end, 'begin' or 'end', name) of the environments not read
 
     def _table_lines(self) -> set:
         """Line numbers of Markdown table rows: lines starting with '|' in a block that has a rule row."""
-        lines = self.text.split("\n")
+        lines = self.lines
         rows: set = set()
         block: list[int] = []
         for i, line in enumerate(lines + [""], start=1):
@@ -275,42 +294,51 @@ class _Lexer:
     def _add(self, pos: int, end: int, kind: str, key: str) -> None:
         self.out.append(_Event(pos, end, kind, key))
 
+    def _skip(self, pos: int, end: int) -> int:
+        """Text from ``pos`` to ``end`` is not rendered (a comment, code): noted, and scanning goes on at ``end``."""
+        self.skipped.append((pos, end))
+        return end
+
     def _line_start(self, i: int) -> int:
         """Markdown block starts: code fences, headings. Returns where scanning goes on."""
         if self.kind != "markdown":
             return i
         text = self.text
-        quoted = self._QUOTED_FENCE.match(text, i)
-        if quoted:  # > ```math: found and reported, not read
-            return self._fence(i, quoted, r"(?:>[ ]?)+[ ]{0,3}", QUOTED_MATH_FENCE)
-        fence = self._FENCE.match(text, i)
+        n = _line(self.starts, i) - 1
+        fence = self._FENCE.match(text, i + self.widths[n])  # after a blockquote's markers, if any
         if fence:
             info = text[fence.end(1):fence.end()].strip().split(" ", 1)[0].lower()
-            return self._fence(i, fence, "", MATH_FENCE if info == "math" else "")  # ```math: display math (GitHub)
+            return self._fence(n, fence, MATH_FENCE if info == "math" else "")  # ```math: display math (GitHub)
         end = self._indented_code(i)
         if end is not None:
             self._add(i, i, "break", "code block")
             self._add(end, end, "break", "code block")
-            return end
+            return self._skip(i, end)
         return i
 
-    def _fence(self, i: int, opener: re.Match, quote: str, math: str) -> int:
-        """The events of a fenced block opened at ``i`` (its closing fence after ``quote``, a blockquote's ``>``):
-        a code block, or math of the key ``math`` when that is set. Returns where scanning goes on."""
+    def _fence(self, n: int, opener: re.Match, math: str) -> int:
+        """The events of a fenced block opened on line ``n`` (0-based): a code block, or math of the key ``math``
+        when that is set. It ends at its closing fence, or where its blockquote ends. Returns where scanning goes on."""
         text, marker = self.text, opener.group(1)
-        closing = re.compile(rf"^[ ]{{0,3}}{quote}{re.escape(marker[0])}{{{len(marker)},}}[ \t]*$", re.M)
-        body_start = min(opener.end() + 1, len(text))
-        close = closing.search(text, body_start)
+        closing = re.compile(rf"[ ]{{0,3}}{re.escape(marker[0])}{{{len(marker)},}}[ \t]*$")
+        i, body_start = self.starts[n], min(opener.end() + 1, len(text))
         self._add(i, i, "break", "code block")
         if math:
             self._add(i, body_start, "open", "begin:" + math)
-        if close is None:
-            self._add(len(text), len(text), "break", "file" if math else "code block")
-            return len(text)
-        if math:
-            self._add(close.start(), close.end(), "close", "end:" + math)
-        self._add(close.end(), close.end(), "break", "code block")
-        return close.end()
+        for m in range(n + 1, len(self.lines)):
+            if self.depths[m] < self.depths[n]:  # the blockquote ends, and the block in it
+                end = self.starts[m] - 1
+                self._add(end, end, "break", "blockquote" if math else "code block")
+                return end if math else self._skip(i, end)
+            if closing.match(self.lines[m]):
+                start = self.starts[m] + self.widths[m]
+                end = start + len(self.lines[m])
+                if math:
+                    self._add(start, end, "close", "end:" + math)
+                self._add(end, end, "break", "code block")
+                return end if math else self._skip(i, end)
+        self._add(len(text), len(text), "break", "file" if math else "code block")
+        return len(text) if math else self._skip(i, len(text))
 
     _LIST_ITEM = re.compile(r"[ ]{0,3}(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)")
 
@@ -336,7 +364,7 @@ class _Lexer:
                 break
             if lines[m].strip():
                 last = m
-        return self.starts[last] + len(lines[last])
+        return self.starts[last] + self.widths[last] + len(lines[last])
 
     def _newline(self, i: int) -> int:
         text = self.text
@@ -350,7 +378,7 @@ class _Lexer:
             self._add(i, k, "break", "paragraph")
         elif line in self.table_lines:
             self._add(i, j, "break", "table row")
-        elif self.kind == "markdown" and re.match(r"[ ]{0,3}#{1,6}(\s|$)", text[self.starts[line - 1]:i]):
+        elif self.kind == "markdown" and re.match(r"[ ]{0,3}#{1,6}(\s|$)", self.lines[line - 1]):
             self._add(i, j, "break", "heading")
         return j
 
@@ -371,7 +399,7 @@ class _Lexer:
             envname = env.group(1)
             if name == "begin" and envname in VERBATIM_ENVIRONMENTS:
                 close = text.find(f"\\end{{{envname}}}", env.end())
-                return len(text) if close < 0 else close + len(envname) + 6
+                return self._skip(i, len(text) if close < 0 else close + len(envname) + 6)
             if envname in MATH_ENVIRONMENTS or envname in UNREAD_ENVIRONMENTS:
                 if name == "end":
                     self._add(i, env.end(), "close", f"end:{envname}")
@@ -384,6 +412,7 @@ class _Lexer:
                     inner = args[-1].split("=", 1)[0].strip()
                 self.out.append(_Event(i, end, "open", f"begin:{envname}", inner=inner))
                 return end
+            self.environments.append((i, env.end(), name, envname))
             return env.end()
         if name in ("verb", "verb*"):
             # \verb|…|: the delimiter is the next character; the text up to its next occurrence is verbatim.
@@ -391,18 +420,18 @@ class _Lexer:
                 close = text.find(text[m.end()], m.end() + 1)
                 line_end = text.find("\n", m.end())
                 if close > 0 and (line_end < 0 or close < line_end):
-                    return close + 1
+                    return self._skip(i, close + 1)
             return m.end()
         if name == "iffalse" and self.kind == "latex":
             close = re.compile(r"\\fi(?![A-Za-z])").search(text, m.end())
-            return len(text) if close is None else close.end()
+            return self._skip(i, len(text) if close is None else close.end())
         return m.end()
 
     def _percent(self, i: int) -> int:
         if self.kind != "latex":
             return i + 1
         end = self.text.find("\n", i)
-        return len(self.text) if end < 0 else end  # the newline itself is still seen (a comment line is not blank)
+        return self._skip(i, len(self.text) if end < 0 else end)  # the newline itself is still seen (a comment line is not blank)
 
     def _backticks(self, i: int, tok: str) -> int:
         if self.kind != "markdown":
@@ -418,18 +447,21 @@ class _Lexer:
         p = bisect.bisect_right(self.paragraph_ends, i)
         limit = self.paragraph_ends[p] if p < len(self.paragraph_ends) else len(self.text)
         if c < len(same) and same[c] < limit:
-            return same[c] + len(tok)
+            return self._skip(i, same[c] + len(tok))
         return i + len(tok)
 
     def _html_comment(self, i: int) -> int:
         if self.kind != "markdown":
             return i + 4
         close = self.text.find("-->", i + 4)
-        return len(self.text) if close < 0 else close + 3
+        return self._skip(i, len(self.text) if close < 0 else close + 3)
 
 
-def _pair(text: str, events: list[_Event], starts: list[int], cell: int | None) -> list[Segment]:
-    """The second pass: each opener with its closer before the next break; unclosed openers reported."""
+def _pair(text: str, events: list[_Event], starts: list[int], cell: int | None, depths: list[int]) -> list[tuple]:
+    """The second pass: each opener with its closer before the next break; unclosed openers reported.
+
+    Returns ``(start, end, segment)`` for each segment: ``end`` is where its closer ends (for one never closed,
+    where the break that leaves it open is)."""
     positions: dict[str, list[int]] = {}
     breaks: list[int] = []
     for k, e in enumerate(events):
@@ -459,14 +491,20 @@ def _pair(text: str, events: list[_Event], starts: list[int], cell: int | None) 
             body = text[e.end:events[j].pos]
             before = text[0 if last_end is None else last_end:e.pos]
             problem = ""
-            if name in UNREAD_ENVIRONMENTS or name == QUOTED_MATH_FENCE or (
-                    name == "empheq" and e.inner not in MATH_ENVIRONMENTS):
+            if name in UNREAD_ENVIRONMENTS or (name == "empheq" and e.inner not in MATH_ENVIRONMENTS):
                 shown = name if name != "empheq" else f"empheq with {e.inner or 'no environment'}"
                 problem = f"the environment {shown} at line {line} is not read: its formulas are not checked"
+            deeper = next((n for n in range(line + 1, _line(starts, events[j].pos) + 1)
+                           if depths[n - 1] > depths[line - 1]), None)
+            if deeper is not None and not problem:
+                # > ends a row, or opens a blockquote inside the formula: which one, the renderer decides
+                problem = (f"line {deeper} inside the formula at line {line} starts with '>', a blockquote's "
+                           "marker or a relation: not read")
+            if problem:
                 line_end = body.find("\n", 1)
                 body = body[:line_end if line_end > 0 else len(body)][:200]
-            out.append(Segment(body, line, column, e.inner or name, display, _line(starts, e.end), cell, problem,
-                               before))
+            out.append((e.pos, events[j].end, Segment(body, line, column, e.inner or name, display,
+                                                      _line(starts, e.end), cell, problem, before)))
             last_end = events[j].end
             k = j + 1
             continue
@@ -478,7 +516,8 @@ def _pair(text: str, events: list[_Event], starts: list[int], cell: int | None) 
         line_end = text.find("\n", e.end, end)
         shown_body = text[e.end:line_end if line_end >= 0 else end][:200]
         before = None if last_end is None else text[last_end:e.pos]
-        out.append(Segment(shown_body, line, column, name, display, _line(starts, e.end), cell, problem, before))
+        out.append((e.pos, end, Segment(shown_body, line, column, name, display, _line(starts, e.end), cell, problem,
+                                        before)))
         last_end = e.end
         k += 1
     return out

@@ -24,7 +24,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .lexer import ReadError, _layer, _size
+from .lexer import NO_NUMBER, ReadError, _layer, _size
 from .nodes import Equation, Index, Layer, Where
 
 _OPS = {"=": "=", "<": "<", ">": ">", "le": "≤", "leq": "≤", "leqslant": "≤", "ge": "≥", "geq": "≥",
@@ -112,7 +112,7 @@ def read_tail(p) -> tuple[list, list]:
         if t.kind == "macro" and t.text == "tag":
             labels.append(_tag(p))
             continue
-        if t.kind == "macro" and (t.text in ("nonumber", "notag") or (t.text == "\\" and p.peek(1).kind == "end")):
+        if t.kind == "macro" and (t.text in NO_NUMBER or (t.text == "\\" and p.peek(1).kind == "end")):
             p.next()  # no number for this line; a line break at the very end
             continue
         if t.kind == "macro" and t.text == "in":

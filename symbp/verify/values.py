@@ -102,6 +102,14 @@ def _broadcast_constant(a, b):
     return a, b
 
 
+def one_entry(a, b) -> tuple:
+    """(a, b) with a 1 × 1 matrix beside a number read as that number: the vector of a layer of one neuron is a
+    number (C = ½(y − a^L)² with one output)."""
+    if isinstance(a, Mat) == isinstance(b, Mat):
+        return a, b
+    return tuple(m.entries[0][0] if isinstance(m, Mat) and (m.rows, m.cols) == (1, 1) else m for m in (a, b))
+
+
 def _elementwise(a, b, fn):
     if isinstance(a, Mat):
         return Mat(a.rows, a.cols, [[fn(x, y) for x, y in zip(ra, rb)] for ra, rb in zip(a.entries, b.entries)])

@@ -49,12 +49,16 @@ from .instances import _quantities
 from .interpret import Uninterpretable
 from .nodes import Apply, Equation, Nabla, Partial, to_latex, walk
 from .conditions import apply_conditions
+from .claims import UNEQUAL, unequal
+from .depends import check_declaration
 from .reader import ReadError, read_claim
 from .recheck import HOOKS
 from .graphsingle import check_single, has_layers
 from .names import schematic
 from .samples import cost_definition, mean_claim, over_inputs, per_sample, sample_slip, total_cost, with_label
 from .scalar import check_scalar, is_scalar
+from .single_output import CONDITION as SINGLE, single_output
+from .vector_square import entrywise_ill_shaped, inner_reading, readings
 from .updates import is_rule, judge_step, read_rule
 
 STATUS_EXIT = {"holds": 0, "refuted": 1, "unreadable": 2, "uninterpretable": 2, "undecided": 3, "ambiguous": 3,
@@ -173,6 +177,15 @@ def verify(
         if nt.vectors == "row" and ruled.status in ("unreadable", "uninterpretable"):
             return _own_layer(formula, base, start, budget)
         return ruled
+    if unequal(formula):  # a ≠ b: not silently read as something else, not an error of the reader either
+        return Verification(status="unreadable", verdict="undecided", reason=UNEQUAL, **base)
+    declared = check_declaration(formula, nt, cost=cost)  # C = C(a^L): what a quantity depends on (``depends``)
+    if declared is not None:
+        status, reason, checked = declared
+        return Verification(status=status, verdict=_VERDICT[status], reason=reason, seconds=_since(start),
+                            interpretation={"words": "a declaration of what a quantity depends on", "latex": formula},
+                            checked=checked, instances=sum(c["instances"] for c in checked),
+                            **dict(base, family=tuple(tuple(c["sizes"]) for c in checked)))
     defined = cost_definition(formula, cost)
     if defined is not None:
         status, reason = defined
@@ -243,6 +256,16 @@ def verify(
         eq = apply_conditions(eq)
         outcome = check(eq, setting, budget)
         eq, outcome, grouping, reading = _grouped(formula, eq, outcome, setting, budget, start)
+        if outcome is not None and outcome.status == "refuted" and outcome.shape:  # C = ½(y − a^L)²: one output
+            outcome = single_output(eq, outcome, setting, max(1.0, budget - _since(start))) or outcome
+        squared = inner_reading(eq, nt.vectors == "row") if outcome is not None and entrywise_ill_shaped(
+            outcome, SINGLE) else None
+        if squared is not None:  # (a^l)^2 = (a^l)^T a^l: the square of a vector as the inner product too
+            found = readings(eq, outcome, squared, check(squared, setting, max(1.0, budget - _since(start))))
+            if found is not None and found[0] == "ambiguous":
+                outcome, grouping = None, found[1]
+            elif found is not None:  # refuted in both readings, or both hold on the user's one-output network
+                outcome.reason += found[1]
     except Uninterpretable as exc:
         if nt.vectors == "row" and not any(getattr(q, "layer", None) for q in walk(eq)):
             return _own_layer(formula, base, start, budget)

@@ -1,0 +1,256 @@
+r"""Values the notes give to inputs and parameters in their prose: examples, starting values and assumptions.
+
+Graph-style notes give numbers to the leaves of their graph (an input or a
+parameter, a name no definition computes): "For example take $x_1 = 0$",
+"Initially $b_1 := 0$", "We assume $w_{21} = 0$". None of them is part of the
+model the claims are checked on; what the notes' words around the value say
+decides what a claim that holds only with it is:
+
+* an **example** or a starting value ("for example", "e.g.", "take", "say",
+  "initially", "in the example", a section or an environment called Example;
+  např., например, na przykład, …): claims are about every value, so a claim
+  true only at the example is refuted, and the verdict says it holds only there;
+* an **assumption** that fixes the value for the whole model ("we assume",
+  "suppose", "throughout", "there is no bias", "for simplicity", "Let $…$";
+  předpokládejme, nechť, положим, пусть, предположим, załóżmy, niech, …): a claim
+  that holds only under it is ``conditional``, naming it and its line; never
+  "holds" (it is not true for every value), never refuted (the notes said to
+  assume it);
+* words that say neither: an example (the safe direction is never "holds").
+
+A value may be symbolic, a relation between entries of one leaf
+(``w_{21} = w_{11}``, a *tie*), when the words say example or assumption;
+without such words it stays a definition of the model, as before. A value written backwards
+(``0 = w_{21}``) is a value like ``w_{21} = 0``.
+
+>>> text = "We assume $w_{21} = 0$. For example take $x_1 = 1$. Here $b = 0$."
+>>> [prose_kind(text, 1, s) for s in ("w_{21} = 0", "x_1 = 1", "b = 0")]
+['assumption', 'example', 'example']
+"""
+
+from __future__ import annotations
+
+import re
+
+from .graphbuild import is_declaration
+from .graphnodes import Add, Deriv, Div, Equation, Mat, Mul, Neg, Num, Sym, to_latex, walk
+
+#: Words that make a value an example or a starting value, wherever they stand in its sentence (or its section).
+_EXAMPLE = re.compile(
+    r"for example|for instance|\be\.\s?g\.|\bexample|\binitial(?:ly|i[sz]e|i[sz]ed|i[sz]ation)?\b|\btake\b|\btaking\b"
+    r"|\bsay\b|\bstarting (?:value|point)|\bstart (?:with|from)\b|\bat the start\b"
+    r"|například|\bnapř\.|příklad|\bvezm\w*|\bna začátku|\bzpočátku|počáteční|inicializ"
+    r"|например|\bнапр\.|пример|\bвозьм\w*|\bскажем|изначально|\bвначале|начальн|инициализ"
+    r"|na przykład|\bnp\.|przykład|\bweźmy|\bpowiedzmy|początkow|\bna początku|inicjaliz",
+    re.I)
+#: Words after the value that make it an example: "$w_{21} = 0$, say".
+_EXAMPLE_AFTER = re.compile(r"^\W*(?:say|for example|for instance|e\.\s?g\.|např\.|скажем|например|powiedzmy|"
+                            r"na przykład)\b", re.I)
+#: Words that fix the value for the whole model (an assumption), in the sentence before the value.
+_ASSUMPTION = re.compile(
+    r"\bassum|\bsuppos|\bthroughout\b|\bthere (?:is|are) no\b|\bno bias|\bwithout (?:a |any )?bias|\bfor simplicity"
+    r"|\bfrom now on\b"
+    r"|předpoklád|předpoklad|\bbez (?:biasu|prahu)|\bpro jednoduchost"
+    r"|\bположим|предполож|предполага|\bдопуска|\bбез смещени|\bдля простоты"
+    r"|\bzałóżmy|\bzakład|założeni|\bbez (?:biasu|obciążenia)|\bdla uproszczenia",
+    re.I)
+#: "Let $…$" and its kin, a few words at most before the value and no other formula between.
+_LET = re.compile(r"(?:\blet|\bnechť|\bпусть|\bniech)(?:[\s,]+[^\s$.,]+){0,3}[\s,]*$", re.I)
+#: An example section or environment: the values under it are examples.
+_HEADING = re.compile(r"^(?:#{1,6}\s+(?P<md>[^\n]*)|\s*\\(?:sub)*section\*?\s*\{(?P<tex>[^{}\n]*)\}"
+                      r"|\s*\\paragraph\*?\s*\{(?P<par>[^{}\n]*)\})", re.M)
+_EXAMPLE_ENV = re.compile(r"\\(begin|end)\s*\{(?:example|examples|exercise|příklad|пример|przykład)\*?\}", re.I)
+#: The end of a sentence: . ! ? followed by a space, not after an abbreviation (e.g., i.e., např., np., т.е.).
+_SENTENCE_END = re.compile(r"(?<!\be\.g)(?<!\bi\.e)(?<!\bnapř)(?<!\bnp)(?<!т\.е)(?<!\bнапр)(?<!\bcf)(?<!\btj)"
+                           r"[.!?](?=\s)|\n\s*\n")
+_MATH = re.compile(r"\$\$?[^$]*\$\$?")
+
+
+def _locate(text: str, line: int, source: str) -> "tuple[int, int] | None":
+    """Where ``source`` (a formula as written, spaces collapsed) stands in ``text``, from ``line`` on."""
+    chunks = source.split()
+    if not chunks:
+        return None
+    pattern = re.compile(r"\s*".join(re.escape(c) for c in chunks))
+    lines = text.split("\n")
+    if not 1 <= line <= len(lines):
+        return None
+    start = sum(len(ln) + 1 for ln in lines[:line - 1])
+    m = pattern.search(text, start, start + sum(len(ln) + 1 for ln in lines[line - 1:line + 3]))
+    return (m.start(), m.end()) if m else None
+
+
+def prose_kind(text: str, line: int, source: str) -> str:
+    """'assumption' or 'example': what the words around the value ``source`` (at ``line`` of ``text``) make it
+    (words that say neither: an example).
+
+    >>> prose_kind("There is no bias: $b = 0$.", 1, "b = 0"), prose_kind("Assume, e.g., $b = 0$.", 1, "b = 0")
+    ('assumption', 'example')
+    >>> prose_kind("Пусть $w_{21} = 0$.", 1, "w_{21} = 0"), prose_kind("Niech na przykład $b = 0$.", 1, "b = 0")
+    ('assumption', 'example')
+    """
+    said = prose_words(text, line, source)
+    return "assumption" if said == "assumption" else "example"
+
+
+def prose_words(text: str, line: int, source: str) -> str:
+    """'example', 'assumption' or 'neither': what the words around ``source`` (at ``line`` of ``text``) say."""
+    at = _locate(text, line, source)
+    if at is None:
+        return "neither"
+    start, end = at
+    while start > 0 and text[start - 1] in "$":
+        start -= 1
+    while end < len(text) and text[end] in "$":
+        end += 1
+    before = text[:start]
+    near = before[-2000:]  # a sentence longer than this is cut there
+    ends = list(_SENTENCE_END.finditer(near))
+    sentence = near[ends[-1].end():] if ends else near
+    after = re.split(r"\$|[.!?;](?=\s)|\n\s*\n", text[end:], maxsplit=1)[0]
+    words = _MATH.sub(" ", sentence)
+    if _EXAMPLE.search(words) or _EXAMPLE_AFTER.search(after) or _in_example_part(before):
+        return "example"
+    if _ASSUMPTION.search(words) or _LET.search(sentence) or re.search(r"\bthroughout\b", after, re.I):
+        return "assumption"
+    return "neither"
+
+
+def _in_example_part(before: str) -> bool:
+    """Inside an example environment, or under a heading that names an example."""
+    envs = _EXAMPLE_ENV.findall(before)
+    if envs and envs[-1].lower() == "begin":
+        return True
+    heads = list(_HEADING.finditer(before))
+    if not heads:
+        return False
+    title = next(g for g in heads[-1].groups() if g is not None)
+    return bool(_EXAMPLE.search(title))
+
+
+# -- which equations are values ---------------------------------------------------------------------
+
+_ARITHMETIC = (Num, Neg, Div, Add, Mul, Mat)
+
+
+def is_value(eq: Equation, defined: set) -> bool:
+    """``x_1 = 0``, ``b_1 := 0``, ``x = (0, 0)``: a number (or numbers) given to a name no definition of the notes
+    computes (an input or a parameter, a leaf of the graph)."""
+    lhs, rhs = eq.sides[0], eq.sides[-1]
+    if len(eq.sides) != 2 or eq.rels[0] not in ("=", ":=", r"\equiv") or not isinstance(lhs, Sym):
+        return False
+    if any(not isinstance(n, _ARITHMETIC) for n in walk(rhs)):  # x_1 = 0, x = (0, 0)
+        return False
+    return not _computed(lhs, defined)
+
+
+def is_tie(eq: Equation, defined: set) -> bool:
+    """``w_{21} = w_{11}``, ``x_2 = 2 x_1``: an entry of a leaf given by numbers and other entries of the same
+    quantity (``g_1 = x_1 w_{11}`` defines g_1, whatever the words around it)."""
+    lhs, rhs = eq.sides[0], eq.sides[-1]
+    if len(eq.sides) != 2 or eq.rels[0] not in ("=", ":=", r"\equiv") or not isinstance(lhs, Sym) or not lhs.sub:
+        return False
+    named = [n for n in walk(rhs) if isinstance(n, Sym)]
+    if not named or any(not isinstance(n, (*_ARITHMETIC, Sym)) for n in walk(rhs)) or lhs in named:
+        return False
+    return not _computed(lhs, defined) and all(n.sub and n.base.lower() == lhs.base.lower() for n in named)
+
+
+def _computed(sym: Sym, defined: set) -> bool:
+    return sym.base.lower() in defined or sym.base.upper() in defined
+
+
+def backwards(eq: Equation) -> "Equation | None":
+    """``0 = w_{21}`` as ``w_{21} = 0`` (a number on the left, a name on the right); None for any other equation."""
+    if len(eq.sides) != 2 or eq.rels[0] not in ("=", ":=", r"\equiv"):
+        return None
+    lhs, rhs = eq.sides
+    if isinstance(rhs, Sym) and all(isinstance(n, _ARITHMETIC) for n in walk(lhs)):
+        return Equation((rhs, lhs), eq.rels)
+    return None
+
+
+def split_values(defs: list, claims: list, kind_of) -> tuple[list, list, dict]:
+    """(the model's definitions, the values given to leaves [(line, eq, piece)], id(eq) -> 'example' or
+    'assumption'). ``defs`` are [(line, eq, piece)], ``claims`` [(piece, eq)] (a value written backwards,
+    ``0 = w_{21}``, is taken from them: its piece's equation is turned round); ``kind_of(line, piece)`` says what
+    the words around a value say (``prose_words``: 'example', 'assumption' or 'neither'). A leaf is a name no other definition computes
+    (``x = (x_1, x_2)`` only names x's entries); a tie (``w_{21} = w_{11}``) is a value only when the words say
+    example or assumption outright, else it is a definition as before."""
+    words = {id(eq): kind_of(line, p) for line, eq, p in defs if is_value(eq, set()) or is_tie(eq, set())}
+    computed = set()
+    for line, eq, p in defs:
+        if is_value(eq, set()) or (is_tie(eq, set()) and words[id(eq)] != "neither"):
+            continue
+        lhs = eq.sides[0]
+        cells = [c for row in lhs.rows for c in row] if isinstance(lhs, Mat) else [lhs]
+        bases = {c.base for c in cells if isinstance(c, Sym)}
+        named = [n for n in walk(eq.sides[-1]) if isinstance(n, Sym)]
+        if named and all(n.base in bases and n.sub for n in named) and not is_declaration(eq):
+            continue  # x = (x_1, x_2): the entries named, nothing computed
+        computed |= bases | {b.lower() for b in bases} | {b.upper() for b in bases}
+    kept, values, kinds = [], [], {}
+    for d in defs:
+        line, eq, p = d
+        said = words.get(id(eq), "neither")
+        if is_value(eq, computed) or (said != "neither" and is_tie(eq, computed)):
+            values.append(d)
+            kinds[id(eq)] = "assumption" if said == "assumption" else "example"
+        else:
+            kept.append(d)
+    for p, eq in list(claims):
+        turned = backwards(eq)
+        if turned is None or not is_value(turned, computed):
+            continue
+        p.eqs[p.eqs.index(eq)] = turned
+        claims.remove((p, eq))
+        values.append((p.formula.line, turned, p))
+        said = kind_of(p.formula.line, p)
+        kinds[id(turned)] = "assumption" if said == "assumption" else "example"
+    return kept, values, kinds
+
+
+def with_values(defs: list, values: list) -> list:
+    """``defs`` and ``values`` together, for the model under the values: a definition that only names a quantity's
+    entries (``x = (x_1, x_2)``) gives way to a value of the whole quantity (``x = (0, 0)``)."""
+    whole = {eq.sides[0].base for _, eq, _ in values if isinstance(eq.sides[0], Sym) and not eq.sides[0].sub}
+    kept = []
+    for d in defs:
+        lhs = d[1].sides[0]
+        named = [n for n in walk(d[1].sides[-1]) if isinstance(n, Sym)]
+        if (isinstance(lhs, Sym) and not lhs.sub and lhs.base in whole and named
+                and all(n.base == lhs.base and n.sub for n in named)):
+            continue
+        kept.append(d)
+    return kept + list(values)
+
+
+def ties(values: list) -> set:
+    """The lower-case names of the quantities a tie among values relates (w for w_{21} = w_{11})."""
+    out = set()
+    for _, eq, _ in values:
+        if any(isinstance(n, Sym) for n in walk(eq.sides[-1])):
+            out |= {n.base.lower() for n in walk(eq) if isinstance(n, Sym)}
+    return out
+
+
+def by_tied(eq: Equation, tied: set) -> str:
+    """The first derivative of ``eq`` taken by a quantity a tie relates, in LaTeX; '' if none."""
+    for n in walk(eq):
+        if isinstance(n, Deriv) and any(isinstance(s, Sym) and s.base.lower() in tied for s in walk(n.den)):
+            return to_latex(n.den)
+    return ""
+
+
+def listed(values: list) -> str:
+    """'w_{21} = 0 on line 6; b = 0 on line 3'."""
+    return "; ".join(f"{to_latex(eq)} on line {line}" for line, eq, _ in values)
+
+
+EXAMPLE_WORDS = ("a value given to an input or a parameter (an example or a starting value): not part of the model, "
+                 "the claims are checked for every value")
+ASSUMPTION_WORDS = ("an assumption of the notes, a value given to an input or a parameter for the whole model: the "
+                    "claims are checked for every value, and one that holds only under it is conditional")
+
+__all__ = ["ASSUMPTION_WORDS", "EXAMPLE_WORDS", "backwards", "by_tied", "is_tie", "is_value", "listed", "prose_kind", "prose_words",
+           "split_values", "ties", "with_values"]

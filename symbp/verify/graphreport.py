@@ -1,0 +1,120 @@
+r"""The notes' formulas read in their own terms, into the notes' report (``graphnotes`` does the reading).
+
+``apply_graph`` gives the formulas the layered reading cannot read (or every
+formula, for the row-vector profile) their verdict in the notes' own terms:
+definitions of the model go to the definitions, values the prose gives to
+inputs and parameters (examples, assumptions) are filed with their words, and
+each claim gets one ``Verification`` (a formula of several claims: the worst
+verdict, each claim's given).
+"""
+
+from __future__ import annotations
+
+from .extract import Formula
+from .graphmodel import GraphError
+from .graphnotes import UNINTERPRETABLE, GraphNotes, Piece, graph_notes
+from .graphsingle import has_layers
+from .verification import Verification
+
+
+def apply_graph(report, text: str, notation_name: str, budget: float = 30.0, activation: str | None = None):
+    """Give the notes' formulas that the layered reading cannot read (or every formula, for the row-vector
+    profile) their verdict in the notes' own terms; definitions of the model go to the definitions (σ's too, when
+    it is read: ``graphsigma``); ``activation`` is the one given on the command line (None: not given)."""
+    formulas = sorted([r.formula for r in report.rows] + list(report.skipped), key=lambda f: f.line)
+    g = graph_notes(formulas, text, budget, activation)
+    report.graph = g
+    if g.model is None and not g.error:
+        return report
+    rows, skipped = [], list(report.skipped)
+    everything = notation_name == "rowvector"
+    if g.model is None and g.error and everything and not g.error.startswith(UNINTERPRETABLE) and any(_graph_form(r.formula.text) for r in report.rows):
+        raise GraphError(f"{report.path}: the notes' definitions contradict each other: {g.error}")
+    # in a layered profile the graph reading is a fallback: its failure leaves those formulas uninterpretable
+    # with the reason (below) instead of stopping the whole run (C = 1/n Σ_x C_x is not a vector C)
+    for row in report.rows:
+        f, layered = row.formula, row.result
+        key = id(f)
+        open_ = everything or layered.status in ("unreadable", "uninterpretable")
+        if g.model is None:
+            if open_ and _graph_form(f.text) and everything:
+                row = type(row)(f, Verification(formula=f.text, status="uninterpretable", verdict="undecided",
+                                                reason=g.error, notation=notation_name))
+            elif open_ and _graph_form(f.text):  # the layered reading's own reason first, then the graph's
+                row = type(row)(f, Verification(formula=f.text, status=layered.status, verdict="undecided",
+                                                reason=f"{layered.reason}; in the notes' own terms: {g.error}",
+                                                notation=notation_name))
+            rows.append(row)
+            continue
+        if f.line in g.sigma.lines and open_ and layered.status in ("unreadable", "uninterpretable"):
+            skipped.append(_as_kind(f, "definition", f"a definition: {g.sigma.words()}; the claims in the notes' "
+                                    "own terms are checked with it"))
+            continue
+        if key in g.values and open_:
+            skipped.append(_as_kind(f, "definition", g.values[key]))
+            continue
+        if key in g.definitions and open_:
+            skipped.append(_as_kind(f, "definition", "a definition in the notes' own terms (the model: "
+                                    + "; ".join(g.model.lines()) + ")"))
+            continue
+        if key in g.refuted_definitions and open_:
+            rows.append(type(row)(f, Verification(formula=f.text, status="refuted", verdict="refuted",
+                                                  reason=g.refuted_definitions[key], notation=notation_name)))
+            continue
+        piece = g.pieces.get(key)
+        if piece is not None and piece.error and everything:
+            rows.append(type(row)(f, Verification(formula=f.text, status="unreadable", verdict="undecided",
+                                                  reason=piece.error, notation=notation_name)))
+            continue
+        if key in g.results and open_:
+            p, results = g.results[key]
+            rows.append(type(row)(f, _verification(f, p, results, g, notation_name)))
+            continue
+        rows.append(row)
+    report.rows, report.skipped = rows, skipped
+    return report
+
+
+def _graph_form(text: str) -> bool:
+    return not has_layers(text)
+
+
+def _as_kind(f: Formula, kind: str, reason: str) -> Formula:
+    d = {name: getattr(f, name) for name in f.__dataclass_fields__}
+    d.update(kind=kind, reason=reason)
+    return Formula(**d)
+
+
+_ORDER = ("refuted", "undecided", "ambiguous", "uninterpretable", "conditional", "holds")
+
+
+def _verification(f: Formula, p: Piece, results: list, g: GraphNotes, notation_name: str):
+    status = next(s for s in _ORDER if any(r.status == s for r in results) or s == "holds")
+    if len(results) == 1:
+        reason = results[0].reason
+    else:
+        reason = "; ".join(f"claim {k + 1} ({p.texts[k] if k < len(p.texts) else ''}): {r.status}, {r.reason}"
+                           for k, r in enumerate(results))
+    cx = next((r.counterexample for r in results if r.counterexample is not None), None)
+    layouts = sorted({r.layout for r in results if r.layout})
+    words = "in the notes' own terms: " + "; ".join(g.model.lines())
+    if layouts:
+        words += "; layout: " + ", ".join(layouts)
+    verdict = {"holds": "proved", "refuted": "refuted", "conditional": "conditional"}.get(status, "undecided")
+    condition = "; ".join(dict.fromkeys(r.condition for r in results if r.status == "conditional"))
+    removed = tuple(p.removed)
+    if removed:
+        reason += " (not part of the claim: " + "; ".join(removed) + ")"
+    return Verification(formula=f.text, status=status, verdict=verdict, reason=reason, notation=notation_name,
+                        instances=sum(r.instances for r in results), counterexample=cx, condition=condition,
+                        interpretation={"words": words, "latex": " ; ".join(p.texts), "layout": _layout_words(results)})
+
+
+def _layout_words(results: list) -> str:
+    names = sorted({r.layout for r in results if r.layout})
+    if not names:
+        return "no vector derivative: the layout does not matter"
+    if names == ["both"]:
+        return "the same in the denominator and the numerator layout"
+    return " and ".join(f"{n.replace('+', ' and ')} layout" for n in names if n != "both") + " (" + "; ".join(
+        r.reason for r in results if r.layout and r.layout != "both") + ")"
