@@ -2540,7 +2540,7 @@ def test_rv10_f5_math_fence_in_a_blockquote_is_reported(tmp_path):
 
 # Review 11 F3: a σ the notes define (a written-out logistic, prose, or --activation sigmoid) was taken as generic in
 # graph notes, so the true ∂h_1/∂g_1 = h_1(1 − h_1) was refuted. Truth by hand: σ(t) = 1/(1 + e^{−t}) has
-# σ' = σ(1 − σ) (finite differences at t = 0.7: 0.2217 both, /work/rv11_files/fd_check.py); h_1(1 + h_1) and
+# σ' = σ(1 − σ) (finite differences at t = 0.7: 0.2217 both, review 11 fd_check.py); h_1(1 + h_1) and
 # 1 − h_1² are false for it (t = 0: 3/4 and 3/4 against 1/4). A σ the notes define in a way not read keeps no
 # refutation that needs σ generic: undecided, naming the definition; with σ generic the reason says so.
 _RV11_SIGMA = ("Let $x = (x_1, x_2)$ be a row vector and $W$ a $2 \\times 2$ matrix. We compute $g = x W$ and "
