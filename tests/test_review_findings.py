@@ -2808,3 +2808,133 @@ def test_rv12_f5_unchecked_declaration_is_not_judged(formula):
 def test_rv12_f5_checked_declarations_keep_their_verdicts():
     assert verify(r"a^L = a^L(y)").status == "refuted"
     assert verify(r"C = C(a^L)").status == "holds"
+
+
+# Review 11 F3: a σ the notes define (a written-out logistic, prose, or --activation sigmoid) was taken as generic in
+# graph notes, so the true ∂h_1/∂g_1 = h_1(1 − h_1) was refuted. Truth by hand: σ(t) = 1/(1 + e^{−t}) has
+# σ' = σ(1 − σ) (finite differences at t = 0.7: 0.2217 both, review 11 fd_check.py); h_1(1 + h_1) and
+# 1 − h_1² are false for it (t = 0: 3/4 and 3/4 against 1/4). A σ the notes define in a way not read keeps no
+# refutation that needs σ generic: undecided, naming the definition; with σ generic the reason says so.
+_RV11_SIGMA = ("Let $x = (x_1, x_2)$ be a row vector and $W$ a $2 \\times 2$ matrix. We compute $g = x W$ and "
+               "$h = \\sigma(g)$ entrywise, {said}, and the loss $L = L(h_1, h_2)$.\n\n"
+               "$$\\frac{{\\partial h_1}}{{\\partial g_1}} = h_1 (1 - h_1)$$\n\n"
+               "$$\\frac{{\\partial h_1}}{{\\partial g_1}} = h_1 (1 + h_1)$$\n\n"
+               "$$\\frac{{\\partial L}}{{\\partial g_2}} = \\frac{{\\partial L}}{{\\partial h_2}}\\, "
+               "\\sigma(g_2)(1 - \\sigma(g_2))$$\n")
+
+
+@pytest.mark.parametrize("said", [
+    "where $\\sigma(t) = \\frac{1}{1 + e^{-t}}$ is the logistic function",
+    "with $\\sigma(t) = 1/(1 + \\exp(-t))$",
+    "where $\\sigma$ is the logistic sigmoid",
+])
+def test_rv11_f3_logistic_sigma_in_graph_notes(tmp_path, said):
+    status, _, rows = _notes(tmp_path, _RV11_SIGMA.format(said=said), notation="rowvector")
+    assert list(status.values()) == ["holds", "refuted", "holds"], status
+    assert "logistic sigmoid" in next(iter(rows.values())).interpretation["words"]
+
+
+def test_rv11_f3_activation_given_on_the_command_line(tmp_path):
+    notes = _RV11_SIGMA.format(said="as usual")
+    status, _, _ = _notes(tmp_path, notes, notation="rowvector", activation="sigmoid")
+    assert list(status.values()) == ["holds", "refuted", "holds"], status
+    # tanh: σ' = 1 − σ², so all three are false (t = 0: σ'(0) = 1, σ(0) = 0, each right side is 0)
+    status, _, _ = _notes(tmp_path, notes, notation="rowvector", activation="tanh")
+    assert list(status.values()) == ["refuted", "refuted", "refuted"], status
+    # generic σ: the claims are false for σ(t) = t + t²/2 + t³/6, and the reason says σ was taken as generic
+    status, _, rows = _notes(tmp_path, notes, notation="rowvector")
+    assert list(status.values()) == ["refuted"] * 3, status
+    assert all("σ taken as" in r.reason for r in rows.values()), [r.reason for r in rows.values()]
+
+
+@pytest.mark.parametrize("said, named", [
+    ("where $\\sigma(t) = \\max(0, t)$", "line 1"),  # relu: not differentiable, not read in the notes' own terms
+    ("where $\\sigma(t) = \\frac{1}{1 + e^{t}}$", "line 1"),  # a σ of the notes' own
+    ("where $\\sigma$ is the logistic sigmoid or tanh", "in words at line 1"),  # two functions named
+])
+def test_rv11_f3_unread_definition_of_sigma_refutes_nothing(tmp_path, said, named):
+    status, _, rows = _notes(tmp_path, _RV11_SIGMA.format(said=said), notation="rowvector")
+    judged = {t: s for t, s in status.items() if "partial" in t}
+    assert list(judged.values()) == ["undecided"] * 3, status
+    assert all(named in rows[t].reason for t in judged), [rows[t].reason for t in judged]
+
+
+def test_rv11_f3_relu_given_refutes_nothing_that_needs_sigma(tmp_path):
+    status, _, rows = _notes(tmp_path, _RV11_SIGMA.format(said="as usual"), notation="rowvector", activation="relu")
+    assert list(status.values()) == ["undecided"] * 3, status
+    assert all("relu" in r.reason for r in rows.values())
+
+
+# Review 11 F6: w_{12} (1 − h_2²) — a weight entry before a bracket — was read as a function w_{12} applied to the
+# bracket (and x_3 \left(…\right) dropped the bracket), refuting true claims. Truth by hand: g = xW, h = tanh(g),
+# so ∂h_2/∂x_1 = (1 − h_2²) w_{12}; ∂h_2/∂x_1 = w_{21}(1 − h_2²) is false (another weight, rv11 p15).
+_RV11_TANH = ("Let $x = (x_1, x_2)$ be a row vector and $W$ a $2 \\times 3$ matrix. The layer computes $g = x W$, "
+              "then $h = \\tanh(g)$ entrywise, and the loss is $L = L(h_1, h_2, h_3)$.\n\n$${claim}$$\n")
+
+
+@pytest.mark.parametrize("claim, truth", [
+    (r"\frac{\partial h_2}{\partial x_1} = w_{12} (1 - h_2^2)", "holds"),
+    (r"\frac{\partial h_2}{\partial x_1} = w_{12}(1 - h_2^2)", "holds"),
+    (r"\frac{\partial h_2}{\partial x_1} = w_{21} (1 - h_2^2)", "refuted"),
+    (r"\frac{\partial L}{\partial x_2} = \sum_{j=1}^{3} w_{2j} (1 - h_j^2) \frac{\partial L}{\partial h_j}", "holds"),
+    (r"\frac{\partial L}{\partial x_2} = \sum_{j=1}^{3} w_{j2} (1 - h_j^2) \frac{\partial L}{\partial h_j}",
+     "refuted"),  # W is 2×3: w_{j2} runs over 1..2, h_j over 1..3
+    (r"\frac{\partial L}{\partial w_{12}} = x_1 \left(1 - h_2^2\right) \frac{\partial L}{\partial h_2}", "holds"),
+    (r"\frac{\partial L}{\partial w_{12}} = x_2 \left(1 - h_2^2\right) \frac{\partial L}{\partial h_2}", "refuted"),
+])
+def test_rv11_f6_weight_entry_before_a_bracket_is_a_product(tmp_path, claim, truth):
+    status, _, rows = _notes(tmp_path, _RV11_TANH.format(claim=claim), notation="rowvector")
+    assert list(status.values()) == [truth], (status, [r.reason for r in rows.values()])
+
+
+def test_rv11_f6_a_function_of_the_same_name_makes_it_ambiguous(tmp_path):
+    notes = ("Let $x = (x_1, x_2)$ be a row vector and $W$ a $2 \\times 2$ matrix. We compute $g = x W$, "
+             "$h = w(g)$ entrywise, and the loss $L = L(h_1, h_2)$.\n\n"
+             "$$\\frac{\\partial h_2}{\\partial x_1} = w_{12} (1 - h_2^2)$$\n")
+    status, _, rows = _notes(tmp_path, notes, notation="rowvector")
+    claim = r"\frac{\partial h_2}{\partial x_1} = w_{12} (1 - h_2^2)"
+    assert status[claim] == "uninterpretable", status
+    assert "ambiguous" in rows[claim].reason
+
+
+# Review 11 F1: the vector chain rule with a Jacobian, dL/dy = (dx/dy)^T dL/dx with x = W y (W 3×2), was refuted
+# ("shapes fit in neither layout"). Truth by hand: dx_k/dy_i = w_{ki}, so the Jacobian (a row per entry of x) is W
+# and dL/dy_i = Σ_k w_{ki} ∂L/∂x_k, i.e. W^T dL/dx (NumPy finite differences agree, rv11 fd_check.py). In the
+# mixed convention (gradients shaped like the variable, Jacobians a row per entry of the function; issue 14) the
+# claim holds and says so; when that reading and a pure layout both fit and disagree (W square), it is ambiguous,
+# never holds; a claim false in every reading that fits stays refuted.
+_RV11_COLUMN = ("Let $y$ be a column vector with entries $y_1, y_2$ and $W$ a ${n} \\times 2$ matrix. We compute "
+                "$x = W y$, then $z = h(x)$ entrywise, and the loss is $L = L({zs})$.\n\n$${claim}$$\n")
+
+
+@pytest.mark.parametrize("n, claim, truth", [
+    (3, r"\frac{dL}{dy} = \left(\frac{dx}{dy}\right)^T \frac{dL}{dx}", "holds"),
+    (3, r"\frac{dL}{dy} = 2 \left(\frac{dx}{dy}\right)^T \frac{dL}{dx}", "refuted"),
+    (3, r"\frac{dL}{dy} = W^T \frac{dL}{dx}", "holds"),
+    (2, r"\frac{dL}{dy} = \left(\frac{dx}{dy}\right)^T \frac{dL}{dx}", "ambiguous"),  # false in the denominator layout
+    (2, r"\frac{dL}{dy} = \frac{dx}{dy} \frac{dL}{dx}", "ambiguous"),  # true only in the denominator layout
+    (2, r"\frac{dL}{dy} = W \frac{dL}{dx}", "refuted"),  # W ≠ W^T in general: false in every layout
+])
+def test_rv11_f1_vector_chain_rule_with_a_jacobian(tmp_path, n, claim, truth):
+    zs = ", ".join(f"z_{k}" for k in range(1, n + 1))
+    status, _, rows = _notes(tmp_path, _RV11_COLUMN.format(n=n, zs=zs, claim=claim))
+    assert list(status.values()) == [truth], (status, [r.reason for r in rows.values()])
+    reason = next(iter(rows.values())).reason
+    if "frac{dx}{dy}" in claim:
+        assert "mixed layout" in reason, reason  # the reading used is stated
+    if truth == "ambiguous":
+        assert "holds" in reason and "refuted" in reason, reason  # both verdicts given
+
+
+# The row form (rv11 n35): z = y W with W 2×3, ∂L/∂y = ∂L/∂z ∂z/∂y; by hand ∂z_j/∂y_i = w_{ij}, the Jacobian is
+# W^T (3×2) and ∂L/∂y = ∂L/∂z W^T, so the claim holds in the mixed layout (the only one it fits).
+@pytest.mark.parametrize("claim, truth", [
+    (r"\frac{\partial L}{\partial y} = \frac{\partial L}{\partial z} \frac{\partial z}{\partial y}", "holds"),
+    (r"\frac{\partial L}{\partial y} = -\frac{\partial L}{\partial z} \frac{\partial z}{\partial y}", "refuted"),
+])
+def test_rv11_f1_row_form_chain_rule(tmp_path, claim, truth):
+    notes = ("Let $y = (y_1, y_2)$ be a row vector and $W$ a $2 \\times 3$ matrix. We compute $z = y W$ and the "
+             f"loss $L = L(z_1, z_2, z_3)$.\n\n$${claim}$$\n")
+    status, _, rows = _notes(tmp_path, notes, notation="rowvector")
+    assert list(status.values()) == [truth], (status, [r.reason for r in rows.values()])
+    assert "mixed layout" in next(iter(rows.values())).reason

@@ -49,13 +49,17 @@ def is_definition(eq) -> bool:
 
 
 def build(defs: list, formulas: list = (), hints: list = (), differentiated: dict | None = None,
-          sizes: dict | None = None) -> Model:
+          sizes: dict | None = None, sigma=None) -> Model:
     """The model of ``defs`` [(line, Equation)], shapes also from every formula and the prose ``hints``
-    [(line, name, orient, dims)]; ``sizes`` fixes dimensions the notes leave open (the family)."""
+    [(line, name, orient, dims)]; ``sizes`` fixes dimensions the notes leave open (the family); ``sigma`` is σ as
+    a function of a SymPy expression when the notes say which (``graphsigma``), None: σ is generic."""
     m = Model()
+    if sigma is not None:
+        m.sigma, m.sigma_is_generic = sigma, False
     _twice(defs)
     eqs = [eq for _, eq in defs] + list(formulas)
     m.functions = _functions(eqs)
+    m.applied = _functions([eq for _, eq in defs])
     _ranks(m, defs, eqs, hints)
     add_letters(m, hints)
     _shapes(m, defs, eqs, hints, sizes or {})

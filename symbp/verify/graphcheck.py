@@ -10,10 +10,14 @@ that point is confirmed by an independent numeric oracle (``graphoracle``:
 mpmath central differences of the notes' definitions); otherwise undecided.
 
 Layouts: the claim is evaluated in the denominator and the numerator layout
-(``graphevaluate``). The verdict is the one of the layouts in which the shapes
-fit; when both fit and disagree, the notes' own layout (the one their other
-claims fit in) decides and the other verdict is given too; without one the
-claim is *ambiguous* and both verdicts are reported.
+(``graphevaluate``), and, when it has both a gradient and a Jacobian, in the
+mixed layout too (gradients shaped like the variable, Jacobians with a row per
+entry of the function; issue 14). The verdict is the one of the layouts in
+which the shapes fit; when several fit and disagree, the notes' own layout (the
+one their other claims fit only in) decides and the other verdicts are given
+too; without one the claim is *ambiguous* and every verdict is reported. A
+reading added this way never makes a claim hold that another reading that fits
+refutes.
 """
 
 from __future__ import annotations
@@ -27,7 +31,7 @@ import sympy
 
 from ..certificate import Counterexample
 from ..general.reduction import ReductionTimeout, deadline
-from .graphevaluate import LAYOUTS, Evaluator, Misfit, derivative_forms, index_size, is_mat, shape_words
+from .graphevaluate import LAYOUTS, MIXED, Evaluator, Misfit, derivative_forms, index_size, is_mat, shape_words
 from .graphmodel import GraphUninterpretable, Model, Sum, Sym, split_index, to_latex
 from .graphnodes import Equation, walk
 from .graphsizes import letter_words
@@ -42,6 +46,7 @@ class LayoutVerdict:
     instances: int = 0
     counterexample: Counterexample | None = None
     failed_sides: tuple = ()
+    generic: tuple = ()  # the functions (atom names: "sigma", "L") taken as generic where the sides differ
 
 
 @dataclass
@@ -52,7 +57,18 @@ class GraphOutcome:
     verdicts: dict = field(default_factory=dict)
     counterexample: Counterexample | None = None
     instances: int = 0
+    generic: tuple = ()  # the functions taken as generic in a refutation (or a difference left undecided)
+    kinds: tuple = ()  # the kinds of vector derivative in the claim: "gradient", "jacobian"
     condition: str = ""  # conditional: the notes' assumptions it holds under, with their lines
+
+    def consistent_layouts(self) -> set:
+        """The layouts the claim fits only in: its layout, and the mixed one when that is the same here (a claim with
+        gradients only is the same in the mixed and the denominator layout); empty if it fits in several."""
+        if not self.verdicts or self.layout not in self.verdicts or any(
+                v.status != "misfit" for k, v in self.verdicts.items() if k != self.layout):
+            return set()
+        same = {("gradient",): "denominator", ("jacobian",): "numerator"}.get(tuple(sorted(self.kinds)))
+        return {self.layout} | ({MIXED} if MIXED not in self.verdicts and same == self.layout else set())
 
 
 def free_indices(eq: Equation, model: Model) -> dict:
@@ -78,56 +94,103 @@ def free_indices(eq: Equation, model: Model) -> dict:
     return out
 
 
-def check_graph(eq: Equation, model: Model, budget: float = 30.0, notes_layout: str = "") -> GraphOutcome:
-    """The verdict on ``eq`` (every side against the first), see the module docstring."""
+def check_graph(eq: Equation, model: Model, budget: float = 30.0, notes_layout: str | tuple = "") -> GraphOutcome:
+    """The verdict on ``eq`` (every side against the first), see the module docstring. ``notes_layout`` is the
+    notes' own layout, or the evidence of it: for each other claim that fits one layout only, the set of layouts
+    it is consistent with."""
     start = time.perf_counter()
     verdicts = {}
     layout_matters = False
+    kinds: set = set()
     for layout in LAYOUTS:
         left = budget - (time.perf_counter() - start)
-        verdict, used = _check_layout(eq, model, layout, max(left, 0.5))
+        verdict, used, seen = _check_layout(eq, model, layout, max(left, 0.5))
         verdicts[layout] = verdict
         layout_matters = layout_matters or used
+        kinds |= seen
     if not layout_matters:
         v = verdicts["denominator"]
         return _outcome(v, "", {})
+    out = _combine(eq, model, verdicts, kinds, notes_layout, budget - (time.perf_counter() - start))
+    out.kinds = tuple(sorted(kinds))
+    return out
+
+
+def _combine(eq: Equation, model: Model, verdicts: dict, kinds: set, notes_layout, left: float) -> GraphOutcome:
+    if kinds >= {"gradient", "jacobian"}:  # a gradient and a Jacobian: the mixed convention is a reading of its own
+        verdicts[MIXED], _, _ = _check_layout(eq, model, MIXED, max(left, 0.5))
     fit = {k: v for k, v in verdicts.items() if v.status != "misfit"}
+    notes_layout = _notes_choice(notes_layout, fit, kinds)
     if not fit:
-        v = verdicts["denominator"]
-        reason = "the shapes fit in neither layout: " + "; ".join(
-            f"{k}: {w.reason}" for k, w in verdicts.items())
+        reason = f"the shapes fit in {'neither' if len(verdicts) == 2 else 'no'} layout: " + "; ".join(f"{k}: {w.reason}" for k, w in verdicts.items())
         return GraphOutcome("refuted", reason, "", verdicts, None, 0)
+    misfits = "; ".join(f"{k}: {w.reason}" for k, w in verdicts.items() if k not in fit)
     if len(fit) == 1:
         (k, v), = fit.items()
         out = _outcome(v, k, verdicts)
-        out.reason = f"in the {k} layout (the only one the shapes fit: {verdicts[_other(k)].reason}); " + out.reason
+        out.reason = f"in the {k} layout (the only one the shapes fit: {misfits}); " + out.reason
         return out
-    a, b = fit["denominator"], fit["numerator"]
-    if a.status == b.status:
-        out = _outcome(a, "both", verdicts)
-        out.reason = "in both layouts; " + out.reason
+    names = list(fit)
+    first = fit[names[0]]
+    if all(v.status == first.status for v in fit.values()):
+        out = _outcome(first, "both" if names == list(LAYOUTS) else "+".join(names), verdicts)
+        if len(fit) == len(verdicts):
+            out.reason = ("in both layouts; " if len(fit) == 2 else "in every layout; ") + out.reason
+        else:
+            out.reason = f"in the {_and(names)} layouts (the shapes do not fit in the {misfits}); " + out.reason
         return out
     if notes_layout in fit:
-        chosen, other = fit[notes_layout], fit[_other(notes_layout)]
+        chosen = fit[notes_layout]
         out = _outcome(chosen, notes_layout, verdicts)
+        others = "; ".join(f"in the {k} layout it would be {v.status}: {v.reason}" for k, v in fit.items()
+                           if k != notes_layout)
         out.reason = (f"in the {notes_layout} layout, the notes' own (their other claims fit only in it): "
-                      f"{out.reason}; in the {_other(notes_layout)} layout it would be {other.status}: {other.reason}")
+                      f"{out.reason}; {others}")
         return out
-    reason = f"the layouts disagree: denominator layout {a.status} ({a.reason}); numerator layout {b.status} ({b.reason})"
-    return GraphOutcome("ambiguous", reason, "", verdicts, a.counterexample or b.counterexample,
-                        a.instances + b.instances)
+    reason = "the layouts disagree: " + "; ".join(f"{k} layout {v.status} ({v.reason})" for k, v in fit.items())
+    generic = set()
+    for v in fit.values():
+        generic |= set(v.generic)
+    return GraphOutcome("ambiguous", reason, "", verdicts, next((v.counterexample for v in fit.values()
+                                                                  if v.counterexample is not None), None),
+                        sum(v.instances for v in fit.values()), tuple(sorted(generic)))
 
 
-def _other(layout: str) -> str:
-    return "numerator" if layout == "denominator" else "denominator"
+def _notes_choice(evidence, fit: dict, kinds: set) -> str:
+    """The notes' own layout among the layouts ``fit`` of this claim: given, or the one at least two other claims
+    single out among them (a claim consistent with two of them singles out none), twice as often as any other."""
+    if isinstance(evidence, str):
+        if evidence == MIXED and MIXED not in fit:  # the same as one pure layout here
+            evidence = "numerator" if "jacobian" in kinds else "denominator"
+        return evidence if evidence in fit else ""
+    votes = {k: 0 for k in fit}
+    for consistent in evidence:
+        common = set(consistent) & set(fit)
+        if len(common) == 1:
+            votes[common.pop()] += 1
+    for k, n in votes.items():
+        if n >= 2 and all(n >= 2 * m for j, m in votes.items() if j != k):
+            return k
+    return ""
+
+
+def _and(names: list) -> str:
+    return ", ".join(names[:-1]) + " and " + names[-1] if len(names) > 1 else names[0]
 
 
 def _outcome(v: LayoutVerdict, layout: str, verdicts: dict) -> GraphOutcome:
     status = {"holds": "holds", "refuted": "refuted", "undecided": "undecided", "misfit": "refuted"}[v.status]
-    return GraphOutcome(status, v.reason, layout, verdicts, v.counterexample, v.instances)
+    return GraphOutcome(status, v.reason, layout, verdicts, v.counterexample, v.instances, v.generic)
 
 
-def _check_layout(eq: Equation, model: Model, layout: str, budget: float) -> tuple[LayoutVerdict, bool]:
+def _check_layout(eq: Equation, model: Model, layout: str, budget: float) -> tuple[LayoutVerdict, bool, set]:
+    """(the verdict in ``layout``, whether a vector derivative made the layout matter, the kinds of derivative)."""
+    kinds: set = set()
+    verdict, used = _check_in(eq, model, layout, budget, kinds)
+    return verdict, used, kinds
+
+
+def _check_in(eq: Equation, model: Model, layout: str, budget: float, kinds: set) -> tuple[LayoutVerdict, bool]:
     used = False
     try:
         ranges = free_indices(eq, model)
@@ -148,8 +211,10 @@ def _check_layout(eq: Equation, model: Model, layout: str, budget: float) -> tup
                 try:
                     values = [ev.value(s) for s in eq.sides]
                 except Misfit as exc:
+                    kinds |= ev.kinds
                     return LayoutVerdict(layout, "misfit", _where(bind) + str(exc) + _sizes(ev.letters_used)), \
                         ev.layout_used or used
+                kinds |= ev.kinds
                 used = used or ev.layout_used
                 letters.update(ev.letters_used)
                 instances += 1
@@ -173,12 +238,39 @@ def _check_layout(eq: Equation, model: Model, layout: str, budget: float) -> tup
     cx = refute(model, lv, rv, bind, entry, k, eq, layout)
     sides = ", ".join(str(s + 1) for s in failed)
     where = _where(bind) + (f"entry {entry}, " if entry else "")
+    generic = generic_functions(model, lv - rv)
     if cx is None:
         return LayoutVerdict(layout, "undecided", f"{where}side {sides} differs from side 1 symbolically, but no "
-                             "exact point separating them was found", instances, None, tuple(failed)), used
+                             "exact point separating them was found" + generic_words(generic), instances, None,
+                             tuple(failed), generic), used
     words = f"{where}side {sides} differs from side 1" if len(eq.sides) > 2 else f"{where}the two sides differ"
     words += _sizes(letters)
-    return LayoutVerdict(layout, "refuted", words, instances, cx, tuple(failed)), used
+    return LayoutVerdict(layout, "refuted", words + generic_words(generic), instances, cx, tuple(failed),
+                         generic), used
+
+
+def generic_functions(model: Model, expr) -> tuple:
+    """The names of the generic functions whose atoms ``expr`` holds (looking inside the atoms' points)."""
+    names, todo, seen = set(), list(sympy.sympify(expr).free_symbols), set()
+    while todo:
+        s = todo.pop()
+        if s in seen or not model.atoms.is_atom(s):
+            continue
+        seen.add(s)
+        key = model.atoms.keys[s]
+        names.add(key[1])
+        for a in key[-1]:
+            todo.extend(sympy.sympify(a).free_symbols)
+    return tuple(sorted(names))
+
+
+def generic_words(names: tuple) -> str:
+    """' (with σ, L taken as generic differentiable functions)' for a verdict that depends on them."""
+    if not names:
+        return ""
+    shown = ", ".join("σ" if n == "sigma" else n for n in names)
+    what = "a generic differentiable function" if len(names) == 1 else "generic differentiable functions"
+    return f" (with {shown} taken as {what})"
 
 
 def _sizes(letters: dict) -> str:
@@ -270,4 +362,4 @@ def read_words(model: Model) -> str:
     return "; ".join(model.lines())
 
 
-__all__ = ["GraphOutcome", "LayoutVerdict", "check_graph", "free_indices", "read_words", "refute", "GraphUninterpretable"]
+__all__ = ["GraphOutcome", "LayoutVerdict", "check_graph", "free_indices", "generic_functions", "generic_words", "read_words", "refute", "GraphUninterpretable"]

@@ -9,7 +9,12 @@ vectors and matrices is laid out by the *layout* convention:
   derivative of an m-vector by an n-vector is n × m (one row per entry of the
   variable);
 * ``numerator``: ∂L/∂X has the shape of X^T; the derivative of an m-vector by
-  an n-vector is the Jacobian, m × n (one row per entry of the function).
+  an n-vector is the Jacobian, m × n (one row per entry of the function);
+* ``mixed`` (common in ML notes): ∂L/∂X of a scalar L has the shape of X, as in
+  the denominator layout, and the derivative of a vector is the Jacobian, as in
+  the numerator layout: dL/dy = (dz/dy)^T dL/dz with z = W y, dz/dy = W.
+  It differs from both only in a formula with a gradient and a Jacobian
+  (``kinds``).
 
 A shape that does not fit is a ``Misfit`` naming both shapes; a quantity the
 notes never define is ``GraphUninterpretable``, naming it.
@@ -25,9 +30,13 @@ from .graphmodel import (KNOWN, Add, Bar, Call, Deriv, Div, Dots, GraphUninterpr
 from .graphsizes import bound
 
 LAYOUTS = ("denominator", "numerator")
+#: The mixed convention, tried besides the two pure layouts when a formula has a gradient and a Jacobian.
+MIXED = "mixed"
 LAYOUT_WORDS = {
     "denominator": "denominator layout: ∂L/∂X has the shape of X, ∂y/∂x has a row per entry of x",
     "numerator": "numerator layout: ∂L/∂X has the shape of Xᵀ, ∂y/∂x is the Jacobian (a row per entry of y)",
+    "mixed": "mixed layout: ∂L/∂X of a scalar has the shape of X, ∂y/∂x of a vector is the Jacobian (a row per "
+             "entry of y)",
 }
 
 
@@ -58,6 +67,7 @@ class Evaluator:
         self.layout = layout
         self.bind = dict(bind or {})
         self.layout_used = False  # whether a vector derivative made the layout matter
+        self.kinds: set = set()  # "gradient" (a scalar by a vector or matrix), "jacobian" (a vector's derivative)
         self.loose = False  # in a definition: an entry beyond a quantity's size is a scalar of its own
         self.letters_used: dict = {}  # the letters of sums' bounds and the sizes they stood for
         self.forms: dict = {}  # (F, V) as written -> (times ∂F/∂V is written, whether dF/dV is): ``derivative_forms``
@@ -227,6 +237,8 @@ class Evaluator:
         if isinstance(node.func, Sym):
             base = node.func.base
             name = self.m.canonical(base)
+            if self._product(node, name):
+                return self.value(Mul((node.func, node.args[0])))
             if name in self.m.quantities and base not in self.m.functions - set(self.m.quantities):
                 # y_1(x_1, x_2) in a claim: the quantity y_1 (its arguments say what it depends on)
                 return self.value(node.func)
@@ -247,17 +259,32 @@ class Evaluator:
         if fn is None:
             raise GraphUninterpretable(f"{node.func} is not read here")
         if node.primes:
-            if node.func != "sigma" or self.m.sigma_is_generic:
-                t = sympy.Symbol("t")
-                deriv = sympy.diff(fn(t), t) if not self.m.sigma_is_generic or node.func != "sigma" else None
             arg = self.value(node.args[0])
             if node.func == "sigma" and self.m.sigma_is_generic:
                 one = lambda e: self.m.atoms.partial(_fname("sigma"), 0, (self.m.full(e),))  # noqa: E731
-            else:
+            else:  # tanh', exp', and σ' when the notes (or the user) say what σ is
+                t = sympy.Symbol("t")
+                deriv = sympy.diff(fn(t), t)
                 one = lambda e: deriv.subs(t, e)  # noqa: E731
             return arg.applyfunc(one) if is_mat(arg) else one(arg)
         arg = self.value(node.args[0])
         return arg.applyfunc(fn) if is_mat(arg) else fn(arg)
+
+    def _product(self, node: Call, name: str) -> bool:
+        """w_{12} (1 - h_2^2), x_3 (…): a quantity's entry before one bracket is a product, not an application
+        (y_1(x_1), an entry some definition computes before a name, is that entry, the name saying what it depends
+        on); when the notes' definitions also apply a function of that name, which one is meant is not said
+        (uninterpretable, naming both)."""
+        base = node.func.base
+        if name not in self.m.quantities or len(node.args) != 1 or node.primes or not node.func.sub:
+            return False
+        if name in self.m.defs_names() and isinstance(node.args[0], Sym):
+            return False
+        if base in self.m.applied:
+            raise GraphUninterpretable(f"{to_latex(node)}: the notes apply a function {base} and name a quantity "
+                                       f"{node.func.latex()}, so this is {node.func.latex()} times the bracket or "
+                                       f"{base} applied to it: ambiguous")
+        return True
 
     def _prime_call(self, node: Call):
         # h'(g): the derivative of the notes' function h, entry by entry
@@ -347,14 +374,16 @@ class Evaluator:
                                        "than two indices")
         self.layout_used = True
         if not is_mat(f):  # a scalar by a vector or a matrix
+            self.kinds.add("gradient")
             g = var.applyfunc(lambda v: d(f, v))
-            return g if self.layout == "denominator" else g.T
+            return g if self.layout in ("denominator", MIXED) else g.T
+        self.kinds.add("jacobian")
         if not is_mat(var):  # a vector by a scalar
             g = f.applyfunc(lambda e: d(e, var))
-            return g if self.layout == "numerator" else g.T
+            return g if self.layout in ("numerator", MIXED) else g.T
         fl, vl = list(f), list(var)
         jac = grid(lambda r, c: d(fl[r], vl[c]), len(fl), len(vl))
-        return jac if self.layout == "numerator" else jac.T
+        return jac if self.layout in ("numerator", MIXED) else jac.T
 
     def _Bar(self, node: Bar):
         inner, at = node.arg, node.at

@@ -83,6 +83,7 @@ class Model:
     nodes: dict = field(default_factory=dict)  # (name, idx) -> symbol
     names: dict = field(default_factory=dict)  # symbol -> (name, idx)
     functions: set = field(default_factory=set)  # generic functions the notes use (h, L, sigma)
+    applied: set = field(default_factory=set)  # the functions the definitions apply (h in z = h(y)), not claims
     atoms: Atoms = field(default_factory=Atoms)
     repairs: list = field(default_factory=list)  # (line, words)
     notes: list = field(default_factory=list)  # how the model was read, in words

@@ -32,6 +32,7 @@ from .graphexamples import (ASSUMPTION_WORDS, EXAMPLE_WORDS, by_tied, listed, pr
                             with_values)
 from .graphnodes import Equation, Mat, walk
 from .graphread import read_graph
+from .graphsigma import SigmaReading, blocking, sigma_reading
 from .graphsizes import size_letters
 from .graphundefined import contradicted_declaration, input_names, involved, make_generic, undefined_nodes
 from .graphundefined import words as undefined_words
@@ -66,9 +67,10 @@ class GraphNotes:
     results: dict = field(default_factory=dict)  # id(formula) -> (status, reason, outcome, texts)
     definitions: set = field(default_factory=set)  # id(formula) of the model's definitions
     refuted_definitions: dict = field(default_factory=dict)  # id(formula) -> reason
-    layout: str = ""
+    layout: tuple = ()  # the evidence of the notes' own layout (``_notes_layout``)
     pieces: dict = field(default_factory=dict)  # id(formula) -> Piece
     values: dict = field(default_factory=dict)  # id(formula) -> why a value given to a leaf is not in the model
+    sigma: SigmaReading = field(default_factory=SigmaReading)  # what σ is (``graphsigma``)
 
 
 def clean(text: str) -> tuple[list, tuple]:
@@ -160,8 +162,11 @@ def hints_and_prose(text: str) -> tuple[list, list]:
     return hints, defs
 
 
-def graph_notes(items: list, text: str, budget: float = 30.0) -> GraphNotes:
-    """Read and check the notes' formulas in their own terms (see the module docstring)."""
+def graph_notes(items: list, text: str, budget: float = 30.0, activation: str | None = None) -> GraphNotes:
+    """Read and check the notes' formulas in their own terms (see the module docstring); σ is what the notes
+    or ``activation`` (given on the command line) say it is (``graphsigma``), else generic."""
+    reading = sigma_reading(items, text, activation)
+    sigma = reading.function()
     pieces, mentions = [], []
     for f in items:
         if f.kind == "prose":
@@ -199,11 +204,11 @@ def graph_notes(items: list, text: str, budget: float = 30.0) -> GraphNotes:
             defs.append((line, eq, None))
     defs, values, kinds = split_values(defs, claims, lambda line, p: _words(text, p))
     all_eqs = [step_free(eq) for p in pieces for eq in p.eqs] + mentions
-    defs, demoted = _consequences(defs, values, all_eqs, hints, claims, budget)
+    defs, demoted = _consequences(defs, values, all_eqs, hints, claims, budget, sigma)
     claims += [(p, eq) for _, eq, p in demoted]
     as_claims = {id(eq) for _, eq, _ in demoted}
     is_claim = lambda eq: id(eq) in as_claims or not (is_declaration(eq) or is_definition(eq))  # noqa: E731
-    out = GraphNotes(None)
+    out = GraphNotes(None, sigma=reading)
     out.pieces = {id(p.formula): p for p in pieces}
     for _, _, p in values:
         if p is not None and all(any(e is v for _, v, _ in values) for e in p.eqs):
@@ -211,11 +216,13 @@ def graph_notes(items: list, text: str, budget: float = 30.0) -> GraphNotes:
             out.values[id(p.formula)] = ASSUMPTION_WORDS if assumed else EXAMPLE_WORDS
     if not defs:
         return out
-    model, error, repaired, check = _checker(defs, all_eqs, hints, claims)
+    model, error, repaired, check = _checker(defs, all_eqs, hints, claims, sigma)
     out.model = model
     if model is None:
         out.error = error
         return out
+    if reading.words():
+        model.notes.append(reading.words())
     for line, eq, p in defs:
         if p is not None and not any(id(e) in as_claims for e in p.eqs):
             out.definitions.add(id(p.formula))
@@ -234,10 +241,24 @@ def graph_notes(items: list, text: str, budget: float = 30.0) -> GraphNotes:
     for key, (p, results) in outcomes.items():
         if out.layout and any(r.status == "ambiguous" for r in results):
             results = [check(eq, budget, out.layout) for eq in p.eqs if is_claim(eq)]
-        out.results[key] = (p, results)
+        out.results[key] = (p, [_unblocked(r, reading) for r in results])
     if values:
-        _under_values(out, defs, values, kinds, (all_eqs, hints, claims), budget, is_claim)
+        _under_values(out, defs, values, kinds, (all_eqs, hints, claims), budget, is_claim, sigma)
     return out
+
+
+def _unblocked(outcome: GraphOutcome, reading: SigmaReading) -> GraphOutcome:
+    """A refutation (or a disagreement of the layouts) that takes a function as generic which the notes define in
+    a way not read is not issued: undecided, naming the definition (σ(t) = max(0, t), a function in words)."""
+    if outcome.status not in ("refuted", "ambiguous"):
+        return outcome
+    why = blocking(outcome.generic, reading)
+    if not why:
+        return outcome
+    shown = ", ".join("σ" if n == "sigma" else n for n in outcome.generic if n in reading.unread)
+    return GraphOutcome("undecided", f"{outcome.status} only with {shown} taken as a generic function, but {why}; "
+                        f"the claim is not judged against another function ({outcome.reason})", outcome.layout,
+                        outcome.verdicts, None, outcome.instances, outcome.generic, outcome.kinds)
 
 
 def _words(text: str, p) -> str:
@@ -252,16 +273,17 @@ def _words(text: str, p) -> str:
     return "assumption" if said == {"assumption"} else "neither"
 
 
-def _checker(defs: list, all_eqs: list, hints: list, claims: list):
+def _checker(defs: list, all_eqs: list, hints: list, claims: list, sigma=None):
     """(model, error, repaired pieces, check): the model of ``defs`` and the check of a claim on it (on every
-    member of the family of open sizes, the nodes the notes never define made generic)."""
-    model, error, repaired = _model(defs, all_eqs, hints, claims)
+    member of the family of open sizes, the nodes the notes never define made generic); ``sigma``: σ when the
+    notes say what it is (``graphsigma``), None: generic."""
+    model, error, repaired = _model(defs, all_eqs, hints, claims, sigma=sigma)
     if model is None:
         return None, error, [], None
     opened = bool(open_dims([(ln, e) for ln, e, _ in defs], all_eqs, hints))
     family = [model]
     if opened:  # sizes the notes leave open: a second member with other sizes
-        other, error2, _ = _model(defs, all_eqs, hints, claims, start=1)
+        other, error2, _ = _model(defs, all_eqs, hints, claims, start=1, sigma=sigma)
         if other is not None:
             family.append(other)
             model.notes.append("sizes the notes leave open are checked at two choices (starting at 2 and at 3)")
@@ -275,7 +297,7 @@ def _checker(defs: list, all_eqs: list, hints: list, claims: list):
     twins = []
     if undefined:  # each member with the nodes the notes never define made generic (graphundefined)
         for k in range(len(family)):
-            twin, _, _ = _model(defs, all_eqs, hints, claims, start=k)
+            twin, _, _ = _model(defs, all_eqs, hints, claims, start=k, sigma=sigma)
             if twin is None:
                 undefined, twins = [], []
                 break
@@ -286,7 +308,7 @@ def _checker(defs: list, all_eqs: list, hints: list, claims: list):
 
 
 def _consequences(defs: list, values: list, all_eqs: list, hints: list, claims: list,
-                  budget: float) -> tuple[list, list]:
+                  budget: float, sigma=None) -> tuple[list, list]:
     """(the model's definitions, those taken out of it): a definition that contradicts another only without the
     values (g_1 = x_1 w_{11} + x_2 w_{21} beside g = x W + b and "there is no bias: b = 0") follows from them; it is
     checked as a claim (it holds only under the values), not a second definition of g_1. Taken out only if it
@@ -322,24 +344,24 @@ def _consequences(defs: list, values: list, all_eqs: list, hints: list, claims: 
         return defs, []
     if not out:
         return defs, []
-    model = _model(with_values(kept, values), all_eqs, hints, claims)[0]
+    model = _model(with_values(kept, values), all_eqs, hints, claims, sigma=sigma)[0]
     if model is None or any(_check(eq, model, budget / 4).status != "holds" for _, eq, _ in out):
         return defs, []
     return kept, out
 
 
 def _under_values(out: GraphNotes, defs: list, values: list, kinds: dict, rest: tuple, budget: float,
-                  is_claim) -> None:
+                  is_claim, sigma=None) -> None:
     """A claim refuted for every value: under the notes' assumptions it is conditional if it holds there (naming
     them), else their verdict; one that holds only at the example values says so, naming their lines."""
     assumed = [v for v in values if kinds[id(v[1])] == "assumption"]
     examples = [v for v in values if kinds[id(v[1])] != "assumption"]
     under = None
     if assumed:
-        _, error, _, under = _checker(with_values(defs, assumed), *rest)
+        _, error, _, under = _checker(with_values(defs, assumed), *rest, sigma)
         if under is None:
             error = error or "the model cannot be built with them"
-    both = _model(with_values(defs, values), *rest)[0] if examples else None
+    both = _model(with_values(defs, values), *rest, sigma=sigma)[0] if examples else None
     tied = ties(assumed)
     for p, results in out.results.values():
         for k, eq in enumerate([e for e in p.eqs if is_claim(e)]):
@@ -426,22 +448,11 @@ def _check(eq: Equation, model: Model, budget: float, layout: str = "") -> Graph
         return GraphOutcome("uninterpretable", str(exc))
 
 
-def _notes_layout(outcomes: dict) -> str:
-    votes = {"denominator": [], "numerator": []}
-    for p, results in outcomes.values():
-        for r in results:
-            if r.layout in votes and r.verdicts and r.verdicts[_other(r.layout)].status == "misfit":
-                votes[r.layout].append(p.formula.line)
-    d, n = len(votes["denominator"]), len(votes["numerator"])
-    if d >= 2 * n and d >= 2:
-        return "denominator"
-    if n >= 2 * d and n >= 2:
-        return "numerator"
-    return ""
-
-
-def _other(layout: str) -> str:
-    return "numerator" if layout == "denominator" else "denominator"
+def _notes_layout(outcomes: dict) -> tuple:
+    """The evidence of the notes' own layout: for each claim that fits in one layout only, the layouts it is
+    consistent with (``GraphOutcome.consistent_layouts``); ``check_graph`` weighs it among the layouts a claim fits."""
+    return tuple(frozenset(c) for _, results in outcomes.values() for r in results
+                 if (c := r.consistent_layouts()))
 
 
 def _differentiated(claims: list, model: Model) -> dict:
@@ -460,13 +471,13 @@ def _differentiated(claims: list, model: Model) -> dict:
     return out
 
 
-def _model(defs, all_eqs, hints, claims, start: int = 0):
+def _model(defs, all_eqs, hints, claims, start: int = 0, sigma=None):
     """(model, error, repaired pieces): the model of the definitions, a cycle repaired if one exchange does it."""
     plain = [(line, eq) for line, eq, _ in defs]
     sizes = {"start": start}
     try:
-        first = build(plain, all_eqs, hints, sizes=sizes)
-        return build(plain, all_eqs, hints, _differentiated(claims, first), sizes), "", []
+        first = build(plain, all_eqs, hints, sizes=sizes, sigma=sigma)
+        return build(plain, all_eqs, hints, _differentiated(claims, first), sizes, sigma), "", []
     except GraphUninterpretable as exc:  # a definition with no meaning in the model (\sum_w w^2): not a contradiction
         return None, UNINTERPRETABLE + str(exc), []
     except GraphError as exc:
@@ -480,8 +491,8 @@ def _model(defs, all_eqs, hints, claims, start: int = 0):
         tried.add(line)
         trial = [(ln, _exchange(e) if ln == line and _exchange(e) is not None else e) for ln, e, _ in defs]
         try:
-            first = build(trial, all_eqs, hints, sizes=sizes)
-            model = build(trial, all_eqs, hints, _differentiated(claims, first), sizes)
+            first = build(trial, all_eqs, hints, sizes=sizes, sigma=sigma)
+            model = build(trial, all_eqs, hints, _differentiated(claims, first), sizes, sigma)
         except GraphError:
             continue
         if not _declarations_agree(model):

@@ -17,11 +17,12 @@ from .graphsingle import has_layers
 from .verification import Verification
 
 
-def apply_graph(report, text: str, notation_name: str, budget: float = 30.0):
+def apply_graph(report, text: str, notation_name: str, budget: float = 30.0, activation: str | None = None):
     """Give the notes' formulas that the layered reading cannot read (or every formula, for the row-vector
-    profile) their verdict in the notes' own terms; definitions of the model go to the definitions."""
+    profile) their verdict in the notes' own terms; definitions of the model go to the definitions (σ's too, when
+    it is read: ``graphsigma``); ``activation`` is the one given on the command line (None: not given)."""
     formulas = sorted([r.formula for r in report.rows] + list(report.skipped), key=lambda f: f.line)
-    g = graph_notes(formulas, text, budget)
+    g = graph_notes(formulas, text, budget, activation)
     report.graph = g
     if g.model is None and not g.error:
         return report
@@ -44,6 +45,10 @@ def apply_graph(report, text: str, notation_name: str, budget: float = 30.0):
                                                 reason=f"{layered.reason}; in the notes' own terms: {g.error}",
                                                 notation=notation_name))
             rows.append(row)
+            continue
+        if f.line in g.sigma.lines and open_ and layered.status in ("unreadable", "uninterpretable"):
+            skipped.append(_as_kind(f, "definition", f"a definition: {g.sigma.words()}; the claims in the notes' "
+                                    "own terms are checked with it"))
             continue
         if key in g.values and open_:
             skipped.append(_as_kind(f, "definition", g.values[key]))
@@ -111,5 +116,5 @@ def _layout_words(results: list) -> str:
         return "no vector derivative: the layout does not matter"
     if names == ["both"]:
         return "the same in the denominator and the numerator layout"
-    return " and ".join(f"{n} layout" for n in names if n != "both") + " (" + "; ".join(
+    return " and ".join(f"{n.replace('+', ' and ')} layout" for n in names if n != "both") + " (" + "; ".join(
         r.reason for r in results if r.layout and r.layout != "both") + ")"

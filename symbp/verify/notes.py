@@ -264,7 +264,7 @@ def _verify_items(text, items, notation, path, kind, strict, activation, cost, o
         elif on_row is not None:
             streamed += 1
             on_row(row, streamed, total)
-    report = apply_graph(report, text, nt.name.lower())
+    report = apply_graph(report, text, nt.name.lower(), activation=activation)
     if on_row is not None:
         for row in report.rows:
             if id(row.formula) in held:
