@@ -2938,3 +2938,32 @@ def test_rv11_f1_row_form_chain_rule(tmp_path, claim, truth):
     status, _, rows = _notes(tmp_path, notes, notation="rowvector")
     assert list(status.values()) == [truth], (status, [r.reason for r in rows.values()])
     assert "mixed layout" in next(iter(rows.values())).reason
+
+
+# Review 12 F1: an example value that is not a plain number (w_{21} = b_1, w_{21} = x_1, w_{21} = \tanh(0),
+# x_1 = 0^2) became a definition of the model, so a claim true only with it held. Truth by hand (g = xW + b,
+# h = tanh g): ∂h₁/∂x₂ = (1 − h₁²) w₂₁ and ∂h₁/∂w₁₁ = (1 − h₁²) x₁, so each claim below is false for general w₂₁
+# or x₁. Under example words the value is kept out of the model: the claim is refuted, naming the example; under
+# assumption words it is not held either. "Let $…$" alone still defines (it may define a node).
+@pytest.mark.parametrize("claim, prose", [
+    (r"\frac{\partial h_1}{\partial x_2} = (1 - h_1^2) b_1", "For example $w_{21} = b_1$."),
+    (r"\frac{\partial h_1}{\partial x_2} = (1 - h_1^2) x_1", "For example $w_{21} = x_1$."),
+    (r"\frac{\partial h_1}{\partial x_2} = 0", "For example $w_{21} = \\tanh(0)$."),
+    (r"\frac{\partial h_1}{\partial w_{11}} = 0", "For example $x_1 = 0^2$."),
+])
+def test_rv12_f1_symbolic_example_value_is_no_definition(tmp_path, claim, prose):
+    notes = _RV7_TANH + f"$${claim}$$\n\n{prose}\n"
+    status, _, rows = _notes(tmp_path, notes)
+    assert list(status.values()) == ["refuted"], status
+    assert "example values" in next(iter(rows.values())).reason
+    # the claim true for every value still holds beside the same example
+    true = (r"\frac{\partial h_1}{\partial x_2} = (1 - h_1^2) w_{21}" if "x_2" in claim
+            else r"\frac{\partial h_1}{\partial w_{11}} = (1 - h_1^2) x_1")
+    status, _, _ = _notes(tmp_path, _RV7_TANH + f"$${true}$$\n\n{prose}\n")
+    assert list(status.values()) == ["holds"], status
+
+
+def test_rv12_f1_assumed_symbolic_value_does_not_hold(tmp_path):
+    claim = r"\frac{\partial h_1}{\partial x_2} = (1 - h_1^2) x_1"  # true only where w_21 = x_1
+    status, _, _ = _notes(tmp_path, _RV7_TANH + f"$${claim}$$\n\nWe assume $w_{{21}} = x_1$.\n")
+    assert list(status.values())[0] in ("conditional", "uninterpretable"), status

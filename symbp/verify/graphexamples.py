@@ -20,7 +20,10 @@ decides what a claim that holds only with it is:
 
 A value may be symbolic, a relation between entries of one leaf
 (``w_{21} = w_{11}``, a *tie*), when the words say example or assumption;
-without such words it stays a definition of the model, as before. A value written backwards
+without such words it stays a definition of the model, as before. Any other
+expression given to a leaf (``w_{21} = b_1``, ``w_{21} = \tanh(0)``) is a value
+when the words say example or assumption outright ("Let $…$" alone is not
+enough: it may define a node). A value written backwards
 (``0 = w_{21}``) is a value like ``w_{21} = 0``.
 
 >>> text = "We assume $w_{21} = 0$. For example take $x_1 = 1$. Here $b = 0$."
@@ -100,8 +103,9 @@ def prose_kind(text: str, line: int, source: str) -> str:
     return "assumption" if said == "assumption" else "example"
 
 
-def prose_words(text: str, line: int, source: str) -> str:
-    """'example', 'assumption' or 'neither': what the words around ``source`` (at ``line`` of ``text``) say."""
+def prose_words(text: str, line: int, source: str, let: bool = True) -> str:
+    """'example', 'assumption' or 'neither': what the words around ``source`` (at ``line`` of ``text``) say
+    (``let=False``: "Let $…$" alone, which may as well define a node, is not an assumption)."""
     at = _locate(text, line, source)
     if at is None:
         return "neither"
@@ -120,7 +124,7 @@ def prose_words(text: str, line: int, source: str) -> str:
         return "example"
     if _NEGATED.search(words):
         return "neither"  # "we do not assume $w_{21} = 0$": not an assumption of the model
-    if _ASSUMPTION.search(words) or _LET.search(sentence) or re.search(r"\bthroughout\b", after, re.I):
+    if _ASSUMPTION.search(words) or (let and _LET.search(sentence)) or re.search(r"\bthroughout\b", after, re.I):
         return "assumption"
     return "neither"
 
@@ -165,6 +169,18 @@ def is_tie(eq: Equation, defined: set) -> bool:
     return not _computed(lhs, defined) and all(n.sub and n.base.lower() == lhs.base.lower() for n in named)
 
 
+def is_given(eq: Equation) -> bool:
+    """``w_{21} = b_1``, ``w_{21} = x_1``, ``w_{21} = \\tanh(0)``, ``x_1 = 0^2``: a name set equal to an expression
+    without itself and without derivatives. Such a formula is a value (an example or an assumption) when the words
+    around it say so outright ("for example", "we assume"; not "Let $…$" alone, which may define a node): it must
+    not become a definition of the model under example words (a claim true only with it held)."""
+    lhs, rhs = eq.sides[0], eq.sides[-1]
+    if len(eq.sides) != 2 or eq.rels[0] not in ("=", ":=", r"\equiv") or not isinstance(lhs, Sym):
+        return False
+    nodes = list(walk(rhs))
+    return not any(isinstance(n, Deriv) for n in nodes) and lhs not in nodes
+
+
 def _computed(sym: Sym, defined: set) -> bool:
     return sym.base.lower() in defined or sym.base.upper() in defined
 
@@ -179,7 +195,7 @@ def backwards(eq: Equation) -> "Equation | None":
     return None
 
 
-def split_values(defs: list, claims: list, kind_of) -> tuple[list, list, dict]:
+def split_values(defs: list, claims: list, kind_of, outright=None) -> tuple[list, list, dict]:
     """(the model's definitions, the values given to leaves [(line, eq, piece)], id(eq) -> 'example' or
     'assumption'). ``defs`` are [(line, eq, piece)], ``claims`` [(piece, eq)] (a value written backwards,
     ``0 = w_{21}``, is taken from them: its piece's equation is turned round); ``kind_of(line, piece)`` says what
@@ -187,9 +203,14 @@ def split_values(defs: list, claims: list, kind_of) -> tuple[list, list, dict]:
     (``x = (x_1, x_2)`` only names x's entries); a tie (``w_{21} = w_{11}``) is a value only when the words say
     example or assumption outright, else it is a definition as before."""
     words = {id(eq): kind_of(line, p) for line, eq, p in defs if is_value(eq, set()) or is_tie(eq, set())}
+    # any other name = expression the words call an example or an assumption outright (``is_given``)
+    given = {id(eq): outright(line, p) for line, eq, p in defs
+             if outright is not None and id(eq) not in words and is_given(eq)}
+    given = {k: v for k, v in given.items() if v != "neither"}
+    words.update(given)
     computed = set()
     for line, eq, p in defs:
-        if is_value(eq, set()) or (is_tie(eq, set()) and words[id(eq)] != "neither"):
+        if is_value(eq, set()) or ((is_tie(eq, set()) or id(eq) in given) and words[id(eq)] != "neither"):
             continue
         lhs = eq.sides[0]
         cells = [c for row in lhs.rows for c in row] if isinstance(lhs, Mat) else [lhs]
@@ -202,7 +223,8 @@ def split_values(defs: list, claims: list, kind_of) -> tuple[list, list, dict]:
     for d in defs:
         line, eq, p = d
         said = words.get(id(eq), "neither")
-        if is_value(eq, computed) or (said != "neither" and is_tie(eq, computed)):
+        leaf = isinstance(eq.sides[0], Sym) and not _computed(eq.sides[0], computed)
+        if is_value(eq, computed) or (said != "neither" and is_tie(eq, computed)) or (id(eq) in given and leaf):
             values.append(d)
             kinds[id(eq)] = "assumption" if said == "assumption" else "example"
         else:
@@ -261,5 +283,5 @@ EXAMPLE_WORDS = ("a value given to an input or a parameter (an example or a star
 ASSUMPTION_WORDS = ("an assumption of the notes, a value given to an input or a parameter for the whole model: the "
                     "claims are checked for every value, and one that holds only under it is conditional")
 
-__all__ = ["ASSUMPTION_WORDS", "EXAMPLE_WORDS", "backwards", "by_tied", "is_tie", "is_value", "listed", "prose_kind", "prose_words",
+__all__ = ["ASSUMPTION_WORDS", "EXAMPLE_WORDS", "backwards", "by_tied", "is_given", "is_tie", "is_value", "listed", "prose_kind", "prose_words",
            "split_values", "ties", "with_values"]

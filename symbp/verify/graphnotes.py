@@ -202,7 +202,8 @@ def graph_notes(items: list, text: str, budget: float = 30.0, activation: str | 
             continue
         if is_definition(eq):
             defs.append((line, eq, None))
-    defs, values, kinds = split_values(defs, claims, lambda line, p: _words(text, p))
+    defs, values, kinds = split_values(defs, claims, lambda line, p: _words(text, p),
+                                       lambda line, p: _words(text, p, let=False))
     all_eqs = [step_free(eq) for p in pieces for eq in p.eqs] + mentions
     defs, demoted = _consequences(defs, values, all_eqs, hints, claims, budget, sigma)
     claims += [(p, eq) for _, eq, p in demoted]
@@ -261,13 +262,13 @@ def _unblocked(outcome: GraphOutcome, reading: SigmaReading) -> GraphOutcome:
                         outcome.verdicts, None, outcome.instances, outcome.generic, outcome.kinds)
 
 
-def _words(text: str, p) -> str:
+def _words(text: str, p, let: bool = True) -> str:
     """What the prose around a value's formula says it is: 'example', 'assumption' or 'neither' (a value written
     several times: an assumption only if every place says so, an example if any place does)."""
     if p is None or p.formula.cell is not None:  # a notebook's lines are its cells': the words are not found
         return "neither"
     f = p.formula
-    said = {prose_words(text, line, f.source or f.text) for line in dict.fromkeys((f.line,) + tuple(f.lines))}
+    said = {prose_words(text, line, f.source or f.text, let) for line in dict.fromkeys((f.line,) + tuple(f.lines))}
     if "example" in said:
         return "example"
     return "assumption" if said == {"assumption"} else "neither"
