@@ -2798,7 +2798,7 @@ def test_rv12_f2_negated_assumption_is_no_assumption(tmp_path, prose, claim, tru
 # ones symbp checks keep their verdicts (a^L = a^L(y) refuted, C = C(a^L) holds).
 @pytest.mark.parametrize("formula", [r"C = C(\eta)", r"C = C(\delta^L)", r"C = C(y_{9})", r"C = C(\lambda)",
                                      r"\delta^l = \delta^l(\delta^{l+1})", r"\delta^L = \delta^L(a^L)",
-                                     r"\delta^l = \delta^l(w^{l+1})", r"J = J(o_1, o_2)"])
+                                     r"\delta^l = \delta^l(w^{l+1})"])
 def test_rv12_f5_unchecked_declaration_is_not_judged(formula):
     v = verify(formula, notation="nielsen")
     assert v.status == "uninterpretable", (v.status, v.reason)

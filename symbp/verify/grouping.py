@@ -102,7 +102,7 @@ def choose(readings: list[Reading], odot_written: bool = False) -> tuple[Reading
                            "beside it, only this one is well-shaped")
     if len(verdicts) == 1:
         return (usual if usual.well_shaped else shaped[0]), ""
-    parts = [f"read as {to_latex(r.equation)} it {_verdict_words(r.outcome)}" for r in shaped]
+    parts = [f"read as {to_latex(r.equation)} it {verdict_words(r.outcome)}" for r in shaped]
     return None, "ambiguous: ⊙ can group with the factors beside it in more than one well-shaped way, and " \
                  "the readings disagree: " + "; ".join(parts)
 
@@ -121,16 +121,15 @@ def _choose_dot(dots: list, shaped: list, verdicts: set, odot_written: bool) -> 
                    f"{other or 'as written'}, is not well-shaped")
     if len(verdicts) == 1:
         return shaped[0], (f"\\cdot between two vectors has two readings, {both}; both are well-shaped and they "
-                           f"agree: it {_verdict_words(shaped[0].outcome)} in each")
+                           f"agree: it {verdict_words(shaped[0].outcome)} in each")
     parts = [f"read as {DOT_READINGS.get(r.grouping, 'written')}, {to_latex(r.equation)}, it "
-             f"{_verdict_words(r.outcome)}" for r in shaped]
+             f"{verdict_words(r.outcome)}" for r in shaped]
     return None, ("ambiguous: \\cdot between two vectors reads as ⊙ or as the dot product aᵀb, both are well-shaped, "
                   "and the readings disagree: " + "; ".join(parts))
 
 
-def _verdict_words(outcome) -> str:
+def verdict_words(outcome) -> str:
+    """'holds', or 'is refuted (why)', 'is undecided (why)', …: a reading's verdict inside a sentence."""
     if outcome.status == "holds":
         return "holds"
-    if outcome.status == "refuted":
-        return f"is refuted ({outcome.reason})"
-    return f"is undecided ({outcome.reason})"
+    return f"is {outcome.status} ({outcome.reason})"

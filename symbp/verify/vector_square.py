@@ -26,6 +26,7 @@ written otherwise (``\|a\|^2``, ``a^T a``).
 
 from __future__ import annotations
 
+from .grouping import verdict_words
 from .nodes import Equation, Mul, Pow, Transpose, rebuild, to_latex, walk
 
 
@@ -59,7 +60,7 @@ def readings(eq: Equation, usual, inner_eq: Equation, inner) -> "tuple[str, str]
     entrywise = (f"read entry by entry, {to_latex(eq)}, it holds only when {usual.condition} ({usual.reason})"
                  if usual.status == "conditional" else
                  f"read entry by entry, {to_latex(eq)}, it is ill-shaped ({usual.reason})")
-    as_inner = f"read as the inner product, {to_latex(inner_eq)}, it " + _words(inner)
+    as_inner = f"read as the inner product, {to_latex(inner_eq)}, it " + verdict_words(inner)
     if inner.status == "refuted" and usual.status == "conditional":  # entry by entry it holds with one output
         return "note", f"; {as_inner}"
     if inner.status == "refuted":
@@ -68,14 +69,6 @@ def readings(eq: Equation, usual, inner_eq: Equation, inner) -> "tuple[str, str]
         return "agree", f"; {as_inner} too, and on your network the two readings are the same"
     return "ambiguous", ("ambiguous: the square of a vector means its entries squared or the inner product "
                          f"xᵀx, and the readings disagree: {entrywise}; {as_inner}")
-
-
-def _words(outcome) -> str:
-    if outcome.status == "holds":
-        return "holds"
-    if outcome.status == "refuted":
-        return f"is refuted ({outcome.reason})"
-    return f"is {outcome.status} ({outcome.reason})"
 
 
 __all__ = ["entrywise_ill_shaped", "inner_reading", "readings"]

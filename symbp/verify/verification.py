@@ -32,6 +32,8 @@ differentiation). The verdicts:
 
 from __future__ import annotations
 
+import re
+
 import time
 from dataclasses import asdict, dataclass, field
 
@@ -140,6 +142,10 @@ class Verification:
 
 
 
+#: The network's own quantities (and δ), whose declarations ``depends`` checks or leaves uninterpretable; other names
+#: (J = J(o_1, o_2)) are the notes' own graph.
+_NETWORK_NAME = re.compile(r"(?:[CazwWbxy]|\\delta)(?![A-Za-z])")
+
 #: Why a declaration ``X = X(A, …)`` is not judged when ``depends`` does not check it.
 UNCHECKED_DECLARATION = ("a declaration of what a quantity depends on that symbp cannot check: it checks those whose "
                          "name and arguments are the layered network's quantities with a layer written (C = C(a^L), "
@@ -192,7 +198,7 @@ def verify(
                             interpretation={"words": "a declaration of what a quantity depends on", "latex": formula},
                             checked=checked, instances=sum(c["instances"] for c in checked),
                             **dict(base, family=tuple(tuple(c["sizes"]) for c in checked)))
-    if declaration(formula) is not None:
+    if declaration(formula) is not None and _NETWORK_NAME.match(declaration(formula)[0]):
         # X = X(A, …) that ``depends`` does not check (an argument that is no quantity of the network, δ, a name
         # of the notes' own): never read as the product X · (A) or the equation X = X (C = C(\eta) held)
         return Verification(status="uninterpretable", verdict="undecided", reason=UNCHECKED_DECLARATION,
