@@ -2967,3 +2967,19 @@ def test_rv12_f1_assumed_symbolic_value_does_not_hold(tmp_path):
     claim = r"\frac{\partial h_1}{\partial x_2} = (1 - h_1^2) x_1"  # true only where w_21 = x_1
     status, _, _ = _notes(tmp_path, _RV7_TANH + f"$${claim}$$\n\nWe assume $w_{{21}} = x_1$.\n")
     assert list(status.values())[0] in ("conditional", "uninterpretable"), status
+
+
+# Review 12 F4: a chained example value (x_1 = x_2 = 0, x_1 = 0 = x_2, w_21 = w_22 = 0) was judged as a claim and
+# refuted ("side 2, 3 differs from side 1"), and the real claim lost its example reason. It is one value per name.
+# Truth by hand: ∂h₁/∂w₁₁ = (1 − h₁²) x₁ is 0 only at x₁ = 0; ∂h₁/∂x₂ = (1 − h₁²) w₂₁ only at w₂₁ = 0.
+@pytest.mark.parametrize("claim, prose, truth", [
+    (r"\frac{\partial h_1}{\partial w_{11}} = 0", "For example $x_1 = x_2 = 0$.", "refuted"),
+    (r"\frac{\partial h_1}{\partial w_{11}} = 0", "For example $x_1 = 0 = x_2$.", "refuted"),
+    (r"\frac{\partial h_1}{\partial w_{11}} = (1 - h_1^2) x_1", "For example $x_1 = x_2 = 0$.", "holds"),
+    (r"\frac{\partial h_1}{\partial x_2} = 0", "We assume $w_{21} = w_{22} = 0$.", "conditional"),
+])
+def test_rv12_f4_chained_example_value_is_one_value_per_name(tmp_path, claim, prose, truth):
+    status, _, rows = _notes(tmp_path, _RV7_TANH + f"$${claim}$$\n\n{prose}\n")
+    assert list(status.values()) == [truth], status
+    if truth == "refuted":
+        assert "example values (x_1 = 0 on line 6; x_2 = 0 on line 6)" in next(iter(rows.values())).reason

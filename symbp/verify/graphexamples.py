@@ -195,6 +195,19 @@ def backwards(eq: Equation) -> "Equation | None":
     return None
 
 
+def chained_values(eq: Equation) -> "list[Equation] | None":
+    """``x_1 = x_2 = 0``, ``x_1 = 0 = x_2``: names and one number, all equal, as one value per name; else None."""
+    if len(eq.sides) < 3 or any(r != "=" for r in eq.rels):
+        return None
+    names = [s for s in eq.sides if isinstance(s, Sym)]
+    numbers = [s for s in eq.sides if not isinstance(s, Sym) and all(isinstance(n, _ARITHMETIC) for n in walk(s))]
+    if not names or not numbers or len(names) + len(numbers) != len(eq.sides):
+        return None
+    if len({to_latex(n) for n in numbers}) != 1:
+        return None
+    return [Equation((name, numbers[0]), ("=",)) for name in names]
+
+
 def split_values(defs: list, claims: list, kind_of, outright=None) -> tuple[list, list, dict]:
     """(the model's definitions, the values given to leaves [(line, eq, piece)], id(eq) -> 'example' or
     'assumption'). ``defs`` are [(line, eq, piece)], ``claims`` [(piece, eq)] (a value written backwards,
@@ -230,6 +243,17 @@ def split_values(defs: list, claims: list, kind_of, outright=None) -> tuple[list
         else:
             kept.append(d)
     for p, eq in list(claims):
+        split = chained_values(eq)
+        if split and all(is_value(v, computed) for v in split):
+            # "For example $x_1 = x_2 = 0$": one value for each name, not a claim that x_1 = x_2
+            at = p.eqs.index(eq)
+            p.eqs[at:at + 1] = split
+            claims.remove((p, eq))
+            said = kind_of(p.formula.line, p)
+            for v in split:
+                values.append((p.formula.line, v, p))
+                kinds[id(v)] = "assumption" if said == "assumption" else "example"
+            continue
         turned = backwards(eq)
         if turned is None or not is_value(turned, computed):
             continue
@@ -283,5 +307,5 @@ EXAMPLE_WORDS = ("a value given to an input or a parameter (an example or a star
 ASSUMPTION_WORDS = ("an assumption of the notes, a value given to an input or a parameter for the whole model: the "
                     "claims are checked for every value, and one that holds only under it is conditional")
 
-__all__ = ["ASSUMPTION_WORDS", "EXAMPLE_WORDS", "backwards", "by_tied", "is_given", "is_tie", "is_value", "listed", "prose_kind", "prose_words",
+__all__ = ["ASSUMPTION_WORDS", "EXAMPLE_WORDS", "backwards", "by_tied", "chained_values", "is_given", "is_tie", "is_value", "listed", "prose_kind", "prose_words",
            "split_values", "ties", "with_values"]
