@@ -151,6 +151,16 @@ UNCHECKED_DECLARATION = ("a declaration of what a quantity depends on that symbp
                          "name and arguments are the layered network's quantities with a layer written (C = C(a^L), "
                          "a^l = a^l(z^l)), and the notes' own graph with --notes")
 
+def network_declaration(formula: str) -> bool:
+    r"""Is ``formula`` a declaration ``X = X(A, …)`` of one of the network's own quantities (C, a, z, w, b, x, y, δ)?
+
+    >>> network_declaration(r"C = C(y_7)"), network_declaration(r"J = J(o_1, o_2)")
+    (True, False)
+    """
+    found = declaration(formula)
+    return found is not None and bool(_NETWORK_NAME.match(found[0]))
+
+
 def verify(
     formula: str,
     notation: "str | Notation" = "nielsen",
@@ -198,7 +208,7 @@ def verify(
                             interpretation={"words": "a declaration of what a quantity depends on", "latex": formula},
                             checked=checked, instances=sum(c["instances"] for c in checked),
                             **dict(base, family=tuple(tuple(c["sizes"]) for c in checked)))
-    if declaration(formula) is not None and _NETWORK_NAME.match(declaration(formula)[0]):
+    if network_declaration(formula):
         # X = X(A, …) that ``depends`` does not check (an argument that is no quantity of the network, δ, a name
         # of the notes' own): never read as the product X · (A) or the equation X = X (C = C(\eta) held)
         return Verification(status="uninterpretable", verdict="undecided", reason=UNCHECKED_DECLARATION,
