@@ -489,3 +489,28 @@ def test_row_form_layered_notes_keep_the_profile_letters_they_use():
     report = verify_text(text + "\n$$\\frac{\\partial L}{\\partial W^l} = (a^{l-1})^T \\delta^l$$\n")
     assert report.notation.name == "rowvector"
     assert [row.result.status for row in report.rows if "partial" in row.formula.text] == ["holds"]
+
+
+# -- sizes named with letters in Czech, Russian and Polish prose (review 13: the bound k of "matice typu n × k") ----
+
+SIZED = {
+    "cs": r"Nechť $x$ je řádkový vektor o $n$ složkách, $W$ matice typu $n \times k$, $g = x W$, $h = \tanh(g)$ "
+          r"po složkách a ztráta $L = L(h)$.",
+    "ru": r"Пусть $x$ — вектор-строка длины $n$, $W$ — матрица $n \times k$, $g = x W$, $h = \tanh(g)$ "
+          r"и потеря $L = L(h)$.",
+    "pl": r"Niech $x$ będzie wektorem wierszowym o $n$ składowych, $W$ macierzą $n \times k$, $g = x W$, "
+          r"$h = \tanh(g)$ i strata $L = L(h)$.",
+}
+
+
+@pytest.mark.parametrize("language", list(SIZED))
+@pytest.mark.parametrize("bound, status", [
+    # by hand: g_j = Σ_i x_i w_ij over i ≤ n, j ≤ k, so ∂L/∂x_i = Σ_{j=1}^{k} ∂L/∂h_j (1 − h_j²) w_ij
+    ("k", "holds"),
+    ("n", "refuted"),  # the sum runs over x's entries instead of g's
+    ("k-1", "refuted"),  # one term short
+])
+def test_sizes_named_with_letters_in_other_languages(language, bound, status):
+    claim = rf"\frac{{\partial L}}{{\partial x_i}} = \sum_{{j=1}}^{{{bound}}} \frac{{\partial L}}{{\partial h_j}}(1 - h_j^2) w_{{ij}}"
+    result = _rows(SIZED[language] + f"\n\n$${claim}$$\n")[claim]
+    assert result.status == status, result.reason
