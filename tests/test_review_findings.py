@@ -3084,3 +3084,11 @@ def test_rv12_f7_declaration_in_graph_notes(tmp_path, declared):
     status, _, _ = _notes(tmp_path, notes)
     assert [status[k] for k in status if "partial" in k] == ["holds", "refuted"], status
     assert status.get(declared) in (None, "uninterpretable"), status
+
+
+# review 12 F5, the loss by another letter: J = J(\eta) held alone (J read as the cost, J(\eta) as the cost again).
+# J does not depend on the learning rate; symbp cannot check J's arguments, so never "holds".
+@pytest.mark.parametrize("formula", [r"J = J(\eta)", r"E = E(\eta)", r"J = J(o_1, o_2)", r"L = L(2)"])
+def test_rv12_f5_a_loss_letter_declaration_alone_is_never_held(formula):
+    out = verify(formula)
+    assert out.status != "holds", out.reason

@@ -47,6 +47,7 @@ from .describe import describe, identify
 from .diagnose import diagnose as _diagnose
 from .allsizes import proved_for_all_sizes
 from .grouping import Reading, alternatives, choose, dot_readings, dotted_vectors, writes_odot
+from .forms import LOSS_LETTERS
 from .instances import _quantities
 from .interpret import Uninterpretable
 from .nodes import Apply, Equation, Nabla, Partial, to_latex, walk
@@ -208,9 +209,10 @@ def verify(
                             interpretation={"words": "a declaration of what a quantity depends on", "latex": formula},
                             checked=checked, instances=sum(c["instances"] for c in checked),
                             **dict(base, family=tuple(tuple(c["sizes"]) for c in checked)))
-    if network_declaration(formula):
+    if network_declaration(formula) or (declaration(formula) or ("",))[0] in LOSS_LETTERS:
         # X = X(A, …) that ``depends`` does not check (an argument that is no quantity of the network, δ, a name
-        # of the notes' own): never read as the product X · (A) or the equation X = X (C = C(\eta) held)
+        # of the notes' own; J = J(\eta), the loss by another letter): never read as the product X · (A) or the
+        # equation X = X (C = C(\eta) and J = J(\eta) held)
         return Verification(status="uninterpretable", verdict="undecided", reason=UNCHECKED_DECLARATION,
                             interpretation={"words": "a declaration of what a quantity depends on", "latex": formula},
                             seconds=_since(start), **base)
