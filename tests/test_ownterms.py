@@ -451,3 +451,59 @@ def test_a_cost_definition_in_layered_notes_does_not_stop_the_run():
     rows = {row.formula.text: row.result.status for row in verify_text(notes, "nielsen").rows}
     assert rows[r"\frac{\partial C}{\partial b^l_j} = \frac{1}{n}\sum_x \delta^{x,l}_j"] == "holds"
     assert rows[r"C = \frac{1}{n}\sum_x C_x"] == "holds"
+
+
+# -- hyperbolic functions and diag in the notes' own terms (review 11) ---------------------------------------
+# Truth by hand: h_j = tanh g_j, so ∂h_j/∂g_j = 1 − tanh² g_j = sech² g_j = 1/cosh² g_j = (cosh² − sinh²)/cosh²,
+# ∂h_i/∂g_j = 0 for i ≠ j, so the Jacobian ∂h/∂g is diag(1 − h²) in either layout; tanh² g is (tanh g)², not
+# tanh(tanh g); ∂L/∂g = ∂L/∂h diag(1 − h²) for the row ∂L/∂h.
+
+
+@pytest.mark.parametrize("claim, status", [
+    (r"\frac{\partial h_1}{\partial g_1} = 1 - \tanh^2(g_1)", "holds"),
+    (r"\frac{\partial h_1}{\partial g_1} = 1 - \tanh(\tanh(g_1))", "refuted"),  # tanh∘tanh is another function
+    (r"\frac{\partial h_1}{\partial g_1} = \tanh^2(g_1)", "refuted"),
+    (r"\frac{\partial h_1}{\partial g_1} = \operatorname{sech}^2(g_1)", "holds"),
+    (r"\frac{\partial h_1}{\partial g_1} = \mathrm{sech}(g_1)", "refuted"),
+    (r"\frac{\partial h_2}{\partial g_2} = \frac{1}{\cosh^2(g_2)}", "holds"),
+    (r"\frac{\partial h_2}{\partial g_2} = \frac{1}{\cosh(g_2)}", "refuted"),
+    (r"\frac{\partial h_2}{\partial g_2} = \cosh^2(g_2) - \sinh^2(g_2) - h_2^2", "holds"),  # cosh² − sinh² = 1
+    (r"\frac{\partial h_2}{\partial g_2} = \cosh^2(g_2) + \sinh^2(g_2) - h_2^2", "refuted"),
+    (r"\frac{\partial h}{\partial g} = \operatorname{diag}(1 - h^2)", "holds"),
+    (r"\frac{\partial h}{\partial g} = \operatorname{diag}(1 - h)", "refuted"),
+    (r"\frac{\partial h}{\partial g} = \operatorname{diag}(\operatorname{sech}^2(g))", "holds"),
+    (r"\frac{\partial L}{\partial g} = \frac{\partial L}{\partial h} \operatorname{diag}(1 - h^2)", "holds"),
+    (r"\frac{\partial L}{\partial g} = \frac{\partial L}{\partial h} \operatorname{diag}(h^2)", "refuted"),
+    (r"\frac{\partial L}{\partial g} = \frac{\partial L}{\partial h} \odot (1 - \tanh^2(g))", "holds"),
+    (r"\frac{\partial L}{\partial g} = \frac{\partial L}{\partial h} \odot \tanh^2(g)", "refuted"),
+    (r"\frac{\partial h_1}{\partial g_1} = 1 - \tanh^{-1}(g_1)", "unreadable"),  # the inverse, not a power
+    (r"\frac{\partial h}{\partial g} = \operatorname{diag}(W)", "refuted"),  # diag of a matrix: not a vector
+])
+def test_hyperbolic_functions_and_diag_in_graph_notes(claim, status):
+    assert _one(claim).status == status
+
+
+def test_hyperbolic_holds_agree_with_finite_differences():
+    # independent of the symbolic path: central differences of the definitions (h = tanh g) at random points
+    m = _row_model()
+    for claim in (r"\frac{\partial h}{\partial g} = \operatorname{diag}(1 - h^2)",
+                  r"\frac{\partial h_2}{\partial g_2} = \frac{1}{\cosh^2(g_2)}",
+                  r"\frac{\partial h_1}{\partial g_1} = \operatorname{sech}^2(g_1)"):
+        eq = r(claim)
+        assert check_graph(eq, m).status == "holds"
+        for seed in range(2):
+            left, right = oracle_sides(eq, m, "denominator", {}, seed=seed)
+            left, right = (left, right) if isinstance(left, list) else ([left], [right])
+            for a, b in zip(left, right):
+                assert abs(a - b) < 1e-20 * (1 + abs(a))
+
+
+def test_a_power_of_tanh_is_read_as_the_square_of_its_value():
+    from symbp.verify.graphnodes import Call, Pow
+
+    eq = r(r"u = \tanh^2(g_1)")
+    assert eq.sides[1] == Pow(Call("tanh", (r("u = g_1").sides[1],)), 2)
+    from symbp.verify.lexer import ReadError
+
+    with pytest.raises(ReadError, match="inverse"):
+        r(r"u = \tanh^{-1}(g_1)")

@@ -253,6 +253,8 @@ class Evaluator:
             if any(is_mat(a) for a in args):
                 raise Misfit(f"{to_latex(node)}: {base} of several vectors")
             return func(*args)
+        if node.func == "diag":
+            return self._diag(node)
         fn = KNOWN.get(node.func)
         if node.func == "sigma":
             fn = self.m.sigma
@@ -269,6 +271,14 @@ class Evaluator:
             return arg.applyfunc(one) if is_mat(arg) else one(arg)
         arg = self.value(node.args[0])
         return arg.applyfunc(fn) if is_mat(arg) else fn(arg)
+
+    def _diag(self, node: Call):
+        """diag(v): the square matrix with the entries of the vector v on its diagonal, zeros elsewhere."""
+        v = self.value(node.args[0])
+        if not is_mat(v) or 1 not in v.shape:
+            raise Misfit(f"{to_latex(node)}: diag of {shape_words(v)}, not of a vector")
+        entries = list(v)
+        return sympy.ImmutableMatrix(len(entries), len(entries), lambda r, c: entries[r] if r == c else 0)
 
     def _product(self, node: Call, name: str) -> bool:
         """w_{12} (1 - h_2^2), x_3 (…): a quantity's entry before one bracket is a product, not an application
