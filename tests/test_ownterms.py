@@ -507,3 +507,26 @@ def test_a_power_of_tanh_is_read_as_the_square_of_its_value():
 
     with pytest.raises(ReadError, match="inverse"):
         r(r"u = \tanh^{-1}(g_1)")
+
+
+def test_a_sum_over_the_samples_names_them_not_a_missing_index():
+    # review 11 n32: Σ_{t=1}^{m} x^{(t)} ∂L^{(t)}/∂h^{(t)} — t labels every term, so "t does not occur" was false;
+    # the model of one sample cannot add the samples, so the rule is not judged, with that reason
+    text = (r"Let $x = (x_1, x_2)$ be a row vector and $W$ a $2 \times 3$ matrix. The layer computes $g = x W + b$, "
+            r"$h = \tanh(g)$ and the loss $L = L(h_1, h_2, h_3)$." "\n\n"
+            r"$$W \leftarrow W - \frac{\eta}{m}\sum_{t=1}^{m} (x^{(t)})^T \frac{\partial L^{(t)}}{\partial h^{(t)}}$$" "\n")
+    (result,) = [row.result for row in verify_text(text, "rowvector").rows if r"\leftarrow" in row.formula.text]
+    assert result.status == "uninterpretable"
+    assert "does not occur" not in result.reason
+    assert "training samples t" in result.reason and "L^{(t)}" in result.reason
+
+
+@pytest.mark.parametrize("claim", [
+    r"J = \frac{1}{m}\sum_{t=1}^{m} L^{(t)}",
+    r"\frac{\partial J}{\partial b} = \frac{1}{m}\sum_{t=1}^{m} \frac{\partial L^{(t)}}{\partial g^{(t)}}",
+    r"\frac{\partial J}{\partial b} = \sum_{t=1}^{m} \frac{\partial L^{(t)}}{\partial g^{(t)}}",  # false: no 1/m
+])
+def test_a_mean_cost_under_another_letter_is_not_judged(claim):
+    # J = (1/m) Σ_t L^{(t)}: the mean is read under the per-sample costs' letter only; never "holds" for J
+    v = verify(claim, "rowvector")
+    assert v.status == "uninterpretable" and "letter 'm'" not in v.reason

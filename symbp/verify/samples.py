@@ -222,8 +222,12 @@ def mean_claim(formula: str) -> "MeanClaim | None":
         return None  # \sum without an index and without a per-input label: not a sum over the inputs
     label = single.sample if single is not None else var
     costs = {c.group(2) for c in _COST.finditer(body)}
+    letters = {c.group(1) for c in _COST.finditer(body)}
     unread = ""
-    if single is None and costs:  # Σ_t ∂C_t/∂b^l: labelled by the per-input cost alone
+    if letters - {cost}:  # ∂J/∂b = (1/m) Σ_t ∂L^{(t)}/∂g^{(t)}: J's definition is not the profile's cost
+        unread = (f"the claim differentiates {cost} but its sum adds the per-sample costs of "
+                  f"{', '.join(sorted(letters - {cost}))}: which cost {cost} averages is not read here")
+    elif single is None and costs:  # Σ_t ∂C_t/∂b^l: labelled by the per-input cost alone
         if costs != {var}:
             unread = f"the sum runs over {var} but its summand is of the input {', '.join(sorted(costs))}"
         single = PerSample(_COST.sub(lambda c: c.group(1), body), var, "")
@@ -255,7 +259,7 @@ _MEAN_COST = re.compile(r"^\s*(?P<cost>C|L|J|E)\s*(?:\(\s*w\s*,\s*b\s*\))?\s*(?:
                         r"(?P<scale>\\frac\s*\{\s*1\s*\}\s*\{\s*(?P<size>[mn])\s*\})?\s*"
                         r"\\sum\s*(?:_\s*(?:\{\s*(?P<var>[xt])(?:\s*=\s*(?P<lower>[^{}]+?))?\s*\}|(?P<var2>[xt])))"
                         r"(?:\s*\^\s*(?:\{(?P<upper>[^{}]*)\}|(?P<upper2>[A-Za-z0-9])))?"
-                        r"\s*(?P=cost)_\s*\{?\s*(?P<label>[xt])\s*\}?\s*$")
+                        r"\s*(?P<each>C|L|J|E)_\s*\{?\s*(?P<label>[xt])\s*\}?\s*$")
 _NORM = r"\\(?:\||lVert|rVert)"
 _Y = r"(?:y\s*\(\s*[xt]\s*\)|y\s*\^\s*\{\s*\(\s*[xt]\s*\)\s*\}|y\s*\^\s*\{\s*[xt]\s*\})"
 _A = r"a\s*\^\s*\{?\s*L\s*\}?\s*\(\s*[xt]\s*\)|a\s*\^\s*\{\s*\(?\s*[xt]\s*\)?\s*,\s*L\s*\}"
@@ -283,6 +287,11 @@ def cost_definition(formula: str, cost: str, bounds=None) -> "tuple[str, str] | 
     if m is not None:
         c = m.group("cost")
         var = m.group("var") or m.group("var2")
+        if m.group("each") != c:
+            return "uninterpretable", (f"{c} is defined as the mean of the per-sample costs {m.group('each')}_{var}: "
+                                       f"symbp reads the mean cost under the letter of the per-sample costs "
+                                       f"({m.group('each')} = (1/m) Σ_{var} {m.group('each')}_{var}), so claims about "
+                                       f"{c} are not read")
         if m.group("label") != var:
             return "uninterpretable", (f"the sum runs over {var} but adds {c}_{m.group('label')}, the cost of the one "
                                        f"input {m.group('label')}: label the cost by the sum's index ({c}_{var})")
