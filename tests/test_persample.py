@@ -10,6 +10,7 @@ atom model the point evaluates.
 
 from __future__ import annotations
 
+import re
 from fractions import Fraction
 
 import mpmath
@@ -204,3 +205,91 @@ def test_one_sample_points_are_unchanged():
     pt = make_point(net, seed=0)
     assert sorted(k for k in pt.values if k[0] in "xy") == [("x", 1, 1), ("x", 1, 2), ("y", 1, 1)]
     assert "x_1" in pt.describe()
+
+
+# -- the count letter of the notes' mean cost (review 13, a04) --------------------------------------------
+# Truth by hand: C = (1/m) Σ_x C_x over a mini-batch of m inputs, so ∂C/∂b^l_j = (1/m) Σ_x ∂C_x/∂b^l_j =
+# (1/m) Σ_x δ^{x,l}_j (BP3 per input) and the step w^l → w^l − (η/m) Σ_x δ^{x,l}(a^{x,l-1})^T descends C (BP4 per
+# input). The per-input claims (C_x, δ^{x,l}) do not depend on the mean. A claim that divides by n where the
+# notes divide by m names a count the notes never say equals m: not judged, never "holds". Σ_x δ^x without 1/m
+# is m times the gradient (refuted); a^{x,l} for a^{x,l-1}, a bias stepped from w, are refuted.
+_BATCH = (r"Dla przykładu $x$: $z^{x,l} = w^l a^{x,l-1} + b^l$, $a^{x,l} = \sigma(z^{x,l})$, "
+          r"$C_x = \frac{1}{2}\|y(x) - a^{x,L}\|^2$, a dla mini-paczki $m$ przykładów $C = \frac{1}{m}\sum_x C_x$.")
+
+
+@pytest.mark.parametrize("letter, claim, status", [
+    ("m", r"\delta^{x,L} = (a^{x,L} - y(x)) \odot \sigma'(z^{x,L})", "holds"),  # BP1 of input x
+    ("m", r"\delta^{x,L} = (y(x) - a^{x,L}) \odot \sigma'(z^{x,L})", "refuted"),  # its sign
+    ("m", r"\frac{\partial C_x}{\partial w^l_{jk}} = a^{x,l-1}_k \delta^{x,l}_j", "holds"),  # BP4 of input x
+    ("m", r"\frac{\partial C_x}{\partial w^l_{jk}} = a^{x,l-1}_j \delta^{x,l}_k", "refuted"),  # j, k swapped
+    ("m", r"\frac{\partial C}{\partial b^l_j} = \frac{1}{m}\sum_x \delta^{x,l}_j", "holds"),
+    ("m", r"\frac{\partial C}{\partial b^l_j} = \frac1m\sum_x \delta^{x,l}_j", "holds"),
+    ("m", r"\frac{\partial C}{\partial b^l_j} = \frac{1}{n}\sum_x \delta^{x,l}_j", "uninterpretable"),  # other letter
+    ("m", r"\frac{\partial C}{\partial b^l_j} = \frac{1}{N}\sum_x \delta^{x,l}_j", "uninterpretable"),
+    ("m", r"\frac{\partial C}{\partial b^l_j} = \sum_x \delta^{x,l}_j", "refuted"),  # m times the mean
+    ("m", r"\frac{\partial C}{\partial b^l_j} = \frac{1}{m}\sum_x \delta^{x,l+1}_j", "refuted"),
+    ("m", r"w^l \to w^l - \frac{\eta}{m}\sum_x \delta^{x,l}(a^{x,l-1})^T", "holds"),
+    ("m", r"w^l \to w^l - \frac{\eta}{m}\sum_x \delta^{x,l}(a^{x,l})^T", "refuted"),  # a^{x,l} for a^{x,l-1}
+    ("m", r"w^l \to w^l - \frac{\eta}{n}\sum_x \delta^{x,l}(a^{x,l-1})^T", "uninterpretable"),  # other letter
+    ("m", r"w^l \to w^l - \eta\sum_x \delta^{x,l}(a^{x,l-1})^T", "refuted"),  # no 1/m
+    ("m", r"b^l \to b^l - \frac{\eta}{m}\sum_x \delta^{x,l}", "holds"),
+    ("m", r"b^l \to w^l - \frac{\eta}{m}\sum_x \delta^{x,l}", "refuted"),  # the bias stepped from w
+    ("m", r"b^l \to b^l - \frac{\eta}{n}\sum_x \delta^{x,l}", "uninterpretable"),
+    # the reverse: notes with 1/n, a claim with 1/m
+    ("n", r"\frac{\partial C}{\partial b^l_j} = \frac{1}{n}\sum_x \delta^{x,l}_j", "holds"),
+    ("n", r"\frac{\partial C}{\partial b^l_j} = \frac{1}{m}\sum_x \delta^{x,l}_j", "uninterpretable"),
+    ("n", r"w^l \to w^l - \frac{\eta}{n}\sum_x \delta^{x,l}(a^{x,l-1})^T", "holds"),
+    ("n", r"w^l \to w^l - \frac{\eta}{m}\sum_x \delta^{x,l}(a^{x,l-1})^T", "uninterpretable"),
+    ("n", r"\frac{\partial C}{\partial b^l_j} = \sum_x \delta^{x,l}_j", "refuted"),
+    # N: the same, written with a capital
+    ("N", r"\frac{\partial C}{\partial b^l_j} = \frac{1}{N}\sum_x \delta^{x,l}_j", "holds"),
+    ("N", r"\frac{\partial C}{\partial b^l_j} = \frac{1}{n}\sum_x \delta^{x,l}_j", "uninterpretable"),
+])
+def test_the_notes_mean_cost_fixes_the_count_letter(letter, claim, status):
+    from symbp.verify.notes import verify_text
+
+    notes = _BATCH.replace(r"\frac{1}{m}", rf"\frac{{1}}{{{letter}}}") + f"\n\n$${claim}$$\n"
+    rows = {row.formula.text: row.result for row in verify_text(notes, "nielsen").rows}
+    assert rows[r"C = \frac{1}{%s}\sum_x C_x" % letter].status == "holds"
+    got = rows[claim]
+    assert got.status == status, got.reason
+    if status == "uninterpretable":  # both letters named, so the reader sees which count is in doubt
+        other = ({"m", "n", "N"} & set(re.findall(r"\\frac\{\\?\w*\}\{(\w)\}", claim))).pop()
+        assert f"divides by {other}" in got.reason and f"(1/{letter})" in got.reason
+
+
+def test_without_a_mean_in_the_notes_either_letter_is_the_mean():
+    # no definition of C: 1/m and 1/n are both read as the mean over the inputs summed (unchanged)
+    assert verify(r"\frac{\partial C}{\partial b^l_j} = \frac{1}{m}\sum_x \delta^{x,l}_j").status == "holds"
+    assert verify(r"\frac{\partial C}{\partial b^l_j} = \frac{1}{n}\sum_x \delta^{x,l}_j").status == "holds"
+    assert verify(r"\frac{\partial C}{\partial b^l_j} = \frac{1}{n}\sum_x \delta^{x,l}_j", count="m").status \
+        == "uninterpretable"
+
+
+def test_review_13_a04_mini_batch_notes_are_judged_by_hand():
+    # review 13 a04 (Polish, Nielsen notation): the truth of each claim decided by hand above
+    from symbp.verify.notes import verify_text
+
+    text = "\n\n".join([
+        r"Sieć ma warstwy $l = 1, \dots, L$, wagi $w^l_{jk}$, $z^l = w^l a^{l-1} + b^l$ i $a^l = \sigma(z^l)$.",
+        r"Dla jednego przykładu $x$ koszt wynosi $C_x = \frac{1}{2}\|y(x) - a^{x,L}\|^2$, a dla mini-paczki $m$ "
+        r"przykładów $C = \frac{1}{m}\sum_x C_x$.",
+    ] + [f"$${c}$$" for c, _ in _A04])
+    got = {row.formula.text: row.result.status for row in verify_text(text).rows}
+    assert {c: got.get(c) for c, _ in _A04} == dict(_A04)
+
+
+_A04 = [
+    (r"\delta^{x,L} = (a^{x,L} - y(x)) \odot \sigma'(z^{x,L})", "holds"),
+    (r"\delta^{x,L} = (y(x) - a^{x,L}) \odot \sigma'(z^{x,L})", "refuted"),
+    (r"\delta^{x,l} = ((w^{l+1})^T \delta^{x,l+1}) \odot \sigma'(z^{x,l})", "holds"),
+    (r"\delta^{x,l} = ((w^{l})^T \delta^{x,l+1}) \odot \sigma'(z^{x,l})", "refuted"),
+    (r"\frac{\partial C_x}{\partial w^l_{jk}} = a^{x,l-1}_k \delta^{x,l}_j", "holds"),
+    (r"\frac{\partial C_x}{\partial w^l_{jk}} = a^{x,l-1}_j \delta^{x,l}_k", "refuted"),
+    (r"\frac{\partial C}{\partial b^l_j} = \frac{1}{m}\sum_x \delta^{x,l}_j", "holds"),
+    (r"\frac{\partial C}{\partial b^l_j} = \sum_x \delta^{x,l}_j", "refuted"),
+    (r"w^l \to w^l - \frac{\eta}{m}\sum_x \delta^{x,l}(a^{x,l-1})^T", "holds"),
+    (r"w^l \to w^l - \frac{\eta}{m}\sum_x \delta^{x,l}(a^{x,l})^T", "refuted"),
+    (r"b^l \to b^l - \frac{\eta}{m}\sum_x \delta^{x,l}", "holds"),
+    (r"b^l \to w^l - \frac{\eta}{m}\sum_x \delta^{x,l}", "refuted"),
+]

@@ -245,10 +245,11 @@ def candidate(text: str, nt: Notation) -> bool:
             or bool(new_name(text, nt)) or layer_activation(text, nt))
 
 
-#: A sum or mean over the inputs, and verify's own C = (1/n) Σ_x C_x.
+#: A sum or mean over the inputs, and verify's own C = (1/n) Σ_x C_x, its count written m, n or N (the mean over
+#: the set of inputs summed over, a mini-batch of m or the n training inputs).
 OVER_INPUTS = re.compile(r"\\sum_\{?x\}?|\\sum_\{x\s*\\in")
-MEAN_OF_PER_INPUT = re.compile(r"^\s*C\s*(?:\([^=]*\))?\s*(?::=|=|\\equiv)\s*\\frac\{?1\}?\{?n\}?\s*\\sum_\{?x\}?\s*"
-                                r"C_\{?x\}?\s*[.,;]?\s*$")
+MEAN_OF_PER_INPUT = re.compile(r"^\s*C\s*(?:\([^=]*\))?\s*(?::=|=|\\equiv)\s*\\frac\s*\{?\s*1\s*\}?\s*\{?\s*(?P<count>[mnN])\s*\}?"
+                               r"\s*\\sum_\{?x\}?\s*C_\{?x\}?\s*[.,;]?\s*$")
 #: δ defined: δ ≡ …, δ := …, δ \\triangleq …, δ \\stackrel{def}{=} … (of the cost).
 DELTA_DEFINITION = re.compile(r":=|\\equiv|\\triangleq|\\coloneqq|\\stackrel|\\overset|\\doteq")
 

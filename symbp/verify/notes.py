@@ -36,6 +36,7 @@ from .nodes import Apply, Quantity, walk
 from .reader import read
 from .depends import check_declaration
 from .definition_kinds import COST_DEFINITION, OVER_SAMPLES, candidate
+from .samples import mean_count
 from .verification import Verification, network_declaration, verify
 import symbp.verify.unknowns as unknowns  # by module: the notes' own definitions symbp has no model of
 
@@ -194,7 +195,11 @@ def _verify_items(text, items, notation, path, kind, strict, activation, cost, o
                 items[n] = renamed[(f.line, text)] = replace(f, text=text, source=f.source or f.text)
     model = model_of([(f.line, f.text) for f in items if f.kind in ("claim", "definition")
                       or f.kind == "unreadable" and defines_activation(f.text, nt)], nt)
-    given = {"activation": activation, "cost": cost, "one_hot": one_hot}
+    given = {"activation": activation, "cost": cost, "one_hot": one_hot,
+             # C = (1/m) Σ_x C_x: the count letter of the notes' mean cost from its line on (a claim with 1/n is
+             # not judged against it)
+             "counts": tuple((f.line, mean_count(f.text)) for f in items
+                             if f.kind in ("claim", "definition") and mean_count(f.text))}
     unread_cost = _unread_cost(items, model, given["cost"], nt)
     report = NotesReport(path, kind=kind, strict=strict, notation=nt, inferred=inferred, model=model)
     spoken = mentions(text)  # costs named in words ("from now on, the cross-entropy cost")
@@ -287,6 +292,9 @@ def _setting(model: Model, line: int, given: dict) -> tuple[dict, str]:
         "cost": given["cost"] or m.get("cost", "quadratic"),
         "one_hot": given["one_hot"] if given["one_hot"] is not None else m.get("one_hot", False),
     }
+    count = [letter for at, letter in given.get("counts", ()) if at <= line]
+    if count:  # the mean cost the notes define last before the line, C = (1/m) Σ_x C_x
+        settings["count"] = count[-1]
     remarks = []
     for what in ("cost", "activation"):
         if given[what] and m.get(what) and given[what] != m[what]:

@@ -182,7 +182,7 @@ def _is_data_call(text: str, m: re.Match) -> bool:
 _MEAN = re.compile(
     r"^\s*(?P<lhs>\\frac\s*\{\s*\\partial\s*(?P<cost>C|L|J|E)\s*\}\s*\{\s*\\partial\s*(?P<by>[^{}]*(?:\{[^{}]*\}[^{}]*)*)\}"
     r"|\\nabla_\s*\{?(?P<by2>[^{}\s]+(?:\{[^{}]*\})?)\}?\s*(?P<cost2>C|L|J|E))\s*=\s*"
-    r"(?P<scale>\\frac\s*\{\s*1\s*\}\s*\{\s*(?P<size>[mn])\s*\})?\s*"
+    r"(?P<scale>\\frac\s*\{\s*1\s*\}\s*\{\s*(?P<size>[mnN])\s*\})?\s*"
     r"\\sum\s*(?:_\s*(?:\{\s*(?P<var>[xt])(?:\s*=\s*(?P<lower>[^{}]+?))?(?:\s*\\in\s*[^{}]*)?\s*\}|(?P<var2>[xt])))?"
     r"(?:\s*\^\s*(?:\{(?P<upper>[^{}]*)\}|(?P<upper2>[A-Za-z0-9])))?\s*(?P<body>.+?)\s*$", re.S)
 
@@ -207,7 +207,7 @@ def mean_claim(formula: str) -> "MeanClaim | None":
     >>> mean_claim(r"\frac{\partial C}{\partial b^l} = \frac{1}{n}\sum_x \delta^{x,l}").per_input
     '\\frac{\\partial C}{\\partial b^l} = \\delta^{l}'
     """
-    m = _MEAN.match(formula)
+    m = _MEAN.match(braced_count(formula))
     if m is None or m.group("body").lstrip()[:1] in ("_", "^"):
         return None  # a sum over something else than the inputs (\sum_{i=1}^{n_l} …)
     by = (m.group("by") or m.group("by2") or "").strip()
@@ -251,12 +251,55 @@ def mean_claim(formula: str) -> "MeanClaim | None":
                      (m.group("upper") or m.group("upper2") or "").strip(), size or "", unread)
 
 
+def braced_count(formula: str) -> str:
+    r"""``formula`` with ``\frac1m`` (``\frac 1n``, ``\frac1N``) written ``\frac{1}{m}``: the same 1/count.
+
+    >>> braced_count(r"C = \frac1m\sum_x C_x")
+    'C = \\frac{1}{m}\\sum_x C_x'
+    """
+    return re.sub(r"\\frac\s*1\s*([mnN])(?![A-Za-z])", r"\\frac{1}{\1}", formula)
+
+
+def mean_count(formula: str) -> str:
+    r"""The count letter of a definition of the cost as the mean of the per-input costs (``C = \frac{1}{m}\sum_x
+    C_x``, ``L = \frac1N\sum_{t=1}^N L^{(t)}``): m, n or N, the number of inputs of the set summed over; '' for
+    another formula (a sum without 1/count, a mean of something else).
+
+    >>> mean_count(r"C = \frac{1}{m}\sum_x C_x"), mean_count(r"C = \frac1N\sum_{t=1}^N C^{(t)}")
+    ('m', 'N')
+    >>> mean_count(r"C = \sum_x C_x"), mean_count(r"\frac{\partial C}{\partial b} = \frac{1}{m}\sum_x \delta^x")
+    ('', '')
+    """
+    m = _MEAN_COST.match(braced_count(cost_superscripts(formula)))
+    if m is None or m.group("each") != m.group("cost"):
+        return ""
+    return m.group("size") or ""
+
+
+def other_count(size: str, count: str) -> str:
+    r"""Why a claim that divides by 1/``size`` is not judged in notes whose mean cost divides by 1/``count``
+    (C = (1/m) Σ_x C_x, a claim with 1/n): the two letters name counts the notes do not say are equal; '' when
+    they are the same letter, or either is not written.
+
+    >>> other_count("n", "m")[:60]
+    'the claim divides by n, but the notes define the cost as the'
+    >>> other_count("m", "m"), other_count("", "m"), other_count("n", "")
+    ('', '', '')
+    """
+    if not size or not count or size == count:
+        return ""
+    return (f"the claim divides by {size}, but the notes define the cost as the mean over their {count} inputs, "
+            f"C = (1/{count}) Σ_x C_x: its gradient is the mean (1/{count}) Σ_x; that {size} equals {count} is "
+            f"not written, so the claim with 1/{size} is not judged")
+
+
+
 # -- the cost written over the inputs: C = (1/n) Σ_x C_x, C_x = ½‖y(x) − a^L(x)‖² -------------------------
 
 _HALF = r"(?:\\frac\s*\{\s*1\s*\}\s*\{\s*2\s*\}|\\frac\s*12|\\tfrac\s*\{\s*1\s*\}\s*\{\s*2\s*\}|\\tfrac\s*12)"
 _LABEL = r"(?:_\s*\{?\s*[xt]\s*\}?)"
 _MEAN_COST = re.compile(r"^\s*(?P<cost>C|L|J|E)\s*(?:\(\s*w\s*,\s*b\s*\))?\s*(?:=|\\equiv)\s*"
-                        r"(?P<scale>\\frac\s*\{\s*1\s*\}\s*\{\s*(?P<size>[mn])\s*\})?\s*"
+                        r"(?P<scale>\\frac\s*\{\s*1\s*\}\s*\{\s*(?P<size>[mnN])\s*\})?\s*"
                         r"\\sum\s*(?:_\s*(?:\{\s*(?P<var>[xt])(?:\s*=\s*(?P<lower>[^{}]+?))?\s*\}|(?P<var2>[xt])))"
                         r"(?:\s*\^\s*(?:\{(?P<upper>[^{}]*)\}|(?P<upper2>[A-Za-z0-9])))?"
                         r"\s*(?P<each>C|L|J|E)_\s*\{?\s*(?P<label>[xt])\s*\}?\s*$")
@@ -283,7 +326,7 @@ def cost_definition(formula: str, cost: str, bounds=None) -> "tuple[str, str] | 
     >>> cost_definition(r"C_x = \|y(x) - a^L(x)\|^2", "quadratic")[0]
     'undecided'
     """
-    m = _MEAN_COST.match(formula)
+    m = _MEAN_COST.match(braced_count(formula))
     if m is not None:
         c = m.group("cost")
         var = m.group("var") or m.group("var2")

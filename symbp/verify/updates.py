@@ -29,7 +29,7 @@ from dataclasses import dataclass
 
 import sympy
 
-from .samples import per_sample
+from .samples import other_count, per_sample
 from .samples import unlabelled as _unlabelled
 from .steprate import canonical, stray_scale
 
@@ -200,17 +200,19 @@ def _cost_pattern(cost: str) -> str:
     return "(?:" + "|".join(r"\s*".join(re.escape(c) for c in name.replace(" ", "")) for name in sorted(letters)) + ")"
 
 
-def judge_step(rule: Rule, step: Step, check_gradient, cost: str = "C") -> tuple[str, str, str]:
+def judge_step(rule: Rule, step: Step, check_gradient, cost: str = "C", count: str = "") -> tuple[str, str, str]:
     r"""(status, words, diagnosis) of one value side; ``check_gradient(param, body)`` -> (status, words) checks a
     gradient written in the network's quantities; ``cost`` is the profile's cost letter. A side written in
-    another order (``-\eta\nabla C + w``) is judged by its value, and the words say how it was read."""
-    status, words, diagnosis = _judge(rule, step, check_gradient, cost)
+    another order (``-\eta\nabla C + w``) is judged by its value, and the words say how it was read. ``count``
+    is the letter of the notes' mean cost C = (1/count) Σ_x C_x ('' when they define none): a step that divides
+    by another letter is not judged."""
+    status, words, diagnosis = _judge(rule, step, check_gradient, cost, count)
     if step.note and not step.slip:
         words = f"{words} ({step.note})"
     return status, words, diagnosis
 
 
-def _judge(rule: Rule, step: Step, check_gradient, cost: str) -> tuple[str, str, str]:
+def _judge(rule: Rule, step: Step, check_gradient, cost: str, count: str = "") -> tuple[str, str, str]:
     p = _norm(rule.param)
     if step.slip.startswith("undecided: "):  # a rate neither shown positive nor shown to fail at some η > 0
         return "undecided", step.slip.removeprefix("undecided: "), ""
@@ -282,7 +284,7 @@ def _judge(rule: Rule, step: Step, check_gradient, cost: str) -> tuple[str, str,
                                        "the step is not the mean of the per-sample gradients; label every "
                                        f"quantity ({_labelled_example(label)})"), ""
         gwords = f"∂C_{label}/∂{rule.param} ({words})"
-    return _mean(rule, step, label, gwords)
+    return _mean(rule, step, label, gwords, count)
 
 
 def _labelled(body: str) -> bool:
@@ -334,13 +336,15 @@ def _other_variable(rule: Rule, by: str, body: str, check_gradient) -> "tuple[st
     return (status, slip, slip) if status == "refuted" else (status, f"{slip}? {words}", "")
 
 
-def _mean(rule: Rule, step: Step, label: str, gwords: str) -> tuple[str, str, str]:
+def _mean(rule: Rule, step: Step, label: str, gwords: str, count: str = "") -> tuple[str, str, str]:
     letters = set(re.findall(r"[A-Za-z]", label))
     summed = step.sum_var is not None and (step.sum_var == "" or step.sum_var in letters or step.sum_var == label)
     if step.sum_var is not None and not summed:
         return "refuted", f"the sum runs over {step.sum_var}, which the per-sample cost C_{{{label}}} does not name", \
             f"sum over the samples of the mini-batch, not over {step.sum_var}"
     rate = step.rate
+    if other_count(step.over, count):  # the notes' mean is over their m inputs, the step divides by n
+        return "uninterpretable", other_count(step.over, count).replace("the claim", "the step"), ""
     if step.over and step.sum_upper in ("m", "n") and step.sum_upper != step.over and step.sum_lower in ("", "1"):
         size = {"m": "the mini-batch of m", "n": "the n training inputs"}
         slip = f"sums over {size[step.sum_upper]} but divides by {step.over}"
@@ -366,7 +370,7 @@ def _mean(rule: Rule, step: Step, label: str, gwords: str) -> tuple[str, str, st
     return "holds", f"a step of stochastic gradient descent on one sample: {rule.param} − {rate} {gwords}", ""
 
 
-_SIZE = {"m": "the mini-batch of m", "n": "the n training inputs"}
+_SIZE = {"m": "the mini-batch of m", "n": "the n training inputs", "N": "the N training inputs"}
 
 
 def _bound(text: str, size: str):

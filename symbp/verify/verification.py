@@ -58,7 +58,7 @@ from .reader import ReadError, read_claim
 from .recheck import HOOKS
 from .graphsingle import check_single, has_layers
 from .names import schematic
-from .samples import (cost_definition, cost_superscripts, mean_claim, over_inputs, per_sample, sample_slip, total_cost,
+from .samples import (cost_definition, cost_superscripts, mean_claim, other_count, over_inputs, per_sample, sample_slip, total_cost,
                       with_label)
 from .scalar import check_scalar, is_scalar
 from .single_output import CONDITION as SINGLE, single_output
@@ -174,12 +174,16 @@ def verify(
     sizes: "tuple | list | None" = None,
     budget: float = 30.0,
     diagnose: bool = True,
+    count: str = "",
 ) -> Verification:
     """Verify one formula; see the module docstring for the verdicts.
 
     ``family``: networks checked besides the standard ones (every depth the
     formula needs). ``sizes``: the network the user fixed; it is checked too,
     and a ``conditional`` formula whose condition it meets exits 0.
+    ``count``: the letter (m, n, N) the notes write the number of inputs of their mean cost
+    C = (1/count) Σ_x C_x with; a mean claim or an update step that divides by another letter is not judged
+    (the notes' own count is not known to equal it). '' (the default): 1/m and 1/n are both the mean.
     """
     start = time.perf_counter()
     nt = profile(notation)
@@ -197,7 +201,7 @@ def verify(
     again = dict(activation=activation, cost=cost, one_hot=one_hot, family=family, sizes=sizes, budget=budget,
                  diagnose=diagnose)
     if is_rule(formula):
-        ruled = _verify_rule(formula, nt, again, base, start)
+        ruled = _verify_rule(formula, nt, again, base, start, count)
         if nt.vectors == "row" and ruled.status in ("unreadable", "uninterpretable"):
             return _own_layer(formula, base, start, budget)
         return ruled
@@ -225,7 +229,8 @@ def verify(
                             interpretation={"words": reason, "latex": formula}, seconds=_since(start), **base)
     mean = mean_claim(labelled)
     off = mean and (("uninterpretable", mean.unread, "") if mean.unread else
-                    sum_bounds(mean.var, mean.lower, mean.upper, mean.size or _size_of(mean.upper)))
+                    ("uninterpretable", other_count(mean.size, count), "") if other_count(mean.size, count) else
+                    sum_bounds(mean.var, mean.lower, mean.upper, mean.size or count or _size_of(mean.upper)))
     if off:
         return Verification(status=off[0], verdict=_VERDICT.get(off[0], "undecided"), reason=off[1],
                             diagnosis=off[2], interpretation={"words": mean.words, "latex": formula},
@@ -233,10 +238,11 @@ def verify(
     if mean is not None:
         inner = verify(mean.per_input, nt, **again)
         words = dict(inner.interpretation, per_sample=mean.words)
+        k = count or _size_of(mean.upper)
         if inner.status == "holds" and not mean.mean:
             return _replace(inner, formula=formula, status="refuted", verdict="refuted", interpretation=words,
-                            identity="", reason="the sum over the inputs without 1/n: the mean cost's gradient is the "
-                            "mean of the per-input gradients (the sum is n times it)", diagnosis="a missing 1/n",
+                            identity="", reason=f"the sum over the inputs without 1/{k}: the mean cost's gradient is the "
+                            f"mean of the per-input gradients (the sum is {k} times it)", diagnosis=f"a missing 1/{k}",
                             seconds=_since(start))
         return _replace(inner, formula=formula, interpretation=words, seconds=_since(start))
     try:
@@ -356,7 +362,7 @@ def verify(
 
 def _size_of(upper: str) -> str:
     """The letter a sum's upper bound counts the samples with (m, n), n when it is not one of them."""
-    return upper if upper in ("m", "n") else "n"
+    return upper if upper in ("m", "n", "N") else "n"
 
 
 def _mean_cost(formula: str, sample, total: str, nt, again: dict, base: dict, start: float) -> Verification:
@@ -392,7 +398,7 @@ def _own_layer(formula: str, base: dict, start: float, budget: float) -> Verific
                         interpretation={"words": reason, "latex": formula}, seconds=_since(start), **dict(base, family=()))
 
 
-def _verify_rule(formula: str, nt, again: dict, base: dict, start: float) -> Verification:
+def _verify_rule(formula: str, nt, again: dict, base: dict, start: float, count: str = "") -> Verification:
     """An update rule of gradient descent (``updates``): every value side against the notes' cost."""
     rule = read_rule(formula)
 
@@ -402,7 +408,7 @@ def _verify_rule(formula: str, nt, again: dict, base: dict, start: float) -> Ver
         v = verify(claim, nt, **again)
         return v.status, (f"{claim}: " + (v.identity or v.reason or v.status))
 
-    results = [judge_step(rule, step, gradient, nt.cost) for step in rule.steps]
+    results = [judge_step(rule, step, gradient, nt.cost, count) for step in rule.steps]
     bad = [(k, r) for k, r in enumerate(results) if r[0] != "holds"]
     words = {"words": "an update rule: each new value must be the old value of the same parameter minus a learning "
                       "rate times the gradient of the cost (one sample, the mean over a mini-batch of m, or the mean "
