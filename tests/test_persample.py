@@ -293,3 +293,28 @@ _A04 = [
     (r"b^l \to b^l - \frac{\eta}{m}\sum_x \delta^{x,l}", "holds"),
     (r"b^l \to w^l - \frac{\eta}{m}\sum_x \delta^{x,l}", "refuted"),
 ]
+
+
+@pytest.mark.parametrize("claim, status", [
+    # the notes say m < n: (1/n) Σ_x δ^{x,l} is m/n times the true (1/m) Σ_x δ^{x,l}, a different value
+    (r"\frac{\partial C}{\partial b^l_j} = \frac{1}{n}\sum_x \delta^{x,l}_j", "refuted"),
+    (r"w^l \to w^l - \frac{\eta}{n}\sum_x \delta^{x,l}(a^{x,l-1})^T", "refuted"),  # (m/n)η, not η
+    (r"\frac{\partial C}{\partial b^l_j} = \frac{1}{m}\sum_x \delta^{x,l}_j", "holds"),
+    (r"\frac{\partial C}{\partial b^l_j} = \frac{1}{N}\sum_x \delta^{x,l}_j", "uninterpretable"),  # N: not said
+])
+def test_counts_the_notes_say_differ_refute_the_other_letter(claim, status):
+    from symbp.verify.notes import verify_text
+
+    notes = _BATCH + "\n\nThe mini-batch is smaller than the training set, $m < n$.\n\n" + f"$${claim}$$\n"
+    got = {row.formula.text: row.result for row in verify_text(notes, "nielsen").rows}[claim]
+    assert got.status == status, got.reason
+
+
+def test_a_summand_that_makes_the_other_letter_true_is_never_refuted():
+    # (1/n) Σ_x (n/m) δ^{x,l} = (1/m) Σ_x δ^{x,l}: true under m < n, so "refuted" would be wrong
+    from symbp.verify.notes import verify_text
+
+    claim = r"\frac{\partial C}{\partial b^l_j} = \frac{1}{n}\sum_x \frac{n}{m}\delta^{x,l}_j"
+    notes = _BATCH + "\n\nThe mini-batch is smaller, $m < n$.\n\n" + f"$${claim}$$\n"
+    got = {row.formula.text: row.result for row in verify_text(notes, "nielsen").rows}[claim]
+    assert got.status not in ("refuted", "holds"), got.reason

@@ -172,6 +172,10 @@ def verify_text(text: str, notation="auto", *, path: str = "notes", kind: str = 
         return _verify_items(text, items, notation, path, kind, strict, activation, cost, one_hot, on_row, options)
 
 
+#: m < n, m \ll n, N \neq m: the notes say two counts of inputs differ (a mini-batch of m out of n inputs).
+_UNEQUAL_COUNTS = re.compile(r"^\s*([mnN])\s*(?:<|>|\\ll|\\gg|\\lt|\\gt|\\neq|\\ne)(?![A-Za-z])\s*([mnN])\s*[.,;]?\s*$")
+
+
 #: b^l_j = z^l_j − Σ_k w^l_{jk} a^{l-1}_k (any scripts): the bias written through z.
 _BIAS_THROUGH_Z = re.compile(r"(?<![A-Za-z\\])b\s*(?:[_^]\s*(?:\{[^{}=]*\}|[A-Za-z0-9])\s*){0,2}=\s*z\s*"
                              r"(?:[_^]\s*(?:\{[^{}=]*\}|[A-Za-z0-9])\s*){0,2}-")
@@ -199,7 +203,8 @@ def _verify_items(text, items, notation, path, kind, strict, activation, cost, o
              # C = (1/m) Σ_x C_x: the count letter of the notes' mean cost from its line on (a claim with 1/n is
              # not judged against it)
              "counts": tuple((f.line, mean_count(f.text)) for f in items
-                             if f.kind in ("claim", "definition") and mean_count(f.text))}
+                             if f.kind in ("claim", "definition") and mean_count(f.text)),
+             "unequal": frozenset(frozenset(m.groups()) for f in items if (m := _UNEQUAL_COUNTS.match(f.text)))}
     unread_cost = _unread_cost(items, model, given["cost"], nt)
     report = NotesReport(path, kind=kind, strict=strict, notation=nt, inferred=inferred, model=model)
     spoken = mentions(text)  # costs named in words ("from now on, the cross-entropy cost")
@@ -295,6 +300,8 @@ def _setting(model: Model, line: int, given: dict) -> tuple[dict, str]:
     count = [letter for at, letter in given.get("counts", ()) if at <= line]
     if count:  # the mean cost the notes define last before the line, C = (1/m) Σ_x C_x
         settings["count"] = count[-1]
+        settings["differ"] = "".join(sorted(next(iter(pair - {count[-1]})) for pair in given.get("unequal", ())
+                                             if count[-1] in pair and len(pair) == 2))
     remarks = []
     for what in ("cost", "activation"):
         if given[what] and m.get(what) and given[what] != m[what]:

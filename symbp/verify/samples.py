@@ -276,22 +276,26 @@ def mean_count(formula: str) -> str:
     return m.group("size") or ""
 
 
-def other_count(size: str, count: str) -> str:
-    r"""Why a claim that divides by 1/``size`` is not judged in notes whose mean cost divides by 1/``count``
-    (C = (1/m) Σ_x C_x, a claim with 1/n): the two letters name counts the notes do not say are equal; '' when
-    they are the same letter, or either is not written.
+def other_count(size: str, count: str, unequal: str = "", what: str = "claim") -> "tuple[str, str, str] | None":
+    r"""The verdict (status, reason, diagnosis) on a ``what`` (claim, step) that divides by 1/``size`` in notes
+    whose mean cost divides by 1/``count`` (C = (1/m) Σ_x C_x, a claim with 1/n); None when the letters are the
+    same or either is not written. The two letters name counts the notes do not say are equal: uninterpretable,
+    naming both; refuted when the notes say they differ (``unequal`` holds the letters written ≠ ``count``, as in
+    m < n), since then the claim is size/count times the mean's gradient (the step that multiple of the rate).
 
-    >>> other_count("n", "m")[:60]
-    'the claim divides by n, but the notes define the cost as the'
-    >>> other_count("m", "m"), other_count("", "m"), other_count("n", "")
-    ('', '', '')
+    >>> other_count("n", "m")[1][:62]
+    'the claim divides by n, but the notes define the cost as the m'
+    >>> other_count("n", "m", "n")[0], other_count("m", "m"), other_count("", "m"), other_count("n", "")
+    ('refuted', None, None, None)
     """
     if not size or not count or size == count:
-        return ""
-    return (f"the claim divides by {size}, but the notes define the cost as the mean over their {count} inputs, "
-            f"C = (1/{count}) Σ_x C_x: its gradient is the mean (1/{count}) Σ_x; that {size} equals {count} is "
-            f"not written, so the claim with 1/{size} is not judged")
-
+        return None
+    mean = f"the notes define the cost as the mean over their {count} inputs, C = (1/{count}) Σ_x C_x"
+    if size in unequal:
+        return ("refuted", f"the {what} divides by {size}, but {mean}, and they say {count} ≠ {size}: the "
+                f"{what} is {count}/{size} times the mean's gradient", f"divide by {count}, not {size}")
+    return ("uninterpretable", f"the {what} divides by {size}, but {mean}: its gradient is the mean (1/{count}) "
+            f"Σ_x; that {size} equals {count} is not written, so the {what} with 1/{size} is not judged", "")
 
 
 # -- the cost written over the inputs: C = (1/n) Σ_x C_x, C_x = ½‖y(x) − a^L(x)‖² -------------------------

@@ -200,19 +200,22 @@ def _cost_pattern(cost: str) -> str:
     return "(?:" + "|".join(r"\s*".join(re.escape(c) for c in name.replace(" ", "")) for name in sorted(letters)) + ")"
 
 
-def judge_step(rule: Rule, step: Step, check_gradient, cost: str = "C", count: str = "") -> tuple[str, str, str]:
+def judge_step(rule: Rule, step: Step, check_gradient, cost: str = "C", count: str = "",
+               unequal: str = "") -> tuple[str, str, str]:
     r"""(status, words, diagnosis) of one value side; ``check_gradient(param, body)`` -> (status, words) checks a
     gradient written in the network's quantities; ``cost`` is the profile's cost letter. A side written in
     another order (``-\eta\nabla C + w``) is judged by its value, and the words say how it was read. ``count``
     is the letter of the notes' mean cost C = (1/count) Σ_x C_x ('' when they define none): a step that divides
-    by another letter is not judged."""
-    status, words, diagnosis = _judge(rule, step, check_gradient, cost, count)
+    by another letter is not judged (refuted when the notes say the counts differ: ``unequal`` holds the letters
+    written ≠ count)."""
+    status, words, diagnosis = _judge(rule, step, check_gradient, cost, count, unequal)
     if step.note and not step.slip:
         words = f"{words} ({step.note})"
     return status, words, diagnosis
 
 
-def _judge(rule: Rule, step: Step, check_gradient, cost: str, count: str = "") -> tuple[str, str, str]:
+def _judge(rule: Rule, step: Step, check_gradient, cost: str, count: str = "",
+           unequal: str = "") -> tuple[str, str, str]:
     p = _norm(rule.param)
     if step.slip.startswith("undecided: "):  # a rate neither shown positive nor shown to fail at some η > 0
         return "undecided", step.slip.removeprefix("undecided: "), ""
@@ -284,7 +287,7 @@ def _judge(rule: Rule, step: Step, check_gradient, cost: str, count: str = "") -
                                        "the step is not the mean of the per-sample gradients; label every "
                                        f"quantity ({_labelled_example(label)})"), ""
         gwords = f"∂C_{label}/∂{rule.param} ({words})"
-    return _mean(rule, step, label, gwords, count)
+    return _mean(rule, step, label, gwords, count, unequal)
 
 
 def _labelled(body: str) -> bool:
@@ -336,15 +339,17 @@ def _other_variable(rule: Rule, by: str, body: str, check_gradient) -> "tuple[st
     return (status, slip, slip) if status == "refuted" else (status, f"{slip}? {words}", "")
 
 
-def _mean(rule: Rule, step: Step, label: str, gwords: str, count: str = "") -> tuple[str, str, str]:
+def _mean(rule: Rule, step: Step, label: str, gwords: str, count: str = "",
+          unequal: str = "") -> tuple[str, str, str]:
     letters = set(re.findall(r"[A-Za-z]", label))
     summed = step.sum_var is not None and (step.sum_var == "" or step.sum_var in letters or step.sum_var == label)
     if step.sum_var is not None and not summed:
         return "refuted", f"the sum runs over {step.sum_var}, which the per-sample cost C_{{{label}}} does not name", \
             f"sum over the samples of the mini-batch, not over {step.sum_var}"
     rate = step.rate
-    if other_count(step.over, count):  # the notes' mean is over their m inputs, the step divides by n
-        return "uninterpretable", other_count(step.over, count).replace("the claim", "the step"), ""
+    off = other_count(step.over, count, unequal, "step")  # the notes' mean is over their m inputs, the step's 1/n
+    if off is not None:
+        return off
     if step.over and step.sum_upper in ("m", "n") and step.sum_upper != step.over and step.sum_lower in ("", "1"):
         size = {"m": "the mini-batch of m", "n": "the n training inputs"}
         slip = f"sums over {size[step.sum_upper]} but divides by {step.over}"

@@ -175,6 +175,7 @@ def verify(
     budget: float = 30.0,
     diagnose: bool = True,
     count: str = "",
+    differ: str = "",
 ) -> Verification:
     """Verify one formula; see the module docstring for the verdicts.
 
@@ -183,7 +184,8 @@ def verify(
     and a ``conditional`` formula whose condition it meets exits 0.
     ``count``: the letter (m, n, N) the notes write the number of inputs of their mean cost
     C = (1/count) Σ_x C_x with; a mean claim or an update step that divides by another letter is not judged
-    (the notes' own count is not known to equal it). '' (the default): 1/m and 1/n are both the mean.
+    (the notes' own count is not known to equal it), or refuted when ``differ`` holds its letter (the notes
+    say m < n). '' (the default): 1/m and 1/n are both the mean.
     """
     start = time.perf_counter()
     nt = profile(notation)
@@ -201,7 +203,7 @@ def verify(
     again = dict(activation=activation, cost=cost, one_hot=one_hot, family=family, sizes=sizes, budget=budget,
                  diagnose=diagnose)
     if is_rule(formula):
-        ruled = _verify_rule(formula, nt, again, base, start, count)
+        ruled = _verify_rule(formula, nt, again, base, start, count, differ)
         if nt.vectors == "row" and ruled.status in ("unreadable", "uninterpretable"):
             return _own_layer(formula, base, start, budget)
         return ruled
@@ -229,7 +231,7 @@ def verify(
                             interpretation={"words": reason, "latex": formula}, seconds=_since(start), **base)
     mean = mean_claim(labelled)
     off = mean and (("uninterpretable", mean.unread, "") if mean.unread else
-                    ("uninterpretable", other_count(mean.size, count), "") if other_count(mean.size, count) else
+                    _other_count(mean, count, differ, nt, again) or
                     sum_bounds(mean.var, mean.lower, mean.upper, mean.size or count or _size_of(mean.upper)))
     if off:
         return Verification(status=off[0], verdict=_VERDICT.get(off[0], "undecided"), reason=off[1],
@@ -360,6 +362,16 @@ def verify(
     return result
 
 
+def _other_count(mean, count: str, differ: str, nt, again: dict) -> "tuple[str, str, str] | None":
+    """The verdict on a mean claim whose 1/count is not the notes' (``other_count``): refuted only when the notes
+    say the counts differ and the summand is the per-input gradient (then the claim is size/count times the true
+    mean); a summand that is not (n/m δ^x under 1/n) may make it true again, so it is not judged."""
+    off = other_count(mean.size, count, differ)
+    if off is None or off[0] != "refuted" or verify(mean.per_input, nt, **again).status == "holds":
+        return off
+    return "uninterpretable", other_count(mean.size, count)[1], ""
+
+
 def _size_of(upper: str) -> str:
     """The letter a sum's upper bound counts the samples with (m, n), n when it is not one of them."""
     return upper if upper in ("m", "n", "N") else "n"
@@ -398,7 +410,8 @@ def _own_layer(formula: str, base: dict, start: float, budget: float) -> Verific
                         interpretation={"words": reason, "latex": formula}, seconds=_since(start), **dict(base, family=()))
 
 
-def _verify_rule(formula: str, nt, again: dict, base: dict, start: float, count: str = "") -> Verification:
+def _verify_rule(formula: str, nt, again: dict, base: dict, start: float, count: str = "",
+                 differ: str = "") -> Verification:
     """An update rule of gradient descent (``updates``): every value side against the notes' cost."""
     rule = read_rule(formula)
 
@@ -408,7 +421,7 @@ def _verify_rule(formula: str, nt, again: dict, base: dict, start: float, count:
         v = verify(claim, nt, **again)
         return v.status, (f"{claim}: " + (v.identity or v.reason or v.status))
 
-    results = [judge_step(rule, step, gradient, nt.cost, count) for step in rule.steps]
+    results = [judge_step(rule, step, gradient, nt.cost, count, differ) for step in rule.steps]
     bad = [(k, r) for k, r in enumerate(results) if r[0] != "holds"]
     words = {"words": "an update rule: each new value must be the old value of the same parameter minus a learning "
                       "rate times the gradient of the cost (one sample, the mean over a mini-batch of m, or the mean "
