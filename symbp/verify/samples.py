@@ -292,8 +292,9 @@ def other_count(size: str, count: str, unequal: str = "", what: str = "claim") -
         return None
     mean = f"the notes define the cost as the mean over their {count} inputs, C = (1/{count}) Σ_x C_x"
     if size in unequal:
-        return ("refuted", f"the {what} divides by {size}, but {mean}, and they say {count} ≠ {size}: the "
-                f"{what} is {count}/{size} times the mean's gradient", f"divide by {count}, not {size}")
+        scaled = "its right side is" if what == "claim" else "it subtracts the learning rate times"
+        return ("refuted", f"the {what} divides by {size}, but {mean}, and they say {count} ≠ {size}: {scaled} "
+                f"{count}/{size} times the mean's gradient (1/{count}) Σ_x", f"divide by {count}, not {size}")
     return ("uninterpretable", f"the {what} divides by {size}, but {mean}: its gradient is the mean (1/{count}) "
             f"Σ_x; that {size} equals {count} is not written, so the {what} with 1/{size} is not judged", "")
 
