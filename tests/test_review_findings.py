@@ -1689,12 +1689,15 @@ def test_rv7_f2_sum_bounds_in_mini_batch_rule(formula, truth):
 
 def test_rv7_f2_sum_bounds_in_notes(tmp_path):
     head = (r"Síť: $z^{x,l} = w^l a^{x,l-1} + b^l$, $a^{x,l} = \sigma(z^{x,l})$, cena "
-            r"$C_x = \frac{1}{2}\|y(x) - a^{x,L}\|^2$ a $C = \frac{1}{n}\sum_x C_x$." + "\n\n")
+            r"$C_x = \frac{1}{2}\|y(x) - a^{x,L}\|^2$ a $C = \frac{1}{m}\sum_x C_x$." + "\n\n")
     bad = r"b^l \to b^l - \frac{\eta}{m} \sum_{x=1}^{m-1} \delta^{x,l}"
     good = r"b^l \to b^l - \frac{\eta}{m} \sum_{x=1}^{m} \delta^{x,l}"
     status, _, rows = _notes(tmp_path, head + f"$${bad}$$\n\n$${good}$$\n")
     assert status[bad] == "refuted" and "m − 1 terms" in rows[bad].reason, rows[bad].reason
     assert status[good] == "holds", rows[good].reason
+    # review 13 (a04): under notes whose mean is 1/n, a step with 1/m names a count the notes never equate to n
+    status, _, rows = _notes(tmp_path, head.replace(r"\frac{1}{m}", r"\frac{1}{n}") + f"$${good}$$\n")
+    assert status[good] == "uninterpretable" and "divides by m" in rows[good].reason, rows[good].reason
 
 
 # Review 7 F2, graph notes: Σ_{i=1}^{3} ∂L/∂W names no i in its summand, so it is no sum over samples of a batch
