@@ -12,7 +12,8 @@ from __future__ import annotations
 
 from .extract import Formula
 from .graphmodel import GraphError
-from .graphnotes import UNINTERPRETABLE, GraphNotes, Piece, graph_notes
+from .graphfamily import UNINTERPRETABLE
+from .graphnotes import GraphNotes, Piece, graph_notes
 from .graphsingle import has_layers
 from .verification import Verification
 

@@ -28,6 +28,7 @@ from .graphreport import apply_graph
 from .infer import Inferred, infer
 from .interpret import bias_through_z
 from .model import Definition, Model, defines_activation, model_of
+from .prosecost import checked_under_each, mentions
 from .names import as_cost, cost_letter_alias, names_output
 from .scan import guess_kind, kind_of, scan
 from .single_output import prose_outputs
@@ -188,10 +189,10 @@ def _verify_items(text, items, notation, path, kind, strict, activation, cost, o
     alias = cost_letter_alias([f.text for f in items], nt.names["cost"])
     renamed = {}
     if alias:
-        for n, f in enumerate(items):
-            text = as_cost(f.text, alias, nt.names["cost"]) if f.kind == "claim" else f.text
-            if text != f.text:
-                items[n] = renamed[(f.line, text)] = replace(f, text=text, source=f.source or f.text)
+        for n, f in enumerate(items):  # (not ``text``: that is the notes', read for their prose below)
+            as_c = as_cost(f.text, alias, nt.names["cost"]) if f.kind == "claim" else f.text
+            if as_c != f.text:
+                items[n] = renamed[(f.line, as_c)] = replace(f, text=as_c, source=f.source or f.text)
     outputs = _outputs(text, options)  # "one output neuron": the notes' own n_L = 1
     model = model_of([(f.line, f.text) for f in items if f.kind in ("claim", "definition")
                       or f.kind == "unreadable" and defines_activation(f.text, nt)], nt, outputs[0])
@@ -200,6 +201,7 @@ def _verify_items(text, items, notation, path, kind, strict, activation, cost, o
     given = {"activation": activation, "cost": cost, "one_hot": one_hot}
     unread_cost = _unread_cost(items, model, given["cost"], nt)
     report = NotesReport(path, kind=kind, strict=strict, notation=nt, inferred=inferred, model=model)
+    spoken = mentions(text)  # costs named in words ("from now on, the cross-entropy cost")
     once = _Once(nt, options)  # a formula written again under the same setting is checked once
     # the definitions whose verdict decides what the claims mean (a cost, σ, the forward pass), checked first
     ahead = {(f.line, f.text): _ahead(f, _setting(model, f.line, given)[0], once) for f in items
@@ -226,6 +228,9 @@ def _verify_items(text, items, notation, path, kind, strict, activation, cost, o
         elif f.kind == "claim":
             settings, remark = _setting(model, f.line, given)
             result = ahead.get((f.line, f.text)) or once(f.text, settings)
+            if not (given["cost"] and given["activation"]):  # a cost or σ named in words: checked under it too
+                result = checked_under_each(result, f.line, settings, model.at(f.line), given, spoken,
+                                            lambda other, text=f.text: once(text, other))
             if (f.line, f.text) in renamed:
                 remark = "; ".join(filter(None, (remark, f"{alias} is the notes' cost {nt.names['cost']}: they write "
                                                  f"\\Delta {nt.names['cost']} \\approx \\frac{{\\partial {alias}}}{{\\partial z}} \\Delta z")))
