@@ -94,6 +94,18 @@ def free_indices(eq: Equation, model: Model) -> dict:
     return out
 
 
+def _bar_points(ev: Evaluator, values: list, eq: Equation, model: Model) -> dict:
+    """The bars' points of one instance; a side that still depends on a bar's input is uninterpretable: whether
+    the point (x_1 = 0) is meant for it too, the notes do not say."""
+    for leaf, words in ev.points:
+        for side, value in zip(eq.sides, values):
+            entries = list(value) if is_mat(value) else [value]
+            if any(leaf in model.atoms.leaves(model.full(e)) for e in entries):
+                raise GraphUninterpretable(f"{to_latex(side)} depends on {words.split(' = ')[0]} outside the bar |_{{{words}}}: "
+                                           "whether the claim is meant at that point there too is not said")
+    return dict.fromkeys(words for _, words in ev.points)
+
+
 def check_graph(eq: Equation, model: Model, budget: float = 30.0, notes_layout: str | tuple = "") -> GraphOutcome:
     """The verdict on ``eq`` (every side against the first), see the module docstring. ``notes_layout`` is the
     notes' own layout, or the evidence of it: for each other claim that fits one layout only, the set of layouts
@@ -202,6 +214,7 @@ def _check_in(eq: Equation, model: Model, layout: str, budget: float, kinds: set
     instances = 0
     failed = []
     first = None
+    points: dict = {}  # "x_1 = 0" of each bar that sets an input at a value: the claim is about that point
     try:
         with deadline(budget):
             for combo in itertools.product(*(range(1, ranges[n] + 1) for n in names)):
@@ -217,6 +230,7 @@ def _check_in(eq: Equation, model: Model, layout: str, budget: float, kinds: set
                 kinds |= ev.kinds
                 used = used or ev.layout_used
                 letters.update(ev.letters_used)
+                points.update(_bar_points(ev, values, eq, model))
                 instances += 1
                 for k in range(1, len(values)):
                     diff = _difference(values[0], values[k], model)
@@ -231,8 +245,9 @@ def _check_in(eq: Equation, model: Model, layout: str, budget: float, kinds: set
     except ReductionTimeout:
         return LayoutVerdict(layout, "undecided", f"the time budget ran out after {instances} instances",
                              instances), used
+    at = f" at {', '.join(points)} only (the bar's point)" if points else ""
     if first is None:
-        return LayoutVerdict(layout, "holds", f"exact on {instances} instance{'s' if instances != 1 else ''}",
+        return LayoutVerdict(layout, "holds", f"exact on {instances} instance{'s' if instances != 1 else ''}{at}",
                              instances), used
     bind, k, (entry, lv, rv) = first
     cx = refute(model, lv, rv, bind, entry, k, eq, layout)
@@ -244,7 +259,7 @@ def _check_in(eq: Equation, model: Model, layout: str, budget: float, kinds: set
                              "exact point separating them was found" + generic_words(generic), instances, None,
                              tuple(failed), generic), used
     words = f"{where}side {sides} differs from side 1" if len(eq.sides) > 2 else f"{where}the two sides differ"
-    words += _sizes(letters)
+    words += _sizes(letters) + at
     return LayoutVerdict(layout, "refuted", words + generic_words(generic), instances, cx, tuple(failed),
                          generic), used
 

@@ -210,7 +210,9 @@ def to_latex(node) -> str:
         d = "d" if node.total else r"\partial "
         return rf"\frac{{{d}{to_latex(node.num)}}}{{{d}{to_latex(node.den)}}}"
     if isinstance(node, Bar):
-        return rf"\left. {to_latex(node.arg)} \right|_{{{to_latex(node.at)}}}"
+        at = node.at
+        point = f"{to_latex(at[0])} = {to_latex(at[1])}" if isinstance(at, tuple) else to_latex(at)
+        return rf"\left. {to_latex(node.arg)} \right|_{{{point}}}"
     if isinstance(node, Mat):
         if node.tuple_form:
             return "(" + ", ".join(to_latex(c) for c in node.rows[0]) + ")"
