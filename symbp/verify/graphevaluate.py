@@ -100,6 +100,9 @@ class Evaluator:
         name = self.m.canonical(sym.base)
         q = self.m.quantities.get(name)
         what = sym.latex()
+        if sym.mark:  # w^{\text{new}}, W^{(t+1)} outside an update rule that ties it to the parameter it updates
+            raise GraphUninterpretable(f"{what}: a value of {sym.base} before or after a step of an update rule; "
+                                       "it is read only as the new or old value in an update rule")
         if q is None or (self.m.known and name not in self.m.known):
             if sym.base in self.m.functions:
                 raise GraphUninterpretable(f"{sym.base} is a function in the notes, not a quantity")

@@ -23,6 +23,7 @@ class Sym:
     base: str
     sub: tuple = ()  # ("1", "2") for w_{12} or w_{1,2}; ("ij",) for w_{ij}; ("i_j",) for C_{i_j}
     sample: str = ""  # a training input named in a superscript: y^{(t)}
+    mark: str = ""  # a new or old value, or a step, as written: "^{\\text{new}}", "_{old}", "^{(t+1)}" (update rules)
 
     def latex(self) -> str:
         out = self.base
@@ -31,7 +32,7 @@ class Sym:
         if self.sub:
             inner = ",".join(self.sub) if any(len(s) > 1 for s in self.sub) and len(self.sub) > 1 else "".join(self.sub)
             out += "_" + (inner if len(inner) == 1 else "{" + inner + "}")
-        return out
+        return out + self.mark
 
 
 @dataclass(frozen=True)
