@@ -70,7 +70,7 @@ class Evaluator:
         self.kinds: set = set()  # "gradient" (a scalar by a vector or matrix), "jacobian" (a vector's derivative)
         self.loose = False  # in a definition: an entry beyond a quantity's size is a scalar of its own
         self.letters_used: dict = {}  # the letters of sums' bounds and the sizes they stood for
-        self.points: list = []  # (leaf, "x_1 = 0") for each bar that sets a leaf at a value
+        self.points: list = []  # (leaf, value, "x_1 = 0") for each bar that sets a leaf at a value
         self.forms: dict = {}  # (F, V) as written -> (times ∂F/∂V is written, whether dF/dV is): ``derivative_forms``
 
     def value(self, node):
@@ -448,15 +448,17 @@ class Evaluator:
         value = self.value(at)
         if is_mat(value):
             raise GraphUninterpretable(f"{what}: the value {to_latex(at)} is not a number")
-        self.points.append((leaf, f"{var.latex()} = {to_latex(at)}"))
+        words = f"{var.latex()} = {to_latex(at)}"
         moved = getattr(self.m, "moved_to", None)
         if moved is not None:  # the numeric oracle: the derivative computed afresh at the point with the leaf moved
+            self.points.append((leaf, value, words))
             sub = Evaluator(moved(leaf, value), self.layout, self.bind)
             sub.forms = self.forms
             return sub.value(node.arg)
         value = self.m.full(value)
-        if leaf in self.m.atoms.leaves(value):
-            raise GraphUninterpretable(f"{what}: the value {to_latex(at)} depends on {var.latex()} itself")
+        if self.m.atoms.leaves(value):
+            raise GraphUninterpretable(f"{what}: the value {to_latex(at)} is not a number")
+        self.points.append((leaf, value, words))
         inner = self.value(node.arg)
         put = lambda e: self.m.atoms.substitute(self.m.full(e), {leaf: value})  # noqa: E731
         return inner.applyfunc(put) if is_mat(inner) else put(inner)

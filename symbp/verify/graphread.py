@@ -16,7 +16,7 @@ the update arrows ``\to``, ``\rightarrow``, ``\leftarrow``, ``\gets``.
 >>> to_latex(read_graph(r"\frac{\partial L}{\partial x_1} = \frac{\partial L}{\partial y_1} w_{11}"))
 '\\frac{\\partial L}{\\partial x_1} = \\frac{\\partial L}{\\partial y_1} w_{11}'
 >>> read_graph(r"g = x W").sides[1]
-Mul(factors=(Sym(base='x', sub=(), sample=''), Sym(base='W', sub=(), sample='')))
+Mul(factors=(Sym(base='x', sub=(), sample='', mark=''), Sym(base='W', sub=(), sample='', mark='')))
 """
 
 from __future__ import annotations
