@@ -451,3 +451,41 @@ def test_a_cost_definition_in_layered_notes_does_not_stop_the_run():
     rows = {row.formula.text: row.result.status for row in verify_text(notes, "nielsen").rows}
     assert rows[r"\frac{\partial C}{\partial b^l_j} = \frac{1}{n}\sum_x \delta^{x,l}_j"] == "holds"
     assert rows[r"C = \frac{1}{n}\sum_x C_x"] == "holds"
+
+
+# -- row-form layered notes in their own letters: z, σ and C instead of the profile's g, h and L -------------
+
+ROW_LAYERS_OWN = r"""Row-vector convention: $z^l = a^{l-1} W^l + b^l$, $a^l = \sigma(z^l)$, with $W^l$ of shape
+inputs $\times$ outputs, and cost $C = \frac{1}{2}\|a^L - y\|^2$.
+"""
+
+
+@pytest.mark.parametrize("claim, status", [
+    # by hand with rows: δ^L = (a^L − y) ⊙ σ'(z^L); δ^l = (δ^{l+1} (W^{l+1})^T) ⊙ σ'(z^l); ∂C/∂W^l = (a^{l-1})^T δ^l,
+    # W^l_{jk} from j to k: ∂C/∂W^l_{jk} = a^{l-1}_j δ^l_k
+    (r"\delta^L = (a^L - y) \odot \sigma'(z^L)", "holds"),
+    (r"\delta^L = (y - a^L) \odot \sigma'(z^L)", "refuted"),
+    (r"\delta^l = (\delta^{l+1} (W^{l+1})^T) \odot \sigma'(z^l)", "holds"),
+    (r"\delta^l = (\delta^{l+1} W^{l+1}) \odot \sigma'(z^l)", "refuted"),  # the transpose is missing
+    (r"\frac{\partial C}{\partial W^l} = (a^{l-1})^T \delta^l", "holds"),
+    (r"\frac{\partial C}{\partial W^l} = \delta^l (a^{l-1})^T", "refuted"),  # the column form's order
+    (r"\frac{\partial C}{\partial W^l_{jk}} = a^{l-1}_j \delta^l_k", "holds"),
+    (r"\frac{\partial C}{\partial W^l_{jk}} = a^{l-1}_k \delta^l_j", "refuted"),
+    (r"b^l \leftarrow b^l - \eta\, \delta^{l}", "holds"),
+    (r"b^l \leftarrow b^l - \eta\, \delta^{l} W^l", "refuted"),
+])
+def test_row_form_layered_notes_are_read_in_their_own_letters(claim, status):
+    # review 11 n19: with z, σ and C every claim was unreadable (the rowvector profile knows g, h and L only)
+    report = verify_text(ROW_LAYERS_OWN + f"\n$${claim}$$\n")
+    assert report.notation.name.startswith("rowvector")
+    results = {row.formula.text: row.result for row in report.rows}
+    assert results[claim].status == status, results[claim].reason
+    assert not [row for row in report.rows if row.result.status == "unreadable"]  # "$\times$" is a word here
+
+
+def test_row_form_layered_notes_keep_the_profile_letters_they_use():
+    # review 11 n20: g, h and a cost L defined (and C differentiated): the profile's own letters stay
+    text = ROW_LAYERS_OWN.replace("z^l", "g^l").replace(r"\sigma(", "h(").replace("C =", "L =")
+    report = verify_text(text + "\n$$\\frac{\\partial L}{\\partial W^l} = (a^{l-1})^T \\delta^l$$\n")
+    assert report.notation.name == "rowvector"
+    assert [row.result.status for row in report.rows if "partial" in row.formula.text] == ["holds"]

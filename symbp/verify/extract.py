@@ -56,6 +56,10 @@ from .scan import Segment, scan
 BUCKETS = ("claim", "definition", "prose", "unreadable")
 
 
+#: An inline formula that is one operator and nothing else (``$\times$`` in "a 2 $\times$ 3 matrix").
+_LONE_OPERATOR = re.compile(r"\s*(?:\+|-|\*|/|\\(?:times|cdot|pm|mp|div|ast)(?![A-Za-z]))\s*")
+
+
 @dataclass(frozen=True)
 class Formula:
     """One formula of the notes: the text checked (``text``), the text as written (``source``), its bucket."""
@@ -255,6 +259,11 @@ def _segment(seg: Segment, previous: Formula | None) -> list[Formula]:
         if starts_with_operator(text) and not (text.lstrip()[0] in "+-" and links(text)):
             # "&\\qquad \\times 2", "& + \\delta^l_j", "&\\hspace{1cm} + …": the right side of the row before goes on
             # ("-\\frac{∂C}{∂b} &= -\\delta", a sign with a relation of its own, is an equation of its own).
+            if not out and not base["display"] and _LONE_OPERATOR.fullmatch(text):
+                # "W of shape inputs $\times$ outputs": a sign used as a word of the sentence, nothing to check
+                out.append(Formula(line, text, kind="prose", lines=(line,), source=source, repaired=repaired,
+                                   reason="an operator on its own in a sentence", **base))
+                continue
             if not out or out[-1].kind == "unreadable":
                 out.append(Formula(line, text, kind="unreadable", lines=(line,), source=source, repaired=repaired,
                                    reason="a row that starts with an operator, with no formula before it to continue",

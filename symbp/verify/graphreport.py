@@ -12,14 +12,16 @@ from __future__ import annotations
 
 from .extract import Formula
 from .graphmodel import GraphError
-from .graphnotes import UNINTERPRETABLE, GraphNotes, Piece, graph_notes
+from .graphfamily import UNINTERPRETABLE
+from .graphnotes import GraphNotes, Piece, graph_notes
 from .graphsingle import has_layers
 from .verification import Verification
 
 
-def apply_graph(report, text: str, notation_name: str, budget: float = 30.0, activation: str | None = None):
-    """Give the notes' formulas that the layered reading cannot read (or every formula, for the row-vector
-    profile) their verdict in the notes' own terms; definitions of the model go to the definitions (σ's too, when
+def apply_graph(report, text: str, notation_name: str, budget: float = 30.0, activation: str | None = None,
+                everything: bool = False):
+    """Give the notes' formulas that the layered reading cannot read (or ``everything``, for a profile of row
+    vectors) their verdict in the notes' own terms; definitions of the model go to the definitions (σ's too, when
     it is read: ``graphsigma``); ``activation`` is the one given on the command line (None: not given)."""
     formulas = sorted([r.formula for r in report.rows] + list(report.skipped), key=lambda f: f.line)
     g = graph_notes(formulas, text, budget, activation)
@@ -27,7 +29,6 @@ def apply_graph(report, text: str, notation_name: str, budget: float = 30.0, act
     if g.model is None and not g.error:
         return report
     rows, skipped = [], list(report.skipped)
-    everything = notation_name == "rowvector"
     if g.model is None and g.error and everything and not g.error.startswith(UNINTERPRETABLE) and any(_graph_form(r.formula.text) for r in report.rows):
         raise GraphError(f"{report.path}: the notes' definitions contradict each other: {g.error}")
     # in a layered profile the graph reading is a fallback: its failure leaves those formulas uninterpretable

@@ -25,7 +25,7 @@ from __future__ import annotations
 import itertools
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..errors import NotationError, SymbpError
 from ..notation import PROFILES, Notation
@@ -61,6 +61,7 @@ class _Spelling:
     separator: str
     delta: str
     facts: tuple
+    written: frozenset = frozenset()  # the roles the notes show by writing them: cost (∂C), activation (σ')
 
 
 def infer(texts: list[tuple[int, str, int]]) -> Inferred:
@@ -80,7 +81,10 @@ def infer(texts: list[tuple[int, str, int]]) -> Inferred:
     if rows and best == 0:
         evidence.append("vectors are rows, multiplied on the left of the weights: " + _lines(rows)
                         + (f"; a column product too, read in the notes' own terms: {_lines(columns)}" if columns else ""))
-        return Inferred(PROFILES["rowvector"], tuple(evidence))
+        nt = _rowvector(spelling, rows, texts)
+        if nt is not PROFILES["rowvector"]:
+            evidence.append("the rowvector profile in the notes' own letters: " + nt.description.rsplit("(", 1)[1][:-1])
+        return Inferred(nt, tuple(evidence))
     if rows:
         evidence.append(f"ambiguous: a row vector times the weights ({_lines(rows)}), but z is built from w and a "
                         "in layers (below): read in layers; give --notation rowvector to read the rows")
@@ -273,7 +277,8 @@ def _spelling(texts) -> _Spelling:
     delta = "\\Delta" if deltas["\\Delta"] and not deltas["\\delta"] else "\\delta"
     if delta != "\\delta":
         facts.append(f"the error is written {delta}")
-    return _Spelling(bracket, shift, cost, activation, z, weight, separator, delta, tuple(facts))
+    written = frozenset(role for role, seen in (("cost", costs.get(cost)), ("activation", acts.get(activation))) if seen)
+    return _Spelling(bracket, shift, cost, activation, z, weight, separator, delta, tuple(facts), written)
 
 
 def _word_at(toks, i) -> str:
@@ -305,6 +310,37 @@ def _profile(sp: _Spelling, order: str, folded: bool, offset: int) -> Notation:
     return Notation(name="inferred", names=names, layer_shift=sp.shift, layer_brackets=sp.brackets, weight_order=order,
                     index_separator=sp.separator, bias_column=folded, weight_layer_offset=offset,
                     description="inferred from the notes")
+
+
+def _rowvector(sp: _Spelling, rows: list, texts) -> Notation:
+    r"""The ``rowvector`` profile in the notes' own letters where the notes show them, else g, L, h.
+
+    z is the letter the row products define (``z^l = a^{l-1} W^l + b^l``); the loss is the letter
+    differentiated (unless the notes define L itself), else the one letter defined alone (``C = …``); the activation is the one whose derivative is
+    written (σ', φ'), never g, which is the profile's weighted input. Only layered notes (a row product with
+    a layer, ``z^l = …``) change letters.
+    """
+    base = PROFILES["rowvector"]
+    firsts = {m.group(1) for _, text in rows if (m := re.match(r"\s*([A-Za-z])\s*\^", text))}
+    if not firsts:
+        return base  # graph notes (g = x W): the notes name their own nodes, the layered letters are not used
+    own = {}
+    if len(firsts) == 1 and firsts <= {"z", "Z"}:
+        own["z"] = firsts.pop()
+    defined = {m.group(1) for _, text, _ in texts if (m := re.match(r"\s*([CJEL])\s*(?:=|:=|\\coloneqq)", text))}
+    if "cost" in sp.written and sp.cost != base.names["cost"] and base.names["cost"] not in defined:
+        own["cost"] = sp.cost
+    elif "cost" not in sp.written and len(defined) == 1 and defined != {base.names["cost"]}:
+        own["cost"] = defined.pop()  # nothing differentiated: the letter the notes define as the cost
+    if "activation" in sp.written and sp.activation != base.names["z"]:
+        own["activation"] = sp.activation
+    if sp.delta != base.names["delta"]:
+        own["delta"] = sp.delta
+    if not own:
+        return base
+    return replace(base, name="rowvector-own", names={**base.names, **own},
+                   description=base.description + ", in the notes' own letters ("
+                   + ", ".join(f"{role} {name}" for role, name in own.items()) + ")")
 
 
 def _named(nt: Notation) -> Notation:

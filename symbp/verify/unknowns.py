@@ -100,7 +100,7 @@ def find(rows: list, model: Model, nt: Notation, given: dict, recheck=None) -> l
     output layer's letter slipped) that holds at a^L is a slip of symbp's cost, refuted as such, not another cost.
     """
     out = []
-    if nt.name.lower() != "rowvector":  # the row-vector profile reads every formula in the notes' own terms
+    if nt.vectors != "row":  # a profile of row vectors reads every formula in the notes' own terms
         named: dict = {}
         for f, v in rows:
             if new_name(f.text, nt):
