@@ -43,7 +43,8 @@ class GraphUninterpretable(SymbpError, ValueError):
     """A formula that reads but has no meaning in the notes' model (the reason names the quantity)."""
 
 
-KNOWN = {"tanh": sympy.tanh, "exp": sympy.exp, "log": sympy.log}
+KNOWN = {"tanh": sympy.tanh, "exp": sympy.exp, "log": sympy.log, "cosh": sympy.cosh, "sinh": sympy.sinh,
+         "sech": sympy.sech}
 #: Letters notes use for the loss.
 LOSS_NAMES = ("L", "C", "E", "J", r"\mathcal{L}", r"\ell")
 
@@ -312,7 +313,7 @@ def is_definition(eq) -> bool:
         return False
     lhs = eq.sides[0]
     if isinstance(lhs, Sym):
-        return True
+        return not lhs.mark  # W^{(t+1)}, w^{\text{new}}: a value in an update rule, never the quantity's definition
     return isinstance(lhs, Mat) and all(isinstance(c, Sym) for row in lhs.rows for c in row)
 
 

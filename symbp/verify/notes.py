@@ -37,7 +37,7 @@ from .nodes import Apply, Quantity, walk
 from .reader import read
 from .depends import check_declaration
 from .definition_kinds import COST_DEFINITION, OVER_SAMPLES, candidate
-from .verification import Verification, verify
+from .verification import Verification, network_declaration, verify
 import symbp.verify.unknowns as unknowns  # by module: the notes' own definitions symbp has no model of
 
 #: The order of the buckets in the account line.
@@ -353,9 +353,12 @@ def _ahead(f: Formula, settings: dict, once: _Once) -> Verification:
 
 
 def _declared(f: Formula, nt: Notation, model: Model, given: dict, once: _Once) -> "Verification | None":
-    """The verdict on a declaration X = X(A, …) about the layered network's quantities (``depends``), else None."""
+    """The verdict on a declaration X = X(A, …) of a network quantity (``depends``; one it cannot check, C = C(y_7):
+    uninterpretable, naming why, never filed silently), else None (J = J(o_1, o_2): the notes' own graph)."""
     settings = _setting(model, f.line, given)[0]
-    return once(f.text, settings) if check_declaration(f.text, nt, cost=settings["cost"]) is not None else None
+    if check_declaration(f.text, nt, cost=settings["cost"]) is not None or network_declaration(f.text):
+        return once(f.text, settings)
+    return None
 
 
 def _known_definition(model: Model, f: Formula, given: dict) -> str:
