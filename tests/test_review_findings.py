@@ -2421,7 +2421,7 @@ def test_rv10_f3_symbolic_example_does_not_change_the_model(tmp_path, prose, cla
     if truth in ("refuted", "conditional", "uninterpretable") and "example" in prose:
         assert "example values (w_{21} = w_{11} on line 4)" in reason
     elif truth != "holds":
-        assert "w_{21} = w_{11} on line 6" in reason
+        assert "w_{21} = w_{11} on line 4" in reason
 
 
 # Review 10, "there is no bias: $b = 0$" beside a written-out g₁ = x₁w₁₁ + x₂w₂₁ stopped the notes with "defines

@@ -176,11 +176,25 @@ def assumption_spans(text: str, values: list, kinds: dict) -> dict:
             continue
         f, spans = p.formula, []
         for line in dict.fromkeys((f.line,) + tuple(f.lines)):
+            if releases_itself(text, line, f.source or f.text):
+                continue  # "we no longer assume $x_1 = 0$": the value written again to withdraw it
             at = _locate(text, line, f.source or f.text)
             end = len(text) + 1 if at is None else _in_force_until(text, at, eq, releases, heads)
             spans.append((line, text.count("\n", 0, end) + 1 if end <= len(text) else 10 ** 9))
         out[id(eq)] = spans
     return out
+
+
+def releases_itself(text: str, line: int, source: str) -> bool:
+    """The sentence of the value ``source`` (at ``line``) withdraws it: "we no longer assume $x_1 = 0$"."""
+    at = _locate(text, line, source)
+    if at is None:
+        return False
+    near = text[max(0, at[0] - 2000):at[0]]
+    ends = list(_SENTENCE_END.finditer(near))
+    stop = _SENTENCE_END.search(text, at[1])
+    words = _MATH.sub(" ", near[ends[-1].end() if ends else 0:] + " " + text[at[1]:stop.start() if stop else len(text)])
+    return bool(_RELEASE.search(words) or (_NEGATED.search(words) and _ASSUMPTION.search(words)))
 
 
 def in_force(spans: dict, line: int) -> frozenset:
@@ -451,5 +465,5 @@ ASSUMPTION_WORDS = ("an assumption of the notes, a value given to an input or a 
                     "claims are checked for every value, and one that holds only under it is conditional")
 
 __all__ = ["ASSUMPTION_WORDS", "EXAMPLE_WORDS", "assumption_spans", "backwards", "by_tied", "chained_values",
-           "in_force", "is_given", "is_tie", "is_value", "is_value_expression", "listed", "prose_kind", "prose_words",
+           "in_force", "is_given", "releases_itself", "is_tie", "is_value", "is_value_expression", "listed", "prose_kind", "prose_words",
            "split_values", "ties", "with_values"]

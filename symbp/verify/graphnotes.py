@@ -29,7 +29,7 @@ from .graphcheck import GraphOutcome, check_graph
 from .graphevaluate import Evaluator, Misfit
 from .graphmodel import LOSS_NAMES, Bar, Call, Deriv, GraphError, GraphUninterpretable, Model, Mul, Sym, to_latex
 from .graphexamples import (ASSUMPTION_WORDS, EXAMPLE_WORDS, assumption_spans, by_tied, in_force, listed, prose_words,
-                            split_values, ties, with_values)
+                            releases_itself, split_values, ties, with_values)
 from .graphnodes import Equation, Mat, walk
 from .graphread import read_graph
 from .graphsigma import SigmaReading, blocking, sigma_reading
@@ -271,7 +271,9 @@ def _words(text: str, p, let: bool = True, part: bool = True) -> str:
     if p is None or p.formula.cell is not None:  # a notebook's lines are its cells': the words are not found
         return "neither"
     f = p.formula
-    said = {prose_words(text, line, f.source or f.text, let, part) for line in dict.fromkeys((f.line,) + tuple(f.lines))}
+    lines = list(dict.fromkeys((f.line,) + tuple(f.lines)))
+    lines = [ln for ln in lines if not releases_itself(text, ln, f.source or f.text)] or lines  # withdrawn there
+    said = {prose_words(text, line, f.source or f.text, let, part) for line in lines}
     if "example" in said:
         return "example"
     return "assumption" if said == {"assumption"} else "neither"
