@@ -70,6 +70,7 @@ class Evaluator:
         self.kinds: set = set()  # "gradient" (a scalar by a vector or matrix), "jacobian" (a vector's derivative)
         self.loose = False  # in a definition: an entry beyond a quantity's size is a scalar of its own
         self.letters_used: dict = {}  # the letters of sums' bounds and the sizes they stood for
+        self.points: list = []  # (leaf, value, "x_1 = 0") for each bar that sets a leaf at a value
         self.forms: dict = {}  # (F, V) as written -> (times ∂F/∂V is written, whether dF/dV is): ``derivative_forms``
 
     def value(self, node):
@@ -99,6 +100,9 @@ class Evaluator:
         name = self.m.canonical(sym.base)
         q = self.m.quantities.get(name)
         what = sym.latex()
+        if sym.mark:  # w^{\text{new}}, W^{(t+1)} outside an update rule that ties it to the parameter it updates
+            raise GraphUninterpretable(f"{what}: a value of {sym.base} before or after a step of an update rule; "
+                                       "it is read only as the new or old value in an update rule")
         if q is None or (self.m.known and name not in self.m.known):
             if sym.base in self.m.functions:
                 raise GraphUninterpretable(f"{sym.base} is a function in the notes, not a quantity")
@@ -199,6 +203,13 @@ class Evaluator:
         var = node.var or _only_index(node.body, set(self.bind))
         if var is None:
             raise GraphUninterpretable(f"{to_latex(node)}: the summation index is not clear")
+        if node.var is not None and not _indexes(node.body, var) and _labels(node.body, var):
+            # Σ_{t=1}^{m} x^{(t)} ∂L^{(t)}/∂h^{(t)}: t names the training samples, which the notes' definitions (of
+            # one sample) do not tell apart
+            raise GraphUninterpretable(
+                f"{to_latex(node)}: the sum runs over the training samples {var} ({', '.join(_labels(node.body, var))}),"
+                f" but the notes' definitions are of one sample and do not tell the samples apart; a sum over the "
+                f"samples is read only as the mean over a mini-batch, with the cost it averages")
         if node.var is not None and not _indexes(node.body, var):
             # Σ_{i=1}^{m} ∂L/∂W: the same term added again and again; a sum over the training samples needs the
             # quantities labelled by the sample, which the notes' own terms do not have
@@ -253,6 +264,8 @@ class Evaluator:
             if any(is_mat(a) for a in args):
                 raise Misfit(f"{to_latex(node)}: {base} of several vectors")
             return func(*args)
+        if node.func == "diag":
+            return self._diag(node)
         fn = KNOWN.get(node.func)
         if node.func == "sigma":
             fn = self.m.sigma
@@ -269,6 +282,14 @@ class Evaluator:
             return arg.applyfunc(one) if is_mat(arg) else one(arg)
         arg = self.value(node.args[0])
         return arg.applyfunc(fn) if is_mat(arg) else fn(arg)
+
+    def _diag(self, node: Call):
+        """diag(v): the square matrix with the entries of the vector v on its diagonal, zeros elsewhere."""
+        v = self.value(node.args[0])
+        if not is_mat(v) or 1 not in v.shape:
+            raise Misfit(f"{to_latex(node)}: diag of {shape_words(v)}, not of a vector")
+        entries = list(v)
+        return sympy.ImmutableMatrix(len(entries), len(entries), lambda r, c: entries[r] if r == c else 0)
 
     def _product(self, node: Call, name: str) -> bool:
         """w_{12} (1 - h_2^2), x_3 (…): a quantity's entry before one bracket is a product, not an application
@@ -387,15 +408,77 @@ class Evaluator:
 
     def _Bar(self, node: Bar):
         inner, at = node.arg, node.at
+        var = None
         if isinstance(at, tuple):
-            raise GraphUninterpretable(f"{to_latex(node.arg)}: an evaluation at a given value is not read")
-        if isinstance(inner, Deriv) and isinstance(inner.num, Sym) and inner.num.base in self.m.functions \
+            var, at = at  # |_{y = y_2}: the variable the bar names, and its value
+        if not isinstance(inner, Deriv):
+            raise GraphUninterpretable(f"{to_latex(node)}: a bar is read after a derivative only")
+        if isinstance(inner.num, Sym) and inner.num.base in self.m.functions \
                 and self.m.canonical(inner.num.base) not in self.m.quantities:
-            point = self.value(at)
-            return self.function_derivative(inner.num.base, self.targets(inner.den), inner, point)
-        if isinstance(inner, Deriv) and at == inner.den:
+            point = self.value(at)  # h'(y_1): the notes' function h, differentiated at the bar's point
+            if var is not None and var != inner.den:
+                raise GraphUninterpretable(f"{to_latex(node)}: the bar sets {to_latex(var)}, but the derivative is "
+                                           f"by {to_latex(inner.den)}")
+            den = self.targets(inner.den) if isinstance(inner.den, Sym) else None
+            if is_mat(den):  # ∂h/∂y|_{y_1} for z = h(y) entrywise: h' at the entry y_1 of y
+                if is_mat(point) or point not in list(den):
+                    raise GraphUninterpretable(f"{to_latex(node)}: {to_latex(at)} is not an entry of "
+                                               f"{to_latex(inner.den)}")
+                return self.function_derivative(inner.num.base, point, inner)
+            return self.function_derivative(inner.num.base, den, inner, point)
+        if var is not None and (var != inner.den or not isinstance(at, Sym)):
+            return self._at_value(node, var, at)
+        if at == inner.den:
             return self.value(inner)  # evaluated at the variable's own value: the derivative itself
-        raise GraphUninterpretable(f"{to_latex(inner)} evaluated at {to_latex(at)} is not read")
+        return self._entrywise_at(node, inner, at)
+
+    def _entrywise_at(self, node: Bar, inner: Deriv, at):
+        # ∂h/∂g|_{g_1} with h computed from g entry by entry (h_i from g_i alone): ∂h_1/∂g_1
+        f = self.targets(inner.num) if isinstance(inner.num, Sym) else None
+        var = self.targets(inner.den) if isinstance(inner.den, Sym) else None
+        point = self.value(at) if isinstance(at, Sym) else None
+        if not (is_mat(f) and is_mat(var) and point is not None and not is_mat(point) and point in list(var)
+                and len(f) == len(var)):
+            raise GraphUninterpretable(f"{to_latex(inner)} evaluated at {to_latex(at)} is not read")
+        fs, vs = list(f), list(var)
+        for i, fi in enumerate(fs):
+            for j, vj in enumerate(vs):
+                if i != j and self.m.full(self.m.d(fi, vj)) != 0:
+                    raise GraphUninterpretable(
+                        f"{to_latex(node)}: {to_latex(inner.num)} is not computed from {to_latex(inner.den)} entry "
+                        f"by entry ({fi} depends on {vj}), so its derivative at the entry {to_latex(at)} is not one "
+                        "number")
+        k = vs.index(point)
+        return self.m.d(fs[k], vs[k])
+
+    def _at_value(self, node: Bar, var, at):
+        # ∂u_1/∂w_{11}|_{x_1 = 0}: the derivative, then the input x_1 set to 0 (the claim is about that point)
+        what = to_latex(node)
+        if not isinstance(var, Sym):
+            raise GraphUninterpretable(f"{what}: the bar sets something that is not a quantity")
+        leaf = self.targets(var)
+        if is_mat(leaf):
+            raise GraphUninterpretable(f"{what}: the bar sets {shape_words(leaf)} {var.latex()}; only an entry is read")
+        if leaf in self.m.defs:
+            raise GraphUninterpretable(f"{what}: {var.latex()} is computed (line {self.m.where.get(leaf, '?')}); "
+                                       "fixing a computed quantity at a value is not read")
+        value = self.value(at)
+        if is_mat(value):
+            raise GraphUninterpretable(f"{what}: the value {to_latex(at)} is not a number")
+        words = f"{var.latex()} = {to_latex(at)}"
+        moved = getattr(self.m, "moved_to", None)
+        if moved is not None:  # the numeric oracle: the derivative computed afresh at the point with the leaf moved
+            self.points.append((leaf, value, words))
+            sub = Evaluator(moved(leaf, value), self.layout, self.bind)
+            sub.forms = self.forms
+            return sub.value(node.arg)
+        value = self.m.full(value)
+        if self.m.atoms.leaves(value):
+            raise GraphUninterpretable(f"{what}: the value {to_latex(at)} is not a number")
+        self.points.append((leaf, value, words))
+        inner = self.value(node.arg)
+        put = lambda e: self.m.atoms.substitute(self.m.full(e), {leaf: value})  # noqa: E731
+        return inner.applyfunc(put) if is_mat(inner) else put(inner)
 
     def _Nabla(self, node: Nabla):
         of = node.of
@@ -451,6 +534,13 @@ def _indexes(body, var: str) -> bool:
     from .graphnodes import walk
 
     return any(isinstance(n, Sym) and (n.base == var or any(var in part for part in n.sub)) for n in walk(body))
+
+
+def _labels(body, var: str) -> list:
+    """The quantities of ``body`` labelled as of the training sample ``var`` (``L^{(t)}``, ``x^{(t)}``), as written."""
+    from .graphnodes import walk
+
+    return list(dict.fromkeys(n.latex() for n in walk(body) if isinstance(n, Sym) and n.sample == var))
 
 
 def _only_index(body, bound: set) -> str | None:

@@ -35,7 +35,7 @@ from __future__ import annotations
 
 import re
 
-from .graphbuild import is_declaration
+from .graphmodel import is_declaration
 from .graphnodes import Add, Deriv, Div, Equation, Mat, Mul, Neg, Num, Sym, to_latex, walk
 
 #: Words that make a value an example or a starting value, wherever they stand in its sentence (or its section).

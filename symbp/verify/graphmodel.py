@@ -43,7 +43,8 @@ class GraphUninterpretable(SymbpError, ValueError):
     """A formula that reads but has no meaning in the notes' model (the reason names the quantity)."""
 
 
-KNOWN = {"tanh": sympy.tanh, "exp": sympy.exp, "log": sympy.log}
+KNOWN = {"tanh": sympy.tanh, "exp": sympy.exp, "log": sympy.log, "cosh": sympy.cosh, "sinh": sympy.sinh,
+         "sech": sympy.sech}
 #: Letters notes use for the loss.
 LOSS_NAMES = ("L", "C", "E", "J", r"\mathcal{L}", r"\ell")
 
@@ -299,10 +300,27 @@ def has_derivative(node) -> bool:
     return any(isinstance(n, (Deriv, Nabla, Bar)) for n in walk(node))
 
 
+def is_declaration(eq) -> bool:
+    """``y_1 = y_1(x_1, x_2)``, ``L = L(y_1, y_2)``: the quantity depends on these."""
+    lhs, rhs = eq.sides[0], eq.sides[-1]
+    return len(eq.sides) == 2 and isinstance(lhs, Sym) and isinstance(rhs, Call) and rhs.func == lhs
+
+
+def is_definition(eq) -> bool:
+    """An equation that defines a quantity: a symbol, an entry or a written vector of entries on the left,
+    no derivative anywhere."""
+    if len(eq.sides) != 2 or has_derivative(eq) or is_self_step(eq):
+        return False
+    lhs = eq.sides[0]
+    if isinstance(lhs, Sym):
+        return not lhs.mark  # W^{(t+1)}, w^{\text{new}}: a value in an update rule, never the quantity's definition
+    return isinstance(lhs, Mat) and all(isinstance(c, Sym) for row in lhs.rows for c in row)
+
+
 __all__ = [
     "Add", "Bar", "Call", "Deriv", "Div", "Dots", "Equation", "GraphError", "GraphUninterpretable", "Had", "KNOWN",
     "LOSS_NAMES", "Mat", "Model", "Mul", "Nabla", "Neg", "Norm", "Num", "Pow", "Quantity", "Sum", "Sym", "T",
-    "function_names", "has_derivative", "is_matrix_letter", "is_self_step",
+    "function_names", "has_derivative", "is_declaration", "is_definition", "is_matrix_letter", "is_self_step",
     "literal_cells", "literal_shape", "split_index",
     "to_latex", "uses",
 ]

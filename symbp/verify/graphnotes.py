@@ -8,11 +8,13 @@ r"""Notes in their own terms: the model from the notes' definitions, and each cl
    and the rows of an ``array`` separate claims;
 2. the definitions (``g = x W``, ``z_1 = h(y_1)``, ``L = L(y_1, y_2)``) and the
    prose ("a row vector", "a 2 × 3 matrix", "A — это $…$") give the model
-   (``graphbuild``); a cycle of definitions that exchanging two vectors' names
-   in one linear definition resolves (and every declaration agrees with) is
-   read that way and that line is reported as refuted;
-3. each claim is checked (``graphcheck``); the notes' own layout is the one
-   most of their claims fit only in.
+   (``graphbuild``, ``graphfamily``); a cycle of definitions that exchanging
+   two vectors' names in one linear definition resolves (and every declaration
+   agrees with) is read that way and that line is reported as refuted;
+3. each claim is checked on every member of the model's family
+   (``graphfamily``, ``graphcheck``); the notes' own layout is the one most of
+   their claims fit only in; values the prose gives (``graphexamples``) make a
+   claim refuted for every value conditional, or say where it holds.
 
 The result is one ``Verification`` per formula the model reads (others are
 left to the layered verifier) and the formulas that are definitions.
@@ -24,19 +26,18 @@ import re
 from dataclasses import dataclass, field, replace
 
 from .extract import Formula
-from .graphbuild import build, is_declaration, is_definition, open_dims
-from .graphcheck import GraphOutcome, check_graph
-from .graphevaluate import Evaluator, Misfit
-from .graphmodel import LOSS_NAMES, Bar, Call, Deriv, GraphError, GraphUninterpretable, Model, Mul, Sym, to_latex
+from .graphbuild import build
+from .graphcheck import GraphOutcome
+from .graphcondition import own_condition, under_own
 from .graphexamples import (ASSUMPTION_WORDS, EXAMPLE_WORDS, assumption_spans, by_tied, in_force, listed, prose_words,
                             releases_itself, split_values, ties, with_values)
-from .graphnodes import Equation, Mat, walk
+from .graphfamily import check_claim, checker, exchanged, notes_model
+from .graphmodel import GraphError, Model, Sym, is_declaration, is_definition, to_latex
+from .graphnodes import walk
 from .graphread import read_graph
 from .graphsigma import SigmaReading, blocking, sigma_reading
 from .graphsizes import size_letters
-from .graphundefined import contradicted_declaration, input_names, involved, make_generic, undefined_nodes
-from .graphundefined import words as undefined_words
-from .graphupdate import check_update, is_update, step_free
+from .graphupdate import step_free
 from .lexer import ReadError
 
 _TRAIL = [
@@ -54,10 +55,6 @@ class Piece:
     eqs: list
     removed: tuple = ()
     error: str = ""
-
-
-#: How the error of a model that a definition without meaning stopped begins (each row then says so; the run goes on).
-UNINTERPRETABLE = "a definition has no meaning here: "
 
 
 @dataclass
@@ -168,7 +165,7 @@ def graph_notes(items: list, text: str, budget: float = 30.0, activation: str | 
     or ``activation`` (given on the command line) say it is (``graphsigma``), else generic."""
     reading = sigma_reading(items, text, activation)
     sigma = reading.function()
-    pieces, mentions = [], []
+    pieces, mentions, conditions = [], [], {}
     for f in items:
         if f.kind == "prose":
             try:
@@ -181,7 +178,10 @@ def graph_notes(items: list, text: str, budget: float = 30.0, activation: str | 
         eqs, error = [], ""
         for t in texts:
             try:
+                t, cond = own_condition(t)  # "… \quad \text{when } w_{21} = 0": that claim's own value (graphcondition)
                 eqs.append(read_graph(t))
+                if cond is not None:
+                    conditions[id(eqs[-1])] = (f.line, read_graph(cond))
             except ReadError as exc:
                 error = str(exc)
                 eqs = []
@@ -220,7 +220,9 @@ def graph_notes(items: list, text: str, budget: float = 30.0, activation: str | 
             out.values[id(p.formula)] = ASSUMPTION_WORDS if assumed else EXAMPLE_WORDS
     if not defs:
         return out
-    model, error, repaired, check = _checker(defs, all_eqs, hints, claims, sigma)
+    model, error, repaired, check = checker(defs, all_eqs, hints, claims, sigma)
+    if model is not None and conditions:
+        check = under_own(check, conditions, lambda vs: checker(with_values(defs, vs), all_eqs, hints, claims, sigma))
     out.model = model
     if model is None:
         out.error = error
@@ -233,9 +235,9 @@ def graph_notes(items: list, text: str, budget: float = 30.0, activation: str | 
     for p in repaired:
         out.definitions.discard(id(p.formula))
         words = next(w for ln, w in model.repairs if ln == p.formula.line)
-        eq = next(e for e in p.eqs if _exchange(e) is not None)
+        eq = next(e for e in p.eqs if exchanged(e) is not None)
         out.refuted_definitions[id(p.formula)] = words.replace("<old>", to_latex(eq)).replace(
-            "<new>", to_latex(_exchange(eq)))
+            "<new>", to_latex(exchanged(eq)))
     outcomes = {}
     for p in pieces:
         if p.error or not p.eqs or not any(is_claim(e) for e in p.eqs):
@@ -279,6 +281,7 @@ def _words(text: str, p, let: bool = True, part: bool = True) -> str:
     return "assumption" if said == {"assumption"} else "neither"
 
 
+
 def _unfold(pieces: list, claims: list, spans: dict) -> tuple[list, dict]:
     """(the pieces, id(formula) -> its new formulas): a claim written on several lines (folded by ``extract``) is
     one claim per set of the notes' assumptions in force at its lines (``in_force``); ``claims`` follow."""
@@ -297,40 +300,6 @@ def _unfold(pieces: list, claims: list, spans: dict) -> tuple[list, dict]:
         unfolded[id(f)] = [q.formula for q in parts]
         out += parts
     return out, unfolded
-
-
-def _checker(defs: list, all_eqs: list, hints: list, claims: list, sigma=None):
-    """(model, error, repaired pieces, check): the model of ``defs`` and the check of a claim on it (on every
-    member of the family of open sizes, the nodes the notes never define made generic); ``sigma``: σ when the
-    notes say what it is (``graphsigma``), None: generic."""
-    model, error, repaired = _model(defs, all_eqs, hints, claims, sigma=sigma)
-    if model is None:
-        return None, error, [], None
-    opened = bool(open_dims([(ln, e) for ln, e, _ in defs], all_eqs, hints))
-    family = [model]
-    if opened:  # sizes the notes leave open: a second member with other sizes
-        other, error2, _ = _model(defs, all_eqs, hints, claims, start=1, sigma=sigma)
-        if other is not None:
-            family.append(other)
-            model.notes.append("sizes the notes leave open are checked at two choices (starting at 2 and at 3)")
-        elif error2:  # the definitions contradict each other at the other sizes: not hidden behind the first
-            return None, error2 + " (at the second choice of the sizes the notes leave open)", [], None
-    for line, eq, _ in defs:  # u_1 = u_1(x_1) beside u = x W: a declaration the definitions contradict
-        why = contradicted_declaration(eq, model) if is_declaration(eq) else ""
-        if why:
-            return None, f"line {line}: {to_latex(eq)}: {why}", [], None
-    undefined = undefined_nodes(model, input_names(defs, hints, model))
-    twins = []
-    if undefined:  # each member with the nodes the notes never define made generic (graphundefined)
-        for k in range(len(family)):
-            twin, _, _ = _model(defs, all_eqs, hints, claims, start=k, sigma=sigma)
-            if twin is None:
-                undefined, twins = [], []
-                break
-            make_generic(twin, undefined)
-            twins.append(twin)
-    return model, "", repaired, lambda eq, budget, layout="": _undefined_check(eq, family, twins, undefined, budget,
-                                                                                layout)
 
 
 def _consequences(defs: list, values: list, all_eqs: list, hints: list, claims: list,
@@ -370,8 +339,8 @@ def _consequences(defs: list, values: list, all_eqs: list, hints: list, claims: 
         return defs, []
     if not out:
         return defs, []
-    model = _model(with_values(kept, values), all_eqs, hints, claims, sigma=sigma)[0]
-    if model is None or any(_check(eq, model, budget / 4).status != "holds" for _, eq, _ in out):
+    model = notes_model(with_values(kept, values), all_eqs, hints, claims, sigma=sigma)[0]
+    if model is None or any(check_claim(eq, model, budget / 4).status != "holds" for _, eq, _ in out):
         return defs, []
     return kept, out
 
@@ -389,9 +358,9 @@ def _under_values(out: GraphNotes, defs: list, values: list, kinds: dict, spans:
         if here not in models:
             under, error = None, ""
             if assumed:
-                _, error, _, under = _checker(with_values(defs, assumed), *rest, sigma)
+                _, error, _, under = checker(with_values(defs, assumed), *rest, sigma)
                 error = "" if under is not None else error or "the model cannot be built with them"
-            both = _model(with_values(defs, examples + assumed), *rest, sigma=sigma)[0] if examples else None
+            both = notes_model(with_values(defs, examples + assumed), *rest, sigma=sigma)[0] if examples else None
             models[here] = (under, error, both)
         under, error, both = models[here]
         tied = ties(assumed)
@@ -401,7 +370,7 @@ def _under_values(out: GraphNotes, defs: list, values: list, kinds: dict, spans:
                 continue  # holds for every value, or not judged: the assumptions change nothing
             if assumed:
                 results[k] = r = _assumed(eq, r, assumed, under, error, tied, budget, out.layout)
-            if r.status == "refuted" and both is not None and _check(eq, both, budget / 4).status == "holds":
+            if r.status == "refuted" and both is not None and check_claim(eq, both, budget / 4).status == "holds":
                 r.reason += f"; it holds only at the example values ({listed(examples)}), which are not part of the model"
 
 
@@ -426,58 +395,6 @@ def _assumed(eq, general: GraphOutcome, assumed: list, under, error: str, tied: 
     return r
 
 
-def _undefined_check(eq: Equation, family: list, twins: list, undefined: list, budget: float,
-                     layout: str = "") -> GraphOutcome:
-    """A claim that reaches a node the notes never define holds only if it holds however that node is computed
-    (on the generic twins); otherwise it is uninterpretable, naming the node. Other claims: ``_family_check``."""
-    reached = involved(eq, family[0], undefined) if twins else []
-    if not reached:
-        return _family_check(eq, family, budget, layout)
-    out = _family_check(eq, twins, budget, layout)
-    names = undefined_words(reached)
-    if out.status == "holds":
-        out.reason += f" (however the notes compute {names}, which they never define)"
-        return out
-    return GraphOutcome("uninterpretable", f"{to_latex(eq)}: the claim depends on {names}, which the notes name but "
-                        f"never define, so they never say how it is computed")
-
-
-def _family_check(eq: Equation, family: list, budget: float, layout: str = "") -> GraphOutcome:
-    """The verdict on every model of the family: holds only if it holds on each, else the first other verdict."""
-    outs = [_check(eq, m, budget / len(family), layout) for m in family]
-    for o in outs:
-        if o.status != "holds":
-            if o.status == "refuted":
-                _diagnose(eq, family, o, budget, layout)
-            return o
-    return outs[0]
-
-
-def _diagnose(eq: Equation, family: list, outcome: GraphOutcome, budget: float, layout: str) -> None:
-    """∂g_1/∂g_1 = ∂h/∂g_1|_{g_1}: the left side differentiates g_1 itself, not h(g_1); said when ∂h(g_1)/∂g_1
-    (the function of the right side applied to the variable) makes the claim hold."""
-    if len(eq.sides) != 2 or not isinstance(eq.sides[0], Deriv) or not isinstance(eq.sides[0].den, Sym):
-        return
-    rhs = eq.sides[1]
-    inner = rhs.arg if isinstance(rhs, Bar) else rhs
-    if not (isinstance(inner, Deriv) and isinstance(inner.num, Sym) and inner.num.base in family[0].functions):
-        return
-    left = eq.sides[0]
-    fixed = Equation((Deriv(Call(inner.num, (left.den,)), left.den, left.total), rhs), eq.rels)
-    if all(_check(fixed, m, budget / len(family), layout).status == "holds" for m in family):
-        outcome.reason = (f"the left side differentiates {to_latex(left.num)}, not {inner.num.base}"
-                          f"({to_latex(left.den)}): {to_latex(fixed)} holds; " + outcome.reason)
-
-
-def _check(eq: Equation, model: Model, budget: float, layout: str = "") -> GraphOutcome:
-    try:
-        if is_update(eq):
-            return check_update(eq, model)
-        return check_graph(eq, model, budget, layout)
-    except GraphUninterpretable as exc:
-        return GraphOutcome("uninterpretable", str(exc))
-
-
 def _notes_layout(outcomes: dict) -> tuple:
     """The evidence of the notes' own layout: for each claim that fits in one layout only, the layouts it is
     consistent with (``GraphOutcome.consistent_layouts``); ``check_graph`` weighs it among the layouts a claim fits."""
@@ -485,73 +402,5 @@ def _notes_layout(outcomes: dict) -> tuple:
                  if (c := r.consistent_layouts()))
 
 
-def _differentiated(claims: list, model: Model) -> dict:
-    """loss name -> the nodes the notes differentiate it by."""
-    out: dict = {}
-    for _, eq in claims:
-        for n in walk(eq):
-            if isinstance(n, Deriv) and isinstance(n.num, Sym) and n.num.base in LOSS_NAMES and not n.num.sub:
-                try:
-                    t = Evaluator(model, "denominator").targets(n.den)
-                except (GraphUninterpretable, Misfit):
-                    continue
-                nodes = list(t) if hasattr(t, "shape") else [t]
-                out.setdefault(n.num.base, [])
-                out[n.num.base] += [s for s in nodes if s not in out[n.num.base]]
-    return out
 
-
-def _model(defs, all_eqs, hints, claims, start: int = 0, sigma=None):
-    """(model, error, repaired pieces): the model of the definitions, a cycle repaired if one exchange does it."""
-    plain = [(line, eq) for line, eq, _ in defs]
-    sizes = {"start": start}
-    try:
-        first = build(plain, all_eqs, hints, sizes=sizes, sigma=sigma)
-        return build(plain, all_eqs, hints, _differentiated(claims, first), sizes, sigma), "", []
-    except GraphUninterpretable as exc:  # a definition with no meaning in the model (\sum_w w^2): not a contradiction
-        return None, UNINTERPRETABLE + str(exc), []
-    except GraphError as exc:
-        if "circle" not in str(exc):
-            return None, str(exc), []
-        error = str(exc)
-    tried = set()
-    for line, eq, piece in defs:
-        if line in tried or _exchange(eq) is None:
-            continue
-        tried.add(line)
-        trial = [(ln, _exchange(e) if ln == line and _exchange(e) is not None else e) for ln, e, _ in defs]
-        try:
-            first = build(trial, all_eqs, hints, sizes=sizes, sigma=sigma)
-            model = build(trial, all_eqs, hints, _differentiated(claims, first), sizes, sigma)
-        except GraphError:
-            continue
-        if not _declarations_agree(model):
-            continue
-        words = (f"<old> contradicts the notes' other definitions ({error}); with the two vectors' names "
-                 f"exchanged, <new>, every declaration agrees, so the claims are checked with it")
-        model.repairs.append((line, words))
-        return model, "", [p for ln, e, p in defs if ln == line and p is not None and _exchange(e) is not None]
-    return None, error, []
-
-
-def _exchange(eq: Equation):
-    """x = W y -> y = W x (also the written-out form (x_1; x_2) = W (y_1; y_2))."""
-    lhs, rhs = eq.sides[0], eq.sides[-1]
-    if len(eq.sides) != 2 or not isinstance(rhs, Mul) or len(rhs.factors) != 2:
-        return None
-    mat, vec = rhs.factors
-    if isinstance(lhs, Sym) and isinstance(vec, Sym) and not lhs.sub and not vec.sub:
-        return Equation((vec, Mul((mat, lhs))), eq.rels)
-    if isinstance(lhs, Mat) and isinstance(vec, Mat):
-        return Equation((vec, Mul((mat, lhs))), eq.rels)
-    return None
-
-
-def _declarations_agree(model: Model) -> bool:
-    for target, (args, _lines) in model.declared.items():
-        if target in model.defs and not all(model.depends(target, a) for a in args):
-            return False
-    return True
-
-
-__all__ = ["GraphNotes", "clean", "graph_notes", "hints_and_prose", "GraphError", "Misfit"]
+__all__ = ["GraphNotes", "Piece", "clean", "graph_notes", "hints_and_prose"]

@@ -28,9 +28,8 @@ from __future__ import annotations
 
 import sympy
 
-from .graphbuild import is_declaration, is_definition
 from .graphevaluate import Evaluator, Misfit
-from .graphmodel import LOSS_NAMES, GraphUninterpretable, Model, Sym
+from .graphmodel import LOSS_NAMES, GraphUninterpretable, Model, Sym, is_declaration, is_definition
 from .graphnodes import Mat, walk
 
 

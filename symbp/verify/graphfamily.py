@@ -1,0 +1,183 @@
+r"""The notes' model and every claim checked on it: the model of the definitions (a circle of definitions that
+exchanging two vectors' names in one linear definition resolves is read that way), a second member of the family at
+other sizes when the notes leave sizes open, twins where the nodes the notes never define are generic, and the
+verdict on a claim, which holds only if it holds on each member.
+
+>>> from symbp.verify.graphread import read_graph
+>>> eq = read_graph("x = W y")
+>>> from symbp.verify.graphnodes import to_latex
+>>> to_latex(exchanged(eq))
+'y = W x'
+"""
+
+from __future__ import annotations
+
+from .graphbuild import build
+from .graphcheck import GraphOutcome, check_graph
+from .graphevaluate import Evaluator, Misfit
+from .graphmodel import LOSS_NAMES, Bar, Call, Deriv, GraphError, GraphUninterpretable, Model, Mul, Sym, is_declaration
+from .graphnodes import Equation, Mat, to_latex, walk
+from .graphshapes import open_dims
+from .graphundefined import contradicted_declaration, input_names, involved, make_generic, undefined_nodes
+from .graphundefined import words as undefined_words
+from .graphupdate import check_update, is_update
+
+#: How the error of a model that a definition without meaning stopped begins (each row then says so; the run goes on).
+UNINTERPRETABLE = "a definition has no meaning here: "
+
+
+def checker(defs: list, all_eqs: list, hints: list, claims: list, sigma=None):
+    """(model, error, repaired pieces, check): the model of ``defs`` and the check of a claim on it (on every
+    member of the family of open sizes, the nodes the notes never define made generic); ``sigma``: σ when the
+    notes say what it is (``graphsigma``), None: generic."""
+    model, error, repaired = notes_model(defs, all_eqs, hints, claims, sigma=sigma)
+    if model is None:
+        return None, error, [], None
+    opened = bool(open_dims([(ln, e) for ln, e, _ in defs], all_eqs, hints))
+    family = [model]
+    if opened:  # sizes the notes leave open: a second member with other sizes
+        other, error2, _ = notes_model(defs, all_eqs, hints, claims, start=1, sigma=sigma)
+        if other is not None:
+            family.append(other)
+            model.notes.append("sizes the notes leave open are checked at two choices (starting at 2 and at 3)")
+        elif error2:  # the definitions contradict each other at the other sizes: not hidden behind the first
+            return None, error2 + " (at the second choice of the sizes the notes leave open)", [], None
+    for line, eq, _ in defs:  # u_1 = u_1(x_1) beside u = x W: a declaration the definitions contradict
+        why = contradicted_declaration(eq, model) if is_declaration(eq) else ""
+        if why:
+            return None, f"line {line}: {to_latex(eq)}: {why}", [], None
+    undefined = undefined_nodes(model, input_names(defs, hints, model))
+    twins = []
+    if undefined:  # each member with the nodes the notes never define made generic (graphundefined)
+        for k in range(len(family)):
+            twin, _, _ = notes_model(defs, all_eqs, hints, claims, start=k, sigma=sigma)
+            if twin is None:
+                undefined, twins = [], []
+                break
+            make_generic(twin, undefined)
+            twins.append(twin)
+    return model, "", repaired, lambda eq, budget, layout="": _undefined_check(eq, family, twins, undefined, budget,
+                                                                                layout)
+
+def _undefined_check(eq: Equation, family: list, twins: list, undefined: list, budget: float,
+                     layout: str = "") -> GraphOutcome:
+    """A claim that reaches a node the notes never define holds only if it holds however that node is computed
+    (on the generic twins); otherwise it is uninterpretable, naming the node. Other claims: ``_family_check``."""
+    reached = involved(eq, family[0], undefined) if twins else []
+    if not reached:
+        return _family_check(eq, family, budget, layout)
+    out = _family_check(eq, twins, budget, layout)
+    names = undefined_words(reached)
+    if out.status == "holds":
+        out.reason += f" (however the notes compute {names}, which they never define)"
+        return out
+    return GraphOutcome("uninterpretable", f"{to_latex(eq)}: the claim depends on {names}, which the notes name but "
+                        f"never define, so they never say how it is computed")
+
+
+def _family_check(eq: Equation, family: list, budget: float, layout: str = "") -> GraphOutcome:
+    """The verdict on every model of the family: holds only if it holds on each, else the first other verdict."""
+    outs = [check_claim(eq, m, budget / len(family), layout) for m in family]
+    for o in outs:
+        if o.status != "holds":
+            if o.status == "refuted":
+                _diagnose(eq, family, o, budget, layout)
+            return o
+    return outs[0]
+
+
+def _diagnose(eq: Equation, family: list, outcome: GraphOutcome, budget: float, layout: str) -> None:
+    """∂g_1/∂g_1 = ∂h/∂g_1|_{g_1}: the left side differentiates g_1 itself, not h(g_1); said when ∂h(g_1)/∂g_1
+    (the function of the right side applied to the variable) makes the claim hold."""
+    if len(eq.sides) != 2 or not isinstance(eq.sides[0], Deriv) or not isinstance(eq.sides[0].den, Sym):
+        return
+    rhs = eq.sides[1]
+    inner = rhs.arg if isinstance(rhs, Bar) else rhs
+    if not (isinstance(inner, Deriv) and isinstance(inner.num, Sym) and inner.num.base in family[0].functions):
+        return
+    left = eq.sides[0]
+    fixed = Equation((Deriv(Call(inner.num, (left.den,)), left.den, left.total), rhs), eq.rels)
+    if all(check_claim(fixed, m, budget / len(family), layout).status == "holds" for m in family):
+        outcome.reason = (f"the left side differentiates {to_latex(left.num)}, not {inner.num.base}"
+                          f"({to_latex(left.den)}): {to_latex(fixed)} holds; " + outcome.reason)
+
+
+def check_claim(eq: Equation, model: Model, budget: float, layout: str = "") -> GraphOutcome:
+    try:
+        if is_update(eq):
+            return check_update(eq, model)
+        return check_graph(eq, model, budget, layout)
+    except GraphUninterpretable as exc:
+        return GraphOutcome("uninterpretable", str(exc))
+
+
+def _differentiated(claims: list, model: Model) -> dict:
+    """loss name -> the nodes the notes differentiate it by."""
+    out: dict = {}
+    for _, eq in claims:
+        for n in walk(eq):
+            if isinstance(n, Deriv) and isinstance(n.num, Sym) and n.num.base in LOSS_NAMES and not n.num.sub:
+                try:
+                    t = Evaluator(model, "denominator").targets(n.den)
+                except (GraphUninterpretable, Misfit):
+                    continue
+                nodes = list(t) if hasattr(t, "shape") else [t]
+                out.setdefault(n.num.base, [])
+                out[n.num.base] += [s for s in nodes if s not in out[n.num.base]]
+    return out
+
+
+def notes_model(defs, all_eqs, hints, claims, start: int = 0, sigma=None):
+    """(model, error, repaired pieces): the model of the definitions, a cycle repaired if one exchange does it."""
+    plain = [(line, eq) for line, eq, _ in defs]
+    sizes = {"start": start}
+    try:
+        first = build(plain, all_eqs, hints, sizes=sizes, sigma=sigma)
+        return build(plain, all_eqs, hints, _differentiated(claims, first), sizes, sigma), "", []
+    except GraphUninterpretable as exc:  # a definition with no meaning in the model (\sum_w w^2): not a contradiction
+        return None, UNINTERPRETABLE + str(exc), []
+    except GraphError as exc:
+        if "circle" not in str(exc):
+            return None, str(exc), []
+        error = str(exc)
+    tried = set()
+    for line, eq, piece in defs:
+        if line in tried or exchanged(eq) is None:
+            continue
+        tried.add(line)
+        trial = [(ln, exchanged(e) if ln == line and exchanged(e) is not None else e) for ln, e, _ in defs]
+        try:
+            first = build(trial, all_eqs, hints, sizes=sizes, sigma=sigma)
+            model = build(trial, all_eqs, hints, _differentiated(claims, first), sizes, sigma)
+        except GraphError:
+            continue
+        if not _declarations_agree(model):
+            continue
+        words = (f"<old> contradicts the notes' other definitions ({error}); with the two vectors' names "
+                 f"exchanged, <new>, every declaration agrees, so the claims are checked with it")
+        model.repairs.append((line, words))
+        return model, "", [p for ln, e, p in defs if ln == line and p is not None and exchanged(e) is not None]
+    return None, error, []
+
+
+def exchanged(eq: Equation):
+    """x = W y -> y = W x (also the written-out form (x_1; x_2) = W (y_1; y_2))."""
+    lhs, rhs = eq.sides[0], eq.sides[-1]
+    if len(eq.sides) != 2 or not isinstance(rhs, Mul) or len(rhs.factors) != 2:
+        return None
+    mat, vec = rhs.factors
+    if isinstance(lhs, Sym) and isinstance(vec, Sym) and not lhs.sub and not vec.sub:
+        return Equation((vec, Mul((mat, lhs))), eq.rels)
+    if isinstance(lhs, Mat) and isinstance(vec, Mat):
+        return Equation((vec, Mul((mat, lhs))), eq.rels)
+    return None
+
+
+def _declarations_agree(model: Model) -> bool:
+    for target, (args, _lines) in model.declared.items():
+        if target in model.defs and not all(model.depends(target, a) for a in args):
+            return False
+    return True
+
+
+__all__ = ["UNINTERPRETABLE", "check_claim", "checker", "exchanged", "notes_model"]

@@ -1,0 +1,381 @@
+r"""Which names of the notes' own model are vectors or matrices, their sizes and their orientation.
+
+Shapes come, in this order, from the prose ("a row vector", "a 2 × 3 matrix"),
+from written-out vectors and matrices a quantity is equated to, from the
+products of the definitions (y = W x makes W |y| × |x| and x a column; g = x W
+makes x a row), and last from the largest entry index the notes write
+(x_1, x_2: two entries). Orientation not said anywhere: a column (and the
+model says so). Sizes fixed nowhere are open: each is tried at ``FAMILY_SIZES``.
+
+>>> from symbp.verify.graphread import read_graph
+>>> defs = [(1, read_graph("g = x W")), (2, read_graph("x = (x_1, x_2)"))]
+>>> open_dims(defs, hints=[(3, "W", "matrix", ())])  # "W a matrix": 2 rows, its columns (and g's size) open
+['g']
+"""
+
+from __future__ import annotations
+
+from .graphmodel import (Add, Call, Div, Had, Mat, Model, Mul, Neg, Norm, Pow, Quantity, Sym, T, is_declaration,
+                         is_definition, is_matrix_letter, literal_shape, split_index, uses)
+from .graphnodes import walk
+from .graphsizes import add_letters, open_size
+
+#: Sizes given in turn to the dimensions the notes never fix (a second member of the family starts at 3).
+FAMILY_SIZES = (2, 3)
+
+
+def open_dims(defs: list, formulas: list = (), hints: list = ()) -> list:
+    """The names of the dimensions the notes never fix (each is tried at ``FAMILY_SIZES``)."""
+    m = Model()
+    eqs = [eq for _, eq in defs] + list(formulas)
+    m.functions = called_functions(eqs)
+    return shape_quantities(m, defs, eqs, hints, {})
+
+
+def shape_quantities(m: Model, defs: list, eqs: list, hints: list, sizes: dict) -> list:
+    """Give ``m`` its quantities with their ranks, sizes and orientation, from the definitions ``defs``, all the
+    formulas ``eqs`` and the prose ``hints``; ``sizes`` fixes dimensions the notes leave open. The names of the
+    quantities whose sizes were open, in the order they were fixed."""
+    _ranks(m, defs, eqs, hints)
+    add_letters(m, hints)
+    return _shapes(m, defs, eqs, hints, sizes)
+
+
+# -- names ------------------------------------------------------------------------------------
+
+
+def called_functions(eqs) -> set:
+    """The names the formulas apply as functions (h in z = h(y), h in h'(g)), not the name a declaration declares."""
+    out = set()
+    for eq in eqs:
+        declared = eq.sides[0] if is_declaration(eq) else None
+        for n in walk(eq):
+            if isinstance(n, Call) and isinstance(n.func, Sym) and n.func != declared:
+                out.add(n.func.base.rstrip("'"))  # h'(g) names the function h
+    return out
+
+
+def _ranks(m: Model, defs, eqs, hints) -> None:
+    used = uses(eqs)
+    said = {name: (orient, dims) for _, name, orient, dims in hints if orient != "letters"}
+    for _, name, orient, dims in hints:  # "an n × k matrix": a matrix whose sizes are letters
+        if orient == "letters" and name not in said:
+            said[name] = ("", dims)
+    ranks: dict = {}
+    for base, subs in used.items():
+        if base in m.functions and not any(subs - {()}):
+            continue
+        parts = {len(split_index(s, 2)) if s else 0 for s in subs}
+        two = any(len(s) == 2 or (len(s) == 1 and len(s[0]) == 2 and not s[0].isdigit() and "_" not in s[0])
+                  for s in subs if s) or any(len(s) == 1 and len(s[0]) == 2 and s[0].isdigit() for s in subs if s)
+        if base in said and said[base][1] and len(said[base][1]) == 2:
+            ranks[base] = 2
+        elif (is_matrix_letter(base) or (len(base) == 1 and base.islower() and base.upper() in used)) and two:
+            ranks[base] = 2  # w_{12} of W, and v_{32} of a matrix V the notes use
+        elif any(s for s in subs):
+            ranks[base] = 1
+        else:
+            ranks[base] = 0
+        del parts
+    # a capital letter with lowercase entries: W with w_{ij}; a lowercase matrix letter's entries belong to it
+    for base in list(ranks):
+        if base not in ranks:
+            continue
+        if len(base) == 1 and base.islower() and ranks[base] == 2 and base.upper() in ranks:
+            ranks[base.upper()] = 2
+            del ranks[base]
+        elif len(base) == 1 and base.isupper() and ranks[base] == 0 and base.lower() in ranks \
+                and ranks[base.lower()] == 2:
+            ranks[base] = ranks.pop(base.lower())
+    for base, (orient, dims) in said.items():
+        if dims:
+            ranks[base] = len(dims) if len(dims) == 2 else 1
+        elif orient:
+            ranks[base] = 2 if orient == "matrix" else 1
+    for _, eq in defs:
+        lhs, rhs = eq.sides[0], eq.sides[-1]
+        if isinstance(lhs, Sym) and not lhs.sub and isinstance(rhs, Mat):
+            shape = literal_shape(rhs)
+            ranks[lhs.base] = 1 if 1 in shape else 2
+    for base, r in ranks.items():
+        m.quantities[base] = Quantity(base, r)
+
+
+def _shapes(m: Model, defs, eqs, hints, sizes: dict) -> list:
+    qs = m.quantities
+    for _, name, orient, dims in hints:
+        q = qs.get(m.canonical(name))
+        if q is not None and orient == "letters" and q.rank == 2 == len(dims):  # a 2 × n matrix: 2 rows
+            q.dims = tuple(d if isinstance(d, int) else (q.dims[k] if q.dims else None) for k, d in enumerate(dims))
+            q.dims = q.dims if any(q.dims) else ()
+        if q is None or orient == "letters":
+            continue
+        if orient in ("row", "col") and q.rank == 1:
+            q.orient, q.why = orient, "said in the notes"
+        if dims:
+            q.dims = tuple(dims) if q.rank == 2 else (max(dims),)
+            q.why = "said in the notes"
+    # written-out vectors and matrices equated to a name
+    for line, eq in defs:
+        lhs, rhs = eq.sides[0], eq.sides[-1]
+        for named, lit in ((lhs, rhs), (rhs, lhs)):
+            if isinstance(named, Sym) and not named.sub and isinstance(lit, Mat) and named.base in qs:
+                q = qs[named.base]
+                r, c = literal_shape(lit)
+                if q.rank == 1 and not q.dims:
+                    q.dims, q.orient, q.why = (max(r, c),), ("row" if r == 1 and c > 1 else "col"), f"line {line}"
+                elif q.rank == 2 and (not q.dims or not all(q.dims)):
+                    q.dims, q.why = (r, c), f"line {line}"
+        # a written vector of entries on either side: (x_1; x_2) = W (y_1; y_2) sizes x and y
+        for k, side in enumerate(eq.sides):
+            for n in walk(side):
+                if isinstance(n, Mat):
+                    _vector_of_entries(m, n, line, defining=(k == 0 and n is side))
+    # products, sums and functions of the definitions: W y makes y a column of W's columns, x W makes x a row
+    _propagate(m, defs)
+    # the largest entry index written anywhere: vectors first, then (their sizes carried through the definitions)
+    # matrices, whose largest index is only a bound (w_{12} of a W that g = x W makes 2×3 once g has 3 entries)
+    used = uses(eqs)
+    for rank in (1, 2):
+        _largest_index(m, used, rank, defs)
+        _propagate(m, defs)
+    opened = []
+    counter = 0
+    while True:
+        q = next((q for q in _in_order(m, defs) if q.rank and (not q.dims or not all(q.dims))), None)
+        if q is None:
+            break
+        opened.append(q.name)
+        dims = list(q.dims) if q.dims else [None] * q.rank
+        for k, d in enumerate(dims):
+            if not d:
+                dims[k] = sizes.get(q.name, open_size(m, q.name, k, FAMILY_SIZES[(counter + sizes.get("start", 0))
+                                                                                  % len(FAMILY_SIZES)]))
+                counter += 1
+        q.dims, q.why = tuple(dims), "a size the notes leave open"
+        _propagate(m, defs)
+    return opened
+
+
+def _largest_index(m: Model, used: dict, rank: int, defs) -> None:
+    """The sizes of the quantities of ``rank`` that are still open, from the largest entry index written; an
+    index is only a bound, so a vector and what an entrywise definition makes of it (h = tanh(g)) share the
+    larger one (g_2 and h_3 written: both have 3 entries)."""
+    bounds = {}
+    for base, subs in used.items():
+        q = m.quantities.get(m.canonical(base))
+        if q is None or q.rank != rank:
+            continue
+        best = list(bounds.get(q.name, [0] * q.rank))
+        for s in subs:
+            if not s:
+                continue
+            idx = split_index(s, q.rank)
+            for k, i in enumerate(idx[:q.rank]):
+                if isinstance(i, int):
+                    best[k] = max(best[k], i)
+        bounds[q.name] = best
+    for _ in range(len(defs)):
+        for _, eq in defs:
+            lhs, rhs = eq.sides[0], eq.sides[-1]
+            args = rhs.args if isinstance(rhs, Call) and len(rhs.args) == 1 else ()
+            if not (is_definition(eq) and not is_declaration(eq) and isinstance(lhs, Sym) and not lhs.sub
+                    and len(args) == 1 and isinstance(args[0], Sym) and not args[0].sub):
+                continue
+            pair = [m.canonical(lhs.base), m.canonical(args[0].base)]
+            if all(n in bounds for n in pair):
+                top = [max(a, b) for a, b in zip(bounds[pair[0]], bounds[pair[1]])]
+                bounds[pair[0]] = bounds[pair[1]] = top
+    for name, best in bounds.items():
+        q = m.quantities[name]
+        if q.dims and all(q.dims):
+            continue
+        dims = [d or b for d, b in zip(q.dims or (None,) * q.rank, best)]
+        if all(dims):
+            q.dims, q.why = tuple(dims), q.why or "its largest entry index"
+
+
+def _in_order(m: Model, defs) -> list:
+    """The quantities in the order the definitions first name them, then the others."""
+    seen, out = set(), []
+    for _, eq in defs:
+        for n in walk(eq):
+            if isinstance(n, Sym):
+                name = m.canonical(n.base)
+                if name in m.quantities and name not in seen:
+                    seen.add(name)
+                    out.append(m.quantities[name])
+    return out + [q for q in m.quantities.values() if q.name not in seen]
+
+
+# -- shapes through the definitions ------------------------------------------------------------------
+# A shape is ("s",) a scalar, ("v", orient, n) a vector (orient "row"/"col"/None, n None if unknown),
+# ("m", rows, cols) a matrix, or None when nothing is known.
+
+
+def _propagate(m: Model, defs) -> None:
+    for _ in range(4):
+        for _, eq in defs:
+            if is_declaration(eq) or not is_definition(eq):
+                continue
+            lhs, rhs = eq.sides[0], eq.sides[-1]
+            shape = _shape(m, rhs)
+            if isinstance(lhs, Sym) and not lhs.sub and shape is not None:
+                _learn(m, lhs, shape)
+            if isinstance(lhs, Sym) and not lhs.sub:
+                _shape(m, rhs, _shape(m, lhs))
+
+
+def _qshape(m: Model, sym: Sym):
+    q = m.quantities.get(m.canonical(sym.base))
+    if q is None or sym.sub:
+        return ("s",) if q is not None and sym.sub else None
+    if q.rank == 0:
+        return ("s",)
+    if q.rank == 1:
+        return ("v", q.orient or None, q.dims[0] if q.dims else None)
+    return ("m",) + (tuple(q.dims) if q.dims else (None, None))
+
+
+def _learn(m: Model, sym, shape) -> None:
+    if not isinstance(sym, Sym) or sym.sub or shape is None or shape[0] == "s":
+        return
+    q = m.quantities.get(m.canonical(sym.base))
+    if q is None or sym.base in m.functions:
+        return
+    if shape[0] == "v":
+        if q.rank == 0:
+            q.rank = 1
+        if q.rank != 1:
+            return
+        if shape[1] and not q.orient:
+            q.orient = shape[1]
+        if shape[2] and not q.dims:
+            q.dims = (shape[2],)
+    elif shape[0] == "m":
+        if q.rank == 0:
+            q.rank = 2
+        if q.rank != 2:
+            return
+        dims = list(q.dims) if q.dims else [None, None]
+        for k in (0, 1):
+            dims[k] = dims[k] or shape[1 + k]
+        q.dims = tuple(dims) if any(dims) else ()
+
+
+def _shape(m: Model, node, want=None):
+    """The shape of ``node`` (see above); ``want`` a shape the context requires, learnt by bare symbols."""
+    if isinstance(node, Sym):
+        got = _qshape(m, node)
+        if want is not None:
+            _learn(m, node, want)
+            got = _qshape(m, node) or got
+        return got
+    if isinstance(node, (Neg,)):
+        return _shape(m, node.arg, want)
+    if isinstance(node, T):
+        inner = _shape(m, node.arg, _transpose(want))
+        return _transpose(inner)
+    if isinstance(node, Mat):
+        r, c = literal_shape(node)
+        return ("v", "row", c) if r == 1 and c > 1 else ("v", "col", r) if c == 1 and r > 1 else ("m", r, c)
+    if isinstance(node, (Add, Had)):
+        terms = node.terms if isinstance(node, Add) else (node.left, node.right)
+        shapes = [_shape(m, t) for t in terms]
+        known = want or next((sh for sh in shapes if sh is not None and sh[0] != "s"), None) or next(
+            (sh for sh in shapes if sh is not None), None)
+        if known is not None and known[0] != "s":
+            for t in terms:
+                if _shape(m, t) != ("s",) or _leaf_scalar(m, t):
+                    _shape(m, t, known)
+        return known
+    if isinstance(node, Call):
+        if len(node.args) == 1:
+            return _shape(m, node.args[0], want)
+        return ("s",)
+    if isinstance(node, Norm):
+        _shape(m, node.arg)  # what is inside still teaches its symbols
+        return ("s",)
+    if isinstance(node, (Div,)):
+        return _shape(m, node.num, want)
+    if isinstance(node, Pow):
+        return _shape(m, node.base)
+    if isinstance(node, Mul):
+        fs = node.factors
+        shape = _shape(m, fs[0])
+        for k, f in enumerate(fs[1:], start=1):
+            last = k == len(fs) - 1
+            shape = _times(m, shape, _shape(m, f), fs[0] if k == 1 else None, f, want if last else None)
+        return shape
+    return None
+
+
+def _times(m: Model, a, b, left, right, want):
+    """The shape of a product, teaching the bare symbols on either side what the other side says."""
+    if a is not None and a[0] == "s":
+        return b
+    if b is not None and b[0] == "s":
+        return a
+    n_want = want[2] if want is not None and want[0] == "v" else None
+    if a is not None and b is not None and a[0] == "v" and b[0] == "m":  # x W: x a row of W's rows
+        _learn(m, left, ("v", "row", b[1]))
+        _learn(m, right, ("m", a[2], n_want))
+        b = _shape(m, right)
+        return ("v", "row", b[2])
+    if a is not None and b is not None and a[0] == "m" and b[0] == "v":  # W y: y a column of W's columns
+        _learn(m, right, ("v", "col", a[2]))
+        _learn(m, left, ("m", n_want, b[2]))
+        a = _shape(m, left) if left is not None else a
+        return ("v", "col", a[1])
+    if a is not None and b is not None and a[0] == "m" and b[0] == "m":
+        _learn(m, right, ("m", a[2], None))
+        _learn(m, left, ("m", None, b[1]))
+        return ("m", a[1], b[2])
+    if a is not None and b is not None and a[0] == "v" and b[0] == "v":
+        if a[1] == "row" and b[1] == "col":
+            return ("s",)
+        if a[1] == "col" and b[1] == "row":
+            return ("m", a[2], b[2])
+    return None
+
+
+def _leaf_scalar(m: Model, node) -> bool:
+    # y in a - y: a name with no entries and no definition of its own takes the shape of what it is added to
+    while isinstance(node, Neg):
+        node = node.arg
+    if not isinstance(node, Sym) or node.sub:
+        return False
+    q = m.quantities.get(m.canonical(node.base))
+    return q is not None and q.rank == 0 and node.base not in m.functions
+
+
+def _transpose(shape):
+    if shape is None or shape[0] == "s":
+        return shape
+    if shape[0] == "v":
+        return ("v", {"row": "col", "col": "row"}.get(shape[1]), shape[2])
+    return ("m", shape[2], shape[1])
+
+
+def _vector_of_entries(m: Model, lit: Mat, line: int, defining: bool = False) -> None:
+    cells = [c for row in lit.rows for c in row if isinstance(c, Sym)]
+    if not cells or len(cells) != sum(len(r) for r in lit.rows):
+        return
+    bases = {c.base for c in cells}
+    if len(bases) != 1:
+        return
+    name = m.canonical(bases.pop())
+    q = m.quantities.get(name)
+    r, c = literal_shape(lit)
+    if q is not None and q.rank == 1 and (r == 1 or c == 1):
+        idx = [split_index(x.sub, 1) for x in cells]
+        if [i[0] for i in idx] == list(range(1, len(cells) + 1)) and not q.dims:
+            q.dims, q.why = (len(cells),), f"line {line}"
+            if not q.orient and r > 1:
+                q.orient = "col"  # a written column of x's entries; a row of them may be a row literal only
+            if not q.orient and defining:
+                q.orient = "row"  # (g_1, g_2, g_3) = …: the quantity defined is written as a row
+
+
+
+__all__ = ["FAMILY_SIZES", "called_functions", "open_dims", "shape_quantities"]
