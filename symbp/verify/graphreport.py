@@ -73,6 +73,9 @@ def apply_graph(report, text: str, notation_name: str, budget: float = 30.0, act
             rows.append(type(row)(f, Verification(formula=f.text, status="unreadable", verdict="undecided",
                                                   reason=piece.error, notation=notation_name)))
             continue
+        if key in g.unfolded and open_:  # one claim per set of assumptions in force at its lines
+            rows += [type(row)(u, _verification(u, *g.results[id(u)], g, notation_name)) for u in g.unfolded[key]]
+            continue
         if key in g.results and open_:
             p, results = g.results[key]
             rows.append(type(row)(f, _verification(f, p, results, g, notation_name)))

@@ -273,10 +273,11 @@ def _verify_items(text, items, notation, path, kind, strict, activation, cost, o
         elif on_row is not None:
             streamed += 1
             on_row(row, streamed, total)
+    before = {id(row.formula) for row in report.rows}
     report = apply_graph(report, text, nt.name.lower(), activation=activation, everything=nt.vectors == "row")
     if on_row is not None:
         for row in report.rows:
-            if id(row.formula) in held:
+            if id(row.formula) in held or id(row.formula) not in before:  # or a claim the graph reading unfolded
                 streamed += 1
                 on_row(row, streamed, total)
     return report
