@@ -28,6 +28,7 @@ from dataclasses import dataclass, field
 from .extract import Formula
 from .graphbuild import build
 from .graphcheck import GraphOutcome
+from .graphdeclare import listed_entries, restated
 from .graphexamples import (ASSUMPTION_WORDS, EXAMPLE_WORDS, by_tied, listed, prose_words, split_values, ties,
                             with_values)
 from .graphfamily import check_claim, checker, exchanged, notes_model
@@ -67,6 +68,7 @@ class GraphNotes:
     pieces: dict = field(default_factory=dict)  # id(formula) -> Piece
     values: dict = field(default_factory=dict)  # id(formula) -> why a value given to a leaf is not in the model
     sigma: SigmaReading = field(default_factory=SigmaReading)  # what σ is (``graphsigma``)
+    declarations: set = field(default_factory=set)  # id(formula) of declarations checked as claims (``graphdeclare``)
 
 
 def clean(text: str) -> tuple[list, tuple]:
@@ -163,7 +165,7 @@ def graph_notes(items: list, text: str, budget: float = 30.0, activation: str | 
     or ``activation`` (given on the command line) say it is (``graphsigma``), else generic."""
     reading = sigma_reading(items, text, activation)
     sigma = reading.function()
-    pieces, mentions = [], []
+    pieces, mentions, listed = [], [], []
     for f in items:
         if f.kind == "prose":
             try:
@@ -176,7 +178,10 @@ def graph_notes(items: list, text: str, budget: float = 30.0, activation: str | 
         eqs, error = [], ""
         for t in texts:
             try:
-                eqs.append(read_graph(t))
+                eq, words = listed_entries(read_graph(t))  # L = L(h_1, \dots, h_k): the entries of h
+                eqs.append(eq)
+                if words:
+                    listed.append(f"line {f.line}: {words}")
             except ReadError as exc:
                 error = str(exc)
                 eqs = []
@@ -198,15 +203,19 @@ def graph_notes(items: list, text: str, budget: float = 30.0, activation: str | 
             continue
         if is_definition(eq):
             defs.append((line, eq, None))
+    defs, restating = restated(defs)  # L = L(x_1, x_2) after L = L(y_1, y_2): a claim about the graph
+    claims += [(p, eq) for _, eq, p in restating]
     defs, values, kinds = split_values(defs, claims, lambda line, p: _words(text, p),
                                        lambda line, p: _words(text, p, let=False))
     all_eqs = [step_free(eq) for p in pieces for eq in p.eqs] + mentions
     defs, demoted = _consequences(defs, values, all_eqs, hints, claims, budget, sigma)
     claims += [(p, eq) for _, eq, p in demoted]
-    as_claims = {id(eq) for _, eq, _ in demoted}
+    as_claims = {id(eq) for _, eq, _ in demoted} | {id(eq) for _, eq, _ in restating}
     is_claim = lambda eq: id(eq) in as_claims or not (is_declaration(eq) or is_definition(eq))  # noqa: E731
     out = GraphNotes(None, sigma=reading)
     out.pieces = {id(p.formula): p for p in pieces}
+    out.declarations = {id(p.formula) for _, _, p in restating
+                        if p is not None and all(any(e is r for _, r, _ in restating) for e in p.eqs)}
     for _, _, p in values:
         if p is not None and all(any(e is v for _, v, _ in values) for e in p.eqs):
             assumed = all(kinds[id(e)] == "assumption" for e in p.eqs)
@@ -220,6 +229,7 @@ def graph_notes(items: list, text: str, budget: float = 30.0, activation: str | 
         return out
     if reading.words():
         model.notes.append(reading.words())
+    model.notes += listed
     for line, eq, p in defs:
         if p is not None and not any(id(e) in as_claims for e in p.eqs):
             out.definitions.add(id(p.formula))
