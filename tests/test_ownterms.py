@@ -139,6 +139,9 @@ def test_contradictory_definitions_exit_2_on_the_command_line(tmp_path, capsys):
     r"\frac{\partial L}{\partial W} = x^T \frac{\partial L}{\partial g}",
     r"\frac{\partial L}{\partial x} = \frac{\partial L}{\partial g} W^T",
     r"\frac{\partial L}{\partial g_2} = \frac{\partial L}{\partial h_2} (1 - h_2^2)",
+    r"\frac{\partial h}{\partial g} = \operatorname{diag}(1 - h^2)",  # review 11: diag, cosh, sech
+    r"\frac{\partial h_2}{\partial g_2} = \frac{1}{\cosh^2(g_2)}",
+    r"\frac{\partial h_1}{\partial g_1} = \operatorname{sech}^2(g_1)",
 ])
 def test_oracle_agrees_with_holds(claim):
     # the oracle: central differences of the definitions at a random point (50 digits), no symbolic algebra
@@ -453,6 +456,70 @@ def test_a_cost_definition_in_layered_notes_does_not_stop_the_run():
     assert rows[r"C = \frac{1}{n}\sum_x C_x"] == "holds"
 
 
+# -- hyperbolic functions and diag in the notes' own terms (review 11) ---------------------------------------
+# Truth by hand: h_j = tanh g_j, so ∂h_j/∂g_j = 1 − tanh² g_j = sech² g_j = 1/cosh² g_j = (cosh² − sinh²)/cosh²,
+# ∂h_i/∂g_j = 0 for i ≠ j, so the Jacobian ∂h/∂g is diag(1 − h²) in either layout; tanh² g is (tanh g)², not
+# tanh(tanh g); ∂L/∂g = ∂L/∂h diag(1 − h²) for the row ∂L/∂h.
+
+
+@pytest.mark.parametrize("claim, status", [
+    (r"\frac{\partial h_1}{\partial g_1} = 1 - \tanh^2(g_1)", "holds"),
+    (r"\frac{\partial h_1}{\partial g_1} = 1 - \tanh(\tanh(g_1))", "refuted"),  # tanh∘tanh is another function
+    (r"\frac{\partial h_1}{\partial g_1} = \tanh^2(g_1)", "refuted"),
+    (r"\frac{\partial h_1}{\partial g_1} = \operatorname{sech}^2(g_1)", "holds"),
+    (r"\frac{\partial h_1}{\partial g_1} = \mathrm{sech}(g_1)", "refuted"),
+    (r"\frac{\partial h_2}{\partial g_2} = \frac{1}{\cosh^2(g_2)}", "holds"),
+    (r"\frac{\partial h_2}{\partial g_2} = \frac{1}{\cosh(g_2)}", "refuted"),
+    (r"\frac{\partial h_2}{\partial g_2} = \cosh^2(g_2) - \sinh^2(g_2) - h_2^2", "holds"),  # cosh² − sinh² = 1
+    (r"\frac{\partial h_2}{\partial g_2} = \cosh^2(g_2) + \sinh^2(g_2) - h_2^2", "refuted"),
+    (r"\frac{\partial h}{\partial g} = \operatorname{diag}(1 - h^2)", "holds"),
+    (r"\frac{\partial h}{\partial g} = \operatorname{diag}(1 - h)", "refuted"),
+    (r"\frac{\partial h}{\partial g} = \operatorname{diag}(\operatorname{sech}^2(g))", "holds"),
+    (r"\frac{\partial L}{\partial g} = \frac{\partial L}{\partial h} \operatorname{diag}(1 - h^2)", "holds"),
+    (r"\frac{\partial L}{\partial g} = \frac{\partial L}{\partial h} \operatorname{diag}(h^2)", "refuted"),
+    (r"\frac{\partial L}{\partial g} = \frac{\partial L}{\partial h} \odot (1 - \tanh^2(g))", "holds"),
+    (r"\frac{\partial L}{\partial g} = \frac{\partial L}{\partial h} \odot \tanh^2(g)", "refuted"),
+    (r"\frac{\partial h_1}{\partial g_1} = 1 - \tanh^{-1}(g_1)", "unreadable"),  # the inverse, not a power
+    (r"\frac{\partial h}{\partial g} = \operatorname{diag}(W)", "refuted"),  # diag of a matrix: not a vector
+])
+def test_hyperbolic_functions_and_diag_in_graph_notes(claim, status):
+    assert _one(claim).status == status
+
+
+def test_a_power_of_tanh_is_read_as_the_square_of_its_value():
+    from symbp.verify.graphnodes import Call, Pow
+
+    eq = r(r"u = \tanh^2(g_1)")
+    assert eq.sides[1] == Pow(Call("tanh", (r("u = g_1").sides[1],)), 2)
+    from symbp.verify.lexer import ReadError
+
+    with pytest.raises(ReadError, match="inverse"):
+        r(r"u = \tanh^{-1}(g_1)")
+
+
+def test_a_sum_over_the_samples_names_them_not_a_missing_index():
+    # review 11 n32: Σ_{t=1}^{m} x^{(t)} ∂L^{(t)}/∂h^{(t)} — t labels every term, so "t does not occur" was false;
+    # the model of one sample cannot add the samples, so the rule is not judged, with that reason
+    text = (r"Let $x = (x_1, x_2)$ be a row vector and $W$ a $2 \times 3$ matrix. The layer computes $g = x W + b$, "
+            r"$h = \tanh(g)$ and the loss $L = L(h_1, h_2, h_3)$." "\n\n"
+            r"$$W \leftarrow W - \frac{\eta}{m}\sum_{t=1}^{m} (x^{(t)})^T \frac{\partial L^{(t)}}{\partial h^{(t)}}$$" "\n")
+    (result,) = [row.result for row in verify_text(text, "rowvector").rows if r"\leftarrow" in row.formula.text]
+    assert result.status == "uninterpretable"
+    assert "does not occur" not in result.reason
+    assert "training samples t" in result.reason and "L^{(t)}" in result.reason
+
+
+@pytest.mark.parametrize("claim", [
+    r"J = \frac{1}{m}\sum_{t=1}^{m} L^{(t)}",
+    r"\frac{\partial J}{\partial b} = \frac{1}{m}\sum_{t=1}^{m} \frac{\partial L^{(t)}}{\partial g^{(t)}}",
+    r"\frac{\partial J}{\partial b} = \sum_{t=1}^{m} \frac{\partial L^{(t)}}{\partial g^{(t)}}",  # false: no 1/m
+])
+def test_a_mean_cost_under_another_letter_is_not_judged(claim):
+    # J = (1/m) Σ_t L^{(t)}: the mean is read under the per-sample costs' letter only; never "holds" for J
+    v = verify(claim, "rowvector")
+    assert v.status == "uninterpretable" and "letter 'm'" not in v.reason
+
+
 # -- row-form layered notes in their own letters: z, σ and C instead of the profile's g, h and L -------------
 
 ROW_LAYERS_OWN = r"""Row-vector convention: $z^l = a^{l-1} W^l + b^l$, $a^l = \sigma(z^l)$, with $W^l$ of shape
@@ -489,3 +556,28 @@ def test_row_form_layered_notes_keep_the_profile_letters_they_use():
     report = verify_text(text + "\n$$\\frac{\\partial L}{\\partial W^l} = (a^{l-1})^T \\delta^l$$\n")
     assert report.notation.name == "rowvector"
     assert [row.result.status for row in report.rows if "partial" in row.formula.text] == ["holds"]
+
+
+# -- sizes named with letters in Czech, Russian and Polish prose (review 13: the bound k of "matice typu n × k") ----
+
+SIZED = {
+    "cs": r"Nechť $x$ je řádkový vektor o $n$ složkách, $W$ matice typu $n \times k$, $g = x W$, $h = \tanh(g)$ "
+          r"po složkách a ztráta $L = L(h)$.",
+    "ru": r"Пусть $x$ — вектор-строка длины $n$, $W$ — матрица $n \times k$, $g = x W$, $h = \tanh(g)$ "
+          r"и потеря $L = L(h)$.",
+    "pl": r"Niech $x$ będzie wektorem wierszowym o $n$ składowych, $W$ macierzą $n \times k$, $g = x W$, "
+          r"$h = \tanh(g)$ i strata $L = L(h)$.",
+}
+
+
+@pytest.mark.parametrize("language", list(SIZED))
+@pytest.mark.parametrize("bound, status", [
+    # by hand: g_j = Σ_i x_i w_ij over i ≤ n, j ≤ k, so ∂L/∂x_i = Σ_{j=1}^{k} ∂L/∂h_j (1 − h_j²) w_ij
+    ("k", "holds"),
+    ("n", "refuted"),  # the sum runs over x's entries instead of g's
+    ("k-1", "refuted"),  # one term short
+])
+def test_sizes_named_with_letters_in_other_languages(language, bound, status):
+    claim = rf"\frac{{\partial L}}{{\partial x_i}} = \sum_{{j=1}}^{{{bound}}} \frac{{\partial L}}{{\partial h_j}}(1 - h_j^2) w_{{ij}}"
+    result = _rows(SIZED[language] + f"\n\n$${claim}$$\n")[claim]
+    assert result.status == status, result.reason

@@ -94,6 +94,54 @@ def test_the_cost_over_the_inputs_in_every_profile(notation, claim, status):
     assert verify(claim, notation).status == status
 
 
+# Per-sample costs written as superscripts, C^{(t)}, C^{x} (review 11: n14, n09), the mini-batch mean with its
+# bounds, Σ_{t=1}^{m}. Truth by hand: C = (1/m) Σ_{t=1}^{m} C_t, so ∂C/∂b^l = (1/m) Σ_t ∂C_t/∂b^l = (1/m) Σ_t δ^{(t),l}
+# (BP3 per sample); a sum to m − 1, a missing 1/m, or a summand some of whose quantities carry no sample label
+# (one sample's δ^l added m times; a^{l-1} taken out of the sum) is not that mean — never "holds".
+@pytest.mark.parametrize("claim, status", [
+    (r"C = \frac{1}{m}\sum_{t=1}^{m} C^{(t)}", "holds"),
+    (r"C = \frac{1}{n}\sum_x C^{x}", "holds"),
+    (r"C = \frac{1}{m}\sum_{t=1}^{m-1} C^{(t)}", "refuted"),  # m − 1 terms divided by m
+    (r"C = \frac{1}{m}\sum_{t=1}^{m} C^{(x)}", "uninterpretable"),  # the sum's index labels no term
+    (r"C = \sum_{t=1}^{m} C^{(t)}", "undecided"),  # the sum: another cost, said so
+    (r"C^{(t)} = \frac{1}{2}\|y^{(t)} - a^{(t),L}\|^2", "holds"),
+    (r"C^{(t)} = \|y^{(t)} - a^{(t),L}\|^2", "undecided"),  # another cost (twice the quadratic one), said so
+    (r"C^{x} = \frac{1}{2}\|y^{(t)} - a^{(t),L}\|^2", "uninterpretable"),  # two inputs named
+    (r"\frac{\partial C^{(t)}}{\partial b^L} = (a^{(t),L} - y^{(t)}) \odot \sigma'(z^{(t),L})", "holds"),  # BP1
+    (r"\frac{\partial C^{(t)}}{\partial b^L} = (a^{(t),L} - y^{(t)}) \odot \sigma(z^{(t),L})", "refuted"),
+    (r"\delta^{(t),L} = \nabla_a C^{(t)} \odot \sigma'(z^{(t),L})", "holds"),
+    (r"\delta^{(t),L} = \nabla_a C \odot \sigma'(z^{(t),L})", "refuted"),  # the mean cost's: 1/n of it
+    (r"\frac{\partial C}{\partial b^l} = \frac{1}{m}\sum_{t=1}^{m}\delta^{(t),l}", "holds"),
+    (r"\frac{\partial C}{\partial b^l} = \frac{1}{m}\sum_{t=1}^{m}\delta^{(t),l+1}", "refuted"),
+    (r"\frac{\partial C}{\partial b^l} = \frac{1}{m}\sum_{t=1}^{m-1}\delta^{(t),l}", "refuted"),
+    (r"\frac{\partial C}{\partial b^l} = \sum_{t=1}^{m}\delta^{(t),l}", "refuted"),  # m times the mean
+    (r"\frac{\partial C}{\partial b^l} = \frac{1}{m}\sum_{t=1}^{m}\delta^{l}", "uninterpretable"),
+    (r"\frac{\partial C}{\partial b^l} = \frac{1}{n}\sum_x \delta^{l}", "uninterpretable"),
+    (r"\frac{\partial C}{\partial w^l} = \frac{1}{n}\sum_x \delta^{x,l}(a^{l-1})^T", "uninterpretable"),
+    (r"\frac{\partial C}{\partial w^l} = \frac{1}{n}\sum_x \delta^{x,l}(a^{x,l-1})^T", "holds"),
+    (r"\frac{\partial C}{\partial w^l} = \frac{1}{m}\sum_{t=1}^{m} \delta^{(t),l}(a^{(t),l-1})^T", "holds"),
+    (r"\frac{\partial C}{\partial b^l} = \frac{1}{m}\sum_{t=1}^{m}\frac{\partial C^{(t)}}{\partial b^l}", "holds"),
+    (r"\frac{\partial C}{\partial b^l} = \frac{1}{m}\sum_{t=1}^{m}\frac{\partial C^{(t)}}{\partial a^l}", "refuted"),
+    (r"\frac{\partial C}{\partial b^l} = \frac{1}{m}\sum_{t=1}^{m}\frac{\partial C^{(x)}}{\partial b^l}",
+     "uninterpretable"),
+])
+def test_per_sample_costs_and_bounded_mini_batch_sums(claim, status):
+    assert verify(claim).status == status
+
+
+def test_the_mini_batch_mean_notes_are_judged():
+    # review 11 n14 in small: every claim of the notes read, the wrong ones refuted
+    from symbp.verify.notes import verify_text
+
+    text = (r"For each example $t$: $z^{(t),l} = w^l a^{(t),l-1} + b^l$, $a^{(t),l} = \sigma(z^{(t),l})$, and "
+            r"$C^{(t)} = \frac{1}{2}\|y^{(t)} - a^{(t),L}\|^2$. The mini-batch cost: $C = \frac{1}{m}\sum_{t=1}^{m} "
+            r"C^{(t)}$." "\n\n$$\\frac{\\partial C}{\\partial b^l} = \\frac{1}{m}\\sum_{t=1}^{m}\\delta^{(t),l+1}$$\n")
+    got = {row.formula.text: row.result.status for row in verify_text(text, "nielsen").rows}
+    assert got[r"C = \frac{1}{m}\sum_{t=1}^{m} C^{(t)}"] == "holds"
+    assert got[r"C^{(t)} = \frac{1}{2}\|y^{(t)} - a^{(t),L}\|^2"] == "holds"
+    assert got[r"\frac{\partial C}{\partial b^l} = \frac{1}{m}\sum_{t=1}^{m}\delta^{(t),l+1}"] == "refuted"
+
+
 # -- the exact point of a mini-batch: every sample drawn, every sample evaluated ---------------------------
 
 

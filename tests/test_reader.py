@@ -216,3 +216,16 @@ def test_a_derivative_whose_denominator_lost_its_partial_is_read_as_one():
     with pytest.raises(ReadError):
         read(r"\frac{\partial b_j^l}{z_j^l a_j^l} = 1")  # a product below: not one quantity, not guessed
     assert not any(isinstance(n, Partial) for n in walk(read(r"\frac{b_j^l}{z_j^l} = 1")))  # no ∂: a quotient
+
+
+def test_hyperbolic_functions_and_their_powers():
+    # \tanh^2(z) is (tanh z)^2, never tanh∘tanh; \operatorname{sech}, \cosh, \sinh are named functions
+    eq = read(r"\tanh^2(z^l_j) = \operatorname{sech}^2(z^l_j)")
+    left, right = eq.sides
+    assert isinstance(left, Pow) and left.exp == 2 and isinstance(left.base, Apply) and left.base.func == "tanh"
+    assert isinstance(left.base.arg, Quantity)  # the argument is z, not another tanh
+    assert isinstance(right, Pow) and right.base.func == "sech"
+    assert to_latex(right) == r"\left(\operatorname{sech}(z^l_j)\right)^{2}"
+    assert {n.func for n in walk(read(r"a = \cosh(z) + \mathrm{sinh}(z)")) if isinstance(n, Apply)} == {"cosh", "sinh"}
+    with pytest.raises(ReadError, match="inverse"):
+        read(r"a = \tanh^{-1}(z)")

@@ -2799,7 +2799,8 @@ def test_rv12_f2_negated_assumption_is_no_assumption(tmp_path, prose, claim, tru
 # C(\eta) as C (so C = C(\eta) "held": C does not depend on the learning rate) and \delta^l(\delta^{l+1}) as a
 # product (so the true δ^l = δ^l(δ^{l+1}) of BP2 was refuted). Alone, such a declaration is uninterpretable; the
 # ones symbp checks keep their verdicts (a^L = a^L(y) refuted, C = C(a^L) holds).
-@pytest.mark.parametrize("formula", [r"C = C(\eta)", r"C = C(\delta^L)", r"C = C(y_{9})", r"C = C(\lambda)",
+# (C = C(\eta) is now checked and refuted: the learning rate enters only the update of w and b, test_rv12_f7_*.)
+@pytest.mark.parametrize("formula", [r"C = C(2)", r"C = C(\delta^L)", r"C = C(y_{9})", r"C = C(\lambda)",
                                      r"\delta^l = \delta^l(\delta^{l+1})", r"\delta^L = \delta^L(a^L)",
                                      r"\delta^l = \delta^l(w^{l+1})"])
 def test_rv12_f5_unchecked_declaration_is_not_judged(formula):
@@ -3139,3 +3140,111 @@ def test_rv13_f5_zero_beside_a_matrix_is_the_zero_matrix(tmp_path, claim, truth,
     status, _, rows = _notes(tmp_path, _RV13_UV + f"$${claim}$$\n")
     assert status == {claim: truth}, status
     assert words in rows[claim].reason, rows[claim].reason
+
+
+# Review 12 F3: a condition written in a claim's own display (\quad \text{when } w_{21} = 0) was split off as a
+# value of the prose, so the true claim was refuted "it holds only at the example values". The condition restricts
+# that claim: it is checked under it. Truth by hand (g = xW + b, h = tanh g): ∂h₁/∂x₂ = (1 − h₁²) w₂₁, which is 0
+# when w₂₁ = 0 and is (1 − h₁²) ≠ 0, 1 in general when w₂₁ = 1 (and never 1 when w₂₁ = 0).
+@pytest.mark.parametrize("claim, truth", [
+    (r"\frac{\partial h_1}{\partial x_2} = 0 \quad \text{when } w_{21} = 0", "holds"),
+    (r"\frac{\partial h_1}{\partial x_2} = 0 \quad \text{if } w_{21} = 0", "holds"),
+    (r"\frac{\partial h_1}{\partial x_2} = 0, \quad \text{for } w_{21} = 0", "holds"),
+    (r"\frac{\partial h_1}{\partial x_2} = 1 - h_1^2 \quad \text{when } w_{21} = 1", "holds"),
+    (r"\frac{\partial h_1}{\partial x_2} = 1 \quad \text{when } w_{21} = 0", "refuted"),
+    (r"\frac{\partial h_1}{\partial x_2} = 0 \quad \text{when } w_{21} = 1", "refuted"),
+    (r"\frac{\partial h_1}{\partial x_2} = 0 \quad \text{when } w_{22} = 0", "refuted"),
+])
+def test_rv12_f3_condition_in_the_display_restricts_the_claim(tmp_path, claim, truth):
+    status, _, rows = _notes(tmp_path, _RV7_TANH + f"$${claim}$$\n\nDone.\n")
+    assert list(status.values()) == [truth], status
+    reason = next(iter(rows.values())).reason
+    assert "own condition w_{2" in reason and "example values" not in reason, reason
+
+
+def test_rv12_f3_condition_in_a_display_is_no_value_of_other_claims(tmp_path):
+    # ∂h₁/∂x₂ = 0 alone is false (w₂₁ ≠ 0 in general): the other display's condition must not make it hold
+    notes = (_RV7_TANH + "$$\\frac{\\partial h_1}{\\partial x_2} = 0 \\quad \\text{when } w_{21} = 0$$\n\n"
+             "$$\\frac{\\partial h_1}{\\partial x_2} = 0$$\n\n$$\\frac{\\partial h_1}{\\partial x_2} = (1 - h_1^2) w_{21}$$\n")
+    status, _, rows = _notes(tmp_path, notes)
+    assert list(status.values()) == ["holds", "refuted", "holds"], status
+    assert "example values" not in rows["\\frac{\\partial h_1}{\\partial x_2} = 0"].reason
+
+
+def test_rv12_f3_condition_on_a_computed_quantity_is_not_judged(tmp_path):
+    # g_1 is computed by the notes (g = xW + b): a value for it does not fit the model, the claim is not judged
+    claim = r"\frac{\partial h_1}{\partial x_2} = w_{21} \quad \text{when } g_1 = 0"
+    status, _, rows = _notes(tmp_path, _RV7_TANH + f"$${claim}$$\n\nDone.\n")
+    assert list(status.values())[0] in ("uninterpretable", "undecided"), (status, rows)
+
+
+def test_rv12_f3_value_condition_stays_on_its_claim():
+    from symbp.verify.claims import pieces
+    assert pieces(r"\frac{\partial h_1}{\partial x_2} = 0 \quad \text{when } w_{21} = 0") == [
+        (r"\frac{\partial h_1}{\partial x_2} = 0 \quad \text{when } w_{21} = 0", ())]
+    assert len(pieces(r"a = b \quad \text{and } c = d")) == 2  # two claims still split
+    # in the layered reading such a condition is not one symbp reads: never judged without it
+    assert verify(rf"{_BP3} \quad \text{{when }} w_{{21}} = 0").status in ("unreadable", "uninterpretable")
+
+
+# Review 12 F7 (a): declarations of network names in notes were filed as definitions unchecked. One depends
+# checks keeps its verdict; one it cannot check is an uninterpretable row naming why. Truth by hand: the network
+# computes z^l from w^l, b^l, a^{l-1} (so from x): z^l = z^l(x) is true; the learning rate η enters only the update
+# of w and b, so a^l = a^l(η) is false, as a^L = a^L(y) is (y is the target, not an input of a^L).
+def test_rv12_f7_declarations_in_notes_are_checked_or_reported(tmp_path):
+    notes = "$$a^L = a^L(y)$$\n$$C = C(y_7)$$\n$$a^l = a^l(\\eta)$$\n$$z^l = z^l(x)$$\n$$" + _BP3 + "$$\n"
+    status, defs, rows = _notes(tmp_path, notes)
+    assert status == {"a^L = a^L(y)": "refuted", "C = C(y_7)": "uninterpretable", "a^l = a^l(\\eta)": "refuted",
+                      _BP3: "holds"}, status
+    assert "cannot check" in rows["C = C(y_7)"].reason
+    assert "learning rate" in rows["a^l = a^l(\\eta)"].reason
+    assert defs == {"z^l = z^l(x)"}
+    path = tmp_path / "notes.md"
+    report = verify_notes(path)
+    assert "checked: z^l depends on x" in next(f.reason for f in report.skipped if f.text == "z^l = z^l(x)")
+
+
+@pytest.mark.parametrize("formula, truth", [
+    (r"a^l = a^l(\eta)", "refuted"), (r"z^L = z^L(x, \eta)", "refuted"), (r"C = C(\eta)", "refuted"),
+    (r"C = C(2)", "uninterpretable"), (r"w^l = w^l(\eta)", "uninterpretable"),  # the update makes w depend on η
+    (r"z^l = z^l(x)", "holds"),
+])
+def test_rv12_f7_learning_rate_and_number_arguments(formula, truth):
+    assert verify(formula).status == truth, verify(formula).reason
+
+
+# Review 12 F7 (b): a declaration of what the cost depends on (checked or not) was taken as the notes' definition
+# of the cost, so every claim about C was uninterpretable and the false 2δ passed (exit 0). The claims are judged
+# under the default cost (BP3 holds; 2δ^l_j is off by the factor 2), the declaration is a row of its own.
+@pytest.mark.parametrize("declared, truth", [
+    (r"C = C(a^{L+1})", "uninterpretable"), (r"C = C(\eta)", "refuted"), (r"C = C(2)", "uninterpretable"),
+    (r"C = C(y_7)", "uninterpretable"), (r"C = C(a^L)", None), (r"J = J(\eta)", None),
+])
+def test_rv12_f7_declaration_never_defines_the_cost(tmp_path, declared, truth):
+    notes = (f"The cost depends on the output: $${declared}$$\n$${_BP3}$$\n"
+             f"$$\\frac{{\\partial C}}{{\\partial b^l_j}} = 2\\delta^l_j$$\n")
+    status, defs, _ = _notes(tmp_path, notes)
+    assert status[_BP3] == "holds" and status[r"\frac{\partial C}{\partial b^l_j} = 2\delta^l_j"] == "refuted", status
+    if truth is None:  # C = C(a^L) holds (a definition, checked); J is a name of the notes' own
+        assert declared in defs and declared not in status, (status, defs)
+    else:
+        assert status[declared] == truth, status
+
+
+@pytest.mark.parametrize("declared", [r"C = C(\eta)", r"C = C(2)", r"J = J(\eta)", r"L = L(\eta)"])
+def test_rv12_f7_declaration_in_graph_notes(tmp_path, declared):
+    # truth by hand: ∂h₁/∂x₂ = (1 − h₁²) w₂₁, not (1 − h₁²) w₁₂; the declaration changes neither
+    notes = (_RV7_TANH + f"The cost depends on: $${declared}$$\n\n"
+             "$$\\frac{\\partial h_1}{\\partial x_2} = (1 - h_1^2) w_{21}$$\n\n"
+             "$$\\frac{\\partial h_1}{\\partial x_2} = (1 - h_1^2) w_{12}$$\n")
+    status, _, _ = _notes(tmp_path, notes)
+    assert [status[k] for k in status if "partial" in k] == ["holds", "refuted"], status
+    assert status.get(declared) in (None, "uninterpretable"), status
+
+
+# review 12 F5, the loss by another letter: J = J(\eta) held alone (J read as the cost, J(\eta) as the cost again).
+# J does not depend on the learning rate; symbp cannot check J's arguments, so never "holds".
+@pytest.mark.parametrize("formula", [r"J = J(\eta)", r"E = E(\eta)", r"J = J(o_1, o_2)", r"L = L(2)"])
+def test_rv12_f5_a_loss_letter_declaration_alone_is_never_held(formula):
+    out = verify(formula)
+    assert out.status != "holds", out.reason

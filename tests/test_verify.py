@@ -474,3 +474,38 @@ def test_a_side_that_fails_and_holds_nowhere_refutes_the_chain():
         r = verify(chain)
         assert r.status == "refuted" and "side 3" in r.reason
         assert verify(chain.replace("n_{l+1}", "n_l")).status == "holds"  # the corrected bound
+
+
+@pytest.mark.parametrize("claim, status", [
+    # by hand: tanh' = 1 − tanh² = sech² = 1/cosh²; δ^L = (a^L − y) ⊙ tanh'(z^L) for the quadratic cost (BP1)
+    (r"\tanh'(z) = \operatorname{sech}^2(z)", "holds"),
+    (r"\tanh'(z) = \operatorname{sech}(z)", "refuted"),
+    (r"\tanh'(z) = \frac{1}{\cosh^2(z)}", "holds"),
+    (r"\tanh'(z) = \frac{\sinh^2(z)}{\cosh^2(z)}", "refuted"),  # that is tanh², not 1 − tanh²
+    (r"\tanh'(z) = \tanh^2(z)", "refuted"),
+    (r"\tanh'(z) = 1 - \tanh^{-1}(z)", "unreadable"),  # the inverse function, not a power
+    (r"\frac{\partial a^l_j}{\partial z^l_j} = \operatorname{sech}^2(z^l_j)", "holds"),
+    (r"\frac{\partial a^l_j}{\partial z^l_j} = \operatorname{sech}^4(z^l_j)", "refuted"),
+    (r"\frac{\partial a^l_j}{\partial z^l_j} = 1 - \tanh^2(z^l_j)", "holds"),
+    (r"\delta^L = (a^L - y) \odot \operatorname{sech}^2(z^L)", "holds"),
+    (r"\delta^L = (a^L - y) \odot \tanh^2(z^L)", "refuted"),
+    (r"\delta^L = (a^L - y) \odot \operatorname{sech}(z^L)", "uninterpretable"),  # not a value of the network's atoms
+    (r"\delta^l = \operatorname{diag}(1 - (a^l)^2) (w^{l+1})^T \delta^{l+1}", "holds"),
+    (r"\delta^l = \operatorname{diag}(1 - a^l) (w^{l+1})^T \delta^{l+1}", "refuted"),
+])
+def test_hyperbolic_spellings_on_a_tanh_network(claim, status):
+    assert verify(claim, activation="tanh").status == status
+
+
+def test_sech_squared_on_a_sigmoid_network_is_not_the_activation():
+    # sech² = 1 − tanh² names tanh: on a sigmoid network it is uninterpretable, never held
+    v = verify(r"\delta^L = (a^L - y) \odot \operatorname{sech}^2(z^L)", activation="sigmoid")
+    assert v.status == "uninterpretable"
+
+
+def test_sech_squared_agrees_with_a_finite_difference_of_tanh():
+    import mpmath
+
+    # independent oracle for the identity the reading relies on: d/dz tanh z by central differences
+    for z in (mpmath.mpf("0.3"), mpmath.mpf("-1.7")):
+        assert abs(mpmath.diff(mpmath.tanh, z) - mpmath.sech(z) ** 2) < mpmath.mpf(10) ** -12

@@ -182,7 +182,7 @@ def pieces(text: str) -> list[tuple[str, tuple]]:
                 groups[-1][0] += " " + run[:run.index("//")]
                 groups[-1][1] += (" ".join(rest.split()),)  # a // comment in words, after the formula
                 break
-        if not groups or _starts_claim(nxt):
+        if not groups or (_starts_claim(nxt) and not _conditions(run)):
             if nxt.strip():
                 groups.append([nxt, ()])  # a new claim (the connective between claims is not part of either)
             continue
@@ -207,6 +207,18 @@ def pieces(text: str) -> list[tuple[str, tuple]]:
         if g_text:
             out.append((g_text, removed + tags))
     return out or [(" ".join(text.split()), ())]
+
+
+#: Words that make what follows them a condition on the claim before (``\\quad \\text{when } w_{21} = 0``), never a
+#: claim of its own.
+_CONDITION_WORDS = re.compile(r"\s*,?\s*(?:when|whenever|if|for|provided(?: that)?|pro|když|pokud|если|при|для|dla|gdy|"
+                              r"jeśli|jeżeli)\s*", re.I)
+
+
+def _conditions(run: str) -> bool:
+    """Does the run of connectives end with a condition word (``\\quad \\text{when }``)?"""
+    words = [m.group("words") for m in _CONNECTIVE.finditer(run)]
+    return bool(words) and words[-1] is not None and _CONDITION_WORDS.fullmatch(words[-1]) is not None
 
 
 def _opens_clause(run: str) -> bool:
@@ -396,7 +408,7 @@ def defined_as(text: str) -> "str | None":
 #: A declaration of what a quantity depends on: ``J = J(o_1, o_2, o_3)``, ``y_1 = y_1(x_1, x_2)``, ``L = L(\\mathbf{y})``.
 #: The same name on both sides, its arguments plain quantities separated by commas (no operator between them).
 _NAME = r"(?:\\[A-Za-z]+\s*\{\s*[A-Za-z]\s*\}|\\[A-Za-z]+|[A-Za-z])(?:\s*[_^]\s*(?:\{[A-Za-z0-9,+\-()\[\]\s]*\}|[A-Za-z0-9]))*"
-_ARG = r"(?:" + _NAME + r"|\\[lc]?dots|\\ldots|\.\.\.)"
+_ARG = r"(?:" + _NAME + r"|\d+(?:\.\d+)?|\\[lc]?dots|\\ldots|\.\.\.)"  # C = C(2): a number, never C
 _DECLARATION = re.compile(r"\s*(?P<n>" + _NAME + r")\s*=\s*(?P=n)\s*(?:\\left\s*)?\(\s*(?P<args>" + _ARG
                           + r"(?:\s*,\s*" + _ARG + r")*)\s*(?:\\right\s*)?\)\s*")
 _ELLIPSIS = re.compile(r"\\[lc]?dots|\\ldots|\.\.\.")

@@ -34,6 +34,8 @@ True
 
 from __future__ import annotations
 
+import re
+
 from ..network import network
 from ..notation import Notation, profile
 from .claims import declaration
@@ -50,6 +52,8 @@ RULES = ("z^l is computed from w^l, b^l and a^{l-1}; a^l from z^l (entry by entr
          "z^L); C from a^L and the target y; y is the target of the input x; w, b and x depend on nothing")
 
 _ROLES = ("w", "W", "b", "z", "a", "x", "y", "C")
+#: The learning rate as an argument (``a^l = a^l(\eta)``).
+_RATE = re.compile(r"\\eta(?![A-Za-z])")
 
 
 def check_declaration(text: str, notation: "str | Notation" = "nielsen", *,
@@ -62,11 +66,18 @@ def check_declaration(text: str, notation: "str | Notation" = "nielsen", *,
     if found is None or nt.vectors == "row":
         return None
     name, args = found
+    rate = [a for a in args if _RATE.fullmatch(a)]
     try:
         target = _quantity(name, nt)
-        wanted = [_quantity(a, nt) for a in args]
+        wanted = [_quantity(a, nt) for a in args if a not in rate]
     except ReadError:
         return None
+    if rate and target.role not in ("w", "W", "b"):
+        # a^l = a^l(\eta): the forward pass and the cost never use the learning rate (only the update of w and b
+        # does, so w = w(\eta) is not judged here)
+        t = to_latex(target)
+        return "refuted", (f"{t} does not depend on the learning rate {rate[0]}: the rate enters only the update of the "
+                           f"weights and biases, not the computation of {t} ({RULES})"), ()
     if not wanted or all(q.layer is None for q in (target, *wanted)):
         return None  # every argument is \dots; or no layer written: perhaps the notes' own graph (y_1 = y_1(x_1))
     # the instances range over the layers and indices written; a quantity without its layer (w) is every layer's

@@ -20,6 +20,9 @@ from __future__ import annotations
 from .lexer import _indices
 from .nodes import Apply, Derivative, Layer, Norm, Partial, Pow, Quantity
 
+#: The hyperbolic functions read by name (\tanh, \cosh, \sinh, and sech written \operatorname{sech}).
+HYPERBOLIC = ("tanh", "cosh", "sinh", "sech")
+
 #: Letters that name the loss where only the cost can stand (a profile may name its own).
 LOSS_LETTERS = ("C", "L", "J", "E")
 #: Fonts that only change how a letter looks: \mathcal{L} is the loss L.
@@ -256,7 +259,8 @@ class Forms:
     # -- functions ----------------------------------------------------------------------------
 
     def named_function(self, name: str, tok):
-        r"""``\tanh(z)``, ``\tanh'(z)``, ``\tanh^2(z)``, ``\log(a)``, ``\ln(a)``."""
+        r"""``\tanh(z)``, ``\tanh'(z)``, ``\tanh^2(z)`` (the square of tanh z), ``\log(a)``, ``\ln(a)``,
+        ``\cosh``, ``\sinh``, ``\operatorname{sech}``; ``\tanh^{-1}`` (the inverse function) is not read."""
         func = {"ln": "log"}.get(name, name)
         primes = 0
         while self.at("'"):
@@ -266,6 +270,9 @@ class Forms:
         if self.at("^"):
             stok = self.next()
             raw = self._script_tokens()
+            if "".join(raw) == "-1":
+                self.fail(f"\\{name}^{{-1}} is the inverse function of {name}, which is not read (a power is "
+                          f"written \\{name}^2(z))", stok)
             if len(raw) != 1 or not raw[0].isdigit():
                 self.fail(f"\\{name}^… must be a whole power, as in \\{name}^2(z)", stok)
             power = int(raw[0])
@@ -276,7 +283,8 @@ class Forms:
             self.fail("only first derivatives are read", tok)
         if not (self.at("(") or self.at("[")):
             self.fail(f"\\{name} must be applied to an argument in parentheses", self.peek())
-        node = Apply(func, primes, self.primary(), "\\" + name)
+        base = r"\operatorname{sech}" if name == "sech" else "\\" + name
+        node = Apply(func, primes, self.primary(), base)
         return Pow(node, power) if power else node
 
     def diag(self, tok):
@@ -289,4 +297,4 @@ class Forms:
         return Apply("diag", 0, inner, r"\operatorname{diag}")
 
 
-__all__ = ["Forms", "LOSS_LETTERS"]
+__all__ = ["HYPERBOLIC", "Forms", "LOSS_LETTERS"]

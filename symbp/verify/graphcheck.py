@@ -316,7 +316,7 @@ def _difference(a, b, model: Model):
 
 
 def _vanishes(d) -> bool:
-    if not d.has(sympy.tanh, sympy.exp, sympy.log):
+    if not d.has(sympy.tanh, sympy.exp, sympy.log, sympy.cosh, sympy.sinh, sympy.sech):
         return sympy.expand(d) == 0
     return sympy.simplify(d.rewrite(sympy.exp)) == 0
 

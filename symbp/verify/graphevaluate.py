@@ -199,6 +199,13 @@ class Evaluator:
         var = node.var or _only_index(node.body, set(self.bind))
         if var is None:
             raise GraphUninterpretable(f"{to_latex(node)}: the summation index is not clear")
+        if node.var is not None and not _indexes(node.body, var) and _labels(node.body, var):
+            # Σ_{t=1}^{m} x^{(t)} ∂L^{(t)}/∂h^{(t)}: t names the training samples, which the notes' definitions (of
+            # one sample) do not tell apart
+            raise GraphUninterpretable(
+                f"{to_latex(node)}: the sum runs over the training samples {var} ({', '.join(_labels(node.body, var))}),"
+                f" but the notes' definitions are of one sample and do not tell the samples apart; a sum over the "
+                f"samples is read only as the mean over a mini-batch, with the cost it averages")
         if node.var is not None and not _indexes(node.body, var):
             # Σ_{i=1}^{m} ∂L/∂W: the same term added again and again; a sum over the training samples needs the
             # quantities labelled by the sample, which the notes' own terms do not have
@@ -253,6 +260,8 @@ class Evaluator:
             if any(is_mat(a) for a in args):
                 raise Misfit(f"{to_latex(node)}: {base} of several vectors")
             return func(*args)
+        if node.func == "diag":
+            return self._diag(node)
         fn = KNOWN.get(node.func)
         if node.func == "sigma":
             fn = self.m.sigma
@@ -269,6 +278,14 @@ class Evaluator:
             return arg.applyfunc(one) if is_mat(arg) else one(arg)
         arg = self.value(node.args[0])
         return arg.applyfunc(fn) if is_mat(arg) else fn(arg)
+
+    def _diag(self, node: Call):
+        """diag(v): the square matrix with the entries of the vector v on its diagonal, zeros elsewhere."""
+        v = self.value(node.args[0])
+        if not is_mat(v) or 1 not in v.shape:
+            raise Misfit(f"{to_latex(node)}: diag of {shape_words(v)}, not of a vector")
+        entries = list(v)
+        return sympy.ImmutableMatrix(len(entries), len(entries), lambda r, c: entries[r] if r == c else 0)
 
     def _product(self, node: Call, name: str) -> bool:
         """w_{12} (1 - h_2^2), x_3 (…): a quantity's entry before one bracket is a product, not an application
@@ -451,6 +468,13 @@ def _indexes(body, var: str) -> bool:
     from .graphnodes import walk
 
     return any(isinstance(n, Sym) and (n.base == var or any(var in part for part in n.sub)) for n in walk(body))
+
+
+def _labels(body, var: str) -> list:
+    """The quantities of ``body`` labelled as of the training sample ``var`` (``L^{(t)}``, ``x^{(t)}``), as written."""
+    from .graphnodes import walk
+
+    return list(dict.fromkeys(n.latex() for n in walk(body) if isinstance(n, Sym) and n.sample == var))
 
 
 def _only_index(body, bound: set) -> str | None:

@@ -43,7 +43,8 @@ class GraphUninterpretable(SymbpError, ValueError):
     """A formula that reads but has no meaning in the notes' model (the reason names the quantity)."""
 
 
-KNOWN = {"tanh": sympy.tanh, "exp": sympy.exp, "log": sympy.log}
+KNOWN = {"tanh": sympy.tanh, "exp": sympy.exp, "log": sympy.log, "cosh": sympy.cosh, "sinh": sympy.sinh,
+         "sech": sympy.sech}
 #: Letters notes use for the loss.
 LOSS_NAMES = ("L", "C", "E", "J", r"\mathcal{L}", r"\ell")
 

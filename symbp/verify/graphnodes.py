@@ -83,7 +83,7 @@ class T:
 
 @dataclass(frozen=True)
 class Call:
-    """``f(args)``: a known function (tanh, sigma, exp, log) or a name the model resolves (h, L, y_1)."""
+    """``f(args)``: a known function (tanh, cosh, sinh, sech, sigma, exp, log, diag) or a name the model resolves (h, L, y_1)."""
 
     func: object  # a str for known functions, a Sym otherwise
     args: tuple
@@ -171,7 +171,8 @@ def _children(node) -> list:
     return out
 
 
-_FUNCS = {"tanh": r"\tanh", "sigma": r"\sigma", "exp": r"\exp", "log": r"\log"}
+_FUNCS = {"tanh": r"\tanh", "sigma": r"\sigma", "exp": r"\exp", "log": r"\log", "cosh": r"\cosh", "sinh": r"\sinh",
+          "sech": r"\operatorname{sech}", "diag": r"\operatorname{diag}"}
 
 
 def to_latex(node) -> str:

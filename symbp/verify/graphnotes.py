@@ -29,6 +29,7 @@ from .extract import Formula
 from .graphbuild import build
 from .graphcheck import GraphOutcome
 from .graphdeclare import listed_entries, restated
+from .graphcondition import own_condition, under_own
 from .graphexamples import (ASSUMPTION_WORDS, EXAMPLE_WORDS, by_tied, listed, prose_words, split_values, ties,
                             with_values)
 from .graphfamily import check_claim, checker, exchanged, notes_model
@@ -165,7 +166,7 @@ def graph_notes(items: list, text: str, budget: float = 30.0, activation: str | 
     or ``activation`` (given on the command line) say it is (``graphsigma``), else generic."""
     reading = sigma_reading(items, text, activation)
     sigma = reading.function()
-    pieces, mentions, listed = [], [], []
+    pieces, mentions, conditions, listed = [], [], {}, []
     for f in items:
         if f.kind == "prose":
             try:
@@ -178,10 +179,13 @@ def graph_notes(items: list, text: str, budget: float = 30.0, activation: str | 
         eqs, error = [], ""
         for t in texts:
             try:
+                t, cond = own_condition(t)  # "… \quad \text{when } w_{21} = 0": that claim's own value (graphcondition)
                 eq, words = listed_entries(read_graph(t))  # L = L(h_1, \dots, h_k): the entries of h
                 eqs.append(eq)
                 if words:
                     listed.append(f"line {f.line}: {words}")
+                if cond is not None:
+                    conditions[id(eqs[-1])] = (f.line, read_graph(cond))
             except ReadError as exc:
                 error = str(exc)
                 eqs = []
@@ -223,6 +227,8 @@ def graph_notes(items: list, text: str, budget: float = 30.0, activation: str | 
     if not defs:
         return out
     model, error, repaired, check = checker(defs, all_eqs, hints, claims, sigma)
+    if model is not None and conditions:
+        check = under_own(check, conditions, lambda vs: checker(with_values(defs, vs), all_eqs, hints, claims, sigma))
     out.model = model
     if model is None:
         out.error = error

@@ -34,7 +34,10 @@ RELATIONS = {"=": "=", ":=": ":=", "equiv": r"\equiv", "to": r"\to", "rightarrow
 GREEK = {"alpha", "beta", "gamma", "delta", "epsilon", "varepsilon", "zeta", "eta", "theta", "vartheta", "iota",
          "kappa", "lambda", "mu", "nu", "xi", "pi", "rho", "tau", "upsilon", "phi", "varphi", "chi", "psi", "omega",
          "Gamma", "Delta", "Theta", "Lambda", "Xi", "Pi", "Phi", "Psi", "Omega", "ell"}
-_FUNCTIONS = {"tanh": "tanh", "sigma": "sigma", "exp": "exp", "log": "log", "ln": "log"}
+_FUNCTIONS = {"tanh": "tanh", "sigma": "sigma", "exp": "exp", "log": "log", "ln": "log", "cosh": "cosh", "sinh": "sinh",
+              "sech": "sech", "diag": "diag"}
+#: Functions written like \tanh, without parentheses around a plain argument (\tanh g_1).
+_OPERATORS = ("exp", "log", "tanh", "cosh", "sinh", "sech")
 _SAME = {"vec", "mathbf", "boldsymbol", "bm", "mathit", "overrightarrow"}  # the symbol itself, in bold
 _OTHER = {"tilde", "hat", "bar", "widetilde", "widehat", "overline"}  # another symbol
 _SPACE = {"\\,", "\\;", "\\!", "\\ ", "\\:", "\\>", "displaystyle", "textstyle", "limits", "quad", "qquad",
@@ -453,19 +456,43 @@ class _Parser:
         raise ReadError(f"unknown macro \\{name} at position {t.pos} in {self.text!r}")
 
     def function(self, func: str, t: Token):
+        r"""``\tanh(g)``, ``\tanh'(g)``, ``\tanh^2(g)`` (the square of tanh g, not tanh of tanh),
+        ``\operatorname{diag}(v)``; ``\tanh^{-1}`` (the inverse function) is not read."""
+        primes = self._primes()
+        power = None
+        if self.at("^", "char"):
+            power = self._function_power(func)
+            primes += self._primes()
+        if primes > 1:
+            self.fail(f"only first derivatives of {func} are read", t)
+        if func == "diag" and (primes or power):
+            self.fail("a derivative or a power of diag is not read", t)
+        u = self.peek()
+        if not (u.kind == "char" and u.text in "(["):
+            if func in _OPERATORS:
+                node = Call(func, (self.unary(),), primes)
+                return Pow(node, power) if power else node
+            self.fail(f"{func} must be applied to an argument in parentheses", u)
+        arg = self.group(self.next())
+        node = Call(func, (arg,), primes)
+        return Pow(node, power) if power else node
+
+    def _primes(self) -> int:
         primes = 0
         while self.at("'", "char"):
             self.next()
             primes += 1
-        if self.at("^", "char"):
-            self.fail(f"a power of {func} is not read", self.peek())
-        u = self.peek()
-        if not (u.kind == "char" and u.text in "(["):
-            if func in ("exp", "log", "tanh"):
-                return Call(func, (self.unary(),), primes)
-            self.fail(f"{func} must be applied to an argument in parentheses", u)
-        arg = self.group(self.next())
-        return Call(func, (arg,), primes)
+        return primes
+
+    def _function_power(self, func: str) -> int:
+        hat = self.next()
+        raw = "".join(self.script())
+        if raw in ("-1", "{-1}"):
+            self.fail(f"{func}^{{-1}} is the inverse function of {func}, which is not read (a power of {func} is "
+                      f"written {func}^2)", hat)
+        if not raw.isdigit() or func in ("sigma", "diag"):
+            self.fail(f"a power of {func} is read only as a whole number, as in \\{func}^2(g)", hat)
+        return int(raw)
 
     def frac(self, t: Token):
         num_start = self.i

@@ -10,12 +10,13 @@ verdict, each claim's given).
 
 from __future__ import annotations
 
+from .claims import declaration
 from .extract import Formula
 from .graphmodel import GraphError
 from .graphfamily import UNINTERPRETABLE
 from .graphnotes import GraphNotes, Piece, graph_notes
 from .graphsingle import has_layers
-from .verification import Verification
+from .verification import UNCHECKED_DECLARATION, Verification
 
 
 def apply_graph(report, text: str, notation_name: str, budget: float = 30.0, activation: str | None = None,
@@ -35,6 +36,11 @@ def apply_graph(report, text: str, notation_name: str, budget: float = 30.0, act
         raise GraphError(f"{report.path}: the notes' definitions contradict each other: {g.error}")
     # in a layered profile the graph reading is a fallback: its failure leaves those formulas uninterpretable
     # with the reason (below) instead of stopping the whole run (C = 1/n Σ_x C_x is not a vector C)
+    # in a layered profile, a declaration of the cost, of δ or of a layer's quantity that ``depends`` does not check
+    # (C = C(y_7)) is the notes' own graph only when that graph judges some claim; else it is a row saying why it is
+    # not checked (y_1 = y_1(x_1, x_2), no layer written, stays the notes' own graph)
+    unused = not everything and not any(id(r.formula) in g.results and r.result.status in ("unreadable", "uninterpretable")
+                                        and id(r.formula) not in g.definitions for r in report.rows)
     for row in report.rows:
         f, layered = row.formula, row.result
         key = id(f)
@@ -56,7 +62,7 @@ def apply_graph(report, text: str, notation_name: str, budget: float = 30.0, act
         if key in g.values and open_:
             skipped.append(_as_kind(f, "definition", g.values[key]))
             continue
-        if key in g.definitions and open_:
+        if key in g.definitions and open_ and not (unused and _layered_declaration(f.text, layered)):
             skipped.append(_as_kind(f, "definition", "a definition in the notes' own terms (the model: "
                                     + "; ".join(g.model.lines()) + ")"))
             continue
@@ -99,6 +105,14 @@ def _checked(f: Formula, verification) -> Formula:
     """A declaration that holds, filed as one with what was checked (as the layered ``C = C(a^L)``)."""
     return _as_kind(f, "definition", f"a declaration of what the quantity depends on, not a claim "
                     f"({verification.reason})")
+
+
+def _layered_declaration(text: str, layered: Verification) -> bool:
+    """Is ``text`` a declaration of the cost C, of δ or of a quantity with its layer that ``depends`` left
+    unchecked (``layered``: its verdict in the layered reading)?"""
+    found = declaration(text)
+    return (layered.reason == UNCHECKED_DECLARATION and found is not None
+            and (found[0] in ("C", "\\delta") or "^" in found[0]))
 
 
 def _graph_form(text: str) -> bool:

@@ -19,11 +19,14 @@ from fractions import Fraction
 from .graphmodel import Add, GraphUninterpretable, Model, Mul, Neg, Num, Sym, to_latex
 
 _NAME = r"\$\s*(?:\\(?:mathbf|vec|boldsymbol|bm)\s*\{\s*)?([A-Za-z])\s*\}?\s*\$"
-_MATRIX_WORD = r"(?:matrix|матриц|macierz)"
+_MATRIX_WORD = r"(?:matrix|matic|матриц|macierz)"
 _LETTER = r"\$\s*([A-Za-z])\s*\$"
 _BY = r"\$\s*([A-Za-z]|\d+)\s*(?:\\times|×)\s*([A-Za-z]|\d+)\s*\$"
-# "$x$ … a row vector of $n$ entries", "a vector of length $n$", "a vector with $n$ entries"
-_VECTOR = re.compile(_NAME + r"[^$.]{0,60}?\bvector\s+(?:of\s+(?:size\s+|length\s+|dimension\s+)?|with\s+)" + _LETTER)
+# "$x$ … a row vector of $n$ entries", "a vector of length $n$", "a vector with $n$ entries"; "vektor o $n$
+# složkách", "vektor délky $n$", "вектор длины $n$", "вектор из $n$ компонент", "wektor o $n$ składowych"
+_VECTOR = re.compile(_NAME + r"[^$.]{0,60}?\b(?:vector|vektor|вектор|wektor)[\w-]*\s+"
+                     r"(?:of\s+(?:size\s+|length\s+|dimension\s+)?|with\s+|o\s+|délky\s+|dimenze\s+|velikosti\s+"
+                     r"|длины\s+|размерности\s+|размера\s+|из\s+|długości\s+|wymiaru\s+|rozmiaru\s+)" + _LETTER)
 # "$W$ an $n \times k$ matrix", "$W$ — матрица $k \times n$"
 _MATRIX = re.compile(_NAME + r"[^$.]{0,40}?" + _BY + r"\s*" + _MATRIX_WORD)
 _MATRIX_AFTER = re.compile(_NAME + r"[^$.]{0,20}?" + _MATRIX_WORD + r"\w*[^$.]{0,20}?" + _BY)

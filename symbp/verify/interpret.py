@@ -249,6 +249,10 @@ def _apply(node: Apply, ctx: Context):
     if node.func == "f" and not any(a == f"generic:{node.base}" for a in net.activations):
         raise Uninterpretable(f"{node.base} is not the network's activation (use --activation generic:{node.base})")
 
+    if node.func in ("cosh", "sinh", "sech"):
+        # Not a polynomial in the network's tanh atom: only sech^2 = 1 − tanh^2 (and its powers) is (see _pow).
+        raise Uninterpretable(f"{what}: {node.func} is read only as sech^2(z) = 1 - tanh^2(z) of a tanh network "
+                              "(or in a formula of the bare z)")
     if node.func == "log":
         return arg.map(ctx.log_atom) if isinstance(arg, Mat) else ctx.log_atom(arg)
     if node.func == "diag":
@@ -355,6 +359,12 @@ def _div(node: Div, ctx: Context):
 
 
 def _pow(node: Pow, ctx: Context):
+    base = node.base
+    if isinstance(base, Apply) and base.func == "sech" and base.primes == 0 and node.exp % 2 == 0:
+        # sech^2(z) = 1 − tanh^2(z): the network's tanh, with tanh's own checks (the activation, a softmax output)
+        t = evaluate(Apply("tanh", 0, base.arg, r"\tanh"), ctx)
+        k = node.exp // 2
+        return t.map(lambda x: (1 - x**2) ** k) if isinstance(t, Mat) else (1 - t**2) ** k
     v = evaluate(node.base, ctx)
     if isinstance(v, Mat) and (v.rows == 1 or v.cols == 1) and node.exp >= 0:
         # A power of a vector, entry by entry, as notes divide vectors (tanh' = 1 − (a^l)^2): the square of a

@@ -28,6 +28,7 @@ from .graphreport import apply_graph
 from .infer import Inferred, infer
 from .interpret import bias_through_z
 from .model import Model, defines_activation, model_of
+from .prosecost import checked_under_each, mentions
 from .names import as_cost, cost_letter_alias, names_output
 from .scan import guess_kind, kind_of, scan
 from .lexer import ReadError
@@ -35,7 +36,7 @@ from .nodes import Apply, Quantity, walk
 from .reader import read
 from .depends import check_declaration
 from .definition_kinds import COST_DEFINITION, OVER_SAMPLES, candidate
-from .verification import Verification, verify
+from .verification import Verification, network_declaration, verify
 import symbp.verify.unknowns as unknowns  # by module: the notes' own definitions symbp has no model of
 
 #: The order of the buckets in the account line.
@@ -196,6 +197,7 @@ def _verify_items(text, items, notation, path, kind, strict, activation, cost, o
     given = {"activation": activation, "cost": cost, "one_hot": one_hot}
     unread_cost = _unread_cost(items, model, given["cost"], nt)
     report = NotesReport(path, kind=kind, strict=strict, notation=nt, inferred=inferred, model=model)
+    spoken = mentions(text)  # costs named in words ("from now on, the cross-entropy cost")
     once = _Once(nt, options)  # a formula written again under the same setting is checked once
     # the definitions whose verdict decides what the claims mean (a cost, σ, the forward pass), checked first
     ahead = {(f.line, f.text): _ahead(f, _setting(model, f.line, given)[0], once) for f in items
@@ -222,6 +224,9 @@ def _verify_items(text, items, notation, path, kind, strict, activation, cost, o
         elif f.kind == "claim":
             settings, remark = _setting(model, f.line, given)
             result = ahead.get((f.line, f.text)) or once(f.text, settings)
+            if not (given["cost"] and given["activation"]):  # a cost or σ named in words: checked under it too
+                result = checked_under_each(result, f.line, settings, model.at(f.line), given, spoken,
+                                            lambda other, text=f.text: once(text, other))
             if (f.line, f.text) in renamed:
                 remark = "; ".join(filter(None, (remark, f"{alias} is the notes' cost {nt.names['cost']}: they write "
                                                  f"\\Delta {nt.names['cost']} \\approx \\frac{{\\partial {alias}}}{{\\partial z}} \\Delta z")))
@@ -329,9 +334,12 @@ def _ahead(f: Formula, settings: dict, once: _Once) -> Verification:
 
 
 def _declared(f: Formula, nt: Notation, model: Model, given: dict, once: _Once) -> "Verification | None":
-    """The verdict on a declaration X = X(A, …) about the layered network's quantities (``depends``), else None."""
+    """The verdict on a declaration X = X(A, …) of a network quantity (``depends``; one it cannot check, C = C(y_7):
+    uninterpretable, naming why, never filed silently), else None (J = J(o_1, o_2): the notes' own graph)."""
     settings = _setting(model, f.line, given)[0]
-    return once(f.text, settings) if check_declaration(f.text, nt, cost=settings["cost"]) is not None else None
+    if check_declaration(f.text, nt, cost=settings["cost"]) is not None or network_declaration(f.text):
+        return once(f.text, settings)
+    return None
 
 
 def _known_definition(model: Model, f: Formula, given: dict) -> str:

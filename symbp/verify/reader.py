@@ -25,7 +25,7 @@ from fractions import Fraction
 
 from ..notation import Notation, profile
 from .constructs import Constructs
-from .forms import Forms
+from .forms import HYPERBOLIC, Forms
 from .rendered import as_rendered
 from .lexer import _FONTS, _KNOWN, _SPACING, _TEXTS, MAX_CHARS, MAX_DEPTH, NO_NUMBER, ReadError, Token, _capped_exponent, check_degree, _check_limits, _indices, _layer, _tokenize
 from .nodes import walk as _walk
@@ -453,12 +453,14 @@ class _Parser(Constructs, Forms):
             word = "".join(self._script_tokens())
             if word == "diag" and name in _TEXTS:
                 return self.diag(t)
+            if word in HYPERBOLIC and name in _TEXTS:
+                return self.named_function(word, t)
             return self._quantity_from_word(word, t, font=name)
         if name in self.letters:  # a profile's macro letter: \Theta, \theta
             return self.quantity(self.letters[name], "\\" + name, t)
         if name in ("hat", "widehat"):
             return self.hat(t)
-        if name in ("tanh", "log", "ln"):
+        if name in HYPERBOLIC or name in ("log", "ln"):
             return self.named_function(name, t)
         if name == "ell" and getattr(self, "_cost_slot", False) or name == "ell" and self.at("("):
             return self.loss(r"\ell", t)

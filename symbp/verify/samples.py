@@ -40,6 +40,48 @@ class PerSample:
     words: str  # how it was read
 
 
+#: A quantity of one training input (δ, a, z, y) with its layer, indices, and a label or argument after it.
+_PER_INPUT = re.compile(r"(?:\\delta|(?<![A-Za-z\\])[azy])(?:\s*[_^]\s*(?:\{(?:[^{}]|\{[^{}]*\})*\}|\w))*"
+                        r"(?:\s*\(\s*(?:[A-Za-z]|x\s*\^\s*\{\s*\(\s*[A-Za-z]\s*\)\s*\}|x\s*\^\s*\(\s*[A-Za-z]\s*\)|"
+                        r"x\s*_\s*\{?[A-Za-z0-9]\}?)\s*\))?")
+
+
+def unlabelled(body: str, label: str) -> str:
+    r"""The first quantity of one training input in ``body`` that does not carry the label ``label`` (``(a^{l-1})``
+    in ``\delta^{(t),l} (a^{l-1})^T``), or '' when all do (or none is labelled at all).
+
+    >>> unlabelled(r"\delta^{(t),l} (a^{l-1})^T", "t"), unlabelled(r"\delta^{(t),l} (a^{(t),l-1})^T", "t")
+    ('a^{l-1}', '')
+    >>> unlabelled(r"\delta^l(x^{(t)}) (a^{l-1}(x^{(t)}))^T", "t"), unlabelled(r"\delta^{l}", "x")
+    ('', '')
+    """
+    found = [m.group(0) for m in _PER_INPUT.finditer(body)]
+    letter = re.compile(rf"(?<![A-Za-z\\]){re.escape(label)}(?![A-Za-z])")
+    labelled = [q for q in found if letter.search(q)]
+    if not labelled:
+        return ""
+    return next((q for q in found if not letter.search(q)), "")
+
+
+_COST_SUPER = re.compile(r"(?<![A-Za-z\\])(?P<c>C|L|J|E)\s*\^\s*"
+                         r"(?:\{\s*\(\s*(?P<a>[xt])\s*\)\s*\}|\{\s*(?P<b>[xt])\s*\}|\(\s*(?P<d>[xt])\s*\)|(?P<e>[xt])(?![A-Za-z]))")
+
+
+def cost_superscripts(formula: str) -> str:
+    r"""``formula`` with the cost of one training input written as a superscript (``C^{(t)}``, ``C^{x}``,
+    ``L^{(t)}``) written as the subscript the rest of symbp reads (``C_t``, ``C_x``): the same per-sample cost.
+
+    >>> cost_superscripts(r"C = \frac{1}{m}\sum_{t=1}^{m} C^{(t)}")
+    'C = \\frac{1}{m}\\sum_{t=1}^{m} C_{t}'
+    >>> cost_superscripts(r"\delta^{x,L} = \nabla_a C^x \odot \sigma'(z^{x,L})")
+    "\\delta^{x,L} = \\nabla_a C_{x} \\odot \\sigma'(z^{x,L})"
+    """
+    def sub(m: re.Match) -> str:
+        return f"{m.group('c')}_{{{m.group('a') or m.group('b') or m.group('d') or m.group('e')}}}"
+
+    return _COST_SUPER.sub(sub, formula)
+
+
 def per_sample(formula: str) -> "PerSample | None":
     """The single-input reading of a claim with per-sample labels, or None if it has none.
 
@@ -141,7 +183,8 @@ _MEAN = re.compile(
     r"^\s*(?P<lhs>\\frac\s*\{\s*\\partial\s*(?P<cost>C|L|J|E)\s*\}\s*\{\s*\\partial\s*(?P<by>[^{}]*(?:\{[^{}]*\}[^{}]*)*)\}"
     r"|\\nabla_\s*\{?(?P<by2>[^{}\s]+(?:\{[^{}]*\})?)\}?\s*(?P<cost2>C|L|J|E))\s*=\s*"
     r"(?P<scale>\\frac\s*\{\s*1\s*\}\s*\{\s*(?P<size>[mn])\s*\})?\s*"
-    r"\\sum\s*(?:_\s*(?:\{\s*(?P<var>[xt])(?:\s*\\in\s*[^{}]*)?\s*\}|(?P<var2>[xt])))?\s*(?P<body>.+?)\s*$", re.S)
+    r"\\sum\s*(?:_\s*(?:\{\s*(?P<var>[xt])(?:\s*=\s*(?P<lower>[^{}]+?))?(?:\s*\\in\s*[^{}]*)?\s*\}|(?P<var2>[xt])))?"
+    r"(?:\s*\^\s*(?:\{(?P<upper>[^{}]*)\}|(?P<upper2>[A-Za-z0-9])))?\s*(?P<body>.+?)\s*$", re.S)
 
 
 @dataclass(frozen=True)
@@ -149,6 +192,11 @@ class MeanClaim:
     per_input: str  # the claim for one input: ∂C/∂P = the summand, labels taken off
     mean: bool  # written with 1/n (or 1/m): the gradient of the mean cost
     words: str
+    var: str = ""  # the sum's index (x, t), '' when not written
+    lower: str = ""  # the sum's bounds as written ('' when not written)
+    upper: str = ""
+    size: str = ""  # m or n of 1/m, 1/n ('' without it)
+    unread: str = ""  # why the summand is not a per-input quantity of the sum's input (a label missing), else ''
 
 
 def mean_claim(formula: str) -> "MeanClaim | None":
@@ -169,36 +217,64 @@ def mean_claim(formula: str) -> "MeanClaim | None":
         single = per_sample(body)
     except ValueError:
         return None
-    if single is None and not (m.group("var") or m.group("var2")):
+    var = m.group("var") or m.group("var2") or ""
+    if single is None and not var:
         return None  # \sum without an index and without a per-input label: not a sum over the inputs
+    label = single.sample if single is not None else var
+    costs = {c.group(2) for c in _COST.finditer(body)}
+    letters = {c.group(1) for c in _COST.finditer(body)}
+    unread = ""
+    if letters - {cost}:  # ∂J/∂b = (1/m) Σ_t ∂L^{(t)}/∂g^{(t)}: J's definition is not the profile's cost
+        unread = (f"the claim differentiates {cost} but its sum adds the per-sample costs of "
+                  f"{', '.join(sorted(letters - {cost}))}: which cost {cost} averages is not read here")
+    elif single is None and costs:  # Σ_t ∂C_t/∂b^l: labelled by the per-input cost alone
+        if costs != {var}:
+            unread = f"the sum runs over {var} but its summand is of the input {', '.join(sorted(costs))}"
+        single = PerSample(_COST.sub(lambda c: c.group(1), body), var, "")
+    elif single is None:
+        unread = (f"the sum over the inputs adds {body.strip()}, which carries no label of the input {var}: read as "
+                  "written it is the same in every term, one input's gradient added over and over, not the mean of "
+                  "the per-input gradients; label every quantity of the input")
+    elif var and single.sample != var:
+        unread = f"the sum runs over {var} but its summand is of the input {single.sample}"
+    elif unlabelled(body, label):
+        unread = (f"in the sum over the inputs, {unlabelled(body, label)} carries no label of the input {label}: a "
+                  "factor that does not change from input to input is taken out of the sum, so it is not the mean of "
+                  "the per-input gradients; label every quantity of the input")
     inner = single.text if single is not None else body
     per_input = rf"\frac{{\partial {cost}}}{{\partial {by}}} = {inner}"
     size = m.group("size")
     words = (f"the gradient of the cost over the inputs, {cost} = (1/{size or 'n'}) Σ_x {cost}_x (the mean of the "
              f"per-input costs): it equals the {'mean' if size else 'sum'} of the summands for every set of inputs "
              f"exactly when ∂{cost}_x/∂{by} equals the summand for each input x, which is what is checked")
-    return MeanClaim(per_input, bool(size), words)
+    return MeanClaim(per_input, bool(size), words, var or label, (m.group("lower") or "").strip(),
+                     (m.group("upper") or m.group("upper2") or "").strip(), size or "", unread)
 
 
 # -- the cost written over the inputs: C = (1/n) Σ_x C_x, C_x = ½‖y(x) − a^L(x)‖² -------------------------
 
 _HALF = r"(?:\\frac\s*\{\s*1\s*\}\s*\{\s*2\s*\}|\\frac\s*12|\\tfrac\s*\{\s*1\s*\}\s*\{\s*2\s*\}|\\tfrac\s*12)"
-_LABEL = r"(?:_\s*\{?\s*x\s*\}?)"
+_LABEL = r"(?:_\s*\{?\s*[xt]\s*\}?)"
 _MEAN_COST = re.compile(r"^\s*(?P<cost>C|L|J|E)\s*(?:\(\s*w\s*,\s*b\s*\))?\s*(?:=|\\equiv)\s*"
                         r"(?P<scale>\\frac\s*\{\s*1\s*\}\s*\{\s*(?P<size>[mn])\s*\})?\s*"
-                        r"\\sum\s*(?:_\s*\{?\s*x\s*\}?)\s*(?P=cost)" + _LABEL + r"\s*$")
+                        r"\\sum\s*(?:_\s*(?:\{\s*(?P<var>[xt])(?:\s*=\s*(?P<lower>[^{}]+?))?\s*\}|(?P<var2>[xt])))"
+                        r"(?:\s*\^\s*(?:\{(?P<upper>[^{}]*)\}|(?P<upper2>[A-Za-z0-9])))?"
+                        r"\s*(?P<each>C|L|J|E)_\s*\{?\s*(?P<label>[xt])\s*\}?\s*$")
 _NORM = r"\\(?:\||lVert|rVert)"
-_Y = r"y\s*\(\s*x\s*\)"
-_A = r"a\s*\^\s*\{?\s*L\s*\}?\s*\(\s*x\s*\)|a\s*\^\s*\{\s*x\s*,\s*L\s*\}"
+_Y = r"(?:y\s*\(\s*[xt]\s*\)|y\s*\^\s*\{\s*\(\s*[xt]\s*\)\s*\}|y\s*\^\s*\{\s*[xt]\s*\})"
+_A = r"a\s*\^\s*\{?\s*L\s*\}?\s*\(\s*[xt]\s*\)|a\s*\^\s*\{\s*\(?\s*[xt]\s*\)?\s*,\s*L\s*\}"
 _ONE_COST = re.compile(r"^\s*(?P<cost>C|L|J|E)" + _LABEL + r"\s*=\s*(?P<half>" + _HALF + r")?\s*(?:\\left)?" + _NORM
                        + r"\s*(?:" + _Y + r"\s*-\s*(?:" + _A + r")|(?:" + _A + r")\s*-\s*" + _Y + r")\s*(?:\\right)?"
                        + _NORM + r"\s*\^\s*\{?\s*2\s*\}?\s*$")
 
 
-def cost_definition(formula: str, cost: str) -> "tuple[str, str] | None":
+def cost_definition(formula: str, cost: str, bounds=None) -> "tuple[str, str] | None":
     r"""The verdict on the cost written over the training inputs, or None for other formulas: the profile's
     cost is the mean of the per-input costs, C = (1/n) Σ_x C_x, and the quadratic one is C_x = ½‖y(x) − a^L(x)‖².
     A definition that differs from the cost in use is not wrong, so it is undecided with the difference said.
+    The per-input cost may be labelled C_x, C_t (C^{(t)} as ``cost_superscripts`` writes it) and the sum may
+    give its bounds (Σ_{t=1}^{m}); ``bounds(var, lower, upper, size)`` is the verdict on bounds that are not
+    exactly the size samples (None when they are).
 
     >>> cost_definition(r"C = \frac{1}{n}\sum_x C_x", "quadratic")[0]
     'holds'
@@ -210,14 +286,31 @@ def cost_definition(formula: str, cost: str) -> "tuple[str, str] | None":
     m = _MEAN_COST.match(formula)
     if m is not None:
         c = m.group("cost")
+        var = m.group("var") or m.group("var2")
+        if m.group("each") != c:
+            return "uninterpretable", (f"{c} is defined as the mean of the per-sample costs {m.group('each')}_{var}: "
+                                       f"symbp reads the mean cost under the letter of the per-sample costs "
+                                       f"({m.group('each')} = (1/m) Σ_{var} {m.group('each')}_{var}), so claims about "
+                                       f"{c} are not read")
+        if m.group("label") != var:
+            return "uninterpretable", (f"the sum runs over {var} but adds {c}_{m.group('label')}, the cost of the one "
+                                       f"input {m.group('label')}: label the cost by the sum's index ({c}_{var})")
+        lower, upper = (m.group("lower") or "").strip(), (m.group("upper") or m.group("upper2") or "").strip()
+        off = bounds(var, lower, upper, m.group("size") or (upper if upper in ("m", "n") else "n")) if bounds is not None and (lower or upper) else None
+        if off is not None:
+            return off[0], f"the cost over the inputs, {c} = (1/{m.group('size') or 'n'}) Σ {c}_{var}: {off[1]}"
         if m.group("size"):
             return "holds", (f"the cost over the inputs as the mean of the per-input costs, {c} = (1/{m.group('size')}) "
-                             f"Σ_x {c}_x: the cost every gradient here is taken of")
+                             f"Σ_{var} {c}_{var}: the cost every gradient here is taken of")
         return "undecided", (f"the notes define {c} as the sum of the per-input costs; the cost checked here is their "
                              f"mean (1/n) Σ_x {c}_x, so the claims' 1/n are judged against the mean")
     m = _ONE_COST.match(formula)
     if m is None:
         return None
+    try:
+        per_sample(formula)
+    except ValueError as exc:  # C_x = ½‖y^{(t)} − a^{(t),L}‖²: two inputs named
+        return "uninterpretable", str(exc)
     c = m.group("cost")
     if cost != "quadratic":
         return "undecided", (f"the notes define the quadratic cost {c}_x = ½‖y(x) − a^L(x)‖², but the cost in use "

@@ -32,7 +32,7 @@ Z = sympy.Symbol("z", real=True)
 #: The bare scalars a scalar formula may name.
 SCALARS = {"z": Z, "a": sympy.Symbol("a", real=True), "y": sympy.Symbol("y", real=True)}
 #: Functions a scalar formula may name besides σ: their derivatives come from differentiating them.
-_NAMED = {"tanh": sympy.tanh, "log": sympy.log}
+_NAMED = {"tanh": sympy.tanh, "log": sympy.log, "cosh": sympy.cosh, "sinh": sympy.sinh, "sech": sympy.sech}
 #: Where a scalar counterexample is sought for the bare scalars other than z.
 _OTHER_POINTS = {"a": sympy.Rational(3, 7), "y": sympy.Rational(-2, 5)}
 _POINT = sympy.Rational(1, 3)

@@ -45,6 +45,7 @@ from dataclasses import dataclass, replace
 
 from ..errors import SymbpError
 from ..notation import Notation
+from .claims import declaration
 from .definition_kinds import (DELTA_DEFINITION, MEAN_OF_PER_INPUT, OVER_INPUTS, OVER_SAMPLES, cost_per_input,
                                covers, defines_delta, delta_claim, forward_kind, is_output, layer_activation,
                                loss_letter, names_a_cost, new_name, other_function, uses_name)
@@ -109,7 +110,8 @@ def find(rows: list, model: Model, nt: Notation, given: dict, recheck=None) -> l
             if len({" ".join(f.text.split()) for f, _ in defs}) == 1:  # defined twice otherwise: not filed as a name
                 out.extend(Unknown(f.line, "name", f.text, _why(v), name) for f, v in defs)
     for f, v in rows:
-        letter = loss_letter(f.text)
+        # C = C(a^L), C = C(\\eta): a declaration of what the cost depends on (checked or not) never defines it
+        letter = "" if declaration(f.text) is not None else loss_letter(f.text)
         if letter and not given.get("cost") and OVER_SAMPLES.search(f.text) and recheck is not None:
             # a mean over the inputs of a per-input cost: its per-input part must be symbp's cost (a mean of
             # ‖y(x) − a^L(x)‖² without the ½ makes ∂C_x/∂a^L = 2(a^L − y), not a^L − y)

@@ -30,6 +30,7 @@ from dataclasses import dataclass
 import sympy
 
 from .samples import per_sample
+from .samples import unlabelled as _unlabelled
 from .steprate import canonical, stray_scale
 
 ARROW = r"\\(?:to|rightarrow|longrightarrow|leftarrow|gets|longleftarrow)(?![A-Za-z])|:="
@@ -282,29 +283,6 @@ def _judge(rule: Rule, step: Step, check_gradient, cost: str) -> tuple[str, str,
                                        f"quantity ({_labelled_example(label)})"), ""
         gwords = f"∂C_{label}/∂{rule.param} ({words})"
     return _mean(rule, step, label, gwords)
-
-
-#: A quantity of one training input (δ, a, z, y) with its layer, indices, and a label or argument after it.
-_PER_INPUT = re.compile(r"(?:\\delta|(?<![A-Za-z\\])[azy])(?:\s*[_^]\s*(?:\{(?:[^{}]|\{[^{}]*\})*\}|\w))*"
-                        r"(?:\s*\(\s*(?:[A-Za-z]|x\s*\^\s*\{\s*\(\s*[A-Za-z]\s*\)\s*\}|x\s*\^\s*\(\s*[A-Za-z]\s*\)|"
-                        r"x\s*_\s*\{?[A-Za-z0-9]\}?)\s*\))?")
-
-
-def _unlabelled(body: str, label: str) -> str:
-    r"""The first quantity of one training input in ``body`` that does not carry the label ``label`` (``(a^{l-1})``
-    in ``\delta^{(t),l} (a^{l-1})^T``), or '' when all do (or none is labelled at all).
-
-    >>> _unlabelled(r"\delta^{(t),l} (a^{l-1})^T", "t"), _unlabelled(r"\delta^{(t),l} (a^{(t),l-1})^T", "t")
-    ('a^{l-1}', '')
-    >>> _unlabelled(r"\delta^l(x^{(t)}) (a^{l-1}(x^{(t)}))^T", "t"), _unlabelled(r"\delta^{l}", "x")
-    ('', '')
-    """
-    found = [m.group(0) for m in _PER_INPUT.finditer(body)]
-    letter = re.compile(rf"(?<![A-Za-z\\]){re.escape(label)}(?![A-Za-z])")
-    labelled = [q for q in found if letter.search(q)]
-    if not labelled:
-        return ""
-    return next((q for q in found if not letter.search(q)), "")
 
 
 def _labelled(body: str) -> bool:

@@ -47,6 +47,7 @@ from .describe import describe, identify
 from .diagnose import diagnose as _diagnose
 from .allsizes import proved_for_all_sizes
 from .grouping import Reading, alternatives, choose, dot_readings, dotted_vectors, writes_odot
+from .forms import LOSS_LETTERS
 from .instances import _quantities
 from .interpret import Uninterpretable
 from .nodes import Apply, Equation, Nabla, Partial, to_latex, walk
@@ -57,11 +58,12 @@ from .reader import ReadError, read_claim
 from .recheck import HOOKS
 from .graphsingle import check_single, has_layers
 from .names import schematic
-from .samples import cost_definition, mean_claim, over_inputs, per_sample, sample_slip, total_cost, with_label
+from .samples import (cost_definition, cost_superscripts, mean_claim, over_inputs, per_sample, sample_slip, total_cost,
+                      with_label)
 from .scalar import check_scalar, is_scalar
 from .single_output import CONDITION as SINGLE, single_output
 from .vector_square import entrywise_ill_shaped, inner_reading, readings
-from .updates import is_rule, judge_step, read_rule
+from .updates import is_rule, judge_step, read_rule, sum_bounds
 
 STATUS_EXIT = {"holds": 0, "refuted": 1, "unreadable": 2, "uninterpretable": 2, "undecided": 3, "ambiguous": 3,
                "conditional": 3}
@@ -151,6 +153,16 @@ UNCHECKED_DECLARATION = ("a declaration of what a quantity depends on that symbp
                          "name and arguments are the layered network's quantities with a layer written (C = C(a^L), "
                          "a^l = a^l(z^l)), and the notes' own graph with --notes")
 
+def network_declaration(formula: str) -> bool:
+    r"""Is ``formula`` a declaration ``X = X(A, …)`` of one of the network's own quantities (C, a, z, w, b, x, y, δ)?
+
+    >>> network_declaration(r"C = C(y_7)"), network_declaration(r"J = J(o_1, o_2)")
+    (True, False)
+    """
+    found = declaration(formula)
+    return found is not None and bool(_NETWORK_NAME.match(found[0]))
+
+
 def verify(
     formula: str,
     notation: "str | Notation" = "nielsen",
@@ -198,18 +210,26 @@ def verify(
                             interpretation={"words": "a declaration of what a quantity depends on", "latex": formula},
                             checked=checked, instances=sum(c["instances"] for c in checked),
                             **dict(base, family=tuple(tuple(c["sizes"]) for c in checked)))
-    if declaration(formula) is not None and _NETWORK_NAME.match(declaration(formula)[0]):
+    if network_declaration(formula) or (declaration(formula) or ("",))[0] in LOSS_LETTERS:
         # X = X(A, …) that ``depends`` does not check (an argument that is no quantity of the network, δ, a name
-        # of the notes' own): never read as the product X · (A) or the equation X = X (C = C(\eta) held)
+        # of the notes' own; J = J(\eta), the loss by another letter): never read as the product X · (A) or the
+        # equation X = X (C = C(\eta) and J = J(\eta) held)
         return Verification(status="uninterpretable", verdict="undecided", reason=UNCHECKED_DECLARATION,
                             interpretation={"words": "a declaration of what a quantity depends on", "latex": formula},
                             seconds=_since(start), **base)
-    defined = cost_definition(formula, cost)
+    labelled = cost_superscripts(formula)  # C^{(t)}: the cost of input t, C_t
+    defined = cost_definition(labelled, cost, sum_bounds)
     if defined is not None:
         status, reason = defined
         return Verification(status=status, verdict=_VERDICT.get(status, "undecided"), reason=reason,
                             interpretation={"words": reason, "latex": formula}, seconds=_since(start), **base)
-    mean = mean_claim(formula)
+    mean = mean_claim(labelled)
+    off = mean and (("uninterpretable", mean.unread, "") if mean.unread else
+                    sum_bounds(mean.var, mean.lower, mean.upper, mean.size or _size_of(mean.upper)))
+    if off:
+        return Verification(status=off[0], verdict=_VERDICT.get(off[0], "undecided"), reason=off[1],
+                            diagnosis=off[2], interpretation={"words": mean.words, "latex": formula},
+                            seconds=_since(start), **base)
     if mean is not None:
         inner = verify(mean.per_input, nt, **again)
         words = dict(inner.interpretation, per_sample=mean.words)
@@ -220,7 +240,7 @@ def verify(
                             seconds=_since(start))
         return _replace(inner, formula=formula, interpretation=words, seconds=_since(start))
     try:
-        sample = per_sample(formula)
+        sample = per_sample(labelled)
     except ValueError as exc:
         slip = sample_slip(formula, nt)
         return Verification(status="unreadable" if slip else "uninterpretable", verdict="undecided",
@@ -332,6 +352,11 @@ def verify(
         else:
             result = _diagnose_chain(eq, setting, outcome, remaining, result, start)
     return result
+
+
+def _size_of(upper: str) -> str:
+    """The letter a sum's upper bound counts the samples with (m, n), n when it is not one of them."""
+    return upper if upper in ("m", "n") else "n"
 
 
 def _mean_cost(formula: str, sample, total: str, nt, again: dict, base: dict, start: float) -> Verification:

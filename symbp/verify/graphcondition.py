@@ -1,0 +1,73 @@
+r"""A value written as a claim's own condition in its display: ``\frac{\partial h_1}{\partial x_2} = 0 \quad
+\text{when } w_{21} = 0``.
+
+The condition restricts that one claim, as ``\quad \text{for } l = L`` restricts a
+claim about layers: the claim is checked on the notes' model with the value put
+in (an input or a parameter, a leaf of the graph), and its verdict is its own,
+neither conditional (it states its condition) nor "holds only at the example
+values" (the value is not an example of the prose). The value never enters the
+model the notes' other claims are checked on. A condition that does not fit the
+model (a value for a quantity the notes compute) leaves the claim
+uninterpretable, naming it.
+
+>>> own_condition(r"\frac{\partial h_1}{\partial x_2} = 0 \quad \text{when } w_{21} = 0")
+('\\frac{\\partial h_1}{\\partial x_2} = 0', 'w_{21} = 0')
+>>> own_condition(r"g = x W + b")
+('g = x W + b', None)
+"""
+
+from __future__ import annotations
+
+import re
+
+from .graphcheck import GraphOutcome
+from .graphexamples import is_given
+from .graphnodes import to_latex
+
+#: ``, \quad \text{when } NAME = value`` at the end of a claim (when, whenever, if, for, provided; pro, když,
+#: pokud, если, при, для, dla, gdy, jeśli), the value one equation of a name.
+_CONDITION = re.compile(
+    r"\s*,?\s*(?:\\q?quad(?![A-Za-z])|\\[,;: ]|\s)*\\(?:text|textrm|mbox|textnormal)\s*\{\s*,?\s*"
+    r"(?:when|whenever|if|for|provided(?: that)?|pro|když|pokud|если|при|для|dla|gdy|jeśli|jeżeli)\s*\}"
+    r"\s*(?P<cond>[^=<>]+=[^=<>]+?)\s*[.,;]?\s*$", re.I)
+
+
+def own_condition(text: str) -> tuple:
+    """(the claim, the text of the value it is stated under) when ``text`` ends with a value condition, else
+    (``text``, None)."""
+    m = _CONDITION.search(text)
+    if m is None or "=" not in text[:m.start()]:
+        return text, None
+    return text[:m.start()].rstrip(), m.group("cond").strip()
+
+
+def under_own(check, conditions: dict, checker_with):
+    """``check`` (eq, budget, layout) with the claims of ``conditions`` (id(eq) -> (line, condition equation))
+    checked under their own condition; ``checker_with(values)`` gives (model, error, repaired, check) of the notes'
+    definitions with ``values`` [(line, eq, piece)] put in."""
+    made: dict = {}
+
+    def checked(eq, budget: float, layout: str = "") -> GraphOutcome:
+        if id(eq) not in conditions:
+            return check(eq, budget, layout)
+        line, cond = conditions[id(eq)]
+        shown = to_latex(cond)
+        if not is_given(cond):
+            return GraphOutcome("uninterpretable", f"the claim is stated under the condition {shown}, which is not a "
+                                "value given to an input or a parameter; the claim is not checked under it")
+        if shown not in made:
+            _, error, _, under = checker_with([(line, cond, None)])
+            made[shown] = (under, error)
+        under, error = made[shown]
+        if under is None:
+            return GraphOutcome("uninterpretable", f"the claim is stated under the condition {shown}, which does not "
+                                f"fit the notes' model ({error or 'the model cannot be built with it'}); the claim is "
+                                "not checked under it")
+        r = under(eq, budget, layout)
+        r.reason += f" (checked under the claim's own condition {shown})"
+        return r
+
+    return checked
+
+
+__all__ = ["own_condition", "under_own"]

@@ -1,0 +1,140 @@
+r"""Costs the notes name in words: "from now on we use the cross-entropy cost", "křížová entropie".
+
+Notes often change their cost in a sentence and never write the new one as a formula. A claim after
+such a sentence is about the cost the words name, not the one symbp would take (the notes' last
+definition, else the quadratic): checked under one alone, BP1 of the quadratic cost would hold in a
+section about the cross-entropy. ``mentions`` finds the costs (and activations: "the logistic sigmoid")
+named in the notes' prose (English, Czech, Russian, Polish) with their lines; ``checked_under_each``
+checks a claim under each named since the notes last set theirs, and says ``ambiguous`` when they disagree.
+
+>>> [(m.line, m.cost) for m in mentions("Intro.\n\nNow take the cross-entropy cost with a softmax output.\n")]
+[(3, 'softmax-cross-entropy')]
+>>> [(m.line, m.cost) for m in mentions("Для случая среднеквадратичной ошибки: $C = 1$")]
+[(1, 'quadratic')]
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Callable
+
+from .grouping import verdict_words
+from .verification import Verification
+
+#: The cross-entropy in words: English, Czech, Russian, Polish (any case or inflection).
+_CROSS_ENTROPY = re.compile(
+    r"cross[- ]?entrop|křížov\w*\s+entropi|entropi\w*\s+křížov|перекр[её]стн\w*\s+энтропи|кросс[- ]?энтропи"
+    r"|entropi\w*\s+krzyżow|krzyżow\w*\s+entropi|log[- ]?loss|log[- ]?likelihood", re.I)
+#: A softmax output in words.
+_SOFTMAX = re.compile(r"soft[- ]?max|софтмакс", re.I)
+#: The quadratic cost (mean squared error) in words.
+_QUADRATIC = re.compile(
+    r"quadratic\s+(?:cost|loss|error)|squared\s+error|\bMSE\b|kvadratick\w*\s+(?:chyb|cen|ztrát|odchyl)"
+    r"|středn\w*\s+kvadratick|среднеквадратичн|квадратичн\w*\s+(?:ошибк|стоимост|функци|потер)"
+    r"|kwadratow\w*\s+(?:funkcj|błęd|koszt|strat)|średniokwadratow", re.I)
+_BEGIN = re.compile(r"\\begin\{(?:equation|align|gather|multline|eqnarray)\*?\}")
+_END = re.compile(r"\\end\{(?:equation|align|gather|multline|eqnarray)\*?\}")
+#: Activations named in words near a cost ("the cross-entropy with sigmoid output neurons").
+_ACTIVATION_WORDS = (("sigmoid", re.compile(r"sigmoid|logisti|сигмоид|логистич", re.I)),
+                     ("tanh", re.compile(r"\btanh\b|hyperbolic\s+tangent|hyperbolick\w*\s+tangens"
+                                         r"|гиперболическ\w*\s+тангенс|tangens\w*\s+hiperboliczn", re.I)),
+                     ("relu", re.compile(r"\bReLU\b", re.I)))
+#: Inline math and one-line displays, taken out before the words are read.
+_MATH = re.compile(r"\$\$.*?\$\$|\$[^$]*\$|\\\(.*?\\\)|\\\[.*?\\\]")
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A cost named in words: its line, symbp's name for it and the words."""
+
+    line: int
+    cost: str  # "" when only an activation is named
+    words: str
+    activation: str = ""  # the activation named (beside a cost: in the same sentence, "with sigmoid neurons")
+
+    def where(self) -> str:
+        return f"“{self.words}” on line {self.line}"
+
+
+def mentions(text: str) -> tuple[Mention, ...]:
+    """The costs and activations the prose of ``text`` names, in order of their lines (see the module)."""
+    out = []
+    in_display = in_dollars = False
+    lines = text.splitlines()
+    for n, raw in enumerate(lines, start=1):
+        if _BEGIN.search(raw):
+            in_display = True
+        if in_display:
+            in_display = not _END.search(raw)
+            continue
+        if raw.count("$$") % 2:  # a display opens or closes on this line: its words are not prose
+            in_dollars = not in_dollars
+            continue
+        if in_dollars:
+            continue
+        words = _MATH.sub(" ", raw)
+        near = " ".join(lines[max(0, n - 2):n + 1])
+        named = [act for act, words_of in _ACTIVATION_WORDS if words_of.search(near)]
+        beside = named[0] if len(named) == 1 else ""
+        costs = [(m, cost) for pattern, cost in ((_CROSS_ENTROPY, "cross-entropy"), (_QUADRATIC, "quadratic"))
+                 for m in pattern.finditer(words)]
+        for m, cost in costs:
+            name = "softmax-cross-entropy" if cost == "cross-entropy" and _SOFTMAX.search(near) else cost
+            out.append(Mention(n, name, _phrase(words, m), beside))
+        if not costs:
+            out += [Mention(n, "", _phrase(words, m), act) for act, words_of in _ACTIVATION_WORDS
+                    if (m := words_of.search(words))]
+    return tuple(out)
+
+
+def _phrase(words: str, m: re.Match) -> str:
+    return m.group(0) + re.match(r"\w*", words[m.end():]).group(0)  # to the end of its word
+
+
+def checked_under_each(result: Verification, line: int, settings: dict, model_at: dict, given: dict,
+                       found: tuple[Mention, ...], recheck: Callable[[dict], Verification]) -> Verification:
+    """``result`` (the claim at ``line`` checked under ``settings``), or ``ambiguous`` when a cost or an
+    activation named in words since the notes set theirs (``model_at``: the notes' model there; ``given``: what
+    the command line fixed) gives another verdict; ``recheck(settings)`` checks the claim under other settings.
+
+    A refutation under the generic σ is rechecked under an activation named in words (it may hold for that σ
+    only); a verdict under the generic σ that holds holds for every σ.
+    """
+    if result.status not in ("holds", "refuted", "conditional"):
+        return result
+    alternatives: dict = {}
+    if not given.get("cost"):
+        for m in _since(found, model_at.get("cost_line"), line, lambda m: m.cost and m.cost != settings["cost"]):
+            takes = bool(m.activation) and settings["activation"] == "generic" and not given.get("activation")
+            label = f"the {m.cost} cost" + (f" and the {m.activation} activation" if takes else "")
+            alternatives[label + f" ({m.where()})"] = {**settings, "cost": m.cost,
+                                                      "activation": m.activation if takes else settings["activation"]}
+    if not given.get("activation") and settings["activation"] == "generic" and result.status == "refuted":
+        for m in _since(found, model_at.get("activation_line"), line, lambda m: not m.cost and m.activation):
+            alternatives[f"the {m.activation} activation ({m.where()})"] = {**settings, "activation": m.activation}
+    if not alternatives:
+        return result
+    where = f"defined on line {model_at['cost_line']}" if "cost_line" in model_at else "symbp's default"
+    readings = [(f"the {settings['cost']} cost ({where}) and σ {settings['activation']}", result)]
+    readings += [(label, recheck(other)) for label, other in alternatives.items()]
+    if all(r.status == result.status for _, r in readings):
+        return result  # the same verdict under every cost and activation the notes name
+    d = {name: getattr(result, name) for name in result.__dataclass_fields__}
+    d.update(status="ambiguous", verdict="undecided", identity="", counterexample=None, diagnosis="", corrected="",
+             condition="", condition_met=None,
+             reason="ambiguous: the notes name a cost or an activation in words, and the verdict depends on it: "
+                    + "; ".join(f"under {name} it {verdict_words(r)}" for name, r in readings)
+                    + " (define them with a formula, or give --cost / --activation)")
+    return Verification(**d)
+
+
+def _since(found: tuple[Mention, ...], set_on: int | None, line: int, wanted) -> list[Mention]:
+    """The mentions ``wanted`` keeps after line ``set_on`` (where the notes set theirs; before the claim only)
+    up to ``line``, the last of each cost and activation."""
+    since = set_on if set_on is not None and set_on <= line else 0
+    last: dict = {}
+    for m in found:
+        if since < m.line <= line and wanted(m):
+            last[(m.cost, m.activation)] = m
+    return list(last.values())

@@ -1,0 +1,79 @@
+"""Costs named in words: a claim after "from now on, the cross-entropy cost" is checked under that cost too.
+
+Truth by hand (Nielsen, ch. 2 and 3): with the quadratic cost δ^L = (a^L − y) ⊙ σ'(z^L); with the
+cross-entropy and sigmoid output neurons δ^L = a^L − y; BP3 (∂C/∂b = δ) holds under every cost, and a
+factor 2 in it under none.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from symbp.verify.notes import verify_text
+from symbp.verify.prosecost import mentions
+
+SWITCH = r"""We start with the quadratic cost.
+
+$$\delta^L = (a^L - y) \odot \sigma'(z^L)$$
+
+From now on we use the cross-entropy cost with sigmoid output neurons.
+
+$${claim}$$
+"""
+
+
+def _status(text: str, claim: str, **given):
+    report = verify_text(text, **given)
+    return {row.formula.text: row.result for row in report.rows}[claim]
+
+
+def test_a_claim_after_a_cost_named_in_words_is_checked_under_it_too():
+    claim = r"\delta^L = a^L - y"
+    result = _status(SWITCH.format(claim=claim), claim)
+    # true under the cross-entropy with σ the logistic function, false under the quadratic: never refuted alone
+    assert result.status == "ambiguous"
+    assert "cross-entropy cost and the sigmoid activation" in result.reason and "line 5" in result.reason
+    assert "quadratic" in result.reason
+
+
+def test_the_quadratic_bp1_after_the_switch_is_not_a_plain_hold():
+    claim = r"\delta^L = (a^L - y) \odot \sigma'(z^L)"
+    text = SWITCH.format(claim=claim).replace("$$\\delta^L = (a^L - y) \\odot \\sigma'(z^L)$$\n\nFrom", "From")
+    assert _status(text, claim).status == "ambiguous"  # BP1 of the quadratic cost, written in a cross-entropy part
+
+
+def test_claims_before_the_words_and_claims_every_cost_agrees_on_stand():
+    text = SWITCH.format(claim=r"\frac{\partial C}{\partial b^l_j} = \delta^l_j")
+    report = verify_text(text + "\n$$\\frac{\\partial C}{\\partial b^l_j} = 2\\delta^l_j$$\n")
+    statuses = [row.result.status for row in report.rows]
+    assert statuses == ["holds", "holds", "refuted"]  # BP1 before line 5; BP3 under both; 2δ under neither
+
+
+def test_a_cost_given_on_the_command_line_decides():
+    claim = r"\delta^L = a^L - y"
+    assert _status(SWITCH.format(claim=claim), claim, cost="cross-entropy", activation="sigmoid").status == "holds"
+    assert _status(SWITCH.format(claim=claim), claim, cost="quadratic").status == "refuted"
+
+
+def test_a_cost_defined_by_a_formula_after_the_words_is_the_cost():
+    claim = r"\delta^L = a^L - y"
+    text = SWITCH.format(claim=r"C = -\sum_j \left[y_j \ln a^L_j + (1 - y_j) \ln(1 - a^L_j)\right]") + f"\n$${claim}$$\n"
+    report = verify_text(text)
+    result = {row.formula.text: row.result for row in report.rows}[claim]
+    assert result.status != "ambiguous"  # the formula on line 7 says which cost; the words before it do not count
+
+
+@pytest.mark.parametrize("sentence, cost", [
+    ("Dále používáme křížovou entropii.", "cross-entropy"),
+    ("Далее используем перекрёстную энтропию и софтмакс.", "softmax-cross-entropy"),
+    ("Używamy funkcji softmax i entropii krzyżowej.", "softmax-cross-entropy"),
+    ("Для случая среднеквадратичной ошибки.", "quadratic"),
+    ("We minimise the mean squared error.", "quadratic"),
+])
+def test_costs_named_in_four_languages(sentence, cost):
+    assert [m.cost for m in mentions(f"Intro.\n\n{sentence}\n")] == [cost]
+
+
+def test_words_inside_a_display_are_not_prose():
+    text = "$$\n\\text{cross-entropy} = 1\n$$\n\\begin{equation}\n\\text{log-likelihood}\n\\end{equation}\n"
+    assert mentions(text) == ()
