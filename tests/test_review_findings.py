@@ -3248,3 +3248,165 @@ def test_rv12_f7_declaration_in_graph_notes(tmp_path, declared):
 def test_rv12_f5_a_loss_letter_declaration_alone_is_never_held(formula):
     out = verify(formula)
     assert out.status != "holds", out.reason
+
+
+# -- review 13 ---------------------------------------------------------------------------------------------------
+# F3: on one output neuron w^L a^{L-1} is 1×3 · 3×1 = 1×1 and b^L a column of 1, so z^L = w^L a^{L-1} + b^L is
+# well-shaped; the product became a number and the sum "a scalar and a column vector of 1" was refused. The notes of
+# a29 with --sizes 3,1 then lost every claim to a forward pass that "holds under none of symbp's structures".
+# Truth by hand, with a NumPy finite-difference oracle on a [3, 1] sigmoid network (C = ½(y − a^L)²): ∂C/∂a^L = a − y,
+# δ^L = (a − y)σ'(z^L), ∂C/∂w^L_{1k} = a^{L-1}_k δ^L and ∂C/∂b^L = δ^L; a^L_k δ^L is false (a^L_1 ≠ a^{L-1}_1).
+
+def _fd_one_output():
+    """(finite differences, the formulas by hand) for a [3, 1] network with a sigmoid output, C = ½(y − a^L)²."""
+    import numpy as np
+    rng = np.random.default_rng(13)
+    x, w, b, y = rng.normal(size=(3, 1)), rng.normal(size=(1, 3)), rng.normal(size=(1, 1)), 0.25
+    sig = lambda z: 1 / (1 + np.exp(-z))  # noqa: E731
+    z = w @ x + b  # 1×3 · 3×1 + 1×1: a 1×1 matrix, well-shaped
+    assert z.shape == (1, 1)
+    cost_of_z = lambda z: 0.5 * (y - sig(z)) ** 2  # noqa: E731
+    h = 1e-6
+    delta_fd = ((cost_of_z(z + h) - cost_of_z(z - h)) / (2 * h)).item()
+    dw_fd = [((0.5 * (y - sig((w + h * e) @ x + b)) ** 2 - 0.5 * (y - sig((w - h * e) @ x + b)) ** 2) / (2 * h)).item()
+             for e in np.eye(3)]
+    a = sig(z).item()
+    delta = (a - y) * a * (1 - a)
+    return {"delta_fd": delta_fd, "dw_fd": dw_fd, "delta": delta, "dw": [float(x[k, 0]) * delta for k in range(3)],
+            "dw_false": a * delta}
+
+
+def test_rv13_one_output_truth_by_finite_differences():
+    fd = _fd_one_output()
+    assert abs(fd["delta_fd"] - fd["delta"]) < 1e-8
+    assert max(abs(p - q) for p, q in zip(fd["dw_fd"], fd["dw"])) < 1e-8
+    assert abs(fd["dw_fd"][0] - fd["dw_false"]) > 1e-3  # ∂C/∂w^L_{11} = a^L_1 δ^L is false
+
+
+@pytest.mark.parametrize("formula, truth", [
+    (r"z^l = w^l a^{l-1} + b^l", "holds"),
+    (r"z^L = w^L a^{L-1} + b^L", "holds"),
+    (r"z^l = w^l a^{l-1} - b^l", "refuted"),
+    (r"a^L = \sigma(z^L) + 1", "refuted"),  # a number beside a vector: broadcast, and false by value
+    (r"z^l = w^l a^{l-1} + (b^l)^T", "refuted"),  # a row where a column belongs: ill-shaped with two neurons
+    (r"z^L = (a^{L-1})^T a^{L-1} + b^L", "refuted"),  # a number for the weighted input
+])
+def test_rv13_f3_forward_pass_on_one_output_neuron(formula, truth):
+    v = verify(formula, sizes=(3, 1), diagnose=False)
+    assert v.status == truth, (v.status, v.reason)
+    assert "cannot add a scalar and a column vector of 1" not in v.reason
+    if truth == "holds":
+        assert v.exit_code == 0 and [3, 1] in [c["sizes"] for c in v.checked]
+
+
+_RV13_CLAIMS = {  # claim -> truth on a network with one output neuron and C = ½(y − a^L)² (by hand, FD above)
+    r"\frac{\partial C}{\partial a^L} = a^L - y": "holds",
+    r"\frac{\partial C}{\partial a^L} = y - a^L": "refuted",
+    r"\delta^L = (a^L - y)\sigma'(z^L)": "holds",
+    r"\delta^L = (a^L - y)^2\sigma'(z^L)": "refuted",
+    r"(a^L)^2 = a^L a^L": "holds",
+    r"\frac{\partial C}{\partial w^L_{1k}} = a^{L-1}_k \delta^L": "holds",
+    r"\frac{\partial C}{\partial w^L_{1k}} = a^{L}_k \delta^L": "refuted",
+    r"\frac{\partial C}{\partial b^L} = (a^L - y)": "refuted",
+}
+
+
+def _rv13_notes(prose):
+    return (f"# Notes\n\n{prose} The cost is $C = \\frac{{1}}{{2}}(y - a^L)^2$, with $z^l = w^l a^{{l-1}} + b^l$ and "
+            "$a^l = \\sigma(z^l)$.\n\n" + "".join(f"$${c}$$\n\n" for c in _RV13_CLAIMS))
+
+
+# a29, a06, a15: "one output neuron" in the prose (en, cs, pl; ru too) is the notes' own n_L = 1: every claim is
+# checked on networks with one output, and holds or is refuted without a condition (the notes fixed it).
+@pytest.mark.parametrize("prose", [
+    "The network has one output neuron, so $a^L$ is a number.",
+    "The network has a single output unit.",
+    "Here $a^L$ is a number.",
+    "Poslední vrstva $L$ má jediný neuron.",
+    "Síť s jedním výstupním neuronem.",
+    "Ostatnia warstwa $L$ ma jeden neuron.",
+    "Sieć ma jeden neuron wyjściowy.",
+    "Сеть имеет один выходной нейрон.",
+])
+def test_rv13_prose_one_output_neuron_is_the_notes_n_L(tmp_path, prose):
+    path = tmp_path / "notes.md"
+    path.write_text(_rv13_notes(prose))
+    report = verify_notes(path)
+    status = {r.formula.text: r.result.status for r in report.rows}
+    for claim, truth in _RV13_CLAIMS.items():
+        assert status[claim] == truth, (claim, status[claim], [r.result.reason for r in report.rows
+                                                               if r.formula.text == claim])
+    assert status[r"C = \frac{1}{2}(y - a^L)^2"] == "holds"
+    assert "conditional" not in status.values() and report.exit_code == 1
+    assert any("one output neuron (n_L = 1)" in line for line in report.header())
+    row = next(r.result for r in report.rows if r.formula.text == r"\delta^L = (a^L - y)\sigma'(z^L)")
+    assert all(s[-1] == 1 for s in row.family) and "1 output neuron as the notes say" in row.interpretation["words"]
+
+
+# ... without such prose the behaviour stays: the cost is the notes' own (with the right reason now, not "the
+# quadratic cost has its ½"), a claim ill-shaped with several outputs is refuted saying what one output does, and
+# --sizes 3,1 makes the claims about C judged, those true only with one output conditional on n_L = 1 (met).
+@pytest.mark.parametrize("prose", ["", "With more than one output neuron the cost is a sum.",
+                                   "Each output neuron has its own bias."])
+def test_rv13_without_prose_of_one_output_nothing_is_assumed(tmp_path, prose):
+    path = tmp_path / "notes.md"
+    path.write_text(_rv13_notes(prose))
+    report = verify_notes(path)
+    rows = {r.formula.text: r.result for r in report.rows}
+    about_c = [c for c in _RV13_CLAIMS if "C" in c or "delta" in c]
+    for claim in about_c:
+        assert rows[claim].status == "uninterpretable", (claim, rows[claim].status)
+        assert "has its ½" not in rows[claim].reason and "vector (the square is taken entry by entry)" in rows[claim].reason
+    assert rows[r"(a^L)^2 = a^L a^L"].status == "refuted"
+    assert "with a single output neuron (n_L = 1) it is a number and holds" in rows[r"(a^L)^2 = a^L a^L"].reason
+    report = verify_notes(path, sizes=(3, 1))
+    rows = {r.formula.text: r.result for r in report.rows}
+    assert rows[r"z^l = w^l a^{l-1} + b^l"].status == "holds"
+    for claim, truth in list(_RV13_CLAIMS.items())[:5]:  # a29's claims, about the output alone (single_output)
+        assert rows[claim].status in ((truth, "conditional") if truth == "holds" else (truth,)), (claim, rows[claim])
+        if rows[claim].status == "conditional":
+            assert rows[claim].condition == "n_L = 1" and rows[claim].exit_code == 0
+
+
+def test_rv13_own_cost_reasons_say_what_is_wrong(tmp_path):
+    claim = r"\frac{\partial C}{\partial a^L_j} = a^L_j - y_j"
+    for cost, why in ((r"C = \sum_j (y_j - a^L_j)^2", "the quadratic cost has its ½"),
+                      (r"C = \frac{1}{2}\sum_j (y_j - a^L_j)^4", "symbp's costs are the quadratic")):
+        status, _, rows = _notes(tmp_path, f"$${cost}$$\n\n$${claim}$$\n")
+        assert status[claim] == "uninterpretable" and why in rows[claim].reason, rows[claim].reason
+
+
+def test_rv13_prose_output_size_and_other_sizes(tmp_path):
+    path = tmp_path / "notes.md"
+    path.write_text(_rv13_notes("The network has one output neuron."))
+    report = verify_notes(path, sizes=(3, 2))  # the command line wins, as for --cost; the header says so
+    assert any("not in force: --sizes gives [3, 2]" in line for line in report.header())
+    rows = {r.formula.text: r.result for r in report.rows}
+    assert rows[r"(a^L)^2 = a^L a^L"].status == "refuted"
+
+
+# a19: C = ½ Σ_j (y_j − a^{L−1}_j)² after three definitions of the quadratic cost that hold was filed as the notes'
+# own cost ("as a claim: refuted"), the run exited 0 and three later claims were uninterpretable. A cost is a function
+# of the output: a cost of a hidden layer is a slip of the cost in force, a refuted row (exit 1), and the later
+# claims are judged under the quadratic cost: ∂C/∂a^L_j = a^L_j − y_j and ∇_a C = a^L − y true, 2(a^L_j − y_j) false.
+_RV13_A19 = ("Máme $z^l = w^l a^{l-1} + b^l$, $a^l = \\sigma(z^l)$ a kvadratickou cenu $C = \\frac{1}{2}\\|y - a^L\\|^2$."
+             "\n\n$$C = \\frac{1}{2}\\sum_j (y_j - a^L_j)^2$$\n\n$$C = \\frac{1}{2}\\sum_j (y_j - a^{%s}_j)^2$$\n\n"
+             "$$\\frac{\\partial C}{\\partial a^L_j} = a^L_j - y_j$$\n\n$$\\frac{\\partial C}{\\partial a^L_j} = "
+             "2(a^L_j - y_j)$$\n\n$$\\nabla_a C = a^L - y$$\n")
+
+
+@pytest.mark.parametrize("layer, truth", [("L-1", "refuted"), ("L-2", "refuted"), ("L", "holds")])
+def test_rv13_a19_cost_of_a_hidden_layer_is_a_refuted_slip(tmp_path, layer, truth):
+    path = tmp_path / "notes.md"
+    path.write_text(_RV13_A19 % layer)
+    report = verify_notes(path)
+    rows = {r.formula.text: r.result for r in report.rows}
+    slip = rows[r"C = \frac{1}{2}\sum_j (y_j - a^{%s}_j)^2" % layer]
+    assert slip.status == truth, slip.reason
+    assert report.exit_code == 1  # the slip, and 2(a^L_j − y_j) in every variant
+    if truth == "refuted":
+        assert "a slip" in slip.reason and "not in force" in slip.reason
+    assert not [f for f in report.skipped if "a^{L-" in f.text]  # never filed as a definition
+    assert rows[r"\frac{\partial C}{\partial a^L_j} = a^L_j - y_j"].status == "holds"
+    assert rows[r"\frac{\partial C}{\partial a^L_j} = 2(a^L_j - y_j)"].status == "refuted"
+    assert rows[r"\nabla_a C = a^L - y"].status == "holds"

@@ -85,6 +85,7 @@ def check(eq: Equation, setting: Setting, budget: float = 30.0, *, find_countere
     grown = [s for s in fitted(eq, tuple(s for _, s in nets), setting.notation) if all(s != t for _, t in nets)]
     if grown:
         nets = tuple(sorted(nets + tuple((len(s), s) for s in grown), key=lambda item: item[0]))
+    nets = with_outputs(nets, setting.outputs)
     pairs = claims(eq)
     results: dict = {}  # (side, sizes) -> NetCheck
     # Every product inside is held to the deadline and a size cap, so one
@@ -127,12 +128,24 @@ def _second_networks(eq, pairs, nets, results: dict, setting: Setting, deadline:
             for other in (other_sizes(sizes), distinct_sizes(depth, distances(reach(eq, setting.notation), depth))):
                 if all(other != s for _, s in nets + tuple(extra)):
                     extra.append((depth, other))
+    extra = [item for item in with_outputs(tuple(extra), setting.outputs) if all(item[1] != s for _, s in nets)]
     for depth, sizes in extra:
         for lhs, rhs, side in pairs:
             excluded = _excluded_depth(eq, depth + setting.notation.layer_shift)
             results[(side, sizes)] = (NetCheck(depth, sizes, outside=[({}, excluded)]) if excluded else
                                       check_network(lhs, rhs, depth, sizes, setting, deadline, eq.where))
     return tuple(sorted(nets + tuple(extra), key=lambda item: item[0]))
+
+
+def with_outputs(nets: tuple, outputs: "int | None") -> tuple:
+    """``nets`` ((depth, sizes), …) with ``outputs`` neurons in every output layer (the notes fix n_L), each once.
+
+    >>> with_outputs(((2, (3, 2)), (3, (2, 3, 2)), (3, (2, 3, 4))), 1)
+    ((2, (3, 1)), (3, (2, 3, 1)))
+    """
+    if not outputs:
+        return nets
+    return tuple(dict.fromkeys((depth, tuple(sizes[:-1]) + (outputs,)) for depth, sizes in nets))
 
 
 def _excluded_depth(eq: Equation, user_L: int) -> str:

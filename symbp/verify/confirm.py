@@ -30,7 +30,7 @@ from ..counterexample import point_text
 from ..network import network
 from .oracle_values import atom_values, context_of, value_at
 from .context import Context, evaluate
-from .values import Mat, Uninterpretable, _broadcast_constant, _variable_rows
+from .values import Mat, Uninterpretable, _broadcast_constant, _variable_rows, one_entry
 
 # For a generic σ a concrete function stands in: a counterexample for one
 # differentiable σ refutes a claim about every differentiable σ. The cubic keeps
@@ -53,7 +53,7 @@ def confirm(lhs, rhs, ctx: Context, bind: dict, entry: "tuple | None", label: st
     net = octx.net
     octx.bind = dict(bind)
     try:
-        lv_all, rv_all = _variable_rows(*_broadcast_constant(evaluate(lhs, octx), evaluate(rhs, octx)))  # as ``compare``
+        lv_all, rv_all = one_entry(*_variable_rows(*_broadcast_constant(evaluate(lhs, octx), evaluate(rhs, octx))))  # as ``compare``
     except Uninterpretable:
         return None  # the oracle has no value for it (∂/∂(…) of an expression): unconfirmed, so undecided
     if isinstance(lv_all, Mat) != isinstance(rv_all, Mat) or (

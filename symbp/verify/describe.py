@@ -89,6 +89,8 @@ def describe(eq: Equation, setting: "Setting") -> dict:
         "(input, first hidden, interior, last hidden, output), listed with the verdict"
         + (f", and on {', '.join(str(list(s)) for s in setting.family)}" if setting.family else "")
         + (f", and on the network {list(setting.fixed)}" if setting.fixed else "")
+        + (f", each with {setting.outputs} output neuron{'s' if setting.outputs != 1 else ''} as the notes say (their "
+           f"own n_L = {setting.outputs})" if setting.outputs else "")
         + f", with activation {setting.activation} and cost {setting.cost}" + (" (Σ_k y_k = 1)" if setting.one_hot else "")
         + "; δ ≡ ∂C/∂z and every ∂C/∂(…) by direct differentiation, never by backprop."
     )

@@ -94,6 +94,22 @@ def free_indices(eq: Equation, model: Model) -> dict:
     return out
 
 
+def _bar_points(ev: Evaluator, values: list, model: Model) -> tuple[list, dict, bool]:
+    """The sides' values with every bar's point (x_1 = 0) put in, those points, and whether a side depends on a bar's
+    input outside the bar (then the claim reads two ways: with x_1 free there, or the whole claim at x_1 = 0)."""
+    if not ev.points:
+        return values, {}, False
+    repl = {leaf: value for leaf, value, _ in ev.points}
+    outside = False
+    at_point = []
+    for value in values:
+        entries = list(value) if is_mat(value) else [value]
+        outside = outside or any(set(repl) & model.atoms.leaves(model.full(e)) for e in entries)
+        put = lambda e: model.atoms.substitute(model.full(e), repl)  # noqa: E731
+        at_point.append(value.applyfunc(put) if is_mat(value) else put(value))
+    return at_point, {words: (leaf, value) for leaf, value, words in ev.points}, outside
+
+
 def check_graph(eq: Equation, model: Model, budget: float = 30.0, notes_layout: str | tuple = "") -> GraphOutcome:
     """The verdict on ``eq`` (every side against the first), see the module docstring. ``notes_layout`` is the
     notes' own layout, or the evidence of it: for each other claim that fits one layout only, the set of layouts
@@ -203,6 +219,8 @@ def _check_in(eq: Equation, model: Model, layout: str, budget: float, kinds: set
     instances = 0
     failed = []
     first = None
+    points: dict = {}  # "x_1 = 0" of each bar that sets an input at a value: the claim is about that point
+    outside = False  # a side depends on a bar's input outside the bar
     try:
         with deadline(budget):
             for combo in itertools.product(*(range(1, ranges[n] + 1) for n in names)):
@@ -221,6 +239,9 @@ def _check_in(eq: Equation, model: Model, layout: str, budget: float, kinds: set
                 kinds |= ev.kinds
                 used = used or ev.layout_used
                 letters.update(ev.letters_used)
+                values, found, free = _bar_points(ev, values, model)
+                points.update(found)
+                outside = outside or free
                 instances += 1
                 for k in range(1, len(values)):
                     diff = _difference(values[0], values[k], model)
@@ -235,11 +256,17 @@ def _check_in(eq: Equation, model: Model, layout: str, budget: float, kinds: set
     except ReductionTimeout:
         return LayoutVerdict(layout, "undecided", f"the time budget ran out after {instances} instances",
                              instances), used
+    at = f" at {', '.join(points)} only (the bar's point)" if points else ""
+    if first is None and outside:
+        # the whole claim holds at the point; with the input free outside the bar it may not: not said which
+        raise GraphUninterpretable(f"{to_latex(eq)}: it holds when the whole claim is taken at {', '.join(points)}, "
+                                   "but a side depends on that input outside the bar, and the notes do not say "
+                                   "whether the point is meant there too")
     if first is None:
-        return LayoutVerdict(layout, "holds", f"exact on {instances} instance{'s' if instances != 1 else ''}{zero}",
+        return LayoutVerdict(layout, "holds", f"exact on {instances} instance{'s' if instances != 1 else ''}{at}{zero}",
                              instances), used
     bind, k, (entry, lv, rv) = first
-    cx = refute(model, lv, rv, bind, entry, k, eq, layout)
+    cx = refute(model, lv, rv, bind, entry, k, eq, layout, {leaf: v for leaf, v in points.values()})
     sides = ", ".join(str(s + 1) for s in failed)
     where = _where(bind) + (f"entry {entry}, " if entry else "")
     generic = generic_functions(model, lv - rv)
@@ -248,7 +275,7 @@ def _check_in(eq: Equation, model: Model, layout: str, budget: float, kinds: set
                              "exact point separating them was found" + generic_words(generic), instances, None,
                              tuple(failed), generic), used
     words = f"{where}side {sides} differs from side 1" if len(eq.sides) > 2 else f"{where}the two sides differ"
-    words += _sizes(letters) + zero
+    words += _sizes(letters) + at + zero
     return LayoutVerdict(layout, "refuted", words + generic_words(generic), instances, cx, tuple(failed),
                          generic), used
 
@@ -322,9 +349,10 @@ def _vanishes(d) -> bool:
 
 
 def refute(model: Model, lv, rv, bind: dict, entry, side: int, eq: Equation | None = None,
-           layout: str = "denominator") -> Counterexample | None:
+           layout: str = "denominator", fixed: dict | None = None) -> Counterexample | None:
     """An exact point where ``lv`` ≠ ``rv`` (leaves rational, generic functions by stand-ins), confirmed by the
-    independent numeric oracle (the claim re-evaluated there by central differences); None if none is found."""
+    independent numeric oracle (the claim re-evaluated there by central differences); None if none is found.
+    ``fixed``: leaves a bar sets (|_{x_1 = 0}), held at their values in every trial point."""
     from .graphoracle import confirm, oracle_sides
 
     rng = random.Random(14)
@@ -334,6 +362,7 @@ def refute(model: Model, lv, rv, bind: dict, entry, side: int, eq: Equation | No
         point = {s: sympy.Rational(rng.randint(-9, 9) or 1, rng.randint(2, 7)) for s in leaves}
         consts = {s: sympy.Rational(rng.randint(1, 9), 10) for s in free if s not in model.names}
         point.update(consts)
+        point.update(fixed or {})  # a bar's point: x_1 = 0 (the oracle evaluates every side there)
         a = model.atoms.numeric(lv, point)
         b = model.atoms.numeric(rv, point)
         av, bv = sympy.N(a, 40), sympy.N(b, 40)

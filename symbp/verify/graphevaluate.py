@@ -70,6 +70,7 @@ class Evaluator:
         self.kinds: set = set()  # "gradient" (a scalar by a vector or matrix), "jacobian" (a vector's derivative)
         self.loose = False  # in a definition: an entry beyond a quantity's size is a scalar of its own
         self.letters_used: dict = {}  # the letters of sums' bounds and the sizes they stood for
+        self.points: list = []  # (leaf, value, "x_1 = 0") for each bar that sets a leaf at a value
         self.forms: dict = {}  # (F, V) as written -> (times ∂F/∂V is written, whether dF/dV is): ``derivative_forms``
 
     def value(self, node):
@@ -99,6 +100,9 @@ class Evaluator:
         name = self.m.canonical(sym.base)
         q = self.m.quantities.get(name)
         what = sym.latex()
+        if sym.mark:  # w^{\text{new}}, W^{(t+1)} outside an update rule that ties it to the parameter it updates
+            raise GraphUninterpretable(f"{what}: a value of {sym.base} before or after a step of an update rule; "
+                                       "it is read only as the new or old value in an update rule")
         if q is None or (self.m.known and name not in self.m.known):
             if sym.base in self.m.functions:
                 raise GraphUninterpretable(f"{sym.base} is a function in the notes, not a quantity")
@@ -404,15 +408,77 @@ class Evaluator:
 
     def _Bar(self, node: Bar):
         inner, at = node.arg, node.at
+        var = None
         if isinstance(at, tuple):
-            raise GraphUninterpretable(f"{to_latex(node.arg)}: an evaluation at a given value is not read")
-        if isinstance(inner, Deriv) and isinstance(inner.num, Sym) and inner.num.base in self.m.functions \
+            var, at = at  # |_{y = y_2}: the variable the bar names, and its value
+        if not isinstance(inner, Deriv):
+            raise GraphUninterpretable(f"{to_latex(node)}: a bar is read after a derivative only")
+        if isinstance(inner.num, Sym) and inner.num.base in self.m.functions \
                 and self.m.canonical(inner.num.base) not in self.m.quantities:
-            point = self.value(at)
-            return self.function_derivative(inner.num.base, self.targets(inner.den), inner, point)
-        if isinstance(inner, Deriv) and at == inner.den:
+            point = self.value(at)  # h'(y_1): the notes' function h, differentiated at the bar's point
+            if var is not None and var != inner.den:
+                raise GraphUninterpretable(f"{to_latex(node)}: the bar sets {to_latex(var)}, but the derivative is "
+                                           f"by {to_latex(inner.den)}")
+            den = self.targets(inner.den) if isinstance(inner.den, Sym) else None
+            if is_mat(den):  # ∂h/∂y|_{y_1} for z = h(y) entrywise: h' at the entry y_1 of y
+                if is_mat(point) or point not in list(den):
+                    raise GraphUninterpretable(f"{to_latex(node)}: {to_latex(at)} is not an entry of "
+                                               f"{to_latex(inner.den)}")
+                return self.function_derivative(inner.num.base, point, inner)
+            return self.function_derivative(inner.num.base, den, inner, point)
+        if var is not None and (var != inner.den or not isinstance(at, Sym)):
+            return self._at_value(node, var, at)
+        if at == inner.den:
             return self.value(inner)  # evaluated at the variable's own value: the derivative itself
-        raise GraphUninterpretable(f"{to_latex(inner)} evaluated at {to_latex(at)} is not read")
+        return self._entrywise_at(node, inner, at)
+
+    def _entrywise_at(self, node: Bar, inner: Deriv, at):
+        # ∂h/∂g|_{g_1} with h computed from g entry by entry (h_i from g_i alone): ∂h_1/∂g_1
+        f = self.targets(inner.num) if isinstance(inner.num, Sym) else None
+        var = self.targets(inner.den) if isinstance(inner.den, Sym) else None
+        point = self.value(at) if isinstance(at, Sym) else None
+        if not (is_mat(f) and is_mat(var) and point is not None and not is_mat(point) and point in list(var)
+                and len(f) == len(var)):
+            raise GraphUninterpretable(f"{to_latex(inner)} evaluated at {to_latex(at)} is not read")
+        fs, vs = list(f), list(var)
+        for i, fi in enumerate(fs):
+            for j, vj in enumerate(vs):
+                if i != j and self.m.full(self.m.d(fi, vj)) != 0:
+                    raise GraphUninterpretable(
+                        f"{to_latex(node)}: {to_latex(inner.num)} is not computed from {to_latex(inner.den)} entry "
+                        f"by entry ({fi} depends on {vj}), so its derivative at the entry {to_latex(at)} is not one "
+                        "number")
+        k = vs.index(point)
+        return self.m.d(fs[k], vs[k])
+
+    def _at_value(self, node: Bar, var, at):
+        # ∂u_1/∂w_{11}|_{x_1 = 0}: the derivative, then the input x_1 set to 0 (the claim is about that point)
+        what = to_latex(node)
+        if not isinstance(var, Sym):
+            raise GraphUninterpretable(f"{what}: the bar sets something that is not a quantity")
+        leaf = self.targets(var)
+        if is_mat(leaf):
+            raise GraphUninterpretable(f"{what}: the bar sets {shape_words(leaf)} {var.latex()}; only an entry is read")
+        if leaf in self.m.defs:
+            raise GraphUninterpretable(f"{what}: {var.latex()} is computed (line {self.m.where.get(leaf, '?')}); "
+                                       "fixing a computed quantity at a value is not read")
+        value = self.value(at)
+        if is_mat(value):
+            raise GraphUninterpretable(f"{what}: the value {to_latex(at)} is not a number")
+        words = f"{var.latex()} = {to_latex(at)}"
+        moved = getattr(self.m, "moved_to", None)
+        if moved is not None:  # the numeric oracle: the derivative computed afresh at the point with the leaf moved
+            self.points.append((leaf, value, words))
+            sub = Evaluator(moved(leaf, value), self.layout, self.bind)
+            sub.forms = self.forms
+            return sub.value(node.arg)
+        value = self.m.full(value)
+        if self.m.atoms.leaves(value):
+            raise GraphUninterpretable(f"{what}: the value {to_latex(at)} is not a number")
+        self.points.append((leaf, value, words))
+        inner = self.value(node.arg)
+        put = lambda e: self.m.atoms.substitute(self.m.full(e), {leaf: value})  # noqa: E731
+        return inner.applyfunc(put) if is_mat(inner) else put(inner)
 
     def _Nabla(self, node: Nabla):
         of = node.of

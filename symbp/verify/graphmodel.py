@@ -313,7 +313,7 @@ def is_definition(eq) -> bool:
         return False
     lhs = eq.sides[0]
     if isinstance(lhs, Sym):
-        return True
+        return not lhs.mark  # W^{(t+1)}, w^{\text{new}}: a value in an update rule, never the quantity's definition
     return isinstance(lhs, Mat) and all(isinstance(c, Sym) for row in lhs.rows for c in row)
 
 

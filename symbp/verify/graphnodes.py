@@ -23,6 +23,7 @@ class Sym:
     base: str
     sub: tuple = ()  # ("1", "2") for w_{12} or w_{1,2}; ("ij",) for w_{ij}; ("i_j",) for C_{i_j}
     sample: str = ""  # a training input named in a superscript: y^{(t)}
+    mark: str = ""  # a new or old value, or a step, as written: "^{\\text{new}}", "_{old}", "^{(t+1)}" (update rules)
 
     def latex(self) -> str:
         out = self.base
@@ -31,7 +32,7 @@ class Sym:
         if self.sub:
             inner = ",".join(self.sub) if any(len(s) > 1 for s in self.sub) and len(self.sub) > 1 else "".join(self.sub)
             out += "_" + (inner if len(inner) == 1 else "{" + inner + "}")
-        return out
+        return out + self.mark
 
 
 @dataclass(frozen=True)
@@ -211,7 +212,9 @@ def to_latex(node) -> str:
         d = "d" if node.total else r"\partial "
         return rf"\frac{{{d}{to_latex(node.num)}}}{{{d}{to_latex(node.den)}}}"
     if isinstance(node, Bar):
-        return rf"\left. {to_latex(node.arg)} \right|_{{{to_latex(node.at)}}}"
+        at = node.at
+        point = f"{to_latex(at[0])} = {to_latex(at[1])}" if isinstance(at, tuple) else to_latex(at)
+        return rf"\left. {to_latex(node.arg)} \right|_{{{point}}}"
     if isinstance(node, Mat):
         if node.tuple_form:
             return "(" + ", ".join(to_latex(c) for c in node.rows[0]) + ")"

@@ -146,6 +146,12 @@ class _AtomsProxy:
     def __getattr__(self, name):
         return getattr(self._nm, name)
 
+    def moved_to(self, leaf, value):
+        """The model at this point with ``leaf`` moved to ``value`` (a bar ``|_{x_1 = 0}``)."""
+        number = value if isinstance(value, mpmath.mpf) else mpmath.mpf(str(sympy.N(value, _DIGITS)))
+        nm = _NumericModel(self._nm._m, {**self._nm.num.point, leaf: number})
+        return _AtomsProxy(nm, _NumericAtoms(nm))
+
 
 def confirm(model: Model, lv, rv, point: dict) -> bool:
     """Whether the exact values ``lv`` ≠ ``rv`` at ``point`` are confirmed numerically (stand-ins evaluated as

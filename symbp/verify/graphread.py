@@ -16,11 +16,12 @@ the update arrows ``\to``, ``\rightarrow``, ``\leftarrow``, ``\gets``.
 >>> to_latex(read_graph(r"\frac{\partial L}{\partial x_1} = \frac{\partial L}{\partial y_1} w_{11}"))
 '\\frac{\\partial L}{\\partial x_1} = \\frac{\\partial L}{\\partial y_1} w_{11}'
 >>> read_graph(r"g = x W").sides[1]
-Mul(factors=(Sym(base='x', sub=(), sample=''), Sym(base='W', sub=(), sample='')))
+Mul(factors=(Sym(base='x', sub=(), sample='', mark=''), Sym(base='W', sub=(), sample='', mark='')))
 """
 
 from __future__ import annotations
 
+import re
 import sys
 from fractions import Fraction
 
@@ -369,10 +370,12 @@ class _Parser:
             while self.at("'", "char"):
                 self.next()
                 base += "'"
+        mark = ""
         if self.at("_", "char"):
             self.next()
             raw = self.script()
-            sub = _subscript(raw, tok, self)
+            mark = _mark("_", raw)
+            sub = () if mark else _subscript(raw, tok, self)
             if "'" not in base:
                 while self.at("'", "char"):  # w_{12}': the prime after the subscript, as in w'_{12}
                     self.next()
@@ -388,10 +391,21 @@ class _Parser:
                     sample = text[1:-1]
                 else:
                     self.i = j
+        if self.at("^", "char") and not sample and not mark:
+            j = self.i
+            self.next()
+            mark = _mark("^", self.script())
+            if not mark:
+                self.i = j  # T, a power: read after the symbol
         if not sub and self.at("_", "char"):
             self.next()
-            sub = _subscript(self.script(), tok, self)
-        return Sym(base, sub, sample)
+            raw = self.script()
+            found = "" if mark else _mark("_", raw)
+            if found:
+                mark = found
+            else:
+                sub = _subscript(raw, tok, self)
+        return Sym(base, sub, sample, mark)
 
     def after_symbol(self, sym: Sym, tok: Token):
         # f(a, b): an application (or a product with one factor in parentheses: the model decides)
@@ -640,6 +654,23 @@ def _subscript(raw: list[str], tok: Token, p) -> tuple:
         p.fail(f"cannot read the subscript {text!r} (expected numbers or index letters like 12, ij, i,j, t, t+1)",
                tok)
     return tuple(part for part in text.split(",") if part) if "," in text else (text,)
+
+
+_NEW_OLD = re.compile(r"(?:\\(?:text|mathrm|textrm|mathit|rm)\{)?(?:new|old)\}?")
+_STEP = re.compile(r"\(([A-KM-Za-km-z])([+-]1)?\)")  # not l, L: W^{(l+1)} is the next layer
+
+
+def _mark(script: str, raw: list[str]) -> str:
+    """``^{\\text{new}}``, ``_{old}``, ``^{(t+1)}``, ``^{(k)}``: the name of a value in an update rule (empty for
+    any other script). ``^{(t)}`` with a letter that names a training input (t, i, n, …) is a sample, not a step:
+    the reader keeps it as such and the update rule decides; ``^{(k)}`` alone is a step (k counts iterations)."""
+    text = "".join(raw).replace(" ", "")
+    if _NEW_OLD.fullmatch(text) and (text.count("{") == text.count("}")):
+        return f"{script}{{{text}}}"
+    step = _STEP.fullmatch(text)
+    if script == "^" and step and (step.group(2) or step.group(1) == "k"):
+        return f"^{{{text}}}"
+    return ""
 
 
 def _simple_offset(text: str) -> bool:

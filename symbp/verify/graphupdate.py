@@ -1,7 +1,9 @@
 r"""Update rules in the notes' own terms: ``W \leftarrow W - \eta \frac{\partial L}{\partial W}``.
 
 Read forms: ``P \to P - …``, ``P \to \tilde{P} = P - …``, ``P := P - …``,
-``P \leftarrow P - …``, ``P \gets P - …``, ``P' = P - …``, ``\tilde{P} = P - …``, ``P_{t+1} = P_t - …``
+``P \leftarrow P - …``, ``P \gets P - …``, ``P' = P - …``, ``\tilde{P} = P - …``, ``P_{t+1} = P_t - …``,
+``P^{\text{new}} = P^{\text{old}} - …``, ``P_{new} = P - …``, ``P^{(t+1)} = P^{(t)} - …`` (``^{(t)}`` is the step here,
+not a sample: a rule that also labels another quantity by t is uninterpretable; ``^{(t+1)}`` is never a power)
 and ``P = P - \alpha \nabla P`` (the same symbol on both sides: an update, not
 an equation). A rule holds when the new value is the old value of the same
 parameter minus a positive constant (the learning rate) times the gradient of
@@ -21,6 +23,7 @@ from __future__ import annotations
 
 import itertools
 import random
+import re
 
 import sympy
 
@@ -52,10 +55,89 @@ def _param(eq: Equation):
             return Sym(old.base, lhs.sub), rhs  # w' = w - …
         if lhs.base.startswith("\\tilde{") and isinstance(old, Sym) and _has_gradient(rhs):
             return Sym(lhs.base[7:-1], lhs.sub), rhs  # \tilde{w} = w - …: the new value named by a tilde
+        if isinstance(old, Sym) and (lhs.mark or (lhs.sample and old.mark)):
+            return _marked(lhs, old, rhs)
         if isinstance(old, Sym) and lhs.sub and old.sub and lhs.base == old.base and _next_step(lhs.sub[-1], old.sub[-1]):
             param = Sym(old.base, old.sub[:-1])
             return param, _drop_step(rhs, old, param)  # w_{t+1} = w_t - …: the parameter at step t
     return None
+
+
+def mark_kind(sym: Sym) -> tuple:
+    """What a marked name says: ("new",), ("old",), ("step", letter, offset) for ``^{(t+1)}`` (offset 1), ``^{(k)}``
+    (0); a sample superscript ``W^{(t)}`` is ("sample", "t"), a step only beside ``W^{(t+1)}``; () if unmarked.
+
+    >>> mark_kind(Sym("w", ("2", "1"), mark="^{\\text{new}}")), mark_kind(Sym("W", mark="^{(t+1)}"))
+    (('new',), ('step', 't', 1))
+    """
+    if sym.sample:
+        return ("sample", sym.sample)
+    if "new" in sym.mark:
+        return ("new",)
+    if "old" in sym.mark:
+        return ("old",)
+    found = re.fullmatch(r"\^\{\(([A-Za-z])([+-]1)?\)\}", sym.mark)
+    if found:
+        return ("step", found.group(1), int(found.group(2) or 0))
+    return ()
+
+
+def new_value_of(sym: Sym) -> Sym | None:
+    """The parameter whose new value ``sym`` names (``\\tilde{w}_{12}``, ``w'``, ``w^{\\text{new}}``,
+    ``W^{(t+1)}``), or None."""
+    if sym.base.startswith("\\tilde{") and sym.base.endswith("}"):
+        return Sym(sym.base[7:-1], sym.sub)
+    if sym.base.endswith("'"):
+        return Sym(sym.base.rstrip("'"), sym.sub)
+    kind = mark_kind(sym)
+    if kind == ("new",) or (kind and kind[0] == "step" and kind[2] == 1):
+        return Sym(sym.base, sym.sub)
+    return None
+
+
+def _marked(lhs: Sym, old: Sym, rhs):
+    # w^{new} = w^{old} - …, W^{(t+1)} = W^{(t)} - …: the old value's label is dropped wherever it is written
+    # (∂L/∂W^{(t)} is the gradient at the current W); a start from another name (V^{(t)}) stays a slip to name
+    letter = _step_letter(lhs, old)
+    if letter:  # W^{(t+1)} = W^{(t)} - …, W^{(t)} = W^{(t-1)} - …
+        param = Sym(lhs.base, lhs.sub)
+        start = mark_kind(old)
+        if start in (("step", letter, 0), ("sample", letter), ("step", letter, -1)):
+            rhs = _drop_step(rhs, old, Sym(old.base, old.sub))
+        return param, rhs
+    param = new_value_of(lhs)
+    if param is None:
+        return None  # w^{old} = …, W^{(t)} = …: not the new value of anything
+    if mark_kind(old) == ("old",):
+        rhs = _drop_step(rhs, old, Sym(old.base, old.sub))
+    return param, rhs
+
+
+def _step_letter(lhs: Sym, old: Sym) -> str:
+    # the letter that numbers the steps: t of W^{(t+1)}, or of W^{(t)} beside W^{(t-1)}; empty for other names
+    kind = mark_kind(lhs)
+    if kind and kind[0] == "step" and kind[2] == 1:
+        return kind[1]
+    before = mark_kind(old)
+    if before and before[0] == "step" and before[2] == -1 and kind in (("sample", before[1]), ("step", before[1], 0)):
+        return before[1]
+    return ""
+
+
+def step_labels(eq: Equation) -> str:
+    """Why an update rule's step label is ambiguous (empty if it is not): ``W^{(t+1)} = W^{(t)} - η ∂L^{(t)}/∂W``
+    numbers W's steps by t and labels L by t too: a sample or a step, the notes do not say."""
+    lhs = eq.sides[0]
+    old = _old_term(eq.sides[-1])
+    letter = _step_letter(lhs, old) if isinstance(lhs, Sym) and isinstance(old, Sym) else ""
+    found = _param(eq)
+    if not letter or found is None:
+        return ""
+    for n in walk(found[1]):
+        if isinstance(n, Sym) and (mark_kind(n) == ("sample", letter) or mark_kind(n)[:2] == ("step", letter)):
+            return (f"{letter} numbers the steps of {found[0].latex()} here ({lhs.latex()}), and also labels "
+                    f"{n.latex()}: a training sample or a step, the notes do not say")
+    return ""
 
 
 def _drop_step(node, old: Sym, param: Sym):
@@ -127,6 +209,9 @@ def check_update(eq: Equation, model: Model) -> GraphOutcome:
     one entry (``\\tilde{w}_{jk} = w_{jk} - …``) is checked for every value of its free indices."""
     eq = _rates_multiply(eq)
     param, rhs = _param(eq)
+    ambiguous = step_labels(eq)
+    if ambiguous:
+        raise GraphUninterpretable(f"{to_latex(eq)}: {ambiguous}")
     if not model.loss:
         raise GraphUninterpretable(f"{to_latex(eq)}: the notes define no cost for this step to descend")
     try:
@@ -153,6 +238,11 @@ def _check_at(eq: Equation, model: Model, param: Sym, rhs, bind: dict) -> GraphO
     gradient = target.applyfunc(lambda v: model.d(loss, v)) if is_mat(target) else model.d(loss, target)
     sides = [_drop_step(x, eq.sides[0], param) for x in eq.sides[1:]] if eq.rels[0] in ARROWS else [rhs]
     for side in sides:
+        if side is not rhs and isinstance(side, Sym) and new_value_of(side) is not None:
+            if new_value_of(side) != param:  # w_{12} \to \tilde{b}_{12} = …: the new value named for another
+                return GraphOutcome("refuted", f"{side.latex()} names the new value of {new_value_of(side).latex()}, "
+                                    f"but the rule updates {param.latex()}")
+            continue  # \tilde{w}_{12}, w^{\text{new}}: the name of the new value of the parameter
         start = _old_term(side)
         # c := A + α ∂J/∂c: a wrong start is the slip to name, before the shapes it makes misfit
         wrong = f"starts from {start.latex()} instead of {param.latex()}, and " if isinstance(start, Sym) and \

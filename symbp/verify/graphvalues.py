@@ -59,6 +59,18 @@ class Atoms:
         point = tuple(sympy.expand(p) for p in point)
         return self._atom(("d", func, k, point), f"d{k}{func}")
 
+    def substitute(self, expr, repl: dict):
+        """``expr`` with the leaves of ``repl`` replaced, inside the atoms' points too (f(x_1) at x_1 = 0 is f(0))."""
+        expr = sympy.sympify(expr)
+        swap = {}
+        for s in expr.free_symbols:
+            if s in self.keys:
+                key = self.keys[s]
+                point = tuple(self.substitute(a, repl) for a in key[-1])
+                if point != key[-1]:
+                    swap[s] = self.value(key[1], point) if key[0] == "v" else self.partial(key[1], key[2], point)
+        return sympy.expand(expr.xreplace({**swap, **repl}))
+
     def is_atom(self, s) -> bool:
         return s in self.keys
 

@@ -27,7 +27,7 @@ from .nodes import (
     Add, Apply, Cdots, Derivative, Div, Hadamard, Layer, Mul, Nabla, Neg, Num, Partial, Pow, Quantity, Transpose, latex_of, to_latex, walk,
 )
 from .values import (  # noqa: F401  (re-exported: the names verify and diagnose use)
-    LayerOutOfRange, Mat, OutsideDomain, ShapeMismatch, Uninterpretable, _broadcast_constant, _elementwise, _lift,
+    LayerOutOfRange, Mat, OutsideDomain, ShapeMismatch, Uninterpretable, _broadcast_constant, _elementwise, _lift, one_entry,
     multiply, shape_of,
 )
 
@@ -314,7 +314,8 @@ def _add(node: Add, ctx: Context):
     total = evaluate(node.terms[0], ctx)
     for t in node.terms[1:]:
         v = evaluate(t, ctx)
-        total, v = _broadcast_constant(total, v)
+        # a row times a column is a number: w^L a^{L-1} on one output neuron beside the bias b^L, a column of 1
+        total, v = one_entry(*_broadcast_constant(total, v))
         _lift(total, v, "add", lambda: to_latex(node))
         total = _elementwise(total, v, lambda x, y: x + y)
     return total

@@ -59,7 +59,7 @@ _COSTS = ("quadratic", "cross-entropy", "softmax-cross-entropy")
 @dataclass(frozen=True)
 class Definition:
     line: int
-    what: str  # "cost" | "activation" | "own-activation" | "softmax" | "one-hot" | "own-cost" | "own-delta"
+    what: str  # "cost" | "activation" | "own-activation" | "softmax" | "one-hot" | "own-cost" | "own-delta" | "outputs" (n_L fixed in the prose)
     value: object
     text: str
 
@@ -125,7 +125,7 @@ class Model:
         cost = before[-1] if before else (costs[0] if costs else None)
         if cost is not None and cost.what == "own-cost" and not given_cost:
             return (f"the notes define their own cost at line {cost.line} ({cost.text[:60]}), which is none of "
-                    "symbp's costs (the quadratic cost has its ½); a claim about C or δ is not checked against "
+                    f"symbp's costs ({cost.value or OWN_COST}); a claim about C or δ is not checked against "
                     "another cost")
         setting = self.at(line)
         if (setting.get("softmax_line", line + 1) <= line
@@ -148,22 +148,26 @@ class Model:
         words = {"cost": "the cost is {v}", "activation": "the activation is {v}",
                  "own-cost": "the notes' own cost, none of symbp's",
                  "own-activation": "the notes' own activation, none of symbp's", "own-delta": "δ defined otherwise than ∂C/∂z",
-                 "softmax": "the output layer is a softmax", "one-hot": "targets sum to 1 (Σ_k y_k = 1)"}
+                 "softmax": "the output layer is a softmax", "one-hot": "targets sum to 1 (Σ_k y_k = 1)",
+                 "outputs": "one output neuron (n_L = 1): every claim is checked on networks with a single output"}
         softmax = any(d.what == "softmax" for d in self.definitions)
         out = []
         for d in self.definitions:
             said = words[d.what].format(v=d.value)
+            if d.what == "outputs" and d.value is None:
+                said = "one output neuron (n_L = 1) in the prose"
             if d.what == "cost" and d.value == "categorical" and not softmax:
                 said = "the log-likelihood cost, which symbp has only with a softmax output (not in force)"
             out.append(f"line {d.line}: {said} ({d.text[:70]})")
         return out
 
 
-def model_of(items: list[tuple[int, str]], notation: Notation) -> Model:
-    """The model defined by the formulas ``items`` = (line, text), in any order, read in ``notation``."""
+def model_of(items: list[tuple[int, str]], notation: Notation, outputs: "int | None" = None) -> Model:
+    """The model defined by the formulas ``items`` = (line, text), in any order, read in ``notation``; ``outputs``:
+    the number of output neurons the notes fix (their prose, or ``--sizes``), if they do."""
     found = []
     for line, text in sorted(items):
-        d = definition(text, notation, line)
+        d = definition(text, notation, line, outputs)
         if d is not None:
             found.append(d)
     # σ(z) := 1/(1 + e^{−z}) and later σ(z) := 1/(1 + e^{z}); C = ½‖a − y‖² and later C = ½‖a − y‖: the later one,
@@ -185,8 +189,10 @@ def defines_activation(text: str, notation: Notation) -> bool:
     return head is not None and head.group("f") == notation.names["activation"]
 
 
-def definition(text: str, notation: Notation, line: int = 0) -> Definition | None:
-    """The definition ``text`` makes (cost, activation, softmax output, one-hot targets), or None."""
+def definition(text: str, notation: Notation, line: int = 0, outputs: "int | None" = None) -> Definition | None:
+    """The definition ``text`` makes (cost, activation, softmax output, one-hot targets), or None; a cost is
+    compared on a network with ``outputs`` output neurons when the notes fix them (½(y − a^L)² is the quadratic
+    cost with one output, a vector with several)."""
     try:  # C_x = ½‖y(x) − a^L(x)‖²: the cost of one input x, read with its labels taken off (``samples``)
         sample = per_sample(text)
     except ValueError:
@@ -207,12 +213,12 @@ def definition(text: str, notation: Notation, line: int = 0) -> Definition | Non
         if isinstance(lhs, Quantity) and lhs.role == "C":
             if isinstance(rhs, Quantity) and rhs.role == "C":
                 continue  # C = C_{(x,y)}: a name for the same cost, not its definition
-            cost = _cost(rhs, notation)
+            cost = _cost(rhs, notation, outputs)
             if cost:
                 return Definition(line, "cost", cost, text)
             # A cost of the output and the targets that is none of symbp's (Σ (a − y)² without the ½):
-            # the notes' own cost, against which no claim about C can be checked.
-            return Definition(line, "own-cost", None, text) if _of_output_and_targets(rhs) else None
+            # the notes' own cost, against which no claim about C can be checked; the value says why.
+            return Definition(line, "own-cost", _why_own(rhs, notation), text) if _of_output_and_targets(rhs) else None
         if isinstance(lhs, Quantity) and lhs.role == "delta" and len(pairs) == 1 and _a_derivative_of_cost(rhs):
             if not _is_dC_dz(lhs, rhs):
                 # δ := ∂C/∂a, −∂C/∂z, ½ ∂C/∂z, ∂C/∂z^{l+1}, ∇_a C: not the δ ≡ ∂C/∂z of the profile
@@ -301,21 +307,51 @@ def _side(text: str, notation: Notation):
 # -- the cost ----------------------------------------------------------------------------
 
 
-def _cost(rhs, notation: Notation) -> str | None:
-    """The cost C(a, y) that ``rhs`` is, compared in the atoms of a small network (a log is an atom)."""
-    net = network([2, 3, 2], activation="generic", cost="quadratic")
+#: Why a cost of the output and the targets is none of symbp's, when nothing more particular is known.
+OWN_COST = "symbp's costs are the quadratic ½‖a^L − y‖², the cross-entropy and the softmax cross-entropy"
+
+
+def _why_own(rhs, notation: Notation) -> str:
+    """Why the cost ``rhs`` is none of symbp's: a vector with several outputs that is the quadratic cost with one
+    (½(y − a^L)² squares entry by entry), twice the quadratic cost (no ½), or none of them."""
+    if _cost(rhs, notation, 1) == "quadratic":
+        return ("with several output neurons it is a vector (the square is taken entry by entry), not a number; it is "
+                "the quadratic cost with one output neuron: say so in the prose (\"one output neuron\") or give "
+                "--sizes …,1")
+    found = _value(rhs, notation, 2)
+    if found is not None and not isinstance(found[0], Mat):
+        value, ctx, a, y, atoms = found
+        quadratic = _atoms_of(functions.cost("quadratic").expr(a, y), atoms, ctx)
+        if quadratic is not None and (value - quadratic * 2).is_zero():
+            return "the quadratic cost has its ½: ½‖a^L − y‖²"
+    return OWN_COST
+
+
+def _value(rhs, notation: Notation, outputs: int):
+    """(the value of ``rhs``, its context, symbols a and y, their atoms) on a small network, or None."""
+    net = network([2, 3, outputs], activation="generic", cost="quadratic")
     ctx = Context(net, notation)
     ctx.logs = True
     try:
         value = evaluate(rhs, ctx)
     except (SymbpError, ArithmeticError, ValueError, ShapeMismatch, LayerOutOfRange):
         return None
-    if isinstance(value, Mat):
-        return None
+    if isinstance(value, Mat) and (value.rows, value.cols) == (1, 1):
+        value = value.entries[0][0]  # a layer of one neuron: a number
     a = [sympy.Symbol(f"_a{j}") for j in range(1, net.n(net.L) + 1)]
     y = [sympy.Symbol(f"_y{j}") for j in range(1, net.n(net.L) + 1)]
     atoms = {s: ctx.model.A[1][net.L][j] for j, s in enumerate(a)}
     atoms.update({s: ctx.model.target(j + 1, 1) for j, s in enumerate(y)})
+    return value, ctx, a, y, atoms
+
+
+def _cost(rhs, notation: Notation, outputs: "int | None" = None) -> str | None:
+    """The cost C(a, y) that ``rhs`` is, compared in the atoms of a small network (a log is an atom) with
+    ``outputs`` output neurons (2 when the notes do not fix them)."""
+    found = _value(rhs, notation, outputs or 2)
+    if found is None or isinstance(found[0], Mat):
+        return None
+    value, ctx, a, y, atoms = found
     for name in _COSTS:
         expected = _atoms_of(functions.cost(name).expr(a, y), atoms, ctx)
         if expected is not None and (value - expected).is_zero():

@@ -33,7 +33,8 @@ class Setting:
     """The network assumptions a formula is checked under.
 
     ``family``: networks checked besides the standard ones (the user's own);
-    ``fixed``: the network the user fixed (``verify --sizes``), if any.
+    ``fixed``: the network the user fixed (``verify --sizes``), if any; ``outputs``: the number of output
+    neurons the notes fix in their prose ("one output neuron"), which every network checked then has.
     """
 
     notation: Notation
@@ -42,6 +43,7 @@ class Setting:
     one_hot: bool = False
     family: tuple = ()
     fixed: tuple | None = None
+    outputs: int | None = None
 
 
 _NETWORKS: dict = {}  # (sizes, activation, cost, one_hot) -> (network, its ground truth), shared by the notations

@@ -27,10 +27,11 @@ from .extract import Formula, fold, formulas
 from .graphreport import apply_graph
 from .infer import Inferred, infer
 from .interpret import bias_through_z
-from .model import Model, defines_activation, model_of
+from .model import Definition, Model, defines_activation, model_of
 from .prosecost import checked_under_each, mentions
 from .names import as_cost, cost_letter_alias, names_output
 from .scan import guess_kind, kind_of, scan
+from .single_output import prose_outputs
 from .lexer import ReadError
 from .nodes import Apply, Quantity, walk
 from .reader import read
@@ -188,12 +189,15 @@ def _verify_items(text, items, notation, path, kind, strict, activation, cost, o
     alias = cost_letter_alias([f.text for f in items], nt.names["cost"])
     renamed = {}
     if alias:
-        for n, f in enumerate(items):
-            text = as_cost(f.text, alias, nt.names["cost"]) if f.kind == "claim" else f.text
-            if text != f.text:
-                items[n] = renamed[(f.line, text)] = replace(f, text=text, source=f.source or f.text)
+        for n, f in enumerate(items):  # (not ``text``: that is the notes', read for their prose below)
+            as_c = as_cost(f.text, alias, nt.names["cost"]) if f.kind == "claim" else f.text
+            if as_c != f.text:
+                items[n] = renamed[(f.line, as_c)] = replace(f, text=as_c, source=f.source or f.text)
+    outputs = _outputs(text, options)  # "one output neuron": the notes' own n_L = 1
     model = model_of([(f.line, f.text) for f in items if f.kind in ("claim", "definition")
-                      or f.kind == "unreadable" and defines_activation(f.text, nt)], nt)
+                      or f.kind == "unreadable" and defines_activation(f.text, nt)], nt, outputs[0])
+    if outputs[1] is not None:
+        model.definitions = sorted(model.definitions + [outputs[1]], key=lambda d: d.line)
     given = {"activation": activation, "cost": cost, "one_hot": one_hot}
     unread_cost = _unread_cost(items, model, given["cost"], nt)
     report = NotesReport(path, kind=kind, strict=strict, notation=nt, inferred=inferred, model=model)
@@ -277,6 +281,22 @@ def _verify_items(text, items, notation, path, kind, strict, activation, cost, o
                 streamed += 1
                 on_row(row, streamed, total)
     return report
+
+
+def _outputs(text: str, options: dict) -> tuple:
+    """(the number of outputs the cost definitions are read with, the model's line saying why) from the notes' prose
+    ("one output neuron", ``single_output.prose_outputs``) and ``--sizes``; with the prose and no other size given,
+    ``options`` gets ``outputs=1``: every claim is checked on networks with one output."""
+    sizes = options.get("sizes")
+    fixed = tuple(int(n) for n in sizes) if sizes is not None else None
+    said = prose_outputs(text)
+    if said is None:
+        return (1 if fixed and fixed[-1] == 1 else None), None
+    line, words = said
+    if fixed and fixed[-1] != 1:
+        return None, Definition(line, "outputs", None, f"{words}; not in force: --sizes gives {list(fixed)}")
+    options["outputs"] = 1
+    return 1, Definition(line, "outputs", 1, words)
 
 
 def _setting(model: Model, line: int, given: dict) -> tuple[dict, str]:

@@ -25,6 +25,23 @@ If it holds on every one:
 >>> v = verify(r"\delta^L = (a^L - y)^T \sigma'(z^L)", sizes=(3, 1))
 >>> v.status, v.condition, v.exit_code
 ('conditional', 'n_L = 1', 0)
+
+A product of two output vectors (``(a^L)^2 = a^L a^L``, ``(a^L - y)\sigma'(z^L)``) is ill-shaped with several
+outputs in the same way, and is a product of numbers with one: it is treated alike.
+
+Notes may fix the number of outputs in their prose: "one output neuron", "a single output unit", "the last
+layer $L$ has one neuron", "so $a^L$ is a number", "$n_L = 1$" (Czech "jeden výstupní neuron", "poslední
+vrstva má jediný neuron", Polish "jeden neuron wyjściowy", Russian "один выходной нейрон"). ``prose_outputs``
+finds these words; ``notes`` then checks every claim on networks with one output (``Setting.outputs``), as the
+notes' own network, so such a claim holds (no condition: the notes fixed it), and the notes' cost
+``C = \frac12 (y - a^L)^2`` is the quadratic cost.
+
+>>> prose_outputs("The network has one output neuron, so $a^L$ is a number.")
+(1, 'one output neuron')
+>>> prose_outputs("Poslední vrstva $L$ má jediný neuron.")
+(1, 'Poslední vrstva $L$ má jediný neuron')
+>>> prose_outputs("With more than one output neuron the cost is a sum.") is None
+True
 """
 
 from __future__ import annotations
@@ -41,6 +58,9 @@ from .nodes import Equation, walk
 #: The shape refutation this is about: a number on one side, a vector on the other.
 _SCALAR_VS_VECTOR = re.compile(r"the left side .* is a scalar but the right side .* is a (?:column|row) vector of \d+|"
                                r"the left side .* is a (?:column|row) vector of \d+ but the right side .* is a scalar")
+
+#: Two output vectors multiplied as matrices: ill-shaped with several outputs, numbers with one.
+_VECTOR_TIMES_VECTOR = re.compile(r"a column vector of \d+ times a column vector of \d+ does not multiply")
 
 #: The condition a single-output verdict carries.
 CONDITION = "n_L = 1"
@@ -59,7 +79,8 @@ def single_output(eq: Equation, outcome: Outcome, setting: Setting, budget: floa
     (see above)."""
     if outcome.status != "refuted" or not outcome.shape or len(eq.sides) != 2 or not only_output(eq):
         return None
-    if not _SCALAR_VS_VECTOR.search(outcome.reason):  # a row for a column (a missing transpose) stays refuted
+    if not (_SCALAR_VS_VECTOR.search(outcome.reason) or _VECTOR_TIMES_VECTOR.search(outcome.reason)):
+        # a row for a column (a missing transpose) stays refuted
         return None
     deadline = time.perf_counter() + budget
     nets = [sizes for _, sizes in family(eq, setting.notation)[0] if len(sizes) <= 4]
@@ -89,4 +110,34 @@ def single_output(eq: Equation, outcome: Outcome, setting: Setting, budget: floa
                    shape=True)
 
 
-__all__ = ["CONDITION", "only_output", "single_output"]
+_ONE = r"(?:one|a\s+single|only\s+one|just\s+one|exactly\s+one|1)"
+_MATH = r"(?:\$[^$\n]{1,20}\$\s+|\\\([^\n]{1,20}?\\\)\s+)?"  # "the last layer $L$ has …"
+#: Words that fix one output neuron, in English, Czech, Polish and Russian.
+_PROSE_ONE_OUTPUT = re.compile("|".join((
+    _ONE + r"\s+output\s+(?:neuron|unit|node)s?\b",
+    r"\b(?:the\s+)?(?:output|last|final)\s+layer\s+" + _MATH + r"(?:has|contains|consists\s+of)\s+(?:only\s+)?"
+    r"(?:one|a\s+single|just\s+one|exactly\s+one)\s+(?:neuron|unit|node)\b",
+    r"\$\s*a\s*\^\s*\{?\s*L\s*\}?\s*\$\s+is\s+a\s+(?:real\s+)?(?:number|scalar)\b",
+    r"\$\s*n\s*_\s*\{?\s*L\s*\}?\s*=\s*1\s*\$",
+    r"\bjed(?:en|ním|iný|iným|noho|iného)\s+výstupní(?:m|ho)?\s+neuron(?:em|u)?\b",
+    r"\b(?:poslední|výstupní)\s+vrstva\s+" + _MATH + r"má\s+(?:jen\s+|pouze\s+)?(?:jeden|jediný)\s+neuron\b",
+    r"\b(?:jeden|jednym|jednego|pojedynczy\w*)\s+neuron\w*\s+wyjściow\w*",
+    r"\b(?:ostatnia|wyjściowa)\s+warstwa\s+" + _MATH + r"ma\s+(?:tylko\s+)?(?:jeden|pojedynczy)\s+neuron\b",
+    r"(?:^|\s)(?:один|одним|одного|единственн\w*)\s+выходн\w*\s+нейрон\w*",
+    r"(?:^|\s)(?:последний|выходной)\s+слой\s+" + _MATH + r"(?:имеет|содержит|состоит\s+из)\s+(?:один|одного|единственн\w*)"
+    r"\s+нейрон\w*",
+)), re.IGNORECASE)
+#: Words before the phrase that make it say something else ("more than one output neuron", "not one output unit").
+_NOT_ONE = re.compile(r"(?:than|least|not|instead\s+of|než|niż|чем|не)\s*$", re.IGNORECASE)
+
+
+def prose_outputs(text: str) -> "tuple[int, str] | None":
+    """(line, the words) where the prose of ``text`` fixes one output neuron, or None (see above)."""
+    for m in _PROSE_ONE_OUTPUT.finditer(text):
+        if _NOT_ONE.search(text[max(0, m.start() - 20):m.start()]):
+            continue
+        return text.count("\n", 0, m.start()) + 1, m.group(0).strip()
+    return None
+
+
+__all__ = ["CONDITION", "only_output", "prose_outputs", "single_output"]

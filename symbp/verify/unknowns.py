@@ -137,6 +137,7 @@ def find(rows: list, model: Model, nt: Notation, given: dict, recheck=None) -> l
             why = LOG_LIKELIHOOD if not held and _log_likelihood(model, f) else _why(v)
             out.append(Unknown(f.line, "held-cost" if held else "cost", f.text, why, letter))
     out = _cost_slips(out, {d.line for d in model.slips if d.what == "own-cost"})
+    out = _hidden_layer_slips(out, nt)
     for d in model.slips:
         if d.what == "own-activation" and not given.get("activation"):
             held = [h for h in model.definitions if h.what == "activation"]
@@ -206,6 +207,26 @@ def _cost_slips(found: list, slipped: set) -> list:
             for u in found}
     return [_slip(u.line, u.text, u.letter, _nearest(held[u.line], u.line))
             if u.what == "cost" and held[u.line] and u.line in slipped else u for u in found]
+
+
+def _hidden_layer_slips(found: list, nt: Notation) -> list:
+    """A cost definition that fails, written of a layer before the output (``C = ½ Σ_j (y_j − a^{L−1}_j)²``), beside
+    one of the same letter that holds: a slip of that one. A cost is a function of the network's output, so the
+    notes cannot mean to change their cost to one of a hidden layer: the row is refuted as a claim (it is not
+    filed as the notes' own definition), and the claims after it are checked under the cost that holds."""
+    held = {u.letter: [h for h in found if h.what == "held-cost" and h.letter == u.letter] for u in found}
+    return [_slip(u.line, u.text, u.letter, _nearest(held[u.letter], u.line))
+            if u.what == "cost" and held[u.letter] and _of_hidden_layer(u.text, nt) else u for u in found]
+
+
+def _of_hidden_layer(text: str, nt: Notation) -> bool:
+    """Does the cost definition ``text`` write an activation of a layer other than the output (a^{L−1}, a^l)?"""
+    try:
+        eq = read(text, nt)
+    except (ReadError, SymbpError, ValueError):
+        return False
+    return any(isinstance(q, Quantity) and q.role == "a" and q.layer is not None and not q.implicit_layer
+               and not (q.layer.var == "L" and q.layer.offset == 0) for q in walk(eq))
 
 
 def slip_of(f, unknowns: list[Unknown]) -> "Unknown | None":

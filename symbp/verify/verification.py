@@ -174,12 +174,15 @@ def verify(
     sizes: "tuple | list | None" = None,
     budget: float = 30.0,
     diagnose: bool = True,
+    outputs: "int | None" = None,
 ) -> Verification:
     """Verify one formula; see the module docstring for the verdicts.
 
     ``family``: networks checked besides the standard ones (every depth the
     formula needs). ``sizes``: the network the user fixed; it is checked too,
-    and a ``conditional`` formula whose condition it meets exits 0.
+    and a ``conditional`` formula whose condition it meets exits 0. ``outputs``:
+    the number of output neurons the notes fix ("one output neuron"): every
+    network checked has that many, so a claim true only with one output holds.
     """
     start = time.perf_counter()
     nt = profile(notation)
@@ -190,12 +193,15 @@ def verify(
     fixed = tuple(int(n) for n in sizes) if sizes is not None else None
     for s in extra + ((fixed,) if fixed else ()):
         network(list(s), activation=activation, cost=cost, one_hot=one_hot)  # a bad network is bad input
-    setting = Setting(nt, activation, cost, one_hot, extra, fixed)
+    if outputs is not None and fixed is not None and fixed[-1] != outputs:
+        raise SpecError(f"the network {list(fixed)} has {fixed[-1]} output neurons, but {outputs} were fixed as the "
+                        "notes' own")
+    setting = Setting(nt, activation, cost, one_hot, extra, fixed, outputs)
     base = dict(formula=formula, notation=nt.name, family=(),
                 network={"activation": activation, "cost": cost, "one_hot": one_hot,
-                         **({"sizes": list(fixed)} if fixed else {})})
+                         **({"sizes": list(fixed)} if fixed else {}), **({"outputs": outputs} if outputs else {})})
     again = dict(activation=activation, cost=cost, one_hot=one_hot, family=family, sizes=sizes, budget=budget,
-                 diagnose=diagnose)
+                 diagnose=diagnose, outputs=outputs)
     if is_rule(formula):
         ruled = _verify_rule(formula, nt, again, base, start)
         if nt.vectors == "row" and ruled.status in ("unreadable", "uninterpretable"):
