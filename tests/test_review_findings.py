@@ -2159,20 +2159,23 @@ def test_rv7_f5_entry_never_defined_beside_a_defined_one(tmp_path, claim, truth)
 
 
 # Review 7: a declaration the definitions contradict (u_1 = u_1(x_1) beside u = xW, where u₁ = x₁w₁₁ + x₂w₂₁ depends
-# on x₂ too) was accepted silently. Truth by hand: the notes contradict themselves (an error naming both lines);
-# u_1 = u_1(x_1, x_2) agrees (parameters a declaration leaves out are no contradiction), and its claims are judged.
-@pytest.mark.parametrize("declared, error", [("x_1", True), ("x_1, x_2", False)])
-def test_rv7_declaration_that_contradicts_a_definition(tmp_path, declared, error):
-    from symbp.verify.graphmodel import GraphError
+# on x₂ too) was accepted silently. Truth by hand: read as "u_1 is a function of x_1 only" it is false, read as "u_1
+# depends on x_1" true; since review 13 it is a claim about the graph (not an error stopping the notes): never holds,
+# uninterpretable naming both readings. u_1 = u_1(x_1, x_2) is true (parameters a declaration leaves out are no
+# contradiction): a checked declaration. The claim is judged either way.
+@pytest.mark.parametrize("declared, truth", [("x_1", "uninterpretable"), ("x_1, x_2", "checked")])
+def test_rv7_declaration_that_contradicts_a_definition(tmp_path, declared, truth):
     text = ("Let $x = (x_1, x_2)$ be a row vector and $W$ a $2 \\times 3$ matrix.\n"
             "The layer computes $u = x W$, then $h = \\tanh(u)$ entrywise, and the loss is $L = L(h_1, h_2, h_3)$.\n"
             f"So $u_1 = u_1({declared})$.\n\n$$\\frac{{\\partial u_1}}{{\\partial x_2}} = w_{{21}}$$\n")
-    if error:
-        with pytest.raises(GraphError, match="line 3.*line 2"):
-            _notes(tmp_path, text, notation="rowvector")
+    status, defs, rows = _notes(tmp_path, text, notation="rowvector")
+    claim = r"\frac{\partial u_1}{\partial x_2} = w_{21}"
+    assert status[claim] == "holds", status
+    declaration = f"u_1 = u_1({declared})"
+    if truth == "uninterpretable":
+        assert status[declaration] == "uninterpretable" and "x_{2} too" in rows[declaration].reason, status
     else:
-        status, _, _ = _notes(tmp_path, text, notation="rowvector")
-        assert list(status.values()) == ["holds"], status
+        assert declaration in defs and declaration not in status, status
 
 
 # Review 7 F1: a numerical example that gives the input vector numbers (x = (0, 0)) stopped the notes with "x defined
@@ -3124,6 +3127,159 @@ def test_rv13_a10_example_heading_still_makes_values_examples(tmp_path, heading,
     status, defs, rows = _notes(tmp_path, text)
     assert list(status.values()) == [truth], status
     assert f"w_{{21}} = {value}" in defs  # filed as an example value, not a definition of the model
+
+
+# Review 13 F1: a declaration that restates a dependency through the graph, L = L(x_1, x_2) after L = L(y_1, y_2)
+# and y_i = y_i(x_1, x_2), was read as a new definition giving L direct arguments x_1, x_2, so the true two-path chain
+# rule was refuted and ∂L/∂x_1 meant a partial of L's own. It is a claim about the graph (true here: L depends on
+# x_1, x_2 through y) and never changes the model. Truth by hand, checked by NumPy central differences below with
+# concrete stand-ins L = sin(y_1) y_2² + y_1 y_2, y_1 = x_1 x_2 + x_1², y_2 = e^{x_1} − x_2: both paths are needed.
+_RV13_GRAPH = "Let $L = L(y_1, y_2)$, $y_1 = y_1(x_1, x_2)$ and $y_2 = y_2(x_1, x_2)$.\n\n"
+_RV13_TWO_PATHS = (r"\frac{\partial L}{\partial x_1} = \frac{\partial L}{\partial y_1}\frac{\partial y_1}{\partial x_1}"
+                   r" + \frac{\partial L}{\partial y_2}\frac{\partial y_2}{\partial x_1}")
+_RV13_ONE_PATH = r"\frac{\partial L}{\partial x_1} = \frac{\partial L}{\partial y_1}\frac{\partial y_1}{\partial x_1}"
+
+
+def _rv13_chain_rule_by_differences():
+    """(∂L/∂x_1 by central differences, the two-path sum, the one-path term) at x = (0.3, −0.7)."""
+    np = pytest.importorskip("numpy")
+    e, x1, x2 = 1e-6, 0.3, -0.7
+    big_l = lambda y1, y2: np.sin(y1) * y2 ** 2 + y1 * y2  # noqa: E731
+    y1f = lambda a, b: a * b + a ** 2  # noqa: E731
+    y2f = lambda a, b: np.exp(a) - b  # noqa: E731
+    total = lambda a, b: big_l(y1f(a, b), y2f(a, b))  # noqa: E731
+    fd = (total(x1 + e, x2) - total(x1 - e, x2)) / (2 * e)
+    y1, y2 = y1f(x1, x2), y2f(x1, x2)
+    l1 = (big_l(y1 + e, y2) - big_l(y1 - e, y2)) / (2 * e)
+    l2 = (big_l(y1, y2 + e) - big_l(y1, y2 - e)) / (2 * e)
+    d1 = (y1f(x1 + e, x2) - y1f(x1 - e, x2)) / (2 * e)
+    d2 = (y2f(x1 + e, x2) - y2f(x1 - e, x2)) / (2 * e)
+    return fd, l1 * d1 + l2 * d2, l1 * d1
+
+
+@pytest.mark.parametrize("restated", [
+    "Hence $L$ is, through $y$, a function of $x$:\n\n$$L = L(x_1, x_2)$$\n",
+    "Through the graph, $L = L(x_1, x_2)$.\n",
+])
+@pytest.mark.parametrize("claim, truth", [(_RV13_TWO_PATHS, "holds"), (_RV13_ONE_PATH, "refuted")])
+def test_rv13_f1_restated_dependency_is_a_checked_claim(tmp_path, restated, claim, truth):
+    fd, both, one = _rv13_chain_rule_by_differences()
+    assert abs(fd - both) < 1e-6 and abs(fd - one) > 0.1  # the oracle: the two-path rule, not one path
+    status, defs, rows = _notes(tmp_path, _RV13_GRAPH + f"$${claim}$$\n\n" + restated)
+    assert status == {claim: truth}, (status, [r.reason for r in rows.values()])
+    report = verify_notes(tmp_path / "notes.md")
+    declared = next(f for f in report.skipped if f.text == "L = L(x_1, x_2)")
+    assert declared.kind == "definition" and "checked: L depends on x_{1}, x_{2}" in declared.reason
+
+
+# The row form (rv13 p12): g = x W, h = tanh g, L = L(h_1, h_2, h_3), "through the graph, L = L(x_1, x_2)". By hand
+# ∂L/∂x_1 = Σ_j ∂L/∂h_j (1 − h_j²) w_{1j} (true), with the restatement as without it; ∂L/∂h_1 = 0 is false (L
+# is a generic function of h_1, h_2, h_3).
+_RV13_ROW = ("Let $x = (x_1, x_2)$ be a row vector and $W$ a $2 \\times 3$ matrix. The layer computes $g = x W + b$, "
+             "then $h = \\tanh(g)$ entrywise, and the loss is $L = L(h_1, h_2, h_3)$.{extra}\n\n$${claim}$$\n")
+
+
+@pytest.mark.parametrize("claim, truth", [
+    (r"\frac{\partial L}{\partial x_1} = \sum_{j=1}^{3} \frac{\partial L}{\partial h_j} (1 - h_j^2) w_{1j}", "holds"),
+    (r"\frac{\partial L}{\partial h_1} = 0", "refuted"),
+])
+@pytest.mark.parametrize("extra", ["", " Through the graph, $L = L(x_1, x_2)$."])
+def test_rv13_f1_row_form_restatement_changes_nothing(tmp_path, claim, truth, extra):
+    status, _, rows = _notes(tmp_path, _RV13_ROW.format(extra=extra, claim=claim))
+    assert status == {claim: truth}, (status, [r.reason for r in rows.values()])
+
+
+# rv13 u9: dL/dx_1 = (the two paths) + ∂L/∂x_1 held after the restatement, as if L had a direct argument x_1. In the
+# graph ∂L/∂x_1 is the same total, so the right side is twice the left: false (FD: the sum alone is the derivative).
+def test_rv13_f1_restatement_gives_no_direct_argument(tmp_path):
+    fd, both, _ = _rv13_chain_rule_by_differences()
+    assert abs(fd - both) < 1e-6 and abs(fd - 2 * both) > 0.1
+    claim = (r"\frac{dL}{dx_1} = \frac{\partial L}{\partial y_1}\frac{\partial y_1}{\partial x_1}"
+             r" + \frac{\partial L}{\partial y_2}\frac{\partial y_2}{\partial x_1} + \frac{\partial L}{\partial x_1}")
+    for extra in ("", "Through the graph, $L = L(x_1, x_2)$.\n"):
+        status, _, rows = _notes(tmp_path, _RV13_GRAPH + f"$${claim}$$\n\n" + extra)
+        assert status == {claim: "refuted"}, (status, [r.reason for r in rows.values()])
+
+
+# Review 13 F2: a false declaration was filed as a definition, never checked, and the run passed. y_1 = y_1(L)
+# (L is computed from y_1: reversed) even made the definitions "go round in a circle" and spoiled every claim.
+# g = x W, h = tanh g: g_1 = g_1(h_1) is reversed and h_1 = h_1(g_2) wrong (h_1 = tanh g_1): refuted, and the other
+# claims are still judged. h_1 = h_1(x_1, x_2) and u_1 = u_1(x_1, x_2) are true (the weights are parameters a
+# declaration need not list): checked definitions.
+def test_rv13_f2_reversed_declaration_is_refuted_and_spoils_nothing(tmp_path):
+    status, _, rows = _notes(tmp_path, _RV13_GRAPH + "$$y_1 = y_1(L)$$\n\n$$" + _RV13_TWO_PATHS + "$$\n")
+    assert status == {"y_1 = y_1(L)": "refuted", _RV13_TWO_PATHS: "holds"}, status
+    assert "L is computed from y_1" in rows["y_1 = y_1(L)"].reason
+
+
+_RV13_UV = ("Let $x = (x_1, x_2)$ be a row vector and $W$ a $2 \\times 2$ matrix. We compute $g = x W$, "
+            "$h = \\tanh(g)$ entrywise, $u = h V$ with $V$ a $2 \\times 2$ matrix, and the loss $L = L(u_1, u_2)$.\n\n")
+
+
+@pytest.mark.parametrize("declaration, truth", [
+    ("g_1 = g_1(h_1)", "refuted"),
+    ("h_1 = h_1(g_2)", "refuted"),
+    ("g_1 = g_1(V)", "refuted"),
+    ("g = g(h)", "refuted"),
+    ("h_1 = h_1(x_1, x_2)", "checked"),
+    ("u_1 = u_1(x_1, x_2)", "checked"),
+    ("h = h(x)", "checked"),  # rv13 a28: stopped the run ("declares a vector as a function")
+    ("u = u(W)", "checked"),
+])
+def test_rv13_f2_declaration_about_the_graph_is_checked(tmp_path, declaration, truth):
+    claim = r"\frac{\partial u_1}{\partial x_1} = v_{11}(1 - h_1^2) w_{11} + v_{21}(1 - h_2^2) w_{12}"  # true by hand
+    status, defs, rows = _notes(tmp_path, _RV13_UV + f"$${declaration}$$\n\n$${claim}$$\n")
+    assert status[claim] == "holds", status
+    if truth == "refuted":
+        assert status[declaration] == "refuted", status
+        assert "does not depend on" in rows[declaration].reason
+    else:
+        assert declaration not in status and declaration in defs, status
+        report = verify_notes(tmp_path / "notes.md")
+        assert "checked: " in next(f for f in report.skipped if f.text == declaration).reason
+
+
+# A declaration naming some entries of a quantity but not others the quantity depends on has two readings: "y_2
+# depends on x_2" (true) and "y_2 is a function of x_2 only" (false: y_2 = y_2(x_1, x_2)); u_2 = u_2(w_{11}) beside
+# u = h V (rv13 a28b) stopped the run as a contradiction. Never holds: uninterpretable, naming both readings.
+@pytest.mark.parametrize("notes, declaration", [
+    (_RV13_GRAPH + "$$y_2 = y_2(x_2)$$\n\n$$" + _RV13_TWO_PATHS + "$$\n", "y_2 = y_2(x_2)"),
+    (_RV13_UV + "$$u_2 = u_2(w_{11})$$\n\n$$\\frac{\\partial h_1}{\\partial g_2} = 0$$\n", "u_2 = u_2(w_{11})"),
+])
+def test_rv13_f2_declaration_of_some_entries_names_both_readings(tmp_path, notes, declaration):
+    status, _, rows = _notes(tmp_path, notes)
+    assert status[declaration] == "uninterpretable", status
+    assert "only\" is false" in rows[declaration].reason and "is true" in rows[declaration].reason
+    assert [s for t, s in status.items() if t != declaration] == ["holds"], status  # the claim is still judged
+
+
+# Review 13 (exit 2 on valid notes): L = L(h_1, \dots, h_k) with h of k entries ("W a matrix n × k") stopped the run
+# with "g = x W makes g a scalar". It is L of every entry of h. By hand (g = x W): ∂g_j/∂x_i = w_{ij} (true), w_{ji}
+# (false); ∂L/∂w_{ij} = ∂L/∂h_j (1 − h_j²) x_i (true).
+@pytest.mark.parametrize("listed", [r"h_1, \dots, h_k", r"h_1, \dots, h_3"])
+def test_rv13_dots_list_in_a_declaration_is_read(tmp_path, listed):
+    notes = ("Let $x$ be a row vector of size 2 and $W$ a $2 \\times 3$ matrix, $g = x W$, $h = \\tanh(g)$ entrywise "
+             f"and the loss $L = L({listed})$.\n\n"
+             "$$\\frac{\\partial g_j}{\\partial x_i} = w_{ij}$$\n\n$$\\frac{\\partial g_j}{\\partial x_i} = w_{ji}$$\n\n"
+             "$$\\frac{\\partial L}{\\partial w_{ij}} = \\frac{\\partial L}{\\partial h_j}(1 - h_j^2) x_i$$\n\n"
+             "$$\\frac{\\partial L}{\\partial w_{ij}} = \\frac{\\partial L}{\\partial h_i}(1 - h_i^2) x_j$$\n")
+    status, _, rows = _notes(tmp_path, notes)
+    assert list(status.values()) == ["holds", "refuted", "holds", "refuted"], (status, [r.reason for r in rows.values()])
+
+
+# Review 13 F5: ∂g_1/∂V = 0 with g = x W (no V in g) was refuted as "a 2×2 matrix but the right side 0 is a scalar".
+# A bare 0 beside a matrix- or vector-valued side is the zero of that shape; ∂g_1/∂W = 0 is false (its (1, 1) entry is
+# x_1) and ∂g_1/∂x = 0 too (w_{11}); = 1 against a matrix stays refuted on its shape.
+@pytest.mark.parametrize("claim, truth, words", [
+    (r"\frac{\partial g_1}{\partial V} = 0", "holds", "0 read as the zero 2×2 matrix"),
+    (r"\frac{\partial g_1}{\partial W} = 0", "refuted", "entry (1, 1)"),
+    (r"\frac{\partial g_1}{\partial x} = 0", "refuted", "0 read as the zero"),
+    (r"\frac{\partial g_1}{\partial V} = 1", "refuted", "the right side 1 is a scalar"),
+])
+def test_rv13_f5_zero_beside_a_matrix_is_the_zero_matrix(tmp_path, claim, truth, words):
+    status, _, rows = _notes(tmp_path, _RV13_UV + f"$${claim}$$\n")
+    assert status == {claim: truth}, status
+    assert words in rows[claim].reason, rows[claim].reason
 
 
 # Review 12 F3: a condition written in a claim's own display (\quad \text{when } w_{21} = 0) was split off as a

@@ -28,6 +28,7 @@ from dataclasses import dataclass, field, replace
 from .extract import Formula
 from .graphbuild import build
 from .graphcheck import GraphOutcome
+from .graphdeclare import listed_entries, restated
 from .graphcondition import own_condition, under_own
 from .graphexamples import (ASSUMPTION_WORDS, EXAMPLE_WORDS, assumption_spans, by_tied, in_force, listed, prose_words,
                             releases_itself, split_values, ties, with_values)
@@ -69,6 +70,7 @@ class GraphNotes:
     values: dict = field(default_factory=dict)  # id(formula) -> why a value given to a leaf is not in the model
     sigma: SigmaReading = field(default_factory=SigmaReading)  # what σ is (``graphsigma``)
     unfolded: dict = field(default_factory=dict)  # id(formula) -> its formulas, one per set of assumptions in force
+    declarations: set = field(default_factory=set)  # id(formula) of declarations checked as claims (``graphdeclare``)
 
 
 def clean(text: str) -> tuple[list, tuple]:
@@ -165,7 +167,7 @@ def graph_notes(items: list, text: str, budget: float = 30.0, activation: str | 
     or ``activation`` (given on the command line) say it is (``graphsigma``), else generic."""
     reading = sigma_reading(items, text, activation)
     sigma = reading.function()
-    pieces, mentions, conditions = [], [], {}
+    pieces, mentions, conditions, listed = [], [], {}, []
     for f in items:
         if f.kind == "prose":
             try:
@@ -179,7 +181,10 @@ def graph_notes(items: list, text: str, budget: float = 30.0, activation: str | 
         for t in texts:
             try:
                 t, cond = own_condition(t)  # "… \quad \text{when } w_{21} = 0": that claim's own value (graphcondition)
-                eqs.append(read_graph(t))
+                eq, words = listed_entries(read_graph(t))  # L = L(h_1, \dots, h_k): the entries of h
+                eqs.append(eq)
+                if words:
+                    listed.append(f"line {f.line}: {words}")
                 if cond is not None:
                     conditions[id(eqs[-1])] = (f.line, read_graph(cond))
             except ReadError as exc:
@@ -203,6 +208,8 @@ def graph_notes(items: list, text: str, budget: float = 30.0, activation: str | 
             continue
         if is_definition(eq):
             defs.append((line, eq, None))
+    defs, restating = restated(defs)  # L = L(x_1, x_2) after L = L(y_1, y_2): a claim about the graph
+    claims += [(p, eq) for _, eq, p in restating]
     defs, values, kinds = split_values(defs, claims, lambda line, p: _words(text, p),
                                        lambda line, p, part: _words(text, p, let=False, part=part))
     spans = assumption_spans(text, values, kinds)
@@ -210,10 +217,12 @@ def graph_notes(items: list, text: str, budget: float = 30.0, activation: str | 
     all_eqs = [step_free(eq) for p in pieces for eq in p.eqs] + mentions
     defs, demoted = _consequences(defs, values, all_eqs, hints, claims, budget, sigma)
     claims += [(p, eq) for _, eq, p in demoted]
-    as_claims = {id(eq) for _, eq, _ in demoted}
+    as_claims = {id(eq) for _, eq, _ in demoted} | {id(eq) for _, eq, _ in restating}
     is_claim = lambda eq: id(eq) in as_claims or not (is_declaration(eq) or is_definition(eq))  # noqa: E731
     out = GraphNotes(None, sigma=reading, unfolded=unfolded)
     out.pieces = {id(p.formula): p for p in pieces}
+    out.declarations = {id(p.formula) for _, _, p in restating
+                        if p is not None and all(any(e is r for _, r, _ in restating) for e in p.eqs)}
     for _, _, p in values:
         if p is not None and all(any(e is v for _, v, _ in values) for e in p.eqs):
             assumed = all(kinds[id(e)] == "assumption" for e in p.eqs)
@@ -229,6 +238,7 @@ def graph_notes(items: list, text: str, budget: float = 30.0, activation: str | 
         return out
     if reading.words():
         model.notes.append(reading.words())
+    model.notes += listed
     for line, eq, p in defs:
         if p is not None and not any(id(e) in as_claims for e in p.eqs):
             out.definitions.add(id(p.formula))
