@@ -32,7 +32,7 @@ import sympy
 from ..certificate import Counterexample
 from ..general.reduction import ReductionTimeout, deadline
 from .graphevaluate import LAYOUTS, MIXED, Evaluator, Misfit, derivative_forms, index_size, is_mat, shape_words
-from .graphmodel import GraphUninterpretable, Model, Sum, Sym, split_index, to_latex
+from .graphmodel import GraphUninterpretable, Model, Num, Sum, Sym, split_index, to_latex
 from .graphnodes import Equation, walk
 from .graphsizes import letter_words
 from .graphvalues import STAND_IN_TEXT
@@ -215,6 +215,7 @@ def _check_in(eq: Equation, model: Model, layout: str, budget: float, kinds: set
     names = sorted(ranges)
     forms = derivative_forms(eq)
     letters: dict = {}  # the letters of sums' bounds and their sizes in this model
+    zero = ""  # a literal 0 read as a zero matrix or vector
     instances = 0
     failed = []
     first = None
@@ -227,7 +228,10 @@ def _check_in(eq: Equation, model: Model, layout: str, budget: float, kinds: set
                 ev = Evaluator(model, layout, bind)
                 ev.forms = forms
                 try:
-                    values = [ev.value(s) for s in eq.sides]
+                    raw = [ev.value(s) for s in eq.sides]
+                    values = zero_shaped(eq, raw)
+                    if not zero and any(v is not r for v, r in zip(values, raw)):
+                        zero = f" (0 read as the zero {shape_words(values[0] if is_mat(values[0]) else values[-1])[2:]})"
                 except Misfit as exc:
                     kinds |= ev.kinds
                     return LayoutVerdict(layout, "misfit", _where(bind) + str(exc) + _sizes(ev.letters_used)), \
@@ -259,7 +263,7 @@ def _check_in(eq: Equation, model: Model, layout: str, budget: float, kinds: set
                                    "but a side depends on that input outside the bar, and the notes do not say "
                                    "whether the point is meant there too")
     if first is None:
-        return LayoutVerdict(layout, "holds", f"exact on {instances} instance{'s' if instances != 1 else ''}{at}",
+        return LayoutVerdict(layout, "holds", f"exact on {instances} instance{'s' if instances != 1 else ''}{at}{zero}",
                              instances), used
     bind, k, (entry, lv, rv) = first
     cx = refute(model, lv, rv, bind, entry, k, eq, layout, {leaf: v for leaf, v in points.values()})
@@ -271,7 +275,7 @@ def _check_in(eq: Equation, model: Model, layout: str, budget: float, kinds: set
                              "exact point separating them was found" + generic_words(generic), instances, None,
                              tuple(failed), generic), used
     words = f"{where}side {sides} differs from side 1" if len(eq.sides) > 2 else f"{where}the two sides differ"
-    words += _sizes(letters) + at
+    words += _sizes(letters) + at + zero
     return LayoutVerdict(layout, "refuted", words + generic_words(generic), instances, cx, tuple(failed),
                          generic), used
 
@@ -307,6 +311,22 @@ def _sizes(letters: dict) -> str:
 
 def _where(bind: dict) -> str:
     return ("with " + ", ".join(f"{k} = {v}" for k, v in sorted(bind.items())) + ": ") if bind else ""
+
+
+def zero_shaped(eq: Equation, values: list) -> list:
+    """The values of the sides, a side written as the literal 0 beside sides of one matrix or vector shape taken as
+    the zero of that shape (∂g_1/∂V = 0 for a matrix V); another number (``= 1``) stays a scalar.
+
+    >>> from fractions import Fraction
+    >>> v = sympy.ImmutableMatrix([[1, 2]])
+    >>> zero_shaped(Equation((Sym("a"), Num(Fraction(0))), ("=",)), [v, sympy.Integer(0)])[1]
+    Matrix([[0, 0]])
+    """
+    shapes = {v.shape for v in values if is_mat(v)}
+    if len(shapes) != 1:
+        return values
+    zero = sympy.ImmutableMatrix.zeros(*shapes.pop())
+    return [zero if isinstance(side, Num) and side.value == 0 else v for side, v in zip(eq.sides, values)]
 
 
 def _difference(a, b, model: Model):

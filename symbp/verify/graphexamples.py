@@ -103,9 +103,10 @@ def prose_kind(text: str, line: int, source: str) -> str:
     return "assumption" if said == "assumption" else "example"
 
 
-def prose_words(text: str, line: int, source: str, let: bool = True) -> str:
+def prose_words(text: str, line: int, source: str, let: bool = True, part: bool = True) -> str:
     """'example', 'assumption' or 'neither': what the words around ``source`` (at ``line`` of ``text``) say
-    (``let=False``: "Let $…$" alone, which may as well define a node, is not an assumption)."""
+    (``let=False``: "Let $…$" alone, which may as well define a node, is not an assumption; ``part=False``: a
+    heading or an environment that names an example does not count, only the sentence's own words)."""
     at = _locate(text, line, source)
     if at is None:
         return "neither"
@@ -120,13 +121,152 @@ def prose_words(text: str, line: int, source: str, let: bool = True) -> str:
     sentence = near[ends[-1].end():] if ends else near
     after = re.split(r"\$|[.!?;](?=\s)|\n\s*\n", text[end:], maxsplit=1)[0]
     words = _MATH.sub(" ", sentence)
-    if _EXAMPLE.search(words) or _EXAMPLE_AFTER.search(after) or _in_example_part(before):
+    if _EXAMPLE.search(words) or _EXAMPLE_AFTER.search(after):
         return "example"
     if _NEGATED.search(words):
         return "neither"  # "we do not assume $w_{21} = 0$": not an assumption of the model
-    if _ASSUMPTION.search(words) or (let and _LET.search(sentence)) or re.search(r"\bthroughout\b", after, re.I):
-        return "assumption"
-    return "neither"
+    if _ASSUMPTION.search(words) or re.search(r"\bthroughout\b", after, re.I):
+        return "assumption"  # its own words: an assumption even in an example part
+    if part and _in_example_part(before):
+        return "example"
+    return "assumption" if let and _LET.search(sentence) else "neither"
+
+
+# -- where an assumption is in force -----------------------------------------------------------------
+
+#: Words that give the values back their freedom: "arbitrary again", "in general", "no longer", …
+_RELEASE = re.compile(
+    r"\barbitrary again|\bagain arbitrary|\b(?:free|general) again|\bin general\b|\bgeneral case|\bno longer\b"
+    r"|\b(?:drop|lift|remove)\w* (?:the|this|that|these|our) assumption|\bwithout (?:the|this|that|these|any) assumption"
+    r"|\b(?:opět|znovu|zase) libovoln|\blibovoln\w* (?:opět|znovu)|\bobecn(?:ě|ý případ|ém případě)|\b(?:už|již) ne"
+    r"|\bbez (?:tohoto|těchto) předpoklad"
+    r"|(?:снова|опять) произвольн|произвольн\w* (?:снова|опять)|\bв общем случае|\bобщий случай|\b(?:больше|уже) не\b"
+    r"|\bбез (?:этого|этих) предположени"
+    r"|\b(?:znów|znowu|ponownie) dowoln|\bdowoln\w* (?:znów|znowu|ponownie)|\bw (?:ogólnym przypadku|ogólności)"
+    r"|\bprzypadek ogólny|\bjuż nie\b|\bbez (?:tego|tych) założe",
+    re.I)
+#: Words that confine a value to its part: "in this section", "in this paragraph only", …
+_CONFINE = re.compile(
+    r"\bin this (section|subsection|chapter|part|example|paragraph)|\bv (?:této|tomto) (části|sekci|kapitole|oddílu"
+    r"|příkladu|odstavci)|\bв (?:этом|данном) (разделе|параграфе|примере|абзаце|пункте)|\bw (?:tej|tym) (sekcji|części"
+    r"|rozdziale|przykładzie|akapicie|paragrafie)", re.I)
+_PARAGRAPH = ("paragraph", "odstavci", "абзаце", "akapicie")
+#: A name in a formula: a letter with an optional subscript (x, x_1, w_{12}, \\mathbf{x}).
+_MENTION = re.compile(r"(?<![\\A-Za-z])([A-Za-z])\s*(?:_\s*(?:\{([^{}]*)\}|([A-Za-z0-9])))?")
+
+
+def assumption_spans(text: str, values: list, kinds: dict) -> dict:
+    """id(eq) -> the line ranges [(first, past the last)] where each assumed value of ``values`` [(line, eq, piece)]
+    is in force: from the line that gives it on, until a later sentence releases it (``_released``) or the part
+    its words confine it to ends ("in this section": the next heading of its level or above; "in this paragraph":
+    the next paragraph of prose).
+
+    >>> text = "Assume $x_1 = 0$.\\n\\n$$c$$\\n\\nNow $x_1$ is arbitrary again.\\n\\n$$c$$\\n"
+    >>> class F: line, lines, source, text, cell = 1, (1,), "x_1 = 0", "x_1 = 0", None
+    >>> class P: formula = F
+    >>> eq = Equation((Sym("x", ("1",)), Num(0)), ("=",))
+    >>> assumption_spans(text, [(1, eq, P)], {id(eq): "assumption"})[id(eq)]
+    [(1, 5)]
+    """
+    releases = _releases(text)
+    heads = [(m.start(), _level(m.group(0))) for m in _HEADING.finditer(text)]
+    out = {}
+    for _, eq, p in values:
+        if kinds.get(id(eq)) != "assumption" or p is None:
+            continue
+        f, spans = p.formula, []
+        for line in dict.fromkeys((f.line,) + tuple(f.lines)):
+            if releases_itself(text, line, f.source or f.text):
+                continue  # "we no longer assume $x_1 = 0$": the value written again to withdraw it
+            at = _locate(text, line, f.source or f.text)
+            end = len(text) + 1 if at is None else _in_force_until(text, at, eq, releases, heads)
+            spans.append((line, text.count("\n", 0, end) + 1 if end <= len(text) else 10 ** 9))
+        out[id(eq)] = spans
+    return out
+
+
+def releases_itself(text: str, line: int, source: str) -> bool:
+    """The sentence of the value ``source`` (at ``line``) withdraws it: "we no longer assume $x_1 = 0$"."""
+    at = _locate(text, line, source)
+    if at is None:
+        return False
+    near = text[max(0, at[0] - 2000):at[0]]
+    ends = list(_SENTENCE_END.finditer(near))
+    stop = _SENTENCE_END.search(text, at[1])
+    words = _MATH.sub(" ", near[ends[-1].end() if ends else 0:] + " " + text[at[1]:stop.start() if stop else len(text)])
+    return bool(_RELEASE.search(words) or (_NEGATED.search(words) and _ASSUMPTION.search(words)))
+
+
+def in_force(spans: dict, line: int) -> frozenset:
+    """The ids of the assumed values in force at ``line`` (``assumption_spans``)."""
+    return frozenset(k for k, ranges in spans.items() if any(a <= line < b for a, b in ranges))
+
+
+def _in_force_until(text: str, at: tuple, eq: Equation, releases: list, heads: list) -> int:
+    """The position where the value at ``at`` (its span in ``text``) stops being in force (past the text: never)."""
+    start, end = at
+    ends = list(_SENTENCE_END.finditer(text[:start][-2000:]))
+    sentence_start = start - len(text[:start][-2000:]) + (ends[-1].end() if ends else 0)
+    stop = _SENTENCE_END.search(text, end)
+    words = _MATH.sub(" ", text[sentence_start:stop.start() if stop else len(text)])
+    until = len(text) + 1
+    confined = _CONFINE.search(words)
+    if confined and next(g for g in confined.groups() if g).lower() in _PARAGRAPH:
+        until = _next_paragraph(text, end)
+    elif confined:
+        above = [lv for pos, lv in heads if pos < start]
+        level = above[-1] if above else 99
+        until = next((pos for pos, lv in heads if pos > end and lv <= level), until)
+    lhs = eq.sides[0]
+    for pos, names in releases:
+        if pos > end and (names is None or any(_names_leaf(n, lhs) for n in names)):
+            return min(until, pos)
+    return until
+
+
+def _releases(text: str) -> list:
+    """[(position, names)] of each sentence (or heading) that releases values: the names it mentions, None for all
+    (words that release without naming, "the inputs are arbitrary again"). A negated assumption ("we no longer
+    assume $x_1 = 0$", ``_NEGATED``) releases the names it mentions."""
+    out, start = [], 0
+    for m in [*_SENTENCE_END.finditer(text), None]:
+        stop = m.end() if m else len(text)
+        sentence = text[start:stop]
+        words = _MATH.sub(" ", sentence)
+        if _RELEASE.search(words) or (_NEGATED.search(words) and _ASSUMPTION.search(words)):
+            names = [(b.lower(), (s1 or s2 or "").replace(",", "").replace(" ", ""))
+                     for math in _MATH.findall(sentence) for b, s1, s2 in _MENTION.findall(
+                         re.sub(r"\\(?:mathbf|boldsymbol|vec|bm)\s*\{([^{}]*)\}", r"\1", math))]
+            if names or _RELEASE.search(words):
+                out.append((start + len(sentence) - len(sentence.lstrip()), names or None))
+        start = stop
+    return out
+
+
+def _names_leaf(name: tuple, lhs) -> bool:
+    """A mention (base, subscript) names the leaf ``lhs``: the same letter, the whole quantity or the same entry."""
+    if not isinstance(lhs, Sym) or name[0] != lhs.base.lower():
+        return False
+    sub = "".join(lhs.sub).replace(",", "").replace(" ", "")
+    return not name[1] or not sub or name[1] == sub
+
+
+def _next_paragraph(text: str, end: int) -> int:
+    """The start of the next paragraph after ``end`` that has words outside its formulas (a display alone is part of
+    the paragraph before it)."""
+    for m in re.finditer(r"\n\s*\n", text[end:]):
+        block = text[end + m.end():].split("\n\n", 1)[0]
+        if re.search(r"[^\W\d_]{2,}", _MATH.sub(" ", block)):
+            return end + m.end()
+    return len(text) + 1
+
+
+def _level(heading: str) -> int:
+    """1 for # and \\section, 2 for ## and \\subsection, …; 4 for \\paragraph."""
+    h = heading.strip()
+    if h.startswith("#"):
+        return len(h) - len(h.lstrip("#"))
+    return 4 if "paragraph" in h else h.count("sub") + 1
 
 
 def _in_example_part(before: str) -> bool:
@@ -181,6 +321,22 @@ def is_given(eq: Equation) -> bool:
     return not any(isinstance(n, Deriv) for n in nodes) and lhs not in nodes
 
 
+def is_value_expression(eq: Equation) -> bool:
+    """``w_{21} = \\tanh(0)``, ``x_1 = 0^2``, ``w_{21} = b_1``: an expression without names, or an entry set equal to
+    an entry. A heading or an environment that names an example makes only these (and numbers, and ties) values;
+    ``g = x W``, ``h = \\tanh(g)`` under it still define the model's nodes."""
+    lhs, rhs = eq.sides[0], eq.sides[-1]
+    named = [n for n in walk(rhs) if isinstance(n, Sym)]
+    return not named or (isinstance(lhs, Sym) and bool(lhs.sub) and isinstance(rhs, Sym) and bool(rhs.sub))
+
+
+def _outright(eq: Equation, line: int, p, outright) -> str:
+    """What the words say of ``eq`` given outright: its sentence's own words, and an example part around it only
+    for a value expression (``is_value_expression``)."""
+    said = outright(line, p, False)
+    return outright(line, p, True) if said == "neither" and is_value_expression(eq) else said
+
+
 def _computed(sym: Sym, defined: set) -> bool:
     return sym.base.lower() in defined or sym.base.upper() in defined
 
@@ -212,12 +368,13 @@ def split_values(defs: list, claims: list, kind_of, outright=None) -> tuple[list
     """(the model's definitions, the values given to leaves [(line, eq, piece)], id(eq) -> 'example' or
     'assumption'). ``defs`` are [(line, eq, piece)], ``claims`` [(piece, eq)] (a value written backwards,
     ``0 = w_{21}``, is taken from them: its piece's equation is turned round); ``kind_of(line, piece)`` says what
-    the words around a value say (``prose_words``: 'example', 'assumption' or 'neither'). A leaf is a name no other definition computes
+    the words around a value say (``prose_words``: 'example', 'assumption' or 'neither'); ``outright(line, piece,
+    part)`` what they say outright (``part=False``: not counting an example heading or environment). A leaf is a name no other definition computes
     (``x = (x_1, x_2)`` only names x's entries); a tie (``w_{21} = w_{11}``) is a value only when the words say
     example or assumption outright, else it is a definition as before."""
     words = {id(eq): kind_of(line, p) for line, eq, p in defs if is_value(eq, set()) or is_tie(eq, set())}
     # any other name = expression the words call an example or an assumption outright (``is_given``)
-    given = {id(eq): outright(line, p) for line, eq, p in defs
+    given = {id(eq): _outright(eq, line, p, outright) for line, eq, p in defs
              if outright is not None and id(eq) not in words and is_given(eq)}
     given = {k: v for k, v in given.items() if v != "neither"}
     words.update(given)
@@ -307,5 +464,6 @@ EXAMPLE_WORDS = ("a value given to an input or a parameter (an example or a star
 ASSUMPTION_WORDS = ("an assumption of the notes, a value given to an input or a parameter for the whole model: the "
                     "claims are checked for every value, and one that holds only under it is conditional")
 
-__all__ = ["ASSUMPTION_WORDS", "EXAMPLE_WORDS", "backwards", "by_tied", "chained_values", "is_given", "is_tie", "is_value", "listed", "prose_kind", "prose_words",
+__all__ = ["ASSUMPTION_WORDS", "EXAMPLE_WORDS", "assumption_spans", "backwards", "by_tied", "chained_values",
+           "in_force", "is_given", "releases_itself", "is_tie", "is_value", "is_value_expression", "listed", "prose_kind", "prose_words",
            "split_values", "ties", "with_values"]

@@ -14,11 +14,12 @@ from __future__ import annotations
 
 from .graphbuild import build
 from .graphcheck import GraphOutcome, check_graph
+from .graphdeclare import check_declared
 from .graphevaluate import Evaluator, Misfit
 from .graphmodel import LOSS_NAMES, Bar, Call, Deriv, GraphError, GraphUninterpretable, Model, Mul, Sym, is_declaration
 from .graphnodes import Equation, Mat, to_latex, walk
 from .graphshapes import open_dims
-from .graphundefined import contradicted_declaration, input_names, involved, make_generic, undefined_nodes
+from .graphundefined import input_names, involved, make_generic, undefined_nodes
 from .graphundefined import words as undefined_words
 from .graphupdate import check_update, is_update
 
@@ -42,10 +43,6 @@ def checker(defs: list, all_eqs: list, hints: list, claims: list, sigma=None):
             model.notes.append("sizes the notes leave open are checked at two choices (starting at 2 and at 3)")
         elif error2:  # the definitions contradict each other at the other sizes: not hidden behind the first
             return None, error2 + " (at the second choice of the sizes the notes leave open)", [], None
-    for line, eq, _ in defs:  # u_1 = u_1(x_1) beside u = x W: a declaration the definitions contradict
-        why = contradicted_declaration(eq, model) if is_declaration(eq) else ""
-        if why:
-            return None, f"line {line}: {to_latex(eq)}: {why}", [], None
     undefined = undefined_nodes(model, input_names(defs, hints, model))
     twins = []
     if undefined:  # each member with the nodes the notes never define made generic (graphundefined)
@@ -66,6 +63,10 @@ def _undefined_check(eq: Equation, family: list, twins: list, undefined: list, b
     reached = involved(eq, family[0], undefined) if twins else []
     if not reached:
         return _family_check(eq, family, budget, layout)
+    if is_declaration(eq):  # what a node the notes never define is computed from is not said: no twin decides it
+        return GraphOutcome("uninterpretable", f"{to_latex(eq)}: the declaration reaches "
+                            f"{undefined_words(reached)}, which the notes name but never define, so what it depends "
+                            "on is not said")
     out = _family_check(eq, twins, budget, layout)
     names = undefined_words(reached)
     if out.status == "holds":
@@ -106,6 +107,8 @@ def check_claim(eq: Equation, model: Model, budget: float, layout: str = "") -> 
     try:
         if is_update(eq):
             return check_update(eq, model)
+        if is_declaration(eq):  # L = L(x_1, x_2) restating the graph (``graphdeclare``)
+            return check_declared(eq, model)
         return check_graph(eq, model, budget, layout)
     except GraphUninterpretable as exc:
         return GraphOutcome("uninterpretable", str(exc))

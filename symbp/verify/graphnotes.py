@@ -23,14 +23,15 @@ left to the layered verifier) and the formulas that are definitions.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from .extract import Formula
 from .graphbuild import build
 from .graphcheck import GraphOutcome
+from .graphdeclare import listed_entries, restated
 from .graphcondition import own_condition, under_own
-from .graphexamples import (ASSUMPTION_WORDS, EXAMPLE_WORDS, by_tied, listed, prose_words, split_values, ties,
-                            with_values)
+from .graphexamples import (ASSUMPTION_WORDS, EXAMPLE_WORDS, assumption_spans, by_tied, in_force, listed, prose_words,
+                            releases_itself, split_values, ties, with_values)
 from .graphfamily import check_claim, checker, exchanged, notes_model
 from .graphmodel import GraphError, Model, Sym, is_declaration, is_definition, to_latex
 from .graphnodes import walk
@@ -68,6 +69,8 @@ class GraphNotes:
     pieces: dict = field(default_factory=dict)  # id(formula) -> Piece
     values: dict = field(default_factory=dict)  # id(formula) -> why a value given to a leaf is not in the model
     sigma: SigmaReading = field(default_factory=SigmaReading)  # what σ is (``graphsigma``)
+    unfolded: dict = field(default_factory=dict)  # id(formula) -> its formulas, one per set of assumptions in force
+    declarations: set = field(default_factory=set)  # id(formula) of declarations checked as claims (``graphdeclare``)
 
 
 def clean(text: str) -> tuple[list, tuple]:
@@ -164,7 +167,7 @@ def graph_notes(items: list, text: str, budget: float = 30.0, activation: str | 
     or ``activation`` (given on the command line) say it is (``graphsigma``), else generic."""
     reading = sigma_reading(items, text, activation)
     sigma = reading.function()
-    pieces, mentions, conditions = [], [], {}
+    pieces, mentions, conditions, listed = [], [], {}, []
     for f in items:
         if f.kind == "prose":
             try:
@@ -178,7 +181,10 @@ def graph_notes(items: list, text: str, budget: float = 30.0, activation: str | 
         for t in texts:
             try:
                 t, cond = own_condition(t)  # "… \quad \text{when } w_{21} = 0": that claim's own value (graphcondition)
-                eqs.append(read_graph(t))
+                eq, words = listed_entries(read_graph(t))  # L = L(h_1, \dots, h_k): the entries of h
+                eqs.append(eq)
+                if words:
+                    listed.append(f"line {f.line}: {words}")
                 if cond is not None:
                     conditions[id(eqs[-1])] = (f.line, read_graph(cond))
             except ReadError as exc:
@@ -202,15 +208,21 @@ def graph_notes(items: list, text: str, budget: float = 30.0, activation: str | 
             continue
         if is_definition(eq):
             defs.append((line, eq, None))
+    defs, restating = restated(defs)  # L = L(x_1, x_2) after L = L(y_1, y_2): a claim about the graph
+    claims += [(p, eq) for _, eq, p in restating]
     defs, values, kinds = split_values(defs, claims, lambda line, p: _words(text, p),
-                                       lambda line, p: _words(text, p, let=False))
+                                       lambda line, p, part: _words(text, p, let=False, part=part))
+    spans = assumption_spans(text, values, kinds)
+    pieces, unfolded = _unfold(pieces, claims, spans)
     all_eqs = [step_free(eq) for p in pieces for eq in p.eqs] + mentions
     defs, demoted = _consequences(defs, values, all_eqs, hints, claims, budget, sigma)
     claims += [(p, eq) for _, eq, p in demoted]
-    as_claims = {id(eq) for _, eq, _ in demoted}
+    as_claims = {id(eq) for _, eq, _ in demoted} | {id(eq) for _, eq, _ in restating}
     is_claim = lambda eq: id(eq) in as_claims or not (is_declaration(eq) or is_definition(eq))  # noqa: E731
-    out = GraphNotes(None, sigma=reading)
+    out = GraphNotes(None, sigma=reading, unfolded=unfolded)
     out.pieces = {id(p.formula): p for p in pieces}
+    out.declarations = {id(p.formula) for _, _, p in restating
+                        if p is not None and all(any(e is r for _, r, _ in restating) for e in p.eqs)}
     for _, _, p in values:
         if p is not None and all(any(e is v for _, v, _ in values) for e in p.eqs):
             assumed = all(kinds[id(e)] == "assumption" for e in p.eqs)
@@ -226,6 +238,7 @@ def graph_notes(items: list, text: str, budget: float = 30.0, activation: str | 
         return out
     if reading.words():
         model.notes.append(reading.words())
+    model.notes += listed
     for line, eq, p in defs:
         if p is not None and not any(id(e) in as_claims for e in p.eqs):
             out.definitions.add(id(p.formula))
@@ -246,7 +259,7 @@ def graph_notes(items: list, text: str, budget: float = 30.0, activation: str | 
             results = [check(eq, budget, out.layout) for eq in p.eqs if is_claim(eq)]
         out.results[key] = (p, [_unblocked(r, reading) for r in results])
     if values:
-        _under_values(out, defs, values, kinds, (all_eqs, hints, claims), budget, is_claim, sigma)
+        _under_values(out, defs, values, kinds, spans, (all_eqs, hints, claims), budget, is_claim, sigma)
     return out
 
 
@@ -264,17 +277,39 @@ def _unblocked(outcome: GraphOutcome, reading: SigmaReading) -> GraphOutcome:
                         outcome.verdicts, None, outcome.instances, outcome.generic, outcome.kinds)
 
 
-def _words(text: str, p, let: bool = True) -> str:
+def _words(text: str, p, let: bool = True, part: bool = True) -> str:
     """What the prose around a value's formula says it is: 'example', 'assumption' or 'neither' (a value written
     several times: an assumption only if every place says so, an example if any place does)."""
     if p is None or p.formula.cell is not None:  # a notebook's lines are its cells': the words are not found
         return "neither"
     f = p.formula
-    said = {prose_words(text, line, f.source or f.text, let) for line in dict.fromkeys((f.line,) + tuple(f.lines))}
+    lines = list(dict.fromkeys((f.line,) + tuple(f.lines)))
+    lines = [ln for ln in lines if not releases_itself(text, ln, f.source or f.text)] or lines  # withdrawn there
+    said = {prose_words(text, line, f.source or f.text, let, part) for line in lines}
     if "example" in said:
         return "example"
     return "assumption" if said == {"assumption"} else "neither"
 
+
+
+def _unfold(pieces: list, claims: list, spans: dict) -> tuple[list, dict]:
+    """(the pieces, id(formula) -> its new formulas): a claim written on several lines (folded by ``extract``) is
+    one claim per set of the notes' assumptions in force at its lines (``in_force``); ``claims`` follow."""
+    out, unfolded = [], {}
+    for p in pieces:
+        f = p.formula
+        groups: dict = {}
+        for line in dict.fromkeys((f.line,) + tuple(f.lines)):
+            groups.setdefault(in_force(spans, line), []).append(line)
+        if len(groups) < 2 or p.error or not p.eqs or not all(any(c is p and d is e for c, d in claims) for e in p.eqs):
+            out.append(p)
+            continue
+        parts = [Piece(replace(f, line=lines[0], lines=tuple(lines)), p.texts, list(p.eqs), p.removed)
+                 for lines in groups.values()]
+        claims[:] = [c for c in claims if c[0] is not p] + [(q, e) for q in parts for e in q.eqs]
+        unfolded[id(f)] = [q.formula for q in parts]
+        out += parts
+    return out, unfolded
 
 
 def _consequences(defs: list, values: list, all_eqs: list, hints: list, claims: list,
@@ -320,27 +355,31 @@ def _consequences(defs: list, values: list, all_eqs: list, hints: list, claims: 
     return kept, out
 
 
-def _under_values(out: GraphNotes, defs: list, values: list, kinds: dict, rest: tuple, budget: float,
+def _under_values(out: GraphNotes, defs: list, values: list, kinds: dict, spans: dict, rest: tuple, budget: float,
                   is_claim, sigma=None) -> None:
-    """A claim refuted for every value: under the notes' assumptions it is conditional if it holds there (naming
-    them), else their verdict; one that holds only at the example values says so, naming their lines."""
-    assumed = [v for v in values if kinds[id(v[1])] == "assumption"]
+    """A claim refuted for every value: under the notes' assumptions in force at its line (``spans``) it is
+    conditional if it holds there (naming them), else their verdict; one that holds only at the example values
+    says so, naming their lines."""
     examples = [v for v in values if kinds[id(v[1])] != "assumption"]
-    under = None
-    if assumed:
-        _, error, _, under = checker(with_values(defs, assumed), *rest, sigma)
-        if under is None:
-            error = error or "the model cannot be built with them"
-    both = notes_model(with_values(defs, values), *rest, sigma=sigma)[0] if examples else None
-    tied = ties(assumed)
+    models: dict = {}  # the assumptions in force -> (check under them, why not, the model with the examples too)
     for p, results in out.results.values():
+        here = in_force(spans, p.formula.line)
+        assumed = [v for v in values if id(v[1]) in here]
+        if here not in models:
+            under, error = None, ""
+            if assumed:
+                _, error, _, under = checker(with_values(defs, assumed), *rest, sigma)
+                error = "" if under is not None else error or "the model cannot be built with them"
+            both = notes_model(with_values(defs, examples + assumed), *rest, sigma=sigma)[0] if examples else None
+            models[here] = (under, error, both)
+        under, error, both = models[here]
+        tied = ties(assumed)
         for k, eq in enumerate([e for e in p.eqs if is_claim(e)]):
             r = results[k]
             if r.status != "refuted":
                 continue  # holds for every value, or not judged: the assumptions change nothing
             if assumed:
-                results[k] = r = _assumed(eq, r, assumed, under, error if under is None else "", tied,
-                                          budget, out.layout)
+                results[k] = r = _assumed(eq, r, assumed, under, error, tied, budget, out.layout)
             if r.status == "refuted" and both is not None and check_claim(eq, both, budget / 4).status == "holds":
                 r.reason += f"; it holds only at the example values ({listed(examples)}), which are not part of the model"
 

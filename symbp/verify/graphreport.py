@@ -20,10 +20,12 @@ from .verification import UNCHECKED_DECLARATION, Verification
 
 
 def apply_graph(report, text: str, notation_name: str, budget: float = 30.0, activation: str | None = None,
-                everything: bool = False):
+                everything: bool = False, row_type=None):
     """Give the notes' formulas that the layered reading cannot read (or ``everything``, for a profile of row
     vectors) their verdict in the notes' own terms; definitions of the model go to the definitions (σ's too, when
-    it is read: ``graphsigma``); ``activation`` is the one given on the command line (None: not given)."""
+    it is read: ``graphsigma``); ``activation`` is the one given on the command line (None: not given). A
+    declaration that restates the graph (``graphdeclare``) is checked: filed with what was checked when it holds,
+    else a row (made by ``row_type``, the report's row type) with its verdict."""
     formulas = sorted([r.formula for r in report.rows] + list(report.skipped), key=lambda f: f.line)
     g = graph_notes(formulas, text, budget, activation)
     report.graph = g
@@ -73,13 +75,39 @@ def apply_graph(report, text: str, notation_name: str, budget: float = 30.0, act
             rows.append(type(row)(f, Verification(formula=f.text, status="unreadable", verdict="undecided",
                                                   reason=piece.error, notation=notation_name)))
             continue
+        if key in g.unfolded and open_:  # one claim per set of assumptions in force at its lines
+            rows += [type(row)(u, _verification(u, *g.results[id(u)], g, notation_name)) for u in g.unfolded[key]]
+            continue
         if key in g.results and open_:
             p, results = g.results[key]
-            rows.append(type(row)(f, _verification(f, p, results, g, notation_name)))
+            verification = _verification(f, p, results, g, notation_name)
+            if key in g.declarations and verification.status == "holds":
+                skipped.append(_checked(f, verification))
+            else:
+                rows.append(type(row)(f, verification))
             continue
         rows.append(row)
+    if g.model is not None and row_type is not None:
+        for k, f in enumerate(skipped):  # a declaration the layered reading filed unchecked (y_1 = y_1(L))
+            if id(f) not in g.declarations or id(f) not in g.results or not _graph_form(f.text):
+                continue
+            p, results = g.results[id(f)]
+            verification = _verification(f, p, results, g, notation_name)
+            if verification.status == "holds":
+                skipped[k] = _checked(f, verification)
+            else:
+                skipped[k] = None
+                rows.append(row_type(f, verification))
+        skipped = [f for f in skipped if f is not None]
+        rows.sort(key=lambda r: r.formula.line)
     report.rows, report.skipped = rows, skipped
     return report
+
+
+def _checked(f: Formula, verification) -> Formula:
+    """A declaration that holds, filed as one with what was checked (as the layered ``C = C(a^L)``)."""
+    return _as_kind(f, "definition", f"a declaration of what the quantity depends on, not a claim "
+                    f"({verification.reason})")
 
 
 def _layered_declaration(text: str, layered: Verification) -> bool:

@@ -11,8 +11,8 @@ a generic function of every other node that depends on no undefined one. The cla
 holds however the notes compute the node, as a chain rule written on declarations does); otherwise it is
 uninterpretable, naming the node.
 
-A declaration says what a quantity depends on; one that leaves out an entry the definitions compute the quantity
-from (``u_1 = u_1(x_1)`` beside ``u = x W``) contradicts them (``contradicted_declaration``).
+A declaration of a quantity the definitions compute (``u_1 = u_1(x_1)`` beside ``u = x W``) is a claim about the
+graph, checked in ``graphdeclare``.
 
 >>> import sympy
 >>> from symbp.verify.graphmodel import Model
@@ -94,27 +94,3 @@ def _nodes(sym: Sym, model: Model) -> list:
 def words(nodes: list) -> str:
     """``o_{1}, o_{2}`` as the notes write them."""
     return ", ".join(str(n) for n in nodes)
-
-
-def contradicted_declaration(eq, model: Model) -> str:
-    """Why the declaration ``eq`` (``u_1 = u_1(x_1)``) contradicts the definitions, or "": the definitions compute
-    the quantity from another entry of a quantity the declaration names (u = xW makes u₁ depend on x₂ too).
-    Parameters a declaration leaves out (y_1 = y_1(x_1, x_2) beside y = Wx) are no contradiction."""
-    try:
-        target = Evaluator(model, "denominator").targets(eq.sides[0])
-        args = []
-        for a in eq.sides[-1].args:
-            v = Evaluator(model, "denominator").value(a)
-            args.extend(list(v) if isinstance(v, sympy.MatrixBase) else [v])
-    except (GraphUninterpretable, Misfit, KeyError, IndexError, ValueError, TypeError):
-        return ""
-    if isinstance(target, sympy.MatrixBase) or target not in model.defs:
-        return ""
-    named = {model.names[a][0] for a in args if a in model.names}
-    missing = [s for s, (name, _) in model.names.items()
-               if name in named and s not in args and s not in model.defs and s != target
-               and model.depends(target, s) and not any(model.depends(a, s) for a in args if a in model.names)]
-    if not missing:
-        return ""
-    return (f"{eq.sides[0].latex()} is declared a function of {', '.join(str(a) for a in args)} only, but the "
-            f"definition at line {model.where.get(target, '?')} computes it from {words(sorted(missing, key=sympy.default_sort_key))} too")

@@ -224,7 +224,7 @@ def _verify_items(text, items, notation, path, kind, strict, activation, cost, o
     found = list(fold(items, context=lambda f: (tuple(sorted(_setting(model, f.line, given)[0].items())),
                                                 unknowns.in_force(unknown, f.line, model), (f.line, f.text) in renamed)))
     total = sum(1 for f in found if f.kind == "unreadable" or (f.kind == "claim" and not model.assumption_at(f.line)))
-    held, streamed, everything = set(), 0, nt.vectors == "row"
+    shown, streamed, everything = set(), 0, nt.vectors == "row"
     for f in found:
         if f.kind == "claim" and model.assumption_at(f.line):
             report.skipped.append(_as_definition(f, "an assumption on the data (Σ_k y_k = 1): the claims after it "
@@ -278,15 +278,16 @@ def _verify_items(text, items, notation, path, kind, strict, activation, cost, o
             report.skipped.append(f)
             continue
         row = report.rows[-1]
-        if everything or row.result.status in ("unreadable", "uninterpretable"):
-            held.add(id(row.formula))  # the reading in the notes' own terms may still change it (``graphnotes``)
-        elif on_row is not None:
+        # a row the reading in the notes' own terms may still change (``graphnotes``) is shown after it
+        if on_row is not None and not (everything or row.result.status in ("unreadable", "uninterpretable")):
             streamed += 1
+            shown.add(id(row.formula))
             on_row(row, streamed, total)
-    report = apply_graph(report, text, nt.name.lower(), activation=activation, everything=nt.vectors == "row")
+    report = apply_graph(report, text, nt.name.lower(), activation=activation, everything=nt.vectors == "row",
+                         row_type=Row)
     if on_row is not None:
         for row in report.rows:
-            if id(row.formula) in held:
+            if id(row.formula) not in shown:  # held, a claim unfolded per assumption, or a declaration ``graphdeclare`` checked
                 streamed += 1
                 on_row(row, streamed, total)
     return report
