@@ -3553,3 +3553,61 @@ def test_rv13_a19_cost_of_a_hidden_layer_is_a_refuted_slip(tmp_path, layer, trut
     assert rows[r"\frac{\partial C}{\partial a^L_j} = a^L_j - y_j"].status == "holds"
     assert rows[r"\frac{\partial C}{\partial a^L_j} = 2(a^L_j - y_j)"].status == "refuted"
     assert rows[r"\nabla_a C = a^L - y"].status == "holds"
+
+
+# -- review 14 (this session's new rules attacked; /tmp/rv14). Notes: x = (x_1, x_2) a row, W 2×2, g = xW, h = tanh g;
+# by hand ∂h_1/∂x_2 = (1 − h_1²) w_21, ∂h_2/∂x_1 = (1 − h_2²) w_12, ∂L/∂w_12 = (h_2 − t_2)(1 − h_2²) x_1.
+_RV14 = ("Let $x$ be a row vector $(x_1, x_2)$ and $W$ a $2 \\times 2$ matrix, $t$ the target.\n"
+         "$$g = x W$$\n$$h = \\tanh(g)$$\n$$L = \\frac{1}{2}(h_1 - t_1)^2 + \\frac{1}{2}(h_2 - t_2)^2$$\n\n")
+
+
+@pytest.mark.parametrize("claim", [
+    # W1: false under "or" (x_1 = 5, w_21 = 1 gives (1 − h_1²) ≠ 0); it held with only "w_21 = 0" read
+    r"\frac{\partial h_1}{\partial x_2} = 0 \quad \text{when } w_{21} = 0 \text{ or } x_1 = 5",
+    r"\frac{\partial h_1}{\partial x_2} = 0 \quad \text{if } w_{21} = 0 \text{ or } w_{11} = 0",
+    # W2: true under "and", refuted with the second part dropped
+    r"\frac{\partial h_2}{\partial x_1} = 0 \quad \text{when } w_{22} = 0 \text{ and } w_{12} = 0",
+])
+def test_rv14_w1_w2_a_condition_of_several_parts_is_never_cut(tmp_path, claim):
+    status, defined, rows = _notes(tmp_path, _RV14 + f"$${claim}$$\n\n$$\\frac{{\\partial h_1}}{{\\partial w_{{11}}}} = 0$$\n")
+    assert status[claim] not in ("holds", "refuted"), rows[claim].reason  # not read whole: unreadable, never cut
+    other = r"\frac{\partial h_1}{\partial w_{11}} = 0"
+    assert status[other] == "refuted" and "example" not in rows[other].reason  # no part leaks as a value
+
+
+@pytest.mark.parametrize("sentence, one", [
+    ("The network has one output neuron per class, ten in all.", False),
+    ("There is one output neuron for each digit.", False),
+    ("Unlike the case $n_L = 1$, here the output is a vector.", False),
+    ("The output layer has one neuron more than the hidden layer.", False),
+    ("The network has one output neuron.", True),
+    ("Síť má jeden výstupní neuron.", True),
+])
+def test_rv14_w5_one_output_neuron_only_when_the_sentence_says_so(sentence, one):
+    from symbp.verify.notes import verify_text
+    from symbp.verify.single_output import prose_outputs
+    assert (prose_outputs(f"Intro.\n\n{sentence}\n") is not None) == one
+    # δ^L = (a^L − y) σ'(z^L) with a product, not ⊙: well-shaped only with one output neuron
+    text = f"{sentence}\n\n$$C = \\frac{{1}}{{2}}\\|a^L - y\\|^2$$\n\n$$\\delta^L = (a^L - y) \\sigma'(z^L)$$\n"
+    result = {r.formula.text: r.result for r in verify_text(text).rows}[r"\delta^L = (a^L - y) \sigma'(z^L)"]
+    assert (result.status == "holds") == one, result.reason
+
+
+@pytest.mark.parametrize("words", ["the logistic loss", "the BCE loss", "the binary cross-entropy",
+                                   "the negative log-likelihood"])
+def test_rv14_w6_other_names_of_the_cross_entropy(words):
+    from symbp.verify.notes import verify_text
+    # BP1 of the quadratic cost is false under the cross-entropy: after these words it must not hold alone
+    claim = r"\delta^L = (a^L - y) \odot \sigma'(z^L)"
+    text = f"From now on the cost is {words}.\n\n$${claim}$$\n"
+    result = {r.formula.text: r.result for r in verify_text(text).rows}[claim]
+    assert result.status == "ambiguous", result.reason
+
+
+def test_rv14_w3_an_update_named_by_a_tilde_with_its_gradient_written_out(tmp_path):
+    true = r"\tilde{w}_{12} = w_{12} - \eta x_1 (h_2 - t_2)(1 - h_2^2)"
+    false = r"\tilde{w}_{12} = w_{12} - \eta x_2 (h_2 - t_2)(1 - h_2^2)"  # x_2 for x_1: filed as a definition before
+    status, defined, rows = _notes(tmp_path, _RV14 + f"$${true}$$\n\n$${false}$$\n")
+    assert status[true] == "holds", rows[true].reason
+    assert status[false] == "refuted", rows[false].reason
+    assert true not in defined and false not in defined

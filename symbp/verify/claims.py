@@ -172,10 +172,16 @@ def pieces(text: str) -> list[tuple[str, tuple]]:
     first = chunks[0][1]
     if first.strip():
         groups.append([first, ()])
-    k = 1
+    k, condition = 1, False
     while k < len(chunks):
         run, nxt = chunks[k][1], chunks[k + 1][1] if k + 1 < len(chunks) else ""
         k += 2
+        if condition and groups:
+            # "… \text{when } w_{21} = 0 \text{ or } x_1 = 5": a condition goes on to its end; "or"/"and" after it
+            # joins parts of the condition, never a claim or a value of its own
+            groups[-1][0] += f" {run} {nxt}"
+            continue
+        condition = bool(groups) and _conditions(run) and bool(nxt.strip())
         if "//" in run:
             rest = run[run.index("//"):] + nxt + "".join(c for _, c in chunks[k:])
             if groups and _in_words(rest[2:]):

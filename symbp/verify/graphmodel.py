@@ -283,8 +283,8 @@ def literal_cells(node: Mat) -> list:
 
 
 def is_self_step(eq) -> bool:
-    """``w_{21} := w_{21} - \\eta x_2 (h_1 - t_1)(1 - h_1^2)`` (or with ←, →, =): the name on the left is a term of
-    the right, a step of an update rule with the gradient written out, not a definition of the name (which would go
+    """``w_{21} := w_{21} - \\eta x_2 (h_1 - t_1)(1 - h_1^2)`` (or with ←, →, =; or ``\\tilde{w}_{21} = w_{21} - …``):
+    the name on the left (under its tilde) is a term of the right, a step of an update rule with the gradient written out, not a definition of the name (which would go
     round in a circle, or define it twice).
 
     >>> w, g = Sym("w", ("2", "1")), Sym("g")
@@ -293,7 +293,10 @@ def is_self_step(eq) -> bool:
     """
     if len(eq.sides) != 2 or not isinstance(eq.sides[0], Sym) or not isinstance(eq.sides[1], Add):
         return False
-    return eq.sides[0] in eq.sides[1].terms and len(eq.sides[1].terms) > 1
+    lhs = eq.sides[0]
+    if lhs.base.startswith("\\tilde{") and lhs.base.endswith("}"):
+        lhs = Sym(lhs.base[7:-1], lhs.sub)  # \tilde{w}_{12} = w_{12} - …: the new value of w_{12}, named by a tilde
+    return lhs in eq.sides[1].terms and len(eq.sides[1].terms) > 1
 
 
 def has_derivative(node) -> bool:

@@ -53,8 +53,11 @@ def _param(eq: Equation):
             return lhs, rhs  # W = W - α ∇W, w = w - η x (h - t): an update written as an equation
         if lhs.base.endswith("'") and isinstance(old, Sym) and old.base == lhs.base[:-1]:
             return Sym(old.base, lhs.sub), rhs  # w' = w - …
-        if lhs.base.startswith("\\tilde{") and isinstance(old, Sym) and _has_gradient(rhs):
-            return Sym(lhs.base[7:-1], lhs.sub), rhs  # \tilde{w} = w - …: the new value named by a tilde
+        if lhs.base.startswith("\\tilde{") and isinstance(old, Sym) and (
+                _has_gradient(rhs) or (old.base, old.sub) == (lhs.base[7:-1], lhs.sub)):
+            # \tilde{w} = w - …: the new value named by a tilde (of the same name: an update even with its
+            # gradient written out, \tilde{w}_{12} = w_{12} - η x_2 (…), never a definition of a new node)
+            return Sym(lhs.base[7:-1], lhs.sub), rhs
         if isinstance(old, Sym) and (lhs.mark or (lhs.sample and old.mark)):
             return _marked(lhs, old, rhs)
         if isinstance(old, Sym) and lhs.sub and old.sub and lhs.base == old.base and _next_step(lhs.sub[-1], old.sub[-1]):

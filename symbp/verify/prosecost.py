@@ -25,7 +25,9 @@ from .verification import Verification
 #: The cross-entropy in words: English, Czech, Russian, Polish (any case or inflection).
 _CROSS_ENTROPY = re.compile(
     r"cross[- ]?entrop|křížov\w*\s+entropi|entropi\w*\s+křížov|перекр[её]стн\w*\s+энтропи|кросс[- ]?энтропи"
-    r"|entropi\w*\s+krzyżow|krzyżow\w*\s+entropi|log[- ]?loss|log[- ]?likelihood", re.I)
+    r"|entropi\w*\s+krzyżow|krzyżow\w*\s+entropi|log[- ]?loss|log[- ]?likelihood|logistic\s+(?:loss|cost)"
+    r"|\bBCE\b|\bNLL\b|binary\s+cross|negative\s+log|logistick\w*\s+(?:ztrát|chyb|cen)"
+    r"|логистическ\w*\s+(?:потер|функци\w*\s+потерь|ошибк)|logistyczn\w*\s+(?:strat|funkcj\w*\s+straty)", re.I)
 #: A softmax output in words.
 _SOFTMAX = re.compile(r"soft[- ]?max|софтмакс", re.I)
 #: The quadratic cost (mean squared error) in words.

@@ -131,10 +131,31 @@ _PROSE_ONE_OUTPUT = re.compile("|".join((
 _NOT_ONE = re.compile(r"(?:than|least|not|instead\s+of|než|niż|чем|не)\s*$", re.IGNORECASE)
 
 
+#: Words that make a sentence about one output neuron say something else: one per class, one more than, unlike
+#: the case n_L = 1, ten in all (a sentence with any of them fixes nothing).
+_OTHERWISE = re.compile(
+    r"\b(?:per|each|every|more|less|fewer|than|unlike|instead|not|class(?:es)?|two|three|four|five|six|seven|eight|"
+    r"nine|ten|several|many|k|n|m)\b|\$\s*\d*[02-9]\d*\s*\$|\b\d*[02-9]\d*\b"
+    r"|každ\w*|víc\w*|než|není|nemá|\bne\b|tříd\w*|кажд\w*|больше|чем|в\s+отличие|не\b|класс\w*"
+    r"|każd\w*|więcej|niż|zamiast|nie\b|klas\w*", re.IGNORECASE)
+
+
+def _sentence(text: str, start: int, end: int) -> str:
+    """The sentence of ``text`` around [start, end): from the last . ! ? or blank line before it to the next one."""
+    before = max(text.rfind(c, 0, start) for c in (".", "!", "?", "\n\n"))
+    after = min((i for i in (text.find(c, end) for c in (".", "!", "?", "\n\n")) if i >= 0), default=len(text))
+    return text[before + 1:after]
+
+
 def prose_outputs(text: str) -> "tuple[int, str] | None":
-    """(line, the words) where the prose of ``text`` fixes one output neuron, or None (see above)."""
+    """(line, the words) where the prose of ``text`` fixes one output neuron, or None (see above). A sentence
+    that also says "per", "each", "more than", "unlike", a class or another number fixes nothing: it may speak of
+    several outputs ("one output neuron per class, ten in all")."""
     for m in _PROSE_ONE_OUTPUT.finditer(text):
         if _NOT_ONE.search(text[max(0, m.start() - 20):m.start()]):
+            continue
+        rest = _sentence(text, m.start(), m.end())
+        if _OTHERWISE.search(rest.replace(m.group(0), " ")):
             continue
         return text.count("\n", 0, m.start()) + 1, m.group(0).strip()
     return None
