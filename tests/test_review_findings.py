@@ -3611,3 +3611,29 @@ def test_rv14_w3_an_update_named_by_a_tilde_with_its_gradient_written_out(tmp_pa
     assert status[true] == "holds", rows[true].reason
     assert status[false] == "refuted", rows[false].reason
     assert true not in defined and false not in defined
+
+
+# review 14 W7/W8: g = x W with W 2×2, so ∂g_2/∂x_2 = w_22 and ∂g_1/∂x_2 = w_21 (by hand).
+_RV14_G = "Let $x$ be a row vector $(x_1, x_2)$ and $W$ a $2 \\times 2$ matrix.\n$$g = x W$$\n\n"
+
+
+@pytest.mark.parametrize("between, status", [
+    ("In general terms, the next step is the chain rule.", "conditional"),  # W7: releases nothing
+    ("The weights are no longer random.", "conditional"),
+    ("In general the weights are arbitrary again.", "refuted"),  # a release that speaks of values
+])
+def test_rv14_w7_only_words_about_values_release_an_unnamed_assumption(tmp_path, between, status):
+    claim = r"\frac{\partial g_2}{\partial x_2} = 0"
+    text = _RV14_G + f"Throughout, we assume $w_{{22}} = 0$.\n\n{between}\n\n$${claim}$$\n"
+    got, _, rows = _notes(tmp_path, text)
+    assert got[claim] == status, rows[claim].reason
+
+
+def test_rv14_w8_a_setext_heading_ends_the_section(tmp_path):
+    claim = r"\frac{\partial g_1}{\partial x_2} = 0"
+    text = ("Graph\n=====\n\n" + _RV14_G + "Part A\n------\n\nIn this section we assume $w_{21} = 0$.\n\n"
+            f"$${claim}$$\n\nPart B\n------\n\n$${claim}$$\n")
+    path = tmp_path / "notes.md"
+    path.write_text(text)
+    rows = [r for r in verify_notes(path).rows if r.formula.text == claim]
+    assert [r.result.status for r in rows] == ["conditional", "refuted"]  # Part B is past the section's end

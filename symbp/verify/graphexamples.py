@@ -66,7 +66,8 @@ _NEGATED = re.compile(
 _LET = re.compile(r"(?:\blet|\bnechť|\bпусть|\bniech)(?:[\s,]+[^\s$.,]+){0,3}[\s,]*$", re.I)
 #: An example section or environment: the values under it are examples.
 _HEADING = re.compile(r"^(?:#{1,6}\s+(?P<md>[^\n]*)|\s*\\(?:sub)*section\*?\s*\{(?P<tex>[^{}\n]*)\}"
-                      r"|\s*\\paragraph\*?\s*\{(?P<par>[^{}\n]*)\})", re.M)
+                      r"|\s*\\paragraph\*?\s*\{(?P<par>[^{}\n]*)\}"
+                      r"|(?P<setext>[^\s#>|$\\-][^\n]*)\n(?:=+|-{3,})[ \t]*$)", re.M)  # Title\n===== (level 1), -----
 _EXAMPLE_ENV = re.compile(r"\\(begin|end)\s*\{(?:example|examples|exercise|příklad|пример|przykład)\*?\}", re.I)
 #: The end of a sentence: . ! ? followed by a space, not after an abbreviation (e.g., i.e., např., np., т.е.).
 _SENTENCE_END = re.compile(r"(?<!\be\.g)(?<!\bi\.e)(?<!\bnapř)(?<!\bnp)(?<!т\.е)(?<!\bнапр)(?<!\bcf)(?<!\btj)"
@@ -145,6 +146,10 @@ _RELEASE = re.compile(
     r"|\b(?:znów|znowu|ponownie) dowoln|\bdowoln\w* (?:znów|znowu|ponownie)|\bw (?:ogólnym przypadku|ogólności)"
     r"|\bprzypadek ogólny|\bjuż nie\b|\bbez (?:tego|tych) założe",
     re.I)
+#: A release that names no value must at least speak of values: "the inputs are arbitrary again", not "in general
+#: terms, the next step is the chain rule".
+_ABOUT_VALUES = re.compile(r"assum|arbitrar|value|free|\bany\b|předpokl|libovol|hodnot|предполож|произвол|значени"
+                           r"|свобод|założ|zakład|dowoln|wartoś", re.I)
 #: Words that confine a value to its part: "in this section", "in this paragraph only", …
 _CONFINE = re.compile(
     r"\bin this (section|subsection|chapter|part|example|paragraph)|\bv (?:této|tomto) (části|sekci|kapitole|oddílu"
@@ -237,7 +242,7 @@ def _releases(text: str) -> list:
             names = [(b.lower(), (s1 or s2 or "").replace(",", "").replace(" ", ""))
                      for math in _MATH.findall(sentence) for b, s1, s2 in _MENTION.findall(
                          re.sub(r"\\(?:mathbf|boldsymbol|vec|bm)\s*\{([^{}]*)\}", r"\1", math))]
-            if names or _RELEASE.search(words):
+            if names or (_RELEASE.search(words) and _ABOUT_VALUES.search(words)):
                 out.append((start + len(sentence) - len(sentence.lstrip()), names or None))
         start = stop
     return out
@@ -264,6 +269,8 @@ def _next_paragraph(text: str, end: int) -> int:
 def _level(heading: str) -> int:
     """1 for # and \\section, 2 for ## and \\subsection, …; 4 for \\paragraph."""
     h = heading.strip()
+    if "\n" in h:  # a setext heading: underlined with = (level 1) or - (level 2)
+        return 1 if h.endswith("=") else 2
     if h.startswith("#"):
         return len(h) - len(h.lstrip("#"))
     return 4 if "paragraph" in h else h.count("sub") + 1
