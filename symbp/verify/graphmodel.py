@@ -284,8 +284,8 @@ def literal_cells(node: Mat) -> list:
 
 def is_self_step(eq) -> bool:
     """``w_{21} := w_{21} - \\eta x_2 (h_1 - t_1)(1 - h_1^2)`` (or with ←, →, =; or ``\\tilde{w}_{21} = w_{21} - …``):
-    the name on the left (under its tilde) is a term of the right, a step of an update rule with the gradient written out, not a definition of the name (which would go
-    round in a circle, or define it twice).
+    the name on the left (under its tilde) is a term of the right, a step of an update rule with the gradient
+    written out, not a definition of the name (which would go round in a circle, or define it twice).
 
     >>> w, g = Sym("w", ("2", "1")), Sym("g")
     >>> is_self_step(Equation((w, Add((w, Neg(g)))), (":=",))), is_self_step(Equation((g, Add((w, w))), ("=",)))
@@ -293,10 +293,15 @@ def is_self_step(eq) -> bool:
     """
     if len(eq.sides) != 2 or not isinstance(eq.sides[0], Sym) or not isinstance(eq.sides[1], Add):
         return False
-    lhs = eq.sides[0]
-    if lhs.base.startswith("\\tilde{") and lhs.base.endswith("}"):
-        lhs = Sym(lhs.base[7:-1], lhs.sub)  # \tilde{w}_{12} = w_{12} - …: the new value of w_{12}, named by a tilde
+    lhs = untilded(eq.sides[0]) or eq.sides[0]  # \tilde{w}_{12} = w_{12} - …: the new value of w_{12}
     return lhs in eq.sides[1].terms and len(eq.sides[1].terms) > 1
+
+
+def untilded(sym: Sym) -> "Sym | None":
+    """The name under a tilde (``\\tilde{w}_{12}`` names the new value of w_{12}), or None without one."""
+    if sym.base.startswith("\\tilde{") and sym.base.endswith("}"):
+        return Sym(sym.base[7:-1], sym.sub)
+    return None
 
 
 def has_derivative(node) -> bool:
@@ -324,6 +329,7 @@ __all__ = [
     "Add", "Bar", "Call", "Deriv", "Div", "Dots", "Equation", "GraphError", "GraphUninterpretable", "Had", "KNOWN",
     "LOSS_NAMES", "Mat", "Model", "Mul", "Nabla", "Neg", "Norm", "Num", "Pow", "Quantity", "Sum", "Sym", "T",
     "function_names", "has_derivative", "is_declaration", "is_definition", "is_matrix_letter", "is_self_step",
+    "untilded",
     "literal_cells", "literal_shape", "split_index",
     "to_latex", "uses",
 ]

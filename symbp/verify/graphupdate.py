@@ -30,7 +30,7 @@ import sympy
 from .graphcheck import GraphOutcome, free_indices
 from .graphevaluate import Evaluator, Misfit, is_mat, shape_words
 from .steprate import rate_witness, rate_words
-from .graphmodel import Add, GraphUninterpretable, Model, Mul, Nabla, Neg, Sym, is_self_step, to_latex
+from .graphmodel import Add, GraphUninterpretable, Model, Mul, Nabla, Neg, Sym, is_self_step, to_latex, untilded
 from .graphnodes import Call, Deriv, Div, Equation, walk
 
 ARROWS = (r"\to", r"\leftarrow", ":=")
@@ -53,11 +53,10 @@ def _param(eq: Equation):
             return lhs, rhs  # W = W - α ∇W, w = w - η x (h - t): an update written as an equation
         if lhs.base.endswith("'") and isinstance(old, Sym) and old.base == lhs.base[:-1]:
             return Sym(old.base, lhs.sub), rhs  # w' = w - …
-        if lhs.base.startswith("\\tilde{") and isinstance(old, Sym) and (
-                _has_gradient(rhs) or (old.base, old.sub) == (lhs.base[7:-1], lhs.sub)):
+        if untilded(lhs) is not None and isinstance(old, Sym) and (_has_gradient(rhs) or untilded(lhs) == old):
             # \tilde{w} = w - …: the new value named by a tilde (of the same name: an update even with its
             # gradient written out, \tilde{w}_{12} = w_{12} - η x_2 (…), never a definition of a new node)
-            return Sym(lhs.base[7:-1], lhs.sub), rhs
+            return untilded(lhs), rhs
         if isinstance(old, Sym) and (lhs.mark or (lhs.sample and old.mark)):
             return _marked(lhs, old, rhs)
         if isinstance(old, Sym) and lhs.sub and old.sub and lhs.base == old.base and _next_step(lhs.sub[-1], old.sub[-1]):
@@ -88,8 +87,8 @@ def mark_kind(sym: Sym) -> tuple:
 def new_value_of(sym: Sym) -> Sym | None:
     """The parameter whose new value ``sym`` names (``\\tilde{w}_{12}``, ``w'``, ``w^{\\text{new}}``,
     ``W^{(t+1)}``), or None."""
-    if sym.base.startswith("\\tilde{") and sym.base.endswith("}"):
-        return Sym(sym.base[7:-1], sym.sub)
+    if untilded(sym) is not None:
+        return untilded(sym)
     if sym.base.endswith("'"):
         return Sym(sym.base.rstrip("'"), sym.sub)
     kind = mark_kind(sym)
