@@ -3657,3 +3657,153 @@ def test_rv11_n15_let_us_put_defines_a_node(tmp_path, intro, column, put, entryw
     status, defs, rows = _notes(tmp_path, _LET_US_PUT.format(intro=intro, column=column, put=put,
                                                              entrywise=entrywise))
     assert list(status.values()) == ["holds", "holds", "refuted"], {k: r.reason for k, r in rows.items()}
+
+
+# Review 15 W1: a value or a tie in a sentence that says it is not assumed ("We do not assume $w_{12} = w_{21}$",
+# "never", "nowhere", "it would be wrong to assume"; Czech, Polish, Russian) became a definition of the model (or an
+# assumption), so ∂g_1/∂x_2 = w_{21} held (or was conditional). Truth by hand (review 15 fd_check.py agrees): with
+# g = W x, ∂g_1/∂x_2 = w_{12}, and w_{21} ≠ w_{12} for general W. The value is prose, with the notes' reason.
+_RV15_G = ("# Column-form graph\n\nLet $x$ be a column vector with entries $x_1, x_2$ and $W$ a $2 \\times 2$ matrix.\n"
+           "$$g = W x$$\n$$h = \\sigma(g)$$\n$$L = L(h_1, h_2)$$\n\n{prose}\n\n"
+           "$$\\frac{{\\partial g_1}}{{\\partial x_2}} = {v}$$\n")
+
+
+@pytest.mark.parametrize("prose", [
+    "We do not assume $w_{12} = w_{21}$.", "We never assume $w_{12} = w_{21}$.",
+    "Nowhere do we assume that $w_{12} = w_{21}$.", "It would be wrong to assume $w_{12} = w_{21}$.",
+    "Nikdy nepředpokládáme, že $w_{12} = w_{21}$.", "Nigdy nie zakładamy, że $w_{12} = w_{21}$.",
+    "Мы никогда не предполагаем, что $w_{12} = w_{21}$.",
+    "We never assume that $W$ is symmetric, $w_{12} = w_{21}$.",  # not next to the value: the graph reading's own
+    "We never assume $w_{12} = 0$."])
+@pytest.mark.parametrize("v, truth", [("w_{21}", "refuted"), ("w_{12}", "holds")])
+def test_rv15_w1_a_value_not_assumed_is_prose(tmp_path, prose, v, truth):
+    path = tmp_path / "notes.md"
+    path.write_text(_RV15_G.format(prose=prose, v=v))
+    report = verify_notes(path)
+    (row,) = report.rows
+    assert row.result.status == truth, (row.result.status, row.result.reason)
+    (value,) = [f for f in report.skipped if f.line == 8]
+    assert value.kind == "prose" and "do not assume" in value.reason, (value.kind, value.reason)
+    assert report.exit_code == (1 if truth == "refuted" else 0)
+
+
+def test_rv15_w1_an_assumed_tie_is_still_an_assumption(tmp_path):
+    # the same sentences without the negation: conditional on the tie, as before (review 12)
+    for prose in ("Assume that $W$ is symmetric, $w_{12} = w_{21}$.", "Suppose $w_{12} = w_{21}$."):
+        path = tmp_path / "notes.md"
+        path.write_text(_RV15_G.format(prose=prose, v="w_{21}"))
+        (row,) = verify_notes(path).rows
+        assert row.result.status == "conditional", (prose, row.result.status, row.result.reason)
+
+
+# Review 15 W1 (as14, ng2): a tie the notes call false ("$w_{12} = w_{21}$ fails in general", "In general $x_1 = x_2$
+# does not hold") is their claim that it is false: true (two entries of a general W, or two inputs, differ), so the
+# row holds saying so, and the claim after it is judged without the tie.
+@pytest.mark.parametrize("prose, tie", [
+    ("The matrix need not be symmetric ($w_{12} = w_{21}$ fails in general).", "w_{12} = w_{21}"),
+    ("In general $x_1 = x_2$ does not hold.", "x_1 = x_2")])
+def test_rv15_w1_a_tie_called_false_is_a_negated_claim(tmp_path, prose, tie):
+    path = tmp_path / "notes.md"
+    path.write_text(_RV15_G.format(prose=prose, v="w_{21}"))
+    rows = {r.formula.text: r.result for r in verify_notes(path).rows}
+    assert rows[tie].status == "holds" and "call this formula wrong" in rows[tie].reason, rows[tie]
+    assert rows[r"\frac{\partial g_1}{\partial x_2} = w_{21}"].status == "refuted"
+
+
+# Review 15 W5: the notes call a formula false ("It is not true that", "A common mistake is to write", "Neplatí, že",
+# "Nie jest prawdą, że", "Неверно, что") and symbp judged the formula as their claim. The verdict is now the one on
+# the notes' statement "this is false". Truth by hand: δ^l = ((w^{l+1})^T δ^{l+1}) ⊙ σ'(z^l) is BP2 (true), so
+# calling it false is refuted; w^{l+1} δ^{l+1} ⊙ σ'(z^l) lacks the transpose (ill-shaped on [2, 3, 2]), so calling
+# it a mistake holds; δ^l = ∇_a C ⊙ σ'(z^l) holds only for l = L (conditional), so calling it false is undecided.
+_RV15_LAYERS = "# Backpropagation\n\nWe use $z^l = w^l a^{{l-1}} + b^l$ and $a^l = \\sigma(z^l)$.\n\n{words}\n$${f}$$\n"
+_BP2 = r"\delta^l = ((w^{l+1})^T \delta^{l+1}) \odot \sigma'(z^l)"
+_NO_T = r"\delta^l = w^{l+1}\delta^{l+1} \odot \sigma'(z^l)"
+_BP1_ANY_L = r"\delta^l = \nabla_a C \odot \sigma'(z^l)"
+
+
+@pytest.mark.parametrize("words", ["It is not true that", "A common mistake is to write", "Neplatí, že",
+                                   "Nie jest prawdą, że", "Неверно, что", "Wrong:"])
+@pytest.mark.parametrize("f, truth", [(_BP2, "refuted"), (_NO_T, "holds"), (_BP1_ANY_L, "undecided")])
+def test_rv15_w5_a_formula_the_notes_call_false(tmp_path, words, f, truth):
+    path = tmp_path / "notes.md"
+    path.write_text(_RV15_LAYERS.format(words=words, f=f))
+    report = verify_notes(path)
+    row = next(r for r in report.rows if r.formula.text == f)
+    assert row.result.status == truth, (row.result.status, row.result.reason)
+    assert row.result.reason.startswith("the notes call this formula wrong"), row.result.reason
+    assert row.result.counterexample is None and not row.result.identity
+    assert report.exit_code == {"refuted": 1, "holds": 0, "undecided": 3}[truth]
+
+
+@pytest.mark.parametrize("f, truth", [(_BP2, "refuted"), (_NO_T, "holds")])
+def test_rv15_w5_a_formula_called_false_after_it(tmp_path, f, truth):
+    path = tmp_path / "notes.md"
+    path.write_text(f"We use $z^l = w^l a^{{l-1}} + b^l$ and $a^l = \\sigma(z^l)$.\n\nThe formula ${f}$ is false.\n")
+    row = next(r for r in verify_notes(path).rows if r.formula.text == f)
+    assert row.result.status == truth, (row.result.status, row.result.reason)
+
+
+# A "not" that does not govern the formula changes nothing: the formula is the notes' claim (true BP2 holds, the
+# missing transpose is refuted).
+@pytest.mark.parametrize("words", ["This is not hard to see:", "It is not true that $n_l > 0$ always; we have",
+                                   "We do not assume anything about $\\sigma$, and", "Not surprisingly,"])
+@pytest.mark.parametrize("f, truth", [(_BP2, "holds"), (_NO_T, "refuted")])
+def test_rv15_w5_a_not_elsewhere_changes_nothing(tmp_path, words, f, truth):
+    path = tmp_path / "notes.md"
+    path.write_text(_RV15_LAYERS.format(words=words, f=f))
+    row = next(r for r in verify_notes(path).rows if r.formula.text == f)
+    assert row.result.status == truth, (row.result.status, row.result.reason)
+    assert "call this formula wrong" not in row.result.reason
+
+
+# Review 15 W5 (n1, ng1): the review's own notes, correct, now pass on these lines: the quoted mistake (line 15)
+# holds as a mistake, and "We do not assume that $w^{l+1}_{jk} = w^{l+1}_{kj}$" is prose, not a refuted claim.
+def test_rv15_w5_the_quoted_mistake_and_the_symmetry_not_assumed(tmp_path):
+    path = tmp_path / "notes.md"
+    path.write_text("# Backpropagation\n\nWe use $z^l = w^l a^{l-1} + b^l$ and $a^l = \\sigma(z^l)$. We do not assume "
+                    "that $w^{l+1}_{jk} = w^{l+1}_{kj}$.\n\n$$\\delta^l_j = \\sum_k w^{l+1}_{kj}\\delta^{l+1}_k "
+                    "\\sigma'(z^l_j)$$\n\nA common mistake is to write\n$$" + _NO_T + ".$$\n")
+    report = verify_notes(path)
+    assert {r.formula.text: r.result.status for r in report.rows if r.formula.line > 3} == {
+        r"\delta^l_j = \sum_k w^{l+1}_{kj}\delta^{l+1}_k \sigma'(z^l_j)": "holds", _NO_T: "holds"}
+    (tie,) = [f for f in report.skipped if "w^{l+1}_{jk}" in f.text]
+    assert tie.kind == "prose" and "do not assume" in tie.reason
+    assert report.exit_code == 0
+
+
+# A graph-notes definition the notes call false never enters the model: "It is not true that $g = W^T x$" is checked
+# against g = W x (false: the row holds), and the claims keep g = W x.
+def test_rv15_w5_a_definition_called_false_is_not_the_model(tmp_path):
+    path = tmp_path / "notes.md"
+    path.write_text(_RV15_G.format(prose="It is not true that $g = W^T x$.", v="w_{12}"))
+    rows = {r.formula.text: r.result for r in verify_notes(path).rows}
+    assert rows["g = W^T x"].status == "holds", rows["g = W^T x"]
+    assert rows[r"\frac{\partial g_1}{\partial x_2} = w_{12}"].status == "holds"
+
+
+# The same in LaTeX, the negating words before an equation or an align: the first row is the formula they govern
+# (its verdict turned round, as above); a later row of the display may or may not be meant, so a verdict of holds or
+# refuted there is undecided (as written it is refuted: the factor 2 is wrong, so neither reading may say holds).
+def test_rv15_w5_negated_latex_displays(tmp_path):
+    path = tmp_path / "notes.tex"
+    path.write_text("\\documentclass{article}\n\\begin{document}\nWe use $z^l = w^l a^{l-1} + b^l$ and "
+                    "$a^l = \\sigma(z^l)$.\n\nA common mistake is to write\n\\begin{equation}\n" + _NO_T + ".\n"
+                    "\\end{equation}\n\nIt is not true that\n\\begin{align}\n" + _BP2.replace(" = ", " &= ", 1)
+                    + " \\\\\n\\frac{\\partial C}{\\partial b^l_j} &= 2\\delta^l_j\n\\end{align}\n\\end{document}\n")
+    status = {r.formula.text: r.result.status for r in verify_notes(path).rows}
+    assert status == {"z^l = w^l a^{l-1} + b^l": "holds", "a^l = \\sigma(z^l)": "holds", _NO_T: "holds",
+                      _BP2: "refuted", "\\frac{\\partial C}{\\partial b^l_j} = 2\\delta^l_j": "undecided"}, status
+
+
+# A negation under a condition that is not read is not taken: "For $j \neq k$ it is wrong that ∂z_j/∂b_k = 0" is false
+# prose (for j ≠ k the derivative is 0), and turning round the refutation of the formula as written (false at j = k)
+# would say it holds. Such a formula is judged as written (refuted, as test_rv7_f4_* says), never "holds".
+@pytest.mark.parametrize("text", [
+    "For $j \\neq k$ it is wrong that $\\frac{\\partial z^l_j}{\\partial b^l_k} = 0$.",
+    "It is not true that $\\frac{\\partial z^l_j}{\\partial b^l_k} = 0$ for $j \\neq k$.",
+    "$\\frac{\\partial z^l_j}{\\partial b^l_k} = 0$ does not hold when $j \\neq k$.",
+    "For different neurons it is not true that $\\frac{\\partial z^l_j}{\\partial b^l_k} = 0$."])
+def test_rv15_w5_a_qualified_negation_is_not_taken(tmp_path, text):
+    status, _, rows = _notes(tmp_path, text + "\n")
+    assert list(status.values()) == ["refuted"], {k: r.reason for k, r in rows.items()}
+    assert "call this formula wrong" not in next(iter(rows.values())).reason

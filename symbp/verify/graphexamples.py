@@ -33,6 +33,7 @@ enough: it may define a node). A value written backwards
 
 from __future__ import annotations
 
+import functools
 import re
 
 from .graphmodel import is_declaration
@@ -59,7 +60,7 @@ _ASSUMPTION = re.compile(
     re.I)
 #: Words that turn an assumption around: "we do not assume", "no longer", "without assuming", "for contradiction".
 _NEGATED = re.compile(
-    r"\bnot\b|n't\b|\bno longer\b|\bnever\b|\bwithout assum|\bno (?:assumption|reason)|\bfor (?:the sake of )?contradiction"
+    r"\bnot\b|n't\b|\bno longer\b|\bnever\b|\bnowhere\b|\b(?:wrong|incorrect|a mistake) to\b|\bwithout assum|\bno (?:assumption|reason)|\bfor (?:the sake of )?contradiction"
     r"|\bnepředpoklád|\bnebudeme|\bне\s+(?:предпола|полож|будем)|\bnie\s+(?:zakład|załóż|będziemy)",
     re.I)
 #: "Let $…$" and its kin (položme, положим, połóżmy: "let us put"), a few words at most before the value and
@@ -71,8 +72,8 @@ _HEADING = re.compile(r"^(?:#{1,6}\s+(?P<md>[^\n]*)|\s*\\(?:sub)*section\*?\s*\{
                       r"|(?P<setext>[^\s#>|$\\-][^\n]*)\n(?:=+|-{3,})[ \t]*$)", re.M)  # Title\n===== (level 1), -----
 _EXAMPLE_ENV = re.compile(r"\\(begin|end)\s*\{(?:example|examples|exercise|příklad|пример|przykład)\*?\}", re.I)
 #: The end of a sentence: . ! ? followed by a space, not after an abbreviation (e.g., i.e., např., np., т.е.).
-_SENTENCE_END = re.compile(r"(?<!\be\.g)(?<!\bi\.e)(?<!\bnapř)(?<!\bnp)(?<!т\.е)(?<!\bнапр)(?<!\bcf)(?<!\btj)"
-                           r"[.!?](?=\s)|\n\s*\n")
+_SENTENCE_END = re.compile(r"[.!?](?<!\be\.g.)(?<!\bi\.e.)(?<!\bnapř.)(?<!\bnp.)(?<!т\.е.)(?<!\bнапр.)(?<!\bcf.)(?<!\btj.)"
+                           r"(?=\s)|\n\s*\n")  # the abbreviations looked behind only at a full stop: faster
 _MATH = re.compile(r"\$\$?[^$]*\$\$?")
 
 
@@ -81,13 +82,52 @@ def _locate(text: str, line: int, source: str) -> "tuple[int, int] | None":
     chunks = source.split()
     if not chunks:
         return None
-    pattern = re.compile(r"\s*".join(re.escape(c) for c in chunks))
-    lines = text.split("\n")
-    if not 1 <= line <= len(lines):
+    starts = _line_starts(text)
+    if not 1 <= line < len(starts):
         return None
-    start = sum(len(ln) + 1 for ln in lines[:line - 1])
-    m = pattern.search(text, start, start + sum(len(ln) + 1 for ln in lines[line - 1:line + 3]))
-    return (m.start(), m.end()) if m else None
+    lo, hi = starts[line - 1], min(starts[min(line + 3, len(starts) - 1)], len(text))
+    at = text.find(chunks[0], lo, hi)
+    while at >= 0:  # the chunks in order, spaces (and an align's &: "a &= b" for a = b) between them
+        end = at + len(chunks[0])
+        for c in chunks[1:]:
+            while end < hi and (text[end].isspace() or text[end] == "&"):
+                end += 1
+            if not text.startswith(c, end, hi):
+                break
+            end += len(c)
+        else:
+            return at, end
+        at = text.find(chunks[0], at + 1, hi)
+    return None
+
+
+@functools.lru_cache(maxsize=4)
+def _line_starts(text: str) -> tuple:
+    """Where each line of ``text`` starts, and one past its end (each formula of the notes looks its line up)."""
+    return (0, *(m.end() for m in re.finditer("\n", text)), len(text) + 1)
+
+
+def sentence_around(text: str, line: int, source: str) -> "tuple[str, str, int] | None":
+    """(the words of its sentence before the formula ``source`` at ``line`` of ``text``, the text after it to the
+    end of its sentence or paragraph, where the formula starts in ``text``) as written (math and delimiters of other formulas
+    included, the formula's own ``$`` left out); None where the formula is not found as written.
+
+    >>> sentence_around("Hence. We do not assume $b = 0$ here. Next.", 1, "b = 0")[:2]
+    (' We do not assume ', ' here')
+    """
+    at = _locate(text, line, source)
+    if at is None:
+        return None
+    start, end = at
+    while start > 0 and text[start - 1] in "$":
+        start -= 1
+    while end < len(text) and text[end] in "$":
+        end += 1
+    near = text[max(0, start - 2000):start]  # a sentence longer than this is cut there
+    ends = list(_SENTENCE_END.finditer(near))
+    sentence = near[ends[-1].end():] if ends else near
+    stop = _SENTENCE_END.search(text, end)
+    return sentence, text[end:stop.start() if stop else len(text)], start
 
 
 def prose_kind(text: str, line: int, source: str) -> str:
@@ -109,19 +149,11 @@ def prose_words(text: str, line: int, source: str, let: bool = True, part: bool 
     """'example', 'assumption' or 'neither': what the words around ``source`` (at ``line`` of ``text``) say
     (``let=False``: "Let $…$" alone, which may as well define a node, is not an assumption; ``part=False``: a
     heading or an environment that names an example does not count, only the sentence's own words)."""
-    at = _locate(text, line, source)
-    if at is None:
+    around = sentence_around(text, line, source)
+    if around is None:
         return "neither"
-    start, end = at
-    while start > 0 and text[start - 1] in "$":
-        start -= 1
-    while end < len(text) and text[end] in "$":
-        end += 1
-    before = text[:start]
-    near = before[-2000:]  # a sentence longer than this is cut there
-    ends = list(_SENTENCE_END.finditer(near))
-    sentence = near[ends[-1].end():] if ends else near
-    after = re.split(r"\$|[.!?;](?=\s)|\n\s*\n", text[end:], maxsplit=1)[0]
+    sentence, after, start = around
+    after = re.split(r"\$|[.!?;](?=\s)", after, maxsplit=1)[0]
     words = _MATH.sub(" ", sentence)
     if _EXAMPLE.search(words) or _EXAMPLE_AFTER.search(after):
         return "example"
@@ -129,9 +161,25 @@ def prose_words(text: str, line: int, source: str, let: bool = True, part: bool 
         return "neither"  # "we do not assume $w_{21} = 0$": not an assumption of the model
     if _ASSUMPTION.search(words) or re.search(r"\bthroughout\b", after, re.I):
         return "assumption"  # its own words: an assumption even in an example part
-    if part and _in_example_part(before):
+    if part and _in_example_part(text[:start]):
         return "example"
     return "assumption" if let and _LET.search(sentence) else "neither"
+
+
+def denies(text: str, line: int, source: str) -> bool:
+    """The sentence before the value ``source`` (at ``line``) says it is not assumed: a negation and an assumption
+    word ("we do not assume, for now, that the matrix is symmetric, $w_{12} = w_{21}$").
+
+    >>> denies("We never assume that $W$ is symmetric, $w_{12} = w_{21}$.", 1, "w_{12} = w_{21}")
+    True
+    >>> denies("We assume $w_{12} = w_{21}$, not more.", 1, "w_{12} = w_{21}")
+    False
+    """
+    around = sentence_around(text, line, source)
+    if around is None:
+        return False
+    words = _MATH.sub(" ", around[0])
+    return bool(_NEGATED.search(words) and _ASSUMPTION.search(words))
 
 
 # -- where an assumption is in force -----------------------------------------------------------------
@@ -472,6 +520,6 @@ EXAMPLE_WORDS = ("a value given to an input or a parameter (an example or a star
 ASSUMPTION_WORDS = ("an assumption of the notes, a value given to an input or a parameter for the whole model: the "
                     "claims are checked for every value, and one that holds only under it is conditional")
 
-__all__ = ["ASSUMPTION_WORDS", "EXAMPLE_WORDS", "assumption_spans", "backwards", "by_tied", "chained_values",
+__all__ = ["ASSUMPTION_WORDS", "EXAMPLE_WORDS", "assumption_spans", "backwards", "by_tied", "chained_values", "denies",
            "in_force", "is_given", "releases_itself", "is_tie", "is_value", "is_value_expression", "listed", "prose_kind", "prose_words",
-           "split_values", "ties", "with_values"]
+           "sentence_around", "split_values", "ties", "with_values"]

@@ -30,8 +30,8 @@ from .graphbuild import build
 from .graphcheck import GraphOutcome
 from .graphdeclare import listed_entries, restated
 from .graphcondition import own_condition, under_own
-from .graphexamples import (ASSUMPTION_WORDS, EXAMPLE_WORDS, assumption_spans, by_tied, in_force, listed, prose_words,
-                            releases_itself, split_values, ties, with_values)
+from .graphexamples import (ASSUMPTION_WORDS, EXAMPLE_WORDS, assumption_spans, by_tied, denies, in_force, is_given,
+                            is_tie, is_value, is_value_expression, listed, prose_words, releases_itself, split_values, ties, with_values)
 from .graphfamily import check_claim, checker, exchanged, notes_model
 from .graphmodel import GraphError, Model, Sym, is_declaration, is_definition, to_latex
 from .graphnodes import walk
@@ -71,6 +71,7 @@ class GraphNotes:
     sigma: SigmaReading = field(default_factory=SigmaReading)  # what σ is (``graphsigma``)
     unfolded: dict = field(default_factory=dict)  # id(formula) -> its formulas, one per set of assumptions in force
     declarations: set = field(default_factory=set)  # id(formula) of declarations checked as claims (``graphdeclare``)
+    denied: dict = field(default_factory=dict)  # id(formula) -> why a value the notes say they do not assume is prose
 
 
 def clean(text: str) -> tuple[list, tuple]:
@@ -197,9 +198,9 @@ def graph_notes(items: list, text: str, budget: float = 30.0, activation: str | 
     defs, claims = [], []
     for p in pieces:
         for eq in p.eqs:
-            if is_declaration(eq) or is_definition(eq):
+            if (is_declaration(eq) or is_definition(eq)) and not p.formula.negated:
                 defs.append((p.formula.line, eq, p))
-            else:
+            else:  # a formula the notes call false is a claim (``negation``), never a definition of the model
                 claims.append((p, eq))
     for line, src in prose:
         try:
@@ -210,16 +211,20 @@ def graph_notes(items: list, text: str, budget: float = 30.0, activation: str | 
             defs.append((line, eq, None))
     defs, restating = restated(defs)  # L = L(x_1, x_2) after L = L(y_1, y_2): a claim about the graph
     claims += [(p, eq) for _, eq, p in restating]
-    defs, values, kinds = split_values(defs, claims, lambda line, p: _words(text, p),
+    defs, denied = _denied(defs, text)
+    positive = [c for c in claims if not c[0].formula.negated]  # a value written backwards is taken from these
+    defs, values, kinds = split_values(defs, positive, lambda line, p: _words(text, p),
                                        lambda line, p, part: _words(text, p, let=False, part=part))
+    claims[:] = [c for c in claims if c[0].formula.negated or any(c is k for k in positive)]
     spans = assumption_spans(text, values, kinds)
     pieces, unfolded = _unfold(pieces, claims, spans)
     all_eqs = [step_free(eq) for p in pieces for eq in p.eqs] + mentions
     defs, demoted = _consequences(defs, values, all_eqs, hints, claims, budget, sigma)
     claims += [(p, eq) for _, eq, p in demoted]
-    as_claims = {id(eq) for _, eq, _ in demoted} | {id(eq) for _, eq, _ in restating}
+    as_claims = ({id(eq) for _, eq, _ in demoted} | {id(eq) for _, eq, _ in restating}
+                 | {id(eq) for p, eq in claims if p.formula.negated})
     is_claim = lambda eq: id(eq) in as_claims or not (is_declaration(eq) or is_definition(eq))  # noqa: E731
-    out = GraphNotes(None, sigma=reading, unfolded=unfolded)
+    out = GraphNotes(None, sigma=reading, unfolded=unfolded, denied=denied)
     out.pieces = {id(p.formula): p for p in pieces}
     out.declarations = {id(p.formula) for _, _, p in restating
                         if p is not None and all(any(e is r for _, r, _ in restating) for e in p.eqs)}
@@ -290,6 +295,27 @@ def _words(text: str, p, let: bool = True, part: bool = True) -> str:
         return "example"
     return "assumption" if said == {"assumption"} else "neither"
 
+
+
+def _denied(defs: list, text: str) -> tuple[list, dict]:
+    """(the definitions, id(formula) -> why it is prose): a value, a tie or an expression given to a leaf in a
+    sentence that says it is not assumed ("we do not assume, for now, that the matrix is symmetric, $w_{12} =
+    w_{21}$": a negation and an assumption word before it, ``denies``) never enters the model (``negation`` takes
+    those the words govern before this)."""
+    valued = lambda e: is_value(e, set()) or is_tie(e, set()) or (is_given(e) and is_value_expression(e))  # noqa: E731
+    computed = {e.sides[0].base.lower() for _, e, _ in defs if isinstance(e.sides[0], Sym) and not valued(e)}
+    kept, denied = [], {}
+    for d in defs:
+        line, eq, p = d
+        f = None if p is None else p.formula
+        if (f is not None and f.cell is None and all(valued(e) and e.sides[0].base.lower() not in computed
+                                                      for e in p.eqs)
+                and all(denies(text, ln, f.source or f.text) for ln in dict.fromkeys((f.line,) + tuple(f.lines)))):
+            denied[id(p.formula)] = ("the notes say they do not assume it: it is neither a claim nor part of the "
+                                     "model")
+            continue
+        kept.append(d)
+    return kept, denied
 
 
 def _unfold(pieces: list, claims: list, spans: dict) -> tuple[list, dict]:

@@ -59,6 +59,9 @@ def apply_graph(report, text: str, notation_name: str, budget: float = 30.0, act
             skipped.append(_as_kind(f, "definition", f"a definition: {g.sigma.words()}; the claims in the notes' "
                                     "own terms are checked with it"))
             continue
+        if key in g.denied and open_:  # "we do not assume, here, that $w_{12} = w_{21}$": prose, never the model
+            skipped.append(_as_kind(f, "prose", g.denied[key]))
+            continue
         if key in g.values and open_:
             skipped.append(_as_kind(f, "definition", g.values[key]))
             continue
@@ -81,7 +84,7 @@ def apply_graph(report, text: str, notation_name: str, budget: float = 30.0, act
         if key in g.results and open_:
             p, results = g.results[key]
             verification = _verification(f, p, results, g, notation_name)
-            if key in g.declarations and verification.status == "holds":
+            if key in g.declarations and verification.status == "holds" and not f.negated:
                 skipped.append(_checked(f, verification))
             else:
                 rows.append(type(row)(f, verification))

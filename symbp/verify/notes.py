@@ -30,6 +30,7 @@ from .interpret import bias_through_z
 from .model import Definition, Model, defines_activation, model_of
 from .prosecost import checked_under_each, mentions
 from .names import as_cost, cost_letter_alias, names_output
+from .negation import mark, negated_verdict
 from .scan import guess_kind, kind_of, scan
 from .single_output import prose_outputs
 from .lexer import ReadError
@@ -166,7 +167,9 @@ def verify_text(text: str, notation="auto", *, path: str = "notes", kind: str = 
     notes' own terms may still change (unread ones; every row in the row-vector profile) come after it,
     and those it finds to be definitions are not rows.
     """
-    items = formulas(scan(text, kind))
+    # a formula the notes call false is checked as their statement that it is false; one they say they do not
+    # assume is prose (``negation``)
+    items = mark(formulas(scan(text, kind)), text)
     # ∂b/∂z has a meaning only in notes that write the bias through z (b = z − Σ w a, at fixed w and a)
     where = next((f"line {f.line}" for f in items if _BIAS_THROUGH_Z.search(f.text)), "")
     with bias_through_z(where):
@@ -199,24 +202,25 @@ def _verify_items(text, items, notation, path, kind, strict, activation, cost, o
             if as_c != f.text:
                 items[n] = renamed[(f.line, as_c)] = replace(f, text=as_c, source=f.source or f.text)
     outputs = _outputs(text, options)  # "one output neuron": the notes' own n_L = 1
-    model = model_of([(f.line, f.text) for f in items if f.kind in ("claim", "definition")
-                      or f.kind == "unreadable" and defines_activation(f.text, nt)], nt, outputs[0])
+    model = model_of([(f.line, f.text) for f in items if not f.negated and (f.kind in ("claim", "definition")
+                      or f.kind == "unreadable" and defines_activation(f.text, nt))], nt, outputs[0])
     if outputs[1] is not None:
         model.definitions = sorted(model.definitions + [outputs[1]], key=lambda d: d.line)
     given = {"activation": activation, "cost": cost, "one_hot": one_hot,
              # C = (1/m) Σ_x C_x: the count letter of the notes' mean cost from its line on (a claim with 1/n is
              # not judged against it)
              "counts": tuple((f.line, mean_count(f.text)) for f in items
-                             if f.kind in ("claim", "definition") and mean_count(f.text)),
-             "unequal": frozenset(frozenset(m.groups()) for f in items if (m := _UNEQUAL_COUNTS.match(f.text)))}
-    unread_cost = _unread_cost(items, model, given["cost"], nt)
+                             if f.kind in ("claim", "definition") and not f.negated and mean_count(f.text)),
+             "unequal": frozenset(frozenset(m.groups()) for f in items
+                                  if not f.negated and (m := _UNEQUAL_COUNTS.match(f.text)))}
+    unread_cost = _unread_cost([f for f in items if not f.negated], model, given["cost"], nt)
     report = NotesReport(path, kind=kind, strict=strict, notation=nt, inferred=inferred, model=model)
     spoken = mentions(text)  # costs named in words ("from now on, the cross-entropy cost")
     once = _Once(nt, options)  # a formula written again under the same setting is checked once
     # the definitions whose verdict decides what the claims mean (a cost, σ, the forward pass), checked first
     ahead = {(f.line, f.text): _ahead(f, _setting(model, f.line, given)[0], once) for f in items
              if f.kind in ("claim", "definition", "unreadable") and not model.assumption_at(f.line)
-             and candidate(f.text, nt)}
+             and not f.negated and candidate(f.text, nt)}
     unknown = unknowns.find([(f, ahead[(f.line, f.text)]) for f in items if (f.line, f.text) in ahead], model, nt,
                             given, recheck=lambda text, line: once(text, _setting(model, line, given)[0]))
     # a formula written again after the notes define a cost or σ symbp does not know is another claim: identical
@@ -230,7 +234,7 @@ def _verify_items(text, items, notation, path, kind, strict, activation, cost, o
             report.skipped.append(_as_definition(f, "an assumption on the data (Σ_k y_k = 1): the claims after it "
                                                  "are checked with it"))
             continue
-        slip = unknowns.slip_of(f, unknown) if f.kind in ("claim", "definition") else None
+        slip = unknowns.slip_of(f, unknown) if f.kind in ("claim", "definition") and not f.negated else None
         if slip is not None:
             # a definition contradicting one that holds: reported with its verdict as a claim, never silent
             result = ahead.get((f.line, f.text)) or verify(f.text, nt, **_setting(model, f.line, given)[0], **options)
@@ -250,20 +254,20 @@ def _verify_items(text, items, notation, path, kind, strict, activation, cost, o
             if own and result.status not in ("unreadable", "uninterpretable") and _about_cost(f.text, nt, own):
                 result = _own_terms(result, own)
             u = unknowns.blocking(f, result, unknown, nt, model)
-            if u is not None and unknowns.is_definition_row(f, u):
+            if u is not None and unknowns.is_definition_row(f, u) and not f.negated:
                 report.skipped.append(_as_definition(f, unknowns.as_definition_reason(u)))
                 continue
             if u is not None:
                 result = _own_terms(result, u.reason(delta=u.letter == nt.names["cost"]))
-            if result.status == "unreadable" and _known_definition(model, f, given):
+            if result.status == "unreadable" and _known_definition(model, f, given) and not f.negated:
                 report.skipped.append(_as_definition(f, _known_definition(model, f, given)))
                 continue
-            if result.status == "unreadable" and names_output(f.text, nt):
+            if result.status == "unreadable" and names_output(f.text, nt) and not f.negated:
                 report.skipped.append(_as_definition(f, f"a definition: the notes name the network's output a^L as a "
                                                         f"function {names_output(f.text, nt)} of its input"))
                 continue
             report.rows.append(Row(f, result))
-        elif f.kind == "unreadable" and _known_definition(model, f, given):
+        elif f.kind == "unreadable" and _known_definition(model, f, given) and not f.negated:
             report.skipped.append(_as_definition(f, _known_definition(model, f, given)))
             continue
         elif f.kind == "unreadable":
@@ -278,13 +282,19 @@ def _verify_items(text, items, notation, path, kind, strict, activation, cost, o
             report.skipped.append(f)
             continue
         row = report.rows[-1]
-        # a row the reading in the notes' own terms may still change (``graphnotes``) is shown after it
-        if on_row is not None and not (everything or row.result.status in ("unreadable", "uninterpretable")):
+        # a row the reading in the notes' own terms may still change (``graphnotes``), or one the notes call
+        # false, is shown after it
+        if on_row is not None and not (everything or row.result.status in ("unreadable", "uninterpretable")
+                                       or f.negated):
             streamed += 1
             shown.add(id(row.formula))
             on_row(row, streamed, total)
     report = apply_graph(report, text, nt.name.lower(), activation=activation, everything=nt.vectors == "row",
                          row_type=Row)
+    # the verdict on the notes' statement that a formula they call false is false (after the graph reading, which
+    # needs the layered verdict of the formula itself)
+    report.rows = [Row(r.formula, negated_verdict(r.result, r.formula.negated)) if r.formula.negated else r
+                   for r in report.rows]
     if on_row is not None:
         for row in report.rows:
             if id(row.formula) not in shown:  # held, a claim unfolded per assumption, or a declaration ``graphdeclare`` checked
@@ -481,6 +491,8 @@ def to_markdown(report: NotesReport, title: str | None = None) -> str:
                 cx = r.counterexample
                 why += f"; counterexample: left {cx.lhs[:40]} ≠ right {cx.rhs[:40]}" + (
                     f" ({cx.activation})" if cx.activation else "")
+        elif f.negated:  # the notes call the formula false, and it is: why is the point
+            why = r.reason
         elif r.instances:
             why = f"exact on {r.instances} instances"
         if r.status == "holds" and r.interpretation.get("layout"):
