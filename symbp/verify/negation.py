@@ -161,7 +161,7 @@ def _open_display(before: str) -> str:
     return before[:last.end()] if rest.strip() else ""
 
 
-def mark(items: list, text: str) -> list:
+def mark(items: "list[Formula]", text: str) -> "list[Formula]":
     """``items`` (formulas of ``text``) with the words that deny them read: a formula the notes say they do not assume
     is prose (the reason says so); a claim they call false keeps its bucket and carries the words (``negated``);
     a definition they call false is prose, saying so (it is neither checked nor part of the model). A notebook's
