@@ -32,9 +32,9 @@ from ..errors import SymbpError
 from ..layers import catalogue as layer_catalogue
 from ..layers.identity import CannotForm, LayerIdentity
 from ..prove import prove
-from .layer_reader import (
-    Add, Call, Deriv, Div, INum, IOp, LayerReadError, Mul, Pow, Sqrt, Sum, Sym, Transpose, Var, read_layer_formula,
-)
+from .layer_lexer import LayerReadError
+from .layer_nodes import Add, Call, Deriv, Div, INum, IOp, Mul, Pow, Sqrt, Sum, Sym, Transpose, Var
+from .layer_reader import read_layer_formula
 
 #: The shapes a formula is checked on, where they differ from the catalogue's: for 2-D convolution
 #: a square stride-2 shape too, so that a formula written with one s (or P) is checked with stride > 1.
