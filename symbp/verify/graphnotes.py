@@ -229,9 +229,11 @@ def graph_notes(items: list, text: str, budget: float = 30.0, activation: str | 
             out.values[id(p.formula)] = ASSUMPTION_WORDS if assumed else EXAMPLE_WORDS
     if not defs:
         return out
-    model, error, repaired, check = checker(defs, all_eqs, hints, claims, sigma)
+    unread = unread_definitions(items, pieces)
+    model, error, repaired, check = checker(defs, all_eqs, hints, claims, sigma, unread)
     if model is not None and conditions:
-        check = under_own(check, conditions, lambda vs: checker(with_values(defs, vs), all_eqs, hints, claims, sigma))
+        check = under_own(check, conditions, lambda vs: checker(with_values(defs, vs), all_eqs, hints, claims, sigma,
+                                                                unread))
     out.model = model
     if model is None:
         out.error = error
@@ -259,7 +261,30 @@ def graph_notes(items: list, text: str, budget: float = 30.0, activation: str | 
             results = [check(eq, budget, out.layout) for eq in p.eqs if is_claim(eq)]
         out.results[key] = (p, [_unblocked(r, reading) for r in results])
     if values:
-        _under_values(out, defs, values, kinds, spans, (all_eqs, hints, claims), budget, is_claim, sigma)
+        _under_values(out, defs, values, kinds, spans, (all_eqs, hints, claims), budget, is_claim, sigma, unread)
+    return out
+
+
+#: The name a definition gives, at its start: ``y = …``, ``\mathbf{y} = …``, ``y_k = …`` (its entries).
+_DEFINED_NAME = re.compile(r"\s*(?:\\(?:mathbf|vec|boldsymbol|bm)\s*\{\s*)?([A-Za-z])\s*\}?\s*(?:_\s*(?:\{[^{}]*\}|\w))?"
+                           r"\s*(?::=|=)")
+
+
+def unread_definitions(items: list, pieces: list) -> dict:
+    r"""name -> line of each definition symbp cannot read (``y = \operatorname{softmax}(u)``): its name is not an
+    input of the notes but a quantity they compute in a way not read, so a claim that reaches it is never judged
+    as if it were free (review 15 r1: every claim on y was refuted with y an input).
+
+    >>> f = Formula(5, "y = \\operatorname{softmax}(u)", True, kind="unreadable")
+    >>> unread_definitions([f], [])
+    {'y': 5}
+    """
+    failed = [f for f in items if f.kind == "unreadable"] + [p.formula for p in pieces if p.error and not p.eqs]
+    out: dict = {}
+    for f in sorted(failed, key=lambda f: f.line):
+        m = _DEFINED_NAME.match(f.text)
+        if m:
+            out.setdefault(m.group(1), f.line)
     return out
 
 
@@ -356,7 +381,7 @@ def _consequences(defs: list, values: list, all_eqs: list, hints: list, claims: 
 
 
 def _under_values(out: GraphNotes, defs: list, values: list, kinds: dict, spans: dict, rest: tuple, budget: float,
-                  is_claim, sigma=None) -> None:
+                  is_claim, sigma=None, unread=None) -> None:
     """A claim refuted for every value: under the notes' assumptions in force at its line (``spans``) it is
     conditional if it holds there (naming them), else their verdict; one that holds only at the example values
     says so, naming their lines."""
@@ -368,7 +393,7 @@ def _under_values(out: GraphNotes, defs: list, values: list, kinds: dict, spans:
         if here not in models:
             under, error = None, ""
             if assumed:
-                _, error, _, under = checker(with_values(defs, assumed), *rest, sigma)
+                _, error, _, under = checker(with_values(defs, assumed), *rest, sigma, unread)
                 error = "" if under is not None else error or "the model cannot be built with them"
             both = notes_model(with_values(defs, examples + assumed), *rest, sigma=sigma)[0] if examples else None
             models[here] = (under, error, both)
@@ -413,4 +438,4 @@ def _notes_layout(outcomes: dict) -> tuple:
 
 
 
-__all__ = ["GraphNotes", "Piece", "clean", "graph_notes", "hints_and_prose"]
+__all__ = ["GraphNotes", "Piece", "clean", "graph_notes", "hints_and_prose", "unread_definitions"]
