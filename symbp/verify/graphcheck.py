@@ -128,13 +128,20 @@ def check_graph(eq: Equation, model: Model, budget: float = 30.0, notes_layout: 
     finally:
         for q in loose:
             q.orient = ""
-    if other.status == out.status:
-        return out
     names = ", ".join(q.name for q in loose)
+    if other.status == out.status:
+        if _misfit_everywhere(out) and not _misfit_everywhere(other):  # the same verdict, a reason that is not the default's
+            other.reason = f"with {names} taken as a row (as a column the shapes fit in no layout): {other.reason}"
+            return other
+        return out
     raise GraphUninterpretable(f"{to_latex(eq)}: the notes never say whether {names} "
                                f"{'is a row or a column' if len(loose) == 1 else 'are rows or columns'}, and the "
                                f"verdict depends on it: with {names} a column, {out.status} ({out.reason}); as a row, "
                                f"{other.status} ({other.reason})")
+
+
+def _misfit_everywhere(out: GraphOutcome) -> bool:
+    return bool(out.verdicts) and all(v.status == "misfit" for v in out.verdicts.values())
 
 
 def _unoriented(eq: Equation, model: Model) -> list:
