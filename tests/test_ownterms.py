@@ -223,7 +223,11 @@ SEED_004 = {
     51: "refuted",  # ∂g_1/∂g_1 = 1 is not h'(g_1)
     58: "holds",  # u ← u − α∇u, W ← W − α∇W
     71: "refuted",  # x = W y contradicts y_1 = y_1(x_1, x_2)
-    75: "holds", 81: "holds", 83: "holds", 85: "holds", 89: "holds", 91: "holds", 104: "holds",
+    75: "holds", 81: "holds", 85: "holds", 89: "holds", 91: "holds", 104: "holds",
+    # dy/dx = W^T written out: the denominator layout; the numerator layout (the Jacobian W) refutes it, and only
+    # gradient claims (columns: the denominator or the mixed layout alike) speak for a layout, which never fixes
+    # that of a Jacobian (review 15 W4): ambiguous, both readings given
+    83: "ambiguous",
     114: "holds", 124: "holds", 129: "holds",
 }
 

@@ -3759,9 +3759,11 @@ def test_rv15_sizes_a_sum_bound_sizes_the_vector_it_runs_over(tmp_path, cost, cl
 
 
 # r2: t used only as t_k has no orientation the notes fix; it was a column by default, so ∂L/∂y = y − t with y a row
-# was refuted for the shapes. Its verdict depends on that default: uninterpretable, naming t. (As a row: holds.)
-def test_rv15_sizes_a_vector_without_orientation_does_not_decide_a_claim(tmp_path):
-    claim = r"\frac{\partial L}{\partial y} = y - t"
+# was refuted for the shapes. As with a layout, the orientation in which the shapes fit is the reading (said): by
+# hand ∂L/∂y_k = y_k − t_k, so y − t holds and t − y is refuted with t a row.
+@pytest.mark.parametrize("claim, truth", [(r"\frac{\partial L}{\partial y} = y - t", "holds"),
+                                          (r"\frac{\partial L}{\partial y} = t - y", "refuted")])
+def test_rv15_sizes_a_vector_without_orientation_takes_the_one_that_fits(tmp_path, claim, truth):
     status, _, rows = _notes(tmp_path, _RV15_SUM.format(cost=r"\frac{1}{2}\sum_{k=1}^{2} (y_k - t_k)^2", claim=claim))
-    assert status == {claim: "uninterpretable"}, {k: r.reason for k, r in rows.items()}
-    assert "whether t is a row or a column" in rows[claim].reason
+    assert status == {claim: truth}, {k: r.reason for k, r in rows.items()}
+    assert "with t taken as a row" in rows[claim].reason

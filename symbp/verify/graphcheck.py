@@ -114,8 +114,9 @@ def check_graph(eq: Equation, model: Model, budget: float = 30.0, notes_layout: 
     """The verdict on ``eq`` (every side against the first), see the module docstring. ``notes_layout`` is the
     notes' own layout, or the evidence of it: for each other claim that fits one layout only, the set of layouts
     it is consistent with. A vector of the claim whose orientation the notes never fix (t used only as t_k) is a
-    column by default; when the verdict changes with it taken as a row, the claim is uninterpretable, naming it
-    (review 15 r2: ``∂L/∂c = y - t`` with y a row was refuted for t's default orientation)."""
+    column by default, or a row when only then do the claim's shapes fit in some layout (as a layout is chosen;
+    review 15 r2: ``∂L/∂c = y - t`` with y a row was refuted for t's default orientation); when the shapes fit
+    either way and the verdicts differ, the claim is uninterpretable, naming it."""
     start = time.perf_counter()
     out = _check_graph(eq, model, budget, notes_layout)
     loose = _unoriented(eq, model)
@@ -129,10 +130,12 @@ def check_graph(eq: Equation, model: Model, budget: float = 30.0, notes_layout: 
         for q in loose:
             q.orient = ""
     names = ", ".join(q.name for q in loose)
+    if _misfit_everywhere(other):  # as a row the claim means nothing: the column it is by default is the reading
+        return out
+    if _misfit_everywhere(out):  # as a column it means nothing, as a row it does: that reading, said
+        other.reason = f"with {names} taken as a row (as a column the shapes fit in no layout): {other.reason}"
+        return other
     if other.status == out.status:
-        if _misfit_everywhere(out) and not _misfit_everywhere(other):  # the same verdict, a reason that is not the default's
-            other.reason = f"with {names} taken as a row (as a column the shapes fit in no layout): {other.reason}"
-            return other
         return out
     raise GraphUninterpretable(f"{to_latex(eq)}: the notes never say whether {names} "
                                f"{'is a row or a column' if len(loose) == 1 else 'are rows or columns'}, and the "
