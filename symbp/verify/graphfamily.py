@@ -74,13 +74,15 @@ def _undefined_check(eq: Equation, family: list, twins: list, undefined: list, b
     names = undefined_words(reached)
     lines = sorted({line for n, line in (unread or {}).items()
                     if any(family[0].canonical(family[0].names[u][0]) == n for u in reached)})
-    never = (f"whose definition on line{'s' if len(lines) > 1 else ''} {', '.join(map(str, lines))} is not read"
-             if lines else "which the notes name but never define")
+    unread_words = f"whose definition on line{'s' if len(lines) > 1 else ''} {', '.join(map(str, lines))} is not read"
     if out.status == "holds":
-        out.reason += f" (however the notes compute {names}, {never})"
+        out.reason += f" (however the notes compute {names}, {unread_words if lines else 'which they never define'})"
         return out
-    return GraphOutcome("uninterpretable", f"{to_latex(eq)}: the claim depends on {names}, {never}, so how it is "
-                        "computed is not known here")
+    if lines:
+        return GraphOutcome("uninterpretable", f"{to_latex(eq)}: the claim depends on {names}, {unread_words}, so "
+                            "how it is computed is not known here")
+    return GraphOutcome("uninterpretable", f"{to_latex(eq)}: the claim depends on {names}, which the notes name but "
+                        f"never define, so they never say how it is computed")
 
 
 def _family_check(eq: Equation, family: list, budget: float, layout: str = "") -> GraphOutcome:
