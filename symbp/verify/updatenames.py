@@ -155,7 +155,8 @@ def read_new(text: str) -> "StepRead | None":
 
     def unmark(m: re.Match) -> str:
         found = _of(m)
-        if found is None or not found[1] or any(f not in before for f in found[1]) or _OF_ONE_INPUT.match(found[0]):
+        if found is None or not found[1] or any(f not in before for f in found[1]) or (
+                _OF_ONE_INPUT.match(found[0]) and found[0][0] != param[0]):
             return m.group(0)  # C^{(t)}, x^{(t)}: the cost or a quantity of one input, labelled (never a step)
         return found[0]
 
