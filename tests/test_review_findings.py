@@ -3775,8 +3775,14 @@ def test_rv15_w2_a_hypothetical_with_a_network_of_several_outputs(tmp_path):
     ("A network with one output neuron would give $$a$$, but ours has two.\n", []),  # another number: nothing
     ("The network has one output neuron per class, ten in all.\n\n$$a$$\n", []),
     ("# A\n\nThe network has one output neuron.\n\n$$a$$\n\n# B\n\n$$b$$\n", [(False, 3, 7)]),
+    # "e.g." ends no sentence: the example's words stay with its formula and fix nothing after it
+    ("The error is a vector; e.g. with one output neuron, $$a$$.\n\n$$b$$\n", [(True, 1, None)]),
+    ("The network has one output neuron and we use the Hadamard product.\n\n$$a$$\n", [(False, 1, None)]),
+    ("When $n_L = 1$:\n\n$$a$$\n\n$$b$$\n", [(True, 1, None)]),  # one display after the words, not a run
 ])
 def test_rv15_w2_output_prose_scopes(text, expected):
     from symbp.verify.single_output import output_prose
     got = [(p.condition, p.line, p.until) for p in output_prose(text)]
     assert got == expected, output_prose(text)
+    if expected and expected[0][0]:  # a hypothetical: its formula's line only
+        assert output_prose(text)[0].lines == (text[:text.index("$$a$$")].count("\n") + 1,)

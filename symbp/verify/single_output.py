@@ -151,7 +151,7 @@ _OTHERWISE = re.compile(
 #: "For example, with one output neuron, …"), at most the formulas it states after them.
 _HYPOTHETICAL = re.compile(
     r"\b(?:if|had|would|were|suppose|supposing|imagine|could|when|whenever|in\s+the\s+(?:\w+\s+)?case"
-    r"|for\s+(?:example|instance)|e\.\s?g\.)"
+    r"|for\s+(?:example|instance))\b|\be\.\s?g\."
     r"|\b(?:pokud|kdyby|kdybychom|jestliže|když|v\s+(?:\w+\s+)?případě|například)\b"
     r"|\b(?:если|в\s+(?:\w+\s+)?случае|бы|например)\b"
     r"|\b(?:jeśli|jeżeli|gdyby|gdy|w\s+(?:\w+\s+)?przypadku|na\s+przykład)\b", re.IGNORECASE)
@@ -180,7 +180,8 @@ _FORMULA = re.compile(r"\$\$.*?\$\$|\\\[.*?\\\]|\\begin\{(\w+\*?)\}.*?\\end\{\1\
 _DISPLAY = re.compile(r"\$\$|\\\[|\\begin")
 #: A sentence ends at . ! ? (outside formulas) or a blank line; a blank line after words that do not end, before a
 #: display, goes on into that display ("If $n_L = 1$, then\n\n$$…$$").
-_END = re.compile(r"[.!?](?=\s|$)|\n[ \t]*\n")
+_END = re.compile(r"(?<!\be\.g)(?<!\bi\.e)(?<!\bnapř)(?<!\bnp)(?<!т\.е)(?<!\bнапр)(?<!\bcf)(?<!\btj)"
+                  r"[.!?](?=\s|$)|\n[ \t]*\n")  # not after e.g., i.e., např., т.е., …: the sentence goes on
 
 
 def _sentences(text: str) -> list:
