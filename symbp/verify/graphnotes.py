@@ -29,9 +29,9 @@ from .extract import Formula
 from .graphbuild import build
 from .graphcheck import GraphOutcome
 from .graphdeclare import listed_entries, restated
-from .graphcondition import own_condition, under_own
-from .graphexamples import (ASSUMPTION_WORDS, EXAMPLE_WORDS, assumption_spans, by_tied, in_force, listed, prose_words,
-                            releases_itself, split_values, ties, with_values)
+from .graphcondition import own_condition, under_own, unsaid_values
+from .graphexamples import (ASSUMPTION_WORDS, EXAMPLE_WORDS, assumption_spans, by_tied, display_words, in_force, listed,
+                            prose_words, releases_itself, split_values, ties, with_values)
 from .graphfamily import check_claim, checker, exchanged, notes_model
 from .graphmodel import GraphError, Model, Sym, is_declaration, is_definition, to_latex
 from .graphnodes import walk
@@ -213,6 +213,7 @@ def graph_notes(items: list, text: str, budget: float = 30.0, activation: str | 
     defs, values, kinds = split_values(defs, claims, lambda line, p: _words(text, p),
                                        lambda line, p, part: _words(text, p, let=False, part=part))
     spans = assumption_spans(text, values, kinds)
+    unsaid = unsaid_values(values)  # "A = 0 \\quad \\text{at } w_{11} = 0": the claim is not judged
     pieces, unfolded = _unfold(pieces, claims, spans)
     all_eqs = [step_free(eq) for p in pieces for eq in p.eqs] + mentions
     defs, demoted = _consequences(defs, values, all_eqs, hints, claims, budget, sigma)
@@ -252,7 +253,9 @@ def graph_notes(items: list, text: str, budget: float = 30.0, activation: str | 
     for p in pieces:
         if p.error or not p.eqs or not any(is_claim(e) for e in p.eqs):
             continue
-        outcomes[id(p.formula)] = (p, [check(eq, budget) for eq in p.eqs if is_claim(eq)])
+        why = unsaid.get((p.formula.line, p.formula.source))
+        outcomes[id(p.formula)] = (p, [GraphOutcome("uninterpretable", why) if why else check(eq, budget)
+                                       for eq in p.eqs if is_claim(eq)])
     out.layout = _notes_layout(outcomes)
     for key, (p, results) in outcomes.items():
         if out.layout and any(r.status == "ambiguous" for r in results):
@@ -283,6 +286,10 @@ def _words(text: str, p, let: bool = True, part: bool = True) -> str:
     if p is None or p.formula.cell is not None:  # a notebook's lines are its cells': the words are not found
         return "neither"
     f = p.formula
+    alone = len(set((f.line,) + tuple(f.lines))) == 1  # written once: its display's words are its words
+    here = display_words(f.source, f.text) if f.display and f.source and alone else None
+    if here is not None:  # "A = 0 \quad \text{when, from now on, we assume } w_{21} = 0": the display's own words
+        return "neither" if here == "negated" else here
     lines = list(dict.fromkeys((f.line,) + tuple(f.lines)))
     lines = [ln for ln in lines if not releases_itself(text, ln, f.source or f.text)] or lines  # withdrawn there
     said = {prose_words(text, line, f.source or f.text, let, part) for line in lines}
