@@ -599,7 +599,7 @@ def test_display_words_say_what_a_value_after_a_claim_is():
 @pytest.mark.parametrize("words, status", [
     ("when, from now on, we assume ", "conditional"),  # an assumption from this line on
     ("where we assume ", "conditional"),
-    ("at ", "uninterpretable"),  # neither a condition, an example nor an assumption: not judged
+    ("at ", "uninterpretable"),  # neither a condition, an example nor an assumption, true only with it: not judged
     ("where we do not assume ", "refuted"),  # no assumption: checked for every value
 ])
 def test_a_value_after_words_in_the_claims_display(words, status):
@@ -616,3 +616,12 @@ def test_a_claim_after_a_display_condition_keeps_its_own_verdict():
     assert rows[first].status == "holds"
     second = rows[r"\frac{\partial g_2}{\partial x_1} = 0"]
     assert second.status == "refuted" and "condition" not in second.reason  # w_21 = 0 says nothing of w_12
+
+
+@pytest.mark.parametrize("claim, status", [
+    (r"\frac{\partial g_1}{\partial x_2} = w_{21}", "holds"),  # true for every value: the words do not matter
+    (r"\frac{\partial g_1}{\partial x_2} = 1", "refuted"),  # false with the value too
+])
+def test_unsaid_words_leave_a_verdict_that_both_readings_agree_on(claim, status):
+    rows = _rows(ROW + f"\n$${claim} \\quad \\text{{at }} w_{{21}} = 0$$\n")
+    assert rows[claim].status == status, rows[claim].reason

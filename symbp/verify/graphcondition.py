@@ -12,8 +12,8 @@ uninterpretable, naming it. A condition that is not one value (``w_{21} = 0
 \text{ or } x_1 = 5``, a list) is unreadable with that reason, never cut into a
 claim and a value. A value after other words in the display (``\text{at }
 w_{11} = 0``: neither a condition, an example nor an assumption,
-``graphexamples.display_words``) leaves the display's claims uninterpretable
-(``unsaid_values``).
+``graphexamples.display_words``) leaves a claim of that display that holds with
+the value, and not for every value, uninterpretable (``unsaid``).
 
 >>> own_condition(r"\frac{\partial h_1}{\partial x_2} = 0 \quad \text{when } w_{21} = 0")
 ('\\frac{\\partial h_1}{\\partial x_2} = 0', 'w_{21} = 0')
@@ -84,12 +84,12 @@ def under_own(check, conditions: dict, checker_with):
 
 
 def unsaid_values(values: list) -> dict:
-    """(line, display as written) -> why its claims are not judged: a value written in the claim's display after
-    words that make it neither a condition of the claim (when, if, for), an example nor an assumption
-    (``A = 0 \\quad \\text{at } w_{11} = 0``). Whether the claim is meant under the value is not said, so it is
-    never refuted for every value nor said to hold only at an example."""
+    """(line, display as written) -> (why, the value): a value written in a claim's display after words that make it
+    neither a condition of the claim (when, if, for), an example nor an assumption (``A = 0 \\quad \\text{at }
+    w_{11} = 0``). Whether the claim is meant under the value is not said (``unsaid``)."""
     out = {}
-    for _, eq, p in values:
+    for value in values:
+        _, eq, p = value
         f = p.formula if p is not None else None
         if f is None or not f.display or not f.source or len(set((f.line,) + tuple(f.lines))) != 1:
             continue
@@ -97,10 +97,22 @@ def unsaid_values(values: list) -> dict:
             words = " ".join(words_before(f.source, f.text).split())
             out[(f.line, f.source)] = (f"its display gives {to_latex(eq)} after the words '{words}', which make it "
                                        "neither a condition of the claim (when, if, for), an example nor an "
-                                       "assumption: whether the claim is meant under that value is not said, so it "
-                                       "is not judged (write \\text{when } before a condition, or the value in a "
-                                       "sentence of its own)")
+                                       "assumption, and the claim holds with that value but not for every value: "
+                                       "which is meant is not said, so it is not judged (write \\text{when } before "
+                                       "a condition, or the value in a sentence of its own)", value)
     return out
 
 
-__all__ = ["own_condition", "under_own", "unsaid_values"]
+def unsaid(results: list, eqs: list, why: str, under) -> list:
+    """The verdicts ``results`` on the claims ``eqs`` of a display with an unsaid value (``unsaid_values``): a claim
+    refuted for every value that holds with the value put in (``under(eq)``, its check there) is uninterpretable with
+    ``why``; one that holds for every value, or fails with the value too, keeps its verdict (both readings agree)."""
+    out = []
+    for r, eq in zip(results, eqs):
+        if r.status == "refuted" and under is not None and under(eq).status == "holds":
+            r = GraphOutcome("uninterpretable", why)
+        out.append(r)
+    return out
+
+
+__all__ = ["own_condition", "unsaid", "unsaid_values", "under_own"]

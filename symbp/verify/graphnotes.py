@@ -29,7 +29,7 @@ from .extract import Formula
 from .graphbuild import build
 from .graphcheck import GraphOutcome
 from .graphdeclare import listed_entries, restated
-from .graphcondition import own_condition, under_own, unsaid_values
+from .graphcondition import own_condition, under_own, unsaid, unsaid_values
 from .graphexamples import (ASSUMPTION_WORDS, EXAMPLE_WORDS, assumption_spans, by_tied, display_words, in_force, listed,
                             prose_words, releases_itself, split_values, ties, with_values)
 from .graphfamily import check_claim, checker, exchanged, notes_model
@@ -213,7 +213,7 @@ def graph_notes(items: list, text: str, budget: float = 30.0, activation: str | 
     defs, values, kinds = split_values(defs, claims, lambda line, p: _words(text, p),
                                        lambda line, p, part: _words(text, p, let=False, part=part))
     spans = assumption_spans(text, values, kinds)
-    unsaid = unsaid_values(values)  # "A = 0 \\quad \\text{at } w_{11} = 0": the claim is not judged
+    unsaid_display = unsaid_values(values)  # "A = 0 \\quad \\text{at } w_{11} = 0": what is meant is not said
     pieces, unfolded = _unfold(pieces, claims, spans)
     all_eqs = [step_free(eq) for p in pieces for eq in p.eqs] + mentions
     defs, demoted = _consequences(defs, values, all_eqs, hints, claims, budget, sigma)
@@ -253,14 +253,17 @@ def graph_notes(items: list, text: str, budget: float = 30.0, activation: str | 
     for p in pieces:
         if p.error or not p.eqs or not any(is_claim(e) for e in p.eqs):
             continue
-        why = unsaid.get((p.formula.line, p.formula.source))
-        outcomes[id(p.formula)] = (p, [GraphOutcome("uninterpretable", why) if why else check(eq, budget)
-                                       for eq in p.eqs if is_claim(eq)])
+        outcomes[id(p.formula)] = (p, [check(eq, budget) for eq in p.eqs if is_claim(eq)])
     out.layout = _notes_layout(outcomes)
     for key, (p, results) in outcomes.items():
         if out.layout and any(r.status == "ambiguous" for r in results):
             results = [check(eq, budget, out.layout) for eq in p.eqs if is_claim(eq)]
         out.results[key] = (p, [_unblocked(r, reading) for r in results])
+        said = unsaid_display.get((p.formula.line, p.formula.source))
+        if said is not None:  # "A = 0 \\quad \\text{at } w_{11} = 0": judged only where both readings agree
+            under = checker(with_values(defs, [said[1]]), all_eqs, hints, claims, sigma)[3]
+            out.results[key] = (p, unsaid(out.results[key][1], [e for e in p.eqs if is_claim(e)], said[0],
+                                          under and (lambda eq, u=under: u(eq, budget / 2))))
     if values:
         _under_values(out, defs, values, kinds, spans, (all_eqs, hints, claims), budget, is_claim, sigma)
     return out
