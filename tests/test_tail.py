@@ -93,3 +93,10 @@ def test_a_condition_on_the_number_of_outputs_is_read(text):
 def test_a_size_condition_symbp_does_not_read_is_not_ignored(text):
     with pytest.raises(ReadError):
         read_claim(text)
+
+
+def test_a_claims_output_count_against_the_notes_own():
+    formula = r"\delta^L = (a^L - y) \sigma'(z^L) \quad \text{for } n_L = 1"
+    assert verify(formula, outputs=1, diagnose=False).status == "holds"  # the notes fix the same n_L
+    other = verify(formula.replace("n_L = 1", "n_L = 2"), outputs=1, diagnose=False)
+    assert other.status == "uninterpretable" and "contradicts the notes" in other.reason
