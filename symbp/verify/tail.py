@@ -21,6 +21,7 @@ symbp.verify.lexer.ReadError: unexpected input after the condition j = 2 (a cond
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from .labels import _key, _label_words, _tag
