@@ -581,3 +581,47 @@ def test_sizes_named_with_letters_in_other_languages(language, bound, status):
     claim = rf"\frac{{\partial L}}{{\partial x_i}} = \sum_{{j=1}}^{{{bound}}} \frac{{\partial L}}{{\partial h_j}}(1 - h_j^2) w_{{ij}}"
     result = _rows(SIZED[language] + f"\n\n$${claim}$$\n")[claim]
     assert result.status == status, result.reason
+
+
+# -- words and conditions inside a claim's display (review 14) -------------------------------------------------------
+# g = x W with W 2×3 (ROW): ∂g_1/∂x_2 = w_21, ∂g_2/∂x_1 = w_12 (by hand).
+
+def test_display_words_say_what_a_value_after_a_claim_is():
+    from symbp.verify.graphexamples import display_words, words_before
+    src = r"\frac{\partial g_1}{\partial x_2} = 0 \quad \text{%s} w_{21} = 0"
+    assert display_words(src % "when, from now on, we assume ", "w_{21} = 0") == "assumption"
+    assert display_words(src % ", for example, ", "w_{21} = 0") == "example"
+    assert display_words(src % "where we do not assume ", "w_{21} = 0") == "negated"
+    assert display_words(src % "at ", "w_{21} = 0") == "neither"
+    assert display_words("w_{21} = 0", "w_{21} = 0") is None and words_before("w_{21} = 0", "w_{21} = 0") is None
+
+
+@pytest.mark.parametrize("words, status", [
+    ("when, from now on, we assume ", "conditional"),  # an assumption from this line on
+    ("where we assume ", "conditional"),
+    ("at ", "uninterpretable"),  # neither a condition, an example nor an assumption, true only with it: not judged
+    ("where we do not assume ", "refuted"),  # no assumption: checked for every value
+])
+def test_a_value_after_words_in_the_claims_display(words, status):
+    claim = r"\frac{\partial g_1}{\partial x_2} = 0"
+    rows = _rows(ROW + f"\n$${claim} \\quad \\text{{{words}}} w_{{21}} = 0$$\n")
+    assert rows[claim].status == status, rows[claim].reason
+    if status != "refuted":
+        assert "holds only at the example values" not in rows[claim].reason
+
+
+def test_a_claim_after_a_display_condition_keeps_its_own_verdict():
+    first = r"\frac{\partial g_1}{\partial x_2} = 0 \quad \text{when } w_{21} = 0"
+    rows = _rows(ROW + f"\n$${first}, \\quad \\frac{{\\partial g_2}}{{\\partial x_1}} = 0$$\n")
+    assert rows[first].status == "holds"
+    second = rows[r"\frac{\partial g_2}{\partial x_1} = 0"]
+    assert second.status == "refuted" and "condition" not in second.reason  # w_21 = 0 says nothing of w_12
+
+
+@pytest.mark.parametrize("claim, status", [
+    (r"\frac{\partial g_1}{\partial x_2} = w_{21}", "holds"),  # true for every value: the words do not matter
+    (r"\frac{\partial g_1}{\partial x_2} = 1", "refuted"),  # false with the value too
+])
+def test_unsaid_words_leave_a_verdict_that_both_readings_agree_on(claim, status):
+    rows = _rows(ROW + f"\n$${claim} \\quad \\text{{at }} w_{{21}} = 0$$\n")
+    assert rows[claim].status == status, rows[claim].reason

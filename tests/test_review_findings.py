@@ -3643,6 +3643,109 @@ def test_rv14_w8_a_setext_heading_ends_the_section(tmp_path):
     assert [r.result.status for r in rows] == ["conditional", "refuted"]  # Part B is past the section's end
 
 
+# review 14 W4 (b2, b3): D = ∂h/∂g = diag(1 − h²) for h = tanh(g) entrywise (in both layouts), so
+# D² = D D = diag((1 − h²)²): the power of a square matrix is the matrix product (by hand: a diagonal matrix
+# squares entry by entry on its diagonal). The false variants: D² = D, and W² written as its entries squared
+# (W² has entry (1, 1) w_11² + w_12 w_21).
+@pytest.mark.parametrize("claim, truth", [
+    (r"\frac{\partial h}{\partial g}\frac{\partial h}{\partial g} = \operatorname{diag}(1 - h^2)^2", "holds"),
+    (r"\left(\frac{\partial h}{\partial g}\right)^2 = \operatorname{diag}((1 - h^2)^2)", "holds"),
+    (r"\left(\frac{\partial h}{\partial g}\right)^2 = \operatorname{diag}(1 - h^2)", "refuted"),
+    (r"\frac{\partial h}{\partial g}\frac{\partial h}{\partial g} = \operatorname{diag}(1 - h^2)", "refuted"),
+    (r"W^2 = \begin{pmatrix} w_{11}^2 & w_{12}^2 \\ w_{21}^2 & w_{22}^2 \end{pmatrix}", "refuted"),
+    (r"W^2 = \begin{pmatrix} w_{11}^2 + w_{12} w_{21} & w_{11} w_{12} + w_{12} w_{22} \\ "
+     r"w_{21} w_{11} + w_{22} w_{21} & w_{21} w_{12} + w_{22}^2 \end{pmatrix}", "holds"),
+])
+def test_rv14_w4_the_power_of_a_square_matrix_is_the_matrix_product(tmp_path, claim, truth):
+    status, _, rows = _notes(tmp_path, _RV14 + f"$${claim}$$\n")
+    assert status[claim] == truth, rows[claim].reason
+
+
+# review 14 W2 variant (g9): "when, from now on, we assume w_21 = 0" inside the display is an assumption from that
+# line on (∂h_1/∂x_2 = (1 − h_1²) w_21 and ∂g_1/∂x_2 = w_21 vanish under it): conditional, never refuted "only at
+# the example values"; a claim false even under it (∂h_1/∂x_2 = 1) is refuted, one before the line is checked for
+# every value, and words that say neither ("at") leave the claim of that display unjudged.
+def test_rv14_g9_an_assumption_written_in_the_claims_display(tmp_path):
+    claim, later, before = (r"\frac{\partial h_1}{\partial x_2} = 0", r"\frac{\partial g_1}{\partial x_2} = 0",
+                            r"\frac{\partial g_2}{\partial x_1} = 0")
+    text = (_RV14 + f"$${before}$$\n\n$${claim} \\quad \\text{{when, from now on, we assume }} w_{{21}} = 0$$\n\n"
+            f"$${later}$$\n")
+    status, _, rows = _notes(tmp_path, text)
+    assert status[claim] == "conditional" and "w_{21} = 0 (assumed on line" in rows[claim].condition
+    assert status[later] == "conditional" and "example" not in rows[later].reason
+    assert status[before] == "refuted" and "example" not in rows[before].reason  # before the assumption
+    false = r"\frac{\partial h_1}{\partial x_2} = 1"
+    status, _, rows = _notes(tmp_path, _RV14 + f"$${false} \\quad \\text{{when, from now on, we assume }} w_{{21}} = 0$$\n")
+    assert status[false] == "refuted", rows[false].reason
+    status, _, rows = _notes(tmp_path, _RV14 + f"$${claim} \\quad \\text{{at }} w_{{21}} = 0$$\n")
+    assert status[claim] == "uninterpretable" and "'at'" in rows[claim].reason
+
+
+# review 14 (the last session's note): a second claim after a display condition. ∂g_1/∂x_2 = w_21 for g = x W, so
+# "= w_21" holds and "= 0" is false for every value: the condition w_21 = 0 belongs to the first claim only.
+@pytest.mark.parametrize("second, truth", [
+    (r"\frac{\partial g_1}{\partial x_2} = w_{21}", "holds"),
+    (r"\frac{\partial g_1}{\partial x_2} = 0", "refuted"),  # true only under the first claim's condition
+])
+def test_rv14_a_claim_after_a_display_condition_is_judged_on_its_own(tmp_path, second, truth):
+    first = r"\frac{\partial h_1}{\partial x_2} = 0 \quad \text{when } w_{21} = 0"
+    status, _, rows = _notes(tmp_path, _RV14 + f"$${first}, \\quad {second}$$\n")
+    assert status[first] == "holds" and "own condition w_{21} = 0" in rows[first].reason
+    assert status[second] == truth, rows[second].reason
+    assert "example" not in rows[second].reason and "condition" not in rows[second].reason
+    # with the first claim false under its condition it is refuted, the second still judged alone
+    wrong = r"\frac{\partial h_1}{\partial x_2} = 1 \quad \text{when } w_{21} = 0"
+    status, _, rows = _notes(tmp_path, _RV14 + f"$${wrong}, \\quad {second}$$\n")
+    assert status[wrong] == "refuted" and status[second] == truth
+
+
+def test_rv14_a_value_after_a_display_condition_is_not_cut_off(tmp_path):
+    # "when w_21 = 0, x_1 = 5": a second part of the condition or a value of its own; not read, and said why
+    claim = r"\frac{\partial h_1}{\partial x_2} = 0 \quad \text{when } w_{21} = 0, \quad x_1 = 5"
+    status, _, rows = _notes(tmp_path, _RV14 + f"$${claim}$$\n\n$$\\frac{{\\partial h_1}}{{\\partial w_{{11}}}} = 0$$\n")
+    assert status[claim] == "unreadable" and "not one value" in rows[claim].reason
+    other = r"\frac{\partial h_1}{\partial w_{11}} = 0"
+    assert status[other] == "refuted" and "example" not in rows[other].reason
+
+
+# review 14 s10: "\quad \text{for } n_L = 1" is a condition on the number of output neurons. With one output,
+# (a^L − y) σ'(z^L) is a product of numbers and equals BP1 for the quadratic cost (Nielsen eq. BP1); without the
+# σ' factor it is false; with two outputs the product of two column vectors is ill-shaped.
+@pytest.mark.parametrize("formula, truth", [
+    (r"\delta^L = (a^L - y) \sigma'(z^L) \quad \text{for } n_L = 1", "holds"),
+    (r"\delta^L = (a^L - y) \sigma'(z^L) \quad n_L = 1", "holds"),
+    (r"\delta^L = (a^L - y) \quad \text{for } n_L = 1", "refuted"),
+    (r"\delta^L = (a^L - y) \sigma'(z^L) \quad \text{for } n_L = 2", "refuted"),
+])
+def test_rv14_s10_a_condition_on_the_number_of_outputs(formula, truth):
+    v = verify(formula, diagnose=False)
+    assert v.status == truth, v.reason
+    assert v.family and all(s[-1] == int(formula[-1]) for s in v.family), v.family
+    assert "the claim's own condition n_L" in v.reason
+    if truth == "holds":
+        from symbp.verify.recheck import recheck
+        assert recheck(v, per_network=5) == []  # the oracle (numeric derivatives of the composed network) agrees
+        wrong = dataclasses.replace(v, formula=r"\delta^L = (a^L - y) \quad \text{for } n_L = 1")
+        assert recheck(wrong)  # and it tells the false variant apart on the same one-output networks
+    if truth == "refuted" and formula.endswith("2"):
+        assert "with a single output neuron" not in v.reason  # the hint for claims about every network
+
+
+def test_rv14_s10_in_notes_and_with_another_network(tmp_path):
+    text = ("$$C = \\frac{1}{2}\\|a^L - y\\|^2$$\n\n"
+            "$$\\delta^L = (a^L - y) \\sigma'(z^L) \\quad \\text{for } n_L = 1$$\n\n"
+            "$$\\delta^L = (a^L - y) \\sigma'(z^L)$$\n")
+    status, _, rows = _notes(tmp_path, text)
+    conditioned = r"\delta^L = (a^L - y) \sigma'(z^L) \quad \text{for } n_L = 1"
+    assert status[conditioned] == "holds" and status[r"\delta^L = (a^L - y) \sigma'(z^L)"] == "refuted"
+    v = verify(conditioned, sizes=(3, 4, 10), diagnose=False)  # the user's network does not meet the condition
+    assert v.status == "holds" and "excludes it" in v.reason
+    assert v.family and (3, 4, 10) not in v.family and all(s[-1] == 1 for s in v.family)
+    for unread in (r"\delta^L = (a^L - y) \sigma'(z^L) \quad \text{for } n_2 = 1",
+                   r"\delta^L = (a^L - y) \sigma'(z^L) \quad \text{for } n_L \le 1"):
+        assert verify(unread, diagnose=False).status == "unreadable"
+
+
 # Review 11 n15 (left open until now): "Положим $z = h(y)$" ("let us put") defines z, like "Let $z = h(y)$"; it was
 # read as an assumed value of an undefined leaf z, so every claim about z was "never defined".
 _LET_US_PUT = ("{intro} $y = (y_1, y_2)$ {column}. {put} $z = h(y)${entrywise}.\n\n"

@@ -134,6 +134,47 @@ def prose_words(text: str, line: int, source: str, let: bool = True, part: bool 
     return "assumption" if let and _LET.search(sentence) else "neither"
 
 
+#: The words just before a value in a display: ``A = 0 \quad \text{when, from now on, we assume } w_{21} = 0``.
+_DISPLAY_WORDS = re.compile(r"\\(?:text|textrm|mbox|textnormal)\s*\{(?P<words>[^{}]*)\}(?:\s|\\q?quad(?![A-Za-z])"
+                            r"|\\[,;: ])*$")
+
+
+def words_before(source: str, value: str) -> "str | None":
+    r"""The words written inside a display just before the value ``value`` (``\text{…}`` with only spacing
+    between), or None.
+
+    >>> words_before(r"A = 0 \quad \text{at } w_{11} = 0", "w_{11} = 0"), words_before("x_1 = 1", "x_1 = 1")
+    ('at ', None)
+    """
+    flat, want = " ".join(source.split()), " ".join(value.split())
+    at = flat.rfind(want)
+    if at <= 0:
+        return None
+    m = _DISPLAY_WORDS.search(flat[:at])
+    return m.group("words") if m else None
+
+
+def display_words(source: str, value: str) -> "str | None":
+    r"""What the words written inside a display just before the value ``value`` say of it: 'example',
+    'assumption', 'negated' (an assumption turned round: "where we do not assume") or 'neither' (words that say
+    none of these, such as "at"); None when no words stand there (the display holds the value alone, or it follows
+    a formula directly).
+
+    >>> display_words(r"A = 0 \quad \text{when, from now on, we assume } w_{21} = 0", "w_{21} = 0")
+    'assumption'
+    >>> display_words(r"A = 0 \quad \text{for example } x_1 = 1", "x_1 = 1"), display_words("x_1 = 1", "x_1 = 1")
+    ('example', None)
+    """
+    words = words_before(source, value)
+    if words is None:
+        return None
+    if _EXAMPLE.search(words):
+        return "example"
+    if _NEGATED.search(words):
+        return "negated"
+    return "assumption" if _ASSUMPTION.search(words) else "neither"
+
+
 # -- where an assumption is in force -----------------------------------------------------------------
 
 #: Words that give the values back their freedom: "arbitrary again", "in general", "no longer", …
@@ -500,5 +541,6 @@ ASSUMPTION_WORDS = ("an assumption of the notes, a value given to an input or a 
                     "claims are checked for every value, and one that holds only under it is conditional")
 
 __all__ = ["ASSUMPTION_WORDS", "EXAMPLE_WORDS", "assumption_spans", "backwards", "by_tied", "chained_values",
-           "in_force", "is_given", "releases", "releases_itself", "is_tie", "is_value", "is_value_expression", "listed", "prose_kind", "prose_words",
-           "section_end", "split_values", "ties", "with_values"]
+           "display_words", "in_force", "is_given", "releases", "releases_itself", "is_tie", "is_value",
+           "is_value_expression", "listed", "prose_kind", "prose_words", "section_end", "split_values", "ties",
+           "with_values", "words_before"]

@@ -51,7 +51,7 @@ from .forms import LOSS_LETTERS
 from .instances import _quantities
 from .interpret import Uninterpretable
 from .nodes import Apply, Equation, Nabla, Partial, to_latex, walk
-from .conditions import apply_conditions
+from .conditions import apply_conditions, output_condition
 from .claims import UNEQUAL, declaration, unequal
 from .depends import check_declaration
 from .reader import ReadError, read_claim
@@ -288,6 +288,24 @@ def verify(
                                 **base)
         return Verification(status="unreadable", verdict="undecided", reason=str(exc), **base)
     eq = claim.equation
+    try:
+        eq, own_outputs = output_condition(eq)  # "\\quad \\text{for } n_L = 1": checked on networks with one output
+    except Uninterpretable as exc:
+        return Verification(status="uninterpretable", verdict="undecided", reason=str(exc), **base)
+    own_words = own_by = ""
+    if own_outputs is not None:
+        own_by = f"as the claim's own condition n_L = {own_outputs} says"
+        if outputs is not None and outputs != own_outputs:
+            return Verification(status="uninterpretable", verdict="undecided", reason=(
+                f"the claim's condition n_L = {own_outputs} contradicts the notes, which fix n_L = {outputs}: the "
+                "claim is about no network of the notes"), **base)
+        own_words = (f"checked only on networks with {own_outputs} output neuron{'s' if own_outputs != 1 else ''}, "
+                     f"the claim's own condition n_L = {own_outputs}")
+        if fixed is not None and fixed[-1] != own_outputs:
+            own_words += (f"; your network {list(fixed)} has {fixed[-1]} output neurons, so the condition excludes it "
+                          "and it is not checked")
+            fixed = None
+        setting = Setting(nt, activation, cost, one_hot, extra, fixed, own_outputs)
     if cost == "mean-quadratic":
         return Verification(status="uninterpretable", verdict="undecided", reason="verify reads single-sample costs; "
                             "the mini-batch cost mean-quadratic is not read (per-sample notation x,l is not read)", **base)
@@ -303,12 +321,13 @@ def verify(
     if _data_only(eq):
         return Verification(status="uninterpretable", verdict="undecided", reason="a statement about the data "
                             "(targets y, inputs x) alone: an assumption or a definition, which no network "
-                            "determines (for Σ_k y_k = 1 use --one-hot)", interpretation=describe(eq, setting), **base)
+                            "determines (for Σ_k y_k = 1 use --one-hot)", interpretation=describe(eq, setting, own_by), **base)
     try:
         eq = apply_conditions(eq)
         outcome = check(eq, setting, budget)
         eq, outcome, grouping, reading = _grouped(formula, eq, outcome, setting, budget, start)
-        if outcome is not None and outcome.status == "refuted" and outcome.shape:  # C = ½(y − a^L)²: one output
+        if outcome is not None and outcome.status == "refuted" and outcome.shape and own_outputs is None:
+            # C = ½(y − a^L)²: one output (a claim that states its own n_L is checked on those networks alone)
             outcome = single_output(eq, outcome, setting, max(1.0, budget - _since(start))) or outcome
         squared = inner_reading(eq, nt.vectors == "row") if outcome is not None and entrywise_ill_shaped(
             outcome, SINGLE) else None
@@ -322,13 +341,13 @@ def verify(
         if nt.vectors == "row" and not any(getattr(q, "layer", None) for q in walk(eq)):
             return _own_layer(formula, base, start, budget)
         return Verification(status="uninterpretable", verdict="undecided", reason=str(exc), seconds=_since(start),
-                            interpretation=describe(eq, setting), **base)
+                            interpretation=describe(eq, setting, own_by), **base)
     except SymbpError as exc:
         return Verification(status="uninterpretable", verdict="undecided", reason=str(exc), seconds=_since(start), **base)
     if outcome is None:  # several well-shaped groupings of ⊙ that disagree
         return Verification(status="ambiguous", verdict="undecided", reason=grouping, seconds=_since(start),
-                            interpretation=describe(eq, setting), **base)
-    interpretation = describe(eq, setting)
+                            interpretation=describe(eq, setting, own_by), **base)
+    interpretation = describe(eq, setting, own_by)
     if grouping:
         interpretation["grouping"] = grouping
         interpretation["reading"] = reading  # the grouping's name, for a second reading (``recheck``)
@@ -336,6 +355,8 @@ def verify(
     if claim.labels or claim.conditions:
         interpretation["words"] += " " + claim.describe()
     verdict, identity, reason = _VERDICT[outcome.status], "", outcome.reason
+    if own_words:
+        reason += f" ({own_words})"
     if outcome.status != "holds" and setting.cost == "softmax-cross-entropy" and any(
             isinstance(n, Apply) and n.func in ("sigma", "Sigma") for n in walk(eq)):
         reason += _SOFTMAX_SIGMA
