@@ -605,6 +605,17 @@ def test_the_defined_cost_is_judged_beside_an_undefined_letter(layers, claim, st
     assert _by_source(verify_text(text))[claim].status == status
 
 
+@pytest.mark.parametrize("claim", [
+    r"\delta^L = (a^L - y) \odot \sigma'(z^L)",  # true if δ were ∂C/∂z
+    r"\delta^L = (y - a^L) \odot \sigma'(z^L)",  # false if δ were ∂C/∂z
+])
+def test_delta_defined_from_an_undefined_loss_letter_is_not_read(claim):
+    # δ^l ≡ ∂L/∂z^l with L never defined: what δ is is not known, so no claim about δ is judged as ∂C/∂z
+    text = ROW_LAYERS + "$$\\delta^l \\equiv \\frac{\\partial L}{\\partial z^l}$$\n\n" + f"$${claim}$$\n"
+    result = _by_source(verify_text(text))[claim]
+    assert result.status == "uninterpretable" and "never define" in result.reason
+
+
 @pytest.mark.parametrize("layers", [ROW_LAYERS, COLUMN_LAYERS])
 @pytest.mark.parametrize("definition, claim, status", [
     # by hand: L = 2C = ‖a^L − y‖², so ∂L/∂z^L = 2 (a^L − y) ⊙ σ'(z^L); L = ½ C halves it; L = C changes nothing

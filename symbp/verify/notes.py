@@ -36,7 +36,7 @@ from .lexer import ReadError
 from .nodes import Apply, Quantity, walk
 from .reader import read
 from .depends import check_declaration
-from .definition_kinds import COST_DEFINITION, OVER_SAMPLES, candidate
+from .definition_kinds import COST_DEFINITION, OVER_SAMPLES, candidate, defines_delta
 from .samples import mean_count
 from .verification import Verification, network_declaration, verify
 import symbp.verify.otherloss as otherloss  # by module: a loss letter beside the notes' cost
@@ -233,6 +233,10 @@ def _verify_items(text, items, notation, path, kind, strict, activation, cost, o
              and candidate(f.text, nt)}
     unknown = unknowns.find([(f, ahead[(f.line, f.text)]) for f in items if (f.line, f.text) in ahead], model, nt,
                             given, recheck=lambda text, line: once(text, _setting(model, line, given)[0]))
+    # δ defined from a loss letter the notes never define (δ^l ≡ ∂L/∂z^l beside C): what δ means is not known
+    unknown += [unknowns.Unknown(f.line, "delta", f.text, f"it differentiates {other.letter}, which the notes never "
+                                 "define") for f in items if f.kind in ("claim", "definition") and defines_delta(f.text, nt)
+                and (other := _other_letter(f, beside, nt)) is not None]
     # a formula written again after the notes define a cost or σ symbp does not know is another claim: identical
     # formulas fold only under the same setting and the same unknown definitions in force
     found = list(fold(items, context=lambda f: (tuple(sorted(_setting(model, f.line, given)[0].items())),
