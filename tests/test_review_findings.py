@@ -2369,7 +2369,8 @@ _RV10_AFTER = "{prose}\n\n$$\\frac{{\\partial h_1}}{{\\partial x_2}} = {v}$$\n"
                                    "Suppose that $w_{21} = 0$.", "For simplicity $w_{21} = 0$.",
                                    "Předpokládejme, že $w_{21} = 0$.", "Nechť $w_{21} = 0$.",
                                    "Положим $w_{21} = 0$.", "Пусть $w_{21} = 0$.", "Предположим, что $w_{21} = 0$.",
-                                   "Załóżmy, że $w_{21} = 0$.", "Niech $w_{21} = 0$."])
+                                   "Załóżmy, że $w_{21} = 0$.", "Niech $w_{21} = 0$.", "Položme $w_{21} = 0$.",
+                                   "Połóżmy $w_{21} = 0$."])
 @pytest.mark.parametrize("claim, truth", [("0", "conditional"), ("(1 - h_1^2) w_{21}", "holds"), ("1", "refuted")])
 def test_rv10_f4_assumed_value_makes_the_claim_conditional(tmp_path, prose, claim, truth):
     path = tmp_path / "notes.md"
@@ -3637,3 +3638,22 @@ def test_rv14_w8_a_setext_heading_ends_the_section(tmp_path):
     path.write_text(text)
     rows = [r for r in verify_notes(path).rows if r.formula.text == claim]
     assert [r.result.status for r in rows] == ["conditional", "refuted"]  # Part B is past the section's end
+
+
+# Review 11 n15 (left open until now): "Положим $z = h(y)$" ("let us put") defines z, like "Let $z = h(y)$"; it was
+# read as an assumed value of an undefined leaf z, so every claim about z was "never defined".
+_LET_US_PUT = ("{intro} $y = (y_1, y_2)$ {column}. {put} $z = h(y)${entrywise}.\n\n"
+               "$$\\frac{{\\partial z_1}}{{\\partial y_1}} = h'(y_1)$$\n\n"
+               "$$\\frac{{\\partial z_1}}{{\\partial y_2}} = 0$$\n\n"
+               "$$\\frac{{\\partial z_1}}{{\\partial y_2}} = h'(y_2)$$\n")
+
+
+@pytest.mark.parametrize("intro, column, put, entrywise", [
+    ("Пусть", "— вектор-столбец", "Положим", ", где функция $h$ применяется покомпонентно"),
+    ("Nechť", "je sloupcový vektor", "Položme", ", kde $h$ působí po složkách"),
+    ("Niech", "będzie wektorem kolumnowym", "Połóżmy", ", gdzie $h$ działa po współrzędnych"),
+    ("Let", "be a column vector", "Let", " with $h$ applied entrywise")])
+def test_rv11_n15_let_us_put_defines_a_node(tmp_path, intro, column, put, entrywise):
+    status, defs, rows = _notes(tmp_path, _LET_US_PUT.format(intro=intro, column=column, put=put,
+                                                             entrywise=entrywise))
+    assert list(status.values()) == ["holds", "holds", "refuted"], {k: r.reason for k, r in rows.items()}

@@ -12,7 +12,7 @@ decides what a claim that holds only with it is:
   true only at the example is refuted, and the verdict says it holds only there;
 * an **assumption** that fixes the value for the whole model ("we assume",
   "suppose", "throughout", "there is no bias", "for simplicity", "Let $…$";
-  předpokládejme, nechť, положим, пусть, предположим, załóżmy, niech, …): a claim
+  předpokládejme, nechť, пусть, положим, предположим, załóżmy, niech, …): a claim
   that holds only under it is ``conditional``, naming it and its line; never
   "holds" (it is not true for every value), never refuted (the notes said to
   assume it);
@@ -54,7 +54,7 @@ _ASSUMPTION = re.compile(
     r"\bassum|\bsuppos|\bthroughout\b|\bthere (?:is|are) no\b|\bno bias|\bwithout (?:a |any )?bias|\bfor simplicity"
     r"|\bfrom now on\b"
     r"|předpoklád|předpoklad|\bbez (?:biasu|prahu)|\bpro jednoduchost"
-    r"|\bположим|предполож|предполага|\bдопуска|\bбез смещени|\bдля простоты"
+    r"|предполож|предполага|\bдопуска|\bбез смещени|\bдля простоты"
     r"|\bzałóżmy|\bzakład|założeni|\bbez (?:biasu|obciążenia)|\bdla uproszczenia",
     re.I)
 #: Words that turn an assumption around: "we do not assume", "no longer", "without assuming", "for contradiction".
@@ -62,8 +62,9 @@ _NEGATED = re.compile(
     r"\bnot\b|n't\b|\bno longer\b|\bnever\b|\bwithout assum|\bno (?:assumption|reason)|\bfor (?:the sake of )?contradiction"
     r"|\bnepředpoklád|\bnebudeme|\bне\s+(?:предпола|полож|будем)|\bnie\s+(?:zakład|załóż|będziemy)",
     re.I)
-#: "Let $…$" and its kin, a few words at most before the value and no other formula between.
-_LET = re.compile(r"(?:\blet|\bnechť|\bпусть|\bniech)(?:[\s,]+[^\s$.,]+){0,3}[\s,]*$", re.I)
+#: "Let $…$" and its kin (položme, положим, połóżmy: "let us put"), a few words at most before the value and
+#: no other formula between; they may as well define a node, so alone they make only a number an assumption.
+_LET = re.compile(r"(?:\blet|\bnechť|\bpoložme|\bпусть|\bположим|\bniech|\bpołóżmy)(?:[\s,]+[^\s$.,]+){0,3}[\s,]*$", re.I)
 #: An example section or environment: the values under it are examples.
 _HEADING = re.compile(r"^(?:#{1,6}\s+(?P<md>[^\n]*)|\s*\\(?:sub)*section\*?\s*\{(?P<tex>[^{}\n]*)\}"
                       r"|\s*\\paragraph\*?\s*\{(?P<par>[^{}\n]*)\}"
