@@ -646,6 +646,16 @@ def test_a_multiple_written_in_another_spelling_is_not_read():
     assert result.status == "uninterpretable" and "about L" in result.reason
 
 
+@pytest.mark.parametrize("definition", ["L = C/2", r"L = C + \\lambda \\|W^L\\|^2"])
+@pytest.mark.parametrize("claim", [
+    r"\frac{\partial L}{\partial z^L} = \frac{1}{2} (a^L - y) \odot \sigma'(z^L)",  # true for L = C/2
+    r"\frac{\partial L}{\partial z^L} = (a^L - y) \odot \sigma'(z^L)",  # false for L = C/2
+])
+def test_a_loss_letter_defined_in_a_form_not_read_is_not_judged(definition, claim):
+    result = _by_source(verify_text(ROW_LAYERS + f"$${definition}$$\n\n$${claim}$$\n"))[claim]
+    assert result.status == "uninterpretable" and "in a form symbp does not read as a multiple of C" in result.reason
+
+
 R3 = ROW_LAYERS.replace("$$C =", "$$g^l = z^l W^l$$\n$$C =")
 
 

@@ -274,7 +274,7 @@ def _spelling(texts) -> _Spelling:
     multiples = others([(line, text) for line, text, _ in texts], cost)
     besides = [f"{other} ({_times(n)}), " + (f"defined as {multiples[other].factor} times {cost} (line "
                                             f"{multiples[other].line}): read as that multiple" if other in multiples
-                                            else f"never defined: a claim about {other} is not checked")
+                                            else f"not defined as a multiple of {cost}: a claim about {other} is not checked")
                for other, n in costs.most_common() if cost in defined and other != cost and other in _LOSSES
                and other not in defined and other not in declared]
     if switched:

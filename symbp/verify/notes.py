@@ -253,7 +253,7 @@ def _verify_items(text, items, notation, path, kind, strict, activation, cost, o
             # a definition contradicting one that holds: reported with its verdict as a claim, never silent
             result = ahead.get((f.line, f.text)) or verify(f.text, nt, **_setting(model, f.line, given)[0], **options)
             report.rows.append(Row(f, _slip(result, slip)))
-        elif f.kind in ("claim", "unreadable") and (other := _other_letter(f, beside, nt)) is not None:
+        elif f.kind == "claim" and (other := _other_letter(f, beside, nt)) is not None:
             report.rows.append(Row(f, Verification(formula=f.text, status="uninterpretable", verdict="undecided",
                                                    reason=other.reason(nt.names["cost"], cost_at),
                                                    notation=nt.name)))

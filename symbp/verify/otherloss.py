@@ -48,11 +48,21 @@ class Other:
     factor: "Fraction | None" = None
 
     def reason(self, cost: str, cost_line: int) -> str:
-        """Why a claim about this letter is not checked (only for a letter that is no multiple of the cost)."""
+        """Why a claim about this letter is not checked (a letter that is no multiple of the cost, or one written in
+        a spelling that is not rewritten)."""
         defined = f"at line {cost_line} " if cost_line else ""
-        return (f"the claim is about {self.letter}, which the notes never define; their cost is {cost} (defined "
-                f"{defined}as a cost), so {self.letter} is not read as {cost}: a claim about {self.letter} is not "
-                f"checked (define {self.letter} from {cost}, e.g. {self.letter} = {cost}, or write {cost})")
+        if self.factor is not None:
+            how = (f"which the notes define as {_factor_words(self.factor)}{cost} (line {self.line}), but written "
+                   f"here otherwise than \\frac{{\\partial {self.letter}}}{{\\partial X}}, so it is not rewritten")
+        elif self.line:
+            how = (f"which the notes define at line {self.line} ({self.text.strip()[:60]}) in a form symbp does not "
+                   f"read as a multiple of {cost}")
+        else:
+            how = "which the notes never define"
+        hint = (f"write \\frac{{\\partial {self.letter}}}{{\\partial X}}" if self.factor is not None else
+                f"define {self.letter} from {cost}, e.g. {self.letter} = 2{cost}, or write {cost}")
+        return (f"the claim is about {self.letter}, {how}; their cost is {cost} (defined {defined}as a cost), so "
+                f"{self.letter} is not read as {cost}: a claim about {self.letter} is not checked ({hint})")
 
     def words(self, cost: str) -> str:
         """What a multiple of the cost is read as, for the row and the definition."""
@@ -96,8 +106,15 @@ def beside(texts: list, cost: str) -> dict:
         return {}
     declared = {found[0] for _, text in texts if (found := declaration(text)) is not None}
     multiples = others(texts, cost)
-    return {letter: multiples.get(letter, Other(letter)) for letter in differentiated([t for _, t in texts], cost)
-            if letter not in defined and letter not in declared}
+    return {letter: multiples.get(letter) or _written(letter, texts)
+            for letter in differentiated([t for _, t in texts], cost) if letter not in defined and letter not in declared}
+
+
+def _written(letter: str, texts: list) -> Other:
+    """The letter with the first definition the notes write of it in a form that is no multiple (L = C/2, L = C + λ…),
+    else with none."""
+    start = re.compile(r"^\s*" + re.escape(letter) + r"\s*(?::=|=|\\equiv|\\coloneqq)")
+    return next((Other(letter, line, text) for line, text in texts if start.match(text)), Other(letter))
 
 
 def defines_multiple(text: str, other: Other) -> bool:
