@@ -265,6 +265,8 @@ def _verify_items(text, items, notation, path, kind, strict, activation, cost, o
                                             lambda other, text=f.text: once(text, other))
             if (f.line, f.text) in multiples:
                 remark = "; ".join(filter(None, (remark, multiples[(f.line, f.text)].words(nt.names["cost"]))))
+                # the slip is named for the text checked (2 ∂C/∂z), not for the notes' ∂L/∂z: not shown
+                result = replace(result, diagnosis="", corrected="")
             elif (f.line, f.text) in renamed:
                 remark = "; ".join(filter(None, (remark, f"{alias} is the notes' cost {nt.names['cost']}: they write "
                                                  f"\\Delta {nt.names['cost']} \\approx \\frac{{\\partial {alias}}}{{\\partial z}} \\Delta z")))
