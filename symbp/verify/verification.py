@@ -416,10 +416,47 @@ def _own_layer(formula: str, base: dict, start: float, budget: float) -> Verific
                         interpretation={"words": reason, "latex": formula}, seconds=_since(start), **dict(base, family=()))
 
 
+#: Names a rule cannot update: what the network computes from the parameters, and the data's targets.
+_COMPUTED = {"z": "the weighted input, computed from the weights and biases",
+             "a": "the activation, computed from the weights and biases",
+             "delta": "the error δ, computed from the weights, the biases and the data",
+             "target": "the target, given by the data", "cost": "the cost, computed from the network's output"}
+
+
+def _computed_role(param: str, nt) -> str:
+    r"""What the updated name of a rule is when the network computes it or the data fix it (the weighted input,
+    the activation, δ, the target, the cost), '' for a weight, a bias or an input (gradient descent may update an
+    input: ``x \to x - \eta \nabla_x C``).
+
+    >>> from symbp.notation import profile
+    >>> _computed_role("a^l", profile("nielsen")), _computed_role("w^l_{jk}", profile("nielsen"))
+    ('the activation, computed from the weights and biases', '')
+    """
+    letter = re.match(r"\\[A-Za-z]+|[A-Za-z]", param)
+    if letter is None:
+        return ""
+    roles = {role: name for role, name in nt.names.items() if name not in (nt.names["weight"], nt.names["bias"],
+                                                                             nt.names["weight_matrix"])}
+    return next((_COMPUTED[role] for role in _COMPUTED if roles.get(role) == letter.group(0)), "")
+
+
 def _verify_rule(formula: str, nt, again: dict, base: dict, start: float, count: str = "",
                  differ: str = "") -> Verification:
     """An update rule of gradient descent (``updates``): every value side against the notes' cost."""
     rule = read_rule(formula)
+    words = {"words": "an update rule: each new value must be the old value of the same parameter minus a learning "
+                      "rate times the gradient of the cost (one sample, the mean over a mini-batch of m, or the mean "
+                      "over n training inputs)", "latex": formula}
+    if rule.unread:  # w^{l}_{(t+1)} = w^{l}_{(t)} - η δ^{(t),l}: the step letter also labels a sample
+        return Verification(status="uninterpretable", verdict="undecided", reason=rule.unread, interpretation=words,
+                            seconds=_since(start), **dict(base, family=()))
+    computed = _computed_role(rule.param, nt)
+    if computed:  # a^l → a^l − η ∂C/∂a^l: the network computes a^l from the weights, gradient descent cannot set it
+        return Verification(status="uninterpretable", verdict="undecided", interpretation=words,
+                            reason=(f"{rule.param} is {computed}: gradient descent updates the parameters (the "
+                                    f"weights and biases), and a step on {rule.param} is not a step of the notes' "
+                                    "network"),
+                            seconds=_since(start), **dict(base, family=()))
 
     def gradient(param: str, body: str):
         sample = per_sample(body)
@@ -429,9 +466,6 @@ def _verify_rule(formula: str, nt, again: dict, base: dict, start: float, count:
 
     results = [judge_step(rule, step, gradient, nt.cost, count, differ) for step in rule.steps]
     bad = [(k, r) for k, r in enumerate(results) if r[0] != "holds"]
-    words = {"words": "an update rule: each new value must be the old value of the same parameter minus a learning "
-                      "rate times the gradient of the cost (one sample, the mean over a mini-batch of m, or the mean "
-                      "over n training inputs)", "latex": formula}
     several = len(results) > 1
     reason = "; ".join((f"side {k + 2}: " if several else "") + r[1] for k, r in enumerate(results))
     if not bad:
