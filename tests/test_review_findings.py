@@ -1695,9 +1695,12 @@ def test_rv7_f2_sum_bounds_in_notes(tmp_path):
     status, _, rows = _notes(tmp_path, head + f"$${bad}$$\n\n$${good}$$\n")
     assert status[bad] == "refuted" and "m − 1 terms" in rows[bad].reason, rows[bad].reason
     assert status[good] == "holds", rows[good].reason
-    # review 13 (a04): under notes whose mean is 1/n, a step with 1/m names a count the notes never equate to n
-    status, _, rows = _notes(tmp_path, head.replace(r"\frac{1}{m}", r"\frac{1}{n}") + f"$${good}$$\n")
-    assert status[good] == "uninterpretable" and "divides by m" in rows[good].reason, rows[good].reason
+    # under notes whose mean is 1/n, a step with 1/m over the m samples of a mini-batch is Nielsen's mini-batch
+    # step (ch. 1, eq. (20)–(21)), the gradient of the mini-batch cost (issue 14; before it was uninterpretable,
+    # review 13 a04); m − 1 terms over m is still refuted
+    status, _, rows = _notes(tmp_path, head.replace(r"\frac{1}{m}", r"\frac{1}{n}") + f"$${bad}$$\n\n$${good}$$\n")
+    assert status[good] == "holds" and "mini-batch cost" in rows[good].reason, rows[good].reason
+    assert status[bad] == "refuted" and "m − 1 terms" in rows[bad].reason, rows[bad].reason
 
 
 # Review 7 F2, graph notes: Σ_{i=1}^{3} ∂L/∂W names no i in its summand, so it is no sum over samples of a batch
@@ -3640,6 +3643,109 @@ def test_rv14_w8_a_setext_heading_ends_the_section(tmp_path):
     assert [r.result.status for r in rows] == ["conditional", "refuted"]  # Part B is past the section's end
 
 
+# review 14 W4 (b2, b3): D = ∂h/∂g = diag(1 − h²) for h = tanh(g) entrywise (in both layouts), so
+# D² = D D = diag((1 − h²)²): the power of a square matrix is the matrix product (by hand: a diagonal matrix
+# squares entry by entry on its diagonal). The false variants: D² = D, and W² written as its entries squared
+# (W² has entry (1, 1) w_11² + w_12 w_21).
+@pytest.mark.parametrize("claim, truth", [
+    (r"\frac{\partial h}{\partial g}\frac{\partial h}{\partial g} = \operatorname{diag}(1 - h^2)^2", "holds"),
+    (r"\left(\frac{\partial h}{\partial g}\right)^2 = \operatorname{diag}((1 - h^2)^2)", "holds"),
+    (r"\left(\frac{\partial h}{\partial g}\right)^2 = \operatorname{diag}(1 - h^2)", "refuted"),
+    (r"\frac{\partial h}{\partial g}\frac{\partial h}{\partial g} = \operatorname{diag}(1 - h^2)", "refuted"),
+    (r"W^2 = \begin{pmatrix} w_{11}^2 & w_{12}^2 \\ w_{21}^2 & w_{22}^2 \end{pmatrix}", "refuted"),
+    (r"W^2 = \begin{pmatrix} w_{11}^2 + w_{12} w_{21} & w_{11} w_{12} + w_{12} w_{22} \\ "
+     r"w_{21} w_{11} + w_{22} w_{21} & w_{21} w_{12} + w_{22}^2 \end{pmatrix}", "holds"),
+])
+def test_rv14_w4_the_power_of_a_square_matrix_is_the_matrix_product(tmp_path, claim, truth):
+    status, _, rows = _notes(tmp_path, _RV14 + f"$${claim}$$\n")
+    assert status[claim] == truth, rows[claim].reason
+
+
+# review 14 W2 variant (g9): "when, from now on, we assume w_21 = 0" inside the display is an assumption from that
+# line on (∂h_1/∂x_2 = (1 − h_1²) w_21 and ∂g_1/∂x_2 = w_21 vanish under it): conditional, never refuted "only at
+# the example values"; a claim false even under it (∂h_1/∂x_2 = 1) is refuted, one before the line is checked for
+# every value, and words that say neither ("at") leave the claim of that display unjudged.
+def test_rv14_g9_an_assumption_written_in_the_claims_display(tmp_path):
+    claim, later, before = (r"\frac{\partial h_1}{\partial x_2} = 0", r"\frac{\partial g_1}{\partial x_2} = 0",
+                            r"\frac{\partial g_2}{\partial x_1} = 0")
+    text = (_RV14 + f"$${before}$$\n\n$${claim} \\quad \\text{{when, from now on, we assume }} w_{{21}} = 0$$\n\n"
+            f"$${later}$$\n")
+    status, _, rows = _notes(tmp_path, text)
+    assert status[claim] == "conditional" and "w_{21} = 0 (assumed on line" in rows[claim].condition
+    assert status[later] == "conditional" and "example" not in rows[later].reason
+    assert status[before] == "refuted" and "example" not in rows[before].reason  # before the assumption
+    false = r"\frac{\partial h_1}{\partial x_2} = 1"
+    status, _, rows = _notes(tmp_path, _RV14 + f"$${false} \\quad \\text{{when, from now on, we assume }} w_{{21}} = 0$$\n")
+    assert status[false] == "refuted", rows[false].reason
+    status, _, rows = _notes(tmp_path, _RV14 + f"$${claim} \\quad \\text{{at }} w_{{21}} = 0$$\n")
+    assert status[claim] == "uninterpretable" and "'at'" in rows[claim].reason
+
+
+# review 14 (the last session's note): a second claim after a display condition. ∂g_1/∂x_2 = w_21 for g = x W, so
+# "= w_21" holds and "= 0" is false for every value: the condition w_21 = 0 belongs to the first claim only.
+@pytest.mark.parametrize("second, truth", [
+    (r"\frac{\partial g_1}{\partial x_2} = w_{21}", "holds"),
+    (r"\frac{\partial g_1}{\partial x_2} = 0", "refuted"),  # true only under the first claim's condition
+])
+def test_rv14_a_claim_after_a_display_condition_is_judged_on_its_own(tmp_path, second, truth):
+    first = r"\frac{\partial h_1}{\partial x_2} = 0 \quad \text{when } w_{21} = 0"
+    status, _, rows = _notes(tmp_path, _RV14 + f"$${first}, \\quad {second}$$\n")
+    assert status[first] == "holds" and "own condition w_{21} = 0" in rows[first].reason
+    assert status[second] == truth, rows[second].reason
+    assert "example" not in rows[second].reason and "condition" not in rows[second].reason
+    # with the first claim false under its condition it is refuted, the second still judged alone
+    wrong = r"\frac{\partial h_1}{\partial x_2} = 1 \quad \text{when } w_{21} = 0"
+    status, _, rows = _notes(tmp_path, _RV14 + f"$${wrong}, \\quad {second}$$\n")
+    assert status[wrong] == "refuted" and status[second] == truth
+
+
+def test_rv14_a_value_after_a_display_condition_is_not_cut_off(tmp_path):
+    # "when w_21 = 0, x_1 = 5": a second part of the condition or a value of its own; not read, and said why
+    claim = r"\frac{\partial h_1}{\partial x_2} = 0 \quad \text{when } w_{21} = 0, \quad x_1 = 5"
+    status, _, rows = _notes(tmp_path, _RV14 + f"$${claim}$$\n\n$$\\frac{{\\partial h_1}}{{\\partial w_{{11}}}} = 0$$\n")
+    assert status[claim] == "unreadable" and "not one value" in rows[claim].reason
+    other = r"\frac{\partial h_1}{\partial w_{11}} = 0"
+    assert status[other] == "refuted" and "example" not in rows[other].reason
+
+
+# review 14 s10: "\quad \text{for } n_L = 1" is a condition on the number of output neurons. With one output,
+# (a^L − y) σ'(z^L) is a product of numbers and equals BP1 for the quadratic cost (Nielsen eq. BP1); without the
+# σ' factor it is false; with two outputs the product of two column vectors is ill-shaped.
+@pytest.mark.parametrize("formula, truth", [
+    (r"\delta^L = (a^L - y) \sigma'(z^L) \quad \text{for } n_L = 1", "holds"),
+    (r"\delta^L = (a^L - y) \sigma'(z^L) \quad n_L = 1", "holds"),
+    (r"\delta^L = (a^L - y) \quad \text{for } n_L = 1", "refuted"),
+    (r"\delta^L = (a^L - y) \sigma'(z^L) \quad \text{for } n_L = 2", "refuted"),
+])
+def test_rv14_s10_a_condition_on_the_number_of_outputs(formula, truth):
+    v = verify(formula, diagnose=False)
+    assert v.status == truth, v.reason
+    assert v.family and all(s[-1] == int(formula[-1]) for s in v.family), v.family
+    assert "the claim's own condition n_L" in v.reason
+    if truth == "holds":
+        from symbp.verify.recheck import recheck
+        assert recheck(v, per_network=5) == []  # the oracle (numeric derivatives of the composed network) agrees
+        wrong = dataclasses.replace(v, formula=r"\delta^L = (a^L - y) \quad \text{for } n_L = 1")
+        assert recheck(wrong)  # and it tells the false variant apart on the same one-output networks
+    if truth == "refuted" and formula.endswith("2"):
+        assert "with a single output neuron" not in v.reason  # the hint for claims about every network
+
+
+def test_rv14_s10_in_notes_and_with_another_network(tmp_path):
+    text = ("$$C = \\frac{1}{2}\\|a^L - y\\|^2$$\n\n"
+            "$$\\delta^L = (a^L - y) \\sigma'(z^L) \\quad \\text{for } n_L = 1$$\n\n"
+            "$$\\delta^L = (a^L - y) \\sigma'(z^L)$$\n")
+    status, _, rows = _notes(tmp_path, text)
+    conditioned = r"\delta^L = (a^L - y) \sigma'(z^L) \quad \text{for } n_L = 1"
+    assert status[conditioned] == "holds" and status[r"\delta^L = (a^L - y) \sigma'(z^L)"] == "refuted"
+    v = verify(conditioned, sizes=(3, 4, 10), diagnose=False)  # the user's network does not meet the condition
+    assert v.status == "holds" and "excludes it" in v.reason
+    assert v.family and (3, 4, 10) not in v.family and all(s[-1] == 1 for s in v.family)
+    for unread in (r"\delta^L = (a^L - y) \sigma'(z^L) \quad \text{for } n_2 = 1",
+                   r"\delta^L = (a^L - y) \sigma'(z^L) \quad \text{for } n_L \le 1"):
+        assert verify(unread, diagnose=False).status == "unreadable"
+
+
 # Review 11 n15 (left open until now): "Положим $z = h(y)$" ("let us put") defines z, like "Let $z = h(y)$"; it was
 # read as an assumed value of an undefined leaf z, so every claim about z was "never defined".
 _LET_US_PUT = ("{intro} $y = (y_1, y_2)$ {column}. {put} $z = h(y)${entrywise}.\n\n"
@@ -3807,3 +3913,242 @@ def test_rv15_w5_a_qualified_negation_is_not_taken(tmp_path, text):
     status, _, rows = _notes(tmp_path, text + "\n")
     assert list(status.values()) == ["refuted"], {k: r.reason for k, r in rows.items()}
     assert "call this formula wrong" not in next(iter(rows.values())).reason
+
+
+# -- review 15 -------------------------------------------------------------------------------------------------
+# W4 (m9, m9b): g = W x + b, h = σ(g), L = ½‖h − t‖². By hand ∂h_i/∂x_j = σ'(g_i) w_{ij}: the Jacobian (numerator
+# layout) is diag(σ'(g)) W, its transpose W^T diag(σ'(g)) is the denominator layout. Two gradient claims written as
+# columns fit the denominator and the mixed layout alike (gradients are columns in both), so they never fix the
+# layout of a Jacobian: each reading of ∂h/∂x is given, ambiguous. A matrix false in both layouts stays refuted.
+_RV15_M9 = ("Let $x = (x_1, x_2)^T$ be a column vector, $W$ a $2 \\times 2$ matrix and $b$ a bias vector.\n"
+            "$$g = W x + b$$\n$$h = \\sigma(g)$$\n$$L = \\frac{{1}}{{2}}\\|h - t\\|^2$$\n\n"
+            "$$\\frac{{\\partial L}}{{\\partial x}} = W^T \\left((h - t)\\odot\\sigma'(g)\\right)$$\n\n"
+            "$$\\frac{{\\partial L}}{{\\partial b}} = (h - t)\\odot\\sigma'(g)$$\n\n"
+            "$$\\frac{{\\partial h}}{{\\partial x}} = {jacobian}$$\n")
+
+
+@pytest.mark.parametrize("jacobian, truth", [
+    (r"\operatorname{diag}(\sigma'(g)) W", "ambiguous"),  # true in the numerator layout (m9: was refuted)
+    (r"W^T \operatorname{diag}(\sigma'(g))", "ambiguous"),  # true in the denominator layout (m9b: was holds)
+    (r"\operatorname{diag}(\sigma'(g)) W^T", "refuted"),  # σ'(g_i) w_{ji}: false in both layouts
+    (r"2 \operatorname{diag}(\sigma'(g)) W", "refuted"),
+])
+def test_rv15_w4_gradients_do_not_fix_the_layout_of_a_jacobian(tmp_path, jacobian, truth):
+    status, _, rows = _notes(tmp_path, _RV15_M9.format(jacobian=jacobian))
+    assert list(status.values()) == ["holds", "holds", truth], {k: r.reason for k, r in rows.items()}
+    if truth == "ambiguous":
+        reason = rows[f"\\frac{{\\partial h}}{{\\partial x}} = {jacobian}"].reason
+        assert "holds" in reason and "refuted" in reason, reason  # both readings are given
+
+
+# Crash (r1, r2): σ output with a binary cross-entropy, σ not defined (generic). By hand
+# ∂L/∂y_1 = −t_1/y_1 + (1 − t_1)/(1 − y_1) and ∂L/∂u_1 = that times σ'(u_1); y_1 − t_1 needs σ' = σ(1 − σ). A
+# refutation needs a point where every log of the notes is defined (y in (0, 1)): none of the 12 first points had
+# one, so the oracle took the log of a negative number and symbp exited 70. Now such a point is skipped, and points
+# near 0, where the stand-in of σ lies in (0, 1), are tried.
+_RV15_BCE = ("Let $x = (x_1, x_2)$ be a row vector, $V$ a $2 \\times 2$ matrix, $c$ a row vector and $t$ a "
+             "target{sigma}.\n$$u = x V + c, \\qquad y = \\sigma(u)$$\n"
+             "$$L = -\\sum_{{k=1}}^{{2}} \\left[t_k \\log y_k + (1 - t_k)\\log(1 - y_k)\\right]$$\n\n$${claim}$$\n")
+
+
+@pytest.mark.parametrize("claim, truth", [
+    (r"\frac{\partial L}{\partial y_1} = -\frac{t_1}{y_1} + \frac{1 - t_1}{1 - y_1}", "holds"),
+    (r"\frac{\partial L}{\partial y_1} = \frac{t_1}{y_1} - \frac{1 - t_1}{1 - y_1}", "refuted"),
+    (r"\frac{\partial L}{\partial u_1} = \left(-\frac{t_1}{y_1} + \frac{1 - t_1}{1 - y_1}\right)\sigma'(u_1)", "holds"),
+    (r"\frac{\partial L}{\partial u_1} = y_1 - t_1", "refuted"),  # false for a generic σ (σ' ≠ σ(1 − σ))
+])
+def test_rv15_crash_log_cost_with_a_generic_sigma(tmp_path, claim, truth):
+    status, _, rows = _notes(tmp_path, _RV15_BCE.format(sigma="", claim=claim))
+    assert status == {claim: truth}, {k: r.reason for k, r in rows.items()}
+    if truth == "refuted":
+        cx = rows[claim].counterexample
+        assert cx is not None and all(v == v for v in (cx.lhs_value, cx.rhs_value))  # real numbers at the point
+
+
+# r3: σ the logistic function, said in the prose. ∂L/∂u_k = y_k − t_k holds (σ' = σ(1 − σ)); the difference of the
+# two sides, with exp and log of the leaves, is now shown to be 0 with each exp taken as an unknown, where simplify
+# ran out of time on every claim. t_k − y_k is refuted at k = 1 (it is the negative of the true value).
+@pytest.mark.parametrize("claim, truth", [
+    (r"\frac{\partial L}{\partial u_k} = y_k - t_k", "holds"),
+    (r"\frac{\partial L}{\partial u_k} = t_k - y_k", "refuted"),
+    (r"\frac{\partial L}{\partial v_{12}} = x_1 (y_2 - t_2)", "holds"),
+    (r"\frac{\partial L}{\partial v_{12}} = x_2 (y_1 - t_1)", "refuted"),
+])
+def test_rv15_crash_logistic_sigma_under_a_log_cost_is_decided(tmp_path, claim, truth):
+    said = "; $\\sigma$ is the logistic function $\\sigma(s) = 1/(1 + e^{-s})$"
+    status, _, rows = _notes(tmp_path, _RV15_BCE.format(sigma=said, claim=claim))
+    assert status == {claim: truth}, {k: r.reason for k, r in rows.items()}
+
+
+# r1: y = softmax(u) is not read. y was then taken as an input of the notes and every claim on it was judged as if y
+# were free (the true ∂L/∂u_1 = y_1 − t_1 refuted); now a claim that reaches y is uninterpretable, naming the line.
+@pytest.mark.parametrize("claim", [r"\frac{\partial L}{\partial u_1} = y_1 - t_1",
+                                   r"\frac{\partial L}{\partial u_1} = t_1 - y_1"])
+def test_rv15_crash_unread_softmax_makes_its_claims_uninterpretable(tmp_path, claim):
+    text = ("Let $x = (x_1, x_2)$ be a row vector, $V$ a $2 \\times 2$ matrix, $c$ a row vector and $t$ a one-hot "
+            "target.\n$$u = x V + c$$\n$$y = \\operatorname{softmax}(u)$$\n$$L = -\\sum_{k=1}^{2} t_k \\log y_k$$\n\n"
+            f"$${claim}$$\n")
+    status, _, rows = _notes(tmp_path, text)
+    assert status == {r"y = \operatorname{softmax}(u)": "unreadable", claim: "uninterpretable"}, \
+        {k: r.reason for k, r in rows.items()}
+    assert "line 3 is not read" in rows[claim].reason
+
+
+# Sizes (r1min, cr1, k2): t sized only by Σ_{k=1}^{2} t_k was taken to have one entry (t_1 written), so the notes
+# were "contradictory" (exit 2). The bound of a sum sizes what it runs over. By hand, with L = ½ Σ_{k=1}^{2}
+# (y_k − t_k)² and y = x W: ∂L/∂y_2 = y_2 − t_2, ∂L/∂w_{12} = x_1 (y_2 − t_2).
+_RV15_SUM = ("Let $x = (x_1, x_2)$ be a row vector, $W$ a $2 \\times 2$ matrix and $t$ a target.\n"
+             "$$y = x W$$\n$$L = {cost}$$\n\n$${claim}$$\n")
+
+
+@pytest.mark.parametrize("cost, claim, truth", [
+    (r"\frac{1}{2}\sum_{k=1}^{2} (y_k - t_k)^2", r"\frac{\partial L}{\partial y_1} = y_1 - t_1", "holds"),
+    (r"\frac{1}{2}\sum_{k=1}^{2} (y_k - t_k)^2", r"\frac{\partial L}{\partial y_1} = t_1 - y_1", "refuted"),
+    (r"\frac{1}{2}\sum_{k=1}^{2} (y_k - t_k)^2", r"\frac{\partial L}{\partial w_{12}} = x_1 (y_2 - t_2)", "holds"),
+    (r"\frac{1}{2}\sum_{k=1}^{2} (y_k - t_k)^2", r"\frac{\partial L}{\partial w_{12}} = x_2 (y_1 - t_1)", "refuted"),
+    (r"-\sum_{k=1}^{2} t_k \log y_k", r"\frac{\partial L}{\partial y_1} = -\frac{t_1}{y_1}", "holds"),
+    (r"-\sum_{k=1}^{2} t_k \log y_k", r"\frac{\partial L}{\partial y_1} = \frac{t_1}{y_1}", "refuted"),
+])
+def test_rv15_sizes_a_sum_bound_sizes_the_vector_it_runs_over(tmp_path, cost, claim, truth):
+    status, _, rows = _notes(tmp_path, _RV15_SUM.format(cost=cost, claim=claim))
+    assert status == {claim: truth}, {k: r.reason for k, r in rows.items()}
+
+
+# r2: t used only as t_k has no orientation the notes fix; it was a column by default, so ∂L/∂y = y − t with y a row
+# was refuted for the shapes. As with a layout, the orientation in which the shapes fit is the reading (said): by
+# hand ∂L/∂y_k = y_k − t_k, so y − t holds and t − y is refuted with t a row.
+@pytest.mark.parametrize("claim, truth", [(r"\frac{\partial L}{\partial y} = y - t", "holds"),
+                                          (r"\frac{\partial L}{\partial y} = t - y", "refuted")])
+def test_rv15_sizes_a_vector_without_orientation_takes_the_one_that_fits(tmp_path, claim, truth):
+    status, _, rows = _notes(tmp_path, _RV15_SUM.format(cost=r"\frac{1}{2}\sum_{k=1}^{2} (y_k - t_k)^2", claim=claim))
+    assert status == {claim: truth}, {k: r.reason for k, r in rows.items()}
+    assert "with t taken as a row" in rows[claim].reason
+
+
+# -- review 15 W2 (/tmp/rv15 pr11, pr12): prose that fixes one output neuron fired on a hypothetical ("If $n_L = 1$,
+# then …", "If the network had a single output neuron, we could write …") and applied to the whole file, so the same
+# display written again "in general" folded into one row that held. By hand: with one output neuron a^L − y and
+# σ'(z^L) are numbers and (a^L − y)σ'(z^L) = ∂C/∂z^L for C = ½(a^L − y)² (chain rule; Nielsen's BP1 with n_L = 1);
+# with n_L ≥ 2 it multiplies two column vectors, which has no shape: false. With ⊙ it holds for every n_L.
+_RV15_HEAD = ("# Backpropagation\n\nWe use $z^l = w^l a^{l-1} + b^l$ and $a^l = \\sigma(z^l)$, with the cost "
+              "$C = \\frac{1}{2}\\|a^L - y\\|^2$.\n\n")
+_RV15_PRODUCT = r"\delta^L = (a^L - y)\sigma'(z^L)"  # true with one output only
+_RV15_ODOT = r"\delta^L = (a^L - y) \odot \sigma'(z^L)"  # true for every number of outputs
+_RV15_FALSE = r"\delta^L = (a^L - y)^2\sigma'(z^L)"  # false with one output too (no square in BP1)
+
+
+def _rv15_rows(tmp_path, text, **options):
+    path = tmp_path / "notes.md"
+    path.write_text(_RV15_HEAD + text)
+    report = verify_notes(path, **options)
+    return report, [(r.formula.lines, r.formula.text, r.result) for r in report.rows]
+
+
+@pytest.mark.parametrize("condition, general", [
+    ("If $n_L = 1$, then $${claim}.$$", "In general,\n\n$${claim}$$"),
+    ("If the network had a single output neuron, we could write $${claim}.$$",
+     "Our network has ten output neurons, and we write\n\n$${claim}$$"),
+    ("Suppose the network has one output neuron: then\n\n$${claim}$$", "With several outputs,\n\n$${claim}$$"),
+    ("In the special case $n_L = 1$ the output is a number and $${claim}$$", "In general,\n\n$${claim}$$"),  # pr5
+    ("For example, with one output neuron, $${claim}.$$", "Our network has ten output neurons:\n\n$${claim}$$"),
+    ("Pokud má síť jeden výstupní neuron, pak $${claim}.$$", "V obecném případě\n\n$${claim}$$"),
+    ("Если у сети один выходной нейрон, то $${claim}.$$", "В общем случае\n\n$${claim}$$"),
+    ("Jeśli sieć ma jeden neuron wyjściowy, to $${claim}.$$", "W ogólnym przypadku\n\n$${claim}$$"),
+])
+def test_rv15_w2_a_hypothetical_one_output_is_the_condition_of_its_formula_only(tmp_path, condition, general):
+    text = condition.format(claim=_RV15_PRODUCT) + "\n\n" + general.format(claim=_RV15_PRODUCT) + "\n"
+    report, rows = _rv15_rows(tmp_path, text)
+    mine = [(lines, r) for lines, t, r in rows if t == _RV15_PRODUCT]
+    assert len(mine) == 2, [(lines, r.status) for lines, r in mine]  # two settings: never folded into one row
+    (first, under), (second, general_row) = mine
+    assert first[0] < second[0]
+    assert under.status == "holds" and "under the condition" in under.remark, (under.status, under.reason)
+    assert general_row.status == "refuted" and "column vector of 2" in general_row.reason, general_row.reason
+    assert report.exit_code == 1
+    assert any("only under a condition" in line for line in report.header())
+    assert not any("every claim is checked" in line for line in report.header())
+
+
+@pytest.mark.parametrize("claim, truth", [(_RV15_ODOT, "holds"), (_RV15_FALSE, "refuted")])
+def test_rv15_w2_a_hypothetical_one_output_true_and_false_claims(tmp_path, claim, truth):
+    _, rows = _rv15_rows(tmp_path, f"If $n_L = 1$, then $${claim}.$$\n\nIn general,\n\n$${claim}$$\n")
+    statuses = [r.status for _, t, r in rows if t == claim]
+    assert statuses == [truth, truth], statuses  # the false one is refuted on one output too; ⊙ holds everywhere
+
+
+def test_rv15_w2_a_hypothetical_fixes_nothing_for_the_other_claims(tmp_path):
+    # (a^L)^2 = a^L a^L: a product of two column vectors, true only with one output (by hand: numbers commute)
+    claim = r"(a^L)^2 = a^L a^L"
+    report, rows = _rv15_rows(tmp_path, "If the network had a single output neuron, its output would be a number.\n\n"
+                                        f"$${claim}$$\n")
+    status = {t: r.status for _, t, r in rows}
+    assert status[claim] == "refuted" and report.exit_code == 1
+    # the same words as a statement about the notes' network fix it (the earlier behaviour, kept)
+    report, rows = _rv15_rows(tmp_path, f"The network has a single output neuron.\n\n$${claim}$$\n")
+    assert {t: r.status for _, t, r in rows}[claim] == "holds"
+
+
+@pytest.mark.parametrize("ending", [
+    "Now our network has ten output neurons, and",
+    "In general,",
+    "With several outputs the error is a vector:",
+    "Here $n_L > 1$ and",
+    "# Many outputs",
+    "Síť má deset výstupních neuronů a",
+    "Сеть имеет десять выходных нейронов, и",
+])
+def test_rv15_w2_one_output_fixed_by_the_prose_ends_where_several_outputs_begin(tmp_path, ending):
+    text = (f"Our network has one output neuron.\n\n$${_RV15_PRODUCT}$$\n\n{ending}\n\n$${_RV15_PRODUCT}$$\n\n"
+            f"$${_RV15_ODOT}$$\n")
+    report, rows = _rv15_rows(tmp_path, text)
+    mine = [r.status for _, t, r in rows if t == _RV15_PRODUCT]
+    assert mine == ["holds", "refuted"], [(lines, t, r.status, r.reason) for lines, t, r in rows]
+    assert {t: r.status for _, t, r in rows}[_RV15_ODOT] == "holds"
+    said = [line for line in report.header() if "one output neuron (n_L = 1) in the prose" in line]
+    assert len(said) == 1 and "the notes speak of several outputs again" in said[0], report.header()
+
+
+def test_rv15_w2_one_output_fixed_to_the_end_is_one_row(tmp_path):
+    # nothing speaks of several outputs again: one setting, the two lines one row (as before), holding
+    text = f"Our network has one output neuron.\n\n$${_RV15_PRODUCT}$$\n\nAgain:\n\n$${_RV15_PRODUCT}$$\n"
+    report, rows = _rv15_rows(tmp_path, text)
+    mine = [(lines, r.status) for lines, t, r in rows if t == _RV15_PRODUCT]
+    assert len(mine) == 1 and mine[0][1] == "holds" and len(mine[0][0]) == 2, mine
+    assert report.exit_code == 0
+
+
+def test_rv15_w2_a_formula_beside_the_condition_on_its_line_is_not_under_it(tmp_path):
+    # the general display shares line 5 with the hypothetical: lines cannot tell them apart, so neither is under it
+    text = f"If $n_L = 1$, then $${_RV15_PRODUCT}$$. In general $${_RV15_PRODUCT}$$\n"
+    report, rows = _rv15_rows(tmp_path, text)
+    assert [r.status for _, t, r in rows if t == _RV15_PRODUCT] == ["refuted"]
+
+
+def test_rv15_w2_a_hypothetical_with_a_network_of_several_outputs(tmp_path):
+    text = f"If $n_L = 1$, then $${_RV15_PRODUCT}.$$\n\nIn general,\n\n$${_RV15_PRODUCT}$$\n"
+    report, rows = _rv15_rows(tmp_path, text, sizes=(3, 2))
+    under, general_row = [r for _, t, r in rows if t == _RV15_PRODUCT]
+    assert under.status == "holds" and "the condition excludes it" in under.remark, under.remark
+    assert all(s[-1] == 1 for s in under.family)
+    assert general_row.status == "refuted"
+    _, rows = _rv15_rows(tmp_path, text, sizes=(3, 1))  # the user's network has one output: both hold on it
+    assert [r.status for _, t, r in rows if t == _RV15_PRODUCT] in (["holds", "conditional"], ["holds", "holds"])
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("We use one output neuron.\n\n$$a$$\n\nIn general,\n\n$$b$$\n", [(False, 1, 5)]),
+    ("If the network had one output neuron, we would write $$a$$.\n\n$$b$$\n", [(True, 1, None)]),
+    ("A network with one output neuron would give $$a$$, but ours has two.\n", []),  # another number: nothing
+    ("The network has one output neuron per class, ten in all.\n\n$$a$$\n", []),
+    ("# A\n\nThe network has one output neuron.\n\n$$a$$\n\n# B\n\n$$b$$\n", [(False, 3, 7)]),
+    # "e.g." ends no sentence: the example's words stay with its formula and fix nothing after it
+    ("The error is a vector; e.g. with one output neuron, $$a$$.\n\n$$b$$\n", [(True, 1, None)]),
+    ("The network has one output neuron and we use the Hadamard product.\n\n$$a$$\n", [(False, 1, None)]),
+    ("When $n_L = 1$:\n\n$$a$$\n\n$$b$$\n", [(True, 1, None)]),  # one display after the words, not a run
+])
+def test_rv15_w2_output_prose_scopes(text, expected):
+    from symbp.verify.single_output import output_prose
+    got = [(p.condition, p.line, p.until) for p in output_prose(text)]
+    assert got == expected, output_prose(text)
+    if expected and expected[0][0]:  # a hypothetical: its formula's line only
+        assert output_prose(text)[0].lines == (text[:text.index("$$a$$")].count("\n") + 1,)

@@ -113,7 +113,52 @@ def _bar_points(ev: Evaluator, values: list, model: Model) -> tuple[list, dict, 
 def check_graph(eq: Equation, model: Model, budget: float = 30.0, notes_layout: str | tuple = "") -> GraphOutcome:
     """The verdict on ``eq`` (every side against the first), see the module docstring. ``notes_layout`` is the
     notes' own layout, or the evidence of it: for each other claim that fits one layout only, the set of layouts
-    it is consistent with."""
+    it is consistent with. A vector of the claim whose orientation the notes never fix (t used only as t_k) is a
+    column by default, or a row when only then do the claim's shapes fit in some layout (as a layout is chosen;
+    review 15 r2: ``∂L/∂c = y - t`` with y a row was refuted for t's default orientation); when the shapes fit
+    either way and the verdicts differ, the claim is uninterpretable, naming it."""
+    start = time.perf_counter()
+    out = _check_graph(eq, model, budget, notes_layout)
+    loose = _unoriented(eq, model)
+    if not loose or out.status not in ("holds", "refuted", "ambiguous"):
+        return out
+    for q in loose:
+        q.orient = "row"
+    try:
+        other = _check_graph(eq, model, max(budget - (time.perf_counter() - start), 0.5), notes_layout)
+    finally:
+        for q in loose:
+            q.orient = ""
+    names = ", ".join(q.name for q in loose)
+    if _misfit_everywhere(other):  # as a row the claim means nothing: the column it is by default is the reading
+        return out
+    if _misfit_everywhere(out):  # as a column it means nothing, as a row it does: that reading, said
+        other.reason = f"with {names} taken as a row (as a column the shapes fit in no layout): {other.reason}"
+        return other
+    if other.status == out.status:
+        return out
+    raise GraphUninterpretable(f"{to_latex(eq)}: the notes never say whether {names} "
+                               f"{'is a row or a column' if len(loose) == 1 else 'are rows or columns'}, and the "
+                               f"verdict depends on it: with {names} a column, {out.status} ({out.reason}); as a row, "
+                               f"{other.status} ({other.reason})")
+
+
+def _misfit_everywhere(out: GraphOutcome) -> bool:
+    return bool(out.verdicts) and all(v.status == "misfit" for v in out.verdicts.values())
+
+
+def _unoriented(eq: Equation, model: Model) -> list:
+    """The vectors the claim names whole (t, not t_k) whose orientation the notes never fix."""
+    out = []
+    for n in walk(eq):
+        if isinstance(n, Sym) and not n.sub:
+            q = model.quantities.get(model.canonical(n.base))
+            if q is not None and q.rank == 1 and not q.orient and q not in out:
+                out.append(q)
+    return out
+
+
+def _check_graph(eq: Equation, model: Model, budget: float, notes_layout) -> GraphOutcome:
     start = time.perf_counter()
     verdicts = {}
     layout_matters = False
@@ -181,13 +226,34 @@ def _notes_choice(evidence, fit: dict, kinds: set) -> str:
         return evidence if evidence in fit else ""
     votes = {k: 0 for k in fit}
     for consistent in evidence:
-        common = set(consistent) & set(fit)
+        common = _as_read_here(consistent, fit, kinds) & set(fit)
         if len(common) == 1:
             votes[common.pop()] += 1
     for k, n in votes.items():
         if n >= 2 and all(n >= 2 * m for j, m in votes.items() if j != k):
             return k
     return ""
+
+
+def _as_read_here(consistent, fit: dict, kinds: set) -> set:
+    """The layouts another claim is consistent with, as they read the claim at hand: when the mixed layout is no
+    reading of its own here (a claim of gradients only, or of Jacobians only), the mixed layout is the pure one
+    it agrees with for this claim (gradients: denominator; Jacobians: numerator). So gradient claims that fit
+    only the denominator or the mixed layout say nothing about the layout of a Jacobian (review 15 W4).
+
+    >>> sorted(_as_read_here({"denominator", MIXED}, {"denominator": 0, "numerator": 0}, {"jacobian"}))
+    ['denominator', 'numerator']
+    >>> sorted(_as_read_here({"denominator", MIXED}, {"denominator": 0, "numerator": 0}, {"gradient"}))
+    ['denominator']
+    """
+    out = set(consistent)
+    if MIXED in out and MIXED not in fit:
+        out.discard(MIXED)
+        if kinds == {"jacobian"}:
+            out.add("numerator")
+        elif kinds == {"gradient"}:
+            out.add("denominator")
+    return out
 
 
 def _and(names: list) -> str:
@@ -266,14 +332,15 @@ def _check_in(eq: Equation, model: Model, layout: str, budget: float, kinds: set
         return LayoutVerdict(layout, "holds", f"exact on {instances} instance{'s' if instances != 1 else ''}{at}{zero}",
                              instances), used
     bind, k, (entry, lv, rv) = first
-    cx = refute(model, lv, rv, bind, entry, k, eq, layout, {leaf: v for leaf, v in points.values()})
+    outside_domain: list = []
+    cx = refute(model, lv, rv, bind, entry, k, eq, layout, {leaf: v for leaf, v in points.values()}, outside_domain)
     sides = ", ".join(str(s + 1) for s in failed)
     where = _where(bind) + (f"entry {entry}, " if entry else "")
     generic = generic_functions(model, lv - rv)
     if cx is None:
         return LayoutVerdict(layout, "undecided", f"{where}side {sides} differs from side 1 symbolically, but no "
-                             "exact point separating them was found" + generic_words(generic), instances, None,
-                             tuple(failed), generic), used
+                             "exact point separating them was found" + _domain_words(outside_domain)
+                             + generic_words(generic), instances, None, tuple(failed), generic), used
     words = f"{where}side {sides} differs from side 1" if len(eq.sides) > 2 else f"{where}the two sides differ"
     words += _sizes(letters) + at + zero
     return LayoutVerdict(layout, "refuted", words + generic_words(generic), instances, cx, tuple(failed),
@@ -337,40 +404,132 @@ def _difference(a, b, model: Model):
         ((r + 1, c + 1), a[r, c], b[r, c]) for r in range(a.shape[0]) for c in range(a.shape[1])]
     for entry, x, y in pairs:
         d = model.full(x) - model.full(y)
-        if d != 0 and not _vanishes(d):
+        if d != 0 and not _vanishes(d, model):
             return entry, model.full(x), model.full(y)
     return None
 
 
-def _vanishes(d) -> bool:
-    if not d.has(sympy.tanh, sympy.exp, sympy.log, sympy.cosh, sympy.sinh, sympy.sech):
+_TRANSCENDENTAL = (sympy.tanh, sympy.exp, sympy.log, sympy.cosh, sympy.sinh, sympy.sech)
+
+
+def _vanishes(d, model: Model | None = None) -> bool:
+    """Whether the difference ``d`` is 0 for every value of its leaves and generic-function atoms. With exp, log or
+    tanh: first a numeric look at a point inside the domain (a value clearly not 0 there: it does not vanish; a
+    refutation still needs ``refute``'s exact, confirmed point), then each exp and log taken as an unknown of its
+    argument (0 as a rational function of those unknowns is 0 whatever they are: review 15 r3, where ``simplify``
+    of a logistic output under a log cost outran the budget), then ``simplify``.
+
+    >>> x = sympy.Symbol("x")
+    >>> s = 1 / (1 + sympy.exp(-x))
+    >>> _vanishes(sympy.diff(s, x) - s * (1 - s)), _vanishes(sympy.diff(s, x) - s)
+    (True, False)
+    """
+    if not d.has(*_TRANSCENDENTAL):
         return sympy.expand(d) == 0
-    return sympy.simplify(d.rewrite(sympy.exp)) == 0
+    if _clearly_nonzero(d, model):
+        return False
+    e = d.rewrite(sympy.exp)
+    if _as_unknowns(e) == 0:
+        return True
+    return sympy.simplify(e) == 0
+
+
+def _clearly_nonzero(d, model: Model | None) -> bool:
+    """Whether ``d`` is clearly not 0 at a point with every leaf in (0, 1/10] (generic functions by their stand-ins,
+    which stay in (0, 1) there); False when the value is not a real number or close to 0."""
+    rng = random.Random(7)
+    leaves = model.atoms.leaves(d) if model is not None else d.free_symbols
+    point = {s: sympy.Rational(rng.randint(1, 9), 10 * rng.randint(9, 18)) for s in leaves}
+    try:
+        value = sympy.N(model.atoms.numeric(d, point) if model is not None else d.xreplace(point), 40)
+    except (ZeroDivisionError, TypeError, ValueError):
+        return False
+    return bool(value.is_real) and bool(value.is_finite) and abs(value) > sympy.Float(10) ** -20
+
+
+def _as_unknowns(e):
+    """``e`` (exp and log only) with exp(n a + m b) = E_a^n E_b^m for whole n, m (an unknown E per term of the
+    exponent) and each log(a) an unknown, cancelled as a rational function: 0 only if ``e`` is 0 identically."""
+    unknowns: dict = {}
+
+    def unknown(term):
+        if term not in unknowns:
+            unknowns[term] = sympy.Dummy("E")
+        return unknowns[term]
+
+    def key(arg):
+        out = sympy.Integer(1)
+        for term in sympy.Add.make_args(sympy.expand(arg)):
+            coeff, rest = term.as_coeff_Mul()
+            out *= unknown(rest) ** coeff if coeff.is_Integer else unknown(term)
+        return out
+
+    logs: dict = {}
+    for _ in range(8):  # innermost first: an exp inside a log's argument, a log inside an exp
+        inner = [f for f in e.atoms(sympy.exp, sympy.log) if not f.args[0].has(sympy.exp, sympy.log)]
+        if not inner:
+            break
+        repl = {}
+        for f in inner:
+            if isinstance(f, sympy.exp):
+                repl[f] = key(f.args[0])
+            else:
+                repl[f] = logs.setdefault(sympy.expand(f.args[0]), sympy.Dummy("Lg"))
+        e = e.xreplace(repl)
+    if e.has(sympy.exp, sympy.log):
+        return e
+    return sympy.cancel(sympy.together(e))
+
+
+#: Trial points of a refutation: drawn from ±9/2 first, then (when some of those fall outside the domain of the
+#: notes' functions, a log of a negative number) from (0, 1/10], where the stand-ins of generic functions and
+#: the network's values stay small and positive (a generic σ's stand-in then lies in (0, 1), as a logistic's).
+_TRIALS = 12
 
 
 def refute(model: Model, lv, rv, bind: dict, entry, side: int, eq: Equation | None = None,
-           layout: str = "denominator", fixed: dict | None = None) -> Counterexample | None:
+           layout: str = "denominator", fixed: dict | None = None,
+           outside_domain: list | None = None) -> Counterexample | None:
     """An exact point where ``lv`` ≠ ``rv`` (leaves rational, generic functions by stand-ins), confirmed by the
     independent numeric oracle (the claim re-evaluated there by central differences); None if none is found.
-    ``fixed``: leaves a bar sets (|_{x_1 = 0}), held at their values in every trial point."""
-    from .graphoracle import confirm, oracle_sides
+    ``fixed``: leaves a bar sets (|_{x_1 = 0}), held at their values in every trial point. A point at which a
+    value is not a real number (the log of a negative number) is outside the domain and skipped, never a
+    verdict; ``outside_domain`` collects how many were (a reason for an undecided claim)."""
+    from .graphoracle import OutsideDomain, confirm, oracle_sides
 
     rng = random.Random(14)
     free = model.atoms.leaves(lv) | model.atoms.leaves(rv)
     leaves = sorted((s for s in free if s in model.names), key=str)
-    for _ in range(12):
-        point = {s: sympy.Rational(rng.randint(-9, 9) or 1, rng.randint(2, 7)) for s in leaves}
+    others = sorted((s for s in model.names if s not in model.defs and s not in free), key=str)
+    rest = random.Random(15)  # the leaves the two sides do not reach: the oracle computes every node, they need values
+    skipped = 0
+    for trial in range(2 * _TRIALS):
+        if trial == _TRIALS and not skipped:
+            break
+        small = trial >= _TRIALS
+        point = {s: (sympy.Rational(rng.randint(1, 9), 10 * rng.randint(9, 18)) if small else
+                     sympy.Rational(rng.randint(-9, 9) or 1, rng.randint(2, 7))) for s in leaves}
         consts = {s: sympy.Rational(rng.randint(1, 9), 10) for s in free if s not in model.names}
         point.update(consts)
         point.update(fixed or {})  # a bar's point: x_1 = 0 (the oracle evaluates every side there)
+        whole = {s: (sympy.Rational(rest.randint(1, 9), 10 * rest.randint(9, 18)) if small else
+                     sympy.Rational(rest.randint(-9, 9) or 1, rest.randint(2, 7))) for s in others}
+        whole.update(point)
         a = model.atoms.numeric(lv, point)
         b = model.atoms.numeric(rv, point)
         av, bv = sympy.N(a, 40), sympy.N(b, 40)
+        if not (_real(av) and _real(bv) and _in_domain(model, (lv, rv), point)):
+            skipped += 1
+            continue
         if abs(av - bv) <= sympy.Float(10) ** -25 * (1 + abs(av) + abs(bv)):
             continue
-        if not confirm(model, lv, rv, point):
+        try:
+            if not confirm(model, lv, rv, whole):
+                continue
+        except OutsideDomain:
+            skipped += 1
             continue
-        if eq is not None and not _oracle_differs(eq, model, layout, bind, point, entry, side, oracle_sides):
+        if eq is not None and not _oracle_differs(eq, model, layout, bind, whole, entry, side, oracle_sides):
             continue
         shown = {str(k): str(v) for k, v in point.items()}
         return Counterexample(
@@ -380,7 +539,35 @@ def refute(model: Model, lv, rv, bind: dict, entry, side: int, eq: Equation | No
             lhs_value=float(av), rhs_value=float(bv),
             activation=STAND_IN_TEXT if any(model.atoms.is_atom(s) for s in
                                             sympy.sympify(lv - rv).free_symbols) else "")
+    if outside_domain is not None:
+        outside_domain.append(skipped)
     return None
+
+
+def _real(v) -> bool:
+    """Whether a numeric value is a finite real number (not a log of a negative number, not a division by 0)."""
+    return bool(v.is_real) and bool(v.is_finite)
+
+
+def _in_domain(model: Model, exprs: tuple, point: dict) -> bool:
+    """Whether every log in ``exprs`` takes a positive number and every root a non-negative one at ``point``
+    (log(y_1) − log(y_2) is real at y_1, y_2 < 0, but there the notes' log is not defined)."""
+    for e in map(sympy.sympify, exprs):
+        logs = [g.args[0] for g in e.atoms(sympy.log)]
+        roots = [p.base for p in e.atoms(sympy.Pow) if p.exp.is_Rational and not p.exp.is_Integer]
+        for arg, positive in [(a, True) for a in logs] + [(a, False) for a in roots]:
+            v = sympy.N(model.atoms.numeric(arg, point), 30)
+            if not _real(v) or v < 0 or (positive and v == 0):
+                return False
+    return True
+
+
+def _domain_words(outside_domain: list) -> str:
+    n = sum(outside_domain)
+    if not n:
+        return ""
+    return (f" ({n} trial point{'s' if n != 1 else ''} fell outside the domain of the notes' functions: a value "
+            "there is not a real number, such as the log of a negative number)")
 
 
 def _oracle_differs(eq, model, layout, bind, point, entry, side, oracle_sides) -> bool:

@@ -27,10 +27,11 @@ from .graphupdate import check_update, is_update
 UNINTERPRETABLE = "a definition has no meaning here: "
 
 
-def checker(defs: list, all_eqs: list, hints: list, claims: list, sigma=None):
+def checker(defs: list, all_eqs: list, hints: list, claims: list, sigma=None, unread: dict | None = None):
     """(model, error, repaired pieces, check): the model of ``defs`` and the check of a claim on it (on every
     member of the family of open sizes, the nodes the notes never define made generic); ``sigma``: σ when the
-    notes say what it is (``graphsigma``), None: generic."""
+    notes say what it is (``graphsigma``), None: generic; ``unread``: name -> line of a definition not read (its
+    nodes are never inputs: a claim that reaches them is judged only if it holds however they are computed)."""
     model, error, repaired = notes_model(defs, all_eqs, hints, claims, sigma=sigma)
     if model is None:
         return None, error, [], None
@@ -43,7 +44,8 @@ def checker(defs: list, all_eqs: list, hints: list, claims: list, sigma=None):
             model.notes.append("sizes the notes leave open are checked at two choices (starting at 2 and at 3)")
         elif error2:  # the definitions contradict each other at the other sizes: not hidden behind the first
             return None, error2 + " (at the second choice of the sizes the notes leave open)", [], None
-    undefined = undefined_nodes(model, input_names(defs, hints, model))
+    unread = {model.canonical(name): line for name, line in (unread or {}).items()}
+    undefined = undefined_nodes(model, input_names(defs, hints, model) - set(unread))
     twins = []
     if undefined:  # each member with the nodes the notes never define made generic (graphundefined)
         for k in range(len(family)):
@@ -54,10 +56,11 @@ def checker(defs: list, all_eqs: list, hints: list, claims: list, sigma=None):
             make_generic(twin, undefined)
             twins.append(twin)
     return model, "", repaired, lambda eq, budget, layout="": _undefined_check(eq, family, twins, undefined, budget,
-                                                                                layout)
+                                                                                layout, unread)
+
 
 def _undefined_check(eq: Equation, family: list, twins: list, undefined: list, budget: float,
-                     layout: str = "") -> GraphOutcome:
+                     layout: str = "", unread: dict | None = None) -> GraphOutcome:
     """A claim that reaches a node the notes never define holds only if it holds however that node is computed
     (on the generic twins); otherwise it is uninterpretable, naming the node. Other claims: ``_family_check``."""
     reached = involved(eq, family[0], undefined) if twins else []
@@ -69,9 +72,15 @@ def _undefined_check(eq: Equation, family: list, twins: list, undefined: list, b
                             "on is not said")
     out = _family_check(eq, twins, budget, layout)
     names = undefined_words(reached)
+    lines = sorted({line for n, line in (unread or {}).items()
+                    if any(family[0].canonical(family[0].names[u][0]) == n for u in reached)})
+    unread_words = f"whose definition on line{'s' if len(lines) > 1 else ''} {', '.join(map(str, lines))} is not read"
     if out.status == "holds":
-        out.reason += f" (however the notes compute {names}, which they never define)"
+        out.reason += f" (however the notes compute {names}, {unread_words if lines else 'which they never define'})"
         return out
+    if lines:
+        return GraphOutcome("uninterpretable", f"{to_latex(eq)}: the claim depends on {names}, {unread_words}, so "
+                            "how it is computed is not known here")
     return GraphOutcome("uninterpretable", f"{to_latex(eq)}: the claim depends on {names}, which the notes name but "
                         f"never define, so they never say how it is computed")
 

@@ -29,9 +29,10 @@ from .extract import Formula
 from .graphbuild import build
 from .graphcheck import GraphOutcome
 from .graphdeclare import listed_entries, restated
-from .graphcondition import own_condition, under_own
-from .graphexamples import (ASSUMPTION_WORDS, EXAMPLE_WORDS, assumption_spans, by_tied, denies, in_force, is_given,
-                            is_tie, is_value, is_value_expression, listed, prose_words, releases_itself, split_values, ties, with_values)
+from .graphcondition import own_condition, under_own, unsaid, unsaid_values
+from .graphexamples import (ASSUMPTION_WORDS, EXAMPLE_WORDS, assumption_spans, by_tied, denies, display_words, in_force,
+                            is_given, is_tie, is_value, is_value_expression, listed, prose_words, releases_itself,
+                            split_values, ties, with_values)
 from .graphfamily import check_claim, checker, exchanged, notes_model
 from .graphmodel import GraphError, Model, Sym, is_declaration, is_definition, to_latex
 from .graphnodes import walk
@@ -217,6 +218,7 @@ def graph_notes(items: list, text: str, budget: float = 30.0, activation: str | 
                                        lambda line, p, part: _words(text, p, let=False, part=part))
     claims[:] = [c for c in claims if c[0].formula.negated or any(c is k for k in positive)]
     spans = assumption_spans(text, values, kinds)
+    unsaid_display = unsaid_values(values)  # "A = 0 \\quad \\text{at } w_{11} = 0": what is meant is not said
     pieces, unfolded = _unfold(pieces, claims, spans)
     all_eqs = [step_free(eq) for p in pieces for eq in p.eqs] + mentions
     defs, demoted = _consequences(defs, values, all_eqs, hints, claims, budget, sigma)
@@ -234,9 +236,11 @@ def graph_notes(items: list, text: str, budget: float = 30.0, activation: str | 
             out.values[id(p.formula)] = ASSUMPTION_WORDS if assumed else EXAMPLE_WORDS
     if not defs:
         return out
-    model, error, repaired, check = checker(defs, all_eqs, hints, claims, sigma)
+    unread = unread_definitions(items, pieces)
+    model, error, repaired, check = checker(defs, all_eqs, hints, claims, sigma, unread)
     if model is not None and conditions:
-        check = under_own(check, conditions, lambda vs: checker(with_values(defs, vs), all_eqs, hints, claims, sigma))
+        check = under_own(check, conditions, lambda vs: checker(with_values(defs, vs), all_eqs, hints, claims, sigma,
+                                                                unread))
     out.model = model
     if model is None:
         out.error = error
@@ -263,8 +267,36 @@ def graph_notes(items: list, text: str, budget: float = 30.0, activation: str | 
         if out.layout and any(r.status == "ambiguous" for r in results):
             results = [check(eq, budget, out.layout) for eq in p.eqs if is_claim(eq)]
         out.results[key] = (p, [_unblocked(r, reading) for r in results])
+        said = unsaid_display.get((p.formula.line, p.formula.source))
+        if said is not None:  # "A = 0 \\quad \\text{at } w_{11} = 0": judged only where both readings agree
+            under = checker(with_values(defs, [said[1]]), all_eqs, hints, claims, sigma)[3]
+            out.results[key] = (p, unsaid(out.results[key][1], [e for e in p.eqs if is_claim(e)], said[0],
+                                          under and (lambda eq, u=under: u(eq, budget / 2))))
     if values:
-        _under_values(out, defs, values, kinds, spans, (all_eqs, hints, claims), budget, is_claim, sigma)
+        _under_values(out, defs, values, kinds, spans, (all_eqs, hints, claims), budget, is_claim, sigma, unread)
+    return out
+
+
+#: The name a definition gives, at its start: ``y = …``, ``\mathbf{y} = …``, ``y_k = …`` (its entries).
+_DEFINED_NAME = re.compile(r"\s*(?:\\(?:mathbf|vec|boldsymbol|bm)\s*\{\s*)?([A-Za-z])\s*\}?\s*(?:_\s*(?:\{[^{}]*\}|\w))?"
+                           r"\s*(?::=|=)")
+
+
+def unread_definitions(items: list, pieces: list) -> dict:
+    r"""name -> line of each definition symbp cannot read (``y = \operatorname{softmax}(u)``): its name is not an
+    input of the notes but a quantity they compute in a way not read, so a claim that reaches it is never judged
+    as if it were free (review 15 r1: every claim on y was refuted with y an input).
+
+    >>> f = Formula(5, "y = \\operatorname{softmax}(u)", True, kind="unreadable")
+    >>> unread_definitions([f], [])
+    {'y': 5}
+    """
+    failed = [f for f in items if f.kind == "unreadable"] + [p.formula for p in pieces if p.error and not p.eqs]
+    out: dict = {}
+    for f in sorted(failed, key=lambda f: f.line):
+        m = _DEFINED_NAME.match(f.text)
+        if m:
+            out.setdefault(m.group(1), f.line)
     return out
 
 
@@ -288,6 +320,10 @@ def _words(text: str, p, let: bool = True, part: bool = True) -> str:
     if p is None or p.formula.cell is not None:  # a notebook's lines are its cells': the words are not found
         return "neither"
     f = p.formula
+    alone = len(set((f.line,) + tuple(f.lines))) == 1  # written once: its display's words are its words
+    here = display_words(f.source, f.text) if f.display and f.source and alone else None
+    if here is not None:  # "A = 0 \quad \text{when, from now on, we assume } w_{21} = 0": the display's own words
+        return "neither" if here == "negated" else here
     lines = list(dict.fromkeys((f.line,) + tuple(f.lines)))
     lines = [ln for ln in lines if not releases_itself(text, ln, f.source or f.text)] or lines  # withdrawn there
     said = {prose_words(text, line, f.source or f.text, let, part) for line in lines}
@@ -382,7 +418,7 @@ def _consequences(defs: list, values: list, all_eqs: list, hints: list, claims: 
 
 
 def _under_values(out: GraphNotes, defs: list, values: list, kinds: dict, spans: dict, rest: tuple, budget: float,
-                  is_claim, sigma=None) -> None:
+                  is_claim, sigma=None, unread=None) -> None:
     """A claim refuted for every value: under the notes' assumptions in force at its line (``spans``) it is
     conditional if it holds there (naming them), else their verdict; one that holds only at the example values
     says so, naming their lines."""
@@ -394,7 +430,7 @@ def _under_values(out: GraphNotes, defs: list, values: list, kinds: dict, spans:
         if here not in models:
             under, error = None, ""
             if assumed:
-                _, error, _, under = checker(with_values(defs, assumed), *rest, sigma)
+                _, error, _, under = checker(with_values(defs, assumed), *rest, sigma, unread)
                 error = "" if under is not None else error or "the model cannot be built with them"
             both = notes_model(with_values(defs, examples + assumed), *rest, sigma=sigma)[0] if examples else None
             models[here] = (under, error, both)
@@ -439,4 +475,4 @@ def _notes_layout(outcomes: dict) -> tuple:
 
 
 
-__all__ = ["GraphNotes", "Piece", "clean", "graph_notes", "hints_and_prose"]
+__all__ = ["GraphNotes", "Piece", "clean", "graph_notes", "hints_and_prose", "unread_definitions"]

@@ -32,6 +32,19 @@ _DIGITS = 50
 _H = mpmath.mpf("1e-18")
 
 
+class OutsideDomain(ArithmeticError):
+    """A node's value at the point is not a real number (the log of a negative number): the point is outside the
+    domain of the notes' functions and decides nothing."""
+
+
+def _real_number(expr) -> mpmath.mpf:
+    """The value of a numeric SymPy expression as an mpmath number; ``OutsideDomain`` when it is not real."""
+    value = sympy.N(expr, _DIGITS)
+    if not (value.is_real and value.is_finite):
+        raise OutsideDomain(f"the value {value} is not a real number")
+    return mpmath.mpf(str(value))
+
+
 class _Numeric:
     """Numbers for every node at one point, with some nodes moved (``overrides``)."""
 
@@ -64,7 +77,7 @@ class _Numeric:
         expr = expr.xreplace(repl) if repl else expr
         subs = {s: sympy.Float(val(s), _DIGITS) if s in self.m.names else sympy.Float(self.point.get(s, 0), _DIGITS)
                 for s in expr.free_symbols}
-        return mpmath.mpf(str(sympy.N(expr.xreplace(subs), _DIGITS)))
+        return _real_number(expr.xreplace(subs))
 
 
 class _NumericModel:
@@ -172,7 +185,7 @@ def confirm(model: Model, lv, rv, point: dict) -> bool:
                                       atoms.partial(key[1], key[2], args), _DIGITS)
             else:
                 subs[s] = sympy.Float(num_point.get(s, 0), _DIGITS)
-        return mpmath.mpf(str(sympy.N(e.xreplace(subs), _DIGITS)))
+        return _real_number(e.xreplace(subs))
 
     a, b = number(lv), number(rv)
     return abs(a - b) > mpmath.mpf("1e-12") * (1 + abs(a) + abs(b))
