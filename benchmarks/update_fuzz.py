@@ -2,13 +2,14 @@
 
 Update rules are assembled from parts whose meaning is known by construction: the parameter (w_k, b_l, w^l,
 b^l), the arrow (\\to, \\rightarrow, \\leftarrow, :=, or a new name \\tilde{P} between), the old value (the
-parameter, or another one), the sign, the rate (η, η/m, η/n), the sum (none, over the mini-batch Σ_{j=1}^m
-of C_{X_j}, over the inputs Σ_x) and the gradient (of the per-sample cost by the parameter or by another
-one; for w^l and b^l also written in the network's quantities, δ^{x,l} (a^{x,l-1})^T and δ^{x,l}, or their
-slips a^{x,l-1} (δ^{x,l})^T). A rule holds exactly when it starts from the parameter, subtracts, and its
-rate and sum are one of: η with one sample, η/m with the mini-batch's sum (or a per-sample gradient beside
-1/m, read as summed), η/n with the sum over the inputs; and its gradient is the parameter's (BP3 and BP4
-give the network forms). ``verify``'s verdict is compared with that meaning.
+parameter, or another one; in layered notes also a new value named w^{l,\\text{new}}, (w^l)^{\\text{new}},
+w^l_{\\text{new}}, w^{l}_{(t+1)} beside w^{l}_{(t)}, \\tilde{w}^l or w'^l), the sign, the rate (η, η/m, η/n),
+the sum (none, over the mini-batch Σ_{j=1}^m of C_{X_j}, over the inputs Σ_x) and the gradient (of the
+per-sample cost by the parameter or by another one; for w^l and b^l also written in the network's quantities,
+δ^{x,l} (a^{x,l-1})^T and δ^{x,l}, or their slips a^{x,l-1} (δ^{x,l})^T). A rule holds exactly when it starts
+from the parameter, subtracts, and its rate and sum are one of: η with one sample, η/m with the mini-batch's
+sum (or a per-sample gradient beside 1/m, read as summed), η/n with the sum over the inputs; and its gradient
+is the parameter's (BP3 and BP4 give the network forms). ``verify``'s verdict is compared with that meaning.
 
 Per-sample labels: BP1–BP4 and their usual slips written with and without the labels x (δ^{x,l}, a^{x,l-1},
 z^{x,L}); the labelled claim must get the verdict of the same claim without labels, and a claim naming two
@@ -58,10 +59,12 @@ def rule(rng: random.Random) -> tuple[str, bool]:
         grad = good if grad_kind == "net" else slip
     total = {"none": "", "batch": r"\sum_{j=1}^m ", "inputs": r"\sum_x "}[summed]
     start = p if old_ok else other
-    value = f"{start} {'-' if minus else '+'} {coef} {total}{grad}"
     head = f"{p} {arrow} " + (rf"\tilde{{{p}}} = " if named else "")
     if arrow == ":=" and not old_ok:
         head = f"{p} {arrow} "
+    if "^" in p and rng.random() < 0.3:  # the new value named without an arrow (``updatenames``)
+        head, start = _new_name(rng, p, start)
+    value = f"{start} {'-' if minus else '+'} {coef} {total}{grad}"
     text = head + value
     gradient_ok = grad_kind in ("own", "net")
     if grad_kind == "net" and summed == "batch":
@@ -69,6 +72,18 @@ def rule(rng: random.Random) -> tuple[str, bool]:
     mean_ok = (rate == "eta" and summed == "none") or (rate == "eta/m" and summed in ("batch", "none")) or (
         rate == "eta/n" and summed == "inputs") or (rate == "eta/m" and summed == "inputs")
     return text, old_ok and minus and gradient_ok and mean_ok
+
+
+def _new_name(rng: random.Random, p: str, start: str) -> tuple[str, str]:
+    r"""(``NEW = ``, the old value) for a layered parameter: w^{l,\text{new}}, (w^l)^{\text{new}}, w^l_{\text{new}},
+    w^{l}_{(t+1)} beside w^{l}_{(t)}, \tilde{w}^l, w'^l; the old value keeps its letter (another parameter's: a slip)."""
+    letter, start_letter = p[0], start[0]
+    kind = rng.choice(["new", "paren", "sub", "step", "tilde", "prime"])
+    if kind == "step":
+        return f"{letter}^{{l}}_{{(t+1)}} = ", f"{start_letter}^{{l}}_{{(t)}}"
+    head = {"new": rf"{letter}^{{l,\text{{new}}}}", "paren": rf"({p})^{{\text{{new}}}}",
+            "sub": rf"{p}_{{\text{{new}}}}", "tilde": rf"\tilde{{{letter}}}^l", "prime": f"{letter}'^l"}[kind]
+    return head + " = ", start
 
 
 LABELLED = [

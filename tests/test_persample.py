@@ -239,11 +239,19 @@ _BATCH = (r"Dla przykładu $x$: $z^{x,l} = w^l a^{x,l-1} + b^l$, $a^{x,l} = \sig
     ("n", r"\frac{\partial C}{\partial b^l_j} = \frac{1}{n}\sum_x \delta^{x,l}_j", "holds"),
     ("n", r"\frac{\partial C}{\partial b^l_j} = \frac{1}{m}\sum_x \delta^{x,l}_j", "uninterpretable"),
     ("n", r"w^l \to w^l - \frac{\eta}{n}\sum_x \delta^{x,l}(a^{x,l-1})^T", "holds"),
-    ("n", r"w^l \to w^l - \frac{\eta}{m}\sum_x \delta^{x,l}(a^{x,l-1})^T", "uninterpretable"),
+    # a step over a mini-batch of m of the notes' n inputs: the gradient of the mini-batch cost, Nielsen's eq. (20)
+    ("n", r"w^l \to w^l - \frac{\eta}{m}\sum_x \delta^{x,l}(a^{x,l-1})^T", "holds"),
+    ("n", r"w^l \to w^l - \frac{\eta}{m}\sum_x \delta^{x,l}(a^{x,l})^T", "refuted"),  # a^{x,l} for a^{x,l-1}
+    ("n", r"w^l \to w^l - \frac{\eta}{m}\sum_{x=1}^{n} \delta^{x,l}(a^{x,l-1})^T", "refuted"),  # all n, over m
+    ("n", r"w^l \to w^l - \frac{\eta}{N}\sum_x \delta^{x,l}(a^{x,l-1})^T", "uninterpretable"),  # N: not said
     ("n", r"\frac{\partial C}{\partial b^l_j} = \sum_x \delta^{x,l}_j", "refuted"),
     # N: the same, written with a capital
     ("N", r"\frac{\partial C}{\partial b^l_j} = \frac{1}{N}\sum_x \delta^{x,l}_j", "holds"),
     ("N", r"\frac{\partial C}{\partial b^l_j} = \frac{1}{n}\sum_x \delta^{x,l}_j", "uninterpretable"),
+    ("N", r"b^l \to b^l - \frac{\eta}{N}\sum_x \delta^{x,l}", "holds"),  # the notes' own N
+    ("N", r"b^l \to b^l - \frac{\eta}{N}\sum_x \delta^{x,l+1}", "refuted"),
+    ("N", r"b^l \to b^l - \frac{\eta}{N}\delta^{x,l}", "refuted"),  # one sample over N: the sum is missing
+    ("N", r"b^l \to b^l - \frac{\eta}{m}\sum_x \delta^{x,l}", "holds"),  # a mini-batch of the N
 ])
 def test_the_notes_mean_cost_fixes_the_count_letter(letter, claim, status):
     from symbp.verify.notes import verify_text

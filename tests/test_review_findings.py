@@ -1695,9 +1695,12 @@ def test_rv7_f2_sum_bounds_in_notes(tmp_path):
     status, _, rows = _notes(tmp_path, head + f"$${bad}$$\n\n$${good}$$\n")
     assert status[bad] == "refuted" and "m − 1 terms" in rows[bad].reason, rows[bad].reason
     assert status[good] == "holds", rows[good].reason
-    # review 13 (a04): under notes whose mean is 1/n, a step with 1/m names a count the notes never equate to n
-    status, _, rows = _notes(tmp_path, head.replace(r"\frac{1}{m}", r"\frac{1}{n}") + f"$${good}$$\n")
-    assert status[good] == "uninterpretable" and "divides by m" in rows[good].reason, rows[good].reason
+    # under notes whose mean is 1/n, a step with 1/m over the m samples of a mini-batch is Nielsen's mini-batch
+    # step (ch. 1, eq. (20)–(21)), the gradient of the mini-batch cost (issue 14; before it was uninterpretable,
+    # review 13 a04); m − 1 terms over m is still refuted
+    status, _, rows = _notes(tmp_path, head.replace(r"\frac{1}{m}", r"\frac{1}{n}") + f"$${bad}$$\n\n$${good}$$\n")
+    assert status[good] == "holds" and "mini-batch cost" in rows[good].reason, rows[good].reason
+    assert status[bad] == "refuted" and "m − 1 terms" in rows[bad].reason, rows[bad].reason
 
 
 # Review 7 F2, graph notes: Σ_{i=1}^{3} ∂L/∂W names no i in its summand, so it is no sum over samples of a batch

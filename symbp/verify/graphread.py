@@ -656,8 +656,10 @@ def _subscript(raw: list[str], tok: Token, p) -> tuple:
     return tuple(part for part in text.split(",") if part) if "," in text else (text,)
 
 
-_NEW_OLD = re.compile(r"(?:\\(?:text|mathrm|textrm|mathit|rm)\{)?(?:new|old)\}?")
-_STEP = re.compile(r"\(([A-KM-Za-km-z])([+-]1)?\)")  # not l, L: W^{(l+1)} is the next layer
+#: The name of a value in an update rule: ``new``, ``\text{old}`` (read by ``updatenames`` in layered notes too).
+NEW_OLD = re.compile(r"(?:\\(?:text|mathrm|textrm|mathit|rm)\{)?(?:new|old)\}?")
+#: A step of an update rule, ``(t+1)``, ``(t)``, ``(t-1)``: not l, L (W^{(l+1)} is the next layer).
+STEP_MARK = re.compile(r"\(([A-KM-Za-km-z])([+-]1)?\)")
 
 
 def _mark(script: str, raw: list[str]) -> str:
@@ -665,9 +667,9 @@ def _mark(script: str, raw: list[str]) -> str:
     any other script). ``^{(t)}`` with a letter that names a training input (t, i, n, …) is a sample, not a step:
     the reader keeps it as such and the update rule decides; ``^{(k)}`` alone is a step (k counts iterations)."""
     text = "".join(raw).replace(" ", "")
-    if _NEW_OLD.fullmatch(text) and (text.count("{") == text.count("}")):
+    if NEW_OLD.fullmatch(text) and (text.count("{") == text.count("}")):
         return f"{script}{{{text}}}"
-    step = _STEP.fullmatch(text)
+    step = STEP_MARK.fullmatch(text)
     if script == "^" and step and (step.group(2) or step.group(1) == "k"):
         return f"^{{{text}}}"
     return ""

@@ -8,7 +8,8 @@ transpose ``^{\mathsf T}``), ``\hat``/``\tilde``, sums ``\sum_{j}`` or
 ``\odot``, ``\varphi'(a_t)``, ``\mathrm{rowsum}(\cdot)``, and derivatives
 ``\frac{\partial L}{\partial x_i}``. Anything else is unreadable, with its
 position: nothing of the text is dropped except spacing and sizing macros.
-What the symbols mean is ``layer_check``'s business.
+What the symbols mean is ``layer_check``'s business; the tokens are
+``layer_lexer``'s and the tree's nodes ``layer_nodes``'s.
 
 >>> lhs, rhs = read_layer_formula(r"\frac{\partial L}{\partial x_i} = \frac{r_i g_i}{1-p}")
 >>> lhs.of.name, lhs.of.sub
@@ -17,156 +18,12 @@ What the symbols mean is ``layer_check``'s business.
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass
 from fractions import Fraction
 
-from ..errors import SymbpError
+from .layer_lexer import LayerReadError, Tok, tokenize
+from .layer_nodes import Add, Call, Deriv, Div, INum, IOp, Mul, Num, Pow, Sqrt, Sum, Sym, Transpose, Var
 
-MAX_CHARS = 2000
-
-
-class LayerReadError(SymbpError, ValueError):
-    """A formula that cannot be read; the message names the position."""
-
-
-# -- tokens ------------------------------------------------------------------------------------
-
-_UNICODE = {"γ": "gamma", "β": "beta", "μ": "mu", "σ": "sigma", "ε": "epsilon", "ϵ": "epsilon", "δ": "delta",
-            "φ": "varphi", "∂": "partial", "⊙": "odot", "·": "cdot", "Σ": "sum", "∑": "sum", "√": "sqrt"}
-_DROP = {"left", "right", "big", "Big", "bigg", "Bigg", "bigl", "bigr", "Bigl", "Bigr", "displaystyle", "textstyle",
-         "limits", ",", ";", "!", " ", ":"}
 _GREEK = {"gamma", "beta", "mu", "sigma", "epsilon", "varepsilon", "delta", "varphi", "phi", "partial"}
-
-
-@dataclass(frozen=True)
-class Tok:
-    kind: str  # 'macro', 'char', 'num', 'end'
-    text: str
-    pos: int
-
-
-def tokenize(text: str) -> list:
-    if len(text) > MAX_CHARS:
-        raise LayerReadError(f"the formula is {len(text)} characters long; the limit is {MAX_CHARS}")
-    out, i = [], 0
-    while i < len(text):
-        c = text[i]
-        if c.isspace():
-            i += 1
-        elif c in _UNICODE:
-            out.append(Tok("macro", _UNICODE[c], i))
-            i += 1
-        elif c == "−":
-            out.append(Tok("char", "-", i))
-            i += 1
-        elif c == "\\":
-            m = re.match(r"\\([A-Za-z]+|.)", text[i:])
-            if not m:
-                raise LayerReadError(f"a lone backslash at position {i}")
-            name = m.group(1)
-            if name not in _DROP:
-                out.append(Tok("macro", {"{": "lbrace", "}": "rbrace", "|": "Vert"}.get(name, name), i))
-            i += len(m.group(0))
-        elif c.isdigit() and c.isascii():
-            m = re.match(r"\d+", text[i:])
-            out.append(Tok("num", m.group(0), i))
-            i += len(m.group(0))
-        elif c.isascii() and (c.isalpha() or c in "{}^_'()[]+-=,/"):
-            out.append(Tok("char", c, i))
-            i += 1
-        else:
-            raise LayerReadError(f"cannot read {c!r} at position {i}")
-    out.append(Tok("end", "", len(text)))
-    return out
-
-
-# -- the tree ------------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Var:
-    name: str
-
-
-@dataclass(frozen=True)
-class INum:
-    value: int
-
-
-@dataclass(frozen=True)
-class IOp:
-    op: str  # '+', '-', '*'
-    a: object
-    b: object
-
-
-@dataclass(frozen=True)
-class Sym:
-    name: str  # 'x', 'gamma', 'W_hh', 'sigma^2', ...
-    sub: "tuple | None"  # index expressions, or None
-    sup: object = None
-    accent: str = ""  # 'hat', 'tilde'
-
-
-@dataclass(frozen=True)
-class Num:
-    value: Fraction
-
-
-@dataclass(frozen=True)
-class Add:
-    terms: tuple  # ((+1 | -1, node), ...)
-
-
-@dataclass(frozen=True)
-class Mul:
-    op: str  # 'mul' or 'odot'
-    a: object
-    b: object
-
-
-@dataclass(frozen=True)
-class Div:
-    a: object
-    b: object
-
-
-@dataclass(frozen=True)
-class Pow:
-    base: object
-    exp: Fraction
-
-
-@dataclass(frozen=True)
-class Transpose:
-    base: object
-
-
-@dataclass(frozen=True)
-class Sqrt:
-    arg: object
-
-
-@dataclass(frozen=True)
-class Sum:
-    index: tuple  # letters summed over
-    lo: object  # an index expression or None
-    hi: object
-    body: object
-
-
-@dataclass(frozen=True)
-class Call:
-    fname: str  # "varphi'", 'rowsum'
-    arg: object
-
-
-@dataclass(frozen=True)
-class Deriv:
-    loss: str  # 'L', 'C', or the numerator's symbol for ∂F_i/∂x_k
-    of: Sym
-    num: "Sym | None" = None
 
 
 class _Parser:

@@ -28,6 +28,8 @@ _CROSS_ENTROPY = re.compile(
     r"|entropi\w*\s+krzyżow|krzyżow\w*\s+entropi|log[- ]?loss|log[- ]?likelihood|logistic\s+(?:loss|cost)"
     r"|\bBCE\b|\bNLL\b|binary\s+cross|negative\s+log|logistick\w*\s+(?:ztrát|chyb|cen)"
     r"|логистическ\w*\s+(?:потер|функци\w*\s+потерь|ошибк)|logistyczn\w*\s+(?:strat|funkcj\w*\s+straty)", re.I)
+#: The log-likelihood in words: of a softmax output it is C = −ln a^L_y, the cross-entropy of a one-hot target.
+_LIKELIHOOD = re.compile(r"likelihood|\bNLL\b|věrohodnost|правдоподоби|wiarygodno", re.I)
 #: A softmax output in words.
 _SOFTMAX = re.compile(r"soft[- ]?max|софтмакс", re.I)
 #: The quadratic cost (mean squared error) in words.
@@ -54,6 +56,13 @@ class Mention:
     cost: str  # "" when only an activation is named
     words: str
     activation: str = ""  # the activation named (beside a cost: in the same sentence, "with sigmoid neurons")
+    one_hot: bool = False  # the log-likelihood of a softmax output, C = −ln a^L_y: the target is one-hot
+
+    def label(self) -> str:
+        """The cost in a verdict's words: the log-likelihood says its one-hot target."""
+        if self.one_hot:
+            return "softmax log-likelihood cost C = −ln a^L_y (a one-hot target y)"
+        return f"{self.cost} cost"
 
     def where(self) -> str:
         return f"“{self.words}” on line {self.line}"
@@ -82,8 +91,10 @@ def mentions(text: str) -> tuple[Mention, ...]:
         costs = [(m, cost) for pattern, cost in ((_CROSS_ENTROPY, "cross-entropy"), (_QUADRATIC, "quadratic"))
                  for m in pattern.finditer(words)]
         for m, cost in costs:
-            name = "softmax-cross-entropy" if cost == "cross-entropy" and _SOFTMAX.search(near) else cost
-            out.append(Mention(n, name, _phrase(words, m), beside))
+            soft = cost == "cross-entropy" and bool(_SOFTMAX.search(near))
+            name = "softmax-cross-entropy" if soft else cost
+            likelihood = soft and bool(_LIKELIHOOD.search(words, m.start(), m.end() + 16))  # "negative log-likelihood"
+            out.append(Mention(n, name, _phrase(words, m), beside, one_hot=likelihood))
         if not costs:
             out += [Mention(n, "", _phrase(words, m), act) for act, words_of in _ACTIVATION_WORDS
                     if (m := words_of.search(words))]
@@ -107,11 +118,13 @@ def checked_under_each(result: Verification, line: int, settings: dict, model_at
         return result
     alternatives: dict = {}
     if not given.get("cost"):
-        for m in _since(found, model_at.get("cost_line"), line, lambda m: m.cost and m.cost != settings["cost"]):
+        for m in _since(found, model_at.get("cost_line"), line,
+                        lambda m: m.cost and (m.cost != settings["cost"] or m.one_hot and not settings["one_hot"])):
             takes = bool(m.activation) and settings["activation"] == "generic" and not given.get("activation")
-            label = f"the {m.cost} cost" + (f" and the {m.activation} activation" if takes else "")
+            label = f"the {m.label()}" + (f" and the {m.activation} activation" if takes else "")
             alternatives[label + f" ({m.where()})"] = {**settings, "cost": m.cost,
-                                                      "activation": m.activation if takes else settings["activation"]}
+                                                      "activation": m.activation if takes else settings["activation"],
+                                                      "one_hot": settings["one_hot"] or m.one_hot}
     if not given.get("activation") and settings["activation"] == "generic" and result.status == "refuted":
         for m in _since(found, model_at.get("activation_line"), line, lambda m: not m.cost and m.activation):
             alternatives[f"the {m.activation} activation ({m.where()})"] = {**settings, "activation": m.activation}
@@ -138,5 +151,5 @@ def _since(found: tuple[Mention, ...], set_on: int | None, line: int, wanted) ->
     last: dict = {}
     for m in found:
         if since < m.line <= line and wanted(m):
-            last[(m.cost, m.activation)] = m
+            last[(m.cost, m.activation, m.one_hot)] = m
     return list(last.values())

@@ -25,11 +25,13 @@ from fractions import Fraction
 
 from ..notation import Notation, profile
 from .constructs import Constructs
+from .cursor import Cursor
 from .forms import HYPERBOLIC, Forms
+from .letters import Letters
 from .rendered import as_rendered
-from .lexer import _FONTS, _KNOWN, _SPACING, _TEXTS, MAX_CHARS, MAX_DEPTH, NO_NUMBER, ReadError, Token, _capped_exponent, check_degree, _check_limits, _indices, _layer, _tokenize
+from .lexer import _FONTS, _KNOWN, _TEXTS, MAX_CHARS, MAX_DEPTH, NO_NUMBER, ReadError, Token, _capped_exponent, check_degree, _check_limits, _tokenize
 from .nodes import walk as _walk
-from .nodes import Add, Apply, Cdots, Div, Equation, Hadamard, Mul, Neg, Num, Pow, Quantity, Sum, Transpose
+from .nodes import Add, Cdots, Div, Equation, Hadamard, Mul, Neg, Num, Pow, Quantity, Sum, Transpose
 from .tail import Claim, is_tail_text, read_tail
 
 __all__ = ["read", "read_claim", "ReadError", "MAX_CHARS", "MAX_DEPTH"]
@@ -111,10 +113,11 @@ def _resolve_sums(eq: Equation) -> Equation:
     return rebuild(eq, fix)
 
 
-_PER_SAMPLE = ("z", "a", "delta")
 
 
-class _Parser(Constructs, Forms):
+class _Parser(Cursor, Letters, Constructs, Forms):
+    # Token movement is ``cursor``'s, letters and their scripts ``letters``'s, the constructs with
+    # arguments ``constructs``'s and the everyday spellings ``forms``'s; the grammar is here.
     def __init__(self, text: str, notation: Notation):
         self.text = text
         self.notation = notation
@@ -140,84 +143,6 @@ class _Parser(Constructs, Forms):
             self.letters.setdefault(key.lstrip("\\"), short.get(role, role))
         self.letters.setdefault("W", "W")  # the weight matrix, rows by the first weight index
         self.activation_names = {names["activation"].lstrip("\\"), "sigma"}
-
-    # -- token helpers ----------------------------------------------------------
-
-    def peek(self, k: int = 0) -> Token:
-        return self.toks[self._ahead(k)]
-
-    def _ahead(self, k: int) -> int:
-        """The index of the token k tokens ahead, spacing skipped."""
-        self._skip_spacing()
-        j = self.i
-        while k > 0 and self.toks[j].kind != "end":
-            j += 1
-            while self.toks[j].kind == "macro" and self.toks[j].text in _SPACING:
-                j += 1
-            k -= 1
-        return j
-
-    def _skip_spacing(self):
-        while self.toks[self.i].kind == "macro" and self.toks[self.i].text in _SPACING:
-            t = self.toks[self.i]
-            self.i += 1
-            if t.text in ("left", "right", "bigl", "bigr", "Bigl", "Bigr"):
-                # \left and \right size a delimiter: one must follow (\left. is the empty one).
-                u = self.toks[self.i]
-                if u.kind == "char" and u.text == ".":
-                    self.i += 1
-                elif not (u.text in ("(", ")", "[", "]", "|", "{", "}") and u.kind in ("char", "macro")):
-                    raise ReadError(f"\\{t.text} at position {t.pos} must be followed by a delimiter such as "
-                                    f"( or ] in “{self.text}”")
-
-    def next(self) -> Token:
-        self._skip_spacing()
-        t = self.toks[self.i]
-        if t.kind != "end":
-            self.i += 1
-        return t
-
-    def at(self, text: str) -> bool:
-        t = self.peek()
-        return t.kind in ("char", "macro") and t.text == text
-
-    def expect(self, text: str) -> Token:
-        t = self.next()
-        if t.text != text or t.kind == "end":
-            self.fail(f"expected '{text}'", t)
-        return t
-
-    def fail(self, what: str, tok: Token | None = None):
-        tok = tok or self.peek()
-        found = "the end" if tok.kind == "end" else "“" + ("\\" if tok.kind == "macro" else "") + tok.text + "”"
-        raise ReadError(f"{what} at position {tok.pos} (found {found}) in “{self.text}”")
-
-    def _enter(self):
-        self.depth += 1
-        if self.depth > MAX_DEPTH:
-            self.fail(f"the formula nests deeper than {MAX_DEPTH}")
-
-    def _leave(self):
-        self.depth -= 1
-
-    def text_at(self, k: int = 0) -> str | None:
-        """The words of a ``\\text{…}`` (or ``\\mathrm``, ``\\textrm``) group starting k tokens ahead, else None."""
-        j = self._ahead(k)
-        t = self.toks[j]
-        if not (t.kind == "macro" and t.text in ("text", "textrm", "mathrm", "textnormal")):
-            return None
-        opening = self.toks[j + 1]
-        if not (opening.kind == "char" and opening.text == "{"):
-            return None
-        depth, m = 0, j + 1
-        while self.toks[m].kind != "end":
-            u = self.toks[m]
-            if u.kind == "char" and u.text in "{}":
-                depth += 1 if u.text == "{" else -1
-                if depth == 0:
-                    return self.text[opening.pos + 1:u.pos]
-            m += 1
-        return None
 
     def starts_tail(self) -> bool:
         """True at a tag or a condition after the formula: ``\\tag``, ``\\text{for …}``, ``(\\text{BP1})``, ``\\forall``."""
@@ -367,49 +292,6 @@ class _Parser(Constructs, Forms):
                 self.fail("a superscript here must be T, \\top or a whole number", tok)
         return node
 
-    def _sample(self, raw: list[str], role: str, tok: Token) -> list[str]:
-        """``^{x,l}``: the quantity of the sample x at layer l; the layer part is returned.
-
-        Verify reads the cost of one sample (C_x is C, Nielsen's own
-        convention for the backpropagation equations), so every quantity is
-        that sample's and the sample is dropped, provided the formula names
-        one sample and writes it on every activation, z and δ it gives a layer
-        (checked in ``read``). Weights and biases carry no sample.
-        """
-        if len(raw) > 2 and raw[1] == "," and len(raw[0]) == 1 and raw[0].isalpha() and raw[0] not in "lL":
-            if role not in _PER_SAMPLE:
-                self.fail(f"a sample {raw[0]} on {role}: weights and biases are the same for every sample", tok)
-            self.samples.add(raw[0])
-            self.sampled_here = True
-            return raw[2:]
-        return raw
-
-    def _script_tokens(self) -> list[str]:
-        """The raw tokens of a sub/superscript (one token or a braced group)."""
-        t = self.next()
-        if t.kind == "char" and t.text == "{":
-            out, depth = [], 1
-            while True:
-                u = self.next()
-                if u.kind == "end":
-                    self.fail("a script group is never closed", u)
-                if u.kind == "char" and u.text == "{":
-                    depth += 1
-                elif u.kind == "char" and u.text == "}":
-                    depth -= 1
-                    if depth == 0:
-                        break
-                out.append(("\\" + u.text) if u.kind == "macro" else u.text)
-            return out
-        if t.kind == "end" or (t.kind == "char" and t.text == "}"):
-            self.fail("a script is empty", t)
-        if t.kind == "num":  # ^12 means ^1 followed by 2 in TeX
-            first, rest = t.text[0], t.text[1:]
-            if rest:
-                self.toks.insert(self.i, Token("num", rest, t.pos + 1))
-            return [first]
-        return [("\\" + t.text) if t.kind == "macro" else t.text]
-
     # -- primaries --------------------------------------------------------------
 
     def primary(self):
@@ -486,133 +368,3 @@ class _Parser(Constructs, Forms):
         if name in _KNOWN:
             self.fail(f"\\{name} cannot stand here", t)
         raise ReadError(f"unknown macro \\{name} at position {t.pos} in “{self.text}”")
-
-    def _quantity_from_word(self, word: str, t: Token, font: str = "mathrm"):
-        role = self.letters.get(word)
-        if word in ("\\delta",):
-            return self.quantity("delta", r"\delta", t)
-        if role in (None, "C"):
-            loss = self.font_loss(font, word, t)
-            if loss is not None:
-                return loss
-        if role is None:
-            raise ReadError(
-                f"{word!r} at position {t.pos} is not a quantity of the notation {self.notation.name!r} "
-                f"(known: {', '.join(sorted(self.letters))}) in “{self.text}”"
-            )
-        # Keep the user's spelling (\mathbf{L}, \text{net}) for printing a corrected formula.
-        return self.quantity(role, rf"\{font}{{{word}}}", t)
-
-    def letter(self):
-        t = self.next()
-        c = t.text
-        if c == "e" and self.at("^"):
-            self.next()
-            arg = self._group_expression()
-            return Apply("exp", 0, arg, r"\exp")
-        word = self._longer_name(t)
-        if word is not None:
-            return self.quantity(self.letters[word], word, t)
-        if c in self.activation_names and (self.at("'") or self.at("(")):
-            return self.function("sigma", c, t)  # the profile's activation letter, e.g. Ng's g
-        if c in "fg" and c not in self.letters and (self.at("'") or self.at("(")):
-            return self.function(c, c, t)  # a named generic function f'(x); the interpreter decides
-        role = self.letters.get(c)
-        if role == "C" or role is None and self.cost_letter(c):
-            return self.loss(c, t)
-        if role is None:
-            raise ReadError(
-                f"the letter {c!r} at position {t.pos} is not a quantity of the notation "
-                f"{self.notation.name!r} (known: {', '.join(sorted(self.letters))}) in “{self.text}”"
-            )
-        return self.quantity(role, c, t)
-
-    def _longer_name(self, first: Token) -> str | None:
-        """A multi-letter name of the profile spelled by adjacent letters (Ng's dZ), longest first."""
-        longest = max((len(k) for k in self.letters), default=1)
-        if longest < 2:
-            return None
-        letters, j = [first], self.i
-        while len(letters) < longest:
-            u = self.toks[j]
-            if u.kind != "char" or not u.text.isalpha() or u.pos != letters[-1].pos + 1:
-                break
-            letters.append(u)
-            j += 1
-        for n in range(len(letters), 1, -1):
-            word = "".join(u.text for u in letters[:n])
-            if word in self.letters:
-                self.i += n - 1
-                return word
-        return None
-
-    def _group_expression(self):
-        t = self.next()
-        if t.text != "{":
-            self.i -= 1
-            return self.primary()
-        inner = self.additive()
-        self.expect("}")
-        return inner
-
-    def quantity(self, role: str, base: str, tok: Token) -> Quantity:
-        layer, indices, sep, power = None, (), "", None
-        layered = role in ("w", "W", "b", "z", "a", "delta") or (role == "x" and self.notation.layer_shift != 0)
-        transpose = None
-        for _ in range(2):
-            if self.at("^") and layer is None and transpose is None:
-                stok = self.next()
-                raw = self._script_tokens()
-                if raw in (["T"], ["\\top"]):
-                    transpose = "T" if raw == ["T"] else r"\top"
-                elif layered and len(raw) > 1 and raw[-1] in ("T", "\\top") and raw[-2] in (")", "]"):
-                    layer = _layer(raw[:-1], stok, self)  # \delta^{(l)T}: a layer, then a transpose
-                    transpose = "T" if raw[-1] == "T" else r"\top"
-                elif layered and len(raw) > 2 and raw[-1].isdigit() and (raw[-2] in (")", "]") or (
-                        raw[-2] == "^" and raw[-3] in (")", "]"))):
-                    # a^{(L)2}, a^{(L)^2}: the layer in its brackets, then a power (as it renders)
-                    end = len(raw) - (1 if raw[-2] in (")", "]") else 2)
-                    power = _capped_exponent(int(raw[-1]), stok, self)
-                    layer = _layer(raw[:end], stok, self)
-                elif layered:
-                    layer = _layer(self._sample(raw, role, stok), stok, self)
-                elif len(raw) == 1 and raw[0].isdigit():
-                    q = Quantity(role, base, None, indices, sep)
-                    return Pow(q, _capped_exponent(int(raw[0]), stok, self))
-                else:
-                    self.fail(f"{base} has no layer in the notation {self.notation.name!r}; a superscript on it "
-                              "must be a power", stok)
-            elif self.at("_") and not indices:
-                itok = self.next()
-                raw = self._script_tokens()
-                if role == "C":
-                    # C_x, C_{i_j}, C_{(x,y)}: the cost of one sample, which is C itself for one sample
-                    base = f"{base}_{{{''.join(raw)}}}"
-                    indices = ("sample",)
-                    continue
-                if layered and layer is None and "^" in raw and not self.at("^"):
-                    # z_{j^L}: the layer typed inside the subscript, on the neuron index; it renders as
-                    # z with j^L below it and is read as z^L_j (the quantity has no superscript of its own)
-                    cut = raw.index("^")
-                    layer = _layer(_unbraced(raw[cut + 1:]), itok, self)
-                    raw = raw[:cut]
-                indices, sep = _indices(raw, itok, self)
-        if role == "x" and layer is not None and not self.notation.bias_column:
-            self.fail("x with a layer is the augmented vector (x_0 = 1) of a notation with a bias column", tok)
-        if role == "C":
-            if layer is not None:
-                self.fail("the cost C takes no layer", tok)
-            indices = ()
-            base = self.cost_arguments(base)
-        if layer is not None and role in _PER_SAMPLE and not self.sampled_here:
-            self.plain_layered += 1
-        self.sampled_here = False
-        q = Quantity(role, base, layer, indices, sep)
-        if power is not None:
-            return Pow(q, power)
-        return Transpose(q, transpose) if transpose else q
-
-
-def _unbraced(raw: list[str]) -> list[str]:
-    """A script's tokens without the braces of one group around them (``{L-1}`` → ``L-1``)."""
-    return raw[1:-1] if len(raw) > 1 and raw[0] == "{" and raw[-1] == "}" else raw

@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 
 from .claims import starts_with_operator, starts_with_relation, trim, first_side
-from .scan import environment_arguments
+from .environments import environment_arguments
 
 # Housekeeping that never changes what a formula says: removed (newlines kept) and listed.
 _HOUSEKEEPING = re.compile(

@@ -30,7 +30,7 @@ from fractions import Fraction
 import sympy
 
 RATE = r"\\(?:eta|xi|alpha|epsilon|varepsilon|gamma|lambda|mu)(?![A-Za-z])"
-_COEF = r"(?:\\frac\s*\{\s*" + RATE + r"\s*\}\s*\{\s*[mn]\s*\}|" + RATE + ")"
+_COEF = r"(?:\\frac\s*\{\s*" + RATE + r"\s*\}\s*\{\s*[mnN]\s*\}|" + RATE + ")"
 _BARE = re.compile(r"(?:\\tilde\s*\{[^{}]+\}|[A-Za-z]|\\(?:theta|Theta|vartheta)(?![A-Za-z]))(?:\s*[\^_]\s*(?:\{[^{}]*\}|[A-Za-z0-9]))*(?:\s*')?")
 _GREEK = {"eta": "η", "xi": "ξ", "alpha": "α", "epsilon": "ε", "varepsilon": "ε", "gamma": "γ", "lambda": "λ",
           "mu": "μ"}
@@ -63,11 +63,11 @@ def top_terms(text: str) -> "list[tuple[str, str]] | None":
 
 _FRAC = r"\\[dt]?frac"
 #: 1/m (or 1/n) as one factor of a step: \frac{1}{m}, \frac1m, (1/m), \left(\frac{1}{m}\right).
-_INVERSE = re.compile(r"\s*(?:\\left\s*)?(?P<open>\()?\s*(?:" + _FRAC + r"\s*(?:\{\s*1\s*\}|1)\s*(?:\{\s*(?P<d>[mn])\s*\}|"
-                      r"(?P<d2>[mn])(?![A-Za-z]))|1\s*/\s*(?P<d3>[mn])(?![A-Za-z]))\s*(?:\\right\s*)?(?(open)\))")
+_INVERSE = re.compile(r"\s*(?:\\left\s*)?(?P<open>\()?\s*(?:" + _FRAC + r"\s*(?:\{\s*1\s*\}|1)\s*(?:\{\s*(?P<d>[mnN])\s*\}|"
+                      r"(?P<d2>[mnN])(?![A-Za-z]))|1\s*/\s*(?P<d3>[mnN])(?![A-Za-z]))\s*(?:\\right\s*)?(?(open)\))")
 #: The rate over m as one fraction: \frac{\eta}{m}, \frac\eta m, \eta/m.
 _RATE_OVER = re.compile(r"\s*(?:" + _FRAC + r"\s*(?:\{\s*(?P<r>" + RATE + r")\s*\}|(?P<r2>" + RATE + r"))\s*"
-                        r"(?:\{\s*(?P<d>[mn])\s*\}|(?P<d2>[mn])(?![A-Za-z]))|(?P<r3>" + RATE + r")\s*/\s*(?P<d3>[mn])"
+                        r"(?:\{\s*(?P<d>[mnN])\s*\}|(?P<d2>[mnN])(?![A-Za-z]))|(?P<r3>" + RATE + r")\s*/\s*(?P<d3>[mnN])"
                         r"(?![A-Za-z]))")
 _SUM = re.compile(r"\s*\\sum(?:\s*\\limits)?(?:\s*[_^]\s*(?:\{[^{}]*\}|[A-Za-z0-9])){0,2}")
 

@@ -32,13 +32,14 @@ import sympy
 from .samples import other_count, per_sample
 from .samples import unlabelled as _unlabelled
 from .steprate import canonical, stray_scale
+from .updatenames import read_new
 
 ARROW = r"\\(?:to|rightarrow|longrightarrow|leftarrow|gets|longleftarrow)(?![A-Za-z])|:="
 #: Greek letters that name the parameters as a whole (θ), read as a parameter like w^l.
 GREEK_PARAM = r"\\(?:theta|Theta|vartheta)(?![A-Za-z])"
 RATES = r"\\(?:eta|xi|alpha|epsilon|varepsilon|gamma|lambda|mu)"
 _STEP = re.compile(
-    r"^\s*(?P<old>.+?)\s*(?P<sign>[-+])\s*(?P<coef>\\frac\s*\{\s*(?P<rate>" + RATES + r")\s*\}\s*\{\s*(?P<den>[mn])\s*\}"
+    r"^\s*(?P<old>.+?)\s*(?P<sign>[-+])\s*(?P<coef>\\frac\s*\{\s*(?P<rate>" + RATES + r")\s*\}\s*\{\s*(?P<den>[mnN])\s*\}"
     r"|(?P<rate2>" + RATES + r"))\s*(?:\\cdot\s*)?(?P<sum>\\sum(?:\s*\\limits)?(?:\s*[_^]\s*(?:\{[^{}]*\}|[A-Za-z0-9])){0,2})?"
     r"\s*(?P<body>.+?)\s*$", re.S)
 _NEW_NAME = re.compile(r"^\s*(\\tilde\s*\{[^{}]+\}(_\{?\w+\}?)?|[A-Za-z]'(_\{?\w+\}?)?|[A-Za-z](_\{?\w+\}?)?'|[A-Za-z](\^\{?\([^{}]*\)\}?)?_\{?[a-z]\+1\}?)\s*$")
@@ -64,6 +65,7 @@ class Step:
 class Rule:
     param: str
     steps: tuple
+    unread: str = ""  # why the rule's step letter is not read (it also labels a training input), else ''
 
 
 def _norm(s: str) -> str:
@@ -137,14 +139,21 @@ def plain(text: str) -> str:
 def is_rule(text: str) -> bool:
     """Whether ``text`` reads as an update rule with an arrow, := or a step index (``w_{t+1} = w_t - …``)."""
     text = plain(text)
-    return bool(re.search(ARROW, text) or _next_step(text) or _other_steps(text)) and ("-" in text or "+" in text) \
-        and read_rule(text) is not None
+    return bool(re.search(ARROW, text) or _next_step(text) or _other_steps(text) or read_new(text)) \
+        and ("-" in text or "+" in text) and read_rule(text) is not None
 
 
 def read_rule(text: str) -> "Rule | None":
-    """The parameter and the value sides of an update rule (None if it is not one)."""
+    r"""The parameter and the value sides of an update rule (None if it is not one); the new value may be named
+    by an arrow, a step index, a prime, a tilde or a mark (``w^{l,\text{new}}``, ``w^{l}_{(t+1)}``: ``updatenames``).
+
+    >>> read_rule(r"\tilde{b}^l = b^l - \eta \frac{\partial C}{\partial b^l}").param
+    'b^l'
+    """
     text = plain(text)
-    stepped = (_next_step(text) or _other_steps(text)) if not re.search(ARROW, text) else None
+    marked = read_new(text) if not re.search(ARROW, text) else None
+    stepped = (_next_step(text) or _other_steps(text) or (marked and (marked.param, marked.rest))) \
+        if not re.search(ARROW, text) else None
     parts = list(stepped) if stepped else re.split(ARROW, text, maxsplit=1)
     if len(parts) != 2:
         return None
@@ -175,7 +184,8 @@ def read_rule(text: str) -> "Rule | None":
         steps.append(Step(side.strip(), m.group("old").strip(), m.group("sign"), m.group("rate") or m.group("rate2"),
                           m.group("den") or "", var, upper, m.group("body").strip().rstrip(",."), slip=slip,
                           note=note, canon=text, sum_lower=lower))
-    return Rule(param, tuple(steps)) if steps else None
+    return Rule(param, tuple(steps), marked.unread if marked and stepped and stepped[0] == marked.param else "") \
+        if steps else None
 
 
 def _split_eq(text: str) -> list:
@@ -347,12 +357,16 @@ def _mean(rule: Rule, step: Step, label: str, gwords: str, count: str = "",
         return "refuted", f"the sum runs over {step.sum_var}, which the per-sample cost C_{{{label}}} does not name", \
             f"sum over the samples of the mini-batch, not over {step.sum_var}"
     rate = step.rate
-    off = other_count(step.over, count, unequal, "step")  # the notes' mean is over their m inputs, the step's 1/n
+    batch = step.over == "m" and count not in ("", "m")  # Nielsen's eq. (20)–(21): a mini-batch of the n inputs
+    if step.over == "N" and count != "N":
+        return "uninterpretable", (f"the step divides by N, but {_no_count(count)}: which set of inputs N counts is "
+                                   "not read"), ""
+    off = None if batch else other_count(step.over, count, unequal, "step")  # the notes' mean is over m, the step's 1/n
     if off is not None:
         return off
-    if step.over and step.sum_upper in ("m", "n") and step.sum_upper != step.over and step.sum_lower in ("", "1"):
-        size = {"m": "the mini-batch of m", "n": "the n training inputs"}
-        slip = f"sums over {size[step.sum_upper]} but divides by {step.over}"
+    counts = ("m", "n", count) if count else ("m", "n")
+    if step.over and step.sum_upper in counts and step.sum_upper != step.over and step.sum_lower in ("", "1"):
+        slip = f"sums over {_SIZE[step.sum_upper]} but divides by {step.over}"
         return "refuted", slip, f"divide by {step.sum_upper}"
     if step.over and summed:
         bounds = sum_bounds(step.sum_var, step.sum_lower, step.sum_upper, step.over)
@@ -362,13 +376,18 @@ def _mean(rule: Rule, step: Step, label: str, gwords: str, count: str = "",
         how = "summed over the mini-batch" if summed else (
             f"the gradient of one sample C_{{{label}}} written without the sum, read as summed over the mini-batch of m "
             "(as the 1/m says)")
+        whose = (f"the mini-batch cost (1/m) Σ C_x over the m samples of the batch, drawn from the notes' {count} "
+                 f"inputs: an estimate of the gradient of C = (1/{count}) Σ_x C_x, as in Nielsen's eq. (20)–(21)"
+                 if batch else "the mean cost of the m samples")
         return "holds", (f"a step of mini-batch gradient descent: {rule.param} − ({rate}/m) Σ over the mini-batch of "
-                         f"{gwords}, the gradient of the mean cost of the m samples ({how})"), ""
-    if step.over == "n":
+                         f"{gwords}, the gradient of {whose} ({how})"), ""
+    if step.over in ("n", "N"):
+        size = step.over
         if not summed:
-            return "refuted", "divides one sample's gradient by n: the sum over the n training inputs is missing", \
-                "sum the gradient over the training inputs"
-        return "holds", f"a step of gradient descent on the mean cost over the n training inputs: {gwords} summed", ""
+            return "refuted", (f"divides one sample's gradient by {size}: the sum over the {size} training inputs is "
+                               "missing"), "sum the gradient over the training inputs"
+        return "holds", (f"a step of gradient descent on the mean cost over the {size} training inputs: {gwords} "
+                         "summed"), ""
     if summed:
         return "refuted", (f"sums {gwords} over the mini-batch without dividing by its size: the gradient of the sum, "
                            "not of the mean cost"), "divide the sum by m"
@@ -376,6 +395,12 @@ def _mean(rule: Rule, step: Step, label: str, gwords: str, count: str = "",
 
 
 _SIZE = {"m": "the mini-batch of m", "n": "the n training inputs", "N": "the N training inputs"}
+
+
+def _no_count(count: str) -> str:
+    if count:
+        return f"the notes define the cost as the mean over their {count} inputs, C = (1/{count}) Σ_x C_x"
+    return "the notes define no mean cost C = (1/N) Σ_x C_x"
 
 
 def _bound(text: str, size: str):

@@ -420,6 +420,12 @@ def _verify_rule(formula: str, nt, again: dict, base: dict, start: float, count:
                  differ: str = "") -> Verification:
     """An update rule of gradient descent (``updates``): every value side against the notes' cost."""
     rule = read_rule(formula)
+    words = {"words": "an update rule: each new value must be the old value of the same parameter minus a learning "
+                      "rate times the gradient of the cost (one sample, the mean over a mini-batch of m, or the mean "
+                      "over n training inputs)", "latex": formula}
+    if rule.unread:  # w^{l}_{(t+1)} = w^{l}_{(t)} - η δ^{(t),l}: the step letter also labels a sample
+        return Verification(status="uninterpretable", verdict="undecided", reason=rule.unread, interpretation=words,
+                            seconds=_since(start), **dict(base, family=()))
 
     def gradient(param: str, body: str):
         sample = per_sample(body)
@@ -429,9 +435,6 @@ def _verify_rule(formula: str, nt, again: dict, base: dict, start: float, count:
 
     results = [judge_step(rule, step, gradient, nt.cost, count, differ) for step in rule.steps]
     bad = [(k, r) for k, r in enumerate(results) if r[0] != "holds"]
-    words = {"words": "an update rule: each new value must be the old value of the same parameter minus a learning "
-                      "rate times the gradient of the cost (one sample, the mean over a mini-batch of m, or the mean "
-                      "over n training inputs)", "latex": formula}
     several = len(results) > 1
     reason = "; ".join((f"side {k + 2}: " if several else "") + r[1] for k, r in enumerate(results))
     if not bad:
