@@ -292,3 +292,14 @@ def test_twelve_thousand_unclosed_environments_are_each_reported():
 def test_many_unclosed_dollars_and_backticks_do_not_hide_a_later_formula():
     source = "$ " * 5_000 + "\n\n" + "`` ` " * 2_000 + f"\n\n$${BP3}$$\n"
     assert [f.text for f in extract(source)] == [BP3]
+
+
+# Review 14: after a value condition in a display, a claim with a derivative set apart by spacing alone is a claim of
+# its own (the condition stays on the claim before); anything else stays attached, so the reader reports it.
+def test_a_claim_after_a_display_condition_is_cut_off_and_a_value_is_not():
+    from symbp.verify.claims import pieces
+    first = r"\frac{\partial h_1}{\partial x_2} = 0 \quad \text{when } w_{21} = 0"
+    second = r"\frac{\partial g_1}{\partial x_2} = w_{21}"
+    assert [t for t, _ in pieces(f"{first}, \\quad {second}")] == [first, second]
+    for glued in (f"{first}, \\quad x_1 = 5", f"{first} \\text{{ and }} {second}", f"{first} \\text{{ or }} x_1 = 5"):
+        assert [t for t, _ in pieces(glued)] == [glued]

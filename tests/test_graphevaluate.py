@@ -173,3 +173,57 @@ def test_oracle_moves_the_barred_input():
 def test_bar_with_a_value_prints():
     bar = Bar(Deriv(Sym("u", ("1",)), Sym("w", ("11",)), False), (Sym("x", ("1",)), Num(Fraction(0))))
     assert to_latex(bar) == r"\left. \frac{\partial u_1}{\partial w_{11}} \right|_{x_1 = 0}"
+
+
+# -- powers of matrices (review 14 W4) ------------------------------------------------------------------------------
+# The power of a square matrix is the matrix product, D² = D D; a vector's power stays entry by entry (1 − h²).
+
+def _square_model():
+    m = build([(1, r("x = (x_1, x_2)")), (2, r("g = x W")), (3, r(r"h = \tanh(g)"))],
+              hints=[(1, "x", "row", ()), (1, "W", "", (2, 2))])
+    values = {("x", (1,)): "0.5", ("x", (2,)): "-1.5", ("W", (1, 1)): "0.3", ("W", (1, 2)): "-0.7",
+              ("W", (2, 1)): "0.9", ("W", (2, 2)): "0.2"}
+    return m, {m.node(n, i): mpmath.mpf(v) for (n, i), v in values.items()}
+
+
+def test_oracle_squares_a_jacobian_as_a_matrix():
+    m, point = _square_model()
+    eq = r(r"\left(\frac{\partial h}{\partial g}\right)^2 = \operatorname{diag}(1 - h^2)^2")
+    left, right = oracle_sides(eq, m, "numerator", {}, point=point)
+    # by hand: g = x W, ∂h/∂g = diag(1 − tanh² g_j), its square diag((1 − tanh² g_j)²)
+    g = [0.5 * 0.3 - 1.5 * 0.9, 0.5 * -0.7 - 1.5 * 0.2]
+    hand = [(1 - math.tanh(g[0]) ** 2) ** 2, 0, 0, (1 - math.tanh(g[1]) ** 2) ** 2]
+    assert max(abs(float(a) - b) for a, b in zip(left, hand)) < 1e-12
+    assert max(abs(float(a) - b) for a, b in zip(right, hand)) < 1e-12
+
+
+def test_oracle_squares_a_full_matrix_by_the_product_not_entrywise():
+    m, point = _square_model()
+    eq = r(r"W^2 = \begin{pmatrix} w_{11}^2 & w_{12}^2 \\ w_{21}^2 & w_{22}^2 \end{pmatrix}")
+    left, right = oracle_sides(eq, m, "numerator", {}, point=point)
+    w = [[0.3, -0.7], [0.9, 0.2]]
+    product = [sum(w[i][k] * w[k][j] for k in range(2)) for i in range(2) for j in range(2)]
+    assert max(abs(float(a) - b) for a, b in zip(left, product)) < 1e-12
+    assert max(abs(float(a) - w[i // 2][i % 2] ** 2) for i, a in enumerate(right)) < 1e-12
+
+
+ROW = "Let $x$ be a row vector $(x_1, x_2)$ and $W$ a $2 \\times 2$ matrix.\n$$g = x W$$\n$$h = \\tanh(g)$$\n"
+
+
+@pytest.mark.parametrize("claim, status", [
+    (r"\frac{\partial h}{\partial g}\frac{\partial h}{\partial g} = \operatorname{diag}(1 - h^2)^2", "holds"),
+    (r"\left(\frac{\partial h}{\partial g}\right)^2 = \operatorname{diag}((1 - h^2)^2)", "holds"),
+    (r"\left(\frac{\partial h}{\partial g}\right)^2 = \operatorname{diag}(1 - h^2)", "refuted"),  # D² ≠ D
+    (r"W^2 = W W", "holds"),
+    (r"W^2 = \begin{pmatrix} w_{11}^2 & w_{12}^2 \\ w_{21}^2 & w_{22}^2 \end{pmatrix}", "refuted"),
+    (r"(1 - h^2)^2 = (1 - h_1^2, 1 - h_2^2)", "refuted"),  # a vector's power: entry by entry, as before
+    (r"(1 - h^2)^2 = ((1 - h_1^2)^2, (1 - h_2^2)^2)", "holds"),
+])
+def test_a_square_matrix_power_is_the_matrix_product(claim, status):
+    v = _one(claim, ROW)
+    assert v.status == status, v.reason
+
+
+def test_a_power_of_a_matrix_that_is_not_square_is_a_misfit():
+    v = _one(r"W^2 = W", "Let $x$ be a row vector $(x_1, x_2)$ and $W$ a $2 \\times 3$ matrix.\n$$g = x W$$\n")
+    assert v.status == "refuted" and "only a square matrix has powers" in v.reason

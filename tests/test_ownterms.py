@@ -561,6 +561,126 @@ def test_row_form_layered_notes_keep_the_profile_letters_they_use():
     assert [row.result.status for row in report.rows if "partial" in row.formula.text] == ["holds"]
 
 
+# -- review 14: a second loss letter beside the defined cost, and a second row product g^l = z^l W^l ---------------
+
+ROW_LAYERS = "$$z^l = a^{l-1} W^l + b^l$$\n$$a^l = \\sigma(z^l)$$\n$$C = \\frac{1}{2}\\|a^L - y\\|^2$$\n"
+COLUMN_LAYERS = ROW_LAYERS.replace("a^{l-1} W^l", "W^l a^{l-1}")
+
+
+def _by_source(report) -> dict:
+    return {row.formula.source or row.formula.text: row.result for row in report.rows}
+
+
+def test_the_evidence_names_the_role_of_each_own_letter():
+    # review 14: the evidence line printed "z z"
+    report = verify_text(ROW_LAYERS + "\n$$\\frac{\\partial C}{\\partial z^L} = (a^L - y) \\odot \\sigma'(z^L)$$\n")
+    line = next(e for e in report.inferred.evidence if "own letters" in e)
+    assert "weighted input z" in line and "z z" not in line and "cost C" in line
+
+
+@pytest.mark.parametrize("layers", [ROW_LAYERS, COLUMN_LAYERS])
+@pytest.mark.parametrize("claim", [
+    r"\frac{\partial L}{\partial b^l} = \frac{\partial L}{\partial z^l}",  # true of any cost
+    r"\frac{\partial L}{\partial b^l} = 2 \frac{\partial L}{\partial z^l}",  # false of any cost
+    r"\frac{\partial L}{\partial z^L} = (a^L - y) \odot \sigma'(z^L)",
+    r"\frac{\partial L}{\partial z^L} = (y - a^L) \odot \sigma'(z^L)",
+])
+def test_a_loss_letter_the_notes_never_define_is_not_read_as_their_cost(layers, claim):
+    # review 14 r2: C defined, L differentiated: L was taken for the cost, C's definition was unreadable and every
+    # claim uninterpretable. The cost is C; L is never defined, so no claim about it is judged (true or false)
+    report = verify_text(layers + f"\n$${claim}$$\n")
+    results = _by_source(report)
+    assert results[claim].status == "uninterpretable" and "about L, which the notes never define" in results[claim].reason
+    assert results[r"C = \frac{1}{2}\|a^L - y\|^2"].status == "holds"  # the cost's own formula is read
+    assert report.notation.names["cost"] == "C"
+    assert report.exit_code == 0  # nothing judged but the definitions: as for any notes, exit 0 without --strict
+    assert verify_text(layers + f"\n$${claim}$$\n", strict=True).exit_code == 2
+
+
+@pytest.mark.parametrize("layers", [ROW_LAYERS, COLUMN_LAYERS])
+@pytest.mark.parametrize("claim, status", [
+    # by hand: δ^L = ∂C/∂z^L = (a^L − y) ⊙ σ'(z^L) for C = ½‖a^L − y‖² (the row and the column form alike)
+    (r"\frac{\partial C}{\partial z^L} = (a^L - y) \odot \sigma'(z^L)", "holds"),
+    (r"\frac{\partial C}{\partial z^L} = (y - a^L) \odot \sigma'(z^L)", "refuted"),
+])
+def test_the_defined_cost_is_judged_beside_an_undefined_letter(layers, claim, status):
+    text = layers + "\n$$\\frac{\\partial L}{\\partial b^l} = \\frac{\\partial L}{\\partial z^l}$$\n" * 2 + f"\n$${claim}$$\n"
+    assert _by_source(verify_text(text))[claim].status == status
+
+
+@pytest.mark.parametrize("claim", [
+    r"\delta^L = (a^L - y) \odot \sigma'(z^L)",  # true if δ were ∂C/∂z
+    r"\delta^L = (y - a^L) \odot \sigma'(z^L)",  # false if δ were ∂C/∂z
+])
+def test_delta_defined_from_an_undefined_loss_letter_is_not_read(claim):
+    # δ^l ≡ ∂L/∂z^l with L never defined: what δ is is not known, so no claim about δ is judged as ∂C/∂z
+    text = ROW_LAYERS + "$$\\delta^l \\equiv \\frac{\\partial L}{\\partial z^l}$$\n\n" + f"$${claim}$$\n"
+    result = _by_source(verify_text(text))[claim]
+    assert result.status == "uninterpretable" and "never define" in result.reason
+
+
+@pytest.mark.parametrize("layers", [ROW_LAYERS, COLUMN_LAYERS])
+@pytest.mark.parametrize("definition, claim, status", [
+    # by hand: L = 2C = ‖a^L − y‖², so ∂L/∂z^L = 2 (a^L − y) ⊙ σ'(z^L); L = ½ C halves it; L = C changes nothing
+    ("L = 2 C", r"\frac{\partial L}{\partial z^L} = 2 (a^L - y) \odot \sigma'(z^L)", "holds"),
+    ("L = 2 C", r"\frac{\partial L}{\partial z^L} = (a^L - y) \odot \sigma'(z^L)", "refuted"),  # review 14 r4
+    (r"L = \frac{1}{2} C", r"\frac{\partial L}{\partial z^L} = \frac{1}{2} (a^L - y) \odot \sigma'(z^L)", "holds"),
+    (r"L = \frac{1}{2} C", r"\frac{\partial L}{\partial z^L} = (a^L - y) \odot \sigma'(z^L)", "refuted"),
+    ("L = C", r"\frac{\partial L}{\partial z^L} = (a^L - y) \odot \sigma'(z^L)", "holds"),
+    ("L = C", r"\frac{\partial L}{\partial z^L} = 2 (a^L - y) \odot \sigma'(z^L)", "refuted"),
+    # any cost: ∂L/∂b^l = ∂L/∂z^l, both sides scaled alike
+    ("L = 2 C", r"\frac{\partial L}{\partial b^l} = \frac{\partial L}{\partial z^l}", "holds"),
+])
+def test_a_loss_letter_defined_as_a_multiple_of_the_cost_is_read_as_that_multiple(layers, definition, claim, status):
+    # review 14 r4: with L = 2C added every formula was unreadable
+    report = verify_text(layers + f"$${definition}$$\n\n$${claim}$$\n")
+    results = _by_source(report)
+    assert results[claim].status == status, results[claim].reason
+    assert "checked as one about" in results[claim].remark
+    assert results[r"C = \frac{1}{2}\|a^L - y\|^2"].status == "holds"
+    assert not [r for r in report.rows if r.result.status == "unreadable"]
+    assert any(f.text == definition and "the notes' cost C" in f.reason for f in report.skipped)
+
+
+def test_a_multiple_written_in_another_spelling_is_not_read():
+    # ∂L/∂z^L written with a slash is not rewritten: the claim stays about L and is not checked (never "holds")
+    claim = r"\partial L / \partial z^L = (a^L - y) \odot \sigma'(z^L)"
+    result = _by_source(verify_text(ROW_LAYERS + f"$$L = 2 C$$\n\n$${claim}$$\n"))[claim]
+    assert result.status == "uninterpretable" and "about L" in result.reason
+
+
+@pytest.mark.parametrize("definition", ["L = C/2", r"L = C + \\lambda \\|W^L\\|^2"])
+@pytest.mark.parametrize("claim", [
+    r"\frac{\partial L}{\partial z^L} = \frac{1}{2} (a^L - y) \odot \sigma'(z^L)",  # true for L = C/2
+    r"\frac{\partial L}{\partial z^L} = (a^L - y) \odot \sigma'(z^L)",  # false for L = C/2
+])
+def test_a_loss_letter_defined_in_a_form_not_read_is_not_judged(definition, claim):
+    result = _by_source(verify_text(ROW_LAYERS + f"$${definition}$$\n\n$${claim}$$\n"))[claim]
+    assert result.status == "uninterpretable" and "in a form symbp does not read as a multiple of C" in result.reason
+
+
+R3 = ROW_LAYERS.replace("$$C =", "$$g^l = z^l W^l$$\n$$C =")
+
+
+@pytest.mark.parametrize("claim, status", [
+    # review 14 r3: z was unreadable once g^l = z^l W^l was defined too. z is the weighted input (σ is applied to it);
+    # g is a name of the notes' own, defined from z: a claim with g is not checked, the others are
+    (r"\frac{\partial C}{\partial b^l} = \frac{\partial C}{\partial g^l}", "uninterpretable"),
+    (r"\frac{\partial C}{\partial b^l} = \frac{\partial C}{\partial z^l}", "holds"),  # by hand: both are δ^l
+    (r"\frac{\partial C}{\partial z^L} = (a^L - y) \odot \sigma'(z^L)", "holds"),
+    (r"\frac{\partial C}{\partial z^L} = (y - a^L) \odot \sigma'(z^L)", "refuted"),
+])
+def test_a_second_row_product_is_a_name_of_the_notes_own(claim, status):
+    report = verify_text(R3 + f"\n$${claim}$$\n")
+    results = _by_source(report)
+    assert report.notation.names["z"] == "z"
+    assert results[claim].status == status, results[claim].reason
+    if status == "uninterpretable":
+        assert "the notes define g at line" in results[claim].reason
+    assert results[r"z^l = a^{l-1} W^l + b^l"].status == "holds"
+    assert any(f.text == "g^l = z^l W^l" and "own name g" in f.reason for f in report.skipped)
+
+
 # -- sizes named with letters in Czech, Russian and Polish prose (review 13: the bound k of "matice typu n × k") ----
 
 SIZED = {
@@ -584,3 +704,47 @@ def test_sizes_named_with_letters_in_other_languages(language, bound, status):
     claim = rf"\frac{{\partial L}}{{\partial x_i}} = \sum_{{j=1}}^{{{bound}}} \frac{{\partial L}}{{\partial h_j}}(1 - h_j^2) w_{{ij}}"
     result = _rows(SIZED[language] + f"\n\n$${claim}$$\n")[claim]
     assert result.status == status, result.reason
+
+
+# -- words and conditions inside a claim's display (review 14) -------------------------------------------------------
+# g = x W with W 2×3 (ROW): ∂g_1/∂x_2 = w_21, ∂g_2/∂x_1 = w_12 (by hand).
+
+def test_display_words_say_what_a_value_after_a_claim_is():
+    from symbp.verify.graphexamples import display_words, words_before
+    src = r"\frac{\partial g_1}{\partial x_2} = 0 \quad \text{%s} w_{21} = 0"
+    assert display_words(src % "when, from now on, we assume ", "w_{21} = 0") == "assumption"
+    assert display_words(src % ", for example, ", "w_{21} = 0") == "example"
+    assert display_words(src % "where we do not assume ", "w_{21} = 0") == "negated"
+    assert display_words(src % "at ", "w_{21} = 0") == "neither"
+    assert display_words("w_{21} = 0", "w_{21} = 0") is None and words_before("w_{21} = 0", "w_{21} = 0") is None
+
+
+@pytest.mark.parametrize("words, status", [
+    ("when, from now on, we assume ", "conditional"),  # an assumption from this line on
+    ("where we assume ", "conditional"),
+    ("at ", "uninterpretable"),  # neither a condition, an example nor an assumption, true only with it: not judged
+    ("where we do not assume ", "refuted"),  # no assumption: checked for every value
+])
+def test_a_value_after_words_in_the_claims_display(words, status):
+    claim = r"\frac{\partial g_1}{\partial x_2} = 0"
+    rows = _rows(ROW + f"\n$${claim} \\quad \\text{{{words}}} w_{{21}} = 0$$\n")
+    assert rows[claim].status == status, rows[claim].reason
+    if status != "refuted":
+        assert "holds only at the example values" not in rows[claim].reason
+
+
+def test_a_claim_after_a_display_condition_keeps_its_own_verdict():
+    first = r"\frac{\partial g_1}{\partial x_2} = 0 \quad \text{when } w_{21} = 0"
+    rows = _rows(ROW + f"\n$${first}, \\quad \\frac{{\\partial g_2}}{{\\partial x_1}} = 0$$\n")
+    assert rows[first].status == "holds"
+    second = rows[r"\frac{\partial g_2}{\partial x_1} = 0"]
+    assert second.status == "refuted" and "condition" not in second.reason  # w_21 = 0 says nothing of w_12
+
+
+@pytest.mark.parametrize("claim, status", [
+    (r"\frac{\partial g_1}{\partial x_2} = w_{21}", "holds"),  # true for every value: the words do not matter
+    (r"\frac{\partial g_1}{\partial x_2} = 1", "refuted"),  # false with the value too
+])
+def test_unsaid_words_leave_a_verdict_that_both_readings_agree_on(claim, status):
+    rows = _rows(ROW + f"\n$${claim} \\quad \\text{{at }} w_{{21}} = 0$$\n")
+    assert rows[claim].status == status, rows[claim].reason

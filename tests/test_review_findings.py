@@ -3643,6 +3643,109 @@ def test_rv14_w8_a_setext_heading_ends_the_section(tmp_path):
     assert [r.result.status for r in rows] == ["conditional", "refuted"]  # Part B is past the section's end
 
 
+# review 14 W4 (b2, b3): D = ∂h/∂g = diag(1 − h²) for h = tanh(g) entrywise (in both layouts), so
+# D² = D D = diag((1 − h²)²): the power of a square matrix is the matrix product (by hand: a diagonal matrix
+# squares entry by entry on its diagonal). The false variants: D² = D, and W² written as its entries squared
+# (W² has entry (1, 1) w_11² + w_12 w_21).
+@pytest.mark.parametrize("claim, truth", [
+    (r"\frac{\partial h}{\partial g}\frac{\partial h}{\partial g} = \operatorname{diag}(1 - h^2)^2", "holds"),
+    (r"\left(\frac{\partial h}{\partial g}\right)^2 = \operatorname{diag}((1 - h^2)^2)", "holds"),
+    (r"\left(\frac{\partial h}{\partial g}\right)^2 = \operatorname{diag}(1 - h^2)", "refuted"),
+    (r"\frac{\partial h}{\partial g}\frac{\partial h}{\partial g} = \operatorname{diag}(1 - h^2)", "refuted"),
+    (r"W^2 = \begin{pmatrix} w_{11}^2 & w_{12}^2 \\ w_{21}^2 & w_{22}^2 \end{pmatrix}", "refuted"),
+    (r"W^2 = \begin{pmatrix} w_{11}^2 + w_{12} w_{21} & w_{11} w_{12} + w_{12} w_{22} \\ "
+     r"w_{21} w_{11} + w_{22} w_{21} & w_{21} w_{12} + w_{22}^2 \end{pmatrix}", "holds"),
+])
+def test_rv14_w4_the_power_of_a_square_matrix_is_the_matrix_product(tmp_path, claim, truth):
+    status, _, rows = _notes(tmp_path, _RV14 + f"$${claim}$$\n")
+    assert status[claim] == truth, rows[claim].reason
+
+
+# review 14 W2 variant (g9): "when, from now on, we assume w_21 = 0" inside the display is an assumption from that
+# line on (∂h_1/∂x_2 = (1 − h_1²) w_21 and ∂g_1/∂x_2 = w_21 vanish under it): conditional, never refuted "only at
+# the example values"; a claim false even under it (∂h_1/∂x_2 = 1) is refuted, one before the line is checked for
+# every value, and words that say neither ("at") leave the claim of that display unjudged.
+def test_rv14_g9_an_assumption_written_in_the_claims_display(tmp_path):
+    claim, later, before = (r"\frac{\partial h_1}{\partial x_2} = 0", r"\frac{\partial g_1}{\partial x_2} = 0",
+                            r"\frac{\partial g_2}{\partial x_1} = 0")
+    text = (_RV14 + f"$${before}$$\n\n$${claim} \\quad \\text{{when, from now on, we assume }} w_{{21}} = 0$$\n\n"
+            f"$${later}$$\n")
+    status, _, rows = _notes(tmp_path, text)
+    assert status[claim] == "conditional" and "w_{21} = 0 (assumed on line" in rows[claim].condition
+    assert status[later] == "conditional" and "example" not in rows[later].reason
+    assert status[before] == "refuted" and "example" not in rows[before].reason  # before the assumption
+    false = r"\frac{\partial h_1}{\partial x_2} = 1"
+    status, _, rows = _notes(tmp_path, _RV14 + f"$${false} \\quad \\text{{when, from now on, we assume }} w_{{21}} = 0$$\n")
+    assert status[false] == "refuted", rows[false].reason
+    status, _, rows = _notes(tmp_path, _RV14 + f"$${claim} \\quad \\text{{at }} w_{{21}} = 0$$\n")
+    assert status[claim] == "uninterpretable" and "'at'" in rows[claim].reason
+
+
+# review 14 (the last session's note): a second claim after a display condition. ∂g_1/∂x_2 = w_21 for g = x W, so
+# "= w_21" holds and "= 0" is false for every value: the condition w_21 = 0 belongs to the first claim only.
+@pytest.mark.parametrize("second, truth", [
+    (r"\frac{\partial g_1}{\partial x_2} = w_{21}", "holds"),
+    (r"\frac{\partial g_1}{\partial x_2} = 0", "refuted"),  # true only under the first claim's condition
+])
+def test_rv14_a_claim_after_a_display_condition_is_judged_on_its_own(tmp_path, second, truth):
+    first = r"\frac{\partial h_1}{\partial x_2} = 0 \quad \text{when } w_{21} = 0"
+    status, _, rows = _notes(tmp_path, _RV14 + f"$${first}, \\quad {second}$$\n")
+    assert status[first] == "holds" and "own condition w_{21} = 0" in rows[first].reason
+    assert status[second] == truth, rows[second].reason
+    assert "example" not in rows[second].reason and "condition" not in rows[second].reason
+    # with the first claim false under its condition it is refuted, the second still judged alone
+    wrong = r"\frac{\partial h_1}{\partial x_2} = 1 \quad \text{when } w_{21} = 0"
+    status, _, rows = _notes(tmp_path, _RV14 + f"$${wrong}, \\quad {second}$$\n")
+    assert status[wrong] == "refuted" and status[second] == truth
+
+
+def test_rv14_a_value_after_a_display_condition_is_not_cut_off(tmp_path):
+    # "when w_21 = 0, x_1 = 5": a second part of the condition or a value of its own; not read, and said why
+    claim = r"\frac{\partial h_1}{\partial x_2} = 0 \quad \text{when } w_{21} = 0, \quad x_1 = 5"
+    status, _, rows = _notes(tmp_path, _RV14 + f"$${claim}$$\n\n$$\\frac{{\\partial h_1}}{{\\partial w_{{11}}}} = 0$$\n")
+    assert status[claim] == "unreadable" and "not one value" in rows[claim].reason
+    other = r"\frac{\partial h_1}{\partial w_{11}} = 0"
+    assert status[other] == "refuted" and "example" not in rows[other].reason
+
+
+# review 14 s10: "\quad \text{for } n_L = 1" is a condition on the number of output neurons. With one output,
+# (a^L − y) σ'(z^L) is a product of numbers and equals BP1 for the quadratic cost (Nielsen eq. BP1); without the
+# σ' factor it is false; with two outputs the product of two column vectors is ill-shaped.
+@pytest.mark.parametrize("formula, truth", [
+    (r"\delta^L = (a^L - y) \sigma'(z^L) \quad \text{for } n_L = 1", "holds"),
+    (r"\delta^L = (a^L - y) \sigma'(z^L) \quad n_L = 1", "holds"),
+    (r"\delta^L = (a^L - y) \quad \text{for } n_L = 1", "refuted"),
+    (r"\delta^L = (a^L - y) \sigma'(z^L) \quad \text{for } n_L = 2", "refuted"),
+])
+def test_rv14_s10_a_condition_on_the_number_of_outputs(formula, truth):
+    v = verify(formula, diagnose=False)
+    assert v.status == truth, v.reason
+    assert v.family and all(s[-1] == int(formula[-1]) for s in v.family), v.family
+    assert "the claim's own condition n_L" in v.reason
+    if truth == "holds":
+        from symbp.verify.recheck import recheck
+        assert recheck(v, per_network=5) == []  # the oracle (numeric derivatives of the composed network) agrees
+        wrong = dataclasses.replace(v, formula=r"\delta^L = (a^L - y) \quad \text{for } n_L = 1")
+        assert recheck(wrong)  # and it tells the false variant apart on the same one-output networks
+    if truth == "refuted" and formula.endswith("2"):
+        assert "with a single output neuron" not in v.reason  # the hint for claims about every network
+
+
+def test_rv14_s10_in_notes_and_with_another_network(tmp_path):
+    text = ("$$C = \\frac{1}{2}\\|a^L - y\\|^2$$\n\n"
+            "$$\\delta^L = (a^L - y) \\sigma'(z^L) \\quad \\text{for } n_L = 1$$\n\n"
+            "$$\\delta^L = (a^L - y) \\sigma'(z^L)$$\n")
+    status, _, rows = _notes(tmp_path, text)
+    conditioned = r"\delta^L = (a^L - y) \sigma'(z^L) \quad \text{for } n_L = 1"
+    assert status[conditioned] == "holds" and status[r"\delta^L = (a^L - y) \sigma'(z^L)"] == "refuted"
+    v = verify(conditioned, sizes=(3, 4, 10), diagnose=False)  # the user's network does not meet the condition
+    assert v.status == "holds" and "excludes it" in v.reason
+    assert v.family and (3, 4, 10) not in v.family and all(s[-1] == 1 for s in v.family)
+    for unread in (r"\delta^L = (a^L - y) \sigma'(z^L) \quad \text{for } n_2 = 1",
+                   r"\delta^L = (a^L - y) \sigma'(z^L) \quad \text{for } n_L \le 1"):
+        assert verify(unread, diagnose=False).status == "unreadable"
+
+
 # Review 11 n15 (left open until now): "Положим $z = h(y)$" ("let us put") defines z, like "Let $z = h(y)$"; it was
 # read as an assumed value of an undefined leaf z, so every claim about z was "never defined".
 _LET_US_PUT = ("{intro} $y = (y_1, y_2)$ {column}. {put} $z = h(y)${entrywise}.\n\n"
@@ -3672,11 +3775,11 @@ _RV15_COL = ("Let $x$ be a column vector with entries $x_1, x_2$, $W$ a $2 \\tim
 _RV15_ROW = ("Let $x = (x_1, x_2)$ be a row vector, $W$ and $V$ be $2 \\times 2$ matrices and $t = (t_1, t_2)$ the "
              "target.\n$$g = x W, \\qquad h = \\tanh(g), \\qquad u = h V$$\n"
              "$$L = \\frac{1}{2}\\sum_{k=1}^{2} (u_k - t_k)^2$$\n\n")
-_D = r"\left((h - t)\odot(1 - h^2)\right)"
+_RV15_D = r"\left((h - t)\odot(1 - h^2)\right)"
 
 # W3: a rule written with a prime was filed as the definition of a new name W' (no row, exit 0)
 _RV15_PRIME_RULES = [
-    (rf"W' = W - \eta {_D} x^T", "holds", ""),
+    (rf"W' = W - \eta {_RV15_D} x^T", "holds", ""),
     (r"W' = W - \eta (h - t) x^T", "refuted", ""),  # q1: the factor 1 − h² is missing
     (r"W' = W - \eta \left((h - t)\odot(1 - h)\right) x^T", "refuted", ""),  # q4: 1 − h for 1 − h²
     (r"b' = b - \eta (h - t)\odot(1 - h^2)", "holds", ""),  # q6
@@ -3684,8 +3787,8 @@ _RV15_PRIME_RULES = [
     (r"w'_{12} = w_{12} - \eta (h_1 - t_1)(1 - h_1^2) x_2", "holds", ""),
     (r"w_{12}' = w_{12} - \eta (h_1 - t_1)(1 - h_1^2) x_2", "holds", ""),
     (r"w'_{12} = w_{12} - \eta (h_2 - t_2)(1 - h_2^2) x_1", "refuted", "with respect to w_{21}"),  # q3: indices swapped
-    (rf"W' = W + \eta {_D} x^T", "refuted", "uphill"),
-    (rf"W_{{t+1}} = W_t - \eta {_D} x^T", "holds", ""),  # s_T3: t+1 is the step, not an entry index
+    (rf"W' = W + \eta {_RV15_D} x^T", "refuted", "uphill"),
+    (rf"W_{{t+1}} = W_t - \eta {_RV15_D} x^T", "holds", ""),  # s_T3: t+1 is the step, not an entry index
 ]
 
 
@@ -3737,8 +3840,8 @@ def test_rv15_w3_true_prime_rules_agree_with_the_oracle():
     from symbp.verify.graphread import read_graph
     from symbp.verify.scan import scan
     model = graph_notes(formulas(scan(_RV15_COL, "markdown")), _RV15_COL).model
-    for param, step, truth in ((r"W", rf"{_D} x^T", True), ("b", _D, True), ("w_{12}", "(h_1 - t_1)(1 - h_1^2) x_2", True),
-                               ("W", r"(h - t) x^T", False), ("W", rf"x {_D}^T", False), ("b", "h - t", False),
+    for param, step, truth in ((r"W", rf"{_RV15_D} x^T", True), ("b", _RV15_D, True), ("w_{12}", "(h_1 - t_1)(1 - h_1^2) x_2", True),
+                               ("W", r"(h - t) x^T", False), ("W", rf"x {_RV15_D}^T", False), ("b", "h - t", False),
                                ("w_{12}", "(h_2 - t_2)(1 - h_2^2) x_1", False)):
         eq = bracket_products(read_graph(rf"\frac{{\partial L}}{{\partial {param}}} = {step}"), model)
         for seed in range(2):
@@ -3750,11 +3853,11 @@ def test_rv15_w3_true_prime_rules_agree_with_the_oracle():
 
 # "Exit codes that lie": one false rule made h = tanh(g), L and the rule itself unreadable (exit 0, nothing judged)
 @pytest.mark.parametrize("rule", [
-    rf"W' = W - \eta\, x {_D}^T",  # x1: x(…)^T is x times the transposed bracket, never x applied to it
-    rf"W \leftarrow W - \eta\, x {_D}^T",  # x2
-    rf"W_{{t+1}} = W_t - \eta\, x {_D}^T",  # s_F4
-    rf"W' = W - \eta {_D}^T x",  # s_F5
-    rf"\tilde{{W}} = W - \eta\, x {_D}^T",
+    rf"W' = W - \eta\, x {_RV15_D}^T",  # x1: x(…)^T is x times the transposed bracket, never x applied to it
+    rf"W \leftarrow W - \eta\, x {_RV15_D}^T",  # x2
+    rf"W_{{t+1}} = W_t - \eta\, x {_RV15_D}^T",  # s_F4
+    rf"W' = W - \eta {_RV15_D}^T x",  # s_F5
+    rf"\tilde{{W}} = W - \eta\, x {_RV15_D}^T",
 ])
 def test_rv15_x_one_false_rule_is_refuted_and_spoils_nothing(tmp_path, rule):
     path = tmp_path / "notes.md"
@@ -3773,8 +3876,8 @@ def test_rv15_x_many_rules_each_judged(tmp_path):
              (r"w_{12} \gets w_{12} - \eta (h_2 - t_2)(1 - h_2^2) x_1", "refuted"),
              (r"b_1 \leftarrow w_{11} - \eta (h_1 - t_1)(1 - h_1^2)", "refuted"),
              (r"b_2 := b_2 + \eta (h_2 - t_2)(1 - h_2^2)", "refuted"),
-             (rf"W_{{t+1}} = W_t - \eta {_D} x^T", "holds"),
-             (rf"W' = W - \eta {_D}^T x", "refuted"),
+             (rf"W_{{t+1}} = W_t - \eta {_RV15_D} x^T", "holds"),
+             (rf"W' = W - \eta {_RV15_D}^T x", "refuted"),
              (r"b^{\text{new}} = b - \eta (h - t)", "refuted"),
              (r"\tilde{b}_2 = b_2 - \eta (h_2 - t_2)(1 - h_2^2)", "holds")]
     status, defs, rows = _notes(tmp_path, _RV15_COL + "".join(f"$${r}$$\n\n" for r, _ in rules))
@@ -3784,8 +3887,8 @@ def test_rv15_x_many_rules_each_judged(tmp_path):
 
 # m18 / c1: a later claim W(…) read W as a function, and the earlier true claims lost W ("the notes never define w")
 @pytest.mark.parametrize("later, truth", [
-    (rf"\frac{{\partial L}}{{\partial x}} = W {_D}", "refuted"),  # W times the bracket: Wᵀ is due
-    (rf"\frac{{\partial L}}{{\partial x}} = W^T {_D}", "holds"),
+    (rf"\frac{{\partial L}}{{\partial x}} = W {_RV15_D}", "refuted"),  # W times the bracket: Wᵀ is due
+    (rf"\frac{{\partial L}}{{\partial x}} = W^T {_RV15_D}", "holds"),
 ])
 def test_rv15_x_a_claim_never_changes_the_model(tmp_path, later, truth):
     early = r"\frac{\partial h_2}{\partial x_1} = (1 - h_2^2) w_{21}"  # ∂h_2/∂x_1 = (1 − h_2²) w_21: true
@@ -3801,3 +3904,132 @@ def test_rv15_x_claims_never_make_a_quantity_a_function():
     defs = [read_graph("g = W x"), read_graph("z = h(g)")]
     claims = [read_graph(r"\frac{\partial L}{\partial x} = W\left(g + x\right)"), read_graph("y = f(x)")]
     assert model_functions(defs, claims) == {"h", "f"}
+
+
+# -- review 15 W2 (/tmp/rv15 pr11, pr12): prose that fixes one output neuron fired on a hypothetical ("If $n_L = 1$,
+# then …", "If the network had a single output neuron, we could write …") and applied to the whole file, so the same
+# display written again "in general" folded into one row that held. By hand: with one output neuron a^L − y and
+# σ'(z^L) are numbers and (a^L − y)σ'(z^L) = ∂C/∂z^L for C = ½(a^L − y)² (chain rule; Nielsen's BP1 with n_L = 1);
+# with n_L ≥ 2 it multiplies two column vectors, which has no shape: false. With ⊙ it holds for every n_L.
+_RV15_HEAD = ("# Backpropagation\n\nWe use $z^l = w^l a^{l-1} + b^l$ and $a^l = \\sigma(z^l)$, with the cost "
+              "$C = \\frac{1}{2}\\|a^L - y\\|^2$.\n\n")
+_RV15_PRODUCT = r"\delta^L = (a^L - y)\sigma'(z^L)"  # true with one output only
+_RV15_ODOT = r"\delta^L = (a^L - y) \odot \sigma'(z^L)"  # true for every number of outputs
+_RV15_FALSE = r"\delta^L = (a^L - y)^2\sigma'(z^L)"  # false with one output too (no square in BP1)
+
+
+def _rv15_rows(tmp_path, text, **options):
+    path = tmp_path / "notes.md"
+    path.write_text(_RV15_HEAD + text)
+    report = verify_notes(path, **options)
+    return report, [(r.formula.lines, r.formula.text, r.result) for r in report.rows]
+
+
+@pytest.mark.parametrize("condition, general", [
+    ("If $n_L = 1$, then $${claim}.$$", "In general,\n\n$${claim}$$"),
+    ("If the network had a single output neuron, we could write $${claim}.$$",
+     "Our network has ten output neurons, and we write\n\n$${claim}$$"),
+    ("Suppose the network has one output neuron: then\n\n$${claim}$$", "With several outputs,\n\n$${claim}$$"),
+    ("In the special case $n_L = 1$ the output is a number and $${claim}$$", "In general,\n\n$${claim}$$"),  # pr5
+    ("For example, with one output neuron, $${claim}.$$", "Our network has ten output neurons:\n\n$${claim}$$"),
+    ("Pokud má síť jeden výstupní neuron, pak $${claim}.$$", "V obecném případě\n\n$${claim}$$"),
+    ("Если у сети один выходной нейрон, то $${claim}.$$", "В общем случае\n\n$${claim}$$"),
+    ("Jeśli sieć ma jeden neuron wyjściowy, to $${claim}.$$", "W ogólnym przypadku\n\n$${claim}$$"),
+])
+def test_rv15_w2_a_hypothetical_one_output_is_the_condition_of_its_formula_only(tmp_path, condition, general):
+    text = condition.format(claim=_RV15_PRODUCT) + "\n\n" + general.format(claim=_RV15_PRODUCT) + "\n"
+    report, rows = _rv15_rows(tmp_path, text)
+    mine = [(lines, r) for lines, t, r in rows if t == _RV15_PRODUCT]
+    assert len(mine) == 2, [(lines, r.status) for lines, r in mine]  # two settings: never folded into one row
+    (first, under), (second, general_row) = mine
+    assert first[0] < second[0]
+    assert under.status == "holds" and "under the condition" in under.remark, (under.status, under.reason)
+    assert general_row.status == "refuted" and "column vector of 2" in general_row.reason, general_row.reason
+    assert report.exit_code == 1
+    assert any("only under a condition" in line for line in report.header())
+    assert not any("every claim is checked" in line for line in report.header())
+
+
+@pytest.mark.parametrize("claim, truth", [(_RV15_ODOT, "holds"), (_RV15_FALSE, "refuted")])
+def test_rv15_w2_a_hypothetical_one_output_true_and_false_claims(tmp_path, claim, truth):
+    _, rows = _rv15_rows(tmp_path, f"If $n_L = 1$, then $${claim}.$$\n\nIn general,\n\n$${claim}$$\n")
+    statuses = [r.status for _, t, r in rows if t == claim]
+    assert statuses == [truth, truth], statuses  # the false one is refuted on one output too; ⊙ holds everywhere
+
+
+def test_rv15_w2_a_hypothetical_fixes_nothing_for_the_other_claims(tmp_path):
+    # (a^L)^2 = a^L a^L: a product of two column vectors, true only with one output (by hand: numbers commute)
+    claim = r"(a^L)^2 = a^L a^L"
+    report, rows = _rv15_rows(tmp_path, "If the network had a single output neuron, its output would be a number.\n\n"
+                                        f"$${claim}$$\n")
+    status = {t: r.status for _, t, r in rows}
+    assert status[claim] == "refuted" and report.exit_code == 1
+    # the same words as a statement about the notes' network fix it (the earlier behaviour, kept)
+    report, rows = _rv15_rows(tmp_path, f"The network has a single output neuron.\n\n$${claim}$$\n")
+    assert {t: r.status for _, t, r in rows}[claim] == "holds"
+
+
+@pytest.mark.parametrize("ending", [
+    "Now our network has ten output neurons, and",
+    "In general,",
+    "With several outputs the error is a vector:",
+    "Here $n_L > 1$ and",
+    "# Many outputs",
+    "Síť má deset výstupních neuronů a",
+    "Сеть имеет десять выходных нейронов, и",
+])
+def test_rv15_w2_one_output_fixed_by_the_prose_ends_where_several_outputs_begin(tmp_path, ending):
+    text = (f"Our network has one output neuron.\n\n$${_RV15_PRODUCT}$$\n\n{ending}\n\n$${_RV15_PRODUCT}$$\n\n"
+            f"$${_RV15_ODOT}$$\n")
+    report, rows = _rv15_rows(tmp_path, text)
+    mine = [r.status for _, t, r in rows if t == _RV15_PRODUCT]
+    assert mine == ["holds", "refuted"], [(lines, t, r.status, r.reason) for lines, t, r in rows]
+    assert {t: r.status for _, t, r in rows}[_RV15_ODOT] == "holds"
+    said = [line for line in report.header() if "one output neuron (n_L = 1) in the prose" in line]
+    assert len(said) == 1 and "the notes speak of several outputs again" in said[0], report.header()
+
+
+def test_rv15_w2_one_output_fixed_to_the_end_is_one_row(tmp_path):
+    # nothing speaks of several outputs again: one setting, the two lines one row (as before), holding
+    text = f"Our network has one output neuron.\n\n$${_RV15_PRODUCT}$$\n\nAgain:\n\n$${_RV15_PRODUCT}$$\n"
+    report, rows = _rv15_rows(tmp_path, text)
+    mine = [(lines, r.status) for lines, t, r in rows if t == _RV15_PRODUCT]
+    assert len(mine) == 1 and mine[0][1] == "holds" and len(mine[0][0]) == 2, mine
+    assert report.exit_code == 0
+
+
+def test_rv15_w2_a_formula_beside_the_condition_on_its_line_is_not_under_it(tmp_path):
+    # the general display shares line 5 with the hypothetical: lines cannot tell them apart, so neither is under it
+    text = f"If $n_L = 1$, then $${_RV15_PRODUCT}$$. In general $${_RV15_PRODUCT}$$\n"
+    report, rows = _rv15_rows(tmp_path, text)
+    assert [r.status for _, t, r in rows if t == _RV15_PRODUCT] == ["refuted"]
+
+
+def test_rv15_w2_a_hypothetical_with_a_network_of_several_outputs(tmp_path):
+    text = f"If $n_L = 1$, then $${_RV15_PRODUCT}.$$\n\nIn general,\n\n$${_RV15_PRODUCT}$$\n"
+    report, rows = _rv15_rows(tmp_path, text, sizes=(3, 2))
+    under, general_row = [r for _, t, r in rows if t == _RV15_PRODUCT]
+    assert under.status == "holds" and "the condition excludes it" in under.remark, under.remark
+    assert all(s[-1] == 1 for s in under.family)
+    assert general_row.status == "refuted"
+    _, rows = _rv15_rows(tmp_path, text, sizes=(3, 1))  # the user's network has one output: both hold on it
+    assert [r.status for _, t, r in rows if t == _RV15_PRODUCT] in (["holds", "conditional"], ["holds", "holds"])
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("We use one output neuron.\n\n$$a$$\n\nIn general,\n\n$$b$$\n", [(False, 1, 5)]),
+    ("If the network had one output neuron, we would write $$a$$.\n\n$$b$$\n", [(True, 1, None)]),
+    ("A network with one output neuron would give $$a$$, but ours has two.\n", []),  # another number: nothing
+    ("The network has one output neuron per class, ten in all.\n\n$$a$$\n", []),
+    ("# A\n\nThe network has one output neuron.\n\n$$a$$\n\n# B\n\n$$b$$\n", [(False, 3, 7)]),
+    # "e.g." ends no sentence: the example's words stay with its formula and fix nothing after it
+    ("The error is a vector; e.g. with one output neuron, $$a$$.\n\n$$b$$\n", [(True, 1, None)]),
+    ("The network has one output neuron and we use the Hadamard product.\n\n$$a$$\n", [(False, 1, None)]),
+    ("When $n_L = 1$:\n\n$$a$$\n\n$$b$$\n", [(True, 1, None)]),  # one display after the words, not a run
+])
+def test_rv15_w2_output_prose_scopes(text, expected):
+    from symbp.verify.single_output import output_prose
+    got = [(p.condition, p.line, p.until) for p in output_prose(text)]
+    assert got == expected, output_prose(text)
+    if expected and expected[0][0]:  # a hypothetical: its formula's line only
+        assert output_prose(text)[0].lines == (text[:text.index("$$a$$")].count("\n") + 1,)

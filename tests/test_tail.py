@@ -75,3 +75,28 @@ def test_the_space_written_after_a_formula_is_checked():
 def test_a_space_symbp_does_not_read_is_not_ignored(text):
     with pytest.raises(ReadError):
         read(text, "dyda")
+
+
+# Review 14 (s10): "\quad \text{for } n_L = 1" restricts the claim to networks with that many output neurons.
+@pytest.mark.parametrize("text", [r"\delta^L = (a^L - y) \sigma'(z^L) \quad \text{for } n_L = 1",
+                                  r"\delta^L = (a^L - y) \sigma'(z^L) \quad n_L = 1",
+                                  r"\delta^L = (a^L - y) \sigma'(z^L), \quad \text{if } 1 = n_L"])
+def test_a_condition_on_the_number_of_outputs_is_read(text):
+    claim = read_claim(text)
+    assert [(w.var, w.lo, w.kind) for w in claim.conditions] == [("n_L", 1, "outputs")]
+
+
+@pytest.mark.parametrize("text", [r"\delta^L = (a^L - y) \sigma'(z^L) \quad \text{for } n_2 = 1",
+                                  r"\delta^L = (a^L - y) \sigma'(z^L) \quad \text{for } n_L \ge 1",
+                                  r"\delta^L = (a^L - y) \sigma'(z^L) \quad \text{for } n_L = 0",
+                                  r"\delta^L = (a^L - y) \sigma'(z^L) \quad \text{for } n_{L-1} = 1"])
+def test_a_size_condition_symbp_does_not_read_is_not_ignored(text):
+    with pytest.raises(ReadError):
+        read_claim(text)
+
+
+def test_a_claims_output_count_against_the_notes_own():
+    formula = r"\delta^L = (a^L - y) \sigma'(z^L) \quad \text{for } n_L = 1"
+    assert verify(formula, outputs=1, diagnose=False).status == "holds"  # the notes fix the same n_L
+    other = verify(formula.replace("n_L = 1", "n_L = 2"), outputs=1, diagnose=False)
+    assert other.status == "uninterpretable" and "contradicts the notes" in other.reason

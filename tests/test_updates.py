@@ -250,3 +250,21 @@ def test_which_words_name_a_one_hot_target(words, one_hot):
 
     (found,) = mentions(f"From now on we use {words}.\n")
     assert found.one_hot is one_hot
+
+
+# -- a rule on a quantity the network computes -----------------------------------------------------------------
+# Gradient descent moves the parameters; a^l, z^l are computed from them and y is data, so "a^l → a^l − η ∂C/∂a^l"
+# is not a step of the network (it held before, read as descent on a free variable a^l). A step on the input x
+# is a real step (descending on the input, as adversarial examples do) and its gradient is checked as before.
+@pytest.mark.parametrize("rule, status, words", [
+    (r"a^l \to a^l - \eta \frac{\partial C}{\partial a^l}", "uninterpretable", "a^l is the activation"),
+    (r"z^l_j \to z^l_j - \eta \delta^l_j", "uninterpretable", "z^l_j is the weighted input"),
+    (r"y \to y - \eta \nabla_y C", "uninterpretable", "y is the target, given by the data"),
+    (r"x \to x - \eta \nabla_x C", "holds", "gradient descent on the cost C"),
+    (r"b^l \to b^l - \eta \delta^l", "holds", "BP3"),
+    (r"b^l \to b^l + \eta \delta^l", "refuted", "uphill")])
+def test_a_rule_updates_a_parameter_not_a_computed_quantity(rule, status, words):
+    report = verify_text("$$C = \\frac12\\|a^L - y\\|^2$$\n\n$$" + rule + "$$\n", path="rules.md")
+    (row,) = [r for r in report.rows if r.formula.line == 3]
+    assert row.result.status == status, row.result.reason
+    assert words in row.result.reason

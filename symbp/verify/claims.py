@@ -176,9 +176,17 @@ def pieces(text: str) -> list[tuple[str, tuple]]:
     while k < len(chunks):
         run, nxt = chunks[k][1], chunks[k + 1][1] if k + 1 < len(chunks) else ""
         k += 2
+        if condition and groups and _after_condition(run, nxt):
+            # "A = B \quad \text{when } w_{21} = 0, \quad \frac{\partial g_1}{\partial x_2} = w_{21}": a derivative
+            # set apart by spacing alone is no part of a value condition: a claim of its own, the condition staying
+            # on the claim before
+            condition = False
+            groups.append([nxt, ()])
+            continue
         if condition and groups:
             # "… \text{when } w_{21} = 0 \text{ or } x_1 = 5": a condition goes on to its end; "or"/"and" after it
-            # joins parts of the condition, never a claim or a value of its own
+            # joins parts of the condition, never a claim or a value of its own (what is not read makes the whole
+            # display unreadable)
             groups[-1][0] += f" {run} {nxt}"
             continue
         condition = bool(groups) and _conditions(run) and bool(nxt.strip())
@@ -225,6 +233,14 @@ def _conditions(run: str) -> bool:
     """Does the run of connectives end with a condition word (``\\quad \\text{when }``)?"""
     words = [m.group("words") for m in _CONNECTIVE.finditer(run)]
     return bool(words) and words[-1] is not None and _CONDITION_WORDS.fullmatch(words[-1]) is not None
+
+
+def _after_condition(run: str, nxt: str) -> bool:
+    """After a condition, is ``nxt`` a claim of its own? Only when spacing alone (``\\quad``, no words) sets it
+    apart and it is an equation with a derivative or a gradient, which no condition (a value given to an input or
+    a parameter, a range of an index) is; ``x_1 = 5`` there may be a second part of the condition."""
+    return (all(m.group("words") is None and not m.group(0).startswith("//") for m in _CONNECTIVE.finditer(run))
+            and _starts_claim(nxt) and _KNOWN_SIDE.search(nxt) is not None)
 
 
 def _opens_clause(run: str) -> bool:

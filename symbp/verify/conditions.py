@@ -62,6 +62,27 @@ def apply_conditions(eq: Equation) -> Equation:
     return Equation(eq.sides, eq.rels, tuple(where))
 
 
+def output_condition(eq: Equation) -> "tuple[Equation, int | None]":
+    """(``eq`` without its condition on the number of output neurons, that number), or (``eq``, None).
+
+    ``\\delta^L = (a^L - y) \\sigma'(z^L) \\quad \\text{for } n_L = 1`` is a claim about networks with one output
+    neuron: it is checked on those (``Setting.outputs``), as when the notes' prose fixes one output neuron.
+
+    >>> from symbp.verify.reader import read_claim
+    >>> from symbp.notation import profile
+    >>> eq, n = output_condition(read_claim(r"\\delta^L = (a^L - y) \\sigma'(z^L) \\quad \\text{for } n_L = 1",
+    ...                                     profile("nielsen")).equation)
+    >>> n, eq.where
+    (1, ())
+    """
+    counts = [w for w in eq.where if w.kind == "outputs"]
+    if not counts:
+        return eq, None
+    if len({w.lo for w in counts}) > 1:
+        raise Uninterpretable(f"the conditions {', '.join(w.text for w in counts)} give the output layer two sizes")
+    return Equation(eq.sides, eq.rels, tuple(w for w in eq.where if w.kind != "outputs")), counts[0].lo
+
+
 def _one_value_alone(where) -> None:
     """Two conditions on one letter are read together only as a range (``l \\ge 2, l \\le L-1``).
 

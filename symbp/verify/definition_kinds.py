@@ -191,7 +191,7 @@ def _lhs_layer(text: str, nt: Notation):
 
 
 #: A bare letter alone on the left of a definition (o = …, h := …, s ≡ …), and what it is defined as.
-_NAMED = re.compile(r"^\s*(?P<name>[A-Za-z])\s*(?::=|(?<![<>!:])=|\\equiv|\\coloneqq|\\triangleq|\\doteq)(?P<rest>.+)$", re.S)
+_NAMED = re.compile(r"^\s*(?P<name>[A-Za-z])\s*(?P<layer>\^\s*(?:\{\s*[(\[]?\s*[lL]\s*(?:[+-]\s*\d\s*)?[)\]]?\s*\}|[lL])\s*)?(?::=|(?<![<>!:])=|\\equiv|\\coloneqq|\\triangleq|\\doteq)(?P<rest>.+)$", re.S)
 #: Letters that are indices, sizes, depths or constants, never a quantity's new name (j = 1, n = 3, e = 2.71…).
 _NOT_A_NAME = set("ijklmnpqrstLNTed")
 #: The network's own quantities in a right side (a new name defined from them is a quantity of the network's).
@@ -203,17 +203,23 @@ def new_name(text: str, nt: Notation) -> str:
     network's quantities (``o = \sigma(w^L a^{L-1} + b^L)``), else ''.
 
     Such a definition is of that name, not of the forward pass: the claims that use the name cannot be checked (symbp
-    has no role for it), the others are unaffected.
+    has no role for it), the others are unaffected. The name may carry a layer (``g^l = z^l W^l`` beside the weighted
+    input z: a quantity of the notes' own, defined from z); one defined as a weighted input (``g^l = a^{l-1} W^l +
+    b^l``: from the weights and the activations) is the forward pass under another letter (``forward_kind``).
 
     >>> from symbp.notation import profile
     >>> new_name(r"o = \sigma(w^L a^{L-1} + b^L)", profile("nielsen")), new_name("n = 3", profile("nielsen"))
     ('o', '')
     >>> new_name(r"z = w a + b", profile("nielsen")), new_name(r"C = \frac{1}{2}\|a^L - y\|^2", profile("nielsen"))
     ('', '')
+    >>> new_name(r"g^l = w^l z^l", profile("nielsen")), new_name(r"g^l = w^l a^{l-1} + b^l", profile("nielsen"))
+    ('g', '')
     """
     m = _NAMED.match(text)
     if m is None or m.group("name") in _NOT_A_NAME or not _NETWORK_TERMS.search(m.group("rest")) or loss_letter(text):
         return ""
+    if m.group("layer") and forward_kind(text, nt):
+        return ""  # g^l = a^{l-1} W^l + b^l: a weighted input under another letter
     if m.group("name").upper() == nt.names["cost"]:
         return ""  # c = ½‖a − y‖²: the cost in lower case, read as the cost only with the notes' evidence (``names``)
     try:

@@ -55,8 +55,9 @@ _ROLE_WORDS = {"w": "weight", "W": "weight matrix", "b": "bias", "z": "weighted 
                "x": "input", "y": "target", "delta": "error δ ≡ ∂C/∂z", "C": "cost"}
 
 
-def describe(eq: Equation, setting: "Setting") -> dict:
-    """What symbp understood: words and LaTeX (in the user's notation)."""
+def describe(eq: Equation, setting: "Setting", outputs_by: str = "") -> dict:
+    """What symbp understood: words and LaTeX (in the user's notation); ``outputs_by``: what fixed the number of
+    output neurons (default: the notes' prose)."""
     nt = setting.notation
     parts, seen = [], set()
     for n in walk(eq):
@@ -89,8 +90,8 @@ def describe(eq: Equation, setting: "Setting") -> dict:
         "(input, first hidden, interior, last hidden, output), listed with the verdict"
         + (f", and on {', '.join(str(list(s)) for s in setting.family)}" if setting.family else "")
         + (f", and on the network {list(setting.fixed)}" if setting.fixed else "")
-        + (f", each with {setting.outputs} output neuron{'s' if setting.outputs != 1 else ''} as the notes say (their "
-           f"own n_L = {setting.outputs})" if setting.outputs else "")
+        + (f", each with {setting.outputs} output neuron{'s' if setting.outputs != 1 else ''} "
+           + (outputs_by or f"as the notes say (their own n_L = {setting.outputs})") if setting.outputs else "")
         + f", with activation {setting.activation} and cost {setting.cost}" + (" (Σ_k y_k = 1)" if setting.one_hot else "")
         + "; δ ≡ ∂C/∂z and every ∂C/∂(…) by direct differentiation, never by backprop."
     )

@@ -8,7 +8,12 @@ neither conditional (it states its condition) nor "holds only at the example
 values" (the value is not an example of the prose). The value never enters the
 model the notes' other claims are checked on. A condition that does not fit the
 model (a value for a quantity the notes compute) leaves the claim
-uninterpretable, naming it.
+uninterpretable, naming it. A condition that is not one value (``w_{21} = 0
+\text{ or } x_1 = 5``, a list) is unreadable with that reason, never cut into a
+claim and a value. A value after other words in the display (``\text{at }
+w_{11} = 0``: neither a condition, an example nor an assumption,
+``graphexamples.display_words``) leaves a claim of that display that holds with
+the value, and not for every value, uninterpretable (``unsaid``).
 
 >>> own_condition(r"\frac{\partial h_1}{\partial x_2} = 0 \quad \text{when } w_{21} = 0")
 ('\\frac{\\partial h_1}{\\partial x_2} = 0', 'w_{21} = 0')
@@ -21,15 +26,17 @@ from __future__ import annotations
 import re
 
 from .graphcheck import GraphOutcome
-from .graphexamples import is_given
+from .graphexamples import display_words, is_given, words_before
 from .graphnodes import to_latex
+from .lexer import ReadError
 
 #: ``, \quad \text{when } NAME = value`` at the end of a claim (when, whenever, if, for, provided; pro, když,
 #: pokud, если, при, для, dla, gdy, jeśli), the value one equation of a name.
-_CONDITION = re.compile(
-    r"\s*,?\s*(?:\\q?quad(?![A-Za-z])|\\[,;: ]|\s)*\\(?:text|textrm|mbox|textnormal)\s*\{\s*,?\s*"
-    r"(?:when|whenever|if|for|provided(?: that)?|pro|když|pokud|если|при|для|dla|gdy|jeśli|jeżeli)\s*\}"
-    r"\s*(?P<cond>[^=<>]+=[^=<>]+?)\s*[.,;]?\s*$", re.I)
+_LEAD = (r"\s*,?\s*(?:\\q?quad(?![A-Za-z])|\\[,;: ]|\s)*\\(?:text|textrm|mbox|textnormal)\s*\{\s*,?\s*"
+         r"(?:when|whenever|if|for|provided(?: that)?|pro|když|pokud|если|при|для|dla|gdy|jeśli|jeżeli)\s*\}")
+_CONDITION = re.compile(_LEAD + r"\s*(?P<cond>[^=<>]+=[^=<>]+?)\s*[.,;]?\s*$", re.I)
+#: The words of a condition followed by more than one value (parts joined by "or", "and", a list, a claim after it).
+_ANY_CONDITION = re.compile(_LEAD + r"\s*(?P<cond>[^=<>]+=.*?)\s*[.,;]?\s*$", re.I)
 
 
 def own_condition(text: str) -> tuple:
@@ -37,6 +44,12 @@ def own_condition(text: str) -> tuple:
     (``text``, None)."""
     m = _CONDITION.search(text)
     if m is None or "=" not in text[:m.start()]:
+        several = _ANY_CONDITION.search(text)
+        if several is not None and "=" in text[:several.start()]:
+            raise ReadError(f"the condition '{' '.join(several.group('cond').split())}' after the claim is not one "
+                            "value given to one name (parts joined by 'or' or 'and', a list, or a claim written after "
+                            "the condition): it is not read, and the display is not cut into a claim and a value; "
+                            "write one value per condition, and each claim in a display of its own")
         return text, None
     return text[:m.start()].rstrip(), m.group("cond").strip()
 
@@ -70,4 +83,36 @@ def under_own(check, conditions: dict, checker_with):
     return checked
 
 
-__all__ = ["own_condition", "under_own"]
+def unsaid_values(values: list) -> dict:
+    """(line, display as written) -> (why, the value): a value written in a claim's display after words that make it
+    neither a condition of the claim (when, if, for), an example nor an assumption (``A = 0 \\quad \\text{at }
+    w_{11} = 0``). Whether the claim is meant under the value is not said (``unsaid``)."""
+    out = {}
+    for value in values:
+        _, eq, p = value
+        f = p.formula if p is not None else None
+        if f is None or not f.display or not f.source or len(set((f.line,) + tuple(f.lines))) != 1:
+            continue
+        if display_words(f.source, f.text) == "neither":
+            words = " ".join(words_before(f.source, f.text).split())
+            out[(f.line, f.source)] = (f"its display gives {to_latex(eq)} after the words '{words}', which make it "
+                                       "neither a condition of the claim (when, if, for), an example nor an "
+                                       "assumption, and the claim holds with that value but not for every value: "
+                                       "which is meant is not said, so it is not judged (write \\text{when } before "
+                                       "a condition, or the value in a sentence of its own)", value)
+    return out
+
+
+def unsaid(results: list, eqs: list, why: str, under) -> list:
+    """The verdicts ``results`` on the claims ``eqs`` of a display with an unsaid value (``unsaid_values``): a claim
+    refuted for every value that holds with the value put in (``under(eq)``, its check there) is uninterpretable with
+    ``why``; one that holds for every value, or fails with the value too, keeps its verdict (both readings agree)."""
+    out = []
+    for r, eq in zip(results, eqs):
+        if r.status == "refuted" and under is not None and under(eq).status == "holds":
+            r = GraphOutcome("uninterpretable", why)
+        out.append(r)
+    return out
+
+
+__all__ = ["own_condition", "unsaid", "unsaid_values", "under_own"]

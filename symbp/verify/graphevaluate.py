@@ -171,8 +171,15 @@ class Evaluator:
         v = self.value(node.base)
         if is_mat(v) and 1 in v.shape:
             return v.applyfunc(lambda e: e**node.exp)  # h^2 of a vector: entry by entry (1 - h^2 for tanh')
+        if is_mat(v) and v.shape[0] == v.shape[1]:
+            # a square matrix's power is the matrix product, D^2 = D D (diag(1 - h^2)^2, (∂h/∂g)^2), never the
+            # entries squared (W^2 is not [w_{ij}^2])
+            out = v
+            for _ in range(node.exp - 1):
+                out = self.times(out, v, node)
+            return out
         if is_mat(v):
-            raise Misfit(f"{to_latex(node)}: a power of {shape_words(v)}")
+            raise Misfit(f"{to_latex(node)}: a power of {shape_words(v)} (only a square matrix has powers)")
         return v**node.exp
 
     def _T(self, node: T):

@@ -134,6 +134,47 @@ def prose_words(text: str, line: int, source: str, let: bool = True, part: bool 
     return "assumption" if let and _LET.search(sentence) else "neither"
 
 
+#: The words just before a value in a display: ``A = 0 \quad \text{when, from now on, we assume } w_{21} = 0``.
+_DISPLAY_WORDS = re.compile(r"\\(?:text|textrm|mbox|textnormal)\s*\{(?P<words>[^{}]*)\}(?:\s|\\q?quad(?![A-Za-z])"
+                            r"|\\[,;: ])*$")
+
+
+def words_before(source: str, value: str) -> "str | None":
+    r"""The words written inside a display just before the value ``value`` (``\text{…}`` with only spacing
+    between), or None.
+
+    >>> words_before(r"A = 0 \quad \text{at } w_{11} = 0", "w_{11} = 0"), words_before("x_1 = 1", "x_1 = 1")
+    ('at ', None)
+    """
+    flat, want = " ".join(source.split()), " ".join(value.split())
+    at = flat.rfind(want)
+    if at <= 0:
+        return None
+    m = _DISPLAY_WORDS.search(flat[:at])
+    return m.group("words") if m else None
+
+
+def display_words(source: str, value: str) -> "str | None":
+    r"""What the words written inside a display just before the value ``value`` say of it: 'example',
+    'assumption', 'negated' (an assumption turned round: "where we do not assume") or 'neither' (words that say
+    none of these, such as "at"); None when no words stand there (the display holds the value alone, or it follows
+    a formula directly).
+
+    >>> display_words(r"A = 0 \quad \text{when, from now on, we assume } w_{21} = 0", "w_{21} = 0")
+    'assumption'
+    >>> display_words(r"A = 0 \quad \text{for example } x_1 = 1", "x_1 = 1"), display_words("x_1 = 1", "x_1 = 1")
+    ('example', None)
+    """
+    words = words_before(source, value)
+    if words is None:
+        return None
+    if _EXAMPLE.search(words):
+        return "example"
+    if _NEGATED.search(words):
+        return "negated"
+    return "assumption" if _ASSUMPTION.search(words) else "neither"
+
+
 # -- where an assumption is in force -----------------------------------------------------------------
 
 #: Words that give the values back their freedom: "arbitrary again", "in general", "no longer", …
@@ -174,7 +215,7 @@ def assumption_spans(text: str, values: list, kinds: dict) -> dict:
     >>> assumption_spans(text, [(1, eq, P)], {id(eq): "assumption"})[id(eq)]
     [(1, 5)]
     """
-    releases = _releases(text)
+    released = _releases(text)
     heads = [(m.start(), _level(m.group(0))) for m in _HEADING.finditer(text)]
     out = {}
     for _, eq, p in values:
@@ -185,7 +226,7 @@ def assumption_spans(text: str, values: list, kinds: dict) -> dict:
             if releases_itself(text, line, f.source or f.text):
                 continue  # "we no longer assume $x_1 = 0$": the value written again to withdraw it
             at = _locate(text, line, f.source or f.text)
-            end = len(text) + 1 if at is None else _in_force_until(text, at, eq, releases, heads)
+            end = len(text) + 1 if at is None else _in_force_until(text, at, eq, released, heads)
             spans.append((line, text.count("\n", 0, end) + 1 if end <= len(text) else 10 ** 9))
         out[id(eq)] = spans
     return out
@@ -208,7 +249,7 @@ def in_force(spans: dict, line: int) -> frozenset:
     return frozenset(k for k, ranges in spans.items() if any(a <= line < b for a, b in ranges))
 
 
-def _in_force_until(text: str, at: tuple, eq: Equation, releases: list, heads: list) -> int:
+def _in_force_until(text: str, at: tuple, eq: Equation, released: list, heads: list) -> int:
     """The position where the value at ``at`` (its span in ``text``) stops being in force (past the text: never)."""
     start, end = at
     ends = list(_SENTENCE_END.finditer(text[:start][-2000:]))
@@ -220,14 +261,41 @@ def _in_force_until(text: str, at: tuple, eq: Equation, releases: list, heads: l
     if confined and next(g for g in confined.groups() if g).lower() in _PARAGRAPH:
         until = _next_paragraph(text, end)
     elif confined:
-        above = [lv for pos, lv in heads if pos < start]
-        level = above[-1] if above else 99
-        until = next((pos for pos, lv in heads if pos > end and lv <= level), until)
+        until = _section_end(heads, start, end, until)
     lhs = eq.sides[0]
-    for pos, names in releases:
+    for pos, names in released:
         if pos > end and (names is None or any(_names_leaf(n, lhs) for n in names)):
             return min(until, pos)
     return until
+
+
+def section_end(text: str, start: int, end: "int | None" = None) -> int:
+    r"""The start of the first heading after ``end`` (default ``start``) of the level of the section around
+    ``start`` or above: where that section ends (past the text, ``len(text) + 1``: it never does). Text before
+    any heading ends at the first heading.
+
+    >>> text = "# A\n\none\n\n## B\n\ntwo\n\n# C\n"
+    >>> section_end(text, text.index("one")) == text.index("# C"), section_end(text, text.index("two")) == text.index("# C")
+    (True, True)
+    """
+    heads = [(m.start(), _level(m.group(0))) for m in _HEADING.finditer(text)]
+    return _section_end(heads, start, start if end is None else end, len(text) + 1)
+
+
+def _section_end(heads: list, start: int, end: int, default: int) -> int:
+    above = [lv for pos, lv in heads if pos < start]
+    level = above[-1] if above else 99
+    return next((pos for pos, lv in heads if pos > end and lv <= level), default)
+
+
+def releases(words: str) -> bool:
+    """Do ``words`` (prose, formulas taken out) give back what was fixed: "in general", "no longer", "the general
+    case", "we drop this assumption" (obecně, в общем случае, w ogólnym przypadku, …)?
+
+    >>> releases("In general, the output is a vector."), releases("Generally speaking")
+    (True, False)
+    """
+    return _RELEASE.search(words) is not None
 
 
 def _releases(text: str) -> list:
@@ -473,5 +541,6 @@ ASSUMPTION_WORDS = ("an assumption of the notes, a value given to an input or a 
                     "claims are checked for every value, and one that holds only under it is conditional")
 
 __all__ = ["ASSUMPTION_WORDS", "EXAMPLE_WORDS", "assumption_spans", "backwards", "by_tied", "chained_values",
-           "in_force", "is_given", "releases_itself", "is_tie", "is_value", "is_value_expression", "listed", "prose_kind", "prose_words",
-           "split_values", "ties", "with_values"]
+           "display_words", "in_force", "is_given", "releases", "releases_itself", "is_tie", "is_value",
+           "is_value_expression", "listed", "prose_kind", "prose_words", "section_end", "split_values", "ties",
+           "with_values", "words_before"]

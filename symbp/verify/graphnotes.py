@@ -29,9 +29,9 @@ from .extract import Formula
 from .graphbuild import build
 from .graphcheck import GraphOutcome
 from .graphdeclare import listed_entries, restated
-from .graphcondition import own_condition, under_own
-from .graphexamples import (ASSUMPTION_WORDS, EXAMPLE_WORDS, assumption_spans, by_tied, in_force, listed, prose_words,
-                            releases_itself, split_values, ties, with_values)
+from .graphcondition import own_condition, under_own, unsaid, unsaid_values
+from .graphexamples import (ASSUMPTION_WORDS, EXAMPLE_WORDS, assumption_spans, by_tied, display_words, in_force, listed,
+                            prose_words, releases_itself, split_values, ties, with_values)
 from .graphfamily import check_claim, checker, exchanged, notes_model
 from .graphmodel import GraphError, Model, Sym, is_declaration, is_definition, to_latex
 from .graphnodes import walk
@@ -222,6 +222,7 @@ def graph_notes(items: list, text: str, budget: float = 30.0, activation: str | 
     defs, values, kinds = split_values(defs, claims, lambda line, p: _words(text, p),
                                        lambda line, p, part: _words(text, p, let=False, part=part))
     spans = assumption_spans(text, values, kinds)
+    unsaid_display = unsaid_values(values)  # "A = 0 \\quad \\text{at } w_{11} = 0": what is meant is not said
     pieces, unfolded = _unfold(pieces, claims, spans)
     all_eqs = [step_free(eq) for p in pieces for eq in p.eqs] + mentions
     defs, demoted = _consequences(defs, values, all_eqs, hints, claims, budget, sigma)
@@ -267,6 +268,11 @@ def graph_notes(items: list, text: str, budget: float = 30.0, activation: str | 
         if out.layout and any(r.status == "ambiguous" for r in results):
             results = [check(eq, budget, out.layout) for eq in p.eqs if is_claim(eq)]
         out.results[key] = (p, [_unblocked(r, reading) for r in results])
+        said = unsaid_display.get((p.formula.line, p.formula.source))
+        if said is not None:  # "A = 0 \\quad \\text{at } w_{11} = 0": judged only where both readings agree
+            under = checker(with_values(defs, [said[1]]), all_eqs, hints, claims, sigma)[3]
+            out.results[key] = (p, unsaid(out.results[key][1], [e for e in p.eqs if is_claim(e)], said[0],
+                                          under and (lambda eq, u=under: u(eq, budget / 2))))
     if values:
         _under_values(out, defs, values, kinds, spans, (all_eqs, hints, claims), budget, is_claim, sigma)
     return out
@@ -292,6 +298,10 @@ def _words(text: str, p, let: bool = True, part: bool = True) -> str:
     if p is None or p.formula.cell is not None:  # a notebook's lines are its cells': the words are not found
         return "neither"
     f = p.formula
+    alone = len(set((f.line,) + tuple(f.lines))) == 1  # written once: its display's words are its words
+    here = display_words(f.source, f.text) if f.display and f.source and alone else None
+    if here is not None:  # "A = 0 \quad \text{when, from now on, we assume } w_{21} = 0": the display's own words
+        return "neither" if here == "negated" else here
     lines = list(dict.fromkeys((f.line,) + tuple(f.lines)))
     lines = [ln for ln in lines if not releases_itself(text, ln, f.source or f.text)] or lines  # withdrawn there
     said = {prose_words(text, line, f.source or f.text, let, part) for line in lines}

@@ -20,13 +20,16 @@ from .verification import UNCHECKED_DECLARATION, Verification
 
 
 def apply_graph(report, text: str, notation_name: str, budget: float = 30.0, activation: str | None = None,
-                everything: bool = False, row_type=None):
+                everything: bool = False, row_type=None, layered: bool = False):
     """Give the notes' formulas that the layered reading cannot read (or ``everything``, for a profile of row
     vectors) their verdict in the notes' own terms; definitions of the model go to the definitions (σ's too, when
     it is read: ``graphsigma``); ``activation`` is the one given on the command line (None: not given). A
     declaration that restates the graph (``graphdeclare``) is checked: filed with what was checked when it holds,
-    else a row (made by ``row_type``, the report's row type) with its verdict."""
+    else a row (made by ``row_type``, the report's row type) with its verdict. ``layered``: row-form notes with
+    layers (``z^l = a^{l-1} W^l + b^l``); a formula with layers keeps its layered verdict (the notes' own terms
+    read no layers: ``L = 2C`` beside them must not make every formula unreadable)."""
     formulas = sorted([r.formula for r in report.rows] + list(report.skipped), key=lambda f: f.line)
+    layered_notes = layered
     g = graph_notes(formulas, text, budget, activation)
     report.graph = g
     if g.model is None and not g.error:
@@ -44,7 +47,8 @@ def apply_graph(report, text: str, notation_name: str, budget: float = 30.0, act
     for row in report.rows:
         f, layered = row.formula, row.result
         key = id(f)
-        open_ = everything or layered.status in ("unreadable", "uninterpretable")
+        read_in_layers = layered_notes and has_layers(f.text)
+        open_ = not read_in_layers and (everything or layered.status in ("unreadable", "uninterpretable"))
         if g.model is None:
             if open_ and _graph_form(f.text) and everything:
                 row = type(row)(f, Verification(formula=f.text, status="uninterpretable", verdict="undecided",
@@ -71,7 +75,7 @@ def apply_graph(report, text: str, notation_name: str, budget: float = 30.0, act
                                                   reason=g.refuted_definitions[key], notation=notation_name)))
             continue
         piece = g.pieces.get(key)
-        if piece is not None and piece.error and everything:
+        if piece is not None and piece.error and everything and not read_in_layers:
             rows.append(type(row)(f, Verification(formula=f.text, status="unreadable", verdict="undecided",
                                                   reason=piece.error, notation=notation_name)))
             continue

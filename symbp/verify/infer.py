@@ -30,8 +30,10 @@ from dataclasses import dataclass, replace
 from ..errors import NotationError, SymbpError
 from ..notation import PROFILES, Notation
 from .check import Setting, check
+from .claims import declaration
 from .lexer import ReadError, _tokenize
 from .nodes import Equation, Quantity, walk
+from .otherloss import cost_definitions, others
 from .reader import read
 from .rendered import as_rendered
 
@@ -62,6 +64,7 @@ class _Spelling:
     delta: str
     facts: tuple
     written: frozenset = frozenset()  # the roles the notes show by writing them: cost (∂C), activation (σ')
+    applied: bool = False  # the notes apply the activation to z (σ(z), σ'(z)) in some formula
 
 
 def infer(texts: list[tuple[int, str, int]]) -> Inferred:
@@ -260,10 +263,27 @@ def _spelling(texts) -> _Spelling:
     shift = -1 if zero else 0
     facts.append("a layer 0 is written (" + ", ".join(f"{b}^0" for b in zero) + "): the input is layer 0" if zero
                  else "no layer 0 is written: the input is layer 1")
-    cost = _majority(costs, ("C", "L", "J", "E", "\\mathbf{L}", "\\mathcal{L}", "\\mathcal{C}", "\\mathcal{J}",
-                             "\\mathcal{E}", "\\ell"), "C")
-    facts.append(f"the loss is {cost} (differentiated {costs.get(cost, 0)} times)" if costs.get(cost)
-                 else "no loss is differentiated: the loss is C")
+    cost = _majority(costs, _LOSSES, "C")
+    defined = cost_definitions([(line, text) for line, text, _ in texts])
+    declared = {found[0] for _, text, _ in texts if (found := declaration(text)) is not None}
+    switched = costs.get(cost) and cost not in defined and cost not in declared and len(defined) == 1
+    if switched:
+        # C = ½‖a^L − y‖² defined, L differentiated: the cost is the letter defined as one; the other letter is not
+        # read as it (``otherloss``: a multiple L = 2C is read as that multiple, an undefined letter not at all)
+        cost = next(iter(defined))
+    multiples = others([(line, text) for line, text, _ in texts], cost)
+    besides = [f"{other} ({_times(n)}), " + (f"defined as {multiples[other].factor} times {cost} (line "
+                                            f"{multiples[other].line}): read as that multiple" if other in multiples
+                                            else f"not defined as a multiple of {cost}: a claim about {other} is not checked")
+               for other, n in costs.most_common() if cost in defined and other != cost and other in _LOSSES
+               and other not in defined and other not in declared]
+    if switched:
+        facts.append(f"the loss is {cost}, the letter the notes define as a cost (line {defined[cost]})")
+    else:
+        facts.append(f"the loss is {cost} (differentiated {costs.get(cost, 0)} times)" if costs.get(cost)
+                     else "no loss is differentiated: the loss is C")
+    if besides:
+        facts[-1] += "; they also differentiate " + "; ".join(besides)
     activation = _majority(acts, ("\\sigma", "\\varphi", "\\phi", "g", "f"), "\\sigma")
     facts.append(f"the activation is {activation} ({acts.get(activation, 0)} of its derivatives written)"
                  if acts.get(activation) else "no derivative of an activation is written: the activation is \\sigma")
@@ -278,7 +298,16 @@ def _spelling(texts) -> _Spelling:
     if delta != "\\delta":
         facts.append(f"the error is written {delta}")
     written = frozenset(role for role, seen in (("cost", costs.get(cost)), ("activation", acts.get(activation))) if seen)
-    return _Spelling(bracket, shift, cost, activation, z, weight, separator, delta, tuple(facts), written)
+    return _Spelling(bracket, shift, cost, activation, z, weight, separator, delta, tuple(facts), written,
+                     bool(zs.get(z)) or bool(zs.get(_plain(z))))
+
+
+#: The letters a differentiated loss may be written with.
+_LOSSES = ("C", "L", "J", "E", "\\mathbf{L}", "\\mathcal{L}", "\\mathcal{C}", "\\mathcal{J}", "\\mathcal{E}", "\\ell")
+
+
+def _times(n: int) -> str:
+    return "once" if n == 1 else f"{n} times"
 
 
 def _word_at(toks, i) -> str:
@@ -325,9 +354,12 @@ def _rowvector(sp: _Spelling, rows: list, texts) -> Notation:
     if not firsts:
         return base  # graph notes (g = x W): the notes name their own nodes, the layered letters are not used
     own = {}
-    if len(firsts) == 1 and firsts <= {"z", "Z"}:
-        own["z"] = firsts.pop()
-    defined = {m.group(1) for _, text, _ in texts if (m := re.match(r"\s*([CJEL])\s*(?:=|:=|\\coloneqq)", text))}
+    # z^l = a^{l-1} W^l + b^l beside g^l = z^l W^l: the weighted input is the letter σ is applied to (g is then a
+    # name of the notes' own, ``unknowns``)
+    weighted = sp.z if sp.z in firsts and sp.applied else (next(iter(firsts)) if len(firsts) == 1 else "")
+    if weighted in ("z", "Z"):
+        own["z"] = weighted
+    defined = set(cost_definitions([(line, text) for line, text, _ in texts]))
     if "cost" in sp.written and sp.cost != base.names["cost"] and base.names["cost"] not in defined:
         own["cost"] = sp.cost
     elif "cost" not in sp.written and len(defined) == 1 and defined != {base.names["cost"]}:
@@ -340,7 +372,11 @@ def _rowvector(sp: _Spelling, rows: list, texts) -> Notation:
         return base
     return replace(base, name="rowvector-own", names={**base.names, **own},
                    description=base.description + ", in the notes' own letters ("
-                   + ", ".join(f"{role} {name}" for role, name in own.items()) + ")")
+                   + ", ".join(f"{_ROLE_WORDS[role]} {name}" for role, name in own.items()) + ")")
+
+
+#: What each letter the notes may name stands for, in the evidence ("weighted input z", not "z z").
+_ROLE_WORDS = {"z": "weighted input", "cost": "cost", "activation": "activation", "delta": "error"}
 
 
 def _named(nt: Notation) -> Notation:

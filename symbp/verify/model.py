@@ -26,6 +26,7 @@ import bisect
 import re
 from dataclasses import dataclass, field
 from fractions import Fraction
+from typing import Callable
 
 import sympy
 
@@ -149,25 +150,28 @@ class Model:
                  "own-cost": "the notes' own cost, none of symbp's",
                  "own-activation": "the notes' own activation, none of symbp's", "own-delta": "δ defined otherwise than ∂C/∂z",
                  "softmax": "the output layer is a softmax", "one-hot": "targets sum to 1 (Σ_k y_k = 1)",
-                 "outputs": "one output neuron (n_L = 1): every claim is checked on networks with a single output"}
+                 "outputs": ""}
         softmax = any(d.what == "softmax" for d in self.definitions)
         out = []
         for d in self.definitions:
             said = words[d.what].format(v=d.value)
-            if d.what == "outputs" and d.value is None:
-                said = "one output neuron (n_L = 1) in the prose"
+            if d.what == "outputs":  # the notes' words, where they are in force and why (``notes``)
+                out.append(f"line {d.line}: {d.text}")
+                continue
             if d.what == "cost" and d.value == "categorical" and not softmax:
                 said = "the log-likelihood cost, which symbp has only with a softmax output (not in force)"
             out.append(f"line {d.line}: {said} ({d.text[:70]})")
         return out
 
 
-def model_of(items: list[tuple[int, str]], notation: Notation, outputs: "int | None" = None) -> Model:
+def model_of(items: list[tuple[int, str]], notation: Notation,
+             outputs: "int | Callable[[int], int | None] | None" = None) -> Model:
     """The model defined by the formulas ``items`` = (line, text), in any order, read in ``notation``; ``outputs``:
-    the number of output neurons the notes fix (their prose, or ``--sizes``), if they do."""
+    the number of output neurons the notes fix (their prose, or ``--sizes``), if they do, or that number at a line
+    (the prose fixes it from one line to another)."""
     found = []
     for line, text in sorted(items):
-        d = definition(text, notation, line, outputs)
+        d = definition(text, notation, line, outputs(line) if callable(outputs) else outputs)
         if d is not None:
             found.append(d)
     # σ(z) := 1/(1 + e^{−z}) and later σ(z) := 1/(1 + e^{z}); C = ½‖a − y‖² and later C = ½‖a − y‖: the later one,

@@ -197,7 +197,8 @@ class Where:
     var: str
     lo: object
     hi: object
-    kind: str  # "layer" | "index" | "depth" | "differs" | "space" (``\in \mathbb{R}^{n_l}``: lo is that size)
+    kind: str  # "layer" | "index" | "depth" | "differs" | "space" (``\in \mathbb{R}^{n_l}``: lo is that size) |
+    # "outputs" (``n_L = 1``: lo = hi = the number of output neurons, an int)
     text: str = ""
     differs: str = ""  # ``j \neq k``: the other neuron index var must differ from (lo, hi are None)
 

@@ -31,14 +31,15 @@ from .model import Definition, Model, defines_activation, model_of
 from .prosecost import checked_under_each, mentions
 from .names import as_cost, cost_letter_alias, names_output
 from .scan import guess_kind, kind_of, scan
-from .single_output import prose_outputs
+from .single_output import OutputsAt
 from .lexer import ReadError
 from .nodes import Apply, Quantity, walk
 from .reader import read
 from .depends import check_declaration
-from .definition_kinds import COST_DEFINITION, OVER_SAMPLES, candidate
+from .definition_kinds import COST_DEFINITION, OVER_SAMPLES, candidate, defines_delta
 from .samples import mean_count
 from .verification import Verification, network_declaration, verify
+import symbp.verify.otherloss as otherloss  # by module: a loss letter beside the notes' cost
 import symbp.verify.unknowns as unknowns  # by module: the notes' own definitions symbp has no model of
 
 #: The order of the buckets in the account line.
@@ -192,18 +193,30 @@ def _verify_items(text, items, notation, path, kind, strict, activation, cost, o
         nt = profile(notation)
     # c where the notes' cost is C (they write ΔC ≈ ∂c/∂z Δz): a definition c = … is checked as C = …
     alias = cost_letter_alias([f.text for f in items], nt.names["cost"])
-    renamed = {}
+    renamed, multiples = {}, {}
     if alias:
         for n, f in enumerate(items):  # (not ``text``: that is the notes', read for their prose below)
             as_c = as_cost(f.text, alias, nt.names["cost"]) if f.kind == "claim" else f.text
             if as_c != f.text:
                 items[n] = renamed[(f.line, as_c)] = replace(f, text=as_c, source=f.source or f.text)
-    outputs = _outputs(text, options)  # "one output neuron": the notes' own n_L = 1
+    # L = 2C beside the notes' cost C: ∂L/∂X checked as 2 ∂C/∂X; L never defined: a claim about it is not read as C
+    pairs = [(f.line, f.text) for f in items if f.kind != "prose"]
+    beside = otherloss.beside(pairs, nt.names["cost"])
+    cost_at = otherloss.cost_definitions(pairs).get(nt.names["cost"], 0)
+    for n, f in enumerate(items):
+        for other in beside.values():
+            if other.factor is not None and otherloss.defines_multiple(f.text, other):
+                items[n] = f = _as_definition(f, "a definition: " + other.words(nt.names["cost"]))
+            elif other.factor is not None and f.kind == "claim":
+                as_c = otherloss.as_multiple(f.text, other, nt.names["cost"])
+                if as_c != f.text:
+                    items[n] = f = renamed[(f.line, as_c)] = replace(f, text=as_c, source=f.source or f.text)
+                    multiples[(f.line, as_c)] = other
+    outputs, said = _outputs(text, options)  # "one output neuron": the notes' own n_L = 1, where the prose says so
     model = model_of([(f.line, f.text) for f in items if f.kind in ("claim", "definition")
-                      or f.kind == "unreadable" and defines_activation(f.text, nt)], nt, outputs[0])
-    if outputs[1] is not None:
-        model.definitions = sorted(model.definitions + [outputs[1]], key=lambda d: d.line)
-    given = {"activation": activation, "cost": cost, "one_hot": one_hot,
+                      or f.kind == "unreadable" and defines_activation(f.text, nt)], nt, outputs.fixed)
+    model.definitions = sorted(model.definitions + said, key=lambda d: d.line)
+    given = {"activation": activation, "cost": cost, "one_hot": one_hot, "outputs": outputs,
              # C = (1/m) Σ_x C_x: the count letter of the notes' mean cost from its line on (a claim with 1/n is
              # not judged against it)
              "counts": tuple((f.line, mean_count(f.text)) for f in items
@@ -219,6 +232,10 @@ def _verify_items(text, items, notation, path, kind, strict, activation, cost, o
              and candidate(f.text, nt)}
     unknown = unknowns.find([(f, ahead[(f.line, f.text)]) for f in items if (f.line, f.text) in ahead], model, nt,
                             given, recheck=lambda text, line: once(text, _setting(model, line, given)[0]))
+    # δ defined from a loss letter the notes never define (δ^l ≡ ∂L/∂z^l beside C): what δ means is not known
+    unknown += [unknowns.Unknown(f.line, "delta", f.text, f"it differentiates {other.letter}, which the notes never "
+                                 "define") for f in items if f.kind in ("claim", "definition") and defines_delta(f.text, nt)
+                and (other := _other_letter(f, beside, nt)) is not None]
     # a formula written again after the notes define a cost or σ symbp does not know is another claim: identical
     # formulas fold only under the same setting and the same unknown definitions in force
     found = list(fold(items, context=lambda f: (tuple(sorted(_setting(model, f.line, given)[0].items())),
@@ -233,15 +250,25 @@ def _verify_items(text, items, notation, path, kind, strict, activation, cost, o
         slip = unknowns.slip_of(f, unknown) if f.kind in ("claim", "definition") else None
         if slip is not None:
             # a definition contradicting one that holds: reported with its verdict as a claim, never silent
-            result = ahead.get((f.line, f.text)) or verify(f.text, nt, **_setting(model, f.line, given)[0], **options)
+            result = ahead.get((f.line, f.text)) or once(f.text, _setting(model, f.line, given)[0])
             report.rows.append(Row(f, _slip(result, slip)))
+        elif f.kind == "claim" and (other := _other_letter(f, beside, nt)) is not None:
+            report.rows.append(Row(f, Verification(formula=f.text, status="uninterpretable", verdict="undecided",
+                                                   reason=other.reason(nt.names["cost"], cost_at),
+                                                   notation=nt.name)))
         elif f.kind == "claim":
             settings, remark = _setting(model, f.line, given)
             result = ahead.get((f.line, f.text)) or once(f.text, settings)
             if not (given["cost"] and given["activation"]):  # a cost or σ named in words: checked under it too
                 result = checked_under_each(result, f.line, settings, model.at(f.line), given, spoken,
                                             lambda other, text=f.text: once(text, other))
-            if (f.line, f.text) in renamed:
+            if result.status != "unreadable" and given["outputs"].condition(f.line):  # stated under n_L = 1
+                remark = "; ".join(filter(None, (remark, given["outputs"].condition(f.line))))
+            if (f.line, f.text) in multiples:
+                remark = "; ".join(filter(None, (remark, multiples[(f.line, f.text)].words(nt.names["cost"]))))
+                # the slip is named for the text checked (2 ∂C/∂z), not for the notes' ∂L/∂z: not shown
+                result = replace(result, diagnosis="", corrected="")
+            elif (f.line, f.text) in renamed:
                 remark = "; ".join(filter(None, (remark, f"{alias} is the notes' cost {nt.names['cost']}: they write "
                                                  f"\\Delta {nt.names['cost']} \\approx \\frac{{\\partial {alias}}}{{\\partial z}} \\Delta z")))
             if remark:
@@ -284,7 +311,7 @@ def _verify_items(text, items, notation, path, kind, strict, activation, cost, o
             shown.add(id(row.formula))
             on_row(row, streamed, total)
     report = apply_graph(report, text, nt.name.lower(), activation=activation, everything=nt.vectors == "row",
-                         row_type=Row)
+                         row_type=Row, layered=nt.name == "rowvector-own")
     if on_row is not None:
         for row in report.rows:
             if id(row.formula) not in shown:  # held, a claim unfolded per assumption, or a declaration ``graphdeclare`` checked
@@ -293,20 +320,18 @@ def _verify_items(text, items, notation, path, kind, strict, activation, cost, o
     return report
 
 
-def _outputs(text: str, options: dict) -> tuple:
-    """(the number of outputs the cost definitions are read with, the model's line saying why) from the notes' prose
-    ("one output neuron", ``single_output.prose_outputs``) and ``--sizes``; with the prose and no other size given,
-    ``options`` gets ``outputs=1``: every claim is checked on networks with one output."""
+def _other_letter(f: Formula, beside: dict, nt: Notation) -> "otherloss.Other | None":
+    """The loss letter beside the notes' cost that the claim ``f`` speaks of and that is not read (never defined, or
+    a spelling of a multiple that is not rewritten), else None."""
+    return next((other for letter, other in beside.items() if otherloss.about(f.text, letter, nt)), None)
+
+
+def _outputs(text: str, options: dict) -> "tuple[OutputsAt, list]":
+    """(the number of outputs at each line, the model's lines saying why) from the notes' prose ("one output
+    neuron", ``single_output.OutputsAt``) and ``--sizes``."""
     sizes = options.get("sizes")
-    fixed = tuple(int(n) for n in sizes) if sizes is not None else None
-    said = prose_outputs(text)
-    if said is None:
-        return (1 if fixed and fixed[-1] == 1 else None), None
-    line, words = said
-    if fixed and fixed[-1] != 1:
-        return None, Definition(line, "outputs", None, f"{words}; not in force: --sizes gives {list(fixed)}")
-    options["outputs"] = 1
-    return 1, Definition(line, "outputs", 1, words)
+    outputs = OutputsAt(text, tuple(int(n) for n in sizes) if sizes is not None else None)
+    return outputs, [Definition(line, "outputs", value, said) for line, value, said in outputs.said]
 
 
 def _setting(model: Model, line: int, given: dict) -> tuple[dict, str]:
@@ -318,6 +343,9 @@ def _setting(model: Model, line: int, given: dict) -> tuple[dict, str]:
         "cost": given["cost"] or m.get("cost", "quadratic"),
         "one_hot": given["one_hot"] if given["one_hot"] is not None else m.get("one_hot", False),
     }
+    outputs = given.get("outputs")
+    if outputs is not None and outputs.at(line):
+        settings["outputs"] = outputs.at(line)  # one text under one output and in general: two claims, two rows
     count = [letter for at, letter in given.get("counts", ()) if at <= line]
     if count:  # the mean cost the notes define last before the line, C = (1/m) Σ_x C_x
         settings["count"] = count[-1]
@@ -357,7 +385,11 @@ class _Once:
     def __call__(self, text: str, settings: dict) -> Verification:
         key = (text, tuple(sorted(settings.items())))
         if key not in self.done:
-            self.done[key] = verify(text, self.nt, **settings, **self.options)
+            options = self.options
+            if settings.get("outputs") and options.get("sizes") and int(list(options["sizes"])[-1]) != settings["outputs"]:
+                # a claim the notes state for one output: a --sizes network with several is not among its networks
+                options = {k: v for k, v in options.items() if k != "sizes"}
+            self.done[key] = verify(text, self.nt, **settings, **options)
         return self.done[key]
 
 

@@ -21,7 +21,7 @@ from fractions import Fraction
 from ..network import network
 from ..notation import Notation, profile
 from .oracle_values import atom_values, context_of, value_at
-from .conditions import apply_conditions
+from .conditions import apply_conditions, output_condition
 from .confirm import _entry, _random_leaves
 from .context import Context, evaluate
 from .instances import index_bindings, layer_bindings
@@ -46,7 +46,7 @@ def recheck(result, notation: "str | Notation | None" = None, *, per_network: in
         return []
     nt = profile(notation or result.notation)
     grouping = result.interpretation.get("reading", "loose")  # the grouping of ⊙ the verdict rests on
-    eq = apply_conditions(read_claim(result.formula, nt, grouping=grouping).equation)
+    eq = apply_conditions(output_condition(read_claim(result.formula, nt, grouping=grouping).equation)[0])
     if any(isinstance(n, Derivative) for n in walk(eq)):
         return []  # ∂/∂(…) of an expression has no oracle value (only nodes' derivatives do): not re-checked
     activation, cost = result.network["activation"], result.network["cost"]

@@ -32,9 +32,13 @@ outputs in the same way, and is a product of numbers with one: it is treated ali
 Notes may fix the number of outputs in their prose: "one output neuron", "a single output unit", "the last
 layer $L$ has one neuron", "so $a^L$ is a number", "$n_L = 1$" (Czech "jeden výstupní neuron", "poslední
 vrstva má jediný neuron", Polish "jeden neuron wyjściowy", Russian "один выходной нейрон"). ``prose_outputs``
-finds these words; ``notes`` then checks every claim on networks with one output (``Setting.outputs``), as the
+finds these words; ``notes`` then checks the claims on networks with one output (``Setting.outputs``), as the
 notes' own network, so such a claim holds (no condition: the notes fixed it), and the notes' cost
-``C = \frac12 (y - a^L)^2`` is the quadratic cost.
+``C = \frac12 (y - a^L)^2`` is the quadratic cost. Where (``output_prose``, review 15): from the sentence that
+says so until one that speaks of several outputs again ("ten output neurons", "in general", a new section); a
+hypothetical ("If $n_L = 1$, then $$…$$", "if the network had a single output neuron, we could write …") fixes
+nothing, and only the formulas it states after its words are checked on one output (the notes state them under
+that condition). The same formula written under one output and in general is two claims, two rows.
 
 >>> prose_outputs("The network has one output neuron, so $a^L$ is a number.")
 (1, 'one output neuron')
@@ -48,9 +52,11 @@ from __future__ import annotations
 
 import re
 import time
+from dataclasses import dataclass, replace
 
 from .check import Outcome
 from .family import family
+from .graphexamples import releases, section_end
 from .instances import _quantities
 from .network_check import Setting, check_network
 from .nodes import Equation, walk
@@ -140,25 +146,247 @@ _OTHERWISE = re.compile(
     r"|każd\w*|więcej|niż|zamiast|nie\b|klas\w*", re.IGNORECASE)
 
 
-def _sentence(text: str, start: int, end: int) -> str:
-    """The sentence of ``text`` around [start, end): from the last . ! ? or blank line before it to the next one."""
-    before = max(text.rfind(c, 0, start) for c in (".", "!", "?", "\n\n"))
-    after = min((i for i in (text.find(c, end) for c in (".", "!", "?", "\n\n")) if i >= 0), default=len(text))
-    return text[before + 1:after]
+#: Words that make a sentence hypothetical, conditional or an example: it does not fix the notes' network ("If the
+#: network had a single output neuron, we could write …", "If $n_L = 1$, then …", "In the special case $n_L = 1$ …",
+#: "For example, with one output neuron, …"), at most the formulas it states after them.
+_HYPOTHETICAL = re.compile(
+    r"\b(?:if|had|would|were|suppose|supposing|imagine|could|when|whenever|in\s+the\s+(?:\w+\s+)?case"
+    r"|for\s+(?:example|instance))\b|\be\.\s?g\."
+    r"|\b(?:pokud|kdyby|kdybychom|jestliže|když|v\s+(?:\w+\s+)?případě|například)\b"
+    r"|\b(?:если|в\s+(?:\w+\s+)?случае|бы|например)\b"
+    r"|\b(?:jeśli|jeżeli|gdyby|gdy|w\s+(?:\w+\s+)?przypadku|na\s+przykład)\b", re.IGNORECASE)
+
+_N = (r"(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|hundred|several|many|multiple|\d*[02-9]\d*|\d{2,}"
+      r"|more\s+than\s+one|at\s+least\s+two|\$\s*\d*[02-9]\d*\s*\$|\$\s*\d{2,}\s*\$|\$\s*[kKmMnN]\s*\$"
+      r"|\$\s*n\s*[_^]\s*\{?\s*\[?\s*L\s*\]?\s*\}?\s*\$)")
+#: Words that speak of several output neurons: where one output fixed by the prose stops being in force.
+_SEVERAL = re.compile("|".join((
+    _N + r"\s+(?:distinct\s+|different\s+|separate\s+)?output(?:s\b|\s+(?:neurons?|units?|nodes?|classes)\b)",
+    r"\b(?:output|last|final)\s+layer\s+" + _MATH + r"(?:has|contains|consists\s+of)\s+" + _N
+    + r"\s+(?:neurons|units|nodes)\b",
+    r"(?:\$\s*a\s*\^\s*\{?\s*L\s*\}?\s*\$|\boutput\s+(?:\$[^$]{1,20}\$\s+)?)\s*is\s+a\s+(?:column\s+|row\s+)?vector\b",
+    r"n\s*_\s*\{?\s*L\s*\}?\s*(?:>|\\gt\b|\\geq?\b|\\neq?\b|=\s*(?:[02-9]|\d{2,}|[kKmM]\b))",
+    r"\b(?:dva|dvě|tři|čtyři|pět|šest|sedm|osm|devět|deset|několik|mnoho|více|víc|\d*[02-9]\d*)\s+"
+    r"(?:výstupní(?:ch|mi)?\s+neuron\w*|výstup(?:ů|y)\b)",
+    r"\b(?:dwa|dwie|trzy|cztery|pięć|sześć|siedem|osiem|dziewięć|dziesięć|kilka|wiele|wielu|więcej|\d*[02-9]\d*)\s+"
+    r"(?:neuron\w*\s+wyjściow\w*|wyjść\b|wyjścia\b)",
+    r"(?:^|\s)(?:два|две|три|четыре|пять|шесть|семь|восемь|девять|десять|несколько|много|\d*[02-9]\d*)\s+"
+    r"(?:выходн\w*|выход(?:ов|а)\b)",
+)), re.IGNORECASE)
+
+#: Formulas in the text: display ($$…$$, \[…\], an environment) or inline ($…$, \(…\)).
+_FORMULA = re.compile(r"\$\$.*?\$\$|\\\[.*?\\\]|\\begin\{(\w+\*?)\}.*?\\end\{\1\}|\$[^$]+\$|\\\(.*?\\\)",
+                      re.DOTALL)
+_DISPLAY = re.compile(r"\$\$|\\\[|\\begin")
+#: A sentence ends at . ! ? (outside formulas) or a blank line; a blank line after words that do not end, before a
+#: display, goes on into that display ("If $n_L = 1$, then\n\n$$…$$").
+_END = re.compile(r"(?<!\be\.g)(?<!\bi\.e)(?<!\bnapř)(?<!\bnp)(?<!т\.е)(?<!\bнапр)(?<!\bcf)(?<!\btj)"
+                  r"[.!?](?=\s|$)|\n[ \t]*\n")  # not after e.g., i.e., např., т.е., …: the sentence goes on
 
 
-def prose_outputs(text: str) -> "tuple[int, str] | None":
-    """(line, the words) where the prose of ``text`` fixes one output neuron, or None (see above). A sentence
-    that also says "per", "each", "more than", "unlike", a class or another number fixes nothing: it may speak of
-    several outputs ("one output neuron per class, ten in all")."""
-    for m in _PROSE_ONE_OUTPUT.finditer(text):
-        if _NOT_ONE.search(text[max(0, m.start() - 20):m.start()]):
+def _sentences(text: str) -> list:
+    """[(start, end)] of the sentences of ``text`` (formulas are never cut; see ``_END``)."""
+    masked = list(text)
+    for m in _FORMULA.finditer(text):
+        masked[m.start():m.end()] = "~" * (m.end() - m.start())
+    masked = "".join(masked)
+    out, start, at = [], 0, 0
+    while at < len(masked):
+        m = _END.search(masked, at)
+        if m is None:
+            break
+        if m.group(0)[0] not in ".!?" and not masked[start:m.start()].rstrip().endswith("~"):
+            # words without their end, then a display: the display is theirs (one display, never a run of them)
+            nxt = len(masked) - len(masked[m.end():].lstrip())
+            if nxt < len(masked) and masked[nxt] == "~" and _DISPLAY.match(text, nxt):
+                at = nxt + len(masked[nxt:]) - len(masked[nxt:].lstrip("~"))
+                continue
+        out.append((start, m.end()))
+        start = at = m.end()
+    if start < len(text):
+        out.append((start, len(text)))
+    return out
+
+
+def _prose(sentence: str, displays: bool = True) -> str:
+    """``sentence`` with its display formulas taken out (claims, not words about outputs); with ``displays=False``
+    every formula is taken out."""
+    return _FORMULA.sub(lambda m: " " if not displays or _DISPLAY.match(m.group(0)) else m.group(0), sentence)
+
+
+@dataclass(frozen=True)
+class OutputProse:
+    """Prose that fixes one output neuron (``condition`` False): in force on the lines ``line`` ≤ l < ``until``
+    (None: to the end), ended by ``ends`` (the words that speak of several outputs again, a release such as "in
+    general", or a new section); or a hypothetical (``condition`` True, "If $n_L = 1$, then $$…$$"): the formulas
+    of ``lines``, stated under it, are about networks with one output, and nothing else is."""
+
+    line: int
+    words: str
+    condition: bool = False
+    until: "int | None" = None
+    ends: str = ""
+    lines: tuple = ()
+
+    def covers(self, line: int) -> bool:
+        if self.condition:
+            return line in self.lines
+        return self.line <= line and (self.until is None or line < self.until)
+
+
+def output_prose(text: str) -> list:
+    r"""Where the prose of ``text`` fixes one output neuron (``OutputProse``, in text order; see above).
+
+    A sentence with "if", "had", "would", "suppose", "when" (pokud, kdyby, если, jeśli, …) fixes nothing: the
+    formulas it states after those words are about one output, the others are checked as usual. Prose that fixes
+    one output is in force from its line until a sentence speaks of several outputs ("ten output neurons",
+    "several outputs", "$n_L > 1$"), releases it ("in general", "no longer", ``graphexamples.releases``), or the
+    section ends (``graphexamples.section_end``).
+
+    >>> text = "We use one output neuron.\n\n$$a$$\n\nIn general,\n\n$$b$$\n"
+    >>> [(p.line, p.until, p.ends) for p in output_prose(text)]
+    [(1, 5, 'In general')]
+    >>> p, = output_prose("If $n_L = 1$, then $$c$$\n\nOtherwise $$d$$\n")
+    >>> p.condition, p.lines
+    (True, (1,))
+    """
+    sentences = _sentences(text)
+    math_lines = [(m.start(), _line(text, m.start()), _line(text, m.end())) for m in _FORMULA.finditer(text)]
+    out, open_ = [], None
+    for start, end in sentences:
+        sentence = text[start:end]
+        words = _prose(sentence)
+        if open_ is not None:
+            several = _SEVERAL.search(words)
+            stop = several.group(0) if several else _releasing(_prose(sentence, displays=False))
+            if stop:
+                out.append(replace(open_, until=_line(text, start), ends=stop.strip()))
+                open_ = None
+        one = _one_output(sentence)
+        if one is None:
             continue
-        rest = _sentence(text, m.start(), m.end())
-        if _OTHERWISE.search(rest.replace(m.group(0), " ")):
+        at = start + one.start()
+        hyp = _HYPOTHETICAL.search(_masked(sentence))  # the words, never a letter of a formula
+        if hyp is not None:
+            after = start + min(one.start(), hyp.start())
+            phrase = range(start + one.start(), start + one.end())  # the condition's own n_L = 1: not a claim
+            mine = [(a, b) for pos, a, b in math_lines if after <= pos < end and pos not in phrase]
+            # a line with another formula (before the words, or in another sentence) is no formula's of the condition
+            others = {n for pos, a, b in math_lines if not (after <= pos < end or pos in phrase)
+                      for n in range(a, b + 1)}
+            lines = tuple(sorted({n for a, b in mine for n in range(a, b + 1)} - others))
+            if lines:
+                out.append(OutputProse(_line(text, at), _phrase(sentence, hyp, one), True, lines=lines))
             continue
-        return text.count("\n", 0, m.start()) + 1, m.group(0).strip()
+        if open_ is None:  # from the sentence that says so on (formulas before the words in it are about it)
+            open_ = OutputProse(_line(text, start + len(sentence) - len(sentence.lstrip())), one.group(0).strip())
+    if open_ is not None:
+        out.append(open_)
+    heads = [(p, section_end(text, _position(text, p.line))) for p in out if not p.condition]
+    for p, head in heads:  # a new section of the level of the words, or above, ends them too
+        if head <= len(text) and (p.until is None or _line(text, head) < p.until):
+            out[out.index(p)] = replace(p, until=_line(text, head), ends="a new section")
+    return sorted(out, key=lambda p: p.line)
+
+
+class OutputsAt:
+    r"""The number of output neurons the notes fix at each line (``output_prose``), with ``--sizes`` (``sizes``):
+    another number of outputs there wins over the prose that fixes one (``said`` tells it is not in force), not over
+    a hypothetical (the condition excludes that network). ``said``: [(line, 1 or None, words)] for the model.
+
+    >>> o = OutputsAt("If $n_L = 1$, then $$a$$\n\nIn general $$a$$\n", None)
+    >>> o.at(1), o.at(3), o.condition(1)
+    (1, None, 'checked only on networks with 1 output neuron: the notes state it under the condition "If $n_L = 1$" (line 1), n_L = 1')
+    """
+
+    def __init__(self, text: str, sizes: "tuple | None"):
+        self.sizes, self.prose, self.said = sizes, [], []
+        for p in output_prose(text):
+            if p.condition:
+                self.prose.append(p)
+                lines = ", ".join(str(n) for n in p.lines)
+                self.said.append((p.line, 1, (
+                    f"one output neuron (n_L = 1) only under a condition (\"{p.words}\"): the claims of line"
+                    f"{'s' if len(p.lines) > 1 else ''} {lines} are checked on networks with a single output, as the "
+                    "condition says; it does not fix the notes' network")))
+            elif sizes and sizes[-1] != 1:
+                self.said.append((p.line, None, f"one output neuron (n_L = 1) in the prose ({p.words}); not in force: "
+                                                f"--sizes gives {list(sizes)}"))
+            else:
+                self.prose.append(p)
+                where = (f"the claims of lines {p.line}–{p.until - 1} are checked on networks with a single output; "
+                         f"from line {p.until} the notes speak of several outputs again ({p.ends})"
+                         if p.until is not None else
+                         f"the claims from line {p.line} on are checked on networks with a single output")
+                self.said.append((p.line, 1, f"one output neuron (n_L = 1) in the prose ({p.words}): {where}"))
+
+    def at(self, line: int) -> "int | None":
+        """1 where the prose fixes one output neuron, or a claim is stated under "if it had one output neuron"."""
+        return 1 if any(p.covers(line) for p in self.prose) else None
+
+    def condition(self, line: int) -> str:
+        """Why a claim at ``line`` is checked on one output alone when the notes state it under a condition, or ''."""
+        p = next((p for p in self.prose if p.condition and p.covers(line)), None)
+        if p is None:
+            return ""
+        out = (f"checked only on networks with 1 output neuron: the notes state it under the condition "
+               f"\"{p.words}\" (line {p.line}), n_L = 1")
+        if self.sizes and self.sizes[-1] != 1:
+            out += f"; your network {list(self.sizes)} has {self.sizes[-1]} output neurons, so the condition excludes it"
+        return out
+
+    def fixed(self, line: int) -> "int | None":
+        """1 where the notes' network has one output (the prose, not a condition; or ``--sizes``): the cost is read
+        so."""
+        return 1 if any(not p.condition and p.covers(line) for p in self.prose) or (
+            self.sizes and self.sizes[-1] == 1) else None
+
+
+def _masked(sentence: str) -> str:
+    return _FORMULA.sub(lambda m: "~" * len(m.group(0)), sentence)
+
+
+def _releasing(words: str) -> str:
+    if not releases(words):
+        return ""
+    return next((m.group(0) for m in re.finditer(r"[^,;:]+", words) if releases(m.group(0))), words)
+
+
+def _phrase(sentence: str, hyp, one) -> str:
+    """The words of a hypothetical: from the word that makes it one to the phrase of one output."""
+    a, b = min(hyp.start(), one.start()), max(hyp.end(), one.end())
+    return " ".join(sentence[a:b].split())
+
+
+def _line(text: str, pos: int) -> int:
+    return text.count("\n", 0, pos) + 1
+
+
+def _position(text: str, line: int) -> int:
+    at = 0
+    for _ in range(line - 1):
+        at = text.index("\n", at) + 1
+    return at
+
+
+def _one_output(sentence: str):
+    """The phrase of ``sentence`` that fixes one output neuron, or None (see ``prose_outputs``)."""
+    for m in _PROSE_ONE_OUTPUT.finditer(sentence):
+        if _NOT_ONE.search(sentence[max(0, m.start() - 20):m.start()]):
+            continue
+        if _OTHERWISE.search(_prose(sentence).replace(m.group(0), " ")):
+            return None
+        return m
     return None
 
 
-__all__ = ["CONDITION", "only_output", "prose_outputs", "single_output"]
+def prose_outputs(text: str) -> "tuple[int, str] | None":
+    """(line, the words) where the prose of ``text`` first fixes one output neuron (not in a hypothetical), or None
+    (see above; ``output_prose`` says where). A sentence that also says "per", "each", "more than", "unlike", a
+    class or another number fixes nothing: it may speak of several outputs ("one output neuron per class, ten in
+    all")."""
+    fixed = [p for p in output_prose(text) if not p.condition]
+    return (fixed[0].line, fixed[0].words) if fixed else None
+
+
+__all__ = ["CONDITION", "OutputProse", "OutputsAt", "only_output", "output_prose", "prose_outputs", "single_output"]

@@ -21,6 +21,7 @@ symbp.verify.lexer.ReadError: unexpected input after the condition j = 2 (a cond
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from .labels import _key, _label_words, _tag
@@ -82,6 +83,10 @@ def _lead_and_letter(words: str) -> tuple[str, str | None]:
 # -- the tail: separators, labels and conditions ---------------------------------------------
 
 
+#: ``n_L = 1`` after a formula: a condition on the number of output neurons, not a second formula.
+_OUTPUT_SIZE = re.compile(r"n\s*[_^]\s*\{?\s*[\[(]?\s*L\s*[\])]?\s*\}?\s*=\s*\d")
+
+
 def read_tail(p) -> tuple[list, list]:
     """The labels and conditions after a formula (the parser stands just after it)."""
     labels, conditions = [], []
@@ -121,7 +126,8 @@ def read_tail(p) -> tuple[list, list]:
             _skip_text(p)
             labels.append(_label_words(p, words.strip()[1:-1] if words.strip().endswith(")") else words, tok))
             continue
-        if t.kind == "char" and t.text.isalpha() and p.peek(1).kind == "char" and p.peek(1).text in "^_'(":
+        if t.kind == "char" and t.text.isalpha() and p.peek(1).kind == "char" and p.peek(1).text in "^_'(" \
+                and not _OUTPUT_SIZE.match(p.text, t.pos):
             p.fail("a \\quad separates two formulas here; give them one at a time", t)
         if words is not None or (t.kind == "macro" and t.text == "forall") or (t.kind == "char" and t.text.isalpha()) \
                 or t.kind == "num":
@@ -279,6 +285,8 @@ def _listed(p, first):
 
 def _where(p, items: list, ops: list, text: str, tok) -> Where:
     vars_ = [i for i, v in enumerate(items) if v[0] == "var"]
+    if not vars_ and any(v[0] == "size" for v in items):  # "\\text{for } n_L = 1": the number of output neurons
+        return _outputs(p, items, ops, text, tok)
     if not vars_:  # "L = 3", "L \\ge 3": a condition on the depth itself
         vars_ = [i for i, v in enumerate(items) if v == ("L", 0)]
         if len(vars_) == 1:
@@ -313,6 +321,23 @@ def _where(p, items: list, ops: list, text: str, tok) -> Where:
         else:
             lo = _shift(value, 1 if op == ">" else 0, p, tok)
     return Where(var, _bound(lo), _bound(hi), "", text)
+
+
+def _outputs(p, items: list, ops: list, text: str, tok) -> Where:
+    """``n_L = 1`` (also ``1 = n_L``): the claim is about networks with that many output neurons (kind "outputs",
+    the count in ``lo`` and ``hi``); a condition on another layer's size, or an inequality, is not read."""
+    sizes = [v for v in items if v[0] == "size"]
+    nums = [v for v in items if v[0] == "num"]
+    if ops != ["="] or len(sizes) != 1 or len(nums) != 1:
+        p.fail(f"cannot read the condition {text!r} (a layer size is read in a condition only as the number of "
+               "output neurons, as in n_L = 1)", tok)
+    layer = sizes[0][1]
+    if layer.var != "L" or layer.offset != 0:
+        p.fail(f"cannot read the condition {text!r}: only the output layer's size n_L is read in a condition "
+               "(as in n_L = 1)", tok)
+    if nums[0][1] < 1:
+        p.fail(f"cannot read the condition {text!r}: a layer has at least one neuron", tok)
+    return Where("n_L", nums[0][1], nums[0][1], "outputs", text)
 
 
 def _shift(value, by: int, p, tok):

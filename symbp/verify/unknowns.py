@@ -101,14 +101,15 @@ def find(rows: list, model: Model, nt: Notation, given: dict, recheck=None) -> l
     output layer's letter slipped) that holds at a^L is a slip of symbp's cost, refuted as such, not another cost.
     """
     out = []
-    if nt.vectors != "row":  # a profile of row vectors reads every formula in the notes' own terms
-        named: dict = {}
-        for f, v in rows:
-            if new_name(f.text, nt):
-                named.setdefault(new_name(f.text, nt), []).append((f, v))
-        for name, defs in named.items():
-            if len({" ".join(f.text.split()) for f, _ in defs}) == 1:  # defined twice otherwise: not filed as a name
-                out.extend(Unknown(f.line, "name", f.text, _why(v), name) for f, v in defs)
+    # a profile of row vectors reads every formula in the notes' own terms, except a name with a layer in layered
+    # notes (g^l = z^l W^l beside z^l = a^{l-1} W^l + b^l: the notes' own terms read no layers)
+    named: dict = {}
+    for f, v in rows:
+        if new_name(f.text, nt) and (nt.vectors != "row" or nt.name == "rowvector-own" and "^" in f.text.split("=")[0]):
+            named.setdefault(new_name(f.text, nt), []).append((f, v))
+    for name, defs in named.items():
+        if len({" ".join(f.text.split()) for f, _ in defs}) == 1:  # defined twice otherwise: not filed as a name
+            out.extend(Unknown(f.line, "name", f.text, _why(v), name) for f, v in defs)
     for f, v in rows:
         # C = C(a^L), C = C(\\eta): a declaration of what the cost depends on (checked or not) never defines it
         letter = "" if declaration(f.text) is not None else loss_letter(f.text)

@@ -51,7 +51,7 @@ from .forms import LOSS_LETTERS
 from .instances import _quantities
 from .interpret import Uninterpretable
 from .nodes import Apply, Equation, Nabla, Partial, to_latex, walk
-from .conditions import apply_conditions
+from .conditions import apply_conditions, output_condition
 from .claims import UNEQUAL, declaration, unequal
 from .depends import check_declaration
 from .reader import ReadError, read_claim
@@ -288,6 +288,24 @@ def verify(
                                 **base)
         return Verification(status="unreadable", verdict="undecided", reason=str(exc), **base)
     eq = claim.equation
+    try:
+        eq, own_outputs = output_condition(eq)  # "\\quad \\text{for } n_L = 1": checked on networks with one output
+    except Uninterpretable as exc:
+        return Verification(status="uninterpretable", verdict="undecided", reason=str(exc), **base)
+    own_words = own_by = ""
+    if own_outputs is not None:
+        own_by = f"as the claim's own condition n_L = {own_outputs} says"
+        if outputs is not None and outputs != own_outputs:
+            return Verification(status="uninterpretable", verdict="undecided", reason=(
+                f"the claim's condition n_L = {own_outputs} contradicts the notes, which fix n_L = {outputs}: the "
+                "claim is about no network of the notes"), **base)
+        own_words = (f"checked only on networks with {own_outputs} output neuron{'s' if own_outputs != 1 else ''}, "
+                     f"the claim's own condition n_L = {own_outputs}")
+        if fixed is not None and fixed[-1] != own_outputs:
+            own_words += (f"; your network {list(fixed)} has {fixed[-1]} output neurons, so the condition excludes it "
+                          "and it is not checked")
+            fixed = None
+        setting = Setting(nt, activation, cost, one_hot, extra, fixed, own_outputs)
     if cost == "mean-quadratic":
         return Verification(status="uninterpretable", verdict="undecided", reason="verify reads single-sample costs; "
                             "the mini-batch cost mean-quadratic is not read (per-sample notation x,l is not read)", **base)
@@ -303,12 +321,13 @@ def verify(
     if _data_only(eq):
         return Verification(status="uninterpretable", verdict="undecided", reason="a statement about the data "
                             "(targets y, inputs x) alone: an assumption or a definition, which no network "
-                            "determines (for Σ_k y_k = 1 use --one-hot)", interpretation=describe(eq, setting), **base)
+                            "determines (for Σ_k y_k = 1 use --one-hot)", interpretation=describe(eq, setting, own_by), **base)
     try:
         eq = apply_conditions(eq)
         outcome = check(eq, setting, budget)
         eq, outcome, grouping, reading = _grouped(formula, eq, outcome, setting, budget, start)
-        if outcome is not None and outcome.status == "refuted" and outcome.shape:  # C = ½(y − a^L)²: one output
+        if outcome is not None and outcome.status == "refuted" and outcome.shape and own_outputs is None:
+            # C = ½(y − a^L)²: one output (a claim that states its own n_L is checked on those networks alone)
             outcome = single_output(eq, outcome, setting, max(1.0, budget - _since(start))) or outcome
         squared = inner_reading(eq, nt.vectors == "row") if outcome is not None and entrywise_ill_shaped(
             outcome, SINGLE) else None
@@ -322,13 +341,13 @@ def verify(
         if nt.vectors == "row" and not any(getattr(q, "layer", None) for q in walk(eq)):
             return _own_layer(formula, base, start, budget)
         return Verification(status="uninterpretable", verdict="undecided", reason=str(exc), seconds=_since(start),
-                            interpretation=describe(eq, setting), **base)
+                            interpretation=describe(eq, setting, own_by), **base)
     except SymbpError as exc:
         return Verification(status="uninterpretable", verdict="undecided", reason=str(exc), seconds=_since(start), **base)
     if outcome is None:  # several well-shaped groupings of ⊙ that disagree
         return Verification(status="ambiguous", verdict="undecided", reason=grouping, seconds=_since(start),
-                            interpretation=describe(eq, setting), **base)
-    interpretation = describe(eq, setting)
+                            interpretation=describe(eq, setting, own_by), **base)
+    interpretation = describe(eq, setting, own_by)
     if grouping:
         interpretation["grouping"] = grouping
         interpretation["reading"] = reading  # the grouping's name, for a second reading (``recheck``)
@@ -336,6 +355,8 @@ def verify(
     if claim.labels or claim.conditions:
         interpretation["words"] += " " + claim.describe()
     verdict, identity, reason = _VERDICT[outcome.status], "", outcome.reason
+    if own_words:
+        reason += f" ({own_words})"
     if outcome.status != "holds" and setting.cost == "softmax-cross-entropy" and any(
             isinstance(n, Apply) and n.func in ("sigma", "Sigma") for n in walk(eq)):
         reason += _SOFTMAX_SIGMA
@@ -416,6 +437,30 @@ def _own_layer(formula: str, base: dict, start: float, budget: float) -> Verific
                         interpretation={"words": reason, "latex": formula}, seconds=_since(start), **dict(base, family=()))
 
 
+#: Names a rule cannot update: what the network computes from the parameters, and the data's targets.
+_COMPUTED = {"z": "the weighted input, computed from the weights and biases",
+             "a": "the activation, computed from the weights and biases",
+             "delta": "the error δ, computed from the weights, the biases and the data",
+             "target": "the target, given by the data", "cost": "the cost, computed from the network's output"}
+
+
+def _computed_role(param: str, nt) -> str:
+    r"""What the updated name of a rule is when the network computes it or the data fix it (the weighted input,
+    the activation, δ, the target, the cost), '' for a weight, a bias or an input (gradient descent may update an
+    input: ``x \to x - \eta \nabla_x C``).
+
+    >>> from symbp.notation import profile
+    >>> _computed_role("a^l", profile("nielsen")), _computed_role("w^l_{jk}", profile("nielsen"))
+    ('the activation, computed from the weights and biases', '')
+    """
+    letter = re.match(r"\\[A-Za-z]+|[A-Za-z]", param)
+    if letter is None:
+        return ""
+    roles = {role: name for role, name in nt.names.items() if name not in (nt.names["weight"], nt.names["bias"],
+                                                                             nt.names["weight_matrix"])}
+    return next((_COMPUTED[role] for role in _COMPUTED if roles.get(role) == letter.group(0)), "")
+
+
 def _verify_rule(formula: str, nt, again: dict, base: dict, start: float, count: str = "",
                  differ: str = "") -> Verification:
     """An update rule of gradient descent (``updates``): every value side against the notes' cost."""
@@ -425,6 +470,13 @@ def _verify_rule(formula: str, nt, again: dict, base: dict, start: float, count:
                       "over n training inputs)", "latex": formula}
     if rule.unread:  # w^{l}_{(t+1)} = w^{l}_{(t)} - η δ^{(t),l}: the step letter also labels a sample
         return Verification(status="uninterpretable", verdict="undecided", reason=rule.unread, interpretation=words,
+                            seconds=_since(start), **dict(base, family=()))
+    computed = _computed_role(rule.param, nt)
+    if computed:  # a^l → a^l − η ∂C/∂a^l: the network computes a^l from the weights, gradient descent cannot set it
+        return Verification(status="uninterpretable", verdict="undecided", interpretation=words,
+                            reason=(f"{rule.param} is {computed}: gradient descent updates the parameters (the "
+                                    f"weights and biases), and a step on {rule.param} is not a step of the notes' "
+                                    "network"),
                             seconds=_since(start), **dict(base, family=()))
 
     def gradient(param: str, body: str):
