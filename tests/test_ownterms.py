@@ -312,7 +312,10 @@ The layer computes $z = W x + b$ and $a = \sigma(z)$; the cost is $C = \frac{1}{
     (r"\frac{\partial C}{\partial a} = a - y", "holds"),  # ½‖a − y‖²: its gradient a − y
     (r"\frac{\partial C}{\partial b} = (a - y) \odot \sigma'(z)", "holds"),  # σ generic: every σ
     (r"\frac{\partial C}{\partial W} = \left((a - y) \odot \sigma'(z)\right) x^T", "holds"),
-    (r"\frac{\partial C}{\partial W} = x \left((a - y) \odot \sigma'(z)\right)^T", "refuted"),  # 3×2, W is 2×3
+    # x times the transposed bracket (review 15: never x applied to it): 3×2, ∂C/∂W in the numerator layout, the
+    # only one its shape fits (∂C/∂w_ij = δ_i x_j); the bracket was ignored, and the claim refuted for that shape
+    (r"\frac{\partial C}{\partial W} = x \left((a - y) \odot \sigma'(z)\right)^T", "holds"),
+    (r"\frac{\partial C}{\partial W} = x \left((a - y) \odot \sigma'(z)\right)", "refuted"),  # 3×1 against 2×3
     (r"\frac{\partial C}{\partial x} = W^T \left((a - y) \odot \sigma'(z)\right)", "holds"),
     (r"\frac{\partial C}{\partial z_1} = 2 (a_1 - y_1) \sigma'(z_1)", "refuted"),  # the ½ cancels the 2
     (r"b \leftarrow b - \eta \frac{\partial C}{\partial b}", "holds"),

@@ -4025,6 +4025,147 @@ def test_rv15_sizes_a_vector_without_orientation_takes_the_one_that_fits(tmp_pat
     assert "with t taken as a row" in rows[claim].reason
 
 
+# -- review 15 (/tmp/rv15). Notes: x a column of 2, W 2×2, g = W x + b, h = tanh(g), L = ½‖h − t‖². By hand (and
+# rv15's fd_check.py): ∂L/∂g = (h − t) ⊙ (1 − h²) =: d, ∂L/∂W = d xᵀ (so ∂L/∂w_12 = d_1 x_2, never d_2 x_1),
+# ∂L/∂b = d, ∂L/∂x = Wᵀ d. A step of gradient descent is P − η ∂L/∂P. In row form (x a row, g = x W, h = tanh g,
+# u = h V, L = ½ Σ_k (u_k − t_k)²): ∂L/∂V = hᵀ (u − t), so ∂L/∂v_21 = h_2 (u_1 − t_1).
+
+_RV15_COL = ("Let $x$ be a column vector with entries $x_1, x_2$, $W$ a $2 \\times 2$ matrix, $b$ a bias vector and "
+             "$t$ the target.\n$$g = W x + b$$\n$$h = \\tanh(g)$$\n$$L = \\frac{1}{2}\\|h - t\\|^2$$\n\n")
+_RV15_ROW = ("Let $x = (x_1, x_2)$ be a row vector, $W$ and $V$ be $2 \\times 2$ matrices and $t = (t_1, t_2)$ the "
+             "target.\n$$g = x W, \\qquad h = \\tanh(g), \\qquad u = h V$$\n"
+             "$$L = \\frac{1}{2}\\sum_{k=1}^{2} (u_k - t_k)^2$$\n\n")
+_RV15_D = r"\left((h - t)\odot(1 - h^2)\right)"
+
+# W3: a rule written with a prime was filed as the definition of a new name W' (no row, exit 0)
+_RV15_PRIME_RULES = [
+    (rf"W' = W - \eta {_RV15_D} x^T", "holds", ""),
+    (r"W' = W - \eta (h - t) x^T", "refuted", ""),  # q1: the factor 1 − h² is missing
+    (r"W' = W - \eta \left((h - t)\odot(1 - h)\right) x^T", "refuted", ""),  # q4: 1 − h for 1 − h²
+    (r"b' = b - \eta (h - t)\odot(1 - h^2)", "holds", ""),  # q6
+    (r"b' = b - \eta (h - t)", "refuted", ""),  # q2
+    (r"w'_{12} = w_{12} - \eta (h_1 - t_1)(1 - h_1^2) x_2", "holds", ""),
+    (r"w_{12}' = w_{12} - \eta (h_1 - t_1)(1 - h_1^2) x_2", "holds", ""),
+    (r"w'_{12} = w_{12} - \eta (h_2 - t_2)(1 - h_2^2) x_1", "refuted", "with respect to w_{21}"),  # q3: indices swapped
+    (rf"W' = W + \eta {_RV15_D} x^T", "refuted", "uphill"),
+    (rf"W_{{t+1}} = W_t - \eta {_RV15_D} x^T", "holds", ""),  # s_T3: t+1 is the step, not an entry index
+]
+
+
+@pytest.mark.parametrize("rule, truth, words", _RV15_PRIME_RULES)
+def test_rv15_w3_prime_rules_are_checked_never_definitions(tmp_path, rule, truth, words):
+    status, defs, rows = _notes(tmp_path, _RV15_COL + f"$${rule}$$\n")
+    assert status.get(rule) == truth, (status, rows.get(rule) and rows[rule].reason)
+    assert rule not in defs
+    assert words in rows[rule].reason
+    assert {r"h = \tanh(g)", r"L = \frac{1}{2}\|h - t\|^2"} <= defs  # the model's definitions stay definitions
+
+
+@pytest.mark.parametrize("rule, truth, words", [
+    (r"V' = V - \eta\, h^T (u - t)", "holds", ""),  # rp2
+    (r"V' = V - \eta\, (u - t)^T h", "refuted", "the gradient transposed"),  # rp1
+    (r"v_{21}' = v_{21} - \eta\, h_2 (u_1 - t_1)", "holds", ""),
+    (r"v_{21}' = v_{21} - \eta\, h_1 (u_2 - t_2)", "refuted", "with respect to v_{12}"),  # rp3
+])
+def test_rv15_w3_prime_rules_in_row_form(tmp_path, rule, truth, words):
+    status, defs, rows = _notes(tmp_path, _RV15_ROW + f"$${rule}$$\n")
+    assert status.get(rule) == truth, (status, rows.get(rule) and rows[rule].reason)
+    assert words in rows[rule].reason
+
+
+def test_rv15_w3_several_matrices_of_one_size_are_read():
+    from symbp.verify.graphnotes import hints_and_prose
+    hints = hints_and_prose(_RV15_ROW)[0]
+    assert (1, "W", "", (2, 2)) in hints and (1, "V", "", (2, 2)) in hints  # "$W$ and $V$ be 2 × 2 matrices"
+
+
+def test_rv15_w3_a_prime_is_the_new_value_only_beside_a_rate():
+    from symbp.verify.graphmodel import is_definition
+    from symbp.verify.graphread import read_graph
+    from symbp.verify.graphupdate import is_update
+    assert is_update(read_graph(r"W' = W - \eta (h - t) x^T"))
+    assert is_update(read_graph(r"w_{12}' = w_{12} - \alpha x_2"))
+    for text in (r"x' = x + 1", r"h' = 1 - h^2", r"x' = x + \delta"):  # a name of its own, or a derivative
+        eq = read_graph(text)
+        assert not is_update(eq) and is_definition(eq), text
+
+
+def test_rv15_w3_true_prime_rules_agree_with_the_oracle():
+    # graphoracle (central differences of the definitions, 50 digits): the step of each true rule, divided by η,
+    # is ∂L/∂P; the step of each false one is not
+    from symbp.verify.extract import formulas
+    from symbp.verify.graphnotes import graph_notes
+    from symbp.verify.graphfamily import bracket_products
+    from symbp.verify.graphoracle import oracle_sides
+    from symbp.verify.graphread import read_graph
+    from symbp.verify.scan import scan
+    model = graph_notes(formulas(scan(_RV15_COL, "markdown")), _RV15_COL).model
+    for param, step, truth in ((r"W", rf"{_RV15_D} x^T", True), ("b", _RV15_D, True), ("w_{12}", "(h_1 - t_1)(1 - h_1^2) x_2", True),
+                               ("W", r"(h - t) x^T", False), ("W", rf"x {_RV15_D}^T", False), ("b", "h - t", False),
+                               ("w_{12}", "(h_2 - t_2)(1 - h_2^2) x_1", False)):
+        eq = bracket_products(read_graph(rf"\frac{{\partial L}}{{\partial {param}}} = {step}"), model)
+        for seed in range(2):
+            left, right = oracle_sides(eq, model, "denominator", {}, seed=seed)
+            left, right = (left, right) if isinstance(left, list) else ([left], [right])
+            same = all(abs(a - b) < 1e-20 * (1 + abs(a)) for a, b in zip(left, right))
+            assert same == truth, (param, step, left, right)
+
+
+# "Exit codes that lie": one false rule made h = tanh(g), L and the rule itself unreadable (exit 0, nothing judged)
+@pytest.mark.parametrize("rule", [
+    rf"W' = W - \eta\, x {_RV15_D}^T",  # x1: x(…)^T is x times the transposed bracket, never x applied to it
+    rf"W \leftarrow W - \eta\, x {_RV15_D}^T",  # x2
+    rf"W_{{t+1}} = W_t - \eta\, x {_RV15_D}^T",  # s_F4
+    rf"W' = W - \eta {_RV15_D}^T x",  # s_F5
+    rf"\tilde{{W}} = W - \eta\, x {_RV15_D}^T",
+])
+def test_rv15_x_one_false_rule_is_refuted_and_spoils_nothing(tmp_path, rule):
+    path = tmp_path / "notes.md"
+    path.write_text(_RV15_COL + f"$${rule}$$\n\n$$\\frac{{\\partial L}}{{\\partial b}} = (h - t)\\odot(1 - h^2)$$\n")
+    report = verify_notes(path)
+    rows = {r.formula.text: r.result for r in report.rows}
+    assert rows[rule].status == "refuted", rows[rule].reason
+    assert rows[r"\frac{\partial L}{\partial b} = (h - t)\odot(1 - h^2)"].status == "holds"
+    assert {f.text for f in report.skipped if f.kind == "definition"} >= {r"h = \tanh(g)", r"L = \frac{1}{2}\|h - t\|^2"}
+    assert report.exit_code == 1
+
+
+def test_rv15_x_many_rules_each_judged(tmp_path):
+    # u1: every spelling beside the others, true and false; a false start (b_1 ← w_11 − …) is a slip, not a definition
+    rules = [(r"w_{12} \gets w_{12} - \eta (h_1 - t_1)(1 - h_1^2) x_2", "holds"),
+             (r"w_{12} \gets w_{12} - \eta (h_2 - t_2)(1 - h_2^2) x_1", "refuted"),
+             (r"b_1 \leftarrow w_{11} - \eta (h_1 - t_1)(1 - h_1^2)", "refuted"),
+             (r"b_2 := b_2 + \eta (h_2 - t_2)(1 - h_2^2)", "refuted"),
+             (rf"W_{{t+1}} = W_t - \eta {_RV15_D} x^T", "holds"),
+             (rf"W' = W - \eta {_RV15_D}^T x", "refuted"),
+             (r"b^{\text{new}} = b - \eta (h - t)", "refuted"),
+             (r"\tilde{b}_2 = b_2 - \eta (h_2 - t_2)(1 - h_2^2)", "holds")]
+    status, defs, rows = _notes(tmp_path, _RV15_COL + "".join(f"$${r}$$\n\n" for r, _ in rules))
+    assert {r: status.get(r) for r, _ in rules} == dict(rules), {r: rows[r].reason for r, _ in rules if r in rows}
+    assert "starts from w_{11} instead of b_1" in rows[rules[2][0]].reason
+
+
+# m18 / c1: a later claim W(…) read W as a function, and the earlier true claims lost W ("the notes never define w")
+@pytest.mark.parametrize("later, truth", [
+    (rf"\frac{{\partial L}}{{\partial x}} = W {_RV15_D}", "refuted"),  # W times the bracket: Wᵀ is due
+    (rf"\frac{{\partial L}}{{\partial x}} = W^T {_RV15_D}", "holds"),
+])
+def test_rv15_x_a_claim_never_changes_the_model(tmp_path, later, truth):
+    early = r"\frac{\partial h_2}{\partial x_1} = (1 - h_2^2) w_{21}"  # ∂h_2/∂x_1 = (1 − h_2²) w_21: true
+    text = _RV15_COL.replace(" + b", "").replace(", $b$ a bias vector", "") + f"$${early}$$\n\n$${later}$$\n"
+    status, _, rows = _notes(tmp_path, text)
+    assert status[early] == "holds", rows[early].reason
+    assert status[later] == truth, rows[later].reason
+
+
+def test_rv15_x_claims_never_make_a_quantity_a_function():
+    from symbp.verify.graphread import read_graph
+    from symbp.verify.graphshapes import model_functions
+    defs = [read_graph("g = W x"), read_graph("z = h(g)")]
+    claims = [read_graph(r"\frac{\partial L}{\partial x} = W\left(g + x\right)"), read_graph("y = f(x)")]
+    assert model_functions(defs, claims) == {"h", "f"}
+
+
 # -- review 15 W2 (/tmp/rv15 pr11, pr12): prose that fixes one output neuron fired on a hypothetical ("If $n_L = 1$,
 # then …", "If the network had a single output neuron, we could write …") and applied to the whole file, so the same
 # display written again "in general" folded into one row that held. By hand: with one output neuron a^L − y and

@@ -18,7 +18,7 @@ from .graphevaluate import Evaluator, Misfit
 from .graphmodel import (LOSS_NAMES, Call, GraphError, Model, Quantity, Sym, is_declaration, is_definition,
                          split_index, to_latex)
 from .graphnodes import walk
-from .graphshapes import called_functions, shape_quantities
+from .graphshapes import called_functions, model_functions, shape_quantities
 from .graphsizes import letter_words
 
 
@@ -32,7 +32,7 @@ def build(defs: list, formulas: list = (), hints: list = (), differentiated: dic
         m.sigma, m.sigma_is_generic = sigma, False
     _twice(defs)
     eqs = [eq for _, eq in defs] + list(formulas)
-    m.functions = called_functions(eqs)
+    m.functions = model_functions([eq for _, eq in defs], formulas)
     m.applied = called_functions([eq for _, eq in defs])
     shape_quantities(m, defs, eqs, hints, sizes or {})
     m.known = {m.canonical(n.base) for _, eq in defs for n in walk(eq) if isinstance(n, Sym)}

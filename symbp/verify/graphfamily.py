@@ -12,12 +12,14 @@ verdict on a claim, which holds only if it holds on each member.
 
 from __future__ import annotations
 
+from dataclasses import fields, replace
+
 from .graphbuild import build
 from .graphcheck import GraphOutcome, check_graph
 from .graphdeclare import check_declared
 from .graphevaluate import Evaluator, Misfit
 from .graphmodel import LOSS_NAMES, Bar, Call, Deriv, GraphError, GraphUninterpretable, Model, Mul, Sym, is_declaration
-from .graphnodes import Equation, Mat, to_latex, walk
+from .graphnodes import Equation, Mat, T, to_latex, walk
 from .graphshapes import open_dims
 from .graphundefined import input_names, involved, make_generic, undefined_nodes
 from .graphundefined import words as undefined_words
@@ -113,6 +115,7 @@ def _diagnose(eq: Equation, family: list, outcome: GraphOutcome, budget: float, 
 
 
 def check_claim(eq: Equation, model: Model, budget: float, layout: str = "") -> GraphOutcome:
+    eq = bracket_products(eq, model)
     try:
         if is_update(eq):
             return check_update(eq, model)
@@ -121,6 +124,31 @@ def check_claim(eq: Equation, model: Model, budget: float, layout: str = "") -> 
         return check_graph(eq, model, budget, layout)
     except GraphUninterpretable as exc:
         return GraphOutcome("uninterpretable", str(exc))
+
+
+def bracket_products(node, model: Model):
+    r"""``node`` with each quantity of the model written before a bracketed expression read as the product
+    (``W \left((h - t) \odot (1 - h^2)\right)`` is W times the bracket, ``x \left(v\right)^T`` is x times
+    v^T): the notes' definitions use the name as a quantity and never apply it, so a claim does not make it a
+    function. A bracket of names (``y_1(x_1, x_2)``, ``L(h(x))``) still says what the quantity depends on."""
+
+    def product(call):
+        if not (isinstance(call, Call) and isinstance(call.func, Sym) and not call.primes and len(call.args) == 1
+                and not call.func.sub and model.canonical(call.func.base) in model.quantities
+                and call.func.base not in model.applied and not isinstance(call.args[0], (Sym, Call))):
+            return None
+        return call.func, bracket_products(call.args[0], model)
+
+    if isinstance(node, tuple):
+        return tuple(bracket_products(x, model) for x in node)
+    if isinstance(node, T) and product(node.arg) is not None:
+        name, arg = product(node.arg)
+        return Mul((name, T(arg)))  # x \left(v\right)^T: the transpose is the bracket's
+    if product(node) is not None:
+        return Mul(product(node))
+    if not hasattr(node, "__dataclass_fields__") or isinstance(node, Sym):
+        return node
+    return replace(node, **{f.name: bracket_products(getattr(node, f.name), model) for f in fields(node)})
 
 
 def _differentiated(claims: list, model: Model) -> dict:

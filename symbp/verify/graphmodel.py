@@ -282,19 +282,38 @@ def literal_cells(node: Mat) -> list:
     return [list(r) for r in rows]
 
 
+#: The letters of a learning rate: a term with one of them (or a gradient) is the step of an update rule.
+RATES = ("\\eta", "\\xi", "\\alpha", "\\epsilon", "\\varepsilon", "\\gamma", "\\lambda", "\\mu")
+
+
 def is_self_step(eq) -> bool:
-    """``w_{21} := w_{21} - \\eta x_2 (h_1 - t_1)(1 - h_1^2)`` (or with ←, →, =; or ``\\tilde{w}_{21} = w_{21} - …``):
-    the name on the left (under its tilde) is a term of the right, a step of an update rule with the gradient
-    written out, not a definition of the name (which would go round in a circle, or define it twice).
+    """``w_{21} := w_{21} - \\eta x_2 (h_1 - t_1)(1 - h_1^2)`` (or with ←, →, =; or ``\\tilde{w}_{21} = w_{21} - …``,
+    ``w'_{21} = w_{21} - \\eta …``, ``W_{t+1} = W_t - \\eta …``): the name on the left (under its tilde, without its
+    prime or its step index) is a term of the right, a step of an update rule with the gradient written out, not a
+    definition of the name (which would go round in a circle, or define it twice). A prime names the new value only
+    beside a rate or a gradient (``h' = h - \\eta …``); ``x' = x + 1`` stays the definition of a name x'.
 
     >>> w, g = Sym("w", ("2", "1")), Sym("g")
     >>> is_self_step(Equation((w, Add((w, Neg(g)))), (":=",))), is_self_step(Equation((g, Add((w, w))), ("=",)))
     (True, False)
+    >>> step = Neg(Mul((Sym(r"\\eta"), g)))
+    >>> is_self_step(Equation((Sym("w'", ("2", "1")), Add((w, step))), ("=",)))
+    True
+    >>> is_self_step(Equation((Sym("W", ("t+1",)), Add((Sym("W", ("t",)), step))), ("=",)))
+    True
+    >>> is_self_step(Equation((Sym("x'"), Add((Sym("x"), Num(1)))), ("=",)))
+    False
     """
     if len(eq.sides) != 2 or not isinstance(eq.sides[0], Sym) or not isinstance(eq.sides[1], Add):
         return False
-    lhs = untilded(eq.sides[0]) or eq.sides[0]  # \tilde{w}_{12} = w_{12} - …: the new value of w_{12}
-    return lhs in eq.sides[1].terms and len(eq.sides[1].terms) > 1
+    lhs, terms = eq.sides[0], eq.sides[1].terms
+    if len(terms) < 2:
+        return False
+    if (untilded(lhs) or lhs) in terms:  # \tilde{w}_{12} = w_{12} - …: the new value of w_{12}
+        return True
+    if unprimed(lhs) is not None and unprimed(lhs) in terms:
+        return any(_rated(t) for t in terms if t != unprimed(lhs))
+    return any(isinstance(t, Sym) and stepped(lhs, t) for t in terms)
 
 
 def untilded(sym: Sym) -> "Sym | None":
@@ -302,6 +321,27 @@ def untilded(sym: Sym) -> "Sym | None":
     if sym.base.startswith("\\tilde{") and sym.base.endswith("}"):
         return Sym(sym.base[7:-1], sym.sub)
     return None
+
+
+def unprimed(sym: Sym) -> "Sym | None":
+    """The name without its prime (``w'_{12}`` and ``w_{12}'`` may name the new value of w_{12}; ``W'`` of W), or
+    None without one. Whether it does is the rule's to say (``is_self_step``): h' is also a derivative."""
+    if sym.base.endswith("'") and not sym.base.endswith("''") and not sym.mark and len(sym.base) > 1:
+        return Sym(sym.base[:-1], sym.sub)
+    return None
+
+
+def stepped(new: Sym, old: Sym) -> bool:
+    """Is ``new`` the value after the step of ``old``: ``W_{t+1}`` after ``W_t``, ``w_{12,t+1}`` after ``w_{12,t}``
+    (the step index last, a letter)?"""
+    return (bool(new.sub) and bool(old.sub) and new.base == old.base and new.sub[:-1] == old.sub[:-1]
+            and new.sub[-1].replace(" ", "") == f"{old.sub[-1]}+1" and old.sub[-1].isalpha())
+
+
+def _rated(term) -> bool:
+    """Does ``term`` carry a learning rate (η, α, …) or a gradient?"""
+    return any(isinstance(n, (Deriv, Nabla)) or (isinstance(n, Sym) and n.base in RATES) or (
+        isinstance(n, Call) and isinstance(n.func, Sym) and n.func.base in RATES) for n in walk(term))
 
 
 def has_derivative(node) -> bool:
@@ -317,8 +357,8 @@ def is_declaration(eq) -> bool:
 def is_definition(eq) -> bool:
     """An equation that defines a quantity: a symbol, an entry or a written vector of entries on the left,
     no derivative anywhere."""
-    if len(eq.sides) != 2 or has_derivative(eq) or is_self_step(eq):
-        return False
+    if len(eq.sides) != 2 or has_derivative(eq) or is_self_step(eq) or eq.rels[0] in ("\\to", "\\leftarrow"):
+        return False  # b_1 \leftarrow w_{11} - …: an assignment of a step (a slip to name), never a definition
     lhs = eq.sides[0]
     if isinstance(lhs, Sym):
         return not lhs.mark  # W^{(t+1)}, w^{\text{new}}: a value in an update rule, never the quantity's definition
@@ -328,8 +368,8 @@ def is_definition(eq) -> bool:
 __all__ = [
     "Add", "Bar", "Call", "Deriv", "Div", "Dots", "Equation", "GraphError", "GraphUninterpretable", "Had", "KNOWN",
     "LOSS_NAMES", "Mat", "Model", "Mul", "Nabla", "Neg", "Norm", "Num", "Pow", "Quantity", "Sum", "Sym", "T",
-    "function_names", "has_derivative", "is_declaration", "is_definition", "is_matrix_letter", "is_self_step",
-    "untilded",
+    "RATES", "function_names", "has_derivative", "is_declaration", "is_definition", "is_matrix_letter",
+    "is_self_step", "stepped", "unprimed", "untilded",
     "literal_cells", "literal_shape", "split_index",
     "to_latex", "uses",
 ]

@@ -130,6 +130,12 @@ _SIZE = re.compile(_NAME + r"[^$.]{0,40}?\$?\s*(\d+)\s*(?:\\times|×|x)\s*(\d+)\
 # the size after the word: "$W$ — матрица $2 \times 3$", "macierzą $2 \times 3$", "a matrix of size $2 \times 3$"
 _SIZE_AFTER = re.compile(_NAME + r"[^$.]{0,20}?" + _MATRIX_WORD + r"\w*[^$.]{0,20}?\$\s*(\d+)\s*(?:\\times|×)\s*(\d+)\s*\$")
 _MATRIX = re.compile(_NAME + r"[^$.]{0,20}?\b" + _MATRIX_WORD)  # "$W$ a matrix": a matrix of open size
+# several names of one size: "$W$ and $V$ be $2 \times 2$ matrices", "$W$, $V$ — матрицы $2 \times 2$"
+_ONE = r"\$\s*[A-Za-z]\s*\$"
+_SIZES = re.compile(r"(" + _ONE + r"(?:\s*(?:,|and|и|a|i|oraz)\s*" + _ONE + r")+)[^$.]{0,20}?\$\s*(\d+)\s*(?:\\times|×)\s*"
+                    r"(\d+)\s*\$\s*(?:matrices|матриц|macierz|matice)")
+_SIZES_AFTER = re.compile(r"(" + _ONE + r"(?:\s*(?:,|and|и|a|i|oraz)\s*" + _ONE + r")+)[^$.]{0,20}?"
+                          r"(?:matrices|матриц\w*|macierz\w*|matice)[^$.]{0,20}?\$\s*(\d+)\s*(?:\\times|×)\s*(\d+)\s*\$")
 _VECTOR_SIZE = re.compile(_NAME + r"[^$.]{0,60}?\bvector\s+(?:of\s+(?:size|length|dimension)\s+|with\s+)\$?(\d+)")
 _IN_R = re.compile(r"\$\s*(?:\\(?:mathbf|vec|boldsymbol|bm)\s*\{\s*)?([A-Za-z])\s*\}?\s*\\in\s*\\mathbb\s*\{?R\}?\s*\^"
                    r"\s*\{?\s*(\d+)\s*(?:\\times\s*(\d+))?\s*\}?")
@@ -145,6 +151,9 @@ def hints_and_prose(text: str) -> tuple[list, list]:
         hints.append((text.count("\n", 0, m.start()) + 1, m.group(1), orient, ()))
     for m in [*_SIZE.finditer(text), *_SIZE_AFTER.finditer(text)]:
         hints.append((text.count("\n", 0, m.start()) + 1, m.group(1), "", (int(m.group(2)), int(m.group(3)))))
+    for m in [*_SIZES.finditer(text), *_SIZES_AFTER.finditer(text)]:
+        for name in re.findall(r"\$\s*([A-Za-z])\s*\$", m.group(1)):
+            hints.append((text.count("\n", 0, m.start()) + 1, name, "", (int(m.group(2)), int(m.group(3)))))
     for m in _MATRIX.finditer(text):
         hints.append((text.count("\n", 0, m.start()) + 1, m.group(1), "matrix", ()))
     for m in _VECTOR_SIZE.finditer(text):

@@ -28,7 +28,7 @@ def open_dims(defs: list, formulas: list = (), hints: list = ()) -> list:
     """The names of the dimensions the notes never fix (each is tried at ``FAMILY_SIZES``)."""
     m = Model()
     eqs = [eq for _, eq in defs] + list(formulas)
-    m.functions = called_functions(eqs)
+    m.functions = model_functions([eq for _, eq in defs], formulas)
     return shape_quantities(m, defs, eqs, hints, {})
 
 
@@ -53,6 +53,20 @@ def called_functions(eqs) -> set:
             if isinstance(n, Call) and isinstance(n.func, Sym) and n.func != declared:
                 out.add(n.func.base.rstrip("'"))  # h'(g) names the function h
     return out
+
+
+def model_functions(defs: list, formulas: list) -> set:
+    r"""The names applied as functions: those the definitions ``defs`` apply, and those the other ``formulas``
+    (claims, prose) apply that the definitions never use as a quantity. A claim never makes a quantity of the
+    definitions a function (``W \left(\cdot\right)`` in a claim leaves the matrix W of ``g = W x`` a matrix).
+
+    >>> from symbp.verify.graphread import read_graph as r
+    >>> claims = [r(r"\frac{\partial L}{\partial x} = W(g + x)"), r("y = f(x)")]
+    >>> sorted(model_functions([r("g = W x"), r("z = h(g)")], claims))
+    ['f', 'h']
+    """
+    named = {n.base for eq in defs for n in walk(eq) if isinstance(n, Sym)} - called_functions(defs)
+    return called_functions(defs) | {f for f in called_functions(formulas) if f not in named}
 
 
 def _ranks(m: Model, defs, eqs, hints) -> None:
@@ -412,4 +426,4 @@ def _vector_of_entries(m: Model, lit: Mat, line: int, defining: bool = False) ->
 
 
 
-__all__ = ["FAMILY_SIZES", "called_functions", "open_dims", "shape_quantities"]
+__all__ = ["FAMILY_SIZES", "called_functions", "model_functions", "open_dims", "shape_quantities"]

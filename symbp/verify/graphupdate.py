@@ -30,7 +30,8 @@ import sympy
 from .graphcheck import GraphOutcome, free_indices
 from .graphevaluate import Evaluator, Misfit, is_mat, shape_words
 from .steprate import rate_witness, rate_words
-from .graphmodel import Add, GraphUninterpretable, Model, Mul, Nabla, Neg, Sym, is_self_step, to_latex, untilded
+from .graphmodel import (RATES, Add, GraphUninterpretable, Model, Mul, Nabla, Neg, Sym, is_self_step, stepped, to_latex,
+                         unprimed, untilded)
 from .graphnodes import Call, Deriv, Div, Equation, walk
 
 ARROWS = (r"\to", r"\leftarrow", ":=")
@@ -51,15 +52,16 @@ def _param(eq: Equation):
             return None
         if old == lhs and (_has_gradient(rhs) or is_self_step(eq)):
             return lhs, rhs  # W = W - α ∇W, w = w - η x (h - t): an update written as an equation
-        if lhs.base.endswith("'") and isinstance(old, Sym) and old.base == lhs.base[:-1]:
-            return Sym(old.base, lhs.sub), rhs  # w' = w - …
+        if unprimed(lhs) is not None and isinstance(old, Sym) and old.base == unprimed(lhs).base and (
+                _has_gradient(rhs) or is_self_step(eq)):
+            return Sym(old.base, lhs.sub), rhs  # w' = w - …, w'_{12} = w_{12} - η …: the new value, never h' of h
         if untilded(lhs) is not None and isinstance(old, Sym) and (_has_gradient(rhs) or untilded(lhs) == old):
             # \tilde{w} = w - …: the new value named by a tilde (of the same name: an update even with its
             # gradient written out, \tilde{w}_{12} = w_{12} - η x_2 (…), never a definition of a new node)
             return untilded(lhs), rhs
         if isinstance(old, Sym) and (lhs.mark or (lhs.sample and old.mark)):
             return _marked(lhs, old, rhs)
-        if isinstance(old, Sym) and lhs.sub and old.sub and lhs.base == old.base and _next_step(lhs.sub[-1], old.sub[-1]):
+        if isinstance(old, Sym) and stepped(lhs, old):
             param = Sym(old.base, old.sub[:-1])
             return param, _drop_step(rhs, old, param)  # w_{t+1} = w_t - …: the parameter at step t
     return None
@@ -89,8 +91,8 @@ def new_value_of(sym: Sym) -> Sym | None:
     ``W^{(t+1)}``), or None."""
     if untilded(sym) is not None:
         return untilded(sym)
-    if sym.base.endswith("'"):
-        return Sym(sym.base.rstrip("'"), sym.sub)
+    if unprimed(sym) is not None:
+        return unprimed(sym)
     kind = mark_kind(sym)
     if kind == ("new",) or (kind and kind[0] == "step" and kind[2] == 1):
         return Sym(sym.base, sym.sub)
@@ -154,10 +156,6 @@ def _drop_step(node, old: Sym, param: Sym):
     return replace(node, **{f.name: _drop_step(getattr(node, f.name), old, param) for f in fields(node)})
 
 
-def _next_step(new: str, old: str) -> bool:
-    return new.replace(" ", "") == f"{old}+1" and old.isalpha()
-
-
 def _has_gradient(node) -> bool:
     return any(isinstance(n, (Nabla, Deriv)) for n in walk(node))
 
@@ -173,9 +171,6 @@ def _old_term(rhs):
     if not names and not isinstance(rhs.terms[0], Neg):
         return rhs.terms[0]
     return None
-
-
-RATES = ("\\eta", "\\xi", "\\alpha", "\\epsilon", "\\varepsilon", "\\gamma", "\\lambda", "\\mu")
 
 
 def _rates_multiply(node):
@@ -264,13 +259,52 @@ def _check_at(eq: Equation, model: Model, param: Sym, rhs, bind: dict) -> GraphO
         step = (target - value) if is_mat(value) else target - value
         ratio = _multiple(step, gradient, model)
         if ratio is False:
-            return GraphOutcome("refuted", f"the step {to_latex(side)} is not a positive multiple of the gradient "
-                                f"of {model.loss} with respect to {param.latex()}")
+            return GraphOutcome("refuted", f"the step {to_latex(_step_of(side, start))} is not a positive multiple "
+                                f"of the gradient of {model.loss} with respect to {param.latex()}"
+                                + _slip(step, gradient, target, param, model))
         why = _not_a_rate(ratio, model)
         if why:
             status = "undecided" if why.startswith("undecided: ") else "refuted"
             return GraphOutcome(status, why.removeprefix("undecided: "))
     return GraphOutcome("holds", "")
+
+
+def _step_of(side, start):
+    """What the rule subtracts from the old value: ``\\eta X`` of ``W - \\eta X`` (the whole side when it has no
+    old value to subtract from)."""
+    if not isinstance(side, Add) or start is None or start not in side.terms:
+        return side
+    rest = [t for t in side.terms if t is not start]
+    if len(rest) == 1:
+        return rest[0].arg if isinstance(rest[0], Neg) else Neg(rest[0])
+    return Neg(Add(tuple(rest)))
+
+
+def _slip(step, gradient, target, param: Sym, model: Model) -> str:
+    """The slip, when the step is a positive multiple of something near the gradient: the gradient transposed
+    (a square matrix), or the gradient with respect to another entry of the same quantity (the indices swapped
+    or shifted); empty otherwise."""
+    loss = model.node(model.loss)
+    if is_mat(step) and is_mat(gradient) and step.shape == gradient.shape[::-1] and step.shape[0] == step.shape[1]:
+        if _rate_like(_multiple(step, gradient.T, model), model):
+            return ": it is the gradient transposed"
+    name = model.canonical(param.base)
+    q = model.quantities.get(name)
+    if is_mat(target) or q is None or not q.rank or not param.sub or not q.dims:
+        return ""
+    for idx in itertools.product(*(range(1, d + 1) for d in q.dims)):
+        node = model.node(name, idx)
+        if node == target:
+            continue
+        if _rate_like(_multiple(step, model.d(loss, node), model), model):
+            parts = [str(i) for i in idx]
+            other = Sym(param.base, ("".join(parts) if all(i < 10 for i in idx) else ",".join(parts),))
+            return f": it is the gradient with respect to {other.latex()}, another entry of {name}"
+    return ""
+
+
+def _rate_like(ratio, model: Model) -> bool:
+    return ratio is not False and ratio is not True and not _not_a_rate(ratio, model)
 
 
 def _not_a_rate(ratio, model: Model) -> str:
