@@ -3464,7 +3464,16 @@ def _rv13_notes(prose):
 
 
 # a29, a06, a15: "one output neuron" in the prose (en, cs, pl; ru too) is the notes' own n_L = 1: every claim is
-# checked on networks with one output, and holds or is refuted without a condition (the notes fixed it).
+# checked on networks with one output, and refuted there if false there. Review 16 (F2/F3): a claim that holds with
+# one output is checked on several outputs too, and one false there (the product (a^L − y)σ'(z^L), (a^L)² = a^L a^L,
+# ∂C/∂w^L_{1k} = a^{L-1}_k δ^L with δ^L a vector, ½(y − a^L)² a vector) is conditional on n_L = 1, never a plain
+# holds: prose about one output must not make a claim false in general hold (exit 3, not 0).
+_RV13_GENERAL = {  # claim -> truth on the usual networks (several outputs), by hand
+    r"\frac{\partial C}{\partial a^L} = a^L - y": "holds",  # ∇_a C of the quadratic cost, every n_L
+    r"\delta^L = (a^L - y)\sigma'(z^L)": "conditional",
+    r"(a^L)^2 = a^L a^L": "conditional",
+    r"\frac{\partial C}{\partial w^L_{1k}} = a^{L-1}_k \delta^L": "conditional",
+}
 @pytest.mark.parametrize("prose", [
     "The network has one output neuron, so $a^L$ is a number.",
     "The network has a single output unit.",
@@ -3481,13 +3490,17 @@ def test_rv13_prose_one_output_neuron_is_the_notes_n_L(tmp_path, prose):
     report = verify_notes(path)
     status = {r.formula.text: r.result.status for r in report.rows}
     for claim, truth in _RV13_CLAIMS.items():
+        truth = _RV13_GENERAL.get(claim, truth)
         assert status[claim] == truth, (claim, status[claim], [r.result.reason for r in report.rows
                                                                if r.formula.text == claim])
-    assert status[r"C = \frac{1}{2}(y - a^L)^2"] == "holds"
-    assert "conditional" not in status.values() and report.exit_code == 1
+    assert status[r"C = \frac{1}{2}(y - a^L)^2"] == "conditional"  # a vector squared entrywise with n_L ≥ 2
+    assert all(r.result.condition == "n_L = 1" and r.result.exit_code == 3 for r in report.rows
+               if r.result.status == "conditional")
+    assert report.exit_code == 1
     assert any("one output neuron (n_L = 1)" in line for line in report.header())
     row = next(r.result for r in report.rows if r.formula.text == r"\delta^L = (a^L - y)\sigma'(z^L)")
-    assert all(s[-1] == 1 for s in row.family) and "1 output neuron as the notes say" in row.interpretation["words"]
+    assert "1 output neuron as the notes say" in row.interpretation["words"]
+    assert {s[-1] == 1 for s in row.family} == {True, False}  # one output, and (review 16) several too
 
 
 # ... without such prose the behaviour stays: the cost is the notes' own (with the right reason now, not "the
@@ -3594,7 +3607,8 @@ def test_rv14_w5_one_output_neuron_only_when_the_sentence_says_so(sentence, one)
     # δ^L = (a^L − y) σ'(z^L) with a product, not ⊙: well-shaped only with one output neuron
     text = f"{sentence}\n\n$$C = \\frac{{1}}{{2}}\\|a^L - y\\|^2$$\n\n$$\\delta^L = (a^L - y) \\sigma'(z^L)$$\n"
     result = {r.formula.text: r.result for r in verify_text(text).rows}[r"\delta^L = (a^L - y) \sigma'(z^L)"]
-    assert (result.status == "holds") == one, result.reason
+    # review 16 (F2): true only with one output, so conditional on n_L = 1 under the prose, never a plain holds
+    assert result.status != "holds" and (result.status == "conditional") == one, result.reason
 
 
 @pytest.mark.parametrize("words", ["the logistic loss", "the BCE loss", "the binary cross-entropy",
@@ -4203,7 +4217,9 @@ def test_rv15_w2_a_hypothetical_one_output_is_the_condition_of_its_formula_only(
     assert len(mine) == 2, [(lines, r.status) for lines, r in mine]  # two settings: never folded into one row
     (first, under), (second, general_row) = mine
     assert first[0] < second[0]
-    assert under.status == "holds" and "under the condition" in under.remark, (under.status, under.reason)
+    # review 16 (F3): true with one output only, so conditional on n_L = 1 (checked on several outputs too)
+    assert under.status == "conditional" and "under the condition" in under.remark, (under.status, under.reason)
+    assert under.condition == "n_L = 1" and "as the notes say on line" in under.reason, under.reason
     assert general_row.status == "refuted" and "column vector of 2" in general_row.reason, general_row.reason
     assert report.exit_code == 1
     assert any("only under a condition" in line for line in report.header())
@@ -4224,9 +4240,10 @@ def test_rv15_w2_a_hypothetical_fixes_nothing_for_the_other_claims(tmp_path):
                                         f"$${claim}$$\n")
     status = {t: r.status for _, t, r in rows}
     assert status[claim] == "refuted" and report.exit_code == 1
-    # the same words as a statement about the notes' network fix it (the earlier behaviour, kept)
+    # the same words as a statement about the notes' network fix it: checked on one output, where it holds, and
+    # (review 16, F2) on several outputs, where it is false: conditional on n_L = 1, never a plain holds
     report, rows = _rv15_rows(tmp_path, f"The network has a single output neuron.\n\n$${claim}$$\n")
-    assert {t: r.status for _, t, r in rows}[claim] == "holds"
+    assert {t: r.status for _, t, r in rows}[claim] == "conditional" and report.exit_code == 3
 
 
 @pytest.mark.parametrize("ending", [
@@ -4243,19 +4260,21 @@ def test_rv15_w2_one_output_fixed_by_the_prose_ends_where_several_outputs_begin(
             f"$${_RV15_ODOT}$$\n")
     report, rows = _rv15_rows(tmp_path, text)
     mine = [r.status for _, t, r in rows if t == _RV15_PRODUCT]
-    assert mine == ["holds", "refuted"], [(lines, t, r.status, r.reason) for lines, t, r in rows]
+    # review 16 (F2): true with one output only, so conditional under the prose, not a plain holds
+    assert mine == ["conditional", "refuted"], [(lines, t, r.status, r.reason) for lines, t, r in rows]
     assert {t: r.status for _, t, r in rows}[_RV15_ODOT] == "holds"
     said = [line for line in report.header() if "one output neuron (n_L = 1) in the prose" in line]
     assert len(said) == 1 and "the notes speak of several outputs again" in said[0], report.header()
 
 
 def test_rv15_w2_one_output_fixed_to_the_end_is_one_row(tmp_path):
-    # nothing speaks of several outputs again: one setting, the two lines one row (as before), holding
+    # nothing speaks of several outputs again: one setting, the two lines one row (as before); true with one output
+    # only, so conditional on n_L = 1 (review 16, F2), exit 3
     text = f"Our network has one output neuron.\n\n$${_RV15_PRODUCT}$$\n\nAgain:\n\n$${_RV15_PRODUCT}$$\n"
     report, rows = _rv15_rows(tmp_path, text)
     mine = [(lines, r.status) for lines, t, r in rows if t == _RV15_PRODUCT]
-    assert len(mine) == 1 and mine[0][1] == "holds" and len(mine[0][0]) == 2, mine
-    assert report.exit_code == 0
+    assert len(mine) == 1 and mine[0][1] == "conditional" and len(mine[0][0]) == 2, mine
+    assert report.exit_code == 3
 
 
 def test_rv15_w2_a_formula_beside_the_condition_on_its_line_is_not_under_it(tmp_path):
@@ -4269,8 +4288,9 @@ def test_rv15_w2_a_hypothetical_with_a_network_of_several_outputs(tmp_path):
     text = f"If $n_L = 1$, then $${_RV15_PRODUCT}.$$\n\nIn general,\n\n$${_RV15_PRODUCT}$$\n"
     report, rows = _rv15_rows(tmp_path, text, sizes=(3, 2))
     under, general_row = [r for _, t, r in rows if t == _RV15_PRODUCT]
-    assert under.status == "holds" and "the condition excludes it" in under.remark, under.remark
-    assert all(s[-1] == 1 for s in under.family)
+    # review 16 (F3): true with one output only: conditional on n_L = 1, which the network [3, 2] does not meet
+    assert under.status == "conditional" and under.exit_code == 3 and "the condition excludes it" in under.remark
+    assert {s[-1] == 1 for s in under.family} == {True, False}  # one output, and (review 16) several too
     assert general_row.status == "refuted"
     _, rows = _rv15_rows(tmp_path, text, sizes=(3, 1))  # the user's network has one output: both hold on it
     assert [r.status for _, t, r in rows if t == _RV15_PRODUCT] in (["holds", "conditional"], ["holds", "holds"])
@@ -4293,3 +4313,73 @@ def test_rv15_w2_output_prose_scopes(text, expected):
     assert got == expected, output_prose(text)
     if expected and expected[0][0]:  # a hypothetical: its formula's line only
         assert output_prose(text)[0].lines == (text[:text.index("$$a$$")].count("\n") + 1,)
+
+
+# -- review 16 ---------------------------------------------------------------------------------------------------
+# F2/F3: words about one output neuron ("The case $n_L = 1$ is left to the exercises", "We never use $n_L = 1$",
+# "Unless $n_L = 1$, we have …", "If $n_L = 1$ … and, for any number of outputs, …", "If $n_L = 1$ then A, and in
+# general A") made the claims after them be checked on one-output networks only, where (a^L − y)σ'(z^L) is a
+# product of numbers and holds, exit 0. By hand: with n_L ≥ 2 it multiplies two column vectors, which has no shape
+# (Nielsen's BP1 needs ⊙): false in general. A claim checked on one output because of the prose is now checked on
+# the usual networks too: conditional on n_L = 1 (exit 3) unless it holds there, never a plain holds.
+_RV16_HEAD = ("# Notes\n\nWe use $z^l = w^l a^{l-1} + b^l$ and $a^l = \\sigma(z^l)$, with the cost "
+              "$C = \\frac{1}{2}\\|a^L - y\\|^2$.\n\n")
+_RV16_BP1 = r"\delta^L = (a^L - y)\sigma'(z^L)"  # true with one output only
+_RV16_BIAS = r"\frac{\partial C}{\partial b^L} = \delta^L"  # BP3 at layer L: true for every number of outputs
+
+
+def _rv16_rows(tmp_path, body):
+    path = tmp_path / "notes.md"
+    path.write_text(_RV16_HEAD + body + "\n")
+    report = verify_notes(path)
+    return report, {r.formula.text: r.result for r in report.rows}
+
+
+@pytest.mark.parametrize("body, line", [
+    (f"The case $n_L = 1$ is left to the exercises.\n\n$${_RV16_BP1}$$", 5),  # t1
+    (f"We never use $n_L = 1$ in these notes.\n\n$${_RV16_BP1}$$", 5),  # t2
+    (f"Unless $n_L = 1$, we have $${_RV16_BP1}$$.", 5),  # h3
+])
+def test_rv16_f2_prose_about_one_output_never_makes_a_false_claim_hold(tmp_path, body, line):
+    report, rows = _rv16_rows(tmp_path, body)
+    v = rows[_RV16_BP1]
+    assert v.status == "conditional" and v.condition == "n_L = 1" and v.exit_code == 3, (v.status, v.reason)
+    assert f"as the notes say on line {line}" in v.reason and "not for several outputs" in v.reason, v.reason
+    assert "column vector of 2" in v.reason  # the general reason: ill-shaped with two outputs
+    assert any(s[-1] == 1 for s in v.family) and any(s[-1] > 1 for s in v.family)
+    assert report.exit_code == 3
+
+
+def test_rv16_f3_a_general_claim_beside_the_hypothetical_never_holds_on_one_output_alone(tmp_path):
+    # h7: the first claim (∂C/∂b^L = δ^L) is true for every n_L and holds; BP1 without ⊙ is conditional
+    report, rows = _rv16_rows(tmp_path, f"If $n_L = 1$, then $${_RV16_BIAS}$$ and, for any number of outputs, "
+                                        f"$${_RV16_BP1}$$.")
+    assert rows[_RV16_BIAS].status == "holds", rows[_RV16_BIAS].reason
+    assert any(s[-1] > 1 for s in rows[_RV16_BIAS].family)  # checked on several outputs too
+    assert "checked only on networks with 1 output" not in rows[_RV16_BIAS].remark
+    assert rows[_RV16_BP1].status == "conditional" and rows[_RV16_BP1].exit_code == 3, rows[_RV16_BP1].reason
+    assert report.exit_code == 3
+
+
+def test_rv16_f3_one_formula_under_the_condition_and_in_general_is_never_a_plain_holds(tmp_path):
+    # s3: the two identical displays share a line and fold into one row
+    report, rows = _rv16_rows(tmp_path, f"If $n_L = 1$ then $${_RV16_BP1}$$, and in general $${_RV16_BP1}$$.")
+    assert rows[_RV16_BP1].status == "conditional" and report.exit_code == 3, rows[_RV16_BP1].reason
+
+
+@pytest.mark.parametrize("claim, truth", [
+    (r"\delta^L = (a^L - y) \odot \sigma'(z^L)", "holds"),  # BP1 with ⊙: true for every n_L
+    (r"\delta^L = (a^L - y)^2\sigma'(z^L)", "refuted"),  # false with one output too
+])
+def test_rv16_f2_claims_true_or_false_in_general_keep_their_verdict(tmp_path, claim, truth):
+    report, rows = _rv16_rows(tmp_path, f"The case $n_L = 1$ is left to the exercises.\n\n$${claim}$$")
+    assert rows[claim].status == truth, rows[claim].reason
+    assert report.exit_code == (0 if truth == "holds" else 1)
+
+
+def test_rv16_f2_a_network_of_one_output_given_with_sizes_keeps_holds(tmp_path):
+    path = tmp_path / "notes.md"
+    path.write_text(_RV16_HEAD + f"The case $n_L = 1$ is left to the exercises.\n\n$${_RV16_BP1}$$\n")
+    report = verify_notes(path, sizes=(3, 1))  # the user's network has one output: the claim holds on it
+    v = next(r.result for r in report.rows if r.formula.text == _RV16_BP1)
+    assert v.exit_code == 0 and v.status in ("holds", "conditional"), (v.status, v.reason)

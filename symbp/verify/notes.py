@@ -32,7 +32,7 @@ from .prosecost import checked_under_each, mentions
 from .names import as_cost, cost_letter_alias, names_output
 from .negation import mark, negated_verdict
 from .scan import guess_kind, kind_of, scan
-from .single_output import OutputsAt
+from .single_output import OutputsAt, in_general
 from .lexer import ReadError
 from .nodes import Apply, Quantity, walk
 from .reader import read
@@ -266,7 +266,12 @@ def _verify_items(text, items, notation, path, kind, strict, activation, cost, o
             if not (given["cost"] and given["activation"]):  # a cost or σ named in words: checked under it too
                 result = checked_under_each(result, f.line, settings, model.at(f.line), given, spoken,
                                             lambda other, text=f.text: once(text, other))
-            if result.status != "unreadable" and given["outputs"].condition(f.line):  # stated under n_L = 1
+            # one output fixed by the prose: checked on several outputs too, conditional unless it holds there
+            result, general = _in_general(f, result, settings, lambda other, text=f.text, line=f.line: (
+                once(text, other) if given["cost"] and given["activation"] else checked_under_each(
+                    once(text, other), line, other, model.at(line), given, spoken, lambda o: once(text, o))),
+                given, options)
+            if result.status != "unreadable" and not general and given["outputs"].condition(f.line):  # under n_L = 1
                 remark = "; ".join(filter(None, (remark, given["outputs"].condition(f.line))))
             if (f.line, f.text) in multiples:
                 remark = "; ".join(filter(None, (remark, multiples[(f.line, f.text)].words(nt.names["cost"]))))
@@ -342,6 +347,20 @@ def _outputs(text: str, options: dict) -> "tuple[OutputsAt, list]":
     sizes = options.get("sizes")
     outputs = OutputsAt(text, tuple(int(n) for n in sizes) if sizes is not None else None)
     return outputs, [Definition(line, "outputs", value, said) for line, value, said in outputs.said]
+
+
+def _in_general(f: Formula, result: Verification, settings: dict, check: Callable[[dict], Verification],
+                given: dict, options: dict) -> "tuple[Verification, bool]":
+    """(the verdict, whether it holds in general) of a claim the notes' prose makes be checked on one output neuron
+    alone (``settings["outputs"]``; not one on a --sizes network with one output): one that holds there is checked
+    again on the usual networks (``check(settings)``), and is ``conditional`` on n_L = 1 unless it holds there too
+    (``single_output.in_general``; review 16)."""
+    sizes = options.get("sizes")
+    if result.status != "holds" or not settings.get("outputs") or (sizes and int(list(sizes)[-1]) == 1):
+        return result, False
+    general = check({k: v for k, v in settings.items() if k != "outputs"})
+    result = in_general(result, general, given["outputs"].words_at(f.line))
+    return result, result.status == "holds"
 
 
 def _setting(model: Model, line: int, given: dict) -> tuple[dict, str]:

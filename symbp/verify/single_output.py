@@ -335,11 +335,42 @@ class OutputsAt:
             out += f"; your network {list(self.sizes)} has {self.sizes[-1]} output neurons, so the condition excludes it"
         return out
 
+    def words_at(self, line: int) -> "OutputProse | None":
+        """The prose that makes a claim at ``line`` be checked on one output alone (a hypothetical first), or None."""
+        covering = [p for p in self.prose if p.covers(line)]
+        return next((p for p in covering if p.condition), covering[0] if covering else None)
+
     def fixed(self, line: int) -> "int | None":
         """1 where the notes' network has one output (the prose, not a condition; or ``--sizes``): the cost is read
         so."""
         return 1 if any(not p.condition and p.covers(line) for p in self.prose) or (
             self.sizes and self.sizes[-1] == 1) else None
+
+
+def in_general(one, general, prose: OutputProse):
+    r"""The verdict of a claim the notes' prose (``prose``) makes be checked on one output neuron alone, and that
+    holds there (``one``), once checked on the usual networks, with several outputs (``general``): ``general`` if it
+    holds there too; else ``conditional`` on n_L = 1, the reason naming the notes' words and line (review 16: words
+    about one output, hypothetical or not, never make a claim false in general hold).
+
+    >>> from symbp.verify import verify
+    >>> p = OutputProse(3, "If $n_L = 1$", True, lines=(5,))
+    >>> f = r"\delta^L = (a^L - y)\sigma'(z^L)"
+    >>> v = in_general(verify(f, outputs=1), verify(f), p)
+    >>> v.status, v.condition, v.exit_code, "as the notes say on line 3" in v.reason
+    ('conditional', 'n_L = 1', 3, True)
+    """
+    if general.status == "holds":
+        return general
+    why = (f"not for several outputs: {general.reason}" if general.status == "refuted" else
+           f"not shown for several outputs ({general.status}: {general.reason})")
+    reason = (f"holds with one output neuron ({CONDITION}), as the notes say on line {prose.line} (\"{prose.words}\"), "
+              f"not for every network: {one.reason}; {why}")
+    return replace(one, status="conditional", verdict="conditional", reason=reason, condition=CONDITION,
+                   condition_met=None, checked=one.checked + general.checked,
+                   family=tuple(dict.fromkeys(tuple(f) for f in one.family + general.family)),
+                   instances=one.instances + general.instances,
+                   counterexample=general.counterexample, diagnosis=general.diagnosis, corrected=general.corrected)
 
 
 def _masked(sentence: str) -> str:
@@ -389,4 +420,4 @@ def prose_outputs(text: str) -> "tuple[int, str] | None":
     return (fixed[0].line, fixed[0].words) if fixed else None
 
 
-__all__ = ["CONDITION", "OutputProse", "OutputsAt", "only_output", "output_prose", "prose_outputs", "single_output"]
+__all__ = ["CONDITION", "OutputProse", "OutputsAt", "in_general", "only_output", "output_prose", "prose_outputs", "single_output"]
