@@ -4293,3 +4293,78 @@ def test_rv15_w2_output_prose_scopes(text, expected):
     assert got == expected, output_prose(text)
     if expected and expected[0][0]:  # a hypothetical: its formula's line only
         assert output_prose(text)[0].lines == (text[:text.index("$$a$$")].count("\n") + 1,)
+
+
+# -- review 16 (/tmp/rv16): this session's rules attacked. Layered notes: Nielsen's z, a, quadratic C; by hand BP2
+# with (w^{l+1})^T holds, without the transpose it is ill-shaped (false); with L = C, ∂L/∂z^L = (a^L − y) ⊙ σ'(z^L).
+_RV16_HEAD = ("We use $z^l = w^l a^{l-1} + b^l$ and $a^l = \\sigma(z^l)$, with the cost "
+              "$C = \\frac{1}{2}\\|a^L - y\\|^2$.\n\n")
+_RV16_BP2 = r"\delta^l = ((w^{l+1})^T \delta^{l+1}) \odot \sigma'(z^l)"
+_RV16_NO_T = r"\delta^l = (w^{l+1} \delta^{l+1}) \odot \sigma'(z^l)"
+
+
+def _rv16_rows(tmp_path, body):
+    path = tmp_path / "notes.md"
+    path.write_text(_RV16_HEAD + body)
+    return {r.formula.text: r.result for r in verify_notes(path).rows if r.formula.line > 2}
+
+
+# F1: two negations cancel ("it is not true that X does not hold" claims X): judged as written, never turned round.
+@pytest.mark.parametrize("words, claim, truth", [
+    ("It is not true that\n$${c}$$ does not hold.", _RV16_NO_T, "refuted"),
+    ("It is not true that\n$${c}$$ is false.", _RV16_BP2, "holds"),
+    ("Неверно, что $${c}$$ не выполняется.", _RV16_BP2, "holds"),
+    ("Neplatí, že $${c}$$ neplatí.", _RV16_NO_T, "refuted")])
+def test_rv16_f1_a_double_negation_is_the_claim_itself(tmp_path, words, claim, truth):
+    rows = _rv16_rows(tmp_path, words.format(c=claim) + "\n")
+    assert rows[claim].status == truth, rows[claim].reason
+    assert "call this formula wrong" not in rows[claim].reason
+
+
+# F6: "Wrong: $$W$$ right: $$B$$", "Do not write $$W$$ but $$B$$": the negation governs W only; the contrast word ends
+# what the words after W say (they are not a condition on it).
+@pytest.mark.parametrize("body", ["Wrong: $${w}$$\nright: $${b}$$\n", "Do not write $${w}$$ but $${b}$$\n",
+                                  "A common mistake is to write $${w}$$, but $${b}$$ is right.\n"])
+def test_rv16_f6_a_quoted_mistake_before_the_right_formula(tmp_path, body):
+    rows = _rv16_rows(tmp_path, body.format(w=_RV16_NO_T, b=_RV16_BP2))
+    assert rows[_RV16_NO_T].status == "holds" and "call this formula wrong" in rows[_RV16_NO_T].reason
+    assert rows[_RV16_BP2].status == "holds" and "BP2" in rows[_RV16_BP2].reason
+
+
+# F4/F5: a loss letter defined as two different multiples of the cost (L = 2C and L = C; a hypothetical "If we had
+# $L = 2C$" beside the real $$L = C$$) is read as neither: its claims are uninterpretable (they held or were refuted
+# under whichever came first). A negated "It is not true that $$L = 2C$$; rather $$L = C$$" defines nothing.
+_RV16_CLAIM2 = r"\frac{\partial L}{\partial z^L} = 2(a^L - y) \odot \sigma'(z^L)"
+
+
+@pytest.mark.parametrize("body", [
+    "$$L = 2C$$\n$$" + _RV16_CLAIM2 + "$$\n$$L = C$$\n$$\\frac{\\partial L}{\\partial z^L} = (a^L - y) \\odot "
+    "\\sigma'(z^L)$$\n",
+    "If we had $L = 2C$, the gradient would double. We do not: we use\n\n$$L = C.$$\n\n$$" + _RV16_CLAIM2 + "$$\n"])
+def test_rv16_f4_f5_a_loss_letter_defined_twice_is_not_read(tmp_path, body):
+    rows = _rv16_rows(tmp_path, body)
+    about_l = {t: r for t, r in rows.items() if "\\partial L" in t}
+    assert about_l and all(r.status == "uninterpretable" and "two different definitions" in r.reason
+                           for r in about_l.values()), {t: r.reason for t, r in about_l.items()}
+
+
+def test_rv16_f4_a_negated_multiple_defines_nothing(tmp_path):
+    rows = _rv16_rows(tmp_path, "It is not true that $$L = 2C$$; rather $$L = C$$ and $$" + _RV16_CLAIM2 + ".$$\n")
+    assert rows["L = 2C"].status == "holds" and "call this formula wrong" in rows["L = 2C"].reason
+    (claim,) = [r for t, r in rows.items() if "2(a^L - y)" in t]
+    assert claim.status == "refuted", claim.reason
+
+
+# F7 (graph notes): a negation in an earlier clause does not deny a value in a later one: "We do not assume that $W$
+# is symmetric, but we set $x_1 = 0$ throughout." assumes x_1 = 0 (∂g_1/∂w_11 = x_1 = 0 under it: conditional).
+@pytest.mark.parametrize("prose, claim, value", [
+    ("We do not assume that $W$ is symmetric, but we set $x_1 = 0$ throughout.",
+     r"\frac{\partial g_1}{\partial w_{11}} = 0", "x_1 = 0"),
+    ("We never assume symmetry; here we assume $w_{12} = w_{21}$.",
+     r"\frac{\partial g_1}{\partial x_2} = w_{21}", "w_{12} = w_{21}")])
+def test_rv16_f7_a_negation_in_an_earlier_clause(tmp_path, prose, claim, value):
+    text = ("Let $x = (x_1, x_2)^T$ be a column vector, $W$ a $2 \\times 2$ matrix and $b$ a bias vector.\n"
+            "$$g = W x + b$$\n$$h = \\tanh(g)$$\n$$L = \\frac{1}{2}\\|h - t\\|^2$$\n\n" + prose + f"\n$${claim}$$\n")
+    status, _, rows = _notes(tmp_path, text)
+    assert status == {claim: "conditional"}, rows[claim].reason
+    assert value in rows[claim].condition

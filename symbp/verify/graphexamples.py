@@ -66,6 +66,8 @@ _NEGATED = re.compile(
     r"\bnot\b|n't\b|\bno longer\b|\bnever\b|\bnowhere\b|\b(?:wrong|incorrect|a mistake) to\b|\bwithout assum|\bno (?:assumption|reason)|\bfor (?:the sake of )?contradiction"
     r"|\bnepředpoklád|\bnebudeme|\bне\s+(?:предпола|полож|будем)|\bnie\s+(?:zakład|załóż|będziemy)",
     re.I)
+#: Where a sentence turns to another clause: "we do not assume that W is symmetric, but we set $x_1 = 0$".
+_CLAUSE = re.compile(r";|\b(?:but|however|yet|ale|však|но|однако|lecz|jednak)\b", re.I)
 #: "Let $…$" and its kin (položme, положим, połóżmy: "let us put"), a few words at most before the value and
 #: no other formula between; they may as well define a node, so alone they make only a number an assumption.
 _LET = re.compile(r"(?:\blet|\bnechť|\bpoložme|\bпусть|\bположим|\bniech|\bpołóżmy)(?:[\s,]+[^\s$.,]+){0,3}[\s,]*$", re.I)
@@ -160,7 +162,7 @@ def prose_words(text: str, line: int, source: str, let: bool = True, part: bool 
     words = _MATH.sub(" ", sentence)
     if _EXAMPLE.search(words) or _EXAMPLE_AFTER.search(after):
         return "example"
-    if _NEGATED.search(words):
+    if _NEGATED.search(_CLAUSE.split(words)[-1]):  # a negation in an earlier clause ("…, but we set") is not its
         return "neither"  # "we do not assume $w_{21} = 0$": not an assumption of the model
     if _ASSUMPTION.search(words) or re.search(r"\bthroughout\b", after, re.I):
         return "assumption"  # its own words: an assumption even in an example part
@@ -181,7 +183,7 @@ def denies(text: str, line: int, source: str) -> bool:
     around = sentence_around(text, line, source)
     if around is None:
         return False
-    words = _MATH.sub(" ", around[0])
+    words = _CLAUSE.split(_MATH.sub(" ", around[0]))[-1]  # "We never assume symmetry; here $w_{12} = w_{21}$"
     return bool(_NEGATED.search(words) and _ASSUMPTION.search(words))
 
 

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 
-from .graphexamples import _ASSUMPTION, _HEADING, _MATH, _NEGATED, _SENTENCE_END, _locate
+from .graphexamples import _ASSUMPTION, _CLAUSE, _HEADING, _MATH, _NEGATED, _SENTENCE_END, _locate
 from .graphnodes import Equation, Sym
 
 #: Words that give the values back their freedom: "arbitrary again", "in general", "no longer", …
@@ -84,7 +84,9 @@ def releases_itself(text: str, line: int, source: str) -> bool:
     near = text[max(0, at[0] - 2000):at[0]]
     ends = list(_SENTENCE_END.finditer(near))
     stop = _SENTENCE_END.search(text, at[1])
-    words = _MATH.sub(" ", near[ends[-1].end() if ends else 0:] + " " + text[at[1]:stop.start() if stop else len(text)])
+    before = _CLAUSE.split(_MATH.sub(" ", near[ends[-1].end() if ends else 0:]))[-1]  # the value's own clause
+    after = _CLAUSE.split(_MATH.sub(" ", text[at[1]:stop.start() if stop else len(text)]))[0]
+    words = before + " " + after
     return bool(_RELEASE.search(words) or (_NEGATED.search(words) and _ASSUMPTION.search(words)))
 
 
