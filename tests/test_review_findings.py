@@ -4315,6 +4315,81 @@ def test_rv15_w2_output_prose_scopes(text, expected):
         assert output_prose(text)[0].lines == (text[:text.index("$$a$$")].count("\n") + 1,)
 
 
+# -- review 16 (/tmp/rv16): this session's rules attacked. Layered notes: Nielsen's z, a, quadratic C; by hand BP2
+# with (w^{l+1})^T holds, without the transpose it is ill-shaped (false); with L = C, ∂L/∂z^L = (a^L − y) ⊙ σ'(z^L).
+_RV16_HEAD = ("We use $z^l = w^l a^{l-1} + b^l$ and $a^l = \\sigma(z^l)$, with the cost "
+              "$C = \\frac{1}{2}\\|a^L - y\\|^2$.\n\n")
+_RV16_BP2 = r"\delta^l = ((w^{l+1})^T \delta^{l+1}) \odot \sigma'(z^l)"
+_RV16_NO_T = r"\delta^l = (w^{l+1} \delta^{l+1}) \odot \sigma'(z^l)"
+
+
+def _rv16_rows(tmp_path, body):
+    path = tmp_path / "notes.md"
+    path.write_text(_RV16_HEAD + body)
+    return {r.formula.text: r.result for r in verify_notes(path).rows if r.formula.line > 2}
+
+
+# F1: two negations cancel ("it is not true that X does not hold" claims X): judged as written, never turned round.
+@pytest.mark.parametrize("words, claim, truth", [
+    ("It is not true that\n$${c}$$ does not hold.", _RV16_NO_T, "refuted"),
+    ("It is not true that\n$${c}$$ is false.", _RV16_BP2, "holds"),
+    ("Неверно, что $${c}$$ не выполняется.", _RV16_BP2, "holds"),
+    ("Neplatí, že $${c}$$ neplatí.", _RV16_NO_T, "refuted")])
+def test_rv16_f1_a_double_negation_is_the_claim_itself(tmp_path, words, claim, truth):
+    rows = _rv16_rows(tmp_path, words.format(c=claim) + "\n")
+    assert rows[claim].status == truth, rows[claim].reason
+    assert "call this formula wrong" not in rows[claim].reason
+
+
+# F6: "Wrong: $$W$$ right: $$B$$", "Do not write $$W$$ but $$B$$": the negation governs W only; the contrast word ends
+# what the words after W say (they are not a condition on it).
+@pytest.mark.parametrize("body", ["Wrong: $${w}$$\nright: $${b}$$\n", "Do not write $${w}$$ but $${b}$$\n",
+                                  "A common mistake is to write $${w}$$, but $${b}$$ is right.\n"])
+def test_rv16_f6_a_quoted_mistake_before_the_right_formula(tmp_path, body):
+    rows = _rv16_rows(tmp_path, body.format(w=_RV16_NO_T, b=_RV16_BP2))
+    assert rows[_RV16_NO_T].status == "holds" and "call this formula wrong" in rows[_RV16_NO_T].reason
+    assert rows[_RV16_BP2].status == "holds" and "BP2" in rows[_RV16_BP2].reason
+
+
+# F4/F5: a loss letter defined as two different multiples of the cost (L = 2C and L = C; a hypothetical "If we had
+# $L = 2C$" beside the real $$L = C$$) is read as neither: its claims are uninterpretable (they held or were refuted
+# under whichever came first). A negated "It is not true that $$L = 2C$$; rather $$L = C$$" defines nothing.
+_RV16_CLAIM2 = r"\frac{\partial L}{\partial z^L} = 2(a^L - y) \odot \sigma'(z^L)"
+
+
+@pytest.mark.parametrize("body", [
+    "$$L = 2C$$\n$$" + _RV16_CLAIM2 + "$$\n$$L = C$$\n$$\\frac{\\partial L}{\\partial z^L} = (a^L - y) \\odot "
+    "\\sigma'(z^L)$$\n",
+    "If we had $L = 2C$, the gradient would double. We do not: we use\n\n$$L = C.$$\n\n$$" + _RV16_CLAIM2 + "$$\n"])
+def test_rv16_f4_f5_a_loss_letter_defined_twice_is_not_read(tmp_path, body):
+    rows = _rv16_rows(tmp_path, body)
+    about_l = {t: r for t, r in rows.items() if "\\partial L" in t}
+    assert about_l and all(r.status == "uninterpretable" and "two different definitions" in r.reason
+                           for r in about_l.values()), {t: r.reason for t, r in about_l.items()}
+
+
+def test_rv16_f4_a_negated_multiple_defines_nothing(tmp_path):
+    rows = _rv16_rows(tmp_path, "It is not true that $$L = 2C$$; rather $$L = C$$ and $$" + _RV16_CLAIM2 + ".$$\n")
+    assert rows["L = 2C"].status == "holds" and "call this formula wrong" in rows["L = 2C"].reason
+    (claim,) = [r for t, r in rows.items() if "2(a^L - y)" in t]
+    assert claim.status == "refuted", claim.reason
+
+
+# F7 (graph notes): a negation in an earlier clause does not deny a value in a later one: "We do not assume that $W$
+# is symmetric, but we set $x_1 = 0$ throughout." assumes x_1 = 0 (∂g_1/∂w_11 = x_1 = 0 under it: conditional).
+@pytest.mark.parametrize("prose, claim, value", [
+    ("We do not assume that $W$ is symmetric, but we set $x_1 = 0$ throughout.",
+     r"\frac{\partial g_1}{\partial w_{11}} = 0", "x_1 = 0"),
+    ("We never assume symmetry; here we assume $w_{12} = w_{21}$.",
+     r"\frac{\partial g_1}{\partial x_2} = w_{21}", "w_{12} = w_{21}")])
+def test_rv16_f7_a_negation_in_an_earlier_clause(tmp_path, prose, claim, value):
+    text = ("Let $x = (x_1, x_2)^T$ be a column vector, $W$ a $2 \\times 2$ matrix and $b$ a bias vector.\n"
+            "$$g = W x + b$$\n$$h = \\tanh(g)$$\n$$L = \\frac{1}{2}\\|h - t\\|^2$$\n\n" + prose + f"\n$${claim}$$\n")
+    status, _, rows = _notes(tmp_path, text)
+    assert status == {claim: "conditional"}, rows[claim].reason
+    assert value in rows[claim].condition
+
+
 # -- review 16 ---------------------------------------------------------------------------------------------------
 # F2/F3: words about one output neuron ("The case $n_L = 1$ is left to the exercises", "We never use $n_L = 1$",
 # "Unless $n_L = 1$, we have …", "If $n_L = 1$ … and, for any number of outputs, …", "If $n_L = 1$ then A, and in
@@ -4322,27 +4397,27 @@ def test_rv15_w2_output_prose_scopes(text, expected):
 # product of numbers and holds, exit 0. By hand: with n_L ≥ 2 it multiplies two column vectors, which has no shape
 # (Nielsen's BP1 needs ⊙): false in general. A claim checked on one output because of the prose is now checked on
 # the usual networks too: conditional on n_L = 1 (exit 3) unless it holds there, never a plain holds.
-_RV16_HEAD = ("# Notes\n\nWe use $z^l = w^l a^{l-1} + b^l$ and $a^l = \\sigma(z^l)$, with the cost "
-              "$C = \\frac{1}{2}\\|a^L - y\\|^2$.\n\n")
-_RV16_BP1 = r"\delta^L = (a^L - y)\sigma'(z^L)"  # true with one output only
-_RV16_BIAS = r"\frac{\partial C}{\partial b^L} = \delta^L"  # BP3 at layer L: true for every number of outputs
+_RV16O_HEAD = ("# Notes\n\nWe use $z^l = w^l a^{l-1} + b^l$ and $a^l = \\sigma(z^l)$, with the cost "
+               "$C = \\frac{1}{2}\\|a^L - y\\|^2$.\n\n")
+_RV16O_BP1 = r"\delta^L = (a^L - y)\sigma'(z^L)"  # true with one output only
+_RV16O_BIAS = r"\frac{\partial C}{\partial b^L} = \delta^L"  # BP3 at layer L: true for every number of outputs
 
 
-def _rv16_rows(tmp_path, body):
+def _rv16o_rows(tmp_path, body):
     path = tmp_path / "notes.md"
-    path.write_text(_RV16_HEAD + body + "\n")
+    path.write_text(_RV16O_HEAD + body + "\n")
     report = verify_notes(path)
     return report, {r.formula.text: r.result for r in report.rows}
 
 
 @pytest.mark.parametrize("body, line", [
-    (f"The case $n_L = 1$ is left to the exercises.\n\n$${_RV16_BP1}$$", 5),  # t1
-    (f"We never use $n_L = 1$ in these notes.\n\n$${_RV16_BP1}$$", 5),  # t2
-    (f"Unless $n_L = 1$, we have $${_RV16_BP1}$$.", 5),  # h3
+    (f"The case $n_L = 1$ is left to the exercises.\n\n$${_RV16O_BP1}$$", 5),  # t1
+    (f"We never use $n_L = 1$ in these notes.\n\n$${_RV16O_BP1}$$", 5),  # t2
+    (f"Unless $n_L = 1$, we have $${_RV16O_BP1}$$.", 5),  # h3
 ])
 def test_rv16_f2_prose_about_one_output_never_makes_a_false_claim_hold(tmp_path, body, line):
-    report, rows = _rv16_rows(tmp_path, body)
-    v = rows[_RV16_BP1]
+    report, rows = _rv16o_rows(tmp_path, body)
+    v = rows[_RV16O_BP1]
     assert v.status == "conditional" and v.condition == "n_L = 1" and v.exit_code == 3, (v.status, v.reason)
     assert f"as the notes say on line {line}" in v.reason and "not for several outputs" in v.reason, v.reason
     assert "column vector of 2" in v.reason  # the general reason: ill-shaped with two outputs
@@ -4352,19 +4427,19 @@ def test_rv16_f2_prose_about_one_output_never_makes_a_false_claim_hold(tmp_path,
 
 def test_rv16_f3_a_general_claim_beside_the_hypothetical_never_holds_on_one_output_alone(tmp_path):
     # h7: the first claim (∂C/∂b^L = δ^L) is true for every n_L and holds; BP1 without ⊙ is conditional
-    report, rows = _rv16_rows(tmp_path, f"If $n_L = 1$, then $${_RV16_BIAS}$$ and, for any number of outputs, "
-                                        f"$${_RV16_BP1}$$.")
-    assert rows[_RV16_BIAS].status == "holds", rows[_RV16_BIAS].reason
-    assert any(s[-1] > 1 for s in rows[_RV16_BIAS].family)  # checked on several outputs too
-    assert "checked only on networks with 1 output" not in rows[_RV16_BIAS].remark
-    assert rows[_RV16_BP1].status == "conditional" and rows[_RV16_BP1].exit_code == 3, rows[_RV16_BP1].reason
+    report, rows = _rv16o_rows(tmp_path, f"If $n_L = 1$, then $${_RV16O_BIAS}$$ and, for any number of outputs, "
+                                        f"$${_RV16O_BP1}$$.")
+    assert rows[_RV16O_BIAS].status == "holds", rows[_RV16O_BIAS].reason
+    assert any(s[-1] > 1 for s in rows[_RV16O_BIAS].family)  # checked on several outputs too
+    assert "checked only on networks with 1 output" not in rows[_RV16O_BIAS].remark
+    assert rows[_RV16O_BP1].status == "conditional" and rows[_RV16O_BP1].exit_code == 3, rows[_RV16O_BP1].reason
     assert report.exit_code == 3
 
 
 def test_rv16_f3_one_formula_under_the_condition_and_in_general_is_never_a_plain_holds(tmp_path):
     # s3: the two identical displays share a line and fold into one row
-    report, rows = _rv16_rows(tmp_path, f"If $n_L = 1$ then $${_RV16_BP1}$$, and in general $${_RV16_BP1}$$.")
-    assert rows[_RV16_BP1].status == "conditional" and report.exit_code == 3, rows[_RV16_BP1].reason
+    report, rows = _rv16o_rows(tmp_path, f"If $n_L = 1$ then $${_RV16O_BP1}$$, and in general $${_RV16O_BP1}$$.")
+    assert rows[_RV16O_BP1].status == "conditional" and report.exit_code == 3, rows[_RV16O_BP1].reason
 
 
 @pytest.mark.parametrize("claim, truth", [
@@ -4372,14 +4447,14 @@ def test_rv16_f3_one_formula_under_the_condition_and_in_general_is_never_a_plain
     (r"\delta^L = (a^L - y)^2\sigma'(z^L)", "refuted"),  # false with one output too
 ])
 def test_rv16_f2_claims_true_or_false_in_general_keep_their_verdict(tmp_path, claim, truth):
-    report, rows = _rv16_rows(tmp_path, f"The case $n_L = 1$ is left to the exercises.\n\n$${claim}$$")
+    report, rows = _rv16o_rows(tmp_path, f"The case $n_L = 1$ is left to the exercises.\n\n$${claim}$$")
     assert rows[claim].status == truth, rows[claim].reason
     assert report.exit_code == (0 if truth == "holds" else 1)
 
 
 def test_rv16_f2_a_network_of_one_output_given_with_sizes_keeps_holds(tmp_path):
     path = tmp_path / "notes.md"
-    path.write_text(_RV16_HEAD + f"The case $n_L = 1$ is left to the exercises.\n\n$${_RV16_BP1}$$\n")
+    path.write_text(_RV16O_HEAD + f"The case $n_L = 1$ is left to the exercises.\n\n$${_RV16O_BP1}$$\n")
     report = verify_notes(path, sizes=(3, 1))  # the user's network has one output: the claim holds on it
-    v = next(r.result for r in report.rows if r.formula.text == _RV16_BP1)
+    v = next(r.result for r in report.rows if r.formula.text == _RV16O_BP1)
     assert v.exit_code == 0 and v.status in ("holds", "conditional"), (v.status, v.reason)

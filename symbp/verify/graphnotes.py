@@ -14,7 +14,8 @@ r"""Notes in their own terms: the model from the notes' definitions, and each cl
 3. each claim is checked on every member of the model's family
    (``graphfamily``, ``graphcheck``); the notes' own layout is the one most of
    their claims fit only in; values the prose gives (``graphexamples``) make a
-   claim refuted for every value conditional, or say where it holds.
+   claim refuted for every value conditional, or say where it holds (an
+   assumption is in force where ``graphscope`` says).
 
 The result is one ``Verification`` per formula the model reads (others are
 left to the layered verifier) and the formulas that are definitions.
@@ -30,13 +31,13 @@ from .graphbuild import build
 from .graphcheck import GraphOutcome
 from .graphdeclare import listed_entries, restated
 from .graphcondition import own_condition, under_own, unsaid, unsaid_values
-from .graphexamples import (ASSUMPTION_WORDS, EXAMPLE_WORDS, assumption_spans, by_tied, denies, display_words, in_force,
-                            is_given, is_tie, is_value, is_value_expression, listed, prose_words, releases_itself,
-                            split_values, ties, with_values)
+from .graphexamples import (ASSUMPTION_WORDS, EXAMPLE_WORDS, by_tied, denies, display_words, is_given, is_tie, is_value,
+                            is_value_expression, listed, prose_words, split_values, ties, with_values)
 from .graphfamily import check_claim, checker, exchanged, notes_model
 from .graphmodel import GraphError, Model, Sym, is_declaration, is_definition, to_latex
 from .graphnodes import walk
 from .graphread import read_graph
+from .graphscope import assumption_spans, in_force, releases_itself
 from .graphsigma import SigmaReading, blocking, sigma_reading
 from .graphsizes import size_letters
 from .graphupdate import step_free

@@ -1,6 +1,6 @@
 r"""Reading formulas in the notes' own terms: named quantities, derivatives, matrices, update arrows.
 
-A hand-written recursive-descent reader (the tokens are ``lexer``'s): nothing
+A hand-written recursive-descent reader (the tokens are ``lexer``'s, walked by ``graphtokens``' cursor): nothing
 the user typed is evaluated. It reads symbols with subscripts (``w_{12}``,
 ``y_1``, ``C_{i_j}``), decorations (``\vec{u}``, ``\mathbf{x}`` are the symbol
 itself; ``\tilde{w}``, ``\hat{y}``, ``w'`` are other symbols), products by
@@ -21,31 +21,19 @@ Mul(factors=(Sym(base='x', sub=(), sample='', mark=''), Sym(base='W', sub=(), sa
 
 from __future__ import annotations
 
-import re
 import sys
 from fractions import Fraction
 
 from .graphnodes import Add, Bar, Call, Deriv, Div, Dots, Equation, Had, Mat, Mul, Nabla, Neg, Norm, Num, Pow, Sum, Sym, T
-from .lexer import MAX_DEPTH, ReadError, Token, _check_limits, _tokenize
+from .graphtokens import _SAME, GREEK, RELATIONS, Cursor, _subscript
+from .lexer import MAX_DEPTH, ReadError, Token, _check_limits
 
-#: Relations between sides; the arrows are update rules (``w \to w - \eta \nabla C``).
-RELATIONS = {"=": "=", ":=": ":=", "equiv": r"\equiv", "to": r"\to", "rightarrow": r"\to", "longrightarrow": r"\to",
-             "mapsto": r"\to", "leftarrow": r"\leftarrow", "gets": r"\leftarrow", "longleftarrow": r"\leftarrow",
-             "coloneqq": ":=", "coloneq": ":="}
-GREEK = {"alpha", "beta", "gamma", "delta", "epsilon", "varepsilon", "zeta", "eta", "theta", "vartheta", "iota",
-         "kappa", "lambda", "mu", "nu", "xi", "pi", "rho", "tau", "upsilon", "phi", "varphi", "chi", "psi", "omega",
-         "Gamma", "Delta", "Theta", "Lambda", "Xi", "Pi", "Phi", "Psi", "Omega", "ell"}
 _FUNCTIONS = {"tanh": "tanh", "sigma": "sigma", "exp": "exp", "log": "log", "ln": "log", "cosh": "cosh", "sinh": "sinh",
               "sech": "sech", "diag": "diag"}
 #: Functions written like \tanh, without parentheses around a plain argument (\tanh g_1).
 _OPERATORS = ("exp", "log", "tanh", "cosh", "sinh", "sech")
-_SAME = {"vec", "mathbf", "boldsymbol", "bm", "mathit", "overrightarrow"}  # the symbol itself, in bold
 _OTHER = {"tilde", "hat", "bar", "widetilde", "widehat", "overline"}  # another symbol
-_SPACE = {"\\,", "\\;", "\\!", "\\ ", "\\:", "\\>", "displaystyle", "textstyle", "limits", "quad", "qquad",
-          "big", "Big", "bigg", "Bigg", "bigl", "bigr", "Bigl", "Bigr"}
 _DOTS = {"dots", "ldots", "cdots", "vdots", "ddots"}
-#: y^{(t)}: a parenthesised superscript names a training input only with these letters (a^{(l)} is a layer).
-_SAMPLE_LETTERS = {"t", "i", "n", "s", "x", "m", "p"}
 _MATRICES = {"pmatrix", "bmatrix", "matrix", "array", "vmatrix", "Bmatrix"}
 
 
@@ -67,78 +55,8 @@ def read_graph(text: str, expression: bool = False) -> Equation:
         sys.setrecursionlimit(limit)
 
 
-class _Parser:
-    def __init__(self, text: str):
-        self.text = text
-        self.toks = _tokenize(text)
-        self.i = 0
-        self.depth = 0
-        self.in_matrix = 0
-        self.in_parens = 0
-        self.in_norm = 0
-
-    # -- tokens ------------------------------------------------------------------
-
-    def _skip(self):
-        while True:
-            t = self.toks[self.i]
-            if t.kind == "macro" and t.text in _SPACE and not (t.text in ("quad", "qquad") and not (
-                    self.in_matrix > 0 and self.in_parens == 0)):
-                self.i += 1
-                continue
-            if t.kind == "macro" and t.text in ("left", "right"):
-                self.i += 1
-                u = self.toks[self.i]
-                if u.kind == "char" and u.text == ".":
-                    self.i += 1  # \left. and \right. are empty delimiters
-                continue
-            return
-
-    def peek(self, k: int = 0) -> Token:
-        self._skip()
-        j = self.i
-        for _ in range(k):
-            j += 1
-            while self.toks[j].kind == "macro" and self.toks[j].text in _SPACE | {"left", "right"}:
-                j += 1
-        return self.toks[j]
-
-    def next(self) -> Token:
-        self._skip()
-        t = self.toks[self.i]
-        if t.kind != "end":
-            self.i += 1
-        return t
-
-    def at(self, text: str, kind: str | None = None) -> bool:
-        t = self.peek()
-        return t.kind != "end" and t.text == text and (kind is None or t.kind == kind)
-
-    def expect(self, text: str) -> Token:
-        t = self.next()
-        if t.text != text or t.kind == "end":
-            self.fail(f"expected '{text}'", t)
-        return t
-
-    def fail(self, what: str, tok: Token | None = None):
-        tok = tok or self.peek()
-        found = "the end" if tok.kind == "end" else repr(("\\" if tok.kind == "macro" else "") + tok.text)
-        raise ReadError(f"{what} at position {tok.pos} (found {found}) in {self.text!r}")
-
+class _Parser(Cursor):
     # -- grammar -------------------------------------------------------------------
-
-    def _relation(self) -> str | None:
-        t = self.peek()
-        if t.kind == "char" and t.text == "=":
-            self.next()
-            return "="
-        if t.kind == "char" and t.text == ":" and self.peek(1).text == "=":
-            self.next(), self.next()
-            return ":="
-        if t.kind == "macro" and t.text in RELATIONS:
-            self.next()
-            return RELATIONS[t.text]
-        return None
 
     def equation(self, expression: bool = False) -> Equation:
         sides, rels = [self.side()], []
@@ -184,23 +102,6 @@ class _Parser:
             self.next()
             left = Had(left, self.product())
         return left
-
-    def _ends(self, t: Token) -> bool:
-        if t.kind == "end":
-            return True
-        if t.kind == "char" and t.text == "|" and self.in_norm == 0 and self.peek(1).text != "_":
-            return False
-        if t.kind == "char" and t.text in "+-=),]}&;|":
-            return True
-        if t.kind == "char" and t.text == ",":
-            return True
-        if t.kind == "char" and t.text == ":" and self.peek(1).text == "=":
-            return True
-        if t.kind == "macro" and t.text in ("quad", "qquad"):
-            return True
-        if t.text == "|" and self.in_norm == 0 and not (t.kind == "char" and self.peek(1).text == "_"):
-            return False  # "\|" opens a norm here
-        return t.kind == "macro" and (t.text in RELATIONS or t.text in ("\\", "end", "|", "odot", "circ", "right"))
 
     def product(self):
         factors = []
@@ -267,31 +168,6 @@ class _Parser:
         if t.kind == "char" and t.text.isalpha():
             return self.symbol(t.text, t)
         self.fail("expected a symbol after the bar", t)
-
-    def script(self) -> list[str]:
-        """The raw tokens of a sub/superscript (one token or a braced group)."""
-        t = self.next()
-        if t.kind == "char" and t.text == "{":
-            out, depth = [], 1
-            while True:
-                u = self.next()
-                if u.kind == "end":
-                    self.fail("a script group is never closed", u)
-                if u.kind == "char" and u.text == "{":
-                    depth += 1
-                elif u.kind == "char" and u.text == "}":
-                    depth -= 1
-                    if depth == 0:
-                        break
-                out.append(("\\" + u.text) if u.kind == "macro" else u.text)
-            return out
-        if t.kind == "end" or (t.kind == "char" and t.text == "}"):
-            self.fail("a script is empty", t)
-        if t.kind == "num":  # ^12 is ^1 then 2 in TeX
-            if len(t.text) > 1:
-                self.toks.insert(self.i, Token("num", t.text[1:], t.pos + 1))
-            return [t.text[0]]
-        return [("\\" + t.text) if t.kind == "macro" else t.text]
 
     # -- primaries -------------------------------------------------------------------
 
@@ -363,50 +239,6 @@ class _Parser:
             self.expect("|")
         return Norm(inner)
 
-    def symbol(self, base: str, tok: Token) -> Sym:
-        sub: tuple = ()
-        sample = ""
-        if self.at("'", "char"):
-            while self.at("'", "char"):
-                self.next()
-                base += "'"
-        mark = ""
-        if self.at("_", "char"):
-            self.next()
-            raw = self.script()
-            mark = _mark("_", raw)
-            sub = () if mark else _subscript(raw, tok, self)
-            if "'" not in base:
-                while self.at("'", "char"):  # w_{12}': the prime after the subscript, as in w'_{12}
-                    self.next()
-                    base += "'"
-        if self.at("^", "char") and not sample:
-            raw = self.peek(1)
-            if raw.kind == "char" and raw.text == "{" and self.peek(2).text == "(":
-                j = self.i
-                self.next()
-                parts = self.script()
-                text = "".join(parts)
-                if text.startswith("(") and text.endswith(")") and text[1:-1] in _SAMPLE_LETTERS:
-                    sample = text[1:-1]
-                else:
-                    self.i = j
-        if self.at("^", "char") and not sample and not mark:
-            j = self.i
-            self.next()
-            mark = _mark("^", self.script())
-            if not mark:
-                self.i = j  # T, a power: read after the symbol
-        if not sub and self.at("_", "char"):
-            self.next()
-            raw = self.script()
-            found = "" if mark else _mark("_", raw)
-            if found:
-                mark = found
-            else:
-                sub = _subscript(raw, tok, self)
-        return Sym(base, sub, sample, mark)
-
     def after_symbol(self, sym: Sym, tok: Token):
         # f(a, b): an application (or a product with one factor in parentheses: the model decides)
         t = self.peek()
@@ -419,12 +251,6 @@ class _Parser:
             self.expect(")")
             return Call(sym, tuple(args))
         return sym
-
-    def _adjacent(self, t: Token) -> bool:
-        # "y_1(x_1, x_2)" or "h(y)": the parenthesis follows the name with no space
-        prev = self.toks[self.i - 1]
-        end = prev.pos + len(prev.text) + (1 if prev.kind == "macro" else 0)
-        return t.pos <= end + (1 if prev.text == "}" else 0)
 
     def macro(self, t: Token):
         name = t.text
@@ -491,23 +317,6 @@ class _Parser:
         node = Call(func, (arg,), primes)
         return Pow(node, power) if power else node
 
-    def _primes(self) -> int:
-        primes = 0
-        while self.at("'", "char"):
-            self.next()
-            primes += 1
-        return primes
-
-    def _function_power(self, func: str) -> int:
-        hat = self.next()
-        raw = "".join(self.script())
-        if raw in ("-1", "{-1}"):
-            self.fail(f"{func}^{{-1}} is the inverse function of {func}, which is not read (a power of {func} is "
-                      f"written {func}^2)", hat)
-        if not raw.isdigit() or func in ("sigma", "diag"):
-            self.fail(f"a power of {func} is read only as a whole number, as in \\{func}^2(g)", hat)
-        return int(raw)
-
     def frac(self, t: Token):
         num_start = self.i
         if self._d_prefix():
@@ -535,30 +344,6 @@ class _Parser:
         den = self.additive()
         self.expect("}")
         return Div(num, den)
-
-    def _d_prefix(self) -> bool:
-        t1, t2 = self.peek(), self.peek(1)
-        if t1.text != "{":
-            return False
-        if t2.kind == "macro" and t2.text == "partial":
-            return True
-        if t2.kind == "char" and t2.text == "d":
-            t3 = self.peek(2)
-            return t3.kind == "char" and t3.text.isalpha() or (t3.kind == "macro" and (t3.text in GREEK | _SAME))
-        if t2.kind == "macro" and t2.text in ("mathrm", "text") and self.toks[self.i + 3].text == "d":
-            return True
-        return False
-
-    def _take_d(self) -> bool:
-        t = self.next()
-        if t.kind == "macro" and t.text == "partial":
-            return False
-        if t.kind == "char" and t.text == "d":
-            return True
-        if t.kind == "macro" and t.text in ("mathrm", "text"):
-            if self.script() == ["d"]:
-                return True
-        self.fail("expected ∂ or d", t)
 
     def nabla(self, t: Token):
         wrt = None
@@ -641,42 +426,3 @@ class _Parser:
         if len(widths) != 1:
             self.fail("the rows of the matrix have different lengths", t)
         return Mat(tuple(rows))
-
-
-def _subscript(raw: list[str], tok: Token, p) -> tuple:
-    """``12`` -> ("12",) kept whole (the model splits it by the rank); ``i,j`` -> ("i", "j"); ``i_j`` kept."""
-    text = "".join(raw).replace(" ", "")
-    if text.startswith("{") and text.endswith("}") and text.count("{") == 1:
-        text = text[1:-1]  # \tilde{w_{jk}}: the braces of the subscript
-    if not text:
-        p.fail("an empty subscript", tok)
-    if any(c in text for c in "\\{}()^+-=") and not _simple_offset(text):
-        p.fail(f"cannot read the subscript {text!r} (expected numbers or index letters like 12, ij, i,j, t, t+1)",
-               tok)
-    return tuple(part for part in text.split(",") if part) if "," in text else (text,)
-
-
-#: The name of a value in an update rule: ``new``, ``\text{old}`` (read by ``updatenames`` in layered notes too).
-NEW_OLD = re.compile(r"(?:\\(?:text|mathrm|textrm|mathit|rm)\{)?(?:new|old)\}?")
-#: A step of an update rule, ``(t+1)``, ``(t)``, ``(t-1)``: not l, L (W^{(l+1)} is the next layer).
-STEP_MARK = re.compile(r"\(([A-KM-Za-km-z])([+-]1)?\)")
-
-
-def _mark(script: str, raw: list[str]) -> str:
-    """``^{\\text{new}}``, ``_{old}``, ``^{(t+1)}``, ``^{(k)}``: the name of a value in an update rule (empty for
-    any other script). ``^{(t)}`` with a letter that names a training input (t, i, n, …) is a sample, not a step:
-    the reader keeps it as such and the update rule decides; ``^{(k)}`` alone is a step (k counts iterations)."""
-    text = "".join(raw).replace(" ", "")
-    if NEW_OLD.fullmatch(text) and (text.count("{") == text.count("}")):
-        return f"{script}{{{text}}}"
-    step = STEP_MARK.fullmatch(text)
-    if script == "^" and step and (step.group(2) or step.group(1) == "k"):
-        return f"^{{{text}}}"
-    return ""
-
-
-def _simple_offset(text: str) -> bool:
-    # w_{t+1}, w_{t-1}: a time step
-    import re
-
-    return bool(re.fullmatch(r"[A-Za-z][+-]\d", text))

@@ -80,8 +80,12 @@ _FALSE_AFTER = re.compile(
 #: the formula only under it, which is not read, so the formula is not taken as negated (it is judged as written).
 _QUALIFIED = re.compile(r"\$|\\\(|\b(?:for|when|whenever|if|unless|where|only|except|provided|pro|když|pokud|jestliže"
                         r"|jen|если|при|для|когда|только|dla|gdy|jeśli|jeżeli|tylko)\b", re.I)
+#: Where the words after a formula turn to another one: "Wrong: $$…$$ right: $$…$$", "Do not write $$…$$ but $$…$$".
+_CONTRAST = re.compile(r"\b(?:but|instead|rather|whereas|ale|nýbrž|но|lecz|natomiast)\b"
+                       r"|\b(?:right|correct|správně|правильно|poprawnie)\s*:", re.I)
 #: All that may follow the words that call a formula false, to the end of its sentence: "in general", punctuation.
-_PLAIN_TAIL = re.compile(r"[\s,)]*(?:(?:in\s+general|generally|obecně|в\s+общем\s+случае|w\s+ogólności)[\s,)]*)?"
+_PLAIN_TAIL = re.compile(r"[\s,)]*(?:(?:in\s+general|generally|too|as\s+well|also|obecně|také|в\s+общем\s+случае|тоже"
+                         r"|также|w\s+ogólności|też|również)[\s,)]*)?"
                          r"[.!;)]*\s*$", re.I)
 #: The words that may stand between a negation and "assume": "nowhere do we assume", "we do not need to assume".
 _HELPERS = (r"(?:do|does|did|we|you|one|i|need|needs|to|ever|have|has|be|been|is|are|was|will|would|shall|should"
@@ -123,11 +127,14 @@ def negation(text: str, line: int, source: str) -> "Negation | None":
         return Negation("not assumed", " ".join(m.group("w").split()))
     m = _FALSE_BEFORE.search(before)
     lead = before[:m.start()] if m else before
+    own = _CONTRAST.split(after, maxsplit=1)[0]  # "Wrong: $$…$$ right: $$…$$": the words up to the contrast
+    if m is not None and _FALSE_AFTER.search(own):
+        return None  # "It is not true that $$…$$ does not hold": two negations, the notes claim the formula
     if m is None and not _QUALIFIED.search(before):
         m = _FALSE_AFTER.search(after)
         if m and not _PLAIN_TAIL.match(after[m.end():]):
             m = None  # "… does not hold for $j \neq k$": the negation is qualified
-    elif m and _QUALIFIED.search(after):
+    elif m and _QUALIFIED.search(own):
         m = None  # "It is not true that $$…$$ for hidden layers": qualified after the formula
     if m and not _QUALIFIED.search(lead):
         return Negation("false", " ".join(m.group("w").split()))

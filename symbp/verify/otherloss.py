@@ -12,6 +12,8 @@ Notes that define their cost with one letter (``C = \frac12\|a^L - y\|^2``) may 
 
 >>> others([(5, r"C = \frac{1}{2}\|a^L - y\|^2"), (6, "L = 2 C"), (8, r"\frac{\partial L}{\partial z^L} = 0")], "C")
 {'L': Other(letter='L', line=6, text='L = 2 C', factor=Fraction(2, 1))}
+>>> others([(6, "L = 2C"), (9, "L = C")], "C")["L"].factor is None    # defined twice, differently: not read
+True
 >>> as_multiple(r"\frac{\partial L}{\partial z^L} = (a^L - y)", others([(6, "L = 2C")], "C")["L"], "C")
 '\\left(2 \\frac{\\partial C}{\\partial z^L}\\right) = (a^L - y)'
 """
@@ -38,6 +40,10 @@ _MULTIPLE = re.compile(r"^\s*(?P<letter>" + _LOSS + r")\s*(?::=|=|\\equiv|\\colo
                        r"(?P<cost>" + _LOSS + r")\s*[.,;]?\s*$")
 
 
+#: The end of the text of a letter defined twice as different multiples of the cost.
+_TWICE = ", two different definitions"
+
+
 @dataclass(frozen=True)
 class Other:
     """A loss letter the notes differentiate beside their cost; ``factor`` None: never defined as a multiple."""
@@ -54,6 +60,8 @@ class Other:
         if self.factor is not None:
             how = (f"which the notes define as {_factor_words(self.factor)}{cost} (line {self.line}), but written "
                    f"here otherwise than \\frac{{\\partial {self.letter}}}{{\\partial X}}, so it is not rewritten")
+        elif self.text.endswith(_TWICE):
+            how = f"which the notes define as {self.text}"
         elif self.line:
             how = (f"which the notes define at line {self.line} ({self.text.strip()[:60]}) in a form symbp does not "
                    f"read as a multiple of {cost}")
@@ -87,13 +95,18 @@ def others(texts: list, cost: str) -> dict:
     out = {}
     for line, text in texts:
         m = _MULTIPLE.match(text)
-        if m is None or m.group("cost") != cost or m.group("letter") == cost or m.group("letter") in out:
+        if m is None or m.group("cost") != cost or m.group("letter") == cost:
             continue
+        letter = m.group("letter")
         factor = (Fraction(int(m.group("whole"))) if m.group("whole") else
                   Fraction(int(m.group("p")), int(m.group("q"))) if m.group("q") and int(m.group("q")) else
                   Fraction(1) if not m.group("p") else None)
-        if factor:
-            out[m.group("letter")] = Other(m.group("letter"), line, text, factor)
+        first = out.get(letter)
+        if first is not None and first.factor != factor:  # L = 2C, later L = C: which one a claim means is not said
+            out[letter] = Other(letter, first.line, f"{first.text.strip()} at line {first.line} and "
+                                f"{text.strip()} at line {line}{_TWICE}")
+        elif first is None and factor:
+            out[letter] = Other(letter, line, text, factor)
     return out
 
 

@@ -56,7 +56,7 @@ from dataclasses import dataclass, replace
 
 from .check import Outcome
 from .family import family
-from .graphexamples import releases, section_end
+from .graphscope import releases, section_end
 from .instances import _quantities
 from .network_check import Setting, check_network
 from .nodes import Equation, walk
@@ -240,8 +240,8 @@ def output_prose(text: str) -> list:
     A sentence with "if", "had", "would", "suppose", "when" (pokud, kdyby, если, jeśli, …) fixes nothing: the
     formulas it states after those words are about one output, the others are checked as usual. Prose that fixes
     one output is in force from its line until a sentence speaks of several outputs ("ten output neurons",
-    "several outputs", "$n_L > 1$"), releases it ("in general", "no longer", ``graphexamples.releases``), or the
-    section ends (``graphexamples.section_end``).
+    "several outputs", "$n_L > 1$"), releases it ("in general", "no longer", ``graphscope.releases``), or the
+    section ends (``graphscope.section_end``).
 
     >>> text = "We use one output neuron.\n\n$$a$$\n\nIn general,\n\n$$b$$\n"
     >>> [(p.line, p.until, p.ends) for p in output_prose(text)]

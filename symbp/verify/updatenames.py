@@ -4,7 +4,7 @@ Layered notes name the value a step of gradient descent gives in many ways: ``w^
 ``(w^l)^{\text{new}}``, ``w^l_{\text{new}}``, ``w^{l}_{(t+1)}``, ``W^{l,(t+1)}``, ``W^{(t+1)}``,
 ``\tilde{b}^l``, ``\tilde{b^l}``, ``w'^l_{jk}``. Each is the parameter itself (``w^l``, ``b^l``,
 ``w^l_{jk}``) with a mark that says "the value after the step". The marks are those the graph
-reader knows (``graphread.NEW_OLD``, ``graphread.STEP_MARK``, ``graphmodel.untilded``); here they are
+reader knows (``graphtokens.NEW_OLD``, ``graphtokens.STEP_MARK``, ``graphmodel.untilded``); here they are
 taken off a name written with a layer and entry indices, and the old value's own mark (``w^{l,\text{old}}``,
 ``w^{l}_{(t)}``, ``W^{(t)}`` beside ``W^{(t+1)}``) is taken off wherever the rule writes it, so the rule
 reads as ``w^l \to w^l - …`` and ``updates`` judges it. A step superscript is never a power, a layer
@@ -25,7 +25,7 @@ import re
 from dataclasses import dataclass
 
 from .graphmodel import Sym, untilded
-from .graphread import NEW_OLD, STEP_MARK
+from .graphtokens import NEW_OLD, STEP_MARK
 
 _SCRIPT = r"(?:\s*[\^_]\s*(?:\{(?:[^{}]|\{[^{}]*\})*\}|[A-Za-z0-9]|\\prime(?![A-Za-z]))|\s*')"
 #: A name with its scripts and primes: ``w^{l,\text{new}}``, ``w'^l_{jk}``, ``\tilde{b}^l``, ``(w^l)^{\text{new}}``.
