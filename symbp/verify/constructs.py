@@ -24,7 +24,7 @@ class Constructs:
 
     def _comprehension(self, body, tok: Token) -> Comprehension:
         """``[ body ]_{k=1,\\dots,n^{[l]}}``: the column vector of body over k."""
-        raw = self._script_tokens()
+        raw = self.script()
         ranges = []
         for text in "".join(raw).split(";"):  # [w_{k,j}]_{k=1,…,n^{[l]}; j=0,…,n^{[l-1]}}: rows, then columns
             m = re.fullmatch(r"([A-Za-z])=(\d+),\\(?:l|c)?dots,(n[_^].+)", text)
@@ -50,11 +50,11 @@ class Constructs:
         return Apply(func, primes, arg, base)
 
     def matrix(self, tok: Token) -> Matrix:
-        env = "".join(self._script_tokens())
+        env = "".join(self.script())
         if env not in _MATRICES:
             self.fail(f"the environment {env!r} is not read here (only {', '.join(sorted(_MATRICES))})", tok)
         if env == "array":
-            self._script_tokens()  # the column specification {cc}
+            self.script()  # the column specification {cc}
         rows, row = [], []
         while True:
             t = self.peek()
@@ -62,7 +62,7 @@ class Constructs:
                 self.fail(f"\\begin{{{env}}} is never ended", tok)
             if t.kind == "macro" and t.text == "end":
                 self.next()
-                if "".join(self._script_tokens()) != env:
+                if "".join(self.script()) != env:
                     self.fail(f"\\begin{{{env}}} is ended by another environment", t)
                 rows.append(row)
                 break
@@ -129,7 +129,7 @@ class Constructs:
         if not self.at("_"):
             self.fail("∇ needs a subscript, as in \\nabla_a C", tok)
         self.next()
-        raw = self._script_tokens()
+        raw = self.script()
         sub = type(self)(" ".join(raw), self.notation)  # the subscript is read by the same parser
         wrt = sub.primary()
         if not isinstance(wrt, Quantity):
@@ -152,7 +152,7 @@ class Constructs:
         for _ in range(2):
             if self.at("_") and var is None:
                 self.next()
-                raw = self._script_tokens()
+                raw = self.script()
                 text = "".join(raw)
                 ranged = re.fullmatch(r"([A-Za-z])=(\d+),?(?:\\[lc]?dots|\.\.\.?),?(.+)", text)
                 if len(raw) == 1 and raw[0].isalpha():
@@ -165,7 +165,7 @@ class Constructs:
                     self.fail("a sum's subscript must be an index like k or k=1", tok)
             elif self.at("^") and upper is None:
                 stok = self.next()
-                upper = _size(self._script_tokens(), stok, self)
+                upper = _size(self.script(), stok, self)
         body = self.product()
         return Sum(var, lower, upper, body)
 

@@ -1,8 +1,10 @@
-r"""The reader's cursor over a formula's tokens: look ahead, take, expect, fail with a position.
+r"""Cursors over a formula's tokens: look ahead, take, expect, fail with a position.
 
-A base class of the reader's parser (``reader._Parser``), beneath its mixins
-``constructs`` and ``forms`` and the trailing-tag grammar of ``tail``: it moves
-over the rendered tokens (``rendered.as_rendered``), stepping over spacing
+``TokenCursor`` is what both readers share: taking a token, expecting one, failing with the
+position, and the raw tokens of a sub- or superscript; each reader says which tokens are
+spacing to step over. ``Cursor`` is the layered reader's, a base class of its
+parser (``reader._Parser``), beneath its mixins ``constructs`` and ``forms`` and the
+trailing-tag grammar of ``tail``: it moves over the rendered tokens (``rendered.as_rendered``), stepping over spacing
 macros (``\,``, ``\displaystyle``, ``\left(``), counts how deep the formula nests, and
 raises ``ReadError`` naming the position of what it did not expect. It also
 hands out the raw tokens of a script and the words of a ``\text{…}`` group.
@@ -10,7 +12,7 @@ hands out the raw tokens of a script and the words of a ``\text{…}`` group.
 >>> from symbp.verify.reader import _Parser
 >>> from symbp.notation import profile
 >>> p = _Parser(r"\displaystyle w^{l+1}_{jk}", profile("nielsen"))
->>> p.next().text, p.next().text, p._script_tokens()
+>>> p.next().text, p.next().text, p.script()
 ('w', '^', ['l', '+', '1'])
 >>> p.expect("=")
 Traceback (most recent call last):
@@ -23,7 +25,65 @@ from __future__ import annotations
 from .lexer import _SPACING, MAX_DEPTH, ReadError, Token
 
 
-class Cursor:
+class TokenCursor:
+    """Take, expect and fail over ``toks`` from the position ``i`` in ``text``.
+
+    A reader subclasses it with ``peek(k)`` (the token k ahead) and ``_skip`` (what it steps over as spacing).
+    """
+
+    toks: list
+    i: int
+    text: str
+
+    def _skip(self):
+        """Step over the tokens this reader treats as spacing (none here)."""
+
+    def next(self) -> Token:
+        self._skip()
+        t = self.toks[self.i]
+        if t.kind != "end":
+            self.i += 1
+        return t
+
+    def expect(self, text: str) -> Token:
+        t = self.next()
+        if t.text != text or t.kind == "end":
+            self.fail(f"expected '{text}'", t)
+        return t
+
+    def fail(self, what: str, tok: Token | None = None):
+        tok = tok or self.peek()
+        found = "the end" if tok.kind == "end" else "“" + ("\\" if tok.kind == "macro" else "") + tok.text + "”"
+        raise ReadError(f"{what} at position {tok.pos} (found {found}) in “{self.text}”")
+
+    def script(self) -> list[str]:
+        """The raw tokens of a sub/superscript (one token or a braced group)."""
+        t = self.next()
+        if t.kind == "char" and t.text == "{":
+            out, depth = [], 1
+            while True:
+                u = self.next()
+                if u.kind == "end":
+                    self.fail("a script group is never closed", u)
+                if u.kind == "char" and u.text == "{":
+                    depth += 1
+                elif u.kind == "char" and u.text == "}":
+                    depth -= 1
+                    if depth == 0:
+                        break
+                out.append(("\\" + u.text) if u.kind == "macro" else u.text)
+            return out
+        if t.kind == "end" or (t.kind == "char" and t.text == "}"):
+            self.fail("a script is empty", t)
+        if t.kind == "num":  # ^12 means ^1 followed by 2 in TeX
+            first, rest = t.text[0], t.text[1:]
+            if rest:
+                self.toks.insert(self.i, Token("num", rest, t.pos + 1))
+            return [first]
+        return [("\\" + t.text) if t.kind == "macro" else t.text]
+
+
+class Cursor(TokenCursor):
     """Token movement of ``reader._Parser``: ``toks``, the position ``i``, the ``text`` and the nesting ``depth``."""
 
     def peek(self, k: int = 0) -> Token:
@@ -31,7 +91,7 @@ class Cursor:
 
     def _ahead(self, k: int) -> int:
         """The index of the token k tokens ahead, spacing skipped."""
-        self._skip_spacing()
+        self._skip()
         j = self.i
         while k > 0 and self.toks[j].kind != "end":
             j += 1
@@ -40,7 +100,7 @@ class Cursor:
             k -= 1
         return j
 
-    def _skip_spacing(self):
+    def _skip(self):
         while self.toks[self.i].kind == "macro" and self.toks[self.i].text in _SPACING:
             t = self.toks[self.i]
             self.i += 1
@@ -53,27 +113,9 @@ class Cursor:
                     raise ReadError(f"\\{t.text} at position {t.pos} must be followed by a delimiter such as "
                                     f"( or ] in “{self.text}”")
 
-    def next(self) -> Token:
-        self._skip_spacing()
-        t = self.toks[self.i]
-        if t.kind != "end":
-            self.i += 1
-        return t
-
     def at(self, text: str) -> bool:
         t = self.peek()
         return t.kind in ("char", "macro") and t.text == text
-
-    def expect(self, text: str) -> Token:
-        t = self.next()
-        if t.text != text or t.kind == "end":
-            self.fail(f"expected '{text}'", t)
-        return t
-
-    def fail(self, what: str, tok: Token | None = None):
-        tok = tok or self.peek()
-        found = "the end" if tok.kind == "end" else "“" + ("\\" if tok.kind == "macro" else "") + tok.text + "”"
-        raise ReadError(f"{what} at position {tok.pos} (found {found}) in “{self.text}”")
 
     def _enter(self):
         self.depth += 1
@@ -101,29 +143,3 @@ class Cursor:
                     return self.text[opening.pos + 1:u.pos]
             m += 1
         return None
-
-    def _script_tokens(self) -> list[str]:
-        """The raw tokens of a sub/superscript (one token or a braced group)."""
-        t = self.next()
-        if t.kind == "char" and t.text == "{":
-            out, depth = [], 1
-            while True:
-                u = self.next()
-                if u.kind == "end":
-                    self.fail("a script group is never closed", u)
-                if u.kind == "char" and u.text == "{":
-                    depth += 1
-                elif u.kind == "char" and u.text == "}":
-                    depth -= 1
-                    if depth == 0:
-                        break
-                out.append(("\\" + u.text) if u.kind == "macro" else u.text)
-            return out
-        if t.kind == "end" or (t.kind == "char" and t.text == "}"):
-            self.fail("a script is empty", t)
-        if t.kind == "num":  # ^12 means ^1 followed by 2 in TeX
-            first, rest = t.text[0], t.text[1:]
-            if rest:
-                self.toks.insert(self.i, Token("num", rest, t.pos + 1))
-            return [first]
-        return [("\\" + t.text) if t.kind == "macro" else t.text]

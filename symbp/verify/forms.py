@@ -198,12 +198,12 @@ class Forms:
         self._norm_bar(tok)
         if self.at("_"):
             self.next()
-            if self._script_tokens() != ["2"]:
+            if self.script() != ["2"]:
                 self.fail("only the Euclidean norm ‖…‖_2 is read", tok)
         power = 1
         if self.at("^"):
             stok = self.next()
-            raw = self._script_tokens()
+            raw = self.script()
             if len(raw) != 1 or not raw[0].isdigit():
                 self.fail("a norm's exponent must be a whole number", stok)
             power = int(raw[0])
@@ -213,14 +213,14 @@ class Forms:
 
     def hat(self, tok):
         r"""``\hat{y}_j``: the prediction, the output activation a^L_j. Other hats are not quantities."""
-        word = "".join(self._script_tokens())
+        word = "".join(self.script())
         target = self.notation.names["target"]
         if word != target:
             self.fail(f"\\hat{{{word}}} is not a quantity symbp reads (\\hat{{{target}}} is the prediction a^L)", tok)
         indices, sep = (), ""
         if self.at("_"):
             itok = self.next()
-            indices, sep = _indices(self._script_tokens(), itok, self)
+            indices, sep = _indices(self.script(), itok, self)
         brackets = tuple(self.notation.layer_brackets)
         return Quantity("a", rf"\hat{{{word}}}", Layer("L", 0, brackets), indices, sep, implicit_layer=True)
 
@@ -269,7 +269,7 @@ class Forms:
         power = None
         if self.at("^"):
             stok = self.next()
-            raw = self._script_tokens()
+            raw = self.script()
             if "".join(raw) == "-1":
                 self.fail(f"\\{name}^{{-1}} is the inverse function of {name}, which is not read (a power is "
                           f"written \\{name}^2(z))", stok)

@@ -20,7 +20,8 @@ from __future__ import annotations
 import re
 
 from .graphnodes import Sym
-from .lexer import ReadError, Token, _tokenize
+from .cursor import TokenCursor
+from .lexer import Token, _tokenize
 
 #: Relations between sides; the arrows are update rules (``w \to w - \eta \nabla C``).
 RELATIONS = {"=": "=", ":=": ":=", "equiv": r"\equiv", "to": r"\to", "rightarrow": r"\to", "longrightarrow": r"\to",
@@ -36,7 +37,7 @@ _SPACE = {"\\,", "\\;", "\\!", "\\ ", "\\:", "\\>", "displaystyle", "textstyle",
 _SAMPLE_LETTERS = {"t", "i", "n", "s", "x", "m", "p"}
 
 
-class Cursor:
+class Cursor(TokenCursor):
     r"""A position in a formula's tokens, with the readers of single tokens and of names.
 
     >>> c = Cursor(r"w \gets w - \eta")
@@ -79,27 +80,9 @@ class Cursor:
                 j += 1
         return self.toks[j]
 
-    def next(self) -> Token:
-        self._skip()
-        t = self.toks[self.i]
-        if t.kind != "end":
-            self.i += 1
-        return t
-
     def at(self, text: str, kind: str | None = None) -> bool:
         t = self.peek()
         return t.kind != "end" and t.text == text and (kind is None or t.kind == kind)
-
-    def expect(self, text: str) -> Token:
-        t = self.next()
-        if t.text != text or t.kind == "end":
-            self.fail(f"expected '{text}'", t)
-        return t
-
-    def fail(self, what: str, tok: Token | None = None):
-        tok = tok or self.peek()
-        found = "the end" if tok.kind == "end" else repr(("\\" if tok.kind == "macro" else "") + tok.text)
-        raise ReadError(f"{what} at position {tok.pos} (found {found}) in {self.text!r}")
 
     def _relation(self) -> str | None:
         t = self.peek()
@@ -130,31 +113,6 @@ class Cursor:
         if t.text == "|" and self.in_norm == 0 and not (t.kind == "char" and self.peek(1).text == "_"):
             return False  # "\|" opens a norm here
         return t.kind == "macro" and (t.text in RELATIONS or t.text in ("\\", "end", "|", "odot", "circ", "right"))
-
-    def script(self) -> list[str]:
-        """The raw tokens of a sub/superscript (one token or a braced group)."""
-        t = self.next()
-        if t.kind == "char" and t.text == "{":
-            out, depth = [], 1
-            while True:
-                u = self.next()
-                if u.kind == "end":
-                    self.fail("a script group is never closed", u)
-                if u.kind == "char" and u.text == "{":
-                    depth += 1
-                elif u.kind == "char" and u.text == "}":
-                    depth -= 1
-                    if depth == 0:
-                        break
-                out.append(("\\" + u.text) if u.kind == "macro" else u.text)
-            return out
-        if t.kind == "end" or (t.kind == "char" and t.text == "}"):
-            self.fail("a script is empty", t)
-        if t.kind == "num":  # ^12 is ^1 then 2 in TeX
-            if len(t.text) > 1:
-                self.toks.insert(self.i, Token("num", t.text[1:], t.pos + 1))
-            return [t.text[0]]
-        return [("\\" + t.text) if t.kind == "macro" else t.text]
 
     def symbol(self, base: str, tok: Token) -> Sym:
         sub: tuple = ()

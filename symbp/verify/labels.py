@@ -44,7 +44,7 @@ def _tag(p) -> str:
     if not p.at("{"):
         p.fail("\\tag needs its label in braces", tok)
     start = p.peek()
-    p._script_tokens()
+    p.script()
     close = p.toks[p.i - 1]  # the closing brace: the label is the text between
     return _label_words(p, p.text[start.pos + 1:close.pos], start)
 
@@ -54,7 +54,7 @@ def _key(p) -> str:
     if not p.at("{"):
         p.fail("\\label needs its key in braces", tok)
     start = p.peek()
-    p._script_tokens()
+    p.script()
     key = p.text[start.pos + 1:p.toks[p.i - 1].pos].strip()
     if re.fullmatch(r"[A-Za-z0-9]+(?:[:_\-.][A-Za-z0-9]+)+", key):
         return key  # eq:bp3, fig-1: a key as LaTeX writes them

@@ -122,7 +122,7 @@ class Letters:
         for _ in range(2):
             if self.at("^") and layer is None and transpose is None:
                 stok = self.next()
-                raw = self._script_tokens()
+                raw = self.script()
                 if raw in (["T"], ["\\top"]):
                     transpose = "T" if raw == ["T"] else r"\top"
                 elif layered and len(raw) > 1 and raw[-1] in ("T", "\\top") and raw[-2] in (")", "]"):
@@ -144,7 +144,7 @@ class Letters:
                               "must be a power", stok)
             elif self.at("_") and not indices:
                 itok = self.next()
-                raw = self._script_tokens()
+                raw = self.script()
                 if role == "C":
                     # C_x, C_{i_j}, C_{(x,y)}: the cost of one sample, which is C itself for one sample
                     base = f"{base}_{{{''.join(raw)}}}"

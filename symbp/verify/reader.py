@@ -283,7 +283,7 @@ class _Parser(Cursor, Letters, Constructs, Forms):
     def postfix(self, node):
         while self.at("^"):
             tok = self.next()
-            arg = self._script_tokens()
+            arg = self.script()
             if arg in (["T"], ["\\top"]):
                 node = Transpose(node, "T" if arg == ["T"] else r"\top")
             elif len(arg) == 1 and arg[0].isdigit():
@@ -332,7 +332,7 @@ class _Parser(Cursor, Letters, Constructs, Forms):
         if name in _FONTS and not self.font_is_word():
             return self.font_group(name, t)
         if name in _FONTS or name in _TEXTS:
-            word = "".join(self._script_tokens())
+            word = "".join(self.script())
             if word == "diag" and name in _TEXTS:
                 return self.diag(t)
             if word in HYPERBOLIC and name in _TEXTS:

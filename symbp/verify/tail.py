@@ -149,13 +149,13 @@ def _space(p) -> Where:
     start = p.next()  # \in
     if p.peek().kind == "macro" and p.peek().text in ("mathbf", "mathbb", "mathrm", "Bbb", "mathcal"):
         p.next()
-        raw = p._script_tokens()
+        raw = p.script()
     else:
         raw = [p.next().text]
     if raw != ["R"] or not p.at("^"):
         p.fail("after \\in symbp reads only the reals to the power of a layer size, as in \\mathbb{R}^{n_l}", start)
     stok = p.next()
-    layer = _size(p._script_tokens(), stok, p)
+    layer = _size(p.script(), stok, p)
     text = p.text[start.pos:p.peek().pos].strip().rstrip(",;.").strip()
     end = p.peek()
     if not (end.kind == "end" or (end.kind == "char" and end.text in ",;.") or end.text in ("quad", "qquad", "tag")):
@@ -165,7 +165,7 @@ def _space(p) -> Where:
 
 def _skip_text(p) -> None:
     p.next()  # \text
-    p._script_tokens()  # its braced words
+    p.script()  # its braced words
 
 
 
@@ -242,7 +242,7 @@ def _value(p):
     if t.kind == "char" and t.text.isalpha():
         if t.text == "n" and (p.at("_") or p.at("^")):
             stok = p.next()
-            return ("size", _layer(p._script_tokens(), stok, p))
+            return ("size", _layer(p.script(), stok, p))
         offset = 0
         if p.at("+") or p.at("-"):
             sign = p.peek()
