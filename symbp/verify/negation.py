@@ -34,7 +34,7 @@ from dataclasses import dataclass, replace
 
 from .extract import Formula
 from .graphexamples import sentence_around
-from .verification import Verification
+from .verdicts import Verification
 
 #: Between the words and the formula: a display's or an inline formula's opening delimiter, spaces.
 _OPENER = r"(?:\s|\$|\\\[|\\\(|\\begin\s*\{[A-Za-z*]+\}(?:\s*\{[^{}]*\})*)*"

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from typing import Callable
 
 from .grouping import verdict_words
-from .verification import Verification
+from .verdicts import Verification
 
 #: The cross-entropy in words: English, Czech, Russian, Polish (any case or inflection).
 _CROSS_ENTROPY = re.compile(

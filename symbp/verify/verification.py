@@ -35,9 +35,7 @@ from __future__ import annotations
 import re
 
 import time
-from dataclasses import asdict, dataclass, field
 
-from ..certificate import Certificate, Counterexample
 from ..errors import SpecError, SymbpError
 from ..network import network
 from ..notation import Notation, profile
@@ -58,89 +56,13 @@ from .reader import ReadError, read_claim
 from .recheck import HOOKS
 from .graphsingle import check_single, has_layers
 from .names import schematic
-from .samples import (cost_definition, cost_superscripts, mean_claim, other_count, over_inputs, per_sample, sample_slip, total_cost,
-                      with_label)
+from .samples import cost_definition, cost_superscripts, mean_claim, per_sample, sample_slip, total_cost
 from .scalar import check_scalar, is_scalar
 from .single_output import CONDITION as SINGLE, single_output
 from .vector_square import entrywise_ill_shaped, inner_reading, readings
-from .updates import is_rule, judge_step, read_rule, sum_bounds
-
-STATUS_EXIT = {"holds": 0, "refuted": 1, "unreadable": 2, "uninterpretable": 2, "undecided": 3, "ambiguous": 3,
-               "conditional": 3}
-
-
-@dataclass(frozen=True)
-class Verification:
-    """What symbp made of one formula.
-
-    ``checked`` lists every network the formula was checked on, with its
-    verdict there, the layer values checked and those outside the formula's
-    domain (with the reason). A ``conditional`` formula holds only under
-    ``condition`` (say "L = 4"); ``condition_met`` says whether the network the
-    user fixed (``sizes``) meets it.
-    """
-
-    formula: str
-    status: str  # holds | conditional | refuted | undecided | unreadable | uninterpretable
-    verdict: str  # one of certificate.VERDICTS
-    reason: str = ""
-    notation: str = "nielsen"
-    family: tuple = ()
-    instances: int = 0
-    identity: str = ""
-    interpretation: dict = field(default_factory=dict)
-    counterexample: Counterexample | None = None
-    diagnosis: str = ""
-    corrected: str = ""
-    seconds: float = 0.0
-    network: dict = field(default_factory=dict)
-    remark: str = ""  # with --notes: a cost or activation given that contradicts the notes' own definition
-    condition: str = ""
-    condition_met: bool | None = None
-    checked: tuple = ()
-
-    @property
-    def exit_code(self) -> int:
-        """0 holds, 1 refuted, 2 unreadable, 3 undecided; conditional: 0 only on a fixed network meeting it."""
-        if self.status == "conditional" and self.condition_met:
-            return 0
-        return STATUS_EXIT[self.status]
-
-    def checked_text(self) -> str:
-        """The networks and layer values checked, one line per network (what the verdict rests on)."""
-        return checked_lines(self.checked)
-
-    def certificate(self) -> Certificate:
-        """The core's ``Certificate`` of this check (the network field names the family)."""
-        return Certificate(
-            identity=self.identity or "formula", network={**self.network, "notation": self.notation,
-                                                         "family": [list(s) for s in self.family]},
-            method="exact", verdict=self.verdict, instances=self.instances, seconds=self.seconds,
-            statement=self.formula, source="symbp verify", counterexample=self.counterexample,
-            reason=self.reason, details={"status": self.status, "interpretation": dict(self.interpretation),
-                                         "diagnosis": self.diagnosis, "corrected": self.corrected,
-                                         "condition": self.condition, "condition_met": self.condition_met,
-                                         "checked": list(self.checked)},
-        )
-
-    def _repr_html_(self) -> str:
-        """The verdict, the reading, the counterexample and the corrected formula, typeset (notebooks)."""
-        from .html import verification_html
-
-        return verification_html(self)
-
-    def _repr_latex_(self) -> str:
-        from .html import verification_latex
-
-        return verification_latex(self)
-
-    def to_dict(self) -> dict:
-        d = asdict(self)
-        d["family"] = [list(s) for s in self.family]
-        d["checked"] = [dict(c) for c in self.checked]
-        if self.counterexample is not None:
-            d["counterexample"]["indices"] = list(self.counterexample.indices)
-        return d
+from .updates import is_rule, sum_bounds
+from .rulecheck import mean_cost, other_count_verdict, sample_count, verify_rule
+from .verdicts import STATUS_EXIT, VERDICT_OF, Verification, replaced, since
 
 
 
@@ -209,7 +131,7 @@ def verify(
     again = dict(activation=activation, cost=cost, one_hot=one_hot, family=family, sizes=sizes, budget=budget,
                  diagnose=diagnose, outputs=outputs)
     if is_rule(formula):
-        ruled = _verify_rule(formula, nt, again, base, start, count, differ)
+        ruled = verify_rule(formula, nt, again, base, start, verify, count, differ)
         if nt.vectors == "row" and ruled.status in ("unreadable", "uninterpretable"):
             return _own_layer(formula, base, start, budget)
         return ruled
@@ -218,7 +140,7 @@ def verify(
     declared = check_declaration(formula, nt, cost=cost)  # C = C(a^L): what a quantity depends on (``depends``)
     if declared is not None:
         status, reason, checked = declared
-        return Verification(status=status, verdict=_VERDICT[status], reason=reason, seconds=_since(start),
+        return Verification(status=status, verdict=VERDICT_OF[status], reason=reason, seconds=since(start),
                             interpretation={"words": "a declaration of what a quantity depends on", "latex": formula},
                             checked=checked, instances=sum(c["instances"] for c in checked),
                             **dict(base, family=tuple(tuple(c["sizes"]) for c in checked)))
@@ -228,31 +150,31 @@ def verify(
         # equation X = X (C = C(\eta) and J = J(\eta) held)
         return Verification(status="uninterpretable", verdict="undecided", reason=UNCHECKED_DECLARATION,
                             interpretation={"words": "a declaration of what a quantity depends on", "latex": formula},
-                            seconds=_since(start), **base)
+                            seconds=since(start), **base)
     labelled = cost_superscripts(formula)  # C^{(t)}: the cost of input t, C_t
     defined = cost_definition(labelled, cost, sum_bounds)
     if defined is not None:
         status, reason = defined
-        return Verification(status=status, verdict=_VERDICT.get(status, "undecided"), reason=reason,
-                            interpretation={"words": reason, "latex": formula}, seconds=_since(start), **base)
+        return Verification(status=status, verdict=VERDICT_OF.get(status, "undecided"), reason=reason,
+                            interpretation={"words": reason, "latex": formula}, seconds=since(start), **base)
     mean = mean_claim(labelled)
     off = mean and (("uninterpretable", mean.unread, "") if mean.unread else
-                    _other_count(mean, count, differ, nt, again) or
-                    sum_bounds(mean.var, mean.lower, mean.upper, mean.size or count or _size_of(mean.upper)))
+                    other_count_verdict(mean, count, differ, nt, again, verify) or
+                    sum_bounds(mean.var, mean.lower, mean.upper, mean.size or count or sample_count(mean.upper)))
     if off:
-        return Verification(status=off[0], verdict=_VERDICT.get(off[0], "undecided"), reason=off[1],
+        return Verification(status=off[0], verdict=VERDICT_OF.get(off[0], "undecided"), reason=off[1],
                             diagnosis=off[2], interpretation={"words": mean.words, "latex": formula},
-                            seconds=_since(start), **base)
+                            seconds=since(start), **base)
     if mean is not None:
         inner = verify(mean.per_input, nt, **again)
         words = dict(inner.interpretation, per_sample=mean.words)
-        k = count or _size_of(mean.upper)
+        k = count or sample_count(mean.upper)
         if inner.status == "holds" and not mean.mean:
-            return _replace(inner, formula=formula, status="refuted", verdict="refuted", interpretation=words,
+            return replaced(inner, formula=formula, status="refuted", verdict="refuted", interpretation=words,
                             identity="", reason=f"the sum over the inputs without 1/{k}: the mean cost's gradient is the "
                             f"mean of the per-input gradients (the sum is {k} times it)", diagnosis=f"a missing 1/{k}",
-                            seconds=_since(start))
-        return _replace(inner, formula=formula, interpretation=words, seconds=_since(start))
+                            seconds=since(start))
+        return replaced(inner, formula=formula, interpretation=words, seconds=since(start))
     try:
         sample = per_sample(labelled)
     except ValueError as exc:
@@ -265,15 +187,15 @@ def verify(
             return Verification(status="unreadable", verdict="undecided", reason=slip, **base)
         total = total_cost(sample.text, nt)
         if total:
-            return _mean_cost(formula, sample, total, nt, again, base, start)
+            return mean_cost(formula, sample, total, nt, again, base, start, verify)
         inner = verify(sample.text, nt, **again)
         words = dict(inner.interpretation, per_sample=sample.words)
-        return _replace(inner, formula=formula, interpretation=words, seconds=_since(start))
+        return replaced(inner, formula=formula, interpretation=words, seconds=since(start))
     written_out = schematic(formula, nt)
     if written_out is not None:  # Nielsen's ∂C/∂w = a_in δ_out: checked with the indices it stands for
         inner = verify(written_out[0], nt, **again)
         words = dict(inner.interpretation, per_sample=written_out[1])
-        return _replace(inner, formula=formula, interpretation=words, seconds=_since(start))
+        return replaced(inner, formula=formula, interpretation=words, seconds=since(start))
     try:
         claim = read_claim(formula, nt)
     except ReadError as exc:
@@ -282,7 +204,7 @@ def verify(
         ruled = chain_rule(formula)  # ∂f/∂x = ∂f/∂g · ∂g/∂x: letters that are no network quantity
         if ruled is not None:
             status, why = ruled
-            return Verification(status=status, verdict=_VERDICT[status], reason=why, seconds=_since(start),
+            return Verification(status=status, verdict=VERDICT_OF[status], reason=why, seconds=since(start),
                                 interpretation={"words": "read as the chain rule, f and g arbitrary differentiable "
                                                 "functions (f of the inner functions g, each g of x)", "latex": formula},
                                 **base)
@@ -317,7 +239,7 @@ def verify(
             return _verify_scalar(eq, setting, start, base, budget)
         except (SymbpError, ArithmeticError) as exc:
             return Verification(status="uninterpretable", verdict="undecided", reason=str(exc),
-                                seconds=_since(start), **base)
+                                seconds=since(start), **base)
     if _data_only(eq):
         return Verification(status="uninterpretable", verdict="undecided", reason="a statement about the data "
                             "(targets y, inputs x) alone: an assumption or a definition, which no network "
@@ -328,11 +250,11 @@ def verify(
         eq, outcome, grouping, reading = _grouped(formula, eq, outcome, setting, budget, start)
         if outcome is not None and outcome.status == "refuted" and outcome.shape and own_outputs is None:
             # C = ½(y − a^L)²: one output (a claim that states its own n_L is checked on those networks alone)
-            outcome = single_output(eq, outcome, setting, max(1.0, budget - _since(start))) or outcome
+            outcome = single_output(eq, outcome, setting, max(1.0, budget - since(start))) or outcome
         squared = inner_reading(eq, nt.vectors == "row") if outcome is not None and entrywise_ill_shaped(
             outcome, SINGLE) else None
         if squared is not None:  # (a^l)^2 = (a^l)^T a^l: the square of a vector as the inner product too
-            found = readings(eq, outcome, squared, check(squared, setting, max(1.0, budget - _since(start))))
+            found = readings(eq, outcome, squared, check(squared, setting, max(1.0, budget - since(start))))
             if found is not None and found[0] == "ambiguous":
                 outcome, grouping = None, found[1]
             elif found is not None:  # refuted in both readings, or both hold on the user's one-output network
@@ -340,12 +262,12 @@ def verify(
     except Uninterpretable as exc:
         if nt.vectors == "row" and not any(getattr(q, "layer", None) for q in walk(eq)):
             return _own_layer(formula, base, start, budget)
-        return Verification(status="uninterpretable", verdict="undecided", reason=str(exc), seconds=_since(start),
+        return Verification(status="uninterpretable", verdict="undecided", reason=str(exc), seconds=since(start),
                             interpretation=describe(eq, setting, own_by), **base)
     except SymbpError as exc:
-        return Verification(status="uninterpretable", verdict="undecided", reason=str(exc), seconds=_since(start), **base)
+        return Verification(status="uninterpretable", verdict="undecided", reason=str(exc), seconds=since(start), **base)
     if outcome is None:  # several well-shaped groupings of ⊙ that disagree
-        return Verification(status="ambiguous", verdict="undecided", reason=grouping, seconds=_since(start),
+        return Verification(status="ambiguous", verdict="undecided", reason=grouping, seconds=since(start),
                             interpretation=describe(eq, setting, own_by), **base)
     interpretation = describe(eq, setting, own_by)
     if grouping:
@@ -354,7 +276,7 @@ def verify(
         interpretation["words"] = grouping[0].upper() + grouping[1:] + ". " + interpretation["words"]
     if claim.labels or claim.conditions:
         interpretation["words"] += " " + claim.describe()
-    verdict, identity, reason = _VERDICT[outcome.status], "", outcome.reason
+    verdict, identity, reason = VERDICT_OF[outcome.status], "", outcome.reason
     if own_words:
         reason += f" ({own_words})"
     if outcome.status != "holds" and setting.cost == "softmax-cross-entropy" and any(
@@ -372,7 +294,7 @@ def verify(
     result = Verification(
         status=outcome.status, verdict=verdict, reason=reason, instances=outcome.instances,
         identity=identity, interpretation=interpretation,
-        counterexample=outcome.counterexample, seconds=_since(start), condition=outcome.condition,
+        counterexample=outcome.counterexample, seconds=since(start), condition=outcome.condition,
         condition_met=outcome.condition_met, checked=outcome.checked, **base,
     )
     if outcome.status in ("holds", "conditional"):
@@ -383,128 +305,10 @@ def verify(
         if len(eq.sides) == 2:
             found = _diagnose(eq, setting, outcome, budget=remaining)
             if found is not None:
-                result = _replace(result, diagnosis=found[0], corrected=to_latex(found[1]), seconds=_since(start))
+                result = replaced(result, diagnosis=found[0], corrected=to_latex(found[1]), seconds=since(start))
         else:
             result = _diagnose_chain(eq, setting, outcome, remaining, result, start)
     return result
-
-
-def _other_count(mean, count: str, differ: str, nt, again: dict) -> "tuple[str, str, str] | None":
-    """The verdict on a mean claim whose 1/count is not the notes' (``other_count``): refuted only when the notes
-    say the counts differ and the summand is the per-input gradient (then the claim is size/count times the true
-    mean); a summand that is not (n/m δ^x under 1/n) may make it true again, so it is not judged."""
-    off = other_count(mean.size, count, differ)
-    if off is None or off[0] != "refuted" or verify(mean.per_input, nt, **again).status == "holds":
-        return off
-    return "uninterpretable", other_count(mean.size, count)[1], ""
-
-
-def _size_of(upper: str) -> str:
-    """The letter a sum's upper bound counts the samples with (m, n), n when it is not one of them."""
-    return upper if upper in ("m", "n", "N") else "n"
-
-
-def _mean_cost(formula: str, sample, total: str, nt, again: dict, base: dict, start: float) -> Verification:
-    """A per-input claim that names the bare cost: once a formula tells the inputs apart, the cost is their mean
-    (1/n) Σ_x C_x. A derivative of it by a quantity of input x is 1/n of C_x's, so two inputs already give a
-    refutation when the claim fails with the ½ (``over_inputs``); otherwise (a weight's or a bias's gradient,
-    which needs the other inputs) it is not read."""
-    x = sample.sample
-    mixed = (f"the formula mixes the total cost {total} with quantities of input {x}: once a formula tells the "
-             f"inputs apart, {total} is the mean cost (1/n) Σ_{x} {total}_{x} and its gradients are means over the "
-             f"inputs; write {total}_{x} for the cost of input {x}")
-    for n in (2, 3):
-        few = over_inputs(sample.text, total, n)
-        inner = verify(few, nt, **dict(again, diagnose=False)) if few else None
-        if inner is not None and inner.status == "refuted":
-            break
-    else:
-        return Verification(status="uninterpretable", verdict="undecided", reason=mixed, seconds=_since(start), **base)
-    words = dict(inner.interpretation, per_sample=sample.words + f"; {total} is the mean cost over the inputs: for "
-                 f"{n} inputs ∂{total}/∂(a quantity of input {x}) = (1/{n}) ∂{total}_{x}/∂(it), checked as {few}")
-    return _replace(inner, formula=formula, interpretation=words, diagnosis=f"{total} should be {total}_{x}",
-                    corrected=with_label(formula, total, x),
-                    reason=f"{mixed}. With {n} inputs: {inner.reason}", seconds=_since(start))
-
-
-def _own_layer(formula: str, base: dict, start: float, budget: float) -> Verification:
-    """A formula without layers in the row-vector profile: read in the profile's own layer (``graphsingle``)."""
-    status, reason, outcome = check_single(formula, budget)
-    if status not in STATUS_EXIT:
-        status = "undecided"
-    return Verification(status=status, verdict=_VERDICT.get(status, "undecided"), reason=reason,
-                        instances=getattr(outcome, "instances", 0), counterexample=getattr(outcome, "counterexample", None),
-                        interpretation={"words": reason, "latex": formula}, seconds=_since(start), **dict(base, family=()))
-
-
-#: Names a rule cannot update: what the network computes from the parameters, and the data's targets.
-_COMPUTED = {"z": "the weighted input, computed from the weights and biases",
-             "a": "the activation, computed from the weights and biases",
-             "delta": "the error δ, computed from the weights, the biases and the data",
-             "target": "the target, given by the data", "cost": "the cost, computed from the network's output"}
-
-
-def _computed_role(param: str, nt) -> str:
-    r"""What the updated name of a rule is when the network computes it or the data fix it (the weighted input,
-    the activation, δ, the target, the cost), '' for a weight, a bias or an input (gradient descent may update an
-    input: ``x \to x - \eta \nabla_x C``).
-
-    >>> from symbp.notation import profile
-    >>> _computed_role("a^l", profile("nielsen")), _computed_role("w^l_{jk}", profile("nielsen"))
-    ('the activation, computed from the weights and biases', '')
-    """
-    letter = re.match(r"\\[A-Za-z]+|[A-Za-z]", param)
-    if letter is None:
-        return ""
-    roles = {role: name for role, name in nt.names.items() if name not in (nt.names["weight"], nt.names["bias"],
-                                                                             nt.names["weight_matrix"])}
-    return next((_COMPUTED[role] for role in _COMPUTED if roles.get(role) == letter.group(0)), "")
-
-
-def _verify_rule(formula: str, nt, again: dict, base: dict, start: float, count: str = "",
-                 differ: str = "") -> Verification:
-    """An update rule of gradient descent (``updates``): every value side against the notes' cost."""
-    rule = read_rule(formula)
-    words = {"words": "an update rule: each new value must be the old value of the same parameter minus a learning "
-                      "rate times the gradient of the cost (one sample, the mean over a mini-batch of m, or the mean "
-                      "over n training inputs)", "latex": formula}
-    if rule.unread:  # w^{l}_{(t+1)} = w^{l}_{(t)} - η δ^{(t),l}: the step letter also labels a sample
-        return Verification(status="uninterpretable", verdict="undecided", reason=rule.unread, interpretation=words,
-                            seconds=_since(start), **dict(base, family=()))
-    computed = _computed_role(rule.param, nt)
-    if computed:  # a^l → a^l − η ∂C/∂a^l: the network computes a^l from the weights, gradient descent cannot set it
-        return Verification(status="uninterpretable", verdict="undecided", interpretation=words,
-                            reason=(f"{rule.param} is {computed}: gradient descent updates the parameters (the "
-                                    f"weights and biases), and a step on {rule.param} is not a step of the notes' "
-                                    "network"),
-                            seconds=_since(start), **dict(base, family=()))
-
-    def gradient(param: str, body: str):
-        sample = per_sample(body)
-        claim = rf"\frac{{\partial {nt.cost}}}{{\partial {param}}} = {sample.text if sample else body}"
-        v = verify(claim, nt, **again)
-        return v.status, (f"{claim}: " + (v.identity or v.reason or v.status))
-
-    results = [judge_step(rule, step, gradient, nt.cost, count, differ) for step in rule.steps]
-    bad = [(k, r) for k, r in enumerate(results) if r[0] != "holds"]
-    several = len(results) > 1
-    reason = "; ".join((f"side {k + 2}: " if several else "") + r[1] for k, r in enumerate(results))
-    if not bad:
-        return Verification(status="holds", verdict="proved", reason=reason, instances=len(results),
-                            interpretation=words, seconds=_since(start), **dict(base, family=()))
-    status = "refuted" if any(r[0] == "refuted" for _, r in bad) else bad[0][1][0]
-    if status not in STATUS_EXIT:
-        status = "undecided"
-    diagnosis = next((r[2] for _, r in bad if r[2]), "")
-    corrected = formula
-    for k, r in bad:
-        step = rule.steps[k]
-        if r[1].startswith("starts from"):
-            corrected = corrected.replace(step.text, rule.param + step.canon[len(step.old):], 1)
-    return Verification(status=status, verdict=_VERDICT.get(status, "undecided"), reason=reason,
-                        instances=len(results), interpretation=words, diagnosis=diagnosis,
-                        corrected=corrected if corrected != formula else "", seconds=_since(start),
-                        **dict(base, family=()))
 
 
 def _grouped(formula: str, eq: Equation, outcome: Outcome, setting: Setting, budget: float, start: float):
@@ -544,7 +348,7 @@ def _diagnose_chain(eq: Equation, setting: Setting, outcome: Outcome, budget: fl
     if not words:
         return result
     corrected = to_latex(Equation(tuple(sides), eq.rels)) if complete else ""
-    return _replace(result, diagnosis="; ".join(words), corrected=corrected, seconds=_since(start))
+    return replaced(result, diagnosis="; ".join(words), corrected=corrected, seconds=since(start))
 
 
 def _verify_scalar(eq: Equation, setting: Setting, start: float, base: dict, budget: float) -> Verification:
@@ -554,34 +358,26 @@ def _verify_scalar(eq: Equation, setting: Setting, start: float, base: dict, bud
             getattr(n, "primes", 0) == 1 for n in walk(eq)):
         identity = f"{setting.activation}-prime"
     base = dict(base, family=())
-    return Verification(status=status, verdict=_VERDICT[status], reason=reason, instances=1, identity=identity,
+    return Verification(status=status, verdict=VERDICT_OF[status], reason=reason, instances=1, identity=identity,
                         interpretation={"words": f"a scalar identity of the activation in a free real z, "
                                         f"with σ = {setting.activation}; σ' by differentiating σ's definition",
                                         "latex": to_latex(eq)},
-                        counterexample=cx, seconds=_since(start), **base)
+                        counterexample=cx, seconds=since(start), **base)
 
 
 _SOFTMAX_SIGMA = (" (σ and σ' written at the softmax output layer L are read as the hidden layers' activation "
                   "applied entrywise: the network computes a^L = softmax(z^L) there, and its derivative is the "
                   "Jacobian ∂a^L_j/∂z^L_k = a^L_j(δ_jk − a^L_k), not σ'(z^L))")
 
-_VERDICT = {"holds": "proved", "refuted": "refuted", "undecided": "undecided", "conditional": "conditional",
-            "uninterpretable": "undecided"}
+def _own_layer(formula: str, base: dict, start: float, budget: float) -> Verification:
+    """A formula without layers in the row-vector profile: read in the profile's own layer (``graphsingle``)."""
+    status, reason, outcome = check_single(formula, budget)
+    if status not in STATUS_EXIT:
+        status = "undecided"
+    return Verification(status=status, verdict=VERDICT_OF.get(status, "undecided"), reason=reason,
+                        instances=getattr(outcome, "instances", 0), counterexample=getattr(outcome, "counterexample", None),
+                        interpretation={"words": reason, "latex": formula}, seconds=since(start), **dict(base, family=()))
 
-
-def checked_lines(checked) -> str:
-    """One line per network: its sizes, verdict there, layer values checked and those outside the domain."""
-    lines = []
-    for c in checked:
-        line = f"{c['sizes']} (L = {c['L']}): {c['status']}"
-        if c["instances"]:
-            line += f", {c['instances']} instance{'s' if c['instances'] != 1 else ''}"
-        if c["layers"] and c["layers"] != ["(no layer variable)"]:
-            line += f"; layers {'; '.join(c['layers'])}"
-        if c["outside"]:
-            line += "; outside the formula's domain: " + "; ".join(f"{o['layers']} ({o['reason']})" for o in c["outside"])
-        lines.append(line)
-    return "\n".join(lines)
 
 
 def _data_only(eq: Equation) -> bool:
@@ -590,11 +386,3 @@ def _data_only(eq: Equation) -> bool:
         isinstance(n, (Partial, Nabla)) for n in walk(eq))
 
 
-def _since(start: float) -> float:
-    return round(time.perf_counter() - start, 4)
-
-
-def _replace(v: Verification, **kw) -> Verification:
-    d = {f: getattr(v, f) for f in v.__dataclass_fields__}
-    d.update(kw)
-    return Verification(**d)
