@@ -17,7 +17,8 @@ import re
 from typing import Callable
 
 from .samples import other_count, over_inputs, per_sample, with_label
-from .updates import judge_step, read_rule
+from .updatejudge import judge_step
+from .updates import read_rule
 from .verdicts import STATUS_EXIT, VERDICT_OF, Verification, replaced, since
 
 #: ``verification.verify``: a claim's text, the notation and options -> its Verification.

@@ -60,7 +60,8 @@ from .samples import cost_definition, cost_superscripts, mean_claim, per_sample,
 from .scalar import check_scalar, is_scalar
 from .single_output import CONDITION as SINGLE, single_output
 from .vector_square import entrywise_ill_shaped, inner_reading, readings
-from .updates import is_rule, sum_bounds
+from .updatejudge import sum_bounds
+from .updates import is_rule
 from .rulecheck import mean_cost, other_count_verdict, sample_count, verify_rule
 from .verdicts import STATUS_EXIT, VERDICT_OF, Verification, replaced, since
 

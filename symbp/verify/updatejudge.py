@@ -1,0 +1,295 @@
+r"""Judging one value side of an update rule that ``updates`` read: *old − coefficient · gradient*.
+
+The old value must be the parameter itself, the sign a minus, the coefficient a positive rate (divided by
+the mini-batch's m or the n inputs when the gradient is summed over them), the gradient the per-sample
+cost's with respect to the same parameter, or a value in the network's quantities that ``check_gradient``
+checks as the claim ∂C/∂P = value. ``sum_bounds`` says whether a sum's bounds run over the count the
+coefficient divides by.
+
+>>> from symbp.verify.updates import read_rule
+>>> rule = read_rule(r"b_l \to \tilde{b_l} = w_k - \frac{\xi}{m} \nabla C_{i_j}^{(l)}")
+>>> judge_step(rule, rule.steps[0], check_gradient=None)
+('refuted', 'starts from w_k instead of b_l', 'starts from w_k instead of b_l')
+"""
+
+from __future__ import annotations
+
+import re
+
+import sympy
+
+from .samples import other_count, per_sample
+from .samples import unlabelled as _unlabelled
+from .steprate import stray_scale
+from .updates import Rule, Step, norm
+
+
+_PER_SAMPLE_COST = re.compile(r"C_\{?\s*(?P<label>[A-Za-z](?:_\{?[a-z]\}?)?)\s*\}?")
+
+
+def _cost_pattern(cost: str) -> str:
+    """C, or the profile's own cost letter (L, \\mathbf{L}: any spacing)."""
+    letters = {"C", cost}
+    return "(?:" + "|".join(r"\s*".join(re.escape(c) for c in name.replace(" ", "")) for name in sorted(letters)) + ")"
+
+
+def judge_step(rule: Rule, step: Step, check_gradient, cost: str = "C", count: str = "",
+               unequal: str = "") -> tuple[str, str, str]:
+    r"""(status, words, diagnosis) of one value side; ``check_gradient(param, body)`` -> (status, words) checks a
+    gradient written in the network's quantities; ``cost`` is the profile's cost letter. A side written in
+    another order (``-\eta\nabla C + w``) is judged by its value, and the words say how it was read. ``count``
+    is the letter of the notes' mean cost C = (1/count) Σ_x C_x ('' when they define none): a step that divides
+    by another letter is not judged (refuted when the notes say the counts differ: ``unequal`` holds the letters
+    written ≠ count)."""
+    status, words, diagnosis = _judge(rule, step, check_gradient, cost, count, unequal)
+    if step.note and not step.slip:
+        words = f"{words} ({step.note})"
+    return status, words, diagnosis
+
+
+def _judge(rule: Rule, step: Step, check_gradient, cost: str, count: str = "",
+           unequal: str = "") -> tuple[str, str, str]:
+    p = norm(rule.param)
+    if step.slip.startswith("undecided: "):  # a rate neither shown positive nor shown to fail at some η > 0
+        return "undecided", step.slip.removeprefix("undecided: "), ""
+    if step.slip:
+        return "refuted", step.slip, step.slip
+    if step.sign == "+":
+        return "refuted", "adds the gradient: a step uphill", "the sign: subtract the gradient"
+    if norm(step.old) != p:
+        old = step.old.strip() or "something other than the old value"  # never an empty name
+        slip = f"starts from {old} instead of {rule.param}"
+        return "refuted", slip, slip
+    body = step.body
+    scale = stray_scale(body)
+    if scale:
+        return "uninterpretable", (f"the factor {scale} stands inside the step's gradient ({body}), where it is not "
+                                   "read as the mean over the samples: write the step as a rate over the size times "
+                                   "the sum of the per-sample gradients (\\frac{\\eta}{m}\\sum_x …)"), ""
+    grad = re.fullmatch(r"\\nabla\s*C_\{?(?P<label>[^{}^]+)\}?\s*\^\s*\{?\(?(?P<comp>[A-Za-z0-9]+)\)?\}?", body) or \
+        re.fullmatch(r"\\nabla\s*C_\{?(?P<label>[^{}^]+)\}?", body)
+    c = _cost_pattern(cost)
+    whole = re.fullmatch(r"\\nabla\s*(?:_\s*\{?\s*(?P<by>[^{}]+?)\s*\}?\s*)?" + c, body) or \
+        re.fullmatch(r"\\frac\s*\{\s*\\partial\s*" + c + r"\s*\}\s*\{\s*\\partial\s*(?P<by>[^{}]*(?:\{[^{}]*\}[^{}]*)*)\}",
+                     body)
+    if whole is not None:  # the cost C itself (the notes' mean over the training inputs), not one sample's
+        if whole.group("by") and norm(whole.group("by")) != p:
+            other = _other_variable(rule, whole.group("by"), body, check_gradient)
+            if other is not None:
+                return other
+        if step.sum_var is not None or step.over:
+            return "undecided", (f"the gradient of the whole cost C is {'summed' if step.sum_var is not None else ''}"
+                                 f"{' and ' if step.sum_var is not None and step.over else ''}"
+                                 f"{'divided by ' + step.over if step.over else ''}: which cost this descends is "
+                                 "not clear"), ""
+        name = "C" if re.search(r"(?<![A-Za-z\\])C(?![A-Za-z])", body) else cost
+        return "holds", (f"a step of gradient descent on the cost {name}: {rule.param} − {step.rate} "
+                         f"∂{name}/∂{rule.param}"), ""
+    partial = re.fullmatch(r"\\frac\s*\{\s*\\partial\s*C_\{?(?P<label>[^{}]+?)\}?\s*\}\s*\{\s*\\partial\s*(?P<by>[^{}]+)\}",
+                           body)
+    label = None
+    if grad is not None:
+        label = grad.group("label").strip()
+        comp = grad.groupdict().get("comp")
+        index = re.search(r"_\{?(\w)\}?$", rule.param)
+        if comp and index and comp != index.group(1):
+            return "refuted", f"the gradient's component ({comp}) is not the parameter's ({index.group(1)})", \
+                f"the gradient is taken for the component {comp}, not {index.group(1)}"
+        gwords = f"∂C_{{{label}}}/∂{rule.param}"
+    elif partial is not None:
+        label = partial.group("label").strip()
+        if norm(partial.group("by")) != p:
+            other = _other_variable(rule, partial.group("by"), body, check_gradient)
+            if other is not None:
+                return other
+        gwords = f"∂C_{{{label}}}/∂{rule.param}"
+    else:
+        status, words = check_gradient(rule.param, body)
+        if status != "holds":
+            return status, f"the per-sample gradient {body}: {words}", ""
+        label = _sample_label(body)
+        if step.sum_var is not None and not _labelled(body):
+            return "uninterpretable", (f"the sum over the inputs adds {body}, which carries no label of the input "
+                                       f"{step.sum_var or label}: read as written it is the same in every term, one "
+                                       "input's gradient added m times, not the mean of the per-sample gradients; "
+                                       f"label every quantity ({_labelled_example(step.sum_var or label, body)})"), ""
+        bare = _unlabelled(body, label)
+        if bare and step.sum_var is not None:
+            return "uninterpretable", (f"in the sum over the inputs, {bare} carries no label of the input {label}: a "
+                                       "factor that does not change from input to input is taken out of the sum, so "
+                                       "the step is not the mean of the per-sample gradients; label every "
+                                       f"quantity ({_labelled_example(label)})"), ""
+        gwords = f"∂C_{label}/∂{rule.param} ({words})"
+    return _mean(rule, step, label, gwords, count, unequal)
+
+
+def _labelled(body: str) -> bool:
+    r"""Whether a gradient in the network's quantities names the training input it is of (``\delta^{x,l}``,
+    ``\delta^{(t),l}``, ``\delta^l(x^{(t)})``); ``\delta^l`` names none.
+
+    >>> _labelled(r"\delta^{x,l}"), _labelled(r"\delta^l(x^{(t)})"), _labelled(r"\delta^{l}(a^{l-1})^T")
+    (True, True, False)
+    >>> _labelled(r"\nabla_{w^l} C_x")
+    True
+    """
+    if re.search(r"(?<![A-Za-z\\])(?:C|L|J|E|\\ell)_\s*\{?\s*[A-Za-z]", body):
+        return True  # the cost of one sample, C_x, C_{i_j}
+    try:
+        return per_sample(body) is not None
+    except ValueError:
+        return True  # several inputs named: labelled, and the check of the gradient has said so
+
+
+def _labelled_example(label: str, body: str = "a") -> str:
+    mark = label if label == "x" else f"({label})"
+    delta = f"\\delta^{{{mark},l}}"
+    return f"{delta} (a^{{{mark},l-1}})^T" if re.search(r"(?<![A-Za-z\\])a", body) else delta
+
+
+def _sample_label(body: str) -> str:
+    r"""The training input a gradient in the network's quantities is of: its per-sample label (``t`` in
+    ``\delta^{(t),l}``, ``\delta^l(x^{(t)})``, ``C^{(t)}``), else x (quantities without a label are of one input x).
+
+    >>> _sample_label(r"\delta^{(t),l} (a^{(t),l-1})^T"), _sample_label(r"\delta^{x,l}"), _sample_label(r"\delta^l")
+    ('t', 'x', 'x')
+    """
+    try:
+        found = per_sample(body)
+    except ValueError:
+        return "x"  # two inputs named: the check of the gradient has said so already
+    return found.sample if found is not None else "x"
+
+
+def _other_variable(rule: Rule, by: str, body: str, check_gradient) -> "tuple[str, str, str] | None":
+    """A gradient by another variable than the parameter: right when the two gradients are equal (∂C/∂z^l is
+    ∂C/∂b^l), which the layered verifier decides; None when they are, else the verdict with the slip."""
+    slip = f"the gradient is with respect to {by.strip()}, not {rule.param}"
+    if re.match(r"\s*(?:[wWbB](?![A-Za-z])|\\[Tt]heta)", by):
+        return "refuted", slip, slip  # another parameter's gradient: the cost depends on each on its own
+    status, words = check_gradient(rule.param, body)
+    if status == "holds":
+        return None
+    return (status, slip, slip) if status == "refuted" else (status, f"{slip}? {words}", "")
+
+
+def _mean(rule: Rule, step: Step, label: str, gwords: str, count: str = "",
+          unequal: str = "") -> tuple[str, str, str]:
+    letters = set(re.findall(r"[A-Za-z]", label))
+    summed = step.sum_var is not None and (step.sum_var == "" or step.sum_var in letters or step.sum_var == label)
+    if step.sum_var is not None and not summed:
+        return "refuted", f"the sum runs over {step.sum_var}, which the per-sample cost C_{{{label}}} does not name", \
+            f"sum over the samples of the mini-batch, not over {step.sum_var}"
+    rate = step.rate
+    batch = step.over == "m" and count not in ("", "m")  # Nielsen's eq. (20)–(21): a mini-batch of the n inputs
+    if step.over == "N" and count != "N":
+        return "uninterpretable", (f"the step divides by N, but {_no_count(count)}: which set of inputs N counts is "
+                                   "not read"), ""
+    off = None if batch else other_count(step.over, count, unequal, "step")  # the notes' mean is over m, the step's 1/n
+    if off is not None:
+        return off
+    counts = ("m", "n", count) if count else ("m", "n")
+    if step.over and step.sum_upper in counts and step.sum_upper != step.over and step.sum_lower in ("", "1"):
+        slip = f"sums over {_SIZE[step.sum_upper]} but divides by {step.over}"
+        return "refuted", slip, f"divide by {step.sum_upper}"
+    if step.over and summed:
+        bounds = sum_bounds(step.sum_var, step.sum_lower, step.sum_upper, step.over)
+        if bounds is not None:
+            return bounds
+    if step.over == "m":
+        how = "summed over the mini-batch" if summed else (
+            f"the gradient of one sample C_{{{label}}} written without the sum, read as summed over the mini-batch of m "
+            "(as the 1/m says)")
+        whose = (f"the mini-batch cost (1/m) Σ C_x over the m samples of the batch, drawn from the notes' {count} "
+                 f"inputs: an estimate of the gradient of C = (1/{count}) Σ_x C_x, as in Nielsen's eq. (20)–(21)"
+                 if batch else "the mean cost of the m samples")
+        return "holds", (f"a step of mini-batch gradient descent: {rule.param} − ({rate}/m) Σ over the mini-batch of "
+                         f"{gwords}, the gradient of {whose} ({how})"), ""
+    if step.over in ("n", "N"):
+        size = step.over
+        if not summed:
+            return "refuted", (f"divides one sample's gradient by {size}: the sum over the {size} training inputs is "
+                               "missing"), "sum the gradient over the training inputs"
+        return "holds", (f"a step of gradient descent on the mean cost over the {size} training inputs: {gwords} "
+                         "summed"), ""
+    if summed:
+        return "refuted", (f"sums {gwords} over the mini-batch without dividing by its size: the gradient of the sum, "
+                           "not of the mean cost"), "divide the sum by m"
+    return "holds", f"a step of stochastic gradient descent on one sample: {rule.param} − {rate} {gwords}", ""
+
+
+_SIZE = {"m": "the mini-batch of m", "n": "the n training inputs", "N": "the N training inputs"}
+
+
+def _no_count(count: str) -> str:
+    if count:
+        return f"the notes define the cost as the mean over their {count} inputs, C = (1/{count}) Σ_x C_x"
+    return "the notes define no mean cost C = (1/N) Σ_x C_x"
+
+
+def _bound(text: str, size: str):
+    """A bound of a sum as a SymPy integer expression in the size letter (``m - 1``, ``2m``, ``3``); None when
+    it names anything else (another letter, a macro)."""
+    tokens = re.findall(r"\d+|[A-Za-z]|[-+]|\S", text.replace(" ", ""))
+    if not tokens or any(not re.fullmatch(r"\d+|[-+]", t) and t != size for t in tokens):
+        return None
+    m = sympy.Symbol(size, positive=True, integer=True)
+    total, sign, factor, pending = sympy.Integer(0), 1, None, False
+    for t in tokens + ["+"]:
+        if t in "+-":
+            if not pending:
+                if t == "-" and factor is None and total == 0 and sign == 1:
+                    sign = -1
+                    continue
+                return None
+            total, sign, factor, pending = total + sign * factor, (1 if t == "+" else -1), None, False
+        elif t.isdigit():
+            if pending:
+                return None  # 2 3: not a bound
+            factor, pending = sympy.Integer(int(t)), True
+        else:
+            factor, pending = (factor if pending else sympy.Integer(1)) * m, True
+    return total
+
+
+def sum_bounds(var: str, lower: str, upper: str, size: str) -> "tuple[str, str, str] | None":
+    r"""None when a sum over the samples divided by ``size`` (m or n) runs over exactly the ``size`` samples:
+    no bounds (``\sum_x``, the samples of the mini-batch), or from 1 to the size (from 0 to size − 1); else the
+    verdict: refuted when it provably sums another number of terms (m − 1, m + 1, 2m, 3), undecided when it sums
+    the right number of samples numbered otherwise, uninterpretable when a bound is not read as a number of
+    samples (another letter).
+
+    >>> sum_bounds("j", "1", "m", "m") is None, sum_bounds("x", "", "", "m") is None
+    (True, True)
+    >>> sum_bounds("x", "1", "m-1", "m")[1]
+    'sums m − 1 terms (x = 1 … m − 1) but divides by m: not the mean over the mini-batch of m, which sums the m samples x = 1 … m'
+    >>> sum_bounds("j", "1", "B", "m")[0]
+    'uninterpretable'
+    """
+    if not lower and not upper:
+        return None
+    what = _SIZE[size]
+    shown = f"{var} = {lower or '?'} … {upper or '?'}"
+    if not lower or not upper:
+        return "uninterpretable", (f"the sum over {var} writes only one of its bounds ({shown}): which samples it "
+                                   f"runs over is not clear, and the mean over {what} sums exactly its {size} samples"), ""
+    lo, hi = _bound(lower, size), _bound(upper, size)
+    if lo is None or hi is None:
+        other = upper if hi is None else lower
+        return "uninterpretable", (f"the sum runs over {shown}, and {other} is not read as a number of samples of "
+                                   f"{what}: the step descends the mean over the {size} samples only when it sums "
+                                   f"exactly those ({var} = 1 … {size})"), ""
+    count = sympy.expand(hi - lo + 1)
+    m = sympy.Symbol(size, positive=True, integer=True)
+    if sympy.expand(count - m) == 0:
+        if lo in (0, 1):
+            return None
+        return "undecided", (f"the sum runs over {shown}, {size} terms but not numbered as {what} ({var} = 1 … "
+                             f"{size}): which samples it means is not clear"), ""
+    terms = _words(count)
+    slip = (f"sums {terms} term{'s' if count != 1 else ''} ({var} = {_words(lo)} … {_words(hi)}) but divides by "
+            f"{size}: not the mean over {what}, which sums the {size} samples {var} = 1 … {size}")
+    return "refuted", slip, f"sum {var} = 1 … {size}"
+
+
+def _words(value) -> str:
+    return sympy.sstr(value).replace("*", "").replace(" - ", " − ").replace("-", "−")
