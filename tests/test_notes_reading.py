@@ -373,3 +373,21 @@ def test_cross_check_reports_agreement_and_disagreement_and_never_changes_a_verd
     out = capsys.readouterr().out
     obj = json.loads(out)[0]  # nothing but JSON on standard output
     assert code == 0 and obj["status"] == "holds" and obj["cross_check"]["status"] == "disagrees"
+
+
+@pytest.mark.parametrize("notes, code, ends", [
+    # every claim unreadable or uninterpretable: nothing was checked, so the run is not a pass
+    ("$$\\frac{\\partial C}{\\partial q} = 1$$\n\n$$x^{L} = \\int f$$\n", 3, "; nothing was judged"),
+    # definitions and prose only: nothing to check, exit 0
+    ("The cost is $C = \\frac{1}{2}\\|a^L - y\\|^2$, the activation $a^l = \\sigma(z^l)$.\n", 0, ""),
+    # one claim judged beside an unreadable one: the ordinary exit code
+    ("$$\\frac{\\partial C}{\\partial b^l_j} = \\delta^l_j$$\n\n$$x^{L} = \\int f$$\n", 0, ""),
+])
+def test_a_run_that_judged_nothing_exits_3(tmp_path, notes, code, ends):
+    path = tmp_path / "notes.md"
+    path.write_text(notes)
+    report = verify_notes(path)
+    assert report.exit_code == code, [(r.formula.text, r.result.status) for r in report.rows]
+    assert report.account_line().endswith(ends) if ends else "nothing was judged" not in report.account_line()
+    if code == 3:
+        assert verify_notes(path, strict=True).exit_code == 2

@@ -86,7 +86,13 @@ class NotesReport:
             return 3
         if self.strict and 2 in codes:
             return 2
+        if self.rows and not self.judged_any():
+            return 3  # claims, none of them judged: a run that checked nothing is not a pass
         return 0
+
+    def judged_any(self) -> bool:
+        """Whether some claim got a verdict (holds, refuted, conditional) or was checked and left undecided."""
+        return any(bucket(r.result) in ("judged", "undecided") for r in self.rows)
 
     def counts(self) -> dict:
         """Statuses of the checked rows (holds, refuted, undecided, unreadable, uninterpretable, …)."""
@@ -121,7 +127,10 @@ class NotesReport:
             if name == "judged" and judged:
                 text += " (" + ", ".join(f"{k} {s}" for s, k in judged.items()) + ")"
             parts.append(text)
-        return f"found {total} formula{'s' if total != 1 else ''}: " + ", ".join(parts)
+        line = f"found {total} formula{'s' if total != 1 else ''}: " + ", ".join(parts)
+        if self.rows and not self.judged_any():
+            line += "; nothing was judged"
+        return line
 
 
 def bucket_of_status(status: str) -> str:
