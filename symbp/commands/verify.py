@@ -4,9 +4,10 @@
     symbp verify --notes lecture.tex --report report.md [--strict]
     cat lecture.md | symbp verify -          # a formula or notes, from standard input
 
-Exit codes: 0 holds, 1 refuted, 3 undecided; 2 bad input (and, for a single
-formula, unreadable or uninterpretable; for notes only with ``--strict``);
-70 internal error (``symbp.cli``).
+Exit codes: 0 holds, 1 refuted, 3 undecided (for notes also: claims found and
+none judged); 2 bad input (and, for a single formula, unreadable or
+uninterpretable; for notes only with ``--strict``); 70 internal error
+(``symbp.cli``).
 """
 
 from __future__ import annotations
@@ -34,7 +35,7 @@ def register(sub) -> None:
             "symbp verify --notes examples/lecture.tex --report report.html   # .html, .md; or --junit FILE.xml",
             "cat notes.md | symbp verify -                                       # a formula or notes on stdin",
             exits="0 holds; 1 refuted; 2 bad input (and an unreadable single formula; for notes with --strict); "
-                  "3 undecided; 70 an internal error (a bug in symbp; the traceback goes to a file)",
+                  "3 undecided (notes: also when no claim could be judged); 70 an internal error (a bug in symbp; the traceback goes to a file)",
         ),
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
