@@ -137,3 +137,29 @@ def test_a_cost_definition_symbp_cannot_read_blocks_the_claims_about_C(cost):
     assert rows[7].status == "holds"  # the forward pass does not depend on the cost
     rows = _by_line(verify_text(text, "auto", cost="quadratic"))  # the user chose the cost: judged under it
     assert rows[3].status == "holds"
+
+
+# Review 18 F0: a property of σ (σ on both sides, or σ of more than a bare z) is a claim, never the definition of σ.
+_TANH = "Every neuron uses $\\sigma(z) = \\tanh(z)$ and $a^l = \\sigma(z^l)$.\n\n"
+
+
+@pytest.mark.parametrize("prefix, prop, claim, status", [
+    # tanh notes with the sigmoid's symmetry written as a slip: the slip is refuted and tanh stays in force
+    (_TANH, r"\sigma(-z) = 1 - \sigma(z)", r"\sigma'(z^l) = 1 - (a^l)^2", "holds"),
+    (_TANH, r"\sigma(-z) = 1 - \sigma(z)", r"\sigma'(z^l) = a^l \odot (1 - a^l)", "refuted"),
+    # no σ defined: the property picks no activation (before: the sigmoid, and σ' = σ(1 − σ) held)
+    ("", r"\sigma(-z) = 1 - \sigma(z)", r"\sigma'(z) = \sigma(z)(1 - \sigma(z))", "refuted"),
+    ("", r"\sigma(z) = z\,\sigma'(z)", r"\sigma'(z)\sigma'(z) = \sigma'(z)", "refuted"),
+])
+def test_a_property_of_sigma_is_a_claim_not_its_definition(prefix, prop, claim, status):
+    report = verify_text(prefix + f"$${prop}$$\n\n$${claim}$$\n")
+    rows = {r.formula.text: r.result for r in report.rows}
+    assert rows[claim].status == status, rows[claim].reason
+    assert rows[prop].status == "refuted"  # false for tanh, and not true of every σ
+    assert "sigmoid" not in " ".join(report.model.lines()) and "identity" not in " ".join(report.model.lines())
+
+
+def test_leaky_relu_in_words_is_not_relu():
+    report = verify_text("The activation is the leaky ReLU.\n\n$$\\sigma'(z)\\sigma'(z) = \\sigma'(z)$$\n")
+    (row,) = report.rows
+    assert row.result.status == "refuted" and "relu" not in row.result.reason.lower()

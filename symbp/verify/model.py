@@ -227,6 +227,9 @@ def definition(text: str, notation: Notation, line: int = 0, outputs: "int | Non
             if not _is_dC_dz(lhs, rhs):
                 # δ := ∂C/∂a, −∂C/∂z, ½ ∂C/∂z, ∂C/∂z^{l+1}, ∇_a C: not the δ ≡ ∂C/∂z of the profile
                 return Definition(line, "own-delta", None, text)
+        if isinstance(lhs, Apply) and lhs.func == "sigma" and lhs.primes == 0 and _of_itself(lhs, rhs):
+            # σ(−z) = 1 − σ(z), σ(z) = z σ'(z): a property many activations have, not a definition; a claim
+            continue
         if isinstance(lhs, Apply) and lhs.func == "sigma" and lhs.primes == 0 and is_scalar(Equation((lhs, rhs), ("=",))):
             act = _activation(Equation((lhs, rhs), ("=",)))
             if act:
@@ -239,6 +242,20 @@ def definition(text: str, notation: Notation, line: int = 0, outputs: "int | Non
         if _sums_targets_to_one(lhs, rhs) or _sums_targets_to_one(rhs, lhs):  # Σ_k y_k = 1, or 1 = Σ_k y_k
             return Definition(line, "one-hot", True, text)
     return None
+
+
+def _of_itself(lhs: Apply, rhs) -> bool:
+    r"""Is σ(…) = ``rhs`` a property of σ rather than its definition: σ applied to more than a bare variable
+    (σ(−z)), or σ or σ' on the right side too (σ(z) = z σ'(z))? Such a line holds for many activations (the
+    sigmoid, Φ, (1 + tanh)/2; the identity, ReLU, leaky ReLU), so it picks none of them.
+
+    >>> from symbp.notation import profile
+    >>> [_of_itself(*next(_claims(t, profile("nielsen")))) for t in
+    ...  (r"\sigma(-z) = 1 - \sigma(z)", r"\sigma(z) = z\,\sigma'(z)", r"\sigma(z) = \tanh(z)")]
+    [True, True, False]
+    """
+    bare = isinstance(lhs.arg, Quantity) and not lhs.arg.indices and lhs.arg.layer is None
+    return not bare or any(isinstance(n, Apply) and n.func in ("sigma", "Sigma") for n in walk(rhs))
 
 
 def _a_derivative_of_cost(rhs) -> bool:

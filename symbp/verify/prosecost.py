@@ -40,10 +40,11 @@ _QUADRATIC = re.compile(
 _BEGIN = re.compile(r"\\begin\{(?:equation|align|gather|multline|eqnarray)\*?\}")
 _END = re.compile(r"\\end\{(?:equation|align|gather|multline|eqnarray)\*?\}")
 #: Activations named in words near a cost ("the cross-entropy with sigmoid output neurons").
-_ACTIVATION_WORDS = (("sigmoid", re.compile(r"sigmoid|logisti|сигмоид|логистич", re.I)),
-                     ("tanh", re.compile(r"\btanh\b|hyperbolic\s+tangent|hyperbolick\w*\s+tangens"
+#: "leaky ReLU", "hard sigmoid", "hard tanh" are other functions: they name none of these.
+_ACTIVATION_WORDS = (("sigmoid", re.compile(r"(?<!hard[\s-])sigmoid|logisti|сигмоид|логистич", re.I)),
+                     ("tanh", re.compile(r"(?<!hard[\s-])\btanh\b|hyperbolic\s+tangent|hyperbolick\w*\s+tangens"
                                          r"|гиперболическ\w*\s+тангенс|tangens\w*\s+hiperboliczn", re.I)),
-                     ("relu", re.compile(r"\bReLU\b", re.I)))
+                     ("relu", re.compile(r"(?<!leaky[\s-])\bReLU\b", re.I)))
 #: Inline math and one-line displays, taken out before the words are read.
 _MATH = re.compile(r"\$\$.*?\$\$|\$[^$]*\$|\\\(.*?\\\)|\\\[.*?\\\]")
 
