@@ -163,3 +163,28 @@ def test_leaky_relu_in_words_is_not_relu():
     report = verify_text("The activation is the leaky ReLU.\n\n$$\\sigma'(z)\\sigma'(z) = \\sigma'(z)$$\n")
     (row,) = report.rows
     assert row.result.status == "refuted" and "relu" not in row.result.reason.lower()
+
+
+# Review 18 F11: a regularization term named in words makes the claims about the weights' gradient unjudged.
+_L2_NOTES = ("Notation: $z^l = w^l a^{l-1} + b^l$, $a^l = \\sigma(z^l)$, $C = \\frac12\\|y - a^L\\|^2$.\n\n"
+             "{words}\n\n$${claim}$$\n")
+
+
+@pytest.mark.parametrize("words, claim, status", [
+    ("From now on the cost also contains the L2 regularization term (weight decay).",
+     r"\frac{\partial C}{\partial w^l_{jk}} = a^{l-1}_k \delta^l_j", "uninterpretable"),  # misses λ w / n
+    ("We add weight decay to the cost.", r"w^l \to w^l - \eta \delta^l (a^{l-1})^T", "uninterpretable"),
+    ("Nyní ke ztrátě přidáme regularizační člen.", r"\nabla_{w^l} C = \delta^l (a^{l-1})^T", "uninterpretable"),
+    # a term in the weights changes neither δ nor ∂C/∂b
+    ("From now on the cost also contains the L2 regularization term.", r"\frac{\partial C}{\partial b^l_j} = \delta^l_j",
+     "holds"),
+    # words that deny the term, and a heading, add nothing
+    ("We train without regularization.", r"\frac{\partial C}{\partial w^l_{jk}} = a^{l-1}_k \delta^l_j", "holds"),
+    ("## Regularization", r"\frac{\partial C}{\partial w^l_{jk}} = a^{l-1}_k \delta^l_j", "holds"),
+])
+def test_a_regularization_term_in_words_leaves_weight_gradients_unjudged(words, claim, status):
+    report = verify_text(_L2_NOTES.replace("{words}", words).replace("{claim}", claim))
+    rows = {r.formula.text: r.result for r in report.rows}
+    assert rows[claim].status == status, rows[claim].reason
+    if status == "uninterpretable":
+        assert "regulariz" in rows[claim].reason or "weight decay" in rows[claim].reason

@@ -46,7 +46,7 @@ _ACTIVATION_WORDS = (("sigmoid", re.compile(r"(?<!hard[\s-])sigmoid|logisti|си
                                          r"|гиперболическ\w*\s+тангенс|tangens\w*\s+hiperboliczn", re.I)),
                      ("relu", re.compile(r"(?<!leaky[\s-])\bReLU\b", re.I)))
 #: Inline math and one-line displays, taken out before the words are read.
-_MATH = re.compile(r"\$\$.*?\$\$|\$[^$]*\$|\\\(.*?\\\)|\\\[.*?\\\]")
+MATH = re.compile(r"\$\$.*?\$\$|\$[^$]*\$|\\\(.*?\\\)|\\\[.*?\\\]")
 
 
 @dataclass(frozen=True)
@@ -85,7 +85,7 @@ def mentions(text: str) -> tuple[Mention, ...]:
             continue
         if in_dollars:
             continue
-        words = _MATH.sub(" ", raw)
+        words = MATH.sub(" ", raw)
         near = " ".join(lines[max(0, n - 2):n + 1])
         named = [act for act, words_of in _ACTIVATION_WORDS if words_of.search(near)]
         beside = named[0] if len(named) == 1 else ""
