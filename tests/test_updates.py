@@ -268,3 +268,18 @@ def test_a_rule_updates_a_parameter_not_a_computed_quantity(rule, status, words)
     (row,) = [r for r in report.rows if r.formula.line == 3]
     assert row.result.status == status, row.result.reason
     assert words in row.result.reason
+
+
+# Review 18 F4: Σ_j ∂C_{X_j}/∂w without bounds under 1/n: X_1, …, X_m is Nielsen's mini-batch, so the sum may run
+# over it (then the 1/n is a slip for 1/m) or over all n inputs; which is not said, so it is not judged.
+@pytest.mark.parametrize("rule, status", [
+    (r"w_k \to w_k' = w_k - \frac{\eta}{n}\sum_j \frac{\partial C_{X_j}}{\partial w_k}", "uninterpretable"),
+    (r"w_k \to w_k' = w_k - \frac{\eta}{n}\sum_{j=1}^m \frac{\partial C_{X_j}}{\partial w_k}", "refuted"),  # divide by m
+    (r"w_k \to w_k' = w_k - \frac{\eta}{m}\sum_j \frac{\partial C_{X_j}}{\partial w_k}", "holds"),  # Nielsen's eq. (20)
+    (r"w^l \to w^l - \frac{\eta}{n}\sum_x \delta^{x,l}(a^{x,l-1})^T", "holds"),  # Σ_x: the n inputs, a step on C
+])
+def test_an_unbounded_sum_over_indexed_samples_under_one_over_n_is_not_judged(rule, status):
+    got = _row(_NIELSEN.replace("{rule}", rule), rule)
+    assert got.status == status, got.reason
+    if status == "uninterpretable":
+        assert "has no bounds" in got.reason

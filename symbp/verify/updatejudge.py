@@ -209,6 +209,13 @@ def _mean(rule: Rule, step: Step, label: str, gwords: str, count: str = "",
         if not summed:
             return "refuted", (f"divides one sample's gradient by {size}: the sum over the {size} training inputs is "
                                "missing"), "sum the gradient over the training inputs"
+        if not step.sum_upper and re.fullmatch(r"[A-Za-z]_\{?[a-z]\}?", label):
+            # Σ_j ∂C_{X_j}: X_1, …, X_m are Nielsen's mini-batch; without bounds the sum may run over it (then the
+            # 1/n is a slip for 1/m) or over all n inputs, and which is not said
+            return "uninterpretable", (f"the sum over the samples {label} has no bounds: whether it runs over the {size} "
+                                       f"training inputs (a step on the mean cost) or over a mini-batch "
+                                       f"{label.split('_')[0]}_1, …, {label.split('_')[0]}_m (then divide by m, "
+                                       "Nielsen's eq. (20)) is not said; write the bounds"), ""
         return "holds", (f"a step of gradient descent on the mean cost over the {size} training inputs: {gwords} "
                          "summed"), ""
     if summed:
