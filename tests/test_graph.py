@@ -302,3 +302,28 @@ def test_collapsed_picture_of_a_large_network_without_values_is_cheap():
     g = computational_graph(network([784, 30, 10], "sigmoid"), notation="rowvector", collapse=True)
     text = to_dot(g)
     assert "ℝ<SUP>1×784</SUP>" in text and "(784×30)" in text  # row vectors, W of shape inputs × outputs
+
+
+# Review 18 M3: TeX's short \frac12 (one digit or letter per argument) in graph notes; before, the cost
+# L = \frac12\|h - t\|^2 was unreadable and every claim about L "never defined".
+@pytest.mark.parametrize("short, braced", [
+    (r"L = \frac12\|h - t\|^2", r"L = \frac{1}{2}\|h - t\|^2"),
+    (r"J = \frac1m L", r"J = \frac{1}{m} L"),
+    (r"L = \frac123 x", r"L = \frac{1}{2} 3 x"),  # TeX: the first two digits are the arguments
+])
+def test_short_frac_reads_as_its_braced_form(short, braced):
+    from symbp.verify.graphread import read_graph
+
+    assert read_graph(short) == read_graph(braced)
+
+
+def test_a_short_frac_cost_defines_the_loss(tmp_path):
+    from symbp.verify import verify_notes
+
+    path = tmp_path / "notes.md"
+    path.write_text("Let $x$ be a column vector with entries $x_1, x_2$ and $W$ a $2 \\times 2$ matrix.\n"
+                    "$$g = W x, \\quad h = \\tanh(g)$$\n$$L = \\frac12\\|h - t\\|^2$$\n"
+                    "$$\\frac{\\partial L}{\\partial h} = h - t$$\n\n$$\\frac{\\partial L}{\\partial h} = 2(h - t)$$\n")
+    rows = {r.formula.text: r.result.status for r in verify_notes(path).rows}
+    assert rows[r"\frac{\partial L}{\partial h} = h - t"] == "holds"
+    assert rows[r"\frac{\partial L}{\partial h} = 2(h - t)"] == "refuted"

@@ -337,13 +337,27 @@ class _Parser(Cursor):
                 self.fail("a derivative must be taken with respect to one symbol", t)
             return Deriv(num, den, total)
         self.i = num_start
+        num = self._frac_argument()
+        return Div(num, self._frac_argument())
+
+    def _frac_argument(self):
+        r"""One argument of ``\frac``: a braced group, or in TeX's short form one digit or letter (``\frac12``,
+        ``\frac1n``)."""
+        t = self.peek()
+        if t.kind == "num":
+            self.next()
+            if len(t.text) > 1 and t.text[1:].isdigit():  # \frac12 is \frac{1}{2}
+                self.toks.insert(self.i, Token("num", t.text[1:], t.pos + 1))
+            elif len(t.text) > 1:
+                self.fail("a number with a point cannot be an argument of \\frac without braces", t)
+            return Num(Fraction(t.text[0]))
+        if t.kind == "char" and t.text.isalpha():
+            self.next()
+            return Sym(t.text)  # \frac1n: the letter alone, its scripts would belong to the fraction
         self.expect("{")
-        num = self.additive()
+        arg = self.additive()
         self.expect("}")
-        self.expect("{")
-        den = self.additive()
-        self.expect("}")
-        return Div(num, den)
+        return arg
 
     def nabla(self, t: Token):
         wrt = None
