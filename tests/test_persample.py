@@ -326,3 +326,21 @@ def test_a_summand_that_makes_the_other_letter_true_is_never_refuted():
     notes = _BATCH + "\n\nThe mini-batch is smaller, $m < n$.\n\n" + f"$${claim}$$\n"
     got = {row.formula.text: row.result for row in verify_text(notes, "nielsen").rows}[claim]
     assert got.status not in ("refuted", "holds"), got.reason
+
+
+# Review 18 M4: Nielsen's eq. (6), the mean of the quadratic cost written in one formula, is read as the cost.
+@pytest.mark.parametrize("claim, status", [
+    (r"\frac{\partial C}{\partial b^l_j} = \frac{1}{n}\sum_x \delta^{x,l}_j", "holds"),
+    (r"\frac{\partial C}{\partial b^l_j} = \sum_x \delta^{x,l}_j", "refuted"),  # the 1/n is missing
+    (r"\frac{\partial C}{\partial b^l_j} = \frac{1}{m}\sum_x \delta^{x,l}_j", "uninterpretable"),  # m = n is not said
+])
+def test_nielsens_equation_six_is_the_mean_quadratic_cost(claim, status):
+    from symbp.verify.notes import verify_text
+
+    cost = r"C = \frac{1}{2n}\sum_x \|y(x) - a^L(x)\|^2"
+    report = verify_text(f"$${cost}$$\n\n$${claim}$$\n", "nielsen")
+    rows = {r.formula.text: r.result for r in report.rows}
+    assert rows[cost].status == "holds" and "eq. (6)" in rows[cost].reason
+    assert rows[claim].status == status, rows[claim].reason
+    crossed = verify_text(f"$${cost}$$\n\n$${claim}$$\n", "nielsen", cost="cross-entropy")
+    assert {r.formula.text: r.result for r in crossed.rows}[cost].status == "undecided"

@@ -272,7 +272,8 @@ def mean_count(formula: str) -> str:
     """
     m = _MEAN_COST.match(braced_count(cost_superscripts(formula)))
     if m is None or m.group("each") != m.group("cost"):
-        return ""
+        quadratic = _mean_quadratic(formula)
+        return quadratic.group("size") if quadratic else ""
     return m.group("size") or ""
 
 
@@ -315,6 +316,29 @@ _ONE_COST = re.compile(r"^\s*(?P<cost>C|L|J|E)" + _LABEL + r"\s*=\s*(?P<half>" +
                        + r"\s*(?:" + _Y + r"\s*-\s*(?:" + _A + r")|(?:" + _A + r")\s*-\s*" + _Y + r")\s*(?:\\right)?"
                        + _NORM + r"\s*\^\s*\{?\s*2\s*\}?\s*$")
 
+#: Nielsen's eq. (6): C = 1/(2n) Σ_x ‖y(x) − a^L(x)‖², the mean over the inputs of the quadratic cost, in one.
+_MEAN_QUADRATIC = re.compile(r"^\s*(?P<cost>C|L|J|E)\s*(?:\(\s*w\s*,\s*b\s*\))?\s*(?:=|\\equiv)\s*"
+                             r"\\frac\s*\{\s*1\s*\}\s*\{\s*2\s*(?P<size>[mnN])\s*\}\s*"
+                             r"\\sum\s*_\s*(?:\{\s*(?P<var>[xt])\s*\}|(?P<var2>[xt]))\s*(?P<norm>(?:\\left)?" + _NORM
+                             + r"\s*(?:" + _Y + r"\s*-\s*(?:" + _A + r")|(?:" + _A + r")\s*-\s*" + _Y
+                             + r")\s*(?:\\right)?" + _NORM + r")\s*\^\s*\{?\s*2\s*\}?\s*$")
+
+
+def _mean_quadratic(formula: str) -> "re.Match | None":
+    r"""The match of Nielsen's eq. (6) when its sum's index labels y and a^L (not another input), else None.
+
+    >>> _mean_quadratic(r"C = \frac{1}{2n}\sum_x \|y(x) - a^L(x)\|^2").group("size")
+    'n'
+    >>> _mean_quadratic(r"C = \frac{1}{2n}\sum_x \|y(t) - a^L(t)\|^2") is None
+    True
+    """
+    m = _MEAN_QUADRATIC.match(formula)
+    if m is None:
+        return None
+    var = m.group("var") or m.group("var2")
+    labels = set(re.findall(r"(?<![A-Za-z\\])([xt])(?![A-Za-z])", m.group("norm")))
+    return m if labels == {var} else None
+
 
 def cost_definition(formula: str, cost: str, bounds=None) -> "tuple[str, str] | None":
     r"""The verdict on the cost written over the training inputs, or None for other formulas: the profile's
@@ -352,6 +376,15 @@ def cost_definition(formula: str, cost: str, bounds=None) -> "tuple[str, str] | 
                              f"Σ_{var} {c}_{var}: the cost every gradient here is taken of")
         return "undecided", (f"the notes define {c} as the sum of the per-input costs; the cost checked here is their "
                              f"mean (1/n) Σ_x {c}_x, so the claims' 1/n are judged against the mean")
+    m = _mean_quadratic(formula)
+    if m is not None:
+        c, size, var = m.group("cost"), m.group("size"), m.group("var") or m.group("var2")
+        if cost != "quadratic":
+            return "undecided", (f"the notes define {c} = 1/(2{size}) Σ_{var} ‖y({var}) − a^L({var})‖², the mean of the "
+                                 f"quadratic cost, but the cost in use is {cost}")
+        return "holds", (f"the cost over the inputs as the mean of the quadratic cost, {c} = (1/{size}) Σ_{var} "
+                         f"{c}_{var} with {c}_{var} = ½‖y({var}) − a^L({var})‖² (Nielsen's eq. (6)): the cost every "
+                         "gradient here is taken of")
     m = _ONE_COST.match(formula)
     if m is None:
         return None
