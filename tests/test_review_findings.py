@@ -4458,3 +4458,53 @@ def test_rv16_f2_a_network_of_one_output_given_with_sizes_keeps_holds(tmp_path):
     report = verify_notes(path, sizes=(3, 1))  # the user's network has one output: the claim holds on it
     v = next(r.result for r in report.rows if r.formula.text == _RV16O_BP1)
     assert v.exit_code == 0 and v.status in ("holds", "conditional"), (v.status, v.reason)
+
+
+# Review 17 F1: an index whose range differs between the two sides was checked only on the common values; with
+# one output neuron (the display's own condition n_L = 1) those are j = k = 1, where a swap is invisible, and the
+# swapped BP4 "held" and was labelled BP4. Ranges are compared side against side.
+@pytest.mark.parametrize("claim, status", [
+    (r"\frac{\partial C}{\partial w^L_{jk}} = a^{L-1}_j \delta^L_k \quad \text{for } n_L = 1", "refuted"),
+    (r"\delta^{L-1}_j = w^L_{j1}\delta^L_1\sigma'(z^{L-1}_j) \quad \text{for } n_L = 1", "refuted"),
+    (r"\delta^{L-1}_j = w^L_{jj}\delta^L_j\sigma'(z^{L-1}_j) \quad \text{for } n_L = 1", "refuted"),
+    (r"\frac{\partial C}{\partial w^l_{jk}} = a^{l-1}_j \delta^l_k", "refuted"),
+    # true: the same ranges on both sides, and an index in two places of one side (the diagonal w^l_{jj})
+    (r"\delta^{L-1}_j = w^L_{1j}\delta^L_1\sigma'(z^{L-1}_j) \quad \text{for } n_L = 1", "holds"),
+    (r"\frac{\partial C}{\partial w^L_{jk}} = a^{L-1}_k \delta^L_j \quad \text{for } n_L = 1", "holds"),
+    (r"\frac{\partial C}{\partial w^l_{jj}} = a^{l-1}_j \delta^l_j", "holds"),
+])
+def test_rv17_f1_an_index_runs_over_the_same_neurons_on_both_sides(claim, status):
+    v = verify(claim)
+    assert v.status == status, v.reason
+    if status == "refuted":
+        assert v.identity == ""
+
+
+# Review 17 F2: a number in parentheses at the end was multiplied in (½δ (2) "held" as BP3, a true formula with
+# (2) was refuted). After a spacing command it is an equation number; glued or after a plain space it may be
+# either, and symbp does not guess.
+@pytest.mark.parametrize("claim, status", [
+    (r"\frac{\partial C}{\partial b^l_j} = \frac{1}{2}\delta^l_j \;\;(2)", "refuted"),
+    (r"\delta^L = \frac{1}{2}(a^L - y) \odot \sigma'(z^L) \;\;(2)", "refuted"),
+    (r"\frac{\partial C}{\partial b^l_j} = \delta^l_j \;(2)", "holds"),
+    (r"\delta^L = (a^L - y) \odot \sigma'(z^L) \;\;(2)", "holds"),
+    (r"\frac{\partial C}{\partial b^l_j} = \delta^l_j \quad (2)", "holds"),
+    (r"\frac{\partial C}{\partial b^l_j} = \delta^l_j\,(2.1).", "holds"),
+    (r"\frac{\partial C}{\partial b^l_j} = \frac{1}{2}\delta^l_j(2)", "unreadable"),
+    (r"\frac{\partial C}{\partial b^l_j} = \delta^l_j (1)", "unreadable"),
+    (r"\frac{\partial C}{\partial b^l_j} = (2)\delta^l_j", "refuted"),  # a factor in front is a factor
+])
+def test_rv17_f2_a_number_in_parentheses_at_the_end_is_never_a_silent_factor(claim, status):
+    v = verify(claim)
+    assert v.status == status, v.reason
+
+
+def test_rv17_f2_graph_notes_read_an_equation_number_apart_and_refuse_a_glued_one(tmp_path):
+    path = tmp_path / "notes.md"
+    path.write_text("Let $x$ be a column vector with entries $x_1, x_2$ and $W$ a $2 \\times 2$ matrix.\n"
+                    "$$g = W x, \\quad h = \\tanh(g)$$\n$$L = \\frac{1}{2}\\|h - t\\|^2$$\n"
+                    "$$\\frac{\\partial L}{\\partial h} = \\frac{1}{2}(h - t) \\;\\;(2)$$\n\n"
+                    "$$\\frac{\\partial L}{\\partial h} = \\frac{1}{2}(h - t)(2)$$\n\n"
+                    "$$\\frac{\\partial L}{\\partial h} = h - t \\;(3)$$\n")
+    rows = {r.formula.line: r.result.status for r in verify_notes(path).rows}
+    assert rows == {4: "refuted", 6: "unreadable", 8: "holds"}, rows

@@ -31,7 +31,7 @@ _CONNECTIVE = re.compile(
     r"(?![A-Za-z])|\\(?:text|textrm|mbox|textnormal|mathrm)\s*\{(?P<words>[^{}]*)\}|//"
 )
 # Equation numbers and labels written after a formula: (0.1), (3), (\text{BP1}), \text{BP1'}, (BP2a).
-_TAG = re.compile(r"\s*[,;.]?\s*(\(\s*(\\text\s*\{\s*)?[A-Za-z]{0,4}\s*\d+(\.\d+)*[a-z']*\s*\}?\s*\)|"
+_TAG = re.compile(r"\s*(?:(?<!\\)[,;.])?\s*(\(\s*(\\text\s*\{\s*)?[A-Za-z]{0,4}\s*\d+(\.\d+)*[a-z']*\s*\}?\s*\)|"
                   r"\\text\s*\{\s*\(?[A-Z]{1,4}\d+[a-z']*\)?\s*\})\s*[,;.]?\s*")
 # An index condition or range: l = L, k = 1, \dots, n, j \geq 1 (a lowercase index letter on the left).
 _CONDITION = re.compile(r"\s*[,;]?\s*[ijklmpqst](_\{?\d\}?)?\s*(=|<|>|\\(?:le|leq|ge|geq|neq|ne|in)(?![A-Za-z]))")
@@ -290,7 +290,7 @@ def _strip_tag(text: str) -> tuple[str, tuple]:
     for m in re.finditer(r"(\\q?quad\s*)?" + _TAG.pattern + r"$", text[offset:]):
         start = offset + m.start()
         if start > 0 and _RELATION.search(text[:start]) and not _operand(text[:start], m.group(0)):
-            return text[:start].rstrip(), (" ".join(m.group(0).split()),)
+            return trim(text[:start]), (" ".join(m.group(0).split()),)
     return text, ()
 
 

@@ -21,6 +21,8 @@ Mul(factors=(Sym(base='x', sub=(), sample='', mark=''), Sym(base='W', sub=(), sa
 
 from __future__ import annotations
 
+import re
+
 import sys
 from fractions import Fraction
 
@@ -69,6 +71,9 @@ class _Parser(Cursor):
         t = self.peek()
         if t.kind == "char" and t.text in ",.;":
             self.next()
+            t = self.peek()
+        if t.kind == "char" and t.text == "(" and self._number_at_the_end() and self._set_apart(t):
+            self.i = len(self.toks) - 1  # "\\;(2)", "\\quad (2)": an equation number, not part of the claim
             t = self.peek()
         if t.kind != "end":
             self.fail("unexpected input after the formula", t)
@@ -121,10 +126,29 @@ class _Parser(Cursor):
             if t.kind == "macro" and t.text == "sum":
                 factors.append(self.sum_())
                 break  # the summand runs to the end of the term
+            if factors and self._number_at_the_end():
+                if self._set_apart(t):
+                    break  # "\\;\\;(2)": an equation number after a spacing command, read after the formula
+                self.fail("the formula ends in a number in parentheses, an equation number or a factor: symbp does "
+                          "not guess which (write \\quad (2) or \\tag{2} for a number, 2 without parentheses for a "
+                          "factor)", t)
             factors.append(self.unary())
         if not factors:
             self.fail("expected a factor")
         return factors[0] if len(factors) == 1 else Mul(tuple(factors))
+
+    def _set_apart(self, t: Token) -> bool:
+        """Whether a spacing command (``\\;``, ``\\,``, ``\\:``, ``\\>``, ``\\ ``) stands right before ``t``."""
+        return re.search(r"(?:\\[,;:> ]|\\q?quad)\s*$", self.text[:t.pos]) is not None
+
+    def _number_at_the_end(self) -> bool:
+        """Whether ``(2)`` (a number in parentheses) is all that is left, up to a full stop or a comma."""
+        if not (self.at("(", "char") and self.peek(1).kind == "num" and self.peek(2).text == ")"):
+            return False
+        k = 3
+        while self.peek(k).kind == "char" and self.peek(k).text in ".,;":
+            k += 1
+        return self.peek(k).kind == "end"
 
     def unary(self):
         signs = 0

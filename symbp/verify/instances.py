@@ -2,9 +2,10 @@ r"""The instances of a formula on one network: its free variables and their valu
 
 A free layer variable (l) takes every value for which the formula names only
 existing layers; a free neuron index (i, j, k) every value of the layer it
-stands in. An index standing in two places of different sizes (w^l_{jj})
-takes the values both places have; the others are outside the formula's
-domain, each reported with both places.
+stands in. An index standing in two places of different sizes on one side
+(w^l_{jj}) takes the values both places have; the others are outside the
+formula's domain, each reported with both places. Between the sides of a claim
+an index must run over the same neurons: one that does not is a shape error.
 """
 
 from __future__ import annotations
@@ -73,6 +74,7 @@ def layer_bindings(eq: Equation, ctx: Context):
             found = [s for side in sides for s in free_slots(side, ctx)]
             notes: list = []
             ranges = _ranges(found, lvars, ctx, notes)
+            _sides_agree(sides, ctx, {w.var for w in eq.where if w.kind == "index"})
             whole = dict(ranges)
             for w in eq.where:  # several conditions on one index: each against its place, together
                 if w.kind == "index":
@@ -84,6 +86,34 @@ def layer_bindings(eq: Equation, ctx: Context):
         for index, why in notes:  # index values outside the domain, reported like layers
             yield {**layers, **index}, None, why
         yield layers, ranges, None
+
+
+def _sides_agree(sides: list, ctx: Context, conditioned: set):
+    """Raise ``ShapeMismatch`` when a free index runs over other neurons on one side than on another.
+
+    Within one side an index in places of different sizes takes the values every place has (w^l_{jj}: the
+    diagonal). Between two sides it may not: ``∂C/∂w^L_{jk} = a^{L-1}_j δ^L_k`` is defined for k ≤ n_{L-1} on the
+    left and k ≤ n_L on the right, a slip that the common values alone can hide (with one output neuron only
+    j = k = 1 is common, where the swap is invisible). Only the highest values are compared (Dyda's index 0,
+    in one place only, is ``_ranges``'); an index under a condition of the claim is left to the condition.
+    """
+    per_side = []
+    for k, side in enumerate(sides):
+        mine: dict = {}
+        for idx, lo, n, where in free_slots(side, ctx):
+            if idx.name is None or idx.name in conditioned:
+                continue
+            had = mine.get(idx.name)
+            mine[idx.name] = (idx, n, where) if had is None or n < had[1] else had
+        per_side.append((k, mine))
+    for (a, left), (b, right) in itertools.combinations(per_side, 2):
+        for name in sorted(left.keys() & right.keys()):
+            (idx, n0, w0), (_, n1, w1) = left[name], right[name]
+            if n0 != n1:
+                raise ShapeMismatch(
+                    f"the index {idx.latex()} runs over 1..{n0} on side {a + 1} (in {w0}) but over 1..{n1} on side "
+                    f"{b + 1} (in {w1}) (network {list(ctx.net.sizes)}, {_layers_text(ctx.bind)}): the two sides are "
+                    f"not defined for the same {idx.latex()}")
 
 
 def _allows(w: Where, value: int, ctx: Context) -> bool:

@@ -20,6 +20,8 @@ symbp.verify.lexer.ReadError: unknown macro \foo at position 0 in “\foo + 1”
 
 from __future__ import annotations
 
+import re
+
 import sys
 from fractions import Fraction
 
@@ -243,6 +245,12 @@ class _Parser(Cursor, Letters, Constructs, Forms):
                 continue
             if self._ends_term(t) or (t.kind == "macro" and t.text in ("odot", "circ", "dotstar", "bullet")):
                 break
+            if factors and self._number_at_the_end():
+                if self._set_apart(t):
+                    break  # "\\;\\;(2)": an equation number after a spacing command, read after the formula
+                self.fail("the formula ends in a number in parentheses, an equation number or a factor: symbp does "
+                          "not guess which (write \\quad (2) or \\tag{2} for a number, 2 without parentheses for a "
+                          "factor)", t)
             if t.kind == "macro" and t.text in ("cdot", "times"):  # a product, as juxtaposition
                 self.next()
                 after = self.peek()
@@ -271,6 +279,20 @@ class _Parser(Cursor, Letters, Constructs, Forms):
         if not factors:
             self.fail("expected a factor")
         return factors[0] if len(factors) == 1 else Mul(tuple(factors))
+
+    def _set_apart(self, t: Token) -> bool:
+        """Whether a spacing command (``\\;``, ``\\,``, ``\\:``, ``\\>``, ``\\ ``) stands right before ``t``."""
+        return re.search(r"\\[,;:> ]\s*$", self.text[:t.pos]) is not None
+
+    def _number_at_the_end(self) -> bool:
+        """Whether ``(2)``, ``(2.14)`` (a number in parentheses) is all that is left, up to a full stop or a comma:
+        after ``\\;`` or glued to the formula it reads as an equation number as well as a factor."""
+        if not (self.at("(") and self.peek(1).kind == "num" and self.peek(2).kind == "char" and self.peek(2).text == ")"):
+            return False
+        k = 3
+        while self.peek(k).kind == "char" and self.peek(k).text in ".,;":
+            k += 1
+        return self.peek(k).kind == "end"
 
     def unary(self):
         signs = 0

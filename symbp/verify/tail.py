@@ -110,6 +110,11 @@ def read_tail(p) -> tuple[list, list]:
             conditions.append(_space(p))  # "… \in \mathbb{R}^{n_l}": what the formula is, checked
             continue
         words = p.text_at()
+        if t.kind == "char" and t.text == "(" and p.peek(1).kind == "num" and p.peek(2).text == ")":
+            p.next()  # "\quad (2)": an equation number set apart from the formula
+            labels.append(p.next().text)
+            p.expect(")")
+            continue
         if t.kind == "char" and t.text == "(" and p.text_at(1) is None:
             p.next()  # "(l < L)": a condition in parentheses
             conditions.append(_condition(p))
