@@ -4508,3 +4508,21 @@ def test_rv17_f2_graph_notes_read_an_equation_number_apart_and_refuse_a_glued_on
                     "$$\\frac{\\partial L}{\\partial h} = h - t \\;(3)$$\n")
     rows = {r.formula.line: r.result.status for r in verify_notes(path).rows}
     assert rows == {4: "refuted", 6: "unreadable", 8: "holds"}, rows
+
+
+# Review 17 F3: \cdot (or \times) for ⊙ after a matrix-vector product, ((w^{l+1})^T δ^{l+1}) ⋅ σ'(z^l), was refuted:
+# the ⊙ reading of \cdot bound only the single factors beside it. It is now also read at ⊙'s own level.
+@pytest.mark.parametrize("claim, status", [
+    (r"\delta^l = (w^{l+1})^T \delta^{l+1} \cdot \sigma'(z^l)", "holds"),
+    (r"\delta^l = (w^{l+1})^T \delta^{l+1} \times \sigma'(z^l)", "holds"),
+    (r"\delta^l = \sigma'(z^l) \cdot (w^{l+1})^T \delta^{l+1}", "holds"),
+    (r"\delta^{L-1} = (w^{L})^T \delta^{L} \cdot \sigma'(z^{L-1})", "holds"),
+    # the slips stay refuted in every reading
+    (r"\delta^l = (w^{l+1})^T \delta^{l+1} \cdot \sigma'(z^{l+1})", "refuted"),
+    (r"\delta^l = w^{l+1} \delta^{l+1} \cdot \sigma'(z^l)", "refuted"),
+    (r"\delta^l = \sigma'(z^l) \cdot w^{l+1} \delta^{l+1}", "refuted"),
+    (r"\frac{\partial C}{\partial w^l} = \delta^l \cdot a^{l-1}", "refuted"),
+])
+def test_rv17_f3_cdot_as_odot_after_a_matrix_vector_product(claim, status):
+    v = verify(claim)
+    assert v.status == status, v.reason

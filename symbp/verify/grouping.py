@@ -50,15 +50,19 @@ def alternatives(text: str, notation, usual: Equation) -> list[tuple[str, Equati
 
 
 #: The readings of ``\cdot`` / ``\times`` between two column vectors of one size: ⊙ and the dot product aᵀb.
-DOT_READINGS = {"loose+odot": "⊙ (the elementwise product)", "loose+dot": "the dot product aᵀb"}
+DOT_READINGS = {"loose+odot": "⊙ (the elementwise product)", "loose+dot": "the dot product aᵀb",
+                "loose+termodot": "⊙ binding as \\odot does, after the products beside it ((A B) ⊙ C)"}
 _TWO_COLUMNS = re.compile(r"a column vector of (\d+) times a column vector of (\d+) does not multiply")
 
 
 def dotted_vectors(reason: str) -> bool:
-    r"""Whether a shape refutation is a product of two column vectors of the same size (the case \cdot reads
-    otherwise); vectors of different sizes do not multiply in any reading."""
+    r"""Whether a shape refutation is a product that does not multiply (the case \cdot may read otherwise: as ⊙
+    of two columns of one size, or as ⊙ after the products beside it, ``\sigma'(z^l) \cdot (w^{l+1})^T
+    \delta^{l+1}``); two column vectors of different sizes do not multiply in any reading."""
     m = _TWO_COLUMNS.search(reason)
-    return m is not None and m.group(1) == m.group(2)
+    if m is not None:
+        return m.group(1) == m.group(2)
+    return "does not multiply" in reason
 
 
 def writes_odot(text: str) -> bool:
@@ -112,7 +116,7 @@ def _choose_dot(dots: list, shaped: list, verdicts: set, odot_written: bool) -> 
     both = " and ".join(f"{DOT_READINGS[r.grouping]} ({to_latex(r.equation)})" for r in dots)
     if len(shaped) == 1:
         r = shaped[0]
-        if odot_written and r.grouping == "loose+odot":
+        if odot_written and r.grouping in ("loose+odot", "loose+termodot"):
             return None, ("the formula writes both \\cdot and ⊙ between vectors, so it tells the two products apart: "
                           "its \\cdot is not ⊙, and read as the dot product aᵀb "
                           f"({to_latex(next(d.equation for d in dots if d is not r))}) it is not well-shaped")

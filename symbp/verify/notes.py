@@ -28,8 +28,8 @@ from .graphreport import apply_graph
 from .infer import Inferred, infer
 from .interpret import bias_through_z
 from .model import Definition, Model, defines_activation, model_of
-from . import regularizer
 from .prosecost import checked_under_each, mentions
+from .regularizer import about_weights, regularizers, since_line
 from .names import as_cost, cost_letter_alias, names_output
 from .negation import mark, negated_verdict
 from .scan import guess_kind, kind_of, scan
@@ -239,7 +239,7 @@ def _verify_items(text, items, notation, path, kind, strict, activation, cost, o
     unread_cost = _unread_cost([f for f in items if not f.negated], model, given["cost"], nt)
     report = NotesReport(path, kind=kind, strict=strict, notation=nt, inferred=inferred, model=model)
     spoken = mentions(text)  # costs named in words ("from now on, the cross-entropy cost")
-    regularized = regularizer.regularizers(text)  # "the cost also contains an L2 term": ∂C/∂w is not symbp's
+    regularized = regularizers(text)  # "the cost also contains an L2 term": ∂C/∂w is not symbp's
     once = _Once(nt, options)  # a formula written again under the same setting is checked once
     # the definitions whose verdict decides what the claims mean (a cost, σ, the forward pass), checked first
     ahead = {(f.line, f.text): _ahead(f, _setting(model, f.line, given)[0], once) for f in items
@@ -309,8 +309,8 @@ def _verify_items(text, items, notation, path, kind, strict, activation, cost, o
                 report.skipped.append(_as_definition(f, f"a definition: the notes name the network's output a^L as a "
                                                         f"function {names_output(f.text, nt)} of its input"))
                 continue
-            reg = regularizer.before(regularized, f.line)
-            if reg is not None and result.status != "unreadable" and regularizer.about_weights(
+            reg = since_line(regularized, f.line)
+            if reg is not None and result.status != "unreadable" and about_weights(
                     f.text, nt.names["weight"], nt.names["weight_matrix"]):
                 result = Verification(formula=f.text, status="uninterpretable", verdict="undecided",
                                       reason=reg.reason(), notation=nt.name)

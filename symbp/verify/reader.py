@@ -222,11 +222,15 @@ class _Parser(Cursor, Letters, Constructs, Forms):
     def term(self):
         # Juxtaposition, \cdot and \times bind tighter than \odot / \circ.
         left = self.product()
-        while self.peek().kind == "macro" and self.peek().text in ("odot", "circ", "dotstar", "bullet"):
+        while self.peek().kind == "macro" and self.peek().text in ("odot", "circ", "dotstar", "bullet") + self._loose_dots():
             t = self.next()
-            op = ".*" if t.text == "dotstar" else "\\" + t.text
+            op = ".*" if t.text == "dotstar" else "\\odot" if t.text in ("cdot", "times") else "\\" + t.text
             left = Hadamard(left, self.product(), op)
         return left
+
+    def _loose_dots(self) -> tuple:
+        """``\\cdot`` and ``\\times`` when a reading takes them for ⊙ at its own level (``(A B) \\cdot C``)."""
+        return ("cdot", "times") if self.cdot == "termodot" else ()
 
     def product(self):
         factors = []
@@ -243,7 +247,8 @@ class _Parser(Cursor, Letters, Constructs, Forms):
                 else:
                     factors[-1] = Hadamard(factors[-1], self.unary(), op)
                 continue
-            if self._ends_term(t) or (t.kind == "macro" and t.text in ("odot", "circ", "dotstar", "bullet")):
+            if self._ends_term(t) or (t.kind == "macro" and t.text in ("odot", "circ", "dotstar", "bullet")
+                                      + self._loose_dots()):
                 break
             if factors and self._number_at_the_end():
                 if self._set_apart(t):

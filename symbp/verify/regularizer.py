@@ -59,7 +59,7 @@ def regularizers(text: str) -> tuple[Regularizer, ...]:
     return tuple(out)
 
 
-def before(found: tuple[Regularizer, ...], line: int) -> "Regularizer | None":
+def since_line(found: tuple[Regularizer, ...], line: int) -> "Regularizer | None":
     """The first regularizer named on a line up to ``line``, else None."""
     return next((r for r in found if r.line <= line), None)
 
