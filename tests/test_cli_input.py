@@ -80,6 +80,10 @@ def files(tmp_path):
     (["verify", BP3, "--budget", "nan"], "positive number"),
     (["verify", BP3, "--strict"], "--strict needs --notes"),
     (["prove", "--general", "--identity", "BP3", "--budget", "inf"], "up to 86400"),
+    # review 17: options --general cannot honour, and two outputs naming one file, were taken silently
+    (["prove", "--general", "--identity", "BP3", "--sizes", "3,3"], "--sizes 3,3 does not apply"),
+    (["prove", "--general", "--identity", "BP3", "--method", "pit"], "--method pit does not apply"),
+    (["verify", "--notes", "{t}/ok.md", "--report", "{t}/r.md", "--junit", "{t}/r.md"], "one would overwrite the other"),
     (["latex", "--identity", "BP3", "--budget", "1e300"], "up to 86400"),
 ])
 def test_bad_input_exits_2_with_one_paragraph(files, capsys, argv, words):

@@ -181,7 +181,14 @@ def _explain_refutation(c, profile) -> str:
 
 
 def _run_general(args) -> int:
-    # --sizes is ignored: the sizes are symbols.
+    # The sizes are symbols and the proof is one chain of lemmas: a network or a method given beside --general
+    # would be ignored, so it is refused rather than silently dropped.
+    if args.sizes != "2,3,2":
+        raise SpecError(f"--general proves for networks of every size and depth; --sizes {args.sizes} does not apply "
+                        "(drop --general to check that network)")
+    if args.method != "auto":
+        raise SpecError(f"--general proves by a chain of lemmas; --method {args.method} does not apply (drop --general "
+                        "to check a concrete network with it)")
     activation = getattr(args, "activation", "generic") or "generic"
     if "," in activation:
         raise SpecError(f"--general proves one activation for every layer; got the per-layer list {activation!r} "

@@ -122,6 +122,9 @@ def run(args) -> int:
     if args.junit:
         _check_output_folder(args.junit, "--junit")
         check_output(args.junit, what="the JUnit report", inputs=inputs)
+        if args.report and Path(args.report).resolve() == Path(args.junit).resolve():
+            raise SpecError(f"--report and --junit both name {args.junit}: one would overwrite the other; give two "
+                            "files")
     nt = _notation(args.notation or ("auto" if notes_mode else "nielsen"))
     network([2, 2], activation=args.activation or "generic", cost=args.cost or "quadratic",
             one_hot=bool(args.one_hot) and args.cost is not None)  # validates the options given
