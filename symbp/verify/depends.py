@@ -91,7 +91,7 @@ def check_declaration(text: str, notation: "str | Notation" = "nielsen", *,
         graph = _Graph(ctx.net, softmax=cost == "softmax-cross-entropy")
         before = instances
         try:
-            for layers, ranges, outside in layer_bindings(layered, ctx):
+            for layers, ranges, outside in layer_bindings(layered, ctx, same_ranges=False):
                 if outside is not None:
                     continue
                 for bind in index_bindings(layers, ranges):

@@ -126,7 +126,7 @@ class _Parser(Cursor):
             if t.kind == "macro" and t.text == "sum":
                 factors.append(self.sum_())
                 break  # the summand runs to the end of the term
-            if factors and self._number_at_the_end():
+            if factors and self._number_at_the_end() and not self._after_operator(t):
                 if self._set_apart(t):
                     break  # "\\;\\;(2)": an equation number after a spacing command, read after the formula
                 self.fail("the formula ends in a number in parentheses, an equation number or a factor: symbp does "
@@ -140,6 +140,10 @@ class _Parser(Cursor):
     def _set_apart(self, t: Token) -> bool:
         """Whether a spacing command (``\\;``, ``\\,``, ``\\:``, ``\\>``, ``\\ ``) stands right before ``t``."""
         return re.search(r"(?:\\[,;:> ]|\\q?quad)\s*$", self.text[:t.pos]) is not None
+
+    def _after_operator(self, t: Token) -> bool:
+        """Whether ``\\cdot``, ``\\times`` or ``*`` stands right before ``t``: ``\\cdot (2)`` is a factor."""
+        return re.search(r"(?:\\cdot|\\times|\*)\s*$", self.text[:t.pos]) is not None
 
     def _number_at_the_end(self) -> bool:
         """Whether ``(2)`` (a number in parentheses) is all that is left, up to a full stop or a comma."""

@@ -77,9 +77,11 @@ def dot_readings(text: str, notation) -> list[tuple[str, Equation]]:
     out = []
     for grouping in DOT_READINGS:
         try:
-            out.append((grouping, read(text, notation, grouping=grouping)))
+            eq = read(text, notation, grouping=grouping)
         except ReadError:
             continue
+        if all(eq != other for _, other in out):  # ⊙ at its own level is often the same tree as ⊙ beside one factor
+            out.append((grouping, eq))
     return out
 
 

@@ -50,12 +50,13 @@ def free_slots(node, ctx: Context, bound: tuple = ()) -> list:
     return out
 
 
-def layer_bindings(eq: Equation, ctx: Context):
+def layer_bindings(eq: Equation, ctx: Context, *, same_ranges: bool = True):
     """Every assignment of the free layer variables on ``ctx.net``, with its index ranges or why it has none.
 
     Yields ``(layers, ranges, None)`` for an assignment under which every layer the
     formula names exists (``ranges``: index name -> (lowest, highest)), and
-    ``(layers, None, reason)`` for one outside the formula's domain.
+    ``(layers, None, reason)`` for one outside the formula's domain. ``same_ranges``: the sides are the sides of
+    an equality, so a free index runs over the same neurons on each (a declaration's arguments need not).
     """
     lvars = layer_vars(eq)
     shift = ctx.notation.layer_shift
@@ -74,7 +75,8 @@ def layer_bindings(eq: Equation, ctx: Context):
             found = [s for side in sides for s in free_slots(side, ctx)]
             notes: list = []
             ranges = _ranges(found, lvars, ctx, notes)
-            _sides_agree(sides, ctx, {w.var for w in eq.where if w.kind == "index"})
+            if same_ranges:
+                _sides_agree(sides, ctx, {w.var for w in eq.where if w.kind == "index"})
             whole = dict(ranges)
             for w in eq.where:  # several conditions on one index: each against its place, together
                 if w.kind == "index":
