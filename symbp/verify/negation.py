@@ -44,33 +44,73 @@ _THAT = r"(?:\s*,?\s*(?:that|že|что|że)(?!\w))?)(?:\s*[,:—–-])*"
 #: The opening and the closing of a display: a math environment, \\[ \\], $$.
 _DISPLAY_EVENT = re.compile(r"\\(?:begin|end)\s*\{(?:equation|align|alignat|flalign|gather|multline|eqnarray|split"
                             r"|aligned|gathered|alignedat|dmath|IEEEeqnarray|displaymath|array)\*?\}|\\\[|\\\]|\$\$")
+#: Words that may stand between the parts of a phrase that calls a formula a mistake, at most two of them: who
+#: makes the mistake or where ("a common mistake *for beginners* is to write", "a frequent error *in exams* is";
+#: "častou chybou *začátečníků* je", "частая ошибка *новичков* —", "częstym błędem *początkujących* jest"). A closed
+#: list: a condition ("a common mistake *for hidden layers*") or another noun ("a common error *function* is", the
+#: error δ of a neuron) is not among them, and the phrase is then not read (the formula is judged as written).
+_WHO = (r"(?:the\s+)?(?:many\s+|most\s+|some\s+|new\s+|first-year\s+)?(?:beginners|students|novices|newcomers|learners|readers"
+        r"|people|practitioners|programmers|textbooks)")
+_FILLER = (r"(?:\s+(?:(?:of|for|by|among|from)\s+" + _WHO + r"|(?:made|committed)\s+by\s+" + _WHO
+           + r"|(?:that\s+|which\s+)?" + _WHO + r"\s+(?:often\s+|frequently\s+|usually\s+)?(?:make|commit)"
+           r"|(?:in|on)\s+(?:the\s+)?(?:exams?|homeworks?|assignments?|tests|quizzes|practice|literature|code)"
+           r"|začátečníků|studentů|nováčků|studujících|čtenářů|(?:u|při|v|ve|na)\s+(?:zkoušk\w*|písemk\w*|test\w*|praxi)"
+           r"|новичков|студентов|начинающих|учащихся|(?:на|в)\s+(?:экзамен\w*|контрольн\w*|практике)"
+           r"|początkujących|studentów|nowicjuszy|uczniów|(?:na|w|podczas)\s+(?:egzamin\w*|kolokwi\w*|praktyce)"
+           r")){0,2}")
+#: "A common (typical, frequent, …) mistake", "the most common error".
+_COMMON = r"\b(?:(?:very|quite|most|rather)\s+)?(?:common|typical|frequent|classic|usual)\s+"
+#: "Students often wrongly write", "one might mistakenly claim that": an adverb that calls what is written a mistake.
+_WRONGLY = r"\b(?:wrongly|mistakenly|incorrectly|erroneously|falsely)\s+"
+#: What may follow "to write" before the formula: "a common mistake is to write the update (as) $$…$$".
+_OBJECT = (r"(?:\s+(?:the|this|an?)\s+(?:update(?:\s+rule)?|rule|formula|equation|identity|gradient|derivative"
+           r"|step)(?:\s+as)?)?")
 #: Words before the formula that call it false or a mistake (they end where it starts).
 _FALSE_BEFORE = re.compile(
     r"(?P<w>(?:"
-    r"\bit(?:'s|\s+is|\s+was)\s+(?:not\s+true|false|not\s+the\s+case|incorrect|wrong|not\s+correct)"
+    r"\bit(?:'s|\s+is|\s+was),?(?:\s+(?:however|unfortunately|of\s+course|certainly|clearly|obviously),?)?"
+    r"\s+(?:not\s+(?:(?:always|generally|necessarily|in\s+general)\s+)?true(?:\s+in\s+general)?|false"
+    r"|not\s+the\s+case|incorrect|wrong|not\s+correct)"
     r"(?:\s+to\s+(?:write|say|claim))?"
-    r"|\b(?:it\s+)?would\s+be\s+(?:wrong|incorrect|a\s+mistake)\s+to\s+(?:write|say|claim)"
-    r"|\b(?:common|typical|frequent|classic|usual)\s+(?:mistake|error|pitfall|slip)(?:\s+is(?:\s+to\s+(?:write|say"
-    r"|claim|think))?)?"
+    r"|\b(?:it\s+)?would\s+be\s+(?:wrong|incorrect|a\s+mistake)\s+to\s+(?:write" + _OBJECT + r"|say|claim)"
+    r"|" + _COMMON + r"(?:mistake|pitfall|slip|blunder)(?:\s+here)?" + _FILLER + r"(?:\s+is(?:\s+to\s+(?:write" + _OBJECT
+    + r"|say|claim|think))?)?"
+    r"|" + _COMMON + r"error" + _FILLER + r"(?:\s+is(?:\s+to\s+(?:write" + _OBJECT + r"|say|claim|think))?)?"
+    r"|\bmistake(?:\s+here)?" + _FILLER + r"\s+is\s+to\s+(?:write" + _OBJECT + r"|say|claim|think)"
     r"|\bmistake(?:\s+is\s+to\s+(?:write|say|claim|think))?\s*:"
     r"|\b(?:wrong|incorrect|false|mistaken|erroneous)\s*:"
-    r"|\b(?:do\s+not|don't|never|must\s+not|should\s+not|shouldn't)\s+write"
-    r"|\bneplatí|\bnení\s+pravda|\bnení\s+pravdou|\bje\s+(?:chybou|chyba|chybné|nesprávné)\s+(?:psát|tvrdit)"
-    r"|\b(?:častou|typickou|běžnou)\s+chybou\s+je(?:\s+(?:psát|napsat))?"
-    r"|\b(?:častá|typická|běžná)\s+chyba\s+je(?:\s+(?:psát|napsat))?|\b(?:chybně|špatně|nesprávně)\s*:|\bnepište"
-    r"|\bне\s*верно|\bнеправда|\bнеправильно(?:\s+(?:писать|считать))?|\bложно|\bошибочно(?:\s+(?:писать|считать|утверждать))?"
-    r"|\b(?:частая|типичная|распространённая|распространенная|грубая)\s+ошибка(?:\s*[—–-]?\s*(?:писать|считать))?"
+    r"|" + _WRONGLY + r"(?:write|writes|wrote|written|claim|claims|claimed|think|thinks|thought|believe|believes"
+    r"|conclude|concludes|state|states|say|says)"
+    r"|\b(?:do\s+not|don't|never|must\s+not|should\s+not|shouldn't)\s+write" + _OBJECT +
+    r"|\bneplatí|\bnení\s+(?:(?:vždy|obecně|nutně)\s+)?pravda|\bnení\s+pravdou"
+    r"|\bje\s+(?:chybou|chyba|chybné|nesprávné)\s+(?:psát|tvrdit)"
+    r"|\b(?:častou|typickou|běžnou)\s+chybou" + _FILLER + r"\s+je(?:\s+(?:psát|napsat))?"
+    r"|\b(?:častá|typická|běžná)\s+chyba" + _FILLER + r"(?:\s+je(?:\s+(?:psát|napsat))?)?"
+    r"|\b(?:chybně|špatně|nesprávně)\s*:|\bnepište"
+    r"|\b(?:chybně|mylně|nesprávně)\s+(?:píší|píšou|píše|napíší|napíšou|tvrdí|uvádějí|uvádí)"
+    r"|\bне\s*(?:(?:всегда|обязательно)\s+)?верно|\bнеправда|\bнеправильно(?:\s+(?:писать|считать))?|\bложно"
+    r"|\bошибочно(?:\s+(?:писать|считать|утверждать))?"
+    r"|\b(?:ошибочно|неверно|неправильно)\s+(?:пишут|пишет|записывают|считают|полагают|утверждают|думают)"
+    r"|\b(?:частая|типичная|распространённая|распространенная|грубая)\s+ошибка" + _FILLER
+    + r"(?:\s*[—–-]?\s*(?:это\s+)?(?:писать|считать))?"
+    r"|\b(?:частой|типичной|распространённой|распространенной|грубой)\s+ошибкой" + _FILLER
+    + r"\s+является(?:\s+(?:писать|считать))?"
     r"|\bошибка\s*:|\bне\s+пишите"
-    r"|\bnie\s+jest\s+prawdą|\bnieprawdą\s+jest|\bnieprawda|\bnie\s+jest\s+prawdziwe"
-    r"|\b(?:częstym\s+|typowym\s+)?błędem\s+jest(?:\s+(?:pisać|pisanie|napisać|twierdzić))?"
-    r"|\b(?:częsty|typowy|powszechny)\s+błąd\s+(?:to|polega\s+na)(?:\s+(?:pisaniu|napisaniu))?"
+    r"|\bnie\s+(?:(?:zawsze|koniecznie)\s+)?jest\s+prawdą|\bnieprawdą\s+jest|\bnieprawda|\bnie\s+jest\s+prawdziwe"
+    r"|\b(?:częstym\s+|typowym\s+)?błędem" + _FILLER + r"\s+jest(?:\s+(?:pisać|pisanie|napisać|twierdzić))?"
+    r"|\b(?:częsty|typowy|powszechny)\s+błąd" + _FILLER + r"\s+(?:to|polega\s+na)(?:\s+(?:pisaniu|napisaniu))?"
     r"|\b(?:błędnie|źle|niepoprawnie|nieprawidłowo)\s*:|\bnie\s+pisz(?:cie)?"
+    r"|\b(?:błędnie|mylnie|niepoprawnie)\s+(?:piszą|pisze|zapisują|twierdzą|uważają|sądzą)"
     r")" + _THAT + _OPENER + r"$", re.I)
+#: A negation right before the words that call a formula a mistake turns them round ("This is not a common mistake:",
+#: "never wrongly write"): they are not read, the formula is judged as written.
+_NOT_BEFORE = re.compile(r"(?:\b(?:not|never|no|nobody|none|hardly|nikdo|nikt|никто|není|nie|не|нет|nikdy|nigdy|никогда)|n't)\W+(?:\w+\W+){0,2}$",
+                         re.I)
 #: Words right after the formula that call it false: "$x_1 = x_2$ does not hold", "… fails in general".
 _FALSE_AFTER = re.compile(
     r"^(?:\s|\$|\\\]|\\\)|\\end\s*\{[A-Za-z*]+\}|,)*"
     r"(?:(?:in\s+general|generally|obecně|в\s+общем\s+случае|w\s+ogólności)\s+)?"
-    r"(?P<w>(?:is|are)\s+(?:false|wrong|incorrect|not\s+true|not\s+correct|invalid|not\s+valid"
+    r"(?P<w>(?:is|are)\s+(?:(?:also|equally|likewise)\s+)?(?:false|wrong|incorrect|not\s+true|not\s+correct|invalid|not\s+valid"
     r"|an?\s+(?:common\s+|typical\s+)?(?:mistake|error))"
     r"|(?:does\s+not|doesn't|do\s+not|don't)\s+hold|fails\b"
     r"|neplatí|není\s+pravda|je\s+(?:chybn|nesprávn|špatn)\w*"
@@ -84,7 +124,7 @@ _QUALIFIED = re.compile(r"\$|\\\(|\b(?:for|when|whenever|if|unless|where|only|ex
 _CONTRAST = re.compile(r"\b(?:but|instead|rather|whereas|ale|nýbrž|но|lecz|natomiast)\b"
                        r"|\b(?:right|correct|správně|правильно|poprawnie)\s*:", re.I)
 #: All that may follow the words that call a formula false, to the end of its sentence: "in general", punctuation.
-_PLAIN_TAIL = re.compile(r"[\s,)]*(?:(?:in\s+general|generally|too|as\s+well|also|obecně|také|в\s+общем\s+случае|тоже"
+_PLAIN_TAIL = re.compile(r"[\s,)]*(?:(?:in\s+general|generally|too|as\s+well|also|either|obecně|také|в\s+общем\s+случае|тоже"
                          r"|также|w\s+ogólności|też|również)[\s,)]*)?"
                          r"[.!;)]*\s*$", re.I)
 #: The words that may stand between a negation and "assume": "nowhere do we assume", "we do not need to assume".
@@ -96,6 +136,12 @@ _NOT_ASSUMED = re.compile(
     r"(?:\bnot|n't|\bnever|\bnowhere|\bno\s+longer|\bno\s+need\s+to|\b(?:wrong|a\s+mistake|incorrect)\s+to"
     r"|\bwithout)(?:\s+" + _HELPERS + r"){0,3}\s+(?:assum|suppos|presuppos)\w*"
     r"(?:\s+(?:here|anywhere|in\s+general|throughout))?"
+    r"|(?:" + _COMMON + r"|\b)(?:mistake|pitfall|error)" + _FILLER + r"\s+is\s+to\s+(?:assume|suppose)"
+    r"|" + _WRONGLY + r"(?:assum|suppos|presuppos)\w*"
+    r"|\b(?:častou|typickou|běžnou)\s+chybou" + _FILLER + r"\s+je\s+předpokládat|\b(?:chybně|mylně)\s+předpoklád\w*"
+    r"|\b(?:ошибочно|неверно|неправильно)\s+(?:предпола\w*|допуска\w*)"
+    r"|\b(?:częstym\s+|typowym\s+)?błędem" + _FILLER + r"\s+jest\s+(?:zakładać|założenie|przyjmować)"
+    r"|\b(?:błędnie|mylnie)\s+(?:zakład\w*|przyjmuj\w*)"
     r"|(?:\bnepředpoklád\w*|\bnebudeme\s+předpoklád\w*|\bnení\s+(?:třeba|nutné)\s+předpoklád\w*|\bbez\s+předpokladu)"
     r"|\bне\s+(?:\w+\s+)?(?:предпола\w*|допуска\w*)|\bбез\s+предположени\w*"
     r"|\bnie\s+(?:\w+\s+)?(?:zakład\w*|załóż\w*|przyjmuj\w*)|\bbez\s+założeni\w*"
@@ -126,6 +172,8 @@ def negation(text: str, line: int, source: str) -> "Negation | None":
     if m:
         return Negation("not assumed", " ".join(m.group("w").split()))
     m = _FALSE_BEFORE.search(before)
+    if m and _NOT_BEFORE.search(before[:m.start()]):
+        return None  # "This is not a common mistake: $$…$$": the words are turned round, the formula is stated
     lead = before[:m.start()] if m else before
     own = _CONTRAST.split(after, maxsplit=1)[0]  # "Wrong: $$…$$ right: $$…$$": the words up to the contrast
     if m is not None and _FALSE_AFTER.search(own):
@@ -138,12 +186,78 @@ def negation(text: str, line: int, source: str) -> "Negation | None":
         m = None  # "It is not true that $$…$$ for hidden layers": qualified after the formula
     if m and not _QUALIFIED.search(lead):
         return Negation("false", " ".join(m.group("w").split()))
+    listed = _listed(before, after)
+    if listed:
+        return Negation("false", listed)
     opened = _open_display(text[max(0, start - 3000):start])
     if opened:  # a later row of a display: the words before the display govern its first row
         m = _FALSE_BEFORE.search(opened) or _NOT_ASSUMED.search(opened)
-        if m:
+        if m and not _NOT_BEFORE.search(opened[:m.start()]):
             return Negation("row", " ".join(m.group("w").split()))
     return None
+
+
+#: A formula in the words of a sentence: a display ($$…$$, \[…\], an environment) or inline ($…$, \(…\)).
+_SPAN = re.compile(r"\$\$.*?\$\$|\\\[.*?\\\]|\\begin\s*\{(\w+\*?)\}.*?\\end\s*\{\1\}|\$[^$]+\$|\\\(.*?\\\)", re.S)
+#: All that may join two formulas the notes call false in one sentence ("…, and", "; similarly,", "too"), with the
+#: formula's own delimiters at the edges.
+_LINK = re.compile(r"(?:[\s,;:—–-]|\\end\s*\{[A-Za-z*]+\}|\\\]|\\\)|\\begin\s*\{[A-Za-z*]+\}\s*$|\\\[\s*$|\\\(\s*$"
+                   r"|\b(?:and|or|nor|also|too|either|as\s+well|similarly|likewise|in\s+general|generally|a|i|и|а|také"
+                   r"|rovněž|též|также|тоже|też|również|oraz)\b)*", re.I)
+
+
+def _listed(before: str, after: str) -> str:
+    r"""The words that call the formula false when its sentence is a list of formulas the notes call false, each
+    by its own words right before or right after it and nothing else between them but "and", "too", punctuation
+    ("It is not true that $$A$$, and $$B$$ is wrong too", "$$A$$ is wrong, and $$B$$ is wrong too"); '' otherwise.
+    Other math in a sentence may be a condition ("For $j \neq k$, $$…$$ is wrong"), so a sentence with a formula
+    the words do not call false is not such a list, nor one with a condition word before the first.
+
+    >>> _listed("It is not true that $$a = b$$, and ", " is wrong too.")
+    'is wrong'
+    >>> _listed("", " is wrong, and $$c = d$$ does not hold either.")
+    'is wrong'
+    >>> _listed("", " is wrong, and $$c = d$$ for $j = k$.")
+    ''
+    >>> _listed("For $j = k$ it is not true that $$a = b$$, and ", " is wrong too."), _listed("$$a = b$$ and ", "")
+    ('', '')
+    """
+    spans_before, spans_after = list(_SPAN.finditer(before)), list(_SPAN.finditer(after))
+    if not spans_before and not spans_after:
+        return ""
+    pieces = _between(before, spans_before) + _between(after, spans_after)
+    own = len(spans_before)  # formula j stands between pieces[j] and pieces[j + 1]
+    said: "list[list[str]]" = [[] for _ in range(len(pieces) - 1)]  # the words that call each formula false
+    for i, piece in enumerate(pieces):
+        if i > 0:  # the words right after formula i - 1
+            m = _FALSE_AFTER.match(piece)
+            if m:
+                said[i - 1].append(m.group("w"))
+                piece = piece[m.end():]
+        if i < len(pieces) - 1:  # the words right before formula i
+            m = _FALSE_BEFORE.search(piece)
+            if m:
+                if _NOT_BEFORE.search(piece[:m.start()]):
+                    return ""
+                said[i].append(m.group("w"))
+                piece = piece[:m.start()]
+        if i == 0:
+            fits = not _QUALIFIED.search(piece)
+        elif i == len(pieces) - 1:
+            fits = bool(_PLAIN_TAIL.match(piece))
+        else:
+            fits = bool(_LINK.fullmatch(piece))
+        if not fits:
+            return ""
+    if any(len(words) != 1 for words in said):  # one not called false; or twice, which claims it
+        return ""
+    return " ".join(said[own][0].split())
+
+
+def _between(text: str, spans: list) -> "list[str]":
+    """The words of ``text`` before, between and after the formulas ``spans`` (one more piece than formulas)."""
+    cuts = [0, *(x for s in spans for x in (s.start(), s.end())), len(text)]
+    return [text[a:b] for a, b in zip(cuts[::2], cuts[1::2])]
 
 
 def _open_display(before: str) -> str:
