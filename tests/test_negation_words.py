@@ -90,6 +90,25 @@ def test_look_alike_words_state_the_formula(tmp_path, words):
     assert not any(r.reason.startswith(_CALLED) for r in rows.values())
 
 
+# A belief or a question reported in the clause before ("Students often think that $$X$$ is wrong", "We ask whether"),
+# or a negation before words after the formula ("We cannot say that $$X$$ is false"), is not the notes' denial:
+# judged as written. Before, "Students think that $$X$$ is wrong. It is right." made a false X hold.
+@pytest.mark.parametrize("words", [
+    "Students often think that $${f}$$ is wrong.", "Students often think it is not true that $${f}$$.",
+    "We cannot say that $${f}$$ is false.", "We ask whether $${f}$$ is false.",
+    "One might suspect that $${f}$$ does not hold.", "Студенты часто думают, что $${f}$$ неверно.",
+    "Studenci często myślą, że $${f}$$ jest błędne."])
+def test_a_reported_belief_is_not_the_notes_denial(tmp_path, words):
+    rows = _rows(tmp_path, words.format(f=_FALSE) + " It is right.\n\n" + words.format(f=_TRUE) + " It is right.\n")
+    assert rows[_FALSE].status == "refuted" and not rows[_FALSE].reason.startswith(_CALLED), rows[_FALSE]
+    assert rows[_TRUE].status == "holds", rows[_TRUE]
+
+
+def test_an_adverb_is_the_notes_own_word_in_a_belief(tmp_path):
+    rows = _rows(tmp_path, f"One might mistakenly claim that $${_FALSE}$$.\n\nStudenci mogą błędnie pisać $${_TRUE}$$.\n")
+    assert rows[_FALSE].status == "holds" and rows[_TRUE].status == "refuted", rows
+
+
 # "… is wrong too" after another formula of the sentence the notes call false: a list of mistakes, each denied by its
 # own words (review 17). Any other formula in the sentence may be a condition, so the words are not read there.
 @pytest.mark.parametrize("body", [

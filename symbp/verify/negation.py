@@ -16,6 +16,13 @@ the verdict upside down, and taking the value into the model makes false claims 
 
 The words must govern the formula: they end right where it starts (only "that", a colon, a comma, a display's
 opening delimiter between), or begin right where it ends; a "not" elsewhere in a long sentence changes nothing.
+Between the parts of a phrase only a closed list of words may stand, who makes the mistake or where ("a common
+mistake *for beginners* is to write", "a frequent error *in exams* is", "častou chybou *začátečníků* je psát");
+an adverb calls what is written a mistake ("students often *wrongly* write", "chybně píší", "ошибочно пишут",
+"błędnie piszą"). A negation right before the words turns them round ("This is not a common mistake:"): the
+formula is the notes' claim. A sentence that lists formulas, each called false by its own words ("It is not true
+that $$A$$, and $$B$$ is wrong too"), denies each; other math in the sentence may be a condition, and then the
+words are not read.
 
 >>> negation("It is not true that\n$$a = b$$\n", 2, "a = b").kind
 'false'
@@ -24,6 +31,10 @@ opening delimiter between), or begin right where it ends; a "not" elsewhere in a
 >>> negation("In general $x_1 = x_2$ does not hold.", 1, "x_1 = x_2").words
 'does not hold'
 >>> negation("It is not clear at first, but $a = b$.", 1, "a = b") is None
+True
+>>> negation("A frequent error in exams is $a = b$.", 1, "a = b").words
+'frequent error in exams is'
+>>> negation("A common error function is $a = b$.", 1, "a = b") is None  # not who makes a mistake: not read
 True
 """
 
@@ -87,7 +98,7 @@ _FALSE_BEFORE = re.compile(
     r"|\b(?:častou|typickou|běžnou)\s+chybou" + _FILLER + r"\s+je(?:\s+(?:psát|napsat))?"
     r"|\b(?:častá|typická|běžná)\s+chyba" + _FILLER + r"(?:\s+je(?:\s+(?:psát|napsat))?)?"
     r"|\b(?:chybně|špatně|nesprávně)\s*:|\bnepište"
-    r"|\b(?:chybně|mylně|nesprávně)\s+(?:píší|píšou|píše|napíší|napíšou|tvrdí|uvádějí|uvádí)"
+    r"|\b(?:chybně|mylně|nesprávně)\s+(?:píší|píšou|píše|psát|napsat|napíší|napíšou|tvrdí|uvádějí|uvádí)"
     r"|\bне\s*(?:(?:всегда|обязательно)\s+)?верно|\bнеправда|\bнеправильно(?:\s+(?:писать|считать))?|\bложно"
     r"|\bошибочно(?:\s+(?:писать|считать|утверждать))?"
     r"|\b(?:ошибочно|неверно|неправильно)\s+(?:пишут|пишет|записывают|считают|полагают|утверждают|думают)"
@@ -100,7 +111,7 @@ _FALSE_BEFORE = re.compile(
     r"|\b(?:częstym\s+|typowym\s+)?błędem" + _FILLER + r"\s+jest(?:\s+(?:pisać|pisanie|napisać|twierdzić))?"
     r"|\b(?:częsty|typowy|powszechny)\s+błąd" + _FILLER + r"\s+(?:to|polega\s+na)(?:\s+(?:pisaniu|napisaniu))?"
     r"|\b(?:błędnie|źle|niepoprawnie|nieprawidłowo)\s*:|\bnie\s+pisz(?:cie)?"
-    r"|\b(?:błędnie|mylnie|niepoprawnie)\s+(?:piszą|pisze|zapisują|twierdzą|uważają|sądzą)"
+    r"|\b(?:błędnie|mylnie|niepoprawnie)\s+(?:piszą|pisze|pisać|napisać|zapisują|twierdzą|uważają|sądzą)"
     r")" + _THAT + _OPENER + r"$", re.I)
 #: A negation right before the words that call a formula a mistake turns them round ("This is not a common mistake:",
 #: "never wrongly write"): they are not read, the formula is judged as written.
@@ -120,6 +131,29 @@ _FALSE_AFTER = re.compile(
 #: the formula only under it, which is not read, so the formula is not taken as negated (it is judged as written).
 _QUALIFIED = re.compile(r"\$|\\\(|\b(?:for|when|whenever|if|unless|where|only|except|provided|pro|když|pokud|jestliže"
                         r"|jen|если|при|для|когда|только|dla|gdy|jeśli|jeżeli|tylko)\b", re.I)
+#: Words in the clause before that report a belief, a guess or a question rather than the notes' own word: "Students
+#: often think that $$…$$ is wrong", "One might suspect that it is not true that", "We ask whether $$…$$ is false".
+_REPORTED = re.compile(r"\b(?:think|thinks|thought|believe|believes|believed|feel|feels|suspect|suspects|expect"
+                       r"|expects|guess|imagine|wonder|wonders|ask|asks|whether|tempted|might|may|could|would|seem"
+                       r"|seems|seemed|appear|appears|myslí|věří|zdá|zda|zdali|jestli|думают|думает|считают|считает"
+                       r"|кажется|может|ли|myślą|myśli|sądzą|uważają|wydaje|czy)\b", re.I)
+#: An adverb that is the notes' own judgement even in a reported belief: "One might *mistakenly* claim that".
+_ADVERB = re.compile(r"(?:wrongly|mistakenly|incorrectly|erroneously|falsely|chybně|mylně|nesprávně|ошибочно|неверно"
+                     r"|неправильно|błędnie|mylnie|niepoprawnie)\s", re.I)
+#: A negation in the clause before words after the formula: "We cannot say that $$…$$ is false" states nothing.
+_NEGATION = re.compile(r"\b(?:not|never|no|cannot|nobody|hardly|ne|není|nelze|nikdy|не|нельзя|никогда|nie|nigdy)\b"
+                       r"|n't\b", re.I)
+#: Where a clause of the lead ends: "The matrix need not be symmetric ($w_{12} = w_{21}$ fails in general)".
+_LEAD_CLAUSE = re.compile(r"[(;:]|\b(?:but|however|yet|ale|však|но|однако|lecz|jednak)\b", re.I)
+
+
+def _reported(lead: str, after_words: bool) -> bool:
+    """The last clause of ``lead`` reports a belief or asks ("students think that"), or, for words after the
+    formula (``after_words``), negates ("we cannot say that"): the words calling the formula false are not read."""
+    clause = _LEAD_CLAUSE.split(lead)[-1]
+    return bool(_REPORTED.search(clause) or (after_words and _NEGATION.search(clause)))
+
+
 #: Where the words after a formula turn to another one: "Wrong: $$…$$ right: $$…$$", "Do not write $$…$$ but $$…$$".
 _CONTRAST = re.compile(r"\b(?:but|instead|rather|whereas|ale|nýbrž|но|lecz|natomiast)\b"
                        r"|\b(?:right|correct|správně|правильно|poprawnie)\s*:", re.I)
@@ -184,7 +218,7 @@ def negation(text: str, line: int, source: str) -> "Negation | None":
             m = None  # "… does not hold for $j \neq k$": the negation is qualified
     elif m and _QUALIFIED.search(own):
         m = None  # "It is not true that $$…$$ for hidden layers": qualified after the formula
-    if m and not _QUALIFIED.search(lead):
+    if m and not _QUALIFIED.search(lead) and (_ADVERB.match(m.group("w")) or not _reported(lead, m.re is _FALSE_AFTER)):
         return Negation("false", " ".join(m.group("w").split()))
     listed = _listed(before, after)
     if listed:
@@ -242,7 +276,7 @@ def _listed(before: str, after: str) -> str:
                 said[i].append(m.group("w"))
                 piece = piece[:m.start()]
         if i == 0:
-            fits = not _QUALIFIED.search(piece)
+            fits = not _QUALIFIED.search(piece) and not _reported(piece, True)
         elif i == len(pieces) - 1:
             fits = bool(_PLAIN_TAIL.match(piece))
         else:
