@@ -180,7 +180,8 @@ _GRAPH = ("# Column-form graph\n\nLet $x$ be a column vector with entries $x_1, 
 
 @pytest.mark.parametrize("prose", ["A common mistake for beginners is to assume that $w_{12} = w_{21}$.",
                                    "Students often wrongly assume $w_{12} = w_{21}$.",
-                                   "Studenci często błędnie zakładają, że $w_{12} = w_{21}$."])
+                                   "Studenci często błędnie zakładają, że $w_{12} = w_{21}$.",
+                                   "Students wrongly assume that $W$ is symmetric, $w_{12} = w_{21}$."])
 @pytest.mark.parametrize("v, truth", [("w_{21}", "refuted"), ("w_{12}", "holds")])
 def test_graph_a_tie_wrongly_assumed_is_prose(tmp_path, prose, v, truth):
     path = tmp_path / "notes.md"
@@ -219,3 +220,10 @@ def test_the_words_read():
     assert (said.kind, said.words) == ("false", "common mistake for beginners is to write")
     said = negation("Students often wrongly assume $a = b$.", 1, "a = b")
     assert (said.kind, said.words) == ("not assumed", "wrongly assume")
+
+
+def test_graph_display_words_that_call_an_assumption_a_mistake():
+    from symbp.verify.graphexamples import display_words
+    src = r"\frac{\partial g_1}{\partial x_2} = 0 \quad \text{%s} w_{21} = 0"
+    assert display_words(src % "where students wrongly assume ", "w_{21} = 0") == "negated"
+    assert display_words(src % "where we assume ", "w_{21} = 0") == "assumption"
