@@ -74,7 +74,7 @@ _STATING = [
     "A common way to write it is", "It is not hard to see that", "It is not only true that",
     "This is not a common mistake:", "It is not a common mistake for beginners to write",
     "A common mistake in the output layer is to write",  # a condition, not who makes it: not read
-    "The usual error here is", "A typical error term is", "A common error signal for beginners is",
+    "The usual error here is", "The usual error is", "The most common error is", "A typical error term is", "A common error signal for beginners is",
     "Nobody would wrongly write", "Students often write", "Students often correctly write",
     "A common mistake is to forget that", "It is not true that this is hard:",
     "Častou volbou začátečníků je psát", "Není častou chybou začátečníků psát", "To není častá chyba studentů:",

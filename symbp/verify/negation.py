@@ -62,13 +62,14 @@ _DISPLAY_EVENT = re.compile(r"\\(?:begin|end)\s*\{(?:equation|align|alignat|flal
 #: error δ of a neuron) is not among them, and the phrase is then not read (the formula is judged as written).
 _WHO = (r"(?:the\s+)?(?:many\s+|most\s+|some\s+|new\s+|first-year\s+)?(?:beginners|students|novices|newcomers|learners|readers"
         r"|people|practitioners|programmers|textbooks)")
-_FILLER = (r"(?:\s+(?:(?:of|for|by|among|from)\s+" + _WHO + r"|(?:made|committed)\s+by\s+" + _WHO
-           + r"|(?:that\s+|which\s+)?" + _WHO + r"\s+(?:often\s+|frequently\s+|usually\s+)?(?:make|commit)"
-           r"|(?:in|on)\s+(?:the\s+)?(?:exams?|homeworks?|assignments?|tests|quizzes|practice|literature|code)"
-           r"|začátečníků|studentů|nováčků|studujících|čtenářů|(?:u|při|v|ve|na)\s+(?:zkoušk\w*|písemk\w*|test\w*|praxi)"
-           r"|новичков|студентов|начинающих|учащихся|(?:на|в)\s+(?:экзамен\w*|контрольн\w*|практике)"
-           r"|początkujących|studentów|nowicjuszy|uczniów|(?:na|w|podczas)\s+(?:egzamin\w*|kolokwi\w*|praktyce)"
-           r")){0,2}")
+_ONE_FILLER = (r"\s+(?:(?:of|for|by|among|from)\s+" + _WHO + r"|(?:made|committed)\s+by\s+" + _WHO
+               + r"|(?:that\s+|which\s+)?" + _WHO + r"\s+(?:often\s+|frequently\s+|usually\s+)?(?:make|commit)"
+               r"|(?:in|on)\s+(?:the\s+)?(?:exams?|homeworks?|assignments?|tests|quizzes|practice|literature|code)"
+               r"|začátečníků|studentů|nováčků|studujících|čtenářů|(?:u|při|v|ve|na)\s+(?:zkoušk\w*|písemk\w*|test\w*|praxi)"
+               r"|новичков|студентов|начинающих|учащихся|(?:на|в)\s+(?:экзамен\w*|контрольн\w*|практике)"
+               r"|początkujących|studentów|nowicjuszy|uczniów|(?:na|w|podczas)\s+(?:egzamin\w*|kolokwi\w*|praktyce)"
+               r")")
+_FILLER = "(?:" + _ONE_FILLER + "){0,2}"
 #: "A common (typical, frequent, …) mistake", "the most common error".
 _COMMON = r"\b(?:(?:very|quite|most|rather)\s+)?(?:common|typical|frequent|classic|usual)\s+"
 #: "Students often wrongly write", "one might mistakenly claim that": an adverb that calls what is written a mistake.
@@ -86,7 +87,8 @@ _FALSE_BEFORE = re.compile(
     r"|\b(?:it\s+)?would\s+be\s+(?:wrong|incorrect|a\s+mistake)\s+to\s+(?:write" + _OBJECT + r"|say|claim)"
     r"|" + _COMMON + r"(?:mistake|pitfall|slip|blunder)(?:\s+here)?" + _FILLER + r"(?:\s+is(?:\s+to\s+(?:write" + _OBJECT
     + r"|say|claim|think))?)?"
-    r"|" + _COMMON + r"error" + _FILLER + r"(?:\s+is(?:\s+to\s+(?:write" + _OBJECT + r"|say|claim|think))?)?"
+    r"|" + _COMMON + r"error(?:(?:" + _ONE_FILLER + r"){1,2}(?:\s+is(?:\s+to\s+(?:write" + _OBJECT + r"|say|claim"
+    r"|think))?)?|\s+is\s+to\s+(?:write" + _OBJECT + r"|say|claim|think)|(?=\s*:))"  # not "the usual error is": δ, a loss
     r"|\bmistake(?:\s+here)?" + _FILLER + r"\s+is\s+to\s+(?:write" + _OBJECT + r"|say|claim|think)"
     r"|\bmistake(?:\s+is\s+to\s+(?:write|say|claim|think))?\s*:"
     r"|\b(?:wrong|incorrect|false|mistaken|erroneous)\s*:"
