@@ -64,7 +64,9 @@ _ASSUMPTION = re.compile(
 #: Words that turn an assumption around: "we do not assume", "no longer", "without assuming", "for contradiction".
 _NEGATED = re.compile(
     r"\bnot\b|n't\b|\bno longer\b|\bnever\b|\bnowhere\b|\b(?:wrong|incorrect|a mistake) to\b|\bwithout assum|\bno (?:assumption|reason)|\bfor (?:the sake of )?contradiction"
-    r"|\bnepředpoklád|\bnebudeme|\bне\s+(?:предпола|полож|будем)|\bnie\s+(?:zakład|załóż|będziemy)",
+    r"|\bnepředpoklád|\bnebudeme|\bне\s+(?:предпола|полож|будем)|\bnie\s+(?:zakład|załóż|będziemy)"
+    r"|\b(?:wrongly|mistakenly|incorrectly|erroneously|falsely|mistake|chybně|mylně|ошибочно|неверно|неправильно"
+    r"|błędnie|mylnie)\b",  # "students wrongly assume", "a common mistake is to assume" (review 17)
     re.I)
 #: Where a sentence turns to another clause: "we do not assume that W is symmetric, but we set $x_1 = 0$".
 _CLAUSE = re.compile(r";|\b(?:but|however|yet|ale|však|но|однако|lecz|jednak)\b", re.I)

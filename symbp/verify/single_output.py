@@ -148,10 +148,15 @@ _OTHERWISE = re.compile(
 
 #: Words that make a sentence hypothetical, conditional or an example: it does not fix the notes' network ("If the
 #: network had a single output neuron, we could write …", "If $n_L = 1$, then …", "In the special case $n_L = 1$ …",
-#: "For example, with one output neuron, …"), at most the formulas it states after them.
+#: "For example, with one output neuron, …"), at most the formulas it states after them; so do words that call the
+#: assumption a mistake ("A common mistake is to assume a single output neuron", "wrongly assume"; not the nouns
+#: chyba, ошибка, błąd alone, which also name the error δ of a neuron).
 _HYPOTHETICAL = re.compile(
     r"\b(?:if|had|would|were|suppose|supposing|imagine|could|when|whenever|in\s+the\s+(?:\w+\s+)?case"
-    r"|for\s+(?:example|instance))\b|\be\.\s?g\."
+    r"|for\s+(?:example|instance)|mistakes?|mistaken(?:ly)?|wrong(?:ly)?|incorrect(?:ly)?|erroneous(?:ly)?|pitfall)\b"
+    r"|\be\.\s?g\.|\b(?:chybně|mylně|(?:častou|typickou|běžnou)\s+chybou|(?:častá|typická|běžná)\s+chyba)\b"
+    r"|(?:^|\s)(?:ошибочно|неверно|неправильно|(?:частая|типичная|грубая)\s+ошибка|(?:частой|типичной|грубой)\s+ошибкой)"
+    r"(?!\w)|\b(?:błędnie|mylnie|(?:częstym|typowym)\s+błędem|(?:częsty|typowy)\s+błąd)\b"
     r"|\b(?:pokud|kdyby|kdybychom|jestliže|když|v\s+(?:\w+\s+)?případě|například)\b"
     r"|\b(?:если|в\s+(?:\w+\s+)?случае|бы|например)\b"
     r"|\b(?:jeśli|jeżeli|gdyby|gdy|w\s+(?:\w+\s+)?przypadku|na\s+przykład)\b", re.IGNORECASE)

@@ -1,0 +1,229 @@
+"""The notes' own words that deny a formula, with words between their parts (negation.py, review 17).
+
+"A common mistake for beginners is to write $$X$$", "A frequent error in exams is $$X$$", "Students often wrongly
+write $$X$$" and their Czech, Russian and Polish kin call X false: the row is the verdict on "X is false". Words
+that look alike but state X ("A common way to write it is $$X$$", "It is not hard to see that $$X$$", "This is not
+a common mistake: $$X$$") leave X the notes' claim. The danger is a false X that the notes state read as denied:
+it would hold. So each phrase is checked with a false X (the denial holds, the statement refuted) and a true X.
+
+The truth of the two formulas is decided by hand and by finite differences (``_fd_delta_output``): with the
+quadratic cost C = ½‖a^L − y‖², δ^L = ∂C/∂z^L = (a^L − y) ⊙ σ'(z^L) (BP1, true); 2(a^L − y) ⊙ σ'(z^L) is twice
+that (false wherever a^L ≠ y).
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from symbp.verify import verify_notes
+from symbp.verify.negation import negation
+
+_HEAD = ("# Notes\n\nWe use $z^l = w^l a^{l-1} + b^l$ and $a^l = \\sigma(z^l)$, with the cost "
+         "$C = \\frac{1}{2}\\|a^L - y\\|^2$.\n\n")
+_TRUE = r"\delta^L = (a^L - y) \odot \sigma'(z^L)"
+_FALSE = r"\delta^L = 2(a^L - y) \odot \sigma'(z^L)"
+_NO_T = r"\delta^l = w^{l+1} \delta^{l+1} \odot \sigma'(z^l)"  # no transpose: ill-shaped on [2, 3, 2]
+_CALLED = "the notes call this formula wrong"
+
+
+def _fd_delta_output(factor: float) -> bool:
+    """Whether δ^L = factor·(a^L − y) ⊙ σ'(z^L) is ∂C/∂z^L by central differences (sigmoid, 3 outputs)."""
+    rng = np.random.default_rng(7)
+    z, y = rng.normal(size=3), rng.uniform(size=3)
+    sig = lambda t: 1 / (1 + np.exp(-t))  # noqa: E731
+    cost = lambda t: 0.5 * np.sum((sig(t) - y) ** 2)  # noqa: E731
+    h = 1e-6
+    fd = np.array([(cost(z + h * e) - cost(z - h * e)) / (2 * h) for e in np.eye(3)])
+    claimed = factor * (sig(z) - y) * sig(z) * (1 - sig(z))
+    return bool(np.allclose(fd, claimed, rtol=1e-6, atol=1e-9))
+
+
+def test_the_oracle_decides_the_two_formulas():
+    assert _fd_delta_output(1.0) and not _fd_delta_output(2.0)
+
+
+def _rows(tmp_path, body: str) -> dict:
+    path = tmp_path / "notes.md"
+    path.write_text(_HEAD + body)
+    return {r.formula.text: r.result for r in verify_notes(path).rows if r.formula.line > 3}
+
+
+# Words between the parts of a phrase that calls the formula a mistake: who makes it, where; "wrongly write".
+_DENYING = [
+    "A common mistake for beginners is to write", "A frequent error in exams is", "Students often wrongly write",
+    "A common mistake that students make is to write", "The most common mistake here is to write",
+    "One might mistakenly claim that", "It is not always true that", "It is, however, not true that",
+    "It is not true in general that",
+    "Častou chybou začátečníků je psát", "Častá chyba studentů:", "Studenti často chybně píší",
+    "Частая ошибка новичков — писать", "Частой ошибкой студентов является", "Студенты часто ошибочно пишут",
+    "Не всегда верно, что",
+    "Częstym błędem początkujących jest pisanie", "Częsty błąd studentów to", "Studenci często błędnie piszą",
+    "Nie zawsze jest prawdą, że"]
+
+
+@pytest.mark.parametrize("words", _DENYING)
+def test_words_between_the_parts_deny_the_formula(tmp_path, words):
+    rows = _rows(tmp_path, f"{words}\n$${_FALSE}$$\n\n{words}\n$${_TRUE}$$\n")
+    assert rows[_FALSE].status == "holds" and rows[_FALSE].reason.startswith(_CALLED), rows[_FALSE]
+    assert rows[_TRUE].status == "refuted" and rows[_TRUE].reason.startswith(_CALLED), rows[_TRUE]
+
+
+# Sentences that look alike but state the formula: it is judged as written (the false one refuted, never holds).
+_STATING = [
+    "A common way to write it is", "It is not hard to see that", "It is not only true that",
+    "This is not a common mistake:", "It is not a common mistake for beginners to write",
+    "A common mistake in the output layer is to write",  # a condition, not who makes it: not read
+    "The usual error here is", "The usual error is", "The most common error is", "A typical error term is", "A common error signal for beginners is",
+    "Nobody would wrongly write", "Students often write", "Students often correctly write",
+    "A common mistake is to forget that", "It is not true that this is hard:",
+    "Častou volbou začátečníků je psát", "Není častou chybou začátečníků psát", "To není častá chyba studentů:",
+    "Это не частая ошибка новичков:", "Частый выбор новичков — писать", "Ошибка новичков здесь",
+    "To nie jest częsty błąd początkujących:", "Częstym wyborem początkujących jest pisanie"]
+
+
+@pytest.mark.parametrize("words", _STATING)
+def test_look_alike_words_state_the_formula(tmp_path, words):
+    rows = _rows(tmp_path, f"{words}\n$${_FALSE}$$\n\n{words}\n$${_TRUE}$$\n")
+    assert rows[_FALSE].status == "refuted", rows[_FALSE]
+    assert rows[_TRUE].status == "holds", rows[_TRUE]
+    assert not any(r.reason.startswith(_CALLED) for r in rows.values())
+
+
+# A belief or a question reported in the clause before ("Students often think that $$X$$ is wrong", "We ask whether"),
+# or a negation before words after the formula ("We cannot say that $$X$$ is false"), is not the notes' denial:
+# judged as written. Before, "Students think that $$X$$ is wrong. It is right." made a false X hold.
+@pytest.mark.parametrize("words", [
+    "Students often think that $${f}$$ is wrong.", "Students often think it is not true that $${f}$$.",
+    "We cannot say that $${f}$$ is false.", "We ask whether $${f}$$ is false.",
+    "One might suspect that $${f}$$ does not hold.", "Студенты часто думают, что $${f}$$ неверно.",
+    "Studenci często myślą, że $${f}$$ jest błędne."])
+def test_a_reported_belief_is_not_the_notes_denial(tmp_path, words):
+    rows = _rows(tmp_path, words.format(f=_FALSE) + " It is right.\n\n" + words.format(f=_TRUE) + " It is right.\n")
+    assert rows[_FALSE].status == "refuted" and not rows[_FALSE].reason.startswith(_CALLED), rows[_FALSE]
+    assert rows[_TRUE].status == "holds", rows[_TRUE]
+
+
+def test_an_adverb_is_the_notes_own_word_in_a_belief(tmp_path):
+    rows = _rows(tmp_path, f"One might mistakenly claim that $${_FALSE}$$.\n\nStudenci mogą błędnie pisać $${_TRUE}$$.\n")
+    assert rows[_FALSE].status == "holds" and rows[_TRUE].status == "refuted", rows
+
+
+# "… is wrong too" after another formula of the sentence the notes call false: a list of mistakes, each denied by its
+# own words (review 17). Any other formula in the sentence may be a condition, so the words are not read there.
+@pytest.mark.parametrize("body", [
+    "It is not true that $${t}$$, and $${f}$$ is wrong too.\n",
+    "$${t}$$ is wrong, and $${f}$$ is wrong too.\n",
+    "$${f}$$ is wrong, and $${t}$$ does not hold either.\n",
+    "It is not true that $${t}$$, and it is not true that $${f}$$.\n",
+    "Similarly, $${t}$$ is wrong, and $${f}$$ is also wrong.\n"])
+def test_a_list_of_formulas_called_false(tmp_path, body):
+    rows = _rows(tmp_path, body.format(t=_NO_T, f=_FALSE))
+    assert rows[_FALSE].status == "holds" and rows[_FALSE].reason.startswith(_CALLED), rows[_FALSE]
+    assert rows[_NO_T].status == "holds" and "missing transpose" in rows[_NO_T].reason, rows[_NO_T]
+
+
+@pytest.mark.parametrize("body, verdicts", [
+    ("$${t}$$ holds, and $${f}$$ is wrong too.\n", {"t": "holds", "f": "refuted"}),
+    ("$${f}$$ is wrong, and $${t}$$ is wrong when $L = 2$.\n", {"t": "holds", "f": "refuted"}),
+    ("It is not true that $${f}$$ does not hold, and $${t}$$ is wrong too.\n", {"t": "holds", "f": "refuted"}),
+    ("$${t}$$ and $${f}$$.\n", {"t": "holds", "f": "refuted"})])
+def test_a_sentence_with_a_formula_not_called_false_is_no_list(tmp_path, body, verdicts):
+    rows = _rows(tmp_path, body.format(t=_TRUE, f=_FALSE))
+    assert {k: rows[v].status for k, v in (("t", _TRUE), ("f", _FALSE))} == verdicts, rows
+
+
+# The qualified negation of review 15, now after another formula: "For $j \neq k$, $$∂z_j/∂b_k = 0$$ is wrong too"
+# is false prose (for j ≠ k the derivative is 0), and the formula as written is false at j = k: turned round it would
+# hold. It is judged as written.
+def test_a_condition_before_is_wrong_too_is_not_read(tmp_path):
+    f = r"\frac{\partial z^l_j}{\partial b^l_k} = 0"
+    for body in (f"For $j \\neq k$, $${f}$$ is wrong too.\n", f"$${_FALSE}$$ is wrong and, for $j \\neq k$, $${f}$$ "
+                 "is wrong too.\n"):
+        rows = _rows(tmp_path, body)
+        assert rows[f].status == "refuted" and not rows[f].reason.startswith(_CALLED), rows[f]
+
+
+# Two formulas joined by words, "$X$ is not equal to $Y$", and a display stating ≠: not read as the denial of
+# X = Y. "δ^L_j ≠ 0" claims the two sides differ at every point (false: δ^L_j = 0 where a^L_j = y_j), while the
+# denial of δ^L_j = 0 only says they are not the same: turned round, it would hold. Prose and unreadable, as before.
+def test_not_equal_between_two_formulas_is_not_a_denial(tmp_path):
+    path = tmp_path / "notes.md"
+    path.write_text(_HEAD + "$\\frac{\\partial C}{\\partial b^L}$ is not equal to $2\\delta^L$.\n\n"
+                    "$$\\delta^L_j \\neq 0$$\n")
+    report = verify_notes(path)
+    rows = {r.formula.text: r.result for r in report.rows if r.formula.line > 3}
+    assert rows == {"\\delta^L_j \\neq 0": rows["\\delta^L_j \\neq 0"]}
+    assert rows["\\delta^L_j \\neq 0"].status == "unreadable" and "not checked" in rows["\\delta^L_j \\neq 0"].reason
+    prose = {f.text for f in report.skipped if f.line == 5}
+    assert prose == {"\\frac{\\partial C}{\\partial b^L}", "2\\delta^L"}, prose
+
+
+# Update rules: a quoted wrong update ("the update" between the words and the formula) is denied; by hand
+# w ← w + η ∂C/∂w steps uphill (false), b ← b − η δ is gradient descent (∂C/∂b^l = δ^l, true).
+def test_a_quoted_wrong_update(tmp_path):
+    wrong, right = r"w^l \to w^l + \eta \frac{\partial C}{\partial w^l}", r"b^l \to b^l - \eta \delta^l"
+    path = tmp_path / "notes.md"
+    path.write_text(_HEAD + f"A common mistake for beginners is to write the update $${wrong}.$$\n\n"
+                    f"Students often wrongly write $${right}.$$\n\nA common way to write the update is $${wrong}.$$\n")
+    rows = [(r.formula.line, r.formula.text, r.result.status, r.result.reason.startswith(_CALLED))
+            for r in verify_notes(path).rows if r.formula.line > 3]
+    assert sorted(rows) == [(5, wrong, "holds", True), (7, right, "refuted", True), (9, wrong, "refuted", False)], rows
+
+
+# Graph notes: a tie the notes call an assumption beginners wrongly make is not assumed (prose); a definition they
+# call a mistake is no part of the model. By hand with g = W x: ∂g_1/∂x_2 = w_{12} (w_{21} is false for general W).
+_GRAPH = ("# Column-form graph\n\nLet $x$ be a column vector with entries $x_1, x_2$ and $W$ a $2 \\times 2$ matrix.\n"
+          "$$g = W x$$\n$$h = \\sigma(g)$$\n$$L = L(h_1, h_2)$$\n\n{prose}\n\n"
+          "$$\\frac{{\\partial g_1}}{{\\partial x_2}} = {v}$$\n")
+
+
+@pytest.mark.parametrize("prose", ["A common mistake for beginners is to assume that $w_{12} = w_{21}$.",
+                                   "Students often wrongly assume $w_{12} = w_{21}$.",
+                                   "Studenci często błędnie zakładają, że $w_{12} = w_{21}$.",
+                                   "Students wrongly assume that $W$ is symmetric, $w_{12} = w_{21}$."])
+@pytest.mark.parametrize("v, truth", [("w_{21}", "refuted"), ("w_{12}", "holds")])
+def test_graph_a_tie_wrongly_assumed_is_prose(tmp_path, prose, v, truth):
+    path = tmp_path / "notes.md"
+    path.write_text(_GRAPH.format(prose=prose, v=v))
+    report = verify_notes(path)
+    (row,) = report.rows
+    assert row.result.status == truth, (row.result.status, row.result.reason)
+    (tie,) = [f for f in report.skipped if "w_{12} = w_{21}" in f.text]
+    assert tie.kind == "prose" and "do not assume" in tie.reason, (tie.kind, tie.reason)
+
+
+def test_graph_a_definition_called_a_mistake_is_not_the_model(tmp_path):
+    path = tmp_path / "notes.md"
+    path.write_text(_GRAPH.format(prose="A common mistake for beginners is to write $g = W^T x$.", v="w_{12}"))
+    rows = {r.formula.text: r.result for r in verify_notes(path).rows}
+    assert rows["g = W^T x"].status == "holds" and rows["g = W^T x"].reason.startswith(_CALLED), rows["g = W^T x"]
+    assert rows[r"\frac{\partial g_1}{\partial x_2} = w_{12}"].status == "holds"
+
+
+# One output neuron: words that call the assumption a mistake fix nothing ("A common mistake for beginners is to
+# assume a single output neuron"); a later (a^L − y)σ'(z^L), a product of two vectors with several outputs, is
+# refuted as a claim about every network (before, the sentence fixed n_L = 1 and it was conditional).
+@pytest.mark.parametrize("words, truth", [
+    ("A common mistake for beginners is to assume a single output neuron.", "refuted"),
+    ("Students often wrongly assume one output neuron.", "refuted"),
+    ("Частая ошибка новичков — считать, что у сети один выходной нейрон.", "refuted"),
+    ("The network has a single output neuron.", "conditional")])
+def test_a_single_output_called_a_mistake_fixes_nothing(tmp_path, words, truth):
+    claim = r"\delta^L = (a^L - y)\sigma'(z^L)"
+    rows = _rows(tmp_path, f"{words}\n\nThen $${claim}.$$\n")
+    assert rows[claim].status == truth, rows[claim]
+
+
+def test_the_words_read():
+    said = negation("A common mistake for beginners is to write\n$$a = b$$\n", 2, "a = b")
+    assert (said.kind, said.words) == ("false", "common mistake for beginners is to write")
+    said = negation("Students often wrongly assume $a = b$.", 1, "a = b")
+    assert (said.kind, said.words) == ("not assumed", "wrongly assume")
+
+
+def test_graph_display_words_that_call_an_assumption_a_mistake():
+    from symbp.verify.graphexamples import display_words
+    src = r"\frac{\partial g_1}{\partial x_2} = 0 \quad \text{%s} w_{21} = 0"
+    assert display_words(src % "where students wrongly assume ", "w_{21} = 0") == "negated"
+    assert display_words(src % "where we assume ", "w_{21} = 0") == "assumption"
