@@ -67,10 +67,10 @@ def leave_unread(defs: list, all_eqs: list, hints: list, sigma) -> tuple[list, l
     return kept, dropped
 
 
-def checked_locally(defs: list, all_eqs: list, hints: list, claims: list, sigma, unread: dict):
+def checked_locally(defs: list, all_eqs: list, hints: list, claims: list, sigma, unread: dict, samples=None):
     """``checker`` on the definitions, with each definition that has no meaning left unread (see the module
     docstring): (model, error, repaired, check, defs kept, dropped)."""
-    model, error, repaired, check = checker(defs, all_eqs, hints, claims, sigma, unread)
+    model, error, repaired, check = checker(defs, all_eqs, hints, claims, sigma, unread, samples)
     if model is not None or not error.startswith(UNINTERPRETABLE):
         return model, error, repaired, check, defs, []
     kept, dropped = leave_unread(defs, all_eqs, hints, sigma)
@@ -78,7 +78,7 @@ def checked_locally(defs: list, all_eqs: list, hints: list, claims: list, sigma,
         return model, error, repaired, check, defs, []
     for (line, _, _), name, _ in dropped:
         unread.setdefault(name, line)
-    model, error, repaired, check = checker(kept, all_eqs, hints, claims, sigma, unread)
+    model, error, repaired, check = checker(kept, all_eqs, hints, claims, sigma, unread, samples)
     return model, error, repaired, check, kept, dropped
 
 

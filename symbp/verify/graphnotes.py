@@ -34,6 +34,7 @@ from .graphcondition import own_condition, under_own, unsaid, unsaid_values
 from .graphexamples import (ASSUMPTION_WORDS, EXAMPLE_WORDS, by_tied, denies, display_words, is_given, is_tie, is_value,
                             is_value_expression, listed, prose_words, split_values, ties, with_values)
 from .graphfamily import check_claim, checker, exchanged, notes_model
+from .graphbatch import samples_of, split
 from .graphlocal import checked_locally, name_unread, unread_outcome
 from .graphmodel import GraphError, Model, Sym, is_declaration, is_definition, to_latex
 from .graphnodes import walk
@@ -248,8 +249,13 @@ def graph_notes(items: list, text: str, budget: float = 30.0, activation: str | 
     if not defs:
         return out
     unread = unread_definitions(items, pieces)
+    defs, costs, batched = split(defs)  # J = \frac1m \sum_t L^{(t)}: a cost over a mini-batch (``graphbatch``)
+    samples = samples_of(costs, [eq for p in pieces for eq in p.eqs])
+    for cost in costs.values():  # never an input of the one-sample model (K = 2J beside it)
+        unread.setdefault(cost.name, cost.line)
     # a definition with no meaning here is left unread on its own line, the rest judged (``graphlocal``)
-    model, error, repaired, check, defs, dropped = checked_locally(defs, all_eqs, hints, claims, sigma, unread)
+    model, error, repaired, check, defs, dropped = checked_locally(defs, all_eqs, hints, claims, sigma, unread,
+                                                                   samples)
     if model is not None and conditions:
         check = under_own(check, conditions, lambda vs: checker(with_values(defs, vs), all_eqs, hints, claims, sigma,
                                                                 unread))
@@ -266,6 +272,10 @@ def graph_notes(items: list, text: str, budget: float = 30.0, activation: str | 
     for d, _, why in dropped:
         if d[2] is not None:
             out.definitions.discard(id(d[2].formula))
+    for d, cost in batched:
+        if d[2] is not None and not any(id(e) in as_claims for e in d[2].eqs):
+            out.definitions.add(id(d[2].formula))
+        model.notes.append(cost.words() + ": a claim about it is checked on mini-batches of several sizes")
     for p in repaired:
         out.definitions.discard(id(p.formula))
         words = next(w for ln, w in model.repairs if ln == p.formula.line)

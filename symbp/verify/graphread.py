@@ -337,13 +337,25 @@ class _Parser(Cursor):
                 self.fail("a derivative must be taken with respect to one symbol", t)
             return Deriv(num, den, total)
         self.i = num_start
-        self.expect("{")
-        num = self.additive()
-        self.expect("}")
-        self.expect("{")
-        den = self.additive()
-        self.expect("}")
+        num = self._frac_argument()
+        den = self._frac_argument()
         return Div(num, den)
+
+    def _frac_argument(self):
+        # \frac{1}{m}, and TeX's one-token arguments: \frac1m, \frac12 (the digits split), \frac1N
+        t = self.peek()
+        if t.kind == "num" and not self.at("{", "char"):
+            self.next()
+            if len(t.text) > 1:
+                self.toks.insert(self.i, Token("num", t.text[1:], t.pos + 1))
+            return Num(Fraction(int(t.text[0])))
+        if t.kind == "char" and t.text.isalpha() and len(t.text) == 1:
+            self.next()
+            return Sym(t.text)
+        self.expect("{")
+        node = self.additive()
+        self.expect("}")
+        return node
 
     def nabla(self, t: Token):
         wrt = None
