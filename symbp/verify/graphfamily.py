@@ -52,10 +52,7 @@ def checker(defs: list, all_eqs: list, hints: list, claims: list, sigma=None, un
         elif error2:  # the definitions contradict each other at the other sizes: not hidden behind the first
             return None, error2 + " (at the second choice of the sizes the notes leave open)", [], None
     unread = {model.canonical(name): line for name, line in (unread or {}).items()}
-    inputs = input_names(defs, hints, model) - set(unread)
-    if unread and not inputs:  # notes whose only inputs are names defined in a way not read: none is free
-        inputs = {"\0"}
-    undefined = undefined_nodes(model, inputs)
+    undefined = undefined_nodes(model, input_names(defs, hints, model) - set(unread))
     twins = []
     if undefined:  # each member with the nodes the notes never define made generic (graphundefined)
         for k in range(len(family)):
