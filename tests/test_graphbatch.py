@@ -203,14 +203,31 @@ def test_batch_cost_reading():
 
 
 @pytest.mark.parametrize("rule, status", [
+    # the step over η is the oracle's "true" side: (1/M) Σ_k δ_k x_kᵀ = ∂J/∂W at every M
     (rf"W' = W - \frac{{\eta}}{{m}}\sum_{{t=1}}^{{m}} {DELTA} (x^{{(t)}})^T", "holds"),
     (r"W' = W - \frac{\eta}{m}\sum_{t=1}^{m} \frac{\partial L^{(t)}}{\partial W}", "holds"),
-    (rf"W' = W - \eta\sum_{{t=1}}^{{m}} {DELTA} (x^{{(t)}})^T", "refuted"),  # the sum without 1/m
+    (r"W \leftarrow W - \eta \frac{\partial J}{\partial W}", "holds"),
+    (r"W^{(t+1)} = W^{(t)} - \eta \frac{\partial J}{\partial W}", "holds"),  # (t) beside (t+1) numbers steps
+    # the oracle's "no 1/m" side: M times ∂J/∂W, a rate that grows with the batch
+    (rf"W' = W - \eta\sum_{{t=1}}^{{m}} {DELTA} (x^{{(t)}})^T", "refuted"),
     (rf"W' = W - \frac{{\eta}}{{m}}\sum_{{t=1}}^{{m}} x^{{(t)}} {DELTA}^T", "refuted"),  # transposed
+    (r"W \leftarrow W + \eta \frac{\partial J}{\partial W}", "refuted"),  # uphill
+    (r"W \leftarrow W - \frac{\eta}{m} \frac{\partial J}{\partial W}", "uninterpretable"),  # a second 1/m
 ])
 def test_update_rules_on_the_batch_cost(rule, status):
+    for M in (1, 2, 3):
+        W, xs, ys, deltas, grad = _batch(M)
+        assert _equal(grad, ORACLE_SIDES["true"](M, xs, deltas))
+        assert _equal(M * grad, ORACLE_SIDES["no 1/m"](M, xs, deltas))
     v = _verdict(rule)
     assert v.status == status, v.reason
+
+
+def test_a_step_rule_does_not_make_the_parameter_differ_per_sample():
+    notes = NOTES + "$$W^{(t+1)} = W^{(t)} - \\eta \\frac{\\partial J}{\\partial W}$$\n"
+    claim = r"\frac{\partial J}{\partial W} = \frac{1}{m}\sum_{t=1}^{m} \frac{\partial L^{(t)}}{\partial W}"
+    v = _verdict(claim, notes)
+    assert v.status == "holds" and "W is shared" in v.reason
 
 
 # -- locality (issue 14 item 4, step 1) ------------------------------------------------------------------------

@@ -180,7 +180,12 @@ class Samples:
 
 
 def samples_of(costs: dict, eqs: list) -> Samples:
-    return Samples(costs, frozenset(differentiated_by(eqs, set(costs))), frozenset(labelled(eqs)))
+    """What ``eqs`` (every formula of the notes) say about the samples; the labels of update rules are left out
+    (``W^{(t+1)} = W^{(t)} - …`` numbers steps, it does not make W differ per sample)."""
+    from .graphupdate import is_update
+
+    plain = [eq for eq in eqs if not is_update(eq)]
+    return Samples(costs, frozenset(differentiated_by(eqs, set(costs))), frozenset(labelled(plain)))
 
 
 @dataclass

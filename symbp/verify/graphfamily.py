@@ -13,6 +13,8 @@ verdict on a claim, which holds only if it holds on each member.
 from __future__ import annotations
 
 import itertools
+
+import sympy
 from dataclasses import fields, replace
 
 from .graphbatch import (SIZES, Samples, batch_model, claim_batch, free_samples, sample_sums, split_words,
@@ -26,7 +28,7 @@ from .graphnodes import Equation, Mat, T, to_latex, walk
 from .graphshapes import open_dims
 from .graphundefined import input_names, involved, make_generic, undefined_nodes
 from .graphundefined import words as undefined_words
-from .graphupdate import check_update, is_update, rate_words
+from .graphupdate import check_update, is_update, rate_words, step_free
 
 #: How the error of a model that a definition without meaning stopped begins (each row then says so; the run goes on).
 UNINTERPRETABLE = "a definition has no meaning here: "
@@ -127,7 +129,7 @@ def _batch_check(eq: Equation, family: list, budget: float, layout: str, samples
     if both:  # w_{ij} beside x^{(i)}: an entry's index or a sample, the claim does not say
         return GraphOutcome("uninterpretable", f"{to_latex(eq)}: {', '.join(both)} labels a sample and indexes an "
                             "entry in the same claim")
-    free = free_samples(eq)
+    free = free_samples(step_free(eq) if is_update(eq) else eq)  # W^{(t)} beside W^{(t+1)} numbers a step
     ends = sorted(set(free) & {s.var for s in sample_sums(eq)})
     if ends:  # \sum_t a^{(t)} \odot b^{(t)} read as (Σ_t a^{(t)}) ⊙ b^{(t)}: where the sum ends is not clear
         return GraphOutcome("uninterpretable", f"{to_latex(eq)}: the sample {', '.join(ends)} is named inside a sum "
@@ -153,9 +155,11 @@ def _batch_check(eq: Equation, family: list, budget: float, layout: str, samples
     if is_update(eq) and len(rates) == len(outs) and len({str(r) for r in rates.values()}) > 1:
         # η Σ_t ∂L^{(t)}/∂W: a positive multiple of ∂J/∂W at every size, but m η, a rate that grows with the batch
         shown = "; ".join(f"{rate_words(r)} at {cost.count or 'm'} = {k}" for k, r in sorted(rates.items()))
-        return GraphOutcome("refuted", f"the step is a multiple of the gradient of {cost.name} that changes with the "
+        slip = _rate_slip(rates, cost)
+        status = "uninterpretable" if "once more" in slip else "refuted"  # a second 1/m: as in layered notes
+        return GraphOutcome(status, f"the step is a multiple of the gradient of {cost.name} that changes with the "
                             f"size of the mini-batch ({shown}): the rate is not one learning rate"
-                            + (f" (a sum over the samples without 1/{cost.count})" if cost.mean and cost.count else "")
+                            + slip
                             + f"; {said}")
     for status in ("refuted", "ambiguous", "undecided", "uninterpretable", "conditional"):
         for where, o in outs:
@@ -166,6 +170,16 @@ def _batch_check(eq: Equation, family: list, budget: float, layout: str, samples
     first.reason = f"{first.reason}; {said}"
     first.instances = sum(o.instances for _, o in outs)
     return first
+
+
+def _rate_slip(rates: dict, cost) -> str:
+    """Why the rate of a step changes with the batch size: m η (a sum without 1/m) or η/m (1/m twice)."""
+    ratio = sympy.simplify(sympy.sympify(rates[max(rates)]) / sympy.sympify(rates[min(rates)]))
+    if not (cost.mean and cost.count) or not ratio.is_number:
+        return ""
+    if ratio > 1:
+        return f" (a sum over the samples without 1/{cost.count})"
+    return f" (divided by {cost.count} once more than the mean {cost.name} already is: a second 1/{cost.count})"
 
 
 def _diagnose(eq: Equation, family: list, outcome: GraphOutcome, budget: float, layout: str) -> None:
