@@ -162,9 +162,6 @@ def two_samples(eq) -> str:
 
 def free_samples(eq) -> list:
     """The sample letters a claim uses outside every sum over them: checked for every sample of the batch."""
-    bound: set = set()
-    for s in sample_sums(eq):
-        bound |= {n.sample for n in walk(s.body) if isinstance(n, Sym) and n.sample == s.var}
     inside = {id(n) for s in sample_sums(eq) for n in walk(s.body) if isinstance(n, Sym) and n.sample == s.var}
     return sorted({n.sample for n in walk(eq) if isinstance(n, Sym) and n.sample and id(n) not in inside})
 
