@@ -15,7 +15,7 @@ import sympy
 from sympy.core.function import AppliedUndef
 
 from .graphevaluate import Evaluator, Misfit
-from .graphmodel import (LOSS_NAMES, Call, GraphError, Model, Quantity, Sym, is_declaration, is_definition,
+from .graphmodel import (LOSS_NAMES, Call, GraphError, GraphUninterpretable, Model, Quantity, Sym, is_declaration, is_definition,
                          split_index, to_latex)
 from .graphnodes import walk
 from .graphshapes import called_functions, model_functions, shape_quantities
@@ -68,33 +68,41 @@ def _define(m: Model, defs) -> None:
     for line, eq in defs:
         if is_declaration(eq) or not is_definition(eq):
             continue
-        lhs, rhs = eq.sides[0], eq.sides[-1]
-        text = to_latex(eq)
-        ev = Evaluator(m, "denominator")
-        ev.loose = True
-        if isinstance(lhs, Sym) and not lhs.sub:
-            name = m.canonical(lhs.base)
-            q = m.quantities.get(name)
-            if q is None:
-                q = m.quantities[name] = Quantity(name, 0)
-            try:
-                value = ev.value(rhs)
-            except Misfit as exc:
-                raise GraphError(f"line {line}: the definition {text} does not fit together: {exc}") from None
-            _assign(m, name, q, value, line, text)
-        elif isinstance(lhs, Sym):
-            _define_entry(m, lhs, rhs, line, text)
-        else:
-            cells = [c for row in lhs.rows for c in row]
-            try:
-                value = ev.value(rhs)
-            except Misfit as exc:
-                raise GraphError(f"line {line}: the definition {text} does not fit together: {exc}") from None
-            vals = list(value) if isinstance(value, sympy.MatrixBase) else [value]
-            if len(vals) != len(cells):
-                raise GraphError(f"line {line}: {text} equates {len(cells)} entries with {len(vals)} values")
-            for cell, v in zip(cells, vals):
-                m.define(Evaluator(m, "denominator").targets(cell), _node_args(m, v, line), line, text)
+        try:
+            _define_one(m, line, eq)
+        except GraphUninterpretable as exc:  # the definition that has no meaning: the caller leaves it unread
+            exc.definition = getattr(exc, "definition", None) or (line, eq)
+            raise
+
+
+def _define_one(m: Model, line: int, eq) -> None:
+    lhs, rhs = eq.sides[0], eq.sides[-1]
+    text = to_latex(eq)
+    ev = Evaluator(m, "denominator")
+    ev.loose = True
+    if isinstance(lhs, Sym) and not lhs.sub:
+        name = m.canonical(lhs.base)
+        q = m.quantities.get(name)
+        if q is None:
+            q = m.quantities[name] = Quantity(name, 0)
+        try:
+            value = ev.value(rhs)
+        except Misfit as exc:
+            raise GraphError(f"line {line}: the definition {text} does not fit together: {exc}") from None
+        _assign(m, name, q, value, line, text)
+    elif isinstance(lhs, Sym):
+        _define_entry(m, lhs, rhs, line, text)
+    else:
+        cells = [c for row in lhs.rows for c in row]
+        try:
+            value = ev.value(rhs)
+        except Misfit as exc:
+            raise GraphError(f"line {line}: the definition {text} does not fit together: {exc}") from None
+        vals = list(value) if isinstance(value, sympy.MatrixBase) else [value]
+        if len(vals) != len(cells):
+            raise GraphError(f"line {line}: {text} equates {len(cells)} entries with {len(vals)} values")
+        for cell, v in zip(cells, vals):
+            m.define(Evaluator(m, "denominator").targets(cell), _node_args(m, v, line), line, text)
 
 
 def _patterns(m: Model, defs) -> None:

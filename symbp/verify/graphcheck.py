@@ -60,6 +60,7 @@ class GraphOutcome:
     generic: tuple = ()  # the functions taken as generic in a refutation (or a difference left undecided)
     kinds: tuple = ()  # the kinds of vector derivative in the claim: "gradient", "jacobian"
     condition: str = ""  # conditional: the notes' assumptions it holds under, with their lines
+    rate: object = None  # an update rule that holds: the constant its step is of the gradient (η, η/m)
 
     def consistent_layouts(self) -> set:
         """The layouts the claim fits only in: its layout, and the mixed one when that is the same here (a claim with

@@ -107,6 +107,11 @@ class Evaluator:
             if sym.base in self.m.functions:
                 raise GraphUninterpretable(f"{sym.base} is a function in the notes, not a quantity")
             raise GraphUninterpretable(f"{what}: the notes never define {sym.base}")
+        if getattr(self.m, "batch", None) is not None:  # a mini-batch: the sample the label names (graphbatch)
+            return self.m.batch.relabel(self._targets(sym, name, q, what), sym, self.bind)
+        return self._targets(sym, name, q, what)
+
+    def _targets(self, sym: Sym, name: str, q, what: str):
         if not sym.sub:
             return self.m.entries(name) if q.rank else self.m.node(name)
         if q.rank == 0:
@@ -120,6 +125,10 @@ class Evaluator:
         return self.m.node(name, vals)
 
     def _Sym(self, sym: Sym):
+        batch = getattr(self.m, "batch", None)
+        if batch is not None and not sym.sub and not sym.sample and sym.base in ("m", "n", "N", "M") \
+                and sym.base not in self.m.defs_names():
+            return batch.count_value(sym)  # the size of the mini-batch
         if not sym.sub and sym.base.lstrip("\\") in _CONSTANTS and sym.base not in self.m.defs_names():
             return sympy.Symbol(sym.base, positive=True)  # a learning rate or another constant
         return self.targets(sym)
@@ -207,6 +216,10 @@ class Evaluator:
         raise GraphUninterpretable("\\dots stands for entries that are not written out")
 
     def _Sum(self, node: Sum):
+        batch = getattr(self.m, "batch", None)
+        if batch is not None and node.var is not None and not _indexes(node.body, node.var) \
+                and any(isinstance(n, Sym) and n.sample for n in _walk(node.body)):
+            return batch.sample_sum(self, node)  # Σ over the samples of a mini-batch (graphbatch)
         var = node.var or _only_index(node.body, set(self.bind))
         if var is None:
             raise GraphUninterpretable(f"{to_latex(node)}: the summation index is not clear")
@@ -541,6 +554,12 @@ def _indexes(body, var: str) -> bool:
     from .graphnodes import walk
 
     return any(isinstance(n, Sym) and (n.base == var or any(var in part for part in n.sub)) for n in walk(body))
+
+
+def _walk(node):
+    from .graphnodes import walk
+
+    return walk(node)
 
 
 def _labels(body, var: str) -> list:

@@ -12,8 +12,13 @@ verdict on a claim, which holds only if it holds on each member.
 
 from __future__ import annotations
 
+import itertools
+
+import sympy
 from dataclasses import fields, replace
 
+from .graphbatch import (SIZES, Samples, batch_model, claim_batch, free_samples, sample_sums, split_words,
+                         two_samples)
 from .graphbuild import build
 from .graphcheck import GraphOutcome, check_graph
 from .graphdeclare import check_declared
@@ -23,17 +28,19 @@ from .graphnodes import Equation, Mat, T, to_latex, walk
 from .graphshapes import open_dims
 from .graphundefined import input_names, involved, make_generic, undefined_nodes
 from .graphundefined import words as undefined_words
-from .graphupdate import check_update, is_update
+from .graphupdate import check_update, is_update, rate_words, step_free
 
 #: How the error of a model that a definition without meaning stopped begins (each row then says so; the run goes on).
 UNINTERPRETABLE = "a definition has no meaning here: "
 
 
-def checker(defs: list, all_eqs: list, hints: list, claims: list, sigma=None, unread: dict | None = None):
+def checker(defs: list, all_eqs: list, hints: list, claims: list, sigma=None, unread: dict | None = None,
+            samples: Samples | None = None):
     """(model, error, repaired pieces, check): the model of ``defs`` and the check of a claim on it (on every
     member of the family of open sizes, the nodes the notes never define made generic); ``sigma``: σ when the
     notes say what it is (``graphsigma``), None: generic; ``unread``: name -> line of a definition not read (its
-    nodes are never inputs: a claim that reaches them is judged only if it holds however they are computed)."""
+    nodes are never inputs: a claim that reaches them is judged only if it holds however they are computed);
+    ``samples``: the notes' costs over a mini-batch (``graphbatch``), checked on batches of several sizes."""
     model, error, repaired = notes_model(defs, all_eqs, hints, claims, sigma=sigma)
     if model is None:
         return None, error, [], None
@@ -58,21 +65,21 @@ def checker(defs: list, all_eqs: list, hints: list, claims: list, sigma=None, un
             make_generic(twin, undefined)
             twins.append(twin)
     return model, "", repaired, lambda eq, budget, layout="": _undefined_check(eq, family, twins, undefined, budget,
-                                                                                layout, unread)
+                                                                                layout, unread, samples)
 
 
 def _undefined_check(eq: Equation, family: list, twins: list, undefined: list, budget: float,
-                     layout: str = "", unread: dict | None = None) -> GraphOutcome:
+                     layout: str = "", unread: dict | None = None, samples: Samples | None = None) -> GraphOutcome:
     """A claim that reaches a node the notes never define holds only if it holds however that node is computed
     (on the generic twins); otherwise it is uninterpretable, naming the node. Other claims: ``_family_check``."""
     reached = involved(eq, family[0], undefined) if twins else []
     if not reached:
-        return _family_check(eq, family, budget, layout)
+        return _family_check(eq, family, budget, layout, samples)
     if is_declaration(eq):  # what a node the notes never define is computed from is not said: no twin decides it
         return GraphOutcome("uninterpretable", f"{to_latex(eq)}: the declaration reaches "
                             f"{undefined_words(reached)}, which the notes name but never define, so what it depends "
                             "on is not said")
-    out = _family_check(eq, twins, budget, layout)
+    out = _family_check(eq, twins, budget, layout, samples)
     names = undefined_words(reached)
     lines = sorted({line for n, line in (unread or {}).items()
                     if any(family[0].canonical(family[0].names[u][0]) == n for u in reached)})
@@ -87,8 +94,14 @@ def _undefined_check(eq: Equation, family: list, twins: list, undefined: list, b
                         f"never define, so they never say how it is computed")
 
 
-def _family_check(eq: Equation, family: list, budget: float, layout: str = "") -> GraphOutcome:
-    """The verdict on every model of the family: holds only if it holds on each, else the first other verdict."""
+def _family_check(eq: Equation, family: list, budget: float, layout: str = "",
+                  samples: Samples | None = None) -> GraphOutcome:
+    """The verdict on every model of the family: holds only if it holds on each, else the first other verdict (a
+    claim about a cost over a mini-batch: on batches of several sizes, ``_batch_check``)."""
+    if samples is not None:
+        out = _batch_check(eq, family, budget, layout, samples)
+        if out is not None:
+            return out
     outs = [check_claim(eq, m, budget / len(family), layout) for m in family]
     for o in outs:
         if o.status != "holds":
@@ -96,6 +109,77 @@ def _family_check(eq: Equation, family: list, budget: float, layout: str = "") -
                 _diagnose(eq, family, o, budget, layout)
             return o
     return outs[0]
+
+
+def _batch_check(eq: Equation, family: list, budget: float, layout: str, samples: Samples) -> GraphOutcome | None:
+    """A claim about a cost over a mini-batch, on batch models of m = 1, 2, 3 samples (``graphbatch``), every free
+    sample letter at every sample; None for a claim about one sample (the one-sample model judges it)."""
+    try:
+        cost = claim_batch(eq, samples.costs) if samples.costs else None
+    except GraphUninterpretable as exc:
+        return GraphOutcome("uninterpretable", str(exc))
+    if cost is None:
+        mixed = two_samples(eq)
+        if mixed:
+            return GraphOutcome("uninterpretable", f"{to_latex(eq)}: the claim names the samples {mixed}; the notes' "
+                                "definitions are of one sample, and no cost over a mini-batch ties the samples together")
+        return None
+    both = sorted({n.sample for n in walk(eq) if isinstance(n, Sym) and n.sample}
+                  & {c for n in walk(eq) if isinstance(n, Sym) for part in n.sub for c in part if c.isalpha()})
+    if both:  # w_{ij} beside x^{(i)}: an entry's index or a sample, the claim does not say
+        return GraphOutcome("uninterpretable", f"{to_latex(eq)}: {', '.join(both)} labels a sample and indexes an "
+                            "entry in the same claim")
+    free = free_samples(step_free(eq) if is_update(eq) else eq)  # W^{(t)} beside W^{(t+1)} numbers a step
+    ends = sorted(set(free) & {s.var for s in sample_sums(eq)})
+    if ends:  # \sum_t a^{(t)} \odot b^{(t)} read as (Σ_t a^{(t)}) ⊙ b^{(t)}: where the sum ends is not clear
+        return GraphOutcome("uninterpretable", f"{to_latex(eq)}: the sample {', '.join(ends)} is named inside a sum "
+                            "over the samples and after it ends (as read), so where the sum ends is not clear; "
+                            "put the whole summand in brackets")
+    runs = [(m, size, combo) for m in family for size in SIZES
+            for combo in itertools.product(range(1, size + 1), repeat=len(free))]
+    outs = []
+    for m, size, combo in runs:
+        try:
+            bm = batch_model(m, cost, size, samples.shared, samples.labels)
+        except GraphUninterpretable as exc:
+            return GraphOutcome("uninterpretable", f"{to_latex(eq)}: {exc}")
+        bm.batch.fixed = dict(zip(free, combo))
+        where = f"on a mini-batch of {cost.count or 'm'} = {size} sample{'s' if size > 1 else ''}" + "".join(
+            f", sample {t} = {k}" for t, k in zip(free, combo))
+        outs.append((where, check_claim(eq, bm, budget / len(runs), layout)))
+    sizes = ", ".join(map(str, SIZES))
+    said = (f"checked on mini-batches of {cost.count or 'm'} = {sizes} samples"
+            + (f", every sample {', '.join(free)} of each" if free else "")
+            + f" ({cost.words()}; {split_words(family[0], samples.shared, samples.labels)})")
+    rates = {size: o.rate for (where, o), (_, size, _) in zip(outs, runs) if o.status == "holds"}
+    if is_update(eq) and len(rates) == len(outs) and len({str(r) for r in rates.values()}) > 1:
+        # η Σ_t ∂L^{(t)}/∂W: a positive multiple of ∂J/∂W at every size, but m η, a rate that grows with the batch
+        shown = "; ".join(f"{rate_words(r)} at {cost.count or 'm'} = {k}" for k, r in sorted(rates.items()))
+        slip = _rate_slip(rates, cost)
+        status = "uninterpretable" if "once more" in slip else "refuted"  # a second 1/m: as in layered notes
+        return GraphOutcome(status, f"the step is a multiple of the gradient of {cost.name} that changes with the "
+                            f"size of the mini-batch ({shown}): the rate is not one learning rate"
+                            + slip
+                            + f"; {said}")
+    for status in ("refuted", "ambiguous", "undecided", "uninterpretable", "conditional"):
+        for where, o in outs:
+            if o.status == status:
+                o.reason = f"{where}: {o.reason}; {said}" if status == "refuted" else f"{o.reason} ({where}; {said})"
+                return o
+    first = outs[0][1]
+    first.reason = f"{first.reason}; {said}"
+    first.instances = sum(o.instances for _, o in outs)
+    return first
+
+
+def _rate_slip(rates: dict, cost) -> str:
+    """Why the rate of a step changes with the batch size: m η (a sum without 1/m) or η/m (1/m twice)."""
+    ratio = sympy.simplify(sympy.sympify(rates[max(rates)]) / sympy.sympify(rates[min(rates)]))
+    if not (cost.mean and cost.count) or not ratio.is_number:
+        return ""
+    if ratio > 1:
+        return f" (a sum over the samples without 1/{cost.count})"
+    return f" (divided by {cost.count} once more than the mean {cost.name} already is: a second 1/{cost.count})"
 
 
 def _diagnose(eq: Equation, family: list, outcome: GraphOutcome, budget: float, layout: str) -> None:

@@ -95,6 +95,7 @@ class Model:
     letters: dict = field(default_factory=dict)  # a size the prose names with a letter -> [(quantity, axis)]
     sigma_is_generic: bool = True
     sigma: object = sympy.Function("sigma")
+    batch: object = None  # a model of a mini-batch (``graphbatch.Batch``): which nodes are of which sample
     _full: dict = field(default_factory=dict)
     _d: dict = field(default_factory=dict)
 

@@ -34,6 +34,8 @@ from .graphcondition import own_condition, under_own, unsaid, unsaid_values
 from .graphexamples import (ASSUMPTION_WORDS, EXAMPLE_WORDS, by_tied, denies, display_words, is_given, is_tie, is_value,
                             is_value_expression, listed, prose_words, split_values, ties, with_values)
 from .graphfamily import check_claim, checker, exchanged, notes_model
+from .graphbatch import samples_of, split
+from .graphlocal import checked_locally, name_unread, unread_outcome
 from .graphmodel import GraphError, Model, Sym, is_declaration, is_definition, to_latex
 from .graphnodes import walk
 from .graphread import read_graph
@@ -247,7 +249,13 @@ def graph_notes(items: list, text: str, budget: float = 30.0, activation: str | 
     if not defs:
         return out
     unread = unread_definitions(items, pieces)
-    model, error, repaired, check = checker(defs, all_eqs, hints, claims, sigma, unread)
+    defs, costs, batched = split(defs)  # J = \frac1m \sum_t L^{(t)}: a cost over a mini-batch (``graphbatch``)
+    samples = samples_of(costs, [eq for p in pieces for eq in p.eqs])
+    for cost in costs.values():  # never an input of the one-sample model (K = 2J beside it)
+        unread.setdefault(cost.name, cost.line)
+    # a definition with no meaning here is left unread on its own line, the rest judged (``graphlocal``)
+    model, error, repaired, check, defs, dropped = checked_locally(defs, all_eqs, hints, claims, sigma, unread,
+                                                                   samples)
     if model is not None and conditions:
         check = under_own(check, conditions, lambda vs: checker(with_values(defs, vs), all_eqs, hints, claims, sigma,
                                                                 unread))
@@ -261,6 +269,13 @@ def graph_notes(items: list, text: str, budget: float = 30.0, activation: str | 
     for line, eq, p in defs:
         if p is not None and not any(id(e) in as_claims for e in p.eqs):
             out.definitions.add(id(p.formula))
+    for d, _, why in dropped:
+        if d[2] is not None:
+            out.definitions.discard(id(d[2].formula))
+    for d, cost in batched:
+        if d[2] is not None and not any(id(e) in as_claims for e in d[2].eqs):
+            out.definitions.add(id(d[2].formula))
+        model.notes.append(cost.words() + ": a claim about it is checked on mini-batches of several sizes")
     for p in repaired:
         out.definitions.discard(id(p.formula))
         words = next(w for ln, w in model.repairs if ln == p.formula.line)
@@ -284,6 +299,15 @@ def graph_notes(items: list, text: str, budget: float = 30.0, activation: str | 
                                           under and (lambda eq, u=under: u(eq, budget / 2))))
     if values:
         _under_values(out, defs, values, kinds, spans, (all_eqs, hints, claims), budget, is_claim, sigma, unread)
+    for p, results in out.results.values():
+        for r in results:
+            name_unread(r, dropped)
+    for d, _, why in dropped:  # the line of a definition left unread: uninterpretable with the reason
+        if d[2] is not None:
+            p = d[2]
+            earlier = out.results.get(id(p.formula), (p, []))[1]
+            if not any(r.reason.startswith(to_latex(d[1]) + ": the definition is not read") for r in earlier):
+                out.results[id(p.formula)] = (p, earlier + [unread_outcome(d, why)])
     return out
 
 

@@ -216,6 +216,7 @@ def check_update(eq: Equation, model: Model) -> GraphOutcome:
     except Misfit as exc:
         return GraphOutcome("refuted", f"the new value does not fit: {exc}")
     names = sorted(ranges)
+    rates = []
     for combo in itertools.product(*(range(1, ranges[n] + 1) for n in names)):
         bind = dict(zip(names, combo))
         out = _check_at(eq, model, param, rhs, bind)
@@ -223,9 +224,11 @@ def check_update(eq: Equation, model: Model) -> GraphOutcome:
             if bind:
                 out.reason = "with " + ", ".join(f"{k} = {v}" for k, v in bind.items()) + ": " + out.reason
             return out
+        rates.append(out.rate)
     every = f" (every {', '.join(names)})" if names else ""
     return GraphOutcome("holds", f"a step of gradient descent on {model.loss} with respect to {param.latex()}"
-                        f"{every}, the gradient entry by entry in the shape of the parameter")
+                        f"{every}, the gradient entry by entry in the shape of the parameter",
+                        rate=rates[0] if rates and all(r == rates[0] for r in rates) else None)
 
 
 def _check_at(eq: Equation, model: Model, param: Sym, rhs, bind: dict) -> GraphOutcome:
@@ -234,6 +237,7 @@ def _check_at(eq: Equation, model: Model, param: Sym, rhs, bind: dict) -> GraphO
     loss = model.node(model.loss)
     gradient = target.applyfunc(lambda v: model.d(loss, v)) if is_mat(target) else model.d(loss, target)
     sides = [_drop_step(x, eq.sides[0], param) for x in eq.sides[1:]] if eq.rels[0] in ARROWS else [rhs]
+    ratio = None
     for side in sides:
         if side is not rhs and isinstance(side, Sym) and new_value_of(side) is not None:
             if new_value_of(side) != param:  # w_{12} \to \tilde{b}_{12} = …: the new value named for another
@@ -266,7 +270,7 @@ def _check_at(eq: Equation, model: Model, param: Sym, rhs, bind: dict) -> GraphO
         if why:
             status = "undecided" if why.startswith("undecided: ") else "refuted"
             return GraphOutcome(status, why.removeprefix("undecided: "))
-    return GraphOutcome("holds", "")
+    return GraphOutcome("holds", "", rate=ratio)
 
 
 def _step_of(side, start):
