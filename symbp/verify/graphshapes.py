@@ -17,8 +17,10 @@ from __future__ import annotations
 
 from .graphmodel import (Add, Call, Div, Had, Mat, Model, Mul, Neg, Norm, Num, Pow, Quantity, Sum, Sym, T,
                          is_declaration, is_definition, is_matrix_letter, literal_shape, split_index, uses)
+from .graphdelta import kronecker_uses
 from .graphnodes import walk
 from .graphsizes import add_letters, open_size
+from .graphsoftmax import share_index_sizes
 
 #: Sizes given in turn to the dimensions the notes never fix (a second member of the family starts at 3).
 FAMILY_SIZES = (2, 3)
@@ -76,9 +78,10 @@ def _ranks(m: Model, defs, eqs, hints) -> None:
         if orient == "letters" and name not in said:
             said[name] = ("", dims)
     ranks: dict = {}
+    defined = {n.base for _, eq in defs for n in walk(eq) if isinstance(n, Sym)}
     for base, subs in used.items():
-        if base in m.functions and not any(subs - {()}):
-            continue
+        if base in m.functions and not any(subs - {()}) or kronecker_uses(base, subs, defined):
+            continue  # a function, or Kronecker's δ_{ij}: no quantity
         parts = {len(split_index(s, 2)) if s else 0 for s in subs}
         two = any(len(s) == 2 or (len(s) == 1 and len(s[0]) == 2 and not s[0].isdigit() and "_" not in s[0])
                   for s in subs if s) or any(len(s) == 1 and len(s[0]) == 2 and s[0].isdigit() for s in subs if s)
@@ -263,6 +266,7 @@ def _in_order(m: Model, defs) -> list:
 
 def _propagate(m: Model, defs) -> None:
     for _ in range(4):
+        share_index_sizes(m, defs)  # y_i = e^{u_i} / Σ_j e^{u_j}, Σ_k t_k log y_k: one size per index letter
         for _, eq in defs:
             if is_declaration(eq) or not is_definition(eq):
                 continue
