@@ -165,6 +165,9 @@ class Evaluator:
 
     def _Div(self, node: Div):
         num, den = self.value(node.num), self.value(node.den)
+        if is_mat(den) and 1 in den.shape and not is_mat(num) and sympy.sympify(num).is_number \
+                and all(e != 0 for e in den):  # \frac{1}{1 + e^{-g}}: a number over a vector, entry by entry
+            return den.applyfunc(lambda e: num / e)
         if is_mat(den):
             raise Misfit(f"{to_latex(node)}: cannot divide by {shape_words(den)}")
         if den == 0:

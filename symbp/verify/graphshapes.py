@@ -149,13 +149,14 @@ def _shapes(m: Model, defs, eqs, hints, sizes: dict) -> list:
                 if isinstance(n, Mat):
                     _vector_of_entries(m, n, line, defining=(k == 0 and n is side))
     # products, sums and functions of the definitions: W y makes y a column of W's columns, x W makes x a row
-    _propagate(m, defs)
+    claims = [eq for eq in eqs if not (is_definition(eq) or is_declaration(eq))]
+    _propagate(m, defs, claims)
     # the largest entry index written anywhere: vectors first, then (their sizes carried through the definitions)
     # matrices, whose largest index is only a bound (w_{12} of a W that g = x W makes 2×3 once g has 3 entries)
     used = uses(eqs)
     for rank in (1, 2):
         _largest_index(m, used, rank, defs)
-        _propagate(m, defs)
+        _propagate(m, defs, claims)
     opened = []
     counter = 0
     while True:
@@ -170,7 +171,7 @@ def _shapes(m: Model, defs, eqs, hints, sizes: dict) -> list:
                                                                                   % len(FAMILY_SIZES)]))
                 counter += 1
         q.dims, q.why = tuple(dims), "a size the notes leave open"
-        _propagate(m, defs)
+        _propagate(m, defs, claims)
     return opened
 
 
@@ -264,9 +265,9 @@ def _in_order(m: Model, defs) -> list:
 # ("m", rows, cols) a matrix, or None when nothing is known.
 
 
-def _propagate(m: Model, defs) -> None:
+def _propagate(m: Model, defs, claims=()) -> None:
     for _ in range(4):
-        share_index_sizes(m, defs)  # y_i = e^{u_i} / Σ_j e^{u_j}, Σ_k t_k log y_k: one size per index letter
+        share_index_sizes(m, defs, claims)  # y_i = e^{u_i} / Σ_j e^{u_j}, Σ_k t_k log y_k: one size per index letter
         for _, eq in defs:
             if is_declaration(eq) or not is_definition(eq):
                 continue
@@ -349,6 +350,8 @@ def _shape(m: Model, node, want=None):
         _shape(m, node.arg)  # what is inside still teaches its symbols
         return ("s",)
     if isinstance(node, (Div,)):
+        if isinstance(node.num, Num):  # \frac{1}{1 + e^{-g}}: a number over a vector is that vector's shape
+            return _shape(m, node.den, want)
         return _shape(m, node.num, want)
     if isinstance(node, Pow):
         return _shape(m, node.base)

@@ -27,28 +27,37 @@ def softmax_of(v) -> sympy.ImmutableMatrix:
     return sympy.ImmutableMatrix(v.shape[0], v.shape[1], [e / total for e in exps])
 
 
-def share_index_sizes(m: Model, defs) -> None:
+def share_index_sizes(m: Model, defs, claims=()) -> None:
     """Give an open vector the size of another one an index letter ties it to in a definition: the letter of an
-    entry definition (y_i = e^{u_i} / …: y has u's size) and the index of a sum (Σ_k t_k log y_k: t has y's size).
-    Only sizes still open are set; two sizes already given that differ are left for the definitions to report."""
+    entry definition (y_i = e^{u_i} / …: y has u's size) and the index of a sum (Σ_k t_k log y_k: t has y's size);
+    in the other formulas ``claims`` too (p_k (g_k − Σ_j g_j p_j) with g named nowhere else: g has p's size, not
+    another size the notes never said). Only sizes still open are set; two sizes already given that differ are
+    left for the definitions (or the claim's verdict) to report."""
+    groups = []
     for _, eq in defs:
         if is_declaration(eq) or not is_definition(eq):
             continue
-        groups = [_indexed(m, node.body, node.var) for node in walk(eq) if isinstance(node, Sum) and node.var]
+        groups += [_indexed(m, node.body, node.var) for node in walk(eq) if isinstance(node, Sum) and node.var]
         lhs = eq.sides[0]
         if isinstance(lhs, Sym) and len(lhs.sub) == 1 and lhs.sub[0].isalpha() and len(lhs.sub[0]) == 1:
             letter = lhs.sub[0]
             free = [n for n in walk(eq.sides[-1]) if not _bound_in(eq.sides[-1], n, letter)]
             groups.append(_indexed(m, lhs, letter) | {q for n in free for q in _indexed(m, n, letter, deep=False)})
-        for names in groups:
-            sizes = {m.quantities[n].dims[0] for n in names if m.quantities[n].dims and m.quantities[n].dims[0]}
-            if len(sizes) != 1:
-                continue
-            size = sizes.pop()
-            for n in names:
-                q = m.quantities[n]
-                if not q.dims or not q.dims[0]:
-                    q.dims, q.why = (size,), q.why or "the size of the vector its index runs with"
+    for eq in claims:
+        groups += [_indexed(m, node.body, node.var) for node in walk(eq) if isinstance(node, Sum) and node.var]
+        for letter in {n.sub[0] for n in walk(eq) if isinstance(n, Sym) and len(n.sub) == 1 and len(n.sub[0]) == 1
+                       and n.sub[0].isalpha()}:
+            groups.append({q for n in walk(eq) if not _bound_in(eq, n, letter)
+                           for q in _indexed(m, n, letter, deep=False)})
+    for names in groups:
+        sizes = {m.quantities[n].dims[0] for n in names if m.quantities[n].dims and m.quantities[n].dims[0]}
+        if len(sizes) != 1:
+            continue
+        size = sizes.pop()
+        for n in names:
+            q = m.quantities[n]
+            if not q.dims or not q.dims[0]:
+                q.dims, q.why = (size,), q.why or "the size of the vector its index runs with"
 
 
 def _indexed(m: Model, node, letter: str, deep: bool = True) -> set:
