@@ -231,7 +231,7 @@ def graph_notes(items: list, text: str, budget: float = 30.0, activation: str | 
     claims[:] = [c for c in claims if c[0].formula.negated or any(c is k for k in positive)]
     spans = assumption_spans(text, values, kinds)
     targets = target_formulas(pieces, defs, text)  # \sum_k t_k = 1 of an input t: an assumption (graphtargets)
-    assumed_targets = sorted([a for a, _ in targets] + one_hot_words(text), key=lambda a: a.line)
+    assumed_targets = sorted([a for a, _ in targets] + one_hot_words(text), key=lambda a: (a.line, a.name))
     spans.update({id(a): [(a.line, 10 ** 9)] for a in assumed_targets})  # a claim written before and after: two
     unsaid_display = unsaid_values(values)  # "A = 0 \\quad \\text{at } w_{11} = 0": what is meant is not said
     pieces, unfolded = _unfold(pieces, claims, spans)

@@ -20,12 +20,14 @@ the derivative follows the tie is not said).
 [(1, 't', 'one-hot')]
 >>> one_hot_words("We do not assume that $t$ is one-hot.")
 []
+>>> [a.name for a in one_hot_words("Compare $y$ with the one-hot target $t$; $s$ is assumed to be one-hot.")]
+['s', 't']
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import sympy
 
@@ -37,7 +39,8 @@ from .graphnodes import Sum, walk
 _NAME = r"\$\s*(?:\\(?:mathbf|vec|boldsymbol|bm)\s*\{\s*)?([A-Za-z])\s*\}?\s*\$"
 _ONE_HOT = r"one[- ]?hot"
 #: "$t$ is a one-hot vector", "$t$ is one-hot encoded"; "the one-hot target $t$", "one-hot targets $t$".
-_NAME_FIRST = re.compile(_NAME + r"([^$.;]{0,40}?)\b" + _ONE_HOT, re.I)
+_NAME_FIRST = re.compile(_NAME + r"\s*(?:,|:|—|–|-)?\s*(?:is|are|be|being)?\s*(?:always\s+|assumed\s+(?:to\s+be\s+)?)?"
+                         r"(?:a\s+|an\s+|the\s+)?" + _ONE_HOT, re.I)
 _WORD_FIRST = re.compile(r"\b" + _ONE_HOT + r"(?:[- ]encoded)?\s+(?:target|label|vector)s?(?:\s+vector)?\s*" + _NAME,
                          re.I)
 _SENTENCE = re.compile(r"(?<=[.!?])\s|\n\s*\n")
@@ -68,7 +71,7 @@ def one_hot_words(text: str) -> list:
             continue
         line = text.count("\n", 0, m.start()) + 1
         out.append(TargetAssumption(line, m.group(1), "one-hot", f"{m.group(1)} is one-hot"))
-    return sorted(set(out), key=lambda a: a.line)
+    return sorted(set(out), key=lambda a: (a.line, a.name))
 
 
 def sums_to_one(eq) -> str:
@@ -127,14 +130,17 @@ def apply_targets(results: dict, assumptions: list, checker_with, budget: float,
     each (or None when they cannot be built)."""
     made: dict = {}
     for p, outcomes in results.values():
-        here = [a for a in assumptions if a.line <= p.formula.line]
-        if not here:
+        latest = {a.name: a for a in assumptions if a.line <= p.formula.line}  # per vector, the latest said before
+        if not latest:
             continue
-        a = here[-1]  # the latest one said before the claim
         for k, eq in enumerate(e for e in p.eqs if is_claim(e)):
             if outcomes[k].status != "refuted":
                 continue
-            outcomes[k] = _under(eq, outcomes[k], a, made, checker_with, budget, layout)
+            general = outcomes[k]
+            for a in latest.values():  # the first assumption the claim holds under, else the last one's verdict
+                outcomes[k] = _under(eq, replace(general), a, made, checker_with, budget, layout)
+                if outcomes[k].status == "conditional":
+                    break
 
 
 def _under(eq, general: GraphOutcome, a: TargetAssumption, made: dict, checker_with, budget: float,
