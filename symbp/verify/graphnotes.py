@@ -306,11 +306,11 @@ _DEFINED_NAME = re.compile(r"\s*(?:\\(?:mathbf|vec|boldsymbol|bm)\s*\{\s*)?([A-Z
 
 
 def unread_definitions(items: list, pieces: list) -> dict:
-    r"""name -> line of each definition symbp cannot read (``y = \operatorname{softmax}(u)``): its name is not an
+    r"""name -> line of each definition symbp cannot read (``y = \operatorname{sparsemax}(u)``): its name is not an
     input of the notes but a quantity they compute in a way not read, so a claim that reaches it is never judged
     as if it were free (review 15 r1: every claim on y was refuted with y an input).
 
-    >>> f = Formula(5, "y = \\operatorname{softmax}(u)", True, kind="unreadable")
+    >>> f = Formula(5, "y = \\operatorname{sparsemax}(u)", True, kind="unreadable")
     >>> unread_definitions([f], [])
     {'y': 5}
     """
