@@ -134,8 +134,8 @@ def apply_targets(results: dict, assumptions: list, checker_with, budget: float,
         if not latest:
             continue
         for k, eq in enumerate(e for e in p.eqs if is_claim(e)):
-            if outcomes[k].status != "refuted":
-                continue
+            if outcomes[k].status != "refuted" or outcomes[k].counterexample is None:
+                continue  # holds, not judged, or shapes that do not fit: values of t change none of them
             general = outcomes[k]
             for a in latest.values():  # the first assumption the claim holds under, else the last one's verdict
                 outcomes[k] = _under(eq, replace(general), a, made, checker_with, budget, layout)
