@@ -337,3 +337,22 @@ def test_e_to_a_power_is_not_the_exponential_when_e_is_a_quantity_of_the_notes()
             r"$$\frac{\partial y_i}{\partial u_j} = y_i(\delta_{ij} - y_j)$$" "\n")
     got = _by_text(text)[r"\frac{\partial y_i}{\partial u_j} = y_i(\delta_{ij} - y_j)"]
     assert got.status not in ("holds", "refuted"), got.reason
+
+
+def test_a_loss_without_its_minus_sign_flips_the_gradient():
+    # L = Σ_k t_k log y_k (the minus forgotten): ∂L/∂u_j = t_j − y_j Σ t by sympy.diff, so neither y − t nor t − y
+    # holds for every t, and y_j Σ t − t_j is refuted while its negative holds
+    text = (r"Let $u \in \mathbb{R}^n$ be the scores and $t$ the targets." "\n\n" r"$$y = \operatorname{softmax}(u)$$"
+            "\n\n" r"$$L = \sum_k t_k \log y_k$$" "\n")
+    claims = {r"\frac{\partial L}{\partial u} = y - t": lambda y, t, j: y[j] - t[j],
+              r"\frac{\partial L}{\partial u} = t - y": lambda y, t, j: t[j] - y[j],
+              r"\frac{\partial L}{\partial u_j} = y_j \sum_k t_k - t_j": lambda y, t, j: y[j] * sympy.Add(*t) - t[j],
+              r"\frac{\partial L}{\partial u_j} = t_j - y_j \sum_k t_k": lambda y, t, j: t[j] - y[j] * sympy.Add(*t)}
+    got = _by_text(_notes(text, claims))
+    for claim, rhs in claims.items():
+        truth = True
+        for n in (2, 3):
+            u, t, y, _, _, grad = _composed(n)
+            truth = truth and all(_zero(-grad[j] - rhs(y, t, j), u + t) for j in range(n))
+        assert got[claim].status == ("holds" if truth else "refuted"), (claim, got[claim].reason)
+    assert got[r"\frac{\partial L}{\partial u_j} = t_j - y_j \sum_k t_k"].status == "holds"
