@@ -267,7 +267,6 @@ def _in_order(m: Model, defs) -> list:
 
 def _propagate(m: Model, defs, claims=()) -> None:
     for _ in range(4):
-        share_index_sizes(m, defs, claims)  # y_i = e^{u_i} / Σ_j e^{u_j}, Σ_k t_k log y_k: one size per index letter
         for _, eq in defs:
             if is_declaration(eq) or not is_definition(eq):
                 continue
@@ -277,6 +276,7 @@ def _propagate(m: Model, defs, claims=()) -> None:
                 _learn(m, lhs, shape)
             if isinstance(lhs, Sym) and not lhs.sub:
                 _shape(m, rhs, _shape(m, lhs))
+        share_index_sizes(m, defs, claims)  # after the products: y_i = e^{u_i} / Σ_j e^{u_j}, Σ_k t_k log y_k
 
 
 def _qshape(m: Model, sym: Sym):

@@ -43,12 +43,22 @@ def share_index_sizes(m: Model, defs, claims=()) -> None:
             letter = lhs.sub[0]
             free = [n for n in walk(eq.sides[-1]) if not _bound_in(eq.sides[-1], n, letter)]
             groups.append(_indexed(m, lhs, letter) | {q for n in free for q in _indexed(m, n, letter, deep=False)})
+    _share(m, groups, None)
+    # a claim sizes only the vectors no definition names (the definitions' products size the others: z = W x + b
+    # makes z as long as W's rows even where a claim, wrongly, runs one index over z_j and x_j)
+    named = {m.canonical(n.base) for _, eq in defs for n in walk(eq) if isinstance(n, Sym)}
+    groups = []
     for eq in claims:
         groups += [_indexed(m, node.body, node.var) for node in walk(eq) if isinstance(node, Sum) and node.var]
         for letter in {n.sub[0] for n in walk(eq) if isinstance(n, Sym) and len(n.sub) == 1 and len(n.sub[0]) == 1
                        and n.sub[0].isalpha()}:
             groups.append({q for n in walk(eq) if not _bound_in(eq, n, letter)
                            for q in _indexed(m, n, letter, deep=False)})
+    _share(m, groups, named)
+
+
+def _share(m: Model, groups: list, fixed: set | None) -> None:
+    # each group of vectors with one size given: the open ones (none of ``fixed``) take it
     for names in groups:
         sizes = {m.quantities[n].dims[0] for n in names if m.quantities[n].dims and m.quantities[n].dims[0]}
         if len(sizes) != 1:
@@ -56,7 +66,7 @@ def share_index_sizes(m: Model, defs, claims=()) -> None:
         size = sizes.pop()
         for n in names:
             q = m.quantities[n]
-            if not q.dims or not q.dims[0]:
+            if (not q.dims or not q.dims[0]) and (fixed is None or n not in fixed):
                 q.dims, q.why = (size,), q.why or "the size of the vector its index runs with"
 
 
