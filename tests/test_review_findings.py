@@ -3994,18 +3994,31 @@ def test_rv15_crash_logistic_sigma_under_a_log_cost_is_decided(tmp_path, claim, 
     assert status == {claim: truth}, {k: r.reason for k, r in rows.items()}
 
 
-# r1: y = softmax(u) is not read. y was then taken as an input of the notes and every claim on it was judged as if y
-# were free (the true ∂L/∂u_1 = y_1 − t_1 refuted); now a claim that reaches y is uninterpretable, naming the line.
+# r1: y = softmax(u) was not read. y was then taken as an input of the notes and every claim on it was judged as if y
+# were free (the true ∂L/∂u_1 = y_1 − t_1 refuted); a claim that reaches a definition not read is uninterpretable,
+# naming the line (a sparsemax, which symbp does not read, stands for one now: issue 14 reads the softmax).
 @pytest.mark.parametrize("claim", [r"\frac{\partial L}{\partial u_1} = y_1 - t_1",
                                    r"\frac{\partial L}{\partial u_1} = t_1 - y_1"])
 def test_rv15_crash_unread_softmax_makes_its_claims_uninterpretable(tmp_path, claim):
     text = ("Let $x = (x_1, x_2)$ be a row vector, $V$ a $2 \\times 2$ matrix, $c$ a row vector and $t$ a one-hot "
+            "target.\n$$u = x V + c$$\n$$y = \\operatorname{sparsemax}(u)$$\n$$L = -\\sum_{k=1}^{2} t_k \\log y_k$$\n\n"
+            f"$${claim}$$\n")
+    status, _, rows = _notes(tmp_path, text)
+    assert status == {r"y = \operatorname{sparsemax}(u)": "unreadable", claim: "uninterpretable"}, \
+        {k: r.reason for k, r in rows.items()}
+    assert "line 3 is not read" in rows[claim].reason
+
+
+# Issue 14: the softmax is read. With "$t$ a one-hot target" (by hand: ∂L/∂u_1 = y_1 Σ t − t_1, and Σ t = 1), the
+# textbook y_1 − t_1 is conditional on that assumption, never "holds"; t_1 − y_1 is refuted under it too.
+@pytest.mark.parametrize("claim, truth", [(r"\frac{\partial L}{\partial u_1} = y_1 - t_1", "conditional"),
+                                          (r"\frac{\partial L}{\partial u_1} = t_1 - y_1", "refuted")])
+def test_rv15_the_softmax_is_read_and_y_minus_t_is_conditional_on_one_hot_targets(tmp_path, claim, truth):
+    text = ("Let $x = (x_1, x_2)$ be a row vector, $V$ a $2 \\times 2$ matrix, $c$ a row vector and $t$ a one-hot "
             "target.\n$$u = x V + c$$\n$$y = \\operatorname{softmax}(u)$$\n$$L = -\\sum_{k=1}^{2} t_k \\log y_k$$\n\n"
             f"$${claim}$$\n")
     status, _, rows = _notes(tmp_path, text)
-    assert status == {r"y = \operatorname{softmax}(u)": "unreadable", claim: "uninterpretable"}, \
-        {k: r.reason for k, r in rows.items()}
-    assert "line 3 is not read" in rows[claim].reason
+    assert status == {claim: truth}, {k: r.reason for k, r in rows.items()}
 
 
 # Sizes (r1min, cr1, k2): t sized only by Σ_{k=1}^{2} t_k was taken to have one entry (t_1 written), so the notes

@@ -41,7 +41,9 @@ _ANY_CONDITION = re.compile(_LEAD + r"\s*(?P<cond>[^=<>]+=.*?)\s*[.,;]?\s*$", re
 
 def own_condition(text: str) -> tuple:
     """(the claim, the text of the value it is stated under) when ``text`` ends with a value condition, else
-    (``text``, None)."""
+    (``text``, None). The conditions of a case split (a ``cases`` environment: "… & if i = j") are its own."""
+    if "\\begin{cases}" in text:
+        return text, None
     m = _CONDITION.search(text)
     if m is None or "=" not in text[:m.start()]:
         several = _ANY_CONDITION.search(text)

@@ -27,7 +27,9 @@ from sympy.core.function import AppliedUndef
 
 from .graphmodel import (KNOWN, Add, Bar, Call, Deriv, Div, Dots, GraphUninterpretable, Had, Mat, Model, Mul, Nabla,
                          Neg, Norm, Num, Pow, Sum, Sym, T, literal_cells, split_index, to_latex)
+from .graphdelta import is_kronecker, kronecker
 from .graphsizes import bound
+from .graphsoftmax import softmax_of
 
 LAYOUTS = ("denominator", "numerator")
 #: The mixed convention, tried besides the two pure layouts when a formula has a gradient and a Jacobian.
@@ -129,6 +131,8 @@ class Evaluator:
         if batch is not None and not sym.sub and not sym.sample and sym.base in ("m", "n", "N", "M") \
                 and sym.base not in self.m.defs_names():
             return batch.count_value(sym)  # the size of the mini-batch
+        if is_kronecker(sym, self.m.known):
+            return kronecker(sym, self.bind)
         if not sym.sub and sym.base.lstrip("\\") in _CONSTANTS and sym.base not in self.m.defs_names():
             return sympy.Symbol(sym.base, positive=True)  # a learning rate or another constant
         return self.targets(sym)
@@ -170,6 +174,9 @@ class Evaluator:
 
     def _Div(self, node: Div):
         num, den = self.value(node.num), self.value(node.den)
+        if is_mat(den) and 1 in den.shape and not is_mat(num) and sympy.sympify(num).is_number \
+                and all(e != 0 for e in den):  # \frac{1}{1 + e^{-g}}: a number over a vector, entry by entry
+            return den.applyfunc(lambda e: num / e)
         if is_mat(den):
             raise Misfit(f"{to_latex(node)}: cannot divide by {shape_words(den)}")
         if den == 0:
@@ -286,6 +293,14 @@ class Evaluator:
             return func(*args)
         if node.func == "diag":
             return self._diag(node)
+        if node.func == "softmax":
+            v = self.value(node.args[0])
+            if not is_mat(v) or 1 not in v.shape:
+                raise Misfit(f"{to_latex(node)}: softmax of {shape_words(v)}, not of a vector")
+            return softmax_of(v)
+        if node.written == "e" and "e" in self.m.quantities:
+            raise GraphUninterpretable(f"{to_latex(node)}: the notes use a quantity e, so this is that quantity to "
+                                       "a power or the exponential: which one is not said")
         fn = KNOWN.get(node.func)
         if node.func == "sigma":
             fn = self.m.sigma

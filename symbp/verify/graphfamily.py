@@ -35,19 +35,20 @@ UNINTERPRETABLE = "a definition has no meaning here: "
 
 
 def checker(defs: list, all_eqs: list, hints: list, claims: list, sigma=None, unread: dict | None = None,
-            samples: Samples | None = None):
+            samples: Samples | None = None, impose=None):
     """(model, error, repaired pieces, check): the model of ``defs`` and the check of a claim on it (on every
     member of the family of open sizes, the nodes the notes never define made generic); ``sigma``: σ when the
     notes say what it is (``graphsigma``), None: generic; ``unread``: name -> line of a definition not read (its
     nodes are never inputs: a claim that reaches them is judged only if it holds however they are computed);
-    ``samples``: the notes' costs over a mini-batch (``graphbatch``), checked on batches of several sizes."""
-    model, error, repaired = notes_model(defs, all_eqs, hints, claims, sigma=sigma)
+    ``samples``: the notes' costs over a mini-batch (``graphbatch``), checked on batches of several sizes;
+    ``impose``: a change made to every model once built (an assumption on the targets, ``graphtargets``)."""
+    model, error, repaired = notes_model(defs, all_eqs, hints, claims, sigma=sigma, impose=impose)
     if model is None:
         return None, error, [], None
     opened = bool(open_dims([(ln, e) for ln, e, _ in defs], all_eqs, hints))
     family = [model]
     if opened:  # sizes the notes leave open: a second member with other sizes
-        other, error2, _ = notes_model(defs, all_eqs, hints, claims, start=1, sigma=sigma)
+        other, error2, _ = notes_model(defs, all_eqs, hints, claims, start=1, sigma=sigma, impose=impose)
         if other is not None:
             family.append(other)
             model.notes.append("sizes the notes leave open are checked at two choices (starting at 2 and at 3)")
@@ -58,7 +59,7 @@ def checker(defs: list, all_eqs: list, hints: list, claims: list, sigma=None, un
     twins = []
     if undefined:  # each member with the nodes the notes never define made generic (graphundefined)
         for k in range(len(family)):
-            twin, _, _ = notes_model(defs, all_eqs, hints, claims, start=k, sigma=sigma)
+            twin, _, _ = notes_model(defs, all_eqs, hints, claims, start=k, sigma=sigma, impose=impose)
             if twin is None:
                 undefined, twins = [], []
                 break
@@ -251,8 +252,18 @@ def _differentiated(claims: list, model: Model) -> dict:
     return out
 
 
-def notes_model(defs, all_eqs, hints, claims, start: int = 0, sigma=None):
-    """(model, error, repaired pieces): the model of the definitions, a cycle repaired if one exchange does it."""
+def notes_model(defs, all_eqs, hints, claims, start: int = 0, sigma=None, impose=None):
+    """(model, error, repaired pieces): the model of the definitions, a cycle repaired if one exchange does it;
+    ``impose(model)`` changes the model once built (a ``GraphError`` from it: no model)."""
+    if impose is not None:
+        model, error, repaired = notes_model(defs, all_eqs, hints, claims, start, sigma)
+        if model is None:
+            return model, error, repaired
+        try:
+            impose(model)
+        except GraphError as exc:
+            return None, str(exc), []
+        return model, error, repaired
     plain = [(line, eq) for line, eq, _ in defs]
     sizes = {"start": start}
     try:

@@ -84,11 +84,13 @@ class T:
 
 @dataclass(frozen=True)
 class Call:
-    """``f(args)``: a known function (tanh, cosh, sinh, sech, sigma, exp, log, diag) or a name the model resolves (h, L, y_1)."""
+    """``f(args)``: a known function (tanh, cosh, sinh, sech, sigma, exp, log, diag, softmax) or a name the model
+    resolves (h, L, y_1)."""
 
     func: object  # a str for known functions, a Sym otherwise
     args: tuple
     primes: int = 0
+    written: str = ""  # "e": the exponential written as a power of e, e^{u_i} (the model checks e is no quantity)
 
 
 @dataclass(frozen=True)
@@ -173,7 +175,7 @@ def _children(node) -> list:
 
 
 _FUNCS = {"tanh": r"\tanh", "sigma": r"\sigma", "exp": r"\exp", "log": r"\log", "cosh": r"\cosh", "sinh": r"\sinh",
-          "sech": r"\operatorname{sech}", "diag": r"\operatorname{diag}"}
+          "sech": r"\operatorname{sech}", "diag": r"\operatorname{diag}", "softmax": r"\operatorname{softmax}"}
 
 
 def to_latex(node) -> str:
@@ -205,6 +207,8 @@ def to_latex(node) -> str:
         return f"{_factor(node.base)}^{{{node.exp}}}"
     if isinstance(node, T):
         return f"{_factor(node.arg, atoms_only=True)}^T"
+    if isinstance(node, Call) and node.written == "e":
+        return "e^{" + to_latex(node.args[0]) + "}"
     if isinstance(node, Call):
         name = _FUNCS.get(node.func, node.func) if isinstance(node.func, str) else node.func.latex()
         return name + "'" * node.primes + "(" + ", ".join(to_latex(a) for a in node.args) + ")"

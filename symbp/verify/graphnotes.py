@@ -42,6 +42,8 @@ from .graphread import read_graph
 from .graphscope import assumption_spans, in_force, releases_itself
 from .graphsigma import SigmaReading, blocking, sigma_reading
 from .graphsizes import size_letters
+from .graphtargets import WORDS as TARGET_WORDS
+from .graphtargets import apply_targets, one_hot_words, target_formulas
 from .graphupdate import step_free
 from .lexer import ReadError
 
@@ -230,6 +232,9 @@ def graph_notes(items: list, text: str, budget: float = 30.0, activation: str | 
                                        lambda line, p, part: _words(text, p, let=False, part=part))
     claims[:] = [c for c in claims if c[0].formula.negated or any(c is k for k in positive)]
     spans = assumption_spans(text, values, kinds)
+    targets = target_formulas(pieces, defs, text)  # \sum_k t_k = 1 of an input t: an assumption (graphtargets)
+    assumed_targets = sorted([a for a, _ in targets] + one_hot_words(text), key=lambda a: (a.line, a.name))
+    spans.update({id(a): [(a.line, 10 ** 9)] for a in assumed_targets})  # a claim written before and after: two
     unsaid_display = unsaid_values(values)  # "A = 0 \\quad \\text{at } w_{11} = 0": what is meant is not said
     pieces, unfolded = _unfold(pieces, claims, spans)
     all_eqs = [step_free(eq) for p in pieces for eq in p.eqs] + mentions
@@ -237,7 +242,9 @@ def graph_notes(items: list, text: str, budget: float = 30.0, activation: str | 
     claims += [(p, eq) for _, eq, p in demoted]
     as_claims = ({id(eq) for _, eq, _ in demoted} | {id(eq) for _, eq, _ in restating}
                  | {id(eq) for p, eq in claims if p.formula.negated})
-    is_claim = lambda eq: id(eq) in as_claims or not (is_declaration(eq) or is_definition(eq))  # noqa: E731
+    as_target = {id(p.eqs[0]) for _, p in targets}
+    is_claim = lambda eq: id(eq) not in as_target and (  # noqa: E731
+        id(eq) in as_claims or not (is_declaration(eq) or is_definition(eq)))
     out = GraphNotes(None, sigma=reading, unfolded=unfolded, denied=denied)
     out.pieces = {id(p.formula): p for p in pieces}
     out.declarations = {id(p.formula) for _, _, p in restating
@@ -246,6 +253,8 @@ def graph_notes(items: list, text: str, budget: float = 30.0, activation: str | 
         if p is not None and all(any(e is v for _, v, _ in values) for e in p.eqs):
             assumed = all(kinds[id(e)] == "assumption" for e in p.eqs)
             out.values[id(p.formula)] = ASSUMPTION_WORDS if assumed else EXAMPLE_WORDS
+    for _, p in targets:
+        out.values[id(p.formula)] = TARGET_WORDS
     if not defs:
         return out
     unread = unread_definitions(items, pieces)
@@ -308,6 +317,9 @@ def graph_notes(items: list, text: str, budget: float = 30.0, activation: str | 
             earlier = out.results.get(id(p.formula), (p, []))[1]
             if not any(r.reason.startswith(to_latex(d[1]) + ": the definition is not read") for r in earlier):
                 out.results[id(p.formula)] = (p, earlier + [unread_outcome(d, why)])
+    if assumed_targets:  # "t is one-hot", \sum_k t_k = 1: a claim refuted for every t checked again under it
+        apply_targets(out.results, assumed_targets, lambda imposed: checker(
+            defs, all_eqs, hints, claims, sigma, unread, samples, impose=imposed)[3], budget, out.layout, is_claim)
     return out
 
 
@@ -317,11 +329,11 @@ _DEFINED_NAME = re.compile(r"\s*(?:\\(?:mathbf|vec|boldsymbol|bm)\s*\{\s*)?([A-Z
 
 
 def unread_definitions(items: list, pieces: list) -> dict:
-    r"""name -> line of each definition symbp cannot read (``y = \operatorname{softmax}(u)``): its name is not an
+    r"""name -> line of each definition symbp cannot read (``y = \operatorname{sparsemax}(u)``): its name is not an
     input of the notes but a quantity they compute in a way not read, so a claim that reaches it is never judged
     as if it were free (review 15 r1: every claim on y was refuted with y an input).
 
-    >>> f = Formula(5, "y = \\operatorname{softmax}(u)", True, kind="unreadable")
+    >>> f = Formula(5, "y = \\operatorname{sparsemax}(u)", True, kind="unreadable")
     >>> unread_definitions([f], [])
     {'y': 5}
     """

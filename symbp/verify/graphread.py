@@ -27,11 +27,12 @@ import sys
 from fractions import Fraction
 
 from .graphnodes import Add, Bar, Call, Deriv, Div, Dots, Equation, Had, Mat, Mul, Nabla, Neg, Norm, Num, Pow, Sum, Sym, T
+from .graphdelta import cases, iverson
 from .graphtokens import _SAME, GREEK, RELATIONS, Cursor, _subscript
 from .lexer import MAX_DEPTH, ReadError, Token, _check_limits
 
 _FUNCTIONS = {"tanh": "tanh", "sigma": "sigma", "exp": "exp", "log": "log", "ln": "log", "cosh": "cosh", "sinh": "sinh",
-              "sech": "sech", "diag": "diag"}
+              "sech": "sech", "diag": "diag", "softmax": "softmax"}
 #: Functions written like \tanh, without parentheses around a plain argument (\tanh g_1).
 _OPERATORS = ("exp", "log", "tanh", "cosh", "sinh", "sech")
 _OTHER = {"tilde", "hat", "bar", "widetilde", "widehat", "overline"}  # another symbol
@@ -169,6 +170,8 @@ class _Parser(Cursor):
                 raw = self.script()
                 if raw in (["T"], ["\\top"], ["\\intercal"]):
                     node = T(node)
+                elif node == Sym("e") and not (len(raw) == 1 and raw[0].isdigit()):
+                    node = Call("exp", (self._exponent(raw, tok),), 0, "e")  # e^{u_i}: the exponential of u_i
                 elif len(raw) == 1 and raw[0].isdigit() and 1 <= int(raw[0]) <= 8:
                     node = Pow(node, int(raw[0]))
                 else:
@@ -178,6 +181,16 @@ class _Parser(Cursor):
                 node = Bar(node, self._bar_point())
             else:
                 return node
+
+    def _exponent(self, raw: list, tok: Token):
+        sub = _Parser(" ".join(raw))
+        try:
+            out = sub.additive()
+            if sub.peek().kind != "end":
+                sub.fail("unexpected input in the exponent")
+        except ReadError:
+            self.fail(f"cannot read the exponent {''.join(raw)!r} of e", tok)
+        return out
 
     def _bar_point(self):
         t = self.next()
@@ -225,6 +238,10 @@ class _Parser(Cursor):
 
     def group(self, t: Token):
         close = {"(": ")", "[": "]", "{": "}"}[t.text]
+        if close == "]":
+            delta = iverson(self)  # [i = j]: Kronecker's delta
+            if delta is not None:
+                return delta
         self.in_parens += 1
         try:
             items = [self.additive()]
@@ -333,8 +350,8 @@ class _Parser(Cursor):
             primes += self._primes()
         if primes > 1:
             self.fail(f"only first derivatives of {func} are read", t)
-        if func == "diag" and (primes or power):
-            self.fail("a derivative or a power of diag is not read", t)
+        if func in ("diag", "softmax") and (primes or power):
+            self.fail(f"a derivative or a power of {func} is not read", t)
         u = self.peek()
         if not (u.kind == "char" and u.text in "(["):
             if func in _OPERATORS:
@@ -430,6 +447,8 @@ class _Parser(Cursor):
 
     def matrix(self, t: Token):
         env = "".join(self.script())
+        if env == "cases":
+            return cases(self, t)
         if env not in _MATRICES:
             self.fail(f"the environment {env!r} is not read here", t)
         if env == "array" and self.at("{", "char"):

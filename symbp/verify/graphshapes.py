@@ -17,8 +17,10 @@ from __future__ import annotations
 
 from .graphmodel import (Add, Call, Div, Had, Mat, Model, Mul, Neg, Norm, Num, Pow, Quantity, Sum, Sym, T,
                          is_declaration, is_definition, is_matrix_letter, literal_shape, split_index, uses)
+from .graphdelta import kronecker_uses
 from .graphnodes import walk
 from .graphsizes import add_letters, open_size
+from .graphsoftmax import share_index_sizes
 
 #: Sizes given in turn to the dimensions the notes never fix (a second member of the family starts at 3).
 FAMILY_SIZES = (2, 3)
@@ -76,9 +78,10 @@ def _ranks(m: Model, defs, eqs, hints) -> None:
         if orient == "letters" and name not in said:
             said[name] = ("", dims)
     ranks: dict = {}
+    defined = {n.base for _, eq in defs for n in walk(eq) if isinstance(n, Sym)}
     for base, subs in used.items():
-        if base in m.functions and not any(subs - {()}):
-            continue
+        if base in m.functions and not any(subs - {()}) or kronecker_uses(base, subs, defined):
+            continue  # a function, or Kronecker's δ_{ij}: no quantity
         parts = {len(split_index(s, 2)) if s else 0 for s in subs}
         two = any(len(s) == 2 or (len(s) == 1 and len(s[0]) == 2 and not s[0].isdigit() and "_" not in s[0])
                   for s in subs if s) or any(len(s) == 1 and len(s[0]) == 2 and s[0].isdigit() for s in subs if s)
@@ -146,13 +149,14 @@ def _shapes(m: Model, defs, eqs, hints, sizes: dict) -> list:
                 if isinstance(n, Mat):
                     _vector_of_entries(m, n, line, defining=(k == 0 and n is side))
     # products, sums and functions of the definitions: W y makes y a column of W's columns, x W makes x a row
-    _propagate(m, defs)
+    claims = [eq for eq in eqs if not (is_definition(eq) or is_declaration(eq))]
+    _propagate(m, defs, claims)
     # the largest entry index written anywhere: vectors first, then (their sizes carried through the definitions)
     # matrices, whose largest index is only a bound (w_{12} of a W that g = x W makes 2×3 once g has 3 entries)
     used = uses(eqs)
     for rank in (1, 2):
         _largest_index(m, used, rank, defs)
-        _propagate(m, defs)
+        _propagate(m, defs, claims)
     opened = []
     counter = 0
     while True:
@@ -167,7 +171,7 @@ def _shapes(m: Model, defs, eqs, hints, sizes: dict) -> list:
                                                                                   % len(FAMILY_SIZES)]))
                 counter += 1
         q.dims, q.why = tuple(dims), "a size the notes leave open"
-        _propagate(m, defs)
+        _propagate(m, defs, claims)
     return opened
 
 
@@ -261,7 +265,7 @@ def _in_order(m: Model, defs) -> list:
 # ("m", rows, cols) a matrix, or None when nothing is known.
 
 
-def _propagate(m: Model, defs) -> None:
+def _propagate(m: Model, defs, claims=()) -> None:
     for _ in range(4):
         for _, eq in defs:
             if is_declaration(eq) or not is_definition(eq):
@@ -272,6 +276,7 @@ def _propagate(m: Model, defs) -> None:
                 _learn(m, lhs, shape)
             if isinstance(lhs, Sym) and not lhs.sub:
                 _shape(m, rhs, _shape(m, lhs))
+        share_index_sizes(m, defs, claims)  # after the products: y_i = e^{u_i} / Σ_j e^{u_j}, Σ_k t_k log y_k
 
 
 def _qshape(m: Model, sym: Sym):
@@ -345,6 +350,8 @@ def _shape(m: Model, node, want=None):
         _shape(m, node.arg)  # what is inside still teaches its symbols
         return ("s",)
     if isinstance(node, (Div,)):
+        if isinstance(node.num, Num):  # \frac{1}{1 + e^{-g}}: a number over a vector is that vector's shape
+            return _shape(m, node.den, want)
         return _shape(m, node.num, want)
     if isinstance(node, Pow):
         return _shape(m, node.base)

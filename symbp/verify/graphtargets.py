@@ -1,0 +1,202 @@
+r"""What the notes assume of their targets: "t is one-hot", or ``\sum_k t_k = 1``.
+
+The gradient of a softmax under a cross-entropy, ``L = -\sum_k t_k \log y_k`` with ``y = \operatorname{softmax}(u)``,
+is ∂L/∂u_j = y_j Σ_k t_k − t_j. The textbook ``\frac{\partial L}{\partial u} = y - t`` holds only when the targets sum
+to one, which notes say in words ("$t$ is a one-hot vector") or in a formula (``\sum_k t_k = 1``). So:
+
+* without such words, ``y - t`` is refuted (a counterexample with Σ t_k ≠ 1);
+* from the line that says so on, a claim refuted for every t is checked again under the assumption: with
+  Σ t_k = 1 (the last entry of t computed from the others), and, for a one-hot t, at every one-hot t
+  (t = e_1, …, e_n, exactly what "one-hot" allows). A claim that holds there is ``conditional``, naming the
+  assumption and its line, never "holds"; one that fails there stays refuted, the assumption said;
+* the formula ``\sum_k t_k = 1`` is the assumption, not a claim (t is an input: no definition computes it);
+  a negated one ("we do not assume $\sum_k t_k = 1$", "t is not one-hot") assumes nothing.
+
+A claim that differentiates by the targets is not judged under the assumption (it ties their entries: whether
+the derivative follows the tie is not said).
+
+>>> found = one_hot_words("Here $t$ is a one-hot vector. Then $L$ is the loss.")
+>>> [(a.line, a.name, a.kind) for a in found]
+[(1, 't', 'one-hot')]
+>>> one_hot_words("We do not assume that $t$ is one-hot.")
+[]
+>>> [a.name for a in one_hot_words("Compare $y$ with the one-hot target $t$; $s$ is assumed to be one-hot.")]
+['s', 't']
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+import sympy
+
+from .graphcheck import GraphOutcome
+from .graphexamples import _NEGATED, prose_words
+from .graphmodel import Deriv, GraphError, Model, Num, Sym, is_definition, to_latex
+from .graphnodes import Sum, walk
+
+_NAME = r"\$\s*(?:\\(?:mathbf|vec|boldsymbol|bm)\s*\{\s*)?([A-Za-z])\s*\}?\s*\$"
+_ONE_HOT = r"one[- ]?hot"
+#: "$t$ is a one-hot vector", "$t$ is one-hot encoded"; "the one-hot target $t$", "one-hot targets $t$".
+_NAME_FIRST = re.compile(_NAME + r"\s*(?:,|:|—|–|-)?\s*(?:is|are|be|being)?\s*(?:always\s+|assumed\s+(?:to\s+be\s+)?)?"
+                         r"(?:a\s+|an\s+|the\s+)?" + _ONE_HOT, re.I)
+_WORD_FIRST = re.compile(r"\b" + _ONE_HOT + r"(?:[- ]encoded)?\s+(?:target|label|vector)s?(?:\s+vector)?\s*" + _NAME,
+                         re.I)
+_SENTENCE = re.compile(r"(?<=[.!?])\s|\n\s*\n")
+
+WORDS = ("an assumption of the notes on their targets: the claims are checked for every target, and one that holds "
+         "only under it is conditional")
+
+
+@dataclass(frozen=True)
+class TargetAssumption:
+    line: int
+    name: str  # the targets' letter, t
+    kind: str  # "one-hot" or "sum to one"
+    shown: str  # the assumption as the notes say it
+
+    def words(self) -> str:
+        return f"{self.shown} (assumed on line {self.line})"
+
+
+def one_hot_words(text: str) -> list:
+    """The targets the prose calls one-hot, a sentence with a negation ("not", "never") saying nothing."""
+    out = []
+    for m in [*_NAME_FIRST.finditer(text), *_WORD_FIRST.finditer(text)]:
+        start = max((s.end() for s in _SENTENCE.finditer(text, 0, m.start())), default=0)
+        stop = _SENTENCE.search(text, m.end())
+        sentence = text[start:stop.start() if stop else len(text)]
+        if _NEGATED.search(re.sub(r"\$[^$]*\$", " ", sentence)):
+            continue
+        line = text.count("\n", 0, m.start()) + 1
+        out.append(TargetAssumption(line, m.group(1), "one-hot", f"{m.group(1)} is one-hot"))
+    return sorted(set(out), key=lambda a: (a.line, a.name))
+
+
+def sums_to_one(eq) -> str:
+    """The letter t of ``\\sum_k t_k = 1`` (or ``1 = \\sum_{k=1}^{n} t_k``), else ""."""
+    if len(eq.sides) != 2 or eq.rels != ("=",):
+        return ""
+    for total, one in (eq.sides, eq.sides[::-1]):
+        if (isinstance(one, Num) and one.value == 1 and isinstance(total, Sum) and total.var
+                and isinstance(total.body, Sym) and total.body.sub == (total.var,) and not total.body.mark
+                and (total.lower is None or (isinstance(total.lower, Num) and total.lower.value == 1))):
+            return total.body.base
+    return ""
+
+
+def target_formulas(pieces: list, defs: list, text: str) -> list:
+    """[(assumption, piece)]: the formulas ``\\sum_k t_k = 1`` of a vector t no definition computes, not negated and
+    not an example."""
+    computed = {eq.sides[0].base for _, eq, _ in defs if is_definition(eq) and isinstance(eq.sides[0], Sym)}
+    out = []
+    for p in pieces:
+        f = p.formula
+        if p.error or len(p.eqs) != 1 or f.negated:
+            continue
+        name = sums_to_one(p.eqs[0])
+        if not name or name in computed:
+            continue
+        if f.cell is None and prose_words(text, f.line, f.source or f.text, let=False) == "example":
+            continue
+        out.append((TargetAssumption(f.line, name, "sum to one", to_latex(p.eqs[0])), p))
+    return out
+
+
+def impose(model: Model, name: str, one_hot: int | None = None) -> int:
+    """Put the assumption into ``model``: the last entry of ``name`` computed as 1 minus the others (Σ = 1), or, with
+    ``one_hot`` = c, every entry fixed (t_c = 1, the others 0; c past the size is the last entry). Returns the
+    size; 0 when ``name`` is no vector of inputs here (nothing is imposed)."""
+    q = model.quantities.get(model.canonical(name))
+    if q is None or q.rank != 1 or not q.dims or not q.dims[0]:
+        return 0
+    n = q.dims[0]
+    nodes = [model.node(q.name, (k,)) for k in range(1, n + 1)]
+    if any(s in model.defs for s in nodes):
+        return 0
+    if one_hot is None:
+        model.define(nodes[-1], 1 - sympy.Add(*nodes[:-1]), 0, f"sum of {name} is 1")
+    else:
+        for k, s in enumerate(nodes, start=1):
+            model.define(s, sympy.Integer(int(k == min(one_hot, n))), 0, f"{name} is one-hot")
+    return n
+
+
+def apply_targets(results: dict, assumptions: list, checker_with, budget: float, layout, is_claim) -> None:
+    """Each claim of ``results`` (id -> (piece, outcomes), one outcome per equation ``is_claim`` takes) refuted for
+    every target, at or after the line of an assumption of ``assumptions``, checked again under it;
+    ``checker_with(impose_on)`` gives the check of a claim on the notes' models with ``impose_on(model)`` applied to
+    each (or None when they cannot be built)."""
+    made: dict = {}
+    for p, outcomes in results.values():
+        latest = {a.name: a for a in assumptions if a.line <= p.formula.line}  # per vector, the latest said before
+        if not latest:
+            continue
+        for k, eq in enumerate(e for e in p.eqs if is_claim(e)):
+            if outcomes[k].status != "refuted" or outcomes[k].counterexample is None:
+                continue  # holds, not judged, or shapes that do not fit: values of t change none of them
+            general = outcomes[k]
+            for a in latest.values():  # the first assumption the claim holds under, else the last one's verdict
+                outcomes[k] = _under(eq, replace(general), a, made, checker_with, budget, layout)
+                if outcomes[k].status == "conditional":
+                    break
+
+
+def _under(eq, general: GraphOutcome, a: TargetAssumption, made: dict, checker_with, budget: float,
+           layout) -> GraphOutcome:
+    said = a.words()
+    if any(isinstance(n, Deriv) and isinstance(n.den, Sym) and n.den.base == a.name for n in walk(eq)):
+        return GraphOutcome("uninterpretable", f"{general.reason}; the notes assume {said}, which ties the entries "
+                            f"of {a.name}: whether the derivative by {a.name} follows the tie is not said")
+    checks = _checks(a, made, checker_with)
+    if not checks:  # t computed by the notes, or no vector: the assumption is not theirs on inputs; the verdict stays
+        general.reason += f" (the notes assume {said}, but {a.name} is not a vector of inputs of their model: not used)"
+        return general
+    outs = [(what, check(eq, budget / (2 * len(checks)), layout)) for what, check in checks]
+    sum_one = outs[0][1]
+    if sum_one.status == "holds" or (len(outs) > 1 and all(o.status == "holds" for _, o in outs[1:])):
+        where = outs[0][0] if sum_one.status == "holds" else "at every one-hot " + a.name
+        return GraphOutcome("conditional", f"it holds under the notes' assumption {said}, checked {where}; not for "
+                            f"every {a.name}: without it, {general.reason}", sum_one.layout, sum_one.verdicts,
+                            general.counterexample, sum_one.instances, condition=said)
+    pool = outs[1:] if a.kind == "one-hot" else outs
+    worst = next((o for o in pool if o[1].status == "refuted"), None) or next(
+        (o for o in pool if o[1].status != "holds"), pool[0])
+    what, r = worst
+    r.reason += f" (under the notes' assumption {said}, checked {what})"
+    return r
+
+
+def _checks(a: TargetAssumption, made: dict, checker_with) -> list:
+    """[(words, check)]: Σ = 1, then (one-hot) each one-hot target; [] when the assumption does not fit the model."""
+    if a in made:
+        return made[a]
+    sizes: list = []
+
+    def on(model, c=None):
+        n = impose(model, a.name, c)
+        if not n:
+            raise GraphError(f"{a.name} is not a vector of inputs of the notes")
+        sizes.append(n)
+
+    out = []
+    try:
+        check = checker_with(lambda m: on(m))
+        if check is not None:
+            out.append((f"with the entries of {a.name} summing to 1", check))
+            if a.kind == "one-hot":
+                for c in range(1, max(sizes) + 1):
+                    check = checker_with(lambda m, c=c: on(m, c))
+                    if check is None:
+                        out = []
+                        break
+                    out.append((f"at {a.name} = e_{c}, entry {c} one and the others zero", check))
+    except GraphError:
+        out = []
+    made[a] = out
+    return out
+
+
+__all__ = ["TargetAssumption", "WORDS", "apply_targets", "impose", "one_hot_words", "sums_to_one",
+           "target_formulas"]
