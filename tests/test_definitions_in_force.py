@@ -178,6 +178,23 @@ def test_hypotheticals_in_four_languages(sentence):
 
 
 @pytest.mark.parametrize("sentence", [
+    "Představte si, že nahradíte sigmoid identitou, $\\sigma(z) = z$. Pak $\\delta^L = a^L - y$.",
+    "Представьте, что мы заменили сигмоиду тождественной функцией $\\sigma(z) = z$. Тогда $\\delta^L = a^L - y$.",
+    "Wyobraźmy sobie, że zastąpimy sigmoidę identycznością $\\sigma(z) = z$. Wtedy $\\delta^L = a^L - y$.",
+    "Imagine replacing the sigmoid by the identity, $\\sigma(z) = z$. Then $\\delta^L = a^L - y$.",
+])
+def test_an_imagined_activation_in_four_languages(sentence):
+    text = "\n".join(["The activation is $\\sigma(z) = \\frac{1}{1+e^{-z}}$, the cost $C = \\frac12\\|a^L - y\\|^2$.",
+                      "", sentence, "", "# Back", "", "$$\\delta^L = a^L - y$$",  # 7: false (sigmoid + quadratic)
+                      "", "$$\\delta^L = (a^L - y) \\odot \\sigma'(z^L)$$"])   # 9: BP1, true
+    report = verify_text(text, "auto")
+    rows = _rows(report)
+    assert rows[3].status == "uninterpretable", rows[3].reason
+    assert rows[7].status == "refuted" and rows[9].status == "holds"
+    assert not any(r.formula.text == "\\sigma(z) = z" for r in report.rows)
+
+
+@pytest.mark.parametrize("sentence", [
     "Suppose the cost is the cross-entropy $C = -\\sum_j \\left[y_j \\ln(a^L_j) + (1 - y_j)\\ln(1 - a^L_j)\\right]$.",
     "The cost is $C = -\\sum_j \\left[y_j \\ln(a^L_j) + (1 - y_j)\\ln(1 - a^L_j)\\right]$, which we would minimise.",
 ])
@@ -251,7 +268,10 @@ def test_the_scope_of_a_hypothetical():
     assert text[first.start:first.end].rstrip().endswith("$$y$$")  # "and ⏎⏎ $$y$$" goes on in lower case
     assert "Done" not in text[first.start:first.end]
     assert text[second.start:second.end].strip() == "Imagine replacing it, $E$."  # a list item ends it
-    assert hypotheticals("If we use $C = 1$, then $x = 2$.") == []  # no counterfactual word: a condition
+    for plain in ("If we use $C = 1$, then $x = 2$.", "We had defined $C = 1$.", "We could also write $C = 1$.",
+                  "We would like to minimise $C = 1$."):
+        assert hypotheticals(plain) == [], plain  # no counterfactual word: a condition, or the notes' own words
+    assert len(hypotheticals("If there were one output, $C = 1$.")) == len(hypotheticals("Had we $C = 1$.")) == 1
 
 
 # -- F5: a first definition does not reach back over "From now on" ----------------------------------------------

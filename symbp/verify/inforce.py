@@ -4,8 +4,9 @@ r"""Which cost, activation and output are in force at a line: hypotheticals, and
 chosen $\sigma(z) = \tanh(z)$ …", "Imagine replacing the sigmoid by the identity, $\sigma(z) = z$", "Představte
 si, že nahradíte sigmoid identitou …": a sentence with a word that makes it hypothetical (``sentences.HYPOTHETICAL``:
 if, had, would, suppose, imagine, kdyby, бы, gdyby, představte si, …) and a word that makes it counterfactual
-(would, could, had, were, instead, imagine, replace; kdyby, bychom, místo, nahradit; бы, вместо, заменить;
-gdyby, zamiast, zastąpić) does not change the notes' model. Its scope runs from the first of those words to the
+(would — not "would like" —, instead, imagine, replace, "had we", "were we", "if … had", "if … were"; kdyby,
+bychom, místo, nahradit; бы, вместо, заменить; gdyby, zamiast, zastąpić) does not change the notes' model ("we
+had defined $C = …$", "we could also write $C = …$", "we would like to minimise $C = …$" are no hypotheticals). Its scope runs from the first of those words to the
 end of its paragraph (a paragraph that goes on in lower case, or a display after words that do not end, goes on
 with it; a heading or a list item ends it), or, when a later sentence of the same section goes back ("Back to
 our own cost", "Zpět k …", "in general"), up to that sentence. A scope is *active* when it defines a cost, an
@@ -18,7 +19,7 @@ network), and its words are no mention of a cost in force.
 >>> text = "Our cost is $C = 1$.\n\nIf we used $D$ instead, we would get\n\n$$x = 1$$\n\nBack to $C$.\n"
 >>> [(h.line, h.words) for h in hypotheticals(text)]
 [(3, 'If we used $D$ instead, we would get')]
->>> h, = hypotheticals(text); text[h.start:h.end].split("\n\n")[-1]
+>>> h, = hypotheticals(text); text[h.start:h.end].strip().split("\n\n")[-1]
 '$$x = 1$$'
 
 **Reach back.** Before the first definition of a kind, that first definition holds (notes often state their cost
@@ -45,7 +46,8 @@ from .verdicts import Verification
 
 #: Words that make a hypothetical counterfactual: the notes imagine another model, they do not switch to it.
 _COUNTERFACTUAL = re.compile(
-    r"\b(?:would|could|had|were|instead|imagin\w*|replac\w*)\b"
+    r"\bwould\b(?!\s+(?:like|rather|love|prefer)\b)|\b(?:instead|imagin\w*|replac\w*)\b"
+    r"|\b(?:had|were)\s+(?:we|I|one|you|to)\b|\bif\s+(?:\w+\s+){0,3}(?:had|were)\b"
     r"|\b(?:kdyby\w*|bychom|byste|místo|nahra[dď]\w*|představ\w*)\b"
     r"|\b(?:бы|вместо|замен\w*|представ\w*)\b"
     r"|\b(?:gdyby\w*|byśmy|zamiast|zastąp\w*|zastąpi\w*|wyobraź\w*)\b", re.IGNORECASE)
@@ -174,7 +176,7 @@ def active(text: str, items: list, defines, spoken: tuple) -> "tuple[Scopes, tup
                 what.append(said)
         named = [m for m in spoken if _in_scope(text, h, m)]
         if not what:  # only named: "If we used the cross-entropy instead, we would get …"
-            what = [f"{m.cost or m.activation} named in words" for m in named]
+            what = [f"{m.cost or m.activation} (named in words)" for m in named]
         if not what:
             continue
         kept = [m for m in kept if m not in named]
