@@ -261,6 +261,14 @@ def test_a_hypothetical_one_output_cost_ends_where_the_notes_go_back():
     assert rows[14].status == "holds"
 
 
+def test_a_hypothetical_ends_before_a_sentence_of_its_own():
+    # "Since … in our data set" is the notes' own statement, not the hypothetical's, though "arbitrary again" follows
+    text = ("Were $x_1 = 0$, we would get $$a = 0.$$\n\nSince $x_1 = 0$ in our data set, $$b = 0.$$\n\n"
+            "Now let $x_1$ be arbitrary again:\n")
+    h, = hypotheticals(text)
+    assert "Since" not in text[h.start:h.end]
+
+
 def test_the_scope_of_a_hypothetical():
     text = ("We use $C$. If we used $D$ instead, we would get\n\n$$x$$\n\nand\n\n$$y$$\n\nDone.\n\n"
             "- Imagine replacing it, $E$.\n- Next item $F$.\n")

@@ -9,7 +9,8 @@ bychom, místo, nahradit; бы, вместо, заменить; gdyby, zamiast, 
 had defined $C = …$", "we could also write $C = …$", "we would like to minimise $C = …$" are no hypotheticals). Its scope runs from the first of those words to the
 end of its paragraph (a paragraph that goes on in lower case, or a display after words that do not end, goes on
 with it; a heading or a list item ends it), or, when a later sentence of the same section goes back ("Back to
-our own cost", "Zpět k …", "in general"), up to that sentence. A scope is *active* when it defines a cost, an
+our own cost", "Zpět k …", "in general") with only displays and connectives ("Then") before it, up to that
+sentence. A scope is *active* when it defines a cost, an
 activation, a softmax output, the targets or δ (``model.definition``), redefines a quantity the notes define
 elsewhere (graph notes: ``h = \sigma(g)`` beside ``h = \tanh(g)``), or names a cost or an activation in words
 (``prosecost``); the formulas in an active scope are ``Formula.under`` it: its definitions are filed as
@@ -112,8 +113,9 @@ def _scope_end(text: str, spans: list, k: int, heads: list) -> int:
         words = prose(text[a:b], displays=False)
         if _BACK.search(words) or releases(words):
             return a + len(text[a:b]) - len(text[a:b].lstrip())
-        if _LATER.search(words) or HYPOTHETICAL.search(words) and _COUNTERFACTUAL.search(words):
-            break  # a switch, or another hypothetical, before any word that goes back: to the end of the paragraph
+        if (_LATER.search(words) or HYPOTHETICAL.search(words) and _COUNTERFACTUAL.search(words)
+                or len(re.findall(r"\w+", words)) > 3):
+            break  # a switch, another hypothetical or a sentence of its own ("Since …") first: to the paragraph's end
     pos = len(text[:spans[k][1]].rstrip())
     while True:
         blank = _BLANK.search(text, pos)
