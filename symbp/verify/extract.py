@@ -75,6 +75,7 @@ class Formula:
     cell: int | None = None  # the notebook cell, if any
     removed: tuple = ()  # what was taken out before checking: comments, labels, tags
     negated: str = ""  # the notes' words that call the formula false ("it is not true that"; ``negation``)
+    under: str = ""  # the hypothetical that redefines the model the formula is stated under ("If we used …"; ``inforce``)
 
     @property
     def where(self) -> str:
@@ -180,8 +181,8 @@ def formulas(segments: list[Segment]) -> list[Formula]:
 
 
 def fold(items: list[Formula], context=None) -> list[Formula]:
-    """Identical formulas (same bucket, same text, the same words negating them) folded into the first, with all
-    their lines.
+    """Identical formulas (same bucket, same text, the same words negating them, under the same hypothetical)
+    folded into the first, with all their lines.
 
     ``context(formula)`` (optional) is part of what must be identical: the
     notes' model in force at each line, so one text under two costs stays two.
@@ -190,7 +191,7 @@ def fold(items: list[Formula], context=None) -> list[Formula]:
     lines: list[list] = []
     seen: dict[tuple, int] = {}
     for f in items:
-        key = (f.kind, " ".join(f.text.split()), f.reason if f.kind == "unreadable" else "", f.negated,
+        key = (f.kind, " ".join(f.text.split()), f.reason if f.kind == "unreadable" else "", f.negated, f.under,
                context(f) if context is not None else None)
         if key in seen:
             lines[seen[key]] += f.lines

@@ -213,9 +213,9 @@ def graph_notes(items: list, text: str, budget: float = 30.0, activation: str | 
     defs, claims = [], []
     for p in pieces:
         for eq in p.eqs:
-            if (is_declaration(eq) or is_definition(eq)) and not p.formula.negated:
+            if (is_declaration(eq) or is_definition(eq)) and not p.formula.negated and not p.formula.under:
                 defs.append((p.formula.line, eq, p))
-            else:  # a formula the notes call false is a claim (``negation``), never a definition of the model
+            else:  # a formula the notes call false, or one under a hypothetical (``inforce``), is never the model
                 claims.append((p, eq))
     for line, src in prose:
         try:

@@ -16,8 +16,10 @@ Notes say which network their formulas are about: ``C = \frac12\|a^L - y\|^2``,
 * an **assumption** Σ_k y_k = 1 (a one-hot or probability target).
 
 A definition holds from its line on (seed 003 switches from the quadratic cost
-to softmax + cross-entropy half-way). ``Model.at(line)`` is the setting there
-and the lines that chose it.
+to softmax + cross-entropy half-way); the first of its kind also before it, unless
+words say it starts later (``inforce.reach``). A definition in a hypothetical ("If we
+used … instead, we would …") is not in the model (``inforce``). ``Model.at(line)`` is
+the setting there and the lines that chose it.
 """
 
 from __future__ import annotations
@@ -73,12 +75,18 @@ class Model:
     #: definitions of a cost or σ that symbp does not know, after one of the same kind that it does: slips, out of
     #: the model (the claims are checked under the definition that holds), each reported with its verdict as a claim
     slips: list = field(default_factory=list)
+    #: kind ("cost", "activation", "softmax") → the first line its first definition reaches back to (``inforce.reach``:
+    #: not over "from now on", "instead", …); absent or 0: to the start of the notes
+    reach: dict = field(default_factory=dict)
+    #: the header's lines for the hypotheticals that define another model ("If we used … instead"; ``inforce``)
+    hypotheticals: list = field(default_factory=list)
 
     def at(self, line: int) -> dict:
         """{"cost", "activation", "one_hot"} in force at ``line`` (absent: not defined).
 
         A definition holds from its line on, until the next one of its kind; before the first definition of a
-        kind, that first definition holds (notes often state their cost after the first formulas that use it).
+        kind, that first definition holds (notes often state their cost after the first formulas that use it)
+        from the line ``reach`` gives on (words such as "from now on" before it: from those words on).
         An assumption (Σ_k y_k = 1) holds from its line on only.
         """
         out: dict = {}
@@ -88,7 +96,7 @@ class Model:
         first = {}
         for d in self.definitions:
             kind = _KIND.get(d.what, d.what)
-            if kind in ("cost", "activation", "softmax") and kind not in kinds:
+            if kind in ("cost", "activation", "softmax") and kind not in kinds and line >= self.reach.get(kind, 0):
                 first.setdefault(kind, d)
         for d in list(first.values()) + now:
             if d.what == "cost":
@@ -118,12 +126,12 @@ class Model:
         """Why claims about C or δ at ``line`` cannot be checked: the notes define their own (else '').
 
         The cost in force is found as in ``at`` (the latest definition of a cost at or before the line, else
-        the first one; a cost ``given_cost`` on the command line overrides it); δ defined otherwise than ∂C/∂z
-        holds from its line on; a softmax output needs the softmax cross-entropy cost.
+        the first one where it reaches; a cost ``given_cost`` on the command line overrides it); δ defined
+        otherwise than ∂C/∂z holds from its line on; a softmax output needs the softmax cross-entropy cost.
         """
         costs = [d for d in self.definitions if d.what in ("cost", "own-cost")]
         before = [d for d in costs if d.line <= line]
-        cost = before[-1] if before else (costs[0] if costs else None)
+        cost = before[-1] if before else (costs[0] if costs and line >= self.reach.get("cost", 0) else None)
         if cost is not None and cost.what == "own-cost" and not given_cost:
             return (f"the notes define their own cost at line {cost.line} ({cost.text[:60]}), which is none of "
                     f"symbp's costs ({cost.value or OWN_COST}); a claim about C or δ is not checked against "
@@ -161,7 +169,7 @@ class Model:
             if d.what == "cost" and d.value == "categorical" and not softmax:
                 said = "the log-likelihood cost, which symbp has only with a softmax output (not in force)"
             out.append(f"line {d.line}: {said} ({d.text[:70]})")
-        return out
+        return out + list(self.hypotheticals)
 
 
 def model_of(items: list[tuple[int, str]], notation: Notation,

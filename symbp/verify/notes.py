@@ -27,7 +27,7 @@ from .extract import Formula, fold, formulas
 from .graphreport import apply_graph
 from .infer import Inferred, infer
 from .interpret import bias_through_z
-from .model import Definition, Model, defines_activation, model_of
+from .model import Definition, Model, defines_activation, definition, model_of
 from .prosecost import checked_under_each, mentions
 from .regularizer import about_weights, regularizers, since_line
 from .names import as_cost, cost_letter_alias, names_output
@@ -41,6 +41,7 @@ from .depends import check_declaration
 from .definition_kinds import COST_DEFINITION, OVER_SAMPLES, candidate, defines_delta
 from .samples import mean_count
 from .verification import Verification, network_declaration, verify
+import symbp.verify.inforce as inforce  # by module: hypotheticals, and where a first definition reaches back
 import symbp.verify.otherloss as otherloss  # by module: a loss letter beside the notes' cost
 import symbp.verify.unknowns as unknowns  # by module: the notes' own definitions symbp has no model of
 
@@ -226,25 +227,30 @@ def _verify_items(text, items, notation, path, kind, strict, activation, cost, o
                     items[n] = f = renamed[(f.line, as_c)] = replace(f, text=as_c, source=f.source or f.text)
                     multiples[(f.line, as_c)] = other
     outputs, said = _outputs(text, options)  # "one output neuron": the notes' own n_L = 1, where the prose says so
-    model = model_of([(f.line, f.text) for f in items if not f.negated and (f.kind in ("claim", "definition")
-                      or f.kind == "unreadable" and defines_activation(f.text, nt))], nt, outputs.fixed)
+    # "If we used … instead, we would …": a hypothetical model, not the notes'; costs named in words outside them
+    scopes, spoken = inforce.active(text, items, lambda f: _defines(f, nt, outputs.fixed(f.line)), mentions(text))
+    items = [replace(f, under=scopes.under[id(f)]) if id(f) in scopes.under else f for f in items]
+    model = model_of([(f.line, f.text) for f in items if not f.negated and not f.under and (
+                      f.kind in ("claim", "definition") or f.kind == "unreadable" and defines_activation(f.text, nt))],
+                     nt, outputs.fixed)
+    model.reach = inforce.reach(text, inforce.firsts(model.definitions), spoken)  # not back over "from now on"
+    model.hypotheticals = scopes.header
     model.definitions = sorted(model.definitions + said, key=lambda d: d.line)
     given = {"activation": activation, "cost": cost, "one_hot": one_hot, "outputs": outputs,
              # C = (1/m) Σ_x C_x: the count letter of the notes' mean cost from its line on (a claim with 1/n is
              # not judged against it)
              "counts": tuple((f.line, mean_count(f.text)) for f in items
-                             if f.kind in ("claim", "definition") and not f.negated and mean_count(f.text)),
+                             if f.kind in ("claim", "definition") and not f.negated and not f.under and mean_count(f.text)),
              "unequal": frozenset(frozenset(m.groups()) for f in items
                                   if not f.negated and (m := _UNEQUAL_COUNTS.match(f.text)))}
-    unread_cost = _unread_cost([f for f in items if not f.negated], model, given["cost"], nt)
+    unread_cost = _unread_cost([f for f in items if not f.negated and not f.under], model, given["cost"], nt)
     report = NotesReport(path, kind=kind, strict=strict, notation=nt, inferred=inferred, model=model)
-    spoken = mentions(text)  # costs named in words ("from now on, the cross-entropy cost")
     regularized = regularizers(text)  # "the cost also contains an L2 term": ∂C/∂w is not symbp's
     once = _Once(nt, options)  # a formula written again under the same setting is checked once
     # the definitions whose verdict decides what the claims mean (a cost, σ, the forward pass), checked first
     ahead = {(f.line, f.text): _ahead(f, _setting(model, f.line, given)[0], once) for f in items
              if f.kind in ("claim", "definition", "unreadable") and not model.assumption_at(f.line)
-             and not f.negated and candidate(f.text, nt)}
+             and not f.negated and not f.under and candidate(f.text, nt)}
     unknown = unknowns.find([(f, ahead[(f.line, f.text)]) for f in items if (f.line, f.text) in ahead], model, nt,
                             given, recheck=lambda text, line: once(text, _setting(model, line, given)[0]))
     # δ defined from a loss letter the notes never define (δ^l ≡ ∂L/∂z^l beside C): what δ means is not known
@@ -254,10 +260,18 @@ def _verify_items(text, items, notation, path, kind, strict, activation, cost, o
     # a formula written again after the notes define a cost or σ symbp does not know is another claim: identical
     # formulas fold only under the same setting and the same unknown definitions in force
     found = list(fold(items, context=lambda f: (tuple(sorted(_setting(model, f.line, given)[0].items())),
-                                                unknowns.in_force(unknown, f.line, model), (f.line, f.text) in renamed)))
+                                                unknowns.in_force(unknown, f.line, model), (f.line, f.text) in renamed,
+                                                model.own_terms(f.line, given["cost"]))))
     total = sum(1 for f in found if f.kind == "unreadable" or (f.kind == "claim" and not model.assumption_at(f.line)))
     shown, streamed, everything = set(), 0, nt.vectors == "row"
     for f in found:
+        if f.under and f.kind in ("claim", "definition"):  # stated under a hypothetical model: not judged
+            done = inforce.stated_under(f, scopes, nt.name)
+            if isinstance(done, Verification):
+                report.rows.append(Row(f, done))
+            else:
+                report.skipped.append(done)
+            continue
         if f.kind == "claim" and model.assumption_at(f.line):
             report.skipped.append(_as_definition(f, "an assumption on the data (Σ_k y_k = 1): the claims after it "
                                                  "are checked with it"))
@@ -339,6 +353,8 @@ def _verify_items(text, items, notation, path, kind, strict, activation, cost, o
             on_row(row, streamed, total)
     report = apply_graph(report, text, nt.name.lower(), activation=activation, everything=nt.vectors == "row",
                          row_type=Row, layered=nt.name == "rowvector-own")
+    # the notes' own terms judge what the layered reading did not read: a formula under a hypothetical stays unjudged
+    report.rows, report.skipped = inforce.after_graph(report.rows, report.skipped, scopes, nt.name)
     # the verdict on the notes' statement that a formula they call false is false (after the graph reading, which
     # needs the layered verdict of the formula itself)
     report.rows = [Row(r.formula, negated_verdict(r.result, r.formula.negated)) if r.formula.negated else r
@@ -355,6 +371,16 @@ def _other_letter(f: Formula, beside: dict, nt: Notation) -> "otherloss.Other | 
     """The loss letter beside the notes' cost that the claim ``f`` speaks of and that is not read (never defined, or
     a spelling of a multiple that is not rewritten), else None."""
     return next((other for letter, other in beside.items() if otherloss.about(f.text, letter, nt)), None)
+
+
+def _defines(f: Formula, nt: Notation, outputs: "int | None") -> str:
+    """What ``f`` defines in the notes' model (a cost, an activation, …, with symbp's name for it), or ''."""
+    d = definition(f.text, nt, f.line, outputs)
+    if d is None or d.what == "outputs":
+        return ""
+    what = {"own-cost": "cost", "own-activation": "activation", "softmax": "softmax output", "one-hot": "targets",
+            "own-delta": "δ"}.get(d.what, d.what)
+    return f"{what} ({d.value})" if isinstance(d.value, str) else what
 
 
 def _outputs(text: str, options: dict) -> "tuple[OutputsAt, list]":

@@ -60,6 +60,9 @@ from .graphscope import releases, section_end
 from .instances import _quantities
 from .network_check import Setting, check_network
 from .nodes import Equation, walk
+from .sentences import FORMULA as _FORMULA, HYPOTHETICAL as _SENTENCE_HYPOTHETICAL
+from .sentences import line_of as _line, masked as _masked, position_of as _position, prose as _prose
+from .sentences import sentences as _sentences
 
 #: The shape refutation this is about: a number on one side, a vector on the other.
 _SCALAR_VS_VECTOR = re.compile(r"the left side .* is a scalar but the right side .* is a (?:column|row) vector of \d+|"
@@ -146,20 +149,15 @@ _OTHERWISE = re.compile(
     r"|każd\w*|więcej|niż|zamiast|nie\b|klas\w*", re.IGNORECASE)
 
 
-#: Words that make a sentence hypothetical, conditional or an example: it does not fix the notes' network ("If the
-#: network had a single output neuron, we could write …", "If $n_L = 1$, then …", "In the special case $n_L = 1$ …",
-#: "For example, with one output neuron, …"), at most the formulas it states after them; so do words that call the
-#: assumption a mistake ("A common mistake is to assume a single output neuron", "wrongly assume"; not the nouns
-#: chyba, ошибка, błąd alone, which also name the error δ of a neuron).
+#: The hypothetical words of ``sentences``, and words that call the assumption a mistake ("A common mistake is to
+#: assume a single output neuron", "wrongly assume"; not the nouns chyba, ошибка, błąd alone, which also name the
+#: error δ of a neuron): such a sentence does not fix the notes' network either.
 _HYPOTHETICAL = re.compile(
-    r"\b(?:if|had|would|were|suppose|supposing|imagine|could|when|whenever|in\s+the\s+(?:\w+\s+)?case"
-    r"|for\s+(?:example|instance)|mistakes?|mistaken(?:ly)?|wrong(?:ly)?|incorrect(?:ly)?|erroneous(?:ly)?|pitfall)\b"
-    r"|\be\.\s?g\.|\b(?:chybně|mylně|(?:častou|typickou|běžnou)\s+chybou|(?:častá|typická|běžná)\s+chyba)\b"
+    _SENTENCE_HYPOTHETICAL.pattern
+    + r"|\b(?:mistakes?|mistaken(?:ly)?|wrong(?:ly)?|incorrect(?:ly)?|erroneous(?:ly)?|pitfall)\b"
+    r"|\b(?:chybně|mylně|(?:častou|typickou|běžnou)\s+chybou|(?:častá|typická|běžná)\s+chyba)\b"
     r"|(?:^|\s)(?:ошибочно|неверно|неправильно|(?:частая|типичная|грубая)\s+ошибка|(?:частой|типичной|грубой)\s+ошибкой)"
-    r"(?!\w)|\b(?:błędnie|mylnie|(?:częstym|typowym)\s+błędem|(?:częsty|typowy)\s+błąd)\b"
-    r"|\b(?:pokud|kdyby|kdybychom|jestliže|když|v\s+(?:\w+\s+)?případě|například)\b"
-    r"|\b(?:если|в\s+(?:\w+\s+)?случае|бы|например)\b"
-    r"|\b(?:jeśli|jeżeli|gdyby|gdy|w\s+(?:\w+\s+)?przypadku|na\s+przykład)\b", re.IGNORECASE)
+    r"(?!\w)|\b(?:błędnie|mylnie|(?:częstym|typowym)\s+błędem|(?:częsty|typowy)\s+błąd)\b", re.IGNORECASE)
 
 _N = (r"(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|hundred|several|many|multiple|\d*[02-9]\d*|\d{2,}"
       r"|more\s+than\s+one|at\s+least\s+two|\$\s*\d*[02-9]\d*\s*\$|\$\s*\d{2,}\s*\$|\$\s*[kKmMnN]\s*\$"
@@ -178,45 +176,6 @@ _SEVERAL = re.compile("|".join((
     r"(?:^|\s)(?:два|две|три|четыре|пять|шесть|семь|восемь|девять|десять|несколько|много|\d*[02-9]\d*)\s+"
     r"(?:выходн\w*|выход(?:ов|а)\b)",
 )), re.IGNORECASE)
-
-#: Formulas in the text: display ($$…$$, \[…\], an environment) or inline ($…$, \(…\)).
-_FORMULA = re.compile(r"\$\$.*?\$\$|\\\[.*?\\\]|\\begin\{(\w+\*?)\}.*?\\end\{\1\}|\$[^$]+\$|\\\(.*?\\\)",
-                      re.DOTALL)
-_DISPLAY = re.compile(r"\$\$|\\\[|\\begin")
-#: A sentence ends at . ! ? (outside formulas) or a blank line; a blank line after words that do not end, before a
-#: display, goes on into that display ("If $n_L = 1$, then\n\n$$…$$").
-_END = re.compile(r"(?<!\be\.g)(?<!\bi\.e)(?<!\bnapř)(?<!\bnp)(?<!т\.е)(?<!\bнапр)(?<!\bcf)(?<!\btj)"
-                  r"[.!?](?=\s|$)|\n[ \t]*\n")  # not after e.g., i.e., např., т.е., …: the sentence goes on
-
-
-def _sentences(text: str) -> list:
-    """[(start, end)] of the sentences of ``text`` (formulas are never cut; see ``_END``)."""
-    masked = list(text)
-    for m in _FORMULA.finditer(text):
-        masked[m.start():m.end()] = "~" * (m.end() - m.start())
-    masked = "".join(masked)
-    out, start, at = [], 0, 0
-    while at < len(masked):
-        m = _END.search(masked, at)
-        if m is None:
-            break
-        if m.group(0)[0] not in ".!?" and not masked[start:m.start()].rstrip().endswith("~"):
-            # words without their end, then a display: the display is theirs (one display, never a run of them)
-            nxt = len(masked) - len(masked[m.end():].lstrip())
-            if nxt < len(masked) and masked[nxt] == "~" and _DISPLAY.match(text, nxt):
-                at = nxt + len(masked[nxt:]) - len(masked[nxt:].lstrip("~"))
-                continue
-        out.append((start, m.end()))
-        start = at = m.end()
-    if start < len(text):
-        out.append((start, len(text)))
-    return out
-
-
-def _prose(sentence: str, displays: bool = True) -> str:
-    """``sentence`` with its display formulas taken out (claims, not words about outputs); with ``displays=False``
-    every formula is taken out."""
-    return _FORMULA.sub(lambda m: " " if not displays or _DISPLAY.match(m.group(0)) else m.group(0), sentence)
 
 
 @dataclass(frozen=True)
@@ -378,10 +337,6 @@ def in_general(one, general, prose: OutputProse):
                    counterexample=general.counterexample, diagnosis=general.diagnosis, corrected=general.corrected)
 
 
-def _masked(sentence: str) -> str:
-    return _FORMULA.sub(lambda m: "~" * len(m.group(0)), sentence)
-
-
 def _releasing(words: str) -> str:
     if not releases(words):
         return ""
@@ -392,17 +347,6 @@ def _phrase(sentence: str, hyp, one) -> str:
     """The words of a hypothetical: from the word that makes it one to the phrase of one output."""
     a, b = min(hyp.start(), one.start()), max(hyp.end(), one.end())
     return " ".join(sentence[a:b].split())
-
-
-def _line(text: str, pos: int) -> int:
-    return text.count("\n", 0, pos) + 1
-
-
-def _position(text: str, line: int) -> int:
-    at = 0
-    for _ in range(line - 1):
-        at = text.index("\n", at) + 1
-    return at
 
 
 def _one_output(sentence: str):

@@ -1,0 +1,294 @@
+r"""Which cost, activation and output are in force at a line: hypotheticals, and definitions that start later.
+
+**Hypotheticals.** "If we used the quadratic cost $C = \frac12\|a^L - y\|^2$ instead, we would have …", "Had we
+chosen $\sigma(z) = \tanh(z)$ …", "Imagine replacing the sigmoid by the identity, $\sigma(z) = z$", "Představte
+si, že nahradíte sigmoid identitou …": a sentence with a word that makes it hypothetical (``sentences.HYPOTHETICAL``:
+if, had, would, suppose, imagine, kdyby, бы, gdyby, představte si, …) and a word that makes it counterfactual
+(would — not "would like" —, instead, imagine, replace, "had we", "were we", "if … had", "if … were"; kdyby,
+bychom, místo, nahradit; бы, вместо, заменить; gdyby, zamiast, zastąpić) does not change the notes' model ("we
+had defined $C = …$", "we could also write $C = …$", "we would like to minimise $C = …$" are no hypotheticals). Its scope runs from the first of those words to the
+end of its paragraph (a paragraph that goes on in lower case, or a display after words that do not end, goes on
+with it; a heading or a list item ends it), or, when a later sentence of the same section goes back ("Back to
+our own cost", "Zpět k …", "in general") with only displays and connectives ("Then") before it, up to that
+sentence. A scope is *active* when it defines a cost, an
+activation, a softmax output, the targets or δ (``model.definition``), redefines a quantity the notes define
+elsewhere (graph notes: ``h = \sigma(g)`` beside ``h = \tanh(g)``), or names a cost or an activation in words
+(``prosecost``); the formulas in an active scope are ``Formula.under`` it: its definitions are filed as
+hypothetical definitions, its claims are uninterpretable (stated under the hypothetical, not of the notes'
+network), and its words are no mention of a cost in force.
+
+>>> text = "Our cost is $C = 1$.\n\nIf we used $D$ instead, we would get\n\n$$x = 1$$\n\nBack to $C$.\n"
+>>> [(h.line, h.words) for h in hypotheticals(text)]
+[(3, 'If we used $D$ instead, we would get')]
+>>> h, = hypotheticals(text); text[h.start:h.end].strip().split("\n\n")[-1]
+'$$x = 1$$'
+
+**Reach back.** Before the first definition of a kind, that first definition holds (notes often state their cost
+after the first formulas that use it), unless ``reach`` finds words that say it starts later: "from now on",
+"switch to", "instead", "henceforth" (od této chvíle, místo, отныне, теперь, вместо, od teraz, zamiast, …) in
+its section before it or in its own sentence (it reaches back to those words), "in this section" (to the
+section's heading), or a heading between a claim and the definition above which the notes name another cost or
+activation in words (to that heading).
+
+>>> text = "# 1\n\nThe sigmoid.\n\n$$a$$\n\n# 2\n\nFrom now on we switch to\n\n$$C = 1$$\n"
+>>> reach(text, {"cost": (11, "cross-entropy")}, ())
+{'cost': 9}
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from .graphexamples import _HEADING, _locate
+from .graphscope import _CONFINE, releases
+from .sentences import HYPOTHETICAL, line_of, masked, position_of, prose, sentences
+from .verdicts import Verification
+
+#: Words that make a hypothetical counterfactual: the notes imagine another model, they do not switch to it.
+_COUNTERFACTUAL = re.compile(
+    r"\bwould\b(?!\s+(?:like|rather|love|prefer)\b)|\b(?:instead|imagin\w*|replac\w*)\b"
+    r"|\b(?:had|were)\s+(?:we|I|one|you|to)\b|\bif\s+(?:\w+\s+){0,3}(?:had|were)\b"
+    r"|\b(?:kdyby\w*|bychom|byste|místo|nahra[dď]\w*|představ\w*)\b"
+    r"|\b(?:бы|вместо|замен\w*|представ\w*)\b"
+    r"|\b(?:gdyby\w*|byśmy|zamiast|zastąp\w*|zastąpi\w*|wyobraź\w*)\b", re.IGNORECASE)
+#: Words that end a hypothetical: the notes go back to their own model.
+_BACK = re.compile(r"\b(?:back\s+to|return(?:ing)?\s+to|zpět\s+k|zpátky\s+k|vraťme\s+se|вернёмся|вернемся|возвращаясь"
+                   r"|wróćmy|wracając|powrót\s+do)\b", re.IGNORECASE)
+#: Words that say a definition starts at them, not before: "from now on", "switch to", "instead", …
+_LATER = re.compile(
+    r"\bfrom\s+now\s+on\b|\bhenceforth\b|\bfrom\s+here\s+on\b|\bhereafter\b|\bswitch\w*\s+to\b|\binstead\b"
+    r"|\bod\s+této\s+chvíle\b|\bod\s*teď\b|\bodnynějška\b|\bnadále\b|\bmísto\b|\bpřejdeme\b|\bpřecház\w*"
+    r"|\bотныне\b|\bтеперь\b|\bс\s+этого\s+момента\b|\bвместо\b|\bпереход\w*"
+    r"|\bod\s+teraz\b|\bodtąd\b|\bod\s+tej\s+chwili\b|\bzamiast\b|\bprzechodzimy\b", re.IGNORECASE)
+_BLANK = re.compile(r"\n[ \t]*\n")
+_ITEM = re.compile(r"\n[ \t]*(?:[-*+]|\d+[.)]|\\item)\s")
+#: The name a formula defines: ``h = …``, ``h_1 = …``, ``\mathbf{h} = …``.
+_NAME = re.compile(r"^\s*(?:\\(?:mathbf|vec|boldsymbol|bm)\s*\{\s*)?([A-Za-z])\s*\}?\s*(?:_\s*(?:\{[^{}]*\}|\w))?\s*(?::=|=)")
+
+
+@dataclass(frozen=True)
+class Hypothetical:
+    """A counterfactual sentence: its ``line``, its ``words``, and its scope ``start`` ≤ position < ``end``."""
+
+    line: int
+    words: str
+    start: int
+    end: int
+
+    def covers(self, pos: int) -> bool:
+        return self.start <= pos < self.end
+
+    def lines(self, text: str) -> str:
+        last = line_of(text, len(text[:self.end].rstrip()))
+        return f"line {self.line}" if last == self.line else f"lines {self.line}–{last}"
+
+
+def hypotheticals(text: str) -> list:
+    """The counterfactual sentences of ``text`` with their scopes (see the module), in text order."""
+    spans = sentences(text)
+    heads = [m.start() for m in _HEADING.finditer(text)]
+    out: list = []
+    for k, (a, b) in enumerate(spans):
+        if out and a < out[-1].end:
+            continue  # in the scope of the one before
+        words = masked(text[a:b])
+        hyp, cf = HYPOTHETICAL.search(words), _COUNTERFACTUAL.search(words)
+        if hyp is None or cf is None:
+            continue
+        start = a + min(hyp.start(), cf.start())
+        phrase = " ".join(prose(text[start:b]).split())
+        out.append(Hypothetical(line_of(text, start), phrase[:80] + ("…" if len(phrase) > 80 else ""), start,
+                                _scope_end(text, spans, k, heads)))
+    return out
+
+
+def _scope_end(text: str, spans: list, k: int, heads: list) -> int:
+    """Where the hypothetical of sentence ``k`` ends: a later sentence of its section that goes back, else the end
+    of its paragraph."""
+    section = next((h for h in heads if h > spans[k][0]), len(text))
+    for a, b in spans[k + 1:]:
+        if a >= section:
+            break
+        words = prose(text[a:b], displays=False)
+        if _BACK.search(words) or releases(words):
+            return a + len(text[a:b]) - len(text[a:b].lstrip())
+        if (_LATER.search(words) or HYPOTHETICAL.search(words) and _COUNTERFACTUAL.search(words)
+                or len(re.findall(r"\w+", words)) > 3):
+            break  # a switch, another hypothetical or a sentence of its own ("Since …") first: to the paragraph's end
+    pos = len(text[:spans[k][1]].rstrip())
+    while True:
+        blank = _BLANK.search(text, pos)
+        stop = blank.start() if blank else len(text)
+        item = _ITEM.search(text, pos, stop)
+        head = next((h for h in heads if pos < h <= stop), None)
+        if item is not None or head is not None:
+            return min(p for p in (item and item.start() + 1, head, stop) if p is not None)
+        if blank is None:
+            return stop
+        after = text[blank.end():].lstrip()
+        nxt = len(text) - len(after)
+        before = text[:stop].rstrip()
+        goes_on = after[:1].islower() or (after.startswith(("$$", "\\[", "\\begin"))
+                                          and (before[-1:].isalpha() or before.endswith(",")))
+        if not goes_on or nxt in heads:
+            return stop
+        pos = nxt + 1
+
+
+@dataclass
+class Scopes:
+    """The active hypotheticals of a set of notes: which formula is under which (``under``: id(formula) → words),
+    which of them are the hypothetical definitions themselves (``defining``), and the header's lines."""
+
+    under: dict
+    defining: set  # (line, text) of each hypothetical definition
+    header: list
+
+
+def active(text: str, items: list, defines, spoken: tuple) -> "tuple[Scopes, tuple]":
+    """(the active hypotheticals of the notes ``text`` over the formulas ``items``, the mentions ``spoken`` of a cost
+    or activation in words outside them). ``defines(formula)`` says what a formula defines in symbp's model of the
+    notes ("cost", "activation", …) or ''."""
+    hyps = hypotheticals(text)
+    if not hyps:
+        return Scopes({}, set(), []), spoken
+    where: dict = {}
+    for f in items:
+        if f.cell is not None or f.negated:
+            continue
+        at = _locate(text, f.line, f.source or f.text)
+        h = next((h for h in hyps if at is not None and h.covers(at[0])), None)
+        if h is not None:
+            where[id(f)] = (f, h)
+    outside = {m.group(1) for f in items if id(f) not in where and f.kind in ("claim", "definition")
+               and (m := _NAME.match(f.source or f.text))}
+    scopes = Scopes({}, set(), [])
+    kept = list(spoken)
+    for h in hyps:
+        mine = [f for f, g in where.values() if g is h]
+        what = []
+        for f in mine:
+            said = defines(f) if f.kind in ("claim", "definition") else ""
+            name = _NAME.match(f.source or f.text) if f.kind in ("claim", "definition") else None
+            if not said and name is not None and name.group(1) in outside and not _derivative(f.text):
+                said = f"definition of {name.group(1)}"
+            if said:
+                scopes.defining.add((f.line, f.text))
+                what.append(said)
+        named = [m for m in spoken if _in_scope(text, h, m)]
+        if not what:  # only named: "If we used the cross-entropy instead, we would get …"
+            what = [f"{m.cost or m.activation} (named in words)" for m in named]
+        if not what:
+            continue
+        kept = [m for m in kept if m not in named]
+        words = (f"the hypothetical {', '.join(dict.fromkeys(what))} of line {h.line} (\u201c{h.words}\u201d)")
+        for f in mine:
+            scopes.under[id(f)] = words
+        scopes.header.append(f"{h.lines(text)}: a hypothetical (\u201c{h.words}\u201d): "
+                             f"{', '.join(dict.fromkeys(what))}; not the notes' model, its claims are not judged")
+    return scopes, tuple(kept)
+
+
+def _derivative(text: str) -> bool:
+    return "\\partial" in text or "'" in text.split("=")[0]
+
+
+def _in_scope(text: str, h: Hypothetical, m) -> bool:
+    """Is the mention ``m`` (a line and its words) said inside the hypothetical ``h``?"""
+    lo, hi = position_of(text, m.line), position_of(text, m.line + 1) if m.line < text.count("\n") + 1 else len(text)
+    at = text.find(m.words, lo, hi)
+    return at >= 0 and h.covers(at)
+
+
+def under_reason(words: str) -> str:
+    """Why a claim stated under a hypothetical is not judged."""
+    return (f"stated under {words}: the notes do not claim it of their own network, and it is not judged under "
+            "their model")
+
+
+def defined_reason(words: str) -> str:
+    """Why a hypothetical definition is filed as a definition, not a row."""
+    return (f"a hypothetical definition: {words}; it does not change the notes' model (not checked, and the "
+            "claims stated under it are not judged)")
+
+
+def stated_under(f, scopes: Scopes, notation: str):
+    """A formula ``f`` under an active hypothetical: filed as a definition (``Formula``) when it is the hypothetical
+    definition, or its verdict, uninterpretable (``Verification``)."""
+    if (f.line, f.text) in scopes.defining:
+        return replace(f, kind="definition", reason=defined_reason(f.under))
+    if f.kind != "claim":
+        return f
+    return Verification(formula=f.text, status="uninterpretable", verdict="undecided", reason=under_reason(f.under),
+                        notation=notation)
+
+
+def after_graph(rows: list, skipped: list, scopes: Scopes, notation: str) -> tuple:
+    """(rows, skipped) with each formula under a hypothetical as ``stated_under`` files it, whatever the reading in
+    the notes' own terms made of it (it reads what the layered reading did not)."""
+    out, files = [], list(skipped)
+    for row in rows:
+        if not row.formula.under or row.result.status == "unreadable" or row.formula.kind not in ("claim", "definition"):
+            out.append(row)
+            continue
+        done = stated_under(row.formula, scopes, notation)
+        if isinstance(done, Verification):
+            out.append(type(row)(row.formula, done))
+        else:
+            files.append(done)
+    return out, files
+
+
+def reach(text: str, firsts: dict, mentions: tuple) -> dict:
+    """kind → the first line the first definition of that kind reaches back to (``firsts``: kind → (its line, its
+    value); 0: to the start), as the module says."""
+    out = {}
+    spans = sentences(text)
+    heads = [m.start() for m in _HEADING.finditer(text)]
+    plain = masked(text)
+    for h in hypotheticals(text):  # the words of a hypothetical start nothing
+        plain = plain[:h.start] + " " * (h.end - h.start) + plain[h.end:]
+    for kind, (line, value) in firsts.items():
+        pos = min(len(text), position_of(text, line + 1) - 1) if line <= text.count("\n") else len(text)
+        end = next((b for a, b in spans if a <= pos < b), len(text))
+        section = max((h for h in heads if h <= pos), default=0)
+        at = 0
+        later = _LATER.search(plain, section, end)
+        if later is not None:
+            at = line_of(text, later.start())
+        confined = _CONFINE.search(plain, section, end)
+        if confined is not None and confined.group(0).split()[-1].lower() not in ("paragraph", "odstavci", "абзаце",
+                                                                                   "akapicie"):
+            at = max(at, line_of(text, section) if section else 1)
+        for h in heads:
+            if h <= pos and any(m.line < line_of(text, h) and _another(m, kind, value) for m in mentions):
+                at = max(at, line_of(text, h))
+        out[kind] = at
+    return out
+
+
+def firsts(definitions: list) -> dict:
+    """kind → (line, value) of the first of ``definitions`` (``model.Definition``) of each kind that may reach back
+    (cost, activation, softmax; the notes' own cost or σ count as their kind)."""
+    kinds = {"cost": "cost", "own-cost": "cost", "activation": "activation", "own-activation": "activation",
+             "softmax": "softmax"}
+    out: dict = {}
+    for d in definitions:
+        if d.what in kinds:
+            out.setdefault(kinds[d.what], (d.line, d.value))
+    return out
+
+
+def _another(m, kind: str, value) -> bool:
+    """Does the mention ``m`` name another cost (activation, output) than ``value`` of ``kind``?"""
+    if kind == "cost":
+        named = "categorical" if m.cost == "softmax-cross-entropy" else m.cost
+        return bool(named) and named != value
+    if kind == "activation":
+        return bool(m.activation) and m.activation != value
+    return bool(m.activation) or bool(m.cost) and m.cost != "softmax-cross-entropy"
+
+
+__all__ = ["Hypothetical", "Scopes", "active", "after_graph", "defined_reason", "firsts", "hypotheticals", "reach", "stated_under",
+           "under_reason"]
