@@ -47,6 +47,11 @@ class Inferred:
 
     notation: Notation
     evidence: tuple
+    #: in layered notes: the structure chosen (order, bias folded, offset), each definition of z with the structures
+    #: it holds under ((line, text), keys), and each structure's profile (key, Notation), for ``sections``
+    structure: "tuple | None" = None
+    table: tuple = ()
+    profiles: tuple = ()
 
     def lines(self) -> list[str]:
         return [f"notation: {self.notation.name} (inferred from the notes)"] + [f"  {e}" for e in self.evidence]
@@ -73,11 +78,16 @@ def infer(texts: list[tuple[int, str, int]]) -> Inferred:
     structures = list(itertools.product(("to,from", "from,to"), (False, True), (0, 1)))
     definitions = [(line, text, times) for line, text, times in texts if _defines_z(text, spelling)]
     scores: dict = {}
+    holds_under: dict = {}
     for order, folded, offset in structures:
         nt = _profile(spelling, order, folded, offset)
         held = [(line, text, times) for line, text, times in definitions if _holds(text, nt)]
         scores[(order, folded, offset)] = (sum(t for _, _, t in held), held, nt)
-    ranked = sorted(scores.items(), key=lambda kv: (-kv[1][0], _plainness(kv[0])))
+        for line, text, _ in held:
+            holds_under.setdefault((line, text), set()).add((order, folded, offset))
+    table = tuple(((line, text), frozenset(holds_under.get((line, text), ()))) for line, text, _ in definitions)
+    layered = dict(table=table, profiles=tuple((key, _named(value[2])) for key, value in scores.items()))
+    ranked = sorted(scores.items(), key=lambda kv: (-kv[1][0], plainness(kv[0])))
     best_key, (best, held, nt) = ranked[0]
     evidence = list(spelling.facts)
     rows, columns = _products(texts)
@@ -99,7 +109,7 @@ def infer(texts: list[tuple[int, str, int]]) -> Inferred:
                             + f"): {default}")
         else:
             evidence.append(f"the notes define no weighted input (z from w and a): the default, {default}")
-        return Inferred(_named(nt), tuple(evidence))
+        return Inferred(_named(nt), tuple(evidence), ("to,from", False, 0), **layered)
     tied = [(key, value) for key, value in ranked[1:] if value[0] == best]
     rivals = [(key, value) for key, value in tied if _differs(value[1], held)]
     if rivals:
@@ -108,16 +118,16 @@ def infer(texts: list[tuple[int, str, int]]) -> Inferred:
                             "Candidates: " + "; ".join(lines))
     if tied:
         # the same definitions hold under several structures: they tell none apart, the plainest is taken
-        evidence.append(f"z is built from w and a as {_structure_words(best_key)}, the default: the definitions at "
+        evidence.append(f"z is built from w and a as {structure_words(best_key)}, the default: the definitions at "
                         f"{_cite(held)} hold equally under {len(tied) + 1} structures and tell them apart in no way "
                         "(give --notation to read the notes otherwise)")
     else:
-        evidence.append(f"z is built from w and a as {_structure_words(best_key)}: " + _cite(held))
+        evidence.append(f"z is built from w and a as {structure_words(best_key)}: " + _cite(held))
     against = [(line, text) for line, text, _ in definitions if (line, text) not in {(h[0], h[1]) for h in held}]
     if against:
         evidence.append("against it (read as errata, not as another notation): " +
                         "; ".join(f"line {line}: {text[:60]}" for line, text in against[:4]))
-    return Inferred(_named(nt), tuple(evidence))
+    return Inferred(_named(nt), tuple(evidence), best_key, **layered)
 
 
 # -- row or column vectors: which side of the weights a vector is multiplied on ------------------------------------
@@ -156,7 +166,9 @@ def _lines(found) -> str:
     return "; ".join(f"line {line}: {text if len(text) <= 50 else text[:47] + '…'}" for line, text in found[:3])
 
 
-def _plainness(key) -> tuple:
+def plainness(key) -> tuple:
+    """How far a structure is from the plainest (Nielsen's order, the bias apart, w^l feeding layer l): ties go to
+    the plainest."""
     order, folded, offset = key
     return (order != "to,from", folded, offset)
 
@@ -168,7 +180,7 @@ def _differs(held, best_held) -> bool:
 
 
 def _candidate(key, held) -> str:
-    return f"{_structure_words(key)} (holds at {_cite(held)})"
+    return f"{structure_words(key)} (holds at {_cite(held)})"
 
 
 def _cite(held) -> str:
@@ -177,7 +189,7 @@ def _cite(held) -> str:
     return f"line{'s' if len(lines) > 1 else ''} {shown}"
 
 
-def _structure_words(key) -> str:
+def structure_words(key) -> str:
     order, folded, offset = key
     words = ["w_{jk} from k to j" if order == "to,from" else "w_{jk} from j to k"]
     words.append("the bias as column 0 of W (x_0 = 1)" if folded else "the bias apart")

@@ -26,9 +26,10 @@ from ..notation import Notation, profile
 from .extract import Formula, fold, formulas
 from .graphreport import apply_graph
 from .infer import Inferred, infer
+from . import sections
 from .interpret import bias_through_z
 from .model import Definition, Model, defines_activation, model_of
-from .prosecost import checked_under_each, mentions
+from .prosecost import checked_under_each, mentions, named_since
 from .names import as_cost, cost_letter_alias, names_output
 from .negation import mark, negated_verdict
 from .scan import guess_kind, kind_of, scan
@@ -66,11 +67,13 @@ class NotesReport:
     graph: object = None  # the notes' own model (graphnotes.GraphNotes), when they define quantities of their own
     notation: "Notation | None" = None
     inferred: "Inferred | None" = None  # with notation "auto": the profile chosen and its evidence
+    parts: tuple = ()  # parts of the notes read in their own weight convention (``sections``), one line each
     model: Model = field(default_factory=Model)  # the notes' own definitions: cost, activation, …
 
     def header(self) -> list[str]:
         """What the formulas were read as: the notation (with its evidence when inferred) and the notes' model."""
         out = self.inferred.lines() if self.inferred else ([f"notation: {self.notation.name}"] if self.notation else [])
+        out += list(self.parts)
         defs = self.model.lines()
         if defs:
             out += ["model from the notes' definitions:"] + [f"  {d}" for d in defs]
@@ -174,7 +177,32 @@ def verify_text(text: str, notation="auto", *, path: str = "notes", kind: str = 
     # ∂b/∂z has a meaning only in notes that write the bias through z (b = z − Σ w a, at fixed w and a)
     where = next((f"line {f.line}" for f in items if _BIAS_THROUGH_Z.search(f.text)), "")
     with bias_through_z(where):
-        return _verify_items(text, items, notation, path, kind, strict, activation, cost, one_hot, on_row, options)
+        inferred = None
+        if isinstance(notation, str) and notation.strip().lower() == "auto":
+            inferred = infer([(f.line, f.text, 1) for f in items if f.kind != "unreadable"])
+            plan = sections.plan(text, kind, inferred)
+            if plan is not None:  # parts in two weight conventions: each read under its own (review 18, F2)
+                return _by_parts(plan, inferred, text, items, path, kind, strict, activation, cost, one_hot, on_row,
+                                 options)
+        return _verify_items(text, items, inferred or notation, path, kind, strict, activation, cost, one_hot, on_row,
+                             options, inferred=inferred)
+
+
+def _by_parts(plan, inferred, text, items, path, kind, strict, activation, cost, one_hot, on_row, options):
+    """The report of notes whose parts use different weight conventions: the notes read once under each structure
+    used (identical formulas folded only within one reading), each part's rows taken from its own (``sections``)."""
+    # read under one structure, the definitions of z of a part read under another are not the notes' there (they
+    # would stand as a forward pass symbp has no model of); their rows come from their own reading
+    runs = {key: _verify_items(text, [f for f in items if not plan.elsewhere(f.line, f.text, key)], nt, path, kind,
+                               strict, activation, cost, one_hot, None, options, inferred=None, scope=plan.label_at)
+            for key, nt in plan.notations.items()}
+    first = runs[plan.keys[0]]
+    report = replace(first, inferred=sections.with_parts(inferred, plan), parts=tuple(plan.lines()))
+    report.rows, report.skipped = sections.merged(plan, runs, Row)
+    for n, row in enumerate(report.rows, 1):
+        if on_row is not None:
+            on_row(row, n, len(report.rows))
+    return report
 
 
 #: m < n, m \ll n, N \neq m: the notes say two counts of inputs differ (a mini-batch of m out of n inputs).
@@ -187,13 +215,10 @@ _BIAS_THROUGH_Z = re.compile(r"(?<![A-Za-z\\])b\s*(?:[_^]\s*(?:\{[^{}=]*\}|[A-Za
 
 
 def _verify_items(text, items, notation, path, kind, strict, activation, cost, one_hot, on_row,
-                  options) -> NotesReport:
-    inferred = None
-    if isinstance(notation, str) and notation.strip().lower() == "auto":
-        inferred = infer([(f.line, f.text, 1) for f in items if f.kind != "unreadable"])
-        nt = inferred.notation
-    else:
-        nt = profile(notation)
+                  options, inferred: "Inferred | None" = None, scope=None) -> NotesReport:
+    """The report of ``items`` read in ``notation`` (the inferred one when ``inferred``); ``scope(line)``, when
+    given, names what the part of the line is read under (formulas fold only within one)."""
+    nt = inferred.notation if inferred is not None else profile(notation)
     # c where the notes' cost is C (they write ΔC ≈ ∂c/∂z Δz): a definition c = … is checked as C = …
     alias = cost_letter_alias([f.text for f in items], nt.names["cost"])
     renamed, multiples = {}, {}
@@ -243,7 +268,10 @@ def _verify_items(text, items, notation, path, kind, strict, activation, cost, o
     # a formula written again after the notes define a cost or σ symbp does not know is another claim: identical
     # formulas fold only under the same setting and the same unknown definitions in force
     found = list(fold(items, context=lambda f: (tuple(sorted(_setting(model, f.line, given)[0].items())),
-                                                unknowns.in_force(unknown, f.line, model), (f.line, f.text) in renamed)))
+                                                unknowns.in_force(unknown, f.line, model), (f.line, f.text) in renamed,
+                                                scope(f.line) if scope is not None else None,
+                                                named_since(spoken, model.at(f.line), f.line,
+                                                            _setting(model, f.line, given)[0], given))))
     total = sum(1 for f in found if f.kind == "unreadable" or (f.kind == "claim" and not model.assumption_at(f.line)))
     shown, streamed, everything = set(), 0, nt.vectors == "row"
     for f in found:
