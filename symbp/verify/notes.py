@@ -182,27 +182,11 @@ def verify_text(text: str, notation="auto", *, path: str = "notes", kind: str = 
             inferred = infer([(f.line, f.text, 1) for f in items if f.kind != "unreadable"])
             plan = sections.plan(text, kind, inferred)
             if plan is not None:  # parts in two weight conventions: each read under its own (review 18, F2)
-                return _by_parts(plan, inferred, text, items, path, kind, strict, activation, cost, one_hot, on_row,
-                                 options)
+                return sections.read_by_parts(plan, inferred, items, lambda chosen, nt, scope: _verify_items(
+                    text, chosen, nt, path, kind, strict, activation, cost, one_hot, None, options, scope=scope),
+                    Row, on_row)
         return _verify_items(text, items, inferred or notation, path, kind, strict, activation, cost, one_hot, on_row,
                              options, inferred=inferred)
-
-
-def _by_parts(plan, inferred, text, items, path, kind, strict, activation, cost, one_hot, on_row, options):
-    """The report of notes whose parts use different weight conventions: the notes read once under each structure
-    used (identical formulas folded only within one reading), each part's rows taken from its own (``sections``)."""
-    # read under one structure, the definitions of z of a part read under another are not the notes' there (they
-    # would stand as a forward pass symbp has no model of); their rows come from their own reading
-    runs = {key: _verify_items(text, [f for f in items if not plan.elsewhere(f.line, f.text, key)], nt, path, kind,
-                               strict, activation, cost, one_hot, None, options, inferred=None, scope=plan.label_at)
-            for key, nt in plan.notations.items()}
-    first = runs[plan.keys[0]]
-    report = replace(first, inferred=sections.with_parts(inferred, plan), parts=tuple(plan.lines()))
-    report.rows, report.skipped = sections.merged(plan, runs, Row)
-    for n, row in enumerate(report.rows, 1):
-        if on_row is not None:
-            on_row(row, n, len(report.rows))
-    return report
 
 
 #: m < n, m \ll n, N \neq m: the notes say two counts of inputs differ (a mini-batch of m out of n inputs).

@@ -215,6 +215,21 @@ def _cite(lines: tuple) -> str:
     return ("line " if len(lines) == 1 else "lines ") + ", ".join(map(str, lines[:6]))
 
 
+def read_by_parts(plan: Plan, inferred: Inferred, items: list, read, row_type, on_row=None):
+    """The report of notes whose parts use different weight conventions: ``read(items, notation, scope)`` reads the
+    notes once under each structure used (identical formulas folded only within one part's reading, ``scope``),
+    and each part's rows come from its own reading. Under one structure, the definitions of z of a part read under
+    another are left out (they would stand there as a forward pass symbp has no model of)."""
+    runs = {key: read([f for f in items if not plan.elsewhere(f.line, f.text, key)], nt, plan.label_at)
+            for key, nt in plan.notations.items()}
+    report = replace(runs[plan.keys[0]], inferred=with_parts(inferred, plan), parts=tuple(plan.lines()))
+    report.rows, report.skipped = merged(plan, runs, row_type)
+    for n, row in enumerate(report.rows, 1):
+        if on_row is not None:
+            on_row(row, n, len(report.rows))
+    return report
+
+
 def with_parts(inferred: Inferred, plan: Plan) -> Inferred:
     """``inferred`` with its list of errata cut to the definitions read as errata in their own part: a part's own
     definition in its own convention is none, nor one in an open part (each claim there is checked both ways)."""
