@@ -26,7 +26,7 @@ from ..notation import Notation, profile
 from .extract import Formula, fold, formulas
 from .graphreport import apply_graph
 from .infer import Inferred, infer
-from . import sections
+from .sections import plan_of, read_by_parts
 from .interpret import bias_through_z
 from .model import Definition, Model, defines_activation, model_of
 from .prosecost import checked_under_each, mentions, named_since
@@ -180,9 +180,9 @@ def verify_text(text: str, notation="auto", *, path: str = "notes", kind: str = 
         inferred = None
         if isinstance(notation, str) and notation.strip().lower() == "auto":
             inferred = infer([(f.line, f.text, 1) for f in items if f.kind != "unreadable"])
-            plan = sections.plan(text, kind, inferred)
+            plan = plan_of(text, kind, inferred)
             if plan is not None:  # parts in two weight conventions: each read under its own (review 18, F2)
-                return sections.read_by_parts(plan, inferred, items, lambda chosen, nt, scope: _verify_items(
+                return read_by_parts(plan, inferred, items, lambda chosen, nt, scope: _verify_items(
                     text, chosen, nt, path, kind, strict, activation, cost, one_hot, None, options, scope=scope),
                     Row, on_row)
         return _verify_items(text, items, inferred or notation, path, kind, strict, activation, cost, one_hot, on_row,

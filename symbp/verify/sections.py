@@ -152,7 +152,7 @@ class Plan:
             structure_words(k) for k in self.keys) + ", ambiguous where they disagree"
 
 
-def plan(text: str, kind: str, inferred: "Inferred | None") -> "Plan | None":
+def plan_of(text: str, kind: str, inferred: "Inferred | None") -> "Plan | None":
     """How each part of ``text`` is read (see the module), or None when every part is read under the file's vote."""
     if inferred is None or inferred.structure is None or kind == "notebook" or not inferred.table:
         return None
