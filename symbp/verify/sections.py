@@ -24,6 +24,8 @@ l + 1) is scoped; spelling (brackets, letters) is voted over the file. Notebooks
 
 >>> [(s.first, s.title, s.level) for s in sections_of("intro\n# A\ntext\n## B\n$x$\nIn this part, w is …\n# C\n")]
 [(1, '', 0), (2, 'A', 1), (4, 'B', 2), (6, 'In this part, w is …', 3), (7, 'C', 1)]
+>>> [(s.first, s.level, s.parent) for s in sections_of("$x$\nIn this part a.\n$y$\nIn this section b.\n")]
+[(1, 0, None), (2, 1, 0), (4, 1, 0)]
 """
 
 from __future__ import annotations
@@ -54,6 +56,7 @@ class Section:
     level: int  # 0 before any heading; 1 for # and \section, …; a part opened by words: one below its heading
     parent: "int | None"  # the index of the part around it
     scoped: bool  # its own words open it ("in this part")
+    by_words: bool = False  # opened by such words, not by a heading
 
 
 def sections_of(text: str) -> list[Section]:
@@ -77,7 +80,7 @@ def sections_of(text: str) -> list[Section]:
             level = _base_level(out) + 1
         parent = next((n for n in range(len(out) - 1, -1, -1) if out[n].level < level), 0)
         out[-1] = replace(out[-1], last=line - 1)
-        out.append(Section(line, len(starts), title, level, parent, scoped))
+        out.append(Section(line, len(starts), title, level, parent, scoped, by_words=scoped))
     return out  # (the part before a heading on line 1 is empty: first > last)
 
 
@@ -86,11 +89,9 @@ def _title(m) -> str:
 
 
 def _base_level(parts: list) -> int:
-    """The level of the last heading part (a part opened by words sits below it)."""
-    last = parts[-1]
-    while last.parent is not None and parts[last.parent].level >= last.level:
-        last = parts[last.parent]
-    return last.level
+    """The level of the last part opened by a heading (a part opened by words sits one below it, beside the
+    other parts opened by words there)."""
+    return next((p.level for p in reversed(parts) if not p.by_words), 0)
 
 
 def _has_formula(text: str, starts: list, first: int, line: int) -> bool:
@@ -105,6 +106,7 @@ class Reading:
     key: "tuple | None"
     how: str  # "own" | "inherited" | "file" | "open" | "weak"
     lines: tuple = ()  # its own definitions that decided it (own), or that it could not rest on (weak)
+    candidate: "tuple | None" = None  # weak: the structure its lone definition holds under
 
 
 @dataclass(frozen=True)
@@ -169,13 +171,11 @@ def plan_of(text: str, kind: str, inferred: "Inferred | None") -> "Plan | None":
         else:
             inherited, how = around.key, "inherited"
         readings.append(_reading(part, parts, n, inferred, inherited, how))
-    keys = [inferred.structure] + sorted({r.key for r in readings if r.key is not None} - {inferred.structure},
-                                         key=plainness)
-    if len(keys) < 2 and all(r.key is not None for r in readings):
+    # the structures used: each part's, and the one a lone definition of an open part holds under
+    used = {r.key for r in readings if r.key is not None} | {r.candidate for r in readings if r.candidate is not None}
+    keys = [inferred.structure] + sorted(used - {inferred.structure}, key=plainness)
+    if len(keys) < 2:
         return None
-    if len(keys) < 2:  # one part open against the vote: checked under its own definition's structure too
-        keys += sorted({k for r in readings if r.how == "weak" for k in _held(r.lines, inferred)} - {keys[0]},
-                       key=plainness)[:1]
     # a part with no definitions of its own and no part around it with some: open when the notes use two structures
     readings = [replace(r, key=None, how="open") if r.how == "file" and len(keys) > 1 else r for r in readings]
     notations = dict(inferred.profiles)
@@ -200,15 +200,11 @@ def _reading(part: Section, parts: list, n: int, inferred: Inferred, inherited, 
     key = min(top, key=plainness)
     if len(scores[key]) >= 2 or part.scoped:
         return Reading(part, key, "own", _lines(scores[key]))
-    return Reading(part, None, "weak", _lines(scores[key]))
+    return Reading(part, None, "weak", _lines(scores[key]), candidate=key)
 
 
 def _lines(definitions: set) -> tuple:
     return tuple(sorted({at for at, _ in definitions}))
-
-
-def _held(lines: tuple, inferred: Inferred) -> set:
-    return {k for (at, _), keys in inferred.table if at in lines for k in keys}
 
 
 def _cite(lines: tuple) -> str:
