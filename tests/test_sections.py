@@ -6,7 +6,10 @@ z_i = Σ w a + b in the part's index order with SymPy, differentiates the quadra
 expression directly, and says whether a claim about ∂C/∂w or δ^{l-1} is true in that order.
 """
 
+import pytest
 import sympy as sp
+
+from symbp.errors import NotationError
 
 from symbp.verify.notes import verify_text
 from symbp.verify.sections import sections_of
@@ -228,6 +231,27 @@ def test_words_open_a_part_without_a_heading():
     report = verify_text(text)
     assert _status(report, 3, BP4_FROM_TO) == "refuted" and not _truth("to,from", "bp4 a_j delta_k")
     assert _status(report, 6, BP4_FROM_TO) == "holds" and _truth("from,to", "bp4 a_j delta_k")
+
+
+#: TWO_PARTS with one definition in Part B: over the whole file a tie (one definition each way)
+TIED = TWO_PARTS.replace(r"$$a^l_k = \sigma\Big(\sum_j w^l_{jk} a^{l-1}_j + b^l_k\Big)$$", "Text.").replace(
+    r"$$z^l = (w^l)^T a^{l-1} + b^l$$", "More text.")
+
+
+def test_a_tie_over_the_file_is_settled_by_parts_with_words_of_their_own():
+    report = verify_text(TIED)
+    assert _status(report, 9, BP4_FROM_TO) == "refuted" and not _truth("to,from", "bp4 a_j delta_k")
+    assert _status(report, 25, BP4_FROM_TO) == "holds" and _truth("from,to", "bp4 a_j delta_k")
+    assert _status(report, 27, BP4_TO_FROM) == "refuted" and not _truth("from,to", "bp4 a_k delta_j")
+    assert "fit more than one structure equally well" in "\n".join(report.header())
+
+
+def test_a_tie_no_part_settles_is_still_an_error():
+    """Part B's one definition without words of its own cannot settle the tie: the error, as before."""
+    text = TIED.replace("In this part $w^l_{jk}$ is the weight from neuron $j$", "Here $w^l_{jk}$ is the weight "
+                        "from neuron $j$")
+    with pytest.raises(NotationError, match="more than one notation equally well"):
+        verify_text(text)
 
 
 def test_notes_in_one_convention_are_read_as_before():

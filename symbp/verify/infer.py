@@ -52,6 +52,7 @@ class Inferred:
     structure: "tuple | None" = None
     table: tuple = ()
     profiles: tuple = ()
+    conflict: str = ""  # with ``ties``: why the file's vote is no vote (two structures held by as many definitions)
 
     def lines(self) -> list[str]:
         return [f"notation: {self.notation.name} (inferred from the notes)"] + [f"  {e}" for e in self.evidence]
@@ -72,8 +73,10 @@ class _Spelling:
     applied: bool = False  # the notes apply the activation to z (σ(z), σ'(z)) in some formula
 
 
-def infer(texts: list[tuple[int, str, int]]) -> Inferred:
-    """The notation of notes given as (line, formula, times written) triples; see the module."""
+def infer(texts: list[tuple[int, str, int]], ties: bool = False) -> Inferred:
+    """The notation of notes given as (line, formula, times written) triples; see the module. Two structures held
+    by as many different definitions raise ``NotationError``, unless ``ties``: then the plainest, with the error's
+    words in ``conflict``."""
     spelling = _spelling(texts)
     structures = list(itertools.product(("to,from", "from,to"), (False, True), (0, 1)))
     definitions = [(line, text, times) for line, text, times in texts if _defines_z(text, spelling)]
@@ -114,8 +117,14 @@ def infer(texts: list[tuple[int, str, int]]) -> Inferred:
     rivals = [(key, value) for key, value in tied if _differs(value[1], held)]
     if rivals:
         lines = [_candidate(best_key, held)] + [_candidate(key, value[1]) for key, value in rivals]
-        raise NotationError("the notes' definitions of z fit more than one notation equally well; give --notation. "
-                            "Candidates: " + "; ".join(lines))
+        conflict = ("the notes' definitions of z fit more than one notation equally well; give --notation. "
+                    "Candidates: " + "; ".join(lines))
+        if not ties:
+            raise NotationError(conflict)
+        # the caller (``sections``) may settle it part by part; else it raises ``conflict``
+        evidence.append("over the whole file, the definitions of z fit more than one structure equally well: "
+                        + "; ".join(lines) + "; read part by part (below)")
+        return Inferred(_named(nt), tuple(evidence), best_key, conflict=conflict, **layered)
     if tied:
         # the same definitions hold under several structures: they tell none apart, the plainest is taken
         evidence.append(f"z is built from w and a as {structure_words(best_key)}, the default: the definitions at "

@@ -21,6 +21,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Callable
 
+from ..errors import NotationError
 from ..files import MAX_NOTES_BYTES, read_text
 from ..notation import Notation, profile
 from .extract import Formula, fold, formulas
@@ -179,8 +180,10 @@ def verify_text(text: str, notation="auto", *, path: str = "notes", kind: str = 
     with bias_through_z(where):
         inferred = None
         if isinstance(notation, str) and notation.strip().lower() == "auto":
-            inferred = infer([(f.line, f.text, 1) for f in items if f.kind != "unreadable"])
+            inferred = infer([(f.line, f.text, 1) for f in items if f.kind != "unreadable"], ties=True)
             plan = plan_of(text, kind, inferred)
+            if inferred.conflict and (plan is None or not plan.settles):
+                raise NotationError(inferred.conflict)  # a tie over the file that no part settles
             if plan is not None:  # parts in two weight conventions: each read under its own (review 18, F2)
                 return read_by_parts(plan, inferred, items, lambda chosen, nt, scope: _verify_items(
                     text, chosen, nt, path, kind, strict, activation, cost, one_hot, None, options, scope=scope),

@@ -117,9 +117,16 @@ class Plan:
     keys: tuple
     notations: dict
     definitions: frozenset = frozenset()  # every definition of z (line, text) ``infer`` voted with
+    held: frozenset = frozenset()  # those that hold under some structure
 
     def reading_at(self, line: int) -> Reading:
         return next((r for r in reversed(self.readings) if r.section.first <= line), self.readings[0])
+
+    @property
+    def settles(self) -> bool:
+        """Does every definition of z that holds under some structure lie in a part read under its own definitions
+        (so a tie over the whole file is no conflict within any part)?"""
+        return all(self.reading_at(at).how == "own" for at, _ in self.held)
 
     def elsewhere(self, line: int, text: str, key: tuple) -> bool:
         """Is (line, text) a definition of z in a part read under a structure other than ``key``?"""
@@ -164,7 +171,9 @@ def plan_of(text: str, kind: str, inferred: "Inferred | None") -> "Plan | None":
     readings: list[Reading] = []
     for n, part in enumerate(parts):
         around = readings[part.parent] if part.parent is not None else None
-        if around is None or around.how == "file":
+        if (around is None or around.how == "file") and inferred.conflict:
+            inherited, how = None, "open"  # a tie over the file: no vote to inherit
+        elif around is None or around.how == "file":
             inherited, how = inferred.structure, "file"  # no part around it says anything: the notes' vote
         elif around.key is None:
             inherited, how = None, "open"
@@ -179,7 +188,8 @@ def plan_of(text: str, kind: str, inferred: "Inferred | None") -> "Plan | None":
     # a part with no definitions of its own and no part around it with some: open when the notes use two structures
     readings = [replace(r, key=None, how="open") if r.how == "file" and len(keys) > 1 else r for r in readings]
     notations = dict(inferred.profiles)
-    return Plan(tuple(readings), tuple(keys), {k: notations[k] for k in keys}, frozenset(d for d, _ in inferred.table))
+    return Plan(tuple(readings), tuple(keys), {k: notations[k] for k in keys}, frozenset(d for d, _ in inferred.table),
+                frozenset(d for d, keys in inferred.table if keys))
 
 
 def _reading(part: Section, parts: list, n: int, inferred: Inferred, inherited, how: str) -> Reading:
