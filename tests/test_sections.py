@@ -281,3 +281,19 @@ def test_a_cost_named_between_two_identical_claims_keeps_them_apart():
     report = verify_text(text)
     assert _status(report, 3, r"\delta^L_j = a^L_j - y_j") == "refuted"
     assert _status(report, 7, r"\delta^L_j = a^L_j - y_j") == "ambiguous"
+
+
+def test_a_claim_read_under_a_later_definition_is_not_folded_with_one_after_it():
+    """review 18 n19: σ' = a ⊙ (1 − a) before the notes define σ as the sigmoid (line 5, read under that later
+    definition) and after it (line 9, true: the sigmoid's derivative is σ(1 − σ)) are two rows, not "lines 5, 9"."""
+    text = "\n".join(["# 1. Tanh", "", "In this part every neuron uses the hyperbolic tangent, $a^l = \\sigma(z^l)$.",
+                      "", r"$$\sigma'(z^l) = a^l \odot (1 - a^l)$$", "", "# 2. The logistic function", "",
+                      r"From now on $$\sigma(z) = \frac{1}{1+e^{-z}}$$ and then", "",
+                      r"$$\sigma'(z^l) = a^l \odot (1 - a^l)$$", ""])
+    t = sp.Symbol("t")
+    sigmoid = 1 / (1 + sp.exp(-t))
+    assert sp.simplify(sp.diff(sigmoid, t) - sigmoid * (1 - sigmoid)) == 0
+    report = verify_text(text)
+    rows = [r for r in report.rows if r.formula.text.startswith("\\sigma'")]
+    assert [r.formula.lines for r in rows] == [(5,), (11,)]
+    assert rows[1].result.status == "holds"

@@ -258,7 +258,8 @@ def _verify_items(text, items, notation, path, kind, strict, activation, cost, o
                                                 unknowns.in_force(unknown, f.line, model), (f.line, f.text) in renamed,
                                                 scope(f.line) if scope is not None else None,
                                                 named_since(spoken, model.at(f.line), f.line,
-                                                            _setting(model, f.line, given)[0], given))))
+                                                            _setting(model, f.line, given)[0], given),
+                                                _reached_back(model.at(f.line), f.line) if f.kind == "claim" else ())))
     total = sum(1 for f in found if f.kind == "unreadable" or (f.kind == "claim" and not model.assumption_at(f.line)))
     shown, streamed, everything = set(), 0, nt.vectors == "row"
     for f in found:
@@ -348,6 +349,13 @@ def _verify_items(text, items, notation, path, kind, strict, activation, cost, o
                 streamed += 1
                 on_row(row, streamed, total)
     return report
+
+
+def _reached_back(model_at: dict, line: int) -> tuple:
+    """The kinds (cost, activation, softmax) the model takes at ``line`` from a definition given later (the first
+    one reaches back): a claim read under a definition not yet made is not folded with the same text after it
+    (review 18, M7)."""
+    return tuple(kind for kind in ("cost", "activation", "softmax") if model_at.get(f"{kind}_line", 0) > line)
 
 
 def _other_letter(f: Formula, beside: dict, nt: Notation) -> "otherloss.Other | None":
