@@ -278,6 +278,10 @@ def _compare(row, plan: Plan, others: dict) -> Verification:
     result = row.result
     readings = [(plan.keys[0], result)] + [(k, o.result if o is not None else None) for k, o in others.items()]
     if all(v is not None and v.status == result.status for _, v in readings):
+        if any(v.diagnosis != result.diagnosis or v.corrected != result.corrected for _, v in readings):
+            # refuted under each, but the slip named (and its correction) is one convention's: neither is shown
+            return replace(result, diagnosis="", corrected="", reason=f"{result.status} under each weight convention "
+                           "the notes use (its part states none); " + result.reason)
         return result
     words = "; ".join(f"with {structure_words(k)} it " + (verdict_words(v) if v is not None else
                                                           "is not read alike (no row to compare)") for k, v in readings)
