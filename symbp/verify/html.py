@@ -192,6 +192,9 @@ def to_html(report, title: "str | None" = None, *, setting: str = "") -> str:
         f'<p class="setting">checked by symbp in the notation {html.escape(notation)}'
         + (f"; {html.escape(setting)}" if setting else "") + "</p>",
         f'<p class="account">{html.escape(account[0].upper() + account[1:])}.</p>',
+        # parts of the notes read in their own weight convention (``sections``): which part in which
+        *([f'<p class="setting">{html.escape(" ".join(p.strip() for p in report.parts))}</p>']
+          if getattr(report, "parts", ()) else []),
     ]
     for row in rows:
         body.append(_row(row.formula, row.result, _anchor(row.formula, used), note))

@@ -25,7 +25,7 @@ from __future__ import annotations
 import itertools
 import re
 from collections import Counter
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from ..errors import NotationError, SymbpError
 from ..notation import PROFILES, Notation
@@ -33,6 +33,7 @@ from .check import Setting, check
 from .claims import declaration
 from .lexer import ReadError, _tokenize
 from .nodes import Equation, Quantity, walk
+from .inferrows import _lines, _products, _rowvector
 from .otherloss import cost_definitions, others
 from .reader import read
 from .rendered import as_rendered
@@ -47,6 +48,12 @@ class Inferred:
 
     notation: Notation
     evidence: tuple
+    #: in layered notes: the structure chosen (order, bias folded, offset), each definition of z with the structures
+    #: it holds under ((line, text), keys), and each structure's profile (key, Notation), for ``sections``
+    structure: "tuple | None" = None
+    table: tuple = ()
+    profiles: tuple = ()
+    conflict: str = ""  # with ``ties``: why the file's vote is no vote (two structures held by as many definitions)
 
     def lines(self) -> list[str]:
         return [f"notation: {self.notation.name} (inferred from the notes)"] + [f"  {e}" for e in self.evidence]
@@ -67,17 +74,24 @@ class _Spelling:
     applied: bool = False  # the notes apply the activation to z (σ(z), σ'(z)) in some formula
 
 
-def infer(texts: list[tuple[int, str, int]]) -> Inferred:
-    """The notation of notes given as (line, formula, times written) triples; see the module."""
+def infer(texts: list[tuple[int, str, int]], ties: bool = False) -> Inferred:
+    """The notation of notes given as (line, formula, times written) triples; see the module. Two structures held
+    by as many different definitions raise ``NotationError``, unless ``ties``: then the plainest, with the error's
+    words in ``conflict``."""
     spelling = _spelling(texts)
     structures = list(itertools.product(("to,from", "from,to"), (False, True), (0, 1)))
     definitions = [(line, text, times) for line, text, times in texts if _defines_z(text, spelling)]
     scores: dict = {}
+    holds_under: dict = {}
     for order, folded, offset in structures:
         nt = _profile(spelling, order, folded, offset)
         held = [(line, text, times) for line, text, times in definitions if _holds(text, nt)]
         scores[(order, folded, offset)] = (sum(t for _, _, t in held), held, nt)
-    ranked = sorted(scores.items(), key=lambda kv: (-kv[1][0], _plainness(kv[0])))
+        for line, text, _ in held:
+            holds_under.setdefault((line, text), set()).add((order, folded, offset))
+    table = tuple(((line, text), frozenset(holds_under.get((line, text), ()))) for line, text, _ in definitions)
+    layered = dict(table=table, profiles=tuple((key, _named(value[2])) for key, value in scores.items()))
+    ranked = sorted(scores.items(), key=lambda kv: (-kv[1][0], plainness(kv[0])))
     best_key, (best, held, nt) = ranked[0]
     evidence = list(spelling.facts)
     rows, columns = _products(texts)
@@ -99,64 +113,36 @@ def infer(texts: list[tuple[int, str, int]]) -> Inferred:
                             + f"): {default}")
         else:
             evidence.append(f"the notes define no weighted input (z from w and a): the default, {default}")
-        return Inferred(_named(nt), tuple(evidence))
+        return Inferred(_named(nt), tuple(evidence), ("to,from", False, 0), **layered)
     tied = [(key, value) for key, value in ranked[1:] if value[0] == best]
     rivals = [(key, value) for key, value in tied if _differs(value[1], held)]
     if rivals:
         lines = [_candidate(best_key, held)] + [_candidate(key, value[1]) for key, value in rivals]
-        raise NotationError("the notes' definitions of z fit more than one notation equally well; give --notation. "
-                            "Candidates: " + "; ".join(lines))
+        conflict = ("the notes' definitions of z fit more than one notation equally well; give --notation. "
+                    "Candidates: " + "; ".join(lines))
+        if not ties:
+            raise NotationError(conflict)
+        # the caller (``sections``) may settle it part by part; else it raises ``conflict``
+        evidence.append("over the whole file, the definitions of z fit more than one structure equally well: "
+                        + "; ".join(lines) + "; read part by part (below)")
+        return Inferred(_named(nt), tuple(evidence), best_key, conflict=conflict, **layered)
     if tied:
         # the same definitions hold under several structures: they tell none apart, the plainest is taken
-        evidence.append(f"z is built from w and a as {_structure_words(best_key)}, the default: the definitions at "
+        evidence.append(f"z is built from w and a as {structure_words(best_key)}, the default: the definitions at "
                         f"{_cite(held)} hold equally under {len(tied) + 1} structures and tell them apart in no way "
                         "(give --notation to read the notes otherwise)")
     else:
-        evidence.append(f"z is built from w and a as {_structure_words(best_key)}: " + _cite(held))
+        evidence.append(f"z is built from w and a as {structure_words(best_key)}: " + _cite(held))
     against = [(line, text) for line, text, _ in definitions if (line, text) not in {(h[0], h[1]) for h in held}]
     if against:
         evidence.append("against it (read as errata, not as another notation): " +
                         "; ".join(f"line {line}: {text[:60]}" for line, text in against[:4]))
-    return Inferred(_named(nt), tuple(evidence))
+    return Inferred(_named(nt), tuple(evidence), best_key, **layered)
 
 
-# -- row or column vectors: which side of the weights a vector is multiplied on ------------------------------------
-
-_VEC = (r"(?:\\(?:vec|mathbf|boldsymbol|bm)\s*\{\s*[a-z]\s*\}|[a-z])(?:\^\s*(?:\{[^{}]*\}|\S))?"
-        r"|\(\s*[a-z]_\{?\d+\}?(?:\s*,\s*[a-z]_\{?\d+\}?)+\s*\)"  # (x_1, x_2)
-        r"|\\begin\{[pb]matrix\}(?:(?!\\\\|\\end).)*&(?:(?!\\\\|\\end).)*\\end\{[pb]matrix\}")  # one row
-_COLUMN = r"\\begin\{[pb]matrix\}(?:(?!&|\\end).)*\\\\(?:(?!&|\\end).)*\\end\{[pb]matrix\}"  # one column
-_MAT = (r"(?:\\(?:mathbf|boldsymbol|bm)\s*\{\s*[A-Z]\s*\}|[A-Z]|\\Theta)(?:\^\s*(?:\{[^{}]*\}|\S))?"
-        r"|\\begin\{[pb]matrix\}(?:(?!\\end).)*&(?:(?!\\end).)*\\\\(?:(?!\\end).)*\\end\{[pb]matrix\}")
-_ROW_PRODUCT = re.compile(r"^\s*(?:" + _VEC + r")\s*=\s*(?:" + _VEC + r")\s*(?:\\cdot\s*)?(?:" + _MAT
-                          + r")\s*(?:\+\s*\S+\s*)?$", re.S)
-_COLUMN_PRODUCT = re.compile(r"^\s*(?:" + _VEC + "|" + _COLUMN + r")\s*=\s*(?:" + _MAT + r")\s*(?:\\cdot\s*)?(?:"
-                             + _VEC + "|" + _COLUMN + r")\s*(?:\+\s*\S+\s*)?$", re.S)
-
-
-def _products(texts) -> tuple[list, list]:
-    r"""The definitions written as a vector times the weights (``g = x W``, ``(g_1, g_2) = (x_1, x_2) W``: rows)
-    and as the weights times a vector (``y = W x``: columns), as (line, text).
-
-    >>> _products([(3, r"(g_1, g_2, g_3) = (x_1, x_2) W", 1), (5, "x = Wy", 1), (7, "z^l = w^l a^{l-1} + b^l", 1)])
-    ([(3, '(g_1, g_2, g_3) = (x_1, x_2) W')], [(5, 'x = Wy')])
-    """
-    rows, columns = [], []
-    for line, text, _ in texts:
-        if "\\partial" in text or "\\frac" in text:
-            continue
-        if _ROW_PRODUCT.match(text):
-            rows.append((line, text))
-        elif _COLUMN_PRODUCT.match(text):
-            columns.append((line, text))
-    return rows, columns
-
-
-def _lines(found) -> str:
-    return "; ".join(f"line {line}: {text if len(text) <= 50 else text[:47] + '…'}" for line, text in found[:3])
-
-
-def _plainness(key) -> tuple:
+def plainness(key) -> tuple:
+    """How far a structure is from the plainest (Nielsen's order, the bias apart, w^l feeding layer l): ties go to
+    the plainest."""
     order, folded, offset = key
     return (order != "to,from", folded, offset)
 
@@ -168,7 +154,7 @@ def _differs(held, best_held) -> bool:
 
 
 def _candidate(key, held) -> str:
-    return f"{_structure_words(key)} (holds at {_cite(held)})"
+    return f"{structure_words(key)} (holds at {_cite(held)})"
 
 
 def _cite(held) -> str:
@@ -177,7 +163,7 @@ def _cite(held) -> str:
     return f"line{'s' if len(lines) > 1 else ''} {shown}"
 
 
-def _structure_words(key) -> str:
+def structure_words(key) -> str:
     order, folded, offset = key
     words = ["w_{jk} from k to j" if order == "to,from" else "w_{jk} from j to k"]
     words.append("the bias as column 0 of W (x_0 = 1)" if folded else "the bias apart")
@@ -339,44 +325,6 @@ def _profile(sp: _Spelling, order: str, folded: bool, offset: int) -> Notation:
     return Notation(name="inferred", names=names, layer_shift=sp.shift, layer_brackets=sp.brackets, weight_order=order,
                     index_separator=sp.separator, bias_column=folded, weight_layer_offset=offset,
                     description="inferred from the notes")
-
-
-def _rowvector(sp: _Spelling, rows: list, texts) -> Notation:
-    r"""The ``rowvector`` profile in the notes' own letters where the notes show them, else g, L, h.
-
-    z is the letter the row products define (``z^l = a^{l-1} W^l + b^l``); the loss is the letter
-    differentiated (unless the notes define L itself), else the one letter defined alone (``C = …``); the activation is the one whose derivative is
-    written (σ', φ'), never g, which is the profile's weighted input. Only layered notes (a row product with
-    a layer, ``z^l = …``) change letters.
-    """
-    base = PROFILES["rowvector"]
-    firsts = {m.group(1) for _, text in rows if (m := re.match(r"\s*([A-Za-z])\s*\^", text))}
-    if not firsts:
-        return base  # graph notes (g = x W): the notes name their own nodes, the layered letters are not used
-    own = {}
-    # z^l = a^{l-1} W^l + b^l beside g^l = z^l W^l: the weighted input is the letter σ is applied to (g is then a
-    # name of the notes' own, ``unknowns``)
-    weighted = sp.z if sp.z in firsts and sp.applied else (next(iter(firsts)) if len(firsts) == 1 else "")
-    if weighted in ("z", "Z"):
-        own["z"] = weighted
-    defined = set(cost_definitions([(line, text) for line, text, _ in texts]))
-    if "cost" in sp.written and sp.cost != base.names["cost"] and base.names["cost"] not in defined:
-        own["cost"] = sp.cost
-    elif "cost" not in sp.written and len(defined) == 1 and defined != {base.names["cost"]}:
-        own["cost"] = defined.pop()  # nothing differentiated: the letter the notes define as the cost
-    if "activation" in sp.written and sp.activation != base.names["z"]:
-        own["activation"] = sp.activation
-    if sp.delta != base.names["delta"]:
-        own["delta"] = sp.delta
-    if not own:
-        return base
-    return replace(base, name="rowvector-own", names={**base.names, **own},
-                   description=base.description + ", in the notes' own letters ("
-                   + ", ".join(f"{_ROLE_WORDS[role]} {name}" for role, name in own.items()) + ")")
-
-
-#: What each letter the notes may name stands for, in the evidence ("weighted input z", not "z z").
-_ROLE_WORDS = {"z": "weighted input", "cost": "cost", "activation": "activation", "delta": "error"}
 
 
 def _named(nt: Notation) -> Notation:

@@ -21,14 +21,16 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Callable
 
+from ..errors import NotationError
 from ..files import MAX_NOTES_BYTES, read_text
 from ..notation import Notation, profile
 from .extract import Formula, fold, formulas
 from .graphreport import apply_graph
 from .infer import Inferred, infer
+from .sections import plan_of, read_by_parts
 from .interpret import bias_through_z
 from .model import Definition, Model, defines_activation, definition, model_of
-from .prosecost import checked_under_each, mentions
+from .prosecost import checked_under_each, mentions, named_since
 from .regularizer import about_weights, regularizers, since_line
 from .names import as_cost, cost_letter_alias, names_output
 from .negation import mark, negated_verdict
@@ -68,11 +70,13 @@ class NotesReport:
     graph: object = None  # the notes' own model (graphnotes.GraphNotes), when they define quantities of their own
     notation: "Notation | None" = None
     inferred: "Inferred | None" = None  # with notation "auto": the profile chosen and its evidence
+    parts: tuple = ()  # parts of the notes read in their own weight convention (``sections``), one line each
     model: Model = field(default_factory=Model)  # the notes' own definitions: cost, activation, …
 
     def header(self) -> list[str]:
         """What the formulas were read as: the notation (with its evidence when inferred) and the notes' model."""
         out = self.inferred.lines() if self.inferred else ([f"notation: {self.notation.name}"] if self.notation else [])
+        out += list(self.parts)
         defs = self.model.lines()
         if defs:
             out += ["model from the notes' definitions:"] + [f"  {d}" for d in defs]
@@ -185,7 +189,18 @@ def verify_text(text: str, notation="auto", *, path: str = "notes", kind: str = 
     # ∂b/∂z has a meaning only in notes that write the bias through z (b = z − Σ w a, at fixed w and a)
     where = next((f"line {f.line}" for f in items if _BIAS_THROUGH_Z.search(f.text)), "")
     with bias_through_z(where):
-        return _verify_items(text, items, notation, path, kind, strict, activation, cost, one_hot, on_row, options)
+        inferred = None
+        if isinstance(notation, str) and notation.strip().lower() == "auto":
+            inferred = infer([(f.line, f.text, 1) for f in items if f.kind != "unreadable"], ties=True)
+            plan = plan_of(text, kind, inferred)
+            if inferred.conflict and (plan is None or not plan.settles):
+                raise NotationError(inferred.conflict)  # a tie over the file that no part settles
+            if plan is not None:  # parts in two weight conventions: each read under its own (review 18, F2)
+                return read_by_parts(plan, inferred, items, lambda chosen, nt, scope: _verify_items(
+                    text, chosen, nt, path, kind, strict, activation, cost, one_hot, None, options, scope=scope),
+                    Row, on_row)
+        return _verify_items(text, items, inferred or notation, path, kind, strict, activation, cost, one_hot, on_row,
+                             options, inferred=inferred)
 
 
 #: m < n, m \ll n, N \neq m: the notes say two counts of inputs differ (a mini-batch of m out of n inputs).
@@ -198,13 +213,10 @@ _BIAS_THROUGH_Z = re.compile(r"(?<![A-Za-z\\])b\s*(?:[_^]\s*(?:\{[^{}=]*\}|[A-Za
 
 
 def _verify_items(text, items, notation, path, kind, strict, activation, cost, one_hot, on_row,
-                  options) -> NotesReport:
-    inferred = None
-    if isinstance(notation, str) and notation.strip().lower() == "auto":
-        inferred = infer([(f.line, f.text, 1) for f in items if f.kind != "unreadable"])
-        nt = inferred.notation
-    else:
-        nt = profile(notation)
+                  options, inferred: "Inferred | None" = None, scope=None) -> NotesReport:
+    """The report of ``items`` read in ``notation`` (the inferred one when ``inferred``); ``scope(line)``, when
+    given, names what the part of the line is read under (formulas fold only within one)."""
+    nt = inferred.notation if inferred is not None else profile(notation)
     # c where the notes' cost is C (they write ΔC ≈ ∂c/∂z Δz): a definition c = … is checked as C = …
     alias = cost_letter_alias([f.text for f in items], nt.names["cost"])
     renamed, multiples = {}, {}
@@ -261,7 +273,11 @@ def _verify_items(text, items, notation, path, kind, strict, activation, cost, o
     # formulas fold only under the same setting and the same unknown definitions in force
     found = list(fold(items, context=lambda f: (tuple(sorted(_setting(model, f.line, given)[0].items())),
                                                 unknowns.in_force(unknown, f.line, model), (f.line, f.text) in renamed,
-                                                model.own_terms(f.line, given["cost"]))))
+                                                model.own_terms(f.line, given["cost"]),
+                                                scope(f.line) if scope is not None else None,
+                                                named_since(spoken, model.at(f.line), f.line,
+                                                            _setting(model, f.line, given)[0], given),
+                                                _reached_back(model.at(f.line), f.line) if f.kind == "claim" else ())))
     total = sum(1 for f in found if f.kind == "unreadable" or (f.kind == "claim" and not model.assumption_at(f.line)))
     shown, streamed, everything = set(), 0, nt.vectors == "row"
     for f in found:
@@ -365,6 +381,13 @@ def _verify_items(text, items, notation, path, kind, strict, activation, cost, o
                 streamed += 1
                 on_row(row, streamed, total)
     return report
+
+
+def _reached_back(model_at: dict, line: int) -> tuple:
+    """The kinds (cost, activation, softmax) the model takes at ``line`` from a definition given later (the first
+    one reaches back): a claim read under a definition not yet made is not folded with the same text after it
+    (review 18, M7)."""
+    return tuple(kind for kind in ("cost", "activation", "softmax") if model_at.get(f"{kind}_line", 0) > line)
 
 
 def _other_letter(f: Formula, beside: dict, nt: Notation) -> "otherloss.Other | None":

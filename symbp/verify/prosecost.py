@@ -145,6 +145,18 @@ def checked_under_each(result: Verification, line: int, settings: dict, model_at
     return Verification(**d)
 
 
+def named_since(found: tuple[Mention, ...], model_at: dict, line: int, settings: dict, given: dict) -> tuple:
+    """The costs and activations named in words that ``checked_under_each`` would check a claim at ``line`` under
+    besides ``settings`` (the same choice): part of the setting a claim is read under, so one text before and after
+    "from now on, the cross-entropy cost" is two rows, never folded into one (review 18, M7)."""
+    costs = () if given.get("cost") else _since(
+        found, model_at.get("cost_line"), line,
+        lambda m: m.cost and (m.cost != settings["cost"] or m.one_hot and not settings["one_hot"]))
+    acts = () if given.get("activation") or settings["activation"] != "generic" else _since(
+        found, model_at.get("activation_line"), line, lambda m: not m.cost and m.activation)
+    return tuple(sorted({(m.cost, m.activation, m.one_hot) for m in [*costs, *acts]}))
+
+
 def _since(found: tuple[Mention, ...], set_on: int | None, line: int, wanted) -> list[Mention]:
     """The mentions ``wanted`` keeps after line ``set_on`` (where the notes set theirs; before the claim only)
     up to ``line``, the last of each cost and activation."""

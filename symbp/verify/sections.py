@@ -1,0 +1,294 @@
+r"""Parts of a set of notes that state their own weight convention, each read under it (``--notation auto``).
+
+``infer`` votes once over the whole file. Notes in two parts ("# Part A" with Nielsen's
+``z^l_j = \sum_k w^l_{jk} a^{l-1}_k + b^l_j``, "# Part B" saying "in this part $w^l_{jk}$ is the weight from
+j to k" with three definitions in that order) would then have Part A's own definition read as a slip and its
+claims judged in the other order: a claim with swapped indices holds there (review 18, F2).
+
+Here the notes are cut at their headings (``#``, ``\section``, setext) and at words that open a part
+("In this part", "In this section", v této části, в этом разделе, w tej części). Each part's own definitions of
+z (the table ``infer`` made: which structures each holds under) vote within it:
+
+* a part whose definitions agree with the structure it inherits (its enclosing part's, at the top the file's
+  vote) is read under it, a single slip among them a slip as before;
+* a part whose definitions all hold under another structure is read under that one when its evidence is firm:
+  two definitions or more, or words of its own that open it ("in this part");
+* a part with one definition against the inherited structure and no such words, and, in notes read under two
+  structures or more, a top-level part with no definition at all, are **open**: each claim there is checked under
+  every structure the notes use; the verdict stands when they agree, else the claim is ``ambiguous``, naming
+  each.
+
+A part with no definition of its own inside a part that has some inherits that part's structure.
+Only the structure (which weight index is the receiving neuron, the bias as column 0, w^l feeding layer l or
+l + 1) is scoped; spelling (brackets, letters) is voted over the file. Notebooks are read whole.
+
+>>> [(s.first, s.title, s.level) for s in sections_of("intro\n# A\ntext\n## B\n$x$\nIn this part, w is …\n# C\n")]
+[(1, '', 0), (2, 'A', 1), (4, 'B', 2), (6, 'In this part, w is …', 3), (7, 'C', 1)]
+>>> [(s.first, s.level, s.parent) for s in sections_of("$x$\nIn this part a.\n$y$\nIn this section b.\n")]
+[(1, 0, None), (2, 1, 0), (4, 1, 0)]
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from .graphexamples import _HEADING
+from .graphscope import _level
+from .grouping import verdict_words
+from .infer import Inferred, plainness, structure_words
+from .verdicts import Verification
+
+#: Words that open a part of the notes: "In this part", "In this section", … (not "in this example/paragraph").
+_OPENS = re.compile(
+    r"\bin this (?:section|subsection|chapter|part|lecture)\b|\bv (?:této|tomto) (?:části|sekci|kapitole|oddílu)"
+    r"|\bв (?:этом|данном) (?:разделе|параграфе|пункте|части)|\bw (?:tej|tym) (?:sekcji|części|rozdziale|paragrafie)",
+    re.I)
+
+
+@dataclass(frozen=True)
+class Section:
+    """A part of the notes: lines ``first``…``last``, its ``title`` (the heading, or the words that open it)."""
+
+    first: int
+    last: int
+    title: str
+    level: int  # 0 before any heading; 1 for # and \section, …; a part opened by words: one below its heading
+    parent: "int | None"  # the index of the part around it
+    scoped: bool  # its own words open it ("in this part")
+    by_words: bool = False  # opened by such words, not by a heading
+
+
+def sections_of(text: str) -> list[Section]:
+    """The parts of ``text``, in order; every line in exactly one (the text before any heading is level 0)."""
+    starts = [0] + [m.end() for m in re.finditer("\n", text)]
+    line_of = lambda pos: next(n for n in range(len(starts), 0, -1) if starts[n - 1] <= pos)  # noqa: E731
+    marks = [(line_of(m.start()), _level(m.group(0)), _title(m), False) for m in _HEADING.finditer(text)]
+    for m in _OPENS.finditer(text):
+        line = line_of(m.start())
+        if not any(at == line for at, _, _, _ in marks):
+            marks.append((line, None, text[starts[line - 1]:].split("\n", 1)[0].strip(), True))
+    marks.sort(key=lambda m: m[0])
+    out = [Section(1, len(starts), "", 0, None, False)]
+    for line, level, title, scoped in marks:
+        if level is None:
+            around = out[-1]
+            if around.first < line and not _has_formula(text, starts, around.first, line):
+                # "In this part …" before any formula of its part: the part's own words
+                out[-1] = replace(around, scoped=True)
+                continue
+            level = _base_level(out) + 1
+        parent = next((n for n in range(len(out) - 1, -1, -1) if out[n].level < level), 0)
+        out[-1] = replace(out[-1], last=line - 1)
+        out.append(Section(line, len(starts), title, level, parent, scoped, by_words=scoped))
+    return out  # (the part before a heading on line 1 is empty: first > last)
+
+
+def _title(m) -> str:
+    return next((g for g in (m.group("md"), m.group("tex"), m.group("par"), m.group("setext")) if g), "").strip()
+
+
+def _base_level(parts: list) -> int:
+    """The level of the last part opened by a heading (a part opened by words sits one below it, beside the
+    other parts opened by words there)."""
+    return next((p.level for p in reversed(parts) if not p.by_words), 0)
+
+
+def _has_formula(text: str, starts: list, first: int, line: int) -> bool:
+    return "$" in text[starts[first - 1]:starts[line - 1]] or "\\begin{" in text[starts[first - 1]:starts[line - 1]]
+
+
+@dataclass(frozen=True)
+class Reading:
+    """How one part is read: under ``key`` (a structure), or open (``key`` None: under each)."""
+
+    section: Section
+    key: "tuple | None"
+    how: str  # "own" | "inherited" | "file" | "open" | "weak"
+    lines: tuple = ()  # its own definitions that decided it (own), or that it could not rest on (weak)
+    candidate: "tuple | None" = None  # weak: the structure its lone definition holds under
+
+
+@dataclass(frozen=True)
+class Plan:
+    """The parts of a set of notes and how each is read; ``keys`` the structures used, the file's vote first."""
+
+    readings: tuple
+    keys: tuple
+    notations: dict
+    definitions: frozenset = frozenset()  # every definition of z (line, text) ``infer`` voted with
+    held: frozenset = frozenset()  # those that hold under some structure
+
+    def reading_at(self, line: int) -> Reading:
+        return next((r for r in reversed(self.readings) if r.section.first <= line), self.readings[0])
+
+    @property
+    def settles(self) -> bool:
+        """Does every definition of z that holds under some structure lie in a part read under its own definitions
+        (so a tie over the whole file is no conflict within any part)?"""
+        return all(self.reading_at(at).how == "own" for at, _ in self.held)
+
+    def elsewhere(self, line: int, text: str, key: tuple) -> bool:
+        """Is (line, text) a definition of z in a part read under a structure other than ``key``?"""
+        other = self.reading_at(line).key
+        return other is not None and other != key and (line, text) in self.definitions
+
+    def label_at(self, line: int) -> str:
+        """What a formula at ``line`` is read under (part of the key that folds identical formulas)."""
+        key = self.reading_at(line).key
+        return "open" if key is None else ",".join(map(str, key))
+
+    def lines(self) -> list[str]:
+        out = ["parts of the notes read in their own weight convention (review 18):"]
+        for r in self.readings:
+            if r.section.last < r.section.first:
+                continue  # the heading on line 1: nothing before it
+            where = f"lines {r.section.first}–{r.section.last}" if r.section is not self.readings[-1].section \
+                else f"lines {r.section.first}–"
+            title = f" ({r.section.title[:50]})" if r.section.title else ""
+            out.append(f"  {where}{title}: {self._words(r)}")
+        return out
+
+    def _words(self, r: Reading) -> str:
+        if r.how == "own":
+            return f"{structure_words(r.key)}, from its own definitions ({_cite(r.lines)})"
+        if r.how in ("inherited", "file"):  # (a part read under the file's vote is open once two are used)
+            return structure_words(r.key) + (", as the part around it" if r.how == "inherited" else
+                                              ", the notes' vote (no definition of its own)")
+        why = (f"one definition of its own ({_cite(r.lines)}) against the convention around it, and no words "
+               "that open a part of its own" if r.how == "weak" else "no definition of its own")
+        return f"open: {why}; each claim is checked under " + " and under ".join(
+            structure_words(k) for k in self.keys) + ", ambiguous where they disagree"
+
+
+def plan_of(text: str, kind: str, inferred: "Inferred | None") -> "Plan | None":
+    """How each part of ``text`` is read (see the module), or None when every part is read under the file's vote."""
+    if inferred is None or inferred.structure is None or kind == "notebook" or not inferred.table:
+        return None
+    parts = sections_of(text)
+    if len(parts) < 2:
+        return None
+    readings: list[Reading] = []
+    for n, part in enumerate(parts):
+        around = readings[part.parent] if part.parent is not None else None
+        if (around is None or around.how == "file") and inferred.conflict:
+            inherited, how = None, "open"  # a tie over the file: no vote to inherit
+        elif around is None or around.how == "file":
+            inherited, how = inferred.structure, "file"  # no part around it says anything: the notes' vote
+        elif around.key is None:
+            inherited, how = None, "open"
+        else:
+            inherited, how = around.key, "inherited"
+        readings.append(_reading(part, parts, n, inferred, inherited, how))
+    # the structures used: each part's, and the one a lone definition of an open part holds under
+    used = {r.key for r in readings if r.key is not None} | {r.candidate for r in readings if r.candidate is not None}
+    keys = [inferred.structure] + sorted(used - {inferred.structure}, key=plainness)
+    if len(keys) < 2:
+        return None
+    # a part with no definitions of its own and no part around it with some: open when the notes use two structures
+    readings = [replace(r, key=None, how="open") if r.how == "file" and len(keys) > 1 else r for r in readings]
+    notations = dict(inferred.profiles)
+    return Plan(tuple(readings), tuple(keys), {k: notations[k] for k in keys}, frozenset(d for d, _ in inferred.table),
+                frozenset(d for d, keys in inferred.table if keys))
+
+
+def _reading(part: Section, parts: list, n: int, inferred: Inferred, inherited, how: str) -> Reading:
+    """How ``part`` is read: by its own definitions (the table ``infer`` made), else as ``inherited`` says."""
+    nxt = parts[n + 1].first if n + 1 < len(parts) else None
+    own = [(at, text, keys) for (at, text), keys in inferred.table if part.first <= at and (nxt is None or at < nxt)
+           and keys]
+    scores: dict = {}  # structure -> the definitions (line, text) that hold under it
+    for at, text, keys in own:
+        for key in keys:
+            scores.setdefault(key, set()).add((at, text))
+    best = max((len(v) for v in scores.values()), default=0)
+    top = [k for k, v in scores.items() if len(v) == best]
+    if not own or any(scores[k] != scores[top[0]] for k in top):  # none, or they conflict: they decide nothing
+        return Reading(part, inherited, how)
+    if inherited in top:  # a slip among them stays a slip
+        return Reading(part, inherited, "own", _lines(scores[inherited]))
+    key = min(top, key=plainness)
+    if len(scores[key]) >= 2 or part.scoped:
+        return Reading(part, key, "own", _lines(scores[key]))
+    return Reading(part, None, "weak", _lines(scores[key]), candidate=key)
+
+
+def _lines(definitions: set) -> tuple:
+    return tuple(sorted({at for at, _ in definitions}))
+
+
+def _cite(lines: tuple) -> str:
+    return ("line " if len(lines) == 1 else "lines ") + ", ".join(map(str, lines[:6]))
+
+
+def read_by_parts(plan: Plan, inferred: Inferred, items: list, read, row_type, on_row=None):
+    """The report of notes whose parts use different weight conventions: ``read(items, notation, scope)`` reads the
+    notes once under each structure used (identical formulas folded only within one part's reading, ``scope``),
+    and each part's rows come from its own reading. Under one structure, the definitions of z of a part read under
+    another are left out (they would stand there as a forward pass symbp has no model of)."""
+    runs = {key: read([f for f in items if not plan.elsewhere(f.line, f.text, key)], nt, plan.label_at)
+            for key, nt in plan.notations.items()}
+    report = replace(runs[plan.keys[0]], inferred=with_parts(inferred, plan), parts=tuple(plan.lines()))
+    report.rows, report.skipped = merged(plan, runs, row_type)
+    for n, row in enumerate(report.rows, 1):
+        if on_row is not None:
+            on_row(row, n, len(report.rows))
+    return report
+
+
+def with_parts(inferred: Inferred, plan: Plan) -> Inferred:
+    """``inferred`` with its list of errata cut to the definitions read as errata in their own part: a part's own
+    definition in its own convention is none, nor one in an open part (each claim there is checked both ways)."""
+    against = [(at, text) for (at, text), keys in inferred.table if inferred.structure not in keys
+               and plan.reading_at(at).key == inferred.structure]
+    evidence = [e for e in inferred.evidence if not e.startswith("against it (read as errata")]
+    if against:
+        evidence.append("against it (read as errata, not as another notation): " +
+                        "; ".join(f"line {at}: {text[:60]}" for at, text in against[:4]))
+    return replace(inferred, evidence=tuple(evidence))
+
+
+def merged(plan: Plan, runs: dict, row_type) -> "tuple[list, list]":
+    """(rows, skipped) of the notes from ``runs`` (structure -> the report read under it): each part's rows from
+    its own run; an open part's rows from the run under the file's vote, ``ambiguous`` where another run's verdict
+    differs."""
+    rows, skipped = [], []
+    first = runs[plan.keys[0]]
+    others = {key: {_ident(r.formula): r for r in runs[key].rows} for key in plan.keys[1:]}
+    for key in plan.keys:
+        for r in runs[key].rows:
+            reading = plan.reading_at(r.formula.line)
+            if reading.key == key:
+                rows.append(r)
+            elif reading.key is None and runs[key] is first:
+                rows.append(row_type(r.formula, _compare(r, plan, {k: o.get(_ident(r.formula)) for k, o in others.items()})))
+        skipped += [f for f in runs[key].skipped if plan.reading_at(f.line).key == key
+                    or plan.reading_at(f.line).key is None and runs[key] is first]
+    order = lambda f: (f.cell or 0, f.line)  # noqa: E731
+    return sorted(rows, key=lambda r: order(r.formula)), sorted(skipped, key=order)
+
+
+def _ident(f) -> tuple:
+    return (f.line, tuple(f.lines), " ".join(f.text.split()), f.negated)
+
+
+def _compare(row, plan: Plan, others: dict) -> Verification:
+    """The verdict of ``row`` (an open part, read under the file's vote) against the same claim under the notes'
+    other structures: it stands when all agree, else ``ambiguous`` with each verdict."""
+    result = row.result
+    readings = [(plan.keys[0], result)] + [(k, o.result if o is not None else None) for k, o in others.items()]
+    if all(v is not None and v.status == result.status for _, v in readings):
+        if any(v.diagnosis != result.diagnosis or v.corrected != result.corrected for _, v in readings):
+            # refuted under each, but the slip named (and its correction) is one convention's: neither is shown
+            return replace(result, diagnosis="", corrected="", reason=f"{result.status} under each weight convention "
+                           "the notes use (its part states none); " + result.reason)
+        return result
+    words = "; ".join(f"with {structure_words(k)} it " + (verdict_words(v) if v is not None else
+                                                          "is not read alike (no row to compare)") for k, v in readings)
+    where = plan.reading_at(row.formula.line)
+    why = ("its part has one definition of its own against the convention around it" if where.how == "weak"
+           else "its part defines no convention of its own")
+    return replace(result, status="ambiguous", verdict="undecided", identity="", counterexample=None, diagnosis="",
+                   corrected="", condition="", condition_met=None,
+                   reason=f"ambiguous: the notes use two weight conventions in different parts and {why}: {words} "
+                          "(give --notation, or define z in this part)")
