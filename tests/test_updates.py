@@ -169,7 +169,8 @@ def test_a_right_rule_holds_under_every_name_of_the_new_value(rule):
     (r"w^{l}_{(t+1)} = w^{l}_{(t)} - \eta \delta^l (a^l)^T", "2×2 matrix"),
     (r"W^{(t+1)} = V^{(t)} - \eta \frac{\partial C}{\partial W}", "starts from V instead of W"),
     (r"\tilde{b}^l = w^l - \frac{\eta}{m}\sum_x \delta^{x,l}", "starts from w^l instead of b^l"),
-    (r"\tilde{w}^l_{jk} = w^l_{jk} - \frac{\eta}{m}\sum_x \delta^{x,l}_k a^{x,l-1}_j", "differ"),  # j, k swapped
+    (r"\tilde{w}^l_{jk} = w^l_{jk} - \frac{\eta}{m}\sum_x \delta^{x,l}_k a^{x,l-1}_j",
+     "not defined for the same j"),  # j, k swapped: j runs over layer l on the left, over layer l-1 on the right
     (r"w'^l_{jk} = w^l_{jk} - \eta\sum_x a^{x,l-1}_k \delta^{x,l}_j", "without dividing by its size"),
 ])
 def test_a_wrong_rule_is_refuted_under_every_name_of_the_new_value(rule, said):
