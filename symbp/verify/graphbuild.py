@@ -15,7 +15,8 @@ import sympy
 from sympy.core.function import AppliedUndef
 
 from .graphevaluate import Evaluator, Misfit
-from .graphmodel import (LOSS_NAMES, Call, GraphError, Model, Quantity, Sym, is_declaration, is_definition,
+from .graphguess import speaks_of_vectors
+from .graphmodel import (LOSS_NAMES, Call, GraphError, GraphUninterpretable, Model, Quantity, Sym, is_declaration, is_definition,
                          split_index, to_latex)
 from .graphnodes import walk
 from .graphshapes import called_functions, model_functions, shape_quantities
@@ -26,7 +27,22 @@ def build(defs: list, formulas: list = (), hints: list = (), differentiated: dic
           sizes: dict | None = None, sigma=None) -> Model:
     """The model of ``defs`` [(line, Equation)], shapes also from every formula and the prose ``hints``
     [(line, name, orient, dims)]; ``sizes`` fixes dimensions the notes leave open (the family); ``sigma`` is σ as
-    a function of a SymPy expression when the notes say which (``graphsigma``), None: σ is generic."""
+    a function of a SymPy expression when the notes say which (``graphsigma``), None: σ is generic.
+
+    ``sizes["vectors"]`` says whether the names the notes give no shape are numbers (False) or read as vectors and
+    matrices by their products (True, ``graphguess``); not given: numbers (vectors first when the formulas transpose,
+    ``speaks_of_vectors``), and when that reading makes the definitions contradict each other, the other one (the
+    first error stands if that fails too)."""
+    sizes = dict(sizes or {})
+    if "vectors" not in sizes:
+        first_reading = speaks_of_vectors([eq for _, eq in defs] + list(formulas))
+        try:
+            return build(defs, formulas, hints, differentiated, {**sizes, "vectors": first_reading}, sigma)
+        except GraphError as first:
+            try:
+                return build(defs, formulas, hints, differentiated, {**sizes, "vectors": not first_reading}, sigma)
+            except (GraphError, GraphUninterpretable):
+                raise first from None
     m = Model()
     if sigma is not None:
         m.sigma, m.sigma_is_generic = sigma, False
@@ -34,7 +50,7 @@ def build(defs: list, formulas: list = (), hints: list = (), differentiated: dic
     eqs = [eq for _, eq in defs] + list(formulas)
     m.functions = model_functions([eq for _, eq in defs], formulas)
     m.applied = called_functions([eq for _, eq in defs])
-    shape_quantities(m, defs, eqs, hints, sizes or {})
+    shape_quantities(m, defs, eqs, hints, sizes)
     m.known = {m.canonical(n.base) for _, eq in defs for n in walk(eq) if isinstance(n, Sym)}
     m.known |= {m.canonical(n.func.base) for _, eq in defs for n in walk(eq)
                 if isinstance(n, Call) and isinstance(n.func, Sym)}
@@ -80,7 +96,8 @@ def _define(m: Model, defs) -> None:
             try:
                 value = ev.value(rhs)
             except Misfit as exc:
-                raise GraphError(f"line {line}: the definition {text} does not fit together: {exc}") from None
+                raise GraphError(f"line {line}: the definition {text} does not fit together: {exc}"
+                                 + _said(m, rhs)) from None
             _assign(m, name, q, value, line, text)
         elif isinstance(lhs, Sym):
             _define_entry(m, lhs, rhs, line, text)
@@ -95,6 +112,15 @@ def _define(m: Model, defs) -> None:
                 raise GraphError(f"line {line}: {text} equates {len(cells)} entries with {len(vals)} values")
             for cell, v in zip(cells, vals):
                 m.define(Evaluator(m, "denominator").targets(cell), _node_args(m, v, line), line, text)
+
+
+def _said(m: Model, node) -> str:
+    """Where the shapes of the names in ``node`` come from, when the notes' words or lines give them
+    (`` (x a column vector of 2, said on line 1)``): a contradiction names both lines."""
+    names = dict.fromkeys(m.canonical(n.base) for n in walk(node) if isinstance(n, Sym))
+    said = [f"{q.describe()}, {q.why}" for q in (m.quantities.get(n) for n in names)
+            if q is not None and q.rank and q.why.startswith(("said on line", "line "))]
+    return f" ({'; '.join(said)})" if said else ""
 
 
 def _patterns(m: Model, defs) -> None:
@@ -161,7 +187,8 @@ def _assign(m: Model, name: str, q: Quantity, value, line: int, text: str) -> No
                 m.define(t, sympy.Integer(0), line, text)
             return
         if q.rank:
-            raise GraphError(f"line {line}: {text} makes {name} a scalar, but it is {q.describe()}")
+            raise GraphError(f"line {line}: {text} makes {name} a scalar, but it is {q.describe()}"
+                             + (f" ({q.why})" if q.why else ""))
         m.define(m.node(name), _node_args(m, value, line), line, text)
 
 

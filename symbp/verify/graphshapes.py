@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from .graphmodel import (Add, Call, Div, Had, Mat, Model, Mul, Neg, Norm, Num, Pow, Quantity, Sum, Sym, T,
                          is_declaration, is_definition, is_matrix_letter, literal_shape, split_index, uses)
+from .graphguess import guessed_shapes, guessed_words
 from .graphnodes import walk
 from .graphsizes import add_letters, open_size
 
@@ -24,21 +25,27 @@ from .graphsizes import add_letters, open_size
 FAMILY_SIZES = (2, 3)
 
 
-def open_dims(defs: list, formulas: list = (), hints: list = ()) -> list:
-    """The names of the dimensions the notes never fix (each is tried at ``FAMILY_SIZES``)."""
+def open_dims(defs: list, formulas: list = (), hints: list = (), vectors: bool = False) -> list:
+    """The names of the dimensions the notes never fix (each is tried at ``FAMILY_SIZES``); ``vectors``: in the
+    vector reading (``graphguess``)."""
     m = Model()
     eqs = [eq for _, eq in defs] + list(formulas)
     m.functions = model_functions([eq for _, eq in defs], formulas)
-    return shape_quantities(m, defs, eqs, hints, {})
+    return shape_quantities(m, defs, eqs, hints, {"vectors": vectors})
 
 
 def shape_quantities(m: Model, defs: list, eqs: list, hints: list, sizes: dict) -> list:
     """Give ``m`` its quantities with their ranks, sizes and orientation, from the definitions ``defs``, all the
     formulas ``eqs`` and the prose ``hints``; ``sizes`` fixes dimensions the notes leave open. The names of the
-    quantities whose sizes were open, in the order they were fixed."""
+    quantities whose sizes were open, in the order they were fixed. ``sizes["vectors"]``: the names the notes give
+    no shape are read as vectors and matrices by their products (``graphguess``), not as numbers."""
+    m.vector_reading = bool(sizes.get("vectors"))
     _ranks(m, defs, eqs, hints)
     add_letters(m, hints)
-    return _shapes(m, defs, eqs, hints, sizes)
+    opened = _shapes(m, defs, eqs, hints, sizes)
+    if guessed_words(m):
+        m.notes.append(guessed_words(m))
+    return opened
 
 
 # -- names ------------------------------------------------------------------------------------
@@ -111,13 +118,14 @@ def _ranks(m: Model, defs, eqs, hints) -> None:
         if isinstance(lhs, Sym) and not lhs.sub and isinstance(rhs, Mat):
             shape = literal_shape(rhs)
             ranks[lhs.base] = 1 if 1 in shape else 2
+    m.open_ranks = {base for base, r in ranks.items() if r == 0 and base not in said}
     for base, r in ranks.items():
         m.quantities[base] = Quantity(base, r)
 
 
 def _shapes(m: Model, defs, eqs, hints, sizes: dict) -> list:
     qs = m.quantities
-    for _, name, orient, dims in hints:
+    for line, name, orient, dims in hints:
         q = qs.get(m.canonical(name))
         if q is not None and orient == "letters" and q.rank == 2 == len(dims):  # a 2 × n matrix: 2 rows
             q.dims = tuple(d if isinstance(d, int) else (q.dims[k] if q.dims else None) for k, d in enumerate(dims))
@@ -125,10 +133,10 @@ def _shapes(m: Model, defs, eqs, hints, sizes: dict) -> list:
         if q is None or orient == "letters":
             continue
         if orient in ("row", "col") and q.rank == 1:
-            q.orient, q.why = orient, "said in the notes"
+            q.orient, q.why = orient, f"said on line {line}"
         if dims:
             q.dims = tuple(dims) if q.rank == 2 else (max(dims),)
-            q.why = "said in the notes"
+            q.why = f"said on line {line}"
     # written-out vectors and matrices equated to a name
     for line, eq in defs:
         lhs, rhs = eq.sides[0], eq.sides[-1]
@@ -360,6 +368,13 @@ def _shape(m: Model, node, want=None):
 
 def _times(m: Model, a, b, left, right, want):
     """The shape of a product, teaching the bare symbols on either side what the other side says."""
+    taught = guessed_shapes(m, left, right, a, b)  # the vector reading: x W with x and W open (``graphguess``)
+    for sym, shape in taught:
+        _learn(m, sym, shape)
+        m.open_ranks.discard(m.canonical(sym.base))
+    if taught:
+        a = _shape(m, left) if left is not None else a
+        b = _shape(m, right)
     if a is not None and a[0] == "s":
         return b
     if b is not None and b[0] == "s":
