@@ -6,6 +6,9 @@ products of the definitions (y = W x makes W |y| × |x| and x a column; g = x W
 makes x a row), and last from the largest entry index the notes write
 (x_1, x_2: two entries). Orientation not said anywhere: a column (and the
 model says so). Sizes fixed nowhere are open: each is tried at ``FAMILY_SIZES``.
+A name nothing gives a shape is a number, or in the vector reading a vector or
+matrix by the products it stands in (``graphguess``; ``graphbuild.build`` says
+which reading).
 
 >>> from symbp.verify.graphread import read_graph
 >>> defs = [(1, read_graph("g = x W")), (2, read_graph("x = (x_1, x_2)"))]
@@ -15,11 +18,11 @@ model says so). Sizes fixed nowhere are open: each is tried at ``FAMILY_SIZES``.
 
 from __future__ import annotations
 
-from .graphmodel import (Add, Call, Div, Had, Mat, Model, Mul, Neg, Norm, Num, Pow, Quantity, Sum, Sym, T,
+from .graphmodel import (Add, Call, Div, Had, Mat, Model, Mul, Neg, Norm, Pow, Quantity, Sym, T,
                          is_declaration, is_definition, is_matrix_letter, literal_shape, split_index, uses)
 from .graphguess import guessed_shapes, guessed_words
 from .graphnodes import walk
-from .graphsizes import add_letters, open_size
+from .graphsizes import add_letters, open_size, sum_bounds
 
 #: Sizes given in turn to the dimensions the notes never fix (a second member of the family starts at 3).
 FAMILY_SIZES = (2, 3)
@@ -197,7 +200,7 @@ def _largest_index(m: Model, used: dict, rank: int, defs) -> None:
                 if isinstance(i, int):
                     best[k] = max(best[k], i)
         bounds[q.name] = best
-    for name, axis, top in _sum_bounds(m, defs, rank):  # Σ_{k=1}^{2} t_k: t has (at least) 2 entries
+    for name, axis, top in sum_bounds(m, defs, rank):  # Σ_{k=1}^{2} t_k: t has (at least) 2 entries
         best = bounds.setdefault(name, [0] * rank)
         best[axis] = max(best[axis], top)
     for _ in range(len(defs)):
@@ -218,37 +221,6 @@ def _largest_index(m: Model, used: dict, rank: int, defs) -> None:
         dims = [d or b for d, b in zip(q.dims or (None,) * q.rank, best)]
         if all(dims):
             q.dims, q.why = tuple(dims), q.why or "its largest entry index"
-
-
-def _sum_bounds(m: Model, defs, rank: int) -> list:
-    r"""(quantity, axis, bound) for each entry a sum of the definitions runs over with whole-number bounds from 1:
-    in ``L = -\sum_{k=1}^{2} t_k \log y_k`` the index k of t_k takes 1 and 2, so the bound sizes t as a written
-    t_2 would (review 15). A bound that is a letter is read by ``graphsizes``; a sum from 0 sizes nothing here.
-
-    >>> from symbp.verify.graphread import read_graph
-    >>> m = Model()
-    >>> m.quantities["t"] = Quantity("t", 1)
-    >>> _sum_bounds(m, [(1, read_graph(r"L = \sum_{k=1}^{2} t_k"))], 1)
-    [('t', 0, 2)]
-    """
-    out = []
-    for _, eq in defs:
-        if is_declaration(eq) or not is_definition(eq):
-            continue
-        for node in walk(eq):
-            if not (isinstance(node, Sum) and node.var and isinstance(node.lower, Num) and isinstance(node.upper, Num)):
-                continue
-            low, top = node.lower.value, node.upper.value
-            if low.denominator != 1 or top.denominator != 1 or low < 1 or top < low:
-                continue
-            for n in walk(node.body):
-                q = m.quantities.get(m.canonical(n.base)) if isinstance(n, Sym) and n.sub else None
-                if q is None or q.rank != rank:
-                    continue
-                for axis, i in enumerate(split_index(n.sub, q.rank)[:q.rank]):
-                    if i == node.var:
-                        out.append((q.name, axis, int(top)))
-    return out
 
 
 def _in_order(m: Model, defs) -> list:
