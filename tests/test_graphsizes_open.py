@@ -191,3 +191,51 @@ def test_words_that_force_a_contradiction_still_stop_the_run(tmp_path, preamble)
     with pytest.raises(GraphError) as err:
         verify_notes(path, notation="rowvector")
     assert "line 1" in str(err.value) and "g = x W" in str(err.value), str(err.value)
+
+
+# The output neuron of the seed's classifier, A = h u with u never given a shape: in the vector reading u is a
+# column (h a row), so A, B and the loss stay numbers; a reading that made the loss a vector is never used. By hand
+# (denominator layout, checked below with SymPy): ∂L/∂A = B − t, ∂L/∂h = (B − t) uᵀ, ∂L/∂u = hᵀ (B − t).
+_NEURON = ("Here $\\sigma$ is the logistic sigmoid, $\\sigma(z) = \\frac{1}{1 + e^{-z}}$.\n\n$$g = x W$$\n\n"
+           "$$h = \\tanh(g)$$\n\n$$A = h u$$\n\n$$B = \\sigma(A)$$\n\n"
+           "$$L = -t \\log B - (1 - t) \\log(1 - B)$$\n\n")
+NEURON_CLAIMS = [
+    (r"\frac{\partial L}{\partial A} = B - t", "holds"),
+    (r"\frac{\partial L}{\partial A} = t - B", "refuted"),
+    (r"\frac{\partial L}{\partial h} = (B - t) u^T", "holds"),
+    (r"\frac{\partial L}{\partial h} = (B - t) u^T \odot (1 - h^2)", "refuted"),  # that is ∂L/∂g
+]
+
+
+def test_the_neuron_verdicts_agree_with_sympy():
+    x = sympy.Matrix([[sympy.Rational(1, 3), -sympy.Rational(2, 5)]])
+    W = sympy.Matrix([[sympy.Rational(1, 2), -1, sympy.Rational(1, 4)], [sympy.Rational(2, 3), sympy.Rational(1, 5), -2]])
+    u = sympy.Matrix([[sympy.Rational(3, 4)], [-sympy.Rational(1, 3)], [sympy.Rational(1, 2)]])
+    t = sympy.Rational(1)
+    H = sympy.Matrix(1, 3, lambda i, j: sympy.Symbol(f"h{j}"))
+    a, U = sympy.Symbol("a"), sympy.Matrix(3, 1, lambda i, j: sympy.Symbol(f"u{i}"))
+    h = (x * W).applyfunc(sympy.tanh)
+
+    def loss(A):
+        B = 1 / (1 + sympy.exp(-A))
+        return -t * sympy.log(B) - (1 - t) * sympy.log(1 - B)
+
+    A = (h * u)[0]
+    B = 1 / (1 + sympy.exp(-A))
+    dA = sympy.diff(loss(a), a).subs(a, A)
+    dh = H.applyfunc(lambda s: sympy.diff(loss((H * u)[0]), s)).subs(dict(zip(H, h)))
+    du = U.applyfunc(lambda s: sympy.diff(loss((h * U)[0]), s)).subs(dict(zip(U, u)))
+    close = lambda p, q: p.shape == q.shape and all(abs(sympy.N(e, 30)) < 1e-25 for e in p - q)  # noqa: E731
+    assert abs(sympy.N(dA - (B - t), 30)) < 1e-25 and abs(sympy.N(dA - (t - B), 30)) > 1e-3
+    assert close(dh, (B - t) * u.T)
+    assert not close(dh, ((B - t) * u.T).multiply_elementwise(sympy.ones(1, 3) - h.multiply_elementwise(h)))
+    assert close(du, h.T * (B - t))  # ∂L/∂u = hᵀ (B − t): u's shape, a column
+
+
+def test_the_loss_stays_a_number_in_the_vector_reading(tmp_path):
+    text = _NEURON + "".join(f"$${c}$$\n\n" for c, _ in NEURON_CLAIMS) + "$$\\frac{\\partial L}{\\partial u} = h^T (B - t)$$\n"
+    report, rows = _run(tmp_path, text)
+    for claim, truth in NEURON_CLAIMS:
+        assert rows[claim].status == truth, (claim, rows[claim].reason)
+    assert rows[r"\frac{\partial L}{\partial u} = h^T (B - t)"].status in ("holds", "undecided")  # never refuted
+    assert report.exit_code == 1

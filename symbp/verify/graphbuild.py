@@ -15,7 +15,7 @@ import sympy
 from sympy.core.function import AppliedUndef
 
 from .graphevaluate import Evaluator, Misfit
-from .graphguess import speaks_of_vectors
+from .graphguess import loss_is_number, speaks_of_vectors
 from .graphmodel import (LOSS_NAMES, Call, GraphError, GraphUninterpretable, Model, Quantity, Sym, is_declaration, is_definition,
                          split_index, to_latex)
 from .graphnodes import walk
@@ -31,18 +31,22 @@ def build(defs: list, formulas: list = (), hints: list = (), differentiated: dic
 
     ``sizes["vectors"]`` says whether the names the notes give no shape are numbers (False) or read as vectors and
     matrices by their products (True, ``graphguess``); not given: numbers (vectors first when the formulas transpose,
-    ``speaks_of_vectors``), and when that reading makes the definitions contradict each other, the other one (the
-    first error stands if that fails too)."""
+    ``speaks_of_vectors``), and when that reading makes the definitions contradict each other (or the loss a vector),
+    the other one; when both fail, the error of the numbers' reading stands."""
     sizes = dict(sizes or {})
     if "vectors" not in sizes:
-        first_reading = speaks_of_vectors([eq for _, eq in defs] + list(formulas))
-        try:
-            return build(defs, formulas, hints, differentiated, {**sizes, "vectors": first_reading}, sigma)
-        except GraphError as first:
+        readings = (True, False) if speaks_of_vectors([eq for _, eq in defs] + list(formulas)) else (False, True)
+        errors = {}
+        for vectors in readings:
             try:
-                return build(defs, formulas, hints, differentiated, {**sizes, "vectors": not first_reading}, sigma)
-            except (GraphError, GraphUninterpretable):
-                raise first from None
+                return build(defs, formulas, hints, differentiated, {**sizes, "vectors": vectors}, sigma)
+            except GraphError as exc:
+                errors[vectors] = exc
+            except GraphUninterpretable as exc:
+                if not vectors:
+                    raise
+                errors[vectors] = exc
+        raise errors[False] from None  # the contradiction as the notes' names read as numbers
     m = Model()
     if sigma is not None:
         m.sigma, m.sigma_is_generic = sigma, False
@@ -51,6 +55,8 @@ def build(defs: list, formulas: list = (), hints: list = (), differentiated: dic
     m.functions = model_functions([eq for _, eq in defs], formulas)
     m.applied = called_functions([eq for _, eq in defs])
     shape_quantities(m, defs, eqs, hints, sizes)
+    if m.vector_reading and loss_is_number(m):
+        raise GraphError(loss_is_number(m))
     m.known = {m.canonical(n.base) for _, eq in defs for n in walk(eq) if isinstance(n, Sym)}
     m.known |= {m.canonical(n.func.base) for _, eq in defs for n in walk(eq)
                 if isinstance(n, Call) and isinstance(n.func, Sym)}

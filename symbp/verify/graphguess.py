@@ -5,7 +5,9 @@ Notes that write ``g = x W``, ``h = \tanh(g)``, ``u = h V`` and no sentence abou
 reading makes the definitions contradict each other (``u_i`` written in the prose makes u a vector, which a product
 of numbers cannot be), the model is built again in the *vector reading* (``graphbuild.build``): in a product of a
 definition, a single lowercase letter beside a matrix is a vector (a row on its left, ``x W``; a column on its
-right, ``W x``), a single capital letter beside a vector or another open name is a matrix. Only when both readings
+right, ``W x``), one after a row vector is a column (``A = h u``: a number, as the output neuron's sum), one before
+a column a row, and a single capital letter beside a vector or another open name is a matrix. A reading that makes
+the loss (L, C, E, J) anything but a number is no reading (``loss_is_number``). Only when both readings
 contradict each other do the notes (exit 2). Notes whose formulas transpose, multiply entrywise or take a norm
 (``speaks_of_vectors``) are read in the vector reading first, numbers second. The sizes stay open (tried at 2
 and 3, ``graphshapes``).
@@ -50,6 +52,10 @@ def guessed_shapes(m: Model, left, right, a, b) -> list:
         out.append((right, ("m", a[2], None)))
     elif kind_l == "upper" and b is not None and b[0] == "v" and b[1] == "col":  # W x, x a column: W a matrix
         out.append((left, ("m", None, b[2])))
+    elif kind_r == "lower" and a is not None and a[0] == "v" and a[1] == "row":  # h u, h a row: u a column (a number)
+        out.append((right, ("v", "col", a[2])))
+    elif kind_l == "lower" and b is not None and b[0] == "v" and b[1] == "col":  # u^T-less u y, y a column: u a row
+        out.append((left, ("v", "row", b[2])))
     elif kind_l == "lower" and kind_r == "upper":  # x W, neither said: a row and a matrix
         out += [(left, ("v", "row", None)), (right, ("m", None, None))]
     elif kind_l == "upper" and kind_r == "lower":  # W x: a matrix and a column
@@ -58,6 +64,15 @@ def guessed_shapes(m: Model, left, right, a, b) -> list:
         name = m.canonical(sym.base)
         m.guessed[name] = {"v": f"a {shape[1]} vector", "m": "a matrix"}[shape[0]].replace("col vector", "column vector")
     return out
+
+
+def loss_is_number(m: Model) -> str:
+    """'' when every loss letter of the model is a number, else why not (the vector reading is then dropped)."""
+    for name in LOSS_NAMES:
+        q = m.quantities.get(name)
+        if q is not None and q.rank and name not in m.functions:
+            return f"the vector reading makes the loss {q.describe()}"
+    return ""
 
 
 def speaks_of_vectors(eqs) -> bool:
@@ -76,4 +91,4 @@ def guessed_words(m: Model) -> str:
             "numbers their definitions would contradict each other")
 
 
-__all__ = ["guessed_shapes", "guessed_words", "speaks_of_vectors"]
+__all__ = ["guessed_shapes", "guessed_words", "loss_is_number", "speaks_of_vectors"]
