@@ -209,7 +209,8 @@ NEURON_CLAIMS = [
 
 def test_the_neuron_verdicts_agree_with_sympy():
     x = sympy.Matrix([[sympy.Rational(1, 3), -sympy.Rational(2, 5)]])
-    W = sympy.Matrix([[sympy.Rational(1, 2), -1, sympy.Rational(1, 4)], [sympy.Rational(2, 3), sympy.Rational(1, 5), -2]])
+    R = sympy.Rational
+    W = sympy.Matrix([[R(1, 2), -1, R(1, 4)], [R(2, 3), R(1, 5), -2]])
     u = sympy.Matrix([[sympy.Rational(3, 4)], [-sympy.Rational(1, 3)], [sympy.Rational(1, 2)]])
     t = sympy.Rational(1)
     H = sympy.Matrix(1, 3, lambda i, j: sympy.Symbol(f"h{j}"))
@@ -233,7 +234,8 @@ def test_the_neuron_verdicts_agree_with_sympy():
 
 
 def test_the_loss_stays_a_number_in_the_vector_reading(tmp_path):
-    text = _NEURON + "".join(f"$${c}$$\n\n" for c, _ in NEURON_CLAIMS) + "$$\\frac{\\partial L}{\\partial u} = h^T (B - t)$$\n"
+    text = (_NEURON + "".join(f"$${c}$$\n\n" for c, _ in NEURON_CLAIMS)
+            + "$$\\frac{\\partial L}{\\partial u} = h^T (B - t)$$\n")
     report, rows = _run(tmp_path, text)
     for claim, truth in NEURON_CLAIMS:
         assert rows[claim].status == truth, (claim, rows[claim].reason)

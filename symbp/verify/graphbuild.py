@@ -16,8 +16,8 @@ from sympy.core.function import AppliedUndef
 
 from .graphevaluate import Evaluator, Misfit
 from .graphguess import loss_is_number, speaks_of_vectors
-from .graphmodel import (LOSS_NAMES, Call, GraphError, GraphUninterpretable, Model, Quantity, Sym, is_declaration, is_definition,
-                         split_index, to_latex)
+from .graphmodel import (LOSS_NAMES, Call, GraphError, GraphUninterpretable, Model, Quantity, Sym, is_declaration,
+                         is_definition, split_index, to_latex)
 from .graphnodes import walk
 from .graphshapes import called_functions, model_functions, shape_quantities
 from .graphsizes import letter_words

@@ -62,7 +62,7 @@ def guessed_shapes(m: Model, left, right, a, b) -> list:
         out += [(left, ("m", None, None)), (right, ("v", "col", None))]
     for sym, shape in out:
         name = m.canonical(sym.base)
-        m.guessed[name] = {"v": f"a {shape[1]} vector", "m": "a matrix"}[shape[0]].replace("col vector", "column vector")
+        m.guessed[name] = "a matrix" if shape[0] == "m" else f"a {'row' if shape[1] == 'row' else 'column'} vector"
     return out
 
 
