@@ -15,8 +15,9 @@ import sympy
 from sympy.core.function import AppliedUndef
 
 from .graphevaluate import Evaluator, Misfit
-from .graphmodel import (LOSS_NAMES, Call, GraphError, GraphUninterpretable, Model, Quantity, Sym, is_declaration, is_definition,
-                         split_index, to_latex)
+from .graphguess import loss_is_number, speaks_of_vectors
+from .graphmodel import (LOSS_NAMES, Call, GraphError, GraphUninterpretable, Model, Quantity, Sym, is_declaration,
+                         is_definition, split_index, to_latex)
 from .graphnodes import walk
 from .graphshapes import called_functions, model_functions, shape_quantities
 from .graphsizes import letter_words
@@ -26,7 +27,26 @@ def build(defs: list, formulas: list = (), hints: list = (), differentiated: dic
           sizes: dict | None = None, sigma=None) -> Model:
     """The model of ``defs`` [(line, Equation)], shapes also from every formula and the prose ``hints``
     [(line, name, orient, dims)]; ``sizes`` fixes dimensions the notes leave open (the family); ``sigma`` is σ as
-    a function of a SymPy expression when the notes say which (``graphsigma``), None: σ is generic."""
+    a function of a SymPy expression when the notes say which (``graphsigma``), None: σ is generic.
+
+    ``sizes["vectors"]`` says whether the names the notes give no shape are numbers (False) or read as vectors and
+    matrices by their products (True, ``graphguess``); not given: numbers (vectors first when the formulas transpose,
+    ``speaks_of_vectors``), and when that reading makes the definitions contradict each other (or the loss a vector),
+    the other one; when both fail, the error of the numbers' reading stands."""
+    sizes = dict(sizes or {})
+    if "vectors" not in sizes:
+        readings = (True, False) if speaks_of_vectors([eq for _, eq in defs] + list(formulas)) else (False, True)
+        errors = {}
+        for vectors in readings:
+            try:
+                return build(defs, formulas, hints, differentiated, {**sizes, "vectors": vectors}, sigma)
+            except GraphError as exc:
+                errors[vectors] = exc
+            except GraphUninterpretable as exc:
+                if not vectors:
+                    raise
+                errors[vectors] = exc
+        raise errors[False] from None  # the contradiction as the notes' names read as numbers
     m = Model()
     if sigma is not None:
         m.sigma, m.sigma_is_generic = sigma, False
@@ -34,7 +54,9 @@ def build(defs: list, formulas: list = (), hints: list = (), differentiated: dic
     eqs = [eq for _, eq in defs] + list(formulas)
     m.functions = model_functions([eq for _, eq in defs], formulas)
     m.applied = called_functions([eq for _, eq in defs])
-    shape_quantities(m, defs, eqs, hints, sizes or {})
+    shape_quantities(m, defs, eqs, hints, sizes)
+    if m.vector_reading and loss_is_number(m):
+        raise GraphError(loss_is_number(m))
     m.known = {m.canonical(n.base) for _, eq in defs for n in walk(eq) if isinstance(n, Sym)}
     m.known |= {m.canonical(n.func.base) for _, eq in defs for n in walk(eq)
                 if isinstance(n, Call) and isinstance(n.func, Sym)}
@@ -88,7 +110,8 @@ def _define_one(m: Model, line: int, eq) -> None:
         try:
             value = ev.value(rhs)
         except Misfit as exc:
-            raise GraphError(f"line {line}: the definition {text} does not fit together: {exc}") from None
+            raise GraphError(f"line {line}: the definition {text} does not fit together: {exc}"
+                             + _said(m, rhs)) from None
         _assign(m, name, q, value, line, text)
     elif isinstance(lhs, Sym):
         _define_entry(m, lhs, rhs, line, text)
@@ -103,6 +126,15 @@ def _define_one(m: Model, line: int, eq) -> None:
             raise GraphError(f"line {line}: {text} equates {len(cells)} entries with {len(vals)} values")
         for cell, v in zip(cells, vals):
             m.define(Evaluator(m, "denominator").targets(cell), _node_args(m, v, line), line, text)
+
+
+def _said(m: Model, node) -> str:
+    """Where the shapes of the names in ``node`` come from, when the notes' words or lines give them
+    (`` (x a column vector of 2, said on line 1)``): a contradiction names both lines."""
+    names = dict.fromkeys(m.canonical(n.base) for n in walk(node) if isinstance(n, Sym))
+    said = [f"{q.describe()}, {q.why}" for q in (m.quantities.get(n) for n in names)
+            if q is not None and q.rank and q.why.startswith(("said on line", "line "))]
+    return f" ({'; '.join(said)})" if said else ""
 
 
 def _patterns(m: Model, defs) -> None:
@@ -169,7 +201,8 @@ def _assign(m: Model, name: str, q: Quantity, value, line: int, text: str) -> No
                 m.define(t, sympy.Integer(0), line, text)
             return
         if q.rank:
-            raise GraphError(f"line {line}: {text} makes {name} a scalar, but it is {q.describe()}")
+            raise GraphError(f"line {line}: {text} makes {name} a scalar, but it is {q.describe()}"
+                             + (f" ({q.why})" if q.why else ""))
         m.define(m.node(name), _node_args(m, value, line), line, text)
 
 

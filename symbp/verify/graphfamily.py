@@ -45,10 +45,11 @@ def checker(defs: list, all_eqs: list, hints: list, claims: list, sigma=None, un
     model, error, repaired = notes_model(defs, all_eqs, hints, claims, sigma=sigma, impose=impose)
     if model is None:
         return None, error, [], None
-    opened = bool(open_dims([(ln, e) for ln, e, _ in defs], all_eqs, hints))
+    vectors = model.vector_reading  # every member read as the first (``graphguess``)
+    opened = bool(open_dims([(ln, e) for ln, e, _ in defs], all_eqs, hints, vectors))
     family = [model]
     if opened:  # sizes the notes leave open: a second member with other sizes
-        other, error2, _ = notes_model(defs, all_eqs, hints, claims, start=1, sigma=sigma, impose=impose)
+        other, error2, _ = notes_model(defs, all_eqs, hints, claims, start=1, sigma=sigma, impose=impose, vectors=vectors)
         if other is not None:
             family.append(other)
             model.notes.append("sizes the notes leave open are checked at two choices (starting at 2 and at 3)")
@@ -59,7 +60,7 @@ def checker(defs: list, all_eqs: list, hints: list, claims: list, sigma=None, un
     twins = []
     if undefined:  # each member with the nodes the notes never define made generic (graphundefined)
         for k in range(len(family)):
-            twin, _, _ = notes_model(defs, all_eqs, hints, claims, start=k, sigma=sigma, impose=impose)
+            twin, _, _ = notes_model(defs, all_eqs, hints, claims, start=k, sigma=sigma, impose=impose, vectors=vectors)
             if twin is None:
                 undefined, twins = [], []
                 break
@@ -252,11 +253,13 @@ def _differentiated(claims: list, model: Model) -> dict:
     return out
 
 
-def notes_model(defs, all_eqs, hints, claims, start: int = 0, sigma=None, impose=None):
+def notes_model(defs, all_eqs, hints, claims, start: int = 0, sigma=None, impose=None, vectors=None):
     """(model, error, repaired pieces): the model of the definitions, a cycle repaired if one exchange does it;
-    ``impose(model)`` changes the model once built (a ``GraphError`` from it: no model)."""
+    ``impose(model)`` changes the model once built (a ``GraphError`` from it: no model); ``vectors``: whether the
+    names the notes give no shape are read as vectors and matrices (None: as numbers unless that makes the
+    definitions contradict each other, ``graphbuild.build``)."""
     if impose is not None:
-        model, error, repaired = notes_model(defs, all_eqs, hints, claims, start, sigma)
+        model, error, repaired = notes_model(defs, all_eqs, hints, claims, start, sigma, vectors=vectors)
         if model is None:
             return model, error, repaired
         try:
@@ -265,9 +268,10 @@ def notes_model(defs, all_eqs, hints, claims, start: int = 0, sigma=None, impose
             return None, str(exc), []
         return model, error, repaired
     plain = [(line, eq) for line, eq, _ in defs]
-    sizes = {"start": start}
+    sizes = {"start": start} if vectors is None else {"start": start, "vectors": vectors}
     try:
         first = build(plain, all_eqs, hints, sizes=sizes, sigma=sigma)
+        sizes = {**sizes, "vectors": first.vector_reading}
         return build(plain, all_eqs, hints, _differentiated(claims, first), sizes, sigma), "", []
     except GraphUninterpretable as exc:  # a definition with no meaning in the model (\sum_w w^2): not a contradiction
         return None, UNINTERPRETABLE + str(exc), []

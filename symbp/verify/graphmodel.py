@@ -93,6 +93,9 @@ class Model:
     known: set = field(default_factory=set)  # names the definitions mention (others are never defined)
     declared: dict = field(default_factory=dict)  # node -> [declared arguments, lines]
     letters: dict = field(default_factory=dict)  # a size the prose names with a letter -> [(quantity, axis)]
+    open_ranks: set = field(default_factory=set)  # names nothing says are scalars, vectors or matrices
+    vector_reading: bool = False  # those names read as vectors and matrices by their products (``graphshapes``)
+    guessed: dict = field(default_factory=dict)  # name -> what the vector reading made it, in words
     sigma_is_generic: bool = True
     sigma: object = sympy.Function("sigma")
     batch: object = None  # a model of a mini-batch (``graphbatch.Batch``): which nodes are of which sample

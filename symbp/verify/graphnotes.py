@@ -41,6 +41,7 @@ from .graphnodes import walk
 from .graphread import read_graph
 from .graphscope import assumption_spans, in_force, releases_itself
 from .graphsigma import SigmaReading, blocking, sigma_reading
+from .graphprose import hints_and_prose
 from .graphsizes import size_letters
 from .graphtargets import WORDS as TARGET_WORDS
 from .graphtargets import apply_targets, one_hot_words, target_formulas
@@ -126,56 +127,6 @@ def _array_rows(text: str):
             if r and not re.fullmatch(r"\\[vcl]?dots", r):
                 rows.append(r)
     return rows
-
-
-_NAME = r"\$\s*(?:\\(?:mathbf|vec|boldsymbol|bm)\s*\{\s*)?([A-Za-z])\s*\}?\s*\$"
-_ROW_VECTOR = re.compile(_NAME + r"[^$.]{0,60}?\b(row|column|строк\w*|столб\w*|wiersz\w*|kolumn\w*)")
-_MATRIX_WORD = r"(?:matrix|матриц|macierz)"
-_SIZE = re.compile(_NAME + r"[^$.]{0,40}?\$?\s*(\d+)\s*(?:\\times|×|x)\s*(\d+)\s*\$?\s*" + _MATRIX_WORD)
-# the size after the word: "$W$ — матрица $2 \times 3$", "macierzą $2 \times 3$", "a matrix of size $2 \times 3$"
-_SIZE_AFTER = re.compile(_NAME + r"[^$.]{0,20}?" + _MATRIX_WORD + r"\w*[^$.]{0,20}?\$\s*(\d+)\s*(?:\\times|×)\s*(\d+)\s*\$")
-_MATRIX = re.compile(_NAME + r"[^$.]{0,20}?\b" + _MATRIX_WORD)  # "$W$ a matrix": a matrix of open size
-# several names of one size: "$W$ and $V$ be $2 \times 2$ matrices", "$W$, $V$ — матрицы $2 \times 2$"
-_ONE = r"\$\s*[A-Za-z]\s*\$"
-_SIZES = re.compile(r"(" + _ONE + r"(?:\s*(?:,|and|и|a|i|oraz)\s*" + _ONE + r")+)[^$.]{0,20}?\$\s*(\d+)\s*(?:\\times|×)\s*"
-                    r"(\d+)\s*\$\s*(?:matrices|матриц|macierz|matice)")
-_SIZES_AFTER = re.compile(r"(" + _ONE + r"(?:\s*(?:,|and|и|a|i|oraz)\s*" + _ONE + r")+)[^$.]{0,20}?"
-                          r"(?:matrices|матриц\w*|macierz\w*|matice)[^$.]{0,20}?\$\s*(\d+)\s*(?:\\times|×)\s*(\d+)\s*\$")
-_VECTOR_SIZE = re.compile(_NAME + r"[^$.]{0,60}?\bvector\s+(?:of\s+(?:size|length|dimension)\s+|with\s+)\$?(\d+)")
-_IN_R = re.compile(r"\$\s*(?:\\(?:mathbf|vec|boldsymbol|bm)\s*\{\s*)?([A-Za-z])\s*\}?\s*\\in\s*\\mathbb\s*\{?R\}?\s*\^"
-                   r"\s*\{?\s*(\d+)\s*(?:\\times\s*(\d+))?\s*\}?")
-_PROSE_DEF = re.compile(r"(?<![A-Za-z$\\])([A-Z])\s*(?:-|—|–)\s*(?:это|is)\s*\$([^$]+)\$")
-
-
-def hints_and_prose(text: str) -> tuple[list, list]:
-    """Shapes said in words [(line, name, orient, dims)] and definitions in words [(line, equation text)]."""
-    hints, defs = [], []
-    for m in _ROW_VECTOR.finditer(text):
-        word = m.group(2)
-        orient = "row" if word.startswith(("row", "строк", "wiersz")) else "col"
-        hints.append((text.count("\n", 0, m.start()) + 1, m.group(1), orient, ()))
-    for m in [*_SIZE.finditer(text), *_SIZE_AFTER.finditer(text)]:
-        hints.append((text.count("\n", 0, m.start()) + 1, m.group(1), "", (int(m.group(2)), int(m.group(3)))))
-    for m in [*_SIZES.finditer(text), *_SIZES_AFTER.finditer(text)]:
-        for name in re.findall(r"\$\s*([A-Za-z])\s*\$", m.group(1)):
-            hints.append((text.count("\n", 0, m.start()) + 1, name, "", (int(m.group(2)), int(m.group(3)))))
-    for m in _MATRIX.finditer(text):
-        hints.append((text.count("\n", 0, m.start()) + 1, m.group(1), "matrix", ()))
-    for m in _VECTOR_SIZE.finditer(text):
-        hints.append((text.count("\n", 0, m.start()) + 1, m.group(1), "", (int(m.group(2)),)))
-    for m in _IN_R.finditer(text):
-        line = text.count("\n", 0, m.start()) + 1
-        if m.group(3):  # R^{1×n} is a row, R^{n×1} a column, else a matrix
-            r, c = int(m.group(2)), int(m.group(3))
-            if r == 1 or c == 1:
-                hints.append((line, m.group(1), "row" if r == 1 else "col", (max(r, c),)))
-            else:
-                hints.append((line, m.group(1), "", (r, c)))
-        else:
-            hints.append((line, m.group(1), "", (int(m.group(2)),)))
-    for m in _PROSE_DEF.finditer(text):
-        defs.append((text.count("\n", 0, m.start()) + 1, f"{m.group(1)} = {m.group(2)}"))
-    return hints, defs
 
 
 def graph_notes(items: list, text: str, budget: float = 30.0, activation: str | None = None) -> GraphNotes:

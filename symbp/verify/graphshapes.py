@@ -6,6 +6,9 @@ products of the definitions (y = W x makes W |y| × |x| and x a column; g = x W
 makes x a row), and last from the largest entry index the notes write
 (x_1, x_2: two entries). Orientation not said anywhere: a column (and the
 model says so). Sizes fixed nowhere are open: each is tried at ``FAMILY_SIZES``.
+A name nothing gives a shape is a number, or in the vector reading a vector or
+matrix by the products it stands in (``graphguess``; ``graphbuild.build`` says
+which reading).
 
 >>> from symbp.verify.graphread import read_graph
 >>> defs = [(1, read_graph("g = x W")), (2, read_graph("x = (x_1, x_2)"))]
@@ -15,32 +18,39 @@ model says so). Sizes fixed nowhere are open: each is tried at ``FAMILY_SIZES``.
 
 from __future__ import annotations
 
-from .graphmodel import (Add, Call, Div, Had, Mat, Model, Mul, Neg, Norm, Num, Pow, Quantity, Sum, Sym, T,
+from .graphmodel import (Add, Call, Div, Had, Mat, Model, Mul, Neg, Norm, Num, Pow, Quantity, Sym, T,
                          is_declaration, is_definition, is_matrix_letter, literal_shape, split_index, uses)
 from .graphdelta import kronecker_uses
+from .graphguess import guessed_shapes, guessed_words
 from .graphnodes import walk
-from .graphsizes import add_letters, open_size
+from .graphsizes import add_letters, open_size, sum_bounds
 from .graphsoftmax import share_index_sizes
 
 #: Sizes given in turn to the dimensions the notes never fix (a second member of the family starts at 3).
 FAMILY_SIZES = (2, 3)
 
 
-def open_dims(defs: list, formulas: list = (), hints: list = ()) -> list:
-    """The names of the dimensions the notes never fix (each is tried at ``FAMILY_SIZES``)."""
+def open_dims(defs: list, formulas: list = (), hints: list = (), vectors: bool = False) -> list:
+    """The names of the dimensions the notes never fix (each is tried at ``FAMILY_SIZES``); ``vectors``: in the
+    vector reading (``graphguess``)."""
     m = Model()
     eqs = [eq for _, eq in defs] + list(formulas)
     m.functions = model_functions([eq for _, eq in defs], formulas)
-    return shape_quantities(m, defs, eqs, hints, {})
+    return shape_quantities(m, defs, eqs, hints, {"vectors": vectors})
 
 
 def shape_quantities(m: Model, defs: list, eqs: list, hints: list, sizes: dict) -> list:
     """Give ``m`` its quantities with their ranks, sizes and orientation, from the definitions ``defs``, all the
     formulas ``eqs`` and the prose ``hints``; ``sizes`` fixes dimensions the notes leave open. The names of the
-    quantities whose sizes were open, in the order they were fixed."""
+    quantities whose sizes were open, in the order they were fixed. ``sizes["vectors"]``: the names the notes give
+    no shape are read as vectors and matrices by their products (``graphguess``), not as numbers."""
+    m.vector_reading = bool(sizes.get("vectors"))
     _ranks(m, defs, eqs, hints)
     add_letters(m, hints)
-    return _shapes(m, defs, eqs, hints, sizes)
+    opened = _shapes(m, defs, eqs, hints, sizes)
+    if guessed_words(m):
+        m.notes.append(guessed_words(m))
+    return opened
 
 
 # -- names ------------------------------------------------------------------------------------
@@ -114,13 +124,14 @@ def _ranks(m: Model, defs, eqs, hints) -> None:
         if isinstance(lhs, Sym) and not lhs.sub and isinstance(rhs, Mat):
             shape = literal_shape(rhs)
             ranks[lhs.base] = 1 if 1 in shape else 2
+    m.open_ranks = {base for base, r in ranks.items() if r == 0 and base not in said}
     for base, r in ranks.items():
         m.quantities[base] = Quantity(base, r)
 
 
 def _shapes(m: Model, defs, eqs, hints, sizes: dict) -> list:
     qs = m.quantities
-    for _, name, orient, dims in hints:
+    for line, name, orient, dims in hints:
         q = qs.get(m.canonical(name))
         if q is not None and orient == "letters" and q.rank == 2 == len(dims):  # a 2 × n matrix: 2 rows
             q.dims = tuple(d if isinstance(d, int) else (q.dims[k] if q.dims else None) for k, d in enumerate(dims))
@@ -128,10 +139,10 @@ def _shapes(m: Model, defs, eqs, hints, sizes: dict) -> list:
         if q is None or orient == "letters":
             continue
         if orient in ("row", "col") and q.rank == 1:
-            q.orient, q.why = orient, "said in the notes"
+            q.orient, q.why = orient, f"said on line {line}"
         if dims:
             q.dims = tuple(dims) if q.rank == 2 else (max(dims),)
-            q.why = "said in the notes"
+            q.why = f"said on line {line}"
     # written-out vectors and matrices equated to a name
     for line, eq in defs:
         lhs, rhs = eq.sides[0], eq.sides[-1]
@@ -193,7 +204,7 @@ def _largest_index(m: Model, used: dict, rank: int, defs) -> None:
                 if isinstance(i, int):
                     best[k] = max(best[k], i)
         bounds[q.name] = best
-    for name, axis, top in _sum_bounds(m, defs, rank):  # Σ_{k=1}^{2} t_k: t has (at least) 2 entries
+    for name, axis, top in sum_bounds(m, defs, rank):  # Σ_{k=1}^{2} t_k: t has (at least) 2 entries
         best = bounds.setdefault(name, [0] * rank)
         best[axis] = max(best[axis], top)
     for _ in range(len(defs)):
@@ -214,37 +225,6 @@ def _largest_index(m: Model, used: dict, rank: int, defs) -> None:
         dims = [d or b for d, b in zip(q.dims or (None,) * q.rank, best)]
         if all(dims):
             q.dims, q.why = tuple(dims), q.why or "its largest entry index"
-
-
-def _sum_bounds(m: Model, defs, rank: int) -> list:
-    r"""(quantity, axis, bound) for each entry a sum of the definitions runs over with whole-number bounds from 1:
-    in ``L = -\sum_{k=1}^{2} t_k \log y_k`` the index k of t_k takes 1 and 2, so the bound sizes t as a written
-    t_2 would (review 15). A bound that is a letter is read by ``graphsizes``; a sum from 0 sizes nothing here.
-
-    >>> from symbp.verify.graphread import read_graph
-    >>> m = Model()
-    >>> m.quantities["t"] = Quantity("t", 1)
-    >>> _sum_bounds(m, [(1, read_graph(r"L = \sum_{k=1}^{2} t_k"))], 1)
-    [('t', 0, 2)]
-    """
-    out = []
-    for _, eq in defs:
-        if is_declaration(eq) or not is_definition(eq):
-            continue
-        for node in walk(eq):
-            if not (isinstance(node, Sum) and node.var and isinstance(node.lower, Num) and isinstance(node.upper, Num)):
-                continue
-            low, top = node.lower.value, node.upper.value
-            if low.denominator != 1 or top.denominator != 1 or low < 1 or top < low:
-                continue
-            for n in walk(node.body):
-                q = m.quantities.get(m.canonical(n.base)) if isinstance(n, Sym) and n.sub else None
-                if q is None or q.rank != rank:
-                    continue
-                for axis, i in enumerate(split_index(n.sub, q.rank)[:q.rank]):
-                    if i == node.var:
-                        out.append((q.name, axis, int(top)))
-    return out
 
 
 def _in_order(m: Model, defs) -> list:
@@ -367,6 +347,13 @@ def _shape(m: Model, node, want=None):
 
 def _times(m: Model, a, b, left, right, want):
     """The shape of a product, teaching the bare symbols on either side what the other side says."""
+    taught = guessed_shapes(m, left, right, a, b)  # the vector reading: x W with x and W open (``graphguess``)
+    for sym, shape in taught:
+        _learn(m, sym, shape)
+        m.open_ranks.discard(m.canonical(sym.base))
+    if taught:
+        a = _shape(m, left) if left is not None else a
+        b = _shape(m, right)
     if a is not None and a[0] == "s":
         return b
     if b is not None and b[0] == "s":

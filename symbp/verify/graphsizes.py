@@ -16,7 +16,9 @@ from __future__ import annotations
 import re
 from fractions import Fraction
 
-from .graphmodel import Add, GraphUninterpretable, Model, Mul, Neg, Num, Sym, to_latex
+from .graphmodel import (Add, GraphUninterpretable, Model, Mul, Neg, Num, Sum, Sym, is_declaration, is_definition,
+                         split_index, to_latex)
+from .graphnodes import walk
 
 _NAME = r"\$\s*(?:\\(?:mathbf|vec|boldsymbol|bm)\s*\{\s*)?([A-Za-z])\s*\}?\s*\$"
 _MATRIX_WORD = r"(?:matrix|matic|матриц|macierz)"
@@ -134,9 +136,39 @@ def bound(m: Model, node, where: str, used: dict | None = None) -> int:
 
 
 def _syms(node):
-    from .graphnodes import walk
-
     return [n for n in walk(node) if isinstance(n, Sym)]
+
+
+def sum_bounds(m: Model, defs, rank: int) -> list:
+    r"""(quantity, axis, bound) for each entry a sum of the definitions runs over with whole-number bounds from 1:
+    in ``L = -\sum_{k=1}^{2} t_k \log y_k`` the index k of t_k takes 1 and 2, so the bound sizes t as a written
+    t_2 would (review 15). A bound that is a letter is read by ``graphsizes``; a sum from 0 sizes nothing here.
+
+    >>> from symbp.verify.graphread import read_graph
+    >>> from symbp.verify.graphmodel import Quantity
+    >>> m = Model()
+    >>> m.quantities["t"] = Quantity("t", 1)
+    >>> sum_bounds(m, [(1, read_graph(r"L = \sum_{k=1}^{2} t_k"))], 1)
+    [('t', 0, 2)]
+    """
+    out = []
+    for _, eq in defs:
+        if is_declaration(eq) or not is_definition(eq):
+            continue
+        for node in walk(eq):
+            if not (isinstance(node, Sum) and node.var and isinstance(node.lower, Num) and isinstance(node.upper, Num)):
+                continue
+            low, top = node.lower.value, node.upper.value
+            if low.denominator != 1 or top.denominator != 1 or low < 1 or top < low:
+                continue
+            for n in walk(node.body):
+                q = m.quantities.get(m.canonical(n.base)) if isinstance(n, Sym) and n.sub else None
+                if q is None or q.rank != rank:
+                    continue
+                for axis, i in enumerate(split_index(n.sub, q.rank)[:q.rank]):
+                    if i == node.var:
+                        out.append((q.name, axis, int(top)))
+    return out
 
 
 def letter_words(used: dict) -> str:
@@ -144,4 +176,4 @@ def letter_words(used: dict) -> str:
     return ", ".join(f"{k} = {v}" for k, v in sorted(used.items()))
 
 
-__all__ = ["add_letters", "bound", "letter_sizes", "letter_words", "open_size", "size_letters"]
+__all__ = ["add_letters", "bound", "letter_sizes", "letter_words", "open_size", "size_letters", "sum_bounds"]

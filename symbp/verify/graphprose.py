@@ -1,0 +1,80 @@
+r"""Shapes the prose of graph notes gives in words, in English, Czech, Russian and Polish.
+
+"Let $x$ be a row vector of length 2 and $W$ a $2 \times 3$ matrix"; "Nechť $x$ je řádkový vektor délky 2, $W$ a
+$V$ matice $2 \times 2$"; "Пусть $x$ — вектор-строка длины 2, $W$ — матрица $2 \times 3$"; "Niech $x$ będzie
+wektorem wierszowym długości 2, a $W$ macierzą $2 \times 3$". Each gives a hint (line, name, orientation, sizes)
+for ``graphshapes``: an orientation ("row", "col"; "matrix" for a matrix of open size) and whole-number sizes.
+Sizes named with letters are ``graphsizes``'s. Only an adjective of a vector (řádkový, sloupcový, wierszowy,
+kolumnowy, -строка, -столбец) says an orientation in Czech and Polish, never the noun (řádek, wiersz: "W has a row
+for every output").
+
+>>> hints_and_prose(r"Nechť $x$ je řádkový vektor délky 2 a $W$ je matice $2 \times 3$.")[0]
+[(1, 'x', 'row', ()), (1, 'W', '', (2, 3)), (1, 'W', 'matrix', ()), (1, 'x', '', (2,))]
+"""
+
+from __future__ import annotations
+
+import re
+
+_NAME = r"\$\s*(?:\\(?:mathbf|vec|boldsymbol|bm)\s*\{\s*)?([A-Za-z])\s*\}?\s*\$"
+#: The orientation of a vector: row/column; строка/столбец (вектор-строка); wierszowy/kolumnowy; řádkový/sloupcový.
+_ROW_VECTOR = re.compile(_NAME + r"[^$.]{0,60}?\b(row|column|строк\w*|столб\w*|wiersz\w*|kolumn\w*|řádkov\w*"
+                         r"|sloupcov\w*)")
+_ROW_WORDS = ("row", "строк", "wiersz", "řádkov")
+_MATRIX_WORD = r"(?:matrix|матриц|macierz|matic)"
+_SIZE = re.compile(_NAME + r"[^$.]{0,40}?\$?\s*(\d+)\s*(?:\\times|×|x)\s*(\d+)\s*\$?\s*" + _MATRIX_WORD)
+# the size after the word: "$W$ — матрица $2 \times 3$", "macierzą $2 \times 3$", "a matrix of size $2 \times 3$",
+# "$W$ je matice $2 \times 3$"
+_SIZE_AFTER = re.compile(_NAME + r"[^$.]{0,20}?" + _MATRIX_WORD + r"\w*[^$.]{0,20}?\$\s*(\d+)\s*(?:\\times|×)\s*(\d+)\s*\$")
+_MATRIX = re.compile(_NAME + r"[^$.]{0,20}?\b" + _MATRIX_WORD)  # "$W$ a matrix": a matrix of open size
+# several names of one size: "$W$ and $V$ be $2 \times 2$ matrices", "$W$, $V$ — матрицы $2 \times 2$"
+_ONE = r"\$\s*[A-Za-z]\s*\$"
+_SIZES = re.compile(r"(" + _ONE + r"(?:\s*(?:,|and|и|a|i|oraz)\s*" + _ONE + r")+)[^$.]{0,20}?\$\s*(\d+)\s*(?:\\times|×)\s*"
+                    r"(\d+)\s*\$\s*(?:matrices|матриц|macierz|matic)")
+_SIZES_AFTER = re.compile(r"(" + _ONE + r"(?:\s*(?:,|and|и|a|i|oraz)\s*" + _ONE + r")+)[^$.]{0,20}?"
+                          r"(?:matrices|матриц\w*|macierz\w*|matic\w*)[^$.]{0,20}?\$\s*(\d+)\s*(?:\\times|×)\s*(\d+)\s*\$")
+#: A vector and its number of entries: "a vector of length 2", "vektor délky 2", "vektor o 2 složkách",
+#: "вектор длины 2", "вектор-строка размерности 2", "строка из 2 чисел", "wektorem wierszowym długości 2".
+_VECTOR_SIZE = re.compile(
+    _NAME + r"[^$.]{0,60}?\b(?:vector|vektor\w*|вектор[\w-]*|wektor\w*|строк\w*|столб\w*)(?:\s+[^\s$.,;:\d]+)?\s+"
+    r"(?:of\s+(?:size|length|dimension)\s+|with\s+|délky\s+|dimenze\s+|velikosti\s+|o\s+|длины\s+|размерности\s+"
+    r"|размера\s+|из\s+|długości\s+|wymiaru\s+|rozmiaru\s+)\$?\s*(\d+)")
+_IN_R = re.compile(r"\$\s*(?:\\(?:mathbf|vec|boldsymbol|bm)\s*\{\s*)?([A-Za-z])\s*\}?\s*\\in\s*\\mathbb\s*\{?R\}?\s*\^"
+                   r"\s*\{?\s*(\d+)\s*(?:\\times\s*(\d+))?\s*\}?")
+_PROSE_DEF = re.compile(r"(?<![A-Za-z$\\])([A-Z])\s*(?:-|—|–)\s*(?:это|is)\s*\$([^$]+)\$")
+
+
+def hints_and_prose(text: str) -> tuple[list, list]:
+    """Shapes said in words [(line, name, orient, dims)] and definitions in words [(line, equation text)]."""
+    hints, defs = [], []
+    for m in _ROW_VECTOR.finditer(text):
+        word = m.group(2)
+        orient = "row" if word.startswith(_ROW_WORDS) else "col"
+        hints.append((text.count("\n", 0, m.start()) + 1, m.group(1), orient, ()))
+    for m in [*_SIZE.finditer(text), *_SIZE_AFTER.finditer(text)]:
+        hints.append((text.count("\n", 0, m.start()) + 1, m.group(1), "", (int(m.group(2)), int(m.group(3)))))
+    for m in [*_SIZES.finditer(text), *_SIZES_AFTER.finditer(text)]:
+        for name in re.findall(r"\$\s*([A-Za-z])\s*\$", m.group(1)):
+            hints.append((text.count("\n", 0, m.start()) + 1, name, "", (int(m.group(2)), int(m.group(3)))))
+    for m in _MATRIX.finditer(text):
+        hints.append((text.count("\n", 0, m.start()) + 1, m.group(1), "matrix", ()))
+    for m in _VECTOR_SIZE.finditer(text):
+        hints.append((text.count("\n", 0, m.start()) + 1, m.group(1), "", (int(m.group(2)),)))
+    for m in _IN_R.finditer(text):
+        line = text.count("\n", 0, m.start()) + 1
+        if m.group(3):  # R^{1×n} is a row, R^{n×1} a column, else a matrix
+            r, c = int(m.group(2)), int(m.group(3))
+            if r == 1 or c == 1:
+                hints.append((line, m.group(1), "row" if r == 1 else "col", (max(r, c),)))
+            else:
+                hints.append((line, m.group(1), "", (r, c)))
+        else:
+            hints.append((line, m.group(1), "", (int(m.group(2)),)))
+    for m in _PROSE_DEF.finditer(text):
+        defs.append((text.count("\n", 0, m.start()) + 1, f"{m.group(1)} = {m.group(2)}"))
+    return hints, defs
+
+
+
+
+__all__ = ["hints_and_prose"]
