@@ -40,6 +40,7 @@ import functools
 import re
 
 from .graphmodel import is_declaration
+from .sentences import goes_on, runs_on
 from .graphnodes import Add, Deriv, Div, Equation, Mat, Mul, Neg, Num, Sym, to_latex, walk
 
 #: Words that make a value an example or a starting value, wherever they stand in its sentence (or its section).
@@ -117,10 +118,14 @@ def _line_starts(text: str) -> tuple:
 def sentence_around(text: str, line: int, source: str) -> "tuple[str, str, int] | None":
     """(the words of its sentence before the formula ``source`` at ``line`` of ``text``, the text after it to the
     end of its sentence or paragraph, where the formula starts in ``text``) as written (math and delimiters of other formulas
-    included, the formula's own ``$`` left out); None where the formula is not found as written.
+    included, the formula's own ``$`` left out); None where the formula is not found as written. A display's sentence
+    goes on over a blank line before it after words that cannot end there, and over a blank line after it into words
+    that begin in lower case (``sentences``).
 
     >>> sentence_around("Hence. We do not assume $b = 0$ here. Next.", 1, "b = 0")[:2]
     (' We do not assume ', ' here')
+    >>> sentence_around("It is not true that\n\n$$b = 0$$\n\nis wrong. Next.", 3, "b = 0")[:2]
+    ('It is not true that\n\n', '\n\nis wrong')
     """
     at = _locate(text, line, source)
     if at is None:
@@ -130,11 +135,36 @@ def sentence_around(text: str, line: int, source: str) -> "tuple[str, str, int] 
         start -= 1
     while end < len(text) and text[end] in "$":
         end += 1
-    near = text[max(0, start - 2000):start]  # a sentence longer than this is cut there
-    ends = list(_SENTENCE_END.finditer(near))
-    sentence = near[ends[-1].end():] if ends else near
-    stop = _SENTENCE_END.search(text, end)
-    return sentence, text[end:stop.start() if stop else len(text)], start
+    first, stop = sentence_span(text, start, end)
+    return text[first:start], text[end:stop], start
+
+
+def sentence_span(text: str, start: int, end: int) -> "tuple[int, int]":
+    """(where the sentence of the formula at ``start``–``end`` of ``text`` starts, where it stops): see
+    ``sentence_around``."""
+    lo = max(0, start - 2000)  # a sentence longer than this is cut there
+    ends = list(_SENTENCE_END.finditer(text, lo, start))
+    first = ends[-1].end() if ends else lo
+    display = text.startswith("$$", start) or bool(_OPENER.search(text, first, start))
+    if display and ends and ends[-1].group(0)[0] == "\n" and _OPENED.fullmatch(text, first, start):
+        words_from = ends[-2].end() if len(ends) > 1 else lo  # words before the blank line that cannot end there
+        if runs_on(text[words_from:ends[-1].start()]):
+            first = words_from
+    stop_at = _SENTENCE_END.search(text, end)
+    stop = stop_at.start() if stop_at else len(text)
+    if display and stop_at and stop_at.group(0)[0] == "\n" and _CLOSED.fullmatch(text, end, stop) \
+            and goes_on(text[stop_at.end():stop_at.end() + 200]):  # "$$…$$⏎⏎is wrong."
+        more = _SENTENCE_END.search(text, stop_at.end())
+        stop = more.start() if more else len(text)
+    return first, stop
+
+
+#: A display's opening right before its formula: \\[, an environment with its arguments.
+_OPENER = re.compile(r"(?:\\\[|\\begin\s*\{[A-Za-z*]+\}(?:\s*\{[^{}]*\})*)\s*$")
+#: Between a sentence's start and a display: only its opening (``$$`` is left out of the formula already).
+_OPENED = re.compile(r"\s*(?:\\\[|\\begin\s*\{[A-Za-z*]+\}(?:\s*\{[^{}]*\})*)?\s*")
+#: Between a display and a blank line: its closing, a comma or a full stop.
+_CLOSED = re.compile(r"(?:\s|\$|\\\]|\\end\s*\{[A-Za-z*]+\}|[,.;])*")
 
 
 def prose_kind(text: str, line: int, source: str) -> str:

@@ -60,6 +60,7 @@ from .graphscope import releases, section_end
 from .instances import _quantities
 from .network_check import Setting, check_network
 from .nodes import Equation, walk
+from .sentences import runs_on
 
 #: The shape refutation this is about: a number on one side, a vector on the other.
 _SCALAR_VS_VECTOR = re.compile(r"the left side .* is a scalar but the right side .* is a (?:column|row) vector of \d+|"
@@ -184,7 +185,7 @@ _FORMULA = re.compile(r"\$\$.*?\$\$|\\\[.*?\\\]|\\begin\{(\w+\*?)\}.*?\\end\{\1\
                       re.DOTALL)
 _DISPLAY = re.compile(r"\$\$|\\\[|\\begin")
 #: A sentence ends at . ! ? (outside formulas) or a blank line; a blank line after words that do not end, before a
-#: display, goes on into that display ("If $n_L = 1$, then\n\n$$…$$").
+#: display, goes on into that display ("If $n_L = 1$, then\n\n$$…$$"; ``sentences.runs_on``).
 _END = re.compile(r"(?<!\be\.g)(?<!\bi\.e)(?<!\bnapř)(?<!\bnp)(?<!т\.е)(?<!\bнапр)(?<!\bcf)(?<!\btj)"
                   r"[.!?](?=\s|$)|\n[ \t]*\n")  # not after e.g., i.e., např., т.е., …: the sentence goes on
 
@@ -200,7 +201,7 @@ def _sentences(text: str) -> list:
         m = _END.search(masked, at)
         if m is None:
             break
-        if m.group(0)[0] not in ".!?" and not masked[start:m.start()].rstrip().endswith("~"):
+        if m.group(0)[0] not in ".!?" and runs_on(text[start:m.start()]):
             # words without their end, then a display: the display is theirs (one display, never a run of them)
             nxt = len(masked) - len(masked[m.end():].lstrip())
             if nxt < len(masked) and masked[nxt] == "~" and _DISPLAY.match(text, nxt):
