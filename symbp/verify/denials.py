@@ -41,10 +41,12 @@ _OBJECT = (r"(?:\s+(?:the|this|an?)\s+(?:update(?:\s+rule)?|rule|formula|equatio
 #: Words before the formula that call it false or a mistake (they end where it starts).
 FALSE_BEFORE = re.compile(
     r"(?P<w>(?:"
-    r"\bit(?:'s|\s+is|\s+was),?(?:\s+(?:however|unfortunately|of\s+course|certainly|clearly|obviously),?)?"
-    r"\s+(?:not\s+(?:(?:always|generally|necessarily|in\s+general)\s+)?true(?:\s+in\s+general)?|false"
+    r"\bit(?:['’]s|\s+is|\s+was),?(?:\s+(?:however|unfortunately|of\s+course|certainly|clearly|obviously),?)?"
+    r"\s+(?:not\s+(?:(?:always|generally|necessarily|in\s+general)\s+)?true(?:\s+in\s+general)?|false|untrue"
     r"|not\s+the\s+case|incorrect|wrong|not\s+correct)"
     r"(?:\s+to\s+(?:write|say|claim))?"
+    r"|\bit\s+(?:isn['’]t|wasn['’]t)\s+(?:(?:always|generally|necessarily)\s+)?(?:true|the\s+case|correct)(?:\s+in\s+general)?"
+    r"|\bavoid\s+(?:the\s+following|this|these)\s+(?:errors?|mistakes?|pitfalls?)\s*:"
     r"|\b(?:it\s+)?would\s+be\s+(?:wrong|incorrect|a\s+mistake)\s+to\s+(?:write" + _OBJECT + r"|say|claim)"
     r"|" + _COMMON + r"(?:mistake|pitfall|slip|blunder)(?:\s+here)?" + _FILLER + r"(?:\s+is(?:\s+to\s+(?:write" + _OBJECT
     + r"|say|claim|think))?)?"
@@ -53,9 +55,10 @@ FALSE_BEFORE = re.compile(
     r"|\bmistake(?:\s+here)?" + _FILLER + r"\s+is\s+to\s+(?:write" + _OBJECT + r"|say|claim|think)"
     r"|\bmistake(?:\s+is\s+to\s+(?:write|say|claim|think))?\s*:"
     r"|\b(?:wrong|incorrect|false|mistaken|erroneous)\s*:"
+    r"|\b(?:to|toto)\s+je\s+chyba\s*:|\bto\s+jest\s+błąd\s*:|\bэто\s+ошибка\s*:"  # not "chyba:" alone: δ is "the error"
     r"|" + _WRONGLY + r"(?:write|writes|wrote|written|claim|claims|claimed|think|thinks|thought|believe|believes"
     r"|conclude|concludes|state|states|say|says)"
-    r"|\b(?:do\s+not|don't|never|must\s+not|should\s+not|shouldn't)\s+write" + _OBJECT +
+    r"|\b(?:do\s+not|don['’]t|never|must\s+not|should\s+not|shouldn['’]t)\s+write" + _OBJECT +
     r"|\bneplatí|\bnení\s+(?:(?:vždy|obecně|nutně)\s+)?pravda|\bnení\s+pravdou"
     r"|\bje\s+(?:chybou|chyba|chybné|nesprávné)\s+(?:psát|tvrdit)"
     r"|\b(?:častou|typickou|běžnou)\s+chybou" + _FILLER + r"\s+je(?:\s+(?:psát|napsat))?"
@@ -78,15 +81,18 @@ FALSE_BEFORE = re.compile(
     r")" + _THAT + _OPENER + r"$", re.I)
 #: A negation right before the words that call a formula a mistake turns them round ("This is not a common mistake:",
 #: "never wrongly write"): they are not read, the formula is judged as written.
-NOT_BEFORE = re.compile(r"(?:\b(?:not|never|no|nobody|none|hardly|nikdo|nikt|никто|není|nie|не|нет|nikdy|nigdy|никогда)|n't)\W+(?:\w+\W+){0,2}$",
+NOT_BEFORE = re.compile(r"(?:\b(?:not|never|no|nobody|none|hardly|nikdo|nikt|никто|není|nie|не|нет|nikdy|nigdy|никогда)|n['’]t)\W+(?:\w+\W+){0,2}$",
                          re.I)
 #: Words right after the formula that call it false: "$x_1 = x_2$ does not hold", "… fails in general".
 FALSE_AFTER = re.compile(
     r"^(?:\s|\$|\\\]|\\\)|\\end\s*\{[A-Za-z*]+\}|,)*"
     r"(?:(?:in\s+general|generally|obecně|в\s+общем\s+случае|w\s+ogólności)\s+)?"
-    r"(?P<w>(?:is|are)\s+(?:(?:also|equally|likewise)\s+)?(?:false|wrong|incorrect|not\s+true|not\s+correct|invalid|not\s+valid"
+    r"(?P<w>(?:is|are)\s+(?:(?:also|equally|likewise)\s+)?(?:false|wrong|incorrect|untrue|not\s+true|not\s+correct|invalid|not\s+valid"
     r"|an?\s+(?:common\s+|typical\s+)?(?:mistake|error))"
-    r"|(?:does\s+not|doesn't|do\s+not|don't)\s+hold|fails\b"
+    r"|(?:isn['’]t|aren['’]t)\s+(?:(?:also|either)\s+)?(?:true|correct|valid)"
+    r"|(?:,\s*)?(?:but|yet|however),?\s+(?:this|that|it)\s+(?:is\s+(?:false|wrong|incorrect|untrue|not\s+true|not\s+correct|a\s+mistake)"
+    r"|isn['’]t\s+(?:true|correct))|(?:,\s*)?which\s+is\s+(?:false|wrong|incorrect|untrue|not\s+true|not\s+correct|a\s+mistake)"
+    r"|(?:does\s+not|doesn['’]t|do\s+not|don['’]t)\s+hold|fails\b"
     r"|neplatí|není\s+pravda|je\s+(?:chybn|nesprávn|špatn)\w*"
     r"|неверно|не\s+верно|не\s+выполняется|неправильно|ложно"
     r"|nie\s+zachodzi|nie\s+jest\s+prawdą|jest\s+(?:fałszyw|błędn|nieprawdziw|niepoprawn)\w*)(?!\w)", re.I)
@@ -105,7 +111,7 @@ ADVERB = re.compile(r"(?:wrongly|mistakenly|incorrectly|erroneously|falsely|chyb
                      r"|неправильно|błędnie|mylnie|niepoprawnie)\s", re.I)
 #: A negation in the clause before words after the formula: "We cannot say that $$…$$ is false" states nothing.
 NEGATION = re.compile(r"\b(?:not|never|no|cannot|nobody|hardly|ne|není|nelze|nikdy|не|нельзя|никогда|nie|nigdy)\b"
-                       r"|n't\b", re.I)
+                       r"|n['’]t\b", re.I)
 #: Where a clause of the lead ends: "The matrix need not be symmetric ($w_{12} = w_{21}$ fails in general)".
 LEAD_CLAUSE = re.compile(r"[(;:]|\b(?:but|however|yet|ale|však|но|однако|lecz|jednak)\b", re.I)
 
@@ -122,7 +128,7 @@ _HELPERS = (r"(?:do|does|did|we|you|one|i|need|needs|to|ever|have|has|be|been|is
 #: A negated assumption word that governs the formula: "we do not assume (that)", "nowhere do we assume".
 NOT_ASSUMED = re.compile(
     r"(?P<w>(?:"
-    r"(?:\bnot|n't|\bnever|\bnowhere|\bno\s+longer|\bno\s+need\s+to|\b(?:wrong|a\s+mistake|incorrect)\s+to"
+    r"(?:\bnot|n['’]t|\bnever|\bnowhere|\bno\s+longer|\bno\s+need\s+to|\b(?:wrong|a\s+mistake|incorrect)\s+to"
     r"|\bwithout)(?:\s+" + _HELPERS + r"){0,3}\s+(?:assum|suppos|presuppos)\w*"
     r"(?:\s+(?:here|anywhere|in\s+general|throughout))?"
     r"|(?:" + _COMMON + r"|\b)(?:mistake|pitfall|error)" + _FILLER + r"\s+is\s+to\s+(?:assume|suppose)"
@@ -136,5 +142,26 @@ NOT_ASSUMED = re.compile(
     r"|\bnie\s+(?:\w+\s+)?(?:zakład\w*|załóż\w*|przyjmuj\w*)|\bbez\s+założeni\w*"
     r")" + _THAT + _OPENER + r"$", re.I)
 
+#: Words right after a display that go on its sentence and change what it claims: "$$…$$ multiplied by two",
+#: "transposed", "up to the factor …", "when the cost has no factor one half". A closed list; words that cannot
+#: change the value ("where δ is …", ", which is BP1", "for every l", ", and", ".") are not in it.
+GOES_ON = re.compile(
+    r"^(?:\s|\$|\\\]|\\\)|\\end\s*\{[A-Za-z*]+\}|[,;])*(?P<w>(?:\+|\\times\b|\\cdot\b|×|·|\*|/)"
+    r"|(?:multiplied|multiply|times|twice|divided|divide|over|squared|cubed|plus|minus|transposed|negated|inverted"
+    r"|reversed|scaled|doubled|halved|summed|averaged|added|subtracted|raised|up\s+to|except|when|whenever|if|unless"
+    r"|provided|assuming|only|under"
+    r"|krát|vynásoben\w*|násoben\w*|vyděl\w*|dělen\w*|na\s+druhou|plus|minus|transponovan\w*|až\s+na|kromě|když"
+    r"|pokud|jestliže|jen|pouze"
+    r"|умножен\w*|умножить|раздел\w*|делен\w*|делённ\w*|в\s+квадрате|плюс|минус|транспонирован\w*"
+    r"|с\s+точностью\s+до|кроме|когда|если|только|при"
+    r"|razy|pomnożon\w*|podzielon\w*|do\s+kwadratu|transponowan\w*|z\s+dokładnością\s+do|oprócz"
+    r"|z\s+wyjątkiem|gdy|jeśli|jeżeli|tylko)(?!\w))", re.I)
+#: A word that calls the formula after it a mistake, alone in its sentence: "Wrong!⏎$$…$$" ("!" ends the sentence).
+EXCLAIMED = re.compile(r"(?:^|\n|[.!?:]\s)\s*(?P<w>(?:wrong|incorrect|false|a\s+mistake|mistake|chybně|špatně"
+                       r"|nesprávně|неверно|неправильно|ошибка|błędnie|źle|niepoprawnie)\s*!)$", re.I)
+#: Words after a formula that turn to the notes' own voice ("… , but this is false", "which is wrong"): not part of
+#: a belief the sentence reports before the formula.
+TURNED = re.compile(r"(?:but|yet|however|which)\b", re.I)
 
-__all__ = ["ADVERB", "CONTRAST", "FALSE_AFTER", "FALSE_BEFORE", "LEAD_CLAUSE", "NEGATION", "NOT_ASSUMED", "NOT_BEFORE", "PLAIN_TAIL", "QUALIFIED", "REPORTED"]
+
+__all__ = ["ADVERB", "CONTRAST", "EXCLAIMED", "GOES_ON", "TURNED", "FALSE_AFTER", "FALSE_BEFORE", "LEAD_CLAUSE", "NEGATION", "NOT_ASSUMED", "NOT_BEFORE", "PLAIN_TAIL", "QUALIFIED", "REPORTED"]

@@ -116,7 +116,7 @@ def _line_starts(text: str) -> tuple:
 
 
 def sentence_around(text: str, line: int, source: str) -> "tuple[str, str, int] | None":
-    """(the words of its sentence before the formula ``source`` at ``line`` of ``text``, the text after it to the
+    r"""(the words of its sentence before the formula ``source`` at ``line`` of ``text``, the text after it to the
     end of its sentence or paragraph, where the formula starts in ``text``) as written (math and delimiters of other formulas
     included, the formula's own ``$`` left out); None where the formula is not found as written. A display's sentence
     goes on over a blank line before it after words that cannot end there, and over a blank line after it into words

@@ -43,8 +43,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from .denials import (ADVERB, CONTRAST, FALSE_AFTER, FALSE_BEFORE, LEAD_CLAUSE, NEGATION, NOT_ASSUMED, NOT_BEFORE,
-                      PLAIN_TAIL, QUALIFIED, REPORTED)
+from .denials import (ADVERB, CONTRAST, EXCLAIMED, FALSE_AFTER, FALSE_BEFORE, GOES_ON, LEAD_CLAUSE, NEGATION, NOT_ASSUMED,
+                      NOT_BEFORE, PLAIN_TAIL, QUALIFIED, REPORTED, TURNED)
 from .extract import Formula
 from .graphexamples import sentence_around
 from .verification import Verification
@@ -63,15 +63,23 @@ def _reported(lead: str, after_words: bool) -> bool:
 
 #: How ``Formula.negated`` marks a later row of a display the words before it negate (``negated_verdict``).
 ROW = "a row of a display after: "
+#: How ``Formula.negated`` marks a claim the notes call false under a condition that is not read (words, condition).
+UNDER = "under a condition: "
+_SEP = "\u241e"
+#: How ``Formula.negated`` marks a display whose sentence goes on after it with words that change it (``GOES_ON``).
+GOES_ON_MARK = "the sentence goes on: "
 
 
 @dataclass(frozen=True)
 class Negation:
-    """``kind`` is 'false' (a claim the notes call false), 'not assumed', or 'row' (a later row of a display that the
-    words before it call false or not assumed: which rows they mean is not said); ``words`` the notes' words."""
+    """``kind`` is 'false' (a claim the notes call false), 'not assumed', 'row' (a later row of a display that the
+    words before it call false or not assumed: which rows they mean is not said), 'qualified' (called false under
+    ``condition``, words symbp does not read) or 'goes on' (a display whose sentence goes on with words that change
+    it, ``GOES_ON``: ``words`` are they); ``words`` the notes' words."""
 
     kind: str
     words: str
+    condition: str = ""
 
 
 def negation(text: str, line: int, source: str) -> "Negation | None":
@@ -81,33 +89,70 @@ def negation(text: str, line: int, source: str) -> "Negation | None":
     if around is None:
         return None
     before, after, start = around
+    if text.startswith("$$", start) or _DISPLAY_OPENER.search(before):
+        goes = GOES_ON.match(after)
+        if goes:  # "$$…$$ multiplied by two.": what the words do to the formula is not read
+            return Negation("goes on", _clipped(after[goes.start("w"):]))
     m = NOT_ASSUMED.search(before)
     if m:
         return Negation("not assumed", " ".join(m.group("w").split()))
-    m = FALSE_BEFORE.search(before)
-    if m and NOT_BEFORE.search(before[:m.start()]):
-        return None  # "This is not a common mistake: $$…$$": the words are turned round, the formula is stated
-    lead = before[:m.start()] if m else before
-    own = CONTRAST.split(after, maxsplit=1)[0]  # "Wrong: $$…$$ right: $$…$$": the words up to the contrast
-    if m is not None and FALSE_AFTER.search(own):
-        return None  # "It is not true that $$…$$ does not hold": two negations, the notes claim the formula
-    if m is None and not QUALIFIED.search(before):
-        m = FALSE_AFTER.search(after)
-        if m and not PLAIN_TAIL.match(after[m.end():]):
-            m = None  # "… does not hold for $j \neq k$": the negation is qualified
-    elif m and QUALIFIED.search(own):
-        m = None  # "It is not true that $$…$$ for hidden layers": qualified after the formula
-    if m and not QUALIFIED.search(lead) and (ADVERB.match(m.group("w")) or not _reported(lead, m.re is FALSE_AFTER)):
-        return Negation("false", " ".join(m.group("w").split()))
+    said = _said(text, before, after, start)
+    if said is not None and not said.condition:
+        return said
     listed = _listed(before, after)
     if listed:
         return Negation("false", listed)
+    if said is not None:
+        return said  # "It is not true that $$…$$ for the hidden layers": a denial under a condition not read
     opened = _open_display(text[max(0, start - 3000):start])
     if opened:  # a later row of a display: the words before the display govern its first row
         m = FALSE_BEFORE.search(opened) or NOT_ASSUMED.search(opened)
         if m and not NOT_BEFORE.search(opened[:m.start()]):
             return Negation("row", " ".join(m.group("w").split()))
     return None
+
+
+def _said(text: str, before: str, after: str, start: int) -> "Negation | None":
+    """The words right before or after the formula that call it false ('false'), with the condition they are put
+    under ('qualified': other math or a condition word in the sentence, ``QUALIFIED``); None where there are none,
+    or they are turned round, doubled, or part of a belief the sentence reports."""
+    m = FALSE_BEFORE.search(before)
+    if m and NOT_BEFORE.search(before[:m.start()]):
+        return None  # "This is not a common mistake: $$…$$": the words are turned round, the formula is stated
+    words, lead = (m.group("w"), before[:m.start()]) if m else (None, before)
+    if words is None and not before.strip(" \t\n$"):  # "Wrong!⏎$$…$$": the word is a sentence of its own
+        head = text[:start - len(before)].rstrip()
+        e = EXCLAIMED.search(head)
+        if e and not _AFTER_FORMULA.search(head, 0, e.start("w")):  # "$$…$$⏎Wrong!⏎$$…$$": which one is meant?
+            words, lead = e.group("w"), ""
+    own = CONTRAST.split(after, maxsplit=1)[0]  # "Wrong: $$…$$ right: $$…$$": the words up to the contrast
+    if words is not None:
+        if FALSE_AFTER.search(own):
+            return None  # "It is not true that $$…$$ does not hold": two negations, the notes claim the formula
+        condition = lead if QUALIFIED.search(lead) else own if QUALIFIED.search(own) else ""
+        reported = _reported(lead, False)
+    else:
+        m = FALSE_AFTER.search(after)
+        if m is None:
+            return None
+        words, tail = m.group("w"), after[m.end():]
+        condition = before if QUALIFIED.search(before) else "" if PLAIN_TAIL.match(tail) else tail
+        reported = not TURNED.match(words) and _reported(before, True)
+    if reported and not ADVERB.match(words):
+        return None  # "Students think that $$…$$ is wrong": a belief the notes report, not their word
+    return Negation("qualified" if condition else "false", " ".join(words.split()), _clipped(condition))
+
+
+#: A formula's end right before "Wrong!" in its paragraph: the word may be about that formula as well.
+_AFTER_FORMULA = re.compile(r"(?:\$|\\\]|\\\)|\\end\s*\{[^{}]*\})[ \t]*\n?[ \t]*\Z")  # in its paragraph
+#: A display's opening right before the formula (``$$`` is left out of the words already).
+_DISPLAY_OPENER = re.compile(r"(?:\\\[|\\begin\s*\{[A-Za-z*]+\}(?:\s*\{[^{}]*\})*)\s*$")
+
+
+def _clipped(words: str) -> str:
+    """``words`` on one line, without formula delimiters at their edges, at most 80 characters."""
+    words = " ".join(re.sub(r"^(?:\s|\$|\\\]|\\end\s*\{[A-Za-z*]+\}|[,;])*", "", words).split()).rstrip(" .,;")
+    return words if len(words) <= 80 else words[:79] + "…"
 
 
 #: A formula in the words of a sentence: a display ($$…$$, \[…\], an environment) or inline ($…$, \(…\)).
@@ -214,9 +259,14 @@ def mark(items: "list[Formula]", text: str) -> "list[Formula]":
             out.append(f)
         elif said.kind == "not assumed" or (said.kind == "row" and f.kind == "definition"):
             out.append(replace(f, kind="prose", reason=not_assumed_reason(said.words)))
+        elif said.kind == "goes on":  # checked as written, reported uninterpretable (a definition too: never filed)
+            out.append(replace(f, kind="claim" if f.kind == "definition" else f.kind, negated=GOES_ON_MARK + said.words))
         elif f.kind == "definition":
-            out.append(replace(f, kind="prose", reason=f"the notes call it wrong (\u201c{said.words}\u201d): a "
+            under = f" under words symbp does not read (\u201c{said.condition}\u201d)" if said.condition else ""
+            out.append(replace(f, kind="prose", reason=f"the notes call it wrong (\u201c{said.words}\u201d){under}: a "
                                                        "definition they deny is neither checked nor part of the model"))
+        elif said.kind == "qualified":
+            out.append(replace(f, negated=UNDER + said.words + _SEP + said.condition))
         else:
             out.append(replace(f, negated=(ROW if said.kind == "row" else "") + said.words))
     return out
@@ -237,12 +287,25 @@ def negated_verdict(v: Verification, words: str) -> Verification:
     ('holds', 'proved', 'the notes call this formula wrong (“it is not true that”), and it is: the two sides differ')
     >>> negated_verdict(replace(v, status="holds", verdict="proved", reason=""), "wrong:").status
     'refuted'
+    >>> negated_verdict(replace(v, status="holds", verdict="proved", reason=""), GOES_ON_MARK + "transposed").status
+    'uninterpretable'
     """
     said = f"the notes call this formula wrong (\u201c{words}\u201d)"
     named = v.identity and v.identity not in v.reason and f"it is {v.identity}"
     what = "; ".join(filter(None, (named, v.diagnosis,
                                    v.corrected and f"corrected: {v.corrected}", v.reason, _shown(v.counterexample))))
     cleared = dict(identity="", diagnosis="", corrected="", counterexample=None, condition="", condition_met=None)
+    if words.startswith((UNDER, GOES_ON_MARK)):  # what the notes claim is not read: never holds nor refuted
+        if words.startswith(UNDER):
+            denial, condition = words[len(UNDER):].split(_SEP, 1)
+            said = (f"the notes call this formula wrong (\u201c{denial}\u201d) under words symbp does not read "
+                    f"(\u201c{condition}\u201d): whether the formula is wrong there is not decided")
+        else:
+            said = (f"the sentence goes on after the display (\u201c{words[len(GOES_ON_MARK):]}\u201d): what those "
+                    "words do to the formula is not read")
+        status = "unreadable" if v.status == "unreadable" else "uninterpretable"
+        return replace(v, status=status, verdict="undecided", reason=f"{said}; as written it is {v.status}"
+                       + (f" ({what})" if what else ""), **cleared)
     if words.startswith(ROW):
         said = f"the notes call a formula of this display wrong before it (\u201c{words[len(ROW):]}\u201d)"
         if v.status not in ("holds", "refuted", "conditional"):
@@ -268,4 +331,4 @@ def _shown(cx) -> str:
                                                                               if cx.activation else "")
 
 
-__all__ = ["ROW", "Negation", "mark", "negated_verdict", "negation", "not_assumed_reason"]
+__all__ = ["GOES_ON_MARK", "ROW", "UNDER", "Negation", "mark", "negated_verdict", "negation", "not_assumed_reason"]
