@@ -21,8 +21,11 @@ mistake *for beginners* is to write", "a frequent error *in exams* is", "častou
 an adverb calls what is written a mistake ("students often *wrongly* write", "chybně píší", "ошибочно пишут",
 "błędnie piszą"). A negation right before the words turns them round ("This is not a common mistake:"): the
 formula is the notes' claim. A sentence that lists formulas, each called false by its own words ("It is not true
-that $$A$$, and $$B$$ is wrong too"), denies each; other math in the sentence may be a condition, and then the
-words are not read.
+that $$A$$, and $$B$$ is wrong too"), denies each; other math in the sentence may be a condition. A denial under
+a condition that is not read ("It is not true that $$…$$ for the hidden layers") is 'qualified': the row is
+uninterpretable, never a plain verdict. Words after a display that go on its sentence and change it ("$$…$$
+multiplied by two", ``denials.GOES_ON``) make the row uninterpretable too. A display's sentence goes on over a blank
+line (``sentences``). The word lists are in ``denials``.
 
 >>> negation("It is not true that\n$$a = b$$\n", 2, "a = b").kind
 'false'
