@@ -40,8 +40,8 @@ import functools
 import re
 
 from .graphmodel import is_declaration
-from .sentences import goes_on, runs_on
 from .graphnodes import Add, Deriv, Div, Equation, Mat, Mul, Neg, Num, Sym, to_latex, walk
+from .sentences import sentence_span
 
 #: Words that make a value an example or a starting value, wherever they stand in its sentence (or its section).
 _EXAMPLE = re.compile(
@@ -79,9 +79,6 @@ _HEADING = re.compile(r"^(?:#{1,6}\s+(?P<md>[^\n]*)|\s*\\(?:sub)*section\*?\s*\{
                       r"|\s*\\paragraph\*?\s*\{(?P<par>[^{}\n]*)\}"
                       r"|(?P<setext>[^\s#>|$\\-][^\n]*)\n(?:=+|-{3,})[ \t]*$)", re.M)  # Title\n===== (level 1), -----
 _EXAMPLE_ENV = re.compile(r"\\(begin|end)\s*\{(?:example|examples|exercise|příklad|пример|przykład)\*?\}", re.I)
-#: The end of a sentence: . ! ? followed by a space, not after an abbreviation (e.g., i.e., např., np., т.е.).
-_SENTENCE_END = re.compile(r"[.!?](?<!\be\.g.)(?<!\bi\.e.)(?<!\bnapř.)(?<!\bnp.)(?<!т\.е.)(?<!\bнапр.)(?<!\bcf.)(?<!\btj.)"
-                           r"(?=\s)|\n\s*\n")  # the abbreviations looked behind only at a full stop: faster
 _MATH = re.compile(r"\$\$?[^$]*\$\$?")
 
 
@@ -137,34 +134,6 @@ def sentence_around(text: str, line: int, source: str) -> "tuple[str, str, int] 
         end += 1
     first, stop = sentence_span(text, start, end)
     return text[first:start], text[end:stop], start
-
-
-def sentence_span(text: str, start: int, end: int) -> "tuple[int, int]":
-    """(where the sentence of the formula at ``start``–``end`` of ``text`` starts, where it stops): see
-    ``sentence_around``."""
-    lo = max(0, start - 2000)  # a sentence longer than this is cut there
-    ends = list(_SENTENCE_END.finditer(text, lo, start))
-    first = ends[-1].end() if ends else lo
-    display = text.startswith("$$", start) or bool(_OPENER.search(text, first, start))
-    if display and ends and ends[-1].group(0)[0] == "\n" and _OPENED.fullmatch(text, first, start):
-        words_from = ends[-2].end() if len(ends) > 1 else lo  # words before the blank line that cannot end there
-        if runs_on(text[words_from:ends[-1].start()]):
-            first = words_from
-    stop_at = _SENTENCE_END.search(text, end)
-    stop = stop_at.start() if stop_at else len(text)
-    if display and stop_at and stop_at.group(0)[0] == "\n" and _CLOSED.fullmatch(text, end, stop) \
-            and goes_on(text[stop_at.end():stop_at.end() + 200]):  # "$$…$$⏎⏎is wrong."
-        more = _SENTENCE_END.search(text, stop_at.end())
-        stop = more.start() if more else len(text)
-    return first, stop
-
-
-#: A display's opening right before its formula: \\[, an environment with its arguments.
-_OPENER = re.compile(r"(?:\\\[|\\begin\s*\{[A-Za-z*]+\}(?:\s*\{[^{}]*\})*)\s*$")
-#: Between a sentence's start and a display: only its opening (``$$`` is left out of the formula already).
-_OPENED = re.compile(r"\s*(?:\\\[|\\begin\s*\{[A-Za-z*]+\}(?:\s*\{[^{}]*\})*)?\s*")
-#: Between a display and a blank line: its closing, a comma or a full stop.
-_CLOSED = re.compile(r"(?:\s|\$|\\\]|\\end\s*\{[A-Za-z*]+\}|[,.;])*")
 
 
 def prose_kind(text: str, line: int, source: str) -> str:

@@ -22,6 +22,9 @@ from __future__ import annotations
 
 import re
 
+#: The end of a sentence: . ! ? followed by a space, not after an abbreviation (e.g., i.e., např., np., т.е.).
+SENTENCE_END = re.compile(r"[.!?](?<!\be\.g.)(?<!\bi\.e.)(?<!\bnapř.)(?<!\bnp.)(?<!т\.е.)(?<!\bнапр.)(?<!\bcf.)(?<!\btj.)"
+                           r"(?=\s)|\n\s*\n")  # the abbreviations looked behind only at a full stop: faster
 #: A display's opening: $$, \[, an environment.
 DISPLAY_OPEN = re.compile(r"\$\$|\\\[|\\begin\s*\{")
 #: A heading on the last line of the words: Markdown, LaTeX sectioning, a setext underline; a table row.
@@ -46,4 +49,32 @@ def goes_on(after: str) -> bool:
     return bool(stripped) and stripped[0].isalpha() and stripped[0].islower()
 
 
-__all__ = ["DISPLAY_OPEN", "goes_on", "runs_on"]
+def sentence_span(text: str, start: int, end: int) -> "tuple[int, int]":
+    """(where the sentence of the formula at ``start``–``end`` of ``text`` starts, where it stops), by the two rules
+    above (``graphexamples.sentence_around``); a sentence longer than 2000 characters is cut there."""
+    lo = max(0, start - 2000)  # a sentence longer than this is cut there
+    ends = list(SENTENCE_END.finditer(text, lo, start))
+    first = ends[-1].end() if ends else lo
+    display = text.startswith("$$", start) or bool(_OPENER.search(text, first, start))
+    if display and ends and ends[-1].group(0)[0] == "\n" and _OPENED.fullmatch(text, first, start):
+        words_from = ends[-2].end() if len(ends) > 1 else lo  # words before the blank line that cannot end there
+        if runs_on(text[words_from:ends[-1].start()]):
+            first = words_from
+    stop_at = SENTENCE_END.search(text, end)
+    stop = stop_at.start() if stop_at else len(text)
+    if display and stop_at and stop_at.group(0)[0] == "\n" and _CLOSED.fullmatch(text, end, stop) \
+            and goes_on(text[stop_at.end():stop_at.end() + 200]):  # "$$…$$⏎⏎is wrong."
+        more = SENTENCE_END.search(text, stop_at.end())
+        stop = more.start() if more else len(text)
+    return first, stop
+
+
+#: A display's opening right before its formula: \\[, an environment with its arguments.
+_OPENER = re.compile(r"(?:\\\[|\\begin\s*\{[A-Za-z*]+\}(?:\s*\{[^{}]*\})*)\s*$")
+#: Between a sentence's start and a display: only its opening (``$$`` is left out of the formula already).
+_OPENED = re.compile(r"\s*(?:\\\[|\\begin\s*\{[A-Za-z*]+\}(?:\s*\{[^{}]*\})*)?\s*")
+#: Between a display and a blank line: its closing, a comma or a full stop.
+_CLOSED = re.compile(r"(?:\s|\$|\\\]|\\end\s*\{[A-Za-z*]+\}|[,.;])*")
+
+
+__all__ = ["DISPLAY_OPEN", "SENTENCE_END", "goes_on", "runs_on", "sentence_span"]
