@@ -82,7 +82,7 @@ def test_verify_notes_writes_junit_through_the_cli(tmp_path, capsys):
     notes = tmp_path / "week3.tex"
     notes.write_text(
         "BP1: $$\\delta^L = \\nabla_a C \\odot \\sigma'(z^L)$$\n"
-        "wrong: $$\\delta^l = (w^{l+1} \\delta^{l+1}) \\odot \\sigma'(z^l)$$\n",
+        "BP2: $$\\delta^l = (w^{l+1} \\delta^{l+1}) \\odot \\sigma'(z^l)$$\n",  # stated (a missing transpose): refuted
         encoding="utf-8",
     )
     out = tmp_path / "report.xml"

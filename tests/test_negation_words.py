@@ -124,8 +124,9 @@ def test_a_list_of_formulas_called_false(tmp_path, body):
 
 
 @pytest.mark.parametrize("body, verdicts", [
-    ("$${t}$$ holds, and $${f}$$ is wrong too.\n", {"t": "holds", "f": "refuted"}),
-    ("$${f}$$ is wrong, and $${t}$$ is wrong when $L = 2$.\n", {"t": "holds", "f": "refuted"}),
+    # another formula in the sentence may be a condition: a denial under it is not read, never holds (review 18 F7)
+    ("$${t}$$ holds, and $${f}$$ is wrong too.\n", {"t": "holds", "f": "uninterpretable"}),
+    ("$${f}$$ is wrong, and $${t}$$ is wrong when $L = 2$.\n", {"t": "uninterpretable", "f": "uninterpretable"}),
     ("It is not true that $${f}$$ does not hold, and $${t}$$ is wrong too.\n", {"t": "holds", "f": "refuted"}),
     ("$${t}$$ and $${f}$$.\n", {"t": "holds", "f": "refuted"})])
 def test_a_sentence_with_a_formula_not_called_false_is_no_list(tmp_path, body, verdicts):
@@ -135,13 +136,13 @@ def test_a_sentence_with_a_formula_not_called_false_is_no_list(tmp_path, body, v
 
 # The qualified negation of review 15, now after another formula: "For $j \neq k$, $$∂z_j/∂b_k = 0$$ is wrong too"
 # is false prose (for j ≠ k the derivative is 0), and the formula as written is false at j = k: turned round it would
-# hold. It is judged as written.
+# hold. It is uninterpretable, naming the denial and the condition (review 18 F7; before, judged as written).
 def test_a_condition_before_is_wrong_too_is_not_read(tmp_path):
     f = r"\frac{\partial z^l_j}{\partial b^l_k} = 0"
     for body in (f"For $j \\neq k$, $${f}$$ is wrong too.\n", f"$${_FALSE}$$ is wrong and, for $j \\neq k$, $${f}$$ "
                  "is wrong too.\n"):
         rows = _rows(tmp_path, body)
-        assert rows[f].status == "refuted" and not rows[f].reason.startswith(_CALLED), rows[f]
+        assert rows[f].status == "uninterpretable" and "under words symbp does not read" in rows[f].reason, rows[f]
 
 
 # Two formulas joined by words, "$X$ is not equal to $Y$", and a display stating ≠: not read as the denial of

@@ -1805,7 +1805,7 @@ def test_rv7_f4_condition_in_prose_restricts_the_claim(tmp_path, prose, truth):
 
 def test_rv7_f4_condition_with_other_words_between_is_not_taken(tmp_path):
     status, _, _ = _notes(tmp_path, "For $j \\neq k$ it is wrong that $\\frac{\\partial z^l_j}{\\partial b^l_k} = 0$.\n")
-    assert list(status.values()) == ["refuted"], status  # judged as written: false at j = k
+    assert list(status.values()) == ["uninterpretable"], status  # a denial under a condition not read (review 18 F7)
 
 
 # Review 8: how notes' displays are found and cut. Truth by hand (Nielsen, ½-cost, generic σ): BP3 ∂C/∂b^l_j = δ^l_j,
@@ -3917,7 +3917,8 @@ def test_rv15_w5_negated_latex_displays(tmp_path):
 
 # A negation under a condition that is not read is not taken: "For $j \neq k$ it is wrong that ∂z_j/∂b_k = 0" is false
 # prose (for j ≠ k the derivative is 0), and turning round the refutation of the formula as written (false at j = k)
-# would say it holds. Such a formula is judged as written (refuted, as test_rv7_f4_* says), never "holds".
+# would say it holds. Judged as written, a true formula the notes deny under a condition held (review 18 F7), so such
+# a row is uninterpretable, naming the denial and the condition, never "holds".
 @pytest.mark.parametrize("text", [
     "For $j \\neq k$ it is wrong that $\\frac{\\partial z^l_j}{\\partial b^l_k} = 0$.",
     "It is not true that $\\frac{\\partial z^l_j}{\\partial b^l_k} = 0$ for $j \\neq k$.",
@@ -3925,8 +3926,8 @@ def test_rv15_w5_negated_latex_displays(tmp_path):
     "For different neurons it is not true that $\\frac{\\partial z^l_j}{\\partial b^l_k} = 0$."])
 def test_rv15_w5_a_qualified_negation_is_not_taken(tmp_path, text):
     status, _, rows = _notes(tmp_path, text + "\n")
-    assert list(status.values()) == ["refuted"], {k: r.reason for k, r in rows.items()}
-    assert "call this formula wrong" not in next(iter(rows.values())).reason
+    assert list(status.values()) == ["uninterpretable"], {k: r.reason for k, r in rows.items()}
+    assert "under words symbp does not read" in next(iter(rows.values())).reason
 
 
 # -- review 15 -------------------------------------------------------------------------------------------------

@@ -41,6 +41,7 @@ import re
 
 from .graphmodel import is_declaration
 from .graphnodes import Add, Deriv, Div, Equation, Mat, Mul, Neg, Num, Sym, to_latex, walk
+from .sentences import sentence_span
 
 #: Words that make a value an example or a starting value, wherever they stand in its sentence (or its section).
 _EXAMPLE = re.compile(
@@ -78,9 +79,6 @@ _HEADING = re.compile(r"^(?:#{1,6}\s+(?P<md>[^\n]*)|\s*\\(?:sub)*section\*?\s*\{
                       r"|\s*\\paragraph\*?\s*\{(?P<par>[^{}\n]*)\}"
                       r"|(?P<setext>[^\s#>|$\\-][^\n]*)\n(?:=+|-{3,})[ \t]*$)", re.M)  # Title\n===== (level 1), -----
 _EXAMPLE_ENV = re.compile(r"\\(begin|end)\s*\{(?:example|examples|exercise|příklad|пример|przykład)\*?\}", re.I)
-#: The end of a sentence: . ! ? followed by a space, not after an abbreviation (e.g., i.e., např., np., т.е.).
-_SENTENCE_END = re.compile(r"[.!?](?<!\be\.g.)(?<!\bi\.e.)(?<!\bnapř.)(?<!\bnp.)(?<!т\.е.)(?<!\bнапр.)(?<!\bcf.)(?<!\btj.)"
-                           r"(?=\s)|\n\s*\n")  # the abbreviations looked behind only at a full stop: faster
 _MATH = re.compile(r"\$\$?[^$]*\$\$?")
 
 
@@ -115,12 +113,16 @@ def _line_starts(text: str) -> tuple:
 
 
 def sentence_around(text: str, line: int, source: str) -> "tuple[str, str, int] | None":
-    """(the words of its sentence before the formula ``source`` at ``line`` of ``text``, the text after it to the
+    r"""(the words of its sentence before the formula ``source`` at ``line`` of ``text``, the text after it to the
     end of its sentence or paragraph, where the formula starts in ``text``) as written (math and delimiters of other formulas
-    included, the formula's own ``$`` left out); None where the formula is not found as written.
+    included, the formula's own ``$`` left out); None where the formula is not found as written. A display's sentence
+    goes on over a blank line before it after words that cannot end there, and over a blank line after it into words
+    that begin in lower case (``sentences``).
 
     >>> sentence_around("Hence. We do not assume $b = 0$ here. Next.", 1, "b = 0")[:2]
     (' We do not assume ', ' here')
+    >>> sentence_around("It is not true that\n\n$$b = 0$$\n\nis wrong. Next.", 3, "b = 0")[:2]
+    ('It is not true that\n\n', '\n\nis wrong')
     """
     at = _locate(text, line, source)
     if at is None:
@@ -130,11 +132,8 @@ def sentence_around(text: str, line: int, source: str) -> "tuple[str, str, int] 
         start -= 1
     while end < len(text) and text[end] in "$":
         end += 1
-    near = text[max(0, start - 2000):start]  # a sentence longer than this is cut there
-    ends = list(_SENTENCE_END.finditer(near))
-    sentence = near[ends[-1].end():] if ends else near
-    stop = _SENTENCE_END.search(text, end)
-    return sentence, text[end:stop.start() if stop else len(text)], start
+    first, stop = sentence_span(text, start, end)
+    return text[first:start], text[end:stop], start
 
 
 def prose_kind(text: str, line: int, source: str) -> str:

@@ -17,8 +17,9 @@ from __future__ import annotations
 
 import re
 
-from .graphexamples import _ASSUMPTION, _CLAUSE, _HEADING, _MATH, _NEGATED, _SENTENCE_END, _locate
+from .graphexamples import _ASSUMPTION, _CLAUSE, _HEADING, _MATH, _NEGATED, _locate
 from .graphnodes import Equation, Sym
+from .sentences import SENTENCE_END as _SENTENCE_END
 
 #: Words that give the values back their freedom: "arbitrary again", "in general", "no longer", …
 _RELEASE = re.compile(

@@ -21,8 +21,11 @@ mistake *for beginners* is to write", "a frequent error *in exams* is", "častou
 an adverb calls what is written a mistake ("students often *wrongly* write", "chybně píší", "ошибочно пишут",
 "błędnie piszą"). A negation right before the words turns them round ("This is not a common mistake:"): the
 formula is the notes' claim. A sentence that lists formulas, each called false by its own words ("It is not true
-that $$A$$, and $$B$$ is wrong too"), denies each; other math in the sentence may be a condition, and then the
-words are not read.
+that $$A$$, and $$B$$ is wrong too"), denies each; other math in the sentence may be a condition. A denial under
+a condition that is not read ("It is not true that $$…$$ for the hidden layers") is 'qualified': the row is
+uninterpretable, never a plain verdict. Words after a display that go on its sentence and change it ("$$…$$
+multiplied by two", ``denials.GOES_ON``) make the row uninterpretable too. A display's sentence goes on over a blank
+line (``sentences``). The word lists are in ``denials``.
 
 >>> negation("It is not true that\n$$a = b$$\n", 2, "a = b").kind
 'false'
@@ -43,158 +46,43 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
+from .denials import (ADVERB, CONTRAST, EXCLAIMED, FALSE_AFTER, FALSE_BEFORE, GOES_ON, LEAD_CLAUSE, NEGATION, NOT_ASSUMED,
+                      NOT_BEFORE, PLAIN_TAIL, QUALIFIED, REPORTED, TURNED)
 from .extract import Formula
 from .graphexamples import sentence_around
 from .verdicts import Verification
 
-#: Between the words and the formula: a display's or an inline formula's opening delimiter, spaces.
-_OPENER = r"(?:\s|\$|\\\[|\\\(|\\begin\s*\{[A-Za-z*]+\}(?:\s*\{[^{}]*\})*)*"
-#: After the words: "that" (že, что, że) as part of them, then commas, colons and dashes.
-_THAT = r"(?:\s*,?\s*(?:that|že|что|że)(?!\w))?)(?:\s*[,:—–-])*"
-
 #: The opening and the closing of a display: a math environment, \\[ \\], $$.
 _DISPLAY_EVENT = re.compile(r"\\(?:begin|end)\s*\{(?:equation|align|alignat|flalign|gather|multline|eqnarray|split"
                             r"|aligned|gathered|alignedat|dmath|IEEEeqnarray|displaymath|array)\*?\}|\\\[|\\\]|\$\$")
-#: Words that may stand between the parts of a phrase that calls a formula a mistake, at most two of them: who
-#: makes the mistake or where ("a common mistake *for beginners* is to write", "a frequent error *in exams* is";
-#: "častou chybou *začátečníků* je", "частая ошибка *новичков* —", "częstym błędem *początkujących* jest"). A closed
-#: list: a condition ("a common mistake *for hidden layers*") or another noun ("a common error *function* is", the
-#: error δ of a neuron) is not among them, and the phrase is then not read (the formula is judged as written).
-_WHO = (r"(?:the\s+)?(?:many\s+|most\s+|some\s+|new\s+|first-year\s+)?(?:beginners|students|novices|newcomers|learners|readers"
-        r"|people|practitioners|programmers|textbooks)")
-_ONE_FILLER = (r"\s+(?:(?:of|for|by|among|from)\s+" + _WHO + r"|(?:made|committed)\s+by\s+" + _WHO
-               + r"|(?:that\s+|which\s+)?" + _WHO + r"\s+(?:often\s+|frequently\s+|usually\s+)?(?:make|commit)"
-               r"|(?:in|on)\s+(?:the\s+)?(?:exams?|homeworks?|assignments?|tests|quizzes|practice|literature|code)"
-               r"|začátečníků|studentů|nováčků|studujících|čtenářů|(?:u|při|v|ve|na)\s+(?:zkoušk\w*|písemk\w*|test\w*|praxi)"
-               r"|новичков|студентов|начинающих|учащихся|(?:на|в)\s+(?:экзамен\w*|контрольн\w*|практике)"
-               r"|początkujących|studentów|nowicjuszy|uczniów|(?:na|w|podczas)\s+(?:egzamin\w*|kolokwi\w*|praktyce)"
-               r")")
-_FILLER = "(?:" + _ONE_FILLER + "){0,2}"
-#: "A common (typical, frequent, …) mistake", "the most common error".
-_COMMON = r"\b(?:(?:very|quite|most|rather)\s+)?(?:common|typical|frequent|classic|usual)\s+"
-#: "Students often wrongly write", "one might mistakenly claim that": an adverb that calls what is written a mistake.
-_WRONGLY = r"\b(?:wrongly|mistakenly|incorrectly|erroneously|falsely)\s+"
-#: What may follow "to write" before the formula: "a common mistake is to write the update (as) $$…$$".
-_OBJECT = (r"(?:\s+(?:the|this|an?)\s+(?:update(?:\s+rule)?|rule|formula|equation|identity|gradient|derivative"
-           r"|step)(?:\s+as)?)?")
-#: Words before the formula that call it false or a mistake (they end where it starts).
-_FALSE_BEFORE = re.compile(
-    r"(?P<w>(?:"
-    r"\bit(?:'s|\s+is|\s+was),?(?:\s+(?:however|unfortunately|of\s+course|certainly|clearly|obviously),?)?"
-    r"\s+(?:not\s+(?:(?:always|generally|necessarily|in\s+general)\s+)?true(?:\s+in\s+general)?|false"
-    r"|not\s+the\s+case|incorrect|wrong|not\s+correct)"
-    r"(?:\s+to\s+(?:write|say|claim))?"
-    r"|\b(?:it\s+)?would\s+be\s+(?:wrong|incorrect|a\s+mistake)\s+to\s+(?:write" + _OBJECT + r"|say|claim)"
-    r"|" + _COMMON + r"(?:mistake|pitfall|slip|blunder)(?:\s+here)?" + _FILLER + r"(?:\s+is(?:\s+to\s+(?:write" + _OBJECT
-    + r"|say|claim|think))?)?"
-    r"|" + _COMMON + r"error(?:(?:" + _ONE_FILLER + r"){1,2}(?:\s+is(?:\s+to\s+(?:write" + _OBJECT + r"|say|claim"
-    r"|think))?)?|\s+is\s+to\s+(?:write" + _OBJECT + r"|say|claim|think)|(?=\s*:))"  # not "the usual error is": δ, a loss
-    r"|\bmistake(?:\s+here)?" + _FILLER + r"\s+is\s+to\s+(?:write" + _OBJECT + r"|say|claim|think)"
-    r"|\bmistake(?:\s+is\s+to\s+(?:write|say|claim|think))?\s*:"
-    r"|\b(?:wrong|incorrect|false|mistaken|erroneous)\s*:"
-    r"|" + _WRONGLY + r"(?:write|writes|wrote|written|claim|claims|claimed|think|thinks|thought|believe|believes"
-    r"|conclude|concludes|state|states|say|says)"
-    r"|\b(?:do\s+not|don't|never|must\s+not|should\s+not|shouldn't)\s+write" + _OBJECT +
-    r"|\bneplatí|\bnení\s+(?:(?:vždy|obecně|nutně)\s+)?pravda|\bnení\s+pravdou"
-    r"|\bje\s+(?:chybou|chyba|chybné|nesprávné)\s+(?:psát|tvrdit)"
-    r"|\b(?:častou|typickou|běžnou)\s+chybou" + _FILLER + r"\s+je(?:\s+(?:psát|napsat))?"
-    r"|\b(?:častá|typická|běžná)\s+chyba" + _FILLER + r"(?:\s+je(?:\s+(?:psát|napsat))?)?"
-    r"|\b(?:chybně|špatně|nesprávně)\s*:|\bnepište"
-    r"|\b(?:chybně|mylně|nesprávně)\s+(?:píší|píšou|píše|psát|napsat|napíší|napíšou|tvrdí|uvádějí|uvádí)"
-    r"|\bне\s*(?:(?:всегда|обязательно)\s+)?верно|\bнеправда|\bнеправильно(?:\s+(?:писать|считать))?|\bложно"
-    r"|\bошибочно(?:\s+(?:писать|считать|утверждать))?"
-    r"|\b(?:ошибочно|неверно|неправильно)\s+(?:пишут|пишет|записывают|считают|полагают|утверждают|думают)"
-    r"|\b(?:частая|типичная|распространённая|распространенная|грубая)\s+ошибка" + _FILLER
-    + r"(?:\s*[—–-]?\s*(?:это\s+)?(?:писать|считать))?"
-    r"|\b(?:частой|типичной|распространённой|распространенной|грубой)\s+ошибкой" + _FILLER
-    + r"\s+является(?:\s+(?:писать|считать))?"
-    r"|\bошибка\s*:|\bне\s+пишите"
-    r"|\bnie\s+(?:(?:zawsze|koniecznie)\s+)?jest\s+prawdą|\bnieprawdą\s+jest|\bnieprawda|\bnie\s+jest\s+prawdziwe"
-    r"|\b(?:częstym\s+|typowym\s+)?błędem" + _FILLER + r"\s+jest(?:\s+(?:pisać|pisanie|napisać|twierdzić))?"
-    r"|\b(?:częsty|typowy|powszechny)\s+błąd" + _FILLER + r"\s+(?:to|polega\s+na)(?:\s+(?:pisaniu|napisaniu))?"
-    r"|\b(?:błędnie|źle|niepoprawnie|nieprawidłowo)\s*:|\bnie\s+pisz(?:cie)?"
-    r"|\b(?:błędnie|mylnie|niepoprawnie)\s+(?:piszą|pisze|pisać|napisać|zapisują|twierdzą|uważają|sądzą)"
-    r")" + _THAT + _OPENER + r"$", re.I)
-#: A negation right before the words that call a formula a mistake turns them round ("This is not a common mistake:",
-#: "never wrongly write"): they are not read, the formula is judged as written.
-_NOT_BEFORE = re.compile(r"(?:\b(?:not|never|no|nobody|none|hardly|nikdo|nikt|никто|není|nie|не|нет|nikdy|nigdy|никогда)|n't)\W+(?:\w+\W+){0,2}$",
-                         re.I)
-#: Words right after the formula that call it false: "$x_1 = x_2$ does not hold", "… fails in general".
-_FALSE_AFTER = re.compile(
-    r"^(?:\s|\$|\\\]|\\\)|\\end\s*\{[A-Za-z*]+\}|,)*"
-    r"(?:(?:in\s+general|generally|obecně|в\s+общем\s+случае|w\s+ogólności)\s+)?"
-    r"(?P<w>(?:is|are)\s+(?:(?:also|equally|likewise)\s+)?(?:false|wrong|incorrect|not\s+true|not\s+correct|invalid|not\s+valid"
-    r"|an?\s+(?:common\s+|typical\s+)?(?:mistake|error))"
-    r"|(?:does\s+not|doesn't|do\s+not|don't)\s+hold|fails\b"
-    r"|neplatí|není\s+pravda|je\s+(?:chybn|nesprávn|špatn)\w*"
-    r"|неверно|не\s+верно|не\s+выполняется|неправильно|ложно"
-    r"|nie\s+zachodzi|nie\s+jest\s+prawdą|jest\s+(?:fałszyw|błędn|nieprawdziw|niepoprawn)\w*)(?!\w)", re.I)
-#: A condition before the words (other math, "for", "when", "if", …): "For $j \neq k$ it is wrong that $…$" denies
-#: the formula only under it, which is not read, so the formula is not taken as negated (it is judged as written).
-_QUALIFIED = re.compile(r"\$|\\\(|\b(?:for|when|whenever|if|unless|where|only|except|provided|pro|když|pokud|jestliže"
-                        r"|jen|если|при|для|когда|только|dla|gdy|jeśli|jeżeli|tylko)\b", re.I)
-#: Words in the clause before that report a belief, a guess or a question rather than the notes' own word: "Students
-#: often think that $$…$$ is wrong", "One might suspect that it is not true that", "We ask whether $$…$$ is false".
-_REPORTED = re.compile(r"\b(?:think|thinks|thought|believe|believes|believed|feel|feels|suspect|suspects|expect"
-                       r"|expects|guess|imagine|wonder|wonders|ask|asks|whether|tempted|might|may|could|would|seem"
-                       r"|seems|seemed|appear|appears|myslí|věří|zdá|zda|zdali|jestli|думают|думает|считают|считает"
-                       r"|кажется|может|ли|myślą|myśli|sądzą|uważają|wydaje|czy)\b", re.I)
-#: An adverb that is the notes' own judgement even in a reported belief: "One might *mistakenly* claim that".
-_ADVERB = re.compile(r"(?:wrongly|mistakenly|incorrectly|erroneously|falsely|chybně|mylně|nesprávně|ошибочно|неверно"
-                     r"|неправильно|błędnie|mylnie|niepoprawnie)\s", re.I)
-#: A negation in the clause before words after the formula: "We cannot say that $$…$$ is false" states nothing.
-_NEGATION = re.compile(r"\b(?:not|never|no|cannot|nobody|hardly|ne|není|nelze|nikdy|не|нельзя|никогда|nie|nigdy)\b"
-                       r"|n't\b", re.I)
-#: Where a clause of the lead ends: "The matrix need not be symmetric ($w_{12} = w_{21}$ fails in general)".
-_LEAD_CLAUSE = re.compile(r"[(;:]|\b(?:but|however|yet|ale|však|но|однако|lecz|jednak)\b", re.I)
 
 
 def _reported(lead: str, after_words: bool) -> bool:
     """The last clause of ``lead`` reports a belief or asks ("students think that"), or, for words after the
     formula (``after_words``), negates ("we cannot say that"): the words calling the formula false are not read."""
-    clause = _LEAD_CLAUSE.split(lead)[-1]
-    return bool(_REPORTED.search(clause) or (after_words and _NEGATION.search(clause)))
-
-
-#: Where the words after a formula turn to another one: "Wrong: $$…$$ right: $$…$$", "Do not write $$…$$ but $$…$$".
-_CONTRAST = re.compile(r"\b(?:but|instead|rather|whereas|ale|nýbrž|но|lecz|natomiast)\b"
-                       r"|\b(?:right|correct|správně|правильно|poprawnie)\s*:", re.I)
-#: All that may follow the words that call a formula false, to the end of its sentence: "in general", punctuation.
-_PLAIN_TAIL = re.compile(r"[\s,)]*(?:(?:in\s+general|generally|too|as\s+well|also|either|obecně|také|в\s+общем\s+случае|тоже"
-                         r"|также|w\s+ogólności|też|również)[\s,)]*)?"
-                         r"[.!;)]*\s*$", re.I)
-#: The words that may stand between a negation and "assume": "nowhere do we assume", "we do not need to assume".
-_HELPERS = (r"(?:do|does|did|we|you|one|i|need|needs|to|ever|have|has|be|been|is|are|was|will|would|shall|should"
-            r"|must|can|further|anymore|really|actually|necessarily)\b")
-#: A negated assumption word that governs the formula: "we do not assume (that)", "nowhere do we assume".
-_NOT_ASSUMED = re.compile(
-    r"(?P<w>(?:"
-    r"(?:\bnot|n't|\bnever|\bnowhere|\bno\s+longer|\bno\s+need\s+to|\b(?:wrong|a\s+mistake|incorrect)\s+to"
-    r"|\bwithout)(?:\s+" + _HELPERS + r"){0,3}\s+(?:assum|suppos|presuppos)\w*"
-    r"(?:\s+(?:here|anywhere|in\s+general|throughout))?"
-    r"|(?:" + _COMMON + r"|\b)(?:mistake|pitfall|error)" + _FILLER + r"\s+is\s+to\s+(?:assume|suppose)"
-    r"|" + _WRONGLY + r"(?:assum|suppos|presuppos)\w*"
-    r"|\b(?:častou|typickou|běžnou)\s+chybou" + _FILLER + r"\s+je\s+předpokládat|\b(?:chybně|mylně)\s+předpoklád\w*"
-    r"|\b(?:ошибочно|неверно|неправильно)\s+(?:предпола\w*|допуска\w*)"
-    r"|\b(?:częstym\s+|typowym\s+)?błędem" + _FILLER + r"\s+jest\s+(?:zakładać|założenie|przyjmować)"
-    r"|\b(?:błędnie|mylnie)\s+(?:zakład\w*|przyjmuj\w*)"
-    r"|(?:\bnepředpoklád\w*|\bnebudeme\s+předpoklád\w*|\bnení\s+(?:třeba|nutné)\s+předpoklád\w*|\bbez\s+předpokladu)"
-    r"|\bне\s+(?:\w+\s+)?(?:предпола\w*|допуска\w*)|\bбез\s+предположени\w*"
-    r"|\bnie\s+(?:\w+\s+)?(?:zakład\w*|załóż\w*|przyjmuj\w*)|\bbez\s+założeni\w*"
-    r")" + _THAT + _OPENER + r"$", re.I)
+    clause = LEAD_CLAUSE.split(lead)[-1]
+    return bool(REPORTED.search(clause) or (after_words and NEGATION.search(clause)))
 
 
 #: How ``Formula.negated`` marks a later row of a display the words before it negate (``negated_verdict``).
 ROW = "a row of a display after: "
+#: How ``Formula.negated`` marks a claim the notes call false under a condition that is not read (words, condition).
+UNDER = "under a condition: "
+_SEP = "\u241e"
+#: How ``Formula.negated`` marks a display whose sentence goes on after it with words that change it (``GOES_ON``).
+GOES_ON_MARK = "the sentence goes on: "
 
 
 @dataclass(frozen=True)
 class Negation:
-    """``kind`` is 'false' (a claim the notes call false), 'not assumed', or 'row' (a later row of a display that the
-    words before it call false or not assumed: which rows they mean is not said); ``words`` the notes' words."""
+    """``kind`` is 'false' (a claim the notes call false), 'not assumed', 'row' (a later row of a display that the
+    words before it call false or not assumed: which rows they mean is not said), 'qualified' (called false under
+    ``condition``, words symbp does not read) or 'goes on' (a display whose sentence goes on with words that change
+    it, ``GOES_ON``: ``words`` are they); ``words`` the notes' words."""
 
     kind: str
     words: str
+    condition: str = ""
 
 
 def negation(text: str, line: int, source: str) -> "Negation | None":
@@ -204,33 +92,70 @@ def negation(text: str, line: int, source: str) -> "Negation | None":
     if around is None:
         return None
     before, after, start = around
-    m = _NOT_ASSUMED.search(before)
+    if text.startswith("$$", start) or _DISPLAY_OPENER.search(before):
+        goes = GOES_ON.match(after)
+        if goes:  # "$$…$$ multiplied by two.": what the words do to the formula is not read
+            return Negation("goes on", _clipped(after[goes.start("w"):]))
+    m = NOT_ASSUMED.search(before)
     if m:
         return Negation("not assumed", " ".join(m.group("w").split()))
-    m = _FALSE_BEFORE.search(before)
-    if m and _NOT_BEFORE.search(before[:m.start()]):
-        return None  # "This is not a common mistake: $$…$$": the words are turned round, the formula is stated
-    lead = before[:m.start()] if m else before
-    own = _CONTRAST.split(after, maxsplit=1)[0]  # "Wrong: $$…$$ right: $$…$$": the words up to the contrast
-    if m is not None and _FALSE_AFTER.search(own):
-        return None  # "It is not true that $$…$$ does not hold": two negations, the notes claim the formula
-    if m is None and not _QUALIFIED.search(before):
-        m = _FALSE_AFTER.search(after)
-        if m and not _PLAIN_TAIL.match(after[m.end():]):
-            m = None  # "… does not hold for $j \neq k$": the negation is qualified
-    elif m and _QUALIFIED.search(own):
-        m = None  # "It is not true that $$…$$ for hidden layers": qualified after the formula
-    if m and not _QUALIFIED.search(lead) and (_ADVERB.match(m.group("w")) or not _reported(lead, m.re is _FALSE_AFTER)):
-        return Negation("false", " ".join(m.group("w").split()))
+    said = _said(text, before, after, start)
+    if said is not None and not said.condition:
+        return said
     listed = _listed(before, after)
     if listed:
         return Negation("false", listed)
+    if said is not None:
+        return said  # "It is not true that $$…$$ for the hidden layers": a denial under a condition not read
     opened = _open_display(text[max(0, start - 3000):start])
     if opened:  # a later row of a display: the words before the display govern its first row
-        m = _FALSE_BEFORE.search(opened) or _NOT_ASSUMED.search(opened)
-        if m and not _NOT_BEFORE.search(opened[:m.start()]):
+        m = FALSE_BEFORE.search(opened) or NOT_ASSUMED.search(opened)
+        if m and not NOT_BEFORE.search(opened[:m.start()]):
             return Negation("row", " ".join(m.group("w").split()))
     return None
+
+
+def _said(text: str, before: str, after: str, start: int) -> "Negation | None":
+    """The words right before or after the formula that call it false ('false'), with the condition they are put
+    under ('qualified': other math or a condition word in the sentence, ``QUALIFIED``); None where there are none,
+    or they are turned round, doubled, or part of a belief the sentence reports."""
+    m = FALSE_BEFORE.search(before)
+    if m and NOT_BEFORE.search(before[:m.start()]):
+        return None  # "This is not a common mistake: $$…$$": the words are turned round, the formula is stated
+    words, lead = (m.group("w"), before[:m.start()]) if m else (None, before)
+    if words is None and not before.strip(" \t\n$"):  # "Wrong!⏎$$…$$": the word is a sentence of its own
+        head = text[:start - len(before)].rstrip()
+        e = EXCLAIMED.search(head)
+        if e and not _AFTER_FORMULA.search(head, 0, e.start("w")):  # "$$…$$⏎Wrong!⏎$$…$$": which one is meant?
+            words, lead = e.group("w"), ""
+    own = CONTRAST.split(after, maxsplit=1)[0]  # "Wrong: $$…$$ right: $$…$$": the words up to the contrast
+    if words is not None:
+        if FALSE_AFTER.search(own):
+            return None  # "It is not true that $$…$$ does not hold": two negations, the notes claim the formula
+        condition = lead if QUALIFIED.search(lead) else own if QUALIFIED.search(own) else ""
+        reported = _reported(lead, False)
+    else:
+        m = FALSE_AFTER.search(after)
+        if m is None:
+            return None
+        words, tail = m.group("w"), after[m.end():]
+        condition = before if QUALIFIED.search(before) else "" if PLAIN_TAIL.match(tail) else tail
+        reported = not TURNED.match(words) and _reported(before, True)
+    if reported and not ADVERB.match(words):
+        return None  # "Students think that $$…$$ is wrong": a belief the notes report, not their word
+    return Negation("qualified" if condition else "false", " ".join(words.split()), _clipped(condition))
+
+
+#: A formula's end right before "Wrong!" in its paragraph: the word may be about that formula as well.
+_AFTER_FORMULA = re.compile(r"(?:\$|\\\]|\\\)|\\end\s*\{[^{}]*\})[ \t]*\n?[ \t]*\Z")  # in its paragraph
+#: A display's opening right before the formula (``$$`` is left out of the words already).
+_DISPLAY_OPENER = re.compile(r"(?:\\\[|\\begin\s*\{[A-Za-z*]+\}(?:\s*\{[^{}]*\})*)\s*$")
+
+
+def _clipped(words: str) -> str:
+    """``words`` on one line, without formula delimiters at their edges, at most 80 characters."""
+    words = " ".join(re.sub(r"^(?:\s|\$|\\\]|\\end\s*\{[A-Za-z*]+\}|[,;])*", "", words).split()).rstrip(" .,;")
+    return words if len(words) <= 80 else words[:79] + "…"
 
 
 #: A formula in the words of a sentence: a display ($$…$$, \[…\], an environment) or inline ($…$, \(…\)).
@@ -266,21 +191,21 @@ def _listed(before: str, after: str) -> str:
     said: "list[list[str]]" = [[] for _ in range(len(pieces) - 1)]  # the words that call each formula false
     for i, piece in enumerate(pieces):
         if i > 0:  # the words right after formula i - 1
-            m = _FALSE_AFTER.match(piece)
+            m = FALSE_AFTER.match(piece)
             if m:
                 said[i - 1].append(m.group("w"))
                 piece = piece[m.end():]
         if i < len(pieces) - 1:  # the words right before formula i
-            m = _FALSE_BEFORE.search(piece)
+            m = FALSE_BEFORE.search(piece)
             if m:
-                if _NOT_BEFORE.search(piece[:m.start()]):
+                if NOT_BEFORE.search(piece[:m.start()]):
                     return ""
                 said[i].append(m.group("w"))
                 piece = piece[:m.start()]
         if i == 0:
-            fits = not _QUALIFIED.search(piece) and not _reported(piece, True)
+            fits = not QUALIFIED.search(piece) and not _reported(piece, True)
         elif i == len(pieces) - 1:
-            fits = bool(_PLAIN_TAIL.match(piece))
+            fits = bool(PLAIN_TAIL.match(piece))
         else:
             fits = bool(_LINK.fullmatch(piece))
         if not fits:
@@ -337,9 +262,14 @@ def mark(items: "list[Formula]", text: str) -> "list[Formula]":
             out.append(f)
         elif said.kind == "not assumed" or (said.kind == "row" and f.kind == "definition"):
             out.append(replace(f, kind="prose", reason=not_assumed_reason(said.words)))
+        elif said.kind == "goes on":  # checked as written, reported uninterpretable (a definition too: never filed)
+            out.append(replace(f, kind="claim" if f.kind == "definition" else f.kind, negated=GOES_ON_MARK + said.words))
         elif f.kind == "definition":
-            out.append(replace(f, kind="prose", reason=f"the notes call it wrong (\u201c{said.words}\u201d): a "
+            under = f" under words symbp does not read (\u201c{said.condition}\u201d)" if said.condition else ""
+            out.append(replace(f, kind="prose", reason=f"the notes call it wrong (\u201c{said.words}\u201d){under}: a "
                                                        "definition they deny is neither checked nor part of the model"))
+        elif said.kind == "qualified":
+            out.append(replace(f, negated=UNDER + said.words + _SEP + said.condition))
         else:
             out.append(replace(f, negated=(ROW if said.kind == "row" else "") + said.words))
     return out
@@ -360,12 +290,25 @@ def negated_verdict(v: Verification, words: str) -> Verification:
     ('holds', 'proved', 'the notes call this formula wrong (“it is not true that”), and it is: the two sides differ')
     >>> negated_verdict(replace(v, status="holds", verdict="proved", reason=""), "wrong:").status
     'refuted'
+    >>> negated_verdict(replace(v, status="holds", verdict="proved", reason=""), GOES_ON_MARK + "transposed").status
+    'uninterpretable'
     """
     said = f"the notes call this formula wrong (\u201c{words}\u201d)"
     named = v.identity and v.identity not in v.reason and f"it is {v.identity}"
     what = "; ".join(filter(None, (named, v.diagnosis,
                                    v.corrected and f"corrected: {v.corrected}", v.reason, _shown(v.counterexample))))
     cleared = dict(identity="", diagnosis="", corrected="", counterexample=None, condition="", condition_met=None)
+    if words.startswith((UNDER, GOES_ON_MARK)):  # what the notes claim is not read: never holds nor refuted
+        if words.startswith(UNDER):
+            denial, condition = words[len(UNDER):].split(_SEP, 1)
+            said = (f"the notes call this formula wrong (\u201c{denial}\u201d) under words symbp does not read "
+                    f"(\u201c{condition}\u201d): whether the formula is wrong there is not decided")
+        else:
+            said = (f"the sentence goes on after the display (\u201c{words[len(GOES_ON_MARK):]}\u201d): what those "
+                    "words do to the formula is not read")
+        status = "unreadable" if v.status == "unreadable" else "uninterpretable"
+        return replace(v, status=status, verdict="undecided", reason=f"{said}; as written it is {v.status}"
+                       + (f" ({what})" if what else ""), **cleared)
     if words.startswith(ROW):
         said = f"the notes call a formula of this display wrong before it (\u201c{words[len(ROW):]}\u201d)"
         if v.status not in ("holds", "refuted", "conditional"):
@@ -391,4 +334,4 @@ def _shown(cx) -> str:
                                                                               if cx.activation else "")
 
 
-__all__ = ["ROW", "Negation", "mark", "negated_verdict", "negation", "not_assumed_reason"]
+__all__ = ["GOES_ON_MARK", "ROW", "UNDER", "Negation", "mark", "negated_verdict", "negation", "not_assumed_reason"]

@@ -33,7 +33,7 @@ from .model import Definition, Model, defines_activation, definition, model_of
 from .prosecost import checked_under_each, mentions, named_since
 from .regularizer import about_weights, regularizers, since_line
 from .names import as_cost, cost_letter_alias, names_output
-from .negation import mark, negated_verdict
+from .negation import GOES_ON_MARK, mark, negated_verdict
 from .scan import guess_kind, kind_of, scan
 from .single_output import OutputsAt, in_general
 from .lexer import ReadError
@@ -255,7 +255,8 @@ def _verify_items(text, items, notation, path, kind, strict, activation, cost, o
                              if f.kind in ("claim", "definition") and not f.negated and not f.under and mean_count(f.text)),
              "unequal": frozenset(frozenset(m.groups()) for f in items
                                   if not f.negated and (m := _UNEQUAL_COUNTS.match(f.text)))}
-    unread_cost = _unread_cost([f for f in items if not f.negated and not f.under], model, given["cost"], nt)
+    unread_cost = _unread_cost([f for f in items if (not f.negated or f.negated.startswith(GOES_ON_MARK)) and not f.under],
+                               model, given["cost"], nt)
     report = NotesReport(path, kind=kind, strict=strict, notation=nt, inferred=inferred, model=model)
     regularized = regularizers(text)  # "the cost also contains an L2 term": ∂C/∂w is not symbp's
     once = _Once(nt, options)  # a formula written again under the same setting is checked once
@@ -460,7 +461,7 @@ def _unread_cost(items: list, model: Model, given_cost: str | None, nt: Notation
         return ""
     for f in items:
         if (f.kind in ("claim", "definition", "unreadable") and COST_DEFINITION.match(f.text)
-                and not OVER_SAMPLES.search(f.text) and not _reads(f, nt)):
+                and not OVER_SAMPLES.search(f.text) and (f.negated or not _reads(f, nt))):  # or words after it
             return (f"the notes define their cost at line {f.line} in a form symbp cannot read ({f.text[:60]}); "
                     "a claim about C or δ is not checked against another cost (give --cost to check it under one)")
     return ""

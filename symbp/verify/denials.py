@@ -1,0 +1,167 @@
+r"""The words that deny a formula in notes: the phrases ``negation`` looks for before and after a formula.
+
+Word lists only (regular expressions, no logic); what they mean and how they are used is ``negation``'s concern.
+English, Czech, Russian and Polish. Each list is closed: a phrase not here is not read.
+
+>>> bool(FALSE_BEFORE.search("It is not true that $")), bool(FALSE_AFTER.search(" does not hold."))
+(True, True)
+"""
+
+from __future__ import annotations
+
+import re
+
+#: Between the words and the formula: a display's or an inline formula's opening delimiter, spaces.
+_OPENER = r"(?:\s|\$|\\\[|\\\(|\\begin\s*\{[A-Za-z*]+\}(?:\s*\{[^{}]*\})*)*"
+#: After the words: "that" (že, что, że) as part of them, then commas, colons and dashes.
+_THAT = r"(?:\s*,?\s*(?:that|že|что|że)(?!\w))?)(?:\s*[,:—–-])*"
+
+#: Words that may stand between the parts of a phrase that calls a formula a mistake, at most two of them: who
+#: makes the mistake or where ("a common mistake *for beginners* is to write", "a frequent error *in exams* is";
+#: "častou chybou *začátečníků* je", "частая ошибка *новичков* —", "częstym błędem *początkujących* jest"). A closed
+#: list: a condition ("a common mistake *for hidden layers*") or another noun ("a common error *function* is", the
+#: error δ of a neuron) is not among them, and the phrase is then not read (the formula is judged as written).
+_WHO = (r"(?:the\s+)?(?:many\s+|most\s+|some\s+|new\s+|first-year\s+)?(?:beginners|students|novices|newcomers|learners|readers"
+        r"|people|practitioners|programmers|textbooks)")
+_ONE_FILLER = (r"\s+(?:(?:of|for|by|among|from)\s+" + _WHO + r"|(?:made|committed)\s+by\s+" + _WHO
+               + r"|(?:that\s+|which\s+)?" + _WHO + r"\s+(?:often\s+|frequently\s+|usually\s+)?(?:make|commit)"
+               r"|(?:in|on)\s+(?:the\s+)?(?:exams?|homeworks?|assignments?|tests|quizzes|practice|literature|code)"
+               r"|začátečníků|studentů|nováčků|studujících|čtenářů|(?:u|při|v|ve|na)\s+(?:zkoušk\w*|písemk\w*|test\w*|praxi)"
+               r"|новичков|студентов|начинающих|учащихся|(?:на|в)\s+(?:экзамен\w*|контрольн\w*|практике)"
+               r"|początkujących|studentów|nowicjuszy|uczniów|(?:na|w|podczas)\s+(?:egzamin\w*|kolokwi\w*|praktyce)"
+               r")")
+_FILLER = "(?:" + _ONE_FILLER + "){0,2}"
+#: "A common (typical, frequent, …) mistake", "the most common error".
+_COMMON = r"\b(?:(?:very|quite|most|rather)\s+)?(?:common|typical|frequent|classic|usual)\s+"
+#: "Students often wrongly write", "one might mistakenly claim that": an adverb that calls what is written a mistake.
+_WRONGLY = r"\b(?:wrongly|mistakenly|incorrectly|erroneously|falsely)\s+"
+#: What may follow "to write" before the formula: "a common mistake is to write the update (as) $$…$$".
+_OBJECT = (r"(?:\s+(?:the|this|an?)\s+(?:update(?:\s+rule)?|rule|formula|equation|identity|gradient|derivative"
+           r"|step)(?:\s+as)?)?")
+#: Words before the formula that call it false or a mistake (they end where it starts).
+FALSE_BEFORE = re.compile(
+    r"(?P<w>(?:"
+    r"\bit(?:['’]s|\s+is|\s+was),?(?:\s+(?:however|unfortunately|of\s+course|certainly|clearly|obviously),?)?"
+    r"\s+(?:not\s+(?:(?:always|generally|necessarily|in\s+general)\s+)?true(?:\s+in\s+general)?|false|untrue"
+    r"|not\s+the\s+case|incorrect|wrong|not\s+correct)"
+    r"(?:\s+to\s+(?:write|say|claim))?"
+    r"|\bit\s+(?:isn['’]t|wasn['’]t)\s+(?:(?:always|generally|necessarily)\s+)?(?:true|the\s+case|correct)(?:\s+in\s+general)?"
+    r"|\bavoid\s+(?:the\s+following|this|these)\s+(?:errors?|mistakes?|pitfalls?)\s*:"
+    r"|\b(?:it\s+)?would\s+be\s+(?:wrong|incorrect|a\s+mistake)\s+to\s+(?:write" + _OBJECT + r"|say|claim)"
+    r"|" + _COMMON + r"(?:mistake|pitfall|slip|blunder)(?:\s+here)?" + _FILLER + r"(?:\s+is(?:\s+to\s+(?:write" + _OBJECT
+    + r"|say|claim|think))?)?"
+    r"|" + _COMMON + r"error(?:(?:" + _ONE_FILLER + r"){1,2}(?:\s+is(?:\s+to\s+(?:write" + _OBJECT + r"|say|claim"
+    r"|think))?)?|\s+is\s+to\s+(?:write" + _OBJECT + r"|say|claim|think)|(?=\s*:))"  # not "the usual error is": δ, a loss
+    r"|\bmistake(?:\s+here)?" + _FILLER + r"\s+is\s+to\s+(?:write" + _OBJECT + r"|say|claim|think)"
+    r"|\bmistake(?:\s+is\s+to\s+(?:write|say|claim|think))?\s*:"
+    r"|\b(?:wrong|incorrect|false|mistaken|erroneous)\s*:"
+    r"|\b(?:to|toto)\s+je\s+chyba\s*:|\bto\s+jest\s+błąd\s*:|\bэто\s+ошибка\s*:"  # not "chyba:" alone: δ is "the error"
+    r"|" + _WRONGLY + r"(?:write|writes|wrote|written|claim|claims|claimed|think|thinks|thought|believe|believes"
+    r"|conclude|concludes|state|states|say|says)"
+    r"|\b(?:do\s+not|don['’]t|never|must\s+not|should\s+not|shouldn['’]t)\s+write" + _OBJECT +
+    r"|\bneplatí|\bnení\s+(?:(?:vždy|obecně|nutně)\s+)?pravda|\bnení\s+pravdou"
+    r"|\bje\s+(?:chybou|chyba|chybné|nesprávné)\s+(?:psát|tvrdit)"
+    r"|\b(?:častou|typickou|běžnou)\s+chybou" + _FILLER + r"\s+je(?:\s+(?:psát|napsat))?"
+    r"|\b(?:častá|typická|běžná)\s+chyba" + _FILLER + r"(?:\s+je(?:\s+(?:psát|napsat))?)?"
+    r"|\b(?:chybně|špatně|nesprávně)\s*:|\bnepište"
+    r"|\b(?:chybně|mylně|nesprávně)\s+(?:píší|píšou|píše|psát|napsat|napíší|napíšou|tvrdí|uvádějí|uvádí)"
+    r"|\bне\s*(?:(?:всегда|обязательно)\s+)?верно|\bнеправда|\bнеправильно(?:\s+(?:писать|считать))?|\bложно"
+    r"|\bошибочно(?:\s+(?:писать|считать|утверждать))?"
+    r"|\b(?:ошибочно|неверно|неправильно)\s+(?:пишут|пишет|записывают|считают|полагают|утверждают|думают)"
+    r"|\b(?:частая|типичная|распространённая|распространенная|грубая)\s+ошибка" + _FILLER
+    + r"(?:\s*[—–-]?\s*(?:это\s+)?(?:писать|считать))?"
+    r"|\b(?:частой|типичной|распространённой|распространенной|грубой)\s+ошибкой" + _FILLER
+    + r"\s+является(?:\s+(?:писать|считать))?"
+    r"|\bошибка\s*:|\bне\s+пишите"
+    r"|\bnie\s+(?:(?:zawsze|koniecznie)\s+)?jest\s+prawdą|\bnieprawdą\s+jest|\bnieprawda|\bnie\s+jest\s+prawdziwe"
+    r"|\b(?:częstym\s+|typowym\s+)?błędem" + _FILLER + r"\s+jest(?:\s+(?:pisać|pisanie|napisać|twierdzić))?"
+    r"|\b(?:częsty|typowy|powszechny)\s+błąd" + _FILLER + r"\s+(?:to|polega\s+na)(?:\s+(?:pisaniu|napisaniu))?"
+    r"|\b(?:błędnie|źle|niepoprawnie|nieprawidłowo)\s*:|\bnie\s+pisz(?:cie)?"
+    r"|\b(?:błędnie|mylnie|niepoprawnie)\s+(?:piszą|pisze|pisać|napisać|zapisują|twierdzą|uważają|sądzą)"
+    r")" + _THAT + _OPENER + r"$", re.I)
+#: A negation right before the words that call a formula a mistake turns them round ("This is not a common mistake:",
+#: "never wrongly write"): they are not read, the formula is judged as written.
+NOT_BEFORE = re.compile(r"(?:\b(?:not|never|no|nobody|none|hardly|nikdo|nikt|никто|není|nie|не|нет|nikdy|nigdy|никогда)|n['’]t)\W+(?:\w+\W+){0,2}$",
+                         re.I)
+#: Words right after the formula that call it false: "$x_1 = x_2$ does not hold", "… fails in general".
+FALSE_AFTER = re.compile(
+    r"^(?:\s|\$|\\\]|\\\)|\\end\s*\{[A-Za-z*]+\}|,)*"
+    r"(?:(?:in\s+general|generally|obecně|в\s+общем\s+случае|w\s+ogólności)\s+)?"
+    r"(?P<w>(?:is|are)\s+(?:(?:also|equally|likewise)\s+)?(?:false|wrong|incorrect|untrue|not\s+true|not\s+correct|invalid|not\s+valid"
+    r"|an?\s+(?:common\s+|typical\s+)?(?:mistake|error))"
+    r"|(?:isn['’]t|aren['’]t)\s+(?:(?:also|either)\s+)?(?:true|correct|valid)"
+    r"|(?:,\s*)?(?:but|yet|however),?\s+(?:this|that|it)\s+(?:is\s+(?:false|wrong|incorrect|untrue|not\s+true|not\s+correct|a\s+mistake)"
+    r"|isn['’]t\s+(?:true|correct))|(?:,\s*)?which\s+is\s+(?:false|wrong|incorrect|untrue|not\s+true|not\s+correct|a\s+mistake)"
+    r"|(?:does\s+not|doesn['’]t|do\s+not|don['’]t)\s+hold|fails\b"
+    r"|neplatí|není\s+pravda|je\s+(?:chybn|nesprávn|špatn)\w*"
+    r"|неверно|не\s+верно|не\s+выполняется|неправильно|ложно"
+    r"|nie\s+zachodzi|nie\s+jest\s+prawdą|jest\s+(?:fałszyw|błędn|nieprawdziw|niepoprawn)\w*)(?!\w)", re.I)
+#: A condition before the words (other math, "for", "when", "if", …): "For $j \neq k$ it is wrong that $…$" denies
+#: the formula only under it, which is not read, so the formula is not taken as negated (it is judged as written).
+QUALIFIED = re.compile(r"\$|\\\(|\b(?:for|when|whenever|if|unless|where|only|except|provided|pro|když|pokud|jestliže"
+                        r"|jen|если|при|для|когда|только|dla|gdy|jeśli|jeżeli|tylko)\b", re.I)
+#: Words in the clause before that report a belief, a guess or a question rather than the notes' own word: "Students
+#: often think that $$…$$ is wrong", "One might suspect that it is not true that", "We ask whether $$…$$ is false".
+REPORTED = re.compile(r"\b(?:think|thinks|thought|believe|believes|believed|feel|feels|suspect|suspects|expect"
+                       r"|expects|guess|imagine|wonder|wonders|ask|asks|whether|tempted|might|may|could|would|seem"
+                       r"|seems|seemed|appear|appears|myslí|věří|zdá|zda|zdali|jestli|думают|думает|считают|считает"
+                       r"|кажется|может|ли|myślą|myśli|sądzą|uważają|wydaje|czy)\b", re.I)
+#: An adverb that is the notes' own judgement even in a reported belief: "One might *mistakenly* claim that".
+ADVERB = re.compile(r"(?:wrongly|mistakenly|incorrectly|erroneously|falsely|chybně|mylně|nesprávně|ошибочно|неверно"
+                     r"|неправильно|błędnie|mylnie|niepoprawnie)\s", re.I)
+#: A negation in the clause before words after the formula: "We cannot say that $$…$$ is false" states nothing.
+NEGATION = re.compile(r"\b(?:not|never|no|cannot|nobody|hardly|ne|není|nelze|nikdy|не|нельзя|никогда|nie|nigdy)\b"
+                       r"|n['’]t\b", re.I)
+#: Where a clause of the lead ends: "The matrix need not be symmetric ($w_{12} = w_{21}$ fails in general)".
+LEAD_CLAUSE = re.compile(r"[(;:]|\b(?:but|however|yet|ale|však|но|однако|lecz|jednak)\b", re.I)
+
+#: Where the words after a formula turn to another one: "Wrong: $$…$$ right: $$…$$", "Do not write $$…$$ but $$…$$".
+CONTRAST = re.compile(r"\b(?:but|instead|rather|whereas|ale|nýbrž|но|lecz|natomiast)\b"
+                       r"|\b(?:right|correct|správně|правильно|poprawnie)\s*:", re.I)
+#: All that may follow the words that call a formula false, to the end of its sentence: "in general", punctuation.
+PLAIN_TAIL = re.compile(r"[\s,)]*(?:(?:in\s+general|generally|too|as\s+well|also|either|obecně|také|в\s+общем\s+случае|тоже"
+                         r"|также|w\s+ogólności|też|również)[\s,)]*)?"
+                         r"[.!;)]*\s*$", re.I)
+#: The words that may stand between a negation and "assume": "nowhere do we assume", "we do not need to assume".
+_HELPERS = (r"(?:do|does|did|we|you|one|i|need|needs|to|ever|have|has|be|been|is|are|was|will|would|shall|should"
+            r"|must|can|further|anymore|really|actually|necessarily)\b")
+#: A negated assumption word that governs the formula: "we do not assume (that)", "nowhere do we assume".
+NOT_ASSUMED = re.compile(
+    r"(?P<w>(?:"
+    r"(?:\bnot|n['’]t|\bnever|\bnowhere|\bno\s+longer|\bno\s+need\s+to|\b(?:wrong|a\s+mistake|incorrect)\s+to"
+    r"|\bwithout)(?:\s+" + _HELPERS + r"){0,3}\s+(?:assum|suppos|presuppos)\w*"
+    r"(?:\s+(?:here|anywhere|in\s+general|throughout))?"
+    r"|(?:" + _COMMON + r"|\b)(?:mistake|pitfall|error)" + _FILLER + r"\s+is\s+to\s+(?:assume|suppose)"
+    r"|" + _WRONGLY + r"(?:assum|suppos|presuppos)\w*"
+    r"|\b(?:častou|typickou|běžnou)\s+chybou" + _FILLER + r"\s+je\s+předpokládat|\b(?:chybně|mylně)\s+předpoklád\w*"
+    r"|\b(?:ошибочно|неверно|неправильно)\s+(?:предпола\w*|допуска\w*)"
+    r"|\b(?:częstym\s+|typowym\s+)?błędem" + _FILLER + r"\s+jest\s+(?:zakładać|założenie|przyjmować)"
+    r"|\b(?:błędnie|mylnie)\s+(?:zakład\w*|przyjmuj\w*)"
+    r"|(?:\bnepředpoklád\w*|\bnebudeme\s+předpoklád\w*|\bnení\s+(?:třeba|nutné)\s+předpoklád\w*|\bbez\s+předpokladu)"
+    r"|\bне\s+(?:\w+\s+)?(?:предпола\w*|допуска\w*)|\bбез\s+предположени\w*"
+    r"|\bnie\s+(?:\w+\s+)?(?:zakład\w*|załóż\w*|przyjmuj\w*)|\bbez\s+założeni\w*"
+    r")" + _THAT + _OPENER + r"$", re.I)
+
+#: Words right after a display that go on its sentence and change what it claims: "$$…$$ multiplied by two",
+#: "transposed", "up to the factor …", "when the cost has no factor one half". A closed list; words that cannot
+#: change the value ("where δ is …", ", which is BP1", "for every l", ", and", ".") are not in it.
+GOES_ON = re.compile(
+    r"^(?:\s|\$|\\\]|\\\)|\\end\s*\{[A-Za-z*]+\}|[,;])*(?P<w>(?:\+|\\times\b|\\cdot\b|×|·|\*|/)"
+    r"|(?:multiplied|multiply|times|twice|divided|divide|over|squared|cubed|plus|minus|transposed|negated|inverted"
+    r"|reversed|scaled|doubled|halved|summed|averaged|added|subtracted|raised|up\s+to|except|when|whenever|if|unless"
+    r"|provided|assuming|only|under"
+    r"|krát|vynásoben\w*|násoben\w*|vyděl\w*|dělen\w*|na\s+druhou|plus|minus|transponovan\w*|až\s+na|kromě|když"
+    r"|pokud|jestliže|jen|pouze"
+    r"|умножен\w*|умножить|раздел\w*|делен\w*|делённ\w*|в\s+квадрате|плюс|минус|транспонирован\w*"
+    r"|с\s+точностью\s+до|кроме|когда|если|только|при"
+    r"|razy|pomnożon\w*|podzielon\w*|do\s+kwadratu|transponowan\w*|z\s+dokładnością\s+do|oprócz"
+    r"|z\s+wyjątkiem|gdy|jeśli|jeżeli|tylko)(?!\w))", re.I)
+#: A word that calls the formula after it a mistake, alone in its sentence: "Wrong!⏎$$…$$" ("!" ends the sentence).
+EXCLAIMED = re.compile(r"(?:^|\n|[.!?:]\s)\s*(?P<w>(?:wrong|incorrect|false|a\s+mistake|mistake|chybně|špatně"
+                       r"|nesprávně|неверно|неправильно|ошибка|błędnie|źle|niepoprawnie)\s*!)$", re.I)
+#: Words after a formula that turn to the notes' own voice ("… , but this is false", "which is wrong"): not part of
+#: a belief the sentence reports before the formula.
+TURNED = re.compile(r"(?:but|yet|however|which)\b", re.I)
+
+
+__all__ = ["ADVERB", "CONTRAST", "EXCLAIMED", "GOES_ON", "TURNED", "FALSE_AFTER", "FALSE_BEFORE", "LEAD_CLAUSE", "NEGATION", "NOT_ASSUMED", "NOT_BEFORE", "PLAIN_TAIL", "QUALIFIED", "REPORTED"]
