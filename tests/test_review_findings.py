@@ -4540,3 +4540,16 @@ def test_rv17_f2_graph_notes_read_an_equation_number_apart_and_refuse_a_glued_on
 def test_rv17_f3_cdot_as_odot_after_a_matrix_vector_product(claim, status):
     v = verify(claim)
     assert v.status == status, v.reason
+
+
+# Review 19 F10/F11: an equation number after a spacing command and before a tag, a label or a remark, or in
+# square brackets, was multiplied in (½δ \;\;(2) \tag{BP3} "held").
+@pytest.mark.parametrize("claim, status", [
+    (r"\frac{\partial C}{\partial b^l_j} = \frac12\delta^l_j \;\;(2) \tag{BP3}", "refuted"),
+    (r"\frac{\partial C}{\partial b^l_j} = \frac12\delta^l_j \;\;(2) \quad (\text{BP1})", "refuted"),
+    (r"\frac{\partial C}{\partial b^l_j} = \frac12\delta^l_j \;\;[2]", "unreadable"),
+    (r"\frac{\partial C}{\partial b^l_j} = \frac12\delta^l_j[2]", "unreadable"),
+])
+def test_rv19_f10_an_equation_number_before_a_tag_or_in_brackets_is_no_factor(claim, status):
+    v = verify(claim)
+    assert v.status == status, v.reason

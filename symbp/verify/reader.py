@@ -296,12 +296,16 @@ class _Parser(Cursor, Letters, Constructs, Forms):
     def _number_at_the_end(self) -> bool:
         """Whether ``(2)``, ``(2.14)`` (a number in parentheses) is all that is left, up to a full stop or a comma:
         after ``\\;`` or glued to the formula it reads as an equation number as well as a factor."""
-        if not (self.at("(") and self.peek(1).kind == "num" and self.peek(2).kind == "char" and self.peek(2).text == ")"):
+        opening = self.peek()
+        closing = {"(": ")", "[": "]"}.get(opening.text) if opening.kind == "char" else None
+        if not (closing and self.peek(1).kind == "num" and self.peek(2).kind == "char" and self.peek(2).text == closing):
             return False
         k = 3
         while self.peek(k).kind == "char" and self.peek(k).text in ".,;":
             k += 1
-        return self.peek(k).kind == "end"
+        after = self.peek(k)  # the end, or what may only follow a formula: a tag, a label, \quad and a remark
+        return after.kind == "end" or (after.kind == "macro" and after.text in (
+            "tag", "label", "quad", "qquad", "nonumber", "notag"))
 
     def unary(self):
         signs = 0
