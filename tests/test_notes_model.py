@@ -188,3 +188,22 @@ def test_a_regularization_term_in_words_leaves_weight_gradients_unjudged(words, 
     assert rows[claim].status == status, rows[claim].reason
     if status == "uninterpretable":
         assert "regulariz" in rows[claim].reason or "weight decay" in rows[claim].reason
+
+
+# Review 19 F5: a line whose words doubt Σ_k y_k = 1 made it the one-hot assumption, and softmax δ^L = a^L − y held.
+_SOFTMAX_NOTES = ("The output layer is a softmax, $a^L_j = \\frac{e^{z^L_j}}{\\sum_k e^{z^L_k}}$, and the cost is "
+                  "$C = -\\sum_j y_j \\ln(a^L_j)$.\n{words}\nThen the output error is\n$$\\delta^L = a^L - y$$\n")
+
+
+@pytest.mark.parametrize("words, status", [
+    ("The identity $\\sum_k y_k = 1$ does not hold for our targets.", "refuted"),
+    ("Here $\\sum_k y_k = 1$ need not hold.", "refuted"),
+    ("We cannot assume $\\sum_k y_k = 1$.", "refuted"),
+    ("Nowhere do we use $\\sum_k y_k = 1$.", "refuted"),
+    ("Note that $\\sum_k y_k = 1$ fails for our soft labels.", "refuted"),
+    ("We assume $\\sum_k y_k = 1$.", "holds"),  # stated: the assumption is made
+])
+def test_a_doubted_sum_of_the_targets_is_no_assumption(words, status):
+    report = verify_text(_SOFTMAX_NOTES.replace("{words}", words))
+    rows = {r.formula.text: r.result for r in report.rows}
+    assert rows[r"\delta^L = a^L - y"].status == status, rows[r"\delta^L = a^L - y"].reason

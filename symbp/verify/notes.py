@@ -32,6 +32,7 @@ from .interpret import bias_through_z
 from .model import Definition, Model, defines_activation, definition, model_of
 from .prosecost import checked_under_each, mentions, named_since
 from .regularizer import about_weights, regularizers, since_line
+from .sentences import doubts
 from .names import as_cost, cost_letter_alias, names_output
 from .negation import GOES_ON_MARK, mark, negated_verdict
 from .scan import guess_kind, kind_of, scan
@@ -245,6 +246,10 @@ def _verify_items(text, items, notation, path, kind, strict, activation, cost, o
     model = model_of([(f.line, f.text) for f in items if not f.negated and not f.under and (
                       f.kind in ("claim", "definition") or f.kind == "unreadable" and defines_activation(f.text, nt))],
                      nt, outputs.fixed)
+    # Σ_k y_k = 1 in a line whose words doubt it ("does not hold", "need not", "we cannot assume"): not assumed
+    lines = text.splitlines()
+    model.definitions = [d for d in model.definitions if not (d.what == "one-hot" and any(
+        doubts(lines[k]) for k in range(max(0, d.line - 1), min(len(lines), d.line + 1))))]
     model.reach = inforce.reach(text, inforce.firsts(model.definitions), spoken)  # not back over "from now on"
     model.hypotheticals = scopes.header
     model.definitions = sorted(model.definitions + said, key=lambda d: d.line)

@@ -151,5 +151,21 @@ _OPENED = re.compile(r"\s*(?:\\\[|\\begin\s*\{[A-Za-z*]+\}(?:\s*\{[^{}]*\})*)?\s
 _CLOSED = re.compile(r"(?:\s|\$|\\\]|\\end\s*\{[A-Za-z*]+\}|[,.;])*")
 
 
-__all__ = ["DISPLAY", "DISPLAY_OPEN", "FORMULA", "HYPOTHETICAL", "SENTENCE_END", "goes_on", "line_of", "masked",
+#: Words that deny or doubt what a formula in the same line states ("does not hold", "need not", "cannot assume",
+#: "is false", "fails", "nowhere"; cs/ru/pl): an assumption written there is not made (a coarse test, for
+#: assumptions only, where taking one that is not made could let a false claim hold).
+_DOUBT = re.compile(r"\b(?:not|never|nowhere|cannot|false|fails?|failing|untrue|neither|nor)\b|n[’']t\b"
+                    r"|\b(?:ne|není|nikdy|neplatí|nemusí|не|нет|никогда|nie|nigdy)\b", re.IGNORECASE)
+
+
+def doubts(line: str) -> bool:
+    r"""Do the words of ``line`` (its math taken out) deny or doubt something?
+
+    >>> doubts(r"The identity $\sum_k y_k = 1$ does not hold here."), doubts(r"We assume $\sum_k y_k = 1$.")
+    (True, False)
+    """
+    return _DOUBT.search(FORMULA.sub(" ", line)) is not None
+
+
+__all__ = ["DISPLAY", "DISPLAY_OPEN", "FORMULA", "HYPOTHETICAL", "SENTENCE_END", "doubts", "goes_on", "line_of", "masked",
            "position_of", "prose", "runs_on", "sentence_span", "sentences"]
