@@ -22,6 +22,8 @@ symbp.verify.lexer.ReadError: expected '=' at position 21 (found “_”) in “
 
 from __future__ import annotations
 
+import re
+
 from .lexer import _SPACING, MAX_DEPTH, ReadError, Token
 
 
@@ -55,6 +57,29 @@ class TokenCursor:
         tok = tok or self.peek()
         found = "the end" if tok.kind == "end" else "“" + ("\\" if tok.kind == "macro" else "") + tok.text + "”"
         raise ReadError(f"{what} at position {tok.pos} (found {found}) in “{self.text}”")
+
+    def _set_apart(self, t: Token) -> bool:
+        """Whether ``\\quad`` or a spacing command (``\\;``, ``\\,``, ``\\:``, ``\\>``, ``\\ ``) stands right before ``t``."""
+        return re.search(r"(?:\\[,;:> ]|\\q?quad)\s*$", self.text[:t.pos]) is not None
+
+    def _after_operator(self, t: Token) -> bool:
+        """Whether ``\\cdot``, ``\\times`` or ``*`` stands right before ``t``: ``\\cdot (2)`` is a factor."""
+        return re.search(r"(?:\\cdot|\\times|\*)\s*$", self.text[:t.pos]) is not None
+
+    def _number_at_the_end(self) -> bool:
+        """Whether ``(2)``, ``(2.14)``, ``[2]`` (a number in parentheses) is all that is left, up to a full stop, a
+        comma, a tag, a label or a remark: after ``\\;`` or glued to the formula it reads as an equation number as
+        well as a factor (``reader`` and ``graphread`` decide with ``_set_apart`` and ``_after_operator``)."""
+        opening = self.peek()
+        closing = {"(": ")", "[": "]"}.get(opening.text) if opening.kind == "char" else None
+        if not (closing and self.peek(1).kind == "num" and self.peek(2).kind == "char" and self.peek(2).text == closing):
+            return False
+        k = 3
+        while self.peek(k).kind == "char" and self.peek(k).text in ".,;":
+            k += 1
+        after = self.peek(k)  # the end, or what may only follow a formula: a tag, a label, \\quad and a remark
+        return after.kind == "end" or (after.kind == "macro" and after.text in (
+            "tag", "label", "quad", "qquad", "nonumber", "notag"))
 
     def script(self) -> list[str]:
         """The raw tokens of a sub/superscript (one token or a braced group)."""

@@ -21,7 +21,6 @@ Mul(factors=(Sym(base='x', sub=(), sample='', mark=''), Sym(base='W', sub=(), sa
 
 from __future__ import annotations
 
-import re
 
 import sys
 from fractions import Fraction
@@ -137,27 +136,6 @@ class _Parser(Cursor):
         if not factors:
             self.fail("expected a factor")
         return factors[0] if len(factors) == 1 else Mul(tuple(factors))
-
-    def _set_apart(self, t: Token) -> bool:
-        """Whether a spacing command (``\\;``, ``\\,``, ``\\:``, ``\\>``, ``\\ ``) stands right before ``t``."""
-        return re.search(r"(?:\\[,;:> ]|\\q?quad)\s*$", self.text[:t.pos]) is not None
-
-    def _after_operator(self, t: Token) -> bool:
-        """Whether ``\\cdot``, ``\\times`` or ``*`` stands right before ``t``: ``\\cdot (2)`` is a factor."""
-        return re.search(r"(?:\\cdot|\\times|\*)\s*$", self.text[:t.pos]) is not None
-
-    def _number_at_the_end(self) -> bool:
-        """Whether ``(2)`` (a number in parentheses) is all that is left, up to a full stop or a comma."""
-        opening = self.peek()
-        closing = {"(": ")", "[": "]"}.get(opening.text) if opening.kind == "char" else None
-        if not (closing and self.peek(1).kind == "num" and self.peek(2).kind == "char" and self.peek(2).text == closing):
-            return False
-        k = 3
-        while self.peek(k).kind == "char" and self.peek(k).text in ".,;":
-            k += 1
-        after = self.peek(k)  # the end, or what may only follow a formula: a tag, a label, \quad and a remark
-        return after.kind == "end" or (after.kind == "macro" and after.text in (
-            "tag", "label", "quad", "qquad", "nonumber", "notag"))
 
     def unary(self):
         signs = 0
