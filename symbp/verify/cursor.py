@@ -58,6 +58,17 @@ class TokenCursor:
         found = "the end" if tok.kind == "end" else "“" + ("\\" if tok.kind == "macro" else "") + tok.text + "”"
         raise ReadError(f"{what} at position {tok.pos} (found {found}) in “{self.text}”")
 
+    def _equation_number_next(self, t: Token) -> bool:
+        """At ``t``, after a factor: True for an equation number that ends the formula after a spacing command
+        (``\\;\\;(2)``); a number in parentheses glued to the end fails, as it reads as a factor too; False for
+        anything else (``\\cdot (2)`` is a factor)."""
+        if not self._number_at_the_end() or self._after_operator(t):
+            return False
+        if self._set_apart(t):
+            return True
+        self.fail("the formula ends in a number in parentheses, an equation number or a factor: symbp does not guess "
+                  "which (write \\quad (2) or \\tag{2} for a number, 2 without parentheses for a factor)", t)
+
     def _set_apart(self, t: Token) -> bool:
         """Whether ``\\quad`` or a spacing command (``\\;``, ``\\,``, ``\\:``, ``\\>``, ``\\ ``) stands right before ``t``."""
         return re.search(r"(?:\\[,;:> ]|\\q?quad)\s*$", self.text[:t.pos]) is not None

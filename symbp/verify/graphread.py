@@ -126,12 +126,8 @@ class _Parser(Cursor):
             if t.kind == "macro" and t.text == "sum":
                 factors.append(self.sum_())
                 break  # the summand runs to the end of the term
-            if factors and self._number_at_the_end() and not self._after_operator(t):
-                if self._set_apart(t):
-                    break  # "\\;\\;(2)": an equation number after a spacing command, read after the formula
-                self.fail("the formula ends in a number in parentheses, an equation number or a factor: symbp does "
-                          "not guess which (write \\quad (2) or \\tag{2} for a number, 2 without parentheses for a "
-                          "factor)", t)
+            if factors and self._equation_number_next(t):
+                break  # "\\;\\;(2)": an equation number after a spacing command, read after the formula
             factors.append(self.unary())
         if not factors:
             self.fail("expected a factor")

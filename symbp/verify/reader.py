@@ -249,12 +249,8 @@ class _Parser(Cursor, Letters, Constructs, Forms):
             if self._ends_term(t) or (t.kind == "macro" and t.text in ("odot", "circ", "dotstar", "bullet")
                                       + self._loose_dots()):
                 break
-            if factors and self._number_at_the_end() and not self._after_operator(t):
-                if self._set_apart(t):
-                    break  # "\\;\\;(2)": an equation number after a spacing command, read after the formula
-                self.fail("the formula ends in a number in parentheses, an equation number or a factor: symbp does "
-                          "not guess which (write \\quad (2) or \\tag{2} for a number, 2 without parentheses for a "
-                          "factor)", t)
+            if factors and self._equation_number_next(t):
+                break  # "\\;\\;(2)": an equation number after a spacing command, read after the formula
             if t.kind == "macro" and t.text in ("cdot", "times"):  # a product, as juxtaposition
                 self.next()
                 after = self.peek()
