@@ -321,6 +321,43 @@ def test_seed_notation_is_inferred(seed, name):
     assert report.inferred.evidence  # printed with its evidence
 
 
+_BIAS_COLUMN_NOTES = r"""Warstwy $l = 0, \dots, L$; wejście to warstwa $0$.
+
+$$x^{[l]} = \begin{bmatrix} 1 \\ a^{[l]} \end{bmatrix}$$
+
+$$z^{[l]} = W^{[l]} x^{[l-1]}$$
+
+$$a^{[l]} = \varphi(z^{[l]})$$
+
+$$\mathbf{L} = \frac{1}{2}\|a^{[L]} - y\|^2$$
+
+$$\frac{\partial \mathbf{L}}{\partial w^{[l]}_{k,j}} = \delta^{[l]}_k x^{[l-1]}_j$$
+
+$$\frac{\partial \mathbf{L}}{\partial w^{[l]}_{k,j}} = \delta^{[l]}_j x^{[l-1]}_k$$
+
+$$\frac{\partial \mathbf{L}}{\partial w^{[l]}_{k,0}} = \delta^{[l]}_k$$
+
+$$\frac{\partial \mathbf{L}}{\partial W^{[l]}} = \delta^{[l]} (a^{[l-1]})^T$$
+"""
+
+
+def test_an_augmented_input_with_a_layer_is_read_with_the_input_as_layer_0():
+    # Review 18 M5: layer 0 said in words only ("l = 0, …, L"), never written a^0: before, the notes were read
+    # with the input as layer 1, where x^{[l-1]} is unreadable, and 1 of 21 formulas was judged.
+    report = verify_text(_BIAS_COLUMN_NOTES, "auto")
+    assert report.notation.layer_shift == -1 and report.notation.bias_column
+    assert any("the input is layer 0" in fact for fact in report.inferred.evidence)
+    statuses = {r.formula.lines[0]: r.result.status for r in report.rows}
+    # by hand: z_k = Σ_{j≥0} w_{k,j} x_j with x_0 = 1, so ∂L/∂w_{k,j} = δ_k x_j, ∂L/∂w_{k,0} = δ_k; ∂L/∂W has the
+    # bias column, one more than a^{[l-1]} has entries
+    assert [statuses[line] for line in (11, 13, 15, 17)] == ["holds", "refuted", "holds", "refuted"]
+    assert statuses[5] == "holds"  # the forward pass itself
+    # the same notes with nothing but a^{[l-1]}: no x with a layer, no reason to move the input layer
+    plain = verify_text(_BIAS_COLUMN_NOTES.replace("x^{[l-1]}", "a^{[l-1]}").split("$$x^{[l]}")[0]
+                        + _BIAS_COLUMN_NOTES.split("\\end{bmatrix}$$")[1].replace("x^{[l-1]}", "a^{[l-1]}"), "auto")
+    assert plain.notation.layer_shift == 0
+
+
 def test_conflicting_definitions_are_an_error_listing_the_candidates():
     notes = ("$$z_j^l = \\sum_k w_{jk}^l a_k^{l-1} + b_j^l$$\n\n$$z_i^{l} = \\sum_j w_{ji}^{l} a_j^{l-1} + b_i^{l}$$\n")
     with pytest.raises(NotationError, match="Candidates"):

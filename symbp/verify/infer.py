@@ -22,6 +22,7 @@ profile (nielsen, sokolinsky, dyda).
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 import re
 from collections import Counter
@@ -72,6 +73,7 @@ class _Spelling:
     facts: tuple
     written: frozenset = frozenset()  # the roles the notes show by writing them: cost (∂C), activation (σ')
     applied: bool = False  # the notes apply the activation to z (σ(z), σ'(z)) in some formula
+    layered_x: bool = False  # x is written with a layer (x^{[l-1]}): the augmented input of a bias-column notation
 
 
 def infer(texts: list[tuple[int, str, int]], ties: bool = False) -> Inferred:
@@ -79,16 +81,15 @@ def infer(texts: list[tuple[int, str, int]], ties: bool = False) -> Inferred:
     by as many different definitions raise ``NotationError``, unless ``ties``: then the plainest, with the error's
     words in ``conflict``."""
     spelling = _spelling(texts)
-    structures = list(itertools.product(("to,from", "from,to"), (False, True), (0, 1)))
     definitions = [(line, text, times) for line, text, times in texts if _defines_z(text, spelling)]
-    scores: dict = {}
-    holds_under: dict = {}
-    for order, folded, offset in structures:
-        nt = _profile(spelling, order, folded, offset)
-        held = [(line, text, times) for line, text, times in definitions if _holds(text, nt)]
-        scores[(order, folded, offset)] = (sum(t for _, _, t in held), held, nt)
-        for line, text, _ in held:
-            holds_under.setdefault((line, text), set()).add((order, folded, offset))
+    scores, holds_under = _scores(spelling, definitions)
+    if spelling.layered_x and spelling.shift == 0 and not any(value[0] for value in scores.values()):
+        # x^{[l-1]} is the augmented input (x_0 = 1) of a notation whose input is layer 0 (Dyda); the notes say
+        # "layers l = 0, …, L" in words rather than write a^0, so the spelling alone did not find layer 0
+        zero = _input_layer_zero(spelling)
+        tried = _scores(zero, definitions)
+        if any(value[0] for value in tried[0].values()):
+            spelling, (scores, holds_under) = zero, tried
     table = tuple(((line, text), frozenset(holds_under.get((line, text), ()))) for line, text, _ in definitions)
     layered = dict(table=table, profiles=tuple((key, _named(value[2])) for key, value in scores.items()))
     ranked = sorted(scores.items(), key=lambda kv: (-kv[1][0], plainness(kv[0])))
@@ -138,6 +139,28 @@ def infer(texts: list[tuple[int, str, int]], ties: bool = False) -> Inferred:
         evidence.append("against it (read as errata, not as another notation): " +
                         "; ".join(f"line {line}: {text[:60]}" for line, text in against[:4]))
     return Inferred(_named(nt), tuple(evidence), best_key, **layered)
+
+
+def _scores(spelling: "_Spelling", definitions) -> tuple[dict, dict]:
+    """Each structure's (weight of the definitions it holds, those definitions, its profile), and for each
+    definition the structures it holds under."""
+    scores: dict = {}
+    holds_under: dict = {}
+    for order, folded, offset in itertools.product(("to,from", "from,to"), (False, True), (0, 1)):
+        nt = _profile(spelling, order, folded, offset)
+        held = [(line, text, times) for line, text, times in definitions if _holds(text, nt)]
+        scores[(order, folded, offset)] = (sum(t for _, _, t in held), held, nt)
+        for line, text, _ in held:
+            holds_under.setdefault((line, text), set()).add((order, folded, offset))
+    return scores, holds_under
+
+
+def _input_layer_zero(spelling: "_Spelling") -> "_Spelling":
+    """The spelling with the input as layer 0, the fact about layer 0 said so."""
+    facts = tuple("x is written with a layer (the augmented input x_0 = 1 of the next layer), which is read only "
+                  "with the input as layer 0: the input is layer 0" if fact.startswith("no layer 0 is written")
+                  else fact for fact in spelling.facts)
+    return dataclasses.replace(spelling, shift=-1, facts=facts)
 
 
 def plainness(key) -> tuple:
@@ -206,7 +229,7 @@ def _script(toks, i) -> tuple[str, int]:
 
 def _spelling(texts) -> _Spelling:
     brackets, zero, costs, acts, zs, weights, seps = Counter(), Counter(), Counter(), Counter(), Counter(), Counter(), Counter()
-    deltas = Counter()
+    deltas, layered_x, applied = Counter(), 0, Counter()
     for _, text, times in texts:
         toks = _tokens(text)
         for i, t in enumerate(toks):
@@ -223,6 +246,8 @@ def _spelling(texts) -> _Spelling:
                         brackets[(open_, close)] += times
                         if inner == "0" and base in ("a", "x"):
                             zero[base] += times
+                        if base == "x" and open_:
+                            layered_x += times
                         break
             if base in ("w", "\\Theta", "\\theta") and nxt is not None and nxt.text == "_":
                 raw, _ = _script(toks, i + 2)
@@ -242,6 +267,8 @@ def _spelling(texts) -> _Spelling:
                     j += 1
                 if j < len(toks):
                     zs[_word_at(toks, j)] += times
+                    if nxt.text == "(" and _plain(_word_at(toks, j)) in ("z", "net", "Z"):
+                        applied[base] += times
     facts = []
     bracket = brackets.most_common(1)[0][0] if brackets else ("", "")
     if brackets:
@@ -270,9 +297,15 @@ def _spelling(texts) -> _Spelling:
                      else "no loss is differentiated: the loss is C")
     if besides:
         facts[-1] += "; they also differentiate " + "; ".join(besides)
-    activation = _majority(acts, ("\\sigma", "\\varphi", "\\phi", "g", "f"), "\\sigma")
-    facts.append(f"the activation is {activation} ({acts.get(activation, 0)} of its derivatives written)"
-                 if acts.get(activation) else "no derivative of an activation is written: the activation is \\sigma")
+    activation = _majority(acts, ("\\sigma", "\\varphi", "\\phi", "g", "f"), "")
+    if activation:
+        facts.append(f"the activation is {activation} ({acts.get(activation, 0)} of its derivatives written)")
+    elif (activation := _majority(applied, ("\\sigma", "\\varphi", "\\phi"), "")):
+        facts.append(f"no derivative of an activation is written: the activation is {activation}, applied to z "
+                     f"({_times(applied[activation])})")
+    else:
+        activation = "\\sigma"
+        facts.append("no derivative of an activation is written: the activation is \\sigma")
     z = _majority(zs, ("z", "\\text{net}", "\\mathrm{net}", "net", "Z"), "z")
     if z == "net":
         z = "\\mathrm{net}"
@@ -285,7 +318,7 @@ def _spelling(texts) -> _Spelling:
         facts.append(f"the error is written {delta}")
     written = frozenset(role for role, seen in (("cost", costs.get(cost)), ("activation", acts.get(activation))) if seen)
     return _Spelling(bracket, shift, cost, activation, z, weight, separator, delta, tuple(facts), written,
-                     bool(zs.get(z)) or bool(zs.get(_plain(z))))
+                     bool(zs.get(z)) or bool(zs.get(_plain(z))), layered_x > 0)
 
 
 #: The letters a differentiated loss may be written with.
