@@ -90,6 +90,11 @@ def test_the_mean_cost_beside_one_input_is_refuted_with_a_counterexample(notatio
     ("rowvector", r"L = \frac{1}{n}\sum_x L_x", "holds"),
     ("nielsen", r"\frac{\partial C}{\partial b^l} = \frac{1}{n}\sum_x \delta^{x,l}", "holds"),
     ("nielsen", r"\frac{\partial C}{\partial b^l} = \sum_x \delta^{x,l}", "refuted"),  # n times the mean
+    # a factor beside the count (review 18 M4): c/(k n) Σ_x δ^{x,l} is the mean's gradient exactly when c = k
+    ("nielsen", r"\frac{\partial C}{\partial b^l} = \frac{1}{2n}\sum_x \delta^{x,l}", "refuted"),
+    ("nielsen", r"\frac{\partial C}{\partial b^l} = \frac{2}{n}\sum_x \delta^{x,l}", "refuted"),
+    ("nielsen", r"\frac{\partial C}{\partial b^l} = \frac{2}{2n}\sum_x \delta^{x,l}", "holds"),
+    ("nielsen", r"\frac{\partial C}{\partial w^l} = \frac{1}{2m}\sum_{t=1}^{m} 2\delta^{(t),l}(a^{(t),l-1})^T", "holds"),
 ])
 def test_the_cost_over_the_inputs_in_every_profile(notation, claim, status):
     assert verify(claim, notation).status == status

@@ -182,7 +182,7 @@ def _is_data_call(text: str, m: re.Match) -> bool:
 _MEAN = re.compile(
     r"^\s*(?P<lhs>\\frac\s*\{\s*\\partial\s*(?P<cost>C|L|J|E)\s*\}\s*\{\s*\\partial\s*(?P<by>[^{}]*(?:\{[^{}]*\}[^{}]*)*)\}"
     r"|\\nabla_\s*\{?(?P<by2>[^{}\s]+(?:\{[^{}]*\})?)\}?\s*(?P<cost2>C|L|J|E))\s*=\s*"
-    r"(?P<scale>\\frac\s*\{\s*1\s*\}\s*\{\s*(?P<size>[mnN])\s*\})?\s*"
+    r"(?P<scale>\\frac\s*\{\s*(?P<numer>[1-9]\d?)\s*\}\s*\{\s*(?P<coef>[1-9]\d?)?\s*(?P<size>[mnN])\s*\})?\s*"
     r"\\sum\s*(?:_\s*(?:\{\s*(?P<var>[xt])(?:\s*=\s*(?P<lower>[^{}]+?))?(?:\s*\\in\s*[^{}]*)?\s*\}|(?P<var2>[xt])))?"
     r"(?:\s*\^\s*(?:\{(?P<upper>[^{}]*)\}|(?P<upper2>[A-Za-z0-9])))?\s*(?P<body>.+?)\s*$", re.S)
 
@@ -242,6 +242,9 @@ def mean_claim(formula: str) -> "MeanClaim | None":
                   "factor that does not change from input to input is taken out of the sum, so it is not the mean of "
                   "the per-input gradients; label every quantity of the input")
     inner = single.text if single is not None else body
+    numer, coef = m.group("numer") or "1", m.group("coef") or "1"
+    if (numer, coef) != ("1", "1"):  # \frac{1}{2n} Σ_x: the per-input claim keeps the factor 1/2
+        inner = rf"\frac{{{numer}}}{{{coef}}} \left({inner}\right)"
     per_input = rf"\frac{{\partial {cost}}}{{\partial {by}}} = {inner}"
     size = m.group("size")
     words = (f"the gradient of the cost over the inputs, {cost} = (1/{size or 'n'}) Σ_x {cost}_x (the mean of the "
