@@ -14,7 +14,8 @@ Layouts: the claim is evaluated in the denominator and the numerator layout
 mixed layout too (gradients shaped like the variable, Jacobians with a row per
 entry of the function; issue 14). The verdict is the one of the layouts in
 which the shapes fit; when several fit and disagree, the notes' own layout (the
-one their other claims fit only in) decides and the other verdicts are given
+one they declare in words, ``graphlayoutwords``, else the one their other claims
+fit only in) decides and the other verdicts are given
 too; without one the claim is *ambiguous* and every verdict is reported. A
 reading added this way never makes a claim hold that another reading that fits
 refutes.
@@ -32,6 +33,7 @@ import sympy
 from ..certificate import Counterexample
 from ..general.reduction import ReductionTimeout, deadline
 from .graphevaluate import LAYOUTS, MIXED, Evaluator, Misfit, derivative_forms, index_size, is_mat, shape_words
+from .graphlayoutwords import DeclaredLayout
 from .graphmodel import GraphUninterpretable, Model, Num, Sum, Sym, split_index, to_latex
 from .graphnodes import Equation, walk
 from .graphsizes import letter_words
@@ -182,7 +184,7 @@ def _combine(eq: Equation, model: Model, verdicts: dict, kinds: set, notes_layou
     if kinds >= {"gradient", "jacobian"}:  # a gradient and a Jacobian: the mixed convention is a reading of its own
         verdicts[MIXED], _, _ = _check_layout(eq, model, MIXED, max(left, 0.5))
     fit = {k: v for k, v in verdicts.items() if v.status != "misfit"}
-    notes_layout = _notes_choice(notes_layout, fit, kinds)
+    evidence, notes_layout = notes_layout, _notes_choice(notes_layout, fit, kinds)
     if not fit:
         reason = f"the shapes fit in {'neither' if len(verdicts) == 2 else 'no'} layout: " + "; ".join(f"{k}: {w.reason}" for k, w in verdicts.items())
         return GraphOutcome("refuted", reason, "", verdicts, None, 0)
@@ -206,8 +208,9 @@ def _combine(eq: Equation, model: Model, verdicts: dict, kinds: set, notes_layou
         out = _outcome(chosen, notes_layout, verdicts)
         others = "; ".join(f"in the {k} layout it would be {v.status}: {v.reason}" for k, v in fit.items()
                            if k != notes_layout)
-        out.reason = (f"in the {notes_layout} layout, the notes' own (their other claims fit only in it): "
-                      f"{out.reason}; {others}")
+        whose = evidence.words() if isinstance(evidence, DeclaredLayout) else \
+            "the notes' own (their other claims fit only in it)"
+        out.reason = f"in the {notes_layout} layout, {whose}: {out.reason}; {others}"
         return out
     reason = "the layouts disagree: " + "; ".join(f"{k} layout {v.status} ({v.reason})" for k, v in fit.items())
     generic = set()
@@ -221,6 +224,8 @@ def _combine(eq: Equation, model: Model, verdicts: dict, kinds: set, notes_layou
 def _notes_choice(evidence, fit: dict, kinds: set) -> str:
     """The notes' own layout among the layouts ``fit`` of this claim: given, or the one at least two other claims
     single out among them (a claim consistent with two of them singles out none), twice as often as any other."""
+    if isinstance(evidence, DeclaredLayout):
+        evidence = evidence.layout
     if isinstance(evidence, str):
         if evidence == MIXED and MIXED not in fit:  # the same as one pure layout here
             evidence = "numerator" if "jacobian" in kinds else "denominator"

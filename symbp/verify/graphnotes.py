@@ -36,6 +36,7 @@ from .graphexamples import (ASSUMPTION_WORDS, EXAMPLE_WORDS, by_tied, denies, di
 from .graphfamily import check_claim, checker, exchanged, notes_model
 from .graphbatch import samples_of, split
 from .graphlocal import checked_locally, name_unread, unread_outcome
+from .graphlayoutwords import declared_layouts, layout_at
 from .graphmodel import GraphError, Model, Sym, is_declaration, is_definition, to_latex
 from .graphnodes import walk
 from .graphread import read_graph
@@ -73,12 +74,18 @@ class GraphNotes:
     definitions: set = field(default_factory=set)  # id(formula) of the model's definitions
     refuted_definitions: dict = field(default_factory=dict)  # id(formula) -> reason
     layout: tuple = ()  # the evidence of the notes' own layout (``_notes_layout``)
+    declared: list = field(default_factory=list)  # (line, layout) the notes declare in words (``graphlayoutwords``)
     pieces: dict = field(default_factory=dict)  # id(formula) -> Piece
     values: dict = field(default_factory=dict)  # id(formula) -> why a value given to a leaf is not in the model
     sigma: SigmaReading = field(default_factory=SigmaReading)  # what σ is (``graphsigma``)
     unfolded: dict = field(default_factory=dict)  # id(formula) -> its formulas, one per set of assumptions in force
     declarations: set = field(default_factory=set)  # id(formula) of declarations checked as claims (``graphdeclare``)
     denied: dict = field(default_factory=dict)  # id(formula) -> why a value the notes say they do not assume is prose
+
+    def own_layout(self, line: int):
+        """The notes' own layout at ``line``: the one declared in words before it, else the evidence of the
+        claims' shapes (``graphcheck`` weighs it)."""
+        return layout_at(self.declared, line) or self.layout
 
 
 def clean(text: str) -> tuple[list, tuple]:
@@ -247,10 +254,11 @@ def graph_notes(items: list, text: str, budget: float = 30.0, activation: str | 
         if p.error or not p.eqs or not any(is_claim(e) for e in p.eqs):
             continue
         outcomes[id(p.formula)] = (p, [check(eq, budget) for eq in p.eqs if is_claim(eq)])
-    out.layout = _notes_layout(outcomes)
+    out.layout, out.declared = _notes_layout(outcomes), declared_layouts(text)
     for key, (p, results) in outcomes.items():
-        if out.layout and any(r.status == "ambiguous" for r in results):
-            results = [check(eq, budget, out.layout) for eq in p.eqs if is_claim(eq)]
+        own = out.own_layout(p.formula.line)
+        if own and any(r.status == "ambiguous" for r in results):
+            results = [check(eq, budget, own) for eq in p.eqs if is_claim(eq)]
         out.results[key] = (p, [_unblocked(r, reading) for r in results])
         said = unsaid_display.get((p.formula.line, p.formula.source))
         if said is not None:  # "A = 0 \\quad \\text{at } w_{11} = 0": judged only where both readings agree
@@ -270,7 +278,7 @@ def graph_notes(items: list, text: str, budget: float = 30.0, activation: str | 
                 out.results[id(p.formula)] = (p, earlier + [unread_outcome(d, why)])
     if assumed_targets:  # "t is one-hot", \sum_k t_k = 1: a claim refuted for every t checked again under it
         apply_targets(out.results, assumed_targets, lambda imposed: checker(
-            defs, all_eqs, hints, claims, sigma, unread, samples, impose=imposed)[3], budget, out.layout, is_claim)
+            defs, all_eqs, hints, claims, sigma, unread, samples, impose=imposed)[3], budget, out.own_layout, is_claim)
     return out
 
 
@@ -438,7 +446,7 @@ def _under_values(out: GraphNotes, defs: list, values: list, kinds: dict, spans:
             if r.status != "refuted":
                 continue  # holds for every value, or not judged: the assumptions change nothing
             if assumed:
-                results[k] = r = _assumed(eq, r, assumed, under, error, tied, budget, out.layout)
+                results[k] = r = _assumed(eq, r, assumed, under, error, tied, budget, out.own_layout(p.formula.line))
             if r.status == "refuted" and both is not None and check_claim(eq, both, budget / 4).status == "holds":
                 r.reason += f"; it holds only at the example values ({listed(examples)}), which are not part of the model"
 

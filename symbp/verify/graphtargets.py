@@ -138,7 +138,8 @@ def apply_targets(results: dict, assumptions: list, checker_with, budget: float,
                 continue  # holds, not judged, or shapes that do not fit: values of t change none of them
             general = outcomes[k]
             for a in latest.values():  # the first assumption the claim holds under, else the last one's verdict
-                outcomes[k] = _under(eq, replace(general), a, made, checker_with, budget, layout)
+                outcomes[k] = _under(eq, replace(general), a, made, checker_with, budget,
+                                     layout(p.formula.line) if callable(layout) else layout)
                 if outcomes[k].status == "conditional":
                     break
 

@@ -25,6 +25,7 @@ from ..errors import NotationError
 from ..files import MAX_NOTES_BYTES, read_text
 from ..notation import Notation, profile
 from .extract import Formula, fold, formulas
+from .graphlayoutwords import declared_layouts, layout_at
 from .graphreport import apply_graph
 from .infer import Inferred, infer
 from .sections import plan_of, read_by_parts
@@ -276,14 +277,17 @@ def _verify_items(text, items, notation, path, kind, strict, activation, cost, o
                                  "define") for f in items if f.kind in ("claim", "definition") and defines_delta(f.text, nt)
                 and (other := _other_letter(f, beside, nt)) is not None]
     # a formula written again after the notes define a cost or σ symbp does not know is another claim: identical
-    # formulas fold only under the same setting and the same unknown definitions in force
+    # formulas fold only under the same setting and the same unknown definitions in force (and the same layout
+    # declared in words, for graph notes)
+    layouts = declared_layouts(text)
     found = list(fold(items, context=lambda f: (tuple(sorted(_setting(model, f.line, given)[0].items())),
                                                 unknowns.in_force(unknown, f.line, model), (f.line, f.text) in renamed,
                                                 model.own_terms(f.line, given["cost"]),
                                                 scope(f.line) if scope is not None else None,
                                                 named_since(spoken, model.at(f.line), f.line,
                                                             _setting(model, f.line, given)[0], given),
-                                                _reached_back(model.at(f.line), f.line) if f.kind == "claim" else ())))
+                                                _reached_back(model.at(f.line), f.line) if f.kind == "claim" else (),
+                                                layout_at(layouts, f.line))))
     total = sum(1 for f in found if f.kind == "unreadable" or (f.kind == "claim" and not model.assumption_at(f.line)))
     shown, streamed, everything = set(), 0, nt.vectors == "row"
     for f in found:
