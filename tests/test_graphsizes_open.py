@@ -134,7 +134,7 @@ def test_true_claims_alone_exit_zero(tmp_path):
 
 # review 18 n41 (no sizes) and n40 (Czech sizes): both rejected with exit 2 before. Part 1 writes gradients as
 # rows (lines 12, 14, 16 true in the denominator layout, the only one their shapes fit); ∂u/∂h = V is V in the
-# denominator layout and Vᵀ in the numerator layout, which the notes declare in words: never a plain holds.
+# denominator layout and Vᵀ in the numerator layout, which the notes declare in words: refuted in it.
 _N41 = ("# Část 1: gradienty jako řádky\n\n\n" + _DEFS
         + "$$\\frac{\\partial L}{\\partial u} = u - t$$\n\n$$\\frac{\\partial L}{\\partial h} = (u - t) V^T$$\n\n"
         "$$\\frac{\\partial L}{\\partial g} = \\frac{\\partial L}{\\partial h} \\odot (1 - h^2)$$\n\n"
@@ -148,8 +148,10 @@ def test_review_notes_are_read_not_rejected(tmp_path, preamble):
     assert rows[r"\frac{\partial L}{\partial u} = u - t"].status == "holds"
     assert rows[r"\frac{\partial L}{\partial h} = (u - t) V^T"].status == "holds"
     assert rows[r"\frac{\partial L}{\partial g} = \frac{\partial L}{\partial h} \odot (1 - h^2)"].status == "holds"
-    assert rows[r"\frac{\partial u}{\partial h} = V"].status == "ambiguous"
-    assert report.exit_code == 3
+    # u = h V (rows): ∂u_j/∂h_i = V_ij, so the Jacobian with a row per u_j, the layout part 2 declares, is V^T
+    assert rows[r"\frac{\partial u}{\partial h} = V"].status == "refuted"
+    assert "declared in words on line" in rows[r"\frac{\partial u}{\partial h} = V"].reason
+    assert report.exit_code == 1
 
 
 def test_czech_sizes_are_the_english_ones():

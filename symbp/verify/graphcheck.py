@@ -14,7 +14,7 @@ Layouts: the claim is evaluated in the denominator and the numerator layout
 mixed layout too (gradients shaped like the variable, Jacobians with a row per
 entry of the function; issue 14). The verdict is the one of the layouts in
 which the shapes fit; when several fit and disagree, the notes' own layout (the
-one they declare in words, ``graphlayoutwords``, else the one their other claims
+one they declare in words, ``graphownlayout``, else the one their other claims
 fit only in) decides and the other verdicts are given
 too; without one the claim is *ambiguous* and every verdict is reported. A
 reading added this way never makes a claim hold that another reading that fits
@@ -33,7 +33,7 @@ import sympy
 from ..certificate import Counterexample
 from ..general.reduction import ReductionTimeout, deadline
 from .graphevaluate import LAYOUTS, MIXED, Evaluator, Misfit, derivative_forms, index_size, is_mat, shape_words
-from .graphlayoutwords import DeclaredLayout
+from .graphownlayout import DeclaredLayout
 from .graphmodel import GraphUninterpretable, Model, Num, Sum, Sym, split_index, to_latex
 from .graphnodes import Equation, walk
 from .graphsizes import letter_words
@@ -193,6 +193,11 @@ def _combine(eq: Equation, model: Model, verdicts: dict, kinds: set, notes_layou
         (k, v), = fit.items()
         out = _outcome(v, k, verdicts)
         out.reason = f"in the {k} layout (the only one the shapes fit: {misfits}); " + out.reason
+        if isinstance(evidence, DeclaredLayout) and evidence.layout != k and out.status == "holds":
+            # the notes name their layout, and the claim is well-shaped only in the other one (review 20 F0)
+            return GraphOutcome("ambiguous", f"it is well-shaped only in the {k} layout, but the notes declare the "
+                                f"{evidence.layout} layout on line {evidence.line}: {out.reason}", k, verdicts,
+                                None, out.instances, kinds=tuple(sorted(kinds)))
         return out
     names = list(fit)
     first = fit[names[0]]

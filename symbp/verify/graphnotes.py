@@ -36,7 +36,7 @@ from .graphexamples import (ASSUMPTION_WORDS, EXAMPLE_WORDS, by_tied, denies, di
 from .graphfamily import check_claim, checker, exchanged, notes_model
 from .graphbatch import samples_of, split
 from .graphlocal import checked_locally, name_unread, unread_outcome
-from .graphlayoutwords import declared_layouts, layout_at
+from .graphownlayout import contradicting, declared_layouts, layout_at
 from .graphmodel import GraphError, Model, Sym, is_declaration, is_definition, to_latex
 from .graphnodes import walk
 from .graphread import read_graph
@@ -74,7 +74,7 @@ class GraphNotes:
     definitions: set = field(default_factory=set)  # id(formula) of the model's definitions
     refuted_definitions: dict = field(default_factory=dict)  # id(formula) -> reason
     layout: tuple = ()  # the evidence of the notes' own layout (``_notes_layout``)
-    declared: list = field(default_factory=list)  # (line, layout) the notes declare in words (``graphlayoutwords``)
+    declared: list = field(default_factory=list)  # (line, layout) the notes declare in words (``graphownlayout``)
     pieces: dict = field(default_factory=dict)  # id(formula) -> Piece
     values: dict = field(default_factory=dict)  # id(formula) -> why a value given to a leaf is not in the model
     sigma: SigmaReading = field(default_factory=SigmaReading)  # what σ is (``graphsigma``)
@@ -250,11 +250,13 @@ def graph_notes(items: list, text: str, budget: float = 30.0, activation: str | 
         out.refuted_definitions[id(p.formula)] = words.replace("<old>", to_latex(eq)).replace(
             "<new>", to_latex(exchanged(eq)))
     outcomes = {}
+    out.declared = declared_layouts(text)
     for p in pieces:
         if p.error or not p.eqs or not any(is_claim(e) for e in p.eqs):
             continue
-        outcomes[id(p.formula)] = (p, [check(eq, budget) for eq in p.eqs if is_claim(eq)])
-    out.layout, out.declared = _notes_layout(outcomes), declared_layouts(text)
+        said = layout_at(out.declared, p.formula.line) or ""  # the layout declared in words, else none yet
+        outcomes[id(p.formula)] = (p, [check(eq, budget, said) for eq in p.eqs if is_claim(eq)])
+    out.layout = _notes_layout(outcomes)
     for key, (p, results) in outcomes.items():
         own = out.own_layout(p.formula.line)
         if own and any(r.status == "ambiguous" for r in results):
@@ -265,6 +267,7 @@ def graph_notes(items: list, text: str, budget: float = 30.0, activation: str | 
             under = checker(with_values(defs, [said[1]]), all_eqs, hints, claims, sigma)[3]
             out.results[key] = (p, unsaid(out.results[key][1], [e for e in p.eqs if is_claim(e)], said[0],
                                           under and (lambda eq, u=under: u(eq, budget / 2))))
+    contradicting(out.results, out.declared)
     if values:
         _under_values(out, defs, values, kinds, spans, (all_eqs, hints, claims), budget, is_claim, sigma, unread)
     for p, results in out.results.values():

@@ -25,7 +25,7 @@ from ..errors import NotationError
 from ..files import MAX_NOTES_BYTES, read_text
 from ..notation import Notation, profile
 from .extract import Formula, fold, formulas
-from .graphlayoutwords import declared_layouts, layout_at
+from .graphownlayout import declared_layouts, layout_at
 from .graphreport import apply_graph
 from .infer import Inferred, infer
 from .sections import plan_of, read_by_parts

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 import sympy
 
-from symbp.verify.graphlayoutwords import declared_layouts, layout_at
+from symbp.verify.graphownlayout import declared_layouts, layout_at
 from symbp.verify.notes import verify_text
 
 SETUP = ("Let $y = W x$ with $x = \\begin{pmatrix} x_1 \\\\ x_2 \\end{pmatrix}$ and "
@@ -67,9 +67,52 @@ def test_a_later_declaration_replaces_an_earlier_one():
     assert layout_at(declared, 2).layout == "numerator" and layout_at(declared, 4).layout == "denominator"
 
 
-def test_a_claim_that_fits_one_layout_only_is_judged_in_it_whatever_is_declared():
-    # ∂L/∂y of a column y is a column in the denominator layout only: the declaration does not make it misfit
+def test_a_gradient_as_a_column_under_a_declared_numerator_layout_is_not_judged_in_either():
+    # ∂L/∂x of a column x is a column in the denominator layout only: under "the numerator layout" it is ambiguous
+    # (notes that say numerator may still mean columns for gradients, the mixed convention): never holds
     text = ("We use the numerator layout.\n\n" + SETUP
             + r"$$\frac{\partial L}{\partial x} = W^T \frac{\partial L}{\partial y}$$" "\n")
     (row,) = [r.result for r in verify_text(text, "rowvector").rows if "partial x" in r.formula.text]
-    assert row.status == "holds" and "the only one the shapes fit" in row.reason
+    assert row.status == "ambiguous" and "well-shaped only in the denominator layout" in row.reason
+    assert verify_text(text.replace("numerator", "denominator"), "rowvector").rows[-1].result.status == "holds"
+
+
+LINEAR = "Let $h$ be a column vector of length 3, $V$ a $2 \\times 3$ matrix, $s = V h$ and $L = L(s_1, s_2)$.\n"
+
+
+def _statuses(text: str) -> list:
+    return [r.result.status for r in verify_text(text, "rowvector").rows if "partial s}{\\partial h" in r.formula.text]
+
+
+def _jacobian_shape() -> tuple:
+    """∂s/∂h of s = V h by direct differentiation: a row per entry of s (the numerator layout) is 2×3, V's shape."""
+    v = sympy.Matrix(2, 3, sympy.symbols("v1:7"))
+    h = sympy.Matrix(sympy.symbols("h1:4"))
+    jacobian = (v * h).jacobian(h)
+    assert jacobian == v
+    return jacobian.shape
+
+
+def test_a_claim_well_shaped_only_in_the_undeclared_layout_never_holds():
+    # review 20 F0: "Throughout we use the numerator layout", then ∂s/∂h = V^T (3×2, the denominator layout's shape)
+    assert _jacobian_shape() == (2, 3)
+    declared = "Throughout we use the numerator layout.\n\n" + LINEAR
+    right, slip = r"$$\frac{\partial s}{\partial h} = V$$" "\n", r"$$\frac{\partial s}{\partial h} = V^T$$" "\n"
+    assert _statuses(declared + right) == ["holds"]
+    (row,) = [r.result for r in verify_text(declared + slip, "rowvector").rows if "V^T" in r.formula.text]
+    assert row.status == "ambiguous" and "the notes declare the numerator layout on line 1" in row.reason
+    # declared the other way round, the slip is the other line
+    assert _statuses(declared.replace("numerator", "denominator") + slip) == ["holds"]
+    assert _statuses(declared.replace("numerator", "denominator") + right) == ["ambiguous"]
+
+
+def test_one_derivative_written_in_both_layouts_without_a_word_is_ambiguous_on_both_lines():
+    # review 20 p12: ∂s/∂h = V and ∂s/∂h = V^T both held, each in the one layout its shapes fit
+    text = LINEAR + "\n" r"$$\frac{\partial s}{\partial h} = V$$" "\n" r"$$\frac{\partial s}{\partial h} = V^T$$" "\n"
+    report = verify_text(text, "rowvector")
+    rows = [r.result for r in report.rows if "partial s}{\\partial h" in r.formula.text]
+    assert [r.status for r in rows] == ["ambiguous", "ambiguous"]
+    assert "the numerator layout on line 3; the denominator layout on line 4" in rows[0].reason
+    # one layout throughout: nothing contradicts, both claims are judged
+    same = LINEAR + "\n" r"$$\frac{\partial s}{\partial h} = V$$" "\n" r"$$\frac{\partial s_1}{\partial h} = V_{1}$$"
+    assert _statuses(same)[0] == "holds"

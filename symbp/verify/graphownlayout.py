@@ -1,11 +1,15 @@
-r"""The layout the notes declare in words ("we write derivatives in the numerator layout"), for graph notes.
+r"""The notes' own layout in graph notes: the one they declare in words ("we write derivatives in the numerator
+layout"), and claims that contradict each other's layout.
 
 Whether ∂L/∂y of a column y is a column or a row is a convention (``graphcheck``). A claim that fits in one layout
 only is judged in it; a claim that fits in both, where the verdicts differ, is judged in the notes' own layout.
 Without words, that is the layout the notes' other claims single out by their shapes. With words, it is the layout
 the notes name: a sentence that names one layout (and not the other) declares it from its line on, until another
 sentence declares the other. A sentence that doubts, denies or supposes ("we do not use the numerator layout",
-"if we used the numerator layout") declares nothing, nor does one that names both layouts.
+"if we used the numerator layout") declares nothing, nor does one that names both layouts. A claim well-shaped only
+in the layout the notes do not declare is ambiguous, never holds (``graphcheck``). Where nothing is declared and the
+notes write Jacobians in both layouts (∂s/∂h = V on one line, V^T on another, each well-shaped in one layout only),
+the claims that hold that way are ambiguous (``contradicting``).
 
 >>> text = "# Part 2\n\nFrom now on we write derivatives in the numerator layout (Jacobians).\n\n$$x$$\n"
 >>> declared_layouts(text)
@@ -19,7 +23,7 @@ sentence declares the other. A sentence that doubts, denies or supposes ("we do 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .sentences import HYPOTHETICAL, doubts, line_of, masked, sentences
 
@@ -51,6 +55,36 @@ class DeclaredLayout:
         return f"the notes' own (declared in words on line {self.line})"
 
 
+_PLURAL = {"gradient": "gradients", "jacobian": "Jacobians"}
+
+
+def contradicting(results: dict, declared: list) -> None:
+    """Claims that hold, each in the one layout its shapes fit, where the notes write Jacobians in both layouts and
+    declare none: each such claim becomes ambiguous, naming the lines on either side (review 20 F0: ∂s/∂h = V on one
+    line and V^T on the next both held; their entries differ). Gradients written as a row in one place and a column
+    in another have the same entries, a loose habit of many notes (seed 004): they are judged each in its layout.
+    ``results`` maps a formula to (piece, outcomes), as ``graphnotes`` keeps them."""
+    seen: dict = {}  # (kind, layout) -> lines
+    for p, outcomes in results.values():
+        if layout_at(declared, p.formula.line) is not None:
+            continue
+        for r in outcomes:
+            if r.status == "holds" and r.kinds in (("gradient",), ("jacobian",)) and r.consistent_layouts():
+                seen.setdefault((r.kinds[0], r.layout), []).append(p.formula.line)
+    for kind in ("jacobian",):  # a gradient as a row here and a column there has the same entries (loose, common)
+        lines = {layout: seen.get((kind, layout), []) for layout in ("numerator", "denominator")}
+        if not all(lines.values()):
+            continue
+        both = "; ".join(f"the {layout} layout on line{'s' if len(at) > 1 else ''} {', '.join(map(str, at))}"
+                         for layout, at in lines.items())
+        for p, outcomes in results.values():
+            for k, r in enumerate(outcomes):
+                if r.status == "holds" and r.kinds == (kind,) and p.formula.line in lines.get(r.layout, ()):
+                    outcomes[k] = replace(r, status="ambiguous", reason=(
+                        f"the notes write {_PLURAL[kind]} in both layouts and declare neither ({both}): in which one this "
+                        f"claim is meant is not said; {r.reason}"))
+
+
 def declared_layouts(text: str) -> list[tuple[int, str]]:
     """(line, layout) for each sentence of the prose that declares a layout, in the order of the notes."""
     out = []
@@ -70,4 +104,4 @@ def layout_at(declared: list, line: int) -> "DeclaredLayout | None":
     return DeclaredLayout(*before[-1]) if before else None
 
 
-__all__ = ["DeclaredLayout", "declared_layouts", "layout_at"]
+__all__ = ["DeclaredLayout", "contradicting", "declared_layouts", "layout_at"]
