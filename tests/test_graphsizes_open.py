@@ -177,9 +177,15 @@ def test_size_prose_in_czech_russian_polish(sentence, hints):
     assert hints <= got, got
 
 
-def test_a_noun_row_is_no_orientation():
-    # "W má řádek pro každý výstup" (W has a row for every output) says nothing of a vector's orientation
-    assert not [h for h in hints_and_prose("Matice $W$ má řádek pro každý výstup.")[0] if h[2] in ("row", "col")]
+@pytest.mark.parametrize("sentence", [
+    "Matice $W$ má řádek pro každý výstup.",  # W has a row for every output
+    # review 20 p11: a Jacobian's rows and columns, and the gradient *of* L, say nothing of s's or L's own shape
+    "The Jacobian $J$ has one row for each entry of $s$\nand one column for each entry of $h$.",
+    "the gradient of the scalar $L$ is a row vector.",
+    "Macierz $W$ ma jedną kolumnę dla każdego wejścia.",  # a column (noun) per input
+])
+def test_a_noun_row_is_no_orientation(sentence):
+    assert not [h for h in hints_and_prose(sentence)[0] if h[2] in ("row", "col")]
 
 
 @pytest.mark.parametrize("preamble", [_CZECH.replace("řádkový", "sloupcový"),

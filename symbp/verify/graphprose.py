@@ -18,8 +18,11 @@ import re
 
 _NAME = r"\$\s*(?:\\(?:mathbf|vec|boldsymbol|bm)\s*\{\s*)?([A-Za-z])\s*\}?\s*\$"
 #: The orientation of a vector: row/column; строка/столбец (вектор-строка); wierszowy/kolumnowy; řádkový/sloupcový.
-_ROW_VECTOR = re.compile(_NAME + r"[^$.]{0,60}?\b(row|column|строк\w*|столб\w*|wiersz\w*|kolumn\w*|řádkov\w*"
-                         r"|sloupcov\w*)")
+_ROW_VECTOR = re.compile(_NAME + r"[^$.]{0,60}?\b(row(?=[\s-]*vectors?\b)|column(?=[\s-]*vectors?\b)|строк\w*|столб\w*"
+                         r"|wierszow\w*|kolumnow\w*|řádkov\w*|sloupcov\w*)")
+#: Words right before a name that make it the object of another noun: "the gradient of the scalar $L$ is a row
+#: vector" says nothing of L's own shape (review 20 p11).
+_OF = re.compile(r"\bof\s+(?:the\s+|a\s+)?(?:scalar\s+|vector\s+|function\s+|matrix\s+)?$", re.IGNORECASE)
 _ROW_WORDS = ("row", "строк", "wiersz", "řádkov")
 _MATRIX_WORD = r"(?:matrix|матриц|macierz|matic)"
 _SIZE = re.compile(_NAME + r"[^$.]{0,40}?\$?\s*(\d+)\s*(?:\\times|×|x)\s*(\d+)\s*\$?\s*" + _MATRIX_WORD)
@@ -48,6 +51,8 @@ def hints_and_prose(text: str) -> tuple[list, list]:
     """Shapes said in words [(line, name, orient, dims)] and definitions in words [(line, equation text)]."""
     hints, defs = [], []
     for m in _ROW_VECTOR.finditer(text):
+        if _OF.search(text, max(0, m.start() - 40), m.start()):
+            continue
         word = m.group(2)
         orient = "row" if word.startswith(_ROW_WORDS) else "col"
         hints.append((text.count("\n", 0, m.start()) + 1, m.group(1), orient, ()))

@@ -363,12 +363,12 @@ def _times(m: Model, a, b, left, right, want):
         _learn(m, left, ("v", "row", b[1]))
         _learn(m, right, ("m", a[2], n_want))
         b = _shape(m, right)
-        return ("v", "row", b[2])
+        return ("s",) if b[2] == 1 else ("v", "row", b[2])  # x W with W of one column: a number, as evaluated
     if a is not None and b is not None and a[0] == "m" and b[0] == "v":  # W y: y a column of W's columns
         _learn(m, right, ("v", "col", a[2]))
         _learn(m, left, ("m", n_want, b[2]))
         a = _shape(m, left) if left is not None else a
-        return ("v", "col", a[1])
+        return ("s",) if a[1] == 1 else ("v", "col", a[1])  # V h with V of one row: a number, as evaluated
     if a is not None and b is not None and a[0] == "m" and b[0] == "m":
         _learn(m, right, ("m", a[2], None))
         _learn(m, left, ("m", None, b[1]))
