@@ -281,11 +281,28 @@ class Forms:
             primes += 1
         if primes > 1:
             self.fail("only first derivatives are read", tok)
-        if not (self.at("(") or self.at("[")):
-            self.fail(f"\\{name} must be applied to an argument in parentheses", self.peek())
         base = r"\operatorname{sech}" if name == "sech" else "\\" + name
+        if not (self.at("(") or self.at("[")):
+            if func != "log" or primes or power:
+                self.fail(f"\\{name} must be applied to an argument in parentheses", self.peek())
+            return Apply(func, 0, self._bare_argument(name), base)
         node = Apply(func, primes, self.primary(), base)
         return Pow(node, power) if power else node
+
+    def _bare_argument(self, name: str):
+        r"""The argument of ``\ln a^L_j`` (Nielsen writes the logarithm so): one quantity with its scripts, read as
+        ``\ln(a^L_j)`` when what follows cannot multiply it (an end, +, −, a closing bracket, =); followed by
+        another factor (``\ln a^L_j y_j``) whether the logarithm takes the product is not clear: unreadable."""
+        t = self.peek()
+        if not (t.kind == "char" and t.text.isalpha()):
+            self.fail(f"\\{name} must be applied to an argument in parentheses (or to one letter, \\{name} a)", t)
+        arg = self.primary()
+        after = self.peek()
+        if not (after.kind == "end" or (after.kind == "char" and after.text in "+-)]}=,&;|")
+                or (after.kind == "macro" and after.text in _ENDS_A_FACTOR)):
+            self.fail(f"\\{name} of one letter followed by another factor: whether the logarithm takes the product "
+                      f"is not clear; write \\{name}(…)", after)
+        return arg
 
     def diag(self, tok):
         r"""``\operatorname{diag}(v)``: the diagonal matrix of a vector; diag σ'(z) is Σ'(z)."""
@@ -296,5 +313,9 @@ class Forms:
             return Apply("Sigma", 1, inner.arg, r"\Sigma")
         return Apply("diag", 0, inner, r"\operatorname{diag}")
 
+
+#: What may follow ``\ln a`` and end its argument (besides +, −, closing brackets, =, the end).
+_ENDS_A_FACTOR = {"cdot", "times", "quad", "qquad", "\\", "rbrack", "rangle", "neq", "ne", "approx", "leq", "geq",
+                  "text", "tag", "label", "nonumber", "notag"}
 
 __all__ = ["HYPERBOLIC", "Forms", "LOSS_LETTERS"]
