@@ -207,3 +207,27 @@ def test_a_doubted_sum_of_the_targets_is_no_assumption(words, status):
     report = verify_text(_SOFTMAX_NOTES.replace("{words}", words))
     rows = {r.formula.text: r.result for r in report.rows}
     assert rows[r"\delta^L = a^L - y"].status == status, rows[r"\delta^L = a^L - y"].reason
+
+
+_TANH_NOTES = ("In this lecture every neuron uses $a^l = \\tanh(z^l)$ where $z^l = w^l a^{l-1} + b^l$, and the cost is "
+               "$C = \\frac12 \\|a^L - y\\|^2$.\n\n$$CLAIM$$\n")
+
+
+@pytest.mark.parametrize("claim, status", [
+    # by hand: tanh' = 1 − tanh², so δ^L = (a^L − y) ⊙ (1 − (a^L)²) and δ^l = (w^{l+1})^T δ^{l+1} ⊙ (1 − (a^l)²)
+    (r"\delta^L = (a^L - y) \odot (1 - (a^L)^2)", "holds"),
+    (r"\delta^l = ((w^{l+1})^T \delta^{l+1}) \odot (1 - (a^l)^2)", "holds"),
+    (r"\delta^l = ((w^{l+1})^T \delta^{l+1}) \odot (1 - a^l)", "refuted"),
+    (r"\delta^L = (a^L - y) \odot a^L (1 - a^L)", "refuted"),  # the sigmoid's derivative
+])
+def test_a_tanh_forward_pass_on_every_layer_is_the_activation(claim, status):
+    # review 20: a^l = tanh(z^l) made every claim uninterpretable ("use --activation tanh")
+    report = verify_text(_TANH_NOTES.replace("CLAIM", claim), "nielsen")
+    (row,) = [r for r in report.rows if r.formula.text == claim]
+    assert row.result.status == status, row.result.reason
+    assert report.model.at(4).get("activation") == "tanh"
+
+
+def test_tanh_at_the_output_only_is_not_every_layers_activation():
+    notes = "The output is $a^L = \\tanh(z^L)$.\n\n$$\\delta^L = (a^L - y) \\odot (1 - (a^L)^2)$$\n"
+    assert verify_text(notes, "nielsen").model.at(3).get("activation") != "tanh"

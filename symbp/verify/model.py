@@ -245,11 +245,22 @@ def definition(text: str, notation: Notation, line: int = 0, outputs: "int | Non
             if check_scalar(Equation((lhs, rhs), ("=",)), "generic", budget=5.0)[0] == "holds":
                 return None  # true of every σ: defines nothing
             return Definition(line, "own-activation", None, text)
+        if _named_on_every_layer(lhs, rhs):  # a^l = \tanh(z^l): every layer's activation, named (review 20)
+            return Definition(line, "activation", "tanh", text)
         if _is_softmax(lhs, rhs):
             return Definition(line, "softmax", True, text)
         if _sums_targets_to_one(lhs, rhs) or _sums_targets_to_one(rhs, lhs):  # Σ_k y_k = 1, or 1 = Σ_k y_k
             return Definition(line, "one-hot", True, text)
     return None
+
+
+def _named_on_every_layer(lhs, rhs) -> bool:
+    r"""``a^l = \tanh(z^l)`` (``a^l_j = \tanh(z^l_j)``): tanh applied to z of the same layer and neuron, for a layer
+    letter other than the output's (a^L = tanh(z^L) speaks of the output layer only)."""
+    return (isinstance(lhs, Quantity) and lhs.role == "a" and lhs.layer is not None and lhs.layer.var not in (None, "L")
+            and lhs.layer.offset == 0 and isinstance(rhs, Apply) and rhs.func == "tanh" and rhs.primes == 0
+            and isinstance(rhs.arg, Quantity) and rhs.arg.role == "z" and rhs.arg.layer == lhs.layer
+            and rhs.arg.indices == lhs.indices)
 
 
 def _of_itself(lhs: Apply, rhs) -> bool:
