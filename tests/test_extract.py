@@ -303,3 +303,18 @@ def test_a_claim_after_a_display_condition_is_cut_off_and_a_value_is_not():
     assert [t for t, _ in pieces(f"{first}, \\quad {second}")] == [first, second]
     for glued in (f"{first}, \\quad x_1 = 5", f"{first} \\text{{ and }} {second}", f"{first} \\text{{ or }} x_1 = 5"):
         assert [t for t, _ in pieces(glued)] == [glued]
+
+
+@pytest.mark.parametrize("display, parts", [
+    # review 20: s and p are index letters, but s = V h and p = softmax(u) define quantities, not index conditions
+    (r"g = W x, \quad h = \tanh(g), \quad s = V h, \quad L = \frac{1}{2}\|s - t\|^2",
+     ["g = W x", r"h = \tanh(g)", "s = V h", r"L = \frac{1}{2}\|s - t\|^2"]),
+    (r"u = h V, \quad p = \operatorname{softmax}(u)", ["u = h V", r"p = \operatorname{softmax}(u)"]),
+    # a condition on an index stays on its claim
+    (r"\delta^l = w \quad l = 2, \dots, L", [r"\delta^l = w \quad l = 2, \dots, L"]),
+    (r"\delta^l_j = x \quad j = n_l", [r"\delta^l_j = x \quad j = n_l"]),
+    (r"\delta^l_j = x, \quad l = L - 1", [r"\delta^l_j = x, \quad l = L - 1"]),
+])
+def test_a_definition_named_by_an_index_letter_is_a_claim_of_its_own(display, parts):
+    from symbp.verify.claims import pieces
+    assert [t for t, _ in pieces(display)] == parts

@@ -123,7 +123,7 @@ def test_a_remark_that_changes_the_value_is_never_a_label(words):
 
 
 @pytest.mark.parametrize("cost", [
-    r"C = -\sum_j \left[y_j \ln a^L_j + (1-y_j)\ln(1-a^L_j)\right]",    # \ln without parentheses
+    r"C = -\sum_j \left[\ln a^L_j y_j + (1-y_j)\ln(1-a^L_j)\right]",    # \ln a y: of a or of a y, not clear
     r"C = \frac{1}{2}\|y - a^L\|^2 + \frac{\lambda}{2}\sum_w w^2",       # an L2 term symbp cannot read
 ])
 def test_a_cost_definition_symbp_cannot_read_blocks_the_claims_about_C(cost):

@@ -196,7 +196,7 @@ def pieces(text: str) -> list[tuple[str, tuple]]:
                 groups[-1][0] += " " + run[:run.index("//")]
                 groups[-1][1] += (" ".join(rest.split()),)  # a // comment in words, after the formula
                 break
-        if not groups or (_starts_claim(nxt) and not _conditions(run)):
+        if not groups or (_starts_claim(nxt, groups[-1][0]) and not _conditions(run)):
             if nxt.strip():
                 groups.append([nxt, ()])  # a new claim (the connective between claims is not part of either)
             continue
@@ -274,10 +274,27 @@ def _in_words(comment: str) -> bool:
     return bool(re.search(r"[A-Za-z]{2}", comment)) and not re.search(r"[\\^_{}+*/=<>|]", bare)
 
 
-def _starts_claim(chunk: str) -> bool:
-    """A complete claim (an equation that is not a condition on an index) starts this chunk."""
+def _starts_claim(chunk: str, before: str = "") -> bool:
+    """A complete claim (an equation that is not a condition on an index of the claim ``before`` it) starts this
+    chunk."""
     c = chunk.strip()
-    return bool(c) and bool(_RELATION.search(c)) and not _CONDITION.match(c) and not starts_with_relation(c)
+    return bool(c) and bool(_RELATION.search(c)) and not _index_condition(c, before) and not starts_with_relation(c)
+
+
+#: What an index is set to in a condition: a number or a letter (l = L, k = 1, j = n_l, l = L - 1), then the end, a
+#: comma or a range; ``s = V h``, ``p = \operatorname{softmax}(u)`` (review 20) define a quantity, never an index.
+_INDEX_VALUE = re.compile(r"\s*[-+]?\s*(?:\d+|[A-Za-z](?:_\{?\w+\}?)?)(?:\s*[-+]\s*\d+)?\s*(?:$|[,;.]|\\[lc]?dots"
+                          r"|\\ldots|\\q?quad(?![A-Za-z])|\\text)")
+
+
+def _index_condition(chunk: str, before: str = "") -> bool:
+    """Does ``chunk`` start with a condition on an index (``l = 2, \\dots, L``, ``j \\le n``, or any ``j = …`` where
+    j is an index of the claim ``before`` it), not a definition of a quantity named by an index letter (``s = V h``)?"""
+    m = _CONDITION.match(chunk)
+    if m is None or m.group(2) != "=" or _INDEX_VALUE.match(chunk, m.end()) is not None:
+        return m is not None
+    letter = chunk.lstrip(" ,;")[0]
+    return re.search(rf"[_^]\s*\{{?[^{{}}=]*(?<![A-Za-z\\]){letter}(?![A-Za-z])", before) is not None
 
 
 def _strip_text(s: str) -> str:
