@@ -23,6 +23,7 @@ import pytest
 from symbp.notation import load
 from symbp.verify import verify
 from symbp.verify.recheck import recheck
+from symbp.verify.verdicts import checked_lines
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = tomllib.loads((ROOT / "tests" / "data" / "soundness_corpus.toml").read_text(encoding="utf-8"))["case"]
@@ -203,3 +204,14 @@ def test_sigma_written_at_a_softmax_output_leaves_no_trace_for_later_formulas():
     assert verify(r"a^L = \sigma(z^L)", cost="softmax-cross-entropy").status == "refuted"
     v = verify(r"\frac{\partial a^L_j}{\partial z^L_j} = a^L_j (1 - a^L_j)", cost="softmax-cross-entropy")
     assert v.status == "holds", v.reason  # by hand: ∂softmax_j/∂z_j = a_j (1 − a_j)
+
+
+def test_the_layer_a_network_failed_at_is_listed_apart_from_those_that_held():
+    # review 20 F8: BP1 claimed for every l ≤ L holds at l = L and fails at l = L − 1 (a^{L-1} − y has the wrong
+    # size there); the listing named only l = L, where it holds
+    v = verify(r"\delta^l = (a^l - y) \odot \sigma'(z^l) \quad \text{for } l \le L")
+    assert v.status == "conditional"
+    deep = next(c for c in v.checked if c["depth"] == 3)
+    assert deep["status"] == "fails" and deep["layers"] == ["l = 3"] and deep["failed_at"] == ["l = 2"]
+    assert "failed at l = 2" in checked_lines([deep])
+    assert all("failed_at" not in c for c in v.checked if c["status"] == "holds")

@@ -311,12 +311,14 @@ def _checked(nets, results: dict, shift: int) -> tuple:
         status = min((nc.status for nc in ncs), key=order.index)
         instances = sum(nc.instances for nc in ncs)
         total += instances
-        layers, outside = [], []
+        layers, outside, failed = [], [], []
         for nc in ncs:
             layers += [_assignment(b) for b in nc.layers if _assignment(b) not in layers]
             outside += [(_assignment(b), why) for b, why in nc.outside if (_assignment(b), why) not in outside]
+            failed += [_assignment(b) for b in getattr(nc, "failed", ()) if _assignment(b) not in failed]
         out.append({"sizes": list(sizes), "depth": depth, "L": depth + shift, "status": status, "instances": instances,
-                    "layers": layers, "outside": [{"layers": b, "reason": why} for b, why in outside]})
+                    "layers": layers, "outside": [{"layers": b, "reason": why} for b, why in outside],
+                    **({"failed_at": failed} if failed else {})})
     return tuple(out), total
 
 

@@ -121,7 +121,8 @@ class NetCheck:
     sizes: tuple
     status: str = "none"
     instances: int = 0
-    layers: list = field(default_factory=list)  # layer assignments checked
+    layers: list = field(default_factory=list)  # layer assignments checked (where every instance held)
+    failed: list = field(default_factory=list)  # the layer assignment where the claim failed, if it did
     outside: list = field(default_factory=list)  # (layer assignment, reason)
     reason: str = ""
     failure: tuple | None = None  # (ctx, bind, lhs value, rhs value, entry)
@@ -147,6 +148,7 @@ def check_network(lhs, rhs, depth: int, sizes: tuple, setting: Setting, deadline
     if screen and _screened(eq, ctx, out, setting, deadline):
         return out
     bind: dict = {}
+    layers: dict = {}
     try:
         for layers, ranges, outside in layer_bindings(eq, ctx):
             if outside is not None:
@@ -177,6 +179,7 @@ def check_network(lhs, rhs, depth: int, sizes: tuple, setting: Setting, deadline
                     continue
                 out.instances += count
                 out.status = "fails"
+                out.failed.append(layers)
                 if isinstance(bad, str):
                     out.reason = f"{_where(ctx, bind)}: {bad}"
                 else:
@@ -189,6 +192,8 @@ def check_network(lhs, rhs, depth: int, sizes: tuple, setting: Setting, deadline
     except ShapeMismatch as exc:
         at = _where(ctx, bind) + ": " if bind and "network" not in str(exc) else f"on the network {list(sizes)}: "
         out.status, out.reason = "fails", f"{at}{exc}" if "network" not in str(exc) or bind else str(exc)
+        if layers:
+            out.failed.append(layers)
         return out
     except derive.BudgetExceeded as exc:
         out.status, out.reason = "undecided", f"{exc} on the network {list(sizes)} after {out.instances} instances"

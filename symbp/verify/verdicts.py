@@ -105,7 +105,9 @@ def checked_lines(checked) -> str:
         if c["instances"]:
             line += f", {c['instances']} instance{'s' if c['instances'] != 1 else ''}"
         if c["layers"] and c["layers"] != ["(no layer variable)"]:
-            line += f"; layers {'; '.join(c['layers'])}"
+            line += f"; {'held at ' if c.get('failed_at') else ''}layers {'; '.join(c['layers'])}"
+        if c.get("failed_at") and c["failed_at"] != ["(no layer variable)"]:
+            line += f"; failed at {'; '.join(c['failed_at'])}"
         if c["outside"]:
             line += "; outside the formula's domain: " + "; ".join(f"{o['layers']} ({o['reason']})" for o in c["outside"])
         lines.append(line)
