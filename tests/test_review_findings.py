@@ -419,13 +419,13 @@ def test_r10_hidden_activation_beside_a_softmax_output_blocks_nothing(tmp_path):
 
 
 # R1 with a switch (review 2's n3.md): the quadratic cost up to line 3, then a cross-entropy cost symbp cannot read
-# (\ln without parentheses). Line 4 repeats line 2's BP1, true under the quadratic cost, false under CE + sigmoid
-# (δ^L = a^L − y there): the repeat is another claim, not folded into line 2's "holds".
+# (\ln a y: the log of a or of a y). Line 4 repeats line 2's BP1, true under the quadratic cost, false under CE +
+# sigmoid (δ^L = a^L − y there): the repeat is another claim, not folded into line 2's "holds".
 def test_r1_a_formula_repeated_after_an_unread_cost_is_not_folded_into_the_first(tmp_path):
     path = tmp_path / "notes.md"
     path.write_text("We use the quadratic cost $C = \\frac{1}{2}\\|y - a^L\\|^2$.\n"
                     "$$\\delta^L = (a^L - y)\\odot\\sigma'(z^L)$$\n"
-                    "From now on $C = -\\sum_j \\left[y_j \\ln a^L_j + (1-y_j)\\ln(1-a^L_j)\\right]$.\n"
+                    "From now on $C = -\\sum_j \\left[\\ln a^L_j\\, y_j + (1-y_j)\\ln(1-a^L_j)\\right]$.\n"
                     "$$\\delta^L = (a^L - y)\\odot\\sigma'(z^L)$$\n$$\\delta^L = a^L - y$$\n")
     rows = {r.formula.line: r for r in verify_notes(path).rows}
     assert rows[2].result.status == "holds" and 4 not in rows[2].formula.lines
@@ -1354,6 +1354,7 @@ _SIGMOID_NOTES = (r"Sigmoid $\sigma(z) = \frac{1}{1+e^{-z}}$, $z^l = w^l a^{l-1}
 @pytest.mark.parametrize("change", [r"a^l = \tanh(z^l)", r"a^l = \ln(1 + e^{z^l})"])
 @pytest.mark.parametrize("claim", [BP1_TANH, BP1_SIGMOID_A])
 def test_rv6_change_of_activation_is_not_a_slip(tmp_path, change, claim):
+    # (a^l = tanh(z^l) names the activation only in notes that define no other one: here the sigmoid is defined)
     status, _, rows = _notes(tmp_path, _SIGMOID_NOTES + f"From now on the activation is $${change}$$\n\n$${claim}$$\n")
     assert status[claim] == "uninterpretable" and "line 3" in rows[claim].reason, (status[claim], rows[claim].reason)
 

@@ -182,6 +182,12 @@ def model_of(items: list[tuple[int, str]], notation: Notation,
         d = definition(text, notation, line, outputs(line) if callable(outputs) else outputs)
         if d is not None:
             found.append(d)
+    # a^l = tanh(z^l) names the activation only in notes that define no other one: beside σ(z) = 1/(1 + e^{−z}) (a
+    # comparison, a change, a slip) which is in force where is not clear, and the claims that depend on it are not
+    # judged (``unknowns``: a change of activation is never a slip)
+    if any(d.what in ("activation", "own-activation") and not _named_on_every_layer_text(d.text, notation)
+           and d.value != "tanh" for d in found):
+        found = [d for d in found if not (d.what == "activation" and _named_on_every_layer_text(d.text, notation))]
     # σ(z) := 1/(1 + e^{−z}) and later σ(z) := 1/(1 + e^{z}); C = ½‖a − y‖² and later C = ½‖a − y‖: the later one,
     # which symbp does not know, may be a typo or a deliberate change (a leaky ReLU after the sigmoid), and the
     # text cannot tell which. Taking the earlier one as still in force would let a claim about the new function
@@ -261,6 +267,10 @@ def _named_on_every_layer(lhs, rhs) -> bool:
             and lhs.layer.offset == 0 and isinstance(rhs, Apply) and rhs.func == "tanh" and rhs.primes == 0
             and isinstance(rhs.arg, Quantity) and rhs.arg.role == "z" and rhs.arg.layer == lhs.layer
             and rhs.arg.indices == lhs.indices)
+
+
+def _named_on_every_layer_text(text: str, notation: Notation) -> bool:
+    return any(_named_on_every_layer(lhs, rhs) for lhs, rhs in _claims(text, notation))
 
 
 def _of_itself(lhs: Apply, rhs) -> bool:
