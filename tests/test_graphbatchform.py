@@ -196,3 +196,12 @@ def test_a_sum_over_the_free_index_gives_the_index_clash_as_reason():
     assert v.status == "uninterpretable"
     assert "j labels a sample" in v.reason and "indexes an entry" in v.reason
     assert "never define" not in v.reason
+
+
+def test_a_label_with_the_letter_of_the_batch_size_is_not_any_sample():
+    # (1/m) Σ_{t=1}^{m-1} ∂L^{(t)}/∂W + (1/m) ∂L^{(m)}/∂W is ∂J/∂W for every m (L^{(m)}: the last sample); it was
+    # refuted "on a mini-batch of m = 2 samples, sample m = 1" (m taken as a free sample letter)
+    claim = (rf"\frac{{\partial J}}{{\partial W}} = \frac{{1}}{{m}}\sum_{{t=1}}^{{m-1}} {GRAD} + "
+             r"\frac{1}{m}\frac{\partial L^{(m)}}{\partial W}")
+    v = _verdict(claim)
+    assert v.status == "uninterpretable" and "last" in v.reason, v.reason

@@ -138,6 +138,10 @@ def _batch_check(eq: Equation, family: list, budget: float, layout: str, samples
                             f"before a bracket, {cost.count}(…), which reads as a function; write {cost.count} \\cdot "
                             "(…) or put the factor after the bracket")
     free = free_samples(step_free(eq) if is_update(eq) else eq)  # W^{(t)} beside W^{(t+1)} numbers a step
+    if cost.count and cost.count in free:  # L^{(m)}: the last sample of a batch of m, not any sample m
+        return GraphOutcome("uninterpretable", f"{to_latex(eq)}: the label ^{{({cost.count})}} uses the letter of the "
+                            f"batch size {cost.count}; the m-th (last) sample of the mini-batch is not read, and "
+                            f"{cost.count} is not a sample letter free to be any sample")
     ends = sorted(set(free) & {s.var for s in sample_sums(eq)})
     if ends:  # \sum_t a^{(t)} \odot b^{(t)} read as (Σ_t a^{(t)}) ⊙ b^{(t)}: where the sum ends is not clear
         return GraphOutcome("uninterpretable", f"{to_latex(eq)}: the sample {', '.join(ends)} is named inside a sum "
