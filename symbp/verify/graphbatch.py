@@ -174,15 +174,43 @@ class Samples:
     costs: dict = field(default_factory=dict)
     shared: frozenset = frozenset()
     labels: frozenset = frozenset()
+    size: tuple | None = None  # (m, line): the batch size the notes give ("Each mini-batch has $m = 32$ samples")
 
 
-def samples_of(costs: dict, eqs: list) -> Samples:
+def batch_sizes(defs: list, costs: dict) -> tuple[list, list]:
+    """(the other definitions, [(line, eq, piece)] giving a batch cost's count a whole number): ``m = 32`` beside
+    ``J = \\frac1m \\sum_{t=1}^m L^{(t)}`` is the notes' batch size, never a leaf of the one-sample model."""
+    counts = {c.count for c in costs.values() if c.count}
+    given = [d for d in defs if len(d[1].sides) == 2 and d[1].rels == ("=",) and isinstance(d[1].sides[0], Sym)
+             and d[1].sides[0].base in counts and not (d[1].sides[0].sub or d[1].sides[0].sample or d[1].sides[0].mark)
+             and isinstance(d[1].sides[1], Num) and d[1].sides[1].value.denominator == 1 and d[1].sides[1].value >= 1]
+    return [d for d in defs if not any(d is g for g in given)], given
+
+
+def given_size(given: list) -> tuple | None:
+    """(m, line) of the batch size the notes give, None when they give none or several different ones."""
+    values = {int(d[1].sides[1].value) for d in given}
+    return (values.pop(), given[0][0]) if len(values) == 1 else None
+
+
+def size_words(counted: list, costs: dict) -> str:
+    """What a batch size the notes give is taken as (``graphbatch.batch_sizes``)."""
+    cost = next(c for c in costs.values() if c.count)
+    if given_size(counted) is None:
+        return (f"the notes give the size {cost.count} of a mini-batch several values "
+                f"({', '.join(sorted({to_latex(e.sides[1]) for _, e, _ in counted}))}): claims about {cost.name} are "
+                f"checked for every {cost.count}")
+    return (f"the size of a mini-batch of {cost.name}: a claim about {cost.name} is checked for every "
+            f"{cost.count} ≥ 1, and one that fails for some {cost.count} but holds for this one is conditional on it")
+
+
+def samples_of(costs: dict, eqs: list, size: tuple | None = None) -> Samples:
     """What ``eqs`` (every formula of the notes) say about the samples; the labels of update rules are left out
     (``W^{(t+1)} = W^{(t)} - …`` numbers steps, it does not make W differ per sample)."""
     from .graphupdate import is_update
 
     plain = [eq for eq in eqs if not is_update(eq)]
-    return Samples(costs, frozenset(differentiated_by(eqs, set(costs))), frozenset(labelled(plain)))
+    return Samples(costs, frozenset(differentiated_by(eqs, set(costs))), frozenset(labelled(plain)), size)
 
 
 @dataclass
@@ -327,5 +355,6 @@ def split_words(model: Model, shared_names: set, labels: set) -> str:
             f"{', '.join(kept) or 'nothing'} {'is' if len(kept) == 1 else 'are'} shared")
 
 
-__all__ = ["COUNT_LETTERS", "SIZES", "Batch", "BatchCost", "Samples", "samples_of", "batch_cost", "batch_model", "claim_batch",
+__all__ = ["COUNT_LETTERS", "SIZES", "Batch", "BatchCost", "Samples", "samples_of", "batch_cost", "batch_model",
+           "batch_sizes", "given_size", "size_words", "claim_batch",
            "differentiated_by", "free_samples", "labelled", "sample_sums", "split", "split_words", "two_samples"]

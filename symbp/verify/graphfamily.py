@@ -17,6 +17,7 @@ import itertools
 import sympy
 from dataclasses import fields, replace
 
+from .graphbatchform import MAX_SIZE, NotLinear, sizes_for
 from .graphbatch import (SIZES, Samples, batch_model, claim_batch, free_samples, sample_sums, split_words,
                          two_samples)
 from .graphbuild import build
@@ -129,15 +130,31 @@ def _batch_check(eq: Equation, family: list, budget: float, layout: str, samples
     both = sorted({n.sample for n in walk(eq) if isinstance(n, Sym) and n.sample}
                   & {c for n in walk(eq) if isinstance(n, Sym) for part in n.sub for c in part if c.isalpha()})
     if both:  # w_{ij} beside x^{(i)}: an entry's index or a sample, the claim does not say
-        return GraphOutcome("uninterpretable", f"{to_latex(eq)}: {', '.join(both)} labels a sample and indexes an "
-                            "entry in the same claim")
+        return GraphOutcome("uninterpretable", f"{to_latex(eq)}: {', '.join(both)} labels a sample (the letter of "
+                            "the samples) and indexes an entry in the same claim, so which one it is, is not clear "
+                            "(name the samples with another letter)")
+    if any(isinstance(n, Call) and isinstance(n.func, Sym) and n.func.base == cost.count for n in walk(eq)):
+        return GraphOutcome("uninterpretable", f"{to_latex(eq)}: the size {cost.count} of the mini-batch is written "
+                            f"before a bracket, {cost.count}(…), which reads as a function; write {cost.count} \\cdot "
+                            "(…) or put the factor after the bracket")
     free = free_samples(step_free(eq) if is_update(eq) else eq)  # W^{(t)} beside W^{(t+1)} numbers a step
+    if cost.count and cost.count in free:  # L^{(m)}: the last sample of a batch of m, not any sample m
+        return GraphOutcome("uninterpretable", f"{to_latex(eq)}: the label ^{{({cost.count})}} uses the letter of the "
+                            f"batch size {cost.count}; the m-th (last) sample of the mini-batch is not read, and "
+                            f"{cost.count} is not a sample letter free to be any sample")
     ends = sorted(set(free) & {s.var for s in sample_sums(eq)})
     if ends:  # \sum_t a^{(t)} \odot b^{(t)} read as (Σ_t a^{(t)}) ⊙ b^{(t)}: where the sum ends is not clear
         return GraphOutcome("uninterpretable", f"{to_latex(eq)}: the sample {', '.join(ends)} is named inside a sum "
                             "over the samples and after it ends (as read), so where the sum ends is not clear; "
                             "put the whole summand in brackets")
-    runs = [(m, size, combo) for m in family for size in SIZES
+    try:  # the sizes that decide the claim for every m (``graphbatchform``)
+        sizes, unread = sizes_for(eq, cost, len(free), is_update(eq)), ""
+    except NotLinear as exc:
+        sizes, unread = SIZES, str(exc)
+    given = samples.size  # the notes' own m ("Each mini-batch has $m = 4$ samples"): checked too when small
+    if given is not None and given[0] <= MAX_SIZE and given[0] not in sizes:
+        sizes = tuple(sorted(sizes + (given[0],)))
+    runs = [(m, size, combo) for m in family for size in sizes
             for combo in itertools.product(range(1, size + 1), repeat=len(free))]
     outs = []
     for m, size, combo in runs:
@@ -149,8 +166,7 @@ def _batch_check(eq: Equation, family: list, budget: float, layout: str, samples
         where = f"on a mini-batch of {cost.count or 'm'} = {size} sample{'s' if size > 1 else ''}" + "".join(
             f", sample {t} = {k}" for t, k in zip(free, combo))
         outs.append((where, check_claim(eq, bm, budget / len(runs), layout)))
-    sizes = ", ".join(map(str, SIZES))
-    said = (f"checked on mini-batches of {cost.count or 'm'} = {sizes} samples"
+    said = (f"checked on mini-batches of {cost.count or 'm'} = {', '.join(map(str, sizes))} samples"
             + (f", every sample {', '.join(free)} of each" if free else "")
             + f" ({cost.words()}; {split_words(family[0], samples.shared, samples.labels)})")
     rates = {size: o.rate for (where, o), (_, size, _) in zip(outs, runs) if o.status == "holds"}
@@ -167,21 +183,55 @@ def _batch_check(eq: Equation, family: list, budget: float, layout: str, samples
         for where, o in outs:
             if o.status == status:
                 o.reason = f"{where}: {o.reason}; {said}" if status == "refuted" else f"{o.reason} ({where}; {said})"
-                return o
+                return _at_given(o, outs, runs, cost, given) if status in ("refuted", "uninterpretable") \
+                    else _every_m(o, eq, unread, said)
     first = outs[0][1]
-    first.reason = f"{first.reason}; {said}"
+    first.reason = f"{first.reason}; {said}" + ("" if given is None or unread else
+                                                f" (so also for the notes' {cost.count} = {given[0]}, line {given[1]})")
     first.instances = sum(o.instances for _, o in outs)
-    return first
+    return _every_m(first, eq, unread, said)
+
+
+def _every_m(out: GraphOutcome, eq: Equation, unread: str, said: str) -> GraphOutcome:
+    """A claim that holds (or is conditional) on every size checked holds for every m only when its dependence on m
+    is read (``graphbatchform``); else it is uninterpretable, saying where m is not read."""
+    if out.status not in ("holds", "conditional") or not unread:
+        return out
+    return GraphOutcome("uninterpretable", f"{to_latex(eq)}: it {out.status.replace('conditional', 'holds under an assumption')}"
+                        f" on the mini-batches checked, but {unread}, so whether it holds for every batch size is "
+                        f"not known ({said})")
+
+
+def _at_given(out: GraphOutcome, outs: list, runs: list, cost, given) -> GraphOutcome:
+    """A claim refuted on some size, in notes that give their own m: conditional on that m if it holds there,
+    undecided if that m is too large to check (it may be what the claim is about), refuted if it fails there too."""
+    if given is None:
+        return out
+    m, line = given
+    if m > MAX_SIZE and out.status == "refuted":
+        return GraphOutcome("undecided", f"{out.reason}; the notes give {cost.count} = {m} (line {line}), a mini-batch "
+                            f"too large to check here, so whether the claim holds for their {cost.count} is not decided")
+    there = [o for (where, o), (_, size, _) in zip(outs, runs) if size == m]
+    if there and all(o.status == "holds" for o in there):
+        other = f" only, not for every {cost.count}" if out.status == "refuted" else "; on other sizes it is not read"
+        return GraphOutcome("conditional", f"it holds for the notes' mini-batch of {cost.count} = {m} (line {line})"
+                            f"{other}: {out.reason}", there[0].layout, there[0].verdicts,
+                            out.counterexample, sum(o.instances for o in there),
+                            condition=f"{cost.count} = {m} (line {line})")
+    return out
 
 
 def _rate_slip(rates: dict, cost) -> str:
     """Why the rate of a step changes with the batch size: m η (a sum without 1/m) or η/m (1/m twice)."""
-    ratio = sympy.simplify(sympy.sympify(rates[max(rates)]) / sympy.sympify(rates[min(rates)]))
-    if not (cost.mean and cost.count) or not ratio.is_number:
+    low = min(rates)
+    ratios = {k: sympy.simplify(sympy.sympify(rates[k]) / sympy.sympify(rates[low])) for k in rates}
+    if not (cost.mean and cost.count):
         return ""
-    if ratio > 1:
+    if all(r == sympy.Rational(k, low) for k, r in ratios.items()):
         return f" (a sum over the samples without 1/{cost.count})"
-    return f" (divided by {cost.count} once more than the mean {cost.name} already is: a second 1/{cost.count})"
+    if all(r == sympy.Rational(low, k) for k, r in ratios.items()):
+        return f" (divided by {cost.count} once more than the mean {cost.name} already is: a second 1/{cost.count})"
+    return ""
 
 
 def _diagnose(eq: Equation, family: list, outcome: GraphOutcome, budget: float, layout: str) -> None:

@@ -34,7 +34,7 @@ from .graphcondition import own_condition, under_own, unsaid, unsaid_values
 from .graphexamples import (ASSUMPTION_WORDS, EXAMPLE_WORDS, by_tied, denies, display_words, is_given, is_tie, is_value,
                             is_value_expression, listed, prose_words, split_values, ties, with_values)
 from .graphfamily import check_claim, checker, exchanged, notes_model
-from .graphbatch import samples_of, split
+from .graphbatch import batch_sizes, given_size, samples_of, size_words, split
 from .graphlocal import checked_locally, name_unread, unread_outcome
 from .graphownlayout import contradicting, declared_layouts, layout_at
 from .graphmodel import GraphError, Model, Sym, is_declaration, is_definition, to_latex
@@ -185,6 +185,8 @@ def graph_notes(items: list, text: str, budget: float = 30.0, activation: str | 
     defs, restating = restated(defs)  # L = L(x_1, x_2) after L = L(y_1, y_2): a claim about the graph
     claims += [(p, eq) for _, eq, p in restating]
     defs, denied = _denied(defs, text)
+    defs, costs, batched = split(defs)  # J = \frac1m \sum_t L^{(t)}: a cost over a mini-batch (``graphbatch``)
+    defs, counted = batch_sizes(defs, costs)  # "Each mini-batch has $m = 32$ samples": the notes' own m
     positive = [c for c in claims if not c[0].formula.negated]  # a value written backwards is taken from these
     defs, values, kinds = split_values(defs, positive, lambda line, p: _words(text, p),
                                        lambda line, p, part: _words(text, p, let=False, part=part))
@@ -213,11 +215,13 @@ def graph_notes(items: list, text: str, budget: float = 30.0, activation: str | 
             out.values[id(p.formula)] = ASSUMPTION_WORDS if assumed else EXAMPLE_WORDS
     for _, p in targets:
         out.values[id(p.formula)] = TARGET_WORDS
+    for line, eq, p in counted:
+        if p is not None:
+            out.values[id(p.formula)] = size_words(counted, costs)
     if not defs:
         return out
     unread = unread_definitions(items, pieces)
-    defs, costs, batched = split(defs)  # J = \frac1m \sum_t L^{(t)}: a cost over a mini-batch (``graphbatch``)
-    samples = samples_of(costs, [eq for p in pieces for eq in p.eqs])
+    samples = samples_of(costs, [eq for p in pieces for eq in p.eqs], given_size(counted))
     for cost in costs.values():  # never an input of the one-sample model (K = 2J beside it)
         unread.setdefault(cost.name, cost.line)
     # a definition with no meaning here is left unread on its own line, the rest judged (``graphlocal``)

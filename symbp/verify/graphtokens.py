@@ -34,7 +34,7 @@ _SAME = {"vec", "mathbf", "boldsymbol", "bm", "mathit", "overrightarrow"}  # the
 _SPACE = {"\\,", "\\;", "\\!", "\\ ", "\\:", "\\>", "displaystyle", "textstyle", "limits", "quad", "qquad",
           "big", "Big", "bigg", "Bigg", "bigl", "bigr", "Bigl", "Bigr"}
 #: y^{(t)}: a parenthesised superscript names a training input only with these letters (a^{(l)} is a layer).
-_SAMPLE_LETTERS = {"t", "i", "n", "s", "x", "m", "p"}
+_SAMPLE_LETTERS = {"t", "i", "j", "n", "s", "x", "m", "p"}
 
 
 class Cursor(TokenCursor):
