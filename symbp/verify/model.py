@@ -67,6 +67,16 @@ class Definition:
     text: str
 
 
+@dataclass(frozen=True)
+class Restore:
+    """From ``line`` on, the definition of ``kind`` in force is ``prior`` again (None: none, the default): "Back to
+    our own cost", the end of a section a definition is confined to ("In this section only, …"; ``reachwords``)."""
+
+    line: int
+    kind: str  # "cost" | "activation" | "softmax"
+    prior: "Definition | None"
+
+
 @dataclass
 class Model:
     """The definitions of the notes in line order; ``at(line)`` gives the model in force there."""
@@ -78,15 +88,20 @@ class Model:
     #: kind ("cost", "activation", "softmax") → the first line its first definition reaches back to (``inforce.reach``:
     #: not over "from now on", "instead", …); absent or 0: to the start of the notes
     reach: dict = field(default_factory=dict)
-    #: the header's lines for the hypotheticals that define another model ("If we used … instead"; ``inforce``)
+    #: the header's lines for the hypotheticals that define another model ("If we used … instead"; ``inforce``), and
+    #: for the definitions whose reach the words leave unclear (``reachwords``)
     hypotheticals: list = field(default_factory=list)
+    #: where an earlier definition is in force again (``Restore``)
+    restores: list = field(default_factory=list)
+    #: the other readings the words leave open (``reachwords.Doubt``): a claim in one is also checked under it
+    doubts: list = field(default_factory=list)
 
     def at(self, line: int) -> dict:
         """{"cost", "activation", "one_hot"} in force at ``line`` (absent: not defined).
 
-        A definition holds from its line on, until the next one of its kind; before the first definition of a
-        kind, that first definition holds (notes often state their cost after the first formulas that use it)
-        from the line ``reach`` gives on (words such as "from now on" before it: from those words on).
+        A definition holds from its line on, until the next one of its kind (or a ``Restore``); before the first
+        definition of a kind, that first definition holds (notes often state their cost after the first formulas
+        that use it) from the line ``reach`` gives on (words such as "from now on" before it: from those words on).
         An assumption (Σ_k y_k = 1) holds from its line on only.
         """
         out: dict = {}
@@ -98,22 +113,17 @@ class Model:
             kind = _KIND.get(d.what, d.what)
             if kind in ("cost", "activation", "softmax") and kind not in kinds and line >= self.reach.get(kind, 0):
                 first.setdefault(kind, d)
-        for d in list(first.values()) + now:
-            if d.what == "cost":
-                out["cost"] = d.value
-                out["cost_line"] = d.line
-            elif d.what == "activation":
-                out["activation"] = d.value
-                out["activation_line"] = d.line
-                out.pop("own_activation", None)
-            elif d.what == "own-activation":
-                out.pop("activation", None)
-                out["own_activation"] = d
-            elif d.what == "softmax":
-                out["softmax_line"] = d.line
-            elif d.what == "one-hot":
-                out["one_hot"] = True
-                out["one_hot_line"] = d.line
+        back = [r for r in self.restores if r.line <= line]
+        for d in list(first.values()) + sorted(now + back, key=lambda d: (d.line, not isinstance(d, Restore))):
+            if isinstance(d, Restore):
+                for key in _KEYS[d.kind]:
+                    out.pop(key, None)
+                if d.prior is not None:
+                    _apply(out, d.prior)
+                    out[f"{d.kind}_since"] = d.line  # the notes set it again there ("Back to our own cost")
+                continue
+            _apply(out, d)
+            out.pop(f"{_KIND.get(d.what, d.what)}_since", None)
         if "softmax_line" in out and out.get("cost") == "categorical":
             out["cost"] = "softmax-cross-entropy"
         elif out.get("cost") == "categorical":
@@ -132,6 +142,9 @@ class Model:
         costs = [d for d in self.definitions if d.what in ("cost", "own-cost")]
         before = [d for d in costs if d.line <= line]
         cost = before[-1] if before else (costs[0] if costs and line >= self.reach.get("cost", 0) else None)
+        back = [r for r in self.restores if r.kind == "cost" and r.line <= line and (not before or r.line > before[-1].line)]
+        if back:
+            cost = back[-1].prior
         if cost is not None and cost.what == "own-cost" and not given_cost:
             return (f"the notes define their own cost at line {cost.line} ({cost.text[:60]}), which is none of "
                     f"symbp's costs ({cost.value or OWN_COST}); a claim about C or δ is not checked against "
@@ -170,6 +183,31 @@ class Model:
                 said = "the log-likelihood cost, which symbp has only with a softmax output (not in force)"
             out.append(f"line {d.line}: {said} ({d.text[:70]})")
         return out + list(self.hypotheticals)
+
+
+#: The keys of ``Model.at`` that a definition of each kind sets.
+_KEYS = {"cost": ("cost", "cost_line", "cost_since"),
+         "activation": ("activation", "activation_line", "own_activation", "activation_since"),
+         "softmax": ("softmax_line", "softmax_since")}
+
+
+def _apply(out: dict, d: Definition) -> None:
+    """Set in ``out`` (``Model.at``) what the definition ``d`` defines."""
+    if d.what == "cost":
+        out["cost"] = d.value
+        out["cost_line"] = d.line
+    elif d.what == "activation":
+        out["activation"] = d.value
+        out["activation_line"] = d.line
+        out.pop("own_activation", None)
+    elif d.what == "own-activation":
+        out.pop("activation", None)
+        out["own_activation"] = d
+    elif d.what == "softmax":
+        out["softmax_line"] = d.line
+    elif d.what == "one-hot":
+        out["one_hot"] = True
+        out["one_hot_line"] = d.line
 
 
 def model_of(items: list[tuple[int, str]], notation: Notation,
