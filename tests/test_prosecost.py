@@ -122,3 +122,11 @@ def test_a_claim_after_a_cost_named_across_a_line_break_is_not_a_plain_hold():
     text = f"# Output error\n\nFrom now on we use the cross\nentropy cost with sigmoid output neurons.\n$${claim}$$\n"
     # BP1 holds under the quadratic default and is false under the cross-entropy with sigmoid neurons: ambiguous
     assert _status(text, claim).status == "ambiguous"
+
+
+@pytest.mark.parametrize("sentence", ["There is no slowdown since we use the cross-entropy cost.",
+                                      "Nothing is lost when we use the cross-entropy cost.",
+                                      "We do not need the σ' factor, and we use the cross-entropy cost."])
+def test_a_denial_of_something_else_keeps_the_cost_named(sentence):
+    # a cost dropped wrongly would let the default cost's BP1 hold alone: the name stays
+    assert [m.cost for m in mentions(sentence)] == ["cross-entropy"]

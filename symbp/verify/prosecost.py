@@ -38,7 +38,7 @@ _SOFTMAX = re.compile(r"soft[-\s]?max|софтмакс", re.I)
 _QUADRATIC = re.compile(
     r"quadratic\s+(?:cost|loss|error)|squared[-\s]+errors?|mean[-\s]+square\s*(?:d\s+)?error|\b(?:MSE|SSE)\b"
     r"|sum[-\s]+of[-\s]+(?:the\s+)?squar|least[-\s]+squares|(?<![\w\\])(?:L|ℓ)[-_\s]?\{?2\}?[-\s]+(?:loss|cost|error)"
-    r"|euclidean\s+(?:loss|cost|error|distance)"
+    r"|euclidean\s+(?:loss|cost|error)"
     r"|kvadratick\w*\s+(?:chyb|cen|ztrát|odchyl)|středn\w*\s+kvadratick|součt?\w*\s+čtverc|nejmenších\s+čtverc"
     r"|среднеквадратичн|квадратичн\w*\s+(?:ошибк|стоимост|функци|потер)|наименьших\s+квадратов"
     r"|сумм\w*\s+квадратов|kwadratow\w*\s+(?:funkcj|błęd|koszt|strat)|średniokwadratow"
@@ -54,6 +54,10 @@ _DENIED_BEFORE = re.compile(
     r"|\bnie\b|\bnigdy\b|\bzamiast\b|\bw\s+przeciwieństwie\s+do\b", re.I)
 #: "… is not used", "… is never what we use" right after the name.
 _DENIED_AFTER = re.compile(r"[\w\s-]{0,20}?\b(?:is|are|was)\s+(?:not|never)\s+(?:used|what\s+we\s+use)\b", re.I)
+#: Words that start another clause between a denial and a cost's name ("there is no slowdown since we use the
+#: cross-entropy"): the denial is not of the cost.
+_CONNECTIVE = re.compile(r"\b(?:since|because|as|so|when|while|which|that|where|if|and|then|protože|když|kter\w*"
+                         r"|поскольку|так|когда|котор\w*|если|ponieważ|gdy|któr\w*|więc|jeśli)\b", re.I)
 #: Where a clause starts: a punctuation mark, a blank line, "but" (ale, но, lecz).
 _CLAUSE = re.compile(r"[.;:!?,()\u2014\u2013]|\n[ \t]*\n|\b(?:but|ale|но|lecz)\b", re.I)
 _BEGIN = re.compile(r"\\begin\{(?:equation|align|gather|multline|eqnarray)\*?\}")
@@ -140,7 +144,12 @@ def _denied(words: str, m: re.Match) -> bool:
     before = words[max(0, m.start() - 200):m.start()]
     cut = list(_CLAUSE.finditer(before))
     clause = before[cut[-1].end():] if cut else before
-    return bool(_DENIED_BEFORE.search(clause)) or bool(_DENIED_AFTER.match(words, m.end(), m.end() + 80))
+    denials = list(_DENIED_BEFORE.finditer(clause))
+    if denials:  # the denial governs the name: a few words between them, none that starts another clause
+        between = clause[denials[-1].end():]
+        if len(between.split()) <= 4 and not _CONNECTIVE.search(between):
+            return True
+    return bool(_DENIED_AFTER.match(words, m.end(), m.end() + 80))
 
 
 def _phrase(words: str, m: re.Match) -> str:
