@@ -11,7 +11,9 @@ differentiation of the composed cost of a two-neuron output layer, no symbp code
 import pytest
 import sympy as sp
 
-from symbp.verify.inforce import hypotheticals, reach
+from symbp.verify.inforce import hypotheticals
+from symbp.verify.model import Definition, Model
+from symbp.verify.reachwords import settle
 from symbp.verify.notes import verify_text
 
 
@@ -169,12 +171,18 @@ def test_hypotheticals_in_four_languages(sentence):
         "The activation is the sigmoid $\\sigma(z) = \\frac{1}{1+e^{-z}}$ and the cost",
         "$$C = -\\sum_j \\left[y_j \\ln(a^L_j) + (1 - y_j)\\ln(1 - a^L_j)\\right].$$",
         "", sentence, "",
-        "$$\\delta^L = (a^L - y) \\odot \\sigma'(z^L)$$",   # 6: false under the notes' cross-entropy
-        "", "$$\\delta^L = a^L - y$$",                      # 8: true there
+        "$$\\delta^L = (a^L - y) \\odot \\sigma'(z^L)$$",   # 6: right after it, which it may go on with
+        "", "Back to our own cost:", "",
+        "$$\\delta^L = (a^L - y) \\odot \\sigma'(z^L)$$",   # 10: false under the notes' cross-entropy
+        "", "$$\\delta^L = a^L - y$$",                      # 12: true there
     ])
-    rows = _rows(verify_text(text, "auto"))
+    report = verify_text(text, "auto")
+    rows = _rows(report)
     assert rows[4].status == "uninterpretable", rows[4].reason
-    assert rows[6].status == "refuted" and rows[8].status == "holds"
+    # a display between the hypothetical and the words going back is stated under it: not judged
+    assert rows[6].status == "uninterpretable", rows[6].reason
+    assert any(line.strip().startswith("lines 4–6: a hypothetical") for line in report.header())
+    assert rows[10].status == "refuted" and rows[12].status == "holds"
 
 
 @pytest.mark.parametrize("sentence", [
@@ -218,9 +226,11 @@ GRAPH_HYPO = "\n".join([
     "If we had used the logistic function instead, $h = \\sigma(g)$, we would get "
     "$\\frac{\\partial h_1}{\\partial g_1} = h_1(1 - h_1)$.",                                          # 9
     "",
-    "$$\\frac{\\partial L}{\\partial g_1} = (h_1 - t_1)(1 - h_1^2)$$",                                 # 11
+    "Back to our own network, with the tanh:",                                                         # 11
     "",
-    "$$\\frac{\\partial L}{\\partial g_1} = (h_1 - t_1) h_1 (1 - h_1)$$",                              # 13
+    "$$\\frac{\\partial L}{\\partial g_1} = (h_1 - t_1)(1 - h_1^2)$$",                                 # 13
+    "",
+    "$$\\frac{\\partial L}{\\partial g_1} = (h_1 - t_1) h_1 (1 - h_1)$$",                              # 15
 ])
 
 
@@ -228,7 +238,7 @@ def test_a_hypothetical_node_in_graph_notes_is_no_contradiction():
     report = verify_text(GRAPH_HYPO, "auto")  # no GraphError ("the notes define h twice"): M1
     rows = _rows(report)
     # by hand, h = tanh(g): ∂L/∂g_1 = (h_1 − t_1)(1 − h_1²) (oracle: tanh' = 1 − tanh²)
-    assert rows[11].status == "holds" and rows[13].status == "refuted"
+    assert rows[13].status == "holds" and rows[15].status == "refuted"
     assert rows[9].status == "uninterpretable" and "hypothetical definition of h of line 9" in rows[9].reason
     assert any(f.line == 9 and f.text.startswith("h =") and "hypothetical" in f.reason for f in report.skipped)
 
@@ -332,7 +342,9 @@ def test_a_heading_stops_the_reach_when_the_earlier_section_names_another_cost()
         "We use the quadratic cost.")
     rows = _rows(verify_text(text, "auto"))
     assert rows[6].status == "holds" and rows[8].status == "refuted" and rows[16].status == "holds"
-    assert reach(text, {"cost": (14, "cross-entropy")}, ()) == {"cost": 0}  # no mention given: no heading stop
+    model = Model([Definition(14, "cost", "cross-entropy", "C = 1")])
+    settle(text, model, ())
+    assert model.reach == {"cost": 0}  # no mention given: no heading stop
 
 
 SOFTMAX_LATER = "\n".join([

@@ -77,3 +77,56 @@ def test_costs_named_in_four_languages(sentence, cost):
 def test_words_inside_a_display_are_not_prose():
     text = "$$\n\\text{cross-entropy} = 1\n$$\n\\begin{equation}\n\\text{log-likelihood}\n\\end{equation}\n"
     assert mentions(text) == ()
+
+
+# -- review 19: other names of the quadratic cost (F14), denials (F17), names across a line break (F18) -------------
+
+@pytest.mark.parametrize("words", ["the squared-error cost", "the sum-of-squares cost", "the L2 loss", "the L_2 loss",
+                                   "the least-squares cost", "the Euclidean cost", "the sum of squared errors",
+                                   "metodu nejmenších čtverců", "метод наименьших квадратов",
+                                   "metodę najmniejszych kwadratów"])
+def test_other_names_of_the_quadratic_cost(words):
+    assert [m.cost for m in mentions(f"We use {words}.\n")] == ["quadratic"]
+
+
+@pytest.mark.parametrize("sentence", ["Unlike many textbooks, we never use the quadratic cost in these notes.",
+                                      "We do not use the quadratic cost.", "Unlike the quadratic cost, it is fast.",
+                                      "The quadratic cost is not used here.", "We never minimise the squared error.",
+                                      "Nikdy nepoužíváme kvadratickou chybu.", "Мы не используем квадратичную ошибку.",
+                                      "Nie używamy kwadratowej funkcji kosztu."])
+def test_a_cost_named_to_deny_it_is_no_mention(sentence):
+    assert mentions(f"Intro.\n\n{sentence}\n") == ()
+
+
+@pytest.mark.parametrize("sentence, cost", [
+    ("We use the cross-entropy instead of the quadratic cost.", "cross-entropy"),
+    ("We do not use the quadratic cost but the cross-entropy.", "cross-entropy"),
+    ("No doubt the cross-entropy is the better cost.", "cross-entropy"),
+    ("Not surprisingly, the quadratic cost learns slowly.", "quadratic"),
+])
+def test_a_denial_reaches_only_the_cost_it_governs(sentence, cost):
+    assert [m.cost for m in mentions(sentence)] == [cost]
+
+
+@pytest.mark.parametrize("text", ["From now on we use the cross\nentropy cost with sigmoid output neurons.",
+                                  "From now on we use the cross-\nentropy cost with sigmoid output neurons.",
+                                  "From now on we use the cross\n   entropy cost with sigmoid output neurons."])
+def test_a_cost_named_across_a_line_break(text):
+    (found,) = mentions(text)
+    assert (found.line, found.cost, found.activation) == (1, "cross-entropy", "sigmoid")
+    assert [m.cost for m in mentions(text.replace("\n", "\n\n")) if m.cost] == []  # not over a blank line
+
+
+def test_a_claim_after_a_cost_named_across_a_line_break_is_not_a_plain_hold():
+    claim = r"\delta^L = (a^L - y) \odot \sigma'(z^L)"
+    text = f"# Output error\n\nFrom now on we use the cross\nentropy cost with sigmoid output neurons.\n$${claim}$$\n"
+    # BP1 holds under the quadratic default and is false under the cross-entropy with sigmoid neurons: ambiguous
+    assert _status(text, claim).status == "ambiguous"
+
+
+@pytest.mark.parametrize("sentence", ["There is no slowdown since we use the cross-entropy cost.",
+                                      "Nothing is lost when we use the cross-entropy cost.",
+                                      "We do not need the σ' factor, and we use the cross-entropy cost."])
+def test_a_denial_of_something_else_keeps_the_cost_named(sentence):
+    # a cost dropped wrongly would let the default cost's BP1 hold alone: the name stays
+    assert [m.cost for m in mentions(sentence)] == ["cross-entropy"]

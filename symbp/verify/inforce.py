@@ -9,8 +9,10 @@ bychom, místo, nahradit; бы, вместо, заменить; gdyby, zamiast, 
 had defined $C = …$", "we could also write $C = …$", "we would like to minimise $C = …$" are no hypotheticals). Its scope runs from the first of those words to the
 end of its paragraph (a paragraph that goes on in lower case, or a display after words that do not end, goes on
 with it; a heading or a list item ends it), or, when a later sentence of the same section goes back ("Back to
-our own cost", "Zpět k …", "in general") with only displays and connectives ("Then") before it, up to that
-sentence. A scope is *active* when it defines a cost, an
+our own cost", "Zpět k …", "in general"; not one that is counterfactual itself, "it would then be") with only
+displays and connectives ("Then") before it, up to that sentence. The paragraph after it may go on with it ("In
+that case … would", "With that cost, …": ``Hypothetical.follow``), unless it starts by going back or with a
+heading: its claims, up to a definition of the model, are under the hypothetical too. A scope is *active* when it defines a cost, an
 activation, a softmax output, the targets or δ (``model.definition``), redefines a quantity the notes define
 elsewhere (graph notes: ``h = \sigma(g)`` beside ``h = \tanh(g)``), or names a cost or an activation in words
 (``prosecost``); the formulas in an active scope are ``Formula.under`` it: its definitions are filed as
@@ -23,16 +25,7 @@ network), and its words are no mention of a cost in force.
 >>> h, = hypotheticals(text); text[h.start:h.end].strip().split("\n\n")[-1]
 '$$x = 1$$'
 
-**Reach back.** Before the first definition of a kind, that first definition holds (notes often state their cost
-after the first formulas that use it), unless ``reach`` finds words that say it starts later: "from now on",
-"switch to", "instead", "henceforth" (od této chvíle, místo, отныне, теперь, вместо, od teraz, zamiast, …) in
-its section before it or in its own sentence (it reaches back to those words), "in this section" (to the
-section's heading), or a heading between a claim and the definition above which the notes name another cost or
-activation in words (to that heading).
-
->>> text = "# 1\n\nThe sigmoid.\n\n$$a$$\n\n# 2\n\nFrom now on we switch to\n\n$$C = 1$$\n"
->>> reach(text, {"cost": (11, "cross-entropy")}, ())
-{'cost': 9}
+**Reach back** (where a definition starts and ends, and where the words leave it unclear) is ``reachwords``.
 """
 
 from __future__ import annotations
@@ -41,7 +34,7 @@ import re
 from dataclasses import dataclass, replace
 
 from .graphexamples import _HEADING, _locate
-from .graphscope import _CONFINE, releases
+from .graphscope import releases
 from .sentences import HYPOTHETICAL, line_of, masked, position_of, prose, sentences
 from .verdicts import Verification
 
@@ -64,6 +57,8 @@ _LATER = re.compile(
 _BLANK = re.compile(r"\n[ \t]*\n")
 _ITEM = re.compile(r"\n[ \t]*(?:[-*+]|\d+[.)]|\\item)\s")
 #: The name a formula defines: ``h = …``, ``h_1 = …``, ``\mathbf{h} = …``.
+#: The parts of one display that define several names: "g = W x, \\quad h = \\tanh(g)".
+_PARTS = re.compile(r"\\q?quad\b|,\s*(?=\\?[A-Za-z]\w*\s*(?:_\s*\S+\s*)?=)|;")
 _NAME = re.compile(r"^\s*(?:\\(?:mathbf|vec|boldsymbol|bm)\s*\{\s*)?([A-Za-z])\s*\}?\s*(?:_\s*(?:\{[^{}]*\}|\w))?\s*(?::=|=)")
 
 
@@ -75,9 +70,14 @@ class Hypothetical:
     words: str
     start: int
     end: int
+    follow: int = 0  # the end of the paragraph after it, which may go on with it ("In that case …"; F4)
 
     def covers(self, pos: int) -> bool:
         return self.start <= pos < self.end
+
+    def followed_by(self, pos: int) -> bool:
+        """Is ``pos`` in the paragraph right after the hypothetical, which may go on with it?"""
+        return self.end <= pos < self.follow
 
     def lines(self, text: str) -> str:
         last = line_of(text, len(text[:self.end].rstrip()))
@@ -96,43 +96,67 @@ def hypotheticals(text: str) -> list:
         hyp, cf = HYPOTHETICAL.search(words), _COUNTERFACTUAL.search(words)
         if hyp is None or cf is None:
             continue
+        end, follow = _scope_end(text, spans, k, heads)
+        if out and a < out[-1].follow:  # the paragraph after one goes on with it: "In that case … would be"
+            out[-1] = replace(out[-1], end=end, follow=follow)
+            continue
         start = a + min(hyp.start(), cf.start())
         phrase = " ".join(prose(text[start:b]).split())
         out.append(Hypothetical(line_of(text, start), phrase[:80] + ("…" if len(phrase) > 80 else ""), start,
-                                _scope_end(text, spans, k, heads)))
+                                end, follow))
     return out
 
 
-def _scope_end(text: str, spans: list, k: int, heads: list) -> int:
-    """Where the hypothetical of sentence ``k`` ends: a later sentence of its section that goes back, else the end
-    of its paragraph."""
+def _scope_end(text: str, spans: list, k: int, heads: list) -> "tuple[int, int]":
+    """(where the hypothetical of sentence ``k`` ends, where the paragraph after it ends): a later sentence of its
+    section that goes back (and is no counterfactual itself: "Back to the output error: it would then be" goes on),
+    else the end of its paragraph; the paragraph after it may go on with it ("In that case the output error would
+    be", "With that cost, …": review 19 F4) unless it starts by going back or with a heading (then, or when it
+    ends at a sentence going back, a heading or a list item, the second is the first)."""
     section = next((h for h in heads if h > spans[k][0]), len(text))
     for a, b in spans[k + 1:]:
         if a >= section:
             break
         words = prose(text[a:b], displays=False)
-        if _BACK.search(words) or releases(words):
-            return a + len(text[a:b]) - len(text[a:b].lstrip())
-        if (_LATER.search(words) or HYPOTHETICAL.search(words) and _COUNTERFACTUAL.search(words)
-                or len(re.findall(r"\w+", words)) > 3):
+        if (_BACK.search(words) or releases(words)) and not _counterfactual(words):
+            end = a + len(text[a:b]) - len(text[a:b].lstrip())
+            return end, end
+        if (_LATER.search(words) or _counterfactual(words) or len(re.findall(r"\w+", words)) > 3):
             break  # a switch, another hypothetical or a sentence of its own ("Since …") first: to the paragraph's end
-    pos = len(text[:spans[k][1]].rstrip())
+    end, why = _paragraph_end(text, len(text[:spans[k][1]].rstrip()), heads)
+    if why != "blank":
+        return end, end
+    start = len(text) - len(text[end:].lstrip())
+    first = next(((a, b) for a, b in spans if a <= start < b), (start, start))
+    words = prose(text[start:first[1]], displays=False)
+    if start in heads or start >= len(text) or (_BACK.search(words) or releases(words)) and not _counterfactual(words):
+        return end, end
+    return end, _paragraph_end(text, start, heads)[0]
+
+
+def _counterfactual(words: str) -> bool:
+    return bool(HYPOTHETICAL.search(words) and _COUNTERFACTUAL.search(words))
+
+
+def _paragraph_end(text: str, pos: int, heads: list) -> "tuple[int, str]":
+    """(where the paragraph at ``pos`` ends, why: "blank", "item", "head" or "end"); a paragraph going on in lower
+    case, or a display after words that do not end, goes on with it."""
     while True:
         blank = _BLANK.search(text, pos)
         stop = blank.start() if blank else len(text)
         item = _ITEM.search(text, pos, stop)
         head = next((h for h in heads if pos < h <= stop), None)
         if item is not None or head is not None:
-            return min(p for p in (item and item.start() + 1, head, stop) if p is not None)
+            return min(p for p in (item and item.start() + 1, head, stop) if p is not None), "item"
         if blank is None:
-            return stop
+            return stop, "end"
         after = text[blank.end():].lstrip()
         nxt = len(text) - len(after)
         before = text[:stop].rstrip()
         goes_on = after[:1].islower() or (after.startswith(("$$", "\\[", "\\begin"))
                                           and (before[-1:].isalpha() or before.endswith(",")))
         if not goes_on or nxt in heads:
-            return stop
+            return stop, "blank"
         pos = nxt + 1
 
 
@@ -154,6 +178,7 @@ def active(text: str, items: list, defines, spoken: tuple) -> "tuple[Scopes, tup
     if not hyps:
         return Scopes({}, set(), []), spoken
     where: dict = {}
+    after: dict = {}  # the formulas of the paragraph right after a hypothetical, which may go on with it
     for f in items:
         if f.cell is not None or f.negated:
             continue
@@ -161,8 +186,10 @@ def active(text: str, items: list, defines, spoken: tuple) -> "tuple[Scopes, tup
         h = next((h for h in hyps if at is not None and h.covers(at[0])), None)
         if h is not None:
             where[id(f)] = (f, h)
+        elif at is not None and (h := next((h for h in hyps if h.followed_by(at[0])), None)) is not None:
+            after[id(f)] = (f, h)
     outside = {m.group(1) for f in items if id(f) not in where and f.kind in ("claim", "definition")
-               and (m := _NAME.match(f.source or f.text))}
+               for part in _PARTS.split(f.source or f.text) if (m := _NAME.match(part))}
     scopes = Scopes({}, set(), [])
     kept = list(spoken)
     for h in hyps:
@@ -185,8 +212,17 @@ def active(text: str, items: list, defines, spoken: tuple) -> "tuple[Scopes, tup
         words = (f"the hypothetical {', '.join(dict.fromkeys(what))} of line {h.line} (\u201c{h.words}\u201d)")
         for f in mine:
             scopes.under[id(f)] = words
+        # the paragraph after it: its claims up to a definition of the model (which is the notes' own again)
+        follow = sorted((f for f, g in after.values() if g is h and f.kind in ("claim", "definition")),
+                        key=lambda f: f.line)
+        stop = next((f.line for f in follow if defines(f)), None)
+        then = [f for f in follow if f.kind == "claim" and (stop is None or f.line < stop)]
+        for f in then:
+            scopes.under[id(f)] = "right after " + words
+        more = (f"; nor those of the paragraph after it (line {', '.join(str(f.line) for f in then)}), which may go "
+                "on with it" if then else "")
         scopes.header.append(f"{h.lines(text)}: a hypothetical (\u201c{h.words}\u201d): "
-                             f"{', '.join(dict.fromkeys(what))}; not the notes' model, its claims are not judged")
+                             f"{', '.join(dict.fromkeys(what))}; not the notes' model, its claims are not judged{more}")
     return scopes, tuple(kept)
 
 
@@ -196,13 +232,19 @@ def _derivative(text: str) -> bool:
 
 def _in_scope(text: str, h: Hypothetical, m) -> bool:
     """Is the mention ``m`` (a line and its words) said inside the hypothetical ``h``?"""
+    if getattr(m, "at", -1) >= 0:
+        return h.covers(m.at)
     lo, hi = position_of(text, m.line), position_of(text, m.line + 1) if m.line < text.count("\n") + 1 else len(text)
     at = text.find(m.words, lo, hi)
     return at >= 0 and h.covers(at)
 
 
 def under_reason(words: str) -> str:
-    """Why a claim stated under a hypothetical is not judged."""
+    """Why a claim stated under a hypothetical (or right after one) is not judged."""
+    if words.startswith("right after "):
+        return (f"stated {words}, in the paragraph after it, which may go on with it (\u201cIn that case …\u201d, "
+                "\u201cthen\u201d, \u201cwith that cost\u201d): which model it is stated under is unclear, and it is "
+                "not judged")
     return (f"stated under {words}: the notes do not claim it of their own network, and it is not judged under "
             "their model")
 
@@ -240,55 +282,5 @@ def after_graph(rows: list, skipped: list, scopes: Scopes, notation: str) -> tup
     return out, files
 
 
-def reach(text: str, firsts: dict, mentions: tuple) -> dict:
-    """kind → the first line the first definition of that kind reaches back to (``firsts``: kind → (its line, its
-    value); 0: to the start), as the module says."""
-    out = {}
-    spans = sentences(text)
-    heads = [m.start() for m in _HEADING.finditer(text)]
-    plain = masked(text)
-    for h in hypotheticals(text):  # the words of a hypothetical start nothing
-        plain = plain[:h.start] + " " * (h.end - h.start) + plain[h.end:]
-    for kind, (line, value) in firsts.items():
-        pos = min(len(text), position_of(text, line + 1) - 1) if line <= text.count("\n") else len(text)
-        end = next((b for a, b in spans if a <= pos < b), len(text))
-        section = max((h for h in heads if h <= pos), default=0)
-        at = 0
-        later = _LATER.search(plain, section, end)
-        if later is not None:
-            at = line_of(text, later.start())
-        confined = _CONFINE.search(plain, section, end)
-        if confined is not None and confined.group(0).split()[-1].lower() not in ("paragraph", "odstavci", "абзаце",
-                                                                                   "akapicie"):
-            at = max(at, line_of(text, section) if section else 1)
-        for h in heads:
-            if h <= pos and any(m.line < line_of(text, h) and _another(m, kind, value) for m in mentions):
-                at = max(at, line_of(text, h))
-        out[kind] = at
-    return out
-
-
-def firsts(definitions: list) -> dict:
-    """kind → (line, value) of the first of ``definitions`` (``model.Definition``) of each kind that may reach back
-    (cost, activation, softmax; the notes' own cost or σ count as their kind)."""
-    kinds = {"cost": "cost", "own-cost": "cost", "activation": "activation", "own-activation": "activation",
-             "softmax": "softmax"}
-    out: dict = {}
-    for d in definitions:
-        if d.what in kinds:
-            out.setdefault(kinds[d.what], (d.line, d.value))
-    return out
-
-
-def _another(m, kind: str, value) -> bool:
-    """Does the mention ``m`` name another cost (activation, output) than ``value`` of ``kind``?"""
-    if kind == "cost":
-        named = "categorical" if m.cost == "softmax-cross-entropy" else m.cost
-        return bool(named) and named != value
-    if kind == "activation":
-        return bool(m.activation) and m.activation != value
-    return bool(m.activation) or bool(m.cost) and m.cost != "softmax-cross-entropy"
-
-
-__all__ = ["Hypothetical", "Scopes", "active", "after_graph", "defined_reason", "firsts", "hypotheticals", "reach", "stated_under",
+__all__ = ["Hypothetical", "Scopes", "active", "after_graph", "defined_reason", "hypotheticals", "stated_under",
            "under_reason"]

@@ -17,7 +17,7 @@ Notes say which network their formulas are about: ``C = \frac12\|a^L - y\|^2``,
 
 A definition holds from its line on (seed 003 switches from the quadratic cost
 to softmax + cross-entropy half-way); the first of its kind also before it, unless
-words say it starts later (``inforce.reach``). A definition in a hypothetical ("If we
+words say it starts later (``reachwords``). A definition in a hypothetical ("If we
 used … instead, we would …") is not in the model (``inforce``). ``Model.at(line)`` is
 the setting there and the lines that chose it.
 """
@@ -27,23 +27,16 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, field
-from fractions import Fraction
 from typing import Callable
 
-import sympy
 
-from .. import functions
-from ..algebra import Poly
 from ..errors import SymbpError
-from ..network import network
 from ..notation import Notation
-from .context import Context
-from .interpret import evaluate
 from .lexer import ReadError
 from .nodes import Apply, Equation, Nabla, Num, Partial, Quantity, Sum, walk
 from .reader import read
+from .modelcost import OWN_COST, cost_of, why_own
 from .scalar import check_scalar, is_scalar
-from .values import LayerOutOfRange, Mat, ShapeMismatch
 from .samples import per_sample
 
 #: Named activations a definition σ(z) = … is tried against (relu's max is not read).
@@ -55,8 +48,6 @@ _RELU = re.compile(r"^\s*(?P<f>\\[A-Za-z]+|[a-zA-Z])\s*\(\s*(?P<v>[a-z])\s*\)\s*
                    r"\\max\s*(?:\\left)?\s*(?:\(|\\\{)\s*(?:0\s*,\s*(?P=v)|(?P=v)\s*,\s*0)\s*(?:\\right)?\s*(?:\)|\\\})\s*[.,;]?\s*$")
 #: σ(z) = …: the first side is the activation of a bare variable (what defines an activation).
 _ACTIVATION_HEAD = re.compile(r"^\s*(?P<f>\\[A-Za-z]+|[a-zA-Z])\s*\(\s*(?P<v>[a-z])\s*\)\s*(?:=|:=|\\equiv|\\coloneqq)")
-#: Costs a definition C = … is compared with, by the shape of C(a, y) (the output is decided apart).
-_COSTS = ("quadratic", "cross-entropy", "softmax-cross-entropy")
 
 
 @dataclass(frozen=True)
@@ -67,6 +58,16 @@ class Definition:
     text: str
 
 
+@dataclass(frozen=True)
+class Restore:
+    """From ``line`` on, the definition of ``kind`` in force is ``prior`` again (None: none, the default): "Back to
+    our own cost", the end of a section a definition is confined to ("In this section only, …"; ``reachwords``)."""
+
+    line: int
+    kind: str  # "cost" | "activation" | "softmax"
+    prior: "Definition | None"
+
+
 @dataclass
 class Model:
     """The definitions of the notes in line order; ``at(line)`` gives the model in force there."""
@@ -75,18 +76,23 @@ class Model:
     #: definitions of a cost or σ that symbp does not know, after one of the same kind that it does: slips, out of
     #: the model (the claims are checked under the definition that holds), each reported with its verdict as a claim
     slips: list = field(default_factory=list)
-    #: kind ("cost", "activation", "softmax") → the first line its first definition reaches back to (``inforce.reach``:
+    #: kind ("cost", "activation", "softmax") → the first line its first definition reaches back to (``reachwords``:
     #: not over "from now on", "instead", …); absent or 0: to the start of the notes
     reach: dict = field(default_factory=dict)
-    #: the header's lines for the hypotheticals that define another model ("If we used … instead"; ``inforce``)
+    #: the header's lines for the hypotheticals that define another model ("If we used … instead"; ``inforce``), and
+    #: for the definitions whose reach the words leave unclear (``reachwords``)
     hypotheticals: list = field(default_factory=list)
+    #: where an earlier definition is in force again (``Restore``)
+    restores: list = field(default_factory=list)
+    #: the other readings the words leave open (``reachwords.Doubt``): a claim in one is also checked under it
+    doubts: list = field(default_factory=list)
 
     def at(self, line: int) -> dict:
         """{"cost", "activation", "one_hot"} in force at ``line`` (absent: not defined).
 
-        A definition holds from its line on, until the next one of its kind; before the first definition of a
-        kind, that first definition holds (notes often state their cost after the first formulas that use it)
-        from the line ``reach`` gives on (words such as "from now on" before it: from those words on).
+        A definition holds from its line on, until the next one of its kind (or a ``Restore``); before the first
+        definition of a kind, that first definition holds (notes often state their cost after the first formulas
+        that use it) from the line ``reach`` gives on (words such as "from now on" before it: from those words on).
         An assumption (Σ_k y_k = 1) holds from its line on only.
         """
         out: dict = {}
@@ -98,22 +104,17 @@ class Model:
             kind = _KIND.get(d.what, d.what)
             if kind in ("cost", "activation", "softmax") and kind not in kinds and line >= self.reach.get(kind, 0):
                 first.setdefault(kind, d)
-        for d in list(first.values()) + now:
-            if d.what == "cost":
-                out["cost"] = d.value
-                out["cost_line"] = d.line
-            elif d.what == "activation":
-                out["activation"] = d.value
-                out["activation_line"] = d.line
-                out.pop("own_activation", None)
-            elif d.what == "own-activation":
-                out.pop("activation", None)
-                out["own_activation"] = d
-            elif d.what == "softmax":
-                out["softmax_line"] = d.line
-            elif d.what == "one-hot":
-                out["one_hot"] = True
-                out["one_hot_line"] = d.line
+        back = [r for r in self.restores if r.line <= line]
+        for d in list(first.values()) + sorted(now + back, key=lambda d: (d.line, not isinstance(d, Restore))):
+            if isinstance(d, Restore):
+                for key in _KEYS[d.kind]:
+                    out.pop(key, None)
+                if d.prior is not None:
+                    _apply(out, d.prior)
+                    out[f"{d.kind}_since"] = d.line  # the notes set it again there ("Back to our own cost")
+                continue
+            _apply(out, d)
+            out.pop(f"{_KIND.get(d.what, d.what)}_since", None)
         if "softmax_line" in out and out.get("cost") == "categorical":
             out["cost"] = "softmax-cross-entropy"
         elif out.get("cost") == "categorical":
@@ -132,6 +133,9 @@ class Model:
         costs = [d for d in self.definitions if d.what in ("cost", "own-cost")]
         before = [d for d in costs if d.line <= line]
         cost = before[-1] if before else (costs[0] if costs and line >= self.reach.get("cost", 0) else None)
+        back = [r for r in self.restores if r.kind == "cost" and r.line <= line and (not before or r.line > before[-1].line)]
+        if back:
+            cost = back[-1].prior
         if cost is not None and cost.what == "own-cost" and not given_cost:
             return (f"the notes define their own cost at line {cost.line} ({cost.text[:60]}), which is none of "
                     f"symbp's costs ({cost.value or OWN_COST}); a claim about C or δ is not checked against "
@@ -170,6 +174,31 @@ class Model:
                 said = "the log-likelihood cost, which symbp has only with a softmax output (not in force)"
             out.append(f"line {d.line}: {said} ({d.text[:70]})")
         return out + list(self.hypotheticals)
+
+
+#: The keys of ``Model.at`` that a definition of each kind sets.
+_KEYS = {"cost": ("cost", "cost_line", "cost_since"),
+         "activation": ("activation", "activation_line", "own_activation", "activation_since"),
+         "softmax": ("softmax_line", "softmax_since")}
+
+
+def _apply(out: dict, d: Definition) -> None:
+    """Set in ``out`` (``Model.at``) what the definition ``d`` defines."""
+    if d.what == "cost":
+        out["cost"] = d.value
+        out["cost_line"] = d.line
+    elif d.what == "activation":
+        out["activation"] = d.value
+        out["activation_line"] = d.line
+        out.pop("own_activation", None)
+    elif d.what == "own-activation":
+        out.pop("activation", None)
+        out["own_activation"] = d
+    elif d.what == "softmax":
+        out["softmax_line"] = d.line
+    elif d.what == "one-hot":
+        out["one_hot"] = True
+        out["one_hot_line"] = d.line
 
 
 def model_of(items: list[tuple[int, str]], notation: Notation,
@@ -231,12 +260,12 @@ def definition(text: str, notation: Notation, line: int = 0, outputs: "int | Non
         if isinstance(lhs, Quantity) and lhs.role == "C":
             if isinstance(rhs, Quantity) and rhs.role == "C":
                 continue  # C = C_{(x,y)}: a name for the same cost, not its definition
-            cost = _cost(rhs, notation, outputs)
+            cost = cost_of(rhs, notation, outputs)
             if cost:
                 return Definition(line, "cost", cost, text)
             # A cost of the output and the targets that is none of symbp's (Σ (a − y)² without the ½):
             # the notes' own cost, against which no claim about C can be checked; the value says why.
-            return Definition(line, "own-cost", _why_own(rhs, notation), text) if _of_output_and_targets(rhs) else None
+            return Definition(line, "own-cost", why_own(rhs, notation), text) if _of_output_and_targets(rhs) else None
         if isinstance(lhs, Quantity) and lhs.role == "delta" and len(pairs) == 1 and _a_derivative_of_cost(rhs):
             if not _is_dC_dz(lhs, rhs):
                 # δ := ∂C/∂a, −∂C/∂z, ½ ∂C/∂z, ∂C/∂z^{l+1}, ∇_a C: not the δ ≡ ∂C/∂z of the profile
@@ -352,83 +381,6 @@ def _side(text: str, notation: Notation):
         return read(f"{text} = 0", notation).sides[0]
     except (ReadError, SymbpError, ValueError):
         return None
-
-
-# -- the cost ----------------------------------------------------------------------------
-
-
-#: Why a cost of the output and the targets is none of symbp's, when nothing more particular is known.
-OWN_COST = "symbp's costs are the quadratic ½‖a^L − y‖², the cross-entropy and the softmax cross-entropy"
-
-
-def _why_own(rhs, notation: Notation) -> str:
-    """Why the cost ``rhs`` is none of symbp's: a vector with several outputs that is the quadratic cost with one
-    (½(y − a^L)² squares entry by entry), twice the quadratic cost (no ½), or none of them."""
-    if _cost(rhs, notation, 1) == "quadratic":
-        return ("with several output neurons it is a vector (the square is taken entry by entry), not a number; it is "
-                "the quadratic cost with one output neuron: say so in the prose (\"one output neuron\") or give "
-                "--sizes …,1")
-    found = _value(rhs, notation, 2)
-    if found is not None and not isinstance(found[0], Mat):
-        value, ctx, a, y, atoms = found
-        quadratic = _atoms_of(functions.cost("quadratic").expr(a, y), atoms, ctx)
-        if quadratic is not None and (value - quadratic * 2).is_zero():
-            return "the quadratic cost has its ½: ½‖a^L − y‖²"
-    return OWN_COST
-
-
-def _value(rhs, notation: Notation, outputs: int):
-    """(the value of ``rhs``, its context, symbols a and y, their atoms) on a small network, or None."""
-    net = network([2, 3, outputs], activation="generic", cost="quadratic")
-    ctx = Context(net, notation)
-    ctx.logs = True
-    try:
-        value = evaluate(rhs, ctx)
-    except (SymbpError, ArithmeticError, ValueError, ShapeMismatch, LayerOutOfRange):
-        return None
-    if isinstance(value, Mat) and (value.rows, value.cols) == (1, 1):
-        value = value.entries[0][0]  # a layer of one neuron: a number
-    a = [sympy.Symbol(f"_a{j}") for j in range(1, net.n(net.L) + 1)]
-    y = [sympy.Symbol(f"_y{j}") for j in range(1, net.n(net.L) + 1)]
-    atoms = {s: ctx.model.A[1][net.L][j] for j, s in enumerate(a)}
-    atoms.update({s: ctx.model.target(j + 1, 1) for j, s in enumerate(y)})
-    return value, ctx, a, y, atoms
-
-
-def _cost(rhs, notation: Notation, outputs: "int | None" = None) -> str | None:
-    """The cost C(a, y) that ``rhs`` is, compared in the atoms of a small network (a log is an atom) with
-    ``outputs`` output neurons (2 when the notes do not fix them)."""
-    found = _value(rhs, notation, outputs or 2)
-    if found is None or isinstance(found[0], Mat):
-        return None
-    value, ctx, a, y, atoms = found
-    for name in _COSTS:
-        expected = _atoms_of(functions.cost(name).expr(a, y), atoms, ctx)
-        if expected is not None and (value - expected).is_zero():
-            return "categorical" if name == "softmax-cross-entropy" else name
-    return None
-
-
-def _atoms_of(expr: sympy.Expr, atoms: dict, ctx: Context):
-    if expr in atoms:
-        return atoms[expr]
-    if expr.is_Rational:
-        return Poly.const(Fraction(int(expr.p), int(expr.q)))
-    if isinstance(expr, sympy.log):
-        inner = _atoms_of(expr.args[0], atoms, ctx)
-        return None if inner is None else ctx.log_atom(inner)
-    if expr.is_Add or expr.is_Mul:
-        parts = [_atoms_of(x, atoms, ctx) for x in expr.args]
-        if any(p is None for p in parts):
-            return None
-        out = parts[0]
-        for p in parts[1:]:
-            out = out + p if expr.is_Add else out * p
-        return out
-    if expr.is_Pow and expr.exp.is_Integer and int(expr.exp) >= 0:
-        base = _atoms_of(expr.base, atoms, ctx)
-        return None if base is None else base ** int(expr.exp)
-    return None
 
 
 # -- the activation, the output, the targets ------------------------------------------------

@@ -46,6 +46,7 @@ from .definition_kinds import COST_DEFINITION, OVER_SAMPLES, candidate, defines_
 from .samples import mean_count
 from .verification import Verification, network_declaration, verify
 import symbp.verify.inforce as inforce  # by module: hypotheticals, and where a first definition reaches back
+import symbp.verify.reachwords as reachwords  # by module: where a definition starts and ends, and where unclear
 import symbp.verify.otherloss as otherloss  # by module: a loss letter beside the notes' cost
 import symbp.verify.unknowns as unknowns  # by module: the notes' own definitions symbp has no model of
 
@@ -251,9 +252,9 @@ def _verify_items(text, items, notation, path, kind, strict, activation, cost, o
     lines = text.splitlines()
     model.definitions = [d for d in model.definitions if not (d.what == "one-hot" and any(
         doubts(lines[k]) for k in range(max(0, d.line - 1), min(len(lines), d.line + 1))))]
-    model.reach = inforce.reach(text, inforce.firsts(model.definitions), spoken)  # not back over "from now on"
     model.hypotheticals = scopes.header
     model.definitions = sorted(model.definitions + said, key=lambda d: d.line)
+    reachwords.settle(text, model, spoken)  # not back over "from now on"; where the words leave it unclear
     given = {"activation": activation, "cost": cost, "one_hot": one_hot, "outputs": outputs,
              # C = (1/m) Σ_x C_x: the count letter of the notes' mean cost from its line on (a claim with 1/n is
              # not judged against it)
@@ -286,6 +287,7 @@ def _verify_items(text, items, notation, path, kind, strict, activation, cost, o
                                                 scope(f.line) if scope is not None else None,
                                                 named_since(spoken, model.at(f.line), f.line,
                                                             _setting(model, f.line, given)[0], given),
+                                                reachwords.covering(model, f.line),
                                                 _reached_back(model.at(f.line), f.line) if f.kind == "claim" else (),
                                                 layout_at(layouts, f.line))))
     total = sum(1 for f in found if f.kind == "unreadable" or (f.kind == "claim" and not model.assumption_at(f.line)))
@@ -317,6 +319,9 @@ def _verify_items(text, items, notation, path, kind, strict, activation, cost, o
             if not (given["cost"] and given["activation"]):  # a cost or σ named in words: checked under it too
                 result = checked_under_each(result, f.line, settings, model.at(f.line), given, spoken,
                                             lambda other, text=f.text: once(text, other))
+                result = reachwords.read_both(result, f.text, f.line, model, settings,
+                                              lambda variant, line=f.line: _setting(variant, line, given)[0],
+                                              lambda other, text=f.text: once(text, other))
             # one output fixed by the prose: checked on several outputs too, conditional unless it holds there
             result, general = _in_general(f, result, settings, lambda other, text=f.text, line=f.line: (
                 once(text, other) if given["cost"] and given["activation"] else checked_under_each(

@@ -15,6 +15,7 @@ checks a claim under each named since the notes last set theirs, and says ``ambi
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from typing import Callable
@@ -24,19 +25,41 @@ from .verdicts import Verification
 
 #: The cross-entropy in words: English, Czech, Russian, Polish (any case or inflection).
 _CROSS_ENTROPY = re.compile(
-    r"cross[- ]?entrop|křížov\w*\s+entropi|entropi\w*\s+křížov|перекр[её]стн\w*\s+энтропи|кросс[- ]?энтропи"
-    r"|entropi\w*\s+krzyżow|krzyżow\w*\s+entropi|log[- ]?loss|log[- ]?likelihood|logistic\s+(?:loss|cost)"
+    r"cross[-\s]*entrop|křížov\w*\s+entropi|entropi\w*\s+křížov|перекр[её]стн\w*\s+энтропи|кросс[-\s]*энтропи"
+    r"|entropi\w*\s+krzyżow|krzyżow\w*\s+entropi|log[-\s]*loss|log[-\s]*likelihood|logistic\s+(?:loss|cost)"
     r"|\bBCE\b|\bNLL\b|binary\s+cross|negative\s+log|logistick\w*\s+(?:ztrát|chyb|cen)"
     r"|логистическ\w*\s+(?:потер|функци\w*\s+потерь|ошибк)|logistyczn\w*\s+(?:strat|funkcj\w*\s+straty)", re.I)
 #: The log-likelihood in words: of a softmax output it is C = −ln a^L_y, the cross-entropy of a one-hot target.
 _LIKELIHOOD = re.compile(r"likelihood|\bNLL\b|věrohodnost|правдоподоби|wiarygodno", re.I)
 #: A softmax output in words.
-_SOFTMAX = re.compile(r"soft[- ]?max|софтмакс", re.I)
-#: The quadratic cost (mean squared error) in words.
+_SOFTMAX = re.compile(r"soft[-\s]?max|софтмакс", re.I)
+#: The quadratic cost (mean squared error) in words: squared error, sum of squares, least squares, the L2 or
+#: Euclidean loss (review 19, F14).
 _QUADRATIC = re.compile(
-    r"quadratic\s+(?:cost|loss|error)|squared\s+error|\bMSE\b|kvadratick\w*\s+(?:chyb|cen|ztrát|odchyl)"
-    r"|středn\w*\s+kvadratick|среднеквадратичн|квадратичн\w*\s+(?:ошибк|стоимост|функци|потер)"
-    r"|kwadratow\w*\s+(?:funkcj|błęd|koszt|strat)|średniokwadratow", re.I)
+    r"quadratic\s+(?:cost|loss|error)|squared[-\s]+errors?|mean[-\s]+square\s*(?:d\s+)?error|\b(?:MSE|SSE)\b"
+    r"|sum[-\s]+of[-\s]+(?:the\s+)?squar|least[-\s]+squares|(?<![\w\\])(?:L|ℓ)[-_\s]?\{?2\}?[-\s]+(?:loss|cost|error)"
+    r"|euclidean\s+(?:loss|cost|error)"
+    r"|kvadratick\w*\s+(?:chyb|cen|ztrát|odchyl)|středn\w*\s+kvadratick|součt?\w*\s+čtverc|nejmenších\s+čtverc"
+    r"|среднеквадратичн|квадратичн\w*\s+(?:ошибк|стоимост|функци|потер)|наименьших\s+квадратов"
+    r"|сумм\w*\s+квадратов|kwadratow\w*\s+(?:funkcj|błęd|koszt|strat)|średniokwadratow"
+    r"|najmniejszych\s+kwadratów|sum\w*\s+kwadratów", re.I)
+#: Words that deny the cost named after them in their clause ("we never use the quadratic cost", "unlike the
+#: quadratic cost", "instead of the cross-entropy"; cs/ru/pl): the notes name it only to say it is not theirs
+#: (review 19, F17). "No doubt", "not only", "not surprisingly" deny nothing.
+_DENIED_BEFORE = re.compile(
+    r"\bnot\b(?!\s+(?:only|just|surprisingly|necessarily))|\bnever\b|\bno\b(?!\s+doubt)|n[’']t\b|\bwithout\b"
+    r"|\bunlike\b|\brather\s+than\b|\binstead\s+of\b|\bother\s+than\b|\bnowhere\b|\bneither\b|\bnor\b|\bavoid"
+    r"|\bnepouží\w*|\bnikdy\b|\bmísto\b|\bna\s+rozdíl\s+od\b|\bbez\b"
+    r"|\bне\b|\bникогда\b|\bвместо\b|\bв\s+отличие\s+от\b|\bбез\b"
+    r"|\bnie\b|\bnigdy\b|\bzamiast\b|\bw\s+przeciwieństwie\s+do\b", re.I)
+#: "… is not used", "… is never what we use" right after the name.
+_DENIED_AFTER = re.compile(r"[\w\s-]{0,20}?\b(?:is|are|was)\s+(?:not|never)\s+(?:used|what\s+we\s+use)\b", re.I)
+#: Words that start another clause between a denial and a cost's name ("there is no slowdown since we use the
+#: cross-entropy"): the denial is not of the cost.
+_CONNECTIVE = re.compile(r"\b(?:since|because|as|so|when|while|which|that|where|if|and|then|protože|když|kter\w*"
+                         r"|поскольку|так|когда|котор\w*|если|ponieważ|gdy|któr\w*|więc|jeśli)\b", re.I)
+#: Where a clause starts: a punctuation mark, a blank line, "but" (ale, но, lecz).
+_CLAUSE = re.compile(r"[.;:!?,()\u2014\u2013]|\n[ \t]*\n|\b(?:but|ale|но|lecz)\b", re.I)
 _BEGIN = re.compile(r"\\begin\{(?:equation|align|gather|multline|eqnarray)\*?\}")
 _END = re.compile(r"\\end\{(?:equation|align|gather|multline|eqnarray)\*?\}")
 #: Activations named in words near a cost ("the cross-entropy with sigmoid output neurons").
@@ -58,6 +81,7 @@ class Mention:
     words: str
     activation: str = ""  # the activation named (beside a cost: in the same sentence, "with sigmoid neurons")
     one_hot: bool = False  # the log-likelihood of a softmax output, C = −ln a^L_y: the target is one-hot
+    at: int = -1  # where the words start in the notes' text
 
     def label(self) -> str:
         """The cost in a verdict's words: the log-likelihood says its one-hot target."""
@@ -70,40 +94,66 @@ class Mention:
 
 
 def mentions(text: str) -> tuple[Mention, ...]:
-    """The costs and activations the prose of ``text`` names, in order of their lines (see the module)."""
-    out = []
-    in_display = in_dollars = False
+    """The costs and activations the prose of ``text`` names, in order of their lines (see the module): a name may
+    run over a line break ("cross⏎entropy", review 19 F18), not over a blank line; a cost named only to be denied
+    ("we never use the quadratic cost", "unlike the quadratic cost") is none (F17)."""
+    words = _prose_of(text)
     lines = text.splitlines()
-    for n, raw in enumerate(lines, start=1):
-        if _BEGIN.search(raw):
-            in_display = True
-        if in_display:
-            in_display = not _END.search(raw)
-            continue
-        if raw.count("$$") % 2:  # a display opens or closes on this line: its words are not prose
-            in_dollars = not in_dollars
-            continue
-        if in_dollars:
-            continue
-        words = MATH.sub(" ", raw)
-        near = " ".join(lines[max(0, n - 2):n + 1])
-        named = [act for act, words_of in _ACTIVATION_WORDS if words_of.search(near)]
-        beside = named[0] if len(named) == 1 else ""
-        costs = [(m, cost) for pattern, cost in ((_CROSS_ENTROPY, "cross-entropy"), (_QUADRATIC, "quadratic"))
-                 for m in pattern.finditer(words)]
-        for m, cost in costs:
+    starts = [0]
+    for raw in lines:
+        starts.append(starts[-1] + len(raw) + 1)
+    out, costed = [], set()
+    for pattern, cost in ((_CROSS_ENTROPY, "cross-entropy"), (_QUADRATIC, "quadratic")):
+        for m in pattern.finditer(words):
+            if _BLANK.search(m.group(0)) or _denied(words, m):
+                continue
+            n = bisect.bisect_right(starts, m.start())
+            last = bisect.bisect_right(starts, m.end() - 1)
+            costed.update(range(n, last + 1))
+            near = " ".join(lines[max(0, n - 2):last + 1])
+            named = [act for act, words_of in _ACTIVATION_WORDS if words_of.search(near)]
+            beside = named[0] if len(named) == 1 else ""
             soft = cost == "cross-entropy" and bool(_SOFTMAX.search(near))
             name = "softmax-cross-entropy" if soft else cost
             likelihood = soft and bool(_LIKELIHOOD.search(words, m.start(), m.end() + 16))  # "negative log-likelihood"
-            out.append(Mention(n, name, _phrase(words, m), beside, one_hot=likelihood))
-        if not costs:
-            out += [Mention(n, "", _phrase(words, m), act) for act, words_of in _ACTIVATION_WORDS
-                    if (m := words_of.search(words))]
-    return tuple(out)
+            out.append((m.start(), Mention(n, name, _phrase(words, m), beside, one_hot=likelihood, at=m.start())))
+    for act, words_of in _ACTIVATION_WORDS:
+        seen = set()
+        for m in words_of.finditer(words):
+            n = bisect.bisect_right(starts, m.start())
+            if n not in costed and n not in seen and not _BLANK.search(m.group(0)):
+                seen.add(n)
+                out.append((m.start(), Mention(n, "", _phrase(words, m), act, at=m.start())))
+    out.sort(key=lambda pair: (pair[1].line, pair[0]))
+    return tuple(m for _, m in out)
+
+
+#: Math that is not prose: displays ($$…$$, \[…\], the equation environments) and inline formulas.
+_NOT_PROSE = re.compile(r"\$\$.*?\$\$|\\\[.*?\\\]|\\begin\{(equation|align|gather|multline|eqnarray)(\*?)\}.*?\\end\{\1\2\}"
+                        r"|\$(?:[^$\n]|\n(?![ \t]*\n))*?\$|\\\(.*?\\\)", re.S)
+_BLANK = re.compile(r"\n[ \t]*\n")
+
+
+def _prose_of(text: str) -> str:
+    """``text`` with its math blanked out (line breaks kept: the positions and lines stay)."""
+    return _NOT_PROSE.sub(lambda m: re.sub(r"[^\n]", " ", m.group(0)), text)
+
+
+def _denied(words: str, m: re.Match) -> bool:
+    """Is the cost named at ``m`` denied in its clause ("we never use the quadratic cost")?"""
+    before = words[max(0, m.start() - 200):m.start()]
+    cut = list(_CLAUSE.finditer(before))
+    clause = before[cut[-1].end():] if cut else before
+    denials = list(_DENIED_BEFORE.finditer(clause))
+    if denials:  # the denial governs the name: a few words between them, none that starts another clause
+        between = clause[denials[-1].end():]
+        if len(between.split()) <= 4 and not _CONNECTIVE.search(between):
+            return True
+    return bool(_DENIED_AFTER.match(words, m.end(), m.end() + 80))
 
 
 def _phrase(words: str, m: re.Match) -> str:
-    return m.group(0) + re.match(r"\w*", words[m.end():]).group(0)  # to the end of its word
+    return " ".join((m.group(0) + re.match(r"\w*", words[m.end():]).group(0)).split())  # to the end of its word
 
 
 def checked_under_each(result: Verification, line: int, settings: dict, model_at: dict, given: dict,
@@ -119,7 +169,7 @@ def checked_under_each(result: Verification, line: int, settings: dict, model_at
         return result
     alternatives: dict = {}
     if not given.get("cost"):
-        for m in _since(found, model_at.get("cost_line"), line,
+        for m in _since(found, model_at.get("cost_since", model_at.get("cost_line")), line,
                         lambda m: m.cost and (m.cost != settings["cost"] or m.one_hot and not settings["one_hot"])):
             takes = bool(m.activation) and settings["activation"] == "generic" and not given.get("activation")
             label = f"the {m.label()}" + (f" and the {m.activation} activation" if takes else "")
@@ -127,7 +177,7 @@ def checked_under_each(result: Verification, line: int, settings: dict, model_at
                                                       "activation": m.activation if takes else settings["activation"],
                                                       "one_hot": settings["one_hot"] or m.one_hot}
     if not given.get("activation") and settings["activation"] == "generic" and result.status == "refuted":
-        for m in _since(found, model_at.get("activation_line"), line, lambda m: not m.cost and m.activation):
+        for m in _since(found, model_at.get("activation_since", model_at.get("activation_line")), line, lambda m: not m.cost and m.activation):
             alternatives[f"the {m.activation} activation ({m.where()})"] = {**settings, "activation": m.activation}
     if not alternatives:
         return result
@@ -150,10 +200,10 @@ def named_since(found: tuple[Mention, ...], model_at: dict, line: int, settings:
     besides ``settings`` (the same choice): part of the setting a claim is read under, so one text before and after
     "from now on, the cross-entropy cost" is two rows, never folded into one (review 18, M7)."""
     costs = () if given.get("cost") else _since(
-        found, model_at.get("cost_line"), line,
+        found, model_at.get("cost_since", model_at.get("cost_line")), line,
         lambda m: m.cost and (m.cost != settings["cost"] or m.one_hot and not settings["one_hot"]))
     acts = () if given.get("activation") or settings["activation"] != "generic" else _since(
-        found, model_at.get("activation_line"), line, lambda m: not m.cost and m.activation)
+        found, model_at.get("activation_since", model_at.get("activation_line")), line, lambda m: not m.cost and m.activation)
     return tuple(sorted({(m.cost, m.activation, m.one_hot) for m in [*costs, *acts]}))
 
 

@@ -1,0 +1,335 @@
+r"""Where the words around a definition say it starts and ends, and where they leave it unclear (review 19).
+
+A definition of the cost, σ or a softmax output is in force from its line until the next one of its kind, and the
+first one also before it (``model.Model.at``). The words around it move those bounds:
+
+* **Its own sentence** says it starts there ("from now on", "switch to", "instead", "later", "starting with the
+  next lecture", "only in chapter 3"; cs/ru/pl): it starts at those words. It says it holds everywhere
+  ("throughout these notes", "in these notes", "everywhere"): it reaches back to the start, whatever other
+  sentences say. "In this section" moves its start to the section's heading; "In this section *only*" also ends
+  it with the section (the definition before it is in force again: a ``model.Restore``).
+* **Another sentence** of its section, before it, with such words stops the reach back only when it speaks of the
+  model (a cost, a loss, the activation, σ, a softmax, a cost named in words); "From now on we drop the word
+  'vector'" is about notation. When it does not, the words leave unclear where the definition starts: the claims
+  before them are read both ways (a ``Doubt``). So does "will" in its own sentence ("the cost will be …").
+* **A change** of the cost or σ to another one with no heading, rule or bold title between them and no words of a
+  switch in its sentence ("from now on", "now", "instead", "later", …), or in a sentence with a hypothetical or
+  conditional word ("Compare with the cost $C = …$ of chapter 1", "Assume for a moment …", "If one switched to
+  $C = …$", "$C = …$ would be the cost had we …"), may be a comparison: the claims after it are read under both. A later sentence going back that speaks of the model
+  ("Back to our own cost") puts the earlier one in force again.
+* "In this section" without "only": after the section the claims are read with and without the definition.
+
+A claim in a ``Doubt`` is checked under each reading (``read_both``); when the verdicts differ it is
+``ambiguous``, the reason naming the line and the words: it is never judged under a guess.
+
+>>> text = "# 1\n\nThe sigmoid.\n\n$$a$$\n\n# 2\n\nFrom now on we switch to\n\n$$C = 1$$\n"
+>>> from symbp.verify.model import Definition, Model
+>>> m = Model([Definition(11, "cost", "cross-entropy", "C = 1")]); settle(text, m, ()); m.reach
+{'cost': 9}
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from .graphexamples import _HEADING, _locate
+from .graphscope import _CONFINE, _PARAGRAPH, section_end
+from .grouping import verdict_words
+from .inforce import _BACK, _COUNTERFACTUAL, _LATER, hypotheticals
+from .model import Restore
+from .sentences import HYPOTHETICAL, line_of, masked, position_of, prose, sentences
+from .verdicts import Verification
+
+#: Words in a definition's own sentence that say it starts only there, beside ``inforce._LATER``: later, starting
+#: with, the next lecture, only in chapter 3 (review 19, F14).
+_STARTS_LATER = re.compile(
+    r"\blater\b|\bstarting\s+(?:with|from|in|at)\b|\bnext\s+(?:lecture|chapter|section|part|week|lesson|class|unit)"
+    r"|\bonly\s+(?:in|from|for|after)\s+(?:the\s+)?(?:chapter|lecture|section|part|second|next|last)"
+    r"|\bfrom\s+(?:chapter|lecture|section|part)\s+\S+\s+on|\bafterwards\b|\bsubsequently\b|\bsecond\s+half\b"
+    r"|\bpozději\b|\bpočínaje\b|\bv\s+(?:příští|další|následující)\w*\s+(?:kapitol|přednáš|část|sekc|lekc)"
+    r"|\b(?:pouze|jen|teprve)\s+v\s+(?:kapitol|přednáš|část|sekc|druhé)"
+    r"|\bпозже\b|\bпозднее\b|\bначиная\s+с\b|\bв\s+следующ\w*|\b(?:только|лишь)\s+в\s+(?:глав|лекци|раздел|част|втор)"
+    r"|\bpóźniej\b|\bpocząwszy\s+od\b|\bw\s+następn\w*|\b(?:dopiero|tylko)\s+w\s+(?:rozdzia|wykład|częś|sekcj|drug)",
+    re.IGNORECASE)
+#: Words in a definition's own sentence that say it holds everywhere: it reaches back to the start.
+_THROUGHOUT = re.compile(
+    r"\bthroughout\b|\b(?:in|for)\s+(?:all\s+(?:of\s+)?)?these\s+notes\b|\beverywhere\b|\bin\s+all\s+(?:chapters|sections|parts)"
+    r"|\bv\s+cel(?:ém|ých)\s+(?:textu|poznámkách|kurzu)|\bv\s+těchto\s+poznámkách|\bvšude\b"
+    r"|\bна\s+протяжении\b|\bво\s+всём\s+(?:тексте|курсе)|\bв\s+этих\s+(?:заметках|записях|лекциях)|\bвсюду\b|\bвезде\b"
+    r"|\bw\s+całym\s+(?:tekście|kursie)|\bw\s+tych\s+notatkach|\bprzez\s+cały\b|\bwszędzie\b", re.IGNORECASE)
+#: "Will" in a definition's own sentence ("the cost will be …"): when it starts is unclear.
+_FUTURE = re.compile(r"\bwill\b|\bshall\b|\bbude(?:me|te)?\b|\bбуд(?:ет|ем|ут)\b|\bbędzie(?:my)?\b", re.IGNORECASE)
+#: "Now" in a change's own sentence: a switch, not a comparison.
+_NOW = re.compile(r"\bnow\b|\bnyní\b|\bteď\b|\bтеперь\b|\bсейчас\b|\bteraz\b", re.IGNORECASE)
+#: "Only" beside "in this section": the definition ends with the section.
+_ONLY = re.compile(r"\bonly\b|\balone\b|\bjust\b|\bjen\b|\bpouze\b|\bjedině\b|\bтолько\b|\bлишь\b|\btylko\b"
+                   r"|\bwyłącznie\b|\bjedynie\b", re.IGNORECASE)
+#: Words about the model (a cost, a loss, the activation, σ, the output layer): a sentence with them and "from now
+#: on" speaks of the definition.
+_ABOUT = re.compile(
+    r"\bcosts?\b|\bloss\w*|\bobjective|\berror\s+function|\bcriterion|\bactivation|\bnon-?linearit|\btransfer\s+function"
+    r"|\boutput\s+(?:layer|neuron|unit)|soft[-\s]?max|sigmoid|\btanh\b|\brelu\b|logisti|cross[-\s]*entrop|squared|\\sigma\b"
+    r"|\bcen[auoyě]\b|\bcenov\w*|\bztrát\w*|\búčelov\w*|\bchybov\w*\s+funkc|\baktiva[cč]\w*|\bvýstupn\w*\s+vrstv"
+    r"|\bстоимост\w*|\bпотер\w*|\bфункци\w*\s+ошибк|\bцелев\w*|\bактивац\w*|сигмоид|софтмакс|\bвыходн\w*\s+сло"
+    r"|\bkoszt\w*|\bstrat\w*|\bfunkcj\w*\s+błędu|\bfunkcj\w*\s+celu|\baktywac\w*|\bwarstw\w*\s+wyjściow", re.IGNORECASE)
+#: A sentence going back "to our own …": it speaks of the notes' model.
+_OWN = re.compile(r"\b(?:our|own|original|previous|usual|first)\b|\bnaš\w*|\bpůvodn\w*|\bсво\w*|\bнаш\w*"
+                  r"|\bисходн\w*|\bnasz\w*|\bpierwotn\w*|\bwłasn\w*", re.IGNORECASE)
+#: What separates two parts of notes besides a heading: a horizontal rule, a bold title opening a line, a chapter.
+_RULE = re.compile(r"^[ \t]*(?:(?:-[ \t]*){3,}|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,})$|^[ \t]*(?:\*\*|__)[^*_\n]+(?:\*\*|__)"
+                   r"|\\(?:chapter|part)\*?\s*\{", re.MULTILINE)
+#: The kinds a definition is of, for where it is in force.
+_KINDS = {"cost": "cost", "own-cost": "cost", "activation": "activation", "own-activation": "activation",
+          "softmax": "softmax"}
+_END = 10 ** 9
+
+
+@dataclass(frozen=True)
+class Doubt:
+    """Claims at ``first`` ≤ line < ``last`` are also read under the model ``variant(model)``: the words ``why``
+    leave unclear which one is in force there. ``own``: the text of the definition the doubt is about (not itself read
+    under the other reading)."""
+
+    first: int
+    last: int
+    variant: object  # the model → the model of the other reading
+    why: str
+    own: str = ""
+
+    def covers(self, line: int) -> bool:
+        return self.first <= line < self.last
+
+
+class _Words:
+    """The notes' text, its sentences, headings and prose (formulas masked, hypotheticals blanked)."""
+
+    def __init__(self, text: str):
+        self.text = text
+        self.spans = sentences(text)
+        self.heads = [m.start() for m in _HEADING.finditer(text)]
+        plain = masked(text)
+        for h in hypotheticals(text):  # the words of a hypothetical start nothing
+            plain = plain[:h.start] + " " * (h.end - h.start) + plain[h.end:]
+        self.plain = plain
+
+    def pos(self, d) -> int:
+        at = _locate(self.text, d.line, d.text)
+        return at[0] if at is not None else min(len(self.text), position_of(self.text, d.line))
+
+    def sentence(self, pos: int) -> "tuple[int, int]":
+        return next(((a, b) for a, b in self.spans if a <= pos < b), (pos, pos))
+
+    def section(self, pos: int) -> int:
+        return max((h for h in self.heads if h <= pos), default=0)
+
+    def line(self, pos: int) -> int:
+        return line_of(self.text, pos)
+
+    def said(self, a: int, b: int) -> str:
+        """The words of ``text[a:b]``, in one line, at most 70 characters."""
+        words = " ".join(prose(self.text[a:b], displays=False).split())
+        return words[:70] + ("…" if len(words) > 70 else "")
+
+    def separated(self, a: int, b: int) -> bool:
+        """Is there a heading, a rule or a bold title between ``a`` and ``b``?"""
+        return any(a < h < b for h in self.heads) or _RULE.search(self.text, a, b) is not None
+
+
+def _confined(words: str):
+    """ "In this section / part / chapter / example" in ``words`` (not "in this paragraph"), or None."""
+    m = _CONFINE.search(words)
+    return m if m is not None and m.group(0).split()[-1].lower() not in _PARAGRAPH else None
+
+
+def _about(words: str, mentions: tuple, lines: range) -> bool:
+    """Do ``words`` speak of the model (or name a cost or an activation on their ``lines``)?"""
+    return bool(_ABOUT.search(words)) or any(m.line in lines for m in mentions)
+
+
+def settle(text: str, model, mentions: tuple) -> None:
+    """Set ``model.reach``, ``model.restores`` and ``model.doubts`` from the words around its definitions (see the
+    module), with a line of the header for each restore and doubt (``model.hypotheticals``)."""
+    w = _Words(text)
+    defs = [d for d in model.definitions if d.what in _KINDS]
+    doubts: list = []
+    firsts: dict = {}
+    for d in defs:
+        firsts.setdefault(_KINDS[d.what], d)
+    model.reach = {}
+    for kind, d in firsts.items():
+        model.reach[kind], doubt = _reach(w, d, kind, mentions)
+        if doubt is not None:
+            doubts.append(doubt)
+    for d in defs:  # "In this section only": it ends with its section
+        restore, doubt = _confined_end(w, d, defs)
+        if restore is not None:
+            model.restores.append(restore)
+            model.hypotheticals.append(f"line {restore.line}: the {d.what} of line {d.line} was for its section only "
+                                       f"(\u201c{w.said(*w.sentence(w.pos(d)))}\u201d): "
+                                       + (f"line {restore.prior.line} is in force again" if restore.prior else
+                                          "none of the notes' definitions is in force after it"))
+        if doubt is not None:
+            doubts.append(doubt)
+    for kind in ("cost", "activation"):  # a change without words of a switch may be a comparison
+        mine = [d for d in defs if _KINDS[d.what] == kind]
+        for before, d, after in zip(mine, mine[1:], mine[2:] + [None]):
+            doubts += _change(w, model, before, d, after, kind)
+    model.doubts = doubts
+    for d in model.doubts:
+        model.hypotheticals.append(d.why + " (a claim whose verdict depends on it is ambiguous)")
+
+
+def _reach(w: _Words, d, kind: str, mentions: tuple) -> tuple:
+    """(the first line the first definition ``d`` of ``kind`` reaches back to, a ``Doubt`` or None)."""
+    pos = w.pos(d)
+    a, b = w.sentence(pos)
+    own = w.plain[a:b]
+    section = w.section(pos)
+    later = _LATER.search(own) or _STARTS_LATER.search(own)
+    if later is not None:
+        return w.line(a + later.start()), None
+    if _confined(own):
+        return (w.line(section) if section else 1), None
+    if _THROUGHOUT.search(own):
+        return 0, None
+    at = 0
+    for h in w.heads:  # a heading above which the notes name another cost or activation in words
+        if h <= pos and any(m.line < w.line(h) and _another(m, kind, d.value) for m in mentions):
+            at = max(at, w.line(h))
+    unsure, said = 0, ""
+    for sa, sb in w.spans:
+        if sb > a or sb <= section:
+            continue
+        sa = max(sa, section)
+        words = w.plain[sa:sb]
+        m = _LATER.search(words) or _STARTS_LATER.search(words)
+        where = w.line(sa + m.start()) if m is not None else (
+            (w.line(section) if section else 1) if _confined(words) else 0)
+        if not where:
+            continue
+        if _about(prose(w.text[sa:sb]), mentions, range(w.line(sa), w.line(sb) + 1)):
+            at = max(at, where)
+        elif where > unsure:
+            unsure, said = where, w.said(sa, sb)
+    if unsure > at:
+        why = (f"line {unsure}: \u201c{said}\u201d may or may not say that the {kind} of line {d.line} starts only "
+               f"there: the claims before it are read with and without it")
+        return unsure, Doubt(at, unsure, lambda m, k=kind, r=at: replace(m, reach={**m.reach, k: r}), why)
+    if _FUTURE.search(own) and w.line(a) > at:
+        why = (f"line {d.line}: \u201c{w.said(a, b)}\u201d leaves unclear whether the {kind} holds before it: the "
+               f"claims before it are read with and without it")
+        return at, Doubt(at, w.line(a), lambda m, k=kind, r=w.line(a): replace(m, reach={**m.reach, k: r}), why)
+    return at, None
+
+
+def _confined_end(w: _Words, d, defs: list) -> tuple:
+    """(a ``Restore`` where a definition "for this section only" ends, a ``Doubt`` after a section without "only"),
+    either None."""
+    kind = _KINDS[d.what]
+    pos = w.pos(d)
+    a, b = w.sentence(pos)
+    if not _confined(w.plain[a:b]):
+        return None, None
+    end = section_end(w.text, pos)
+    if end >= len(w.text):
+        return None, None
+    line = w.line(end)
+    same = [e for e in defs if _KINDS[e.what] == kind]
+    nxt = next((e for e in same if e.line > d.line), None)
+    if nxt is not None and nxt.line <= line:
+        return None, None
+    prior = next((e for e in reversed(same) if e.line < d.line), None)
+    restore = Restore(line, kind, prior)
+    if _ONLY.search(w.plain[a:b]):
+        return restore, None
+    why = (f"line {line}: a new section after the {kind} of line {d.line}, given \u201c{w.said(a, b)}\u201d: whether "
+           f"it is still in force is unclear, the claims after it are read with and without it")
+    return None, Doubt(line, nxt.line if nxt else _END,
+                       lambda m, r=restore: replace(m, restores=[*m.restores, r]), why)
+
+
+def _change(w: _Words, model, before, d, after, kind: str) -> list:
+    """The doubt a change from ``before`` to ``d`` (of ``kind``) leaves, and the restore of ``before`` where the notes
+    go back to it (added to ``model``)."""
+    if d.what != before.what or d.what.startswith("own") or d.value == before.value:
+        return []
+    pos = w.pos(d)
+    a, b = w.sentence(pos)
+    own = prose(w.text[a:b], displays=False)
+    conditional = HYPOTHETICAL.search(own) is not None  # "if", "suppose", "would": a switch or a condition, unclear
+    switch = not conditional and (w.separated(w.pos(before), pos) or _LATER.search(w.plain[a:b]) is not None
+                                     or _STARTS_LATER.search(w.plain[a:b]) is not None or _NOW.search(own) is not None)
+    stop = after.line if after is not None else _END
+    back = None
+    for sa, sb in w.spans:
+        if sa < b or w.line(sa) >= stop:
+            continue
+        words = prose(w.text[sa:sb], displays=False)
+        if _BACK.search(words) and (_ABOUT.search(words) or _OWN.search(words)) and not (
+                HYPOTHETICAL.search(words) and _COUNTERFACTUAL.search(words)):
+            back = sa
+            break
+    if back is not None:
+        line = w.line(back)
+        model.restores.append(Restore(line, kind, before))
+        model.hypotheticals.append(f"line {line}: \u201c{w.said(*w.sentence(back))}\u201d: the {kind} of line "
+                                   f"{before.line} is in force again")
+        stop = line
+    if switch or stop <= d.line:
+        return []
+    why = (f"lines {d.line}\u2013{stop - 1 if stop < _END else 'end'}: the {kind} of line {d.line} is not the one of "
+           f"line {before.line}, with no heading or words of a switch before it (\u201c{w.said(a, b)}\u201d): it may be "
+           "a comparison, the claims after it are read under both")
+    if stop >= _END:
+        why = why.replace(f"lines {d.line}\u2013end", f"line {d.line} on")
+    return [Doubt(d.line, stop, lambda m, gone=d: replace(m, definitions=[e for e in m.definitions if e is not gone]),
+                  why, d.text)]
+
+
+def _another(m, kind: str, value) -> bool:
+    """Does the mention ``m`` name another cost (activation, output) than ``value`` of ``kind``?"""
+    if kind == "cost":
+        named = "categorical" if m.cost == "softmax-cross-entropy" else m.cost
+        return bool(named) and named != value
+    if kind == "activation":
+        return bool(m.activation) and m.activation != value
+    return bool(m.activation) or bool(m.cost) and m.cost != "softmax-cross-entropy"
+
+
+def covering(model, line: int) -> tuple:
+    """The doubts of ``model`` at ``line`` (part of the setting a claim is read under: never folded across)."""
+    return tuple((d.first, d.last, d.why) for d in getattr(model, "doubts", ()) if d.covers(line))
+
+
+def read_both(result: Verification, text: str, line: int, model, settings: dict, setting_of, recheck) -> Verification:
+    """``result`` (the claim ``text`` at ``line`` checked under ``settings``), or ``ambiguous`` when a reading a doubt
+    leaves open (``setting_of(variant)``: its settings; ``recheck(settings)``: the verdict there) gives another
+    verdict."""
+    if result.status not in ("holds", "refuted", "conditional"):
+        return result
+    mine = [d for d in getattr(model, "doubts", ()) if d.covers(line) and text != d.own]
+    # each other reading alone, and all of them together ("from now on …" before a cost and a σ: both reach back)
+    for group in [[d] for d in mine] + ([mine] if len(mine) > 1 else []):
+        variant = model
+        for d in group:
+            variant = d.variant(variant)
+        other = setting_of(variant)
+        if other == settings:
+            continue
+        r = recheck(other)
+        if r.status == result.status:
+            continue
+        parts = (f"under the {settings['cost']} cost and σ {settings['activation']} it {verdict_words(result)}; "
+                 f"under the {other['cost']} cost and σ {other['activation']} it {verdict_words(r)}")
+        fields = {name: getattr(result, name) for name in result.__dataclass_fields__}
+        fields.update(status="ambiguous", verdict="undecided", identity="", counterexample=None, diagnosis="",
+                      corrected="", condition="", condition_met=None,
+                      reason="ambiguous: the words leave unclear which definition is in force here ("
+                             + "; ".join(d.why for d in group) + "): " + parts
+                             + " (say which in a formula, or give --cost / --activation)")
+        return Verification(**fields)
+    return result
+
+
+__all__ = ["Doubt", "covering", "read_both", "settle"]
