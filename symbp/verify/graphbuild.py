@@ -101,7 +101,7 @@ def _define_one(m: Model, line: int, eq) -> None:
     lhs, rhs = eq.sides[0], eq.sides[-1]
     text = to_latex(eq)
     ev = Evaluator(m, "denominator")
-    ev.loose = True
+    ev.loose = ev.defining = True
     if isinstance(lhs, Sym) and not lhs.sub:
         name = m.canonical(lhs.base)
         q = m.quantities.get(name)
@@ -221,6 +221,7 @@ def _define_entry(m: Model, lhs: Sym, rhs, line: int, text: str) -> None:
     for combo in itertools.product(*ranges):
         bind = {i: v for i, v in zip(idx, combo) if isinstance(i, str)}
         ev = Evaluator(m, "denominator", bind)
+        ev.defining = True
         node = m.node(name, combo)
         try:
             value = ev.value(rhs)

@@ -44,7 +44,7 @@ from .graphsigma import SigmaReading, blocking, sigma_reading
 from .graphprose import hints_and_prose
 from .graphsizes import size_letters
 from .graphtargets import WORDS as TARGET_WORDS
-from .graphtargets import apply_targets, one_hot_words, target_formulas
+from .graphtargets import apply_targets, imagined_claims, one_hot_words, target_formulas
 from .graphupdate import step_free
 from .lexer import ReadError
 
@@ -183,8 +183,9 @@ def graph_notes(items: list, text: str, budget: float = 30.0, activation: str | 
                                        lambda line, p, part: _words(text, p, let=False, part=part))
     claims[:] = [c for c in claims if c[0].formula.negated or any(c is k for k in positive)]
     spans = assumption_spans(text, values, kinds)
-    targets = target_formulas(pieces, defs, text)  # \sum_k t_k = 1 of an input t: an assumption (graphtargets)
-    assumed_targets = sorted([a for a, _ in targets] + one_hot_words(text), key=lambda a: (a.line, a.name))
+    imagined: list = []  # "If we had assumed that $t$ is one-hot": no assumption; the claims in its scope are under it
+    targets = target_formulas(pieces, defs, text, imagined, denied)  # \sum_k t_k = 1 of an input t (graphtargets)
+    assumed_targets = sorted([a for a, _ in targets] + one_hot_words(text, imagined), key=lambda a: (a.line, a.name))
     spans.update({id(a): [(a.line, 10 ** 9)] for a in assumed_targets})  # a claim written before and after: two
     unsaid_display = unsaid_values(values)  # "A = 0 \\quad \\text{at } w_{11} = 0": what is meant is not said
     pieces, unfolded = _unfold(pieces, claims, spans)
@@ -271,6 +272,8 @@ def graph_notes(items: list, text: str, budget: float = 30.0, activation: str | 
     if assumed_targets:  # "t is one-hot", \sum_k t_k = 1: a claim refuted for every t checked again under it
         apply_targets(out.results, assumed_targets, lambda imposed: checker(
             defs, all_eqs, hints, claims, sigma, unread, samples, impose=imposed)[3], budget, out.layout, is_claim)
+    if imagined:
+        imagined_claims(out.results, imagined, text)
     return out
 
 
