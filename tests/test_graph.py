@@ -327,3 +327,52 @@ def test_a_short_frac_cost_defines_the_loss(tmp_path):
     rows = {r.formula.text: r.result.status for r in verify_notes(path).rows}
     assert rows[r"\frac{\partial L}{\partial h} = h - t"] == "holds"
     assert rows[r"\frac{\partial L}{\partial h} = 2(h - t)"] == "refuted"
+
+
+# Review 19 F13: \cdot between two columns of one size in graph notes was never ⊙ (refuted by shapes alone). It is
+# read as the layered reader reads it: one well-shaped reading decides, disagreeing ones make the claim ambiguous.
+# The truth: L = ½‖σ(W x) − y‖² differentiated by sympy.diff.
+CDOT_NOTES = ("Let $x$ be a column vector with entries $x_1, x_2$ and $W$ a $2 \\times 2$ matrix.\n"
+              "$$g = W x, \\quad h = \\sigma(g)$$\n$$L = \\frac{1}{2}\\|h - y\\|^2$$\n")
+
+
+def _cdot_truth():
+    import sympy
+
+    sigma = sympy.Function("sigma")
+    x, y = sympy.Matrix(sympy.symbols("x1:3")), sympy.Matrix(sympy.symbols("y1:3"))
+    w = sympy.Matrix(2, 2, sympy.symbols("w1:5"))
+    g = w * x
+    loss = sum((sigma(g[i]) - y[i]) ** 2 for i in range(2)) / 2
+    dx = sympy.Matrix([sympy.diff(loss, v) for v in x])
+    gs = sympy.Matrix(sympy.symbols("g1:3"))
+    dg = sympy.Matrix([sympy.diff(sum((sigma(gs[i]) - y[i]) ** 2 for i in range(2)) / 2, v) for v in gs]).subs(
+        dict(zip(gs, g)))
+    err = g.applyfunc(sigma) - y
+    s = sympy.Symbol("s")
+    prime = g.applyfunc(lambda e: sympy.diff(sigma(s), s).subs(s, e))
+    inside = w.T * err.multiply_elementwise(prime)  # W^T((h − y) ⊙ σ'(g))
+    outside = (w.T * err).multiply_elementwise(prime)  # (W^T(h − y)) ⊙ σ'(g)
+    return (sympy.simplify(dg - err.multiply_elementwise(prime)) == sympy.zeros(2, 1),
+            sympy.simplify(dx - inside) == sympy.zeros(2, 1), sympy.simplify(dx - outside) == sympy.zeros(2, 1))
+
+
+@pytest.mark.parametrize("claim, status", [
+    (r"\frac{\partial L}{\partial g} = (h - y) \cdot \sigma'(g)", "holds"),
+    (r"\frac{\partial L}{\partial g} = (h - y) \times \sigma'(g)", "holds"),
+    (r"\frac{\partial L}{\partial g} = (h - y) \cdot \sigma(g)", "refuted"),  # σ for σ'
+    (r"\frac{\partial L}{\partial g} = (h - y) \cdot \sigma'(h)", "refuted"),
+    (r"\frac{\partial L}{\partial x} = W \cdot (h - y) \cdot \sigma'(g)", "refuted"),  # no transpose, every reading
+    (r"\frac{\partial L}{\partial x} = W^T (h - y) \cdot \sigma'(g)", "ambiguous"),  # inside true, outside false
+    (r"\frac{\partial L}{\partial x} = W^T \cdot (h - y) \cdot \sigma'(g)", "ambiguous"),
+    (r"\frac{\partial L}{\partial g} = (h - y) \odot \sigma'(g) \cdot 1", "holds"),  # ⊙ written: \cdot a product
+])
+def test_rv19_f13_cdot_between_two_columns_reads_as_odot_in_graph_notes(tmp_path, claim, status):
+    from symbp.verify import verify_notes
+
+    dg, inside, outside = _cdot_truth()
+    assert dg and inside and not outside
+    path = tmp_path / "notes.md"
+    path.write_text(CDOT_NOTES + f"$${claim}$$\n")
+    rows = {r.formula.text: r.result for r in verify_notes(path).rows}
+    assert rows[claim].status == status, rows[claim].reason

@@ -30,6 +30,7 @@ from .extract import Formula
 from .graphbuild import build
 from .graphcheck import GraphOutcome
 from .graphdeclare import listed_entries, restated
+from .graphcdot import dotted
 from .graphcondition import own_condition, under_own, unsaid, unsaid_values
 from .graphexamples import (ASSUMPTION_WORDS, EXAMPLE_WORDS, by_tied, denies, display_words, is_given, is_tie, is_value,
                             is_value_expression, listed, prose_words, split_values, ties, with_values)
@@ -252,6 +253,10 @@ def graph_notes(items: list, text: str, budget: float = 30.0, activation: str | 
     for key, (p, results) in outcomes.items():
         if out.layout and any(r.status == "ambiguous" for r in results):
             results = [check(eq, budget, out.layout) for eq in p.eqs if is_claim(eq)]
+        # \cdot between two columns of one size: ⊙, as the layered reader reads it (``graphcdot``)
+        texts = [t for t, e in zip(p.texts, p.eqs) if is_claim(e)] if len(p.texts) == len(p.eqs) else []
+        if len(texts) == len(results):
+            results = [dotted(t, r, lambda e: check(e, budget, out.layout)) for t, r in zip(texts, results)]
         out.results[key] = (p, [_unblocked(r, reading) for r in results])
         said = unsaid_display.get((p.formula.line, p.formula.source))
         if said is not None:  # "A = 0 \\quad \\text{at } w_{11} = 0": judged only where both readings agree
