@@ -69,6 +69,11 @@ JACOBIAN_CLAIMS = {
     (r"\frac{\partial y_i}{\partial u_j} = \begin{cases} -y_i y_j & i \neq j \\ y_i(1 - y_j) & i = j "
      r"\end{cases}"): lambda y, i, j: y[i] * (1 - y[j]) if i == j else -y[i] * y[j],
     r"\frac{\partial y}{\partial u} = \operatorname{diag}(y) - y y^T": lambda y, i, j: _delta(i, j) * y[i] - y[i] * y[j],
+    # review 19 M1: the i ≠ j case first, "otherwise" the i = j case (was unreadable with the layered reader's reason)
+    (r"\frac{\partial y_i}{\partial u_j} = \begin{cases} -y_i y_j & \text{if } i \neq j \\ y_i(1 - y_i) & "
+     r"\text{otherwise} \end{cases}"): lambda y, i, j: y[i] * (1 - y[i]) if i == j else -y[i] * y[j],
+    (r"\frac{\partial y_i}{\partial u_j} = \begin{cases} y_i(1 - y_i) & \text{if } i \neq j \\ -y_i y_j & "
+     r"\text{otherwise} \end{cases}"): lambda y, i, j: -y[i] * y[j] if i == j else y[i] * (1 - y[i]),
     # the wrong variants
     r"\frac{\partial y}{\partial u} = \operatorname{diag}(y)": lambda y, i, j: _delta(i, j) * y[i],
     r"\frac{\partial y}{\partial u} = y y^T - \operatorname{diag}(y)": lambda y, i, j: y[i] * y[j] - _delta(i, j) * y[i],
@@ -431,3 +436,11 @@ def test_review19_f6_a_claim_in_the_scope_of_an_imagined_assumption_is_stated_un
     got = _by_text(S0 + words + f"\n$${claim}$$\n")[claim]
     assert got.status == "uninterpretable" and "stated under the hypothetical" in got.reason, (got.status, got.reason)
     assert not any("goes on" in r.reason for r in _results(S0 + words + f"\n$${claim}$$\n").values())
+
+
+def test_review19_m1_a_case_split_not_read_says_why_in_the_notes_own_terms():
+    claim = (r"\frac{\partial y_i}{\partial u_j} = \begin{cases} -y_i y_j & \text{if } i \neq j \\ y_i(1 - y_i) & "
+             r"\text{if } i = j \\ 0 & \text{otherwise} \end{cases}")
+    got = _by_text(S0 + f"\n$${claim}$$\n")[claim]
+    assert got.status == "unreadable" and got.reason.startswith("in the notes' own terms: a case split of 3 cases"), \
+        got.reason
