@@ -31,7 +31,7 @@ from .graphbuild import build
 from .graphcheck import GraphOutcome
 from .graphdeclare import listed_entries, restated
 from .graphcdot import dotted
-from .graphcondition import own_condition, under_own, unsaid, unsaid_values
+from .graphcondition import own_condition, prose_condition, under_own, under_prose_condition, unsaid, unsaid_values
 from .graphexamples import (ASSUMPTION_WORDS, EXAMPLE_WORDS, by_tied, denies, display_words, is_given, is_tie, is_value,
                             is_value_expression, listed, prose_words, split_values, ties, with_values)
 from .graphfamily import check_claim, checker, exchanged, notes_model
@@ -264,7 +264,7 @@ def graph_notes(items: list, text: str, budget: float = 30.0, activation: str | 
             out.results[key] = (p, unsaid(out.results[key][1], [e for e in p.eqs if is_claim(e)], said[0],
                                           under and (lambda eq, u=under: u(eq, budget / 2))))
     if values:
-        _under_values(out, defs, values, kinds, spans, (all_eqs, hints, claims), budget, is_claim, sigma, unread)
+        _under_values(out, defs, values, kinds, spans, (all_eqs, hints, claims), budget, is_claim, sigma, unread, text)
     for p, results in out.results.values():
         for r in results:
             name_unread(r, dropped)
@@ -423,7 +423,7 @@ def _consequences(defs: list, values: list, all_eqs: list, hints: list, claims: 
 
 
 def _under_values(out: GraphNotes, defs: list, values: list, kinds: dict, spans: dict, rest: tuple, budget: float,
-                  is_claim, sigma=None, unread=None) -> None:
+                  is_claim, sigma=None, unread=None, text: str = "") -> None:
     """A claim refuted for every value: under the notes' assumptions in force at its line (``spans``) it is
     conditional if it holds there (naming them), else their verdict; one that holds only at the example values
     says so, naming their lines."""
@@ -447,6 +447,12 @@ def _under_values(out: GraphNotes, defs: list, values: list, kinds: dict, spans:
                 continue  # holds for every value, or not judged: the assumptions change nothing
             if assumed:
                 results[k] = r = _assumed(eq, r, assumed, under, error, tied, budget, out.layout)
+            said = prose_condition(text, p.formula, examples) if r.status == "refuted" and text else None
+            if said is not None:  # "If $w_{21} = 0$, then $$…$$": the claim states its condition
+                results[k] = under_prose_condition(eq, r, said, lambda vs: checker(with_values(defs, assumed + vs),
+                                                                                   *rest, sigma, unread),
+                                                   budget / 2, out.layout)
+                continue
             if r.status == "refuted" and both is not None and check_claim(eq, both, budget / 4).status == "holds":
                 r.reason += f"; it holds only at the example values ({listed(examples)}), which are not part of the model"
 
