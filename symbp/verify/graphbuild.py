@@ -225,6 +225,11 @@ def _define_entry(m: Model, lhs: Sym, rhs, line: int, text: str) -> None:
         node = m.node(name, combo)
         try:
             value = ev.value(rhs)
+        except GraphUninterpretable as exc:
+            if getattr(exc, "bound", False) and node in m.defs:  # y = W x, then y_j = Σ_{i=1}^{k} w_{ji} x_i
+                raise GraphError(f"the notes define {node} twice, differently: at line {m.where[node]} and at line "
+                                 f"{line} ({text}), where {exc}; one definition per quantity") from None
+            raise
         except Misfit as exc:
             sizes = f" (where {letter_words(ev.letters_used)})" if ev.letters_used else ""
             if node in m.defs:  # y = W x at one line, y_j = Σ_{i=1}^{k} w_{ji} x_i (k not x's size) at another

@@ -267,8 +267,11 @@ class Evaluator:
             if self.defining and size is not None and top != size and isinstance(node.upper, (Num, Sym)) \
                     and (node.lower is None or (isinstance(node.lower, Num) and node.lower.value == 1)):
                 # y_i = e^{u_i} / Σ_{j=1}^{2} e^{u_j} with u of 3 entries: which one the notes mean is not said
-                raise GraphUninterpretable(f"{to_latex(node)}: the sum runs to {top}, but {_sized(self.m, node.body, var)}; "
-                                           "the definition contradicts the size the notes give")
+                exc = GraphUninterpretable(f"{to_latex(node)}: the sum runs to {top}, but "
+                                           f"{_sized(self.m, node.body, var)}; the definition contradicts the size "
+                                           "the notes give")
+                exc.bound = True  # a restated definition reports it as two definitions (``graphbuild``)
+                raise exc
             return top
         if size is None:
             raise GraphUninterpretable(f"{to_latex(node)}: the range of {var} is not clear")
