@@ -327,3 +327,97 @@ def test_a_short_frac_cost_defines_the_loss(tmp_path):
     rows = {r.formula.text: r.result.status for r in verify_notes(path).rows}
     assert rows[r"\frac{\partial L}{\partial h} = h - t"] == "holds"
     assert rows[r"\frac{\partial L}{\partial h} = 2(h - t)"] == "refuted"
+
+
+# Review 19 F13: \cdot between two columns of one size in graph notes was never ⊙ (refuted by shapes alone). It is
+# read as the layered reader reads it: one well-shaped reading decides, disagreeing ones make the claim ambiguous.
+# The truth: L = ½‖σ(W x) − y‖² differentiated by sympy.diff.
+CDOT_NOTES = ("Let $x$ be a column vector with entries $x_1, x_2$ and $W$ a $2 \\times 2$ matrix.\n"
+              "$$g = W x, \\quad h = \\sigma(g)$$\n$$L = \\frac{1}{2}\\|h - y\\|^2$$\n")
+
+
+def _cdot_truth():
+    import sympy
+
+    sigma = sympy.Function("sigma")
+    x, y = sympy.Matrix(sympy.symbols("x1:3")), sympy.Matrix(sympy.symbols("y1:3"))
+    w = sympy.Matrix(2, 2, sympy.symbols("w1:5"))
+    g = w * x
+    loss = sum((sigma(g[i]) - y[i]) ** 2 for i in range(2)) / 2
+    dx = sympy.Matrix([sympy.diff(loss, v) for v in x])
+    gs = sympy.Matrix(sympy.symbols("g1:3"))
+    dg = sympy.Matrix([sympy.diff(sum((sigma(gs[i]) - y[i]) ** 2 for i in range(2)) / 2, v) for v in gs]).subs(
+        dict(zip(gs, g)))
+    err = g.applyfunc(sigma) - y
+    s = sympy.Symbol("s")
+    prime = g.applyfunc(lambda e: sympy.diff(sigma(s), s).subs(s, e))
+    inside = w.T * err.multiply_elementwise(prime)  # W^T((h − y) ⊙ σ'(g))
+    outside = (w.T * err).multiply_elementwise(prime)  # (W^T(h − y)) ⊙ σ'(g)
+    return (sympy.simplify(dg - err.multiply_elementwise(prime)) == sympy.zeros(2, 1),
+            sympy.simplify(dx - inside) == sympy.zeros(2, 1), sympy.simplify(dx - outside) == sympy.zeros(2, 1))
+
+
+@pytest.mark.parametrize("claim, status", [
+    (r"\frac{\partial L}{\partial g} = (h - y) \cdot \sigma'(g)", "holds"),
+    (r"\frac{\partial L}{\partial g} = (h - y) \times \sigma'(g)", "holds"),
+    (r"\frac{\partial L}{\partial g} = (h - y) \cdot \sigma(g)", "refuted"),  # σ for σ'
+    (r"\frac{\partial L}{\partial g} = (h - y) \cdot \sigma'(h)", "refuted"),
+    (r"\frac{\partial L}{\partial x} = W \cdot (h - y) \cdot \sigma'(g)", "refuted"),  # no transpose, every reading
+    (r"\frac{\partial L}{\partial x} = W^T (h - y) \cdot \sigma'(g)", "ambiguous"),  # inside true, outside false
+    (r"\frac{\partial L}{\partial x} = W^T \cdot (h - y) \cdot \sigma'(g)", "ambiguous"),
+    (r"\frac{\partial L}{\partial g} = (h - y) \odot \sigma'(g) \cdot 1", "holds"),  # ⊙ written: \cdot a product
+])
+def test_rv19_f13_cdot_between_two_columns_reads_as_odot_in_graph_notes(tmp_path, claim, status):
+    from symbp.verify import verify_notes
+
+    dg, inside, outside = _cdot_truth()
+    assert dg and inside and not outside
+    path = tmp_path / "notes.md"
+    path.write_text(CDOT_NOTES + f"$${claim}$$\n")
+    rows = {r.formula.text: r.result for r in verify_notes(path).rows}
+    assert rows[claim].status == status, rows[claim].reason
+
+
+# Review 18 leftover: "If $w_{21} = 0$, then $$…$$" states the claim under a condition on a weight; it was refuted
+# ("holds only at the example values"). It is now read as the claim's condition (as \text{when } w_{21} = 0 in its
+# display): checked with the value put in. Truth: L = ½‖tanh(W x) − y‖² differentiated by sympy.diff.
+W21_NOTES = ("Let $x$ be a column vector with entries $x_1, x_2$ and $W$ a $2 \\times 2$ matrix.\n"
+             "$$g = W x, \\quad h = \\tanh(g)$$\n$$L = \\frac{1}{2}\\|h - y\\|^2$$\n\n")
+W21_RIGHT = r"\frac{\partial L}{\partial x_1} = w_{11} (h_1 - y_1)(1 - h_1^2)"
+W21_WRONG = r"\frac{\partial L}{\partial x_1} = w_{21} (h_2 - y_2)(1 - h_2^2)"
+
+
+def _w21_truth(rhs_of):
+    """Is ∂L/∂x_1 (sympy.diff of the composed loss) equal to ``rhs_of(w, h, y)`` at w_21 = 0 (random points)?"""
+    import random
+
+    import sympy
+
+    x, y = sympy.symbols("x1:3"), sympy.symbols("y1:3")
+    w = sympy.Matrix(2, 2, sympy.symbols("w11 w12 w21 w22"))
+    g = w * sympy.Matrix(x)
+    h = [sympy.tanh(e) for e in g]
+    diff = sympy.diff(sum((h[i] - y[i]) ** 2 for i in range(2)) / 2, x[0]) - rhs_of(w, h, y)
+    rng = random.Random(5)
+    at = {s: sympy.Rational(rng.randint(-9, 9), rng.randint(2, 7)) for s in (*x, *y, *w)}
+    at[w[1, 0]] = 0
+    return abs(sympy.N(diff.xreplace(at), 30)) < 1e-20
+
+
+@pytest.mark.parametrize("layout, claim, status", [
+    ("If $w_{21} = 0$, then\n$${c}$$\n", W21_RIGHT, "holds"),
+    ("If $w_{21} = 0$.\nThen\n$${c}$$\n", W21_RIGHT, "holds"),
+    ("When $w_{21} = 0$ we get\n$${c}$$\n", W21_RIGHT, "holds"),
+    ("If $w_{21} = 0$, then\n$${c}$$\n", W21_WRONG, "refuted"),
+    ("Take for example $w_{21} = 0$. The network ignores nothing.\n$${c}$$\n", W21_RIGHT, "refuted"),  # no condition
+])
+def test_rv18_a_condition_on_a_weight_in_the_prose_is_the_claims_condition(tmp_path, layout, claim, status):
+    from symbp.verify import verify_notes
+
+    right = _w21_truth(lambda w, h, y: w[0, 0] * (h[0] - y[0]) * (1 - h[0] ** 2))
+    wrong = _w21_truth(lambda w, h, y: w[1, 0] * (h[1] - y[1]) * (1 - h[1] ** 2))
+    assert right and not wrong
+    path = tmp_path / "notes.md"
+    path.write_text(W21_NOTES + layout.replace("{c}", claim))
+    rows = {r.formula.text: r.result for r in verify_notes(path).rows}
+    assert rows[claim].status == status, rows[claim].reason

@@ -69,6 +69,11 @@ JACOBIAN_CLAIMS = {
     (r"\frac{\partial y_i}{\partial u_j} = \begin{cases} -y_i y_j & i \neq j \\ y_i(1 - y_j) & i = j "
      r"\end{cases}"): lambda y, i, j: y[i] * (1 - y[j]) if i == j else -y[i] * y[j],
     r"\frac{\partial y}{\partial u} = \operatorname{diag}(y) - y y^T": lambda y, i, j: _delta(i, j) * y[i] - y[i] * y[j],
+    # review 19 M1: the i ≠ j case first, "otherwise" the i = j case (was unreadable with the layered reader's reason)
+    (r"\frac{\partial y_i}{\partial u_j} = \begin{cases} -y_i y_j & \text{if } i \neq j \\ y_i(1 - y_i) & "
+     r"\text{otherwise} \end{cases}"): lambda y, i, j: y[i] * (1 - y[i]) if i == j else -y[i] * y[j],
+    (r"\frac{\partial y_i}{\partial u_j} = \begin{cases} y_i(1 - y_i) & \text{if } i \neq j \\ -y_i y_j & "
+     r"\text{otherwise} \end{cases}"): lambda y, i, j: -y[i] * y[j] if i == j else y[i] * (1 - y[i]),
     # the wrong variants
     r"\frac{\partial y}{\partial u} = \operatorname{diag}(y)": lambda y, i, j: _delta(i, j) * y[i],
     r"\frac{\partial y}{\partial u} = y y^T - \operatorname{diag}(y)": lambda y, i, j: y[i] * y[j] - _delta(i, j) * y[i],
@@ -356,3 +361,86 @@ def test_a_loss_without_its_minus_sign_flips_the_gradient():
             truth = truth and all(_zero(-grad[j] - rhs(y, t, j), u + t) for j in range(n))
         assert got[claim].status == ("holds" if truth else "refuted"), (claim, got[claim].reason)
     assert got[r"\frac{\partial L}{\partial u_j} = t_j - y_j \sum_k t_k"].status == "holds"
+
+
+# -- review 19 ---------------------------------------------------------------------------------------------------
+
+DECLARED = "Let $u$ be a column vector with entries $u_1, u_2, u_3$.\n"
+
+
+def _bounded_softmax_jacobian(n: int, top: int):
+    """∂y_i/∂u_j of y_i = e^{u_i} / Σ_{j=1}^{top} e^{u_j} with u of n entries, by sympy.diff (what the notes'
+    definition computes when the bound is taken as written)."""
+    u = [sympy.Symbol(f"u{k}", real=True) for k in range(1, n + 1)]
+    total = sympy.Add(*[sympy.exp(v) for v in u[:top]])
+    y = [sympy.exp(v) / total for v in u]
+    return u, y, [[sympy.diff(y[i], u[j]) for j in range(n)] for i in range(n)]
+
+
+def test_review19_f19_a_sum_bound_against_the_declared_size_is_uninterpretable_naming_both():
+    # u has three entries written out; the softmax normalises by e^{u_1} + e^{u_2} only. Read as written the textbook
+    # Jacobian is false (∂y_1/∂u_3 = 0, not −y_1 y_3: checked here by sympy.diff), read at the bound's size it would
+    # hold: the notes contradict themselves, so no verdict may be "holds"
+    u, y, jac = _bounded_softmax_jacobian(3, 2)
+    assert not _zero(jac[0][2] - y[0] * (0 - y[2]), u)
+    claim = r"\frac{\partial y_i}{\partial u_j} = y_i(\delta_{ij} - y_j)"
+    for top in ("2", "4"):
+        text = DECLARED + r"$$y_i = \frac{e^{u_i}}{\sum_{j=1}^{" + top + r"} e^{u_j}}$$" + f"\n$${claim}$$\n"
+        got = _by_text(text)[claim]
+        assert got.status in ("uninterpretable", "unreadable"), (top, got.status, got.reason)
+        assert f"the sum runs to {top}" in got.reason and "u has 3 entries (said on line 1)" in got.reason, got.reason
+    # the bound equal to the declared size: the Jacobian holds (at n = 3, 9 instances), the wrong one is refuted
+    text = DECLARED + r"$$y_i = \frac{e^{u_i}}{\sum_{j=1}^{3} e^{u_j}}$$" + f"\n$${claim}$$\n" \
+        + "\n$$\\frac{\\partial y_i}{\\partial u_j} = y_i(1 - y_j)$$\n"
+    got = _by_text(text)
+    assert _jacobian_truth(claim) and got[claim].status == "holds" and "9 instances" in got[claim].reason
+    assert got[r"\frac{\partial y_i}{\partial u_j} = y_i(1 - y_j)"].status == "refuted"
+
+
+def test_review19_entries_written_out_in_the_prose_size_the_vector():
+    # "with entries $u_1, u_2, u_3$": u has 3 entries (it was checked at 2 only)
+    claim = r"\frac{\partial y_i}{\partial u_j} = y_i(\delta_{ij} - y_j)"
+    text = DECLARED + r"$$y_i = \frac{e^{u_i}}{\sum_{j} e^{u_j}}$$" + f"\n$${claim}$$\n"
+    assert re.search(r"\bu a [^;]*vector[^;]* of 3\b", "; ".join(_model(text).lines()))
+    assert _by_text(text)[claim].status == "holds" and "9 instances" in _by_text(text)[claim].reason
+
+
+S0 = DECLARED + "$$y = \\operatorname{softmax}(u)$$\n$$L = -\\sum_k t_k \\log y_k$$\n"
+NOT_MADE = [
+    "If we had assumed that $t$ is a one-hot vector, the gradient would simplify.",
+    "We would like to assume that $t$ is a one-hot vector, but we cannot.",
+    r"If the targets were one-hot, we would have $\sum_k t_k = 1$.",
+    r"It is not the case that $\sum_k t_k = 1$.",
+    r"Note that $\sum_k t_k = 1$ fails in general.",
+    r"Imagine replacing $t$ by a one-hot vector, so that $\sum_k t_k = 1$.",
+    r"Only for a one-hot target would $\sum_k t_k = 1$ hold.",
+    "We drop the assumption that $t$ is a one-hot vector.",
+    r"In general $\sum_k t_k \neq 1$; the one-hot target $t$ is the exception.",
+]
+
+
+@pytest.mark.parametrize("words", NOT_MADE)
+def test_review19_f6_words_that_imagine_or_doubt_the_assumption_make_none(words):
+    # a paragraph of its own after them: each claim judged for every t, against sympy.diff of the composed loss
+    claims = ONE_HOT_CLAIMS + [r"\frac{\partial L}{\partial u_j} = y_j \sum_k t_k - t_j"]
+    got = _by_text(S0 + words + "\n\n" + "".join(f"$${c}$$\n" for c in claims))
+    for claim in claims:
+        want = "holds" if _gradient_truth(claim) else "refuted"
+        assert got[claim].status == want, (words, claim, got[claim].status, got[claim].reason)
+
+
+@pytest.mark.parametrize("words", [w for w in NOT_MADE if re.search(r"If|Imagine|would", w) and "cannot" not in w])
+def test_review19_f6_a_claim_in_the_scope_of_an_imagined_assumption_is_stated_under_it(words):
+    # right after the hypothetical, in its paragraph: stated under it, never conditional nor holds (as in layered notes)
+    claim = r"\frac{\partial L}{\partial u} = y - t"
+    got = _by_text(S0 + words + f"\n$${claim}$$\n")[claim]
+    assert got.status == "uninterpretable" and "stated under the hypothetical" in got.reason, (got.status, got.reason)
+    assert not any("goes on" in r.reason for r in _results(S0 + words + f"\n$${claim}$$\n").values())
+
+
+def test_review19_m1_a_case_split_not_read_says_why_in_the_notes_own_terms():
+    claim = (r"\frac{\partial y_i}{\partial u_j} = \begin{cases} -y_i y_j & \text{if } i \neq j \\ y_i(1 - y_i) & "
+             r"\text{if } i = j \\ 0 & \text{otherwise} \end{cases}")
+    got = _by_text(S0 + f"\n$${claim}$$\n")[claim]
+    assert got.status == "unreadable" and got.reason.startswith("in the notes' own terms: a case split of 3 cases"), \
+        got.reason

@@ -157,3 +157,20 @@ def test_a_cost_whose_sentence_goes_on_is_not_the_model(tmp_path):
                     "$$C = \\frac{1}{2}\\|a^L - y\\|^2$$\ndivided by $n$.\n\n$$" + _TRUE + "$$\n")
     rows = {r.formula.text: r.result for r in verify_notes(path).rows}
     assert rows[_TRUE].status == "uninterpretable", rows[_TRUE]
+
+
+# Review 19 F6 (its side effect): a capitalised sentence on the line after a display ("If we had assumed …") begins the
+# next sentence; it no longer goes on the display's (the loss's definition was uninterpretable). After a denial it
+# still goes on: "It is not true that⏎$$…$$⏎Unless …" may deny the formula only under the condition.
+@pytest.mark.parametrize("tail", ["If we had assumed more, the formula would be simpler.", "When in doubt, check it."])
+def test_a_capitalised_sentence_after_a_display_is_its_own(tmp_path, tail):
+    assert _fd_delta_output(1.0) and not _fd_delta_output(2.0)
+    _stated(_rows(tmp_path, f"The error is\n$${_FALSE}$$\n{tail}\n\nThe error is\n$${_TRUE}$$\n{tail}\n"))
+
+
+def test_a_capitalised_condition_after_a_denied_display_still_goes_on(tmp_path):
+    rows = _rows(tmp_path, f"It is not true that\n$${_FALSE}$$\nUnless $n_L = 1$.\n\nIt is not true that\n$${_TRUE}$$\n"
+                           "Unless $n_L = 1$.\n")
+    for f in (_FALSE, _TRUE):
+        assert rows[f].status == "uninterpretable" and "the sentence goes on after the display" in rows[f].reason, \
+            rows[f]

@@ -4554,3 +4554,57 @@ def test_rv17_f3_cdot_as_odot_after_a_matrix_vector_product(claim, status):
 def test_rv19_f10_an_equation_number_before_a_tag_or_in_brackets_is_no_factor(claim, status):
     v = verify(claim)
     assert v.status == status, v.reason
+
+
+def _bp2_by_sympy_diff():
+    """(δ^2 by sympy.diff of the composed cost, ((w^3)^T δ^3) ⊙ σ'(z^2), the wrong readings) on the network [2, 3, 2]
+    with a generic σ and the quadratic cost: the independent computation of review 19 F12."""
+    import sympy
+
+    sigma = sympy.Function("sigma")
+    z2 = sympy.Matrix(sympy.symbols("z2_1:4"))
+    w3 = sympy.Matrix(2, 3, sympy.symbols("w3_1:7"))
+    b3, y = sympy.Matrix(sympy.symbols("b3_1:3")), sympy.Matrix(sympy.symbols("y_1:3"))
+    z3 = w3 * z2.applyfunc(sigma) + b3
+    cost = sum((sigma(z3[j]) - y[j]) ** 2 for j in range(2)) / 2
+    delta2 = sympy.Matrix([sympy.diff(cost, z) for z in z2])  # δ^2 ≡ ∂C/∂z^2, never the recursion
+    u = sympy.Matrix(sympy.symbols("u_1:3"))  # z^3 as free symbols, to take δ^3 = ∂C/∂z^3 by differentiation
+    cost3 = sum((sigma(u[j]) - y[j]) ** 2 for j in range(2)) / 2
+    delta3 = sympy.Matrix([sympy.diff(cost3, v) for v in u]).subs(dict(zip(u, z3)))
+    prime = z2.applyfunc(lambda e: sympy.diff(sigma(e), e))
+    bp2 = (w3.T * delta3).multiply_elementwise(prime)
+    with_sigma = (w3.T * delta3).multiply_elementwise(z2.applyfunc(sigma))
+    return sympy.simplify(delta2 - bp2), sympy.simplify(delta2 - with_sigma)
+
+
+# Review 19 F12: BP2 with \cdot for the matrix–vector product and for ⊙ in one formula was refuted by shapes (and
+# "held" when the notes denied it). Each \cdot is now also read, one by one, as the product or as ⊙ at ⊙'s level: the
+# only well-shaped reading is BP2, true by sympy.diff of the composed cost; the slips stay refuted in every reading.
+@pytest.mark.parametrize("claim, status", [
+    (r"\delta^l = ((w^{l+1})^T \cdot \delta^{l+1}) \cdot \sigma'(z^l)", "holds"),
+    (r"\delta^l = (w^{l+1})^T \cdot \delta^{l+1} \cdot \sigma'(z^l)", "holds"),
+    (r"\delta^l = \sigma'(z^l) \cdot (w^{l+1})^T \cdot \delta^{l+1}", "holds"),
+    (r"\delta^l = (w^{l+1} \cdot \delta^{l+1}) \cdot \sigma'(z^l)", "refuted"),  # no transpose
+    (r"\delta^l = ((w^{l+1})^T \cdot \delta^{l+1}) \cdot \sigma(z^l)", "refuted"),  # σ for σ'
+    (r"\delta^l = ((w^{l+1})^T \cdot \delta^{l+1}) \cdot \sigma'(z^{l+1})", "refuted"),
+    (r"\delta^l = (w^{l+1})^T \cdot \delta^{l+1} \cdot \sigma'(z^{l+1})", "refuted"),
+])
+def test_rv19_f12_cdot_as_the_product_and_as_odot_in_one_formula(claim, status):
+    right, with_sigma = _bp2_by_sympy_diff()
+    assert right == sympy_zero() and with_sigma != sympy_zero()  # BP2 true, σ in place of σ' false
+    v = verify(claim)
+    assert v.status == status, v.reason
+
+
+def sympy_zero():
+    import sympy
+
+    return sympy.zeros(3, 1)
+
+
+def test_rv19_f12_notes_that_deny_bp2_written_with_cdot_are_refuted(tmp_path):
+    path = tmp_path / "ngc.md"
+    path.write_text("# Backpropagation\n\nThe cost is $C = \\frac{1}{2}\\|a^L - y\\|^2$.\nIt is not true that\n"
+                    "$$\\delta^l = ((w^{l+1})^T \\cdot \\delta^{l+1}) \\cdot \\sigma'(z^l)$$\n")
+    rows = {r.formula.line: r.result for r in verify_notes(path).rows}
+    assert rows[5].status == "refuted", rows[5].reason

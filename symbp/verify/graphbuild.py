@@ -101,7 +101,7 @@ def _define_one(m: Model, line: int, eq) -> None:
     lhs, rhs = eq.sides[0], eq.sides[-1]
     text = to_latex(eq)
     ev = Evaluator(m, "denominator")
-    ev.loose = True
+    ev.loose = ev.defining = True
     if isinstance(lhs, Sym) and not lhs.sub:
         name = m.canonical(lhs.base)
         q = m.quantities.get(name)
@@ -221,9 +221,15 @@ def _define_entry(m: Model, lhs: Sym, rhs, line: int, text: str) -> None:
     for combo in itertools.product(*ranges):
         bind = {i: v for i, v in zip(idx, combo) if isinstance(i, str)}
         ev = Evaluator(m, "denominator", bind)
+        ev.defining = True
         node = m.node(name, combo)
         try:
             value = ev.value(rhs)
+        except GraphUninterpretable as exc:
+            if getattr(exc, "bound", False) and node in m.defs:  # y = W x, then y_j = Σ_{i=1}^{k} w_{ji} x_i
+                raise GraphError(f"the notes define {node} twice, differently: at line {m.where[node]} and at line "
+                                 f"{line} ({text}), where {exc}; one definition per quantity") from None
+            raise
         except Misfit as exc:
             sizes = f" (where {letter_words(ev.letters_used)})" if ev.letters_used else ""
             if node in m.defs:  # y = W x at one line, y_j = Σ_{i=1}^{k} w_{ji} x_i (k not x's size) at another

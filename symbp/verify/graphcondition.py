@@ -117,4 +117,59 @@ def unsaid(results: list, eqs: list, why: str, under) -> list:
     return out
 
 
-__all__ = ["own_condition", "unsaid", "unsaid_values", "under_own"]
+#: Words that make a value of the prose a condition of what follows it in the sentence: "If $w_{21} = 0$, then $$…$$".
+_IF = re.compile(r"\b(?:if|when|whenever|provided|suppose|supposing|assuming|pokud|když|jestliže|если|когда"
+                 r"|jeśli|jeżeli|gdy)\b", re.I)
+#: The opening of a sentence that goes on from a condition in the sentence before: "Then", "In that case".
+_THEN = re.compile(r"^\W*(?:then|in\s+(?:that|this)\s+case|so|hence|thus|pak|potom|тогда|wtedy|wówczas)\b", re.I)
+
+
+def prose_condition(text: str, claim, examples: list):
+    r"""The value of ``examples`` [(line, equation, piece)] the prose makes a condition of the claim ``claim`` (a
+    ``Formula``): the value after a condition word earlier in the claim's sentence ("If $w_{21} = 0$, then $$…$$"),
+    or in the sentence right before, when the claim's sentence opens with "Then", "In that case"; else None.
+
+    >>> from symbp.verify.extract import Formula
+    >>> from symbp.verify.graphread import read_graph
+    >>> text = "If $w_{21} = 0$, then\n$$a = b$$\n"
+    >>> v = (1, read_graph("w_{21} = 0"), type("P", (), {"formula": Formula(1, "w_{21} = 0", False)})())
+    >>> prose_condition(text, Formula(2, "a = b", True), [v]) is v
+    True
+    """
+    from .graphexamples import _locate
+    from .sentences import sentence_span
+
+    at = _locate(text, claim.line, claim.source or claim.text) if claim.cell is None else None
+    if at is None:
+        return None
+    first, _ = sentence_span(text, at[0], at[1])
+    for value in examples:
+        f = value[2].formula if value[2] is not None else None
+        where = _locate(text, f.line, f.source or f.text) if f is not None and f.cell is None else None
+        if where is None or where[0] >= at[0]:
+            continue
+        if first <= where[0] and _IF.search(text[first:where[0]]):
+            return value
+        start, stop = sentence_span(text, where[0], where[1])
+        if start <= where[0] and _IF.search(text[start:where[0]]) and not text[stop:first].strip(" \t\n.!?,;:") \
+                and _THEN.search(text[first:at[0]]):
+            return value
+    return None
+
+
+def under_prose_condition(eq, general: GraphOutcome, value, checker_with, budget: float, layout: str) -> GraphOutcome:
+    """The verdict on a claim refuted for every value whose sentence states it under ``value`` (``prose_condition``):
+    its own verdict with the value put in, as a display's ``\\text{when } w_{21} = 0``."""
+    line, cond, _ = value
+    shown = to_latex(cond)
+    _, error, _, under = checker_with([value])
+    if under is None:
+        return GraphOutcome("uninterpretable", f"{general.reason}; the claim is stated under the condition {shown} "
+                            f"of its sentence (line {line}), which does not fit the notes' model "
+                            f"({error or 'the model cannot be built with it'}): not checked under it")
+    r = under(eq, budget, layout)
+    r.reason += f" (checked under the condition {shown} its sentence states, line {line})"
+    return r
+
+
+__all__ = ["own_condition", "prose_condition", "unsaid", "unsaid_values", "under_own", "under_prose_condition"]

@@ -110,6 +110,8 @@ def cases(p, t):
     if len(rows) != 2:
         p.fail(f"a case split of {len(rows)} cases is not read (only i = j and i ≠ j)", t)
     (a, first), (b, second) = rows
+    if first[0] == "≠" and second[0] == "otherwise":  # "B if i ≠ j, A otherwise": otherwise is i = j
+        (a, first), (b, second) = (b, ("=", first[1])), (a, first)
     if first[0] != "=":
         (a, first), (b, second) = (b, second), (a, first)
     if first[0] != "=" or not (second[0] == "otherwise" or (second[0] == "≠" and set(second[1]) == set(first[1]))):

@@ -71,6 +71,7 @@ class Evaluator:
         self.layout_used = False  # whether a vector derivative made the layout matter
         self.kinds: set = set()  # "gradient" (a scalar by a vector or matrix), "jacobian" (a vector's derivative)
         self.loose = False  # in a definition: an entry beyond a quantity's size is a scalar of its own
+        self.defining = False  # in a definition: a sum's bound that is not the size of what it runs over is no model
         self.letters_used: dict = {}  # the letters of sums' bounds and the sizes they stood for
         self.points: list = []  # (leaf, value, "x_1 = 0") for each bar that sets a leaf at a value
         self.forms: dict = {}  # (F, V) as written -> (times ∂F/∂V is written, whether dF/dV is): ``derivative_forms``
@@ -262,7 +263,16 @@ class Evaluator:
     def sum_upper(self, node: Sum, var: str) -> int:
         size = index_size(self.m, node.body, var)
         if node.upper is not None:  # a number, or the letters the notes name sizes with (k - 1)
-            return bound(self.m, node.upper, to_latex(node), self.letters_used)
+            top = bound(self.m, node.upper, to_latex(node), self.letters_used)
+            if self.defining and size is not None and top != size and isinstance(node.upper, (Num, Sym)) \
+                    and (node.lower is None or (isinstance(node.lower, Num) and node.lower.value == 1)):
+                # y_i = e^{u_i} / Σ_{j=1}^{2} e^{u_j} with u of 3 entries: which one the notes mean is not said
+                exc = GraphUninterpretable(f"{to_latex(node)}: the sum runs to {top}, but "
+                                           f"{_sized(self.m, node.body, var)}; the definition contradicts the size "
+                                           "the notes give")
+                exc.bound = True  # a restated definition reports it as two definitions (``graphbuild``)
+                raise exc
+            return top
         if size is None:
             raise GraphUninterpretable(f"{to_latex(node)}: the range of {var} is not clear")
         return size
@@ -594,6 +604,21 @@ def _only_index(body, bound: set) -> str | None:
                 letters.update(c for c in part if c.isalpha())
     free = sorted(letters - bound)
     return free[0] if len(free) == 1 else None
+
+
+def _sized(model: Model, node, var: str) -> str:
+    """``u has 3 entries (said on line 1)``: the quantities the index ``var`` runs over in ``node``, with their size."""
+    out = []
+    for n in _walk(node):
+        q = model.quantities.get(model.canonical(n.base)) if isinstance(n, Sym) and n.sub else None
+        if q is None or not q.rank or not q.dims:
+            continue
+        for axis, i in enumerate(split_index(n.sub, q.rank)[:q.rank]):
+            if i == var:
+                what = f"{q.name} has {q.dims[0]} entries" if q.rank == 1 else \
+                    f"{q.name} has {q.dims[axis]} {'rows' if axis == 0 else 'columns'}"
+                out.append(what + (f" ({q.why})" if q.why else ""))
+    return ", ".join(dict.fromkeys(out)) or f"{var} runs over another size"
 
 
 def index_size(model: Model, node, var: str) -> int | None:

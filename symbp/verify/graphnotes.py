@@ -30,7 +30,8 @@ from .extract import Formula
 from .graphbuild import build
 from .graphcheck import GraphOutcome
 from .graphdeclare import listed_entries, restated
-from .graphcondition import own_condition, under_own, unsaid, unsaid_values
+from .graphcdot import dotted
+from .graphcondition import own_condition, prose_condition, under_own, under_prose_condition, unsaid, unsaid_values
 from .graphexamples import (ASSUMPTION_WORDS, EXAMPLE_WORDS, by_tied, denies, display_words, is_given, is_tie, is_value,
                             is_value_expression, listed, prose_words, split_values, ties, with_values)
 from .graphfamily import check_claim, checker, exchanged, notes_model
@@ -45,7 +46,7 @@ from .graphsigma import SigmaReading, blocking, sigma_reading
 from .graphprose import hints_and_prose
 from .graphsizes import size_letters
 from .graphtargets import WORDS as TARGET_WORDS
-from .graphtargets import apply_targets, one_hot_words, target_formulas
+from .graphtargets import apply_targets, imagined_claims, one_hot_words, target_formulas
 from .graphupdate import step_free
 from .lexer import ReadError
 
@@ -192,8 +193,9 @@ def graph_notes(items: list, text: str, budget: float = 30.0, activation: str | 
                                        lambda line, p, part: _words(text, p, let=False, part=part))
     claims[:] = [c for c in claims if c[0].formula.negated or any(c is k for k in positive)]
     spans = assumption_spans(text, values, kinds)
-    targets = target_formulas(pieces, defs, text)  # \sum_k t_k = 1 of an input t: an assumption (graphtargets)
-    assumed_targets = sorted([a for a, _ in targets] + one_hot_words(text), key=lambda a: (a.line, a.name))
+    imagined: list = []  # "If we had assumed that $t$ is one-hot": no assumption; the claims in its scope are under it
+    targets = target_formulas(pieces, defs, text, imagined, denied)  # \sum_k t_k = 1 of an input t (graphtargets)
+    assumed_targets = sorted([a for a, _ in targets] + one_hot_words(text, imagined), key=lambda a: (a.line, a.name))
     spans.update({id(a): [(a.line, 10 ** 9)] for a in assumed_targets})  # a claim written before and after: two
     unsaid_display = unsaid_values(values)  # "A = 0 \\quad \\text{at } w_{11} = 0": what is meant is not said
     pieces, unfolded = _unfold(pieces, claims, spans)
@@ -265,6 +267,10 @@ def graph_notes(items: list, text: str, budget: float = 30.0, activation: str | 
         own = out.own_layout(p.formula.line)
         if own and any(r.status == "ambiguous" for r in results):
             results = [check(eq, budget, own) for eq in p.eqs if is_claim(eq)]
+        # \cdot between two columns of one size: ⊙, as the layered reader reads it (``graphcdot``)
+        texts = [t for t, e in zip(p.texts, p.eqs) if is_claim(e)] if len(p.texts) == len(p.eqs) else []
+        if len(texts) == len(results):
+            results = [dotted(t, r, lambda e, own=own: check(e, budget, own)) for t, r in zip(texts, results)]
         out.results[key] = (p, [_unblocked(r, reading) for r in results])
         said = unsaid_display.get((p.formula.line, p.formula.source))
         if said is not None:  # "A = 0 \\quad \\text{at } w_{11} = 0": judged only where both readings agree
@@ -273,7 +279,7 @@ def graph_notes(items: list, text: str, budget: float = 30.0, activation: str | 
                                           under and (lambda eq, u=under: u(eq, budget / 2))))
     contradicting(out.results, out.declared)
     if values:
-        _under_values(out, defs, values, kinds, spans, (all_eqs, hints, claims), budget, is_claim, sigma, unread)
+        _under_values(out, defs, values, kinds, spans, (all_eqs, hints, claims), budget, is_claim, sigma, unread, text)
     for p, results in out.results.values():
         for r in results:
             name_unread(r, dropped)
@@ -286,6 +292,8 @@ def graph_notes(items: list, text: str, budget: float = 30.0, activation: str | 
     if assumed_targets:  # "t is one-hot", \sum_k t_k = 1: a claim refuted for every t checked again under it
         apply_targets(out.results, assumed_targets, lambda imposed: checker(
             defs, all_eqs, hints, claims, sigma, unread, samples, impose=imposed)[3], budget, out.own_layout, is_claim)
+    if imagined:
+        imagined_claims(out.results, imagined, text)
     return out
 
 
@@ -430,7 +438,7 @@ def _consequences(defs: list, values: list, all_eqs: list, hints: list, claims: 
 
 
 def _under_values(out: GraphNotes, defs: list, values: list, kinds: dict, spans: dict, rest: tuple, budget: float,
-                  is_claim, sigma=None, unread=None) -> None:
+                  is_claim, sigma=None, unread=None, text: str = "") -> None:
     """A claim refuted for every value: under the notes' assumptions in force at its line (``spans``) it is
     conditional if it holds there (naming them), else their verdict; one that holds only at the example values
     says so, naming their lines."""
@@ -454,6 +462,12 @@ def _under_values(out: GraphNotes, defs: list, values: list, kinds: dict, spans:
                 continue  # holds for every value, or not judged: the assumptions change nothing
             if assumed:
                 results[k] = r = _assumed(eq, r, assumed, under, error, tied, budget, out.own_layout(p.formula.line))
+            said = prose_condition(text, p.formula, examples) if r.status == "refuted" and text else None
+            if said is not None:  # "If $w_{21} = 0$, then $$…$$": the claim states its condition
+                results[k] = under_prose_condition(eq, r, said, lambda vs: checker(with_values(defs, assumed + vs),
+                                                                                   *rest, sigma, unread),
+                                                   budget / 2, out.own_layout(p.formula.line))
+                continue
             if r.status == "refuted" and both is not None and check_claim(eq, both, budget / 4).status == "holds":
                 r.reason += f"; it holds only at the example values ({listed(examples)}), which are not part of the model"
 

@@ -44,6 +44,12 @@ _VECTOR_SIZE = re.compile(
     r"|размера\s+|из\s+|długości\s+|wymiaru\s+|rozmiaru\s+)\$?\s*(\d+)")
 _IN_R = re.compile(r"\$\s*(?:\\(?:mathbf|vec|boldsymbol|bm)\s*\{\s*)?([A-Za-z])\s*\}?\s*\\in\s*\\mathbb\s*\{?R\}?\s*\^"
                    r"\s*\{?\s*(\d+)\s*(?:\\times\s*(\d+))?\s*\}?")
+#: A vector and its entries written out: "$u$ a column vector with entries $u_1, u_2, u_3$" (also "components",
+#: "elements", "složky", "компоненты", "składowe"): u has 3 entries.
+_ENTRIES = re.compile(_NAME + r"[^$.]{0,60}?\b(?:entries|components|elements|coordinates|složk\w*|prvk\w*|компонент\w*"
+                      r"|координат\w*|элемент\w*|składow\w*|współrzędn\w*)\s*(?::\s*)?\$([^$]+)\$")
+_ENTRY = re.compile(r"\s*([A-Za-z])\s*_\s*(?:\{\s*(\d+)\s*\}|(\d))\s*")
+_ELLIPSIS = re.compile(r"\s*\\(?:dots|ldots|cdots)\s*")
 _PROSE_DEF = re.compile(r"(?<![A-Za-z$\\])([A-Z])\s*(?:-|—|–)\s*(?:это|is)\s*\$([^$]+)\$")
 
 
@@ -75,11 +81,39 @@ def hints_and_prose(text: str) -> tuple[list, list]:
                 hints.append((line, m.group(1), "", (r, c)))
         else:
             hints.append((line, m.group(1), "", (int(m.group(2)),)))
+    for m in _ENTRIES.finditer(text):
+        count = _listed_count(m.group(2), m.group(1))
+        if count:
+            hints.append((text.count("\n", 0, m.start()) + 1, m.group(1), "", (count,)))
     for m in _PROSE_DEF.finditer(text):
         defs.append((text.count("\n", 0, m.start()) + 1, f"{m.group(1)} = {m.group(2)}"))
     return hints, defs
 
 
+
+def _listed_count(math: str, name: str) -> int:
+    r"""The number of entries of ``name`` a list ``u_1, u_2, u_3`` (or ``u_1, \dots, u_5``) writes out: its entries
+    numbered 1, 2, … in turn (an ellipsis only before the last); 0 for any other list.
+
+    >>> _listed_count("u_1, u_2, u_3", "u"), _listed_count(r"x_1, \dots, x_{5}", "x"), _listed_count("u_1, u_3", "u")
+    (3, 5, 0)
+    """
+    parts = math.split(",")
+    numbers, skipped = [], False
+    for k, part in enumerate(parts):
+        if _ELLIPSIS.fullmatch(part) and 0 < k < len(parts) - 1 and not skipped:
+            skipped = True
+            continue
+        m = _ENTRY.fullmatch(part)
+        if m is None or m.group(1) != name:
+            return 0
+        numbers.append(int(m.group(2) or m.group(3)))
+    if len(numbers) < 2 or numbers[0] != 1:
+        return 0
+    run = numbers[:-1] if skipped else numbers
+    if run != list(range(1, len(run) + 1)) or (skipped and numbers[-1] <= len(run)):
+        return 0
+    return numbers[-1]
 
 
 __all__ = ["hints_and_prose"]

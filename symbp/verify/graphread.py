@@ -39,14 +39,17 @@ _DOTS = {"dots", "ldots", "cdots", "vdots", "ddots"}
 _MATRICES = {"pmatrix", "bmatrix", "matrix", "array", "vmatrix", "Bmatrix"}
 
 
-def read_graph(text: str, expression: bool = False) -> Equation:
+def read_graph(text: str, expression: bool = False, cdot: str = "") -> Equation:
     """Read one formula in the notes' own terms; ``ReadError`` names the position of what it cannot read.
 
-    With ``expression`` a formula without a relation is read too (an Equation of one side)."""
+    With ``expression`` a formula without a relation is read too (an Equation of one side). ``cdot`` reads ``\\cdot``
+    and ``\\times`` otherwise than as the product (``graphcdot``): "odot", each as ⊙ of the factors beside it;
+    "mixed:01", the k-th as ⊙ at ⊙'s own level where the mask has 1 and as the product where it has 0."""
     if not isinstance(text, str):
         raise ReadError(f"a formula must be text, got {type(text).__name__}")
     _check_limits(text)
     parser = _Parser(text)
+    parser.cdot = cdot
     limit = sys.getrecursionlimit()
     sys.setrecursionlimit(max(limit, 20 * MAX_DEPTH + 1000))
     try:
@@ -101,9 +104,28 @@ class _Parser(Cursor):
             terms.append(Neg(term) if op == "-" else term)
         return terms[0] if len(terms) == 1 else Add(tuple(terms))
 
+    cdot = ""  # how \cdot and \times are read (``read_graph``)
+
+    def _dot_reading(self, t) -> str:
+        """How this reading takes the ``\\cdot`` / ``\\times`` ``t``: "0" the product, "1" ⊙ at ⊙'s own level, "2" ⊙ of
+        the factors beside it (the mask of "mixed:…", one digit for each in the order written; "odot": all "2")."""
+        if not (t.kind == "macro" and t.text in ("cdot", "times")):
+            return ""
+        if self.cdot == "odot":
+            return "2"
+        if not self.cdot.startswith("mixed:"):
+            return "0"
+        dots = [u.pos for u in self.toks if u.kind == "macro" and u.text in ("cdot", "times")]
+        mask = self.cdot[len("mixed:"):]
+        k = dots.index(t.pos) if t.pos in dots else len(mask)
+        return mask[k] if k < len(mask) else "0"
+
+    def _loose_dot(self, t) -> bool:
+        return self._dot_reading(t) == "1"
+
     def term(self):
         left = self.product()
-        while self.peek().kind == "macro" and self.peek().text in ("odot", "circ"):
+        while (self.peek().kind == "macro" and self.peek().text in ("odot", "circ")) or self._loose_dot(self.peek()):
             self.next()
             left = Had(left, self.product())
         return left
@@ -114,8 +136,14 @@ class _Parser(Cursor):
             t = self.peek()
             if self._ends(t):
                 break
+            if self._loose_dot(t):
+                break
             if t.kind == "macro" and t.text in ("cdot", "times"):
                 self.next()
+                if self._dot_reading(t) == "2":
+                    if not factors:
+                        self.fail(f"\\{t.text} has nothing to multiply on its left", t)
+                    factors[-1] = Had(factors[-1], self.unary())
                 continue
             if t.kind == "char" and t.text == "/":
                 self.next()

@@ -82,6 +82,12 @@ def apply_graph(report, text: str, notation_name: str, budget: float = 30.0, act
             rows.append(type(row)(f, Verification(formula=f.text, status="unreadable", verdict="undecided",
                                                   reason=piece.error, notation=notation_name)))
             continue
+        if piece is not None and piece.error and open_ and layered.status == "unreadable":
+            # notes in their own terms (a model was built): why their reading stops first, the layered one after
+            rows.append(type(row)(f, Verification(formula=f.text, status="unreadable", verdict="undecided",
+                                                  reason=f"in the notes' own terms: {piece.error}; read in layers: "
+                                                         f"{layered.reason}", notation=notation_name)))
+            continue
         if key in g.unfolded and open_:  # one claim per set of assumptions in force at its lines
             rows += [type(row)(u, _verification(u, *g.results[id(u)], g, notation_name)) for u in g.unfolded[key]]
             continue

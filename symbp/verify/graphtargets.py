@@ -15,6 +15,13 @@ to one, which notes say in words ("$t$ is a one-hot vector") or in a formula (``
 A claim that differentiates by the targets is not judged under the assumption (it ties their entries: whether
 the derivative follows the tie is not said).
 
+Words that only imagine the assumption or doubt it make none, as in layered notes (``sentences``, ``inforce``):
+a sentence that is a counterfactual hypothetical ("If we had assumed that $t$ is one-hot, …", "Imagine replacing $t$
+by a one-hot vector, so that $\sum_k t_k = 1$", "If the targets were one-hot, we would have …") or whose words deny
+or doubt ("we cannot", "fails", "It is not the case that", "we drop the assumption", "no longer"; or ``\neq`` in
+its math: "In general $\sum_k t_k \neq 1$; the one-hot target $t$ is the exception"). A claim in the scope of such a
+hypothetical is stated under it (``imagined``): uninterpretable, never judged as the notes' own.
+
 >>> found = one_hot_words("Here $t$ is a one-hot vector. Then $L$ is the loss.")
 >>> [(a.line, a.name, a.kind) for a in found]
 [(1, 't', 'one-hot')]
@@ -22,6 +29,9 @@ the derivative follows the tie is not said).
 []
 >>> [a.name for a in one_hot_words("Compare $y$ with the one-hot target $t$; $s$ is assumed to be one-hot.")]
 ['s', 't']
+>>> one_hot_words("If we had assumed that $t$ is one-hot, the gradient would simplify."), one_hot_words(
+...     "We would like to assume that $t$ is one-hot, but we cannot.")
+([], [])
 """
 
 from __future__ import annotations
@@ -32,9 +42,11 @@ from dataclasses import dataclass, replace
 import sympy
 
 from .graphcheck import GraphOutcome
-from .graphexamples import _NEGATED, prose_words
+from .graphexamples import _NEGATED, _locate, prose_words, sentence_around
 from .graphmodel import Deriv, GraphError, Model, Num, Sym, is_definition, to_latex
 from .graphnodes import Sum, walk
+from .inforce import hypotheticals
+from .sentences import doubts
 
 _NAME = r"\$\s*(?:\\(?:mathbf|vec|boldsymbol|bm)\s*\{\s*)?([A-Za-z])\s*\}?\s*\$"
 _ONE_HOT = r"one[- ]?hot"
@@ -60,17 +72,38 @@ class TargetAssumption:
         return f"{self.shown} (assumed on line {self.line})"
 
 
-def one_hot_words(text: str) -> list:
-    """The targets the prose calls one-hot, a sentence with a negation ("not", "never") saying nothing."""
+#: Words that take an assumption back or loosen it ("we drop the assumption", "we relax it"): it is not made.
+_DROPPED = re.compile(r"\b(?:drop\w*|relax\w*|abandon\w*|lift\w*|remov\w*)\b", re.I)
+#: "≠" in the math of a sentence about the targets: "In general $\sum_k t_k \neq 1$".
+_UNEQUAL = re.compile(r"\\(?:neq?|not\s*=)(?![A-Za-z])|≠")
+
+
+def _not_made(sentence: str) -> bool:
+    """Do the words of ``sentence`` deny, doubt or take back what it says of the targets?"""
+    words = re.sub(r"\$[^$]*\$", " ", sentence)
+    return bool(_NEGATED.search(words) or doubts(sentence) or _DROPPED.search(words)
+                or _UNEQUAL.search(" ".join(re.findall(r"\$[^$]*\$", sentence))))
+
+
+def one_hot_words(text: str, imagined: list | None = None) -> list:
+    """The targets the prose calls one-hot; a sentence that denies or doubts it says nothing, one that only imagines
+    it (a counterfactual hypothetical) is put in ``imagined`` [(assumption, hypothetical)] instead."""
     out = []
+    hyps = hypotheticals(text)
     for m in [*_NAME_FIRST.finditer(text), *_WORD_FIRST.finditer(text)]:
         start = max((s.end() for s in _SENTENCE.finditer(text, 0, m.start())), default=0)
         stop = _SENTENCE.search(text, m.end())
         sentence = text[start:stop.start() if stop else len(text)]
-        if _NEGATED.search(re.sub(r"\$[^$]*\$", " ", sentence)):
+        if _not_made(sentence):
             continue
         line = text.count("\n", 0, m.start()) + 1
-        out.append(TargetAssumption(line, m.group(1), "one-hot", f"{m.group(1)} is one-hot"))
+        said = TargetAssumption(line, m.group(1), "one-hot", f"{m.group(1)} is one-hot")
+        h = next((h for h in hyps if h.covers(m.start())), None)
+        if h is not None:
+            if imagined is not None:
+                imagined.append((said, h))
+            continue
+        out.append(said)
     return sorted(set(out), key=lambda a: (a.line, a.name))
 
 
@@ -86,10 +119,13 @@ def sums_to_one(eq) -> str:
     return ""
 
 
-def target_formulas(pieces: list, defs: list, text: str) -> list:
+def target_formulas(pieces: list, defs: list, text: str, imagined: list | None = None,
+                    doubted: dict | None = None) -> list:
     """[(assumption, piece)]: the formulas ``\\sum_k t_k = 1`` of a vector t no definition computes, not negated and
-    not an example."""
+    not an example; one in a counterfactual hypothetical goes to ``imagined`` [(assumption, hypothetical)], one whose
+    sentence doubts it to ``doubted`` (id(formula) -> why it is prose)."""
     computed = {eq.sides[0].base for _, eq, _ in defs if is_definition(eq) and isinstance(eq.sides[0], Sym)}
+    hyps = hypotheticals(text)
     out = []
     for p in pieces:
         f = p.formula
@@ -100,8 +136,42 @@ def target_formulas(pieces: list, defs: list, text: str) -> list:
             continue
         if f.cell is None and prose_words(text, f.line, f.source or f.text, let=False) == "example":
             continue
-        out.append((TargetAssumption(f.line, name, "sum to one", to_latex(p.eqs[0])), p))
+        said = TargetAssumption(f.line, name, "sum to one", to_latex(p.eqs[0]))
+        at = _locate(text, f.line, f.source or f.text) if f.cell is None else None
+        if at is not None:
+            h = next((h for h in hyps if h.covers(at[0])), None)
+            if h is not None:
+                if imagined is not None:
+                    imagined.append((said, h))
+                if doubted is not None:
+                    doubted[id(f)] = (f"said under a hypothetical (\u201c{h.words}\u201d): not an assumption of the "
+                                      "notes on their targets, and not a claim")
+                continue
+            around = sentence_around(text, f.line, f.source or f.text)
+            if around is not None and _not_made(around[0] + " " + around[1]):
+                if doubted is not None:
+                    doubted[id(f)] = ("the words around it deny or doubt it: not an assumption of the notes on their "
+                                      "targets, and not a claim")
+                continue
+        out.append((said, p))
     return out
+
+
+def imagined_claims(results: dict, imagined: list, text: str) -> None:
+    """Each claim of ``results`` (id -> (piece, outcomes)) in the scope of a hypothetical that imagines an assumption
+    on the targets (``imagined``), after it: uninterpretable, stated under the hypothetical."""
+    for key, (p, outcomes) in list(results.items()):
+        f = p.formula
+        at = _locate(text, f.line, f.source or f.text) if f.cell is None else None
+        if at is None:
+            continue
+        h = next(((a, h) for a, h in imagined if h.covers(at[0]) and a.line <= f.line), None)
+        if h is None:
+            continue
+        a, hyp = h
+        why = (f"stated under the hypothetical {a.shown} of line {a.line} (\u201c{hyp.words}\u201d): the notes do not "
+               "claim it of their own targets, and it is not judged under their model")
+        results[key] = (p, [GraphOutcome("uninterpretable", why) for _ in outcomes])
 
 
 def impose(model: Model, name: str, one_hot: int | None = None) -> int:
@@ -199,5 +269,5 @@ def _checks(a: TargetAssumption, made: dict, checker_with) -> list:
     return out
 
 
-__all__ = ["TargetAssumption", "WORDS", "apply_targets", "impose", "one_hot_words", "sums_to_one",
+__all__ = ["TargetAssumption", "WORDS", "apply_targets", "imagined_claims", "impose", "one_hot_words", "sums_to_one",
            "target_formulas"]

@@ -70,12 +70,52 @@ def writes_odot(text: str) -> bool:
     return re.search(r"\\(?:odot|circ)(?![A-Za-z])|⊙|∘", text) is not None
 
 
+#: At most this many \cdot in one formula are read one by one (2^k readings; more: all alike only).
+MIXED_DOTS = 4
+
+
+def is_dot_reading(grouping: str) -> bool:
+    """Is ``grouping`` a reading of ``\\cdot`` (as ⊙, as aᵀb, or each one as ⊙ or a product, ``mixed_groupings``)?"""
+    return grouping in DOT_READINGS or grouping.startswith("loose+mixed:")
+
+
+def dot_words(grouping: str) -> str:
+    r"""What a reading of ``\cdot`` takes it for, in words.
+
+    >>> dot_words("loose+mixed:01")
+    '⊙ at \\cdot 2 (binding as \\odot does) and the matrix product at \\cdot 1'
+    """
+    if not grouping.startswith("loose+mixed:"):
+        return DOT_READINGS.get(grouping, "written")
+    mask = grouping[len("loose+mixed:"):]
+    odot = ", ".join(str(k + 1) for k, b in enumerate(mask) if b == "1")
+    product = ", ".join(str(k + 1) for k, b in enumerate(mask) if b == "0")
+    return f"⊙ at \\cdot {odot} (binding as \\odot does) and the matrix product at \\cdot {product}"
+
+
+def mixed_groupings(text: str) -> list[str]:
+    r"""The readings that take each ``\cdot`` (``\times``) of ``text`` for ⊙ at its own level or for the matrix product,
+    one by one: ``((w^{l+1})^T \cdot \delta^{l+1}) \cdot \sigma'(z^l)`` multiplies a matrix by a vector at the first
+    and means ⊙ at the second (all products is the usual reading, all ⊙ "loose+termodot"; none for one \cdot or more
+    than ``MIXED_DOTS``).
+
+    >>> mixed_groupings(r"a \cdot b \cdot c")
+    ['loose+mixed:01', 'loose+mixed:10']
+    """
+    k = len(re.findall(r"\\(?:cdot|times)(?![A-Za-z])", text))
+    if not 2 <= k <= MIXED_DOTS:
+        return []
+    masks = [format(m, f"0{k}b") for m in range(1, 2 ** k - 1)]
+    return [f"loose+mixed:{mask}" for mask in masks]
+
+
 def dot_readings(text: str, notation) -> list[tuple[str, Equation]]:
-    r"""``text`` with its ``\cdot`` and ``\times`` read as ⊙ and as the dot product (none if it has neither)."""
+    r"""``text`` with its ``\cdot`` and ``\times`` read as ⊙ and as the dot product, and each one as ⊙ or as a product
+    (``mixed_groupings``); none if it has neither."""
     if not re.search(r"\\(?:cdot|times)(?![A-Za-z])", text):
         return []
     out = []
-    for grouping in DOT_READINGS:
+    for grouping in (*DOT_READINGS, *mixed_groupings(text)):
         try:
             eq = read(text, notation, grouping=grouping)
         except ReadError:
@@ -98,7 +138,7 @@ def choose(readings: list[Reading], odot_written: bool = False) -> tuple[Reading
     if not shaped:
         return usual, ""
     verdicts = {r.outcome.status for r in shaped}
-    dots = [r for r in readings if r.grouping in DOT_READINGS]
+    dots = [r for r in readings if is_dot_reading(r.grouping)]
     if dots and not usual.well_shaped:
         return _choose_dot(dots, shaped, verdicts, odot_written)
     if len(shaped) == 1:
@@ -115,20 +155,21 @@ def choose(readings: list[Reading], odot_written: bool = False) -> tuple[Reading
 
 def _choose_dot(dots: list, shaped: list, verdicts: set, odot_written: bool) -> tuple["Reading | None", str]:
     r"""A product of two column vectors written with \cdot or \times: its readings as ⊙ and as aᵀb."""
-    both = " and ".join(f"{DOT_READINGS[r.grouping]} ({to_latex(r.equation)})" for r in dots)
+    both = " and ".join(f"{dot_words(r.grouping)} ({to_latex(r.equation)})" for r in dots)
     if len(shaped) == 1:
         r = shaped[0]
-        if odot_written and r.grouping in ("loose+odot", "loose+termodot"):
+        if odot_written and (r.grouping in ("loose+odot", "loose+termodot") or r.grouping.startswith("loose+mixed:")):
             return None, ("the formula writes both \\cdot and ⊙ between vectors, so it tells the two products apart: "
                           "its \\cdot is not ⊙, and read as the dot product aᵀb "
                           f"({to_latex(next(d.equation for d in dots if d is not r))}) it is not well-shaped")
-        other = " and ".join(f"{DOT_READINGS[d.grouping]} ({to_latex(d.equation)})" for d in dots if d is not r)
-        return r, (f"\\cdot between two vectors read as {DOT_READINGS.get(r.grouping, 'written')}: its other reading, "
-                   f"{other or 'as written'}, is not well-shaped")
+        other = " and ".join(f"{dot_words(d.grouping)} ({to_latex(d.equation)})" for d in dots if d is not r)
+        return r, (f"\\cdot between two vectors read as {dot_words(r.grouping)}: its other reading"
+                   f"{'s' if len(dots) > 2 else ''}, {other or 'as written'}, {'are' if len(dots) > 2 else 'is'} "
+                   "not well-shaped")
     if len(verdicts) == 1:
         return shaped[0], (f"\\cdot between two vectors has two readings, {both}; both are well-shaped and they "
                            f"agree: it {verdict_words(shaped[0].outcome)} in each")
-    parts = [f"read as {DOT_READINGS.get(r.grouping, 'written')}, {to_latex(r.equation)}, it "
+    parts = [f"read as {dot_words(r.grouping)}, {to_latex(r.equation)}, it "
              f"{verdict_words(r.outcome)}" for r in shaped]
     return None, ("ambiguous: \\cdot between two vectors reads as ⊙ or as the dot product aᵀb, both are well-shaped, "
                   "and the readings disagree: " + "; ".join(parts))

@@ -94,6 +94,11 @@ def negation(text: str, line: int, source: str) -> "Negation | None":
     before, after, start = around
     if text.startswith("$$", start) or _DISPLAY_OPENER.search(before):
         goes = GOES_ON.match(after)
+        if goes and "\n" in after[:goes.start("w")] and after[goes.start("w")].isupper() \
+                and not FALSE_BEFORE.search(before) and not NOT_ASSUMED.search(before):
+            # "$$…$$⏎If we had assumed …": a capital on a line of its own begins the next sentence (not after a
+            # denial: "It is not true that⏎$$…$$⏎Unless l = L." may deny it under the condition only)
+            goes = None
         if goes:  # "$$…$$ multiplied by two.": what the words do to the formula is not read
             return Negation("goes on", _clipped(after[goes.start("w"):]))
     m = NOT_ASSUMED.search(before)

@@ -221,15 +221,26 @@ class _Parser(Cursor, Letters, Constructs, Forms):
     def term(self):
         # Juxtaposition, \cdot and \times bind tighter than \odot / \circ.
         left = self.product()
-        while self.peek().kind == "macro" and self.peek().text in ("odot", "circ", "dotstar", "bullet") + self._loose_dots():
+        while (self.peek().kind == "macro" and self.peek().text in ("odot", "circ", "dotstar", "bullet")) \
+                or self._loose_dot(self.peek()):
             t = self.next()
             op = ".*" if t.text == "dotstar" else "\\odot" if t.text in ("cdot", "times") else "\\" + t.text
             left = Hadamard(left, self.product(), op)
         return left
 
-    def _loose_dots(self) -> tuple:
-        """``\\cdot`` and ``\\times`` when a reading takes them for ⊙ at its own level (``(A B) \\cdot C``)."""
-        return ("cdot", "times") if self.cdot == "termodot" else ()
+    def _loose_dot(self, t) -> bool:
+        """Is ``t`` a ``\\cdot`` or ``\\times`` the reading takes for ⊙ at its own level (``(A B) \\cdot C``): every one
+        ("termodot"), or those the mask of "mixed:0110" marks 1, in the order they are written (the others products)."""
+        if not (t.kind == "macro" and t.text in ("cdot", "times")):
+            return False
+        if self.cdot == "termodot":
+            return True
+        if not self.cdot.startswith("mixed:"):
+            return False
+        dots = [u.pos for u in self.toks if u.kind == "macro" and u.text in ("cdot", "times")]
+        mask = self.cdot[len("mixed:"):]
+        k = dots.index(t.pos) if t.pos in dots else len(mask)
+        return k < len(mask) and mask[k] == "1"
 
     def product(self):
         factors = []
@@ -246,8 +257,8 @@ class _Parser(Cursor, Letters, Constructs, Forms):
                 else:
                     factors[-1] = Hadamard(factors[-1], self.unary(), op)
                 continue
-            if self._ends_term(t) or (t.kind == "macro" and t.text in ("odot", "circ", "dotstar", "bullet")
-                                      + self._loose_dots()):
+            if self._ends_term(t) or (t.kind == "macro" and t.text in ("odot", "circ", "dotstar", "bullet")) \
+                    or self._loose_dot(t):
                 break
             if factors and self._equation_number_next(t):
                 break  # "\\;\\;(2)": an equation number after a spacing command, read after the formula
