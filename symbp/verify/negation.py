@@ -46,8 +46,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from .denials import (ADVERB, CONTRAST, EXCLAIMED, FALSE_AFTER, FALSE_BEFORE, GOES_ON, LEAD_CLAUSE, NEGATION, NOT_ASSUMED,
-                      NOT_BEFORE, PLAIN_TAIL, QUALIFIED, REPORTED, TURNED)
+from .denials import (ADVERB, COLON_JUDGED, CONTRAST, EXCLAIMED, FALSE_AFTER, FALSE_BEFORE, GOES_ON, LEAD_CLAUSE, NEGATION, NOT_ASSUMED,
+                      NOT_BEFORE, PLAIN_SUBJECT, PLAIN_TAIL, QUALIFIED, REPORTED, TURNED)
 from .extract import Formula
 from .graphexamples import sentence_around
 from .verdicts import Verification
@@ -132,7 +132,8 @@ def _said(text: str, before: str, after: str, start: int) -> "Negation | None":
     if words is not None:
         if FALSE_AFTER.search(own):
             return None  # "It is not true that $$…$$ does not hold": two negations, the notes claim the formula
-        condition = lead if QUALIFIED.search(lead) else own if QUALIFIED.search(own) else ""
+        condition = (lead if QUALIFIED.search(lead) else own if QUALIFIED.search(own)
+                     else _other_subject(lead, words) or ("" if PLAIN_TAIL.match(_CLOSER.sub("", own)) else own))
         reported = _reported(lead, False)
     else:
         m = FALSE_AFTER.search(after)
@@ -146,6 +147,23 @@ def _said(text: str, before: str, after: str, start: int) -> "Negation | None":
     return Negation("qualified" if condition else "false", " ".join(words.split()), _clipped(condition))
 
 
+def _other_subject(lead: str, words: str) -> str:
+    """The subject that ``words`` ending in a colon ("wrong:", "a mistake:") call wrong, when it is not the formula
+    after them: "Slide 12 is wrong:", "The printed formula was wrong:", "Nothing is wrong:" (the display may be the
+    notes' correction, or their claim); '' when the words stand alone or after "the following (formula) is".
+
+    >>> _other_subject("Slide 12 is ", "wrong:"), _other_subject("", "Wrong:"), _other_subject("The following is ", "wrong:")
+    ('Slide 12 is wrong:', '', '')
+    >>> _other_subject("Slide 12 is ", "not true that")
+    ''
+    """
+    if not COLON_JUDGED.fullmatch(words.strip()) or PLAIN_SUBJECT.fullmatch(lead):
+        return ""
+    return " ".join((lead + words).split())
+
+
+#: The formula's closing delimiter at the start of the words after it.
+_CLOSER = re.compile(r"^(?:\s|\$|\\\]|\\\)|\\end\s*\{[A-Za-z*]+\})*")
 #: A formula's end right before "Wrong!" in its paragraph: the word may be about that formula as well.
 _AFTER_FORMULA = re.compile(r"(?:\$|\\\]|\\\)|\\end\s*\{[^{}]*\})[ \t]*\n?[ \t]*\Z")  # in its paragraph
 #: A display's opening right before the formula (``$$`` is left out of the words already).
