@@ -136,3 +136,54 @@ def about_weights(text: str, weight: str, matrix: str) -> bool:
     nabla = rf"\\nabla_\s*\{{?\s*(?:\\mathbf\{{|\\boldsymbol\{{)?\s*(?:{names})(?![A-Za-z])"
     step = rf"^\s*(?:\\tilde\s*\{{)?\s*(?:{names})(?![A-Za-z])[^=]*?(?:\\to|\\rightarrow|\\leftarrow|\\gets|:=|=\s*(?:{names}))"
     return bool(re.search(by, text) or re.search(nabla, text) or re.match(step, text))
+
+
+#: A name a derivative is taken by: a letter, a bold letter, a Greek letter.
+_NAME = r"\s*\{?\s*(?:\\(?:mathbf|boldsymbol|bm|vec)\s*\{\s*)?(\\[A-Za-z]+|[A-Za-z])"
+#: A step on a quantity: "W \leftarrow …", "w := …", "θ \to …".
+_STEP = re.compile(r"\\leftarrow|\\gets|:=|\\to\b|\\rightarrow|\\mapsto")
+
+
+def _group(text: str, at: int) -> "tuple[str, int]":
+    """The brace group of ``text`` opening at or after ``at`` (spaces skipped), and where it ends; ('', at) if none."""
+    k = at
+    while k < len(text) and text[k].isspace():
+        k += 1
+    if k >= len(text) or text[k] != "{":
+        return "", at
+    depth = 0
+    for j in range(k, len(text)):
+        depth += {"{": 1, "}": -1}.get(text[j], 0)
+        if depth == 0:
+            return text[k + 1:j], j + 1
+    return "", at
+
+
+def derivative_names(text: str) -> "list[str]":
+    r"""The names ``text`` differentiates by: the denominators of its fractions (∂/∂X, dX), ∇_X.
+
+    >>> derivative_names(r"\frac{\partial L}{\partial w_{12}} = \frac{dL}{d\mathbf{h}} + \nabla_{W} J")
+    ['w', 'h', 'W']
+    """
+    out = []
+    for m in re.finditer(r"\\frac(?![A-Za-z])", text):
+        _, end = _group(text, m.end())
+        below, _ = _group(text, end)
+        out += [n.group(1) for n in re.finditer(r"(?:\\partial|\\mathrm\s*\{\s*d\s*\}|(?<![A-Za-z\\])d)" + _NAME, below)]
+    out += [n.group(1) for n in re.finditer(r"\\nabla\s*_" + _NAME, text)]
+    return out
+
+
+def about_parameters(text: str, computed) -> bool:
+    r"""Does ``text`` (graph notes) differentiate by a quantity the notes do not compute (``computed(name)`` is
+    False: a weight, an input, a target) or step one? A term in the weights changes those; the derivatives by the
+    computed nodes (∂L/∂h) stay as they are.
+
+    >>> about_parameters(r"\frac{\partial L}{\partial w_{12}} = x_2", {"h", "L"}.__contains__)
+    True
+    >>> about_parameters(r"\frac{\partial L}{\partial h} = h - y", {"h", "L"}.__contains__)
+    False
+    >>> about_parameters(r"W \leftarrow W - \eta G", {"h", "L"}.__contains__)
+    True
+    """
+    return bool(_STEP.search(text)) or any(not computed(n) for n in derivative_names(text))
