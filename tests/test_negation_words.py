@@ -231,8 +231,8 @@ def test_graph_display_words_that_call_an_assumption_a_mistake():
 
 
 # Review 19 F8: a denial of something said *about* the formula ("It is not true that $$X$$ is restricted to …", "Do
-# not write $$X$$ with …"), or "… is wrong:" whose subject is something else ("Slide 12 is wrong:" before the
-# notes' correction), is not a plain denial of X. Before, X was taken as denied and a false X held. Now the row is
+# not write $$X$$ with …"), "… is wrong:" whose subject is something else ("Slide 12 is wrong:" before the notes'
+# correction), or a denial asked as a question ("$$X$$ is false? No.") is not a plain denial of X. Before, X was taken as denied and a false X held. Now the row is
 # uninterpretable, naming the words; the false X never holds, the true one is never refuted.
 @pytest.mark.parametrize("layout", [
     "It is not true that $${f}$$ is restricted to the output layer; it holds in every layer.\n\n",
@@ -242,7 +242,9 @@ def test_graph_display_words_that_call_an_assumption_a_mistake():
     "We checked the derivation and it is correct, nothing false:\n$${f}$$\n\n",
     "None of this is a mistake:\n$${f}$$\n\n",
     "Do not write $${f}$$ with the layer index dropped.\n\n",
-    "Never write $${f}$$ in matrix form without the transpose.\n\n"])
+    "Never write $${f}$$ in matrix form without the transpose.\n\n",
+    # a question is not the notes' denial: the answer after it may be either (review 19, na3, na5)
+    "We have\n$${f}$$\nis false? No.\n\n", "We have\n$${f}$$\nis not true? It is.\n\n"])
 def test_a_denial_of_something_said_about_the_formula_is_not_read(tmp_path, layout):
     rows = _rows(tmp_path, layout.format(f=_FALSE) + layout.format(f=_TRUE))
     for f in (_FALSE, _TRUE):

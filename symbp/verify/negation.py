@@ -21,7 +21,10 @@ mistake *for beginners* is to write", "a frequent error *in exams* is", "častou
 an adverb calls what is written a mistake ("students often *wrongly* write", "chybně píší", "ошибочно пишут",
 "błędnie piszą"). A negation right before the words turns them round ("This is not a common mistake:"): the
 formula is the notes' claim. A sentence that lists formulas, each called false by its own words ("It is not true
-that $$A$$, and $$B$$ is wrong too"), denies each; other math in the sentence may be a condition. A denial under
+that $$A$$, and $$B$$ is wrong too"), denies each; other math in the sentence may be a condition. A denial of
+something said about the formula (words after it that go on what is denied: "It is not true that $$…$$ is
+restricted to …", "Do not write $$…$$ with …"), a "wrong:" with another subject ("Slide 12 is wrong:"), and a denial
+asked as a question ("$$…$$ is false? No.") are 'qualified' too. A denial under
 a condition that is not read ("It is not true that $$…$$ for the hidden layers") is 'qualified': the row is
 uninterpretable, never a plain verdict. Words after a display that go on its sentence and change it ("$$…$$
 multiplied by two", ``denials.GOES_ON``) make the row uninterpretable too. A display's sentence goes on over a blank
@@ -92,6 +95,26 @@ def negation(text: str, line: int, source: str) -> "Negation | None":
     if around is None:
         return None
     before, after, start = around
+    found = _negation(text, before, after, start)
+    if found is not None and found.kind == "false" and _asked(text, source, after, start):
+        return Negation("qualified", found.words, "asked as a question")  # "$$…$$ is false? No.": not a denial
+    return found
+
+
+def _asked(text: str, source: str, after: str, start: int) -> bool:
+    """Does the sentence of the formula ``source`` (at ``start`` of ``text``, ``after`` the words after it in its
+    sentence) end with a question mark?"""
+    at = text.find(source, start)
+    if at < 0:
+        return False
+    end = at + len(source)
+    while end < len(text) and text[end] == "$":
+        end += 1
+    return text.startswith(after, end) and text[end + len(after):end + len(after) + 1] == "?"
+
+
+def _negation(text: str, before: str, after: str, start: int) -> "Negation | None":
+    """``negation`` on the sentence around the formula: ``before`` and ``after`` it, ``start`` where it starts."""
     if text.startswith("$$", start) or _DISPLAY_OPENER.search(before):
         goes = GOES_ON.match(after)
         if goes:  # "$$…$$ multiplied by two.": what the words do to the formula is not read
