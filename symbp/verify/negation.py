@@ -156,7 +156,7 @@ def _said(text: str, before: str, after: str, start: int) -> "Negation | None":
         if FALSE_AFTER.search(own):
             return None  # "It is not true that $$…$$ does not hold": two negations, the notes claim the formula
         condition = (lead if QUALIFIED.search(lead) else own if QUALIFIED.search(own)
-                     else _other_subject(lead, words) or ("" if PLAIN_TAIL.match(_CLOSER.sub("", own)) else own))
+                     else _other_subject(lead, words) or ("" if PLAIN_TAIL.match(_CLOSER.sub("", _ROWS_AFTER.sub("", own))) else own))
         reported = _reported(lead, False)
     else:
         m = FALSE_AFTER.search(after)
@@ -185,6 +185,8 @@ def _other_subject(lead: str, words: str) -> str:
     return " ".join((lead + words).split())
 
 
+#: The later rows of the formula's display after it (the words that govern a row are ``row``'s concern).
+_ROWS_AFTER = re.compile(r"^\s*\\\\.*?(?:\\end\s*\{[A-Za-z*]+\}|\\\]|\$\$)", re.S)
 #: The formula's closing delimiter at the start of the words after it.
 _CLOSER = re.compile(r"^(?:\s|\$|\\\]|\\\)|\\end\s*\{[A-Za-z*]+\})*")
 #: A formula's end right before "Wrong!" in its paragraph: the word may be about that formula as well.
