@@ -277,3 +277,64 @@ def test_claim_on_an_unread_cost_names_its_line():
     claim = rows[r"\frac{\partial J}{\partial W} = \frac{1}{m}\sum_{t=1}^{m} \frac{\partial L^{(t)}}{\partial W}"]
     assert claim.status == "uninterpretable" and "line 4 is not read" in claim.reason
     assert rows[r"\frac{\partial g_1}{\partial w_{12}} = x_2"].status == "holds"
+
+
+# Review 19 F15: a regularization term named in words was ignored in graph notes, so ∂L/∂w_{12} without the term's
+# λ w_{12} held, and so did a batch step without λW. From the words' line on (from the start when stated for the
+# whole notes) a derivative by a quantity the graph does not compute, or a step, is uninterpretable; ∂L/∂h keeps its
+# verdict. The oracle: L = ½‖tanh(W x) − y‖² (+ λ/2 Σ w²) differentiated by ``sympy.diff`` at an exact random point.
+_ONE = r"""Let $x$ be a column vector with entries $x_1, x_2$ and $W$ a $2 \times 2$ matrix.
+$$g = W x, \quad h = \tanh(g)$$
+$$L = \frac{1}{2}\|h - y\|^2$$
+"""
+_BY_W12 = r"\frac{\partial L}{\partial w_{12}} = (h_1 - y_1)(1 - h_1^2) x_2"
+_BY_W12_WRONG = r"\frac{\partial L}{\partial w_{12}} = (h_1 - y_1)(1 - h_1^2) x_1"
+_BY_H1 = r"\frac{\partial L}{\partial h_1} = h_1 - y_1"
+
+
+def _one_sample_oracle(lam) -> "tuple[bool, bool]":
+    """(∂L/∂w_{12} equals the claim, equals the wrong variant) for L + λ/2 Σ w² at an exact random point."""
+    rnd = random.Random(19)
+    w = sympy.Matrix(2, 2, sympy.symbols("w11 w12 w21 w22"))
+    x, y = sympy.Matrix(sympy.symbols("x1 x2")), sympy.Matrix(sympy.symbols("y1 y2"))
+    h = (w * x).applyfunc(sympy.tanh)
+    loss = sum((h[i] - y[i]) ** 2 for i in range(2)) / 2 + lam * sum(v ** 2 for v in w) / 2
+    point = {s: sympy.Rational(rnd.randint(-9, 9), 7) for s in (*w, *x, *y)}
+    by_w12 = sympy.diff(loss, w[0, 1]).subs(point)
+    right, wrong = ((h[0] - y[0]) * (1 - h[0] ** 2) * v for v in (x[1], x[0]))
+    same = lambda a, b: abs(sympy.N(a - b.subs(point), 30)) < 1e-25  # noqa: E731
+    return same(by_w12, right), same(by_w12, wrong)
+
+
+def test_the_oracle_separates_the_regularized_gradient():
+    assert _one_sample_oracle(0) == (True, False)
+    assert _one_sample_oracle(sympy.Rational(3, 10)) == (False, False)
+
+
+@pytest.mark.parametrize("words", ["The loss also contains an L2 regularization term on $W$.",
+                                   "Not surprisingly, we train with weight\ndecay."])
+def test_graph_notes_regularization_in_words_leaves_weight_gradients_unjudged(words):
+    claims = (_BY_W12, _BY_W12_WRONG, _BY_H1)
+    rows = _rows(_ONE + words + "\n" + "".join(f"$${c}$$\n" for c in claims), "auto")
+    assert rows[_BY_W12].status == "uninterpretable" and "regularization term" in rows[_BY_W12].reason, rows[_BY_W12]
+    assert rows[_BY_W12_WRONG].status == "uninterpretable", rows[_BY_W12_WRONG]
+    assert rows[_BY_H1].status == "holds", rows[_BY_H1]  # a term in W does not change ∂L/∂h
+
+
+def test_graph_notes_a_plain_denial_or_a_later_term_keeps_the_verdicts():
+    claims = "".join(f"$${c}$$\n" for c in (_BY_W12, _BY_W12_WRONG))
+    for notes in (_ONE + "We train without regularization.\n" + claims,
+                  _ONE + claims + "From now on the loss also contains weight decay.\n"):
+        rows = _rows(notes, "auto")
+        assert rows[_BY_W12].status == "holds" and rows[_BY_W12_WRONG].status == "refuted", rows
+    rows = _rows(_ONE + claims + "Throughout, the loss also contains weight decay.\n", "auto")  # reaches back
+    assert rows[_BY_W12].status == "uninterpretable", rows[_BY_W12]
+
+
+def test_graph_notes_weight_decay_on_the_batch_cost_leaves_the_step_unjudged():
+    step = r"W \leftarrow W - \frac{\eta}{m}\sum_{t=1}^{m} \frac{\partial L^{(t)}}{\partial W}"
+    grad = r"\frac{\partial J}{\partial W} = \frac{1}{m}\sum_{t=1}^{m} \frac{\partial L^{(t)}}{\partial W}"
+    plain = _rows(NOTES + f"$${grad}$$\n$${step}$$\n")
+    assert plain[grad].status == "holds" and plain[step].status == "holds", plain
+    rows = _rows(NOTES + f"We train with weight decay on the batch cost.\n$${grad}$$\n$${step}$$\n")
+    assert rows[grad].status == "uninterpretable" and rows[step].status == "uninterpretable", rows

@@ -228,3 +228,35 @@ def test_graph_display_words_that_call_an_assumption_a_mistake():
     src = r"\frac{\partial g_1}{\partial x_2} = 0 \quad \text{%s} w_{21} = 0"
     assert display_words(src % "where students wrongly assume ", "w_{21} = 0") == "negated"
     assert display_words(src % "where we assume ", "w_{21} = 0") == "assumption"
+
+
+# Review 19 F8: a denial of something said *about* the formula ("It is not true that $$X$$ is restricted to …", "Do
+# not write $$X$$ with …"), "… is wrong:" whose subject is something else ("Slide 12 is wrong:" before the notes'
+# correction), or a denial asked as a question ("$$X$$ is false? No.") is not a plain denial of X. Before, X was taken as denied and a false X held. Now the row is
+# uninterpretable, naming the words; the false X never holds, the true one is never refuted.
+@pytest.mark.parametrize("layout", [
+    "It is not true that $${f}$$ is restricted to the output layer; it holds in every layer.\n\n",
+    "It is false that $${f}$$ needs a proof by induction.\n\n",
+    "Slide 12 is wrong:\n$${f}$$\n\n", "The printed version of this step is wrong:\n$${f}$$\n\n",
+    "Erratum. The printed formula was wrong:\n$${f}$$\n\n", "Nothing is wrong:\n$${f}$$\n\n",
+    "We checked the derivation and it is correct, nothing false:\n$${f}$$\n\n",
+    "None of this is a mistake:\n$${f}$$\n\n",
+    "Do not write $${f}$$ with the layer index dropped.\n\n",
+    "Never write $${f}$$ in matrix form without the transpose.\n\n",
+    # a question is not the notes' denial: the answer after it may be either (review 19, na3, na5)
+    "We have\n$${f}$$\nis false? No.\n\n", "We have\n$${f}$$\nis not true? It is.\n\n"])
+def test_a_denial_of_something_said_about_the_formula_is_not_read(tmp_path, layout):
+    rows = _rows(tmp_path, layout.format(f=_FALSE) + layout.format(f=_TRUE))
+    for f in (_FALSE, _TRUE):
+        assert rows[f].status == "uninterpretable" and "under words symbp does not read" in rows[f].reason, rows[f]
+
+
+# The plain forms stay denials: the colon alone or after "The following formula is", and words after the formula
+# that are only "in general", "too" or punctuation.
+@pytest.mark.parametrize("layout", [
+    "Wrong:\n$${f}$$\n\n", "The following formula is wrong:\n$${f}$$\n\n", "Do not write $${f}$$.\n\n",
+    "It is not true that $${f}$$ in general.\n\n", "Never write\n\\[ {f} \\]\n\n"])
+def test_a_plain_denial_before_the_formula_stays_read(tmp_path, layout):
+    rows = _rows(tmp_path, layout.format(f=_FALSE) + layout.format(f=_TRUE))
+    assert rows[_FALSE].status == "holds" and rows[_FALSE].reason.startswith(_CALLED), rows[_FALSE]
+    assert rows[_TRUE].status == "refuted" and rows[_TRUE].reason.startswith(_CALLED), rows[_TRUE]

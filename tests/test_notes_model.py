@@ -178,9 +178,12 @@ _L2_NOTES = ("Notation: $z^l = w^l a^{l-1} + b^l$, $a^l = \\sigma(z^l)$, $C = \\
     # a term in the weights changes neither δ nor ∂C/∂b
     ("From now on the cost also contains the L2 regularization term.", r"\frac{\partial C}{\partial b^l_j} = \delta^l_j",
      "holds"),
-    # words that deny the term, and a heading, add nothing
+    # words that plainly deny the term add nothing
     ("We train without regularization.", r"\frac{\partial C}{\partial w^l_{jk}} = a^{l-1}_k \delta^l_j", "holds"),
-    ("## Regularization", r"\frac{\partial C}{\partial w^l_{jk}} = a^{l-1}_k \delta^l_j", "holds"),
+    ("We do not use any L2 penalty; the network is unregularized.",
+     r"\frac{\partial C}{\partial w^l_{jk}} = a^{l-1}_k \delta^l_j", "holds"),
+    # a heading names the topic of its section, whose claims may carry the term (review 19 F7, rg9: before, BP4 held)
+    ("## Regularization", r"\frac{\partial C}{\partial w^l_{jk}} = a^{l-1}_k \delta^l_j", "uninterpretable"),
 ])
 def test_a_regularization_term_in_words_leaves_weight_gradients_unjudged(words, claim, status):
     report = verify_text(_L2_NOTES.replace("{words}", words).replace("{claim}", claim))
@@ -231,3 +234,47 @@ def test_a_tanh_forward_pass_on_every_layer_is_the_activation(claim, status):
 def test_tanh_at_the_output_only_is_not_every_layers_activation():
     notes = "The output is $a^L = \\tanh(z^L)$.\n\n$$\\delta^L = (a^L - y) \\odot (1 - (a^L)^2)$$\n"
     assert verify_text(notes, "nielsen").model.at(3).get("activation") != "tanh"
+
+
+
+# Review 19 F7: a regularization term named in words that look like a denial but are none ("Not surprisingly", "No
+# doubt", a double negation, "do not drop"), named another way (an L2 / ridge / Tikhonov penalty), broken over a line,
+# or stated "throughout" after the claim. By hand, with the L2 term (λ/2n)Σw² in the cost, ∂C/∂w^l_{jk} =
+# a^{l-1}_k δ^l_j + (λ/n) w^l_{jk}: BP4 as written is false for λ ≠ 0 (``_l2_gradient_differs``), so it must never
+# hold after those words; ∂C/∂b^l_j = δ^l_j is untouched by a term in the weights and keeps holding.
+def _l2_gradient_differs() -> bool:
+    """Whether ∂/∂w of C + (λ/2)w² differs from ∂C/∂w by central differences (one weight, one sigmoid neuron)."""
+    import math
+    lam, x, y, w, b, h = 0.3, 0.7, 0.2, 0.5, -0.1, 1e-6
+    cost = lambda v: 0.5 * (1 / (1 + math.exp(-(v * x + b))) - y) ** 2  # noqa: E731
+    reg = lambda v: cost(v) + 0.5 * lam * v * v  # noqa: E731
+    plain, regularized = [(f(w + h) - f(w - h)) / (2 * h) for f in (cost, reg)]
+    return abs(regularized - plain - lam * w) < 1e-6 and abs(regularized - plain) > 1e-3
+
+
+_BP4 = r"\frac{\partial C}{\partial w^l_{jk}} = a^{l-1}_k \delta^l_j"
+_BP3 = r"\frac{\partial C}{\partial b^l_j} = \delta^l_j"
+
+
+@pytest.mark.parametrize("notes", [
+    "{c} Not surprisingly, regularization helps here, so the cost also contains an L2 term.\n$${bp4}$$\n",
+    "{c} No doubt weight decay matters, so our cost contains it.\n$${bp4}$$\n",
+    "{c} We never train without regularization: the cost carries an L2 term.\n$${bp4}$$\n",
+    "{c} Unlike last week, we do not drop the regularization term now.\n$${bp4}$$\n",
+    "{c} We add the L2 penalty $\\frac{{\\lambda}}{{2n}}\\sum_w w^2$ to it.\n$${bp4}$$\n",
+    "{c} We add a ridge penalty on the weights to it.\n$${bp4}$$\n",
+    "{c} The cost has a Tikhonov penalty $\\lambda \\|w\\|^2$ added.\n$${bp4}$$\n",
+    "{c}\n$${bp4}$$\nThroughout these notes the cost also contains an L2 regularization term.\n",
+    "{c}, and we train it with weight\ndecay.\n$${bp4}$$\n",
+    "{c} plus an L2 regulari-\nzation term.\n$${bp4}$$\n",
+    "# Training with L2 regularization\n\n{c} plus the term of this section's title.\n$${bp4}$$\n"])
+def test_regularization_words_that_look_like_denials_or_other_names(notes):
+    assert _l2_gradient_differs()
+    head = "# Gradients\n\n" if not notes.startswith("#") else ""
+    c = "The cost is $C = \\frac{1}{2}\\|a^L - y\\|^2$."
+    body = notes.format(c=c if "{c}," not in notes and "{c} plus" not in notes else c[:-1], bp4=_BP4)
+    report = verify_text(head + body + f"$${_BP3}$$\n")
+    rows = {r.formula.text: r.result for r in report.rows}
+    assert rows[_BP4].status == "uninterpretable", rows[_BP4]
+    assert "regularization term" in rows[_BP4].reason
+    assert rows[_BP3].status == "holds", rows[_BP3]

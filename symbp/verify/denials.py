@@ -122,6 +122,14 @@ CONTRAST = re.compile(r"\b(?:but|instead|rather|whereas|ale|nýbrž|но|lecz|na
 PLAIN_TAIL = re.compile(r"[\s,)]*(?:(?:in\s+general|generally|too|as\s+well|also|either|obecně|také|в\s+общем\s+случае|тоже"
                          r"|также|w\s+ogólności|też|również)[\s,)]*)?"
                          r"[.!;)]*\s*$", re.I)
+#: Words ending in a colon that call what follows wrong when they stand alone ("Wrong:"), and what else they may
+#: call wrong when a subject stands before them in the sentence ("Slide 12 is wrong:", ``PLAIN_SUBJECT``).
+COLON_JUDGED = re.compile(r"(?:wrong|incorrect|false|mistaken|erroneous|mistake|chybně|špatně|nesprávně|ошибка"
+                          r"|błędnie|źle|niepoprawnie|nieprawidłowo)\s*:", re.I)
+#: The only subjects before such words that name the formula after them: none, "The following (formula) is".
+PLAIN_SUBJECT = re.compile(r"\s*(?:(?:the\s+following|(?:also|here|again|so),?)(?:\s+(?:formula|equation|identity|step"
+                           r"|rule|update|claim|statement|expression|line))?(?:\s+(?:is|was|are|were))?\s+(?:a\s+)?"
+                           r"|a\s+)?", re.I)
 #: The words that may stand between a negation and "assume": "nowhere do we assume", "we do not need to assume".
 _HELPERS = (r"(?:do|does|did|we|you|one|i|need|needs|to|ever|have|has|be|been|is|are|was|will|would|shall|should"
             r"|must|can|further|anymore|really|actually|necessarily)\b")
@@ -164,4 +172,4 @@ EXCLAIMED = re.compile(r"(?:^|\n|[.!?:]\s)\s*(?P<w>(?:wrong|incorrect|false|a\s+
 TURNED = re.compile(r"(?:but|yet|however|which)\b", re.I)
 
 
-__all__ = ["ADVERB", "CONTRAST", "EXCLAIMED", "GOES_ON", "TURNED", "FALSE_AFTER", "FALSE_BEFORE", "LEAD_CLAUSE", "NEGATION", "NOT_ASSUMED", "NOT_BEFORE", "PLAIN_TAIL", "QUALIFIED", "REPORTED"]
+__all__ = ["ADVERB", "COLON_JUDGED", "CONTRAST", "EXCLAIMED", "GOES_ON", "TURNED", "FALSE_AFTER", "FALSE_BEFORE", "LEAD_CLAUSE", "NEGATION", "NOT_ASSUMED", "NOT_BEFORE", "PLAIN_SUBJECT", "PLAIN_TAIL", "QUALIFIED", "REPORTED"]

@@ -16,6 +16,7 @@ from .graphmodel import GraphError
 from .graphfamily import UNINTERPRETABLE
 from .graphnotes import GraphNotes, Piece, graph_notes
 from .graphsingle import has_layers
+from .regularizer import about_parameters, regularizers, since_line
 from .verification import UNCHECKED_DECLARATION, Verification
 
 
@@ -42,6 +43,7 @@ def apply_graph(report, text: str, notation_name: str, budget: float = 30.0, act
     # in a layered profile, a declaration of the cost, of δ or of a layer's quantity that ``depends`` does not check
     # (C = C(y_7)) is the notes' own graph only when that graph judges some claim; else it is a row saying why it is
     # not checked (y_1 = y_1(x_1, x_2), no layer written, stays the notes' own graph)
+    regularized = _regularized(text, g)
     unused = not everything and not any(id(r.formula) in g.results and r.result.status in ("unreadable", "uninterpretable")
                                         and id(r.formula) not in g.definitions for r in report.rows)
     for row in report.rows:
@@ -89,11 +91,12 @@ def apply_graph(report, text: str, notation_name: str, budget: float = 30.0, act
                                                          f"{layered.reason}", notation=notation_name)))
             continue
         if key in g.unfolded and open_:  # one claim per set of assumptions in force at its lines
-            rows += [type(row)(u, _verification(u, *g.results[id(u)], g, notation_name)) for u in g.unfolded[key]]
+            rows += [type(row)(u, regularized(u, _verification(u, *g.results[id(u)], g, notation_name)))
+                     for u in g.unfolded[key]]
             continue
         if key in g.results and open_:
             p, results = g.results[key]
-            verification = _verification(f, p, results, g, notation_name)
+            verification = regularized(f, _verification(f, p, results, g, notation_name))
             if key in g.declarations and verification.status == "holds" and not f.negated:
                 skipped.append(_checked(f, verification))
             else:
@@ -105,7 +108,7 @@ def apply_graph(report, text: str, notation_name: str, budget: float = 30.0, act
             if id(f) not in g.declarations or id(f) not in g.results or not _graph_form(f.text):
                 continue
             p, results = g.results[id(f)]
-            verification = _verification(f, p, results, g, notation_name)
+            verification = regularized(f, _verification(f, p, results, g, notation_name))
             if verification.status == "holds":
                 skipped[k] = _checked(f, verification)
             else:
@@ -115,6 +118,28 @@ def apply_graph(report, text: str, notation_name: str, budget: float = 30.0, act
         rows.sort(key=lambda r: r.formula.line)
     report.rows, report.skipped = rows, skipped
     return report
+
+
+def _regularized(text: str, g: GraphNotes):
+    """What a regularization term the notes name in words (``regularizer``) does to a verdict in their own terms:
+    a claim that differentiates by a quantity the graph does not compute (a weight, ∂L/∂w_{12}, ∂J/∂W) or steps
+    one (W ← W − η …), from the words' line on (from the start when stated for the whole notes), is
+    uninterpretable, naming the words; the derivatives by computed nodes (∂L/∂h) keep their verdict."""
+    found = regularizers(text)
+    model = g.model
+    computed = {model.names[s][0] for s in model.defs} | {model.loss} if model is not None else set()
+
+    def by_computed(name: str) -> bool:
+        name = name.lstrip("\\")
+        return name in computed or (model is not None and model.canonical(name) in computed)
+
+    def apply(f: Formula, v: Verification) -> Verification:
+        reg = since_line(found, f.line)
+        if reg is None or v.status == "unreadable" or not about_parameters(f.text, by_computed):
+            return v
+        return Verification(formula=v.formula, status="uninterpretable", verdict="undecided", reason=reg.reason(),
+                            notation=v.notation, interpretation=v.interpretation)
+    return apply
 
 
 def _checked(f: Formula, verification) -> Formula:

@@ -21,7 +21,10 @@ mistake *for beginners* is to write", "a frequent error *in exams* is", "častou
 an adverb calls what is written a mistake ("students often *wrongly* write", "chybně píší", "ошибочно пишут",
 "błędnie piszą"). A negation right before the words turns them round ("This is not a common mistake:"): the
 formula is the notes' claim. A sentence that lists formulas, each called false by its own words ("It is not true
-that $$A$$, and $$B$$ is wrong too"), denies each; other math in the sentence may be a condition. A denial under
+that $$A$$, and $$B$$ is wrong too"), denies each; other math in the sentence may be a condition. A denial of
+something said about the formula (words after it that go on what is denied: "It is not true that $$…$$ is
+restricted to …", "Do not write $$…$$ with …"), a "wrong:" with another subject ("Slide 12 is wrong:"), and a denial
+asked as a question ("$$…$$ is false? No.") are 'qualified' too. A denial under
 a condition that is not read ("It is not true that $$…$$ for the hidden layers") is 'qualified': the row is
 uninterpretable, never a plain verdict. Words after a display that go on its sentence and change it ("$$…$$
 multiplied by two", ``denials.GOES_ON``) make the row uninterpretable too. A display's sentence goes on over a blank
@@ -46,8 +49,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from .denials import (ADVERB, CONTRAST, EXCLAIMED, FALSE_AFTER, FALSE_BEFORE, GOES_ON, LEAD_CLAUSE, NEGATION, NOT_ASSUMED,
-                      NOT_BEFORE, PLAIN_TAIL, QUALIFIED, REPORTED, TURNED)
+from .denials import (ADVERB, COLON_JUDGED, CONTRAST, EXCLAIMED, FALSE_AFTER, FALSE_BEFORE, GOES_ON, LEAD_CLAUSE, NEGATION, NOT_ASSUMED,
+                      NOT_BEFORE, PLAIN_SUBJECT, PLAIN_TAIL, QUALIFIED, REPORTED, TURNED)
 from .extract import Formula
 from .graphexamples import sentence_around
 from .verdicts import Verification
@@ -92,6 +95,26 @@ def negation(text: str, line: int, source: str) -> "Negation | None":
     if around is None:
         return None
     before, after, start = around
+    found = _negation(text, before, after, start)
+    if found is not None and found.kind == "false" and _asked(text, source, after, start):
+        return Negation("qualified", found.words, "asked as a question")  # "$$…$$ is false? No.": not a denial
+    return found
+
+
+def _asked(text: str, source: str, after: str, start: int) -> bool:
+    """Does the sentence of the formula ``source`` (at ``start`` of ``text``, ``after`` the words after it in its
+    sentence) end with a question mark?"""
+    at = text.find(source, start)
+    if at < 0:
+        return False
+    end = at + len(source)
+    while end < len(text) and text[end] == "$":
+        end += 1
+    return text.startswith(after, end) and text[end + len(after):end + len(after) + 1] == "?"
+
+
+def _negation(text: str, before: str, after: str, start: int) -> "Negation | None":
+    """``negation`` on the sentence around the formula: ``before`` and ``after`` it, ``start`` where it starts."""
     if text.startswith("$$", start) or _DISPLAY_OPENER.search(before):
         goes = GOES_ON.match(after)
         if goes and "\n" in after[:goes.start("w")] and after[goes.start("w")].isupper() \
@@ -137,7 +160,8 @@ def _said(text: str, before: str, after: str, start: int) -> "Negation | None":
     if words is not None:
         if FALSE_AFTER.search(own):
             return None  # "It is not true that $$…$$ does not hold": two negations, the notes claim the formula
-        condition = lead if QUALIFIED.search(lead) else own if QUALIFIED.search(own) else ""
+        condition = (lead if QUALIFIED.search(lead) else own if QUALIFIED.search(own)
+                     else _other_subject(lead, words) or ("" if PLAIN_TAIL.match(_CLOSER.sub("", _ROWS_AFTER.sub("", own))) else own))
         reported = _reported(lead, False)
     else:
         m = FALSE_AFTER.search(after)
@@ -151,6 +175,25 @@ def _said(text: str, before: str, after: str, start: int) -> "Negation | None":
     return Negation("qualified" if condition else "false", " ".join(words.split()), _clipped(condition))
 
 
+def _other_subject(lead: str, words: str) -> str:
+    """The subject that ``words`` ending in a colon ("wrong:", "a mistake:") call wrong, when it is not the formula
+    after them: "Slide 12 is wrong:", "The printed formula was wrong:", "Nothing is wrong:" (the display may be the
+    notes' correction, or their claim); '' when the words stand alone or after "the following (formula) is".
+
+    >>> _other_subject("Slide 12 is ", "wrong:"), _other_subject("", "Wrong:"), _other_subject("The following is ", "wrong:")
+    ('Slide 12 is wrong:', '', '')
+    >>> _other_subject("Slide 12 is ", "not true that")
+    ''
+    """
+    if not COLON_JUDGED.fullmatch(words.strip()) or PLAIN_SUBJECT.fullmatch(lead):
+        return ""
+    return " ".join((lead + words).split())
+
+
+#: The later rows of the formula's display after it (the words that govern a row are ``row``'s concern).
+_ROWS_AFTER = re.compile(r"^\s*\\\\.*?(?:\\end\s*\{[A-Za-z*]+\}|\\\]|\$\$)", re.S)
+#: The formula's closing delimiter at the start of the words after it.
+_CLOSER = re.compile(r"^(?:\s|\$|\\\]|\\\)|\\end\s*\{[A-Za-z*]+\})*")
 #: A formula's end right before "Wrong!" in its paragraph: the word may be about that formula as well.
 _AFTER_FORMULA = re.compile(r"(?:\$|\\\]|\\\)|\\end\s*\{[^{}]*\})[ \t]*\n?[ \t]*\Z")  # in its paragraph
 #: A display's opening right before the formula (``$$`` is left out of the words already).

@@ -1,16 +1,26 @@
 r"""A regularization term the notes add to their cost in words: "the cost also contains the L2 term".
 
-symbp's costs have no regularization term. Once the prose says the cost carries one (L2 or L1
-regularization, weight decay; cs/ru/pl), the gradient of the cost by a weight gains the term's
-derivative (λ/n · w for L2), so a claim about ∂C/∂w, ∇_w C or a step on w after those words is not
-the claim symbp would check: it is uninterpretable, naming the words. δ, ∂C/∂b and the steps on the
-biases do not depend on a term in the weights, and are judged as before. Words that deny the term
-("without regularization", "no weight decay") and headings (a topic, not yet a term) add nothing.
+symbp's costs have no regularization term. Once the prose names one (L2 or L1 regularization, weight decay, an
+L2 / ridge / Tikhonov / lasso penalty; cs/ru/pl), the gradient of the cost by a weight gains the term's derivative
+(λ/n · w for L2), so a claim about ∂C/∂w, ∇_w C or a step on w after those words is not the claim symbp would check:
+it is uninterpretable, naming the words. δ, ∂C/∂b and the steps on the biases do not depend on a term in the
+weights, and are judged as before. Only a plain denial of the term adds nothing: a negation right before it with
+at most a few closed-list words between ("without regularization", "no weight decay", "we do not use any L2
+penalty", "unregularized"), and no other negation earlier in its clause ("we never train without regularization"
+names one). Any other mention counts ("Not surprisingly, regularization helps", "we do not drop the regularization
+term"): a mention whose negation is not clearly plain is never read as a cost without the term. A heading counts
+too ("# Training with L2 regularization": the claims of its section may carry the term). The words are read across line breaks ("weight⏎decay", "regulari-⏎zation"). A term
+stated for the whole notes ("Throughout these notes the cost contains an L2 term") reaches back to the claims
+before it.
 
 >>> [(m.line, m.words) for m in regularizers("Intro.\n\nFrom now on the cost has an L2 regularization term.\n")]
 [(3, 'regularization')]
->>> regularizers("We train without regularization.")
-()
+>>> regularizers("We train without regularization."), regularizers("We do not use any L2 penalty.")
+((), ())
+>>> [m.words for m in regularizers("We never train without regularization.")]
+['regularization']
+>>> [(m.line, m.throughout) for m in regularizers("A.\nThroughout, we train with weight\ndecay.")]
+[(2, True)]
 >>> about_weights(r"\frac{\partial C}{\partial w^l_{jk}} = a^{l-1}_k \delta^l_j", "w", "w")
 True
 >>> about_weights(r"\frac{\partial C}{\partial b^l_j} = \delta^l_j", "w", "w")
@@ -24,12 +34,31 @@ from dataclasses import dataclass
 
 from .prosecost import MATH
 
-#: A regularization term named in words (English, Czech, Russian, Polish).
-_TERM = re.compile(r"regulari[sz]\w*|weight[- ]decay|regulariza\w*|regularizačn\w*|регуляризац\w*"
-                   r"|затухани\w*\s+вес\w*|regularyzac\w*|zanik\w*\s+wag", re.I)
-#: Words just before it that deny it: "without regularization", "no weight decay", "bez regularizace".
-_DENIED = re.compile(r"(?:\bwithout|\bno|\bnot|\bbez|\bбез|\bнет|\bnie)\W+(?:\w+\W+){0,2}$", re.I)
-
+_S = r"[-\s]+"  # between the words of a term: spaces, a line break, a hyphen
+#: A regularization or penalty term named in words (English, Czech, Russian, Polish).
+_TERM = re.compile(r"regulari[sz]\w*|regulariza\w*|regularizačn\w*|weight" + _S + r"decay|penali[sz]\w*|penalt\w*"
+                   r"|\bridge\b|tikhonov\w*|\blasso\b|elastic" + _S + r"net|регуляризац\w*|затухани\w*\s+вес\w*"
+                   r"|штраф\w*|regularyzac\w*|zanik\w*\s+wag|útlum\w*\s+vah", re.I)
+#: The few words that may stand between a plain denial and the term: "without *any explicit L2* regularization".
+_FILLER = (r"(?:any|an?|the|explicit|additional|extra|further|L[12]|ℓ[12]|weight|norm|parameter|ridge|lasso|such"
+           r"|žádn\w*|никак\w*|żadn\w*)")
+#: A plain denial right before the term: "without", "no", "not (use, add, apply, include, need)"; bez, без, нет, nie.
+_DENIED = re.compile(r"(?:\bwithout|\bno|\bnot(?:\s+(?:use|add|apply|include|need|have|has))?"
+                     r"|\bbez|\bбез|\bнет|\bnie\s+(?:stosujemy|używamy))"
+                     r"\s*(?:" + _FILLER + r"\s+){0,3}$", re.I)
+#: "unregularized", "non-regularized": the term denied by its own prefix.
+_PREFIX = re.compile(r"\b(?:un|non-?)$", re.I)
+#: Another negation earlier in the clause turns the denial round: "we never train without regularization".
+_NEGATION = re.compile(r"\b(?:not|never|no|nobody|none|nothing|hardly|cannot|without|ne|nikdy|не|никогда|nie|nigdy)\b"
+                       r"|n['’]t\b", re.I)
+#: Where a clause ends before the term.
+_CLAUSE = re.compile(r"[.!?;:]\s|\n\s*\n|\b(?:but|however|although|whereas)\b", re.I)
+#: Words that state the term for the whole notes: it reaches back to the claims before it.
+_THROUGHOUT = re.compile(r"\bthroughout\b|\beverywhere\b|\balways\b|\bin\s+(?:all\s+(?:of\s+)?)?(?:these|this|the|our)"
+                         r"\s+(?:whole\s+|entire\s+)?(?:notes|lectures?|course|text|chapter|document)\b"
+                         r"|\bfrom\s+the\s+(?:start|beginning)\b|\ball\s+(?:the\s+)?(?:costs|losses)\b"
+                         r"|\bvšude\b|\bvždy\b|\bвсегда\b|\bвсюду\b|\bzawsze\b|\bwszędzie\b", re.I)
+#: A heading: its own sentence (a section "# Training with L2 regularization" is about a regularized cost).
 _HEADING = re.compile(r"\s*(?:#|\\(?:sub)*section\*?\{|\\(?:chapter|paragraph)\*?\{)")
 
 
@@ -37,31 +66,67 @@ _HEADING = re.compile(r"\s*(?:#|\\(?:sub)*section\*?\{|\\(?:chapter|paragraph)\*
 class Regularizer:
     line: int
     words: str
+    throughout: bool = False  # stated for the whole notes: in force before its line too
 
     def reason(self) -> str:
-        return (f"the notes add a regularization term to their cost (“{self.words}” on line {self.line}), which "
+        where = f"for the whole notes, on line {self.line}" if self.throughout else f"on line {self.line}"
+        return (f"the notes add a regularization term to their cost (“{self.words}” {where}), which "
                 "symbp's costs lack: its gradient by a weight gains the term's derivative, so a claim about the "
                 "cost's gradient by a weight, or a step on a weight, is not checked (write the regularized cost "
                 "as a formula to have it read)")
 
 
+def _prose(text: str) -> "tuple[str, list[int]]":
+    """The words of ``text`` without math and headings, a word broken by a hyphen at a line's end joined, and the
+    line of each character."""
+    words, lines = [], []
+    raw = text.splitlines()
+    for n, line in enumerate(raw, start=1):
+        clean = MATH.sub(" ", line) + (". " if _HEADING.match(line) else "")  # a heading is a sentence
+        if re.search(r"[A-Za-zа-яё]-\s*$", clean) and n < len(raw) and re.match(r"\s*[a-zа-яё]", raw[n]):
+            clean = re.sub(r"-\s*$", "", clean)  # "regulari-⏎zation"
+            sep = ""
+        else:
+            sep = "\n"
+        words.append(clean + sep)
+        lines += [n] * (len(clean) + len(sep))
+    return "".join(words), lines
+
+
+def _plainly_denied(words: str, start: int) -> bool:
+    """Is the term at ``start`` of ``words`` plainly denied ("without regularization", "unregularized"), with no
+    other negation earlier in its clause?"""
+    clause = _CLAUSE.split(words[max(0, start - 300):start])[-1]
+    if _PREFIX.search(clause):
+        return not _NEGATION.search(clause[:_PREFIX.search(clause).start()])
+    m = _DENIED.search(clause)
+    return bool(m) and not _NEGATION.search(clause[:m.start()])
+
+
+def _sentence(words: str, start: int, end: int) -> str:
+    first = max(words.rfind(". ", 0, start), words.rfind("\n\n", 0, start), words.rfind("! ", 0, start))
+    stops = [k for k in (words.find(". ", end), words.find("\n\n", end), words.find("! ", end)) if k >= 0]
+    return words[first + 1:min(stops) if stops else len(words)]
+
+
 def regularizers(text: str) -> tuple[Regularizer, ...]:
-    """The lines whose prose says the cost carries a regularization term (math taken out first)."""
-    out = []
-    for n, raw in enumerate(text.splitlines(), start=1):
-        if _HEADING.match(raw):
-            continue  # "# Regularization": a topic, not yet a term in the cost
-        words = MATH.sub(" ", raw)
-        for m in _TERM.finditer(words):
-            if not _DENIED.search(words[:m.start()]):
-                out.append(Regularizer(n, m.group(0)))
-                break
-    return tuple(out)
+    """The lines whose prose names a regularization term of the cost (math and headings taken out first), one
+    per line; those stated for the whole notes first."""
+    words, lines = _prose(text)
+    out: dict = {}
+    for m in _TERM.finditer(words):
+        line = lines[m.start()] if m.start() < len(lines) else len(text.splitlines())
+        if line in out or _plainly_denied(words, m.start()):
+            continue
+        out[line] = Regularizer(line, " ".join(m.group(0).split()),
+                                bool(_THROUGHOUT.search(_sentence(words, m.start(), m.end()))))
+    return tuple(sorted(out.values(), key=lambda r: (not r.throughout, r.line)))
 
 
 def since_line(found: tuple[Regularizer, ...], line: int) -> "Regularizer | None":
-    """The first regularizer named on a line up to ``line``, else None."""
-    return next((r for r in found if r.line <= line), None)
+    """The regularizer in force at ``line``: one stated for the whole notes, else the first named on a line up to
+    ``line``; None if none."""
+    return next((r for r in found if r.throughout or r.line <= line), None)
 
 
 def about_weights(text: str, weight: str, matrix: str) -> bool:
@@ -71,3 +136,54 @@ def about_weights(text: str, weight: str, matrix: str) -> bool:
     nabla = rf"\\nabla_\s*\{{?\s*(?:\\mathbf\{{|\\boldsymbol\{{)?\s*(?:{names})(?![A-Za-z])"
     step = rf"^\s*(?:\\tilde\s*\{{)?\s*(?:{names})(?![A-Za-z])[^=]*?(?:\\to|\\rightarrow|\\leftarrow|\\gets|:=|=\s*(?:{names}))"
     return bool(re.search(by, text) or re.search(nabla, text) or re.match(step, text))
+
+
+#: A name a derivative is taken by: a letter, a bold letter, a Greek letter.
+_NAME = r"\s*\{?\s*(?:\\(?:mathbf|boldsymbol|bm|vec)\s*\{\s*)?(\\[A-Za-z]+|[A-Za-z])"
+#: A step on a quantity: "W \leftarrow …", "w := …", "θ \to …".
+_STEP = re.compile(r"\\leftarrow|\\gets|:=|\\to\b|\\rightarrow|\\mapsto")
+
+
+def _group(text: str, at: int) -> "tuple[str, int]":
+    """The brace group of ``text`` opening at or after ``at`` (spaces skipped), and where it ends; ('', at) if none."""
+    k = at
+    while k < len(text) and text[k].isspace():
+        k += 1
+    if k >= len(text) or text[k] != "{":
+        return "", at
+    depth = 0
+    for j in range(k, len(text)):
+        depth += {"{": 1, "}": -1}.get(text[j], 0)
+        if depth == 0:
+            return text[k + 1:j], j + 1
+    return "", at
+
+
+def derivative_names(text: str) -> "list[str]":
+    r"""The names ``text`` differentiates by: the denominators of its fractions (∂/∂X, dX), ∇_X.
+
+    >>> derivative_names(r"\frac{\partial L}{\partial w_{12}} = \frac{dL}{d\mathbf{h}} + \nabla_{W} J")
+    ['w', 'h', 'W']
+    """
+    out = []
+    for m in re.finditer(r"\\frac(?![A-Za-z])", text):
+        _, end = _group(text, m.end())
+        below, _ = _group(text, end)
+        out += [n.group(1) for n in re.finditer(r"(?:\\partial|\\mathrm\s*\{\s*d\s*\}|(?<![A-Za-z\\])d)" + _NAME, below)]
+    out += [n.group(1) for n in re.finditer(r"\\nabla\s*_" + _NAME, text)]
+    return out
+
+
+def about_parameters(text: str, computed) -> bool:
+    r"""Does ``text`` (graph notes) differentiate by a quantity the notes do not compute (``computed(name)`` is
+    False: a weight, an input, a target) or step one? A term in the weights changes those; the derivatives by the
+    computed nodes (∂L/∂h) stay as they are.
+
+    >>> about_parameters(r"\frac{\partial L}{\partial w_{12}} = x_2", {"h", "L"}.__contains__)
+    True
+    >>> about_parameters(r"\frac{\partial L}{\partial h} = h - y", {"h", "L"}.__contains__)
+    False
+    >>> about_parameters(r"W \leftarrow W - \eta G", {"h", "L"}.__contains__)
+    True
+    """
+    return bool(_STEP.search(text)) or any(not computed(n) for n in derivative_names(text))
