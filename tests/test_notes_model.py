@@ -236,7 +236,6 @@ def test_tanh_at_the_output_only_is_not_every_layers_activation():
     assert verify_text(notes, "nielsen").model.at(3).get("activation") != "tanh"
 
 
-
 # Review 19 F7: a regularization term named in words that look like a denial but are none ("Not surprisingly", "No
 # doubt", a double negation, "do not drop"), named another way (an L2 / ridge / Tikhonov penalty), broken over a line,
 # or stated "throughout" after the claim. By hand, with the L2 term (λ/2n)Σw² in the cost, ∂C/∂w^l_{jk} =
