@@ -419,6 +419,11 @@ def test_cross_check_reports_agreement_and_disagreement_and_never_changes_a_verd
     ("The cost is $C = \\frac{1}{2}\\|a^L - y\\|^2$, the activation $a^l = \\sigma(z^l)$.\n", 0, ""),
     # one claim judged beside an unreadable one: the ordinary exit code
     ("$$\\frac{\\partial C}{\\partial b^l_j} = \\delta^l_j$$\n\n$$x^{L} = \\int f$$\n", 0, ""),
+    # review 20 (lo1): the softmax definition holds because the model is built from it; the one claim is stated
+    # under a hypothetical: no claim of the notes was judged
+    ("The output layer is a softmax, $a^L_j = \\frac{e^{z^L_j}}{\\sum_k e^{z^L_k}}$, and the cost is $C = -\\sum_j y_j "
+     "\\ln(a^L_j)$.\nIf the targets were one-hot we would have $\\sum_k y_k = 1$.\nThen the output error is\n"
+     "$$\\delta^L = a^L - y$$\n", 3, "; no claim was judged beyond the definitions the model is built from"),
 ])
 def test_a_run_that_judged_nothing_exits_3(tmp_path, notes, code, ends):
     path = tmp_path / "notes.md"

@@ -95,13 +95,26 @@ class NotesReport:
             return 3
         if self.strict and 2 in codes:
             return 2
-        if self.rows and not self.judged_any():
+        if self.claimed_any() and not self.judged_any():
             return 3  # claims, none of them judged: a run that checked nothing is not a pass
         return 0
 
     def judged_any(self) -> bool:
-        """Whether some claim got a verdict (holds, refuted, conditional) or was checked and left undecided."""
-        return any(bucket(r.result) in ("judged", "undecided") for r in self.rows)
+        """Whether some claim got a verdict (holds, refuted, conditional) or was checked and left undecided. A
+        definition the notes' model was built from (a^L = softmax(z^L), σ(z) = 1/(1 + e^{−z})) holds by that
+        construction and judges nothing of the notes' claims (review 20: notes whose one claim was uninterpretable
+        exited 0 on their softmax definition)."""
+        return any(bucket(r.result) in ("judged", "undecided") and not self._builds_model(r) for r in self.rows)
+
+    def _builds_model(self, row) -> bool:
+        """Is ``row`` a definition that holds because the model was built from it?"""
+        return row.result.status == "holds" and any(
+            d.line in row.formula.lines and d.text.strip() == row.formula.text.strip()
+            for d in (self.model.definitions if self.model else ()))
+
+    def claimed_any(self) -> bool:
+        """Whether the notes state something besides the definitions their model is built from."""
+        return any(not self._builds_model(r) for r in self.rows)
 
     def counts(self) -> dict:
         """Statuses of the checked rows (holds, refuted, undecided, unreadable, uninterpretable, …)."""
@@ -137,8 +150,9 @@ class NotesReport:
                 text += " (" + ", ".join(f"{k} {s}" for s, k in judged.items()) + ")"
             parts.append(text)
         line = f"found {total} formula{'s' if total != 1 else ''}: " + ", ".join(parts)
-        if self.rows and not self.judged_any():
-            line += "; nothing was judged"
+        if self.claimed_any() and not self.judged_any():
+            line += ("; nothing was judged" if not acc["judged"] else
+                     "; no claim was judged beyond the definitions the model is built from")
         return line
 
 
