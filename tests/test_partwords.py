@@ -132,3 +132,12 @@ def test_words_naming_another_order_than_the_one_definition_are_open():
     report = verify_text(_part_b(words, nielsen).replace(f"$${BP4_FROM_TO}$$", f"$${BP4_TO_FROM}$$"))
     assert _truth("to,from", "bp4 a_k delta_j") != _truth("from,to", "bp4 a_k delta_j")
     assert _status(report, 12, BP4_TO_FROM) == "ambiguous"
+
+
+def test_words_keeping_something_beside_words_naming_another_order_are_open():
+    """"We keep the same notation for the cost." and, in the part, "$w^l_{jk}$ is the weight from j to k" with one
+    definition in that order: the words disagree, the swapped BP4 (true j → k, false k → j) is ambiguous."""
+    words = ("We keep the same notation for the cost. Here $w^l_{jk}$ is the weight from neuron j in layer l-1 to "
+             "neuron k in layer l.")
+    report = verify_text(_part_b(words, SLIP))
+    assert _status(report, 12, BP4_FROM_TO) == "ambiguous"

@@ -260,8 +260,10 @@ def _reading(part: Section, parts: list, n: int, inferred: Inferred, inherited, 
     kept = before if before is not None else inherited
     if keep_line is not None and kept is not None:  # "we keep the notation of Part A": its slips stay slips
         against = {(at, text) for at, text, keys in own if kept not in keys}
-        if len(against) < 2:
+        if len(against) < 2 and (order is None or order == kept[0]):
             return Reading(part, kept, "kept", (keep_line,))
+        if not against:  # words naming the other order beside them ("the same notation for the cost. … from j to k")
+            return Reading(part, None, "contested", (), candidate=(order,) + kept[1:], words_at=named_line)
         other = min((k for k in scores if k != kept), key=lambda k: (-len(scores[k]), plainness(k)))
         return Reading(part, None, "contested", _lines(against), candidate=other, words_at=keep_line)
     best = max((len(v) for v in scores.values()), default=0)
@@ -288,8 +290,8 @@ def _open_why(r: Reading) -> str:
         return (f"one definition of its own ({_cite(r.lines)}) against the convention around it, and no words "
                 "naming its weight convention (one definition may be a slip)")
     if r.how == "contested":
-        return (f"words (line {r.words_at}) and definitions ({_cite(r.lines)}) that disagree on its weight "
-                "convention")
+        defs = f" and definitions ({_cite(r.lines)})" if r.lines else ""
+        return f"words (line {r.words_at}){defs} that disagree on its weight convention"
     return "no definition of its own"
 
 
