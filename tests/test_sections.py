@@ -247,11 +247,21 @@ def test_a_tie_over_the_file_is_settled_by_parts_with_words_of_their_own():
 
 
 def test_a_tie_no_part_settles_is_still_an_error():
-    """Part B's one definition without words of its own cannot settle the tie: the error, as before."""
-    text = TIED.replace("In this part $w^l_{jk}$ is the weight from neuron $j$", "Here $w^l_{jk}$ is the weight "
-                        "from neuron $j$")
-    with pytest.raises(NotationError, match="more than one notation equally well"):
-        verify_text(text)
+    """Part B's one definition without words naming its convention cannot settle the tie: the error, as before;
+    "In this part" alone names none (review 19 F9)."""
+    words = "In this part $w^l_{jk}$ is the weight from neuron $j$ in layer $l-1$ to neuron $k$ in layer $l$:"
+    for other in ("Here we go on with a deeper network:", "In this part we go on with a deeper network:"):
+        with pytest.raises(NotationError, match="more than one notation equally well"):
+            verify_text(TIED.replace(words, other))
+
+
+def test_words_naming_the_order_settle_a_tie_without_in_this_part():
+    """"Here $w^l_{jk}$ is the weight from j to k" names Part B's convention: with its one definition in that order
+    it settles the tie as "In this part …" with the same words did."""
+    report = verify_text(TIED.replace("In this part $w^l_{jk}$ is the weight from neuron $j$",
+                                      "Here $w^l_{jk}$ is the weight from neuron $j$"))
+    assert _status(report, 25, BP4_FROM_TO) == "holds" and _truth("from,to", "bp4 a_j delta_k")
+    assert _status(report, 9, BP4_FROM_TO) == "refuted" and not _truth("to,from", "bp4 a_j delta_k")
 
 
 def test_notes_in_one_convention_are_read_as_before():
@@ -297,3 +307,41 @@ def test_a_claim_read_under_a_later_definition_is_not_folded_with_one_after_it()
     rows = [r for r in report.rows if r.formula.text.startswith("\\sigma'")]
     assert [r.formula.lines for r in rows] == [(5,), (11,)]
     assert rows[1].result.status == "holds"
+
+
+# -- review 19 F16: \chapter, \part, a bold or capitalised title line, <h2> cut the notes too ----------------------
+
+#: /tmp/rv19/sec_chapter.md with Part B's heading left open: Part A in Nielsen's order (one definition, line 4, and
+#: the swapped BP4 at line 5), Part B in the other (two definitions, lines 10, 11; the same BP4, true there, line 12).
+SEC_CHAPTER = "\n".join([
+    "# Part A", "", "The weighted input is", r"$$z^l_j = \sum_k w^l_{jk} a^{l-1}_k + b^l_j$$", f"$${BP4_FROM_TO}$$",
+    "", "{heading}", "", "Here $w^l_{jk}$ is the weight from neuron j in layer l-1 to neuron k in layer l.",
+    r"$$z^l_k = \sum_j w^l_{jk} a^{l-1}_j + b^l_k$$", r"$$z^l = (w^l)^T a^{l-1} + b^l$$", f"$${BP4_FROM_TO}$$", ""])
+
+
+@pytest.mark.parametrize("heading", [r"\chapter{Part B}", r"\part{Part B}", r"\chapter*{Part B}",
+                                     "**Part B: the other convention.**", "PART B: THE OTHER CONVENTION",
+                                     "<h2>Part B</h2>", "__Kapitola 2__", "ЧАСТЬ B: ДРУГИЕ ОБОЗНАЧЕНИЯ"])
+def test_more_headings_cut_the_notes_into_parts(heading):
+    """(was: line 4 refuted as an erratum, lines 5 and 12 folded into one "holds", exit 1.) Part B is read in its
+    own order (line 12 holds: true there); Part A's one definition is open, so its swapped BP4 is ambiguous."""
+    text = SEC_CHAPTER.replace("{heading}", heading)
+    assert [s.first for s in sections_of(text) if s.first <= s.last] == [1, 7]
+    report = verify_text(text)
+    assert _status(report, 12, BP4_FROM_TO) == "holds" and _truth("from,to", "bp4 a_j delta_k")
+    assert _status(report, 5, BP4_FROM_TO) == "ambiguous" and not _truth("to,from", "bp4 a_j delta_k")
+    assert _status(report, 4, r"z^l_j = \sum_k w^l_{jk} a^{l-1}_k + b^l_j") == "ambiguous"
+
+
+@pytest.mark.parametrize("line", ["**Note that the gradient is a row here.**", "The SIGMOID is applied.",
+                                  "Part B: the other convention.", "**Part B** is next.", "BP1"])
+def test_lines_that_are_no_heading_cut_nothing(line):
+    """A bold sentence without a title word, a sentence with capitals in it, a title-like line in plain type, a
+    bold title inside a sentence and a capitalised word of three letters: no part starts there."""
+    assert [s.first for s in sections_of(SEC_CHAPTER.replace("{heading}", line)) if s.first <= s.last] == [1]
+
+
+def test_latex_sections_sit_under_their_chapter():
+    """With \\chapter, a \\section is one level below it: a section without definitions inherits its chapter."""
+    text = "\\chapter{A}\n$x$\n\\section{B}\n$y$\n\\chapter{C}\n"
+    assert [(s.first, s.level, s.parent) for s in sections_of(text)][1:] == [(1, 1, 0), (3, 2, 1), (5, 1, 0)]

@@ -334,8 +334,15 @@ def _mul(node: Mul, ctx: Context):
         def where(f=f):
             return f"{to_latex(node)}, at the factor {to_latex(f)}" + (" (filled in for \\cdots)" if f not in node.factors else "")
 
-        value = multiply(value, evaluate(f, ctx), where)
+        value = multiply(value, evaluate(f, ctx), where, _one_output(ctx))
     return value
+
+
+def _one_output(ctx: Context) -> bool:
+    """Is ``ctx``'s network one with a single output neuron and no other layer of one (a 1 × 1 value there is an
+    output vector, a number: ``values.multiply``)?"""
+    net = ctx.net
+    return net.n(net.L) == 1 and all(net.n(layer) > 1 for layer in range(1, net.L))
 
 
 def _hadamard(node: Hadamard, ctx: Context):

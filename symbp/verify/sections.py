@@ -5,18 +5,22 @@ r"""Parts of a set of notes that state their own weight convention, each read un
 j to k" with three definitions in that order) would then have Part A's own definition read as a slip and its
 claims judged in the other order: a claim with swapped indices holds there (review 18, F2).
 
-Here the notes are cut at their headings (``#``, ``\section``, setext) and at words that open a part
-("In this part", "In this section", v této části, в этом разделе, w tej części). Each part's own definitions of
-z (the table ``infer`` made: which structures each holds under) vote within it:
+Here the notes are cut at their headings (``#``, ``\section``, ``\chapter``, ``\part``, setext, ``<h2>``, a bold
+title line ``**Part B: …**`` or a line in capitals alone in its paragraph) and at words that open a part ("In this
+part", "In this section", v této části, в этом разделе, w tej części). Each part's own definitions of z (the table
+``infer`` made: which structures each holds under) and its words about the weights (``partwords``) decide:
 
+* a part whose words keep the notation ("we keep exactly the notation of Part A") is read as the part before it,
+  one definition against it a slip (review 19 F9); against two or more, open;
 * a part whose definitions agree with the structure it inherits (its enclosing part's, at the top the file's
-  vote) is read under it, a single slip among them a slip as before;
+  vote) is read under it, a single slip among them a slip as before (open if that one definition is all and its
+  words name the other order);
 * a part whose definitions all hold under another structure is read under that one when its evidence is firm:
-  two definitions or more, or words of its own that open it ("in this part");
-* a part with one definition against the inherited structure and no such words, and, in notes read under two
-  structures or more, a top-level part with no definition at all, are **open**: each claim there is checked under
-  every structure the notes use; the verdict stands when they agree, else the claim is ``ambiguous``, naming
-  each.
+  two definitions or more, or one and words naming that order ("$w^l_{jk}$ is the weight from j to k"); "in this
+  part" alone is no evidence;
+* other parts with one definition against the inherited structure, and, in notes read under two structures or more,
+  a top-level part with no definition at all, are **open**: each claim there is checked under every structure the
+  notes use; the verdict stands when they agree, else the claim is ``ambiguous``, naming each.
 
 A part with no definition of its own inside a part that has some inherits that part's structure.
 Only the structure (which weight index is the receiving neuron, the bias as column 0, w^l feeding layer l or
@@ -37,6 +41,7 @@ from .graphexamples import _HEADING
 from .graphscope import _level
 from .grouping import verdict_words
 from .infer import Inferred, plainness, structure_words
+from .partwords import part_words
 from .verdicts import Verification
 
 #: Words that open a part of the notes: "In this part", "In this section", … (not "in this example/paragraph").
@@ -44,6 +49,24 @@ _OPENS = re.compile(
     r"\bin this (?:section|subsection|chapter|part|lecture)\b|\bv (?:této|tomto) (?:části|sekci|kapitole|oddílu)"
     r"|\bв (?:этом|данном) (?:разделе|параграфе|пункте|части)|\bw (?:tej|tym) (?:sekcji|części|rozdziale|paragrafie)",
     re.I)
+
+
+#: LaTeX's \\part and \\chapter (above \\section: a file with them has its sections one level lower).
+_LATEX_PART = re.compile(r"^[ \t]*\\part\*?\s*(?:\[[^\]\n]*\])?\s*\{", re.M)
+_LATEX_CHAPTER = re.compile(r"^[ \t]*\\chapter\*?\s*(?:\[[^\]\n]*\])?\s*\{", re.M)
+#: A title word and a number or letter: "Part B", "Chapter 2", "Lecture IV", Část, Kapitola, Часть, Глава, Część …
+_TITLE_WORD = (r"(?i:part|chapter|section|lecture|lesson|appendix|část|kapitola|oddíl|sekce|přednáška|příloha"
+               r"|часть|глава|раздел|лекция|параграф|приложение|część|rozdział|sekcja|wykład|dodatek)"
+               r"\s+(?:[A-Za-z]|[IVXivx]+|\d+(?:\.\d+)*)(?![^\W_])")
+#: Headings ``graphexamples`` does not read: \\part{…}, \\chapter{…}, <h1>…</h6>, and (alone in their paragraph) a
+#: bold title line (``**Part B: …**``, ``**2. The other convention**``) or a line in capitals (``PART B: …``).
+_MORE_HEADINGS = re.compile(
+    r"^[ \t]*(?:\\(?P<kind>part|chapter)\*?\s*(?:\[[^\]\n]*\])?\s*\{(?P<chap>[^{}\n]*)\}"
+    r"|<h(?P<hn>[1-6])(?:\s[^>\n]*)?>(?P<html>[^<\n]*)</h(?P=hn)\s*>"
+    r"|(?:\*\*|__)(?P<bold>(?:" + _TITLE_WORD + r"|\d+(?:\.\d+)*\.?\s+[^\W\d_])[^*_\n]*?)(?:\*\*|__)"
+    r"|(?P<caps>[^\W\d_][^$\\\n*#|<>=_]{3,79}?))[ \t]*$", re.M)
+#: A capitalised title: every letter upper case, a word of four letters or more ("PART B: THE OTHER CONVENTION").
+_CAPS_WORD = re.compile(r"[^\W\d_]{4}")
 
 
 @dataclass(frozen=True)
@@ -55,7 +78,7 @@ class Section:
     title: str
     level: int  # 0 before any heading; 1 for # and \section, …; a part opened by words: one below its heading
     parent: "int | None"  # the index of the part around it
-    scoped: bool  # its own words open it ("in this part")
+    scoped: bool  # its own words open it ("in this part"; where it starts only, no evidence of a convention)
     by_words: bool = False  # opened by such words, not by a heading
 
 
@@ -63,29 +86,45 @@ def sections_of(text: str) -> list[Section]:
     """The parts of ``text``, in order; every line in exactly one (the text before any heading is level 0)."""
     starts = [0] + [m.end() for m in re.finditer("\n", text)]
     line_of = lambda pos: next(n for n in range(len(starts), 0, -1) if starts[n - 1] <= pos)  # noqa: E731
-    marks = [(line_of(m.start()), _level(m.group(0)), _title(m), False) for m in _HEADING.finditer(text)]
+    latex = (1 if _LATEX_PART.search(text) else 0) + (1 if _LATEX_CHAPTER.search(text) else 0)
+    marks = [(line_of(m.start()), _level(m.group(0)) + (latex if m.group("tex") or m.group("par") else 0), _title(m),
+              "") for m in _HEADING.finditer(text)]
+    for m in _MORE_HEADINGS.finditer(text):
+        line = line_of(m.start())
+        if m.group("kind") or m.group("hn"):
+            level = int(m.group("hn")) if m.group("hn") else 2 if m.group("kind") == "chapter" and latex == 2 else 1
+            marks.append((line, level, (m.group("chap") or m.group("html") or "").strip(), ""))
+        elif _alone(text, starts, line) and (m.group("bold") or m.group("caps").isupper()
+                                              and _CAPS_WORD.search(m.group("caps"))):  # a bold or capitalised title line: one below the heading before it
+            marks.append((line, None, (m.group("bold") or m.group("caps")).strip(), "title"))
     for m in _OPENS.finditer(text):
         line = line_of(m.start())
         if not any(at == line for at, _, _, _ in marks):
-            marks.append((line, None, text[starts[line - 1]:].split("\n", 1)[0].strip(), True))
+            marks.append((line, None, text[starts[line - 1]:].split("\n", 1)[0].strip(), "words"))
     marks.sort(key=lambda m: m[0])
     out = [Section(1, len(starts), "", 0, None, False)]
-    for line, level, title, scoped in marks:
+    for line, level, title, soft in marks:
         if level is None:
             around = out[-1]
-            if around.first < line and not _has_formula(text, starts, around.first, line):
+            if soft == "words" and around.first < line and not _has_formula(text, starts, around.first, line):
                 # "In this part …" before any formula of its part: the part's own words
                 out[-1] = replace(around, scoped=True)
                 continue
             level = _base_level(out) + 1
         parent = next((n for n in range(len(out) - 1, -1, -1) if out[n].level < level), 0)
         out[-1] = replace(out[-1], last=line - 1)
-        out.append(Section(line, len(starts), title, level, parent, scoped, by_words=scoped))
+        out.append(Section(line, len(starts), title, level, parent, soft == "words", by_words=bool(soft)))
     return out  # (the part before a heading on line 1 is empty: first > last)
 
 
 def _title(m) -> str:
     return next((g for g in (m.group("md"), m.group("tex"), m.group("par"), m.group("setext")) if g), "").strip()
+
+
+def _alone(text: str, starts: list, line: int) -> bool:
+    """Is ``line`` a paragraph of its own (blank or nothing on each side)?"""
+    lines = text.split("\n")
+    return (line == 1 or not lines[line - 2].strip()) and (line >= len(lines) or not lines[line].strip())
 
 
 def _base_level(parts: list) -> int:
@@ -104,9 +143,10 @@ class Reading:
 
     section: Section
     key: "tuple | None"
-    how: str  # "own" | "inherited" | "file" | "open" | "weak"
+    how: str  # "own" | "inherited" | "kept" | "file" | "open" | "weak" | "contested"
     lines: tuple = ()  # its own definitions that decided it (own), or that it could not rest on (weak)
-    candidate: "tuple | None" = None  # weak: the structure its lone definition holds under
+    candidate: "tuple | None" = None  # weak, contested: the other structure its claims are checked under
+    words_at: "int | None" = None  # the line of its words that keep the notation or name the order
 
 
 @dataclass(frozen=True)
@@ -151,13 +191,14 @@ class Plan:
 
     def _words(self, r: Reading) -> str:
         if r.how == "own":
-            return f"{structure_words(r.key)}, from its own definitions ({_cite(r.lines)})"
+            words = f" and the words naming it (line {r.words_at})" if r.words_at is not None else ""
+            return f"{structure_words(r.key)}, from its own definitions ({_cite(r.lines)}){words}"
+        if r.how == "kept":
+            return f"{structure_words(r.key)}, as before it: its words keep the notation (line {r.words_at})"
         if r.how in ("inherited", "file"):  # (a part read under the file's vote is open once two are used)
             return structure_words(r.key) + (", as the part around it" if r.how == "inherited" else
                                               ", the notes' vote (no definition of its own)")
-        why = (f"one definition of its own ({_cite(r.lines)}) against the convention around it, and no words "
-               "that open a part of its own" if r.how == "weak" else "no definition of its own")
-        return f"open: {why}; each claim is checked under " + " and under ".join(
+        return f"open: {_open_why(r)}; each claim is checked under " + " and under ".join(
             structure_words(k) for k in self.keys) + ", ambiguous where they disagree"
 
 
@@ -179,7 +220,9 @@ def plan_of(text: str, kind: str, inferred: "Inferred | None") -> "Plan | None":
             inherited, how = None, "open"
         else:
             inherited, how = around.key, "inherited"
-        readings.append(_reading(part, parts, n, inferred, inherited, how))
+        before = next((r.key for r in reversed(readings) if r.key is not None and r.section.last >= r.section.first),
+                      None) if readings else None
+        readings.append(_reading(part, parts, n, inferred, inherited, how, _words_of(text, part), before))
     # the structures used: each part's, and the one a lone definition of an open part holds under
     used = {r.key for r in readings if r.key is not None} | {r.candidate for r in readings if r.candidate is not None}
     keys = [inferred.structure] + sorted(used - {inferred.structure}, key=plainness)
@@ -192,8 +235,20 @@ def plan_of(text: str, kind: str, inferred: "Inferred | None") -> "Plan | None":
                 frozenset(d for d, keys in inferred.table if keys))
 
 
-def _reading(part: Section, parts: list, n: int, inferred: Inferred, inherited, how: str) -> Reading:
-    """How ``part`` is read: by its own definitions (the table ``infer`` made), else as ``inherited`` says."""
+def _words_of(text: str, part: Section) -> tuple:
+    """(the line of the part's first sentence that keeps the notation, the order its words name, that line)."""
+    lines = text.split("\n")[part.first - 1:part.last]
+    prose = "\n".join(lines)
+    keep_at, order, named_at = part_words(prose)
+    line = lambda at: None if at is None else part.first + prose.count("\n", 0, at)  # noqa: E731
+    return line(keep_at), order, line(named_at)
+
+
+def _reading(part: Section, parts: list, n: int, inferred: Inferred, inherited, how: str, words: tuple,
+             before) -> Reading:
+    """How ``part`` is read: by its own definitions (the table ``infer`` made) and its words (``partwords``), else
+    as ``inherited`` says. ``before``: the structure of the part read before it (what words keeping the notation
+    keep)."""
     nxt = parts[n + 1].first if n + 1 < len(parts) else None
     own = [(at, text, keys) for (at, text), keys in inferred.table if part.first <= at and (nxt is None or at < nxt)
            and keys]
@@ -201,16 +256,43 @@ def _reading(part: Section, parts: list, n: int, inferred: Inferred, inherited, 
     for at, text, keys in own:
         for key in keys:
             scores.setdefault(key, set()).add((at, text))
+    keep_line, order, named_line = words
+    kept = before if before is not None else inherited
+    if keep_line is not None and kept is not None:  # "we keep the notation of Part A": its slips stay slips
+        against = {(at, text) for at, text, keys in own if kept not in keys}
+        if len(against) < 2 and (order is None or order == kept[0]):
+            return Reading(part, kept, "kept", (keep_line,))
+        if not against:  # words naming the other order beside them ("the same notation for the cost. … from j to k")
+            return Reading(part, None, "contested", (), candidate=(order,) + kept[1:], words_at=named_line)
+        other = min((k for k in scores if k != kept), key=lambda k: (-len(scores[k]), plainness(k)))
+        return Reading(part, None, "contested", _lines(against), candidate=other, words_at=keep_line)
     best = max((len(v) for v in scores.values()), default=0)
     top = [k for k, v in scores.items() if len(v) == best]
     if not own or any(scores[k] != scores[top[0]] for k in top):  # none, or they conflict: they decide nothing
         return Reading(part, inherited, how)
-    if inherited in top:  # a slip among them stays a slip
+    if inherited in top:  # a slip among them stays a slip, unless one definition is all and the words say otherwise
+        if len(scores[inherited]) == 1 and order is not None and order != inherited[0]:
+            return Reading(part, None, "contested", _lines(scores[inherited]), candidate=(order,) + inherited[1:],
+                           words_at=named_line)
         return Reading(part, inherited, "own", _lines(scores[inherited]))
     key = min(top, key=plainness)
-    if len(scores[key]) >= 2 or part.scoped:
+    if len(scores[key]) >= 2:
         return Reading(part, key, "own", _lines(scores[key]))
-    return Reading(part, None, "weak", _lines(scores[key]), candidate=key)
+    if order is not None and order == key[0] and (inherited is None or inherited[0] != order):
+        # one definition, and words of the part naming its order ("w^l_{jk} is the weight from j to k")
+        return Reading(part, key, "own", _lines(scores[key]), words_at=named_line)
+    return Reading(part, None, "weak", _lines(scores[key]), candidate=key, words_at=named_line)
+
+
+def _open_why(r: Reading) -> str:
+    """Why the part of ``r`` (read open) is read under each structure, in words."""
+    if r.how == "weak":
+        return (f"one definition of its own ({_cite(r.lines)}) against the convention around it, and no words "
+                "naming its weight convention (one definition may be a slip)")
+    if r.how == "contested":
+        defs = f" and definitions ({_cite(r.lines)})" if r.lines else ""
+        return f"words (line {r.words_at}){defs} that disagree on its weight convention"
+    return "no definition of its own"
 
 
 def _lines(definitions: set) -> tuple:
@@ -286,7 +368,7 @@ def _compare(row, plan: Plan, others: dict) -> Verification:
     words = "; ".join(f"with {structure_words(k)} it " + (verdict_words(v) if v is not None else
                                                           "is not read alike (no row to compare)") for k, v in readings)
     where = plan.reading_at(row.formula.line)
-    why = ("its part has one definition of its own against the convention around it" if where.how == "weak"
+    why = ("its part has " + _open_why(where) if where.how in ("weak", "contested")
            else "its part defines no convention of its own")
     return replace(result, status="ambiguous", verdict="undecided", identity="", counterexample=None, diagnosis="",
                    corrected="", condition="", condition_met=None,

@@ -124,6 +124,12 @@ _MATH = r"(?:\$[^$\n]{1,20}\$\s+|\\\([^\n]{1,20}?\\\)\s+)?"  # "the last layer $
 #: Words that fix one output neuron, in English, Czech, Polish and Russian.
 _PROSE_ONE_OUTPUT = re.compile("|".join((
     _ONE + r"\s+output\s+(?:neuron|unit|node)s?\b",
+    # "one output" with no noun after it ("If there were one output, then", "The network has a single output."):
+    # not "one output layer / value / of …" (review 18 F9)
+    _ONE + r"\s+output(?=\s*(?:[,.;:!?)]|$|\s(?:then|and|so|only|here|neuron)\b))",
+    r"\b(?:jeden|jediný|jedním|jediným)\s+výstup(?:em)?(?=\s*(?:[,.;:!?)]|$|\s(?:pak|a|tak)\b))",
+    r"(?:^|\s)(?:один|одним|единственн(?:ый|ым))\s+выход(?:ом)?(?=\s*(?:[,.;:!?)]|$|\s(?:то|и|тогда)(?!\w)))",
+    r"\b(?:jedno|jednym|pojedyncze|pojedynczym)\s+wyjści(?:e|em)(?=\s*(?:[,.;:!?)]|$|\s(?:to|i|wtedy)\b))",
     r"\b(?:the\s+)?(?:output|last|final)\s+layer\s+" + _MATH + r"(?:has|contains|consists\s+of)\s+(?:only\s+)?"
     r"(?:one|a\s+single|just\s+one|exactly\s+one)\s+(?:neuron|unit|node)\b",
     r"\$\s*a\s*\^\s*\{?\s*L\s*\}?\s*\$\s+is\s+a\s+(?:real\s+)?(?:number|scalar)\b",
@@ -136,6 +142,10 @@ _PROSE_ONE_OUTPUT = re.compile("|".join((
     r"(?:^|\s)(?:последний|выходной)\s+слой\s+" + _MATH + r"(?:имеет|содержит|состоит\s+из)\s+(?:один|одного|единственн\w*)"
     r"\s+нейрон\w*",
 )), re.IGNORECASE)
+#: The phrases naming a neuron (or a^L, n_L), and the words that say "one output" alone is the network's.
+_NOUN = re.compile(r"neuron|unit|node|нейрон|\$", re.IGNORECASE)
+_NETWORK = re.compile(r"\b(?:network|net|model|there\s+(?:is|are|were|was|be))\b|\bsí[tť]\w*|(?:^|\s)сет[ьи]\w*"
+                      r"|\bsie[cć]\w*", re.IGNORECASE)
 #: Words before the phrase that make it say something else ("more than one output neuron", "not one output unit").
 _NOT_ONE = re.compile(r"(?:than|least|not|instead\s+of|než|niż|чем|не)\s*$", re.IGNORECASE)
 
@@ -354,6 +364,8 @@ def _one_output(sentence: str):
     for m in _PROSE_ONE_OUTPUT.finditer(sentence):
         if _NOT_ONE.search(sentence[max(0, m.start() - 20):m.start()]):
             continue
+        if not _NOUN.search(m.group(0)) and not _NETWORK.search(sentence):
+            continue  # "one output" alone speaks of the network only beside it ("A neuron has one output": no)
         if _OTHERWISE.search(_prose(sentence).replace(m.group(0), " ")):
             return None
         return m

@@ -116,13 +116,20 @@ def _elementwise(a, b, fn):
     return fn(a, b)
 
 
-def multiply(a, b, what):
+def multiply(a, b, what, one_output: bool = False):
+    r"""``a`` times ``b`` (numbers, matrices). With ``one_output`` (a network with one output neuron and no other
+    layer of one) a 1 × 1 matrix is an output vector, a number: beside a row or a column it does not fit it scales
+    it, so ``(a^{L-1})^T \delta^L`` is the row δ^L (a^{L-1})^T (review 19 M2). Where the shapes fit nothing
+    changes."""
     if not isinstance(a, Mat) and not isinstance(b, Mat):
         return a * b
     if not isinstance(a, Mat):
         return b.map(lambda x: a * x)
     if not isinstance(b, Mat):
         return a.map(lambda x: x * b)
+    if a.cols != b.rows and one_output and (1, 1) in ((a.rows, a.cols), (b.rows, b.cols)):
+        number, m = (a.entries[0][0], b) if (a.rows, a.cols) == (1, 1) else (b.entries[0][0], a)
+        return m.map(lambda x: number * x)
     if a.cols != b.rows:
         raise ShapeMismatch(f"{_said(what)}: {a.shape} times {b.shape} does not multiply")
     out = [[sum((a.entries[r][k] * b.entries[k][c] for k in range(a.cols)), Poly()) for c in range(b.cols)]

@@ -1,0 +1,135 @@
+r"""What a part of the notes says in words about its weight convention (``sections``, review 19 F9).
+
+Two kinds of words count, each only in the part's own prose (displays left out):
+
+* words that **keep** the notation: "we keep (exactly) the notation of Part A", "with the same notation",
+  "the notation is unchanged", "as in Part A" about the notation; ponecháme / zachováme (stejné) značení;
+  сохраняем (те же) обозначения, в тех же обозначениях; zachowujemy (te same) oznaczenia. A sentence with a
+  denial or a change in it ("we no longer keep …", "the same notation, but with j and k swapped") keeps nothing.
+* words that **name** the order of the weight's indices: a weight written with two indices ($w^l_{jk}$) and, after
+  it in the same sentence, "from … k … to … j" (also "into j from k"; z/od … do/k; от … к/в; z/od … do/na): the
+  index after "from" sends, the one after "to" receives. Sentences naming both orders name none.
+
+"In this part" alone says where a part starts, nothing about a convention: it is neither.
+
+>>> kept("In this part we keep exactly the notation of Part A and apply it.")
+True
+>>> kept("We keep the notation, but with the roles of j and k swapped."), kept("We no longer keep the notation.")
+(False, False)
+>>> named_order("Here $w^l_{jk}$ is the weight from neuron $j$ in layer $l-1$ to neuron $k$ in layer $l$.")
+'from,to'
+>>> named_order(r"In this part $w^{(l)}_{jk}$ goes into neuron j from neuron k."), named_order("In this part.")
+('to,from', None)
+"""
+
+from __future__ import annotations
+
+import re
+
+from .sentences import FORMULA, DISPLAY, sentences
+
+#: Words keeping the notation (or the convention, the indexing) of what came before.
+_KEEP = re.compile(
+    r"\b(?:keep|keeps|kept|keeping|retain|retains|retaining|use|using|follow|following|with|in)\s+(?:exactly\s+)?"
+    r"(?:the\s+|our\s+)?(?:same|very\s+same|previous|earlier|old)\s+(?:notation|convention|indexing|indices)"
+    r"|\b(?:keep|keeps|kept|keeping|retain|retains|retaining)\s+(?:exactly\s+|also\s+)?(?:the\s+|our\s+|all\s+)?"
+    r"(?:notation|convention|indexing)\b"
+    r"|\b(?:notation|convention|indexing)\s+(?:is|stays|remains)\s+(?:exactly\s+)?(?:the\s+same|unchanged|as\s+(?:in|before))"
+    r"|\b(?:notation|convention)\s+as\s+(?:in|before)\b"
+    r"|\b(?:ponech[aá]me|zachov[aá]me|zachov[aá]v[aá]me|pou[žz]ijeme|pou[žz][ií]v[aá]me)\s+(?:stejn[eéá]\s+)?"
+    r"(?:zna[čc]en[ií]|notaci|ozna[čc]en[ií])"
+    r"|\bstejn[eéá]\s+(?:zna[čc]en[ií]|notac[ie]|ozna[čc]en[ií])"
+    r"|\b(?:сохраня\w*|сохрани\w*|остав\w*)\s+(?:те\s+же\s+|прежн\w+\s+)?(?:обозначени\w*|нотаци\w*)"
+    r"|\b(?:в\s+)?(?:тех\s+же|те\s+же|прежних|прежние)\s+(?:обозначени\w*|нотаци\w*)"
+    r"|\b(?:zachowuj\w*|zachowam\w*|pozostawiam\w*|u[żz]ywam\w*)\s+(?:tych\s+samych\s+|te\s+same\s+|tej\s+samej\s+)?"
+    r"(?:oznacze\w*|notacj\w*)"
+    r"|\b(?:te\s+same|tych\s+samych|tej\s+samej)\s+(?:oznacze\w*|notacj\w*)", re.IGNORECASE)
+#: A denial, an exception or a change in the sentence: then it keeps nothing.
+_NOT_KEPT = re.compile(
+    r"\b(?:not|no|never|longer|nor|but|except|however|although|though|swap\w*|revers\w*|chang\w*|switch\w*|"
+    r"differ\w*|unlike|instead|other|opposite|new|transpos\w*)\b|n[’']t\b"
+    r"|\b(?:ne|nikoli|ale|kromě|místo|jinak|jiné|opačn\w*|změn\w*|prohod\w*|nov\w*)\b|\bne\w*(?:me|te)\b"
+    r"|\b(?:не|но|кроме|вместо|иначе|друг\w*|противополож\w*|измен\w*|нов\w*)\b"
+    r"|\b(?:nie|ale|oprócz|zamiast|inaczej|inn\w*|przeciwn\w*|zmien\w*|zamien\w*|now\w*)\b", re.IGNORECASE)
+
+#: A weight with two indices in a formula: w^l_{jk}, w_{jk}^{(l)}, w^{[l]}_{j,k}, \theta_{jk}.
+_WEIGHT = re.compile(r"(?:\\?(?:w|W|theta|Theta|omega))\s*(?:\^\s*(?:\{[^{}]*\}|\w)\s*)?_\s*\{\s*([a-z])\s*,?\s*([a-z])\s*\}")
+_ONE_LETTER = re.compile(r"\$\s*[a-z]\s*\$")
+#: The words before the sending index and before the receiving one.
+_FROM = re.compile(r"\b(?:from|od|ze|z|от|из|ot)\b", re.IGNORECASE)
+_TO = re.compile(r"\b(?:to|into|towards|do|ke|k|к|ко)\b", re.IGNORECASE)
+
+
+def kept(sentence: str) -> bool:
+    """Do the words of ``sentence`` (its formulas taken out) keep the notation of what came before (see the
+    module)?"""
+    words = FORMULA.sub(" ", sentence)
+    return _KEEP.search(words) is not None and _NOT_KEPT.search(words) is None
+
+
+def named_order(sentence: str) -> "str | None":
+    """The order of a weight's indices ``sentence`` names in words: "to,from" (w_{jk} from k to j), "from,to", or
+    None (see the module)."""
+    found = set()
+    for m in FORMULA.finditer(sentence):
+        if DISPLAY.match(m.group(0)):
+            continue
+        w = _WEIGHT.search(m.group(0))
+        if w is None or w.group(1) == w.group(2):
+            continue
+        first, second = w.group(1), w.group(2)
+        for sender, receiver in _roles(_tokens(sentence[m.end():], (first, second))):
+            found.add("from,to" if sender == first else "to,from" if sender != receiver else "?")
+    return found.pop() if len(found) == 1 else None
+
+
+def _tokens(text: str, letters: tuple) -> list:
+    """The words of ``text`` in order, an index letter standing alone ($k$, or a bare k) as ("", letter)."""
+    out = []
+    text = FORMULA.sub(lambda f: f.group(0) if _ONE_LETTER.fullmatch(f.group(0)) else " ", text)  # no words in math
+    for m in re.finditer(r"\$\s*([a-z])\s*\$|[^\W\d_]+", text):
+        letter = m.group(1) if m.group(1) is not None else m.group(0)
+        out.append(("", letter) if letter in letters else (m.group(0), ""))
+    return out
+
+
+def _roles(tokens: list) -> set:
+    """{(sending index, receiving index)} of each "from S … to R" (and "into R from S") in ``tokens``."""
+    found = set()
+    for first, second in ((_FROM, _TO), (_TO, _FROM)):
+        for at, (word, _) in enumerate(tokens):
+            one = _letter_after(tokens, at) if first.fullmatch(word) else None
+            if one is None:
+                continue
+            then = next((n for n in range(one[0] + 1, min(len(tokens), one[0] + 12)) if second.fullmatch(tokens[n][0])
+                         or tokens[n][1] == "k" and second.fullmatch("k") and _letter_after(tokens, n) is not None),
+                        None)
+            other = _letter_after(tokens, then)
+            if other is not None:
+                found.add((one[1], other[1]) if first is _FROM else (other[1], one[1]))
+    return found
+
+
+def _letter_after(tokens: list, at: "int | None") -> "tuple[int, str] | None":
+    """(where, which) the first index letter within a few words after ``at`` ("neuron k", "the neuron $k$")."""
+    if at is None:
+        return None
+    return next(((n, tokens[n][1]) for n in range(at + 1, min(len(tokens), at + 5)) if tokens[n][1]), None)
+
+
+def part_words(text: str) -> "tuple[int | None, str | None, int | None]":
+    """(the first sentence of ``text`` that keeps the notation, as an offset; the order its words name, or None
+    when none or both are named; the offset of the first naming sentence)."""
+    keep_at, orders, named_at = None, set(), None
+    for start, end in sentences(text):
+        sentence = text[start:end]
+        if keep_at is None and kept(sentence):
+            keep_at = start
+        order = named_order(sentence)
+        if order is not None:
+            orders.add(order)
+            named_at = start if named_at is None else named_at
+    return keep_at, (orders.pop() if len(orders) == 1 else None), named_at
+
+
+__all__ = ["kept", "named_order", "part_words"]
