@@ -22,6 +22,8 @@ the derivative follows the tie is not said).
 []
 >>> [a.name for a in one_hot_words("Compare $y$ with the one-hot target $t$; $s$ is assumed to be one-hot.")]
 ['s', 't']
+>>> [a.name for a in one_hot_words("Cíl $t$ je one-hot vektor. Zakładamy, że $u$ jest wektorem one-hot.")]
+['t', 'u']
 """
 
 from __future__ import annotations
@@ -39,10 +41,11 @@ from .graphnodes import Sum, walk
 _NAME = r"\$\s*(?:\\(?:mathbf|vec|boldsymbol|bm)\s*\{\s*)?([A-Za-z])\s*\}?\s*\$"
 _ONE_HOT = r"one[- ]?hot"
 #: "$t$ is a one-hot vector", "$t$ is one-hot encoded"; "the one-hot target $t$", "one-hot targets $t$".
-_NAME_FIRST = re.compile(_NAME + r"\s*(?:,|:|—|–|-)?\s*(?:is|are|be|being)?\s*(?:always\s+|assumed\s+(?:to\s+be\s+)?)?"
-                         r"(?:a\s+|an\s+|the\s+)?" + _ONE_HOT, re.I)
-_WORD_FIRST = re.compile(r"\b" + _ONE_HOT + r"(?:[- ]encoded)?\s+(?:target|label|vector)s?(?:\s+vector)?\s*" + _NAME,
-                         re.I)
+_NAME_FIRST = re.compile(_NAME + r"\s*(?:,|:|—|–|-)?\s*(?:is|are|be|being|je|jsou|jest|są|является)?\s*"
+                         r"(?:always\s+|assumed\s+(?:to\s+be\s+)?|vždy\s+|zawsze\s+|всегда\s+)?"
+                         r"(?:a\s+|an\s+|the\s+)?(?:(?:vektor\w*|wektor\w*|вектор\w*)\s+)?" + _ONE_HOT, re.I)
+_WORD_FIRST = re.compile(r"\b" + _ONE_HOT + r"(?:[- ]encoded)?\s+(?:target|label|vector|vektor|wektor|вектор|cíl|cel)"
+                         r"\w*(?:\s+(?:vector|vektor\w*|wektor\w*|вектор\w*))?\s*" + _NAME, re.I)
 _SENTENCE = re.compile(r"(?<=[.!?])\s|\n\s*\n")
 
 WORDS = ("an assumption of the notes on their targets: the claims are checked for every target, and one that holds "

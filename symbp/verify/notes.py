@@ -31,9 +31,10 @@ from .infer import Inferred, infer
 from .sections import plan_of, read_by_parts
 from .interpret import bias_through_z
 from .model import Definition, Model, defines_activation, definition, model_of
-from .prosecost import checked_under_each, mentions, named_since
+from .prosecost import beside_softmax, checked_under_each, mentions, named_since
 from .regularizer import about_weights, regularizers, since_line
 from .sentences import doubts
+from .targetwords import one_hot_said
 from .names import as_cost, cost_letter_alias, names_output
 from .negation import GOES_ON_MARK, mark, negated_verdict
 from .scan import guess_kind, kind_of, scan
@@ -253,7 +254,9 @@ def _verify_items(text, items, notation, path, kind, strict, activation, cost, o
         doubts(lines[k]) for k in range(max(0, d.line - 1), min(len(lines), d.line + 1))))]
     model.reach = inforce.reach(text, inforce.firsts(model.definitions), spoken)  # not back over "from now on"
     model.hypotheticals = scopes.header
-    model.definitions = sorted(model.definitions + said, key=lambda d: d.line)
+    spoken = beside_softmax(spoken, lambda line: "softmax_line" in model.at(line))  # the log-likelihood of a softmax
+    # "The target $y$ is a one-hot vector.": the assumption Σ_k y_k = 1 said in words (review 20, F1)
+    model.definitions = sorted(model.definitions + said + one_hot_said(text, nt.names["target"]), key=lambda d: d.line)
     given = {"activation": activation, "cost": cost, "one_hot": one_hot, "outputs": outputs,
              # C = (1/m) Σ_x C_x: the count letter of the notes' mean cost from its line on (a claim with 1/n is
              # not judged against it)
