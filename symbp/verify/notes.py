@@ -33,6 +33,7 @@ from .interpret import bias_through_z
 from .model import Definition, Model, defines_activation, definition, model_of
 from .prosecost import beside_softmax, checked_under_each, mentions, named_since
 from .regularizer import about_weights, regularizers, since_line
+from . import layerwords
 from .sentences import doubts
 from .targetwords import one_hot_said
 from .names import as_cost, cost_letter_alias, names_output
@@ -228,6 +229,12 @@ def _verify_items(text, items, notation, path, kind, strict, activation, cost, o
             as_c = as_cost(f.text, alias, nt.names["cost"]) if f.kind == "claim" else f.text
             if as_c != f.text:
                 items[n] = renamed[(f.line, as_c)] = replace(f, text=as_c, source=f.source or f.text)
+    # "The hidden layers are $a^l = \sigma(z^l)$ for $l < L$": the sentence's restriction is the formula's condition
+    restricted, loosely = layerwords.restrict(text, items, nt)
+    for n, (new, words) in restricted.items():
+        items[n] = replace(items[n], text=new, source=items[n].source or items[n].text)
+    restricted = {(items[n].line, items[n].text): words for n, (_, words) in restricted.items()}
+    loosely = {(items[n].line, items[n].text): words for n, words in loosely.items()}
     # L = 2C beside the notes' cost C: ∂L/∂X checked as 2 ∂C/∂X; L never defined: a claim about it is not read as C
     pairs = [(f.line, f.text) for f in items if f.kind != "prose" and not f.negated]  # not one the notes call false
     beside = otherloss.beside(pairs, nt.names["cost"])
@@ -334,6 +341,11 @@ def _verify_items(text, items, notation, path, kind, strict, activation, cost, o
             elif (f.line, f.text) in renamed:
                 remark = "; ".join(filter(None, (remark, f"{alias} is the notes' cost {nt.names['cost']}: they write "
                                                  f"\\Delta {nt.names['cost']} \\approx \\frac{{\\partial {alias}}}{{\\partial z}} \\Delta z")))
+            elif (f.line, f.text) in restricted:
+                remark = "; ".join(filter(None, (remark, f"restricted by the words “{restricted[(f.line, f.text)]}” "
+                                                 "of its sentence")))
+            if (f.line, f.text) in loosely and result.status in ("refuted", "conditional", "ambiguous"):
+                result = layerwords.not_read(result, loosely[(f.line, f.text)])
             if remark:
                 result = _with_remark(result, remark)
             own = model.own_terms(f.line, given["cost"]) or unread_cost
