@@ -5,8 +5,9 @@ is a softmax, …": the restriction is in the sentence, not in the formula. Read
 refuted at l = L of a softmax output, and a correct file fails. So a formula with a layer variable (``z^l``,
 ``a^{[l]}``) in a clause of a sentence that restricts it is checked with that restriction as its own condition:
 
-* a condition written in the clause (``$l < L$``, ``$l \le L-1$``, ``$2 \le l \le L-1$``, ``$l = 2, \dots, L-1$``)
-  is the formula's condition, read as ``\quad`` after it would be;
+* a condition written in the clause that leaves out the output layer (``$l < L$``, ``$l \le L-1$``,
+  ``$2 \le l \le L-1$``, ``$l = 2, \dots, L-1$``) is the formula's condition, read as ``\quad`` after it would be
+  (``$l = 2, \dots, L$`` restricts nothing);
 * "hidden layer(s)" (skryté vrstvy, скрытые слои, warstwy ukryte; any inflection) is ``l < L``;
 * words that restrict it otherwise ("except the last", "all but", kromě, кроме, oprócz, z wyjątkiem, "inner
   layers") are not read exactly: the formula is then never refuted (``uninterpretable``) — nor is one whose written
@@ -45,6 +46,10 @@ _CONDITION = re.compile(r"^\s*(?:\d+\s*(?:<|\\le|\\leq|\\lt)\s*)?[a-z]\s*(?:<|\\
                         r"[^=]*\bL\b[^=]*$")
 
 
+#: ... that leaves out the output layer L: < L, \lt L, L-1 as its last layer ("l = 2, \dots, L" restricts nothing).
+_BEFORE_L = re.compile(r"(?:<|\\lt)\s*L(?![-+\w])|\bL\s*-\s*1\b")
+
+
 @dataclass(frozen=True)
 class Restricted:
     """A formula (inline or display) at ``start``–``end`` of the notes, in a clause restricted by ``words``;
@@ -67,7 +72,8 @@ def restricted_maths(text: str) -> list:
         for lo, hi in zip(cuts, cuts[1:]):
             clause, words = sentence[lo:hi], hidden_mask[lo:hi]
             maths = [m for m in FORMULA.finditer(clause)]
-            conditions = [m for m in maths if not m.group(0).startswith("$$") and _CONDITION.match(_inner(m.group(0)))]
+            conditions = [m for m in maths if not m.group(0).startswith("$$") and _CONDITION.match(_inner(m.group(0)))
+                          and _BEFORE_L.search(_inner(m.group(0)))]
             loose, hidden = _LOOSE.search(words), _HIDDEN.search(words)
             if not (conditions or loose or hidden):
                 continue

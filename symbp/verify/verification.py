@@ -48,6 +48,7 @@ from .grouping import Reading, alternatives, choose, dot_readings, dotted_vector
 from .forms import LOSS_LETTERS
 from .instances import _quantities
 from .interpret import Uninterpretable
+from .entrymatrix import entry_matrix
 from .nodes import Apply, Equation, Nabla, Partial, Quantity, to_latex, walk
 from .conditions import apply_conditions, output_condition
 from .claims import UNEQUAL, declaration, unequal
@@ -192,6 +193,14 @@ def verify(
         inner = verify(sample.text, nt, **again)
         words = dict(inner.interpretation, per_sample=sample.words)
         return replaced(inner, formula=formula, interpretation=words, seconds=since(start))
+    entries, how = entry_matrix(formula, nt)  # w^l = [w^l_{jk}]: the matrix whose (j, k) entry is w^l_{jk}
+    if entries:
+        inner = verify(entries, nt, **again)
+        return replaced(inner, formula=formula, interpretation=dict(inner.interpretation, per_sample=how),
+                        reason=f"{inner.reason} ({how})", seconds=since(start))
+    if how:
+        return Verification(status="uninterpretable", verdict="undecided", reason=how,
+                            interpretation={"words": how, "latex": formula}, seconds=since(start), **base)
     written_out = schematic(formula, nt)
     if written_out is not None:  # Nielsen's ∂C/∂w = a_in δ_out: checked with the indices it stands for
         inner = verify(written_out[0], nt, **again)
