@@ -33,7 +33,7 @@ from .interpret import bias_through_z
 from .model import Definition, Model, defines_activation, definition, model_of
 from .prosecost import beside_softmax, checked_under_each, mentions, named_since
 from .regularizer import about_weights, regularizers, since_line
-from . import layerwords
+from .layerwords import not_read, restrict
 from .sentences import doubts
 from .targetwords import one_hot_said
 from .names import as_cost, cost_letter_alias, names_output
@@ -230,7 +230,7 @@ def _verify_items(text, items, notation, path, kind, strict, activation, cost, o
             if as_c != f.text:
                 items[n] = renamed[(f.line, as_c)] = replace(f, text=as_c, source=f.source or f.text)
     # "The hidden layers are $a^l = \sigma(z^l)$ for $l < L$": the sentence's restriction is the formula's condition
-    restricted, loosely = layerwords.restrict(text, items, nt)
+    restricted, loosely = restrict(text, items, nt)
     for n, (new, words) in restricted.items():
         items[n] = replace(items[n], text=new, source=items[n].source or items[n].text)
     restricted = {(items[n].line, items[n].text): words for n, (_, words) in restricted.items()}
@@ -345,7 +345,7 @@ def _verify_items(text, items, notation, path, kind, strict, activation, cost, o
                 remark = "; ".join(filter(None, (remark, f"restricted by the words “{restricted[(f.line, f.text)]}” "
                                                  "of its sentence")))
             if (f.line, f.text) in loosely and result.status in ("refuted", "conditional", "ambiguous"):
-                result = layerwords.not_read(result, loosely[(f.line, f.text)])
+                result = not_read(result, loosely[(f.line, f.text)])
             if remark:
                 result = _with_remark(result, remark)
             own = model.own_terms(f.line, given["cost"]) or unread_cost
