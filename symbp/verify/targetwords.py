@@ -40,7 +40,7 @@ def one_hot_said(text: str, target: str) -> list:
         for said in one_hot_words(sentence):
             if said.name == target:
                 line = line_of(text, start) + said.line - 1
-                out.append(Definition(line, "one-hot", "words", " ".join(sentence.split())[:120]))
+                out.append(Definition(line, "one-hot", "words", " ".join(text.splitlines()[line - 1].split())[:120]))
     return out
 
 
