@@ -264,6 +264,9 @@ ONE_HOT_CLAIMS = [r"\frac{\partial L}{\partial u} = y - t", r"\frac{\partial L}{
 @pytest.mark.parametrize("words, target", [
     ("From here on $t$ is a one-hot vector.", {"one_hot": True}),
     ("The one-hot target $t$ marks the class.", {"one_hot": True}),
+    ("Cíl $t$ je one-hot vektor.", {"one_hot": True}),  # review 20 F1: Czech and Polish were missed
+    ("Zakładamy, że $t$ jest wektorem one-hot.", {"one_hot": True}),
+    ("Целевой вектор $t$ — one-hot вектор.", {"one_hot": True}),
     (r"The targets satisfy $$\sum_k t_k = 1$$", {"sum_one": True}),
     (r"We assume $$\sum_{k=1}^{n} t_k = 1.$$", {"sum_one": True}),
 ])
@@ -279,6 +282,7 @@ def test_claims_under_the_notes_assumption_on_the_targets_are_conditional_never_
 
 
 @pytest.mark.parametrize("words", ["We do not assume that $t$ is one-hot.", "Here $t$ is never one-hot.",
+                                   "Cíl $t$ není one-hot vektor.", "Nie zakładamy, że $t$ jest wektorem one-hot.",
                                    r"We do not assume $$\sum_k t_k = 1$$"])
 def test_a_negated_assumption_assumes_nothing(words):
     claim = r"\frac{\partial L}{\partial u} = y - t"

@@ -32,6 +32,8 @@ hypothetical is stated under it (``imagined``): uninterpretable, never judged as
 >>> one_hot_words("If we had assumed that $t$ is one-hot, the gradient would simplify."), one_hot_words(
 ...     "We would like to assume that $t$ is one-hot, but we cannot.")
 ([], [])
+>>> [a.name for a in one_hot_words("Cíl $t$ je one-hot vektor. Zakładamy, że $u$ jest wektorem one-hot.")]
+['t', 'u']
 """
 
 from __future__ import annotations
@@ -51,10 +53,11 @@ from .sentences import doubts
 _NAME = r"\$\s*(?:\\(?:mathbf|vec|boldsymbol|bm)\s*\{\s*)?([A-Za-z])\s*\}?\s*\$"
 _ONE_HOT = r"one[- ]?hot"
 #: "$t$ is a one-hot vector", "$t$ is one-hot encoded"; "the one-hot target $t$", "one-hot targets $t$".
-_NAME_FIRST = re.compile(_NAME + r"\s*(?:,|:|—|–|-)?\s*(?:is|are|be|being)?\s*(?:always\s+|assumed\s+(?:to\s+be\s+)?)?"
-                         r"(?:a\s+|an\s+|the\s+)?" + _ONE_HOT, re.I)
-_WORD_FIRST = re.compile(r"\b" + _ONE_HOT + r"(?:[- ]encoded)?\s+(?:target|label|vector)s?(?:\s+vector)?\s*" + _NAME,
-                         re.I)
+_NAME_FIRST = re.compile(_NAME + r"\s*(?:,|:|—|–|-)?\s*(?:is|are|be|being|je|jsou|jest|są|является)?\s*"
+                         r"(?:always\s+|assumed\s+(?:to\s+be\s+)?|vždy\s+|zawsze\s+|всегда\s+)?"
+                         r"(?:a\s+|an\s+|the\s+)?(?:(?:vektor\w*|wektor\w*|вектор\w*)\s+)?" + _ONE_HOT, re.I)
+_WORD_FIRST = re.compile(r"\b" + _ONE_HOT + r"(?:[- ]encoded)?\s+(?:target|label|vector|vektor|wektor|вектор|cíl|cel)"
+                         r"\w*(?:\s+(?:vector|vektor\w*|wektor\w*|вектор\w*))?\s*" + _NAME, re.I)
 _SENTENCE = re.compile(r"(?<=[.!?])\s|\n\s*\n")
 
 WORDS = ("an assumption of the notes on their targets: the claims are checked for every target, and one that holds "

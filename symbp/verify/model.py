@@ -154,8 +154,9 @@ class Model:
         return ""
 
     def assumption_at(self, line: int) -> bool:
-        """Is the formula at ``line`` an assumption on the data (Σ_k y_k = 1), not a claim?"""
-        return any(d.line == line and d.what == "one-hot" for d in self.definitions)
+        """Is the formula at ``line`` an assumption on the data (Σ_k y_k = 1), not a claim? (Words calling the
+        targets one-hot, ``targetwords``, make no formula of their line one.)"""
+        return any(d.line == line and d.what == "one-hot" and d.value is True for d in self.definitions)
 
     def lines(self) -> list[str]:
         words = {"cost": "the cost is {v}", "activation": "the activation is {v}",
@@ -170,6 +171,8 @@ class Model:
             if d.what == "outputs":  # the notes' words, where they are in force and why (``notes``)
                 out.append(f"line {d.line}: {d.text}")
                 continue
+            if d.what == "one-hot" and d.value == "words":
+                said = "the targets are one-hot, said in words (Σ_k y_k = 1)"
             if d.what == "cost" and d.value == "categorical" and not softmax:
                 said = "the log-likelihood cost, which symbp has only with a softmax output (not in force)"
             out.append(f"line {d.line}: {said} ({d.text[:70]})")

@@ -31,9 +31,11 @@ from .infer import Inferred, infer
 from .sections import plan_of, read_by_parts
 from .interpret import bias_through_z
 from .model import Definition, Model, defines_activation, definition, model_of
-from .prosecost import checked_under_each, mentions, named_since
+from .prosecost import beside_softmax, checked_under_each, mentions, named_since
 from .regularizer import about_weights, regularizers, since_line
+from .layerwords import not_read, restrict
 from .sentences import doubts
+from .targetwords import one_hot_said
 from .names import as_cost, cost_letter_alias, names_output
 from .negation import GOES_ON_MARK, mark, negated_verdict
 from .scan import guess_kind, kind_of, scan
@@ -242,6 +244,12 @@ def _verify_items(text, items, notation, path, kind, strict, activation, cost, o
             as_c = as_cost(f.text, alias, nt.names["cost"]) if f.kind == "claim" else f.text
             if as_c != f.text:
                 items[n] = renamed[(f.line, as_c)] = replace(f, text=as_c, source=f.source or f.text)
+    # "The hidden layers are $a^l = \sigma(z^l)$ for $l < L$": the sentence's restriction is the formula's condition
+    restricted, loosely = restrict(text, items, nt)
+    for n, (new, words) in restricted.items():
+        items[n] = replace(items[n], text=new, source=items[n].source or items[n].text)
+    restricted = {(items[n].line, items[n].text): words for n, (_, words) in restricted.items()}
+    loosely = {(items[n].line, items[n].text): words for n, words in loosely.items()}
     # L = 2C beside the notes' cost C: ∂L/∂X checked as 2 ∂C/∂X; L never defined: a claim about it is not read as C
     pairs = [(f.line, f.text) for f in items if f.kind != "prose" and not f.negated]  # not one the notes call false
     beside = otherloss.beside(pairs, nt.names["cost"])
@@ -267,7 +275,9 @@ def _verify_items(text, items, notation, path, kind, strict, activation, cost, o
     model.definitions = [d for d in model.definitions if not (d.what == "one-hot" and any(
         doubts(lines[k]) for k in range(max(0, d.line - 1), min(len(lines), d.line + 1))))]
     model.hypotheticals = scopes.header
-    model.definitions = sorted(model.definitions + said, key=lambda d: d.line)
+    spoken = beside_softmax(spoken, lambda line: "softmax_line" in model.at(line))  # the log-likelihood of a softmax
+    # "The target $y$ is a one-hot vector.": the assumption Σ_k y_k = 1 said in words (review 20, F1)
+    model.definitions = sorted(model.definitions + said + one_hot_said(text, nt.names["target"]), key=lambda d: d.line)
     reachwords.settle(text, model, spoken)  # not back over "from now on"; where the words leave it unclear
     given = {"activation": activation, "cost": cost, "one_hot": one_hot, "outputs": outputs,
              # C = (1/m) Σ_x C_x: the count letter of the notes' mean cost from its line on (a claim with 1/n is
@@ -350,6 +360,11 @@ def _verify_items(text, items, notation, path, kind, strict, activation, cost, o
             elif (f.line, f.text) in renamed:
                 remark = "; ".join(filter(None, (remark, f"{alias} is the notes' cost {nt.names['cost']}: they write "
                                                  f"\\Delta {nt.names['cost']} \\approx \\frac{{\\partial {alias}}}{{\\partial z}} \\Delta z")))
+            elif (f.line, f.text) in restricted:
+                remark = "; ".join(filter(None, (remark, f"restricted by the words “{restricted[(f.line, f.text)]}” "
+                                                 "of its sentence")))
+            if (f.line, f.text) in loosely and result.status in ("refuted", "conditional", "ambiguous"):
+                result = not_read(result, loosely[(f.line, f.text)])
             if remark:
                 result = _with_remark(result, remark)
             own = model.own_terms(f.line, given["cost"]) or unread_cost

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Callable
 
 from .grouping import verdict_words
@@ -150,6 +150,19 @@ def _denied(words: str, m: re.Match) -> bool:
         if len(between.split()) <= 4 and not _CONNECTIVE.search(between):
             return True
     return bool(_DENIED_AFTER.match(words, m.end(), m.end() + 80))
+
+
+def beside_softmax(found: tuple[Mention, ...], softmax_at: Callable[[int], bool]) -> tuple[Mention, ...]:
+    """``found`` with the log-likelihood named where the notes' output is a softmax (``softmax_at(line)``: their
+    definition of it is in force there, also from below a heading) read as the softmax log-likelihood of a one-hot
+    target, as the words beside a softmax are (review 20, F1: "# Log-likelihood cost" was the binary cross-entropy).
+
+    >>> [(m.cost, m.one_hot) for m in beside_softmax(mentions("# Log-likelihood cost"), lambda line: True)]
+    [('softmax-cross-entropy', True)]
+    """
+    return tuple(replace(m, cost="softmax-cross-entropy", one_hot=True)
+                 if m.cost == "cross-entropy" and _LIKELIHOOD.search(m.words) and softmax_at(m.line) else m
+                 for m in found)
 
 
 def _phrase(words: str, m: re.Match) -> str:

@@ -48,7 +48,8 @@ from .grouping import Reading, alternatives, choose, dot_readings, dotted_vector
 from .forms import LOSS_LETTERS
 from .instances import _quantities
 from .interpret import Uninterpretable
-from .nodes import Apply, Equation, Nabla, Partial, to_latex, walk
+from .entrymatrix import entry_matrix
+from .nodes import Apply, Equation, Nabla, Partial, Quantity, to_latex, walk
 from .conditions import apply_conditions, output_condition
 from .claims import UNEQUAL, declaration, unequal
 from .depends import check_declaration
@@ -192,6 +193,14 @@ def verify(
         inner = verify(sample.text, nt, **again)
         words = dict(inner.interpretation, per_sample=sample.words)
         return replaced(inner, formula=formula, interpretation=words, seconds=since(start))
+    entries, how = entry_matrix(formula, nt)  # w^l = [w^l_{jk}]: the matrix whose (j, k) entry is w^l_{jk}
+    if entries:
+        inner = verify(entries, nt, **again)
+        return replaced(inner, formula=formula, interpretation=dict(inner.interpretation, per_sample=how),
+                        reason=f"{inner.reason} ({how})", seconds=since(start))
+    if how:
+        return Verification(status="uninterpretable", verdict="undecided", reason=how,
+                            interpretation={"words": how, "latex": formula}, seconds=since(start), **base)
     written_out = schematic(formula, nt)
     if written_out is not None:  # Nielsen's ∂C/∂w = a_in δ_out: checked with the indices it stands for
         inner = verify(written_out[0], nt, **again)
@@ -280,8 +289,7 @@ def verify(
     verdict, identity, reason = VERDICT_OF[outcome.status], "", outcome.reason
     if own_words:
         reason += f" ({own_words})"
-    if outcome.status != "holds" and setting.cost == "softmax-cross-entropy" and any(
-            isinstance(n, Apply) and n.func in ("sigma", "Sigma") for n in walk(eq)):
+    if outcome.status != "holds" and setting.cost == "softmax-cross-entropy" and _sigma_may_be_at_output(eq):
         reason += _SOFTMAX_SIGMA
     if outcome.status == "holds":
         identity = identify(eq, setting)
@@ -369,6 +377,18 @@ def _verify_scalar(eq: Equation, setting: Setting, start: float, base: dict, bud
 _SOFTMAX_SIGMA = (" (σ and σ' written at the softmax output layer L are read as the hidden layers' activation "
                   "applied entrywise: the network computes a^L = softmax(z^L) there, and its derivative is the "
                   "Jacobian ∂a^L_j/∂z^L_k = a^L_j(δ_jk − a^L_k), not σ'(z^L))")
+
+def _sigma_may_be_at_output(eq: Equation) -> bool:
+    """Is σ or σ' applied in ``eq`` at a layer that may be the output layer L (z^L, z^l, z^{l+1}, a fixed number, no
+    layer), so that the softmax output may be why it fails? σ'(z^{L-1}), σ'(z^{l-1}) are at a hidden layer: not
+    (review 20, F1: the reason blamed σ' there when the targets were why)."""
+    for n in walk(eq):
+        if isinstance(n, Apply) and n.func in ("sigma", "Sigma"):
+            layers = [getattr(q, "layer", None) for q in walk(n.arg) if isinstance(q, Quantity)]
+            if not layers or any(lay is None or lay.offset >= 0 for lay in layers):
+                return True
+    return False
+
 
 def _own_layer(formula: str, base: dict, start: float, budget: float) -> Verification:
     """A formula without layers in the row-vector profile: read in the profile's own layer (``graphsingle``)."""

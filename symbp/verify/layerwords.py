@@ -1,0 +1,154 @@
+r"""A layer formula restricted to the hidden layers by the words of its sentence (review 20, F2).
+
+Notes write "The hidden layers are $z^l = w^l a^{l-1} + b^l$ and $a^l = \sigma(z^l)$ for $l < L$; the output layer
+is a softmax, …": the restriction is in the sentence, not in the formula. Read alone, ``a^l = \sigma(z^l)`` is
+refuted at l = L of a softmax output, and a correct file fails. So a formula with a layer variable (``z^l``,
+``a^{[l]}``) in a clause of a sentence that restricts it is checked with that restriction as its own condition:
+
+* a condition written in the clause that leaves out the output layer (``$l < L$``, ``$l \le L-1$``,
+  ``$2 \le l \le L-1$``, ``$l = 2, \dots, L-1$``) is the formula's condition, read as ``\quad`` after it would be
+  (``$l = 2, \dots, L$`` restricts nothing);
+* "hidden layer(s)" (skryté vrstvy, скрытые слои, warstwy ukryte; any inflection) is ``l < L``;
+* words that restrict it otherwise ("except the last", "all but", kromě, кроме, oprócz, z wyjątkiem, "inner
+  layers") are not read exactly: the formula is then never refuted (``uninterpretable``) — nor is one whose written
+  condition symbp cannot read.
+
+A clause ends at ";" and where words name the output layer begin ("the output layer is …", výstupní vrstva,
+выходной слой, warstwa wyjściowa), so "The hidden layers use $a^l = \sigma(z^l)$; the output layer has $\delta^l$ …"
+restricts the first formula alone. A formula that already states a condition keeps its own.
+
+>>> text = "The hidden layers are $a^l = \\sigma(z^l)$; the output layer is $a^L = z^L$."
+>>> [(m.start, m.condition) for m in restricted_maths(text)]
+[(22, 'hidden')]
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from ..errors import SymbpError
+from .lexer import ReadError
+from .nodes import Quantity, walk
+from .reader import read_claim
+from .sentences import FORMULA, masked, sentences
+
+_HIDDEN = re.compile(r"\bhidden\s+layers?\b|\bskryt\w*\s+vrstv\w*|\bvrstv\w*\s+skryt\w*|\bскрыт\w*\s+сло\w*"
+                     r"|\bukryt\w*\s+warstw\w*|\bwarstw\w*\s+ukryt\w*", re.I)
+_LOOSE = re.compile(r"\bexcept\b|\ball\s+but\b|\binner\s+layers?|\bintermediate\s+layers?|\bkromě\b|\bmimo\b"
+                    r"|\bкроме\b|\bза\s+исключением\b|\boprócz\b|\bpoza\b|\bz\s+wyjątkiem\b", re.I)
+#: Words naming the output layer: a clause starts there.
+_OUTPUT = re.compile(r"\b(?:the\s+)?(?:output|last)\s+layer|\bthe\s+output\b|\bvýstupní\w*\s+vrstv\w*|\bvýstup\w*"
+                     r"|\bposlední\w*\s+vrstv\w*|\bвыходн\w*|\bпоследн\w*\s+сло\w*|\bwarstw\w*\s+wyjściow\w*"
+                     r"|\bwyjściow\w*|\bostatni\w*\s+warstw\w*", re.I)
+#: A condition on a layer variable written as inline math: l < L, l \le L-1, 2 \le l < L, l = 2, \dots, L-1, l \in …
+_CONDITION = re.compile(r"^\s*(?:\d+\s*(?:<|\\le|\\leq|\\lt)\s*)?[a-z]\s*(?:<|\\lt|\\le|\\leq|\\in|=\s*\d+\s*,)"
+                        r"[^=]*\bL\b[^=]*$")
+
+
+#: ... that leaves out the output layer L: < L, \lt L, L-1 as its last layer ("l = 2, \dots, L" restricts nothing).
+_BEFORE_L = re.compile(r"(?:<|\\lt)\s*L(?![-+\w])|\bL\s*-\s*1\b")
+
+
+@dataclass(frozen=True)
+class Restricted:
+    """A formula (inline or display) at ``start``–``end`` of the notes, in a clause restricted by ``words``;
+    ``condition`` is the condition written there (LaTeX), "hidden" (l < L), or "" (words not read exactly)."""
+
+    start: int
+    end: int
+    condition: str
+    words: str
+
+
+def restricted_maths(text: str) -> list:
+    """The formulas of ``text`` whose clause restricts the layers they speak of (see the module)."""
+    out = []
+    for s_start, s_end in sentences(text):
+        sentence = text[s_start:s_end]
+        hidden_mask = masked(sentence)
+        cuts = sorted({0, len(sentence)} | {m.end() for m in re.finditer(";", hidden_mask)}
+                      | {m.start() for m in _OUTPUT.finditer(hidden_mask)})
+        for lo, hi in zip(cuts, cuts[1:]):
+            clause, words = sentence[lo:hi], hidden_mask[lo:hi]
+            maths = [m for m in FORMULA.finditer(clause)]
+            conditions = [m for m in maths if not m.group(0).startswith("$$") and _CONDITION.match(_inner(m.group(0)))
+                          and _BEFORE_L.search(_inner(m.group(0)))]
+            loose, hidden = _LOOSE.search(words), _HIDDEN.search(words)
+            if not (conditions or loose or hidden):
+                continue
+            if loose or len(conditions) > 1:
+                condition, said = "", (loose.group(0) if loose else " and ".join(m.group(0) for m in conditions))
+            elif conditions:
+                condition, said = _inner(conditions[0].group(0)), conditions[0].group(0)
+            else:
+                condition, said = "hidden", hidden.group(0)
+            for m in maths:
+                if m not in conditions:
+                    out.append(Restricted(s_start + lo + m.start(), s_start + lo + m.end(), condition,
+                                          " ".join(said.split())))
+    return out
+
+
+def restrict(text: str, items: list, notation) -> "tuple[dict, dict]":
+    """({index in ``items``: the formula with its clause's condition after ``\\quad``, and the words},
+    {index: the words, for a formula restricted by words that are not read exactly}): the claims of ``items`` with a
+    layer variable, not negated, in a restricted clause of ``text`` (matched by line and text)."""
+    exact, loose = {}, {}
+    found = restricted_maths(text)
+    for n, f in enumerate(items):
+        if f.kind != "claim" or f.negated or f.cell is not None:
+            continue
+        written = " ".join((f.source or f.text).split())
+        r = next((r for r in found if text.count("\n", 0, r.start) + 1 <= f.line <= text.count("\n", 0, r.end) + 1
+                  and written and written in " ".join(text[r.start:r.end].split())), None)
+        var = _layer_variable(f.text, notation) if r is not None else None
+        if var is None:
+            continue
+        condition = f"{var} < L" if r.condition == "hidden" else r.condition
+        new = f"{f.text} \\quad {condition}" if condition else ""
+        if new and _reads_with_condition(new, notation):
+            exact[n] = (new, r.words)
+        else:
+            loose[n] = r.words
+    return exact, loose
+
+
+def not_read(result, words: str):
+    """``result`` (refuted or conditional) made ``uninterpretable``: its sentence restricts the layers by ``words``
+    symbp does not read exactly, so the layer where it fails may be one the notes leave out."""
+    return replace(result, status="uninterpretable", verdict="undecided", counterexample=None, diagnosis="",
+                   corrected="", condition="", condition_met=None,
+                   reason=f"the words “{words}” of its sentence restrict the layers it speaks of, and symbp does not read "
+                          f"them exactly (write the condition, e.g. \\quad l < L); as written it {result.status}: "
+                          f"{result.reason}")
+
+
+def _layer_variable(formula: str, notation) -> "str | None":
+    """The one layer variable of ``formula`` (l of z^l, a^{[l-1]}) when it reads and states no condition, else None."""
+    try:
+        claim = read_claim(formula, notation)
+    except (ReadError, SymbpError, ValueError):
+        return None
+    if claim.conditions or claim.equation.where:
+        return None
+    names = {q.layer.var for q in walk(claim.equation) if isinstance(q, Quantity) and q.layer is not None
+             and q.layer.var not in (None, "L")}
+    return names.pop() if len(names) == 1 else None
+
+
+def _reads_with_condition(formula: str, notation) -> bool:
+    try:
+        return bool(read_claim(formula, notation).conditions)
+    except (ReadError, SymbpError, ValueError):
+        return False
+
+
+def _inner(math: str) -> str:
+    for open_, close in (("$$", "$$"), ("$", "$"), ("\\(", "\\)"), ("\\[", "\\]")):
+        if math.startswith(open_) and math.endswith(close) and len(math) >= len(open_) + len(close):
+            return math[len(open_):len(math) - len(close)].strip()
+    return math
+
+
+__all__ = ["Restricted", "restrict", "restricted_maths"]

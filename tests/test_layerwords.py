@@ -1,0 +1,91 @@
+r"""A layer formula restricted to the hidden layers by the words of its sentence (review 20, F2).
+
+Hand: with a softmax output, a^L_j = e^{z^L_j} / Σ_k e^{z^L_k}, which is no σ(z^L_j) applied entrywise (for a generic σ
+the two differ: the softmax's entry depends on every z^L_k); at a hidden layer l < L, a^l = σ(z^l) is the forward pass
+itself. So ``a^l = \sigma(z^l)`` holds for l < L and is refuted at l = L; ``_softmax_is_not_entrywise`` checks the first
+fact with SymPy. Wrong variants (a^l = σ(z^{l-1}), ∂a^l_j/∂z^l_j = σ(z^l_j)) stay refuted under the restriction, and words
+that restrict the layers without being read exactly never let a formula be refuted by the output layer.
+"""
+
+from __future__ import annotations
+
+import pytest
+import sympy
+
+from symbp.verify.layerwords import restricted_maths
+from symbp.verify.notes import verify_text
+
+SOFTMAX = r"the output layer is a softmax, $$a^L_j = \frac{e^{z^L_j}}{\sum_k e^{z^L_k}},$$" + "\n" + \
+    r"with the cost $C = -\sum_k y_k \ln(a^L_k)$." + "\n"
+
+
+def _softmax_is_not_entrywise() -> bool:
+    z1, z2 = sympy.symbols("z1 z2")
+    sigma = sympy.Function("sigma")
+    softmax_1 = sympy.exp(z1) / (sympy.exp(z1) + sympy.exp(z2))
+    return sympy.diff(softmax_1, z2) != 0 and sympy.diff(sigma(z1), z2) == 0  # the softmax entry depends on z2
+
+
+def _rows(sentence: str) -> dict:
+    report = verify_text("# Softmax\n\n" + sentence + "\n" + SOFTMAX, "auto")
+    return {(r.formula.source or r.formula.text): r.result for r in report.rows}
+
+
+ACTIVATION = r"a^l = \sigma(z^l)"
+
+
+@pytest.mark.parametrize("sentence", [
+    r"The hidden layers are $z^l = w^l a^{l-1} + b^l$ and $a^l = \sigma(z^l)$ for $l < L$;",
+    r"The hidden layers are $z^l = w^l a^{l-1} + b^l$, $a^l = \sigma(z^l)$;",
+    r"Hidden layers as before, $z^l = w^l a^{l-1} + b^l$ and $a^l = \sigma(z^l)$;",
+    r"We have $z^l = w^l a^{l-1} + b^l$ and $a^l = \sigma(z^l)$ for $l \le L-1$;",
+    r"We have $a^l = \sigma(z^l)$ for $2 \le l \le L-1$;",
+    r"Skryté vrstvy počítají $a^l = \sigma(z^l)$;",
+    r"Скрытые слои: $a^l = \sigma(z^l)$;",
+    r"Warstwy ukryte: $a^l = \sigma(z^l)$;",
+])
+def test_the_sentences_restriction_is_the_formulas_condition(sentence):
+    assert _softmax_is_not_entrywise()
+    got = _rows(sentence)[ACTIVATION]
+    assert got.status == "holds", got.reason
+    assert "restricted by the words" in got.remark
+    assert got.formula.startswith(ACTIVATION + r" \quad ")  # the condition checked is shown
+
+
+@pytest.mark.parametrize("sentence, formula", [
+    (r"The hidden layers are $a^l = \sigma(z^{l-1})$ for $l < L$;", r"a^l = \sigma(z^{l-1})"),
+    (r"The hidden layers have $\frac{\partial a^l_j}{\partial z^l_j} = \sigma(z^l_j)$;",
+     r"\frac{\partial a^l_j}{\partial z^l_j} = \sigma(z^l_j)"),  # σ, not σ': wrong at every layer
+])
+def test_a_wrong_formula_stays_refuted_under_the_restriction(sentence, formula):
+    assert _rows(sentence)[formula].status == "refuted"
+
+
+@pytest.mark.parametrize("sentence", [
+    r"Every layer computes $a^l = \sigma(z^l)$;",  # no restriction: refuted at the softmax output, as before
+    r"For the hidden layers and the output layer alike, $a^l = \sigma(z^l)$;",  # the output clause is not restricted
+    r"The hidden layers are as before; every layer has $a^l = \sigma(z^l)$, and",  # another clause
+])
+def test_words_that_do_not_restrict_the_formula_leave_it_refuted(sentence):
+    got = _rows(sentence)[ACTIVATION]
+    assert got.status == "refuted", got.reason
+
+
+@pytest.mark.parametrize("sentence", [
+    r"Every layer except the last has $a^l = \sigma(z^l)$;",
+    r"Všechny vrstvy kromě poslední mají $a^l = \sigma(z^l)$;",
+    r"For $l \ne L$ we have $a^l = \sigma(z^l)$;",
+])
+def test_a_restriction_not_read_exactly_is_never_a_refutation(sentence):
+    got = next(r for text, r in _rows(sentence).items() if text.startswith(ACTIVATION))
+    assert got.status in ("uninterpretable", "unreadable"), got.reason  # "for $l \ne L$" is joined to it, not read
+
+
+def test_a_formula_with_its_own_condition_keeps_it():
+    got = _rows(r"The hidden layers are $a^l = \sigma(z^l) \quad l = L$;")[r"a^l = \sigma(z^l) \quad l = L"]
+    assert got.status == "refuted"  # its own condition l = L is where it fails; the words do not replace it
+
+
+def test_the_clauses():
+    text = r"The hidden layers are $a^l = \sigma(z^l)$; the output layer is $a^L = z^L$."
+    assert [(text[r.start:r.end], r.condition) for r in restricted_maths(text)] == [(r"$a^l = \sigma(z^l)$", "hidden")]
