@@ -24,6 +24,8 @@ from typing import Callable
 from ..errors import NotationError
 from ..files import MAX_NOTES_BYTES, read_text
 from ..notation import Notation, profile
+from .assignments import recursion_claim
+from .claims import first_side
 from .extract import Formula, fold, formulas
 from .graphlayoutwords import declared_layouts, layout_at
 from .graphreport import apply_graph
@@ -227,6 +229,11 @@ def _verify_items(text, items, notation, path, kind, strict, activation, cost, o
             as_c = as_cost(f.text, alias, nt.names["cost"]) if f.kind == "claim" else f.text
             if as_c != f.text:
                 items[n] = renamed[(f.line, as_c)] = replace(f, text=as_c, source=f.source or f.text)
+    # δ^l := ((w^{l+1})^T δ^{l+1}) ⊙ σ'(z^l) is backpropagation's step, not a new δ: the claim δ^l = … (``assignments``)
+    for n, f in enumerate(items):
+        if f.kind == "definition" and not f.negated and (claim := recursion_claim(f.text, nt)) is not None:
+            items[n] = replace(f, text=claim, kind="claim", reason="", source=f.source or f.text,
+                               assigned=first_side(claim))
     # L = 2C beside the notes' cost C: ∂L/∂X checked as 2 ∂C/∂X; L never defined: a claim about it is not read as C
     pairs = [(f.line, f.text) for f in items if f.kind != "prose" and not f.negated]  # not one the notes call false
     beside = otherloss.beside(pairs, nt.names["cost"])
@@ -328,6 +335,9 @@ def _verify_items(text, items, notation, path, kind, strict, activation, cost, o
                 remark = "; ".join(filter(None, (remark, multiples[(f.line, f.text)].words(nt.names["cost"]))))
                 # the slip is named for the text checked (2 ∂C/∂z), not for the notes' ∂L/∂z: not shown
                 result = replace(result, diagnosis="", corrected="")
+            elif f.assigned:
+                remark = "; ".join(filter(None, (remark, f"{f.assigned} assigned by the notes (← or :=), checked as "
+                                                 "the equation the assignment states")))
             elif (f.line, f.text) in renamed:
                 remark = "; ".join(filter(None, (remark, f"{alias} is the notes' cost {nt.names['cost']}: they write "
                                                  f"\\Delta {nt.names['cost']} \\approx \\frac{{\\partial {alias}}}{{\\partial z}} \\Delta z")))

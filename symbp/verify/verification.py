@@ -61,6 +61,7 @@ from .scalar import check_scalar, is_scalar
 from .single_output import CONDITION as SINGLE, single_output
 from .vector_square import entrywise_ill_shaped, inner_reading, readings
 from .updatejudge import sum_bounds
+from .assignments import equations
 from .updates import is_rule
 from .rulecheck import mean_cost, other_count_verdict, sample_count, verify_rule
 from .verdicts import STATUS_EXIT, VERDICT_OF, Verification, replaced, since
@@ -136,6 +137,9 @@ def verify(
         if nt.vectors == "row" and ruled.status in ("unreadable", "uninterpretable"):
             return _own_layer(formula, base, start, budget)
         return ruled
+    stated, assigned = equations(formula)  # an algorithm's δ^l ← …: the equation it states (``assignments``)
+    if assigned:
+        return replaced(verify(stated, nt, **again), formula=formula, seconds=since(start))
     if unequal(formula):  # a ≠ b: not silently read as something else, not an error of the reader either
         return Verification(status="unreadable", verdict="undecided", reason=UNEQUAL, **base)
     declared = check_declaration(formula, nt, cost=cost)  # C = C(a^L): what a quantity depends on (``depends``)
