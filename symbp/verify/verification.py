@@ -179,6 +179,10 @@ def verify(
                             identity="", reason=f"the sum over the inputs without 1/{k}: the mean cost's gradient is the "
                             f"mean of the per-input gradients (the sum is {k} times it)", diagnosis=f"a missing 1/{k}",
                             seconds=since(start))
+        if inner.status == "holds" and len({" ".join(side.split()) for side in mean.per_input.split(" = ", 1)}) == 1:
+            # ∂C/∂b = (1/n) Σ_x ∂C_x/∂b: the derivative of the mean is the mean of the derivatives, no identity of BP
+            return replaced(inner, formula=formula, interpretation=words, identity="", seconds=since(start),
+                            reason="the derivative of the mean cost is the mean of the per-input derivatives")
         return replaced(inner, formula=formula, interpretation=words, seconds=since(start))
     try:
         sample = per_sample(labelled)
