@@ -171,3 +171,15 @@ def test_a_single_formula_with_an_arrow_reads_the_same(notation, step, status):
     assert equations(step)[1]
     got = verify(step, notation)
     assert got.status == status and got.formula == step, got.reason
+
+
+def test_a_quantity_computed_in_steps_is_not_read_as_one_equation():
+    # δ^l ← (w^{l+1})^T δ^{l+1}, then δ^l ← δ^l ⊙ σ'(z^l): the first value is not δ^l yet (BP2 needs the σ'), so
+    # reading it as δ^l = (w^{l+1})^T δ^{l+1} would refute a right algorithm; both are reported as not read
+    rows, report = _rows("1. $\\delta^L \\gets (a^L - y) \\odot \\sigma'(z^L)$.\n"
+                         "2. For $l = L-1, \\dots, 2$: $\\delta^l \\gets (w^{l+1})^T \\delta^{l+1}$, then "
+                         "$\\delta^l \\gets \\delta^l \\odot \\sigma'(z^l)$.\n")
+    assert rows[r"\delta^L = (a^L - y) \odot \sigma'(z^L)"].status == "holds"
+    steps = [r for text, r in rows.items() if text.startswith(r"\delta^l")]
+    assert len(steps) == 2 and all(r.status == "unreadable" and "computed in steps" in r.reason for r in steps)
+    assert report.exit_code == 0

@@ -120,3 +120,21 @@ def recursion_claim(text: str, nt) -> "str | None":
     others = [q for q in walk(rhs) if isinstance(q, Quantity) and q.role == "delta" and q.layer is not None
               and q.layer != lhs.layer]
     return claim if others else None
+
+
+def in_place(text: str) -> tuple:
+    r"""The names ``text`` assigns from themselves with an arrow (``\delta^l \gets \delta^l \odot \sigma'(z^l)``):
+    an algorithm that computes a quantity in several steps, whose other assignments of it are intermediate values.
+
+    >>> in_place(r"\delta^l \gets \delta^l \odot \sigma'(z^l)"), in_place(r"w^l \gets w^l - \eta\, \delta^l")
+    (('\\delta^l',), ())
+    """
+    out = []
+    for arrow in _depth0(text, LEFT_ARROW):
+        m = _NAME_AT_END.search(text, 0, arrow.start())
+        if m is None or not _BEFORE.search(text[:m.start()]):
+            continue
+        name, value = m.group("name").strip(), text[arrow.end():]
+        if re.sub(r"\s+|[{}]", "", name) in _names(value) and read_rule(f"{name} {arrow.group(0)} {value}") is None:
+            out.append(name)
+    return tuple(out)

@@ -24,7 +24,7 @@ from typing import Callable
 from ..errors import NotationError
 from ..files import MAX_NOTES_BYTES, read_text
 from ..notation import Notation, profile
-from .assignments import recursion_claim
+from .assignments import in_place, recursion_claim
 from .claims import first_side
 from .extract import Formula, fold, formulas
 from .graphlayoutwords import declared_layouts, layout_at
@@ -229,6 +229,14 @@ def _verify_items(text, items, notation, path, kind, strict, activation, cost, o
             as_c = as_cost(f.text, alias, nt.names["cost"]) if f.kind == "claim" else f.text
             if as_c != f.text:
                 items[n] = renamed[(f.line, as_c)] = replace(f, text=as_c, source=f.source or f.text)
+    # δ^l ← δ^l ⊙ σ'(z^l): a quantity computed in steps; its other assignments are intermediate values, not claims
+    steps = {" ".join(n.split()): f.line for f in items for n in in_place(f.text)}
+    for n, f in enumerate(items):
+        name = " ".join((f.assigned or "").split()) or next((k for k in in_place(f.text) if " ".join(k.split()) in steps), "")
+        if name in steps and f.kind in ("claim", "prose"):
+            items[n] = replace(f, kind="unreadable", source=f.source or f.text, reason=(
+                f"the notes assign {name} from itself at line {steps[name]} (computed in steps): an assignment of it "
+                "is an intermediate value, not the equation, and is not read"))
     # δ^l := ((w^{l+1})^T δ^{l+1}) ⊙ σ'(z^l) is backpropagation's step, not a new δ: the claim δ^l = … (``assignments``)
     for n, f in enumerate(items):
         if f.kind == "definition" and not f.negated and (claim := recursion_claim(f.text, nt)) is not None:
