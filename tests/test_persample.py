@@ -349,3 +349,43 @@ def test_nielsens_equation_six_is_the_mean_quadratic_cost(claim, status):
     assert rows[claim].status == status, rows[claim].reason
     crossed = verify_text(f"$${cost}$$\n\n$${claim}$$\n", "nielsen", cost="cross-entropy")
     assert {r.formula.text: r.result for r in crossed.rows}[cost].status == "undecided"
+
+
+# Review 20 F5: the summand ∂C_x/∂b^l_j lost its "_x}" in the rewrite to one input's claim (C_x} taken as the
+# label with the numerator's brace), so the true mean and the false sum were both unreadable, as a formula the
+# user never wrote. The derivative of the mean (1/n) Σ_x C_x is the mean of the derivatives, by linearity; the sum
+# is n times it. The oracle below shows both on one neuron and three inputs by finite differences.
+def test_the_mean_of_the_per_input_derivatives_by_finite_differences():
+    mpmath.mp.dps = 40
+    data = [(mpmath.mpf("0.3"), mpmath.mpf("0.9")), (mpmath.mpf("-1.2"), mpmath.mpf("0.1")),
+            (mpmath.mpf("2.0"), mpmath.mpf("0.5"))]
+    w, b, h = mpmath.mpf("0.7"), mpmath.mpf("-0.4"), mpmath.mpf(10) ** -15
+
+    def cost_x(x, y, b):
+        return (1 / (1 + mpmath.exp(-(w * x + b))) - y) ** 2 / 2
+
+    whole = (sum(cost_x(x, y, b + h) for x, y in data) - sum(cost_x(x, y, b - h) for x, y in data)) / (2 * h * 3)
+    each = [(cost_x(x, y, b + h) - cost_x(x, y, b - h)) / (2 * h) for x, y in data]
+    assert abs(whole - sum(each) / 3) < mpmath.mpf(10) ** -20
+    assert abs(whole - sum(each)) > mpmath.mpf(10) ** -3
+
+
+@pytest.mark.parametrize("claim, status", [
+    (r"\frac{\partial C}{\partial b^l_j} = \frac{1}{n}\sum_x \frac{\partial C_x}{\partial b^l_j}", "holds"),
+    (r"\frac{\partial C}{\partial b^l_j} = \frac{1}{n}\sum_x \frac{\partial C_{x}}{\partial b^l_j}", "holds"),
+    (r"\frac{\partial C}{\partial w^l_{jk}} = \frac{1}{n}\sum_x \frac{\partial C_x}{\partial w^l_{jk}}", "holds"),
+    (r"\frac{\partial C}{\partial b^l_j} = \sum_x \frac{\partial C_x}{\partial b^l_j}", "refuted"),  # no 1/n
+    (r"\frac{\partial C}{\partial b^l_j} = \frac{2}{n}\sum_x \frac{\partial C_x}{\partial b^l_j}", "refuted"),
+    (r"\frac{\partial C}{\partial w^l_{jk}} = \frac{1}{n}\sum_x \frac{\partial C_x}{\partial b^l_j}", "refuted"),
+])
+def test_the_gradient_of_the_mean_cost_as_the_mean_of_per_input_gradients(claim, status):
+    from symbp.verify.notes import verify_text
+
+    single = verify(claim, "nielsen")
+    assert single.status == status, single.reason
+    assert "C{" not in single.reason  # never a garbled rewrite in the reason
+    notes = (r"$z^l = w^l a^{l-1} + b^l$, $a^l = \sigma(z^l)$. The total cost is $C = \frac{1}{2n}\sum_x \|y(x) - "
+             r"a^L(x)\|^2$ and $C_x = \frac12\|y(x) - a^L(x)\|^2$." f"\n$${claim}$$\n")
+    report = verify_text(notes, "nielsen")
+    assert {r.formula.text: r.result for r in report.rows}[claim].status == status
+    assert report.exit_code == (1 if status == "refuted" else 0)

@@ -100,3 +100,29 @@ def test_a_claims_output_count_against_the_notes_own():
     assert verify(formula, outputs=1, diagnose=False).status == "holds"  # the notes fix the same n_L
     other = verify(formula.replace("n_L = 1", "n_L = 2"), outputs=1, diagnose=False)
     assert other.status == "uninterpretable" and "contradicts the notes" in other.reason
+
+
+# Review 20 F4.1: an algorithm's backward loop, "for l = L-1, \dots, 2", is the range 2 … L−1 (before: "a list of
+# layers must be consecutive"). BP2 holds there; σ'(z^{l+1}) for σ'(z^l) is refuted under it.
+@pytest.mark.parametrize("written, lo, hi", [(r"l = L-1, \dots, 2", (None, 2), ("L", -1)),
+                                             (r"l = L, L-1, \dots, 2", (None, 2), ("L", 0)),
+                                             (r"l = 4, 3, 2", (None, 2), (None, 4)), (r"l = 3, \dots, 1", (None, 1), (None, 3))])
+def test_a_backward_list_of_layers_is_read_as_its_range(written, lo, hi):
+    claim = read_claim(rf"\delta^l = ((w^{{l+1}})^T \delta^{{l+1}}) \odot \sigma'(z^l) \quad \text{{for }} {written}")
+    (where,) = claim.conditions
+    assert ((where.lo.var, where.lo.offset), (where.hi.var, where.hi.offset)) == (lo, hi), where
+
+
+@pytest.mark.parametrize("written", [r"l = L-1, \dots, 2", r"l = 2, \dots, L-1"])
+def test_bp2_over_the_backward_loop(written):
+    bp2 = r"\delta^l = ((w^{l+1})^T \delta^{l+1}) \odot \sigma'(z^l) \quad \text{for } " + written
+    assert verify(bp2).status == "holds"
+    assert verify(bp2.replace("z^l)", "z^{l+1})")).status == "refuted"
+    assert verify(bp2.replace("(w^{l+1})^T", "(w^{l})^T")).status == "refuted"
+
+
+# a list that skips layers, or one of layers below L symbp does not spell out (L-1, …, L), is never read as a range
+@pytest.mark.parametrize("written", [r"l = L-1, L-3, \dots, 2", r"l = 2, 4, \dots, L", r"l = L-1, \dots, L"])
+def test_a_list_symbp_does_not_read_as_a_range_is_not_ignored(written):
+    with pytest.raises(ReadError):
+        read_claim(r"\delta^l = \delta^l \quad \text{for } " + written)

@@ -284,3 +284,50 @@ def test_an_unbounded_sum_over_indexed_samples_under_one_over_n_is_not_judged(ru
     assert got.status == status, got.reason
     if status == "uninterpretable":
         assert "has no bounds" in got.reason
+
+
+# -- 4. review 20, F4.2 and F4.3: Sokolinsky's w_{ji}^{(l)} with ←, and the chain P \to \tilde{P} = … ----------
+# Truth by hand: in Sokolinsky's notation w_{ji}^{(l)} joins neuron j of layer l−1 to neuron i of layer l, so
+# ∂C/∂w_{ji}^{(l)} = δ_i^{(l)} a_j^{(l-1)} and ∂C/∂b_i^{(l)} = δ_i^{(l)} (BP4, BP3); the step subtracts η times it
+# from the same parameter. Before, the subscript-first spelling was "prose" (f05 lines 17–18: exit 0 on a bias step
+# that starts from w), and the chain with a tilded name and its scripts was "unknown macro \to" (f14 line 5).
+
+_SOKOLINSKY = r"""# Обновление
+
+Вес $w_{ji}^{(l)}$ соединяет нейрон $j$ слоя $l-1$ с нейроном $i$ слоя $l$:
+$$z_i^{(l)} = \sum_j w_{ji}^{(l)} a_j^{(l-1)} + b_i^{(l)}, \qquad a_i^{(l)} = \sigma(z_i^{(l)}).$$
+Функция потерь $C = \frac{1}{2}\sum_i (a_i^{(L)} - y_i)^2$.
+
+$${rule}$$
+"""
+
+
+@pytest.mark.parametrize("rule, status, said", [
+    (r"w_{ji}^{(l)} \leftarrow w_{ji}^{(l)} - \eta\, \delta_i^{(l)} a_j^{(l-1)}", "holds", "BP4"),
+    (r"b_i^{(l)} \leftarrow b_i^{(l)} - \eta\, \delta_i^{(l)}", "holds", "BP3"),
+    (r"b_i^{(l)} \leftarrow w_{ji}^{(l)} - \eta\, \delta_i^{(l)}", "refuted", "starts from w_{ji}^{(l)} instead of b_i^{(l)}"),
+    (r"w_{ji}^{(l)} \gets w_{ji}^{(l)} + \eta\, \delta_i^{(l)} a_j^{(l-1)}", "refuted", "uphill"),
+    (r"w_{ji}^{(l)} \leftarrow w_{ji}^{(l)} - \eta\, \delta_j^{(l)} a_i^{(l-1)}", "refuted", ""),  # i, j swapped
+])
+def test_sokolinsky_rules_with_a_left_arrow_are_judged(rule, status, said):
+    report = verify_text(_SOKOLINSKY.replace("{rule}", rule), "sokolinsky")
+    got = {row.formula.text: row.result for row in report.rows}[rule]
+    assert got.status == status and said in got.reason, got.reason
+    assert not any(f.kind == "prose" and "arrow" in f.text for f in report.skipped)
+    assert verify(rule, "sokolinsky").status == status  # a single formula reads the same
+
+
+@pytest.mark.parametrize("rule, status, said", [
+    (r"w^l_{jk} \to \tilde{w}^l_{jk} = w^l_{jk} - \eta \frac{\partial C}{\partial w^l_{jk}}", "holds", ""),
+    (r"w^l_{jk} \to \tilde{w}^l_{jk} = w^l_{jk} - \eta\, a^{l-1}_k \delta^l_j", "holds", "BP4"),
+    (r"b^l_j \to b^l_j' = b^l_j - \eta\, \delta^l_j", "holds", "BP3"),
+    (r"w^l_{jk} \to \tilde{w}^l_{jk} = w^l_{jk} + \eta \frac{\partial C}{\partial w^l_{jk}}", "refuted", "uphill"),
+    (r"b^l_j \to b^l_j' = w^l_{jk} - \eta \frac{\partial C}{\partial b^l_j}", "refuted", "starts from w^l_{jk}"),
+    (r"w^l_{jk} \to \tilde{w}^l_{jk} = w^l_{jk} - \eta\, a^{l-1}_j \delta^l_k", "refuted", ""),
+    (r"w^l_{jk} \to \tilde{b}^l_j = w^l_{jk} - \eta \frac{\partial C}{\partial w^l_{jk}}", "refuted",
+     "names the new value of b^l_j"),
+])
+def test_the_chain_to_a_named_new_value_is_read_as_the_rule(rule, status, said):
+    text = r"$z^l = w^l a^{l-1} + b^l$, $a^l = \sigma(z^l)$, $C = \frac{1}{2}\|a^L - y\|^2$." f"\n$${rule}$$\n"
+    got = _row(text, rule)
+    assert got.status == status and said in got.reason, got.reason

@@ -49,7 +49,8 @@ _ASSIGN = r"(?::=|\\coloneqq?(?![A-Za-z]))"  # := and its macros \coloneqq, \col
 _FONT = r"\\(?:mathbf|boldsymbol|bm|vec|mathit)\s*\{\s*"
 UPDATE_RULE = re.compile(r"\s*(?P<p>(?:[A-Za-z]|\\(?:theta|Theta|vartheta|omega|phi|psi|beta)(?![A-Za-z])|" + _FONT
                          + r"(?:[A-Za-z]|\\(?:theta|Theta|vartheta|omega|phi|psi|beta)(?![A-Za-z]))\s*\})"
-                         r"(\^\{?[A-Za-z0-9()+\-]+\}?)?(_\{?[A-Za-z0-9]+\}?)?)\s*(\\(?:to|rightarrow|"
+                         r"(?:(\^\{?[A-Za-z0-9()\[\]+\-]+\}?)?(_\{?[A-Za-z0-9]+\}?)?|_\{?[A-Za-z0-9]+\}?\^\{?[A-Za-z0-9()\[\]+\-]+\}?))"
+                         r"\s*(\\(?:to|rightarrow|"
                          r"longrightarrow|leftarrow|gets|longleftarrow)(?![A-Za-z]).*[-+]|" + _ASSIGN + r"\s*(?P=p)\s*[-+]|"
                          + _ASSIGN + r"(?=.*[-+]).*(?<![A-Za-z\\])(?P=p)(?![A-Za-z0-9^_])|"
                          + _ASSIGN + r"[^=]*[-+]\s*" + _RATE + r"[^=]*(?:\\nabla|\\partial)(?![A-Za-z])[^=]*$)")

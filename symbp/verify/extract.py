@@ -47,6 +47,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .assignments import equations
 from .claims import (NOT_EQUATION, UNEQUAL, classify, defined_as, definition_chain, first_side, links, pieces,
                      starts_with_operator, starts_with_relation, unequal)
 from .joining import joined_segments
@@ -76,6 +77,7 @@ class Formula:
     removed: tuple = ()  # what was taken out before checking: comments, labels, tags
     negated: str = ""  # the notes' words that call the formula false ("it is not true that"; ``negation``)
     under: str = ""  # the hypothetical that redefines the model the formula is stated under ("If we used …"; ``inforce``)
+    assigned: str = ""  # the name an algorithm's arrow assigns (``\delta^l \gets …`` read as ``\delta^l = …``)
 
     @property
     def where(self) -> str:
@@ -234,7 +236,7 @@ def _segment(seg: Segment, previous: Formula | None) -> list[Formula]:
         if between:
             raw = raw.lstrip()[between.end():]
             removed += (" ".join(between.group(0).split()),)
-        text = dangling(flatten(raw))
+        text, assigned = equations(dangling(flatten(raw)))  # an algorithm's "δ^l ← …" states δ^l = …
         repaired = segment_repaired
         source = " ".join(raw.replace(PAIR_END, " & ").split())
         if not text:
@@ -298,6 +300,8 @@ def _segment(seg: Segment, previous: Formula | None) -> list[Formula]:
             # "δ ≡ ∂C/∂z = 2(a − y)σ'(z)": the definition δ ≡ ∂C/∂z, and the claim ∂C/∂z = 2(a − y)σ'(z) checked
             for piece in [t for t, _ in definition_chain(whole) or [(whole, "")]]:
                 f = _classify(piece, line, source, repaired, removed + dropped, base)
+                if first_side(piece) in assigned and f.kind == "claim":
+                    f = _with(f, assigned=first_side(piece))
                 out.append(f)
                 line_of[id(f)] = n
                 if f.kind == "claim":

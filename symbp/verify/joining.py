@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from .assignments import LEFT_ARROW
 from .claims import links, starts_with_operator, trim
 from .rows import LEAD, housekeeping
 from .scan import Segment
@@ -93,9 +94,11 @@ def _continues(a: Segment, b: Segment) -> bool:
 LEADING_RELATION = re.compile(r"(?:=|:=|\\equiv|\\coloneqq|\\triangleq)(?![A-Za-z])")
 
 
-#: An index or layer condition alone in inline math: $j \neq 1$, $l = L$, $l < L$, $2 \le l \le L - 1$.
+#: An index or layer condition alone in inline math: $j \neq 1$, $l = L$, $l < L$, $2 \le l \le L - 1$,
+#: $l = 2, \dots, L$ (an algorithm's loop, also backwards: $l = L-1, \dots, 2$).
 _INDEX_CONDITION = re.compile(r"\s*(?:\d\s*\\le(?:q)?\s*)?[ijklmpqst](?:_\{?\d\}?)?\s*(?:=|<|>|\\neq?|\\leq?|\\geq?)"
-                              r"\s*[A-Za-z0-9+\-\s]{1,12}(?:\\leq?\s*[A-Za-z0-9+\-\s]{1,8})?")
+                              r"\s*[A-Za-z0-9+\-\s]{1,12}(?:\\leq?\s*[A-Za-z0-9+\-\s]{1,8})?"
+                              r"(?:\s*,\s*(?:\\[lc]?dots|[A-Za-z0-9+\-\s]{1,8}))*")  # a list: l = L-1, \dots, 2
 #: The words that lead a condition in prose ("For $j \neq 1$", "Pro $l = L$", "Если $l < L$", "Dla $j = k$")…
 #: The lead word opens its sentence, at most after a connective ("Thus, for"): "Except for", "It is not true that
 #: for", "Neplatí, že pro" put it under other words, which turn the condition around, so they are not read.
@@ -125,7 +128,7 @@ def _and_then(a: Segment, b: Segment) -> bool:
     """Is ``b`` an inline claim right after the inline claim ``a`` in one sentence ("$A$ and $B$")?"""
     if a.display or b.display or b.problem or a.cell != b.cell or b.before is None:
         return False
-    return _AND.fullmatch(b.before) is not None and bool(_RELATION_IN.search(b.body))
+    return _AND.fullmatch(b.before) is not None and bool(_RELATION_IN.search(b.body) or LEFT_ARROW.search(b.body))
 
 
 #: An equation's relation anywhere in a piece of math.

@@ -24,6 +24,8 @@ from typing import Callable
 from ..errors import NotationError
 from ..files import MAX_NOTES_BYTES, read_text
 from ..notation import Notation, profile
+from .assignments import in_place, recursion_claim
+from .claims import first_side
 from .extract import Formula, fold, formulas
 from .graphownlayout import declared_layouts, layout_at
 from .graphreport import apply_graph
@@ -244,6 +246,19 @@ def _verify_items(text, items, notation, path, kind, strict, activation, cost, o
             as_c = as_cost(f.text, alias, nt.names["cost"]) if f.kind == "claim" else f.text
             if as_c != f.text:
                 items[n] = renamed[(f.line, as_c)] = replace(f, text=as_c, source=f.source or f.text)
+    # δ^l ← δ^l ⊙ σ'(z^l): a quantity computed in steps; its other assignments are intermediate values, not claims
+    steps = {" ".join(n.split()): f.line for f in items for n in in_place(f.text)}
+    for n, f in enumerate(items):
+        name = " ".join((f.assigned or "").split()) or next((k for k in in_place(f.text) if " ".join(k.split()) in steps), "")
+        if name in steps and f.kind in ("claim", "prose"):
+            items[n] = replace(f, kind="unreadable", source=f.source or f.text, reason=(
+                f"the notes assign {name} from itself at line {steps[name]} (computed in steps): an assignment of it "
+                "is an intermediate value, not the equation, and is not read"))
+    # δ^l := ((w^{l+1})^T δ^{l+1}) ⊙ σ'(z^l) is backpropagation's step, not a new δ: the claim δ^l = … (``assignments``)
+    for n, f in enumerate(items):
+        if f.kind == "definition" and not f.negated and (claim := recursion_claim(f.text, nt)) is not None:
+            items[n] = replace(f, text=claim, kind="claim", reason="", source=f.source or f.text,
+                               assigned=first_side(claim))
     # "The hidden layers are $a^l = \sigma(z^l)$ for $l < L$": the sentence's restriction is the formula's condition
     restricted, loosely = restrict(text, items, nt)
     for n, (new, words) in restricted.items():
@@ -357,6 +372,9 @@ def _verify_items(text, items, notation, path, kind, strict, activation, cost, o
                 remark = "; ".join(filter(None, (remark, multiples[(f.line, f.text)].words(nt.names["cost"]))))
                 # the slip is named for the text checked (2 ∂C/∂z), not for the notes' ∂L/∂z: not shown
                 result = replace(result, diagnosis="", corrected="")
+            elif f.assigned:
+                remark = "; ".join(filter(None, (remark, f"{f.assigned} assigned by the notes (← or :=), checked as "
+                                                 "the equation the assignment states")))
             elif (f.line, f.text) in renamed:
                 remark = "; ".join(filter(None, (remark, f"{alias} is the notes' cost {nt.names['cost']}: they write "
                                                  f"\\Delta {nt.names['cost']} \\approx \\frac{{\\partial {alias}}}{{\\partial z}} \\Delta z")))

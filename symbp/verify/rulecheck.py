@@ -112,16 +112,19 @@ def verify_rule(formula: str, nt, again: dict, base: dict, start: float, verify:
         return v.status, (f"{claim}: " + (v.identity or v.reason or v.status))
 
     results = [judge_step(rule, step, gradient, nt.cost, count, differ) for step in rule.steps]
+    # w^l_{jk} \to \tilde{b}^l_j = …: the new value is named for another parameter
+    misnamed = f"names the new value of {rule.misnamed}, not of {rule.param}" if rule.misnamed else ""
     bad = [(k, r) for k, r in enumerate(results) if r[0] != "holds"]
     several = len(results) > 1
-    reason = "; ".join((f"side {k + 2}: " if several else "") + r[1] for k, r in enumerate(results))
-    if not bad:
+    reason = "; ".join([misnamed] * bool(misnamed) + [(f"side {k + 2}: " if several else "") + r[1]
+                                                      for k, r in enumerate(results)])
+    if not bad and not misnamed:
         return Verification(status="holds", verdict="proved", reason=reason, instances=len(results),
                             interpretation=words, seconds=since(start), **dict(base, family=()))
-    status = "refuted" if any(r[0] == "refuted" for _, r in bad) else bad[0][1][0]
+    status = "refuted" if misnamed or any(r[0] == "refuted" for _, r in bad) else bad[0][1][0]
     if status not in STATUS_EXIT:
         status = "undecided"
-    diagnosis = next((r[2] for _, r in bad if r[2]), "")
+    diagnosis = misnamed or next((r[2] for _, r in bad if r[2]), "")
     corrected = formula
     for k, r in bad:
         step = rule.steps[k]

@@ -30,7 +30,13 @@ SAMPLE_LETTERS = "xt"
 _SUPER = re.compile(r"\^\{\s*\(?\s*([" + SAMPLE_LETTERS + r"])\s*\)?\s*,\s*([^{}]+?)\s*\}")  # ^{x,l-1}, ^{(t),L}
 _PAREN_SUPER = re.compile(r"\^\{\s*\(\s*([" + SAMPLE_LETTERS + r"])\s*\)\s*\}")  # y^{(t)}
 _ARG = re.compile(r"(?<=[A-Za-z}])\s*\(\s*([" + SAMPLE_LETTERS + r"])\s*\)")  # y(x), a^L(x)
-_COST = re.compile(r"(C|L|J|E)_\{?\s*([" + SAMPLE_LETTERS + r"])\s*\}?(?![A-Za-z0-9_^])")  # C_x
+#: C_x, C_{x}: the cost of one input (a brace taken only with the one that opens it: ``\partial C_x}`` keeps its ``}``).
+_COST = re.compile(r"(C|L|J|E)_(?:\{\s*([" + SAMPLE_LETTERS + r"])\s*\}|([" + SAMPLE_LETTERS + r"]))(?![A-Za-z0-9_^])")
+
+
+def _label(m: re.Match) -> str:
+    """The input a match of ``_COST`` names."""
+    return m.group(2) or m.group(3)
 
 
 @dataclass(frozen=True)
@@ -91,7 +97,7 @@ def per_sample(formula: str) -> "PerSample | None":
     for pattern in (_SUPER, _PAREN_SUPER):
         labels |= {m.group(1) for m in pattern.finditer(formula)}
     args = {m.group(1) for m in _ARG.finditer(formula) if _is_data_call(formula, m)}
-    costs = {m.group(2) for m in _COST.finditer(formula)}
+    costs = {_label(m) for m in _COST.finditer(formula)}
     found = labels | args | costs
     if not labels and not args:
         return None  # C_x alone is read by the reader itself (the cost of one sample)
@@ -221,7 +227,7 @@ def mean_claim(formula: str) -> "MeanClaim | None":
     if single is None and not var:
         return None  # \sum without an index and without a per-input label: not a sum over the inputs
     label = single.sample if single is not None else var
-    costs = {c.group(2) for c in _COST.finditer(body)}
+    costs = {_label(c) for c in _COST.finditer(body)}
     letters = {c.group(1) for c in _COST.finditer(body)}
     unread = ""
     if letters - {cost}:  # ∂J/∂b = (1/m) Σ_t ∂L^{(t)}/∂g^{(t)}: J's definition is not the profile's cost

@@ -279,13 +279,26 @@ def _listed(p, first):
     if len(dots) > 1 or (dots and dots[0] in (0, len(values) - 1)):
         p.fail("a list of layers must read like 2, 3, \\dots, L-1", p.peek())
     written = values[: dots[0]] if dots else values
+    last = values[-1]
+    if _downwards(written, last):  # L-1, \dots, 2 (also L, L-1, \dots, 2; 4, 3, 2): an algorithm's backward loop
+        return ("range", last, written[0])
     nums = [v for v in written if v[0] == "num"]
     if len(nums) != len(written) or any(b[1] != a[1] + 1 for a, b in zip(nums, nums[1:])):
         p.fail("a list of layers must be consecutive, like 2, 3, \\dots, L-1", p.peek())
-    last = values[-1]
     if not dots and last[0] != "num":
         p.fail("a list of layers must read like 2, 3, \\dots, L-1", p.peek())
     return ("range", written[0], last)
+
+
+def _downwards(written: list, last: tuple) -> bool:
+    """Do the values ``written`` before the dots (or all of them) count down by one, each a layer L − k or all
+    numbers, to the number ``last`` below them (``L-1, \\dots, 2``; ``3, 2, 1``)?"""
+    if last[0] != "num" or not written or any(v[0] != written[0][0] or v[0] not in ("L", "num") for v in written):
+        return False
+    steps = all(b[1] == a[1] - 1 for a, b in zip(written, written[1:]))
+    if written[0][0] == "L":
+        return steps
+    return steps and (written[-1][1] > last[1] or (len(written) > 1 and written[-1] is last))
 
 
 def _where(p, items: list, ops: list, text: str, tok) -> Where:

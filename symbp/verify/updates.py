@@ -63,6 +63,28 @@ class Rule:
     param: str
     steps: tuple
     unread: str = ""  # why the rule's step letter is not read (it also labels a training input), else ''
+    misnamed: str = ""  # the parameter a new value's name marks when it is not ``param`` (w \to \tilde{b} = …)
+
+
+#: A name with its scripts in either order (``w^l_{jk}``, ``w_{ji}^{(l)}``, ``b_l``).
+_SCRIPTED = re.compile(r"(?:[A-Za-z]|" + GREEK_PARAM + r")(?:\s*[\^_]\s*(?:\{(?:[^{}]|\{[^{}]*\})*\}|[A-Za-z0-9]))*")
+#: The marks of a new value: a tilde over the name or a prime after it (``\tilde{w}^l_{jk}``, ``b^l_j'``).
+_TILDE = re.compile(r"\\(?:tilde|widetilde)\s*\{\s*([^{}]+?)\s*\}")
+_PRIME_MARK = re.compile(r"'|\^\s*\{?\s*\\prime\s*\}?|\{\s*\}")
+
+
+def new_value_of(side: str) -> "str | None":
+    r"""The parameter a side that names the new value marks (``\tilde{w}^l_{jk}``, ``\tilde{b_l}``, ``b^l_j'``:
+    ``w^l_{jk}``, ``b_l``, ``b^l_j``), None when the side is not such a name.
+
+    >>> new_value_of(r"\tilde{w}^l_{jk}"), new_value_of("b^l_j'"), new_value_of(r"w^l_{jk} - \eta x")
+    ('w^l_{jk}', 'b^l_j', None)
+    """
+    text = side.strip()
+    if not (_TILDE.search(text) or _PRIME_MARK.search(text)):
+        return None
+    under = _PRIME_MARK.sub("", _TILDE.sub(r"\1", text)).strip()
+    return under if _SCRIPTED.fullmatch(under) else None
 
 
 def norm(s: str) -> str:
@@ -155,11 +177,16 @@ def read_rule(text: str) -> "Rule | None":
     if len(parts) != 2:
         return None
     param = parts[0].strip()
-    if not re.fullmatch(r"(?:[A-Za-z]|" + GREEK_PARAM + r")(\^\{?[A-Za-z0-9()\[\]+\-]+\}?)?(_\{?[A-Za-z0-9]+\}?)?", param):
+    if not re.fullmatch(r"(?:[A-Za-z]|" + GREEK_PARAM + r")(?:(\^\{?[A-Za-z0-9()\[\]+\-]+\}?)?(_\{?[A-Za-z0-9]+\}?)?|"
+                        r"_\{?[A-Za-z0-9]+\}?\^\{?[A-Za-z0-9()\[\]+\-]+\}?)", param):  # w^l_{jk}, w_{ji}^{(l)}
         return None
     sides = [s for s in _split_eq(parts[1])]
-    steps = []
+    steps, misnamed = [], ""
     for side in sides:
+        new = new_value_of(side)
+        if new is not None and len(sides) > 1:  # w^l_{jk} \to \tilde{w}^l_{jk} = …: the new value's name
+            misnamed = misnamed or (new if norm(new) != norm(param) else "")
+            continue
         if _NEW_NAME.match(side):
             continue
         canon = canonical(side)
@@ -181,8 +208,8 @@ def read_rule(text: str) -> "Rule | None":
         steps.append(Step(side.strip(), m.group("old").strip(), m.group("sign"), m.group("rate") or m.group("rate2"),
                           m.group("den") or "", var, upper, m.group("body").strip().rstrip(",."), slip=slip,
                           note=note, canon=text, sum_lower=lower))
-    return Rule(param, tuple(steps), marked.unread if marked and stepped and stepped[0] == marked.param else "") \
-        if steps else None
+    return Rule(param, tuple(steps), marked.unread if marked and stepped and stepped[0] == marked.param else "",
+                misnamed) if steps else None
 
 
 def _split_eq(text: str) -> list:

@@ -62,6 +62,7 @@ from .scalar import check_scalar, is_scalar
 from .single_output import CONDITION as SINGLE, single_output
 from .vector_square import entrywise_ill_shaped, inner_reading, readings
 from .updatejudge import sum_bounds
+from .assignments import equations
 from .updates import is_rule
 from .rulecheck import mean_cost, other_count_verdict, sample_count, verify_rule
 from .verdicts import STATUS_EXIT, VERDICT_OF, Verification, replaced, since
@@ -137,6 +138,9 @@ def verify(
         if nt.vectors == "row" and ruled.status in ("unreadable", "uninterpretable"):
             return _own_layer(formula, base, start, budget)
         return ruled
+    stated, assigned = equations(formula)  # an algorithm's δ^l ← …: the equation it states (``assignments``)
+    if assigned:
+        return replaced(verify(stated, nt, **again), formula=formula, seconds=since(start))
     if unequal(formula):  # a ≠ b: not silently read as something else, not an error of the reader either
         return Verification(status="unreadable", verdict="undecided", reason=UNEQUAL, **base)
     declared = check_declaration(formula, nt, cost=cost)  # C = C(a^L): what a quantity depends on (``depends``)
@@ -176,6 +180,10 @@ def verify(
                             identity="", reason=f"the sum over the inputs without 1/{k}: the mean cost's gradient is the "
                             f"mean of the per-input gradients (the sum is {k} times it)", diagnosis=f"a missing 1/{k}",
                             seconds=since(start))
+        if inner.status == "holds" and len({" ".join(side.split()) for side in mean.per_input.split(" = ", 1)}) == 1:
+            # ∂C/∂b = (1/n) Σ_x ∂C_x/∂b: the derivative of the mean is the mean of the derivatives, no identity of BP
+            return replaced(inner, formula=formula, interpretation=words, identity="", seconds=since(start),
+                            reason="the derivative of the mean cost is the mean of the per-input derivatives")
         return replaced(inner, formula=formula, interpretation=words, seconds=since(start))
     try:
         sample = per_sample(labelled)
