@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 
 from ..errors import SymbpError
+from .claims import UPDATE_RULE
 from .definition_kinds import DELTA_DEFINITION, defines_delta, delta_claim
 from .lexer import ReadError
 from .nodes import Quantity, walk
@@ -135,6 +136,7 @@ def in_place(text: str) -> tuple:
         if m is None or not _BEFORE.search(text[:m.start()]):
             continue
         name, value = m.group("name").strip(), text[arrow.end():]
-        if re.sub(r"\s+|[{}]", "", name) in _names(value) and read_rule(f"{name} {arrow.group(0)} {value}") is None:
+        rule = f"{name} {arrow.group(0)} {value}"
+        if re.sub(r"\s+|[{}]", "", name) in _names(value) and read_rule(rule) is None and not UPDATE_RULE.match(rule):
             out.append(name)
     return tuple(out)

@@ -35,6 +35,10 @@ from .sentences import FORMULA, masked, sentences
 
 _HIDDEN = re.compile(r"\bhidden\s+layers?\b|\bskryt\w*\s+vrstv\w*|\bvrstv\w*\s+skryt\w*|\bскрыт\w*\s+сло\w*"
                      r"|\bukryt\w*\s+warstw\w*|\bwarstw\w*\s+ukryt\w*", re.I)
+#: Words or math after a loose restriction that make it one of layers ("except the last layer", "kromě výstupní
+#: vrstvy", "except for $l = L$"), not of neurons ("except for $j \neq k$").
+_LAYERISH = re.compile(r"layer|last|output|vrstv|výstup|posledn|сло[йяеи]|выход|последн|warstw|wyjści|ostatni"
+                       r"|\$[^$]*(?<![A-Za-z\\])[lL](?![A-Za-z])[^$]*\$", re.I)
 _LOOSE = re.compile(r"\bexcept\b|\ball\s+but\b|\binner\s+layers?|\bintermediate\s+layers?|\bkromě\b|\bmimo\b"
                     r"|\bкроме\b|\bза\s+исключением\b|\boprócz\b|\bpoza\b|\bz\s+wyjątkiem\b", re.I)
 #: Words naming the output layer: a clause starts there.
@@ -75,6 +79,8 @@ def restricted_maths(text: str) -> list:
             conditions = [m for m in maths if not m.group(0).startswith("$$") and _CONDITION.match(_inner(m.group(0)))
                           and _BEFORE_L.search(_inner(m.group(0)))]
             loose, hidden = _LOOSE.search(words), _HIDDEN.search(words)
+            if loose and not _LAYERISH.search(clause[loose.start():loose.end() + 40]):
+                loose = None  # "Except for $j \neq k$": a restriction of neurons, not of layers
             if not (conditions or loose or hidden):
                 continue
             if loose or len(conditions) > 1:
