@@ -178,10 +178,12 @@ _L2_NOTES = ("Notation: $z^l = w^l a^{l-1} + b^l$, $a^l = \\sigma(z^l)$, $C = \\
     # a term in the weights changes neither δ nor ∂C/∂b
     ("From now on the cost also contains the L2 regularization term.", r"\frac{\partial C}{\partial b^l_j} = \delta^l_j",
      "holds"),
-    # words that plainly deny the term add nothing
-    ("We train without regularization.", r"\frac{\partial C}{\partial w^l_{jk}} = a^{l-1}_k \delta^l_j", "holds"),
-    ("We do not use any L2 penalty; the network is unregularized.",
-     r"\frac{\partial C}{\partial w^l_{jk}} = a^{l-1}_k \delta^l_j", "holds"),
+    # a denial counts too: the words cannot tell a plain one from "the biases do not have any L2 term; only the
+    # weights do" (review 22), so the weight claims are not judged either way
+    ("We train without regularization.", r"\frac{\partial C}{\partial w^l_{jk}} = a^{l-1}_k \delta^l_j",
+     "uninterpretable"),
+    ("The biases do not have any L2 regularization; only the weights do.",
+     r"\frac{\partial C}{\partial w^l_{jk}} = a^{l-1}_k \delta^l_j", "uninterpretable"),
     # a heading names the topic of its section, whose claims may carry the term (review 19 F7, rg9: before, BP4 held)
     ("## Regularization", r"\frac{\partial C}{\partial w^l_{jk}} = a^{l-1}_k \delta^l_j", "uninterpretable"),
 ])

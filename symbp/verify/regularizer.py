@@ -4,19 +4,17 @@ symbp's costs have no regularization term. Once the prose names one (L2 or L1 re
 L2 / ridge / Tikhonov / lasso penalty; cs/ru/pl), the gradient of the cost by a weight gains the term's derivative
 (λ/n · w for L2), so a claim about ∂C/∂w, ∇_w C or a step on w after those words is not the claim symbp would check:
 it is uninterpretable, naming the words. δ, ∂C/∂b and the steps on the biases do not depend on a term in the
-weights, and are judged as before. Only a plain denial of the term adds nothing: a negation right before it with
-at most a few closed-list words between ("without regularization", "no weight decay", "we do not use any L2
-penalty", "unregularized"), and no other negation earlier in its clause ("we never train without regularization"
-names one). Any other mention counts ("Not surprisingly, regularization helps", "we do not drop the regularization
-term"): a mention whose negation is not clearly plain is never read as a cost without the term. A heading counts
-too ("# Training with L2 regularization": the claims of its section may carry the term). The words are read across line breaks ("weight⏎decay", "regulari-⏎zation"). A term
-stated for the whole notes ("Throughout these notes the cost contains an L2 term") reaches back to the claims
-before it.
+weights, and are judged as before. Every mention counts, a denial too: "without regularization" beside "the
+biases do not have any L2 term; only the weights do" or "we do not need the weight decay to be large" (review 22)
+shows that the words cannot tell a plain denial apart, and reading one as a cost without the term let the
+unregularized BP4 hold. A heading counts too ("# Training with L2 regularization": the claims of its section may carry the term). The words are read across line breaks ("weight⏎decay", "regulari-⏎zation"). A term
+stated for the whole notes ("Throughout these notes the cost contains an L2 term", "the formulas above") reaches
+back to the claims before it.
 
 >>> [(m.line, m.words) for m in regularizers("Intro.\n\nFrom now on the cost has an L2 regularization term.\n")]
 [(3, 'regularization')]
->>> regularizers("We train without regularization."), regularizers("We do not use any L2 penalty.")
-((), ())
+>>> [m.words for m in regularizers("We train without regularization.")]
+['regularization']
 >>> [m.words for m in regularizers("We never train without regularization.")]
 ['regularization']
 >>> [(m.line, m.throughout) for m in regularizers("A.\nThroughout, we train with weight\ndecay.")]
@@ -39,24 +37,11 @@ _S = r"[-\s]+"  # between the words of a term: spaces, a line break, a hyphen
 _TERM = re.compile(r"regulari[sz]\w*|regulariza\w*|regularizačn\w*|weight" + _S + r"decay|penali[sz]\w*|penalt\w*"
                    r"|\bridge\b|tikhonov\w*|\blasso\b|elastic" + _S + r"net|регуляризац\w*|затухани\w*\s+вес\w*"
                    r"|штраф\w*|regularyzac\w*|zanik\w*\s+wag|útlum\w*\s+vah", re.I)
-#: The few words that may stand between a plain denial and the term: "without *any explicit L2* regularization".
-_FILLER = (r"(?:any|an?|the|explicit|additional|extra|further|L[12]|ℓ[12]|weight|norm|parameter|ridge|lasso|such"
-           r"|žádn\w*|никак\w*|żadn\w*)")
-#: A plain denial right before the term: "without", "no", "not (use, add, apply, include, need)"; bez, без, нет, nie.
-_DENIED = re.compile(r"(?:\bwithout|\bno|\bnot(?:\s+(?:use|add|apply|include|need|have|has))?"
-                     r"|\bbez|\bбез|\bнет|\bnie\s+(?:stosujemy|używamy))"
-                     r"\s*(?:" + _FILLER + r"\s+){0,3}$", re.I)
-#: "unregularized", "non-regularized": the term denied by its own prefix.
-_PREFIX = re.compile(r"\b(?:un|non-?)$", re.I)
-#: Another negation earlier in the clause turns the denial round: "we never train without regularization".
-_NEGATION = re.compile(r"\b(?:not|never|no|nobody|none|nothing|hardly|cannot|without|ne|nikdy|не|никогда|nie|nigdy)\b"
-                       r"|n['’]t\b", re.I)
-#: Where a clause ends before the term.
-_CLAUSE = re.compile(r"[.!?;:]\s|\n\s*\n|\b(?:but|however|although|whereas)\b", re.I)
 #: Words that state the term for the whole notes: it reaches back to the claims before it.
 _THROUGHOUT = re.compile(r"\bthroughout\b|\beverywhere\b|\balways\b|\bin\s+(?:all\s+(?:of\s+)?)?(?:these|this|the|our)"
                          r"\s+(?:whole\s+|entire\s+)?(?:notes|lectures?|course|text|chapter|document)\b"
                          r"|\bfrom\s+the\s+(?:start|beginning)\b|\ball\s+(?:the\s+)?(?:costs|losses)\b"
+                         r"|\babove\b|\bearlier\b|\bvýše\b|\bвыше\b|\bpowyżej\b"
                          r"|\bvšude\b|\bvždy\b|\bвсегда\b|\bвсюду\b|\bzawsze\b|\bwszędzie\b", re.I)
 #: A heading: its own sentence (a section "# Training with L2 regularization" is about a regularized cost).
 _HEADING = re.compile(r"\s*(?:#|\\(?:sub)*section\*?\{|\\(?:chapter|paragraph)\*?\{)")
@@ -93,16 +78,6 @@ def _prose(text: str) -> "tuple[str, list[int]]":
     return "".join(words), lines
 
 
-def _plainly_denied(words: str, start: int) -> bool:
-    """Is the term at ``start`` of ``words`` plainly denied ("without regularization", "unregularized"), with no
-    other negation earlier in its clause?"""
-    clause = _CLAUSE.split(words[max(0, start - 300):start])[-1]
-    if _PREFIX.search(clause):
-        return not _NEGATION.search(clause[:_PREFIX.search(clause).start()])
-    m = _DENIED.search(clause)
-    return bool(m) and not _NEGATION.search(clause[:m.start()])
-
-
 def _sentence(words: str, start: int, end: int) -> str:
     first = max(words.rfind(". ", 0, start), words.rfind("\n\n", 0, start), words.rfind("! ", 0, start))
     stops = [k for k in (words.find(". ", end), words.find("\n\n", end), words.find("! ", end)) if k >= 0]
@@ -116,8 +91,8 @@ def regularizers(text: str) -> tuple[Regularizer, ...]:
     out: dict = {}
     for m in _TERM.finditer(words):
         line = lines[m.start()] if m.start() < len(lines) else len(text.splitlines())
-        if line in out or _plainly_denied(words, m.start()):
-            continue
+        if line in out:
+            continue  # a denial too counts: "the biases do not have any L2 term; only the weights do" (review 22)
         out[line] = Regularizer(line, " ".join(m.group(0).split()),
                                 bool(_THROUGHOUT.search(_sentence(words, m.start(), m.end()))))
     return tuple(sorted(out.values(), key=lambda r: (not r.throughout, r.line)))
