@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import product
 
 from .nodes import Equation, to_latex
 from .reader import ReadError, read
@@ -70,12 +71,45 @@ def writes_odot(text: str) -> bool:
     return re.search(r"\\(?:odot|circ)(?![A-Za-z])|⊙|∘", text) is not None
 
 
-def dot_readings(text: str, notation) -> list[tuple[str, Equation]]:
-    r"""``text`` with its ``\cdot`` and ``\times`` read as ⊙ and as the dot product (none if it has neither)."""
-    if not re.search(r"\\(?:cdot|times)(?![A-Za-z])", text):
+#: At most this many ``\cdot``/``\times`` are read one by one (2 · 2^k readings).
+MAX_DOTS = 4
+
+
+def _masks(count: int) -> list[str]:
+    r"""Each ``\cdot`` of a chain of ``count`` on its own: a product, or ⊙ (of the factors beside it, or at its own
+    level); the readings where every one is ⊙ or none is are the ones above."""
+    if count < 2 or count > MAX_DOTS:
         return []
     out = []
-    for grouping in DOT_READINGS:
+    for odot in "ot":
+        for mask in product("m" + odot, repeat=count):
+            if "m" in mask and odot in mask:
+                out.append("loose+mask:" + "".join(mask))
+    return out
+
+
+def is_dot_reading(grouping: str) -> bool:
+    return grouping in DOT_READINGS or grouping.startswith("loose+mask:")
+
+
+def dot_words(grouping: str) -> str:
+    """What a reading of ``\\cdot`` takes it for, in words."""
+    if grouping.startswith("loose+mask:"):
+        mask = grouping[len("loose+mask:"):]
+        return ("each \\cdot on its own: " + ", ".join(
+            f"the {k + 1}{'st' if k == 0 else 'nd' if k == 1 else 'rd' if k == 2 else 'th'} a "
+            + {"m": "product", "o": "⊙", "t": "⊙ after the products beside it"}[c] for k, c in enumerate(mask)))
+    return DOT_READINGS.get(grouping, "written")
+
+
+def dot_readings(text: str, notation) -> list[tuple[str, Equation]]:
+    r"""``text`` with its ``\cdot`` and ``\times`` read as ⊙ and as the dot product (none if it has neither); with
+    several, also each on its own as a product or ⊙ (``(a^L-y) \cdot \sigma'(z^L) \cdot (a^{L-1})^T``)."""
+    count = len(re.findall(r"\\(?:cdot|times)(?![A-Za-z])", text))
+    if not count:
+        return []
+    out = []
+    for grouping in list(DOT_READINGS) + _masks(count):
         try:
             eq = read(text, notation, grouping=grouping)
         except ReadError:
@@ -98,7 +132,7 @@ def choose(readings: list[Reading], odot_written: bool = False) -> tuple[Reading
     if not shaped:
         return usual, ""
     verdicts = {r.outcome.status for r in shaped}
-    dots = [r for r in readings if r.grouping in DOT_READINGS]
+    dots = [r for r in readings if is_dot_reading(r.grouping)]
     if dots and not usual.well_shaped:
         return _choose_dot(dots, shaped, verdicts, odot_written)
     if len(shaped) == 1:
@@ -115,20 +149,23 @@ def choose(readings: list[Reading], odot_written: bool = False) -> tuple[Reading
 
 def _choose_dot(dots: list, shaped: list, verdicts: set, odot_written: bool) -> tuple["Reading | None", str]:
     r"""A product of two column vectors written with \cdot or \times: its readings as ⊙ and as aᵀb."""
-    both = " and ".join(f"{DOT_READINGS[r.grouping]} ({to_latex(r.equation)})" for r in dots)
+    both = " and ".join(f"{dot_words(r.grouping)} ({to_latex(r.equation)})" for r in dots)
     if len(shaped) == 1:
         r = shaped[0]
-        if odot_written and r.grouping in ("loose+odot", "loose+termodot"):
+        if odot_written and r.grouping != "loose+dot":
             return None, ("the formula writes both \\cdot and ⊙ between vectors, so it tells the two products apart: "
                           "its \\cdot is not ⊙, and read as the dot product aᵀb "
                           f"({to_latex(next(d.equation for d in dots if d is not r))}) it is not well-shaped")
-        other = " and ".join(f"{DOT_READINGS[d.grouping]} ({to_latex(d.equation)})" for d in dots if d is not r)
-        return r, (f"\\cdot between two vectors read as {DOT_READINGS.get(r.grouping, 'written')}: its other reading, "
+        others = [d for d in dots if d is not r]
+        other = " and ".join(f"{dot_words(d.grouping)} ({to_latex(d.equation)})" for d in others)
+        if len(others) > 2:
+            other = f"the {len(others)} others (⊙, the dot product aᵀb, each \\cdot on its own as a product or ⊙)"
+        return r, (f"\\cdot between two vectors read as {dot_words(r.grouping)}: its other reading, "
                    f"{other or 'as written'}, is not well-shaped")
     if len(verdicts) == 1:
         return shaped[0], (f"\\cdot between two vectors has two readings, {both}; both are well-shaped and they "
                            f"agree: it {verdict_words(shaped[0].outcome)} in each")
-    parts = [f"read as {DOT_READINGS.get(r.grouping, 'written')}, {to_latex(r.equation)}, it "
+    parts = [f"read as {dot_words(r.grouping)}, {to_latex(r.equation)}, it "
              f"{verdict_words(r.outcome)}" for r in shaped]
     return None, ("ambiguous: \\cdot between two vectors reads as ⊙ or as the dot product aᵀb, both are well-shaped, "
                   "and the readings disagree: " + "; ".join(parts))
