@@ -75,3 +75,15 @@ def test_dependence_reads_degrees_and_roots():
     assert dependence(rhs, {"m"}) == {"m": 5}  # numerator degree 4, denominator m
     rhs = read_layer_formula(r"\frac{\partial L}{\partial Q} = \frac{1}{\sqrt{d}} P K")[1]
     assert dependence(rhs, {"d"}) == {"d": 1}  # in √d
+
+
+@pytest.mark.parametrize("formula, status", [
+    (r"\frac{\partial L}{\partial \beta} = m m^{-1} \sum_i g_i", "holds"),  # m^{-1} was a TypeError (1 / a field element)
+    (r"\frac{\partial L}{\partial \beta} = m^{-1} \sum_i g_i", "refuted"),
+    (r"\frac{\partial L}{\partial \beta} = \frac{1}{m^{99999} + 1} \sum_i g_i", "uninterpretable"),  # at once
+    (r"\frac{\partial L}{\partial \beta} = \frac{1}{(m-1)(m-2)(m-3)(m-4)(m-5)(m-6) + m - 6}\sum_i g_i", "uninterpretable"),
+    (r"\frac{\partial L}{\partial x_i} = \gamma (\sigma^2+\epsilon)^{-1/2} \left(g_i - m^{-1}\sum_j g_j\right)"
+     r" - \gamma m^{-1} (\sigma^2+\epsilon)^{-1/2} \hat x_i \sum_j g_j \hat x_j", "holds"),
+])
+def test_powers_of_the_size(formula, status):
+    assert verify_layer("batchnorm", formula).status == status

@@ -119,6 +119,9 @@ def dependence(rhs, sizes: set) -> dict:
     for name in sorted(sizes):
         size = sympy.Symbol(name, positive=True)
         root = sympy.Symbol(_ROOT, positive=True)
+        for p in [expr, *reader.denominators]:  # before any factoring: m^{99999} would take minutes
+            if any(a.base.has(size) and a.exp.is_number and abs(a.exp) > 2 * MAX_VALUE for a in p.atoms(sympy.Pow)):
+                raise Uninterpretable(f"a power of {name} beyond {2 * MAX_VALUE}: more sizes than are checked here")
         for written in reader.denominators:
             squared = _has_root(written, size)
             _no_zero(sympy.numer(sympy.together(written.subs(size, root ** 2 if squared else root))), root, name, squared)
@@ -147,9 +150,13 @@ def _no_zero(den, root, name: str, squared: bool) -> None:
         factor = factor.base if isinstance(factor, sympy.Pow) else factor
         if factor.free_symbols != {root}:
             continue
-        for z in sympy.Poly(factor, root).real_roots():
-            value = z ** 2 if squared else z
-            if z > 0 and value.is_integer and value >= 1:
+        poly = sympy.Poly(factor, root)
+        if poly.degree() <= 4:  # exact and complete
+            zeros = [z ** 2 if squared else z for z in poly.real_roots() if z > 0]
+        else:  # real_roots of a high degree takes seconds: the sizes up to 1000, exactly
+            zeros = [sympy.Integer(k) for k in range(1, 1001) if poly.eval(sympy.sqrt(k) if squared else k) == 0]
+        for value in zeros:
+            if value.is_integer and value >= 1:
                 raise Uninterpretable(f"the formula divides by a factor that is 0 at {name} = {value}")
 
 
