@@ -435,3 +435,13 @@ def test_minibatch_gradient_for_every_size_and_batch_size():
     )
     c = general.prove_general(no_mean, gnet)
     assert c.verdict == "refuted" and c.counterexample is not None
+
+
+def test_a_refutation_without_a_reason_shows_its_counterexample(capsys):
+    """Review 21 F3: softmax-ce-one-hot without one-hot printed an empty 'counterexample:' line."""
+    from symbp.cli import main
+
+    code = main(["prove", "--general", "--identity", "softmax-ce-one-hot", "--cost", "softmax-cross-entropy"])
+    assert code == 1
+    line = next(x for x in capsys.readouterr().out.splitlines() if "counterexample:" in x)
+    assert "left side" in line and "right side" in line and "at w^" in line

@@ -379,3 +379,15 @@ def test_require_proof_option_fails_a_probably_true_certificate(pytester, run):
     result.assert_outcomes(failed=1)
     result.stdout.fnmatch_lines(["*not a proof*"])
 
+
+
+def test_an_ambiguous_formula_is_called_ambiguous_and_skips_as_undecided():
+    """Review 21 F2: (a^L)^2 = (a^L)^T a^L is ambiguous (verdict undecided, exit 3), not refuted."""
+    with pytest.raises(st.SymbpAssertionError) as failed:
+        st.assert_formula(r"(a^L)^2 = (a^L)^T a^L", notation="nielsen")
+    assert "ambiguous (undecided)" in str(failed.value) and "refuted" not in str(failed.value).split("\n")[0]
+    with pytest.raises(pytest.skip.Exception):
+        st.assert_formula(r"(a^L)^2 = (a^L)^T a^L", notation="nielsen", undecided="skip")
+    with pytest.raises(st.SymbpAssertionError) as failed:  # a refuted one still fails as refuted
+        st.assert_formula(r"\delta^L = (a^L-y) \odot \sigma(z^L)", notation="nielsen", undecided="skip")
+    assert "refuted" in str(failed.value).split("\n")[0]

@@ -509,3 +509,12 @@ def test_sech_squared_agrees_with_a_finite_difference_of_tanh():
     # independent oracle for the identity the reading relies on: d/dz tanh z by central differences
     for z in (mpmath.mpf("0.3"), mpmath.mpf("-1.7")):
         assert abs(mpmath.diff(mpmath.tanh, z) - mpmath.sech(z) ** 2) < mpmath.mpf(10) ** -12
+
+
+@pytest.mark.parametrize("budget", [-5, 0, float("nan"), float("inf"), True, 10 ** 6])
+def test_a_bad_budget_is_the_same_clear_error_as_the_cli_gives(budget):
+    """Review 21 F3: verify(..., budget=-5) ran and said the budget ran out; the CLI exits 2."""
+    from symbp.errors import SpecError
+
+    with pytest.raises(SpecError, match="budget must be a positive number of seconds"):
+        verify(r"\delta^L = (a^L-y) \odot \sigma'(z^L)", "nielsen", budget=budget)

@@ -26,5 +26,14 @@ def report(certs, gnet) -> str:
         if c.verdict != "proved-for-all-sizes":
             lines.append(f"\n{c.identity}: {c.verdict}: {c.reason}")
             if c.counterexample is not None:
-                lines.append(f"  counterexample: {c.counterexample.reason}")
+                lines.append(f"  counterexample: {_counterexample(c.counterexample)}")
     return "\n".join(lines)
+
+
+def _counterexample(cx) -> str:
+    """One line for a counterexample: its reason, or where it fails, the point and the two sides."""
+    if cx.reason:
+        return cx.reason
+    point = ", ".join(f"{k} = {v}" for k, v in cx.point.items())
+    return (f"{cx.instance}" + (f" with {cx.activation}" if cx.activation else "") + (f", at {point}" if point else "")
+            + f": left side {cx.lhs}, right side {cx.rhs}")

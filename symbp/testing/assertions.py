@@ -291,9 +291,10 @@ def assert_formula(latex: str, *, notation="nielsen", undecided: "str | None" = 
                                   + ("" if result.condition_met is None else
                                      " (the network given " + ("meets" if result.condition_met else "does not meet")
                                      + " the condition)"), result)
-    if status == "undecided":
+    if status == "undecided" or getattr(result, "verdict", "") == "undecided":  # ambiguous too (exit 3)
         policy = undecided or settings.undecided
-        message = f"formula {text}: undecided: {result.reason or 'no reason given'}"
+        said = "undecided" if status == "undecided" else f"{status} (undecided)"
+        message = f"formula {text}: {said}: {result.reason or 'no reason given'}"
         if policy == "skip":
             import pytest
 
@@ -307,7 +308,8 @@ def assert_formula(latex: str, *, notation="nielsen", undecided: "str | None" = 
 def explain_formula(result, notation="nielsen") -> str:
     """A refuted formula: what it was read as, where it fails, the values, the diagnosis."""
     note = profile(notation)
-    lines = [f"formula {' '.join(result.formula.split())}: refuted (notation {note.name})"]
+    status = getattr(result, "status", "") or "refuted"
+    lines = [f"formula {' '.join(result.formula.split())}: {status} (notation {note.name})"]
     words = (getattr(result, "interpretation", None) or {}).get("words")
     if words:
         lines.append(f"  read as: {words}")

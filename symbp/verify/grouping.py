@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import product
 
 from .nodes import Equation, to_latex
 from .reader import ReadError, read
@@ -70,52 +71,45 @@ def writes_odot(text: str) -> bool:
     return re.search(r"\\(?:odot|circ)(?![A-Za-z])|⊙|∘", text) is not None
 
 
-#: At most this many \cdot in one formula are read one by one (2^k readings; more: all alike only).
-MIXED_DOTS = 4
+#: At most this many ``\cdot``/``\times`` are read one by one (2 · 2^k readings).
+MAX_DOTS = 4
+
+
+def _masks(count: int) -> list[str]:
+    r"""Each ``\cdot`` of a chain of ``count`` on its own: a product, or ⊙ (of the factors beside it, or at its own
+    level); the readings where every one is ⊙ or none is are the ones above."""
+    if count < 2 or count > MAX_DOTS:
+        return []
+    out = []
+    for odot in "ot":
+        for mask in product("m" + odot, repeat=count):
+            if "m" in mask and odot in mask:
+                out.append("loose+mask:" + "".join(mask))
+    return out
 
 
 def is_dot_reading(grouping: str) -> bool:
-    """Is ``grouping`` a reading of ``\\cdot`` (as ⊙, as aᵀb, or each one as ⊙ or a product, ``mixed_groupings``)?"""
-    return grouping in DOT_READINGS or grouping.startswith("loose+mixed:")
+    return grouping in DOT_READINGS or grouping.startswith("loose+mask:")
 
 
 def dot_words(grouping: str) -> str:
-    r"""What a reading of ``\cdot`` takes it for, in words.
-
-    >>> dot_words("loose+mixed:01")
-    '⊙ at \\cdot 2 (binding as \\odot does) and the matrix product at \\cdot 1'
-    """
-    if not grouping.startswith("loose+mixed:"):
-        return DOT_READINGS.get(grouping, "written")
-    mask = grouping[len("loose+mixed:"):]
-    odot = ", ".join(str(k + 1) for k, b in enumerate(mask) if b == "1")
-    product = ", ".join(str(k + 1) for k, b in enumerate(mask) if b == "0")
-    return f"⊙ at \\cdot {odot} (binding as \\odot does) and the matrix product at \\cdot {product}"
-
-
-def mixed_groupings(text: str) -> list[str]:
-    r"""The readings that take each ``\cdot`` (``\times``) of ``text`` for ⊙ at its own level or for the matrix product,
-    one by one: ``((w^{l+1})^T \cdot \delta^{l+1}) \cdot \sigma'(z^l)`` multiplies a matrix by a vector at the first
-    and means ⊙ at the second (all products is the usual reading, all ⊙ "loose+termodot"; none for one \cdot or more
-    than ``MIXED_DOTS``).
-
-    >>> mixed_groupings(r"a \cdot b \cdot c")
-    ['loose+mixed:01', 'loose+mixed:10']
-    """
-    k = len(re.findall(r"\\(?:cdot|times)(?![A-Za-z])", text))
-    if not 2 <= k <= MIXED_DOTS:
-        return []
-    masks = [format(m, f"0{k}b") for m in range(1, 2 ** k - 1)]
-    return [f"loose+mixed:{mask}" for mask in masks]
+    """What a reading of ``\\cdot`` takes it for, in words."""
+    if grouping.startswith("loose+mask:"):
+        mask = grouping[len("loose+mask:"):]
+        return ("each \\cdot on its own: " + ", ".join(
+            f"the {k + 1}{'st' if k == 0 else 'nd' if k == 1 else 'rd' if k == 2 else 'th'} a "
+            + {"m": "product", "o": "⊙", "t": "⊙ after the products beside it"}[c] for k, c in enumerate(mask)))
+    return DOT_READINGS.get(grouping, "written")
 
 
 def dot_readings(text: str, notation) -> list[tuple[str, Equation]]:
-    r"""``text`` with its ``\cdot`` and ``\times`` read as ⊙ and as the dot product, and each one as ⊙ or as a product
-    (``mixed_groupings``); none if it has neither."""
-    if not re.search(r"\\(?:cdot|times)(?![A-Za-z])", text):
+    r"""``text`` with its ``\cdot`` and ``\times`` read as ⊙ and as the dot product (none if it has neither); with
+    several, also each on its own as a product or ⊙ (``(a^L-y) \cdot \sigma'(z^L) \cdot (a^{L-1})^T``)."""
+    count = len(re.findall(r"\\(?:cdot|times)(?![A-Za-z])", text))
+    if not count:
         return []
     out = []
-    for grouping in (*DOT_READINGS, *mixed_groupings(text)):
+    for grouping in list(DOT_READINGS) + _masks(count):
         try:
             eq = read(text, notation, grouping=grouping)
         except ReadError:
@@ -158,14 +152,16 @@ def _choose_dot(dots: list, shaped: list, verdicts: set, odot_written: bool) -> 
     both = " and ".join(f"{dot_words(r.grouping)} ({to_latex(r.equation)})" for r in dots)
     if len(shaped) == 1:
         r = shaped[0]
-        if odot_written and (r.grouping in ("loose+odot", "loose+termodot") or r.grouping.startswith("loose+mixed:")):
+        if odot_written and r.grouping != "loose+dot":
             return None, ("the formula writes both \\cdot and ⊙ between vectors, so it tells the two products apart: "
                           "its \\cdot is not ⊙, and read as the dot product aᵀb "
                           f"({to_latex(next(d.equation for d in dots if d is not r))}) it is not well-shaped")
-        other = " and ".join(f"{dot_words(d.grouping)} ({to_latex(d.equation)})" for d in dots if d is not r)
-        return r, (f"\\cdot between two vectors read as {dot_words(r.grouping)}: its other reading"
-                   f"{'s' if len(dots) > 2 else ''}, {other or 'as written'}, {'are' if len(dots) > 2 else 'is'} "
-                   "not well-shaped")
+        others = [d for d in dots if d is not r]
+        other = " and ".join(f"{dot_words(d.grouping)} ({to_latex(d.equation)})" for d in others)
+        if len(others) > 2:
+            other = f"the {len(others)} others (⊙, the dot product aᵀb, each \\cdot on its own as a product or ⊙)"
+        return r, (f"\\cdot between two vectors read as {dot_words(r.grouping)}: its other reading, "
+                   f"{other or 'as written'}, is not well-shaped")
     if len(verdicts) == 1:
         return shaped[0], (f"\\cdot between two vectors has two readings, {both}; both are well-shaped and they "
                            f"agree: it {verdict_words(shaped[0].outcome)} in each")

@@ -13,7 +13,8 @@ formulas; δ_{T+1} = 0). δ_t, and every other symbol, means the true
 quantity (δ_t = ∂L/∂a_t by differentiation), as in the core verifier.
 
 The formula becomes a ``LayerIdentity`` whose claim evaluates the right side,
-and is proved with ``symbp.layers``'s prover on the layer's catalogue shapes:
+and is proved with ``symbp.layers``'s prover on the layer's catalogue shapes (more where a size
+letter is written as a number, ``layer_sizes``):
 ``holds`` when it is proved exactly on all of them, ``refuted`` with a
 counterexample confirmed by the independent oracle, otherwise ``undecided``.
 
@@ -33,6 +34,7 @@ from ..prove import prove
 from .layer_lexer import LayerReadError
 from .layer_nodes import Deriv, INum, IOp, Sym, Var
 from .layer_reader import read_layer_formula
+from .layer_sizes import check_indices, dependence, shapes_for
 from .layer_values import Arr, Uninterpretable, _Evaluator, _index, _ranges, _show
 
 #: The shapes a formula is checked on, where they differ from the catalogue's: for 2-D convolution
@@ -290,8 +292,12 @@ def verify_layer(kind: str, formula: str, *, budget: float = 30.0, shapes: "tupl
         name="the formula", kind=kind, title="", statement=formula, source="", wrt=meaning.wrt(), claim=meaning.claim,
         lhs=formula.split("=", 1)[0], entries=meaning.entries,
     )
+    try:
+        family = _family(kind, meaning, lhs, rhs, shapes)
+    except Uninterpretable as exc:
+        return LayerVerification(formula, kind, "uninterpretable", reason=str(exc))
     certs, skipped = [], []
-    for shape in shapes if shapes is not None else FAMILY.get(kind, layer_catalogue.SHAPES[kind]):
+    for shape in family:
         spec = layer_catalogue.layer(kind, shape)
         try:
             cert = prove(ident, spec, method="exact", budget=budget)
@@ -311,6 +317,22 @@ def verify_layer(kind: str, formula: str, *, budget: float = 30.0, shapes: "tupl
 
         result = replace(result, reason=result.reason + " (" + "; ".join(skipped) + ")", details={"not checked": skipped})
     return result
+
+
+def _family(kind: str, meaning: "_Meaning", lhs, rhs, shapes) -> tuple:
+    """The shapes to check on: the catalogue's (or ``shapes``), widened where the formula uses a size as a number
+    (``layer_sizes``), so that a formula that holds holds for every size."""
+    sizes = set(meaning.notation["constants"])
+    check_indices(lhs, rhs, sizes)
+    family = tuple(shapes) if shapes is not None else FAMILY.get(kind, layer_catalogue.SHAPES[kind])
+
+    def value_of(shape: str, letter: str):
+        try:
+            return meaning.notation["constants"][letter](layer_catalogue.layer(kind, shape))
+        except NotOnThisShape:
+            return None
+
+    return shapes_for(kind, family, dependence(rhs, sizes), value_of) if shapes is None else family
 
 
 def _verdict(formula: str, kind: str, certs: list) -> LayerVerification:

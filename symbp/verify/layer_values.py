@@ -164,11 +164,14 @@ class _Evaluator:
             raise CannotForm("a division by an array")
         if self.field.is_zero(b):
             raise Uninterpretable("a division by zero")
+        return self._scale(a, self._inverse(b))
+
+    def _inverse(self, b):
         if isinstance(b, (int, Fraction)):
-            return self._scale(a, 1 / Fraction(b))
+            return 1 / Fraction(b)
         # 1/(1 − p), 1/Σ e^z, 1/(σ² + ε): the forward pass's own atoms where they are meant
         inverse = self.field.inverse_of(b) if hasattr(self.field, "inverse_of") else None
-        return self._scale(a, inverse if inverse is not None else 1 / b)
+        return inverse if inverse is not None else 1 / b
 
     def _Pow(self, node: Pow, env):
         base = self.value(node.base, env)
@@ -187,7 +190,11 @@ class _Evaluator:
         out = self.v.const(1)
         for _ in range(abs(n)):
             out = out * x
-        return out if n >= 0 else 1 / out
+        if n >= 0:
+            return out
+        if self.field.is_zero(out):
+            raise Uninterpretable("a negative power of zero")
+        return self._inverse(out)  # m^{-1} as 1/m (1 / a field element was a TypeError)
 
     def _Sqrt(self, node: Sqrt, env):
         return self._root(self.value(node.arg, env))

@@ -72,6 +72,7 @@ def parse(text: str, notation: "str | Notation", tail, *, grouping: str = "loose
     _check_limits(text)
     parser = _Parser(text, profile(notation))
     parser.grouping, _, parser.cdot = grouping.partition("+")  # "loose+odot": \cdot read as ⊙ (``grouping``)
+    parser.set_dot_modes()
     # Nesting is capped at MAX_DEPTH levels, each a handful of Python frames: make room for them.
     limit = sys.getrecursionlimit()
     sys.setrecursionlimit(max(limit, 20 * MAX_DEPTH + 1000))
@@ -222,25 +223,30 @@ class _Parser(Cursor, Letters, Constructs, Forms):
         # Juxtaposition, \cdot and \times bind tighter than \odot / \circ.
         left = self.product()
         while (self.peek().kind == "macro" and self.peek().text in ("odot", "circ", "dotstar", "bullet")) \
-                or self._loose_dot(self.peek()):
+                or self._term_dot(self.peek()):
             t = self.next()
             op = ".*" if t.text == "dotstar" else "\\odot" if t.text in ("cdot", "times") else "\\" + t.text
             left = Hadamard(left, self.product(), op)
         return left
 
-    def _loose_dot(self, t) -> bool:
-        """Is ``t`` a ``\\cdot`` or ``\\times`` the reading takes for ⊙ at its own level (``(A B) \\cdot C``): every one
-        ("termodot"), or those the mask of "mixed:0110" marks 1, in the order they are written (the others products)."""
+    def set_dot_modes(self) -> None:
+        """A reading "mask:omt" reads the k-th ``\\cdot``/``\\times`` of the text by its k-th letter (``grouping``):
+        m a product as juxtaposition, o ⊙ of the factors beside it, t ⊙ at its own level after the products beside it."""
+        self.dot_modes = {}
+        if self.cdot.startswith("mask:"):
+            dots = [t.pos for t in self.toks if t.kind == "macro" and t.text in ("cdot", "times")]
+            self.dot_modes = dict(zip(dots, self.cdot[len("mask:"):]))
+
+    def _dot_mode(self, t: Token) -> str:
         if not (t.kind == "macro" and t.text in ("cdot", "times")):
-            return False
+            return ""
         if self.cdot == "termodot":
-            return True
-        if not self.cdot.startswith("mixed:"):
-            return False
-        dots = [u.pos for u in self.toks if u.kind == "macro" and u.text in ("cdot", "times")]
-        mask = self.cdot[len("mixed:"):]
-        k = dots.index(t.pos) if t.pos in dots else len(mask)
-        return k < len(mask) and mask[k] == "1"
+            return "t"
+        return self.dot_modes.get(t.pos, "o" if self.cdot == "odot" else "m")
+
+    def _term_dot(self, t: Token) -> bool:
+        """``\\cdot`` or ``\\times`` that a reading takes for ⊙ at its own level (``(A B) \\cdot C``)."""
+        return self._dot_mode(t) == "t"
 
     def product(self):
         factors = []
@@ -258,7 +264,7 @@ class _Parser(Cursor, Letters, Constructs, Forms):
                     factors[-1] = Hadamard(factors[-1], self.unary(), op)
                 continue
             if self._ends_term(t) or (t.kind == "macro" and t.text in ("odot", "circ", "dotstar", "bullet")) \
-                    or self._loose_dot(t):
+                    or self._term_dot(t):
                 break
             if factors and self._equation_number_next(t):
                 break  # "\\;\\;(2)": an equation number after a spacing command, read after the formula
@@ -268,7 +274,7 @@ class _Parser(Cursor, Letters, Constructs, Forms):
                 if not factors or self._ends_term(after) or (after.kind == "macro" and after.text in (
                         "odot", "circ", "dotstar", "bullet")):
                     self.fail(f"\\{t.text} has nothing to multiply on its {'left' if not factors else 'right'}", t)
-                if self.cdot == "odot":  # the other readings of \cdot between two vectors (``grouping``)
+                if self._dot_mode(t) == "o":  # the other readings of \cdot between two vectors (``grouping``)
                     factors[-1] = Hadamard(factors[-1], self.unary(), r"\odot")
                 elif self.cdot == "dot":
                     factors[-1] = Mul((Transpose(factors[-1]), self.unary()))

@@ -117,6 +117,9 @@ def verify(
     """
     start = time.perf_counter()
     nt = profile(notation)
+    if isinstance(budget, bool) or not isinstance(budget, (int, float)) or not 0 < budget <= 86_400 \
+            or budget != budget:  # the CLI's --budget check (commands.common.check_budget): exit 2 there
+        raise SpecError(f"budget must be a positive number of seconds up to 86400 (a day), got {budget!r}")
     if not isinstance(activation, str) or "," in activation:
         raise SpecError(f"verify checks networks of every depth, so it takes one activation for every layer, "
                         f"got {activation!r}")
