@@ -238,6 +238,17 @@ def test_tanh_at_the_output_only_is_not_every_layers_activation():
     assert verify_text(notes, "nielsen").model.at(3).get("activation") != "tanh"
 
 
+def test_tanh_beside_a_sigmoid_output_is_not_every_layers_activation():
+    # review 22 F7: a^l = tanh(z^l) for the hidden layers and a^L = σ(z^L): BP1 with tanh' at the output is false
+    # (σ' there), and it held when tanh was taken for every layer
+    claim = r"\delta^L = (a^L - y) \odot (1 - (a^L)^2)"
+    notes = ("The hidden layers use $a^l = \\tanh(z^l)$ and the output layer $a^L = \\sigma(z^L)$, with "
+             "$z^l = w^l a^{l-1} + b^l$ and $C = \\frac12\\|a^L - y\\|^2$.\n\n$$" + claim + "$$\n")
+    report = verify_text(notes, "nielsen")
+    assert report.model.at(3).get("activation") != "tanh"
+    assert [r.result.status for r in report.rows if r.formula.text == claim] != ["holds"]
+
+
 # Review 19 F7: a regularization term named in words that look like a denial but are none ("Not surprisingly", "No
 # doubt", a double negation, "do not drop"), named another way (an L2 / ridge / Tikhonov penalty), broken over a line,
 # or stated "throughout" after the claim. By hand, with the L2 term (λ/2n)Σw² in the cost, ∂C/∂w^l_{jk} =

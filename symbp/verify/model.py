@@ -217,8 +217,11 @@ def model_of(items: list[tuple[int, str]], notation: Notation,
     # a^l = tanh(z^l) names the activation only in notes that define no other one: beside σ(z) = 1/(1 + e^{−z}) (a
     # comparison, a change, a slip) which is in force where is not clear, and the claims that depend on it are not
     # judged (``unknowns``: a change of activation is never a slip)
+    own = re.escape(notation.names["activation"])
     if any(d.what in ("activation", "own-activation") and not _named_on_every_layer_text(d.text, notation)
-           and d.value != "tanh" for d in found):
+           and d.value != "tanh" for d in found) or any(
+            re.search(rf"=\s*{own}(?![A-Za-z])\s*(?:\\left)?\(", text) for _, text in items):
+        # beside a^L = σ(z^L) (σ on some layer) too: which layers tanh is for is not clear (review 22)
         found = [d for d in found if not (d.what == "activation" and _named_on_every_layer_text(d.text, notation))]
     # σ(z) := 1/(1 + e^{−z}) and later σ(z) := 1/(1 + e^{z}); C = ½‖a − y‖² and later C = ½‖a − y‖: the later one,
     # which symbp does not know, may be a typo or a deliberate change (a leaky ReLU after the sigmoid), and the
