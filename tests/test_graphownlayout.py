@@ -48,6 +48,14 @@ def test_a_declared_layout_decides_a_claim_that_fits_both(sentence, layout):
     "We never use the numerator layout.",  # denied
     "If we used the numerator layout, the Jacobian would be W.",  # supposed
     "The numerator layout and the denominator layout differ by a transpose.",  # both named
+    # review 22: a layout named to set it aside, deferred, confined, or both declared in two sentences
+    "Unlike many texts, we avoid the numerator layout.",
+    "Instead of the denominator layout, many books take the numerator one.",
+    "In Part 2 we will switch to the numerator layout.",
+    "In this section only, we use the numerator layout.",
+    "Jacobians are written in the numerator layout. Gradients are written in the denominator layout.",
+    "Nepoužíváme čitatelové uspořádání.",
+    "The numerator layout is wrong for our purposes.",
 ])
 def test_words_that_declare_nothing_leave_the_claim_ambiguous(sentence):
     result = _status(sentence + "\n\n" + SETUP + CLAIM)
@@ -61,10 +69,12 @@ def test_a_declaration_applies_from_its_line_on():
     assert [r.status for r in rows] == ["ambiguous", _truth("numerator")]
 
 
-def test_a_later_declaration_replaces_an_earlier_one():
-    declared = declared_layouts("We use the numerator layout.\n\nNow the denominator layout.\n")
-    assert declared == [(1, "numerator"), (3, "denominator")]
-    assert layout_at(declared, 2).layout == "numerator" and layout_at(declared, 4).layout == "denominator"
+def test_notes_that_declare_both_layouts_declare_neither():
+    # which one a claim after the second is in ("now", a switch, or a second convention for other derivatives) is
+    # left to its shapes (review 22 F3)
+    assert declared_layouts("We use the numerator layout.\n\nNow we use the denominator layout.\n") == []
+    declared = declared_layouts("We use the numerator layout.\n\nWe use it throughout.\n")
+    assert declared == [(1, "numerator")] and layout_at(declared, 2).layout == "numerator"
 
 
 def test_a_gradient_as_a_column_under_a_declared_numerator_layout_is_not_judged_in_either():
@@ -116,3 +126,10 @@ def test_one_derivative_written_in_both_layouts_without_a_word_is_ambiguous_on_b
     # one layout throughout: nothing contradicts, both claims are judged
     same = LINEAR + "\n" r"$$\frac{\partial s}{\partial h} = V$$" "\n" r"$$\frac{\partial s_1}{\partial h} = V_{1}$$"
     assert _statuses(same)[0] == "holds"
+
+
+def test_a_jacobian_before_a_declaration_that_contradicts_a_declared_one_is_ambiguous():
+    # review 22 F17: V^T before "Throughout …" (which does not reach back) and V after it both held
+    text = (LINEAR + "\n" r"$$\frac{\partial s}{\partial h} = V^T$$" "\n\nIn these notes we use the numerator layout.\n\n"
+            r"$$\frac{\partial s}{\partial h} = V$$" "\n")
+    assert _statuses(text) == ["ambiguous", "holds"]

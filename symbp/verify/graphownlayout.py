@@ -64,10 +64,8 @@ def contradicting(results: dict, declared: list) -> None:
     line and V^T on the next both held; their entries differ). Gradients written as a row in one place and a column
     in another have the same entries, a loose habit of many notes (seed 004): they are judged each in its layout.
     ``results`` maps a formula to (piece, outcomes), as ``graphnotes`` keeps them."""
-    seen: dict = {}  # (kind, layout) -> lines
+    seen: dict = {}  # (kind, layout) -> lines; the claims under a declaration count, and keep their verdicts
     for p, outcomes in results.values():
-        if layout_at(declared, p.formula.line) is not None:
-            continue
         for r in outcomes:
             if r.status == "holds" and r.kinds in (("gradient",), ("jacobian",)) and r.consistent_layouts():
                 seen.setdefault((r.kinds[0], r.layout), []).append(p.formula.line)
@@ -78,6 +76,8 @@ def contradicting(results: dict, declared: list) -> None:
         both = "; ".join(f"the {layout} layout on line{'s' if len(at) > 1 else ''} {', '.join(map(str, at))}"
                          for layout, at in lines.items())
         for p, outcomes in results.values():
+            if layout_at(declared, p.formula.line) is not None:
+                continue
             for k, r in enumerate(outcomes):
                 if r.status == "holds" and r.kinds == (kind,) and p.formula.line in lines.get(r.layout, ()):
                     outcomes[k] = replace(r, status="ambiguous", reason=(
@@ -85,17 +85,36 @@ def contradicting(results: dict, declared: list) -> None:
                         f"claim is meant is not said; {r.reason}"))
 
 
+#: The words of a sentence that declares the layout the notes write in: "we use", "are written in", "throughout";
+#: cs/pl/ru "používáme", "píšeme", "stosujemy", "używamy", "piszemy", "используем", "пишем".
+_DECLARES = re.compile(r"\b(?:we\s+(?:use|write|adopt|work|follow|take)|(?:is|are)\s+(?:written|given|taken|in)"
+                       r"|throughout|all\s+derivatives|every\s+derivative|convention\s+is|from\s+now\s+on)\b"
+                       r"|\b(?:používáme|píšeme|pracujeme|od\s+této\s+chvíle|stosujemy|używamy|piszemy"
+                       r"|используем|пишем|работаем)\b", re.IGNORECASE)
+#: Words that name a layout to set it aside, to say when it will apply, or to confine it (review 22: "unlike the
+#: numerator layout", "we avoid …", "instead of …", "in Part 2 we will switch to …", "in this section only …").
+_ASIDE = re.compile(r"\b(?:unlike|avoid\w*|instead|rather|wrong|incorrect|contrast|contrary|other|alternative|will"
+                    r"|later|next|only|except|místo|na\s+rozdíl|narozdíl|jinak|budeme|později|jen|pouze|zamiast"
+                    r"|przeciwieństwie|będziemy|później|tylko|вместо|отличие|будем|позже|только)\b"
+                    r"|\bne(?:použ|píš|pracuj|bud)\w*", re.IGNORECASE)
+
+
 def declared_layouts(text: str) -> list[tuple[int, str]]:
-    """(line, layout) for each sentence of the prose that declares a layout, in the order of the notes."""
+    """(line, layout) for each sentence of the prose that declares a layout, in the order of the notes. A sentence
+    declares one layout when it names it (and not the other) with words that say the notes use it, and no words
+    that set it aside, defer or confine it, doubt or suppose it. Notes that declare both layouts (in different
+    sentences: "Jacobians in the numerator layout. Gradients in the denominator layout.") declare neither: which
+    one a claim is in is then left to its shapes (review 22)."""
     out = []
     for start, end in sentences(text):
         words = masked(text[start:end])
         named = [layout for layout, pattern in _NAMES.items() if pattern.search(words)]
-        if len(named) != 1 or doubts(words) or HYPOTHETICAL.search(words):
+        if (len(named) != 1 or doubts(words) or HYPOTHETICAL.search(words) or _ASIDE.search(words)
+                or not _DECLARES.search(words)):
             continue
         found = _NAMES[named[0]].search(text, start, end)
         out.append((line_of(text, found.start() if found else start), named[0]))
-    return out
+    return out if len({layout for _, layout in out}) == 1 else []
 
 
 def layout_at(declared: list, line: int) -> "DeclaredLayout | None":
