@@ -284,3 +284,27 @@ def test_settle_reaches_back_and_ends():
     assert model.reach == {"cost": 0}
     assert [(r.line, r.prior.line) for r in model.restores] == [(9, 3)]
     assert model.at(8)["cost"] == "cross-entropy" and model.at(10)["cost"] == "quadratic"
+
+
+# -- review 22 F4, F5, F11: the only definition, after the claim, in words that leave unclear whether it is the
+# notes' own before it (a comparison, an exercise, a denial, "starting here", "so far … next"): never judged under
+# it alone. Truth by the oracle above: a − y is δ^L only under the cross-entropy, and the notes' cost before the
+# sentence may be the quadratic one.
+_BEFORE_CE = ("Our network uses the sigmoid $" + SIGMOID + "$ and $a^l = \\sigma(z^l)$, $z^l = w^l a^{l-1} + b^l$."
+              "\n\nThe output error is\n\n$$" + CE_DELTA + "$$\n\n{words}\n"
+              "$$C = -\\sum_j \\left[y_j \\ln a^L_j + (1 - y_j) \\ln (1 - a^L_j)\\right]$$\n")
+
+
+@pytest.mark.parametrize("words", [
+    "For comparison, the cross-entropy cost is", "Exercise: redo this for the cross-entropy cost",
+    "A popular alternative, not used here, is the cross-entropy", "Homework: show that with the cross-entropy",
+    "Had the cost been the cross-entropy, namely", "The cross-entropy cost, which we do not use here, is",
+    "In the appendix we list the cross-entropy", "Another cost one could use is",
+    "Starting here, the cost is", "Having finished with the quadratic cost, we turn to",
+    "So far the cost was quadratic. Next we take",
+])
+def test_a_later_definition_in_hedging_words_is_not_the_claims_cost_alone(words):
+    (quadratic, a1), (cross, _) = _delta("quadratic"), _delta("cross-entropy")
+    assert _same(cross, a1 - Y1) and not _same(quadratic, a1 - Y1)  # the claim's truth turns on the cost
+    result = _rows(_BEFORE_CE.replace("{words}", words))[5]
+    assert result.status == "ambiguous", (result.status, result.reason)

@@ -61,6 +61,13 @@ _THROUGHOUT = re.compile(
 #: "Will" in a definition's own sentence ("the cost will be …"): when it starts is unclear.
 _FUTURE = re.compile(r"\bwill\b|\bshall\b|\bbude(?:me|te)?\b|\bбуд(?:ет|ем|ут)\b|\bbędzie(?:my)?\b", re.IGNORECASE)
 #: "Now" in a change's own sentence: a switch, not a comparison.
+#: Words in a definition's own sentence that leave unclear whether it holds before its line: a comparison, an
+#: exercise, an aside, a denial, "starting here", "so far … next" (review 22).
+_HEDGED = re.compile(r"\bcompar\w*|\bexercise|\bhomework|\bappendix|\bturn\s+to\b|\bhaving\b|\balternative"
+                     r"|\banother\b|\baside\b|\bexample\b|\bnot\b|\bnever\b|n['’]t\b|\bstarting\b"
+                     r"|\bso\s+far\b|\bnext\b|\bhere\b|\buntil\b|\btemporar\w*|\bsrovnán\w*|\bporovnán\w*"
+                     r"|\bcvičen\w*|\bpříklad\w*|\bne(?:použ|bud|ní\b|platí)\w*|\bсравнени\w*|\bупражнени\w*|\bпример\w*|\bне\b"
+                     r"|\bporównani\w*|\bćwiczeni\w*|\bprzykład\w*|\bnie\b", re.IGNORECASE)
 _NOW = re.compile(r"\bnow\b|\bnyní\b|\bteď\b|\bтеперь\b|\bсейчас\b|\bteraz\b", re.IGNORECASE)
 #: "Only" beside "in this section": the definition ends with the section.
 _ONLY = re.compile(r"\bonly\b|\balone\b|\bjust\b|\bjen\b|\bpouze\b|\bjedině\b|\bтолько\b|\bлишь\b|\btylko\b"
@@ -216,7 +223,9 @@ def _reach(w: _Words, d, kind: str, mentions: tuple) -> tuple:
         why = (f"line {unsure}: \u201c{said}\u201d may or may not say that the {kind} of line {d.line} starts only "
                f"there: the claims before it are read with and without it")
         return unsure, Doubt(at, unsure, lambda m, k=kind, r=at: replace(m, reach={**m.reach, k: r}), why)
-    if _FUTURE.search(own) and w.line(a) > at:
+    if (_FUTURE.search(own) or _HEDGED.search(own) or HYPOTHETICAL.search(own)) and w.line(a) > at:
+        # "for comparison", "as an exercise", "which we do not use here", "Had the cost been", "So far … Next":
+        # whether the definition is the notes' own before its line is not said (review 22 F4, F5, F11)
         why = (f"line {d.line}: \u201c{w.said(a, b)}\u201d leaves unclear whether the {kind} holds before it: the "
                f"claims before it are read with and without it")
         return at, Doubt(at, w.line(a), lambda m, k=kind, r=w.line(a): replace(m, reach={**m.reach, k: r}), why)
