@@ -424,6 +424,9 @@ def test_cross_check_reports_agreement_and_disagreement_and_never_changes_a_verd
     ("The output layer is a softmax, $a^L_j = \\frac{e^{z^L_j}}{\\sum_k e^{z^L_k}}$, and the cost is $C = -\\sum_j y_j "
      "\\ln(a^L_j)$.\nIf the targets were one-hot we would have $\\sum_k y_k = 1$.\nThen the output error is\n"
      "$$\\delta^L = a^L - y$$\n", 3, "; no claim was judged beyond the definitions the model is built from"),
+    # review 22 X1: the forward pass holds because the notation is inferred from it
+    ("$z^l = w^l a^{l-1} + b^l$, $a^l = \\sigma(z^l)$.\n\n$$\\frac{\\partial C}{\\partial q} = 1$$\n", 3,
+     "; no claim was judged beyond the definitions the model is built from"),
 ])
 def test_a_run_that_judged_nothing_exits_3(tmp_path, notes, code, ends):
     path = tmp_path / "notes.md"

@@ -14,6 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..notation import Notation
+from .definition_kinds import forward_kind
 from .extract import Formula
 from .infer import Inferred
 from .model import Model
@@ -77,10 +78,14 @@ class NotesReport:
         return any(bucket(r.result) in ("judged", "undecided") and not self._builds_model(r) for r in self.rows)
 
     def _builds_model(self, row) -> bool:
-        """Is ``row`` a definition that holds because the model was built from it?"""
-        return row.result.status == "holds" and any(
-            d.line in row.formula.lines and d.text.strip() == row.formula.text.strip()
-            for d in (self.model.definitions if self.model else ()))
+        """Is ``row`` a definition that holds because the model was built from it: the cost, σ, a softmax output, or
+        the forward pass (z^l = w^l a^{l-1} + b^l, a^l = σ(z^l): the notation is inferred from it; review 22 X1)?"""
+        if row.result.status != "holds":
+            return False
+        if any(d.line in row.formula.lines and d.text.strip() == row.formula.text.strip()
+               for d in (self.model.definitions if self.model else ())):
+            return True
+        return self.notation is not None and forward_kind(row.formula.text, self.notation) in ("z", "a")
 
     def claimed_any(self) -> bool:
         """Whether the notes state something besides the definitions their model is built from."""
