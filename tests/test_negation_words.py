@@ -260,3 +260,17 @@ def test_a_plain_denial_before_the_formula_stays_read(tmp_path, layout):
     rows = _rows(tmp_path, layout.format(f=_FALSE) + layout.format(f=_TRUE))
     assert rows[_FALSE].status == "holds" and rows[_FALSE].reason.startswith(_CALLED), rows[_FALSE]
     assert rows[_TRUE].status == "refuted" and rows[_TRUE].reason.startswith(_CALLED), rows[_TRUE]
+
+
+# Review 22 F13: a denial as a sentence of its own right after the display ("This is incorrect.", "(wrong!)",
+# "This formula does not hold.") or before it ("Beware: the following is wrong."). By the oracle above, a true
+# formula so called wrong makes the notes' statement false (refuted), a false one true (holds).
+@pytest.mark.parametrize("before, after", [
+    ("", "This is incorrect."), ("", "(wrong!)"), ("", "This formula does not hold."),
+    ("Beware: the following is wrong.\n", ""),
+])
+def test_a_denial_in_a_sentence_of_its_own_beside_the_display(tmp_path, before, after):
+    assert _fd_delta_output(1.0) and not _fd_delta_output(2.0)
+    for formula, truth in ((_TRUE, "refuted"), (_FALSE, "holds")):
+        rows = _rows(tmp_path, f"{before}$${formula}$$\n{after}\n")
+        assert rows[formula].status == truth and rows[formula].reason.startswith(_CALLED), rows[formula]

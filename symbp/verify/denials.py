@@ -55,6 +55,7 @@ FALSE_BEFORE = re.compile(
     r"|\bmistake(?:\s+here)?" + _FILLER + r"\s+is\s+to\s+(?:write" + _OBJECT + r"|say|claim|think)"
     r"|\bmistake(?:\s+is\s+to\s+(?:write|say|claim|think))?\s*:"
     r"|\b(?:wrong|incorrect|false|mistaken|erroneous)\s*:"
+    r"|\bthe\s+following(?:\s+(?:formula|equation|identity))?\s+is\s+(?:wrong|false|incorrect|not\s+true)\s*[.:]"
     r"|\b(?:to|toto)\s+je\s+chyba\s*:|\bto\s+jest\s+błąd\s*:|\bэто\s+ошибка\s*:"  # not "chyba:" alone: δ is "the error"
     r"|" + _WRONGLY + r"(?:write|writes|wrote|written|claim|claims|claimed|think|thinks|thought|believe|believes"
     r"|conclude|concludes|state|states|say|says)"
@@ -93,6 +94,10 @@ FALSE_AFTER = re.compile(
     r"|(?:,\s*)?(?:but|yet|however),?\s+(?:this|that|it)\s+(?:is\s+(?:false|wrong|incorrect|untrue|not\s+true|not\s+correct|a\s+mistake)"
     r"|isn['’]t\s+(?:true|correct))|(?:,\s*)?which\s+is\s+(?:false|wrong|incorrect|untrue|not\s+true|not\s+correct|a\s+mistake)"
     r"|(?:does\s+not|doesn['’]t|do\s+not|don['’]t)\s+hold|fails\b"
+    # a sentence of its own right after the display, about it (review 22 F13): "This is incorrect.", "(wrong!)"
+    r"|(?:this|that|it|the\s+(?:formula|equation|identity))(?:\s+(?:above|formula|equation))?\s+(?:is\s+(?:false|wrong"
+    r"|incorrect|untrue|not\s+true|not\s+correct|a\s+(?:mistake|typo))|does\s+not\s+hold|doesn['’]t\s+hold)"
+    r"|\(\s*(?:wrong|false|incorrect)\s*!?\s*\)"
     r"|neplatí|není\s+pravda|je\s+(?:chybn|nesprávn|špatn)\w*"
     r"|неверно|не\s+верно|не\s+выполняется|неправильно|ложно"
     r"|nie\s+zachodzi|nie\s+jest\s+prawdą|jest\s+(?:fałszyw|błędn|nieprawdziw|niepoprawn)\w*)(?!\w)", re.I)
@@ -166,7 +171,9 @@ GOES_ON = re.compile(
     r"|z\s+wyjątkiem|gdy|jeśli|jeżeli|tylko)(?!\w))", re.I)
 #: A word that calls the formula after it a mistake, alone in its sentence: "Wrong!⏎$$…$$" ("!" ends the sentence).
 EXCLAIMED = re.compile(r"(?:^|\n|[.!?:]\s)\s*(?P<w>(?:wrong|incorrect|false|a\s+mistake|mistake|chybně|špatně"
-                       r"|nesprávně|неверно|неправильно|ошибка|błędnie|źle|niepoprawnie)\s*!)$", re.I)
+                       r"|nesprávně|неверно|неправильно|ошибка|błędnie|źle|niepoprawnie)\s*!"
+                       r"|the\s+following(?:\s+(?:formula|equation|identity))?\s+is\s+(?:wrong|false|incorrect|not\s+true)"
+                       r"\s*[.!])$", re.I)
 #: Words after a formula that turn to the notes' own voice ("… , but this is false", "which is wrong"): not part of
 #: a belief the sentence reports before the formula.
 TURNED = re.compile(r"(?:but|yet|however|which)\b", re.I)
