@@ -308,3 +308,21 @@ def test_a_later_definition_in_hedging_words_is_not_the_claims_cost_alone(words)
     assert _same(cross, a1 - Y1) and not _same(quadratic, a1 - Y1)  # the claim's truth turns on the cost
     result = _rows(_BEFORE_CE.replace("{words}", words))[5]
     assert result.status == "ambiguous", (result.status, result.reason)
+
+
+# -- review 22 F10: a cost kept to one section in other words than "In this section only" -------------------------
+_SECTIONS = ("# Section 1\n\nThe network computes $z^l = w^l a^{l-1} + b^l$ and $a^l = \\sigma(z^l)$ with $" + SIGMOID
+             + "$. The cost is $C = \\frac{1}{2}\\|a^L - y\\|^2$.\n\n$$" + BP1 + "$$\n\n# Section 2\n\n{words}\n"
+             "$$C = -\\sum_j \\left[y_j \\ln a^L_j + (1 - y_j) \\ln (1 - a^L_j)\\right]$$\n\n$$" + CE_DELTA
+             + "$$\n\n# Section 3\n\n$$" + CE_DELTA + "$$\n")
+
+
+@pytest.mark.parametrize("words", [
+    "Until the end of this section the cost is the cross-entropy", "For the rest of this section, we take the cross-entropy",
+    "Here, and nowhere else, the cost is", "Just for this example the cost is", "Temporarily, the cost is",
+])
+def test_a_cost_kept_to_its_section_in_other_words_is_not_in_force_after_it(words):
+    (quadratic, a1), _ = _delta("quadratic"), _delta("cross-entropy")
+    assert not _same(quadratic, a1 - Y1)  # a − y is false under the quadratic cost of section 1
+    result = _rows(_SECTIONS.replace("{words}", words))[16]
+    assert result.status in ("refuted", "ambiguous"), (result.status, result.reason)

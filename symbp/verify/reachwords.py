@@ -144,9 +144,20 @@ class _Words:
 
 
 def _confined(words: str):
-    """ "In this section / part / chapter / example" in ``words`` (not "in this paragraph"), or None."""
+    """ "In this section / part / chapter / example" in ``words`` (not "in this paragraph"), or other words that keep
+    a definition to a stretch of the notes ("until the end of this section", "for the rest of this section", "this
+    section alone", "just for this example", "temporarily", "here, and nowhere else": review 22 F10), or None."""
     m = _CONFINE.search(words)
-    return m if m is not None and m.group(0).split()[-1].lower() not in _PARAGRAPH else None
+    if m is not None and m.group(0).split()[-1].lower() not in _PARAGRAPH:
+        return m
+    return _KEPT_TO.search(words)
+
+
+#: Words besides "in this section" that keep a definition to a stretch of the notes (cs/ru/pl too).
+_KEPT_TO = re.compile(
+    r"\b(?:of|for)\s+this\s+(?:section|subsection|chapter|part|example|lecture)\b|\bthis\s+(?:section|subsection"
+    r"|chapter|part|example)\s+(?:alone|only)\b|\bjust\s+for\s+this\b|\btemporar\w*|\bnowhere\s+else\b"
+    r"|\bdočasně\b|\bpouze\s+zde\b|\bвременно\b|\bтолько\s+здесь\b|\btymczasowo\b|\btylko\s+tutaj\b", re.I)
 
 
 def _about(words: str, mentions: tuple, lines: range) -> bool:
