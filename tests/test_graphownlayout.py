@@ -133,3 +133,19 @@ def test_a_jacobian_before_a_declaration_that_contradicts_a_declared_one_is_ambi
     text = (LINEAR + "\n" r"$$\frac{\partial s}{\partial h} = V^T$$" "\n\nIn these notes we use the numerator layout.\n\n"
             r"$$\frac{\partial s}{\partial h} = V$$" "\n")
     assert _statuses(text) == ["ambiguous", "holds"]
+
+
+def test_the_gradient_by_one_matrix_in_both_layouts_is_ambiguous_on_both_lines():
+    # review 22 F14: ∂L/∂W as W's shape (2×3) on one line and as Wᵀ's (3×2) on another: both held. By hand,
+    # ∂L/∂W_{ij} = e_i x_j with e = (h − t) ⊙ (1 − h²): entry (i, j) on the first line, (j, i) on the second
+    x, e = sympy.Matrix(sympy.symbols("x1:4")), sympy.Matrix(sympy.symbols("e1:3"))
+    assert (e * x.T).shape == (2, 3) and (x * e.T) == (e * x.T).T
+    notes = ("Let $x$ be a column vector of length 3 and $W$ a $2 \\times 3$ matrix, $g = W x$, $h = \\tanh(g)$, "
+             "$L = \\frac{1}{2}\\|h - t\\|^2$.\n\n")
+    first = r"\frac{\partial L}{\partial W} = \left((h - t) \odot (1 - h^2)\right) x^T"
+    second = r"\frac{\partial L}{\partial W} = x \left((h - t) \odot (1 - h^2)\right)^T"
+    alone = {r.formula.text: r.result.status for r in verify_text(notes + f"$${first}$$\n", "auto").rows}
+    assert alone[first] == "holds"
+    both = {r.formula.text: r.result for r in verify_text(notes + f"$${first}$$\n\n$${second}$$\n", "auto").rows}
+    assert both[first].status == both[second].status == "ambiguous"
+    assert "the gradient by W in both layouts" in both[first].reason

@@ -39,7 +39,7 @@ from .graphbatch import batch_sizes, given_size, samples_of, size_words, split
 from .graphlocal import checked_locally, name_unread, unread_outcome
 from .graphownlayout import contradicting, declared_layouts, layout_at
 from .graphmodel import GraphError, Model, Sym, is_declaration, is_definition, to_latex
-from .graphnodes import walk
+from .graphnodes import Deriv, walk
 from .graphread import read_graph
 from .graphscope import assumption_spans, in_force, releases_itself
 from .graphsigma import SigmaReading, blocking, sigma_reading
@@ -277,7 +277,7 @@ def graph_notes(items: list, text: str, budget: float = 30.0, activation: str | 
             under = checker(with_values(defs, [said[1]]), all_eqs, hints, claims, sigma)[3]
             out.results[key] = (p, unsaid(out.results[key][1], [e for e in p.eqs if is_claim(e)], said[0],
                                           under and (lambda eq, u=under: u(eq, budget / 2))))
-    contradicting(out.results, out.declared)
+    contradicting(out.results, out.declared, lambda p, k: _by_matrix([e for e in p.eqs if is_claim(e)], k, model))
     if values:
         _under_values(out, defs, values, kinds, spans, (all_eqs, hints, claims), budget, is_claim, sigma, unread, text)
     for p, results in out.results.values():
@@ -491,6 +491,15 @@ def _assumed(eq, general: GraphOutcome, assumed: list, under, error: str, tied: 
                                                              for ln, e, _ in assumed))
     r.reason += f" (under the notes' assumption {said})"
     return r
+
+
+def _by_matrix(claims: list, k: int, model: Model) -> str:
+    """The matrix the k-th of ``claims`` is a gradient by (∂L/∂W with W a matrix of the model), else ''."""
+    if k >= len(claims) or not isinstance(claims[k].sides[0], Deriv) or not isinstance(claims[k].sides[0].den, Sym):
+        return ""
+    den = claims[k].sides[0].den
+    q = model.quantities.get(model.canonical(den.base)) if model is not None and not den.sub else None
+    return den.base if q is not None and q.rank == 2 else ""
 
 
 def _notes_layout(outcomes: dict) -> tuple:

@@ -55,33 +55,41 @@ class DeclaredLayout:
         return f"the notes' own (declared in words on line {self.line})"
 
 
-_PLURAL = {"gradient": "gradients", "jacobian": "Jacobians"}
-
-
-def contradicting(results: dict, declared: list) -> None:
-    """Claims that hold, each in the one layout its shapes fit, where the notes write Jacobians in both layouts and
+def contradicting(results: dict, declared: list, by_matrix=None) -> None:
+    """Claims that hold, each in the one layout its shapes fit, where the notes write Jacobians in both layouts, or
+    the gradient by one matrix in both (∂L/∂W as W's shape on one line and as Wᵀ's on another: review 22 F14), and
     declare none: each such claim becomes ambiguous, naming the lines on either side (review 20 F0: ∂s/∂h = V on one
-    line and V^T on the next both held; their entries differ). Gradients written as a row in one place and a column
-    in another have the same entries, a loose habit of many notes (seed 004): they are judged each in its layout.
-    ``results`` maps a formula to (piece, outcomes), as ``graphnotes`` keeps them."""
-    seen: dict = {}  # (kind, layout) -> lines; the claims under a declaration count, and keep their verdicts
+    line and V^T on the next both held; their entries differ). Gradients by a vector written as a row in one place
+    and a column in another have the same entries, a loose habit of many notes (seed 004): they are judged each in
+    its layout. ``results`` maps a formula to (piece, outcomes), as ``graphnotes`` keeps them; ``by_matrix(piece,
+    k)`` names the matrix the k-th claim of the piece is a gradient by ('' if none)."""
+    def group(p, k, r) -> str:
+        if r.status != "holds" or not r.consistent_layouts():
+            return ""
+        if r.kinds == ("jacobian",):
+            return "jacobian"
+        matrix = by_matrix(p, k) if by_matrix is not None and r.kinds == ("gradient",) else ""
+        return f"gradient by {matrix}" if matrix else ""
+
+    seen: dict = {}  # (group, layout) -> lines; the claims under a declaration count, and keep their verdicts
     for p, outcomes in results.values():
-        for r in outcomes:
-            if r.status == "holds" and r.kinds in (("gradient",), ("jacobian",)) and r.consistent_layouts():
-                seen.setdefault((r.kinds[0], r.layout), []).append(p.formula.line)
-    for kind in ("jacobian",):  # a gradient as a row here and a column there has the same entries (loose, common)
+        for k, r in enumerate(outcomes):
+            if group(p, k, r):
+                seen.setdefault((group(p, k, r), r.layout), []).append(p.formula.line)
+    for kind in sorted({g for g, _ in seen}):
         lines = {layout: seen.get((kind, layout), []) for layout in ("numerator", "denominator")}
         if not all(lines.values()):
             continue
         both = "; ".join(f"the {layout} layout on line{'s' if len(at) > 1 else ''} {', '.join(map(str, at))}"
                          for layout, at in lines.items())
+        what = "Jacobians" if kind == "jacobian" else f"the {kind}"
         for p, outcomes in results.values():
             if layout_at(declared, p.formula.line) is not None:
                 continue
             for k, r in enumerate(outcomes):
-                if r.status == "holds" and r.kinds == (kind,) and p.formula.line in lines.get(r.layout, ()):
+                if group(p, k, r) == kind and p.formula.line in lines.get(r.layout, ()):
                     outcomes[k] = replace(r, status="ambiguous", reason=(
-                        f"the notes write {_PLURAL[kind]} in both layouts and declare neither ({both}): in which one this "
+                        f"the notes write {what} in both layouts and declare neither ({both}): in which one this "
                         f"claim is meant is not said; {r.reason}"))
 
 
