@@ -53,13 +53,20 @@ def _rows(tmp_path, body: str) -> dict:
 _DENYING = [
     "A common mistake for beginners is to write", "A frequent error in exams is", "Students often wrongly write",
     "A common mistake that students make is to write", "The most common mistake here is to write",
-    "One might mistakenly claim that", "It is not always true that", "It is, however, not true that",
-    "It is not true in general that",
+    "One might mistakenly claim that", "It is, however, not true that",
     "Častou chybou začátečníků je psát", "Častá chyba studentů:", "Studenti často chybně píší",
     "Частая ошибка новичков — писать", "Частой ошибкой студентов является", "Студенты часто ошибочно пишут",
-    "Не всегда верно, что",
-    "Częstym błędem początkujących jest pisanie", "Częsty błąd studentów to", "Studenci często błędnie piszą",
-    "Nie zawsze jest prawdą, że"]
+    "Częstym błędem początkujących jest pisanie", "Częsty błąd studentów to", "Studenci często błędnie piszą"]
+
+
+# Words that deny a formula's generality, not the formula (review 22 R3): "It is not true in general that
+# $$δ^L = a^L − y$$" is right where it holds only for the sigmoid and the cross-entropy. Which setting they mean is
+# not said, so the row is never judged (never holds, never refuted).
+@pytest.mark.parametrize("words", ["It is not always true that", "It is not true in general that",
+                                   "Не всегда верно, что", "Nie zawsze jest prawdą, że"])
+def test_a_denial_of_generality_is_not_judged(tmp_path, words):
+    rows = _rows(tmp_path, f"{words}\n$${_FALSE}$$\n\n{words}\n$${_TRUE}$$\n")
+    assert rows[_FALSE].status == rows[_TRUE].status == "uninterpretable", rows
 
 
 @pytest.mark.parametrize("words", _DENYING)

@@ -98,7 +98,16 @@ def negation(text: str, line: int, source: str) -> "Negation | None":
     found = _negation(text, before, after, start)
     if found is not None and found.kind == "false" and _asked(text, source, after, start):
         return Negation("qualified", found.words, "asked as a question")  # "$$…$$ is false? No.": not a denial
+    if found is not None and found.kind == "false" and _NOT_IN_GENERAL.search(found.words):
+        # "It is not true in general that $$δ^L = a^L − y$$": false beyond the notes' setting, perhaps true in it;
+        # which setting the words mean is not said (review 22 R3: refuted where it holds for the notes' network)
+        return Negation("qualified", found.words, "not in general: whether the notes' own network is meant is not said")
     return found
+
+
+#: Words that deny a formula's generality, not the formula: "not always", "not in general", "not necessarily".
+_NOT_IN_GENERAL = re.compile(r"\b(?:always|generally|necessarily|in\s+general|vždy|obecně|nutně|всегда|в\s+общем"
+                             r"|обязательно|zawsze|ogólnie|w\s+ogólności|koniecznie)\b", re.IGNORECASE)
 
 
 def _asked(text: str, source: str, after: str, start: int) -> bool:
