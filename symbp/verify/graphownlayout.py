@@ -4,12 +4,13 @@ layout"), and claims that contradict each other's layout.
 Whether ∂L/∂y of a column y is a column or a row is a convention (``graphcheck``). A claim that fits in one layout
 only is judged in it; a claim that fits in both, where the verdicts differ, is judged in the notes' own layout.
 Without words, that is the layout the notes' other claims single out by their shapes. With words, it is the layout
-the notes name: a sentence that names one layout (and not the other) declares it from its line on, until another
-sentence declares the other. A sentence that doubts, denies or supposes ("we do not use the numerator layout",
-"if we used the numerator layout") declares nothing, nor does one that names both layouts. A claim well-shaped only
+the notes name: a sentence that names one layout (and not the other), with words that say the notes use it, declares
+it from its line on. A sentence that doubts, denies, supposes, sets it aside, defers or confines it ("we do not use
+the numerator layout", "if we used …", "unlike …", "we will switch to …", "in this section only …") declares
+nothing, nor does one that names both layouts; notes that declare both layouts declare neither. A claim well-shaped only
 in the layout the notes do not declare is ambiguous, never holds (``graphcheck``). Where nothing is declared and the
-notes write Jacobians in both layouts (∂s/∂h = V on one line, V^T on another, each well-shaped in one layout only),
-the claims that hold that way are ambiguous (``contradicting``).
+notes write Jacobians, or the gradient by one matrix, in both layouts (∂s/∂h = V on one line, V^T on another, each
+well-shaped in one layout only), the claims that hold that way are ambiguous (``contradicting``).
 
 >>> text = "# Part 2\n\nFrom now on we write derivatives in the numerator layout (Jacobians).\n\n$$x$$\n"
 >>> declared_layouts(text)
