@@ -5,38 +5,26 @@ $$X$$⏎⏎is wrong."); F6: everyday phrasings ("isn't true", "It is untrue that
 denial under a condition symbp does not read (uninterpretable, never holds); F8: words after a display that go on its
 sentence and change the claim ("$$X$$ multiplied by two.": uninterpretable).
 
-Truth by hand and by finite differences (``_fd_delta_output``): with C = ½‖a^L − y‖², δ^L = (a^L − y) ⊙ σ'(z^L) is
+Truth by hand and by finite differences (``negation_cases.fd_delta_output``): with C = ½‖a^L − y‖², δ^L = (a^L − y) ⊙ σ'(z^L) is
 true (BP1), twice that is false. A denial of the false X holds, a denial of the true one is refuted; words that state
 X leave the false X refuted and the true one holding.
 """
 
 from __future__ import annotations
 
-import numpy as np
 import pytest
 
 from symbp.verify import verify_notes
 
-_HEAD = ("# Notes\n\nWe use $z^l = w^l a^{l-1} + b^l$ and $a^l = \\sigma(z^l)$, with the cost "
-         "$C = \\frac{1}{2}\\|a^L - y\\|^2$.\n\n")
-_TRUE = r"\delta^L = (a^L - y) \odot \sigma'(z^L)"
-_FALSE = r"\delta^L = 2(a^L - y) \odot \sigma'(z^L)"
-_CALLED = "the notes call this formula wrong"
-
-
-def _fd_delta_output(factor: float) -> bool:
-    """Whether δ^L = factor·(a^L − y) ⊙ σ'(z^L) is ∂C/∂z^L by central differences (sigmoid, 3 outputs)."""
-    rng = np.random.default_rng(11)
-    z, y = rng.normal(size=3), rng.uniform(size=3)
-    sig = lambda t: 1 / (1 + np.exp(-t))  # noqa: E731
-    cost = lambda t: 0.5 * np.sum((sig(t) - y) ** 2)  # noqa: E731
-    h = 1e-6
-    fd = np.array([(cost(z + h * e) - cost(z - h * e)) / (2 * h) for e in np.eye(3)])
-    return bool(np.allclose(fd, factor * (sig(z) - y) * sig(z) * (1 - sig(z)), rtol=1e-6, atol=1e-9))
+from negation_cases import CALLED as _CALLED
+from negation_cases import FALSE as _FALSE
+from negation_cases import HEAD as _HEAD
+from negation_cases import TRUE as _TRUE
+from negation_cases import fd_delta_output
 
 
 def test_the_oracle_decides_the_two_formulas():
-    assert _fd_delta_output(1.0) and not _fd_delta_output(2.0)
+    assert fd_delta_output(1.0, seed=11) and not fd_delta_output(2.0, seed=11)
 
 
 def _rows(tmp_path, body: str, name: str = "notes.md") -> dict:
@@ -164,7 +152,7 @@ def test_a_cost_whose_sentence_goes_on_is_not_the_model(tmp_path):
 # still goes on: "It is not true that⏎$$…$$⏎Unless …" may deny the formula only under the condition.
 @pytest.mark.parametrize("tail", ["If we had assumed more, the formula would be simpler.", "When in doubt, check it."])
 def test_a_capitalised_sentence_after_a_display_is_its_own(tmp_path, tail):
-    assert _fd_delta_output(1.0) and not _fd_delta_output(2.0)
+    assert fd_delta_output(1.0, seed=11) and not fd_delta_output(2.0, seed=11)
     _stated(_rows(tmp_path, f"The error is\n$${_FALSE}$$\n{tail}\n\nThe error is\n$${_TRUE}$$\n{tail}\n"))
 
 

@@ -6,41 +6,29 @@ that look alike but state X ("A common way to write it is $$X$$", "It is not har
 a common mistake: $$X$$") leave X the notes' claim. The danger is a false X that the notes state read as denied:
 it would hold. So each phrase is checked with a false X (the denial holds, the statement refuted) and a true X.
 
-The truth of the two formulas is decided by hand and by finite differences (``_fd_delta_output``): with the
+The truth of the two formulas is decided by hand and by finite differences (``negation_cases.fd_delta_output``): with the
 quadratic cost C = ½‖a^L − y‖², δ^L = ∂C/∂z^L = (a^L − y) ⊙ σ'(z^L) (BP1, true); 2(a^L − y) ⊙ σ'(z^L) is twice
 that (false wherever a^L ≠ y).
 """
 
 from __future__ import annotations
 
-import numpy as np
 import pytest
 
 from symbp.verify import verify_notes
 from symbp.verify.negation import negation
 
-_HEAD = ("# Notes\n\nWe use $z^l = w^l a^{l-1} + b^l$ and $a^l = \\sigma(z^l)$, with the cost "
-         "$C = \\frac{1}{2}\\|a^L - y\\|^2$.\n\n")
-_TRUE = r"\delta^L = (a^L - y) \odot \sigma'(z^L)"
-_FALSE = r"\delta^L = 2(a^L - y) \odot \sigma'(z^L)"
+from negation_cases import CALLED as _CALLED
+from negation_cases import FALSE as _FALSE
+from negation_cases import HEAD as _HEAD
+from negation_cases import TRUE as _TRUE
+from negation_cases import fd_delta_output
+
 _NO_T = r"\delta^l = w^{l+1} \delta^{l+1} \odot \sigma'(z^l)"  # no transpose: ill-shaped on [2, 3, 2]
-_CALLED = "the notes call this formula wrong"
-
-
-def _fd_delta_output(factor: float) -> bool:
-    """Whether δ^L = factor·(a^L − y) ⊙ σ'(z^L) is ∂C/∂z^L by central differences (sigmoid, 3 outputs)."""
-    rng = np.random.default_rng(7)
-    z, y = rng.normal(size=3), rng.uniform(size=3)
-    sig = lambda t: 1 / (1 + np.exp(-t))  # noqa: E731
-    cost = lambda t: 0.5 * np.sum((sig(t) - y) ** 2)  # noqa: E731
-    h = 1e-6
-    fd = np.array([(cost(z + h * e) - cost(z - h * e)) / (2 * h) for e in np.eye(3)])
-    claimed = factor * (sig(z) - y) * sig(z) * (1 - sig(z))
-    return bool(np.allclose(fd, claimed, rtol=1e-6, atol=1e-9))
 
 
 def test_the_oracle_decides_the_two_formulas():
-    assert _fd_delta_output(1.0) and not _fd_delta_output(2.0)
+    assert fd_delta_output(1.0, seed=7) and not fd_delta_output(2.0, seed=7)
 
 
 def _rows(tmp_path, body: str) -> dict:
@@ -277,7 +265,7 @@ def test_a_plain_denial_before_the_formula_stays_read(tmp_path, layout):
     ("Beware: the following is wrong.\n", ""),
 ])
 def test_a_denial_in_a_sentence_of_its_own_beside_the_display(tmp_path, before, after):
-    assert _fd_delta_output(1.0) and not _fd_delta_output(2.0)
+    assert fd_delta_output(1.0, seed=7) and not fd_delta_output(2.0, seed=7)
     for formula, truth in ((_TRUE, "refuted"), (_FALSE, "holds")):
         rows = _rows(tmp_path, f"{before}$${formula}$$\n{after}\n")
         assert rows[formula].status == truth and rows[formula].reason.startswith(_CALLED), rows[formula]
