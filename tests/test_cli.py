@@ -87,6 +87,13 @@ def test_module_entry_point_runs_without_traceback():
     assert r.returncode == 2 and "Traceback" not in r.stderr
 
 
+def test_python_dash_m_symbp_is_the_command():
+    env = dict(os.environ, PYTHONPATH=os.getcwd())
+    r = subprocess.run([sys.executable, "-m", "symbp", "verify", r"\frac{\partial C}{\partial b^l_j} = 2\delta^l_j"],
+                       capture_output=True, text=True, env=env)
+    assert r.returncode == 1 and r.stdout.startswith("refuted"), r.stdout + r.stderr
+
+
 def test_installed_console_script_has_every_subcommand(tmp_path):
     # Run from an empty folder so the installed package, not the source tree,
     # is imported: a wheel missing symbp/commands would have no subcommands.
