@@ -233,7 +233,7 @@ def numeric_agrees(identity, net: Network, points: int = 2, seed: int = 1) -> "b
     import numpy as np
 
     from symbp import functions
-    from symbp.testing.assertions import _FloatField
+    from symbp.testing.gradients import _FloatField
 
     rng = random.Random(seed)
     checked = 0
