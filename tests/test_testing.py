@@ -237,6 +237,23 @@ def test_assert_gradient_rejects_backprop_without_sigma_prime():
         st.assert_gradient(fn, net)
 
 
+def test_assert_gradient_rejects_a_transposed_weight_gradient_with_one_output():
+    # Review 24 A1: on [2, 3, 1] the last weight gradient is 1×3; returned as 3×1 (a^T δ) it has the right entries,
+    # and Nielsen's update w − η·nw then broadcasts to 3×3. The shape is part of the answer.
+    net = network([2, 3, 1], "sigmoid")
+    prime = lambda z: _sigmoid(z) * (1 - _sigmoid(z))  # noqa: E731
+    right = lambda w, b, x, y: _nielsen_backprop(w, b, x, y, sigma=_sigmoid, sigma_prime=prime)  # noqa: E731
+
+    def transposed(w, b, x, y):
+        nabla_b, nabla_w = right(w, b, x, y)
+        return nabla_b, nabla_w[:-1] + [nabla_w[-1].T]
+
+    st.assert_gradient(right, net, rtol=1e-9, atol=1e-12)
+    assert (np.zeros((1, 3)) - 0.1 * np.ones((3, 1))).shape == (3, 3)  # why the shape matters
+    with pytest.raises(st.SymbpAssertionError, match=r"∂C/∂w\^3 has shape \(3, 1\) \(transposed\?\), expected \(1, 3\)"):
+        st.assert_gradient(transposed, net)
+
+
 def test_assert_gradient_oracle_agrees_with_finite_differences():
     # The oracle itself against central differences of the composed cost (numpy twin), tolerance 1e-6.
     net = network([2, 3, 2], "tanh")

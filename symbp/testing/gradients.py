@@ -26,7 +26,8 @@ def assert_gradient(fn: Callable, net: Network, *, points: int = 3, rtol: float 
     ``weights[i]`` is w^{i+2} (shape n_{l} × n_{l-1}), ``biases[i]`` is b^{i+2}
     (shape n_l × 1), ``x`` is n_1 × m and ``y`` is n_L × m (a column per
     sample, m = the network's batch). It returns ``(nabla_b, nabla_w)`` of the
-    same shapes. The ground truth is forward-mode differentiation of the cost
+    same shapes (checked: a transposed gradient fails even where it has the
+    right entries; a bias gradient may also be flat). The ground truth is forward-mode differentiation of the cost
     over the definitions (``symbp.quantities``), never backprop. Every entry
     must satisfy |fn − truth| ≤ atol + rtol·|truth|.
     """
@@ -90,8 +91,14 @@ def _compare_gradients(net, q, nabla_b, nabla_w, rtol, atol, point):
         truth_b = np.array(q.dC_db(l).rows, dtype=float)
         for what, got, truth in (("w", nabla_w[i], truth_w), ("b", nabla_b[i], truth_b)):
             got = np.asarray(got, dtype=float)
-            if got.size != truth.size:
-                raise SymbpAssertionError(f"∂C/∂{what}^{l} has shape {got.shape}, expected {truth.shape}")
+            # The shape itself, not just the number of entries: a 1×n weight gradient returned as n×1 (a^T δ, the
+            # row-vector convention) has the right entries, and w − η·∇w then broadcasts to n×n (review 24 A1).
+            # A bias gradient may be a column (Nielsen's n×1) or a flat vector.
+            shapes = (truth.shape, truth.shape[:1]) if what == "b" else (truth.shape,)
+            if got.shape not in shapes:
+                turned = " (transposed?)" if got.shape == truth.shape[::-1] else ""
+                raise SymbpAssertionError(f"∂C/∂{what}^{l} has shape {got.shape}{turned}, expected {truth.shape}"
+                                          + (f" or {truth.shape[:1]}" if what == "b" else ""))
             got = got.reshape(truth.shape)
             bad = np.abs(got - truth) > atol + rtol * np.abs(truth)
             for r, c in zip(*np.nonzero(bad)):
