@@ -143,8 +143,8 @@ def test_residual_gradient_equals_pytorch_through_the_stand_in_block():
     v = _point(spec)
     x = _tensor(v, "x", (4,), lambda i: (i[0] - 1,))
     g = _tensor(v, "g", (4,), lambda i: (i[0] - 1,), grad=False)
-    # F_i(x) = x_i²/2 + Σ_k x_k/(i + k), indices from 1 (the block symbp's counterexamples use).
-    block = torch.stack([x[i] ** 2 / 2 + sum(x[k] / (i + k + 2) for k in range(4)) for i in range(4)])
+    # F_i(x) = x_i²/2 + Σ_k x_k/(i + 2k), indices from 1 (the block symbp's counterexamples use).
+    block = torch.stack([x[i] ** 2 / 2 + sum(x[k] / ((i + 1) + 2 * (k + 1)) for k in range(4)) for i in range(4)])
     ((x + block) * g).sum().backward()
     _close(_claims(["residual-gradient"], spec, v), "x", x.grad, lambda i: (i[0] - 1,))
 

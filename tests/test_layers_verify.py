@@ -94,3 +94,20 @@ def test_cli_exit_codes(capsys):
     assert main(["verify", "--layer", "pooling3d", ok]) == 2
     err = capsys.readouterr().err
     assert "known: conv1d" in err and "position" in err and "Traceback" not in err
+
+
+def test_residual_jacobian_for_its_transpose_is_refuted_with_a_confirmed_counterexample():
+    # Review 24 U1: ∂L/∂x_k = g_k + Σ_i (∂F_k/∂x_i) g_i uses J for Jᵀ, the usual residual slip (He et al. 2016, eq. 5
+    # has ∂F_i/∂x_k). It was only ever undecided: the stand-in block's Jacobian was symmetric (1/(i + k)), so no point
+    # could confirm the difference. By hand (sympy): the stand-in's Jacobian is not symmetric now.
+    import sympy
+
+    from symbp.layers.field import block_value
+
+    xs = sympy.symbols("x1:4")
+    jac = sympy.Matrix(3, 3, lambda i, k: sympy.diff(block_value(i + 1, list(xs)), xs[k]))
+    assert jac != jac.T
+    slip = verify_layer("residual", r"\frac{\partial L}{\partial x_k} = g_k + \sum_i \frac{\partial F_k}{\partial x_i} g_i")
+    assert slip.status == "refuted", slip.reason
+    assert verify_layer("residual", r"\frac{\partial L}{\partial x_k} = g_k + \sum_i \frac{\partial F_i}{\partial x_k} g_i"
+                        ).status == "holds"

@@ -279,6 +279,23 @@ def test_dyda_augmented_input_and_bias_column():
     assert wrong.status == "refuted" and "2×4 matrix" in wrong.reason and "2×3 matrix" in wrong.reason
 
 
+def test_dyda_bias_column_bp4_with_a_0_is_uninterpretable_not_refuted():
+    # Review 24 R3. Seed 003, line 17: x_0 = 1 and x_j = a_j for j >= 1, so a_0 is not defined; δ_j a_0 is BP4 of the
+    # bias column with the letter a where x is meant (∂L/∂w_{j,0} = δ_j x_0 = δ_j, by hand), a slip of letters and
+    # not a false claim. Refuting it ("index 0 out of 1..3") called a true statement false.
+    for formula in (r"\frac{\partial \mathbf{L}}{\partial w_{j,0}^{[l]}} = \delta_j^{[l]} a_0^{[l-1]}",
+                    r"\frac{\partial \mathbf{L}}{\partial w_{j,k}^{[l]}} = \delta_j^{[l]} a_k^{[l-1]} \quad k = 0"):
+        v = verify(formula, "dyda")
+        assert v.status == "uninterpretable" and "x_0 = 1" in v.reason, (formula, v.status, v.reason)
+    for right, wrong in ((r"\frac{\partial \mathbf{L}}{\partial w_{j,0}^{[l]}} = \delta_j^{[l]} x_0^{[l-1]}",
+                          r"\frac{\partial \mathbf{L}}{\partial w_{j,0}^{[l]}} = 2\delta_j^{[l]} x_0^{[l-1]}"),
+                         (r"\frac{\partial \mathbf{L}}{\partial w_{j,k}^{[l]}} = \delta_j^{[l]} x_k^{[l-1]} \quad k = 0",
+                          r"\frac{\partial \mathbf{L}}{\partial w_{j,k}^{[l]}} = \delta_j^{[l]} x_k^{[l-1]} x_k^{[l-1]} "
+                          r"\quad k = 1")):
+        assert verify(right, "dyda").status == "holds"
+        assert verify(wrong, "dyda").status == "refuted"
+
+
 def test_dyda_bracket_vector_with_wrong_size_layer():
     # Seed 003, line 129: [a_k - y_k]_{k=1,…,n^{[l]}} where the output layer L is meant.
     v = verify(r"\delta^{[L]} = \left[ a_k^{[L]} - y_k \right]_{k=1, \dots, n^{[l]}}", "dyda",

@@ -279,17 +279,18 @@ def activation_value(name: str, t, mp, derivative: bool = False):
 
 
 #: A concrete differentiable block standing in for an arbitrary one (a residual
-#: branch F): F_i(x) = x_i²/2 + Σ_k x_k/(i + k), indices from 1.
-BLOCK_STAND_IN = "F_i(x) = x_i²/2 + Σ_k x_k/(i + k)"
+#: branch F): F_i(x) = x_i²/2 + Σ_k x_k/(i + 2k), indices from 1. Its Jacobian 1/(i + 2k) off the diagonal is not
+#: symmetric, so J for Jᵀ (the usual residual slip) differs at a point and can be confirmed (review 24 U1).
+BLOCK_STAND_IN = "F_i(x) = x_i²/2 + Σ_k x_k/(i + 2k)"
 
 
 def block_value(i: int, args: list):
-    return args[i - 1] * args[i - 1] / 2 + sum(a / (i + k) for k, a in enumerate(args, start=1))
+    return args[i - 1] * args[i - 1] / 2 + sum(a / (i + 2 * k) for k, a in enumerate(args, start=1))
 
 
 def block_jacobian(i: int, args: list) -> list:
     one = args[0] ** 0  # 1 in the arguments' own number type
-    return [(args[i - 1] if k == i else 0) + one / (i + k) for k in range(1, len(args) + 1)]
+    return [(args[i - 1] if k == i else 0) + one / (i + 2 * k) for k in range(1, len(args) + 1)]
 
 
 def describe_activation(name: str) -> str:

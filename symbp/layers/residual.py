@@ -3,7 +3,7 @@ r"""The residual connection y = x + F(x), for every differentiable block F.
 The block F: ℝ^n → ℝ^n is arbitrary: in the exact algebra F_i(x) and its
 Jacobian entries J_{i,k} = ∂F_i/∂x_k are atoms of their own (so a proof
 holds for every block at once); at a concrete point the stand-in
-F_i(x) = x_i²/2 + Σ_k x_k/(i + k) is used. The textbook statement (He,
+F_i(x) = x_i²/2 + Σ_k x_k/(i + 2k) is used (its Jacobian not symmetric). The textbook statement (He,
 Zhang, Ren and Sun, *Identity Mappings in Deep Residual Networks*, 2016,
 eq. 5): the gradient adds through the skip,
 

@@ -149,6 +149,12 @@ def _restricted(w: Where, ranges: dict, ctx: Context, notes: list | None = None)
         if notes is not None:
             notes.append(({w.var: f"{hi + 1}..{new_hi}"}, why))
         return new_lo, hi
+    if new_lo == 0 < lo and ctx.notation.bias_column:
+        # Dyda: only x and the weight's column have an entry 0 (x_0 = 1, the bias column); k = 0 in a place numbered
+        # from 1 (a_k) is a slip of letters, not a false claim (review 24 R3: BP4 at k = 0 with a_0 was refuted)
+        raise Uninterpretable(f"the condition {w.text} sets {w.var} to 0, but in the {ctx.notation.name} notation only "
+                              f"x and the weight's bias column have an entry 0 (x_0 = 1), and {w.var} also stands in a "
+                              "place numbered from 1")
     if new_lo < lo or new_hi > hi:
         raise ShapeMismatch(f"the condition {w.text} lets {w.var} run over {new_lo}..{new_hi}, past the "
                             f"neurons {lo}..{hi} of the place it stands in (network {list(ctx.net.sizes)})")
