@@ -10,7 +10,9 @@ had defined $C = …$", "we could also write $C = …$", "we would like to minim
 end of its paragraph (a paragraph that goes on in lower case, or a display after words that do not end, goes on
 with it; a heading or a list item ends it), or, when a later sentence of the same section goes back ("Back to
 our own cost", "Zpět k …", "in general"; not one that is counterfactual itself, "it would then be") with only
-displays and connectives ("Then") before it, up to that sentence. The paragraph after it may go on with it ("In
+displays and connectives ("Then") before it, up to that sentence; a later sentence of its paragraph stating the
+notes' own model ("Our cost is", "We use", "From now on"; not "then", "in that case") ends it there (``asserts_own``,
+review 22 X5). The paragraph after it may go on with it ("In
 that case … would", "With that cost, …": ``Hypothetical.follow``), unless it starts by going back or with a
 heading: its claims, up to a definition of the model, are under the hypothetical too. A scope is *active* when it defines a cost, an
 activation, a softmax output, the targets or δ (``model.definition``), redefines a quantity the notes define
