@@ -393,3 +393,54 @@ def test_a_sigmoid_from_now_on_leaves_the_tanh_part_alone():
     rows = _rows(report)
     assert rows[5].status == "refuted" and rows[11].status == "holds"
     assert not any(r.formula.lines == (5, 11) for r in report.rows)
+
+
+# -- review 22 X5: "would" in one sentence does not make the next sentence's cost hypothetical ---------------------
+
+def _would_then_own(words: str, own: str, earlier: str = "") -> str:
+    return "\n".join([
+        "# Backpropagation",                                                                           # 1
+        "",
+        "The activation is $\\sigma(z) = \\frac{1}{1+e^{-z}}$, $a^l = \\sigma(z^l)$." + earlier,      # 3
+        "",
+        f"{words} {own} $$C = \\frac{{1}}{{2}}\\|a^L - y\\|^2.$$",                                   # 5
+        "",
+        "$$\\delta^L = a^L - y$$",                                                                     # 7
+        "",
+        "$$\\delta^L = (a^L - y) \\odot \\sigma'(z^L)$$",                                              # 9
+    ])
+
+
+@pytest.mark.parametrize("words, own", [
+    ("With cross-entropy the output error would be simpler.", "Our cost is"),
+    ("With cross-entropy the output error would be simpler.", "We use"),
+    ("Had we taken the cross-entropy, the factor would cancel.", "In these notes, however, the cost is"),
+    ("Kdybychom použili křížovou entropii, chyba by byla jednodušší.", "Naše cena je"),
+    ("С перекрёстной энтропией ошибка была бы проще.", "Наша стоимость —"),
+    ("Gdybyśmy użyli entropii krzyżowej, błąd byłby prostszy.", "Nasz koszt to"),
+])
+def test_would_in_one_sentence_leaves_the_next_sentences_cost_the_notes_own(words, own):
+    """The quadratic cost of line 5 follows a sentence with "would" (was: read as hypothetical, δ^L = a^L − y not
+    judged and BP1 ambiguous): BP1 holds, a − y is refuted (oracle: quadratic, sigmoid)."""
+    q = _truth("quadratic")
+    assert not _same(q["delta1"], q["a1"] - Y1)
+    rows = _rows(verify_text(_would_then_own(words, own), "auto"))
+    assert rows[7].status == "refuted", (rows[7].status, rows[7].reason)
+    assert rows[9].status == "holds", (rows[9].status, rows[9].reason)
+
+
+def test_would_before_the_own_cost_after_another_cost_judges_under_the_own_cost():
+    """An earlier section's cross-entropy, then "would …. Our cost is $$C = ½‖a − y‖²$$" under a new heading (was:
+    the quadratic cost taken as hypothetical, BP1 refuted under the cross-entropy, a − y not judged)."""
+    text = _would_then_own("# Our cost\n\nWith cross-entropy the output error would be simpler.", "Our cost is",
+                           earlier=" In chapter 1 the cost was $$C = -\\sum_j \\left[y_j \\ln(a^L_j) + (1 - y_j)"
+                                   "\\ln(1 - a^L_j)\\right].$$")
+    rows = _rows(verify_text(text, "auto"))
+    assert rows[9].status == "refuted", (rows[9].status, rows[9].reason)
+    assert rows[11].status == "holds", (rows[11].status, rows[11].reason)
+
+
+@pytest.mark.parametrize("after", ["It is then", "In that case it is", "Then the cost is"])
+def test_a_sentence_going_on_with_would_stays_hypothetical(after):
+    text = _would_then_own("If we used another cost, the output error would be simpler.", after)
+    assert _rows(verify_text(text, "auto"))[7].status == "uninterpretable"

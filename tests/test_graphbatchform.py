@@ -205,3 +205,35 @@ def test_a_label_with_the_letter_of_the_batch_size_is_not_any_sample():
              r"\frac{1}{m}\frac{\partial L^{(m)}}{\partial W}")
     v = _verdict(claim)
     assert v.status == "uninterpretable" and "last" in v.reason, v.reason
+
+
+# -- review 22 X3, X4: only an asserted m is the notes' m; m = 2^2 is m = 4 ---------------------------------------
+
+QUARTER = rf"\frac{{\partial J}}{{\partial W}} = \frac{{1}}{{4}}\sum_{{t=1}}^{{m}} {GRAD}"
+
+
+@pytest.mark.parametrize("sentence", [
+    "We do not take $m = 4$.", "Suppose for a moment $m = 4$.", "If $m = 4$, the sum has four terms.",
+    "For example, $m = 4$ would give four terms.", "Kdyby $m = 4$, suma by měla čtyři členy.",
+    "Мы не берём $m = 4$.", "Załóżmy na chwilę, że $m = 4$.",
+])
+def test_a_denied_or_imagined_batch_size_names_no_m(sentence):
+    """(1/4) Σ ∂L^{(t)}/∂W is ∂J/∂W at M = 4 only (oracle: not at M = 2). Under a denied or imagined m = 4 it was
+    conditional on that m "of the notes"; the notes assert no m, so it is refuted for every m."""
+    W, grad, per = _batch(2)
+    assert not _equal(grad, sum(per, sympy.zeros(2, 2)) / 4)
+    v = _with_size(sentence, QUARTER)
+    assert v.status == "refuted", (v.status, v.reason)
+    assert "the notes' mini-batch of m = 4" not in v.reason
+    assert _with_size(sentence, RIGHT).status == "holds"
+
+
+@pytest.mark.parametrize("size", ["2^2", "2 \\cdot 2", "2^{2}"])
+def test_a_batch_size_written_as_a_power_or_product_is_read(size):
+    """$m = 2^2$ is the notes' m = 4 (was: not read as a size, m a leaf of the model: the right mean refuted)."""
+    W, grad, per = _batch(4)
+    assert _equal(grad, sum(per, sympy.zeros(2, 2)) / 4)
+    v = _with_size(f"We use mini-batches of $m = {size}$ samples.", RIGHT)
+    assert v.status == "holds" and "so also for the notes' m = 4" in v.reason, (v.status, v.reason)
+    v = _with_size(f"We use mini-batches of $m = {size}$ samples.", QUARTER)
+    assert v.status == "conditional" and "m = 4 (line" in v.reason, (v.status, v.reason)

@@ -9,7 +9,7 @@ SymPy and differentiates the quadratic cost of the composed expression directly.
 import pytest
 
 from symbp.verify.notes import verify_text
-from symbp.verify.partwords import kept, named_order
+from symbp.verify.partwords import changed, kept, named_order
 from test_sections import BP4_FROM_TO, BP4_TO_FROM, _status, _truth
 
 # -- the words ------------------------------------------------------------------------------------------------------
@@ -141,3 +141,74 @@ def test_words_keeping_something_beside_words_naming_another_order_are_open():
              "neuron k in layer l.")
     report = verify_text(_part_b(words, SLIP))
     assert _status(report, 12, BP4_FROM_TO) == "ambiguous"
+
+
+# -- review 22 F8: words keeping the notation, then words swapping the order; F16: the order named in words only ---
+
+def _part_b_status(report, text: str) -> str:
+    """The verdict of the claim ``text`` written in Part B (after line 9; folded with Part A's, the row of both)."""
+    rows = [r for r in report.rows if max(r.formula.lines or (r.formula.line,)) > 9
+            and " ".join(r.formula.text.split()) == text]
+    assert len(rows) == 1, [(r.formula.lines, r.formula.text) for r in report.rows]
+    return rows[0].result.status
+
+
+@pytest.mark.parametrize("words", [
+    "We keep the same notation. But from now on $w^l_{jk}$ connects neuron $j$ in layer $l-1$ to neuron $k$ in "
+    "layer $l$.",
+    "We keep the same notation.\nFrom now on, however, we swap the indices of the weights.",
+    "Notation as before. From now on the indices of $w^l_{jk}$ go the other way round.",
+    "Ponecháme stejné značení. Od teď však prohodíme indexy vah.",
+    "Сохраняем те же обозначения.\nНо теперь индексы весов поменяем местами.",
+    "Zachowujemy te same oznaczenia. Ale odtąd zamieniamy indeksy wag.",
+])
+def test_words_swapping_the_order_after_words_keeping_the_notation_win(words):
+    """Part B keeps the notation, then (a sentence later) swaps the weight's indices without naming the new order
+    in from/to words (was: kept, the BP4 true only in Part A's order held): the part is open, the BP4 that is true
+    k → j and false j → k is ambiguous, never held."""
+    report = verify_text(_part_b(words).replace(f"$${BP4_FROM_TO}$$", f"$${BP4_TO_FROM}$$"))
+    assert _truth("to,from", "bp4 a_k delta_j") and not _truth("from,to", "bp4 a_k delta_j")
+    assert _part_b_status(report, BP4_TO_FROM) == "ambiguous"
+    assert _status(report, 6, BP4_TO_FROM) == "holds"
+
+
+def test_words_keeping_the_notation_and_denying_a_swap_keep_it():
+    report = verify_text(_part_b("We keep the same notation. We do not swap the indices.", SLIP))
+    assert _status(report, 11, SLIP) == "refuted" and _part_b_status(report, BP4_FROM_TO) == "refuted"
+
+
+@pytest.mark.parametrize("words", [
+    "In this part $w^l_{jk}$ is the weight from neuron $j$ in layer $l-1$ to neuron $k$ in layer $l$.",
+    "From now on $w^l_{jk}$ is the weight\nfrom neuron $j$ to neuron $k$.",
+    "Od teď je $w^l_{jk}$ váha od neuronu $j$ k neuronu $k$.",
+    "W tej części $w^l_{jk}$ to waga od neuronu $j$ do neuronu $k$.",
+    "From now on we swap the indices of the weights.",
+])
+def test_a_part_naming_its_order_in_words_only_is_not_read_in_the_inherited_one(words):
+    """F16: Part B has no definition of z, only words naming (or swapping to) the order j → k (was: read in Part
+    A's order k → j, its words ignored, the BP4 true only k → j held): the BP4 is ambiguous."""
+    report = verify_text(_part_b(words).replace(f"$${BP4_FROM_TO}$$", f"$${BP4_TO_FROM}$$"))
+    assert _part_b_status(report, BP4_TO_FROM) == "ambiguous"
+    assert _status(report, 6, BP4_TO_FROM) == "holds"
+
+
+def test_notes_naming_their_order_in_words_only_are_not_read_in_the_default_one():
+    """F16 in notes with no definition of z at all: "w^l_{jk} is the weight from j to k" and a BP4 true only in
+    the default order k → j (was: holds under the default); ambiguous."""
+    text = ("# Backpropagation\n\nHere $w^l_{jk}$ is the weight from neuron $j$ in layer $l-1$ to neuron $k$ in "
+            f"layer $l$.\n\n$${BP4_TO_FROM}$$\n\n$${BP4_FROM_TO}$$\n")
+    report = verify_text(text)
+    assert _status(report, 5, BP4_TO_FROM) == "ambiguous" and _status(report, 7, BP4_FROM_TO) == "ambiguous"
+    same = verify_text(text.replace("from neuron $j$ in layer $l-1$ to neuron $k$", "from neuron $k$ in layer $l-1$ "
+                                                                                     "to neuron $j$"))
+    assert _status(same, 5, BP4_TO_FROM) == "holds" and _status(same, 7, BP4_FROM_TO) == "refuted"
+
+
+@pytest.mark.parametrize("sentence, swaps", [
+    ("From now on we swap the indices of the weights.", True), ("Od teraz role j i k są zamienione.", True),
+    ("We swap the roles of j and k.", True), ("We do not swap the indices.", False),
+    ("We transpose the weight matrix.", False), ("Here we reverse the order of the layers.", False),
+    ("Now $w^l_{jk}$ is updated by gradient descent.", False),
+])
+def test_words_that_change_the_order_without_naming_it(sentence, swaps):
+    assert changed(sentence) == swaps

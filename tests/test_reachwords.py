@@ -270,7 +270,8 @@ def test_a_cost_for_this_section_only_ends_with_it(words):
 
 
 def test_a_cost_for_this_section_leaves_the_next_one_unclear():
-    text = _digression("In this section, the cost is")
+    # (a section headed "A digression" is an aside: its cost ends with it, review 22 F15; here another title)
+    text = _digression("In this section, the cost is").replace("# 2. A digression", "# 2. Another cost")
     assert _rows(text)[8].status == "holds"
     for claim in (CE_DELTA, BP1):
         result = _claim_at(text, 12, claim)
@@ -326,3 +327,52 @@ def test_a_cost_kept_to_its_section_in_other_words_is_not_in_force_after_it(word
     assert not _same(quadratic, a1 - Y1)  # a − y is false under the quadratic cost of section 1
     result = _rows(_SECTIONS.replace("{words}", words))[16]
     assert result.status in ("refuted", "ambiguous"), (result.status, result.reason)
+
+
+# -- review 22 F15: a cost defined in a section headed as an aside; S1v4: "this section alone" a sentence before ----
+
+@pytest.mark.parametrize("heading, words", [
+    ("Aside: comparison", "The cross-entropy cost is"), ("Digression", "Consider the cost"),
+    ("Remark: for comparison", "Another cost is"), ("Odbočka: srovnání", "Cena je"),
+    ("Отступление: сравнение", "Стоимость равна"), ("Dygresja", "Koszt to"),
+])
+def test_a_cost_defined_in_an_aside_is_not_in_force_after_it(heading, words):
+    """The notes' cost is the quadratic (section 1); a section headed as an aside defines the cross-entropy (was:
+    in force after the aside, a − y held in section 3, BP1 refuted). Inside it, the aside's cost."""
+    (quadratic, a1), (cross, _) = _delta("quadratic"), _delta("cross-entropy")
+    assert not _same(quadratic, a1 - Y1) and _same(cross, a1 - Y1)
+    text = _SECTIONS.replace("# Section 2", f"# {heading}").replace("{words}", words)
+    rows = _rows(text)
+    assert rows[12].status == "holds", rows[12].reason
+    assert rows[16].status == "refuted", (rows[16].status, rows[16].reason)
+    assert _claim_at(text, 16, BP1).status == "holds"
+
+
+@pytest.mark.parametrize("heading", ["Aside: comparison", "\\subsection{Aside}", "Digression"])
+def test_a_cost_of_an_aside_in_notes_with_no_cost_of_their_own_is_unclear_after_it(heading):
+    """No cost outside the aside: the claims after it are read with and without its cost, ambiguous where they
+    differ (was: the aside's cost in force, a − y held)."""
+    text = _SECTIONS.replace(" The cost is $C = \\frac{1}{2}\\|a^L - y\\|^2$.", "").replace(
+        "# Section 2", heading if heading.startswith("\\") else f"# {heading}").replace("{words}", "A cost is")
+    assert _rows(text)[12].status == "holds"  # in the aside, its cross-entropy
+    for claim in (CE_DELTA, BP1):
+        result = _claim_at(text, 16, claim)
+        assert result.status == "ambiguous", (claim, result.status, result.reason)
+
+
+@pytest.mark.parametrize("words", [
+    "This section alone uses another cost. It is", "Only this section uses a different cost.\nIt is",
+    "Jen v této části použijeme jinou cenu. Je to", "Только в этом разделе используется другая стоимость. Она равна",
+    "Tylko w tej sekcji używamy innego kosztu. Jest to",
+])
+def test_a_cost_kept_to_its_section_by_the_sentence_before_it_ends_with_it(words):
+    """S1v4: the words keeping the cost to its section are in the sentence before its definition (was: in force
+    after the section, a − y held in section 3)."""
+    (quadratic, a1), _ = _delta("quadratic"), _delta("cross-entropy")
+    assert not _same(quadratic, a1 - Y1)
+    text = _SECTIONS.replace("{words}", words)
+    last = len(text.split("\n")) - 1
+    rows = _rows(text)
+    assert rows[last].status == "refuted", (rows[last].status, rows[last].reason)
+    assert rows[last - 4].status == "holds"  # a − y in its own section, under the cross-entropy
+    assert _claim_at(text, last, BP1).status == "holds"

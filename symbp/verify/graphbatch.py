@@ -37,6 +37,7 @@ from .graphevaluate import is_mat
 from .graphmodel import Add, Deriv, Div, GraphUninterpretable, Model, Mul, Nabla, Neg, Num, Quantity, Sum, Sym
 from .graphmodel import is_definition, to_latex
 from .graphnodes import walk
+from .batchwords import asserted, whole
 
 #: The letters a mini-batch's count is written with.
 COUNT_LETTERS = ("m", "n", "N", "M")
@@ -177,19 +178,25 @@ class Samples:
     size: tuple | None = None  # (m, line): the batch size the notes give ("Each mini-batch has $m = 32$ samples")
 
 
-def batch_sizes(defs: list, costs: dict) -> tuple[list, list]:
-    """(the other definitions, [(line, eq, piece)] giving a batch cost's count a whole number): ``m = 32`` beside
-    ``J = \\frac1m \\sum_{t=1}^m L^{(t)}`` is the notes' batch size, never a leaf of the one-sample model."""
+def batch_sizes(defs: list, costs: dict, text: str = "") -> tuple[list, list, list]:
+    """(the other definitions, [(line, eq, piece)] giving a batch cost's count a whole number, those among them
+    that the notes do not assert): ``m = 32`` (or ``m = 2^5``) beside ``J = \\frac1m \\sum_{t=1}^m L^{(t)}`` is the
+    notes' batch size, never a leaf of the one-sample model; one in a sentence that denies, supposes or imagines it
+    ("we do not take $m = 4$", "suppose for a moment $m = 4$", "if $m = 4$"; ``batchwords``) names no m (review 22
+    X3, X4)."""
     counts = {c.count for c in costs.values() if c.count}
     given = [d for d in defs if len(d[1].sides) == 2 and d[1].rels == ("=",) and isinstance(d[1].sides[0], Sym)
              and d[1].sides[0].base in counts and not (d[1].sides[0].sub or d[1].sides[0].sample or d[1].sides[0].mark)
-             and isinstance(d[1].sides[1], Num) and d[1].sides[1].value.denominator == 1 and d[1].sides[1].value >= 1]
-    return [d for d in defs if not any(d is g for g in given)], given
+             and whole(d[1].sides[1]) is not None]
+    unsaid = [d for d in given if not asserted(text, d[0], d[2].formula.source or d[2].formula.text
+                                               if d[2] is not None else to_latex(d[1]))]
+    return ([d for d in defs if not any(d is g for g in given)], [d for d in given if not any(d is u for u in unsaid)],
+            unsaid)
 
 
 def given_size(given: list) -> tuple | None:
     """(m, line) of the batch size the notes give, None when they give none or several different ones."""
-    values = {int(d[1].sides[1].value) for d in given}
+    values = {whole(d[1].sides[1]) for d in given}
     return (values.pop(), given[0][0]) if len(values) == 1 else None
 
 
@@ -202,6 +209,12 @@ def size_words(counted: list, costs: dict) -> str:
                 f"checked for every {cost.count}")
     return (f"the size of a mini-batch of {cost.name}: a claim about {cost.name} is checked for every "
             f"{cost.count} ≥ 1, and one that fails for some {cost.count} but holds for this one is conditional on it")
+
+
+def unsaid_words(line: int) -> str:
+    """What a batch size in a sentence that denies, supposes or imagines it is taken as."""
+    return (f"a size of a mini-batch the notes do not assert (line {line}: its sentence denies, supposes or "
+            "imagines it): it is not the notes' m, and claims are checked for every m")
 
 
 def samples_of(costs: dict, eqs: list, size: tuple | None = None) -> Samples:
@@ -356,5 +369,5 @@ def split_words(model: Model, shared_names: set, labels: set) -> str:
 
 
 __all__ = ["COUNT_LETTERS", "SIZES", "Batch", "BatchCost", "Samples", "samples_of", "batch_cost", "batch_model",
-           "batch_sizes", "given_size", "size_words", "claim_batch",
+           "batch_sizes", "given_size", "size_words", "unsaid_words", "claim_batch",
            "differentiated_by", "free_samples", "labelled", "sample_sums", "split", "split_words", "two_samples"]

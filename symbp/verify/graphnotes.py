@@ -35,7 +35,7 @@ from .graphcondition import own_condition, prose_condition, under_own, under_pro
 from .graphexamples import (ASSUMPTION_WORDS, EXAMPLE_WORDS, by_tied, denies, display_words, is_given, is_tie, is_value,
                             is_value_expression, listed, prose_words, split_values, ties, with_values)
 from .graphfamily import check_claim, checker, exchanged, notes_model
-from .graphbatch import batch_sizes, given_size, samples_of, size_words, split
+from .graphbatch import batch_sizes, given_size, samples_of, size_words, split, unsaid_words
 from .graphlocal import checked_locally, name_unread, unread_outcome
 from .graphownlayout import contradicting, declared_layouts, layout_at
 from .graphmodel import GraphError, Model, Sym, is_declaration, is_definition, to_latex
@@ -187,7 +187,7 @@ def graph_notes(items: list, text: str, budget: float = 30.0, activation: str | 
     claims += [(p, eq) for _, eq, p in restating]
     defs, denied = _denied(defs, text)
     defs, costs, batched = split(defs)  # J = \frac1m \sum_t L^{(t)}: a cost over a mini-batch (``graphbatch``)
-    defs, counted = batch_sizes(defs, costs)  # "Each mini-batch has $m = 32$ samples": the notes' own m
+    defs, counted, not_said = batch_sizes(defs, costs, text)  # "Each mini-batch has $m = 32$ samples": the notes' m
     positive = [c for c in claims if not c[0].formula.negated]  # a value written backwards is taken from these
     defs, values, kinds = split_values(defs, positive, lambda line, p: _words(text, p),
                                        lambda line, p, part: _words(text, p, let=False, part=part))
@@ -217,9 +217,9 @@ def graph_notes(items: list, text: str, budget: float = 30.0, activation: str | 
             out.values[id(p.formula)] = ASSUMPTION_WORDS if assumed else EXAMPLE_WORDS
     for _, p in targets:
         out.values[id(p.formula)] = TARGET_WORDS
-    for line, eq, p in counted:
-        if p is not None:
-            out.values[id(p.formula)] = size_words(counted, costs)
+    for line, eq, p in counted + not_said:
+        if p is not None:  # "we do not take $m = 4$", "suppose $m = 4$": no m of the notes' (review 22 X3)
+            out.values[id(p.formula)] = size_words(counted, costs) if any(d[1] is eq for d in counted) else unsaid_words(line)
     if not defs:
         return out
     unread = unread_definitions(items, pieces)

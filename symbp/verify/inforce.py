@@ -10,7 +10,9 @@ had defined $C = …$", "we could also write $C = …$", "we would like to minim
 end of its paragraph (a paragraph that goes on in lower case, or a display after words that do not end, goes on
 with it; a heading or a list item ends it), or, when a later sentence of the same section goes back ("Back to
 our own cost", "Zpět k …", "in general"; not one that is counterfactual itself, "it would then be") with only
-displays and connectives ("Then") before it, up to that sentence. The paragraph after it may go on with it ("In
+displays and connectives ("Then") before it, up to that sentence; a later sentence of its paragraph stating the
+notes' own model ("Our cost is", "We use", "From now on"; not "then", "in that case") ends it there (``asserts_own``,
+review 22 X5). The paragraph after it may go on with it ("In
 that case … would", "With that cost, …": ``Hypothetical.follow``), unless it starts by going back or with a
 heading: its claims, up to a definition of the model, are under the hypothetical too. A scope is *active* when it defines a cost, an
 activation, a softmax output, the targets or δ (``model.definition``), redefines a quantity the notes define
@@ -124,6 +126,13 @@ def _scope_end(text: str, spans: list, k: int, heads: list) -> "tuple[int, int]"
         if (_LATER.search(words) or _counterfactual(words) or len(re.findall(r"\w+", words)) > 3):
             break  # a switch, another hypothetical or a sentence of its own ("Since …") first: to the paragraph's end
     end, why = _paragraph_end(text, len(text[:spans[k][1]].rstrip()), heads)
+    for a, b in spans[k + 1:]:  # "… would be simpler. Our cost is $$…$$": the notes' own model again (review 22 X5)
+        if a >= end:
+            break
+        words = prose(text[a:b], displays=False)
+        if asserts_own(words):
+            at = a + len(text[a:b]) - len(text[a:b].lstrip())
+            return at, at
     if why != "blank":
         return end, end
     start = len(text) - len(text[end:].lstrip())
@@ -132,6 +141,27 @@ def _scope_end(text: str, spans: list, k: int, heads: list) -> "tuple[int, int]"
     if start in heads or start >= len(text) or (_BACK.search(words) or releases(words)) and not _counterfactual(words):
         return end, end
     return end, _paragraph_end(text, start, heads)[0]
+
+
+#: Words by which a sentence states the notes' own model: "our cost", "we use", "in fact", a switch ("from now on").
+_OWN_MODEL = re.compile(
+    r"\b(?:our|ours|we\s+(?:use|take|work\s+with|choose|adopt|minimi[sz]e)|in\s+these\s+notes|actual(?:ly)?|in\s+fact"
+    r"|in\s+reality|here\s+we\s+use)\b"
+    r"|\b(?:na[šs]\w*|pou[žz][ií]v[aá]me|pou[žz]ijeme|ve\s+skute[čc]nosti|minimalizujeme)\b"
+    r"|\b(?:наш\w*|мы\s+(?:используем|берём|берем|минимизируем)|используем|на\s+самом\s+деле)\b"
+    r"|\b(?:nasz\w*|u[żz]ywamy|przyjmujemy|minimalizujemy|w\s+rzeczywisto[śs]ci|tak\s+naprawd[ęe])\b", re.IGNORECASE)
+#: Words that go on with a hypothetical: "then", "in that case", "with that cost", "so".
+_GOES_ON = re.compile(
+    r"\b(?:then|in\s+that\s+case|with\s+(?:that|this|such)|so|thus|hence|that\s+cost|this\s+cost)\b"
+    r"|\b(?:pak|potom|v\s+tom\s+p[řr][ií]pad[ěe]|s\s+touto|tedy)\b|\b(?:тогда|в\s+этом\s+случае|с\s+такой|значит)\b"
+    r"|\b(?:wtedy|wówczas|w\s+takim\s+przypadku|z\s+t[ąa]|zatem)\b", re.IGNORECASE)
+
+
+def asserts_own(words: str) -> bool:
+    """Do ``words`` (a sentence after a hypothetical one, in its paragraph) state the notes' own model ("Our cost
+    is", "We use", "From now on"), not going on with the hypothetical ("then", "in that case") nor being one?"""
+    return not HYPOTHETICAL.search(words) and not _COUNTERFACTUAL.search(words) and not _GOES_ON.search(words) and (
+        _OWN_MODEL.search(words) is not None or _LATER.search(words) is not None)
 
 
 def _counterfactual(words: str) -> bool:

@@ -9,6 +9,11 @@ Two kinds of words count, each only in the part's own prose (displays left out):
 * words that **name** the order of the weight's indices: a weight written with two indices ($w^l_{jk}$) and, after
   it in the same sentence, "from … k … to … j" (also "into j from k"; z/od … do/k; от … к/в; z/od … do/na): the
   index after "from" sends, the one after "to" receives. Sentences naming both orders name none.
+* words that **change** the order without naming the new one (review 22 F8): the weight's indices swapped,
+  reversed, exchanged, "the other way round" ("from now on we swap the indices of $w^l_{jk}$"; prohodíme, obrátíme;
+  поменяем местами, в обратном порядке; zamieniamy, odwrotnie), or a sentence saying what a weight $w^l_{jk}$ now
+  is ("but from now on $w^l_{jk}$ connects neuron j to neuron k"). A part with them after words keeping the
+  notation does not keep it: the change wins over the keeping (``sections`` reads the part under both orders).
 
 "In this part" alone says where a part starts, nothing about a convention: it is neither.
 
@@ -20,6 +25,8 @@ True
 'from,to'
 >>> named_order(r"In this part $w^{(l)}_{jk}$ goes into neuron j from neuron k."), named_order("In this part.")
 ('to,from', None)
+>>> changed("From now on we swap the indices of the weights."), changed("We do not swap the indices.")
+(True, False)
 """
 
 from __future__ import annotations
@@ -58,6 +65,45 @@ _ONE_LETTER = re.compile(r"\$\s*[a-z]\s*\$")
 #: The words before the sending index and before the receiving one.
 _FROM = re.compile(r"\b(?:from|od|ze|z|от|из|ot)\b", re.IGNORECASE)
 _TO = re.compile(r"\b(?:to|into|towards|do|ke|k|к|ко)\b", re.IGNORECASE)
+
+
+#: Words that swap the order of the weight's indices (not naming the new one).
+_SWAP = re.compile(
+    r"\b(?:swap\w*|revers\w*|exchang\w*|interchang\w*|flip\w*|invert\w*)\b"
+    r"|\b(?:the\s+)?other\s+way\s+(?:round|around)\b|\bopposite\s+(?:order|direction|way)\b"
+    r"|\b(?:prohod\w*|prohoz\w*|obr[aá]t\w*|obr[aá]cen\w*|zam[eě]n\w*|opa[čc]n\w*|naopak)\b"
+    r"|\b(?:помен\w*|меня\w*\s+местами|местами|переставл?\w*|обратн\w*|наоборот)\b"
+    r"|\b(?:zamien\w*|zamian\w*|odwr[óo]c\w*|odwrotn\w*|na\s+odwr[óo]t|przestaw\w*)\b", re.IGNORECASE)
+#: What the swap words are about: the weight's indices (not "the order of the layers", "the weight matrix").
+_INDICES = re.compile(
+    r"\b(?:ind(?:ex|ices|exes)|subscripts?|roles?)\b|\bj\s+and\s+k\b|\bk\s+and\s+j\b"
+    r"|\b(?:index\w*|indexy|indexů|role)\b|\bj\s+a\s+k\b|\b(?:индекс\w*|рол\w*)\b|\bj\s+и\s+k\b"
+    r"|\b(?:indeks\w*|rol\w*)\b|\bj\s+i\s+k\b", re.IGNORECASE)
+#: "From now on", "but", "now": words that a sentence about what a weight is says something new.
+_FROM_NOW = re.compile(
+    r"\b(?:from\s+now\s+on|henceforth|hereafter|from\s+here\s+on|now|but|however|instead)\b"
+    r"|\b(?:od\s+te[ďd]|nyn[ií]|te[ďd]|v[šs]ak|ale|m[ií]sto\s+toho)\b|\b(?:теперь|отныне|но|однако|вместо\s+этого)\b"
+    r"|\b(?:odt[ąa]d|od\s+teraz|teraz|ale|jednak|natomiast|zamiast\s+tego)\b", re.IGNORECASE)
+#: The neurons a weight joins: a sentence saying what a weight now is speaks of them.
+_NEURONS = re.compile(r"\b(?:neurons?|units?|nodes?|neuron\w*|нейрон\w*)\b", re.IGNORECASE)
+#: A denial in a sentence: "we do not swap the indices" changes nothing.
+_DENIED = re.compile(r"\b(?:not|no|never|nor|without)\b|n[’']t\b|\bne(?:ní|bud\w*|prohod\w*|obr[aá]t\w*|zam[eě]n\w*)\b"
+                     r"|\bbez\b|\b(?:не|без)\b|\b(?:nie|bez)\b", re.IGNORECASE)
+
+
+def changed(sentence: str) -> bool:
+    """Does ``sentence`` change the order of the weight's indices without naming the new one: words that swap them
+    ("we swap the indices", "the other way round") about the weights or their indices, or a sentence saying what
+    a weight written with two indices now is, between which neurons ("but from now on $w^l_{jk}$ connects neuron j
+    to neuron k")? Not
+    when it denies it ("we do not swap the indices")."""
+    words = FORMULA.sub(" ", sentence)
+    if _DENIED.search(words):
+        return False
+    weight = any(_WEIGHT.search(m.group(0)) and not DISPLAY.match(m.group(0)) for m in FORMULA.finditer(sentence))
+    if _SWAP.search(words) and (weight or _INDICES.search(words)):
+        return True
+    return weight and bool(_FROM_NOW.search(words)) and bool(_NEURONS.search(words)) and named_order(sentence) is None
 
 
 def kept(sentence: str) -> bool:
@@ -117,10 +163,11 @@ def _letter_after(tokens: list, at: "int | None") -> "tuple[int, str] | None":
     return next(((n, tokens[n][1]) for n in range(at + 1, min(len(tokens), at + 5)) if tokens[n][1]), None)
 
 
-def part_words(text: str) -> "tuple[int | None, str | None, int | None]":
+def part_words(text: str) -> "tuple[int | None, str | None, int | None, int | None]":
     """(the first sentence of ``text`` that keeps the notation, as an offset; the order its words name, or None
-    when none or both are named; the offset of the first naming sentence)."""
-    keep_at, orders, named_at = None, set(), None
+    when none or both are named; the offset of the first naming sentence; the offset of the first sentence that
+    changes the order without naming it, ``changed``)."""
+    keep_at, orders, named_at, changed_at = None, set(), None, None
     for start, end in sentences(text):
         sentence = text[start:end]
         if keep_at is None and kept(sentence):
@@ -129,7 +176,9 @@ def part_words(text: str) -> "tuple[int | None, str | None, int | None]":
         if order is not None:
             orders.add(order)
             named_at = start if named_at is None else named_at
-    return keep_at, (orders.pop() if len(orders) == 1 else None), named_at
+        elif changed_at is None and changed(sentence):
+            changed_at = start
+    return keep_at, (orders.pop() if len(orders) == 1 else None), named_at, changed_at
 
 
-__all__ = ["kept", "named_order", "part_words"]
+__all__ = ["changed", "kept", "named_order", "part_words"]

@@ -18,6 +18,10 @@ first one also before it (``model.Model.at``). The words around it move those bo
   $C = …$", "$C = …$ would be the cost had we …"), may be a comparison: the claims after it are read under both. A later sentence going back that speaks of the model
   ("Back to our own cost") puts the earlier one in force again.
 * "In this section" without "only": after the section the claims are read with and without the definition.
+* **An aside**: a definition in a section headed "Aside: comparison", "Digression", … (``_ASIDE``) is kept to its
+  section as with "only"; with no definition of its kind outside an aside, the claims after it are read both ways.
+  Words keeping a definition to its section may also stand in a sentence before it ("This section alone uses
+  another cost. It is …").
 
 A claim in a ``Doubt`` is checked under each reading (``read_both``); when the verdicts differ it is
 ``ambiguous``, the reason naming the line and the words: it is never judged under a guess.
@@ -156,8 +160,43 @@ def _confined(words: str):
 #: Words besides "in this section" that keep a definition to a stretch of the notes (cs/ru/pl too).
 _KEPT_TO = re.compile(
     r"\b(?:of|for)\s+this\s+(?:section|subsection|chapter|part|example|lecture)\b|\bthis\s+(?:section|subsection"
-    r"|chapter|part|example)\s+(?:alone|only)\b|\bjust\s+for\s+this\b|\btemporar\w*|\bnowhere\s+else\b"
+    r"|chapter|part|example)\s+(?:alone|only)\b|\b(?:only|just)\s+(?:in\s+)?this\s+(?:section|subsection|chapter|part"
+    r"|example)\b|\bjust\s+for\s+this\b|\btemporar\w*|\bnowhere\s+else\b"
     r"|\bdočasně\b|\bpouze\s+zde\b|\bвременно\b|\bтолько\s+здесь\b|\btymczasowo\b|\btylko\s+tutaj\b", re.I)
+
+
+#: A heading that says its section is an aside: "Aside: comparison", "Digression", "Remark: for comparison",
+#: "Comparison with …" (cs/ru/pl). A definition there is the aside's, not the notes' (review 22 F15).
+_ASIDE = re.compile(
+    r"\b(?:aside|digression|excursus|side\s*note|comparison|compare\w*)\b"
+    r"|\b(?:odbo[čc]k\w*|vsuvk\w*|exkurz\w*|srovn[aá]n\w*|porovn[aá]n\w*)\b"
+    r"|\b(?:отступлени\w*|экскурс\w*|сравнени\w*|сравним)\b"
+    r"|\b(?:dygresj\w*|ekskurs\w*|por[óo]wna\w*|na\s+marginesie)\b", re.I)
+
+
+def _aside(w: "_Words", pos: int) -> str:
+    """The heading of the section around ``pos`` when it says the section is an aside ("Aside: comparison"), else
+    ''."""
+    head = w.section(pos)
+    if not w.heads or head > pos or head not in w.heads:
+        return ""
+    title = w.text[head:].lstrip("\n").split("\n", 1)[0]
+    return title.strip() if _ASIDE.search(title) else ""
+
+
+def _confined_before(w: "_Words", a: int, pos: int, mentions: tuple) -> "tuple[int, int] | None":
+    """The sentence of the section before the one at ``a`` (``pos``'s) that keeps a definition of the model to its
+    section ("This section alone uses another cost. It is $$C = …$$": review 22 S1v4), as (start, end), or None."""
+    section = w.section(pos)
+    for sa, sb in reversed(w.spans):
+        if sb > a or sb <= section:
+            continue
+        sa = max(sa, section)
+        words = w.plain[sa:sb]
+        if _confined(words) and not (_LATER.search(words) or _STARTS_LATER.search(words)) and _about(
+                prose(w.text[sa:sb]), mentions, range(w.line(sa), w.line(sb) + 1)):
+            return sa, sb
+    return None
 
 
 def _about(words: str, mentions: tuple, lines: range) -> bool:
@@ -180,7 +219,7 @@ def settle(text: str, model, mentions: tuple) -> None:
         if doubt is not None:
             doubts.append(doubt)
     for d in defs:  # "In this section only": it ends with its section
-        restore, doubt = _confined_end(w, d, defs)
+        restore, doubt = _confined_end(w, d, defs, mentions)
         if restore is not None:
             model.restores.append(restore)
             model.hypotheticals.append(f"line {restore.line}: the {d.what} of line {d.line} was for its section only "
@@ -207,7 +246,7 @@ def _reach(w: _Words, d, kind: str, mentions: tuple) -> tuple:
     later = _LATER.search(own) or _STARTS_LATER.search(own)
     if later is not None:
         return w.line(a + later.start()), None
-    if _confined(own):
+    if _confined(own) or _aside(w, pos):  # "in this section", or a section headed "Aside: comparison"
         return (w.line(section) if section else 1), None
     if _THROUGHOUT.search(own):
         return 0, None
@@ -243,13 +282,23 @@ def _reach(w: _Words, d, kind: str, mentions: tuple) -> tuple:
     return at, None
 
 
-def _confined_end(w: _Words, d, defs: list) -> tuple:
+def _confined_end(w: _Words, d, defs: list, mentions: tuple = ()) -> tuple:
     """(a ``Restore`` where a definition "for this section only" ends, a ``Doubt`` after a section without "only"),
-    either None."""
+    either None. The words may be in the definition's own sentence, in a sentence of its section before it that
+    speaks of the model ("This section alone uses another cost. It is …"), or its section's heading may say it is an
+    aside ("Aside: comparison"; then it is kept to its section as with "only", review 22 F15)."""
     kind = _KINDS[d.what]
     pos = w.pos(d)
     a, b = w.sentence(pos)
-    if not _confined(w.plain[a:b]):
+    aside = _aside(w, pos)
+    if _confined(w.plain[a:b]):
+        said = w.plain[a:b]
+    elif (before := _confined_before(w, a, pos, mentions)) is not None:
+        a, b = before
+        said = w.plain[a:b]
+    elif aside:
+        said = ""
+    else:
         return None, None
     end = section_end(w.text, pos)
     if end >= len(w.text):
@@ -259,9 +308,14 @@ def _confined_end(w: _Words, d, defs: list) -> tuple:
     nxt = next((e for e in same if e.line > d.line), None)
     if nxt is not None and nxt.line <= line:
         return None, None
-    prior = next((e for e in reversed(same) if e.line < d.line), None)
+    prior = next((e for e in reversed(same) if e.line < d.line and not _aside(w, w.pos(e))), None)
     restore = Restore(line, kind, prior)
-    if _ONLY.search(w.plain[a:b]):
+    if aside and prior is None:  # no cost of the notes' own: whether the aside's is theirs is unclear after it
+        why = (f"line {line}: the {kind} of line {d.line} is defined in a section headed \u201c{aside[:50]}\u201d and "
+               f"the notes define none of their own: the claims after it are read with and without it")
+        return restore, Doubt(line, nxt.line if nxt else _END, lambda m, r=restore: replace(
+            m, restores=[e for e in m.restores if e is not r]), why)
+    if aside or _ONLY.search(said):
         return restore, None
     why = (f"line {line}: a new section after the {kind} of line {d.line}, given \u201c{w.said(a, b)}\u201d: whether "
            f"it is still in force is unclear, the claims after it are read with and without it")

@@ -204,7 +204,7 @@ class Plan:
 
 def plan_of(text: str, kind: str, inferred: "Inferred | None") -> "Plan | None":
     """How each part of ``text`` is read (see the module), or None when every part is read under the file's vote."""
-    if inferred is None or inferred.structure is None or kind == "notebook" or not inferred.table:
+    if inferred is None or inferred.structure is None or kind == "notebook":
         return None
     parts = sections_of(text)
     if len(parts) < 2:
@@ -236,12 +236,13 @@ def plan_of(text: str, kind: str, inferred: "Inferred | None") -> "Plan | None":
 
 
 def _words_of(text: str, part: Section) -> tuple:
-    """(the line of the part's first sentence that keeps the notation, the order its words name, that line)."""
+    """(the line of the part's first sentence that keeps the notation, the order its words name, that line, the
+    line of its first sentence changing the order without naming it)."""
     lines = text.split("\n")[part.first - 1:part.last]
     prose = "\n".join(lines)
-    keep_at, order, named_at = part_words(prose)
+    keep_at, order, named_at, changed_at = part_words(prose)
     line = lambda at: None if at is None else part.first + prose.count("\n", 0, at)  # noqa: E731
-    return line(keep_at), order, line(named_at)
+    return line(keep_at), order, line(named_at), line(changed_at)
 
 
 def _reading(part: Section, parts: list, n: int, inferred: Inferred, inherited, how: str, words: tuple,
@@ -256,8 +257,11 @@ def _reading(part: Section, parts: list, n: int, inferred: Inferred, inherited, 
     for at, text, keys in own:
         for key in keys:
             scores.setdefault(key, set()).add((at, text))
-    keep_line, order, named_line = words
+    keep_line, order, named_line, changed_line = words
     kept = before if before is not None else inherited
+    if order is None and changed_line is not None and (kept if keep_line is not None else inherited) is not None:
+        # "from now on we swap the indices": the other order than the one kept or inherited (review 22 F8)
+        order, named_line = _other((kept if keep_line is not None else inherited)[0]), changed_line
     if keep_line is not None and kept is not None:  # "we keep the notation of Part A": its slips stay slips
         against = {(at, text) for at, text, keys in own if kept not in keys}
         if len(against) < 2 and (order is None or order == kept[0]):
@@ -268,6 +272,10 @@ def _reading(part: Section, parts: list, n: int, inferred: Inferred, inherited, 
         return Reading(part, None, "contested", _lines(against), candidate=other, words_at=keep_line)
     best = max((len(v) for v in scores.values()), default=0)
     top = [k for k, v in scores.items() if len(v) == best]
+    if not own and order is not None and inherited is not None and order != inherited[0]:
+        # no definition, words naming (or changing to) the other order: open, never read in the inherited order
+        # as if the words were not there (review 22 F16)
+        return Reading(part, None, "contested", (), candidate=(order,) + inherited[1:], words_at=named_line)
     if not own or any(scores[k] != scores[top[0]] for k in top):  # none, or they conflict: they decide nothing
         return Reading(part, inherited, how)
     if inherited in top:  # a slip among them stays a slip, unless one definition is all and the words say otherwise
@@ -282,6 +290,10 @@ def _reading(part: Section, parts: list, n: int, inferred: Inferred, inherited, 
         # one definition, and words of the part naming its order ("w^l_{jk} is the weight from j to k")
         return Reading(part, key, "own", _lines(scores[key]), words_at=named_line)
     return Reading(part, None, "weak", _lines(scores[key]), candidate=key, words_at=named_line)
+
+
+def _other(order: str) -> str:
+    return "from,to" if order == "to,from" else "to,from"
 
 
 def _open_why(r: Reading) -> str:
