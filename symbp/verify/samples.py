@@ -47,7 +47,7 @@ class PerSample:
 
 
 #: A quantity of one training input (δ, a, z, y) with its layer, indices, and a label or argument after it.
-_PER_INPUT = re.compile(r"(?:\\delta|(?<![A-Za-z\\])[azy])(?:\s*[_^]\s*(?:\{(?:[^{}]|\{[^{}]*\})*\}|\w))*"
+_PER_INPUT = re.compile(r"(?:\\delta|(?<![A-Za-z\\])[azxy])(?:\s*[_^]\s*(?:\{(?:[^{}]|\{[^{}]*\})*\}|\w))*"
                         r"(?:\s*\(\s*(?:[A-Za-z]|x\s*\^\s*\{\s*\(\s*[A-Za-z]\s*\)\s*\}|x\s*\^\s*\(\s*[A-Za-z]\s*\)|"
                         r"x\s*_\s*\{?[A-Za-z0-9]\}?)\s*\))?")
 
@@ -85,7 +85,22 @@ def cost_superscripts(formula: str) -> str:
     def sub(m: re.Match) -> str:
         return f"{m.group('c')}_{{{m.group('a') or m.group('b') or m.group('d') or m.group('e')}}}"
 
-    return _COST_SUPER.sub(sub, formula)
+    return _COST_SUPER.sub(sub, label_first(formula))
+
+
+#: A layer before the input's label, ``^{l,(t)}``, ``^{l-1,(t)}``, ``^{L,(x)}`` (the label in parentheses).
+_LAYER_FIRST = re.compile(r"\^\s*\{\s*(?P<l>[A-Za-z0-9+\-\s]+?)\s*,\s*\(\s*(?P<s>[" + SAMPLE_LETTERS
+                          + r"])\s*\)\s*\}")
+
+
+def label_first(formula: str) -> str:
+    r"""``formula`` with a layer written before the input's label (``\delta^{l,(t)}``) written label first, the
+    form the rest of symbp reads (``\delta^{(t),l}``): the same quantity of input t (review 24 R1).
+
+    >>> label_first(r"\delta^{l,(t)} (a^{l-1,(t)})^T")
+    '\\delta^{(t),l} (a^{(t),l-1})^T'
+    """
+    return _LAYER_FIRST.sub(lambda m: f"^{{({m.group('s')}),{m.group('l').strip()}}}", formula)
 
 
 def per_sample(formula: str) -> "PerSample | None":
@@ -93,6 +108,7 @@ def per_sample(formula: str) -> "PerSample | None":
 
     Raises ``ValueError`` when the labels name different inputs.
     """
+    formula = label_first(formula)
     labels = set()
     for pattern in (_SUPER, _PAREN_SUPER):
         labels |= {m.group(1) for m in pattern.finditer(formula)}
@@ -105,7 +121,7 @@ def per_sample(formula: str) -> "PerSample | None":
         raise ValueError(f"the formula names several training inputs ({', '.join(sorted(found))}); a claim "
                          "about one input at a time is read")
     (letter,) = found
-    text = _SUPER.sub(lambda m: "^{" + m.group(2) + "}", formula)
+    text = _SUPER.sub(lambda m: "^{" + m.group(2) + "}", _input_factor(formula))
     text = _PAREN_SUPER.sub("", text)
     text = _ARG.sub(lambda m: "" if _is_data_call(text, m) else m.group(0), text)
     words = (f"per sample: every quantity labelled {letter} is of one training input {letter} (for every input; "
@@ -114,6 +130,23 @@ def per_sample(formula: str) -> "PerSample | None":
         words += (f"; ({letter}) after a quantity (a^L({letter}), z^L({letter}), y({letter})) is that label, dropped, "
                   f"not a product with the input {letter}")
     return PerSample(text, letter, words)
+
+
+#: A quantity labelled with its input (``\delta^{(t),1}``, ``\delta^{x,l}_j``) before a bracket holding the input
+#: itself (``(x^{(t)})``, ``(x)``): the bracket is a factor, the input, never the quantity's argument.
+_INPUT_FACTOR = re.compile(r"(?P<q>\^\s*\{\s*\(?\s*[" + SAMPLE_LETTERS + r"]\s*\)?\s*,[^{}]+\}"
+                           r"(?:\s*_\s*(?:\{[^{}]*\}|[A-Za-z0-9]))?)\s*\(\s*(?P<x>x(?:\s*\^\s*\{\s*\(\s*["
+                           + SAMPLE_LETTERS + r"]\s*\)\s*\})?)\s*\)")
+
+
+def _input_factor(formula: str) -> str:
+    r"""``formula`` with the input in a bracket after a quantity that already names its input written as a factor
+    (review 24 R2: ``\delta^{(t),1} (x^{(t)})^T`` lost the bracket as δ's argument and read as (δ^1)^T).
+
+    >>> _input_factor(r"\delta^{(t),1} (x^{(t)})^T"), _input_factor(r"\delta^{1}(x^{(t)})")
+    ('\\delta^{(t),1} \\left(x^{(t)}\\right)^T', '\\delta^{1}(x^{(t)})')
+    """
+    return _INPUT_FACTOR.sub(lambda m: m.group("q") + r" \left(" + m.group("x") + r"\right)", formula)
 
 
 _LAYER_ARG = re.compile(r"(?P<q>\\delta|[az])\s*\^\s*(?:\{(?P<l1>[^{}]+)\}|(?P<l2>[A-Za-z0-9]))\s*\(\s*(?P<s>["
