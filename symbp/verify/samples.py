@@ -23,9 +23,8 @@ from dataclasses import dataclass
 from .lexer import ReadError
 from .nodes import walk
 from .reader import read_claim
+from .samplelabels import SAMPLE_LETTERS, input_factor, label_first
 
-#: Letters that name a training input in a superscript ``^{x,l}`` or an argument ``(x)``.
-SAMPLE_LETTERS = "xt"
 
 _SUPER = re.compile(r"\^\{\s*\(?\s*([" + SAMPLE_LETTERS + r"])\s*\)?\s*,\s*([^{}]+?)\s*\}")  # ^{x,l-1}, ^{(t),L}
 _PAREN_SUPER = re.compile(r"\^\{\s*\(\s*([" + SAMPLE_LETTERS + r"])\s*\)\s*\}")  # y^{(t)}
@@ -88,21 +87,6 @@ def cost_superscripts(formula: str) -> str:
     return _COST_SUPER.sub(sub, label_first(formula))
 
 
-#: A layer before the input's label, ``^{l,(t)}``, ``^{l-1,(t)}``, ``^{L,(x)}`` (the label in parentheses).
-_LAYER_FIRST = re.compile(r"\^\s*\{\s*(?P<l>[A-Za-z0-9+\-\s]+?)\s*,\s*\(\s*(?P<s>[" + SAMPLE_LETTERS
-                          + r"])\s*\)\s*\}")
-
-
-def label_first(formula: str) -> str:
-    r"""``formula`` with a layer written before the input's label (``\delta^{l,(t)}``) written label first, the
-    form the rest of symbp reads (``\delta^{(t),l}``): the same quantity of input t (review 24 R1).
-
-    >>> label_first(r"\delta^{l,(t)} (a^{l-1,(t)})^T")
-    '\\delta^{(t),l} (a^{(t),l-1})^T'
-    """
-    return _LAYER_FIRST.sub(lambda m: f"^{{({m.group('s')}),{m.group('l').strip()}}}", formula)
-
-
 def per_sample(formula: str) -> "PerSample | None":
     """The single-input reading of a claim with per-sample labels, or None if it has none.
 
@@ -121,7 +105,7 @@ def per_sample(formula: str) -> "PerSample | None":
         raise ValueError(f"the formula names several training inputs ({', '.join(sorted(found))}); a claim "
                          "about one input at a time is read")
     (letter,) = found
-    text = _SUPER.sub(lambda m: "^{" + m.group(2) + "}", _input_factor(formula))
+    text = _SUPER.sub(lambda m: "^{" + m.group(2) + "}", input_factor(formula))
     text = _PAREN_SUPER.sub("", text)
     text = _ARG.sub(lambda m: "" if _is_data_call(text, m) else m.group(0), text)
     words = (f"per sample: every quantity labelled {letter} is of one training input {letter} (for every input; "
@@ -130,23 +114,6 @@ def per_sample(formula: str) -> "PerSample | None":
         words += (f"; ({letter}) after a quantity (a^L({letter}), z^L({letter}), y({letter})) is that label, dropped, "
                   f"not a product with the input {letter}")
     return PerSample(text, letter, words)
-
-
-#: A quantity labelled with its input (``\delta^{(t),1}``, ``\delta^{x,l}_j``) before a bracket holding the input
-#: itself (``(x^{(t)})``, ``(x)``): the bracket is a factor, the input, never the quantity's argument.
-_INPUT_FACTOR = re.compile(r"(?P<q>\^\s*\{\s*\(?\s*[" + SAMPLE_LETTERS + r"]\s*\)?\s*,[^{}]+\}"
-                           r"(?:\s*_\s*(?:\{[^{}]*\}|[A-Za-z0-9]))?)\s*\(\s*(?P<x>x(?:\s*\^\s*\{\s*\(\s*["
-                           + SAMPLE_LETTERS + r"]\s*\)\s*\})?)\s*\)")
-
-
-def _input_factor(formula: str) -> str:
-    r"""``formula`` with the input in a bracket after a quantity that already names its input written as a factor
-    (review 24 R2: ``\delta^{(t),1} (x^{(t)})^T`` lost the bracket as δ's argument and read as (δ^1)^T).
-
-    >>> _input_factor(r"\delta^{(t),1} (x^{(t)})^T"), _input_factor(r"\delta^{1}(x^{(t)})")
-    ('\\delta^{(t),1} \\left(x^{(t)}\\right)^T', '\\delta^{1}(x^{(t)})')
-    """
-    return _INPUT_FACTOR.sub(lambda m: m.group("q") + r" \left(" + m.group("x") + r"\right)", formula)
 
 
 _LAYER_ARG = re.compile(r"(?P<q>\\delta|[az])\s*\^\s*(?:\{(?P<l1>[^{}]+)\}|(?P<l2>[A-Za-z0-9]))\s*\(\s*(?P<s>["
