@@ -17,8 +17,8 @@ NIELSEN_A = (r"We use $w^l_{jk}$ to denote the weight for the connection from th
              r"$(l-1)^{\rm th}$ layer to the $j^{\rm th}$ neuron in the $l^{\rm th}$ layer.")
 NIELSEN_B = (r"In this part $w^l_{jk}$ is the weight for the connection from the $j^{\rm th}$ neuron in the "
              r"$(l-1)^{\rm th}$ layer to the $k^{\rm th}$ neuron in the $l^{\rm th}$ layer.")
-CONNECTS_A = r"The weight $w^l_{jk}$ connects neuron $k$ of layer $l-1$ to neuron $j$ of layer $l$."
-CONNECTS_B = r"Now the weight $w^l_{jk}$ connects neuron $j$ of layer $l-1$ to neuron $k$ of layer $l$."
+INTO_A = r"The weight $w^l_{jk}$ goes into the $j$-th neuron of layer $l$ from the $k$-th neuron of layer $l-1$."
+INTO_B = r"Now the weight $w^l_{jk}$ goes from the $j^{th}$ neuron of layer $l-1$ to the $k^{th}$ neuron of layer $l$."
 TO_J = r"\frac{\partial C}{\partial w^l_{jk}} = a^{l-1}_k \delta^l_j"
 TO_K = r"\frac{\partial C}{\partial w^l_{jk}} = a^{l-1}_j \delta^l_k"
 
@@ -33,7 +33,7 @@ def _notes(words_a: str, words_b: str, inline: bool = False) -> str:
             f"# Part B\n\n{b}\n$${TO_K}$$\n\n$${TO_J}$$\n")
 
 
-@pytest.mark.parametrize("words", [(NIELSEN_A, NIELSEN_B), (CONNECTS_A, CONNECTS_B)])
+@pytest.mark.parametrize("words", [(NIELSEN_A, NIELSEN_B), (INTO_A, INTO_B)])
 @pytest.mark.parametrize("inline", [False, True])
 def test_two_parts_each_in_its_own_named_order_run_and_are_judged_in_it(words, inline):
     text = _notes(*words, inline=inline)
@@ -56,9 +56,9 @@ def test_words_and_definition_disagreeing_in_one_part_stop_the_run_naming_both_l
 
 
 @pytest.mark.parametrize("sentence, order", [
-    (NIELSEN_A, "to,from"), (NIELSEN_B, "from,to"), (CONNECTS_A, "to,from"), (CONNECTS_B, "from,to"),
+    (NIELSEN_A, "to,from"), (NIELSEN_B, "from,to"), (INTO_A, "to,from"), (INTO_B, "from,to"),
     (r"Here $w^l_{jk}$ is the weight from the $k^{th}$ neuron to the $j^{\text{th}}$ neuron.", "to,from"),
     (r"Here $w^l_{jk}$ is the weight from neuron $k$ to neuron $j$.", "to,from"),
 ])
-def test_ordinal_and_connects_words_name_the_order(sentence, order):
+def test_ordinal_index_words_name_the_order(sentence, order):
     assert named_order(sentence) == order

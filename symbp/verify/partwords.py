@@ -59,7 +59,7 @@ _WEIGHT = re.compile(r"(?:\\?(?:w|W|theta|Theta|omega))\s*(?:\^\s*(?:\{[^{}]*\}|
 _ORDINAL = r"(?:\s*\^\s*\{?\s*(?:\\(?:rm|mathrm|text|textrm)\s*\{?\s*)?(?:th|st|nd|rd)\s*\}?\s*\}?)?"
 _ONE_LETTER = re.compile(r"\$\s*[a-z]" + _ORDINAL + r"\s*\$")
 #: The words before the sending index and before the receiving one.
-_FROM = re.compile(r"\b(?:from|connects|connecting|links|linking|od|ze|z|от|из|ot)\b", re.IGNORECASE)
+_FROM = re.compile(r"\b(?:from|od|ze|z|от|из|ot)\b", re.IGNORECASE)
 _TO = re.compile(r"\b(?:to|into|towards|do|ke|k|к|ко)\b", re.IGNORECASE)
 
 
