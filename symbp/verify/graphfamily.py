@@ -251,8 +251,8 @@ def _diagnose(eq: Equation, family: list, outcome: GraphOutcome, budget: float, 
 
 
 def check_claim(eq: Equation, model: Model, budget: float, layout: str = "") -> GraphOutcome:
-    eq = bracket_products(eq, model)
     try:
+        eq = bracket_products(eq, model)
         if is_update(eq):
             return check_update(eq, model)
         if is_declaration(eq):  # L = L(x_1, x_2) restating the graph (``graphdeclare``)
@@ -266,7 +266,10 @@ def bracket_products(node, model: Model):
     r"""``node`` with each quantity of the model written before a bracketed expression read as the product
     (``W \left((h - t) \odot (1 - h^2)\right)`` is W times the bracket, ``x \left(v\right)^T`` is x times
     v^T): the notes' definitions use the name as a quantity and never apply it, so a claim does not make it a
-    function. A bracket of names (``y_1(x_1, x_2)``, ``L(h(x))``) still says what the quantity depends on."""
+    function. A bracket of names (``y_1(x_1, x_2)``, ``L(h(x))``) still says what the quantity depends on; a
+    transposed bracket of one name after a quantity is the product (``\delta^{(t)} (x^{(t)})^T`` is δ^{(t)} times
+    x^{(t)} transposed, review 24 R2: it was read as δ^{(t)} of x^{(t)}, transposed), unless the name is a plain
+    one the quantity is computed from (``h(x)^T``: h times x^T or h of x, transposed; uninterpretable)."""
 
     def product(call):
         if not (isinstance(call, Call) and isinstance(call.func, Sym) and not call.primes and len(call.args) == 1
@@ -280,11 +283,33 @@ def bracket_products(node, model: Model):
     if isinstance(node, T) and product(node.arg) is not None:
         name, arg = product(node.arg)
         return Mul((name, T(arg)))  # x \left(v\right)^T: the transpose is the bracket's
+    if isinstance(node, T) and _transposed_name(node.arg, model):
+        return Mul((node.arg.func, T(node.arg.args[0])))  # \delta^{(t)} (x^{(t)})^T
     if product(node) is not None:
         return Mul(product(node))
     if not hasattr(node, "__dataclass_fields__") or isinstance(node, Sym):
         return node
     return replace(node, **{f.name: bracket_products(getattr(node, f.name), model) for f in fields(node)})
+
+
+def _transposed_name(call, model: Model) -> bool:
+    """Whether ``call``, the inside of ``f(v)^T``, is a quantity f times one name v transposed: f is a quantity of
+    the notes they never apply as a function and v one name that is a quantity too. Raises when v is a plain name
+    f is computed from (f of v, then transposed, is as well read)."""
+    if not (isinstance(call, Call) and isinstance(call.func, Sym) and not call.primes and len(call.args) == 1
+            and isinstance(call.args[0], Sym) and model.canonical(call.func.base) in model.quantities
+            and call.func.base not in model.applied and model.canonical(call.args[0].base) in model.quantities):
+        return False
+    f, v = call.func, call.args[0]
+    if f.sample or v.sample or f.sub or v.sub or f.mark or v.mark:
+        return True  # a label or an index says which quantity: never a list of what f depends on
+    mine = [s for s, (n, _) in model.names.items() if n == model.canonical(f.base)]
+    theirs = [s for s, (n, _) in model.names.items() if n == model.canonical(v.base)]
+    if any(model.depends(a, b) for a in mine for b in theirs):
+        raise GraphUninterpretable(f"{to_latex(T(call))}: {f.latex()} times {v.latex()}^T, or {f.latex()} (a "
+                                   f"function of {v.latex()}) transposed: which is not said (write "
+                                   f"{f.latex()} {v.latex()}^T or {f.latex()}^T)")
+    return True
 
 
 def _differentiated(claims: list, model: Model) -> dict:

@@ -43,6 +43,7 @@ from dataclasses import dataclass, replace
 
 import sympy
 
+from .clauses import taken_back
 from .graphcheck import GraphOutcome
 from .graphexamples import _NEGATED, _locate, prose_words, sentence_around
 from .graphmodel import Deriv, GraphError, Model, Num, Sym, is_definition, to_latex
@@ -81,11 +82,16 @@ _DROPPED = re.compile(r"\b(?:drop\w*|relax\w*|abandon\w*|lift\w*|remov\w*)\b", r
 _UNEQUAL = re.compile(r"\\(?:neq?|not\s*=)(?![A-Za-z])|≠")
 
 
-def _not_made(sentence: str) -> bool:
+def not_made(sentence: str) -> bool:
     """Do the words of ``sentence`` deny, doubt or take back what it says of the targets?"""
     words = re.sub(r"\$[^$]*\$", " ", sentence)
-    return bool(_NEGATED.search(words) or doubts(sentence) or _DROPPED.search(words)
-                or _UNEQUAL.search(" ".join(re.findall(r"\$[^$]*\$", sentence))))
+    return bool(_NEGATED.search(words) or doubts(sentence) or _DROPPED.search(words) or unequal(sentence))
+
+
+def unequal(sentence: str) -> bool:
+    """"≠" anywhere in the math of ``sentence`` ("In general $\\sum_k t_k \\neq 1$; the one-hot target $t$ is the
+    exception"): the sum of the targets itself is denied, whichever clause says so."""
+    return bool(_UNEQUAL.search(" ".join(re.findall(r"\$[^$]*\$", sentence))))
 
 
 def one_hot_words(text: str, imagined: list | None = None) -> list:
@@ -97,8 +103,8 @@ def one_hot_words(text: str, imagined: list | None = None) -> list:
         start = max((s.end() for s in _SENTENCE.finditer(text, 0, m.start())), default=0)
         stop = _SENTENCE.search(text, m.end())
         sentence = text[start:stop.start() if stop else len(text)]
-        if _not_made(sentence):
-            continue
+        if taken_back(sentence, m.start() - start, m.end() - start, not_made) or unequal(sentence):
+            continue  # a "not" in a consequence ("…, so we do not need …") is not about the targets (``clauses``)
         line = text.count("\n", 0, m.start()) + 1
         said = TargetAssumption(line, m.group(1), "one-hot", f"{m.group(1)} is one-hot")
         h = next((h for h in hyps if h.covers(m.start())), None)
@@ -151,7 +157,8 @@ def target_formulas(pieces: list, defs: list, text: str, imagined: list | None =
                                       "notes on their targets, and not a claim")
                 continue
             around = sentence_around(text, f.line, f.source or f.text)
-            if around is not None and _not_made(around[0] + " " + around[1]):
+            at_f = len(around[0]) + 1 if around is not None else 0
+            if around is not None and taken_back(around[0] + " $f$ " + around[1], at_f, at_f + 3, not_made):
                 if doubted is not None:
                     doubted[id(f)] = ("the words around it deny or doubt it: not an assumption of the notes on their "
                                       "targets, and not a claim")

@@ -36,8 +36,7 @@ from .model import Definition, Model, defines_activation, definition, model_of
 from .prosecost import beside_softmax, checked_under_each, mentions, named_since
 from .regularizer import about_weights, regularizers, since_line
 from .layerwords import not_read, restrict
-from .sentences import doubts
-from .targetwords import one_hot_said
+from .targetwords import one_hot_said, sum_doubted
 from .names import as_cost, cost_letter_alias, names_output
 from .negation import GOES_ON_MARK, mark, negated_verdict
 from .scan import guess_kind, kind_of, scan
@@ -98,7 +97,8 @@ def verify_text(text: str, notation="auto", *, path: str = "notes", kind: str = 
             inferred = infer([(f.line, f.text, 1) for f in items if f.kind != "unreadable"], ties=True)
             plan = plan_of(text, kind, inferred)
             if inferred.conflict and (plan is None or not plan.settles):
-                raise NotationError(inferred.conflict)  # a tie over the file that no part settles
+                # a tie over the file that no part settles; a part whose words and definition disagree is named
+                raise NotationError((plan.contradiction() if plan is not None else "") or inferred.conflict)
             if plan is not None:  # parts in two weight conventions: each read under its own (review 18, F2)
                 return read_by_parts(plan, inferred, items, lambda chosen, nt, scope: _verify_items(
                     text, chosen, nt, path, kind, strict, activation, cost, one_hot, None, options, scope=scope),
@@ -168,10 +168,11 @@ def _verify_items(text, items, notation, path, kind, strict, activation, cost, o
     model = model_of([(f.line, f.text) for f in items if not f.negated and not f.under and (
                       f.kind in ("claim", "definition") or f.kind == "unreadable" and defines_activation(f.text, nt))],
                      nt, outputs.fixed)
-    # Σ_k y_k = 1 in a line whose words doubt it ("does not hold", "need not", "we cannot assume"): not assumed
+    # Σ_k y_k = 1 in a clause whose words doubt it ("does not hold", "need not", "we cannot assume"): not assumed;
+    # a "not" in a consequence after it ("…; this does not change the network") is not about it (``clauses``)
     lines = text.splitlines()
     model.definitions = [d for d in model.definitions if not (d.what == "one-hot" and any(
-        doubts(lines[k]) for k in range(max(0, d.line - 1), min(len(lines), d.line + 1))))]
+        sum_doubted(lines[k], k == d.line - 1) for k in range(max(0, d.line - 1), min(len(lines), d.line + 1))))]
     model.hypotheticals = scopes.header
     spoken = beside_softmax(spoken, lambda line: "softmax_line" in model.at(line))  # the log-likelihood of a softmax
     # "The target $y$ is a one-hot vector.": the assumption Σ_k y_k = 1 said in words (review 20, F1)

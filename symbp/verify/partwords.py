@@ -61,7 +61,10 @@ _NOT_KEPT = re.compile(
 
 #: A weight with two indices in a formula: w^l_{jk}, w_{jk}^{(l)}, w^{[l]}_{j,k}, \theta_{jk}.
 _WEIGHT = re.compile(r"(?:\\?(?:w|W|theta|Theta|omega))\s*(?:\^\s*(?:\{[^{}]*\}|\w)\s*)?_\s*\{\s*([a-z])\s*,?\s*([a-z])\s*\}")
-_ONE_LETTER = re.compile(r"\$\s*[a-z]\s*\$")
+#: An index letter alone in math, or as an ordinal: $k$, $k^{\rm th}$, $k^{th}$, $k^{\text{th}}$, $k$-th (Nielsen's
+#: "from the $k^{\rm th}$ neuron in the $(l-1)^{\rm th}$ layer to the $j^{\rm th}$ neuron", review 24 C1).
+_ORDINAL = r"(?:\s*\^\s*\{?\s*(?:\\(?:rm|mathrm|text|textrm)\s*\{?\s*)?(?:th|st|nd|rd)\s*\}?\s*\}?)?"
+_ONE_LETTER = re.compile(r"\$\s*[a-z]" + _ORDINAL + r"\s*\$")
 #: The words before the sending index and before the receiving one.
 _FROM = re.compile(r"\b(?:from|od|ze|z|от|из|ot)\b", re.IGNORECASE)
 _TO = re.compile(r"\b(?:to|into|towards|do|ke|k|к|ко)\b", re.IGNORECASE)
@@ -133,7 +136,7 @@ def _tokens(text: str, letters: tuple) -> list:
     """The words of ``text`` in order, an index letter standing alone ($k$, or a bare k) as ("", letter)."""
     out = []
     text = FORMULA.sub(lambda f: f.group(0) if _ONE_LETTER.fullmatch(f.group(0)) else " ", text)  # no words in math
-    for m in re.finditer(r"\$\s*([a-z])\s*\$|[^\W\d_]+", text):
+    for m in re.finditer(r"\$\s*([a-z])" + _ORDINAL + r"\s*\$|[^\W\d_]+", text):
         letter = m.group(1) if m.group(1) is not None else m.group(0)
         out.append(("", letter) if letter in letters else (m.group(0), ""))
     return out

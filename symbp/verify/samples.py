@@ -23,9 +23,8 @@ from dataclasses import dataclass
 from .lexer import ReadError
 from .nodes import walk
 from .reader import read_claim
+from .samplelabels import SAMPLE_LETTERS, input_factor, label_first
 
-#: Letters that name a training input in a superscript ``^{x,l}`` or an argument ``(x)``.
-SAMPLE_LETTERS = "xt"
 
 _SUPER = re.compile(r"\^\{\s*\(?\s*([" + SAMPLE_LETTERS + r"])\s*\)?\s*,\s*([^{}]+?)\s*\}")  # ^{x,l-1}, ^{(t),L}
 _PAREN_SUPER = re.compile(r"\^\{\s*\(\s*([" + SAMPLE_LETTERS + r"])\s*\)\s*\}")  # y^{(t)}
@@ -47,7 +46,7 @@ class PerSample:
 
 
 #: A quantity of one training input (δ, a, z, y) with its layer, indices, and a label or argument after it.
-_PER_INPUT = re.compile(r"(?:\\delta|(?<![A-Za-z\\])[azy])(?:\s*[_^]\s*(?:\{(?:[^{}]|\{[^{}]*\})*\}|\w))*"
+_PER_INPUT = re.compile(r"(?:\\delta|(?<![A-Za-z\\])[azxy])(?:\s*[_^]\s*(?:\{(?:[^{}]|\{[^{}]*\})*\}|\w))*"
                         r"(?:\s*\(\s*(?:[A-Za-z]|x\s*\^\s*\{\s*\(\s*[A-Za-z]\s*\)\s*\}|x\s*\^\s*\(\s*[A-Za-z]\s*\)|"
                         r"x\s*_\s*\{?[A-Za-z0-9]\}?)\s*\))?")
 
@@ -85,7 +84,7 @@ def cost_superscripts(formula: str) -> str:
     def sub(m: re.Match) -> str:
         return f"{m.group('c')}_{{{m.group('a') or m.group('b') or m.group('d') or m.group('e')}}}"
 
-    return _COST_SUPER.sub(sub, formula)
+    return _COST_SUPER.sub(sub, label_first(formula))
 
 
 def per_sample(formula: str) -> "PerSample | None":
@@ -93,6 +92,7 @@ def per_sample(formula: str) -> "PerSample | None":
 
     Raises ``ValueError`` when the labels name different inputs.
     """
+    formula = label_first(formula)
     labels = set()
     for pattern in (_SUPER, _PAREN_SUPER):
         labels |= {m.group(1) for m in pattern.finditer(formula)}
@@ -105,7 +105,7 @@ def per_sample(formula: str) -> "PerSample | None":
         raise ValueError(f"the formula names several training inputs ({', '.join(sorted(found))}); a claim "
                          "about one input at a time is read")
     (letter,) = found
-    text = _SUPER.sub(lambda m: "^{" + m.group(2) + "}", formula)
+    text = _SUPER.sub(lambda m: "^{" + m.group(2) + "}", input_factor(formula))
     text = _PAREN_SUPER.sub("", text)
     text = _ARG.sub(lambda m: "" if _is_data_call(text, m) else m.group(0), text)
     words = (f"per sample: every quantity labelled {letter} is of one training input {letter} (for every input; "

@@ -147,6 +147,7 @@ class Reading:
     lines: tuple = ()  # its own definitions that decided it (own), or that it could not rest on (weak)
     candidate: "tuple | None" = None  # weak, contested: the other structure its claims are checked under
     words_at: "int | None" = None  # the line of its words that keep the notation or name the order
+    named: "str | None" = None  # contested: the order its words name, against its definitions' (``contradiction``)
 
 
 @dataclass(frozen=True)
@@ -177,6 +178,19 @@ class Plan:
         """What a formula at ``line`` is read under (part of the key that folds identical formulas)."""
         key = self.reading_at(line).key
         return "open" if key is None else ",".join(map(str, key))
+
+    def contradiction(self) -> str:
+        """Why the notes cannot be read, when a part's words name one weight order and its own definitions hold
+        only in the other (one paragraph naming both lines), else ''."""
+        r = next((r for r in self.readings if r.how == "contested" and r.named and r.lines and r.words_at), None)
+        if r is None:
+            return ""
+        said = "from k to j" if r.named == "to,from" else "from j to k"
+        title = f" ({r.section.title[:50]})" if r.section.title else ""
+        return (f"the part of the notes at lines {r.section.first}–{r.section.last}{title} contradicts itself on its "
+                f"weight convention: its words at line {r.words_at} say w_{{jk}} is the weight {said}, but its "
+                f"definition of z ({_cite(r.lines)}) holds only with {structure_words(r.candidate)}. Correct the "
+                "words or the definition, or give --notation.")
 
     def lines(self) -> list[str]:
         out = ["parts of the notes read in their own weight convention (review 18):"]
@@ -289,6 +303,8 @@ def _reading(part: Section, parts: list, n: int, inferred: Inferred, inherited, 
     if order is not None and order == key[0] and (inherited is None or inherited[0] != order):
         # one definition, and words of the part naming its order ("w^l_{jk} is the weight from j to k")
         return Reading(part, key, "own", _lines(scores[key]), words_at=named_line)
+    if order is not None and order != key[0]:  # its words name one order, its own definitions hold in the other
+        return Reading(part, None, "contested", _lines(scores[key]), candidate=key, words_at=named_line, named=order)
     return Reading(part, None, "weak", _lines(scores[key]), candidate=key, words_at=named_line)
 
 

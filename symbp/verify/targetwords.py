@@ -22,11 +22,32 @@ from __future__ import annotations
 
 import re
 
-from .graphtargets import one_hot_words
+from .clauses import own_clause, taken_back
+from .graphtargets import not_made, one_hot_words, unequal
 from .model import Definition
-from .sentences import HYPOTHETICAL, doubts, line_of, masked, sentences
+from .sentences import FORMULA, HYPOTHETICAL, doubts, line_of, masked, sentences
 
 _ONE_HOT = re.compile(r"one[- ]?hot", re.I)
+
+
+#: The targets called one-hot with no letter, as an assumption: "We assume one-hot targets", "the targets are one-hot"
+#: (cs/pl/ru: "předpokládáme one-hot cíle", "zakładamy cele one-hot", "предполагаем one-hot метки"); "for one-hot
+#: targets …" (a case, not an assumption) is not read.
+_NAMELESS = re.compile(r"\b(?:(?:we\s+)?(?:assum\w*|use|using)\s+(?:that\s+)?(?:the\s+)?one[- ]?hot[- ]?(?:encoded\s+)?"
+                       r"(?:targets|labels|target\s+vectors)\b|the\s+(?:targets|labels)\s+are\s+(?:always\s+)?one[- ]?hot\b"
+                       r"|(?:předpokládáme|používáme)\s+one[- ]?hot\s+(?:cíle|výstupy|vektory)"
+                       r"|(?:zakładamy|używamy)\s+(?:celów\s+|cele\s+|etykiety\s+)?one[- ]?hot"
+                       r"|(?:предполагаем|используем)\s+one[- ]?hot)", re.I)
+
+
+def _nameless(sentence: str, text: str, start: int) -> list:
+    """"We assume one-hot targets": the notes' target letter, unless a clause of the sentence denies it."""
+    plain = masked(sentence)
+    m = _NAMELESS.search(plain)
+    if m is None or taken_back(sentence, m.start(), m.end(), not_made) or unequal(sentence):
+        return []
+    line = line_of(text, start) + sentence.count("\n", 0, m.start())
+    return [Definition(line, "one-hot", "words", " ".join(text.splitlines()[line - 1].split())[:120])]
 
 
 def one_hot_said(text: str, target: str) -> list:
@@ -35,8 +56,10 @@ def one_hot_said(text: str, target: str) -> list:
     out = []
     for start, end in sentences(text):
         sentence = text[start:end]
-        if not _ONE_HOT.search(masked(sentence)) or doubts(sentence) or HYPOTHETICAL.search(masked(sentence)):
-            continue
+        if not _ONE_HOT.search(masked(sentence)) or HYPOTHETICAL.search(masked(sentence)):
+            continue  # a denial or doubt is judged in the clause that calls the target one-hot (``one_hot_words``)
+        if not one_hot_words(sentence):
+            out += _nameless(sentence, text, start)
         for said in one_hot_words(sentence):
             if said.name == target:
                 line = line_of(text, start) + said.line - 1
@@ -44,4 +67,14 @@ def one_hot_said(text: str, target: str) -> list:
     return out
 
 
-__all__ = ["one_hot_said"]
+def sum_doubted(line: str, own: bool) -> bool:
+    """Whether the words of ``line`` doubt the formula ``\\sum_k y_k = 1`` on it (``own``: its clause, or a later
+    clause that speaks of its truth), or, on the line after a display, the clause the line starts with; the whole
+    line when no such formula is found."""
+    if not own:
+        return doubts(own_clause(line, 0, 0))
+    span = next((m for m in FORMULA.finditer(line) if "sum" in m.group(0)), None)
+    return doubts(line) if span is None else taken_back(line, span.start(), span.end(), doubts)
+
+
+__all__ = ["one_hot_said", "sum_doubted"]
