@@ -18,6 +18,71 @@ def _status(notes: str) -> dict:
     return {r.formula.line: r.result.status for r in verify_text(notes, "auto").rows}
 
 
+# -- UFLDL ----------------------------------------------------------------------------------------------------------
+# Layers 1 … n_l (layer 1 the input, n_l the output), W^{(l)}_{ij} from unit j of layer l to unit i of layer l + 1,
+# z^{(l+1)} = W^{(l)} a^{(l)} + b^{(l)}, a^{(l)} = f(z^{(l)}), J = ½‖a^{(n_l)} − y‖². By hand (chain rule):
+# δ^{(n_l)}_i = ∂J/∂z^{(n_l)}_i = (a_i − y_i) f'(z^{(n_l)}_i) = −(y_i − a_i) f'(z_i);
+# δ^{(l)}_i = Σ_j ∂J/∂z^{(l+1)}_j ∂z^{(l+1)}_j/∂a^{(l)}_i f'(z^{(l)}_i) = (Σ_j W^{(l)}_{ji} δ^{(l+1)}_j) f'(z^{(l)}_i);
+# ∂J/∂W^{(l)}_{ij} = δ^{(l+1)}_i a^{(l)}_j (W^{(l)}_{ij} enters z^{(l+1)}_i only, times a^{(l)}_j); ∂J/∂b^{(l)}_i = δ^{(l+1)}_i.
+
+_UFLDL = ("Layers are numbered $l = 1, \\dots, n_l$; layer $n_l$ is the output.\n\n"
+          "$$z^{(l+1)} = W^{(l)} a^{(l)} + b^{(l)}$$\n\n$$a^{(l+1)} = f(z^{(l+1)})$$\n\n{cost}\n\n")
+_UFLDL_COST = "$$J = \\frac{1}{2}\\|a^{(n_l)} - y\\|^2$$"
+
+_UFLDL_CLAIMS = [
+    (r"\delta^{(n_l)}_i = -(y_i - a^{(n_l)}_i) f'(z^{(n_l)}_i)", "holds"),
+    (r"\delta^{(n_l)} = (a^{(n_l)} - y) \odot f'(z^{(n_l)})", "holds"),
+    (r"\delta^{(l)}_i = \left(\sum_{j=1}^{s_{l+1}} W^{(l)}_{ji}\delta^{(l+1)}_j\right) f'(z^{(l)}_i)", "holds"),
+    (r"\frac{\partial}{\partial W^{(l)}_{ij}} J = a^{(l)}_j \delta^{(l+1)}_i", "holds"),
+    (r"\frac{\partial}{\partial b^{(l)}_i} J = \delta^{(l+1)}_i", "holds"),
+    # wrong: the sign, the output layer's f' taken one layer down, the index order of W, the layer of δ and of a
+    (r"\delta^{(n_l)}_i = (y_i - a^{(n_l)}_i) f'(z^{(n_l)}_i)", "refuted"),
+    (r"\delta^{(n_l)}_i = -(y_i - a^{(n_l)}_i) f'(z^{(n_l-1)}_i)", "refuted"),
+    (r"\delta^{(l)}_i = \left(\sum_{j=1}^{s_{l+1}} W^{(l)}_{ij}\delta^{(l+1)}_j\right) f'(z^{(l)}_i)", "refuted"),
+    (r"\frac{\partial}{\partial W^{(l)}_{ij}} J = a^{(l)}_i \delta^{(l+1)}_j", "refuted"),
+    (r"\frac{\partial}{\partial b^{(l)}_i} J = \delta^{(l)}_i", "refuted"),
+    (r"\frac{\partial}{\partial W^{(l)}_{ij}} J = a^{(l+1)}_j \delta^{(l+1)}_i", "refuted"),
+]
+
+
+def _ufldl(cost: str, claims) -> tuple[dict, int]:
+    """(the statuses, the line of the first claim) of UFLDL notes with ``cost`` and one display per claim."""
+    head = _UFLDL.replace("{cost}", cost)
+    first = head.count("\n") + 1
+    return _status(head + "".join(f"$${c}$$\n\n" for c, _ in claims)), first
+
+
+def test_ufldl_output_layer_n_l_is_the_last_layer():
+    status, first = _ufldl(_UFLDL_COST, _UFLDL_CLAIMS)
+    for k, (claim, truth) in enumerate(_UFLDL_CLAIMS):
+        assert status.get(first + 2 * k) == truth, (claim, status)
+
+
+def test_ufldl_hypothesis_is_the_output_and_carries_the_cost():
+    # h_{W,b}(x) = a^{(n_l)} names the output; J = ½‖h_{W,b}(x) − y‖² is then the quadratic cost, and without the ½
+    # it is ‖a − y‖², under which δ^{(n_l)} = −(y − a) f'(z) is a factor 2 short (hand: ∂‖a − y‖²/∂a_i = 2(a_i − y_i))
+    for cost, truths in ((r"J = \frac{1}{2}\|h_{W,b}(x) - y\|^2", ("holds", "refuted")),
+                         (r"J = \|h_{W,b}(x) - y\|^2", ("refuted", "holds"))):
+        notes = (_UFLDL.replace("{cost}", "$$h_{W,b}(x) = a^{(n_l)}$$\n\n$$" + cost + "$$")
+                 + "$$\\delta^{(n_l)}_i = -(y_i - a^{(n_l)}_i) f'(z^{(n_l)}_i)$$\n\n"
+                 + "$$\\delta^{(n_l)}_i = -2(y_i - h_{W,b}(x)_i) f'(z^{(n_l)}_i)$$\n")
+        report = verify_text(notes, "auto")
+        rows = {r.formula.line: r.result.status for r in report.rows}
+        assert (rows[11], rows[13]) == truths, (cost, rows)
+        assert rows[9] == "holds"  # the cost itself, read as the notes' cost
+        assert any(d.what == "cost" and d.line == 9 for d in report.model.definitions)
+        assert any(f.line == 7 and f.kind == "definition" for f in report.skipped)
+
+
+def test_ufldl_hypothesis_letter_used_otherwise_is_not_renamed():
+    # h is also a hidden layer's activation: h_{W,b}(x) is not read as the output, the cost through it stays unread
+    notes = (_UFLDL.replace("{cost}", "$$h_{W,b}(x) = a^{(n_l)}$$\n\n$$J = \\|h_{W,b}(x) - y\\|^2$$")
+             + "$$h^{(l)} = f(z^{(l)})$$\n\n$$\\delta^{(n_l)}_i = -(y_i - a^{(n_l)}_i) f'(z^{(n_l)}_i)$$\n")
+    status = _status(notes)
+    assert status[9] in ("unreadable", "uninterpretable")
+    assert status[13] == "uninterpretable"  # J = ‖h − y‖² may be their cost without the ½: not the default one
+
+
 # -- the quadratic cost without its ½ -------------------------------------------------------------------------------
 # C = ‖a^L − y‖² = Σ_j (a^L_j − y_j)²: ∂C/∂a^L_j = 2(a^L_j − y_j) (SymPy below), so δ^L = 2(a^L − y) ⊙ σ'(z^L) and
 # the ½-cost's a^L − y, (a^L − y) ⊙ σ'(z^L) are a factor 2 short; BP2 and BP3 do not depend on the cost.

@@ -38,6 +38,7 @@ from .regularizer import about_weights, regularizers, since_line
 from .layerwords import not_read, restrict
 from .sentences import doubts
 from .targetwords import one_hot_said
+from . import hypothesis
 from .names import as_cost, cost_letter_alias, names_output
 from .negation import GOES_ON_MARK, mark, negated_verdict
 from .scan import guess_kind, kind_of, scan
@@ -46,7 +47,7 @@ from .lexer import ReadError
 from .nodes import Apply, Quantity, walk
 from .reader import read
 from .depends import check_declaration
-from .definition_kinds import COST_DEFINITION, OVER_SAMPLES, candidate, defines_delta
+from .definition_kinds import COST_DEFINITION, candidate, defines_delta, over_samples
 from .samples import mean_count
 from .verification import Verification, network_declaration, verify
 from .notesreport import ACCOUNT_ORDER, NotesReport, Row, bucket, bucket_of_status, to_markdown  # noqa: F401 (the API)
@@ -90,6 +91,7 @@ def verify_text(text: str, notation="auto", *, path: str = "notes", kind: str = 
     # a formula the notes call false is checked as their statement that it is false; one they say they do not
     # assume is prose (``negation``)
     items = mark(formulas(scan(text, kind)), text)
+    items = hypothesis.written_out(items)  # h_{W,b}(x) = a^{(n_l)}: the notes' name for the output, written out
     # ∂b/∂z has a meaning only in notes that write the bias through z (b = z − Σ w a, at fixed w and a)
     where = next((f"line {f.line}" for f in items if _BIAS_THROUGH_Z.search(f.text)), "")
     with bias_through_z(where):
@@ -405,7 +407,7 @@ def _unread_cost(items: list, model: Model, given_cost: str | None, nt: Notation
         return ""
     for f in items:
         if (f.kind in ("claim", "definition", "unreadable") and COST_DEFINITION.match(f.text)
-                and not OVER_SAMPLES.search(f.text) and (f.negated or not _reads(f, nt))):  # or words after it
+                and not over_samples(f.text) and (f.negated or not _reads(f, nt))):  # or words after it
             return (f"the notes define their cost at line {f.line} in a form symbp cannot read ({f.text[:60]}); "
                     "a claim about C or δ is not checked against another cost (give --cost to check it under one)")
     return ""
