@@ -128,3 +128,54 @@ def test_squared_error_beside_another_cost_letter_is_not_read_as_the_cost():
              "$$\\frac{\\partial E}{\\partial a^L_j} = 2(a^L_j - y_j)$$\n")
     status = _status(notes)
     assert (status[2], status[3], status[4]) == ("uninterpretable", "holds", "refuted"), status
+
+
+# -- the Kronecker delta δ_{jk} in layered notes --------------------------------------------------------------------
+# δ with no layer and two index letters is Kronecker's (1 where j = k, else 0), not the error δ^l_j. By hand: with
+# a^L = σ(z^L) elementwise, ∂a^L_j/∂z^L_k = σ'(z^L_j) δ_{jk}; with a softmax output, ∂a_j/∂z_k = a_j(δ_{jk} − a_k),
+# which is symmetric in j, k (a_j δ_{jk} − a_j a_k), so a_k(δ_{jk} − a_j) holds too; Σ_k δ_{jk} a_k = a_j.
+
+def test_kronecker_delta_softmax_jacobian_by_sympy():
+    z = sympy.symbols("z1:4")
+    a = [sympy.exp(zi) / sum(sympy.exp(zk) for zk in z) for zi in z]
+    for j in range(3):
+        for k in range(3):
+            jac = sympy.diff(a[j], z[k])
+            assert sympy.simplify(jac - a[j] * (sympy.KroneckerDelta(j, k) - a[k])) == 0
+            assert sympy.simplify(jac - a[k] * (sympy.KroneckerDelta(j, k) - a[j])) == 0
+            if j != k:
+                assert sympy.simplify(jac - a[j] * (1 - a[k])) != 0
+
+
+_MODELS = {"elementwise": "$$z^l = w^l a^{l-1} + b^l, \\quad a^l = \\sigma(z^l)$$\n",
+           "softmax": "$$a^L_j = \\frac{e^{z^L_j}}{\\sum_k e^{z^L_k}}$$\n$$C = -\\sum_k y_k \\ln a^L_k$$\n"}
+_ELEMENTWISE, _SOFTMAX = "elementwise", "softmax"
+
+
+@pytest.mark.parametrize("model, claim, truth", [
+    (_ELEMENTWISE, r"\frac{\partial a^L_j}{\partial z^L_k} = \sigma'(z^L_j)\delta_{jk}", "holds"),
+    (_ELEMENTWISE, r"\frac{\partial a^L_j}{\partial z^L_k} = \sigma'(z^L_k)\delta_{kj}", "holds"),
+    (_ELEMENTWISE, r"\frac{\partial a^L_j}{\partial z^L_k} = \sigma'(z^L_k)(1 - \delta_{jk})", "refuted"),
+    (_ELEMENTWISE, r"\frac{\partial a^L_j}{\partial z^L_k} = \sigma'(z^L_j)", "refuted"),
+    (_ELEMENTWISE, r"\sum_k \delta_{jk} a^L_k = a^L_j", "holds"),
+    (_ELEMENTWISE, r"\sum_k \delta_{jk} z^L_k = a^L_j", "refuted"),
+    (_SOFTMAX, r"\frac{\partial a^L_j}{\partial z^L_k} = a^L_j(\delta_{jk} - a^L_k)", "holds"),
+    (_SOFTMAX, r"\frac{\partial a^L_j}{\partial z^L_k} = a^L_k(\delta_{jk} - a^L_j)", "holds"),
+    (_SOFTMAX, r"\frac{\partial a^L_j}{\partial z^L_k} = a^L_j(a^L_k - \delta_{jk})", "refuted"),
+    (_SOFTMAX, r"\frac{\partial a^L_j}{\partial z^L_k} = a^L_j(1 - a^L_k)", "refuted"),
+    (_SOFTMAX, r"\frac{\partial a^L_j}{\partial z^L_k} = \delta_{jk} - a^L_k", "refuted"),
+    (_SOFTMAX, r"\frac{\partial C}{\partial z^L_j} = \sum_k \frac{\partial C}{\partial a^L_k} a^L_k(\delta_{kj} - a^L_j)",
+     "holds"),
+    (_SOFTMAX, r"\frac{\partial C}{\partial z^L_j} = \sum_k \frac{\partial C}{\partial a^L_k} a^L_k(1 - a^L_j)",
+     "refuted"),
+])
+def test_kronecker_delta_without_a_layer_in_layered_notes(model, claim, truth):
+    notes = _MODELS[model] + f"$${claim}$$\n"
+    status = _status(notes)
+    assert status[notes.count("\n")] == truth, status
+
+
+def test_kronecker_delta_letters_bound_by_nothing_are_not_read():
+    # δ_{jk} = 1 alone: nothing says what j and k range over (and it is no identity): never judged as the error δ
+    status = _status(_MODELS["elementwise"] + "$$\\delta_{jk} = 1$$\n$$\\delta^l_{jk} = a^l_j$$\n")
+    assert status[2] == "uninterpretable" and status[3] not in ("holds", "refuted"), status

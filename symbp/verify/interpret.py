@@ -22,7 +22,7 @@ from ..algebra import Poly, RatFunc
 from .sums import index_range  # noqa: F401  (registers the rules of sums, bracket vectors and matrices)
 from .measures import cost_value  # (registers the rule of norms)
 from .cdots import expand_cdots
-from .context import ONE, RULES, Context, evaluate, slots  # noqa: F401  (the interpretation's API)
+from .context import ONE, RULES, Context, evaluate, is_kronecker, kronecker, slots  # noqa: F401  (the API)
 from .nodes import (
     Add, Apply, Cdots, Derivative, Div, Hadamard, Layer, Mul, Nabla, Neg, Num, Partial, Pow, Quantity, Transpose, latex_of, to_latex, walk,
 )
@@ -47,6 +47,8 @@ def _quantity(q: Quantity, ctx: Context):
     what = latex_of(q)
     if q.role == "C":
         return cost_value(ctx, what)
+    if is_kronecker(q):
+        return kronecker(q, ctx)
     sl = slots(q, ctx)
     if q.role == "y":
         n = net.n(net.L)
