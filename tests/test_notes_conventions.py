@@ -179,3 +179,36 @@ def test_kronecker_delta_letters_bound_by_nothing_are_not_read():
     # δ_{jk} = 1 alone: nothing says what j and k range over (and it is no identity): never judged as the error δ
     status = _status(_MODELS["elementwise"] + "$$\\delta_{jk} = 1$$\n$$\\delta^l_{jk} = a^l_j$$\n")
     assert status[2] == "uninterpretable" and status[3] not in ("holds", "refuted"), status
+
+
+# -- the bias as weight 0 in Nielsen's letters ----------------------------------------------------------------------
+# a^{l-1}_0 = 1 and z^l_j = Σ_{k=0}^{n_{l-1}} w^l_{jk} a^{l-1}_k: w^l_{j0} is the bias b^l_j. By hand: ∂z^l_j/∂w^l_{jk} =
+# a^{l-1}_k for every k ≥ 0, so ∂C/∂w^l_{jk} = a^{l-1}_k δ^l_j (k = 0: δ^l_j, BP3), not a^{l-1}_1 δ^l_j nor a^l_k δ^l_j;
+# BP2 sums over the neurons 1 … n_{l+1} of layer l + 1 (it has no neuron 0).
+
+_BIAS_ZERO = ("We set $a^{l-1}_0 = 1$ and write the bias as $w^l_{j0}$:\n"
+              "$$z^l_j = \\sum_{k=0}^{n_{l-1}} w^l_{jk} a^{l-1}_k$$\n$$a^l_j = \\sigma(z^l_j)$$\n")
+
+
+@pytest.mark.parametrize("claim, truth", [
+    (r"\frac{\partial C}{\partial w^l_{jk}} = a^{l-1}_k \delta^l_j", "holds"),
+    (r"\frac{\partial C}{\partial w^l_{j0}} = \delta^l_j", "holds"),
+    (r"\frac{\partial C}{\partial w^l_{j0}} = a^{l-1}_0 \delta^l_j", "holds"),
+    (r"\delta^l_j = \sum_{k=1}^{n_{l+1}} w^{l+1}_{kj}\delta^{l+1}_k \sigma'(z^l_j)", "holds"),
+    (r"\frac{\partial C}{\partial w^l_{j0}} = a^{l-1}_1\delta^l_j", "refuted"),
+    (r"\frac{\partial C}{\partial w^l_{jk}} = a^l_k \delta^l_j", "refuted"),
+    (r"\frac{\partial C}{\partial w^l_{jk}} = a^{l-1}_j \delta^l_k", "refuted"),
+    (r"\frac{\partial C}{\partial w^l_{j0}} = 0", "refuted"),
+])
+def test_bias_as_weight_zero_in_nielsen_letters(claim, truth):
+    status = _status(_BIAS_ZERO + f"$${claim}$$\n")
+    assert status[2] == status[3] == "holds", status  # the notes' forward pass, read under the bias as column 0
+    assert status[4] == truth, status
+
+
+def test_activation_zero_is_not_one_unless_the_notes_say_so():
+    # without a^{l-1}_0 = 1 a sum from k = 0 over a^{l-1}_k names a neuron the layer lacks: nothing is judged
+    # under a constant the notes never set (as before)
+    notes = ("$$z^l_j = \\sum_{k=0}^{n_{l-1}} w^l_{jk} a^{l-1}_k$$\n$$a^l_j = \\sigma(z^l_j)$$\n"
+             "$$\\frac{\\partial C}{\\partial w^l_{j0}} = \\delta^l_j$$\n")
+    assert _status(notes)[3] != "holds"

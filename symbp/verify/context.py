@@ -175,7 +175,9 @@ def slots(q: Quantity, ctx: Context) -> list[tuple[Index, int, int, str]]:
     if q.indices and len(q.indices) != 1:
         raise Uninterpretable(f"{what}: a neuron quantity has one index in this notation, got {len(q.indices)}, "
                               "so the formula does not say which neuron it means")
-    return [(q.indices[0], 1, net.n(l), what)] if q.indices else []
+    # a^{l-1}_0 = 1 beside w^l_{j0}, the bias as weight 0, where the notes say so (``unit_zero``): below the output only
+    lowest = 0 if q.role == "a" and nt.bias_column and nt.unit_zero and l < net.L else 1
+    return [(q.indices[0], lowest, net.n(l), what)] if q.indices else []
 
 
 def check_layer(q: Quantity, l: int, ctx: Context) -> None:

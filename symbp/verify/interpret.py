@@ -84,7 +84,9 @@ def _quantity(q: Quantity, ctx: Context):
         "delta": lambda j: ctx.d_cost(("z", 1, l, j)),
     }[q.role]
     if q.indices:
-        return values(ctx.index(q.indices[0], net.n(l), what))
+        (_, lowest, _, _), = sl
+        j = ctx.index(q.indices[0], net.n(l), what, lowest)
+        return ONE if j == 0 else values(j)  # a^{l-1}_0 = 1: the constant the bias column multiplies
     return _vector([values(j) for j in range(1, net.n(l) + 1)], ctx)
 
 
