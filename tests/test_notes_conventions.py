@@ -83,6 +83,45 @@ def test_ufldl_hypothesis_letter_used_otherwise_is_not_renamed():
     assert status[13] == "uninterpretable"  # J = ‖h − y‖² may be their cost without the ½: not the default one
 
 
+_UFLDL_VECTORISED = r"""# UFLDL, vectorised
+
+$$z^{(l+1)} = W^{(l)} a^{(l)} + b^{(l)}$$
+
+$$a^{(l+1)} = f(z^{(l+1)})$$
+
+$$h_{W,b}(x) = a^{(n_l)}$$
+
+$$J(W,b; x,y) = \frac{1}{2} \left\| h_{W,b}(x) - y \right\|^2$$
+
+$$\delta^{(n_l)}_i = \frac{\partial}{\partial z^{(n_l)}_i} \frac{1}{2} \left\|y - h_{W,b}(x)\right\|^2 = - (y_i - a^{(n_l)}_i) \cdot f'(z^{(n_l)}_i)$$
+
+$$\delta^{(n_l)} = -(y - a^{(n_l)}) \bullet f'(z^{(n_l)})$$
+
+$$\delta^{(l)} = \left((W^{(l)})^T \delta^{(l+1)}\right) \bullet f'(z^{(l)})$$
+
+$$\nabla_{W^{(l)}} J(W,b;x,y) = \delta^{(l+1)} (a^{(l)})^T$$
+
+$$\nabla_{b^{(l)}} J(W,b;x,y) = \delta^{(l+1)}$$
+
+$$\nabla_{W^{(l)}} J(W,b;x,y) = a^{(l)} (\delta^{(l+1)})^T$$
+
+$$\delta^{(l)} = \left(W^{(l)} \delta^{(l+1)}\right) \bullet f'(z^{(l)})$$
+
+$$\delta^{(n_l)} = (y - a^{(n_l)}) \bullet f'(z^{(n_l)})$$
+"""
+
+
+def test_ufldl_vectorised_notes_are_judged_whole():
+    # the same by hand in vectors: δ^{(n_l)} = (a − y) • f'(z), δ^{(l)} = ((W^{(l)})^T δ^{(l+1)}) • f'(z^{(l)}),
+    # ∇_{W^{(l)}} J = δ^{(l+1)} (a^{(l)})^T (W^{(l)}'s shape), ∇_{b^{(l)}} J = δ^{(l+1)}; wrong: a (δ)^T (the transpose's
+    # shape), W without its transpose, the sign of y − a
+    report = verify_text(_UFLDL_VECTORISED, "auto")
+    status = {r.formula.line: r.result.status for r in report.rows}
+    assert status == {3: "holds", 5: "holds", 9: "holds", 11: "holds", 13: "holds", 15: "holds", 17: "holds",
+                      19: "holds", 21: "refuted", 23: "refuted", 25: "refuted"}, status
+    assert any(f.line == 7 and f.kind == "definition" for f in report.skipped)
+
+
 # -- the quadratic cost without its ½ -------------------------------------------------------------------------------
 # C = ‖a^L − y‖² = Σ_j (a^L_j − y_j)²: ∂C/∂a^L_j = 2(a^L_j − y_j) (SymPy below), so δ^L = 2(a^L − y) ⊙ σ'(z^L) and
 # the ½-cost's a^L − y, (a^L − y) ⊙ σ'(z^L) are a factor 2 short; BP2 and BP3 do not depend on the cost.
