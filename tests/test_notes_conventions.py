@@ -251,3 +251,11 @@ def test_activation_zero_is_not_one_unless_the_notes_say_so():
     notes = ("$$z^l_j = \\sum_{k=0}^{n_{l-1}} w^l_{jk} a^{l-1}_k$$\n$$a^l_j = \\sigma(z^l_j)$$\n"
              "$$\\frac{\\partial C}{\\partial w^l_{j0}} = \\delta^l_j$$\n")
     assert _status(notes)[3] != "holds"
+
+
+def test_general_layers_know_the_squared_error_cost():
+    # the all-sizes prover's cost of one sample: ‖a − y‖² is twice the quadratic ½‖a − y‖² (it raised KeyError)
+    from symbp.general.lemmas import Layers
+    m = Layers()
+    quadratic, squared = (m.cost(name, lambda k: m.a_L[k]) for name in ("quadratic", "squared-error"))
+    assert sympy.simplify(squared - 2 * quadratic) == 0
