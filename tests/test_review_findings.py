@@ -1389,14 +1389,21 @@ def test_rv6_scaled_linear_output_blocks(tmp_path, claim):
 
 
 # Review 6, F2 (n/o4): a^L = α(x), then C = ‖α(x) − y‖² (no ½): by hand δ^L = 2(a^L − y) ⊙ σ'(z^L), so BP1 without
-# the 2 is false and with it true. symbp cannot read that cost (α): both uninterpretable naming line 3, never
-# judged under the default ½-quadratic.
-@pytest.mark.parametrize("claim", [r"\delta^L = (a^L - y)\odot\sigma'(z^L)", r"\delta^L = 2(a^L - y)\odot\sigma'(z^L)"])
-def test_rv6_cost_through_a_new_name_blocks(tmp_path, claim):
+# the 2 is false and with it true. symbp could not read that cost (α): both were uninterpretable naming line 3, never
+# judged under the default ½-quadratic. Since reach20 α(x) is the output by the notes' own definition (``hypothesis``)
+# and ‖a^L − y‖² the squared-error cost: both are judged, by the hand truth.
+@pytest.mark.parametrize("claim, truth", [(r"\delta^L = (a^L - y)\odot\sigma'(z^L)", "refuted"),
+                                          (r"\delta^L = 2(a^L - y)\odot\sigma'(z^L)", "holds")])
+def test_rv6_cost_through_a_new_name_blocks(tmp_path, claim, truth):
     status, _, rows = _notes(tmp_path, r"Sigmoid $\sigma(z) = \frac{1}{1+e^{-z}}$, $z^l = w^l a^{l-1} + b^l$, "
                              r"$a^l = \sigma(z^l)$." + "\n\n"
                              r"The output is $$a^{L} = \alpha(x)$$ and the cost $$C = \|\alpha(x) - y\|^2$$"
                              + f"\n\n$${claim}$$\n")
+    assert status[claim] == truth, (status[claim], rows[claim].reason)
+    # ... and a cost through a name the notes do not define as the output still blocks, naming its line
+    status, _, rows = _notes(tmp_path, r"Sigmoid $\sigma(z) = \frac{1}{1+e^{-z}}$, $z^l = w^l a^{l-1} + b^l$, "
+                             r"$a^l = \sigma(z^l)$." + "\n\n"
+                             r"The cost is $$C = \|\alpha(x) - y\|^2$$" + f"\n\n$${claim}$$\n")
     assert status[claim] == "uninterpretable" and "line 3" in rows[claim].reason, (status[claim], rows[claim].reason)
 
 

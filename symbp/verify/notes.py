@@ -38,7 +38,7 @@ from .regularizer import about_weights, regularizers, since_line
 from .layerwords import not_read, restrict
 from .sentences import doubts
 from .targetwords import one_hot_said
-from . import hypothesis
+from .hypothesis import written_out
 from .names import as_cost, cost_letter_alias, names_output
 from .negation import GOES_ON_MARK, mark, negated_verdict
 from .scan import guess_kind, kind_of, scan
@@ -91,7 +91,7 @@ def verify_text(text: str, notation="auto", *, path: str = "notes", kind: str = 
     # a formula the notes call false is checked as their statement that it is false; one they say they do not
     # assume is prose (``negation``)
     items = mark(formulas(scan(text, kind)), text)
-    items = hypothesis.written_out(items)  # h_{W,b}(x) = a^{(n_l)}: the notes' name for the output, written out
+    items = written_out(items)  # h_{W,b}(x) = a^{(n_l)}: the notes' name for the output, written out
     # ∂b/∂z has a meaning only in notes that write the bias through z (b = z − Σ w a, at fixed w and a)
     where = next((f"line {f.line}" for f in items if _BIAS_THROUGH_Z.search(f.text)), "")
     with bias_through_z(where):
