@@ -122,6 +122,21 @@ def test_ufldl_vectorised_notes_are_judged_whole():
     assert any(f.line == 7 and f.kind == "definition" for f in report.skipped)
 
 
+def test_ufldl_weight_decay_cost_keeps_its_weight_gradients_unjudged():
+    # J(W,b) = [1/m Σ_i J(W,b;x^{(i)},y^{(i)})] + λ/2 Σ (W^{(l)}_{ji})²: by hand ∂J(W,b)/∂W^{(l)}_{ij} = [1/m Σ_i a_j δ_i]
+    # + λ W^{(l)}_{ij}, so a^{(l)}_j δ^{(l+1)}_i alone is wrong for it; symbp reads no such cost, and the claim held
+    # under the per-sample cost J(W,b;x,y) (also before reach20). δ does not depend on the term and stays judged.
+    notes = _UFLDL.replace("{cost}", "$$h_{W,b}(x) = a^{(n_l)}$$\n\n"
+                           "$$J(W,b; x,y) = \\frac{1}{2} \\left\\| h_{W,b}(x) - y \\right\\|^2$$\n\n"
+                           "$$J(W,b) = \\left[ \\frac{1}{m} \\sum_{i=1}^m J(W,b;x^{(i)},y^{(i)}) \\right] + "
+                           "\\frac{\\lambda}{2} \\sum_{l=1}^{n_l-1} \\sum_{i=1}^{s_l} \\sum_{j=1}^{s_{l+1}} "
+                           "\\left( W^{(l)}_{ji} \\right)^2$$")
+    notes += ("$$\\frac{\\partial}{\\partial W_{ij}^{(l)}} J(W,b) = a^{(l)}_j \\delta_i^{(l+1)}$$\n\n"
+              "$$\\delta^{(n_l)}_i = -(y_i - a^{(n_l)}_i) f'(z^{(n_l)}_i)$$\n")
+    status = _status(notes)
+    assert status[13] == "uninterpretable" and status[15] == "holds", status
+
+
 # -- the quadratic cost without its ½ -------------------------------------------------------------------------------
 # C = ‖a^L − y‖² = Σ_j (a^L_j − y_j)²: ∂C/∂a^L_j = 2(a^L_j − y_j) (SymPy below), so δ^L = 2(a^L − y) ⊙ σ'(z^L) and
 # the ½-cost's a^L − y, (a^L − y) ⊙ σ'(z^L) are a factor 2 short; BP2 and BP3 do not depend on the cost.

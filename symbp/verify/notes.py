@@ -34,7 +34,7 @@ from .sections import plan_of, read_by_parts
 from .interpret import bias_through_z
 from .model import Definition, Model, defines_activation, definition, model_of
 from .prosecost import beside_softmax, checked_under_each, mentions, named_since
-from .regularizer import about_weights, regularizers, since_line
+from .regularizer import about_weights, in_definitions, regularizers, since_line
 from .layerwords import not_read, restrict
 from .sentences import doubts
 from .targetwords import one_hot_said
@@ -189,7 +189,8 @@ def _verify_items(text, items, notation, path, kind, strict, activation, cost, o
     unread_cost = _unread_cost([f for f in items if (not f.negated or f.negated.startswith(GOES_ON_MARK)) and not f.under],
                                model, given["cost"], nt)
     report = NotesReport(path, kind=kind, strict=strict, notation=nt, inferred=inferred, model=model)
-    regularized = regularizers(text)  # "the cost also contains an L2 term": ∂C/∂w is not symbp's
+    regularized = regularizers(text) + in_definitions(  # "the cost also contains an L2 term", J = … + λ/2 ‖W‖²
+        [(f.line, f.text) for f in items if f.kind != "prose" and not f.negated and not f.under], COST_DEFINITION.match)
     once = _Once(nt, options)  # a formula written again under the same setting is checked once
     # the definitions whose verdict decides what the claims mean (a cost, σ, the forward pass), checked first
     ahead = {(f.line, f.text): _ahead(f, _setting(model, f.line, given)[0], once) for f in items
