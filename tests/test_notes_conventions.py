@@ -122,7 +122,7 @@ def test_ufldl_vectorised_notes_are_judged_whole():
     assert any(f.line == 7 and f.kind == "definition" for f in report.skipped)
 
 
-def test_ufldl_weight_decay_cost_keeps_its_weight_gradients_unjudged():
+def test_ufldl_weight_decay_cost_is_another_cost_than_the_per_sample_one():
     # J(W,b) = [1/m Σ_i J(W,b;x^{(i)},y^{(i)})] + λ/2 Σ (W^{(l)}_{ji})²: by hand ∂J(W,b)/∂W^{(l)}_{ij} = [1/m Σ_i a_j δ_i]
     # + λ W^{(l)}_{ij}, so a^{(l)}_j δ^{(l+1)}_i alone is wrong for it; symbp reads no such cost, and the claim held
     # under the per-sample cost J(W,b;x,y) (also before reach20). δ does not depend on the term and stays judged.
@@ -131,10 +131,19 @@ def test_ufldl_weight_decay_cost_keeps_its_weight_gradients_unjudged():
                            "$$J(W,b) = \\left[ \\frac{1}{m} \\sum_{i=1}^m J(W,b;x^{(i)},y^{(i)}) \\right] + "
                            "\\frac{\\lambda}{2} \\sum_{l=1}^{n_l-1} \\sum_{i=1}^{s_l} \\sum_{j=1}^{s_{l+1}} "
                            "\\left( W^{(l)}_{ji} \\right)^2$$")
-    notes += ("$$\\frac{\\partial}{\\partial W_{ij}^{(l)}} J(W,b) = a^{(l)}_j \\delta_i^{(l+1)}$$\n\n"
-              "$$\\delta^{(n_l)}_i = -(y_i - a^{(n_l)}_i) f'(z^{(n_l)}_i)$$\n")
+    claims = [(r"\frac{\partial}{\partial W_{ij}^{(l)}} J(W,b) = a^{(l)}_j \delta_i^{(l+1)}", "uninterpretable"),
+              (r"\delta^{(n_l)}_i = -(y_i - a^{(n_l)}_i) f'(z^{(n_l)}_i)", "holds"),
+              # by hand ∂J(W,b)/∂b^{(l)}_i = 1/m Σ_i δ^{(l+1)}_i: one sample's δ is not it
+              (r"\frac{\partial}{\partial b_{i}^{(l)}} J(W,b) = \delta_i^{(l+1)}", "uninterpretable"),
+              (r"\frac{\partial J}{\partial b_{i}^{(l)}} = \delta_i^{(l+1)}", "uninterpretable"),  # which J: not told
+              # the per-sample cost J(W,b;x,y) is read: its gradients are judged, a wrong one refuted
+              (r"\frac{\partial}{\partial W_{ij}^{(l)}} J(W,b;x,y) = a^{(l)}_j \delta_i^{(l+1)}", "holds"),
+              (r"\frac{\partial}{\partial b_{i}^{(l)}} J(W,b;x,y) = \delta_i^{(l+1)}", "holds"),
+              (r"\frac{\partial}{\partial W_{ij}^{(l)}} J(W,b;x,y) = a^{(l)}_i \delta_j^{(l+1)}", "refuted")]
+    notes += "".join(f"$${c}$$\n\n" for c, _ in claims)
     status = _status(notes)
-    assert status[13] == "uninterpretable" and status[15] == "holds", status
+    for k, (claim, truth) in enumerate(claims):
+        assert status[13 + 2 * k] == truth, (claim, status)
 
 
 # -- the quadratic cost without its ½ -------------------------------------------------------------------------------
