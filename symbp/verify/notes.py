@@ -38,7 +38,7 @@ from .regularizer import about_weights, in_definitions, regularizers, since_line
 from .layerwords import not_read, restrict
 from .sentences import doubts
 from .targetwords import one_hot_said
-from . import costsignature
+from .costsignature import blocking as blocking_signature, unread as unread_signatures
 from .hypothesis import written_out
 from .names import as_cost, cost_letter_alias, names_output
 from .negation import GOES_ON_MARK, mark, negated_verdict
@@ -192,7 +192,7 @@ def _verify_items(text, items, notation, path, kind, strict, activation, cost, o
     report = NotesReport(path, kind=kind, strict=strict, notation=nt, inferred=inferred, model=model)
     stated = [(f.line, f.text) for f in items if f.kind != "prose" and not f.negated and not f.under]
     # J(W,b;x,y) read as the cost beside J(W,b) = … not read: a claim about J(W,b) (or J alone) is about the other one
-    signatures = costsignature.unread(stated, {d.line for d in model.definitions if d.what == "cost"})
+    signatures = unread_signatures(stated, {d.line for d in model.definitions if d.what == "cost"})
     regularized = regularizers(text) + in_definitions(  # "the cost also contains an L2 term", J = … + λ/2 ‖W‖²
         [(line, t) for line, t in stated if line not in signatures.values()], COST_DEFINITION.match)
     once = _Once(nt, options)  # a formula written again under the same setting is checked once
@@ -296,7 +296,7 @@ def _verify_items(text, items, notation, path, kind, strict, activation, cost, o
                     f.text, nt.names["weight"], nt.names["weight_matrix"]):
                 result = Verification(formula=f.text, status="uninterpretable", verdict="undecided",
                                       reason=reg.reason(), notation=nt.name)
-            if result.status != "unreadable" and (why := costsignature.blocking(f.text, signatures)):
+            if result.status != "unreadable" and (why := blocking_signature(f.text, signatures)):
                 result = Verification(formula=f.text, status="uninterpretable", verdict="undecided", reason=why,
                                       notation=nt.name)
             report.rows.append(Row(f, result))
