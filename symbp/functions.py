@@ -364,6 +364,10 @@ def _quadratic(a, y):
     return sympy.Rational(1, 2) * sum((ai - yi) ** 2 for ai, yi in zip(a, y))
 
 
+def _squared_error(a, y):
+    return sum((ai - yi) ** 2 for ai, yi in zip(a, y))
+
+
 def _cross_entropy(a, y):
     return -sum(yi * sympy.log(ai) + (1 - yi) * sympy.log(1 - ai) for ai, yi in zip(a, y))
 
@@ -379,6 +383,15 @@ def _np_quadratic(a, y, xp=np):
 
 def _np_quadratic_grad(a, y, out=None, xp=np):
     return xp.subtract(a, y, out=out)
+
+
+def _np_squared_error(a, y, xp=np):
+    d = xp.subtract(a, y)
+    return xp.sum(xp.square(d), axis=0)
+
+
+def _np_squared_error_grad(a, y, out=None, xp=np):
+    return xp.multiply(2.0, xp.subtract(a, y), out=out)
 
 
 def _np_ce(a, y, xp=np):
@@ -414,6 +427,13 @@ COSTS: dict[str, Cost] = {
         numpy=_np_quadratic,
         numpy_grad=_np_quadratic_grad,
         note="C = 1/(2m) Σ_x ‖a^{x,L} − y^x‖² over a mini-batch of m samples (the formula sheet)",
+    ),
+    "squared-error": Cost(
+        name="squared-error",
+        expr=_squared_error,
+        numpy=_np_squared_error,
+        numpy_grad=_np_squared_error_grad,
+        note="C = ‖a^L − y‖², the quadratic cost without its ½ (notes that define it so)",
     ),
     "cross-entropy": Cost(
         name="cross-entropy",

@@ -62,7 +62,8 @@ class Notation:
     how a layer and its matrices are written, never the numbers.
     ``weight_layer_offset`` is 1 when the weights and biases labelled l feed
     layer l + 1 (Ng: Θ^{(l)} maps layer l to layer l + 1), 0 when they feed
-    layer l.
+    layer l. ``unit_zero`` (with ``bias_column``): the notes write the constant input as the activation
+    a^{l-1}_0 = 1 (Nielsen's letters, the bias as weight w^l_{j0}), so a^l_0 below the output is that 1.
     """
 
     name: str
@@ -74,6 +75,7 @@ class Notation:
     bias_column: bool = False
     vectors: str = "column"
     weight_layer_offset: int = 0
+    unit_zero: bool = False
     description: str = ""
     source: str = ""
 
@@ -248,6 +250,7 @@ def profile(name: "str | Notation") -> Notation:
 
 # The type of each profile key, as TOML writes it; checked before the profile is built.
 _TYPES = {"name": str, "layer_shift": int, "weight_order": str, "index_separator": str, "bias_column": bool,
+          "unit_zero": bool,
           "vectors": str, "weight_layer_offset": int, "description": str, "source": str}
 
 

@@ -1,17 +1,28 @@
 """The notes' own definitions of the cost and of δ are honoured, never overridden (sceptical review F14–F16).
 
-Truth by hand: with C = Σ_j (a^L_j − y_j)² (no ½), ∂C/∂a^L_j = 2(a^L_j − y_j), so the notes' ∂C/∂a = a − y is
-false *for their cost* although it holds for symbp's ½-cost; with δ^l_j := ∂C/∂a^l_j, δ^L = a^L − y is true and
-BP1's σ' factor is wrong. symbp has neither meaning, so it must not judge those claims at all.
+Truth by hand: with C = Σ_j (a^L_j − y_j)⁴, ∂C/∂a^L_j = 4(a^L_j − y_j)³, so the notes' ∂C/∂a = a − y is false *for
+their cost* although it holds for symbp's ½-cost; with δ^l_j := ∂C/∂a^l_j, δ^L = a^L − y is true and BP1's σ' factor
+is wrong. symbp has neither meaning, so it must not judge those claims at all. C = Σ_j (a^L_j − y_j)² (no ½) is
+symbp's squared-error cost since reach20: ∂C/∂a^L_j = 2(a^L_j − y_j), and the same two claims are refuted.
 """
 
 import pytest
 
 from symbp.verify.notes import verify_text
 
-OWN_COST = "\n".join([
+SQUARED_ERROR = "\n".join([
     "We use the squared error",
     "$$C = \\sum_j (a^L_j - y_j)^2$$",
+    "so that",
+    "$$\\frac{\\partial C}{\\partial a^L_j} = a^L_j - y_j$$",
+    "$$\\delta^L = (a^L - y) \\odot \\sigma'(z^L)$$",
+    "and the forward pass",
+    "$$a^l = \\sigma(z^l)$$",
+])
+
+OWN_COST = "\n".join([
+    "We use the error to the fourth power",
+    "$$C = \\sum_j (a^L_j - y_j)^4$$",
     "so that",
     "$$\\frac{\\partial C}{\\partial a^L_j} = a^L_j - y_j$$",
     "$$\\delta^L = (a^L - y) \\odot \\sigma'(z^L)$$",
@@ -45,6 +56,14 @@ def test_a_cost_of_the_notes_own_is_not_replaced_by_symbps():
     # ... while a claim that does not involve the cost is still judged.
     assert rows[7].status == "holds"
     assert any("own cost" in line for line in report.header())
+
+
+def test_the_squared_error_without_the_half_is_read_as_the_notes_cost():
+    rows = _by_line(verify_text(SQUARED_ERROR, "auto"))
+    assert rows[2].status == "holds"  # their cost, read as symbp's squared error
+    for line in (4, 5):  # a − y and (a − y) ⊙ σ'(z) are a factor 2 short of 2(a − y), 2(a − y) ⊙ σ'(z)
+        assert rows[line].status == "refuted", (line, rows[line].status, rows[line].reason)
+    assert rows[7].status == "holds"
 
 
 def test_symbps_own_cost_written_out_is_a_definition_not_a_conflict():

@@ -573,7 +573,8 @@ BP3 = r"\frac{\partial C}{\partial b^l_j} = \delta^l_j"
     (r"$$z^l \gets w^l a^{l-1} - b^l$$", [BP3]),
     (r"$$a^l := 2\sigma(z^l)$$", [BP1]),
     (r"$$a^L \triangleq z^L$$", [BP1]),
-    (r"$$C \doteq \|a^L - y\|^2$$", [BP1, BP3]),
+    # (a third of the squared error: none of symbp's costs; ‖a − y‖² itself is one since reach20)
+    (r"$$C \doteq \frac{1}{3}\|a^L - y\|^2$$", [BP1, BP3]),
     (r"$$a^L = z^L \quad \text{(linear output)}$$", [BP1]),
     (r"$$a^l = \text{ReLU}(z^l)$$", [BP1]),
     (r"$$a^l = \phi(z^l), \quad \phi(t) = 2\sigma(t)$$", [BP1]),
@@ -920,7 +921,7 @@ def test_rv5_wrong_forward_pass_still_blocks(tmp_path, sign):
      r"\frac{\partial z^l_j}{\partial b^l_j} = -1"),
     (r"C = \frac12\|a^L-y\|^2", r"C = \frac12\|a^L-y\|", r"\frac{\partial C}{\partial a^L} = a^L - y",
      r"\frac{\partial C}{\partial a^L} = 2(a^L - y)"),
-    (r"C := \frac12\|a^L-y\|^2", r"C := \|a^L-y\|^2", r"\frac{\partial C}{\partial a^L} = a^L - y",
+    (r"C := \frac12\|a^L-y\|^2", r"C := \frac13\|a^L-y\|^2", r"\frac{\partial C}{\partial a^L} = a^L - y",
      r"\frac{\partial C}{\partial a^L} = 2(a^L - y)"),
     (r"\sigma(z) := 1/(1+e^{-z})", r"\sigma(z) := 1/(1+e^{z})", SIGMOID_TRUE, r"\sigma'(z) = -\sigma(z)(1-\sigma(z))"),
     (r"\sigma(z) = \frac{1}{1+e^{-z}}", r"\sigma(z) = \frac{1}{1+e^{z}}", SIGMOID_TRUE,
@@ -1388,14 +1389,21 @@ def test_rv6_scaled_linear_output_blocks(tmp_path, claim):
 
 
 # Review 6, F2 (n/o4): a^L = α(x), then C = ‖α(x) − y‖² (no ½): by hand δ^L = 2(a^L − y) ⊙ σ'(z^L), so BP1 without
-# the 2 is false and with it true. symbp cannot read that cost (α): both uninterpretable naming line 3, never
-# judged under the default ½-quadratic.
-@pytest.mark.parametrize("claim", [r"\delta^L = (a^L - y)\odot\sigma'(z^L)", r"\delta^L = 2(a^L - y)\odot\sigma'(z^L)"])
-def test_rv6_cost_through_a_new_name_blocks(tmp_path, claim):
+# the 2 is false and with it true. symbp could not read that cost (α): both were uninterpretable naming line 3, never
+# judged under the default ½-quadratic. Since reach20 α(x) is the output by the notes' own definition (``hypothesis``)
+# and ‖a^L − y‖² the squared-error cost: both are judged, by the hand truth.
+@pytest.mark.parametrize("claim, truth", [(r"\delta^L = (a^L - y)\odot\sigma'(z^L)", "refuted"),
+                                          (r"\delta^L = 2(a^L - y)\odot\sigma'(z^L)", "holds")])
+def test_rv6_cost_through_a_new_name_blocks(tmp_path, claim, truth):
     status, _, rows = _notes(tmp_path, r"Sigmoid $\sigma(z) = \frac{1}{1+e^{-z}}$, $z^l = w^l a^{l-1} + b^l$, "
                              r"$a^l = \sigma(z^l)$." + "\n\n"
                              r"The output is $$a^{L} = \alpha(x)$$ and the cost $$C = \|\alpha(x) - y\|^2$$"
                              + f"\n\n$${claim}$$\n")
+    assert status[claim] == truth, (status[claim], rows[claim].reason)
+    # ... and a cost through a name the notes do not define as the output still blocks, naming its line
+    status, _, rows = _notes(tmp_path, r"Sigmoid $\sigma(z) = \frac{1}{1+e^{-z}}$, $z^l = w^l a^{l-1} + b^l$, "
+                             r"$a^l = \sigma(z^l)$." + "\n\n"
+                             r"The cost is $$C = \|\alpha(x) - y\|^2$$" + f"\n\n$${claim}$$\n")
     assert status[claim] == "uninterpretable" and "line 3" in rows[claim].reason, (status[claim], rows[claim].reason)
 
 
@@ -3534,8 +3542,9 @@ def test_rv13_without_prose_of_one_output_nothing_is_assumed(tmp_path, prose):
 
 def test_rv13_own_cost_reasons_say_what_is_wrong(tmp_path):
     claim = r"\frac{\partial C}{\partial a^L_j} = a^L_j - y_j"
-    for cost, why in ((r"C = \sum_j (y_j - a^L_j)^2", "the quadratic cost has its ½"),
-                      (r"C = \frac{1}{2}\sum_j (y_j - a^L_j)^4", "symbp's costs are the quadratic")):
+    # (C = Σ_j (y_j − a^L_j)², "the quadratic cost has its ½" here before, is symbp's squared-error cost since reach20:
+    # ∂C/∂a^L_j = 2(a^L_j − y_j), so the claim is refuted, test_notes_conventions)
+    for cost, why in ((r"C = \frac{1}{2}\sum_j (y_j - a^L_j)^4", "symbp's costs are the quadratic"),):
         status, _, rows = _notes(tmp_path, f"$${cost}$$\n\n$${claim}$$\n")
         assert status[claim] == "uninterpretable" and why in rows[claim].reason, rows[claim].reason
 

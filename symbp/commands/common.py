@@ -51,7 +51,8 @@ def add_network_arguments(p, *, sizes: str = "2,3,2", activation: str = "generic
                    help="sigmoid, tanh, relu, softplus, identity, generic (any differentiable σ), "
                         f"or a comma list, one per layer (default {activation})")
     p.add_argument("--cost", default=cost,
-                   help=f"quadratic, mean-quadratic, cross-entropy, softmax-cross-entropy (default {cost})")
+                   help=f"quadratic, mean-quadratic, squared-error (‖a − y‖², no ½), cross-entropy, softmax-cross-entropy "
+                        f"(default {cost})")
     p.add_argument("--one-hot", action="store_true", help="assume Σ_k y_k = 1 (softmax-cross-entropy)")
     p.add_argument("--batch", type=int, default=None, help="mini-batch size m for mean-quadratic (default 2)")
     p.add_argument("--notation", default="nielsen", help="notation profile for printed formulas (default nielsen)")

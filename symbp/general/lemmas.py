@@ -93,6 +93,8 @@ class Layers:
         y = self.y[k]
         if name == "quadratic":
             return Sum((a(k) - y) ** 2, (k, 1, self.n_L)) / 2
+        if name == "squared-error":  # the quadratic cost without its ½
+            return Sum((a(k) - y) ** 2, (k, 1, self.n_L))
         if name == "cross-entropy":
             return -Sum(y * sympy.log(a(k)) + (1 - y) * sympy.log(1 - a(k)), (k, 1, self.n_L))
         if name == "softmax-cross-entropy":

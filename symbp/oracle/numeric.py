@@ -85,7 +85,7 @@ class OracleError(SymbpError, ValueError):
 
 
 _ACTIVATIONS = ("sigmoid", "tanh", "softplus", "relu", "identity")
-_COSTS = ("quadratic", "mean-quadratic", "cross-entropy", "softmax-cross-entropy")
+_COSTS = ("quadratic", "mean-quadratic", "squared-error", "cross-entropy", "softmax-cross-entropy")
 
 
 class Oracle:
@@ -200,6 +200,8 @@ class Oracle:
         mp = self.mp
         if self.net.cost in ("quadratic", "mean-quadratic"):
             return sum(((ai - yi) ** 2 for ai, yi in zip(a, y)), mp.zero) / 2
+        if self.net.cost == "squared-error":
+            return sum(((ai - yi) ** 2 for ai, yi in zip(a, y)), mp.zero)
         for ai in a:
             if not (0 < ai and (self.softmax_output or ai < 1)):
                 raise OracleError(f"the {self.net.cost} cost is undefined here: an output is {mp.nstr(ai, 8)}, outside (0, 1)")

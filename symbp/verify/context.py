@@ -118,6 +118,27 @@ class Context:
 # -- what a quantity's index positions range over ------------------------------------------
 
 
+def is_kronecker(q: Quantity) -> bool:
+    r"""Is ``q`` the Kronecker delta δ_{jk}: δ with no layer (none written, none implied) and two neuron letters?
+
+    The error δ^l_j has a layer and one neuron index; δ_{jk} with two index letters and no layer can only be
+    Kronecker's (1 where j = k, else 0), as in ∂a^L_j/∂z^L_k = a^L_j(δ_{jk} − a^L_k).
+    """
+    return (q.role == "delta" and q.layer is None and not q.implicit_layer and len(q.indices) == 2
+            and all(i.name is not None and i.size is None for i in q.indices))
+
+
+def kronecker(q: Quantity, ctx: "Context"):
+    """The value of the Kronecker delta ``q`` under the index bindings: 1 or 0."""
+    what = latex_of(q)
+    values = []
+    for idx in q.indices:
+        if idx.name not in ctx.bind:
+            raise Uninterpretable(f"the index {idx.latex()} in {what} is not bound")
+        values.append(ctx.bind[idx.name])
+    return Poly.const(1 if values[0] == values[1] else 0)
+
+
 def slots(q: Quantity, ctx: Context) -> list[tuple[Index, int, int, str]]:
     """(index, lowest, size, description) for each index of ``q`` under the layer bindings."""
     net, nt = ctx.net, ctx.notation
@@ -133,6 +154,8 @@ def slots(q: Quantity, ctx: Context) -> list[tuple[Index, int, int, str]]:
         if not (1 <= l <= net.L):
             raise LayerOutOfRange(f"{what} names a layer the network {list(net.sizes)} does not have")
         return [(q.indices[0], 0, net.n(l), what)] if q.indices else []
+    if is_kronecker(q):
+        return []  # δ_{jk}: its letters range as the quantities beside it say (unbound alone: not read)
     if q.layer is None:
         raise Uninterpretable(f"{what} needs a layer")
     l = ctx.quantity_layer(q, what)
@@ -152,7 +175,9 @@ def slots(q: Quantity, ctx: Context) -> list[tuple[Index, int, int, str]]:
     if q.indices and len(q.indices) != 1:
         raise Uninterpretable(f"{what}: a neuron quantity has one index in this notation, got {len(q.indices)}, "
                               "so the formula does not say which neuron it means")
-    return [(q.indices[0], 1, net.n(l), what)] if q.indices else []
+    # a^{l-1}_0 = 1 beside w^l_{j0}, the bias as weight 0, where the notes say so (``unit_zero``): below the output only
+    lowest = 0 if q.role == "a" and nt.bias_column and nt.unit_zero and l < net.L else 1
+    return [(q.indices[0], lowest, net.n(l), what)] if q.indices else []
 
 
 def check_layer(q: Quantity, l: int, ctx: Context) -> None:

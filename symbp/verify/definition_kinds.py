@@ -33,6 +33,19 @@ COST_DEFINITION = re.compile(r"^\s*(?P<letter>C|E|J|\\mathcal\{[A-Z]\}|L(?=\s*\(
 #: The mean over the training inputs of a per-input cost (Nielsen's C = 1/2n Σ_x ‖y(x) − a‖²): the cost verify's
 #: per-input claims are about, not another one.
 OVER_SAMPLES = re.compile(r"\\sum_\{?x\}?|\\frac\{1\}\{2?n\}|\\frac\{1\}\{2?m\}|\(x\)")
+#: A function of the input under a subscripted name, UFLDL's hypothesis h_{W,b}(x), h_\theta(x): not a sample's label.
+_HYPOTHESIS = re.compile(r"(?<![A-Za-z\\])[b-xzB-Z]\s*_\s*(?:\{[^{}]*\}|\\[A-Za-z]+|[A-Za-z0-9])\s*\(\s*x\s*\)")
+
+
+def over_samples(text: str) -> bool:
+    r"""Is ``text`` written over the training inputs (``OVER_SAMPLES``), not counting a hypothesis h_{W,b}(x)?
+
+    >>> over_samples(r"C = \frac12\|y(x) - a^L(x)\|^2"), over_samples(r"J = \|h_{W,b}(x) - y\|^2")
+    (True, False)
+    """
+    return OVER_SAMPLES.search(_HYPOTHESIS.sub(" ", text)) is not None
+
+
 #: = and the signs notes define with (:=, ≡, ≜, ≐, an algorithm's ←).
 _RELATION = re.compile(r":=|(?<![<>!:])=|\\equiv|\\coloneqq|\\triangleq|\\doteq|\\gets(?![A-Za-z])|\\leftarrow(?![A-Za-z])")
 

@@ -74,6 +74,7 @@ class _Spelling:
     written: frozenset = frozenset()  # the roles the notes show by writing them: cost (∂C), activation (σ')
     applied: bool = False  # the notes apply the activation to z (σ(z), σ'(z)) in some formula
     layered_x: bool = False  # x is written with a layer (x^{[l-1]}): the augmented input of a bias-column notation
+    unit_zero: bool = False  # the notes write a^{l-1}_0 = 1: the constant the bias as weight 0 (w^l_{j0}) multiplies
 
 
 def infer(texts: list[tuple[int, str, int]], ties: bool = False) -> Inferred:
@@ -318,7 +319,13 @@ def _spelling(texts) -> _Spelling:
         facts.append(f"the error is written {delta}")
     written = frozenset(role for role, seen in (("cost", costs.get(cost)), ("activation", acts.get(activation))) if seen)
     return _Spelling(bracket, shift, cost, activation, z, weight, separator, delta, tuple(facts), written,
-                     bool(zs.get(z)) or bool(zs.get(_plain(z))), layered_x > 0)
+                     bool(zs.get(z)) or bool(zs.get(_plain(z))), layered_x > 0,
+                     any(_UNIT_ZERO.match(text) for _, text, _ in texts))
+
+
+#: a^{l-1}_0 = 1, a_0^{(l)} = 1: the notes' constant unit 0 of a layer's activations (the bias as weight 0).
+_UNIT_ZERO = re.compile(r"^\s*a\s*(?:\^\s*(?:\{[^{}]*\}|\w)\s*)?_\s*(?:\{\s*0\s*\}|0)\s*(?:\^\s*(?:\{[^{}]*\}|\w)\s*)?"
+                        r"(?:=|:=|\\equiv)\s*1\s*[.,;]?\s*$")
 
 
 #: The letters a differentiated loss may be written with.
@@ -357,7 +364,7 @@ def _profile(sp: _Spelling, order: str, folded: bool, offset: int) -> Notation:
     }
     return Notation(name="inferred", names=names, layer_shift=sp.shift, layer_brackets=sp.brackets, weight_order=order,
                     index_separator=sp.separator, bias_column=folded, weight_layer_offset=offset,
-                    description="inferred from the notes")
+                    unit_zero=folded and sp.unit_zero, description="inferred from the notes")
 
 
 def _named(nt: Notation) -> Notation:

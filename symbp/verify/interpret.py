@@ -22,7 +22,7 @@ from ..algebra import Poly, RatFunc
 from .sums import index_range  # noqa: F401  (registers the rules of sums, bracket vectors and matrices)
 from .measures import cost_value  # (registers the rule of norms)
 from .cdots import expand_cdots
-from .context import ONE, RULES, Context, evaluate, slots  # noqa: F401  (the interpretation's API)
+from .context import ONE, RULES, Context, evaluate, is_kronecker, kronecker, slots  # noqa: F401  (the API)
 from .nodes import (
     Add, Apply, Cdots, Derivative, Div, Hadamard, Layer, Mul, Nabla, Neg, Num, Partial, Pow, Quantity, Transpose, latex_of, to_latex, walk,
 )
@@ -47,6 +47,8 @@ def _quantity(q: Quantity, ctx: Context):
     what = latex_of(q)
     if q.role == "C":
         return cost_value(ctx, what)
+    if is_kronecker(q):
+        return kronecker(q, ctx)
     sl = slots(q, ctx)
     if q.role == "y":
         n = net.n(net.L)
@@ -88,7 +90,9 @@ def _quantity(q: Quantity, ctx: Context):
             # out of range it refuted BP4 of the bias column, δ_j a_0, whose author means x_0)
             raise Uninterpretable(f"{what}: a has no entry 0 in the {nt.name} notation; the constant input of the "
                                   f"bias column is x_0 = 1 (write x_0)")
-        return values(ctx.index(idx, net.n(l), what))
+        (_, lowest, _, _), = sl
+        j = ctx.index(idx, net.n(l), what, lowest)
+        return ONE if j == 0 else values(j)  # a^{l-1}_0 = 1: the constant the bias column multiplies
     return _vector([values(j) for j in range(1, net.n(l) + 1)], ctx)
 
 

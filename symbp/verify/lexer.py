@@ -225,12 +225,20 @@ def check_degree(eq, text: str) -> None:
                         f"{MAX_DEGREE}, in “{text}”")
 
 
+#: The number of layers as a layer (UFLDL: layers 1, …, n_l, the output a^{(n_l)}): in a layer's place it can only be
+#: the last layer. (As a sum's bound, n_l is the size of layer l: ``_size``.)
+_LAYER_COUNT = re.compile(r"n_\{?l\}?\s*([+-]\s*\d+)?")
+
+
 def _layer(raw: list[str], tok: Token, p: "object") -> Layer:
     text = "".join(raw)
     brackets = ("", "")
     for open_, close in (("(", ")"), ("[", "]")):
         if text.startswith(open_) and text.endswith(close):
             brackets, text = (open_, close), text[1:-1]
+    count = _LAYER_COUNT.fullmatch(text)
+    if count is not None:  # UFLDL's n_l: the number of layers, so a^{(n_l)} is the output layer, a^L
+        return Layer("L", int(count.group(1) or 0), brackets)
     m = re.fullmatch(r"([A-Za-z])?([+-]\d+)?|(\d+)", text)
     if not m or (m.group(1) is None and m.group(3) is None):
         p.fail(f"cannot read the layer {''.join(raw)!r} (expected l, l+1, L-1, 2, (l) or [l])", tok)

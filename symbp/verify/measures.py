@@ -29,12 +29,13 @@ def _norm(node: Norm, ctx: Context):
 
 
 def cost_value(ctx: Context, what: str):
-    """The value of the network's cost C at its output (one sample); only the quadratic cost is polynomial."""
+    """The value of the network's cost C at its output (one sample); only the quadratic costs (½‖a − y‖² and
+    ‖a − y‖², the squared error) are polynomial."""
     net, model = ctx.net, ctx.model
-    if net.cost != "quadratic" or net.batch != 1:
+    if net.cost not in ("quadratic", "squared-error") or net.batch != 1:
         raise Uninterpretable(f"the value of the cost {what} under the {net.cost} cost holds logarithms or a "
                               "mean over samples, which symbp does not read (only its derivatives are checked)")
-    half = Poly.const(Fraction(1, 2))
+    half = Poly.const(Fraction(1, 2) if net.cost == "quadratic" else Fraction(1))
     out = Poly()
     for j in range(1, net.n(net.L) + 1):
         d = model.A[1][net.L][j - 1] - model.target(j, 1)

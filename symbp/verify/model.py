@@ -35,7 +35,7 @@ from ..notation import Notation
 from .lexer import ReadError
 from .nodes import Apply, Equation, Nabla, Num, Partial, Quantity, Sum, walk
 from .reader import read
-from .modelcost import OWN_COST, cost_of, why_own
+from .modelcost import OWN_COST, beside_other_letters, cost_of, why_own
 from .scalar import check_scalar, is_scalar
 from .samples import per_sample
 
@@ -228,6 +228,7 @@ def model_of(items: list[tuple[int, str]], notation: Notation,
     # text cannot tell which. Taking the earlier one as still in force would let a claim about the new function
     # hold under the old one, so no cost or σ is ever a slip: each is in force from its line on, and one symbp
     # does not know blocks what depends on it there (the rows name it). ``slips`` stays for the model's callers.
+    found = beside_other_letters(found, lambda d, why: Definition(d.line, "own-cost", why, d.text))
     return Model(found, [])
 
 

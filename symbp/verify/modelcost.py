@@ -1,11 +1,13 @@
 r"""The cost a definition C = … is, compared with symbp's costs in the atoms of a small network (``model``).
 
-``cost_of(rhs, notation, outputs)`` names the cost (a log is an atom of its argument); ``why_own`` says why a cost of
-the output and the targets is none of symbp's (a vector with several outputs, twice the quadratic cost, or none).
+``cost_of(rhs, notation, outputs)`` names the cost (a log is an atom of its argument; ‖a − y‖² without the ½ is the
+squared-error cost); ``why_own`` says why a cost of the output and the targets is none of symbp's (a vector with
+several outputs, or none).
 """
 
 from __future__ import annotations
 
+import re
 from fractions import Fraction
 
 import sympy
@@ -20,26 +22,21 @@ from .interpret import evaluate
 from .values import LayerOutOfRange, Mat, ShapeMismatch
 
 #: Costs a definition C = … is compared with, by the shape of C(a, y) (the output is decided apart).
-_COSTS = ("quadratic", "cross-entropy", "softmax-cross-entropy")
+_COSTS = ("quadratic", "squared-error", "cross-entropy", "softmax-cross-entropy")
 
 #: Why a cost of the output and the targets is none of symbp's, when nothing more particular is known.
-OWN_COST = "symbp's costs are the quadratic ½‖a^L − y‖², the cross-entropy and the softmax cross-entropy"
+OWN_COST = ("symbp's costs are the quadratic ½‖a^L − y‖² (and ‖a^L − y‖² without the ½), the cross-entropy and the "
+            "softmax cross-entropy")
 
 
 def why_own(rhs, notation: Notation) -> str:
     """Why the cost ``rhs`` is none of symbp's: a vector with several outputs that is the quadratic cost with one
-    (½(y − a^L)² squares entry by entry), twice the quadratic cost (no ½), or none of them."""
-    if cost_of(rhs, notation, 1) == "quadratic":
+    (½(y − a^L)² squares entry by entry), or none of them."""
+    one = cost_of(rhs, notation, 1)
+    if one in ("quadratic", "squared-error"):
         return ("with several output neurons it is a vector (the square is taken entry by entry), not a number; it is "
-                "the quadratic cost with one output neuron: say so in the prose (\"one output neuron\") or give "
-                "--sizes …,1")
-    found = _value(rhs, notation, 2)
-    if found is not None and not isinstance(found[0], Mat):
-        value, ctx, a, y, atoms = found
-        quadratic = _atoms_of(functions.cost("quadratic").expr(a, y), atoms, ctx)
-        if quadratic is not None and (value - quadratic * 2).is_zero():
-            return "the quadratic cost has its ½: ½‖a^L − y‖²"
-    return OWN_COST
+                f"the {one} cost with one output neuron: say so in the prose (\"one output neuron\") or give --sizes …,1")
+    return OWN_COST  # (twice the quadratic cost, ‖a − y‖², is symbp's squared-error cost: ``cost_of`` finds it)
 
 
 def _value(rhs, notation: Notation, outputs: int):
@@ -74,6 +71,23 @@ def cost_of(rhs, notation: Notation, outputs: "int | None" = None) -> str | None
     return None
 
 
+#: Why ‖a^L − y‖² (symbp's squared-error cost) is not read as the notes' cost beside another cost letter.
+TWICE_BESIDE = ("the quadratic cost without its ½ (‖a^L − y‖²), defined beside a cost under another letter: which "
+                "letter the claims differentiate is not told apart, so it is not read as the cost")
+
+
+def beside_other_letters(found: list, own) -> list:
+    r"""The definitions ``found`` with a squared-error cost (‖a − y‖², no ½) turned into the notes' own cost (made by
+    ``own(d, reason)``) when the notes also define a cost under another letter (``E = \frac12 Σ …`` beside
+    ``C = Σ (a − y)²``): one model cost cannot stand for both letters, so the claims about it stay unjudged as
+    before the squared-error cost was known (review R7)."""
+    costs = [d for d in found if d.what in ("cost", "own-cost")]
+    letters = {m.group(0) for d in costs if (m := re.match(r"\\?[A-Za-z]+", d.text.strip())) is not None}
+    if len(letters) < 2:
+        return found
+    return [own(d, TWICE_BESIDE) if d.what == "cost" and d.value == "squared-error" else d for d in found]
+
+
 def _atoms_of(expr: sympy.Expr, atoms: dict, ctx: Context):
     if expr in atoms:
         return atoms[expr]
@@ -96,4 +110,4 @@ def _atoms_of(expr: sympy.Expr, atoms: dict, ctx: Context):
     return None
 
 
-__all__ = ["OWN_COST", "cost_of", "why_own"]
+__all__ = ["OWN_COST", "TWICE_BESIDE", "beside_other_letters", "cost_of", "why_own"]

@@ -34,9 +34,12 @@ from .sections import plan_of, read_by_parts
 from .interpret import bias_through_z
 from .model import Definition, Model, defines_activation, definition, model_of
 from .prosecost import beside_softmax, checked_under_each, mentions, named_since
-from .regularizer import about_weights, regularizers, since_line
+from .regularizer import about_weights, in_definitions, regularizers, since_line
 from .layerwords import not_read, restrict
+from .sentences import doubts
 from .targetwords import one_hot_said, sum_doubted
+from .costsignature import blocking as blocking_signature, unread as unread_signatures
+from .hypothesis import written_out
 from .names import as_cost, cost_letter_alias, names_output
 from .negation import GOES_ON_MARK, mark, negated_verdict
 from .scan import guess_kind, kind_of, scan
@@ -45,7 +48,7 @@ from .lexer import ReadError
 from .nodes import Apply, Quantity, walk
 from .reader import read
 from .depends import check_declaration
-from .definition_kinds import COST_DEFINITION, OVER_SAMPLES, candidate, defines_delta
+from .definition_kinds import COST_DEFINITION, candidate, defines_delta, over_samples
 from .samples import mean_count
 from .verification import Verification, network_declaration, verify
 from .notesreport import ACCOUNT_ORDER, NotesReport, Row, bucket, bucket_of_status, to_markdown  # noqa: F401 (the API)
@@ -89,6 +92,7 @@ def verify_text(text: str, notation="auto", *, path: str = "notes", kind: str = 
     # a formula the notes call false is checked as their statement that it is false; one they say they do not
     # assume is prose (``negation``)
     items = mark(formulas(scan(text, kind)), text)
+    items = written_out(items)  # h_{W,b}(x) = a^{(n_l)}: the notes' name for the output, written out
     # ∂b/∂z has a meaning only in notes that write the bias through z (b = z − Σ w a, at fixed w and a)
     where = next((f"line {f.line}" for f in items if _BIAS_THROUGH_Z.search(f.text)), "")
     with bias_through_z(where):
@@ -188,7 +192,11 @@ def _verify_items(text, items, notation, path, kind, strict, activation, cost, o
     unread_cost = _unread_cost([f for f in items if (not f.negated or f.negated.startswith(GOES_ON_MARK)) and not f.under],
                                model, given["cost"], nt)
     report = NotesReport(path, kind=kind, strict=strict, notation=nt, inferred=inferred, model=model)
-    regularized = regularizers(text)  # "the cost also contains an L2 term": ∂C/∂w is not symbp's
+    stated = [(f.line, f.text) for f in items if f.kind != "prose" and not f.negated and not f.under]
+    # J(W,b;x,y) read as the cost beside J(W,b) = … not read: a claim about J(W,b) (or J alone) is about the other one
+    signatures = unread_signatures(stated, {d.line for d in model.definitions if d.what == "cost"})
+    regularized = regularizers(text) + in_definitions(  # "the cost also contains an L2 term", J = … + λ/2 ‖W‖²
+        [(line, t) for line, t in stated if line not in signatures.values()], COST_DEFINITION.match)
     once = _Once(nt, options)  # a formula written again under the same setting is checked once
     # the definitions whose verdict decides what the claims mean (a cost, σ, the forward pass), checked first
     ahead = {(f.line, f.text): _ahead(f, _setting(model, f.line, given)[0], once) for f in items
@@ -290,6 +298,9 @@ def _verify_items(text, items, notation, path, kind, strict, activation, cost, o
                     f.text, nt.names["weight"], nt.names["weight_matrix"]):
                 result = Verification(formula=f.text, status="uninterpretable", verdict="undecided",
                                       reason=reg.reason(), notation=nt.name)
+            if result.status != "unreadable" and (why := blocking_signature(f.text, signatures)):
+                result = Verification(formula=f.text, status="uninterpretable", verdict="undecided", reason=why,
+                                      notation=nt.name)
             report.rows.append(Row(f, result))
         elif f.kind == "unreadable" and _known_definition(model, f, given) and not f.negated:
             report.skipped.append(_as_definition(f, _known_definition(model, f, given)))
@@ -406,7 +417,7 @@ def _unread_cost(items: list, model: Model, given_cost: str | None, nt: Notation
         return ""
     for f in items:
         if (f.kind in ("claim", "definition", "unreadable") and COST_DEFINITION.match(f.text)
-                and not OVER_SAMPLES.search(f.text) and (f.negated or not _reads(f, nt))):  # or words after it
+                and not over_samples(f.text) and (f.negated or not _reads(f, nt))):  # or words after it
             return (f"the notes define their cost at line {f.line} in a form symbp cannot read ({f.text[:60]}); "
                     "a claim about C or δ is not checked against another cost (give --cost to check it under one)")
     return ""

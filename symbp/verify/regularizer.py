@@ -98,6 +98,24 @@ def regularizers(text: str) -> tuple[Regularizer, ...]:
     return tuple(sorted(out.values(), key=lambda r: (not r.throughout, r.line)))
 
 
+#: λ in a formula: the weight of a regularization term (UFLDL's J(W,b) = [...] + \frac{\lambda}{2} Σ (W^{(l)}_{ji})²).
+_LAMBDA = re.compile(r"\\lambda(?![A-Za-z])")
+
+
+def in_definitions(formulas: "list[tuple[int, str]]", defines_cost) -> tuple[Regularizer, ...]:
+    r"""The definitions of the cost among ``formulas`` (line, text) (``defines_cost(text)``) that add a term weighted
+    by λ, as regularizers for the whole notes: symbp reads no such cost, and without the words for it a claim about
+    the cost's gradient by a weight would be checked against the cost without the term (UFLDL defines J(W,b) so,
+    and ∂J(W,b)/∂W^{(l)}_{ij} = a^{(l)}_j δ^{(l+1)}_i held).
+
+    >>> [r.line for r in in_definitions([(3, r"J = \frac12\|a - y\|^2 + \frac{\lambda}{2}\|W\|^2"), (5, r"J = C")],
+    ...                                 lambda t: t.startswith("J"))]
+    [3]
+    """
+    return tuple(Regularizer(line, f"the term in λ of {' '.join(text.split())[:60]}", True)
+                 for line, text in formulas if defines_cost(text) and _LAMBDA.search(text))
+
+
 def since_line(found: tuple[Regularizer, ...], line: int) -> "Regularizer | None":
     """The regularizer in force at ``line``: one stated for the whole notes, else the first named on a line up to
     ``line``; None if none."""
