@@ -148,6 +148,10 @@ class _Evaluator:
 
     def _times(self, a, b):
         if isinstance(a, Arr) and isinstance(b, Arr):
+            if a.cols != b.rows and (1, 1) in ((a.rows, a.cols), (b.rows, b.cols)):
+                # a 1×1 matrix that does not fit is a number, as in the core verifier (values.multiply): (p^T g) p
+                number, m = (a.entries[(1, 1)], b) if (a.rows, a.cols) == (1, 1) else (b.entries[(1, 1)], a)
+                return self._scale(m, number)
             if a.cols != b.rows:
                 raise CannotForm(f"a {a.rows}×{a.cols} matrix times a {b.rows}×{b.cols} matrix")
             return Arr(a.rows, b.cols, {(r, c): self.v.total(a.entries[(r, k)] * b.entries[(k, c)] for k in range(1, a.cols + 1))
