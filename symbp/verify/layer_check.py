@@ -302,7 +302,7 @@ def verify_layer(kind: str, formula: str, *, budget: float = 30.0, shapes: "tupl
         lhs=formula.split("=", 1)[0], entries=meaning.entries,
     )
     try:
-        family = _family(kind, meaning, lhs, rhs, shapes)
+        family, short = _family(kind, meaning, lhs, rhs, shapes)
     except Uninterpretable as exc:
         return LayerVerification(formula, kind, "uninterpretable", reason=str(exc))
     certs, skipped = [], []
@@ -324,6 +324,8 @@ def verify_layer(kind: str, formula: str, *, budget: float = 30.0, shapes: "tupl
     if not certs:
         return LayerVerification(formula, kind, "uninterpretable", reason="; ".join(skipped))
     result = _verdict(formula, kind, certs)
+    if short and result.status == "holds":  # proved on every shape within reach, but not beyond the entries named
+        return LayerVerification(formula, kind, "uninterpretable", reason=f"{short}; {result.reason}", certificates=tuple(certs))
     if skipped:
         from dataclasses import replace
 
@@ -333,11 +335,12 @@ def verify_layer(kind: str, formula: str, *, budget: float = 30.0, shapes: "tupl
 
 def _family(kind: str, meaning: "_Meaning", lhs, rhs, shapes) -> tuple:
     """The shapes to check on: the catalogue's (or ``shapes``), widened where the formula uses a size as a number
-    (``layer_sizes``), so that a formula that holds holds for every size."""
+    (``layer_sizes``) and beyond every entry its indices name (``layer_reach``), so that a formula that holds holds
+    for every size; and why it cannot hold where those shapes would be too large ("" if they are not)."""
     sizes = set(meaning.notation["constants"])
     check_indices(lhs, rhs, sizes)
     if shapes is not None:
-        return tuple(shapes)
+        return tuple(shapes), ""
     used = _letters_used(lhs, rhs) & sizes
     family = FAMILY.get(kind, layer_catalogue.SHAPES[kind]) + (CONV_LETTER_SHAPES.get(kind, ()) if used else ())
 
@@ -358,7 +361,8 @@ def _family(kind: str, meaning: "_Meaning", lhs, rhs, shapes) -> tuple:
     # beyond every entry an index names (layer_reach): as many sizes there as the degree argument needs
     dims = reached(meaning, lhs, rhs)
     count = max([d + 2 for letter, d in degrees.items() if VARIED.get(kind, {}).get(letter) in dims] + [2])
-    return family + beyond(kind, family, literals(lhs, rhs), dims, count, lambda t: layer_catalogue.layer(kind, t), usable)
+    more, short = beyond(kind, family, literals(lhs, rhs), dims, count, lambda t: layer_catalogue.layer(kind, t), usable)
+    return family + more, short
 
 
 def _letters_used(lhs, rhs) -> set:

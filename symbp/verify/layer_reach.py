@@ -6,7 +6,8 @@ or ``+ g_{i+5}`` agree with the truth on every shape whose sizes are at most 5: 
 g_{i+5} is 0. So every dimension of an array that an index with a literal number reaches (directly, or through a
 summation index whose bound has one) is checked on shapes where it is past the largest such number plus one
 (``reach + 2``), on as many different sizes as the degree argument of ``layer_sizes`` needs (at least two).
-A formula that would need a size beyond what is checked here is uninterpretable, with the reason.
+A formula that would need a size beyond what is checked here is refuted if a shape within reach refutes it, and
+otherwise uninterpretable, with the reason.
 
 >>> from symbp.verify.layer_reader import read_layer_formula as r
 >>> literals(*r(r"\frac{\partial L}{\partial W_{hh}} = \sum_{t=T-4}^{T} \delta_t h_{t-1}^{\mathsf T}"))
@@ -14,6 +15,8 @@ A formula that would need a size beyond what is checked here is uninterpretable,
 """
 
 from __future__ import annotations
+
+import sympy
 
 from .layer_nodes import Deriv, INum, IOp, Sum, Sym, Var
 from .layer_values import Uninterpretable
@@ -51,12 +54,32 @@ def _limit(kind: str, dim: str) -> int:
     return _LIMIT_NORM if kind in ("batchnorm", "layernorm") else LIMIT.get(dim, DEFAULT_LIMIT)
 
 
-def _iliterals(e) -> list:
+def _poly(e):
     if isinstance(e, INum):
-        return [abs(e.value)]
-    if isinstance(e, IOp):
-        return _iliterals(e.a) + _iliterals(e.b)
-    return []
+        return sympy.Integer(e.value)
+    if isinstance(e, Var):
+        return sympy.Symbol(e.name)
+    a, b = _poly(e.a), _poly(e.b)
+    return a + b if e.op == "+" else a - b if e.op == "-" else a * b
+
+
+def offset(e) -> int:
+    """How far a whole number in an index takes it from its letters: the constant term's size, plus how much each
+    coefficient stretches its letter (``i+3+4``: 7; ``2i``: 1; ``s(p-1)+i`` = sp − s + i: 0)."""
+    if e is None or isinstance(e, Var):
+        return 0
+    expr = sympy.expand(_poly(e))
+    if not expr.free_symbols:
+        return abs(int(expr))
+    out = 0
+    for monomial, c in sympy.Poly(expr, *sorted(expr.free_symbols, key=str)).terms():
+        out += abs(int(c)) if not any(monomial) else abs(int(c)) - 1
+    return out
+
+
+def _iliterals(e) -> list:
+    n = offset(e)
+    return [n] if n else []
 
 
 def walk(node):
@@ -71,7 +94,7 @@ def walk(node):
 
 
 def literals(lhs, rhs) -> int:
-    """The largest whole number written in an index or a sum's bound (0 if none)."""
+    """The largest ``offset`` of an index or a sum's bound (0 if none)."""
     out = [0]
     for node in [*walk(lhs), *walk(rhs)]:
         if isinstance(node, Sym):
@@ -91,7 +114,7 @@ def index_letters(e) -> set:
 
 def reached(meaning, lhs, rhs) -> set:
     """The dimensions (shape parameters) that an index with a literal number reaches, directly or through a
-    summation index whose bound has one."""
+    summation index whose bound has one (a nonzero ``offset``)."""
     bounded = set()
     for node in walk(rhs):
         if isinstance(node, Sum) and any(_iliterals(e) for e in (node.lo, node.hi) if e is not None):
@@ -163,22 +186,23 @@ def shape_text(spec) -> str:
 def beyond(kind: str, family: tuple, reach: int, dims: set, count: int, layer, usable) -> tuple:
     """Shapes (as text) to add to ``family`` so that ``count`` shapes, with different sizes, have every
     dimension in ``dims`` at least ``reach + 2`` long. ``layer(text)`` builds a shape; ``usable(spec)`` says
-    whether the formula means something on it (one stride letter s needs equal strides)."""
+    whether the formula means something on it (one stride letter s needs equal strides). Returns the shapes and,
+    where the sizes needed pass what is checked here, why the formula cannot hold (else "")."""
     if not dims or reach == 0:
-        return ()
+        return (), ""
     low = reach + 2
     specs = [s for s in (layer(t) for t in family) if usable(s)]
     if not specs:
-        return ()
+        return (), ""
     seen = {tuple(extent(s, d) for d in sorted(dims)) for s in specs if all(extent(s, d) >= low for d in dims)}
     base = min(specs, key=lambda s: s.leaf_count)
     added, n = [], low
     while len(seen) < max(count, 2):
         over = [d for d in sorted(dims) if n > _limit(kind, d)]
-        if over:
-            raise Uninterpretable(f"the formula names entries up to index {reach} (in an index or a sum's bound): it is "
-                                  f"checked only on shapes beyond them, and that needs {over[0]} = {n}, more than "
-                                  f"checked here (up to {_limit(kind, over[0])})")
+        if over:  # the shapes up to the limit are still checked: a counterexample there refutes
+            return tuple(added), (f"the formula names entries up to index {reach} (in an index or a sum's bound): it "
+                                  f"holds only if checked on {max(count, 2)} sizes beyond them, and that needs {over[0]} = "
+                                  f"{n}, more than checked here (up to {_limit(kind, over[0])})")
         spec = widened(base, dims, n)
         n += 1
         if spec is None or not usable(spec):
@@ -187,5 +211,5 @@ def beyond(kind: str, family: tuple, reach: int, dims: set, count: int, layer, u
         if key not in seen:
             seen.add(key)
             added.append(shape_text(spec))
-    return tuple(added)
+    return tuple(added), ""
 
