@@ -225,6 +225,8 @@ def test_residual_and_attention_sums_cut_at_a_literal_are_refuted():
     assert np.allclose(dV, P.T @ G, atol=1e-6) and not np.allclose(dV, P[:3].T @ G[:3], atol=1e-3)
     formula = r"\frac{\partial L}{\partial V_{j,c}} = \sum_{i=1}^{3} P_{i,j} G_{i,c}"
     assert verify_layer("attention", formula).status == "refuted"
+    # the same cut written with the size of another dimension: d + 1 = 3 queries of 4 (d = 2 here)
+    assert verify_layer("attention", formula.replace("^{3}", "^{d+1}")).status == "refuted"
 
 
 def _conv2d(x, w, s, P):
@@ -349,3 +351,15 @@ def test_the_gradient_by_h_t_is_read_on_the_rnn():
     assert verify_layer("rnn", r"\frac{\partial L}{\partial h_t} = g_t + W_{hh}^{\mathsf T} \delta_{t+1}").status == "holds"
     assert verify_layer("rnn", r"\frac{\partial L}{\partial h_t} = g_t + W_{hh} \delta_{t+1}").status == "refuted"
     assert verify_layer("rnn", r"\frac{\partial L}{\partial h} = 0").status in ("refuted", "uninterpretable")
+
+
+def test_an_rnn_matrix_formula_with_the_steps_as_columns_is_a_layout_question_not_refuted():
+    # X = [x_1 … x_T], Δ = [δ_1 … δ_T] as columns: ∂L/∂X = W_xh^T Δ (review 24 R4); this reader stacks steps as rows
+    r = _RNN(3, n=2, k=2)
+    d = r.delta()[:3]
+    dx = _grad(r.loss, r.x)  # row t: ∂L/∂x_t
+    assert np.allclose(dx.T, r.Wxh.T @ d.T, atol=1e-6) and not np.allclose(dx.T, r.Wxh @ d.T, atol=1e-3)
+    result = verify_layer("rnn", r"\frac{\partial L}{\partial x} = W_{xh}^T \delta")
+    assert result.status == "uninterpretable" and "steps as columns" in result.reason
+    assert verify_layer("rnn", r"\frac{\partial L}{\partial x} = \delta W_{xh}").status == "holds"
+    assert verify_layer("rnn", r"\frac{\partial L}{\partial x} = W_{xh} \delta").status == "refuted"

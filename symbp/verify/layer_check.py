@@ -34,9 +34,9 @@ from ..prove import prove
 from .layer_lexer import LayerReadError
 from .layer_nodes import Deriv, INum, IOp, Sum, Sym, Var
 from .layer_reader import read_layer_formula
-from .layer_reach import beyond, index_letters, literals, reached, walk
+from .layer_reach import beyond, cross_reach, index_letters, literals, reached, walk
 from .layer_sizes import VARIED, check_indices, dependence, shapes_for
-from .layer_values import Arr, Uninterpretable, _Evaluator, _index, _ranges, _show
+from .layer_values import STEP_ARRAYS, Arr, Uninterpretable, _Evaluator, _index, _ranges, _show
 
 #: The shapes a formula is checked on, where they differ from the catalogue's: for 2-D convolution
 #: a square stride-2 shape too, so that a formula written with one s (or P) is checked with stride > 1.
@@ -129,6 +129,7 @@ class _Meaning:
         self.notation = NOTATIONS[kind]
         self.lhs, self.rhs = lhs, rhs
         self.target, self.lhs_sub = self._lhs(lhs)
+        self.columns = False  # the RNN's steps as columns (X = [x_1 … x_T]) instead of rows: only to tell a layout apart
 
     # -- symbols
     def array_name(self, sym: Sym) -> str:
@@ -251,6 +252,8 @@ class _Meaning:
                 continue
             if not isinstance(value, Arr):
                 raise CannotForm(f"the left side is a {'vector' if len(rest) == 1 else 'matrix'}, the right side one number")
+            if self.columns and len(rest) == 2 and self.target in STEP_ARRAYS:
+                value = value.T()
             spans = [ranges[d] for d in rest]
             shape = (spans[0][1] - spans[0][0] + 1, (spans[1][1] - spans[1][0] + 1) if len(rest) > 1 else 1)
             if len(rest) > 2 or (value.rows, value.cols) != shape:
@@ -324,6 +327,11 @@ def verify_layer(kind: str, formula: str, *, budget: float = 30.0, shapes: "tupl
     if not certs:
         return LayerVerification(formula, kind, "uninterpretable", reason="; ".join(skipped))
     result = _verdict(formula, kind, certs)
+    if result.status == "refuted" and kind == "rnn" and _columns_form(meaning, ident, spec, certs[-1], budget):
+        return LayerVerification(formula, kind, "uninterpretable", certificates=tuple(certs), reason=(
+            f"with the steps as rows (x_t^T the t-th row of x, δ_t^T of δ: this reader's layout) {result.reason}; with "
+            f"the steps as columns (X = [x_1 … x_T]) it holds on {spec.label()}: write it per step (x_t, δ_t) to say "
+            "which layout is meant"))
     if short and result.status == "holds":  # proved on every shape within reach, but not beyond the entries named
         return LayerVerification(formula, kind, "uninterpretable", reason=f"{short}; {result.reason}", certificates=tuple(certs))
     if skipped:
@@ -359,9 +367,12 @@ def _family(kind: str, meaning: "_Meaning", lhs, rhs, shapes) -> tuple:
     degrees = dependence(rhs, sizes)
     family = shapes_for(kind, family, degrees, value_of)
     # beyond every entry an index names (layer_reach): as many sizes there as the degree argument needs
-    dims = reached(meaning, lhs, rhs)
+    dims, reach = reached(meaning, lhs, rhs), literals(lhs, rhs)
+    values = {letter: max([v for v in (value_of(t, letter) for t in family) if v is not None] + [0]) for letter in used}
+    far, far_dims = cross_reach(meaning, rhs, {letter: (VARIED.get(kind, {}).get(letter), v) for letter, v in values.items()})
+    dims, reach = dims | far_dims, max(reach, far)
     count = max([d + 2 for letter, d in degrees.items() if VARIED.get(kind, {}).get(letter) in dims] + [2])
-    more, short = beyond(kind, family, literals(lhs, rhs), dims, count, lambda t: layer_catalogue.layer(kind, t), usable)
+    more, short = beyond(kind, family, reach, dims, count, lambda t: layer_catalogue.layer(kind, t), usable)
     return family + more, short
 
 
@@ -376,6 +387,21 @@ def _letters_used(lhs, rhs) -> set:
         if isinstance(node, Sum):
             out |= set().union(*(index_letters(e) for e in (node.lo, node.hi) if e is not None))
     return out
+
+
+def _columns_form(meaning: "_Meaning", ident, spec, cert, budget: float) -> bool:
+    """Whether a formula that cannot be formed with the RNN's steps as rows holds with them as columns (on the
+    shape where it failed): then it is written in the other layout, not false."""
+    if "cannot be formed" not in cert.reason:
+        return False
+    meaning.columns = True
+    try:
+        cert = prove(ident, spec, method="exact", budget=budget)
+    except Uninterpretable:
+        return False
+    finally:
+        meaning.columns = False
+    return cert.verdict == "proved"
 
 
 def _verdict(formula: str, kind: str, certs: list) -> LayerVerification:

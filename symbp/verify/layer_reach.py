@@ -119,9 +119,32 @@ def reached(meaning, lhs, rhs) -> set:
     for node in walk(rhs):
         if isinstance(node, Sum) and any(_iliterals(e) for e in (node.lo, node.hi) if e is not None):
             bounded |= set(node.index)
+    return _dims_of(meaning, [lhs, rhs], lambda e: bool(_iliterals(e) or index_letters(e) & bounded))
+
+
+def cross_reach(meaning, rhs, sizes: dict) -> tuple:
+    r"""A sum whose bound is the size of another dimension (``\sum_{i=1}^{d+1}`` over queries): the reach of its
+    bound at the largest value the letter takes on the shapes (``sizes``: letter -> (its dimension, that value)),
+    and the dimensions it sums over. Such a sum is cut on a shape only where the summed dimension is longer."""
+    reach, dims = 0, set()
+    for node in walk(rhs):
+        if not isinstance(node, Sum):
+            continue
+        bounds = [e for e in (node.lo, node.hi) if e is not None]
+        letters = set().union(set(), *(index_letters(e) for e in bounds)) & set(sizes)
+        summed = _dims_of(meaning, [node.body], lambda e, i=set(node.index): bool(index_letters(e) & i))
+        far = [sizes[letter][1] for letter in letters if sizes[letter][0] not in summed]
+        if far and summed:
+            reach = max(reach, sum(far) + max(offset(e) for e in bounds))
+            dims |= summed
+    return reach, dims
+
+
+def _dims_of(meaning, roots: list, marks) -> set:
+    """The dimensions at whose positions an index expression satisfies ``marks``."""
     dims = DIMS[meaning.kind]
     out = set()
-    for node in [*walk(lhs), *walk(rhs)]:
+    for node in [n for root in roots for n in walk(root)]:
         for name, sub in _indexed(meaning, node):
             table = dims.get(name)
             if table is None:
@@ -131,7 +154,7 @@ def reached(meaning, lhs, rhs) -> set:
             except Uninterpretable:
                 continue
             for pos, e in enumerate(sub):
-                if pos < len(table) and (_iliterals(e) or index_letters(e) & bounded):
+                if pos < len(table) and marks(e):
                     out.add(table[pos])
     return out
 
