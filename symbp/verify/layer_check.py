@@ -32,9 +32,9 @@ from ..layers import catalogue as layer_catalogue
 from ..layers.identity import CannotForm, LayerIdentity
 from ..prove import prove
 from .layer_lexer import LayerReadError
-from .layer_nodes import Deriv, INum, IOp, Sum, Sym, Var
+from .layer_nodes import Deriv, INum, IOp, Sym, Var
 from .layer_reader import read_layer_formula
-from .layer_reach import beyond, cross_reach, index_letters, literals, reached, walk
+from .layer_reach import beyond, letters_used, reached_all
 from .layer_sizes import VARIED, check_indices, dependence, shapes_for
 from .layer_values import STEP_ARRAYS, Arr, Uninterpretable, _Evaluator, _index, _ranges, _show
 
@@ -349,7 +349,7 @@ def _family(kind: str, meaning: "_Meaning", lhs, rhs, shapes) -> tuple:
     check_indices(lhs, rhs, sizes)
     if shapes is not None:
         return tuple(shapes), ""
-    used = _letters_used(lhs, rhs) & sizes
+    used = letters_used(lhs, rhs) & sizes
     family = FAMILY.get(kind, layer_catalogue.SHAPES[kind]) + (CONV_LETTER_SHAPES.get(kind, ()) if used else ())
 
     def value_of(shape: str, letter: str):
@@ -367,26 +367,11 @@ def _family(kind: str, meaning: "_Meaning", lhs, rhs, shapes) -> tuple:
     degrees = dependence(rhs, sizes)
     family = shapes_for(kind, family, degrees, value_of)
     # beyond every entry an index names (layer_reach): as many sizes there as the degree argument needs
-    dims, reach = reached(meaning, lhs, rhs), literals(lhs, rhs)
     values = {letter: max([v for v in (value_of(t, letter) for t in family) if v is not None] + [0]) for letter in used}
-    far, far_dims = cross_reach(meaning, rhs, {letter: (VARIED.get(kind, {}).get(letter), v) for letter, v in values.items()})
-    dims, reach = dims | far_dims, max(reach, far)
+    dims, reach = reached_all(meaning, lhs, rhs, {letter: (VARIED.get(kind, {}).get(letter), v) for letter, v in values.items()})
     count = max([d + 2 for letter, d in degrees.items() if VARIED.get(kind, {}).get(letter) in dims] + [2])
     more, short = beyond(kind, family, reach, dims, count, lambda t: layer_catalogue.layer(kind, t), usable)
     return family + more, short
-
-
-def _letters_used(lhs, rhs) -> set:
-    """Every letter the formula writes, in an index or as a number (a size letter is one of them)."""
-    out = set()
-    for node in [*walk(lhs), *walk(rhs)]:
-        if isinstance(node, Sym):
-            out |= {node.name} if not node.sub else set().union(*(index_letters(e) for e in node.sub))
-            if node.sub and len(node.sub) == 1 and isinstance(node.sub[0], Var):  # s_h written as a number
-                out.add(f"{node.name}_{node.sub[0].name}")
-        if isinstance(node, Sum):
-            out |= set().union(*(index_letters(e) for e in (node.lo, node.hi) if e is not None))
-    return out
 
 
 def _columns_form(meaning: "_Meaning", ident, spec, cert, budget: float) -> bool:

@@ -159,6 +159,26 @@ def _dims_of(meaning, roots: list, marks) -> set:
     return out
 
 
+def reached_all(meaning, lhs, rhs, sizes: dict) -> tuple:
+    """(the dimensions to check beyond the formula's entries, the reach they must pass): ``reached`` with
+    ``literals``, and ``cross_reach`` (``sizes``: each size letter used -> its dimension and largest value)."""
+    far, far_dims = cross_reach(meaning, rhs, sizes)
+    return reached(meaning, lhs, rhs) | far_dims, max(literals(lhs, rhs), far)
+
+
+def letters_used(lhs, rhs) -> set:
+    """Every letter the formula writes, in an index or as a number (a size letter is one of them)."""
+    out = set()
+    for node in [*walk(lhs), *walk(rhs)]:
+        if isinstance(node, Sym):
+            out |= {node.name} if not node.sub else set().union(*(index_letters(e) for e in node.sub))
+            if node.sub and len(node.sub) == 1 and isinstance(node.sub[0], Var):  # s_h written as a number
+                out.add(f"{node.name}_{node.sub[0].name}")
+        if isinstance(node, Sum):
+            out |= set().union(*(index_letters(e) for e in (node.lo, node.hi) if e is not None))
+    return out
+
+
 def _indexed(meaning, node) -> list:
     # (array name, subscripts) of a symbol, or of the residual block's ∂F_i/∂x_k (the Jacobian J_{i,k})
     if isinstance(node, Deriv) and node.num is not None:

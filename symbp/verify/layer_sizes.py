@@ -122,14 +122,15 @@ class _Reader:
         if plain == 0:
             return body
         if node.lo is None or node.hi is None:
-            raise Uninterpretable("a number summed over a range without both bounds: write them (\\sum_{j=1}^{m})")
+            raise Uninterpretable("a term that does not depend on the summation index, summed over a range without both "
+                                  "bounds: its dependence on the sizes is not read; write them (\\sum_{j=1}^{m})")
         count = sympy.Integer(1)
         for _ in node.index:
             count *= _index_poly(node.hi, self.sizes) - _index_poly(node.lo, self.sizes) + 1
         count = count.subs({sympy.Symbol(s): sympy.Symbol(s, positive=True) for s in self.sizes})
         if count.free_symbols - {sympy.Symbol(s, positive=True) for s in self.sizes}:
-            raise Uninterpretable("a number summed over a range that depends on an index: its dependence on the sizes "
-                                  "is not read")
+            raise Uninterpretable("a term that does not depend on the summation index, summed over a range that depends "
+                                  "on another index: its dependence on the sizes is not read")
         return body - plain + count * plain
 
 
