@@ -53,7 +53,7 @@ class RNN(LayerSpec):
         "x": ("x", "x"), "g": ("g", "g"), "h": ("h", "h"), "h0": ("h_0", "h_0"), "a": ("a", "a"),
         "W_hh": ("W_hh", "W_{hh}"), "W_xh": ("W_xh", "W_{xh}"), "b": ("b", "b"), "dphi": ("φ'(a)", r"\varphi'(a)"),
     }
-    PROBES = ("a",)
+    PROBES = ("a", "h")  # δ_t = ∂L/∂a_t, and ∂L/∂h_t (t ≥ 1: the total derivative, through the later steps too)
 
     @property
     def generic_activation(self) -> bool:  # type: ignore[override]
@@ -77,7 +77,7 @@ class RNN(LayerSpec):
         return positions(self.steps, self.hidden)
 
     def probe_indices(self, name: str) -> list:
-        if name == "a":
+        if name in ("a", "h"):
             return positions(self.steps, self.hidden)
         raise KeyError(name)
 
@@ -98,8 +98,8 @@ class RNN(LayerSpec):
                 else:
                     hj = tape.fn("phi", (t, j), a)
                     tape.keep("dphi", (t, j), tape.const(0) + tape.field.function("phi'", (t, j), a.value))
-                new[j] = tape.keep("h", (t, j), hj)
-                out[(t, j)] = hj
+                new[j] = tape.keep("h", (t, j), tape.probe("h", (t, j), hj))
+                out[(t, j)] = new[j]  # y_t = h_t, probe and all
             h = new
         return out
 
@@ -115,7 +115,7 @@ class RNN(LayerSpec):
                 total += mp.fsum(values[("W_hh", (j, l))] * h[l - 1] for l in range(1, nh + 1))
                 total += mp.fsum(values[("W_xh", (j, k))] * values[("x", (t, k))] for k in range(1, nx + 1))
                 a.append(total)
-            h = [activation_value(act, v, mp) for v in a]
+            h = [activation_value(act, v, mp) + probes.get(("h", (t, j)), 0) for j, v in enumerate(a, start=1)]
             for j in range(1, nh + 1):
                 y[(t, j)] = h[j - 1]
         return y

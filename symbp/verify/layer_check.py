@@ -34,13 +34,22 @@ from ..prove import prove
 from .layer_lexer import LayerReadError
 from .layer_nodes import Deriv, INum, IOp, Sym, Var
 from .layer_reader import read_layer_formula
-from .layer_sizes import check_indices, dependence, shapes_for
-from .layer_values import Arr, Uninterpretable, _Evaluator, _index, _ranges, _show
+from .layer_reach import beyond, letters_used, reached_all
+from .layer_sizes import VARIED, check_indices, dependence, shapes_for
+from .layer_values import STEP_ARRAYS, Arr, Uninterpretable, _Evaluator, _index, _ranges, _show
 
 #: The shapes a formula is checked on, where they differ from the catalogue's: for 2-D convolution
 #: a square stride-2 shape too, so that a formula written with one s (or P) is checked with stride > 1.
 FAMILY = {
     "conv2d": layer_catalogue.SHAPES["conv2d"] + ("in_channels=2,out_channels=2,kernel=3,stride=2,padding=1,input=5x5",),
+}
+#: For a formula that uses stride or padding letters, two conv2d shapes more: equal strides with unequal paddings
+#: (one letter s still tells P_h from P_w) and unequal strides with equal paddings (one letter P tells s_h from s_w).
+#: With them the (s_h, s_w, P_h, P_w) of the family are 6 points, 5 of them affinely independent, so an index
+#: affine in the four letters is pinned down.
+CONV_LETTER_SHAPES = {
+    "conv2d": ("in_channels=2,out_channels=1,kernel=3x2,stride=2,padding=1x0,input=5x5",
+               "in_channels=1,out_channels=2,kernel=2x3,stride=1x2,padding=1,input=4x5"),
 }
 
 STATUS_EXIT = {"holds": 0, "refuted": 1, "unreadable": 2, "uninterpretable": 2, "undecided": 3}
@@ -120,6 +129,7 @@ class _Meaning:
         self.notation = NOTATIONS[kind]
         self.lhs, self.rhs = lhs, rhs
         self.target, self.lhs_sub = self._lhs(lhs)
+        self.columns = False  # the RNN's steps as columns (X = [x_1 … x_T]) instead of rows: only to tell a layout apart
 
     # -- symbols
     def array_name(self, sym: Sym) -> str:
@@ -242,6 +252,8 @@ class _Meaning:
                 continue
             if not isinstance(value, Arr):
                 raise CannotForm(f"the left side is a {'vector' if len(rest) == 1 else 'matrix'}, the right side one number")
+            if self.columns and len(rest) == 2 and self.target in STEP_ARRAYS:
+                value = value.T()
             spans = [ranges[d] for d in rest]
             shape = (spans[0][1] - spans[0][0] + 1, (spans[1][1] - spans[1][0] + 1) if len(rest) > 1 else 1)
             if len(rest) > 2 or (value.rows, value.cols) != shape:
@@ -293,13 +305,16 @@ def verify_layer(kind: str, formula: str, *, budget: float = 30.0, shapes: "tupl
         lhs=formula.split("=", 1)[0], entries=meaning.entries,
     )
     try:
-        family = _family(kind, meaning, lhs, rhs, shapes)
+        family, short = _family(kind, meaning, lhs, rhs, shapes)
     except Uninterpretable as exc:
         return LayerVerification(formula, kind, "uninterpretable", reason=str(exc))
     certs, skipped = [], []
     for shape in family:
         spec = layer_catalogue.layer(kind, shape)
         try:
+            if not meaning.entries(spec):  # \partial L/\partial x_4 says nothing about a layer without x_4
+                skipped.append(f"not checked on {spec.label()}: it has no entry the left side names (outside the claim)")
+                continue
             cert = prove(ident, spec, method="exact", budget=budget)
         except NotOnThisShape as exc:
             skipped.append(f"not checked on {spec.label()}: {exc}")
@@ -312,6 +327,13 @@ def verify_layer(kind: str, formula: str, *, budget: float = 30.0, shapes: "tupl
     if not certs:
         return LayerVerification(formula, kind, "uninterpretable", reason="; ".join(skipped))
     result = _verdict(formula, kind, certs)
+    if result.status == "refuted" and kind == "rnn" and _columns_form(meaning, ident, spec, certs[-1], budget):
+        return LayerVerification(formula, kind, "uninterpretable", certificates=tuple(certs), reason=(
+            f"with the steps as rows (x_t^T the t-th row of x, δ_t^T of δ: this reader's layout) {result.reason}; with "
+            f"the steps as columns (X = [x_1 … x_T]) it holds on {spec.label()}: write it per step (x_t, δ_t) to say "
+            "which layout is meant"))
+    if short and result.status == "holds":  # proved on every shape within reach, but not beyond the entries named
+        return LayerVerification(formula, kind, "uninterpretable", reason=f"{short}; {result.reason}", certificates=tuple(certs))
     if skipped:
         from dataclasses import replace
 
@@ -321,10 +343,14 @@ def verify_layer(kind: str, formula: str, *, budget: float = 30.0, shapes: "tupl
 
 def _family(kind: str, meaning: "_Meaning", lhs, rhs, shapes) -> tuple:
     """The shapes to check on: the catalogue's (or ``shapes``), widened where the formula uses a size as a number
-    (``layer_sizes``), so that a formula that holds holds for every size."""
+    (``layer_sizes``) and beyond every entry its indices name (``layer_reach``), so that a formula that holds holds
+    for every size; and why it cannot hold where those shapes would be too large ("" if they are not)."""
     sizes = set(meaning.notation["constants"])
     check_indices(lhs, rhs, sizes)
-    family = tuple(shapes) if shapes is not None else FAMILY.get(kind, layer_catalogue.SHAPES[kind])
+    if shapes is not None:
+        return tuple(shapes), ""
+    used = letters_used(lhs, rhs) & sizes
+    family = FAMILY.get(kind, layer_catalogue.SHAPES[kind]) + (CONV_LETTER_SHAPES.get(kind, ()) if used else ())
 
     def value_of(shape: str, letter: str):
         try:
@@ -332,7 +358,35 @@ def _family(kind: str, meaning: "_Meaning", lhs, rhs, shapes) -> tuple:
         except NotOnThisShape:
             return None
 
-    return shapes_for(kind, family, dependence(rhs, sizes), value_of) if shapes is None else family
+    def usable(spec) -> bool:
+        try:
+            return all(meaning.notation["constants"][letter](spec) is not None for letter in used)
+        except NotOnThisShape:
+            return False
+
+    degrees = dependence(rhs, sizes)
+    family = shapes_for(kind, family, degrees, value_of)
+    # beyond every entry an index names (layer_reach): as many sizes there as the degree argument needs
+    values = {letter: max([v for v in (value_of(t, letter) for t in family) if v is not None] + [0]) for letter in used}
+    dims, reach = reached_all(meaning, lhs, rhs, {letter: (VARIED.get(kind, {}).get(letter), v) for letter, v in values.items()})
+    count = max([d + 2 for letter, d in degrees.items() if VARIED.get(kind, {}).get(letter) in dims] + [2])
+    more, short = beyond(kind, family, reach, dims, count, lambda t: layer_catalogue.layer(kind, t), usable)
+    return family + more, short
+
+
+def _columns_form(meaning: "_Meaning", ident, spec, cert, budget: float) -> bool:
+    """Whether a formula that cannot be formed with the RNN's steps as rows holds with them as columns (on the
+    shape where it failed): then it is written in the other layout, not false."""
+    if "cannot be formed" not in cert.reason:
+        return False
+    meaning.columns = True
+    try:
+        cert = prove(ident, spec, method="exact", budget=budget)
+    except Uninterpretable:
+        return False
+    finally:
+        meaning.columns = False
+    return cert.verdict == "proved"
 
 
 def _verdict(formula: str, kind: str, certs: list) -> LayerVerification:

@@ -74,10 +74,13 @@ class _Reader:
     def __init__(self, sizes: set):
         self.sizes, self.count = sizes, 0
         self.denominators = []  # as written: \frac{m-7}{m-7} means nothing at m = 7
+        self.letters = {}  # each opaque symbol -> the index letters of the entry it stands for
 
-    def opaque(self):
+    def opaque(self, *subs):
         self.count += 1
-        return sympy.Symbol(f"_q{self.count}", positive=True)
+        q = sympy.Symbol(f"_q{self.count}", positive=True)
+        self.letters[q] = set().union(set(), *(_index_letters(e) for sub in subs for e in sub or ()))
+        return q
 
     def read(self, node):
         if isinstance(node, Num):
@@ -85,7 +88,7 @@ class _Reader:
         if isinstance(node, Sym):
             if node.name in self.sizes and not node.sub and not node.accent:
                 return sympy.Symbol(node.name, positive=True)
-            return self.opaque()
+            return self.opaque(node.sub)
         if isinstance(node, Add):
             return sympy.Add(*[s * self.read(t) for s, t in node.terms])
         if isinstance(node, Mul):
@@ -100,14 +103,51 @@ class _Reader:
             return sympy.sqrt(self.read(node.arg))
         if isinstance(node, Transpose):
             return self.read(node.base)
-        if isinstance(node, Sum):  # linear: its coefficients in the sizes are its summand's
-            return self.read(node.body)
+        if isinstance(node, Sum):
+            return self._sum(node)
         if isinstance(node, (Call, Deriv)):
             inner = self.read(node.arg) if isinstance(node, Call) else sympy.Integer(1)
             if inner.free_symbols & {sympy.Symbol(s, positive=True) for s in self.sizes}:
                 raise Uninterpretable("a size stands inside a function; its dependence on the size is not read")
-            return self.opaque()
+            return self.opaque(*_subscripts(node))
         raise Uninterpretable(f"a part of the formula whose dependence on the sizes is not read: {type(node).__name__}")
+
+    def _sum(self, node):
+        # Linear: a term with an entry at the summation index keeps its coefficients in the sizes (the sum is
+        # the layer's own quantity), but any other term is added once per index of the range, so
+        # \sum_{j=1}^{m} 1 is m, and \sum_{j=1}^{m} g_i is m g_i: degree 1 in m.
+        body = sympy.expand(self.read(node.body))
+        plain = sympy.Add(*[t for t in sympy.Add.make_args(body)
+                            if not any(self.letters.get(q, set()) & set(node.index) for q in t.free_symbols)])
+        if plain == 0:
+            return body
+        if node.lo is None or node.hi is None:
+            raise Uninterpretable("a term that does not depend on the summation index, summed over a range without both "
+                                  "bounds: its dependence on the sizes is not read; write them (\\sum_{j=1}^{m})")
+        count = sympy.Integer(1)
+        for _ in node.index:
+            count *= _index_poly(node.hi, self.sizes) - _index_poly(node.lo, self.sizes) + 1
+        count = count.subs({sympy.Symbol(s): sympy.Symbol(s, positive=True) for s in self.sizes})
+        if count.free_symbols - {sympy.Symbol(s, positive=True) for s in self.sizes}:
+            raise Uninterpretable("a term that does not depend on the summation index, summed over a range that depends "
+                                  "on another index: its dependence on the sizes is not read")
+        return body - plain + count * plain
+
+
+def _index_letters(e) -> set:
+    if isinstance(e, Var):
+        return {e.name}
+    if isinstance(e, IOp):
+        return _index_letters(e.a) | _index_letters(e.b)
+    return set()
+
+
+def _subscripts(node) -> list:
+    # the subscripts inside a function's argument (φ'(a_t)) or a derivative (∂F_i/∂x_k)
+    if isinstance(node, Deriv):
+        return [node.of.sub] + ([node.num.sub] if node.num is not None else [])
+    arg = node.arg
+    return [arg.sub] if isinstance(arg, Sym) else []
 
 
 def dependence(rhs, sizes: set) -> dict:

@@ -25,6 +25,11 @@ from ..layers.identity import CannotForm
 from .layer_nodes import Add, Call, Deriv, Div, INum, IOp, Mul, Pow, Sqrt, Sum, Sym, Transpose, Var
 
 
+#: The RNN's arrays with a row per step (x_t^T is row t of x); with ``columns`` set on the meaning, a whole one is
+#: read with the steps as columns instead (X = [x_1 … x_T]), only to tell a formula written in that layout apart.
+STEP_ARRAYS = ("x", "g", "h", "a", "delta", "dphi")
+
+
 class Uninterpretable(SymbpError, ValueError):
     """A readable formula whose symbols or indices do not fit the layer."""
 
@@ -114,6 +119,8 @@ class _Evaluator:
             for c in range(cols):
                 key = fixed + (rest[0][0] + r,) + ((rest[1][0] + c,) if len(rest) > 1 else ())
                 entries[(r + 1, c + 1)] = table.get(key, self.v.zero)
+        if not fixed and name in STEP_ARRAYS and getattr(self.m, "columns", False):
+            return Arr(rows, cols, entries).T()
         return Arr(rows, cols, entries)
 
     def _Add(self, node: Add, env):
@@ -148,6 +155,10 @@ class _Evaluator:
 
     def _times(self, a, b):
         if isinstance(a, Arr) and isinstance(b, Arr):
+            if a.cols != b.rows and (1, 1) in ((a.rows, a.cols), (b.rows, b.cols)):
+                # a 1×1 matrix that does not fit is a number, as in the core verifier (values.multiply): (p^T g) p
+                number, m = (a.entries[(1, 1)], b) if (a.rows, a.cols) == (1, 1) else (b.entries[(1, 1)], a)
+                return self._scale(m, number)
             if a.cols != b.rows:
                 raise CannotForm(f"a {a.rows}×{a.cols} matrix times a {b.rows}×{b.cols} matrix")
             return Arr(a.rows, b.cols, {(r, c): self.v.total(a.entries[(r, k)] * b.entries[(k, c)] for k in range(1, a.cols + 1))
