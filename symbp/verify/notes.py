@@ -36,7 +36,6 @@ from .model import Definition, Model, defines_activation, definition, model_of
 from .prosecost import beside_softmax, checked_under_each, mentions, named_since
 from .regularizer import about_weights, in_definitions, regularizers, since_line
 from .layerwords import not_read, restrict
-from .sentences import doubts
 from .targetwords import one_hot_said, sum_doubted
 from .costsignature import blocking as blocking_signature, unread as unread_signatures
 from .hypothesis import written_out
