@@ -269,3 +269,15 @@ def test_a_denial_in_a_sentence_of_its_own_beside_the_display(tmp_path, before, 
     for formula, truth in ((_TRUE, "refuted"), (_FALSE, "holds")):
         rows = _rows(tmp_path, f"{before}$${formula}$$\n{after}\n")
         assert rows[formula].status == truth and rows[formula].reason.startswith(_CALLED), rows[formula]
+
+
+@pytest.mark.parametrize("words", ["does not even type-check.", "doesn't type-check.", "is ill-formed.",
+                                   "is not even well-defined.", "does not make sense."])
+def test_words_saying_a_formula_cannot_be_formed_deny_it(tmp_path, words):
+    # Review 23 (b06): "Careful: writing … $$X$$ does not even type-check." calls X wrong; it was judged as written, so
+    # notes that flag a slip correctly exited 1. X without its transpose cannot be formed (by hand: w^{l+1} is
+    # n_{l+1} × n_l and δ^{l+1} has n_{l+1} entries, a product that fits only when n_l = n_{l+1}); the true BP1 so
+    # called must be refuted.
+    rows = _rows(tmp_path, f"Careful: writing\n$${_NO_T}$$\n{words}\n\nAlso\n$${_TRUE}$$\n{words}\n")
+    assert rows[_NO_T].status == "holds" and _CALLED in rows[_NO_T].reason, rows[_NO_T]
+    assert rows[_TRUE].status == "refuted" and _CALLED in rows[_TRUE].reason, rows[_TRUE]
