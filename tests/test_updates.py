@@ -331,3 +331,19 @@ def test_the_chain_to_a_named_new_value_is_read_as_the_rule(rule, status, said):
     text = r"$z^l = w^l a^{l-1} + b^l$, $a^l = \sigma(z^l)$, $C = \frac{1}{2}\|a^L - y\|^2$." f"\n$${rule}$$\n"
     got = _row(text, rule)
     assert got.status == status and said in got.reason, got.reason
+
+
+def test_a_step_letter_also_written_on_the_gradient_is_not_read_as_a_neuron():
+    # Review 23 p22: in b^l_{t+1} = b^l_t − η δ^l_t the letter t numbers the steps, and δ^l_t was read as neuron t of
+    # δ^l, a scalar against the vector b^l: refuted, though as the author means it (δ at step t) it is BP3's step.
+    # Whether t is a step or a neuron the notes do not say: uninterpretable. The same rule with δ^l holds (by hand,
+    # ∂C/∂b^l = δ^l), and one that starts from w is still refuted.
+    head = "$$C = \\frac12\\|a^L - y\\|^2$$\n\n"
+    rows = {}
+    for rule in (r"b^l_{t+1} = b^l_t - \eta\, \delta^l_t", r"b^l_{t+1} = b^l_t - \eta\, \delta^l",
+                 r"b^l_{t+1} = w^l_t - \eta\, \delta^l", r"b^l_t = b^l_{t-1} - \eta\, \delta^l_t"):
+        report = verify_text(head + "$$" + rule + "$$\n", path="rules.md")
+        rows[rule] = {row.formula.text: row.result for row in report.rows}[rule]
+    statuses = [r.status for r in rows.values()]
+    assert statuses == ["uninterpretable", "holds", "refuted", "uninterpretable"], rows
+    assert "numbers the steps" in rows[r"b^l_{t+1} = b^l_t - \eta\, \delta^l_t"].reason

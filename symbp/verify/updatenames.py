@@ -163,11 +163,22 @@ def read_new(text: str) -> "StepRead | None":
     value = _NAME.sub(unmark, rest).strip()
     if kind[0] == "step" and kind[2] == 0 and value == rest.strip():
         return None  # W^{(t)} = …: a step only beside W^{(t-1)}
-    unread = ""
-    if letter:
-        label = re.search(r"(?:\\delta|(?<![A-Za-z\\])[A-Za-z])\s*(?:\^\s*\{\s*\(\s*" + letter + r"\s*\)\s*(?:,[^{}]*)?\}"
-                          r"|_\{?\s*" + letter + r"(?![A-Za-z+\-]))", value)
-        if label:
-            unread = (f"{letter} numbers the steps of {param} here ({left}), and also labels {label.group(0)}: a "
-                      "training sample or a step, the notes do not say")
+    unread = also_labels(value, letter, param, left) if letter else ""
     return StepRead(param, value, unread)
+
+
+def also_labels(value: str, letter: str, param: str, left: str) -> str:
+    r"""Why the step letter of a rule is not read when the value side also writes it on another quantity, else ''.
+
+    >>> also_labels(r"b^l - \eta \delta^l_t", "t", "b^l", "b^l_{t+1}")
+    't numbers the steps of b^l here (b^l_{t+1}), and also labels \\delta^l_t: a training sample or a step, the notes do not say'
+    >>> also_labels(r"b^l - \eta \delta^l", "t", "b^l", "b^l_{t+1}")
+    ''
+    """
+    # δ^{(t),l}, δ_t, and δ^l_t after a superscript (review 23 p22: b^l_{t+1} = b^l_t − η δ^l_t read t as a neuron)
+    label = re.search(r"(?:\\delta|(?<![A-Za-z\\])[A-Za-z])\s*(?:\^\s*\{\s*\(\s*" + letter + r"\s*\)\s*(?:,[^{}]*)?\}"
+                      r"|(?:\^\s*(?:\{[^{}]*\}|[A-Za-z0-9])\s*)?_\{?\s*" + letter + r"(?![A-Za-z+\-]))", value)
+    if label is None:
+        return ""
+    return (f"{letter} numbers the steps of {param} here ({left}), and also labels {label.group(0)}: a training "
+            "sample or a step, the notes do not say")

@@ -29,7 +29,7 @@ from dataclasses import dataclass
 
 
 from .steprate import canonical
-from .updatenames import read_new
+from .updatenames import also_labels, read_new
 
 ARROW = r"\\(?:to|rightarrow|longrightarrow|leftarrow|gets|longleftarrow)(?![A-Za-z])|:="
 #: Greek letters that name the parameters as a whole (θ), read as a parameter like w^l.
@@ -169,7 +169,7 @@ def read_rule(text: str) -> "Rule | None":
     >>> read_rule(r"\tilde{b}^l = b^l - \eta \frac{\partial C}{\partial b^l}").param
     'b^l'
     """
-    text = plain(text)
+    text = source = plain(text)
     marked = read_new(text) if not re.search(ARROW, text) else None
     stepped = (_next_step(text) or _other_steps(text) or (marked and (marked.param, marked.rest))) \
         if not re.search(ARROW, text) else None
@@ -208,8 +208,12 @@ def read_rule(text: str) -> "Rule | None":
         steps.append(Step(side.strip(), m.group("old").strip(), m.group("sign"), m.group("rate") or m.group("rate2"),
                           m.group("den") or "", var, upper, m.group("body").strip().rstrip(",."), slip=slip,
                           note=note, canon=text, sum_lower=lower))
-    return Rule(param, tuple(steps), marked.unread if marked and stepped and stepped[0] == marked.param else "",
-                misnamed) if steps else None
+    unread = marked.unread if marked and stepped and stepped[0] == marked.param else ""
+    step = None if marked or not stepped else (_NEXT.match(source) or _NOW.match(source))
+    if step is not None and not unread:  # b^l_{t+1} = b^l_t − η δ^l_t: t is a step here, and on δ?
+        letter = step.group("t") or step.groupdict().get("t2")
+        unread = also_labels(stepped[1], letter, stepped[0], source.split("=", 1)[0].strip())
+    return Rule(param, tuple(steps), unread, misnamed) if steps else None
 
 
 def _split_eq(text: str) -> list:
