@@ -347,3 +347,13 @@ def test_a_step_letter_also_written_on_the_gradient_is_not_read_as_a_neuron():
     statuses = [r.status for r in rows.values()]
     assert statuses == ["uninterpretable", "holds", "refuted", "uninterpretable"], rows
     assert "numbers the steps" in rows[r"b^l_{t+1} = b^l_t - \eta\, \delta^l_t"].reason
+
+
+def test_a_tilde_without_braces_names_the_new_value():
+    # Review 23 b08: \tilde w^l = … was unreadable ("unknown macro \tilde"); \tilde{w}^l = … was read. By hand:
+    # ∂C/∂w^l = δ^l (a^{l-1})^T (BP4), so the first rule is a step of gradient descent and the second climbs.
+    head = "$$C = \\frac12\\|a^L - y\\|^2$$\n\n"
+    right, wrong = r"\tilde w^l = w^l - \eta\, \delta^l (a^{l-1})^T", r"\tilde b^l = b^l + \eta\, \delta^l"
+    report = verify_text(head + f"$${right}$$\n\n$${wrong}$$\n", path="rules.md")
+    rows = {row.formula.text: row.result for row in report.rows}
+    assert rows[right].status == "holds" and rows[wrong].status == "refuted", rows

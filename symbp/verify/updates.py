@@ -143,16 +143,22 @@ def _other_steps(text: str):
 _FONTED = re.compile(r"\\(?:mathbf|boldsymbol|bm|vec|mathit)\s*\{\s*((?![CLJE]\s*\})[A-Za-z]|\\[A-Za-z]+)\s*\}")
 
 
+#: ``\tilde w`` without braces, as ``\tilde{w}`` (review 23 b08: unreadable, "unknown macro \tilde").
+_BARE_TILDE = re.compile(r"\\(tilde|widetilde)\s+([A-Za-z])(?![A-Za-z])")
+
+
 def plain(text: str) -> str:
     r"""``text`` with a name in bold or with an arrow read as the name itself (``\mathbf{W}``, ``\boldsymbol{\theta}``,
     ``\vec{w}``), as the notes' quantities are read; a cost letter keeps its font (a profile's cost may be ``\mathbf{L}``).
 
     >>> plain(r"\mathbf{w}^l \to \mathbf{w}^l - \eta \nabla_{\boldsymbol{w}^l} C")
     'w^l \\to w^l - \\eta \\nabla_{w^l} C'
+    >>> plain(r"\tilde w^l = w^l - \eta \delta^l")
+    '\\tilde{w}^l = w^l - \\eta \\delta^l'
     >>> plain(r"\frac{\partial \mathbf{L}}{\partial \mathbf{W}}")
     '\\frac{\\partial \\mathbf{L}}{\\partial W}'
     """
-    return _FONTED.sub(r"\1", text)
+    return _BARE_TILDE.sub(r"\\\1{\2}", _FONTED.sub(r"\1", text))
 
 
 def is_rule(text: str) -> bool:
