@@ -87,17 +87,28 @@ def test_new_value_starting_elsewhere_names_the_slip():
 
 @pytest.mark.parametrize("claim, status", [
     (r"W^{(t+1)} = W^{(t)} - \eta\, x^T \frac{\partial L}{\partial g}", "holds"),
-    (r"W^{(t+1)} = W^{(t)} - \eta \frac{\partial L}{\partial W^{(t)}}", "holds"),  # the gradient at the current W
+    # the gradient at the current W; W is square and no layout is declared: in the numerator layout ∂L/∂W is the
+    # gradient transposed, so the layouts disagree (review F18; declared: ``test_superscript_steps_in_a_declared_layout``)
+    (r"W^{(t+1)} = W^{(t)} - \eta \frac{\partial L}{\partial W^{(t)}}", "ambiguous"),
     (r"W^{(t+1)} = W^{(t)} + \eta\, x^T \frac{\partial L}{\partial g}", "refuted"),  # wrong sign
     (r"W^{(t+1)} = W^{(t)} - \eta\, x^T \frac{\partial L}{\partial u}", "refuted"),  # V's gradient
     (r"W^{(t+1)} = V^{(t)} - \eta\, x^T \frac{\partial L}{\partial g}", "refuted"),  # wrong start
     (r"W^{(t)} = W^{(t-1)} - \eta\, x^T \frac{\partial L}{\partial g}", "holds"),
     (r"W^{(t)} = V^{(t-1)} - \eta\, x^T \frac{\partial L}{\partial g}", "refuted"),
-    (r"W^{(k+1)} = W^{(k)} - \eta \frac{\partial L}{\partial W^{(k)}}", "holds"),
+    (r"W^{(k+1)} = W^{(k)} - \eta \frac{\partial L}{\partial W^{(k)}}", "ambiguous"),
     (r"V^{(k+1)} = V^{(k)} - \eta\, x^T \frac{\partial L}{\partial g}", "refuted"),  # W's gradient for V
 ])
 def test_superscript_steps(claim, status):
     assert _one(claim, TWO).status == status
+
+
+@pytest.mark.parametrize("layout, status", [("denominator", "holds"), ("numerator", "refuted")])
+def test_superscript_steps_in_a_declared_layout(layout, status):
+    # hand: ∂L/∂W is xᵀ ∂L/∂g in W's shape (denominator), its transpose in the numerator layout, and for a square W
+    # a step by the transpose is no step of gradient descent
+    for claim in (r"W^{(t+1)} = W^{(t)} - \eta \frac{\partial L}{\partial W^{(t)}}",
+                  r"W^{(k+1)} = W^{(k)} - \eta \frac{\partial L}{\partial W^{(k)}}"):
+        assert _one(claim, f"We use the {layout} layout.\n\n" + TWO).status == status
 
 
 def test_superscript_step_wrong_start_is_named():

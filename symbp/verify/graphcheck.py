@@ -175,14 +175,19 @@ def _check_graph(eq: Equation, model: Model, budget: float, notes_layout) -> Gra
     if not layout_matters:
         v = verdicts["denominator"]
         return _outcome(v, "", {})
-    out = _combine(eq, model, verdicts, kinds, notes_layout, budget - (time.perf_counter() - start))
+    if kinds >= {"gradient", "jacobian"}:  # a gradient and a Jacobian: the mixed convention is a reading of its own
+        left = budget - (time.perf_counter() - start)
+        verdicts[MIXED], _, _ = _check_layout(eq, model, MIXED, max(left, 0.5))
+    out = combine(verdicts, kinds, notes_layout)
     out.kinds = tuple(sorted(kinds))
     return out
 
 
-def _combine(eq: Equation, model: Model, verdicts: dict, kinds: set, notes_layout, left: float) -> GraphOutcome:
-    if kinds >= {"gradient", "jacobian"}:  # a gradient and a Jacobian: the mixed convention is a reading of its own
-        verdicts[MIXED], _, _ = _check_layout(eq, model, MIXED, max(left, 0.5))
+def combine(verdicts: dict, kinds: set, notes_layout) -> GraphOutcome:
+    """The verdict of a claim from its verdicts in each layout (``LayoutVerdict``, "misfit" where the shapes do not
+    fit): the one of the only layout that fits, the one all that fit agree on, else the notes' own layout's
+    (``notes_layout``: declared, or the evidence of the other claims), else ambiguous; a claim that holds only in
+    the layout the notes do not declare is ambiguous. Update rules are weighed the same way (``graphupdatelayout``)."""
     fit = {k: v for k, v in verdicts.items() if v.status != "misfit"}
     evidence, notes_layout = notes_layout, _notes_choice(notes_layout, fit, kinds)
     if not fit:
@@ -272,7 +277,7 @@ def _and(names: list) -> str:
 
 
 def _outcome(v: LayoutVerdict, layout: str, verdicts: dict) -> GraphOutcome:
-    status = {"holds": "holds", "refuted": "refuted", "undecided": "undecided", "misfit": "refuted"}[v.status]
+    status = "refuted" if v.status == "misfit" else v.status  # an update rule's may be conditional, uninterpretable
     return GraphOutcome(status, v.reason, layout, verdicts, v.counterexample, v.instances, v.generic)
 
 
@@ -609,4 +614,4 @@ def read_words(model: Model) -> str:
     return "; ".join(model.lines())
 
 
-__all__ = ["GraphOutcome", "LayoutVerdict", "check_graph", "free_indices", "generic_functions", "generic_words", "read_words", "refute", "GraphUninterpretable"]
+__all__ = ["GraphOutcome", "LayoutVerdict", "check_graph", "combine", "free_indices", "generic_functions", "generic_words", "read_words", "refute", "GraphUninterpretable"]

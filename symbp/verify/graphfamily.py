@@ -29,7 +29,8 @@ from .graphnodes import Equation, Mat, T, to_latex, walk
 from .graphshapes import open_dims
 from .graphundefined import input_names, involved, make_generic, undefined_nodes
 from .graphundefined import words as undefined_words
-from .graphupdate import check_update, is_update, rate_words, step_free
+from .graphupdate import is_update, rate_words, step_free
+from .graphupdatelayout import check_update, check_update_on
 
 #: How the error of a model that a definition without meaning stopped begins (each row then says so; the run goes on).
 UNINTERPRETABLE = "a definition has no meaning here: "
@@ -156,19 +157,35 @@ def _batch_check(eq: Equation, family: list, budget: float, layout: str, samples
         sizes = tuple(sorted(sizes + (given[0],)))
     runs = [(m, size, combo) for m in family for size in sizes
             for combo in itertools.product(range(1, size + 1), repeat=len(free))]
-    outs = []
+    models, wheres = [], []
     for m, size, combo in runs:
         try:
             bm = batch_model(m, cost, size, samples.shared, samples.labels)
         except GraphUninterpretable as exc:
             return GraphOutcome("uninterpretable", f"{to_latex(eq)}: {exc}")
         bm.batch.fixed = dict(zip(free, combo))
-        where = f"on a mini-batch of {cost.count or 'm'} = {size} sample{'s' if size > 1 else ''}" + "".join(
-            f", sample {t} = {k}" for t, k in zip(free, combo))
-        outs.append((where, check_claim(eq, bm, budget / len(runs), layout)))
+        models.append(bm)
+        wheres.append(f"on a mini-batch of {cost.count or 'm'} = {size} sample{'s' if size > 1 else ''}" + "".join(
+            f", sample {t} = {k}" for t, k in zip(free, combo)))
     said = (f"checked on mini-batches of {cost.count or 'm'} = {', '.join(map(str, sizes))} samples"
             + (f", every sample {', '.join(free)} of each" if free else "")
             + f" ({cost.words()}; {split_words(family[0], samples.shared, samples.labels)})")
+
+    def verdict(found: list) -> GraphOutcome:
+        return _batch_verdict(eq, list(zip(wheres, found)), runs, cost, (given, unread, said))
+
+    if is_update(eq):  # each layout's verdict over every size (its rate must be one), then the layouts weighed
+        try:
+            return check_update_on(bracket_products(eq, models[0]), models, layout, verdict)
+        except GraphUninterpretable as exc:
+            return GraphOutcome("uninterpretable", str(exc))
+    return verdict([check_claim(eq, bm, budget / len(runs), layout) for bm in models])
+
+
+def _batch_verdict(eq: Equation, outs: list, runs: list, cost, context: tuple) -> GraphOutcome:
+    """The verdict over the mini-batches of ``runs`` from the verdict ``outs`` (where, outcome) on each: an update
+    rule's rate must be the same at every size; else the worst verdict, with where it was found."""
+    given, unread, said = context
     rates = {size: o.rate for (where, o), (_, size, _) in zip(outs, runs) if o.status == "holds"}
     if is_update(eq) and len(rates) == len(outs) and len({str(r) for r in rates.values()}) > 1:
         # η Σ_t ∂L^{(t)}/∂W: a positive multiple of ∂J/∂W at every size, but m η, a rate that grows with the batch
@@ -254,7 +271,7 @@ def check_claim(eq: Equation, model: Model, budget: float, layout: str = "") -> 
     try:
         eq = bracket_products(eq, model)
         if is_update(eq):
-            return check_update(eq, model)
+            return check_update(eq, model, layout)
         if is_declaration(eq):  # L = L(x_1, x_2) restating the graph (``graphdeclare``)
             return check_declared(eq, model)
         return check_graph(eq, model, budget, layout)

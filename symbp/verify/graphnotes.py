@@ -37,7 +37,7 @@ from .graphexamples import (ASSUMPTION_WORDS, EXAMPLE_WORDS, by_tied, denies, di
 from .graphfamily import check_claim, checker, exchanged, notes_model
 from .graphbatch import batch_sizes, given_size, samples_of, size_words, split, unsaid_words
 from .graphlocal import checked_locally, name_unread, unread_outcome
-from .graphownlayout import contradicting, declared_layouts, layout_at
+from .graphownlayout import contradicting, declared_layouts, layout_at, vectors_of
 from .graphmodel import GraphError, Model, Sym, is_declaration, is_definition, to_latex
 from .graphnodes import Deriv, walk
 from .graphread import read_graph
@@ -256,7 +256,7 @@ def graph_notes(items: list, text: str, budget: float = 30.0, activation: str | 
         out.refuted_definitions[id(p.formula)] = words.replace("<old>", to_latex(eq)).replace(
             "<new>", to_latex(exchanged(eq)))
     outcomes = {}
-    out.declared = declared_layouts(text)
+    out.declared = declared_layouts(text, vectors_of(model))
     for p in pieces:
         if p.error or not p.eqs or not any(is_claim(e) for e in p.eqs):
             continue

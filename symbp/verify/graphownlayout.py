@@ -108,22 +108,69 @@ _ASIDE = re.compile(r"\b(?:unlike|avoid\w*|instead|rather|wrong|incorrect|contra
                     r"|\bne(?:použ|píš|pracuj|bud)\w*", re.IGNORECASE)
 
 
-def declared_layouts(text: str) -> list[tuple[int, str]]:
+#: A row or a column vector (English, Czech, Russian, Polish).
+_ROW = r"(?:row\s+vectors?|řádkov\w*\s+vektor\w*|vektor\w*\s+řádk\w*|вектор\w*[\s-]+строк\w*|wektor\w*\s+wierszow\w*" \
+    r"|wierszow\w*\s+wektor\w*)"
+_COLUMN = r"(?:column\s+vectors?|sloupcov\w*\s+vektor\w*|vektor\w*\s+sloupc\w*|вектор\w*[\s-]+столб\w*" \
+    r"|wektor\w*\s+kolumnow\w*|kolumnow\w*\s+wektor\w*)"
+#: What may stand between "gradient" and the vector it is said to be ("every gradient is a row vector", "gradients
+#: are row vectors", "we write the gradient as a row vector", "gradient je řádkový vektor", "градиент — вектор-строка",
+#: "gradient jest wektorem wierszowym"): a verb of being or writing, "always", an article, a dash; never "of"
+#: (the gradient of the scalar L: one gradient's shape) nor a word of denial.
+_LINK = (r"(?:\s+(?:is|are|always|as|written|taken|je|jsou|vždy|jako|píšeme|zapisujeme|jest|są|zawsze"
+         r"|zapisujemy|piszemy|является|являются|всегда|как|записываем|пишем)\b|\s*[—–:-])+(?:\s+(?:a|an)\b)?\s*")
+#: Words that deny what every gradient is said to be ("no gradient is a row vector", "gradients are never rows").
+_DENIED = re.compile(r"\b(?:no|not|never|none|neither|nor|žádn\w*|není|nejsou|nikdy|не|ни|никогда|нет|nie|żaden"
+                     r"|żadn\w*|nigdy)\b", re.IGNORECASE)
+#: The orientation of every gradient, said in words, and the layout it is (with column vectors: ``declared_layouts``).
+_GRADIENTS = {orient: re.compile(r"\b(?:gradient|градиент)\w*" + _LINK + words, re.IGNORECASE)
+              for orient, words in (("row", _ROW), ("column", _COLUMN))}
+
+
+def _by_orientation(words: str, vectors: str) -> list[str]:
+    # a gradient by a column vector is a row in the numerator layout (the shape of xᵀ), by a row vector a column
+    said = [orient for orient, pattern in _GRADIENTS.items() if pattern.search(words)]
+    if said and _DENIED.search(words):
+        return ["neither"]
+    if not vectors:
+        return ["neither"] if said else []  # rows and columns both differentiated by: the words fix no one layout
+    return ["numerator" if (orient == "row") == (vectors == "column") else "denominator" for orient in said]
+
+
+def declared_layouts(text: str, vectors: str = "column") -> list[tuple[int, str]]:
     """(line, layout) for each sentence of the prose that declares a layout, in the order of the notes. A sentence
     declares one layout when it names it (and not the other) with words that say the notes use it, and no words
-    that set it aside, defer or confine it, doubt or suppose it. Notes that declare both layouts (in different
-    sentences: "Jacobians in the numerator layout. Gradients in the denominator layout.") declare neither: which
-    one a claim is in is then left to its shapes (review 22)."""
+    that set it aside, defer or confine it, doubt or suppose it. Saying what every gradient is names a layout too
+    (review F19): "every gradient is a row vector" is the numerator layout where the notes' ``vectors`` are columns
+    (∂L/∂x has the shape of xᵀ), the denominator where they are rows; where they are both ("") it declares
+    nothing. Notes that declare both layouts (in different sentences: "Jacobians in the numerator layout.
+    Gradients in the denominator layout.") declare neither: which one a claim is in is then left to its shapes
+    (review 22).
+
+    >>> declared_layouts("Every gradient is a row vector.\n"), declared_layouts("Gradients are row vectors.\n", "row")
+    ([(1, 'numerator')], [(1, 'denominator')])
+    >>> declared_layouts("The gradient of the scalar $L$ is a row vector.\n")
+    []
+    """
     out = []
     for start, end in sentences(text):
         words = masked(text[start:end])
-        named = [layout for layout, pattern in _NAMES.items() if pattern.search(words)]
-        if (len(named) != 1 or doubts(words) or HYPOTHETICAL.search(words) or _ASIDE.search(words)
-                or not _DECLARES.search(words)):
+        named = {layout for layout, pattern in _NAMES.items() if pattern.search(words)}
+        oriented = _by_orientation(words, vectors)
+        if (len(named | set(oriented)) != 1 or "neither" in oriented or doubts(words) or HYPOTHETICAL.search(words)
+                or _ASIDE.search(words) or not (_DECLARES.search(words) or oriented)):
             continue
-        found = _NAMES[named[0]].search(text, start, end)
-        out.append((line_of(text, found.start() if found else start), named[0]))
+        layout = (named | set(oriented)).pop()
+        found = _NAMES[layout].search(text, start, end) if named else None
+        out.append((line_of(text, found.start() if found else start), layout))
     return out if len({layout for _, layout in out}) == 1 else []
+
+
+def vectors_of(model) -> str:
+    """"row" or "column": the orientation of every vector of the notes' ``model`` (unsaid: a column), or "" when
+    some are rows and some columns; what "every gradient is a row vector" declares depends on it."""
+    found = {"row" if q.orient == "row" else "column" for q in model.quantities.values() if q.rank == 1}
+    return found.pop() if len(found) == 1 else "column" if not found else ""
 
 
 def layout_at(declared: list, line: int) -> "DeclaredLayout | None":
@@ -132,4 +179,4 @@ def layout_at(declared: list, line: int) -> "DeclaredLayout | None":
     return DeclaredLayout(*before[-1]) if before else None
 
 
-__all__ = ["DeclaredLayout", "contradicting", "declared_layouts", "layout_at"]
+__all__ = ["DeclaredLayout", "contradicting", "declared_layouts", "layout_at", "vectors_of"]

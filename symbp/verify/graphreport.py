@@ -15,7 +15,9 @@ from .extract import Formula
 from .graphmodel import GraphError
 from .graphfamily import UNINTERPRETABLE
 from .graphnotes import GraphNotes, Piece, graph_notes
+from .graphownlayout import layout_at
 from .graphsingle import has_layers
+from .graphupdate import is_update
 from .regularizer import about_parameters, regularizers, since_line
 from .verification import UNCHECKED_DECLARATION, Verification
 
@@ -50,7 +52,8 @@ def apply_graph(report, text: str, notation_name: str, budget: float = 30.0, act
         f, layered = row.formula, row.result
         key = id(f)
         read_in_layers = layered_notes and has_layers(f.text)
-        open_ = not read_in_layers and (everything or layered.status in ("unreadable", "uninterpretable"))
+        open_ = not read_in_layers and (everything or layered.status in ("unreadable", "uninterpretable")
+                                        or _declared_step(key, f.line, g))
         if g.model is None:
             if open_ and _graph_form(f.text) and everything:
                 row = type(row)(f, Verification(formula=f.text, status="uninterpretable", verdict="undecided",
@@ -118,6 +121,16 @@ def apply_graph(report, text: str, notation_name: str, budget: float = 30.0, act
         rows.sort(key=lambda r: r.formula.line)
     report.rows, report.skipped = rows, skipped
     return report
+
+
+def _declared_step(key: int, line: int, g: GraphNotes) -> bool:
+    """Whether the formula is an update rule the notes' own terms judged in the layout the notes declare in words
+    before ``line``: the layered reading takes ∂C/∂W to have W's shape whatever the notes say (review F18: under
+    "we use the numerator layout", W ← W − η ∂L/∂W held for a square W, a step by the gradient transposed)."""
+    if key not in g.results or layout_at(g.declared, line) is None:
+        return False
+    p, results = g.results[key]
+    return any(r.kinds for r in results) and any(is_update(e) for e in p.eqs)
 
 
 def _regularized(text: str, g: GraphNotes):

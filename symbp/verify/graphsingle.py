@@ -18,7 +18,8 @@ from .graphbuild import build
 from .graphcheck import check_graph
 from .graphmodel import GraphError, GraphUninterpretable
 from .graphread import read_graph
-from .graphupdate import check_update, is_update
+from .graphupdate import is_update
+from .graphupdatelayout import check_update
 from .lexer import ReadError
 
 #: The profile's own layer, and the words that say so.

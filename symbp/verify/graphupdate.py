@@ -201,9 +201,11 @@ def is_update(eq: Equation) -> bool:
     return _param(eq) is not None
 
 
-def check_update(eq: Equation, model: Model) -> GraphOutcome:
-    """The verdict on an update rule against the notes' cost (see the module docstring); a rule written for
-    one entry (``\\tilde{w}_{jk} = w_{jk} - …``) is checked for every value of its free indices."""
+def update_in(eq: Equation, model: Model, layout: str = "denominator") -> tuple[GraphOutcome, set]:
+    """(the verdict on an update rule against the notes' cost in ``layout``, the kinds of vector derivative whose
+    shape the layout decides: empty when it does not matter); see the module docstring. A rule written for one
+    entry (``\\tilde{w}_{jk} = w_{jk} - …``) is checked for every value of its free indices. A new value whose
+    shapes do not fit in ``layout`` has the status "misfit" (``graphupdatelayout`` weighs the layouts)."""
     eq = _rates_multiply(eq)
     param, rhs = _param(eq)
     ambiguous = step_labels(eq)
@@ -211,28 +213,29 @@ def check_update(eq: Equation, model: Model) -> GraphOutcome:
         raise GraphUninterpretable(f"{to_latex(eq)}: {ambiguous}")
     if not model.loss:
         raise GraphUninterpretable(f"{to_latex(eq)}: the notes define no cost for this step to descend")
+    kinds: set = set()
     try:
         ranges = free_indices(step_free(eq), model)
     except Misfit as exc:
-        return GraphOutcome("refuted", f"the new value does not fit: {exc}")
+        return GraphOutcome("refuted", f"the new value does not fit: {exc}"), kinds
     names = sorted(ranges)
     rates = []
     for combo in itertools.product(*(range(1, ranges[n] + 1) for n in names)):
         bind = dict(zip(names, combo))
-        out = _check_at(eq, model, param, rhs, bind)
+        out = _check_at(eq, model, param, rhs, bind, layout, kinds)
         if out.status != "holds":
             if bind:
                 out.reason = "with " + ", ".join(f"{k} = {v}" for k, v in bind.items()) + ": " + out.reason
-            return out
+            return out, kinds
         rates.append(out.rate)
     every = f" (every {', '.join(names)})" if names else ""
     return GraphOutcome("holds", f"a step of gradient descent on {model.loss} with respect to {param.latex()}"
                         f"{every}, the gradient entry by entry in the shape of the parameter",
-                        rate=rates[0] if rates and all(r == rates[0] for r in rates) else None)
+                        rate=rates[0] if rates and all(r == rates[0] for r in rates) else None), kinds
 
 
-def _check_at(eq: Equation, model: Model, param: Sym, rhs, bind: dict) -> GraphOutcome:
-    ev = Evaluator(model, "denominator", bind)
+def _check_at(eq: Equation, model: Model, param: Sym, rhs, bind: dict, layout: str, kinds: set) -> GraphOutcome:
+    ev = Evaluator(model, layout, bind)
     target = ev.targets(param)
     loss = model.node(model.loss)
     gradient = target.applyfunc(lambda v: model.d(loss, v)) if is_mat(target) else model.d(loss, target)
@@ -251,14 +254,16 @@ def _check_at(eq: Equation, model: Model, param: Sym, rhs, bind: dict) -> GraphO
         try:
             value = ev.value(side)
         except Misfit as exc:
-            return GraphOutcome("refuted", f"{wrong}the new value does not fit: {exc}")
+            return GraphOutcome("misfit", f"{wrong}the new value does not fit: {exc}")
+        finally:
+            kinds |= ev.kinds  # a derivative by a vector or a matrix: its shape is the layout's
         if is_mat(value) != is_mat(target) or (is_mat(value) and value.shape != target.shape):
-            return GraphOutcome("refuted", f"{wrong}the new value is {shape_words(value)} but {to_latex(param)} is "
+            return GraphOutcome("misfit", f"{wrong}the new value is {shape_words(value)} but {to_latex(param)} is "
                                 f"{shape_words(target)}")
         if side is not rhs and isinstance(side, Sym):
             continue  # \tilde{w}: the name of the new value
         if start is not None and isinstance(start, Sym) and start != param and not (
-                Evaluator(model, "denominator", bind).targets(start) == target):
+                Evaluator(model, layout, bind).targets(start) == target):
             return GraphOutcome("refuted", f"starts from {start.latex()} instead of {param.latex()}")
         step = (target - value) if is_mat(value) else target - value
         ratio = _multiple(step, gradient, model)
@@ -397,4 +402,4 @@ def _differs_at_points(c, model: Model) -> bool:
     return abs(a - b) > sympy.Float("1e-20") * (1 + abs(a))
 
 
-__all__ = ["check_update", "is_update", "Div", "Mul"]
+__all__ = ["is_update", "update_in", "Div", "Mul"]

@@ -49,6 +49,7 @@ from .reader import read
 from .depends import check_declaration
 from .definition_kinds import COST_DEFINITION, candidate, defines_delta, over_samples
 from .samples import mean_count
+from .updates import read_rule
 from .verification import Verification, network_declaration, verify
 from .notesreport import ACCOUNT_ORDER, NotesReport, Row, bucket, bucket_of_status, to_markdown  # noqa: F401 (the API)
 import symbp.verify.inforce as inforce  # by module: hypotheticals, and where a first definition reaches back
@@ -318,8 +319,9 @@ def _verify_items(text, items, notation, path, kind, strict, activation, cost, o
         row = report.rows[-1]
         # a row the reading in the notes' own terms may still change (``graphnotes``), or one the notes call
         # false, is shown after it
+        # (an update rule under a layout declared in words too: the layered reading takes ∂C/∂W in W's shape)
         if on_row is not None and not (everything or row.result.status in ("unreadable", "uninterpretable")
-                                       or f.negated):
+                                       or f.negated or (layout_at(layouts, f.line) and read_rule(f.text))):
             streamed += 1
             shown.add(id(row.formula))
             on_row(row, streamed, total)
