@@ -138,7 +138,7 @@ def _by_orientation(words: str, vectors: str) -> list[str]:
 
 
 def declared_layouts(text: str, vectors: str = "column") -> list[tuple[int, str]]:
-    """(line, layout) for each sentence of the prose that declares a layout, in the order of the notes. A sentence
+    r"""(line, layout) for each sentence of the prose that declares a layout, in the order of the notes. A sentence
     declares one layout when it names it (and not the other) with words that say the notes use it, and no words
     that set it aside, defer or confine it, doubt or suppose it. Saying what every gradient is names a layout too
     (review F19): "every gradient is a row vector" is the numerator layout where the notes' ``vectors`` are columns

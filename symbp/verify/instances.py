@@ -149,7 +149,7 @@ def _restricted(w: Where, ranges: dict, ctx: Context, notes: list | None = None)
         if notes is not None:
             notes.append(({w.var: f"{hi + 1}..{new_hi}"}, why))
         return new_lo, hi
-    if new_lo == 0 < lo and ctx.notation.bias_column:
+    if new_lo == 0 < lo and ctx.notation.bias_column and not ctx.notation.unit_zero:
         # Dyda: only x and the weight's column have an entry 0 (x_0 = 1, the bias column); k = 0 in a place numbered
         # from 1 (a_k) is a slip of letters, not a false claim (review 24 R3: BP4 at k = 0 with a_0 was refuted)
         raise Uninterpretable(f"the condition {w.text} sets {w.var} to 0, but in the {ctx.notation.name} notation only "

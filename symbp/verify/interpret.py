@@ -85,7 +85,8 @@ def _quantity(q: Quantity, ctx: Context):
     }[q.role]
     if q.indices:
         idx = q.indices[0]
-        if nt.bias_column and q.role == "a" and (idx.value if idx.name is None else ctx.bind.get(idx.name)) == 0:
+        if (nt.bias_column and not nt.unit_zero and q.role == "a"
+                and (idx.value if idx.name is None else ctx.bind.get(idx.name)) == 0):
             # Dyda: x_0 = 1 is the constant input and a has entries 1..n; a_0 is not defined (review 24 R3: read as
             # out of range it refuted BP4 of the bias column, δ_j a_0, whose author means x_0)
             raise Uninterpretable(f"{what}: a has no entry 0 in the {nt.name} notation; the constant input of the "
