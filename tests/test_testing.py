@@ -253,6 +253,14 @@ def test_assert_gradient_rejects_a_transposed_weight_gradient_with_one_output():
     with pytest.raises(st.SymbpAssertionError, match=r"∂C/∂w\^3 has shape \(3, 1\) \(transposed\?\), expected \(1, 3\)"):
         st.assert_gradient(transposed, net)
 
+    def flat_bias(w, b, x, y):  # review 25 C1: b (3×1) − η·(3,) broadcasts to 3×3 too
+        nabla_b, nabla_w = right(w, b, x, y)
+        return [g.ravel() for g in nabla_b], nabla_w
+
+    assert (np.zeros((3, 1)) - 0.1 * np.ones(3)).shape == (3, 3)
+    with pytest.raises(st.SymbpAssertionError, match=r"∂C/∂b\^2 has shape \(3,\) \(flat"):
+        st.assert_gradient(flat_bias, net)
+
 
 def test_assert_gradient_oracle_agrees_with_finite_differences():
     # The oracle itself against central differences of the composed cost (numpy twin), tolerance 1e-6.

@@ -26,8 +26,8 @@ def assert_gradient(fn: Callable, net: Network, *, points: int = 3, rtol: float 
     ``weights[i]`` is w^{i+2} (shape n_{l} × n_{l-1}), ``biases[i]`` is b^{i+2}
     (shape n_l × 1), ``x`` is n_1 × m and ``y`` is n_L × m (a column per
     sample, m = the network's batch). It returns ``(nabla_b, nabla_w)`` of the
-    same shapes (checked: a transposed gradient fails even where it has the
-    right entries; a bias gradient may also be flat). The ground truth is forward-mode differentiation of the cost
+    same shapes (checked: a transposed or flat gradient fails even where it has
+    the right entries, since the update would broadcast it). The ground truth is forward-mode differentiation of the cost
     over the definitions (``symbp.quantities``), never backprop. Every entry
     must satisfy |fn − truth| ≤ atol + rtol·|truth|.
     """
@@ -92,13 +92,12 @@ def _compare_gradients(net, q, nabla_b, nabla_w, rtol, atol, point):
         for what, got, truth in (("w", nabla_w[i], truth_w), ("b", nabla_b[i], truth_b)):
             got = np.asarray(got, dtype=float)
             # The shape itself, not just the number of entries: a 1×n weight gradient returned as n×1 (a^T δ, the
-            # row-vector convention) has the right entries, and w − η·∇w then broadcasts to n×n (review 24 A1).
-            # A bias gradient may be a column (Nielsen's n×1) or a flat vector.
-            shapes = (truth.shape, truth.shape[:1]) if what == "b" else (truth.shape,)
-            if got.shape not in shapes:
-                turned = " (transposed?)" if got.shape == truth.shape[::-1] else ""
-                raise SymbpAssertionError(f"∂C/∂{what}^{l} has shape {got.shape}{turned}, expected {truth.shape}"
-                                          + (f" or {truth.shape[:1]}" if what == "b" else ""))
+            # row-vector convention) has the right entries, and w − η·∇w then broadcasts to n×n (review 24 A1); so
+            # does a flat bias gradient beside Nielsen's n×1 biases, b − η·∇b (review 25 C1).
+            if got.shape != truth.shape:
+                turned = " (transposed?)" if got.shape == truth.shape[::-1] else (
+                    " (flat: b - eta * nabla_b would broadcast to n×n)" if got.shape == truth.shape[:1] else "")
+                raise SymbpAssertionError(f"∂C/∂{what}^{l} has shape {got.shape}{turned}, expected {truth.shape}")
             got = got.reshape(truth.shape)
             bad = np.abs(got - truth) > atol + rtol * np.abs(truth)
             for r, c in zip(*np.nonzero(bad)):
