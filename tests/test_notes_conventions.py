@@ -283,3 +283,14 @@ def test_general_layers_know_the_squared_error_cost():
     m = Layers()
     quadratic, squared = (m.cost(name, lambda k: m.a_L[k]) for name in ("quadratic", "squared-error"))
     assert sympy.simplify(squared - 2 * quadratic) == 0
+
+
+@pytest.mark.parametrize("lead", ["Unlike some texts, we do not set $a^{l-1}_0 = 1$; the bias is separate.",
+                                  "Some texts set $a^{l-1}_0 = 1$. We keep the bias apart:"])
+def test_a_zero_entry_of_a_where_the_bias_stays_apart_is_not_refuted(lead):
+    # Review 25 B3: in notes that keep the bias apart (z^l_j = Σ_{k≥1} w^l_{jk} a^{l-1}_k + b^l_j), a^{l-1}_0 names
+    # nothing; "a^{l-1}_0 = 1" set aside by the words was refuted as an index out of range, and notes whose claims
+    # are all true exited 1. BP4 (by hand: ∂z^l_j/∂w^l_{jk} = a^{l-1}_k) still holds.
+    status = _status(lead + "\n$$z^l_j = \\sum_{k=1}^{n_{l-1}} w^l_{jk} a^{l-1}_k + b^l_j$$\n$$a^l_j = \\sigma(z^l_j)$$\n"
+                     "$$\\frac{\\partial C}{\\partial w^l_{jk}} = a^{l-1}_k \\delta^l_j$$\n")
+    assert status[1] == "uninterpretable" and status[4] == "holds", status

@@ -92,6 +92,11 @@ def _quantity(q: Quantity, ctx: Context):
             raise Uninterpretable(f"{what}: a has no entry 0 in the {nt.name} notation; the constant input of the "
                                   f"bias column is x_0 = 1 (write x_0)")
         (_, lowest, _, _), = sl
+        if q.role == "a" and lowest == 1 and idx.name is None and idx.size is None and idx.value == 0:
+            # a^{l-1}_0 where the notes do not write the bias as weight 0 (review 25 B3: "we do not set a^{l-1}_0 = 1"
+            # was refuted as an index out of range): a name these notes do not define, not a false claim
+            raise Uninterpretable(f"{what}: a has no entry 0 in these notes (they do not write the bias as weight 0 "
+                                  "with a constant input a_0 = 1)")
         j = ctx.index(idx, net.n(l), what, lowest)
         return ONE if j == 0 else values(j)  # a^{l-1}_0 = 1: the constant the bias column multiplies
     return _vector([values(j) for j in range(1, net.n(l) + 1)], ctx)
