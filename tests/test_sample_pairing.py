@@ -128,3 +128,17 @@ def test_layered_batch_claims_with_the_label_after_the_layer():
     assert rows[r"C^{(t)} = \frac{1}{2}\|y^{(t)} - a^{L,(t)}\|^2"].status == "holds"
     for claim, allowed in LAYERED_CLAIMS.items():
         assert rows[claim].status in allowed, (claim, rows[claim].status, rows[claim].reason)
+
+
+def test_a_name_a_formula_defines_is_not_a_function_before_a_transposed_bracket():
+    # Review 25 B2: with δ^{(t)} = ∂L^{(t)}/∂g^{(t)} written as a formula, the claim's δ^{(t)} (x^{(t)})^T made δ a
+    # function (δ of x, transposed) and the true ∂J/∂W = (1/m) Σ_t δ^{(t)} x^{(t)T} (by hand: g = W x, so
+    # ∂L/∂W_{ij} = (∂L/∂g_i) x_j) was refuted on its shapes. A definition by a derivative is not part of the graph
+    # model, so the claim is not judged: never refuted.
+    notes = ("Let $x$ be a column vector with entries $x_1, x_2$ and $W$ a $2 \\times 2$ matrix.\n"
+             "$$h = \\tanh(g), \\quad g = W x$$\n$$L^{(t)} = \\frac{1}{2}\\|h^{(t)} - y^{(t)}\\|^2$$\n"
+             "$$J = \\frac{1}{m}\\sum_{t=1}^{m} L^{(t)}$$\n$$\\delta^{(t)} = \\frac{\\partial L^{(t)}}{\\partial g^{(t)}}$$\n"
+             "$$\\frac{\\partial J}{\\partial W} = \\frac{1}{m}\\sum_{t=1}^{m} \\delta^{(t)} (x^{(t)})^T$$\n")
+    rows = {r.formula.line: r.result for r in verify_text(notes, "auto").rows}
+    assert rows[6].status == "uninterpretable" and "never define" in rows[6].reason, rows[6]
+    assert "function" not in rows[5].reason, rows[5]

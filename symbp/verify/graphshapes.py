@@ -78,6 +78,9 @@ def model_functions(defs: list, formulas: list) -> set:
     ['f', 'h']
     """
     named = {n.base for eq in defs for n in walk(eq) if isinstance(n, Sym)} - called_functions(defs)
+    # a name a formula gives a value to as a quantity (δ^{(t)} = ∂L^{(t)}/∂g^{(t)}, read as a claim) is no function
+    # either, though a claim writes it before a bracket (review 25 B2: δ^{(t)} (x^{(t)})^T was then refuted)
+    named |= {eq.sides[0].base for eq in formulas if getattr(eq, "sides", None) and isinstance(eq.sides[0], Sym)}
     return called_functions(defs) | {f for f in called_functions(formulas) if f not in named}
 
 
