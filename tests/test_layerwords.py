@@ -110,6 +110,8 @@ def test_the_clauses():
     r"Nie tylko w warstwach ukrytych, ale we wszystkich warstwach $a^l = \sigma(z^l)$;",
     r"W warstwach ukrytych oraz w warstwie wyjściowej $a^l = \sigma(z^l)$;",
     r"W warstwach ukrytych, jak i w warstwie wyjściowej, $a^l = \sigma(z^l)$;",
+    r"Both in the hidden layers and in the output layer, $a^l = \sigma(z^l)$;",
+    r"Zarówno w warstwach ukrytych, jak i w wyjściowej, $a^l = \sigma(z^l)$;",
 ])
 def test_words_widening_the_hidden_layers_do_not_restrict(sentence):
     assert _softmax_is_not_entrywise()
@@ -130,6 +132,7 @@ def test_a_comparison_with_the_hidden_layers_is_never_a_verdict_at_the_output(se
 @pytest.mark.parametrize("sentence", [
     r"The hidden layers use $a^l = \sigma(z^l)$, and the output layer uses the softmax below;",
     r"The hidden layers as well as the input are written $a^l = \sigma(z^l)$ for $l < L$;",
+    r"In both hidden layers we have $a^l = \sigma(z^l)$;",
 ])
 def test_words_about_another_layer_keep_the_restriction(sentence):
     got = next(r for text, r in _rows(sentence).items() if text.startswith(ACTIVATION))

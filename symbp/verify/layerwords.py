@@ -54,7 +54,8 @@ _OUTPUT = re.compile(r"\b(?:the\s+)?(?:output|last)\s+layer|\bthe\s+output\b|\bv
 #: the words; after them, "as well as (in) the output layer", "and equally in the last one", "and also", "including the
 #: output layer", "the output layer too"; cs "i ve výstupní", "a také", "jakož i", "včetně"; ru "а также", "и в",
 #: "включая", "но и"; pl "jak i", "oraz w", "a także", "łącznie z", "włącznie z", "ale także".
-_NOT_ONLY = re.compile(r"(?:\bnot\s+(?:only|just|merely)|\bnejen|\bне\s+только|\bnie\s+tylko)\s+(?:\w+\s+){0,3}$", re.I)
+_NOT_ONLY = re.compile(r"(?:\bnot\s+(?:only|just|merely)|\bnejen|\bне\s+только|\bnie\s+tylko)\s+(?:\w+\s+){0,3}$"
+                       r"|\bboth\s+(?:in|for|at|to)\s+(?:the\s+|all\s+)?$|\bzarówno\s+(?:\w+\s+){0,2}$", re.I)
 #: "Just as in the hidden layers", "like the hidden layers", "stejně jako ve skrytých", "как и в скрытых", "jak w
 #: ukrytych": a comparison, the formula speaks of other layers too (not read exactly).
 _AS_IN = re.compile(r"(?:\bas\s+(?:in|for|with|at)|\blike(?:\s+(?:in|for))?|\bjako\s+(?:ve?|u|pro)|\bкак\s+(?:и\s+)?(?:в|во|для)"
