@@ -103,3 +103,13 @@ def test_denied_or_supposed_output_words_leave_the_sigma_output(words):
 def test_a_heading_is_no_sentence_about_the_output():
     assert said("# Softmax output\n\nThe cost is quadratic.") == []
     assert [(s.line, s.kind) for s in said("# Softmax\n\nThe output layer is a softmax.")] == [(3, "softmax")]
+
+
+@pytest.mark.parametrize("words", [
+    "Softmax regression is a linear model whose output is normalised.",
+    "The output activations are always positive, so the output layer is linear-free.",
+    "The hidden layers are linear and the output layer is a sigmoid.",
+    "The weighted input of the output layer is linear in the weights.",
+])
+def test_linear_words_about_something_else_say_nothing_of_the_output(words):
+    assert [s for s in said(words) if s.kind == "linear"] == []

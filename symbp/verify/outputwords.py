@@ -43,18 +43,19 @@ _OUT = (r"(?:output|last|final|top)\s+(?:layer|neurons?|units?|nodes?|activation
         r"|warstw\w*\s+wyjściow\w*|wyjściow\w*(?:\s+warstw\w*)?|wyjści\w*|ostatni\w*\s+warstw\w*")
 #: The kinds: a softmax; linear, the identity, no activation.
 _KINDS = (("softmax", r"soft[-\s]?max\w*|софт[-\s]?макс\w*"),
-          ("linear", r"linear(?!\s+(?:combination|in\b|function\s+of|map|transformation|algebra|part))\w*|identity"
+          ("linear", r"linear(?![\w-])(?!\s+(?:combination|in\b|function\s+of|map|transformation|algebra|part|model))|identity"
                      r"|no\s+(?:activation|non-?linearity)|without\s+(?:an?\s+|any\s+)?(?:activation|non-?linearity)"
                      r"|lineárn\w*|identit\w*|bez\s+(?:aktivační\s+funkce|aktivace|nelinearit\w*)"
                      r"|линейн\w*|тождествен\w*|без\s+(?:функции\s+)?активаци\w*"
                      r"|liniow\w*|tożsamościow\w*|bez\s+(?:funkcji\s+)?aktywacji"))
-#: At most four words or formulas between the two, none naming the hidden layers or ending a
-#: clause.
+#: At most four words or formulas between the two (one from "linear" on to the output: "linear output layer", "identity
+#: output"), none naming the hidden layers or ending a clause.
 _SEP = r"[\s,()\u2014\u2013:-]*"
 _WORD = (r"(?!(?:hidden|skryt|скрыт|ukryt))(?!(?:and|or|but|while|whereas|i|и|или|но|oraz|lub|ale|nebo)(?![\w-]))"
          r"[^\s.;:!?,()]+")
 _PHRASES = tuple((kind, re.compile(rf"(?:{_OUT})(?:{_SEP}{_WORD}){{0,4}}?{_SEP}(?:{k})\b"
-                                   rf"|(?<![\w-])(?:{k})(?:{_SEP}{_WORD}){{0,4}}?{_SEP}(?:{_OUT})(?!\s+(?:a|an|the)\b)", re.I))
+                                   rf"|(?<![\w-])(?:{k})(?:{_SEP}{_WORD}){{0,{4 if kind == 'softmax' else 1}}}?{_SEP}"
+                                   rf"(?:{_OUT})(?!\s+(?:a|an|the)\b)", re.I))
                  for kind, k in _KINDS)
 
 
