@@ -111,6 +111,7 @@ def test_the_clauses():
     r"W warstwach ukrytych oraz w warstwie wyjściowej $a^l = \sigma(z^l)$;",
     r"W warstwach ukrytych, jak i w warstwie wyjściowej, $a^l = \sigma(z^l)$;",
     r"Both in the hidden layers and in the output layer, $a^l = \sigma(z^l)$;",
+    "For the hidden layers $a^l = \\sigma(z^l)$, and in fact this holds for the output layer too:\n$$a^l = \\sigma(z^l)$$\n",
     r"Zarówno w warstwach ukrytych, jak i w wyjściowej, $a^l = \sigma(z^l)$;",
 ])
 def test_words_widening_the_hidden_layers_do_not_restrict(sentence):

@@ -76,7 +76,7 @@ _OWN_AFTER = re.compile(r"~|soft[-\s]?max|софтмакс|linear|lineárn|ли�
                         r"|\b(?:another|different|its\s+own|other)\b|\bjin\w*|\bдруг\w*|\binn\w*", re.I)
 
 
-def _widened(sentence_mask: str, at: int, end: int, clause_end: int) -> "tuple[str, str]":
+def _widened(sentence_mask: str, at: int, end: int, clause_end: int, same: "list[tuple[int, int]]" = ()) -> "tuple[str, str]":
     """How the sentence (formulas masked by ``~``) widens the words "hidden layers" at ``at``–``end``, and the words
     that do: "wide" (the formula is claimed for every layer: checked as written), "loose" (a comparison, or widening
     words followed by the output layer's own formula: not read exactly), or ""."""
@@ -87,9 +87,12 @@ def _widened(sentence_mask: str, at: int, end: int, clause_end: int) -> "tuple[s
     if m := _NOT_ONLY.search(before):
         return "wide", " ".join(m.group(0).split()) + " " + hidden
     if m := _WIDER.search(after):
-        rest = sentence_mask[end + m.end():].split(";")[0]  # up to the next clause that says something else
-        skip = max(0, clause_end - end - m.end())  # the clause's own formulas are the ones widened
-        own = _OWN_AFTER.search(rest.replace("~", " ", 0) if not skip else rest[:skip].replace("~", " ") + rest[skip:])
+        start = end + m.end()
+        plain = list(sentence_mask)
+        for a, b in [(0, clause_end)] + list(same):  # the clause's own formulas, and each written again, are widened
+            plain[a:b] = sentence_mask[a:b].replace("~", " ")
+        rest = "".join(plain)[start:].split(";")[0]  # up to the next clause that says something else
+        own = _OWN_AFTER.search(rest)
         return ("loose" if own else "wide"), " ".join(m.group(0).split())
     return "", ""
 
@@ -132,7 +135,9 @@ def restricted_maths(text: str) -> list:
                 loose = None  # "Except for $j \neq k$": a restriction of neurons, not of layers
             if not (conditions or loose or hidden):
                 continue
-            widened = dict(_widened(hidden_mask, lo + h.start(), lo + h.end(), hi) for h in _HIDDEN.finditer(words))
+            mine = {_plain(m.group(0)) for m in maths}
+            again = [(k.start(), k.end()) for k in FORMULA.finditer(sentence) if k.start() >= hi and _plain(k.group(0)) in mine]
+            widened = dict(_widened(hidden_mask, lo + h.start(), lo + h.end(), hi, again) for h in _HIDDEN.finditer(words))
             if "loose" in widened and not conditions:  # "just as in the hidden layers": not read exactly
                 condition, said = "", widened["loose"]
             elif "wide" in widened and not (loose or conditions):
@@ -202,6 +207,10 @@ def _reads_with_condition(formula: str, notation) -> bool:
         return bool(read_claim(formula, notation).conditions)
     except (ReadError, SymbpError, ValueError):
         return False
+
+
+def _plain(math: str) -> str:
+    return "".join(_inner(math).split()).rstrip(".,;")
 
 
 def _inner(math: str) -> str:
