@@ -89,3 +89,52 @@ def test_a_formula_with_its_own_condition_keeps_it():
 def test_the_clauses():
     text = r"The hidden layers are $a^l = \sigma(z^l)$; the output layer is $a^L = z^L$."
     assert [(text[r.start:r.end], r.condition) for r in restricted_maths(text)] == [(r"$a^l = \sigma(z^l)$", "hidden")]
+
+
+# -- review 23, F2: words that widen "the hidden layers" to every layer ------------------------------------------------
+# Hand: the sentence claims a^l = σ(z^l) at every layer, the output layer included; at l = L the output is the softmax,
+# which is not σ applied entrywise (``_softmax_is_not_entrywise``): the claim is false, never "holds (l < L)".
+
+
+@pytest.mark.parametrize("sentence", [
+    r"Not only in the hidden layers but in every layer we have $a^l = \sigma(z^l)$;",
+    r"The relation $a^l = \sigma(z^l)$ holds in the hidden layers as well as in the output layer;",
+    r"In the hidden layers, and equally in the last one, $a^l = \sigma(z^l)$;",
+    r"In the hidden layers $a^l = \sigma(z^l)$, and in fact this holds for the output layer too;",
+    r"In the hidden layers and also in the output layer, $a^l = \sigma(z^l)$;",
+    r"For the hidden layers, including the output layer, $a^l = \sigma(z^l)$;",
+    r"Nejen ve skrytých vrstvách, ale ve všech vrstvách platí $a^l = \sigma(z^l)$;",
+    r"Ve skrytých vrstvách i ve výstupní vrstvě platí $a^l = \sigma(z^l)$;",
+    r"Не только в скрытых слоях, но и в выходном слое $a^l = \sigma(z^l)$;",
+    r"В скрытых слоях, а также в выходном слое $a^l = \sigma(z^l)$;",
+    r"Nie tylko w warstwach ukrytych, ale we wszystkich warstwach $a^l = \sigma(z^l)$;",
+    r"W warstwach ukrytych oraz w warstwie wyjściowej $a^l = \sigma(z^l)$;",
+    r"W warstwach ukrytych, jak i w warstwie wyjściowej, $a^l = \sigma(z^l)$;",
+    r"Both in the hidden layers and in the output layer, $a^l = \sigma(z^l)$;",
+    "For the hidden layers $a^l = \\sigma(z^l)$, and in fact this holds for the output layer too:\n$$a^l = \\sigma(z^l)$$\n",
+    r"Zarówno w warstwach ukrytych, jak i w wyjściowej, $a^l = \sigma(z^l)$;",
+])
+def test_words_widening_the_hidden_layers_do_not_restrict(sentence):
+    assert _softmax_is_not_entrywise()
+    got = next(r for text, r in _rows(sentence).items() if text.startswith(ACTIVATION))
+    assert got.status == "refuted", (got.status, got.reason, got.formula)
+    assert "l < L" not in got.formula
+
+
+@pytest.mark.parametrize("sentence", [
+    r"Just as in the hidden layers, $a^l = \sigma(z^l)$;",  # a comparison: the formula speaks of other layers
+    r"The hidden layers use $a^l = \sigma(z^l)$, and also the output layer has its own $a^L = z^L$;",
+])
+def test_a_comparison_with_the_hidden_layers_is_never_a_verdict_at_the_output(sentence):
+    got = next(r for text, r in _rows(sentence).items() if text.startswith(ACTIVATION))
+    assert got.status in ("uninterpretable", "unreadable"), (got.status, got.reason)
+
+
+@pytest.mark.parametrize("sentence", [
+    r"The hidden layers use $a^l = \sigma(z^l)$, and the output layer uses the softmax below;",
+    r"The hidden layers as well as the input are written $a^l = \sigma(z^l)$ for $l < L$;",
+    r"In both hidden layers we have $a^l = \sigma(z^l)$;",
+])
+def test_words_about_another_layer_keep_the_restriction(sentence):
+    got = next(r for text, r in _rows(sentence).items() if text.startswith(ACTIVATION))
+    assert got.status == "holds", (got.status, got.reason)

@@ -357,3 +357,26 @@ def test_a_tilde_without_braces_names_the_new_value():
     report = verify_text(head + f"$${right}$$\n\n$${wrong}$$\n", path="rules.md")
     rows = {row.formula.text: row.result for row in report.rows}
     assert rows[right].status == "holds" and rows[wrong].status == "refuted", rows
+
+
+# -- review 23: a bias "defined" with := from the weights is a wrong update step, never a definition ----------------
+# Hand: one SGD step on the bias is b^l − η ∂C/∂b^l = b^l − η δ^l (BP3); b^l := w^l − η δ^l starts from the weights,
+# so it is false (w^l is a matrix, b^l a vector: the two sides are not even the same object), with := as with \leftarrow.
+
+
+@pytest.mark.parametrize("arrow", [":=", r"\leftarrow"])
+def test_a_bias_step_from_the_weights_with_assign_is_refuted_not_filed(arrow):
+    text = (r"Vážený vstup je $z^{(l)} = w^{(l)} a^{(l-1)} + b^{(l)}$." + "\n\nČastá chyba studentů je aktualizovat práh"
+            f" takto:\n$$b^{{(l)}} {arrow} w^{{(l)}} - \\eta\\, \\delta^{{(l)}}$$\n")
+    report = verify_text(text, "auto")
+    rows = [r.result for r in report.rows if r.formula.line == 4]
+    assert [r.status for r in rows] == ["refuted"], ([(r.status, r.reason) for r in rows],
+                                                     [(f.line, f.reason) for f in report.skipped])
+    assert not [f for f in report.skipped if f.line == 4]
+
+
+def test_an_assignment_of_a_parameter_without_a_rate_stays_a_definition():
+    from symbp.verify.claims import classify
+    assert classify(r"b := w_0")[0] == "definition"
+    assert classify(r"z^l := w^l a^{l-1} + b^l")[0] == "definition"
+    assert classify(r"b^{(l)} := w^{(l)} - \eta\, \delta^{(l)}")[0] == "claim"

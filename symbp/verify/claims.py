@@ -55,6 +55,12 @@ UPDATE_RULE = re.compile(r"\s*(?P<p>(?:[A-Za-z]|\\(?:theta|Theta|vartheta|omega|
                          + _ASSIGN + r"(?=.*[-+]).*(?<![A-Za-z\\])(?P=p)(?![A-Za-z0-9^_])|"
                          + _ASSIGN + r"[^=]*[-+]\s*" + _RATE + r"[^=]*(?:\\nabla|\\partial)(?![A-Za-z])[^=]*$)")
 
+#: ``b^{(l)} := w^{(l)} - \eta\, \delta^{(l)}``: a parameter (w, W, b, θ) assigned with := from a parameter ± a learning
+#: rate times something: a step of an update rule that may start from the wrong parameter, never a definition (review 23).
+_PARAM = (r"(?:" + _FONT + r")?(?:[wWbB]|\\(?:theta|Theta|vartheta)(?![A-Za-z]))\s*\}?"
+          r"(?:\s*[\^_]\s*(?:\{(?:[^{}]|\{[^{}]*\})*\}|[A-Za-z0-9]))*")
+PARAMETER_STEP = re.compile(r"\s*" + _PARAM + r"\s*" + _ASSIGN + r"\s*" + _PARAM + r"\s*[-+]\s*" + _RATE + r"(?![A-Za-z])")
+
 
 def trim(text: str) -> str:
     """Spacing and punctuation at either end taken off ('…, \\quad', '\\, x.')."""
@@ -506,7 +512,7 @@ def classify(piece: str) -> tuple[str, str]:
         return "definition", "f written as a function of x through g: the composition a chain rule speaks of"
     if _DECLARATION.fullmatch(text):
         return "definition", "a declaration of what the quantity depends on, not a claim"
-    if UPDATE_RULE.match(text):
+    if UPDATE_RULE.match(text) or PARAMETER_STEP.match(text):
         return "claim", ""  # w \to w - \eta \nabla C, W := W - \eta …: an update rule, checked
     if _DEFINITION.search(text) or (re.search(r"\\equiv(?![A-Za-z])", text) and not re.search(
             r"(?<![<>!:=])=(?![:=])", text)):

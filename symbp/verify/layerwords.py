@@ -12,6 +12,10 @@ refuted at l = L of a softmax output, and a correct file fails. So a formula wit
 * words that restrict it otherwise ("except the last", "all but", kromě, кроме, oprócz, z wyjątkiem, "inner
   layers") are not read exactly: the formula is then never refuted (``uninterpretable``) — nor is one whose written
   condition symbp cannot read.
+* words that widen "hidden layers" ("not only in the hidden layers but in every layer", "as well as in the output
+  layer", "and equally in the last one", nejen … ale, а также, jak i; review 23, F2) restrict nothing: the formula is
+  checked at every layer as written; a comparison ("just as in the hidden layers") or widening words followed by the
+  output layer's own formula are not read exactly.
 
 A clause ends at ";" and where words name the output layer begin ("the output layer is …", výstupní vrstva,
 выходной слой, warstwa wyjściowa), so "The hidden layers use $a^l = \sigma(z^l)$; the output layer has $\delta^l$ …"
@@ -45,6 +49,54 @@ _LOOSE = re.compile(r"\bexcept\b|\ball\s+but\b|\binner\s+layers?|\bintermediate\
 _OUTPUT = re.compile(r"\b(?:the\s+)?(?:output|last)\s+layer|\bthe\s+output\b|\bvýstupní\w*\s+vrstv\w*|\bvýstup\w*"
                      r"|\bposlední\w*\s+vrstv\w*|\bвыходн\w*|\bпоследн\w*\s+сло\w*|\bwarstw\w*\s+wyjściow\w*"
                      r"|\bwyjściow\w*|\bostatni\w*\s+warstw\w*", re.I)
+#: Words that widen a restriction to the hidden layers to more layers (review 23, F2): "not only (in) the hidden
+#: layers", "nejen ve skrytých vrstvách", "не только в скрытых слоях", "nie tylko w warstwach ukrytych" right before
+#: the words; after them, "as well as (in) the output layer", "and equally in the last one", "and also", "including the
+#: output layer", "the output layer too"; cs "i ve výstupní", "a také", "jakož i", "včetně"; ru "а также", "и в",
+#: "включая", "но и"; pl "jak i", "oraz w", "a także", "łącznie z", "włącznie z", "ale także".
+_NOT_ONLY = re.compile(r"(?:\bnot\s+(?:only|just|merely)|\bnejen|\bне\s+только|\bnie\s+tylko)\s+(?:\w+\s+){0,3}$"
+                       r"|\bboth\s+(?:in|for|at|to)\s+(?:the\s+|all\s+)?$|\bzarówno\s+(?:\w+\s+){0,2}$", re.I)
+#: "Just as in the hidden layers", "like the hidden layers", "stejně jako ve skrytých", "как и в скрытых", "jak w
+#: ukrytych": a comparison, the formula speaks of other layers too (not read exactly).
+_AS_IN = re.compile(r"(?:\bas\s+(?:in|for|with|at)|\blike(?:\s+(?:in|for))?|\bjako\s+(?:ve?|u|pro)|\bкак\s+(?:и\s+)?(?:в|во|для)"
+                    r"|\bjak\s+(?:i\s+)?(?:w|we|dla))\s+(?:the\s+|all\s+)?$", re.I)
+_WIDER = re.compile(
+    r"(?:\bas\s+well\s+as|\band\s+(?:also|equally|likewise|even|too)|\bbut\s+(?:also|too|equally)|\bincluding|\btogether\s+with"
+    r"|\balong\s+with|\bplus\b|\bequally|\blikewise|\bi\s+(?:ve?|pro|na|u)\b|\ba\s+(?:také|rovněž|též)|\bjakož\s+i|\bvčetně"
+    r"|\bstejně\s+(?:tak|jako)|\bale\s+(?:i|také|rovněž)|\bа\s+также|\bи\s+(?:в|во|для|на)\b|\bвключая|\bно\s+и|\bравно\s+как"
+    r"|\bjak\s+i|\boraz\b|\ba\s+także|\błącznie\s+z|\bwłącznie\s+z|\bale\s+(?:także|również|też|i)|\bi\s+(?:w|we|dla)\b)"
+    r"\W+(?:\w+\W+){0,4}?(?:output|last|final|top|every|all|each|výstup|posledn|všech|každ|выход|последн|всех|во\s+всех|кажд"
+    r"|wyjści|ostatni|wszystk|każd)"
+    r"|\b(?:but|ale|но|lecz|ale)\s+(?:\w+\s+){0,2}?(?:every|all|each|všech|každ|всех|кажд|wszystk|każd)"
+    r"|(?:output|last|final)\s+(?:layer|one)\s+(?:too|as\s+well|also|included)\b|\b(?:every|all|each)\s+layers?\s+(?:too|as\s+well)\b"
+    r"|\b(?:the\s+)?(?:output|last|final)\s+(?:layer|one)\s+included\b", re.I)
+#: After the widening words, a formula or a word naming another activation: the words speak of the output layer's own
+#: formula ("and also the output layer uses the softmax $…$"), which the formula before them does not claim.
+_OWN_AFTER = re.compile(r"~|soft[-\s]?max|софтмакс|linear|lineárn|линейн|liniow|identit|тождеств|tożsam|\btanh\b|relu"
+                        r"|\b(?:another|different|its\s+own|other)\b|\bjin\w*|\bдруг\w*|\binn\w*", re.I)
+
+
+def _widened(sentence_mask: str, at: int, end: int, clause_end: int, same: "list[tuple[int, int]]" = ()) -> "tuple[str, str]":
+    """How the sentence (formulas masked by ``~``) widens the words "hidden layers" at ``at``–``end``, and the words
+    that do: "wide" (the formula is claimed for every layer: checked as written), "loose" (a comparison, or widening
+    words followed by the output layer's own formula: not read exactly), or ""."""
+    before, after = sentence_mask[:at], sentence_mask[end:]
+    hidden = " ".join(sentence_mask[at:end].split())
+    if m := _AS_IN.search(before):
+        return "loose", " ".join(m.group(0).split()) + " " + hidden
+    if m := _NOT_ONLY.search(before):
+        return "wide", " ".join(m.group(0).split()) + " " + hidden
+    if m := _WIDER.search(after):
+        start = end + m.end()
+        plain = list(sentence_mask)
+        for a, b in [(0, clause_end)] + list(same):  # the clause's own formulas, and each written again, are widened
+            plain[a:b] = sentence_mask[a:b].replace("~", " ")
+        rest = "".join(plain)[start:].split(";")[0]  # up to the next clause that says something else
+        own = _OWN_AFTER.search(rest)
+        return ("loose" if own else "wide"), " ".join(m.group(0).split())
+    return "", ""
+
+
 #: A condition on a layer variable written as inline math: l < L, l \le L-1, 2 \le l < L, l = 2, \dots, L-1, l \in …
 _CONDITION = re.compile(r"^\s*(?:\d+\s*(?:<|\\le|\\leq|\\lt)\s*)?[a-z]\s*(?:<|\\lt|\\le|\\leq|\\in|=\s*\d+\s*,)"
                         r"[^=]*\bL\b[^=]*$")
@@ -83,7 +135,14 @@ def restricted_maths(text: str) -> list:
                 loose = None  # "Except for $j \neq k$": a restriction of neurons, not of layers
             if not (conditions or loose or hidden):
                 continue
-            if loose or len(conditions) > 1:
+            mine = {_plain(m.group(0)) for m in maths}
+            again = [(k.start(), k.end()) for k in FORMULA.finditer(sentence) if k.start() >= hi and _plain(k.group(0)) in mine]
+            widened = dict(_widened(hidden_mask, lo + h.start(), lo + h.end(), hi, again) for h in _HIDDEN.finditer(words))
+            if "loose" in widened and not conditions:  # "just as in the hidden layers": not read exactly
+                condition, said = "", widened["loose"]
+            elif "wide" in widened and not (loose or conditions):
+                condition, said = "wide", widened["wide"]  # "not only in the hidden layers": every layer, as written
+            elif loose or len(conditions) > 1:
                 condition, said = "", (loose.group(0) if loose else " and ".join(m.group(0) for m in conditions))
             elif conditions:
                 condition, said = _inner(conditions[0].group(0)), conditions[0].group(0)
@@ -108,7 +167,7 @@ def restrict(text: str, items: list, notation) -> "tuple[dict, dict]":
         written = " ".join((f.source or f.text).split())
         r = next((r for r in found if text.count("\n", 0, r.start) + 1 <= f.line <= text.count("\n", 0, r.end) + 1
                   and written and written in " ".join(text[r.start:r.end].split())), None)
-        var = _layer_variable(f.text, notation) if r is not None else None
+        var = _layer_variable(f.text, notation) if r is not None and r.condition != "wide" else None
         if var is None:
             continue
         condition = f"{var} < L" if r.condition == "hidden" else r.condition
@@ -148,6 +207,10 @@ def _reads_with_condition(formula: str, notation) -> bool:
         return bool(read_claim(formula, notation).conditions)
     except (ReadError, SymbpError, ValueError):
         return False
+
+
+def _plain(math: str) -> str:
+    return "".join(_inner(math).split()).rstrip(".,;")
 
 
 def _inner(math: str) -> str:

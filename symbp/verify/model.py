@@ -171,6 +171,8 @@ class Model:
             if d.what == "outputs":  # the notes' words, where they are in force and why (``notes``)
                 out.append(f"line {d.line}: {d.text}")
                 continue
+            if d.what == "softmax" and d.value == "words":
+                said = "the output layer is a softmax, said in words"
             if d.what == "one-hot" and d.value == "words":
                 said = "the targets are one-hot, said in words (Σ_k y_k = 1)"
             if d.what == "cost" and d.value == "categorical" and not softmax:

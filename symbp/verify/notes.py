@@ -54,6 +54,7 @@ from .verification import Verification, network_declaration, verify
 from .notesreport import ACCOUNT_ORDER, NotesReport, Row, bucket, bucket_of_status, to_markdown  # noqa: F401 (the API)
 import symbp.verify.inforce as inforce  # by module: hypotheticals, and where a first definition reaches back
 import symbp.verify.reachwords as reachwords  # by module: where a definition starts and ends, and where unclear
+import symbp.verify.outputwords as outputwords  # by module: the output layer's kind said in words
 import symbp.verify.otherloss as otherloss  # by module: a loss letter beside the notes' cost
 import symbp.verify.unknowns as unknowns  # by module: the notes' own definitions symbp has no model of
 
@@ -178,6 +179,9 @@ def _verify_items(text, items, notation, path, kind, strict, activation, cost, o
     model.definitions = [d for d in model.definitions if not (d.what == "one-hot" and any(
         sum_doubted(lines[k], k == d.line - 1) for k in range(max(0, d.line - 1), min(len(lines), d.line + 1))))]
     model.hypotheticals = scopes.header
+    # "The output layer is a softmax layer", "… is linear (no activation)": the output layer's kind said in words
+    output_said = outputwords.said(text)
+    model.definitions = sorted(model.definitions + outputwords.softmax_definitions(output_said), key=lambda d: d.line)
     spoken = beside_softmax(spoken, lambda line: "softmax_line" in model.at(line))  # the log-likelihood of a softmax
     # "The target $y$ is a one-hot vector.": the assumption Σ_k y_k = 1 said in words (review 20, F1)
     model.definitions = sorted(model.definitions + said + one_hot_said(text, nt.names["target"]), key=lambda d: d.line)
@@ -204,6 +208,8 @@ def _verify_items(text, items, notation, path, kind, strict, activation, cost, o
              and not f.negated and not f.under and candidate(f.text, nt)}
     unknown = unknowns.find([(f, ahead[(f.line, f.text)]) for f in items if (f.line, f.text) in ahead], model, nt,
                             given, recheck=lambda text, line: once(text, _setting(model, line, given)[0]))
+    unknown += [unknowns.Unknown(s.line, "linear", f"“{s.words}”", "said in words") for s in output_said
+                if s.kind == "linear"]
     # δ defined from a loss letter the notes never define (δ^l ≡ ∂L/∂z^l beside C): what δ means is not known
     unknown += [unknowns.Unknown(f.line, "delta", f.text, f"it differentiates {other.letter}, which the notes never "
                                  "define") for f in items if f.kind in ("claim", "definition") and defines_delta(f.text, nt)
@@ -278,6 +284,8 @@ def _verify_items(text, items, notation, path, kind, strict, activation, cost, o
             if remark:
                 result = _with_remark(result, remark)
             own = model.own_terms(f.line, given["cost"]) or unread_cost
+            if own and "a softmax" in own and result.status == "ambiguous" and _WORDS_AMBIGUOUS in result.reason:
+                own = ""  # "the softmax output layer with the log-likelihood cost": read under the cost the words name
             if own and result.status not in ("unreadable", "uninterpretable") and _about_cost(f.text, nt, own):
                 result = _own_terms(result, own)
             u = unknowns.blocking(f, result, unknown, nt, model)
@@ -339,6 +347,10 @@ def _verify_items(text, items, notation, path, kind, strict, activation, cost, o
                 streamed += 1
                 on_row(row, streamed, total)
     return report
+
+
+#: The reason ``prosecost.checked_under_each`` gives a claim whose verdict depends on a cost named in words.
+_WORDS_AMBIGUOUS = "the notes name a cost or an activation in words"
 
 
 def _reached_back(model_at: dict, line: int) -> tuple:

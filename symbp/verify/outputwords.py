@@ -1,0 +1,96 @@
+r"""The output layer's kind said in words: "The output layer is a softmax layer", "linear (no activation)" (review 23, F1).
+
+Notes often say what their output layer is only in words: "the hidden layers apply $\sigma$ and the output layer applies
+the softmax function", "Výstupní vrstva je softmax", "Выходной слой — softmax", "Warstwa wyjściowa to softmax", "the
+output layer is linear (no activation)", "identity output". Checked on symbp's σ output, ``a^L = \sigma(z^L)`` and BP1
+with σ'(z^L) would hold. So:
+
+* a **softmax output** in words is a definition of a softmax output (``model.Definition`` "softmax", value ``"words"``),
+  as ``a^L_j = e^{z^L_j}/\sum_k e^{z^L_k}`` written out is: with the log-likelihood cost it is symbp's softmax
+  cross-entropy model, without it the claims about C, δ, σ and a^L are not checked (``Model.own_terms``);
+* a **linear output** in words is the notes' own output layer (``unknowns.Unknown`` "linear"), as ``a^L = z^L`` is:
+  the claims that depend on the output layer are not checked.
+
+The kind word must stand right beside the words naming the output layer (at most four words between them, none naming
+the hidden layers): "the output layer applies the softmax function", "a softmax output layer", "softmax at the output".
+Words that deny it in its clause ("not a softmax", "unlike a softmax output", ``prosecost``'s denials) or a sentence that
+is hypothetical, conditional or an example ("if the output were a softmax", ``sentences.HYPOTHETICAL``) say nothing.
+
+>>> [(s.line, s.kind) for s in said("Intro.\nThe output layer is a softmax layer.\n")]
+[(2, 'softmax')]
+>>> [(s.line, s.kind) for s in said("The hidden layers apply σ, while the output layer is linear (no activation).")]
+[(1, 'linear')]
+>>> said("The output layer is not a softmax."), said("If the output were a softmax, then …")
+([], [])
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .model import Definition
+from .prosecost import _denied, _prose_of
+from .sentences import HYPOTHETICAL, line_of, sentences
+
+#: A heading line: markdown's #, LaTeX's sectioning commands.
+_HEADING = re.compile(r"[ \t]*(?:#{1,6}\s|\\(?:sub)*section\*?\s*\{|\\(?:chapter|paragraph|part)\*?\s*\{)")
+
+#: Words naming the output layer (en, cs, ru, pl; any inflection).
+_OUT = (r"(?:output|last|final|top)\s+(?:layer|neurons?|units?|nodes?|activation|non-?linearity)s?|output(?!s)(?!\s+of\b)"
+        r"|výstupn\w*(?:\s+vrstv\w*|\s+neuron\w*)?|výstup\w*|posledn\w*\s+vrstv\w*"
+        r"|выходн\w*(?:\s+сло\w*|\s+нейрон\w*)?|выход\w*|последн\w*\s+сло\w*"
+        r"|warstw\w*\s+wyjściow\w*|wyjściow\w*(?:\s+warstw\w*)?|wyjści\w*|ostatni\w*\s+warstw\w*")
+#: The kinds: a softmax; linear, the identity, no activation.
+_KINDS = (("softmax", r"soft[-\s]?max\w*|софт[-\s]?макс\w*"),
+          ("linear", r"linear(?![\w-])(?!\s+(?:combination|in\b|function\s+of|map|transformation|algebra|part|model))|identity"
+                     r"|no\s+(?:activation|non-?linearity)|without\s+(?:an?\s+|any\s+)?(?:activation|non-?linearity)"
+                     r"|lineárn\w*|identit\w*|bez\s+(?:aktivační\s+funkce|aktivace|nelinearit\w*)"
+                     r"|линейн\w*|тождествен\w*|без\s+(?:функции\s+)?активаци\w*"
+                     r"|liniow\w*|tożsamościow\w*|bez\s+(?:funkcji\s+)?aktywacji"))
+#: At most four words or formulas between the two (one from "linear" on to the output: "linear output layer", "identity
+#: output"), none naming the hidden layers or ending a clause.
+_SEP = r"[\s,()\u2014\u2013:-]*"
+_WORD = (r"(?!(?:hidden|skryt|скрыт|ukryt))(?!(?:and|or|but|while|whereas|i|и|или|но|oraz|lub|ale|nebo)(?![\w-]))"
+         r"[^\s.;:!?,()]+")
+_PHRASES = tuple((kind, re.compile(rf"(?:{_OUT})(?:{_SEP}{_WORD}){{0,4}}?{_SEP}(?:{k})\b"
+                                   rf"|(?<![\w-])(?:{k})(?:{_SEP}{_WORD}){{0,{4 if kind == 'softmax' else 1}}}?{_SEP}"
+                                   rf"(?:{_OUT})(?!\s+(?:a|an|the)\b)", re.I))
+                 for kind, k in _KINDS)
+
+
+@dataclass(frozen=True)
+class Said:
+    """The output layer's ``kind`` ("softmax" | "linear") said by ``words`` at ``line`` of the notes."""
+
+    line: int
+    kind: str
+    words: str
+
+
+def said(text: str) -> list:
+    """What the prose of ``text`` says the output layer is, in order (see the module)."""
+    prose = _prose_of(text)
+    out = []
+    for start, end in sentences(text):
+        sentence = prose[start:end]
+        if HYPOTHETICAL.search(sentence):
+            continue  # "if the output were a softmax", "for example with a linear output": not the notes' network
+        for kind, phrase in _PHRASES:
+            for m in phrase.finditer(sentence):
+                if _HEADING.match(text, text.rfind("\n", 0, start + m.start()) + 1):
+                    continue  # "# Softmax output": the title of what follows, not a sentence about the network
+                named = re.search(dict(_KINDS)[kind], m.group(0), re.I)
+                at = start + m.start() + named.start()
+                if _denied(prose, re.compile(f".{{{len(named.group(0))}}}", re.S).match(prose, at)):
+                    continue  # "the output layer is not a softmax", "unlike a softmax output"
+                out.append(Said(line_of(text, start + m.start()), kind, " ".join(m.group(0).split())))
+    return sorted(out, key=lambda s: s.line)
+
+
+def softmax_definitions(found: list) -> list:
+    """The definitions of a softmax output the words ``found`` make (``model.Definition``)."""
+    return [Definition(s.line, "softmax", "words", s.words) for s in found if s.kind == "softmax"]
+
+
+__all__ = ["Said", "said", "softmax_definitions"]
