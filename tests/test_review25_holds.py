@@ -43,3 +43,28 @@ def test_a_mean_over_the_inputs_with_the_half_still_holds():
     # C = (1/n) Σ_x ½‖y(x) − a^L(x)‖² and Nielsen's eq. (6): per input ½‖y − a‖², BP1 true (by hand)
     for cost in (r"C = \frac{1}{2n}\sum_x \|y(x) - a^L(x)\|^2",):
         assert _result(f"$${cost}$$\n{FORWARD}\n$${BP1}$$\n", BP1).status == "holds"
+
+
+# A1. By hand: C = ‖a^L − y‖² (no ½) gives ∂C/∂a = 2(a − y), so δ^L = 2(a^L − y) ⊙ σ'(z^L) and BP1 without the 2
+# is false wherever a ≠ y: never a plain hold after words that leave the ½ out.
+@pytest.mark.parametrize("words", [
+    "We use the squared error, without the factor one half.",
+    r"The cost is the plain sum of squared errors, $\sum_j (a^L_j - y_j)^2$, with no $\frac12$ in front.",
+    r"The cost is the sum of squares (we drop the usual factor $\frac{1}{2}$).",
+    r"Cena je součet čtverců chyb bez faktoru $\frac12$.",
+    "Cena je součet čtverců chyb bez jedné poloviny.",
+    r"Our loss is the squared error $\|a^L - y\|^2$.",
+])
+def test_a_squared_error_named_without_the_half_is_not_the_half_cost(words):
+    result = _result(f"{words}\n{FORWARD}\n$${BP1}$$\n", BP1)
+    assert result.status in ("ambiguous", "refuted"), result
+    two = r"\delta^L = 2(a^L - y) \odot \sigma'(z^L)"
+    assert _result(f"{words}\n{FORWARD}\n$${two}$$\n", two).status != "refuted"
+
+
+@pytest.mark.parametrize("words", [
+    r"Our loss is the squared error $\frac12\|a^L - y\|^2$.",
+    "We use the quadratic cost.",
+])
+def test_a_squared_error_named_with_the_half_is_the_half_cost(words):
+    assert _result(f"{words}\n{FORWARD}\n$${BP1}$$\n", BP1).status == "holds"
