@@ -68,3 +68,60 @@ def test_a_squared_error_named_without_the_half_is_not_the_half_cost(words):
 ])
 def test_a_squared_error_named_with_the_half_is_the_half_cost(words):
     assert _result(f"{words}\n{FORWARD}\n$${BP1}$$\n", BP1).status == "holds"
+
+
+# A3/A5. Section 1: quadratic cost, sigmoid, BP1; section 2 defines the cross-entropy with the words below; section 3
+# claims BP1. By hand: under the cross-entropy with sigmoid δ^L = a^L − y, so BP1 (a factor σ' ≤ ¼) is false in
+# section 3 whenever the cross-entropy is in force there: never a plain hold.
+SECTIONS = r"""# Section 1
+
+The network computes $z^l = w^l a^{{l-1}} + b^l$ and $a^l = \sigma(z^l)$ with $\sigma(z) = \frac{{1}}{{1 + e^{{-z}}}}$. The cost is $C = \frac{{1}}{{2}}\|a^L - y\|^2$.
+
+$$\delta^L = (a^L - y) \odot \sigma'(z^L)$$
+
+# {heading}
+
+{words}
+$$C = -\sum_j \left[ y_j \ln(a^L_j) + (1 - y_j) \ln (1 - a^L_j) \right]$$
+
+$$\delta^L = a^L - y$$
+
+# Section 3
+
+$$\delta^L = (a^L - y) \odot \sigma'(z^L)$$
+"""
+
+
+def _section3(heading: str, words: str):
+    report = verify_text(SECTIONS.format(heading=heading, words=words))
+    rows = [row for row in report.rows if row.formula.text == BP1]  # one row when sections 1 and 3 agree
+    return max(rows, key=lambda row: row.formula.line).result
+
+
+@pytest.mark.parametrize("heading, words", [
+    ("Section 2 (not an aside)", "From now on the cost is"),
+    ("Section 2: no digression", "From now on the cost is"),
+    ("End of the digression", "From now on the cost is"),
+    ("Back from the aside: the real cost", "The cost of these notes is"),
+    ("Odbočka končí", "Od teď až do konce textu je cena"),
+    ("Section 2", "Not just for this section: from now on the cost is"),
+    ("Section 2", "It is not true that only this section uses a different cost. It is"),
+    ("Section 2", "Не только в этом разделе используется другая стоимость. Она равна"),
+    ("Section 2", "Nie tylko w tej sekcji używamy innego kosztu. Jest to"),
+])
+def test_a_cost_that_is_not_kept_to_its_section_is_in_force_after_it(heading, words):
+    assert _section3(heading, words).status == "refuted"
+
+
+@pytest.mark.parametrize("heading, words", [
+    ("Aside: the cost from now on", "From now on, for the rest of these notes, the cost is the cross-entropy:"),
+    ("Aside", "This aside changes the cost for the rest of the notes:"),
+    ("Section 2", "In this section only, we plot the cost. From now on the cost is"),
+])
+def test_an_aside_or_confinement_against_lasting_words_is_read_both_ways(heading, words):
+    assert _section3(heading, words).status in ("ambiguous", "refuted")
+
+
+def test_an_aside_heading_still_keeps_its_cost_to_its_section():
+    # the contrast: "Aside: comparison" with no lasting words keeps the quadratic cost in force in section 3 (BP1 true)
+    assert _section3("Aside: comparison", "For comparison, the cost is").status == "holds"
