@@ -125,3 +125,31 @@ def test_an_aside_or_confinement_against_lasting_words_is_read_both_ways(heading
 def test_an_aside_heading_still_keeps_its_cost_to_its_section():
     # the contrast: "Aside: comparison" with no lasting words keeps the quadratic cost in force in section 3 (BP1 true)
     assert _section3("Aside: comparison", "For comparison, the cost is").status == "holds"
+
+
+# A4. By hand: softmax with C = −Σ_k y_k ln a^L_k gives ∂C/∂b^L_j = a_j Σ_k y_k − y_j, which is a_j − y_j only when
+# Σ y = 1. A one-hot target put elsewhere ("only in the exercises", "in the next chapter") is not assumed here.
+SOFTMAX = (r"The hidden layers are $z^l = w^l a^{l-1} + b^l$ and $a^l = \sigma(z^l)$ for $l < L$; the output layer is a "
+           r"softmax, $a^L_j = \frac{e^{z^L_j}}{\sum_k e^{z^L_k}}$, and the cost is" "\n"
+           r"$$C = -\sum_k y_k \ln(a^L_k)$$" "\n{words}\n"
+           r"$$\frac{\partial C}{\partial b^L_j} = a^L_j - y_j$$" "\n")
+BP3_SOFT = r"\frac{\partial C}{\partial b^L_j} = a^L_j - y_j"
+
+
+@pytest.mark.parametrize("words", [
+    "The target $y$ is one-hot only in the exercises, so we do not use that here.",
+    "Cíl $y$ je one-hot jen ve cvičeních, takže to zde nepoužíváme.",
+    "Cel $y$ jest one-hot tylko w ćwiczeniach, więc tu tego nie używamy.",
+    "Целевой вектор $y$ является one-hot только в упражнениях, поэтому здесь мы это не используем.",
+    "The target $y$ is one-hot in the next chapter, so we do not use it now.",
+])
+def test_a_one_hot_target_put_elsewhere_is_not_assumed_here(words):
+    assert _result(SOFTMAX.replace("{words}", words), BP3_SOFT).status != "holds"
+
+
+@pytest.mark.parametrize("words", [
+    "The target $y$ is one-hot, so we do not need the other terms.",
+    "The target $y$ is a one-hot vector.",
+])
+def test_a_one_hot_target_said_here_is_still_assumed(words):
+    assert _result(SOFTMAX.replace("{words}", words), BP3_SOFT).status == "holds"
