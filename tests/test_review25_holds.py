@@ -153,3 +153,26 @@ def test_a_one_hot_target_put_elsewhere_is_not_assumed_here(words):
 ])
 def test_a_one_hot_target_said_here_is_still_assumed(words):
     assert _result(SOFTMAX.replace("{words}", words), BP3_SOFT).status == "holds"
+
+
+# B4. By hand: J = (1/m) Σ_t L^{(t)} gives ∂J/∂W = (1/m) Σ_t ∂L^{(t)}/∂W, which is (1/4) Σ_t … only when m = 4. A size
+# the notes deny or set aside is not their m: the claim is checked for every m and refuted.
+BATCH = "\n".join([
+    r"Let $x$ be a column vector with entries $x_1, x_2$ and $W$ a $2 \times 2$ matrix.",
+    r"$$h = \tanh(g), \quad g = W x$$", r"$$L^{(t)} = \frac{1}{2}\|h^{(t)} - y^{(t)}\|^2$$",
+    r"$$J = \frac{1}{m}\sum_{t=1}^{m} L^{(t)}$$", "{words}",
+    r"$$\frac{\partial J}{\partial W} = \frac{1}{4}\sum_{t=1}^{m} \frac{\partial L^{(t)}}{\partial W}$$", ""])
+BATCH_CLAIM = r"\frac{\partial J}{\partial W} = \frac{1}{4}\sum_{t=1}^{m} \frac{\partial L^{(t)}}{\partial W}"
+
+
+@pytest.mark.parametrize("words", [
+    "Nebereme $m = 4$.", "Rather than $m = 4$, we use any $m$.", "Instead of $m = 4$ we leave $m$ free.",
+    "Nobody uses $m = 4$.", "Other courses use $m = 4$; we keep $m$ arbitrary.",
+    "The PyTorch example uses $m = 4$, but the derivation is for any $m$.",
+])
+def test_a_batch_size_set_aside_is_not_the_notes_m(words):
+    assert _result(BATCH.replace("{words}", words), BATCH_CLAIM).status == "refuted"
+
+
+def test_a_batch_size_asserted_is_the_notes_m():
+    assert _result(BATCH.replace("{words}", "Each mini-batch has $m = 4$ samples."), BATCH_CLAIM).status != "refuted"
