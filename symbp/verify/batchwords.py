@@ -13,6 +13,8 @@ Its value is a whole number written as one (``32``) or as a product, a quotient 
 (True, False)
 >>> asserted("Suppose for a moment $m = 4$.", 1, "m = 4"), asserted("If $m = 4$, the sum has four terms.", 1, "m = 4")
 (False, False)
+>>> asserted("Nebereme $m = 4$.", 1, "m = 4"), asserted("Rather than $m = 4$, we use any $m$.", 1, "m = 4")
+(False, False)
 >>> from symbp.verify.graphread import read_graph
 >>> whole(read_graph("m = 2^3").sides[1]), whole(read_graph("m = 4 \\cdot 8").sides[1]), whole(read_graph("m = 1/2").sides[1])
 (8, 32, None)
@@ -32,6 +34,13 @@ _MOMENT = re.compile(r"\bfor\s+(?:a\s+moment|now|the\s+moment|illustration)\b|\b
                      r"|\bna\s+chvíli\b|\bprozatím\b|\bdočasně\b|\bна\s+(?:минуту|время)\b|\bвременно\b|\bдопустим\b"
                      r"|\bna\s+chwilę\b|\btymczasowo\b|\bzałóżmy\b|\bprzypuśćmy\b|\bpředpokládejme\b|\bпредположим\b",
                      re.IGNORECASE)
+#: Words that set a size aside or leave m open: "rather than", "instead of", "nobody uses", "other courses use", "an
+#: example uses …, but … any m", "we keep m arbitrary"; cs "nebereme", "místo"; pl "zamiast", "nikt"; ru "вместо",
+#: "никто" (review 25 B4). Such a size is not the notes' m.
+_SET_ASIDE = re.compile(
+    r"\brather\s+than\b|\binstead\s+of\b|\bnobody\b|\bno\s+one\b|\bunlike\b|\bother\s+(?:courses|texts|books|authors"
+    r"|notes|lectures)\b|\bany\s+~|\barbitrar\w*|\bfree\b|\bne(?:ber|bud|použ|uvaž|vol|přijím)\w*|\bmísto\b|\bnikdo\b"
+    r"|\blibovoln\w*|\bzamiast\b|\bnikt\b|\bdowoln\w*|\bвместо\b|\bникто\b|\bпроизвольн\w*|\bлюб\w*\s+~", re.IGNORECASE)
 #: The largest batch size read (a power written with a huge exponent is no size).
 _LARGEST = 10 ** 9
 
@@ -72,7 +81,8 @@ def asserted(text: str, line: int, source: str) -> bool:
         return True
     first, stop = sentence_span(text, at[0], at[1])
     words = masked(text[first:stop])
-    return not (HYPOTHETICAL.search(words) or _MOMENT.search(words) or doubts(text[first:stop]))
+    return not (HYPOTHETICAL.search(words) or _MOMENT.search(words) or _SET_ASIDE.search(words)
+                or doubts(text[first:stop]))
 
 
 __all__ = ["asserted", "whole"]

@@ -37,13 +37,28 @@ OVER_SAMPLES = re.compile(r"\\sum_\{?x\}?|\\frac\{1\}\{2?n\}|\\frac\{1\}\{2?m\}|
 _HYPOTHESIS = re.compile(r"(?<![A-Za-z\\])[b-xzB-Z]\s*_\s*(?:\{[^{}]*\}|\\[A-Za-z]+|[A-Za-z0-9])\s*\(\s*x\s*\)")
 
 
+#: A marker of the training inputs other than a count: Σ_x, (x).
+_SAMPLE_MARK = re.compile(r"\\sum_\{?x\}?|\(x\)")
+#: A sum over an index that is not an output neuron's (j, k): Σ_i, Σ_{t=1}^m, Σ without an index.
+_SUM_NOT_OUTPUT = re.compile(r"\\sum(?!\s*_\s*\{?\s*[jk](?![A-Za-z]))")
+
+
 def over_samples(text: str) -> bool:
     r"""Is ``text`` written over the training inputs (``OVER_SAMPLES``), not counting a hypothesis h_{W,b}(x)?
+    A count alone (1/n, 1/m) is not enough: C = (1/n)‖a^L − y‖² and C = (1/n) Σ_j (a_j − y_j)² are means over
+    the n outputs (review 25 A2); with Σ_x, (x) or a sum over another index it is.
 
     >>> over_samples(r"C = \frac12\|y(x) - a^L(x)\|^2"), over_samples(r"J = \|h_{W,b}(x) - y\|^2")
     (True, False)
+    >>> over_samples(r"C = \frac{1}{n}\|a^L - y\|^2"), over_samples(r"C = \frac{1}{n}\sum_{j=1}^{n} (a^L_j - y_j)^2")
+    (False, False)
+    >>> over_samples(r"C = \frac{1}{2m}\sum_{i=1}^m \|a^{(i)} - y^{(i)}\|^2")
+    True
     """
-    return OVER_SAMPLES.search(_HYPOTHESIS.sub(" ", text)) is not None
+    text = _HYPOTHESIS.sub(" ", text)
+    if _SAMPLE_MARK.search(text):
+        return True
+    return OVER_SAMPLES.search(text) is not None and _SUM_NOT_OUTPUT.search(text) is not None
 
 
 #: = and the signs notes define with (:=, ≡, ≜, ≐, an algorithm's ←).

@@ -115,6 +115,8 @@ def mentions(text: str) -> tuple[Mention, ...]:
             beside = named[0] if len(named) == 1 else ""
             soft = cost == "cross-entropy" and bool(_SOFTMAX.search(near))
             name = "softmax-cross-entropy" if soft else cost
+            if cost == "quadratic" and _without_half(text, words, m):
+                name = "squared-error"  # "the squared error, without the factor ½": ‖a − y‖², not ½‖a − y‖²
             likelihood = soft and bool(_LIKELIHOOD.search(words, m.start(), m.end() + 16))  # "negative log-likelihood"
             out.append((m.start(), Mention(n, name, _phrase(words, m), beside, one_hot=likelihood, at=m.start())))
     for act, words_of in _ACTIVATION_WORDS:
@@ -137,6 +139,34 @@ _BLANK = re.compile(r"\n[ \t]*\n")
 def _prose_of(text: str) -> str:
     """``text`` with its math blanked out (line breaks kept: the positions and lines stay)."""
     return _NOT_PROSE.sub(lambda m: re.sub(r"[^\n]", " ", m.group(0)), text)
+
+
+#: Words that leave the ½ out of a squared error: "without the (usual) factor ½", "with no ½ in front", "we drop
+#: the ½", "bez faktoru ½", "bez jedné poloviny", "без множителя ½", "bez czynnika ½" (review 25, A1).
+_NO_HALF = re.compile(
+    r"(?:\bwithout\b|\bno\b|\bdrop\w*|\bomit\w*|\bleav\w*\s+out|\bbez\b|\bбез\b|\bopuszcz\w*|\bvynech\w*)"
+    r"[^.;]{0,40}?(?:½|one[-\s]half|a\s+half|\bhalf\b|\\t?frac\s*\{?\s*1\s*\}?\s*\{?\s*2\b|\b1\s*/\s*2\b|polovin\w*"
+    r"|половин\w*|połow\w*)", re.I)
+#: A ½ written in a formula: \frac12, \frac{1}{2}, \tfrac12, 1/2, ½, 0.5.
+_HALF = re.compile(r"\\[td]?frac\s*\{?\s*1\s*\}?\s*\{?\s*2\b|\b1\s*/\s*2\b|½|\b0?\.5\b")
+#: A square of a difference in a formula: ‖a − y‖², Σ (a_j − y_j)^2, (y - a)^{2}.
+_SQUARE = re.compile(r"-[^$]*?(?:\\\||\||\))\s*(?:_\s*\{?\s*2\s*\}?\s*)?\^\s*\{?\s*2")
+#: Where a sentence ends in prose with the math blanked out.
+_SENTENCE_END = re.compile(r"[.!?](?=\s|$)|\n[ \t]*\n")
+
+
+def _without_half(text: str, words: str, m: re.Match) -> bool:
+    """Does the sentence that names the squared error at ``m`` leave the ½ out, in words ("without the factor ½")
+    or in the formula it writes ("the squared error $\\|a^L - y\\|^2$")? ``words`` is ``text`` with its math
+    blanked, so a sentence ends at prose punctuation only."""
+    ends = [e.end() for e in _SENTENCE_END.finditer(words, 0, m.start())]
+    start = ends[-1] if ends else 0
+    after = _SENTENCE_END.search(words, m.end())
+    sentence = text[start:after.end() if after else len(text)]
+    if _NO_HALF.search(sentence):
+        return True
+    formulas = [f.group(0) for f in MATH.finditer(sentence)]
+    return any(_SQUARE.search(f) and not _HALF.search(f) for f in formulas) and not any(_HALF.search(f) for f in formulas)
 
 
 def _denied(words: str, m: re.Match) -> bool:

@@ -39,6 +39,7 @@ from dataclasses import dataclass, replace
 
 from .graphexamples import _HEADING, _locate
 from .graphscope import _CONFINE, _PARAGRAPH, section_end
+from .asidewords import LASTS, denies_aside, negated_before
 from .grouping import verdict_words
 from .inforce import _BACK, _COUNTERFACTUAL, _LATER, hypotheticals
 from .model import Restore
@@ -152,9 +153,11 @@ def _confined(words: str):
     a definition to a stretch of the notes ("until the end of this section", "for the rest of this section", "this
     section alone", "just for this example", "temporarily", "here, and nowhere else": review 22 F10), or None."""
     m = _CONFINE.search(words)
-    if m is not None and m.group(0).split()[-1].lower() not in _PARAGRAPH:
-        return m
-    return _KEPT_TO.search(words)
+    if m is None or m.group(0).split()[-1].lower() in _PARAGRAPH:
+        m = _KEPT_TO.search(words)
+    if m is not None and negated_before(words[:m.start()]):
+        return None  # "Not just for this section", "It is not true that only this section" (review 25 A5)
+    return m
 
 
 #: Words besides "in this section" that keep a definition to a stretch of the notes (cs/ru/pl too).
@@ -181,7 +184,7 @@ def _aside(w: "_Words", pos: int) -> str:
     if not w.heads or head > pos or head not in w.heads:
         return ""
     title = w.text[head:].lstrip("\n").split("\n", 1)[0]
-    return title.strip() if _ASIDE.search(title) else ""
+    return title.strip() if _ASIDE.search(title) and not denies_aside(title) else ""
 
 
 def _confined_before(w: "_Words", a: int, pos: int, mentions: tuple) -> "tuple[int, int] | None":
@@ -291,8 +294,9 @@ def _confined_end(w: _Words, d, defs: list, mentions: tuple = ()) -> tuple:
     pos = w.pos(d)
     a, b = w.sentence(pos)
     aside = _aside(w, pos)
+    lasts = LASTS.search(w.plain[a:b])  # "from now on" in its own sentence, under an aside or a confinement before
     if _confined(w.plain[a:b]):
-        said = w.plain[a:b]
+        said, lasts = w.plain[a:b], None
     elif (before := _confined_before(w, a, pos, mentions)) is not None:
         a, b = before
         said = w.plain[a:b]
@@ -315,6 +319,12 @@ def _confined_end(w: _Words, d, defs: list, mentions: tuple = ()) -> tuple:
                f"the notes define none of their own: the claims after it are read with and without it")
         return restore, Doubt(line, nxt.line if nxt else _END, lambda m, r=restore: replace(
             m, restores=[e for e in m.restores if e is not r]), why)
+    if lasts is not None:  # "Aside" above "from now on, for the rest of the notes": which one holds is unclear
+        why = (f"line {line}: the {kind} of line {d.line} is kept to its section by its heading or the words before "
+               f"it, yet its own sentence says \u201c{lasts.group(0)}\u201d: the claims after the section are read "
+               f"with and without it")
+        return None, Doubt(line, nxt.line if nxt else _END,
+                           lambda m, r=restore: replace(m, restores=[*m.restores, r]), why)
     if aside or _ONLY.search(said):
         return restore, None
     why = (f"line {line}: a new section after the {kind} of line {d.line}, given \u201c{w.said(a, b)}\u201d: whether "

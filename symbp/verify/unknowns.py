@@ -46,7 +46,7 @@ from dataclasses import dataclass, replace
 from ..errors import SymbpError
 from ..notation import Notation
 from .claims import declaration
-from .definition_kinds import (DELTA_DEFINITION, MEAN_OF_PER_INPUT, OVER_INPUTS, OVER_SAMPLES, cost_per_input,
+from .definition_kinds import (DELTA_DEFINITION, MEAN_OF_PER_INPUT, OVER_INPUTS, cost_per_input, over_samples,
                                covers, defines_delta, delta_claim, forward_kind, is_output, layer_activation,
                                loss_letter, names_a_cost, new_name, other_function, uses_name)
 from .lexer import ReadError
@@ -113,7 +113,7 @@ def find(rows: list, model: Model, nt: Notation, given: dict, recheck=None) -> l
     for f, v in rows:
         # C = C(a^L), C = C(\\eta): a declaration of what the cost depends on (checked or not) never defines it
         letter = "" if declaration(f.text) is not None else loss_letter(f.text)
-        if letter and not given.get("cost") and OVER_SAMPLES.search(f.text) and recheck is not None:
+        if letter and not given.get("cost") and over_samples(f.text) and recheck is not None:
             # a mean over the inputs of a per-input cost: its per-input part must be symbp's cost (a mean of
             # ‖y(x) − a^L(x)‖² without the ½ makes ∂C_x/∂a^L = 2(a^L − y), not a^L − y)
             per_input = cost_per_input(f.text)
@@ -129,7 +129,7 @@ def find(rows: list, model: Model, nt: Notation, given: dict, recheck=None) -> l
                 # claims about C or δ are not checked against the default cost
                 out.append(Unknown(f.line, "cost", f.text, _why(v), letter))
             continue
-        if letter and not given.get("cost") and not OVER_SAMPLES.search(f.text) and not names_a_cost(f.text):
+        if letter and not given.get("cost") and not over_samples(f.text) and not names_a_cost(f.text):
             # symbp's cost: the definition holds as a claim, or the model recognised it (a cost with logarithms is
             # compared in the model, not evaluated as a claim), or it slipped a^l for the output a^L
             held = (v.status == "holds" or _recognised(model, f)
