@@ -101,3 +101,12 @@ class Deriv:
     loss: str  # 'L', 'C', or the numerator's symbol for ∂F_i/∂x_k
     of: Sym
     num: "Sym | None" = None
+
+
+def index_letters(e) -> set:
+    """The letters an index expression uses (``s(p-1)+i``: {s, p, i})."""
+    if isinstance(e, Var):
+        return {e.name}
+    if isinstance(e, IOp):
+        return index_letters(e.a) | index_letters(e.b)
+    return set()

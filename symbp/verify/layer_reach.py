@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import sympy
 
-from .layer_nodes import Deriv, INum, IOp, Sum, Sym, Var
+from .layer_nodes import Deriv, INum, IOp, Sum, Sym, Var, index_letters
 from .layer_values import Uninterpretable
 
 _NORM = {"x": ("batch", "features"), "g": ("batch", "features"), "y": ("batch", "features"), "xhat": ("batch", "features"),
@@ -102,14 +102,6 @@ def literals(lhs, rhs) -> int:
         if isinstance(node, Sum):
             out += [n for e in (node.lo, node.hi) if e is not None for n in _iliterals(e)]
     return max(out)
-
-
-def index_letters(e) -> set:
-    if isinstance(e, Var):
-        return {e.name}
-    if isinstance(e, IOp):
-        return index_letters(e.a) | index_letters(e.b)
-    return set()
 
 
 def reached(meaning, lhs, rhs) -> set:

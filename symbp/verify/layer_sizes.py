@@ -23,7 +23,9 @@ from __future__ import annotations
 
 import sympy
 
-from .layer_nodes import Add, Call, Deriv, Div, INum, IOp, Mul, Num, Pow, Sqrt, Sum, Sym, Transpose, Var
+from .layer_nodes import (
+    Add, Call, Deriv, Div, INum, IOp, Mul, Num, Pow, Sqrt, Sum, Sym, Transpose, Var, index_letters,
+)
 from .layer_values import Uninterpretable
 
 #: The shape parameter that each size letter is, where extra shapes may vary it.
@@ -79,7 +81,7 @@ class _Reader:
     def opaque(self, *subs):
         self.count += 1
         q = sympy.Symbol(f"_q{self.count}", positive=True)
-        self.letters[q] = set().union(set(), *(_index_letters(e) for sub in subs for e in sub or ()))
+        self.letters[q] = set().union(set(), *(index_letters(e) for sub in subs for e in sub or ()))
         return q
 
     def read(self, node):
@@ -132,14 +134,6 @@ class _Reader:
             raise Uninterpretable("a term that does not depend on the summation index, summed over a range that depends "
                                   "on another index: its dependence on the sizes is not read")
         return body - plain + count * plain
-
-
-def _index_letters(e) -> set:
-    if isinstance(e, Var):
-        return {e.name}
-    if isinstance(e, IOp):
-        return _index_letters(e.a) | _index_letters(e.b)
-    return set()
 
 
 def _subscripts(node) -> list:
