@@ -155,6 +155,31 @@ def test_a_one_hot_target_said_here_is_still_assumed(words):
     assert _result(SOFTMAX.replace("{words}", words), BP3_SOFT).status == "holds"
 
 
+
+# A4 in graph notes. By hand: u = Wx, y = softmax(u), L = −Σ_k t_k log y_k give ∂L/∂u_j = y_j Σ_k t_k − t_j, which is
+# y_j − t_j only when Σ t = 1. The graph reader read "t is one-hot" in a sentence that puts it elsewhere as an assumption.
+GRAPH_SOFTMAX = ("# Softmax\n\nLet $x$ be a column vector with entries $x_1, x_2$ and $W$ a $3 \\times 2$ matrix. "
+                 r"Let $u = W x$ and $y = \operatorname{softmax}(u)$, with the loss $L = -\sum_k t_k \log y_k$." "\n\n"
+                 "{words}\n\n" r"$$\frac{\partial L}{\partial u} = y - t$$" "\n")
+GRAPH_CLAIM = r"\frac{\partial L}{\partial u} = y - t"
+
+
+@pytest.mark.parametrize("words", [
+    "The target $t$ is one-hot only in the exercises, so we do not use that here.",
+    "Cíl $t$ je one-hot jen ve cvičeních, takže to zde nepoužíváme.",
+    "The target $t$ is one-hot in the next chapter, so we do not use it now.",
+])
+def test_graph_notes_do_not_assume_a_one_hot_target_put_elsewhere(words):
+    result = _result(GRAPH_SOFTMAX.replace("{words}", words), GRAPH_CLAIM)
+    assert result.status == "refuted", result
+
+
+@pytest.mark.parametrize("words", ["The target $t$ is a one-hot vector.",
+                                   "The target $t$ is one-hot, so we do not need the other terms."])
+def test_graph_notes_still_assume_a_one_hot_target_said_here(words):
+    result = _result(GRAPH_SOFTMAX.replace("{words}", words), GRAPH_CLAIM)
+    assert result.status == "conditional" and "one-hot" in result.condition, result
+
 # B4. By hand: J = (1/m) Σ_t L^{(t)} gives ∂J/∂W = (1/m) Σ_t ∂L^{(t)}/∂W, which is (1/4) Σ_t … only when m = 4. A size
 # the notes deny or set aside is not their m: the claim is checked for every m and refuted.
 BATCH = "\n".join([

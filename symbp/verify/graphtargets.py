@@ -43,13 +43,13 @@ from dataclasses import dataclass, replace
 
 import sympy
 
-from .clauses import taken_back
+from .clauses import own_clause, taken_back
 from .graphcheck import GraphOutcome
 from .graphexamples import _NEGATED, _locate, prose_words, sentence_around
 from .graphmodel import Deriv, GraphError, Model, Num, Sym, is_definition, to_latex
 from .graphnodes import Sum, walk
 from .inforce import hypotheticals
-from .sentences import doubts
+from .sentences import doubts, masked
 
 _NAME = r"\$\s*(?:\\(?:mathbf|vec|boldsymbol|bm)\s*\{\s*)?([A-Za-z])\s*\}?\s*\$"
 _ONE_HOT = r"one[- ]?hot"
@@ -94,6 +94,40 @@ def unequal(sentence: str) -> bool:
     return bool(_UNEQUAL.search(" ".join(re.findall(r"\$[^$]*\$", sentence))))
 
 
+#: Words in the one-hot's own clause that put it elsewhere: "only in the exercises", "in the next chapter", "in
+#: chapter 3" (cs/pl/ru): the target is one-hot there, not here (review 25 A4); in layered notes (``targetwords``) and graph notes alike.
+_ELSEWHERE = re.compile(
+    r"\b(?:only|just)\s+(?:in|for|within)\b|\bin\s+(?:the\s+)?(?:exercises?|homework|appendix|problems?|next|following"
+    r"|later|last|previous|other|another)\b|\bin\s+(?:chapter|lecture|section|part)\s+\d"
+    r"|\b(?:jen|pouze|jedině)\s+(?:ve?|pro)\b|\bve?\s+(?:cvičení\w*|příští\w*|další\w*|následující\w*|jiné\w*"
+    r"|kapitole\s+\d|dodatku)|\b(?:tylko|jedynie|wyłącznie)\s+(?:w|we|dla)\b|\bw\s+(?:ćwiczeniach|następn\w*"
+    r"|kolejn\w*|innym|rozdziale\s+\d|dodatku)|\b(?:только|лишь)\s+(?:в|во|для)\b"
+    r"|\bв\s+(?:упражнени\w*|следующ\w*|друг\w*|приложени\w*|глав\w*\s+\d)", re.I)
+#: A clause that says the notes do not use it here or now ("so we do not use that here"; cs/pl/ru).
+_NOT_HERE = re.compile(
+    r"(?:\bnot\b|n['’]t\b|\bnever\b|\bne(?:použ|potřeb|uvažuj|bud|ní\b)\w*|\bnie\b|\bне\b)[^.;]*?\b(?:here|now|in\s+these\s+notes|zde|tady|teď|nyní"
+    r"|tu|tutaj|teraz|здесь|тут|сейчас)\b|\b(?:here|zde|tady|tu|tutaj|здесь|тут)\b[^.;]*?(?:\bnot\b|\bne(?:použ|potřeb|uvažuj|bud|ní\b)\w*|\bnie\b|\bне\b)",
+    re.I)
+
+
+def elsewhere(sentence: str) -> bool:
+    """Does ``sentence`` put the one-hot target elsewhere ("$y$ is one-hot only in the exercises", "in the next
+    chapter") or say it is not used here ("…, so we do not use that here")?
+
+    >>> elsewhere("The target $y$ is one-hot only in the exercises, so we do not use that here.")
+    True
+    >>> elsewhere("The target $y$ is one-hot, so we do not need the other terms.")
+    False
+    """
+    plain = masked(sentence)
+    hot = re.search(_ONE_HOT, plain, re.I)
+    if hot is None:
+        return False
+    if _ELSEWHERE.search(masked(own_clause(sentence, hot.start(), hot.end()))):
+        return True
+    return _NOT_HERE.search(plain, hot.end()) is not None
+
+
 def one_hot_words(text: str, imagined: list | None = None) -> list:
     """The targets the prose calls one-hot; a sentence that denies or doubts it says nothing, one that only imagines
     it (a counterfactual hypothetical) is put in ``imagined`` [(assumption, hypothetical)] instead."""
@@ -103,6 +137,8 @@ def one_hot_words(text: str, imagined: list | None = None) -> list:
         start = max((s.end() for s in _SENTENCE.finditer(text, 0, m.start())), default=0)
         stop = _SENTENCE.search(text, m.end())
         sentence = text[start:stop.start() if stop else len(text)]
+        if elsewhere(sentence):
+            continue  # one-hot only in the exercises, the next chapter, or not used here: not an assumption here
         if taken_back(sentence, m.start() - start, m.end() - start, not_made) or unequal(sentence):
             continue  # a "not" in a consequence ("…, so we do not need …") is not about the targets (``clauses``)
         line = text.count("\n", 0, m.start()) + 1
@@ -279,5 +315,5 @@ def _checks(a: TargetAssumption, made: dict, checker_with) -> list:
     return out
 
 
-__all__ = ["TargetAssumption", "WORDS", "apply_targets", "imagined_claims", "impose", "one_hot_words", "sums_to_one",
+__all__ = ["TargetAssumption", "WORDS", "apply_targets", "elsewhere", "imagined_claims", "impose", "one_hot_words", "sums_to_one",
            "target_formulas"]

@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 
 from .clauses import own_clause, taken_back
-from .graphtargets import not_made, one_hot_words, unequal
+from .graphtargets import elsewhere, not_made, one_hot_words, unequal
 from .model import Definition
 from .sentences import FORMULA, HYPOTHETICAL, doubts, line_of, masked, sentences
 
@@ -38,40 +38,6 @@ _NAMELESS = re.compile(r"\b(?:(?:we\s+)?(?:assum\w*|use|using)\s+(?:that\s+)?(?:
                        r"|(?:předpokládáme|používáme)\s+one[- ]?hot\s+(?:cíle|výstupy|vektory)"
                        r"|(?:zakładamy|używamy)\s+(?:celów\s+|cele\s+|etykiety\s+)?one[- ]?hot"
                        r"|(?:предполагаем|используем)\s+one[- ]?hot)", re.I)
-
-
-#: Words in the one-hot's own clause that put it elsewhere: "only in the exercises", "in the next chapter", "in
-#: chapter 3" (cs/pl/ru): the target is one-hot there, not here (review 25 A4).
-_ELSEWHERE = re.compile(
-    r"\b(?:only|just)\s+(?:in|for|within)\b|\bin\s+(?:the\s+)?(?:exercises?|homework|appendix|problems?|next|following"
-    r"|later|last|previous|other|another)\b|\bin\s+(?:chapter|lecture|section|part)\s+\d"
-    r"|\b(?:jen|pouze|jedině)\s+(?:ve?|pro)\b|\bve?\s+(?:cvičení\w*|příští\w*|další\w*|následující\w*|jiné\w*"
-    r"|kapitole\s+\d|dodatku)|\b(?:tylko|jedynie|wyłącznie)\s+(?:w|we|dla)\b|\bw\s+(?:ćwiczeniach|następn\w*"
-    r"|kolejn\w*|innym|rozdziale\s+\d|dodatku)|\b(?:только|лишь)\s+(?:в|во|для)\b"
-    r"|\bв\s+(?:упражнени\w*|следующ\w*|друг\w*|приложени\w*|глав\w*\s+\d)", re.I)
-#: A clause that says the notes do not use it here or now ("so we do not use that here"; cs/pl/ru).
-_NOT_HERE = re.compile(
-    r"(?:\bnot\b|n['’]t\b|\bnever\b|\bne(?:použ|potřeb|uvažuj|bud|ní\b)\w*|\bnie\b|\bне\b)[^.;]*?\b(?:here|now|in\s+these\s+notes|zde|tady|teď|nyní"
-    r"|tu|tutaj|teraz|здесь|тут|сейчас)\b|\b(?:here|zde|tady|tu|tutaj|здесь|тут)\b[^.;]*?(?:\bnot\b|\bne(?:použ|potřeb|uvažuj|bud|ní\b)\w*|\bnie\b|\bне\b)",
-    re.I)
-
-
-def _elsewhere(sentence: str) -> bool:
-    """Does ``sentence`` put the one-hot target elsewhere ("$y$ is one-hot only in the exercises", "in the next
-    chapter") or say it is not used here ("…, so we do not use that here")?
-
-    >>> _elsewhere("The target $y$ is one-hot only in the exercises, so we do not use that here.")
-    True
-    >>> _elsewhere("The target $y$ is one-hot, so we do not need the other terms.")
-    False
-    """
-    plain = masked(sentence)
-    hot = _ONE_HOT.search(plain)
-    if hot is None:
-        return False
-    if _ELSEWHERE.search(masked(own_clause(sentence, hot.start(), hot.end()))):
-        return True
-    return _NOT_HERE.search(plain, hot.end()) is not None
 
 
 def _nameless(sentence: str, text: str, start: int) -> list:
@@ -90,7 +56,7 @@ def one_hot_said(text: str, target: str) -> list:
     out = []
     for start, end in sentences(text):
         sentence = text[start:end]
-        if not _ONE_HOT.search(masked(sentence)) or HYPOTHETICAL.search(masked(sentence)) or _elsewhere(sentence):
+        if not _ONE_HOT.search(masked(sentence)) or HYPOTHETICAL.search(masked(sentence)) or elsewhere(sentence):
             continue  # a denial or doubt is judged in the clause that calls the target one-hot (``one_hot_words``)
         if not one_hot_words(sentence):
             out += _nameless(sentence, text, start)
