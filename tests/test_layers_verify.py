@@ -52,9 +52,21 @@ CASES = [
     # softmax, dropout, residual
     ("softmax", r"\frac{\partial L}{\partial z_k} = p_k \Big(g_k - \sum_j g_j p_j\Big)", "holds"),
     ("softmax", r"\frac{\partial L}{\partial z_k} = p_k g_k", "refuted"),
+    # the Jacobian in matrix form, diag(p) − p pᵀ (symmetric, so its transpose too); diag(p) alone drops p pᵀ
+    ("softmax", r"\frac{\partial L}{\partial z} = (\mathrm{diag}(p) - p p^T) g", "holds"),
+    ("softmax", r"\frac{\partial L}{\partial z} = (\operatorname{diag}(p) - p p^T)^T g", "holds"),
+    ("softmax", r"\frac{\partial L}{\partial z} = \mathrm{diag}(g) p - p p^T g", "holds"),
+    ("softmax", r"\frac{\partial L}{\partial z} = \mathrm{diag}(p) g", "refuted"),
+    ("softmax", r"\frac{\partial L}{\partial z} = (\mathrm{diag}(p) + p p^T) g", "refuted"),
+    ("softmax", r"\frac{\partial L}{\partial z} = \mathrm{diag}(p^T) g", "refuted"),
     ("softmax-ce", r"\frac{\partial C}{\partial z_j} = p_j - y_j", "holds"),
     ("dropout", r"\frac{\partial L}{\partial x_i} = \frac{r_i g_i}{1-p}", "holds"),
     ("dropout", r"\frac{\partial L}{\partial x_i} = r_i g_i", "refuted"),
+    # the mask is 0 or 1, so r_i² = r_i and r_i(2 − r_i) = r_i: true; p is a rate in (0, 1), so (1 − p)² is not 1 − p
+    ("dropout", r"\frac{\partial L}{\partial x_i} = \frac{r_i^2}{1-p} g_i", "holds"),
+    ("dropout", r"\frac{\partial L}{\partial x_i} = \frac{r_i (2 - r_i)}{1-p} g_i", "holds"),
+    ("dropout", r"\frac{\partial L}{\partial x_i} = \frac{r_i^2}{(1-p)^2} g_i", "refuted"),
+    ("dropout", r"\frac{\partial L}{\partial x_i} = \frac{r_i}{1-p} g_i^2", "refuted"),
     ("residual", r"\frac{\partial L}{\partial x_k} = g_k + \sum_i \frac{\partial F_i}{\partial x_k} g_i", "holds"),
     ("residual", r"\frac{\partial L}{\partial x_k} = \sum_i \frac{\partial F_i}{\partial x_k} g_i", "refuted"),
     # not readable, or not about this layer

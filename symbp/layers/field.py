@@ -42,10 +42,13 @@ class Symbolic:
 
     name = "exact"
 
-    def __init__(self):
+    def __init__(self, booleans: frozenset = frozenset()):
         self.index: dict[tuple, int] = {}
         self.keys: list[tuple] = []
         self.arguments: dict[tuple, tuple] = {}  # function atom key -> (function, argument)
+        #: Leaves whose every value is 0 or 1 (a dropout mask): r² = r for them, so ``is_zero`` compares the
+        #: polynomials with each such atom's powers reduced to its first.
+        self.booleans = frozenset(booleans)
 
     def atom(self, key: tuple) -> Poly:
         i = self.index.get(key)
@@ -95,7 +98,30 @@ class Symbolic:
         return Fraction(1, r) if r is not None else self.atom(("1/sqrt", n))
 
     def is_zero(self, e) -> bool:
-        return e.is_zero() if isinstance(e, Poly) else e == 0
+        """Whether ``e`` is 0 at every value of the atoms (each boolean leaf at 0 or 1). A polynomial of degree at
+        most one in each boolean atom is 0 on all of {0, 1} in them only if it is the zero polynomial, so reducing
+        b^k to b decides it exactly."""
+        if not isinstance(e, Poly):
+            return e == 0
+        if self.booleans:
+            e = _multilinear(e, {i for i, k in enumerate(self.keys) if k[0] in self.booleans})
+        return e.is_zero()
+
+
+def _multilinear(p: Poly, gens: set) -> Poly:
+    """``p`` with every power b^k (k ≥ 1) of an atom b in ``gens`` replaced by b: the same function on b ∈ {0, 1}.
+
+    >>> r, x = Poly.gen(0), Poly.gen(1)
+    >>> _multilinear(r * r * x - r * x, {0}).is_zero(), _multilinear(x * x - x, {0}).is_zero()
+    (True, False)
+    """
+    if not gens:
+        return p
+    out: dict = {}
+    for m, c in p.terms.items():
+        key = tuple(sorted([*{g for g in m if g in gens}, *(g for g in m if g not in gens)]))
+        out[key] = out.get(key, 0) + c
+    return Poly({m: c for m, c in out.items() if c != 0})
 
 
 class Zp:

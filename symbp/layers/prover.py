@@ -124,7 +124,7 @@ def _missing(spec, truth: dict, claim: dict) -> str:
 
 
 def _exact(ident, spec, start, budget, seed) -> Certificate:
-    field = Symbolic()
+    field = Symbolic(spec.booleans())
     try:
         truth, claim, lines = evaluate(ident, spec, field, steps=True, deadline=start + budget)
     except CannotForm as exc:
@@ -156,7 +156,10 @@ def _checked_steps(ident, spec, field, truth, claim, lines) -> list:
         prev, line = chain[k - 1], chain[k]
         bad = [key for key in truth if key not in line or not field.is_zero(prev[key] - line[key])]
         n = len(truth)
-        checked = (f"{n} entries on {spec.label()}: difference is the zero polynomial" if not bad
+        zero = "difference is the zero polynomial" + (
+            f" (with {', '.join(sorted(field.booleans))}² = {', '.join(sorted(field.booleans))}: 0 or 1)"
+            if field.booleans else "")
+        checked = (f"{n} entries on {spec.label()}: {zero}" if not bad
                    else f"NOT established: differs at ∂{spec.LOSS}/∂{spec.symbol(*bad[0])}")
         out.append(Step(lhs=ident.lhs if k == 1 else "", rhs=texts[k - 1], why=whys[k - 1], checked=checked))
     return out

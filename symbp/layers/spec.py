@@ -122,6 +122,10 @@ class LayerSpec:
     def domain(self, name: str) -> tuple:
         return self.DOMAINS.get(name, POINT_VALUES)
 
+    def booleans(self) -> frozenset:
+        """The leaves whose every value is 0 or 1 (a dropout mask): the exact algebra knows r² = r of them."""
+        return frozenset(n for n, d in self.DOMAINS.items() if set(d) == {0, 1})
+
     def draw(self, rng) -> dict:
         """A random exact point: {(name, index): Fraction} for every leaf."""
         return {(name, idx): Fraction(rng.choice(self.domain(name))) for name, idxs in self.leaves().items() for idx in idxs}

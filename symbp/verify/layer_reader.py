@@ -5,7 +5,7 @@ The reader turns LaTeX into a small tree, never through ``eval`` or
 ``s(p-1)+i`` or ``t+1``) and superscripts (``\sigma^2``, a power, a
 transpose ``^{\mathsf T}``), ``\hat``/``\tilde``, sums ``\sum_{j}`` or
 ``\sum_{t=1}^{T}``, ``\frac``, ``\sqrt``, products (implicit, ``\cdot``) and
-``\odot``, ``\varphi'(a_t)``, ``\mathrm{rowsum}(\cdot)``, and derivatives
+``\odot``, ``\varphi'(a_t)``, ``\mathrm{rowsum}(\cdot)``, ``\mathrm{diag}(p)``, and derivatives
 ``\frac{\partial L}{\partial x_i}``. Anything else is unreadable, with its
 position: nothing of the text is dropped except spacing and sizing macros.
 What the symbols mean is ``layer_check``'s business; the tokens are
@@ -204,8 +204,8 @@ class _Parser:
             if t.text in ("mathrm", "operatorname", "text"):
                 self.take()
                 word = self.group_text()
-                if word == "rowsum":
-                    return Call("rowsum", self.parenthesised())
+                if word in ("rowsum", "diag"):
+                    return Call(word, self.parenthesised())
                 if len(word) == 1:
                     return self.scripts(word, "")
                 self.i -= 1

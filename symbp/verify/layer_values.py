@@ -278,6 +278,13 @@ class _Evaluator:
             if not isinstance(x, Arr):
                 raise CannotForm("rowsum of a number")
             return Arr(x.rows, 1, {(r, 1): self.v.total(x.entries[(r, c)] for c in range(1, x.cols + 1)) for r in range(1, x.rows + 1)})
+        if node.fname == "diag":  # a column's entries on the diagonal of a square matrix (softmax's diag(p) − p pᵀ)
+            x = self.value(node.arg, env)
+            if not isinstance(x, Arr) or x.cols != 1:
+                raise CannotForm("diag(·) of something that is not a column vector")
+            n = x.rows
+            return Arr(n, n, {(r, c): x.entries[(r, 1)] if r == c else self.v.zero
+                              for r in range(1, n + 1) for c in range(1, n + 1)})
         raise Uninterpretable(f"unknown function {node.fname}")
 
     def _Deriv(self, node: Deriv, env):
