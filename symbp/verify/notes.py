@@ -36,6 +36,7 @@ from .model import Definition, Model, defines_activation, definition, model_of
 from .prosecost import beside_softmax, checked_under_each, mentions, named_since
 from .regularizer import about_weights, in_definitions, regularizers, since_line
 from .layerwords import not_read, restrict
+from .activationwords import activation_said
 from .targetwords import one_hot_said, sum_doubted
 from .costsignature import blocking as blocking_signature, unread as unread_signatures
 from .hypothesis import written_out
@@ -185,6 +186,8 @@ def _verify_items(text, items, notation, path, kind, strict, activation, cost, o
     spoken = beside_softmax(spoken, lambda line: "softmax_line" in model.at(line))  # the log-likelihood of a softmax
     # "The target $y$ is a one-hot vector.": the assumption Σ_k y_k = 1 said in words (review 20, F1)
     model.definitions = sorted(model.definitions + said + one_hot_said(text, nt.names["target"]), key=lambda d: d.line)
+    # "where $\sigma$ is the logistic sigmoid": the activation letter bound to a named activation in words (review 23)
+    model.definitions = sorted(model.definitions + activation_said(text, nt.names["activation"]), key=lambda d: d.line)
     reachwords.settle(text, model, spoken)  # not back over "from now on"; where the words leave it unclear
     given = {"activation": activation, "cost": cost, "one_hot": one_hot, "outputs": outputs,
              # C = (1/m) Σ_x C_x: the count letter of the notes' mean cost from its line on (a claim with 1/n is

@@ -174,6 +174,9 @@ class _Parser(Cursor, Letters, Constructs, Forms):
             elif t.kind == "char" and t.text == ":" and self.peek(1).text == "=":
                 self.next(), self.next()
                 rels.append(":=")
+            elif t.kind == "macro" and t.text in ("coloneqq", "coloneq"):  # := as mathtools writes it
+                self.next()
+                rels.append(":=")
             elif t.kind == "macro" and t.text == "equiv":
                 self.next()
                 rels.append(r"\equiv")

@@ -31,7 +31,7 @@ from dataclasses import dataclass
 from .steprate import canonical
 from .updatenames import also_labels, read_new
 
-ARROW = r"\\(?:to|rightarrow|longrightarrow|leftarrow|gets|longleftarrow)(?![A-Za-z])|:="
+ARROW = r"\\(?:to|rightarrow|longrightarrow|leftarrow|gets|longleftarrow|coloneqq?)(?![A-Za-z])|:="
 #: Greek letters that name the parameters as a whole (θ), read as a parameter like w^l.
 GREEK_PARAM = r"\\(?:theta|Theta|vartheta)(?![A-Za-z])"
 RATES = r"\\(?:eta|xi|alpha|epsilon|varepsilon|gamma|lambda|mu)"

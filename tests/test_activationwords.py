@@ -1,0 +1,76 @@
+r"""The activation letter bound in words ("where $\sigma$ is the logistic sigmoid") and update rules written with
+``\coloneqq`` (review 23's unjudged cases).
+
+Truths by hand, quadratic cost C = ½‖a^L − y‖²: δ^L = (a^L − y) ⊙ σ'(z^L). For the sigmoid σ' = σ(1 − σ), so
+δ^L = (a^L − y) ⊙ a^L ⊙ (1 − a^L); for tanh σ' = 1 − σ², so δ^L = (a^L − y) ⊙ (1 − (a^L)²). The form with σ' holds for
+every σ. Each form is false for the other activation, and for a generic σ.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from symbp.verify.activationwords import activation_said
+from symbp.verify.notes import verify_text
+
+HEAD = ("The forward pass is $z^{(l)} = w^{(l)} a^{(l-1)} + b^{(l)}$ and $a^{(l)} = \\sigma(z^{(l)})$, {words} "
+        "The cost is $C = \\frac12 \\|a^{(L)} - y\\|^2$.\n\n")
+SIGMOID_FORM = r"\delta^{(L)} = (a^{(L)} - y) \odot a^{(L)} \odot (1 - a^{(L)})"
+TANH_FORM = r"\delta^{(L)} = (a^{(L)} - y) \odot (1 - (a^{(L)})^2)"
+GENERIC_FORM = r"\delta^{(L)} = (a^{(L)} - y) \odot \sigma'(z^{(L)})"
+
+
+def _statuses(words: str) -> list:
+    text = HEAD.replace("{words}", words) + "".join(f"$${c}$$\n\n" for c in (SIGMOID_FORM, TANH_FORM, GENERIC_FORM))
+    rows = {r.formula.text: r.result for r in verify_text(text).rows}
+    return [rows[c].status for c in (SIGMOID_FORM, TANH_FORM, GENERIC_FORM)]
+
+
+@pytest.mark.parametrize("words", [
+    "where $\\sigma$ is the logistic sigmoid.",
+    "kde $\\sigma$ je logistická sigmoida.",
+    "где $\\sigma$ — сигмоида.",
+    "gdzie $\\sigma$ to funkcja sigmoidalna.",
+    "where $\\sigma(\\cdot)$ denotes the logistic function.",
+])
+def test_sigma_bound_to_the_sigmoid_in_words_is_the_sigmoid(words):
+    assert _statuses(words) == ["holds", "refuted", "holds"]
+
+
+@pytest.mark.parametrize("words", ["where $\\sigma$ is the hyperbolic tangent.", "kde $\\sigma$ je hyperbolický tangens."])
+def test_sigma_bound_to_tanh_in_words_is_tanh(words):
+    assert _statuses(words) == ["refuted", "holds", "holds"]
+
+
+@pytest.mark.parametrize("words", [
+    "where $\\sigma$ is not the sigmoid.",
+    "if $\\sigma$ were the sigmoid.",
+    "where $\\sigma$ is the sigmoid in the output layer.",
+    "and the sigmoid is popular.",
+    "where $\\sigma$ is the sigmoid in the original paper.",
+])
+def test_words_that_do_not_bind_sigma_for_every_layer_never_make_the_sigmoid_form_hold(words):
+    sigmoid, tanh, generic = _statuses(words)
+    assert sigmoid != "holds" and tanh != "holds" and generic == "holds"
+
+
+def test_a_binding_to_two_activations_binds_none():
+    assert activation_said("Here $\\sigma$ is the sigmoid or $\\sigma$ is the tanh.", r"\sigma") == []
+
+
+# \coloneqq is := (mathtools). By hand: BP3 and BP4 give the steps b − ηδ and w − ηδ(a^{l−1})ᵀ; a bias step that
+# starts from w is wrong whatever η.
+COLONEQ = ("The forward pass is $z^{(l)} = w^{(l)} a^{(l-1)} + b^{(l)}$ and $a^{(l)} = \\sigma(z^{(l)})$ with the "
+           "cost $C = \\frac12 \\|a^{(L)} - y\\|^2$.\n\n")
+
+
+@pytest.mark.parametrize(("rule", "status"), [
+    (r"b^{(l)} \coloneqq b^{(l)} - \eta \delta^{(l)}", "holds"),
+    (r"w^{(l)} \coloneqq w^{(l)} - \eta \delta^{(l)} (a^{(l-1)})^T", "holds"),
+    (r"b^{(l)} \coloneqq w^{(l)} - \eta \delta^{(l)}", "refuted"),
+    (r"b^{(l)} \coloneq b^{(l)} + \eta \delta^{(l)}", "refuted"),
+    (r"w^{(l)} \coloneqq w^{(l)} - \eta (a^{(l-1)})^T \delta^{(l)}", "refuted"),
+])
+def test_update_rules_written_with_coloneqq_are_judged(rule, status):
+    rows = {r.formula.text: r.result for r in verify_text(COLONEQ + f"$${rule}$$\n").rows}
+    assert rows[rule].status == status, rows[rule]
