@@ -17,7 +17,7 @@ well-shaped in one layout only), the claims that hold that way are ambiguous (``
 >>> declared_layouts(text)
 [(3, 'numerator')]
 >>> layout_at(declared_layouts(text), 5), layout_at(declared_layouts(text), 1)
-(DeclaredLayout(line=3, layout='numerator'), None)
+(DeclaredLayout(line=3, layout='numerator', explicit=False), None)
 >>> declared_layouts("We never use the numerator layout.\n"), declared_layouts("If we used the denominator layout, …\n")
 ([], [])
 """
