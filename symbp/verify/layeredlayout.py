@@ -25,7 +25,7 @@ from ..errors import SymbpError
 from .definition_kinds import defines_delta
 from .gradlayout import GradientLayout, active, transposed
 from .graphownlayout import by_gradients, declared_layouts, explicit_lines, layout_at
-from .nodes import Nabla, Neg, Partial, Quantity, Transpose
+from .nodes import Nabla, Partial, Quantity, Transpose
 from .reader import ReadError, read, read_claim
 from .verdicts import Verification, replaced
 
@@ -51,6 +51,12 @@ class NotesLayout:
         delta_row = bool(before) and before[-1] is not None and (rows or not before[-1][0]) != before[-1][1]
         return GradientLayout(said.layout, said.line, rows, delta_row and said.layout == "numerator",
                               said.line in self.explicit)
+
+    def reads_delta(self, line: int, text: str, nt) -> bool:
+        """Is the definition of δ ``text`` at ``line`` Nielsen's δ in the layout in force there: (∂C/∂z^l)^T under
+        the numerator layout (the model, which knows no layout, takes it for a δ of the notes' own)?"""
+        said = self.at(line)
+        return said is not None and said.layout == "numerator" and transposed_delta(text, nt)
 
     def summary(self) -> str:
         """The line of the report's header: which layout the notes declare, and where ('' if none)."""
@@ -100,11 +106,26 @@ def _delta_orientation(text: str, nt) -> "tuple[bool, bool] | None":
     lhs, rhs = eq.sides[0], eq.sides[-1]
     if not isinstance(lhs, Quantity) or lhs.role != "delta" or lhs.indices:
         return None
-    flipped = False
-    while isinstance(rhs, (Neg, Transpose)):
-        flipped ^= isinstance(rhs, Transpose)
-        rhs = rhs.arg
+    flipped = isinstance(rhs, Transpose)
+    rhs = rhs.arg if flipped else rhs
     return (isinstance(rhs, Nabla), flipped) if isinstance(rhs, (Partial, Nabla)) else None
+
+
+def transposed_delta(text: str, nt) -> bool:
+    """Is ``text`` the definition δ^l = (∂C/∂z^l)^T (or (∇_{z^l} C)^T), at δ's own layer and indices? Under the
+    numerator layout that is Nielsen's δ, a column, which the model would take for a δ of the notes' own."""
+    try:
+        eq = read_claim(text, nt).equation
+    except (ReadError, SymbpError, ValueError):
+        return False
+    lhs, rhs = eq.sides[0], eq.sides[-1]
+    if len(eq.sides) != 2 or not isinstance(lhs, Quantity) or lhs.role != "delta" or not isinstance(rhs, Transpose):
+        return False
+    inner = rhs.arg
+    num, den = (inner.num, inner.den) if isinstance(inner, Partial) else (inner.of, inner.wrt) if isinstance(
+        inner, Nabla) else (None, None)
+    return (isinstance(num, Quantity) and num.role == "C" and isinstance(den, Quantity) and den.role == "z"
+            and den.layer == lhs.layer and den.indices == lhs.indices)
 
 
 def step_shape(param: str, nt) -> tuple[str, str]:
@@ -140,4 +161,4 @@ def _entry(param: str, nt) -> bool:
     return isinstance(q, Quantity) and bool(q.indices)
 
 
-__all__ = ["NotesLayout", "gradient_claim", "notes_layout", "step_shape", "weigh"]
+__all__ = ["NotesLayout", "gradient_claim", "notes_layout", "step_shape", "transposed_delta", "weigh"]

@@ -190,6 +190,8 @@ def _verify_items(text, items, notation, path, kind, strict, activation, cost, o
     # "we use the numerator layout": from its line on, ∂C/∂a^l is a row and ∂C/∂w^l has the shape of (w^l)^T
     own_layout = notes_layout(text, [(f.line, f.text) for f in items if f.kind in ("claim", "definition")
                                      and not f.negated and not f.under], nt)
+    model.definitions = [d for d in model.definitions if not (d.what == "own-delta"
+                                                              and own_layout.reads_delta(d.line, d.text, nt))]
     given = {"activation": activation, "cost": cost, "one_hot": one_hot, "outputs": outputs, "layout": own_layout,
              # C = (1/m) Σ_x C_x: the count letter of the notes' mean cost from its line on (a claim with 1/n is
              # not judged against it)
