@@ -140,6 +140,7 @@ def test_update_rules_step_by_the_gradient_in_the_parameters_shape():
     "Exercise 3. We use the numerator layout: redo the derivation.",
     "## Aside\nWe use the numerator layout here.",
     "## Cvičení\nPoužíváme čitatelovou konvenci: derivace podle sloupcového vektoru je řádkový vektor.",
+    "## Упражнение\nМы используем раскладку числителя.",
 ])
 def test_a_layout_supposed_denied_or_in_an_exercise_declares_nothing(words):
     # "# Notes\n" + "If we used …": a hypothetical right after a heading without a blank line too
@@ -148,6 +149,12 @@ def test_a_layout_supposed_denied_or_in_an_exercise_declares_nothing(words):
     rows, report = _rows(text)
     assert rows[COLUMN].status == "holds" and rows[ROW].status == "refuted"  # Nielsen's, the default
     assert not any(h.startswith("layout:") for h in report.header())
+
+
+def test_a_section_that_is_no_exercise_declares_its_layout():
+    # "Problem setup" is no exercise; "the vanishing gradient problem" neither
+    for heading in ("## Problem setup", "## The vanishing gradient problem", "## Not an aside"):
+        assert declared_layouts(heading + "\nWe use the numerator layout throughout.\n") == [(2, "numerator")]
 
 
 SQUARE = ("Let $x \\in \\mathbb{R}^2$ be a column vector and $W \\in \\mathbb{R}^{2 \\times 2}$.\n\n$$h = W x$$\n\n"

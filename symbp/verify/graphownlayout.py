@@ -145,12 +145,13 @@ _HEADING = re.compile(r"^[ \t]*#{1,6}[ \t]+(.+)$|\\(?:sub)*section\*?\{([^{}]*)\
 #: What an exercise, a problem or an aside is called (en/cs/ru/pl): a layout declared in one, under a heading so
 #: named or in a paragraph that starts so ("Exercise 3. Use the numerator layout …"), is the exercise's, not the
 #: notes'.
-_ELSEWHERE = re.compile(r"\b(?:exercises?|homework|assignments?|aside|digression|excursus|side\s*note"
+_ELSEWHERE = re.compile(r"\b(?:exercises?|homework|aside|digression|excursus|side\s*note"
                         r"|cvičení|úloh\w*|odbočk\w*|vsuvk\w*|exkurz\w*|упражнени\w*|задач\w*|отступлени\w*"
                         r"|экскурс\w*|ćwiczeni\w*|zadani\w*|dygresj\w*|ekskurs\w*)\b", re.IGNORECASE)
-#: The same words, and "Problem", at the start of a title or a paragraph ("Problem 3.", not "the vanishing gradient
-#: problem").
-_OPENS = re.compile(r"\W*(?:problems?\b|" + _ELSEWHERE.pattern + ")", re.IGNORECASE)
+#: The same words at the start of a title or a paragraph, and "Problem", "Assignment" numbered or alone ("Problem 3.",
+#: not "Problem setup" nor "the vanishing gradient problem").
+_OPENS = re.compile(r"\W*(?:(?:problem|assignment)s?(?:\s+\d+\w*|\s*[.:)]|\s*$)|" + _ELSEWHERE.pattern + ")",
+                    re.IGNORECASE)
 
 
 def _elsewhere(text: str, start: int) -> bool:
