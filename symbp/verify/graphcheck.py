@@ -199,7 +199,15 @@ def combine(verdicts: dict, kinds: set, notes_layout) -> GraphOutcome:
         out = _outcome(v, k, verdicts)
         out.reason = f"in the {k} layout (the only one the shapes fit: {misfits}); " + out.reason
         if isinstance(evidence, DeclaredLayout) and evidence.layout != k and out.status == "holds":
-            # the notes name their layout, and the claim is well-shaped only in the other one (review 20 F0)
+            # the notes name their layout, and the claim is well-shaped only in the other one (review 20 F0): a
+            # gradient is refuted where no convention the words allow writes it so (issue 14: the denominator
+            # layout declared, or the numerator layout with "a gradient is a row vector"); else it is ambiguous
+            # (the numerator layout named alone: gradients as columns, the mixed convention, may be meant)
+            if kinds == {"gradient"} and (evidence.layout == "denominator" or evidence.explicit):
+                return GraphOutcome("refuted", f"it is well-shaped only in the {k} layout, but the notes declare the "
+                                    f"{evidence.layout} layout on line {evidence.line}, in which the shapes do not "
+                                    f"fit ({misfits})", evidence.layout, verdicts, None, 0,
+                                    kinds=tuple(sorted(kinds)))
             return GraphOutcome("ambiguous", f"it is well-shaped only in the {k} layout, but the notes declare the "
                                 f"{evidence.layout} layout on line {evidence.line}: {out.reason}", k, verdicts,
                                 None, out.instances, kinds=tuple(sorted(kinds)))

@@ -37,7 +37,7 @@ from .graphexamples import (ASSUMPTION_WORDS, EXAMPLE_WORDS, by_tied, denies, di
 from .graphfamily import check_claim, checker, exchanged, notes_model
 from .graphbatch import batch_sizes, given_size, samples_of, size_words, split, unsaid_words
 from .graphlocal import checked_locally, name_unread, unread_outcome
-from .graphownlayout import contradicting, declared_layouts, layout_at, vectors_of
+from .graphownlayout import contradicting, declared_layouts, explicit_lines, layout_at, vectors_of
 from .graphmodel import GraphError, Model, Sym, is_declaration, is_definition, to_latex
 from .graphnodes import Deriv, walk
 from .graphread import read_graph
@@ -76,6 +76,7 @@ class GraphNotes:
     refuted_definitions: dict = field(default_factory=dict)  # id(formula) -> reason
     layout: tuple = ()  # the evidence of the notes' own layout (``_notes_layout``)
     declared: list = field(default_factory=list)  # (line, layout) the notes declare in words (``graphownlayout``)
+    explicit: list = field(default_factory=list)  # the lines of those that say which way a gradient points
     pieces: dict = field(default_factory=dict)  # id(formula) -> Piece
     values: dict = field(default_factory=dict)  # id(formula) -> why a value given to a leaf is not in the model
     sigma: SigmaReading = field(default_factory=SigmaReading)  # what σ is (``graphsigma``)
@@ -86,7 +87,7 @@ class GraphNotes:
     def own_layout(self, line: int):
         """The notes' own layout at ``line``: the one declared in words before it, else the evidence of the
         claims' shapes (``graphcheck`` weighs it)."""
-        return layout_at(self.declared, line) or self.layout
+        return layout_at(self.declared, line, self.explicit) or self.layout
 
 
 def clean(text: str) -> tuple[list, tuple]:
@@ -257,10 +258,11 @@ def graph_notes(items: list, text: str, budget: float = 30.0, activation: str | 
             "<new>", to_latex(exchanged(eq)))
     outcomes = {}
     out.declared = declared_layouts(text, vectors_of(model))
+    out.explicit = explicit_lines(text, vectors_of(model))
     for p in pieces:
         if p.error or not p.eqs or not any(is_claim(e) for e in p.eqs):
             continue
-        said = layout_at(out.declared, p.formula.line) or ""  # the layout declared in words, else none yet
+        said = layout_at(out.declared, p.formula.line, out.explicit) or ""  # declared in words, else none yet
         outcomes[id(p.formula)] = (p, [check(eq, budget, said) for eq in p.eqs if is_claim(eq)])
     out.layout = _notes_layout(outcomes)
     for key, (p, results) in outcomes.items():

@@ -7,7 +7,8 @@ Without words, that is the layout the notes' other claims single out by their sh
 the notes name: a sentence that names one layout (and not the other), with words that say the notes use it, declares
 it from its line on. A sentence that doubts, denies, supposes, sets it aside, defers or confines it ("we do not use
 the numerator layout", "if we used …", "unlike …", "we will switch to …", "in this section only …") declares
-nothing, nor does one that names both layouts; notes that declare both layouts declare neither. A claim well-shaped only
+nothing, nor does one that names both layouts, nor one in an exercise or an aside (a section so headed, a paragraph
+that starts "Exercise"); notes that declare both layouts declare neither. A claim well-shaped only
 in the layout the notes do not declare is ambiguous, never holds (``graphcheck``). Where nothing is declared and the
 notes write Jacobians, or the gradient by one matrix, in both layouts (∂s/∂h = V on one line, V^T on another, each
 well-shaped in one layout only), the claims that hold that way are ambiguous (``contradicting``).
@@ -16,7 +17,7 @@ well-shaped in one layout only), the claims that hold that way are ambiguous (``
 >>> declared_layouts(text)
 [(3, 'numerator')]
 >>> layout_at(declared_layouts(text), 5), layout_at(declared_layouts(text), 1)
-(DeclaredLayout(line=3, layout='numerator'), None)
+(DeclaredLayout(line=3, layout='numerator', explicit=False), None)
 >>> declared_layouts("We never use the numerator layout.\n"), declared_layouts("If we used the denominator layout, …\n")
 ([], [])
 """
@@ -26,6 +27,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
+from .asidewords import denies_aside
 from .sentences import HYPOTHETICAL, doubts, line_of, masked, sentences
 
 #: The words naming each layout (English, Czech, Russian, Polish). "Jacobian formulation" is the numerator layout's
@@ -51,6 +53,7 @@ class DeclaredLayout:
 
     line: int
     layout: str
+    explicit: bool = False  # the declaring sentence says which way a gradient points ("… is a row vector")
 
     def words(self) -> str:
         return f"the notes' own (declared in words on line {self.line})"
@@ -137,6 +140,83 @@ def _by_orientation(words: str, vectors: str) -> list[str]:
     return ["numerator" if (orient == "row") == (vectors == "column") else "denominator" for orient in said]
 
 
+#: A heading, Markdown or LaTeX: its title.
+_HEADING = re.compile(r"^[ \t]*#{1,6}[ \t]+(.+)$|\\(?:sub)*section\*?\{([^{}]*)\}|\\paragraph\*?\{([^{}]*)\}", re.M)
+#: What an exercise, a problem or an aside is called (en/cs/ru/pl): a layout declared in one, under a heading so
+#: named or in a paragraph that starts so ("Exercise 3. Use the numerator layout …"), is the exercise's, not the
+#: notes'.
+_ELSEWHERE = re.compile(r"\b(?:exercises?|homework|aside|digression|excursus|side\s*note"
+                        r"|cvičení|úloh\w*|odbočk\w*|vsuvk\w*|exkurz\w*|упражнени\w*|задач\w*|отступлени\w*"
+                        r"|экскурс\w*|ćwiczeni\w*|zadani\w*|dygresj\w*|ekskurs\w*)\b", re.IGNORECASE)
+#: The same words at the start of a title or a paragraph, and "Problem", "Assignment" numbered or alone ("Problem 3.",
+#: not "Problem setup" nor "the vanishing gradient problem").
+_OPENS = re.compile(r"\W*(?:(?:problem|assignment)s?(?:\s+\d+\w*|\s*[.:)]|\s*$)|" + _ELSEWHERE.pattern + ")",
+                    re.IGNORECASE)
+
+
+def _elsewhere(text: str, start: int) -> bool:
+    r"""Is the sentence at ``start`` in an exercise or an aside: a section whose heading names one (not "Not an
+    aside"), or a paragraph that starts with the word?
+
+    >>> _elsewhere("## Exercise\nUse the numerator layout.\n", 3), _elsewhere("# Notes\n\nWe use it.\n", 9)
+    (True, False)
+    """
+    heads = [m for m in _HEADING.finditer(text) if m.start() <= start]
+    if heads:
+        title = next(g for g in heads[-1].groups() if g is not None)
+        if (_ELSEWHERE.search(title) or _OPENS.match(title)) and not denies_aside(title):
+            return True
+    paragraph = max(text.rfind("\n\n", 0, start + 1), heads[-1].end() if heads else -1, 0)
+    opening = re.sub(r"^[\s*_#>]*(?:\\textbf\{|\\emph\{)?", "", text[paragraph:paragraph + 80])
+    return bool(_OPENS.match(opening))
+
+
+def _declarations(text: str, vectors: str) -> list[tuple[int, str, bool, bool]]:
+    """(line, layout, by the orientation of every gradient, says a row or a column vector) of each sentence that
+    declares a layout (``declared_layouts``)."""
+    out = []
+    for start, end in sentences(text):
+        while (head := _HEADING.match(text, start + len(text[start:end]) - len(text[start:end].lstrip()))) and \
+                head.end() < end:  # a heading with no blank line after it is not part of the sentence's words
+            start = head.end()
+        words = masked(text[start:end])
+        named = {layout for layout, pattern in _NAMES.items() if pattern.search(words)}
+        oriented = _by_orientation(words, vectors)
+        if (len(named | set(oriented)) != 1 or "neither" in oriented or doubts(words) or HYPOTHETICAL.search(words)
+                or _ASIDE.search(words) or not (_DECLARES.search(words) or oriented) or _elsewhere(text, start)):
+            continue
+        layout = (named | set(oriented)).pop()
+        found = _NAMES[layout].search(text, start, end) if named else None
+        said = bool(oriented) or bool(re.search(_ROW + "|" + _COLUMN, words, re.IGNORECASE))
+        out.append((line_of(text, found.start() if found else start), layout, bool(oriented), said))
+    return out if len({d[1] for d in out}) == 1 else []
+
+
+def by_gradients(text: str, vectors: str = "column") -> list[int]:
+    r"""The lines of the declarations that say what every gradient is ("every gradient is a row vector"): there the
+    gradient ∇C too is read in the layout (``gradlayout``), not only ∂C/∂x.
+
+    >>> by_gradients("Every gradient is a row vector.\n"), by_gradients("We use the numerator layout.\n")
+    ([1], [])
+    """
+    return [d[0] for d in _declarations(text, vectors) if d[2]]
+
+
+def explicit_lines(text: str, vectors: str = "column") -> list[int]:
+    r"""The lines of the declarations that say which way a gradient points: "every gradient is a row vector", or
+    "the numerator layout: the derivative of a scalar by a column vector is a row vector". Where the notes only
+    name the numerator layout, a gradient written as a column may still be meant (the mixed convention, Jacobians
+    in the numerator layout and gradients as columns): a claim well-shaped only so is ambiguous; where they say
+    it, the claim is refuted.
+
+    >>> explicit_lines("We use the numerator layout: the gradient of a scalar is a row vector.\n")
+    [1]
+    >>> explicit_lines("We use the numerator layout.\n")
+    []
+    """
+    return [d[0] for d in _declarations(text, vectors) if d[3]]
+
+
 def declared_layouts(text: str, vectors: str = "column") -> list[tuple[int, str]]:
     r"""(line, layout) for each sentence of the prose that declares a layout, in the order of the notes. A sentence
     declares one layout when it names it (and not the other) with words that say the notes use it, and no words
@@ -152,18 +232,7 @@ def declared_layouts(text: str, vectors: str = "column") -> list[tuple[int, str]
     >>> declared_layouts("The gradient of the scalar $L$ is a row vector.\n")
     []
     """
-    out = []
-    for start, end in sentences(text):
-        words = masked(text[start:end])
-        named = {layout for layout, pattern in _NAMES.items() if pattern.search(words)}
-        oriented = _by_orientation(words, vectors)
-        if (len(named | set(oriented)) != 1 or "neither" in oriented or doubts(words) or HYPOTHETICAL.search(words)
-                or _ASIDE.search(words) or not (_DECLARES.search(words) or oriented)):
-            continue
-        layout = (named | set(oriented)).pop()
-        found = _NAMES[layout].search(text, start, end) if named else None
-        out.append((line_of(text, found.start() if found else start), layout))
-    return out if len({layout for _, layout in out}) == 1 else []
+    return [(d[0], d[1]) for d in _declarations(text, vectors)]
 
 
 def vectors_of(model) -> str:
@@ -173,10 +242,12 @@ def vectors_of(model) -> str:
     return found.pop() if len(found) == 1 else "column" if not found else ""
 
 
-def layout_at(declared: list, line: int) -> "DeclaredLayout | None":
-    """The layout declared last before ``line``; None when no declaration comes before it."""
+def layout_at(declared: list, line: int, explicit=()) -> "DeclaredLayout | None":
+    """The layout declared last before ``line``; None when no declaration comes before it. ``explicit``: the lines
+    of the declarations that say which way a gradient points (``explicit_lines``)."""
     before = [d for d in declared if d[0] <= line]
-    return DeclaredLayout(*before[-1]) if before else None
+    return DeclaredLayout(*before[-1][:2], before[-1][0] in explicit) if before else None
 
 
-__all__ = ["DeclaredLayout", "contradicting", "declared_layouts", "layout_at", "vectors_of"]
+__all__ = ["DeclaredLayout", "by_gradients", "contradicting", "declared_layouts", "explicit_lines", "layout_at",
+           "vectors_of"]

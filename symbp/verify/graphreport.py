@@ -53,7 +53,7 @@ def apply_graph(report, text: str, notation_name: str, budget: float = 30.0, act
         key = id(f)
         read_in_layers = layered_notes and has_layers(f.text)
         open_ = not read_in_layers and (everything or layered.status in ("unreadable", "uninterpretable")
-                                        or _declared_step(key, f.line, g))
+                                        or _declared_step(key, f, g))
         if g.model is None:
             if open_ and _graph_form(f.text) and everything:
                 row = type(row)(f, Verification(formula=f.text, status="uninterpretable", verdict="undecided",
@@ -123,14 +123,19 @@ def apply_graph(report, text: str, notation_name: str, budget: float = 30.0, act
     return report
 
 
-def _declared_step(key: int, line: int, g: GraphNotes) -> bool:
+def _declared_step(key: int, f: Formula, g: GraphNotes) -> bool:
     """Whether the formula is an update rule the notes' own terms judged in the layout the notes declare in words
-    before ``line``: the layered reading takes ∂C/∂W to have W's shape whatever the notes say (review F18: under
-    "we use the numerator layout", W ← W − η ∂L/∂W held for a square W, a step by the gradient transposed)."""
-    if key not in g.results or layout_at(g.declared, line) is None:
+    before its line, or found ambiguous because the layouts disagree and none is declared: the layered reading
+    takes ∂C/∂W to have W's shape whatever the notes say (review F18: under "we use the numerator layout",
+    W ← W − η ∂L/∂W held for a square W, a step by the gradient transposed; issue 14: with no layout declared it
+    held for a square W, where the numerator layout's step differs)."""
+    if key not in g.results:
         return False
     p, results = g.results[key]
-    return any(r.kinds for r in results) and any(is_update(e) for e in p.eqs)
+    if not (any(r.kinds for r in results) and any(is_update(e) for e in p.eqs)):
+        return False
+    return layout_at(g.declared, f.line) is not None or (
+        not has_layers(f.text) and any(r.status == "ambiguous" and r.kinds for r in results))
 
 
 def _regularized(text: str, g: GraphNotes):

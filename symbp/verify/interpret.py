@@ -22,6 +22,7 @@ from ..algebra import Poly, RatFunc
 from .sums import index_range  # noqa: F401  (registers the rules of sums, bracket vectors and matrices)
 from .measures import cost_value  # (registers the rule of norms)
 from .cdots import expand_cdots
+from .gradlayout import transposed
 from .context import ONE, RULES, Context, evaluate, is_kronecker, kronecker, slots  # noqa: F401  (the API)
 from .nodes import (
     Add, Apply, Cdots, Derivative, Div, Hadamard, Layer, Mul, Nabla, Neg, Num, Partial, Pow, Quantity, Transpose, latex_of, to_latex, walk,
@@ -99,7 +100,8 @@ def _quantity(q: Quantity, ctx: Context):
                                   "with a constant input a_0 = 1)")
         j = ctx.index(idx, net.n(l), what, lowest)
         return ONE if j == 0 else values(j)  # a^{l-1}_0 = 1: the constant the bias column multiplies
-    return _vector([values(j) for j in range(1, net.n(l) + 1)], ctx)
+    out = _vector([values(j) for j in range(1, net.n(l) + 1)], ctx)
+    return out.T() if q.role == "delta" and transposed("delta") else out  # δ^l as the notes define it (``gradlayout``)
 
 
 def _seed(q: Quantity, ctx: Context, entry: tuple) -> tuple:
@@ -171,7 +173,9 @@ def bias_through_z(where: str):
         _BIAS_THROUGH_Z.reset(token)
 
 
-def _partial(node: Partial, ctx: Context):
+def _partial(node: Partial, ctx: Context, kind: str = "partial"):
+    """∂num/∂den: a number, or for ∂C/∂ of a vector or a matrix the grid of its entries in Nielsen's orientation,
+    transposed where the layout the notes declare says so (``gradlayout``; ``kind`` "nabla" for ∇)."""
     num, den = node.num, node.den
     if den.role == "C" or den.role in ("y", "delta"):
         raise Uninterpretable(f"∂/∂{to_latex(den)} is not a derivative symbp checks")
@@ -205,6 +209,11 @@ def _partial(node: Partial, ctx: Context):
     if grid is None:
         return fn(entry)
     out = Mat(len(grid), len(grid[0]), [[fn(e) for e in row] for row in grid])
+    if num.role == "C" and transposed(kind):
+        if den.role == "x" and den.layer is not None:
+            raise Uninterpretable(f"{to_latex(node)}: the gradient by the augmented vector x = (1; a) is not read in "
+                                  "the numerator layout")
+        return out.T()
     if den.role == "x" and den.layer is not None:
         out.variable_rows = 1  # rows are x_1 … x_n: the constant x_0 has no derivative
     return out
@@ -242,7 +251,7 @@ def _nabla(node: Nabla, ctx: Context):
         wrt = Quantity("a", wrt.base, Layer("L", 0))
     if wrt.role not in ("a", "z", "w", "W", "b") or wrt.indices or wrt.layer is None:
         raise Uninterpretable(f"∇_{{{to_latex(node.wrt)}}} C is read for the vectors a^l, z^l, b^l and the matrix w^l")
-    return _partial(Partial(node.of, wrt), ctx)
+    return _partial(Partial(node.of, wrt), ctx, "nabla")
 
 
 def _neuron_of(value, ctx: Context, what: str):

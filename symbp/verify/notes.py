@@ -27,8 +27,8 @@ from ..notation import Notation, profile
 from .assignments import in_place, recursion_claim
 from .claims import first_side
 from .extract import Formula, fold, formulas
-from .graphownlayout import declared_layouts, layout_at
 from .graphreport import apply_graph
+from .graphsingle import has_layers
 from .infer import Inferred, infer
 from .sections import plan_of, read_by_parts
 from .interpret import bias_through_z
@@ -37,6 +37,7 @@ from .prosecost import beside_softmax, checked_under_each, mentions, named_since
 from .regularizer import about_weights, in_definitions, regularizers, since_line
 from .layerwords import not_read, restrict
 from .activationwords import activation_said
+from .layeredlayout import NotesLayout, notes_layout, weigh
 from .targetwords import one_hot_said, sum_doubted
 from .costsignature import blocking as blocking_signature, unread as unread_signatures
 from .hypothesis import written_out
@@ -189,7 +190,12 @@ def _verify_items(text, items, notation, path, kind, strict, activation, cost, o
     # "where $\sigma$ is the logistic sigmoid": the activation letter bound to a named activation in words (review 23)
     model.definitions = sorted(model.definitions + activation_said(text, nt.names["activation"]), key=lambda d: d.line)
     reachwords.settle(text, model, spoken)  # not back over "from now on"; where the words leave it unclear
-    given = {"activation": activation, "cost": cost, "one_hot": one_hot, "outputs": outputs,
+    # "we use the numerator layout": from its line on, ∂C/∂a^l is a row and ∂C/∂w^l has the shape of (w^l)^T
+    own_layout = notes_layout(text, [(f.line, f.text) for f in items if f.kind in ("claim", "definition")
+                                     and not f.negated and not f.under], nt)
+    model.definitions = [d for d in model.definitions if not (d.what == "own-delta"
+                                                              and own_layout.reads_delta(d.line, d.text, nt))]
+    given = {"activation": activation, "cost": cost, "one_hot": one_hot, "outputs": outputs, "layout": own_layout,
              # C = (1/m) Σ_x C_x: the count letter of the notes' mean cost from its line on (a claim with 1/n is
              # not judged against it)
              "counts": tuple((f.line, mean_count(f.text)) for f in items
@@ -198,7 +204,8 @@ def _verify_items(text, items, notation, path, kind, strict, activation, cost, o
                                   if not f.negated and (m := _UNEQUAL_COUNTS.match(f.text)))}
     unread_cost = _unread_cost([f for f in items if (not f.negated or f.negated.startswith(GOES_ON_MARK)) and not f.under],
                                model, given["cost"], nt)
-    report = NotesReport(path, kind=kind, strict=strict, notation=nt, inferred=inferred, model=model)
+    report = NotesReport(path, kind=kind, strict=strict, notation=nt, inferred=inferred, model=model,
+                         layout=own_layout.summary())
     stated = [(f.line, f.text) for f in items if f.kind != "prose" and not f.negated and not f.under]
     # J(W,b;x,y) read as the cost beside J(W,b) = … not read: a claim about J(W,b) (or J alone) is about the other one
     signatures = unread_signatures(stated, {d.line for d in model.definitions if d.what == "cost"})
@@ -220,7 +227,6 @@ def _verify_items(text, items, notation, path, kind, strict, activation, cost, o
     # a formula written again after the notes define a cost or σ symbp does not know is another claim: identical
     # formulas fold only under the same setting and the same unknown definitions in force (and the same layout
     # declared in words, for graph notes)
-    layouts = declared_layouts(text)
     found = list(fold(items, context=lambda f: (tuple(sorted(_setting(model, f.line, given)[0].items())),
                                                 unknowns.in_force(unknown, f.line, model), (f.line, f.text) in renamed,
                                                 model.own_terms(f.line, given["cost"]),
@@ -229,7 +235,7 @@ def _verify_items(text, items, notation, path, kind, strict, activation, cost, o
                                                             _setting(model, f.line, given)[0], given),
                                                 reachwords.covering(model, f.line),
                                                 _reached_back(model.at(f.line), f.line) if f.kind == "claim" else (),
-                                                layout_at(layouts, f.line))))
+                                                own_layout.at(f.line))))
     total = sum(1 for f in found if f.kind == "unreadable" or (f.kind == "claim" and not model.assumption_at(f.line)))
     shown, streamed, everything = set(), 0, nt.vectors == "row"
     for f in found:
@@ -256,6 +262,9 @@ def _verify_items(text, items, notation, path, kind, strict, activation, cost, o
         elif f.kind == "claim":
             settings, remark = _setting(model, f.line, given)
             result = ahead.get((f.line, f.text)) or once(f.text, settings)
+            # refuted in the numerator layout named alone, holding with gradients as columns: ambiguous
+            result = weigh(result, settings.get("layout"), lambda text=f.text, s=settings: once(
+                text, {k: v for k, v in s.items() if k != "layout"}))
             if not (given["cost"] and given["activation"]):  # a cost or σ named in words: checked under it too
                 result = checked_under_each(result, f.line, settings, model.at(f.line), given, spoken,
                                             lambda other, text=f.text: once(text, other))
@@ -282,6 +291,9 @@ def _verify_items(text, items, notation, path, kind, strict, activation, cost, o
             elif (f.line, f.text) in restricted:
                 remark = "; ".join(filter(None, (remark, f"restricted by the words “{restricted[(f.line, f.text)]}” "
                                                  "of its sentence")))
+            if result.interpretation.get("layout") and (result.identity or result.diagnosis):
+                # shown instead of the reason, which names the layout
+                remark = "; ".join(filter(None, (remark, result.interpretation["layout"])))
             if (f.line, f.text) in loosely and result.status in ("refuted", "conditional", "ambiguous"):
                 result = not_read(result, loosely[(f.line, f.text)])
             if remark:
@@ -330,14 +342,18 @@ def _verify_items(text, items, notation, path, kind, strict, activation, cost, o
         row = report.rows[-1]
         # a row the reading in the notes' own terms may still change (``graphnotes``), or one the notes call
         # false, is shown after it
-        # (an update rule under a layout declared in words too: the layered reading takes ∂C/∂W in W's shape)
+        # (an update rule under a layout declared in words too, or one without layers, whose layouts may disagree:
+        # the layered reading takes ∂C/∂W in W's shape)
         if on_row is not None and not (everything or row.result.status in ("unreadable", "uninterpretable")
-                                       or f.negated or (layout_at(layouts, f.line) and read_rule(f.text))):
+                                       or f.negated or ((own_layout.at(f.line) or not has_layers(f.text))
+                                                        and read_rule(f.text))):
             streamed += 1
             shown.add(id(row.formula))
             on_row(row, streamed, total)
     report = apply_graph(report, text, nt.name.lower(), activation=activation, everything=nt.vectors == "row",
                          row_type=Row, layered=nt.name == "rowvector-own")
+    if report.graph is not None and getattr(report.graph, "results", None) and report.graph.declared:
+        report.layout = NotesLayout(tuple(report.graph.declared)).summary()  # as the notes' own terms read them
     # the notes' own terms judge what the layered reading did not read: a formula under a hypothetical stays unjudged
     report.rows, report.skipped = inforce.after_graph(report.rows, report.skipped, scopes, nt.name)
     # the verdict on the notes' statement that a formula they call false is false (after the graph reading, which
@@ -418,6 +434,9 @@ def _setting(model: Model, line: int, given: dict) -> tuple[dict, str]:
         settings["count"] = count[-1]
         settings["differ"] = "".join(sorted(next(iter(pair - {count[-1]})) for pair in given.get("unequal", ())
                                              if count[-1] in pair and len(pair) == 2))
+    layout = given["layout"].at(line) if given.get("layout") is not None else None
+    if layout is not None:  # the layout the notes declare in words (``layeredlayout``)
+        settings["layout"] = layout
     remarks = []
     for what in ("cost", "activation"):
         if given[what] and m.get(what) and given[what] != m[what]:

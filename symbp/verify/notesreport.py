@@ -46,11 +46,14 @@ class NotesReport:
     inferred: "Inferred | None" = None  # with notation "auto": the profile chosen and its evidence
     parts: tuple = ()  # parts of the notes read in their own weight convention (``sections``), one line each
     model: Model = field(default_factory=Model)  # the notes' own definitions: cost, activation, …
+    layout: str = ""  # the layout the notes declare in words, and where (``layeredlayout``); '' if none
 
     def header(self) -> list[str]:
         """What the formulas were read as: the notation (with its evidence when inferred) and the notes' model."""
         out = self.inferred.lines() if self.inferred else ([f"notation: {self.notation.name}"] if self.notation else [])
         out += list(self.parts)
+        if self.layout:
+            out.append(self.layout)
         defs = self.model.lines()
         if defs:
             out += ["model from the notes' definitions:"] + [f"  {d}" for d in defs]

@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from typing import Callable
 
+from .layeredlayout import gradient_claim, step_shape
 from .samples import other_count, over_inputs, per_sample, with_label
 from .updatejudge import judge_step
 from .updates import read_rule
@@ -107,11 +108,13 @@ def verify_rule(formula: str, nt, again: dict, base: dict, start: float, verify:
 
     def gradient(param: str, body: str):
         sample = per_sample(body)
-        claim = rf"\frac{{\partial {nt.cost}}}{{\partial {param}}} = {sample.text if sample else body}"
+        # in the parameter's shape: (∂C/∂w^l)^T where the notes declare the numerator layout (``layeredlayout``)
+        claim = f"{gradient_claim(nt.cost, param, nt)} = {sample.text if sample else body}"
         v = verify(claim, nt, **again)
         return v.status, (f"{claim}: " + (v.identity or v.reason or v.status))
 
-    results = [judge_step(rule, step, gradient, nt.cost, count, differ) for step in rule.steps]
+    shapes = step_shape(rule.param, nt)
+    results = [judge_step(rule, step, gradient, nt.cost, count, differ, shapes) for step in rule.steps]
     # w^l_{jk} \to \tilde{b}^l_j = …: the new value is named for another parameter
     misnamed = f"names the new value of {rule.misnamed}, not of {rule.param}" if rule.misnamed else ""
     bad = [(k, r) for k, r in enumerate(results) if r[0] != "holds"]

@@ -34,21 +34,22 @@ def _cost_pattern(cost: str) -> str:
 
 
 def judge_step(rule: Rule, step: Step, check_gradient, cost: str = "C", count: str = "",
-               unequal: str = "") -> tuple[str, str, str]:
+               unequal: str = "", shapes: tuple = ("", "")) -> tuple[str, str, str]:
     r"""(status, words, diagnosis) of one value side; ``check_gradient(param, body)`` -> (status, words) checks a
     gradient written in the network's quantities; ``cost`` is the profile's cost letter. A side written in
     another order (``-\eta\nabla C + w``) is judged by its value, and the words say how it was read. ``count``
     is the letter of the notes' mean cost C = (1/count) Σ_x C_x ('' when they define none): a step that divides
     by another letter is not judged (refuted when the notes say the counts differ: ``unequal`` holds the letters
-    written ≠ count)."""
-    status, words, diagnosis = _judge(rule, step, check_gradient, cost, count, unequal)
+    written ≠ count). ``shapes``: why a step by ∂C/∂P (first) or by ∇_P C (second) is not in the shape of the
+    parameter in the layout the notes declare ('' where it is: ``layeredlayout.step_shape``)."""
+    status, words, diagnosis = _judge(rule, step, check_gradient, cost, count, unequal, shapes)
     if step.note and not step.slip:
         words = f"{words} ({step.note})"
     return status, words, diagnosis
 
 
 def _judge(rule: Rule, step: Step, check_gradient, cost: str, count: str = "",
-           unequal: str = "") -> tuple[str, str, str]:
+           unequal: str = "", shapes: tuple = ("", "")) -> tuple[str, str, str]:
     p = norm(rule.param)
     if step.slip.startswith("undecided: "):  # a rate neither shown positive nor shown to fail at some η > 0
         return "undecided", step.slip.removeprefix("undecided: "), ""
@@ -72,6 +73,11 @@ def _judge(rule: Rule, step: Step, check_gradient, cost: str, count: str = "",
     whole = re.fullmatch(r"\\nabla\s*(?:_\s*\{?\s*(?P<by>[^{}]+?)\s*\}?\s*)?" + c, body) or \
         re.fullmatch(r"\\frac\s*\{\s*\\partial\s*" + c + r"\s*\}\s*\{\s*\\partial\s*(?P<by>[^{}]*(?:\{[^{}]*\}[^{}]*)*)\}",
                      body)
+    written = whole or grad or _partial_of_sample(body)
+    by = written.groupdict().get("by") if written else None
+    off = _transposed_step(rule, body, shapes) if written and (not by or norm(by) == p) else None
+    if off is not None:
+        return off
     if whole is not None:  # the cost C itself (the notes' mean over the training inputs), not one sample's
         if whole.group("by") and norm(whole.group("by")) != p:
             other = _other_variable(rule, whole.group("by"), body, check_gradient)
@@ -85,8 +91,7 @@ def _judge(rule: Rule, step: Step, check_gradient, cost: str, count: str = "",
         name = "C" if re.search(r"(?<![A-Za-z\\])C(?![A-Za-z])", body) else cost
         return "holds", (f"a step of gradient descent on the cost {name}: {rule.param} − {step.rate} "
                          f"∂{name}/∂{rule.param}"), ""
-    partial = re.fullmatch(r"\\frac\s*\{\s*\\partial\s*C_\{?(?P<label>[^{}]+?)\}?\s*\}\s*\{\s*\\partial\s*(?P<by>[^{}]+)\}",
-                           body)
+    partial = _partial_of_sample(body)
     label = None
     if grad is not None:
         label = grad.group("label").strip()
@@ -121,6 +126,23 @@ def _judge(rule: Rule, step: Step, check_gradient, cost: str, count: str = "",
                                        f"quantity ({_labelled_example(label)})"), ""
         gwords = f"∂C_{label}/∂{rule.param} ({words})"
     return _mean(rule, step, label, gwords, count, unequal)
+
+
+def _partial_of_sample(body: str):
+    r"""``\frac{\partial C_x}{\partial P}``: the per-sample cost's derivative, written whole."""
+    return re.fullmatch(r"\\frac\s*\{\s*\\partial\s*C_\{?(?P<label>[^{}]+?)\}?\s*\}\s*\{\s*\\partial\s*(?P<by>[^{}]+)\}",
+                        body)
+
+
+def _transposed_step(rule: Rule, body: str, shapes: tuple) -> "tuple[str, str, str] | None":
+    """A step by a derivative written whole that, in the layout the notes declare, has the shape of the parameter
+    transposed (∂C/∂w^l under the numerator layout): refuted, naming the layout; None when it has the shape."""
+    why = shapes[1] if body.lstrip().startswith("\\nabla") else shapes[0]
+    if not why:
+        return None
+    slip = (f"the step {body} is not in the shape of {rule.param}: {why}, so the step of gradient descent is by its "
+            "transpose")
+    return "refuted", slip, f"a missing transpose: step by ({body})^T"
 
 
 def _labelled(body: str) -> bool:

@@ -44,6 +44,7 @@ from .check import Outcome, Setting, check
 from .describe import describe, identify
 from .diagnose import diagnose as _diagnose
 from .allsizes import proved_for_all_sizes
+from .gradlayout import GradientLayout, decided as layout_decided, layout_in_force
 from .grouping import Reading, alternatives, choose, dot_readings, dotted_vectors, writes_odot
 from .forms import LOSS_LETTERS
 from .instances import _quantities
@@ -102,6 +103,7 @@ def verify(
     outputs: "int | None" = None,
     count: str = "",
     differ: str = "",
+    layout: "GradientLayout | None" = None,
 ) -> Verification:
     """Verify one formula; see the module docstring for the verdicts.
 
@@ -113,8 +115,30 @@ def verify(
     ``count``: the letter (m, n, N) the notes write the number of inputs of their mean cost
     C = (1/count) Σ_x C_x with; a mean claim or an update step that divides by another letter is not judged
     (the notes' own count is not known to equal it), or refuted when ``differ`` holds its letter (the notes
-    say m < n). '' (the default): 1/m and 1/n are both the mean.
+    say m < n). '' (the default): 1/m and 1/n are both the mean. ``layout``: the layout the notes declare
+    (``gradlayout``): ∂C/∂ of a vector or a matrix is read in it, and a verdict that depends on it says so.
     """
+    options = dict(activation=activation, cost=cost, one_hot=one_hot, family=family, sizes=sizes, budget=budget,
+                   diagnose=diagnose, outputs=outputs, count=count, differ=differ)
+    if layout is None:
+        return _verify(formula, notation, **options)
+    with layout_in_force(layout) as used:
+        result = _verify(formula, notation, **options)
+    return _in_layout(result, layout, used) if used else result
+
+
+def _in_layout(result: Verification, layout: "GradientLayout", used: set) -> Verification:
+    """A verdict that depended on the layout the notes declare, saying which one it was made in."""
+    words = layout.words(used)
+    reason = result.reason
+    if f"in the {layout.layout} layout" not in reason:  # (an update rule's may say it already)
+        reason = f"{reason} ({words})" if reason else words
+    return replaced(result, reason=reason, interpretation=dict(result.interpretation, layout=words))
+
+
+def _verify(formula: str, notation: "str | Notation", *, activation: str, cost: str, one_hot: bool, family: tuple,
+            sizes: "tuple | list | None", budget: float, diagnose: bool, outputs: "int | None", count: str,
+            differ: str) -> Verification:
     start = time.perf_counter()
     nt = profile(notation)
     if isinstance(budget, bool) or not isinstance(budget, (int, float)) or not 0 < budget <= 86_400 \
@@ -305,7 +329,9 @@ def verify(
     if outcome.status == "holds":
         identity = identify(eq, setting)
         # A claim restricted by a condition is never matched as an identity of every size.
-        general = () if (claim.conditions or eq.where) else proved_for_all_sizes(eq, nt, activation, cost, one_hot)
+        # (nor one read in a layout the notes declare: the catalogue's statements are in Nielsen's, ``gradlayout``)
+        general = () if (claim.conditions or eq.where or layout_decided()) else proved_for_all_sizes(
+            eq, nt, activation, cost, one_hot)
         if general:
             verdict, identity = "proved-for-all-sizes", identity or ", ".join(general)
             reason += (f"; and it is {', '.join(general)} (matched on its form in Nielsen's notation), which symbp.general "

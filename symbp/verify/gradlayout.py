@@ -1,0 +1,106 @@
+r"""The orientation of a layered gradient under the layout the notes declare (issue 14, item 2).
+
+Nielsen's reading, symbp's default, is the denominator layout: ∂C/∂a^l, ∂C/∂b^l, ∂C/∂z^l are columns like a^l, and
+∂C/∂w^l has the shape of w^l (n_l × n_{l-1}). Notes that declare the numerator layout ("we use the numerator layout:
+the derivative of a scalar by a column vector is a row vector") mean the transpose of each: a row ∂C/∂a^l, and
+∂C/∂w^l of n_{l-1} × n_l. The gradient ∇_a C stays a column (it is one by definition) unless the notes say every
+gradient is a row vector, and δ^l is what the notes define it as: ∂C/∂z^l as written (a row under the numerator
+layout) or (∂C/∂z^l)^T (a column). An entry (∂C/∂w^l_{jk}, δ^l_j) is a number in every layout.
+
+``interpret`` asks ``transposed`` whether a value it computed in Nielsen's orientation is to be transposed; the
+layout is in force within ``layout_in_force`` (``verification.verify`` takes it from the notes, ``layeredlayout``).
+Each use is recorded, so that a verdict says the layout it was made in only when the layout decided something.
+
+>>> transposed("partial")
+False
+>>> with layout_in_force(GradientLayout("numerator", 3)) as used:
+...     transposed("partial"), transposed("nabla"), transposed("delta")
+(True, False, False)
+>>> sorted(used)
+['delta', 'nabla', 'partial']
+>>> GradientLayout("numerator", 3).words({"partial"})
+'in the numerator layout the notes declare on line 3 (∂C/∂ of a column vector is a row vector, ∂C/∂w^l has the shape of (w^l)^T)'
+"""
+
+from __future__ import annotations
+
+from contextlib import contextmanager
+from contextvars import ContextVar
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class GradientLayout:
+    """The layout in force at a claim: ``layout`` "numerator" or "denominator", declared on ``line``;
+    ``gradient_rows``: the notes say every gradient is a row vector (∇ too is the transpose of Nielsen's);
+    ``delta_row``: the notes define δ^l as ∂C/∂z^l as written (a row under the numerator layout); ``explicit``: the
+    declaring sentence says which way a gradient points (else gradients as columns may still be meant:
+    ``layeredlayout.weigh``)."""
+
+    layout: str
+    line: int = 0
+    gradient_rows: bool = False
+    delta_row: bool = False
+    explicit: bool = False
+
+    def transposes(self, kind: str) -> bool:
+        """Does this layout transpose Nielsen's value of ``kind``: "partial" (∂C/∂ of a vector or a matrix),
+        "nabla" (∇ of one), "delta" (the vector δ^l)?"""
+        if self.layout != "numerator":
+            return False
+        return {"partial": True, "nabla": self.gradient_rows, "delta": self.delta_row}.get(kind, False)
+
+    def words(self, used=("partial", "nabla", "delta")) -> str:
+        """Which layout a verdict was made in, where the notes say so, and what it means for the kinds of value
+        ``used`` ("partial", "nabla", "delta": ``transposed``)."""
+        where = f" the notes declare on line {self.line}" if self.line else ""
+        row = self.layout == "numerator"
+        how = []
+        if "partial" in used:
+            how.append(f"∂C/∂ of a column vector is a {'row' if row else 'column'} vector, ∂C/∂w^l has the shape of "
+                       + ("(w^l)^T" if row else "w^l"))
+        if "nabla" in used:
+            how.append("every gradient ∇C is a row vector" if self.transposes("nabla") else "the gradient ∇C is a column")
+        if "delta" in used:
+            how.append("δ^l = ∂C/∂z^l as the notes define it, a row" if self.transposes("delta") else "δ^l is a column")
+        return f"in the {self.layout} layout{where}" + (f" ({'; '.join(how)})" if how else "")
+
+
+_ACTIVE: ContextVar = ContextVar("gradient_layout", default=None)  # (GradientLayout, set of kinds used) or None
+
+
+@contextmanager
+def layout_in_force(layout: "GradientLayout | None"):
+    """Within the block, ``interpret`` reads gradients in ``layout`` (None: Nielsen's, the denominator layout).
+    Yields the set of the kinds of value the layout was asked about ("partial", "nabla", "delta")."""
+    used: set = set()
+    token = _ACTIVE.set((layout, used) if layout is not None else None)
+    try:
+        yield used
+    finally:
+        _ACTIVE.reset(token)
+
+
+def active() -> "GradientLayout | None":
+    """The layout in force, or None (Nielsen's)."""
+    state = _ACTIVE.get()
+    return state[0] if state is not None else None
+
+
+def transposed(kind: str) -> bool:
+    """Is Nielsen's value of ``kind`` (see ``GradientLayout.transposes``) to be transposed in the layout in force?
+    Each question asked under a layout is recorded: the verdict depends on the layout."""
+    state = _ACTIVE.get()
+    if state is None:
+        return False
+    state[1].add(kind)
+    return state[0].transposes(kind)
+
+
+def decided() -> bool:
+    """Has a value been read in the layout in force so far in the block (is the verdict the layout's)?"""
+    state = _ACTIVE.get()
+    return state is not None and bool(state[1])
+
+
+__all__ = ["GradientLayout", "active", "decided", "layout_in_force", "transposed"]

@@ -1,0 +1,164 @@
+r"""The layout layered notes declare (w^l, b^l, z^l, a^l, δ^l, C), applied to their claims (issue 14, item 2).
+
+The words are read once for layered and graph notes alike (``graphownlayout.declared_layouts``: a sentence that
+says the notes use one layout; not one in an exercise, an aside, a hypothetical or a denial). From its line on, each
+layered claim is read in that layout (``gradlayout``): under the numerator layout ∂C/∂a^l is a row, ∂C/∂w^l has the
+shape of (w^l)^T, ∇_a C stays a column unless the notes say every gradient is a row vector, and δ^l is what the
+notes define it as (∂C/∂z^l as written: a row; (∂C/∂z^l)^T: a column; no definition, or one entry by entry:
+Nielsen's column). An update rule steps a parameter by its gradient in the parameter's shape: under the numerator
+layout ``w^l \to w^l - \eta \frac{\partial C}{\partial w^l}`` needs the transpose (``step_shape``).
+
+>>> from symbp.notation import profile
+>>> text = "We use the numerator layout throughout.\n\n$$\\delta^l \\equiv \\frac{\\partial C}{\\partial z^l}$$\n"
+>>> found = notes_layout(text, [(3, r"\delta^l \equiv \frac{\partial C}{\partial z^l}")], profile("nielsen"))
+>>> found.at(3)
+GradientLayout(layout='numerator', line=1, gradient_rows=False, delta_row=True, explicit=False)
+>>> found.at(1) is None, found.summary()
+(False, 'layout: the numerator layout, declared in words on line 1')
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..errors import SymbpError
+from .definition_kinds import defines_delta
+from .gradlayout import GradientLayout, active, transposed
+from .graphownlayout import by_gradients, declared_layouts, explicit_lines, layout_at
+from .nodes import Nabla, Partial, Quantity, Transpose
+from .reader import ReadError, read, read_claim
+from .verdicts import Verification, replaced
+
+
+@dataclass(frozen=True)
+class NotesLayout:
+    """The layouts the notes declare (``declared``: (line, layout)), the lines where they say every gradient is a
+    row vector, and their definitions of δ ((line, how it writes the vector δ^l: ``_delta_orientation``))."""
+
+    declared: tuple = ()
+    gradient_rows: tuple = ()
+    deltas: tuple = ()
+    explicit: tuple = ()  # the lines of the declarations that say which way a gradient points
+
+    def at(self, line: int) -> "GradientLayout | None":
+        """The layout a claim at ``line`` is read in: the one declared last before it, else None (Nielsen's)."""
+        said = layout_at(list(self.declared), line)
+        if said is None:
+            return None
+        rows = said.line in self.gradient_rows
+        # the definition of δ in force: the last one before the line, else the first (it reaches back)
+        before = [how for at, how in self.deltas if at <= line] or [how for _, how in self.deltas[:1]]
+        delta_row = bool(before) and before[-1] is not None and (rows or not before[-1][0]) != before[-1][1]
+        return GradientLayout(said.layout, said.line, rows, delta_row and said.layout == "numerator",
+                              said.line in self.explicit)
+
+    def reads_delta(self, line: int, text: str, nt) -> bool:
+        """Is the definition of δ ``text`` at ``line`` Nielsen's δ in the layout in force there: (∂C/∂z^l)^T under
+        the numerator layout (the model, which knows no layout, takes it for a δ of the notes' own)?"""
+        said = self.at(line)
+        return said is not None and said.layout == "numerator" and transposed_delta(text, nt)
+
+    def summary(self) -> str:
+        """The line of the report's header: which layout the notes declare, and where ('' if none)."""
+        if not self.declared:
+            return ""
+        lines = ", ".join(str(line) for line, _ in self.declared)
+        return (f"layout: the {self.declared[0][1]} layout, declared in words on line{'s' if len(self.declared) > 1 else ''}"
+                f" {lines}" + (" (every gradient is a row vector)" if self.gradient_rows else ""))
+
+
+def notes_layout(text: str, formulas: list, nt) -> NotesLayout:
+    """The layouts the notes ``text`` declare in words, with ``formulas`` ((line, text) of their definitions and
+    claims, not those they deny or suppose) for their definition of δ; ``nt`` is their notation."""
+    vectors = nt.vectors if nt.vectors in ("row", "column") else "column"
+    declared = tuple(declared_layouts(text, vectors))
+    if not declared:
+        return NotesLayout()
+    deltas = tuple((line, _delta_orientation(t, nt)) for line, t in formulas if defines_delta(t, nt))
+    return NotesLayout(declared, tuple(by_gradients(text, vectors)), deltas, tuple(explicit_lines(text, vectors)))
+
+
+def weigh(result: Verification, layout: "GradientLayout | None", plain) -> Verification:
+    """A claim refuted in the numerator layout the notes name without saying which way a gradient points, that
+    holds with gradients as columns (``plain()``: its verdict in Nielsen's reading, the mixed convention's for
+    gradients): ambiguous, naming both, never refuted on a reading the words do not fix. Else ``result``."""
+    if layout is None or layout.layout != "numerator" or layout.explicit or result.status != "refuted" \
+            or not result.interpretation.get("layout"):
+        return result
+    other = plain()
+    if other.status != "holds":
+        return result
+    return replaced(result, status="ambiguous", verdict="undecided", diagnosis="", corrected="", identity="",
+                    reason=(f"the notes declare the numerator layout on line {layout.line} but do not say which way a "
+                            "gradient points, and gradients as columns (the mixed convention) may be meant: in the "
+                            f"numerator layout it is refuted ({result.reason}); with gradients as columns, as in the "
+                            f"denominator layout, it holds ({other.reason})"))
+
+
+def _delta_orientation(text: str, nt) -> "tuple[bool, bool] | None":
+    """How a definition of δ writes the vector δ^l: (by ∇ rather than ∂, transposed); δ^l is then Nielsen's column
+    transposed when it is ∂C/∂z^l as written under the numerator layout, or ∇_z C where every gradient is a row.
+    None when it is not read, or defines the entries δ^l_j (the vector of them is Nielsen's column)."""
+    try:
+        eq = read_claim(text, nt).equation
+    except (ReadError, SymbpError, ValueError):
+        return None
+    lhs, rhs = eq.sides[0], eq.sides[-1]
+    if not isinstance(lhs, Quantity) or lhs.role != "delta" or lhs.indices:
+        return None
+    flipped = isinstance(rhs, Transpose)
+    rhs = rhs.arg if flipped else rhs
+    return (isinstance(rhs, Nabla), flipped) if isinstance(rhs, (Partial, Nabla)) else None
+
+
+def transposed_delta(text: str, nt) -> bool:
+    """Is ``text`` the definition δ^l = (∂C/∂z^l)^T (or (∇_{z^l} C)^T), at δ's own layer and indices? Under the
+    numerator layout that is Nielsen's δ, a column, which the model would take for a δ of the notes' own."""
+    try:
+        eq = read_claim(text, nt).equation
+    except (ReadError, SymbpError, ValueError):
+        return False
+    lhs, rhs = eq.sides[0], eq.sides[-1]
+    if len(eq.sides) != 2 or not isinstance(lhs, Quantity) or lhs.role != "delta" or not isinstance(rhs, Transpose):
+        return False
+    inner = rhs.arg
+    num, den = (inner.num, inner.den) if isinstance(inner, Partial) else (inner.of, inner.wrt) if isinstance(
+        inner, Nabla) else (None, None)
+    return (isinstance(num, Quantity) and num.role == "C" and isinstance(den, Quantity) and den.role == "z"
+            and den.layer == lhs.layer and den.indices == lhs.indices)
+
+
+def step_shape(param: str, nt) -> tuple[str, str]:
+    r"""Why a step by ``\frac{\partial C}{\partial P}`` (first) or by ``\nabla_P C`` (second) is not in the shape of
+    the parameter ``param`` in the layout in force ('' where it is: Nielsen's, an entry, a gradient that is a
+    column). The layout is recorded as used (``gradlayout``) when the parameter is a vector or a matrix.
+
+    >>> from symbp.notation import profile
+    >>> from symbp.verify.gradlayout import layout_in_force
+    >>> with layout_in_force(GradientLayout("numerator", 2)):
+    ...     step_shape("w^l", profile("nielsen"))[0][:60], step_shape("w^l_{jk}", profile("nielsen"))
+    ('in the numerator layout the notes declare on line 2 (∂C/∂ of', ('', ''))
+    """
+    layout = active()
+    if layout is None or _entry(param, nt):
+        return "", ""
+    return tuple(layout.words({kind}) if transposed(kind) else "" for kind in ("partial", "nabla"))
+
+
+def gradient_claim(cost: str, param: str, nt) -> str:
+    r"""The left side of the claim that a step's body is the gradient of ``cost`` by ``param`` in the parameter's
+    shape: ∂C/∂P, transposed where the layout in force writes it in the shape of Pᵀ."""
+    plain = rf"\frac{{\partial {cost}}}{{\partial {param}}}"
+    return rf"\left({plain}\right)^T" if step_shape(param, nt)[0] else plain
+
+
+def _entry(param: str, nt) -> bool:
+    """Is ``param`` one entry (w^l_{jk}, b^l_j) rather than a vector or a matrix? Unread: not known, not one."""
+    try:
+        q = read(f"{param} = 0", nt).sides[0]
+    except (ReadError, SymbpError, ValueError):
+        return False
+    return isinstance(q, Quantity) and bool(q.indices)
+
+
+__all__ = ["NotesLayout", "gradient_claim", "notes_layout", "step_shape", "transposed_delta", "weigh"]
