@@ -11,6 +11,7 @@ import pytest
 
 from symbp import general
 from symbp.errors import IdentityError
+from symbp.verify import verify
 
 
 # A1: `symbp prove --general --identity lemma-da-dz --cost softmax-cross-entropy` said proved-for-all-sizes: the lemma
@@ -26,3 +27,17 @@ def test_the_elementwise_output_lemma_is_not_proved_for_a_softmax_output():
 @pytest.mark.parametrize("cost", ["quadratic", "mean-quadratic", "cross-entropy"])
 def test_the_elementwise_output_lemma_is_still_proved_for_an_elementwise_output(cost):
     assert general.prove_general("lemma-da-dz", general.network(cost=cost)).verdict == "proved-for-all-sizes"
+
+
+# A2: a right output error under cross-entropy with tanh or the identity was labelled "matches ce-sigmoid", the identity
+# δ^L = a^L − y of a sigmoid output. tanh' = 1 − a², so δ^L_j = (a_j − y_j)/(a_j(1 − a_j)) · (1 − a_j²) = (a_j − y_j)(1 + a_j)/a_j;
+# with σ(z) = z, σ' = 1 and δ^L_j = (a_j − y_j)/(a_j(1 − a_j)). Both are BP1 for their activation, not ce-sigmoid.
+@pytest.mark.parametrize("activation, formula", [
+    ("tanh", r"\delta^L_j = \frac{(a^L_j - y_j)(1 + a^L_j)}{a^L_j}"),
+    ("identity", r"\delta^L_j = \frac{a^L_j - y_j}{a^L_j (1 - a^L_j)}"),
+])
+def test_a_cross_entropy_output_error_of_another_activation_is_not_ce_sigmoid(activation, formula):
+    out = verify(formula, activation=activation, cost="cross-entropy")
+    assert out.status == "holds" and out.identity == "BP1", (out.status, out.identity, out.reason)
+    sigmoid = verify(r"\delta^L_j = a^L_j - y_j", activation="sigmoid", cost="cross-entropy")
+    assert sigmoid.status == "holds" and sigmoid.identity == "ce-sigmoid"
