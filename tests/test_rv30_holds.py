@@ -12,6 +12,7 @@ import pytest
 from symbp import general
 from symbp.errors import IdentityError
 from symbp.verify import verify
+from symbp.verify.layer_check import verify_layer
 
 
 # A1: `symbp prove --general --identity lemma-da-dz --cost softmax-cross-entropy` said proved-for-all-sizes: the lemma
@@ -41,3 +42,22 @@ def test_a_cross_entropy_output_error_of_another_activation_is_not_ce_sigmoid(ac
     assert out.status == "holds" and out.identity == "BP1", (out.status, out.identity, out.reason)
     sigmoid = verify(r"\delta^L_j = a^L_j - y_j", activation="sigmoid", cost="cross-entropy")
     assert sigmoid.status == "holds" and sigmoid.identity == "ce-sigmoid"
+
+
+# A3: `verify --layer softmax-ce 'p - y'` held with nothing said of its assumption. ∂C/∂z_j = (Σ_k y_k) p_j − y_j for
+# C = −Σ_k y_k ln p_k, so p − y is right only when Σ_k y_k = 1 (the layer's definition); the general form needs nothing.
+def test_a_softmax_ce_layer_formula_says_it_assumes_targets_that_sum_to_one():
+    one_hot = verify_layer("softmax-ce", r"\frac{\partial L}{\partial z} = p - y")
+    assert one_hot.status == "holds" and "Σ_k y_k = 1" in one_hot.reason and "refuted" in one_hot.reason
+    general_form = verify_layer("softmax-ce", r"\frac{\partial L}{\partial z_i} = p_i \sum_j y_j - y_i")
+    assert general_form.status == "holds" and "Σ_k y_k = 1" not in general_form.reason
+
+
+# A3: options about networks were silently ignored beside --layer (--activation tanh, --sizes, --cost ...).
+@pytest.mark.parametrize("options", [["--activation", "tanh"], ["--sizes", "3,5"], ["--cost", "quadratic"],
+                                     ["--notation", "dyda"], ["--one-hot"]])
+def test_network_options_beside_a_layer_formula_are_bad_input(options, capsys):
+    from symbp.cli import main
+
+    code = main(["verify", "--layer", "dropout", *options, r"\frac{\partial L}{\partial x_i} = \frac{r_i g_i}{1-p}"])
+    assert code == 2 and "does not apply to a formula about a layer" in capsys.readouterr().err
