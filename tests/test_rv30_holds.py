@@ -61,3 +61,37 @@ def test_network_options_beside_a_layer_formula_are_bad_input(options, capsys):
 
     code = main(["verify", "--layer", "dropout", *options, r"\frac{\partial L}{\partial x_i} = \frac{r_i g_i}{1-p}"])
     assert code == 2 and "does not apply to a formula about a layer" in capsys.readouterr().err
+
+
+# A4: an identity of the user's own that compares nothing on the network (its comparisons empty) was "proved" with
+# 0 instances, and assert_identity passed: nothing was checked, so nothing is proved.
+@pytest.mark.parametrize("method", ["exact", "pit", "auto"])
+def test_an_identity_that_compares_nothing_is_not_proved(method):
+    from symbp import network, prove
+    from symbp.identities.identity import Identity
+
+    empty = Identity(name="empty", title="t", statement="s", source="", compare=lambda q: iter(()))
+    cert = prove(empty, network([2, 3, 2]), method=method)
+    assert cert.verdict == "undecided" and "checked nowhere" in cert.reason
+
+
+@pytest.mark.parametrize("method", ["exact", "pit"])
+def test_a_layer_identity_that_compares_nothing_is_not_proved(method):
+    import dataclasses
+
+    from symbp import layers, prove
+    from symbp.layers.catalogue import get
+
+    empty = dataclasses.replace(get("dropout-gradient"), name="mine", entries=lambda spec: [], claim=lambda v: {})
+    cert = prove(empty, layers.layer("dropout", ""), method=method)
+    assert cert.verdict == "undecided" and "checked nowhere" in cert.reason
+
+
+def test_assert_identity_fails_on_an_identity_that_compares_nothing():
+    import symbp.testing as st
+    from symbp import network
+    from symbp.identities.identity import Identity
+
+    empty = Identity(name="empty", title="t", statement="s", source="", compare=lambda q: iter(()))
+    with pytest.raises(AssertionError, match="checked nowhere"):
+        st.assert_identity(empty, network([2, 3, 2]), undecided="fail")
