@@ -7,6 +7,7 @@ Truths by hand:
 
 from __future__ import annotations
 
+import numpy as np
 import pytest
 
 from symbp import general
@@ -95,3 +96,33 @@ def test_assert_identity_fails_on_an_identity_that_compares_nothing():
     empty = Identity(name="empty", title="t", statement="s", source="", compare=lambda q: iter(()))
     with pytest.raises(AssertionError, match="checked nowhere"):
         st.assert_identity(empty, network([2, 3, 2]), undecided="fail")
+
+
+def _backprop_sigmoid(weights, biases, x, y, poison=None):
+    # Nielsen's backprop for a sigmoid network and the quadratic cost, one sample (column) at a time, summed.
+    sig = lambda z: 1 / (1 + np.exp(-z))  # noqa: E731
+    activations, zs = [x], []
+    for w, b in zip(weights, biases):
+        zs.append(w @ activations[-1] + b)
+        activations.append(sig(zs[-1]))
+    delta = (activations[-1] - y) * sig(zs[-1]) * (1 - sig(zs[-1]))
+    nabla_b, nabla_w = [None] * len(weights), [None] * len(weights)
+    for i in range(len(weights) - 1, -1, -1):
+        if i < len(weights) - 1:
+            delta = (weights[i + 1].T @ delta) * sig(zs[i]) * (1 - sig(zs[i]))
+        nabla_b[i], nabla_w[i] = delta.sum(axis=1, keepdims=True), delta @ activations[i].T
+    if poison is not None:
+        nabla_w[0][0, 0] = poison
+    return nabla_b, nabla_w
+
+
+# A5: assert_gradient compared |got − truth| > tolerance, which is False for NaN: a backprop returning NaN (0/0, log 0)
+# passed. A NaN entry is not the ground truth (a real number at every point drawn), so it must fail.
+def test_assert_gradient_fails_on_a_nan_entry():
+    import symbp.testing as st
+    from symbp import network
+
+    net = network([2, 3, 2], "sigmoid")
+    st.assert_gradient(_backprop_sigmoid, net)  # the right backprop passes
+    with pytest.raises(AssertionError, match="got nan"):
+        st.assert_gradient(lambda *a: _backprop_sigmoid(*a, poison=float("nan")), net)
