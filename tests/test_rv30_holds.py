@@ -126,3 +126,18 @@ def test_assert_gradient_fails_on_a_nan_entry():
     st.assert_gradient(_backprop_sigmoid, net)  # the right backprop passes
     with pytest.raises(AssertionError, match="got nan"):
         st.assert_gradient(lambda *a: _backprop_sigmoid(*a, poison=float("nan")), net)
+
+
+# A6: prove(identity, general.network()) resolved a core Identity by its name, so an edited one that kept the name
+# (BP2 with the transpose dropped: δ^l = (w^{l+1} δ^{l+1}) ⊙ σ'(z^l), false, refuted on [2, 3, 2]) was
+# "proved-for-all-sizes" as the catalogue's BP2.
+def test_an_edited_core_identity_is_not_proved_for_all_sizes_under_its_old_name():
+    import dataclasses
+
+    from symbp import identities, mutants, network, prove
+
+    wrong = dataclasses.replace(identities.BP2, compare=mutants.BP2_NO_TRANSPOSE.compare)
+    assert prove(wrong, network([2, 3, 2])).verdict == "refuted"
+    with pytest.raises(IdentityError, match="not the catalogue's BP2"):
+        prove(wrong, general.network())
+    assert prove(identities.BP2, general.network()).verdict == "proved-for-all-sizes"
