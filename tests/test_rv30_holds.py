@@ -141,3 +141,17 @@ def test_an_edited_core_identity_is_not_proved_for_all_sizes_under_its_old_name(
     with pytest.raises(IdentityError, match="not the catalogue's BP2"):
         prove(wrong, general.network())
     assert prove(identities.BP2, general.network()).verdict == "proved-for-all-sizes"
+
+
+# A7: identities.get looked any object up by its .name, so prove(edited GeneralIdentity, network([2, 3, 2])) checked
+# the catalogue's BP2 and said proved, although the edit claims δ^l_j = w^{l+1}_{ji}, false.
+def test_an_edited_all_sizes_identity_is_not_checked_as_the_catalogue_entry_of_its_name():
+    import dataclasses
+
+    from symbp import network, prove
+    from symbp.general.chains import IDENTITIES
+
+    wrong = dataclasses.replace(IDENTITIES["BP2"], rhs=lambda m: m.w_next[m.j, m.i])
+    with pytest.raises(IdentityError, match="not an identity of this catalogue"):
+        prove(wrong, network([2, 3, 2]))
+    assert general.prove_general(wrong, general.network()).verdict != "proved-for-all-sizes"
