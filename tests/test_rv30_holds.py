@@ -155,3 +155,23 @@ def test_an_edited_all_sizes_identity_is_not_checked_as_the_catalogue_entry_of_i
     with pytest.raises(IdentityError, match="not an identity of this catalogue"):
         prove(wrong, network([2, 3, 2]))
     assert general.prove_general(wrong, general.network()).verdict != "proved-for-all-sizes"
+
+
+# A8: layers.allsizes.prove_all_sizes(edited LayerIdentity) proved the catalogue's chain for its name and checked the
+# edit on two shapes only: a claim doubled on 3 features (false there, refuted on features=3) was proved for every size.
+def test_an_edited_layer_identity_is_not_proved_for_every_size_under_its_old_name():
+    import dataclasses
+
+    from symbp import layers, prove
+    from symbp.layers.catalogue import get
+    from symbp.layers.dropout import inverted_rule
+
+    def doubled_on_three(v):
+        out = inverted_rule(v)
+        return {k: val * 2 if len(list(v.spec.outputs())) == 3 else val for k, val in out.items()}
+
+    wrong = dataclasses.replace(get("dropout-gradient"), claim=doubled_on_three)
+    assert prove(wrong, layers.layer("dropout", "features=3")).verdict == "refuted"
+    with pytest.raises(IdentityError, match="not the catalogue's"):
+        layers.allsizes.prove_all_sizes(wrong)
+    assert layers.allsizes.prove_all_sizes("dropout-gradient").verdict == "proved-for-all-sizes"
