@@ -175,3 +175,19 @@ def test_an_edited_layer_identity_is_not_proved_for_every_size_under_its_old_nam
     with pytest.raises(IdentityError, match="not the catalogue's"):
         layers.allsizes.prove_all_sizes(wrong)
     assert layers.allsizes.prove_all_sizes("dropout-gradient").verdict == "proved-for-all-sizes"
+
+
+# A7 (the assertion helper): assert_identity on a network of every size looked an all-sizes identity up by name (now
+# an error) and then crashed on net.label(); it proves the identity it is given, an edited one too.
+def test_assert_identity_on_networks_of_every_size_proves_the_identity_given():
+    import dataclasses
+
+    import symbp.testing as st
+    from symbp.general.chains import IDENTITIES
+
+    assert st.assert_identity(IDENTITIES["BP2"], general.network()).verdict == "proved-for-all-sizes"
+    assert st.assert_identity("BP2", general.network()).verdict == "proved-for-all-sizes"
+    # δ^l_j = σ'(z^l_j) w^{l+1}_{jj}: false (BP2 sums w^{l+1}_{ij} δ^{l+1}_i over i)
+    wrong = dataclasses.replace(IDENTITIES["BP2"], rhs=lambda m: m.sigma_prime(m.z[m.j]) * m.w_next[m.j, m.j])
+    with pytest.raises(AssertionError, match="refuted"):
+        st.assert_identity(wrong, general.network())
