@@ -381,6 +381,8 @@ def _exact_verdict(m, variant, net, known, l_values, ranges) -> str:
         return "undefined" if undefined else ("true" if cert.instances else "empty")
     if undefined and cert.instances == 0:
         return "undefined"
+    if cert.instances == 0 and "checked nowhere" in cert.reason:  # no instance on this network: nothing to compare
+        return "empty"
     return f"undecided ({cert.reason})"
 
 

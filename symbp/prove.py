@@ -180,7 +180,17 @@ def _prove_exact(ident, net, budget, start, seed, jobs=1) -> Certificate:
         return _certificate(
             ident, net, "exact", "refuted", start, instances=index + 1, counterexample=found.counterexample, reason=f"fails at {label}"
         )
+    if count == 0:
+        return _nothing_compared(ident, net, "exact", start)
     return _certificate(ident, net, "exact", "proved", start, instances=count, steps=tuple(steps))
+
+
+def _nothing_compared(ident, net, method, start) -> Certificate:
+    # An identity whose comparisons are empty on this network (an Identity of the user's own, or one entry none of
+    # whose layers exists here) has been checked nowhere: that is no proof of it.
+    return _certificate(ident, net, method, "undecided", start, instances=0,
+                        reason=f"{ident.name} gives nothing to compare on the network {net.label()} (no instance, no "
+                               "entry): it was checked nowhere")
 
 
 def _walk(ident, q, budget, want=None, stop=None):
@@ -320,6 +330,8 @@ def _prove_pit(ident, net, points, seed, start, budget) -> Certificate:
         return _shape_refutation(ident, net, ident.name, exc, start, "pit")
     except BudgetExceeded as exc:
         return _certificate(ident, net, "pit", "undecided", start, instances=count, reason=f"polynomial identity test stopped: {exc}")
+    if count == 0:
+        return _nothing_compared(ident, net, "pit", start)
     d = _degree_bound(net)
     bound = f"each instance: P(false agreement) ≤ ({d}/p)^{points} < {float(Fraction(d, p) ** points):.1e}, p = 2^61 − 1 (Schwartz–Zippel)"
     return _certificate(

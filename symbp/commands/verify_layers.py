@@ -21,6 +21,15 @@ def run(args) -> int:
         raise SpecError("--layer checks one formula given on the command line (--notes is for networks)")
     if args.report or args.junit or getattr(args, "strict", False):
         raise SpecError("--report, --junit and --strict go with --notes; --layer checks one formula")
+    # Options about networks say nothing to a layer formula; ignored, they would seem to have been applied.
+    ignored = [f"--{name.replace('_', '-')}" for name in ("notation", "activation", "cost", "sizes", "cross_check")
+               if getattr(args, name, None) is not None]
+    if args.one_hot and args.layer.strip().lower() != "softmax-ce":
+        ignored.append("--one-hot")
+    if ignored:
+        raise SpecError(f"{', '.join(ignored)} {'does' if len(ignored) == 1 else 'do'} not apply to a formula about a "
+                        "layer: --layer checks it on the layer's own definition (docs/layers.md); leave "
+                        f"{'it' if len(ignored) == 1 else 'them'} out")
     check_budget(args.budget)
     result = verify_layer(args.layer, args.formula, budget=args.budget)
     if args.json:

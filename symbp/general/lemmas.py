@@ -31,7 +31,7 @@ from typing import Callable
 import sympy
 from sympy import IndexedBase, KroneckerDelta, Sum
 
-from ..functions import generic_function
+from ..functions import COSTS, generic_function
 from .reduction import Range
 
 _POS = {"integer": True, "positive": True}
@@ -160,6 +160,10 @@ def _r(index, hi):
     return Range(index, sympy.Integer(1), hi)
 
 
+#: The costs whose network computes a^L = σ(z^L) entrywise: lemma-da-dz is about these only.
+_ELEMENTWISE_OUTPUT = tuple(name for name, entry in COSTS.items() if entry.output == "activation")
+
+
 def _lemmas() -> dict[str, Lemma]:
     out = {}
 
@@ -210,6 +214,7 @@ def _lemmas() -> dict[str, Lemma]:
         rhs=lambda m: KroneckerDelta(m.k, m.j) * m.sigma_prime(m.z_L[m.j]),
         ranges=lambda m: [_r(m.j, m.n_L), _r(m.k, m.n_L)],
         lhs_latex=r"\frac{\partial a^{L}_{k}}{\partial z^{L}_{j}}",
+        costs=_ELEMENTWISE_OUTPUT,  # a softmax output's Jacobian is not diagonal (lemma-softmax-jacobian)
     )
     add(
         name="lemma-dC-da-quadratic",

@@ -104,6 +104,12 @@ def resolve(identity) -> "str | GeneralIdentity":
         raise IdentityError(f"unknown all-sizes identity {identity!r}; known: {', '.join(IDENTITIES)} "
                             "(or their names in the core catalogue, e.g. BP1', lemma-2)") from None
     ours = {v: k for k, v in CORE_NAMES.items()}
+    if not isinstance(identity, str) and core.name in ours and core != get_identity(core.name):
+        # an edited identity (dataclasses.replace) that kept its name is not the catalogue's: proving the
+        # catalogue's in its place would certify what was not asked
+        raise IdentityError(f"this {core.name} is not the catalogue's {core.name} (its fields were changed), and "
+                            "symbp.general proves only its own identities: edit the all-sizes identity instead "
+                            "(symbp.general.chains.IDENTITIES, docs/general.md), or prove this one on concrete networks")
     if core.name not in ours:
         raise IdentityError(f"{core.name} has no all-sizes proof in symbp.general (it is checked on concrete "
                             f"networks only); all-sizes identities: {', '.join(IDENTITIES)}")

@@ -32,6 +32,12 @@ def get(name: "str | Identity") -> Identity:
     if isinstance(name, Identity):
         return name
     key = str(getattr(name, "name", name)).strip()
+    if not isinstance(name, str) and key.lower() not in ELSEWHERE:
+        # another kind of identity (an all-sizes or a layer one, perhaps edited) is not the catalogue's entry of
+        # the same name: looking it up by name would check the catalogue's claim instead of this one
+        raise IdentityError(f"{key!r} is a {type(name).__name__}, not an identity of this catalogue: give a name or "
+                            "an Identity (an all-sizes identity is proved on symbp.general.network(), a layer "
+                            "identity on a layer)")
     for ident in CATALOGUE.values():
         if key.lower() == ident.name.lower() or key.lower() in ident.aliases:
             return ident

@@ -187,6 +187,11 @@ STATEMENTS: dict[str, AllSizes] = {
 def prove_all_sizes(identity, budget: float = 60.0) -> Certificate:
     """``identity`` proved for every size (``proved-for-all-sizes``), or why not."""
     ident = get(identity)
+    if ident.name in STATEMENTS and ident != get(ident.name):
+        # the chain below proves the catalogue's formula; an edited identity that kept the name would be certified
+        # for every size on the strength of that chain and two concrete shapes
+        raise IdentityError(f"this {ident.name} is not the catalogue's (its fields were changed): the proof for every "
+                            "size is of the catalogue's formula; prove this one on concrete shapes")
     if ident.name not in STATEMENTS:
         raise IdentityError(
             f"{ident.name} has no proof for every size; those that do: {', '.join(STATEMENTS)}. "

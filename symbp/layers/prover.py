@@ -110,6 +110,12 @@ def _cannot_form(ident, spec, method, start, exc) -> Certificate:
     return _certificate(ident, spec, method, "refuted", start, counterexample=cx, reason=f"the formula cannot be formed: {exc}")
 
 
+def _nothing_compared(ident, spec, method, start) -> Certificate:
+    # No entry to compare on this shape (an identity of the user's own with no entries here): checked nowhere.
+    return _certificate(ident, spec, method, "undecided", start, instances=0,
+                        reason=f"{ident.name} gives no entry to compare on {spec.label()}: it was checked nowhere")
+
+
 def _missing(spec, truth: dict, claim: dict) -> str:
     gone = [k for k in truth if k not in claim]
     extra = [k for k in claim if k not in truth]
@@ -139,6 +145,8 @@ def _exact(ident, spec, start, budget, seed) -> Certificate:
             raise BudgetExceeded(f"the time budget of {budget:g} s ran out")
         if not field.is_zero(t - claim[key]):
             return _refutation(ident, spec, "exact", start, key, count, seed)
+    if count == 0:
+        return _nothing_compared(ident, spec, "exact", start)
     steps = _checked_steps(ident, spec, field, truth, claim, lines)
     broken = [s for s in steps if s.checked.startswith("NOT")]
     details = {"entries": count, "atoms": len(field.keys)}
@@ -192,6 +200,8 @@ def _pit(ident, spec, points, seed, start, deadline) -> Certificate:
                 raise BudgetExceeded("the time budget ran out")
     except BudgetExceeded as exc:
         return _certificate(ident, spec, "pit", "undecided", start, instances=count, reason=f"polynomial identity test stopped: {exc}")
+    if count == 0:
+        return _nothing_compared(ident, spec, "pit", start)
     p = Zp.p
     bound = (f"each entry: P(false agreement) ≤ ({degree}/p)^{points} < {float(Fraction(degree, p) ** points):.1e}, "
              f"p = 2^61 − 1 (Schwartz–Zippel; degree ≤ {degree} in the atoms)")

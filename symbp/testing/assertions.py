@@ -129,11 +129,17 @@ def assert_identity(identity, net: Network, *, notation="nielsen", undecided: "s
     try:
         note = profile(notation)
         # A layer from symbp.layers (conv2d(...), batchnorm(...)) takes the layer identities.
-        ident = layers.get(identity) if isinstance(net, layers.LayerSpec) else identities.get(identity)
+        if isinstance(net, layers.LayerSpec):
+            ident = layers.get(identity)
+        elif hasattr(net, "prove_general") and not isinstance(identity, str):
+            ident = identity  # a network of every size takes its own identities (an edited one too) or the core's
+        else:
+            ident = identities.get(identity)
         cert = prove(ident, net, **prove_kwargs)
     except SymbpError as exc:
         usage_error(exc)
-    return check_certificate(cert, notation=note, undecided=undecided, what=f"{ident.name} on {net.label()}")
+    where = net.label() if hasattr(net, "label") else "networks of every size"
+    return check_certificate(cert, notation=note, undecided=undecided, what=f"{ident.name} on {where}")
 
 
 def assert_formula(latex: str, *, notation="nielsen", undecided: "str | None" = None, **verify_kwargs):

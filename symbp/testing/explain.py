@@ -121,6 +121,8 @@ def _family_leaf_names(result, note: Notation) -> dict:
 
 
 def _describe(d: dict) -> str:
+    if isinstance(d.get("sizes"), str):  # networks of every size (symbp.general): sizes are symbols, any depth
+        return f"{d['sizes']}, depth {d.get('depth', 'any')}, {d.get('activation', '')} {d.get('cost', '')}".strip()
     acts = d.get("activations", [])
     act = acts[0] if len(set(acts)) == 1 else ",".join(acts)
     extra = " one-hot" if d.get("one_hot") else ""

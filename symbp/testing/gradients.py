@@ -99,7 +99,8 @@ def _compare_gradients(net, q, nabla_b, nabla_w, rtol, atol, point):
                     " (flat: b - eta * nabla_b would broadcast to n×n)" if got.shape == truth.shape[:1] else "")
                 raise SymbpAssertionError(f"∂C/∂{what}^{l} has shape {got.shape}{turned}, expected {truth.shape}")
             got = got.reshape(truth.shape)
-            bad = np.abs(got - truth) > atol + rtol * np.abs(truth)
+            # 'not within' rather than 'beyond': a NaN entry (0/0 in the user's backprop) is wrong, not silently right
+            bad = ~(np.abs(got - truth) <= atol + rtol * np.abs(truth))
             for r, c in zip(*np.nonzero(bad)):
                 name = f"w^{l}_{{{r + 1}{c + 1}}}" if what == "w" else f"b^{l}_{{{r + 1}}}"
                 worst.append(f"  ∂C/∂{name}: got {got[r, c]:.12g}, ground truth {truth[r, c]:.12g}")

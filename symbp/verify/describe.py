@@ -24,7 +24,8 @@ def identify(eq: Equation, setting: "Setting") -> str:
         if key == ("L", 0):
             if setting.cost == "softmax-cross-entropy":
                 return "softmax-ce-one-hot" if setting.one_hot else "softmax-ce"
-            if setting.cost == "cross-entropy" and not funcs and not any(
+            # ce-sigmoid is δ^L = a^L − y of a sigmoid output; under another σ a formula in a and y alone is BP1
+            if setting.cost == "cross-entropy" and setting.activation == "sigmoid" and not funcs and not any(
                     isinstance(n, (Partial, Nabla)) for s in rest for n in walk(s)):
                 return "ce-sigmoid"
             return "BP1-matrix" if "Sigma" in funcs else "BP1"

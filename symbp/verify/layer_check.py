@@ -338,7 +338,28 @@ def verify_layer(kind: str, formula: str, *, budget: float = 30.0, shapes: "tupl
         from dataclasses import replace
 
         result = replace(result, reason=result.reason + " (" + "; ".join(skipped) + ")", details={"not checked": skipped})
+    if kind == "softmax-ce" and result.status == "holds":
+        result = _targets_assumed(result, ident, meaning, budget)
     return result
+
+
+def _targets_assumed(result: LayerVerification, ident, meaning: "_Meaning", budget: float) -> LayerVerification:
+    """A softmax-CE formula that holds on the layer's targets, which sum to 1, says so when it fails on targets that
+    need not (p − y is ∂C/∂z only when Σ_k y_k = 1; in general it is (Σ_k y_k) p − y)."""
+    from dataclasses import replace
+
+    spec = layer_catalogue.layer("softmax-ce", "targets=free")
+    try:
+        if not meaning.entries(spec):
+            return result
+        free = prove(ident, spec, method="exact", budget=budget)
+    except (NotOnThisShape, Uninterpretable):
+        return result
+    if free.verdict == "proved":
+        return result
+    said = ("it assumes the targets sum to 1 (Σ_k y_k = 1, as one-hot targets do: the layer's definition); "
+            f"on {spec.label()} it is {free.verdict}")
+    return replace(result, reason=f"{result.reason}; {said}", details={**result.details, "assumes": "Σ_k y_k = 1"})
 
 
 def _family(kind: str, meaning: "_Meaning", lhs, rhs, shapes) -> tuple:
