@@ -27,7 +27,7 @@ import re
 
 from .graphcheck import GraphOutcome
 from .graphexamples import display_words, is_given, words_before
-from .graphnodes import to_latex
+from .graphnodes import Sym, to_latex, walk
 from .lexer import ReadError
 
 #: ``, \quad \text{when } NAME = value`` at the end of a claim (when, whenever, if, for, provided; pro, když,
@@ -67,6 +67,11 @@ def under_own(check, conditions: dict, checker_with):
             return check(eq, budget, layout)
         line, cond = conditions[id(eq)]
         shown = to_latex(cond)
+        on_indices = index_condition(eq, cond)
+        if on_indices:
+            return GraphOutcome("uninterpretable", f"the claim is stated under the condition {shown}, a condition on "
+                                f"its index letters ({on_indices}), which symbp does not read as a value: the claim is not "
+                                "checked under it (write the claim for the entries it is about, e.g. w_{11})")
         if not is_given(cond):
             return GraphOutcome("uninterpretable", f"the claim is stated under the condition {shown}, which is not a "
                                 "value given to an input or a parameter; the claim is not checked under it")
@@ -83,6 +88,23 @@ def under_own(check, conditions: dict, checker_with):
         return r
 
     return checked
+
+
+def index_condition(eq, cond) -> str:
+    r"""The index letters of the claim ``eq`` that its condition ``cond`` names (``\text{when } j = k`` beside
+    w_{jk}), joined by ", "; empty when the condition names none. Such a condition restricts which entries the
+    claim is about, not the value of a leaf: putting it in the model as a value of a node j left every pair
+    (j, k) checked, and a claim true on the diagonal refuted at j = 1, k = 2 (review 31 F1).
+
+    >>> from symbp.verify.graphread import read_graph as r
+    >>> index_condition(r(r"\frac{\partial L}{\partial w_{jk}} = x_k \frac{\partial L}{\partial g_j}"), r("j = k"))
+    'j, k'
+    >>> index_condition(r(r"\frac{\partial h_1}{\partial x_2} = 0"), r("w_{21} = 0"))
+    ''
+    """
+    letters = {ch for n in walk(eq) if isinstance(n, Sym) for part in n.sub for ch in part if ch.isalpha()}
+    named = [n.base for n in walk(cond) if isinstance(n, Sym) and not n.sub and n.base in letters]
+    return ", ".join(dict.fromkeys(named))
 
 
 def unsaid_values(values: list) -> dict:
@@ -172,4 +194,4 @@ def under_prose_condition(eq, general: GraphOutcome, value, checker_with, budget
     return r
 
 
-__all__ = ["own_condition", "prose_condition", "unsaid", "unsaid_values", "under_own", "under_prose_condition"]
+__all__ = ["index_condition", "own_condition", "prose_condition", "unsaid", "unsaid_values", "under_own", "under_prose_condition"]

@@ -1,0 +1,52 @@
+"""Review 31: notes files (graph-style notes and layered notes) that made symbp refute a true statement or
+hang. Truth is decided by hand in each test's docstring."""
+
+from __future__ import annotations
+
+import pytest
+
+from symbp.verify.notes import verify_text
+
+ROW = r"""Let $x = (x_1, x_2)$ be a row vector and $W$ a $2 \times 2$ matrix.
+
+$$g = x W, \quad h = \tanh(g), \quad L = L(h_1, h_2)$$
+"""
+
+
+def _result(notes: str, claim: str, notation: str = "auto"):
+    report = verify_text(notes + f"\n$${claim}$$\n", notation)
+    rows = [row for row in report.rows if row.formula.text.startswith(claim.split(r"\quad")[0].strip())]
+    assert rows, [row.formula.text for row in report.rows]
+    return rows[0].result
+
+
+# -- F1: a condition on the claim's indices (j = k) --------------------------------------------------------------
+
+@pytest.mark.parametrize("condition", [r"\text{when } j = k", r"\text{if } j = k", r"\text{for } j = k",
+                                       r"(j = k)"])
+def test_rv31_f1_an_index_condition_in_graph_notes_is_never_a_refutation(condition):
+    """g = x W: g_k = Σ_j x_j w_{jk}, so ∂L/∂w_{jk} = x_j ∂L/∂g_k. Written as x_k ∂L/∂g_j it is wrong for j ≠ k but
+    true under its condition j = k (both sides x_j ∂L/∂g_j). symbp refuted it at j = 1, k = 2, outside the
+    condition; now it is not judged (uninterpretable or unreadable), never refuted."""
+    r = _result(ROW, r"\frac{\partial L}{\partial w_{jk}} = x_k \frac{\partial L}{\partial g_j} \quad " + condition)
+    assert r.status in ("uninterpretable", "unreadable"), (r.status, r.reason)
+
+
+def test_rv31_f1_the_same_claim_without_its_condition_is_still_refuted():
+    """Without the condition, ∂L/∂w_{12} = x_2 ∂L/∂g_1 (the claim at j = 1, k = 2) is false: x_1 ∂L/∂g_2 is right."""
+    r = _result(ROW, r"\frac{\partial L}{\partial w_{jk}} = x_k \frac{\partial L}{\partial g_j}")
+    assert r.status == "refuted"
+
+
+def test_rv31_f1_a_value_condition_is_still_read():
+    """∂h_1/∂x_2 = (1 − h_1²) w_{21} is 0 exactly when w_{21} = 0: the value condition on a parameter still holds."""
+    r = _result(ROW, r"\frac{\partial h_1}{\partial x_2} = 0 \quad \text{when } w_{21} = 0")
+    assert r.status == "holds", r.reason
+
+
+def test_rv31_f1_a_bracketed_index_condition_in_layered_notes_is_not_cut_off():
+    """BP4 is ∂C/∂w^l_{jk} = a^{l-1}_k δ^l_j; with the indices swapped it is true only on the diagonal j = k. The
+    bracket (j = k) was cut off as a claim of its own and the claim refuted for every j, k."""
+    notes = "Notes on backpropagation.\n"
+    r = _result(notes, r"\frac{\partial C}{\partial w^l_{jk}} = a^{l-1}_j \delta^l_k \quad (j = k)")
+    assert r.status != "refuted" and r.status != "holds", (r.status, r.reason)
