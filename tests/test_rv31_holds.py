@@ -50,3 +50,21 @@ def test_rv31_f1_a_bracketed_index_condition_in_layered_notes_is_not_cut_off():
     notes = "Notes on backpropagation.\n"
     r = _result(notes, r"\frac{\partial C}{\partial w^l_{jk}} = a^{l-1}_j \delta^l_k \quad (j = k)")
     assert r.status != "refuted" and r.status != "holds", (r.status, r.reason)
+
+
+# -- H1: an update rule is checked under a time budget --------------------------------------------------------------
+
+def test_rv31_h1_an_update_rule_is_checked_under_a_budget():
+    """A mini-batch rule under a logistic σ ran for minutes (SymPy's cancel on every entry of every batch size),
+    with no budget. Now the rule check has one: past it the rule is undecided, never holds or refuted unseen.
+    (Truth of the rule itself: W − η (∂L/∂W)ᵀ with g = x W, W 2×3, is the step in the numerator layout.)"""
+    from symbp.verify.graphbuild import build
+    from symbp.verify.graphread import read_graph as r
+    from symbp.verify.graphupdatelayout import check_update
+
+    defs = [(1, r("g = x W")), (2, r(r"h = \tanh(g)")), (3, r("L = L(h)"))]
+    rule = r(r"W \gets W - \eta \left(\frac{\partial L}{\partial W}\right)^T")
+    model = build(defs, [rule], [(1, "x", "row", (2,)), (1, "W", "", (2, 3))], {"L": []})
+    assert check_update(rule, model).status == "holds"
+    out = check_update(rule, model, budget=1e-4)
+    assert out.status == "undecided" and "time budget" in out.reason
