@@ -68,3 +68,36 @@ def test_rv31_h1_an_update_rule_is_checked_under_a_budget():
     assert check_update(rule, model).status == "holds"
     out = check_update(rule, model, budget=1e-4)
     assert out.status == "undecided" and "time budget" in out.reason
+
+
+# -- F2: a value the sentence states a claim under, a blank line or a counterfactual away ---------------------------
+
+COLUMN = r"""Let $x$ be a column vector with entries $x_1, x_2$ and $W$ a $2 \times 2$ matrix.
+
+$$g = W x, \quad h = \tanh(g), \quad L = L(h_1, h_2)$$
+
+"""
+
+
+@pytest.mark.parametrize("words", [
+    "If $w_{21} = 0$, then\n",                       # the display after a blank line goes on the sentence
+    "Had we chosen $w_{21} = 0$, we would get\n",   # a counterfactual (en, cs, pl)
+    "Were $w_{21} = 0$, we would have\n",
+    "Kdyby $w_{21} = 0$, dostali bychom\n",
+    "Gdyby $w_{21} = 0$, mielibyśmy\n",
+])
+def test_rv31_f2_a_claim_stated_under_a_value_is_checked_under_it(words):
+    """g_2 = w_{21} x_1 + w_{22} x_2, so ∂g_2/∂x_1 = w_{21}: 0 under the sentence's w_{21} = 0, which the notes state
+    the claim under (it was refuted for every w_{21}); ∂g_2/∂x_2 = w_{22} is not 0 under it and stays refuted."""
+    text = COLUMN + words + "\n$$\\frac{\\partial g_2}{\\partial x_1} = 0$$\n\n$$\\frac{\\partial g_2}{\\partial x_2} = 0$$\n"
+    rows = {row.formula.text: row.result for row in verify_text(text).rows}
+    assert rows[r"\frac{\partial g_2}{\partial x_1} = 0"].status == "holds"
+    assert rows[r"\frac{\partial g_2}{\partial x_2} = 0"].status == "refuted"
+
+
+def test_rv31_f2_a_value_of_another_time_is_no_condition():
+    """"We had $w_{21} = 0$ in the last lecture. Now" states no condition of the claim: ∂g_2/∂x_1 = w_{21} ≠ 0 in
+    general, refuted."""
+    text = COLUMN + "We had $w_{21} = 0$ in the last lecture. Now\n\n$$\\frac{\\partial g_2}{\\partial x_1} = 0$$\n"
+    rows = {row.formula.text: row.result for row in verify_text(text).rows}
+    assert rows[r"\frac{\partial g_2}{\partial x_1} = 0"].status == "refuted"

@@ -140,8 +140,8 @@ def unsaid(results: list, eqs: list, why: str, under) -> list:
 
 
 #: Words that make a value of the prose a condition of what follows it in the sentence: "If $w_{21} = 0$, then $$…$$".
-_IF = re.compile(r"\b(?:if|when|whenever|provided|suppose|supposing|assuming|pokud|když|jestliže|если|когда"
-                 r"|jeśli|jeżeli|gdy)\b", re.I)
+_IF = re.compile(r"\b(?:if|when|whenever|provided|suppose|supposing|assuming|pokud|když|jestliže|kdyby|kdybychom"
+                 r"|если|когда|jeśli|jeżeli|gdy|gdyby|gdybyśmy)\b|^\W*(?:had|were)\b", re.I)
 #: The opening of a sentence that goes on from a condition in the sentence before: "Then", "In that case".
 _THEN = re.compile(r"^\W*(?:then|in\s+(?:that|this)\s+case|so|hence|thus|pak|potom|тогда|wtedy|wówczas)\b", re.I)
 
@@ -164,7 +164,10 @@ def prose_condition(text: str, claim, examples: list):
     at = _locate(text, claim.line, claim.source or claim.text) if claim.cell is None else None
     if at is None:
         return None
-    first, _ = sentence_span(text, at[0], at[1])
+    opening = text[:at[0]].rstrip()
+    # the sentence of a display is found from its $$ (review 31 F2: "If $w_{21} = 0$, then⏎⏎$$…$$" lost its condition)
+    start = len(opening) - 2 if opening.endswith("$$") else at[0]
+    first, _ = sentence_span(text, start, at[1])
     for value in examples:
         f = value[2].formula if value[2] is not None else None
         where = _locate(text, f.line, f.source or f.text) if f is not None and f.cell is None else None
