@@ -101,3 +101,38 @@ def test_rv31_f2_a_value_of_another_time_is_no_condition():
     text = COLUMN + "We had $w_{21} = 0$ in the last lecture. Now\n\n$$\\frac{\\partial g_2}{\\partial x_1} = 0$$\n"
     rows = {row.formula.text: row.result for row in verify_text(text).rows}
     assert rows[r"\frac{\partial g_2}{\partial x_1} = 0"].status == "refuted"
+
+
+# -- F3: a vector or a matrix said by the noun before its name, or after another name -------------------------------
+
+GRAPH = r"""
+
+$$g = x W, \quad h = \tanh(g), \quad L = L(h)$$
+"""
+
+
+@pytest.mark.parametrize("words", [
+    "The input vector $x$ is multiplied by the weight matrix $W$:",
+    "The input $x$ is a vector and $W$ is a matrix:",
+    "Vstupní vektor $x$ násobíme maticí vah $W$:",
+    "Входной вектор $x$ умножаем на матрицу весов $W$:",
+    "Wektor wejściowy $x$ mnożymy przez macierz wag $W$:",
+])
+def test_rv31_f3_a_vector_times_a_matrix_said_in_words_is_no_product_of_numbers(words):
+    """The words make x a vector and W a matrix, so g = x W is a row vector and ∂L/∂x = ∂L/∂g Wᵀ (∂L/∂x_j =
+    Σ_k ∂L/∂g_k w_{jk}); ∂L/∂x = ∂L/∂g W is wrong (for W of n × k it does not even multiply when n ≠ k). symbp read
+    x and W as numbers (or, with "$x$ násobíme maticí vah $W$", x as the matrix and W as a number) and said both
+    slips held. Now the slip is never "holds", and the right formula still holds."""
+    text = words + GRAPH + (r"$$\frac{\partial L}{\partial x} = \frac{\partial L}{\partial g} W$$" "\n\n"
+                            r"$$\frac{\partial L}{\partial x} = \frac{\partial L}{\partial g} W^T$$" "\n")
+    rows = {row.formula.text: row.result for row in verify_text(text).rows}
+    assert rows[r"\frac{\partial L}{\partial x} = \frac{\partial L}{\partial g} W"].status == "refuted"
+    assert rows[r"\frac{\partial L}{\partial x} = \frac{\partial L}{\partial g} W^T"].status == "holds"
+
+
+def test_rv31_f3_a_noun_after_a_preposition_names_nothing():
+    """'multiply each vector by $x$': x is not said to be a vector; '$x$ times the vector $u$': u is, x is not."""
+    from symbp.verify.graphprose import hints_and_prose
+
+    assert hints_and_prose("We multiply each vector by $x$.")[0] == []
+    assert hints_and_prose("Take $x$ times the vector $u$.")[0] == [(1, "u", "vector", ())]
