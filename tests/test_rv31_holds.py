@@ -136,3 +136,32 @@ def test_rv31_f3_a_noun_after_a_preposition_names_nothing():
 
     assert hints_and_prose("We multiply each vector by $x$.")[0] == []
     assert hints_and_prose("Take $x$ times the vector $u$.")[0] == [(1, "u", "vector", ())]
+
+
+@pytest.mark.parametrize("words", [
+    "Let $W$ and $V$ be matrices and $x$, $t$ vectors.",
+    "Here $x$ and $t$ are vectors.",
+    "Let $x$ be an input (a vector).",
+])
+def test_rv31_f3_a_vector_said_in_words_is_never_read_as_a_number(words):
+    """x a vector (the words) and g = x W make W a matrix and g, h, u rows: ∂L/∂h = ∂L/∂u Vᵀ and ∂L/∂x = ∂L/∂g Wᵀ.
+    Read as numbers (the words were not read), ∂L/∂h = ∂L/∂u V and ∂L/∂x = ∂L/∂g W held."""
+    text = words + "\n\n$$g = x W, \\quad h = \\tanh(g), \\quad u = h V, \\quad L = L(u)$$\n" + "".join(
+        f"\n$${c}$$\n" for c in (r"\frac{\partial L}{\partial h} = \frac{\partial L}{\partial u} V",
+                                 r"\frac{\partial L}{\partial x} = \frac{\partial L}{\partial g} W",
+                                 r"\frac{\partial L}{\partial x} = \frac{\partial L}{\partial g} W^T"))
+    rows = {row.formula.text: row.result for row in verify_text(text).rows}
+    assert rows[r"\frac{\partial L}{\partial h} = \frac{\partial L}{\partial u} V"].status == "refuted"
+    assert rows[r"\frac{\partial L}{\partial x} = \frac{\partial L}{\partial g} W"].status == "refuted"
+    assert rows[r"\frac{\partial L}{\partial x} = \frac{\partial L}{\partial g} W^T"].status == "holds"
+
+
+def test_rv31_f3_a_vector_the_definitions_make_a_number_is_a_contradiction():
+    """'$A$ is a vector' beside A = Σ_i u_i h_i (a number): the words and the definition contradict each other; the
+    notes are not judged as if A were a number."""
+    text = ("Let $u$ and $h$ be vectors with entries $u_1, u_2$ and $h_1, h_2$. Here $A$ is a vector.\n\n"
+            "$$A = \\sum_{i=1}^{2} u_i h_i, \\quad L = L(A)$$\n\n$$\\frac{\\partial L}{\\partial u_1} = "
+            "\\frac{\\partial L}{\\partial A} h_1$$\n")
+    rows = verify_text(text).rows
+    assert rows and all(row.result.status not in ("holds", "refuted") for row in rows)
+    assert any("A is a vector by the words of line 1" in row.result.reason for row in rows)
