@@ -165,3 +165,29 @@ def test_rv31_f3_a_vector_the_definitions_make_a_number_is_a_contradiction():
     rows = verify_text(text).rows
     assert rows and all(row.result.status not in ("holds", "refuted") for row in rows)
     assert any("A is a vector by the words of line 1" in row.result.reason for row in rows)
+
+
+# -- F4: words that call a formula a mistake, not read ---------------------------------------------------------------
+
+TRUE_W12 = r"\frac{\partial L}{\partial w_{12}} = \frac{\partial L}{\partial g_1} x_2"   # g_1 = w_11 x_1 + w_12 x_2
+FALSE_W12 = r"\frac{\partial L}{\partial w_{12}} = \frac{\partial L}{\partial g_2} x_1"  # g_2 has no w_12
+
+
+@pytest.mark.parametrize("words", ["A typical student error:", "A common beginner's mistake is to write",
+                                   "To nie jest prawda:"])
+def test_rv31_f4_a_formula_called_a_mistake_is_judged_as_the_notes_denial(words):
+    """g = W x: ∂L/∂w_{12} = ∂L/∂g_1 x_2 is true, ∂L/∂g_2 x_1 false. Called a mistake by the notes, the true one is a
+    mistake of the notes (refuted) and the false one their right denial (holds); the words were not read and both
+    verdicts came out the other way round ("holds" for the notes calling a true formula a student error)."""
+    text = COLUMN + "".join(f"{words}\n\n$${c}$$\n\n" for c in (TRUE_W12, FALSE_W12))
+    rows = {row.formula.text: row.result for row in verify_text(text).rows}
+    assert rows[TRUE_W12].status == "refuted"
+    assert rows[FALSE_W12].status == "holds"
+
+
+def test_rv31_f4_a_negated_mistake_is_the_claim_itself():
+    """"This is not a typical student error:" calls nothing wrong: each formula is judged as written."""
+    text = COLUMN + "".join(f"This is not a typical student error:\n\n$${c}$$\n\n" for c in (TRUE_W12, FALSE_W12))
+    rows = {row.formula.text: row.result for row in verify_text(text).rows}
+    assert rows[TRUE_W12].status == "holds"
+    assert rows[FALSE_W12].status == "refuted"
