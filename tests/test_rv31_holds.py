@@ -191,3 +191,16 @@ def test_rv31_f4_a_negated_mistake_is_the_claim_itself():
     rows = {row.formula.text: row.result for row in verify_text(text).rows}
     assert rows[TRUE_W12].status == "holds"
     assert rows[FALSE_W12].status == "refuted"
+
+
+@pytest.mark.parametrize("words", [
+    "The input $x$ has two entries and $W$ has two rows and three columns.",
+    "Let $x$ be a two-dimensional vector.",
+    "Vstup $x$ má dvě složky.",
+])
+def test_rv31_f3_entries_and_rows_said_in_words(words):
+    """x with entries (however many) is no number, nor is W with rows and columns: with g = x W, ∂L/∂x = ∂L/∂g Wᵀ,
+    and ∂L/∂g W (which held with x and W read as numbers) is refuted."""
+    text = words + GRAPH + "\n$$" + r"\frac{\partial L}{\partial x} = \frac{\partial L}{\partial g} W" + "$$\n"
+    rows = {row.formula.text: row.result for row in verify_text(text).rows}
+    assert rows[r"\frac{\partial L}{\partial x} = \frac{\partial L}{\partial g} W"].status == "refuted"

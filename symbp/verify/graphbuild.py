@@ -60,10 +60,11 @@ def build(defs: list, formulas: list = (), hints: list = (), differentiated: dic
     if m.vector_reading and loss_is_number(m):
         raise GraphError(loss_is_number(m))
     written = {n.base for eq in eqs if isinstance(eq, Equation) and eq.rels for n in walk(eq) if isinstance(n, Sym)}
-    for name, line in said_vectors(hints).items():
+    for name, (line, kind) in said_vectors(hints).items():
         q = m.quantities.get(m.canonical(name))
-        if q is not None and q.rank != 1 and name in written:
-            raise GraphError(f"{name} is a vector by the words of line {line}, but the definitions make it "
+        if q is not None and name in written and (q.rank == 0 or (q.rank == 2 and kind == "vector")):
+            said = "a vector" if kind == "vector" else "a quantity with entries"
+            raise GraphError(f"{name} is {said} by the words of line {line}, but the definitions make it "
                              f"{'a number' if q.rank == 0 else 'a matrix'}", lines=(line,))
     m.known = {m.canonical(n.base) for _, eq in defs for n in walk(eq) if isinstance(n, Sym)}
     m.known |= {m.canonical(n.func.base) for _, eq in defs for n in walk(eq)
@@ -76,9 +77,9 @@ def build(defs: list, formulas: list = (), hints: list = (), differentiated: dic
 
 
 def said_vectors(hints) -> dict:
-    """Name -> line for the names the prose says are vectors without a size or an orientation ("$x$ is a vector",
-    "the input vector $x$": ``graphprose``)."""
-    return {name: line for line, name, orient, _ in hints if orient == "vector"}
+    """Name -> (line, "vector" or "entries") for the names the prose says are vectors without a size or an
+    orientation ("$x$ is a vector", "the input vector $x$") or have entries ("$x$ has two entries"): ``graphprose``."""
+    return {name: (line, orient) for line, name, orient, _ in hints if orient in ("vector", "entries")}
 
 
 def _twice(defs) -> None:

@@ -87,7 +87,7 @@ def model_functions(defs: list, formulas: list) -> set:
 def _ranks(m: Model, defs, eqs, hints) -> None:
     used = uses(eqs)
     # "$x$ is a vector" (no size, no orientation) leaves x open: the vector reading gives it its shape (``graphbuild``)
-    said = {name: (orient, dims) for _, name, orient, dims in hints if orient not in ("letters", "vector")}
+    said = {name: (orient, dims) for _, name, orient, dims in hints if orient not in ("letters", "vector", "entries")}
     for _, name, orient, dims in hints:  # "an n × k matrix": a matrix whose sizes are letters
         if orient == "letters" and name not in said:
             said[name] = ("", dims)
