@@ -204,3 +204,18 @@ def test_rv31_f3_entries_and_rows_said_in_words(words):
     text = words + GRAPH + "\n$$" + r"\frac{\partial L}{\partial x} = \frac{\partial L}{\partial g} W" + "$$\n"
     rows = {row.formula.text: row.result for row in verify_text(text).rows}
     assert rows[r"\frac{\partial L}{\partial x} = \frac{\partial L}{\partial g} W"].status == "refuted"
+
+
+def test_rv31_f3_a_name_said_to_be_a_scalar_is_never_guessed_a_matrix():
+    """x a vector and W a scalar (the words): g = x W is x scaled, ∂L/∂x = ∂L/∂g W holds. Reading W as a matrix (the
+    vector reading's guess beside a vector) refuted it; now W stays a number (the claim is never refuted)."""
+    text = "Let $x$ be a vector and $W$ a scalar." + GRAPH + "\n$$" + \
+        r"\frac{\partial L}{\partial x} = \frac{\partial L}{\partial g} W" + "$$\n"
+    from symbp.verify.graphmodel import GraphError
+
+    try:
+        rows = {row.formula.text: row.result for row in verify_text(text).rows}
+    except GraphError as exc:  # the words' vector beside a scalar: not read (exit 2), never a verdict
+        assert "x is a vector by the words of line 1" in str(exc)
+        return
+    assert rows[r"\frac{\partial L}{\partial x} = \frac{\partial L}{\partial g} W"].status != "refuted"

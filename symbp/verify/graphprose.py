@@ -67,6 +67,10 @@ _VECTOR = re.compile(_NAME + r"[^$.]{0,40}?\b(?:vectors?|vektor\w*|вектор\
 _HAS_ENTRIES = re.compile(r"\$\s*(?:\\(?:mathbf|vec|boldsymbol|bm)\s*\{\s*)?([a-z])\s*\}?\s*\$[^$.]{0,40}?"
                           r"\b(?:entries|components|coordinates|složk\w*|компонент\w*|координат\w*|składow\w*"
                           r"|współrzędn\w*)\b", re.IGNORECASE)
+#: A name said to be a number ("$W$ a scalar", "$a$ is a number", "$W$ je skalár", "$W$ — скаляр", "$W$ jest
+#: skalarem"): never read as a vector or a matrix by its products (review 31 F3).
+_SCALAR = re.compile(_NAME + r"[^$.]{0,20}?\b(?:scalar|number|skalár\w*|číslo|скаляр\w*|числ\w*|skalar\w*|liczb\w*)\b",
+                     re.IGNORECASE)
 #: A name said to have rows and columns ("$W$ has two rows and three columns"): a matrix.
 _ROWS_COLUMNS = re.compile(_NAME + r"[^$.]{0,40}?\b(?:rows?|řádk\w*|строк\w*|wiersz\w*)\b[^$.]{0,30}?"
                            r"\b(?:columns?|sloupc\w*|столб\w*|kolumn\w*)", re.IGNORECASE)
@@ -96,6 +100,9 @@ def hints_and_prose(text: str) -> tuple[list, list]:
     for m in _VECTOR.finditer(text):
         if not _NEXT_NAME.match(text, m.end()) and not _OF.search(text, max(0, m.start() - 40), m.start()):
             hints.append((text.count("\n", 0, m.start()) + 1, m.group(1), "vector", ()))
+    for m in _SCALAR.finditer(text):
+        if not _NEXT_NAME.match(text, m.end()) and not _OF.search(text, max(0, m.start() - 40), m.start()):
+            hints.append((text.count("\n", 0, m.start()) + 1, m.group(1), "scalar", ()))
     for m in _HAS_ENTRIES.finditer(text):  # a vector or a matrix ("$w$ with entries $w_{jk}$"), never a number
         hints.append((text.count("\n", 0, m.start()) + 1, m.group(1), "entries", ()))
     for m in _ROWS_COLUMNS.finditer(text):

@@ -121,6 +121,9 @@ def _ranks(m: Model, defs, eqs, hints) -> None:
     for base, (orient, dims) in said.items():
         if dims:
             ranks[base] = len(dims) if len(dims) == 2 else 1
+        elif orient == "scalar":  # "$W$ a scalar": a number, never guessed a matrix (``graphguess``)
+            if base in ranks:
+                ranks[base] = 0
         elif orient:
             ranks[base] = 2 if orient == "matrix" else 1
     for _, eq in defs:
