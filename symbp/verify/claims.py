@@ -296,7 +296,12 @@ _INDEX_VALUE = re.compile(r"\s*[-+]?\s*(?:\d+|[A-Za-z](?:_\{?\w+\}?)?)(?:\s*[-+]
 
 def _index_condition(chunk: str, before: str = "") -> bool:
     """Does ``chunk`` start with a condition on an index (``l = 2, \\dots, L``, ``j \\le n``, or any ``j = …`` where
-    j is an index of the claim ``before`` it), not a definition of a quantity named by an index letter (``s = V h``)?"""
+    j is an index of the claim ``before`` it), not a definition of a quantity named by an index letter (``s = V h``)?
+    A condition in brackets (``\\quad (j = k)``) is one too (review 31 F1: it was cut off as a claim of its own, and
+    the claim before it refuted for every j and k)."""
+    inner = re.fullmatch(r"\s*(?:\\left)?\(\s*(.*?)\s*(?:\\right)?\)\s*[,;.]?\s*", chunk)
+    if inner is not None and "(" not in inner.group(1) and _index_condition(inner.group(1), before):
+        return True
     m = _CONDITION.match(chunk)
     if m is None or m.group(2) != "=" or _INDEX_VALUE.match(chunk, m.end()) is not None:
         return m is not None

@@ -32,7 +32,9 @@ _ONE_FILLER = (r"\s+(?:(?:of|for|by|among|from)\s+" + _WHO + r"|(?:made|committe
                r")")
 _FILLER = "(?:" + _ONE_FILLER + "){0,2}"
 #: "A common (typical, frequent, …) mistake", "the most common error".
-_COMMON = r"\b(?:(?:very|quite|most|rather)\s+)?(?:common|typical|frequent|classic|usual)\s+"
+_COMMON = (r"\b(?:(?:very|quite|most|rather)\s+)?(?:common|typical|frequent|classic|usual)\s+"
+           # "a typical student error:", "a common beginner's mistake" (review 31 F4)
+           r"(?:(?:student|beginner|novice|newcomer)(?:s['’]?|['’]s)?\s+)?")
 #: "Students often wrongly write", "one might mistakenly claim that": an adverb that calls what is written a mistake.
 _WRONGLY = r"\b(?:wrongly|mistakenly|incorrectly|erroneously|falsely)\s+"
 #: What may follow "to write" before the formula: "a common mistake is to write the update (as) $$…$$".
@@ -74,7 +76,7 @@ FALSE_BEFORE = re.compile(
     r"|\b(?:частой|типичной|распространённой|распространенной|грубой)\s+ошибкой" + _FILLER
     + r"\s+является(?:\s+(?:писать|считать))?"
     r"|\bошибка\s*:|\bне\s+пишите"
-    r"|\bnie\s+(?:(?:zawsze|koniecznie)\s+)?jest\s+prawdą|\bnieprawdą\s+jest|\bnieprawda|\bnie\s+jest\s+prawdziwe"
+    r"|\bnie\s+(?:(?:zawsze|koniecznie)\s+)?jest\s+prawd(?:ą|a)|\bnieprawdą\s+jest|\bnieprawda|\bnie\s+jest\s+prawdziwe"
     r"|\b(?:częstym\s+|typowym\s+)?błędem" + _FILLER + r"\s+jest(?:\s+(?:pisać|pisanie|napisać|twierdzić))?"
     r"|\b(?:częsty|typowy|powszechny)\s+błąd" + _FILLER + r"\s+(?:to|polega\s+na)(?:\s+(?:pisaniu|napisaniu))?"
     r"|\b(?:błędnie|źle|niepoprawnie|nieprawidłowo)\s*:|\bnie\s+pisz(?:cie)?"

@@ -18,7 +18,7 @@ from .graphevaluate import Evaluator, Misfit
 from .graphguess import loss_is_number, speaks_of_vectors
 from .graphmodel import (LOSS_NAMES, Call, GraphError, GraphUninterpretable, Model, Quantity, Sym, is_declaration,
                          is_definition, split_index, to_latex)
-from .graphnodes import walk
+from .graphnodes import Equation, walk
 from .graphshapes import called_functions, model_functions, shape_quantities
 from .graphsizes import letter_words
 
@@ -36,6 +36,8 @@ def build(defs: list, formulas: list = (), hints: list = (), differentiated: dic
     sizes = dict(sizes or {})
     if "vectors" not in sizes:
         readings = (True, False) if speaks_of_vectors([eq for _, eq in defs] + list(formulas)) else (False, True)
+        if said_vectors(hints):  # words say a name is a vector: never the reading of numbers (review 31 F3)
+            readings = (True,)
         errors = {}
         for vectors in readings:
             try:
@@ -46,7 +48,7 @@ def build(defs: list, formulas: list = (), hints: list = (), differentiated: dic
                 if not vectors:
                     raise
                 errors[vectors] = exc
-        raise errors[False] from None  # the contradiction as the notes' names read as numbers
+        raise errors[False if False in errors else True] from None  # as the names read as numbers, if tried
     m = Model()
     if sigma is not None:
         m.sigma, m.sigma_is_generic = sigma, False
@@ -57,6 +59,13 @@ def build(defs: list, formulas: list = (), hints: list = (), differentiated: dic
     shape_quantities(m, defs, eqs, hints, sizes)
     if m.vector_reading and loss_is_number(m):
         raise GraphError(loss_is_number(m))
+    written = {n.base for eq in eqs if isinstance(eq, Equation) and eq.rels for n in walk(eq) if isinstance(n, Sym)}
+    for name, (line, kind) in said_vectors(hints).items():
+        q = m.quantities.get(m.canonical(name))
+        if q is not None and name in written and (q.rank == 0 or (q.rank == 2 and kind == "vector")):
+            said = "a vector" if kind == "vector" else "a quantity with entries"
+            raise GraphError(f"{name} is {said} by the words of line {line}, but the definitions make it "
+                             f"{'a number' if q.rank == 0 else 'a matrix'}", lines=(line,))
     m.known = {m.canonical(n.base) for _, eq in defs for n in walk(eq) if isinstance(n, Sym)}
     m.known |= {m.canonical(n.func.base) for _, eq in defs for n in walk(eq)
                 if isinstance(n, Call) and isinstance(n.func, Sym)}
@@ -65,6 +74,12 @@ def build(defs: list, formulas: list = (), hints: list = (), differentiated: dic
     _declare(m, defs, differentiated or {})
     _acyclic(m, defs)
     return m
+
+
+def said_vectors(hints) -> dict:
+    """Name -> (line, "vector" or "entries") for the names the prose says are vectors without a size or an
+    orientation ("$x$ is a vector", "the input vector $x$") or have entries ("$x$ has two entries"): ``graphprose``."""
+    return {name: (line, orient) for line, name, orient, _ in hints if orient in ("vector", "entries")}
 
 
 def _twice(defs) -> None:

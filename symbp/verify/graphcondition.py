@@ -27,7 +27,7 @@ import re
 
 from .graphcheck import GraphOutcome
 from .graphexamples import display_words, is_given, words_before
-from .graphnodes import to_latex
+from .graphnodes import Sym, to_latex, walk
 from .lexer import ReadError
 
 #: ``, \quad \text{when } NAME = value`` at the end of a claim (when, whenever, if, for, provided; pro, když,
@@ -67,6 +67,11 @@ def under_own(check, conditions: dict, checker_with):
             return check(eq, budget, layout)
         line, cond = conditions[id(eq)]
         shown = to_latex(cond)
+        on_indices = index_condition(eq, cond)
+        if on_indices:
+            return GraphOutcome("uninterpretable", f"the claim is stated under the condition {shown}, a condition on "
+                                f"its index letters ({on_indices}), which symbp does not read as a value: the claim is not "
+                                "checked under it (write the claim for the entries it is about, e.g. w_{11})")
         if not is_given(cond):
             return GraphOutcome("uninterpretable", f"the claim is stated under the condition {shown}, which is not a "
                                 "value given to an input or a parameter; the claim is not checked under it")
@@ -83,6 +88,23 @@ def under_own(check, conditions: dict, checker_with):
         return r
 
     return checked
+
+
+def index_condition(eq, cond) -> str:
+    r"""The index letters of the claim ``eq`` that its condition ``cond`` names (``\text{when } j = k`` beside
+    w_{jk}), joined by ", "; empty when the condition names none. Such a condition restricts which entries the
+    claim is about, not the value of a leaf: putting it in the model as a value of a node j left every pair
+    (j, k) checked, and a claim true on the diagonal refuted at j = 1, k = 2 (review 31 F1).
+
+    >>> from symbp.verify.graphread import read_graph as r
+    >>> index_condition(r(r"\frac{\partial L}{\partial w_{jk}} = x_k \frac{\partial L}{\partial g_j}"), r("j = k"))
+    'j, k'
+    >>> index_condition(r(r"\frac{\partial h_1}{\partial x_2} = 0"), r("w_{21} = 0"))
+    ''
+    """
+    letters = {ch for n in walk(eq) if isinstance(n, Sym) for part in n.sub for ch in part if ch.isalpha()}
+    named = [n.base for n in walk(cond) if isinstance(n, Sym) and not n.sub and n.base in letters]
+    return ", ".join(dict.fromkeys(named))
 
 
 def unsaid_values(values: list) -> dict:
@@ -118,8 +140,8 @@ def unsaid(results: list, eqs: list, why: str, under) -> list:
 
 
 #: Words that make a value of the prose a condition of what follows it in the sentence: "If $w_{21} = 0$, then $$…$$".
-_IF = re.compile(r"\b(?:if|when|whenever|provided|suppose|supposing|assuming|pokud|když|jestliže|если|когда"
-                 r"|jeśli|jeżeli|gdy)\b", re.I)
+_IF = re.compile(r"\b(?:if|when|whenever|provided|suppose|supposing|assuming|pokud|když|jestliže|kdyby|kdybychom"
+                 r"|если|когда|jeśli|jeżeli|gdy|gdyby|gdybyśmy)\b|^\W*(?:had|were)\b", re.I)
 #: The opening of a sentence that goes on from a condition in the sentence before: "Then", "In that case".
 _THEN = re.compile(r"^\W*(?:then|in\s+(?:that|this)\s+case|so|hence|thus|pak|potom|тогда|wtedy|wówczas)\b", re.I)
 
@@ -142,7 +164,10 @@ def prose_condition(text: str, claim, examples: list):
     at = _locate(text, claim.line, claim.source or claim.text) if claim.cell is None else None
     if at is None:
         return None
-    first, _ = sentence_span(text, at[0], at[1])
+    opening = text[:at[0]].rstrip()
+    # the sentence of a display is found from its $$ (review 31 F2: "If $w_{21} = 0$, then⏎⏎$$…$$" lost its condition)
+    start = len(opening) - 2 if opening.endswith("$$") else at[0]
+    first, _ = sentence_span(text, start, at[1])
     for value in examples:
         f = value[2].formula if value[2] is not None else None
         where = _locate(text, f.line, f.source or f.text) if f is not None and f.cell is None else None
@@ -172,4 +197,4 @@ def under_prose_condition(eq, general: GraphOutcome, value, checker_with, budget
     return r
 
 
-__all__ = ["own_condition", "prose_condition", "unsaid", "unsaid_values", "under_own", "under_prose_condition"]
+__all__ = ["index_condition", "own_condition", "prose_condition", "unsaid", "unsaid_values", "under_own", "under_prose_condition"]

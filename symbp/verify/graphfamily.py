@@ -176,7 +176,7 @@ def _batch_check(eq: Equation, family: list, budget: float, layout: str, samples
 
     if is_update(eq):  # each layout's verdict over every size (its rate must be one), then the layouts weighed
         try:
-            return check_update_on(bracket_products(eq, models[0]), models, layout, verdict)
+            return check_update_on(bracket_products(eq, models[0]), models, layout, verdict, budget)
         except GraphUninterpretable as exc:
             return GraphOutcome("uninterpretable", str(exc))
     return verdict([check_claim(eq, bm, budget / len(runs), layout) for bm in models])
@@ -271,7 +271,7 @@ def check_claim(eq: Equation, model: Model, budget: float, layout: str = "") -> 
     try:
         eq = bracket_products(eq, model)
         if is_update(eq):
-            return check_update(eq, model, layout)
+            return check_update(eq, model, layout, budget)
         if is_declaration(eq):  # L = L(x_1, x_2) restating the graph (``graphdeclare``)
             return check_declared(eq, model)
         return check_graph(eq, model, budget, layout)

@@ -9,7 +9,7 @@ kolumnowy, -строка, -столбец) says an orientation in Czech and Poli
 for every output").
 
 >>> hints_and_prose(r"Nechť $x$ je řádkový vektor délky 2 a $W$ je matice $2 \times 3$.")[0]
-[(1, 'x', 'row', ()), (1, 'W', '', (2, 3)), (1, 'W', 'matrix', ()), (1, 'x', '', (2,))]
+[(1, 'x', 'row', ()), (1, 'W', '', (2, 3)), (1, 'W', 'matrix', ()), (1, 'x', 'vector', ()), (1, 'x', '', (2,))]
 """
 
 from __future__ import annotations
@@ -50,6 +50,33 @@ _ENTRIES = re.compile(_NAME + r"[^$.]{0,60}?\b(?:entries|components|elements|coo
                       r"|координат\w*|элемент\w*|składow\w*|współrzędn\w*)\s*(?::\s*)?\$([^$]+)\$")
 _ENTRY = re.compile(r"\s*([A-Za-z])\s*_\s*(?:\{\s*(\d+)\s*\}|(\d))\s*")
 _ELLIPSIS = re.compile(r"\s*\\(?:dots|ldots|cdots)\s*")
+#: Words between a noun and a name that make the name no part of the noun's phrase ("vector by $x$", "$x$ is a vector
+#: and $W$ …").
+_LINKS = r"(?:by|with|of|to|and|or|from|is|are|na|s|se|z|ze|do|przez|i|a|oraz|je|jest|и|на|с|из|в)\b"
+#: A vector or a matrix named by the noun before the name (review 31 F3): "the input vector $x$", "the weight matrix
+#: $W$", "vstupní vektor $x$", "maticí vah $W$", "входной вектор $x$", "матрицу весов $W$", "wektor wejściowy $x$",
+#: "macierz wag $W$" (the noun, at most one word that is not a preposition, then the name).
+_NOUN_FIRST = re.compile(r"\b(vectors?|vektor\w*|вектор\w*|wektor\w*|matrix|matrices|matic\w*|матриц\w*|macierz\w*)"
+                         r"(?:[\s-]+(?!" + _LINKS + r")"
+                         r"[^\s$.,;:()]+)?\s+" + _NAME, re.IGNORECASE)
+#: A name said to be a vector, of no size or orientation: "$x$ is a vector", "$x$ je vektor", "$x$ — вектор",
+#: "$x$ jest wektorem" (review 31 F3: x was read as a number and x-for-a-vector slips held).
+_VECTOR = re.compile(_NAME + r"[^$.]{0,40}?\b(?:vectors?|vektor\w*|вектор\w*|wektor\w*)", re.IGNORECASE)
+#: A lowercase name said to have entries, however many ("$x$ has two entries", "$x$ má dvě složky", "$x$ имеет две
+#: компоненты", "$x$ ma dwie składowe"): a vector or a matrix, never a number (review 31 F3).
+_HAS_ENTRIES = re.compile(r"\$\s*(?:\\(?:mathbf|vec|boldsymbol|bm)\s*\{\s*)?([a-z])\s*\}?\s*\$[^$.]{0,40}?"
+                          r"\b(?:entries|components|coordinates|složk\w*|компонент\w*|координат\w*|składow\w*"
+                          r"|współrzędn\w*)\b", re.IGNORECASE)
+#: A name said to be a number ("$W$ a scalar", "$a$ is a number", "$W$ je skalár", "$W$ — скаляр", "$W$ jest
+#: skalarem"): never read as a vector or a matrix by its products (review 31 F3).
+_SCALAR = re.compile(_NAME + r"[^$.]{0,20}?\b(?:scalar|number|skalár\w*|číslo|скаляр\w*|числ\w*|skalar\w*|liczb\w*)\b",
+                     re.IGNORECASE)
+#: A name said to have rows and columns ("$W$ has two rows and three columns"): a matrix.
+_ROWS_COLUMNS = re.compile(_NAME + r"[^$.]{0,40}?\b(?:rows?|řádk\w*|строк\w*|wiersz\w*)\b[^$.]{0,30}?"
+                           r"\b(?:columns?|sloupc\w*|столб\w*|kolumn\w*)", re.IGNORECASE)
+#: After a noun that a name is a vector or a matrix by: the noun belongs to the name right after it ("$x$ násobíme
+#: maticí vah $W$": W is the matrix, not x; review 31 F3).
+_NEXT_NAME = re.compile(r"[\w-]*(?:\s+(?!" + _LINKS + r")[^\s$.,;:()]+)?\s+" + _NAME, re.IGNORECASE)
 _PROSE_DEF = re.compile(r"(?<![A-Za-z$\\])([A-Z])\s*(?:-|—|–)\s*(?:это|is)\s*\$([^$]+)\$")
 
 
@@ -68,7 +95,21 @@ def hints_and_prose(text: str) -> tuple[list, list]:
         for name in re.findall(r"\$\s*([A-Za-z])\s*\$", m.group(1)):
             hints.append((text.count("\n", 0, m.start()) + 1, name, "", (int(m.group(2)), int(m.group(3)))))
     for m in _MATRIX.finditer(text):
+        if not _NEXT_NAME.match(text, m.end()):
+            hints.append((text.count("\n", 0, m.start()) + 1, m.group(1), "matrix", ()))
+    for m in _VECTOR.finditer(text):
+        if not _NEXT_NAME.match(text, m.end()) and not _OF.search(text, max(0, m.start() - 40), m.start()):
+            hints.append((text.count("\n", 0, m.start()) + 1, m.group(1), "vector", ()))
+    for m in _SCALAR.finditer(text):
+        if not _NEXT_NAME.match(text, m.end()) and not _OF.search(text, max(0, m.start() - 40), m.start()):
+            hints.append((text.count("\n", 0, m.start()) + 1, m.group(1), "scalar", ()))
+    for m in _HAS_ENTRIES.finditer(text):  # a vector or a matrix ("$w$ with entries $w_{jk}$"), never a number
+        hints.append((text.count("\n", 0, m.start()) + 1, m.group(1), "entries", ()))
+    for m in _ROWS_COLUMNS.finditer(text):
         hints.append((text.count("\n", 0, m.start()) + 1, m.group(1), "matrix", ()))
+    for m in _NOUN_FIRST.finditer(text):
+        kind = "vector" if m.group(1).lower().startswith(("vec", "vek", "век", "wek")) else "matrix"
+        hints.append((text.count("\n", 0, m.start()) + 1, m.group(2), kind, ()))
     for m in _VECTOR_SIZE.finditer(text):
         hints.append((text.count("\n", 0, m.start()) + 1, m.group(1), "", (int(m.group(2)),)))
     for m in _IN_R.finditer(text):

@@ -86,7 +86,8 @@ def model_functions(defs: list, formulas: list) -> set:
 
 def _ranks(m: Model, defs, eqs, hints) -> None:
     used = uses(eqs)
-    said = {name: (orient, dims) for _, name, orient, dims in hints if orient != "letters"}
+    # "$x$ is a vector" (no size, no orientation) leaves x open: the vector reading gives it its shape (``graphbuild``)
+    said = {name: (orient, dims) for _, name, orient, dims in hints if orient not in ("letters", "vector", "entries")}
     for _, name, orient, dims in hints:  # "an n × k matrix": a matrix whose sizes are letters
         if orient == "letters" and name not in said:
             said[name] = ("", dims)
@@ -120,6 +121,9 @@ def _ranks(m: Model, defs, eqs, hints) -> None:
     for base, (orient, dims) in said.items():
         if dims:
             ranks[base] = len(dims) if len(dims) == 2 else 1
+        elif orient == "scalar":  # "$W$ a scalar": a number, never guessed a matrix (``graphguess``)
+            if base in ranks:
+                ranks[base] = 0
         elif orient:
             ranks[base] = 2 if orient == "matrix" else 1
     for _, eq in defs:

@@ -47,7 +47,7 @@ def check_single(formula: str, budget: float = 30.0) -> tuple:
         hints = [(1, "x", "row", (n,)), (1, "W", "", (n, m)), (1, "b", "row", (m,))]
         try:
             model = build(defs, [eq], hints, {"L": []})
-            out = check_update(eq, model) if is_update(eq) else check_graph(eq, model, budget / 2)
+            out = check_update(eq, model, budget=budget / 2) if is_update(eq) else check_graph(eq, model, budget / 2)
         except (GraphUninterpretable, GraphError) as exc:
             words = str(exc).replace("the notes never define", "the profile's own layer has no")
             return "uninterpretable", f"{words} (read in {WORDS})", None

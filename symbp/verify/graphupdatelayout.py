@@ -20,6 +20,7 @@ evidence of the notes' layout: its outcome keeps no verdicts per layout (``Graph
 
 from __future__ import annotations
 
+from ..general.reduction import ReductionTimeout, deadline
 from .graphcheck import GraphOutcome, LayoutVerdict, combine
 from .graphevaluate import LAYOUTS, MIXED
 from .graphmodel import Model
@@ -27,16 +28,27 @@ from .graphnodes import Equation
 from .graphupdate import update_in
 
 
-def check_update(eq: Equation, model: Model, notes_layout="") -> GraphOutcome:
+def check_update(eq: Equation, model: Model, notes_layout="", budget: float | None = 30.0) -> GraphOutcome:
     """The verdict on the update rule ``eq`` (see the module docstring); ``notes_layout`` is the notes' own layout
     as ``graphcheck.check_graph`` takes it (declared in words, or the evidence of the other claims)."""
-    return check_update_on(eq, [model], notes_layout, lambda found: found[0])
+    return check_update_on(eq, [model], notes_layout, lambda found: found[0], budget)
 
 
-def check_update_on(eq: Equation, models: list, notes_layout, judge) -> GraphOutcome:
+def check_update_on(eq: Equation, models: list, notes_layout, judge, budget: float | None = 30.0) -> GraphOutcome:
     """The verdict on the update rule ``eq`` over several ``models`` (the mini-batches of several sizes): in each
     layout, ``judge`` makes one verdict of the rule's verdict on each model (its rate must be one rate), then the
-    layouts are weighed as in ``check_update``. The outcome is the chosen layout's, with the words of the others."""
+    layouts are weighed as in ``check_update``. The outcome is the chosen layout's, with the words of the others.
+    The check runs under ``budget`` seconds: past it the rule is undecided (review 31 H1: a mini-batch rule under a
+    logistic σ spent minutes in SymPy's simplify showing its step is η/m times the gradient)."""
+    try:
+        with deadline(budget):
+            return _check_update_on(eq, models, notes_layout, judge)
+    except ReductionTimeout:
+        return GraphOutcome("undecided", f"the time budget of {budget:.3g} s ran out while comparing the rule's step "
+                            "with the gradient")
+
+
+def _check_update_on(eq: Equation, models: list, notes_layout, judge) -> GraphOutcome:
     per: dict = {}
     kinds: set = set()
     for layout in LAYOUTS:
