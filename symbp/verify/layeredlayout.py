@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from ..errors import SymbpError
 from .definition_kinds import defines_delta
 from .gradlayout import GradientLayout, active, transposed
-from .graphownlayout import by_gradients, declared_layouts, explicit_lines, layout_at
+from .graphownlayout import by_gradients, declared_layouts, explicit_lines, first_layout, layout_at, unsure_layouts
 from .nodes import Nabla, Partial, Quantity, Transpose
 from .reader import ReadError, read, read_claim
 from .verdicts import Verification, replaced
@@ -39,10 +39,23 @@ class NotesLayout:
     gradient_rows: tuple = ()
     deltas: tuple = ()
     explicit: tuple = ()  # the lines of the declarations that say which way a gradient points
+    unsure: tuple = ()  # (line, layout) the notes may mean from the line on but do not declare (``unsure_layouts``)
 
     def at(self, line: int) -> "GradientLayout | None":
         """The layout a claim at ``line`` is read in: the one declared last before it, else None (Nielsen's)."""
-        said = layout_at(list(self.declared), line)
+        return self._layout(layout_at(list(self.declared), line), line)
+
+    def doubt(self, line: int) -> "GradientLayout | None":
+        """The layout the notes may mean at ``line`` besides ``at(line)``: one named (unsure) after the last
+        declaration before the line, and other than it; None when there is none."""
+        said, unsure = layout_at(list(self.declared), line), layout_at(list(self.unsure), line)
+        if unsure is None or (said is not None and (said.line > unsure.line or said.layout == unsure.layout)):
+            return None
+        if said is None and unsure.layout == "denominator":
+            return None  # Nielsen's, the reading without a declaration
+        return self._layout(unsure, line) or GradientLayout("denominator", unsure.line)
+
+    def _layout(self, said, line: int) -> "GradientLayout | None":
         if said is None:
             return None
         rows = said.line in self.gradient_rows
@@ -61,21 +74,50 @@ class NotesLayout:
     def summary(self) -> str:
         """The line of the report's header: which layout the notes declare, and where ('' if none)."""
         if not self.declared:
-            return ""
+            return "" if not self.unsure else (f"layout: none declared (the {self.unsure[0][1]} layout named on line "
+                                               f"{self.unsure[0][0]} without declaring it as the notes' own)")
         lines = ", ".join(str(line) for line, _ in self.declared)
         return (f"layout: the {self.declared[0][1]} layout, declared in words on line{'s' if len(self.declared) > 1 else ''}"
-                f" {lines}" + (" (every gradient is a row vector)" if self.gradient_rows else ""))
+                f" {lines}" + (" (every gradient is a row vector)" if self.gradient_rows else "")
+                + (f"; the {self.unsure[0][1]} layout named on line {self.unsure[0][0]} (not declared)" if self.unsure
+                   else ""))
 
 
 def notes_layout(text: str, formulas: list, nt) -> NotesLayout:
     """The layouts the notes ``text`` declare in words, with ``formulas`` ((line, text) of their definitions and
     claims, not those they deny or suppose) for their definition of δ; ``nt`` is their notation."""
     vectors = nt.vectors if nt.vectors in ("row", "column") else "column"
-    declared = tuple(declared_layouts(text, vectors))
-    if not declared:
+    declared = tuple(declared_layouts(text, vectors) or first_layout(text, vectors))
+    unsure = tuple(unsure_layouts(text, vectors))
+    if not declared and not unsure:
         return NotesLayout()
     deltas = tuple((line, _delta_orientation(t, nt)) for line, t in formulas if defines_delta(t, nt))
-    return NotesLayout(declared, tuple(by_gradients(text, vectors)), deltas, tuple(explicit_lines(text, vectors)))
+    return NotesLayout(declared, tuple(by_gradients(text, vectors)), deltas, tuple(explicit_lines(text, vectors)),
+                       unsure)
+
+
+def doubted(result: Verification, line: int, own: NotesLayout, settings: dict, check) -> Verification:
+    """A claim at ``line`` whose verdict differs in a layout the notes may mean there (``NotesLayout.doubt``: named
+    as someone else's, asked about, or switched to after another was declared) from the one it was judged in
+    (``settings["layout"]``, else Nielsen's): ambiguous, naming both, never holds nor refuted on a reading the words
+    do not fix (review rv32). ``check(settings)`` verifies the claim under other settings."""
+    other = own.doubt(line)
+    if other is None or result.status not in ("holds", "refuted"):
+        return result
+    second = check({**settings, "layout": other})
+    if second.status == result.status or second.status not in ("holds", "refuted"):
+        return result
+    judged = settings.get("layout")
+    first = judged.words(("partial", "nabla", "delta")) if judged is not None else "in Nielsen's (denominator) layout"
+    return replaced(result, status="ambiguous", verdict="undecided", diagnosis="", corrected="", identity="",
+                    reason=(f"the notes name the {other.layout} layout on line {other.line} without declaring it as "
+                            f"theirs, or switch to it after declaring another: {first} it {_said(result.status)} "
+                            f"({result.reason}); {other.words(('partial', 'nabla', 'delta'))} it "
+                            f"{_said(second.status)} ({second.reason})"))
+
+
+def _said(status: str) -> str:
+    return "holds" if status == "holds" else f"is {status}"
 
 
 def weigh(result: Verification, layout: "GradientLayout | None", plain) -> Verification:
@@ -161,4 +203,4 @@ def _entry(param: str, nt) -> bool:
     return isinstance(q, Quantity) and bool(q.indices)
 
 
-__all__ = ["NotesLayout", "gradient_claim", "notes_layout", "step_shape", "transposed_delta", "weigh"]
+__all__ = ["NotesLayout", "doubted", "gradient_claim", "notes_layout", "step_shape", "transposed_delta", "weigh"]
