@@ -61,3 +61,32 @@ def test_a_plain_declaration_still_decides():
     # the numerator layout declared and explained: the row holds, the column is refuted (tests/test_layered_layout.py)
     text = "# Notes\n\n" + EXPLICIT + "\n\n" + SETUP + f"$${COLUMN}$$\n\n$${ROW}$$\n"
     assert [s for _, _, s in _statuses(text)] == ["refuted", "holds"]
+
+
+@pytest.mark.parametrize("words", [
+    "We will use the numerator layout throughout: the derivative of a scalar by a column vector is a row vector.",
+    "In this section only, we use the numerator layout: the derivative of a scalar by a column vector is a row vector.",
+    "In what follows we will write all derivatives in the numerator layout.",
+    "We use the numerator layout, not the denominator layout.",
+    "We use the numerator layout rather than Nielsen's convention: gradients are row vectors.",
+    "Budeme používat čitatelovou konvenci.",
+    "Instead of Nielsen's convention we use the numerator layout throughout.",
+    "Unlike Nielsen, we use the numerator layout throughout.",
+])
+def test_a_layout_deferred_confined_or_set_against_another_is_never_read_as_nielsens(words):
+    # F3: each sentence most likely declares the numerator layout for what follows (the row true, the column false),
+    # but with words ("will", "only", "not the …", "rather", "instead", "unlike") that made it declare nothing; the
+    # layered reading then fell back to Nielsen's silently and the column a^L − y held. Now: ambiguous, never holds
+    text = "# Notes\n\n" + words + "\n\n" + SETUP + f"$${COLUMN}$$\n\n$${ROW}$$\n"
+    assert [s for _, _, s in _statuses(text)] == ["ambiguous", "ambiguous"]
+
+
+@pytest.mark.parametrize("words", [
+    "We never use the numerator layout.",
+    "Unlike many texts, we avoid the numerator layout.",
+    "Nepoužíváme čitatelovou konvenci.",
+])
+def test_a_denied_layout_leaves_nielsens_reading(words):
+    # the notes say they do not use it: Nielsen's reading, the column true and the row false
+    text = "# Notes\n\n" + words + "\n\n" + SETUP + f"$${COLUMN}$$\n\n$${ROW}$$\n"
+    assert [s for _, _, s in _statuses(text)] == ["holds", "refuted"]

@@ -101,14 +101,15 @@ def contradicting(results: dict, declared: list, by_matrix=None) -> None:
 #: cs/pl/ru "používáme", "píšeme", "stosujemy", "używamy", "piszemy", "используем", "пишем".
 _DECLARES = re.compile(r"\b(?:we\s+(?:use|write|adopt|work|follow|take)|(?:is|are)\s+(?:written|given|taken|in)"
                        r"|throughout|all\s+derivatives|every\s+derivative|convention\s+is|from\s+now\s+on)\b"
-                       r"|\b(?:používáme|píšeme|pracujeme|od\s+této\s+chvíle|stosujemy|używamy|piszemy"
+                       r"|\b(?:používáme|píšeme|pracujeme|budeme\s+(?:používat|psát|pracovat)|od\s+této\s+chvíle|stosujemy|używamy|piszemy"
                        r"|используем|пишем|работаем)\b", re.IGNORECASE)
 #: Words that name a layout to set it aside, to say when it will apply, or to confine it (review 22: "unlike the
 #: numerator layout", "we avoid …", "instead of …", "in Part 2 we will switch to …", "in this section only …").
-_ASIDE = re.compile(r"\b(?:unlike|avoid\w*|instead|rather|wrong|incorrect|contrast|contrary|other|alternative|will"
+_ASIDE = re.compile(r"\b(?:unlike|instead|rather|contrast|contrary|other|alternative|will"
                     r"|later|next|only|except|místo|na\s+rozdíl|narozdíl|jinak|budeme|později|jen|pouze|zamiast"
-                    r"|przeciwieństwie|będziemy|później|tylko|вместо|отличие|будем|позже|только)\b"
-                    r"|\bne(?:použ|píš|pracuj|bud)\w*", re.IGNORECASE)
+                    r"|przeciwieństwie|będziemy|później|tylko|вместо|отличие|будем|позже|только)\b", re.IGNORECASE)
+#: Words that deny the layout a sentence names ("we avoid …", "… is wrong", "nepoužíváme …").
+_DENY = re.compile(r"\b(?:avoid\w*|wrong|incorrect)\b|\bne(?:použ|píš|pracuj|bud)\w*", re.IGNORECASE)
 
 
 #: A row or a column vector (English, Czech, Russian, Polish).
@@ -193,14 +194,21 @@ def _candidates(text: str, vectors: str) -> list[tuple[int, str, bool, bool, boo
         words = masked(text[start:end])
         named = {layout for layout, pattern in _NAMES.items() if pattern.search(words)}
         oriented = _by_orientation(words, vectors)
-        if (len(named | set(oriented)) != 1 or "neither" in oriented or doubts(words) or HYPOTHETICAL.search(words)
-                or _ASIDE.search(words) or not (_DECLARES.search(words) or oriented) or _elsewhere(text, start)):
+        layouts = named | set(oriented)
+        if (not layouts or "neither" in oriented or HYPOTHETICAL.search(words)
+                or not (_DECLARES.search(words) or oriented) or _elsewhere(text, start)):
             continue
-        layout = (named | set(oriented)).pop()
-        found = _NAMES[layout].search(text, start, end) if named else None
+        denied = doubts(words) or _DENY.search(words)
+        if denied and len(layouts) == 1:  # "we never use the numerator layout": the notes do not
+            continue
+        # both layouts named ("we use the numerator layout, not the denominator layout"), or one set aside,
+        # deferred or confined ("we will use …", "in this section only …"), or someone else's: it may be meant
+        unsure = bool(len(layouts) > 1 or denied or _ASIDE.search(words) or _UNSURE.search(words)
+                      or re.search(r"\bet\s+al\.\s*$", text[max(0, start - 12):start]))
         said = bool(oriented) or bool(re.search(_ROW + "|" + _COLUMN, words, re.IGNORECASE))
-        out.append((line_of(text, found.start() if found else start), layout, bool(oriented), said,
-                    bool(_UNSURE.search(words) or re.search(r"\bet\s+al\.\s*$", text[max(0, start - 12):start]))))
+        for layout in sorted(layouts, reverse=True):  # the numerator layout first
+            found = _NAMES[layout].search(text, start, end) if layout in named else None
+            out.append((line_of(text, found.start() if found else start), layout, bool(oriented), said, unsure))
     return out
 
 

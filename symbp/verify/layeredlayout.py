@@ -48,12 +48,13 @@ class NotesLayout:
     def doubt(self, line: int) -> "GradientLayout | None":
         """The layout the notes may mean at ``line`` besides ``at(line)``: one named (unsure) after the last
         declaration before the line, and other than it; None when there is none."""
-        said, unsure = layout_at(list(self.declared), line), layout_at(list(self.unsure), line)
-        if unsure is None or (said is not None and (said.line > unsure.line or said.layout == unsure.layout)):
+        said, last = layout_at(list(self.declared), line), layout_at(list(self.unsure), line)
+        if last is None or (said is not None and said.line > last.line):
             return None
-        if said is None and unsure.layout == "denominator":
-            return None  # Nielsen's, the reading without a declaration
-        return self._layout(unsure, line) or GradientLayout("denominator", unsure.line)
+        # the layouts named on the last such line (both, where a sentence names both), other than the one in force
+        # (Nielsen's, the denominator layout, where none is declared)
+        others = [d for d in self.unsure if d[0] == last.line and d[1] != (said.layout if said else "denominator")]
+        return self._layout(layout_at(others, line), line) if others else None
 
     def _layout(self, said, line: int) -> "GradientLayout | None":
         if said is None:
