@@ -90,3 +90,10 @@ def test_a_denied_layout_leaves_nielsens_reading(words):
     # the notes say they do not use it: Nielsen's reading, the column true and the row false
     text = "# Notes\n\n" + words + "\n\n" + SETUP + f"$${COLUMN}$$\n\n$${ROW}$$\n"
     assert [s for _, _, s in _statuses(text)] == ["holds", "refuted"]
+
+
+def test_the_mixed_convention_said_in_one_sentence_leaves_gradients_as_columns():
+    # Jacobians in the numerator layout, every gradient a column: ∂C/∂a^L is the column a^L − y (true), the row false
+    words = "We write Jacobians in the numerator layout, and every gradient is a column vector."
+    text = "# Notes\n\n" + words + "\n\n" + SETUP + f"$${COLUMN}$$\n\n$${ROW}$$\n"
+    assert [s for _, _, s in _statuses(text)] == ["holds", "refuted"]

@@ -203,8 +203,13 @@ def _candidates(text: str, vectors: str) -> list[tuple[int, str, bool, bool, boo
             continue
         # both layouts named ("we use the numerator layout, not the denominator layout"), or one set aside,
         # deferred or confined ("we will use …", "in this section only …"), or someone else's: it may be meant
-        unsure = bool(len(layouts) > 1 or denied or _ASIDE.search(words) or _UNSURE.search(words)
-                      or re.search(r"\bet\s+al\.\s*$", text[max(0, start - 12):start]))
+        doubtful = bool(denied or _ASIDE.search(words) or _UNSURE.search(words)
+                        or re.search(r"\bet\s+al\.\s*$", text[max(0, start - 12):start]))
+        unsure = doubtful or len(layouts) > 1
+        if len(layouts) > 1 and len(oriented) == 1 and not doubtful:
+            # "Jacobians in the numerator layout, and every gradient is a column vector" (the mixed convention): a
+            # gradient is what the words say it is
+            layouts = set(oriented)
         said = bool(oriented) or bool(re.search(_ROW + "|" + _COLUMN, words, re.IGNORECASE))
         for layout in sorted(layouts, reverse=True):  # the numerator layout first
             found = _NAMES[layout].search(text, start, end) if layout in named else None

@@ -74,9 +74,10 @@ class NotesLayout:
 
     def summary(self) -> str:
         """The line of the report's header: which layout the notes declare, and where ('' if none)."""
-        if not self.declared:
-            return "" if not self.unsure else (f"layout: none declared (the {self.unsure[0][1]} layout named on line "
-                                               f"{self.unsure[0][0]} without declaring it as the notes' own)")
+        if not self.declared:  # only a layout other than Nielsen's, named without a declaration, matters
+            named = [d for d in self.unsure if d[1] == "numerator"]
+            return "" if not named else (f"layout: none declared (the numerator layout named on line {named[0][0]} "
+                                         "without declaring it as the notes' own)")
         lines = ", ".join(str(line) for line, _ in self.declared)
         return (f"layout: the {self.declared[0][1]} layout, declared in words on line{'s' if len(self.declared) > 1 else ''}"
                 f" {lines}" + (" (every gradient is a row vector)" if self.gradient_rows else "")
