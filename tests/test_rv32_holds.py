@@ -97,3 +97,14 @@ def test_the_mixed_convention_said_in_one_sentence_leaves_gradients_as_columns()
     words = "We write Jacobians in the numerator layout, and every gradient is a column vector."
     text = "# Notes\n\n" + words + "\n\n" + SETUP + f"$${COLUMN}$$\n\n$${ROW}$$\n"
     assert [s for _, _, s in _statuses(text)] == ["holds", "refuted"]
+
+
+def test_a_declaration_after_the_claims_that_may_reach_back_leaves_them_ambiguous():
+    # F4: "Throughout these notes we use the numerator layout" on the last line: the claims before it are in the
+    # notes' convention too, most likely; before: Nielsen's reading, the column held and the row was refuted
+    text = ("# Notes\n\n" + SETUP + f"$${COLUMN}$$\n\n$${ROW}$$\n\nThroughout these notes we use the numerator layout: "
+            "the derivative of a scalar with respect to a column vector is a row vector.\n")
+    assert [s for _, _, s in _statuses(text)] == ["ambiguous", "ambiguous"]
+    # "from now on" starts where it stands: before it, Nielsen's reading
+    onwards = text.replace("Throughout these notes we use", "From now on we use")
+    assert [s for _, _, s in _statuses(onwards)] == ["holds", "refuted"]

@@ -19,6 +19,7 @@ GradientLayout(layout='numerator', line=1, gradient_rows=False, delta_row=True, 
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from ..errors import SymbpError
@@ -40,6 +41,7 @@ class NotesLayout:
     deltas: tuple = ()
     explicit: tuple = ()  # the lines of the declarations that say which way a gradient points
     unsure: tuple = ()  # (line, layout) the notes may mean from the line on but do not declare (``unsure_layouts``)
+    reaching: tuple = ()  # the lines of declarations whose words may reach back ("throughout", "these notes")
 
     def at(self, line: int) -> "GradientLayout | None":
         """The layout a claim at ``line`` is read in: the one declared last before it, else None (Nielsen's)."""
@@ -49,6 +51,10 @@ class NotesLayout:
         """The layout the notes may mean at ``line`` besides ``at(line)``: one named (unsure) after the last
         declaration before the line, and other than it; None when there is none."""
         said, last = layout_at(list(self.declared), line), layout_at(list(self.unsure), line)
+        if said is None and last is None:
+            # "throughout these notes we use the numerator layout" after the claim: it may reach back (review rv32)
+            later = [d for d in self.declared if d[0] in self.reaching and d[1] == "numerator"]
+            return self._layout(layout_at(later[:1], later[0][0]), line) if later else None
         if last is None or (said is not None and said.line > last.line):
             return None
         # the layouts named on the last such line (both, where a sentence names both), other than the one in force
@@ -94,8 +100,18 @@ def notes_layout(text: str, formulas: list, nt) -> NotesLayout:
     if not declared and not unsure:
         return NotesLayout()
     deltas = tuple((line, _delta_orientation(t, nt)) for line, t in formulas if defines_delta(t, nt))
+    lines = text.splitlines()
+    reaching = tuple(line for line, _ in declared if line <= len(lines) and _REACHES.search(lines[line - 1])
+                     and not _ONWARDS.search(lines[line - 1]))
     return NotesLayout(declared, tuple(by_gradients(text, vectors)), deltas, tuple(explicit_lines(text, vectors)),
-                       unsure)
+                       unsure, reaching)
+
+
+#: Words by which a declaration may be about the claims before it too, and words that start it where it stands.
+_REACHES = re.compile(r"\b(?:throughout|these\s+notes|all\s+derivatives|every\s+derivative|celý\w*|všechny|во\s+всех"
+                      r"|везде|wszystkie|całym)\b", re.IGNORECASE)
+_ONWARDS = re.compile(r"\b(?:from\s+now\s+on|from\s+here|below|hereafter|in\s+what\s+follows|od\s+této\s+chvíle"
+                      r"|dále|далее|odtąd|poniżej)\b", re.IGNORECASE)
 
 
 def doubted(result: Verification, line: int, own: NotesLayout, settings: dict, check) -> Verification:
@@ -112,8 +128,9 @@ def doubted(result: Verification, line: int, own: NotesLayout, settings: dict, c
     judged = settings.get("layout")
     first = judged.words(("partial", "nabla", "delta")) if judged is not None else "in Nielsen's (denominator) layout"
     return replaced(result, status="ambiguous", verdict="undecided", diagnosis="", corrected="", identity="",
-                    reason=(f"the notes name the {other.layout} layout on line {other.line} without declaring it as "
-                            f"theirs, or switch to it after declaring another: {first} it {_said(result.status)} "
+                    reason=(f"the notes' words leave open which layout this claim is in (the {other.layout} layout "
+                            f"on line {other.line} is named without being declared, switched to after another, or "
+                            f"declared after the claim in words that may reach back): {first} it {_said(result.status)} "
                             f"({result.reason}); {other.words(('partial', 'nabla', 'delta'))} it "
                             f"{_said(second.status)} ({second.reason})"))
 
