@@ -101,14 +101,15 @@ def contradicting(results: dict, declared: list, by_matrix=None) -> None:
 #: cs/pl/ru "používáme", "píšeme", "stosujemy", "używamy", "piszemy", "используем", "пишем".
 _DECLARES = re.compile(r"\b(?:we\s+(?:use|write|adopt|work|follow|take)|(?:is|are)\s+(?:written|given|taken|in)"
                        r"|throughout|all\s+derivatives|every\s+derivative|convention\s+is|from\s+now\s+on)\b"
-                       r"|\b(?:používáme|píšeme|pracujeme|od\s+této\s+chvíle|stosujemy|używamy|piszemy"
+                       r"|\b(?:používáme|píšeme|pracujeme|budeme\s+(?:používat|psát|pracovat)|od\s+této\s+chvíle|stosujemy|używamy|piszemy"
                        r"|используем|пишем|работаем)\b", re.IGNORECASE)
 #: Words that name a layout to set it aside, to say when it will apply, or to confine it (review 22: "unlike the
 #: numerator layout", "we avoid …", "instead of …", "in Part 2 we will switch to …", "in this section only …").
-_ASIDE = re.compile(r"\b(?:unlike|avoid\w*|instead|rather|wrong|incorrect|contrast|contrary|other|alternative|will"
+_ASIDE = re.compile(r"\b(?:unlike|instead|rather|contrast|contrary|other|alternative|will"
                     r"|later|next|only|except|místo|na\s+rozdíl|narozdíl|jinak|budeme|později|jen|pouze|zamiast"
-                    r"|przeciwieństwie|będziemy|później|tylko|вместо|отличие|будем|позже|только)\b"
-                    r"|\bne(?:použ|píš|pracuj|bud)\w*", re.IGNORECASE)
+                    r"|przeciwieństwie|będziemy|później|tylko|вместо|отличие|будем|позже|только)\b", re.IGNORECASE)
+#: Words that deny the layout a sentence names ("we avoid …", "… is wrong", "nepoužíváme …").
+_DENY = re.compile(r"\b(?:avoid\w*|wrong|incorrect)\b|\bne(?:použ|píš|pracuj|bud)\w*", re.IGNORECASE)
 
 
 #: A row or a column vector (English, Czech, Russian, Polish).
@@ -171,9 +172,20 @@ def _elsewhere(text: str, start: int) -> bool:
     return bool(_OPENS.match(opening))
 
 
-def _declarations(text: str, vectors: str) -> list[tuple[int, str, bool, bool]]:
-    """(line, layout, by the orientation of every gradient, says a row or a column vector) of each sentence that
-    declares a layout (``declared_layouts``)."""
+#: Words that leave unclear whether the layout a sentence names is the notes' own (review rv32 F2): it is said to be
+#: someone else's ("many textbooks use …", "Goodfellow et al. write …", "it is common to …"), tempting, an exercise
+#: for the reader, or asked about ("we use the numerator layout?"). Such a sentence declares nothing, but the
+#: layout it names may be meant: ``unsure_layouts``.
+_UNSURE = re.compile(r"\?|\b(?:textbooks?|books?|authors?|texts|literature|references?|et\s+al|many|some|most|several"
+                     r"|people|tempting|common(?:ly)?|usual(?:ly)?|often|popular|exercise|učebnic\w*|autoř\w*"
+                     r"|mnoh\w*|někte\w*|podręcznik\w*|autor\w*|wiel\w*|niektó\w*|учебник\w*|автор\w*|мног\w*"
+                     r"|некотор\w*|часто)\b", re.IGNORECASE)
+
+
+def _candidates(text: str, vectors: str) -> list[tuple[int, str, bool, bool, bool]]:
+    """(line, layout, by the orientation of every gradient, says a row or a column vector, unsure) of each sentence
+    that names one layout with words that say it is used (``_declarations``); ``unsure``: words leave unclear whether
+    the notes use it (``_UNSURE``)."""
     out = []
     for start, end in sentences(text):
         while (head := _HEADING.match(text, start + len(text[start:end]) - len(text[start:end].lstrip()))) and \
@@ -182,14 +194,66 @@ def _declarations(text: str, vectors: str) -> list[tuple[int, str, bool, bool]]:
         words = masked(text[start:end])
         named = {layout for layout, pattern in _NAMES.items() if pattern.search(words)}
         oriented = _by_orientation(words, vectors)
-        if (len(named | set(oriented)) != 1 or "neither" in oriented or doubts(words) or HYPOTHETICAL.search(words)
-                or _ASIDE.search(words) or not (_DECLARES.search(words) or oriented) or _elsewhere(text, start)):
+        layouts = named | set(oriented)
+        if (not layouts or "neither" in oriented or HYPOTHETICAL.search(words)
+                or not (_DECLARES.search(words) or oriented) or _elsewhere(text, start)):
             continue
-        layout = (named | set(oriented)).pop()
-        found = _NAMES[layout].search(text, start, end) if named else None
+        denied = doubts(words) or _DENY.search(words)
+        if denied and len(layouts) == 1:  # "we never use the numerator layout": the notes do not
+            continue
+        # both layouts named ("we use the numerator layout, not the denominator layout"), or one set aside,
+        # deferred or confined ("we will use …", "in this section only …"), or someone else's: it may be meant
+        doubtful = bool(denied or _ASIDE.search(words) or _UNSURE.search(words)
+                        or re.search(r"\bet\s+al\.\s*$", text[max(0, start - 12):start]))
+        unsure = doubtful or len(layouts) > 1
+        if len(layouts) > 1 and len(oriented) == 1 and not doubtful:
+            # "Jacobians in the numerator layout, and every gradient is a column vector" (the mixed convention): a
+            # gradient is what the words say it is
+            layouts = set(oriented)
         said = bool(oriented) or bool(re.search(_ROW + "|" + _COLUMN, words, re.IGNORECASE))
-        out.append((line_of(text, found.start() if found else start), layout, bool(oriented), said))
+        for layout in sorted(layouts, reverse=True):  # the numerator layout first
+            found = _NAMES[layout].search(text, start, end) if layout in named else None
+            out.append((line_of(text, found.start() if found else start), layout, bool(oriented), said, unsure))
+    return out
+
+
+def _declarations(text: str, vectors: str) -> list[tuple[int, str, bool, bool]]:
+    """(line, layout, by the orientation of every gradient, says a row or a column vector) of each sentence that
+    declares a layout (``declared_layouts``); notes that declare both declare neither."""
+    out = [d[:4] for d in _candidates(text, vectors) if not d[4]]
     return out if len({d[1] for d in out}) == 1 else []
+
+
+def unsure_layouts(text: str, vectors: str = "column") -> list[tuple[int, str]]:
+    r"""(line, layout) of each sentence whose layout the notes may mean but do not declare (review rv32): one that
+    names it as someone else's, tempting, an exercise or a question (``_UNSURE``), and, in notes that declare both
+    layouts, every declaration from the first that names the other layout on (before it, the first layout is the
+    only one the notes have named).
+
+    >>> unsure_layouts("Many textbooks use the numerator layout throughout.\n")
+    [(1, 'numerator')]
+    >>> unsure_layouts("We use the numerator layout.\n\nFrom now on we use the denominator layout.\n")
+    [(3, 'denominator')]
+    >>> unsure_layouts("We use the numerator layout throughout.\n")
+    []
+    """
+    found = _candidates(text, vectors)
+    sure = [d for d in found if not d[4]]
+    switch = next((d[0] for d in sure if d[1] != sure[0][1]), None) if sure else None
+    return [(d[0], d[1]) for d in found if d[4] or (switch is not None and d[0] >= switch)]
+
+
+def first_layout(text: str, vectors: str = "column") -> list[tuple[int, str]]:
+    r"""(line, layout) of the declarations of notes that declare both layouts, up to the first that names the
+    other one: before it, only the first layout has been declared (``declared_layouts`` is then empty).
+
+    >>> first_layout("We use the numerator layout.\n\nFrom now on we use the denominator layout.\n")
+    [(1, 'numerator')]
+    """
+    sure = [d for d in _candidates(text, vectors) if not d[4]]
+    if len({d[1] for d in sure}) < 2:
+        return []
+    return [(d[0], d[1]) for d in sure if d[1] == sure[0][1] and d[0] < next(e[0] for e in sure if e[1] != d[1])]
 
 
 def by_gradients(text: str, vectors: str = "column") -> list[int]:
@@ -199,7 +263,7 @@ def by_gradients(text: str, vectors: str = "column") -> list[int]:
     >>> by_gradients("Every gradient is a row vector.\n"), by_gradients("We use the numerator layout.\n")
     ([1], [])
     """
-    return [d[0] for d in _declarations(text, vectors) if d[2]]
+    return [d[0] for d in _candidates(text, vectors) if d[2]]  # also the unsure ones: ``unsure_layouts``
 
 
 def explicit_lines(text: str, vectors: str = "column") -> list[int]:
@@ -214,7 +278,7 @@ def explicit_lines(text: str, vectors: str = "column") -> list[int]:
     >>> explicit_lines("We use the numerator layout.\n")
     []
     """
-    return [d[0] for d in _declarations(text, vectors) if d[3]]
+    return [d[0] for d in _candidates(text, vectors) if d[3]]  # also the unsure ones: ``unsure_layouts``
 
 
 def declared_layouts(text: str, vectors: str = "column") -> list[tuple[int, str]]:
@@ -249,5 +313,5 @@ def layout_at(declared: list, line: int, explicit=()) -> "DeclaredLayout | None"
     return DeclaredLayout(*before[-1][:2], before[-1][0] in explicit) if before else None
 
 
-__all__ = ["DeclaredLayout", "by_gradients", "contradicting", "declared_layouts", "explicit_lines", "layout_at",
-           "vectors_of"]
+__all__ = ["DeclaredLayout", "by_gradients", "contradicting", "declared_layouts", "explicit_lines", "first_layout",
+           "layout_at", "unsure_layouts", "vectors_of"]

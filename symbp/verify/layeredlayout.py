@@ -19,12 +19,13 @@ GradientLayout(layout='numerator', line=1, gradient_rows=False, delta_row=True, 
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from ..errors import SymbpError
 from .definition_kinds import defines_delta
 from .gradlayout import GradientLayout, active, transposed
-from .graphownlayout import by_gradients, declared_layouts, explicit_lines, layout_at
+from .graphownlayout import by_gradients, declared_layouts, explicit_lines, first_layout, layout_at, unsure_layouts
 from .nodes import Nabla, Partial, Quantity, Transpose
 from .reader import ReadError, read, read_claim
 from .verdicts import Verification, replaced
@@ -39,10 +40,29 @@ class NotesLayout:
     gradient_rows: tuple = ()
     deltas: tuple = ()
     explicit: tuple = ()  # the lines of the declarations that say which way a gradient points
+    unsure: tuple = ()  # (line, layout) the notes may mean from the line on but do not declare (``unsure_layouts``)
+    reaching: tuple = ()  # the lines of declarations whose words may reach back ("throughout", "these notes")
 
     def at(self, line: int) -> "GradientLayout | None":
         """The layout a claim at ``line`` is read in: the one declared last before it, else None (Nielsen's)."""
-        said = layout_at(list(self.declared), line)
+        return self._layout(layout_at(list(self.declared), line), line)
+
+    def doubt(self, line: int) -> "GradientLayout | None":
+        """The layout the notes may mean at ``line`` besides ``at(line)``: one named (unsure) after the last
+        declaration before the line, and other than it; None when there is none."""
+        said, last = layout_at(list(self.declared), line), layout_at(list(self.unsure), line)
+        if said is None and last is None:
+            # "throughout these notes we use the numerator layout" after the claim: it may reach back (review rv32)
+            later = [d for d in self.declared if d[0] in self.reaching and d[1] == "numerator"]
+            return self._layout(layout_at(later[:1], later[0][0]), line) if later else None
+        if last is None or (said is not None and said.line > last.line):
+            return None
+        # the layouts named on the last such line (both, where a sentence names both), other than the one in force
+        # (Nielsen's, the denominator layout, where none is declared)
+        others = [d for d in self.unsure if d[0] == last.line and d[1] != (said.layout if said else "denominator")]
+        return self._layout(layout_at(others, line), line) if others else None
+
+    def _layout(self, said, line: int) -> "GradientLayout | None":
         if said is None:
             return None
         rows = said.line in self.gradient_rows
@@ -60,22 +80,63 @@ class NotesLayout:
 
     def summary(self) -> str:
         """The line of the report's header: which layout the notes declare, and where ('' if none)."""
-        if not self.declared:
-            return ""
+        if not self.declared:  # only a layout other than Nielsen's, named without a declaration, matters
+            named = [d for d in self.unsure if d[1] == "numerator"]
+            return "" if not named else (f"layout: none declared (the numerator layout named on line {named[0][0]} "
+                                         "without declaring it as the notes' own)")
         lines = ", ".join(str(line) for line, _ in self.declared)
         return (f"layout: the {self.declared[0][1]} layout, declared in words on line{'s' if len(self.declared) > 1 else ''}"
-                f" {lines}" + (" (every gradient is a row vector)" if self.gradient_rows else ""))
+                f" {lines}" + (" (every gradient is a row vector)" if self.gradient_rows else "")
+                + (f"; the {self.unsure[0][1]} layout named on line {self.unsure[0][0]} (not declared)" if self.unsure
+                   else ""))
 
 
 def notes_layout(text: str, formulas: list, nt) -> NotesLayout:
     """The layouts the notes ``text`` declare in words, with ``formulas`` ((line, text) of their definitions and
     claims, not those they deny or suppose) for their definition of δ; ``nt`` is their notation."""
     vectors = nt.vectors if nt.vectors in ("row", "column") else "column"
-    declared = tuple(declared_layouts(text, vectors))
-    if not declared:
+    declared = tuple(declared_layouts(text, vectors) or first_layout(text, vectors))
+    unsure = tuple(unsure_layouts(text, vectors))
+    if not declared and not unsure:
         return NotesLayout()
     deltas = tuple((line, _delta_orientation(t, nt)) for line, t in formulas if defines_delta(t, nt))
-    return NotesLayout(declared, tuple(by_gradients(text, vectors)), deltas, tuple(explicit_lines(text, vectors)))
+    lines = text.splitlines()
+    reaching = tuple(line for line, _ in declared if line <= len(lines) and _REACHES.search(lines[line - 1])
+                     and not _ONWARDS.search(lines[line - 1]))
+    return NotesLayout(declared, tuple(by_gradients(text, vectors)), deltas, tuple(explicit_lines(text, vectors)),
+                       unsure, reaching)
+
+
+#: Words by which a declaration may be about the claims before it too, and words that start it where it stands.
+_REACHES = re.compile(r"\b(?:throughout|these\s+notes|all\s+derivatives|every\s+derivative|celý\w*|všechny|во\s+всех"
+                      r"|везде|wszystkie|całym)\b", re.IGNORECASE)
+_ONWARDS = re.compile(r"\b(?:from\s+now\s+on|from\s+here|below|hereafter|in\s+what\s+follows|od\s+této\s+chvíle"
+                      r"|dále|далее|odtąd|poniżej)\b", re.IGNORECASE)
+
+
+def doubted(result: Verification, line: int, own: NotesLayout, settings: dict, check) -> Verification:
+    """A claim at ``line`` whose verdict differs in a layout the notes may mean there (``NotesLayout.doubt``: named
+    as someone else's, asked about, or switched to after another was declared) from the one it was judged in
+    (``settings["layout"]``, else Nielsen's): ambiguous, naming both, never holds nor refuted on a reading the words
+    do not fix (review rv32). ``check(settings)`` verifies the claim under other settings."""
+    other = own.doubt(line)
+    if other is None or result.status not in ("holds", "refuted"):
+        return result
+    second = check({**settings, "layout": other})
+    if second.status == result.status or second.status not in ("holds", "refuted"):
+        return result
+    judged = settings.get("layout")
+    first = judged.words(("partial", "nabla", "delta")) if judged is not None else "in Nielsen's (denominator) layout"
+    return replaced(result, status="ambiguous", verdict="undecided", diagnosis="", corrected="", identity="",
+                    reason=(f"the notes' words leave open which layout this claim is in (the {other.layout} layout "
+                            f"on line {other.line} is named without being declared, switched to after another, or "
+                            f"declared after the claim in words that may reach back): {first} it {_said(result.status)} "
+                            f"({result.reason}); {other.words(('partial', 'nabla', 'delta'))} it "
+                            f"{_said(second.status)} ({second.reason})"))
+
+
+def _said(status: str) -> str:
+    return "holds" if status == "holds" else f"is {status}"
 
 
 def weigh(result: Verification, layout: "GradientLayout | None", plain) -> Verification:
@@ -161,4 +222,4 @@ def _entry(param: str, nt) -> bool:
     return isinstance(q, Quantity) and bool(q.indices)
 
 
-__all__ = ["NotesLayout", "gradient_claim", "notes_layout", "step_shape", "transposed_delta", "weigh"]
+__all__ = ["NotesLayout", "doubted", "gradient_claim", "notes_layout", "step_shape", "transposed_delta", "weigh"]

@@ -37,7 +37,7 @@ from .prosecost import beside_softmax, checked_under_each, mentions, named_since
 from .regularizer import about_weights, in_definitions, regularizers, since_line
 from .layerwords import not_read, restrict
 from .activationwords import activation_said
-from .layeredlayout import NotesLayout, notes_layout, weigh
+from .layeredlayout import NotesLayout, doubted, notes_layout, weigh
 from .targetwords import one_hot_said, sum_doubted
 from .costsignature import blocking as blocking_signature, unread as unread_signatures
 from .hypothesis import written_out
@@ -235,7 +235,7 @@ def _verify_items(text, items, notation, path, kind, strict, activation, cost, o
                                                             _setting(model, f.line, given)[0], given),
                                                 reachwords.covering(model, f.line),
                                                 _reached_back(model.at(f.line), f.line) if f.kind == "claim" else (),
-                                                own_layout.at(f.line))))
+                                                own_layout.at(f.line), own_layout.doubt(f.line))))
     total = sum(1 for f in found if f.kind == "unreadable" or (f.kind == "claim" and not model.assumption_at(f.line)))
     shown, streamed, everything = set(), 0, nt.vectors == "row"
     for f in found:
@@ -265,6 +265,8 @@ def _verify_items(text, items, notation, path, kind, strict, activation, cost, o
             # refuted in the numerator layout named alone, holding with gradients as columns: ambiguous
             result = weigh(result, settings.get("layout"), lambda text=f.text, s=settings: once(
                 text, {k: v for k, v in s.items() if k != "layout"}))
+            # a layout the notes name without declaring it, or switch to: ambiguous where it decides (review rv32)
+            result = doubted(result, f.line, own_layout, settings, lambda s, text=f.text: once(text, s))
             if not (given["cost"] and given["activation"]):  # a cost or σ named in words: checked under it too
                 result = checked_under_each(result, f.line, settings, model.at(f.line), given, spoken,
                                             lambda other, text=f.text: once(text, other))
