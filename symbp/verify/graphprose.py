@@ -34,6 +34,8 @@ _SIZE = re.compile(_NAME + r"[^$.]{0,40}?\$?\s*(\d+)\s*(?:\\times|×|x)\s*(\d+)\
 _SIZE_AFTER = re.compile(_NAME + r"[^$.]{0,20}?" + _MATRIX_WORD + r"\w*[^$.]{0,20}?\$\s*(\d+)\s*(?:\\times|×)\s*(\d+)\s*\$")
 _MATRIX = re.compile(_NAME + r"[^$.]{0,20}?\b" + _MATRIX_WORD)  # "$W$ a matrix": a matrix of open size
 # several names of one size: "$W$ and $V$ be $2 \times 2$ matrices", "$W$, $V$ — матрицы $2 \times 2$"
+#: A letter in bold or with an arrow, the subscript after the brace: ``\mathbf{W}_1``.
+_BOLD = re.compile(r"\\(?:mathbf|vec|boldsymbol|bm)\s*\{\s*([A-Za-z])\s*\}(?=\s*_)")
 _ONE = r"\$\s*" + _LETTER + r"\s*\$"
 _SIZES = re.compile(r"(" + _ONE + r"(?:\s*(?:,|and|и|a|i|oraz)\s*" + _ONE + r")+)[^$.]{0,20}?\$\s*(\d+)\s*(?:\\times|×)\s*"
                     r"(\d+)\s*\$\s*(?:matrices|матриц|macierz|matic)")
@@ -58,6 +60,7 @@ _PROSE_DEF = re.compile(r"(?<![A-Za-z$\\])([A-Z])\s*(?:-|—|–)\s*(?:это|is
 
 def hints_and_prose(text: str) -> tuple[list, list]:
     """Shapes said in words [(line, name, orient, dims)] and definitions in words [(line, equation text)]."""
+    text = _BOLD.sub(r"\1", text)  # $\mathbf{W}_1$ is W_1 (the formulas' reader drops the bold too)
     hints, defs = [], []
     for m in _ROW_VECTOR.finditer(text):
         if _OF.search(text, max(0, m.start() - 40), m.start()):

@@ -5,19 +5,20 @@ matrix, not the first entry of a vector W. Graph notes also write entries (``x_1
 δ the notes define). Which one a ``b_k`` (a letter or a Greek name, one digit below it) is, the notes' use decides:
 
 - W itself is used *as an array* when it appears bare (``W``, ``\frac{\partial L}{\partial W}``), with other
-  indices (``W_{12}``, ``w_{ij}``, ``x_i``; a matrix letter's entries in the other case, ``w_{12}`` of W) or when the
-  prose gives W itself a shape ("$W$ a $2 \times 3$ matrix");
-- ``W_1`` is used *as a whole* when the prose gives it a shape ("$W_1$ is a $4 \times 3$ matrix",
-  ``W_1 \in \mathbb{R}^{4\times 3}``), when it is transposed (``W_2^T``) or multiplied entrywise (⊙): the strong
-  signs; or, weaker, when it stands in a product or a sum with something whole (``W_1 x``, ``W_1 x + b_1``) or a
-  definition gives it a whole value (``\delta_2 = y - t``, ``h_1 = \tanh(W_1 x)``). A bare name is whole (a name
-  with no shape of its own is read as a number or a vector by ``graphshapes``; either way it is no entry).
+  indices (``W_{12}``, ``w_{ij}``, ``x_i``; a matrix letter's entries in the other case, ``w_{12}`` of W), as a
+  function (``h(g)``) or when the prose gives W itself a shape ("$W$ a $2 \times 3$ matrix");
+- a name (``x``, ``W_1``) is used *as a whole* when the prose gives it a shape ("$W_1$ is a $4 \times 3$ matrix",
+  ``W_1 \in \mathbb{R}^{4\times 3}``, "$x$ a column vector"), when the formulas transpose it (``W_2^T``), multiply
+  it entrywise (⊙), take its norm or equate it to a written vector; and then so is a name beside a whole one in a
+  product or a sum (``W_1 x``, ``W_1 x + b_1``), a name a definition gives a whole value (``\delta_2 = y - t``,
+  ``h_1 = \tanh(W_1 x)``) and the argument of an entrywise function whose value is whole (h in ``a = \tanh(h)``).
+  A name nothing makes whole proves nothing (it may be a number: ``y = w_1 x_1`` keeps w_1 an entry of w).
 
 The subscripted names of a letter become names of their own when some of them is used as a whole and the letter
 never as an array (then reading them as entries of a vector nobody uses would be a guess). When the letter is used
-as an array and one of its subscripted names strongly as a whole (``W`` a matrix and ``W_1^T``), the notes do not
-say which: ``ambiguous`` names it, and a claim that uses it is not judged. Otherwise they stay entries (seed 004's
-``W_{12}``, ``x_1`` of a vector x).
+as an array and the formulas transpose one of its subscripted names or multiply it entrywise (``W`` a matrix and
+``W_1^T``), the notes do not say which: ``ambiguous`` names it, and a claim that uses it is not judged. Otherwise
+they stay entries (seed 004's ``W_{12}``, ``x_1`` of a vector x); a shape the prose gives such an entry is dropped.
 
 A name of its own keeps its spelling: ``W_1`` is the base ``W_1`` with no subscript.
 
@@ -97,8 +98,9 @@ def own_names(eqs: list, hints: list, functions: set = frozenset()) -> OwnNames:
     if not letters:
         return OwnNames()
     arrays = _array_uses(eqs, hints, letters)
-    strong = _strong(eqs, hints, functions)
-    whole = _grown(eqs, set(strong), functions)
+    strong = _strong(eqs, functions)
+    said = {split_name(name) or name for _, name, _, _ in hints}  # a shape in the prose: whole, never a conflict
+    whole = _grown(eqs, set(strong) | said, functions)
     out = OwnNames()
     for letter in sorted(letters):
         pairs = {c for eq in eqs for n in walk(eq) if (c := _candidate(n)) and c[0] == letter}
@@ -150,12 +152,10 @@ def _key(node, functions: set):
     return _candidate(node)
 
 
-def _strong(eqs: list, hints: list, functions: set) -> dict:
-    """name or (letter, digit) -> the strong sign it is whole: a shape in the prose, a transpose, an entrywise
-    product, a norm (of a bare name), a definition by a written vector or matrix."""
+def _strong(eqs: list, functions: set) -> dict:
+    """name or (letter, digit) -> the strong sign in the formulas that it is whole: a transpose, an entrywise product,
+    a norm (of a bare name), a definition by a written vector or matrix."""
     out: dict = {}
-    for line, name, _, _ in hints:
-        out.setdefault(split_name(name) or name, f"the prose gives it a shape on line {line}")
     for eq in eqs:
         for n in walk(eq):
             if isinstance(n, T) and (k := _key(n.arg, functions)):
