@@ -148,3 +148,19 @@ def test_prose_shapes_of_subscripted_names():
     assert (1, "W_1", "", (4, 3)) in hints
     assert (1, "\\delta_2", "", (2,)) in hints
     assert (1, "W_2", "", (2, 2)) in hints and (1, "W_3", "", (2, 2)) in hints
+
+
+def test_three_layers_with_layer_vectors():
+    """h_1 = tanh(W_1 x), h_2 = tanh(W_2 h_1), y = W_3 h_2 (W_3 1×3: y a number), L = ½(y − t)²: h_1, h_2 are the
+    layers' vectors, names of their own. ∂L/∂h_2 = W_3ᵀ(y − t); ∂L/∂W_2 = ((1 − h_2²) ⊙ W_3ᵀ(y − t)) h_1ᵀ holds and
+    with h_2ᵀ (the layer's own output instead of its input; W_2 is 3×3, so only the values tell) is refuted;
+    ∂L/∂h_1 = W_2ᵀ((1 − h_2²) ⊙ W_3ᵀ(y − t)) holds, written with a bold h_1."""
+    text = (r"Let $x$ be a column vector with 2 entries, $W_1$ a $3 \times 2$ matrix, $W_2$ a $3 \times 3$ matrix and "
+            r"$W_3$ a $1 \times 3$ matrix. Let $h_1 = \tanh(W_1 x)$, $h_2 = \tanh(W_2 h_1)$, $y = W_3 h_2$ and "
+            r"$L = \frac12 (y - t)^2$." "\n\n")
+    claims = {r"\frac{\partial L}{\partial h_2} = W_3^T (y - t)": "holds",
+              r"\frac{\partial L}{\partial W_2} = ((1 - h_2^2) \odot W_3^T (y - t)) h_1^T": "holds",
+              r"\frac{\partial L}{\partial W_2} = ((1 - h_2^2) \odot W_3^T (y - t)) h_2^T": "refuted",
+              r"\frac{\partial L}{\partial \mathbf{h}_1} = W_2^T ((1 - h_2^2) \odot W_3^T (y - t))": "holds"}
+    got = _verdicts(text + "".join(f"$${c}$$\n\n" for c in claims))
+    assert {c: got[c].status for c in claims} == claims
