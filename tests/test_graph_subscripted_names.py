@@ -164,3 +164,14 @@ def test_three_layers_with_layer_vectors():
               r"\frac{\partial L}{\partial \mathbf{h}_1} = W_2^T ((1 - h_2^2) \odot W_3^T (y - t))": "holds"}
     got = _verdicts(text + "".join(f"$${c}$$\n\n" for c in claims))
     assert {c: got[c].status for c in claims} == claims
+
+
+def test_an_unread_definition_of_a_name_of_its_own_is_never_an_input():
+    r"""h_1 = sparsemax(W_1 x) is not read. y = W_2 h_1 + W_3 x, so ∂L/∂x = W_3ᵀ(y − t) + (∂h_1/∂x)ᵀ W_2ᵀ(y − t): the
+    claim W_3ᵀ(y − t) is wrong, and would hold if h_1 were taken as a free input. It must not be judged so."""
+    text = (r"Let $x$ be a column vector with 3 entries, $W_1$ a $4 \times 3$ matrix, $W_2$ a $2 \times 4$ matrix and "
+            r"$W_3$ a $2 \times 3$ matrix." "\n\n" r"$$h_1 = \operatorname{sparsemax}(W_1 x)$$" "\n\n"
+            r"Let $y = W_2 h_1 + W_3 x$ and $L = \frac12 \|y - t\|^2$." "\n\n"
+            r"$$\frac{\partial L}{\partial x} = W_3^T (y - t)$$" "\n")
+    got = _verdicts(text)[r"\frac{\partial L}{\partial x} = W_3^T (y - t)"]
+    assert got.status == "uninterpretable" and "line 3" in got.reason, got.reason

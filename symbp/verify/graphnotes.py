@@ -46,7 +46,7 @@ from .graphsigma import SigmaReading, blocking, sigma_reading
 from .graphprose import hints_and_prose
 from .graphshapes import called_functions
 from .graphsizes import size_letters
-from .graphsubnames import own_names
+from .graphsubnames import own_names, split_name
 from .graphtargets import WORDS as TARGET_WORDS
 from .graphtargets import apply_targets, imagined_claims, one_hot_words, target_formulas
 from .graphupdate import step_free
@@ -346,7 +346,7 @@ def _undecided_names(results: dict, own, is_claim) -> None:
 
 
 #: The name a definition gives, at its start: ``y = …``, ``\mathbf{y} = …``, ``y_k = …`` (its entries).
-_DEFINED_NAME = re.compile(r"\s*(?:\\(?:mathbf|vec|boldsymbol|bm)\s*\{\s*)?([A-Za-z])\s*\}?\s*(?:_\s*(?:\{[^{}]*\}|\w))?"
+_DEFINED_NAME = re.compile(r"\s*(?:\\(?:mathbf|vec|boldsymbol|bm)\s*\{\s*)?([A-Za-z])\s*\}?\s*(_\s*(?:\{[^{}]*\}|\w))?"
                            r"\s*(?::=|=)")
 
 
@@ -365,6 +365,8 @@ def unread_definitions(items: list, pieces: list) -> dict:
         m = _DEFINED_NAME.match(f.text)
         if m:
             out.setdefault(m.group(1), f.line)
+            if m.group(2) and split_name(m.group(1) + m.group(2)):  # h_1 = …: also h_1, if a name of its own
+                out.setdefault("_".join(split_name(m.group(1) + m.group(2))), f.line)
     return out
 
 
