@@ -175,3 +175,13 @@ def test_an_unread_definition_of_a_name_of_its_own_is_never_an_input():
             r"$$\frac{\partial L}{\partial x} = W_3^T (y - t)$$" "\n")
     got = _verdicts(text)[r"\frac{\partial L}{\partial x} = W_3^T (y - t)"]
     assert got.status == "uninterpretable" and "line 3" in got.reason, got.reason
+
+
+def test_a_name_computed_from_an_undecided_one_is_not_judged():
+    """u = W_1ᵀ g with W a 2×2 matrix: W_1 a row of W, an entry, a matrix of its own? Not said. L is computed from u,
+    so ∂L/∂x = Wᵀ(u − t) (no W_1 in it) is a guess as well: uninterpretable, naming W_1."""
+    text = (r"Let $x$ be a column vector with 2 entries and $W$ a $2 \times 2$ matrix. "
+            r"Let $g = W x$, $u = W_1^T g$ and $L = \frac12 \|u - t\|^2$." "\n\n"
+            r"$$\frac{\partial L}{\partial x} = W^T (u - t)$$" "\n")
+    got = _verdicts(text)[r"\frac{\partial L}{\partial x} = W^T (u - t)"]
+    assert got.status == "uninterpretable" and "W_1 is used as a whole" in got.reason, got.reason

@@ -299,7 +299,7 @@ def graph_notes(items: list, text: str, budget: float = 30.0, activation: str | 
             defs, all_eqs, hints, claims, sigma, unread, samples, impose=imposed)[3], budget, out.own_layout, is_claim)
     if imagined:
         imagined_claims(out.results, imagined, text)
-    _undecided_names(out.results, subnames, is_claim)
+    _undecided_names(out.results, subnames, defs + [d for d, _, _ in dropped], is_claim)
     return out
 
 
@@ -330,19 +330,19 @@ def _renamed(own, pieces: list, mentions: list, conditions: dict) -> tuple:
     return pieces, [own.rename(eq) for eq in mentions], moved
 
 
-def _undecided_names(results: dict, own, is_claim) -> None:
-    """A claim that uses a subscripted name the notes use both as a whole and as an entry (``graphsubnames``) is
-    not judged: uninterpretable, naming both uses."""
+def _undecided_names(results: dict, own, defs: list, is_claim) -> None:
+    """A claim that uses a subscripted name the notes use both as a whole and as an entry (``graphsubnames``), or a
+    name the definitions compute from it, is not judged: uninterpretable, naming both uses."""
     if not own.ambiguous:
         return
-    for key, (p, outcomes) in results.items():
+    tainted = own.tainted([eq for _, eq, _ in defs])
+    for p, outcomes in results.values():
         claims = [e for e in p.eqs if is_claim(e)]
         for k, eq in enumerate(claims[:len(outcomes)]):
-            found = [why for (letter, digit), why in own.ambiguous.items()
-                     if any(isinstance(n, Sym) and n.base == letter and n.sub == (digit,) for n in walk(eq))]
-            if found:
-                outcomes[k] = GraphOutcome("uninterpretable", "; ".join(found) + ": whether it is a name of its own "
-                                           "or an entry is not said, so the claim is not judged")
+            why = own.mentioned(eq, tainted)
+            if why:
+                outcomes[k] = GraphOutcome("uninterpretable", f"{why}: whether it is a name of its own or an entry is "
+                                           "not said, so the claim is not judged")
 
 
 #: The name a definition gives, at its start: ``y = …``, ``\mathbf{y} = …``, ``y_k = …`` (its entries).

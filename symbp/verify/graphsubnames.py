@@ -28,8 +28,11 @@ A name of its own keeps its spelling: ``W_1`` is the base ``W_1`` with no subscr
 ['W_1', 'W_2', '\\delta_1', '\\delta_2']
 >>> own_names([r("g = x W"), r(r"\frac{\partial L}{\partial x_1} = W_{11} + W_1")], []).renamed
 {}
->>> own_names([r("g = x W"), r("u = W_1^T x")], []).ambiguous
+>>> names = own_names([r("g = x W"), r("u = W_1^T x")], [])
+>>> names.ambiguous
 {('W', '1'): 'W_1 is used as a whole (transposed) and W as an array (W on its own)'}
+>>> names.tainted([r("u = W_1^T x"), r("L = L(u)")])["L"]
+'W_1 is used as a whole (transposed) and W as an array (W on its own); the notes compute u from it'
 """
 
 from __future__ import annotations
@@ -54,6 +57,32 @@ class OwnNames:
     def hints(self, hints: list) -> list:
         """The prose hints (``graphprose``) with a subscripted name kept only when it is a name of its own."""
         return [h for h in hints if "_" not in h[1] or h[1] in self.renamed.values()]
+
+    def tainted(self, defs: list) -> dict:
+        """The undecided pairs and every name a definition of ``defs`` (equations) computes from them, directly or
+        not (u in ``u = W_1^T x``, L from u): key -> why a claim that uses it is not judged."""
+        out = dict(self.ambiguous)
+        for _ in range(len(defs)):
+            grown = False
+            for eq in defs:
+                lhs = eq.sides[0]
+                if isinstance(lhs, Sym) and lhs.base not in out and (why := self.mentioned(eq.sides[-1], out)):
+                    out[lhs.base] = why if "; the notes compute" in why else f"{why}; the notes compute {lhs.latex()} from it"
+                    grown = True
+            if not grown:
+                break
+        return out
+
+    @staticmethod
+    def mentioned(node, tainted: dict) -> str:
+        """Why ``node`` is not judged: the first name of ``tainted`` (``tainted``'s answer) it uses, else ''."""
+        for n in walk(node):
+            sym = n.func if isinstance(n, Call) and isinstance(n.func, Sym) else n
+            if isinstance(sym, Sym):
+                why = tainted.get(_candidate(sym)) or tainted.get(sym.base)
+                if why:
+                    return why
+        return ""
 
     def words(self) -> str:
         if not self.renamed:
