@@ -185,3 +185,13 @@ def test_a_name_computed_from_an_undecided_one_is_not_judged():
             r"$$\frac{\partial L}{\partial x} = W^T (u - t)$$" "\n")
     got = _verdicts(text)[r"\frac{\partial L}{\partial x} = W^T (u - t)"]
     assert got.status == "uninterpretable" and "W_1 is used as a whole" in got.reason, got.reason
+
+
+def test_update_rules_of_names_of_their_own():
+    """W_1 ← W_1 − η δ_1 xᵀ is gradient descent (δ_1 xᵀ = ∂L/∂W_1); W_2 ← W_2 − η δ_1 aᵀ adds a 4×4 step to a 2×4
+    matrix (the gradient is δ_2 aᵀ): refuted."""
+    text = TWO_LAYER.replace("<SIZES>", SIZES) + (r"$$W_1 \leftarrow W_1 - \eta \delta_1 x^T$$" "\n\n"
+                                                  r"$$W_2 \leftarrow W_2 - \eta \delta_1 a^T$$" "\n")
+    got = _verdicts(text)
+    assert got[r"W_1 \leftarrow W_1 - \eta \delta_1 x^T"].status == "holds"
+    assert got[r"W_2 \leftarrow W_2 - \eta \delta_1 a^T"].status == "refuted"
