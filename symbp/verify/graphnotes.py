@@ -174,7 +174,7 @@ def graph_notes(items: list, text: str, budget: float = 30.0, activation: str | 
     prose_eqs = _prose_definitions(prose)
     subnames = own_names([eq for p in pieces for eq in p.eqs] + mentions + [eq for _, eq in prose_eqs], hints,
                          called_functions([eq for p in pieces for eq in p.eqs]))
-    pieces, mentions, conditions = _renamed(subnames, pieces, mentions, conditions)  # W_1, δ_2: names of their own
+    mentions, conditions = subnames.rename_pieces(pieces, mentions, conditions)  # W_1, δ_2: names of their own
     prose_eqs, hints = [(line, subnames.rename(eq)) for line, eq in prose_eqs], subnames.hints(hints)
     defs, claims = [], []
     for p in pieces:
@@ -312,22 +312,6 @@ def _prose_definitions(prose: list) -> list:
         except ReadError:
             continue
     return out
-
-
-def _renamed(own, pieces: list, mentions: list, conditions: dict) -> tuple:
-    """The pieces, the prose's formulas and the claims' own conditions with the names of their own (``W_1``, δ_2,
-    ``graphsubnames``) written as one name each."""
-    if not own.renamed:
-        return pieces, mentions, conditions
-    moved = {}
-    for p in pieces:
-        new = [own.rename(eq) for eq in p.eqs]
-        for old, eq in zip(p.eqs, new):
-            if id(old) in conditions:
-                line, cond = conditions[id(old)]
-                moved[id(eq)] = (line, own.rename(cond))
-        p.eqs = new
-    return pieces, [own.rename(eq) for eq in mentions], moved
 
 
 def _undecided_names(results: dict, own, defs: list, is_claim) -> None:

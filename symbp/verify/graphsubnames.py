@@ -54,6 +54,21 @@ class OwnNames:
         """``node`` (an equation or any tree) with every name of its own written as one."""
         return rename(node, self.renamed) if self.renamed else node
 
+    def rename_pieces(self, pieces: list, mentions: list, conditions: dict) -> tuple:
+        """(the prose's formulas, the claims' own conditions) with every name of its own written as one; the pieces'
+        equations (``graphnotes.Piece``) are renamed in place, a condition follows its equation."""
+        if not self.renamed:
+            return mentions, conditions
+        moved = {}
+        for p in pieces:
+            new = [self.rename(eq) for eq in p.eqs]
+            for old, eq in zip(p.eqs, new):
+                if id(old) in conditions:
+                    line, cond = conditions[id(old)]
+                    moved[id(eq)] = (line, self.rename(cond))
+            p.eqs = new
+        return [self.rename(eq) for eq in mentions], moved
+
     def hints(self, hints: list) -> list:
         """The prose hints (``graphprose``) with a subscripted name kept only when it is a name of its own."""
         return [h for h in hints if "_" not in h[1] or h[1] in self.renamed.values()]
