@@ -206,7 +206,7 @@ def _assign(m: Model, name: str, q: Quantity, value, line: int, text: str) -> No
         elif not q.dims or not all(q.dims):
             q.dims = (r, c)
         elif q.dims != (r, c):
-            raise GraphError(f"line {line}: {text} makes {name} {r}×{c}, but it is {q.describe()} ({q.why})")
+            raise GraphError(f"line {line}: {text} makes {name} {r}×{c}, but it is {q.describe()} ({q.why or 'elsewhere'})")
         targets = list(m.entries(name))
         for t, v in zip(targets, list(value)):
             m.define(t, _node_args(m, v, line), line, text)

@@ -24,17 +24,19 @@ from __future__ import annotations
 
 from .graphmodel import LOSS_NAMES, Had, Model, Norm, Sym, T
 from .graphnodes import walk
+from .graphsubnames import written_letter
 
 
 def _open(m: Model, node) -> str:
     """'lower' or 'upper' for a bare single letter the notes give no shape (still a number), else ''."""
-    if not (isinstance(node, Sym) and not node.sub and len(node.base) == 1 and node.base.isalpha()):
+    letter = written_letter(node.base) if isinstance(node, Sym) else ""  # W_1, a name of its own: as W
+    if not (isinstance(node, Sym) and not node.sub and len(letter) == 1 and letter.isalpha()):
         return ""
     name = m.canonical(node.base)
     q = m.quantities.get(name)
     if (q is None or q.rank != 0 or name not in m.open_ranks or name in LOSS_NAMES or name in m.functions):
         return ""
-    return "upper" if node.base.isupper() else "lower"
+    return "upper" if letter.isupper() else "lower"
 
 
 def guessed_shapes(m: Model, left, right, a, b) -> list:

@@ -119,6 +119,7 @@ class Model:
         if key not in self.nodes:
             q = self.quantities.get(name)
             shown = name.lower() if q is not None and q.rank == 2 and name.isupper() and len(name) == 1 else name
+            shown = f"({shown})" if idx and "_" in shown else shown  # an entry of W_1, a name of its own: (W_1)_{2,3}
             label = shown + ("_{" + ",".join(str(i) for i in idx) + "}" if idx else "")
             s = sympy.Symbol(label, real=True)
             self.nodes[key] = s

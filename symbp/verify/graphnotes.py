@@ -44,7 +44,9 @@ from .graphread import read_graph
 from .graphscope import assumption_spans, in_force, releases_itself
 from .graphsigma import SigmaReading, blocking, sigma_reading
 from .graphprose import hints_and_prose
+from .graphshapes import called_functions
 from .graphsizes import size_letters
+from .graphsubnames import own_names, split_name
 from .graphtargets import WORDS as TARGET_WORDS
 from .graphtargets import apply_targets, imagined_claims, one_hot_words, target_formulas
 from .graphupdate import step_free
@@ -170,6 +172,11 @@ def graph_notes(items: list, text: str, budget: float = 30.0, activation: str | 
         pieces.append(Piece(f, texts, eqs, removed, error))
     hints, prose = hints_and_prose(text)
     hints += size_letters(text)
+    prose_eqs = _prose_definitions(prose)
+    subnames = own_names([eq for p in pieces for eq in p.eqs] + mentions + [eq for _, eq in prose_eqs], hints,
+                         called_functions([eq for p in pieces for eq in p.eqs]))
+    mentions, conditions = subnames.rename_pieces(pieces, mentions, conditions)  # W_1, δ_2: names of their own
+    prose_eqs, hints = [(line, subnames.rename(eq)) for line, eq in prose_eqs], subnames.hints(hints)
     defs, claims = [], []
     for p in pieces:
         for eq in p.eqs:
@@ -177,11 +184,7 @@ def graph_notes(items: list, text: str, budget: float = 30.0, activation: str | 
                 defs.append((p.formula.line, eq, p))
             else:  # a formula the notes call false, or one under a hypothetical (``inforce``), is never the model
                 claims.append((p, eq))
-    for line, src in prose:
-        try:
-            eq = read_graph(src)
-        except ReadError:
-            continue
+    for line, eq in prose_eqs:
         if is_definition(eq):
             defs.append((line, eq, None))
     defs, restating = restated(defs)  # L = L(x_1, x_2) after L = L(y_1, y_2): a claim about the graph
@@ -239,6 +242,8 @@ def graph_notes(items: list, text: str, budget: float = 30.0, activation: str | 
         return out
     if reading.words():
         model.notes.append(reading.words())
+    if subnames.words():
+        model.notes.append(subnames.words())
     model.notes += listed
     for line, eq, p in defs:
         if p is not None and not any(id(e) in as_claims for e in p.eqs):
@@ -296,11 +301,38 @@ def graph_notes(items: list, text: str, budget: float = 30.0, activation: str | 
             defs, all_eqs, hints, claims, sigma, unread, samples, impose=imposed)[3], budget, out.own_layout, is_claim)
     if imagined:
         imagined_claims(out.results, imagined, text)
+    _undecided_names(out.results, subnames, defs + [d for d, _, _ in dropped], is_claim)
     return out
 
 
+def _prose_definitions(prose: list) -> list:
+    """[(line, equation)] of the definitions the prose states in words ("A — это $…$") that read."""
+    out = []
+    for line, src in prose:
+        try:
+            out.append((line, read_graph(src)))
+        except ReadError:
+            continue
+    return out
+
+
+def _undecided_names(results: dict, own, defs: list, is_claim) -> None:
+    """A claim that uses a subscripted name the notes use both as a whole and as an entry (``graphsubnames``), or a
+    name the definitions compute from it, is not judged: uninterpretable, naming both uses."""
+    if not own.ambiguous:
+        return
+    tainted = own.tainted([eq for _, eq, _ in defs])
+    for p, outcomes in results.values():
+        claims = [e for e in p.eqs if is_claim(e)]
+        for k, eq in enumerate(claims[:len(outcomes)]):
+            why = own.mentioned(eq, tainted)
+            if why:
+                outcomes[k] = GraphOutcome("uninterpretable", f"{why}: whether it is a name of its own or an entry is "
+                                           "not said, so the claim is not judged")
+
+
 #: The name a definition gives, at its start: ``y = …``, ``\mathbf{y} = …``, ``y_k = …`` (its entries).
-_DEFINED_NAME = re.compile(r"\s*(?:\\(?:mathbf|vec|boldsymbol|bm)\s*\{\s*)?([A-Za-z])\s*\}?\s*(?:_\s*(?:\{[^{}]*\}|\w))?"
+_DEFINED_NAME = re.compile(r"\s*(?:\\(?:mathbf|vec|boldsymbol|bm)\s*\{\s*)?([A-Za-z])\s*\}?\s*(_\s*(?:\{[^{}]*\}|\w))?"
                            r"\s*(?::=|=)")
 
 
@@ -319,6 +351,8 @@ def unread_definitions(items: list, pieces: list) -> dict:
         m = _DEFINED_NAME.match(f.text)
         if m:
             out.setdefault(m.group(1), f.line)
+            if m.group(2) and split_name(m.group(1) + m.group(2)):  # h_1 = …: also h_1, if a name of its own
+                out.setdefault("_".join(split_name(m.group(1) + m.group(2))), f.line)
     return out
 
 

@@ -16,7 +16,10 @@ from __future__ import annotations
 
 import re
 
-_NAME = r"\$\s*(?:\\(?:mathbf|vec|boldsymbol|bm)\s*\{\s*)?([A-Za-z])\s*\}?\s*\$"
+#: A name in math: a letter, or a letter or a Greek name with one digit below it (``W_1``, ``\delta_{2}``: a name of its
+#: own when the formulas use it as a whole, ``graphsubnames``), in bold or with an arrow.
+_LETTER = r"(?:[A-Za-z]|\\[a-zA-Z]+(?=\s*_))(?:\s*_\s*(?:\{\s*\d\s*\}|\d))?"
+_NAME = r"\$\s*(?:\\(?:mathbf|vec|boldsymbol|bm)\s*\{\s*)?(" + _LETTER + r")\s*\}?\s*\$"
 #: The orientation of a vector: row/column; строка/столбец (вектор-строка); wierszowy/kolumnowy; řádkový/sloupcový.
 _ROW_VECTOR = re.compile(_NAME + r"[^$.]{0,60}?\b(row(?=[\s-]*vectors?\b)|column(?=[\s-]*vectors?\b)|строк\w*|столб\w*"
                          r"|wierszow\w*|kolumnow\w*|řádkov\w*|sloupcov\w*)")
@@ -31,7 +34,9 @@ _SIZE = re.compile(_NAME + r"[^$.]{0,40}?\$?\s*(\d+)\s*(?:\\times|×|x)\s*(\d+)\
 _SIZE_AFTER = re.compile(_NAME + r"[^$.]{0,20}?" + _MATRIX_WORD + r"\w*[^$.]{0,20}?\$\s*(\d+)\s*(?:\\times|×)\s*(\d+)\s*\$")
 _MATRIX = re.compile(_NAME + r"[^$.]{0,20}?\b" + _MATRIX_WORD)  # "$W$ a matrix": a matrix of open size
 # several names of one size: "$W$ and $V$ be $2 \times 2$ matrices", "$W$, $V$ — матрицы $2 \times 2$"
-_ONE = r"\$\s*[A-Za-z]\s*\$"
+#: A letter in bold or with an arrow, the subscript after the brace: ``\mathbf{W}_1``.
+_BOLD = re.compile(r"\\(?:mathbf|vec|boldsymbol|bm)\s*\{\s*([A-Za-z])\s*\}(?=\s*_)")
+_ONE = r"\$\s*" + _LETTER + r"\s*\$"
 _SIZES = re.compile(r"(" + _ONE + r"(?:\s*(?:,|and|и|a|i|oraz)\s*" + _ONE + r")+)[^$.]{0,20}?\$\s*(\d+)\s*(?:\\times|×)\s*"
                     r"(\d+)\s*\$\s*(?:matrices|матриц|macierz|matic)")
 _SIZES_AFTER = re.compile(r"(" + _ONE + r"(?:\s*(?:,|and|и|a|i|oraz)\s*" + _ONE + r")+)[^$.]{0,20}?"
@@ -42,7 +47,7 @@ _VECTOR_SIZE = re.compile(
     _NAME + r"[^$.]{0,60}?\b(?:vector|vektor\w*|вектор[\w-]*|wektor\w*|строк\w*|столб\w*)(?:\s+[^\s$.,;:\d]+)?\s+"
     r"(?:of\s+(?:size|length|dimension)\s+|with\s+|délky\s+|dimenze\s+|velikosti\s+|o\s+|длины\s+|размерности\s+"
     r"|размера\s+|из\s+|długości\s+|wymiaru\s+|rozmiaru\s+)\$?\s*(\d+)")
-_IN_R = re.compile(r"\$\s*(?:\\(?:mathbf|vec|boldsymbol|bm)\s*\{\s*)?([A-Za-z])\s*\}?\s*\\in\s*\\mathbb\s*\{?R\}?\s*\^"
+_IN_R = re.compile(r"\$\s*(?:\\(?:mathbf|vec|boldsymbol|bm)\s*\{\s*)?(" + _LETTER + r")\s*\}?\s*\\in\s*\\mathbb\s*\{?R\}?\s*\^"
                    r"\s*\{?\s*(\d+)\s*(?:\\times\s*(\d+))?\s*\}?")
 #: A vector and its entries written out: "$u$ a column vector with entries $u_1, u_2, u_3$" (also "components",
 #: "elements", "složky", "компоненты", "składowe"): u has 3 entries.
@@ -82,6 +87,7 @@ _PROSE_DEF = re.compile(r"(?<![A-Za-z$\\])([A-Z])\s*(?:-|—|–)\s*(?:это|is
 
 def hints_and_prose(text: str) -> tuple[list, list]:
     """Shapes said in words [(line, name, orient, dims)] and definitions in words [(line, equation text)]."""
+    text = _BOLD.sub(r"\1", text)  # $\mathbf{W}_1$ is W_1 (the formulas' reader drops the bold too)
     hints, defs = [], []
     for m in _ROW_VECTOR.finditer(text):
         if _OF.search(text, max(0, m.start() - 40), m.start()):
@@ -92,7 +98,7 @@ def hints_and_prose(text: str) -> tuple[list, list]:
     for m in [*_SIZE.finditer(text), *_SIZE_AFTER.finditer(text)]:
         hints.append((text.count("\n", 0, m.start()) + 1, m.group(1), "", (int(m.group(2)), int(m.group(3)))))
     for m in [*_SIZES.finditer(text), *_SIZES_AFTER.finditer(text)]:
-        for name in re.findall(r"\$\s*([A-Za-z])\s*\$", m.group(1)):
+        for name in re.findall(r"\$\s*(" + _LETTER + r")\s*\$", m.group(1)):
             hints.append((text.count("\n", 0, m.start()) + 1, name, "", (int(m.group(2)), int(m.group(3)))))
     for m in _MATRIX.finditer(text):
         if not _NEXT_NAME.match(text, m.end()):
@@ -128,7 +134,7 @@ def hints_and_prose(text: str) -> tuple[list, list]:
             hints.append((text.count("\n", 0, m.start()) + 1, m.group(1), "", (count,)))
     for m in _PROSE_DEF.finditer(text):
         defs.append((text.count("\n", 0, m.start()) + 1, f"{m.group(1)} = {m.group(2)}"))
-    return hints, defs
+    return [(line, re.sub(r"[\s{}]", "", name), orient, dims) for line, name, orient, dims in hints], defs
 
 
 
