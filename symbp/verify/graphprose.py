@@ -56,8 +56,10 @@ _ENTRIES = re.compile(_NAME + r"[^$.]{0,60}?\b(?:entries|components|elements|coo
 _ENTRY = re.compile(r"\s*([A-Za-z])\s*_\s*(?:\{\s*(\d+)\s*\}|(\d))\s*")
 _ELLIPSIS = re.compile(r"\s*\\(?:dots|ldots|cdots)\s*")
 #: Words between a noun and a name that make the name no part of the noun's phrase ("vector by $x$", "$x$ is a vector
-#: and $W$ …").
-_LINKS = r"(?:by|with|of|to|and|or|from|is|are|na|s|se|z|ze|do|przez|i|a|oraz|je|jest|и|на|с|из|в)\b"
+#: and $W$ …"), and words that lead to a count or a size rather than to the vector's name ("vektor o $n$ složkách",
+#: "of length $n$", "délky", "длины", "o długości $n$").
+_LINKS = (r"(?:by|with|of|to|and|or|from|is|are|na|s|se|z|ze|do|o|przez|i|a|oraz|je|jest|и|на|с|из|в|length|size|délk\w*"
+          r"|velikost\w*|rozměr\w*|длин\w*|размер\w*|długoś\w*|rozmiar\w*)\b")
 #: A vector or a matrix named by the noun before the name (review 31 F3): "the input vector $x$", "the weight matrix
 #: $W$", "vstupní vektor $x$", "maticí vah $W$", "входной вектор $x$", "матрицу весов $W$", "wektor wejściowy $x$",
 #: "macierz wag $W$" (the noun, at most one word that is not a preposition, then the name).
@@ -69,7 +71,7 @@ _NOUN_FIRST = re.compile(r"\b(vectors?|vektor\w*|вектор\w*|wektor\w*|matri
 _VECTOR = re.compile(_NAME + r"[^$.]{0,40}?\b(?:vectors?|vektor\w*|вектор\w*|wektor\w*)", re.IGNORECASE)
 #: A lowercase name said to have entries, however many ("$x$ has two entries", "$x$ má dvě složky", "$x$ имеет две
 #: компоненты", "$x$ ma dwie składowe"): a vector or a matrix, never a number (review 31 F3).
-_HAS_ENTRIES = re.compile(r"\$\s*(?:\\(?:mathbf|vec|boldsymbol|bm)\s*\{\s*)?([a-z])\s*\}?\s*\$[^$.]{0,40}?"
+_HAS_ENTRIES = re.compile(r"\$\s*(?:\\(?:mathbf|vec|boldsymbol|bm)\s*\{\s*)?([a-z])\s*\}?\s*\$([^$.]{0,40}?)"
                           r"\b(?:entries|components|coordinates|složk\w*|компонент\w*|координат\w*|składow\w*"
                           r"|współrzędn\w*)\b", re.IGNORECASE)
 #: A name said to be a number ("$W$ a scalar", "$a$ is a number", "$W$ je skalár", "$W$ — скаляр", "$W$ jest
@@ -110,6 +112,8 @@ def hints_and_prose(text: str) -> tuple[list, list]:
         if not _NEXT_NAME.match(text, m.end()) and not _OF.search(text, max(0, m.start() - 40), m.start()):
             hints.append((text.count("\n", 0, m.start()) + 1, m.group(1), "scalar", ()))
     for m in _HAS_ENTRIES.finditer(text):  # a vector or a matrix ("$w$ with entries $w_{jk}$"), never a number
+        if not re.search(r"\w", m.group(2)):
+            continue  # "of $n$ entries", "o $n$ složkách": n counts the entries of another name
         hints.append((text.count("\n", 0, m.start()) + 1, m.group(1), "entries", ()))
     for m in _ROWS_COLUMNS.finditer(text):
         hints.append((text.count("\n", 0, m.start()) + 1, m.group(1), "matrix", ()))
