@@ -281,3 +281,28 @@ def test_words_saying_a_formula_cannot_be_formed_deny_it(tmp_path, words):
     rows = _rows(tmp_path, f"Careful: writing\n$${_NO_T}$$\n{words}\n\nAlso\n$${_TRUE}$$\n{words}\n")
     assert rows[_NO_T].status == "holds" and _CALLED in rows[_NO_T].reason, rows[_NO_T]
     assert rows[_TRUE].status == "refuted" and _CALLED in rows[_TRUE].reason, rows[_TRUE]
+
+
+# Words without a colon that call the next display wrong (review 31 leftover), and "Wrong:" on a line of its own
+# right after another display (the display before it is its own sentence, not a condition of the denial).
+@pytest.mark.parametrize("words", ["Špatně je", "Chybně je psát", "Źle jest napisać", "Błędnie jest"])
+def test_a_verb_after_the_word_wrong_still_denies(tmp_path, words):
+    rows = _rows(tmp_path, f"{words}\n$${_FALSE}$$\n\n{words}\n$${_TRUE}$$\n")
+    assert rows[_FALSE].status == "holds" and rows[_FALSE].reason.startswith(_CALLED), rows[_FALSE]
+    assert rows[_TRUE].status == "refuted" and rows[_TRUE].reason.startswith(_CALLED), rows[_TRUE]
+
+
+@pytest.mark.parametrize("wrong, right", [("Wrong:", "Right:"), ("Špatně je", "Správně je"),
+                                          ("Źle jest", "Poprawnie jest")])
+def test_a_denial_on_its_own_line_after_a_display(tmp_path, wrong, right):
+    rows = _rows(tmp_path, f"Then\n$${_TRUE}.$$\n{wrong}\n$${_FALSE}.$$\n{right}\n$$\\delta^L = \\nabla_a C \\odot \\sigma'(z^L).$$\n")
+    rows = {k.rstrip("."): v for k, v in rows.items()}
+    assert rows[_TRUE].status == "holds", rows
+    assert rows[_FALSE].status == "holds" and rows[_FALSE].reason.startswith(_CALLED), rows
+    assert rows[r"\delta^L = \nabla_a C \odot \sigma'(z^L)"].status == "holds", rows
+
+
+def test_the_words_on_their_own_line_must_start_a_sentence(tmp_path):
+    # lower case: the sentence of the earlier display goes on, so the words are not read as a sentence of their own
+    rows = _rows(tmp_path, f"Then for $l < L$\n$${_TRUE},$$\nwrong:\n$${_FALSE}$$\n")
+    assert rows[_FALSE].status != "holds", rows

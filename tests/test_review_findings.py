@@ -650,6 +650,8 @@ F10_TRUE = [
     r"w^l \leftarrow w^l - (-\eta)(-\nabla_{w^l}C)",  # two minus signs: −(−η)(−g) = −ηg
     r"w^l \leftarrow w^l - \eta(-(-\nabla_{w^l}C))",
     r"w^l \leftarrow w^l - 2\eta\nabla_{w^l} C",  # a descent step with the rate 2η > 0 (the reading says so)
+    r"w^l_{jk} \leftarrow w^l_{jk} - \eta \delta^l_j a^{l-1}_k \cdot 2",  # the same rate written last (review 30)
+    r"b^l_j \leftarrow b^l_j - \eta \delta^l_j \times 3",
 ]
 F10_FALSE = [
     (r"w^l \leftarrow -\eta\nabla_{w^l}C + b^l", "starts from b^l instead of w^l"),
@@ -661,6 +663,7 @@ F10_FALSE = [
     (r"w^l \leftarrow w^l + (\eta - 1)\nabla_{w^l} C", "the rate is 1 − η, not a learning rate"),
     (r"w^l \leftarrow w^l + (-\eta)(-\nabla_{w^l}C)", "the sign: subtract the gradient"),  # +ηg
     (r"w^l \leftarrow w^l - (\eta - 1)(-\nabla_{w^l}C)", "the rate is 1 − η, not a learning rate"),  # +(η−1)g
+    (r"w^l_{jk} \leftarrow w^l_{jk} + \eta \delta^l_j a^{l-1}_k \cdot 2", "the sign: subtract the gradient"),
 ]
 
 

@@ -67,6 +67,8 @@ FALSE_BEFORE = re.compile(
     r"|\b(?:častou|typickou|běžnou)\s+chybou" + _FILLER + r"\s+je(?:\s+(?:psát|napsat))?"
     r"|\b(?:častá|typická|běžná)\s+chyba" + _FILLER + r"(?:\s+je(?:\s+(?:psát|napsat))?)?"
     r"|\b(?:chybně|špatně|nesprávně)\s*:|\bnepište"
+    r"|\b(?:chybně|špatně|nesprávně)\s+(?:je|by\s+bylo)(?:\s+(?:psát|napsat|tvrdit))?"  # "Špatně je $$…$$" (no colon)
+    r"|\b(?:źle|błędnie|niepoprawnie)\s+(?:jest|byłoby)(?:\s+(?:pisać|napisać|twierdzić))?"
     r"|\b(?:chybně|mylně|nesprávně)\s+(?:píší|píšou|píše|psát|napsat|napíší|napíšou|tvrdí|uvádějí|uvádí)"
     r"|\bне\s*(?:(?:всегда|обязательно)\s+)?верно|\bнеправда|\bнеправильно(?:\s+(?:писать|считать))?|\bложно"
     r"|\bошибочно(?:\s+(?:писать|считать|утверждать))?"
@@ -127,7 +129,8 @@ LEAD_CLAUSE = re.compile(r"[(;:]|\b(?:but|however|yet|ale|však|но|однак�
 
 #: Where the words after a formula turn to another one: "Wrong: $$…$$ right: $$…$$", "Do not write $$…$$ but $$…$$".
 CONTRAST = re.compile(r"\b(?:but|instead|rather|whereas|ale|nýbrž|но|lecz|natomiast)\b"
-                       r"|\b(?:right|correct|správně|правильно|poprawnie)\s*:", re.I)
+                       r"|\b(?:right|correct|správně|правильно|poprawnie)\s*:"
+                       r"|\b(?:správně|dobře)\s+je\b|\b(?:poprawnie|dobrze)\s+jest\b|\bправильно\s+(?:так|будет)\b", re.I)
 #: All that may follow the words that call a formula false, to the end of its sentence: "in general", punctuation.
 PLAIN_TAIL = re.compile(r"[\s,)]*(?:(?:in\s+general|generally|too|as\s+well|also|either|obecně|také|в\s+общем\s+случае|тоже"
                          r"|также|w\s+ogólności|też|również)[\s,)]*)?"

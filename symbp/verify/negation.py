@@ -152,6 +152,10 @@ def _negation(text: str, before: str, after: str, start: int) -> "Negation | Non
     return None
 
 
+#: The end of an earlier display, then a new line (the words after it begin a line of their own).
+_CLOSED_BEFORE = re.compile(r"(?:\$\$|\\\]|\\end\s*\{[A-Za-z*]+\})[\s.,;]*\n\s*$")
+
+
 def _said(text: str, before: str, after: str, start: int) -> "Negation | None":
     """The words right before or after the formula that call it false ('false'), with the condition they are put
     under ('qualified': other math or a condition word in the sentence, ``QUALIFIED``); None where there are none,
@@ -160,6 +164,8 @@ def _said(text: str, before: str, after: str, start: int) -> "Negation | None":
     if m and NOT_BEFORE.search(before[:m.start()]):
         return None  # "This is not a common mistake: $$…$$": the words are turned round, the formula is stated
     words, lead = (m.group("w"), before[:m.start()]) if m else (None, before)
+    if words is not None and words[:1].isupper() and _CLOSED_BEFORE.search(lead):
+        lead = ""  # "$$…$$⏎Wrong: $$…$$": the capital after the display on a line of its own starts a sentence
     if words is None and not before.strip(" \t\n$"):  # "Wrong!⏎$$…$$": the word is a sentence of its own
         head = text[:start - len(before)].rstrip()
         e = EXCLAIMED.search(head)

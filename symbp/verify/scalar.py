@@ -103,7 +103,20 @@ def _canonical_zero(diff: sympy.Expr) -> bool:
     if d.has(Z) and not d.has(sympy.Function):
         d = sympy.expand(d)
     d = sympy.cancel(sympy.together(d))
+    if d != 0 and d.has(sympy.log):
+        d = sympy.cancel(sympy.together(sympy.expand(_split_logs(d.subs(Z, sympy.log(t))))))
     return d == 0
+
+
+def _split_logs(d: sympy.Expr) -> sympy.Expr:
+    # log of a product of positive factors is the sum of their logs (softplus: log(1 + 1/t) = log(1 + t) − log t).
+    # A log whose factors are not all known positive is left whole, so nothing unsound is split.
+    def split(arg):
+        factors = sympy.factor(sympy.together(arg)).as_powers_dict()
+        if not all(base.is_positive for base in factors):
+            return sympy.log(arg)
+        return sympy.Add(*[power * sympy.log(base) for base, power in factors.items() if base != 1])
+    return d.replace(sympy.log, split)
 
 
 def sympy_sides(eq: Equation, activation: str) -> list:
@@ -144,8 +157,16 @@ def _check_scalar(eq: Equation, activation: str):
         diff = exprs[0] - e
         if diff == 0 or sympy.expand(diff) == 0 or (not act.is_generic and _canonical_zero(diff)):
             continue
-        if kinked and all(_piece_zero(diff.subs(Z, at)) for _, at in _PIECES):
-            continue
+        if kinked:
+            failing = [name for name, at in _PIECES if not _piece_zero(diff.subs(Z, at))]
+            if not failing:
+                continue
+            if failing == ["z = 0"]:  # equal on both sides of the kink, not at it: the convention decides
+                status, reason, cx = _refute(sides, k, act, points=(sympy.Integer(0),))
+                if status == "refuted":
+                    reason += (" (the kink, where σ'(0) = 0 by symbp's documented convention; the two sides agree "
+                               "for every z ≠ 0)")
+                return status, reason, cx
         return _refute(sides, k, act)
     what = "every differentiable σ" if act.is_generic else f"σ = {act.name}, for every real z"
     if kinked:
@@ -175,7 +196,7 @@ def _piece_zero(d: sympy.Expr) -> bool:
     return sympy.cancel(sympy.together(sympy.expand(d))) == 0
 
 
-def _refute(sides, k: int, act):
+def _refute(sides, k: int, act, points=None):
     from ..counterexample import _stand_in
 
     if act.is_generic:
@@ -184,9 +205,9 @@ def _refute(sides, k: int, act):
     else:
         (sigma, sigma_prime), note = _functions(act), f"σ = {act.name}"
     names = {v: n for n, v in SCALARS.items()}
-    # z = 1/3 first; a kinked σ also at points of the other sign (never at the kink itself).
+    # z = 1/3 first; a kinked σ also at points of the other sign (the kink itself only when asked: ``points``).
     tried = []
-    for at in (_POINTS if _kinked(act) else (_POINT,)):
+    for at in points or (_POINTS if _kinked(act) else (_POINT,)):
         lhs, rhs = _build(sides[0], sigma, sigma_prime), _build(sides[k - 1], sigma, sigma_prime)
         used = sorted((lhs.free_symbols | rhs.free_symbols) & set(names), key=lambda v: names[v])
         point = {v: at if names[v] == "z" else _OTHER_POINTS[names[v]] for v in used}

@@ -166,6 +166,13 @@ def canonical(side: str) -> "tuple[str, str, str] | None":
         m = re.match(r"\s*(?P<coef>" + _COEF + r")\s*(?P<body>.+)$", merged, re.S)
         if merged != f"{rate} {body}" and m:
             rate, body = m.group("coef"), m.group("body")
+    if rate is not None and re.fullmatch(RATE, rate):  # η ∇C \cdot 2: the number closing the product is the rate's
+        t = re.fullmatch(r"(?P<body>.+?)\s*\\(?:cdot|times)(?![A-Za-z])\s*(?P<num>\d+(?:\.\d+)?)\s*", body, re.S)
+        terms = top_terms(t.group("body")) if t else None
+        read = rate_expression(t.group("num") + rate) if terms is not None and len(terms) == 1 else None
+        if read is not None:
+            value, rate, words = read
+            body = t.group("body")
     if rate is None:  # a rate written as an expression: (η − 1) ∇C, 2η ∇C
         m = re.match(r"\s*(?:\((?P<expr>[^()]*)\)(?:\s*\^\s*(?P<exp>\{\s*\d+\s*\}|\d))?|(?P<num>\d+(?:\.\d+)?)\s*"
                      r"(?P<r>" + RATE + r"))\s*(?:\\cdot\s*)?(?P<body>.+)$", step, re.S)

@@ -1,0 +1,61 @@
+"""Scalar identities of a named activation (verify/scalar.py): softplus's logarithms and relu's kink.
+
+The truth is decided independently of symbp's algebra: softplus(z) = log(1 + e^z) is evaluated with mpmath at 40
+digits at several points (an identity must agree everywhere; a wrong one differs at some point), and relu's
+σ'(z) = [z > 0] with the documented σ'(0) = 0 is evaluated by hand.
+"""
+
+from __future__ import annotations
+
+import mpmath
+import pytest
+
+from symbp.verify.scalar import check_scalar_text
+
+mpmath.mp.dps = 40
+
+
+def _softplus(z):
+    return mpmath.log(1 + mpmath.e ** z)
+
+
+def _agrees(f, g) -> bool:
+    return all(abs(f(mpmath.mpf(z)) - g(mpmath.mpf(z))) < mpmath.mpf(10) ** -30 for z in (-3.5, -0.25, 0.5, 2, 7))
+
+
+@pytest.mark.parametrize("text, left, right", [
+    (r"\sigma(z) - \sigma(-z) = z", lambda z: _softplus(z) - _softplus(-z), lambda z: z),
+    (r"\sigma(-z) = \sigma(z) - z", lambda z: _softplus(-z), lambda z: _softplus(z) - z),
+    (r"\sigma(z) - \sigma(-z) = 2z", lambda z: _softplus(z) - _softplus(-z), lambda z: 2 * z),
+    (r"\sigma(z) + \sigma(-z) = z", lambda z: _softplus(z) + _softplus(-z), lambda z: z),
+    (r"\sigma(-z) = \sigma(z) + z", lambda z: _softplus(-z), lambda z: _softplus(z) + z),
+])
+def test_softplus_identities_through_logarithms(text, left, right):
+    truth = _agrees(left, right)
+    status = check_scalar_text(text, "softplus")[0]
+    assert status == ("holds" if truth else "refuted"), (text, status, truth)
+
+
+def test_a_log_of_factors_not_known_positive_is_not_split():
+    # log(e^z − 1) is not log(e^z) + log(1 − e^{−z}) for every z (undefined for z ≤ 0): never a hold from splitting
+    assert check_scalar_text(r"\log(e^{z} - 1) = z + \log(1 - e^{-z})", "softplus")[0] != "holds"
+
+
+def _relu_prime(z):
+    return 1 if z > 0 else 0  # σ'(0) = 0: symbp's documented convention
+
+
+@pytest.mark.parametrize("text, left, right", [
+    (r"\sigma'(-z) = 1 - \sigma'(z)", lambda z: _relu_prime(-z), lambda z: 1 - _relu_prime(z)),
+    (r"\sigma'(z) + \sigma'(-z) = 1", lambda z: _relu_prime(z) + _relu_prime(-z), lambda z: 1),
+])
+def test_relu_fails_only_at_the_kink(text, left, right):
+    assert all(left(z) == right(z) for z in (-2, -0.5, 0.5, 3)) and left(0) != right(0)  # the truth, by hand
+    status, reason, cx = check_scalar_text(text, "relu")
+    assert status == "refuted" and cx.point == {"z": "0"}, (status, reason)
+    assert "for every z ≠ 0" in reason and "convention" in reason
+
+
+def test_relu_facts_true_at_the_kink_still_hold():
+    assert check_scalar_text(r"\sigma(z) = z \sigma'(z)", "relu")[0] == "holds"
+    assert check_scalar_text(r"\sigma'(z)^2 = \sigma'(z)", "relu")[0] == "holds"
