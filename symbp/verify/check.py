@@ -26,7 +26,7 @@ from .confirm import confirm
 from .family import MAX_DEPTH, distances, distinct_sizes, family, fitted, other_sizes, reach
 from .interpret import Uninterpretable
 from .network_check import _CONTEXTS, NetCheck, Setting, check_network  # noqa: F401  (the API of check)
-from .nodes import Cdots, Equation
+from .nodes import Cdots, Equation, Quantity, walk
 
 #: The standard networks of depth 2 to 4 (deeper ones are added as a formula needs them).
 FAMILY = ((3, 2), (2, 3, 2), (3, 2, 4), (2, 3, 4, 2))
@@ -269,7 +269,8 @@ def _verdict(eq, pairs, nets, limit: int, results: dict, setting: Setting) -> Ou
                            f"symbp checks networks of up to {MAX_DEPTH} layers", **common)
         if reasons:  # an empty check refutes nothing
             never = any(k > 0 for k in reach(eq, setting.notation).from_output) or all(
-                why.startswith("excluded by the claim's condition") for why in reasons)
+                why.startswith("excluded by the claim's condition") for why in reasons) or below_every_network(
+                eq, setting.notation)
             if never:  # layer L+1, or a condition no layer meets: no network of any depth has an instance
                 return Outcome("uninterpretable", f"no network of any depth has an instance of the formula: "
                                f"{reasons[0]}", **common)
@@ -280,6 +281,18 @@ def _verdict(eq, pairs, nets, limit: int, results: dict, setting: Setting) -> Ou
                        f"layers that take every role only in networks of {limit} layers, deeper than symbp builds",
                        **common)
     return Outcome("holds", f"exact on {total} instances", condition_met=True if setting.fixed else None, **common)
+
+
+def below_every_network(eq: Equation, nt) -> bool:
+    """Does ``eq`` name a fixed layer no network has at any depth: below the input, or z, b, δ or w of the input
+    layer (it computes nothing: δ^{[0]} in Dyda's notes, δ^1 in Nielsen's)? (Nielsen numbers, the input is 1.)"""
+    for q in walk(eq):
+        if not isinstance(q, Quantity) or q.layer is None or q.layer.var is not None:
+            continue
+        n = q.layer.offset - nt.layer_shift + (nt.weight_layer_offset if q.role in ("w", "W", "b") else 0)
+        if n < 1 or (n == 1 and q.role in ("z", "b", "delta", "w", "W")):
+            return True
+    return False
 
 
 def _first_of_side(results: dict, nets, side: int):
@@ -318,7 +331,8 @@ def _checked(nets, results: dict, shift: int) -> tuple:
             failed += [_assignment(b) for b in getattr(nc, "failed", ()) if _assignment(b) not in failed]
         out.append({"sizes": list(sizes), "depth": depth, "L": depth + shift, "status": status, "instances": instances,
                     "layers": layers, "outside": [{"layers": b, "reason": why} for b, why in outside],
-                    **({"failed_at": failed} if failed else {})})
+                    **({"failed_at": failed} if failed else {}),
+                    **({"ill_shaped": True} if any(nc.ill_shaped for nc in ncs) else {})})
     return tuple(out), total
 
 

@@ -46,6 +46,8 @@ class GradientLayout:
     def transposes(self, kind: str) -> bool:
         """Does this layout transpose Nielsen's value of ``kind``: "partial" (∂C/∂ of a vector or a matrix),
         "nabla" (∇ of one), "delta" (the vector δ^l)?"""
+        if kind == "jacobian":  # ∂z^l/∂a^{l-1}: a row per entry of z^l, except in the denominator layout
+            return self.layout == "denominator"
         if self.layout != "numerator":
             return False
         return {"partial": True, "nabla": self.gradient_rows, "delta": self.delta_row}.get(kind, False)
@@ -61,6 +63,9 @@ class GradientLayout:
                        + ("(w^l)^T" if row else "w^l"))
         if "nabla" in used:
             how.append("every gradient ∇C is a row vector" if self.transposes("nabla") else "the gradient ∇C is a column")
+        if "jacobian" in used:
+            how.append("a Jacobian such as ∂z^l/∂a^{l-1} has " + ("a column" if self.transposes("jacobian") else "a row")
+                       + " per entry of its numerator z^l")
         if "delta" in used:
             how.append("δ^l = ∂C/∂z^l as the notes define it, a row" if self.transposes("delta") else "δ^l is a column")
         return f"in the {self.layout} layout{where}" + (f" ({'; '.join(how)})" if how else "")
@@ -89,12 +94,31 @@ def active() -> "GradientLayout | None":
 
 def transposed(kind: str) -> bool:
     """Is Nielsen's value of ``kind`` (see ``GradientLayout.transposes``) to be transposed in the layout in force?
-    Each question asked under a layout is recorded: the verdict depends on the layout."""
+    Each question asked under a layout is recorded: the verdict depends on the layout. With no layout in force a
+    Jacobian ("jacobian") is read in the numerator layout, and the question is recorded for ``jacobians_watched``."""
     state = _ACTIVE.get()
     if state is None:
+        seen = _JACOBIANS.get()
+        if kind == "jacobian" and seen is not None:
+            seen.add(kind)
         return False
     state[1].add(kind)
     return state[0].transposes(kind)
+
+
+_JACOBIANS: ContextVar = ContextVar("jacobians_seen", default=None)
+
+
+@contextmanager
+def jacobians_watched():
+    """Within the block, a Jacobian read with no layout in force is recorded in the set yielded: Nielsen's notes
+    have no layout for it, so the verdict is weighed in both (``verification``)."""
+    seen: set = set()
+    token = _JACOBIANS.set(seen)
+    try:
+        yield seen
+    finally:
+        _JACOBIANS.reset(token)
 
 
 def decided() -> bool:
@@ -103,4 +127,4 @@ def decided() -> bool:
     return state is not None and bool(state[1])
 
 
-__all__ = ["GradientLayout", "active", "decided", "layout_in_force", "transposed"]
+__all__ = ["GradientLayout", "active", "decided", "jacobians_watched", "layout_in_force", "transposed"]

@@ -191,6 +191,8 @@ def _partial(node: Partial, ctx: Context, kind: str = "partial"):
         nl = ctx.layer(num.layer, to_latex(num))
         node = (num.role, nl, ctx.index(num.indices[0], ctx.net.n(nl), to_latex(num)))
         fn = lambda e: _d_node(ctx, node, node_value, _seed(den, ctx, e))  # noqa: E731
+    elif num.role in ("z", "a") and not num.indices and num.layer is not None and grid is not None:
+        return _jacobian(num, den, grid, ctx)
     elif num.role == "b" and num.indices and den.role == "z" and den.layer is not None:
         # The notes' step for BP3: at fixed w^l and a^{l-1}, b^l_k = z^l_k − Σ_j w^l_{kj} a^{l-1}_j, so
         # ∂b^l_k/∂z^l_j = [j = k]; by a z of another layer the bias is not a function, and is not read.
@@ -217,6 +219,20 @@ def _partial(node: Partial, ctx: Context, kind: str = "partial"):
     if den.role == "x" and den.layer is not None:
         out.variable_rows = 1  # rows are x_1 … x_n: the constant x_0 has no derivative
     return out
+
+
+def _jacobian(num: Quantity, den: Quantity, grid: list, ctx: Context) -> Mat:
+    """∂z^l/∂a^{l-1} (of a vector z or a by a vector): the matrix of ∂num_r/∂den_c, a row per entry of ``num`` (the
+    numerator layout), transposed in the denominator layout (``gradlayout``)."""
+    if len(grid[0]) != 1:
+        raise Uninterpretable(f"∂{to_latex(num)}/∂{to_latex(den)}: the derivative of a vector by a matrix has three "
+                              "indices; write one entry")
+    nl = ctx.layer(num.layer, to_latex(num))
+    values = ctx.model.Z[1][nl] if num.role == "z" else ctx.model.A[1][nl]
+    rows = [[_d_node(ctx, (num.role, nl, r), values[r - 1], _seed(den, ctx, row[0])) for row in grid]
+            for r in range(1, ctx.net.n(nl) + 1)]
+    out = Mat(len(rows), len(grid), rows)
+    return out.T() if transposed("jacobian") else out
 
 
 def _derivative(node: Derivative, ctx: Context):

@@ -127,6 +127,7 @@ class NetCheck:
     reason: str = ""
     failure: tuple | None = None  # (ctx, bind, lhs value, rhs value, entry)
     counterexample: Counterexample | None = None
+    ill_shaped: bool = False  # failed because the two sides' shapes differ
 
 
 def check_network(lhs, rhs, depth: int, sizes: tuple, setting: Setting, deadline: float,
@@ -180,8 +181,8 @@ def check_network(lhs, rhs, depth: int, sizes: tuple, setting: Setting, deadline
                 out.instances += count
                 out.status = "fails"
                 out.failed.append(layers)
-                if isinstance(bad, str):
-                    out.reason = f"{_where(ctx, bind)}: {bad}"
+                if isinstance(bad, str):  # the shapes differ (or the value is not in the space the formula names)
+                    out.reason, out.ill_shaped = f"{_where(ctx, bind)}: {bad}", True
                 else:
                     out.reason = f"the two sides differ {_where(ctx, bind)}" + (f", entry {bad[2]}" if bad[2] else "")
                     out.failure = (ctx, dict(bind), bad[0], bad[1], bad[2])
@@ -192,6 +193,7 @@ def check_network(lhs, rhs, depth: int, sizes: tuple, setting: Setting, deadline
     except ShapeMismatch as exc:
         at = _where(ctx, bind) + ": " if bind and "network" not in str(exc) else f"on the network {list(sizes)}: "
         out.status, out.reason = "fails", f"{at}{exc}" if "network" not in str(exc) or bind else str(exc)
+        out.ill_shaped = True
         if layers:
             out.failed.append(layers)
         return out

@@ -38,6 +38,7 @@ from .regularizer import about_weights, in_definitions, regularizers, since_line
 from .layerwords import not_read, restrict
 from .activationwords import activation_said
 from .layeredlayout import NotesLayout, doubted, notes_layout, weigh
+from .jacobianlayout import MIXED
 from .targetwords import one_hot_said, sum_doubted
 from .costsignature import blocking as blocking_signature, unread as unread_signatures
 from .hypothesis import written_out
@@ -264,7 +265,7 @@ def _verify_items(text, items, notation, path, kind, strict, activation, cost, o
             result = ahead.get((f.line, f.text)) or once(f.text, settings)
             # refuted in the numerator layout named alone, holding with gradients as columns: ambiguous
             result = weigh(result, settings.get("layout"), lambda text=f.text, s=settings: once(
-                text, {k: v for k, v in s.items() if k != "layout"}))
+                text, {**s, "layout": MIXED}))
             # a layout the notes name without declaring it, or switch to: ambiguous where it decides (review rv32)
             result = doubted(result, f.line, own_layout, settings, lambda s, text=f.text: once(text, s))
             if not (given["cost"] and given["activation"]):  # a cost or σ named in words: checked under it too

@@ -44,7 +44,8 @@ from .check import Outcome, Setting, check
 from .describe import describe, identify
 from .diagnose import diagnose as _diagnose
 from .allsizes import proved_for_all_sizes
-from .gradlayout import GradientLayout, decided as layout_decided, layout_in_force
+from .gradlayout import GradientLayout, decided as layout_decided, jacobians_watched, layout_in_force
+from . import jacobianlayout
 from .grouping import Reading, alternatives, choose, dot_readings, dotted_vectors, writes_odot
 from .forms import LOSS_LETTERS
 from .instances import _quantities
@@ -121,9 +122,19 @@ def verify(
     options = dict(activation=activation, cost=cost, one_hot=one_hot, family=family, sizes=sizes, budget=budget,
                    diagnose=diagnose, outputs=outputs, count=count, differ=differ)
     if layout is None:
-        return _verify(formula, notation, **options)
+        with jacobians_watched() as seen:
+            result = _verify(formula, notation, **options)
+        if not seen:
+            return result
+        readings = [(result, jacobianlayout.MIXED)]
+        for other in (jacobianlayout.DENOMINATOR, jacobianlayout.NUMERATOR):
+            with layout_in_force(other):
+                readings.append((_verify(formula, notation, **options), other))
+        return jacobianlayout.weigh(readings)
     with layout_in_force(layout) as used:
         result = _verify(formula, notation, **options)
+    if layout.layout == "mixed" and "jacobian" not in used:
+        return result  # the mixed convention reads gradients as Nielsen does: nothing to say without a Jacobian
     return _in_layout(result, layout, used) if used else result
 
 

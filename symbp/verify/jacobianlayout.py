@@ -1,0 +1,79 @@
+r"""A layered Jacobian, ∂z^l/∂a^{l-1} or ∂a^l/∂z^l, when the notes declare no layout: weighed in each.
+
+Nielsen's notes write no Jacobian of a vector by a vector, so symbp's default reading has no layout for one. Three
+conventions are in use, and a claim with a Jacobian is checked in each (``verification.verify``):
+
+* the mixed convention (``MIXED``): a Jacobian has a row per entry of its numerator (∂z^l/∂a^{l-1} = w^l), a
+  gradient ∂C/∂a^l is a column, as in Nielsen's notes;
+* the denominator layout (``DENOMINATOR``): the transpose of each Jacobian (∂z^l/∂a^{l-1} = (w^l)^T), gradients
+  columns;
+* the numerator layout (``NUMERATOR``): Jacobians as in the mixed convention, gradients rows.
+
+``weigh`` makes one verdict of the three. A reading in which some network's two sides have different shapes does
+not fit the claim (a claim is meant for every size). Of the readings that fit:
+
+* all hold, or all are refuted: that verdict, naming the layouts it was made in;
+* some hold and some are refuted: ``ambiguous`` with each verdict (never a hold);
+* otherwise the least decided, with the reasons.
+
+When no reading fits, the claim is refuted (its shapes differ in every layout).
+"""
+
+from __future__ import annotations
+
+from .gradlayout import GradientLayout
+from .verdicts import Verification, replaced
+
+MIXED = GradientLayout("mixed")
+DENOMINATOR = GradientLayout("denominator")
+NUMERATOR = GradientLayout("numerator", explicit=True)
+#: From the least to the most decided: the verdict of readings that neither hold nor are refuted.
+_ORDER = ("unreadable", "uninterpretable", "ambiguous", "undecided", "conditional", "refuted", "holds")
+
+
+def ill_shaped(v: Verification) -> bool:
+    """Did some network refute ``v`` because the sides' shapes differ (the layout does not fit the claim)?"""
+    return v.status == "refuted" and any(c.get("ill_shaped") for c in v.checked)
+
+
+_NAMES = {"mixed": "the mixed convention", "denominator": "the denominator layout", "numerator": "the numerator layout"}
+_MEANS = {"mixed": "a Jacobian such as ∂z^l/∂a^{l-1} has a row per entry of z^l, a gradient ∂C/∂a^l is a column",
+          "denominator": "∂z^l/∂a^{l-1} has a column per entry of z^l, a gradient is a column",
+          "numerator": "∂z^l/∂a^{l-1} has a row per entry of z^l, a gradient ∂C/∂a^l is a row"}
+
+
+def _words(layout: GradientLayout) -> str:
+    return f"in {_NAMES[layout.layout]} ({_MEANS[layout.layout]})"
+
+
+def _brief(v: Verification) -> str:
+    return v.reason.split("\n")[0] if v.reason else v.status
+
+
+def weigh(readings: "list[tuple[Verification, GradientLayout]]") -> Verification:
+    """One verdict from the claim read in each layout of ``readings`` (verdict, layout)."""
+    fits = [(v, layout) for v, layout in readings if not ill_shaped(v)]
+    if not fits:
+        v, _ = readings[0]
+        return _said(v, "its shapes differ in every layout: in "
+                     + " and ".join(_NAMES[layout.layout] for _, layout in readings[1:]) + " too")
+    statuses = {v.status for v, _ in fits}
+    others = [(v, layout) for v, layout in readings if (v, layout) not in fits]
+    unfit = ("; its shapes do not fit " + " or ".join(_NAMES[layout.layout] for _, layout in others)
+             if others else "")
+    if statuses <= {"holds"} or statuses <= {"refuted"}:
+        v = fits[0][0]
+        where = " and ".join(_words(layout) for _, layout in fits)
+        return _said(v, f"{v.status} {where}{unfit}")
+    if statuses <= {"holds", "refuted", "conditional"}:
+        reason = ("the layouts disagree and the notes declare none: "
+                  + "; ".join(f"{_words(layout)} it is {v.status} ({_brief(v)})" for v, layout in fits))
+        return replaced(fits[0][0], status="ambiguous", verdict="undecided", reason=reason + unfit, identity="",
+                        diagnosis="", corrected="", counterexample=None, condition="", condition_met=None)
+    v = min((v for v, _ in fits), key=lambda w: _ORDER.index(w.status) if w.status in _ORDER else 0)
+    return _said(v, "; ".join(f"{_words(layout)}: {w.status} ({_brief(w)})" for w, layout in fits) + unfit)
+
+
+def _said(v: Verification, words: str) -> Verification:
+    reason = f"{v.reason} ({words})" if v.reason else words
+    return replaced(v, reason=reason, interpretation=dict(v.interpretation, layout=words))
