@@ -130,3 +130,25 @@ def test_a_claim_after_a_cost_named_across_a_line_break_is_not_a_plain_hold():
 def test_a_denial_of_something_else_keeps_the_cost_named(sentence):
     # a cost dropped wrongly would let the default cost's BP1 hold alone: the name stays
     assert [m.cost for m in mentions(sentence)] == ["cross-entropy"]
+
+
+# "Squared error" in words does not say whether the ½ is there (the factor 2 of BP1 depends on it): where no formula
+# defines the cost, a claim whose verdict depends on it is ambiguous; Nielsen's "quadratic cost" has the ½, and a
+# formula C = ½‖a − y‖² fixes it. By hand: ½‖a − y‖² gives δ^L = (a − y) ⊙ σ'(z^L), ‖a − y‖² gives twice that.
+_BP1, _BP1_TWICE = r"\delta^L = (a^L - y) \odot \sigma'(z^L)", r"\delta^L = 2(a^L - y) \odot \sigma'(z^L)"
+
+
+@pytest.mark.parametrize("words", ["the squared-error cost", "the mean squared error", "the sum of squared errors",
+                                   "the L2 loss", "střední kvadratickou odchylku"])
+def test_a_squared_error_in_words_leaves_the_half_open(words):
+    text = f"We train with {words}.\n\n$${_BP1}$$\n\n$${_BP1_TWICE}$$\n\n$$\\frac{{\\partial C}}{{\\partial b^l_j}} = \\delta^l_j$$\n"
+    assert _status(text, _BP1).status == "ambiguous"
+    assert _status(text, _BP1_TWICE).status == "ambiguous"
+    assert _status(text, r"\frac{\partial C}{\partial b^l_j} = \delta^l_j").status == "holds"  # no ½ needed
+
+
+def test_the_quadratic_cost_or_a_formula_fixes_the_half():
+    text = f"We train with the quadratic cost.\n\n$${_BP1}$$\n\n$${_BP1_TWICE}$$\n"
+    assert (_status(text, _BP1).status, _status(text, _BP1_TWICE).status) == ("holds", "refuted")
+    text = f"We train with the squared error\n$$C = \\frac12 \\|a^L - y\\|^2.$$\n\n$${_BP1}$$\n\n$${_BP1_TWICE}$$\n"
+    assert (_status(text, _BP1).status, _status(text, _BP1_TWICE).status) == ("holds", "refuted")

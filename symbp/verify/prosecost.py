@@ -213,12 +213,16 @@ def checked_under_each(result: Verification, line: int, settings: dict, model_at
     alternatives: dict = {}
     if not given.get("cost"):
         for m in _since(found, model_at.get("cost_since", model_at.get("cost_line")), line,
-                        lambda m: m.cost and (m.cost != settings["cost"] or m.one_hot and not settings["one_hot"])):
+                        lambda m: _named(m, settings, model_at)):
             takes = bool(m.activation) and settings["activation"] == "generic" and not given.get("activation")
-            label = f"the {m.label()}" + (f" and the {m.activation} activation" if takes else "")
-            alternatives[label + f" ({m.where()})"] = {**settings, "cost": m.cost,
-                                                      "activation": m.activation if takes else settings["activation"],
-                                                      "one_hot": settings["one_hot"] or m.one_hot}
+            for cost in _meant(m, model_at):
+                if cost == settings["cost"] and not (m.one_hot and not settings["one_hot"]):
+                    continue  # ½‖a − y‖² of a loose "squared error" is the setting already
+                label = (f"the {m.label()}" if cost == m.cost else f"the {cost} cost") + (
+                    f" and the {m.activation} activation" if takes else "")
+                alternatives[label + f" ({m.where()})"] = {**settings, "cost": cost,
+                                                          "activation": m.activation if takes else settings["activation"],
+                                                          "one_hot": settings["one_hot"] or m.one_hot}
     if not given.get("activation") and settings["activation"] == "generic" and result.status == "refuted":
         for m in _since(found, model_at.get("activation_since", model_at.get("activation_line")), line, lambda m: not m.cost and m.activation):
             alternatives[f"the {m.activation} activation ({m.where()})"] = {**settings, "activation": m.activation}
@@ -243,11 +247,30 @@ def named_since(found: tuple[Mention, ...], model_at: dict, line: int, settings:
     besides ``settings`` (the same choice): part of the setting a claim is read under, so one text before and after
     "from now on, the cross-entropy cost" is two rows, never folded into one (review 18, M7)."""
     costs = () if given.get("cost") else _since(
-        found, model_at.get("cost_since", model_at.get("cost_line")), line,
-        lambda m: m.cost and (m.cost != settings["cost"] or m.one_hot and not settings["one_hot"]))
+        found, model_at.get("cost_since", model_at.get("cost_line")), line, lambda m: _named(m, settings, model_at))
     acts = () if given.get("activation") or settings["activation"] != "generic" else _since(
         found, model_at.get("activation_since", model_at.get("activation_line")), line, lambda m: not m.cost and m.activation)
     return tuple(sorted({(m.cost, m.activation, m.one_hot) for m in [*costs, *acts]}))
+
+
+#: Words that name the quadratic cost with its ½ (Nielsen's "quadratic cost", C = ½‖y − a‖²); "squared error",
+#: "MSE", "sum of squares" … do not say whether the ½ is there.
+_WITH_HALF = re.compile(r"quadratic\s+cost|kvadratick\w*\s+cen|квадратичн\w*\s+(?:стоимост|функци\w*\s+стоимост)"
+                        r"|kwadratow\w*\s+(?:funkcj\w*\s+)?koszt", re.I)
+
+
+def _meant(m: Mention, model_at: dict) -> tuple:
+    """The costs a mention may mean: a squared error named in words that do not fix the ½, where no formula of the
+    notes defines the cost, is ½‖a − y‖² or ‖a − y‖² (both are checked; a verdict that depends on it is ambiguous)."""
+    if m.cost == "quadratic" and "cost_line" not in model_at and not _WITH_HALF.search(m.words):
+        return ("quadratic", "squared-error")
+    return (m.cost,)
+
+
+def _named(m: Mention, settings: dict, model_at: dict) -> bool:
+    """Does the cost mention ``m`` name a cost besides the one of ``settings``?"""
+    return bool(m.cost) and (any(cost != settings["cost"] for cost in _meant(m, model_at))
+                             or m.one_hot and not settings["one_hot"])
 
 
 def _since(found: tuple[Mention, ...], set_on: int | None, line: int, wanted) -> list[Mention]:
