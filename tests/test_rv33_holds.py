@@ -109,3 +109,37 @@ def test_rv33_plain_bindings_still_bind_sigma_to_the_sigmoid(words):
 def test_rv33_the_english_sigmoidal_is_no_binding_but_the_polish_one_is():
     assert activation_said("Here $\\sigma$ is a sigmoidal function.", r"\sigma") == []
     assert [d.value for d in activation_said("gdzie $\\sigma$ to funkcja sigmoidalna.", r"\sigma")] == ["sigmoid"]
+
+
+# O1: the one-hot target placed elsewhere (another chapter, an exercise, a task) is no assumption here. By hand,
+# L = −Σ_k t_k log y_k, y = softmax(u): ∂L/∂u_j = y_j Σ_k t_k − t_j, which is y − t only when Σ_k t_k = 1: refuted
+# for every t (e.g. t = (1, 1): y_1·2 − 1 ≠ y_1 − 1), conditional under a one-hot assumption the notes make.
+SOFTMAX_NOTES = ("# Softmax\n\nLet $u = W x$, $y = \\operatorname{softmax}(u)$ and $L = -\\sum_k t_k \\log y_k$.\n\n"
+                 "{words}\n\n$$\\frac{\\partial L}{\\partial u} = y - t$$\n")
+
+
+def _rv33_softmax_status(words: str) -> str:
+    rows = [r for r in verify_text(SOFTMAX_NOTES.replace("{words}", words)).rows if "partial" in r.formula.text]
+    return rows[0].result.status
+
+
+@pytest.mark.parametrize("words", [
+    "$t$ is one-hot in the third chapter.",
+    "$t$ is one-hot in Chapter three.",
+    "$t$ is one-hot (Exercise 2).",
+    "$t$ is one-hot in tutorial 4.",
+    "$t$ is one-hot in Task 2.",
+    "$t$ is one-hot on the problem sheet.",
+    "Cíl $t$ je one-hot vektor v úloze 3.",
+    "Cel $t$ jest wektorem one-hot w zadaniu 3.",
+    "Цель $t$ — one-hot вектор в задаче 3.",
+    "## Exercises\n\n1. Assume $t$ is one-hot and simplify.\n\n## Gradients",
+])
+def test_rv33_a_one_hot_target_said_elsewhere_is_not_assumed(words):
+    assert _rv33_softmax_status(words) == "refuted"
+
+
+@pytest.mark.parametrize("words", ["Here $t$ is a one-hot vector.", "In this section, $t$ is one-hot.",
+                                   "# Exercises done\n\n## Gradients\n\nHere $t$ is a one-hot vector."])
+def test_rv33_a_one_hot_target_of_these_notes_is_assumed(words):
+    assert _rv33_softmax_status(words) == "conditional"
