@@ -143,3 +143,14 @@ def test_rv33_a_one_hot_target_said_elsewhere_is_not_assumed(words):
                                    "# Exercises done\n\n## Gradients\n\nHere $t$ is a one-hot vector."])
 def test_rv33_a_one_hot_target_of_these_notes_is_assumed(words):
     assert _rv33_softmax_status(words) == "conditional"
+
+
+def test_rv33_the_number_of_entries_is_a_count_not_a_vector():
+    """O2: "$n$ is the number of entries of $y$" made n a vector and nothing was judged. By hand, y = W x (2 entries),
+    L = ‖y − t‖²/(2n): ∂L/∂y = (y − t)/n and ∂L/∂W = (y − t)xᵀ/n; without 1/n both are false (n = 2 here)."""
+    text = ("# Mean\n\nLet $x$ be a column vector with 3 entries and $W$ a $2 \\times 3$ matrix. Here $n$ is the number "
+            "of entries of $y$. Let $y = W x$ and $L = \\frac{1}{2n} \\|y - t\\|^2$.\n\n"
+            "$$\\frac{\\partial L}{\\partial y} = \\frac{1}{n}(y - t)$$\n\n$$\\frac{\\partial L}{\\partial y} = y - t$$\n\n"
+            "$$\\frac{\\partial L}{\\partial W} = \\frac{1}{n}(y - t) x^T$$\n\n$$\\frac{\\partial L}{\\partial W} = (y - t) x^T$$\n")
+    got = [r.result.status for r in verify_text(text).rows if "partial" in r.formula.text]
+    assert got == ["holds", "refuted", "holds", "refuted"]
