@@ -36,7 +36,7 @@ _BINDS = (r"\s*(?:,\s*)?(?:is|denotes|stands\s+for|means|is\s+defined\s+as|je|oz
           r"|zawsze\s+|tu\s+)?(?:the\s+|a\s+|an\s+|our\s+)?(?:usual\s+|standard\s+|logistic\w*\s+|logistick\w*\s+"
           r"|логистическ\w*\s+|logistyczn\w*\s+)?(?:funkcj\w*\s+)?")
 #: The named activations, as the words after the binding say them.
-_NAMES = (("sigmoid", r"(?:sigmoid\w*|logistic\s+function|logistick\w*\s+funkc\w*|сигмоид\w*|logistic\b)"),
+_NAMES = (("sigmoid", r"(?:sigmoid(?!al\b)\w*|logistic\s+function|logistick\w*\s+funkc\w*|сигмоид\w*|logistic\b)"),
           ("tanh", r"(?:\\?tanh\b|(?:hyperbolic|hyperbolick\w*|гиперболическ\w*)\s+(?:tangent|tangens\w*|тангенс\w*)"
                    r"|tangens\w*\s+hiperboliczn\w*)"),
           ("relu", r"(?:ReLU\b|rectifier\b|rectified\s+linear)"))
@@ -46,11 +46,51 @@ _NAMES = (("sigmoid", r"(?:sigmoid\w*|logistic\s+function|logistick\w*\s+funkc\w
 #: "in the original paper", "historically"; cs/ru/pl): not a definition for every layer of these notes.
 _KEPT = re.compile(r"\b(?:layer|layers|output|hidden|only|just|paper|original|historic\w*|older|elsewhere|other"
                    r"|vrstv\w*|výstup\w*|skryt\w*|jen|pouze|článk\w*|слой\w*|сло[ея]\w*|выходн\w*|скрыт\w*|только"
-                   r"|лишь|стать\w*|warstw\w*|wyjści\w*|ukryt\w*|tylko|jedynie|artykul\w*)\b", re.I)
+                   r"|лишь|стать\w*|warstw\w*|wyjści\w*|ukryt\w*|tylko|jedynie|artykul\w*"
+                   # another part or text, or the last layer in other words (review rv33 A1)
+                   r"|chapters?|sections?|lectures?|exercises?|examples?|fig|figures?|books?|textbooks?|texts|versions?"
+                   r"|top|last|final|neurons?|kapitol\w*|sekc\w*|oddíl\w*|cvičen\w*|příklad\w*|obrázk\w*|učebnic\w*"
+                   r"|posledn\w*|глав\w*|раздел\w*|упражнени\w*|пример\w*|рисун\w*|учебник\w*|последн\w*|нейрон\w*"
+                   r"|rozdzia\w*|sekcj\w*|ćwiczen\w*|przykład\w*|rysun\w*|podręcznik\w*|ostatni\w*|neuron\w*)\b", re.I)
 
 
 def _pattern(letter: str, name: str) -> re.Pattern:
-    return re.compile(r"\$\s*" + re.escape(letter) + r"\s*(?:\([^$()]*\))?\s*\$" + _BINDS + name, re.I)
+    # the argument, if any, is one letter or a dot: "$\sigma(2z)$ is the sigmoid" makes σ(u) = s(u/2) (review rv33 A3)
+    return re.compile(r"\$\s*" + re.escape(letter) + r"\s*(?:\(\s*(?:[A-Za-z]|\\cdot|\\[A-Za-z]+|\.)\s*\))?\s*\$"
+                      + _BINDS + name, re.I)
+
+
+#: Words just before the letter that make the sentence about something else of σ: "the derivative of $\sigma$ is the
+#: sigmoid" (σ = softplus), "the inverse of $\sigma$" (review rv33 A2).
+_ABOUT_ANOTHER = re.compile(r"\b(?:of|unlike|like|than|derivat\w*|inverse\w*|integral\w*|antiderivat\w*|primitiv\w*"
+                            r"|derivac\w*|inverz\w*|integrál\w*|než|jako|производн\w*|обратн\w*|интеграл\w*"
+                            r"|первообразн\w*|чем|как|pochodn\w*|odwrotn\w*|całk\w*|niż|jak)\b", re.I)
+#: What may follow the name: "function", "activation", "applied elementwise", then the sentence's end or a new clause
+#: about another name ("…, and $C$ is the cost"); anything else may change what is named ("the sigmoid
+#: derivative", "sigmoid-like", "the sigmoid squared", "with slope 2", "or tanh", "in Chapter 1") (review rv33 A1).
+_AFTER = re.compile(r"(?:[\s-]+(?:activation|function|nonlinearity|non-linearity|funkc\w*|функци\w*|активаци\w*"
+                    r"|aktivačn\w*|aktywacj\w*))*"
+                    r"(?:\s*,?\s*(?:applied\s+)?(?:element-?wise|component-?wise|entry-?wise|pointwise"
+                    r"|po\s+složkách|поэлементно|element\s+po\s+elemencie)\b)?"
+                    r"\s*(?:$|[.!?](?:\s|$)|[,;(:]\s*(?:(?:and|a|i|и|oraz)\s+)?(?=~)|(?:and|a|i|и|oraz)\s+(?=~))", re.I)
+#: A formula after the name begins a new clause only if it is one name ("$C$ is the cost") or an equation of the
+#: letter itself ("$\sigma(z) = \frac{1}{1+e^{-z}}$", a definition read on its own); "$1/(1+e^{-2z})$" names another.
+_NEXT_FORMULA = re.compile(r"\$+\s*(?:\\?[A-Za-z]+\s*(?:_\s*\{?[^${}]*\}?|\^\s*\{?[^${}]*\}?|')*\s*\$"
+                           r"|<LETTER>\s*\(\s*(?:[A-Za-z]|\\cdot)\s*\)\s*=)")
+
+
+def _plain_binding(sentence: str, plain: str, m: re.Match, letter: str) -> bool:
+    """Does the match ``m`` bind the letter itself to the name alone (nothing before about another thing of σ, nothing
+    after that changes the function named)?"""
+    if _ABOUT_ANOTHER.search(" ".join(plain[:m.start()].split()[-3:])):
+        return False
+    after = _AFTER.match(plain, m.end())
+    if after is None:
+        return False
+    if after.end() < len(plain) and plain[after.end()] == "~":  # a formula: a new clause, or the letter's own equation
+        nxt = re.compile(_NEXT_FORMULA.pattern.replace("<LETTER>", re.escape(letter)))
+        return nxt.match(sentence, after.end()) is not None
+    return True
 
 
 def activation_said(text: str, letter: str) -> list:
@@ -65,9 +105,31 @@ def activation_said(text: str, letter: str) -> list:
         if len(found) != 1 or HYPOTHETICAL.search(plain) or doubts(sentence) or _KEPT.search(plain):
             continue
         m, act = found[0]
+        if not _plain_binding(sentence, plain, m, letter):
+            continue
         line = line_of(text, start + m.start())
         out.append(Definition(line, "activation", act, " ".join(text.splitlines()[line - 1].split())[:120]))
     return out
 
 
-__all__ = ["activation_said"]
+def beside_formulas(said: list, definitions: list) -> list:
+    r"""The bindings in words ``said`` beside the formula definitions of σ: a formula on the same line that defines
+    the same activation makes the words redundant; one that defines another ("$\sigma$ is the logistic sigmoid,
+    $\sigma(z) = \frac{1}{1+e^{-2z}}$") leaves the line's σ the notes' own, whatever it is (review rv33 A5: the words
+    came after on the line and won, and a claim true only of the sigmoid held).
+
+    >>> f = Definition(3, "own-activation", None, r"\sigma(z) = \frac{1}{1+e^{-2z}}")
+    >>> [(d.what, d.value) for d in beside_formulas([Definition(3, "activation", "sigmoid", "words")], [f])]
+    [('own-activation', None)]
+    """
+    out = []
+    for d in said:
+        same = [f for f in definitions if f.line == d.line and f.what in ("activation", "own-activation")]
+        if not same:
+            out.append(d)
+        elif any(f.what != "activation" or f.value != d.value for f in same):
+            out.append(Definition(d.line, "own-activation", None, d.text))
+    return out
+
+
+__all__ = ["activation_said", "beside_formulas"]

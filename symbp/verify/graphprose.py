@@ -114,6 +114,8 @@ def hints_and_prose(text: str) -> tuple[list, list]:
     for m in _HAS_ENTRIES.finditer(text):  # a vector or a matrix ("$w$ with entries $w_{jk}$"), never a number
         if not re.search(r"\w", m.group(2)):
             continue  # "of $n$ entries", "o $n$ složkách": n counts the entries of another name
+        if re.search(r"\b(?:number|count|počet|числ\w*|количеств\w*|liczb\w*)\b", m.group(2), re.I):
+            continue  # "$n$ is the number of entries of $y$": n counts them (review rv33 O2)
         hints.append((text.count("\n", 0, m.start()) + 1, m.group(1), "entries", ()))
     for m in _ROWS_COLUMNS.finditer(text):
         hints.append((text.count("\n", 0, m.start()) + 1, m.group(1), "matrix", ()))

@@ -102,7 +102,31 @@ _ELSEWHERE = re.compile(
     r"|\b(?:jen|pouze|jedině)\s+(?:ve?|pro)\b|\bve?\s+(?:cvičení\w*|příští\w*|další\w*|následující\w*|jiné\w*"
     r"|kapitole\s+\d|dodatku)|\b(?:tylko|jedynie|wyłącznie)\s+(?:w|we|dla)\b|\bw\s+(?:ćwiczeniach|następn\w*"
     r"|kolejn\w*|innym|rozdziale\s+\d|dodatku)|\b(?:только|лишь)\s+(?:в|во|для)\b"
-    r"|\bв\s+(?:упражнени\w*|следующ\w*|друг\w*|приложени\w*|глав\w*\s+\d)", re.I)
+    r"|\bв\s+(?:упражнени\w*|следующ\w*|друг\w*|приложени\w*|глав\w*\s+\d)"
+    # another part named by its number in words or a number of its own ("in the third chapter", "in Chapter three",
+    # "(Exercise 2)", "in Task 2", "on the problem sheet", "v úloze 3", "w zadaniu 3", "в задаче 3"; review rv33 O1)
+    r"|\b(?:in|on)\s+(?:the\s+)?(?:(?!this\b|these\b|our\b|present\b|current\b)\w+\s+)?(?:chapter|lecture|section|part|tutorial|lab|quiz|task|problem\s+sheet"
+    r"|worksheet|assignment|exercise|problem)s?\b(?!\s+(?:of\s+)?(?:these|this|our)\b)"
+    r"|\(\s*(?:exercise|problem|task|homework|chapter|section|cvičení|úloha|zadanie|ćwiczenie|упражнение|задача)\b"
+    r"|\bve?\s+(?:úloz\w*|kapitol\w*|přednášc\w*|sekc\w*)|\bw\s+(?:zadani\w*|zadaniach|rozdzia\w*|wykład\w*|sekcj\w*)"
+    r"|\bв\s+(?:задач\w*|лекци\w*|раздел\w*)|§", re.I)
+#: A heading of a part of exercises ("## Exercises", "\\section{Problems}", "Cvičení", "Ćwiczenia", "Упражнения"): a
+#: one-hot said under it is the exercise's, not the notes' (review rv33 O1).
+_HEADING = re.compile(r"^\s*(?:#+\s*(.*?)\s*$|\\(?:sub)*section\*?\{([^}]*)\})", re.M)
+_EXERCISES = re.compile(r"\b(?:exercises?|problems?|homework|tasks?|quiz|cvičení|úlohy|ćwiczenia|zadania|упражнения"
+                        r"|задачи)\b", re.I)
+
+
+def under_exercises(text: str, pos: int) -> bool:
+    r"""Is ``pos`` in a part of ``text`` whose latest heading names exercises or problems?
+
+    >>> under_exercises("# Notes\n\n## Exercises\n\n1. Assume $t$ is one-hot.", 40)
+    True
+    >>> under_exercises("# Exercises\n\n## Gradients\n\nHere $t$ is one-hot.", 40)
+    False
+    """
+    heads = list(_HEADING.finditer(text, 0, pos))
+    return bool(heads) and _EXERCISES.search(heads[-1].group(1) or heads[-1].group(2) or "") is not None
 #: A clause that says the notes do not use it here or now ("so we do not use that here"; cs/pl/ru).
 _NOT_HERE = re.compile(
     r"(?:\bnot\b|n['’]t\b|\bnever\b|\bne(?:použ|potřeb|uvažuj|bud|ní\b)\w*|\bnie\b|\bне\b)[^.;]*?\b(?:here|now|in\s+these\s+notes|zde|tady|teď|nyní"
@@ -137,7 +161,7 @@ def one_hot_words(text: str, imagined: list | None = None) -> list:
         start = max((s.end() for s in _SENTENCE.finditer(text, 0, m.start())), default=0)
         stop = _SENTENCE.search(text, m.end())
         sentence = text[start:stop.start() if stop else len(text)]
-        if elsewhere(sentence):
+        if elsewhere(sentence) or under_exercises(text, m.start()):
             continue  # one-hot only in the exercises, the next chapter, or not used here: not an assumption here
         if taken_back(sentence, m.start() - start, m.end() - start, not_made) or unequal(sentence):
             continue  # a "not" in a consequence ("…, so we do not need …") is not about the targets (``clauses``)

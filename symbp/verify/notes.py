@@ -36,7 +36,7 @@ from .model import Definition, Model, defines_activation, definition, model_of
 from .prosecost import beside_softmax, checked_under_each, mentions, named_since
 from .regularizer import about_weights, in_definitions, regularizers, since_line
 from .layerwords import not_read, restrict
-from .activationwords import activation_said
+from .activationwords import activation_said, beside_formulas
 from .layeredlayout import NotesLayout, doubted, notes_layout, weigh
 from .jacobianlayout import MIXED
 from .targetwords import one_hot_said, sum_doubted
@@ -189,7 +189,8 @@ def _verify_items(text, items, notation, path, kind, strict, activation, cost, o
     # "The target $y$ is a one-hot vector.": the assumption Σ_k y_k = 1 said in words (review 20, F1)
     model.definitions = sorted(model.definitions + said + one_hot_said(text, nt.names["target"]), key=lambda d: d.line)
     # "where $\sigma$ is the logistic sigmoid": the activation letter bound to a named activation in words (review 23)
-    model.definitions = sorted(model.definitions + activation_said(text, nt.names["activation"]), key=lambda d: d.line)
+    model.definitions = sorted(model.definitions + beside_formulas(activation_said(text, nt.names["activation"]),
+                                                                   model.definitions), key=lambda d: d.line)
     reachwords.settle(text, model, spoken)  # not back over "from now on"; where the words leave it unclear
     # "we use the numerator layout": from its line on, ∂C/∂a^l is a row and ∂C/∂w^l has the shape of (w^l)^T
     own_layout = notes_layout(text, [(f.line, f.text) for f in items if f.kind in ("claim", "definition")
