@@ -193,3 +193,34 @@ def test_true_rules_agree_with_finite_differences():
     assert abs(x[1] * grad_g[0] - grad_W[1, 0]) < 1e-7
     # and the refuted ones really differ: x_2 ∂L/∂g_1 is not ∂L/∂w_12
     assert abs(x[1] * grad_g[0] - grad_W[0, 1]) > 1e-3
+
+
+# -- a step from another name written with := is an update rule to name, not a definition (review rv33 O3) ---------
+# Before, W_2 := W_1 - η δ_2 a^T was read as a definition of W_2 that does not fit (4×3 minus 2×4), and every claim of
+# the notes fell out of the graph reading. By hand (h = W_1 x, a = tanh h, y = W_2 a, L = ½‖y − t‖²): ∂L/∂W_2 = δ_2 aᵀ
+# with δ_2 = y − t, ∂L/∂W_1 = δ_1 xᵀ with δ_1 = (1 − a²) ⊙ W_2ᵀ δ_2.
+TWO_LAYER = r"""Let $x$ be a column vector with 3 entries, $W_1$ is a $4 \times 3$ matrix and $W_2$ is a $2 \times 4$
+matrix. Let $h = W_1 x$, $a = \tanh(h)$, $y = W_2 a$ and $L = \frac12 \|y - t\|^2$.
+
+We write $\delta_2 = y - t$ and $\delta_1 = (1 - a^2) \odot (W_2^T \delta_2)$.
+"""
+
+
+def test_an_assigned_step_from_another_name_is_an_update_rule():
+    claims = {r"W_2 := W_1 - \eta \delta_2 a^T": ("refuted", "starts from W_1 instead of W_2"),
+              r"W_2 := W_2 - \eta \delta_2 a^T": ("holds", ""), r"W_1 := W_1 - \eta \delta_1 x^T": ("holds", ""),
+              r"W_1 := W_1 - \eta \delta_1 a^T": ("refuted", "")}
+    got = _verdicts_column(TWO_LAYER, *claims)
+    for claim, (status, words) in claims.items():
+        assert got[claim].status == status and words in got[claim].reason, (claim, got[claim].reason)
+
+
+def test_an_assignment_without_a_rate_still_defines():
+    got = _verdicts_column(TWO_LAYER.replace("Let $h = W_1 x$", "Let $h := W_1 x$"),
+                           r"\frac{\partial L}{\partial W_1} = \delta_1 x^T", r"\frac{\partial L}{\partial W_1} = \delta_1 a^T")
+    assert [r.status for r in got.values()] == ["holds", "refuted"]
+
+
+def _verdicts_column(preamble: str, *claims: str) -> dict:
+    text = preamble + "".join(f"\n$${c}$$\n" for c in claims)
+    return {row.formula.text: row.result for row in verify_text(text).rows if row.formula.text in claims}
