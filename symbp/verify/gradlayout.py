@@ -106,6 +106,22 @@ def transposed(kind: str) -> bool:
     return state[0].transposes(kind)
 
 
+def entries_in_layout(eq):
+    r"""``eq`` with each entry of a gradient matrix, ``(\frac{\partial C}{\partial w^l})_{jk}``, read as the derivative
+    by the weight it is in the layout in force: ∂C/∂w^l_{jk} in Nielsen's (the denominator layout), ∂C/∂w^l_{kj} where
+    ∂C/∂w^l has the shape of (w^l)^T (the indices are swapped, and ``to_latex`` writes them back as the notes do)."""
+    from dataclasses import replace
+
+    from .nodes import Partial, rebuild
+
+    def swap(node):
+        if isinstance(node, Partial) and node.entry_of in ("partial", "nabla") and len(node.den.indices) == 2 \
+                and transposed(node.entry_of):
+            return replace(node, den=replace(node.den, indices=node.den.indices[::-1]), entry_of=node.entry_of + "^T")
+        return None
+    return rebuild(eq, swap)
+
+
 _JACOBIANS: ContextVar = ContextVar("jacobians_seen", default=None)
 
 
@@ -127,4 +143,5 @@ def decided() -> bool:
     return state is not None and bool(state[1])
 
 
-__all__ = ["GradientLayout", "active", "decided", "jacobians_watched", "layout_in_force", "transposed"]
+__all__ = ["GradientLayout", "active", "decided", "entries_in_layout", "jacobians_watched", "layout_in_force",
+           "transposed"]

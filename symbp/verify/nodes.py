@@ -125,6 +125,7 @@ class Apply:
 class Partial:
     num: Quantity
     den: Quantity
+    entry_of: str = ""  # "partial" or "nabla": one entry of the gradient, written (∂C/∂w^l)_{jk} or (∇_w C)_{jk}
 
 
 @dataclass(frozen=True)
@@ -332,6 +333,12 @@ def to_latex(node) -> str:
     if isinstance(node, Apply):
         name = {"exp": r"\exp"}.get(node.func, node.base)
         return f"{name}{chr(39) * node.primes}({to_latex(node.arg)})"  # as notes write it: \\sigma'(z^L)
+    if isinstance(node, Partial) and node.entry_of:  # the entry of a gradient, as written
+        bare = _quantity(replace(node.den, indices=()))
+        grad = (rf"\frac{{\partial {_quantity(node.num)}}}{{\partial {bare}}}" if node.entry_of.startswith("partial")
+                else rf"\nabla_{{{bare}}} {_quantity(node.num)}")
+        written = node.den.indices[::-1] if node.entry_of.endswith("^T") else node.den.indices  # as the notes wrote it
+        return rf"\left({grad}\right)_" + _wrap(node.den.sep.join(i.latex() for i in written))
     if isinstance(node, Partial):
         return rf"\frac{{\partial {_quantity(node.num)}}}{{\partial {_quantity(node.den)}}}"
     if isinstance(node, Nabla):

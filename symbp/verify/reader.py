@@ -22,17 +22,19 @@ from __future__ import annotations
 
 
 import sys
+from dataclasses import replace
 from fractions import Fraction
 
 from ..notation import Notation, profile
 from .constructs import Constructs
 from .cursor import Cursor
 from .forms import HYPERBOLIC, Forms
+from .gradlayout import entries_in_layout
 from .letters import Letters
 from .rendered import as_rendered
-from .lexer import _FONTS, _KNOWN, _TEXTS, MAX_CHARS, MAX_DEPTH, NO_NUMBER, ReadError, Token, _capped_exponent, check_degree, _check_limits, _tokenize
+from .lexer import _FONTS, _KNOWN, _TEXTS, MAX_CHARS, MAX_DEPTH, NO_NUMBER, ReadError, Token, _capped_exponent, check_degree, _check_limits, _indices, _tokenize
 from .nodes import walk as _walk
-from .nodes import Add, Cdots, Div, Equation, Hadamard, Mul, Neg, Num, Pow, Quantity, Sum, Transpose
+from .nodes import Add, Cdots, Div, Equation, Hadamard, Mul, Nabla, Neg, Num, Partial, Pow, Quantity, Sum, Transpose
 from .tail import Claim, is_tail_text, read_tail
 
 __all__ = ["read", "read_claim", "ReadError", "MAX_CHARS", "MAX_DEPTH"]
@@ -61,7 +63,7 @@ def read(text: str, notation: "str | Notation" = "nielsen", *, grouping: str = "
 def read_claim(text: str, notation: "str | Notation" = "nielsen", *, grouping: str = "loose") -> Claim:
     """Read a formula with its labels and conditions (``tail.Claim``)."""
     eq, (labels, conditions) = parse(text, notation, read_tail, grouping=grouping)
-    eq = Equation(eq.sides, eq.rels, tuple(conditions))
+    eq = entries_in_layout(Equation(eq.sides, eq.rels, tuple(conditions)))  # (∂C/∂w^l)_{jk} in the layout in force
     return Claim(eq, tuple(labels), tuple(conditions))
 
 
@@ -343,6 +345,8 @@ class _Parser(Cursor, Letters, Constructs, Forms):
                 self.fail(f"expected '{close}' to close the '{t.text}' at position {t.pos}", end)
             if t.text == "[" and self.at("_"):
                 return self._comprehension(inner, self.next())
+            if t.text == "(" and self.at("_"):
+                return self._gradient_entry(inner, self.next())
             return inner
         if self.at_norm_bar():
             return self.norm(t)
@@ -351,6 +355,20 @@ class _Parser(Cursor, Letters, Constructs, Forms):
         if t.kind == "macro":
             return self.macro()
         self.fail("expected a quantity, a number or '('", t)
+
+    def _gradient_entry(self, inner, itok: Token):
+        r"""``(\frac{\partial C}{\partial w^l})_{jk}``, ``(\nabla_{a^l} C)_j``: one entry of a gradient, read as the
+        derivative by that entry (in the layout in force: ``interpret``). Other brackets take no subscript."""
+        raw = self.script()
+        if isinstance(inner, Nabla):
+            inner, kind = Partial(inner.of, inner.wrt), "nabla"
+        else:
+            kind = "partial"
+        if not isinstance(inner, Partial) or inner.den.indices or inner.num.indices:
+            self.fail("a subscript on a bracket is read only as an entry of a gradient, (∂C/∂w^l)_{jk} or "
+                      "(∇_{a^l} C)_j", itok)
+        indices, sep = _indices(raw, itok, self)
+        return Partial(inner.num, replace(inner.den, indices=indices, sep=sep), entry_of=kind)
 
     def macro(self):
         t = self.next()
