@@ -42,6 +42,7 @@ class GradientLayout:
     gradient_rows: bool = False
     delta_row: bool = False
     explicit: bool = False
+    vectors: str = "column"  # the notes' vectors: "row" in row-vector notes (g = x W), where the words flip
 
     def transposes(self, kind: str) -> bool:
         """Does this layout transpose Nielsen's value of ``kind``: "partial" (∂C/∂ of a vector or a matrix),
@@ -56,19 +57,25 @@ class GradientLayout:
         """Which layout a verdict was made in, where the notes say so, and what it means for the kinds of value
         ``used`` ("partial", "nabla", "delta": ``transposed``)."""
         where = f" the notes declare on line {self.line}" if self.line else ""
-        row = self.layout == "numerator"
+        flips = self.layout == "numerator"  # a gradient in the shape of the transpose of what it is by
+        vec, other = (self.vectors, "column" if self.vectors == "row" else "row")
         how = []
+        if self.layout == "mixed":
+            how.append("Jacobians in the numerator layout, gradients in the denominator layout")
         if "partial" in used:
-            how.append(f"∂C/∂ of a column vector is a {'row' if row else 'column'} vector, ∂C/∂w^l has the shape of "
-                       + ("(w^l)^T" if row else "w^l"))
+            how.append(f"∂C/∂ of a {vec} vector is a {other if flips else vec} vector, ∂C/∂w^l has the shape of "
+                       + ("(w^l)^T" if flips else "w^l"))
         if "nabla" in used:
-            how.append("every gradient ∇C is a row vector" if self.transposes("nabla") else "the gradient ∇C is a column")
+            how.append(f"every gradient ∇C is a {other} vector" if self.transposes("nabla")
+                       else f"the gradient ∇C is a {vec}")
         if "jacobian" in used:
             how.append("a Jacobian such as ∂z^l/∂a^{l-1} has " + ("a column" if self.transposes("jacobian") else "a row")
                        + " per entry of its numerator z^l")
         if "delta" in used:
-            how.append("δ^l = ∂C/∂z^l as the notes define it, a row" if self.transposes("delta") else "δ^l is a column")
-        return f"in the {self.layout} layout{where}" + (f" ({'; '.join(how)})" if how else "")
+            how.append(f"δ^l = ∂C/∂z^l as the notes define it, a {other}" if self.transposes("delta")
+                       else f"δ^l is a {vec}")
+        name = "the mixed convention" if self.layout == "mixed" else f"the {self.layout} layout"
+        return f"in {name}{where}" + (f" ({'; '.join(how)})" if how else "")
 
 
 _ACTIVE: ContextVar = ContextVar("gradient_layout", default=None)  # (GradientLayout, set of kinds used) or None

@@ -12,7 +12,7 @@ layout ``w^l \to w^l - \eta \frac{\partial C}{\partial w^l}`` needs the transpos
 >>> text = "We use the numerator layout throughout.\n\n$$\\delta^l \\equiv \\frac{\\partial C}{\\partial z^l}$$\n"
 >>> found = notes_layout(text, [(3, r"\delta^l \equiv \frac{\partial C}{\partial z^l}")], profile("nielsen"))
 >>> found.at(3)
-GradientLayout(layout='numerator', line=1, gradient_rows=False, delta_row=True, explicit=False)
+GradientLayout(layout='numerator', line=1, gradient_rows=False, delta_row=True, explicit=False, vectors='column')
 >>> found.at(1) is None, found.summary()
 (False, 'layout: the numerator layout, declared in words on line 1')
 """
@@ -85,8 +85,16 @@ class NotesLayout:
             return "" if not named else (f"layout: none declared (the numerator layout named on line {named[0][0]} "
                                          "without declaring it as the notes' own)")
         lines = ", ".join(str(line) for line, _ in self.declared)
-        return (f"layout: the {self.declared[0][1]} layout, declared in words on line{'s' if len(self.declared) > 1 else ''}"
-                f" {lines}" + (" (every gradient is a row vector)" if self.gradient_rows else "")
+        named = {layout for _, layout in self.declared}
+        if len(named) > 1:  # a switch (``layoutswitch``): each layout from its line on
+            said = "; ".join(f"the {layout} layout from line {line}" for line, layout in self.declared)
+        elif named == {"mixed"}:
+            said = (f"the mixed convention (Jacobians in the numerator layout, gradients in the denominator layout), "
+                    f"declared in words from line {self.declared[0][0]}")
+        else:
+            said = (f"the {self.declared[0][1]} layout, declared in words on line{'s' if len(self.declared) > 1 else ''}"
+                    f" {lines}")
+        return (f"layout: {said}" + (" (every gradient is a row vector)" if self.gradient_rows else "")
                 + (f"; the {self.unsure[0][1]} layout named on line {self.unsure[0][0]} (not declared)" if self.unsure
                    else ""))
 

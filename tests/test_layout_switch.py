@@ -1,0 +1,161 @@
+r"""Notes that declare two layouts (issue 14, item 2; ``symbp/verify/layoutswitch.py``).
+
+Verdicts decided by hand.
+
+Layered notes (Nielsen's network z^l = w^l a^{l-1} + b^l, a^l = σ(z^l), C = ½‖a^L − y‖²): the entries of ∂C/∂a^L
+are a^L_j − y_j. In the denominator layout ∂C/∂a^L is the column a^L − y; in the numerator layout it is the row
+(a^L − y)^T. A column and a row of n_L ≥ 2 entries are not equal: in each layout exactly one of COLUMN, ROW holds.
+
+Graph notes (y = W x, x a column of 2, W 2×2 of generic entries, L = L(y_1, y_2)): the Jacobian of W x by x is W
+(a row per entry of y, the numerator layout; SymPy below); the denominator layout writes its transpose. So
+dy/dx = W^T holds only in the denominator layout, dy/dx = W only in the numerator layout. The gradient ∂L/∂x has
+the entries ∂L/∂x_k = Σ_j w_jk ∂L/∂y_j: as a column (the denominator layout) it is W^T ∂L/∂y; as a row (the
+numerator layout) (∂L/∂y)^T W, the shape of x^T.
+"""
+
+from __future__ import annotations
+
+import pytest
+import sympy
+
+from symbp.verify.graphownlayout import declared_layouts, unsure_layouts
+from symbp.verify.notes import verify_text
+
+SETUP = ("The forward pass is $z^l = w^l a^{l-1} + b^l$ and $a^l = \\sigma(z^l)$, with the quadratic cost "
+         "$C = \\frac12 \\|a^L - y\\|^2$.\n\n")
+COLUMN = r"\frac{\partial C}{\partial a^L} = a^L - y"
+ROW = r"\frac{\partial C}{\partial a^L} = (a^L - y)^T"
+TRUTH = {"denominator": {COLUMN: "holds", ROW: "refuted"}, "numerator": {COLUMN: "refuted", ROW: "holds"}}
+SAYS_ROW = "the derivative of a scalar with respect to a column vector is a row vector"
+SAYS_COLUMN = "the derivative of a scalar with respect to a column vector is a column vector"
+
+
+def _layered(text: str) -> list:
+    report = verify_text(text)
+    return [(r.formula.text, r.result.status) for r in report.rows if r.formula.text in (COLUMN, ROW)], report
+
+
+def _switched(first: str, second: str) -> str:
+    return ("# Notes\n\n" + first + "\n\n" + SETUP + f"$${COLUMN}$$\n\n$${ROW}$$\n\n## Part 2\n\n" + second
+            + f"\n\n$${COLUMN}$$\n\n$${ROW}$$\n")
+
+
+def _expect(before: str, after: str) -> list:
+    return [(c, TRUTH[before][c]) for c in (COLUMN, ROW)] + [(c, TRUTH[after][c]) for c in (COLUMN, ROW)]
+
+
+@pytest.mark.parametrize("first,second,before,after", [
+    (f"We use the denominator layout: {SAYS_COLUMN}.", f"From now on we use the numerator layout: {SAYS_ROW}.",
+     "denominator", "numerator"),
+    (f"We use the numerator layout: {SAYS_ROW}.", f"Henceforth we use the denominator layout: {SAYS_COLUMN}.",
+     "numerator", "denominator"),
+    (f"We use the numerator layout: {SAYS_ROW}.", f"From here on we switch to the denominator layout: {SAYS_COLUMN}.",
+     "numerator", "denominator"),
+])
+def test_a_genuine_switch_governs_the_claims_after_it_and_the_first_layout_those_before(first, second, before, after):
+    statuses, report = _layered(_switched(first, second))
+    assert statuses == _expect(before, after)
+    # the header names both layouts, each from its line (3 and 13)
+    assert f"layout: the {before} layout from line 3; the {after} layout from line 13" in report.header()
+
+
+def test_the_verdict_after_a_switch_names_the_layout_it_switched_to():
+    text = _switched(f"We use the numerator layout: {SAYS_ROW}.", f"From now on we use the denominator layout: "
+                     f"{SAYS_COLUMN}.")
+    rows = [r.result for r in verify_text(text).rows if r.formula.text == ROW]
+    assert [r.status for r in rows] == ["holds", "refuted"]
+    assert "numerator layout the notes declare on line 3" in rows[0].interpretation["layout"]
+    assert "denominator layout the notes declare on line 13" in rows[1].reason
+
+
+@pytest.mark.parametrize("second", [
+    "Now we use the denominator layout.",  # no word says it starts here: a contradiction, not a switch
+    "We use the denominator layout.",
+    "From now on, many textbooks use the denominator layout.",  # someone else's
+    "In Part 2 we will switch to the denominator layout.",  # deferred
+])
+def test_a_second_layout_that_is_no_genuine_switch_leaves_the_claims_after_it_ambiguous(second):
+    # the first declaration still governs the claims before the second sentence; after it, which layout is meant is
+    # open (the numerator layout's row holds, the denominator layout's column holds): ambiguous, never holds
+    statuses, _ = _layered(_switched(f"We use the numerator layout: {SAYS_ROW}.", second))
+    assert statuses[:2] == [(COLUMN, "refuted"), (ROW, "holds")]
+    assert statuses[2:] == [(COLUMN, "ambiguous"), (ROW, "ambiguous")]
+
+
+def test_a_supposed_layout_after_a_declaration_leaves_the_declared_one_in_force():
+    # "if we used …" declares nothing and names no layout the notes may mean: the numerator layout of line 3 still
+    # governs the claims after it (the same formulas again, folded into the rows of lines 7 and 9)
+    text = _switched(f"We use the numerator layout: {SAYS_ROW}.",
+                     "From now on, if we used the denominator layout, the gradient would be a column.")
+    assert declared_layouts(text) == [(3, "numerator")] and unsure_layouts(text) == []
+    statuses, _ = _layered(text)
+    assert set(statuses) == {(COLUMN, "refuted"), (ROW, "holds")}
+
+
+def test_a_switch_is_read_in_czech_and_polish():
+    assert declared_layouts("Používáme čitatelovou konvenci.\n\nOd této chvíle používáme jmenovatelovou konvenci.\n") \
+        == [(1, "numerator"), (3, "denominator")]
+    assert declared_layouts("Stosujemy układ licznika.\n\nOdtąd stosujemy układ mianownika.\n") \
+        == [(1, "numerator"), (3, "denominator")]
+    assert unsure_layouts("Stosujemy układ licznika.\n\nOdtąd stosujemy układ mianownika.\n") == []
+
+
+MIXED_WORDS = "Jacobians use the numerator layout. Gradients use the denominator layout."
+
+
+@pytest.mark.parametrize("words", [
+    MIXED_WORDS,
+    "Jacobians are written in the numerator layout. Gradients are written in the denominator layout.",
+    "Jacobians are written in the numerator layout.\n\nEvery gradient is a column vector.",
+])
+def test_the_mixed_convention_in_two_sentences_makes_a_gradient_a_column(words):
+    # gradients in the denominator layout: ∂C/∂a^L is the column a^L − y (true), the row (a^L − y)^T ill-shaped
+    statuses, report = _layered("# Notes\n\n" + words + "\n\n" + SETUP + f"$${COLUMN}$$\n\n$${ROW}$$\n")
+    assert statuses == [(COLUMN, "holds"), (ROW, "refuted")]
+    assert any("mixed convention" in h for h in report.header())
+
+
+def test_the_reverse_pairing_declares_nothing():
+    # Jacobians in the denominator layout and gradients in the numerator layout is no convention: neither is
+    # declared, and the layered claims stay ambiguous (each holds in one of the layouts named)
+    words = "Jacobians use the denominator layout. Gradients use the numerator layout."
+    assert declared_layouts(words + "\n") == []
+    statuses, _ = _layered("# Notes\n\n" + words + "\n\n" + SETUP + f"$${COLUMN}$$\n\n$${ROW}$$\n")
+    assert [s for _, s in statuses] == ["ambiguous", "ambiguous"]
+
+
+GRAPH = ("Let $y = W x$ with $x = \\begin{pmatrix} x_1 \\\\ x_2 \\end{pmatrix}$ and "
+         r"$W = \begin{pmatrix} w_{11} & w_{12} \\ w_{21} & w_{22} \end{pmatrix}$, $L = L(y_1, y_2)$." "\n\n")
+JAC_T = r"\frac{dy}{dx} = \begin{pmatrix} w_{11} & w_{21} \\ w_{12} & w_{22} \end{pmatrix}"
+JAC = r"\frac{dy}{dx} = \begin{pmatrix} w_{11} & w_{12} \\ w_{21} & w_{22} \end{pmatrix}"
+GRAD_COLUMN = r"\frac{\partial L}{\partial x} = W^T \frac{\partial L}{\partial y}"
+GRAD_ROW = r"\frac{\partial L}{\partial x} = \left(\frac{\partial L}{\partial y}\right)^T W"
+
+
+def _jacobian_is_w() -> bool:
+    w = sympy.Matrix(2, 2, sympy.symbols("w11 w12 w21 w22"))
+    x = sympy.Matrix(sympy.symbols("x1 x2"))
+    return (w * x).jacobian(x) == w and w != w.T
+
+
+def _graph(words: str, *claims: str) -> dict:
+    text = words + "\n\n" + GRAPH + "".join(f"$${c}$$\n\n" for c in claims)
+    return {r.formula.text: r.result for r in verify_text(text, "rowvector").rows if r.formula.text in claims}
+
+
+def test_graph_notes_read_the_mixed_convention_jacobians_by_rows_gradients_as_columns():
+    assert _jacobian_is_w()  # the Jacobian (numerator layout) is W: W^T is its denominator-layout transpose
+    rows = _graph(MIXED_WORDS, JAC, JAC_T, GRAD_COLUMN, GRAD_ROW)
+    assert rows[JAC].status == "holds" and rows[JAC_T].status == "refuted"
+    assert "Jacobians in the numerator layout" in rows[JAC_T].reason
+    assert rows[GRAD_COLUMN].status == "holds" and rows[GRAD_ROW].status == "refuted"
+
+
+def test_graph_notes_follow_a_switch():
+    # dy/dx = W^T: the denominator layout's Jacobian (holds) before the switch, refuted in the numerator layout after
+    assert _jacobian_is_w()
+    text = ("We use the denominator layout.\n\n" + GRAPH + f"$${JAC_T}$$\n\nFrom now on we use the numerator "
+            f"layout.\n\n$${JAC_T}$$\n")
+    rows = [r.result for r in verify_text(text, "rowvector").rows if r.formula.text == JAC_T]
+    assert [r.status for r in rows] == ["holds", "refuted"]
+    assert "declared in words on line 1" in rows[0].reason and "declared in words on line 7" in rows[1].reason
