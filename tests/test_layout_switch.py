@@ -159,3 +159,54 @@ def test_graph_notes_follow_a_switch():
     rows = [r.result for r in verify_text(text, "rowvector").rows if r.formula.text == JAC_T]
     assert [r.status for r in rows] == ["holds", "refuted"]
     assert "declared in words on line 1" in rows[0].reason and "declared in words on line 7" in rows[1].reason
+
+
+MIX = "Let $x$ be a column vector of length 3, $W$ a $2 \\times 3$ matrix, $y = W x$ and $L = L(y_1, y_2)$.\n\n"
+BY_X_ROW = r"\frac{\partial L}{\partial x} = \frac{\partial L}{\partial y} W"
+BY_X_COLUMN = r"\frac{\partial L}{\partial x} = W^T \frac{\partial L}{\partial y}"
+BY_W = r"\frac{\partial L}{\partial W} = \frac{\partial L}{\partial y} x^T"
+
+
+def _gradients_by_hand() -> tuple:
+    """∂L/∂x_k = Σ_j w_jk ∂L/∂y_j and ∂L/∂w_jk = ∂L/∂y_j x_k, with ∂L/∂y_j independent symbols: the row g W
+    (g the row of ∂L/∂y_j) is ∂L/∂x as a row, W^T g^T as a column; g^T x^T is ∂L/∂W in W's shape (2×3), and no
+    product of a row g with the row x^T exists (the numerator layout's reading of BY_W does not multiply)."""
+    w = sympy.Matrix(2, 3, sympy.symbols("w1:7"))
+    x = sympy.Matrix(sympy.symbols("x1:4"))
+    g = sympy.Matrix(1, 2, sympy.symbols("g1:3"))
+    by_x = sympy.Matrix(1, 3, [sum(w[j, k] * g[j] for j in range(2)) for k in range(3)])
+    by_w = sympy.Matrix(2, 3, lambda j, k: g[j] * x[k])
+    return g * w == by_x, w.T * g.T == by_x.T, g.T * x.T == by_w
+
+
+def _mix(words: str, *claims: str):
+    report = verify_text(words + MIX + "".join(f"$${c}$$\n\n" for c in claims), "rowvector")
+    return {r.formula.text: r.result for r in report.rows if r.formula.text in claims}, report
+
+
+def test_claims_that_need_different_layouts_keep_their_verdicts_and_are_warned_about():
+    assert _gradients_by_hand() == (True, True, True)
+    rows, report = _mix("", BY_W, BY_X_ROW)
+    # each is true in the one layout its shapes fit (∂L/∂W in W's shape: denominator; ∂L/∂x a row: numerator)
+    assert rows[BY_W].status == "holds" and "in the denominator layout" in rows[BY_W].reason
+    assert rows[BY_X_ROW].status == "holds"
+    assert "warning: this claim fits only the numerator layout, while the claim on line 3 fits only the " \
+        "denominator layout" in rows[BY_X_ROW].reason
+    assert "warning" not in rows[BY_W].reason
+    assert ("layout: none declared, and the claims need different layouts: the denominator layout on line 3; the "
+            "numerator layout on line 5") in report.header()
+
+
+def test_claims_in_one_layout_get_no_warning():
+    rows, report = _mix("", BY_X_COLUMN, BY_W)
+    assert [rows[c].status for c in (BY_X_COLUMN, BY_W)] == ["holds", "holds"]
+    assert not any("warning" in r.reason for r in rows.values())
+    assert not any("need different layouts" in h for h in report.header())
+
+
+def test_a_claim_under_a_declared_layout_is_judged_in_it_without_a_mixing_warning():
+    # the denominator layout declared: ∂L/∂x as a row is ill-shaped there (refuted), ∂L/∂W in W's shape holds
+    rows, report = _mix("We use the denominator layout.\n\n", BY_W, BY_X_ROW)
+    assert rows[BY_W].status == "holds" and rows[BY_X_ROW].status == "refuted"
+    assert not any("warning: this claim fits only" in r.reason for r in rows.values())
+    assert not any("need different layouts" in h for h in report.header())

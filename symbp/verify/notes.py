@@ -37,6 +37,7 @@ from .prosecost import beside_softmax, checked_under_each, mentions, named_since
 from .regularizer import about_weights, in_definitions, regularizers, since_line
 from .layerwords import not_read, restrict
 from .activationwords import activation_said, beside_formulas
+from . import layoutmix
 from .layeredlayout import NotesLayout, doubted, notes_layout, weigh
 from .jacobianlayout import MIXED
 from .targetwords import one_hot_said, sum_doubted
@@ -358,6 +359,8 @@ def _verify_items(text, items, notation, path, kind, strict, activation, cost, o
                          row_type=Row, layered=nt.name == "rowvector-own")
     if report.graph is not None and getattr(report.graph, "results", None) and report.graph.declared:
         report.layout = NotesLayout(tuple(report.graph.declared)).summary()  # as the notes' own terms read them
+    elif report.graph is not None and getattr(report.graph, "results", None):
+        report.layout = layoutmix.summary(report.graph.results, report.graph.declared) or report.layout
     # the notes' own terms judge what the layered reading did not read: a formula under a hypothetical stays unjudged
     report.rows, report.skipped = inforce.after_graph(report.rows, report.skipped, scopes, nt.name)
     # the verdict on the notes' statement that a formula they call false is false (after the graph reading, which
