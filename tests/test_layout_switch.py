@@ -210,3 +210,50 @@ def test_a_claim_under_a_declared_layout_is_judged_in_it_without_a_mixing_warnin
     assert rows[BY_W].status == "holds" and rows[BY_X_ROW].status == "refuted"
     assert not any("warning: this claim fits only" in r.reason for r in rows.values())
     assert not any("need different layouts" in h for h in report.header())
+
+
+def test_a_claim_holding_in_the_numerator_layout_is_labelled_the_transpose_of_nielsens():
+    # Nielsen's BP1' is ∇_a C = a^L − y, a column. Under the numerator layout ∂C/∂a^L = (a^L − y)^T is its
+    # transpose: labelled so; the same formula as Nielsen's (the denominator layout) keeps the plain label
+    def notes(words: str) -> str:
+        return "# Notes\n\n" + words + "\n\n" + SETUP + f"$${COLUMN}$$\n\n$${ROW}$$\n"
+
+    rows = {r.formula.text: r.result for r in verify_text(notes(f"We use the numerator layout: {SAYS_ROW}.")).rows}
+    assert rows[ROW].status == "holds" and rows[ROW].identity == "BP1', transposed (the numerator layout)"
+    rows = {r.formula.text: r.result for r in verify_text(notes("We use the denominator layout.")).rows}
+    assert rows[COLUMN].status == "holds" and rows[COLUMN].identity == "BP1'"
+    # the mixed convention writes gradients as Nielsen does: his label as it is
+    rows = {r.formula.text: r.result for r in verify_text(notes(MIXED_WORDS)).rows}
+    assert rows[COLUMN].status == "holds" and rows[COLUMN].identity == "BP1'"
+
+
+ROW_SETUP = ("The forward pass is $g^l = a^{l-1} W^l + b^l$ and $a^l = \\sigma(g^l)$, with the quadratic cost "
+             "$L = \\frac12 \\|a^L - y\\|^2$.\n\n")
+SAME = r"\frac{\partial L}{\partial a^L} = a^L - y"  # a row, like a^L: the denominator layout's shape
+FLIPPED = r"\frac{\partial L}{\partial a^L} = (a^L - y)^T"  # a column: the numerator layout's shape
+
+
+def _row_notes(words: str) -> dict:
+    text = "# Notes\n\n" + words + "\n\n" + ROW_SETUP + f"$${SAME}$$\n\n$${FLIPPED}$$\n"
+    return {r.formula.text: r.result for r in verify_text(text, "rowvector").rows if r.formula.text in (SAME, FLIPPED)}
+
+
+def test_row_vector_notes_say_the_layout_in_their_own_terms():
+    # row-vector notes (g = a W + b, a^L a row): ∂L/∂a^L has the entries a^L_j − y_j; in the denominator layout it is
+    # a row (a^L − y), in the numerator layout a column ((a^L − y)^T). The words name rows and L, W as the notes do
+    rows = _row_notes("We use the numerator layout: the derivative of a scalar with respect to a row vector is a "
+                      "column vector.")
+    assert rows[SAME].status == "refuted" and rows[FLIPPED].status == "holds"
+    assert "∂L/∂ of a row vector is a column vector, ∂L/∂W^l has the shape of (W^l)^T" in rows[SAME].reason
+    assert "column vector is a row" not in rows[SAME].reason
+    rows = _row_notes("We use the denominator layout.")
+    assert rows[SAME].status == "holds" and rows[FLIPPED].status == "refuted"
+    assert "∂L/∂ of a row vector is a row vector, ∂L/∂W^l has the shape of W^l" in rows[FLIPPED].reason
+
+
+def test_row_vector_notes_naming_the_numerator_layout_alone_speak_of_gradients_as_rows():
+    # the numerator layout named without saying which way a gradient points: the row a^L − y (gradients shaped like
+    # the row vectors, the mixed convention) may be meant: ambiguous, never holds; the words say rows, not columns
+    rows = _row_notes("We use the numerator layout.")
+    assert rows[SAME].status == "ambiguous" and rows[FLIPPED].status == "holds"
+    assert "gradients as rows" in rows[SAME].reason and "columns" not in rows[SAME].reason.split("it is refuted")[0]

@@ -44,7 +44,7 @@ from .check import Outcome, Setting, check
 from .describe import describe, identify
 from .diagnose import diagnose as _diagnose
 from .allsizes import proved_for_all_sizes
-from .gradlayout import GradientLayout, decided as layout_decided, jacobians_watched, layout_in_force
+from .gradlayout import GradientLayout, decided as layout_decided, jacobians_watched, label, layout_in_force
 from . import jacobianlayout
 from .grouping import Reading, alternatives, choose, dot_readings, dotted_vectors, writes_odot
 from .forms import LOSS_LETTERS
@@ -144,7 +144,9 @@ def _in_layout(result: Verification, layout: "GradientLayout", used: set) -> Ver
     reason = result.reason
     if f"in the {layout.layout} layout" not in reason:  # (an update rule's may say it already)
         reason = f"{reason} ({words})" if reason else words
-    return replaced(result, reason=reason, interpretation=dict(result.interpretation, layout=words))
+    # Nielsen's label names his statement: one the layout transposed is its transpose (``gradlayout.label``)
+    return replaced(result, reason=reason, interpretation=dict(result.interpretation, layout=words),
+                    identity=label(result.identity, layout, used))
 
 
 def _verify(formula: str, notation: "str | Notation", *, activation: str, cost: str, one_hot: bool, family: tuple,
