@@ -257,3 +257,15 @@ def test_row_vector_notes_naming_the_numerator_layout_alone_speak_of_gradients_a
     rows = _row_notes("We use the numerator layout.")
     assert rows[SAME].status == "ambiguous" and rows[FLIPPED].status == "holds"
     assert "gradients as rows" in rows[SAME].reason and "columns" not in rows[SAME].reason.split("it is refuted")[0]
+
+
+def test_a_switch_undone_without_the_words_of_one_leaves_every_claim_after_the_first_change_ambiguous():
+    # numerator (line 3), "from now on" denominator (line 13), then plainly "We use the numerator layout." (line
+    # 19): the notes contradict themselves; which layout the claims between lines 13 and 19 are in is not sure, so
+    # none after line 13 holds or is refuted on a reading the words leave open (the claims before keep line 3's)
+    text = (_switched(f"We use the numerator layout: {SAYS_ROW}.", "From now on we use the denominator layout.")
+            + "\nWe use the numerator layout.\n\n$$\\frac{\\partial C}{\\partial b^L} = 0$$\n")
+    assert declared_layouts(text) == [] and (13, "denominator") in unsure_layouts(text)
+    statuses, _ = _layered(text)
+    assert statuses[:2] == [(COLUMN, "refuted"), (ROW, "holds")]
+    assert statuses[2:] == [(COLUMN, "ambiguous"), (ROW, "ambiguous")]

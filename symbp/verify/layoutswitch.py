@@ -22,6 +22,9 @@ finds them; ``settle`` returns the declarations the notes make, and the line of 
 ([(1, 'numerator', False, False), (5, 'denominator', False, False)], None)
 >>> settle([c(1, "numerator", "We use the numerator layout."), c(5, "denominator", "Now we use the denominator layout.")])
 ([], 5)
+>>> settle([c(1, "numerator", "We use the numerator layout."), c(5, "denominator", "From now on we use the denominator "
+...         "layout."), c(9, "numerator", "We use the numerator layout.")])
+([], 5)
 >>> settle([c(2, "numerator", "Jacobians use the numerator layout."),
 ...         c(3, "denominator", "Gradients use the denominator layout.")])
 ([(2, 'mixed', False, False)], None)
@@ -75,13 +78,12 @@ def settle(candidates: list) -> "tuple[list, int | None]":
     mixed = _mixed(sure)
     if mixed is not None:
         return [mixed], None
-    out, before = [], None
-    for d in sure:
-        if before is not None and d[1] != before and not switches(d[5]):
-            return [], d[0]
-        out.append(d[:4])
-        before = d[1]
-    return out, None
+    changes = [d for before, d in zip(sure, sure[1:]) if d[1] != before[1]]
+    if all(switches(d[5]) for d in changes):
+        return [d[:4] for d in sure], None
+    # a change without the words of a switch, even after a genuine one: the notes contradict themselves from their
+    # first change of layout on (a later sentence may have undone the switch; the layout between is not sure)
+    return [], changes[0][0]
 
 
 def _mixed(sure: list):

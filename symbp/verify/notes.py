@@ -360,7 +360,8 @@ def _verify_items(text, items, notation, path, kind, strict, activation, cost, o
     if report.graph is not None and getattr(report.graph, "results", None) and report.graph.declared:
         report.layout = NotesLayout(tuple(report.graph.declared)).summary()  # as the notes' own terms read them
     elif report.graph is not None and getattr(report.graph, "results", None):
-        report.layout = layoutmix.summary(report.graph.results, report.graph.declared) or report.layout
+        report.layout = "; ".join(filter(None, (report.layout, layoutmix.summary(report.graph.results,
+                                                                                 report.graph.declared))))
     # the notes' own terms judge what the layered reading did not read: a formula under a hypothetical stays unjudged
     report.rows, report.skipped = inforce.after_graph(report.rows, report.skipped, scopes, nt.name)
     # the verdict on the notes' statement that a formula they call false is false (after the graph reading, which
