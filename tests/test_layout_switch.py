@@ -269,3 +269,12 @@ def test_a_switch_undone_without_the_words_of_one_leaves_every_claim_after_the_f
     statuses, _ = _layered(text)
     assert statuses[:2] == [(COLUMN, "refuted"), (ROW, "holds")]
     assert statuses[2:] == [(COLUMN, "ambiguous"), (ROW, "ambiguous")]
+
+
+def test_a_label_follows_the_left_side_not_a_transposed_gradient_on_the_right():
+    # under the numerator layout ∂C/∂a^L is a row, so (∂C/∂a^L)^T ⊙ σ'(z^L) is the column δ^L (Nielsen's BP1, δ
+    # being no row here: the notes do not define it): the claim is BP1 itself, not its transpose
+    bp1 = r"\delta^L = \left(\frac{\partial C}{\partial a^L}\right)^T \odot \sigma'(z^L)"
+    text = "# Notes\n\n" + f"We use the numerator layout: {SAYS_ROW}." + "\n\n" + SETUP + f"$${bp1}$$\n"
+    (row,) = [r.result for r in verify_text(text).rows if r.formula.text == bp1]
+    assert row.status == "holds" and row.identity == "BP1"

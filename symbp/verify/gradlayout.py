@@ -80,17 +80,19 @@ class GradientLayout:
         return f"in {name}{where}" + (f" ({'; '.join(how)})" if how else "")
 
 
-def label(identity: str, layout: "GradientLayout", used) -> str:
-    """The label of a claim that instantiates Nielsen's ``identity`` (BP1', BP3, …), read in ``layout`` where the
-    kinds of value ``used`` were asked about: where the layout transposed one of them, the claim is the transpose
-    of Nielsen's statement, and says so; else the label as it is.
+def label(identity: str, kind: str) -> str:
+    """The label of a claim that instantiates Nielsen's ``identity`` (BP1', BP3, …) and whose left side is a value
+    of ``kind`` ("partial", "nabla", "delta"; '' for an entry): where the layout in force transposes that kind, the
+    claim is the transpose of Nielsen's statement, and the label says so; else the label as it is.
 
-    >>> label("BP1'", GradientLayout("numerator", 3), {"partial"})
-    "BP1', transposed (the numerator layout)"
-    >>> label("BP1'", GradientLayout("denominator", 3), {"partial"}), label("", GradientLayout("numerator"), {"partial"})
-    ("BP1'", '')
+    >>> with layout_in_force(GradientLayout("numerator", 3)):
+    ...     label("BP1'", "partial"), label("BP1", "delta"), label("BP4", "")
+    ("BP1', transposed (the numerator layout)", 'BP1', 'BP4')
+    >>> label("BP1'", "partial")
+    "BP1'"
     """
-    if not identity or not any(layout.transposes(kind) for kind in used):
+    layout = active()
+    if not identity or not kind or layout is None or not layout.transposes(kind):
         return identity
     return f"{identity}, transposed (the {layout.layout} layout)"
 

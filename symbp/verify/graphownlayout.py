@@ -25,7 +25,7 @@ well-shaped in one layout only), the claims that hold that way are ambiguous (``
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 from .asidewords import denies_aside
 from .layoutswitch import MIXED, settle, switches
@@ -55,7 +55,7 @@ class DeclaredLayout:
     line: int
     layout: str
     explicit: bool = False  # the declaring sentence says which way a gradient points ("… is a row vector")
-    mixed: bool = False  # the pure layout the mixed convention declared on ``line`` is for this claim (``for_kinds``)
+    mixed: bool = field(default=False, repr=False)  # the pure layout the mixed convention declared on ``line`` is for this claim (``for_kinds``)
 
     def words(self) -> str:
         if self.layout == MIXED or self.mixed:

@@ -138,15 +138,22 @@ def verify(
     return _in_layout(result, layout, used) if used else result
 
 
+def _kind_of(side) -> str:
+    # the kind of value (``gradlayout.transposes``) a left side is: a whole ∂C/∂v, ∇_v C or δ^l; '' for an entry
+    if isinstance(side, Partial) and isinstance(side.num, Quantity) and side.num.role == "C":
+        return "" if isinstance(side.den, Quantity) and side.den.indices else "partial"
+    if isinstance(side, Nabla):
+        return "" if isinstance(side.wrt, Quantity) and side.wrt.indices else "nabla"
+    return "delta" if isinstance(side, Quantity) and side.role == "delta" and not side.indices else ""
+
+
 def _in_layout(result: Verification, layout: "GradientLayout", used: set) -> Verification:
     """A verdict that depended on the layout the notes declare, saying which one it was made in."""
     words = layout.words(used)
     reason = result.reason
     if f"in the {layout.layout} layout" not in reason:  # (an update rule's may say it already)
         reason = f"{reason} ({words})" if reason else words
-    # Nielsen's label names his statement: one the layout transposed is its transpose (``gradlayout.label``)
-    return replaced(result, reason=reason, interpretation=dict(result.interpretation, layout=words),
-                    identity=label(result.identity, layout, used))
+    return replaced(result, reason=reason, interpretation=dict(result.interpretation, layout=words))
 
 
 def _verify(formula: str, notation: "str | Notation", *, activation: str, cost: str, one_hot: bool, family: tuple,
@@ -340,7 +347,9 @@ def _verify(formula: str, notation: "str | Notation", *, activation: str, cost: 
     if outcome.status != "holds" and setting.cost == "softmax-cross-entropy" and _sigma_may_be_at_output(eq):
         reason += _SOFTMAX_SIGMA
     if outcome.status == "holds":
-        identity = identify(eq, setting)
+        # Nielsen's label names his statement: a left side the layout in force transposes makes the claim its
+        # transpose (``gradlayout.label``)
+        identity = label(identify(eq, setting), _kind_of(eq.sides[0]))
         # A claim restricted by a condition is never matched as an identity of every size.
         # (nor one read in a layout the notes declare: the catalogue's statements are in Nielsen's, ``gradlayout``)
         general = () if (claim.conditions or eq.where or layout_decided()) else proved_for_all_sizes(
