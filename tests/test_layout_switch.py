@@ -278,3 +278,25 @@ def test_a_label_follows_the_left_side_not_a_transposed_gradient_on_the_right():
     text = "# Notes\n\n" + f"We use the numerator layout: {SAYS_ROW}." + "\n\n" + SETUP + f"$${bp1}$$\n"
     (row,) = [r.result for r in verify_text(text).rows if r.formula.text == bp1]
     assert row.status == "holds" and row.identity == "BP1"
+
+
+JACOBIAN = r"\frac{\partial z^l}{\partial a^{l-1}} = w^l"
+JACOBIAN_T = r"\frac{\partial z^l}{\partial a^{l-1}} = (w^l)^T"
+
+
+def test_layered_jacobians_that_need_different_layouts_are_warned_about():
+    # z^l = w^l a^{l-1} + b^l: ∂z^l_j/∂a^{l-1}_k = w^l_jk, so with a row per entry of z^l (the numerator layout, and
+    # the mixed convention) the Jacobian is w^l, n_l × n_{l-1}; with a column per entry (the denominator layout)
+    # (w^l)^T. Without a declared layout each holds in its own; the later one warns, naming line 3's claim
+    text = SETUP + f"$${JACOBIAN}$$\n\n$${JACOBIAN_T}$$\n"
+    report = verify_text(text)
+    rows = {r.formula.text: r.result for r in report.rows}
+    assert rows[JACOBIAN].status == "holds" and rows[JACOBIAN_T].status == "holds"
+    assert "warning" not in rows[JACOBIAN].reason
+    assert ("warning: this claim fits only the denominator layout, while the claim on line 3 fits only the "
+            "numerator layout or the mixed convention") in rows[JACOBIAN_T].reason
+    assert any("the claims need different layouts" in h for h in report.header())
+    # the mixed convention declared: Jacobians by rows, the transpose is refuted, and nothing to warn about
+    rows = {r.formula.text: r.result for r in verify_text(MIXED_WORDS + "\n\n" + text).rows}
+    assert rows[JACOBIAN].status == "holds" and rows[JACOBIAN_T].status == "refuted"
+    assert not any("warning: this claim fits only" in r.reason for r in rows.values())

@@ -49,8 +49,12 @@ def _forced(results: dict, declared: list) -> list:
 
 def _clashes(results: dict, declared: list) -> list:
     """(claim, the earlier claim it shares no layout with) for each claim that fits no layout an earlier one fits."""
+    return _disjoint(_forced(results, declared))
+
+
+def _disjoint(forced: list) -> list:
     seen, out = [], []
-    for c in _forced(results, declared):
+    for c in forced:
         earlier = next((e for e in seen if not (e[1] & c[1])), None)
         if earlier is not None:
             out.append((c, earlier))
@@ -76,10 +80,14 @@ def warn(results: dict, declared: list) -> None:
 
 def summary(results: dict, declared: list) -> str:
     """The header line when claims of the notes need different layouts ('' when they do not)."""
-    if not _clashes(results, declared):
+    return _summary(_forced(results, declared))
+
+
+def _summary(forced: list) -> str:
+    if not _disjoint(forced):
         return ""
     by: dict = {}
-    for line, fits, _, _ in _forced(results, declared):
+    for line, fits, _, _ in forced:
         for f in sorted(fits - {"mixed"}) if len(fits - {"mixed"}) == 1 else ():
             by.setdefault(f, []).append(line)
     parts = "; ".join(f"the {f} layout on line{'s' if len(lines) > 1 else ''} {', '.join(map(str, sorted(set(lines))))}"
@@ -87,4 +95,24 @@ def summary(results: dict, declared: list) -> str:
     return f"layout: none declared, and the claims need different layouts: {parts}"
 
 
-__all__ = ["summary", "warn"]
+def _forced_rows(rows: list) -> list:
+    # layered claims with a Jacobian weighed in each layout for want of a declared one (``jacobianlayout``): the
+    # layouts their shapes fit, where not all do
+    return [(row.formula.line, frozenset(row.result.interpretation["fits"]), k, 0) for k, row in enumerate(rows)
+            if row.result.status in ("holds", "refuted") and row.result.interpretation.get("fits")]
+
+
+def warn_rows(rows: list) -> "tuple[list, str]":
+    """Layered rows (``notesreport.Row``) as ``warn`` does graph outcomes: (the rows, each that fits no layout an
+    earlier one fits warned, naming it; the header line, '' when they agree). The verdicts stay."""
+    forced = _forced_rows(rows)
+    out = list(rows)
+    for (line, fits, k, _), (before, other, _, _) in _disjoint(forced):
+        r = out[k].result
+        out[k] = replace(out[k], result=replace(r, reason=(
+            f"{r.reason}; warning: this claim fits only {_words(fits)}, while the claim on line {before} fits only "
+            f"{_words(other)}, and the notes declare no layout")))
+    return out, _summary(forced)
+
+
+__all__ = ["summary", "warn", "warn_rows"]
