@@ -48,12 +48,12 @@ def test_a_declared_layout_decides_a_claim_that_fits_both(sentence, layout):
     "We never use the numerator layout.",  # denied
     "If we used the numerator layout, the Jacobian would be W.",  # supposed
     "The numerator layout and the denominator layout differ by a transpose.",  # both named
-    # review 22: a layout named to set it aside, deferred, confined, or both declared in two sentences
+    # review 22: a layout named to set it aside, deferred or confined (the mixed convention said in two sentences
+    # now declares the mixed layout: tests/test_layout_switch.py)
     "Unlike many texts, we avoid the numerator layout.",
     "Instead of the denominator layout, many books take the numerator one.",
     "In Part 2 we will switch to the numerator layout.",
     "In this section only, we use the numerator layout.",
-    "Jacobians are written in the numerator layout. Gradients are written in the denominator layout.",
     "Nepoužíváme čitatelové uspořádání.",
     "The numerator layout is wrong for our purposes.",
 ])

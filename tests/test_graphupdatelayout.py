@@ -103,7 +103,8 @@ def test_column_notes_under_a_declared_numerator_layout_judge_the_plain_step_in_
 @pytest.mark.parametrize("words", [
     "",  # nothing declared
     "Unlike many texts, we avoid the numerator layout.",  # set aside
-    "Jacobians are written in the numerator layout. Gradients are written in the denominator layout.",  # neither
+    # (Jacobians in one layout, gradients in the other, in two sentences: the mixed convention, which fixes the
+    # gradient's shape: tests/test_layout_switch.py)
 ])
 def test_update_rules_without_a_declared_layout_are_ambiguous_where_the_layouts_disagree(words):
     rows = _rows(_notes(words, 2, 2))

@@ -26,16 +26,18 @@ def _statuses(text: str) -> list:
             if r.formula.text in (COLUMN, ROW)]
 
 
-def test_a_layout_switched_later_keeps_the_first_before_the_switch_and_never_holds_after_it():
+def test_a_layout_switched_later_keeps_the_first_before_the_switch_and_the_second_after_it():
     # F1: numerator declared on line 3, "from now on the denominator layout" on line 13. Lines 7/9 are under the
     # numerator layout only: the row holds, the column is ill-shaped (before: the two declarations cancelled, the
-    # column held and the row was refuted). After the switch the notes have declared both: neither claim may be
-    # judged on a reading the words leave open (the switch reads as a change, the review-22 rule as "neither")
+    # column held and the row was refuted). The switch is unconditional and says where it starts ("from now on"):
+    # lines 15/17 are in the denominator layout, the column a^L − y true, the row ill-shaped (issue 14 item 2,
+    # ``layoutswitch``; review rv32 had them ambiguous). A second declaration without such words stays a
+    # contradiction: tests/test_layout_switch.py
     text = ("# Notes\n\n" + EXPLICIT + "\n\n" + SETUP + f"$${ROW}$$\n\n$${COLUMN}$$\n\n## Part 2\n\n"
             "From now on we use the denominator layout: the derivative of a scalar with respect to a column vector "
             f"is a column vector.\n\n$${COLUMN}$$\n\n$${ROW}$$\n")
-    assert _statuses(text) == [(7, ROW, "holds"), (9, COLUMN, "refuted"), (15, COLUMN, "ambiguous"),
-                               (17, ROW, "ambiguous")]
+    assert _statuses(text) == [(7, ROW, "holds"), (9, COLUMN, "refuted"), (15, COLUMN, "holds"),
+                               (17, ROW, "refuted")]
 
 
 @pytest.mark.parametrize("words", [

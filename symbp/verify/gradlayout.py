@@ -26,7 +26,7 @@ from __future__ import annotations
 
 from contextlib import contextmanager
 from contextvars import ContextVar
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 
 @dataclass(frozen=True)
@@ -42,6 +42,8 @@ class GradientLayout:
     gradient_rows: bool = False
     delta_row: bool = False
     explicit: bool = False
+    vectors: str = "column"  # the notes' vectors: "row" in row-vector notes (g = x W), where the words flip
+    names: tuple = field(default=("C", "w", "z"), repr=False)  # the notes' cost, weights and weighted input
 
     def transposes(self, kind: str) -> bool:
         """Does this layout transpose Nielsen's value of ``kind``: "partial" (∂C/∂ of a vector or a matrix),
@@ -56,19 +58,43 @@ class GradientLayout:
         """Which layout a verdict was made in, where the notes say so, and what it means for the kinds of value
         ``used`` ("partial", "nabla", "delta": ``transposed``)."""
         where = f" the notes declare on line {self.line}" if self.line else ""
-        row = self.layout == "numerator"
+        cost, w, z = self.names
+        flips = self.layout == "numerator"  # a gradient in the shape of the transpose of what it is by
+        vec, other = (self.vectors, "column" if self.vectors == "row" else "row")
         how = []
+        if self.layout == "mixed":
+            how.append("Jacobians in the numerator layout, gradients in the denominator layout")
         if "partial" in used:
-            how.append(f"∂C/∂ of a column vector is a {'row' if row else 'column'} vector, ∂C/∂w^l has the shape of "
-                       + ("(w^l)^T" if row else "w^l"))
+            how.append(f"∂{cost}/∂ of a {vec} vector is a {other if flips else vec} vector, ∂{cost}/∂{w}^l has the "
+                       f"shape of " + (f"({w}^l)^T" if flips else f"{w}^l"))
         if "nabla" in used:
-            how.append("every gradient ∇C is a row vector" if self.transposes("nabla") else "the gradient ∇C is a column")
+            how.append(f"every gradient ∇{cost} is a {other} vector" if self.transposes("nabla")
+                       else f"the gradient ∇{cost} is a {vec}")
         if "jacobian" in used:
-            how.append("a Jacobian such as ∂z^l/∂a^{l-1} has " + ("a column" if self.transposes("jacobian") else "a row")
-                       + " per entry of its numerator z^l")
+            how.append(f"a Jacobian such as ∂{z}^l/∂a^{{l-1}} has " + ("a column" if self.transposes("jacobian")
+                                                                       else "a row") + f" per entry of its numerator {z}^l")
         if "delta" in used:
-            how.append("δ^l = ∂C/∂z^l as the notes define it, a row" if self.transposes("delta") else "δ^l is a column")
-        return f"in the {self.layout} layout{where}" + (f" ({'; '.join(how)})" if how else "")
+            how.append(f"δ^l = ∂{cost}/∂{z}^l as the notes define it, a {other}" if self.transposes("delta")
+                       else f"δ^l is a {vec}")
+        name = "the mixed convention" if self.layout == "mixed" else f"the {self.layout} layout"
+        return f"in {name}{where}" + (f" ({'; '.join(how)})" if how else "")
+
+
+def label(identity: str, kind: str) -> str:
+    """The label of a claim that instantiates Nielsen's ``identity`` (BP1', BP3, …) and whose left side is a value
+    of ``kind`` ("partial", "nabla", "delta"; '' for an entry): where the layout in force transposes that kind, the
+    claim is the transpose of Nielsen's statement, and the label says so; else the label as it is.
+
+    >>> with layout_in_force(GradientLayout("numerator", 3)):
+    ...     label("BP1'", "partial"), label("BP1", "delta"), label("BP4", "")
+    ("BP1', transposed (the numerator layout)", 'BP1', 'BP4')
+    >>> label("BP1'", "partial")
+    "BP1'"
+    """
+    layout = active()
+    if not identity or not kind or layout is None or not layout.transposes(kind):
+        return identity
+    return f"{identity}, transposed (the {layout.layout} layout)"
 
 
 _ACTIVE: ContextVar = ContextVar("gradient_layout", default=None)  # (GradientLayout, set of kinds used) or None
@@ -143,5 +169,5 @@ def decided() -> bool:
     return state is not None and bool(state[1])
 
 
-__all__ = ["GradientLayout", "active", "decided", "entries_in_layout", "jacobians_watched", "layout_in_force",
+__all__ = ["GradientLayout", "active", "decided", "entries_in_layout", "jacobians_watched", "label", "layout_in_force",
            "transposed"]

@@ -189,6 +189,8 @@ def combine(verdicts: dict, kinds: set, notes_layout) -> GraphOutcome:
     (``notes_layout``: declared, or the evidence of the other claims), else ambiguous; a claim that holds only in
     the layout the notes do not declare is ambiguous. Update rules are weighed the same way (``graphupdatelayout``)."""
     fit = {k: v for k, v in verdicts.items() if v.status != "misfit"}
+    if isinstance(notes_layout, DeclaredLayout) and MIXED not in verdicts:
+        notes_layout = notes_layout.for_kinds(kinds)  # the mixed convention, for gradients or Jacobians only
     evidence, notes_layout = notes_layout, _notes_choice(notes_layout, fit, kinds)
     if not fit:
         reason = f"the shapes fit in {'neither' if len(verdicts) == 2 else 'no'} layout: " + "; ".join(f"{k}: {w.reason}" for k, w in verdicts.items())

@@ -38,6 +38,7 @@ from .graphfamily import check_claim, checker, exchanged, notes_model
 from .graphbatch import batch_sizes, given_size, samples_of, size_words, split, unsaid_words
 from .graphlocal import checked_locally, name_unread, unread_outcome
 from .graphownlayout import contradicting, declared_layouts, explicit_lines, layout_at, vectors_of
+from .layoutmix import warn as warn_mixed_layouts
 from .graphmodel import GraphError, Model, Sym, is_declaration, is_definition, to_latex
 from .graphnodes import Deriv, walk
 from .graphread import read_graph
@@ -285,6 +286,7 @@ def graph_notes(items: list, text: str, budget: float = 30.0, activation: str | 
             out.results[key] = (p, unsaid(out.results[key][1], [e for e in p.eqs if is_claim(e)], said[0],
                                           under and (lambda eq, u=under: u(eq, budget / 2))))
     contradicting(out.results, out.declared, lambda p, k: _by_matrix([e for e in p.eqs if is_claim(e)], k, model))
+    warn_mixed_layouts(out.results, out.declared)  # claims that need different layouts: said (``layoutmix``)
     if values:
         _under_values(out, defs, values, kinds, spans, (all_eqs, hints, claims), budget, is_claim, sigma, unread, text)
     for p, results in out.results.values():

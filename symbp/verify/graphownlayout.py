@@ -25,9 +25,10 @@ well-shaped in one layout only), the claims that hold that way are ambiguous (``
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 from .asidewords import denies_aside
+from .layoutswitch import MIXED, settle, switches
 from .sentences import HYPOTHETICAL, doubts, line_of, masked, sentences
 
 #: The words naming each layout (English, Czech, Russian, Polish). "Jacobian formulation" is the numerator layout's
@@ -54,9 +55,19 @@ class DeclaredLayout:
     line: int
     layout: str
     explicit: bool = False  # the declaring sentence says which way a gradient points ("… is a row vector")
+    mixed: bool = field(default=False, repr=False)  # the pure layout the mixed convention declared on ``line`` is for this claim (``for_kinds``)
 
     def words(self) -> str:
+        if self.layout == MIXED or self.mixed:
+            return (f"the notes' own (declared in words from line {self.line}: Jacobians in the numerator layout, "
+                    "gradients in the denominator layout)")
         return f"the notes' own (declared in words on line {self.line})"
+
+    def for_kinds(self, kinds: set) -> "DeclaredLayout":
+        """The pure layout the mixed convention is for a claim of gradients only (the denominator layout) or of
+        Jacobians only (the numerator layout); the convention says which way each points. Else itself."""
+        pure = {frozenset({"gradient"}): "denominator", frozenset({"jacobian"}): "numerator"}.get(frozenset(kinds))
+        return replace(self, layout=pure, explicit=True, mixed=True) if self.layout == MIXED and pure else self
 
 
 def contradicting(results: dict, declared: list, by_matrix=None) -> None:
@@ -99,7 +110,7 @@ def contradicting(results: dict, declared: list, by_matrix=None) -> None:
 
 #: The words of a sentence that declares the layout the notes write in: "we use", "are written in", "throughout";
 #: cs/pl/ru "používáme", "píšeme", "stosujemy", "używamy", "piszemy", "используем", "пишем".
-_DECLARES = re.compile(r"\b(?:we\s+(?:use|write|adopt|work|follow|take)|(?:is|are)\s+(?:written|given|taken|in)"
+_DECLARES = re.compile(r"\b(?:we\s+(?:use|write|adopt|work|follow|take)|(?:jacobian|gradient)s?\s+(?:use|follow|take)|(?:is|are)\s+(?:written|given|taken|in)"
                        r"|throughout|all\s+derivatives|every\s+derivative|convention\s+is|from\s+now\s+on)\b"
                        r"|\b(?:používáme|píšeme|pracujeme|budeme\s+(?:používat|psát|pracovat)|od\s+této\s+chvíle|stosujemy|używamy|piszemy"
                        r"|используем|пишем|работаем)\b", re.IGNORECASE)
@@ -182,10 +193,10 @@ _UNSURE = re.compile(r"\?|\b(?:textbooks?|books?|authors?|texts|literature|refer
                      r"|некотор\w*|часто)\b", re.IGNORECASE)
 
 
-def _candidates(text: str, vectors: str) -> list[tuple[int, str, bool, bool, bool]]:
-    """(line, layout, by the orientation of every gradient, says a row or a column vector, unsure) of each sentence
-    that names one layout with words that say it is used (``_declarations``); ``unsure``: words leave unclear whether
-    the notes use it (``_UNSURE``)."""
+def _candidates(text: str, vectors: str) -> list[tuple[int, str, bool, bool, bool, str]]:
+    """(line, layout, by the orientation of every gradient, says a row or a column vector, unsure, the sentence's
+    words) of each sentence that names one layout with words that say it is used (``_declarations``); ``unsure``:
+    words leave unclear whether the notes use it (``_UNSURE``)."""
     out = []
     for start, end in sentences(text):
         while (head := _HEADING.match(text, start + len(text[start:end]) - len(text[start:end].lstrip()))) and \
@@ -196,7 +207,7 @@ def _candidates(text: str, vectors: str) -> list[tuple[int, str, bool, bool, boo
         oriented = _by_orientation(words, vectors)
         layouts = named | set(oriented)
         if (not layouts or "neither" in oriented or HYPOTHETICAL.search(words)
-                or not (_DECLARES.search(words) or oriented) or _elsewhere(text, start)):
+                or not (_DECLARES.search(words) or oriented or switches(words)) or _elsewhere(text, start)):
             continue
         denied = doubts(words) or _DENY.search(words)
         if denied and len(layouts) == 1:  # "we never use the numerator layout": the notes do not
@@ -213,15 +224,16 @@ def _candidates(text: str, vectors: str) -> list[tuple[int, str, bool, bool, boo
         said = bool(oriented) or bool(re.search(_ROW + "|" + _COLUMN, words, re.IGNORECASE))
         for layout in sorted(layouts, reverse=True):  # the numerator layout first
             found = _NAMES[layout].search(text, start, end) if layout in named else None
-            out.append((line_of(text, found.start() if found else start), layout, bool(oriented), said, unsure))
+            out.append((line_of(text, found.start() if found else start), layout, bool(oriented), said, unsure,
+                        words))
     return out
 
 
 def _declarations(text: str, vectors: str) -> list[tuple[int, str, bool, bool]]:
     """(line, layout, by the orientation of every gradient, says a row or a column vector) of each sentence that
-    declares a layout (``declared_layouts``); notes that declare both declare neither."""
-    out = [d[:4] for d in _candidates(text, vectors) if not d[4]]
-    return out if len({d[1] for d in out}) == 1 else []
+    declares a layout (``declared_layouts``); notes that declare both declare neither, unless the second is a switch
+    or the two are the mixed convention (``layoutswitch``)."""
+    return settle(_candidates(text, vectors))[0]
 
 
 def unsure_layouts(text: str, vectors: str = "column") -> list[tuple[int, str]]:
@@ -232,14 +244,15 @@ def unsure_layouts(text: str, vectors: str = "column") -> list[tuple[int, str]]:
 
     >>> unsure_layouts("Many textbooks use the numerator layout throughout.\n")
     [(1, 'numerator')]
-    >>> unsure_layouts("We use the numerator layout.\n\nFrom now on we use the denominator layout.\n")
+    >>> unsure_layouts("We use the numerator layout.\n\nNow we use the denominator layout.\n")
     [(3, 'denominator')]
+    >>> unsure_layouts("We use the numerator layout.\n\nFrom now on we use the denominator layout.\n")  # a switch
+    []
     >>> unsure_layouts("We use the numerator layout throughout.\n")
     []
     """
     found = _candidates(text, vectors)
-    sure = [d for d in found if not d[4]]
-    switch = next((d[0] for d in sure if d[1] != sure[0][1]), None) if sure else None
+    switch = settle(found)[1]  # the first declaration that contradicts another: not a switch, not the mixed one
     return [(d[0], d[1]) for d in found if d[4] or (switch is not None and d[0] >= switch)]
 
 
@@ -247,11 +260,12 @@ def first_layout(text: str, vectors: str = "column") -> list[tuple[int, str]]:
     r"""(line, layout) of the declarations of notes that declare both layouts, up to the first that names the
     other one: before it, only the first layout has been declared (``declared_layouts`` is then empty).
 
-    >>> first_layout("We use the numerator layout.\n\nFrom now on we use the denominator layout.\n")
+    >>> first_layout("We use the numerator layout.\n\nNow we use the denominator layout.\n")
     [(1, 'numerator')]
     """
-    sure = [d for d in _candidates(text, vectors) if not d[4]]
-    if len({d[1] for d in sure}) < 2:
+    found = _candidates(text, vectors)
+    sure = [d for d in found if not d[4]]
+    if settle(found)[1] is None:  # one layout, a switch or the mixed convention: ``declared_layouts`` has them
         return []
     return [(d[0], d[1]) for d in sure if d[1] == sure[0][1] and d[0] < next(e[0] for e in sure if e[1] != d[1])]
 

@@ -64,7 +64,10 @@ def weigh(readings: "list[tuple[Verification, GradientLayout]]") -> Verification
     if statuses <= {"holds"} or statuses <= {"refuted"}:
         v = fits[0][0]
         where = " and ".join(_words(layout) for _, layout in fits)
-        return _said(v, f"{v.status} {where}{unfit}")
+        out = _said(v, f"{v.status} {where}{unfit}")
+        if others:  # the layouts its shapes fit, when not all do: claims that fit no common one are said (``layoutmix``)
+            out = replaced(out, interpretation=dict(out.interpretation, fits=tuple(layout.layout for _, layout in fits)))
+        return out
     if statuses <= {"holds", "refuted", "conditional"}:
         reason = ("the layouts disagree and the notes declare none: "
                   + "; ".join(f"{_words(layout)} it is {v.status} ({_brief(v)})" for v, layout in fits))

@@ -12,7 +12,7 @@ layout ``w^l \to w^l - \eta \frac{\partial C}{\partial w^l}`` needs the transpos
 >>> text = "We use the numerator layout throughout.\n\n$$\\delta^l \\equiv \\frac{\\partial C}{\\partial z^l}$$\n"
 >>> found = notes_layout(text, [(3, r"\delta^l \equiv \frac{\partial C}{\partial z^l}")], profile("nielsen"))
 >>> found.at(3)
-GradientLayout(layout='numerator', line=1, gradient_rows=False, delta_row=True, explicit=False)
+GradientLayout(layout='numerator', line=1, gradient_rows=False, delta_row=True, explicit=False, vectors='column')
 >>> found.at(1) is None, found.summary()
 (False, 'layout: the numerator layout, declared in words on line 1')
 """
@@ -42,6 +42,8 @@ class NotesLayout:
     explicit: tuple = ()  # the lines of the declarations that say which way a gradient points
     unsure: tuple = ()  # (line, layout) the notes may mean from the line on but do not declare (``unsure_layouts``)
     reaching: tuple = ()  # the lines of declarations whose words may reach back ("throughout", "these notes")
+    vectors: str = "column"  # the notes' vectors: "row" in row-vector notes (the words of a verdict follow them)
+    names: tuple = ("C", "w", "z")  # the notes' cost, weights and weighted input, for the words of a verdict
 
     def at(self, line: int) -> "GradientLayout | None":
         """The layout a claim at ``line`` is read in: the one declared last before it, else None (Nielsen's)."""
@@ -70,7 +72,7 @@ class NotesLayout:
         before = [how for at, how in self.deltas if at <= line] or [how for _, how in self.deltas[:1]]
         delta_row = bool(before) and before[-1] is not None and (rows or not before[-1][0]) != before[-1][1]
         return GradientLayout(said.layout, said.line, rows, delta_row and said.layout == "numerator",
-                              said.line in self.explicit)
+                              said.line in self.explicit, self.vectors, self.names)
 
     def reads_delta(self, line: int, text: str, nt) -> bool:
         """Is the definition of δ ``text`` at ``line`` Nielsen's δ in the layout in force there: (∂C/∂z^l)^T under
@@ -85,8 +87,16 @@ class NotesLayout:
             return "" if not named else (f"layout: none declared (the numerator layout named on line {named[0][0]} "
                                          "without declaring it as the notes' own)")
         lines = ", ".join(str(line) for line, _ in self.declared)
-        return (f"layout: the {self.declared[0][1]} layout, declared in words on line{'s' if len(self.declared) > 1 else ''}"
-                f" {lines}" + (" (every gradient is a row vector)" if self.gradient_rows else "")
+        named = {layout for _, layout in self.declared}
+        if len(named) > 1:  # a switch (``layoutswitch``): each layout from its line on
+            said = "; ".join(f"the {layout} layout from line {line}" for line, layout in self.declared)
+        elif named == {"mixed"}:
+            said = (f"the mixed convention (Jacobians in the numerator layout, gradients in the denominator layout), "
+                    f"declared in words from line {self.declared[0][0]}")
+        else:
+            said = (f"the {self.declared[0][1]} layout, declared in words on line{'s' if len(self.declared) > 1 else ''}"
+                    f" {lines}")
+        return (f"layout: {said}" + (" (every gradient is a row vector)" if self.gradient_rows else "")
                 + (f"; the {self.unsure[0][1]} layout named on line {self.unsure[0][0]} (not declared)" if self.unsure
                    else ""))
 
@@ -104,7 +114,14 @@ def notes_layout(text: str, formulas: list, nt) -> NotesLayout:
     reaching = tuple(line for line, _ in declared if line <= len(lines) and _REACHES.search(lines[line - 1])
                      and not _ONWARDS.search(lines[line - 1]))
     return NotesLayout(declared, tuple(by_gradients(text, vectors)), deltas, tuple(explicit_lines(text, vectors)),
-                       unsure, reaching)
+                       unsure, reaching, vectors, _names(nt))
+
+
+def _names(nt) -> tuple:
+    # the letters the notes write the cost, the weights and z with (L, W and g in row-vector notes); Nielsen's else
+    names = getattr(nt, "names", None) or {}
+    return tuple(str(names.get(key) or default) for key, default in (("cost", "C"), ("weight_matrix", "w"),
+                                                                      ("z", "z")))
 
 
 #: Words by which a declaration may be about the claims before it too, and words that start it where it stands.
@@ -149,10 +166,11 @@ def weigh(result: Verification, layout: "GradientLayout | None", plain) -> Verif
     other = plain()
     if other.status != "holds":
         return result
+    shaped = f"gradients as {layout.vectors}s, shaped like the vectors they are by"  # the mixed convention
     return replaced(result, status="ambiguous", verdict="undecided", diagnosis="", corrected="", identity="",
                     reason=(f"the notes declare the numerator layout on line {layout.line} but do not say which way a "
-                            "gradient points, and gradients as columns (the mixed convention) may be meant: in the "
-                            f"numerator layout it is refuted ({result.reason}); with gradients as columns, as in the "
+                            f"gradient points, and {shaped} (the mixed convention), may be meant: in the "
+                            f"numerator layout it is refuted ({result.reason}); with {layout.vectors}s, as in the "
                             f"denominator layout, it holds ({other.reason})"))
 
 

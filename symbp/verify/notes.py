@@ -37,6 +37,7 @@ from .prosecost import beside_softmax, checked_under_each, mentions, named_since
 from .regularizer import about_weights, in_definitions, regularizers, since_line
 from .layerwords import not_read, restrict
 from .activationwords import activation_said, beside_formulas
+from . import layoutmix
 from .layeredlayout import NotesLayout, doubted, notes_layout, weigh
 from .jacobianlayout import MIXED
 from .targetwords import one_hot_said, sum_doubted
@@ -347,9 +348,10 @@ def _verify_items(text, items, notation, path, kind, strict, activation, cost, o
         # a row the reading in the notes' own terms may still change (``graphnotes``), or one the notes call
         # false, is shown after it
         # (an update rule under a layout declared in words too, or one without layers, whose layouts may disagree:
-        # the layered reading takes ∂C/∂W in W's shape)
+        # the layered reading takes ∂C/∂W in W's shape; a claim fitting some layouts only, which ``layoutmix`` may warn)
         if on_row is not None and not (everything or row.result.status in ("unreadable", "uninterpretable")
-                                       or f.negated or ((own_layout.at(f.line) or not has_layers(f.text))
+                                       or f.negated or row.result.interpretation.get("fits")
+                                       or ((own_layout.at(f.line) or not has_layers(f.text))
                                                         and read_rule(f.text))):
             streamed += 1
             shown.add(id(row.formula))
@@ -358,6 +360,12 @@ def _verify_items(text, items, notation, path, kind, strict, activation, cost, o
                          row_type=Row, layered=nt.name == "rowvector-own")
     if report.graph is not None and getattr(report.graph, "results", None) and report.graph.declared:
         report.layout = NotesLayout(tuple(report.graph.declared)).summary()  # as the notes' own terms read them
+    elif report.graph is not None and getattr(report.graph, "results", None):
+        report.layout = "; ".join(filter(None, (report.layout, layoutmix.summary(report.graph.results,
+                                                                                 report.graph.declared))))
+    if not own_layout.declared:  # layered claims with Jacobians that need different layouts: said
+        report.rows, mixed = layoutmix.warn_rows(report.rows)
+        report.layout = "; ".join(filter(None, (report.layout, mixed)))
     # the notes' own terms judge what the layered reading did not read: a formula under a hypothetical stays unjudged
     report.rows, report.skipped = inforce.after_graph(report.rows, report.skipped, scopes, nt.name)
     # the verdict on the notes' statement that a formula they call false is false (after the graph reading, which

@@ -44,7 +44,7 @@ from .check import Outcome, Setting, check
 from .describe import describe, identify
 from .diagnose import diagnose as _diagnose
 from .allsizes import proved_for_all_sizes
-from .gradlayout import GradientLayout, decided as layout_decided, jacobians_watched, layout_in_force
+from .gradlayout import GradientLayout, decided as layout_decided, jacobians_watched, label, layout_in_force
 from . import jacobianlayout
 from .grouping import Reading, alternatives, choose, dot_readings, dotted_vectors, writes_odot
 from .forms import LOSS_LETTERS
@@ -136,6 +136,15 @@ def verify(
     if layout.layout == "mixed" and "jacobian" not in used:
         return result  # the mixed convention reads gradients as Nielsen does: nothing to say without a Jacobian
     return _in_layout(result, layout, used) if used else result
+
+
+def _kind_of(side) -> str:
+    # the kind of value (``gradlayout.transposes``) a left side is: a whole ∂C/∂v, ∇_v C or δ^l; '' for an entry
+    if isinstance(side, Partial) and isinstance(side.num, Quantity) and side.num.role == "C":
+        return "" if isinstance(side.den, Quantity) and side.den.indices else "partial"
+    if isinstance(side, Nabla):
+        return "" if isinstance(side.wrt, Quantity) and side.wrt.indices else "nabla"
+    return "delta" if isinstance(side, Quantity) and side.role == "delta" and not side.indices else ""
 
 
 def _in_layout(result: Verification, layout: "GradientLayout", used: set) -> Verification:
@@ -338,7 +347,9 @@ def _verify(formula: str, notation: "str | Notation", *, activation: str, cost: 
     if outcome.status != "holds" and setting.cost == "softmax-cross-entropy" and _sigma_may_be_at_output(eq):
         reason += _SOFTMAX_SIGMA
     if outcome.status == "holds":
-        identity = identify(eq, setting)
+        # Nielsen's label names his statement: a left side the layout in force transposes makes the claim its
+        # transpose (``gradlayout.label``)
+        identity = label(identify(eq, setting), _kind_of(eq.sides[0]))
         # A claim restricted by a condition is never matched as an identity of every size.
         # (nor one read in a layout the notes declare: the catalogue's statements are in Nielsen's, ``gradlayout``)
         general = () if (claim.conditions or eq.where or layout_decided()) else proved_for_all_sizes(
