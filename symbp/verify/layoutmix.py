@@ -63,8 +63,8 @@ def _disjoint(forced: list) -> list:
 
 
 def _words(fits: frozenset) -> str:
-    pure = sorted(f for f in fits if f != "mixed")
-    return " or ".join(f"the {f} layout" for f in pure) + (" or the mixed convention" if "mixed" in fits else "")
+    names = [f"the {f} layout" for f in sorted(f for f in fits if f != "mixed")]
+    return " or ".join(names + ["the mixed convention"] * ("mixed" in fits))
 
 
 def warn(results: dict, declared: list) -> None:
