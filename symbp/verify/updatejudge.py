@@ -130,8 +130,8 @@ def _judge(rule: Rule, step: Step, check_gradient, cost: str, count: str = "",
 
 def _partial_of_sample(body: str):
     r"""``\frac{\partial C_x}{\partial P}``: the per-sample cost's derivative, written whole."""
-    return re.fullmatch(r"\\frac\s*\{\s*\\partial\s*C_\{?(?P<label>[^{}]+?)\}?\s*\}\s*\{\s*\\partial\s*(?P<by>[^{}]+)\}",
-                        body)
+    return re.fullmatch(r"\\frac\s*\{\s*\\partial\s*C_\{?(?P<label>[^{}]+?)\}?\s*\}\s*\{\s*\\partial\s*"
+                        r"(?P<by>[^{}]+(?:\{[^{}]*\}[^{}]*)*)\}", body)  # w^{(l)}: braces in the parameter too
 
 
 def _transposed_step(rule: Rule, body: str, shapes: tuple) -> "tuple[str, str, str] | None":

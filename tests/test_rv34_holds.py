@@ -1,0 +1,51 @@
+r"""Review rv34: held-out notes for issue 14 (graph notes, update rules, per-sample quantities).
+
+Truth by hand:
+
+* Nielsen, ch. 1, eq. (20)–(21): for a mini-batch X_1 … X_m the step is w → w − (η/m) Σ_j ∂C_{X_j}/∂w, the
+  gradient of the mini-batch cost (1/m) Σ_j C_{X_j}; without the 1/m it is the gradient of the sum (a slip), by
+  ∂C_{X_j}/∂b the bias step must use the bias's gradient, and a step of b that starts from w is a slip. How the
+  layer is written (w^l, w^{l}, w^{(l)}) does not change any of this.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from symbp.verify.notes import verify_text
+
+BATCH = r"""A mini-batch of $m$ training inputs $x_1, \dots, x_m$ is drawn; the learning rate is $\eta > 0$.
+"""
+
+
+def _verdicts(preamble: str, *claims: str, notation: str = "auto") -> dict:
+    text = preamble + "".join(f"\n$${c}$$\n" for c in claims)
+    report = verify_text(text, notation)
+    return {row.formula.text: row.result for row in report.rows}
+
+
+def _one(claim: str, preamble: str = BATCH, notation: str = "auto"):
+    return _verdicts(preamble, claim, notation=notation)[claim]
+
+
+# -- B1: a layer in braces made Nielsen's mini-batch step a false refute ("not over i") ------------------------
+
+@pytest.mark.parametrize("claim, status", [
+    (r"w^{l} \to w^{l} - \frac{\eta}{m} \sum_{j=1}^{m} \frac{\partial C_{X_j}}{\partial w^{l}}", "holds"),
+    (r"w^{(l)} \to \tilde{w}^{(l)} = w^{(l)} - \frac{\eta}{m} \sum_{i=1}^m \frac{\partial C_{x_i}}{\partial w^{(l)}}",
+     "holds"),
+    (r"b^{(l)}_j \to b^{(l)}_j - \frac{\eta}{m} \sum_{i=1}^m \frac{\partial C_{x_i}}{\partial b^{(l)}_{j}}", "holds"),
+    (r"b^{(l)} \to b^{(l)} - \eta \sum_{i=1}^m \frac{\partial C_{x_i}}{\partial b^{(l)}}", "refuted"),  # no 1/m
+    (r"b^{(l)} \to b^{(l)} - \frac{\eta}{m} \sum_{i=1}^m \frac{\partial C_{x_i}}{\partial w^{(l)}}", "refuted"),
+    (r"b^{(l)} \to \tilde{b}^{(l)} = w^{(l)} - \frac{\eta}{m} \sum_{i=1}^m \frac{\partial C_{x_i}}{\partial b^{(l)}}",
+     "refuted"),  # starts from w
+    (r"w^{(l)}_{jk} \to w^{(l)}_{jk} - \frac{\eta}{m} \sum_{i=1}^m \frac{\partial C_{x_i}}{\partial w^{(l)}_{kj}}",
+     "refuted"),  # another entry's gradient
+])
+def test_rv34_batch_step_with_the_layer_in_braces(claim, status):
+    assert _one(claim).status == status
+
+
+def test_rv34_batch_step_without_the_mean_says_so():
+    v = _one(r"b^{(l)} \to b^{(l)} - \eta \sum_{i=1}^m \frac{\partial C_{x_i}}{\partial b^{(l)}}")
+    assert v.status == "refuted" and "not over i" not in v.reason and "dividing" in v.reason
