@@ -49,3 +49,37 @@ def test_rv34_batch_step_with_the_layer_in_braces(claim, status):
 def test_rv34_batch_step_without_the_mean_says_so():
     v = _one(r"b^{(l)} \to b^{(l)} - \eta \sum_{i=1}^m \frac{\partial C_{x_i}}{\partial b^{(l)}}")
     assert v.status == "refuted" and "not over i" not in v.reason and "dividing" in v.reason
+
+
+# -- A1: in graph notes a := step that starts from another name was filed as a definition (never judged) --------
+# Hand: h = tanh(W x), p = vᵀh, ℓ = ½(p − y)²: dℓ/dv = (p − y) h, so v's step is v − η (p − y) h.
+
+GRAPH = r"""Column vectors throughout. $x \in \mathbb{R}^2$, $W \in \mathbb{R}^{2 \times 2}$, $v \in \mathbb{R}^2$.
+
+$$h = \tanh(W x)$$
+
+$$p = v^T h$$
+
+$$\ell = \frac{1}{2}(p - y)^2$$
+"""
+
+
+@pytest.mark.parametrize("claim, status, words", [
+    (r"v := W - \eta \frac{d\ell}{dv}", "refuted", "starts from W instead of v"),
+    (r"v := x - \eta (p - y) h", "refuted", "starts from x instead of v"),
+    (r"v := v - \eta (p - y) h", "holds", ""),
+    (r"v := v - \eta \frac{d\ell}{dv}", "holds", ""),
+    (r"v := v - \eta (p - y) v", "refuted", ""),
+])
+def test_rv34_graph_assignment_step_is_judged(claim, status, words):
+    v = _one(claim, GRAPH)
+    assert v.status == status and words in v.reason
+
+
+def test_rv34_a_wrong_assignment_step_leaves_the_graph_model_intact():
+    # v := x - η… read as a definition of v made p → v → p a circle: every other claim became unreadable
+    got = _verdicts(GRAPH, r"v := x - \eta (p - y) h", r"\frac{d\ell}{dv} = (p - y) h",
+                    r"\frac{\partial p}{\partial h_2} = v_2", r"\frac{\partial p}{\partial h_2} = v_1")
+    assert got[r"\frac{d\ell}{dv} = (p - y) h"].status == "holds"
+    assert got[r"\frac{\partial p}{\partial h_2} = v_2"].status == "holds"
+    assert got[r"\frac{\partial p}{\partial h_2} = v_1"].status == "refuted"

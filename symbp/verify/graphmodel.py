@@ -349,6 +349,12 @@ def _rated(term) -> bool:
         isinstance(n, Call) and isinstance(n.func, Sym) and n.func.base in RATES) for n in walk(term))
 
 
+def _rate_step(rhs) -> bool:
+    """Does ``rhs`` subtract a learning rate (η, ξ, α) times something, as the new value of an update rule does?"""
+    return isinstance(rhs, Add) and any(isinstance(t, Neg) and any(
+        isinstance(n, Sym) and n.base in ("\\eta", "\\xi", "\\alpha") for n in walk(t)) for t in rhs.terms)
+
+
 def has_derivative(node) -> bool:
     return any(isinstance(n, (Deriv, Nabla, Bar)) for n in walk(node))
 
@@ -364,6 +370,8 @@ def is_definition(eq) -> bool:
     no derivative anywhere."""
     if len(eq.sides) != 2 or has_derivative(eq) or is_self_step(eq) or eq.rels[0] in ("\\to", "\\leftarrow"):
         return False  # b_1 \leftarrow w_{11} - …: an assignment of a step (a slip to name), never a definition
+    if eq.rels[0] == ":=" and _rate_step(eq.sides[1]):
+        return False  # v := x - \eta (p - y) h: a step that starts from the wrong name, never v's definition
     lhs = eq.sides[0]
     if isinstance(lhs, Sym):
         return not lhs.mark  # W^{(t+1)}, w^{\text{new}}: a value in an update rule, never the quantity's definition
