@@ -83,3 +83,31 @@ def test_rv34_a_wrong_assignment_step_leaves_the_graph_model_intact():
     assert got[r"\frac{d\ell}{dv} = (p - y) h"].status == "holds"
     assert got[r"\frac{\partial p}{\partial h_2} = v_2"].status == "holds"
     assert got[r"\frac{\partial p}{\partial h_2} = v_1"].status == "refuted"
+
+
+# -- C1: --notation rowvector on layered row notes in their own letters judged nothing -------------------------
+# Hand (row vectors, W^l inputs × outputs, z^l = a^{l-1} W^l + b^l): ∂C/∂z^l_j = Σ_k w^{l+1}_{jk} ∂C/∂z^{l+1}_k σ'(z^l_j),
+# i.e. δ^l = (δ^{l+1} (W^{l+1})^T) ⊙ σ'(z^l); ∂C/∂w^l_{jk} = a^{l-1}_j δ^l_k, i.e. ∂C/∂W^l = (a^{l-1})^T δ^l.
+
+ROWS = r"""Activations are row vectors; $W^l$ has shape (inputs $\times$ outputs).
+
+$$z^l = a^{l-1} W^l + b^l$$
+
+$$a^l = \sigma(z^l)$$
+
+$$C = \frac{1}{2} \|a^L - y\|^2$$
+"""
+
+
+@pytest.mark.parametrize("claim, status", [
+    (r"\delta^l = (\delta^{l+1} (W^{l+1})^T) \odot \sigma'(z^l)", "holds"),
+    (r"\delta^l = (\delta^{l+1} W^{l+1}) \odot \sigma'(z^l)", "refuted"),
+    (r"\frac{\partial C}{\partial W^l} = (a^{l-1})^T \delta^l", "holds"),
+    (r"\frac{\partial C}{\partial W^l} = \delta^l (a^{l-1})^T", "refuted"),
+    (r"\frac{\partial C}{\partial w^l_{jk}} = a^{l-1}_j \delta^l_k", "holds"),
+    (r"\frac{\partial C}{\partial w^l_{jk}} = a^{l-1}_k \delta^l_j", "refuted"),
+    (r"W^l \leftarrow W^l - \frac{\eta}{m} \sum_{x} (a^{x,l-1})^T \delta^{x,l}", "holds"),
+    (r"W^l \leftarrow W^l - \eta \sum_{x} (a^{x,l-1})^T \delta^{x,l}", "refuted"),
+])
+def test_rv34_rowvector_given_reads_the_notes_own_letters(claim, status):
+    assert _one(claim, ROWS, notation="rowvector").status == status
