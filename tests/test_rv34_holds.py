@@ -111,3 +111,28 @@ $$C = \frac{1}{2} \|a^L - y\|^2$$
 ])
 def test_rv34_rowvector_given_reads_the_notes_own_letters(claim, status):
     assert _one(claim, ROWS, notation="rowvector").status == status
+
+
+# -- C2: the textbook step w_{t+1} = w_t − η ∇C(w_t): the gradient evaluated at the current point ------------------
+# Hand: gradient descent on C moves the parameter against ∇C at its current value; ∇C(w_t) is that value's gradient.
+
+MEAN = r"""The cost is $C = \frac{1}{n}\sum_x C_x$, with $C_x = \frac{1}{2}\|y(x) - a^L(x)\|^2$.
+"""
+
+
+@pytest.mark.parametrize("claim, status, words", [
+    (r"w_{t+1} = w_t - \eta \nabla C(w_t)", "holds", ""),
+    (r"w_{t+1} = w_t - \eta \nabla_w C(w_t)", "holds", ""),
+    (r"w_{t+1} = w_t + \eta \nabla C(w_t)", "refuted", "uphill"),
+    (r"b_{t+1} = w_t - \eta \nabla_b C(b_t)", "refuted", "starts from w instead of b"),
+    (r"\theta_{t+1} = \theta_t - \eta \nabla C(\theta_t)", "holds", ""),
+    (r"\theta_{t+1} = \theta_t + \eta \nabla_\theta C", "refuted", "uphill"),
+])
+def test_rv34_step_with_the_gradient_at_the_current_point(claim, status, words):
+    v = _one(claim, MEAN)
+    assert v.status == status and words in v.reason
+
+
+def test_rv34_gradient_at_the_next_point_is_not_read_as_the_current_one():
+    # ∇C(w_{t+1}) would be an implicit (backward) step: never the plain rule's holds
+    assert _one(r"w_{t+1} = w_t - \eta \nabla C(w_{t+1})", MEAN).status != "holds"
