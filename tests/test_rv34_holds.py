@@ -136,3 +136,32 @@ def test_rv34_step_with_the_gradient_at_the_current_point(claim, status, words):
 def test_rv34_gradient_at_the_next_point_is_not_read_as_the_current_one():
     # ∇C(w_{t+1}) would be an implicit (backward) step: never the plain rule's holds
     assert _one(r"w_{t+1} = w_t - \eta \nabla C(w_{t+1})", MEAN).status != "holds"
+
+
+# -- C3: the input's label after the layer without a comma, a^{L(t)}, z^{L(t)} (Ng's a^{[l](i)}) --------------------
+# Hand: C = (1/n) Σ_t C^{(t)} with C^{(t)} = ½‖y^{(t)} − a^{L(t)}‖²: ∂C^{(t)}/∂b^L_j = (a^{L(t)}_j − y^{(t)}_j) σ'(z^{L(t)}_j)
+# (BP1 + BP3 for input t), and ∂C/∂b^L_j is the mean of these over t; BP4 for input t uses a^{L-1(t)}.
+
+SEQ = r"""The cost is $C = \frac{1}{n}\sum_x C_x$, where $C_x = \frac{1}{2}\|y(x) - a^{L}(x)\|^2$.
+Example $t$ is $(x^{(t)}, y^{(t)})$.
+"""
+
+
+@pytest.mark.parametrize("claim, status", [
+    (r"\frac{\partial C^{(t)}}{\partial b^{L}_j} = (a^{L(t)}_j - y^{(t)}_j) \sigma'(z^{L(t)}_j)", "holds"),
+    (r"\frac{\partial C}{\partial b^{L}_j} = \frac{1}{n} \sum_{t=1}^{n} (a^{L(t)}_j - y^{(t)}_j) \sigma'(z^{L(t)}_j)",
+     "holds"),
+    (r"\frac{\partial C}{\partial b^{L}_j} = \sum_{t=1}^{n} (a^{L(t)}_j - y^{(t)}_j)\sigma'(z^{L(t)}_j)", "refuted"),
+    (r"\frac{\partial C}{\partial b^{L}_j} = \frac{1}{n} \sum_{t=1}^{n} (a^{L(t)}_j - y^{(t)}_j)", "refuted"),
+    (r"\frac{\partial C}{\partial w^{L}_{jk}} = \frac{1}{n}\sum_{t=1}^{n} a^{L-1(t)}_k \delta^{L(t)}_j", "holds"),
+    (r"\frac{\partial C}{\partial w^{L}_{jk}} = \frac{1}{n}\sum_{t=1}^{n} a^{L(t)}_k \delta^{L(t)}_j", "refuted"),
+    (r"\delta^{l(t)} = ((w^{l+1})^T \delta^{l+1(t)}) \odot \sigma'(z^{l(t)})", "holds"),
+    (r"\delta^{l(t)} = (w^{l+1} \delta^{l+1(t)}) \odot \sigma'(z^{l(t)})", "refuted"),
+])
+def test_rv34_label_after_the_layer(claim, status):
+    assert _one(claim, SEQ).status == status
+
+
+def test_rv34_label_after_the_layer_keeps_a_second_input_apart():
+    v = _one(r"\frac{\partial C^{(t)}}{\partial b^{L}_j} = (a^{L(x)}_j - y^{(t)}_j) \sigma'(z^{L(t)}_j)", SEQ)
+    assert v.status not in ("holds", "refuted") and "several training inputs" in v.reason
