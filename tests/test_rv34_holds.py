@@ -165,3 +165,33 @@ def test_rv34_label_after_the_layer(claim, status):
 def test_rv34_label_after_the_layer_keeps_a_second_input_apart():
     v = _one(r"\frac{\partial C^{(t)}}{\partial b^{L}_j} = (a^{L(x)}_j - y^{(t)}_j) \sigma'(z^{L(t)}_j)", SEQ)
     assert v.status not in ("holds", "refuted") and "several training inputs" in v.reason
+
+
+# -- C5: x = (x_1, x_2) written as a tuple, then y = V x: the tuple's entries of a column, not a contradiction ------
+# Hand: y = V x (V 2×2), z = h(y) entrywise: ∂y_1/∂x_2 = v_12, ∂y_2/∂x_1 = v_21, ∂z_1/∂y_2 = 0, ∂y_1/∂v_21 = 0,
+# ∂L/∂x_1 = Σ_i ∂L/∂y_i ∂y_i/∂x_1; dL/dV = dL/dy xᵀ (denominator layout).
+
+TUPLE = r"""Let $L = L(y_1, y_2)$, where $y_1 = y_1(x_1, x_2)$ and $y_2 = y_2(x_1, x_2)$, and $x = (x_1, x_2)$.
+A linear layer $y = V x$ with $V$ a $2 \times 2$ matrix is followed by $z = h(y)$ elementwise, $h$ undefined.
+"""
+
+
+@pytest.mark.parametrize("claim, status", [
+    (r"\frac{\partial y_1}{\partial x_2} = v_{12}", "holds"),
+    (r"\frac{\partial y_2}{\partial x_1} = v_{12}", "refuted"),
+    (r"\frac{\partial z_1}{\partial y_2} = 0", "holds"),
+    (r"\frac{\partial y_1}{\partial v_{21}} = x_1", "refuted"),
+    (r"\frac{\partial L}{\partial x_1} = \frac{\partial L}{\partial y_1} \frac{\partial y_1}{\partial x_1}"
+     r" + \frac{\partial L}{\partial y_2} \frac{\partial y_2}{\partial x_1}", "holds"),
+    (r"\frac{\partial L}{\partial x_1} = \frac{\partial L}{\partial y_1} \frac{\partial y_1}{\partial x_1}", "refuted"),
+    (r"\frac{dL}{dV} = \frac{dL}{dy} x^T", "holds"),
+])
+def test_rv34_a_tuple_takes_its_orientation_from_the_products(claim, status):
+    assert _one(claim, TUPLE).status == status
+
+
+def test_rv34_a_row_said_in_words_still_contradicts_a_column_product():
+    said = TUPLE.replace(r"and $x = (x_1, x_2)$.", r"and $x = (x_1, x_2)$. Let $x$ be a row vector of 2 entries.")
+    assert said != TUPLE
+    v = _one(r"\frac{\partial y_1}{\partial x_2} = v_{12}", said)
+    assert v.status not in ("holds", "refuted")
