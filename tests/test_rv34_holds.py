@@ -195,3 +195,29 @@ def test_rv34_a_row_said_in_words_still_contradicts_a_column_product():
     assert said != TUPLE
     v = _one(r"\frac{\partial y_1}{\partial x_2} = v_{12}", said)
     assert v.status not in ("holds", "refuted")
+
+
+# -- C4: the i-th input of a mini-batch as a label, δ^{x_i,(l)} (seed 001's kuchařka writes a^{x,l}, C_{i_j}) --------
+# Hand: BP3/BP4 for the input x_i: ∂C_{x_i}/∂b^l = δ^{x_i,l}, ∂C_{x_i}/∂w^l = δ^{x_i,l} (a^{x_i,l-1})^T; Nielsen's
+# step (η/m) Σ_i of these; without the 1/m a slip; a^{x_i,l} of the layer itself a wrong layer.
+
+@pytest.mark.parametrize("claim, status", [
+    (r"b^{(l)} \to \tilde{b}^{(l)} = b^{(l)} - \frac{\eta}{m} \sum_{i=1}^m \delta^{x_i,(l)}", "holds"),
+    (r"b^{(l)} \to \tilde{b}^{(l)} = b^{(l)} - \eta \sum_{i=1}^m \delta^{x_i,(l)}", "refuted"),
+    (r"w^{(l)} \to w^{(l)} - \frac{\eta}{m} \sum_{i=1}^m \delta^{x_i,(l)} (a^{x_i,(l-1)})^T", "holds"),
+    (r"w^{(l)} \to w^{(l)} - \frac{\eta}{m} \sum_{i=1}^m \delta^{x_i,(l)} (a^{x_i,(l)})^T", "refuted"),
+    (r"\frac{\partial C_{x_i}}{\partial w^l_{jk}} = a^{x_i,l-1}_k \delta^{x_i,l}_j", "holds"),
+    (r"\frac{\partial C_{x_i}}{\partial w^l_{jk}} = a^{x_i,l}_k \delta^{x_i,l}_j", "refuted"),
+])
+def test_rv34_mini_batch_input_as_a_label(claim, status):
+    assert _one(claim).status == status
+
+
+@pytest.mark.parametrize("claim", [
+    r"w^{(l)} \to w^{(l)} - \frac{\eta}{m} \sum_{i=1}^m \delta^{x_i,(l)} (a^{x_j,(l-1)})^T",
+    r"w^{l} \to w^{l} - \frac{\eta}{m} \sum_{x} \delta^{x,l} (a^{t,l-1})^T",
+])
+def test_rv34_a_step_mixing_two_inputs_is_not_an_internal_error(claim):
+    # it crashed with exit 70 (ValueError from the per-sample reading); two inputs in one term: not judged
+    v = _one(claim)
+    assert v.status == "uninterpretable" and "several training inputs" in v.reason

@@ -124,7 +124,7 @@ def _judge(rule: Rule, step: Step, check_gradient, cost: str, count: str = "",
                                        "factor that does not change from input to input is taken out of the sum, so "
                                        "the step is not the mean of the per-sample gradients; label every "
                                        f"quantity ({_labelled_example(label)})"), ""
-        gwords = f"∂C_{label}/∂{rule.param} ({words})"
+        gwords = f"∂C_{label if len(label) == 1 else '{' + label + '}'}/∂{rule.param} ({words})"
     return _mean(rule, step, label, gwords, count, unequal)
 
 
