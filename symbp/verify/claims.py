@@ -47,13 +47,18 @@ _RATE = r"(?:\\frac\s*\{\s*)?\(?\s*-?\s*\\(?:eta|xi|alpha|epsilon|varepsilon|gam
 #: A parameter in bold or with an arrow (``\mathbf{W}``, ``\boldsymbol{\theta}``, ``\vec{w}``) is the parameter itself.
 _ASSIGN = r"(?::=|\\coloneqq?(?![A-Za-z]))"  # := and its macros \coloneqq, \coloneq
 _FONT = r"\\(?:mathbf|boldsymbol|bm|vec|mathit)\s*\{\s*"
+#: ``v := x - \eta (p - y) h``: a name := something minus a learning rate (η, ξ, α) times something, a step that
+#: starts from the wrong quantity (review rv34: in graph notes it was filed as a definition of v, which broke the model).
+_STEP_RATE = r"(?:\\frac\s*\{\s*)?\\(?:eta|xi|alpha)(?![A-Za-z])"
 UPDATE_RULE = re.compile(r"\s*(?P<p>(?:[A-Za-z]|\\(?:theta|Theta|vartheta|omega|phi|psi|beta)(?![A-Za-z])|" + _FONT
                          + r"(?:[A-Za-z]|\\(?:theta|Theta|vartheta|omega|phi|psi|beta)(?![A-Za-z]))\s*\})"
                          r"(?:(\^\{?[A-Za-z0-9()\[\]+\-]+\}?)?(_\{?[A-Za-z0-9]+\}?)?|_\{?[A-Za-z0-9]+\}?\^\{?[A-Za-z0-9()\[\]+\-]+\}?))"
                          r"\s*(\\(?:to|rightarrow|"
                          r"longrightarrow|leftarrow|gets|longleftarrow)(?![A-Za-z]).*[-+]|" + _ASSIGN + r"\s*(?P=p)\s*[-+]|"
                          + _ASSIGN + r"(?=.*[-+]).*(?<![A-Za-z\\])(?P=p)(?![A-Za-z0-9^_])|"
-                         + _ASSIGN + r"[^=]*[-+]\s*" + _RATE + r"[^=]*(?:\\nabla|\\partial)(?![A-Za-z])[^=]*$)")
+                         + _ASSIGN + r"[^=]*[-+]\s*" + _RATE + r"[^=]*(?:(?:\\nabla|\\partial)(?![A-Za-z])|"
+                         r"\\frac\s*\{\s*d\s*(?:[A-Za-z]|\\[A-Za-z]+)[^{}]*\}\s*\{\s*d)[^=]*$|"
+                         + _ASSIGN + r"[^=]*-\s*" + _STEP_RATE + r"[^=]*$)")
 
 #: ``b^{(l)} := w^{(l)} - \eta\, \delta^{(l)}``: a parameter (w, W, b, θ) assigned with := from a parameter ± a learning
 #: rate times something: a step of an update rule that may start from the wrong parameter, never a definition (review 23).

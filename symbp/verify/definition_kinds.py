@@ -22,6 +22,7 @@ import re
 
 from ..errors import SymbpError
 from ..notation import Notation
+from .claims import UPDATE_RULE
 from .lexer import ReadError
 from .nodes import Apply, Layer, Quantity, walk
 from .reader import read
@@ -244,6 +245,8 @@ def new_name(text: str, nt: Notation) -> str:
     ('g', '')
     """
     m = _NAMED.match(text)
+    if m is not None and UPDATE_RULE.match(text):
+        return ""  # v := x - \eta (p - y) h: a step of an update rule (from the wrong name), not v's definition
     if m is None or m.group("name") in _NOT_A_NAME or not _NETWORK_TERMS.search(m.group("rest")) or loss_letter(text):
         return ""
     if m.group("layer") and forward_kind(text, nt):

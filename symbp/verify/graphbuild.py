@@ -18,7 +18,7 @@ from .graphevaluate import Evaluator, Misfit
 from .graphguess import loss_is_number, speaks_of_vectors
 from .graphmodel import (LOSS_NAMES, Call, GraphError, GraphUninterpretable, Model, Quantity, Sym, is_declaration,
                          is_definition, split_index, to_latex)
-from .graphnodes import Equation, walk
+from .graphnodes import Equation, Mat, walk
 from .graphshapes import called_functions, model_functions, shape_quantities
 from .graphsizes import letter_words
 
@@ -127,6 +127,9 @@ def _define_one(m: Model, line: int, eq) -> None:
         except Misfit as exc:
             raise GraphError(f"line {line}: the definition {text} does not fit together: {exc}"
                              + _said(m, rhs)) from None
+        if (isinstance(rhs, Mat) and rhs.tuple_form and q.rank == 1 and q.orient == "col"
+                and isinstance(value, sympy.MatrixBase) and value.shape[0] == 1):
+            value = value.T  # x = (x_1, x_2) of a column x (y = V x): a tuple's entries, not a row (``graphshapes``)
         _assign(m, name, q, value, line, text)
     elif isinstance(lhs, Sym):
         _define_entry(m, lhs, rhs, line, text)

@@ -343,19 +343,16 @@ def stepped(new: Sym, old: Sym) -> bool:
             and new.sub[-1].replace(" ", "") == f"{old.sub[-1]}+1" and old.sub[-1].isalpha())
 
 
-def _assigned_step(rhs) -> bool:
-    """Is ``rhs`` a name plus or minus a term that carries a learning rate (``W_1 - \\eta \\delta_2 a^T``)?"""
-    if not isinstance(rhs, Add) or len(rhs.terms) != 2:
-        return False
-    names = [t for t in rhs.terms if isinstance(t, Sym)]
-    return len(names) == 1 and any(_rated(t) and any(isinstance(n, Sym) and n.base in RATES for n in walk(t))
-                                   for t in rhs.terms if t is not names[0])
-
-
 def _rated(term) -> bool:
     """Does ``term`` carry a learning rate (η, α, …) or a gradient?"""
     return any(isinstance(n, (Deriv, Nabla)) or (isinstance(n, Sym) and n.base in RATES) or (
         isinstance(n, Call) and isinstance(n.func, Sym) and n.func.base in RATES) for n in walk(term))
+
+
+def _rate_step(rhs) -> bool:
+    """Does ``rhs`` subtract a learning rate (η, ξ, α) times something, as the new value of an update rule does?"""
+    return isinstance(rhs, Add) and any(isinstance(t, Neg) and any(
+        isinstance(n, Sym) and n.base in ("\\eta", "\\xi", "\\alpha") for n in walk(t)) for t in rhs.terms)
 
 
 def has_derivative(node) -> bool:
@@ -373,8 +370,8 @@ def is_definition(eq) -> bool:
     no derivative anywhere."""
     if len(eq.sides) != 2 or has_derivative(eq) or is_self_step(eq) or eq.rels[0] in ("\\to", "\\leftarrow"):
         return False  # b_1 \leftarrow w_{11} - …: an assignment of a step (a slip to name), never a definition
-    if eq.rels[0] == ":=" and _assigned_step(eq.sides[1]):
-        return False  # W_2 := W_1 - \eta \delta_2 a^T: a step from another name (a slip to name; review rv33 O3)
+    if eq.rels[0] == ":=" and _rate_step(eq.sides[1]):
+        return False  # v := x - \eta (p - y) h, W_2 := W_1 - \eta \delta_2 a^T: a step from the wrong name (rv33 O3, rv34)
     lhs = eq.sides[0]
     if isinstance(lhs, Sym):
         return not lhs.mark  # W^{(t+1)}, w^{\text{new}}: a value in an update rule, never the quantity's definition

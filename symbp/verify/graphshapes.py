@@ -151,13 +151,17 @@ def _shapes(m: Model, defs, eqs, hints, sizes: dict) -> list:
             q.dims = tuple(dims) if q.rank == 2 else (max(dims),)
             q.why = f"said on line {line}"
     # written-out vectors and matrices equated to a name
+    tuples = []  # x = (x_1, x_2): a row unless a product of the definitions says otherwise (y = V x: a column)
     for line, eq in defs:
         lhs, rhs = eq.sides[0], eq.sides[-1]
         for named, lit in ((lhs, rhs), (rhs, lhs)):
             if isinstance(named, Sym) and not named.sub and isinstance(lit, Mat) and named.base in qs:
                 q = qs[named.base]
                 r, c = literal_shape(lit)
-                if q.rank == 1 and not q.dims:
+                if q.rank == 1 and not q.dims and getattr(lit, "tuple_form", False) and r == 1:
+                    q.dims, q.why = (c,), f"line {line}"
+                    tuples.append((q, lit))
+                elif q.rank == 1 and not q.dims:
                     q.dims, q.orient, q.why = (max(r, c),), ("row" if r == 1 and c > 1 else "col"), f"line {line}"
                 elif q.rank == 2 and (not q.dims or not all(q.dims)):
                     q.dims, q.why = (r, c), f"line {line}"
@@ -168,7 +172,13 @@ def _shapes(m: Model, defs, eqs, hints, sizes: dict) -> list:
                     _vector_of_entries(m, n, line, defining=(k == 0 and n is side))
     # products, sums and functions of the definitions: W y makes y a column of W's columns, x W makes x a row
     claims = [eq for eq in eqs if not (is_definition(eq) or is_declaration(eq))]
+    m.free_tuples = {id(lit) for _, lit in tuples}  # no orientation of their own while the products speak
     _propagate(m, defs, claims)
+    m.free_tuples = set()
+    if any(not q.orient for q, _ in tuples):
+        for q, _ in tuples:
+            q.orient = q.orient or "row"
+        _propagate(m, defs, claims)
     # the largest entry index written anywhere: vectors first, then (their sizes carried through the definitions)
     # matrices, whose largest index is only a bound (w_{12} of a W that g = x W makes 2×3 once g has 3 entries)
     used = uses(eqs)
@@ -318,6 +328,8 @@ def _shape(m: Model, node, want=None):
         return _transpose(inner)
     if isinstance(node, Mat):
         r, c = literal_shape(node)
+        if id(node) in getattr(m, "free_tuples", ()):
+            return ("v", None, c)  # x = (x_1, x_2): a tuple, its orientation from the products (``shape_quantities``)
         return ("v", "row", c) if r == 1 and c > 1 else ("v", "col", r) if c == 1 and r > 1 else ("m", r, c)
     if isinstance(node, (Add, Had)):
         terms = node.terms if isinstance(node, Add) else (node.left, node.right)

@@ -112,6 +112,11 @@ def verify_text(text: str, notation="auto", *, path: str = "notes", kind: str = 
                 return read_by_parts(plan, inferred, items, lambda chosen, nt, scope: _verify_items(
                     text, chosen, nt, path, kind, strict, activation, cost, one_hot, None, options, scope=scope),
                     Row, on_row)
+        if isinstance(notation, str) and notation.strip().lower() == "rowvector":
+            # --notation rowvector on layered row notes in their own letters (z^l = a^{l-1} W^l + b^l, C, σ): the
+            # same profile in those letters, as auto finds it; read in g, L they had no quantity z or C (review rv34)
+            own = infer([(f.line, f.text, 1) for f in items if f.kind != "unreadable"], ties=True)
+            inferred = own if own.notation.name == "rowvector-own" else None
         return _verify_items(text, items, inferred or notation, path, kind, strict, activation, cost, one_hot, on_row,
                              options, inferred=inferred)
 

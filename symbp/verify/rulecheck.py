@@ -107,7 +107,10 @@ def verify_rule(formula: str, nt, again: dict, base: dict, start: float, verify:
                             seconds=since(start), **dict(base, family=()))
 
     def gradient(param: str, body: str):
-        sample = per_sample(body)
+        try:
+            sample = per_sample(body)
+        except ValueError as exc:  # δ^{x,l} (a^{t,l-1})^T: two inputs in one sample's gradient (exit 70, review rv34)
+            return "uninterpretable", str(exc)
         # in the parameter's shape: (∂C/∂w^l)^T where the notes declare the numerator layout (``layeredlayout``)
         claim = f"{gradient_claim(nt.cost, param, nt)} = {sample.text if sample else body}"
         v = verify(claim, nt, **again)

@@ -22,10 +22,18 @@ def label_first(formula: str) -> str:
     r"""``formula`` with a layer written before the input's label (``\delta^{l,(t)}``) written label first, the
     form the rest of symbp reads (``\delta^{(t),l}``): the same quantity of input t (review 24 R1).
 
-    >>> label_first(r"\delta^{l,(t)} (a^{l-1,(t)})^T")
-    '\\delta^{(t),l} (a^{(t),l-1})^T'
+    >>> label_first(r"\delta^{l,(t)} (a^{l-1,(t)})^T"), label_first(r"(a^{L(t)}_j - y^{(t)}_j) \sigma'(z^{L(t)}_j)")
+    ('\\delta^{(t),l} (a^{(t),l-1})^T', "(a^{(t),L}_j - y^{(t)}_j) \\sigma'(z^{(t),L}_j)")
     """
-    return _LAYER_FIRST.sub(lambda m: f"^{{({m.group('s')}),{m.group('l').strip()}}}", formula)
+    text = _LAYER_FIRST.sub(lambda m: f"^{{({m.group('s')}),{m.group('l').strip()}}}", formula)
+    return _LAYER_THEN_LABEL.sub(lambda m: f"{m.group('q')}^{{({m.group('s')}),{m.group('l').strip()}}}", text)
+
+
+#: ``a^{L(t)}``, ``z^{l-1(t)}``, ``\delta^{l(t)}``: an activation, weighted input or error with its layer and then,
+#: without a comma, the input's label in parentheses (Ng's a^{[l](i)} in symbp's letters): ``^{(t),L}`` (review rv34:
+#: a^{L(t)} lost its label as an argument a^L(t) while σ'(z^{L(t)}) stayed unreadable).
+_LAYER_THEN_LABEL = re.compile(r"(?P<q>(?<![A-Za-z\\])[az]|\\delta(?![A-Za-z]))\s*\^\s*\{\s*(?P<l>[A-Za-z](?:\s*[+-]\s*\d)?)"
+                               r"\s*\(\s*(?P<s>[" + SAMPLE_LETTERS + r"])\s*\)\s*\}")
 
 
 #: A quantity labelled with its input (``\delta^{(t),1}``, ``\delta^{x,l}_j``) before a bracket holding the input

@@ -26,7 +26,8 @@ from .reader import read_claim
 from .samplelabels import SAMPLE_LETTERS, input_factor, label_first
 
 
-_SUPER = re.compile(r"\^\{\s*\(?\s*([" + SAMPLE_LETTERS + r"])\s*\)?\s*,\s*([^{}]+?)\s*\}")  # ^{x,l-1}, ^{(t),L}
+#: ^{x,l-1}, ^{(t),L}, and ^{x_i,(l)}: the i-th input of a mini-batch x_1 … x_m (its label x_i, review rv34)
+_SUPER = re.compile(r"\^\{\s*\(?\s*([" + SAMPLE_LETTERS + r"](?:_\{?[a-z]\}?(?![A-Za-z]))?)\s*\)?\s*,\s*([^{}]+?)\s*\}")
 _PAREN_SUPER = re.compile(r"\^\{\s*\(\s*([" + SAMPLE_LETTERS + r"])\s*\)\s*\}")  # y^{(t)}
 _ARG = re.compile(r"(?<=[A-Za-z}])\s*\(\s*([" + SAMPLE_LETTERS + r"])\s*\)")  # y(x), a^L(x)
 #: C_x, C_{x}: the cost of one input (a brace taken only with the one that opens it: ``\partial C_x}`` keeps its ``}``).

@@ -124,14 +124,14 @@ def _judge(rule: Rule, step: Step, check_gradient, cost: str, count: str = "",
                                        "factor that does not change from input to input is taken out of the sum, so "
                                        "the step is not the mean of the per-sample gradients; label every "
                                        f"quantity ({_labelled_example(label)})"), ""
-        gwords = f"∂C_{label}/∂{rule.param} ({words})"
+        gwords = f"∂C_{label if len(label) == 1 else '{' + label + '}'}/∂{rule.param} ({words})"
     return _mean(rule, step, label, gwords, count, unequal)
 
 
 def _partial_of_sample(body: str):
     r"""``\frac{\partial C_x}{\partial P}``: the per-sample cost's derivative, written whole."""
-    return re.fullmatch(r"\\frac\s*\{\s*\\partial\s*C_\{?(?P<label>[^{}]+?)\}?\s*\}\s*\{\s*\\partial\s*(?P<by>[^{}]+)\}",
-                        body)
+    return re.fullmatch(r"\\frac\s*\{\s*\\partial\s*C_\{?(?P<label>[^{}]+?)\}?\s*\}\s*\{\s*\\partial\s*"
+                        r"(?P<by>[^{}]+(?:\{[^{}]*\}[^{}]*)*)\}", body)  # w^{(l)}: braces in the parameter too
 
 
 def _transposed_step(rule: Rule, body: str, shapes: tuple) -> "tuple[str, str, str] | None":

@@ -93,7 +93,7 @@ def norm(s: str) -> str:
     return re.sub(r"_\{(\w)\}", r"_\1", s).replace("{", "").replace("}", "")
 
 
-_PARAM = r"[A-Za-z](?:\^\{?[A-Za-z0-9()\[\]+\-]+\}?)?"
+_PARAM = r"(?:[A-Za-z]|\\(?:theta|Theta|vartheta)(?![A-Za-z]))(?:\^\{?[A-Za-z0-9()\[\]+\-]+\}?)?"  # θ_{t+1} too
 _NEXT = re.compile(r"^\s*(?P<p>" + _PARAM + r")_\{\s*(?P<t>[a-z])\s*\+\s*1\s*\}\s*=(?P<rest>.*)$", re.S)
 _NOW = re.compile(r"^\s*(?P<p>" + _PARAM + r")_(?:\{\s*(?P<t>[a-z])\s*\}|(?P<t2>[a-z]))\s*=(?P<rest>.*)$", re.S)
 _LOW = r"_\{?[A-Za-z0-9]+\}?"
@@ -105,8 +105,8 @@ _PRIME = re.compile(r"^\s*(?:\(\s*(?P<q>" + _PARAM + "(?:" + _LOW + r")?)\s*\)\s
 def _next_step(text: str):
     """``w_{t+1} = w_t - …`` as (``w``, ``w - …``): the parameter at step t; None for other text.
 
-    >>> _next_step("b_{t+1} = b_t - C")
-    ('b', 'b - C')
+    >>> _next_step("b_{t+1} = b_t - C"), _next_step(r"w_{t+1} = w_t - \\eta \\nabla C(w_t)")
+    (('b', 'b - C'), ('w', 'w - \\\\eta \\\\nabla C'))
     """
     m = _NEXT.match(text)
     if m is None:
@@ -115,7 +115,10 @@ def _next_step(text: str):
     old = re.match(r"\s*(?P<q>" + _PARAM + r")_(?:\{\s*" + t + r"\s*\}|" + t + r"(?![A-Za-z0-9]))", rest)
     if old is None:
         return None
-    return p, (old.group("q") + rest[old.end():]).strip()  # b_{t+1} = w_t - …: starts from w
+    # \nabla C(w_t): the gradient at the current step's point, what the rule means without the argument
+    after = re.sub(r"(?<=[CLJE])\s*(?:\\left\s*)?\(\s*(?:" + _PARAM + r"|\\[A-Za-z]+)_(?:\{\s*" + t + r"\s*\}|" + t
+                   + r"(?![A-Za-z0-9]))\s*(?:\\right\s*)?\)", "", rest[old.end():])
+    return p, (old.group("q") + after).strip()  # b_{t+1} = w_t - …: starts from w
 
 
 def _other_steps(text: str):
