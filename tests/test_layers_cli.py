@@ -90,7 +90,7 @@ def test_a_refuted_formula_exits_1_with_its_counterexample(capsys):
     (["prove", "--shape", "stride=2"], "--shape needs --layer"),
     (["latex", "--identity", "conv2d-input-gradient", "--shape", "padding=-1"], "padding = -1; it must be at least 0"),
 ])
-def test_bad_input_exits_2_with_one_paragraph(capsys, argv, words):
+def test_layer_bad_input_exits_2_with_one_paragraph(capsys, argv, words):
     code, out, err = run(capsys, *argv)
     assert code == 2
     assert words in " ".join(err.split()), err

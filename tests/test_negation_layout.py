@@ -23,7 +23,7 @@ from negation_cases import TRUE as _TRUE
 from negation_cases import fd_delta_output
 
 
-def test_the_oracle_decides_the_two_formulas():
+def test_the_oracle_decides_the_two_layout_formulas():
     assert fd_delta_output(1.0, seed=11) and not fd_delta_output(2.0, seed=11)
 
 

@@ -37,7 +37,7 @@ def _same(x, y) -> bool:
     return abs(sp.N((x - y).subs(point), 30)) < 1e-20
 
 
-def test_the_oracle_decides_the_hand_verdicts():
+def test_the_oracle_decides_the_reach_verdicts():
     (quadratic, a1), (cross, _) = _delta("quadratic"), _delta("cross-entropy")
     sigma_prime = a1 * (1 - a1)
     assert _same(quadratic, (a1 - Y1) * sigma_prime) and not _same(quadratic, a1 - Y1)  # BP1 / not a − y
