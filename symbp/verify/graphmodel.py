@@ -343,13 +343,22 @@ def stepped(new: Sym, old: Sym) -> bool:
             and new.sub[-1].replace(" ", "") == f"{old.sub[-1]}+1" and old.sub[-1].isalpha())
 
 
-def _assigned_step(rhs) -> bool:
-    """Is ``rhs`` a name plus or minus a term that carries a learning rate (``W_1 - \\eta \\delta_2 a^T``)?"""
-    if not isinstance(rhs, Add) or len(rhs.terms) != 2:
+def _assigned_step(lhs, rhs) -> bool:
+    """Is ``rhs`` a name of the same letter as ``lhs`` plus or minus a term that carries a learning rate
+    (``W_2 := W_1 - \\eta \\delta_2 a^T``)? Another letter is a definition: ``u := h + \\gamma c`` (review rv35 A1)."""
+    if not isinstance(rhs, Add) or len(rhs.terms) != 2 or not isinstance(lhs, Sym):
         return False
     names = [t for t in rhs.terms if isinstance(t, Sym)]
-    return len(names) == 1 and any(_rated(t) and any(isinstance(n, Sym) and n.base in RATES for n in walk(t))
-                                   for t in rhs.terms if t is not names[0])
+    return len(names) == 1 and _stem(names[0].base) == _stem(lhs.base) and any(
+        _rated(t) and any(isinstance(n, Sym) and n.base in RATES for n in walk(t))
+        for t in rhs.terms if t is not names[0])
+
+
+def _stem(base: str) -> str:
+    """The letter of a name without its accent, prime or subscript: ``\\tilde{W}``, ``W'``, ``W_1`` (a name of its own,
+    ``graphsubnames``) and ``W`` are all W."""
+    base = base.split("_")[0].rstrip("'")
+    return re.sub(r"\\(?:tilde|hat|bar|widetilde|widehat|overline)\s*\{?\s*([^{}]*?)\s*\}?$", r"\1", base).rstrip("'")
 
 
 def _rated(term) -> bool:
@@ -373,7 +382,7 @@ def is_definition(eq) -> bool:
     no derivative anywhere."""
     if len(eq.sides) != 2 or has_derivative(eq) or is_self_step(eq) or eq.rels[0] in ("\\to", "\\leftarrow"):
         return False  # b_1 \leftarrow w_{11} - …: an assignment of a step (a slip to name), never a definition
-    if eq.rels[0] == ":=" and _assigned_step(eq.sides[1]):
+    if eq.rels[0] == ":=" and _assigned_step(eq.sides[0], eq.sides[1]):
         return False  # W_2 := W_1 - \eta \delta_2 a^T: a step from another name (a slip to name; review rv33 O3)
     lhs = eq.sides[0]
     if isinstance(lhs, Sym):

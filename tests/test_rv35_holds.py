@@ -1,0 +1,34 @@
+r"""Review rv35: verdicts worked by hand for the readings added on 2 Dec (graph := steps, logs of negative numbers,
+Jacobians weighed in three layouts).
+"""
+
+from __future__ import annotations
+
+from symbp.verify import verify
+from symbp.verify.notes import verify_text
+
+# u := h + γ c defines u (γ scales c; u is no stepped copy of h): a = tanh(u), y = W_2 a, L = ½‖y − t‖², so by hand
+# ∂L/∂h = ∂L/∂u = (1 − a²) ⊙ W_2^T (y − t) and ∂L/∂W_1 = ((1 − a²) ⊙ W_2^T (y − t)) x^T, which is not 0.
+_GAMMA = r"""Let $x$ be a column vector with 3 entries, $c$ a column vector with 4 entries, $W_1$ is a $4 \times 3$ matrix
+and $W_2$ is a $2 \times 4$ matrix. Let $h := W_1 x$, $u := h + \gamma c$, $a = \tanh(u)$, $y = W_2 a$ and
+$L = \frac12 \|y - t\|^2$.
+"""
+
+
+def _column(preamble: str, *claims: str) -> dict:
+    text = preamble + "".join(f"\n$${c}$$\n" for c in claims)
+    return {row.formula.text: row.result for row in verify_text(text).rows if row.formula.text in claims}
+
+
+def test_rv35_a_definition_with_a_scale_letter_and_colon_equals_is_no_update_rule():
+    claims = {r"\frac{\partial L}{\partial W_1} = 0": "refuted",
+              r"\frac{\partial L}{\partial h} = (1 - a^2) \odot (W_2^T (y - t))": "holds",
+              r"\frac{\partial L}{\partial W_1} = ((1 - a^2) \odot (W_2^T (y - t))) x^T": "holds",
+              r"\frac{\partial L}{\partial h} = W_2^T (y - t)": "refuted"}
+    got = _column(_GAMMA, *claims)
+    assert {c: r.status for c, r in got.items()} == claims, {c: r.reason for c, r in got.items()}
+
+
+def test_rv35_a_step_from_another_name_of_the_same_letter_is_still_a_rule():
+    from symbp.verify.graphmodel import _stem
+    assert _stem(r"\tilde{W}") == _stem("W'") == _stem("W_1") == _stem("W") == "W" and _stem(r"\gamma") == r"\gamma"
