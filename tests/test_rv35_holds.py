@@ -32,3 +32,20 @@ def test_rv35_a_definition_with_a_scale_letter_and_colon_equals_is_no_update_rul
 def test_rv35_a_step_from_another_name_of_the_same_letter_is_still_a_rule():
     from symbp.verify.graphmodel import _stem
     assert _stem(r"\tilde{W}") == _stem("W'") == _stem("W_1") == _stem("W") == "W" and _stem(r"\gamma") == r"\gamma"
+
+
+def test_rv35_a_log_of_a_number_never_positive_is_not_judged():
+    # −σ(z) < 0 for every z under the sigmoid: log(−σ(z)) is no real number, though SymPy's principal logs
+    # (each log(σ) + iπ) make the difference log(−σ(z)) − log(−σ(−z)) − z vanish.
+    v = verify(r"\log(-\sigma(z)) - \log(-\sigma(-z)) = z", "nielsen", activation="sigmoid")
+    assert v.status == "uninterpretable", (v.status, v.reason)
+    # the same identity of positive numbers is true: log σ(z) − log σ(−z) = log e^z = z
+    assert verify(r"\log(\sigma(z)) - \log(\sigma(-z)) = z", "nielsen", activation="sigmoid").status == "holds"
+
+
+def test_rv35_readings_conditional_alike_are_conditional_not_ambiguous():
+    # ∂z^l/∂a^{l-1} = w^l (a row per entry of z^l): equals w^2 exactly where l = 2 is the only layer, L = 2; the
+    # denominator reading (w^l)^T fits no non-square network. Conditional on L = 2 in each reading that fits.
+    v = verify(r"\frac{\partial z^{l}}{\partial a^{l-1}} = w^2", "nielsen")
+    assert v.status == "conditional" and "L = 2" in v.reason, (v.status, v.reason)
+    assert verify(r"\frac{\partial z^{l}}{\partial a^{l-1}} = w^2", "nielsen", sizes=(3, 2)).status == "conditional"

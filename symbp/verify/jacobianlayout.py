@@ -61,7 +61,8 @@ def weigh(readings: "list[tuple[Verification, GradientLayout]]") -> Verification
     others = [(v, layout) for v, layout in readings if (v, layout) not in fits]
     unfit = ("; its shapes do not fit " + " or ".join(_NAMES[layout.layout] for _, layout in others)
              if others else "")
-    if statuses <= {"holds"} or statuses <= {"refuted"}:
+    if statuses <= {"holds"} or statuses <= {"refuted"} or (  # conditional alike in each: the same condition
+            statuses == {"conditional"} and len({v.condition for v, _ in fits}) == 1):
         v = fits[0][0]
         where = " and ".join(_words(layout) for _, layout in fits)
         return _said(v, f"{v.status} {where}{unfit}")
