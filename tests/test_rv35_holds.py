@@ -49,3 +49,25 @@ def test_rv35_readings_conditional_alike_are_conditional_not_ambiguous():
     v = verify(r"\frac{\partial z^{l}}{\partial a^{l-1}} = w^2", "nielsen")
     assert v.status == "conditional" and "L = 2" in v.reason, (v.status, v.reason)
     assert verify(r"\frac{\partial z^{l}}{\partial a^{l-1}} = w^2", "nielsen", sizes=(3, 2)).status == "conditional"
+
+
+_J = r"\frac{\partial z^l}{\partial a^{l-1}}"
+
+
+def _claims(text: str) -> list:
+    return [r.result for r in verify_text(text).rows if r.formula.kind == "claim"]
+
+
+def test_rv35_notes_whose_jacobian_claims_hold_in_different_layouts_are_ambiguous():
+    # z^l = w^l a^{l-1} + b^l: ∂z^l_j/∂a^{l-1}_k = w^l_{jk}. With a row per entry of z^l the Jacobian is w^l, with a
+    # column per entry (the denominator layout) (w^l)^T: no one layout makes both claims true for a non-square w^l.
+    text = f"The Jacobian is\n\n$${_J} = (w^l)^T$$\n\nand\n\n$${_J} = w^l$$\n"
+    assert [r.status for r in _claims(text)] == ["ambiguous", "ambiguous"], [r.reason for r in _claims(text)]
+
+
+def test_rv35_notes_whose_jacobian_claims_share_a_layout_still_hold():
+    # ∂z^l/∂a^{l-1} = w^l (mixed or numerator) and the chain rule ∂C/∂a^{l-1} = (∂z^l/∂a^{l-1})^T ∂C/∂z^l (the mixed
+    # convention: (w^l)^T δ^l, a column, as in Nielsen's BP2 step) both hold in the mixed convention.
+    text = (f"The Jacobian is\n\n$${_J} = w^l$$\n\nso\n\n"
+            rf"$$\frac{{\partial C}}{{\partial a^{{l-1}}}} = ({_J})^T \frac{{\partial C}}{{\partial z^l}}$$" + "\n")
+    assert [r.status for r in _claims(text)] == ["holds", "holds"], [r.reason for r in _claims(text)]

@@ -65,7 +65,11 @@ def weigh(readings: "list[tuple[Verification, GradientLayout]]") -> Verification
             statuses == {"conditional"} and len({v.condition for v, _ in fits}) == 1):
         v = fits[0][0]
         where = " and ".join(_words(layout) for _, layout in fits)
-        return _said(v, f"{v.status} {where}{unfit}")
+        out = _said(v, f"{v.status} {where}{unfit}")
+        if v.status == "holds" and others:  # the layouts it holds in, for ``agreeing`` across the notes' claims
+            out = replaced(out, interpretation=dict(out.interpretation,
+                                                    jacobian_holds=tuple(layout.layout for _, layout in fits)))
+        return out
     if statuses <= {"holds", "refuted", "conditional"}:
         reason = ("the layouts disagree and the notes declare none: "
                   + "; ".join(f"{_words(layout)} it is {v.status} ({_brief(v)})" for v, layout in fits))
@@ -78,3 +82,21 @@ def weigh(readings: "list[tuple[Verification, GradientLayout]]") -> Verification
 def _said(v: Verification, words: str) -> Verification:
     reason = f"{v.reason} ({words})" if v.reason else words
     return replaced(v, reason=reason, interpretation=dict(v.interpretation, layout=words))
+
+
+def agreeing(rows: list, row_type) -> list:
+    """The notes' rows with the claims that hold only in some layouts (``weigh``: the others do not fit them) made
+    ambiguous where no one layout makes them all hold: notes without a declared layout that write both
+    ∂z^l/∂a^{l-1} = (w^l)^T and ∂z^l/∂a^{l-1} = w^l contradict themselves, and one of the two is false in the layout
+    they use (review rv35 A2). ``row_type(formula, result)`` builds a row."""
+    held = [(r, set(r.result.interpretation["jacobian_holds"])) for r in rows
+            if r.result.status == "holds" and r.result.interpretation.get("jacobian_holds")]
+    if not held or set.intersection(*(layouts for _, layouts in held)):
+        return rows
+    said = "; ".join(f"line {r.formula.line} holds only {' or '.join(_words(GradientLayout(n)) for n in sorted(ls))}"
+                     for r, ls in held)
+    changed = {id(r): row_type(r.formula, replaced(
+        r.result, status="ambiguous", verdict="undecided", diagnosis="", corrected="", identity="",
+        reason=f"the notes declare no layout and their claims hold in different ones, so one of them is false in the "
+               f"layout the notes use: {said}")) for r, _ in held}
+    return [changed.get(id(r), r) for r in rows]
