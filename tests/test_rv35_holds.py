@@ -71,3 +71,9 @@ def test_rv35_notes_whose_jacobian_claims_share_a_layout_still_hold():
     text = (f"The Jacobian is\n\n$${_J} = w^l$$\n\nso\n\n"
             rf"$$\frac{{\partial C}}{{\partial a^{{l-1}}}} = ({_J})^T \frac{{\partial C}}{{\partial z^l}}$$" + "\n")
     assert [r.status for r in _claims(text)] == ["holds", "holds"], [r.reason for r in _claims(text)]
+
+
+def test_rv35_an_entry_of_the_gradient_by_a_without_a_layer_is_the_output_layers():
+    # Nielsen's ∇_a C is the vector of ∂C/∂a^L_j; under C = ½‖a^L − y‖² its entry j is a^L_j − y_j.
+    assert verify(r"(\nabla_{a} C)_j = a^L_j - y_j", "nielsen").status == "holds"
+    assert verify(r"(\nabla_a C)_j = y_j - a^L_j", "nielsen").status == "refuted"
