@@ -77,3 +77,13 @@ def test_rv35_an_entry_of_the_gradient_by_a_without_a_layer_is_the_output_layers
     # Nielsen's ∇_a C is the vector of ∂C/∂a^L_j; under C = ½‖a^L − y‖² its entry j is a^L_j − y_j.
     assert verify(r"(\nabla_{a} C)_j = a^L_j - y_j", "nielsen").status == "holds"
     assert verify(r"(\nabla_a C)_j = y_j - a^L_j", "nielsen").status == "refuted"
+
+
+def test_rv35_a_fraction_closing_the_step_is_the_rates_as_a_number_is():
+    # w − η δ_j a_k · ½ = w − (η/2) ∂C/∂w_{jk}: a gradient step with rate η/2 (BP4), as · 2 is one with rate 2η.
+    for half in (r"\frac12", r"\frac{1}{2}"):
+        v = verify(r"\tilde w^l_{jk} = w^l_{jk} - \eta \delta^l_j a^{l-1}_k \cdot " + half, "nielsen")
+        assert v.status == "holds", (half, v.reason)
+    # ½ of the wrong gradient (no δ) is still wrong, and · 0/2 is no step
+    assert verify(r"\tilde w^l_{jk} = w^l_{jk} - \eta a^{l-1}_k \cdot \frac12", "nielsen").status == "refuted"
+    assert verify(r"\tilde w^l_{jk} = w^l_{jk} - \eta \delta^l_j a^{l-1}_k \cdot \frac{0}{2}", "nielsen").status == "refuted"
