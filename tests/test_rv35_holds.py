@@ -87,3 +87,11 @@ def test_rv35_a_fraction_closing_the_step_is_the_rates_as_a_number_is():
     # ½ of the wrong gradient (no δ) is still wrong, and · 0/2 is no step
     assert verify(r"\tilde w^l_{jk} = w^l_{jk} - \eta a^{l-1}_k \cdot \frac12", "nielsen").status == "refuted"
     assert verify(r"\tilde w^l_{jk} = w^l_{jk} - \eta \delta^l_j a^{l-1}_k \cdot \frac{0}{2}", "nielsen").status == "refuted"
+
+
+def test_rv35_a_jacobian_the_notes_call_wrong_does_not_choose_their_layout():
+    # The notes' claim ∂z^l/∂a^{l-1} = w^l holds with a row per entry of z^l; (w^l)^T, which they call wrong, holds only
+    # with a column per entry (the denominator layout), where their claim does not: the claim holds, and the notes
+    # calling (w^l)^T wrong is not refuted (in their layout it is wrong), but ambiguous.
+    text = f"The Jacobian is\n\n$${_J} = w^l$$\n\nWrong:\n\n$${_J} = (w^l)^T$$\n"
+    assert [r.status for r in _claims(text)] == ["holds", "ambiguous"], [r.reason for r in _claims(text)]
