@@ -61,12 +61,16 @@ def weigh(readings: "list[tuple[Verification, GradientLayout]]") -> Verification
     others = [(v, layout) for v, layout in readings if (v, layout) not in fits]
     unfit = ("; its shapes do not fit " + " or ".join(_NAMES[layout.layout] for _, layout in others)
              if others else "")
-    if statuses <= {"holds"} or statuses <= {"refuted"}:
+    if statuses <= {"holds"} or statuses <= {"refuted"} or (  # conditional alike in each: the same condition
+            statuses == {"conditional"} and len({v.condition for v, _ in fits}) == 1):
         v = fits[0][0]
         where = " and ".join(_words(layout) for _, layout in fits)
         out = _said(v, f"{v.status} {where}{unfit}")
         if others:  # the layouts its shapes fit, when not all do: claims that fit no common one are said (``layoutmix``)
             out = replaced(out, interpretation=dict(out.interpretation, fits=tuple(layout.layout for _, layout in fits)))
+        if v.status == "holds" and others:  # the layouts it holds in, for ``agreeing`` across the notes' claims
+            out = replaced(out, interpretation=dict(out.interpretation,
+                                                    jacobian_holds=tuple(layout.layout for _, layout in fits)))
         return out
     if statuses <= {"holds", "refuted", "conditional"}:
         reason = ("the layouts disagree and the notes declare none: "
@@ -80,3 +84,30 @@ def weigh(readings: "list[tuple[Verification, GradientLayout]]") -> Verification
 def _said(v: Verification, words: str) -> Verification:
     reason = f"{v.reason} ({words})" if v.reason else words
     return replaced(v, reason=reason, interpretation=dict(v.interpretation, layout=words))
+
+
+def agreeing(rows: list, row_type) -> list:
+    """The notes' rows with the claims that hold only in some layouts (``weigh``: the others do not fit them) made
+    ambiguous where no one layout makes them all hold: notes without a declared layout that write both
+    ∂z^l/∂a^{l-1} = (w^l)^T and ∂z^l/∂a^{l-1} = w^l contradict themselves, and one of the two is false in the layout
+    they use (review rv35 A2). A formula the notes call wrong does not choose the layout; one that holds only where
+    the notes' claims do not is ambiguous too (the notes may well be right to call it wrong). ``row_type(formula,
+    result)`` builds a row."""
+    held = [(r, set(r.result.interpretation["jacobian_holds"])) for r in rows
+            if r.result.status == "holds" and r.result.interpretation.get("jacobian_holds")]
+    stated = [(r, layouts) for r, layouts in held if not r.formula.negated]
+    if not stated:
+        return rows
+    common = set.intersection(*(layouts for _, layouts in stated))
+    doubted = [(r, layouts) for r, layouts in held if not common or (r.formula.negated and not layouts & common)]
+    if not doubted:
+        return rows
+    said = "; ".join(f"line {r.formula.line} holds only {' or '.join(_words(GradientLayout(n)) for n in sorted(ls))}"
+                     for r, ls in held)
+    why = ("the notes declare no layout and their claims hold in different ones, so one of them is false in the "
+           f"layout the notes use: {said}") if not common else (
+           f"the notes declare no layout, and their claims hold only {' or '.join(_words(GradientLayout(n)) for n in sorted(common))}, "
+           f"where this formula, which they call wrong, does not: {said}")
+    changed = {id(r): row_type(r.formula, replaced(r.result, status="ambiguous", verdict="undecided", diagnosis="",
+                                                   corrected="", identity="", reason=why)) for r, _ in doubted}
+    return [changed.get(id(r), r) for r in rows]

@@ -39,7 +39,7 @@ from .layerwords import not_read, restrict
 from .activationwords import activation_said, beside_formulas
 from . import layoutmix
 from .layeredlayout import NotesLayout, doubted, notes_layout, weigh
-from .jacobianlayout import MIXED
+from .jacobianlayout import MIXED, agreeing
 from .targetwords import one_hot_said, sum_doubted
 from .costsignature import blocking as blocking_signature, unread as unread_signatures
 from .hypothesis import written_out
@@ -356,11 +356,13 @@ def _verify_items(text, items, notation, path, kind, strict, activation, cost, o
         # the layered reading takes ∂C/∂W in W's shape; a claim fitting some layouts only, which ``layoutmix`` may warn)
         if on_row is not None and not (everything or row.result.status in ("unreadable", "uninterpretable")
                                        or f.negated or row.result.interpretation.get("fits")
+                                       or row.result.interpretation.get("jacobian_holds")
                                        or ((own_layout.at(f.line) or not has_layers(f.text))
                                                         and read_rule(f.text))):
             streamed += 1
             shown.add(id(row.formula))
             on_row(row, streamed, total)
+    report.rows = agreeing(report.rows, Row)  # Jacobian claims of the notes that hold in layouts that differ (rv35)
     report = apply_graph(report, text, nt.name.lower(), activation=activation, everything=nt.vectors == "row",
                          row_type=Row, layered=nt.name == "rowvector-own")
     if report.graph is not None and getattr(report.graph, "results", None) and report.graph.declared:

@@ -34,7 +34,7 @@ from .letters import Letters
 from .rendered import as_rendered
 from .lexer import _FONTS, _KNOWN, _TEXTS, MAX_CHARS, MAX_DEPTH, NO_NUMBER, ReadError, Token, _capped_exponent, check_degree, _check_limits, _indices, _tokenize
 from .nodes import walk as _walk
-from .nodes import Add, Cdots, Div, Equation, Hadamard, Mul, Nabla, Neg, Num, Partial, Pow, Quantity, Sum, Transpose
+from .nodes import Add, Cdots, Div, Equation, Hadamard, Layer, Mul, Nabla, Neg, Num, Partial, Pow, Quantity, Sum, Transpose
 from .tail import Claim, is_tail_text, read_tail
 
 __all__ = ["read", "read_claim", "ReadError", "MAX_CHARS", "MAX_DEPTH"]
@@ -361,7 +361,10 @@ class _Parser(Cursor, Letters, Constructs, Forms):
         derivative by that entry (in the layout in force: ``interpret``). Other brackets take no subscript."""
         raw = self.script()
         if isinstance(inner, Nabla):
-            inner, kind = Partial(inner.of, inner.wrt), "nabla"
+            wrt = inner.wrt  # ∇_a C is ∇_{a^L} C (interpret._nabla), so is its entry (∇_a C)_j (review rv35 C1)
+            if isinstance(wrt, Quantity) and wrt.role == "a" and wrt.layer is None and not wrt.indices:
+                wrt = replace(wrt, layer=Layer("L", 0))
+            inner, kind = Partial(inner.of, wrt), "nabla"
         else:
             kind = "partial"
         if not isinstance(inner, Partial) or inner.den.indices or inner.num.indices:

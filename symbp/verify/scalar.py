@@ -87,6 +87,9 @@ def _build(node, sigma, sigma_prime):
             return sympy.exp(arg)
         if node.func == "sigma":
             return sigma(arg) if node.primes == 0 else sigma_prime(arg)
+        if node.func == "log" and (arg.is_nonpositive or arg.is_extended_nonpositive):
+            # log(−σ(z)) under the sigmoid: no real number; SymPy's principal log would cancel the iπ (review rv35 A3)
+            raise Uninterpretable(f"{to_latex(node)}: the log of a number that is never positive is not a real number")
         if node.func in _NAMED:
             u = sympy.Symbol("u", real=True)
             f = _NAMED[node.func](u)

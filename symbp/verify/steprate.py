@@ -167,9 +167,13 @@ def canonical(side: str) -> "tuple[str, str, str] | None":
         if merged != f"{rate} {body}" and m:
             rate, body = m.group("coef"), m.group("body")
     if rate is not None and re.fullmatch(RATE, rate):  # η ∇C \cdot 2: the number closing the product is the rate's
-        t = re.fullmatch(r"(?P<body>.+?)\s*\\(?:cdot|times)(?![A-Za-z])\s*(?P<num>\d+(?:\.\d+)?)\s*", body, re.S)
+        t = re.fullmatch(r"(?P<body>.+?)\s*\\(?:cdot|times)(?![A-Za-z])\s*(?:(?P<num>\d+(?:\.\d+)?)|\\[dt]?frac\s*"
+                         r"(?:\{\s*(?P<p>\d+)\s*\}|(?P<p1>\d))\s*(?:\{\s*(?P<q>\d+)\s*\}|(?P<q1>\d)))\s*", body, re.S)
         terms = top_terms(t.group("body")) if t else None
-        read = rate_expression(t.group("num") + rate) if terms is not None and len(terms) == 1 else None
+        closing = (t.group("num") + rate if t.group("num") else  # η δ a · ½ is rate η/2 as · 2 is 2η (review rv35 B2)
+                   r"\frac{" + (t.group("p") or t.group("p1")) + rate + "}{" + (t.group("q") or t.group("q1")) + "}"
+                   ) if t else ""
+        read = rate_expression(closing) if terms is not None and len(terms) == 1 else None
         if read is not None:
             value, rate, words = read
             body = t.group("body")
