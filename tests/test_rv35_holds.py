@@ -29,9 +29,12 @@ def test_rv35_a_definition_with_a_scale_letter_and_colon_equals_is_no_update_rul
     assert {c: r.status for c, r in got.items()} == claims, {c: r.reason for c, r in got.items()}
 
 
-def test_rv35_a_step_from_another_name_of_the_same_letter_is_still_a_rule():
-    from symbp.verify.graphmodel import _stem
-    assert _stem(r"\tilde{W}") == _stem("W'") == _stem("W_1") == _stem("W") == "W" and _stem(r"\gamma") == r"\gamma"
+def test_rv35_a_definition_minus_a_scale_letter_is_no_update_rule_either():
+    # u := h − γ c: ∂L/∂h = ∂L/∂u as above (the sign of γ c does not touch h), and ∂L/∂W_1 is still not 0
+    claims = {r"\frac{\partial L}{\partial W_1} = 0": "refuted",
+              r"\frac{\partial L}{\partial h} = (1 - a^2) \odot (W_2^T (y - t))": "holds"}
+    got = _column(_GAMMA.replace(r"u := h + \gamma c", r"u := h - \gamma c"), *claims)
+    assert {c: r.status for c, r in got.items()} == claims, {c: r.reason for c, r in got.items()}
 
 
 def test_rv35_a_log_of_a_number_never_positive_is_not_judged():
