@@ -100,7 +100,7 @@ def test_contexts_of_two_notations_share_the_network_and_a_polluted_one_is_dropp
 
 
 def test_a_definition_written_at_several_lines_is_verified_once(monkeypatch):
-    import symbp.verify.notes as notes
+    import symbp.verify.notesrows as notes  # where a formula is checked once per setting (_Once)
 
     calls = []
     real = notes.verify

@@ -45,7 +45,7 @@ from .describe import describe, identify
 from .diagnose import diagnose as _diagnose
 from .allsizes import proved_for_all_sizes
 from .gradlayout import GradientLayout, decided as layout_decided, jacobians_watched, label, layout_in_force
-from . import jacobianlayout
+import symbp.verify.jacobianlayout as jacobianlayout  # by module: the layouts a Jacobian is weighed in
 from .grouping import Reading, alternatives, choose, dot_readings, dotted_vectors, writes_odot
 from .forms import LOSS_LETTERS
 from .instances import _quantities
