@@ -82,6 +82,7 @@ class Mention:
     activation: str = ""  # the activation named (beside a cost: in the same sentence, "with sigmoid neurons")
     one_hot: bool = False  # the log-likelihood of a softmax output, C = −ln a^L_y: the target is one-hot
     at: int = -1  # where the words start in the notes' text
+    half: bool = False  # a squared error whose sentence writes its ½ in a formula ("the squared error $\frac12\|…\|^2$")
 
     def label(self) -> str:
         """The cost in a verdict's words: the log-likelihood says its one-hot target."""
@@ -115,10 +116,14 @@ def mentions(text: str) -> tuple[Mention, ...]:
             beside = named[0] if len(named) == 1 else ""
             soft = cost == "cross-entropy" and bool(_SOFTMAX.search(near))
             name = "softmax-cross-entropy" if soft else cost
+            half = False
             if cost == "quadratic" and _without_half(text, words, m):
                 name = "squared-error"  # "the squared error, without the factor ½": ‖a − y‖², not ½‖a − y‖²
+            elif cost == "quadratic":
+                half = _with_half(text, words, m)
             likelihood = soft and bool(_LIKELIHOOD.search(words, m.start(), m.end() + 16))  # "negative log-likelihood"
-            out.append((m.start(), Mention(n, name, _phrase(words, m), beside, one_hot=likelihood, at=m.start())))
+            out.append((m.start(), Mention(n, name, _phrase(words, m), beside, one_hot=likelihood, at=m.start(),
+                                           half=half)))
     for act, words_of in _ACTIVATION_WORDS:
         seen = set()
         for m in words_of.finditer(words):
@@ -159,14 +164,24 @@ def _without_half(text: str, words: str, m: re.Match) -> bool:
     """Does the sentence that names the squared error at ``m`` leave the ½ out, in words ("without the factor ½")
     or in the formula it writes ("the squared error $\\|a^L - y\\|^2$")? ``words`` is ``text`` with its math
     blanked, so a sentence ends at prose punctuation only."""
-    ends = [e.end() for e in _SENTENCE_END.finditer(words, 0, m.start())]
-    start = ends[-1] if ends else 0
-    after = _SENTENCE_END.search(words, m.end())
-    sentence = text[start:after.end() if after else len(text)]
+    sentence = _sentence_of(text, words, m)
     if _NO_HALF.search(sentence):
         return True
     formulas = [f.group(0) for f in MATH.finditer(sentence)]
     return any(_SQUARE.search(f) and not _HALF.search(f) for f in formulas) and not any(_HALF.search(f) for f in formulas)
+
+
+def _with_half(text: str, words: str, m: re.Match) -> bool:
+    """Does the sentence that names the squared error at ``m`` write it with its ½ in a formula?"""
+    return any(_HALF.search(f.group(0)) for f in MATH.finditer(_sentence_of(text, words, m)))
+
+
+def _sentence_of(text: str, words: str, m: re.Match) -> str:
+    """The sentence of ``text`` around the match ``m`` in ``words`` (``text`` with its math blanked)."""
+    ends = [e.end() for e in _SENTENCE_END.finditer(words, 0, m.start())]
+    start = ends[-1] if ends else 0
+    after = _SENTENCE_END.search(words, m.end())
+    return text[start:after.end() if after else len(text)]
 
 
 def _denied(words: str, m: re.Match) -> bool:
@@ -262,7 +277,7 @@ _WITH_HALF = re.compile(r"quadratic\s+cost|kvadratick\w*\s+cen|квадрати�
 def _meant(m: Mention, model_at: dict) -> tuple:
     """The costs a mention may mean: a squared error named in words that do not fix the ½, where no formula of the
     notes defines the cost, is ½‖a − y‖² or ‖a − y‖² (both are checked; a verdict that depends on it is ambiguous)."""
-    if m.cost == "quadratic" and "cost_line" not in model_at and not _WITH_HALF.search(m.words):
+    if m.cost == "quadratic" and not m.half and "cost_line" not in model_at and not _WITH_HALF.search(m.words):
         return ("quadratic", "squared-error")
     return (m.cost,)
 
