@@ -53,7 +53,7 @@ def apply_graph(report, text: str, notation_name: str, budget: float = 30.0, act
         key = id(f)
         read_in_layers = layered_notes and has_layers(f.text)
         open_ = not read_in_layers and (everything or layered.status in ("unreadable", "uninterpretable")
-                                        or _declared_step(key, f, g))
+                                        or _declared_step(key, f, g) or _own_definition(key, layered, g))
         if g.model is None:
             if open_ and _graph_form(f.text) and everything:
                 row = type(row)(f, Verification(formula=f.text, status="uninterpretable", verdict="undecided",
@@ -121,6 +121,14 @@ def apply_graph(report, text: str, notation_name: str, budget: float = 30.0, act
         rows.sort(key=lambda r: r.formula.line)
     report.rows, report.skipped = rows, skipped
     return report
+
+
+def _own_definition(key: int, layered: Verification, g: GraphNotes) -> bool:
+    """Whether the notes' own terms read the formula as a definition of the model that judges their claims, where
+    the layered reading only called it a slip against another definition (``z^{(1)} = W^{(1)} x + b^{(1)}`` beside
+    ``z^{(2)} = W^{(2)} a^{(1)} + b^{(2)}``: x is the input, not a layer the layered reading knows)."""
+    return (g.model is not None and key in g.definitions and layered.status == "undecided"
+            and layered.reason.startswith("a slip:") and bool(g.results))
 
 
 def _declared_step(key: int, f: Formula, g: GraphNotes) -> bool:

@@ -263,8 +263,9 @@ def _in_order(m: Model, defs) -> list:
 
 
 def _propagate(m: Model, defs, claims=()) -> None:
+    ordered = _by_dependence(defs)
     for _ in range(4):
-        for _, eq in defs:
+        for _, eq in ordered:
             if is_declaration(eq) or not is_definition(eq):
                 continue
             lhs, rhs = eq.sides[0], eq.sides[-1]
@@ -274,6 +275,31 @@ def _propagate(m: Model, defs, claims=()) -> None:
             if isinstance(lhs, Sym) and not lhs.sub:
                 _shape(m, rhs, _shape(m, lhs))
         share_index_sizes(m, defs, claims)  # after the products: y_i = e^{u_i} / Σ_j e^{u_j}, Σ_k t_k log y_k
+
+
+def _by_dependence(defs) -> list:
+    """The definitions with each after those of the names it uses, else in the notes' order: a name defined later
+    on the same line is not a number meanwhile (``y = W^{(2)} a^{(1)}`` filed before ``a^{(1)} = \\tanh(z^{(1)})``
+    made y a matrix of W^{(2)}'s shape)."""
+    defines = {}
+    for k, (_, eq) in enumerate(defs):
+        lhs = eq.sides[0] if getattr(eq, "sides", None) else None
+        if isinstance(lhs, Sym) and not lhs.sub and is_definition(eq) and not is_declaration(eq):
+            defines.setdefault(lhs.base, k)
+    out, placed = [], set()
+
+    def place(k: int, path: frozenset) -> None:
+        if k in placed or k in path:
+            return
+        for n in walk(defs[k][1].sides[-1]):
+            if isinstance(n, Sym) and defines.get(n.base, k) != k:
+                place(defines[n.base], path | {k})
+        placed.add(k)
+        out.append(defs[k])
+
+    for k in range(len(defs)):
+        place(k, frozenset())
+    return out
 
 
 def _qshape(m: Model, sym: Sym):
