@@ -314,7 +314,7 @@ def _declare(m: Model, defs, differentiated: dict) -> None:
         m.where[target] = lines[0]
     if not m.loss:
         for name in LOSS_NAMES:
-            if name in m.quantities and m.node(name) in m.defs:
+            if name in m.quantities and m.nodes.get((name, ())) in m.defs:  # never a node made by asking
                 m.loss = name
                 break
 
