@@ -131,6 +131,10 @@ def _ranks(m: Model, defs, eqs, hints) -> None:
         if isinstance(lhs, Sym) and not lhs.sub and isinstance(rhs, Mat):
             shape = literal_shape(rhs)
             ranks[lhs.base] = 1 if 1 in shape else 2
+    scalars = {name for _, name, orient, _ in hints if orient == "scalar"}
+    for _, name, orient, _ in hints:  # "$x$ a vector and $W$ a scalar", g = x W: x a vector of open size
+        if orient == "vector" and ranks.get(name) == 0 and name not in said and scalars:
+            ranks[name] = 1
     m.open_ranks = {base for base, r in ranks.items() if r == 0 and base not in said}
     for base, r in ranks.items():
         m.quantities[base] = Quantity(base, r)
