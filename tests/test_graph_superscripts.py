@@ -136,3 +136,23 @@ def test_same_line_definitions_in_any_order(order):
     y = model.quantities["y"]
     assert (y.rank, y.dims) == (1, (2,))
     assert model.quantities["a^{(1)}"].dims == (4,)
+
+
+SLIP = r"""# A three-layer net
+
+Let $x$ be a column vector with 3 entries, $W^{(1)}$ a $4 \times 3$ matrix, $W^{(2)}$ a $4 \times 4$ matrix and $W^{(3)}$ a $2 \times 4$ matrix.
+Let $z^{(1)} = W^{(1)} x + b^{(1)}$, $a^{(1)} = \sigma(z^{(1)})$, $z^{(2)} = W^{(2)} a^{(1)} + b^{(2)}$, $a^{(2)} = \sigma(z^{(2)})$.
+Let $z^{(3)} = W^{(2)} a^{(2)} + b^{(3)}$ and $L = \frac12 \|z^{(3)} - t\|^2$.
+
+$$\frac{\partial L}{\partial b^{(3)}} = z^{(3)} - t$$
+"""
+
+
+def test_a_layer_slip_in_the_definitions_stays_found():
+    """z^{(3)} = W^{(2)} a^{(2)} + b^{(3)}: W^{(2)} where the pattern of the other layers says W^{(3)}. The first
+    layer's z^{(1)} = W^{(1)} x + b^{(1)} (from the input x) is the notes' model, but this slip, all of whose names
+    have their layers, keeps the layered reading's verdict; ∂L/∂b^{(3)} = z^{(3)} − t is true either way."""
+    got, report = _verdicts(SLIP)
+    assert got[r"z^{(3)} = W^{(2)} a^{(2)} + b^{(3)}"].status == "refuted"
+    assert r"z^{(1)} = W^{(1)} x + b^{(1)}" not in got
+    assert got[r"\frac{\partial L}{\partial b^{(3)}} = z^{(3)} - t"].status == "holds"

@@ -35,6 +35,8 @@ _SPACE = {"\\,", "\\;", "\\!", "\\ ", "\\:", "\\>", "displaystyle", "textstyle",
           "big", "Big", "bigg", "Bigg", "bigl", "bigr", "Bigl", "Bigr"}
 #: A layer superscript, ``(1)``, ``[2]``, ``(2)T`` (the notes' own layer names: W^{(1)}, Ng's W^{[1]}).
 LAYER = re.compile(r"([(\[])(\d{1,2})([)\]])(T|\\top|\\intercal)?")
+#: Letters notes apply as functions: ``f^{(1)}(z)`` may be f's first derivative, never read as a layer's own f.
+_FUNCTION_LETTERS = {"f", "g", "h", "\\phi", "\\varphi", "\\psi", "\\sigma"}
 #: y^{(t)}: a parenthesised superscript names a training input only with these letters (a^{(l)} is a layer).
 _SAMPLE_LETTERS = {"t", "i", "j", "n", "s", "x", "m", "p"}
 
@@ -174,8 +176,9 @@ class Cursor(TokenCursor):
         j = self.i
         self.next()
         found = LAYER.fullmatch("".join(self.script()).replace(" ", ""))
-        if found is None or found.group(1) + found.group(3) not in ("()", "[]"):
-            self.i = j
+        if found is None or found.group(1) + found.group(3) not in ("()", "[]") or (
+                base in _FUNCTION_LETTERS and self.at("(", "char") and self._adjacent(self.peek())):
+            self.i = j  # f^{(1)}(z): the first derivative of f, or a layer's own f; not read
             return base
         if found.group(4):  # a^{(1)T}: the transpose, read by the grammar as a^{(1)}^T
             self._transpose_next()
