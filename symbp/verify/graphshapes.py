@@ -403,6 +403,11 @@ def _times(m: Model, a, b, left, right, want):
     if taught:
         a = _shape(m, left) if left is not None else a
         b = _shape(m, right)
+    for one, other, side in ((a, b, right), (b, a, left)):  # a number times x: x has the product's shape
+        if one is not None and one[0] == "s" and isinstance(side, Sym) and want is not None and want[0] != "s" \
+                and other is not None and other[0] == want[0]:
+            _learn(m, side, want)
+            return _shape(m, side)
     if a is not None and a[0] == "s":
         return b
     if b is not None and b[0] == "s":
