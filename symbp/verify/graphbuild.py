@@ -52,7 +52,8 @@ def build(defs: list, formulas: list = (), hints: list = (), differentiated: dic
     m = Model()
     if sigma is not None:
         m.sigma, m.sigma_is_generic = sigma, False
-    _twice(defs)
+    defs, again = _twice(defs)
+    formulas = list(formulas) + [eq for _, eq, _ in again]
     eqs = [eq for _, eq in defs] + list(formulas)
     m.functions = model_functions([eq for _, eq in defs], formulas)
     m.applied = called_functions([eq for _, eq in defs])
@@ -73,6 +74,8 @@ def build(defs: list, formulas: list = (), hints: list = (), differentiated: dic
     _patterns(m, defs)
     _declare(m, defs, differentiated or {})
     _acyclic(m, defs)
+    for line, eq, first in again:
+        _restated(m, line, eq, first)
     return m
 
 
@@ -82,20 +85,44 @@ def said_vectors(hints) -> dict:
     return {name: (line, orient) for line, name, orient, _ in hints if orient in ("vector", "entries")}
 
 
-def _twice(defs) -> None:
-    """g = x W at one line and g = W x at another: the same name defined by two different formulas."""
+def _twice(defs) -> tuple[list, list]:
+    """(the definitions, [(line, eq, first)] of a name defined again by another formula): g = x W at one line and
+    g = W x at another, or δ_2 = y − t and δ_2 = −(t − y). ``_restated`` accepts the second when it has the first's
+    value, else names both lines (``first``: (line, text) of the first)."""
     seen: dict = {}
+    kept, again = [], []
     for line, eq in defs:
         if is_declaration(eq) or not is_definition(eq) or not isinstance(eq.sides[0], Sym):
+            kept.append((line, eq))
             continue
         key = eq.sides[0]
         rhs = to_latex(eq.sides[-1]).replace(" ", "")
         if key in seen and seen[key][1] != rhs:
-            first = seen[key]
-            raise GraphError(f"the notes define {key.latex()} twice, differently: at line {first[0]} "
-                             f"({key.latex()} = {first[2]}) and at line {line} ({to_latex(eq)})", lines=(first[0], line))
+            again.append((line, eq, (seen[key][0], seen[key][2])))
+            continue
         seen.setdefault(key, (line, rhs, to_latex(eq.sides[-1])))
+        kept.append((line, eq))
+    return kept, again
 
+
+def _restated(m: Model, line: int, eq, first: tuple) -> None:
+    """A name defined again (``_twice``): accepted when both formulas give it the same value in the model (entry by
+    entry, through the definitions), else the notes define it twice, differently (both lines named)."""
+    key = eq.sides[0]
+    why = (f"the notes define {key.latex()} twice, differently: at line {first[0]} ({key.latex()} = {first[1]}) "
+           f"and at line {line} ({to_latex(eq)})")
+    try:
+        before = Evaluator(m, "denominator").value(key)
+        after = Evaluator(m, "denominator").value(eq.sides[-1])
+    except (GraphError, GraphUninterpretable, Misfit) as exc:
+        raise GraphError(f"{why}: {exc}", lines=(first[0], line)) from None
+    pairs = (list(zip(before, after)) if isinstance(before, sympy.MatrixBase) and isinstance(after, sympy.MatrixBase)
+             and before.shape == after.shape else [(before, after)] if not isinstance(before, sympy.MatrixBase)
+             and not isinstance(after, sympy.MatrixBase) else None)
+    if pairs is None or any(sympy.expand(m.full(a) - m.full(b)) != 0 for a, b in pairs):
+        raise GraphError(why, lines=(first[0], line))
+    m.notes.append(f"line {line}: {to_latex(eq)} restates {key.latex()} = {first[1]} of line {first[0]} (the same "
+                   "value)")
 
 
 # -- definitions --------------------------------------------------------------------------------
@@ -314,7 +341,7 @@ def _declare(m: Model, defs, differentiated: dict) -> None:
         m.where[target] = lines[0]
     if not m.loss:
         for name in LOSS_NAMES:
-            if name in m.quantities and m.node(name) in m.defs:
+            if name in m.quantities and m.nodes.get((name, ())) in m.defs:  # never a node made by asking
                 m.loss = name
                 break
 

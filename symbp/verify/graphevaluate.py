@@ -28,6 +28,7 @@ from sympy.core.function import AppliedUndef
 from .graphmodel import (KNOWN, Add, Bar, Call, Deriv, Div, Dots, GraphUninterpretable, Had, Mat, Model, Mul, Nabla,
                          Neg, Norm, Num, Pow, Sum, Sym, T, literal_cells, split_index, to_latex)
 from .graphdelta import is_kronecker, kronecker
+from .graphdigits import digit_split
 from .graphsizes import bound
 from .graphsoftmax import softmax_of
 
@@ -120,10 +121,12 @@ class Evaluator:
         if q.rank == 0:
             raise GraphUninterpretable(f"{what}: {q.name} is a scalar in the notes, it has no entries")
         idx = split_index(sym.sub, q.rank)
+        if self.loose and len(idx) == q.rank and all(isinstance(i, int) for i in idx):
+            return self.m.node(name, tuple(idx))  # w_{13} written in a matrix of its own, W being 2×2
+        if q.rank == 2 and len(sym.sub) == 1 and sym.sub[0].isdigit() and q.dims and all(q.dims):
+            idx = digit_split(sym.sub[0], q.dims, what, q.describe())  # W_{10}, W_{111}: which digits are which
         if len(idx) != q.rank:
             raise GraphUninterpretable(f"{what}: {q.describe()} needs {q.rank} index(es)")
-        if self.loose and all(isinstance(i, int) for i in idx):
-            return self.m.node(name, tuple(idx))  # w_{13} written in a matrix of its own, W being 2×2
         vals = tuple(self.index_value(i, d, what) for i, d in zip(idx, q.dims))
         return self.m.node(name, vals)
 

@@ -238,6 +238,8 @@ def split_index(sub: tuple, rank: int) -> tuple:
 
 
 def is_matrix_letter(base: str) -> bool:
+    """W, V, w: a letter whose entries have two indices; W^{(1)}, W^{[2]} too (a layer's own matrix)."""
+    base = re.sub(r"\^\{[(\[]\d+[)\]]\}$", "", base)
     return len(base) == 1 and base.isupper() or base in ("w", "W")
 
 

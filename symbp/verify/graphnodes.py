@@ -12,6 +12,8 @@ entry or a function is decided by the model (``graphmodel``), not here.
 
 from __future__ import annotations
 
+import re
+
 from dataclasses import dataclass
 from fractions import Fraction
 
@@ -206,7 +208,12 @@ def to_latex(node) -> str:
     if isinstance(node, Pow):
         return f"{_factor(node.base)}^{{{node.exp}}}"
     if isinstance(node, T):
-        return f"{_factor(node.arg, atoms_only=True)}^T"
+        inner = _factor(node.arg, atoms_only=True)
+        arg = node.arg
+        layer = not arg.sample and re.search(r"\^\{[(\[]\d+[)\]]\}$", inner) if isinstance(arg, Sym) else False
+        if isinstance(arg, Sym) and not (arg.sub or arg.mark) and inner == arg.latex() and (layer or arg.sample):
+            return inner[:-1] + "T}"  # W^{(2)T}, x^{(i)T}: a layer's or a sample's name transposed, as written
+        return f"{inner}^T"
     if isinstance(node, Call) and node.written == "e":
         return "e^{" + to_latex(node.args[0]) + "}"
     if isinstance(node, Call):

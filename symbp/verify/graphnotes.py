@@ -35,7 +35,8 @@ from .graphcondition import own_condition, prose_condition, under_own, under_pro
 from .graphexamples import (ASSUMPTION_WORDS, EXAMPLE_WORDS, by_tied, denies, display_words, is_given, is_tie, is_value,
                             is_value_expression, listed, prose_words, split_values, ties, with_values)
 from .graphfamily import check_claim, checker, exchanged, notes_model
-from .graphbatch import batch_sizes, given_size, samples_of, size_words, split, unsaid_words
+from .graphbatch import batch_sizes, given_size, samples_of, size_words, unsaid_words
+from .graphbatchinline import inline_split
 from .graphlocal import checked_locally, name_unread, unread_outcome
 from .graphownlayout import contradicting, declared_layouts, explicit_lines, layout_at, vectors_of
 from .layoutmix import warn as warn_mixed_layouts
@@ -191,7 +192,7 @@ def graph_notes(items: list, text: str, budget: float = 30.0, activation: str | 
     defs, restating = restated(defs)  # L = L(x_1, x_2) after L = L(y_1, y_2): a claim about the graph
     claims += [(p, eq) for _, eq, p in restating]
     defs, denied = _denied(defs, text)
-    defs, costs, batched = split(defs)  # J = \frac1m \sum_t L^{(t)}: a cost over a mini-batch (``graphbatch``)
+    defs, costs, batched = inline_split(defs)  # J = \frac1m \sum_t L^{(t)}: a cost over a mini-batch (``graphbatch``)
     defs, counted, not_said = batch_sizes(defs, costs, text)  # "Each mini-batch has $m = 32$ samples": the notes' m
     positive = [c for c in claims if not c[0].formula.negated]  # a value written backwards is taken from these
     defs, values, kinds = split_values(defs, positive, lambda line, p: _words(text, p),

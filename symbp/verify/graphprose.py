@@ -17,8 +17,10 @@ from __future__ import annotations
 import re
 
 #: A name in math: a letter, or a letter or a Greek name with one digit below it (``W_1``, ``\delta_{2}``: a name of its
-#: own when the formulas use it as a whole, ``graphsubnames``), in bold or with an arrow.
-_LETTER = r"(?:[A-Za-z]|\\[a-zA-Z]+(?=\s*_))(?:\s*_\s*(?:\{\s*\d\s*\}|\d))?"
+#: own when the formulas use it as a whole, ``graphsubnames``) or a layer above it (``W^{(1)}``, ``W^{[2]}``: a name
+#: of its own, ``graphtokens``), in bold or with an arrow.
+_LAYER = r"\s*\^\s*\{\s*[(\[]\s*\d{1,2}\s*[)\]]\s*\}"
+_LETTER = (r"(?:[A-Za-z]|\\[a-zA-Z]+(?=\s*_|" + _LAYER + r"))(?:\s*_\s*(?:\{\s*\d\s*\}|\d)|" + _LAYER + r")?")
 _NAME = r"\$\s*(?:\\(?:mathbf|vec|boldsymbol|bm)\s*\{\s*)?(" + _LETTER + r")\s*\}?\s*\$"
 #: The orientation of a vector: row/column; строка/столбец (вектор-строка); wierszowy/kolumnowy; řádkový/sloupcový.
 _ROW_VECTOR = re.compile(_NAME + r"[^$.]{0,60}?\b(row(?=[\s-]*vectors?\b)|column(?=[\s-]*vectors?\b)|строк\w*|столб\w*"
@@ -140,7 +142,13 @@ def hints_and_prose(text: str) -> tuple[list, list]:
             hints.append((text.count("\n", 0, m.start()) + 1, m.group(1), "", (count,)))
     for m in _PROSE_DEF.finditer(text):
         defs.append((text.count("\n", 0, m.start()) + 1, f"{m.group(1)} = {m.group(2)}"))
-    return [(line, re.sub(r"[\s{}]", "", name), orient, dims) for line, name, orient, dims in hints], defs
+    return [(line, _spelled(name), orient, dims) for line, name, orient, dims in hints], defs
+
+
+def _spelled(name: str) -> str:
+    r"""A name as the formulas' reader spells it: ``W_{1}`` is W_1, ``W^{ (1) }`` is W^{(1)} (``graphtokens``)."""
+    name = re.sub(r"[\s{}]", "", name)
+    return re.sub(r"\^([(\[]\d+[)\]])", r"^{\1}", name)
 
 
 

@@ -12,7 +12,8 @@ from __future__ import annotations
 
 from .claims import declaration
 from .extract import Formula
-from .graphmodel import GraphError
+from .graphmodel import GraphError, Sym
+from .graphnodes import walk
 from .graphfamily import UNINTERPRETABLE
 from .graphnotes import GraphNotes, Piece, graph_notes
 from .graphownlayout import layout_at
@@ -53,7 +54,7 @@ def apply_graph(report, text: str, notation_name: str, budget: float = 30.0, act
         key = id(f)
         read_in_layers = layered_notes and has_layers(f.text)
         open_ = not read_in_layers and (everything or layered.status in ("unreadable", "uninterpretable")
-                                        or _declared_step(key, f, g))
+                                        or _declared_step(key, f, g) or _own_definition(key, layered, g))
         if g.model is None:
             if open_ and _graph_form(f.text) and everything:
                 row = type(row)(f, Verification(formula=f.text, status="uninterpretable", verdict="undecided",
@@ -121,6 +122,26 @@ def apply_graph(report, text: str, notation_name: str, budget: float = 30.0, act
         rows.sort(key=lambda r: r.formula.line)
     report.rows, report.skipped = rows, skipped
     return report
+
+
+def _own_definition(key: int, layered: Verification, g: GraphNotes) -> bool:
+    """Whether the notes' own terms read the formula as a definition of the model that judges their claims, where
+    the layered reading only called it a slip against another definition (``z^{(1)} = W^{(1)} x + b^{(1)}`` beside
+    ``z^{(2)} = W^{(2)} a^{(1)} + b^{(2)}``: x is the input, not a layer the layered reading knows)."""
+    if not (g.model is not None and key in g.definitions and layered.status == "undecided"
+            and layered.reason.startswith("a slip:") and bool(g.results)):
+        return False
+    piece = g.pieces.get(key)  # the slip is the layered reading's only when every name of it has its layer
+    return piece is not None and any(_layer_from_input(eq, g.model) for eq in piece.eqs)
+
+
+def _layer_from_input(eq, model) -> bool:
+    """Whether a definition gives a layer's quantity (``z^{(1)}``) from a name with no layer (the input x)."""
+    lhs = eq.sides[0] if getattr(eq, "sides", None) else None
+    if not (isinstance(lhs, Sym) and "^{" in lhs.base):
+        return False
+    return any(isinstance(n, Sym) and "^{" not in n.base and not n.sample and n.base not in model.functions
+               and model.canonical(n.base) in model.quantities for n in walk(eq.sides[-1]))
 
 
 def _declared_step(key: int, f: Formula, g: GraphNotes) -> bool:

@@ -131,6 +131,10 @@ def _ranks(m: Model, defs, eqs, hints) -> None:
         if isinstance(lhs, Sym) and not lhs.sub and isinstance(rhs, Mat):
             shape = literal_shape(rhs)
             ranks[lhs.base] = 1 if 1 in shape else 2
+    scalars = {name for _, name, orient, _ in hints if orient == "scalar"}
+    for _, name, orient, _ in hints:  # "$x$ a vector and $W$ a scalar", g = x W: x a vector of open size
+        if orient == "vector" and ranks.get(name) == 0 and name not in said and scalars:
+            ranks[name] = 1
     m.open_ranks = {base for base, r in ranks.items() if r == 0 and base not in said}
     for base, r in ranks.items():
         m.quantities[base] = Quantity(base, r)
@@ -263,8 +267,9 @@ def _in_order(m: Model, defs) -> list:
 
 
 def _propagate(m: Model, defs, claims=()) -> None:
+    ordered = _by_dependence(defs)
     for _ in range(4):
-        for _, eq in defs:
+        for _, eq in ordered:
             if is_declaration(eq) or not is_definition(eq):
                 continue
             lhs, rhs = eq.sides[0], eq.sides[-1]
@@ -274,6 +279,31 @@ def _propagate(m: Model, defs, claims=()) -> None:
             if isinstance(lhs, Sym) and not lhs.sub:
                 _shape(m, rhs, _shape(m, lhs))
         share_index_sizes(m, defs, claims)  # after the products: y_i = e^{u_i} / Σ_j e^{u_j}, Σ_k t_k log y_k
+
+
+def _by_dependence(defs) -> list:
+    """The definitions with each after those of the names it uses, else in the notes' order: a name defined later
+    on the same line is not a number meanwhile (``y = W^{(2)} a^{(1)}`` filed before ``a^{(1)} = \\tanh(z^{(1)})``
+    made y a matrix of W^{(2)}'s shape)."""
+    defines = {}
+    for k, (_, eq) in enumerate(defs):
+        lhs = eq.sides[0] if getattr(eq, "sides", None) else None
+        if isinstance(lhs, Sym) and not lhs.sub and is_definition(eq) and not is_declaration(eq):
+            defines.setdefault(lhs.base, k)
+    out, placed = [], set()
+
+    def place(k: int, path: frozenset) -> None:
+        if k in placed or k in path:
+            return
+        for n in walk(defs[k][1].sides[-1]):
+            if isinstance(n, Sym) and defines.get(n.base, k) != k:
+                place(defines[n.base], path | {k})
+        placed.add(k)
+        out.append(defs[k])
+
+    for k in range(len(defs)):
+        place(k, frozenset())
+    return out
 
 
 def _qshape(m: Model, sym: Sym):
@@ -373,6 +403,11 @@ def _times(m: Model, a, b, left, right, want):
     if taught:
         a = _shape(m, left) if left is not None else a
         b = _shape(m, right)
+    for one, other, side in ((a, b, right), (b, a, left)):  # a number times x: x has the product's shape
+        if one is not None and one[0] == "s" and isinstance(side, Sym) and want is not None and want[0] != "s" \
+                and other is not None and other[0] == want[0]:
+            _learn(m, side, want)
+            return _shape(m, side)
     if a is not None and a[0] == "s":
         return b
     if b is not None and b[0] == "s":

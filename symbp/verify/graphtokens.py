@@ -33,6 +33,10 @@ GREEK = {"alpha", "beta", "gamma", "delta", "epsilon", "varepsilon", "zeta", "et
 _SAME = {"vec", "mathbf", "boldsymbol", "bm", "mathit", "overrightarrow"}  # the symbol itself, in bold
 _SPACE = {"\\,", "\\;", "\\!", "\\ ", "\\:", "\\>", "displaystyle", "textstyle", "limits", "quad", "qquad",
           "big", "Big", "bigg", "Bigg", "bigl", "bigr", "Bigl", "Bigr"}
+#: A layer superscript, ``(1)``, ``[2]``, ``(2)T`` (the notes' own layer names: W^{(1)}, Ng's W^{[1]}).
+LAYER = re.compile(r"([(\[])(\d{1,2})([)\]])(T|\\top|\\intercal)?")
+#: Letters notes apply as functions: ``f^{(1)}(z)`` may be f's first derivative, never read as a layer's own f.
+_FUNCTION_LETTERS = {"f", "g", "h", "\\phi", "\\varphi", "\\psi", "\\sigma"}
 #: y^{(t)}: a parenthesised superscript names a training input only with these letters (a^{(l)} is a layer).
 _SAMPLE_LETTERS = {"t", "i", "j", "n", "s", "x", "m", "p"}
 
@@ -131,6 +135,7 @@ class Cursor(TokenCursor):
                 while self.at("'", "char"):  # w_{12}': the prime after the subscript, as in w'_{12}
                     self.next()
                     base += "'"
+        base = self._layer(base)
         if self.at("^", "char") and not sample:
             raw = self.peek(1)
             if raw.kind == "char" and raw.text == "{" and self.peek(2).text == "(":
@@ -138,8 +143,12 @@ class Cursor(TokenCursor):
                 self.next()
                 parts = self.script()
                 text = "".join(parts)
+                transposed = re.fullmatch(r"(\(.*\))(T|\\top|\\intercal)", text)
+                text = transposed.group(1) if transposed else text
                 if text.startswith("(") and text.endswith(")") and text[1:-1] in _SAMPLE_LETTERS:
                     sample = text[1:-1]
+                    if transposed:  # x^{(i)T}: the transpose of the sample's x, read after the name
+                        self._transpose_next()
                 else:
                     self.i = j
         if self.at("^", "char") and not sample and not mark:
@@ -157,6 +166,27 @@ class Cursor(TokenCursor):
             else:
                 sub = _subscript(raw, tok, self)
         return Sym(base, sub, sample, mark)
+
+    def _layer(self, base: str) -> str:
+        r"""``base`` with a layer superscript that follows it (``^{(1)}``, ``^{[2]}``) as part of its name: W^{(1)}
+        is a name of its own (the first layer's matrix), never a power nor an entry of W; ``^{(2)T}`` leaves its T
+        to be read after the name (``W^{(2)T}`` is the transpose of W^{(2)})."""
+        if not (self.at("^", "char") and self.peek(1).text == "{" and self.peek(2).text in ("(", "[")):
+            return base
+        j = self.i
+        self.next()
+        found = LAYER.fullmatch("".join(self.script()).replace(" ", ""))
+        if found is None or found.group(1) + found.group(3) not in ("()", "[]") or (
+                base in _FUNCTION_LETTERS and self.at("(", "char") and self._adjacent(self.peek())):
+            self.i = j  # f^{(1)}(z): the first derivative of f, or a layer's own f; not read
+            return base
+        if found.group(4):  # a^{(1)T}: the transpose, read by the grammar as a^{(1)}^T
+            self._transpose_next()
+        return f"{base}^{{{found.group(1)}{found.group(2)}{found.group(3)}}}"
+
+    def _transpose_next(self) -> None:
+        at = self.toks[self.i - 1].pos
+        self.toks[self.i:self.i] = [Token("char", "^", at), Token("char", "T", at)]
 
     def _adjacent(self, t: Token) -> bool:
         # "y_1(x_1, x_2)" or "h(y)": the parenthesis follows the name with no space

@@ -349,12 +349,14 @@ def _verify_items(text, items, notation, path, kind, strict, activation, cost, o
             report.skipped.append(f)
             continue
         row = report.rows[-1]
-        # a row the reading in the notes' own terms may still change (``graphnotes``), or one the notes call
+        # a row the reading in the notes' own terms may still change (``graphnotes``; a definition the layered
+        # reading calls a slip may be one of the notes' own model: ``graphreport``), or one the notes call
         # false, is shown after it
         # (an update rule under a layout declared in words too, or one without layers, whose layouts may disagree:
         # the layered reading takes ∂C/∂W in W's shape; a claim fitting some layouts only, which ``layoutmix`` may warn)
         if on_row is not None and not (everything or row.result.status in ("unreadable", "uninterpretable")
-                                       or f.negated or row.result.interpretation.get("fits")
+                                       or row.result.reason.startswith("a slip:") or f.negated
+                                       or row.result.interpretation.get("fits")
                                        or row.result.interpretation.get("jacobian_holds")
                                        or ((own_layout.at(f.line) or not has_layers(f.text))
                                                         and read_rule(f.text))):
