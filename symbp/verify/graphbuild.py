@@ -11,6 +11,8 @@ circle). Which names are vectors or matrices, their sizes and orientation: ``gra
 
 from __future__ import annotations
 
+import re
+
 import sympy
 from sympy.core.function import AppliedUndef
 
@@ -57,7 +59,11 @@ def build(defs: list, formulas: list = (), hints: list = (), differentiated: dic
     eqs = [eq for _, eq in defs] + list(formulas)
     m.functions = model_functions([eq for _, eq in defs], formulas)
     m.applied = called_functions([eq for _, eq in defs])
-    shape_quantities(m, defs, eqs, hints, sizes)
+    try:
+        shape_quantities(m, defs, eqs, hints, sizes)
+    except GraphError as exc:
+        _blame_twice(again, exc)
+        raise
     if m.vector_reading and loss_is_number(m):
         raise GraphError(loss_is_number(m))
     written = {n.base for eq in eqs if isinstance(eq, Equation) and eq.rels for n in walk(eq) if isinstance(n, Sym)}
@@ -70,7 +76,11 @@ def build(defs: list, formulas: list = (), hints: list = (), differentiated: dic
     m.known = {m.canonical(n.base) for _, eq in defs for n in walk(eq) if isinstance(n, Sym)}
     m.known |= {m.canonical(n.func.base) for _, eq in defs for n in walk(eq)
                 if isinstance(n, Call) and isinstance(n.func, Sym)}
-    _define(m, defs)
+    try:
+        _define(m, defs)
+    except GraphError as exc:
+        _blame_twice(again, exc)
+        raise
     _patterns(m, defs)
     _declare(m, defs, differentiated or {})
     _acyclic(m, defs)
@@ -103,6 +113,16 @@ def _twice(defs) -> tuple[list, list]:
         seen.setdefault(key, (line, rhs, to_latex(eq.sides[-1])))
         kept.append((line, eq))
     return kept, again
+
+
+def _blame_twice(again: list, exc: GraphError) -> None:
+    """A shape that does not fit, of a name the notes define twice by different formulas (g = x W, later g = W x):
+    the error names both lines, as ``_restated`` does (the shapes of the second made the first not fit)."""
+    for line, eq, first in again:
+        key = eq.sides[0]
+        if re.search(r"(?<![\\\w])" + re.escape(key.latex()) + r"(?!\w)", str(exc)):
+            raise GraphError(f"the notes define {key.latex()} twice, differently: at line {first[0]} ({key.latex()} = "
+                             f"{first[1]}) and at line {line} ({to_latex(eq)}): {exc}", lines=(first[0], line)) from None
 
 
 def _restated(m: Model, line: int, eq, first: tuple) -> None:
