@@ -68,3 +68,23 @@ $$<CLAIM>$$
 """
     got, _ = _one(notes, r"W_2 := W_1 - \eta \delta a^T")
     assert got.status == "refuted" and "starts from" in got.reason, got.reason
+
+
+def test_rv36_a_step_by_a_named_gradient_stays_a_step():
+    """W_2 := W_1 − η g with g = ∂L/∂W_2 (a claim-like definition, no model definition): g depends on W_2 through L,
+    so the line is a step from the wrong name, and the model stays whole: ∂L/∂W_2 = (y − t) aᵀ holds (y = W_2 a),
+    ∂L/∂W_1 = 0 is refuted (W_1 reaches L through h = W_1 x)."""
+    notes = r"""# Step with a gradient name
+
+Let $x$ be a column vector with 3 entries, $W_1$ a $4 \times 3$ matrix and $W_2$ a $2 \times 4$ matrix.
+Let $h = W_1 x$, $a = \tanh(h)$, $y = W_2 a$ and $L = \frac12 \|y - t\|^2$. Write $g = \frac{\partial L}{\partial W_2}$.
+
+$$W_2 := W_1 - \eta g$$
+
+$$<CLAIM>$$
+"""
+    got, _ = _one(notes, r"\frac{\partial L}{\partial W_2} = (y - t) a^T")
+    assert got.status == "holds", got.reason
+    assert _one(notes, r"\frac{\partial L}{\partial W_1} = 0")[0].status == "refuted"
+    step = [r for r in _one(notes, r"\frac{\partial L}{\partial W_1} = 0")[1].rows if r.formula.text.startswith("W_2 :=")]
+    assert step and step[0].result.status == "refuted" and "starts from" in step[0].result.reason

@@ -10,7 +10,7 @@ updates; here nothing on the right depends on u, so the line is the definition i
 
 from __future__ import annotations
 
-from .graphmodel import Equation, Sym, is_declaration, is_definition
+from .graphmodel import Equation, Sym, has_derivative, is_declaration, is_definition
 from .graphnodes import walk
 
 
@@ -41,6 +41,10 @@ def step_or_definition(eqs: list) -> dict:
     >>> step = [read_graph("p = v^T h"), read_graph(r"v := x - \\eta (p - y) h")]
     >>> step_or_definition(step)
     {}
+    >>> named = [read_graph("y = W_2 a"), read_graph(r"g = \\frac{\\partial L}{\\partial W_2}"), read_graph("L = y^T y"),
+    ...          read_graph(r"W_2 := W_1 - \\eta g")]
+    >>> step_or_definition(named)
+    {}
     """
     deps: dict = {}
     candidates = []
@@ -49,7 +53,7 @@ def step_or_definition(eqs: list) -> dict:
             continue
         if is_declaration(eq):
             continue
-        if is_definition(eq):
+        if is_definition(eq) or has_derivative(eq.sides[1]):  # g = ∂L/∂W_2 depends on W_2 (through L) too
             deps.setdefault(eq.sides[0].base, set()).update(_names(eq.sides[1]))
         elif eq.rels[0] == ":=":
             plain = Equation(eq.sides, ("=",) + tuple(eq.rels[1:]))
