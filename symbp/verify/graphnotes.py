@@ -41,6 +41,7 @@ from .graphlocal import checked_locally, name_unread, unread_outcome
 from .graphownlayout import contradicting, declared_layouts, explicit_lines, layout_at, vectors_of
 from .layoutmix import warn as warn_mixed_layouts
 from .graphmodel import GraphError, Model, Sym, is_declaration, is_definition, to_latex
+from .graphstepdef import read_as_definitions
 from .graphnodes import Deriv, walk
 from .graphread import read_graph
 from .graphscope import assumption_spans, in_force, releases_itself
@@ -87,6 +88,7 @@ class GraphNotes:
     unfolded: dict = field(default_factory=dict)  # id(formula) -> its formulas, one per set of assumptions in force
     declarations: set = field(default_factory=set)  # id(formula) of declarations checked as claims (``graphdeclare``)
     denied: dict = field(default_factory=dict)  # id(formula) -> why a value the notes say they do not assume is prose
+    plain_steps: set = field(default_factory=set)  # id(formula) of a := the letters made a step (``graphstepdef``)
 
     def own_layout(self, line: int):
         """The notes' own layout at ``line``: the one declared in words before it, else the evidence of the
@@ -178,6 +180,7 @@ def graph_notes(items: list, text: str, budget: float = 30.0, activation: str | 
     subnames = own_names([eq for p in pieces for eq in p.eqs] + mentions + [eq for _, eq in prose_eqs], hints,
                          called_functions([eq for p in pieces for eq in p.eqs]))
     mentions, conditions = subnames.rename_pieces(pieces, mentions, conditions)  # W_1, δ_2: names of their own
+    plain_steps = read_as_definitions(pieces)  # u := h - \alpha c (α a leak's slope): no step (rv36 A1)
     prose_eqs, hints = [(line, subnames.rename(eq)) for line, eq in prose_eqs], subnames.hints(hints)
     defs, claims = [], []
     for p in pieces:
@@ -213,7 +216,7 @@ def graph_notes(items: list, text: str, budget: float = 30.0, activation: str | 
     as_target = {id(p.eqs[0]) for _, p in targets}
     is_claim = lambda eq: id(eq) not in as_target and (  # noqa: E731
         id(eq) in as_claims or not (is_declaration(eq) or is_definition(eq)))
-    out = GraphNotes(None, sigma=reading, unfolded=unfolded, denied=denied)
+    out = GraphNotes(None, sigma=reading, unfolded=unfolded, denied=denied, plain_steps=plain_steps)
     out.pieces = {id(p.formula): p for p in pieces}
     out.declarations = {id(p.formula) for _, _, p in restating
                         if p is not None and all(any(e is r for _, r, _ in restating) for e in p.eqs)}

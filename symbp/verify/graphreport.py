@@ -54,7 +54,8 @@ def apply_graph(report, text: str, notation_name: str, budget: float = 30.0, act
         key = id(f)
         read_in_layers = layered_notes and has_layers(f.text)
         open_ = not read_in_layers and (everything or layered.status in ("unreadable", "uninterpretable")
-                                        or _declared_step(key, f, g) or _own_definition(key, layered, g))
+                                        or _declared_step(key, f, g) or _own_definition(key, layered, g)
+                                        or (key in g.plain_steps and key in g.definitions))
         if g.model is None:
             if open_ and _graph_form(f.text) and everything:
                 row = type(row)(f, Verification(formula=f.text, status="uninterpretable", verdict="undecided",
