@@ -74,3 +74,39 @@ def test_rv37_a_switch_confined_to_a_section_does_not_reach_the_next_one():
 def test_rv37_a_genuine_switch_still_governs():
     assert _after("From now on we use the denominator layout.", DEN_BP4).status == "holds"
     assert _after("From now on we use the denominator layout.", NUM_BP4).status == "refuted"
+
+
+# -- A5, B1: a sentence about one kind of derivative only leaves the other kind's layout open ------------------------
+# "Jacobians use the numerator layout." says nothing of gradients: ∂C/∂a^{l-1} = (δ^l)^T w^l (a row) holds in the
+# numerator layout but is refuted in the mixed convention (gradients as columns). "Gradients use the denominator
+# layout." says nothing of Jacobians: ∂z^l/∂a^{l-1} = w^l is refuted in the denominator layout, true in the mixed one.
+
+def test_rv37_jacobians_said_alone_leave_a_row_gradient_ambiguous():
+    claim = r"\frac{\partial C}{\partial a^{l-1}} = (\delta^l)^T w^l"
+    got = _verdicts("Jacobians use the numerator layout.", JAC, claim)
+    assert got[JAC].status == "holds"
+    assert got[claim].status == "ambiguous"
+
+
+def test_rv37_gradients_said_alone_do_not_refute_a_jacobian_by_rows():
+    claim = r"\frac{\partial C}{\partial a^{l-1}} = (w^l)^T \delta^l"
+    got = _verdicts("Jacobians might use the numerator layout. Gradients use the denominator layout.", JAC, claim)
+    assert got[JAC].status == "ambiguous"
+    assert got[claim].status == "holds"
+
+
+def test_rv37_the_mixed_convention_said_in_full_still_holds_both():
+    claim = r"\frac{\partial C}{\partial a^{l-1}} = (w^l)^T \delta^l"
+    got = _verdicts("Jacobians use the numerator layout. Gradients use the denominator layout.", JAC, claim, JAC_T)
+    assert (got[JAC].status, got[claim].status, got[JAC_T].status) == ("holds", "holds", "refuted")
+
+
+# -- A6: the reverse pairing names the denominator layout for Jacobians; w^l is false there -------------------------
+
+def test_rv37_reverse_pairing_leaves_a_jacobian_by_rows_ambiguous():
+    got = _verdicts("Jacobians use the denominator layout. Gradients use the numerator layout.", JAC)
+    assert got[JAC].status == "ambiguous"
+
+
+def test_rv37_a_jacobian_with_no_layout_named_still_holds():
+    assert _verdicts("We study a layered network.", JAC)[JAC].status == "holds"

@@ -28,7 +28,7 @@ import re
 from dataclasses import dataclass, field, replace
 
 from .asidewords import denies_aside
-from .layoutswitch import MIXED, settle, switches
+from .layoutswitch import MIXED, one_kind, settle, switches
 from .sentences import HYPOTHETICAL, doubts, line_of, masked, sentences
 
 #: The words naming each layout (English, Czech, Russian, Polish). "Jacobian formulation" is the numerator layout's
@@ -269,7 +269,9 @@ def unsure_layouts(text: str, vectors: str = "column") -> list[tuple[int, str]]:
     """
     found = _candidates(text, vectors)
     switch = settle(found)[1]  # the first declaration that contradicts another: not a switch, not the mixed one
-    return [(d[0], d[1]) for d in found if d[4] or (switch is not None and d[0] >= switch)]
+    # sentences about one kind of derivative only, each in its layout of the mixed convention: that may be meant
+    mixed = [(line, MIXED)] if switch is None and (line := one_kind(found)) is not None else []
+    return sorted([(d[0], d[1]) for d in found if d[4] or (switch is not None and d[0] >= switch)] + mixed)
 
 
 def first_layout(text: str, vectors: str = "column") -> list[tuple[int, str]]:
