@@ -110,3 +110,25 @@ def test_rv37_reverse_pairing_leaves_a_jacobian_by_rows_ambiguous():
 
 def test_rv37_a_jacobian_with_no_layout_named_still_holds():
     assert _verdicts("We study a layered network.", JAC)[JAC].status == "holds"
+
+
+# -- A7: a step whose gradient is taken at another parameter's point ------------------------------------------------
+# Hand: θ_{t+1} = θ_t − η ∇C(θ_t) descends C; ∇C(w_t) is the gradient at the point w_t, not θ's current value (θ
+# is all parameters, w only the weights: ∇C(w_t) is not even θ's shape), and b_{t+1} = b_t − η ∇C(w_t) steps b by
+# the gradient at w's point. Neither is Nielsen's step; neither may hold.
+
+MEAN = r"""The cost is $C = \frac{1}{n}\sum_x C_x$, with $C_x = \frac{1}{2}\|y(x) - a^L(x)\|^2$.
+"""
+
+
+@pytest.mark.parametrize("claim, status", [
+    (r"\theta_{t+1} = \theta_{t} - \eta \nabla C(w_t)", None),
+    (r"w_{t+1} = w_t - \eta \nabla C(\theta_t)", None),
+    (r"b_{t+1} = b_t - \eta \nabla C(w_t)", None),
+    (r"\theta_{t+1} = \theta_t - \eta \nabla C(\theta_t)", "holds"),
+    (r"b_{t+1} = b_t - \eta \nabla C(b_t)", "holds"),
+    (r"w^{(l)}_{t+1} = w^{(l)}_t - \eta \nabla C(w^{(l)}_t)", "holds"),
+])
+def test_rv37_step_gradient_at_another_parameters_point(claim, status):
+    got = verify_text(MEAN + f"\n$${claim}$$\n", "auto").rows[-1].result
+    assert got.status == status if status else got.status not in ("holds", "refuted")
