@@ -132,3 +132,8 @@ MEAN = r"""The cost is $C = \frac{1}{n}\sum_x C_x$, with $C_x = \frac{1}{2}\|y(x
 def test_rv37_step_gradient_at_another_parameters_point(claim, status):
     got = verify_text(MEAN + f"\n$${claim}$$\n", "auto").rows[-1].result
     assert got.status == status if status else got.status not in ("holds", "refuted")
+
+
+def test_rv37_the_first_layout_named_for_a_chapter_is_still_declared():
+    got = _verdicts("In this chapter we use the numerator layout.", NUM_BP4, DEN_BP4)
+    assert (got[NUM_BP4].status, got[DEN_BP4].status) == ("holds", "ambiguous")

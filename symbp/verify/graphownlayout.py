@@ -117,9 +117,13 @@ _DECLARES = re.compile(r"\b(?:we\s+(?:use|write|adopt|work|follow|take)|(?:jacob
 #: Words that name a layout to set it aside, to say when it will apply, or to confine it (review 22: "unlike the
 #: numerator layout", "we avoid …", "instead of …", "in Part 2 we will switch to …", "in this section only …").
 _ASIDE = re.compile(r"\b(?:unlike|instead|rather|contrast|contrary|other|alternative|will|might|perhaps|maybe|possibly"
-                    r"|(?:in|for)\s+this\s+(?:section|subsection|chapter|part|lecture|example|paragraph|proof)"
                     r"|later|next|only|except|místo|na\s+rozdíl|narozdíl|jinak|budeme|později|jen|pouze|zamiast"
                     r"|przeciwieństwie|będziemy|później|tylko|вместо|отличие|будем|позже|только)\b", re.IGNORECASE)
+#: Words that confine a layout to a part of the notes ("in this section …"): a switch so confined is not the notes'
+#: layout after the part ends (review rv37 A3); the first layout the notes name so is theirs.
+_CONFINED = re.compile(r"\b(?:in|for|within|throughout)\s+this\s+(?:section|subsection|chapter|part|lecture|example"
+                       r"|paragraph|proof|derivation)\b|\bv\s+této\s+(?:kapitole|části|sekci)\b|\bw\s+tej\s+(?:sekcji|części)\b"
+                       r"|\bв\s+этом\s+(?:разделе|параграфе)\b", re.IGNORECASE)
 #: Words that leave the layout a sentence names ("we no longer use …", "we abandon …", "we stop using …", "we switch
 #: away from …"): the notes used it until here, and another one from here on (review rv37 A1).
 _LEAVES = re.compile(r"\b(?:no\s+longer|any\s*more|abandon\w*|stop(?:s|ped)?\s+(?:using|writing)|(?:switch|mov)\w*\s+away"
@@ -230,7 +234,8 @@ def _candidates(text: str, vectors: str) -> list[tuple[int, str, bool, bool, boo
             continue
         # both layouts named ("we use the numerator layout, not the denominator layout"), or one set aside,
         # deferred or confined ("we will use …", "in this section only …"), or someone else's: it may be meant
-        doubtful = bool(denied or _ASIDE.search(words) or _UNSURE.search(words)
+        confined = _CONFINED.search(words) and any(not d[4] and d[1] not in layouts for d in out)
+        doubtful = bool(denied or confined or _ASIDE.search(words) or _UNSURE.search(words)
                         or re.search(r"\bet\s+al\.\s*$", text[max(0, start - 12):start]))
         unsure = doubtful or len(layouts) > 1
         if len(layouts) > 1 and len(oriented) == 1 and not doubtful:
