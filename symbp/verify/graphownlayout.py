@@ -28,7 +28,7 @@ import re
 from dataclasses import dataclass, field, replace
 
 from .asidewords import denies_aside
-from .layoutswitch import MIXED, settle, switches
+from .layoutswitch import MIXED, one_kind, settle, switches
 from .sentences import HYPOTHETICAL, doubts, line_of, masked, sentences
 
 #: The words naming each layout (English, Czech, Russian, Polish). "Jacobian formulation" is the numerator layout's
@@ -116,9 +116,19 @@ _DECLARES = re.compile(r"\b(?:we\s+(?:use|write|adopt|work|follow|take)|(?:jacob
                        r"|используем|пишем|работаем)\b", re.IGNORECASE)
 #: Words that name a layout to set it aside, to say when it will apply, or to confine it (review 22: "unlike the
 #: numerator layout", "we avoid …", "instead of …", "in Part 2 we will switch to …", "in this section only …").
-_ASIDE = re.compile(r"\b(?:unlike|instead|rather|contrast|contrary|other|alternative|will"
+_ASIDE = re.compile(r"\b(?:unlike|instead|rather|contrast|contrary|other|alternative|will|might|perhaps|maybe|possibly"
                     r"|later|next|only|except|místo|na\s+rozdíl|narozdíl|jinak|budeme|později|jen|pouze|zamiast"
                     r"|przeciwieństwie|będziemy|później|tylko|вместо|отличие|будем|позже|только)\b", re.IGNORECASE)
+#: Words that confine a layout to a part of the notes ("in this section …"): a switch so confined is not the notes'
+#: layout after the part ends (review rv37 A3); the first layout the notes name so is theirs.
+_CONFINED = re.compile(r"\b(?:in|for|within|throughout)\s+this\s+(?:section|subsection|chapter|part|lecture|example"
+                       r"|paragraph|proof|derivation)\b|\bv\s+této\s+(?:kapitole|části|sekci)\b|\bw\s+tej\s+(?:sekcji|części)\b"
+                       r"|\bв\s+этом\s+(?:разделе|параграфе)\b", re.IGNORECASE)
+#: Words that leave the layout a sentence names ("we no longer use …", "we abandon …", "we stop using …", "we switch
+#: away from …"): the notes used it until here, and another one from here on (review rv37 A1).
+_LEAVES = re.compile(r"\b(?:no\s+longer|any\s*more|abandon\w*|stop(?:s|ped)?\s+(?:using|writing)|(?:switch|mov)\w*\s+away"
+                     r"|give\s+up|giving\s+up|už\s+ne\w*|opouštíme|больше\s+не"
+                     r"|отказываемся|już\s+nie|porzucamy)\b", re.IGNORECASE)
 #: Words that deny the layout a sentence names ("we avoid …", "… is wrong", "nepoužíváme …").
 _DENY = re.compile(r"\b(?:avoid\w*|wrong|incorrect)\b|\bne(?:použ|píš|pracuj|bud)\w*", re.IGNORECASE)
 
@@ -188,6 +198,7 @@ def _elsewhere(text: str, start: int) -> bool:
 #: for the reader, or asked about ("we use the numerator layout?"). Such a sentence declares nothing, but the
 #: layout it names may be meant: ``unsure_layouts``.
 _UNSURE = re.compile(r"\?|\b(?:textbooks?|books?|authors?|texts|literature|references?|et\s+al|many|some|most|several"
+                     r"|writes|wrote|according\s+to|quot\w*"
                      r"|people|tempting|common(?:ly)?|usual(?:ly)?|often|popular|exercise|učebnic\w*|autoř\w*"
                      r"|mnoh\w*|někte\w*|podręcznik\w*|autor\w*|wiel\w*|niektó\w*|учебник\w*|автор\w*|мног\w*"
                      r"|некотор\w*|часто)\b", re.IGNORECASE)
@@ -206,6 +217,15 @@ def _candidates(text: str, vectors: str) -> list[tuple[int, str, bool, bool, boo
         named = {layout for layout, pattern in _NAMES.items() if pattern.search(words)}
         oriented = _by_orientation(words, vectors)
         layouts = named | set(oriented)
+        if layouts and not oriented and len(named) == 1 and _LEAVES.search(words) and not (
+                HYPOTHETICAL.search(words) or _elsewhere(text, start)):
+            # "from now on we no longer use the numerator layout": the notes leave it, for a layout they do not
+            # name (review rv37 A1: read as declaring the layout it leaves); the other one, never as a switch (a
+            # contradiction: ``layoutswitch``), nor declared where no layout was before (the mixed one may be meant)
+            other = ({"numerator", "denominator"} - named).pop()
+            out.append((line_of(text, _NAMES[next(iter(named))].search(text, start, end).start()), other, False, False,
+                        not any(not d[4] for d in out), ""))
+            continue
         if (not layouts or "neither" in oriented or HYPOTHETICAL.search(words)
                 or not (_DECLARES.search(words) or oriented or switches(words)) or _elsewhere(text, start)):
             continue
@@ -214,7 +234,8 @@ def _candidates(text: str, vectors: str) -> list[tuple[int, str, bool, bool, boo
             continue
         # both layouts named ("we use the numerator layout, not the denominator layout"), or one set aside,
         # deferred or confined ("we will use …", "in this section only …"), or someone else's: it may be meant
-        doubtful = bool(denied or _ASIDE.search(words) or _UNSURE.search(words)
+        confined = _CONFINED.search(words) and any(not d[4] and d[1] not in layouts for d in out)
+        doubtful = bool(denied or confined or _ASIDE.search(words) or _UNSURE.search(words)
                         or re.search(r"\bet\s+al\.\s*$", text[max(0, start - 12):start]))
         unsure = doubtful or len(layouts) > 1
         if len(layouts) > 1 and len(oriented) == 1 and not doubtful:
@@ -253,7 +274,9 @@ def unsure_layouts(text: str, vectors: str = "column") -> list[tuple[int, str]]:
     """
     found = _candidates(text, vectors)
     switch = settle(found)[1]  # the first declaration that contradicts another: not a switch, not the mixed one
-    return [(d[0], d[1]) for d in found if d[4] or (switch is not None and d[0] >= switch)]
+    # sentences about one kind of derivative only, each in its layout of the mixed convention: that may be meant
+    mixed = [(line, MIXED)] if switch is None and (line := one_kind(found)) is not None else []
+    return sorted([(d[0], d[1]) for d in found if d[4] or (switch is not None and d[0] >= switch)] + mixed)
 
 
 def first_layout(text: str, vectors: str = "column") -> list[tuple[int, str]]:

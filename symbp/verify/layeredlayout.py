@@ -97,7 +97,7 @@ class NotesLayout:
             said = (f"the {self.declared[0][1]} layout, declared in words on line{'s' if len(self.declared) > 1 else ''}"
                     f" {lines}")
         return (f"layout: {said}" + (" (every gradient is a row vector)" if self.gradient_rows else "")
-                + (f"; the {self.unsure[0][1]} layout named on line {self.unsure[0][0]} (not declared)" if self.unsure
+                + (f"; {_named(self.unsure[0][1])} named on line {self.unsure[0][0]} (not declared)" if self.unsure
                    else ""))
 
 
@@ -136,6 +136,9 @@ def doubted(result: Verification, line: int, own: NotesLayout, settings: dict, c
     as someone else's, asked about, or switched to after another was declared) from the one it was judged in
     (``settings["layout"]``, else Nielsen's): ambiguous, naming both, never holds nor refuted on a reading the words
     do not fix (review rv32). ``check(settings)`` verifies the claim under other settings."""
+    unfit = _unfit(result, line, own, settings)
+    if unfit is not None:
+        return unfit
     other = own.doubt(line)
     if other is None or result.status not in ("holds", "refuted"):
         return result
@@ -145,11 +148,32 @@ def doubted(result: Verification, line: int, own: NotesLayout, settings: dict, c
     judged = settings.get("layout")
     first = judged.words(("partial", "nabla", "delta")) if judged is not None else "in Nielsen's (denominator) layout"
     return replaced(result, status="ambiguous", verdict="undecided", diagnosis="", corrected="", identity="",
-                    reason=(f"the notes' words leave open which layout this claim is in (the {other.layout} layout "
+                    reason=(f"the notes' words leave open which layout this claim is in ({_named(other.layout)} "
                             f"on line {other.line} is named without being declared, switched to after another, or "
                             f"declared after the claim in words that may reach back): {first} it {_said(result.status)} "
                             f"({result.reason}); {other.words(('partial', 'nabla', 'delta'))} it "
                             f"{_said(second.status)} ({second.reason})"))
+
+
+def _unfit(result: Verification, line: int, own: NotesLayout, settings: dict) -> "Verification | None":
+    # a Jacobian claim weighed in each layout for want of a declared one, holding only in those its shapes fit
+    # (``jacobianlayout``), where the notes name, without declaring it, a layout its shapes do not fit ("Jacobians
+    # use the denominator layout. Gradients use the numerator layout.": ∂z^l/∂a^{l-1} = w^l held; review rv37 A6)
+    fits = result.interpretation.get("fits")
+    if result.status != "holds" or not fits or settings.get("layout") is not None:
+        return None
+    named = sorted({(at, layout) for at, layout in own.unsure if at <= line and layout in ("numerator", "denominator")
+                    and layout not in fits})
+    if not named:
+        return None
+    at, layout = named[-1]
+    return replaced(result, status="ambiguous", verdict="undecided", diagnosis="", corrected="", identity="",
+                    reason=(f"the notes name the {layout} layout on line {at} without declaring it, and this claim's "
+                            f"shapes do not fit it (its two sides differ in shape there); {result.reason}"))
+
+
+def _named(layout: str) -> str:
+    return "the mixed convention" if layout == "mixed" else f"the {layout} layout"
 
 
 def _said(status: str) -> str:

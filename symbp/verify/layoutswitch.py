@@ -86,6 +86,23 @@ def settle(candidates: list) -> "tuple[list, int | None]":
     return [], changes[0][0]
 
 
+def one_kind(candidates: list) -> "int | None":
+    """The line of the first of the sure ``candidates`` when every one is about one kind of derivative and gives it
+    the layout the mixed convention does ("Jacobians use the numerator layout.", nothing said of gradients): the
+    mixed convention may be meant as well as the pure layout (review rv37 A5, B1); else None.
+
+    >>> one_kind([(3, "denominator", False, False, False, "Gradients use the denominator layout.")])
+    3
+    >>> one_kind([(3, "denominator", False, False, False, "We use the denominator layout.")]) is None
+    True
+    """
+    sure = [d for d in candidates if not d[4]]
+    kinds = {about(d[5]) for d in sure}
+    if len(kinds) != 1 or "" in kinds or any(_MIXED_PARTS[about(d[5])] != d[1] for d in sure):
+        return None
+    return sure[0][0]
+
+
 def _mixed(sure: list):
     # every sentence is about one kind of derivative, and gives it the layout the mixed convention does
     kinds = [about(d[5]) for d in sure]
@@ -95,4 +112,4 @@ def _mixed(sure: list):
     return (first[0], MIXED, any(d[2] for d in sure), any(d[3] for d in sure))
 
 
-__all__ = ["MIXED", "about", "settle", "switches"]
+__all__ = ["MIXED", "about", "one_kind", "settle", "switches"]

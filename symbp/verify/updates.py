@@ -115,8 +115,9 @@ def _next_step(text: str):
     old = re.match(r"\s*(?P<q>" + _PARAM + r")_(?:\{\s*" + t + r"\s*\}|" + t + r"(?![A-Za-z0-9]))", rest)
     if old is None:
         return None
-    # \nabla C(w_t): the gradient at the current step's point, what the rule means without the argument
-    after = re.sub(r"(?<=[CLJE])\s*(?:\\left\s*)?\(\s*(?:" + _PARAM + r"|\\[A-Za-z]+)_(?:\{\s*" + t + r"\s*\}|" + t
+    # \nabla C(w_t): the gradient at the current step's point, what the rule means without the argument; only at
+    # the parameter the rule steps (θ_{t+1} = θ_t − η ∇C(w_t) held: review rv37 A7)
+    after = re.sub(r"(?<=[CLJE])\s*(?:\\left\s*)?\(\s*(?:" + re.escape(p) + r")_(?:\{\s*" + t + r"\s*\}|" + t
                    + r"(?![A-Za-z0-9]))\s*(?:\\right\s*)?\)", "", rest[old.end():])
     return p, (old.group("q") + after).strip()  # b_{t+1} = w_t - …: starts from w
 
