@@ -98,3 +98,16 @@ def test_rv35_a_jacobian_the_notes_call_wrong_does_not_choose_their_layout():
     # calling (w^l)^T wrong is not refuted (in their layout it is wrong), but ambiguous.
     text = f"The Jacobian is\n\n$${_J} = w^l$$\n\nWrong:\n\n$${_J} = (w^l)^T$$\n"
     assert [r.status for r in _claims(text)] == ["holds", "ambiguous"], [r.reason for r in _claims(text)]
+
+
+def test_rv35_a4_a_derivative_of_an_earlier_quantity_by_a_later_one_is_not_read():
+    # z^l is computed before a^l = σ(z^l), a^{l-1} before z^l, z^l before z^{l+1}: none is a function of the later
+    # one in the network, so "= 0" (through the graph) and "= 1/σ'(z)" (z = σ⁻¹(a)) are two readings; neither is
+    # held. The derivatives the other way are judged (by hand: ∂z^{l+1}_k/∂z^l_j = w^{l+1}_{kj} σ'(z^l_j)).
+    for claim in (r"\frac{\partial z^l}{\partial a^l} = 0", r"\frac{\partial z^l_j}{\partial a^l_j} = 0",
+                  r"\frac{\partial a^{l-1}}{\partial z^l} = 0", r"\frac{\partial z^l_j}{\partial z^{l+1}_k} = 0"):
+        v = verify(claim, "nielsen")
+        assert v.status == "uninterpretable" and "earlier quantity by a later one" in v.reason, (claim, v.reason)
+    assert verify(r"\frac{\partial z^{l+1}_k}{\partial z^l_j} = w^{l+1}_{kj} \sigma'(z^l_j)", "nielsen").status == "holds"
+    assert verify(r"\frac{\partial z^{l+1}_k}{\partial z^l_j} = w^{l+1}_{jk} \sigma'(z^l_j)", "nielsen").status == "refuted"
+    assert verify(r"\frac{\partial z^l_j}{\partial z^l_k} = 0", "nielsen").status == "refuted"  # 1 at j = k

@@ -252,12 +252,16 @@ def _d_node(ctx: Context, node: tuple, value, seed: tuple):
     # ∂z^l_j/∂z^m_i: 1 on itself, 0 below or beside it (GroundTruth differentiates
     # a node's definition, which would give 0 for the node itself).
     role, nl, j = node
-    if seed[0] == "z" and role == "z" and seed[2] >= nl:
-        return ONE if (seed[2] == nl and seed[3] == j) else Poly()
-    if seed[0] == "a" and seed[2] >= nl:
-        if role == "a" and seed[2] == nl:
-            return ctx.d_node(node, value, seed)
-        return Poly()
+    if seed[0] in ("z", "a") and (seed[2] > nl or (seed[2] == nl and (role, seed[0]) == ("z", "a"))):
+        # ∂z^l/∂a^l, ∂a^{l-1}/∂z^l: the node is computed before the seed, so it is no function of it in the network
+        # (0 through the graph, 1/σ'(z) if z = σ⁻¹(a) were meant): not read (review rv35 A4: 0 held)
+        raise Uninterpretable(f"{role} of layer {nl} is computed before {seed[0]} of layer {seed[2]} (Nielsen's "
+                              "numbering), so it is no function of it: a derivative of an earlier quantity by a later "
+                              "one is not read")
+    if seed[0] == "z" and role == "z" and seed[2] == nl:
+        return ONE if seed[3] == j else Poly()
+    if seed[0] == "a" and seed[2] == nl and role == "a":
+        return ctx.d_node(node, value, seed)
     return ctx.d_node(node, value, seed)
 
 
