@@ -111,3 +111,13 @@ def test_rv35_a4_a_derivative_of_an_earlier_quantity_by_a_later_one_is_not_read(
     assert verify(r"\frac{\partial z^{l+1}_k}{\partial z^l_j} = w^{l+1}_{kj} \sigma'(z^l_j)", "nielsen").status == "holds"
     assert verify(r"\frac{\partial z^{l+1}_k}{\partial z^l_j} = w^{l+1}_{jk} \sigma'(z^l_j)", "nielsen").status == "refuted"
     assert verify(r"\frac{\partial z^l_j}{\partial z^l_k} = 0", "nielsen").status == "refuted"  # 1 at j = k
+
+
+def test_rv35_c2_a_rule_whose_value_side_has_more_terms_is_named_not_unreadable():
+    # \tilde w = w − η δ a · 2 + η δ a equals w − η δ a (true, by hand), but its value side is not old ± one step: it
+    # is not read, and the reason says why (it was "unknown macro \tilde", exit 2 as unreadable)
+    for rule in (r"\tilde w^l_{jk} = w^l_{jk} - \eta \delta^l_j a^{l-1}_k \cdot 2 + \eta \delta^l_j a^{l-1}_k",
+                 r"w^l \leftarrow w^l - \eta \nabla_{w^l} C - \eta \nabla_{w^l} C"):
+        v = verify(rule, "nielsen")
+        assert v.status == "uninterpretable" and "not read as the old value plus or minus one step" in v.reason, v
+    assert verify(r"\tilde w^l_{jk} = w^l_{jk} - \eta \delta^l_j a^{l-1}_k", "nielsen").status == "holds"

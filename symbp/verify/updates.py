@@ -201,6 +201,10 @@ def read_rule(text: str) -> "Rule | None":
             continue
         canon = canonical(side)
         if canon is None:
+            # \tilde w = w - η δ a · 2 + η δ a: a rule (a rate in it), its value side not read (review rv35 C2)
+            if re.search(RATES + r"(?![A-Za-z])", side) and not steps:
+                return Rule(param, (), f"the value side {side.strip()} is not read as the old value plus or minus one "
+                                       "step (a learning rate times a gradient): write it as old − rate · gradient")
             return None
         text, slip, note = canon
         m = _STEP.match(text)
