@@ -260,8 +260,6 @@ def _d_node(ctx: Context, node: tuple, value, seed: tuple):
                               "one is not read")
     if seed[0] == "z" and role == "z" and seed[2] == nl:
         return ONE if seed[3] == j else Poly()
-    if seed[0] == "a" and seed[2] == nl and role == "a":
-        return ctx.d_node(node, value, seed)
     return ctx.d_node(node, value, seed)
 
 

@@ -66,11 +66,8 @@ def weigh(readings: "list[tuple[Verification, GradientLayout]]") -> Verification
         v = fits[0][0]
         where = " and ".join(_words(layout) for _, layout in fits)
         out = _said(v, f"{v.status} {where}{unfit}")
-        if others:  # the layouts its shapes fit, when not all do: claims that fit no common one are said (``layoutmix``)
+        if others:  # the layouts its shapes fit, when not all do: for ``layoutmix`` and ``agreeing`` across the notes
             out = replaced(out, interpretation=dict(out.interpretation, fits=tuple(layout.layout for _, layout in fits)))
-        if v.status == "holds" and others:  # the layouts it holds in, for ``agreeing`` across the notes' claims
-            out = replaced(out, interpretation=dict(out.interpretation,
-                                                    jacobian_holds=tuple(layout.layout for _, layout in fits)))
         return out
     if statuses <= {"holds", "refuted", "conditional"}:
         reason = ("the layouts disagree and the notes declare none: "
@@ -93,8 +90,8 @@ def agreeing(rows: list, row_type) -> list:
     they use (review rv35 A2). A formula the notes call wrong does not choose the layout; one that holds only where
     the notes' claims do not is ambiguous too (the notes may well be right to call it wrong). ``row_type(formula,
     result)`` builds a row."""
-    held = [(r, set(r.result.interpretation["jacobian_holds"])) for r in rows
-            if r.result.status == "holds" and r.result.interpretation.get("jacobian_holds")]
+    held = [(r, set(r.result.interpretation["fits"])) for r in rows
+            if r.result.status == "holds" and r.result.interpretation.get("fits")]
     stated = [(r, layouts) for r, layouts in held if not r.formula.negated]
     if not stated:
         return rows

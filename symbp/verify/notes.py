@@ -357,7 +357,6 @@ def _verify_items(text, items, notation, path, kind, strict, activation, cost, o
         if on_row is not None and not (everything or row.result.status in ("unreadable", "uninterpretable")
                                        or row.result.reason.startswith("a slip:") or f.negated
                                        or row.result.interpretation.get("fits")
-                                       or row.result.interpretation.get("jacobian_holds")
                                        or ((own_layout.at(f.line) or not has_layers(f.text))
                                                         and read_rule(f.text))):
             streamed += 1
