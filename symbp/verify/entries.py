@@ -27,18 +27,11 @@ from .context import RULES, Context, evaluate
 from .nodes import Comprehension, Entry, Partial, Quantity, Sum, children, latex_of
 from .values import Mat, ShapeMismatch, Uninterpretable
 
-_WIDE: dict = {}  # network -> its twin with every layer of at least two neurons (opaque: shapes only)
-
 
 def _kind(node: Entry, value, ctx: Context) -> str:
     """"number", "vector" or "matrix": what the bracket is on every network, not only on this one."""
     if any(n == 1 for n in ctx.net.sizes):  # a 1 here may be a layer of one neuron: ask a network without one
-        net = ctx.net
-        if net not in _WIDE:
-            if len(_WIDE) > 64:
-                _WIDE.clear()
-            _WIDE[net] = Context(replace(net, sizes=tuple(max(n, 2) for n in net.sizes)), ctx.notation, opaque=True)
-        wide = _WIDE[net]
+        wide = Context(replace(ctx.net, sizes=tuple(max(n, 2) for n in ctx.net.sizes)), ctx.notation, opaque=True)
         wide.bind = dict(ctx.bind)
         try:
             value = evaluate(node.arg, wide)
