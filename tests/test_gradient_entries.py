@@ -30,10 +30,6 @@ def test_entries_of_a_gradient_in_nielsens_reading(claim, status):
     assert v.interpretation["latex"].startswith(r"\left("), v.interpretation  # read as written
 
 
-def test_other_brackets_take_no_subscript():
-    assert verify(r"(a^L - y)_j = a^L_j - y_j", "nielsen").status == "unreadable"
-
-
 def test_the_numerator_layout_transposes_the_entry():
     text = ("We use the numerator layout throughout: the derivative of a scalar by a column vector is a row vector.\n\n"
             f"$${_JK} = a^{{l-1}}_j \\delta^l_k$$\n\n$${_JK} = a^{{l-1}}_k \\delta^l_j$$\n\n"

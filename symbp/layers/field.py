@@ -77,6 +77,14 @@ class Symbolic:
                 return 1 / self.atom(key)
         return None
 
+    def sqrt_atom(self, value) -> Poly:
+        """√value as an atom of its own, for a root the forward pass does not take (√σ² where it takes √(σ² + ε)):
+        independent of the other atoms, so a difference that is the zero polynomial is still a proof, and any other
+        needs a point (``refute``, where ``Numeric.root_of`` computes the root)."""
+        key = ("fn", "sqrt", tuple(sorted(value.terms.items())) if isinstance(value, Poly) else (value,))
+        self.arguments[key] = ("sqrt", value)
+        return self.atom(key)
+
     def inverse_of(self, value):
         """1/value through the forward pass's atoms: R for R = 1/D, u² for u = 1/√v; else None."""
         for key, (fname, arg) in self.arguments.items():

@@ -13,7 +13,8 @@ from __future__ import annotations
 import itertools
 
 from .interpret import Context, LayerOutOfRange, ShapeMismatch, Uninterpretable, slots
-from .nodes import Cdots, Comprehension, Equation, Index, Layer, Nabla, Partial, Quantity, Sum, Where, children, walk
+from .entries import entry_slots
+from .nodes import Cdots, Comprehension, Entry, Equation, Index, Layer, Nabla, Partial, Quantity, Sum, Where, children, walk
 
 
 def layer_vars(eq: Equation) -> list[str]:
@@ -42,6 +43,8 @@ def free_slots(node, ctx: Context, bound: tuple = ()) -> list:
         return free_slots(node.body, ctx, bound + ((node.var,) if node.var else ()))
     if isinstance(node, Comprehension):
         return free_slots(node.body, ctx, bound + (node.var,) + ((node.columns[0],) if node.columns else ()))
+    if isinstance(node, Entry):  # (a^L - y)_j: j runs over the entries of the bracket's value
+        return [s for s in entry_slots(node, ctx) if s[0].name is not None and s[0].name not in bound]
     for q in _quantities(node):
         out.extend(s for s in slots(q, ctx) if s[0].name is not None and s[0].name not in bound)
     if not isinstance(node, (Quantity, Partial, Nabla)):

@@ -21,6 +21,7 @@ from contextvars import ContextVar
 from ..algebra import Poly, RatFunc
 from .sums import index_range  # noqa: F401  (registers the rules of sums, bracket vectors and matrices)
 from .measures import cost_value  # (registers the rule of norms)
+from .entries import entry_slots  # noqa: F401  (registers the rule of an entry of a bracket, (a^L - y)_j)
 from .cdots import expand_cdots
 from .gradlayout import transposed
 from .context import ONE, RULES, Context, evaluate, is_kronecker, kronecker, slots  # noqa: F401  (the API)

@@ -34,8 +34,8 @@ from ..prove import prove
 from .layer_lexer import LayerReadError
 from .layer_nodes import Deriv, INum, IOp, Sym, Var
 from .layer_reader import read_layer_formula
-from .layer_reach import beyond, letters_used, reached_all
-from .layer_sizes import VARIED, check_indices, dependence, shapes_for
+from .layer_reach import beyond, letters_used, one_dimension_per_letter, reached_all
+from .layer_sizes import VARIED, ZeroDenominator, check_indices, dependence, shapes_for
 from .layer_values import STEP_ARRAYS, Arr, Uninterpretable, _Evaluator, _index, _ranges, _show
 
 #: The shapes a formula is checked on, where they differ from the catalogue's: for 2-D convolution
@@ -130,6 +130,7 @@ class _Meaning:
         self.lhs, self.rhs = lhs, rhs
         self.target, self.lhs_sub = self._lhs(lhs)
         self.columns = False  # the RNN's steps as columns (X = [x_1 … x_T]) instead of rows: only to tell a layout apart
+        self.missing_eps = False  # the formula takes √σ² where the forward pass takes √(σ² + ε) (``layer_values``)
 
     # -- symbols
     def array_name(self, sym: Sym) -> str:
@@ -306,6 +307,8 @@ def verify_layer(kind: str, formula: str, *, budget: float = 30.0, shapes: "tupl
     )
     try:
         family, short = _family(kind, meaning, lhs, rhs, shapes)
+    except ZeroDenominator as exc:  # 1/(m − 1): m = 1 is outside its domain; wrong elsewhere, it is refuted there
+        return _missing_eps(_refuted_off_zeros(formula, kind, meaning, ident, exc, shapes, budget), meaning)
     except Uninterpretable as exc:
         return LayerVerification(formula, kind, "uninterpretable", reason=str(exc))
     certs, skipped = [], []
@@ -326,7 +329,7 @@ def verify_layer(kind: str, formula: str, *, budget: float = 30.0, shapes: "tupl
             break
     if not certs:
         return LayerVerification(formula, kind, "uninterpretable", reason="; ".join(skipped))
-    result = _verdict(formula, kind, certs)
+    result = _missing_eps(_verdict(formula, kind, certs), meaning)
     if result.status == "refuted" and kind == "rnn" and _columns_form(meaning, ident, spec, certs[-1], budget):
         return LayerVerification(formula, kind, "uninterpretable", certificates=tuple(certs), reason=(
             f"with the steps as rows (x_t^T the t-th row of x, δ_t^T of δ: this reader's layout) {result.reason}; with "
@@ -341,6 +344,41 @@ def verify_layer(kind: str, formula: str, *, budget: float = 30.0, shapes: "tupl
     if kind == "softmax-ce" and result.status == "holds":
         result = _targets_assumed(result, ident, meaning, budget)
     return result
+
+
+def _missing_eps(result: LayerVerification, meaning: "_Meaning") -> LayerVerification:
+    """A refuted normalisation formula that takes √σ² where the forward pass takes √(σ² + ε) says so: ε is missing,
+    and the formula is wrong for every ε > 0 (the layer's ε; the counterexample's is named)."""
+    from dataclasses import replace
+
+    if result.status != "refuted" or not meaning.missing_eps:
+        return result
+    eps = result.counterexample.point.get("ε") if result.counterexample is not None else None
+    said = ("the formula takes √σ² where the forward pass takes √(σ² + ε): ε is missing (ε > 0 in the layer"
+            + (f"; the counterexample has ε = {eps})" if eps else ")"))
+    return replace(result, reason=f"{result.reason}; {said}", details={**result.details, "missing": "ε"})
+
+
+def _refuted_off_zeros(formula: str, kind: str, meaning: "_Meaning", ident, exc: "ZeroDenominator", shapes,
+                       budget: float) -> LayerVerification:
+    """A formula that divides by a factor that is 0 at some sizes (exc.values of exc.name): refuted with a confirmed
+    counterexample on a shape of another size, with those sizes named as outside its domain; else uninterpretable,
+    as a formula that holds wherever it is defined is not judged here."""
+    outside = f"{exc.name} = {', '.join(str(v) for v in exc.values)} is outside the formula's domain ({exc})"
+    for shape in shapes if shapes is not None else FAMILY.get(kind, layer_catalogue.SHAPES[kind]):
+        spec = layer_catalogue.layer(kind, shape)
+        try:
+            if meaning.notation["constants"][exc.name](spec) in exc.values or not meaning.entries(spec):
+                continue
+            cert = prove(ident, spec, method="exact", budget=budget)
+        except (Uninterpretable, ZeroDivisionError):
+            continue
+        if cert.verdict == "refuted":
+            result = _verdict(formula, kind, [cert])
+            return LayerVerification(formula, kind, "refuted", reason=f"{result.reason}; {outside}",
+                                     certificates=(cert,), counterexample=cert.counterexample, oracle=result.oracle,
+                                     details={"outside": outside})
+    return LayerVerification(formula, kind, "uninterpretable", reason=str(exc))
 
 
 def _targets_assumed(result: LayerVerification, ident, meaning: "_Meaning", budget: float) -> LayerVerification:
@@ -368,6 +406,7 @@ def _family(kind: str, meaning: "_Meaning", lhs, rhs, shapes) -> tuple:
     for every size; and why it cannot hold where those shapes would be too large ("" if they are not)."""
     sizes = set(meaning.notation["constants"])
     check_indices(lhs, rhs, sizes)
+    one_dimension_per_letter(meaning, lhs, rhs)  # γ_s, a sample's letter on a per-feature γ: no verdict
     if shapes is not None:
         return tuple(shapes), ""
     used = letters_used(lhs, rhs) & sizes

@@ -158,6 +158,42 @@ def reached_all(meaning, lhs, rhs, sizes: dict) -> tuple:
     return reached(meaning, lhs, rhs) | far_dims, max(literals(lhs, rhs), far)
 
 
+_DIM_WORDS = {"batch": "samples", "features": "features"}
+_GREEK = {"gamma": "γ", "beta": "β", "mu": "μ", "sigma^2": "σ²", "hat x": "x̂", "epsilon": "ε"}
+
+
+def one_dimension_per_letter(meaning, lhs, rhs) -> None:
+    """Raise ``Uninterpretable`` where a normalisation formula writes one index letter for the samples in one place
+    and for the features in another (layer norm's per-feature γ_c indexed by the sample, γ_s): the entry it names
+    exists only by accident of the shape (where it does not, it would be read as 0), so no verdict is given."""
+    if meaning.kind not in ("batchnorm", "layernorm"):
+        return
+    dims, seen = DIMS[meaning.kind], {}
+    shown = {name: _GREEK.get(latex, latex) for latex, name in meaning.notation["symbols"].items()}
+    for node in [*walk(lhs), *walk(rhs)]:
+        for name, sub in _indexed(meaning, node):
+            table = dims.get(name)
+            if table is None:
+                continue
+            try:
+                sub = meaning.subscripts(Sym("_", tuple(sub)), name, len(table))
+            except Uninterpretable:
+                continue
+            for pos, e in enumerate(sub):
+                if pos >= len(table) or not isinstance(e, Var) or e.name in meaning.notation["constants"] \
+                        or e.name == "•":
+                    continue
+                dim, where = seen.setdefault(e.name, (table[pos], name))
+                if dim != table[pos]:
+                    raise Uninterpretable(
+                        f"the index {e.name} stands for the {_DIM_WORDS.get(dim, dim)} in {shown.get(where, where)} and for "
+                        f"the {_DIM_WORDS.get(table[pos], table[pos])} in {shown.get(name, name)}; in "
+                        f"{meaning.kind.replace('norm', ' norm')} "
+                        + ", ".join(f"{shown.get(a, a)} has one entry per {_DIM_WORDS.get(d[0], d[0])[:-1]}"
+                                    for a, d in dims.items() if len(d) == 1 and a in (where, name))
+                        + ": write each index for the dimension it runs over")
+
+
 def letters_used(lhs, rhs) -> set:
     """Every letter the formula writes, in an index or as a number (a size letter is one of them)."""
     out = set()

@@ -156,10 +156,12 @@ def dependence(rhs, sizes: set) -> dict:
         for p in [expr, *reader.denominators]:  # before any factoring: m^{99999} would take minutes
             if any(a.base.has(size) and a.exp.is_number and abs(a.exp) > 2 * MAX_VALUE for a in p.atoms(sympy.Pow)):
                 raise Uninterpretable(f"a power of {name} beyond {2 * MAX_VALUE}: more sizes than are checked here")
+        zeros: set = set()
         for written in reader.denominators:
             squared = _has_root(written, size)
-            _no_zero(sympy.numer(sympy.together(written.subs(size, root ** 2 if squared else root))), root, name, squared)
+            zeros |= _zeros(sympy.numer(sympy.together(written.subs(size, root ** 2 if squared else root))), root, squared)
         if size not in expr.free_symbols:
+            _no_zero(name, zeros)
             continue
         squared = _has_root(expr, size)
         e = expr.subs(size, root ** 2 if squared else root)
@@ -167,7 +169,7 @@ def dependence(rhs, sizes: set) -> dict:
             raise Uninterpretable(f"the formula depends on {name} in a way that is not a ratio of polynomials in {name} "
                                   f"(or in √{name})")
         num, den = sympy.fraction(sympy.cancel(sympy.together(e)))
-        _no_zero(den, root, name, squared)
+        _no_zero(name, zeros | _zeros(den, root, squared))
         out[name] = sympy.Poly(num, root).degree() + sympy.Poly(den, root).degree()
     return out
 
@@ -176,10 +178,11 @@ def _has_root(expr, size) -> bool:
     return any(p.exp.q != 1 and p.base.has(size) for p in expr.atoms(sympy.Pow))
 
 
-def _no_zero(den, root, name: str, squared: bool) -> None:
-    """A denominator that is 0 at some size ≥ 1: the formula means nothing there."""
+def _zeros(den, root, squared: bool) -> set:
+    """The sizes ≥ 1 at which a denominator is 0: the formula means nothing there."""
     if root not in den.free_symbols:
-        return
+        return set()
+    out = set()
     for factor in sympy.Mul.make_args(sympy.factor(den)):
         factor = factor.base if isinstance(factor, sympy.Pow) else factor
         if factor.free_symbols != {root}:
@@ -189,9 +192,24 @@ def _no_zero(den, root, name: str, squared: bool) -> None:
             zeros = [z ** 2 if squared else z for z in poly.real_roots() if z > 0]
         else:  # real_roots of a high degree takes seconds: the sizes up to 1000, exactly
             zeros = [sympy.Integer(k) for k in range(1, 1001) if poly.eval(sympy.sqrt(k) if squared else k) == 0]
-        for value in zeros:
-            if value.is_integer and value >= 1:
-                raise Uninterpretable(f"the formula divides by a factor that is 0 at {name} = {value}")
+        out |= {int(value) for value in zeros if value.is_integer and value >= 1}
+    return out
+
+
+class ZeroDenominator(Uninterpretable):
+    """A formula that divides by a factor that is 0 at some sizes (``values`` of the letter ``name``): it means
+    nothing there, so those sizes are outside its domain. ``layer_check`` still refutes it on the other sizes when
+    it is wrong there; one that holds there is not judged (for how many sizes it holds is not decided)."""
+
+    def __init__(self, name: str, values: tuple):
+        self.name, self.values = name, values
+        shown = ", ".join(str(v) for v in values)
+        super().__init__(f"the formula divides by a factor that is 0 at {name} = {shown}")
+
+
+def _no_zero(name: str, zeros: set) -> None:
+    if zeros:
+        raise ZeroDenominator(name, tuple(sorted(zeros)))
 
 
 def shapes_for(kind: str, family: tuple, degrees: dict, value_of) -> tuple:

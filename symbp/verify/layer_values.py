@@ -218,6 +218,13 @@ class _Evaluator:
             if q.denominator == 1 and q > 0:
                 return 1 / self.v.inv_sqrt_const(int(q))
         root = self.field.root_of(x)
+        eps = self.arrays.get("eps", {}).get(())
+        if root is None and eps is not None and hasattr(self.field, "sqrt_atom") \
+                and self.field.root_of(x + eps) is not None:
+            # √σ² where the forward pass takes √(σ² + ε): a root of its own (an atom, independent of the others, so
+            # a difference that vanishes is still a proof); a counterexample, at a point with ε > 0, refutes it
+            self.m.missing_eps = True
+            return self.field.sqrt_atom(x)
         if root is None:
             raise Uninterpretable("a square root is read only of σ² + ε (the forward pass's) or of a whole number such as d")
         return root

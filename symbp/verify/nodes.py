@@ -129,6 +129,16 @@ class Partial:
 
 
 @dataclass(frozen=True)
+class Entry:
+    """``(E)_j``, ``(M)_{jk}``: one entry of the vector or matrix an expression is (``entries``), as the notes write
+    it: the row first. An entry of a gradient, ``(∂C/∂w^l)_{jk}``, is a ``Partial`` with ``entry_of``."""
+
+    arg: object
+    indices: tuple
+    sep: str = ""
+
+
+@dataclass(frozen=True)
 class Derivative:
     """The operator ∂/∂``den`` applied to an expression (``\\frac{\\partial}{\\partial w} X``)."""
 
@@ -339,6 +349,8 @@ def to_latex(node) -> str:
                 else rf"\nabla_{{{bare}}} {_quantity(node.num)}")
         written = node.den.indices[::-1] if node.entry_of.endswith("^T") else node.den.indices  # as the notes wrote it
         return rf"\left({grad}\right)_" + _wrap(node.den.sep.join(i.latex() for i in written))
+    if isinstance(node, Entry):
+        return rf"\left({to_latex(node.arg)}\right)_" + _wrap(node.sep.join(i.latex() for i in node.indices))
     if isinstance(node, Partial):
         return rf"\frac{{\partial {_quantity(node.num)}}}{{\partial {_quantity(node.den)}}}"
     if isinstance(node, Nabla):

@@ -34,7 +34,7 @@ from .letters import Letters
 from .rendered import as_rendered
 from .lexer import _FONTS, _KNOWN, _TEXTS, MAX_CHARS, MAX_DEPTH, NO_NUMBER, ReadError, Token, _capped_exponent, check_degree, _check_limits, _indices, _tokenize
 from .nodes import walk as _walk
-from .nodes import Add, Cdots, Div, Equation, Hadamard, Layer, Mul, Nabla, Neg, Num, Partial, Pow, Quantity, Sum, Transpose
+from .nodes import Add, Cdots, Div, Entry, Equation, Hadamard, Layer, Mul, Nabla, Neg, Num, Partial, Pow, Quantity, Sum, Transpose
 from .tail import Claim, is_tail_text, read_tail
 
 __all__ = ["read", "read_claim", "ReadError", "MAX_CHARS", "MAX_DEPTH"]
@@ -358,8 +358,11 @@ class _Parser(Cursor, Letters, Constructs, Forms):
 
     def _gradient_entry(self, inner, itok: Token):
         r"""``(\frac{\partial C}{\partial w^l})_{jk}``, ``(\nabla_{a^l} C)_j``: one entry of a gradient, read as the
-        derivative by that entry (in the layout in force: ``interpret``). Other brackets take no subscript."""
+        derivative by that entry (in the layout in force: ``gradlayout.entries_in_layout``). Any other bracket,
+        ``(a^L - y)_j``, ``(\delta^l (a^{l-1})^T)_{jk}``, is an ``Entry`` of the value it has in the notes' own
+        orientation (no layout turns it): its shape is decided on the network (``entries``)."""
         raw = self.script()
+        indices, sep = _indices(raw, itok, self)
         if isinstance(inner, Nabla):
             wrt = inner.wrt  # ∇_a C is ∇_{a^L} C (interpret._nabla), so is its entry (∇_a C)_j (review rv35 C1)
             if isinstance(wrt, Quantity) and wrt.role == "a" and wrt.layer is None and not wrt.indices:
@@ -367,11 +370,9 @@ class _Parser(Cursor, Letters, Constructs, Forms):
             inner, kind = Partial(inner.of, wrt), "nabla"
         else:
             kind = "partial"
-        if not isinstance(inner, Partial) or inner.den.indices or inner.num.indices:
-            self.fail("a subscript on a bracket is read only as an entry of a gradient, (∂C/∂w^l)_{jk} or "
-                      "(∇_{a^l} C)_j", itok)
-        indices, sep = _indices(raw, itok, self)
-        return Partial(inner.num, replace(inner.den, indices=indices, sep=sep), entry_of=kind)
+        if isinstance(inner, Partial) and not inner.den.indices and not inner.num.indices and not inner.entry_of:
+            return Partial(inner.num, replace(inner.den, indices=indices, sep=sep), entry_of=kind)
+        return Entry(inner, indices, sep)
 
     def macro(self):
         t = self.next()

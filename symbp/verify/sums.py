@@ -11,7 +11,8 @@ from __future__ import annotations
 from ..algebra import Poly
 from .cdots import expand_vector, pattern_end
 from .context import RULES, Context, evaluate, slots
-from .nodes import Cdots, Comprehension, Layer, Matrix, Num, Partial, Quantity, Sum, latex_of, to_latex, walk
+from .entries import entry_slots
+from .nodes import Cdots, Comprehension, Entry, Layer, Matrix, Num, Partial, Quantity, Sum, latex_of, to_latex, walk
 from .values import LayerOutOfRange, Mat, ShapeMismatch, Uninterpretable, _elementwise, _lift
 
 
@@ -189,13 +190,15 @@ def index_range(var: str, body, ctx: Context, what: str) -> range:
         if isinstance(node, Sum) and node.var == var:
             break
         if isinstance(node, (Quantity,)):
-            qs = [node]
+            qs = [slots(node, ctx)]
         elif isinstance(node, Partial):
-            qs = [node.num, node.den]
+            qs = [slots(node.num, ctx), slots(node.den, ctx)]
+        elif isinstance(node, Entry):  # ((a^L - y)_j)^2: j runs over the entries of the bracket
+            qs = [entry_slots(node, ctx)]
         else:
             continue
-        for q in qs:
-            for idx, lo, n, where in slots(q, ctx):
+        for places in qs:
+            for idx, lo, n, where in places:
                 if idx.name != var:
                     continue
                 if found is None:
