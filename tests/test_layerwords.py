@@ -159,3 +159,15 @@ def test_hidden_layers_beside_another_layer_never_hold_at_the_softmax_output(sen
     got = next(r for text, r in _rows(sentence).items() if text.startswith(ACTIVATION))
     assert got.status in ("uninterpretable", "refuted"), (got.status, got.reason, got.formula)
     assert "l < L" not in got.formula
+
+
+@pytest.mark.parametrize("sentence", [
+    r"For all $l \le L$ (not only $l < L$), $a^l = \sigma(z^l)$;",
+    r"Not only for $l < L$: $a^l = \sigma(z^l)$;",
+    r"Above the hidden layers sits the softmax layer, for which $a^l = \sigma(z^l)$;",
+])
+def test_a_condition_that_takes_the_output_layer_in_is_no_restriction(sentence):
+    """Review rv39, A2: "For all $l \\le L$ (not only $l < L$)" claims the formula at L too; read as l < L it held."""
+    got = next(r for text, r in _rows(sentence).items() if text.startswith(ACTIVATION))
+    assert got.status in ("uninterpretable", "refuted"), (got.status, got.reason, got.formula)
+    assert "l < L" not in got.formula
