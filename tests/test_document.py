@@ -235,3 +235,15 @@ def test_a_counterexample_with_equal_values_is_not_called_a_difference():
     cert = Certificate("softmax-ce-one-hot", {"sizes": [2, 3, 2]}, "all-sizes", "refuted", counterexample=cx, reason="fails")
     doc = document.identity_document(cert, "nielsen")
     assert "take different values" not in doc and "same value for both sides" in doc
+
+
+def test_a_network_with_different_activations_is_named_by_every_layers(tmp_path, capsys):
+    """Review rv38, F1: a tanh hidden layer under a sigmoid output was labelled "[2,3,2] tanh cross-entropy", a network
+    on which ce-sigmoid (δ^L = a^L − y) is false; the label names each layer's activation in order."""
+    out = tmp_path / "mix.tex"
+    assert main(["latex", "--identity", "ce-sigmoid", "--sizes", "2,3,2", "--activation", "tanh,sigmoid",
+                 "--cost", "cross-entropy", "--out", str(out)]) == 0
+    written = out.read_text()
+    assert "tanh $\\to $ sigmoid" in written
+    assert "[2,3,2] tanh cross-entropy" not in written
+    assert "activation tanh," not in written

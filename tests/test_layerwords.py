@@ -138,3 +138,36 @@ def test_a_comparison_with_the_hidden_layers_is_never_a_verdict_at_the_output(se
 def test_words_about_another_layer_keep_the_restriction(sentence):
     got = next(r for text, r in _rows(sentence).items() if text.startswith(ACTIVATION))
     assert got.status == "holds", (got.status, got.reason)
+
+
+@pytest.mark.parametrize("sentence", [
+    r"In the hidden layers and in the final layer alike, $a^l = \sigma(z^l)$;",
+    r"In the hidden layers and in the top layer, $a^l = \sigma(z^l)$;",
+    r"In the hidden layers and at layer $L$, $a^l = \sigma(z^l)$;",
+    r"In every hidden layer and in the final one, $a^l = \sigma(z^l)$;",
+    r"After the hidden layers comes the final layer, where $a^l = \sigma(z^l)$;",
+    r"The hidden layers feed the top layer, which has $a^l = \sigma(z^l)$;",
+    r"Beyond the hidden layers, $a^l = \sigma(z^l)$;",
+    r"Ve skrytých vrstvách i ve finální vrstvě $a^l = \sigma(z^l)$;",
+    r"W warstwach ukrytych i w warstwie końcowej $a^l = \sigma(z^l)$;",
+])
+def test_hidden_layers_beside_another_layer_never_hold_at_the_softmax_output(sentence):
+    """Review rv39, A2: the sentence claims the formula at the final layer too, where a^L = softmax(z^L) is no σ(z^L)
+    entrywise (``_softmax_is_not_entrywise``): read as l < L it held; now the words are not read exactly, so the formula
+    is checked as written and, refuted at L, made uninterpretable — never a holds."""
+    assert _softmax_is_not_entrywise()
+    got = next(r for text, r in _rows(sentence).items() if text.startswith(ACTIVATION))
+    assert got.status in ("uninterpretable", "refuted"), (got.status, got.reason, got.formula)
+    assert "l < L" not in got.formula
+
+
+@pytest.mark.parametrize("sentence", [
+    r"For all $l \le L$ (not only $l < L$), $a^l = \sigma(z^l)$;",
+    r"Not only for $l < L$: $a^l = \sigma(z^l)$;",
+    r"Above the hidden layers sits the softmax layer, for which $a^l = \sigma(z^l)$;",
+])
+def test_a_condition_that_takes_the_output_layer_in_is_no_restriction(sentence):
+    """Review rv39, A2: "For all $l \\le L$ (not only $l < L$)" claims the formula at L too; read as l < L it held."""
+    got = next(r for text, r in _rows(sentence).items() if text.startswith(ACTIVATION))
+    assert got.status in ("uninterpretable", "refuted"), (got.status, got.reason, got.formula)
+    assert "l < L" not in got.formula

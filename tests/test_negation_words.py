@@ -306,3 +306,37 @@ def test_the_words_on_their_own_line_must_start_a_sentence(tmp_path):
     # lower case: the sentence of the earlier display goes on, so the words are not read as a sentence of their own
     rows = _rows(tmp_path, f"Then for $l < L$\n$${_TRUE},$$\nwrong:\n$${_FALSE}$$\n")
     assert rows[_FALSE].status != "holds", rows
+
+
+# Review rv39, A1/B2: Russian, Polish and Czech sentences that call the display before them (or after them, ending in a
+# colon) wrong were not read, so a TRUE formula the notes deny held. Each is read now, on the next line or after a
+# blank line as a paragraph of its own.
+@pytest.mark.parametrize("words", ["Это неверно.", "Эта формула неверна.", "To nie jest prawda.", "Ten wzór jest błędny.",
+                                   "To je špatně.", "Tento vzorec neplatí.", "This is incorrect.", "Tak nie jest.",
+                                   "Так нельзя.", "This is a common mistake."])
+@pytest.mark.parametrize("gap", ["\n", "\n\n"])
+def test_a_sentence_of_its_own_after_the_display_denies_it(tmp_path, words, gap):
+    rows = _rows(tmp_path, f"$${_FALSE}$${gap}{words}\n\nNext.\n\n$${_TRUE}$${gap}{words}\n")
+    assert rows[_FALSE].status == "holds" and rows[_FALSE].reason.startswith(_CALLED), rows[_FALSE]
+    assert rows[_TRUE].status == "refuted" and rows[_TRUE].reason.startswith(_CALLED), rows[_TRUE]
+
+
+@pytest.mark.parametrize("words", ["This formula is wrong:", "Ten wzór jest błędny:", "Эта формула неверна:",
+                                   "Tento vzorec je chybný:"])
+def test_a_formula_called_wrong_before_a_colon(tmp_path, words):
+    rows = _rows(tmp_path, f"{words}\n$${_FALSE}$$\n\n{words}\n$${_TRUE}$$\n")
+    assert rows[_FALSE].status == "holds" and rows[_FALSE].reason.startswith(_CALLED), rows[_FALSE]
+    assert rows[_TRUE].status == "refuted" and rows[_TRUE].reason.startswith(_CALLED), rows[_TRUE]
+
+
+# A paragraph after a blank line that says more than the denial (a condition, another subject) is not read as one.
+@pytest.mark.parametrize("words", ["This is incorrect for the output layer.", "This is incorrect, as shown below.",
+                                   "Это неверно для скрытых слоёв."])
+def test_a_longer_paragraph_after_a_blank_line_is_not_a_denial(tmp_path, words):
+    rows = _rows(tmp_path, f"$${_FALSE}$$\n\n{words}\n\n$${_TRUE}$$\n\n{words}\n")
+    assert rows[_FALSE].status == "refuted" and rows[_TRUE].status == "holds", rows
+
+
+def test_a_dash_then_a_common_mistake_denies_the_display(tmp_path):
+    rows = _rows(tmp_path, f"$${_FALSE}$$ — this is a common mistake.\n\n$${_TRUE}$$ — this is a common mistake.\n")
+    assert rows[_FALSE].status == "holds" and rows[_TRUE].status == "refuted", rows

@@ -164,9 +164,7 @@ def _network_line(cert, lang: str) -> str:
     net = cert.network or {}
     if "function" in net:
         return text(phrase("function_line", lang, name=net["function"], method=cert.method))
-    acts = net.get("activations") or net.get("activation") or "?"
-    if isinstance(acts, (list, tuple)):
-        acts = ", ".join(dict.fromkeys(str(a) for a in acts))
+    acts = _activations(net)
     extra = ""
     if net.get("cost") == "softmax-cross-entropy":
         extra = phrase("one_hot" if net.get("one_hot") else "free_targets", lang)
@@ -367,13 +365,23 @@ def identity_section(
     return "\n".join(q for q in out if q) + "\n"
 
 
+def _activations(net: dict) -> str:
+    """The network's activation, or its layers' in order (``tanh → sigmoid``) when they differ: a document naming only
+    the first would name another network (review rv38: a tanh-then-sigmoid network labelled "tanh cross-entropy",
+    on which δ^L = a^L − y is false)."""
+    acts = net.get("activations") or net.get("activation") or "?"
+    if not isinstance(acts, (list, tuple)):
+        return str(acts)
+    names = [str(a) for a in acts]
+    return names[0] if len(set(names)) == 1 else " → ".join(names)
+
+
 def _network_label(net: dict) -> str:
     if "function" in net:
         return str(net["function"])
-    acts = net.get("activations") or [net.get("activation", "?")]
     sizes = net.get("sizes", "?")
     sizes = f"[{','.join(map(str, sizes))}]" if isinstance(sizes, (list, tuple)) else str(sizes)
-    label = f"{sizes} {acts[0]} {net.get('cost', '')}"
+    label = f"{sizes} {_activations(net)} {net.get('cost', '')}"
     return label + (" one-hot" if net.get("one_hot") else "")
 
 

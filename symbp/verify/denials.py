@@ -57,6 +57,11 @@ FALSE_BEFORE = re.compile(
     r"|\bmistake(?:\s+here)?" + _FILLER + r"\s+is\s+to\s+(?:write" + _OBJECT + r"|say|claim|think)"
     r"|\bmistake(?:\s+is\s+to\s+(?:write|say|claim|think))?\s*:"
     r"|\b(?:wrong|incorrect|false|mistaken|erroneous)\s*:"
+    # "This formula is wrong:", "Tento vzorec je chybný:", "Эта формула неверна:", "Ten wzór jest błędny:" (review rv39)
+    r"|\b(?:this|the\s+(?:next|following))\s+(?:formula|equation|identity)\s+is\s+(?:wrong|false|incorrect|not\s+(?:true|correct))\s*:"
+    r"|\b(?:tento|následující)\s+(?:vzorec|vztah)\s+je\s+(?:chybný|špatný|nesprávný)\s*:"
+    r"|\b(?:эта|следующая)\s+формула\s+(?:неверна|неправильна|ошибочна|ложна)\s*:"
+    r"|\b(?:ten|następujący)\s+wzór\s+jest\s+(?:błędny|fałszywy|niepoprawny|nieprawdziwy|zły)\s*:"
     r"|\bthe\s+following(?:\s+(?:formula|equation|identity))?\s+is\s+(?:wrong|false|incorrect|not\s+true)\s*[.:]"
     r"|\b(?:to|toto)\s+je\s+chyba\s*:|\bto\s+jest\s+błąd\s*:|\bэто\s+ошибка\s*:"  # not "chyba:" alone: δ is "the error"
     r"|" + _WRONGLY + r"(?:write|writes|wrote|written|claim|claims|claimed|think|thinks|thought|believe|believes"
@@ -88,9 +93,24 @@ FALSE_BEFORE = re.compile(
 #: "never wrongly write"): they are not read, the formula is judged as written.
 NOT_BEFORE = re.compile(r"(?:\b(?:not|never|no|nobody|none|hardly|nikdo|nikt|никто|není|nie|не|нет|nikdy|nigdy|никогда)|n['’]t)\W+(?:\w+\W+){0,2}$",
                          re.I)
+#: A sentence of its own right after a display, about it (review 22 F13): "This is incorrect.", "(wrong!)"; cs "To je
+#: špatně.", "Tento vzorec neplatí."; ru "Это неверно.", "Эта формула неверна."; pl "To nie jest prawda.", "Ten wzór jest
+#: błędny." (review rv39, A1: the Russian and Polish ones were not read, so a true formula the notes deny held).
+_OWN_SENTENCE = (
+    r"(?:(?:this|that|it|the\s+(?:formula|equation|identity))(?:\s+(?:above|formula|equation))?\s+(?:is\s+(?:false|wrong"
+    r"|incorrect|untrue|not\s+true|not\s+correct|an?\s+(?:(?:common|typical|frequent|classic)\s+)?(?:mistake|typo|error))"
+    r"|does\s+not\s+hold|doesn['’]t\s+hold)"
+    r"|\(\s*(?:wrong|false|incorrect)\s*!?\s*\)|tak\s+(?:to\s+)?není|tak\s+nie\s+jest|так\s+нельзя|так\s+неверно"
+    r"|(?:to|tento\s+(?:vzorec|vztah|zápis)|tato\s+(?:rovnost|rovnice))\s+(?:neplatí|není\s+pravda|je\s+(?:chybn|nesprávn|špatn)\w*)"
+    r"|(?:это|эта\s+(?:формула|запись)|это\s+(?:равенство|соотношение))\s+(?:не\s*верн\w*|неправильн\w*|ложн\w*|ошибочн\w*"
+    r"|не\s+выполняется|ошибка)"
+    r"|(?:to|ten\s+(?:wzór|zapis)|ta\s+(?:równość|formuła))\s+(?:nie\s+jest\s+prawd[aą]|nie\s+jest\s+prawdziw\w*|nie\s+zachodzi"
+    r"|jest\s+(?:błędn|fałszyw|niepoprawn|nieprawdziw|zł|źle)\w*))")
+#: The same, alone in the paragraph after a display: "$$…$$⏎⏎This is incorrect." (review rv39, B2).
+OWN_PARAGRAPH = re.compile(r"^[\s.,;]*\n[ \t]*\n\s*(?P<w>" + _OWN_SENTENCE + r")[\s.!]*(?:\n[ \t]*\n|\Z)", re.I)
 #: Words right after the formula that call it false: "$x_1 = x_2$ does not hold", "… fails in general".
 FALSE_AFTER = re.compile(
-    r"^(?:\s|\$|\\\]|\\\)|\\end\s*\{[A-Za-z*]+\}|,)*"
+    r"^(?:\s|\$|\\\]|\\\)|\\end\s*\{[A-Za-z*]+\}|,|[—–]\s)*"
     r"(?:(?:in\s+general|generally|obecně|в\s+общем\s+случае|w\s+ogólności)\s+)?"
     r"(?P<w>(?:is|are)\s+(?:(?:also|equally|likewise)\s+)?(?:false|wrong|incorrect|untrue|not\s+true|not\s+correct|invalid|not\s+valid"
     r"|an?\s+(?:common\s+|typical\s+)?(?:mistake|error))"
@@ -101,10 +121,7 @@ FALSE_AFTER = re.compile(
     # a formula that cannot be formed, said so (review 23 b06): "does not even type-check", "is ill-formed"
     r"|(?:does\s+not|doesn['’]t|do\s+not|don['’]t)\s+(?:even\s+)?(?:type[-\s]?check|make\s+sense)"
     r"|(?:is|are)\s+(?:ill[-\s](?:formed|typed|defined)|not\s+(?:even\s+)?well[-\s](?:formed|typed|defined))"
-    # a sentence of its own right after the display, about it (review 22 F13): "This is incorrect.", "(wrong!)"
-    r"|(?:this|that|it|the\s+(?:formula|equation|identity))(?:\s+(?:above|formula|equation))?\s+(?:is\s+(?:false|wrong"
-    r"|incorrect|untrue|not\s+true|not\s+correct|a\s+(?:mistake|typo))|does\s+not\s+hold|doesn['’]t\s+hold)"
-    r"|\(\s*(?:wrong|false|incorrect)\s*!?\s*\)"
+    r"|" + _OWN_SENTENCE +
     r"|neplatí|není\s+pravda|je\s+(?:chybn|nesprávn|špatn)\w*"
     r"|неверно|не\s+верно|не\s+выполняется|неправильно|ложно"
     r"|nie\s+zachodzi|nie\s+jest\s+prawdą|jest\s+(?:fałszyw|błędn|nieprawdziw|niepoprawn)\w*)(?!\w)", re.I)
@@ -187,4 +204,4 @@ EXCLAIMED = re.compile(r"(?:^|\n|[.!?:]\s)\s*(?P<w>(?:wrong|incorrect|false|a\s+
 TURNED = re.compile(r"(?:but|yet|however|which)\b", re.I)
 
 
-__all__ = ["ADVERB", "COLON_JUDGED", "CONTRAST", "EXCLAIMED", "GOES_ON", "TURNED", "FALSE_AFTER", "FALSE_BEFORE", "LEAD_CLAUSE", "NEGATION", "NOT_ASSUMED", "NOT_BEFORE", "PLAIN_SUBJECT", "PLAIN_TAIL", "QUALIFIED", "REPORTED"]
+__all__ = ["ADVERB", "COLON_JUDGED", "CONTRAST", "EXCLAIMED", "GOES_ON", "TURNED", "FALSE_AFTER", "FALSE_BEFORE", "LEAD_CLAUSE", "NEGATION", "NOT_ASSUMED", "NOT_BEFORE", "OWN_PARAGRAPH", "PLAIN_SUBJECT", "PLAIN_TAIL", "QUALIFIED", "REPORTED"]

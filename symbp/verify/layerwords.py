@@ -15,7 +15,8 @@ refuted at l = L of a softmax output, and a correct file fails. So a formula wit
 * words that widen "hidden layers" ("not only in the hidden layers but in every layer", "as well as in the output
   layer", "and equally in the last one", nejen … ale, а также, jak i; review 23, F2) restrict nothing: the formula is
   checked at every layer as written; a comparison ("just as in the hidden layers") or widening words followed by the
-  output layer's own formula are not read exactly.
+  output layer's own formula are not read exactly; so are other words of the clause naming a layer besides the hidden
+  ones ("and in the final layer alike", "at layer $L$", "beyond", "every layer"; review rv39).
 
 A clause ends at ";" and where words name the output layer begin ("the output layer is …", výstupní vrstva,
 выходной слой, warstwa wyjściowa), so "The hidden layers use $a^l = \sigma(z^l)$; the output layer has $\delta^l$ …"
@@ -70,6 +71,17 @@ _WIDER = re.compile(
     r"|\b(?:but|ale|но|lecz|ale)\s+(?:\w+\s+){0,2}?(?:every|all|each|všech|každ|всех|кажд|wszystk|każd)"
     r"|(?:output|last|final)\s+(?:layer|one)\s+(?:too|as\s+well|also|included)\b|\b(?:every|all|each)\s+layers?\s+(?:too|as\s+well)\b"
     r"|\b(?:the\s+)?(?:output|last|final)\s+(?:layer|one)\s+included\b", re.I)
+#: Other words of the clause that name a layer besides the hidden ones, which the clause cuts do not split off ("the
+#: hidden layers and the final layer alike", "… and at layer $L$", "beyond the hidden layers", "every layer"; review
+#: rv39, A2): the formula may speak of the output layer too, so the restriction is not read exactly.
+_ELSEWHERE = re.compile(r"\b(?:final|top|topmost|highest|uppermost|beyond|above)\b|\bsoft[-\s]?max\s+layer|\b(?:every|each|all)\s+(?:the\s+)?layers?\b"
+                        r"|\blayers?\s+~|\bfinální|\bhorní|\bnejvyšší|\bkaždé\w*\s+vrstv|\bvšech\s+vrstv|\bvrstv\w*\s+~"
+                        r"|\bфинальн|\bверхн|\bкаждом\s+сло|\bвсех\s+сло|\bсло\w*\s+~|\bkońcow|\bfinaln|\bgórn"
+                        r"|\bnajwyższ|\bkażdej\s+warstw|\bwszystkich\s+warstw|\bwarstw\w*\s+~", re.I)
+#: "not only $l < L$", "nejen pro $l < L$", "не только при $l < L$", "nie tylko dla $l < L$": the condition after them
+#: is not the formula's restriction.
+_NOT_ONLY_CONDITION = re.compile(r"(?:\bnot\s+(?:only|just|merely)|\bnejen|\bне\s+только|\bnie\s+tylko)\s+(?:\w+\s+){0,2}~",
+                                 re.I)
 #: After the widening words, a formula or a word naming another activation: the words speak of the output layer's own
 #: formula ("and also the output layer uses the softmax $…$"), which the formula before them does not claim.
 _OWN_AFTER = re.compile(r"~|soft[-\s]?max|софтмакс|linear|lineárn|линейн|liniow|identit|тождеств|tożsam|\btanh\b|relu"
@@ -128,8 +140,12 @@ def restricted_maths(text: str) -> list:
         for lo, hi in zip(cuts, cuts[1:]):
             clause, words = sentence[lo:hi], hidden_mask[lo:hi]
             maths = [m for m in FORMULA.finditer(clause)]
-            conditions = [m for m in maths if not m.group(0).startswith("$$") and _CONDITION.match(_inner(m.group(0)))
-                          and _BEFORE_L.search(_inner(m.group(0)))]
+            stated = [m for m in maths if not m.group(0).startswith("$$") and _CONDITION.match(_inner(m.group(0)))]
+            conditions = [m for m in stated if _BEFORE_L.search(_inner(m.group(0)))]
+            if conditions and (len(stated) > len(conditions) or _NOT_ONLY_CONDITION.search(words)):
+                # "For all $l \le L$ (not only $l < L$), …": another condition, or "not only" before it, takes the
+                # output layer in too (review rv39, A2): the restriction is not read exactly
+                conditions = conditions + conditions[:1]
             loose, hidden = _LOOSE.search(words), _HIDDEN.search(words)
             if loose and not _LAYERISH.search(clause[loose.start():loose.end() + 40]):
                 loose = None  # "Except for $j \neq k$": a restriction of neurons, not of layers
@@ -146,6 +162,8 @@ def restricted_maths(text: str) -> list:
                 condition, said = "", (loose.group(0) if loose else " and ".join(m.group(0) for m in conditions))
             elif conditions:
                 condition, said = _inner(conditions[0].group(0)), conditions[0].group(0)
+            elif elsewhere := _ELSEWHERE.search(_without(words, _HIDDEN)):
+                condition, said = "", f"{hidden.group(0)} … {elsewhere.group(0)}"  # another layer named too
             else:
                 condition, said = "hidden", hidden.group(0)
             for m in maths:
@@ -153,6 +171,11 @@ def restricted_maths(text: str) -> list:
                     out.append(Restricted(s_start + lo + m.start(), s_start + lo + m.end(), condition,
                                           " ".join(said.split())))
     return out
+
+
+def _without(words: str, pattern) -> str:
+    """``words`` with the matches of ``pattern`` blanked out (the same length)."""
+    return pattern.sub(lambda m: " " * len(m.group(0)), words)
 
 
 def restrict(text: str, items: list, notation) -> "tuple[dict, dict]":

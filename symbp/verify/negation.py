@@ -49,7 +49,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from .denials import (ADVERB, COLON_JUDGED, CONTRAST, EXCLAIMED, FALSE_AFTER, FALSE_BEFORE, GOES_ON, LEAD_CLAUSE, NEGATION, NOT_ASSUMED,
+from .denials import (ADVERB, COLON_JUDGED, CONTRAST, EXCLAIMED, FALSE_AFTER, FALSE_BEFORE, GOES_ON, LEAD_CLAUSE, NEGATION, NOT_ASSUMED, OWN_PARAGRAPH,
                       NOT_BEFORE, PLAIN_SUBJECT, PLAIN_TAIL, QUALIFIED, REPORTED, TURNED)
 from .extract import Formula
 from .graphexamples import sentence_around
@@ -96,6 +96,8 @@ def negation(text: str, line: int, source: str) -> "Negation | None":
         return None
     before, after, start = around
     found = _negation(text, before, after, start)
+    if found is None and not _CLOSER.sub("", after).strip(" \t\n.,;"):
+        found = _denied_below(text, source, start)
     if found is not None and found.kind == "false" and _asked(text, source, after, start):
         return Negation("qualified", found.words, "asked as a question")  # "$$…$$ is false? No.": not a denial
     if found is not None and found.kind == "false" and _NOT_IN_GENERAL.search(found.words):
@@ -103,6 +105,17 @@ def negation(text: str, line: int, source: str) -> "Negation | None":
         # which setting the words mean is not said (review 22 R3: refuted where it holds for the notes' network)
         return Negation("qualified", found.words, "not in general: whether the notes' own network is meant is not said")
     return found
+
+
+def _denied_below(text: str, source: str, start: int) -> "Negation | None":
+    """A display followed, after a blank line, by a paragraph that is only a sentence calling it false ("$$…$$⏎⏎This is
+    incorrect.", "Это неверно."; review rv39): the notes deny it as surely as on the next line."""
+    at = text.find(source, start)
+    if at < 0 or not (text.startswith("$$", start) or _DISPLAY_OPENER.search(text[:at])):
+        return None
+    rest = re.sub(r"^\s*(?:\$\$|\\\]|\\end\s*\{[A-Za-z*]+\})", "", text[at + len(source):])
+    m = OWN_PARAGRAPH.match(rest)
+    return Negation("false", " ".join(m.group("w").split())) if m else None
 
 
 #: Words that deny a formula's generality, not the formula: "not always", "not in general", "not necessarily".

@@ -53,6 +53,7 @@ from .lexer import ReadError
 from .model import Model
 from .nodes import Apply, Layer, Quantity, rebuild, to_latex, walk
 from .reader import read
+from .samplelabels import SAMPLE_LETTERS
 
 
 @dataclass(frozen=True)
@@ -248,6 +249,10 @@ def slip_reason(u: Unknown, read: bool = True) -> str:
 
 
 
+#: A definition of a per-input cost: C_x = …, C_{x} = …, L_t = ….
+_PER_INPUT_COST = re.compile(r"^\s*(?:C|L|J|E)_\{?\s*[" + SAMPLE_LETTERS + r"]\s*\}?\s*(?:=|\\equiv)")
+
+
 def blocking(f, v, unknowns: list[Unknown], nt: Notation, model: "Model | None" = None) -> "Unknown | None":
     """The unknown definition that makes the verdict ``v`` of the claim ``f`` meaningless, if any (the activation
     in force at the claim's line as ``model`` says, when given: a named σ defined later replaces the notes' own)."""
@@ -275,6 +280,10 @@ def blocking(f, v, unknowns: list[Unknown], nt: Notation, model: "Model | None" 
     for letter in dict.fromkeys(u.letter for u in costs):
         # the definition of this letter in force: the latest at or before the line, else the first
         mine = [u for u in costs if u.letter == letter]
+        if any(u.what == "cost" and over_samples(u.text) for u in mine):
+            # C = Σ_x C_x, where C_x = ½‖y − a^L‖²: the per-input cost that holds defines C_x, and the sum over the
+            # inputs stays the C in force (review rv38, F2: the later C_x replaced it and the mean was assumed)
+            mine = [u for u in mine if not (u.what == "held-cost" and _PER_INPUT_COST.match(u.text))]
         before = [u for u in mine if u.line <= f.line]
         u = before[-1] if before else mine[0]
         if u.what == "cost" and (
