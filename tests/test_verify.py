@@ -535,3 +535,11 @@ def test_a_bad_budget_is_the_same_clear_error_as_the_cli_gives(budget):
 
     with pytest.raises(SpecError, match="budget must be a positive number of seconds"):
         verify(r"\delta^L = (a^L-y) \odot \sigma'(z^L)", "nielsen", budget=budget)
+
+
+@pytest.mark.parametrize("formula, options", [(None, {}), (b"\\delta^L = 1", {}), ("\\delta^L = 1", {"cost": None})])
+def test_a_formula_or_cost_of_the_wrong_type_is_a_spec_error(formula, options):
+    """Review rv38 C: the API raised a bare TypeError (None, bytes) or answered 'uninterpretable' (cost=None)."""
+    from symbp.errors import SpecError
+    with pytest.raises(SpecError):
+        verify(formula, "nielsen", **options)
