@@ -535,3 +535,23 @@ def test_a_bad_budget_is_the_same_clear_error_as_the_cli_gives(budget):
 
     with pytest.raises(SpecError, match="budget must be a positive number of seconds"):
         verify(r"\delta^L = (a^L-y) \odot \sigma'(z^L)", "nielsen", budget=budget)
+
+
+@pytest.mark.parametrize("formula, options", [(None, {}), (b"\\delta^L = 1", {}), ("\\delta^L = 1", {"cost": None})])
+def test_a_formula_or_cost_of_the_wrong_type_is_a_spec_error(formula, options):
+    """Review rv38 C: the API raised a bare TypeError (None, bytes) or answered 'uninterpretable' (cost=None)."""
+    from symbp.errors import SpecError
+    with pytest.raises(SpecError):
+        verify(formula, "nielsen", **options)
+
+
+@pytest.mark.parametrize("formula", [r"\delta^L = \delta^L", r"\frac{\partial C}{\partial b^l} = \frac{\partial C}{\partial b^l}",
+                                     r"\delta^L = \delta^L = \delta^L"])
+def test_a_side_equal_to_the_left_side_is_no_catalogue_identity(formula):
+    """Review rv38: δ^L = δ^L held "matching BP1" — true, but it says nothing of BP1."""
+    result = verify(formula, "nielsen")
+    assert result.status == "holds" and result.identity == ""
+
+
+def test_bp1_still_matches_bp1():
+    assert verify(r"\delta^L = (a^L - y) \odot \sigma'(z^L)", "nielsen").identity == "BP1"

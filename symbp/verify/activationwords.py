@@ -112,6 +112,36 @@ def activation_said(text: str, letter: str) -> list:
     return out
 
 
+#: A change of the activation said in words, by the notes themselves: "we switch to $\tanh$", "from now on we use
+#: tanh instead of the sigmoid", "přejdeme na tanh", "далее будем использовать tanh", "od teraz używamy tanh" (review
+#: rv38 F5: not read, so the sigmoid defined before stayed in force and a claim true only of it held).
+_SWITCH = re.compile(r"\b(?:we(?:['’]ll|\s+will|\s+now|\s+then)?\s+(?:switch|change|move|turn|go\s+over)\s+to|we\s+(?:now\s+)?replace"
+                     r"|let(?:['’]s|\s+us)\s+(?:switch|change|replace|use)|from\s+now\s+on|instead\s+of|henceforth"
+                     r"|přejdeme|nahradíme|zaměníme|místo|odteď|nadále|перейд\w*|замен\w*|вместо|далее\s+будем|теперь\s+будем"
+                     r"|przejdziemy|zastąpimy|zamienimy|zamiast|od\s+teraz|odtąd)", re.I)
+_ANY_NAME = re.compile("|".join(words for _, words in _NAMES) + r"|softplus|\\max\s*\(\s*0|leaky|ELU\b|swish|GELU\b", re.I)
+
+
+_DEFINES_LETTER = re.compile(r"\$[^$]*?\\sigma\s*(?:\(\s*[a-z]\s*\))?\s*(?:=|:=|\\equiv)")
+
+
+def activation_switched(text: str, definitions: list) -> list:
+    """The changes of the activation the prose of ``text`` says (``_SWITCH`` beside the name of an activation), after a
+    definition of σ among ``definitions``: each an "own-activation" from its line on, as which activation the words
+    make σ is not read (the claims that depend on σ are then not judged, never judged under the earlier one)."""
+    defined = [d.line for d in definitions if d.what in ("activation", "own-activation")]
+    out = []
+    for start, end in sentences(text):
+        plain = masked(text[start:end])
+        sentence = text[start:end]
+        if not (_SWITCH.search(plain) and _ANY_NAME.search(sentence)) or HYPOTHETICAL.search(plain) or doubts(sentence):
+            continue
+        line = line_of(text, start + _SWITCH.search(plain).start())
+        if any(d <= line for d in defined) and not _DEFINES_LETTER.search(sentence):
+            out.append(Definition(line, "own-activation", None, "“" + " ".join(sentence.split())[:120] + "” (in words)"))
+    return out
+
+
 def beside_formulas(said: list, definitions: list) -> list:
     r"""The bindings in words ``said`` beside the formula definitions of σ: a formula on the same line that defines
     the same activation makes the words redundant; one that defines another ("$\sigma$ is the logistic sigmoid,
@@ -132,4 +162,4 @@ def beside_formulas(said: list, definitions: list) -> list:
     return out
 
 
-__all__ = ["activation_said", "beside_formulas"]
+__all__ = ["activation_said", "activation_switched", "beside_formulas"]

@@ -15,6 +15,8 @@ def identify(eq: Equation, setting: "Setting") -> str:
     """The catalogue identity (symbp.identities) a proved formula is an instance of, if any."""
     sides = [s for s in eq.sides if not isinstance(s, Cdots)]
     lhs, rest = sides[0], sides[1:]
+    if any(side == lhs for side in rest):
+        return ""  # δ^L = δ^L, ∂C/∂b^l = ∂C/∂b^l: true of every network, an instance of nothing (review rv38)
     roles_rest = {(q.role, _layer_key(q)) for s in rest for n in walk(s) for q in _quantities(n)}
     funcs = {n.func for s in rest for n in walk(s) if hasattr(n, "func")}
     if any(isinstance(n, Mul) and any(isinstance(f, Cdots) for f in n.factors) for s in rest for n in walk(s)):

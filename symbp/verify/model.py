@@ -241,8 +241,24 @@ def defines_activation(text: str, notation: Notation) -> bool:
     >>> defines_activation(r"\sigma(z) = \max(0, z)", profile("nielsen")), defines_activation("a = b", profile("nielsen"))
     (True, False)
     """
-    head = _ACTIVATION_HEAD.match(text)
+    head = _ACTIVATION_HEAD.match(_applied(text, notation))
     return head is not None and head.group("f") == notation.names["activation"]
+
+
+#: σ = \tanh, σ := \tanh, σ \equiv \tanh, σ(\cdot) = \tanh(\cdot): the activation named as a function, without an
+#: argument (review rv38 F5: not read, so a later switch from the sigmoid to tanh left the sigmoid in force).
+_AS_FUNCTION = re.compile(r"^\s*(?P<f>\\[A-Za-z]+|[a-zA-Z])\s*(?:\(\s*\\cdot\s*\))?\s*(?P<rel>=|:=|\\equiv|\\coloneqq)\s*"
+                          r"(?P<g>\\(?:tanh|sigma|exp|log|ln)|\\(?:mathrm|operatorname|text)\s*\{\s*[A-Za-z]+\s*\})"
+                          r"\s*(?:\(\s*\\cdot\s*\))?\s*[.,;]?\s*$")
+
+
+def _applied(text: str, notation: Notation) -> str:
+    r"""``text`` with the activation named as a function written of z: ``\sigma := \tanh`` is ``\sigma(z) := \tanh(z)``
+    (what the rest of ``definition`` reads); other text as it is."""
+    m = _AS_FUNCTION.match(text)
+    if m is None or m.group("f") != notation.names["activation"] or m.group("g") == m.group("f"):
+        return text
+    return f"{m.group('f')}(z) {m.group('rel')} {m.group('g')}(z)"
 
 
 def definition(text: str, notation: Notation, line: int = 0, outputs: "int | None" = None) -> Definition | None:
@@ -255,6 +271,7 @@ def definition(text: str, notation: Notation, line: int = 0, outputs: "int | Non
         sample = None
     if sample is not None:
         text = sample.text
+    text = _applied(text, notation)
     bound = _ACTIVATION_HEAD.match(text)
     if bound and bound.group("f") == notation.names["activation"] and bound.group("v") != "z":
         # σ(x) = 1/(1 + e^{−x}): the name of a function's argument is bound, σ(z) = 1/(1 + e^{−z}) says the same

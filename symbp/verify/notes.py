@@ -36,7 +36,7 @@ from .model import defines_activation, model_of
 from .prosecost import beside_softmax, checked_under_each, mentions, named_since
 from .regularizer import about_weights, in_definitions, regularizers, since_line
 from .layerwords import not_read, restrict
-from .activationwords import activation_said, beside_formulas
+from .activationwords import activation_said, activation_switched, beside_formulas
 import symbp.verify.layoutmix as layoutmix  # by module: claims that need different layouts
 from .layeredlayout import NotesLayout, doubted, notes_layout, weigh
 from .jacobianlayout import MIXED, agreeing
@@ -196,6 +196,8 @@ def _verify_items(text, items, notation, path, kind, strict, activation, cost, o
     # "where $\sigma$ is the logistic sigmoid": the activation letter bound to a named activation in words (review 23)
     model.definitions = sorted(model.definitions + beside_formulas(activation_said(text, nt.names["activation"]),
                                                                    model.definitions), key=lambda d: d.line)
+    # "from now on we use tanh instead of the sigmoid": a change of σ in words, not read as which one (review rv38 F5)
+    model.definitions = sorted(model.definitions + activation_switched(text, model.definitions), key=lambda d: d.line)
     reachwords.settle(text, model, spoken)  # not back over "from now on"; where the words leave it unclear
     # "we use the numerator layout": from its line on, ∂C/∂a^l is a row and ∂C/∂w^l has the shape of (w^l)^T
     own_layout = notes_layout(text, [(f.line, f.text) for f in items if f.kind in ("claim", "definition")

@@ -119,6 +119,10 @@ def verify(
     say m < n). '' (the default): 1/m and 1/n are both the mean. ``layout``: the layout the notes declare
     (``gradlayout``): ∂C/∂ of a vector or a matrix is read in it, and a verdict that depends on it says so.
     """
+    if not isinstance(formula, str):
+        raise SpecError(f"verify takes the formula as a str of LaTeX; got {type(formula).__name__} {formula!r:.60}")
+    if not isinstance(cost, str):
+        raise SpecError(f"cost must be the name of a cost (a str such as 'quadratic'); got {cost!r}")
     options = dict(activation=activation, cost=cost, one_hot=one_hot, family=family, sizes=sizes, budget=budget,
                    diagnose=diagnose, outputs=outputs, count=count, differ=differ)
     if layout is None:
