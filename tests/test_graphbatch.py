@@ -199,7 +199,9 @@ def test_batch_cost_reading():
     assert not batch_cost(r(r"J = \sum_t L^{(t)}"), 1).mean
     assert batch_cost(r(r"J = \frac{1}{m}\sum_{t=1}^{m-1} L^{(t)}"), 1) is None  # m − 1 terms over m
     assert batch_cost(r(r"J = \frac{1}{m}\sum_{t=1}^{m} L"), 1) is None  # the summand names no sample
-    assert batch_cost(r(r"L = \frac{1}{m}\sum_{t=1}^{m} L^{(t)}"), 1) is None  # the letter of its own summand
+    # the letter of its own summand: L the mean of the L^{(t)} (tests/test_graph_same_letter_cost.py says when)
+    same = batch_cost(r(r"L = \frac{1}{m}\sum_{t=1}^{m} L^{(t)}"), 1)
+    assert (same.name, same.sample_cost, same.mean) == ("L", "L", True)
 
 
 @pytest.mark.parametrize("rule, status", [

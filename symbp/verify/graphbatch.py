@@ -29,7 +29,7 @@ True
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import sympy
 
@@ -55,10 +55,12 @@ class BatchCost:
     mean: bool  # (1/m) Σ (True) or Σ (False)
     line: int
     text: str
+    bare: str = ""  # L = \frac1m \sum_t L^{(t)} beside L = … of one sample: where the notes define that L ('' if not)
 
     def words(self) -> str:
         kind = "the mean" if self.mean else "the sum"
-        return f"{self.name} is {kind} of {self.sample_cost} over a mini-batch (line {self.line}: {self.text})"
+        each = self.sample_cost if self.sample_cost != self.name else f"the {self.name}^{{(t)}} of one sample each"
+        return f"{self.name} is {kind} of {each} over a mini-batch (line {self.line}: {self.text})"
 
 
 def _letter(node) -> str:
@@ -84,7 +86,7 @@ def batch_cost(eq, line: int) -> BatchCost | None:
     body = total.body
     if not (isinstance(body, Sym) and body.sample == total.var and not body.sub and not body.mark):
         return None
-    if body.base == lhs.base or total.lower not in (None, Num(1)):
+    if total.lower not in (None, Num(1)):  # L = \frac1m \sum_t L^{(t)}: L the mean, L^{(t)} one sample's (``split``)
         return None
     upper = _letter(total.upper) if total.upper is not None else ""
     if total.upper is not None and not upper:
@@ -105,6 +107,10 @@ def split(defs: list) -> tuple[list, dict, list]:
             found.setdefault(cost.name, []).append((d, cost))
     taken = [pairs[0] for pairs in found.values() if len(pairs) == 1]
     kept = [d for d in defs if not any(d is t for t, _ in taken)]
+    for k, (d, cost) in enumerate(taken):  # the same letter for the mean and for one sample's cost defined bare
+        bare = [f"line {e[0]}: {to_latex(e[1])}" for e in kept if cost.name == cost.sample_cost and is_definition(e[1])
+                and e[1].sides[0] == Sym(cost.name)]
+        taken[k] = (d, replace(cost, bare="; ".join(bare))) if bare else (d, cost)
     return kept, {cost.name: cost for _, cost in taken}, taken
 
 
@@ -141,7 +147,8 @@ def sample_sums(eq) -> list:
 def claim_batch(eq, costs: dict):
     """The batch cost a claim is about: the one it names, or the only one when it sums over the samples; None for a
     claim about one sample. A claim naming two is uninterpretable."""
-    named = {n.base for n in walk(eq) if isinstance(n, Sym) and n.base in costs}
+    named = {n.base for n in walk(eq) if isinstance(n, Sym) and n.base in costs  # L^{(t)} of L = (1/m) Σ_t L^{(t)}: one
+             and not (n.sample and costs[n.base].sample_cost == n.base)}  # sample's, not the mean
     if len(named) > 1:
         raise GraphUninterpretable(f"{to_latex(eq)}: the claim names two costs over mini-batches, "
                                    f"{' and '.join(sorted(named))}")
@@ -235,10 +242,13 @@ class Batch:
     per_sample: set  # the one-sample model's nodes that differ from sample to sample
     copies: dict  # k -> {node: its copy in sample k}
     fixed: dict = field(default_factory=dict)  # a free sample letter -> the sample it stands for in this check
+    sample_cost: object = None  # L = (1/m) Σ_t L^{(t)}: the one-sample model's L, which L^{(t)} names (bare L: the mean)
 
     def relabel(self, value, sym: Sym, bind: dict):
         """The node (or grid of nodes) ``sym`` names in this batch: a per-sample quantity in the sample its label
         names, a shared one as it is."""
+        if sym.sample and self.sample_cost is not None and sym.base == self.cost.name:
+            value = self.sample_cost
         nodes = list(value) if is_mat(value) else [value]
         if sym.sample:
             k = bind.get(sym.sample) or self.fixed.get(sym.sample)
@@ -316,7 +326,10 @@ def _shared(model: Model, names: set, labels: set) -> set:
 
 def batch_model(model: Model, cost: BatchCost, size: int, shared_names: set, labels: set) -> Model:
     """The model of a mini-batch of ``size`` samples of the one-sample ``model``, with the batch cost a node."""
-    if (cost.name, ()) in model.nodes:  # K = 2J: J is a leaf of the one-sample model, not its batch cost
+    if cost.bare:  # L = ½‖ŷ − y‖² and L = \frac1m \sum_t L^{(t)}: a claim's L may be either
+        raise GraphUninterpretable(f"{cost.name} names both the cost of one sample ({cost.bare}) and {cost.words()}; "
+                                   f"which of the two a claim about {cost.name} means is not said")
+    if (cost.name, ()) in model.nodes and cost.name != cost.sample_cost:  # K = 2J: J a leaf of the one-sample model
         raise GraphUninterpretable(f"{cost.name} is the cost over a mini-batch (line {cost.line}) and also a "
                                    "quantity of another definition; that reading is not done")
     shared = _shared(model, {model.canonical(n) for n in shared_names} | set(shared_names), labels)
@@ -345,7 +358,8 @@ def batch_model(model: Model, cost: BatchCost, size: int, shared_names: set, lab
     if per_cost is None or per_cost not in per_sample:
         raise GraphUninterpretable(f"{cost.name} averages {cost.sample_cost}^{{(t)}}, but the notes define no "
                                    f"{cost.sample_cost} of one sample computed from its inputs")
-    node = sympy.Symbol(cost.name, real=True)
+    same = cost.name == cost.sample_cost  # the mean apart from the one-sample L it averages, though both are L
+    node = sympy.Dummy(cost.name, real=True) if same else sympy.Symbol(cost.name, real=True)
     out.quantities[cost.name] = Quantity(cost.name, 0, why=cost.words())
     out.nodes[(cost.name, ())] = node
     out.names[node] = (cost.name, ())
@@ -353,7 +367,7 @@ def batch_model(model: Model, cost: BatchCost, size: int, shared_names: set, lab
     out.defs[node] = total / size if cost.mean else total
     out.where[node] = cost.line
     out.known.add(cost.name)
-    out.batch = Batch(cost, size, per_sample, copies)
+    out.batch = Batch(cost, size, per_sample, copies, sample_cost=per_cost if same else None)
     return out
 
 

@@ -102,7 +102,8 @@ def sample_sum(node) -> bool:
 
 def _touches(node, cost) -> bool:
     """Whether ``node`` involves the batch: m, the batch cost, or a sum over the samples."""
-    return any(_count(n, cost) or (isinstance(n, Sym) and n.base == cost.name) or sample_sum(n)
+    return any(_count(n, cost) or (isinstance(n, Sym) and n.base == cost.name and not (n.sample and cost.name ==
+                                                                                       cost.sample_cost)) or sample_sum(n)
                or (isinstance(n, Nabla) and n.of is None) for n in walk(node))
 
 

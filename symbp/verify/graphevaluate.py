@@ -38,8 +38,7 @@ MIXED = "mixed"
 LAYOUT_WORDS = {
     "denominator": "denominator layout: ∂L/∂X has the shape of X, ∂y/∂x has a row per entry of x",
     "numerator": "numerator layout: ∂L/∂X has the shape of Xᵀ, ∂y/∂x is the Jacobian (a row per entry of y)",
-    "mixed": "mixed layout: ∂L/∂X of a scalar has the shape of X, ∂y/∂x of a vector is the Jacobian (a row per "
-             "entry of y)",
+    "mixed": "mixed layout: ∂L/∂X of a scalar has the shape of X, ∂y/∂x of a vector is the Jacobian (a row per entry of y)",
 }
 
 
@@ -137,7 +136,8 @@ class Evaluator:
             return batch.count_value(sym)  # the size of the mini-batch
         if is_kronecker(sym, self.m.known):
             return kronecker(sym, self.bind)
-        if not sym.sub and sym.base.lstrip("\\") in _CONSTANTS and sym.base not in self.m.defs_names():
+        if not sym.sub and sym.base.lstrip("\\") in _CONSTANTS and sym.base not in self.m.defs_names() and not \
+                getattr(self.m.quantities.get(sym.base), "rank", 0):  # "a noise vector $\\xi$" is no constant
             return sympy.Symbol(sym.base, positive=True)  # a learning rate or another constant
         return self.targets(sym)
 

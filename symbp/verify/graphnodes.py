@@ -200,13 +200,20 @@ def to_latex(node) -> str:
     if isinstance(node, Neg):
         return "-" + _factor(node.arg)
     if isinstance(node, Mul):
-        return " ".join(_factor(f) for f in node.factors)
+        # a sum runs to the end of its product: one that is not the last factor keeps its brackets
+        last = len(node.factors) - 1
+        return " ".join(_bracket(f) if isinstance(f, Sum) and k < last else _factor(f) for k, f in enumerate(node.factors))
     if isinstance(node, Had):
-        return f"{_factor(node.left)} \\odot {_factor(node.right)}"
+        left = _bracket(node.left) if isinstance(node.left, Sum) else _factor(node.left)
+        return f"{left} \\odot {_factor(node.right)}"
     if isinstance(node, Div):
         return rf"\frac{{{to_latex(node.num)}}}{{{to_latex(node.den)}}}"
     if isinstance(node, Pow):
-        return f"{_factor(node.base)}^{{{node.exp}}}"
+        # (Σ_i h_i)^2 is not Σ_i h_i^2, (a b)^2 not a b^2: only a base that ends where its power starts goes bare
+        base = node.base
+        bare = (isinstance(base, Sym) and not (base.sample or base.mark)) or isinstance(base, (Call, Norm, Mat)) \
+            or (isinstance(base, Num) and base.value.denominator == 1 and base.value >= 0)
+        return f"{to_latex(base) if bare else _bracket(base)}^{{{node.exp}}}"
     if isinstance(node, T):
         inner = _factor(node.arg, atoms_only=True)
         arg = node.arg
@@ -239,7 +246,8 @@ def to_latex(node) -> str:
             out += "_{" + node.var + (f"={to_latex(node.lower)}" if node.lower is not None else "") + "}"
         if node.upper is not None:
             out += "^{" + to_latex(node.upper) + "}"
-        return out + " " + to_latex(node.body)
+        body = node.body  # Σ_i (h_i + 1) is not Σ_i h_i + 1
+        return out + " " + (_bracket(body) if isinstance(body, (Add, Had)) else to_latex(body))
     if isinstance(node, Nabla):
         if node.of is None:
             return rf"\nabla {to_latex(node.wrt)}"
@@ -249,6 +257,10 @@ def to_latex(node) -> str:
     if isinstance(node, str):
         return node
     raise TypeError(f"cannot print {type(node).__name__}")
+
+
+def _bracket(node) -> str:
+    return rf"\left({to_latex(node)}\right)"
 
 
 def _factor(node, atoms_only: bool = False) -> str:

@@ -233,8 +233,8 @@ def graph_notes(items: list, text: str, budget: float = 30.0, activation: str | 
         return out
     unread = unread_definitions(items, pieces)
     samples = samples_of(costs, [eq for p in pieces for eq in p.eqs], given_size(counted))
-    for cost in costs.values():  # never an input of the one-sample model (K = 2J beside it)
-        unread.setdefault(cost.name, cost.line)
+    for cost in (c for c in costs.values() if c.name != c.sample_cost):  # never an input of the one-sample model
+        unread.setdefault(cost.name, cost.line)  # (K = 2J beside it); L = (1/m) Σ_t L^{(t)}: L^{(t)} is that model's
     # a definition with no meaning here is left unread on its own line, the rest judged (``graphlocal``)
     model, error, repaired, check, defs, dropped = checked_locally(defs, all_eqs, hints, claims, sigma, unread,
                                                                    samples)

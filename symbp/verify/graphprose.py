@@ -20,11 +20,22 @@ import re
 #: own when the formulas use it as a whole, ``graphsubnames``) or a layer above it (``W^{(1)}``, ``W^{[2]}``: a name
 #: of its own, ``graphtokens``), in bold or with an arrow.
 _LAYER = r"\s*\^\s*\{\s*[(\[]\s*\d{1,2}\s*[)\]]\s*\}"
-_LETTER = (r"(?:[A-Za-z]|\\[a-zA-Z]+(?=\s*_|" + _LAYER + r"))(?:\s*_\s*(?:\{\s*\d\s*\}|\d)|" + _LAYER + r")?")
+#: A Greek letter alone is a name too ("a noise vector $\\xi$"); another macro only with a digit or a layer on it.
+_GREEK = (r"\\(?:alpha|beta|gamma|delta|epsilon|varepsilon|zeta|eta|theta|vartheta|iota|kappa|lambda|mu|nu|xi|pi|rho"
+          r"|tau|upsilon|phi|varphi|chi|psi|omega|Gamma|Delta|Theta|Lambda|Xi|Pi|Sigma|Phi|Psi|Omega)(?![A-Za-z])")
+_LETTER = (r"(?:[A-Za-z]|\\[a-zA-Z]+(?=\s*_|" + _LAYER + r")|" + _GREEK + r")(?:\s*_\s*(?:\{\s*\d\s*\}|\d)|"
+           + _LAYER + r")?")
 _NAME = r"\$\s*(?:\\(?:mathbf|vec|boldsymbol|bm)\s*\{\s*)?(" + _LETTER + r")\s*\}?\s*\$"
 #: The orientation of a vector: row/column; строка/столбец (вектор-строка); wierszowy/kolumnowy; řádkový/sloupcový.
-_ROW_VECTOR = re.compile(_NAME + r"[^$.]{0,60}?\b(row(?=[\s-]*vectors?\b)|column(?=[\s-]*vectors?\b)|строк\w*|столб\w*"
-                         r"|wierszow\w*|kolumnow\w*|řádkov\w*|sloupcov\w*)")
+_ORIENT = (r"\b(row(?=[\s-]*vectors?\b)|column(?=[\s-]*vectors?\b)|строк\w*|столб\w*|wierszow\w*|kolumnow\w*|řádkov\w*"
+           r"|sloupcov\w*)")
+_ROW_VECTOR = re.compile(_NAME + r"[^$.]{0,60}?" + _ORIENT)
+#: The orientation said of a name defined in the same math, after it or before it: "$x = (x_1, x_2)$ is a row
+#: vector", "Let the row vector $x = (x_1, x_2)$" (English only).
+_DEFINED = r"\$\s*(?:\\(?:mathbf|vec|boldsymbol|bm)\s*\{\s*)?(" + _LETTER + r")\s*\}?\s*(?:=[^$]*)?\$"
+_ROW_VECTOR_DEFINED = re.compile(r"\$\s*(?:\\(?:mathbf|vec|boldsymbol|bm)\s*\{\s*)?(" + _LETTER + r")\s*\}?\s*=[^$]*\$"
+                                 r"[^$.]{0,60}?" + _ORIENT)
+_ROW_VECTOR_BEFORE = re.compile(r"\b(row|column)[\s-]*vector\s+" + _DEFINED)
 #: Words right before a name that make it the object of another noun: "the gradient of the scalar $L$ is a row
 #: vector" says nothing of L's own shape (review 20 p11).
 _OF = re.compile(r"\bof\s+(?:the\s+|a\s+)?(?:scalar\s+|vector\s+|function\s+|matrix\s+)?$", re.IGNORECASE)
@@ -99,6 +110,12 @@ def hints_and_prose(text: str) -> tuple[list, list]:
         word = m.group(2)
         orient = "row" if word.startswith(_ROW_WORDS) else "col"
         hints.append((text.count("\n", 0, m.start()) + 1, m.group(1), orient, ()))
+    for m in _ROW_VECTOR_DEFINED.finditer(text):
+        if not _NEXT_NAME.match(text, m.end()) and not _OF.search(text, max(0, m.start() - 40), m.start()):
+            orient = "row" if m.group(2).startswith(_ROW_WORDS) else "col"
+            hints.append((text.count("\n", 0, m.start()) + 1, m.group(1), orient, ()))
+    for m in _ROW_VECTOR_BEFORE.finditer(text):
+        hints.append((text.count("\n", 0, m.start()) + 1, m.group(2), "row" if m.group(1) == "row" else "col", ()))
     for m in [*_SIZE.finditer(text), *_SIZE_AFTER.finditer(text)]:
         hints.append((text.count("\n", 0, m.start()) + 1, m.group(1), "", (int(m.group(2)), int(m.group(3)))))
     for m in [*_SIZES.finditer(text), *_SIZES_AFTER.finditer(text)]:

@@ -445,7 +445,9 @@ class _Parser(Cursor):
             elif self.at("^", "char") and upper is None:
                 self.next()
                 upper = _Parser(" ".join(self.script())).additive()
+        saved, self.bound = self.bound, self.bound + ((var.strip(),) if var else ())  # its letter labels samples
         body = self.term_after_sum()
+        self.bound = saved
         return Sum(var, lower, upper, body)
 
     def term_after_sum(self):

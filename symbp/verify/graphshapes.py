@@ -132,8 +132,9 @@ def _ranks(m: Model, defs, eqs, hints) -> None:
             shape = literal_shape(rhs)
             ranks[lhs.base] = 1 if 1 in shape else 2
     scalars = {name for _, name, orient, _ in hints if orient == "scalar"}
-    for _, name, orient, _ in hints:  # "$x$ a vector and $W$ a scalar", g = x W: x a vector of open size
-        if orient == "vector" and ranks.get(name) == 0 and name not in said and scalars:
+    for _, name, orient, _ in hints:  # "$x$ a vector and $W$ a scalar", g = x W: x a vector of open size; "a noise
+        # vector $\xi$": a vector, a name the vector reading never guesses (a single Latin letter only, ``graphguess``)
+        if orient == "vector" and ranks.get(name) == 0 and name not in said and (scalars or name.startswith("\\")):
             ranks[name] = 1
     m.open_ranks = {base for base, r in ranks.items() if r == 0 and base not in said}
     for base, r in ranks.items():

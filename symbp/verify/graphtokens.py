@@ -41,6 +41,12 @@ _FUNCTION_LETTERS = {"f", "g", "h", "\\phi", "\\varphi", "\\psi", "\\sigma"}
 _SAMPLE_LETTERS = {"t", "i", "j", "n", "s", "x", "m", "p"}
 
 
+def is_sample(letter: str, bound: tuple = ()) -> bool:
+    """Whether ``^{(letter)}`` labels a training input: one of the usual letters, or the letter of a sum it is read
+    in (``\\sum_k L^{(k)}``: k is the sum's, whatever else k means outside it), never a layer's l or L."""
+    return letter in _SAMPLE_LETTERS or (letter in bound and letter not in ("l", "L"))
+
+
 class Cursor(TokenCursor):
     r"""A position in a formula's tokens, with the readers of single tokens and of names.
 
@@ -57,6 +63,7 @@ class Cursor(TokenCursor):
         self.in_matrix = 0
         self.in_parens = 0
         self.in_norm = 0
+        self.bound: tuple = ()  # the letters of the sums being read: \sum_k L^{(k)} labels a sample k (``graphread``)
 
     # -- tokens ------------------------------------------------------------------
 
@@ -145,7 +152,7 @@ class Cursor(TokenCursor):
                 text = "".join(parts)
                 transposed = re.fullmatch(r"(\(.*\))(T|\\top|\\intercal)", text)
                 text = transposed.group(1) if transposed else text
-                if text.startswith("(") and text.endswith(")") and text[1:-1] in _SAMPLE_LETTERS:
+                if text.startswith("(") and text.endswith(")") and is_sample(text[1:-1], self.bound):
                     sample = text[1:-1]
                     if transposed:  # x^{(i)T}: the transpose of the sample's x, read after the name
                         self._transpose_next()

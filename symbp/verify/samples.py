@@ -190,7 +190,7 @@ _MEAN = re.compile(
     r"^\s*(?P<lhs>\\frac\s*\{\s*\\partial\s*(?P<cost>C|L|J|E)\s*\}\s*\{\s*\\partial\s*(?P<by>[^{}]*(?:\{[^{}]*\}[^{}]*)*)\}"
     r"|\\nabla_\s*\{?(?P<by2>[^{}\s]+(?:\{[^{}]*\})?)\}?\s*(?P<cost2>C|L|J|E))\s*=\s*"
     r"(?P<scale>\\frac\s*\{\s*(?P<numer>[1-9]\d?)\s*\}\s*\{\s*(?P<coef>[1-9]\d?)?\s*(?P<size>[mnN])\s*\})?\s*"
-    r"\\sum\s*(?:_\s*(?:\{\s*(?P<var>[xt])(?:\s*=\s*(?P<lower>[^{}]+?))?(?:\s*\\in\s*[^{}]*)?\s*\}|(?P<var2>[xt])))?"
+    r"\\sum\s*(?:_\s*(?:\{\s*(?P<var>[A-Za-z])(?:\s*=\s*(?P<lower>[^{}]+?))?(?:\s*\\in\s*[^{}]*)?\s*\}|(?P<var2>[A-Za-z])))?"
     r"(?:\s*\^\s*(?:\{(?P<upper>[^{}]*)\}|(?P<upper2>[A-Za-z0-9])))?\s*(?P<body>.+?)\s*$", re.S)
 
 
@@ -227,11 +227,17 @@ def mean_claim(formula: str) -> "MeanClaim | None":
     var = m.group("var") or m.group("var2") or ""
     if single is None and not var:
         return None  # \sum without an index and without a per-input label: not a sum over the inputs
+    if var and var not in "xt" and (single is None or _indexed(single.sample) != f"x_{var}"):
+        return None  # \sum_i over anything but the inputs x_i (\sum_j w_{jk} δ_j: over neurons), as before
     label = single.sample if single is not None else var
     costs = {_label(c) for c in _COST.finditer(body)}
     letters = {c.group(1) for c in _COST.finditer(body)}
     unread = ""
-    if letters - {cost}:  # ∂J/∂b = (1/m) Σ_t ∂L^{(t)}/∂g^{(t)}: J's definition is not the profile's cost
+    if var not in ("", "x", "t") and re.search(rf"(?<![A-Za-z\\]){var}(?![A-Za-z])",
+                                               re.sub(rf"x_\{{?\s*{var}\s*\}}?", "", body) + " " + by):
+        unread = (f"the sum's letter {var} labels the inputs x_{var} and also indexes an entry in the same claim: "
+                  "which is which is not read")
+    elif letters - {cost}:  # ∂J/∂b = (1/m) Σ_t ∂L^{(t)}/∂g^{(t)}: J's definition is not the profile's cost
         unread = (f"the claim differentiates {cost} but its sum adds the per-sample costs of "
                   f"{', '.join(sorted(letters - {cost}))}: which cost {cost} averages is not read here")
     elif single is None and costs:  # Σ_t ∂C_t/∂b^l: labelled by the per-input cost alone
@@ -242,7 +248,7 @@ def mean_claim(formula: str) -> "MeanClaim | None":
         unread = (f"the sum over the inputs adds {body.strip()}, which carries no label of the input {var}: read as "
                   "written it is the same in every term, one input's gradient added over and over, not the mean of "
                   "the per-input gradients; label every quantity of the input")
-    elif var and single.sample != var:
+    elif var and single.sample != var and _indexed(single.sample) != f"x_{var}":
         unread = f"the sum runs over {var} but its summand is of the input {single.sample}"
     elif unlabelled(body, label):
         unread = (f"in the sum over the inputs, {unlabelled(body, label)} carries no label of the input {label}: a "
@@ -259,6 +265,11 @@ def mean_claim(formula: str) -> "MeanClaim | None":
              f"exactly when ∂{cost}_x/∂{by} equals the summand for each input x, which is what is checked")
     return MeanClaim(per_input, bool(size), words, var or label, (m.group("lower") or "").strip(),
                      (m.group("upper") or m.group("upper2") or "").strip(), size or "", unread)
+
+
+def _indexed(label: str) -> str:
+    # x_{i} is x_i: the i-th input of the set summed over (its sum's letter i)
+    return label.replace("{", "").replace("}", "").replace(" ", "")
 
 
 def braced_count(formula: str) -> str:
