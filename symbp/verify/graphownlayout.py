@@ -28,7 +28,8 @@ import re
 from dataclasses import dataclass, field, replace
 
 from .asidewords import denies_aside
-from .layoutswitch import MIXED, one_kind, settle, switches
+from .layoutswitch import MIXED, about, one_kind, settle, switches
+from .layoutwords import clauses, jacobian_entries
 from .sentences import HYPOTHETICAL, doubts, line_of, masked, sentences
 
 #: The words naming each layout (English, Czech, Russian, Polish). "Jacobian formulation" is the numerator layout's
@@ -46,6 +47,7 @@ _NAMES = {
         r"|\bраскладк\w*\s+знаменател\w*|\bзнаменательн\w*\s+раскладк\w*|\bukład\w*\s+mianownik\w*"
         r"|\bmianownikow\w*\s+układ\w*", re.IGNORECASE),
 }
+LAYOUT_NAMES = _NAMES
 
 
 @dataclass(frozen=True)
@@ -138,6 +140,11 @@ _ROW = r"(?:row\s+vectors?|řádkov\w*\s+vektor\w*|vektor\w*\s+řádk\w*|век�
     r"|wierszow\w*\s+wektor\w*)"
 _COLUMN = r"(?:column\s+vectors?|sloupcov\w*\s+vektor\w*|vektor\w*\s+sloupc\w*|вектор\w*[\s-]+столб\w*" \
     r"|wektor\w*\s+kolumnow\w*|kolumnow\w*\s+wektor\w*)"
+#: A row or a column without "vector" ("we write gradients as rows", "gradienty píšeme jako řádky", "градиенты — строки",
+#: "gradienty zapisujemy jako wiersze"): never the rows of something ("… are the rows of W", "řádky matice W").
+_OF = r"(?!\s+(?:of|matice|macierzy|матриц\w*)\b)"
+_ROWS = r"(?:rows?|řádk\w*|řádek|строк\w*|wiersz\w*)\b" + _OF
+_COLUMNS = r"(?:columns?|sloupc\w*|sloupec|столбц\w*|столбец|kolumn\w*)\b" + _OF
 #: What may stand between "gradient" and the vector it is said to be ("every gradient is a row vector", "gradients
 #: are row vectors", "we write the gradient as a row vector", "gradient je řádkový vektor", "градиент — вектор-строка",
 #: "gradient jest wektorem wierszowym"): a verb of being or writing, "always", an article, a dash; never "of"
@@ -149,7 +156,7 @@ _DENIED = re.compile(r"\b(?:no|not|never|none|neither|nor|žádn\w*|není|nejsou
                      r"|żadn\w*|nigdy)\b", re.IGNORECASE)
 #: The orientation of every gradient, said in words, and the layout it is (with column vectors: ``declared_layouts``).
 _GRADIENTS = {orient: re.compile(r"\b(?:gradient|градиент)\w*" + _LINK + words, re.IGNORECASE)
-              for orient, words in (("row", _ROW), ("column", _COLUMN))}
+              for orient, words in (("row", f"(?:{_ROW}|{_ROWS})"), ("column", f"(?:{_COLUMN}|{_COLUMNS})"))}
 
 
 def _by_orientation(words: str, vectors: str) -> list[str]:
@@ -216,7 +223,8 @@ def _candidates(text: str, vectors: str) -> list[tuple[int, str, bool, bool, boo
         words = masked(text[start:end])
         named = {layout for layout, pattern in _NAMES.items() if pattern.search(words)}
         oriented = _by_orientation(words, vectors)
-        layouts = named | set(oriented)
+        entries = jacobian_entries(text[start:end])  # "the Jacobian (∂y_i/∂x_j)_{ij}": a layout for Jacobians
+        layouts = named | set(oriented) | ({entries} if entries else set())
         if layouts and not oriented and len(named) == 1 and _LEAVES.search(words) and not (
                 HYPOTHETICAL.search(words) or _elsewhere(text, start)):
             # "from now on we no longer use the numerator layout": the notes leave it, for a layout they do not
@@ -227,7 +235,8 @@ def _candidates(text: str, vectors: str) -> list[tuple[int, str, bool, bool, boo
                         not any(not d[4] for d in out), ""))
             continue
         if (not layouts or "neither" in oriented or HYPOTHETICAL.search(words)
-                or not (_DECLARES.search(words) or oriented or switches(words)) or _elsewhere(text, start)):
+                or not (_DECLARES.search(words) or oriented or entries or switches(words))
+                or _elsewhere(text, start)):
             continue
         denied = doubts(words) or _DENY.search(words)
         if denied and len(layouts) == 1:  # "we never use the numerator layout": the notes do not
@@ -237,6 +246,16 @@ def _candidates(text: str, vectors: str) -> list[tuple[int, str, bool, bool, boo
         confined = _CONFINED.search(words) and any(not d[4] and d[1] not in layouts for d in out)
         doubtful = bool(denied or confined or _ASIDE.search(words) or _UNSURE.search(words)
                         or re.search(r"\bet\s+al\.\s*$", text[max(0, start - 12):start]))
+        parts = clauses(words, _NAMES) if len(named) > 1 and not (doubtful or oriented or entries) else None
+        if parts:
+            # "Jacobians use the numerator layout and gradients the denominator layout": one clause per kind of
+            # derivative, each a declaration of its own (``layoutswitch`` makes the mixed convention of them, or
+            # finds the sentence contradicting itself: "Jacobians use the numerator layout, and Jacobians use …")
+            for (at, _, layout), after in zip(parts, [p[0] for p in parts[1:]] + [len(words)]):
+                found = _NAMES[layout].search(text, start + at, start + after)
+                out.append((line_of(text, found.start() if found else start), layout, False, False, False,
+                            words[at:after]))
+            continue
         unsure = doubtful or len(layouts) > 1
         if len(layouts) > 1 and len(oriented) == 1 and not doubtful:
             # "Jacobians in the numerator layout, and every gradient is a column vector" (the mixed convention): a
@@ -277,6 +296,23 @@ def unsure_layouts(text: str, vectors: str = "column") -> list[tuple[int, str]]:
     # sentences about one kind of derivative only, each in its layout of the mixed convention: that may be meant
     mixed = [(line, MIXED)] if switch is None and (line := one_kind(found)) is not None else []
     return sorted([(d[0], d[1]) for d in found if d[4] or (switch is not None and d[0] >= switch)] + mixed)
+
+
+def contradictions(text: str, vectors: str = "column") -> list[tuple[int, str]]:
+    r"""(line, kind of derivative) where the notes give one kind of derivative both layouts on one line ("Jacobians
+    use the numerator layout, and Jacobians use the denominator layout"): a sentence that contradicts itself
+    declares neither layout (``settle``), and the report says why.
+
+    >>> contradictions("Jacobians use the numerator layout, and Jacobians use the denominator layout.\n")
+    [(1, 'jacobian')]
+    >>> contradictions("Jacobians use the numerator layout and gradients the denominator layout.\n")
+    []
+    """
+    said: dict = {}
+    for d in _candidates(text, vectors):
+        if not d[4] and about(d[5]):
+            said.setdefault((d[0], about(d[5])), set()).add(d[1])
+    return sorted(key for key, layouts in said.items() if len(layouts) > 1)
 
 
 def first_layout(text: str, vectors: str = "column") -> list[tuple[int, str]]:
@@ -350,5 +386,5 @@ def layout_at(declared: list, line: int, explicit=()) -> "DeclaredLayout | None"
     return DeclaredLayout(*before[-1][:2], before[-1][0] in explicit) if before else None
 
 
-__all__ = ["DeclaredLayout", "by_gradients", "contradicting", "declared_layouts", "explicit_lines", "first_layout",
+__all__ = ["LAYOUT_NAMES", "DeclaredLayout", "by_gradients", "contradicting", "contradictions", "declared_layouts", "explicit_lines", "first_layout",
            "layout_at", "unsure_layouts", "vectors_of"]

@@ -47,8 +47,9 @@ _SWITCH = re.compile(r"\b(?:from\s+now\s+on|from\s+here\s+on|from\s+this\s+point
 #: The kind of derivative a sentence is about: Jacobians, or gradients. Not "Jacobian layout/formulation" (the
 #: numerator layout's other name) nor "gradient layout/formulation" (the denominator's).
 _NAMING = r"(?!\s+(?:layout|formulation|convention))"
-_JACOBIANS = re.compile(r"\b(?:jacobi\w*|jakobi\w*|якоби\w*)\b" + _NAMING, re.IGNORECASE)
+JACOBIANS = re.compile(r"\b(?:jacobi\w*|jakobi\w*|якоби\w*)\b" + _NAMING, re.IGNORECASE)
 _GRADIENTS = re.compile(r"\b(?:gradient\w*|градиент\w*)\b" + _NAMING, re.IGNORECASE)
+_KINDS = (("jacobian", JACOBIANS), ("gradient", _GRADIENTS))
 #: The layout each kind of derivative takes in the mixed convention.
 _MIXED_PARTS = {"jacobian": "numerator", "gradient": "denominator"}
 
@@ -59,8 +60,17 @@ def about(words: str) -> str:
     >>> about("Jacobians are written in the numerator layout."), about("We use the Jacobian formulation.")
     ('jacobian', '')
     """
-    kinds = [k for k, pattern in (("jacobian", _JACOBIANS), ("gradient", _GRADIENTS)) if pattern.search(words)]
+    kinds = [k for k, pattern in _KINDS if pattern.search(words)]
     return kinds[0] if len(kinds) == 1 else ""
+
+
+def kinds_at(words: str, start: int, end: int) -> "list[tuple[int, str]]":
+    """(offset, kind) of each word naming a kind of derivative in ``words[start:end]``, in order.
+
+    >>> kinds_at("Jacobians by rows, gradients as columns", 0, 40)
+    [(0, 'jacobian'), (19, 'gradient')]
+    """
+    return sorted((m.start(), kind) for kind, pattern in _KINDS for m in pattern.finditer(words, start, end))
 
 
 def switches(words: str) -> bool:
@@ -112,4 +122,4 @@ def _mixed(sure: list):
     return (first[0], MIXED, any(d[2] for d in sure), any(d[3] for d in sure))
 
 
-__all__ = ["MIXED", "about", "one_kind", "settle", "switches"]
+__all__ = ["JACOBIANS", "MIXED", "about", "kinds_at", "one_kind", "settle", "switches"]
