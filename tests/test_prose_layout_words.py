@@ -231,3 +231,55 @@ def test_graph_notes_read_the_mixed_convention_in_one_sentence():
 def test_graph_notes_that_contradict_themselves_in_one_sentence_hold_no_jacobian():
     rows = _graph("Jacobians use the numerator layout, and Jacobians use the denominator layout.", JAC)
     assert rows[JAC].status == "ambiguous"
+
+
+# -- item 5: a sentence that leaves the layout the notes declared ------------------------------------------------
+
+def _left(first: str, leave: str) -> tuple:
+    text = first + "\n\n" + GRAPH + f"$${JAC}$$\n\n" + leave + f"\n\n$${JAC}$$\n\n$${JAC_T}$$\n"
+    report = verify_text(text, "rowvector")
+    rows = [(r.formula.line, r.result) for r in report.rows if r.formula.text in (JAC, JAC_T)]
+    return rows, "; ".join(report.header())
+
+
+@pytest.mark.parametrize("leave", [
+    "From now on we no longer use the numerator layout.", "We now leave the numerator layout behind.",
+    "Od teď už nepoužíváme čitatelové uspořádání.", "Opuszczamy układ licznika.",
+    "Больше не используем раскладку числителя."])
+def test_graph_claims_after_a_sentence_that_leaves_the_layout_are_in_no_declared_layout(leave):
+    # W is the numerator layout's Jacobian (_graph_truth): before the sentence it holds, in the layout declared on
+    # line 1 (before: ambiguous, the notes were taken to declare nothing at all); after it the notes name no layout
+    # and W, W^T fit both and disagree: ambiguous, never held nor refuted in the layout they left (before: "We now
+    # leave …" was not read, and W^T was refuted in the numerator layout)
+    assert _graph_truth()
+    first = ("Používáme čitatelovou konvenci." if "čitatel" in leave else "Stosujemy układ licznika." if "licznik" in leave
+             else "Используем раскладку числителя." if "числител" in leave else "We use the numerator layout.")
+    rows, header = _left(first, leave)
+    assert [(line, r.status) for line, r in rows] == [(5, "holds"), (9, "ambiguous"), (11, "ambiguous")], rows
+    assert "line 7 leaves the numerator layout and does not say which layout the notes use after it" in header
+    assert "denominator layout named on line 7" not in header  # the sentence names no denominator layout
+
+
+def test_graph_claims_after_leaving_one_layout_for_the_other_are_in_the_other():
+    rows, header = _left("We use the numerator layout.", "Leaving the numerator layout, we use the denominator layout "
+                         "from now on.")
+    assert [(line, r.status) for line, r in rows] == [(5, "holds"), (9, "refuted"), (11, "holds")], rows
+    assert "the numerator layout from line 1; the denominator layout from line 7" in header
+
+
+def test_leaving_the_layered_network_is_no_change_of_layout():
+    # "we now leave the layered network" names no layout: the numerator layout declared on line 1 stays in force
+    rows, _ = _left("We use the numerator layout.", "We now leave the layered network and turn to a small graph.")
+    # (W on lines 5 and 9, the same formula with the same verdict, is one row of line 5)
+    assert [(line, r.status) for line, r in rows] == [(5, "holds"), (11, "refuted")], rows
+
+
+def test_layered_claims_after_leaving_the_layout_name_the_sentence_in_their_reason():
+    text = ("# Notes\n\nWe use the numerator layout.\n\n" + SETUP + f"$${ROW}$$\n\nFrom now on we no longer use the "
+            f"numerator layout.\n\n$${ROW}$$\n")
+    rows = [r.result for r in verify_text(text).rows if r.formula.text == ROW]
+    # (a^L − y)^T is ∂C/∂a^L in the numerator layout (holds on line 7), not in the one the notes do not name after
+    # line 9: ambiguous, and the reason says the sentence left the layout (before: "the denominator layout on line 9
+    # is named without being declared")
+    assert [r.status for r in rows] == ["holds", "ambiguous"]
+    assert "line 9 leaves the numerator layout" in rows[1].reason

@@ -28,6 +28,7 @@ import re
 from dataclasses import dataclass, field, replace
 
 from .asidewords import denies_aside
+from .layoutswitch import LEAVES as _LEAVES
 from .layoutswitch import MIXED, about, one_kind, settle, switches
 from .layoutwords import clauses, jacobian_entries
 from .sentences import HYPOTHETICAL, doubts, line_of, masked, sentences
@@ -118,7 +119,7 @@ _DECLARES = re.compile(r"\b(?:we\s+(?:use|write|adopt|work|follow|take)|(?:jacob
                        r"|используем|пишем|работаем)\b", re.IGNORECASE)
 #: Words that name a layout to set it aside, to say when it will apply, or to confine it (review 22: "unlike the
 #: numerator layout", "we avoid …", "instead of …", "in Part 2 we will switch to …", "in this section only …").
-_ASIDE = re.compile(r"\b(?:unlike|instead|rather|contrast|contrary|other|alternative|will|might|perhaps|maybe|possibly"
+_ASIDE = re.compile(r"\b(?:unlike|instead|rather|contrast|contrary|other|alternative|will|might|could|perhaps|maybe|possibly"
                     r"|later|next|only|except|místo|na\s+rozdíl|narozdíl|jinak|budeme|později|jen|pouze|zamiast"
                     r"|przeciwieństwie|będziemy|później|tylko|вместо|отличие|будем|позже|только)\b", re.IGNORECASE)
 #: Words that confine a layout to a part of the notes ("in this section …"): a switch so confined is not the notes'
@@ -126,11 +127,6 @@ _ASIDE = re.compile(r"\b(?:unlike|instead|rather|contrast|contrary|other|alterna
 _CONFINED = re.compile(r"\b(?:in|for|within|throughout)\s+this\s+(?:section|subsection|chapter|part|lecture|example"
                        r"|paragraph|proof|derivation)\b|\bv\s+této\s+(?:kapitole|části|sekci)\b|\bw\s+tej\s+(?:sekcji|części)\b"
                        r"|\bв\s+этом\s+(?:разделе|параграфе)\b", re.IGNORECASE)
-#: Words that leave the layout a sentence names ("we no longer use …", "we abandon …", "we stop using …", "we switch
-#: away from …"): the notes used it until here, and another one from here on (review rv37 A1).
-_LEAVES = re.compile(r"\b(?:no\s+longer|any\s*more|abandon\w*|stop(?:s|ped)?\s+(?:using|writing)|(?:switch|mov)\w*\s+away"
-                     r"|give\s+up|giving\s+up|už\s+ne\w*|opouštíme|больше\s+не"
-                     r"|отказываемся|już\s+nie|porzucamy)\b", re.IGNORECASE)
 #: Words that deny the layout a sentence names ("we avoid …", "… is wrong", "nepoužíváme …").
 _DENY = re.compile(r"\b(?:avoid\w*|wrong|incorrect)\b|\bne(?:použ|píš|pracuj|bud)\w*", re.IGNORECASE)
 
@@ -211,6 +207,11 @@ _UNSURE = re.compile(r"\?|\b(?:textbooks?|books?|authors?|texts|literature|refer
                      r"|некотор\w*|часто)\b", re.IGNORECASE)
 
 
+#: The words of the candidate a sentence that leaves a layout makes for the other one (``_candidates``): none, so
+#: that it is never a switch; ``leavings`` finds it by them.
+LEFT = ""
+
+
 def _candidates(text: str, vectors: str) -> list[tuple[int, str, bool, bool, bool, str]]:
     """(line, layout, by the orientation of every gradient, says a row or a column vector, unsure, the sentence's
     words) of each sentence that names one layout with words that say it is used (``_declarations``); ``unsure``:
@@ -225,14 +226,21 @@ def _candidates(text: str, vectors: str) -> list[tuple[int, str, bool, bool, boo
         oriented = _by_orientation(words, vectors)
         entries = jacobian_entries(text[start:end])  # "the Jacobian (∂y_i/∂x_j)_{ij}": a layout for Jacobians
         layouts = named | set(oriented) | ({entries} if entries else set())
-        if layouts and not oriented and len(named) == 1 and _LEAVES.search(words) and not (
+        leaves = _LEAVES.search(words)
+        if leaves and len(named) == 2 and not oriented:
+            # "Leaving the numerator layout, we use the denominator layout": the one named right after the words
+            # that leave it is left, the other one is switched to (``layoutswitch.switches`` reads the words)
+            left = min(named, key=lambda n: (m.start() if (m := _NAMES[n].search(words, leaves.end())) else len(words)))
+            named = layouts = named - {left}
+            leaves = None
+        if layouts and not oriented and len(named) == 1 and leaves and not (
                 HYPOTHETICAL.search(words) or _elsewhere(text, start)):
             # "from now on we no longer use the numerator layout": the notes leave it, for a layout they do not
             # name (review rv37 A1: read as declaring the layout it leaves); the other one, never as a switch (a
             # contradiction: ``layoutswitch``), nor declared where no layout was before (the mixed one may be meant)
             other = ({"numerator", "denominator"} - named).pop()
             out.append((line_of(text, _NAMES[next(iter(named))].search(text, start, end).start()), other, False, False,
-                        not any(not d[4] for d in out), ""))
+                        not any(not d[4] for d in out), LEFT))
             continue
         if (not layouts or "neither" in oriented or HYPOTHETICAL.search(words)
                 or not (_DECLARES.search(words) or oriented or entries or switches(words))
@@ -380,11 +388,41 @@ def vectors_of(model) -> str:
 
 
 def layout_at(declared: list, line: int, explicit=()) -> "DeclaredLayout | None":
-    """The layout declared last before ``line``; None when no declaration comes before it. ``explicit``: the lines
-    of the declarations that say which way a gradient points (``explicit_lines``)."""
+    """The layout declared last before ``line``; None when no declaration comes before it, or the last is the end
+    of the declared ones (layout ''; ``layouts_in_force``). ``explicit``: the lines of the declarations that say which way
+    a gradient points (``explicit_lines``)."""
     before = [d for d in declared if d[0] <= line]
-    return DeclaredLayout(*before[-1][:2], before[-1][0] in explicit) if before else None
+    if not before or not before[-1][1]:
+        return None
+    return DeclaredLayout(*before[-1][:2], before[-1][0] in explicit)
 
 
-__all__ = ["LAYOUT_NAMES", "DeclaredLayout", "by_gradients", "contradicting", "contradictions", "declared_layouts", "explicit_lines", "first_layout",
-           "layout_at", "unsure_layouts", "vectors_of"]
+def layouts_in_force(text: str, vectors: str = "column") -> list[tuple[int, str]]:
+    r"""The declarations in force, for ``layout_at``: ``declared_layouts``, or in notes that contradict themselves
+    the first layout up to the line of the contradiction, then (line, '') — no layout is declared from there on
+    ("We use the numerator layout. … From now on we no longer use the numerator layout.": the claims before the
+    second sentence are in the numerator layout, those after it in none the notes name).
+
+    >>> layouts_in_force("We use the numerator layout.\n\nFrom now on we no longer use the numerator layout.\n")
+    [(1, 'numerator'), (3, '')]
+    """
+    found = _candidates(text, vectors)
+    declared, until = settle(found)
+    if until is None:
+        return [(d[0], d[1]) for d in declared]
+    return first_layout(text, vectors) + [(until, "")]
+
+
+def leavings(text: str, vectors: str = "column") -> list[tuple[int, str]]:
+    r"""(line, the layout it leaves) of each sentence that leaves a layout without naming the next one ("from now on
+    we no longer use the numerator layout"), for the words of the report.
+
+    >>> leavings("We use the numerator layout.\n\nWe now leave the numerator layout behind.\n")
+    [(3, 'numerator')]
+    """
+    return [(d[0], "numerator" if d[1] == "denominator" else "denominator") for d in _candidates(text, vectors)
+            if d[5] == LEFT and d[1] in ("numerator", "denominator")]
+
+
+__all__ = ["LAYOUT_NAMES", "DeclaredLayout", "by_gradients", "contradicting", "contradictions", "declared_layouts",
+           "explicit_lines", "first_layout", "layout_at", "layouts_in_force", "leavings", "unsure_layouts", "vectors_of"]

@@ -26,7 +26,7 @@ from ..errors import SymbpError
 from .definition_kinds import defines_delta
 from .gradlayout import GradientLayout, active, transposed
 from .graphownlayout import (by_gradients, contradictions, declared_layouts, explicit_lines, first_layout, layout_at,
-                             unsure_layouts)
+                             leavings, unsure_layouts)
 from .nodes import Nabla, Partial, Quantity, Transpose
 from .reader import ReadError, read, read_claim
 from .verdicts import Verification, replaced
@@ -46,10 +46,14 @@ class NotesLayout:
     vectors: str = "column"  # the notes' vectors: "row" in row-vector notes (the words of a verdict follow them)
     names: tuple = ("C", "w", "z")  # the notes' cost, weights and weighted input, for the words of a verdict
     contradicts: tuple = ()  # (line, kind) where one line gives a kind of derivative both layouts (``contradictions``)
+    leaves: tuple = ()  # (line, layout) where a sentence leaves a layout and names no other (``leavings``)
 
     def named_at(self, line: int, layout: str) -> str:
         """Why the notes' ``layout`` named on ``line`` is not declared, in words for a verdict."""
         kinds = [kind for at, kind in self.contradicts if at == line]
+        left = [layout for at, layout in self.leaves if at == line]
+        if left:
+            return (f"line {line} leaves the {left[0]} layout and does not say which layout the notes use after it")
         if kinds:
             what = {"jacobian": "Jacobians", "gradient": "gradients"}[kinds[0]]
             return (f"line {line} gives {what} both the numerator and the denominator layout, contradicting "
@@ -110,9 +114,11 @@ class NotesLayout:
         else:
             said = (f"the {self.declared[0][1]} layout, declared in words on line{'s' if len(self.declared) > 1 else ''}"
                     f" {lines}")
+        first = self.unsure[0] if self.unsure else None
+        unsure = ("" if first is None else f"; {self.named_at(first[0], '')}" if first[0] in dict(self.leaves)
+                  else f"; {_named(first[1])} named on line {first[0]} (not declared)")
         return (f"layout: {said}" + (f" (every gradient is a {self._orientation()} vector)" if self.gradient_rows else "")
-                + (f"; {_named(self.unsure[0][1])} named on line {self.unsure[0][0]} (not declared)" if self.unsure
-                   else ""))
+                + unsure)
 
 
     def _orientation(self) -> str:
@@ -131,12 +137,13 @@ def notes_layout(text: str, formulas: list, nt) -> NotesLayout:
     if not declared and not unsure:
         return NotesLayout()
     contradicts = tuple(contradictions(text, vectors))
+    leaves = tuple(leavings(text, vectors))
     deltas = tuple((line, _delta_orientation(t, nt)) for line, t in formulas if defines_delta(t, nt))
     lines = text.splitlines()
     reaching = tuple(line for line, _ in declared if line <= len(lines) and _REACHES.search(lines[line - 1])
                      and not _ONWARDS.search(lines[line - 1]))
     return NotesLayout(declared, tuple(by_gradients(text, vectors)), deltas, tuple(explicit_lines(text, vectors)),
-                       unsure, reaching, vectors, _names(nt), contradicts)
+                       unsure, reaching, vectors, _names(nt), contradicts, leaves)
 
 
 def _names(nt) -> tuple:
