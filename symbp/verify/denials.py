@@ -131,10 +131,18 @@ QUALIFIED = re.compile(r"\$|\\\(|\b(?:for|when|whenever|if|unless|where|only|exc
                         r"|jen|если|при|для|когда|только|dla|gdy|jeśli|jeżeli|tylko)\b", re.I)
 #: Words in the clause before that report a belief, a guess or a question rather than the notes' own word: "Students
 #: often think that $$…$$ is wrong", "One might suspect that it is not true that", "We ask whether $$…$$ is false".
+#: "May", "might", "could" and "может" report a guess ("one might suppose that"), not when a verb of showing
+#: follows: "One may show that $$…$$ does not hold", "it can be verified", "может быть показано" are the notes' own
+#: word (before: they were read as a guess, and the formula the notes call false was judged as if they claimed it).
+_SHOWN = (r"(?:\s+(?:also|easily|readily|directly|now|then|further|quickly|immediately))?(?:\s+be)?\s+(?:show|shown"
+          r"|prove|proved|proven|verif\w*|check\w*|see|seen|note|noted|confirm\w*|comput\w*|deriv\w*|deduc\w*"
+          r"|conclud\w*|demonstrat\w*|observ\w*|calculat\w*|establish\w*)\b")
 REPORTED = re.compile(r"\b(?:think|thinks|thought|believe|believes|believed|feel|feels|suspect|suspects|expect"
-                       r"|expects|guess|imagine|wonder|wonders|ask|asks|whether|tempted|might|may|could|would|seem"
+                       r"|expects|guess|imagine|wonder|wonders|ask|asks|whether|tempted|(?:might|may|could)(?!" + _SHOWN
+                       + r")|would|seem"
                        r"|seems|seemed|appear|appears|myslí|věří|zdá|zda|zdali|jestli|думают|думает|считают|считает"
-                       r"|кажется|может|ли|myślą|myśli|sądzą|uważają|wydaje|czy)\b", re.I)
+                       r"|кажется|подума\w*|pomyśl\w*|pomysl\w*|может(?!\s+быть\s+(?:показан|доказан|проверен|получен)\w*)|ли|myślą|myśli|sądzą"
+                       r"|uważają|wydaje|czy)\b", re.I)
 #: An adverb that is the notes' own judgement even in a reported belief: "One might *mistakenly* claim that".
 ADVERB = re.compile(r"(?:wrongly|mistakenly|incorrectly|erroneously|falsely|chybně|mylně|nesprávně|ошибочно|неверно"
                      r"|неправильно|błędnie|mylnie|niepoprawnie)\s", re.I)

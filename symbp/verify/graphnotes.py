@@ -38,7 +38,7 @@ from .graphfamily import check_claim, checker, exchanged, notes_model
 from .graphbatch import batch_sizes, given_size, samples_of, size_words, unsaid_words
 from .graphbatchinline import inline_split
 from .graphlocal import checked_locally, name_unread, unread_outcome
-from .graphownlayout import contradicting, declared_layouts, explicit_lines, layout_at, vectors_of
+from .graphownlayout import contradicting, explicit_lines, layout_at, layouts_in_force, vectors_of
 from .layoutmix import warn as warn_mixed_layouts
 from .graphmodel import GraphError, Model, Sym, is_declaration, is_definition, to_latex
 from .graphstepdef import read_as_definitions
@@ -267,7 +267,7 @@ def graph_notes(items: list, text: str, budget: float = 30.0, activation: str | 
         out.refuted_definitions[id(p.formula)] = words.replace("<old>", to_latex(eq)).replace(
             "<new>", to_latex(exchanged(eq)))
     outcomes = {}
-    out.declared = declared_layouts(text, vectors_of(model))
+    out.declared = layouts_in_force(text, vectors_of(model))  # (line, ''): none from a sentence that leaves the layout on
     out.explicit = explicit_lines(text, vectors_of(model))
     for p in pieces:
         if p.error or not p.eqs or not any(is_claim(e) for e in p.eqs):

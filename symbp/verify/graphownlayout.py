@@ -28,7 +28,9 @@ import re
 from dataclasses import dataclass, field, replace
 
 from .asidewords import denies_aside
-from .layoutswitch import MIXED, one_kind, settle, switches
+from .layoutswitch import LEAVES as _LEAVES
+from .layoutswitch import MIXED, about, one_kind, settle, switches
+from .layoutwords import clauses, jacobian_entries
 from .sentences import HYPOTHETICAL, doubts, line_of, masked, sentences
 
 #: The words naming each layout (English, Czech, Russian, Polish). "Jacobian formulation" is the numerator layout's
@@ -46,6 +48,7 @@ _NAMES = {
         r"|\bраскладк\w*\s+знаменател\w*|\bзнаменательн\w*\s+раскладк\w*|\bukład\w*\s+mianownik\w*"
         r"|\bmianownikow\w*\s+układ\w*", re.IGNORECASE),
 }
+LAYOUT_NAMES = _NAMES
 
 
 @dataclass(frozen=True)
@@ -116,7 +119,7 @@ _DECLARES = re.compile(r"\b(?:we\s+(?:use|write|adopt|work|follow|take)|(?:jacob
                        r"|используем|пишем|работаем)\b", re.IGNORECASE)
 #: Words that name a layout to set it aside, to say when it will apply, or to confine it (review 22: "unlike the
 #: numerator layout", "we avoid …", "instead of …", "in Part 2 we will switch to …", "in this section only …").
-_ASIDE = re.compile(r"\b(?:unlike|instead|rather|contrast|contrary|other|alternative|will|might|perhaps|maybe|possibly"
+_ASIDE = re.compile(r"\b(?:unlike|instead|rather|contrast|contrary|other|alternative|will|might|could|perhaps|maybe|possibly"
                     r"|later|next|only|except|místo|na\s+rozdíl|narozdíl|jinak|budeme|později|jen|pouze|zamiast"
                     r"|przeciwieństwie|będziemy|później|tylko|вместо|отличие|будем|позже|только)\b", re.IGNORECASE)
 #: Words that confine a layout to a part of the notes ("in this section …"): a switch so confined is not the notes'
@@ -124,11 +127,6 @@ _ASIDE = re.compile(r"\b(?:unlike|instead|rather|contrast|contrary|other|alterna
 _CONFINED = re.compile(r"\b(?:in|for|within|throughout)\s+this\s+(?:section|subsection|chapter|part|lecture|example"
                        r"|paragraph|proof|derivation)\b|\bv\s+této\s+(?:kapitole|části|sekci)\b|\bw\s+tej\s+(?:sekcji|części)\b"
                        r"|\bв\s+этом\s+(?:разделе|параграфе)\b", re.IGNORECASE)
-#: Words that leave the layout a sentence names ("we no longer use …", "we abandon …", "we stop using …", "we switch
-#: away from …"): the notes used it until here, and another one from here on (review rv37 A1).
-_LEAVES = re.compile(r"\b(?:no\s+longer|any\s*more|abandon\w*|stop(?:s|ped)?\s+(?:using|writing)|(?:switch|mov)\w*\s+away"
-                     r"|give\s+up|giving\s+up|už\s+ne\w*|opouštíme|больше\s+не"
-                     r"|отказываемся|już\s+nie|porzucamy)\b", re.IGNORECASE)
 #: Words that deny the layout a sentence names ("we avoid …", "… is wrong", "nepoužíváme …").
 _DENY = re.compile(r"\b(?:avoid\w*|wrong|incorrect)\b|\bne(?:použ|píš|pracuj|bud)\w*", re.IGNORECASE)
 
@@ -138,6 +136,11 @@ _ROW = r"(?:row\s+vectors?|řádkov\w*\s+vektor\w*|vektor\w*\s+řádk\w*|век�
     r"|wierszow\w*\s+wektor\w*)"
 _COLUMN = r"(?:column\s+vectors?|sloupcov\w*\s+vektor\w*|vektor\w*\s+sloupc\w*|вектор\w*[\s-]+столб\w*" \
     r"|wektor\w*\s+kolumnow\w*|kolumnow\w*\s+wektor\w*)"
+#: A row or a column without "vector" ("we write gradients as rows", "gradienty píšeme jako řádky", "градиенты — строки",
+#: "gradienty zapisujemy jako wiersze"): never the rows of something ("… are the rows of W", "řádky matice W").
+_OF = r"(?!\s+(?:of|matice|macierzy|матриц\w*)\b)"
+_ROWS = r"(?:rows?|řádk\w*|řádek|строк\w*|wiersz\w*)\b" + _OF
+_COLUMNS = r"(?:columns?|sloupc\w*|sloupec|столбц\w*|столбец|kolumn\w*)\b" + _OF
 #: What may stand between "gradient" and the vector it is said to be ("every gradient is a row vector", "gradients
 #: are row vectors", "we write the gradient as a row vector", "gradient je řádkový vektor", "градиент — вектор-строка",
 #: "gradient jest wektorem wierszowym"): a verb of being or writing, "always", an article, a dash; never "of"
@@ -149,7 +152,7 @@ _DENIED = re.compile(r"\b(?:no|not|never|none|neither|nor|žádn\w*|není|nejsou
                      r"|żadn\w*|nigdy)\b", re.IGNORECASE)
 #: The orientation of every gradient, said in words, and the layout it is (with column vectors: ``declared_layouts``).
 _GRADIENTS = {orient: re.compile(r"\b(?:gradient|градиент)\w*" + _LINK + words, re.IGNORECASE)
-              for orient, words in (("row", _ROW), ("column", _COLUMN))}
+              for orient, words in (("row", f"(?:{_ROW}|{_ROWS})"), ("column", f"(?:{_COLUMN}|{_COLUMNS})"))}
 
 
 def _by_orientation(words: str, vectors: str) -> list[str]:
@@ -204,6 +207,11 @@ _UNSURE = re.compile(r"\?|\b(?:textbooks?|books?|authors?|texts|literature|refer
                      r"|некотор\w*|часто)\b", re.IGNORECASE)
 
 
+#: The words of the candidate a sentence that leaves a layout makes for the other one (``_candidates``): none, so
+#: that it is never a switch; ``leavings`` finds it by them.
+LEFT = ""
+
+
 def _candidates(text: str, vectors: str) -> list[tuple[int, str, bool, bool, bool, str]]:
     """(line, layout, by the orientation of every gradient, says a row or a column vector, unsure, the sentence's
     words) of each sentence that names one layout with words that say it is used (``_declarations``); ``unsure``:
@@ -216,18 +224,27 @@ def _candidates(text: str, vectors: str) -> list[tuple[int, str, bool, bool, boo
         words = masked(text[start:end])
         named = {layout for layout, pattern in _NAMES.items() if pattern.search(words)}
         oriented = _by_orientation(words, vectors)
-        layouts = named | set(oriented)
-        if layouts and not oriented and len(named) == 1 and _LEAVES.search(words) and not (
+        entries = jacobian_entries(text[start:end])  # "the Jacobian (∂y_i/∂x_j)_{ij}": a layout for Jacobians
+        layouts = named | set(oriented) | ({entries} if entries else set())
+        leaves = _LEAVES.search(words)
+        if leaves and len(named) == 2 and not oriented:
+            # "Leaving the numerator layout, we use the denominator layout": the one named right after the words
+            # that leave it is left, the other one is switched to (``layoutswitch.switches`` reads the words)
+            left = min(named, key=lambda n: (m.start() if (m := _NAMES[n].search(words, leaves.end())) else len(words)))
+            named = layouts = named - {left}
+            leaves = None
+        if layouts and not oriented and len(named) == 1 and leaves and not (
                 HYPOTHETICAL.search(words) or _elsewhere(text, start)):
             # "from now on we no longer use the numerator layout": the notes leave it, for a layout they do not
             # name (review rv37 A1: read as declaring the layout it leaves); the other one, never as a switch (a
             # contradiction: ``layoutswitch``), nor declared where no layout was before (the mixed one may be meant)
             other = ({"numerator", "denominator"} - named).pop()
             out.append((line_of(text, _NAMES[next(iter(named))].search(text, start, end).start()), other, False, False,
-                        not any(not d[4] for d in out), ""))
+                        not any(not d[4] for d in out), LEFT))
             continue
         if (not layouts or "neither" in oriented or HYPOTHETICAL.search(words)
-                or not (_DECLARES.search(words) or oriented or switches(words)) or _elsewhere(text, start)):
+                or not (_DECLARES.search(words) or oriented or entries or switches(words))
+                or _elsewhere(text, start)):
             continue
         denied = doubts(words) or _DENY.search(words)
         if denied and len(layouts) == 1:  # "we never use the numerator layout": the notes do not
@@ -237,6 +254,16 @@ def _candidates(text: str, vectors: str) -> list[tuple[int, str, bool, bool, boo
         confined = _CONFINED.search(words) and any(not d[4] and d[1] not in layouts for d in out)
         doubtful = bool(denied or confined or _ASIDE.search(words) or _UNSURE.search(words)
                         or re.search(r"\bet\s+al\.\s*$", text[max(0, start - 12):start]))
+        parts = clauses(words, _NAMES) if len(named) > 1 and not (doubtful or oriented or entries) else None
+        if parts:
+            # "Jacobians use the numerator layout and gradients the denominator layout": one clause per kind of
+            # derivative, each a declaration of its own (``layoutswitch`` makes the mixed convention of them, or
+            # finds the sentence contradicting itself: "Jacobians use the numerator layout, and Jacobians use …")
+            for (at, _, layout), after in zip(parts, [p[0] for p in parts[1:]] + [len(words)]):
+                found = _NAMES[layout].search(text, start + at, start + after)
+                out.append((line_of(text, found.start() if found else start), layout, False, False, False,
+                            words[at:after]))
+            continue
         unsure = doubtful or len(layouts) > 1
         if len(layouts) > 1 and len(oriented) == 1 and not doubtful:
             # "Jacobians in the numerator layout, and every gradient is a column vector" (the mixed convention): a
@@ -277,6 +304,23 @@ def unsure_layouts(text: str, vectors: str = "column") -> list[tuple[int, str]]:
     # sentences about one kind of derivative only, each in its layout of the mixed convention: that may be meant
     mixed = [(line, MIXED)] if switch is None and (line := one_kind(found)) is not None else []
     return sorted([(d[0], d[1]) for d in found if d[4] or (switch is not None and d[0] >= switch)] + mixed)
+
+
+def contradictions(text: str, vectors: str = "column") -> list[tuple[int, str]]:
+    r"""(line, kind of derivative) where the notes give one kind of derivative both layouts on one line ("Jacobians
+    use the numerator layout, and Jacobians use the denominator layout"): a sentence that contradicts itself
+    declares neither layout (``settle``), and the report says why.
+
+    >>> contradictions("Jacobians use the numerator layout, and Jacobians use the denominator layout.\n")
+    [(1, 'jacobian')]
+    >>> contradictions("Jacobians use the numerator layout and gradients the denominator layout.\n")
+    []
+    """
+    said: dict = {}
+    for d in _candidates(text, vectors):
+        if not d[4] and about(d[5]):
+            said.setdefault((d[0], about(d[5])), set()).add(d[1])
+    return sorted(key for key, layouts in said.items() if len(layouts) > 1)
 
 
 def first_layout(text: str, vectors: str = "column") -> list[tuple[int, str]]:
@@ -344,11 +388,41 @@ def vectors_of(model) -> str:
 
 
 def layout_at(declared: list, line: int, explicit=()) -> "DeclaredLayout | None":
-    """The layout declared last before ``line``; None when no declaration comes before it. ``explicit``: the lines
-    of the declarations that say which way a gradient points (``explicit_lines``)."""
+    """The layout declared last before ``line``; None when no declaration comes before it, or the last is the end
+    of the declared ones (layout ''; ``layouts_in_force``). ``explicit``: the lines of the declarations that say which way
+    a gradient points (``explicit_lines``)."""
     before = [d for d in declared if d[0] <= line]
-    return DeclaredLayout(*before[-1][:2], before[-1][0] in explicit) if before else None
+    if not before or not before[-1][1]:
+        return None
+    return DeclaredLayout(*before[-1][:2], before[-1][0] in explicit)
 
 
-__all__ = ["DeclaredLayout", "by_gradients", "contradicting", "declared_layouts", "explicit_lines", "first_layout",
-           "layout_at", "unsure_layouts", "vectors_of"]
+def layouts_in_force(text: str, vectors: str = "column") -> list[tuple[int, str]]:
+    r"""The declarations in force, for ``layout_at``: ``declared_layouts``, or in notes that contradict themselves
+    the first layout up to the line of the contradiction, then (line, '') — no layout is declared from there on
+    ("We use the numerator layout. … From now on we no longer use the numerator layout.": the claims before the
+    second sentence are in the numerator layout, those after it in none the notes name).
+
+    >>> layouts_in_force("We use the numerator layout.\n\nFrom now on we no longer use the numerator layout.\n")
+    [(1, 'numerator'), (3, '')]
+    """
+    found = _candidates(text, vectors)
+    declared, until = settle(found)
+    if until is None:
+        return [(d[0], d[1]) for d in declared]
+    return first_layout(text, vectors) + [(until, "")]
+
+
+def leavings(text: str, vectors: str = "column") -> list[tuple[int, str]]:
+    r"""(line, the layout it leaves) of each sentence that leaves a layout without naming the next one ("from now on
+    we no longer use the numerator layout"), for the words of the report.
+
+    >>> leavings("We use the numerator layout.\n\nWe now leave the numerator layout behind.\n")
+    [(3, 'numerator')]
+    """
+    return [(d[0], "numerator" if d[1] == "denominator" else "denominator") for d in _candidates(text, vectors)
+            if d[5] == LEFT and d[1] in ("numerator", "denominator")]
+
+
+__all__ = ["LAYOUT_NAMES", "DeclaredLayout", "by_gradients", "contradicting", "contradictions", "declared_layouts",
+           "explicit_lines", "first_layout", "layout_at", "layouts_in_force", "leavings", "unsure_layouts", "vectors_of"]

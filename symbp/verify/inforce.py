@@ -43,7 +43,7 @@ from .verdicts import Verification
 #: Words that make a hypothetical counterfactual: the notes imagine another model, they do not switch to it.
 _COUNTERFACTUAL = re.compile(
     r"\bwould\b(?!\s+(?:like|rather|love|prefer)\b)|\b(?:instead|imagin\w*|replac\w*)\b"
-    r"|\b(?:had|were)\s+(?:we|I|one|you|to)\b|\bif\s+(?:\w+\s+){0,3}(?:had|were)\b"
+    r"|\b(?:had|were)\s+(?:we|I|one|you|to)\b|\bif\s+(?:\w+\s+){0,3}(?:had|were|used|chose|took|replaced)\b"
     r"|\b(?:kdyby\w*|bychom|byste|místo|nahra[dď]\w*|představ\w*)\b"
     r"|\b(?:бы|вместо|замен\w*|представ\w*)\b"
     r"|\b(?:gdyby\w*|byśmy|zamiast|zastąp\w*|zastąpi\w*|wyobraź\w*)\b", re.IGNORECASE)
@@ -56,6 +56,15 @@ _LATER = re.compile(
     r"|\bod\s+této\s+chvíle\b|\bod\s*teď\b|\bodnynějška\b|\bnadále\b|\bmísto\b|\bpřejdeme\b|\bpřecház\w*"
     r"|\bотныне\b|\bтеперь\b|\bс\s+этого\s+момента\b|\bвместо\b|\bпереход\w*"
     r"|\bod\s+teraz\b|\bodtąd\b|\bod\s+tej\s+chwili\b|\bzamiast\b|\bprzechodzimy\b", re.IGNORECASE)
+#: Words of a counterfactual clause that change the notes' activation without a formula or a named one: "the
+#: identity", "a linear activation" (cs, ru, pl alike). Its claims are then not the notes' (before: "Suppose we
+#: replaced $\sigma$ by the identity; then δ^L = a^L − y" was refuted of the notes' network). Not a cost ("the cost
+#: would change" after "if the output were a softmax" changes nothing the claims after it are about), nor a letter
+#: replaced by data ("imagine replacing $t$ by a one-hot vector": review 19 F6, the claims are judged for every t).
+_CHANGES = re.compile(r"\b(?:identity|linear|activation|identit\w*|lineární\w*|aktivac\w*|тождествен\w*|линейн\w*"
+                      r"|активац\w*|identyczno\w*|tożsamoś\w*|liniow\w*|aktywacj\w*)", re.IGNORECASE)
+#: Where the clause of a hypothetical word starts: "The cost is $C$, which we would minimise" supposes nothing of C.
+_CLAUSE = re.compile(r"[,;:—–]")
 _BLANK = re.compile(r"\n[ \t]*\n")
 _ITEM = re.compile(r"\n[ \t]*(?:[-*+]|\d+[.)]|\\item)\s")
 #: The name a formula defines: ``h = …``, ``h_1 = …``, ``\mathbf{h} = …``.
@@ -73,6 +82,7 @@ class Hypothetical:
     start: int
     end: int
     follow: int = 0  # the end of the paragraph after it, which may go on with it ("In that case …"; F4)
+    changes: str = ""  # the words by which it changes the model without a formula ("replaced σ by the identity")
 
     def covers(self, pos: int) -> bool:
         return self.start <= pos < self.end
@@ -96,6 +106,8 @@ def hypotheticals(text: str) -> list:
             continue  # in the scope of the one before
         words = masked(text[a:b])
         hyp, cf = HYPOTHETICAL.search(words), _COUNTERFACTUAL.search(words)
+        if hyp is None and cf is not None:  # "could write" supposes nothing alone; beside "instead" it does
+            hyp = re.search(r"\bcould\b", words, re.IGNORECASE)
         if hyp is None or cf is None:
             continue
         end, follow = _scope_end(text, spans, k, heads)
@@ -104,8 +116,11 @@ def hypotheticals(text: str) -> list:
             continue
         start = a + min(hyp.start(), cf.start())
         phrase = " ".join(prose(text[start:b]).split())
+        first = min(hyp.start(), cf.start())
+        clause = max((m.end() for m in _CLAUSE.finditer(words, 0, first)), default=0)
+        changed = _CHANGES.search(words, clause)
         out.append(Hypothetical(line_of(text, start), phrase[:80] + ("…" if len(phrase) > 80 else ""), start,
-                                end, follow))
+                                end, follow, changed.group(0) if changed else ""))
     return out
 
 
@@ -236,6 +251,8 @@ def active(text: str, items: list, defines, spoken: tuple) -> "tuple[Scopes, tup
         named = [m for m in spoken if _in_scope(text, h, m)]
         if not what:  # only named: "If we used the cross-entropy instead, we would get …"
             what = [f"{m.cost or m.activation} (named in words)" for m in named]
+        if not what and h.changes:  # "Suppose we replaced σ by the identity; then …"
+            what = [f"activation (\u201c{h.changes}\u201d in words)"]
         if not what:
             continue
         kept = [m for m in kept if m not in named]

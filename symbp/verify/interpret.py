@@ -225,14 +225,17 @@ def _partial(node: Partial, ctx: Context, kind: str = "partial"):
 def _jacobian(num: Quantity, den: Quantity, grid: list, ctx: Context) -> Mat:
     """∂z^l/∂a^{l-1} (of a vector z or a by a vector): the matrix of ∂num_r/∂den_c, a row per entry of ``num`` (the
     numerator layout), transposed in the denominator layout (``gradlayout``)."""
-    if len(grid[0]) != 1:
+    # the entries of the vector ``den``: a column (Nielsen's a^{l-1}) or a row (row-vector notes, z = a W)
+    vector = den.role not in ("w", "W")  # a matrix of one row (w^l of a one-neuron layer) is still a matrix
+    entries = ([row[0] for row in grid] if len(grid[0]) == 1 else grid[0] if len(grid) == 1 and vector else None)
+    if entries is None:
         raise Uninterpretable(f"∂{to_latex(num)}/∂{to_latex(den)}: the derivative of a vector by a matrix has three "
                               "indices; write one entry")
     nl = ctx.layer(num.layer, to_latex(num))
     values = ctx.model.Z[1][nl] if num.role == "z" else ctx.model.A[1][nl]
-    rows = [[_d_node(ctx, (num.role, nl, r), values[r - 1], _seed(den, ctx, row[0])) for row in grid]
+    rows = [[_d_node(ctx, (num.role, nl, r), values[r - 1], _seed(den, ctx, e)) for e in entries]
             for r in range(1, ctx.net.n(nl) + 1)]
-    out = Mat(len(rows), len(grid), rows)
+    out = Mat(len(rows), len(entries), rows)
     return out.T() if transposed("jacobian") else out
 
 

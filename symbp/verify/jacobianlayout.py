@@ -37,9 +37,12 @@ def ill_shaped(v: Verification) -> bool:
 
 
 _NAMES = {"mixed": "the mixed convention", "denominator": "the denominator layout", "numerator": "the numerator layout"}
-_MEANS = {"mixed": "a Jacobian such as ∂z^l/∂a^{l-1} has a row per entry of z^l, a gradient ∂C/∂a^l is a column",
-          "denominator": "∂z^l/∂a^{l-1} has a column per entry of z^l, a gradient is a column",
-          "numerator": "∂z^l/∂a^{l-1} has a row per entry of z^l, a gradient ∂C/∂a^l is a row"}
+# a gradient's shape said by the vector's, true of column (Nielsen) and row-vector notes alike (review: "a gradient is
+# a column" was said of the denominator layout in notes whose vectors are rows, where ∂C/∂a^l is a row)
+_MEANS = {"mixed": "a Jacobian such as ∂z^l/∂a^{l-1} has a row per entry of z^l, a gradient ∂C/∂a^l has the shape "
+                   "of a^l",
+          "denominator": "∂z^l/∂a^{l-1} has a column per entry of z^l, a gradient ∂C/∂a^l has the shape of a^l",
+          "numerator": "∂z^l/∂a^{l-1} has a row per entry of z^l, a gradient ∂C/∂a^l has the shape of (a^l)^T"}
 
 
 def _words(layout: GradientLayout) -> str:

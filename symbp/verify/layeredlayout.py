@@ -25,7 +25,8 @@ from dataclasses import dataclass
 from ..errors import SymbpError
 from .definition_kinds import defines_delta
 from .gradlayout import GradientLayout, active, transposed
-from .graphownlayout import by_gradients, declared_layouts, explicit_lines, first_layout, layout_at, unsure_layouts
+from .graphownlayout import (by_gradients, contradictions, declared_layouts, explicit_lines, first_layout, layout_at,
+                             leavings, unsure_layouts)
 from .nodes import Nabla, Partial, Quantity, Transpose
 from .reader import ReadError, read, read_claim
 from .verdicts import Verification, replaced
@@ -44,6 +45,21 @@ class NotesLayout:
     reaching: tuple = ()  # the lines of declarations whose words may reach back ("throughout", "these notes")
     vectors: str = "column"  # the notes' vectors: "row" in row-vector notes (the words of a verdict follow them)
     names: tuple = ("C", "w", "z")  # the notes' cost, weights and weighted input, for the words of a verdict
+    contradicts: tuple = ()  # (line, kind) where one line gives a kind of derivative both layouts (``contradictions``)
+    leaves: tuple = ()  # (line, layout) where a sentence leaves a layout and names no other (``leavings``)
+
+    def named_at(self, line: int, layout: str) -> str:
+        """Why the notes' ``layout`` named on ``line`` is not declared, in words for a verdict."""
+        kinds = [kind for at, kind in self.contradicts if at == line]
+        left = [layout for at, layout in self.leaves if at == line]
+        if left:
+            return (f"line {line} leaves the {left[0]} layout and does not say which layout the notes use after it")
+        if kinds:
+            what = {"jacobian": "Jacobians", "gradient": "gradients"}[kinds[0]]
+            return (f"line {line} gives {what} both the numerator and the denominator layout, contradicting "
+                    "itself, so it declares neither")
+        return f"{_named(layout)} on line {line} is named without being declared, switched to after another, or " \
+            "declared after the claim in words that may reach back"
 
     def at(self, line: int) -> "GradientLayout | None":
         """The layout a claim at ``line`` is read in: the one declared last before it, else None (Nielsen's)."""
@@ -83,6 +99,8 @@ class NotesLayout:
     def summary(self) -> str:
         """The line of the report's header: which layout the notes declare, and where ('' if none)."""
         if not self.declared:  # only a layout other than Nielsen's, named without a declaration, matters
+            if self.contradicts:
+                return f"layout: none declared ({self.named_at(self.contradicts[0][0], '')})"
             named = [d for d in self.unsure if d[1] == "numerator"]
             return "" if not named else (f"layout: none declared (the numerator layout named on line {named[0][0]} "
                                          "without declaring it as the notes' own)")
@@ -96,9 +114,18 @@ class NotesLayout:
         else:
             said = (f"the {self.declared[0][1]} layout, declared in words on line{'s' if len(self.declared) > 1 else ''}"
                     f" {lines}")
-        return (f"layout: {said}" + (" (every gradient is a row vector)" if self.gradient_rows else "")
-                + (f"; {_named(self.unsure[0][1])} named on line {self.unsure[0][0]} (not declared)" if self.unsure
-                   else ""))
+        first = self.unsure[0] if self.unsure else None
+        unsure = ("" if first is None else f"; {self.named_at(first[0], '')}" if first[0] in dict(self.leaves)
+                  else f"; {_named(first[1])} named on line {first[0]} (not declared)")
+        return (f"layout: {said}" + (f" (every gradient is a {self._orientation()} vector)" if self.gradient_rows else "")
+                + unsure)
+
+
+    def _orientation(self) -> str:
+        # which way the notes say every gradient points: a row in the numerator layout of column-vector notes, a
+        # column in their denominator layout ("gradients are columns": not "every gradient is a row vector")
+        layout = next((d[1] for d in self.declared if d[0] == self.gradient_rows[0]), "numerator")
+        return "row" if (layout == "numerator") == (self.vectors != "row") else "column"
 
 
 def notes_layout(text: str, formulas: list, nt) -> NotesLayout:
@@ -109,12 +136,14 @@ def notes_layout(text: str, formulas: list, nt) -> NotesLayout:
     unsure = tuple(unsure_layouts(text, vectors))
     if not declared and not unsure:
         return NotesLayout()
+    contradicts = tuple(contradictions(text, vectors))
+    leaves = tuple(leavings(text, vectors))
     deltas = tuple((line, _delta_orientation(t, nt)) for line, t in formulas if defines_delta(t, nt))
     lines = text.splitlines()
     reaching = tuple(line for line, _ in declared if line <= len(lines) and _REACHES.search(lines[line - 1])
                      and not _ONWARDS.search(lines[line - 1]))
     return NotesLayout(declared, tuple(by_gradients(text, vectors)), deltas, tuple(explicit_lines(text, vectors)),
-                       unsure, reaching, vectors, _names(nt))
+                       unsure, reaching, vectors, _names(nt), contradicts, leaves)
 
 
 def _names(nt) -> tuple:
@@ -148,9 +177,8 @@ def doubted(result: Verification, line: int, own: NotesLayout, settings: dict, c
     judged = settings.get("layout")
     first = judged.words(("partial", "nabla", "delta")) if judged is not None else "in Nielsen's (denominator) layout"
     return replaced(result, status="ambiguous", verdict="undecided", diagnosis="", corrected="", identity="",
-                    reason=(f"the notes' words leave open which layout this claim is in ({_named(other.layout)} "
-                            f"on line {other.line} is named without being declared, switched to after another, or "
-                            f"declared after the claim in words that may reach back): {first} it {_said(result.status)} "
+                    reason=(f"the notes' words leave open which layout this claim is in ("
+                            f"{own.named_at(other.line, other.layout)}): {first} it {_said(result.status)} "
                             f"({result.reason}); {other.words(('partial', 'nabla', 'delta'))} it "
                             f"{_said(second.status)} ({second.reason})"))
 
@@ -167,8 +195,9 @@ def _unfit(result: Verification, line: int, own: NotesLayout, settings: dict) ->
     if not named:
         return None
     at, layout = named[-1]
+    why = f" ({own.named_at(at, layout)})" if any(line == at for line, _ in own.contradicts) else ""
     return replaced(result, status="ambiguous", verdict="undecided", diagnosis="", corrected="", identity="",
-                    reason=(f"the notes name the {layout} layout on line {at} without declaring it, and this claim's "
+                    reason=(f"the notes name the {layout} layout on line {at} without declaring it{why}, and this claim's "
                             f"shapes do not fit it (its two sides differ in shape there); {result.reason}"))
 
 

@@ -44,11 +44,19 @@ _SWITCH = re.compile(r"\b(?:from\s+now\s+on|from\s+here\s+on|from\s+this\s+point
                      r"|od\s+teď|отныне|с\s+этого\s+момента|odtąd|od\s+teraz|od\s+tej\s+chwili)\b"
                      r"|\bswitch(?:es|ed)?\s+to\b|\bpřecházíme\s+na\b|\bprzechodzimy\s+na\b|\bпереходим\s+к\b",
                      re.IGNORECASE)
+#: Words that leave the layout a sentence names ("we no longer use …", "we abandon …", "we stop using …", "we switch
+#: away from …", "we now leave … behind", "leaving …"): the notes used it until here, and another one from here on
+#: (review rv37 A1). Naming the next layout as well ("leaving the numerator layout, we use the denominator layout")
+#: is a switch to it.
+LEAVES = re.compile(r"\b(?:no\s+longer|any\s*more|abandon\w*|stop(?:s|ped)?\s+(?:using|writing)|(?:switch|mov)\w*\s+away"
+                    r"|leave|leaving|give\s+up|giving\s+up|už\s+ne\w*|opouštíme|opustíme|больше\s+не"
+                    r"|отказываемся|оставляем|покидаем|już\s+nie|porzucamy|opuszczamy|zostawiamy)\b", re.IGNORECASE)
 #: The kind of derivative a sentence is about: Jacobians, or gradients. Not "Jacobian layout/formulation" (the
 #: numerator layout's other name) nor "gradient layout/formulation" (the denominator's).
 _NAMING = r"(?!\s+(?:layout|formulation|convention))"
-_JACOBIANS = re.compile(r"\b(?:jacobi\w*|jakobi\w*|якоби\w*)\b" + _NAMING, re.IGNORECASE)
+JACOBIANS = re.compile(r"\b(?:jacobi\w*|jakobi\w*|якоби\w*)\b" + _NAMING, re.IGNORECASE)
 _GRADIENTS = re.compile(r"\b(?:gradient\w*|градиент\w*)\b" + _NAMING, re.IGNORECASE)
+_KINDS = (("jacobian", JACOBIANS), ("gradient", _GRADIENTS))
 #: The layout each kind of derivative takes in the mixed convention.
 _MIXED_PARTS = {"jacobian": "numerator", "gradient": "denominator"}
 
@@ -59,13 +67,24 @@ def about(words: str) -> str:
     >>> about("Jacobians are written in the numerator layout."), about("We use the Jacobian formulation.")
     ('jacobian', '')
     """
-    kinds = [k for k, pattern in (("jacobian", _JACOBIANS), ("gradient", _GRADIENTS)) if pattern.search(words)]
+    kinds = [k for k, pattern in _KINDS if pattern.search(words)]
     return kinds[0] if len(kinds) == 1 else ""
 
 
+def kinds_at(words: str, start: int, end: int) -> "list[tuple[int, str]]":
+    """(offset, kind) of each word naming a kind of derivative in ``words[start:end]``, in order.
+
+    >>> kinds_at("Jacobians by rows, gradients as columns", 0, 40)
+    [(0, 'jacobian'), (19, 'gradient')]
+    """
+    return sorted((m.start(), kind) for kind, pattern in _KINDS for m in pattern.finditer(words, start, end))
+
+
 def switches(words: str) -> bool:
-    """Do the words of a declaration start it where it stands, replacing the layout before it?"""
-    return bool(_SWITCH.search(words))
+    """Do the words of a declaration start it where it stands, replacing the layout before it? Words that leave a
+    layout do, in a sentence that names the layout it switches to (``graphownlayout`` gives the one that leaves a
+    layout and names no other none: never a switch)."""
+    return bool(_SWITCH.search(words) or LEAVES.search(words))
 
 
 def settle(candidates: list) -> "tuple[list, int | None]":
@@ -112,4 +131,4 @@ def _mixed(sure: list):
     return (first[0], MIXED, any(d[2] for d in sure), any(d[3] for d in sure))
 
 
-__all__ = ["MIXED", "about", "one_kind", "settle", "switches"]
+__all__ = ["JACOBIANS", "LEAVES", "MIXED", "about", "kinds_at", "one_kind", "settle", "switches"]

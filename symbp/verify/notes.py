@@ -368,7 +368,10 @@ def _verify_items(text, items, notation, path, kind, strict, activation, cost, o
     report = apply_graph(report, text, nt.name.lower(), activation=activation, everything=nt.vectors == "row",
                          row_type=Row, layered=nt.name == "rowvector-own")
     if report.graph is not None and getattr(report.graph, "results", None) and report.graph.declared:
-        report.layout = NotesLayout(tuple(report.graph.declared)).summary()  # as the notes' own terms read them
+        said = tuple(d for d in report.graph.declared if d[1])  # without the end of the declared ones (layouts_in_force)
+        ended = len(said) < len(report.graph.declared)
+        report.layout = NotesLayout(said, unsure=own_layout.unsure if ended else (),  # as the notes' own terms read them
+                                    leaves=own_layout.leaves if ended else ()).summary()
     elif report.graph is not None and getattr(report.graph, "results", None):
         report.layout = "; ".join(filter(None, (report.layout, layoutmix.summary(report.graph.results,
                                                                                  report.graph.declared))))

@@ -31,7 +31,10 @@ import re
 #: network had a single output neuron, we could write …", "If $n_L = 1$, then …", "In the special case $n_L = 1$ …",
 #: "For example, with one output neuron, …"), at most the formulas it states after them.
 HYPOTHETICAL = re.compile(
-    r"\b(?:if|had|would|were|suppose|supposing|imagine|could|when|whenever|in\s+the\s+(?:\w+\s+)?case"
+    r"\b(?:if|had|would|were|suppose|supposing|imagine|when|whenever|in\s+the\s+(?:\w+\s+)?case"
+    # "could", not "could be written / shown / computed as", "we could write": ordinary phrasing, not a supposition
+    r"|could(?!(?:\s+(?:also|equally|equivalently|easily|then|now))?(?:\s+be)?\s+(?:written|rewritten|expressed|shown"
+    r"|computed|derived|verified|checked|obtained|simplified|write|rewrite|express|show|compute|derive|verify|check)\b)"
     r"|for\s+(?:example|instance))\b|\be\.\s?g\."
     r"|\b(?:pokud|kdyby|kdybychom|jestliže|když|v\s+(?:\w+\s+)?případě|například)\b"
     r"|\b(?:если|в\s+(?:\w+\s+)?случае|бы|например)\b"
