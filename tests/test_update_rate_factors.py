@@ -47,7 +47,7 @@ def test_numbers_around_the_rate_and_the_gradient_multiply_the_rate(rule):
     r"w^l \to w^l - \eta \delta^l \cdot 2 \cdot 3",               # δ^l is the bias's gradient, not the weight's
     rf"w^l \to w^l - \eta {_GRAD} \cdot 2 \cdot 0",                # rate 0: no step at all
     rf"w^l \to w^l - \frac12 (\eta - 1) {_GRAD} \cdot 3",          # rate 3(η − 1)/2 ≤ 0 at η = 1/2
-    rf"b^l \to w^l - \eta \delta^l \cdot 2 \cdot 3",               # starts from another parameter
+    r"b^l \to w^l - \eta \delta^l \cdot 2 \cdot 3",                # starts from another parameter
 ])
 def test_a_wrong_step_with_numbers_in_its_rate_is_still_refuted(rule):
     v = verify(rule, "nielsen")

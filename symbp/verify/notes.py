@@ -48,7 +48,8 @@ from .negation import GOES_ON_MARK, mark, negated_verdict
 from .scan import guess_kind, kind_of, scan
 from .definition_kinds import COST_DEFINITION, candidate, defines_delta
 from .samples import mean_count
-from .updates import read_rule
+from .updates import is_rule, read_rule
+from .updateiterates import is_iterate_step, iterate_rewrites
 from .verification import Verification
 from .notesrows import (  # the steps of each row
     _Once, _WORDS_AMBIGUOUS, _about_cost, _ahead, _as_definition, _declared, _defines, _in_general, _known_definition,
@@ -135,6 +136,11 @@ def _verify_items(text, items, notation, path, kind, strict, activation, cost, o
     given, names what the part of the line is read under (formulas fold only within one)."""
     nt = inferred.notation if inferred is not None else profile(notation)
     # c where the notes' cost is C (they write ΔC ≈ ∂c/∂z Δz): a definition c = … is checked as C = …
+    # W_2 := W_1 - η G beside G = ∂L/∂W: the iterates of W, and the gradient G names (``updateiterates``)
+    rules = [n for n, f in enumerate(items) if f.kind in ("claim", "definition") and (is_rule(f.text) or is_iterate_step(f.text))]
+    denied = tuple(n for n, f in enumerate(items) if f.negated or f.under)
+    for n, new in iterate_rewrites([f.text for f in items], rules, denied).items():
+        items[n] = replace(items[n], text=new, kind="claim", source=items[n].source or items[n].text)
     alias = cost_letter_alias([f.text for f in items], nt.names["cost"])
     renamed, multiples = {}, {}
     if alias:
