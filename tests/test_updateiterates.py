@@ -63,6 +63,9 @@ def test_the_weights_of_two_layers_are_not_iterates():
 
 def test_iterate_rewrites_leaves_names_other_formulas_use():
     assert iterate_rewrites([r"W_2 := W_1 - \eta G", r"h = W_1 x"], [0]) == {}
+    # a step of W_1 on its own makes W_1 a parameter; a step W_3 := W_2 - … is one more iterate
+    assert iterate_rewrites([r"W_2 := W_1 - \eta G", r"W_1 := W_1 - \eta G"], [0, 1]) == {}
+    assert set(iterate_rewrites([r"W_2 := W_1 - \eta G", r"W_3 := W_2 - \eta G"], [0, 1])) == {0, 1}
     assert iterate_rewrites([r"W_2 := W_1 - \eta G", r"G = \frac{\partial L}{\partial W}", "G = 2"], [0]) == {
         0: r"W := W - \eta G"}  # G defined twice: not read as the gradient's name
     # entries of a vector, Nielsen's weights w_k: x_2 := x_1 - … starts from another entry, never read as iterates

@@ -49,7 +49,7 @@ from .scan import guess_kind, kind_of, scan
 from .definition_kinds import COST_DEFINITION, candidate, defines_delta
 from .samples import mean_count
 from .updates import is_rule, read_rule
-from .updateiterates import is_iterate_step, iterate_rewrites
+from .updateiterates import is_iterate_step, iterate_rewrites, names_gradient
 from .verification import Verification
 from .notesrows import (  # the steps of each row
     _Once, _WORDS_AMBIGUOUS, _about_cost, _ahead, _as_definition, _declared, _defines, _in_general, _known_definition,
@@ -139,8 +139,10 @@ def _verify_items(text, items, notation, path, kind, strict, activation, cost, o
     # W_2 := W_1 - η G beside G = ∂L/∂W: the iterates of W, and the gradient G names (``updateiterates``)
     rules = [n for n, f in enumerate(items) if f.kind in ("claim", "definition") and (is_rule(f.text) or is_iterate_step(f.text))]
     denied = tuple(n for n, f in enumerate(items) if f.negated or f.under)
-    for n, new in iterate_rewrites([f.text for f in items], rules, denied).items():
+    rewritten = iterate_rewrites([f.text for f in items], rules, denied)
+    for n, new in rewritten.items():
         items[n] = replace(items[n], text=new, kind="claim", source=items[n].source or items[n].text)
+    gradient_named = {(f.line, f.text) for f in items if rewritten and names_gradient(f.text)}
     alias = cost_letter_alias([f.text for f in items], nt.names["cost"])
     renamed, multiples = {}, {}
     if alias:
@@ -320,7 +322,9 @@ def _verify_items(text, items, notation, path, kind, strict, activation, cost, o
                 result = _own_terms(result, own)
             u = unknowns.blocking(f, result, unknown, nt, model)
             if u is not None and unknowns.is_definition_row(f, u) and not f.negated:
-                report.skipped.append(_as_definition(f, unknowns.as_definition_reason(u)))
+                report.skipped.append(_as_definition(f, unknowns.as_definition_reason(u) + (
+                    "; an update rule that subtracts it is checked as the step by the derivative it names"
+                    if (f.line, f.text) in gradient_named else "")))
                 continue
             if u is not None:
                 result = _own_terms(result, u.reason(delta=u.letter == nt.names["cost"]))

@@ -53,9 +53,19 @@ def is_iterate_step(text: str) -> bool:
     >>> is_iterate_step(r"W_2 = W_1 - \eta G"), is_iterate_step("W_2 = W_1 - W_0")
     (True, False)
     """
+    m = _consecutive(text)
+    return bool(m and re.match(r"\s*[-+]", m.group("rest")) and re.search(_RATE, m.group("rest")))
+
+
+def names_gradient(text: str) -> str:
+    r"""The name ``text`` gives a derivative (``G`` of ``G = \frac{\partial L}{\partial W}``), '' for other text."""
+    m = _DERIV.match(text)
+    return m.group("name") if m else ""
+
+
+def _consecutive(text: str) -> "re.Match | None":
     m = _ITERATE.match(text)
-    return bool(m and m.group("p") == m.group("q") and int(m.group("new")) == int(m.group("old")) + 1
-                and re.match(r"\s*[-+]", m.group("rest")) and re.search(_RATE, m.group("rest")))
+    return m if m and m.group("p") == m.group("q") and int(m.group("new")) == int(m.group("old")) + 1 else None
 
 
 def gradient_names(texts: list) -> dict:
@@ -79,13 +89,15 @@ def iterate_rewrites(texts: list, rules: list, denied: tuple = ()) -> dict:
     name as the derivative it names (see the module docstring); only the rules that change. A formula at an index
     in ``denied`` (one the notes call false, or suppose) names no gradient."""
     named = gradient_names([t for k, t in enumerate(texts) if k not in denied])
-    rule_set = set(rules)
-    others = [t for k, t in enumerate(texts) if k not in rule_set and not _DERIV.match(t)]
+    # every other formula that names W_1 or W_2 makes them parameters (``W_1 := W_1 - η G_1`` too), but another step
+    # from one iterate to the next (``W_3 := W_2 - η G``) and a gradient's name do not
+    steps = {k for k in rules if is_iterate_step(texts[k]) or _consecutive(texts[k])}
+    others = [t for k, t in enumerate(texts) if k not in steps and not _DERIV.match(t)]
     out = {}
     for k in rules:
         text = texts[k]
-        m = _ITERATE.match(text)
-        if m and m.group("p") == m.group("q") and int(m.group("new")) == int(m.group("old")) + 1:
+        m = _consecutive(text)
+        if m:
             p = m.group("p")
             olds = (f"{p}_{m.group('old')}", f"{p}_{m.group('new')}")
             if not any(_token(n).search(t) for n in olds for t in others):  # no other formula names them
@@ -114,4 +126,4 @@ def _named(text: str, named: dict, olds: tuple, param: str) -> str:
     return m.group("head") + rest
 
 
-__all__ = ["gradient_names", "is_iterate_step", "iterate_rewrites"]
+__all__ = ["gradient_names", "names_gradient", "is_iterate_step", "iterate_rewrites"]
