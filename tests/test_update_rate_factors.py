@@ -31,6 +31,8 @@ def test_a_product_of_closing_numbers_is_the_rate(factors, rate):
 @pytest.mark.parametrize("rule", [
     rf"w^l \to w^l - 2 \cdot 3 \eta {_GRAD}",        # numbers opening the step: 6η
     rf"w^l \to w^l - 2 \eta {_GRAD} \cdot 3",        # before the rate and after the gradient: 6η
+    rf"w^l \to w^l - \eta \cdot 2 {_GRAD}",          # right after the rate: 2η
+    r"w^l \to w^l - \frac{\eta}{m} 2 \sum_x \delta^{x,l} (a^{x,l-1})^T",  # (2η/m) Σ_x ∂C_x/∂w^l
     r"b^l \to b^l - \eta \delta^l \cdot 2 \cdot 3",  # BP3 with the rate 6η
     # the mean over the mini-batch with the rate 6η/m: (6η/m) Σ_x ∂C_x/∂w^l
     r"w^l \to w^l - \frac{\eta}{m} \sum_x \frac{\partial C_x}{\partial w^l} \cdot 2 \cdot 3",
@@ -42,6 +44,10 @@ def test_numbers_around_the_rate_and_the_gradient_multiply_the_rate(rule):
 
 @pytest.mark.parametrize("rule", [
     rf"w^l \to w^l + \eta {_GRAD} \cdot 2 \cdot 3",                # adds 6η times the gradient: uphill
+    rf"w^l \to w^l + \eta \cdot 2 {_GRAD}",                       # adds 2η times the gradient
+    r"w^l \to w^l - \eta \cdot 2 a^{l-1} (\delta^l)^T",           # 2η times the gradient transposed
+    rf"w^l \to w^l - \eta \cdot 0 {_GRAD}",                        # no step
+    rf"w^l \to w^l - \eta {_GRAD} \cdot 2 \cdot (-3)",             # −6η: uphill
     rf"w^l \to w^l - (-\eta) {_GRAD} \cdot 2 \cdot 3",             # the same written with (−η)
     r"w^l \to w^l - \eta a^{l-1} (\delta^l)^T \cdot 2 \cdot 3",   # the gradient transposed (3×2 for [3, 2])
     r"w^l \to w^l - \eta \delta^l \cdot 2 \cdot 3",               # δ^l is the bias's gradient, not the weight's

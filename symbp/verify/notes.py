@@ -49,7 +49,7 @@ from .scan import guess_kind, kind_of, scan
 from .definition_kinds import COST_DEFINITION, candidate, defines_delta
 from .samples import mean_count
 from .updates import is_rule, read_rule
-from .updateiterates import is_iterate_step, iterate_rewrites, names_gradient
+from .updateiterates import is_iterate_step, iterate_rewrites, names_gradient, undefined_name
 from .verification import Verification
 from .notesrows import (  # the steps of each row
     _Once, _WORDS_AMBIGUOUS, _about_cost, _ahead, _as_definition, _declared, _defines, _in_general, _known_definition,
@@ -375,6 +375,14 @@ def _verify_items(text, items, notation, path, kind, strict, activation, cost, o
     report.rows = agreeing(report.rows, Row)  # Jacobian claims of the notes that hold in layouts that differ (rv35)
     report = apply_graph(report, text, nt.name.lower(), activation=activation, everything=nt.vectors == "row",
                          row_type=Row, layered=nt.name == "rowvector-own")
+    texts = [f.text for f in items]
+    for k, row in enumerate(report.rows):  # W := W - η G, G nowhere defined: a step by an unknown G (``updateiterates``)
+        name = undefined_name(row.result.status, row.result.reason, row.formula.text, texts) if (
+            is_rule(row.formula.text) or is_iterate_step(row.formula.text)) else ""
+        if name:
+            report.rows[k] = Row(row.formula, replace(row.result, status="uninterpretable", reason=(
+                f"{name} is never defined: the step subtracts a multiple of {name}, which the notes do not say is the "
+                f"gradient or anything else ({row.result.reason})")))
     if report.graph is not None and getattr(report.graph, "results", None) and report.graph.declared:
         report.layout = NotesLayout(tuple(report.graph.declared)).summary()  # as the notes' own terms read them
     elif report.graph is not None and getattr(report.graph, "results", None):

@@ -88,10 +88,6 @@ def computed_role(param: str, nt) -> str:
     return next((COMPUTED[role] for role in COMPUTED if roles.get(role) == letter.group(0)), "")
 
 
-#: the reader's word for a letter the notation has no quantity for (``letters``)
-_UNKNOWN = re.compile(r"the letter '([A-Za-z])' at position \d+ is not a quantity of the notation")
-
-
 def verify_rule(formula: str, nt, again: dict, base: dict, start: float, verify: Check, count: str = "",
                 differ: str = "") -> Verification:
     """An update rule of gradient descent (``updates``): every value side against the notes' cost."""
@@ -118,12 +114,6 @@ def verify_rule(formula: str, nt, again: dict, base: dict, start: float, verify:
         # in the parameter's shape: (∂C/∂w^l)^T where the notes declare the numerator layout (``layeredlayout``)
         claim = f"{gradient_claim(nt.cost, param, nt)} = {sample.text if sample else body}"
         v = verify(claim, nt, **again)
-        unknown = _UNKNOWN.search(v.reason or "") if v.status == "unreadable" else None
-        if unknown and re.search(r"(?<![A-Za-z\\])" + unknown.group(1) + r"(?![A-Za-z])", body):
-            # W := W - η G with G nowhere defined: a step by an unknown G, not a formula symbp cannot read
-            return "uninterpretable", (f"{unknown.group(1)} is never defined: the step subtracts a multiple of "
-                                       f"{unknown.group(1)}, which is not said to be the gradient "
-                                       f"{gradient_claim(nt.cost, param, nt)} or anything else")
         return v.status, (f"{claim}: " + (v.identity or v.reason or v.status))
 
     shapes = step_shape(rule.param, nt)

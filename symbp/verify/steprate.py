@@ -180,6 +180,9 @@ def canonical(side: str) -> "tuple[str, str, str] | None":
             return None
         value, rate, words = read
         body = m.group("body")
+    after, more = numeric_factors(body, closing=False)
+    if more and not re.match(r"\s*[\^_]", after):  # η · 2 ∇C, (−η) 2 ∇C: a number right after the rate is the rate's too
+        body, factors = after, factors + more
     if factors:  # η δ a · ½ is rate η/2 as · 2 is 2η (review rv35 B2); · 2 · 3 is 6η, not 3η of the gradient δ a · 2
         value = sympy.Mul(*(rate_expression("{" + f + r"}\eta")[0] / _ETA for f in factors),
                           value if value is not None else _coef_value(rate))
@@ -217,10 +220,10 @@ def _number(found: re.Match) -> str:
     return r"\frac{" + (found.group("p") or found.group("p1")) + "}{" + (found.group("q") or found.group("q1")) + "}"
 
 
-def numeric_factors(step: str) -> "tuple[str, list[str]]":
+def numeric_factors(step: str, closing: bool = True) -> "tuple[str, list[str]]":
     r"""``step`` without the numbers that open it (``2 \cdot 3 \eta …``, ``\frac12 \eta …``) or close it as factors
-    (``… \cdot 2 \cdot 3``, ``… \times \frac{1}{2}``), and those numbers; (``step``, []) when there are none or
-    their product is 0 (no step: left in the gradient, where it makes the gradient wrong).
+    (``… \cdot 2 \cdot 3``, ``… \times \frac{1}{2}``; not with ``closing`` False), and those numbers; (``step``, [])
+    when there are none or their product is 0 (no step: left in the gradient, where it makes the gradient wrong).
 
     >>> numeric_factors(r"\eta \delta^l (a^{l-1})^T \cdot 2 \cdot \frac{1}{2}")
     ('\\eta \\delta^l (a^{l-1})^T', ['2', '\\frac{1}{2}'])
@@ -231,11 +234,11 @@ def numeric_factors(step: str) -> "tuple[str, list[str]]":
     while (found := _LEADING.match(rest)) is not None and rest[found.end():].strip():
         factors.append(_number(found))
         rest = rest[found.end():]
-    closing = []
-    while (found := _CLOSING.fullmatch(rest)) is not None:
-        closing.insert(0, _number(found))
+    trailing = []
+    while closing and (found := _CLOSING.fullmatch(rest)) is not None:
+        trailing.insert(0, _number(found))
         rest = found.group("body")
-    factors += closing
+    factors += trailing
     if not factors or any(rate_expression("{" + f + r"}\eta") is None for f in factors):
         return step, []  # a factor 0 (no rate in 0η): the numbers stay where they are written
     return rest.strip(), factors

@@ -68,6 +68,29 @@ def _consecutive(text: str) -> "re.Match | None":
     return m if m and m.group("p") == m.group("q") and int(m.group("new")) == int(m.group("old")) + 1 else None
 
 
+#: the reader's words for a letter the notation has no quantity for (``letters``)
+_UNKNOWN = re.compile(r"the letter '([A-Za-z])' at position \d+ is not a quantity of the notation")
+
+
+def undefined_name(status: str, reason: str, text: str, texts: list) -> str:
+    r"""The letter that makes the update rule ``text`` unreadable (``status``, ``reason``: its verdict) when no formula
+    of the notes (``texts``) defines it: ``W := W - \eta G`` with G nowhere defined is a step by an unknown G,
+    uninterpretable, not a formula symbp cannot read; '' otherwise.
+
+    >>> undefined_name("unreadable", "the letter 'G' at position 3 is not a quantity of the notation 'nielsen'",
+    ...                r"W := W - \eta G", [r"W := W - \eta G"])
+    'G'
+    """
+    m = _UNKNOWN.search(reason or "") if status == "unreadable" else None
+    if m is None:
+        return ""
+    letter = m.group(1)
+    if any((d := _DEFINES.match(t)) and re.match(re.escape(letter) + r"(?![A-Za-z])", d.group("name")) for t in texts):
+        return ""
+    side = re.split(_ARROW, text, maxsplit=1)[-1]
+    return letter if re.search(r"(?<![A-Za-z\\])" + letter + r"(?![A-Za-z])", side) else ""
+
+
 def gradient_names(texts: list) -> dict:
     r"""name -> the derivative it names, for each ``G = \frac{\partial L}{\partial W}`` of the notes whose name has no
     other definition."""
@@ -126,4 +149,4 @@ def _named(text: str, named: dict, olds: tuple, param: str) -> str:
     return m.group("head") + rest
 
 
-__all__ = ["gradient_names", "names_gradient", "is_iterate_step", "iterate_rewrites"]
+__all__ = ["undefined_name", "gradient_names", "names_gradient", "is_iterate_step", "iterate_rewrites"]
