@@ -4,7 +4,8 @@ Update rules are assembled from parts whose meaning is known by construction: th
 b^l), the arrow (\\to, \\rightarrow, \\leftarrow, :=, or a new name \\tilde{P} between), the old value (the
 parameter, or another one; in layered notes also a new value named w^{l,\\text{new}}, (w^l)^{\\text{new}},
 w^l_{\\text{new}}, w^{l}_{(t+1)} beside w^{l}_{(t)}, \\tilde{w}^l or w'^l), the sign, the rate (η, η/m, η/n),
-the sum (none, over the mini-batch Σ_{j=1}^m of C_{X_j}, over the inputs Σ_x) and the gradient (of the
+the sum (none, over the mini-batch Σ_{j=1}^m of C_{X_j}, over the inputs Σ_x), numbers written as factors before the
+rate or after the gradient (2 · 3, ½; a factor 0 is no step) and the gradient (of the
 per-sample cost by the parameter or by another one; for w^l and b^l also written in the network's quantities,
 δ^{x,l} (a^{x,l-1})^T and δ^{x,l}, or their slips a^{x,l-1} (δ^{x,l})^T). A rule holds exactly when it starts
 from the parameter, subtracts, and its rate and sum are one of: η with one sample, η/m with the mini-batch's
@@ -40,6 +41,10 @@ PARAMS = {  # parameter, another parameter, correct network gradient (for layere
 }
 
 
+FACTORS = [("", r" \cdot 2 \cdot 3"), ("", r" \cdot \frac12"), ("", r" \times 2 \times \frac{1}{2}"), ("", r" \cdot 2 \cdot 0"),
+           (r"2 \cdot 3 ", ""), (r"\frac12 ", r" \cdot 4"), ("3 ", "")]
+
+
 def rule(rng: random.Random) -> tuple[str, bool]:
     p = rng.choice(list(PARAMS))
     other, good, slip = PARAMS[p]
@@ -64,14 +69,16 @@ def rule(rng: random.Random) -> tuple[str, bool]:
         head = f"{p} {arrow} "
     if "^" in p and rng.random() < 0.3:  # the new value named without an arrow (``updatenames``)
         head, start = _new_name(rng, p, start)
-    value = f"{start} {'-' if minus else '+'} {coef} {total}{grad}"
+    # numbers written as factors (before the rate, after the gradient) are the rate's; a factor 0 leaves no step
+    lead, tail = rng.choice(FACTORS) if rng.random() < 0.25 else ("", "")
+    value = f"{start} {'-' if minus else '+'} {lead}{coef} {total}{grad}{tail}"
     text = head + value
     gradient_ok = grad_kind in ("own", "net")
     if grad_kind == "net" and summed == "batch":
         gradient_ok = False  # the network form is labelled x, the batch sum runs over j: not the same samples
     mean_ok = (rate == "eta" and summed == "none") or (rate == "eta/m" and summed in ("batch", "none")) or (
         rate == "eta/n" and summed == "inputs") or (rate == "eta/m" and summed == "inputs")
-    return text, old_ok and minus and gradient_ok and mean_ok
+    return text, old_ok and minus and gradient_ok and mean_ok and r"\cdot 0" not in tail
 
 
 def _new_name(rng: random.Random, p: str, start: str) -> tuple[str, str]:

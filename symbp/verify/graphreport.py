@@ -18,7 +18,7 @@ from .graphfamily import UNINTERPRETABLE
 from .graphnotes import GraphNotes, Piece, graph_notes
 from .graphownlayout import layout_at
 from .graphsingle import has_layers
-from .graphupdate import is_update
+from .graphupdate import is_update, steps_computed
 from .regularizer import about_parameters, regularizers, since_line
 from .verification import UNCHECKED_DECLARATION, Verification
 
@@ -55,7 +55,8 @@ def apply_graph(report, text: str, notation_name: str, budget: float = 30.0, act
         read_in_layers = layered_notes and has_layers(f.text)
         open_ = not read_in_layers and (everything or layered.status in ("unreadable", "uninterpretable")
                                         or _declared_step(key, f, g) or _own_definition(key, layered, g)
-                                        or (key in g.plain_steps and key in g.definitions))
+                                        or (key in g.plain_steps and key in g.definitions)
+                                        or _computed_step(key, g))
         if g.model is None:
             if open_ and _graph_form(f.text) and everything:
                 row = type(row)(f, Verification(formula=f.text, status="uninterpretable", verdict="undecided",
@@ -158,6 +159,14 @@ def _declared_step(key: int, f: Formula, g: GraphNotes) -> bool:
         return False
     return layout_at(g.declared, f.line) is not None or (
         not has_layers(f.text) and any(r.status == "ambiguous" and r.kinds for r in results))
+
+
+def _computed_step(key: int, g: GraphNotes) -> bool:
+    """Whether the formula is an update rule of a name the notes compute (``v := v - η ∂L/∂v`` beside ``v = W x``):
+    the layered reading takes v for a parameter; in the notes' own terms it is a node of the graph."""
+    p = g.pieces.get(key)
+    return key in g.results and p is not None and g.model is not None and any(
+        steps_computed(e, g.model) for e in p.eqs)
 
 
 def _regularized(text: str, g: GraphNotes):

@@ -196,6 +196,12 @@ def step_free(eq: Equation) -> Equation:
     return Equation(found, eq.rels[:1])
 
 
+def steps_computed(eq: Equation, model: Model) -> bool:
+    """Whether ``eq`` is an update rule of a name the notes compute (``v := v - η ∂L/∂v`` beside ``v = W x``)."""
+    found = _param(eq)
+    return found is not None and bool(computed_from(found[0], model))
+
+
 def is_update(eq: Equation) -> bool:
     """Whether ``eq`` is read as an update rule."""
     return _param(eq) is not None
@@ -213,6 +219,10 @@ def update_in(eq: Equation, model: Model, layout: str = "denominator") -> tuple[
         raise GraphUninterpretable(f"{to_latex(eq)}: {ambiguous}")
     if not model.loss:
         raise GraphUninterpretable(f"{to_latex(eq)}: the notes define no cost for this step to descend")
+    sources = computed_from(param, model)
+    if sources:  # v := W x - η ∂L/∂v beside v = W x: v is a node of the graph, no parameter (review rv34)
+        raise GraphUninterpretable(f"{to_latex(eq)}: {param.latex()} is computed from {sources}, not a parameter "
+                                   "that a step of gradient descent updates")
     kinds: set = set()
     try:
         ranges = free_indices(step_free(eq), model)
@@ -232,6 +242,19 @@ def update_in(eq: Equation, model: Model, layout: str = "denominator") -> tuple[
     return GraphOutcome("holds", f"a step of gradient descent on {model.loss} with respect to {param.latex()}"
                         f"{every}, the gradient entry by entry in the shape of the parameter",
                         rate=rates[0] if rates and all(r == rates[0] for r in rates) else None), kinds
+
+
+def computed_from(param: Sym, model: Model) -> str:
+    """The names the notes compute ``param`` from (``W and x`` for v = W x), in words; '' when the notes do not
+    compute it (a weight, a bias, an input: what a step may update)."""
+    name = model.canonical(param.base)
+    nodes = [s for s in model.defs if model.names.get(s, ("",))[0] == name]
+    if not nodes:
+        return ""
+    found = sorted({model.names[f][0] for s in nodes for f in model.defs[s].free_symbols if f in model.names} - {name})
+    if not found:
+        return "the notes' other quantities"
+    return ", ".join(found[:-1]) + (" and " if len(found) > 1 else "") + found[-1]
 
 
 def _check_at(eq: Equation, model: Model, param: Sym, rhs, bind: dict, layout: str, kinds: set) -> GraphOutcome:
@@ -402,4 +425,4 @@ def _differs_at_points(c, model: Model) -> bool:
     return abs(a - b) > sympy.Float("1e-20") * (1 + abs(a))
 
 
-__all__ = ["is_update", "update_in", "Div", "Mul"]
+__all__ = ["computed_from", "is_update", "steps_computed", "update_in", "Div", "Mul"]

@@ -48,7 +48,8 @@ from .negation import GOES_ON_MARK, mark, negated_verdict
 from .scan import guess_kind, kind_of, scan
 from .definition_kinds import COST_DEFINITION, candidate, defines_delta
 from .samples import mean_count
-from .updates import read_rule
+from .updates import is_rule, read_rule
+from .updateiterates import is_iterate_step, iterate_rewrites, names_gradient, undefined_name
 from .verification import Verification
 from .notesrows import (  # the steps of each row
     _Once, _WORDS_AMBIGUOUS, _about_cost, _ahead, _as_definition, _declared, _defines, _in_general, _known_definition,
@@ -135,6 +136,13 @@ def _verify_items(text, items, notation, path, kind, strict, activation, cost, o
     given, names what the part of the line is read under (formulas fold only within one)."""
     nt = inferred.notation if inferred is not None else profile(notation)
     # c where the notes' cost is C (they write ΔC ≈ ∂c/∂z Δz): a definition c = … is checked as C = …
+    # W_2 := W_1 - η G beside G = ∂L/∂W: the iterates of W, and the gradient G names (``updateiterates``)
+    rules = [n for n, f in enumerate(items) if f.kind in ("claim", "definition") and (is_rule(f.text) or is_iterate_step(f.text))]
+    denied = tuple(n for n, f in enumerate(items) if f.negated or f.under)
+    rewritten = iterate_rewrites([f.text for f in items], rules, denied)
+    for n, new in rewritten.items():
+        items[n] = replace(items[n], text=new, kind="claim", source=items[n].source or items[n].text)
+    gradient_named = {(f.line, f.text) for f in items if rewritten and names_gradient(f.text)}
     alias = cost_letter_alias([f.text for f in items], nt.names["cost"])
     renamed, multiples = {}, {}
     if alias:
@@ -316,7 +324,9 @@ def _verify_items(text, items, notation, path, kind, strict, activation, cost, o
                 result = _own_terms(result, own)
             u = unknowns.blocking(f, result, unknown, nt, model)
             if u is not None and unknowns.is_definition_row(f, u) and not f.negated:
-                report.skipped.append(_as_definition(f, unknowns.as_definition_reason(u)))
+                report.skipped.append(_as_definition(f, unknowns.as_definition_reason(u) + (
+                    "; an update rule that subtracts it is checked as the step by the derivative it names"
+                    if (f.line, f.text) in gradient_named else "")))
                 continue
             if u is not None:
                 result = _own_terms(result, u.reason(delta=u.letter == nt.names["cost"]))
@@ -367,6 +377,14 @@ def _verify_items(text, items, notation, path, kind, strict, activation, cost, o
     report.rows = agreeing(report.rows, Row)  # Jacobian claims of the notes that hold in layouts that differ (rv35)
     report = apply_graph(report, text, nt.name.lower(), activation=activation, everything=nt.vectors == "row",
                          row_type=Row, layered=nt.name == "rowvector-own")
+    texts = [f.text for f in items]
+    for k, row in enumerate(report.rows):  # W := W - η G, G nowhere defined: a step by an unknown G (``updateiterates``)
+        name = undefined_name(row.result.status, row.result.reason, row.formula.text, texts) if (
+            is_rule(row.formula.text) or is_iterate_step(row.formula.text)) else ""
+        if name:
+            report.rows[k] = Row(row.formula, replace(row.result, status="uninterpretable", reason=(
+                f"{name} is never defined: the step subtracts a multiple of {name}, which the notes do not say is the "
+                f"gradient or anything else ({row.result.reason})")))
     if report.graph is not None and getattr(report.graph, "results", None) and report.graph.declared:
         said = tuple(d for d in report.graph.declared if d[1])  # without the end of the declared ones (layouts_in_force)
         ended = len(said) < len(report.graph.declared)

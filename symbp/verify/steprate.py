@@ -152,6 +152,7 @@ def canonical(side: str) -> "tuple[str, str, str] | None":
     (old_sign, old), (sign, step) = terms[olds[0]], terms[1 - olds[0]]
     if old_sign == "-":
         return None  # −w + …: not the old value plus a step
+    step, factors = numeric_factors(step)  # 2 · 3 η ∇C, η ∇C · 2 · 3: numbers the rate's, not the gradient's
     step = merge_scale(step)
     rate, body, slip, how, value = None, None, "", "", None
     m = re.match(r"\s*\(\s*-\s*(?P<coef>" + _COEF + r")\s*\)(?!\s*\^)\s*(?:\\cdot\s*)?(?P<body>.+)$", step, re.S)
@@ -166,17 +167,6 @@ def canonical(side: str) -> "tuple[str, str, str] | None":
         m = re.match(r"\s*(?P<coef>" + _COEF + r")\s*(?P<body>.+)$", merged, re.S)
         if merged != f"{rate} {body}" and m:
             rate, body = m.group("coef"), m.group("body")
-    if rate is not None and re.fullmatch(RATE, rate):  # η ∇C \cdot 2: the number closing the product is the rate's
-        t = re.fullmatch(r"(?P<body>.+?)\s*\\(?:cdot|times)(?![A-Za-z])\s*(?:(?P<num>\d+(?:\.\d+)?)|\\[dt]?frac\s*"
-                         r"(?:\{\s*(?P<p>\d+)\s*\}|(?P<p1>\d))\s*(?:\{\s*(?P<q>\d+)\s*\}|(?P<q1>\d)))\s*", body, re.S)
-        terms = top_terms(t.group("body")) if t else None
-        closing = (t.group("num") + rate if t.group("num") else  # η δ a · ½ is rate η/2 as · 2 is 2η (review rv35 B2)
-                   r"\frac{" + (t.group("p") or t.group("p1")) + rate + "}{" + (t.group("q") or t.group("q1")) + "}"
-                   ) if t else ""
-        read = rate_expression(closing) if terms is not None and len(terms) == 1 else None
-        if read is not None:
-            value, rate, words = read
-            body = t.group("body")
     if rate is None:  # a rate written as an expression: (η − 1) ∇C, 2η ∇C
         m = re.match(r"\s*(?:\((?P<expr>[^()]*)\)(?:\s*\^\s*(?P<exp>\{\s*\d+\s*\}|\d))?|(?P<num>\d+(?:\.\d+)?)\s*"
                      r"(?P<r>" + RATE + r"))\s*(?:\\cdot\s*)?(?P<body>.+)$", step, re.S)
@@ -190,6 +180,13 @@ def canonical(side: str) -> "tuple[str, str, str] | None":
             return None
         value, rate, words = read
         body = m.group("body")
+    after, more = numeric_factors(body, closing=False)
+    if more and not re.match(r"\s*[\^_]", after):  # η · 2 ∇C, (−η) 2 ∇C: a number right after the rate is the rate's too
+        body, factors = after, factors + more
+    if factors:  # η δ a · ½ is rate η/2 as · 2 is 2η (review rv35 B2); · 2 · 3 is 6η, not 3η of the gradient δ a · 2
+        value = sympy.Mul(*(rate_expression("{" + f + r"}\eta")[0] / _ETA for f in factors),
+                          value if value is not None else _coef_value(rate))
+        words = rate_words(value)
     sign, body = _fold(sign, body)
     if value is not None:
         descent = value if sign == "-" else sympy.Mul(sympy.Integer(-1), value)  # what multiplies −∇C
@@ -208,6 +205,51 @@ def canonical(side: str) -> "tuple[str, str, str] | None":
     if not how and (olds[0] != 0 or re.sub(r"\s+", "", text) != re.sub(r"\s+", "", side)):
         how = f"read as {text}"
     return text, slip, how
+
+
+_NUMBER = (r"(?:(?P<num>\d+(?:\.\d+)?)(?![\d.])|\\[dt]?frac\s*(?:\{\s*(?P<p>\d+)\s*\}|(?P<p1>\d))\s*"
+           r"(?:\{\s*(?P<q>\d+)\s*\}|(?P<q1>\d)))(?!\s*[\^_])")
+_LEADING = re.compile(r"\s*" + _NUMBER + r"\s*(?:\\(?:cdot|times)(?![A-Za-z]))?", re.S)
+_CLOSING = re.compile(r"(?P<body>.+?)\s*\\(?:cdot|times)(?![A-Za-z])\s*" + _NUMBER + r"\s*", re.S)
+_ETA = sympy.Symbol("eta", positive=True)
+
+
+def _number(found: re.Match) -> str:
+    if found.group("num"):
+        return found.group("num")
+    return r"\frac{" + (found.group("p") or found.group("p1")) + "}{" + (found.group("q") or found.group("q1")) + "}"
+
+
+def numeric_factors(step: str, closing: bool = True) -> "tuple[str, list[str]]":
+    r"""``step`` without the numbers that open it (``2 \cdot 3 \eta …``, ``\frac12 \eta …``) or close it as factors
+    (``… \cdot 2 \cdot 3``, ``… \times \frac{1}{2}``; not with ``closing`` False), and those numbers; (``step``, [])
+    when there are none or their product is 0 (no step: left in the gradient, where it makes the gradient wrong).
+
+    >>> numeric_factors(r"\eta \delta^l (a^{l-1})^T \cdot 2 \cdot \frac{1}{2}")
+    ('\\eta \\delta^l (a^{l-1})^T', ['2', '\\frac{1}{2}'])
+    >>> numeric_factors(r"2 \cdot 3\eta \nabla C"), numeric_factors(r"\eta \nabla C \cdot 0")
+    (('\\eta \\nabla C', ['2', '3']), ('\\eta \\nabla C \\cdot 0', []))
+    """
+    factors, rest = [], step
+    while (found := _LEADING.match(rest)) is not None and rest[found.end():].strip():
+        factors.append(_number(found))
+        rest = rest[found.end():]
+    trailing = []
+    while closing and (found := _CLOSING.fullmatch(rest)) is not None:
+        trailing.insert(0, _number(found))
+        rest = found.group("body")
+    factors += trailing
+    if not factors or any(rate_expression("{" + f + r"}\eta") is None for f in factors):
+        return step, []  # a factor 0 (no rate in 0η): the numbers stay where they are written
+    return rest.strip(), factors
+
+
+def _coef_value(coef: str):
+    r"""The value of a plain rate: η of ``\eta``, η/m of ``\frac{\eta}{m}`` (m a positive count)."""
+    eta = sympy.Symbol(re.search(RATE, coef).group(0)[1:], positive=True)
+    if not coef.lstrip().startswith("\\frac"):
+        return eta
+    return eta / sympy.Symbol(re.search(r"([mnN])\s*\}\s*$", coef).group(1), positive=True)
 
 
 def _fold(sign: str, body: str) -> "tuple[str, str]":
