@@ -425,6 +425,12 @@ def _pow(node: Pow, ctx: Context):
         # A power of a vector, entry by entry, as notes divide vectors (tanh' = 1 − (a^l)^2): the square of a
         # vector has no other meaning as a vector; ‖a‖² and aᵀa are written otherwise.
         return v.map(lambda x: x**node.exp)
+    if isinstance(v, Mat) and v.rows == v.cols and isinstance(node.exp, int) and node.exp >= 1:
+        # A power of a square matrix is the matrix power, M² = M M: Σ'(z)² (review rv38: called ill-shaped)
+        power = v
+        for _ in range(node.exp - 1):
+            power = multiply(power, v, to_latex(node))
+        return power
     if isinstance(v, Mat):
         raise ShapeMismatch(f"{to_latex(node)}: a power of {v.shape}")
     return v**node.exp
