@@ -38,6 +38,7 @@ from .graphfamily import check_claim, checker, exchanged, notes_model
 from .graphbatch import batch_sizes, given_size, samples_of, size_words, unsaid_words
 from .graphbatchinline import inline_split
 from .graphlocal import checked_locally, name_unread, unread_outcome
+from .suppositions import supposed_values
 from .graphownlayout import contradicting, declared_layouts, explicit_lines, layout_at, vectors_of
 from .layoutmix import warn as warn_mixed_layouts
 from .graphmodel import GraphError, Model, Sym, is_declaration, is_definition, to_latex
@@ -377,8 +378,9 @@ def _unblocked(outcome: GraphOutcome, reading: SigmaReading) -> GraphOutcome:
 
 
 def _words(text: str, p, let: bool = True, part: bool = True) -> str:
-    """What the prose around a value's formula says it is: 'example', 'assumption' or 'neither' (a value written
-    several times: an assumption only if every place says so, an example if any place does)."""
+    """What the prose around a value's formula says it is: 'example', 'assumption', 'condition' (supposed after
+    "if", ``suppositions``: a value of its sentence's claims, read as an example elsewhere) or 'neither' (a value
+    written several times: an assumption only if every place says so, an example if any place does)."""
     if p is None or p.formula.cell is not None:  # a notebook's lines are its cells': the words are not found
         return "neither"
     f = p.formula
@@ -391,7 +393,9 @@ def _words(text: str, p, let: bool = True, part: bool = True) -> str:
     said = {prose_words(text, line, f.source or f.text, let, part) for line in lines}
     if "example" in said:
         return "example"
-    return "assumption" if said == {"assumption"} else "neither"
+    if said == {"assumption"}:
+        return "assumption"
+    return "condition" if supposed_values(text, p.eqs, lines, f.source or f.text) else "neither"  # rv39 A3
 
 
 

@@ -288,6 +288,8 @@ def defined_reason(words: str) -> str:
 def stated_under(f, scopes: Scopes, notation: str):
     """A formula ``f`` under an active hypothetical: filed as a definition (``Formula``) when it is the hypothetical
     definition, or its verdict, uninterpretable (``Verification``)."""
+    if (f.line, f.text) in scopes.defining and f.under.startswith("the supposition"):  # ``suppositions``
+        return replace(f, kind="definition", reason=f"{f.under}; not a claim of the notes, and not checked")
     if (f.line, f.text) in scopes.defining:
         return replace(f, kind="definition", reason=defined_reason(f.under))
     if f.kind != "claim":
