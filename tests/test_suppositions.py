@@ -143,3 +143,9 @@ def test_rv39_chain_rule_sentence_is_no_supposition():
 def test_rv39_index_condition_is_left_to_the_layer_rules():
     assert supposed("If $l = L$, then $$\\delta^l = a^l$$") == []
     assert not supposes("Here $w_{12} = w_{21}$.", 1, "w_{12} = w_{21}")
+
+
+def test_rv39_supposed_tie_is_filed_as_a_condition_not_an_example():
+    text = GRAPH + f"If $w_{{12}} = w_{{21}}$, then\n\n$${G12} = w_{{21}}$$" + GENERAL
+    filed = [f for f in verify_text(text, "auto").skipped if f.text == "w_{12} = w_{21}"]
+    assert [f.kind for f in filed] == ["definition"] and "supposes" in filed[0].reason

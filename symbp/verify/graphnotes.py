@@ -38,7 +38,7 @@ from .graphfamily import check_claim, checker, exchanged, notes_model
 from .graphbatch import batch_sizes, given_size, samples_of, size_words, unsaid_words
 from .graphbatchinline import inline_split
 from .graphlocal import checked_locally, name_unread, unread_outcome
-from .suppositions import supposed_values
+from .suppositions import CONDITION_WORDS, supposed_values
 from .graphownlayout import contradicting, declared_layouts, explicit_lines, layout_at, vectors_of
 from .layoutmix import warn as warn_mixed_layouts
 from .graphmodel import GraphError, Model, Sym, is_declaration, is_definition, to_latex
@@ -224,7 +224,8 @@ def graph_notes(items: list, text: str, budget: float = 30.0, activation: str | 
     for _, _, p in values:
         if p is not None and all(any(e is v for _, v, _ in values) for e in p.eqs):
             assumed = all(kinds[id(e)] == "assumption" for e in p.eqs)
-            out.values[id(p.formula)] = ASSUMPTION_WORDS if assumed else EXAMPLE_WORDS
+            supposed = not assumed and _words(text, p) == "condition"  # "If $w_{12} = w_{21}$, then": rv39 A3
+            out.values[id(p.formula)] = ASSUMPTION_WORDS if assumed else CONDITION_WORDS if supposed else EXAMPLE_WORDS
     for _, p in targets:
         out.values[id(p.formula)] = TARGET_WORDS
     for line, eq, p in counted + not_said:

@@ -35,7 +35,7 @@ from .sentences import FORMULA, line_of, masked, prose, sentences
 
 #: Words that open a supposition (a condition or a hypothetical) in a sentence.
 OPENER = re.compile(
-    r"\b(?:if|when|whenever|provided|suppose|supposing|were|had)\b|^\W*for\s+(?:an?|the|any)\s"
+    r"\b(?:if|when|whenever|provided|suppose|supposing)\b|^\W*(?:were|had)\b|^\W*for\s+(?:an?|the|any)\s"
     r"|\b(?:pokud|kdyby\w*|jestliže|když|předpokládejme)\b|^\W*pro\s"
     r"|\b(?:если|бы|когда|предположим)\b|^\W*для\s"
     r"|\b(?:jeśli|jeżeli|gdyby\w*|gdy|załóżmy|przypuśćmy)\b|^\W*dla\s", re.I)
@@ -118,6 +118,12 @@ def supposes(text: str, line: int, source: str) -> bool:
     return around is not None and OPENER.search(masked(around[0])) is not None
 
 
+#: How a value the prose supposes is filed in graph notes (``graphnotes``): never a definition of the model.
+CONDITION_WORDS = ("a value the prose supposes (after \u201cif\u201d or the like), given to an input or a parameter: "
+                   "the condition of the claims of its sentence, which are checked under it; not part of the model, "
+                   "the other claims are checked for every value")
+
+
 def supposed_values(text: str, eqs: list, lines: list, source: str) -> bool:
     """Are the graph-notes equations ``eqs`` of the formula ``source`` (written at ``lines``) values a sentence
     only supposes ("If $w_{12} = w_{21}$, then", "Were …", "Kdyby platilo …")? Then they are a condition of the
@@ -162,4 +168,4 @@ def under(text: str, items: list, taken: dict) -> "tuple[dict, set, list]":
     return marks, conditions, list(header.values())
 
 
-__all__ = ["OPENER", "supposed", "supposed_values", "supposes", "under"]
+__all__ = ["CONDITION_WORDS", "OPENER", "supposed", "supposed_values", "supposes", "under"]
