@@ -149,3 +149,9 @@ def test_rv39_supposed_tie_is_filed_as_a_condition_not_an_example():
     text = GRAPH + f"If $w_{{12}} = w_{{21}}$, then\n\n$${G12} = w_{{21}}$$" + GENERAL
     filed = [f for f in verify_text(text, "auto").skipped if f.text == "w_{12} = w_{21}"]
     assert [f.kind for f in filed] == ["definition"] and "supposes" in filed[0].reason
+
+
+def test_rv39_property_word_outside_the_supposed_clause_supposes_nothing():
+    # "zero" belongs to a later clause, not to what "When" supposes: the display is judged as usual
+    assert supposed("When we compute $\\delta^L$ we need $\\sigma'(z^L)$, which is zero for saturated neurons:"
+                    "\n\n$$a = b$$\n") == []

@@ -95,7 +95,8 @@ def supposed(text: str) -> list:
         if values and all(_layered_value(_inner(text[s:e])) for s, e in values):
             what = (line_of(text, a + opener.start()), said, "value")
             out += [(s, e, "condition", what) for s, e in values]
-        elif not values and _PROPERTY.search(prose(text[a + opener.start():cut], displays=False)):
+        elif not values and _PROPERTY.search(prose(text[a + opener.start():_clause(words, opener.end(), cut - a) + a],
+                                                   displays=False)):  # "If $W$ were symmetric, …": its own clause
             what = (line_of(text, a + opener.start()), said, "words")
         else:
             last = None
@@ -131,6 +132,12 @@ def supposed_values(text: str, eqs: list, lines: list, source: str) -> bool:
     numbers, ties and expressions without names only (``g = W x`` after "if" still defines g)."""
     return bool(eqs) and all(is_value(e, set()) or is_tie(e, set()) or is_value_expression(e) for e in eqs) and any(
         supposes(text, line, source) for line in lines)
+
+
+def _clause(words: str, start: int, stop: int) -> int:
+    """Where the clause of a supposition's words ends: its first comma (formulas masked), or ``stop``."""
+    comma = words.find(",", start, stop)
+    return comma if comma >= 0 else stop
 
 
 def _inner(formula: str) -> str:
