@@ -155,3 +155,11 @@ def test_rv39_property_word_outside_the_supposed_clause_supposes_nothing():
     # "zero" belongs to a later clause, not to what "When" supposes: the display is judged as usual
     assert supposed("When we compute $\\delta^L$ we need $\\sigma'(z^L)$, which is zero for saturated neurons:"
                     "\n\n$$a = b$$\n") == []
+
+
+def test_rv39_numbered_layer_value_is_a_supposition_but_graph_leaves_are_left_to_graph_notes():
+    # z^2 = w^2 a^1 is true when b^2 = 0 (Nielsen's numbering): never refuted
+    text = LAYERED + "If $b^2 = 0$, then\n\n$$z^2 = w^2 a^1$$\n"
+    assert _status(text, "z^2 = w^2 a^1") == ["uninterpretable"]
+    # b^{(1)} of graph notes is a leaf their reading puts in exactly (``graphcondition``)
+    assert supposed("If $b^{(1)} = 0$, then\n\n$$a = b$$\n") == []

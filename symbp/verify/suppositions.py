@@ -59,6 +59,9 @@ _PROPERTY = re.compile(
 #: the layered reading has its own rules for; anything longer (``C = \frac12\|a^L - y\|^2``) may define the model.
 _NAME = r"\\?[A-Za-z]+(?:\s*[_^]\s*(?:\{[^{}=]*\}|[A-Za-z0-9]))*"
 _VALUE = re.compile(rf"^\s*(?P<lhs>{_NAME})\s*=\s*(?P<rhs>-?\d+(?:\.\d+)?|{_NAME})\s*[.,;]?\s*$")
+#: A layer written as a letter (b^l, a^L, w^{l+1}, b^{(l)}, w^{[l]}) or a bare number (b^2); b^{(1)}, W^{[1]} of graph
+#: notes are leaves of theirs, which ``graphexamples`` puts in exactly.
+_LAYER = re.compile(r"\^\s*(?:\{?\s*[(\[]?\s*[lL](?![A-Za-z])|\{?\s*\d)")
 _INDEX = re.compile(r"^\s*(?:[lLjkinmN]|n\s*_\s*\{?\s*L\s*\}?)\s*$")
 
 
@@ -67,7 +70,7 @@ def _layered_value(formula: str) -> bool:
     if m is None or _INDEX.match(m.group("lhs")) or _INDEX.match(m.group("rhs")):
         return False
     sides = (m.group("lhs"), m.group("rhs"))
-    return any("^" in s or s.strip() == "y" for s in sides)
+    return any(_LAYER.search(s) or s.strip() == "y" for s in sides)
 
 
 def supposed(text: str) -> list:
