@@ -26,7 +26,7 @@ from __future__ import annotations
 import re
 
 from .graphcheck import GraphOutcome
-from .graphexamples import display_words, is_given, words_before
+from .graphexamples import by_tied, display_words, is_given, ties, words_before
 from .graphnodes import Sym, to_latex, walk
 from .lexer import ReadError
 
@@ -141,7 +141,8 @@ def unsaid(results: list, eqs: list, why: str, under) -> list:
 
 #: Words that make a value of the prose a condition of what follows it in the sentence: "If $w_{21} = 0$, then $$…$$".
 _IF = re.compile(r"\b(?:if|when|whenever|provided|suppose|supposing|assuming|pokud|když|jestliže|kdyby|kdybychom"
-                 r"|если|когда|jeśli|jeżeli|gdy|gdyby|gdybyśmy)\b|^\W*(?:had|were)\b", re.I)
+                 r"|если|когда|jeśli|jeżeli|gdy|gdyby|gdybyśmy)\b|^\W*(?:had|were)\b"
+                 r"|^\W*(?:for\s+(?:an?|any)|pro|для|dla)\s", re.I)  # "For a symmetric matrix, $w_{12} = w_{21}$"
 #: The opening of a sentence that goes on from a condition in the sentence before: "Then", "In that case".
 _THEN = re.compile(r"^\W*(?:then|in\s+(?:that|this)\s+case|so|hence|thus|pak|potom|тогда|wtedy|wówczas)\b", re.I)
 
@@ -187,6 +188,11 @@ def under_prose_condition(eq, general: GraphOutcome, value, checker_with, budget
     its own verdict with the value put in, as a display's ``\\text{when } w_{21} = 0``."""
     line, cond, _ = value
     shown = to_latex(cond)
+    tied = by_tied(eq, ties([value]))
+    if tied:  # "If $w_{12} = w_{21}$, then ∂g_1/∂w_{12} = …": whether the derivative follows the tie is not said
+        return GraphOutcome("uninterpretable", f"{general.reason}; the claim is stated under the condition {shown} "
+                            f"of its sentence (line {line}), which ties {tied} to another entry: whether the "
+                            f"derivative by {tied} follows the tie is not said")
     _, error, _, under = checker_with([value])
     if under is None:
         return GraphOutcome("uninterpretable", f"{general.reason}; the claim is stated under the condition {shown} "

@@ -38,6 +38,7 @@ from .graphfamily import check_claim, checker, exchanged, notes_model
 from .graphbatch import batch_sizes, given_size, samples_of, size_words, unsaid_words
 from .graphbatchinline import inline_split
 from .graphlocal import checked_locally, name_unread, unread_outcome
+from .suppositions import CONDITION_WORDS, supposed_values
 from .graphownlayout import contradicting, explicit_lines, layout_at, layouts_in_force, vectors_of
 from .layoutmix import warn as warn_mixed_layouts
 from .graphmodel import GraphError, Model, Sym, is_declaration, is_definition, to_latex
@@ -223,7 +224,8 @@ def graph_notes(items: list, text: str, budget: float = 30.0, activation: str | 
     for _, _, p in values:
         if p is not None and all(any(e is v for _, v, _ in values) for e in p.eqs):
             assumed = all(kinds[id(e)] == "assumption" for e in p.eqs)
-            out.values[id(p.formula)] = ASSUMPTION_WORDS if assumed else EXAMPLE_WORDS
+            supposed = not assumed and _words(text, p) == "condition"  # "If $w_{12} = w_{21}$, then": rv39 A3
+            out.values[id(p.formula)] = ASSUMPTION_WORDS if assumed else CONDITION_WORDS if supposed else EXAMPLE_WORDS
     for _, p in targets:
         out.values[id(p.formula)] = TARGET_WORDS
     for line, eq, p in counted + not_said:
@@ -377,8 +379,9 @@ def _unblocked(outcome: GraphOutcome, reading: SigmaReading) -> GraphOutcome:
 
 
 def _words(text: str, p, let: bool = True, part: bool = True) -> str:
-    """What the prose around a value's formula says it is: 'example', 'assumption' or 'neither' (a value written
-    several times: an assumption only if every place says so, an example if any place does)."""
+    """What the prose around a value's formula says it is: 'example', 'assumption', 'condition' (supposed after
+    "if", ``suppositions``: a value of its sentence's claims, read as an example elsewhere) or 'neither' (a value
+    written several times: an assumption only if every place says so, an example if any place does)."""
     if p is None or p.formula.cell is not None:  # a notebook's lines are its cells': the words are not found
         return "neither"
     f = p.formula
@@ -391,7 +394,9 @@ def _words(text: str, p, let: bool = True, part: bool = True) -> str:
     said = {prose_words(text, line, f.source or f.text, let, part) for line in lines}
     if "example" in said:
         return "example"
-    return "assumption" if said == {"assumption"} else "neither"
+    if said == {"assumption"}:
+        return "assumption"
+    return "condition" if supposed_values(text, p.eqs, lines, f.source or f.text) else "neither"  # rv39 A3
 
 
 

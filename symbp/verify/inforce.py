@@ -292,6 +292,9 @@ def under_reason(words: str) -> str:
         return (f"stated {words}, in the paragraph after it, which may go on with it (\u201cIn that case …\u201d, "
                 "\u201cthen\u201d, \u201cwith that cost\u201d): which model it is stated under is unclear, and it is "
                 "not judged")
+    if words.startswith("the supposition"):  # ``suppositions``: "If $b^l = 0$, then", "If $W$ were symmetric"
+        return (f"stated under {words}: true or false only under what is supposed, so it is not judged (never "
+                "refuted, never holds)")
     return (f"stated under {words}: the notes do not claim it of their own network, and it is not judged under "
             "their model")
 
@@ -305,6 +308,8 @@ def defined_reason(words: str) -> str:
 def stated_under(f, scopes: Scopes, notation: str):
     """A formula ``f`` under an active hypothetical: filed as a definition (``Formula``) when it is the hypothetical
     definition, or its verdict, uninterpretable (``Verification``)."""
+    if (f.line, f.text) in scopes.defining and f.under.startswith("the supposition"):  # ``suppositions``
+        return replace(f, kind="definition", reason=f"{f.under}; not a claim of the notes, and not checked")
     if (f.line, f.text) in scopes.defining:
         return replace(f, kind="definition", reason=defined_reason(f.under))
     if f.kind != "claim":

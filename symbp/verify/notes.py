@@ -56,6 +56,7 @@ from .notesrows import (  # the steps of each row
     _other_letter, _outputs, _own_terms, _reached_back, _setting, _slip, _unread_cost, _with_remark,
 )
 from .notesreport import ACCOUNT_ORDER, NotesReport, Row, bucket, bucket_of_status, to_markdown  # noqa: F401 (the API)
+import symbp.verify.suppositions as suppositions  # "If $b^l = 0$, then": a condition, not a claim
 import symbp.verify.inforce as inforce  # by module: hypotheticals, and where a first definition reaches back
 import symbp.verify.reachwords as reachwords  # by module: where a definition starts and ends, and where unclear
 import symbp.verify.outputwords as outputwords  # by module: the output layer's kind said in words
@@ -185,6 +186,11 @@ def _verify_items(text, items, notation, path, kind, strict, activation, cost, o
     outputs, said = _outputs(text, options)  # "one output neuron": the notes' own n_L = 1, where the prose says so
     # "If we used … instead, we would …": a hypothetical model, not the notes'; costs named in words outside them
     scopes, spoken = inforce.active(text, items, lambda f: _defines(f, nt, outputs.fixed(f.line)), mentions(text))
+    # "If $b^l = 0$, then …", "If $W$ were symmetric, we would have …": a supposition, not the notes' model
+    supposed, conditions, said_header = suppositions.under(text, items, scopes.under)
+    scopes.under.update(supposed)
+    scopes.defining |= conditions
+    scopes.header += said_header
     items = [replace(f, under=scopes.under[id(f)]) if id(f) in scopes.under else f for f in items]
     model = model_of([(f.line, f.text) for f in items if not f.negated and not f.under and (
                       f.kind in ("claim", "definition") or f.kind == "unreadable" and defines_activation(f.text, nt))],
