@@ -53,3 +53,68 @@ def test_sigmoid_and_generic_divisions_unchanged():
     bp1 = r"\delta^L_j = \frac{a^L_j (a^L_j - y_j)}{a^L_j}\sigma'(z^L_j)"
     assert verify(bp1, activation="sigmoid").status == "holds"
     assert verify(bp1).status == "holds"
+
+
+# -- F4: sums to a layer size -------------------------------------------------------------------
+
+BP1 = r"\delta^L_j = (a^L_j - y_j)\sigma'(z^L_j)"
+N_L = r"\sum_{k=1}^{n_L} 1"  # = n_L
+
+
+def test_polynomial_in_output_size_vanishing_on_2_3_4_is_refuted():
+    # BP1 + (n_L − 2)(n_L − 3)(n_L − 4): +6 with five outputs.
+    v = verify(BP1 + f" + ({N_L} - 2)({N_L} - 3)({N_L} - 4)")
+    assert v.status == "refuted" and v.counterexample is not None
+
+
+def test_polynomial_in_output_size_written_as_a_cube_is_refuted():
+    # (n − 3)^3 − (n − 3) = (n − 2)(n − 3)(n − 4): two sums, degree 3 through the power.
+    v = verify(BP1 + f" + ({N_L} - 3)^3 - ({N_L} - 3)")
+    assert v.status == "refuted"
+
+
+def test_polynomial_in_output_size_through_an_implicit_sum_is_refuted():
+    # Σ_k (a^L_k + 1 − a^L_k) = n_L as well: the sum's range is read from a^L_k.
+    n = r"\sum_k (a^L_k + 1 - a^L_k)"
+    v = verify(BP1 + f" + ({n} - 2)({n} - 3)({n} - 4)")
+    assert v.status == "refuted"
+
+
+def test_bp2_times_polynomial_in_hidden_size_is_refuted():
+    # δ^l_j · (1 + (n_l − 2)(n_l − 3)(n_l − 4)): 7·δ^l_j on a hidden layer of five neurons.
+    n = r"\sum_{k=1}^{n_l} 1"
+    v = verify(r"\delta^l_j = \sum_k w^{l+1}_{kj} \delta^{l+1}_k \sigma'(z^l_j) \cdot "
+               f"(1 + ({n} - 2)({n} - 3)({n} - 4))")
+    assert v.status == "refuted"
+
+
+def test_fixed_network_counterexample_refutes_not_a_depth_condition():
+    # On [2, 3, 5] the term is +6: the user's network is a counterexample, and other networks of
+    # depth 3 hold, so "holds only when L ∈ {2} or L ≥ 4" would be a false condition.
+    v = verify(BP1 + f" + ({N_L} - 2)({N_L} - 3)({N_L} - 4)", sizes=(2, 3, 5))
+    assert v.status == "refuted" and v.exit_code == 1
+
+
+def test_a_size_as_a_plain_letter_is_not_read():
+    # n_L outside a sum bound is no quantity: an error, never a silent reading.
+    v = verify(BP1 + r" + (n_L - 2)(n_L - 3)(n_L - 4)")
+    assert v.status in ("unreadable", "uninterpretable") and v.exit_code == 2
+
+
+def test_true_polynomial_in_size_still_holds():
+    # (n_L − 2)² − (n_L² − 4 n_L + 4) = 0 for every n_L: holds, checked on outputs of 2 … 5 neurons.
+    v = verify(BP1 + f" + ({N_L} - 2)({N_L} - 2) - {N_L}{N_L} + 4 {N_L} - 4")
+    assert v.status == "holds"
+    assert {c["sizes"][-1] for c in v.checked} >= {2, 3, 4, 5, 6}
+
+
+def test_one_sum_formulas_add_no_networks():
+    # Degree ≤ 1 in each size: the family's sizes pin it, nothing is added (BP1–BP4 keep their cost).
+    from symbp.notation import profile
+    from symbp.verify.reader import read
+    from symbp.verify.sizegrid import size_grid
+
+    for text in (BP1, r"\delta^l_j = \sum_k w^{l+1}_{kj} \delta^{l+1}_k \sigma'(z^l_j)",
+                 r"\frac{\partial C}{\partial w^l_{jk}} = a^{l-1}_k \delta^l_j",
+                 r"\delta^L_j = a^L_j \sum_k y_k - y_j"):
+        assert size_grid(read(text), profile("nielsen"), {2: (3, 2), 3: (2, 3, 2)}) == ((), True)
