@@ -3,22 +3,25 @@ r"""Networks enough to pin a formula's value as a polynomial in the layer sizes 
 A sum ``\sum_{k=1}^{n_L} f`` adds one term per neuron of layer L, so a formula
 can depend on n_L polynomially: ``\sum_{k=1}^{n_L} 1`` is n_L, and
 (Σ 1 − 2)(Σ 1 − 3)(Σ 1 − 4) is 0 on every output layer of 2, 3 or 4 neurons and
-6 on one of 5 (review 38, F4). Expanded, a claim with m sums is a sum of
-monomials in the network's atoms; a monomial naming s summed neurons of those
-layers has a coefficient that is a polynomial of total degree at most m − s in
-the sizes, valid wherever those neurons exist (the other m − s sums count their
-choices: a falling factorial). A polynomial of total degree m in the sizes of
-the layers P is 0 everywhere if it is 0 on the lattice {n : n_p ≥ 2, Σ (n_p − 2)
-≤ m} (a principal lattice, unisolvent for that degree; the coefficients of
-monomials naming s neurons are pinned on its part with n_p ≥ s). So each depth
-is checked on its standard network with the sizes at P running over that
-lattice, every other layer as it was.
+6 on one of 5 (review 38, F4). Expanded, a claim whose sums give it degree m
+(``degrees``: a sum adds one, a product adds, a sum of terms takes the largest)
+is a sum of monomials in the network's atoms; a monomial naming s summed neurons
+has a coefficient that is a polynomial of total degree at most m − s in the
+sizes, valid wherever those neurons exist (the other sums count their choices:
+a falling factorial). A polynomial of total degree m in the sizes of the layers
+P is 0 everywhere if it is 0 on the lattice {n : n_p ≥ 2, Σ (n_p − 2) ≤ m} (a
+principal lattice, unisolvent for that degree; the coefficients of monomials
+naming s neurons are pinned on its part with n_p ≥ s), or on the grid
+2 ≤ n_p ≤ 2 + m_p (m_p: the degree in n_p alone). So each depth is checked on
+its standard network with the sizes at P running over the smaller of the two,
+every other layer as it was.
 
-One sum (BP2's Σ_k w^{l+1}_{kj} δ^{l+1}_k, a softmax's Σ_k y_k, ∂C/∂a^l written
-out) is degree ≤ 1: two sizes at each layer pin it, and the family already has
-them (2 and 3, and 4, at every layer of every depth), so nothing is added. The
-ground truth adds nothing of its own: δ ≡ ∂C/∂z, written over the atoms, has
-no term a sum leaves free (every term of Σ_k w_{kj} δ_k names neuron k).
+Degree 1 (one sum: BP2's Σ_k w^{l+1}_{kj} δ^{l+1}_k, a softmax's Σ_k y_k) adds
+nothing: a wrong formula is right for at most one size of its layer, and the two
+networks of depth 3 differ in every layer (``check`` refutes a depth where one
+network holds and another fails). The ground truth adds nothing of its own: δ ≡
+∂C/∂z, written over the atoms, has no term a sum leaves free (every term of
+Σ_k w_{kj} δ_k names neuron k).
 
 >>> from symbp.verify.reader import read
 >>> from symbp.notation import profile
@@ -33,7 +36,8 @@ from __future__ import annotations
 
 from itertools import product
 
-from .nodes import Cdots, Comprehension, Equation, Index, Layer, Pow, Quantity, Sum, children, walk
+from .nodes import (Add, Apply, Cdots, Comprehension, Div, Equation, Index, Layer, Norm, Pow, Quantity, Sum, children,
+                    walk)
 
 #: More networks than this for the sizes of a formula's sums: undecided, never holds.
 MAX_GRID = 60
@@ -43,19 +47,58 @@ MAX_GRID = 60
 ANY = Layer("?", 0)
 
 
-def _bounds(node, notation=None, times: int = 1) -> list:
-    """The layer each sum of ``node`` runs over (its bound ``n_{layer}``, or where its index stands), once
-    for each factor it makes: a sum under a cube is three ((Σ 1 − 2)^3 is of degree 3 in the size)."""
-    out = []
-    if isinstance(node, (Sum, Comprehension)) and isinstance(node.upper, Layer):
-        out += [node.upper] * times
-    elif isinstance(node, Sum) and node.var is not None:
-        out += [_index_layer(node.var, node.body, notation)] * times
+#: The degree of a sum inside a function (σ(Σ_k 1)): no polynomial, no finite set of sizes pins it.
+UNBOUNDED = 10**6
+
+
+def degrees(node, notation=None) -> dict:
+    r"""The degree of ``node``'s value in the size of each layer its sums run over, and in all of them
+    (key ``None``): a sum adds 1 to its body's, a product adds its factors', a sum of terms takes the
+    largest, a power multiplies ((Σ 1 − 3)^3 is of degree 3), a quotient counts both parts.
+
+    >>> from symbp.notation import profile
+    >>> from symbp.verify.reader import read
+    >>> d = degrees(read(r"C = (\sum_{k=1}^{n_L} 1 - 3)^3 + \sum_k a^L_k").sides[1], profile("nielsen"))
+    >>> d[None], d[Layer("L", 0)]
+    (3, 3)
+    """
+    if isinstance(node, (Sum, Comprehension)):
+        out = dict(degrees(node.body, notation))
+        if isinstance(node, Sum) or isinstance(node.upper, Layer):
+            layer = node.upper if isinstance(node.upper, Layer) else _index_layer(node.var, node.body, notation)
+            out[layer] = out.get(layer, 0) + 1
+            out[None] = out.get(None, 0) + 1
+        return out
+    if isinstance(node, Norm):  # ‖v‖²: a sum over v's entries
+        out = dict(degrees(node.arg, notation))
+        layer = next((q.layer if q.role != "y" else Layer("L", 0) for q in walk(node.arg) if isinstance(q, Quantity)
+                      and (q.layer is not None or q.role == "y")), ANY)
+        out[layer] = out.get(layer, 0) + 1
+        out[None] = out.get(None, 0) + 1
+        return out
+    if isinstance(node, Apply) and any(isinstance(n, (Sum, Norm)) for n in walk(node.arg)):
+        return {None: UNBOUNDED, ANY: UNBOUNDED}
     if isinstance(node, Pow):
-        times *= max(1, abs(node.exp))
-    for child in children(node):
-        out += _bounds(child, notation, times)
+        return {k: v * max(1, abs(node.exp)) for k, v in degrees(node.base, notation).items()}
+    parts = [degrees(c, notation) for c in children(node)]
+    out: dict = {}
+    for part in parts:
+        for k, v in part.items():
+            out[k] = max(out.get(k, 0), v) if isinstance(node, Add) else out.get(k, 0) + v
     return out
+
+
+def _claim_degrees(lhs, rhs, notation) -> dict:
+    # L − R: the larger of the two, unless a sum stands in a denominator (P/Q − R has P − RQ on top).
+    left, right = degrees(lhs, notation), degrees(rhs, notation)
+    divided = any(isinstance(n, Div) and degrees(n.den).get(None) for side in (lhs, rhs) for n in walk(side))
+    keys = set(left) | set(right)
+    return {k: (left.get(k, 0) + right.get(k, 0)) if divided else max(left.get(k, 0), right.get(k, 0)) for k in keys}
+
+
+def _claims(eq: Equation, notation=None) -> list:
+    sides = [s for s in eq.sides if not isinstance(s, Cdots)]
+    return [_claim_degrees(sides[0], s, notation) for s in sides[1:]]
 
 
 def _index_layer(var: str, body, notation) -> Layer:
@@ -83,29 +126,25 @@ def _index_layer(var: str, body, notation) -> Layer:
 
 
 def sums_per_claim(eq: Equation) -> int:
-    """The most sums with a layer size for bound in one claim (a side against the first)."""
-    sides = [s for s in eq.sides if not isinstance(s, Cdots)]
-    if len(sides) < 2:
-        return 0
-    first = len(_bounds(sides[0]))
-    return max(first + len(_bounds(s)) for s in sides[1:])
+    """The degree of the claims of ``eq`` (a side against the first) in the sizes their sums run to."""
+    return max((c.get(None, 0) for c in _claims(eq)), default=0)
 
 
-def _positions(bounds: list, depth: int, shift: int) -> list:
-    """For each value of the layer variables, {Nielsen layer (1 … depth): the number of sums that run over it}."""
+def _positions(layers: dict, depth: int, shift: int) -> list:
+    """For each value of the layer variables, {Nielsen layer (1 … depth): the degree in its size}."""
     def place(b, at):
         return b.offset - shift if b.var is None else depth + b.offset if b.var == "L" else at[b.var] + b.offset
-    known = [b for b in bounds if b != ANY]
+    known = {b: d for b, d in layers.items() if b is not None and b != ANY}
     free = sorted({b.var for b in known if b.var not in (None, "L")})
     out = []
     for values in product(range(1, depth + 1), repeat=len(free)):
         at = dict(zip(free, values))
         counts: dict = {}
-        for b in known:
+        for b, d in known.items():
             if 1 <= place(b, at) <= depth:
-                counts[place(b, at)] = counts.get(place(b, at), 0) + 1
-        if len(known) < len(bounds):  # a sum over a layer not known here may run over any of them
-            counts = {p: counts.get(p, 0) + len(bounds) - len(known) for p in range(1, depth + 1)}
+                counts[place(b, at)] = counts.get(place(b, at), 0) + d
+        if layers.get(ANY):  # a sum over a layer not known here may run over any of them
+            counts = {p: counts.get(p, 0) + layers[ANY] for p in range(1, depth + 1)}
         if counts and counts not in out:
             out.append(counts)
     return out
@@ -138,13 +177,15 @@ def size_grid(eq: Equation, notation, standard: dict) -> tuple:
     when that grid is smaller), and whether they are all of them: past ``MAX_GRID``
     networks the first ``MAX_GRID`` are returned (they may still refute) with False.
     """
-    degree = sums_per_claim(eq)
-    if degree < 2:
+    claims = [c for c in _claims(eq, notation) if c.get(None, 0) >= 2]
+    if not claims:
         return (), True
-    bounds = [b for s in eq.sides if not isinstance(s, Cdots) for b in _bounds(s, notation)]
+    if any(c[None] >= UNBOUNDED for c in claims):
+        return (), False
     out: list = []
     for depth, base in sorted(standard.items()):
-        for counts in _positions(bounds, depth, notation.layer_shift):
+        for counts, degree in [(c, claim[None]) for claim in claims
+                               for c in _positions(claim, depth, notation.layer_shift)]:
             for e in _points(counts, degree):
                 sizes = list(base)
                 for p, k in e.items():
