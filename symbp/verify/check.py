@@ -27,7 +27,7 @@ from .family import MAX_DEPTH, distances, distinct_sizes, family, fitted, networ
 from .interpret import Uninterpretable
 from .network_check import _CONTEXTS, NetCheck, Setting, check_network  # noqa: F401  (the API of check)
 from .nodes import Cdots, Equation, Quantity, walk
-from .sizegrid import MAX_GRID, UNBOUNDED, size_grid, sums_per_claim
+from .sizegrid import MAX_GRID, size_grid, sums_per_claim
 
 #: The standard networks of depth 2 to 4 (deeper ones are added as a formula needs them).
 FAMILY = ((3, 2), (2, 3, 2), (3, 2, 4), (2, 3, 4, 2))
@@ -119,12 +119,9 @@ def check(eq: Equation, setting: Setting, budget: float = 30.0, *, find_countere
         _confirm_failures(pairs, results, deadline)
     outcome = _verdict(eq, pairs, nets, limit, results, setting)
     if not complete and outcome.status in ("holds", "conditional"):
-        degree = sums_per_claim(eq)
-        why = ("it applies a function to a sum over a layer, so its value is no polynomial in the layer sizes and "
-               "no set of sizes settles it" if degree >= UNBOUNDED else
-               f"its sums make its value a polynomial of degree {degree} in the layer sizes they run to, which only "
-               f"more than the {MAX_GRID} networks of other sizes checked would pin down")
-        return Outcome("undecided", f"holds on every network checked, but {why}", outcome.instances,
+        return Outcome("undecided", f"holds on every network checked, but its sums make its value a polynomial of "
+                       f"degree {sums_per_claim(eq)} in the layer sizes they run to, which only more than the "
+                       f"{MAX_GRID} networks of other sizes checked would pin down", outcome.instances,
                        checked=outcome.checked, networks=outcome.networks)
     return outcome
 

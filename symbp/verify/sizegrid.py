@@ -47,10 +47,6 @@ MAX_GRID = 60
 ANY = Layer("?", 0)
 
 
-#: The degree of a sum inside a function (σ(Σ_k 1)): no polynomial, no finite set of sizes pins it.
-UNBOUNDED = 10**6
-
-
 def degrees(node, notation=None) -> dict:
     r"""The degree of ``node``'s value in the size of each layer its sums run over, and in all of them
     (key ``None``): a sum adds 1 to its body's, a product adds its factors', a sum of terms takes the
@@ -76,8 +72,10 @@ def degrees(node, notation=None) -> dict:
         out[layer] = out.get(layer, 0) + 1
         out[None] = out.get(None, 0) + 1
         return out
-    if isinstance(node, Apply) and any(isinstance(n, (Sum, Norm)) for n in walk(node.arg)):
-        return {None: UNBOUNDED, ANY: UNBOUNDED}
+    if isinstance(node, Apply):
+        # σ(Σ_k w_{jk} a_k + b_j) is read only when its argument is a neuron's z (else uninterpretable): its value
+        # is that neuron's, whatever the sizes (σ(Σ_{k=1}^{n_L} 1), exp of a size, is never read).
+        return {}
     if isinstance(node, Pow):
         return {k: v * max(1, abs(node.exp)) for k, v in degrees(node.base, notation).items()}
     parts = [degrees(c, notation) for c in children(node)]
@@ -180,8 +178,6 @@ def size_grid(eq: Equation, notation, standard: dict) -> tuple:
     claims = [c for c in _claims(eq, notation) if c.get(None, 0) >= 2]
     if not claims:
         return (), True
-    if any(c[None] >= UNBOUNDED for c in claims):
-        return (), False
     out: list = []
     for depth, base in sorted(standard.items()):
         for counts, degree in [(c, claim[None]) for claim in claims
