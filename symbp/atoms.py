@@ -151,7 +151,40 @@ class AtomModel:
                 break
         return False
 
-    def _consistent_values(self, rng: random.Random) -> dict:
+    def zero_on_region(self, element) -> bool:
+        r"""Is ``element`` 0 on an open set of the inputs, through relu's σ(z) = z·[z > 0] and σ'(z) = [z > 0]?
+
+        Such a quantity is no divisor: a formula that divides by it is undefined on that whole
+        set (relu's a^l_j and σ'(z^l_j) vanish for every z^l_j ≤ 0). Tried: every relu neuron
+        inactive, every one active, and each neuron alone inactive (the others active) or alone
+        active, each at a few random points modulo a prime; 0 at every point of one pattern counts
+        as yes (a polynomial identity test: a wrong yes only makes the verdict more cautious).
+        A quantity that vanishes only where z = 0 (a hyperplane: z^l_j, tanh's or the identity's
+        a^l_j) is not 0 on an open set: no.
+
+        >>> from symbp.network import network
+        >>> m = network([1, 1], "relu").atoms
+        >>> a, d, z = m.A[1][2][0], m.D[1][2][0], m.Z[1][2][0]
+        >>> m.zero_on_region(a), m.zero_on_region(d), m.zero_on_region(z), m.zero_on_region(1 - a)
+        (True, True, False, False)
+        """
+        if not self.idempotent or not isinstance(element, (Poly, RatFunc)):
+            return False
+        poly = element.num if isinstance(element, RatFunc) else element
+        if poly.is_zero():
+            return True
+        relu = sorted(self.idempotent)
+        patterns = [dict.fromkeys(relu, 0), dict.fromkeys(relu, 1)]
+        for g in relu:
+            patterns += [{**dict.fromkeys(relu, 1), g: 0}, {**dict.fromkeys(relu, 0), g: 1}]
+        rng = random.Random(len(self.keys))
+        for forced in patterns:
+            if not any(poly.evaluate_mod(self._consistent_values(rng, forced), _P) for _ in range(3)):
+                return True
+        return False
+
+    def _consistent_values(self, rng: random.Random, forced: "dict | None" = None) -> dict:
+        # ``forced``: σ' atoms (relu's [z > 0]) held at 0 or 1, a pattern of active neurons.
         values = {g: rng.randrange(1, _P) for g, key in enumerate(self.keys) if key[0] not in ("S", "D")}
         net = self.net
         for s in net.samples:
@@ -163,6 +196,7 @@ class AtomModel:
                     d = 1
                     if g_d is not None:
                         d = rng.randrange(2) if g_d in self.idempotent else rng.randrange(1, _P)
+                        d = forced.get(g_d, d) if forced else d
                         values[g_d] = d
                     if g_s in self.relations:
                         z = self.Z[s][l][j - 1].evaluate_mod(values, _P)

@@ -23,10 +23,11 @@ from .. import algebra
 from ..certificate import Counterexample
 from .conditions import apply_conditions
 from .confirm import confirm
-from .family import MAX_DEPTH, distances, distinct_sizes, family, fitted, other_sizes, reach
+from .family import MAX_DEPTH, distances, distinct_sizes, family, fitted, networks_of_depth, other_sizes, reach
 from .interpret import Uninterpretable
 from .network_check import _CONTEXTS, NetCheck, Setting, check_network  # noqa: F401  (the API of check)
 from .nodes import Cdots, Equation, Quantity, walk
+from .sizegrid import MAX_GRID, size_grid, sums_per_claim
 
 #: The standard networks of depth 2 to 4 (deeper ones are added as a formula needs them).
 FAMILY = ((3, 2), (2, 3, 2), (3, 2, 4), (2, 3, 4, 2))
@@ -85,6 +86,11 @@ def check(eq: Equation, setting: Setting, budget: float = 30.0, *, find_countere
     grown = [s for s in fitted(eq, tuple(s for _, s in nets), setting.notation) if all(s != t for _, t in nets)]
     if grown:
         nets = tuple(sorted(nets + tuple((len(s), s) for s in grown), key=lambda item: item[0]))
+    # Sums to a layer size make the value a polynomial in that size: enough sizes to pin its degree.
+    grid, complete = size_grid(eq, setting.notation, {d: networks_of_depth(d)[0] for d in sorted({d for d, _ in nets})})
+    if grid:
+        nets = tuple(sorted(nets + tuple(item for item in grid if all(item[1] != s for _, s in nets)),
+                            key=lambda item: item[0]))
     nets = with_outputs(nets, setting.outputs)
     pairs = claims(eq)
     results: dict = {}  # (side, sizes) -> NetCheck
@@ -111,7 +117,13 @@ def check(eq: Equation, setting: Setting, budget: float = 30.0, *, find_countere
         nets = _second_networks(eq, pairs, nets, results, setting, deadline)
     if find_counterexample:
         _confirm_failures(pairs, results, deadline)
-    return _verdict(eq, pairs, nets, limit, results, setting)
+    outcome = _verdict(eq, pairs, nets, limit, results, setting)
+    if not complete and outcome.status in ("holds", "conditional"):
+        return Outcome("undecided", f"holds on every network checked, but its sums make its value a polynomial of "
+                       f"degree {sums_per_claim(eq)} in the layer sizes they run to, which only more than the "
+                       f"{MAX_GRID} networks of other sizes checked would pin down", outcome.instances,
+                       checked=outcome.checked, networks=outcome.networks)
+    return outcome
 
 
 def _second_networks(eq, pairs, nets, results: dict, setting: Setting, deadline: float):
@@ -193,6 +205,7 @@ def _confirm_failures(pairs, results: dict, deadline: float) -> None:
 def _verdict(eq, pairs, nets, limit: int, results: dict, setting: Setting) -> Outcome:
     shift = setting.notation.layer_shift
     by_depth: dict[int, str] = {}
+    per_depth: dict[int, set] = {}  # the statuses of the networks of each depth
     for depth, sizes in nets:
         statuses = {results[(side, sizes)].status for _, _, side in pairs}
         if "fails" in statuses:
@@ -204,6 +217,7 @@ def _verdict(eq, pairs, nets, limit: int, results: dict, setting: Setting) -> Ou
         else:
             s = "none"
         # A depth fails if any of its networks fails, holds only if every one holds.
+        per_depth.setdefault(depth, set()).add(s)
         prev = by_depth.get(depth)
         order = ("fails", "undecided", "holds", "none")
         by_depth[depth] = s if prev is None else min(prev, s, key=order.index)
@@ -231,6 +245,20 @@ def _verdict(eq, pairs, nets, limit: int, results: dict, setting: Setting) -> Ou
         # A side of a chain that fails and holds at no depth (where the other sides hold it has no
         # instance: a layer it names is missing) gives no evidence of a condition on the depth.
         vacuous = [side for side in failed_sides if not any(results[(side, s)].status == "holds" for _, s in nets)]
+        # A depth where one network holds and another fails: the failure depends on the layer sizes, and no
+        # condition on L says when the formula holds (review 38 F4: "L ∈ {2} or L ≥ 4" from a polynomial in n_L).
+        mixed = [d for d, st in per_depth.items() if {"holds", "fails"} <= st]
+        if mixed and holding and not undecided:
+            at = [nc for (side, s), nc in results.items() if nc.status == "fails" and len(s) == mixed[0]
+                  and (nc.counterexample is not None or nc.failure is None)]
+            mine = [nc for nc in at if setting.fixed and nc.sizes == tuple(setting.fixed)]
+            first = (mine or at or [first_fail])[0]
+            why = (f"{first.reason}; at L = {mixed[0] + shift} other networks hold, so it is no condition on the "
+                   "depth: the layer sizes decide")
+            return Outcome("refuted", why, counterexample=first.counterexample, failure=first.failure,
+                           side=_side_of(results, first), failed_sides=failed_sides,
+                           condition_met=False if setting.fixed else None,
+                           shape=first.failure is None, **common)
         if holding and vacuous and not undecided:
             return Outcome("refuted", reason, counterexample=cx, failure=first.failure, side=_side_of(results, first),
                            failed_sides=failed_sides, condition_met=False if setting.fixed else None,

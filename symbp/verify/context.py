@@ -32,6 +32,8 @@ class Context:
         # independent oracle can value at a point (``confirm``).
         self.opaque = opaque
         self.sigma_at_softmax = False  # set when σ is applied at a softmax output layer
+        # Why the current instance is undefined on an open set of inputs (a division by relu's a^l_j), if it is.
+        self.undefined: list[str] = []
         self._z_index = {}
         for l in net.layers:
             for j in range(1, net.n(l) + 1):

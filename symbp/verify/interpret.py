@@ -400,6 +400,7 @@ def _hadamard(node: Hadamard, ctx: Context):
 
 def _div(node: Div, ctx: Context):
     num, den = evaluate(node.num, ctx), evaluate(node.den, ctx)
+    _divisor_vanishing(node, den, ctx)
     if isinstance(den, Mat):
         # Notes divide vectors entry by entry (∇_a C = −y/a + (1 − y)/(1 − a)); a number over a vector is 1/a_j.
         num, den = _broadcast_constant(num, den)
@@ -411,6 +412,20 @@ def _div(node: Div, ctx: Context):
         raise ShapeMismatch(f"{to_latex(node)}: division by zero")
     inv = lambda x: RatFunc(x) / den if isinstance(x, Poly) else x / den  # noqa: E731
     return num.map(inv) if isinstance(num, Mat) else inv(num)
+
+
+def _divisor_vanishing(node: Div, den, ctx: Context) -> None:
+    # A relu network's a^l_j and σ'(z^l_j) are 0 for every z^l_j ≤ 0, an open set: a formula dividing by them is
+    # undefined on it, and a 0/0 there is no value. Noted on ``ctx`` (the check makes an instance that would hold
+    # undecided); a division by z^l_j, or by tanh's a^l_j, fails only where z^l_j = 0 and is read where defined.
+    model = getattr(ctx, "model", None)
+    if not getattr(model, "idempotent", None) or not hasattr(ctx, "undefined"):
+        return
+    entries = [x for row in den.entries for x in row] if isinstance(den, Mat) else [den]
+    if any(model.zero_on_region(x) for x in entries):
+        ctx.undefined.append(f"it divides by {to_latex(node.den)}, which relu makes 0 on an open set of inputs "
+                             "(relu(z) = relu'(z) = 0 for every z ≤ 0): the formula is undefined there, and symbp "
+                             "does not read 0/0 as a value")
 
 
 def _pow(node: Pow, ctx: Context):

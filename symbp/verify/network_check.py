@@ -160,6 +160,7 @@ def check_network(lhs, rhs, depth: int, sizes: tuple, setting: Setting, deadline
                 if time.perf_counter() > deadline:
                     raise derive.BudgetExceeded("the time budget ran out")
                 ctx.bind = dict(bind)
+                ctx.undefined = []
                 try:
                     lv, rv = evaluate(lhs, ctx), evaluate(rhs, ctx)
                 except OutsideDomain as exc:
@@ -176,6 +177,9 @@ def check_network(lhs, rhs, depth: int, sizes: tuple, setting: Setting, deadline
                 bad = compare(lv, rv, lhs, rhs, ctx)
                 if bad is True:
                     bad = _in_spaces(rv, rhs, where, ctx)
+                if bad is True and ctx.undefined:  # equal where defined, but undefined on an open set
+                    out.status, out.reason = "undecided", f"{ctx.undefined[0]} ({_where(ctx, bind)})"
+                    return out
                 if bad is True:
                     continue
                 out.instances += count
