@@ -227,6 +227,9 @@ def _verify_items(text, items, notation, path, kind, strict, activation, cost, o
                             given, recheck=lambda text, line: once(text, _setting(model, line, given)[0]))
     unknown += [unknowns.Unknown(s.line, "linear", f"“{s.words}”", "said in words") for s in output_said
                 if s.kind == "linear"]
+    # δ^L ≡ ∇_a C beside δ ≡ ∂C/∂z that holds: a slip (a refuted row), not δ defined otherwise from its line on
+    model.definitions = [d for d in model.definitions if not (d.what == "own-delta" and any(
+        u.what == "slip" and u.letter == "δ" and u.line == d.line for u in unknown))]
     # δ defined from a loss letter the notes never define (δ^l ≡ ∂L/∂z^l beside C): what δ means is not known
     unknown += [unknowns.Unknown(f.line, "delta", f.text, f"it differentiates {other.letter}, which the notes never "
                                  "define") for f in items if f.kind in ("claim", "definition") and defines_delta(f.text, nt)

@@ -1,0 +1,64 @@
+"""Review 39 (D1, D2, B5, C1, A4/B6/C2): whole notes read through ``verify_text``. Each verdict below was decided
+by hand from the mathematics (the comments say how), never copied from the code's output."""
+
+from __future__ import annotations
+
+from symbp.verify.notes import verify_text
+
+NET = (r"Network: $z^l = w^l a^{l-1} + b^l$, $a^l = \sigma(z^l)$, $C = \frac{1}{2}\|a^L - y\|^2$." "\n\n")
+BP2 = r"\delta^l = ((w^{l+1})^T \delta^{l+1}) \odot \sigma'(z^l)"
+BP3 = r"\frac{\partial C}{\partial b^l_j} = \delta^l_j"
+BP4 = r"\frac{\partial C}{\partial w^l_{jk}} = a^{l-1}_k \delta^l_j"
+
+
+def _rows(text: str) -> dict:
+    return {row.formula.text: row.result for row in verify_text(text).rows}
+
+
+def _display(*formulas: str) -> str:
+    return "".join(f"$${f}$$\n\n" for f in formulas)
+
+
+# D1: δ^L = ∇_a C is BP1 with σ'(z^L) missing. For the quadratic cost and the sigmoid-free generic σ,
+# δ^L_j = ∂C/∂z^L_j = (a^L_j − y_j) σ'(z^L_j) ≠ a^L_j − y_j = (∇_a C)_j: refuted. BP2–BP4 hold under δ ≡ ∂C/∂z.
+
+def test_review39_output_gradient_without_sigma_prime_is_a_slip_not_a_definition():
+    rows = _rows(NET + "The output error is\n\n" + _display(r"\delta^L = \nabla_a C", BP2, BP3, BP4))
+    assert rows[r"\delta^L = \nabla_a C"].status == "refuted"
+    assert "σ'" in rows[r"\delta^L = \nabla_a C"].diagnosis  # the diagnosis: a missing σ'
+    assert [rows[f].status for f in (BP2, BP3, BP4)] == ["holds", "holds", "holds"]
+
+
+def test_review39_output_gradient_slip_beside_the_definition_of_delta():
+    text = (NET + "We define the error by\n\n" + _display(r"\delta^l_j \equiv \frac{\partial C}{\partial z^l_j}")
+            + "The output error is\n\n" + _display(r"\delta^L = \nabla_a C", BP2, BP3))
+    rows = _rows(text)
+    assert rows[r"\delta^L = \nabla_a C"].status == "refuted"
+    assert rows[BP2].status == rows[BP3].status == "holds"
+
+
+def test_review39_output_gradient_slip_other_spellings():
+    for slip in (r"\delta^L = \nabla_{a^L} C", r"\delta^L_j = \frac{\partial C}{\partial a^L_j}"):
+        rows = _rows(NET + _display(slip, BP3))
+        assert rows[slip].status == "refuted", slip
+        assert rows[BP3].status == "holds", slip
+
+
+def test_review39_output_gradient_with_sigma_prime_still_holds():
+    rows = _rows(NET + _display(r"\delta^L = \nabla_a C \odot \sigma'(z^L)"))
+    assert rows[r"\delta^L = \nabla_a C \odot \sigma'(z^L)"].status == "holds"  # BP1
+
+
+def test_review39_delta_defined_as_gradient_by_a_still_blocks():
+    # δ^l ≡ ∂C/∂a^l is another meaning of δ (for every layer): δ^L = ∇_a C is then true by definition and BP3 false;
+    # symbp checks neither against its δ ≡ ∂C/∂z
+    rows = _rows(NET + _display(r"\delta^l \equiv \frac{\partial C}{\partial a^l}", r"\delta^L = \nabla_a C", BP3))
+    assert rows[r"\delta^L = \nabla_a C"].status == "uninterpretable"
+    assert rows[BP3].status == "uninterpretable"
+
+
+def test_review39_output_gradient_defined_with_equiv_beside_the_definition_of_delta_is_a_slip():
+    # docs/verify.md: beside δ ≡ ∂C/∂z that holds, a false definition of δ is a slip (a refuted row), the rest judged
+    rows = _rows(NET + _display(r"\delta^l_j \equiv \frac{\partial C}{\partial z^l_j}", r"\delta^L \equiv \nabla_a C", BP3))
+    assert rows[r"\delta^L \equiv \nabla_a C"].status == "refuted"
+    assert rows[BP3].status == "holds"
