@@ -62,3 +62,42 @@ def test_review39_output_gradient_defined_with_equiv_beside_the_definition_of_de
     rows = _rows(NET + _display(r"\delta^l_j \equiv \frac{\partial C}{\partial z^l_j}", r"\delta^L \equiv \nabla_a C", BP3))
     assert rows[r"\delta^L \equiv \nabla_a C"].status == "refuted"
     assert rows[BP3].status == "holds"
+
+
+# D2: words about swapping indices before a formula with no weight in it (the softmax Jacobian) say nothing of the
+# weights' convention. The softmax Jacobian is symmetric: a_j(δ_jk − a_k) and a_k(δ_jk − a_j) are both a_j − a_j²
+# for j = k and −a_j a_k for j ≠ k, so both displays hold (the notes' "Это неверно." is itself wrong).
+
+SOFTMAX_RU = (r"# Производная softmax" "\n\n"
+              r"Скрытые слои: $z^l = w^l a^{l-1} + b^l$, $a^l = \sigma(z^l)$ для $l < L$; выходной слой — softmax:"
+              "\n\n" r"$$a^L_j = \frac{e^{z^L_j}}{\sum_k e^{z^L_k}}$$" "\n\n"
+              r"Функция стоимости $C = -\sum_k y_k \ln a^L_k$." "\n\nПравильная формула:\n\n"
+              r"$$\frac{\partial a^L_j}{\partial z^L_k} = a^L_j(\delta_{jk} - a^L_k)$$" "\n\n{words}\n\n"
+              r"$$\frac{\partial a^L_j}{\partial z^L_k} = a^L_k(\delta_{jk} - a^L_j)$$" "\n\nЭто неверно.\n")
+
+
+def test_review39_swapping_the_indices_of_a_softmax_jacobian_is_not_a_weight_convention():
+    for words in ("Студенты часто переставляют индексы:", "Here the indices are swapped:"):
+        rows = _rows(SOFTMAX_RU.replace("{words}", words))
+        assert not [t for t, v in rows.items() if v.status in ("ambiguous", "undecided")], words
+        assert rows[r"\frac{\partial a^L_j}{\partial z^L_k} = a^L_j(\delta_{jk} - a^L_k)"].status == "holds"
+        assert rows[r"\frac{\partial a^L_j}{\partial z^L_k} = a^L_k(\delta_{jk} - a^L_j)"].status == "holds"
+        assert rows[r"z^l = w^l a^{l-1} + b^l \quad l < L"].status == "holds"
+
+
+def test_review39_swap_words_speak_of_weights_only_with_weights():
+    from symbp.verify.partwords import changed
+    assert not changed("Студенты часто переставляют индексы:\n\n$$a_j(\\delta_{jk} - a_k)$$\n\n")
+    assert not changed("Students often swap the indices:\n\n$$\\frac{\\partial C}{\\partial w^l_{jk}} = a_j$$\n\n")
+    assert not changed("Here the indices are swapped:\n\n$$a_j(\\delta_{jk} - a_k)$$\n\n")
+    assert changed("From now on we swap the indices:\n\n$$\\frac{\\partial C}{\\partial w^l_{jk}} = a_j$$\n\n")
+    assert changed("Но теперь индексы весов поменяем местами.") and changed("We swap the roles of j and k.")
+
+
+def test_review39_students_swapping_weight_indices_is_a_slip_in_one_convention():
+    # z^l = w^l a^{l-1} + b^l fixes w_{jk} from k to j: ∂C/∂w^l_{jk} = a^{l-1}_k δ^l_j, the swapped one is false
+    good, bad = (r"\frac{\partial C}{\partial w^l_{jk}} = a^{l-1}_k \delta^l_j",
+                 r"\frac{\partial C}{\partial w^l_{jk}} = a^{l-1}_j \delta^l_k")
+    rows = _rows("# Part A\n\n" + NET + _display(good) + "Students often swap the indices:\n\n"
+                 + _display(bad, BP3))
+    assert rows[good].status == "holds" and rows[bad].status == "refuted" and rows[BP3].status == "holds"
