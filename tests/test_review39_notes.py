@@ -101,3 +101,30 @@ def test_review39_students_swapping_weight_indices_is_a_slip_in_one_convention()
     rows = _rows("# Part A\n\n" + NET + _display(good) + "Students often swap the indices:\n\n"
                  + _display(bad, BP3))
     assert rows[good].status == "holds" and rows[bad].status == "refuted" and rows[BP3].status == "holds"
+
+
+# B5: one-hot targets in everyday words. Softmax + C = −Σ_k y_k ln a^L_k gives δ^L_j = a^L_j Σ_k y_k − y_j, which is
+# a^L_j − y_j when Σ_k y_k = 1 (one-hot): δ^L = a^L − y holds under the notes' one-hot y, is false for a general y.
+
+SOFTMAX = (r"Hidden layers: $z^l = w^l a^{l-1} + b^l$ and $a^l = \sigma(z^l)$ for $l < L$; the output layer is a "
+           r"softmax, $a^L_j = \frac{e^{z^L_j}}{\sum_k e^{z^L_k}}$, with the cost $C = -\sum_k y_k \ln a^L_k$."
+           "\n\n{words}\n\n" r"$$\delta^L = a^L - y$$" "\n")
+
+
+def _output_error(words: str) -> str:
+    return _rows(SOFTMAX.replace("{words}", words))[r"\delta^L = a^L - y"].status
+
+
+def test_review39_one_hot_targets_in_everyday_words():
+    for words in ("We use one-hot encoding for $y$.", "Вектор $y$ закодирован как one-hot.",
+                  "Цель $y$ — вектор с одной единицей (one-hot).", "Wektor $y$ jest zakodowany one-hot.",
+                  "Etykiety $y$ są w kodowaniu one-hot.", "The labels $y$ are encoded as one-hot vectors."):
+        assert _output_error(words) == "holds", words
+
+
+def test_review39_targets_denied_one_hot_in_everyday_words_are_not():
+    for words in ("$y$ is not one-hot.", "We do not use one-hot encoding for $y$.",
+                  "Here $y$ are soft labels, not one-hot.", "Etykiety $y$ nie są w kodowaniu one-hot.",
+                  "Цель $y$ — вектор вероятностей (не one-hot).", "We use one-hot encoding for $t$.",
+                  "If we used one-hot encoding for $y$, the formula would simplify."):
+        assert _output_error(words) == "refuted", words
