@@ -128,3 +128,27 @@ def test_review39_targets_denied_one_hot_in_everyday_words_are_not():
                   "Цель $y$ — вектор вероятностей (не one-hot).", "We use one-hot encoding for $t$.",
                   "If we used one-hot encoding for $y$, the formula would simplify."):
         assert _output_error(words) == "refuted", words
+
+
+# C1: a heading's noun ("# Notes on matrices") is no shape of the name in the next paragraph. With x a row (1×2) and
+# W 2×2, g = x W is a row of 2: g_1 = x_1 w_{11} + x_2 w_{21}, so ∂g_1/∂x_2 = w_{21} (not w_{12}), and
+# h = tanh(g) gives ∂h_1/∂g_1 = 1 − h_1².
+
+def test_review39_a_heading_about_matrices_declares_no_shape():
+    body = ("Let $x$ be a row vector with two entries and $W$ a $2 \\times 2$ matrix.\n\n"
+            + _display("g = x W", r"h = \tanh(g)", r"\frac{\partial g_1}{\partial x_2} = w_{21}",
+                       r"\frac{\partial g_1}{\partial x_2} = w_{12}", r"\frac{\partial h_1}{\partial g_1} = 1 - h_1^2"))
+    for heading in ("# Notes on matrices", "# Square matrices", "# Graph and matrices"):
+        report = verify_text(f"{heading}\n\n{body}")
+        rows = {row.formula.text: row.result.status for row in report.rows}
+        assert rows[r"\frac{\partial g_1}{\partial x_2} = w_{21}"] == "holds", heading
+        assert rows[r"\frac{\partial g_1}{\partial x_2} = w_{12}"] == "refuted", heading
+        assert rows[r"\frac{\partial h_1}{\partial g_1} = 1 - h_1^2"] == "holds", heading
+
+
+def test_review39_a_noun_before_a_name_on_the_next_line_still_names_it():
+    from symbp.verify.graphprose import hints_and_prose
+    hints, _ = hints_and_prose("Here we multiply by the weight matrix\n$W$ from the right.")
+    assert (1, "W", "matrix", ()) in hints
+    hints, _ = hints_and_prose("# Notes on matrices\n\nLet $x$ be a row vector.")
+    assert not [h for h in hints if h[1] == "x" and h[2] == "matrix"]
