@@ -152,3 +152,53 @@ def test_review39_a_noun_before_a_name_on_the_next_line_still_names_it():
     assert (1, "W", "matrix", ()) in hints
     hints, _ = hints_and_prose("# Notes on matrices\n\nLet $x$ be a row vector.")
     assert not [h for h in hints if h[1] == "x" and h[2] == "matrix"]
+
+
+# A4/B6/C2: a formula in a question is asked, not stated: prose with the reason, not judged, not a definition.
+# The notes' own σ (sigmoid) stays in force: σ'(z) = σ(z)(1 − σ(z)) holds for the sigmoid and is false for tanh.
+
+SIGMOID = (r"Network: $z^l = w^l a^{l-1} + b^l$, $a^l = \sigma(z^l)$, $\sigma(z) = \frac{1}{1+e^{-z}}$, "
+           r"$C = \frac{1}{2}\|a^L - y\|^2$." "\n\n{words}\n\n" r"$$\sigma'(z) = \sigma(z)(1 - \sigma(z))$$" "\n\n"
+           r"$$\delta^L = (a^L - y) \odot \sigma'(z^L)$$" "\n")
+
+
+def test_review39_a_formula_in_a_question_is_not_stated():
+    for words, asked in (("Exercise: what changes with $\\sigma(z) = \\tanh(z)$?", r"\sigma(z) = \tanh(z)"),
+                         ("Exercise: what changes with $z^l = w^l a^{l-1}$?", r"z^l = w^l a^{l-1}"),
+                         ("Cvičení: co se změní pro $C = \\|a^L - y\\|^2$?", r"C = \|a^L - y\|^2"),
+                         ("Упражнение: что изменится, если $\\sigma(z) = \\tanh(z)$", r"\sigma(z) = \tanh(z)"),
+                         ("Ćwiczenie: co się zmieni dla $\\sigma(z) = z$.", r"\sigma(z) = z")):
+        report = verify_text(SIGMOID.replace("{words}", words))
+        rows = {row.formula.text: row.result.status for row in report.rows}
+        assert asked not in rows, words
+        skipped = [f for f in report.skipped if f.text == asked]
+        assert skipped and skipped[0].kind == "prose" and "question" in skipped[0].reason, words
+        assert rows[r"\sigma'(z) = \sigma(z)(1 - \sigma(z))"] == "holds", words  # the sigmoid's, still in force
+        assert rows[r"\delta^L = (a^L - y) \odot \sigma'(z^L)"] == "holds", words  # BP1, quadratic cost
+
+
+def test_review39_a_question_then_its_answer_is_read():
+    # "What is σ'? ⏎⏎ $$σ'(z) = σ(z)(1 + σ(z))$$": the display answers the question and is a claim of the notes (false)
+    text = SIGMOID.replace("{words}", "What is the derivative of the sigmoid?").replace(
+        r"$$\sigma'(z) = \sigma(z)(1 - \sigma(z))$$", r"$$\sigma'(z) = \sigma(z)(1 + \sigma(z))$$")
+    rows = _rows(text)
+    assert rows[r"\sigma'(z) = \sigma(z)(1 + \sigma(z))"].status == "refuted"
+
+
+def test_review39_an_exercise_question_in_graph_notes_defines_nothing():
+    # g = x W + b (x 1×2, W 2×3), h = tanh(g): ∂h_1/∂g_1 = 1 − h_1² holds; h = σ(g) in the question is no redefinition
+    text = ("# Graph\n\nLet $x$ be a row vector with two entries and $W$ a $2 \\times 3$ matrix.\n\n"
+            + _display("g = x W + b", r"h = \tanh(g)") + "Exercise: what changes with $h = \\sigma(g)$?\n\n"
+            + _display(r"\frac{\partial h_1}{\partial g_1} = 1 - h_1^2", r"\frac{\partial h_1}{\partial g_1} = 1 - h_1"))
+    rows = _rows(text)
+    assert rows[r"\frac{\partial h_1}{\partial g_1} = 1 - h_1^2"].status == "holds"
+    assert rows[r"\frac{\partial h_1}{\partial g_1} = 1 - h_1"].status == "refuted"
+
+
+def test_review39_words_of_change_in_a_statement_are_no_question():
+    # "What changes is that …" states the formula: z^l = w^l a^{l-1} without the bias is false beside the notes'
+    # z^l = w^l a^{l-1} + b^l (b ≠ 0), and stays a refuted row; a statement in an exercise part is judged too
+    rows = _rows(SIGMOID.replace("{words}", "What changes is that $z^l = w^l a^{l-1}$ here."))
+    assert rows[r"z^l = w^l a^{l-1}"].status == "refuted"
+    rows = _rows(SIGMOID.replace("{words}", "## Exercises\n\nShow that\n\n$$\\sigma'(z) = \\sigma(z)(1 + \\sigma(z))$$"))
+    assert rows[r"\sigma'(z) = \sigma(z)(1 + \sigma(z))"].status == "refuted"
