@@ -47,7 +47,7 @@ from .names import as_cost, cost_letter_alias, names_output
 from .negation import GOES_ON_MARK, mark, negated_verdict
 from .questions import questions
 from .scan import guess_kind, kind_of, scan
-from .definition_kinds import COST_DEFINITION, candidate, defines_delta
+from .definition_kinds import COST_DEFINITION, candidate, defines_delta, delta_claim, output_gradient_slip
 from .samples import mean_count
 from .updates import read_rule
 from .verification import Verification
@@ -229,9 +229,11 @@ def _verify_items(text, items, notation, path, kind, strict, activation, cost, o
                             given, recheck=lambda text, line: once(text, _setting(model, line, given)[0]))
     unknown += [unknowns.Unknown(s.line, "linear", f"“{s.words}”", "said in words") for s in output_said
                 if s.kind == "linear"]
-    # δ^L ≡ ∇_a C beside δ ≡ ∂C/∂z that holds: a slip (a refuted row), not δ defined otherwise from its line on
-    model.definitions = [d for d in model.definitions if not (d.what == "own-delta" and any(
-        u.what == "slip" and u.letter == "δ" and u.line == d.line for u in unknown))]
+    # δ^L ≡ ∇_a C beside δ ≡ ∂C/∂z that holds: a slip (a refuted row), not δ defined otherwise from its line on (one
+    # for every layer, δ^l ≡ −∂C/∂z^l, may be a change of meaning and still blocks the claims after it)
+    model.definitions = [d for d in model.definitions if not (
+        d.what == "own-delta" and output_gradient_slip(delta_claim(d.text), nt)
+        and any(u.what == "slip" and u.letter == "δ" and u.line == d.line for u in unknown))]
     # δ defined from a loss letter the notes never define (δ^l ≡ ∂L/∂z^l beside C): what δ means is not known
     unknown += [unknowns.Unknown(f.line, "delta", f.text, f"it differentiates {other.letter}, which the notes never "
                                  "define") for f in items if f.kind in ("claim", "definition") and defines_delta(f.text, nt)
