@@ -24,7 +24,7 @@ from ..errors import SymbpError
 from ..notation import Notation
 from .claims import UPDATE_RULE
 from .lexer import ReadError
-from .nodes import Apply, Layer, Quantity, walk
+from .nodes import Apply, Layer, Nabla, Partial, Quantity, walk
 from .reader import read
 from .updatenames import read_new
 
@@ -312,6 +312,39 @@ _DELTA_AS_DERIVATIVE = re.compile(r"=\s*-?\s*(?:\\frac\s*\{\s*\\partial\s*C\s*\}
                                   r"\\nabla_\S+\s*C)\s*(?:[,;.]?\s*(?:\\quad|\\qquad|\\,|\\;)?\s*\\text\s*\{.*)?$")
 
 
+def output_gradient_slip(text: str, nt: Notation) -> bool:
+    r"""Is ``text`` the claim δ^L = ∇_a C (``\nabla_{a^L} C``, ``\frac{\partial C}{\partial a^L_j}``): δ of the
+    output layer alone, written with = (no sign of a definition), equal to the gradient of C by the output a^L?
+
+    That is BP1 with its factor σ'(z^L) missing, the most common slip in notes, not the notes' own meaning of δ:
+    a definition of δ speaks of every layer (δ^l ≡ ∂C/∂a^l) or is written as one (δ^L :≡ ∇_a C). It is a claim,
+    refuted with that diagnosis, and the claims about δ around it are judged under δ ≡ ∂C/∂z.
+
+    >>> from symbp.notation import profile
+    >>> nt = profile("nielsen")
+    >>> [output_gradient_slip(t, nt) for t in (r"\delta^L = \nabla_a C", r"\delta^L_j = \frac{\partial C}{\partial a^L_j}",
+    ...  r"\delta^L \equiv \nabla_a C", r"\delta^l = \nabla_{a^l} C", r"\delta^L = -\nabla_a C")]
+    [True, True, False, False, False]
+    """
+    if DELTA_DEFINITION.search(text) or text.count("=") != 1:
+        return False
+    try:
+        lhs, rhs = read(text, nt).sides
+    except (ReadError, SymbpError, ValueError):
+        return False
+    if not (isinstance(lhs, Quantity) and lhs.role == "delta" and lhs.layer is not None and lhs.layer.var == "L"
+            and lhs.layer.offset == 0):
+        return False
+    if isinstance(rhs, Partial):
+        num, den = rhs.num, rhs.den
+    elif isinstance(rhs, Nabla):
+        num, den = rhs.of, rhs.wrt
+    else:
+        return False
+    return (isinstance(num, Quantity) and num.role == "C" and isinstance(den, Quantity) and den.role == "a"
+            and (den.layer is None or den.layer == lhs.layer) and den.indices == lhs.indices)
+
+
 def defines_delta(text: str, nt: Notation) -> bool:
     r"""Is ``text`` a definition of δ (δ ≡ ∂C/∂z, δ := −∇_z C, δ = ∂C/∂z with a remark, …)?
 
@@ -325,7 +358,7 @@ def defines_delta(text: str, nt: Notation) -> bool:
     m = DELTA_DEFINITION.search(text)
     if m is None:
         m = _DELTA_AS_DERIVATIVE.search(text)
-        if m is None:
+        if m is None or output_gradient_slip(text, nt):  # δ^L = ∇_a C: BP1 without σ', a claim
             return False
     # δ^L_j ≡ 2(a^L_j − y_j)σ'(z^L_j), without a derivative of C: a definition of δ all the same, checked as the
     # claim δ = … (symbp's δ is ∂C/∂z; a definition that is not would otherwise leave it in force silently)

@@ -139,6 +139,8 @@ def hints_and_prose(text: str) -> tuple[list, list]:
     for m in _ROWS_COLUMNS.finditer(text):
         hints.append((text.count("\n", 0, m.start()) + 1, m.group(1), "matrix", ()))
     for m in _NOUN_FIRST.finditer(text):
+        if _across(text, m.start(), m.end()):
+            continue  # "# Notes on matrices⏎⏎Let $x$ …": a heading's noun is no name's (review 39 C1)
         kind = "vector" if m.group(1).lower().startswith(("vec", "vek", "век", "wek")) else "matrix"
         hints.append((text.count("\n", 0, m.start()) + 1, m.group(2), kind, ()))
     for m in _VECTOR_SIZE.finditer(text):
@@ -160,6 +162,13 @@ def hints_and_prose(text: str) -> tuple[list, list]:
     for m in _PROSE_DEF.finditer(text):
         defs.append((text.count("\n", 0, m.start()) + 1, f"{m.group(1)} = {m.group(2)}"))
     return [(line, _spelled(name), orient, dims) for line, name, orient, dims in hints], defs
+
+
+def _across(text: str, start: int, end: int) -> bool:
+    """Does ``text[start:end]`` run over a paragraph break, or from a heading's line into the next one?"""
+    span = text[start:end]
+    heading = text[text.rfind("\n", 0, start) + 1:start].lstrip().startswith("#")
+    return bool(re.search(r"\n[ \t]*\n", span)) or heading and "\n" in span
 
 
 def _spelled(name: str) -> str:

@@ -32,6 +32,7 @@ from typing import Callable
 
 from ..errors import SymbpError
 from ..notation import Notation
+from .definition_kinds import output_gradient_slip
 from .lexer import ReadError
 from .nodes import Apply, Equation, Nabla, Num, Partial, Quantity, Sum, walk
 from .reader import read
@@ -276,6 +277,7 @@ def definition(text: str, notation: Notation, line: int = 0, outputs: "int | Non
     if bound and bound.group("f") == notation.names["activation"] and bound.group("v") != "z":
         # σ(x) = 1/(1 + e^{−x}): the name of a function's argument is bound, σ(z) = 1/(1 + e^{−z}) says the same
         text = re.sub(rf"(?<![A-Za-z\\]){bound.group('v')}(?![A-Za-z])", "z", text)
+    slip = output_gradient_slip(text, notation)  # δ^L = ∇_a C: BP1 without σ', a claim, not δ defined otherwise
     own_sigma = defines_activation(text, notation)
     if own_sigma and _RELU.match(text):
         return Definition(line, "activation", "relu", text)
@@ -292,7 +294,7 @@ def definition(text: str, notation: Notation, line: int = 0, outputs: "int | Non
             # A cost of the output and the targets that is none of symbp's (Σ (a − y)² without the ½):
             # the notes' own cost, against which no claim about C can be checked; the value says why.
             return Definition(line, "own-cost", why_own(rhs, notation), text) if _of_output_and_targets(rhs) else None
-        if isinstance(lhs, Quantity) and lhs.role == "delta" and len(pairs) == 1 and _a_derivative_of_cost(rhs):
+        if isinstance(lhs, Quantity) and lhs.role == "delta" and len(pairs) == 1 and _a_derivative_of_cost(rhs) and not slip:
             if not _is_dC_dz(lhs, rhs):
                 # δ := ∂C/∂a, −∂C/∂z, ½ ∂C/∂z, ∂C/∂z^{l+1}, ∇_a C: not the δ ≡ ∂C/∂z of the profile
                 return Definition(line, "own-delta", None, text)

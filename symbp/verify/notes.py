@@ -45,8 +45,9 @@ from .costsignature import blocking as blocking_signature, unread as unread_sign
 from .hypothesis import written_out
 from .names import as_cost, cost_letter_alias, names_output
 from .negation import GOES_ON_MARK, mark, negated_verdict
+from .questions import questions
 from .scan import guess_kind, kind_of, scan
-from .definition_kinds import COST_DEFINITION, candidate, defines_delta
+from .definition_kinds import COST_DEFINITION, candidate, defines_delta, delta_claim, output_gradient_slip
 from .samples import mean_count
 from .updates import is_rule, read_rule
 from .updateiterates import is_iterate_step, iterate_rewrites, names_gradient, undefined_name
@@ -98,6 +99,7 @@ def verify_text(text: str, notation="auto", *, path: str = "notes", kind: str = 
     # a formula the notes call false is checked as their statement that it is false; one they say they do not
     # assume is prose (``negation``)
     items = mark(formulas(scan(text, kind)), text)
+    items = questions(items, text)  # "Exercise: what changes with $h = σ(g)$?": asked, not stated (``questions``)
     items = written_out(items)  # h_{W,b}(x) = a^{(n_l)}: the notes' name for the output, written out
     # ∂b/∂z has a meaning only in notes that write the bias through z (b = z − Σ w a, at fixed w and a)
     where = next((f"line {f.line}" for f in items if _BIAS_THROUGH_Z.search(f.text)), "")
@@ -243,6 +245,11 @@ def _verify_items(text, items, notation, path, kind, strict, activation, cost, o
                             given, recheck=lambda text, line: once(text, _setting(model, line, given)[0]))
     unknown += [unknowns.Unknown(s.line, "linear", f"“{s.words}”", "said in words") for s in output_said
                 if s.kind == "linear"]
+    # δ^L ≡ ∇_a C beside δ ≡ ∂C/∂z that holds: a slip (a refuted row), not δ defined otherwise from its line on (one
+    # for every layer, δ^l ≡ −∂C/∂z^l, may be a change of meaning and still blocks the claims after it)
+    model.definitions = [d for d in model.definitions if not (
+        d.what == "own-delta" and output_gradient_slip(delta_claim(d.text), nt)
+        and any(u.what == "slip" and u.letter == "δ" and u.line == d.line for u in unknown))]
     # δ defined from a loss letter the notes never define (δ^l ≡ ∂L/∂z^l beside C): what δ means is not known
     unknown += [unknowns.Unknown(f.line, "delta", f.text, f"it differentiates {other.letter}, which the notes never "
                                  "define") for f in items if f.kind in ("claim", "definition") and defines_delta(f.text, nt)

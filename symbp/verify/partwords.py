@@ -11,8 +11,10 @@ Two kinds of words count, each only in the part's own prose (displays left out):
   index after "from" sends, the one after "to" receives. Sentences naming both orders name none.
 * words that **change** the order without naming the new one (review 22 F8): the weight's indices swapped,
   reversed, exchanged, "the other way round" ("from now on we swap the indices of $w^l_{jk}$"; prohodíme, obrátíme;
-  поменяем местами, в обратном порядке; zamieniamy, odwrotnie), or a sentence saying what a weight $w^l_{jk}$ now
-  is ("but from now on $w^l_{jk}$ connects neuron j to neuron k"). A part with them after words keeping the
+  поменяем местами, в обратном порядке; zamieniamy, odwrotnie) — indices named by no weight only when the
+  display the sentence introduces has a weight (or it has none) and the words tell of no common mistake
+  ("Students often swap the indices:" before a softmax Jacobian speaks of its indices, review 39 D2) — or a
+  sentence saying what a weight $w^l_{jk}$ now is ("but from now on $w^l_{jk}$ connects neuron j to neuron k"). A part with them after words keeping the
   notation does not keep it: the change wins over the keeping (``sections`` reads the part under both orders).
 
 "In this part" alone says where a part starts, nothing about a convention: it is neither.
@@ -82,6 +84,13 @@ _INDICES = re.compile(
     r"\b(?:ind(?:ex|ices|exes)|subscripts?|roles?)\b|\bj\s+and\s+k\b|\bk\s+and\s+j\b"
     r"|\b(?:index\w*|indexy|indexů|role)\b|\bj\s+a\s+k\b|\b(?:индекс\w*|рол\w*)\b|\bj\s+и\s+k\b"
     r"|\b(?:indeks\w*|rol\w*)\b|\bj\s+i\s+k\b", re.IGNORECASE)
+#: Words naming the weights themselves (weight, váha, вес, waga).
+_WEIGHT_WORD = re.compile(r"\b(?:weights?|v[aá]h[ayuo]?|vah|вес(?:а|ов|ам|ами|ах|е|у|ом)?|wag[aiięo]?|wagami|wagach)\b", re.IGNORECASE)
+#: Words telling of a common mistake (what students often do), not of the notes' own convention.
+_MISTAKE = re.compile(
+    r"\b(?:often|commonly|frequently|typical\w*|mistakes?|errors?|students?|beginners?)\b"
+    r"|\b(?:často|obvykl\w*|chyb\w*|student\w*)\b|\b(?:часто|обычно|ошиб\w*|студент\w*|начинающ\w*)\b"
+    r"|\b(?:często|zwykle|błęd\w*|błąd|student\w*)\b", re.IGNORECASE)
 #: "From now on", "but", "now": words that a sentence about what a weight is says something new.
 _FROM_NOW = re.compile(
     r"\b(?:from\s+now\s+on|henceforth|hereafter|from\s+here\s+on|now|but|however|instead)\b"
@@ -104,9 +113,20 @@ def changed(sentence: str) -> bool:
     if _DENIED.search(words):
         return False
     weight = any(_WEIGHT.search(m.group(0)) and not DISPLAY.match(m.group(0)) for m in FORMULA.finditer(sentence))
-    if _SWAP.search(words) and (weight or _INDICES.search(words)):
+    if _SWAP.search(words) and (weight or _INDICES.search(words) and (
+            _WEIGHT_WORD.search(words) or _of_weights(sentence))):
         return True
     return weight and bool(_FROM_NOW.search(words)) and bool(_NEURONS.search(words)) and named_order(sentence) is None
+
+
+def _of_weights(sentence: str) -> bool:
+    """Are the indices a sentence swaps (named by no weight) the weights'? Not when it tells of a common mistake
+    ("students often swap the indices"), nor when the display it introduces has no weight in it (the indices of a
+    softmax Jacobian, review 39 D2); words alone ("we swap the roles of j and k") are taken to be about the weights."""
+    if _MISTAKE.search(FORMULA.sub(" ", sentence)):
+        return False
+    shown = [m.group(0) for m in FORMULA.finditer(sentence) if DISPLAY.match(m.group(0))]
+    return not shown or any(_WEIGHT.search(d) for d in shown)
 
 
 def kept(sentence: str) -> bool:

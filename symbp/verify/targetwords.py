@@ -4,7 +4,8 @@ The softmax cross-entropy C = −Σ_k y_k ln a^L_k gives ∂C/∂z^L_j = a^L_j �
 the targets sum to one. Notes say so in a formula (``\sum_k y_k = 1``, read by ``model``) or in words: "The target
 $y$ is a one-hot vector.", "We use the one-hot target $y$.", "Cíl $y$ je one-hot vektor.", "Zakładamy, że $y$ jest
 wektorem one-hot.", "Целевой вектор $y$ — one-hot вектор." (the phrases ``graphtargets.one_hot_words`` reads for
-graph notes). Such words are the same assumption as the formula, from their line on, for the notes' target letter.
+graph notes); in layered notes also "We use one-hot encoding for $y$.", "Вектор $y$ закодирован как one-hot.",
+"Etykiety $y$ są w kodowaniu one-hot.", "Цель $y$ — вектор с одной единицей (one-hot)." (review 39 B5). Such words are the same assumption as the formula, from their line on, for the notes' target letter.
 
 Words that deny or doubt it ("$y$ is not one-hot", "need not be", ``sentences.doubts``) or make it hypothetical or
 an example ("if $y$ were one-hot", "for example", ``sentences.HYPOTHETICAL``) assume nothing: the whole sentence is
@@ -23,7 +24,7 @@ from __future__ import annotations
 import re
 
 from .clauses import own_clause, taken_back
-from .graphtargets import elsewhere, not_made, one_hot_words, unequal
+from .graphtargets import elsewhere, not_made, one_hot_words, under_exercises, unequal
 from .model import Definition
 from .sentences import FORMULA, HYPOTHETICAL, doubts, line_of, masked, sentences
 
@@ -38,6 +39,37 @@ _NAMELESS = re.compile(r"\b(?:(?:we\s+)?(?:assum\w*|use|using)\s+(?:that\s+)?(?:
                        r"|(?:předpokládáme|používáme)\s+one[- ]?hot\s+(?:cíle|výstupy|vektory)"
                        r"|(?:zakładamy|używamy)\s+(?:celów\s+|cele\s+|etykiety\s+)?one[- ]?hot"
                        r"|(?:предполагаем|используем)\s+one[- ]?hot)", re.I)
+
+
+_LETTER = r"\$\s*(?:\\(?:mathbf|vec|boldsymbol|bm)\s*\{\s*)?([A-Za-z])\s*\}?\s*\$"
+#: The targets called one-hot in everyday words (review 39 B5), each with the letter in group 1:
+#: "one-hot encoding for $y$" (kódování … pro, kodowanie … dla, кодирование … для), "$y$ is encoded as one-hot"
+#: (zakódován jako, zakodowany, закодирован как), "$y$ are in one-hot encoding" (v kódování, w kodowaniu, в кодировке),
+#: "$y$ — a vector with a single one (one-hot)": the one-hot in brackets in the letter's own clause.
+_EVERYDAY = re.compile(
+    r"\bone[- ]?hot[- ]?(?:encoding|coding|representation|kódování|kodowani\w*|кодировани\w*|кодировк\w*)\s+"
+    r"(?:for|of|pro|dla|для)\s+(?:the\s+)?(?:(?:targets?|labels?|cíl\w*|cel\w*|etykiet\w*|метк\w*|цел\w*)\s+)?" + _LETTER
+    + r"|" + _LETTER + r"\s*(?:(?:is|are|je|jsou|jest|są|будет|будут)\s+)?(?:(?:always|vždy|zawsze|всегда)\s+)?"
+    r"(?:(?:one[- ]?hot[- ]?)?(?:encoded|coded|represented|zakódován\w*|kódován\w*|zakodowan\w*|kodowan\w*|"
+    r"закодирован\w*|кодиру\w*|представлен\w*)\s+(?:as\s+|jako\s+|как\s+|w\s+)?(?:a\s+|an\s+)?one[- ]?hot\b"
+    r"|(?:in|v|w|в)\s+(?:the\s+)?(?:one[- ]?hot\s+(?:encoding|form|kódování|kodowaniu|postaci|кодировке|формате)"
+    r"|(?:encoding|form|kódování|kodowaniu|postaci|formie|кодировке|формате)\s+one[- ]?hot)\b)"
+    r"|" + _LETTER + r"\s*(?:—|–|-|:|is|are|je|jsou|jest|są|является|это)\s[^$.;()]{0,80}\(\s*one[- ]?hot\s*\)", re.I)
+
+
+def _everyday(sentence: str, text: str, start: int, target: str) -> list:
+    """"We use one-hot encoding for $y$.", "Вектор $y$ закодирован как one-hot.": the target letter called one-hot
+    in words ``one_hot_words`` does not read, unless a clause of the sentence denies or doubts it."""
+    out = []
+    if under_exercises(text, start):  # an exercise's target, not the notes' (as ``one_hot_words``)
+        return out
+    for m in _EVERYDAY.finditer(sentence):
+        at = next(k for k in range(1, 4) if m.group(k))
+        if m.group(at) != target or taken_back(sentence, m.start(), m.end(), not_made) or unequal(sentence):
+            continue
+        line = line_of(text, start) + sentence.count("\n", 0, m.start())
+        out.append(Definition(line, "one-hot", "words", " ".join(text.splitlines()[line - 1].split())[:120]))
+    return out
 
 
 def _nameless(sentence: str, text: str, start: int) -> list:
@@ -59,7 +91,7 @@ def one_hot_said(text: str, target: str) -> list:
         if not _ONE_HOT.search(masked(sentence)) or HYPOTHETICAL.search(masked(sentence)) or elsewhere(sentence):
             continue  # a denial or doubt is judged in the clause that calls the target one-hot (``one_hot_words``)
         if not one_hot_words(sentence):
-            out += _nameless(sentence, text, start)
+            out += _nameless(sentence, text, start) or _everyday(sentence, text, start, target)
         for said in one_hot_words(sentence):
             if said.name == target:
                 line = line_of(text, start) + said.line - 1
