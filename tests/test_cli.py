@@ -114,3 +114,10 @@ def test_derive_latex_renders_in_the_chosen_notation(capsys):
     out = capsys.readouterr().out
     assert out.startswith(r"\frac{\partial C}{\partial w^{(2)}_{21}}")
     assert "w^{(3)}_{12}" in out and "w^{3}" not in out
+
+
+def test_a_diagnosis_without_a_correction_prints_no_empty_corrected_line(capsys):
+    """An update that adds the gradient is diagnosed (the sign) with no corrected formula: no 'corrected: ' line."""
+    assert main(["verify", r"w^l \to w^l + \eta \delta^l (a^{l-1})^T"]) == 1
+    out = capsys.readouterr().out
+    assert "diagnosis: the sign" in out and "corrected:" not in out

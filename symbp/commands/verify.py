@@ -328,5 +328,6 @@ def _long(r) -> str:
             out.append(f"  confirmed: {cx.oracle}")
     if r.diagnosis:
         out.append(f"diagnosis: {r.diagnosis}")
-        out.append(f"corrected: {r.corrected}")
+        if r.corrected:
+            out.append(f"corrected: {r.corrected}")
     return "\n".join(out)
