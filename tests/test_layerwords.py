@@ -148,6 +148,8 @@ def test_words_about_another_layer_keep_the_restriction(sentence):
     r"After the hidden layers comes the final layer, where $a^l = \sigma(z^l)$;",
     r"The hidden layers feed the top layer, which has $a^l = \sigma(z^l)$;",
     r"Beyond the hidden layers, $a^l = \sigma(z^l)$;",
+    r"Not only in the output layer but also in the hidden layers, $a^l = \sigma(z^l)$;",  # review rv40 A6
+    r"In the output layer, and also in the hidden layers, $a^l = \sigma(z^l)$;",
     r"Ve skrytých vrstvách i ve finální vrstvě $a^l = \sigma(z^l)$;",
     r"W warstwach ukrytych i w warstwie końcowej $a^l = \sigma(z^l)$;",
 ])

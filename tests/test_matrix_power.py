@@ -16,6 +16,8 @@ from symbp.verify import verify
     (r"\|\delta^L\|^2 = (a^L-y)^T \Sigma'(z^L)^2 (a^L-y)", "holds"),
     (r"\|\delta^L\|^2 = (a^L-y)^T \Sigma'(z^L)^3 (a^L-y)", "refuted"),
     (r"\delta^L = \Sigma'(z^L)^2 (a^L - y)", "refuted"),
+    (r"\Sigma'(z^L)^0 \delta^L = \delta^L", "holds"),  # M⁰ = I (review rv40 B4)
+    (r"\Sigma'(z^L)^0 \delta^L = 2\delta^L", "refuted"),
 ])
 def test_a_square_matrix_power(formula, status):
     got = verify(formula, "nielsen")

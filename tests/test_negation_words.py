@@ -340,3 +340,26 @@ def test_a_longer_paragraph_after_a_blank_line_is_not_a_denial(tmp_path, words):
 def test_a_dash_then_a_common_mistake_denies_the_display(tmp_path):
     rows = _rows(tmp_path, f"$${_FALSE}$$ — this is a common mistake.\n\n$${_TRUE}$$ — this is a common mistake.\n")
     assert rows[_FALSE].status == "holds" and rows[_TRUE].status == "refuted", rows
+
+
+# Review rv40 A2: "is not always true" after the formula denies its generality, not the formula: never judged.
+@pytest.mark.parametrize("words", ["is not always true.", "does not always hold.", "не всегда верно.",
+                                   "nie zawsze zachodzi."])
+def test_not_always_after_the_formula_is_not_judged(tmp_path, words):
+    rows = _rows(tmp_path, f"The identity $${_TRUE}$$ {words}\n\nThe identity $${_FALSE}$$ {words}\n")
+    assert rows[_TRUE].status == rows[_FALSE].status == "uninterpretable", rows
+
+
+# Review rv40 B6: an inline formula that ends its sentence, then a sentence that only calls it wrong (on the same
+# line, the next, or after a blank line): the notes deny it.
+@pytest.mark.parametrize("gap", [" ", "\n", "\n\n"])
+@pytest.mark.parametrize("words", ["This is incorrect.", "Это неверно.", "To nie jest prawda."])
+def test_a_sentence_after_an_inline_formula_denies_it(tmp_path, gap, words):
+    rows = _rows(tmp_path, f"We could write ${_FALSE}$.{gap}{words}\n\nOne might write ${_TRUE}$.{gap}{words}\n")
+    assert rows[_FALSE].status == "holds" and rows[_FALSE].reason.startswith(_CALLED), rows[_FALSE]
+    assert rows[_TRUE].status == "refuted" and rows[_TRUE].reason.startswith(_CALLED), rows[_TRUE]
+
+
+def test_a_sentence_with_two_inline_formulas_is_not_denied_by_the_next(tmp_path):
+    rows = _rows(tmp_path, f"Compare $a^L = \\sigma(z^L)$ with ${_TRUE}$. This is incorrect.\n")
+    assert rows[_TRUE].status == "holds", rows[_TRUE]

@@ -106,13 +106,20 @@ _OWN_SENTENCE = (
     r"|не\s+выполняется|ошибка)"
     r"|(?:to|ten\s+(?:wzór|zapis)|ta\s+(?:równość|formuła))\s+(?:nie\s+jest\s+prawd[aą]|nie\s+jest\s+prawdziw\w*|nie\s+zachodzi"
     r"|jest\s+(?:błędn|fałszyw|niepoprawn|nieprawdziw|zł|źle)\w*))")
+#: The same as the next sentence after an inline formula that ends its sentence: "We could write $…$. This is
+#: incorrect." (review rv40 B6), the sentence ending there.
+OWN_NEXT = re.compile(r"^\s*\.\s*(?P<w>" + _OWN_SENTENCE + r")[ \t]*[.!](?:\s|\Z)", re.I)
 #: The same, alone in the paragraph after a display: "$$…$$⏎⏎This is incorrect." (review rv39, B2).
 OWN_PARAGRAPH = re.compile(r"^[\s.,;]*\n[ \t]*\n\s*(?P<w>" + _OWN_SENTENCE + r")[\s.!]*(?:\n[ \t]*\n|\Z)", re.I)
 #: Words right after the formula that call it false: "$x_1 = x_2$ does not hold", "… fails in general".
 FALSE_AFTER = re.compile(
     r"^(?:\s|\$|\\\]|\\\)|\\end\s*\{[A-Za-z*]+\}|,|[—–]\s)*"
     r"(?:(?:in\s+general|generally|obecně|в\s+общем\s+случае|w\s+ogólności)\s+)?"
-    r"(?P<w>(?:is|are)\s+(?:(?:also|equally|likewise)\s+)?(?:false|wrong|incorrect|untrue|not\s+true|not\s+correct|invalid|not\s+valid"
+    # "is not always true", "does not always hold": a denial of generality (``negation`` makes it qualified; review rv40 A2)
+    r"(?P<w>(?:is|are)\s+not\s+(?:always|necessarily|generally)\s+(?:true|valid|correct)|(?:isn['’]t|aren['’]t)\s+always\s+(?:true|valid)"
+    r"|(?:does|do)\s+not\s+(?:always|necessarily)\s+hold|(?:doesn['’]t|don['’]t)\s+(?:always|necessarily)\s+hold"
+    r"|neplatí\s+vždy|není\s+vždy\s+pravda|не\s+всегда\s+(?:верно|верна|выполняется)|nie\s+zawsze\s+(?:jest\s+prawd[aą]|zachodzi)"
+    r"|(?:is|are)\s+(?:(?:also|equally|likewise)\s+)?(?:false|wrong|incorrect|untrue|not\s+true|not\s+correct|invalid|not\s+valid"
     r"|an?\s+(?:common\s+|typical\s+)?(?:mistake|error))"
     r"|(?:isn['’]t|aren['’]t)\s+(?:(?:also|either)\s+)?(?:true|correct|valid)"
     r"|(?:,\s*)?(?:but|yet|however),?\s+(?:this|that|it)\s+(?:is\s+(?:false|wrong|incorrect|untrue|not\s+true|not\s+correct|a\s+mistake)"
@@ -212,4 +219,4 @@ EXCLAIMED = re.compile(r"(?:^|\n|[.!?:]\s)\s*(?P<w>(?:wrong|incorrect|false|a\s+
 TURNED = re.compile(r"(?:but|yet|however|which)\b", re.I)
 
 
-__all__ = ["ADVERB", "COLON_JUDGED", "CONTRAST", "EXCLAIMED", "GOES_ON", "TURNED", "FALSE_AFTER", "FALSE_BEFORE", "LEAD_CLAUSE", "NEGATION", "NOT_ASSUMED", "NOT_BEFORE", "OWN_PARAGRAPH", "PLAIN_SUBJECT", "PLAIN_TAIL", "QUALIFIED", "REPORTED"]
+__all__ = ["ADVERB", "COLON_JUDGED", "CONTRAST", "EXCLAIMED", "GOES_ON", "TURNED", "FALSE_AFTER", "FALSE_BEFORE", "LEAD_CLAUSE", "NEGATION", "NOT_ASSUMED", "NOT_BEFORE", "OWN_NEXT", "OWN_PARAGRAPH", "PLAIN_SUBJECT", "PLAIN_TAIL", "QUALIFIED", "REPORTED"]

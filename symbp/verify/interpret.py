@@ -440,6 +440,8 @@ def _pow(node: Pow, ctx: Context):
         # A power of a vector, entry by entry, as notes divide vectors (tanh' = 1 − (a^l)^2): the square of a
         # vector has no other meaning as a vector; ‖a‖² and aᵀa are written otherwise.
         return v.map(lambda x: x**node.exp)
+    if isinstance(v, Mat) and v.rows == v.cols and v.rows > 1 and node.exp == 0:
+        return Mat(v.rows, v.cols, [[1 if i == j else 0 for j in range(v.cols)] for i in range(v.rows)])  # M⁰ = I
     if isinstance(v, Mat) and v.rows == v.cols and isinstance(node.exp, int) and node.exp >= 1:
         # A power of a square matrix is the matrix power, M² = M M: Σ'(z)² (review rv38: called ill-shaped)
         power = v

@@ -135,8 +135,8 @@ def restricted_maths(text: str) -> list:
     for s_start, s_end in sentences(text):
         sentence = text[s_start:s_end]
         hidden_mask = masked(sentence)
-        cuts = sorted({0, len(sentence)} | {m.end() for m in re.finditer(";", hidden_mask)}
-                      | {m.start() for m in _OUTPUT.finditer(hidden_mask)})
+        outputs = {m.start() for m in _OUTPUT.finditer(hidden_mask)}
+        cuts = sorted({0, len(sentence)} | {m.end() for m in re.finditer(";", hidden_mask)} | outputs)
         for lo, hi in zip(cuts, cuts[1:]):
             clause, words = sentence[lo:hi], hidden_mask[lo:hi]
             maths = [m for m in FORMULA.finditer(clause)]
@@ -162,6 +162,10 @@ def restricted_maths(text: str) -> list:
                 condition, said = "", (loose.group(0) if loose else " and ".join(m.group(0) for m in conditions))
             elif conditions:
                 condition, said = _inner(conditions[0].group(0)), conditions[0].group(0)
+            elif lo in outputs or _OUTPUT.search(_without(words, _HIDDEN)):
+                # "Not only in the output layer but also in the hidden layers, $…$" (review rv40 A6): the clause that
+                # names the hidden layers began with the output layer, so the formula may be claimed there too
+                condition, said = "", f"{hidden.group(0)} … {(_OUTPUT.search(words) or hidden).group(0)}"
             elif elsewhere := _ELSEWHERE.search(_without(words, _HIDDEN)):
                 condition, said = "", f"{hidden.group(0)} … {elsewhere.group(0)}"  # another layer named too
             else:

@@ -49,7 +49,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from .denials import (ADVERB, COLON_JUDGED, CONTRAST, EXCLAIMED, FALSE_AFTER, FALSE_BEFORE, GOES_ON, LEAD_CLAUSE, NEGATION, NOT_ASSUMED, OWN_PARAGRAPH,
+from .denials import (ADVERB, COLON_JUDGED, CONTRAST, EXCLAIMED, FALSE_AFTER, FALSE_BEFORE, GOES_ON, LEAD_CLAUSE, NEGATION, NOT_ASSUMED, OWN_NEXT, OWN_PARAGRAPH,
                       NOT_BEFORE, PLAIN_SUBJECT, PLAIN_TAIL, QUALIFIED, REPORTED, TURNED)
 from .extract import Formula
 from .graphexamples import sentence_around
@@ -111,8 +111,16 @@ def _denied_below(text: str, source: str, start: int) -> "Negation | None":
     """A display followed, after a blank line, by a paragraph that is only a sentence calling it false ("$$…$$⏎⏎This is
     incorrect.", "Это неверно."; review rv39): the notes deny it as surely as on the next line."""
     at = text.find(source, start)
-    if at < 0 or not (text.startswith("$$", start) or _DISPLAY_OPENER.search(text[:at])):
+    if at < 0:
         return None
+    if not (text.startswith("$$", start) or _DISPLAY_OPENER.search(text[:at])):
+        # an inline formula, the only one of its sentence, that ends it, and a next sentence that only denies it
+        rest = re.sub(r"^\s*(?:\$|\\\))", "", text[at + len(source):])
+        around = sentence_around(text, text.count("\n", 0, at) + 1, source)
+        m = OWN_NEXT.match(rest)
+        if m is None or around is None or _SPAN.search(around[0]):
+            return None
+        return Negation("false", " ".join(m.group("w").split()))
     rest = re.sub(r"^\s*(?:\$\$|\\\]|\\end\s*\{[A-Za-z*]+\})", "", text[at + len(source):])
     m = OWN_PARAGRAPH.match(rest)
     return Negation("false", " ".join(m.group("w").split())) if m else None
