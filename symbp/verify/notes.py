@@ -57,6 +57,7 @@ from .notesrows import (  # the steps of each row
     _other_letter, _outputs, _own_terms, _reached_back, _setting, _slip, _unread_cost, _with_remark,
 )
 from .notesreport import ACCOUNT_ORDER, NotesReport, Row, bucket, bucket_of_status, to_markdown  # noqa: F401 (the API)
+import symbp.verify.costsupposed as costsupposed  # "If the cost were $…$, then": another cost, by a formula
 import symbp.verify.suppositions as suppositions  # "If $b^l = 0$, then": a condition, not a claim
 import symbp.verify.inforce as inforce  # by module: hypotheticals, and where a first definition reaches back
 import symbp.verify.reachwords as reachwords  # by module: where a definition starts and ends, and where unclear
@@ -192,6 +193,10 @@ def _verify_items(text, items, notation, path, kind, strict, activation, cost, o
     supposed, conditions, said_header = suppositions.under(text, items, scopes.under)
     scopes.under.update(supposed)
     scopes.defining |= conditions
+    scopes.header += said_header
+    # "If the cost were $\\frac12\\|a^L - y\\|^2$, then …": a cost given by a bare formula, not the notes' (rv40 A7)
+    supposed, said_header = costsupposed.under(text, items, scopes.under, nt, outputs.fixed)
+    scopes.under.update(supposed)
     scopes.header += said_header
     items = [replace(f, under=scopes.under[id(f)]) if id(f) in scopes.under else f for f in items]
     model = model_of([(f.line, f.text) for f in items if not f.negated and not f.under and (
