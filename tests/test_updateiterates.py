@@ -91,3 +91,24 @@ def test_a_step_on_the_parameter_beside_a_computed_name_is_still_judged():
     # ∂L/∂W = (v − y) x^T with v = W x
     assert _rows(_V, r"W := W - \eta (v - y) x^T")[0].status == "holds"
     assert _rows(_V, r"W := W + \eta (v - y) x^T")[0].status == "refuted"
+
+
+# -- rv40 A10: gradient descent from W_1 takes the gradient at W_1 (∂L/∂W or ∂L/∂W_1), never at the new W_2 ------
+# W_2 = W_1 − η ∇L(W_2) is an implicit (proximal) step, not a step of gradient descent from W_1. With L undefined
+# the letter is a generic function: W_2 = W_1 − η ∂L/∂W_1 is a step of gradient descent on any L (holds).
+
+@pytest.mark.parametrize("preamble", [_ONE + r" and $G = \frac{\partial L}{\partial W_2}$", "Some notes"])
+@pytest.mark.parametrize("rule", [r"W_2 := W_1 - \eta G", r"W_2 := W_1 - \eta \frac{\partial L}{\partial W_2}"])
+def test_rv40_a_gradient_at_the_new_iterate_is_no_descent_step(preamble, rule):
+    if "G" in rule and preamble == "Some notes":
+        preamble = r"Some notes, $G = \frac{\partial L}{\partial W_2}$"
+    (v,) = _rows(preamble, rule)
+    assert v.status == "refuted" and "W_2" in v.reason and "starts from" in v.reason, v
+
+
+@pytest.mark.parametrize("preamble", [_ONE + r" and $G = \frac{\partial L}{\partial W_1}$",
+                                      r"Some notes, $G = \frac{\partial L}{\partial W_1}$", _ONE])
+def test_rv40_a_gradient_at_the_old_iterate_is_a_descent_step(preamble):
+    rule = r"W_2 := W_1 - \eta G" if "G =" in preamble else r"W_2 := W_1 - \eta \frac{\partial L}{\partial W_1}"
+    (v,) = _rows(preamble, rule)
+    assert v.status == "holds", v

@@ -57,6 +57,8 @@ from .notesrows import (  # the steps of each row
     _other_letter, _outputs, _own_terms, _reached_back, _setting, _slip, _unread_cost, _with_remark,
 )
 from .notesreport import ACCOUNT_ORDER, NotesReport, Row, bucket, bucket_of_status, to_markdown  # noqa: F401 (the API)
+import symbp.verify.costsupposed as costsupposed  # "If the cost were $…$, then": another cost, by a formula
+import symbp.verify.ratewords as ratewords  # the rate's value or sign the notes state; gradient ascent
 import symbp.verify.suppositions as suppositions  # "If $b^l = 0$, then": a condition, not a claim
 import symbp.verify.inforce as inforce  # by module: hypotheticals, and where a first definition reaches back
 import symbp.verify.reachwords as reachwords  # by module: where a definition starts and ends, and where unclear
@@ -193,6 +195,10 @@ def _verify_items(text, items, notation, path, kind, strict, activation, cost, o
     scopes.under.update(supposed)
     scopes.defining |= conditions
     scopes.header += said_header
+    # "If the cost were $\\frac12\\|a^L - y\\|^2$, then …": a cost given by a bare formula, not the notes' (rv40 A7)
+    supposed, said_header = costsupposed.under(text, items, scopes.under, nt, outputs.fixed)
+    scopes.under.update(supposed)
+    scopes.header += said_header
     items = [replace(f, under=scopes.under[id(f)]) if id(f) in scopes.under else f for f in items]
     model = model_of([(f.line, f.text) for f in items if not f.negated and not f.under and (
                       f.kind in ("claim", "definition") or f.kind == "unreadable" and defines_activation(f.text, nt))],
@@ -268,6 +274,7 @@ def _verify_items(text, items, notation, path, kind, strict, activation, cost, o
                                                 own_layout.at(f.line), own_layout.doubt(f.line))))
     total = sum(1 for f in found if f.kind == "unreadable" or (f.kind == "claim" and not model.assumption_at(f.line)))
     shown, streamed, everything = set(), 0, nt.vectors == "row"
+    rate_said = ratewords.said(text)  # a rate ≤ 0 or gradient ascent in the prose: rules are shown after ``judge``
     for f in found:
         if f.under and f.kind in ("claim", "definition"):  # stated under a hypothetical model: not judged
             done = inforce.stated_under(f, scopes, nt.name)
@@ -383,7 +390,8 @@ def _verify_items(text, items, notation, path, kind, strict, activation, cost, o
                                        or row.result.reason.startswith("a slip:") or f.negated
                                        or row.result.interpretation.get("fits")
                                        or ((own_layout.at(f.line) or not has_layers(f.text))
-                                                        and read_rule(f.text))):
+                                                        and read_rule(f.text))
+                                       or rate_said and (is_rule(f.text) or is_iterate_step(f.text))):
             streamed += 1
             shown.add(id(row.formula))
             on_row(row, streamed, total)
@@ -398,6 +406,8 @@ def _verify_items(text, items, notation, path, kind, strict, activation, cost, o
             report.rows[k] = Row(row.formula, replace(row.result, status="uninterpretable", reason=(
                 f"{name} is never defined: the step subtracts a multiple of {name}, which the notes do not say is the "
                 f"gradient or anything else ({row.result.reason})")))
+    # "the learning rate $\\eta = -0.1$", "gradient ascent": not a descent step (``ratewords``, rv40 A9)
+    report.rows = ratewords.judge(text, report.rows, Row, lambda t: is_rule(t) or is_iterate_step(t))
     if report.graph is not None and getattr(report.graph, "results", None) and report.graph.declared:
         said = tuple(d for d in report.graph.declared if d[1])  # without the end of the declared ones (layouts_in_force)
         ended = len(said) < len(report.graph.declared)

@@ -125,8 +125,11 @@ def iterate_rewrites(texts: list, rules: list, denied: tuple = ()) -> dict:
             olds = (f"{p}_{m.group('old')}", f"{p}_{m.group('new')}")
             if not any(_token(n).search(t) for n in olds for t in others):  # no other formula names them
                 arrow = ":=" if m.group("arrow") == "=" else m.group("arrow")
-                text = f"{p} {arrow} {p} {m.group('rest').lstrip()}"
-                text = _named(text, named, olds, p)
+                # the old iterate in the step is the parameter's current value (∂L/∂W_1 is ∂L/∂W at the start); the
+                # new one stays as written: a gradient by W_2 is no step of gradient descent (rv40 A10)
+                rest = _token(olds[0]).sub(lambda _: p, m.group("rest").lstrip())
+                text = f"{p} {arrow} {p} {rest}"
+                text = _named(text, named, olds[:1], p)  # G = ∂L/∂W_2 stays by the new iterate (rv40 A10)
         text = _named(text, named, (), "")
         if text != texts[k]:
             out[k] = text

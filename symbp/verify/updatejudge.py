@@ -186,6 +186,9 @@ def _other_variable(rule: Rule, by: str, body: str, check_gradient) -> "tuple[st
     """A gradient by another variable than the parameter: right when the two gradients are equal (∂C/∂z^l is
     ∂C/∂b^l), which the layered verifier decides; None when they are, else the verdict with the slip."""
     slip = f"the gradient is with respect to {by.strip()}, not {rule.param}"
+    if re.fullmatch(re.escape(rule.param.strip()) + r"_\{?\s*\d+\s*\}?", by.strip()):  # W_2 of W_2 := W_1 - η G (rv40 A10)
+        slip += (f" ({by.strip()} is an iterate of {rule.param}: gradient descent takes the gradient at the iterate "
+                 "the step starts from)")
     if re.match(r"\s*(?:[wWbB](?![A-Za-z])|\\[Tt]heta)", by):
         return "refuted", slip, slip  # another parameter's gradient: the cost depends on each on its own
     status, words = check_gradient(rule.param, body)
