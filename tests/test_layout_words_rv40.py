@@ -98,3 +98,12 @@ def test_rv40_gradients_shaped_like_the_transpose_are_the_numerator_layout():
     words = "Gradients have the shape of the transposed variable."
     assert _claim(words, GRAD_ROW).status == "holds"
     assert _claim(words, GRAD_COLUMN).status == "refuted"
+
+
+@pytest.mark.parametrize("words", ["From now on, gradients are laid out like the variable.",
+                                   "Hereafter gradients are transposed."])
+def test_rv40_an_unread_switch_of_the_shape_of_gradients_leaves_the_layout_unclear(words):
+    # the layout may have changed (to columns, where ∂C/∂z^l w^l does not multiply): never a silent "holds"
+    assert _claim(words, GRAD_ROW, SWITCH).status == "ambiguous"
+    # words from here on that say nothing of gradients' shape keep the numerator layout
+    assert _claim("From now on we keep the same notation.", GRAD_ROW, SWITCH).status == "holds"

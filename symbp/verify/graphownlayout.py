@@ -162,6 +162,13 @@ _SHAPED = re.compile(r"\b(?:gradient|градиент)\w*\s+(?:always\s+|now\s+)
                      re.IGNORECASE)
 
 
+#: Words about the shape or orientation of gradients that ``_by_shape`` and ``_GRADIENTS`` may not read: in a
+#: sentence that starts something from here on, the layout in force is no longer sure.
+_RESHAPED = re.compile(r"\b(?:gradient|градиент)\w*\b.*\b(?:shape\w*|laid\s+out|orient\w*|transpos\w*|rows?|columns?)\b"
+                       r"|\b(?:shape\w*|laid\s+out|orient\w*|transpos\w*|rows?|columns?)\b.*\b(?:gradient|градиент)\w*\b",
+                       re.IGNORECASE)
+
+
 def _by_shape(words: str) -> list[str]:
     found = _SHAPED.search(words)
     if found is None:
@@ -260,6 +267,14 @@ def _candidates(text: str, vectors: str) -> list[tuple[int, str, bool, bool, boo
             other = ({"numerator", "denominator"} - named).pop()
             out.append((line_of(text, _NAMES[next(iter(named))].search(text, start, end).start()), other, False, False,
                         not any(not d[4] for d in out), LEFT))
+            continue
+        sure = [d for d in out if not d[4]]
+        if not layouts and sure and switches(words) and _RESHAPED.search(words) and not (
+                HYPOTHETICAL.search(words) or _elsewhere(text, start)):
+            # "From now on, gradients are laid out like …", words symbp does not read: the layout in force may have
+            # changed here, so none is declared from this line on (review rv40 A4: the old one was kept silently)
+            other = "numerator" if sure[-1][1] == "denominator" else "denominator"
+            out.append((line_of(text, start), other, False, False, False, LEFT))
             continue
         if (not layouts or "neither" in oriented or HYPOTHETICAL.search(words)
                 or not (_DECLARES.search(words) or oriented or entries or switches(words))
