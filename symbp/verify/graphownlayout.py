@@ -30,7 +30,7 @@ from dataclasses import dataclass, field, replace
 from .asidewords import denies_aside
 from .layoutswitch import LEAVES as _LEAVES
 from .layoutswitch import MIXED, about, one_kind, settle, switches
-from .layoutwords import clauses, jacobian_entries
+from .layoutwords import clauses, jacobian_entries, transposed
 from .sentences import HYPOTHETICAL, doubts, line_of, masked, sentences
 
 #: The words naming each layout (English, Czech, Russian, Polish). "Jacobian formulation" is the numerator layout's
@@ -155,9 +155,35 @@ _GRADIENTS = {orient: re.compile(r"\b(?:gradient|градиент)\w*" + _LINK +
               for orient, words in (("row", f"(?:{_ROW}|{_ROWS})"), ("column", f"(?:{_COLUMN}|{_COLUMNS})"))}
 
 
+#: Every gradient said to have the shape of what it is by ("gradients have the shape of the variable", "… are shaped
+#: like the variable"): the denominator layout; of its transpose, the numerator layout (review rv40 A4).
+_SHAPED = re.compile(r"\b(?:gradient|градиент)\w*\s+(?:always\s+|now\s+)?(?:(?:have|has|take|takes|keep|keeps|share|shares)"
+                     r"\s+the\s+(?:same\s+)?shape|(?:are|is)\s+(?:always\s+)?shaped)\s+(?:of|as|like)\b([^.;]{0,60})",
+                     re.IGNORECASE)
+
+
+#: Words about the shape or orientation of gradients that ``_by_shape`` and ``_GRADIENTS`` may not read: in a
+#: sentence that starts something from here on, the layout in force is no longer sure.
+_RESHAPED = re.compile(r"\b(?:gradient|градиент)\w*\b.*\b(?:shape\w*|laid\s+out|orient\w*|transpos\w*|rows?|columns?)\b"
+                       r"|\b(?:shape\w*|laid\s+out|orient\w*|transpos\w*|rows?|columns?)\b.*\b(?:gradient|градиент)\w*\b",
+                       re.IGNORECASE)
+
+
+def _by_shape(words: str) -> list[str]:
+    found = _SHAPED.search(words)
+    if found is None:
+        return []
+    if _DENIED.search(words):
+        return ["neither"]
+    return ["numerator" if re.search(r"transpos", found.group(1), re.IGNORECASE) else "denominator"]
+
+
 def _by_orientation(words: str, vectors: str) -> list[str]:
     # a gradient by a column vector is a row in the numerator layout (the shape of xᵀ), by a row vector a column
     said = [orient for orient, pattern in _GRADIENTS.items() if pattern.search(words)]
+    shaped = _by_shape(words)
+    if shaped:  # the shape of the variable: a layout whichever way the notes' vectors point
+        return shaped if not said else ["neither"]
     if said and _DENIED.search(words):
         return ["neither"]
     if not vectors:
@@ -242,6 +268,14 @@ def _candidates(text: str, vectors: str) -> list[tuple[int, str, bool, bool, boo
             out.append((line_of(text, _NAMES[next(iter(named))].search(text, start, end).start()), other, False, False,
                         not any(not d[4] for d in out), LEFT))
             continue
+        sure = [d for d in out if not d[4]]
+        if not layouts and sure and switches(words) and _RESHAPED.search(words) and not (
+                HYPOTHETICAL.search(words) or _elsewhere(text, start)):
+            # "From now on, gradients are laid out like …", words symbp does not read: the layout in force may have
+            # changed here, so none is declared from this line on (review rv40 A4: the old one was kept silently)
+            other = "numerator" if sure[-1][1] == "denominator" else "denominator"
+            out.append((line_of(text, start), other, False, False, False, LEFT))
+            continue
         if (not layouts or "neither" in oriented or HYPOTHETICAL.search(words)
                 or not (_DECLARES.search(words) or oriented or entries or switches(words))
                 or _elsewhere(text, start)):
@@ -252,7 +286,9 @@ def _candidates(text: str, vectors: str) -> list[tuple[int, str, bool, bool, boo
         # both layouts named ("we use the numerator layout, not the denominator layout"), or one set aside,
         # deferred or confined ("we will use …", "in this section only …"), or someone else's: it may be meant
         confined = _CONFINED.search(words) and any(not d[4] and d[1] not in layouts for d in out)
-        doubtful = bool(denied or confined or _ASIDE.search(words) or _UNSURE.search(words)
+        # "Many texts use the Jacobian …; we use its transpose": the clause that says the notes' is what counts
+        own = words[transposed(words) or 0:] if entries else words
+        doubtful = bool(denied or confined or _ASIDE.search(own) or _UNSURE.search(own)
                         or re.search(r"\bet\s+al\.\s*$", text[max(0, start - 12):start]))
         parts = clauses(words, _NAMES) if len(named) > 1 and not (doubtful or oriented or entries) else None
         if parts:
@@ -265,9 +301,11 @@ def _candidates(text: str, vectors: str) -> list[tuple[int, str, bool, bool, boo
                             words[at:after]))
             continue
         unsure = doubtful or len(layouts) > 1
-        if len(layouts) > 1 and len(oriented) == 1 and not doubtful:
+        if len(layouts) > 1 and oriented == ["denominator"] and named == {"numerator"} and not doubtful:
             # "Jacobians in the numerator layout, and every gradient is a column vector" (the mixed convention): a
-            # gradient is what the words say it is
+            # gradient is what the words say it is. The reverse ("Jacobians use the denominator layout, while
+            # gradients are written as rows") is no convention symbp reads: both layouts are named, neither declared
+            # (review rv40 A8: it was read as the numerator layout, and ∂z^l/∂a^{l-1} = w^l held)
             layouts = set(oriented)
         said = bool(oriented) or bool(re.search(_ROW + "|" + _COLUMN, words, re.IGNORECASE))
         for layout in sorted(layouts, reverse=True):  # the numerator layout first

@@ -38,16 +38,42 @@ _ROW_AT = re.compile(r"\b(?:rows?|řádk\w*|řádek|wiersz\w*|строк\w*)" + 
 _COLUMN_AT = re.compile(r"\b(?:columns?|sloupc\w*|sloupec|kolumn\w*|столбц\w*|столбец)" + _INDEX, re.IGNORECASE)
 
 
+#: The notes' derivative said to be the transpose of the Jacobian the sentence writes ("our derivative is the
+#: transpose of the Jacobian …", "… we use its transpose"): the other layout (review rv40 A1). ``transposed``.
+_TRANSPOSED = re.compile(r"\b(?:is|are|use|write|take|adopt)\s+(?:the|its|their)\s+transpose\b", re.IGNORECASE)
+#: Any other word of transposing: where the sentence leaves it unclear which matrix is the notes', it declares nothing.
+_TRANSPOSE = re.compile(r"\btranspo\w*|\btranspon\w*|\bтранспон\w*", re.IGNORECASE)
+
+
+def _matrix(sentence: str, num: str, den: str) -> bool:
+    # the sentence names the matrix ∂y/∂x whose entry ∂y_j/∂x_i it places ("the matrix ∂y/∂x has …"): a Jacobian
+    return bool(re.search(r"\\partial\s*\{?\s*" + re.escape(num) + r"\s*\}?\s*(?:/|\{)\s*\\partial\s*\{?\s*"
+                          + re.escape(den) + r"(?![_\w^])", sentence))
+
+
+def transposed(sentence: str) -> "int | None":
+    """Where the clause that says the notes' derivative is the transpose of the Jacobian written starts (after the
+    last ';' before the words), else None: its own words say whether the notes use it ("Many texts use the Jacobian
+    …; we use its transpose")."""
+    found = _TRANSPOSED.search(sentence)
+    return None if found is None else sentence.rfind(";", 0, found.start()) + 1
+
+
 def jacobian_entries(sentence: str) -> "str | None":
     """The layout a sentence about a Jacobian gives it by saying where its entry ∂y_i/∂x_j stands (see the module
-    docstring), else None. ``sentence``: the raw words, formulas and all."""
-    if not JACOBIANS.search(sentence):
-        return None
+    docstring), else None. ``sentence``: the raw words, formulas and all. A sentence that says the notes' derivative
+    is its transpose gives the other layout; one that speaks of transposing otherwise, none (review rv40 A1)."""
     entry = _ENTRY.search(sentence)
     if entry is None:
         return None
+    if not JACOBIANS.search(sentence) and not _matrix(sentence, *_letters(entry.group(0))):
+        return None
     num, den = entry.groups()
     grid = _GRID.search(sentence, entry.end())
+    before = [g for g in _GRID.finditer(sentence, 0, entry.start())
+              if re.fullmatch(r"\s*=\s*(?:\\[dt]?frac\s*\{)?\s*", sentence[g.end():entry.start()])]
+    if grid is None and before:  # "(\frac{∂y}{∂x})_{ij} = \frac{∂y_j}{∂x_i}": the entry at (i, j)
+        grid = before[-1]
     if grid is not None:
         at = grid.groups()
     else:
@@ -57,7 +83,18 @@ def jacobian_entries(sentence: str) -> "str | None":
         at = (row.group(1), column.group(1))
     if num == den:
         return None
-    return {(num, den): "numerator", (den, num): "denominator"}.get(at)
+    layout = {(num, den): "numerator", (den, num): "denominator"}.get(at)
+    if layout is None or not _TRANSPOSE.search(sentence):
+        return layout
+    if transposed(sentence) is None:
+        return None
+    return "denominator" if layout == "numerator" else "numerator"
+
+
+def _letters(entry: str) -> "tuple[str, str]":
+    # the letters of the numerator and the denominator of an entry ∂y_i/∂x_j: y, x
+    y, x = re.findall(r"\\partial\s*\{?\s*([A-Za-z][A-Za-z0-9]*)", entry)[:2]
+    return y, x
 
 
 def clauses(words: str, names: dict) -> "list[tuple[int, str, str]] | None":
@@ -78,4 +115,4 @@ def clauses(words: str, names: dict) -> "list[tuple[int, str, str]] | None":
     return out
 
 
-__all__ = ["clauses", "jacobian_entries"]
+__all__ = ["clauses", "jacobian_entries", "transposed"]
