@@ -44,6 +44,8 @@ def test_a_switch_written_as_a_function_is_read(switch):
     "Odteď místo sigmoidy používáme tanh.",
     "For the rest of these notes the activation is the hyperbolic tangent.",  # review rv40 A3
     r"From here on, the sigmoid gives way to $\tanh$.",
+    "Dále jako aktivační funkci používáme hyperbolický tangens.",  # review rv41 A5
+    r"The sigmoid is now retired; all neurons below use $\tanh$.",
 ])
 def test_a_switch_in_words_is_never_judged_under_the_sigmoid(words):
     got = _claim(words)

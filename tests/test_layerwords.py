@@ -150,6 +150,10 @@ def test_words_about_another_layer_keep_the_restriction(sentence):
     r"Beyond the hidden layers, $a^l = \sigma(z^l)$;",
     r"Not only in the output layer but also in the hidden layers, $a^l = \sigma(z^l)$;",  # review rv40 A6
     r"In the output layer, and also in the hidden layers, $a^l = \sigma(z^l)$;",
+    r"For $l < L$ and also for $l = L$, $a^l = \sigma(z^l)$;",  # review rv41 A1
+    r"For all hidden layers and also for $l = L$, $a^l = \sigma(z^l)$;",
+    r"В скрытых слоях, а также при $l = L$, $a^l = \sigma(z^l)$;",
+    r"For the hidden layers $a^l = \sigma(z^l)$, and the same formula holds in the output layer;",
     r"Ve skrytých vrstvách i ve finální vrstvě $a^l = \sigma(z^l)$;",
     r"W warstwach ukrytych i w warstwie końcowej $a^l = \sigma(z^l)$;",
 ])

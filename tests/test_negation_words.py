@@ -344,7 +344,8 @@ def test_a_dash_then_a_common_mistake_denies_the_display(tmp_path):
 
 # Review rv40 A2: "is not always true" after the formula denies its generality, not the formula: never judged.
 @pytest.mark.parametrize("words", ["is not always true.", "does not always hold.", "не всегда верно.",
-                                   "nie zawsze zachodzi."])
+                                   "nie zawsze zachodzi.", "need not hold.", "can fail.", "holds only sometimes.",
+                                   "is only occasionally true.", "nie zawsze jest prawdziwa."])  # rv41 A10
 def test_not_always_after_the_formula_is_not_judged(tmp_path, words):
     rows = _rows(tmp_path, f"The identity $${_TRUE}$$ {words}\n\nThe identity $${_FALSE}$$ {words}\n")
     assert rows[_TRUE].status == rows[_FALSE].status == "uninterpretable", rows

@@ -81,7 +81,10 @@ def test_review39_swapping_the_indices_of_a_softmax_jacobian_is_not_a_weight_con
         rows = _rows(SOFTMAX_RU.replace("{words}", words))
         assert not [t for t, v in rows.items() if v.status in ("ambiguous", "undecided")], words
         assert rows[r"\frac{\partial a^L_j}{\partial z^L_k} = a^L_j(\delta_{jk} - a^L_k)"].status == "holds"
-        assert rows[r"\frac{\partial a^L_j}{\partial z^L_k} = a^L_k(\delta_{jk} - a^L_j)"].status == "holds"
+        # the softmax Jacobian is symmetric, a_k(δ_jk − a_j) = a_j(δ_jk − a_k): TRUE, and the notes call it wrong
+        # ("Это неверно.", read since review rv39 A1), so their statement is refuted
+        swapped = rows[r"\frac{\partial a^L_j}{\partial z^L_k} = a^L_k(\delta_{jk} - a^L_j)"]
+        assert swapped.status == "refuted" and swapped.reason.startswith("the notes call this formula wrong"), swapped
         assert rows[r"z^l = w^l a^{l-1} + b^l \quad l < L"].status == "holds"
 
 

@@ -163,3 +163,16 @@ def test_rv39_numbered_layer_value_is_a_supposition_but_graph_leaves_are_left_to
     assert _status(text, "z^2 = w^2 a^1") == ["uninterpretable"]
     # b^{(1)} of graph notes is a leaf their reading puts in exactly (``graphcondition``)
     assert supposed("If $b^{(1)} = 0$, then\n\n$$a = b$$\n") == []
+
+
+@pytest.mark.parametrize("sentence", [
+    f"In the special case $w_{{12}} = w_{{21}}$ we have\n\n$${G12} = w_{{21}}$$",
+    f"In case $w_{{12}} = w_{{21}}$, we have\n\n$${G12} = w_{{21}}$$",
+    f"Given $w_{{12}} = w_{{21}}$, we have\n\n$${G12} = w_{{21}}$$",
+    f"Je-li $w_{{12}} = w_{{21}}$, pak\n\n$${G12} = w_{{21}}$$",
+    f"При $w_{{12}} = w_{{21}}$ имеем\n\n$${G12} = w_{{21}}$$",
+])
+def test_rv41_a_tie_supposed_in_other_words_never_leaks(sentence):
+    """Review rv41 A3: these wordings filed the tie as part of the model, so 'In general ∂g_2/∂x_1 = w_12' held."""
+    text = GRAPH + sentence + GENERAL
+    assert _status(text, r"\frac{\partial g_2}{\partial x_1} = w_{12}") == ["refuted"]  # false for a general W

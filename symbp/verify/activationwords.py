@@ -120,7 +120,7 @@ _SWITCH = re.compile(r"\b(?:we(?:['’]ll|\s+will|\s+now|\s+then)?\s+(?:switch|c
                      # "for the rest of these notes the activation is …", "the sigmoid gives way to tanh" (review rv40 A3)
                      r"|for\s+the\s+rest|in\s+the\s+rest|from\s+here\s+on|hereafter|in\s+what\s+follows|gives?\s+way\s+to"
                      r"|\bthe\s+activation(?:\s+function)?\s+(?:becomes|will\s+be|is\s+now)"
-                     r"|ve\s+zbytku|dále\s+(?:je|bude)|в\s+дальнейшем|далее\s+(?:функция|активация)|w\s+dalszej\s+części|dalej\s+(?:funkcja|aktywacja)"
+                     r"|\bis\s+now\s+retired|\bbelow\s+use|ve\s+zbytku|dále\s+(?:je|bude|jako|používáme|použijeme)|в\s+дальнейшем|далее\s+(?:функция|активация)|w\s+dalszej\s+części|dalej\s+(?:funkcja|aktywacja)"
                      r"|přejdeme|nahradíme|zaměníme|místo|odteď|nadále|перейд\w*|замен\w*|вместо|далее\s+будем|теперь\s+будем"
                      r"|przejdziemy|zastąpimy|zamienimy|zamiast|od\s+teraz|odtąd)", re.I)
 _ANY_NAME = re.compile("|".join(words for _, words in _NAMES) + r"|softplus|\\max\s*\(\s*0|leaky|ELU\b|swish|GELU\b", re.I)

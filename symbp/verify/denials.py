@@ -118,7 +118,10 @@ FALSE_AFTER = re.compile(
     # "is not always true", "does not always hold": a denial of generality (``negation`` makes it qualified; review rv40 A2)
     r"(?P<w>(?:is|are)\s+not\s+(?:always|necessarily|generally)\s+(?:true|valid|correct)|(?:isn['’]t|aren['’]t)\s+always\s+(?:true|valid)"
     r"|(?:does|do)\s+not\s+(?:always|necessarily)\s+hold|(?:doesn['’]t|don['’]t)\s+(?:always|necessarily)\s+hold"
-    r"|neplatí\s+vždy|není\s+vždy\s+pravda|не\s+всегда\s+(?:верно|верна|выполняется)|nie\s+zawsze\s+(?:jest\s+prawd[aą]|zachodzi)"
+    r"|neplatí\s+vždy|není\s+vždy\s+pravda|не\s+всегда\s+(?:верно|верна|выполняется)|nie\s+zawsze\s+(?:jest\s+prawd\w*|zachodzi)"
+    # "need not hold", "can fail", "holds only sometimes", "is only occasionally true" (review rv41 A10)
+    r"|(?:need|needs)\s+not\s+(?:hold|be\s+true)|(?:can|may)\s+fail|(?:holds|is\s+true)\s+only\s+(?:sometimes|occasionally)"
+    r"|is\s+only\s+(?:sometimes|occasionally)\s+(?:true|valid)"
     r"|(?:is|are)\s+(?:(?:also|equally|likewise)\s+)?(?:false|wrong|incorrect|untrue|not\s+true|not\s+correct|invalid|not\s+valid"
     r"|an?\s+(?:common\s+|typical\s+)?(?:mistake|error))"
     r"|(?:isn['’]t|aren['’]t)\s+(?:(?:also|either)\s+)?(?:true|correct|valid)"

@@ -82,6 +82,11 @@ _ELSEWHERE = re.compile(r"\b(?:final|top|topmost|highest|uppermost|beyond|above)
 #: is not the formula's restriction.
 _NOT_ONLY_CONDITION = re.compile(r"(?:\bnot\s+(?:only|just|merely)|\bnejen|\bне\s+только|\bnie\s+tylko)\s+(?:\w+\s+){0,2}~",
                                  re.I)
+#: A layer condition that takes the output layer in: "$l = L$", "$l \le L$", "$l \in \{2, \dots, L\}$" (review rv41 A1).
+_AT_L = re.compile(r"^\s*[a-z]\s*(?:=|\\le|\\leq|\\in)\s*(?:[^=]*[,{]\s*)?L\s*\\?\}?\s*$")
+#: "…, and the same formula holds in the output layer": what the sentence goes on to say of the output layer.
+_SAME_AT_OUTPUT = re.compile(r"\bthe\s+same\s+(?:formula|relation|identity|equation|expression|holds|is\s+true|applies)"
+                             r"[^;.]*?\b(?:output|last|final|top)\b", re.I)
 #: After the widening words, a formula or a word naming another activation: the words speak of the output layer's own
 #: formula ("and also the output layer uses the softmax $…$"), which the formula before them does not claim.
 _OWN_AFTER = re.compile(r"~|soft[-\s]?max|софтмакс|linear|lineárn|линейн|liniow|identit|тождеств|tożsam|\btanh\b|relu"
@@ -142,7 +147,8 @@ def restricted_maths(text: str) -> list:
             maths = [m for m in FORMULA.finditer(clause)]
             stated = [m for m in maths if not m.group(0).startswith("$$") and _CONDITION.match(_inner(m.group(0)))]
             conditions = [m for m in stated if _BEFORE_L.search(_inner(m.group(0)))]
-            if conditions and (len(stated) > len(conditions) or _NOT_ONLY_CONDITION.search(words)):
+            at_l = [m for m in maths if not m.group(0).startswith("$$") and _AT_L.match(_inner(m.group(0)))]
+            if conditions and (len(stated) > len(conditions) or _NOT_ONLY_CONDITION.search(words) or at_l):
                 # "For all $l \le L$ (not only $l < L$), …": another condition, or "not only" before it, takes the
                 # output layer in too (review rv39, A2): the restriction is not read exactly
                 conditions = conditions + conditions[:1]
@@ -162,6 +168,10 @@ def restricted_maths(text: str) -> list:
                 condition, said = "", (loose.group(0) if loose else " and ".join(m.group(0) for m in conditions))
             elif conditions:
                 condition, said = _inner(conditions[0].group(0)), conditions[0].group(0)
+            elif at_l or _SAME_AT_OUTPUT.search(masked_rest(hidden_mask, lo)):
+                # "For all hidden layers and also for $l = L$", "…, and the same formula holds in the output layer"
+                # (review rv41 A1): the formula is claimed at L too
+                condition, said = "", hidden.group(0) + (f" … {at_l[0].group(0)}" if at_l else " … the same …")
             elif lo in outputs or _OUTPUT.search(_without(words, _HIDDEN)):
                 # "Not only in the output layer but also in the hidden layers, $…$" (review rv40 A6): the clause that
                 # names the hidden layers began with the output layer, so the formula may be claimed there too
@@ -175,6 +185,11 @@ def restricted_maths(text: str) -> list:
                     out.append(Restricted(s_start + lo + m.start(), s_start + lo + m.end(), condition,
                                           " ".join(said.split())))
     return out
+
+
+def masked_rest(sentence_mask: str, at: int) -> str:
+    """The masked sentence from ``at`` on."""
+    return sentence_mask[at:]
 
 
 def _without(words: str, pattern) -> str:

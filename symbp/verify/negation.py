@@ -127,7 +127,7 @@ def _denied_below(text: str, source: str, start: int) -> "Negation | None":
 
 
 #: Words that deny a formula's generality, not the formula: "not always", "not in general", "not necessarily".
-_NOT_IN_GENERAL = re.compile(r"\b(?:always|generally|necessarily|in\s+general|vždy|obecně|nutně|всегда|в\s+общем"
+_NOT_IN_GENERAL = re.compile(r"\b(?:always|generally|necessarily|in\s+general|need|needs|can\s+fail|may\s+fail|sometimes|occasionally|vždy|obecně|nutně|всегда|в\s+общем"
                              r"|обязательно|zawsze|ogólnie|w\s+ogólności|koniecznie)\b", re.IGNORECASE)
 
 

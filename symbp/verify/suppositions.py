@@ -35,7 +35,10 @@ from .sentences import FORMULA, line_of, masked, prose, sentences
 
 #: Words that open a supposition (a condition or a hypothetical) in a sentence.
 OPENER = re.compile(
-    r"\b(?:if|when|whenever|provided|suppose|supposing)\b|^\W*(?:were|had)\b|^\W*for\s+(?:an?|the|any)\s"
+    r"\b(?:if|when|whenever|provided|suppose|supposing|assuming)\b|^\W*(?:were|had)\b|^\W*for\s+(?:an?|the|any)\s"
+    # "In the special case", "In case", "Given", "Only for", cs "Je-li", ru "При" (review rv41 A3)
+    r"|\bin\s+(?:the\s+)?(?:special\s+)?case\b|^\W*given\b|^\W*only\s+(?:for|if|when)\b|\b(?:je|jsou)-li\b|^\W*при\s"
+    r"|\bw\s+przypadku\b|\bв\s+(?:частном\s+)?случае\b|\bv\s+(?:případě|speciálním\s+případě)\b"
     r"|\b(?:pokud|kdyby\w*|jestliže|když|předpokládejme)\b|^\W*pro\s"
     r"|\b(?:если|бы|когда|предположим)\b|^\W*для\s"
     r"|\b(?:jeśli|jeżeli|gdyby\w*|gdy|załóżmy|przypuśćmy)\b|^\W*dla\s", re.I)
