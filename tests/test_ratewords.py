@@ -44,7 +44,11 @@ def test_rv40_gradient_ascent_in_words_is_not_judged_as_descent(lead):
 @pytest.mark.parametrize("lead", ["Gradient descent with the learning rate $\\eta = 0.1$:",
                                   "Gradient descent with $\\eta > 0$:",
                                   "If $\\eta = 0$, nothing moves. Gradient descent:",
-                                  "Gradient descent:"])
+                                  "Gradient descent:",
+                                  # a value ruled out, not stated (review rv41 B4)
+                                  "Note that $\\eta \\le 0$ is never used. Gradient descent:",
+                                  "The rate must not be negative ($\\eta < 0$ makes the step go uphill). Gradient descent:",
+                                  "Skoro $\\eta < 0$ nie ma sensu, bierzemy dodatnie $\\eta$. Gradient descent:"])
 def test_rv40_a_positive_or_unstated_rate_keeps_the_descent_step(lead):
     assert _rule(lead).status == "holds"
 

@@ -43,14 +43,19 @@ def _number(v: str) -> float:
     return float(v)
 
 
+#: Words that rule a value out rather than state it: a negation, "uphill", "makes no sense" (cs, ru, pl too).
+_RULED_OUT = re.compile(r"\b(?:not|never|no|cannot|avoid\w*|uphill|ne|nikdy|není|nemá|не|никогда|нельзя|nie|nigdy)\b"
+                        r"|n['’]t\b|\bnie\s+ma\s+sensu|\bnemá\s+smysl|\bне\s+имеет\s+смысла", re.I)
+
+
 def rates(text: str) -> list:
     """[(position, rate macro, relation, number)] for each inline statement of a rate's value or bound in ``text``
     outside a sentence that only supposes it."""
     out = []
     for a, b in sentences(text):
         sentence = text[a:b]
-        if HYPOTHETICAL.search(masked(sentence)):
-            continue
+        if HYPOTHETICAL.search(masked(sentence)) or _RULED_OUT.search(masked(sentence)):
+            continue  # "if $\eta = 0$", "$\eta \le 0$ is never used", "Skoro $\eta < 0$ nie ma sensu" (review rv41 B4)
         for m in FORMULA.finditer(sentence):
             s = m.group(0)
             if s.startswith(("$$", "\\[", "\\begin")):
