@@ -335,14 +335,21 @@ def output_gradient_slip(text: str, nt: Notation) -> bool:
     if not (isinstance(lhs, Quantity) and lhs.role == "delta" and lhs.layer is not None and lhs.layer.var == "L"
             and lhs.layer.offset == 0):
         return False
-    if isinstance(rhs, Partial):
-        num, den = rhs.num, rhs.den
-    elif isinstance(rhs, Nabla):
-        num, den = rhs.of, rhs.wrt
-    else:
+    parts = derivative_parts(rhs)
+    if parts is None:
         return False
+    num, den = parts
     return (isinstance(num, Quantity) and num.role == "C" and isinstance(den, Quantity) and den.role == "a"
             and (den.layer is None or den.layer == lhs.layer) and den.indices == lhs.indices)
+
+
+def derivative_parts(node) -> "tuple | None":
+    """(what is differentiated, by what) of ``∂X/∂Y`` or ``∇_Y X``; None for anything else."""
+    if isinstance(node, Partial):
+        return node.num, node.den
+    if isinstance(node, Nabla):
+        return node.of, node.wrt
+    return None
 
 
 def defines_delta(text: str, nt: Notation) -> bool:

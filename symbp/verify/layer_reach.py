@@ -132,10 +132,10 @@ def cross_reach(meaning, rhs, sizes: dict) -> tuple:
     return reach, dims
 
 
-def _dims_of(meaning, roots: list, marks) -> set:
-    """The dimensions at whose positions an index expression satisfies ``marks``."""
+def _positions(meaning, roots: list):
+    """(name, its dimension at that position, the index expression) for each subscript position of every indexed
+    name in ``roots`` that has a dimension (a subscript symbp cannot read is passed over)."""
     dims = DIMS[meaning.kind]
-    out = set()
     for node in [n for root in roots for n in walk(root)]:
         for name, sub in _indexed(meaning, node):
             table = dims.get(name)
@@ -146,9 +146,13 @@ def _dims_of(meaning, roots: list, marks) -> set:
             except Uninterpretable:
                 continue
             for pos, e in enumerate(sub):
-                if pos < len(table) and marks(e):
-                    out.add(table[pos])
-    return out
+                if pos < len(table):
+                    yield name, table[pos], e
+
+
+def _dims_of(meaning, roots: list, marks) -> set:
+    """The dimensions at whose positions an index expression satisfies ``marks``."""
+    return {dim for _, dim, e in _positions(meaning, roots) if marks(e)}
 
 
 def reached_all(meaning, lhs, rhs, sizes: dict) -> tuple:
@@ -168,30 +172,20 @@ def one_dimension_per_letter(meaning, lhs, rhs) -> None:
     exists only by accident of the shape (where it does not, it would be read as 0), so no verdict is given."""
     if meaning.kind not in ("batchnorm", "layernorm"):
         return
-    dims, seen = DIMS[meaning.kind], {}
+    seen: dict = {}
     shown = {name: _GREEK.get(latex, latex) for latex, name in meaning.notation["symbols"].items()}
-    for node in [*walk(lhs), *walk(rhs)]:
-        for name, sub in _indexed(meaning, node):
-            table = dims.get(name)
-            if table is None:
-                continue
-            try:
-                sub = meaning.subscripts(Sym("_", tuple(sub)), name, len(table))
-            except Uninterpretable:
-                continue
-            for pos, e in enumerate(sub):
-                if pos >= len(table) or not isinstance(e, Var) or e.name in meaning.notation["constants"] \
-                        or e.name == "•":
-                    continue
-                dim, where = seen.setdefault(e.name, (table[pos], name))
-                if dim != table[pos]:
-                    raise Uninterpretable(
-                        f"the index {e.name} stands for the {_DIM_WORDS.get(dim, dim)} in {shown.get(where, where)} and for "
-                        f"the {_DIM_WORDS.get(table[pos], table[pos])} in {shown.get(name, name)}; in "
-                        f"{meaning.kind.replace('norm', ' norm')} "
-                        + ", ".join(f"{shown.get(a, a)} has one entry per {_DIM_WORDS.get(d[0], d[0])[:-1]}"
-                                    for a, d in dims.items() if len(d) == 1 and a in (where, name))
-                        + ": write each index for the dimension it runs over")
+    for name, here, e in _positions(meaning, [lhs, rhs]):
+        if not isinstance(e, Var) or e.name in meaning.notation["constants"] or e.name == "•":
+            continue
+        dim, where = seen.setdefault(e.name, (here, name))
+        if dim != here:
+            raise Uninterpretable(
+                f"the index {e.name} stands for the {_DIM_WORDS.get(dim, dim)} in {shown.get(where, where)} and for "
+                f"the {_DIM_WORDS.get(here, here)} in {shown.get(name, name)}; in "
+                f"{meaning.kind.replace('norm', ' norm')} "
+                + ", ".join(f"{shown.get(a, a)} has one entry per {_DIM_WORDS.get(d[0], d[0])[:-1]}"
+                            for a, d in DIMS[meaning.kind].items() if len(d) == 1 and a in (where, name))
+                + ": write each index for the dimension it runs over")
 
 
 def letters_used(lhs, rhs) -> set:

@@ -168,7 +168,7 @@ def restricted_maths(text: str) -> list:
                 condition, said = "", (loose.group(0) if loose else " and ".join(m.group(0) for m in conditions))
             elif conditions:
                 condition, said = _inner(conditions[0].group(0)), conditions[0].group(0)
-            elif at_l or _SAME_AT_OUTPUT.search(masked_rest(hidden_mask, lo)):
+            elif at_l or _SAME_AT_OUTPUT.search(hidden_mask[lo:]):
                 # "For all hidden layers and also for $l = L$", "…, and the same formula holds in the output layer"
                 # (review rv41 A1): the formula is claimed at L too
                 condition, said = "", hidden.group(0) + (f" … {at_l[0].group(0)}" if at_l else " … the same …")
@@ -185,11 +185,6 @@ def restricted_maths(text: str) -> list:
                     out.append(Restricted(s_start + lo + m.start(), s_start + lo + m.end(), condition,
                                           " ".join(said.split())))
     return out
-
-
-def masked_rest(sentence_mask: str, at: int) -> str:
-    """The masked sentence from ``at`` on."""
-    return sentence_mask[at:]
 
 
 def _without(words: str, pattern) -> str:

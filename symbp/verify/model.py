@@ -32,7 +32,7 @@ from typing import Callable
 
 from ..errors import SymbpError
 from ..notation import Notation
-from .definition_kinds import output_gradient_slip
+from .definition_kinds import derivative_parts, output_gradient_slip
 from .lexer import ReadError
 from .nodes import Apply, Equation, Nabla, Num, Partial, Quantity, Sum, walk
 from .reader import read
@@ -355,12 +355,10 @@ def _a_derivative_of_cost(rhs) -> bool:
 
 def _is_dC_dz(lhs: Quantity, rhs) -> bool:
     """Is ``rhs`` exactly ∂C/∂z (or ∇_z C) at the layer and indices of δ ``lhs``?"""
-    if isinstance(rhs, Partial):
-        num, den = rhs.num, rhs.den
-    elif isinstance(rhs, Nabla):
-        num, den = rhs.of, rhs.wrt
-    else:
+    parts = derivative_parts(rhs)
+    if parts is None:
         return False
+    num, den = parts
     return num.role == "C" and den.role == "z" and den.layer == lhs.layer and den.indices == lhs.indices
 
 
