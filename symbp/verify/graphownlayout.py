@@ -59,7 +59,7 @@ class DeclaredLayout:
     layout: str
     explicit: bool = False  # the declaring sentence says which way a gradient points ("… is a row vector")
     #: the sentence says only which way every gradient points ("gradients are rows"): no layout of Jacobians
-    gradients_only: bool = False
+    gradients_only: bool = field(default=False, repr=False)
     mixed: bool = field(default=False, repr=False)  # the pure layout the mixed convention declared on ``line`` is for this claim (``for_kinds``)
 
     def words(self) -> str:
