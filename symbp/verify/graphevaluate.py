@@ -25,6 +25,7 @@ from __future__ import annotations
 import sympy
 from sympy.core.function import AppliedUndef
 
+from .graphjacobians import named_value
 from .graphmodel import (KNOWN, Add, Bar, Call, Deriv, Div, Dots, GraphUninterpretable, Had, Mat, Model, Mul, Nabla,
                          Neg, Norm, Num, Pow, Sum, Sym, T, literal_cells, split_index, to_latex)
 from .graphdelta import is_kronecker, kronecker
@@ -438,8 +439,8 @@ class Evaluator:
         d = self.m.d
         if not is_mat(f) and not is_mat(var):
             return d(f, var)
-        if getattr(node, "named", ()):
-            return self._named(f, var, node)
+        if node.named:  # J_{ji} = ∂y_j/∂x_i: laid out as its entries say, whatever the layout (``graphjacobians``)
+            return named_value(self.m.d, f, var, node, GraphUninterpretable, shape_words)
         if is_mat(f) and is_mat(var) and (min(f.shape) > 1 or min(var.shape) > 1):
             raise GraphUninterpretable(f"{what}: a derivative of {shape_words(f)} by {shape_words(var)} has more "
                                        "than two indices")
@@ -455,16 +456,6 @@ class Evaluator:
         fl, vl = list(f), list(var)
         jac = grid(lambda r, c: d(fl[r], vl[c]), len(fl), len(vl))
         return jac if self.layout in ("numerator", MIXED) else jac.T
-
-    def _named(self, f, var, node):
-        # J with J_{ji} = ∂y_j/∂x_i (``graphjacobians``): the matrix of the derivatives in the layout its entries fix,
-        # never turned by the claim's layout (so it does not make the layout matter)
-        if not (is_mat(f) and is_mat(var)) or min(f.shape) > 1 or min(var.shape) > 1:
-            raise GraphUninterpretable(f"{node.named[0]}: its entries are derivatives of {shape_words(f)} by "
-                                       f"{shape_words(var)}, not a matrix of a vector's derivatives by a vector's")
-        fl, vl = list(f), list(var)
-        jac = sympy.ImmutableMatrix(len(fl), len(vl), lambda r, c: self.m.d(fl[r], vl[c]))
-        return jac if node.named[1] == "numerator" else jac.T
 
     def _Bar(self, node: Bar):
         inner, at = node.arg, node.at

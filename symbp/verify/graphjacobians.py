@@ -25,6 +25,8 @@ from __future__ import annotations
 
 from dataclasses import fields, replace
 
+import sympy
+
 from .graphnodes import Deriv, Equation, Sym
 
 
@@ -103,4 +105,16 @@ def written(node, names: dict):
     return replace(node, **{f.name: written(getattr(node, f.name), names) for f in fields(node)})
 
 
-__all__ = ["name_matrices", "named_matrix", "written"]
+def named_value(d, f, var, node, error, words):
+    """The value of a named matrix (``Deriv.named``): the derivatives ``d`` of the vector ``f``'s entries by the
+    vector ``var``'s, laid out as its entries' definition says and never turned by the claim's layout (so it does not
+    make the layout matter). Anything but a vector by a vector raises ``error`` (``words`` describes a shape)."""
+    if not (hasattr(f, "shape") and hasattr(var, "shape")) or min(f.shape) > 1 or min(var.shape) > 1:
+        raise error(f"{node.named[0]}: its entries are derivatives of {words(f)} by {words(var)}, not a matrix of a "
+                    "vector's derivatives by a vector's")
+    fl, vl = list(f), list(var)
+    jac = sympy.ImmutableMatrix(len(fl), len(vl), lambda r, c: d(fl[r], vl[c]))
+    return jac if node.named[1] == "numerator" else jac.T
+
+
+__all__ = ["name_matrices", "named_matrix", "named_value", "written"]
