@@ -1,6 +1,7 @@
 """Speed of `symbp verify`: median time per corpus formula and the seeds errata run (< 60 s).
 
-Run from the repository root:  python benchmarks/verify_speed.py [--no-errata]
+Run from anywhere:  python benchmarks/verify_speed.py [--no-errata]  (its data are found beside this file;
+the seeds in ../shared/seeds beside the checkout or in $SYMBP_SEEDS, as derivations/seed_errata.py finds them)
 Each formula of the verify corpus (correct ones and mutants, diagnosis included)
 and of the soundness corpus (tests/data/soundness_corpus.toml, issue 12: target
 median < 50 ms) is verified, first with a cold cache of networks (ground truth
@@ -21,6 +22,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "derivations"))  # seed_errata: where the seeds are
 
 from symbp import verify as verify_module  # noqa: E402
 import importlib  # noqa: E402
@@ -105,8 +107,11 @@ def notes_times() -> tuple[list[float], list[tuple[str, float, int]]]:
     diagnosing): each checked row's own time, and per seed the wall time over the formulas found."""
     from symbp.verify.notes import verify_notes
 
+    from seed_errata import seeds_folder
+
     rows, seeds = [], []
-    for path in sorted((Path(__file__).resolve().parents[1].parent / "shared" / "seeds").glob("00[0-3]_*.txt")):
+    # review (layouts, finding 8): the seeds beside the checkout or in $SYMBP_SEEDS, never relative to the cwd
+    for path in sorted(seeds_folder().glob("00[0-3]_*.txt")):
         check_module._CONTEXTS.clear()
         start = time.perf_counter()
         report = verify_notes(path)
@@ -132,12 +137,13 @@ def main() -> None:
     print(f"verify corpus (cold): {len(times)} formulas, median {statistics.median(times) * 1000:.1f} ms, "
           f"max {max(times) * 1000:.1f} ms (target: median < 1000 ms)")
     rows, seeds = notes_times()
+    if not rows:
+        raise SystemExit("verify_speed: no checked rows in the seeds 000–003 (is the seeds' folder empty?)")
     print(f"notes mode (seeds 000–003, notation and model inferred): {len(rows)} checked rows, median "
           f"{statistics.median(rows) * 1000:.1f} ms per row (target < 100 ms); per formula found, end to end: "
           + ", ".join(f"seed {name} {wall / found * 1000:.0f} ms ({found} in {wall:.1f} s)" for name, wall, found in seeds))
     if "--no-errata" in sys.argv:
         return
-    sys.path.insert(0, str(ROOT / "derivations"))
     import seed_errata
 
     check_module._CONTEXTS.clear()

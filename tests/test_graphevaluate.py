@@ -227,3 +227,18 @@ def test_a_square_matrix_power_is_the_matrix_product(claim, status):
 def test_a_power_of_a_matrix_that_is_not_square_is_a_misfit():
     v = _one(r"W^2 = W", "Let $x$ be a row vector $(x_1, x_2)$ and $W$ a $2 \\times 3$ matrix.\n$$g = x W$$\n")
     assert v.status == "refuted" and "only a square matrix has powers" in v.reason
+
+
+def test_powers_of_a_transposed_square_matrix():
+    # review (layouts, finding 4): (Wᵀ)² = (W²)ᵀ is true for a square W (WᵀWᵀ = (WW)ᵀ); (Wᵀ)² = W² is not (W not
+    # symmetric); decided by hand, checked in the notes' own terms with W of 2×2 and with W's size left open
+    from symbp.verify.notes import verify_text
+
+    for setup in (r"Let $g = x W$ where $x$ is a row vector with 2 entries and $W$ a $2 \times 2$ matrix, "
+                  "$h = \\tanh(g)$ and $L = L(h_1, h_2)$.\n\n",
+                  "Let $y = W x$ and $z = W y$, where $W$ is a matrix, and $L = L(z)$.\n\n"):
+        for claim, want in ((r"(W^T)^2 = (W^2)^T", "holds"), (r"\left(W^\top\right)^3 = (W^3)^\top", "holds"),
+                            (r"(W^T)^2 = W^T W^T", "holds"), (r"(W^T)^2 = W^2", "refuted")):
+            rows = verify_text(setup + f"Then ${claim}$.\n", "rowvector").rows
+            (row,) = [r.result for r in rows if r.formula.text == claim]
+            assert row.status == want, (claim, row.reason)

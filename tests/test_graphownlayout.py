@@ -149,3 +149,53 @@ def test_the_gradient_by_one_matrix_in_both_layouts_is_ambiguous_on_both_lines()
     both = {r.formula.text: r.result for r in verify_text(notes + f"$${first}$$\n\n$${second}$$\n", "auto").rows}
     assert both[first].status == both[second].status == "ambiguous"
     assert "the gradient by W in both layouts" in both[first].reason
+
+
+#: review (layouts, finding 3): row notes g = x W with a square W; ∂g_j/∂x_i = W_{ij}, so the Jacobian (a row per
+#: entry of g) is Wᵀ and the denominator layout's ∂g/∂x is W. "Gradients are row vectors" in notes of rows is the
+#: denominator layout or the mixed convention (Jacobians in the numerator layout): by hand, = W and = Wᵀ are each
+#: true in one of them, so both are ambiguous (before: = Wᵀ was refuted in the denominator layout alone).
+ROWS = (r"Let $g = x W$ where $x$ is a row vector with 2 entries and $W$ a $2 \times 2$ matrix, $h = \tanh(g)$ and "
+        "$L = L(h_1, h_2)$.\n\n")
+
+
+@pytest.mark.parametrize("words", ["We write gradients as row vectors.", "Every gradient is a row vector."])
+@pytest.mark.parametrize("claim", [r"\frac{\partial g}{\partial x} = W", r"\frac{\partial g}{\partial x} = W^T"])
+def test_gradients_as_rows_in_row_notes_fix_no_jacobian_layout(words, claim):
+    text = ROWS + words + "\n\n" + f"Then ${claim}$.\n"
+    (row,) = [r.result for r in verify_text(text, "rowvector").rows if r.formula.text == claim]
+    assert row.status == "ambiguous", row.reason
+    assert "says only which way gradients point" in row.reason
+
+
+def test_gradients_as_rows_in_row_notes_still_judge_a_wrong_jacobian():
+    # ∂g/∂x = 2W is false in every layout: refuted whatever the words allow
+    text = ROWS + "We write gradients as row vectors.\n\n" + r"Then $\frac{\partial g}{\partial x} = 2 W$." "\n"
+    (row,) = [r.result for r in verify_text(text, "rowvector").rows if "2 W" in r.formula.text]
+    assert row.status == "refuted", row.reason
+
+
+def test_a_named_layout_still_decides_a_jacobian_in_row_notes():
+    # the opposite variant: "the denominator layout" named declares Jacobians too; = W holds, = W^T refuted
+    for claim, want in ((r"\frac{\partial g}{\partial x} = W", "holds"), (r"\frac{\partial g}{\partial x} = W^T", "refuted")):
+        text = ROWS + "We write every derivative in the denominator layout.\n\n" + f"Then ${claim}$.\n"
+        (row,) = [r.result for r in verify_text(text, "rowvector").rows if r.formula.text == claim]
+        assert row.status == want, row.reason
+
+
+def test_gradients_as_rows_in_column_notes_are_the_numerator_layout_for_jacobians_too():
+    # in notes of columns, rows as gradients are the numerator layout's alone (the reverse pairing is no convention
+    # symbp reads, review rv40 A8): dy/dx = W (the Jacobian of W x) holds, = W^T is refuted
+    for claim, want in ((r"\frac{\partial y}{\partial x} = W", "holds"), (r"\frac{\partial y}{\partial x} = W^T", "refuted")):
+        text = "We write gradients as row vectors.\n\n" + SETUP + f"Then ${claim}$.\n"
+        (row,) = [r.result for r in verify_text(text, "rowvector").rows if r.formula.text == claim]
+        assert row.status == want, row.reason
+
+
+def test_gradients_as_columns_in_column_notes_fix_no_jacobian_layout():
+    # columns as gradients in notes of columns: the denominator layout or the mixed convention; dy/dx = W is the
+    # Jacobian (mixed: true) but not its transpose (denominator: false): ambiguous
+    claim = r"\frac{\partial y}{\partial x} = W"
+    text = "We write gradients as column vectors.\n\n" + SETUP + f"Then ${claim}$.\n"
+    (row,) = [r.result for r in verify_text(text, "rowvector").rows if r.formula.text == claim]
+    assert row.status == "ambiguous", row.reason

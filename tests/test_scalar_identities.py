@@ -59,3 +59,21 @@ def test_relu_fails_only_at_the_kink(text, left, right):
 def test_relu_facts_true_at_the_kink_still_hold():
     assert check_scalar_text(r"\sigma(z) = z \sigma'(z)", "relu")[0] == "holds"
     assert check_scalar_text(r"\sigma'(z)^2 = \sigma'(z)", "relu")[0] == "holds"
+
+
+def test_relu_derivative_as_sigma_over_z_holds_where_defined():
+    # review (layouts, finding 6), by hand: relu(z)/z is 1 for z > 0 and 0 for z < 0, relu'(z) on each piece; at z = 0
+    # the right side is 0/0. Read where defined (as a network's division by z^l_j): holds, the reason naming z = 0
+    from symbp.verify.scalar import check_scalar_text
+
+    status, reason, _ = check_scalar_text(r"\sigma'(z) = \sigma(z)/z", "relu")
+    assert status == "holds" and "every z ≠ 0" in reason and "undefined" in reason
+    assert check_scalar_text(r"\sigma'(z) = 2\sigma(z)/z", "relu")[0] == "refuted"  # 1 ≠ 2 at z = 1/3
+    assert check_scalar_text(r"\sigma'(z) = \sigma(-z)/z", "relu")[0] == "refuted"  # 1 ≠ 0 at z = 1/3
+
+
+def test_relu_derivative_as_sigma_over_z_agrees_with_the_network_form():
+    from symbp.verify import verify
+
+    assert verify(r"\sigma'(z^l) = \sigma(z^l) / z^l", "nielsen", activation="relu").status == "holds"
+    assert verify(r"\sigma'(z^l) = 2 \sigma(z^l) / z^l", "nielsen", activation="relu").status == "refuted"

@@ -33,6 +33,7 @@ import sympy
 from ..certificate import Counterexample
 from ..general.reduction import ReductionTimeout, deadline
 from .graphevaluate import LAYOUTS, MIXED, Evaluator, Misfit, derivative_forms, index_size, is_mat, shape_words
+from .graphgradientwords import gradients_only
 from .graphownlayout import DeclaredLayout
 from .graphmodel import GraphUninterpretable, Model, Num, Sum, Sym, split_index, to_latex
 from .graphnodes import Equation, walk
@@ -189,6 +190,9 @@ def combine(verdicts: dict, kinds: set, notes_layout) -> GraphOutcome:
     (``notes_layout``: declared, or the evidence of the other claims), else ambiguous; a claim that holds only in
     the layout the notes do not declare is ambiguous. Update rules are weighed the same way (``graphupdatelayout``)."""
     fit = {k: v for k, v in verdicts.items() if v.status != "misfit"}
+    narrowed = gradients_only(verdicts, kinds, notes_layout, combine)  # "gradients are rows" (``graphgradientwords``)
+    if narrowed is not None:
+        return narrowed
     if isinstance(notes_layout, DeclaredLayout) and MIXED not in verdicts:
         notes_layout = notes_layout.for_kinds(kinds)  # the mixed convention, for gradients or Jacobians only
     evidence, notes_layout = notes_layout, _notes_choice(notes_layout, fit, kinds)

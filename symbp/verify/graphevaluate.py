@@ -25,6 +25,7 @@ from __future__ import annotations
 import sympy
 from sympy.core.function import AppliedUndef
 
+from .graphjacobians import named_value
 from .graphmodel import (KNOWN, Add, Bar, Call, Deriv, Div, Dots, GraphUninterpretable, Had, Mat, Model, Mul, Nabla,
                          Neg, Norm, Num, Pow, Sum, Sym, T, literal_cells, split_index, to_latex)
 from .graphdelta import is_kronecker, kronecker
@@ -438,6 +439,8 @@ class Evaluator:
         d = self.m.d
         if not is_mat(f) and not is_mat(var):
             return d(f, var)
+        if node.named:  # J_{ji} = ∂y_j/∂x_i: laid out as its entries say, whatever the layout (``graphjacobians``)
+            return named_value(self.m.d, f, var, node, GraphUninterpretable, shape_words)
         if is_mat(f) and is_mat(var) and (min(f.shape) > 1 or min(var.shape) > 1):
             raise GraphUninterpretable(f"{what}: a derivative of {shape_words(f)} by {shape_words(var)} has more "
                                        "than two indices")

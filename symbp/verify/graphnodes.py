@@ -102,6 +102,9 @@ class Deriv:
     num: object
     den: object
     total: bool = False
+    #: (the name as written, the layout in which ∂num/∂den is that matrix): a matrix the notes name by its entries
+    #: (``J_{ji} = \frac{\partial y_j}{\partial x_i}``), laid out so whatever the claim's layout (``graphjacobians``)
+    named: tuple = ()
 
 
 @dataclass(frozen=True)
@@ -226,6 +229,8 @@ def to_latex(node) -> str:
     if isinstance(node, Call):
         name = _FUNCS.get(node.func, node.func) if isinstance(node.func, str) else node.func.latex()
         return name + "'" * node.primes + "(" + ", ".join(to_latex(a) for a in node.args) + ")"
+    if isinstance(node, Deriv) and node.named:
+        return node.named[0]
     if isinstance(node, Deriv):
         d = "d" if node.total else r"\partial "
         return rf"\frac{{{d}{to_latex(node.num)}}}{{{d}{to_latex(node.den)}}}"

@@ -31,6 +31,7 @@ from .graphbuild import build
 from .graphcheck import GraphOutcome
 from .graphdeclare import listed_entries, restated
 from .graphcdot import dotted
+from .graphjacobians import name_matrices, written
 from .graphcondition import own_condition, prose_condition, under_own, under_prose_condition, unsaid, unsaid_values
 from .graphexamples import (ASSUMPTION_WORDS, EXAMPLE_WORDS, by_tied, denies, display_words, is_given, is_tie, is_value,
                             is_value_expression, listed, prose_words, split_values, ties, with_values)
@@ -39,7 +40,8 @@ from .graphbatch import batch_sizes, given_size, samples_of, size_words, unsaid_
 from .graphbatchinline import inline_split
 from .graphlocal import checked_locally, name_unread, unread_outcome
 from .suppositions import CONDITION_WORDS, supposed_values
-from .graphownlayout import contradicting, explicit_lines, layout_at, layouts_in_force, vectors_of
+from .graphownlayout import (contradicting, explicit_lines, gradient_only_lines, layout_at, layouts_in_force,
+                             vectors_of)
 from .layoutmix import warn as warn_mixed_layouts
 from .graphmodel import GraphError, Model, Sym, is_declaration, is_definition, to_latex
 from .graphstepdef import read_as_definitions
@@ -83,6 +85,7 @@ class GraphNotes:
     layout: tuple = ()  # the evidence of the notes' own layout (``_notes_layout``)
     declared: list = field(default_factory=list)  # (line, layout) the notes declare in words (``graphownlayout``)
     explicit: list = field(default_factory=list)  # the lines of those that say which way a gradient points
+    gradients_only: list = field(default_factory=list)  # … and nothing else (``gradient_only_lines``)
     pieces: dict = field(default_factory=dict)  # id(formula) -> Piece
     values: dict = field(default_factory=dict)  # id(formula) -> why a value given to a leaf is not in the model
     sigma: SigmaReading = field(default_factory=SigmaReading)  # what σ is (``graphsigma``)
@@ -94,7 +97,7 @@ class GraphNotes:
     def own_layout(self, line: int):
         """The notes' own layout at ``line``: the one declared in words before it, else the evidence of the
         claims' shapes (``graphcheck`` weighs it)."""
-        return layout_at(self.declared, line, self.explicit) or self.layout
+        return layout_at(self.declared, line, self.explicit, self.gradients_only) or self.layout
 
 
 def clean(text: str) -> tuple[list, tuple]:
@@ -182,6 +185,8 @@ def graph_notes(items: list, text: str, budget: float = 30.0, activation: str | 
                          called_functions([eq for p in pieces for eq in p.eqs]))
     mentions, conditions = subnames.rename_pieces(pieces, mentions, conditions)  # W_1, δ_2: names of their own
     plain_steps = read_as_definitions(pieces)  # u := h - \alpha c (α a leak's slope): no step (rv36 A1)
+    named, named_words, matrices = name_matrices(pieces)  # J_{ji} = ∂y_j/∂x_i: J as that matrix (``graphjacobians``)
+    mentions, hints = [written(eq, matrices) for eq in mentions], [h for h in hints if h[1] not in matrices]
     prose_eqs, hints = [(line, subnames.rename(eq)) for line, eq in prose_eqs], subnames.hints(hints)
     defs, claims = [], []
     for p in pieces:
@@ -219,6 +224,7 @@ def graph_notes(items: list, text: str, budget: float = 30.0, activation: str | 
         id(eq) in as_claims or not (is_declaration(eq) or is_definition(eq)))
     out = GraphNotes(None, sigma=reading, unfolded=unfolded, denied=denied, plain_steps=plain_steps)
     out.pieces = {id(p.formula): p for p in pieces}
+    out.definitions |= named
     out.declarations = {id(p.formula) for _, _, p in restating
                         if p is not None and all(any(e is r for _, r, _ in restating) for e in p.eqs)}
     for _, _, p in values:
@@ -252,6 +258,7 @@ def graph_notes(items: list, text: str, budget: float = 30.0, activation: str | 
     if subnames.words():
         model.notes.append(subnames.words())
     model.notes += listed
+    model.notes += named_words
     for line, eq, p in defs:
         if p is not None and not any(id(e) in as_claims for e in p.eqs):
             out.definitions.add(id(p.formula))
@@ -271,10 +278,11 @@ def graph_notes(items: list, text: str, budget: float = 30.0, activation: str | 
     outcomes = {}
     out.declared = layouts_in_force(text, vectors_of(model))  # (line, ''): none from a sentence that leaves the layout on
     out.explicit = explicit_lines(text, vectors_of(model))
+    out.gradients_only = gradient_only_lines(text, vectors_of(model))  # "gradients are rows": no Jacobians' layout
     for p in pieces:
         if p.error or not p.eqs or not any(is_claim(e) for e in p.eqs):
             continue
-        said = layout_at(out.declared, p.formula.line, out.explicit) or ""  # declared in words, else none yet
+        said = layout_at(out.declared, p.formula.line, out.explicit, out.gradients_only) or ""  # declared in words, else none yet
         outcomes[id(p.formula)] = (p, [check(eq, budget, said) for eq in p.eqs if is_claim(eq)])
     out.layout = _notes_layout(outcomes)
     for key, (p, results) in outcomes.items():

@@ -58,6 +58,8 @@ class DeclaredLayout:
     line: int
     layout: str
     explicit: bool = False  # the declaring sentence says which way a gradient points ("… is a row vector")
+    #: the sentence says only which way every gradient points ("gradients are rows"): no layout of Jacobians
+    gradients_only: bool = field(default=False, repr=False)
     mixed: bool = field(default=False, repr=False)  # the pure layout the mixed convention declared on ``line`` is for this claim (``for_kinds``)
 
     def words(self) -> str:
@@ -385,6 +387,23 @@ def by_gradients(text: str, vectors: str = "column") -> list[int]:
     return [d[0] for d in _candidates(text, vectors) if d[2]]  # also the unsure ones: ``unsure_layouts``
 
 
+def gradient_only_lines(text: str, vectors: str = "column") -> list[int]:
+    r"""The lines of the declarations that say which way every gradient points and nothing else: no layout named, no
+    Jacobian ("we write gradients as row vectors"). In notes of row vectors that is the denominator layout or the
+    mixed convention (gradients shaped as their variable, Jacobians in the numerator layout) alike, so it says
+    nothing about a Jacobian (review, layouts finding 3: ∂g/∂x = Wᵀ of g = x W was refuted under it).
+
+    >>> gradient_only_lines("We write gradients as row vectors.\n", "row"), gradient_only_lines(
+    ...     "We use the numerator layout: every gradient is a row vector.\n")
+    ([1], [])
+    """
+    return [d[0] for d in _candidates(text, vectors) if d[2] and isinstance(d[5], str)
+            and not any(p.search(d[5]) for p in _NAMES.values()) and not _JACOBIAN_WORD.search(d[5])]
+
+
+_JACOBIAN_WORD = re.compile(r"jacobi|jakobi|якоби", re.IGNORECASE)
+
+
 def explicit_lines(text: str, vectors: str = "column") -> list[int]:
     r"""The lines of the declarations that say which way a gradient points: "every gradient is a row vector", or
     "the numerator layout: the derivative of a scalar by a column vector is a row vector". Where the notes only
@@ -425,14 +444,15 @@ def vectors_of(model) -> str:
     return found.pop() if len(found) == 1 else "column" if not found else ""
 
 
-def layout_at(declared: list, line: int, explicit=()) -> "DeclaredLayout | None":
+def layout_at(declared: list, line: int, explicit=(), gradients_only=()) -> "DeclaredLayout | None":
     """The layout declared last before ``line``; None when no declaration comes before it, or the last is the end
     of the declared ones (layout ''; ``layouts_in_force``). ``explicit``: the lines of the declarations that say which way
-    a gradient points (``explicit_lines``)."""
+    a gradient points (``explicit_lines``), ``gradients_only`` of those that say nothing else
+    (``gradient_only_lines``)."""
     before = [d for d in declared if d[0] <= line]
     if not before or not before[-1][1]:
         return None
-    return DeclaredLayout(*before[-1][:2], before[-1][0] in explicit)
+    return DeclaredLayout(*before[-1][:2], before[-1][0] in explicit, gradients_only=before[-1][0] in gradients_only)
 
 
 def layouts_in_force(text: str, vectors: str = "column") -> list[tuple[int, str]]:
@@ -463,4 +483,4 @@ def leavings(text: str, vectors: str = "column") -> list[tuple[int, str]]:
 
 
 __all__ = ["LAYOUT_NAMES", "DeclaredLayout", "by_gradients", "contradicting", "contradictions", "declared_layouts",
-           "explicit_lines", "first_layout", "layout_at", "layouts_in_force", "leavings", "unsure_layouts", "vectors_of"]
+           "explicit_lines", "first_layout", "gradient_only_lines", "layout_at", "layouts_in_force", "leavings", "unsure_layouts", "vectors_of"]

@@ -156,6 +156,7 @@ def _check_scalar(eq: Equation, activation: str):
         raise Uninterpretable("this is not an equation (no '=' between two expressions)")
     exprs = [_build(s, sigma, sigma_prime) for s in sides]
     kinked = _kinked(act)
+    undefined = []  # the sides undefined at the kink (σ(z)/z of relu), equal to the first everywhere else
     for k, e in enumerate(exprs[1:], start=2):
         diff = exprs[0] - e
         if diff == 0 or sympy.expand(diff) == 0 or (not act.is_generic and _canonical_zero(diff)):
@@ -164,6 +165,12 @@ def _check_scalar(eq: Equation, activation: str):
             failing = [name for name, at in _PIECES if not _piece_zero(diff.subs(Z, at))]
             if not failing:
                 continue
+            if failing == ["z = 0"] and any(_undefined_at_zero(x) for x in (exprs[0], e)):
+                # review (layouts, finding 6): relu's σ'(z) = σ(z)/z is true for z ≠ 0 and means nothing at z = 0
+                # (0/0): read where defined, as a network's division by z^l_j is (``interpret._divisor_vanishing``),
+                # never refuted by the convention σ'(0) = 0 (before: undecided, "differs symbolically")
+                undefined.append(1 if _undefined_at_zero(exprs[0]) else k)
+                continue
             if failing == ["z = 0"]:  # equal on both sides of the kink, not at it: the convention decides
                 status, reason, cx = _refute(sides, k, act, points=(sympy.Integer(0),))
                 if status == "refuted":
@@ -171,10 +178,20 @@ def _check_scalar(eq: Equation, activation: str):
                                "for every z ≠ 0)")
                 return status, reason, cx
         return _refute(sides, k, act)
+    if undefined:
+        return "holds", (f"exact for every z ≠ 0 with σ = {act.name} (on each piece, z > 0 and z < 0); at z = 0 side "
+                         f"{undefined[0]} is undefined (it divides by 0): read where defined, as a division by z^l_j "
+                         "in a network is"), None
     what = "every differentiable σ" if act.is_generic else f"σ = {act.name}, for every real z"
     if kinked:
         what += " (on each piece: z > 0, z < 0 and z = 0, where σ'(0) = 0 by convention)"
     return "holds", f"exact: the difference is 0 for {what}", None
+
+
+def _undefined_at_zero(expr) -> bool:
+    # a side with no value at the kink z = 0 (a division by z there): nan or an infinity
+    at = expr.subs(Z, 0)
+    return bool(at.has(sympy.nan, sympy.zoo, sympy.oo, -sympy.oo) or at.is_finite is False)
 
 
 def _functions(act):

@@ -36,8 +36,8 @@ from __future__ import annotations
 
 from itertools import product
 
-from .nodes import (Add, Apply, Cdots, Comprehension, Div, Equation, Index, Layer, Norm, Pow, Quantity, Sum, children,
-                    walk)
+from .nodes import (Add, Apply, Cdots, Comprehension, Div, Equation, Index, Layer, Mul, Norm, Pow, Quantity, Sum,
+                    Transpose, children, walk)
 
 #: More networks than this for the sizes of a formula's sums: undecided, never holds.
 MAX_GRID = 60
@@ -83,7 +83,38 @@ def degrees(node, notation=None) -> dict:
     for part in parts:
         for k, v in part.items():
             out[k] = max(out.get(k, 0), v) if isinstance(node, Add) else out.get(k, 0) + v
+    if isinstance(node, Mul):
+        # review (layouts, finding 5): uᵀv of two vectors is a sum over their layer, Σ_k u_k v_k, hidden in the
+        # product: (1 - a^L)^T (1 - a^L) is n_L − 2Σa + Σa², of degree 1 in n_L as \sum_k (1 - a^L_k)^2 is
+        for layer in _inner_products(node.factors):
+            out[layer] = out.get(layer, 0) + 1
+            out[None] = out.get(None, 0) + 1
     return out
+
+
+def _inner_products(factors) -> list:
+    # the layer of each uᵀv in a product: a transposed vector followed by a vector, both of the network's vectors
+    # of one layer (a, z, δ, b, y: no weight, no entry, no sum of their own); a matrix's product is not counted
+    out = []
+    for left, right in zip(factors, factors[1:]):
+        if isinstance(left, Transpose) and not isinstance(right, Transpose):
+            layers = {_vector_layer(left.arg), _vector_layer(right)}
+            if len(layers) == 1 and None not in layers:
+                out.append(layers.pop())
+    return out
+
+
+def _vector_layer(node) -> "Layer | None":
+    # the layer of a vector expression of the network's vectors of one layer (y is the output's), else None
+    found = set()
+    for n in walk(node):
+        if isinstance(n, (Sum, Comprehension, Norm, Transpose, Apply)) and n is not node:
+            return None
+        if isinstance(n, Quantity):
+            if n.indices or n.role not in ("a", "z", "delta", "b", "y"):
+                return None
+            found.add(Layer("L", 0) if n.role == "y" else n.layer)
+    return found.pop() if len(found) == 1 and None not in found else None
 
 
 def _claim_degrees(lhs, rhs, notation) -> dict:

@@ -61,6 +61,7 @@ from .graphsingle import check_single, has_layers
 from .names import schematic
 from .samples import cost_definition, cost_superscripts, mean_claim, per_sample, sample_slip, total_cost
 from .scalar import check_scalar, is_scalar
+from .scalarletter import as_z
 from .single_output import CONDITION as SINGLE, single_output
 from .vector_square import entrywise_ill_shaped, inner_reading, readings
 from .updatejudge import sum_bounds
@@ -270,6 +271,9 @@ def _verify(formula: str, notation: "str | Notation", *, activation: str, cost: 
     except ReadError as exc:
         if nt.vectors == "row" and not has_layers(formula):
             return _own_layer(formula, base, start, budget)
+        scalar = _in_z(formula, nt, again, start)  # \sigma'(t) = \sigma(t)(1-\sigma(t)): σ's variable t is z
+        if scalar is not None:
+            return scalar
         ruled = chain_rule(formula)  # ∂f/∂x = ∂f/∂g · ∂g/∂x: letters that are no network quantity
         if ruled is not None:
             status, why = ruled
@@ -421,6 +425,23 @@ def _diagnose_chain(eq: Equation, setting: Setting, outcome: Outcome, budget: fl
         return result
     corrected = to_latex(Equation(tuple(sides), eq.rels)) if complete else ""
     return replaced(result, diagnosis="; ".join(words), corrected=corrected, seconds=since(start))
+
+
+def _in_z(formula: str, nt, again: dict, start: float) -> "Verification | None":
+    # review (layouts, finding 7): a scalar identity of σ in a letter of its own, read as the same identity in z
+    # (``scalarletter``); None when the renamed formula is not such an identity
+    renamed = as_z(formula)
+    if renamed is None:
+        return None
+    try:
+        if not is_scalar(read_claim(renamed[0], nt).equation):
+            return None
+    except (ReadError, SymbpError):
+        return None
+    inner = verify(renamed[0], nt, **again)
+    words = f"read with {renamed[1]} as σ's variable z"
+    return replaced(inner, formula=formula, reason=f"{inner.reason} ({words})" if inner.reason else words,
+                    interpretation=dict(inner.interpretation, scalar_letter=words), seconds=since(start))
 
 
 def _verify_scalar(eq: Equation, setting: Setting, start: float, base: dict, budget: float) -> Verification:
