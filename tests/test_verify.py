@@ -210,6 +210,8 @@ def test_cli_exit_codes_and_json_fields(capsys):
     code, out, _ = _cli(["--json", r"\frac{\partial C}{\partial b^l_j} = 2\delta^l_j"], capsys)
     obj = json.loads(out)[0]
     assert code == 1 and obj["counterexample"]["point"]
+    # the counterexample's numbers are the oracle's, and the JSON says so (review rv42a: the field was empty)
+    assert "independent oracle" in obj["counterexample"]["oracle"]
 
 
 def test_cli_bad_formula_exits_2_without_traceback(capsys):
