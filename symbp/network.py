@@ -17,8 +17,10 @@ samples x^{(s)}, y^{(s)} sharing the weights.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cached_property
+from numbers import Integral
 from typing import Sequence
 
 import sympy
@@ -234,6 +236,34 @@ def _parse_activations(activation, L: int) -> tuple:
     return tuple(activation_named(n).name for n in names)
 
 
+def whole_sizes(sizes) -> list[int]:
+    """The layer sizes as a list of whole numbers, or a ``SpecError`` naming the wrong one.
+
+    >>> whole_sizes([2, 2.5, 2])
+    Traceback (most recent call last):
+    ...
+    symbp.errors.SpecError: layer sizes must be whole numbers, got [2, 2.5, 2] (layer 2 is 2.5)
+    """
+    # whole numbers only: "232" (a string), 2.5 and True were coerced to [2,3,2], 2, 1 without a word (review rv42a C2)
+    if isinstance(sizes, (str, bytes)) or not isinstance(sizes, Iterable):
+        raise SpecError(f"layer sizes must be a list of whole numbers such as [2, 3, 2], got {sizes!r}")
+    sizes = list(sizes)
+    wrong = next((i for i, n in enumerate(sizes, start=1) if isinstance(n, bool) or not isinstance(n, Integral)), None)
+    if wrong is not None:
+        raise SpecError(f"layer sizes must be whole numbers, got {sizes!r} (layer {wrong} is {sizes[wrong - 1]!r})")
+    sizes = [int(n) for n in sizes]
+    if len(sizes) < 2:
+        raise SpecError(f"a network needs at least 2 layers (input and output), got sizes {sizes}")
+    if len(sizes) > MAX_LAYERS:
+        raise SpecError(f"a network of {len(sizes)} layers is past symbp's limit of {MAX_LAYERS} layers")
+    for i, n in enumerate(sizes, start=1):
+        if n < 1:
+            raise SpecError(f"layer sizes must be whole numbers ≥ 1, got {sizes} (layer {i} is {n})")
+        if n > MAX_WIDTH:
+            raise SpecError(f"layer {i} has {n} neurons, past symbp's limit of {MAX_WIDTH}")
+    return sizes
+
+
 def network(
     sizes: Sequence[int],
     activation: "str | Sequence[str]" = "generic",
@@ -257,19 +287,7 @@ def network(
     ...
     symbp.errors.SpecError: layer sizes must be whole numbers ≥ 1, got [0, 3] (layer 1 is 0)
     """
-    try:
-        sizes = [int(n) if not isinstance(n, bool) else None for n in sizes]
-    except (TypeError, ValueError):
-        raise SpecError(f"layer sizes must be whole numbers, got {sizes!r}") from None
-    if len(sizes) < 2:
-        raise SpecError(f"a network needs at least 2 layers (input and output), got sizes {sizes}")
-    if len(sizes) > MAX_LAYERS:
-        raise SpecError(f"a network of {len(sizes)} layers is past symbp's limit of {MAX_LAYERS} layers")
-    for i, n in enumerate(sizes, start=1):
-        if n is None or n < 1:
-            raise SpecError(f"layer sizes must be whole numbers ≥ 1, got {sizes} (layer {i} is {n})")
-        if n > MAX_WIDTH:
-            raise SpecError(f"layer {i} has {n} neurons, past symbp's limit of {MAX_WIDTH}")
+    sizes = whole_sizes(sizes)
     entry = cost_named(cost)
     acts = _parse_activations(activation, len(sizes))
     if one_hot and entry.output != "softmax":

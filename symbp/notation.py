@@ -31,6 +31,17 @@ ROLES = ("weight", "weight_matrix", "bias", "z", "a", "input", "delta", "target"
 _SHARED = {"weight_matrix": "weight"}
 #: Letters the reader gives a fixed meaning whatever the profile: Euler's e and the layer sizes n_l.
 _RESERVED = {"e": "Euler's number in e^{…}", "n": "a layer size n_l"}
+#: Macros the formula reader gives a fixed meaning (functions, operators, Σ' = diag σ'): a profile naming a role by
+#: one of them would have its formulas read as that meaning, e.g. \exp'(z) checked as the real exp' while
+#: reported "for σ = sigmoid" (review rv42a A4, B3). Greek letters stay free (\delta, \sigma, \Theta, …).
+_RESERVED_MACROS = {
+    **dict.fromkeys(("exp", "log", "ln", "tanh", "cosh", "sinh", "sech", "max", "min"), "a function"),
+    **dict.fromkeys(("sum", "prod", "nabla", "partial", "frac", "dfrac", "tfrac", "odot", "cdot", "times", "circ",
+                     "top", "hat", "widehat", "diag", "left", "right", "quad", "qquad", "text", "mathrm",
+                     "operatorname", "mathbf", "vec", "tag", "label", "begin", "end", "cdots", "dots", "ldots",
+                     "in", "le", "leq", "ge", "geq", "lt", "gt", "forall", "equiv", "Sigma"),
+                    "an operator or macro of the formula reader"),
+}
 
 
 def _check_distinct_names(names: Mapping[str, str], where: str) -> None:
@@ -41,6 +52,10 @@ def _check_distinct_names(names: Mapping[str, str], where: str) -> None:
         if letter in _RESERVED:
             raise NotationError(f"{where}: the role {role} is named {letter!r}, which always means "
                                 f"{_RESERVED[letter]}; choose another letter")
+        if letter.startswith("\\") and letter[1:] in _RESERVED_MACROS:
+            raise NotationError(f"{where}: the role {role} is named {letter!r}, which the formula reader always reads "
+                                f"as {_RESERVED_MACROS[letter[1:]]} ({letter} in the notes); choose another letter "
+                                "or a Greek-letter macro such as \\phi")
         key = (letter, _SHARED.get(role, role))
         other = seen.get(letter)
         if other is not None and _SHARED.get(other, other) != key[1]:

@@ -20,11 +20,24 @@ def test_per_layer_activations():
 
 @pytest.mark.parametrize(
     "sizes, match",
-    [([0, 3], "≥ 1"), ([2], "at least 2 layers"), ([2] * 10_000, "limit"), (["a", "b"], "whole numbers")],
+    [([0, 3], "≥ 1"), ([2], "at least 2 layers"), ([2] * 10_000, "limit"), (["a", "b"], "whole numbers"),
+     # review rv42a C2: these were coerced to [2, 3, 2], [2, 2, 2], [2, 3, 2] and [2, 1, 2] without a word
+     ("232", "a list of whole numbers"), ([2, 2.5, 2], r"layer 2 is 2\.5"), ([2.9, 3, 2], r"layer 1 is 2\.9"),
+     ([2, True, 2], "layer 2 is True"), (5, "a list of whole numbers")],
 )
 def test_bad_sizes_are_clear_errors(sizes, match):
     with pytest.raises(SpecError, match=match):
         network(sizes)
+
+
+def test_verify_refuses_sizes_that_are_not_whole_numbers():
+    from symbp.verify import verify
+
+    with pytest.raises(SpecError, match="a list of whole numbers"):
+        verify(r"a^l = \sigma(z^l)", sizes="2,3,2")
+    with pytest.raises(SpecError, match="whole numbers"):
+        verify(r"a^l = \sigma(z^l)", sizes=(2, 2.5, 2))
+    assert verify(r"a^l = \sigma(z^l)", sizes=(2, 3, 2)).status == "holds"
 
 
 @pytest.mark.parametrize("text", ["a,b", "2,,3", "2;3", "-1,2", "2.5,3"])

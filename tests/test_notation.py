@@ -139,3 +139,28 @@ def test_cli_profile_with_two_roles_exits_2_naming_both(tmp_path, capsys):
     assert main(["verify", "--notation", str(f), r"a^l = \sigma(z^l)"]) == 2
     err = " ".join(capsys.readouterr().err.split())
     assert "the letter 'z' names two roles, z and a" in err
+
+
+# Review rv42a A4/B3: a role named by a macro the reader gives a fixed meaning (\exp, \tanh, \Sigma) would be read as
+# that meaning: `\exp'(z) = \exp(z)` held "for σ = sigmoid" with activation = "\exp". Refused, naming the role.
+@pytest.mark.parametrize("macro", ["\\\\exp", "\\\\tanh", "\\\\sinh", "\\\\Sigma", "\\\\ln", "\\\\nabla"])
+def test_profile_refuses_a_macro_with_a_fixed_meaning(tmp_path, macro):
+    from symbp.cli import main
+
+    path = tmp_path / "p.toml"
+    path.write_text(f'name = "p"\n[names]\nactivation = "{macro}"\n', encoding="utf-8")
+    with pytest.raises(NotationError, match=r"the role activation is named .* always reads as"):
+        notation.load(path)
+    assert main(["verify", "--notation", str(path), "--activation", "sigmoid", "\\exp'(z) = \\exp(z)"]) == 2
+
+
+def test_every_function_macro_of_the_reader_is_reserved():
+    from symbp.notation import _RESERVED_MACROS
+    from symbp.verify.forms import HYPERBOLIC
+    assert set(HYPERBOLIC) | {"exp", "log", "ln", "Sigma", "sum", "nabla", "partial"} <= set(_RESERVED_MACROS)
+
+
+def test_greek_macros_stay_free_for_profiles(tmp_path):
+    path = tmp_path / "p.toml"
+    path.write_text('name = "p"\n[names]\nactivation = "\\\\phi"\nweight = "\\\\theta"\n', encoding="utf-8")
+    assert notation.load(path).names["activation"] == "\\phi"

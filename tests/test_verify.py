@@ -210,6 +210,8 @@ def test_cli_exit_codes_and_json_fields(capsys):
     code, out, _ = _cli(["--json", r"\frac{\partial C}{\partial b^l_j} = 2\delta^l_j"], capsys)
     obj = json.loads(out)[0]
     assert code == 1 and obj["counterexample"]["point"]
+    # the counterexample's numbers are the oracle's, and the JSON says so (review rv42a: the field was empty)
+    assert "independent oracle" in obj["counterexample"]["oracle"]
 
 
 def test_cli_bad_formula_exits_2_without_traceback(capsys):
@@ -555,3 +557,19 @@ def test_a_side_equal_to_the_left_side_is_no_catalogue_identity(formula):
 
 def test_bp1_still_matches_bp1():
     assert verify(r"\delta^L = (a^L - y) \odot \sigma'(z^L)", "nielsen").identity == "BP1"
+
+
+# Review rv42a A2: 0^0 has no value, as 0/0 has none; read as 1 it made δ · 0^0 hold as BP3.
+@pytest.mark.parametrize("formula", [
+    r"\frac{\partial C}{\partial b^l_j} = \delta^l_j \cdot 0^0",
+    r"\frac{\partial C}{\partial b^l_j} = \delta^l_j + (y_1 - y_1)^0 - 1",
+    r"\frac{\partial C}{\partial b^l_j} = \frac{\delta^l_j}{0}",
+])
+def test_a_power_or_quotient_of_zero_is_never_held(formula):
+    result = verify(formula)
+    assert result.verdict not in ("proved", "proved-for-all-sizes", "holds", "probably-true")
+    assert "zero" in result.reason
+
+
+def test_a_zeroth_power_of_a_nonzero_quantity_is_one():
+    assert verify(r"\frac{\partial C}{\partial b^l_j} = \delta^l_j (1 + y_1^2)^0").verdict in ("proved", "proved-for-all-sizes")

@@ -436,6 +436,11 @@ def _pow(node: Pow, ctx: Context):
         k = node.exp // 2
         return t.map(lambda x: (1 - x**2) ** k) if isinstance(t, Mat) else (1 - t**2) ** k
     v = evaluate(node.base, ctx)
+    if node.exp <= 0 and not (isinstance(v, Mat) and v.rows == v.cols and v.rows > 1) and any(
+            x == 0 if isinstance(x, (int, float)) else x.is_zero()
+            for x in ([y for row in v.entries for y in row] if isinstance(v, Mat) else [v])):
+        # 0^0 has no value, as 0/0 has none (review rv42a A2: δ · 0^0 held, read as δ · 1)
+        raise ShapeMismatch(f"{to_latex(node)}: a power 0^{node.exp} of zero, which has no value")
     if isinstance(v, Mat) and (v.rows == 1 or v.cols == 1) and node.exp >= 0:
         # A power of a vector, entry by entry, as notes divide vectors (tanh' = 1 − (a^l)^2): the square of a
         # vector has no other meaning as a vector; ‖a‖² and aᵀa are written otherwise.

@@ -37,7 +37,7 @@ import re
 import time
 
 from ..errors import SpecError, SymbpError
-from ..network import network
+from ..network import network, whole_sizes
 from ..notation import Notation, profile
 from .chainrule import chain_rule
 from .check import Outcome, Setting, check
@@ -173,7 +173,7 @@ def _verify(formula: str, notation: "str | Notation", *, activation: str, cost: 
         raise SpecError(f"verify checks networks of every depth, so it takes one activation for every layer, "
                         f"got {activation!r}")
     extra = tuple(tuple(int(n) for n in s) for s in family)
-    fixed = tuple(int(n) for n in sizes) if sizes is not None else None
+    fixed = tuple(whole_sizes(sizes)) if sizes is not None else None  # "232", 2.5: an error (review rv42a C2)
     for s in extra + ((fixed,) if fixed else ()):
         network(list(s), activation=activation, cost=cost, one_hot=one_hot)  # a bad network is bad input
     if outputs is not None and fixed is not None and fixed[-1] != outputs:
