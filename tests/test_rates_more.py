@@ -1,0 +1,93 @@
+r"""Review rv42: the rate's value or sign said in more ways, and numbered iterates read as a step.
+
+Truth by hand, for z^l = w^l a^{l-1} + b^l, a^l = σ(z^l), C = ½‖a^L − y‖² (∂C/∂w^l = δ^l (a^{l-1})^T, BP4):
+w^l → w^l − η δ^l (a^{l-1})^T is a step of gradient descent exactly when η > 0. Every lead below sets η < 0 (−0.1,
+−10⁻² = −0.01, η ∈ (−1, 0), "negative" in en/cs/ru/pl), so the rule is w^l + |η| ∂C/∂w^l, a step uphill: refuted,
+as for "$\eta = -0.1$" before the rule (tests/test_ratewords.py). "Gradient descent on −C" is w + η ∂C/∂w, which the
+rule is not: not judged as descent. "η as large as possible" says no sign: the rule stays the descent step (holds);
+so do η = 5·10⁻³ = 0.005 > 0 (after an earlier η = −1, which it replaces) and the words "negative gradient".
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from symbp.verify.notes import verify_text
+from symbp.verify.ratewords import rates
+
+NET = "$$z^l = w^l a^{l-1} + b^l, \\qquad a^l = \\sigma(z^l)$$\n\n$$C = \\frac12 \\|a^L - y\\|^2$$\n\n"
+RULE = "\n\n$$w^l \\to w^l - \\eta \\delta^l (a^{l-1})^T$$\n"
+GRAPH = "Let $h = \\sigma(W x)$ and $L = \\frac12 \\|h - t\\|^2$.\n\n"
+
+
+def _rule(text: str, mark: str = "\\to"):
+    (row,) = [r for r in verify_text(text, "auto").rows if mark in r.formula.text]
+    return row.result
+
+
+@pytest.mark.parametrize("lead", [
+    "Gradient descent with the learning rate $\\eta := -0.1$:",
+    "Gradient descent with the learning rate $\\eta \\coloneqq -0.1$:",
+    "Gradient descent with the learning rate $\\eta = -10^{-2}$:",
+    "Gradient descent with a learning rate $\\eta$ of \u22120.1:",
+    "Gradient descent with a learning rate $\\eta$ of $-0.1$:",
+    "Gradient descent with $\\eta \\in (-1, 0)$:",
+    "Gradient descent with a negative learning rate:",
+    "Gradient descent se záporným $\\eta$:",
+    "Градиентный спуск с отрицательным $\\eta$:",
+    "Spadek gradientu z ujemnym $\\eta$:",
+])
+def test_rv42_a_rate_set_negative_in_other_words_refutes_the_descent_step(lead):
+    v = _rule(NET + lead + RULE)
+    assert v.status == "refuted" and "uphill" in v.reason, v
+
+
+@pytest.mark.parametrize("after", ["where $\\eta = -0.1$.", "where $\\eta$ is a negative learning rate."])
+def test_rv42_a_negative_rate_in_a_where_after_the_rule_refutes_it(after):
+    v = _rule(NET + "Gradient descent:" + RULE + after + "\n")
+    assert v.status == "refuted" and "uphill" in v.reason, v
+
+
+def test_rv42_a_where_after_the_rule_decides_over_a_rate_before_it():
+    assert _rule(NET + "First $\\eta = -1$. Gradient descent:" + RULE + "where $\\eta = 0.1$.\n").status == "holds"
+
+
+def test_rv42_gradient_descent_on_the_negative_cost_is_not_judged_as_descent():
+    v = _rule(NET + "Gradient descent on $-C$:" + RULE)
+    assert v.status == "uninterpretable" and "-C" in v.reason, v
+    v = _rule(GRAPH + "We minimise $-L$ by\n\n$$W \\leftarrow W - \\eta \\nabla_W L$$\n", "\\leftarrow")
+    assert v.status == "uninterpretable" and "-L" in v.reason, v
+
+
+@pytest.mark.parametrize("lead", [
+    "Gradient descent with $\\eta$ as large as possible:",  # advice, no sign: still the descent step
+    "First $\\eta = -1$. Later $\\eta = 5 \\cdot 10^{-3}$ for gradient descent:",
+    "First $\\eta = -1$. Later $\\eta = 5 \\times 10^{-3}$ for gradient descent:",
+    "We step along the negative gradient with the learning rate $\\eta$:",
+    "The step is the negative of the learning rate times the gradient:",
+    "With a non-negative learning rate $\\eta$:",
+    "With $\\eta \\in (0, 1)$:",
+    "Krok ve směru záporného gradientu s rychlostí učení $\\eta$:",
+    "A negative learning rate would send the step uphill. Gradient descent:",
+    "Gradient ascent uses a negative learning rate. Gradient descent:",
+])
+def test_rv42_a_positive_rate_or_words_without_its_sign_keep_the_descent_step(lead):
+    assert _rule(NET + lead + RULE).status == "holds"
+
+
+def test_rv42_a_rate_set_after_the_rule_outside_a_where_changes_nothing():
+    assert _rule(NET + "Gradient descent:" + RULE + "Next we take $\\eta = -0.1$ in a demo.\n").status == "holds"
+
+
+@pytest.mark.parametrize("rule, why", [
+    ("$$w^l \\to w^l + \\eta \\delta^l (a^{l-1})^T$$", "uphill"),      # plus sign
+    ("$$w^l \\to w^l - \\eta \\delta^{l+1} (a^{l-1})^T$$", ""),       # another layer's δ
+])
+def test_rv42_a_wrong_step_stays_refuted_beside_a_positive_rate(rule, why):
+    v = _rule(NET + "Gradient descent:\n\n" + rule + "\n\nwhere $\\eta = 5 \\cdot 10^{-3}$.\n")
+    assert v.status == "refuted" and why in v.reason, v
+
+
+def test_rv42_rates_reads_powers_of_ten_and_a_unicode_minus():
+    assert [s[3] for s in rates("Take $\\eta = 5 \\cdot 10^{-3}$. Take $\\eta = -10^{-2}$. Take $\\eta = \u22120.5$.")] \
+        == [0.005, -0.01, -0.5]
