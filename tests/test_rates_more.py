@@ -91,3 +91,64 @@ def test_rv42_a_wrong_step_stays_refuted_beside_a_positive_rate(rule, why):
 def test_rv42_rates_reads_powers_of_ten_and_a_unicode_minus():
     assert [s[3] for s in rates("Take $\\eta = 5 \\cdot 10^{-3}$. Take $\\eta = -10^{-2}$. Take $\\eta = \u22120.5$.")] \
         == [0.005, -0.01, -0.5]
+
+
+# Numbered iterates. Truth by hand, for h = σ(W x), L = ½‖h − t‖² (or L left undefined: a generic function of W):
+# gradient descent from W_1 (W_t) is W_2 = W_1 − η ∇L(W_1), the gradient where the step starts. W_2 := W_1 −
+# η ∇_W L(W_2) evaluates it at the new iterate: the implicit (proximal) step, another method, so not the descent
+# step (refuted, as G = ∂L/∂W_2 is, review rv40 A10). := and = write the same rule (W_{t+1} := W_t − η ∂L/∂W_t
+# holds as W_{t+1} = W_t − … does); a plus sign or a start from another letter stays refuted.
+
+def _only(text: str):
+    (row,) = [r for r in verify_text(text, "auto").rows if "\\eta" in r.formula.text or "\\alpha" in r.formula.text]
+    return row.result
+
+
+@pytest.mark.parametrize("rule", ["W_2 := W_1 - \\eta \\nabla_W L(W_2)", "W_{t+1} := W_t - \\eta \\nabla_W L(W_{t+1})",
+                                  "W_{t+1} = W_t - \\eta \\nabla_W L(W_{t+1})"])
+def test_rv42_the_gradient_at_the_new_iterate_is_no_descent_step(rule):
+    v = _only(GRAPH + f"$${rule}$$\n")
+    assert v.status == "refuted" and "implicit" in v.reason, v
+
+
+@pytest.mark.parametrize("rule", ["W_2 := W_1 - \\eta \\nabla_W L(W_1)", "W_{t+1} := W_t - \\eta \\nabla_W L(W_t)",
+                                  "W_{t+1} := W_t - \\eta \\frac{\\partial L}{\\partial W_t}",
+                                  "W_{t+1} \\leftarrow W_t - \\eta \\frac{\\partial L}{\\partial W_t}",
+                                  "W_{k+1} := W_k - \\eta \\frac{\\partial L}{\\partial W_k}"])
+def test_rv42_a_step_from_the_iterate_it_starts_at_holds_with_any_arrow(rule):
+    assert _only(GRAPH + f"$${rule}$$\n").status == "holds"
+
+
+@pytest.mark.parametrize("rule", ["W_{t+1} := W_t + \\eta \\frac{\\partial L}{\\partial W_t}",
+                                  "W_2 := W_1 + \\eta \\nabla_W L(W_1)"])
+def test_rv42_an_iterate_step_uphill_stays_refuted(rule):
+    assert _only(GRAPH + f"$${rule}$$\n").status == "refuted"
+
+
+def test_rv42_a_step_from_another_parameter_stays_refuted():
+    text = ("Let $h = W_1 x$ and $y = W_2 h$ be the two layers, $L = \\frac12 \\|y - t\\|^2$.\n\n"
+            "$$W_2 := W_1 - \\eta G$$\n\nwhere $G = \\frac{\\partial L}{\\partial W_1}$, the gradient at $W_1$.\n")
+    v = _only(text)
+    assert v.status == "refuted" and "starts from W_1" in v.reason, v
+
+
+@pytest.mark.parametrize("where, status", [
+    ("where $G = \\frac{\\partial L}{\\partial W_1}$.", "holds"),
+    ("where $G := \\frac{\\partial L}{\\partial W_1}$.", "holds"),
+    ("where $G = \\frac{\\partial L}{\\partial W_2}$.", "refuted"),   # the implicit step again
+    ("", "uninterpretable"),                                           # G never defined
+    # G said in words only, W_1 named alone in the prose: not a second parameter (before: "starts from W_1")
+    ("where $G$ is the gradient of $L$ at $W_1$.", "uninterpretable"),
+])
+def test_rv42_the_single_claim_w2_from_w1_by_a_named_gradient(where, status):
+    v = _only("$$W_2 := W_1 - \\eta G$$\n\n" + where + "\n")
+    assert v.status == status, v
+
+
+def test_rv42_theta_iterates_read_as_a_step():
+    net = "Let $h = \\sigma(\\Theta x)$ and $J = \\frac12 \\|h - y\\|^2$.\n\n"
+    assert _only(net + "$$\\Theta_{t+1} = \\Theta_t - \\alpha \\nabla_\\Theta J(\\Theta_t)$$\n").status == "holds"
+    assert _only(net + "$$\\Theta_{t+1} := \\Theta_t - \\alpha \\frac{\\partial J}{\\partial \\Theta_t}$$\n").status \
+        == "holds"
+    assert _only(net + "$$\\Theta_{t+1} = \\Theta_t + \\alpha \\nabla_\\Theta J(\\Theta_t)$$\n").status == "refuted"
+    assert _only(net + "$$\\Theta_{t+1} = \\Theta_t - \\alpha \\nabla_\\Theta J(\\Theta_{t+1})$$\n").status == "refuted"

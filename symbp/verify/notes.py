@@ -50,7 +50,7 @@ from .scan import guess_kind, kind_of, scan
 from .definition_kinds import COST_DEFINITION, candidate, defines_delta, delta_claim, output_gradient_slip
 from .samples import mean_count
 from .updates import is_rule, read_rule
-from .updateiterates import is_iterate_step, iterate_rewrites, names_gradient, undefined_name
+from .updateiterates import implicit_at, is_iterate_step, iterate_rewrites, names_gradient, undefined_name
 from .verification import Verification
 from .notesrows import (  # the steps of each row
     _Once, _WORDS_AMBIGUOUS, _about_cost, _ahead, _as_definition, _declared, _defines, _in_general, _known_definition,
@@ -406,6 +406,13 @@ def _verify_items(text, items, notation, path, kind, strict, activation, cost, o
             report.rows[k] = Row(row.formula, replace(row.result, status="uninterpretable", reason=(
                 f"{name} is never defined: the step subtracts a multiple of {name}, which the notes do not say is the "
                 f"gradient or anything else ({row.result.reason})")))
+    for k, row in enumerate(report.rows):  # W_2 := W_1 - η ∇L(W_2): the gradient at the new value (review rv42)
+        at = implicit_at(row.formula.source or row.formula.text) if row.result.status == "holds" else ""
+        if at:
+            report.rows[k] = Row(row.formula, replace(row.result, status="refuted", verdict="refuted", reason=(
+                f"the gradient is evaluated at {at}, the new value: an implicit step, solved for {at}, not a step of "
+                f"gradient descent, which takes the gradient where the step starts (read at the start: "
+                f"{row.result.reason})")))
     # "the learning rate $\\eta = -0.1$", "gradient ascent": not a descent step (``ratewords``, rv40 A9)
     report.rows = ratewords.judge(text, report.rows, Row, lambda t: is_rule(t) or is_iterate_step(t))
     if report.graph is not None and getattr(report.graph, "results", None) and report.graph.declared:
