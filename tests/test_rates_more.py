@@ -152,3 +152,36 @@ def test_rv42_theta_iterates_read_as_a_step():
         == "holds"
     assert _only(net + "$$\\Theta_{t+1} = \\Theta_t + \\alpha \\nabla_\\Theta J(\\Theta_t)$$\n").status == "refuted"
     assert _only(net + "$$\\Theta_{t+1} = \\Theta_t - \\alpha \\nabla_\\Theta J(\\Theta_{t+1})$$\n").status == "refuted"
+
+
+# A new value the prose names. Truth by hand, for h = σ(W x), L = ½‖h − t‖²: "U = W − η ∂L/∂W, where U is the new
+# value of the weights" is the step W ← W − η ∂L/∂W (holds); with + it goes uphill, and a start from V (no weights
+# of the notes) is not W's step (refuted). W^+ = W − η ∂L/∂W writes the next iterate with a plus: W' (holds). Without
+# such words U = … is the notes' definition of a new quantity, not judged.
+
+@pytest.mark.parametrize("body, status", [
+    ("$$U = W - \\eta \\frac{\\partial L}{\\partial W}$$\n\nwhere $U$ is the new value of the weights.\n", "holds"),
+    ("The weights after the step are\n\n$$U = W - \\eta \\frac{\\partial L}{\\partial W}.$$\n", "holds"),
+    ("$$W^+ = W - \\eta \\frac{\\partial L}{\\partial W}$$\n\nwhere $W^+$ are the weights after the step.\n", "holds"),
+    ("$$U = W + \\eta \\frac{\\partial L}{\\partial W}$$\n\nwhere $U$ is the new value of the weights.\n", "refuted"),
+    ("$$U = V - \\eta \\frac{\\partial L}{\\partial W}$$\n\nwhere $U$ is the new value of the weights.\n", "refuted"),
+    ("$$W^{+} = W + \\eta \\frac{\\partial L}{\\partial W}$$\n", "refuted"),
+])
+def test_rv42_a_new_value_named_in_prose_is_judged_as_the_step(body, status):
+    assert _only(GRAPH + body).status == status
+
+
+def test_rv42_a_new_name_without_words_stays_a_definition():
+    rows = verify_text(GRAPH + "$$U = W - \\eta \\frac{\\partial L}{\\partial W}$$\n", "auto").rows
+    assert not [r for r in rows if "\\eta" in r.formula.text]
+
+
+# A number inside the gradient is the rate's: W − η ∇_W(2L) = W − 2η ∇_W L, a descent step by the rate 2η (holds,
+# the rate named); W − η ∇_W(−L) = W + η ∇_W L goes uphill (refuted).
+
+def test_rv42_a_number_inside_the_gradient_is_named_as_the_rate():
+    v = _only(GRAPH + "$$W \\leftarrow W - \\eta \\nabla_W (2L)$$\n")
+    assert v.status == "holds" and "2η" in v.reason, v
+    assert _only(GRAPH + "$$W \\leftarrow W - \\eta \\nabla_W (-L)$$\n").status == "refuted"
+    v = _only(GRAPH + "With $\\eta = -0.1$:\n\n$$W \\leftarrow W - \\eta \\nabla_W (2L)$$\n")
+    assert v.status == "refuted" and "uphill" in v.reason, v

@@ -50,6 +50,7 @@ from .scan import guess_kind, kind_of, scan
 from .definition_kinds import COST_DEFINITION, candidate, defines_delta, delta_claim, output_gradient_slip
 from .samples import mean_count
 from .updates import is_rule, read_rule
+from .updatewords import prose_new_values
 from .updateiterates import implicit_at, is_iterate_step, iterate_rewrites, names_gradient, undefined_name
 from .verification import Verification
 from .notesrows import (  # the steps of each row
@@ -142,6 +143,10 @@ def _verify_items(text, items, notation, path, kind, strict, activation, cost, o
     nt = inferred.notation if inferred is not None else profile(notation)
     # c where the notes' cost is C (they write ΔC ≈ ∂c/∂z Δz): a definition c = … is checked as C = …
     # W_2 := W_1 - η G beside G = ∂L/∂W: the iterates of W, and the gradient G names (``updateiterates``)
+    # U = W - η ∇L "where $U$ is the new value of the weights": the rule W ← W - η ∇L (``updatewords``, rv42)
+    for n, new in prose_new_values(text, [(f.line, f.text, f.source) if f.kind in ("claim", "definition") and not (
+            f.negated or f.under) else (f.line, "") for f in items]).items():
+        items[n] = replace(items[n], text=new, kind="claim", source=items[n].source or items[n].text)
     rules = [n for n, f in enumerate(items) if f.kind in ("claim", "definition") and (is_rule(f.text) or is_iterate_step(f.text))]
     denied = tuple(n for n, f in enumerate(items) if f.negated or f.under)
     rewritten = iterate_rewrites([f.text for f in items], rules, denied)
