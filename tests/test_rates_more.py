@@ -185,3 +185,17 @@ def test_rv42_a_number_inside_the_gradient_is_named_as_the_rate():
     assert _only(GRAPH + "$$W \\leftarrow W - \\eta \\nabla_W (-L)$$\n").status == "refuted"
     v = _only(GRAPH + "With $\\eta = -0.1$:\n\n$$W \\leftarrow W - \\eta \\nabla_W (2L)$$\n")
     assert v.status == "refuted" and "uphill" in v.reason, v
+
+
+# The chain W_t → W_{t+1} = W_t − η ∇_W L names the next iterate in the middle: the descent step (holds; before:
+# refuted, t read as an entry index); with + it goes uphill, with ∇L(W_{t+1}) it is the implicit step (refuted).
+
+@pytest.mark.parametrize("rule, status", [
+    ("W_t \\to W_{t+1} = W_t - \\eta \\nabla_W L", "holds"),
+    ("W_t \\to W_{t+1} = W_t - \\eta \\frac{\\partial L}{\\partial W_t}", "holds"),
+    ("W_t \\to W_{t+1} = W_t - \\eta \\nabla_W L(W_t)", "holds"),
+    ("W_t \\to W_{t+1} = W_t + \\eta \\nabla_W L", "refuted"),
+    ("W_t \\to W_{t+1} = W_t - \\eta \\nabla_W L(W_{t+1})", "refuted"),
+])
+def test_rv42_the_chain_to_the_next_iterate(rule, status):
+    assert _only(GRAPH + f"$${rule}$$\n").status == status

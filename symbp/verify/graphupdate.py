@@ -49,6 +49,9 @@ def _param(eq: Equation):
         if isinstance(old, Sym) and stepped(lhs, old):  # W_{t+1} := W_t - …: as with = (review rv42: t read as an
             param = Sym(old.base, old.sub[:-1])          # index, "starts from W_t instead of W_{t+1}")
             return param, _drop_step(rhs, old, param)
+        if len(eq.sides) == 3 and isinstance(eq.sides[1], Sym) and stepped(eq.sides[1], lhs):
+            param = Sym(lhs.base, lhs.sub[:-1])  # W_t \to W_{t+1} = W_t - …: the chain to the next iterate (rv42)
+            return param, _drop_step(rhs, lhs, param)
         return lhs, rhs
     if len(eq.sides) == 2 and eq.rels[0] == "=":
         old = _old_term(rhs)

@@ -92,8 +92,10 @@ def undefined_name(status: str, reason: str, text: str, texts: list) -> str:
 
 
 #: the new value of an update rule: ``W_2``, ``W_{t+1}``, ``\Theta_{t+1}``, ``W^{(t+1)}``, before its arrow
-_NEW = re.compile(r"^\s*(?P<new>(?:[A-Za-z]|\\[A-Za-z]+)\s*(?:_\s*(?:\{[^{}]*\}|\w)|\^\s*\{\s*\(\s*[A-Za-z]\s*\+\s*1"
-                  r"\s*\)\s*\}))\s*(?:" + _ARROW + r")(?P<rest>.*)$", re.S)
+_ITERATE_NAME = r"(?:[A-Za-z]|\\[A-Za-z]+)\s*(?:_\s*(?:\{[^{}]*\}|\w)|\^\s*\{\s*\(\s*[A-Za-z]\s*\+\s*1\s*\)\s*\})"
+_NEW = re.compile(r"^\s*(?P<new>" + _ITERATE_NAME + r")\s*(?P<arrow>" + _ARROW + r")(?P<rest>.*)$", re.S)
+#: ``W_t \to W_{t+1} = W_t - …``: the new value named in the middle of the chain
+_CHAINED = re.compile(r"^\s*(?P<new>" + _ITERATE_NAME + r")\s*=(?P<rest>.*)$", re.S)
 #: a function applied to its arguments: ``L(W_2)``, ``J(\Theta_{t+1})``, ``\nabla L\left(W_{t+1}\right)``
 _APPLIED = re.compile(r"(?:[A-Za-z]|\\ell|\})\s*(?:\\left\s*)?\((?P<args>[^()]*)(?:\\right\s*)?\)")
 
@@ -114,6 +116,10 @@ def implicit_at(text: str) -> str:
     m = _NEW.match(text)
     if m is None or not re.search(_RATE, m.group("rest")):
         return ""  # a step has a learning rate
+    if m.group("arrow") in ("\\to", "\\rightarrow") and not _consecutive(text):
+        m = _CHAINED.match(m.group("rest"))  # W_t \to W_{t+1} = …: the name before the arrow is the old value
+        if m is None:
+            return ""
     new = _bare(m.group("new"))
     for a in _APPLIED.finditer(m.group("rest")):
         if any(_bare(arg) == new for arg in a.group("args").split(",")):
