@@ -199,3 +199,15 @@ def test_rv42_a_number_inside_the_gradient_is_named_as_the_rate():
 ])
 def test_rv42_the_chain_to_the_next_iterate(rule, status):
     assert _only(GRAPH + f"$${rule}$$\n").status == status
+
+
+# A formula that sets the rate is the notes' definition of it, read: η = 5·10⁻³ = 0.005 > 0 (before: unreadable,
+# "unknown macro \eta"); η = −0.1 is read as not positive.
+
+@pytest.mark.parametrize("value, number, words", [("5 \\cdot 10^{-3}", "0.005", "positive"),
+                                                  ("-0.1", "-0.1", "not positive")])
+def test_rv42_a_rate_set_by_a_formula_is_a_definition(value, number, words):
+    report = verify_text(NET + f"Gradient descent with $\\eta = {value}$:" + RULE, "auto")
+    assert not [r for r in report.rows if r.formula.text.startswith("\\eta")]
+    (d,) = [f for f in report.skipped if f.text.startswith("\\eta")]
+    assert d.kind == "definition" and f"= {number} ({words}" in d.reason, d

@@ -358,6 +358,9 @@ def _verify_items(text, items, notation, path, kind, strict, activation, cost, o
             if result.status == "unreadable" and _known_definition(model, f, given) and not f.negated:
                 report.skipped.append(_as_definition(f, _known_definition(model, f, given)))
                 continue
+            if result.status == "unreadable" and not f.negated and (rate := ratewords.setting(f.text)):
+                report.skipped.append(_as_definition(f, rate))  # η = 5·10⁻³: the learning rate's value (rv42)
+                continue
             if result.status == "unreadable" and names_output(f.text, nt) and not f.negated:
                 report.skipped.append(_as_definition(f, f"a definition: the notes name the network's output a^L as a "
                                                         f"function {names_output(f.text, nt)} of its input"))

@@ -117,6 +117,25 @@ def _stated(formula: str) -> "tuple[str, str, float] | None":
     return found.group("r"), "<" if found.group("end").endswith(")") else "<=", hi  # η ∈ (lo, hi): η < hi
 
 
+def setting(formula: str) -> str:
+    r"""What a formula that sets a learning rate says, as a definition's reason (``\eta = 5 \cdot 10^{-3}``: the
+    rate 0.005, which the update rules after it use), or '' for another formula.
+
+    >>> setting(r"\eta = 5 \cdot 10^{-3}")
+    'a definition: the learning rate \\eta = 0.005 (positive: the update rules that use it are steps of gradient descent)'
+    """
+    found = _stated(formula)
+    if found is None:
+        return ""
+    rate, op, v = found
+    shown = {"<=": "\\le", ">=": "\\ge"}.get(op, op)
+    why = _nonpositive(op, v)
+    sign = ("not positive: an update rule that subtracts it times the gradient is no step of gradient descent" if why
+            else "positive: the update rules that use it are steps of gradient descent" if (op == ">" and v >= 0) or (
+                op in ("=", ">=") and v > 0) else "its sign left open")
+    return f"a definition: the learning rate {rate} {shown} {v:g} ({sign})"
+
+
 def _macro(formula: str) -> "str | None":
     """The rate macro a formula is (``$\\eta$``), or None."""
     m = re.fullmatch(r"\s*(" + _MACROS + r")\s*", formula.strip().strip("$").removeprefix("\\(").removesuffix("\\)"))
@@ -249,4 +268,4 @@ def judge(text: str, rows: list, row_type, is_rule) -> list:
     return out
 
 
-__all__ = ["judge", "rates", "said"]
+__all__ = ["judge", "rates", "said", "setting"]
