@@ -55,4 +55,4 @@ def test_rv40_a_positive_or_unstated_rate_keeps_the_descent_step(lead):
 
 def test_rv40_the_last_stated_rate_before_the_rule_decides():
     assert _rule("First $\\eta = -1$. Later we take $\\eta = 0.5$ for gradient descent:").status == "holds"
-    assert rates("We take $\\eta = \\frac{1}{2}$.") == [(8, "\\eta", "=", 0.5)]
+    assert rates("We take $\\eta = \\frac{1}{2}$.") == [(8, "\\eta", "=", 0.5, False)]

@@ -45,6 +45,13 @@ def _param(eq: Equation):
         return None
     rhs = eq.sides[-1]
     if eq.rels[0] in ARROWS:
+        old = _old_term(rhs)
+        if isinstance(old, Sym) and stepped(lhs, old):  # W_{t+1} := W_t - …: as with = (review rv42: t read as an
+            param = Sym(old.base, old.sub[:-1])          # index, "starts from W_t instead of W_{t+1}")
+            return param, _drop_step(rhs, old, param)
+        if len(eq.sides) == 3 and isinstance(eq.sides[1], Sym) and stepped(eq.sides[1], lhs):
+            param = Sym(lhs.base, lhs.sub[:-1])  # W_t \to W_{t+1} = W_t - …: the chain to the next iterate (rv42)
+            return param, _drop_step(rhs, lhs, param)
         return lhs, rhs
     if len(eq.sides) == 2 and eq.rels[0] == "=":
         old = _old_term(rhs)
@@ -191,7 +198,7 @@ def step_free(eq: Equation) -> Equation:
     """The rule with the parameter's step index dropped (``W_{t+1} = W_t - …`` as ``W = W - …``), so that the
     step label t is not taken for an entry index of W when the notes' shapes are inferred."""
     found = _param(eq)
-    if found is None or eq.rels[0] in ARROWS:
+    if found is None or (eq.rels[0] in ARROWS and found[0] == eq.sides[0]):
         return eq
     return Equation(found, eq.rels[:1])
 
@@ -239,9 +246,12 @@ def update_in(eq: Equation, model: Model, layout: str = "denominator") -> tuple[
             return out, kinds
         rates.append(out.rate)
     every = f" (every {', '.join(names)})" if names else ""
+    rate = rates[0] if rates and all(r == rates[0] for r in rates) else None
+    # W - η ∇_W (2L), W - η ∇L · 2: the number is the rate's, and the verdict says so (review rv42: the rate 2η unnamed)
+    scaled = f", with the learning rate {rate_words(rate)}" if rate is not None and hasattr(rate, "as_coeff_Mul") \
+        and rate.as_coeff_Mul()[0] != 1 else ""
     return GraphOutcome("holds", f"a step of gradient descent on {model.loss} with respect to {param.latex()}"
-                        f"{every}, the gradient entry by entry in the shape of the parameter",
-                        rate=rates[0] if rates and all(r == rates[0] for r in rates) else None), kinds
+                        f"{every}{scaled}, the gradient entry by entry in the shape of the parameter", rate=rate), kinds
 
 
 def computed_from(param: Sym, model: Model) -> str:
@@ -262,7 +272,8 @@ def _check_at(eq: Equation, model: Model, param: Sym, rhs, bind: dict, layout: s
     target = ev.targets(param)
     loss = model.node(model.loss)
     gradient = target.applyfunc(lambda v: model.d(loss, v)) if is_mat(target) else model.d(loss, target)
-    sides = [_drop_step(x, eq.sides[0], param) for x in eq.sides[1:]] if eq.rels[0] in ARROWS else [rhs]
+    arrow = eq.rels[0] in ARROWS and param == eq.sides[0]  # W_{t+1} := W_t - …: the new value only, as with =
+    sides = [_drop_step(x, eq.sides[0], param) for x in eq.sides[1:]] if arrow else [rhs]
     ratio = None
     for side in sides:
         if side is not rhs and isinstance(side, Sym) and new_value_of(side) is not None:

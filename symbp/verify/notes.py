@@ -50,7 +50,8 @@ from .scan import guess_kind, kind_of, scan
 from .definition_kinds import COST_DEFINITION, candidate, defines_delta, delta_claim, output_gradient_slip
 from .samples import mean_count
 from .updates import is_rule, read_rule
-from .updateiterates import is_iterate_step, iterate_rewrites, names_gradient, undefined_name
+from .updatewords import prose_new_values
+from .updateiterates import implicit_at, is_iterate_step, iterate_rewrites, names_gradient, undefined_name
 from .verification import Verification
 from .notesrows import (  # the steps of each row
     _Once, _WORDS_AMBIGUOUS, _about_cost, _ahead, _as_definition, _declared, _defines, _in_general, _known_definition,
@@ -142,6 +143,10 @@ def _verify_items(text, items, notation, path, kind, strict, activation, cost, o
     nt = inferred.notation if inferred is not None else profile(notation)
     # c where the notes' cost is C (they write ΔC ≈ ∂c/∂z Δz): a definition c = … is checked as C = …
     # W_2 := W_1 - η G beside G = ∂L/∂W: the iterates of W, and the gradient G names (``updateiterates``)
+    # U = W - η ∇L "where $U$ is the new value of the weights": the rule W ← W - η ∇L (``updatewords``, rv42)
+    for n, new in prose_new_values(text, [(f.line, f.text, f.source) if f.kind in ("claim", "definition") and not (
+            f.negated or f.under) else (f.line, "") for f in items]).items():
+        items[n] = replace(items[n], text=new, kind="claim", source=items[n].source or items[n].text)
     rules = [n for n, f in enumerate(items) if f.kind in ("claim", "definition") and (is_rule(f.text) or is_iterate_step(f.text))]
     denied = tuple(n for n, f in enumerate(items) if f.negated or f.under)
     rewritten = iterate_rewrites([f.text for f in items], rules, denied)
@@ -353,6 +358,9 @@ def _verify_items(text, items, notation, path, kind, strict, activation, cost, o
             if result.status == "unreadable" and _known_definition(model, f, given) and not f.negated:
                 report.skipped.append(_as_definition(f, _known_definition(model, f, given)))
                 continue
+            if result.status == "unreadable" and not f.negated and (rate := ratewords.setting(f.text)):
+                report.skipped.append(_as_definition(f, rate))  # η = 5·10⁻³: the learning rate's value (rv42)
+                continue
             if result.status == "unreadable" and names_output(f.text, nt) and not f.negated:
                 report.skipped.append(_as_definition(f, f"a definition: the notes name the network's output a^L as a "
                                                         f"function {names_output(f.text, nt)} of its input"))
@@ -406,6 +414,13 @@ def _verify_items(text, items, notation, path, kind, strict, activation, cost, o
             report.rows[k] = Row(row.formula, replace(row.result, status="uninterpretable", reason=(
                 f"{name} is never defined: the step subtracts a multiple of {name}, which the notes do not say is the "
                 f"gradient or anything else ({row.result.reason})")))
+    for k, row in enumerate(report.rows):  # W_2 := W_1 - η ∇L(W_2): the gradient at the new value (review rv42)
+        at = implicit_at(row.formula.source or row.formula.text) if row.result.status == "holds" else ""
+        if at:
+            report.rows[k] = Row(row.formula, replace(row.result, status="refuted", verdict="refuted", reason=(
+                f"the gradient is evaluated at {at}, the new value: an implicit step, solved for {at}, not a step of "
+                f"gradient descent, which takes the gradient where the step starts (read at the start: "
+                f"{row.result.reason})")))
     # "the learning rate $\\eta = -0.1$", "gradient ascent": not a descent step (``ratewords``, rv40 A9)
     report.rows = ratewords.judge(text, report.rows, Row, lambda t: is_rule(t) or is_iterate_step(t))
     if report.graph is not None and getattr(report.graph, "results", None) and report.graph.declared:

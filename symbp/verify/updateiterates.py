@@ -91,6 +91,42 @@ def undefined_name(status: str, reason: str, text: str, texts: list) -> str:
     return letter if re.search(r"(?<![A-Za-z\\])" + letter + r"(?![A-Za-z])", side) else ""
 
 
+#: the new value of an update rule: ``W_2``, ``W_{t+1}``, ``\Theta_{t+1}``, ``W^{(t+1)}``, before its arrow
+_ITERATE_NAME = r"(?:[A-Za-z]|\\[A-Za-z]+)\s*(?:_\s*(?:\{[^{}]*\}|\w)|\^\s*\{\s*\(\s*[A-Za-z]\s*\+\s*1\s*\)\s*\})"
+_NEW = re.compile(r"^\s*(?P<new>" + _ITERATE_NAME + r")\s*(?P<arrow>" + _ARROW + r")(?P<rest>.*)$", re.S)
+#: ``W_t \to W_{t+1} = W_t - …``: the new value named in the middle of the chain
+_CHAINED = re.compile(r"^\s*(?P<new>" + _ITERATE_NAME + r")\s*=(?P<rest>.*)$", re.S)
+#: a function applied to its arguments: ``L(W_2)``, ``J(\Theta_{t+1})``, ``\nabla L\left(W_{t+1}\right)``
+_APPLIED = re.compile(r"(?:[A-Za-z]|\\ell|\})\s*(?:\\left\s*)?\((?P<args>[^()]*)(?:\\right\s*)?\)")
+
+
+def _bare(name: str) -> str:
+    return re.sub(r"[\s{}]", "", name)
+
+
+def implicit_at(text: str) -> str:
+    r"""The new value of the update rule ``text`` when its step evaluates the gradient there (``W_2 := W_1 - \eta
+    \nabla_W L(W_2)``, ``W_{t+1} = W_t - \eta \nabla L(W_{t+1})``): an implicit step, solved for its new value,
+    not a step of gradient descent, which takes the gradient where the step starts (review rv42: it held, the
+    argument unread); '' otherwise.
+
+    >>> implicit_at(r"W_2 := W_1 - \eta \nabla_W L(W_2)"), implicit_at(r"W_2 := W_1 - \eta \nabla_W L(W_1)")
+    ('W_2', '')
+    """
+    m = _NEW.match(text)
+    if m is None or not re.search(_RATE, m.group("rest")):
+        return ""  # a step has a learning rate
+    if m.group("arrow") in ("\\to", "\\rightarrow") and not _consecutive(text):
+        m = _CHAINED.match(m.group("rest"))  # W_t \to W_{t+1} = …: the name before the arrow is the old value
+        if m is None:
+            return ""
+    new = _bare(m.group("new"))
+    for a in _APPLIED.finditer(m.group("rest")):
+        if any(_bare(arg) == new for arg in a.group("args").split(",")):
+            return m.group("new").strip()
+    return ""
+
+
 def gradient_names(texts: list) -> dict:
     r"""name -> the derivative it names, for each ``G = \frac{\partial L}{\partial W}`` of the notes whose name has no
     other definition."""
@@ -115,7 +151,10 @@ def iterate_rewrites(texts: list, rules: list, denied: tuple = ()) -> dict:
     # every other formula that names W_1 or W_2 makes them parameters (``W_1 := W_1 - η G_1`` too), but another step
     # from one iterate to the next (``W_3 := W_2 - η G``) and a gradient's name do not
     steps = {k for k in rules if is_iterate_step(texts[k]) or _consecutive(texts[k])}
-    others = [t for k, t in enumerate(texts) if k not in steps and not _DERIV.match(t)]
+    # a name alone in the prose ("the gradient of $L$ at $W_1$") says nothing of what W_1 is (review rv42: it made
+    # W_1 a parameter, and the step "starts from W_1 instead of W_2")
+    others = [t for k, t in enumerate(texts) if k not in steps and not _DERIV.match(t)
+              and not re.fullmatch(r"\s*" + _NAME + r"\s*[.,;]?\s*", t)]
     out = {}
     for k in rules:
         text = texts[k]
@@ -152,4 +191,4 @@ def _named(text: str, named: dict, olds: tuple, param: str) -> str:
     return m.group("head") + rest
 
 
-__all__ = ["undefined_name", "gradient_names", "names_gradient", "is_iterate_step", "iterate_rewrites"]
+__all__ = ["undefined_name", "gradient_names", "implicit_at", "names_gradient", "is_iterate_step", "iterate_rewrites"]
