@@ -134,7 +134,9 @@ FALSE_AFTER = re.compile(
     r"|" + _OWN_SENTENCE +
     r"|neplatí|není\s+pravda|je\s+(?:chybn|nesprávn|špatn)\w*"
     r"|неверно|не\s+верно|не\s+выполняется|неправильно|ложно"
-    r"|nie\s+zachodzi|nie\s+jest\s+prawdą|jest\s+(?:fałszyw|błędn|nieprawdziw|niepoprawn)\w*)(?!\w)", re.I)
+    r"|nie\s+zachodzi|nie\s+jest\s+prawdą|jest\s+(?:fałszyw|błędn|nieprawdziw|niepoprawn)\w*)(?!\w)"
+    # not words that open a denial of the next formula: "$A$ and $B$, but it is not true that $C$" (review rv42 1)
+    r"(?!\s*,?\s*(?:that(?!\s+is\b)|že|что|że)(?!\w))", re.I)
 #: A condition before the words (other math, "for", "when", "if", …): "For $j \neq k$ it is wrong that $…$" denies
 #: the formula only under it, which is not read, so the formula is not taken as negated (it is judged as written).
 QUALIFIED = re.compile(r"\$|\\\(|\b(?:for|when|whenever|if|unless|where|only|except|provided|pro|když|pokud|jestliže"
@@ -164,6 +166,10 @@ LEAD_CLAUSE = re.compile(r"[(;:]|\b(?:but|however|yet|ale|však|но|однак�
 
 #: Where the words after a formula turn to another one: "Wrong: $$…$$ right: $$…$$", "Do not write $$…$$ but $$…$$".
 CONTRAST = re.compile(r"\b(?:but|instead|rather|whereas|ale|nýbrž|но|lecz|natomiast)\b"
+                       # "The correct one is $$…$$" (review rv42 7)
+                       r"|\b(?:the\s+)?(?:correct|right)\s+(?:one|formula|version|form|equation|identity|expression)\s+(?:is|reads)\b"
+                       r"|\bsprávn\w*\s+(?:vzorec|vztah|tvar)\b|\bправильн\w*\s+(?:формула|вариант)\b"
+                       r"|\bpoprawn\w*\s+(?:wzór|postać|wersja)\b"
                        r"|\b(?:right|correct|správně|правильно|poprawnie)\s*:"
                        r"|\b(?:správně|dobře)\s+je\b|\b(?:poprawnie|dobrze)\s+jest\b|\bправильно\s+(?:так|будет)\b", re.I)
 #: All that may follow the words that call a formula false, to the end of its sentence: "in general", punctuation.

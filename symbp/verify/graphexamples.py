@@ -39,6 +39,7 @@ from __future__ import annotations
 import functools
 import re
 
+from .asidewords import LASTS
 from .graphmodel import is_declaration
 from .graphnodes import Add, Deriv, Div, Equation, Mat, Mul, Neg, Num, Sym, to_latex, walk
 from .sentences import sentence_span
@@ -91,6 +92,7 @@ def _locate(text: str, line: int, source: str) -> "tuple[int, int] | None":
     if not 1 <= line < len(starts):
         return None
     lo, hi = starts[line - 1], min(starts[min(line + 3, len(starts) - 1)], len(text))
+    first = None
     at = text.find(chunks[0], lo, hi)
     while at >= 0:  # the chunks in order, spaces (and an align's &: "a &= b" for a = b) between them
         end = at + len(chunks[0])
@@ -101,9 +103,17 @@ def _locate(text: str, line: int, source: str) -> "tuple[int, int] | None":
                 break
             end += len(c)
         else:
-            return at, end
+            if _WHOLE.match(text, end):
+                return at, end
+            first = first or (at, end)
         at = text.find(chunks[0], at + 1, hi)
-    return None
+    # only the start of a longer formula matched: "$\delta^L = \nabla_a C \odot …$ and …, but not $\delta^L =
+    # \nabla_a C$" found the first (review rv42 1: the words of the longer formula's sentence were read as this one's)
+    return first
+
+
+#: What may follow a whole formula: its closing delimiter, a row's end, punctuation, a tag or a label.
+_WHOLE = re.compile(r"\s*(?:\$|\\\]|\\\)|\\\\|\\end\b|&|[.,;:!?]|\\(?:tag|label|nonumber|notag|quad|qquad|text)\b|\Z)")
 
 
 @functools.lru_cache(maxsize=4)
@@ -165,7 +175,8 @@ def prose_words(text: str, line: int, source: str, let: bool = True, part: bool 
         return "example"
     if _NEGATED.search(_CLAUSE.split(words)[-1]):  # a negation in an earlier clause ("…, but we set") is not its
         return "neither"  # "we do not assume $w_{21} = 0$": not an assumption of the model
-    if _ASSUMPTION.search(words) or re.search(r"\bthroughout\b", after, re.I):
+    if _ASSUMPTION.search(words) or LASTS.search(words) or re.search(r"\bthroughout\b", after, re.I):
+        # "For the rest of these notes, $w_{12} = w_{21}$" lasts, as "from now on" does (review rv42 3: an example)
         return "assumption"  # its own words: an assumption even in an example part
     if part and _in_example_part(text[:start]):
         return "example"

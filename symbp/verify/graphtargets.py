@@ -78,6 +78,9 @@ class TargetAssumption:
 
 #: Words that take an assumption back or loosen it ("we drop the assumption", "we relax it"): it is not made.
 _DROPPED = re.compile(r"\b(?:drop\w*|relax\w*|abandon\w*|lift\w*|remov\w*)\b", re.I)
+#: An alternative beside the one-hot: "$y$ is one-hot or a vector of counts", "either one-hot or soft" (review rv42 10:
+#: the targets may not sum to one, and a^L − y held); cs "nebo", ru "или", pl "lub", "albo".
+_OR_ELSE = re.compile(r"\b(?:or|either|nebo|anebo|buď|či|или|либо|lub|albo|bądź)\b", re.I)
 #: "≠" in the math of a sentence about the targets: "In general $\sum_k t_k \neq 1$".
 _UNEQUAL = re.compile(r"\\(?:neq?|not\s*=)(?![A-Za-z])|≠")
 
@@ -85,7 +88,8 @@ _UNEQUAL = re.compile(r"\\(?:neq?|not\s*=)(?![A-Za-z])|≠")
 def not_made(sentence: str) -> bool:
     """Do the words of ``sentence`` deny, doubt or take back what it says of the targets?"""
     words = re.sub(r"\$[^$]*\$", " ", sentence)
-    return bool(_NEGATED.search(words) or doubts(sentence) or _DROPPED.search(words) or unequal(sentence))
+    return bool(_NEGATED.search(words) or doubts(sentence) or _DROPPED.search(words) or unequal(sentence)
+                or _OR_ELSE.search(words))
 
 
 def unequal(sentence: str) -> bool:

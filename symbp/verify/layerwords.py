@@ -93,6 +93,35 @@ _OWN_AFTER = re.compile(r"~|soft[-\s]?max|софтмакс|linear|lineárn|ли�
                         r"|\b(?:another|different|its\s+own|other)\b|\bjin\w*|\bдруг\w*|\binn\w*", re.I)
 
 
+#: An aside that names the output layer only to put it off: "(the output layer is treated below)", "(we treat the output
+#: layer later)", "— the last layer comes later —"; cs "(výstupní vrstvu probereme níže)", ru "(выходной слой рассмотрим
+#: ниже)", pl "(warstwę wyjściową omówimy później)". It is blanked out before the clauses are cut (review rv42 4: the
+#: clause of the formula began at "the output layer", and the formula was refuted at the softmax output layer).
+_PUT_OFF = (r"(?:below|later|afterwards|separately|next|elsewhere|further\s+on|in\s+(?:the\s+)?(?:next|following)\s+\w+"
+            r"|níže|později|zvlášť|dále|ниже|позже|отдельно|далее|niżej|później|osobno|dalej)")
+_DEFERRED = re.compile(r"\((?=[^()~]*(?:" + _OUTPUT.pattern + r"))(?=[^()~]*\b" + _PUT_OFF
+                       + r"\b)[^()~]*\)|[—–]\s(?=[^—–~]*(?:" + _OUTPUT.pattern + r"))(?=[^—–~]*\b" + _PUT_OFF
+                       + r"\b)[^—–~.;]*\s[—–]", re.I)
+#: The sentence after the formula's that claims it for the output layer too: "The same is true for the output layer.",
+#: "This also holds in the last layer.", "Totéž platí pro výstupní vrstvu.", "То же верно для выходного слоя.", "To samo
+#: zachodzi dla warstwy wyjściowej." (review rv42 11: the formula held, restricted to l < L).
+_SAME_START = re.compile(r"^\W*(?:the\s+same|this|that|it|likewise|similarly|equally|tot[éo]ž|stejně|то\s+же|аналогично"
+                         r"|это|to\s+samo|podobnie|analogicznie)\b", re.I)
+_NOT = re.compile(r"\b(?:not|never|no|except|but|ne|není|neplatí|не|нет|nie)\b|n['’]t\b", re.I)
+
+
+_SAME_VERB = re.compile(r"\b(?:same|also|too|as\s+well|holds?|true|applies|platí|верн\w*|выполняется|справедлив\w*"
+                        r"|zachodzi|obowiązuje|prawdziw\w*)\b", re.I)
+
+
+def _same_next(sentence: str) -> str:
+    """The words of ``sentence`` (the one after a formula's) when it claims the formula for the output layer too."""
+    words = masked(sentence)
+    if _SAME_START.match(words) and _SAME_VERB.search(words) and _OUTPUT.search(words) and not _NOT.search(words):
+        return " ".join(words.split())
+    return ""
+
+
 def _widened(sentence_mask: str, at: int, end: int, clause_end: int, same: "list[tuple[int, int]]" = ()) -> "tuple[str, str]":
     """How the sentence (formulas masked by ``~``) widens the words "hidden layers" at ``at``–``end``, and the words
     that do: "wide" (the formula is claimed for every layer: checked as written), "loose" (a comparison, or widening
@@ -137,9 +166,11 @@ class Restricted:
 def restricted_maths(text: str) -> list:
     """The formulas of ``text`` whose clause restricts the layers they speak of (see the module)."""
     out = []
-    for s_start, s_end in sentences(text):
+    spans = list(sentences(text))
+    for n, (s_start, s_end) in enumerate(spans):
         sentence = text[s_start:s_end]
-        hidden_mask = masked(sentence)
+        hidden_mask = _DEFERRED.sub(lambda m: " " * len(m.group(0)), masked(sentence))
+        same_next = _same_next(text[spans[n + 1][0]:spans[n + 1][1]]) if n + 1 < len(spans) else ""
         outputs = {m.start() for m in _OUTPUT.finditer(hidden_mask)}
         cuts = sorted({0, len(sentence)} | {m.end() for m in re.finditer(";", hidden_mask)} | outputs)
         for lo, hi in zip(cuts, cuts[1:]):
@@ -168,10 +199,11 @@ def restricted_maths(text: str) -> list:
                 condition, said = "", (loose.group(0) if loose else " and ".join(m.group(0) for m in conditions))
             elif conditions:
                 condition, said = _inner(conditions[0].group(0)), conditions[0].group(0)
-            elif at_l or _SAME_AT_OUTPUT.search(hidden_mask[lo:]):
+            elif at_l or _SAME_AT_OUTPUT.search(hidden_mask[lo:]) or same_next:
                 # "For all hidden layers and also for $l = L$", "…, and the same formula holds in the output layer"
                 # (review rv41 A1): the formula is claimed at L too
-                condition, said = "", hidden.group(0) + (f" … {at_l[0].group(0)}" if at_l else " … the same …")
+                condition, said = "", hidden.group(0) + (f" … {at_l[0].group(0)}" if at_l else f" … {same_next}" if same_next
+                                                         else " … the same …")
             elif lo in outputs or _OUTPUT.search(_without(words, _HIDDEN)):
                 # "Not only in the output layer but also in the hidden layers, $…$" (review rv40 A6): the clause that
                 # names the hidden layers began with the output layer, so the formula may be claimed there too

@@ -196,7 +196,8 @@ def _said(text: str, before: str, after: str, start: int) -> "Negation | None":
     if words is not None:
         if FALSE_AFTER.search(own):
             return None  # "It is not true that $$…$$ does not hold": two negations, the notes claim the formula
-        condition = (lead if QUALIFIED.search(lead) else own if QUALIFIED.search(own)
+        own = _displays_after.sub("", own)  # "Wrong:⏎$$A$$⏎$$B$$": B is no condition of A (review rv42 7)
+        condition = (lead if QUALIFIED.search(_own_clause(lead)) else own if QUALIFIED.search(own)
                      else _other_subject(lead, words) or ("" if PLAIN_TAIL.match(_CLOSER.sub("", _ROWS_AFTER.sub("", own))) else own))
         reported = _reported(lead, False)
     else:
@@ -209,6 +210,47 @@ def _said(text: str, before: str, after: str, start: int) -> "Negation | None":
     if reported and not ADVERB.match(words):
         return None  # "Students think that $$…$$ is wrong": a belief the notes report, not their word
     return Negation("qualified" if condition else "false", " ".join(words.split()), _clipped(condition))
+
+
+#: Where the clause of a denial starts after a statement of its own: "We have $A$ and $B$, but it is not true that",
+#: "…; it is false that".
+_STATEMENT_END = re.compile(r"(?:;|,?\s*\b(?:but|yet|whereas|ale|но|lecz|jednak)\b)(?!.*(?:;|\b(?:but|yet|whereas|ale|но|lecz"
+                            r"|jednak)\b))", re.I | re.S)
+#: Words that make a clause a condition or a setting, not a statement: "With $j \neq k$, but …", "Since …".
+_SETTING = re.compile(r"\b(?:with|given|since|as|at|under|in|on|because|due|během|při|s|se|jelikož|protože|с|так\s+как"
+                      r"|поскольку|z|ze|skoro|ponieważ)\b", re.I)
+#: An index condition written as math: "$j \neq k$", "$l = L$", "$l < L$".
+_INDEX_MATH = re.compile(r"^\s*[a-zA-Z]\s*(?:=|<|>|\\ne|\\neq|\\le|\\leq|\\ge|\\geq|\\lt|\\gt|\\in)\s*[a-zA-Z0-9]+"
+                         r"(?:\s*[-+]\s*\d)?\s*$")
+
+
+#: Displays on lines of their own after the formula, each an equation of a quantity (not an index condition
+#: ``l = L``): the notes' next formulas, which do not restrict the one before (its correction, or another claim).
+_displays_after = re.compile(r"^(?:[ \t]*\n[ \t]*(?:\$\$(?![^$]*\\text)(?=\s*\\?[A-Za-z]+\s*[\^_{(\\])[^$]*=[^$]*\$\$"
+                             r"|\\\[(?![^\]]*\\text)(?=\s*\\?[A-Za-z]+\s*[\^_{(\\])[^\]]*=[^\]]*\\\]))+(?=\s*[.,;]?\s*$)")
+
+
+def _own_clause(lead: str) -> str:
+    r"""The words before a denial that may put it under a condition: ``lead``, or, after a statement of the notes'
+    own that ends at "but" or ";" ("We have $A$ and $B$, but it is not true that $C$"), only what follows it (review
+    rv42 1: the statement's formulas were read as a condition, and the denial of a false $C$ was not judged). A clause
+    with a condition word, a setting word (with, given, since) or an index condition ($j \neq k$) stays all of it.
+
+    >>> _own_clause("We have $a = b + c$ and $C = 2 a$, but "), _own_clause("We have $l = L$, but ")
+    (' ', 'We have $l = L$, but ')
+    >>> _own_clause("With $a = b + c$, but "), _own_clause("With $j \\neq k$, but ")
+    ('With $a = b + c$, but ', 'With $j \\neq k$, but ')
+    """
+    m = _STATEMENT_END.search(lead)
+    if m is None:
+        return lead
+    earlier = lead[:m.start()]
+    words = re.sub(r"\$[^$]*\$", " ", earlier)
+    maths = re.findall(r"\$([^$]*)\$", earlier)
+    if QUALIFIED.search(words) or _SETTING.search(words) or not maths or any(
+            "=" not in x or _INDEX_MATH.match(x) for x in maths) or "$$" in earlier:
+        return lead
+    return lead[m.end():]
 
 
 def _other_subject(lead: str, words: str) -> str:

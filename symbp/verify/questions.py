@@ -12,6 +12,8 @@ display after a question ("What is δ^L?⏎⏎$$\delta^L = …$$") is the answer
 'Exercise: what changes with …?'
 >>> asked("We have $a = b$. Why?", 1, "a = b"), asked("What is $\\delta$? It is $a = b$.", 1, "a = b")
 ('', '')
+>>> asked("Ours is $a = b$ — why? Next.", 1, "a = b"), asked("Why is ours $a = b$? Next.", 1, "a = b")
+('', 'Why is ours …?')
 >>> asked("What changes is that $a = b$ now.", 1, "a = b"), asked("Что изменится, если $a = b$.", 1, "a = b")
 ('', 'Что изменится, если …')
 """
@@ -35,6 +37,13 @@ _WHAT_CHANGES = re.compile(
     re.IGNORECASE)
 
 
+#: A question after the formula that asks only for its reason, in a clause of its own: "$…$ — why?", "$…$, but why?",
+#: "$…$ (why?)", "— proč?", "— почему?", "— dlaczego?" (review rv42 2: the definition was skipped as a question and
+#: the claims after it were checked without it).
+_WHY = re.compile(r"\s*(?:[,;:—–]|\s-)\s*\(?\s*(?:(?:but|and|ale|a|но|а|ale|i)\s+)?(?:why(?:\s+so|\s+not)?|how\s+come|proč|почему|зачем"
+                  r"|dlaczego|czemu)\s*\)?\s*|\s*\(\s*(?:why|proč|почему|dlaczego)\s*", re.I)
+
+
 #: A sentence that opens as an exercise ("Exercise: …", "Cvičení 2. …"); a heading of exercises is ``under_exercises``.
 _EXERCISE = re.compile(r"\s*(?:exercises?|problems?|tasks?|cvičení|úloh[ay]|упражнени[ея]|задач[аи]|ćwiczeni[ea]"
                        r"|zadani[ea])\b", re.IGNORECASE)
@@ -52,6 +61,8 @@ def asked(text: str, line: int, source: str) -> str:
     while end < len(text) and text[end] == "$":
         end += 1
     first, stop = sentence_span(text, start, end)
+    if text.startswith("?", stop) and _WHY.fullmatch(text[end:stop]):
+        return ""  # "Our activation is $\sigma(z) = \tanh(z)$ — why?": the formula is stated, its reason asked
     if not (text.startswith("?", stop) or _WHAT_CHANGES.search(re.sub(r"\$[^$]*\$", " ", text[first:start]))):
         return ""
     shown = " ".join(f"{text[first:start]}…{text[end:stop]}".split()).rstrip(".,;:?")

@@ -30,18 +30,25 @@ from __future__ import annotations
 
 import re
 
-from .graphexamples import _locate, is_tie, is_value, is_value_expression, sentence_around
+from .asidewords import LASTS
+from .graphexamples import _NEGATED, _locate, is_tie, is_value, is_value_expression, sentence_around
 from .sentences import FORMULA, line_of, masked, prose, sentences
 
 #: Words that open a supposition (a condition or a hypothetical) in a sentence.
 OPENER = re.compile(
-    r"\b(?:if|when|whenever|provided|suppose|supposing|assuming)\b|^\W*(?:were|had)\b|^\W*for\s+(?:an?|the|any)\s"
+    r"\b(?:if|when|whenever|provided|suppose|supposing|assuming)\b|^\W*(?:were|had)\b|^\W*for\s+(?:an?|the|any)\s(?!rest\b)"
     # "In the special case", "In case", "Given", "Only for", cs "Je-li", ru "При" (review rv41 A3)
     r"|\bin\s+(?:the\s+)?(?:special\s+)?case\b|^\W*given\b|^\W*only\s+(?:for|if|when)\b|\b(?:je|jsou)-li\b|^\W*при\s"
     r"|\bw\s+przypadku\b|\bв\s+(?:частном\s+)?случае\b|\bv\s+(?:případě|speciálním\s+případě)\b"
     r"|\b(?:pokud|kdyby\w*|jestliže|když|předpokládejme)\b|^\W*pro\s"
     r"|\b(?:если|бы|когда|предположим)\b|^\W*для\s"
     r"|\b(?:jeśli|jeżeli|gdyby\w*|gdy|załóżmy|przypuśćmy)\b|^\W*dla\s", re.I)
+#: Words that assume (for the rest of the notes): "we assume", "throughout", "from now on", "for the rest of these
+#: notes" (``asidewords.LASTS``); cs/ru/pl alike. A layered value after them ("We assume $b^l = 0$") is filed as a
+#: supposition's value (review rv42 3: it was refuted as the notes' claim, and so was ``z^l = w^l a^{l-1}`` after it);
+#: the claims of later sentences are checked under the notes' model, which has no such value (never "holds" for it).
+_ASSUMED = re.compile(r"\b(?:we\s+)?(?:assume|assuming|let\s+us\s+assume)\b|\bpředpoklád\w*|\bпредпола\w*|\bпредполож\w*"
+                      r"|\bzałóżmy|\bzakładamy|" + LASTS.pattern, re.I)
 #: Where a supposition turns to what holds under it: "then", "we would have", "pak", ", to", "mielibyśmy".
 _TURN = re.compile(
     r"\bthen\b|\bwe\s+(?:would\s+|could\s+|will\s+)?(?:have|get|obtain|find)\b|\bwould\s+(?:be|hold|read|become)\b"
@@ -68,6 +75,12 @@ _LAYER = re.compile(r"\^\s*(?:\{?\s*[(\[]?\s*[lL](?![A-Za-z])|\{?\s*\d)")
 _INDEX = re.compile(r"^\s*(?:[lLjkinmN]|n\s*_\s*\{?\s*L\s*\}?)\s*$")
 
 
+#: An activation given by a formula, ``\sigma(z) = z``: supposed ("If $\sigma(z) = z$, then", "In the special case
+#: $\sigma(z) = z$, …") it is the condition of its sentence's claims, never the notes' activation (review rv42 5: it
+#: became the model's σ for the rest of the notes, and "In general, $\delta^L = a^L - y$" held).
+_ACTIVATION = re.compile(r"^\s*\\(?:sigma|varphi|phi|psi)\s*\(\s*[a-z]\s*\)\s*=")
+
+
 def _layered_value(formula: str) -> bool:
     m = _VALUE.match(formula)
     if m is None or _INDEX.match(m.group("lhs")) or _INDEX.match(m.group("rhs")):
@@ -86,22 +99,27 @@ def supposed(text: str) -> list:
         words = masked(sentence)
         formulas = [(a + m.start(), a + m.end()) for m in FORMULA.finditer(sentence)]
         opener = OPENER.search(words)
+        assumed = opener is None and _ASSUMED.search(words)
+        if assumed and _NEGATED.search(words):
+            assumed = None  # "We do not assume $b^l = 0$": no assumption (``negation`` files the value as prose)
+        if assumed:  # "We assume $b^l = 0$", "For the rest of these notes, $b^l = 0$": values only (below)
+            opener = assumed
         if opener is None:
             if last is not None and _THEN.search(words):
                 out += [(s, e, "claim", last) for s, e in formulas if _inner(text[s:e]).count("=")]
             last = None
             continue
         turn = _TURN.search(words, opener.end())
-        cut = a + (turn.start() if turn is not None else len(words))
+        cut = a + (turn.start() if turn is not None else _unturned(words, opener.end()))
         inline = lambda s, e: not text.startswith("$$", s) and not text.startswith("\\[", s)  # noqa: E731
         conditions = [(s, e) for s, e in formulas if a + opener.start() <= s < cut and inline(s, e)]
         after = [(s, e) for s, e in formulas if s >= a + opener.start() and (s, e) not in conditions]
         values = [(s, e) for s, e in conditions if "=" in _inner(text[s:e])]
         said = " ".join(prose(text[a + opener.start():cut]).split()).rstrip(" ,.;:")
-        if values and all(_layered_value(_inner(text[s:e])) for s, e in values):
+        if values and all(_layered_value(_inner(text[s:e])) or _ACTIVATION.match(_inner(text[s:e])) for s, e in values):
             what = (line_of(text, a + opener.start()), said, "value")
             out += [(s, e, "condition", what) for s, e in values]
-        elif not values and _PROPERTY.search(prose(text[a + opener.start():_clause(words, opener.end(), cut - a) + a],
+        elif not values and not assumed and _PROPERTY.search(prose(text[a + opener.start():_clause(words, opener.end(), cut - a) + a],
                                                    displays=False)):  # "If $W$ were symmetric, …": its own clause
             what = (line_of(text, a + opener.start()), said, "words")
         else:
@@ -138,6 +156,28 @@ def supposed_values(text: str, eqs: list, lines: list, source: str) -> bool:
     numbers, ties and expressions without names only (``g = W x`` after "if" still defines g)."""
     return bool(eqs) and all(is_value(e, set()) or is_tie(e, set()) or is_value_expression(e) for e in eqs) and any(
         supposes(text, line, source) for line in lines)
+
+
+def _unturned(words: str, start: int) -> int:
+    r"""Where the condition of a supposition without a turn ("then", "we have") ends in its sentence ``words``
+    (formulas masked): at the first comma after its words and its first formula, "If $b^l = 0$, $z^l = …$"; at the
+    first comma when no formula stands before it, "In the special case of the identity activation, $…$" (review rv42
+    5: every inline formula of the sentence was taken for the condition, and the claim after the comma was refuted);
+    the end of the sentence when there is no such comma.
+
+    >>> _unturned("If ~~~~~~~, ~~~~~~~.", 2), _unturned("In the special case of the identity, ~~~~~.", 2)
+    (10, 35)
+    """
+    comma = words.find(",", start)
+    if comma < 0:
+        return len(words)
+    if "~" in words[start:comma] or not re.search(r"~", words[comma:]):
+        return comma
+    # the comma ends words before any formula: a property, "In the special case of the identity activation, $…$";
+    # or not, "Throughout, $b^l = 0$, so $…$", "Suppose that biases vanish, $b^l = 0$": the formula after it, up to
+    # the next comma
+    later = words.find(",", words.find("~", comma))
+    return comma if _PROPERTY.search(words[start:comma]) else (later if later >= 0 else len(words))
 
 
 def _clause(words: str, start: int, stop: int) -> int:

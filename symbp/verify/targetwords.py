@@ -82,12 +82,42 @@ def _nameless(sentence: str, text: str, start: int) -> list:
     return [Definition(line, "one-hot", "words", " ".join(text.splitlines()[line - 1].split())[:120])]
 
 
+#: The targets said to sum to one in other words (review rv42 8), the letter in group 1 or 2: "$y$ is a probability
+#: vector (distribution)", "the entries of $y$ sum to one"; cs "$y$ je pravděpodobnostní vektor (rozdělení)", "složky
+#: $y$ dávají v součtu 1"; ru "$y$ — вероятностный вектор (распределение вероятностей)", "компоненты $y$ в сумме дают 1";
+#: pl "$y$ jest wektorem (rozkładem) prawdopodobieństwa", "składowe $y$ sumują się do 1". Σ_k y_k = 1 is all that
+#: the softmax cross-entropy's a^L − y needs.
+_ONE = r"(?:one|1|jedn\w*|единиц\w*|jeden|jedności)\b"
+_PROBABILITY = re.compile(
+    _LETTER + r"\s*(?:(?:is|are|je|jsou|jest|są|является|—|–|-|:)\s+)?(?:always\s+|vždy\s+|zawsze\s+|всегда\s+)?(?:a\s+|an\s+)?"
+    r"(?:probability\s+(?:vector|distribution)|(?:discrete\s+)?distribution\s+of\s+probabilities|vector\s+of\s+probabilities"
+    r"|pravděpodobnostní\w*\s+(?:vektor|rozdělení)\w*|вероятностн\w*\s+(?:вектор|распределени)\w*"
+    r"|распределени\w*\s+вероятност\w*|(?:wektor\w*|rozkład\w*)\s+prawdopodobieństwa)"
+    r"|\b(?:entries|components|coordinates|složky|prvky|компоненты|элементы|składowe|elementy)\s+(?:of\s+)?(?:the\s+)?(?:(?:targets?|target\s+vector|cíle|цели|celu)\s+)?" + _LETTER
+    + r"\s*(?:sum|add\s+up|dávají\s+v\s+součtu|se\s+sčítají\s+na|в\s+сумме\s+дают|суммируются\s+(?:в|до)|sumują\s+się)"
+    r"\s*(?:to\s+|do\s+|k\s+)?" + _ONE, re.I)
+
+
+def _probability(sentence: str, text: str, start: int, target: str) -> list:
+    """"The target $y$ is a probability vector.": Σ_k y_k = 1 said in words, unless a clause denies or doubts it."""
+    out = []
+    if under_exercises(text, start) or HYPOTHETICAL.search(masked(sentence)):
+        return out
+    for m in _PROBABILITY.finditer(sentence):
+        if (m.group(1) or m.group(2)) != target or taken_back(sentence, m.start(), m.end(), not_made):
+            continue
+        line = line_of(text, start) + sentence.count("\n", 0, m.start())
+        out.append(Definition(line, "one-hot", "words", " ".join(text.splitlines()[line - 1].split())[:120]))
+    return out
+
+
 def one_hot_said(text: str, target: str) -> list:
-    """The definitions "one-hot" (value ``"words"``) the prose of ``text`` makes of the target letter ``target``:
-    one per sentence that calls it one-hot, neither doubting nor supposing."""
+    """The definitions "one-hot" (value ``"words"``: Σ_k y_k = 1) the prose of ``text`` makes of the target letter
+    ``target``: one per sentence that calls it one-hot or a probability vector, neither doubting nor supposing."""
     out = []
     for start, end in sentences(text):
         sentence = text[start:end]
+        out += _probability(sentence, text, start, target)
         if not _ONE_HOT.search(masked(sentence)) or HYPOTHETICAL.search(masked(sentence)) or elsewhere(sentence):
             continue  # a denial or doubt is judged in the clause that calls the target one-hot (``one_hot_words``)
         if not one_hot_words(sentence):
