@@ -211,3 +211,14 @@ def test_rv42_a_rate_set_by_a_formula_is_a_definition(value, number, words):
     assert not [r for r in report.rows if r.formula.text.startswith("\\eta")]
     (d,) = [f for f in report.skipped if f.text.startswith("\\eta")]
     assert d.kind == "definition" and f"= {number} ({words}" in d.reason, d
+
+
+# η ∈ (−1, 1) allows negative rates: the rule is a descent step for some of them and uphill for others, so it is not
+# judged (it held); η ∈ (0, 1) is positive (holds), η ∈ (−1, 0) negative (refuted).
+@pytest.mark.parametrize("interval, status", [("(-1, 1)", "uninterpretable"), ("(-0.5, 2]", "uninterpretable"),
+                                              ("(0, 1)", "holds"), ("(-1, 0)", "refuted")])
+def test_a_rate_in_an_interval_reaching_below_zero_leaves_the_step_unjudged(interval, status):
+    result = _rule(NET + f"Gradient descent with $\\eta \\in {interval}$:" + RULE)
+    assert result.status == status
+    if status == "uninterpretable":
+        assert "sign is left open" in result.reason

@@ -111,9 +111,11 @@ def _stated(formula: str) -> "tuple[str, str, float] | None":
         op = "=" if op in (":=", "\\coloneqq") else "<=" if op.startswith("\\le") else ">=" if op.startswith(
             "\\ge") else op
         return (found.group("r"), op, v) if v is not None else None
-    hi = _number(found.group("hi"))
-    if hi is None or _number(found.group("lo")) is None:
+    hi, lo = _number(found.group("hi")), _number(found.group("lo"))
+    if hi is None or lo is None:
         return None
+    if lo < 0 < hi:  # η ∈ (−1, 1): negative rates allowed, the sign left open (review rates helper, rv42)
+        return found.group("r"), "in", lo
     return found.group("r"), "<" if found.group("end").endswith(")") else "<=", hi  # η ∈ (lo, hi): η < hi
 
 
@@ -128,6 +130,9 @@ def setting(formula: str) -> str:
     if found is None:
         return ""
     rate, op, v = found
+    if op == "in":
+        return (f"a definition: the learning rate {rate} in an interval from {v:g} (its sign left open: an update "
+                "rule that uses it is a step of gradient descent only for a positive rate)")
     shown = {"<=": "\\le", ">=": "\\ge"}.get(op, op)
     why = _nonpositive(op, v)
     sign = ("not positive: an update rule that subtracts it times the gradient is no step of gradient descent" if why
@@ -193,7 +198,10 @@ def said(text: str) -> bool:
 
 
 def _nonpositive(op: str, v: float) -> "str | None":
-    """'no step' (η = 0), 'uphill' (η < 0 or η ≤ 0) or None (η may be positive)."""
+    """'no step' (η = 0), 'uphill' (η < 0 or η ≤ 0), 'sign open' (η in an interval reaching below 0) or None (η
+    may be positive)."""
+    if op == "in":
+        return "sign open"
     if op == "=":
         return "no step" if v == 0 else "uphill" if v < 0 else None
     if op in ("<", "<="):
@@ -257,6 +265,11 @@ def judge(text: str, rows: list, row_type, is_rule) -> list:
             out.append(row)
             continue
         rate, op, v, why = bad[0]
+        if why == "sign open":  # η ∈ (−1, 1): a descent step for some of its rates, uphill for others
+            out.append(row_type(f, replace(r, status="uninterpretable", verdict="undecided", reason=(
+                f"the notes put the learning rate {rate} in an interval from {v:g}, so its sign is left open: the rule "
+                f"is a step of gradient descent only for a positive rate, and is not judged ({r.reason})"))))
+            continue
         shown = {"<=": "\\le", ">=": "\\ge"}.get(op, op)
         effect = ("makes no step (the parameter stays where it is)" if why == "no step"
                   else "goes uphill (it adds a positive multiple of the gradient: gradient ascent)")
