@@ -184,3 +184,26 @@ def test_one_hot_or_counts_takes_no_one_hot_target():
     assert _status(pre + f"The target $y$ is a one-hot vector.\n\nThe output error is ${WRONG}$.\n", WRONG) == "holds"
     assert _status(pre + f"The target $y$ is one-hot or a vector of counts.\n\nThe output error is ${WRONG}$.\n",
                    WRONG) != "holds"
+
+
+def test_czech_same_holds_for_the_output_layer():
+    text = PRE + f"Pro skryté vrstvy platí ${BP2}$ pro $l < L$. Totéž platí pro výstupní vrstvu.\n"
+    assert _status(text, BP2) == "uninterpretable"
+
+
+def test_polish_same_for_the_output_layer():
+    text = PRE + f"Dla warstw ukrytych ${BP2}$ dla $l < L$. To samo dotyczy warstwy wyjściowej.\n"
+    assert _status(text, BP2) == "uninterpretable"
+
+
+def test_formula_true_only_under_the_supposed_cost_is_never_refuted():
+    # δ^L = a^L − y is the cross-entropy's output error (sigmoid output): false under the notes' quadratic cost,
+    # but the sentence states it under another cost, so a refute of the notes would be wrong too
+    text = PRE + f"Had we chosen the cross-entropy with sigmoid outputs, the output error would simply be ${WRONG}$.\n"
+    assert _status(text, WRONG) == "uninterpretable"
+
+
+def test_same_sentence_restriction_read_by_layerwords_keeps_its_verdict():
+    # "the same formula holds in the output layer" in its own sentence is ``layerwords``' to read: unchanged
+    text = PRE + f"For the hidden layers, ${BP2}$ for $l < L$.\n"
+    assert "not read by symbp" not in _reason(text, BP2)
