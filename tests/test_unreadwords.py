@@ -207,3 +207,18 @@ def test_same_sentence_restriction_read_by_layerwords_keeps_its_verdict():
     # "the same formula holds in the output layer" in its own sentence is ``layerwords``' to read: unchanged
     text = PRE + f"For the hidden layers, ${BP2}$ for $l < L$.\n"
     assert "not read by symbp" not in _reason(text, BP2)
+
+
+# -- a naming -----------------------------------------------------------------------------------------------------
+
+def test_we_write_for_names_and_is_no_claim():
+    # δ^L = ∇_a C lacks σ'(z^L): false as a claim, refuted; named by "We write … for", it is notation, not judged
+    assert _status(PRE + "The output error is $\\delta^L = \\nabla_a C$.\n", "\\delta^L = \\nabla_a C") == "refuted"
+    text = PRE + "We write $\\delta^L = \\nabla_a C$ for the output error.\n"
+    assert _status(text, "\\delta^L = \\nabla_a C") == "uninterpretable"
+    assert "We write … for the output error" in _reason(text, "\\delta^L = \\nabla_a C")
+
+
+def test_czech_naming_is_no_claim():
+    text = PRE + "Označme $\\delta^L = \\nabla_a C$ výstupní chybu.\n"
+    assert _status(text, "\\delta^L = \\nabla_a C") == "uninterpretable"

@@ -18,7 +18,9 @@ The kinds (English, Czech, Russian, Polish):
   one"; "both", "this one", "each of them" beside a word that judges ("wrong", "incorrect", "true", "holds");
   the same in cs/ru/pl (druhý z nich, обе, drugi z nich, …);
 * **the same said of another case** (``SAME``): "the same is true / holds / applies for …", "likewise for";
-  totéž platí, то же самое верно, to samo dotyczy.
+  totéž platí, то же самое верно, to samo dotyczy;
+* **a naming** (``NAMING``): "we write … for", "let … denote", "denote by", "stands for"; označme, značíme;
+  обозначим; oznaczmy: the formula names something, it is no claim.
 
 An "if" alone, "when", "for $l < L$" are no hazard: ``suppositions``, ``inforce`` and ``layerwords`` read them. A
 hazard counts as consumed (the row is judged as before) when a reader handled the formula's sentence: the formula is
@@ -55,9 +57,16 @@ SUPPOSING = re.compile(
     r"|\b(?:gdyby\w*|byśmy|zamiast|inaczej)\b", re.IGNORECASE)
 #: Words that set up a supposition: the notes' own setup when a reader took a definition or a named cost or
 #: activation from the sentence ("Assume $\sigma$ is the sigmoid"), else a supposition no reader read. After a modal
-#: ("One could suppose that $$…$$ does not hold") they report a guess, which ``denials.REPORTED`` reads.
-SETUP = re.compile(r"(?<!\bcould\s)(?<!\bmight\s)(?<!\bmay\s)\b(?:suppos(?:e|ing)|assum(?:e|ing))\b"
+#: ("One could suppose that $$…$$ does not hold") they report a guess, which ``denials.REPORTED`` reads; after "not"
+#: ("We do not assume anything about $\sigma$") they suppose nothing.
+SETUP = re.compile(r"(?<!\bcould\s)(?<!\bmight\s)(?<!\bmay\s)(?<!\bnot\s)(?<!n[’']t\s)(?<!\bnever\s)"
+                   r"\b(?:suppos(?:e|ing)|assum(?:e|ing))\b"
                    r"|\b(?:předpokládejme|предположим|допустим|załóżmy|przypuśćmy)\b", re.IGNORECASE)
+#: Words that name something by the formula ("We write $\delta^L = \nabla_a C$ for the output error", "let … denote",
+#: označme, обозначим, oznaczmy): notation, not a claim, unless a reader took a definition from the sentence.
+NAMING = re.compile(r"\bwe\s+write\b(?=[^.;]*\bfor\b)|\blet\b(?=[^.;]*\bdenote\b)|\bdenote[sd]?\s+by\b|\bwe\s+denote\b"
+                    r"|\bstands?\s+for\b|\b(?:označme|označíme|značíme|обозначим|обозначаем|oznaczmy|oznaczamy|oznaczymy)\b",
+                    re.IGNORECASE)
 #: A reference back to formulas already written that picks one out by its order: a verdict on it follows ("the last
 #: one is wrong"; not "in the last one", a layer).
 _ORDINAL = (r"the\s+(?:first|second|third|last)\s+(?:of\s+(?:these|them|the\s+two|those)\b"
@@ -105,10 +114,17 @@ _OPENS = re.compile(r"^\W*(?:(?:but|however|and|note\s+that|ale|však|но|од�
 #: Where a list item starts: it ends the sentence before it ("- 5. Output: …", "• …", "\\item").
 _ITEM = re.compile(r"\n[ \t]*(?:[-*+\u2022]|\d+[.)]|\\item)\s")
 
+#: A display's closing, then a line that begins with a letter: a new sentence begins there when it is a capital.
+_CAPITAL_AFTER = re.compile(r"(?:\$\$|\\\]|\\end\s*\{[A-Za-z*]+\})[ \t.,;]*\n[ \t]*(?=\w)")
+
+
+def _capitals(text: str, start: int, stop: int) -> list:
+    return [m.end() for m in _CAPITAL_AFTER.finditer(text, start, stop) if text[m.end()].isupper()]
+
 #: The kinds, in the order they are looked for (a reference back before a supposition: "would" in "the second of
 #: these would be wrong" is part of the verdict on it).
 KINDS = (("a reference back that judges", "back"), ("the same said of another case", "same"),
-         ("a supposition", "supposing"))
+         ("a supposition", "supposing"), ("a naming", "naming"))
 
 
 @dataclass(frozen=True)
@@ -122,7 +138,8 @@ class Hazard:
     at: int = -1  # where the words stand in the notes' text (the formulas a reference back speaks of share it)
     start: int = -1  # where the formula stands in the notes' text
     wrong: bool = False  # the notes call this formula wrong by an ordinal reference back ("The second of these is wrong")
-    setup: bool = False  # words that set up a supposition only ("assume"): the notes' own when a reader took them
+    setup: bool = False  # words that set up a supposition or name ("assume", "we write … for"): the notes' own when a
+    # reader took a definition from their sentence
 
     def reason(self, result) -> str:
         """Why the row is not judged, with what it is as written."""
@@ -160,6 +177,9 @@ def _find(words: str, kinds: tuple) -> "tuple[str, int, int, bool] | None":
                 m = whole if whole is not None and _JUDGES.search(words) else None
         elif name == "same":
             m = SAME.search(words)
+        elif name == "naming":
+            if (m := NAMING.search(words)) is not None:
+                return kind, m.start(), m.end(), True
         else:
             m = SUPPOSING.search(words)
             if m is None and (m := SETUP.search(words)) is not None:
@@ -183,12 +203,14 @@ def hazard_of(text: str, line: int, source: str, *, restricted: bool = False) ->
     while end < len(text) and text[end] == "$":
         end += 1
     first, stop = sentence_span(text, start, end)
-    # a list item is a sentence of its own, full stop or not (seed 000: "aby místo cyklu" two items below BP3–BP4)
-    first = max([first] + [m.start() + 1 for m in _ITEM.finditer(text, first, start)])
-    stop = min([stop] + [m.start() for m in _ITEM.finditer(text, end, stop)])
+    # a list item is a sentence of its own, full stop or not (seed 000: "aby místo cyklu" two items below BP3–BP4);
+    # so is a capitalised line after a display (review 19 F6: "$$…$$⏎If we had assumed more, it would be simpler.")
+    first = max([first] + [m.start() + 1 for m in _ITEM.finditer(text, first, start)] + _capitals(text, first, start))
+    capitals = _capitals(text, max(first, end - 4), stop)  # the formula's own closing included
+    stop = min([stop] + [m.start() for m in _ITEM.finditer(text, end, stop)] + capitals)
     sentence = text[first:stop]
     words = masked(sentence)
-    own = ("back", "supposing") if restricted else ("back", "same", "supposing")
+    own = ("back", "supposing", "naming") if restricted else ("back", "same", "supposing", "naming")
     found = _find(words, own)
     if found is not None:
         kind, a, b, setup = found
@@ -196,10 +218,11 @@ def hazard_of(text: str, line: int, source: str, *, restricted: bool = False) ->
                       at=first + a, start=start)
     # the next sentence, when it opens by going back to the formulas before it
     ended = SENTENCE_END.match(text, stop) or _ITEM.match(text, stop)
-    if ended is None:
+    after = ended.end() if ended is not None else stop if stop in capitals else -1
+    if after < 0:
         return None
-    more = SENTENCE_END.search(text, ended.end())
-    following = text[ended.end():more.start() if more else len(text)]
+    more = SENTENCE_END.search(text, after)
+    following = text[after:more.start() if more else len(text)]
     following = following[:next((m.start() for m in _ITEM.finditer(following)), len(following))]
     lead = _OPENS.match(masked(following)).end()
     opening = masked(following)[lead:]
@@ -207,7 +230,7 @@ def hazard_of(text: str, line: int, source: str, *, restricted: bool = False) ->
         found = _find(opening[:60], (name,))
         if found is not None and found[1] == 0:  # at its very opening
             return Hazard(kind, _quoted(following, lead + found[1], lead + found[2]), "next",
-                          at=ended.end() + lead, start=start)
+                          at=after + lead, start=start)
     return None
 
 
@@ -277,4 +300,4 @@ def unjudged(rows: list, found: dict, row_type) -> list:
     return out
 
 
-__all__ = ["ALTERNATIVE", "BACK", "Hazard", "KINDS", "SAME", "SUPPOSING", "hazard_of", "hazards", "unjudged"]
+__all__ = ["ALTERNATIVE", "BACK", "Hazard", "KINDS", "NAMING", "SAME", "SUPPOSING", "hazard_of", "hazards", "unjudged"]
