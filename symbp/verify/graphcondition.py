@@ -183,6 +183,10 @@ def prose_condition(text: str, claim, examples: list):
     return None
 
 
+#: How a claim checked under the values its sentence supposes says so (``unreadwords``: the supposing words are read).
+SENTENCE_CONDITION = "its sentence states"
+
+
 def under_prose_condition(eq, general: GraphOutcome, value, checker_with, budget: float, layout: str) -> GraphOutcome:
     """The verdict on a claim refuted for every value whose sentence states it under ``value`` (``prose_condition``):
     its own verdict with the value put in, as a display's ``\\text{when } w_{21} = 0``."""
@@ -199,8 +203,8 @@ def under_prose_condition(eq, general: GraphOutcome, value, checker_with, budget
                             f"of its sentence (line {line}), which does not fit the notes' model "
                             f"({error or 'the model cannot be built with it'}): not checked under it")
     r = under(eq, budget, layout)
-    r.reason += f" (checked under the condition {shown} its sentence states, line {line})"
+    r.reason += f" (checked under the condition {shown} {SENTENCE_CONDITION}, line {line})"
     return r
 
 
-__all__ = ["index_condition", "own_condition", "prose_condition", "unsaid", "unsaid_values", "under_own", "under_prose_condition"]
+__all__ = ["SENTENCE_CONDITION", "index_condition", "own_condition", "prose_condition", "unsaid", "unsaid_values", "under_own", "under_prose_condition"]

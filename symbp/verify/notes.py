@@ -66,6 +66,7 @@ import symbp.verify.reachwords as reachwords  # by module: where a definition st
 import symbp.verify.outputwords as outputwords  # by module: the output layer's kind said in words
 import symbp.verify.otherloss as otherloss  # by module: a loss letter beside the notes' cost
 import symbp.verify.unknowns as unknowns  # by module: the notes' own definitions symbp has no model of
+import symbp.verify.unreadwords as unreadwords  # by module: words around a claim no reader reads: not judged
 
 def verify_notes(path: "str | Path", notation="auto", *, kind: str | None = None, strict: bool = False,
                  stream: "io.BufferedIOBase | None" = None, on_row=None, **options) -> NotesReport:
@@ -268,7 +269,10 @@ def _verify_items(text, items, notation, path, kind, strict, activation, cost, o
     # a formula written again after the notes define a cost or σ symbp does not know is another claim: identical
     # formulas fold only under the same setting and the same unknown definitions in force (and the same layout
     # declared in words, for graph notes)
-    found = list(fold(items, context=lambda f: (tuple(sorted(_setting(model, f.line, given)[0].items())),
+    # "Had we used $C = |a - y|$ as the cost, … would be $…$", "The second of these is wrong.": words no reader
+    # consumed around a claim leave it unjudged (``unreadwords``); such a formula folds only with its like
+    unsure = unreadwords.hazards(text, items, model, {**restricted, **loosely}, spoken)
+    found = list(fold(items, context=lambda f: (unsure.get((f.line, f.text)),tuple(sorted(_setting(model, f.line, given)[0].items())),
                                                 unknowns.in_force(unknown, f.line, model), (f.line, f.text) in renamed,
                                                 model.own_terms(f.line, given["cost"]),
                                                 scope(f.line) if scope is not None else None,
@@ -396,6 +400,7 @@ def _verify_items(text, items, notation, path, kind, strict, activation, cost, o
         # the layered reading takes ∂C/∂W in W's shape; a claim fitting some layouts only, which ``layoutmix`` may warn)
         if on_row is not None and not (everything or row.result.status in ("unreadable", "uninterpretable")
                                        or row.result.reason.startswith("a slip:") or f.negated
+                                       or (f.line, f.text) in unsure  # ``unreadwords`` may take its verdict back
                                        or row.result.interpretation.get("fits")
                                        or ((own_layout.at(f.line) or not has_layers(f.text))
                                                         and read_rule(f.text))
@@ -438,6 +443,7 @@ def _verify_items(text, items, notation, path, kind, strict, activation, cost, o
     report.rows, report.skipped = inforce.after_graph(report.rows, report.skipped, scopes, nt.name)
     # the verdict on the notes' statement that a formula they call false is false (after the graph reading, which
     # needs the layered verdict of the formula itself)
+    report.rows = unreadwords.unjudged(report.rows, unsure, Row)
     report.rows = [Row(r.formula, negated_verdict(r.result, r.formula.negated)) if r.formula.negated else r
                    for r in report.rows]
     if on_row is not None:

@@ -8,14 +8,17 @@ graph notes); in layered notes also "We use one-hot encoding for $y$.", "Век�
 "Etykiety $y$ są w kodowaniu one-hot.", "Цель $y$ — вектор с одной единицей (one-hot)." (review 39 B5). Such words are the same assumption as the formula, from their line on, for the notes' target letter.
 
 Words that deny or doubt it ("$y$ is not one-hot", "need not be", ``sentences.doubts``) or make it hypothetical or
-an example ("if $y$ were one-hot", "for example", ``sentences.HYPOTHETICAL``) assume nothing: the whole sentence is
-read, not only the phrase.
+an example ("if $y$ were one-hot", "for example", ``sentences.HYPOTHETICAL``), or offer another kind of target beside
+it ("one-hot or a vector of counts", ``unreadwords.ALTERNATIVE``) assume nothing: the whole sentence is read, not only
+the phrase.
 
 >>> [(d.line, d.what, d.value) for d in one_hot_said("Intro.\nThe target $y$ is a one-hot vector.\n", "y")]
 [(2, 'one-hot', 'words')]
 >>> one_hot_said("If the target $y$ were a one-hot vector, then …", "y"), one_hot_said("$t$ is one-hot.", "y")
 ([], [])
 >>> one_hot_said("The target $y$ need not be a one-hot vector.", "y")
+[]
+>>> one_hot_said("The target $y$ is one-hot or a vector of counts.", "y")  # one-hot in one case only (unreadwords)
 []
 """
 
@@ -27,6 +30,7 @@ from .clauses import own_clause, taken_back
 from .graphtargets import elsewhere, not_made, one_hot_words, under_exercises, unequal
 from .model import Definition
 from .sentences import FORMULA, HYPOTHETICAL, doubts, line_of, masked, sentences
+from .unreadwords import ALTERNATIVE
 
 _ONE_HOT = re.compile(r"one[- ]?hot", re.I)
 
@@ -120,6 +124,8 @@ def one_hot_said(text: str, target: str) -> list:
         out += _probability(sentence, text, start, target)
         if not _ONE_HOT.search(masked(sentence)) or HYPOTHETICAL.search(masked(sentence)) or elsewhere(sentence):
             continue  # a denial or doubt is judged in the clause that calls the target one-hot (``one_hot_words``)
+        if ALTERNATIVE.search(masked(sentence)):  # "one-hot or a vector of counts": one-hot in one case only
+            continue
         if not one_hot_words(sentence):
             out += _nameless(sentence, text, start) or _everyday(sentence, text, start, target)
         for said in one_hot_words(sentence):

@@ -1,0 +1,303 @@
+r"""Words around a judged formula that change what it means and that no reader of symbp reads: not judged.
+
+Many closed word lists read the prose around a formula (suppositions, hypotheticals, denials, questions, layer
+restrictions, rates, targets). Sceptical reviews kept finding false holds where the prose holds words none of them
+reads: "Had we used $C = \sum_j |a^L_j - y_j|$ as the cost, the output error would be $\delta^L = …$" judged under the
+notes' quadratic cost; "$$\delta^L = \nabla_a C$$ The second of these is incorrect." judged as a claim; "… for
+$l < L$. The same is true for the output layer." judged for the hidden layers only. Rather than one more reader
+per phrase, this is one last guard: a judged formula whose sentence (``sentences.sentence_span``: a display with
+the words leading into it) — or the next sentence, when it opens by going back to it — holds words of one of these
+*kinds* (``KINDS``) that no reader consumed becomes unjudged (``uninterpretable``), its reason naming the words.
+
+The kinds (English, Czech, Russian, Polish):
+
+* **a supposition** (``SUPPOSING``): "had we", "were we to", "would" (not "would like"), "suppose", "assume",
+  "imagine", "instead", "otherwise", "in place of"; kdyby, bychom, předpokládejme, místo, jinak; если бы, бы,
+  предположим, допустим, вместо, иначе; gdyby, byśmy, załóżmy, przypuśćmy, zamiast, inaczej;
+* **a reference back that judges** (``BACK``): "the second of these", "the former", "the latter", "the first
+  one"; "both", "this one", "each of them" beside a word that judges ("wrong", "incorrect", "true", "holds");
+  the same in cs/ru/pl (druhý z nich, обе, drugi z nich, …);
+* **the same said of another case** (``SAME``): "the same is true / holds / applies for …", "likewise for";
+  totéž platí, то же самое верно, to samo dotyczy;
+* **a naming** (``NAMING``): "we write … for", "let … denote", "denote by", "stands for"; označme, značíme;
+  обозначим; oznaczmy: the formula names something, it is no claim.
+
+An "if" alone, "when", "for $l < L$" are no hazard: ``suppositions``, ``inforce`` and ``layerwords`` read them. A
+hazard counts as consumed (the row is judged as before) when a reader handled the formula's sentence: the formula is
+one the notes call false or state under a hypothetical (``Formula.negated``, ``Formula.under``: it is not judged as a
+claim here), it defines the notes' model (``model``), or, for words of the same sentence saying the same of another
+layer, ``layerwords`` restricted it. An alternative to a one-hot target ("one-hot or a vector of counts") is read
+where the target is said to be one-hot (``ALTERNATIVE``, used by ``targetwords``): no one-hot target is taken.
+
+>>> text = "Had we used $C = |a - y|$ as the cost, the error would be $\\delta^L = a^L - y$."
+>>> h = hazard_of(text, 1, "\\delta^L = a^L - y")
+>>> h.kind, h.words
+('a supposition', 'Had we used … as the cost')
+>>> hazard_of("The error is $\\delta^L = a^L - y$.", 1, "\\delta^L = a^L - y") is None
+True
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from .graphcondition import SENTENCE_CONDITION
+from .graphexamples import _locate
+from .negation import negated_verdict
+from .sentences import FORMULA, SENTENCE_END, line_of, masked, sentence_span
+
+#: Counterfactual words: what the sentence states holds under something else than the notes' model. "instead of"
+#: before a gerund ("instead of summing over $j$ we write …") is a way of writing, not another model.
+SUPPOSING = re.compile(
+    r"(?<!\bnobody\s)(?<!\bno\sone\s)\bwould\b(?!\s+(?:like|rather|love|prefer)\b)|\b(?:had|were)\s+(?:we|I|one|you)\b|\bwere\s+to\b"
+    r"|\bimagin(?:e|ing)\b|\binstead\b(?!\s+of\s+\w+ing\b)|\botherwise\b|\bin\s+place\s+of\b"
+    r"|\b(?:kdyby\w*|bychom|byste|místo|jinak)\b"
+    r"|\b(?:бы|вместо|иначе)\b"
+    r"|\b(?:gdyby\w*|byśmy|zamiast|inaczej)\b", re.IGNORECASE)
+#: Words that set up a supposition: the notes' own setup when a reader took a definition or a named cost or
+#: activation from the sentence ("Assume $\sigma$ is the sigmoid"), else a supposition no reader read. After a modal
+#: ("One could suppose that $$…$$ does not hold") they report a guess, which ``denials.REPORTED`` reads; after "not"
+#: ("We do not assume anything about $\sigma$") they suppose nothing.
+SETUP = re.compile(r"(?<!\bcould\s)(?<!\bmight\s)(?<!\bmay\s)(?<!\bnot\s)(?<!n[’']t\s)(?<!\bnever\s)"
+                   r"\b(?:suppos(?:e|ing)|assum(?:e|ing))\b"
+                   r"|\b(?:předpokládejme|предположим|допустим|załóżmy|przypuśćmy)\b", re.IGNORECASE)
+#: Words that name something by the formula ("We write $\delta^L = \nabla_a C$ for the output error", "let … denote",
+#: označme, обозначим, oznaczmy): notation, not a claim, unless a reader took a definition from the sentence.
+NAMING = re.compile(r"\bwe\s+write\b(?=[^.;]*\bfor\b)|\blet\b(?=[^.;]*\bdenote\b)|\bdenote[sd]?\s+by\b|\bwe\s+denote\b"
+                    r"|\bstands?\s+for\b|\b(?:označme|označíme|značíme|обозначим|обозначаем|oznaczmy|oznaczamy|oznaczymy)\b",
+                    re.IGNORECASE)
+#: A reference back to formulas already written that picks one out by its order: a verdict on it follows ("the last
+#: one is wrong"; not "in the last one", a layer).
+_ORDINAL = (r"the\s+(?:first|second|third|last)\s+(?:of\s+(?:these|them|the\s+two|those)\b"
+            r"|one\s+(?:is|was|does|holds|fails)\b)|the\s+(?:former|latter)\b"
+            r"|(?:první|druh[áýé]|třetí|poslední)\s+z\s+(?:nich|těchto|obou)\b|(?:ta|ten|to)\s+(?:první|druh[áýé])\b"
+            r"|(?:перв|втор|треть|последн)\w*\s+из\s+(?:них|этих|двух)\b|(?:последн|перв)\w*\s+(?:формул\w*|равенств\w*)"
+            r"\s+(?:неверн|ошибочн)"
+            r"|(?:pierwsz|drug|trzec|ostatn)\w*\s+z\s+(?:nich|tych|dwóch)\b")
+#: A reference back to the formulas just written as a whole ("both", "this one"): beside a word that judges them.
+_WHOLE = (r"\bboth\b|\bthis\s+one\b|\beach\s+of\s+(?:them|these)\b|\b(?:oba|obě|obojí)\b|\b(?:оба|обе)\b"
+          r"|\b(?:oba|obie|obydwa|obydwie)\b")
+#: Words that judge a formula: true or false, right or wrong.
+_JUDGES = re.compile(
+    r"\b(?:wrong|incorrect|correct|false|true|right|valid|invalid|holds?|fails?|mistaken|typo)\b"
+    r"|\b(?:špatn\w*|chybn\w*|správn\w*|neplatí|platí|pravdiv\w*|nepravdiv\w*)\b"
+    r"|\b(?:неверн\w*|верн\w*|ошибочн\w*|неправильн\w*|правильн\w*|ложн\w*|выполня\w*)"
+    r"|\b(?:błędn\w*|fałszyw\w*|prawdziw\w*|poprawn\w*|niepoprawn\w*|zachodz\w*)", re.IGNORECASE)
+BACK = re.compile(rf"\b(?:{_ORDINAL})", re.IGNORECASE)
+#: … at the opening of a clause only ("Both are wrong", "; both fail"; not "it holds for both layers").
+_BACK_WHOLE = re.compile(rf"(?:^|[,;:\n])\s*(?:(?:but|however|ale|но|jednak)\s+)?(?:{_WHOLE})", re.IGNORECASE)
+#: Words that call a formula wrong (an ordinal one of them is then the notes' statement that it is false), and a
+#: negation that would turn them round ("is not wrong": not read exactly).
+_WRONG = re.compile(r"\b(?:wrong|incorrect|false|invalid|mistaken)\b|\b(?:špatn\w*|chybn\w*|nesprávn\w*|nepravdiv\w*)"
+                    r"|\b(?:неверн\w*|ошибочн\w*|неправильн\w*|ложн\w*)|\b(?:błędn\w*|fałszyw\w*|niepoprawn\w*)",
+                    re.IGNORECASE)
+_TURNED = re.compile(r"\b(?:not|never|ne|není|не|nie)\b|n[’']t\b", re.IGNORECASE)
+#: Which of the formulas before an ordinal reference picks out (0 the first, -1 the last).
+_ORDER = ((re.compile(r"\b(?:first|former|první|перв\w*|pierwsz\w*)", re.I), 0),
+          (re.compile(r"\b(?:second|druh[áýé]|втор\w*|drug\w*)", re.I), 1),
+          (re.compile(r"\b(?:third|třetí|треть\w*|trzec\w*)", re.I), 2),
+          (re.compile(r"\b(?:last|latter|posledn\w*|последн\w*|ostatn\w*)", re.I), -1))
+#: "The same is true for the output layer": what was said of the formula is said of another case too.
+SAME = re.compile(
+    r"\bthe\s+same\s+(?:is\s+true|holds|applies|goes)\b|\blikewise\s+(?:for|at|in)\b|\bsimilarly\s+(?:for|at|in)\b"
+    r"|\btotéž\s+platí\b|\bto\s+samé\s+platí\b|\bobdobně\s+(?:pro|v|ve)\b"
+    r"|\bто\s+же\s+(?:самое\s+)?(?:верно|справедливо|выполняется)\b|\bаналогично\s+(?:для|в)\b"
+    r"|\bto\s+samo\s+(?:dotyczy|zachodzi|jest\s+prawdą)\b|\bpodobnie\s+(?:dla|w)\b", re.IGNORECASE)
+#: "one-hot or a vector of counts", "counts or one-hot": the target is one-hot only in one of the cases said.
+ALTERNATIVE = re.compile(
+    r"one[-\s]?hot(?:\s+\w+){0,2}\s+(?:or|nebo|или|lub|albo)\s|\b(?:or|nebo|или|lub|albo)\s+(?:an?\s+)?one[-\s]?hot",
+    re.IGNORECASE)
+#: Where a next sentence opens by going back to the formulas before it (after a connective: "But", "However").
+_OPENS = re.compile(r"^\W*(?:(?:but|however|and|note\s+that|ale|však|но|однако|и|ale|jednak|i)\b\W*)?", re.IGNORECASE)
+
+#: Where a list item starts: it ends the sentence before it ("- 5. Output: …", "• …", "\\item").
+_ITEM = re.compile(r"\n[ \t]*(?:[-*+\u2022]|\d+[.)]|\\item)\s")
+
+#: A display's closing, then a line that begins with a letter: a new sentence begins there when it is a capital.
+_CAPITAL_AFTER = re.compile(r"(?:\$\$|\\\]|\\end\s*\{[A-Za-z*]+\})[ \t.,;]*\n[ \t]*(?=\w)")
+
+
+def _capitals(text: str, start: int, stop: int) -> list:
+    return [m.end() for m in _CAPITAL_AFTER.finditer(text, start, stop) if text[m.end()].isupper()]
+
+#: The kinds, in the order they are looked for (a reference back before a supposition: "would" in "the second of
+#: these would be wrong" is part of the verdict on it).
+KINDS = (("a reference back that judges", "back"), ("the same said of another case", "same"),
+         ("a supposition", "supposing"), ("a naming", "naming"))
+
+
+@dataclass(frozen=True)
+class Hazard:
+    """Words of ``kind`` around a formula that no reader of symbp reads, as the notes write them (formulas as …)."""
+
+    kind: str
+    words: str
+    where: str = "sentence"  # "sentence" (the formula's own) or "next" (the sentence after it)
+    lines: tuple = ()  # the first and last line of the sentence
+    at: int = -1  # where the words stand in the notes' text (the formulas a reference back speaks of share it)
+    start: int = -1  # where the formula stands in the notes' text
+    wrong: bool = False  # the notes call this formula wrong by an ordinal reference back ("The second of these is wrong")
+    setup: bool = False  # words that set up a supposition or name ("assume", "we write … for"): the notes' own when a
+    # reader took a definition from their sentence
+
+    def reason(self, result) -> str:
+        """Why the row is not judged, with what it is as written."""
+        said = f"the words \u201c{self.words}\u201d " + ("around it" if self.where == "sentence" else "after it")
+        return (f"{said} are not read by symbp ({self.kind}): what they do to the formula is not known, so it is not "
+                f"judged; as written it {result.status}" + (f" ({result.reason})" if result.reason else ""))
+
+
+def _quoted(sentence: str, start: int, end: int) -> str:
+    """The clause of ``sentence`` holding the words at ``start``–``end`` (formulas masked in these positions), as the
+    notes write it with each formula shown as …; a clause of a word or two goes on to the next; at most 14 words."""
+    shown = FORMULA.sub("\u2026", sentence)
+    # positions in ``shown``: each formula before the words is one character there
+    offset = sum(len(m.group(0)) - 1 for m in FORMULA.finditer(sentence) if m.end() <= start)
+    a, b = start - offset, end - offset
+    lo = max(shown.rfind(c, 0, a) for c in ",.;:\n") + 1
+    cut = re.search(r"[,.;:!?\n]", shown[b:])
+    hi = b + cut.start() if cut else len(shown)
+    if len(shown[lo:hi].split()) < 4 and cut is not None:  # "the latter," → "the latter, it is wrong"
+        more = re.search(r"[.;:!?\n]", shown[hi + 1:])
+        hi = hi + 1 + (more.start() if more else len(shown) - hi - 1)
+    words = shown[lo:hi].split()
+    return " ".join(words[:14]) + (" \u2026" if len(words) > 14 else "")
+
+
+def _find(words: str, kinds: tuple) -> "tuple[str, int, int, bool] | None":
+    # (the kind, where its words start and end, whether they are setting-up words only: ``SETUP``)
+    for kind, name in KINDS:
+        if name not in kinds:
+            continue
+        if name == "back":
+            m = BACK.search(words)
+            if m is None:
+                whole = _BACK_WHOLE.search(words)
+                m = whole if whole is not None and _JUDGES.search(words) else None
+        elif name == "same":
+            m = SAME.search(words)
+        elif name == "naming":
+            if (m := NAMING.search(words)) is not None:
+                return kind, m.start(), m.end(), True
+        else:
+            m = SUPPOSING.search(words)
+            if m is None and (m := SETUP.search(words)) is not None:
+                return kind, m.start(), m.end(), True
+        if m is not None:
+            return kind, m.start(), m.end(), False
+    return None
+
+
+def hazard_of(text: str, line: int, source: str, *, restricted: bool = False) -> "Hazard | None":
+    """The hazard of the formula ``source`` written at ``line`` of ``text``: unread words of its sentence, or of the
+    next sentence when that opens by going back to it ("The second of these is wrong.", "The same is true for …");
+    None when there are none. ``restricted``: ``layerwords`` read its sentence (the same said of another layer there
+    is its to read)."""
+    at = _locate(text, line, source)
+    if at is None:
+        return None
+    start, end = at
+    while start > 0 and text[start - 1] == "$":
+        start -= 1
+    while end < len(text) and text[end] == "$":
+        end += 1
+    first, stop = sentence_span(text, start, end)
+    # a list item is a sentence of its own, full stop or not (seed 000: "aby místo cyklu" two items below BP3–BP4);
+    # so is a capitalised line after a display (review 19 F6: "$$…$$⏎If we had assumed more, it would be simpler.")
+    first = max([first] + [m.start() + 1 for m in _ITEM.finditer(text, first, start)] + _capitals(text, first, start))
+    capitals = _capitals(text, max(first, end - 4), stop)  # the formula's own closing included
+    stop = min([stop] + [m.start() for m in _ITEM.finditer(text, end, stop)] + capitals)
+    sentence = text[first:stop]
+    words = masked(sentence)
+    own = ("back", "supposing", "naming") if restricted else ("back", "same", "supposing", "naming")
+    found = _find(words, own)
+    if found is not None:
+        kind, a, b, setup = found
+        return Hazard(kind, _quoted(sentence, a, b), lines=(line_of(text, first), line_of(text, stop)), setup=setup,
+                      at=first + a, start=start)
+    # the next sentence, when it opens by going back to the formulas before it
+    ended = SENTENCE_END.match(text, stop) or _ITEM.match(text, stop)
+    after = ended.end() if ended is not None else stop if stop in capitals else -1
+    if after < 0:
+        return None
+    more = SENTENCE_END.search(text, after)
+    following = text[after:more.start() if more else len(text)]
+    following = following[:next((m.start() for m in _ITEM.finditer(following)), len(following))]
+    lead = _OPENS.match(masked(following)).end()
+    opening = masked(following)[lead:]
+    for kind, name in KINDS[:2]:
+        found = _find(opening[:60], (name,))
+        if found is not None and found[1] == 0:  # at its very opening
+            return Hazard(kind, _quoted(following, lead + found[1], lead + found[2]), "next",
+                          at=after + lead, start=start)
+    return None
+
+
+def hazards(text: str, items: list, model, restricted: "set | dict" = (), spoken: tuple = ()) -> dict:
+    """{(line, text): Hazard} for the claims of ``items`` (formulas of ``text``) that words no reader consumed make
+    unsure. Skipped: formulas the notes call false or state under a hypothetical (read by ``negation``, ``inforce``,
+    ``suppositions``), formulas of a notebook cell (their lines are the cell's), and the notes' model definitions.
+    ``model`` gives the definitions the model took (a definition it took read its sentence); ``restricted`` the
+    (line, text) of the formulas ``layerwords`` restricted by the words of their sentence; ``spoken`` the costs and
+    activations named in words (``prosecost.mentions``). Words that only set up a supposition ("assume",
+    "suppose") are consumed where a definition or a named cost or activation was taken from their sentence."""
+    defined = {(d.line, " ".join(str(d.text).split())) for d in model.definitions}
+    read = {d.line for d in model.definitions} | {m.line for m in spoken}  # lines a reader took the model from
+    out = {}
+    for f in items:
+        if f.kind not in ("claim", "definition") or f.negated or f.under or f.cell is not None:
+            continue
+        if (f.line, " ".join(f.text.split())) in defined:
+            continue
+        written = f.source or f.text
+        h = hazard_of(text, f.line, written, restricted=(f.line, f.text) in restricted)
+        if h is not None and not (h.setup and any(h.lines[0] <= n <= h.lines[1] for n in read)):
+            out[(f.line, f.text)] = h
+    return _called_wrong(text, out)
+
+
+def _called_wrong(text: str, found: dict) -> dict:
+    """``found`` with the formula an ordinal reference back calls wrong marked ``wrong`` ("$$A$$ $$B$$ The second of
+    these is incorrect."): only when the formulas before the words are exactly the claims found with them (no other
+    formula between), and the words call it wrong without a negation; the others stay unjudged."""
+    groups: dict = {}
+    for key, h in found.items():
+        if h.kind == KINDS[0][0] and 0 <= h.start < h.at:
+            groups.setdefault(h.at, []).append(key)
+    for at, keys in groups.items():
+        keys.sort(key=lambda k: found[k].start)
+        words = found[keys[0]].words
+        order = next((n for pattern, n in _ORDER if pattern.search(words)), None)
+        if order is None or not BACK.search(words) or not _WRONG.search(words) or _TURNED.search(words):
+            continue
+        if len(keys) < 2 or order >= len(keys) or len(FORMULA.findall(text[found[keys[0]].start:at])) \
+                != len(keys) or ("latter" in words.lower() or "former" in words.lower()) and len(keys) != 2:
+            continue
+        found[keys[order]] = replace(found[keys[order]], wrong=True)
+    return found
+
+
+#: Statuses that are a verdict: the ones this guard takes back.
+_JUDGED = ("holds", "refuted", "conditional", "ambiguous")
+
+
+def unjudged(rows: list, found: dict, row_type) -> list:
+    """``rows`` with each judged row whose formula has a hazard in ``found`` made uninterpretable (see the module)."""
+    out = []
+    for r in rows:
+        h = found.get((r.formula.line, r.formula.text))
+        if h is None or r.result.status not in _JUDGED or r.formula.negated or r.formula.under \
+                or SENTENCE_CONDITION in r.result.reason:  # the graph reading put its sentence's supposed values in
+            out.append(r)
+            continue
+        if h.wrong:  # the notes' statement that it is false, as ``negation`` judges one
+            out.append(row_type(r.formula, negated_verdict(r.result, h.words)))
+            continue
+        out.append(row_type(r.formula, replace(r.result, status="uninterpretable", verdict="undecided",
+                                               reason=h.reason(r.result), counterexample=None, diagnosis="",
+                                               corrected="", condition="", condition_met=None, identity="")))
+    return out
+
+
+__all__ = ["ALTERNATIVE", "BACK", "Hazard", "KINDS", "NAMING", "SAME", "SUPPOSING", "hazard_of", "hazards", "unjudged"]
