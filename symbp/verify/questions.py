@@ -97,11 +97,19 @@ _LABEL = re.compile(r"\s*(?:\*\*|_)?\s*(?:answer|solution|odpověď|řešení|о
 
 
 def _answer_end(text: str, pos: int) -> int:
-    # the answer: to the end of the paragraph the first words after the question are in (a display alone after a
-    # blank line, "Answer:⏎⏎$$…$$", is the answer), or a heading
-    start = len(text) - len(text[pos:].lstrip())
+    # the answer: to the end of the question's paragraph, or, when the question ends it, the paragraph after a label
+    # ("Answer:⏎⏎$$…$$", "Answer: $$…$$"), or a heading
+    start = pos
     blank = _BLANK.search(text, start)
     end = blank.start() if blank else len(text)
+    if blank and not text[pos:end].strip():  # the question ends its paragraph: an answer only after a label
+        start = blank.end()
+        blank = _BLANK.search(text, start)
+        end = blank.start() if blank else len(text)
+        labelled = re.match(r"\s*(?:\*\*|_)?\s*(?:answer|solution|odpověď|řešení|ответ|решение|odpowiedź|rozwiązanie)\b",
+                            text[start:end], re.IGNORECASE)
+        if labelled is None:  # "What is σ'?⏎⏎$$…$$": a display of the notes' own (review 39 A4), read as stated
+            return pos
     while blank and _LABEL.fullmatch(text, start, end):  # "Answer:⏎⏎$$…$$": the label's paragraph, then the answer
         start = blank.end()
         blank = _BLANK.search(text, start)
