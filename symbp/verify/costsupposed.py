@@ -17,6 +17,9 @@ cost, where it is false). The claims stated after such a formula in its sentence
 [('$\\delta^L = a^L - y$', True)]
 >>> supposed_costs("If the cost $C$ is small, then $x = 1$.")
 []
+>>> text = "Had we used $\\sum_j |a^L_j - y_j|$ as the cost, then $\\delta^L = a^L - y$."
+>>> [(text[s:e], hyp) for s, e, hyp, _ in supposed_costs(text)]
+[('$\\delta^L = a^L - y$', True)]
 """
 
 from __future__ import annotations
@@ -28,10 +31,15 @@ from .inforce import _COUNTERFACTUAL
 from .model import definition
 from .sentences import FORMULA, HYPOTHETICAL, line_of, masked, prose, sentences
 
-#: A cost word and up to three words (or formulas: "the $L_2$ loss") before the formula it introduces.
-_COST_WORD = re.compile(
-    r"\b(?:cost|loss|objective|error\s+function|cen[aouy]|ztrát\w*|nákladov\w*|chybov\w*|стоимост\w*|потер\w*"
-    r"|koszt\w*|strat\w*)(?:\s+(?:\w+|~+)){0,3}?\s+$", re.I)
+_COST = (r"\b(?:cost|loss|objective|error\s+function|cen[aouy]|ztrát\w*|nákladov\w*|chybov\w*|стоимост\w*|потер\w*"
+         r"|koszt\w*|strat\w*)")
+#: A cost word and up to six words (or formulas: "the $L_2$ loss") before the formula it introduces ("if the cost
+#: function that we minimise were $…$": review costsum 2, it was three).
+_COST_WORD = re.compile(_COST + r"(?:\s+(?:\w+|~+)){0,6}?\s+$", re.I)
+#: The formula before its cost word: "Had we used $…$ as the cost", "Take $…$ to be our loss", "$…$ jako ztrátu",
+#: "$…$ в качестве функции потерь", "$…$ jako koszt" (review costsum 2: such a cost was not read).
+_AS_COST = re.compile(r"^\s*(?:\w+\s+){0,3}?(?:as|be|for|jako|в\s+качестве|za)\s+(?:(?:the|our|a|an|its|new|naši|nasz\w*)\s+)?"
+                      r"(?:\w+\s+)?" + _COST, re.I)
 #: What makes a formula a cost's expression rather than a name: a norm, a square, a sum, a logarithm, a difference.
 _EXPRESSION = re.compile(r"\\\||\\lVert|\^\s*\{?\s*2|\\sum|\\log|\\ln|\\frac|-")
 
@@ -50,14 +58,17 @@ def supposed_costs(text: str) -> list:
         formulas = list(FORMULA.finditer(sentence))
         cost = next((m for m in formulas if not m.group(0).startswith(("$$", "\\[", "\\begin"))
                      and "=" not in m.group(0) and _EXPRESSION.search(_inner(m.group(0)))
-                     and _COST_WORD.search(words[:m.start()])), None)
+                     and (_COST_WORD.search(words[:m.start()]) or _AS_COST.match(words[m.end():]))), None)
         if cost is None:
             continue
         hypothetical = bool(HYPOTHETICAL.search(words) or _COUNTERFACTUAL.search(words))
-        said = " ".join(prose(sentence[:cost.end()]).split())
+        said_to = _AS_COST.match(words[cost.end():])
+        said = " ".join(prose(sentence[:cost.end() + (said_to.end() if said_to else 0)]).split())
         what = (line_of(text, a), said[:80] + ("…" if len(said) > 80 else ""), _inner(cost.group(0)))
+        said_to = _AS_COST.match(words[cost.end():])  # "$…$ as the cost": its claims come after the cost word
+        after = cost.end() + (said_to.end() if said_to else 0)
         out += [(a + m.start(), a + m.end(), hypothetical, what) for m in formulas
-                if m.start() >= cost.end() and "=" in m.group(0)]
+                if m.start() >= after and "=" in m.group(0)]
     return out
 
 

@@ -26,6 +26,7 @@ from .claims import UPDATE_RULE
 from .lexer import ReadError
 from .nodes import Apply, Layer, Nabla, Partial, Quantity, walk
 from .reader import read
+from .sumcost import summed
 from .updatenames import read_new
 
 #: A cost's definition as notes write it: C, E, J or a calligraphic letter (L only with arguments: L = 3 is a depth).
@@ -74,9 +75,9 @@ _LOSS_OF_OUTPUT = re.compile(r"^\s*(?P<letter>C|E|J|L|\\ell|\\mathbf\{L\}|\\math
 
 def loss_letter(text: str) -> str:
     """The loss letter a definition ``text`` defines (C, E, J, \\mathcal{L}, L(…), or L, \\ell, \\mathbf{L} of the
-    output and the targets), or ''."""
+    output and the targets, or any of them as the sum of its per-input costs, ``L = \\sum_x L_x``), or ''."""
     m = COST_DEFINITION.match(text) or _LOSS_OF_OUTPUT.match(text)
-    return m.group("letter") if m else ""
+    return m.group("letter") if m else summed(text)
 
 
 #: An activation applied in a definition of a: σ, tanh, a named function (\\mathrm{id}, \\operatorname{…}).

@@ -47,6 +47,13 @@ _COUNTERFACTUAL = re.compile(
     r"|\b(?:kdyby\w*|bychom|byste|místo|nahra[dď]\w*|představ\w*)\b"
     r"|\b(?:бы|вместо|замен\w*|представ\w*)\b"
     r"|\b(?:gdyby\w*|byśmy|zamiast|zastąp\w*|zastąpi\w*|wyobraź\w*)\b", re.IGNORECASE)
+#: Words that confine the sentence's model to its paragraph: "With $C = …$ instead (only in this paragraph), …" is a
+#: supposition to the paragraph's end, not the notes' cost from its line on (review costsum 2: a claim after the
+#: paragraph was judged under it, δ^L = (a^L − y) ⊙ σ'(z^L) held under the notes' cross-entropy).
+_PARAGRAPH_ONLY = re.compile(
+    r"\b(?:only|just|solely)\s+(?:in|for|within)\s+this\s+paragraph\b|\b(?:in|for|within)\s+this\s+paragraph\s+"
+    r"(?:only|alone)\b|\bjen\s+(?:v\s+tomto|pro\s+tento)\s+odstav\w*|\bтолько\s+в\s+этом\s+абзаце\b"
+    r"|\btylko\s+w\s+tym\s+akapicie\b", re.IGNORECASE)
 #: Words that end a hypothetical: the notes go back to their own model.
 _BACK = re.compile(r"\b(?:back\s+to|return(?:ing)?\s+to|zpět\s+k|zpátky\s+k|vraťme\s+se|вернёмся|вернемся|возвращаясь"
                    r"|wróćmy|wracając|powrót\s+do)\b", re.IGNORECASE)
@@ -108,15 +115,18 @@ def hypotheticals(text: str) -> list:
         hyp, cf = HYPOTHETICAL.search(words), _COUNTERFACTUAL.search(words)
         if hyp is None and cf is not None:  # "could write" supposes nothing alone; beside "instead" it does
             hyp = re.search(r"\bcould\b", words, re.IGNORECASE)
+        here = _PARAGRAPH_ONLY.search(words)
+        if here is not None:  # the whole sentence, to its paragraph's end
+            hyp = cf = here
         if hyp is None or cf is None:
             continue
         end, follow = _scope_end(text, spans, k, heads)
         if out and a < out[-1].follow:  # the paragraph after one goes on with it: "In that case … would be"
             out[-1] = replace(out[-1], end=end, follow=follow)
             continue
-        start = a + min(hyp.start(), cf.start())
+        first = 0 if here is not None else min(hyp.start(), cf.start())
+        start = a + first
         phrase = " ".join(prose(text[start:b]).split())
-        first = min(hyp.start(), cf.start())
         clause = max((m.end() for m in _CLAUSE.finditer(words, 0, first)), default=0)
         changed = _CHANGES.search(words, clause)
         out.append(Hypothetical(line_of(text, start), phrase[:80] + ("…" if len(phrase) > 80 else ""), start,

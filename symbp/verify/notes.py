@@ -45,7 +45,7 @@ from .costsignature import blocking as blocking_signature, unread as unread_sign
 from .hypothesis import written_out
 from .names import as_cost, cost_letter_alias, names_output
 from .negation import GOES_ON_MARK, mark, negated_verdict
-from .questions import questions
+from .questions import answered, questions, supposing_questions
 from .scan import guess_kind, kind_of, scan
 from .definition_kinds import COST_DEFINITION, candidate, defines_delta, delta_claim, output_gradient_slip
 from .samples import mean_count
@@ -205,6 +205,10 @@ def _verify_items(text, items, notation, path, kind, strict, activation, cost, o
     supposed, said_header = costsupposed.under(text, items, scopes.under, nt, outputs.fixed)
     scopes.under.update(supposed)
     scopes.header += said_header
+    # "What is $\\delta^L$ if the output layer is linear? Answer: $$…$$": the answer is the question's (review costsum 3)
+    supposed, said_header = answered(text, items, scopes.under)
+    scopes.under.update(supposed)
+    scopes.header += said_header
     items = [replace(f, under=scopes.under[id(f)]) if id(f) in scopes.under else f for f in items]
     model = model_of([(f.line, f.text) for f in items if not f.negated and not f.under and (
                       f.kind in ("claim", "definition") or f.kind == "unreadable" and defines_activation(f.text, nt))],
@@ -216,7 +220,9 @@ def _verify_items(text, items, notation, path, kind, strict, activation, cost, o
         sum_doubted(lines[k], k == d.line - 1) for k in range(max(0, d.line - 1), min(len(lines), d.line + 1))))]
     model.hypotheticals = scopes.header
     # "The output layer is a softmax layer", "… is linear (no activation)": the output layer's kind said in words
-    output_said = outputwords.said(text)
+    # (not in a question that supposes it: "What is $\\delta^L$ with a linear output layer?" asks, review costsum 3)
+    asking = {line for _, _, (line, _) in supposing_questions(text)}
+    output_said = [s for s in outputwords.said(text) if s.line not in asking]
     model.definitions = sorted(model.definitions + outputwords.softmax_definitions(output_said), key=lambda d: d.line)
     spoken = beside_softmax(spoken, lambda line: "softmax_line" in model.at(line))  # the log-likelihood of a softmax
     # "The target $y$ is a one-hot vector.": the assumption Σ_k y_k = 1 said in words (review 20, F1)

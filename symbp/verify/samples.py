@@ -395,8 +395,9 @@ def cost_definition(formula: str, cost: str, bounds=None) -> "tuple[str, str] | 
         if m.group("size"):
             return "holds", (f"the cost over the inputs as the mean of the per-input costs, {c} = (1/{m.group('size')}) "
                              f"Σ_{var} {c}_{var}: the cost every gradient here is taken of")
-        return "undecided", (f"the notes define {c} as the sum of the per-input costs; the cost checked here is their "
-                             f"mean (1/n) Σ_x {c}_x, so the claims' 1/n are judged against the mean")
+        return "undecided", (f"the notes define {c} as the sum of the per-input costs, n times their mean (1/n) Σ_x "
+                             f"{c}_x, which is symbp's cost: a claim about {c} is not judged under the sum (with "
+                             "--cost, against the mean)")
     m = _mean_quadratic(formula)
     if m is not None:
         c, size, var = m.group("cost"), m.group("size"), m.group("var") or m.group("var2")

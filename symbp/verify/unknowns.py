@@ -54,6 +54,7 @@ from .model import Model
 from .nodes import Apply, Layer, Quantity, rebuild, to_latex, walk
 from .reader import read
 from .samplelabels import SAMPLE_LETTERS
+from .sumcost import summed
 
 
 @dataclass(frozen=True)
@@ -114,6 +115,11 @@ def find(rows: list, model: Model, nt: Notation, given: dict, recheck=None) -> l
     for f, v in rows:
         # C = C(a^L), C = C(\\eta): a declaration of what the cost depends on (checked or not) never defines it
         letter = "" if declaration(f.text) is not None else loss_letter(f.text)
+        if letter and not given.get("cost") and summed(f.text) and not over_samples(f.text):
+            # L = Σ_{i=1}^n L_i, E = E_1 + … + E_n: the total of the per-input costs, n times the mean symbp's cost is
+            # (review costsum 1: under L = Σ_x L_x, ∂L/∂w = (1/n) Σ_x a^{x,l-1}_k δ^{x,l}_j held)
+            out.append(Unknown(f.line, "cost", f.text, SUM_OF_INPUTS, letter))
+            continue
         if letter and not given.get("cost") and over_samples(f.text) and recheck is not None:
             # a mean over the inputs of a per-input cost: its per-input part must be symbp's cost (a mean of
             # ‖y(x) − a^L(x)‖² without the ½ makes ∂C_x/∂a^L = 2(a^L − y), not a^L − y)
@@ -367,6 +373,8 @@ def _recognised(model: Model, f) -> bool:
 
 
 #: Why symbp has no model of the log-likelihood cost beside an elementwise output.
+#: Why the total of the per-input costs (C = Σ_x C_x under any loss letter) is none of symbp's costs.
+SUM_OF_INPUTS = "the sum of the costs per input, n times their mean (1/n) Σ_x C_x, which is symbp's cost"
 LOG_LIKELIHOOD = "the log-likelihood −Σ_j y_j ln a^L_j: symbp has it only with a softmax output, not with σ(z^L)"
 
 

@@ -1,0 +1,61 @@
+r"""The loss written as a sum of the costs of the training inputs, under the letter of the per-input costs.
+
+``C = \sum_x C_x``, ``L = \sum_{i=1}^n L_i``, ``L = \sum_x L(x)``, ``E = E_1 + \dots + E_n``, ``\mathcal{L} = \frac12
+\sum_t \mathcal{L}^{(t)}``: the loss is the total of the per-input costs, n times their mean. symbp's model is the
+mean (1/n) Σ_x C_x (the per-input claims are the same for both, a claim about the total is not), so a definition of
+the sum must be seen as a definition of the loss under any letter. ``definition_kinds.loss_letter`` read only C, E,
+J and a calligraphic letter: ``L = \sum_x L_x`` (L alone is also the depth) was no cost definition, and under it
+∂L/∂w = (1/n) Σ_x a^{x,l-1}_k δ^{x,l}_j held, where the sum's gradient is Σ_x a^{x,l-1}_k δ^{x,l}_j (review
+costsum 1).
+
+>>> summed(r"L = \sum_x L_x"), summed(r"C = C_1 + \dots + C_n"), summed(r"\ell := \sum_{i=1}^n \ell_i")
+('L', 'C', '\\ell')
+>>> summed(r"L = \frac{1}{n}\sum_x L_x"), summed(r"L = \sum_j a_j"), summed(r"C = \sum_x E_x")
+('', '', '')
+>>> summed(r"L = \frac12\sum_x L_x"), summed(r"C = \sum_j C_j")
+('L', '')
+"""
+
+from __future__ import annotations
+
+import re
+
+#: The loss letters a sum of per-input costs is written under.
+_LETTER = r"(?:C|E|J|L|\\ell|\\mathcal\s*\{\s*[A-Z]\s*\}|\\mathbf\s*\{\s*L\s*\})"
+_RELATION = r"(?::=|=|\\equiv|\\coloneqq|\\triangleq|\\doteq)"
+#: A factor before the sum: 1/n (the mean), ½, 1/(2n).
+_SCALE = r"(?P<scale>\\[dt]?frac\s*(?:\{[^{}]*\}|\S)\s*(?:\{[^{}]*\}|\S))?\s*"
+#: One input's label after the per-input letter: _x, _{x_i}, _i, ^{(t)}, (x), (x_i).
+_LABEL = (r"(?:_\s*(?:\{[^{}]*(?:\{[^{}]*\}[^{}]*)*\}|[A-Za-z0-9])|\^\s*\{\s*\(\s*[A-Za-z]\s*\)\s*\}|"
+          r"\(\s*[A-Za-z](?:_\s*\{?[A-Za-z0-9]\}?)?\s*\))")
+_SUM = re.compile(r"^\s*(?P<letter>" + _LETTER + r")\s*(?:\(\s*w\s*,\s*b\s*\))?\s*" + _RELATION + r"\s*" + _SCALE
+                  + r"\\sum\s*(?:_\s*(?:\{[^{}]*\}|[A-Za-z]))?\s*(?:\^\s*(?:\{[^{}]*\}|[A-Za-z0-9]))?\s*"
+                  r"(?P<each>" + _LETTER + r")\s*" + _LABEL + r"\s*[.,;]?\s*$")
+_DOTS = r"(?:\\[lc]?dots|\\ldots|\\cdots|\.\.\.)"
+_TERMS = re.compile(r"^\s*(?P<letter>" + _LETTER + r")\s*(?:\(\s*w\s*,\s*b\s*\))?\s*" + _RELATION + r"\s*" + _SCALE
+                    + r"\(?\s*(?P<each>" + _LETTER + r")\s*_\s*\{?\s*1\s*\}?\s*\+\s*(?:(?P=each)\s*_\s*\{?\s*2\s*\}?\s*\+\s*)?"
+                    + _DOTS + r"\s*\+\s*(?P=each)\s*_\s*\{?\s*[A-Za-z]\s*\}?\s*\)?\s*[.,;]?\s*$")
+#: Σ_j, Σ_k, C_j: an output neuron's index, not an input's.
+_OUTPUT_INDEX = re.compile(r"\\sum\s*_\s*\{?\s*[jk](?![A-Za-z])|_\s*\{?\s*[jk]\s*\}?\s*[.,;]?\s*$")
+#: 1/n, 1/m, 1/N, \frac1n: the scale of the mean.
+_MEAN = re.compile(r"^\\[dt]?frac\s*\{?\s*1\s*\}?\s*\{?\s*[mnN]\s*\}?$")
+
+
+def _same(a: str, b: str) -> bool:
+    return re.sub(r"\s", "", a) == re.sub(r"\s", "", b)
+
+
+def summed(text: str) -> str:
+    """The loss letter ``text`` defines as a sum (or a multiple of a sum other than the mean) of the per-input costs
+    under the same letter, or ''. The mean, ``C = \\frac{1}{n}\\sum_x C_x``, is symbp's own cost: ''."""
+    m = _SUM.match(text) or _TERMS.match(text)
+    if m is None or not _same(m.group("letter"), m.group("each")):
+        return ""
+    if _OUTPUT_INDEX.search(text[m.end("letter"):]):
+        return ""  # C = Σ_j C_j: a sum over the output neurons, the cost of one input
+    if m.group("scale") and _MEAN.match(re.sub(r"\s", "", m.group("scale"))):
+        return ""
+    return m.group("letter").replace(" ", "")
+
+
+__all__ = ["summed"]
