@@ -32,7 +32,8 @@ import sympy
 
 from ..certificate import Counterexample
 from ..general.reduction import ReductionTimeout, deadline
-from .graphevaluate import LAYOUTS, MIXED, Evaluator, Misfit, derivative_forms, index_size, is_mat, shape_words
+from .graphderivatives import LAYOUTS, MIXED, derivative_forms
+from .graphevaluate import Evaluator, Misfit, index_size, is_mat, shape_words
 from .graphgradientwords import gradients_only
 from .graphownlayout import DeclaredLayout
 from .graphmodel import GraphUninterpretable, Model, Num, Sum, Sym, split_index, to_latex
