@@ -38,7 +38,7 @@ import re
 
 from ..network import network
 from ..notation import Notation, profile
-from .claims import declaration
+from .claimlinks import declaration
 from .context import Context, slots
 from .family import family
 from .instances import index_bindings, layer_bindings

@@ -48,8 +48,8 @@ import re
 from dataclasses import dataclass
 
 from .assignments import equations
-from .claims import (NOT_EQUATION, UNEQUAL, classify, defined_as, definition_chain, first_side, links, pieces,
-                     starts_with_operator, starts_with_relation, unequal)
+from .claimlinks import NOT_EQUATION, defined_as, definition_chain, links
+from .claims import UNEQUAL, classify, first_side, pieces, starts_with_operator, starts_with_relation, unequal
 from .joining import joined_segments
 from .rows import INTERTEXT, ONE_EQUATION, PAIR_END, PAIRED, dangling, display_rows, flatten, housekeeping
 from .scan import Segment, scan

@@ -15,7 +15,7 @@ r"""Notes in their own terms: the model from the notes' definitions, and each cl
    (``graphfamily``, ``graphcheck``); the notes' own layout is the one most of
    their claims fit only in; values the prose gives (``graphexamples``) make a
    claim refuted for every value conditional, or say where it holds (an
-   assumption is in force where ``graphscope`` says).
+   assumption is in force where ``graphscope`` says; ``graphassumed``).
 
 The result is one ``Verification`` per formula the model reads (others are
 left to the layered verifier) and the formulas that are definitions.
@@ -27,27 +27,26 @@ import re
 from dataclasses import dataclass, field, replace
 
 from .extract import Formula
-from .graphbuild import build
+from .graphassumed import consequences, denied_values, under_values, value_kind
 from .graphcheck import GraphOutcome
 from .graphdeclare import listed_entries, restated
 from .graphcdot import dotted
 from .graphjacobians import name_matrices, written
-from .graphcondition import own_condition, prose_condition, under_own, under_prose_condition, unsaid, unsaid_values
-from .graphexamples import (ASSUMPTION_WORDS, EXAMPLE_WORDS, by_tied, denies, display_words, is_given, is_tie, is_value,
-                            is_value_expression, listed, prose_words, split_values, ties, with_values)
-from .graphfamily import check_claim, checker, exchanged, notes_model
+from .graphcondition import own_condition, under_own, unsaid, unsaid_values
+from .graphexamples import ASSUMPTION_WORDS, EXAMPLE_WORDS, split_values, with_values
+from .graphfamily import checker, exchanged
 from .graphbatch import batch_sizes, given_size, samples_of, size_words, unsaid_words
 from .graphbatchinline import inline_split
 from .graphlocal import checked_locally, name_unread, unread_outcome
-from .suppositions import CONDITION_WORDS, supposed_values
+from .suppositions import CONDITION_WORDS
 from .graphownlayout import (contradicting, explicit_lines, gradient_only_lines, layout_at, layouts_in_force,
                              vectors_of)
 from .layoutmix import warn as warn_mixed_layouts
-from .graphmodel import GraphError, Model, Sym, is_declaration, is_definition, to_latex
+from .graphmodel import Model, Sym, is_declaration, is_definition, to_latex
 from .graphstepdef import read_as_definitions
-from .graphnodes import Deriv, walk
+from .graphnodes import Deriv
 from .graphread import read_graph
-from .graphscope import assumption_spans, in_force, releases_itself
+from .graphscope import assumption_spans, in_force
 from .graphsigma import SigmaReading, blocking, sigma_reading
 from .graphprose import hints_and_prose
 from .graphshapes import called_functions
@@ -200,12 +199,12 @@ def graph_notes(items: list, text: str, budget: float = 30.0, activation: str | 
             defs.append((line, eq, None))
     defs, restating = restated(defs)  # L = L(x_1, x_2) after L = L(y_1, y_2): a claim about the graph
     claims += [(p, eq) for _, eq, p in restating]
-    defs, denied = _denied(defs, text)
+    defs, denied = denied_values(defs, text)
     defs, costs, batched = inline_split(defs)  # J = \frac1m \sum_t L^{(t)}: a cost over a mini-batch (``graphbatch``)
     defs, counted, not_said = batch_sizes(defs, costs, text)  # "Each mini-batch has $m = 32$ samples": the notes' m
     positive = [c for c in claims if not c[0].formula.negated]  # a value written backwards is taken from these
-    defs, values, kinds = split_values(defs, positive, lambda line, p: _words(text, p),
-                                       lambda line, p, part: _words(text, p, let=False, part=part))
+    defs, values, kinds = split_values(defs, positive, lambda line, p: value_kind(text, p),
+                                       lambda line, p, part: value_kind(text, p, let=False, part=part))
     claims[:] = [c for c in claims if c[0].formula.negated or any(c is k for k in positive)]
     spans = assumption_spans(text, values, kinds)
     imagined: list = []  # "If we had assumed that $t$ is one-hot": no assumption; the claims in its scope are under it
@@ -215,7 +214,7 @@ def graph_notes(items: list, text: str, budget: float = 30.0, activation: str | 
     unsaid_display = unsaid_values(values)  # "A = 0 \\quad \\text{at } w_{11} = 0": what is meant is not said
     pieces, unfolded = _unfold(pieces, claims, spans)
     all_eqs = [step_free(eq) for p in pieces for eq in p.eqs] + mentions
-    defs, demoted = _consequences(defs, values, all_eqs, hints, claims, budget, sigma)
+    defs, demoted = consequences(defs, values, all_eqs, hints, claims, budget, sigma)
     claims += [(p, eq) for _, eq, p in demoted]
     as_claims = ({id(eq) for _, eq, _ in demoted} | {id(eq) for _, eq, _ in restating}
                  | {id(eq) for p, eq in claims if p.formula.negated})
@@ -230,7 +229,7 @@ def graph_notes(items: list, text: str, budget: float = 30.0, activation: str | 
     for _, _, p in values:
         if p is not None and all(any(e is v for _, v, _ in values) for e in p.eqs):
             assumed = all(kinds[id(e)] == "assumption" for e in p.eqs)
-            supposed = not assumed and _words(text, p) == "condition"  # "If $w_{12} = w_{21}$, then": rv39 A3
+            supposed = not assumed and value_kind(text, p) == "condition"  # "If $w_{12} = w_{21}$, then": rv39 A3
             out.values[id(p.formula)] = ASSUMPTION_WORDS if assumed else CONDITION_WORDS if supposed else EXAMPLE_WORDS
     for _, p in targets:
         out.values[id(p.formula)] = TARGET_WORDS
@@ -302,7 +301,7 @@ def graph_notes(items: list, text: str, budget: float = 30.0, activation: str | 
     contradicting(out.results, out.declared, lambda p, k: _by_matrix([e for e in p.eqs if is_claim(e)], k, model))
     warn_mixed_layouts(out.results, out.declared)  # claims that need different layouts: said (``layoutmix``)
     if values:
-        _under_values(out, defs, values, kinds, spans, (all_eqs, hints, claims), budget, is_claim, sigma, unread, text)
+        under_values(out, defs, values, kinds, spans, (all_eqs, hints, claims), budget, is_claim, sigma, unread, text)
     for p, results in out.results.values():
         for r in results:
             name_unread(r, dropped)
@@ -386,49 +385,6 @@ def _unblocked(outcome: GraphOutcome, reading: SigmaReading) -> GraphOutcome:
                         outcome.verdicts, None, outcome.instances, outcome.generic, outcome.kinds)
 
 
-def _words(text: str, p, let: bool = True, part: bool = True) -> str:
-    """What the prose around a value's formula says it is: 'example', 'assumption', 'condition' (supposed after
-    "if", ``suppositions``: a value of its sentence's claims, read as an example elsewhere) or 'neither' (a value
-    written several times: an assumption only if every place says so, an example if any place does)."""
-    if p is None or p.formula.cell is not None:  # a notebook's lines are its cells': the words are not found
-        return "neither"
-    f = p.formula
-    alone = len(set((f.line,) + tuple(f.lines))) == 1  # written once: its display's words are its words
-    here = display_words(f.source, f.text) if f.display and f.source and alone else None
-    if here is not None:  # "A = 0 \quad \text{when, from now on, we assume } w_{21} = 0": the display's own words
-        return "neither" if here == "negated" else here
-    lines = list(dict.fromkeys((f.line,) + tuple(f.lines)))
-    lines = [ln for ln in lines if not releases_itself(text, ln, f.source or f.text)] or lines  # withdrawn there
-    said = {prose_words(text, line, f.source or f.text, let, part) for line in lines}
-    if "example" in said:
-        return "example"
-    if said == {"assumption"}:
-        return "assumption"
-    return "condition" if supposed_values(text, p.eqs, lines, f.source or f.text) else "neither"  # rv39 A3
-
-
-
-def _denied(defs: list, text: str) -> tuple[list, dict]:
-    """(the definitions, id(formula) -> why it is prose): a value, a tie or an expression given to a leaf in a
-    sentence that says it is not assumed ("we do not assume, for now, that the matrix is symmetric, $w_{12} =
-    w_{21}$": a negation and an assumption word before it, ``denies``) never enters the model (``negation`` takes
-    those the words govern before this)."""
-    valued = lambda e: is_value(e, set()) or is_tie(e, set()) or (is_given(e) and is_value_expression(e))  # noqa: E731
-    computed = {e.sides[0].base.lower() for _, e, _ in defs if isinstance(e.sides[0], Sym) and not valued(e)}
-    kept, denied = [], {}
-    for d in defs:
-        line, eq, p = d
-        f = None if p is None else p.formula
-        if (f is not None and f.cell is None and all(valued(e) and e.sides[0].base.lower() not in computed
-                                                      for e in p.eqs)
-                and all(denies(text, ln, f.source or f.text) for ln in dict.fromkeys((f.line,) + tuple(f.lines)))):
-            denied[id(p.formula)] = ("the notes say they do not assume it: it is neither a claim nor part of the "
-                                     "model")
-            continue
-        kept.append(d)
-    return kept, denied
-
-
 def _unfold(pieces: list, claims: list, spans: dict) -> tuple[list, dict]:
     """(the pieces, id(formula) -> its new formulas): a claim written on several lines (folded by ``extract``) is
     one claim per set of the notes' assumptions in force at its lines (``in_force``); ``claims`` follow."""
@@ -449,105 +405,6 @@ def _unfold(pieces: list, claims: list, spans: dict) -> tuple[list, dict]:
     return out, unfolded
 
 
-def _consequences(defs: list, values: list, all_eqs: list, hints: list, claims: list,
-                  budget: float, sigma=None) -> tuple[list, list]:
-    """(the model's definitions, those taken out of it): a definition that contradicts another only without the
-    values (g_1 = x_1 w_{11} + x_2 w_{21} beside g = x W + b and "there is no bias: b = 0") follows from them; it is
-    checked as a claim (it holds only under the values), not a second definition of g_1. Taken out only if it
-    holds on the model with the values; otherwise the contradiction stands."""
-    plain = lambda ds: [(ln, e) for ln, e, _ in ds]  # noqa: E731
-    if not values:
-        return defs, []
-    named = {n.base.lower() for _, eq, _ in values for n in walk(eq.sides[0]) if isinstance(n, Sym)}
-    kept, out = list(defs), []
-    for _ in range(len(defs)):
-        try:
-            build(plain(kept), all_eqs, hints)
-            break
-        except GraphError as exc:
-            lines = exc.lines
-        # the consequence: a definition on one of the two lines, first one that does not name the values' leaves
-        cands = sorted((d for d in kept if d[0] in lines and d[2] is not None and is_definition(d[1])
-                        and not is_declaration(d[1])),
-                       key=lambda d: (any(isinstance(n, Sym) and n.base.lower() in named for n in walk(d[1])), -d[0]))
-        for d in cands:
-            trial = [k for k in kept if k is not d]
-            try:
-                build(plain(trial), all_eqs, hints)
-            except GraphError as exc:
-                if exc.lines == lines:
-                    continue
-            kept = trial
-            out.append(d)
-            break
-        else:
-            return defs, []
-    else:
-        return defs, []
-    if not out:
-        return defs, []
-    model = notes_model(with_values(kept, values), all_eqs, hints, claims, sigma=sigma)[0]
-    if model is None or any(check_claim(eq, model, budget / 4).status != "holds" for _, eq, _ in out):
-        return defs, []
-    return kept, out
-
-
-def _under_values(out: GraphNotes, defs: list, values: list, kinds: dict, spans: dict, rest: tuple, budget: float,
-                  is_claim, sigma=None, unread=None, text: str = "") -> None:
-    """A claim refuted for every value: under the notes' assumptions in force at its line (``spans``) it is
-    conditional if it holds there (naming them), else their verdict; one that holds only at the example values
-    says so, naming their lines."""
-    examples = [v for v in values if kinds[id(v[1])] != "assumption"]
-    models: dict = {}  # the assumptions in force -> (check under them, why not, the model with the examples too)
-    for p, results in out.results.values():
-        here = in_force(spans, p.formula.line)
-        assumed = [v for v in values if id(v[1]) in here]
-        if here not in models:
-            under, error = None, ""
-            if assumed:
-                _, error, _, under = checker(with_values(defs, assumed), *rest, sigma, unread)
-                error = "" if under is not None else error or "the model cannot be built with them"
-            both = notes_model(with_values(defs, examples + assumed), *rest, sigma=sigma)[0] if examples else None
-            models[here] = (under, error, both)
-        under, error, both = models[here]
-        tied = ties(assumed)
-        for k, eq in enumerate([e for e in p.eqs if is_claim(e)]):
-            r = results[k]
-            if r.status != "refuted":
-                continue  # holds for every value, or not judged: the assumptions change nothing
-            if assumed:
-                results[k] = r = _assumed(eq, r, assumed, under, error, tied, budget, out.own_layout(p.formula.line))
-            said = prose_condition(text, p.formula, examples) if r.status == "refuted" and text else None
-            if said is not None:  # "If $w_{21} = 0$, then $$…$$": the claim states its condition
-                results[k] = under_prose_condition(eq, r, said, lambda vs: checker(with_values(defs, assumed + vs),
-                                                                                   *rest, sigma, unread),
-                                                   budget / 2, out.own_layout(p.formula.line))
-                continue
-            if r.status == "refuted" and both is not None and check_claim(eq, both, budget / 4).status == "holds":
-                r.reason += f"; it holds only at the example values ({listed(examples)}), which are not part of the model"
-
-
-def _assumed(eq, general: GraphOutcome, assumed: list, under, error: str, tied: set, budget: float,
-             layout: str) -> GraphOutcome:
-    """The verdict on a claim refuted for every value, under the notes' assumptions ``assumed``."""
-    said = listed(assumed)
-    if under is None:
-        return GraphOutcome("uninterpretable", f"{general.reason}; the notes assume {said}, which does not fit their "
-                            f"model ({error}), so whether the claim holds under it is not decided")
-    var = by_tied(eq, tied)
-    if var:
-        return GraphOutcome("uninterpretable", f"{general.reason}; the notes assume {said}, which ties {var} to "
-                            f"another entry: whether the derivative by {var} follows the tie is not said")
-    r = under(eq, budget / 2, layout)
-    if r.status == "holds":
-        return GraphOutcome("conditional", f"it holds under the notes' assumption {said}, not for every value: "
-                            f"without it, {general.reason}", r.layout, r.verdicts, general.counterexample,
-                            r.instances, condition="; ".join(f"{to_latex(e)} (assumed on line {ln})"
-                                                             for ln, e, _ in assumed))
-    r.reason += f" (under the notes' assumption {said})"
-    return r
-
-
 def _by_matrix(claims: list, k: int, model: Model) -> str:
     """The matrix the k-th of ``claims`` is a gradient by (∂L/∂W with W a matrix of the model), else ''."""
     if k >= len(claims) or not isinstance(claims[k].sides[0], Deriv) or not isinstance(claims[k].sides[0].den, Sym):
@@ -562,7 +419,6 @@ def _notes_layout(outcomes: dict) -> tuple:
     consistent with (``GraphOutcome.consistent_layouts``); ``check_graph`` weighs it among the layouts a claim fits."""
     return tuple(frozenset(c) for _, results in outcomes.values() for r in results
                  if (c := r.consistent_layouts()))
-
 
 
 __all__ = ["GraphNotes", "Piece", "clean", "graph_notes", "hints_and_prose", "unread_definitions"]

@@ -24,7 +24,8 @@ import mpmath
 import sympy
 from sympy.core.function import AppliedUndef
 
-from .graphevaluate import Evaluator, derivative_forms, is_mat
+from .graphderivatives import derivative_forms
+from .graphevaluate import Evaluator, is_mat
 from .graphmodel import Model
 from .graphvalues import stand_in
 

@@ -10,7 +10,7 @@ verdict, each claim's given).
 
 from __future__ import annotations
 
-from .claims import declaration
+from .claimlinks import declaration
 from .extract import Formula
 from .graphmodel import GraphError, Sym
 from .graphnodes import walk

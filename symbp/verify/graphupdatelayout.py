@@ -22,7 +22,7 @@ from __future__ import annotations
 
 from ..general.reduction import ReductionTimeout, deadline
 from .graphcheck import GraphOutcome, LayoutVerdict, combine
-from .graphevaluate import LAYOUTS, MIXED
+from .graphderivatives import LAYOUTS, MIXED
 from .graphmodel import Model
 from .graphnodes import Equation
 from .graphupdate import update_in

@@ -31,7 +31,7 @@ from dataclasses import dataclass
 from ..errors import NotationError, SymbpError
 from ..notation import PROFILES, Notation
 from .check import Setting, check
-from .claims import declaration
+from .claimlinks import declaration
 from .lexer import ReadError, _tokenize
 from .nodes import Equation, Quantity, walk
 from .inferrows import _lines, _products, _rowvector

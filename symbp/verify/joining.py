@@ -19,7 +19,8 @@ import re
 from dataclasses import replace
 
 from .assignments import LEFT_ARROW
-from .claims import links, starts_with_operator, trim
+from .claimlinks import links
+from .claims import starts_with_operator, trim
 from .rows import LEAD, housekeeping
 from .scan import Segment
 

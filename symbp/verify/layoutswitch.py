@@ -34,7 +34,7 @@ from __future__ import annotations
 
 import re
 
-#: The layout name of the mixed convention (``graphevaluate.MIXED``): Jacobians in the numerator layout, gradients in
+#: The layout name of the mixed convention (``graphderivatives.MIXED``): Jacobians in the numerator layout, gradients in
 #: the denominator layout.
 MIXED = "mixed"
 

@@ -26,7 +26,7 @@ from fractions import Fraction
 
 from ..errors import SymbpError
 from ..notation import Notation
-from .claims import declaration
+from .claimlinks import declaration
 from .definition_kinds import loss_letter
 from .lexer import ReadError
 from .nodes import Quantity, walk

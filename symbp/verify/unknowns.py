@@ -45,7 +45,7 @@ from dataclasses import dataclass, replace
 
 from ..errors import SymbpError
 from ..notation import Notation
-from .claims import declaration
+from .claimlinks import declaration
 from .definition_kinds import (DELTA_DEFINITION, MEAN_OF_PER_INPUT, OVER_INPUTS, cost_per_input, over_samples,
                                covers, defines_delta, delta_claim, forward_kind, is_output, layer_activation,
                                loss_letter, names_a_cost, new_name, other_function, uses_name)

@@ -53,7 +53,8 @@ from .interpret import Uninterpretable
 from .entrymatrix import entry_matrix
 from .nodes import Apply, Equation, Nabla, Partial, Quantity, to_latex, walk
 from .conditions import apply_conditions, output_condition
-from .claims import UNEQUAL, declaration, unequal
+from .claimlinks import declaration
+from .claims import UNEQUAL, unequal
 from .depends import check_declaration
 from .reader import ReadError, read_claim
 from .recheck import HOOKS
