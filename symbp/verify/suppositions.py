@@ -116,7 +116,8 @@ def supposed(text: str) -> list:
         after = [(s, e) for s, e in formulas if s >= a + opener.start() and (s, e) not in conditions]
         values = [(s, e) for s, e in conditions if "=" in _inner(text[s:e])]
         said = " ".join(prose(text[a + opener.start():cut]).split()).rstrip(" ,.;:")
-        if values and all(_layered_value(_inner(text[s:e])) or _ACTIVATION.match(_inner(text[s:e])) for s, e in values):
+        if values and all(_layered_value(_inner(text[s:e])) or not assumed and _ACTIVATION.match(_inner(text[s:e]))
+                              for s, e in values):  # "Throughout, σ(z) = …" sets the notes' σ, supposes nothing
             what = (line_of(text, a + opener.start()), said, "value")
             out += [(s, e, "condition", what) for s, e in values]
         elif not values and not assumed and _PROPERTY.search(prose(text[a + opener.start():_clause(words, opener.end(), cut - a) + a],
