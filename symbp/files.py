@@ -8,7 +8,9 @@ what is wrong with it.
 Every report, document, picture and saved model goes through ``write_atomic``:
 the bytes land in a temporary file beside the target, which then replaces the
 target in one ``os.replace``. A crash, a full disk or Ctrl-C leaves either the
-old file or the new one, never half of one.
+old file or the new one, never half of one. A symbolic link is followed (the file
+it points to is replaced, the link stays); a device or a named pipe
+(``/dev/null``, ``/dev/stdout``) is written into, never replaced.
 
 >>> import os, tempfile
 >>> folder = tempfile.mkdtemp()
@@ -43,6 +45,10 @@ def write_atomic(path: "str | os.PathLike", content, *, what: str = "the output"
     """
     path = Path(path)
     check_output(path, what=what, inputs=inputs)
+    if path.is_symlink():  # write where the link points: replacing the link would cut it (review rv43 C1)
+        path = Path(os.path.realpath(path))
+    if path.exists() and not path.is_file():  # /dev/null, /dev/stdout's target, a named pipe: write into it
+        return _write_into(path, content, what)
     folder = path.parent if str(path.parent) else Path(".")
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
@@ -62,6 +68,20 @@ def write_atomic(path: "str | os.PathLike", content, *, what: str = "the output"
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+    return path
+
+
+def _write_into(path: Path, content, what: str) -> Path:
+    """Write ``content`` into a file that is not a regular file (a device, a named pipe) in place: renaming a
+    temporary file over ``/dev/null`` would replace the device for every program on the machine."""
+    try:
+        with open(path, "wb") as fh:
+            if callable(content):
+                content(fh)
+            else:
+                fh.write(content.encode("utf-8") if isinstance(content, str) else content)
+    except OSError as exc:
+        raise SpecError(f"cannot write {what} {str(path)!r}: {exc.strerror or exc}") from None
     return path
 
 

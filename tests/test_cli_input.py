@@ -212,3 +212,31 @@ def test_output_is_not_the_file_standard_input_comes_from(tmp_path, option):
         r = subprocess.run([sys.executable, "-m", "symbp.cli", "verify", "--notes", "-", option, str(other)],
                            stdin=stdin, capture_output=True, text=True, timeout=300)
     assert r.returncode == 0 and other.exists(), r.stderr
+
+
+# -- outputs that are not regular files (review rv43 C1) --------------------------------
+
+
+def test_report_through_a_symlink_replaces_the_target_and_keeps_the_link(files, tmp_path, capsys):
+    target = tmp_path / "real.md"
+    target.write_text("old\n", encoding="utf-8")
+    link = tmp_path / "link.md"
+    link.symlink_to(target)
+    assert main(["verify", "--notes", str(files / "ok.md"), "--report", str(link)]) == 0
+    assert link.is_symlink() and os.readlink(link) == str(target)
+    assert target.read_text(encoding="utf-8") != "old\n"
+
+
+def test_junit_into_a_named_pipe_writes_into_it_and_leaves_the_pipe(files, tmp_path, capsys):
+    import threading
+
+    pipe = tmp_path / "pipe.xml"
+    os.mkfifo(pipe)
+    got = []
+    reader = threading.Thread(target=lambda: got.append(pipe.read_bytes()))
+    reader.start()
+    code = main(["verify", "--notes", str(files / "ok.md"), "--junit", str(pipe)])
+    reader.join(timeout=30)
+    assert code == 0
+    assert got and got[0].startswith(b"<?xml")
+    assert pipe.is_fifo()  # a rename of a temporary file over it would have left a regular file
