@@ -191,3 +191,12 @@ def test_default_selection_follows_the_cost():
     assert "BP1" not in names
     names = {i.name for i in ids.applicable(network([2, 3, 2], activation="sigmoid"))}
     assert {"BP1", "BP2", "BP3", "BP4", "BP1'", "sigmoid-prime"} <= names
+
+
+def test_pit_on_a_large_network_stops_at_the_budget_while_building_its_atoms():
+    # review rv43 C2: the atoms of every z (a sum over all weights) were built before the budget was first looked
+    # at, so --sizes 2000,2000,2 --budget 2 ran for 116 s. With the budget spent, building stops at the first product.
+    net = network([200, 200, 2])
+    cert = prove("BP2", net, method="pit", budget=0.0)
+    assert cert.verdict == "undecided" and "budget" in cert.reason
+    assert "atoms" not in net.__dict__  # not built: the expansion stopped instead of finishing first
