@@ -251,3 +251,23 @@ def test_a_logarithm_of_one_letter_without_parentheses(bare, parenthesised):
 def test_a_bare_logarithm_that_could_take_more_is_unreadable(text):
     with pytest.raises(ReadError):
         read(text)
+
+
+@pytest.mark.parametrize("text", [
+    r"z^l_j = \sum_{k=1}^{n_l - 1} w^l_{jk} a^{l-1}_k + b^l_j",  # n_l − 1 neurons, not n_{l-1}
+    r"z^l_j = \sum_{k=1}^{n_l-1} w^l_{jk} a^{l-1}_k + b^l_j",
+    r"z^L_j = \sum_{k=1}^{n_L - 1} w^L_{jk} a^{L-1}_k + b^L_j",
+    r"z^l_j = \sum_{k=1}^{n_{l}-{1}} w^l_{jk} a^{l-1}_k + b^l_j",
+])
+def test_a_sum_bound_of_a_size_minus_one_is_not_the_size_of_the_layer_before(text):
+    # review rv43 A1: the bound n_l - 1 was read as n_{l-1}, so a sum over all but the last input held
+    with pytest.raises(ReadError, match="upper bound"):
+        read(text)
+
+
+@pytest.mark.parametrize("bound, layer", [(r"n_{l-1}", Layer("l", -1)), (r"n_l", Layer("l", 0)),
+                                          (r"n_{L}", Layer("L", 0)), (r"n^{[l+1]}", Layer("l", 1))])
+def test_a_braced_or_one_token_size_bound_names_its_layer(bound, layer):
+    eq = read(r"z^l_j = \sum_{k=1}^{" + bound + r"} w^l_{jk} a^{l-1}_k + b^l_j")
+    s = next(n for n in walk(eq) if isinstance(n, Sum))
+    assert (s.upper.var, s.upper.offset) == (layer.var, layer.offset)

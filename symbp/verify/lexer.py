@@ -280,10 +280,21 @@ def _size(raw: list[str], tok: Token, p: "object") -> Layer:
     mean nothing else.
     """
     text = "".join(raw)
-    m = re.fullmatch(r"[nNmMsSdD](?:_|\^)(.+)", text)
-    if not m:
+    m = re.fullmatch(r"[nNmMsSdD](?:_|\^)(?:\{(?P<group>.+)\}|(?P<one>\\[A-Za-z]+|[A-Za-z0-9]))", text)
+    if not m or (m.group("group") is not None and not _balanced(m.group("group"))):
+        # n_l - 1 is the size of layer l minus one, not n_{l-1}: a script without braces is one token (review rv43
+        # A1: the bound n_l - 1 was read as n_{l-1}, and z^l_j = Σ_{k=1}^{n_l - 1} w^l_{jk} a^{l-1}_k + b^l_j held)
         p.fail(f"a sum's upper bound must be a layer size like n_{{l+1}}, got {text!r}", tok)
-    inner = m.group(1)
-    if inner.startswith("{") and inner.endswith("}"):
-        inner = inner[1:-1]
-    return _layer(list(inner), tok, p)
+    inner = m.group("group") if m.group("group") is not None else m.group("one")
+    return _layer([inner] if inner.startswith("\\") else list(inner), tok, p)
+
+
+def _balanced(group: str) -> bool:
+    """Is ``group`` (what stands between a script's outer braces) balanced, so those braces are one group
+    (``{l}-{1}`` is not)?"""
+    depth = 0
+    for ch in group:
+        depth += {"{": 1, "}": -1}.get(ch, 0)
+        if depth < 0:
+            return False
+    return depth == 0
