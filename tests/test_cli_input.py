@@ -240,3 +240,11 @@ def test_junit_into_a_named_pipe_writes_into_it_and_leaves_the_pipe(files, tmp_p
     assert code == 0
     assert got and got[0].startswith(b"<?xml")
     assert pipe.is_fifo()  # a rename of a temporary file over it would have left a regular file
+
+
+def test_a_malformed_notebook_cell_exits_2_naming_the_file_and_the_cell(tmp_path, capsys):
+    notebook = tmp_path / "b.ipynb"
+    notebook.write_text('{"cells": [{"cell_type": "markdown", "source": 7}]}', encoding="utf-8")
+    assert main(["verify", "--notes", str(notebook)]) == 2  # was "found no formulas", exit 0 (review rv43 C4)
+    err = capsys.readouterr().err.replace("\n", " ")
+    assert str(notebook) in err and "markdown cell 1" in err

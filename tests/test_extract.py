@@ -264,6 +264,21 @@ def test_notebook_markdown_cells_with_cell_numbers():
     assert items[0].where == "cell 1, line 3"
 
 
+@pytest.mark.parametrize("cells, words", [
+    ([{"cell_type": "markdown", "source": 7}], "source of markdown cell 1 is int"),
+    ([{"cell_type": "code", "source": "x"}, {"cell_type": "markdown", "source": ["$a$", 3]}],
+     "source of markdown cell 2 is list"),
+    ([5], "cell 1 is not a cell"),
+    ([{"source": "$$a = b$$"}], "cell 1 is not a cell"),
+])
+def test_a_notebook_cell_that_is_not_text_is_bad_input_not_skipped(cells, words):
+    # review rv43 C4: a markdown cell whose source was 7 was read as the text "7": "found no formulas", exit 0
+    from symbp.errors import InputFileError
+
+    with pytest.raises(InputFileError, match=words):
+        scan(json.dumps({"cells": cells}), "notebook")
+
+
 def test_a_broken_notebook_is_bad_input():
     from symbp.errors import InputFileError
 

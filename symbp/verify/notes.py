@@ -21,7 +21,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Callable
 
-from ..errors import NotationError
+from ..errors import InputFileError, NotationError
 from ..files import MAX_NOTES_BYTES, read_text
 from ..notation import profile
 from .assignments import in_place, recursion_claim
@@ -80,8 +80,13 @@ def verify_notes(path: "str | Path", notation="auto", *, kind: str | None = None
     text = read_text(path, what="the notes", limit=MAX_NOTES_BYTES, stream=stream)
     if kind is None:
         kind = guess_kind(text) if stream is not None else kind_of(str(path))
-    return verify_text(text, notation, path=str(path) if stream is None else "standard input", kind=kind,
-                       strict=strict, on_row=on_row, **options)
+    name = str(path) if stream is None else "standard input"
+    try:
+        return verify_text(text, notation, path=name, kind=kind, strict=strict, on_row=on_row, **options)
+    except InputFileError as exc:  # a broken notebook: say which file (review rv43 C4)
+        if name in str(exc):
+            raise
+        raise InputFileError(f"{name}: {exc}") from None
 
 
 def verify_text(text: str, notation="auto", *, path: str = "notes", kind: str = "markdown",

@@ -145,15 +145,22 @@ def scan_notebook(text: str) -> list[Segment]:
         data = json.loads(text)
         cells = data["cells"]
         if not isinstance(cells, list):
-            raise TypeError
+            raise TypeError(f"its cells are a {type(cells).__name__}")
     except (ValueError, KeyError, TypeError) as exc:
         raise InputFileError(f"this is not a Jupyter notebook (.ipynb JSON with a list of cells): {exc}") from None
     out: list[Segment] = []
     for number, c in enumerate(cells, start=1):
-        if not isinstance(c, dict) or c.get("cell_type") != "markdown":
+        if not isinstance(c, dict) or not isinstance(c.get("cell_type"), str):
+            raise InputFileError(f"this is not a well-formed Jupyter notebook: cell {number} is not a cell "
+                                 "(a JSON object with a cell_type)")
+        if c["cell_type"] != "markdown":
             continue
         source = c.get("source", "")
-        source = "".join(source) if isinstance(source, list) else str(source)
+        if isinstance(source, list) and all(isinstance(piece, str) for piece in source):
+            source = "".join(source)
+        if not isinstance(source, str):  # review rv43 C4: a source of 7 was read as the text "7", found no formulas
+            raise InputFileError(f"this is not a well-formed Jupyter notebook: the source of markdown cell {number} "
+                                 f"is {type(source).__name__}, not text or a list of lines")
         out += scan(source, "markdown", cell=number)
     return out
 
