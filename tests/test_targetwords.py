@@ -121,3 +121,22 @@ def test_sigma_prime_at_a_hidden_layer_is_not_blamed_on_the_softmax_output():
     assert _verdict("The target $y$ is a one-hot vector.", claim).status == "holds"
     wrong = _verdict("", r"\delta^L = (a^L - y) \odot \sigma'(z^L)")
     assert wrong.status == "refuted" and "softmax output layer L" in wrong.reason
+
+
+def test_under_exercises_found_once_agrees_with_scanning_from_the_start():
+    # review rv43 C3: under_exercises scanned from the start of the notes for every sentence (quadratic in long notes);
+    # its headings are now found once per text. Oracle: the old scan, at every position between headings.
+    import re
+
+    from symbp.verify.graphtargets import _EXERCISES, _HEADING, under_exercises
+
+    text = ("# Notes\n\nSome words. $t$ is one-hot.\n\n## Exercises\n\n1. Assume $t$ is one-hot.\n\n"
+            "\\section{Gradients}\nHere $y$ is one-hot.\n\n\\subsection*{Problems}\nA task.\n\n### Cvičení\nÚloha.\n")
+
+    def scanned(pos):
+        heads = list(_HEADING.finditer(text, 0, pos))
+        return bool(heads) and _EXERCISES.search(heads[-1].group(1) or heads[-1].group(2) or "") is not None
+
+    starts = [m.start() for m in re.finditer(r"(?<=\n\n)\S", text)]
+    assert [under_exercises(text, p) for p in starts] == [scanned(p) for p in starts]
+    assert [under_exercises(text, p) for p in starts].count(True) == 3  # Exercises, Problems, Cvičení

@@ -38,6 +38,8 @@ hypothetical is stated under it (``imagined``): uninterpretable, never judged as
 
 from __future__ import annotations
 
+import bisect
+import functools
 import re
 from dataclasses import dataclass, replace
 
@@ -129,8 +131,18 @@ def under_exercises(text: str, pos: int) -> bool:
     >>> under_exercises("# Exercises\n\n## Gradients\n\nHere $t$ is one-hot.", 40)
     False
     """
-    heads = list(_HEADING.finditer(text, 0, pos))
-    return bool(heads) and _EXERCISES.search(heads[-1].group(1) or heads[-1].group(2) or "") is not None
+    ends, exercises = _headings(text)
+    k = bisect.bisect_right(ends, pos)  # the headings that end by pos; the latest one decides
+    return bool(k) and exercises[k - 1]
+
+
+@functools.lru_cache(maxsize=8)
+def _headings(text: str) -> "tuple[list[int], list[bool]]":
+    """The end of every heading of ``text`` and whether it names exercises, found once per text (review rv43 C3:
+    scanning from the start for every sentence made long notes quadratic)."""
+    heads = list(_HEADING.finditer(text))
+    return ([h.end() for h in heads],
+            [_EXERCISES.search(h.group(1) or h.group(2) or "") is not None for h in heads])
 #: A clause that says the notes do not use it here or now ("so we do not use that here"; cs/pl/ru).
 _NOT_HERE = re.compile(
     r"(?:\bnot\b|n['’]t\b|\bnever\b|\bne(?:použ|potřeb|uvažuj|bud|ní\b)\w*|\bnie\b|\bне\b)[^.;]*?\b(?:here|now|in\s+these\s+notes|zde|tady|teď|nyní"

@@ -25,6 +25,7 @@ True
 
 from __future__ import annotations
 
+import functools
 import re
 
 #: Words that make a sentence hypothetical, conditional or an example: it does not fix the notes' network ("If the
@@ -54,6 +55,12 @@ _END = re.compile(r"(?<!\be\.g)(?<!\bi\.e)(?<!\bnapř)(?<!\bnp)(?<!т\.е)(?<!\b
 
 def sentences(text: str) -> list:
     """[(start, end)] of the sentences of ``text`` (formulas are never cut; see ``_END``)."""
+    return list(_sentences(text))  # a fresh list: the callers may change theirs
+
+
+@functools.lru_cache(maxsize=16)
+def _sentences(text: str) -> tuple:
+    # found once per text: two dozen readers ask for the same notes' sentences (review rv43 C3)
     masked = list(text)
     for m in FORMULA.finditer(text):
         masked[m.start():m.end()] = "~" * (m.end() - m.start())
@@ -73,7 +80,7 @@ def sentences(text: str) -> list:
         start = at = m.end()
     if start < len(text):
         out.append((start, len(text)))
-    return out
+    return tuple(out)
 
 
 def prose(sentence: str, displays: bool = True) -> str:
