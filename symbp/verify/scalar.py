@@ -155,6 +155,34 @@ def _check_scalar(eq: Equation, activation: str):
     if len(sides) < 2:
         raise Uninterpretable("this is not an equation (no '=' between two expressions)")
     exprs = [_build(s, sigma, sigma_prime) for s in sides]
+    flat = _flat_divisor(sides, act, sigma, sigma_prime)
+    status, reason, cx = _compare(sides, exprs, act)
+    if flat and status != "refuted":  # equal where defined (or not shown to differ), undefined on an interval
+        return "undecided", flat + (f"; {reason}" if status == "undecided" else ""), None
+    return status, reason, cx
+
+
+def _flat_divisor(sides, act, sigma, sigma_prime) -> str:
+    # A division by something 0 on a whole interval of z: relu's σ(z) or σ'(z) for z < 0, or σ'(z) of a generic σ,
+    # which may be flat on an interval. SymPy cancels σ'(z)/σ'(z) to 1 as it builds the quotient, so each
+    # denominator is looked at before (review rv42a A3: σ(z)σ'(z)/σ'(z) = σ(z) held for every σ, and for relu).
+    for node in (n for side in sides for n in walk(side) if isinstance(n, Div)):
+        den = _build(node.den, sigma, sigma_prime)
+        if act.is_generic:
+            prime = sigma_prime(Z).func
+            if den.has(prime) and sympy.simplify(den.replace(lambda e: e.func == prime, lambda e: 0)) == 0:
+                return (f"it divides by {to_latex(node.den)}, which is 0 wherever σ is flat (a generic σ is every "
+                        "differentiable function, and one constant on an interval has σ'(z) = 0 there): the formula "
+                        "is undefined on that interval, and symbp does not read 0/0 as a value")
+        elif _kinked(act):
+            for name, at in _PIECES[:2]:
+                if den.has(Z) and _piece_zero(den.subs(Z, at)):
+                    return (f"it divides by {to_latex(node.den)}, which {act.name} makes 0 for every {name}: the "
+                            "formula is undefined there, and symbp does not read 0/0 as a value")
+    return ""
+
+
+def _compare(sides, exprs, act):
     kinked = _kinked(act)
     undefined = []  # the sides undefined at the kink (σ(z)/z of relu), equal to the first everywhere else
     for k, e in enumerate(exprs[1:], start=2):
