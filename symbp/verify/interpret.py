@@ -321,10 +321,11 @@ def _apply(node: Apply, ctx: Context):
         name = net.activation(l, j).name
         if name == "generic" and getattr(ctx, "activation", None) == "tanh" and not net.overrides:
             name = "tanh"  # a tanh network is built with a generic σ and the rule tanh' = 1 − tanh² (network_check)
-        if node.func == "tanh" and net.output_softmax and l == net.L:
-            raise Uninterpretable(f"{what}: the output layer is a softmax, not tanh")
-        if node.func == "tanh" and name != "tanh":
-            raise Uninterpretable(f"{what}: tanh is not the activation of the network (use --activation tanh)")
+        if node.func in ("tanh", "relu") and net.output_softmax and l == net.L:
+            raise Uninterpretable(f"{what}: the output layer is a softmax, not {node.func}")
+        if node.func in ("tanh", "relu") and name != node.func:
+            raise Uninterpretable(f"{what}: {node.func} is not the activation of the network (use --activation "
+                                  f"{node.func})")
         if node.func == "exp":
             if not (net.output_softmax and l == net.L):
                 raise Uninterpretable(f"{what}: exp is read only as exp(z^L_j) of a softmax output")
