@@ -44,6 +44,8 @@ class AtomModel:
         # S atom -> (s, l, j) where σ(z) = f(z, σ'(z)), and the σ' atoms that are idempotent.
         self.relations: dict[int, tuple] = {}
         self.idempotent: set[int] = set()
+        # The σ' atoms of a generic σ: any differentiable σ may be flat on an interval, so σ'(z) = 0 there
+        self.flat: set[int] = set()
         self._expanded: dict[int, Poly] = {}
         for s in net.samples:
             self._forward(s)
@@ -98,6 +100,8 @@ class AtomModel:
                     self.relations[self.index[("S", s, l, j)]] = (s, l, j)
                 if act.prime_idempotent:
                     self.idempotent.add(self.index[("D", s, l, j)])
+                if act.is_generic and act.prime_of_value is None:
+                    self.flat.add(self.index[("D", s, l, j)])
         self.Z[s], self.A[s], self.D[s] = Z, A, D
 
     # -- exact relations: relu(z) = z·[z > 0], [z > 0]² = [z > 0]; identity(z) = z ----------
@@ -182,6 +186,32 @@ class AtomModel:
             if not any(poly.evaluate_mod(self._consistent_values(rng, forced), _P) for _ in range(3)):
                 return True
         return False
+
+    def zero_where_flat(self, element) -> bool:
+        r"""Is ``element`` 0 wherever a generic σ is flat, that is with every σ'(z) of a generic σ at 0?
+
+        A generic σ is any differentiable function, so one constant on an interval is among them: every neuron
+        whose z falls there has σ'(z) = 0, on an open set of inputs. A divisor that is then 0 (σ'(z^l_j) itself,
+        δ^l_j) makes a formula undefined on that set, as relu's σ' does (``zero_on_region``). A sigmoid's or
+        tanh's σ' is never 0 and has no such atoms. Tried at a few random points modulo a prime.
+
+        >>> from symbp.network import network
+        >>> m = network([1, 1], "generic").atoms
+        >>> a, d = m.A[1][2][0], m.D[1][2][0]
+        >>> m.zero_where_flat(d), m.zero_where_flat(a * d), m.zero_where_flat(a), m.zero_where_flat(1 + d)
+        (True, True, False, False)
+        """
+        if not self.flat or not isinstance(element, (Poly, RatFunc)):
+            return False
+        poly = element.num if isinstance(element, RatFunc) else element
+        if poly.is_zero():
+            return True
+        rng = random.Random(len(self.keys))
+        for _ in range(3):
+            values = {g: 0 if g in self.flat else rng.randrange(1, _P) for g in range(len(self.keys))}
+            if poly.evaluate_mod(values, _P):
+                return False
+        return True
 
     def _consistent_values(self, rng: random.Random, forced: "dict | None" = None) -> dict:
         # ``forced``: σ' atoms (relu's [z > 0]) held at 0 or 1, a pattern of active neurons.

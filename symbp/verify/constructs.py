@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import re
 
-from .lexer import Token, _size
+from .lexer import Token, _capped_exponent, _size
 from fractions import Fraction
 
-from .nodes import Apply, Cdots, Comprehension, Div, Matrix, Nabla, Num, Quantity, Sum
+from .nodes import Apply, Cdots, Comprehension, Div, Matrix, Nabla, Num, Pow, Quantity, Sum
 
 
 #: Matrix environments read (vmatrix is a determinant, not a matrix: not read).
@@ -43,11 +43,22 @@ class Constructs:
             primes += 1
         if primes > 1:
             self.fail("only first derivatives σ' are read", tok)
+        power = self._function_power(func, base) if self.at("^") else None
         t = self.peek()
         if not (t.kind == "char" and t.text in "({["):
             self.fail(f"{base}{chr(39) * primes} must be applied to an argument in parentheses", t)
         arg = self.primary()
-        return Apply(func, primes, arg, base)
+        return Pow(Apply(func, primes, arg, base), power) if power else Apply(func, primes, arg, base)
+
+    def _function_power(self, func: str, base: str) -> int:
+        r"""``\sigma^2(z)``: a whole power k ≥ 2 before the argument is the power (σ(z))^k, as ``\tanh^2(z)`` is; any
+        other superscript there (``\sigma^{-1}``, a layer) is not read."""
+        stok = self.next()
+        raw = self.script()
+        if func not in ("sigma", "exp") or not ("".join(raw).isdigit() and int("".join(raw)) >= 2):
+            self.fail(f"{base}^{''.join(raw)}: only a whole power before the argument is read, as in {base}^2(z) "
+                      f"(the square of {base}(z))", stok)
+        return _capped_exponent(int("".join(raw)), stok, self)
 
     def matrix(self, tok: Token) -> Matrix:
         env = "".join(self.script())
@@ -98,6 +109,10 @@ class Constructs:
         if [u.text for u in ahead[:2]] == ["{", "d"] and ahead[3].text == "}" and (
                 ahead[2].text in self.activation_names):
             return self.d_fraction(tok)  # \frac{d\sigma}{dz}
+        if [u.text for u in ahead[:2]] == ["{", "d"] and ahead[2].text != "}":
+            read = self.d_quotient(tok)  # \frac{dC}{da}: as \frac{d}{da} C
+            if read is not None:
+                return read
         num = self._argument("numerator")
         den = self._argument("denominator")
         return Div(num, den)

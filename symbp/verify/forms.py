@@ -17,8 +17,8 @@ its token and returns a node of ``symbp.verify.nodes``. What each spelling
 
 from __future__ import annotations
 
-from .lexer import _indices
-from .nodes import Apply, Derivative, Layer, Norm, Partial, Pow, Quantity
+from .lexer import ReadError, _indices
+from .nodes import Apply, Derivative, Layer, Norm, Num, Partial, Pow, Quantity
 
 #: The hyperbolic functions read by name (\tanh, \cosh, \sinh, and sech written \operatorname{sech}).
 HYPERBOLIC = ("tanh", "cosh", "sinh", "sech")
@@ -160,6 +160,28 @@ class Forms:
             self.fail("dσ/dz is read for a bare z", tok)
         return Apply("sigma", 1, den, "\\" + act.text if act.kind == "macro" else act.text)
 
+    def d_quotient(self, tok):
+        r"""``\frac{dC}{da}``: dX/dY of a quantity X by a bare scalar Y (z or a), read as ``\frac{d}{dY} X``;
+        None (nothing read) when the fraction is not of that form (``\frac{d_1}{d_2}``)."""
+        start = self.i
+        try:
+            for text in ("{", "d"):
+                self.expect(text)
+            num = self.in_cost_slot(self.primary)
+            for text in ("}", "{", "d"):
+                self.expect(text)
+            den = self.primary()
+            self.expect("}")
+        except ReadError:
+            self.i = start
+            return None
+        if not (isinstance(num, Quantity) and isinstance(den, Quantity)):
+            self.i = start
+            return None
+        if not (den.layer is None and not den.indices and den.role in ("z", "a")):
+            self.fail("dX/dY is read for a bare scalar Y (z or a); write ∂ for network quantities", tok)
+        return Partial(num, den)  # as ∂X/∂Y is (a bare a is no function of a bare z: read only where defined)
+
     def d_operator(self, tok):
         r"""``\frac{d}{dz} X``: d/dz of a function of the one scalar z (a, y), applied to what follows."""
         for text in ("{", "d", "}", "{", "d"):
@@ -288,6 +310,19 @@ class Forms:
             return Apply(func, 0, self._bare_argument(name), base)
         node = Apply(func, primes, self.primary(), base)
         return Pow(node, power) if power else node
+
+    def relu_max(self, tok):
+        r"""``\max(0, z)`` (or ``\max(z, 0)``): relu(z), the network's σ only under relu (the interpreter decides,
+        as for tanh); any other maximum is not read."""
+        self.expect("(")
+        first = self.additive()
+        self.expect(",")
+        second = self.additive()
+        self.expect(")")
+        zero = [isinstance(x, Num) and x.value == 0 for x in (first, second)]
+        if zero.count(True) != 1:
+            self.fail(r"\max is read only as relu, \max(0, z)", tok)
+        return Apply("relu", 0, second if zero[0] else first, r"\max")
 
     def _bare_argument(self, name: str):
         r"""The argument of ``\ln a^L_j`` (Nielsen writes the logarithm so): one quantity with its scripts, read as

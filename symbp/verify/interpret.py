@@ -321,10 +321,11 @@ def _apply(node: Apply, ctx: Context):
         name = net.activation(l, j).name
         if name == "generic" and getattr(ctx, "activation", None) == "tanh" and not net.overrides:
             name = "tanh"  # a tanh network is built with a generic σ and the rule tanh' = 1 − tanh² (network_check)
-        if node.func == "tanh" and net.output_softmax and l == net.L:
-            raise Uninterpretable(f"{what}: the output layer is a softmax, not tanh")
-        if node.func == "tanh" and name != "tanh":
-            raise Uninterpretable(f"{what}: tanh is not the activation of the network (use --activation tanh)")
+        if node.func in ("tanh", "relu") and net.output_softmax and l == net.L:
+            raise Uninterpretable(f"{what}: the output layer is a softmax, not {node.func}")
+        if node.func in ("tanh", "relu") and name != node.func:
+            raise Uninterpretable(f"{what}: {node.func} is not the activation of the network (use --activation "
+                                  f"{node.func})")
         if node.func == "exp":
             if not (net.output_softmax and l == net.L):
                 raise Uninterpretable(f"{what}: exp is read only as exp(z^L_j) of a softmax output")
@@ -418,14 +419,23 @@ def _divisor_vanishing(node: Div, den, ctx: Context) -> None:
     # A relu network's a^l_j and σ'(z^l_j) are 0 for every z^l_j ≤ 0, an open set: a formula dividing by them is
     # undefined on it, and a 0/0 there is no value. Noted on ``ctx`` (the check makes an instance that would hold
     # undecided); a division by z^l_j, or by tanh's a^l_j, fails only where z^l_j = 0 and is read where defined.
+    # A generic σ may be flat on an interval (σ'(z) = 0 there): a division by σ'(z^l_j) is as undefined (review
+    # rv42a A3: δ^l_j/σ'(z^l_j) = ∂C/∂a^l_j held for every differentiable σ).
     model = getattr(ctx, "model", None)
-    if not getattr(model, "idempotent", None) or not hasattr(ctx, "undefined"):
+    if not (getattr(model, "idempotent", None) or getattr(model, "flat", None)) or not hasattr(ctx, "undefined"):
         return
     entries = [x for row in den.entries for x in row] if isinstance(den, Mat) else [den]
-    if any(model.zero_on_region(x) for x in entries):
+    if model.idempotent and any(model.zero_on_region(x) for x in entries):
         ctx.undefined.append(f"it divides by {to_latex(node.den)}, which relu makes 0 on an open set of inputs "
                              "(relu(z) = relu'(z) = 0 for every z ≤ 0): the formula is undefined there, and symbp "
                              "does not read 0/0 as a value")
+    elif model.flat and getattr(ctx, "prime_rule", None) is None and any(model.zero_where_flat(x) for x in entries):
+        # (a sigmoid or tanh network is built generic and its σ' = rule(σ) put in later: that σ' is never 0)
+        ctx.undefined.append(f"it divides by {to_latex(node.den)}, which is 0 wherever σ is flat (a generic σ is "
+                             "every differentiable function, and one constant on an interval has σ'(z) = 0 there, "
+                             "on an open set of inputs): the two sides agree only where it is not 0, and symbp does "
+                             "not read 0/0 as a value; with a σ whose σ' is never 0 (--activation sigmoid, tanh) it "
+                             "is decided")
 
 
 def _pow(node: Pow, ctx: Context):

@@ -51,7 +51,7 @@ _UNICODE = {"δ": "\\delta", "σ": "\\sigma", "∂": "\\partial", "⊙": "\\odot
 NO_NUMBER = ("nonumber", "notag", "IEEEnonumber", "IEEEyesnumber", "IEEEnosubnumber", "IEEEyessubnumber")
 _KNOWN = (_SPACING | _FONTS | _TEXTS | set(_RELATIONS) | {"quad", "qquad",
     "delta", "sigma", "varphi", "phi", "Sigma", "frac", "dfrac", "tfrac", "partial", "nabla", "sum", "cdot", "times",
-    "odot", "circ", "cdots", "dots", "ldots", "top", "exp", "left", "right", "|", "{", "}",
+    "odot", "circ", "cdots", "dots", "ldots", "top", "exp", "max", "left", "right", "|", "{", "}",
     "tag", "forall", "in", "le", "leq", "ge", "geq", "lt", "gt", "leqslant", "geqslant", "textnormal", "label",
     *NO_NUMBER,
 })
@@ -73,6 +73,11 @@ def _tokenize(text: str) -> list[Token]:
             value = _UNICODE[c]
             out.append(Token("macro", value[1:], i) if value.startswith("\\") else Token("char", value, i))
             i += 1
+            continue
+        if c == "\\" and i >= text_end and _UPRIGHT_D.match(text, i):
+            # \mathrm{d}: the upright d of a derivative (\frac{\mathrm{d} C}{\mathrm{d} a}) is the letter d
+            out.append(Token("char", "d", i))
+            i = _UPRIGHT_D.match(text, i).end()
             continue
         if c == "\\":
             m = re.match(r"\\([A-Za-z]+)", text[i:])
@@ -108,6 +113,8 @@ def _tokenize(text: str) -> list[Token]:
     return out
 
 
+#: The upright d of a derivative, d in a roman font: read as the letter d.
+_UPRIGHT_D = re.compile(r"\\(?:mathrm|text|textrm|operatorname|mathsf|rm)\s*\{\s*d\s*\}")
 #: Macros whose brace argument holds words, not math.
 _WORDS = {"text", "textrm", "mbox", "textnormal", "textbf", "textit", "mathrm", "operatorname", "mathsf"}
 

@@ -341,6 +341,8 @@ def to_latex(node) -> str:
         inner = to_latex(node.arg)
         return rf"\left({inner}\right)^{node.mark}" if not node.mark.startswith("\\") else rf"\left({inner}\right)^{{{node.mark}}}"
     if isinstance(node, Apply):
+        if node.func == "relu":  # \max(0, z), as written
+            return rf"\max(0, {to_latex(node.arg)})"
         name = {"exp": r"\exp"}.get(node.func, node.base)
         return f"{name}{chr(39) * node.primes}({to_latex(node.arg)})"  # as notes write it: \\sigma'(z^L)
     if isinstance(node, Partial) and node.entry_of:  # the entry of a gradient, as written

@@ -406,6 +406,8 @@ class _Parser(Cursor, Letters, Constructs, Forms):
             return self.function("Sigma", r"\Sigma", t)
         if name == "exp":
             return self.function("exp", r"\exp", t)
+        if name == "max":
+            return self.relu_max(t)
         if name == "nabla":
             return self.nabla(t)
         if name == "sum":

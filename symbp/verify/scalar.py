@@ -63,6 +63,10 @@ def _build(node, sigma, sigma_prime):
     if isinstance(node, Quantity):
         return SCALARS[node.role]
     if isinstance(node, Derivative):
+        if node.den.role == "z" and any(isinstance(q, Quantity) and q.role == "a" for q in walk(node.arg)):
+            # d/dz of a bare a: a = σ(z) is meant (then it is σ'(z)) or a free a (then 0); neither is said, and
+            # reading it as a free a refuted d/dz a = σ'(z); ∂a/∂z is uninterpretable too ("a needs a layer")
+            raise Uninterpretable(f"{to_latex(node)}: a bare a differentiated by z (write σ(z), or a^l_j and z^l_j)")
         return sympy.diff(rec(node.arg), SCALARS[node.den.role])
     if isinstance(node, Num):
         return sympy.Rational(node.value.numerator, node.value.denominator)
@@ -85,6 +89,8 @@ def _build(node, sigma, sigma_prime):
         arg = rec(node.arg)
         if node.func == "exp":
             return sympy.exp(arg)
+        if node.func == "relu":  # \max(0, z)
+            return sympy.Max(0, arg)
         if node.func == "sigma":
             return sigma(arg) if node.primes == 0 else sigma_prime(arg)
         if node.func == "log" and (arg.is_nonpositive or arg.is_extended_nonpositive):
@@ -155,7 +161,35 @@ def _check_scalar(eq: Equation, activation: str):
     if len(sides) < 2:
         raise Uninterpretable("this is not an equation (no '=' between two expressions)")
     exprs = [_build(s, sigma, sigma_prime) for s in sides]
-    kinked = _kinked(act)
+    flat = _flat_divisor(sides, act, sigma, sigma_prime)
+    status, reason, cx = _compare(sides, exprs, act)
+    if flat and status != "refuted":  # equal where defined (or not shown to differ), undefined on an interval
+        return "undecided", flat + (f"; {reason}" if status == "undecided" else ""), None
+    return status, reason, cx
+
+
+def _flat_divisor(sides, act, sigma, sigma_prime) -> str:
+    # A division by something 0 on a whole interval of z: relu's σ(z) or σ'(z) for z < 0, or σ'(z) of a generic σ,
+    # which may be flat on an interval. SymPy cancels σ'(z)/σ'(z) to 1 as it builds the quotient, so each
+    # denominator is looked at before (review rv42a A3: σ(z)σ'(z)/σ'(z) = σ(z) held for every σ, and for relu).
+    for node in (n for side in sides for n in walk(side) if isinstance(n, Div)):
+        den = _build(node.den, sigma, sigma_prime)
+        if act.is_generic:
+            prime = sigma_prime(Z).func
+            if den.has(prime) and sympy.simplify(den.replace(lambda e: e.func == prime, lambda e: 0)) == 0:
+                return (f"it divides by {to_latex(node.den)}, which is 0 wherever σ is flat (a generic σ is every "
+                        "differentiable function, and one constant on an interval has σ'(z) = 0 there): the formula "
+                        "is undefined on that interval, and symbp does not read 0/0 as a value")
+        elif _kinked(act):
+            for name, at in _PIECES[:2]:
+                if den.has(Z) and _piece_zero(den.subs(Z, at)):
+                    return (f"it divides by {to_latex(node.den)}, which {act.name} makes 0 for every {name}: the "
+                            "formula is undefined there, and symbp does not read 0/0 as a value")
+    return ""
+
+
+def _compare(sides, exprs, act):
+    kinked = _kinked(act) or any(e.has(sympy.Max) for e in exprs)  # relu written \max(0, z) under any σ
     undefined = []  # the sides undefined at the kink (σ(z)/z of relu), equal to the first everywhere else
     for k, e in enumerate(exprs[1:], start=2):
         diff = exprs[0] - e
@@ -177,7 +211,7 @@ def _check_scalar(eq: Equation, activation: str):
                     reason += (" (the kink, where σ'(0) = 0 by symbp's documented convention; the two sides agree "
                                "for every z ≠ 0)")
                 return status, reason, cx
-        return _refute(sides, k, act)
+        return _refute(sides, k, act, points=_POINTS if kinked else None)
     if undefined:
         return "holds", (f"exact for every z ≠ 0 with σ = {act.name} (on each piece, z > 0 and z < 0); at z = 0 side "
                          f"{undefined[0]} is undefined (it divides by 0): read where defined, as a division by z^l_j "

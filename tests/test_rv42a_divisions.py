@@ -1,0 +1,69 @@
+r"""Review rv42a A3: a formula that divides by σ'(z) where σ' may be 0 on an interval never holds.
+
+Truth by hand. δ^l_j = ∂C/∂a^l_j · σ'(z^l_j) (BP1 and BP2 entry by entry, from the chain rule through
+a^l_j = σ(z^l_j)), so δ^l_j / σ'(z^l_j) = ∂C/∂a^l_j wherever σ'(z^l_j) ≠ 0, and has no value where σ'(z^l_j) = 0.
+
+* A generic σ is every differentiable function: one constant on an interval is among them, and every neuron whose
+  z falls there (an open set of inputs) has σ'(z) = 0, so the quotient is undefined on an open set: undecided with
+  the reason, never holds (it held). The same for the scalar σ(z)σ'(z)/σ'(z) = σ(z).
+* relu: σ'(z) = 0 for every z < 0 — undecided (the network formula already was; the scalar one held).
+* sigmoid, tanh: σ' = σ(1 − σ) > 0 and 1 − tanh² > 0 everywhere: the formula holds.
+* A wrong variant (a factor 2 too many) differs wherever it is defined: refuted under every σ.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from symbp.verify import verify
+
+QUOTIENT = r"\frac{\delta^l_j}{\sigma'(z^l_j)} = \frac{\partial C}{\partial a^l_j}"
+QUOTIENT_WRONG = r"\frac{\delta^l_j}{\sigma'(z^l_j)} = 2 \frac{\partial C}{\partial a^l_j}"
+VECTOR = r"\frac{\delta^l}{\sigma'(z^l)} = (w^{l+1})^T \delta^{l+1}"  # BP2 divided entry by entry by σ'(z^l)
+SCALAR = r"\frac{\sigma(z)\sigma'(z)}{\sigma'(z)} = \sigma(z)"
+SCALAR_WRONG = r"\frac{\sigma(z)\sigma'(z)}{\sigma'(z)} = 2\sigma(z)"
+
+
+@pytest.mark.parametrize("formula", [QUOTIENT, VECTOR])
+def test_a_division_by_a_generic_sigma_prime_is_undecided_not_held(formula):
+    v = verify(formula, "nielsen")
+    assert v.status == "undecided", (v.status, v.reason)
+    assert "flat" in v.reason and "0/0" in v.reason
+
+
+def test_a_division_by_relu_prime_stays_undecided():
+    v = verify(QUOTIENT, "nielsen", activation="relu")
+    assert v.status == "undecided" and "relu makes 0" in v.reason
+
+
+@pytest.mark.parametrize("activation", ["sigmoid", "tanh"])
+def test_a_division_by_a_sigma_prime_that_is_never_zero_holds(activation):
+    assert verify(QUOTIENT, "nielsen", activation=activation).status == "holds"
+
+
+@pytest.mark.parametrize("activation", ["generic", "relu", "sigmoid"])
+def test_a_division_by_sigma_prime_with_a_wrong_factor_is_refuted(activation):
+    assert verify(QUOTIENT_WRONG, "nielsen", activation=activation).status == "refuted"
+
+
+@pytest.mark.parametrize("activation", ["generic", "relu"])
+def test_a_scalar_division_by_sigma_prime_is_undecided_not_held(activation):
+    v = verify(SCALAR, "nielsen", activation=activation)
+    assert v.status == "undecided", (v.status, v.reason)
+    assert "it divides by \\sigma'(z)" in v.reason
+
+
+def test_a_scalar_division_by_relu_itself_is_undecided():
+    # relu(z) = 0 for every z < 0: σ(z)/σ(z) has no value there (it held, SymPy cancelling it to 1)
+    assert verify(r"\frac{\sigma(z)}{\sigma(z)} = 1", "nielsen", activation="relu").status == "undecided"
+
+
+def test_a_scalar_division_by_sigmoid_prime_holds_and_its_wrong_variant_is_refuted():
+    assert verify(SCALAR, "nielsen", activation="sigmoid").status == "holds"
+    for activation in ("generic", "relu", "sigmoid"):
+        assert verify(SCALAR_WRONG, "nielsen", activation=activation).status == "refuted", activation
+
+
+def test_relu_division_by_z_is_still_read_where_defined():
+    # σ(z)/z = σ'(z) for relu fails only at z = 0 (a point, not an interval): read where defined, as before
+    assert verify(r"\frac{\sigma(z)}{z} = \sigma'(z)", "nielsen", activation="relu").status == "holds"
