@@ -156,6 +156,16 @@ def _check_scalar(eq: Equation, activation: str):
         raise Uninterpretable("this is not an equation (no '=' between two expressions)")
     exprs = [_build(s, sigma, sigma_prime) for s in sides]
     kinked = _kinked(act)
+    if kinked:
+        vanishing = _vanishing_divisor(sides, sigma, sigma_prime)
+        if vanishing is not None:  # refuted where it is defined, else undecided
+            name, reason = vanishing
+            points = tuple(p for p in _POINTS if (p < 0) == (name == "z > 0"))
+            for k in range(2, len(sides) + 1):
+                status, why, cx = _refute(sides, k, act, points=points)
+                if status == "refuted":
+                    return status, why, cx
+            return "undecided", reason, None
     undefined = []  # the sides undefined at the kink (σ(z)/z of relu), equal to the first everywhere else
     for k, e in enumerate(exprs[1:], start=2):
         diff = exprs[0] - e
@@ -186,6 +196,23 @@ def _check_scalar(eq: Equation, activation: str):
     if kinked:
         what += " (on each piece: z > 0, z < 0 and z = 0, where σ'(0) = 0 by convention)"
     return "holds", f"exact: the difference is 0 for {what}", None
+
+
+def _vanishing_divisor(sides, sigma, sigma_prime):
+    # review rv42c 3: SymPy cancels relu's σ(z)²/(z σ(z)) to σ(z)/z as it builds it, so the division by σ(z), 0 for
+    # every z < 0, was lost before the pieces were split (held as σ'(z); "= 1" refuted by a made-up 0 at z = −1/3).
+    # A divisor that vanishes on a whole piece leaves the formula undefined there: undecided, naming it (as a
+    # network's division by a^L_j that relu makes 0 is, ``interpret``), never decided on the other piece alone.
+    for side in sides:
+        for node in walk(side):
+            if not isinstance(node, Div):
+                continue
+            den = _build(node.den, sigma, sigma_prime)
+            for name, at in _PIECES[:2]:
+                if _piece_zero(den.subs(Z, at)):
+                    return name, (f"it divides by {to_latex(node.den)}, which is 0 for every {name}: the formula "
+                                  "is undefined there (0/0 is not cancelled), so it is no identity of every z")
+    return None
 
 
 def _undefined_at_zero(expr) -> bool:
