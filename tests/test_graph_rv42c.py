@@ -125,3 +125,13 @@ def test_rv42c_one_entry_named_leaves_the_size_open(tmp_path):
     assert rows[r"\frac{\partial h_1}{\partial g_1} = 1 - h_1^2"].status == "holds"
     assert rows[r"\frac{\partial h_1}{\partial g_1} = 1 + h_1^2"].status == "refuted"
     assert report.exit_code == 1
+
+
+def test_rv42c_the_gradient_of_a_vector_is_not_refuted_on_its_shape(tmp_path):
+    # ∇_x g of the vector g = x W is a convention of its own (often ∂g/∂x transposed, here W): it was refuted as "the
+    # gradient of a row vector"; now uninterpretable. The gradient of one entry keeps its shape check: ∇_x h_1 is a
+    # row of 2, never the number W_{11}(1 − h_1²)
+    text = _ROW + "$$h = \\tanh(g)$$\n\n$$\\nabla_x g = W$$\n\n$$\\nabla_x h_1 = W_{11} (1 - h_1^2)$$\n"
+    rows = _rows(tmp_path, text)
+    assert rows[r"\nabla_x g = W"].status == "uninterpretable", rows[r"\nabla_x g = W"].reason
+    assert rows[r"\nabla_x h_1 = W_{11} (1 - h_1^2)"].status == "refuted"
