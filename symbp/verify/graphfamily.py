@@ -76,9 +76,9 @@ def checker(defs: list, all_eqs: list, hints: list, claims: list, sigma=None, un
                 starts.append(start)
                 more.family_start = start
         if len(family) > 1:
-            more = ", ".join("starting at " + "-".join(map(str, FAMILY_CYCLES[k])) for k in starts[2:])
+            later = ", ".join("starting at " + "-".join(map(str, FAMILY_CYCLES[k])) for k in starts[2:])
             model.notes.append("sizes the notes leave open are checked at two choices (starting at 2 and at 3)"
-                               + (f", then {more}" if more else "")
+                               + (f", then {later}" if later else "")
                                + ("; at a size 1 only a difference of values refutes" if set(SIZE_ONE) & set(starts)
                                   else "")
                                + (f"; the definitions do not fit at "
@@ -94,6 +94,7 @@ def checker(defs: list, all_eqs: list, hints: list, claims: list, sigma=None, un
                 undefined, twins = [], []
                 break
             make_generic(twin, undefined)
+            twin.family_start = k  # a twin at a size 1 refutes by values only, as its member
             twins.append(twin)
     return model, "", repaired, lambda eq, budget, layout="": _undefined_check(eq, family, twins, undefined, budget,
                                                                                 layout, unread, samples)
