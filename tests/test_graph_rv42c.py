@@ -135,3 +135,13 @@ def test_rv42c_the_gradient_of_a_vector_is_not_refuted_on_its_shape(tmp_path):
     rows = _rows(tmp_path, text)
     assert rows[r"\nabla_x g = W"].status == "uninterpretable", rows[r"\nabla_x g = W"].reason
     assert rows[r"\nabla_x h_1 = W_{11} (1 - h_1^2)"].status == "refuted"
+
+
+def test_rv42c_4_any_function_applied_entrywise_stays_entry_by_entry(tmp_path):
+    # the words say the map is entrywise: diag(F'(y)) is its Jacobian (holds); diag(F(y)) is not (refuted)
+    text = ("Let $y$ be a column vector of length 2 and $F$ any differentiable function applied entrywise.\n\n"
+            "$$z = F(y)$$\n\n$$L = L(z)$$\n\n")
+    wrong = r"\frac{\partial z}{\partial y} = \operatorname{diag}(F(y))"
+    rows = _rows(tmp_path, text + f"$${_DIAG}$$\n\n$${wrong}$$\n")
+    assert rows[_DIAG].status == "holds", rows[_DIAG].reason
+    assert rows[wrong].status == "refuted", rows[wrong].reason

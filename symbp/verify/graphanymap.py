@@ -32,6 +32,10 @@ def _named_general(text: str) -> dict:
         sentence = m.group(0)
         if not re.search(_GENERAL + "|" + _NOT_ENTRYWISE, sentence, re.IGNORECASE):
             continue
+        if not re.search(_NOT_ENTRYWISE, sentence, re.IGNORECASE) and re.search(
+                r"entrywise|entry-wise|elementwise|element-wise|componentwise|entry by entry|to each entry",
+                sentence, re.IGNORECASE):
+            continue  # "any differentiable function applied entrywise": entry by entry, as read
         for name in re.findall(r"\$\s*([A-Za-z]|\\[A-Za-z]+)\s*\$", sentence):
             out.setdefault(name.lstrip("\\"), text.count("\n", 0, m.start()) + 1)
     return out
