@@ -145,3 +145,15 @@ def test_rv42c_4_any_function_applied_entrywise_stays_entry_by_entry(tmp_path):
     rows = _rows(tmp_path, text + f"$${_DIAG}$$\n\n$${wrong}$$\n")
     assert rows[_DIAG].status == "holds", rows[_DIAG].reason
     assert rows[wrong].status == "refuted", rows[wrong].reason
+
+
+def test_rv42c_5_numerator_layout_transposed_declares_nothing(tmp_path):
+    # by hand: "the numerator layout, transposed" is the denominator layout, where ∂g/∂x = W for g = x W (square W)
+    # and Wᵀ is wrong; it was read as a declaration of the numerator layout and Wᵀ held. Now nothing is declared:
+    # the layouts disagree on each claim, ambiguous, neither holds
+    text = ("Let $x$ be a row vector of length 2 and $W$ a $2 \\times 2$ matrix.\n\n"
+            "We write all derivatives in the numerator layout, transposed.\n\n$$g = x W$$\n\n")
+    wrong, other = r"\frac{\partial g}{\partial x} = W^T", r"\frac{\partial g}{\partial x} = W"
+    rows = _rows(tmp_path, text + f"$${wrong}$$\n\n$${other}$$\n")
+    assert rows[wrong].status == "ambiguous", rows[wrong].reason
+    assert rows[other].status == "ambiguous", rows[other].reason
