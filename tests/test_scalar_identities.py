@@ -77,3 +77,17 @@ def test_relu_derivative_as_sigma_over_z_agrees_with_the_network_form():
 
     assert verify(r"\sigma'(z^l) = \sigma(z^l) / z^l", "nielsen", activation="relu").status == "holds"
     assert verify(r"\sigma'(z^l) = 2 \sigma(z^l) / z^l", "nielsen", activation="relu").status == "refuted"
+
+
+def test_relu_square_over_z_sigma_is_not_cancelled_before_the_pieces():
+    # review rv42c, 3, by hand: σ(z)²/(z σ(z)) under relu is z²/z² = 1 for z > 0 and 0/0 for every z < 0, so "= 1"
+    # and "= σ'(z)" are no identities of every z (SymPy cancelled it to σ(z)/z: σ' held, "= 1" was refuted at
+    # z = −1/3 with a left side of 0 it does not have): undecided, naming the division
+    from symbp.verify.scalar import check_scalar_text
+
+    for right in ("1", r"\sigma'(z)"):
+        status, reason, _ = check_scalar_text(r"\frac{\sigma(z)^2}{z\sigma(z)} = " + right, "relu")
+        assert status == "undecided" and "z < 0" in reason, (right, status, reason)
+    # the wrong variant: 2 is wrong where the formula is defined (1 ≠ 2 at z = 1/3), refuted there
+    status, reason, _ = check_scalar_text(r"\frac{\sigma(z)^2}{z\sigma(z)} = 2", "relu")
+    assert status == "refuted" and "z = 1/3" in reason

@@ -246,8 +246,9 @@ class DerivativeRules:
         if var is None:
             raise GraphUninterpretable(f"{to_latex(node)}: ∇ with respect to something that is not a quantity")
         f = self.value(of)
-        if is_mat(f):
-            raise Misfit(f"{to_latex(node)}: the gradient of {shape_words(f)}")
+        if is_mat(f):  # review rv42c: ∇_x g of a vector (a transposed Jacobian in many notes) was refuted as a misfit
+            raise GraphUninterpretable(f"{to_latex(node)}: the gradient of {shape_words(f)}, not of a number: which "
+                                       "matrix of derivatives it stands for is a convention symbp does not read")
         # ∇ is the gradient: it has the variable's shape whatever the layout
         return var.applyfunc(lambda v: self.m.d(f, v)) if is_mat(var) else self.m.d(f, var)
 

@@ -26,11 +26,18 @@ from .graphdeclare import check_declared
 from .graphevaluate import Evaluator, Misfit
 from .graphmodel import LOSS_NAMES, Bar, Call, Deriv, GraphError, GraphUninterpretable, Model, Mul, Sym, is_declaration
 from .graphnodes import Equation, Mat, T, to_latex, walk
-from .graphshapes import open_dims
+from .graphshapes import FAMILY_CYCLES, open_dims
+from .graphsizedegree import NO_POLYNOMIAL, letter_degrees
+from .graphsizes import letter_sizes
 from .graphundefined import input_names, involved, make_generic, undefined_nodes
 from .graphundefined import words as undefined_words
 from .graphupdate import is_update, rate_words, step_free
 from .graphupdatelayout import check_update, check_update_on
+
+#: The member of the family of open sizes with a size 1 (``graphshapes.FAMILY_CYCLES``): there a 1×1 matrix is not
+#: told from a number and a layout may fit that fits nowhere else, so only a refutation by values in the layouts the
+#: first member fits counts; any other verdict there is passed over.
+SIZE_ONE = (3, 4)
 
 #: How the error of a model that a definition without meaning stopped begins (each row then says so; the run goes on).
 UNINTERPRETABLE = "a definition has no meaning here: "
@@ -49,24 +56,45 @@ def checker(defs: list, all_eqs: list, hints: list, claims: list, sigma=None, un
         return None, error, [], None
     vectors = model.vector_reading  # every member read as the first (``graphguess``)
     opened = bool(open_dims([(ln, e) for ln, e, _ in defs], all_eqs, hints, vectors))
-    family = [model]
-    if opened:  # sizes the notes leave open: a second member with other sizes
+    family, starts = [model], [0]
+    if opened:  # sizes the notes leave open: members with other sizes (``graphshapes.FAMILY_CYCLES``)
         other, error2, _ = notes_model(defs, all_eqs, hints, claims, start=1, sigma=sigma, impose=impose, vectors=vectors)
+        if other is None and error2:  # the definitions contradict each other at the other sizes: not hidden
+            return None, error2 + " (at the second choice of the sizes the notes leave open)", [], None
         if other is not None:
             family.append(other)
-            model.notes.append("sizes the notes leave open are checked at two choices (starting at 2 and at 3)")
-        elif error2:  # the definitions contradict each other at the other sizes: not hidden behind the first
-            return None, error2 + " (at the second choice of the sizes the notes leave open)", [], None
+            starts.append(1)
+        # review rv42c 2: 2 and 3 alone let a claim true only there hold (a sum to an open size); 1 and 4 too
+        skipped = []
+        for start in (2, *SIZE_ONE):
+            more, _, _ = notes_model(defs, all_eqs, hints, claims, start=start, sigma=sigma, impose=impose,
+                                     vectors=vectors)
+            if more is None:
+                skipped.append(start)
+            else:
+                family.append(more)
+                starts.append(start)
+                more.family_start = start
+        if len(family) > 1:
+            later = ", ".join("starting at " + "-".join(map(str, FAMILY_CYCLES[k])) for k in starts[2:])
+            model.notes.append("sizes the notes leave open are checked at two choices (starting at 2 and at 3)"
+                               + (f", then {later}" if later else "")
+                               + ("; at a size 1 only a difference of values refutes" if set(SIZE_ONE) & set(starts)
+                                  else "")
+                               + (f"; the definitions do not fit at "
+                                  f"{' and '.join('-'.join(map(str, FAMILY_CYCLES[k])) for k in skipped)}"
+                                  if skipped else ""))
     unread = {model.canonical(name): line for name, line in (unread or {}).items()}
     undefined = undefined_nodes(model, input_names(defs, hints, model) - set(unread))
     twins = []
     if undefined:  # each member with the nodes the notes never define made generic (graphundefined)
-        for k in range(len(family)):
+        for k in starts:
             twin, _, _ = notes_model(defs, all_eqs, hints, claims, start=k, sigma=sigma, impose=impose, vectors=vectors)
             if twin is None:
                 undefined, twins = [], []
                 break
             make_generic(twin, undefined)
+            twin.family_start = k  # a twin at a size 1 refutes by values only, as its member
             twins.append(twin)
     return model, "", repaired, lambda eq, budget, layout="": _undefined_check(eq, family, twins, undefined, budget,
                                                                                 layout, unread, samples)
@@ -106,13 +134,48 @@ def _family_check(eq: Equation, family: list, budget: float, layout: str = "",
         out = _batch_check(eq, family, budget, layout, samples)
         if out is not None:
             return out
-    outs = [check_claim(eq, m, budget / len(family), layout) for m in family]
-    for o in outs:
+    outs, held, timed_out = [], [], []
+    for m in family:  # in turn: the first member that does not hold gives the verdict
+        o = check_claim(eq, m, budget / min(len(family), 2), layout)  # each as the two first had (flaky else)
+        if m.family_start in SIZE_ONE and outs and not _value_refutation(o, outs[0]):
+            continue
+        if m.family_start >= 2 and outs and o.status == "undecided" and "time budget" in o.reason:
+            # an extra member (sizes 4, 5, …) whose time ran out adds nothing, as before it was checked; said below
+            timed_out.append("-".join(map(str, FAMILY_CYCLES[m.family_start])))
+            continue
         if o.status != "holds":
             if o.status == "refuted":
                 _diagnose(eq, family, o, budget, layout)
             return o
-    return outs[0]
+        outs.append(o)
+        held.append(m)
+    out = _pinned(eq, held, outs[0])
+    if timed_out and out.status == "holds":
+        out = replace(out, reason=out.reason + f" (the open sizes starting at {', '.join(timed_out)} were not checked: "
+                      "the time budget ran out)")
+    return out
+
+
+def _pinned(eq: Equation, held: list, out: GraphOutcome) -> GraphOutcome:
+    # review rv42c 2: a claim whose sums to a letter's size make it a polynomial of degree d in that size holds for
+    # every size only if it held at d + 1 sizes of the letter; else undecided, naming the sizes it held at
+    for letter, degree in sorted(letter_degrees(eq).items()):
+        sizes = sorted(set().union(*(letter_sizes(m, letter) for m in held)))
+        if sizes and len(sizes) <= degree:
+            what = ("a function of its size that is no polynomial" if degree >= NO_POLYNOMIAL else
+                    f"a polynomial of degree {degree} in its size, which needs {degree + 1} sizes")
+            return GraphOutcome("undecided", f"it holds where {letter} = "
+                                f"{', '.join(map(str, sizes))}, but its sums to {letter} make it {what}; "
+                                "other sizes are not checked", out.layout, out.verdicts, kinds=out.kinds)
+    return out
+
+
+def _value_refutation(o: GraphOutcome, first: GraphOutcome) -> bool:
+    # a refutation at a size 1 by values, with the claim's shapes fitting the layouts they fit in the first member
+    if o.status != "refuted" or o.counterexample is None:
+        return False
+    fits = {k: v.status != "misfit" for k, v in first.verdicts.items()}
+    return fits == {k: v.status != "misfit" for k, v in o.verdicts.items()}
 
 
 def _batch_check(eq: Equation, family: list, budget: float, layout: str, samples: Samples) -> GraphOutcome | None:
@@ -268,6 +331,9 @@ def _diagnose(eq: Equation, family: list, outcome: GraphOutcome, budget: float, 
 
 
 def check_claim(eq: Equation, model: Model, budget: float, layout: str = "") -> GraphOutcome:
+    sliced = next((n for n in walk(eq) if isinstance(n, Sym) and any(":" in part for part in n.sub)), None)
+    if sliced is not None:  # review rv42c: W_{:,1} was read with ":" an index letter (= 1), a number: refuted
+        return GraphOutcome("uninterpretable", f"{sliced.latex()}: a slice (a whole row or column, ':') is not read")
     try:
         eq = bracket_products(eq, model)
         if is_update(eq):

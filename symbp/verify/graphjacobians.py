@@ -47,6 +47,14 @@ def named_matrix(eq) -> "tuple[str, str, str, str] | None":
     if not isinstance(lhs, Sym) or lhs.sample or lhs.mark or not isinstance(rhs, Deriv):
         return None
     num, den = rhs.num, rhs.den
+    if isinstance(num, Sym) and not num.sub and isinstance(den, Sym) and _pair(den.sub) is not None:
+        # review rv42c: G_{ij} = ∂L/∂w_{ij}, a gradient by a matrix named by its entries, was refuted on its index
+        # ranges: G is ∂L/∂W with W's shape (the denominator layout), G_{ji} its transpose (the numerator layout)
+        at, entry = _pair(lhs.sub), _pair(den.sub)
+        if at is None or lhs.base in (num.base, den.base) or num.base == den.base:
+            return None
+        layout = {entry: "denominator", entry[::-1]: "numerator"}.get(at)
+        return None if layout is None else (lhs.base, num.base, den.base, layout)
     if not (isinstance(num, Sym) and isinstance(den, Sym)) or len(num.sub) != 1 or len(den.sub) != 1:
         return None
     at = _pair(lhs.sub)
@@ -68,7 +76,8 @@ def name_matrices(pieces: list) -> "tuple[set, list, dict]":
         for eq in p.eqs:
             got = named_matrix(eq)
             if got is not None:
-                found.setdefault(got[0], set()).add(got[1:])
+                kind = "gradient" if not eq.sides[1].num.sub else "jacobian"
+                found.setdefault(got[0], set()).add((*got[1:], kind))
             elif isinstance(eq, Equation) and eq.sides and isinstance(eq.sides[0], Sym):
                 other.add(eq.sides[0].base)
     names = {n: next(iter(v)) for n, v in found.items() if len(v) == 1 and n not in other}
@@ -81,14 +90,14 @@ def name_matrices(pieces: list) -> "tuple[set, list, dict]":
             defining.add(id(p.formula))
         p.eqs = [written(eq, names) for eq in kept]
     words = [f"{n} is the matrix of the derivatives of {y} by {x}, laid out as ∂{y}/∂{x} in the {layout} layout "
-             "(its entries' definition)" for n, (y, x, layout) in sorted(names.items())]
+             "(its entries' definition)" for n, (y, x, layout, _) in sorted(names.items())]
     return defining, words, names
 
 
 def written(node, names: dict):
     """``node`` with each named matrix (and each of its entries) written as the derivative it names."""
     if isinstance(node, Sym) and node.base in names and not node.sample and not node.mark:
-        y, x, layout = names[node.base]
+        y, x, layout = names[node.base][:3]
         if not node.sub:
             return Deriv(Sym(y), Sym(x), named=(node.latex(), layout))
         at = _pair(node.sub) if len(node.sub) == 1 and not node.sub[0].isdigit() else tuple(node.sub[0]) \
@@ -96,6 +105,10 @@ def written(node, names: dict):
         if at is None:
             return node  # J_{1} or J_{123}: left as written (the notes never define it so)
         row, col = at
+        if len(names[node.base]) > 3 and names[node.base][3] == "gradient":
+            # G_{12} of G_{ij} = ∂L/∂w_{ij}: ∂L/∂w_{12} (∂L/∂w_{21} when G is laid out as the transpose)
+            return Deriv(Sym(y), Sym(x, (row + col if layout == "denominator" else col + row,)),
+                         named=(node.latex(), layout))
         y_at, x_at = (row, col) if layout == "numerator" else (col, row)
         return Deriv(Sym(y, (y_at,)), Sym(x, (x_at,)), named=(node.latex(), layout))
     if isinstance(node, tuple):
@@ -109,6 +122,9 @@ def named_value(d, f, var, node, error, words):
     """The value of a named matrix (``Deriv.named``): the derivatives ``d`` of the vector ``f``'s entries by the
     vector ``var``'s, laid out as its entries' definition says and never turned by the claim's layout (so it does not
     make the layout matter). Anything but a vector by a vector raises ``error`` (``words`` describes a shape)."""
+    if not hasattr(f, "shape") and hasattr(var, "shape"):  # G_{ij} = ∂L/∂w_{ij}: a number by a matrix
+        grad = var.applyfunc(lambda v: d(f, v))
+        return grad if node.named[1] == "denominator" else grad.T
     if not (hasattr(f, "shape") and hasattr(var, "shape")) or min(f.shape) > 1 or min(var.shape) > 1:
         raise error(f"{node.named[0]}: its entries are derivatives of {words(f)} by {words(var)}, not a matrix of a "
                     "vector's derivatives by a vector's")

@@ -37,6 +37,7 @@ from .graphexamples import ASSUMPTION_WORDS, EXAMPLE_WORDS, split_values, with_v
 from .graphfamily import checker, exchanged
 from .graphbatch import batch_sizes, given_size, samples_of, size_words, unsaid_words
 from .graphbatchinline import inline_split
+from .graphanymap import general_maps
 from .graphlocal import checked_locally, name_unread, unread_outcome
 from .suppositions import CONDITION_WORDS
 from .graphownlayout import (contradicting, explicit_lines, gradient_only_lines, layout_at, layouts_in_force,
@@ -239,12 +240,18 @@ def graph_notes(items: list, text: str, budget: float = 30.0, activation: str | 
     if not defs:
         return out
     unread = unread_definitions(items, pieces)
+    defs, general = general_maps(defs, text)  # z = F(y) with F "any map": not entry by entry (review rv42c 4)
+    for (line, _, _), name, _ in general:
+        unread.setdefault(name, line)
+    if not defs:
+        return out
     samples = samples_of(costs, [eq for p in pieces for eq in p.eqs], given_size(counted))
     for cost in (c for c in costs.values() if c.name != c.sample_cost):  # never an input of the one-sample model
         unread.setdefault(cost.name, cost.line)  # (K = 2J beside it); L = (1/m) Σ_t L^{(t)}: L^{(t)} is that model's
     # a definition with no meaning here is left unread on its own line, the rest judged (``graphlocal``)
     model, error, repaired, check, defs, dropped = checked_locally(defs, all_eqs, hints, claims, sigma, unread,
                                                                    samples)
+    dropped = [*general, *dropped]
     if model is not None and conditions:
         check = under_own(check, conditions, lambda vs: checker(with_values(defs, vs), all_eqs, hints, claims, sigma,
                                                                 unread))

@@ -285,6 +285,9 @@ def _candidates(text: str, vectors: str) -> list[tuple[int, str, bool, bool, boo
         denied = doubts(words) or _DENY.search(words)
         if denied and len(layouts) == 1:  # "we never use the numerator layout": the notes do not
             continue
+        if not entries and not oriented and re.search(r"layout|uspořádání|раскладк|układ", words, re.IGNORECASE) \
+                and re.search(r"transpos|transponov|транспон|transponowan", words, re.IGNORECASE):
+            continue  # "the numerator layout, transposed" is not the numerator layout (review rv42c 5): nothing read
         # both layouts named ("we use the numerator layout, not the denominator layout"), or one set aside,
         # deferred or confined ("we will use …", "in this section only …"), or someone else's: it may be meant
         confined = _CONFINED.search(words) and any(not d[4] and d[1] not in layouts for d in out)

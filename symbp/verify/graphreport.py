@@ -10,6 +10,8 @@ verdict, each claim's given).
 
 from __future__ import annotations
 
+import re
+
 from .claimlinks import declaration
 from .extract import Formula
 from .graphmodel import GraphError, Sym
@@ -215,6 +217,9 @@ def _as_kind(f: Formula, kind: str, reason: str) -> Formula:
     return Formula(**d)
 
 
+#: Words of a remark after a formula that name a layout (``graphreport._verification``).
+_LAYOUT_WORDS = re.compile(r"layout|numerator|denominator|jacobian|transpos|uspořádání|раскладк|układ", re.IGNORECASE)
+
 _ORDER = ("refuted", "undecided", "ambiguous", "uninterpretable", "conditional", "holds")
 
 
@@ -233,6 +238,14 @@ def _verification(f: Formula, p: Piece, results: list, g: GraphNotes, notation_n
     verdict = {"holds": "proved", "refuted": "refuted", "conditional": "conditional"}.get(status, "undecided")
     condition = "; ".join(dict.fromkeys(r.condition for r in results if r.status == "conditional"))
     removed = tuple(p.removed)
+    named = [x for x in removed if _LAYOUT_WORDS.search(x)]
+    if named and layouts and status != "uninterpretable" and not (status == "refuted" and layouts == ["both"]):
+        # review rv42c 5: "- \text{in the numerator layout}" was taken off and the claim judged in the layout its
+        # shapes fit (the denominator): words after a formula that name a layout are never ignored
+        status, verdict = "uninterpretable", "undecided"
+        reason = (f"the words after the formula ({'; '.join(named)}) name a layout, and a layout written beside one "
+                  f"formula is not read; without them: {reason}")
+        removed = tuple(x for x in removed if x not in named)
     if removed:
         reason += " (not part of the claim: " + "; ".join(removed) + ")"
     return Verification(formula=f.text, status=status, verdict=verdict, reason=reason, notation=notation_name,

@@ -28,6 +28,11 @@ from .graphsoftmax import share_index_sizes
 
 #: Sizes given in turn to the dimensions the notes never fix (a second member of the family starts at 3).
 FAMILY_SIZES = (2, 3)
+#: The sizes in turn of each member of the family of open sizes (``sizes["start"]`` picks one): 2 and 3 first, then
+#: 4 and 5, then 1 and 4, 4 and 1, so every open size takes 1, 2, 3 and 4 (and more) and a claim true only at 2 and 3
+#: (review rv42c 2: a sum to an open size, (Σ_j 1 − 2)(Σ_j 1 − 3)) is refuted. The members with a size 1 refute only
+#: by values: ``graphfamily.SIZE_ONE``.
+FAMILY_CYCLES = ((2, 3), (3, 2), (4, 5), (1, 4), (4, 1))
 
 
 def open_dims(defs: list, formulas: list = (), hints: list = (), vectors: bool = False) -> list:
@@ -200,8 +205,8 @@ def _shapes(m: Model, defs, eqs, hints, sizes: dict) -> list:
         dims = list(q.dims) if q.dims else [None] * q.rank
         for k, d in enumerate(dims):
             if not d:
-                dims[k] = sizes.get(q.name, open_size(m, q.name, k, FAMILY_SIZES[(counter + sizes.get("start", 0))
-                                                                                  % len(FAMILY_SIZES)]))
+                cycle = FAMILY_CYCLES[sizes.get("start", 0) % len(FAMILY_CYCLES)]
+                dims[k] = sizes.get(q.name, open_size(m, q.name, k, cycle[counter % len(cycle)]))
                 counter += 1
         q.dims, q.why = tuple(dims), "a size the notes leave open"
         _propagate(m, defs, claims)
@@ -244,7 +249,9 @@ def _largest_index(m: Model, used: dict, rank: int, defs) -> None:
         q = m.quantities[name]
         if q.dims and all(q.dims):
             continue
-        dims = [d or b for d, b in zip(q.dims or (None,) * q.rank, best)]
+        # an index 1 alone says nothing of the size (review rv42c: g_1 in one claim made g a vector of 1, and g = x W
+        # then "a scalar", exit 2): that size stays open
+        dims = [d or (b if b > 1 else None) for d, b in zip(q.dims or (None,) * q.rank, best)]
         if all(dims):
             q.dims, q.why = tuple(dims), q.why or "its largest entry index"
 
@@ -475,4 +482,4 @@ def _vector_of_entries(m: Model, lit: Mat, line: int, defining: bool = False) ->
 
 
 
-__all__ = ["FAMILY_SIZES", "called_functions", "model_functions", "open_dims", "shape_quantities"]
+__all__ = ["FAMILY_CYCLES", "FAMILY_SIZES", "called_functions", "model_functions", "open_dims", "shape_quantities"]

@@ -162,7 +162,7 @@ def _check_scalar(eq: Equation, activation: str):
         raise Uninterpretable("this is not an equation (no '=' between two expressions)")
     exprs = [_build(s, sigma, sigma_prime) for s in sides]
     flat = _flat_divisor(sides, act, sigma, sigma_prime)
-    status, reason, cx = _compare(sides, exprs, act)
+    status, reason, cx = _compare(sides, exprs, act, sigma, sigma_prime)
     if flat and status != "refuted":  # equal where defined (or not shown to differ), undefined on an interval
         return "undecided", flat + (f"; {reason}" if status == "undecided" else ""), None
     return status, reason, cx
@@ -188,8 +188,18 @@ def _flat_divisor(sides, act, sigma, sigma_prime) -> str:
     return ""
 
 
-def _compare(sides, exprs, act):
+def _compare(sides, exprs, act, sigma, sigma_prime):
     kinked = _kinked(act) or any(e.has(sympy.Max) for e in exprs)  # relu written \max(0, z) under any σ
+    if _kinked(act):
+        vanishing = _vanishing_divisor(sides, sigma, sigma_prime)
+        if vanishing is not None:  # refuted where it is defined, else undecided (layouts3, rv42c 3)
+            name, reason = vanishing
+            points = tuple(p for p in _POINTS if (p < 0) == (name == "z > 0"))
+            for k in range(2, len(sides) + 1):
+                status, why, cx = _refute(sides, k, act, points=points)
+                if status == "refuted":
+                    return status, why, cx
+            return "undecided", reason, None
     undefined = []  # the sides undefined at the kink (σ(z)/z of relu), equal to the first everywhere else
     for k, e in enumerate(exprs[1:], start=2):
         diff = exprs[0] - e
@@ -220,6 +230,23 @@ def _compare(sides, exprs, act):
     if kinked:
         what += " (on each piece: z > 0, z < 0 and z = 0, where σ'(0) = 0 by convention)"
     return "holds", f"exact: the difference is 0 for {what}", None
+
+
+def _vanishing_divisor(sides, sigma, sigma_prime):
+    # review rv42c 3: SymPy cancels relu's σ(z)²/(z σ(z)) to σ(z)/z as it builds it, so the division by σ(z), 0 for
+    # every z < 0, was lost before the pieces were split (held as σ'(z); "= 1" refuted by a made-up 0 at z = −1/3).
+    # A divisor that vanishes on a whole piece leaves the formula undefined there: undecided, naming it (as a
+    # network's division by a^L_j that relu makes 0 is, ``interpret``), never decided on the other piece alone.
+    for side in sides:
+        for node in walk(side):
+            if not isinstance(node, Div):
+                continue
+            den = _build(node.den, sigma, sigma_prime)
+            for name, at in _PIECES[:2]:
+                if _piece_zero(den.subs(Z, at)):
+                    return name, (f"it divides by {to_latex(node.den)}, which is 0 for every {name}: the formula "
+                                  "is undefined there (0/0 is not cancelled), so it is no identity of every z")
+    return None
 
 
 def _undefined_at_zero(expr) -> bool:

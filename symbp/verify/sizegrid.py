@@ -86,31 +86,39 @@ def degrees(node, notation=None) -> dict:
     if isinstance(node, Mul):
         # review (layouts, finding 5): uᵀv of two vectors is a sum over their layer, Σ_k u_k v_k, hidden in the
         # product: (1 - a^L)^T (1 - a^L) is n_L − 2Σa + Σa², of degree 1 in n_L as \sum_k (1 - a^L_k)^2 is
-        for layer in _inner_products(node.factors):
+        for layer in _inner_products(node.factors, notation):
             out[layer] = out.get(layer, 0) + 1
             out[None] = out.get(None, 0) + 1
     return out
 
 
-def _inner_products(factors) -> list:
+def _inner_products(factors, notation=None) -> list:
     # the layer of each uᵀv in a product: a transposed vector followed by a vector, both of the network's vectors
-    # of one layer (a, z, δ, b, y: no weight, no entry, no sum of their own); a matrix's product is not counted
+    # of one layer (a, z, δ, b, y, the input x: no weight, no entry, no sum of their own); a matrix's product is not
+    # counted
+    rows = getattr(notation, "vectors", "column") == "row"  # u vᵀ of two row vectors is their inner product
     out = []
     for left, right in zip(factors, factors[1:]):
+        if rows and isinstance(right, Transpose) and not isinstance(left, Transpose):
+            left, right = right, left  # review rv42c 1: (a^L)(a^L)^T in row notes was not counted
         if isinstance(left, Transpose) and not isinstance(right, Transpose):
-            layers = {_vector_layer(left.arg), _vector_layer(right)}
+            layers = {_vector_layer(left.arg, notation), _vector_layer(right, notation)}
             if len(layers) == 1 and None not in layers:
                 out.append(layers.pop())
     return out
 
 
-def _vector_layer(node) -> "Layer | None":
-    # the layer of a vector expression of the network's vectors of one layer (y is the output's), else None
+def _vector_layer(node, notation=None) -> "Layer | None":
+    # the layer of a vector expression of the network's vectors of one layer (y is the output's, x the input's:
+    # review rv42c 1, (N_x − 2)(N_x − 3) with N_x the input's size written through xᵀx held), else None
     found = set()
     for n in walk(node):
         if isinstance(n, (Sum, Comprehension, Norm, Transpose, Apply)) and n is not node:
             return None
         if isinstance(n, Quantity):
+            if n.role == "x" and n.layer is None and not n.indices and notation is not None:
+                found.add(Layer(None, 1 + notation.layer_shift))
+                continue
             if n.indices or n.role not in ("a", "z", "delta", "b", "y"):
                 return None
             found.add(Layer("L", 0) if n.role == "y" else n.layer)
