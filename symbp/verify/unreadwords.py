@@ -15,7 +15,8 @@ The kinds (English, Czech, Russian, Polish):
   "imagine", "instead", "otherwise", "in place of"; kdyby, bychom, předpokládejme, místo, jinak; если бы, бы,
   предположим, допустим, вместо, иначе; gdyby, byśmy, załóżmy, przypuśćmy, zamiast, inaczej;
 * **a reference back that judges** (``BACK``): "the second of these", "the former", "the latter", "the first
-  one"; "both", "this one", "each of them" beside a word that judges ("wrong", "incorrect", "true", "holds");
+  one", "the previous formula is …" (a verdict ahead); a next sentence of nothing but verdicts by order is read
+  (``ordinals``: "The first of these is right and the second is wrong"); "both", "this one", "each of them" beside a word that judges ("wrong", "incorrect", "true", "holds");
   the same in cs/ru/pl (druhý z nich, обе, drugi z nich, …);
 * **the same said of another case** (``SAME``): "the same is true / holds / applies for …", "likewise for";
   totéž platí, то же самое верно, to samo dotyczy;
@@ -45,6 +46,7 @@ from dataclasses import dataclass, replace
 from .graphcondition import SENTENCE_CONDITION
 from .graphexamples import _locate
 from .negation import negated_verdict
+from .ordinals import verdicts
 from .sentences import FORMULA, SENTENCE_END, line_of, masked, sentence_span
 
 #: Counterfactual words: what the sentence states holds under something else than the notes' model. "instead of"
@@ -74,7 +76,14 @@ _ORDINAL = (r"the\s+(?:first|second|third|last)\s+(?:of\s+(?:these|them|the\s+tw
             r"|(?:první|druh[áýé]|třetí|poslední)\s+z\s+(?:nich|těchto|obou)\b|(?:ta|ten|to)\s+(?:první|druh[áýé])\b"
             r"|(?:перв|втор|треть|последн)\w*\s+из\s+(?:них|этих|двух)\b|(?:последн|перв)\w*\s+(?:формул\w*|равенств\w*)"
             r"\s+(?:неверн|ошибочн)"
-            r"|(?:pierwsz|drug|trzec|ostatn)\w*\s+z\s+(?:nich|tych|dwóch)\b")
+            r"|(?:pierwsz|drug|trzec|ostatn)\w*\s+z\s+(?:nich|tych|dwóch)\b"
+            # "The previous formula is wrong", "the second equation is incorrect", "the first is right": a verdict
+            # follows in the sentence (``_VERDICT_AHEAD``); not "the first equation is the definition of δ" (rv42d 3)
+            r"|(?:the\s+(?:first|second|third|last|previous|preceding|final)\s+(?:(?:formula|equation|identity"
+            r"|expression|display|one)\s+(?:above\s+)?)?(?:is|was|does|holds|fails)\b"
+            r"|(?:první|druh[áýé]|třetí|poslední|předchozí)\s+(?:vzorec|vztah|rovnost|rovnice)\s+(?:je|není|neplatí|platí)\b"
+            r"|(?:втор|треть|предыдущ)\w*\s+(?:формул\w*|равенств\w*)\s"
+            r"|(?:pierwsz|drug|trzec|ostatn|poprzedn)\w*\s+(?:wzór|równość|formuła)\s+(?:jest|nie)\b)(?=_VERDICT_AHEAD)")
 #: A reference back to the formulas just written as a whole ("both", "this one"): beside a word that judges them.
 _WHOLE = (r"\bboth\b|\bthis\s+one\b|\beach\s+of\s+(?:them|these)\b|\b(?:oba|obě|obojí)\b|\b(?:оба|обе)\b"
           r"|\b(?:oba|obie|obydwa|obydwie)\b")
@@ -84,21 +93,11 @@ _JUDGES = re.compile(
     r"|\b(?:špatn\w*|chybn\w*|správn\w*|neplatí|platí|pravdiv\w*|nepravdiv\w*)\b"
     r"|\b(?:неверн\w*|верн\w*|ошибочн\w*|неправильн\w*|правильн\w*|ложн\w*|выполня\w*)"
     r"|\b(?:błędn\w*|fałszyw\w*|prawdziw\w*|poprawn\w*|niepoprawn\w*|zachodz\w*)", re.IGNORECASE)
-BACK = re.compile(rf"\b(?:{_ORDINAL})", re.IGNORECASE)
+#: A verdict ahead in the sentence ("… is wrong", "… je špatně"), for the references that need one.
+_VERDICT_AHEAD = r"[^.;!?]*?(?:" + _JUDGES.pattern + r")"
+BACK = re.compile(r"\b(?:" + _ORDINAL.replace("_VERDICT_AHEAD", _VERDICT_AHEAD) + r")", re.IGNORECASE)
 #: … at the opening of a clause only ("Both are wrong", "; both fail"; not "it holds for both layers").
 _BACK_WHOLE = re.compile(rf"(?:^|[,;:\n])\s*(?:(?:but|however|ale|но|jednak)\s+)?(?:{_WHOLE})", re.IGNORECASE)
-#: Words that call a formula wrong (an ordinal one of them is then the notes' statement that it is false), and a
-#: negation that would turn them round ("is not wrong": not read exactly).
-_WRONG = re.compile(r"\b(?:wrong|incorrect|false|invalid|mistaken)\b|\b(?:špatn\w*|chybn\w*|nesprávn\w*|nepravdiv\w*)"
-                    r"|\b(?:неверн\w*|ошибочн\w*|неправильн\w*|ложн\w*)|\b(?:błędn\w*|fałszyw\w*|niepoprawn\w*)",
-                    re.IGNORECASE)
-_TURNED = re.compile(r"\b(?:not|never|ne|není|не|nie)\b|n[’']t\b", re.IGNORECASE)
-#: Which of the formulas before an ordinal reference picks out (0 the first, -1 the last).
-_ORDER = ((re.compile(r"\b(?:first|former|první|перв\w*|pierwsz\w*)", re.I), 0),
-          (re.compile(r"\b(?:second|druh[áýé]|втор\w*|drug\w*)", re.I), 1),
-          (re.compile(r"\b(?:third|třetí|треть\w*|trzec\w*)", re.I), 2),
-          (re.compile(r"\b(?:last|latter|posledn\w*|последн\w*|ostatn\w*)", re.I), -1))
-#: "The same is true for the output layer": what was said of the formula is said of another case too.
 SAME = re.compile(
     r"\bthe\s+same\s+(?:is\s+true|holds|applies|goes)\b|\blikewise\s+(?:for|at|in)\b|\bsimilarly\s+(?:for|at|in)\b"
     r"|\btotéž\s+platí\b|\bto\s+samé\s+platí\b|\bobdobně\s+(?:pro|v|ve)\b"
@@ -138,6 +137,8 @@ class Hazard:
     at: int = -1  # where the words stand in the notes' text (the formulas a reference back speaks of share it)
     start: int = -1  # where the formula stands in the notes' text
     wrong: bool = False  # the notes call this formula wrong by an ordinal reference back ("The second of these is wrong")
+    right: bool = False  # … or right ("The first of these is right and the second is wrong"): their claim, as written
+    said: str = ""  # the next sentence from the words to its end, formulas masked (what ``ordinals`` reads)
     setup: bool = False  # words that set up a supposition or name ("assume", "we write … for"): the notes' own when a
     # reader took a definition from their sentence
 
@@ -230,7 +231,7 @@ def hazard_of(text: str, line: int, source: str, *, restricted: bool = False) ->
         found = _find(opening[:60], (name,))
         if found is not None and found[1] == 0:  # at its very opening
             return Hazard(kind, _quoted(following, lead + found[1], lead + found[2]), "next",
-                          at=after + lead, start=start)
+                          at=after + lead, start=start, said=opening)
     return None
 
 
@@ -258,24 +259,29 @@ def hazards(text: str, items: list, model, restricted: "set | dict" = (), spoken
 
 
 def _called_wrong(text: str, found: dict) -> dict:
-    """``found`` with the formula an ordinal reference back calls wrong marked ``wrong`` ("$$A$$ $$B$$ The second of
-    these is incorrect."): only when the formulas before the words are exactly the claims found with them (no other
-    formula between), and the words call it wrong without a negation; the others stay unjudged."""
+    """``found`` with the formulas an ordinal reference back in the next sentence judges marked ``wrong`` or ``right``
+    ("$$A$$ $$B$$ The first of these is right and the second is wrong."; ``ordinals`` reads the whole sentence or
+    nothing): only when the formulas before the words are exactly the claims found with them (no other formula
+    between). Counted from the first ("the second of these") only when no other formula stands before them in their
+    paragraph (the notes may count it too); the others stay unjudged."""
     groups: dict = {}
     for key, h in found.items():
-        if h.kind == KINDS[0][0] and 0 <= h.start < h.at:
+        if h.kind == KINDS[0][0] and h.where == "next" and 0 <= h.start < h.at:
             groups.setdefault(h.at, []).append(key)
     for at, keys in groups.items():
         keys.sort(key=lambda k: found[k].start)
-        words = found[keys[0]].words
-        order = next((n for pattern, n in _ORDER if pattern.search(words)), None)
-        if order is None or not BACK.search(words) or not _WRONG.search(words) or _TURNED.search(words):
+        first = found[keys[0]]
+        if len(FORMULA.findall(text[first.start:at])) != len(keys):
             continue
-        if len(keys) < 2 or order >= len(keys) or len(FORMULA.findall(text[found[keys[0]].start:at])) \
-                != len(keys) or ("latter" in words.lower() or "former" in words.lower()) and len(keys) != 2:
-            continue
-        found[keys[order]] = replace(found[keys[order]], wrong=True)
+        paragraph = max([0] + [m.end() for m in _PARAGRAPH.finditer(text, max(0, first.start - 3000), first.start)])
+        said = verdicts(first.said, len(keys), alone=FORMULA.search(text[paragraph:first.start]) is None)
+        for index, verdict in (said or {}).items():
+            found[keys[index]] = replace(found[keys[index]], wrong=verdict == "wrong", right=verdict == "right")
     return found
+
+
+#: A blank line: where a paragraph starts.
+_PARAGRAPH = re.compile(r"\n[ \t]*\n")
 
 
 #: Statuses that are a verdict: the ones this guard takes back.
@@ -293,6 +299,9 @@ def unjudged(rows: list, found: dict, row_type) -> list:
             continue
         if h.wrong:  # the notes' statement that it is false, as ``negation`` judges one
             out.append(row_type(r.formula, negated_verdict(r.result, h.words)))
+            continue
+        if h.right:  # the notes call it right: their claim, judged as written
+            out.append(r)
             continue
         out.append(row_type(r.formula, replace(r.result, status="uninterpretable", verdict="undecided",
                                                reason=h.reason(r.result), counterexample=None, diagnosis="",
