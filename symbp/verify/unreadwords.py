@@ -11,9 +11,12 @@ the words leading into it) — or the next sentence, when it opens by going back
 
 The kinds (English, Czech, Russian, Polish):
 
-* **a supposition** (``SUPPOSING``): "had we", "were we to", "would" (not "would like"), "suppose", "assume",
-  "imagine", "instead", "otherwise", "in place of"; kdyby, bychom, předpokládejme, místo, jinak; если бы, бы,
-  предположим, допустим, вместо, иначе; gdyby, byśmy, załóżmy, przypuśćmy, zamiast, inaczej;
+* **a change of the model** (``CHANGING``): "With the cost doubled", "Removing the factor ½", "Dropping the
+  biases", "without biases"; zdvojená cena, bez biasu; удвоив, без смещения; podwojony koszt;
+* **a supposition** (``SUPPOSING``): "had we", "were we to", "if … were", "we'd", "would" (not "would like"),
+  "suppose", "assume", "imagine", "instead", "otherwise", "in place of"; kdyby, bychom, "pak by platilo",
+  předpokládejme, místo, jinak; если бы, бы, предположим, допустим, вместо, иначе; gdyby, byśmy, "mielibyśmy",
+  załóżmy, przypuśćmy, zamiast, inaczej;
 * **a reference back that judges** (``BACK``): "the second of these", "the former", "the latter", "the first
   one", "the previous formula is …" (a verdict ahead); a next sentence of nothing but verdicts by order is read
   (``ordinals``: "The first of these is right and the second is wrong"); "both", "this one", "each of them" beside a word that judges ("wrong", "incorrect", "true", "holds");
@@ -54,9 +57,45 @@ from .sentences import FORMULA, SENTENCE_END, line_of, masked, sentence_span
 SUPPOSING = re.compile(
     r"(?<!\bnobody\s)(?<!\bno\sone\s)\bwould\b(?!\s+(?:like|rather|love|prefer)\b)|\b(?:had|were)\s+(?:we|I|one|you)\b|\bwere\s+to\b"
     r"|\bimagin(?:e|ing)\b|\binstead\b(?!\s+of\s+\w+ing\b)|\botherwise\b|\bin\s+place\s+of\b"
+    # "If the target $y$ were a probability vector, then …" (review rv42d 7), "we'd get"
+    r"|\bif\b[^.;!?]*?\bwere\b|\b(?:we|you|one|it|this|that)[’']d\b"
     r"|\b(?:kdyby\w*|bychom|byste|místo|jinak)\b"
+    # the Czech conditional "by" beside a Czech word ("pak by platilo", "bylo by"), never the English "by"
+    r"|\b(?:pak|tak|to|což|tedy|potom|už|již|nám|se|si)\s+by\b|\b(?:byl|platil|měl|vyšl|šl|dostal|musel|mohl|znamenal"
+    r"|vypadal|stačil|dal|rovnal|změnil|zůstal)[aoiy]?\s+by\b|\bby\s+(?:(?:se|si|nám|to|tedy|pak)\s+)?(?:byl|platil|měl"
+    r"|vyšl|šl|dostal|musel|mohl|znamenal|vypadal|stačil|dal|rovnal|změnil|zůstal)[aoiy]?\b"
     r"|\b(?:бы|вместо|иначе)\b"
-    r"|\b(?:gdyby\w*|byśmy|zamiast|inaczej)\b", re.IGNORECASE)
+    # the Polish conditional: "mielibyśmy", "byłoby", "wynosiłby" (review rv42d 2)
+    r"|\b(?:gdyby\w*|byśmy|zamiast|inaczej)\b|\b\w+(?:ł|ła|ło|li|ły)by(?:m|ś|śmy|ście)?\b", re.IGNORECASE)
+#: Nouns of the model a change may touch: the cost and its factors, the biases (cs, ru, pl after the English).
+_CHANGED = (r"(?:cost|loss|objective|error\s+function|factor|prefactor|constant|coefficient|normali[sz]ation"
+            r"|bias(?:es)?|bias\s+terms?"
+            r"|cen[auěyo]|ztrát\w*|faktor\w*|koeficient\w*|konstant\w*|bias\w*|prah\w*|polovin\w*"
+            r"|(?:функци\w*\s+)?(?:стоимост\w*|потер\w*)|множител\w*|коэффициент\w*|констант\w*|смещени\w*|сдвиг\w*"
+            r"|порог\w*|koszt\w*|strat\w*|czynnik\w*|współczynnik\w*|stał\w*|bias\w*|przesunię\w*|wyraz\w*\s+woln\w*)\b")
+_COST = r"(?:cost|loss|objective|cen[auěyo]|ztrát\w*|(?:функци\w*\s+)?(?:стоимост\w*|потер\w*)|koszt\w*|strat\w*)\b"
+#: Words that change the notes' model for the sentence they stand in: the cost scaled ("With the cost doubled",
+#: "Удвоив", "Przy podwojonym koszcie"), a factor or the biases left out ("Removing the factor ½", "Dropping the
+#: biases", "without biases"; cs/ru/pl). What the sentence states holds under that other model, which no reader
+#: builds (review rv42d 2, 5: it was judged under the notes' own, BP1 held beside a doubled cost and $z^l = w^l
+#: a^{l-1}$ was refuted after "Dropping the biases"). Multiplying by a constant alone is no change (the rate η).
+CHANGING = re.compile(
+    r"\b(?:doubl|halv|tripl|quadrupl)(?:ed|ing)\b|\b(?:double|halve|triple)\s+(?:the|it|this|our)\b"
+    r"|\b(?:remov|dropp?|omitt?|delet|ignor|neglect|discard|leav)(?:e|es|ed|ing|s)?\s+(?:out\s+)?(?:(?:the|a|an|this|that"
+    r"|all|any|its)\s+)*(?:\w+\s+)?" + _CHANGED +
+    r"|\bwithout\s+(?:(?:the|a|an|any|its)\s+)?(?:\w+\s+)?(?!loss\s+of\s+generality)" + _CHANGED +
+    r"|\b(?:scal|rescal|multipl|divid)\w*\s+(?:(?:the|our|this)\s+)?" + _COST +
+    r"|\b" + _COST + r"\s+(?:is\s+|was\s+|being\s+)?(?:scaled|rescaled|multiplied|divided)\b"
+    r"|\bbias[-\s]free\b|\bno\s+bias(?:es)?\b"
+    r"|\b(?:zdvojnásob|zdvojen|zdvoj[íi]|ztrojnásob|zpolovič)\w*"
+    r"|\b(?:odstran|vynech|zanedb|škrtn|zruš)\w*\s+(?:\w+\s+){0,2}?" + _CHANGED +
+    r"|\b(?:vynásob|vyděl|přeškál)\w*\s+(?:\w+\s+){0,2}?" + _COST + r"|\bbez\s+(?:\w+\s+)?" + _CHANGED +
+    r"|\b(?:удво|утро|вдвое)\w*"
+    r"|\b(?:убра|убер|убир|отброс|опусти|опуска|пренебр|игнориру)\w*\s+(?:\w+\s+){0,2}?" + _CHANGED +
+    r"|\b(?:умнож|раздел)\w*\s+(?:\w+\s+){0,2}?" + _COST + r"|\bбез\s+(?:\w+\s+)?" + _CHANGED +
+    r"|\b(?:podwoj|potroj|dwukrotn)\w*"
+    r"|\b(?:usu[nw]|usunię|pomij|pomin|zaniedb|zignor)\w*\s+(?:\w+\s+){0,2}?" + _CHANGED +
+    r"|\b(?:pomnoż|podziel|przeskal)\w*\s+(?:\w+\s+){0,2}?" + _COST, re.IGNORECASE)
 #: Words that set up a supposition: the notes' own setup when a reader took a definition or a named cost or
 #: activation from the sentence ("Assume $\sigma$ is the sigmoid"), else a supposition no reader read. After a modal
 #: ("One could suppose that $$…$$ does not hold") they report a guess, which ``denials.REPORTED`` reads; after "not"
@@ -123,7 +162,7 @@ def _capitals(text: str, start: int, stop: int) -> list:
 #: The kinds, in the order they are looked for (a reference back before a supposition: "would" in "the second of
 #: these would be wrong" is part of the verdict on it).
 KINDS = (("a reference back that judges", "back"), ("the same said of another case", "same"),
-         ("a supposition", "supposing"), ("a naming", "naming"))
+         ("a change of the model", "changing"), ("a supposition", "supposing"), ("a naming", "naming"))
 
 
 @dataclass(frozen=True)
@@ -178,6 +217,8 @@ def _find(words: str, kinds: tuple) -> "tuple[str, int, int, bool] | None":
                 m = whole if whole is not None and _JUDGES.search(words) else None
         elif name == "same":
             m = SAME.search(words)
+        elif name == "changing":
+            m = CHANGING.search(words)
         elif name == "naming":
             if (m := NAMING.search(words)) is not None:
                 return kind, m.start(), m.end(), True
@@ -211,7 +252,8 @@ def hazard_of(text: str, line: int, source: str, *, restricted: bool = False) ->
     stop = min([stop] + [m.start() for m in _ITEM.finditer(text, end, stop)] + capitals)
     sentence = text[first:stop]
     words = masked(sentence)
-    own = ("back", "supposing", "naming") if restricted else ("back", "same", "supposing", "naming")
+    own = ("back", "changing", "supposing", "naming") if restricted else ("back", "same", "changing", "supposing",
+                                                                          "naming")
     found = _find(words, own)
     if found is not None:
         kind, a, b, setup = found
@@ -309,4 +351,4 @@ def unjudged(rows: list, found: dict, row_type) -> list:
     return out
 
 
-__all__ = ["ALTERNATIVE", "BACK", "Hazard", "KINDS", "NAMING", "SAME", "SUPPOSING", "hazard_of", "hazards", "unjudged"]
+__all__ = ["ALTERNATIVE", "BACK", "CHANGING", "Hazard", "KINDS", "NAMING", "SAME", "SUPPOSING", "hazard_of", "hazards", "unjudged"]
