@@ -81,3 +81,26 @@ def test_dropping_the_biases_is_no_refutation(sentence):
 
 def test_dropping_the_biases_never_holds_a_slip():
     assert _row(PRE + FWD + "Dropping the biases, $z^l = w^l a^{l}$.\n", "z^l = w^l a^{l}").status == "uninterpretable"
+
+
+# -- lost coverage (review rv42d): words that suppose or name nothing ------------------------------------------------
+
+@pytest.mark.parametrize("lead", ["Jinak řečeno,", "Иначе говоря,", "Inaczej mówiąc,"])
+def test_in_other_words_is_no_supposition(lead):
+    # "jinak" alone is "otherwise" (a supposition); "jinak řečeno" is "in other words"
+    assert _row(PRE + f"{lead} ${BP1}$.\n", BP1).status == "holds"
+    assert _row(PRE + f"{lead} ${WRONG}$.\n", WRONG).status == "refuted"
+
+
+def test_let_denote_where_judges_the_formula_after_where():
+    let = r"Let $\delta^l_j$ denote the error of neuron $j$ in layer $l$, where $\delta^l_j = {}$." + "\n"
+    right, wrong = r"\frac{\partial C}{\partial z^l_j}", r"\frac{\partial C}{\partial a^l_j}"
+    assert _row(PRE + let.format(right), r"\delta^l_j = " + right).status == "holds"
+    # the wrong one is the notes' own definition of δ (no row: the claims about δ are not judged), never holds
+    rows = [r for r in verify_text(PRE + let.format(wrong)).rows if r.formula.line > 1]
+    assert all(r.result.status != "holds" for r in rows), [(r.formula.text, r.result.status) for r in rows]
+
+
+def test_let_denote_before_where_still_names():
+    text = PRE + r"Let $\delta^L = a^L - y$ denote the slip, where $l = L$." + "\n"
+    assert _row(text, WRONG).status == "uninterpretable"

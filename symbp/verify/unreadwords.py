@@ -59,14 +59,14 @@ SUPPOSING = re.compile(
     r"|\bimagin(?:e|ing)\b|\binstead\b(?!\s+of\s+\w+ing\b)|\botherwise\b|\bin\s+place\s+of\b"
     # "If the target $y$ were a probability vector, then …" (review rv42d 7), "we'd get"
     r"|\bif\b[^.;!?]*?\bwere\b|\b(?:we|you|one|it|this|that)[’']d\b"
-    r"|\b(?:kdyby\w*|bychom|byste|místo|jinak)\b"
+    r"|\b(?:kdyby\w*|bychom|byste|místo|jinak(?!\s+řečeno))\b"  # "jinak řečeno": in other words
     # the Czech conditional "by" beside a Czech word ("pak by platilo", "bylo by"), never the English "by"
     r"|\b(?:pak|tak|to|což|tedy|potom|už|již|nám|se|si)\s+by\b|\b(?:byl|platil|měl|vyšl|šl|dostal|musel|mohl|znamenal"
     r"|vypadal|stačil|dal|rovnal|změnil|zůstal)[aoiy]?\s+by\b|\bby\s+(?:(?:se|si|nám|to|tedy|pak)\s+)?(?:byl|platil|měl"
     r"|vyšl|šl|dostal|musel|mohl|znamenal|vypadal|stačil|dal|rovnal|změnil|zůstal)[aoiy]?\b"
-    r"|\b(?:бы|вместо|иначе)\b"
+    r"|\b(?:бы|вместо|иначе(?!\s+говоря))\b"
     # the Polish conditional: "mielibyśmy", "byłoby", "wynosiłby" (review rv42d 2)
-    r"|\b(?:gdyby\w*|byśmy|zamiast|inaczej)\b|\b\w+(?:ł|ła|ło|li|ły)by(?:m|ś|śmy|ście)?\b", re.IGNORECASE)
+    r"|\b(?:gdyby\w*|byśmy|zamiast|inaczej(?!\s+(?:mówiąc|pisząc)))\b|\b\w+(?:ł|ła|ło|li|ły)by(?:m|ś|śmy|ście)?\b", re.IGNORECASE)
 #: Nouns of the model a change may touch: the cost and its factors, the biases (cs, ru, pl after the English).
 _CHANGED = (r"(?:cost|loss|objective|error\s+function|factor|prefactor|constant|coefficient|normali[sz]ation"
             r"|bias(?:es)?|bias\s+terms?"
@@ -148,6 +148,9 @@ ALTERNATIVE = re.compile(
     re.IGNORECASE)
 #: Where a next sentence opens by going back to the formulas before it (after a connective: "But", "However").
 _OPENS = re.compile(r"^\W*(?:(?:but|however|and|note\s+that|ale|však|но|однако|и|ale|jednak|i)\b\W*)?", re.IGNORECASE)
+
+#: "where" (kde, где, gdzie) after the words that name: what follows defines the name, it names nothing itself.
+_WHERE = re.compile(r"\b(?:where|kde|где|gdzie)\b", re.IGNORECASE)
 
 #: Where a list item starts: it ends the sentence before it ("- 5. Output: …", "• …", "\\item").
 _ITEM = re.compile(r"\n[ \t]*(?:[-*+\u2022]|\d+[.)]|\\item)\s")
@@ -255,6 +258,8 @@ def hazard_of(text: str, line: int, source: str, *, restricted: bool = False) ->
     own = ("back", "changing", "supposing", "naming") if restricted else ("back", "same", "changing", "supposing",
                                                                           "naming")
     found = _find(words, own)
+    if found is not None and found[0] == "a naming" and _WHERE.search(words, found[2], start - first):
+        found = None  # "Let $\delta^l_j$ denote the error, where $\delta^l_j = …$": the formula after "where" defines it
     if found is not None:
         kind, a, b, setup = found
         return Hazard(kind, _quoted(sentence, a, b), lines=(line_of(text, first), line_of(text, stop)), setup=setup,
