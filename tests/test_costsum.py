@@ -113,3 +113,26 @@ def test_costsum_the_answer_to_a_plain_question_is_judged():
 def test_costsum_a_question_about_a_small_change_supposes_no_model():
     assert supposing_questions("What happens if we change $w$ a little? Then $a = b$.") == []
     assert [w for _, _, w in supposing_questions("What is $x$ if the output is linear? $$a = b$$")][0][0] == 1
+
+
+# -- review rv42d 4: the sum said in words -------------------------------------------------------------------------
+
+C_MEAN = r"\frac{\partial C}{\partial w^l_{jk}} = \frac1n \sum_x a^{x,l-1}_k \delta^{x,l}_j"
+C_SUM = r"\frac{\partial C}{\partial w^l_{jk}} = \sum_x a^{x,l-1}_k \delta^{x,l}_j"
+
+
+@pytest.mark.parametrize("words", [
+    "The total cost is the sum of the per-sample costs.",
+    "We take the cost to be the sum of the costs of the individual training examples.",
+    "Celková cena je součet cen jednotlivých vzorků.",
+])
+def test_costsum_the_sum_said_in_words_is_not_judged_as_the_mean(words):
+    # under the sum, the 1/n form is n times too small (it held, read as the mean) and the sum is true (refuted)
+    got = _statuses(f"# Cost\n\n{words}\n\n$${C_MEAN}.$$\n\n$${C_SUM}.$$\n")
+    assert got[" ".join(C_MEAN.split())] == ["uninterpretable"], got
+    assert got[" ".join(C_SUM.split())] == ["uninterpretable"], got
+
+
+def test_costsum_the_mean_said_in_words_keeps_the_mean():
+    got = _statuses(f"# Cost\n\nThe total cost is the mean of the per-sample costs.\n\n$${C_MEAN}.$$\n\n$${C_SUM}.$$\n")
+    assert got[" ".join(C_MEAN.split())] == ["holds"] and got[" ".join(C_SUM.split())] == ["refuted"], got

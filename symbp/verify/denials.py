@@ -57,6 +57,8 @@ FALSE_BEFORE = re.compile(
     r"|\bmistake(?:\s+here)?" + _FILLER + r"\s+is\s+to\s+(?:write" + _OBJECT + r"|say|claim|think)"
     r"|\bmistake(?:\s+is\s+to\s+(?:write|say|claim|think))?\s*:"
     r"|\b(?:wrong|incorrect|false|mistaken|erroneous)\s*:"
+    # "A typo: $$…$$", "There is a typo:" (review rv42d 6); překlep, опечатка, literówka
+    r"|\b(?:typo|misprint|překlep|опечатка|literówka|błąd\s+drukarski)\s*:"
     # "This formula is wrong:", "Tento vzorec je chybný:", "Эта формула неверна:", "Ten wzór jest błędny:" (review rv39)
     r"|\b(?:this|the\s+(?:next|following))\s+(?:formula|equation|identity)\s+is\s+(?:wrong|false|incorrect|not\s+(?:true|correct))\s*:"
     r"|\b(?:tento|následující)\s+(?:vzorec|vztah)\s+je\s+(?:chybný|špatný|nesprávný)\s*:"
@@ -127,6 +129,12 @@ FALSE_AFTER = re.compile(
     r"|(?:isn['’]t|aren['’]t)\s+(?:(?:also|either)\s+)?(?:true|correct|valid)"
     r"|(?:,\s*)?(?:but|yet|however),?\s+(?:this|that|it)\s+(?:is\s+(?:false|wrong|incorrect|untrue|not\s+true|not\s+correct|a\s+mistake)"
     r"|isn['’]t\s+(?:true|correct))|(?:,\s*)?which\s+is\s+(?:false|wrong|incorrect|untrue|not\s+true|not\s+correct|a\s+mistake)"
+    # the same in Czech, Russian, Polish: "…, ale to je špatně", "…, но это неверно", "…, ale to jest błędne" (rv42d 6)
+    r"|(?:ale|avšak|však)\s+(?:to|tohle|toto)\s+(?:je\s+(?:špatně|chybně|nesprávně|chybn\w*|nesprávn\w*|špatn\w*|omyl"
+    r"|chyba)|není\s+(?:pravda|správně|správn\w*)|neplatí)"
+    r"|(?:но|однако)\s+(?:это|так)\s+(?:неверно|не\s+верно|неправильно|ошибочно|ложно|ошибка|не\s+так)"
+    r"|(?:ale|lecz|jednak)\s+(?:to|tak)\s+(?:jest\s+(?:błędn\w*|źle|fałszyw\w*|niepoprawn\w*|nieprawd\w*|błąd)"
+    r"|nie\s+jest\s+(?:prawdą|prawdziwe|poprawne)|nie\s+zachodzi)"
     r"|(?:does\s+not|doesn['’]t|do\s+not|don['’]t)\s+hold|fails\b"
     # a formula that cannot be formed, said so (review 23 b06): "does not even type-check", "is ill-formed"
     r"|(?:does\s+not|doesn['’]t|do\s+not|don['’]t)\s+(?:even\s+)?(?:type[-\s]?check|make\s+sense)"
@@ -178,12 +186,13 @@ PLAIN_TAIL = re.compile(r"[\s,)]*(?:(?:in\s+general|generally|too|as\s+well|also
                          r"[.!;)]*\s*$", re.I)
 #: Words ending in a colon that call what follows wrong when they stand alone ("Wrong:"), and what else they may
 #: call wrong when a subject stands before them in the sentence ("Slide 12 is wrong:", ``PLAIN_SUBJECT``).
-COLON_JUDGED = re.compile(r"(?:wrong|incorrect|false|mistaken|erroneous|mistake|chybně|špatně|nesprávně|ошибка"
+COLON_JUDGED = re.compile(r"(?:wrong|incorrect|false|mistaken|erroneous|mistake|typo|misprint|překlep|опечатка|literówka"
+                          r"|błąd\s+drukarski|chybně|špatně|nesprávně|ошибка"
                           r"|błędnie|źle|niepoprawnie|nieprawidłowo)\s*:", re.I)
 #: The only subjects before such words that name the formula after them: none, "The following (formula) is".
 PLAIN_SUBJECT = re.compile(r"\s*(?:(?:the\s+following|(?:also|here|again|so),?)(?:\s+(?:formula|equation|identity|step"
                            r"|rule|update|claim|statement|expression|line))?(?:\s+(?:is|was|are|were))?\s+(?:a\s+)?"
-                           r"|a\s+)?", re.I)
+                           r"|(?:there\s+is\s+)?an?\s+)?", re.I)
 #: The words that may stand between a negation and "assume": "nowhere do we assume", "we do not need to assume".
 _HELPERS = (r"(?:do|does|did|we|you|one|i|need|needs|to|ever|have|has|be|been|is|are|was|will|would|shall|should"
             r"|must|can|further|anymore|really|actually|necessarily)\b")
@@ -225,7 +234,7 @@ EXCLAIMED = re.compile(r"(?:^|\n|[.!?:]\s)\s*(?P<w>(?:wrong|incorrect|false|a\s+
                        r"\s*[.!])$", re.I)
 #: Words after a formula that turn to the notes' own voice ("… , but this is false", "which is wrong"): not part of
 #: a belief the sentence reports before the formula.
-TURNED = re.compile(r"(?:but|yet|however|which)\b", re.I)
+TURNED = re.compile(r"(?:but|yet|however|which|ale|avšak|však|но|однако|lecz|jednak)\b", re.I)
 
 
 __all__ = ["ADVERB", "COLON_JUDGED", "CONTRAST", "EXCLAIMED", "GOES_ON", "TURNED", "FALSE_AFTER", "FALSE_BEFORE", "LEAD_CLAUSE", "NEGATION", "NOT_ASSUMED", "NOT_BEFORE", "OWN_NEXT", "OWN_PARAGRAPH", "PLAIN_SUBJECT", "PLAIN_TAIL", "QUALIFIED", "REPORTED"]

@@ -49,6 +49,7 @@ from .questions import answered, questions, supposing_questions
 from .scan import guess_kind, kind_of, scan
 from .definition_kinds import COST_DEFINITION, candidate, defines_delta, delta_claim, output_gradient_slip
 from .samples import mean_count
+from .sumcost import said_summed
 from .updates import is_rule, read_rule
 from .updatewords import prose_new_values
 from .updateiterates import implicit_at, is_iterate_step, iterate_rewrites, names_gradient, undefined_name
@@ -268,6 +269,9 @@ def _verify_items(text, items, notation, path, kind, strict, activation, cost, o
                             given, recheck=lambda text, line: once(text, _setting(model, line, given)[0]))
     unknown += [unknowns.Unknown(s.line, "linear", f"“{s.words}”", "said in words") for s in output_said
                 if s.kind == "linear"]
+    if not given.get("cost"):  # "the total cost is the sum of the per-sample costs": not the mean symbp's C is
+        unknown += [unknowns.Unknown(line, "cost", f"“{words}”", unknowns.SUM_OF_INPUTS, nt.names["cost"])
+                    for line, words in said_summed(text)]
     # δ^L ≡ ∇_a C beside δ ≡ ∂C/∂z that holds: a slip (a refuted row), not δ defined otherwise from its line on (one
     # for every layer, δ^l ≡ −∂C/∂z^l, may be a change of meaning and still blocks the claims after it)
     model.definitions = [d for d in model.definitions if not (

@@ -20,6 +20,8 @@ from __future__ import annotations
 
 import re
 
+from .sentences import line_of, masked, sentences
+
 #: The loss letters a sum of per-input costs is written under.
 _LETTER = r"(?:C|E|J|L|\\ell|\\mathcal\s*\{\s*[A-Z]\s*\}|\\mathbf\s*\{\s*L\s*\})"
 _RELATION = r"(?::=|=|\\equiv|\\coloneqq|\\triangleq|\\doteq)"
@@ -58,4 +60,40 @@ def summed(text: str) -> str:
     return m.group("letter").replace(" ", "")
 
 
-__all__ = ["summed"]
+#: The loss said in words to be the sum of the per-input costs: "the total cost is the sum of the per-sample costs",
+#: "the loss summed over the training examples"; "celková cena je součet cen jednotlivých vzorků", "сумма потерь по
+#: всем примерам", "suma kosztów dla poszczególnych próbek" (review rv42d 4: read as the mean, the claims with 1/n
+#: held). Words of a mean, an average or a denial in the sentence ("the mean, not the sum") read nothing.
+_SUM_WORDS = re.compile(
+    r"\bsum(?:med)?\s+(?:of|over)\s+(?:the\s+|all\s+(?:the\s+)?)?(?:individual\s+)?(?:per[-\s](?:sample|input|example"
+    r"|instance|pattern|observation)\s+(?:costs|losses|errors)|(?:costs|losses|errors)\s+(?:of|over|for|on)\s+(?:the\s+"
+    r"|all\s+(?:the\s+)?|each\s+|every\s+)?(?:individual\s+|single\s+)?(?:training\s+)?(?:samples?|inputs?|examples?"
+    r"|instances?|patterns?|observations?|data\s*points?))"
+    r"|\b(?:cost|loss)\s+(?:\w+\s+){0,3}?summed\s+over\s+(?:all\s+)?(?:the\s+)?(?:training\s+)?(?:samples|inputs"
+    r"|examples|instances|patterns|observations)"
+    r"|\bsoučt?\w*\s+(?:\w+\s+)?(?:cen|ztrát|chyb)\w*\s+(?:\w+\s+){0,2}?(?:vzork|příklad|vstup|dat)\w*"
+    r"|\bсумм\w*\s+(?:\w+\s+)?(?:потер|ошиб|стоимост)\w*\s+(?:\w+\s+){0,3}?(?:пример|объект|образц|выборк|вход)\w*"
+    r"|\bsum\w*\s+(?:\w+\s+)?(?:koszt|strat|błęd)\w*\s+(?:\w+\s+){0,3}?(?:próbek|próbk\w*|przykład\w*|wejś\w*"
+    r"|obserwacj\w*)", re.IGNORECASE)
+_NOT_SUM = re.compile(r"\b(?:mean|average|averaged|divided|normali[sz]ed|not|rather|instead|průměr\w*|není|ne|средн\w*"
+                      r"|не|średni\w*|nie)\b", re.IGNORECASE)
+
+
+def said_summed(text: str) -> "list[tuple[int, str]]":
+    r"""(line, words) of each sentence of ``text`` that says in words that the cost is the sum of the per-input costs.
+
+    >>> said_summed("Intro.\n\nThe total cost is the sum of the per-sample costs.\n")
+    [(3, 'sum of the per-sample costs')]
+    >>> said_summed("The cost is the mean, not the sum of the per-sample costs.")
+    []
+    """
+    out = []
+    for a, b in sentences(text):
+        words = masked(text[a:b])
+        m = _SUM_WORDS.search(words)
+        if m is not None and not _NOT_SUM.search(words):
+            out.append((line_of(text, a + m.start()), " ".join(m.group(0).split())))
+    return out
+
+
+__all__ = ["said_summed", "summed"]

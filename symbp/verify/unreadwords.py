@@ -11,11 +11,15 @@ the words leading into it) — or the next sentence, when it opens by going back
 
 The kinds (English, Czech, Russian, Polish):
 
-* **a supposition** (``SUPPOSING``): "had we", "were we to", "would" (not "would like"), "suppose", "assume",
-  "imagine", "instead", "otherwise", "in place of"; kdyby, bychom, předpokládejme, místo, jinak; если бы, бы,
-  предположим, допустим, вместо, иначе; gdyby, byśmy, załóżmy, przypuśćmy, zamiast, inaczej;
+* **a change of the model** (``CHANGING``): "With the cost doubled", "Removing the factor ½", "Dropping the
+  biases", "without biases"; zdvojená cena, bez biasu; удвоив, без смещения; podwojony koszt;
+* **a supposition** (``SUPPOSING``): "had we", "were we to", "if … were", "we'd", "would" (not "would like"),
+  "suppose", "assume", "imagine", "instead", "otherwise", "in place of"; kdyby, bychom, "pak by platilo",
+  předpokládejme, místo, jinak; если бы, бы, предположим, допустим, вместо, иначе; gdyby, byśmy, "mielibyśmy",
+  załóżmy, przypuśćmy, zamiast, inaczej;
 * **a reference back that judges** (``BACK``): "the second of these", "the former", "the latter", "the first
-  one"; "both", "this one", "each of them" beside a word that judges ("wrong", "incorrect", "true", "holds");
+  one", "the previous formula is …" (a verdict ahead); a next sentence of nothing but verdicts by order is read
+  (``ordinals``: "The first of these is right and the second is wrong"); "both", "this one", "each of them" beside a word that judges ("wrong", "incorrect", "true", "holds");
   the same in cs/ru/pl (druhý z nich, обе, drugi z nich, …);
 * **the same said of another case** (``SAME``): "the same is true / holds / applies for …", "likewise for";
   totéž platí, то же самое верно, to samo dotyczy;
@@ -45,6 +49,7 @@ from dataclasses import dataclass, replace
 from .graphcondition import SENTENCE_CONDITION
 from .graphexamples import _locate
 from .negation import negated_verdict
+from .ordinals import verdicts
 from .sentences import FORMULA, SENTENCE_END, line_of, masked, sentence_span
 
 #: Counterfactual words: what the sentence states holds under something else than the notes' model. "instead of"
@@ -52,9 +57,45 @@ from .sentences import FORMULA, SENTENCE_END, line_of, masked, sentence_span
 SUPPOSING = re.compile(
     r"(?<!\bnobody\s)(?<!\bno\sone\s)\bwould\b(?!\s+(?:like|rather|love|prefer)\b)|\b(?:had|were)\s+(?:we|I|one|you)\b|\bwere\s+to\b"
     r"|\bimagin(?:e|ing)\b|\binstead\b(?!\s+of\s+\w+ing\b)|\botherwise\b|\bin\s+place\s+of\b"
-    r"|\b(?:kdyby\w*|bychom|byste|místo|jinak)\b"
-    r"|\b(?:бы|вместо|иначе)\b"
-    r"|\b(?:gdyby\w*|byśmy|zamiast|inaczej)\b", re.IGNORECASE)
+    # "If the target $y$ were a probability vector, then …" (review rv42d 7), "we'd get"
+    r"|\bif\b[^.;!?]*?\bwere\b|\b(?:we|you|one|it|this|that)[’']d\b"
+    r"|\b(?:kdyby\w*|bychom|byste|místo|jinak(?!\s+řečeno))\b"  # "jinak řečeno": in other words
+    # the Czech conditional "by" beside a Czech word ("pak by platilo", "bylo by"), never the English "by"
+    r"|\b(?:pak|tak|to|což|tedy|potom|už|již|nám|se|si)\s+by\b|\b(?:byl|platil|měl|vyšl|šl|dostal|musel|mohl|znamenal"
+    r"|vypadal|stačil|dal|rovnal|změnil|zůstal)[aoiy]?\s+by\b|\bby\s+(?:(?:se|si|nám|to|tedy|pak)\s+)?(?:byl|platil|měl"
+    r"|vyšl|šl|dostal|musel|mohl|znamenal|vypadal|stačil|dal|rovnal|změnil|zůstal)[aoiy]?\b"
+    r"|\b(?:бы|вместо|иначе(?!\s+говоря))\b"
+    # the Polish conditional: "mielibyśmy", "byłoby", "wynosiłby" (review rv42d 2)
+    r"|\b(?:gdyby\w*|byśmy|zamiast|inaczej(?!\s+(?:mówiąc|pisząc)))\b|\b\w+(?:ł|ła|ło|li|ły)by(?:m|ś|śmy|ście)?\b", re.IGNORECASE)
+#: Nouns of the model a change may touch: the cost and its factors, the biases (cs, ru, pl after the English).
+_CHANGED = (r"(?:cost|loss|objective|error\s+function|factor|prefactor|constant|coefficient|normali[sz]ation"
+            r"|bias(?:es)?|bias\s+terms?"
+            r"|cen[auěyo]|ztrát\w*|faktor\w*|koeficient\w*|konstant\w*|bias\w*|prah\w*|polovin\w*"
+            r"|(?:функци\w*\s+)?(?:стоимост\w*|потер\w*)|множител\w*|коэффициент\w*|констант\w*|смещени\w*|сдвиг\w*"
+            r"|порог\w*|koszt\w*|strat\w*|czynnik\w*|współczynnik\w*|stał\w*|bias\w*|przesunię\w*|wyraz\w*\s+woln\w*)\b")
+_COST = r"(?:cost|loss|objective|cen[auěyo]|ztrát\w*|(?:функци\w*\s+)?(?:стоимост\w*|потер\w*)|koszt\w*|strat\w*)\b"
+#: Words that change the notes' model for the sentence they stand in: the cost scaled ("With the cost doubled",
+#: "Удвоив", "Przy podwojonym koszcie"), a factor or the biases left out ("Removing the factor ½", "Dropping the
+#: biases", "without biases"; cs/ru/pl). What the sentence states holds under that other model, which no reader
+#: builds (review rv42d 2, 5: it was judged under the notes' own, BP1 held beside a doubled cost and $z^l = w^l
+#: a^{l-1}$ was refuted after "Dropping the biases"). Multiplying by a constant alone is no change (the rate η).
+CHANGING = re.compile(
+    r"\b(?:doubl|halv|tripl|quadrupl)(?:ed|ing)\b|\b(?:double|halve|triple)\s+(?:the|it|this|our)\b"
+    r"|\b(?:remov|dropp?|omitt?|delet|ignor|neglect|discard|leav)(?:e|es|ed|ing|s)?\s+(?:out\s+)?(?:(?:the|a|an|this|that"
+    r"|all|any|its)\s+)*(?:\w+\s+)?" + _CHANGED +
+    r"|\bwithout\s+(?:(?:the|a|an|any|its)\s+)?(?:\w+\s+)?(?!loss\s+of\s+generality)" + _CHANGED +
+    r"|\b(?:scal|rescal|multipl|divid)\w*\s+(?:(?:the|our|this)\s+)?" + _COST +
+    r"|\b" + _COST + r"\s+(?:is\s+|was\s+|being\s+)?(?:scaled|rescaled|multiplied|divided)\b"
+    r"|\bbias[-\s]free\b|\bno\s+bias(?:es)?\b"
+    r"|\b(?:zdvojnásob|zdvojen|zdvoj[íi]|ztrojnásob|zpolovič)\w*"
+    r"|\b(?:odstran|vynech|zanedb|škrtn|zruš)\w*\s+(?:\w+\s+){0,2}?" + _CHANGED +
+    r"|\b(?:vynásob|vyděl|přeškál)\w*\s+(?:\w+\s+){0,2}?" + _COST + r"|\bbez\s+(?:\w+\s+)?" + _CHANGED +
+    r"|\b(?:удво|утро|вдвое)\w*"
+    r"|\b(?:убра|убер|убир|отброс|опусти|опуска|пренебр|игнориру)\w*\s+(?:\w+\s+){0,2}?" + _CHANGED +
+    r"|\b(?:умнож|раздел)\w*\s+(?:\w+\s+){0,2}?" + _COST + r"|\bбез\s+(?:\w+\s+)?" + _CHANGED +
+    r"|\b(?:podwoj|potroj|dwukrotn)\w*"
+    r"|\b(?:usu[nw]|usunię|pomij|pomin|zaniedb|zignor)\w*\s+(?:\w+\s+){0,2}?" + _CHANGED +
+    r"|\b(?:pomnoż|podziel|przeskal)\w*\s+(?:\w+\s+){0,2}?" + _COST, re.IGNORECASE)
 #: Words that set up a supposition: the notes' own setup when a reader took a definition or a named cost or
 #: activation from the sentence ("Assume $\sigma$ is the sigmoid"), else a supposition no reader read. After a modal
 #: ("One could suppose that $$…$$ does not hold") they report a guess, which ``denials.REPORTED`` reads; after "not"
@@ -74,7 +115,14 @@ _ORDINAL = (r"the\s+(?:first|second|third|last)\s+(?:of\s+(?:these|them|the\s+tw
             r"|(?:první|druh[áýé]|třetí|poslední)\s+z\s+(?:nich|těchto|obou)\b|(?:ta|ten|to)\s+(?:první|druh[áýé])\b"
             r"|(?:перв|втор|треть|последн)\w*\s+из\s+(?:них|этих|двух)\b|(?:последн|перв)\w*\s+(?:формул\w*|равенств\w*)"
             r"\s+(?:неверн|ошибочн)"
-            r"|(?:pierwsz|drug|trzec|ostatn)\w*\s+z\s+(?:nich|tych|dwóch)\b")
+            r"|(?:pierwsz|drug|trzec|ostatn)\w*\s+z\s+(?:nich|tych|dwóch)\b"
+            # "The previous formula is wrong", "the second equation is incorrect", "the first is right": a verdict
+            # follows in the sentence (``_VERDICT_AHEAD``); not "the first equation is the definition of δ" (rv42d 3)
+            r"|(?:the\s+(?:first|second|third|last|previous|preceding|final)\s+(?:(?:formula|equation|identity"
+            r"|expression|display|one)\s+(?:above\s+)?)?(?:is|was|does|holds|fails)\b"
+            r"|(?:první|druh[áýé]|třetí|poslední|předchozí)\s+(?:vzorec|vztah|rovnost|rovnice)\s+(?:je|není|neplatí|platí)\b"
+            r"|(?:втор|треть|предыдущ)\w*\s+(?:формул\w*|равенств\w*)\s"
+            r"|(?:pierwsz|drug|trzec|ostatn|poprzedn)\w*\s+(?:wzór|równość|formuła)\s+(?:jest|nie)\b)(?=_VERDICT_AHEAD)")
 #: A reference back to the formulas just written as a whole ("both", "this one"): beside a word that judges them.
 _WHOLE = (r"\bboth\b|\bthis\s+one\b|\beach\s+of\s+(?:them|these)\b|\b(?:oba|obě|obojí)\b|\b(?:оба|обе)\b"
           r"|\b(?:oba|obie|obydwa|obydwie)\b")
@@ -84,21 +132,11 @@ _JUDGES = re.compile(
     r"|\b(?:špatn\w*|chybn\w*|správn\w*|neplatí|platí|pravdiv\w*|nepravdiv\w*)\b"
     r"|\b(?:неверн\w*|верн\w*|ошибочн\w*|неправильн\w*|правильн\w*|ложн\w*|выполня\w*)"
     r"|\b(?:błędn\w*|fałszyw\w*|prawdziw\w*|poprawn\w*|niepoprawn\w*|zachodz\w*)", re.IGNORECASE)
-BACK = re.compile(rf"\b(?:{_ORDINAL})", re.IGNORECASE)
+#: A verdict ahead in the sentence ("… is wrong", "… je špatně"), for the references that need one.
+_VERDICT_AHEAD = r"[^.;!?]*?(?:" + _JUDGES.pattern + r")"
+BACK = re.compile(r"\b(?:" + _ORDINAL.replace("_VERDICT_AHEAD", _VERDICT_AHEAD) + r")", re.IGNORECASE)
 #: … at the opening of a clause only ("Both are wrong", "; both fail"; not "it holds for both layers").
 _BACK_WHOLE = re.compile(rf"(?:^|[,;:\n])\s*(?:(?:but|however|ale|но|jednak)\s+)?(?:{_WHOLE})", re.IGNORECASE)
-#: Words that call a formula wrong (an ordinal one of them is then the notes' statement that it is false), and a
-#: negation that would turn them round ("is not wrong": not read exactly).
-_WRONG = re.compile(r"\b(?:wrong|incorrect|false|invalid|mistaken)\b|\b(?:špatn\w*|chybn\w*|nesprávn\w*|nepravdiv\w*)"
-                    r"|\b(?:неверн\w*|ошибочн\w*|неправильн\w*|ложн\w*)|\b(?:błędn\w*|fałszyw\w*|niepoprawn\w*)",
-                    re.IGNORECASE)
-_TURNED = re.compile(r"\b(?:not|never|ne|není|не|nie)\b|n[’']t\b", re.IGNORECASE)
-#: Which of the formulas before an ordinal reference picks out (0 the first, -1 the last).
-_ORDER = ((re.compile(r"\b(?:first|former|první|перв\w*|pierwsz\w*)", re.I), 0),
-          (re.compile(r"\b(?:second|druh[áýé]|втор\w*|drug\w*)", re.I), 1),
-          (re.compile(r"\b(?:third|třetí|треть\w*|trzec\w*)", re.I), 2),
-          (re.compile(r"\b(?:last|latter|posledn\w*|последн\w*|ostatn\w*)", re.I), -1))
-#: "The same is true for the output layer": what was said of the formula is said of another case too.
 SAME = re.compile(
     r"\bthe\s+same\s+(?:is\s+true|holds|applies|goes)\b|\blikewise\s+(?:for|at|in)\b|\bsimilarly\s+(?:for|at|in)\b"
     r"|\btotéž\s+platí\b|\bto\s+samé\s+platí\b|\bobdobně\s+(?:pro|v|ve)\b"
@@ -110,6 +148,9 @@ ALTERNATIVE = re.compile(
     re.IGNORECASE)
 #: Where a next sentence opens by going back to the formulas before it (after a connective: "But", "However").
 _OPENS = re.compile(r"^\W*(?:(?:but|however|and|note\s+that|ale|však|но|однако|и|ale|jednak|i)\b\W*)?", re.IGNORECASE)
+
+#: "where" (kde, где, gdzie) after the words that name: what follows defines the name, it names nothing itself.
+_WHERE = re.compile(r"\b(?:where|kde|где|gdzie)\b", re.IGNORECASE)
 
 #: Where a list item starts: it ends the sentence before it ("- 5. Output: …", "• …", "\\item").
 _ITEM = re.compile(r"\n[ \t]*(?:[-*+\u2022]|\d+[.)]|\\item)\s")
@@ -124,7 +165,7 @@ def _capitals(text: str, start: int, stop: int) -> list:
 #: The kinds, in the order they are looked for (a reference back before a supposition: "would" in "the second of
 #: these would be wrong" is part of the verdict on it).
 KINDS = (("a reference back that judges", "back"), ("the same said of another case", "same"),
-         ("a supposition", "supposing"), ("a naming", "naming"))
+         ("a change of the model", "changing"), ("a supposition", "supposing"), ("a naming", "naming"))
 
 
 @dataclass(frozen=True)
@@ -138,6 +179,8 @@ class Hazard:
     at: int = -1  # where the words stand in the notes' text (the formulas a reference back speaks of share it)
     start: int = -1  # where the formula stands in the notes' text
     wrong: bool = False  # the notes call this formula wrong by an ordinal reference back ("The second of these is wrong")
+    right: bool = False  # … or right ("The first of these is right and the second is wrong"): their claim, as written
+    said: str = ""  # the next sentence from the words to its end, formulas masked (what ``ordinals`` reads)
     setup: bool = False  # words that set up a supposition or name ("assume", "we write … for"): the notes' own when a
     # reader took a definition from their sentence
 
@@ -177,6 +220,8 @@ def _find(words: str, kinds: tuple) -> "tuple[str, int, int, bool] | None":
                 m = whole if whole is not None and _JUDGES.search(words) else None
         elif name == "same":
             m = SAME.search(words)
+        elif name == "changing":
+            m = CHANGING.search(words)
         elif name == "naming":
             if (m := NAMING.search(words)) is not None:
                 return kind, m.start(), m.end(), True
@@ -210,8 +255,11 @@ def hazard_of(text: str, line: int, source: str, *, restricted: bool = False) ->
     stop = min([stop] + [m.start() for m in _ITEM.finditer(text, end, stop)] + capitals)
     sentence = text[first:stop]
     words = masked(sentence)
-    own = ("back", "supposing", "naming") if restricted else ("back", "same", "supposing", "naming")
+    own = ("back", "changing", "supposing", "naming") if restricted else ("back", "same", "changing", "supposing",
+                                                                          "naming")
     found = _find(words, own)
+    if found is not None and found[0] == "a naming" and _WHERE.search(words, found[2], start - first):
+        found = None  # "Let $\delta^l_j$ denote the error, where $\delta^l_j = …$": the formula after "where" defines it
     if found is not None:
         kind, a, b, setup = found
         return Hazard(kind, _quoted(sentence, a, b), lines=(line_of(text, first), line_of(text, stop)), setup=setup,
@@ -230,7 +278,7 @@ def hazard_of(text: str, line: int, source: str, *, restricted: bool = False) ->
         found = _find(opening[:60], (name,))
         if found is not None and found[1] == 0:  # at its very opening
             return Hazard(kind, _quoted(following, lead + found[1], lead + found[2]), "next",
-                          at=after + lead, start=start)
+                          at=after + lead, start=start, said=opening)
     return None
 
 
@@ -258,24 +306,29 @@ def hazards(text: str, items: list, model, restricted: "set | dict" = (), spoken
 
 
 def _called_wrong(text: str, found: dict) -> dict:
-    """``found`` with the formula an ordinal reference back calls wrong marked ``wrong`` ("$$A$$ $$B$$ The second of
-    these is incorrect."): only when the formulas before the words are exactly the claims found with them (no other
-    formula between), and the words call it wrong without a negation; the others stay unjudged."""
+    """``found`` with the formulas an ordinal reference back in the next sentence judges marked ``wrong`` or ``right``
+    ("$$A$$ $$B$$ The first of these is right and the second is wrong."; ``ordinals`` reads the whole sentence or
+    nothing): only when the formulas before the words are exactly the claims found with them (no other formula
+    between). Counted from the first ("the second of these") only when no other formula stands before them in their
+    paragraph (the notes may count it too); the others stay unjudged."""
     groups: dict = {}
     for key, h in found.items():
-        if h.kind == KINDS[0][0] and 0 <= h.start < h.at:
+        if h.kind == KINDS[0][0] and h.where == "next" and 0 <= h.start < h.at:
             groups.setdefault(h.at, []).append(key)
     for at, keys in groups.items():
         keys.sort(key=lambda k: found[k].start)
-        words = found[keys[0]].words
-        order = next((n for pattern, n in _ORDER if pattern.search(words)), None)
-        if order is None or not BACK.search(words) or not _WRONG.search(words) or _TURNED.search(words):
+        first = found[keys[0]]
+        if len(FORMULA.findall(text[first.start:at])) != len(keys):
             continue
-        if len(keys) < 2 or order >= len(keys) or len(FORMULA.findall(text[found[keys[0]].start:at])) \
-                != len(keys) or ("latter" in words.lower() or "former" in words.lower()) and len(keys) != 2:
-            continue
-        found[keys[order]] = replace(found[keys[order]], wrong=True)
+        paragraph = max([0] + [m.end() for m in _PARAGRAPH.finditer(text, max(0, first.start - 3000), first.start)])
+        said = verdicts(first.said, len(keys), alone=FORMULA.search(text[paragraph:first.start]) is None)
+        for index, verdict in (said or {}).items():
+            found[keys[index]] = replace(found[keys[index]], wrong=verdict == "wrong", right=verdict == "right")
     return found
+
+
+#: A blank line: where a paragraph starts.
+_PARAGRAPH = re.compile(r"\n[ \t]*\n")
 
 
 #: Statuses that are a verdict: the ones this guard takes back.
@@ -294,10 +347,13 @@ def unjudged(rows: list, found: dict, row_type) -> list:
         if h.wrong:  # the notes' statement that it is false, as ``negation`` judges one
             out.append(row_type(r.formula, negated_verdict(r.result, h.words)))
             continue
+        if h.right:  # the notes call it right: their claim, judged as written
+            out.append(r)
+            continue
         out.append(row_type(r.formula, replace(r.result, status="uninterpretable", verdict="undecided",
                                                reason=h.reason(r.result), counterexample=None, diagnosis="",
                                                corrected="", condition="", condition_met=None, identity="")))
     return out
 
 
-__all__ = ["ALTERNATIVE", "BACK", "Hazard", "KINDS", "NAMING", "SAME", "SUPPOSING", "hazard_of", "hazards", "unjudged"]
+__all__ = ["ALTERNATIVE", "BACK", "CHANGING", "Hazard", "KINDS", "NAMING", "SAME", "SUPPOSING", "hazard_of", "hazards", "unjudged"]
