@@ -128,6 +128,11 @@ def _rule_rates(source: str) -> set:
     return found or {symbol(m.group(0)) for m in re.finditer(_MACROS, source)}
 
 
+def _rule_like(text: str) -> bool:
+    """``W \gets W - \rho \nabla_W L``: a step by a rate letter outside the usual ones (read by the graph notes)."""
+    return bool(re.search(r"\\gets|\\leftarrow|\\to(?![A-Za-z])|\\rightarrow|:=|=", text)) and bool(rule_rates(text))
+
+
 def _for_rule(stated: list, text: str, spans: list, at: "tuple[int, int]", source: str) -> list:
     """The statements of the rate that decide for the rule at ``at``: those after it in its own formula or sentence
     or in a "where …" sentence right after it, else the last one before it (one in words only from the sentence
@@ -194,7 +199,7 @@ def judge(text: str, rows: list, row_type, is_rule) -> list:
     out = []
     for row in rows:
         f, r = row.formula, row.result
-        if r.status != "holds" or "descent" not in r.reason or not is_rule(f.text):
+        if r.status != "holds" or "descent" not in r.reason or not (is_rule(f.text) or _rule_like(f.text)):
             out.append(row)
             continue
         at = _locate(text, f.line, f.source or f.text)

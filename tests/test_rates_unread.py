@@ -1,0 +1,113 @@
+r"""Review rates3: a rate the notes make ≤ 0 in more spellings, and statements of the rate no reader reads.
+
+Truth by hand, for z^l = w^l a^{l-1} + b^l, a^l = σ(z^l), C = ½‖a^L − y‖² (∂C/∂w^l = δ^l (a^{l-1})^T, BP4):
+w^l → w^l − η δ^l (a^{l-1})^T is a step of gradient descent exactly when η > 0. Every lead in the first list makes
+η < 0 (−0.1 = −0{,}1 = −1/10 = (−0.1) = \num{−0.1}; 0 > η; η ∈ (−∞, 0); η ≈ −0.1; "less than zero" in en/cs/ru/pl;
+"the step size to −0.1"; "not positive" is η ≤ 0): the rule is then w^l + |η| ∂C/∂w^l, a step uphill, refuted. A
+statement symbp cannot read (η = −ε, "below the noise floor", a table, a statement under "if" after it or beside a
+"not" it cannot place) may make η ≤ 0: the rule is not judged (uninterpretable, the statement named), never held.
+A positive η (0{,}1, 0 < η, η ∈ (0, ∞), 10^{400}, 10^{-400}: tiny but positive) keeps the descent step (holds).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from symbp.verify.notes import verify_text
+from symbp.verify.ratenumber import number
+from symbp.verify.ratewords import rates
+
+NET = "$$z^l = w^l a^{l-1} + b^l, \\qquad a^l = \\sigma(z^l)$$\n\n$$C = \\frac12 \\|a^L - y\\|^2$$\n\n"
+RULE = "\n\n$$w^l \\to w^l - \\eta \\delta^l (a^{l-1})^T$$\n"
+GRAPH = "Let $h = \\sigma(W x)$ and $L = \\frac12 \\|h - t\\|^2$.\n\n"
+
+
+def _rule(text: str, mark: str = "\\to"):
+    (row,) = [r for r in verify_text(text, "auto").rows if mark in r.formula.text]
+    return row.result
+
+
+@pytest.mark.parametrize("text", [
+    NET + "Gradient descent:\n\n$$\\eta = -0.1$$\n" + RULE,
+    NET + "Gradient descent:\n\n$$w^l \\to w^l - \\eta \\delta^l (a^{l-1})^T, \\quad \\eta=-0.1$$\n",
+    NET + "With $\\eta = -0{,}1$:" + RULE,
+    NET + "With $\\eta = -1/10$:" + RULE,
+    NET + "With $\\eta = (-0.1)$:" + RULE,
+    NET + "With $\\eta = \\num{-0.1}$:" + RULE,
+    NET + "With $0 > \\eta$:" + RULE,
+    NET + "With $\u03b7 = -0.1$:" + RULE,
+    NET + "With $\\eta \\in (-\\infty,0)$:" + RULE,
+    NET + "With $\\eta \\approx -0.1$:" + RULE,
+    NET + "We set the step size to $-0.1$:" + RULE,
+    NET + "We use a learning rate less than zero:" + RULE,
+    NET + "Použijeme rychlost učení menší než nula:" + RULE,
+    NET + "Возьмём скорость обучения меньше нуля:" + RULE,
+    NET + "Bierzemy współczynnik uczenia mniejszy od zera:" + RULE,
+    NET + "The learning rate is not positive." + RULE,
+    NET + "We take $\\eta = -0.1$, which is not what one usually does." + RULE,
+    NET + "Gradient descent\\footnote{$\\eta=-0.1$}:" + RULE,
+])
+def test_rates3_a_rate_made_negative_in_more_spellings_refutes_the_descent_step(text):
+    v = _rule(text)
+    assert v.status == "refuted" and "uphill" in v.reason, v
+
+
+@pytest.mark.parametrize("letter", ["rho", "tau", "beta"])
+def test_rates3_the_rate_is_whatever_multiplies_the_gradient(letter):
+    v = _rule(GRAPH + f"With $\\{letter} = -0.1$:\n\n$$W \\gets W - \\{letter} \\nabla_W L$$\n", "\\gets")
+    assert v.status == "refuted" and "uphill" in v.reason, v
+    # wrong variant: another letter set negative says nothing of this rule's rate
+    assert _rule(GRAPH + f"With $\\eta = -0.1$:\n\n$$W \\gets W - \\{letter} \\nabla_W L$$\n", "\\gets").status == "holds"
+
+
+@pytest.mark.parametrize("text, named", [
+    (NET + "With $\\eta = -\\epsilon$:" + RULE, "-\\epsilon"),
+    (NET + "The learning rate $\\eta$ is below the noise floor." + RULE, "noise floor"),
+    (NET + "We take $\\eta = -0.1$ if the loss explodes." + RULE, "explodes"),
+    (NET + "Note $\\eta = -0.1$ is no typo." + RULE, "typo"),
+    (NET + "| rate | value |\n|---|---|\n| $\\eta$ | $-0.1$ |\n\nGradient descent:" + RULE, "-0.1"),
+    (NET + "With $\\eta \\approx 0$:" + RULE, "near 0"),
+])
+def test_rates3_a_statement_of_the_rate_no_reader_reads_leaves_the_rule_unjudged(text, named):
+    v = _rule(text)
+    assert v.status == "uninterpretable" and named in v.reason, v
+
+
+@pytest.mark.parametrize("text", [
+    NET + "We maximise $C$. The step is" + RULE,
+    NET + "## Maximising the cost\n\nThe step is" + RULE,
+])
+def test_rates3_ascent_in_the_sentence_before_or_the_heading_leaves_the_rule_unjudged(text):
+    v = _rule(text)
+    assert v.status == "uninterpretable" and "ascent" in v.reason, v
+
+
+@pytest.mark.parametrize("text", [
+    NET + "With $\\eta = 0{,}1$:" + RULE,
+    NET + "With $0 < \\eta$:" + RULE,
+    NET + "With $0 < \\eta < \\frac{2}{L}$:" + RULE,
+    NET + "With $\\eta \\in (0, \\infty)$:" + RULE,
+    NET + "We set the step size to $0.1$:" + RULE,
+    NET + "We use a learning rate greater than zero:" + RULE,
+    NET + "Gradient descent:\n\n$$\\eta = 0.1$$\n" + RULE,
+    NET + "The learning rate is not negative." + RULE,
+    NET + "Here $\\eta$ is the learning rate." + RULE,
+    NET + "With $\\eta = 10^{400}$:" + RULE,     # huge, positive (before: OverflowError, exit 70)
+    NET + "With $\\eta = 10^{-400}$:" + RULE,    # tiny, positive (before: read as 0, "makes no step")
+    NET + "The learning rate is negatively correlated with the batch size." + RULE,  # no sign of η
+    NET + "We maximise $C$ in the next section. Gradient descent:" + RULE,   # its own sentence says descent
+    NET + "If $\\eta = -0.1$, the step goes uphill. Gradient descent:" + RULE,
+])
+def test_rates3_a_positive_or_harmless_statement_keeps_the_descent_step(text):
+    assert _rule(text).status == "holds"
+
+
+@pytest.mark.parametrize("lead", ["With $\\eta = 0{,}1$:", "With $0 < \\eta$:", "With $\\eta = 10^{400}$:"])
+def test_rates3_a_wrong_step_stays_refuted_beside_a_positive_rate(lead):
+    rule = "\n\n$$w^l \\to w^l + \\eta \\delta^l (a^{l-1})^T$$\n"
+    assert _rule(NET + lead + rule).status == "refuted"
+
+
+def test_rates3_powers_of_ten_past_a_float_keep_their_sign():
+    assert number("10^{400}") > 0 and 0 < number("10^{-400}") < 1e-300 and number("-10^{-400}") < 0
+    assert [s[3] for s in rates("Take $\\eta = 10^{400}$.")][0] > 1e300
