@@ -111,3 +111,45 @@ def test_rates3_a_wrong_step_stays_refuted_beside_a_positive_rate(lead):
 def test_rates3_powers_of_ten_past_a_float_keep_their_sign():
     assert number("10^{400}") > 0 and 0 < number("10^{-400}") < 1e-300 and number("-10^{-400}") < 0
     assert [s[3] for s in rates("Take $\\eta = 10^{400}$.")][0] > 1e300
+
+
+# G ← −G before W ← W − η G (G named ∂L/∂W): the step then adds η ∂L/∂W, uphill; G ← 2G changes the rate. Which value
+# G holds at the rule is not read: not judged (before: held as the descent step by ∂L/∂W).
+@pytest.mark.parametrize("again", ["$G \\gets -G$", "$G := 2G$"])
+def test_rates3_a_gradient_name_reassigned_before_the_rule_leaves_it_unjudged(again):
+    text = GRAPH + f"Let $G = \\frac{{\\partial L}}{{\\partial W}}$. Then {again}.\n\n$$W \\gets W - \\eta G$$\n"
+    v = _rule(text, "\\gets W")
+    assert v.status == "uninterpretable" and "G" in v.reason, v
+    # wrong variant: without the reassignment the rule is the descent step
+    plain = GRAPH + "Let $G = \\frac{\\partial L}{\\partial W}$.\n\n$$W \\gets W - \\eta G$$\n"
+    assert _rule(plain, "\\gets W").status == "holds"
+
+
+# The delta rule. By hand: h = W x, L = ½‖t − h‖², ∂L/∂W = (h − t) x^T, so W ← W + η (t − h) x^T = W − η ∂L/∂W is
+# the step of gradient descent (before: refuted, "adds the gradient", the added term never read); W ← W + η (h − t) x^T
+# adds the gradient (refuted, uphill).
+@pytest.mark.parametrize("step, status", [("W + \\eta (t-h) x^T", "holds"), ("W + \\eta (h-t) x^T", "refuted"),
+                                          ("W - \\eta (t-h) x^T", "refuted")])
+def test_rates3_the_delta_rule_adds_minus_the_gradient(step, status):
+    text = f"Let $h = W x$ and $L = \\frac12 \\|t - h\\|^2$.\n\n$$W \\gets {step}$$\n"
+    assert _rule(text, "\\gets").status == status
+
+
+# W^{(1)} := W^{(0)} − η ∇L(W^{(0)}): the first step of gradient descent if the brackets number iterates, a step from
+# another layer's value if they number layers; not read which (before: refuted, "starts from W^{(0)}"). With + it adds
+# the gradient either way (refuted).
+def test_rates3_bracketed_iterates_are_not_refuted_as_another_start():
+    v = _rule(GRAPH + "$$W^{(1)} := W^{(0)} - \\eta \\nabla_W L(W^{(0)})$$\n", ":=")
+    assert v.status == "uninterpretable", v
+    assert _rule(GRAPH + "$$W^{(1)} := W^{(0)} + \\eta \\nabla_W L(W^{(0)})$$\n", ":=").status == "refuted"
+
+
+# "We write $W_1$ for the first layer": W_1 is a layer's weights, not an iterate, so W_2 := W_1 − η G (G = ∂L/∂W_1)
+# starts from another layer's value (refuted; before: read as the iterate step W := W − η ∂L/∂W and held). Without the
+# words, the same rule is the iterate step (holds, tests/test_rates_more.py).
+def test_rates3_a_name_the_prose_calls_a_layer_is_no_iterate():
+    text = ("We write $W_1$ for the first layer.\n\n$$W_2 := W_1 - \\eta G$$\n\n"
+            "where $G = \\frac{\\partial L}{\\partial W_1}$.\n")
+    v = _rule(text, ":=")
+    assert v.status == "refuted" and "W_1" in v.reason, v
+    assert _rule("$$W_2 := W_1 - \\eta G$$\n\nwhere $G = \\frac{\\partial L}{\\partial W_1}$.\n", ":=").status == "holds"

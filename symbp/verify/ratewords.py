@@ -13,7 +13,14 @@ rate is then refuted, "the step goes uphill" (η < 0) or "makes no step" (η = 0
 "$\eta = 5 \cdot 10^{-3}$", "$\eta > 0$") changes nothing, nor does advice that says no sign ("$\eta$ as large as
 possible").
 
-A rule whose sentence speaks of gradient **ascent** or of maximising the cost ("Gradient ascent (we maximise $C$)",
+Review rates3: the rate is whatever letter multiplies the rule's gradient (``\rho`` too: ``ratestated``), statements
+are read in displays, chains and Unicode, with more numbers (``ratenumber``) and words (``ratephrases``), and only the
+clause that supposes or rules out a value is dropped. A statement no reader reads (``\eta = -\epsilon``, "a learning
+rate below the noise floor", a table) leaves a rule that held uninterpretable, the statement named, where a read one
+would decide.
+
+A rule whose sentence (or, when its sentence says nothing of descent, the sentence before it or its heading) speaks
+of gradient **ascent** or of maximising the cost ("Gradient ascent (we maximise $C$)",
 vzestup, maximalizujeme, подъём, максимизируем, wznoszenie, maksymalizujemy), or of descent on the cost's negative
 ("gradient descent on $-C$"), is not judged as a descent step: uninterpretable, with the words named (the step that
 maximises C is w + η ∂C/∂w).
@@ -34,7 +41,7 @@ from dataclasses import replace
 from .graphexamples import _locate
 from .ratenumber import MINUS
 from .ratephrases import said as said_in
-from .ratestated import rule_rates, statements, symbol
+from .ratestated import pieces, plain, rule_rates, statements, symbol
 from .sentences import FORMULA, masked, sentences
 
 _MACROS = r"\\(?:eta|alpha|epsilon|varepsilon|gamma|lambda|mu|xi)(?![A-Za-z])"
@@ -104,7 +111,7 @@ def _ascent(sentence: str) -> "str | None":
 def said(text: str) -> bool:
     """Do the notes state a rate's value or bound, or speak of gradient ascent (their rules may be judged again)?"""
     return bool(rates(text) or _ASCENT.search(masked(text)) or _DESCENT_ON_NEGATIVE.search(text)
-                or any(_ascent(m.group(0)) for m in _HEADING.finditer(text)))
+                or any(_ascent(m.group(0)) for m in _HEADING.finditer(text)) or _reassigned(text, len(text), None))
 
 
 def _nonpositive(op: str, v) -> "str | None":
@@ -129,7 +136,7 @@ def _rule_rates(source: str) -> set:
 
 
 def _rule_like(text: str) -> bool:
-    """``W \gets W - \rho \nabla_W L``: a step by a rate letter outside the usual ones (read by the graph notes)."""
+    r"""``W \gets W - \rho \nabla_W L``: a step by a rate letter outside the usual ones (read by the graph notes)."""
     return bool(re.search(r"\\gets|\\leftarrow|\\to(?![A-Za-z])|\\rightarrow|:=|=", text)) and bool(rule_rates(text))
 
 
@@ -210,6 +217,12 @@ def judge(text: str, rows: list, row_type, is_rule) -> list:
                 f"the cost adds η times the gradient, and this rule is not judged as the descent step it would "
                 f"otherwise be ({r.reason})"))))
             continue
+        again = _reassigned(text, at[0], f.source or f.text) if at is not None else ""
+        if again:  # "G \gets -G" before "W \gets W - \eta G": the step's G is not the gradient the notes named
+            out.append(row_type(f, replace(r, status="uninterpretable", verdict="undecided", reason=(
+                f"the notes assign a new value to a name the rule steps by before it (\u201c{again}\u201d): which "
+                f"value the rule uses is not read, so the rule is not judged ({r.reason})"))))
+            continue
         decide = _for_rule(stated, text, spans, at, f.source or f.text) if at is not None else []
         bad = [(rate, op, v, why) for rate, op, v in decide if (why := _nonpositive(op, v))]
         if not bad:
@@ -239,6 +252,26 @@ def judge(text: str, rows: list, row_type, is_rule) -> list:
             f"the notes {said_as}: with that rate the rule {effect}, "
             f"not a step of gradient descent (read with a positive rate: {r.reason})"))))
     return out
+
+
+_NAME = r"(?<![\\A-Za-z])[A-Za-z](?:_\{?\w+\}?)?(?![A-Za-z])"
+
+
+def _reassigned(text: str, start: int, source: "str | None") -> str:
+    """A formula before ``start`` that gives a name of the rule's step a new value in terms of itself (``G \\gets
+    -G``, ``g := -g``; of any name when ``source`` is None), or ''."""
+    rest = re.split(r"\\gets|\\leftarrow|\\to(?![A-Za-z])|\\rightarrow|:=|=", source or "", maxsplit=1)[-1]
+    rate = re.search(r"\\[A-Za-z]+", rest)
+    names = None if source is None else {re.sub(r"[{}\s]", "", m.group(0))
+                                         for m in re.finditer(_NAME, rest[rate.end():] if rate else "")}
+    for m in FORMULA.finditer(text, 0, start):
+        for _, piece in pieces(plain(m.group(0))):
+            a = re.match(r"\s*(" + _NAME + r")\s*(?:\\gets|\\leftarrow|:=|=)(.*)$", piece, re.S)
+            if a and (names is None or re.sub(r"[{}\s]", "", a.group(1)) in names) and re.search(
+                    r"(?<![\\A-Za-z])" + re.escape(a.group(1).strip()) + r"(?![A-Za-z_])", a.group(2)) \
+                    and not rule_rates(piece):
+                return " ".join(piece.split())
+    return ""
 
 
 def _where(stated: list, value) -> int:
