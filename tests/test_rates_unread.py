@@ -153,3 +153,20 @@ def test_rates3_a_name_the_prose_calls_a_layer_is_no_iterate():
     v = _rule(text, ":=")
     assert v.status == "refuted" and "W_1" in v.reason, v
     assert _rule("$$W_2 := W_1 - \\eta G$$\n\nwhere $G = \\frac{\\partial L}{\\partial W_1}$.\n", ":=").status == "holds"
+
+
+# Prose around the rate that says its sign, or nothing of it: "a small, positive parameter" (Nielsen's words), "kladné
+# číslo", "положительное число" say η > 0; "set to 3.0" is positive; "we run 1000 steps" counts steps, not the rate
+# (all hold). "The learning rate, $\eta$, is $-0.1$" sets η < 0 (refuted); "which we set to $-0.1$" may (not read:
+# uninterpretable, never held).
+@pytest.mark.parametrize("lead, status", [
+    ("Here, $\\eta$ is a small, positive parameter (known as the learning rate).", "holds"),
+    ("Rychlost učení $\\eta$ je malé kladné číslo.", "holds"),
+    ("Скорость обучения $\\eta$ — небольшое положительное число.", "holds"),
+    ("The learning rate is set to 3.0 in the code.", "holds"),
+    ("The learning rate $\\eta > 0$ is fixed, and we run 1000 steps.", "holds"),
+    ("The learning rate, $\\eta$, is $-0.1$.", "refuted"),
+    ("We take $\\eta$, which we set to $-0.1$.", "uninterpretable"),
+])
+def test_rates3_prose_that_says_the_sign_or_nothing_of_it(lead, status):
+    assert _rule(NET + lead + RULE).status == status

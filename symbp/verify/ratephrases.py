@@ -42,10 +42,11 @@ _ADVERB = r"(?:(?:strictly|always|chosen|taken|set|here|zde|tu|здесь|tutaj|
 _NOT = r"(?P<not>not|never|ne|není|nie|не)\s+"
 _ZERO = r"(?:zero|nought|nul[auyoe]|nulou|nule|нул[ьяюе]|нолю|ноль|zer[oa]|zerem)\b"
 _VALUE = r"(?P<n>" + MINUS + r"?\s*\d+(?:[.,]\d+)?\b|" + _ZERO + r"|~+)"
-_OF = (r"(?:of|is|equals?|equal\s+to|set\s+to|to|at|=|:|je|jest|wynosi|равн\w*|составляет|na)")
+_OF = (r"(?:(?:(?:is|was|be|are)\s+)?(?:set\s+to|equal\s+to|fixed\s+at|chosen\s+as)|of|is|equals?|to|at|=|:|je|jest"
+       r"|wynosi|равн\w*|составляет|na)")
 #: (regex, relation, value or None when the match's value group says it)
 _READERS = [
-    (re.compile(r"\b" + RATE_NOUN + r"\s*(?P<f>~+\s*)?" + _OF + r"\s*" + _VALUE, re.I), "=", None),
+    (re.compile(r"\b" + RATE_NOUN + r"\s*,?\s*(?P<f>~+\s*)?,?\s*" + _OF + r"\s*" + _VALUE, re.I), "=", None),
     (re.compile(_NEGATIVE + r"\s+(?!of\b)(?:\w+\s+)?(?P<s>\b" + RATE_NOUN + r"|~+)", re.I), "<", 0.0),
     (re.compile(_SUBJECT + r"\s+(?:" + _BE + r"\s+" + _ADVERB + r")?" + _NEGATIVE, re.I), "<", 0.0),
     (re.compile(_SUBJECT + r"\s+" + _BE + r"\s+" + _NOT + _ADVERB + _POSITIVE, re.I), "<=", 0.0),
@@ -176,7 +177,10 @@ def said(sentence: str, formulas: bool = True) -> list:
 
 
 def _unread_clauses(sentence: str, hidden: str, parts: list, found: list) -> list:
-    """A clause with a number or a word of sign where the sentence names the rate and no reader read it."""
+    """A clause with a number or a word of sign where the sentence names the rate and no reader read it; a clause
+    whose only such word is "positive" (kladné, положительное, dodatni) and no negation says η > 0 ("$\\eta$ is a
+    small, positive parameter"). A number in prose counts in a clause that names the rate or opens with "which" (not
+    "and we run 1000 steps")."""
     rates = {symbol(plain(f.group(0))) for f in FORMULA.finditer(sentence) if re.fullmatch(SYMBOL, plain(f.group(0)))}
     named = re.search(r"\b" + _NOUN, hidden, re.I) is not None
     rates |= {r for *_, r, op, v, w in found if r}
@@ -188,14 +192,29 @@ def _unread_clauses(sentence: str, hidden: str, parts: list, found: list) -> lis
             continue
         clause = hidden[c:d]
         numbers = [f for f in FORMULA.finditer(sentence, c, d) if f.end() <= d and number(plain(f.group(0))) is not None]
-        if not (_SIGNISH.search(clause) or _value_number(clause) or numbers
-                or re.search(r"(?<![\w-])" + MINUS + r"\s*~", clause)):
+        refers = re.search(r"\b" + _NOUN + r"|~", clause, re.I) and any(
+            re.fullmatch(SYMBOL, plain(f.group(0))) for f in FORMULA.finditer(sentence, c, d)) or re.search(
+            r"\b" + _NOUN, clause, re.I) or _BACK.match(clause)
+        signs = [m.group(0) for m in _SIGNISH.finditer(clause)]
+        if not (signs or numbers or (refers and _value_number(clause))
+                or re.search(r"(?<![\w-])" + MINUS + r"\s*(?:~|\d)", clause)):
             continue
-        if _status(clause, len(clause)) == "dropped" or HYPOTHETICAL.search(clause):
+        status = _status(clause, len(clause))
+        if status == "dropped" or HYPOTHETICAL.search(clause):
             continue  # "if the learning rate were negative": supposed
+        who = sorted(rates) if not named else [None]
+        if status == "read" and signs and all(re.fullmatch(_POSITIVE + "|" + _NONNEG, w, re.I) for w in signs) \
+                and not numbers and not re.search(MINUS + r"|\d", clause):
+            out += [(c, r, ">", 0.0, True) for r in who]  # "a small, positive parameter": η > 0
+            continue
         text = " ".join(sentence.split())
-        out += [(c, r, "unread", text, True) for r in (sorted(rates) if not named else [None])]
+        out += [(c, r, "unread", text, True) for r in who]
     return out
+
+
+#: a clause that speaks of what the one before it named: "…, which we set to $-0.1$"
+_BACK = re.compile(r"\s*(?:which|that|who|což|který\w*|která|které|который\w*|которая|которое|który|która|które|co)\b",
+                   re.I)
 
 
 __all__ = ["RATE_NOUN", "clauses", "said"]
