@@ -170,3 +170,12 @@ def test_rates3_a_name_the_prose_calls_a_layer_is_no_iterate():
 ])
 def test_rates3_prose_that_says_the_sign_or_nothing_of_it(lead, status):
     assert _rule(NET + lead + RULE).status == status
+
+
+# W ← W − η² ∇_W L with η = −0.1: the rate is η² = 0.01 > 0, a step of gradient descent (holds; before: refuted,
+# "uphill"); with η = 0 it makes no step (refuted); W ← W − η³ ∇_W L with η = −0.1 goes uphill (refuted).
+@pytest.mark.parametrize("rate, value, status", [("\\eta^2", "-0.1", "holds"), ("\\eta^2", "0", "refuted"),
+                                                 ("\\eta^3", "-0.1", "refuted")])
+def test_rates3_a_power_of_the_rate_keeps_its_own_sign(rate, value, status):
+    text = GRAPH + f"With $\\eta = {value}$:\n\n$$W \\gets W - {rate} \\nabla_W L$$\n"
+    assert _rule(text, "\\gets").status == status

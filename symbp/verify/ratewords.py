@@ -224,7 +224,8 @@ def judge(text: str, rows: list, row_type, is_rule) -> list:
                 f"value the rule uses is not read, so the rule is not judged ({r.reason})"))))
             continue
         decide = _for_rule(stated, text, spans, at, f.source or f.text) if at is not None else []
-        bad = [(rate, op, v, why) for rate, op, v in decide if (why := _nonpositive(op, v))]
+        bad = [(rate, op, v, why) for rate, op, v in decide if (why := _nonpositive(op, v))
+               and not (why == "uphill" and _even_power(f.source or f.text, rate))]
         if not bad:
             out.append(row)
             continue
@@ -272,6 +273,17 @@ def _reassigned(text: str, start: int, source: "str | None") -> str:
                     and not rule_rates(piece):
                 return " ".join(piece.split())
     return ""
+
+
+def _even_power(source: str, rate: "str | None") -> bool:
+    r"""Does the rule step by an even power of the rate (``\eta^2``)? Then a negative η still gives a positive rate
+    η² and the step is descent (review rates3: refuted "uphill" with η = −0.1)."""
+    letters = [rate] if rate else sorted(_rule_rates(source))
+    for letter in letters:
+        found = re.search(re.escape(letter) + r"(?![A-Za-z])\s*\^\s*\{?\s*(\d+)\s*\}?", source)
+        if found and int(found.group(1)) % 2 == 0:
+            return True
+    return False
 
 
 def _where(stated: list, value) -> int:
