@@ -269,7 +269,8 @@ def _reassigned(text: str, start: int, source: "str | None") -> str:
         for _, piece in pieces(plain(m.group(0))):
             a = re.match(r"\s*(" + _NAME + r")\s*(?:\\gets|\\leftarrow|:=|=)(.*)$", piece, re.S)
             if a and (names is None or re.sub(r"[{}\s]", "", a.group(1)) in names) and re.search(
-                    r"(?<![\\A-Za-z])" + re.escape(a.group(1).strip()) + r"(?![A-Za-z_])", a.group(2)) \
+                    r"(?<![\\A-Za-z])" + re.escape(a.group(1).strip()) + r"(?![A-Za-z_])(?!\s*(?:\\left\s*)?\()",
+                    a.group(2)) \
                     and not rule_rates(piece):
                 return " ".join(piece.split())
     return ""
