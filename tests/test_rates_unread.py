@@ -179,3 +179,11 @@ def test_rates3_prose_that_says_the_sign_or_nothing_of_it(lead, status):
 def test_rates3_a_power_of_the_rate_keeps_its_own_sign(rate, value, status):
     text = GRAPH + f"With $\\eta = {value}$:\n\n$$W \\gets W - {rate} \\nabla_W L$$\n"
     assert _rule(text, "\\gets").status == status
+
+
+# Gradient descent takes the gradient where the step starts. W_{t+1} = W_t − η ∇L(W_{t−1}) (a stale iterate),
+# W' = W − η ∇L(W') and \tilde W = W − η ∇L(\tilde W) (implicit steps) are not that step: never "holds".
+@pytest.mark.parametrize("rule", ["W_{t+1} = W_t - \\eta \\nabla L(W_{t-1})", "W' = W - \\eta \\nabla L(W')",
+                                  "\\tilde W = W - \\eta \\nabla L(\\tilde W)"])
+def test_rates3_a_gradient_taken_elsewhere_than_the_start_never_holds(rule):
+    assert _rule(GRAPH + f"$${rule}$$\n", "\\eta").status in ("refuted", "uninterpretable")
