@@ -52,7 +52,8 @@ from .samples import mean_count
 from .sumcost import said_summed
 from .updates import is_rule, read_rule
 from .updatewords import prose_new_values
-from .updateiterates import implicit_at, is_iterate_step, iterate_rewrites, names_gradient, undefined_name
+from .updateiterates import (implicit_at, is_iterate_step, iterate_rewrites, layer_names, names_gradient,
+                             undefined_name)
 from .verification import Verification
 from .notesrows import (  # the steps of each row
     _Once, _WORDS_AMBIGUOUS, _about_cost, _ahead, _as_definition, _declared, _defines, _in_general, _known_definition,
@@ -156,7 +157,7 @@ def _verify_items(text, items, notation, path, kind, strict, activation, cost, o
         items[n] = replace(items[n], text=new, kind="claim", source=items[n].source or items[n].text)
     rules = [n for n, f in enumerate(items) if f.kind in ("claim", "definition") and (is_rule(f.text) or is_iterate_step(f.text))]
     denied = tuple(n for n, f in enumerate(items) if f.negated or f.under)
-    rewritten = iterate_rewrites([f.text for f in items], rules, denied)
+    rewritten = iterate_rewrites([f.text for f in items], rules, denied, layer_names(text))
     for n, new in rewritten.items():
         items[n] = replace(items[n], text=new, kind="claim", source=items[n].source or items[n].text)
     gradient_named = {(f.line, f.text) for f in items if rewritten and names_gradient(f.text)}

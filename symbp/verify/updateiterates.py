@@ -25,6 +25,8 @@ from __future__ import annotations
 
 import re
 
+from .sentences import FORMULA, masked, sentences
+
 #: a name of the notes: a letter (or θ) with an optional subscript, G, g_t, \theta
 _NAME = r"(?:[A-Za-z]|\\theta)(?:_\{?[A-Za-z0-9]+\}?)?"
 _DERIV = re.compile(r"^\s*(?P<name>" + _NAME + r")\s*(?::=|=)\s*(?P<d>\\frac\s*\{\s*\\partial\s*[^{}]+\}\s*\{\s*\\partial\s*"
@@ -142,11 +144,12 @@ def gradient_names(texts: list) -> dict:
     return {n: next(iter(ds)) for n, ds in found.items() if len(ds) == 1 and n not in other}
 
 
-def iterate_rewrites(texts: list, rules: list, denied: tuple = ()) -> dict:
+def iterate_rewrites(texts: list, rules: list, denied: tuple = (), layers: tuple = ()) -> dict:
     """index -> the text of the update rule ``texts[index]`` (``rules``: the indices of the notes' update rules)
     read with the notes' names: its numbered iterates as the one parameter they are the values of, a gradient's
     name as the derivative it names (see the module docstring); only the rules that change. A formula at an index
-    in ``denied`` (one the notes call false, or suppose) names no gradient."""
+    in ``denied`` (one the notes call false, or suppose) names no gradient; a name in ``layers`` (one the prose calls
+    a layer: "$W_1$ for the first layer") is a parameter of its own, never an iterate."""
     named = gradient_names([t for k, t in enumerate(texts) if k not in denied])
     # every other formula that names W_1 or W_2 makes them parameters (``W_1 := W_1 - η G_1`` too), but another step
     # from one iterate to the next (``W_3 := W_2 - η G``) and a gradient's name do not
@@ -154,7 +157,7 @@ def iterate_rewrites(texts: list, rules: list, denied: tuple = ()) -> dict:
     # a name alone in the prose ("the gradient of $L$ at $W_1$") says nothing of what W_1 is (review rv42: it made
     # W_1 a parameter, and the step "starts from W_1 instead of W_2")
     others = [t for k, t in enumerate(texts) if k not in steps and not _DERIV.match(t)
-              and not re.fullmatch(r"\s*" + _NAME + r"\s*[.,;]?\s*", t)]
+              and not re.fullmatch(r"\s*" + _NAME + r"\s*[.,;]?\s*", t)] + list(layers)
     out = {}
     for k in rules:
         text = texts[k]
@@ -175,6 +178,26 @@ def iterate_rewrites(texts: list, rules: list, denied: tuple = ()) -> dict:
     return out
 
 
+_LAYER_WORDS = re.compile(r"\b(?:layers?|vrstv\w*|сло[йяеиюё]\w*|warstw\w*)\b", re.I)
+
+
+def layer_names(text: str) -> tuple:
+    r"""The names the prose calls layers: ``W_1`` of "We write $W_1$ for the first layer" (review rates3: read as an
+    iterate, W_2 := W_1 − η G held as a step of W).
+
+    >>> layer_names("We write $W_1$ for the first layer. The gradient at $W_2$.")
+    ('W_1',)
+    """
+    out = []
+    for a, b in sentences(text):
+        sentence = text[a:b]
+        if not _LAYER_WORDS.search(masked(sentence)):
+            continue
+        out += [m.group(0).strip("$ ") for m in FORMULA.finditer(sentence)
+                if re.fullmatch(r"\s*" + _NAME + r"\s*", m.group(0).strip("$"))]
+    return tuple(dict.fromkeys(out))
+
+
 def _named(text: str, named: dict, olds: tuple, param: str) -> str:
     """``text`` with each gradient's name on the right of its arrow replaced by the derivative it names (and, in
     it, the iterates ``olds`` by ``param``)."""
@@ -191,4 +214,5 @@ def _named(text: str, named: dict, olds: tuple, param: str) -> str:
     return m.group("head") + rest
 
 
-__all__ = ["undefined_name", "gradient_names", "implicit_at", "names_gradient", "is_iterate_step", "iterate_rewrites"]
+__all__ = ["undefined_name", "gradient_names", "implicit_at", "names_gradient", "is_iterate_step", "iterate_rewrites",
+           "layer_names"]

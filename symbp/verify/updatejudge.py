@@ -56,7 +56,11 @@ def _judge(rule: Rule, step: Step, check_gradient, cost: str, count: str = "",
     if step.slip:
         return "refuted", step.slip, step.slip
     if step.sign == "+":
-        return "refuted", "adds the gradient: a step uphill", "the sign: subtract the gradient"
+        return _added(rule, step, check_gradient, cost)
+    if _iterates(step.old, rule.param):
+        return "uninterpretable", (f"{rule.param} and {step.old.strip()} may be two iterates of one parameter (then "
+                                   "the rule is a step from one to the next) or two of its layers (then it starts "
+                                   "from another layer's value): which the notes mean is not read"), ""
     if norm(step.old) != p:
         old = step.old.strip() or "something other than the old value"  # never an empty name
         slip = f"starts from {old} instead of {rule.param}"
@@ -126,6 +130,37 @@ def _judge(rule: Rule, step: Step, check_gradient, cost: str, count: str = "",
                                        f"quantity ({_labelled_example(label)})"), ""
         gwords = f"∂C_{label if len(label) == 1 else '{' + label + '}'}/∂{rule.param} ({words})"
     return _mean(rule, step, label, gwords, count, unequal)
+
+
+def _iterates(old: str, param: str) -> bool:
+    r"""``W^{(0)}`` and ``W^{(1)}``: the same letter with consecutive numbers in brackets, read as iterates or as layers
+    (before: refuted, "starts from W^{(0)} instead of W^{(1)}", though W^{(1)} := W^{(0)} − η ∇L(W^{(0)}) is the first
+    step of gradient descent)."""
+    a = re.fullmatch(r"\s*([A-Za-z])\s*\^\s*\{\s*\(\s*(\d+)\s*\)\s*\}\s*", old)
+    b = re.fullmatch(r"\s*([A-Za-z])\s*\^\s*\{\s*\(\s*(\d+)\s*\)\s*\}\s*", param)
+    return bool(a and b and a.group(1) == b.group(1) and int(b.group(2)) == int(a.group(2)) + 1)
+
+
+def _added(rule: Rule, step: Step, check_gradient, cost: str) -> tuple[str, str, str]:
+    r"""A step that adds: uphill when what it adds is the gradient; the step of gradient descent when it adds minus
+    the gradient, written out (the delta rule ``W \gets W + \eta (t - h) x^T`` on ½‖t − h‖², h = W x: before,
+    refuted unread, "adds the gradient"); else what checking it said."""
+    uphill = ("refuted", "adds the gradient: a step uphill", "the sign: subtract the gradient")
+    body = step.body
+    c = _cost_pattern(cost)
+    if check_gradient is None or re.match(r"\s*(?:\\nabla|\\frac\s*\{\s*\\partial)", body) or re.search(
+            r"\\partial\s*" + c, body):
+        return uphill  # ∇C, ∂C/∂w written whole: the gradient itself
+    status, words = check_gradient(rule.param, body)
+    if status == "holds":
+        return uphill
+    if status == "refuted":
+        minus, how = check_gradient(rule.param, f"-\\left({body}\\right)")
+        if minus == "holds":
+            return "holds", (f"a step of gradient descent: {rule.param} + {step.rate} ({body}) adds minus the gradient "
+                             f"({how})"), ""
+        return "refuted", f"adds {body}, which is neither the gradient nor minus the gradient ({words})", ""
+    return status, f"the step adds {body}: {words}", ""
 
 
 def _partial_of_sample(body: str):
