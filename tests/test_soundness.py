@@ -215,3 +215,14 @@ def test_the_layer_a_network_failed_at_is_listed_apart_from_those_that_held():
     assert deep["status"] == "fails" and deep["layers"] == ["l = 3"] and deep["failed_at"] == ["l = 2"]
     assert "failed at l = 2" in checked_lines([deep])
     assert all("failed_at" not in c for c in v.checked if c["status"] == "holds")
+
+
+@pytest.mark.parametrize("condition", [r"\quad (j = 0)", r"\quad j = 0"])
+def test_a_condition_naming_no_neuron_before_the_first_is_no_instance_not_refuted(condition):
+    # review rv43 B2: BP3 restricted to j = 0 (neurons are numbered from 1) was refuted, "past the neurons";
+    # like j = 5 past every layer's neurons, it names no instance: undecided, each network listing why
+    for right in (r"\delta^l_j", r"2 \delta^l_j"):
+        result = verify(r"\frac{\partial C}{\partial b^l_j} = " + right + " " + condition)
+        assert result.status == "undecided", result
+        assert "no network checked has an instance" in result.reason and "before the neurons 1.." in result.reason
+    assert verify(r"\frac{\partial C}{\partial b^l_j} = 2 \delta^l_j \quad (j = 1)").status == "refuted"

@@ -158,6 +158,11 @@ def _restricted(w: Where, ranges: dict, ctx: Context, notes: list | None = None)
         raise Uninterpretable(f"the condition {w.text} sets {w.var} to 0, but in the {ctx.notation.name} notation only "
                               f"x and the weight's bias column have an entry 0 (x_0 = 1), and {w.var} also stands in a "
                               "place numbered from 1")
+    if new_hi < lo and all(b is None or b.size is None for b in (w.lo, w.hi)):
+        # j = 0 where neurons are numbered from 1: no neuron of the network, as k = 3 past two neurons above (review
+        # rv43 B2: BP3 with "(j = 0)" was refuted, "past the neurons")
+        raise LayerOutOfRange(f"the condition {w.text} names neurons {new_lo}..{new_hi} of {w.var}, before the "
+                              f"neurons {lo}..{hi} of the place it stands in (network {list(ctx.net.sizes)})")
     if new_lo < lo or new_hi > hi:
         raise ShapeMismatch(f"the condition {w.text} lets {w.var} run over {new_lo}..{new_hi}, past the "
                             f"neurons {lo}..{hi} of the place it stands in (network {list(ctx.net.sizes)})")
