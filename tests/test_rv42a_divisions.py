@@ -67,3 +67,16 @@ def test_a_scalar_division_by_sigmoid_prime_holds_and_its_wrong_variant_is_refut
 def test_relu_division_by_z_is_still_read_where_defined():
     # σ(z)/z = σ'(z) for relu fails only at z = 0 (a point, not an interval): read where defined, as before
     assert verify(r"\frac{\sigma(z)}{z} = \sigma'(z)", "nielsen", activation="relu").status == "holds"
+
+
+@pytest.mark.parametrize("activation", ["sigmoid", "tanh", "generic", "relu"])
+@pytest.mark.parametrize("formula", [r"\frac{\max(0,z)}{\max(0,z)} = 1", r"\frac{z\,\max(0,z)}{\max(0,z)} = z"])
+def test_a_division_by_max_of_zero_and_z_is_undecided_under_any_activation(activation, formula):
+    # review rv44 A4: max(0, z) is 0 for every z < 0, so both sides are 0/0 on a half-line; under sigmoid, tanh and a
+    # generic σ the quotient was cancelled and "holds … for every real z" was said (relu was already undecided)
+    result = verify(formula, activation=activation)
+    assert result.status == "undecided" and "divides by" in result.reason, (activation, result.status, result.reason)
+
+
+def test_a_division_by_max_that_differs_where_defined_is_refuted():
+    assert verify(r"\frac{\max(0,z)}{\max(0,z)} = 2", activation="sigmoid").status == "refuted"

@@ -180,7 +180,14 @@ def _flat_divisor(sides, act, sigma, sigma_prime) -> str:
                 return (f"it divides by {to_latex(node.den)}, which is 0 wherever σ is flat (a generic σ is every "
                         "differentiable function, and one constant on an interval has σ'(z) = 0 there): the formula "
                         "is undefined on that interval, and symbp does not read 0/0 as a value")
-        elif _kinked(act):
+        if den.has(sympy.Max) and not _kinked(act):  # \max(0, z) under any σ: 0 for every z < 0 (review rv44 A4)
+            for name, at in _PIECES[:2]:
+                if den.has(Z) and _piece_zero(den.subs(Z, at)):
+                    return (f"it divides by {to_latex(node.den)}, which is 0 for every {name}: the formula is "
+                            "undefined there, and symbp does not read 0/0 as a value")
+        if act.is_generic:
+            continue
+        if _kinked(act):
             for name, at in _PIECES[:2]:
                 if den.has(Z) and _piece_zero(den.subs(Z, at)):
                     return (f"it divides by {to_latex(node.den)}, which {act.name} makes 0 for every {name}: the "
