@@ -7,7 +7,9 @@ r"""Review rv42c (layouts): false holds of graph notes, each decided by hand.
 
 from __future__ import annotations
 
-from symbp.verify.notes import verify_notes
+import pytest
+
+from symbp.verify.notes import verify_notes, verify_text
 
 _SIZES = (r"Let $x$ be a row vector of $n$ entries and $W$ an $n \times k$ matrix." "\n\n"
           "$$g = x W$$\n\n$$h = \\tanh(g)$$\n\n$$L = \\frac{1}{2}\\|h\\|^2$$\n\n")
@@ -157,3 +159,23 @@ def test_rv42c_5_numerator_layout_transposed_declares_nothing(tmp_path):
     rows = _rows(tmp_path, text + f"$${wrong}$$\n\n$${other}$$\n")
     assert rows[wrong].status == "ambiguous", rows[wrong].reason
     assert rows[other].status == "ambiguous", rows[other].reason
+
+
+_ROW = "Let $x$ be a row vector of length 2 and $W$ a $2 \\times 3$ matrix.\n\n$$g = x W$$\n\n"
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # review rv44 A7: a layout named in the claim's own sentence was dropped, and the claim held in the other layout
+    (r"In the numerator layout, $\frac{\partial g}{\partial x} = W$.", "uninterpretable"),
+    (r"We have $\frac{\partial g}{\partial x} = W$ in the numerator layout.", "uninterpretable"),
+    (r"$\frac{\partial g}{\partial x} = W$ (numerator layout).", "uninterpretable"),
+    ("$$\\frac{\\partial g}{\\partial x} = W$$\nin the numerator layout.", "uninterpretable"),
+    (r"The Jacobian is $\frac{\partial g}{\partial x} = W$.", "uninterpretable"),  # the Jacobian: numerator layout
+    # the layout named is the one it is judged in: judged as before
+    (r"In the denominator layout, $\frac{\partial g}{\partial x} = W$.", "holds"),
+    (r"In the numerator layout, $\frac{\partial g}{\partial x} = W^T$.", "holds"),
+    (r"We use the numerator layout: $$\frac{\partial g}{\partial x} = W^T$$", "holds"),
+])
+def test_rv44_a_layout_named_beside_the_claim_is_never_dropped(sentence, expected):
+    rows = [r for r in verify_text(_ROW + sentence + "\n").rows if "partial g" in r.formula.text]
+    assert [r.result.status for r in rows] == [expected], [(r.formula.text, r.result.status, r.result.reason) for r in rows]

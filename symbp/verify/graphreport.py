@@ -11,8 +11,11 @@ verdict, each claim's given).
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from .claimlinks import declaration
+from .graphexamples import _locate
+from .sentences import masked, sentences
 from .extract import Formula
 from .graphmodel import GraphError, Sym
 from .graphnodes import walk
@@ -99,12 +102,12 @@ def apply_graph(report, text: str, notation_name: str, budget: float = 30.0, act
                                                          f"{layered.reason}", notation=notation_name)))
             continue
         if key in g.unfolded and open_:  # one claim per set of assumptions in force at its lines
-            rows += [type(row)(u, regularized(u, _verification(u, *g.results[id(u)], g, notation_name)))
+            rows += [type(row)(u, _beside(text, u, regularized(u, _verification(u, *g.results[id(u)], g, notation_name))))
                      for u in g.unfolded[key]]
             continue
         if key in g.results and open_:
             p, results = g.results[key]
-            verification = regularized(f, _verification(f, p, results, g, notation_name))
+            verification = _beside(text, f, regularized(f, _verification(f, p, results, g, notation_name)))
             if key in g.declarations and verification.status == "holds" and not f.negated:
                 skipped.append(_checked(f, verification))
             else:
@@ -116,7 +119,7 @@ def apply_graph(report, text: str, notation_name: str, budget: float = 30.0, act
             if id(f) not in g.declarations or id(f) not in g.results or not _graph_form(f.text):
                 continue
             p, results = g.results[id(f)]
-            verification = regularized(f, _verification(f, p, results, g, notation_name))
+            verification = _beside(text, f, regularized(f, _verification(f, p, results, g, notation_name)))
             if verification.status == "holds":
                 skipped[k] = _checked(f, verification)
             else:
@@ -261,3 +264,33 @@ def _layout_words(results: list) -> str:
         return "the same in the denominator and the numerator layout"
     return " and ".join(f"{n.replace('+', ' and ')} layout" for n in names if n != "both") + " (" + "; ".join(
         r.reason for r in results if r.layout and r.layout != "both") + ")"
+
+
+#: A layout named in words (en, cs, ru, pl); the Jacobian is the numerator layout (rows are the outputs).
+_NAMED_LAYOUT = re.compile(r"\b(?:(?P<n>numerator|čitatel\w*|числител\w*|licznik\w*|jacobian\w*|jakobián\w*|якобиан\w*"
+                           r"|jakobian\w*)|(?P<d>denominator|jmenovatel\w*|знаменател\w*|mianownik\w*))", re.IGNORECASE)
+
+
+def _beside(text: str, f: Formula, v):
+    """``v`` left uninterpretable when the claim's own sentence (or, for a formula that ends its sentence, the next
+    one) names a layout other than the one it was judged in (review rv44 A7: "In the numerator layout,
+    $\\frac{\\partial g}{\\partial x} = W$." held in the denominator layout; only a declaration before it was read)."""
+    layout = (v.interpretation or {}).get("layout", "") if v.status in ("holds", "refuted", "conditional") else ""
+    if not layout or layout.startswith(("no vector", "the same in")):
+        return v
+    at = _locate(text, f.line, f.source or f.text)
+    spans = sentences(text)
+    k = next((i for i, (a, b) in enumerate(spans) if at is not None and a <= at[0] < b), None)
+    if k is None:
+        return v
+    start, end = spans[k]
+    if not masked(text[at[1]:end]).strip(" \t\n.,;:!?") and k + 1 < len(spans):
+        end = spans[k + 1][1]  # "$$…$$ ⏎ in the numerator layout."
+    words = masked(text[start:end])
+    named = {"numerator" if m.group("n") else "denominator" for m in _NAMED_LAYOUT.finditer(words)}
+    used = {n for n in ("denominator", "numerator") if n in layout.split("(")[0]}
+    if not named or named == used:
+        return v
+    return replace(v, status="uninterpretable", verdict="undecided", counterexample=None, reason=(
+        f"the words beside it name the {' and the '.join(sorted(named))} layout, and a layout named beside one "
+        f"formula is not read (judged in the {' and '.join(sorted(used))} layout: {v.status}, {v.reason})"))
