@@ -80,3 +80,12 @@ def test_a_division_by_max_of_zero_and_z_is_undecided_under_any_activation(activ
 
 def test_a_division_by_max_that_differs_where_defined_is_refuted():
     assert verify(r"\frac{\max(0,z)}{\max(0,z)} = 2", activation="sigmoid").status == "refuted"
+
+
+@pytest.mark.parametrize("formula", [r"\frac{\max(0,1-z)}{\max(0,1-z)} = 1",
+                                     r"\frac{\max(0,\sigma(z)-1)}{\max(0,\sigma(z)-1)} = 1"])
+def test_a_division_by_max_of_zero_and_anything_is_undecided(formula):
+    # review rv44 A4 (after max3): max(0, 1 - z) is 0 for every z ≥ 1, max(0, σ(z) - 1) for every z under sigmoid
+    result = verify(formula, activation="sigmoid")
+    assert result.status == "undecided" and "divides by" in result.reason, (result.status, result.reason)
+    assert verify(r"\frac{z}{1+\max(0,z)} = \frac{z}{1+\max(0,z)}", activation="sigmoid").status == "holds"

@@ -185,6 +185,10 @@ def _flat_divisor(sides, act, sigma, sigma_prime) -> str:
                 if den.has(Z) and _piece_zero(den.subs(Z, at)):
                     return (f"it divides by {to_latex(node.den)}, which is 0 for every {name}: the formula is "
                             "undefined there, and symbp does not read 0/0 as a value")
+        if den.has(sympy.Max) and sympy.simplify(den.replace(lambda e: isinstance(e, sympy.Max), lambda e: 0)) == 0:
+            # \max(0, u) is 0 wherever u ≤ 0, a whole region for max(0, 1 - z) or max(0, σ(z) - 1) (review rv44 A4)
+            return (f"it divides by {to_latex(node.den)}, which is 0 wherever the argument of its \\max is ≤ 0 (a "
+                    "whole region of z): the formula is undefined there, and symbp does not read 0/0 as a value")
         if act.is_generic:
             continue
         if _kinked(act):
