@@ -89,3 +89,20 @@ def test_a_division_by_max_of_zero_and_anything_is_undecided(formula):
     result = verify(formula, activation="sigmoid")
     assert result.status == "undecided" and "divides by" in result.reason, (result.status, result.reason)
     assert verify(r"\frac{z}{1+\max(0,z)} = \frac{z}{1+\max(0,z)}", activation="sigmoid").status == "holds"
+
+
+@pytest.mark.parametrize("formula", [r"\frac{\sigma(z)\sigma'(z)}{\sigma(z)} = \sigma'(z)",
+                                     r"\frac{\sigma(z)(1-\sigma(z))}{1-\sigma(z)} = \sigma(z)",
+                                     r"\frac{\sigma(z)}{\sigma(z)} = 1"])
+def test_a_scalar_division_by_what_a_constant_generic_sigma_makes_zero_is_undecided(formula):
+    # review rv44 A5: a generic σ may be constant at 0 (or at 1) on an interval, where σ(z) (or 1 − σ(z)) is 0 for
+    # every z: the quotient is 0/0 there (σ(z) = e^{-1/z} for z > 0, 0 else, is differentiable). Under sigmoid, σ is
+    # never 0 or 1: decided.
+    result = verify(formula)
+    assert result.status == "undecided" and "constant at" in result.reason, (result.status, result.reason)
+    assert verify(formula, activation="sigmoid").status == "holds"
+
+
+def test_a_scalar_division_by_what_no_constant_sigma_makes_zero_still_holds():
+    assert verify(r"\frac{\sigma(z)}{1+\sigma(z)^2} = \frac{\sigma(z)}{1+\sigma(z)^2}").status == "holds"
+    assert verify(r"\frac{\sigma(z)\sigma(z)}{\sigma(z)} = 2\sigma(z)").status == "refuted"

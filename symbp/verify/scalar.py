@@ -180,6 +180,11 @@ def _flat_divisor(sides, act, sigma, sigma_prime) -> str:
                 return (f"it divides by {to_latex(node.den)}, which is 0 wherever σ is flat (a generic σ is every "
                         "differentiable function, and one constant on an interval has σ'(z) = 0 there): the formula "
                         "is undefined on that interval, and symbp does not read 0/0 as a value")
+            value = _constant_root(den, sigma(Z).func, prime)
+            if value is not None:  # review rv44 A5: σ(z)σ'(z)/σ(z) = σ'(z) held for every σ, though σ may be 0
+                return (f"it divides by {to_latex(node.den)}, which is 0 wherever σ is constant at {value} on an "
+                        "interval (a generic σ is every differentiable function, and one such is among them): the "
+                        "formula is undefined there, and symbp does not read 0/0 as a value")
         if den.has(sympy.Max) and not _kinked(act):  # \max(0, z) under any σ: 0 for every z < 0 (review rv44 A4)
             for name, at in _PIECES[:2]:
                 if den.has(Z) and _piece_zero(den.subs(Z, at)):
@@ -197,6 +202,26 @@ def _flat_divisor(sides, act, sigma, sigma_prime) -> str:
                     return (f"it divides by {to_latex(node.den)}, which {act.name} makes 0 for every {name}: the "
                             "formula is undefined there, and symbp does not read 0/0 as a value")
     return ""
+
+
+def _constant_root(den, sigma_func, prime_func):
+    """A value c such that ``den`` is 0 for every z of an interval where a generic σ is the constant c (σ' = 0
+    there), or None: the denominator with σ'(z) at 0 and σ(z) a symbol s, looked at for a real root in s (z at a
+    few values, for a z beside σ)."""
+    s = sympy.Symbol("s")
+    flat = den.replace(lambda e: e.func == prime_func, lambda e: 0)
+    if not flat.has(sigma_func):
+        return None
+    flat = flat.replace(lambda e: e.func == sigma_func, lambda e: s)
+    for at in (sympy.Rational(1, 3), sympy.Integer(2), sympy.Rational(-1, 2)):
+        try:
+            poly = sympy.Poly(sympy.together(flat.subs(Z, at)).as_numer_denom()[0], s)
+        except sympy.PolynomialError:
+            return None  # not a polynomial in σ: not looked at
+        roots = [r for r in sympy.real_roots(poly)] if poly.degree() > 0 else []
+        if roots:
+            return roots[0]
+    return None
 
 
 def _compare(sides, exprs, act, sigma, sigma_prime):
