@@ -108,9 +108,11 @@ def test_rv42c_a_gradient_matrix_named_by_its_entries_is_that_matrix(tmp_path):
     assert rows[wrong].status == "refuted", rows[wrong].reason
 
 
-def test_rv42c_a_column_slice_is_not_read_as_an_index(tmp_path):
-    # W_{:,1} is W's first column; it was read with ":" an index letter, a number, and refuted on its shape
-    claim = r"\frac{\partial g_1}{\partial x} = W_{:,1}^T"
+@pytest.mark.parametrize("mark", [":", "*"])
+def test_rv42c_a_column_slice_is_not_read_as_an_index(tmp_path, mark):
+    # W_{:,1} is W's first column; it was read with ":" an index letter, a number, and refuted on its shape (and
+    # W_{*,1} so too: review rv44 B3)
+    claim = r"\frac{\partial g_1}{\partial x} = W_{" + mark + r",1}^T"
     rows = _rows(tmp_path, _ROW + f"$${claim}$$\n")
     assert rows[claim].status == "uninterpretable" and "slice" in rows[claim].reason, rows[claim].reason
 
@@ -160,8 +162,6 @@ def test_rv42c_5_numerator_layout_transposed_declares_nothing(tmp_path):
     assert rows[wrong].status == "ambiguous", rows[wrong].reason
     assert rows[other].status == "ambiguous", rows[other].reason
 
-
-_ROW = "Let $x$ be a row vector of length 2 and $W$ a $2 \\times 3$ matrix.\n\n$$g = x W$$\n\n"
 
 
 @pytest.mark.parametrize("sentence, expected", [

@@ -331,9 +331,12 @@ def _diagnose(eq: Equation, family: list, outcome: GraphOutcome, budget: float, 
 
 
 def check_claim(eq: Equation, model: Model, budget: float, layout: str = "") -> GraphOutcome:
-    sliced = next((n for n in walk(eq) if isinstance(n, Sym) and any(":" in part for part in n.sub)), None)
-    if sliced is not None:  # review rv42c: W_{:,1} was read with ":" an index letter (= 1), a number: refuted
-        return GraphOutcome("uninterpretable", f"{sliced.latex()}: a slice (a whole row or column, ':') is not read")
+    sliced = next((n for n in walk(eq) if isinstance(n, Sym) and any(
+        ":" in part or "*" in part or "\\cdot" in part or "\\bullet" in part for part in n.sub)), None)
+    if sliced is not None:  # review rv42c: W_{:,1} was read with ":" an index letter (= 1), a number: refuted;
+        # rv44 B3: the same for W_{*,1}
+        return GraphOutcome("uninterpretable", f"{sliced.latex()}: a slice (a whole row or column: ':', '*', "
+                            "'\\cdot') is not read")
     try:
         eq = bracket_products(eq, model)
         if is_update(eq):
