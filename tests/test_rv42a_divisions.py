@@ -106,3 +106,13 @@ def test_a_scalar_division_by_what_a_constant_generic_sigma_makes_zero_is_undeci
 def test_a_scalar_division_by_what_no_constant_sigma_makes_zero_still_holds():
     assert verify(r"\frac{\sigma(z)}{1+\sigma(z)^2} = \frac{\sigma(z)}{1+\sigma(z)^2}").status == "holds"
     assert verify(r"\frac{\sigma(z)\sigma(z)}{\sigma(z)} = 2\sigma(z)").status == "refuted"
+
+
+@pytest.mark.parametrize("left", [r"\frac{d}{dz}\sigma(z)", r"\frac{d}{dz}\max(0,z)"])
+def test_relu_differentiated_is_read_where_defined_not_refuted_at_the_kink(left):
+    # review rv44 B5: d/dz relu(z) = σ'(z) is σ' by definition for every z ≠ 0, and d/dz relu has no value at 0:
+    # it was refuted at z = 0 by the convention σ'(0) = 0. A wrong right side is still refuted off the kink.
+    result = verify(left + r" = \sigma'(z)", activation="relu")
+    assert result.status == "holds" and "z ≠ 0" in result.reason, (result.status, result.reason)
+    assert verify(left + " = 1", activation="relu").status == "refuted"
+    assert verify(r"\sigma'(-z) = 1 - \sigma'(z)", activation="relu").status == "refuted"  # no derivative: the convention

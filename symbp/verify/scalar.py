@@ -245,6 +245,12 @@ def _compare(sides, exprs, act, sigma, sigma_prime):
             failing = [name for name, at in _PIECES if not _piece_zero(diff.subs(Z, at))]
             if not failing:
                 continue
+            derived = [any(isinstance(n, Derivative) for n in walk(sides[i])) for i in (0, k - 1)]
+            if failing == ["z = 0"] and any(derived) and not all(derived):
+                # review rv44 B5: d/dz relu(z) has no value at the kink (relu is not differentiable at 0): the side
+                # that differentiates is read where defined, never refuted there by the convention σ'(0) = 0
+                undefined.append(1 if derived[0] else k)
+                continue
             if failing == ["z = 0"] and any(_undefined_at_zero(x) for x in (exprs[0], e)):
                 # review (layouts, finding 6): relu's σ'(z) = σ(z)/z is true for z ≠ 0 and means nothing at z = 0
                 # (0/0): read where defined, as a network's division by z^l_j is (``interpret._divisor_vanishing``),
