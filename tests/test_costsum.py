@@ -136,3 +136,16 @@ def test_costsum_the_sum_said_in_words_is_not_judged_as_the_mean(words):
 def test_costsum_the_mean_said_in_words_keeps_the_mean():
     got = _statuses(f"# Cost\n\nThe total cost is the mean of the per-sample costs.\n\n$${C_MEAN}.$$\n\n$${C_SUM}.$$\n")
     assert got[" ".join(C_MEAN.split())] == ["holds"] and got[" ".join(C_SUM.split())] == ["refuted"], got
+
+
+@pytest.mark.parametrize("words", [
+    "The total cost is the sum (not the mean) of the per-sample costs.",
+    "The cost is the sum of the per-sample costs, not their average.",
+    "The cost is the mean, not the sum of the per-sample costs.",
+])
+def test_costsum_sum_and_mean_in_one_sentence_leave_the_cost_unknown(words):
+    # review rv44 A3: "not"/"mean" in the sentence vetoed the sum, so the 1/n form held under a summed cost; which
+    # one is meant is not read: neither form is judged
+    got = _statuses(f"# Cost\n\n{words}\n\n$${C_MEAN}.$$\n\n$${C_SUM}.$$\n")
+    assert got[" ".join(C_MEAN.split())] == ["uninterpretable"], got
+    assert got[" ".join(C_SUM.split())] == ["uninterpretable"], got

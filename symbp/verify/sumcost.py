@@ -63,7 +63,8 @@ def summed(text: str) -> str:
 #: The loss said in words to be the sum of the per-input costs: "the total cost is the sum of the per-sample costs",
 #: "the loss summed over the training examples"; "celková cena je součet cen jednotlivých vzorků", "сумма потерь по
 #: всем примерам", "suma kosztów dla poszczególnych próbek" (review rv42d 4: read as the mean, the claims with 1/n
-#: held). Words of a mean, an average or a denial in the sentence ("the mean, not the sum") read nothing.
+#: held). Words of a mean, an average or a denial in the sentence as well ("the mean, not the sum") leave which one it
+#: is unread: the cost is then unknown too.
 _SUM_WORDS = re.compile(
     r"\bsum(?:med)?\s+(?:of|over)\s+(?:the\s+|all\s+(?:the\s+)?)?(?:individual\s+)?(?:per[-\s](?:sample|input|example"
     r"|instance|pattern|observation)\s+(?:costs|losses|errors)|(?:costs|losses|errors)\s+(?:of|over|for|on)\s+(?:the\s+"
@@ -84,15 +85,20 @@ def said_summed(text: str) -> "list[tuple[int, str]]":
 
     >>> said_summed("Intro.\n\nThe total cost is the sum of the per-sample costs.\n")
     [(3, 'sum of the per-sample costs')]
-    >>> said_summed("The cost is the mean, not the sum of the per-sample costs.")
-    []
+    >>> said_summed("The cost is the mean, not the sum of the per-sample costs.")[0][0]
+    1
     """
     out = []
     for a, b in sentences(text):
         words = masked(text[a:b])
+        if _SUM_WORDS.search(words) is None:  # "the sum (not the mean) of the per-sample costs": past the aside
+            words = re.sub(r"\s*\([^()]*\)", "", words)
         m = _SUM_WORDS.search(words)
-        if m is not None and not _NOT_SUM.search(words):
-            out.append((line_of(text, a + m.start()), " ".join(m.group(0).split())))
+        if m is not None:  # beside words of a mean or a denial ("the sum (not the mean)", "the mean, not the sum"):
+            # which one the cost is, is not read, so it is not the mean either (review rv44 A3: "not"/"mean" vetoed
+            # the sum, and the 1/n form held)
+            out.append((line_of(text, a + m.start()), " ".join(words[max(m.start() - 40, 0):m.end()].split())
+                        if _NOT_SUM.search(words) else " ".join(m.group(0).split())))
     return out
 
 
