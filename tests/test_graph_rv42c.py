@@ -179,3 +179,15 @@ def test_rv42c_5_numerator_layout_transposed_declares_nothing(tmp_path):
 def test_rv44_a_layout_named_beside_the_claim_is_never_dropped(sentence, expected):
     rows = [r for r in verify_text(_ROW + sentence + "\n").rows if "partial g" in r.formula.text]
     assert [r.result.status for r in rows] == [expected], [(r.formula.text, r.result.status, r.result.reason) for r in rows]
+
+
+def test_rv44_a_sum_without_its_bound_counts_toward_the_sizes_needed(tmp_path):
+    # review rv44 A6: Σ_j h_j/h_j is k (h's size) though no bound is written; (k − 2)(k − 3)(k − 4) is 0 at the sizes
+    # checked and −6 at k = 1, 6 at k = 5: of degree 3, it needs four sizes of an open letter. It held; never holds now
+    unbounded = r"\sum_{j} \frac{h_j}{h_j}"
+    wrong = f"{_GRAD} = {_GRAD} + " + "".join(f"({unbounded} - {r})" for r in (2, 3, 4)) + f" {_GRAD}"
+    right = f"{_GRAD} = {_GRAD} + ({unbounded} - {unbounded}) {_GRAD}"  # 0 at every size: one sum-degree, pinned
+    rows = _rows(tmp_path, _SIZES + f"$${wrong}$$\n\n$${right}$$\n")
+    assert rows[wrong].status in ("undecided", "refuted"), rows[wrong].reason
+    assert "without a bound" in rows[wrong].reason or rows[wrong].status == "refuted"
+    assert rows[right].status == "holds", rows[right].reason

@@ -27,7 +27,7 @@ from .graphevaluate import Evaluator, Misfit
 from .graphmodel import LOSS_NAMES, Bar, Call, Deriv, GraphError, GraphUninterpretable, Model, Mul, Sym, is_declaration
 from .graphnodes import Equation, Mat, T, to_latex, walk
 from .graphshapes import FAMILY_CYCLES, open_dims
-from .graphsizedegree import NO_POLYNOMIAL, letter_degrees
+from .graphsizedegree import NO_POLYNOMIAL, UNBOUNDED, letter_degrees
 from .graphsizes import letter_sizes
 from .graphundefined import input_names, involved, make_generic, undefined_nodes
 from .graphundefined import words as undefined_words
@@ -57,6 +57,7 @@ def checker(defs: list, all_eqs: list, hints: list, claims: list, sigma=None, un
     vectors = model.vector_reading  # every member read as the first (``graphguess``)
     opened = bool(open_dims([(ln, e) for ln, e, _ in defs], all_eqs, hints, vectors))
     family, starts = [model], [0]
+    model.sizes_open = opened
     if opened:  # sizes the notes leave open: members with other sizes (``graphshapes.FAMILY_CYCLES``)
         other, error2, _ = notes_model(defs, all_eqs, hints, claims, start=1, sigma=sigma, impose=impose, vectors=vectors)
         if other is None and error2:  # the definitions contradict each other at the other sizes: not hidden
@@ -160,12 +161,23 @@ def _pinned(eq: Equation, held: list, out: GraphOutcome) -> GraphOutcome:
     # review rv42c 2: a claim whose sums to a letter's size make it a polynomial of degree d in that size holds for
     # every size only if it held at d + 1 sizes of the letter; else undecided, naming the sizes it held at
     for letter, degree in sorted(letter_degrees(eq).items()):
-        sizes = sorted(set().union(*(letter_sizes(m, letter) for m in held)))
+        sums = f"its sums to {letter}"
+        if letter == UNBOUNDED:  # a sum without its bound runs to some open size: the one with fewest sizes checked
+            if not getattr(held[0], "sizes_open", False):
+                continue
+            taken = [(sorted(set().union(*(letter_sizes(m, x) for m in held))), x) for x in held[0].letters]
+            taken = [t for t in taken if t[0]]
+            if not taken:
+                continue
+            sizes, letter = min(taken, key=lambda t: len(t[0]))
+            sums = f"its sums written without a bound (each may run to an open size such as {letter})"
+        else:
+            sizes = sorted(set().union(*(letter_sizes(m, letter) for m in held)))
         if sizes and len(sizes) <= degree:
             what = ("a function of its size that is no polynomial" if degree >= NO_POLYNOMIAL else
                     f"a polynomial of degree {degree} in its size, which needs {degree + 1} sizes")
             return GraphOutcome("undecided", f"it holds where {letter} = "
-                                f"{', '.join(map(str, sizes))}, but its sums to {letter} make it {what}; "
+                                f"{', '.join(map(str, sizes))}, but {sums} make it {what}; "
                                 "other sizes are not checked", out.layout, out.verdicts, kinds=out.kinds)
     return out
 
