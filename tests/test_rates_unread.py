@@ -13,18 +13,10 @@ from __future__ import annotations
 
 import pytest
 
-from symbp.verify.notes import verify_text
 from symbp.verify.ratenumber import number
 from symbp.verify.ratewords import rates
 
-NET = "$$z^l = w^l a^{l-1} + b^l, \\qquad a^l = \\sigma(z^l)$$\n\n$$C = \\frac12 \\|a^L - y\\|^2$$\n\n"
-RULE = "\n\n$$w^l \\to w^l - \\eta \\delta^l (a^{l-1})^T$$\n"
-GRAPH = "Let $h = \\sigma(W x)$ and $L = \\frac12 \\|h - t\\|^2$.\n\n"
-
-
-def _rule(text: str, mark: str = "\\to"):
-    (row,) = [r for r in verify_text(text, "auto").rows if mark in r.formula.text]
-    return row.result
+from test_rates_more import GRAPH, NET, RULE, _rule  # the notes and the row reader the rate tests share
 
 
 @pytest.mark.parametrize("text", [
