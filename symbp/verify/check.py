@@ -55,6 +55,7 @@ class Outcome:
     shape: bool = False  # refuted by shapes that do not fit (no value was compared)
     condition: str = ""
     condition_met: bool | None = None  # for a network the user fixed: does it satisfy the condition?
+    fixed_holds: bool = False  # the network the user fixed holds on every side (``sizecondition``)
     checked: tuple = ()  # per network: dict(sizes, depth, status, instances, layers, outside)
     networks: tuple = ()  # the sizes of every network checked
 
@@ -232,8 +233,8 @@ def _verdict(eq, pairs, nets, limit: int, results: dict, setting: Setting) -> Ou
     holding = sorted(d for d, s in by_depth.items() if s == "holds")
     failing = sorted(d for d, s in by_depth.items() if s == "fails")
     undecided = sorted(d for d, s in by_depth.items() if s == "undecided")
-    common = dict(instances=total, checked=checked, networks=networks)
     fixed = _fixed_result(setting, pairs, results)
+    common = dict(instances=total, checked=checked, networks=networks, fixed_holds=bool(fixed))
     if failing:
         first = first_fail
         cx = first.counterexample

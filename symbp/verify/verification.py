@@ -58,6 +58,7 @@ from .claims import UNEQUAL, unequal
 from .depends import check_declaration
 from .reader import ReadError, read_claim
 from .recheck import HOOKS
+from .sizecondition import size_conditional
 from .graphsingle import check_single, has_layers
 from .names import schematic
 from .samples import cost_definition, cost_superscripts, mean_claim, per_sample, sample_slip, total_cost
@@ -343,6 +344,7 @@ def _verify(formula: str, notation: "str | Notation", *, activation: str, cost: 
     if outcome is None:  # several well-shaped groupings of ⊙ that disagree
         return Verification(status="ambiguous", verdict="undecided", reason=grouping, seconds=since(start),
                             interpretation=describe(eq, setting, own_by), **base)
+    outcome = size_conditional(eq, outcome, setting)  # refuted elsewhere, holds on the user's --sizes: conditional
     interpretation = describe(eq, setting, own_by)
     if grouping:
         interpretation["grouping"] = grouping
