@@ -22,6 +22,8 @@ import sympy
 from .algebra import Poly, RatFunc
 
 _P = (1 << 61) - 1  # a Mersenne prime: the field of the quick test in ``vanishes``
+#: A divisor larger than this (terms, σ atoms) is tried only at shared constants (``constant_where_flat``).
+_MOST_TERMS, _MOST_UNKNOWNS = 400, 8
 
 
 class AtomModel:
@@ -47,6 +49,7 @@ class AtomModel:
         # The σ' atoms of a generic σ: any differentiable σ may be flat on an interval, so σ'(z) = 0 there
         self.flat: set[int] = set()
         self._expanded: dict[int, Poly] = {}
+        self._constants: dict = {}  # divisor -> ``constant_where_flat``
         for s in net.samples:
             self._forward(s)
 
@@ -212,6 +215,88 @@ class AtomModel:
             if poly.evaluate_mod(values, _P):
                 return False
         return True
+
+    def constant_where_flat(self, element) -> "str | None":
+        r"""Where a generic σ is constant on intervals, values of σ(z) that make ``element`` 0 on an open set, or None.
+
+        A generic σ is any differentiable function, so one equal to a constant c on an interval (0 for z ≤ 0, as a
+        smoothed relu; 1 for large z) is among them, and σ may take other constants on other intervals: every
+        neuron whose z falls in such an interval has σ(z) = c and σ'(z) = 0, on an open set of inputs. A divisor
+        that is then 0 for every value of the other atoms (σ(z^l_j) itself, 1 − σ(z^l_j), σ(z)(1 − σ(z))) makes a
+        formula undefined there (review rv44 A5: ∂C/∂w^l_{jk} / a^{l-1}_k = δ^l_j held for every σ). One that
+        vanishes only on a null set (σ(z) − y_j, an input x_k, a weight) does not. Every generic neuron is taken
+        flat, with a constant of its own (a divisor 0 with a neuron not flat is 0 with it flat too): the numerator,
+        σ' atoms at 0 and the σ atoms as unknowns c, is 0 for some real c when the coefficients of its monomials in
+        the other atoms have a common real root. With a cost that takes ln a^L (cross-entropy) an output's σ(z) lies
+        strictly between 0 and 1, the cost's own domain: its constant is neither 0 nor 1. Returns the values in
+        words ("σ(z^3_1) = 0").
+
+        >>> from symbp.network import network
+        >>> m = network([1, 1, 1], "generic").atoms
+        >>> a, d, x = m.A[1][2][0], m.D[1][2][0], m.leaf(("x", 1, 1))
+        >>> m.constant_where_flat(a), m.constant_where_flat(1 - a), m.constant_where_flat(a - m.leaf(("y", 1, 1)))
+        ('σ(z^2_1) = 0', 'σ(z^2_1) = 1', None)
+        >>> m.constant_where_flat(x), m.constant_where_flat(1 + a * a), m.constant_where_flat(d)
+        (None, None, None)
+        """
+        if not self.flat or not isinstance(element, (Poly, RatFunc)):
+            return None
+        poly = element.num if isinstance(element, RatFunc) else element
+        if poly not in self._constants:  # each instance of a formula divides by the same few entries
+            self._constants[poly] = self._constant_where_flat(poly)
+        return self._constants[poly]
+
+    def _constant_where_flat(self, poly: Poly) -> "str | None":
+        level = {self.index[("S",) + tuple(self.keys[g][1:])]: g for g in self.flat}  # σ atom -> its σ' atom
+        unknown = sorted(poly.gens() & set(level))
+        if not unknown or poly.is_zero():
+            return None
+        bounded = set()
+        if self.net.cost_entry.name == "cross-entropy":  # ln a^L and ln(1 − a^L): 0 < a^L < 1
+            bounded = {g for g in unknown if self.keys[g][2] == self.net.L}
+        if len(poly) > _MOST_TERMS or len(unknown) > _MOST_UNKNOWNS:
+            return self._shared_constant(poly, unknown, bounded)
+        c = {g: sympy.Symbol(f"c{g}") for g in unknown}
+        others: dict = {}
+        expr = poly.to_sympy(lambda g: 0 if g in self.flat else c[g] if g in c else
+                             others.setdefault(g, sympy.Symbol(f"u{g}")))
+        if expr == 0:
+            return self._words({g: 0 for g in unknown})
+        system = sympy.Poly(expr, *others.values()).coeffs() if others else [expr]
+        t = {g: sympy.Symbol(f"t{g}") for g in bounded}
+        system += [c[g] * (1 - c[g]) * t[g] - 1 for g in bounded]
+        try:
+            basis = sympy.groebner(system, *c.values(), *t.values(), order="lex")
+            if list(basis.exprs) == [1]:
+                return None  # no root at all, real or complex
+            found = sympy.solve(list(basis.exprs), [*c.values(), *t.values()], dict=True)
+        except (NotImplementedError, sympy.PolynomialError):
+            return "some constant values of σ"  # not solved: taken as possible (a wrong yes only makes it undecided)
+        names = {c[g]: sympy.Symbol(self.describe_atom(g).replace("sigma", "σ")) for g in unknown}
+        for sol in found:
+            if all(v.is_real is not False for v in sol.values()):  # a free unknown: any real value of it
+                return self._words({g: sol[c[g]].subs(names) for g in unknown if c[g] in sol})
+        return None if found else "some constant values of σ"
+
+    def _shared_constant(self, poly: Poly, unknown: list, bounded: set) -> "str | None":
+        # Too large to solve: σ constant at 0, 1 or −1 on every neuron at once, at random points modulo a prime.
+        rng = random.Random(len(self.keys))
+        for value in (0, 1, -1):
+            shared = [g for g in unknown if not (value in (0, 1) and g in bounded)]  # an output's: any constant
+            zero = bool(shared)
+            for _ in range(3 if shared else 0):
+                values = {g: 0 if g in self.flat else value % _P if g in shared else rng.randrange(1, _P)
+                          for g in range(len(self.keys))}
+                if poly.evaluate_mod(values, _P):
+                    zero = False
+                    break
+            if zero:
+                return self._words(dict.fromkeys(shared, value))
+        return None
+
+    def _words(self, values: dict) -> str:
+        shown = [f"{self.describe_atom(g).replace('sigma', 'σ')} = {v}" for g, v in values.items() if v is not None]
+        return ", ".join(shown) or "some constant values of σ"
 
     def _consistent_values(self, rng: random.Random, forced: "dict | None" = None) -> dict:
         # ``forced``: σ' atoms (relu's [z > 0]) held at 0 or 1, a pattern of active neurons.

@@ -48,11 +48,14 @@ def test_tanh_a_over_a_is_one_but_not_sigma_prime():
     assert verify(r"\sigma'(z^L_j) = " + A_OVER_A, activation="tanh").status == "refuted"
 
 
-def test_sigmoid_and_generic_divisions_unchanged():
+def test_sigmoid_division_holds_and_generic_is_undecided():
     # Sigmoid's a is never 0: a·(a − y)/a is a − y, and BP1 with it is the plain BP1.
     bp1 = r"\delta^L_j = \frac{a^L_j (a^L_j - y_j)}{a^L_j}\sigma'(z^L_j)"
     assert verify(bp1, activation="sigmoid").status == "holds"
-    assert verify(bp1).status == "holds"
+    # A generic σ may be 0 on an interval (as relu is for z ≤ 0), so a^L_j may be 0 on an open set of inputs:
+    # the division is undefined there, as for relu (review rv44 A5; this test said "holds" before).
+    v = verify(bp1)
+    assert v.status == "undecided" and "divides by a^L_j" in v.reason, v.reason
 
 
 # -- F4: sums to a layer size -------------------------------------------------------------------

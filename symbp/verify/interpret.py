@@ -436,6 +436,12 @@ def _divisor_vanishing(node: Div, den, ctx: Context) -> None:
                              "on an open set of inputs): the two sides agree only where it is not 0, and symbp does "
                              "not read 0/0 as a value; with a σ whose σ' is never 0 (--activation sigmoid, tanh) it "
                              "is decided")
+    elif model.flat and getattr(ctx, "prime_rule", None) is None and (at := next(
+            (w for w in map(model.constant_where_flat, entries) if w), None)):
+        ctx.undefined.append(f"it divides by {to_latex(node.den)}, which is 0 where σ is constant on an interval "
+                             f"({at} there; a generic σ is every differentiable function, and one such is among "
+                             "them, on an open set of inputs): the two sides agree only where it is not 0, and symbp "
+                             "does not read 0/0 as a value; with --activation sigmoid or tanh it is decided")
 
 
 def _pow(node: Pow, ctx: Context):
