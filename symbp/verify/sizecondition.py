@@ -13,9 +13,9 @@ network's number of neurons, counted from the input, "n_3 = 2", or from the outp
 least one other network of that size holds too); otherwise it is the user's sizes themselves.
 
 A formula that fails on the user's network too is untouched (refuted, exit 1), as is one checked without
-``--sizes``, and one that writes a layer size itself (``\sum_{k=1}^{n_l}``, ``a^L_{n_L}``, ``\in
-\mathbb{R}^{n_l}``): it states its own range over the sizes, so a wrong bound that the user's square network
-hides (``\sum_{k=1}^{n_l}`` for ``n_{l+1}`` on [2, 2, 2, 2]) stays refuted. So does one that is ill-shaped
+``--sizes``, and one that ranges over a layer's size itself (a sum, ``\sum_{k=1}^{n_l}`` or ``\sum_k``,
+``a^L_{n_L}``, ``\in \mathbb{R}^{n_l}``): it states its own range over the sizes, so a wrong bound that the
+user's square network hides (``\sum_{k=1}^{n_l}`` for ``n_{l+1}`` on [2, 2, 2, 2]) stays refuted. So does one that is ill-shaped
 on some network (``z^l = w^l a^{l-1} + (b^l)^T``, a row for a column, which only one neuron per layer hides):
 the failure elsewhere must be a difference of values, with its counterexample (a formula about the output
 that is a number only with one output neuron is ``single_output``'s, conditional on n_L = 1).
@@ -107,17 +107,20 @@ def _says(decided: list, size, value: int) -> bool:
 
 
 def names_a_size(node) -> bool:
-    r"""Does ``node`` write a layer's size: a sum's or a comprehension's bound, an index n_l, ``\in \mathbb{R}^{n_l}``?
+    r"""Does ``node`` range over a layer's size: a sum (to n_l or over a whole layer), a comprehension, an index n_l,
+    ``\in \mathbb{R}^{n_l}``?
 
     >>> from symbp.verify.reader import read
     >>> names_a_size(read(r"\delta^l_j = \sum_{k=1}^{n_{l+1}} w^{l+1}_{kj}\delta^{l+1}_k \sigma'(z^l_j)"))
     True
     >>> names_a_size(read(r"\delta^l_j = \sum_k w^{l+1}_{kj}\delta^{l+1}_k \sigma'(z^l_j)"))
+    True
+    >>> names_a_size(read(r"\delta^2_1 = \sigma'(z^2_1)(w^3_{11} \delta^3_1 + w^3_{21} \delta^3_2)"))
     False
     """
     if isinstance(node, Index):
         return node.size is not None
-    if isinstance(node, (Sum, Comprehension)) and node.upper is not None:
+    if isinstance(node, (Sum, Comprehension)):  # Σ_k without a bound runs over a whole layer too
         return True
     if isinstance(node, Where) and node.kind == "space":
         return True
