@@ -97,11 +97,21 @@ def test_ordinals_more_the_same_verdict_without_the_supposition_is_read():
     assert _two(BP1, DOUBLED, "In fact, the second of these is right.") == {"first": U, "second": "refuted"}
 
 
-def test_ordinals_more_displays_apart_by_blank_lines_are_counted_together():
-    # before: BP1's sentence ended at the blank line, so "the first" was counted from the slip, and BP1 held
-    assert _two(BP1, WRONG, "The first of these is wrong.", gap="\n\n") == {"first": "refuted", "second": U}
-    assert _two(WRONG, BP1, "The first of these is wrong.", gap="\n\n") == {"first": "holds", "second": U}
+def test_ordinals_more_displays_apart_by_blank_lines_are_not_counted_from_the_first():
+    # before: BP1's sentence ended at the blank line, so "the first" was counted from the slip, and BP1 held; which
+    # display is the first is not sure (another display may stand before, apart by a blank line too): both unjudged
+    assert _two(BP1, WRONG, "The first of these is wrong.", gap="\n\n") == {"first": U, "second": U}
+    assert _two(WRONG, BP1, "The first of these is wrong.", gap="\n\n") == {"first": U, "second": U}
+    # "the last" is sure: the slip called wrong holds, BP1 called wrong is refuted
     assert _two(BP1, WRONG, "Here the last one is wrong.", gap="\n\n") == {"first": U, "second": "holds"}
+    assert _two(WRONG, BP1, "Here the last one is wrong.", gap="\n\n") == {"first": U, "second": "refuted"}
+
+
+def test_ordinals_more_a_display_before_across_a_blank_line_is_not_counted_as_the_first():
+    # "$$z^L = …$$⏎⏎$$BP1$$⏎$$slip$$⏎The first of these is wrong.": z^L was called wrong (refuted as a definition)
+    text = PRE + f"$$z^L = w^L a^{{L-1}} + b^L$$\n\n$${BP1}$$\n$${WRONG}$$\nThe first of these is wrong.\n"
+    got = _statuses(text)
+    assert (got["z^L = w^L a^{L-1} + b^L"], got[" ".join(BP1.split())], got[WRONG]) == (U, U, U)
 
 
 def test_ordinals_more_first_of_these_after_one_formula_is_not_read():

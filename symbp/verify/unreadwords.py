@@ -357,8 +357,11 @@ def _called_wrong(text: str, found: dict) -> dict:
         if len(FORMULA.findall(text[first.start:at])) != len(keys):
             continue
         paragraph = max([0] + [m.end() for m in _PARAGRAPH.finditer(text, max(0, first.start - 3000), first.start)])
-        # alone: no other formula in the paragraph before, nor right before them across blank lines (``_gathered``)
-        alone = FORMULA.search(text[paragraph:first.start]) is None and not _FORMULA_BEFORE.search(text, 0, first.start)
+        # alone: no other formula in the paragraph before, nor a display right before them, nor displays of their
+        # own apart by a blank line and nothing else (``_gathered``: "$$z = …$$⏎⏎$$A$$⏎$$B$$⏎The first of these": is
+        # the first z or A?)
+        alone = FORMULA.search(text[paragraph:first.start]) is None and not _FORMULA_BEFORE.search(text, 0, first.start) \
+            and not any(_apart(text, found[a].start, found[b].start) for a, b in zip(keys, keys[1:]))
         said = verdicts(first.said, len(keys), alone=alone)
         for index, verdict in (said or {}).items():
             found[keys[index]] = replace(found[keys[index]], wrong=verdict == "wrong", right=verdict == "right")
@@ -367,6 +370,14 @@ def _called_wrong(text: str, found: dict) -> dict:
 
 #: A blank line: where a paragraph starts.
 _PARAGRAPH = re.compile(r"\n[ \t]*\n")
+
+
+def _apart(text: str, a: int, b: int) -> bool:
+    """Do the formula at ``a`` and the next at ``b`` stand apart by a blank line, with no words between?"""
+    between = FORMULA.sub("", text[a:b])
+    return _PARAGRAPH.search(between) is not None and _WORDLESS.fullmatch(between) is not None
+
+
 #: A display's end, then only white space and punctuation to where the text is cut.
 _FORMULA_BEFORE = re.compile(r"(?:\$\$|\\\]|\\end\s*\{[A-Za-z*]+\})[\s.,;:]*\Z")
 
