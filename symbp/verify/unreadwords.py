@@ -18,8 +18,10 @@ The kinds (English, Czech, Russian, Polish):
   předpokládejme, místo, jinak; если бы, бы, предположим, допустим, вместо, иначе; gdyby, byśmy, "mielibyśmy",
   załóżmy, przypuśćmy, zamiast, inaczej;
 * **a reference back that judges** (``BACK``): "the second of these", "the former", "the latter", "the first
-  one", "the previous formula is …" (a verdict ahead); a next sentence of nothing but verdicts by order is read
-  (``ordinals``: "The first of these is right and the second is wrong"); "both", "this one", "each of them" beside a word that judges ("wrong", "incorrect", "true", "holds");
+  one", "the previous formula is …" (a verdict ahead); in a next sentence that judges, such a reference, "the upper
+  formula", "Formula (1)" anywhere ("In fact, the first of these is wrong", "If the cost were doubled, the second of
+  these would be right"; review rv44 A10, B7); a next sentence of nothing but verdicts by order is read
+  (``ordinals``: "The first of these is right and the second is wrong", after a lead that changes nothing); "both", "this one", "each of them" beside a word that judges ("wrong", "incorrect", "true", "holds");
   the same in cs/ru/pl (druhý z nich, обе, drugi z nich, …);
 * **the same said of another case** (``SAME``): "the same is true / holds / applies for …", "likewise for";
   totéž platí, то же самое верно, to samo dotyczy;
