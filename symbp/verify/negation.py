@@ -74,6 +74,8 @@ UNDER = "under a condition: "
 _SEP = "\u241e"
 #: How ``Formula.negated`` marks a display whose sentence goes on after it with words that change it (``GOES_ON``).
 GOES_ON_MARK = "the sentence goes on: "
+#: How ``Formula.negated`` marks a claim that words after several formulas may call false, or may not (``antecedents``).
+AMBIGUOUS = "one of several: "
 
 
 @dataclass(frozen=True)
@@ -424,8 +426,11 @@ def negated_verdict(v: Verification, words: str) -> Verification:
     what = "; ".join(filter(None, (named, v.diagnosis,
                                    v.corrected and f"corrected: {v.corrected}", v.reason, _shown(v.counterexample))))
     cleared = dict(identity="", diagnosis="", corrected="", counterexample=None, condition="", condition_met=None)
-    if words.startswith((UNDER, GOES_ON_MARK)):  # what the notes claim is not read: never holds nor refuted
-        if words.startswith(UNDER):
+    if words.startswith((UNDER, GOES_ON_MARK, AMBIGUOUS)):  # what the notes claim is not read: never holds nor refuted
+        if words.startswith(AMBIGUOUS):
+            said = (f"the words \u201c{words[len(AMBIGUOUS):]}\u201d after it call a formula wrong, but which of the "
+                    "formulas before them is meant (this one or another beside it) is not said: it is not judged")
+        elif words.startswith(UNDER):
             denial, condition = words[len(UNDER):].split(_SEP, 1)
             said = (f"the notes call this formula wrong (\u201c{denial}\u201d) under words symbp does not read "
                     f"(\u201c{condition}\u201d): whether the formula is wrong there is not decided")
@@ -460,4 +465,4 @@ def _shown(cx) -> str:
                                                                               if cx.activation else "")
 
 
-__all__ = ["GOES_ON_MARK", "ROW", "UNDER", "Negation", "mark", "negated_verdict", "negation", "not_assumed_reason"]
+__all__ = ["AMBIGUOUS", "GOES_ON_MARK", "ROW", "UNDER", "Negation", "mark", "negated_verdict", "negation", "not_assumed_reason"]

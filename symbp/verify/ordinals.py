@@ -18,6 +18,14 @@ English, Czech, Russian, Polish.
 (None, None)
 >>> verdicts("The second of these is wrong only at ~~~~~.", 2), verdicts("The third of these is wrong.", 2)
 (None, None)
+
+A lead that changes nothing is passed over; "only" makes every other formula the opposite; any other lead (a
+supposition, a change of the model) and nothing is read (review rv44 A10, B7):
+
+>>> verdicts("In fact, the first of these is wrong.", 2), verdicts("Only the second of these is right.", 2)
+({0: 'wrong'}, {0: 'wrong', 1: 'right'})
+>>> verdicts("If the cost were doubled, the second of these would be right.", 2)
+>>> verdicts("With the cost doubled, the first of these is right and the second is wrong.", 2)
 """
 
 from __future__ import annotations
@@ -28,6 +36,8 @@ import re
 _ORDER = ((r"first|former|první|перв\w*|pierwsz\w*", 0),
           (r"second|druh[áýé]|втор\w*|drug[iaeo]", 1),
           (r"third|třetí|треть\w*|trzec\w*", 2),
+          # "the upper formula", "the top one", "the bottom one" (review rv44 A10): by where they stand on the page
+          (r"upper|top|horní|верхн\w*|górn\w*", 0), (r"lower|bottom|dolní|нижн\w*|doln\w*", -1),
           (r"last|final|previous|preceding|latter|poslední|předchozí|předešl[ýáé]|последн\w*|предыдущ\w*|ostatn\w*"
            r"|poprzedn\w*", -1))
 _ORDINAL = "|".join(words for words, _ in _ORDER)
@@ -57,6 +67,33 @@ _JOIN = re.compile(r"(?:\s*[,;]\s*(?:(?:and|but|while|whereas|a|ale|zatímco|kde
                    r"|\s+(?:and|but|while|whereas|a|ale|zatímco|kdežto|и|а|но|i|natomiast|lecz)\s+)", re.IGNORECASE)
 #: The end of the sentence after the last clause.
 _END = re.compile(r"[\s.!]*", re.IGNORECASE)
+#: Words that may lead into the verdicts and change nothing of them: "In fact, the first of these is wrong", "Of these,
+#: the first is wrong", "We claim that …", "It turns out that …", "Note: …" (review rv44 A10: before, a verdict that
+#: did not open its sentence was neither read nor guarded). Any other lead ("With the cost doubled, …", "If …") and
+#: nothing is read.
+_LEAD = re.compile(r"(?:(?:in\s+fact|indeed|clearly|obviously|of\s+course|here|note(?:\s+that)?|we\s+(?:claim|see|note)"
+                   r"\s+that|it\s+turns\s+out(?:\s+that)?|of\s+(?:these|them|those|the\s+(?:two|three))"
+                   r"|ve\s+skutečnosti|zřejmě|zde|na\s+самом\s+деле|очевидно|здесь|w\s+rzeczywistości|oczywiście|tutaj)"
+                   r"(?:\s*[,:—–-]\s*|\s+))*", re.IGNORECASE)
+#: "Only" right before the one reference: it is so, and each other formula is the opposite ("Only the second of these
+#: is right": the first is wrong).
+_ONLY = re.compile(r"(?:only|jen|pouze|только|лишь|tylko)\s+", re.IGNORECASE)
+#: Words of a reference that speak of several formulas: "the first of these", "the second of the two", "the top one".
+_SEVERAL = re.compile(r"\b(?:first|první|перв\w*|pierwsz\w*|top|bottom|these|them|those|two|three|nich|těchto|obou|tří|них|этих|двух|тр[её]х|tych|dwóch|trzech)\b",
+                      re.IGNORECASE)
+#: Orders that speak of two formulas only: "the former", "the latter", "the upper", "the lower".
+_PAIRED = re.compile(r"former|latter|upper|lower|horní|dolní|верхн\w*|нижн\w*|górn\w*|doln\w*", re.IGNORECASE)
+
+#: References back that pick a formula by where it stands or by a number ("the upper formula", "the top one",
+#: "Formula (1)", "the formula on the first line"): ``unreadwords`` guards a verdict sentence that holds one, wherever
+#: it stands in it (``verdicts`` reads "the upper", "the top one"; a number or a line, never).
+PLACED = re.compile(
+    r"\b(?:upper|lower|top|bottom)\s+(?:formula|equation|identity|expression|display|one|line)\b"
+    r"|\b(?:formula|equation|identity|eq\.?|vzorec|vztah|rovnice|rovnost|формул\w*|равенств\w*|уравнени\w*|wz[oó]r\w*"
+    r"|równa\w*|równoś\w*)\s*\(\s*\d+\s*\)"
+    r"|\b(?:on|in)\s+the\s+(?:first|second|third|last|top|bottom|upper|lower|previous)\s+line\b"
+    r"|\b(?:horní|dolní)\s+(?:vzorec|vztah|rovnice|rovnost)\b|\b(?:верхн|нижн)\w*\s+(?:формул\w*|равенств\w*)"
+    r"|\b(?:górn|doln)\w*\s+(?:wzór|równość|formuła)", re.IGNORECASE)
 
 
 def _index(order: str) -> int:
@@ -74,15 +111,17 @@ def verdicts(words: str, count: int, alone: bool = True) -> "dict[int, str] | No
     ({1: 'wrong'}, None)
     """
     out: dict = {}
-    at, pairs = 0, False
-    for m in _CLAUSE.finditer(words):
+    at = _LEAD.match(words).end()
+    only = _ONLY.match(words, at)
+    at, pairs = only.end() if only else at, False
+    for m in _CLAUSE.finditer(words, at):
         gap = words[at:m.start()]
-        if not (gap.strip() == "" and at == 0 or at > 0 and _JOIN.fullmatch(gap)):
+        if not (gap.strip() == "" and not out or out and _JOIN.fullmatch(gap)):
             return None
-        order = m.group("order").lower()
-        pairs = pairs or order in ("former", "latter")
+        order = m.group("order")
+        pairs = pairs or bool(_PAIRED.fullmatch(order))
         index = _index(order)
-        if index >= 0 and not alone:
+        if index >= 0 and not alone or count < 2 and _SEVERAL.search(words[:m.end()]):
             return None
         index = count + index if index < 0 else index
         if not 0 <= index < count or index in out:
@@ -91,7 +130,12 @@ def verdicts(words: str, count: int, alone: bool = True) -> "dict[int, str] | No
         at = m.end()
     if not out or not _END.fullmatch(words[at:]) or pairs and count != 2:
         return None
+    if only:  # the one named is so, every other formula the opposite: all of them counted
+        if len(out) != 1 or not alone or count < 2:
+            return None
+        (index, verdict), = out.items()
+        out = {n: verdict if n == index else "right" if verdict == "wrong" else "wrong" for n in range(count)}
     return out
 
 
-__all__ = ["verdicts"]
+__all__ = ["PLACED", "verdicts"]

@@ -18,8 +18,10 @@ The kinds (English, Czech, Russian, Polish):
   předpokládejme, místo, jinak; если бы, бы, предположим, допустим, вместо, иначе; gdyby, byśmy, "mielibyśmy",
   załóżmy, przypuśćmy, zamiast, inaczej;
 * **a reference back that judges** (``BACK``): "the second of these", "the former", "the latter", "the first
-  one", "the previous formula is …" (a verdict ahead); a next sentence of nothing but verdicts by order is read
-  (``ordinals``: "The first of these is right and the second is wrong"); "both", "this one", "each of them" beside a word that judges ("wrong", "incorrect", "true", "holds");
+  one", "the previous formula is …" (a verdict ahead); in a next sentence that judges, such a reference, "the upper
+  formula", "Formula (1)" anywhere ("In fact, the first of these is wrong", "If the cost were doubled, the second of
+  these would be right"; review rv44 A10, B7); a next sentence of nothing but verdicts by order is read
+  (``ordinals``: "The first of these is right and the second is wrong", after a lead that changes nothing); "both", "this one", "each of them" beside a word that judges ("wrong", "incorrect", "true", "holds");
   the same in cs/ru/pl (druhý z nich, обе, drugi z nich, …);
 * **the same said of another case** (``SAME``): "the same is true / holds / applies for …", "likewise for";
   totéž platí, то же самое верно, to samo dotyczy;
@@ -49,7 +51,7 @@ from dataclasses import dataclass, replace
 from .graphcondition import SENTENCE_CONDITION
 from .graphexamples import _locate
 from .negation import negated_verdict
-from .ordinals import verdicts
+from .ordinals import PLACED, verdicts
 from .sentences import FORMULA, SENTENCE_END, line_of, masked, sentence_span
 
 #: Counterfactual words: what the sentence states holds under something else than the notes' model. "instead of"
@@ -279,6 +281,13 @@ def hazard_of(text: str, line: int, source: str, *, restricted: bool = False) ->
         if found is not None and found[1] == 0:  # at its very opening
             return Hazard(kind, _quoted(following, lead + found[1], lead + found[2]), "next",
                           at=after + lead, start=start, said=opening)
+    # further in, a reference back in a sentence that judges ("In fact, the first of these is wrong", "If the cost
+    # were doubled, the second of these would be right", "Formula (1) is wrong"): ``ordinals`` reads it exactly or
+    # the formulas stay unjudged (review rv44 A10, B7: judged as plain claims)
+    far = (BACK.search(opening) or PLACED.search(opening)) if _JUDGES.search(opening) else None
+    if far is not None:
+        return Hazard(KINDS[0][0], _quoted(following, lead, lead + far.end()), "next", at=after + lead, start=start,
+                      said=opening)
     return None
 
 
@@ -292,7 +301,7 @@ def hazards(text: str, items: list, model, restricted: "set | dict" = (), spoken
     "suppose") are consumed where a definition or a named cost or activation was taken from their sentence."""
     defined = {(d.line, " ".join(str(d.text).split())) for d in model.definitions}
     read = {d.line for d in model.definitions} | {m.line for m in spoken}  # lines a reader took the model from
-    out = {}
+    out, spots = {}, []
     for f in items:
         if f.kind not in ("claim", "definition") or f.negated or f.under or f.cell is not None:
             continue
@@ -302,7 +311,36 @@ def hazards(text: str, items: list, model, restricted: "set | dict" = (), spoken
         h = hazard_of(text, f.line, written, restricted=(f.line, f.text) in restricted)
         if h is not None and not (h.setup and any(h.lines[0] <= n <= h.lines[1] for n in read)):
             out[(f.line, f.text)] = h
-    return _called_wrong(text, out)
+        elif f.display and (at := _locate(text, f.line, written)) is not None:
+            start, end = at
+            while start > 0 and text[start - 1] == "$":  # with its delimiters, as ``hazard_of`` takes it
+                start -= 1
+            while end < len(text) and text[end] == "$":
+                end += 1
+            spots.append(((f.line, f.text), start, end))
+    return _called_wrong(text, _gathered(text, spots, out))
+
+
+#: What may stand between formulas of one run: white space, punctuation, the delimiters of displays and their rows.
+_WORDLESS = re.compile(r"(?:\s|[.,;:]|\$|\\\[|\\\]|\\\\|&|\\(?:begin|end)\s*\{[A-Za-z*]+\}|\\q?quad\b)*")
+
+
+def _gathered(text: str, spots: list, found: dict) -> dict:
+    """``found`` with the formulas before those a next sentence goes back to ("$$A$$⏎⏎$$B$$⏎⏎The first of these is
+    wrong.": the sentence of A ends before B's) given its hazard too, when they are displays and nothing but other
+    such displays, white space and punctuation stand between: "these" may mean them (review rv44 A10: A was judged as a claim, and "the
+    first" was counted from B). ``spots``: (key, start, end) of the displayed formulas without a hazard."""
+    groups: dict = {}
+    for key, h in found.items():
+        if h.kind == KINDS[0][0] and h.where == "next" and 0 <= h.start < h.at:
+            groups.setdefault(h.at, []).append(h)
+    for h in (min(hs, key=lambda h: h.start) for hs in groups.values()):
+        first = h.start
+        for key, start, end in sorted(spots, key=lambda s: -s[1]):
+            if key not in found and end <= first and _WORDLESS.fullmatch(text, end, first):
+                found[key] = replace(h, start=start)
+                first = start
+    return found
 
 
 def _called_wrong(text: str, found: dict) -> dict:
@@ -321,7 +359,12 @@ def _called_wrong(text: str, found: dict) -> dict:
         if len(FORMULA.findall(text[first.start:at])) != len(keys):
             continue
         paragraph = max([0] + [m.end() for m in _PARAGRAPH.finditer(text, max(0, first.start - 3000), first.start)])
-        said = verdicts(first.said, len(keys), alone=FORMULA.search(text[paragraph:first.start]) is None)
+        # alone: no other formula in the paragraph before, nor a display right before them, nor displays of their
+        # own apart by a blank line and nothing else (``_gathered``: "$$z = …$$⏎⏎$$A$$⏎$$B$$⏎The first of these": is
+        # the first z or A?)
+        alone = FORMULA.search(text[paragraph:first.start]) is None and not _FORMULA_BEFORE.search(text, 0, first.start) \
+            and not any(_apart(text, found[a].start, found[b].start) for a, b in zip(keys, keys[1:]))
+        said = verdicts(first.said, len(keys), alone=alone)
         for index, verdict in (said or {}).items():
             found[keys[index]] = replace(found[keys[index]], wrong=verdict == "wrong", right=verdict == "right")
     return found
@@ -329,6 +372,16 @@ def _called_wrong(text: str, found: dict) -> dict:
 
 #: A blank line: where a paragraph starts.
 _PARAGRAPH = re.compile(r"\n[ \t]*\n")
+
+
+def _apart(text: str, a: int, b: int) -> bool:
+    """Do the formula at ``a`` and the next at ``b`` stand apart by a blank line, with no words between?"""
+    between = FORMULA.sub("", text[a:b])
+    return _PARAGRAPH.search(between) is not None and _WORDLESS.fullmatch(between) is not None
+
+
+#: A display's end, then only white space and punctuation to where the text is cut.
+_FORMULA_BEFORE = re.compile(r"(?:\$\$|\\\]|\\end\s*\{[A-Za-z*]+\})[\s.,;:]*\Z")
 
 
 #: Statuses that are a verdict: the ones this guard takes back.
