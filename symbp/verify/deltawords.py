@@ -22,8 +22,10 @@ sentence make a definition:
 A formula δ = … written without such words ("$\delta^L = a^L - y$.") stays a claim, refuted under a sigmoid and the
 quadratic cost as before. The caller checks each found formula as the claim it states: one that holds (the notes'
 δ agrees with ∂C/∂z: "where $\delta^L = (a^L - y) \odot \sigma'(z^L)$") is judged as before; one that does not is
-the notes' own δ (``own``): a ``model`` definition of kind "own-delta" from its sentence on, so that the claims about
-δ from there are not checked against another meaning (``Model.own_terms``).
+the notes' own δ (``own``): a ``model`` definition of kind "own-delta" from its sentence on. A claim from there whose
+every δ is the one defined is checked with the notes' δ put in (``put_in``: under δ^L = ∂C/∂a^L, ∂C/∂b^L = δ^L is
+refuted and ∂C/∂b^L = δ^L ⊙ σ'(z^L) holds); any other claim about δ is not checked against another meaning
+(``Model.own_terms``).
 
 >>> from symbp.notation import profile
 >>> text = "Let $\\delta^L$ denote the output error, where $\\delta^L = a^L - y$.\n"
@@ -47,7 +49,7 @@ from ..notation import Notation
 from .graphexamples import _locate
 from .lexer import ReadError
 from .model import Definition
-from .nodes import Quantity
+from .nodes import Quantity, walk
 from .reader import read
 from .sentences import line_of, masked, sentence_span
 from .unreadwords import NAMING
@@ -133,12 +135,65 @@ def own(f, w: Worded) -> Definition:
     return Definition(w.first, "own-delta", f.line, f.text)
 
 
+#: δ with its scripts as written: \delta^L, \delta^{L}_j, \delta_j^L (a bold or other δ is not one: the claim is not read).
+_DELTA = re.compile(r"\\delta(?![A-Za-z])(?:\s*[_^]\s*(?:\{[^{}]*\}|[A-Za-z0-9]))*")
+
+
+def put_in(items: list, definitions: list, nt: Notation, worded_at: "set | dict" = ()) -> dict:
+    """{index in ``items``: (the claim with the notes' own δ put in, the words saying so)} for each claim from the
+    sentence of a δ defined in words (``own``) on, while it is in force, whose every δ is the defined one exactly
+    (δ^L for δ^L, δ^L_j for δ^L_j): "\\frac{\\partial C}{\\partial b^L} = \\delta^L" under δ^L = ∂C/∂a^L is checked as
+    "\\frac{\\partial C}{\\partial b^L} = \\left(\\frac{\\partial C}{\\partial a^L}\\right)". A claim with another δ (δ^l,
+    δ^{L-1}, δ^L_k) is left as it is, and unjudged (``Model.own_terms``); so is every claim after another definition of
+    δ (``:=``, ``\\equiv``, or in words: ``worded_at``, the indices ``worded`` found), which may give δ another meaning."""
+    own = sorted((d for d in definitions if d.what == "own-delta"), key=lambda d: d.line)
+    others = [f.line for n, f in enumerate(items) if n in worded_at or f.kind == "definition" and _delta_alone(
+        re.sub(r"::=|:=|\\equiv|\\coloneqq|\\triangleq", "=", f.text), nt)]
+    out = {}
+    for n, f in enumerate(items):
+        if f.kind != "claim" or f.negated or f.under or n in worded_at:
+            continue
+        now = [d for d in own if d.line <= f.line]
+        d = now[-1] if now else None
+        if d is None or not isinstance(d.value, int) or any(d.value < line <= f.line for line in others):
+            continue
+        new = _substituted(f.text, d.text, nt)
+        if new is not None:
+            out[n] = (new, f"checked with the notes' own δ put in ({d.text}, line {d.value})")
+    return out
+
+
+def _substituted(text: str, definition: str, nt: Notation) -> "str | None":
+    try:
+        name, value = read(definition, nt).sides
+        read(text, nt)
+    except (ReadError, SymbpError, ValueError):
+        return None
+    rhs = definition.split("=", 1)[1].strip().rstrip(".,;").strip()
+    found = list(_DELTA.finditer(text))
+    if not found or any(_quantity(m.group(0), nt) != name for m in found):
+        return None
+    new = _DELTA.sub(lambda m: rf"\left({rhs}\right)", text)
+    try:
+        eq = read(new, nt)
+    except (ReadError, SymbpError, ValueError):
+        return None
+    return None if any(isinstance(q, Quantity) and q.role == "delta" for q in walk(eq)) else new
+
+
+def _quantity(written: str, nt: Notation):
+    try:
+        return read(f"{written} = 0", nt).sides[0]
+    except (ReadError, SymbpError, ValueError):
+        return None
+
+
 def reason(w: Worded, result) -> str:
     """Why the formula is filed as a definition, with what it is as a claim about symbp's δ."""
     said = f" ({result.reason})" if result.reason else ""
     return (f"a definition: the words \u201c{w.words}\u201d make it the notes' own δ, which is not symbp's δ ≡ ∂C/∂z "
-            f"(as a claim about that δ it is {result.status}{said}); the claims about δ after it are not checked "
-            "against another meaning")
+            f"(as a claim about that δ it is {result.status}{said}); the claims after it are checked with it put in "
+            "where it is the only δ they name, else not judged")
 
 
-__all__ = ["Worded", "own", "reason", "worded"]
+__all__ = ["Worded", "own", "put_in", "reason", "worded"]
