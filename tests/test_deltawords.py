@@ -107,7 +107,9 @@ def test_delta_defined_in_words_as_symbps_delta_is_judged_as_before(definition):
 
 
 @pytest.mark.parametrize("sentence", [r"$\delta^L = a^L - y$.", r"The output error is $\delta^L = a^L - y$.",
-                                      r"Here, where the cost is quadratic, we get $\delta^L = a^L - y$."])
+                                      r"Here, where the cost is quadratic, we get $\delta^L = a^L - y$.",
+                                      r"We now see where the factor goes: $\delta^L = a^L - y$.",
+                                      r"Let's check: $\delta^L = a^L - y$."])
 def test_delta_written_as_a_claim_stays_refuted(sentence):
     # the wrong variant: no words that define, so δ^L = a^L − y is the classic slip (σ'(z^L) missing), refuted
     rows = _rows(PRE + sentence + "\n\n" + AFTER)

@@ -56,11 +56,12 @@ from .unreadwords import NAMING
 
 #: "where" before the formula, in its clause (no , ; . ! ? between: "Here, where the cost is quadratic, we get …"
 #: is no definition).
-_WHERE = re.compile(r"\b(?:where|kde|где|gdzie)\b[^,.;!?]{0,80}$", re.IGNORECASE)
+_WHERE = re.compile(r"(?<!\bsee\s)(?<!\bshow\s)(?<!\bknow\s)(?<!\bis\s)\b(?:where|kde|где|gdzie)\b[^,.;:!?]{0,40}$",
+                    re.IGNORECASE)  # not "we see where the factor goes: …", a clause of its own
 #: Words that define, before the formula in its clause (a colon allowed: "is defined as follows: $$…$$").
 _DEFINE = re.compile(
     r"(?:\b(?:is|are)\s+defined\s+(?:as|by|to\s+be)\b|\bdefined\s+(?:as|by)\b|\bby\s+definition\b"
-    r"|\blet\b(?!\s+us\b)|\bwe\s+set\b"
+    r"|\blet\b(?!\s+(?:us|me)\b|['’]s\b)|\bwe\s+set\b"
     r"|\b(?:definován[aoy]?\s+jako|definuje\s+se|z\s+definice|nechť)\b"
     r"|\b(?:определяется|по\s+определению|пусть|положим)\b"
     r"|\b(?:zdefiniowan[aey]\s+jako|definiuje\s+się|z\s+definicji|niech)\b)"
