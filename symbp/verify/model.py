@@ -124,12 +124,13 @@ class Model:
             out.pop("one_hot", None)
         return out
 
-    def own_terms(self, line: int, given_cost: str | None = None) -> str:
+    def own_terms(self, line: int, given_cost: str | None = None, text: str = "") -> str:
         """Why claims about C or δ at ``line`` cannot be checked: the notes define their own (else '').
 
         The cost in force is found as in ``at`` (the latest definition of a cost at or before the line, else
         the first one where it reaches; a cost ``given_cost`` on the command line overrides it); δ defined
-        otherwise than ∂C/∂z holds from its line on; a softmax output needs the softmax cross-entropy cost.
+        otherwise than ∂C/∂z holds from its line on (not over the formula ``text`` at ``line`` that defines it in
+        words: ``deltawords``); a softmax output needs the softmax cross-entropy cost.
         """
         costs = [d for d in self.definitions if d.what in ("cost", "own-cost")]
         before = [d for d in costs if d.line <= line]
@@ -147,10 +148,12 @@ class Model:
             return (f"the notes make the output layer a softmax at line {setting['softmax_line']}, and symbp has a "
                     "softmax output only with the cross-entropy cost, which the notes do not define; a claim about "
                     "C, δ, σ or the output a^L is not checked against an elementwise output")
-        deltas = [d for d in self.definitions if d.what == "own-delta" and d.line <= line]
+        deltas = [d for d in self.definitions if d.what == "own-delta" and d.line <= line
+                  and not (d.value == line and d.text == text)]
         if deltas:
-            d = deltas[-1]
-            return (f"the notes define δ at line {d.line} ({d.text[:60]}) otherwise than δ ≡ ∂C/∂z; a claim "
+            d = deltas[-1]  # defined in words (``deltawords``): in force from its sentence on, its own line the value
+            return (f"the notes define δ at line {d.value if isinstance(d.value, int) else d.line} ({d.text[:60]}) "
+                    "otherwise than δ ≡ ∂C/∂z; a claim "
                     "about δ is not checked against another meaning")
         return ""
 

@@ -70,6 +70,7 @@ import symbp.verify.outputwords as outputwords  # by module: the output layer's 
 import symbp.verify.otherloss as otherloss  # by module: a loss letter beside the notes' cost
 import symbp.verify.unknowns as unknowns  # by module: the notes' own definitions symbp has no model of
 import symbp.verify.unreadwords as unreadwords  # by module: words around a claim no reader reads: not judged
+import symbp.verify.deltawords as deltawords  # by module: δ defined in words ("where $\\delta^L = …$")
 
 def verify_notes(path: "str | Path", notation="auto", *, kind: str | None = None, strict: bool = False,
                  stream: "io.BufferedIOBase | None" = None, on_row=None, **options) -> NotesReport:
@@ -284,6 +285,17 @@ def _verify_items(text, items, notation, path, kind, strict, activation, cost, o
     unknown += [unknowns.Unknown(f.line, "delta", f.text, f"it differentiates {other.letter}, which the notes never "
                                  "define") for f in items if f.kind in ("claim", "definition") and defines_delta(f.text, nt)
                 and (other := _other_letter(f, beside, nt)) is not None]
+    # "Let $\\delta^L$ denote the output error, where $\\delta^L = \\frac{\\partial C}{\\partial a^L}$": δ defined in
+    # words; one that does not hold as δ ≡ ∂C/∂z is the notes' own δ, not refuted (review rv44 A9, B4: ``deltawords``)
+    for n, w in (worded := deltawords.worded(text, items, nt)).items():
+        f = items[n]
+        if (v := ahead.get((f.line, f.text)) or once(f.text, _setting(model, f.line, given)[0])).status != "holds":
+            model.definitions = sorted(model.definitions + [deltawords.own(f, w)], key=lambda d: d.line)
+            items[n] = f if w.row else _as_definition(f, deltawords.reason(w, v))
+    put_in = {}  # the claims after it whose only δ is the one defined: checked with the notes' δ put in
+    for n, (new, words) in deltawords.put_in(items, model.definitions, nt, worded).items():
+        items[n] = replace(items[n], text=new, source=items[n].source or items[n].text)
+        put_in[(items[n].line, new)] = words
     # a formula written again after the notes define a cost or σ symbp does not know is another claim: identical
     # formulas fold only under the same setting and the same unknown definitions in force (and the same layout
     # declared in words, for graph notes)
@@ -357,6 +369,8 @@ def _verify_items(text, items, notation, path, kind, strict, activation, cost, o
             elif (f.line, f.text) in restricted:
                 remark = "; ".join(filter(None, (remark, f"restricted by the words “{restricted[(f.line, f.text)]}” "
                                                  "of its sentence")))
+            if (f.line, f.text) in put_in:
+                remark = "; ".join(filter(None, (remark, put_in[(f.line, f.text)])))
             if result.interpretation.get("layout") and (result.identity or result.diagnosis):
                 # shown instead of the reason, which names the layout
                 remark = "; ".join(filter(None, (remark, result.interpretation["layout"])))
@@ -364,7 +378,7 @@ def _verify_items(text, items, notation, path, kind, strict, activation, cost, o
                 result = not_read(result, loosely[(f.line, f.text)])
             if remark:
                 result = _with_remark(result, remark)
-            own = model.own_terms(f.line, given["cost"]) or unread_cost
+            own = model.own_terms(f.line, given["cost"], f.text) or unread_cost
             if own and "a softmax" in own and result.status == "ambiguous" and _WORDS_AMBIGUOUS in result.reason:
                 own = ""  # "the softmax output layer with the log-likelihood cost": read under the cost the words name
             if own and result.status not in ("unreadable", "uninterpretable") and _about_cost(f.text, nt, own):

@@ -299,8 +299,11 @@ def hazards(text: str, items: list, model, restricted: "set | dict" = (), spoken
     (line, text) of the formulas ``layerwords`` restricted by the words of their sentence; ``spoken`` the costs and
     activations named in words (``prosecost.mentions``). Words that only set up a supposition ("assume",
     "suppose") are consumed where a definition or a named cost or activation was taken from their sentence."""
-    defined = {(d.line, " ".join(str(d.text).split())) for d in model.definitions}
-    read = {d.line for d in model.definitions} | {m.line for m in spoken}  # lines a reader took the model from
+    # δ defined in words (``deltawords``: its value the formula's line) read only the words that define: a naming
+    # around it ("Denote by $\\delta^L = …$ the error") is still the guard's
+    took = [d for d in model.definitions if not (d.what == "own-delta" and isinstance(d.value, int))]
+    defined = {(d.line, " ".join(str(d.text).split())) for d in took}
+    read = {d.line for d in took} | {m.line for m in spoken}  # lines a reader took the model from
     out, spots = {}, []
     for f in items:
         if f.kind not in ("claim", "definition") or f.negated or f.under or f.cell is not None:

@@ -1,0 +1,200 @@
+r"""δ defined by the notes in words: "Let $\delta^L$ denote the output error, where $\delta^L = …$".
+
+symbp's δ is δ^l ≡ ∂C/∂z^l. Notes may mean another δ and say so in words instead of with ``:=`` or ``\equiv``
+(which ``model`` reads): "where $\delta^L = \frac{\partial C}{\partial a^L}$", "The output error $\delta^L$ is
+defined as $\delta^L = a^L - y$", "Denote by $\delta^L = a^L - y$ the output error". Such a formula is the notes'
+definition, not a claim about symbp's δ: refuting it would judge a meaning the notes never gave δ, and judging the
+claims after it against ∂C/∂z would too (review rv44 A9: ∂C/∂b^L = δ^L held beside δ^L = ∂C/∂a^L, where it lacks
+σ'(z^L); B4: ∂C/∂b^L = δ^L ⊙ σ'(z^L) was refuted there, though true).
+
+``worded`` finds the formulas δ = … (one equals sign, δ of a layer alone on the left) that words of their own
+sentence make a definition:
+
+* **"where"** (kde, где, gdzie) before the formula in its clause: "…, where $\delta^L = …$";
+* **words that define** before it in its clause: "is defined as", "by definition", "let" (not "let us"), "we set";
+  je definována jako, z definice, nechť; определяется, по определению, пусть, положим; jest zdefiniowana jako,
+  z definicji, niech. Not "Define …" or "We define …" (nor definujeme, определим, definiujemy): notes that write
+  δ^L = ∇_a C after them are taken to slip (BP1 without σ'), refuted as review rv42 9 decided;
+* **words that name** it (``unreadwords.NAMING``) with the formula inside them: "Denote by $\delta^L = …$ the …",
+  "Let $\delta^L = …$ denote …", "We write $\delta^L = …$ for …". The naming guard of ``unreadwords`` already leaves
+  such a row unjudged; it is kept a row.
+
+A formula δ = … written without such words ("$\delta^L = a^L - y$.") stays a claim, refuted under a sigmoid and the
+quadratic cost as before. The caller checks each found formula as the claim it states: one that holds (the notes'
+δ agrees with ∂C/∂z: "where $\delta^L = (a^L - y) \odot \sigma'(z^L)$") is judged as before; one that does not is
+the notes' own δ (``own``): a ``model`` definition of kind "own-delta" from its sentence on. A claim from there whose
+every δ is the one defined is checked with the notes' δ put in (``put_in``: under δ^L = ∂C/∂a^L, ∂C/∂b^L = δ^L is
+refuted and ∂C/∂b^L = δ^L ⊙ σ'(z^L) holds); any other claim about δ is not checked against another meaning
+(``Model.own_terms``).
+
+>>> from symbp.notation import profile
+>>> text = "Let $\\delta^L$ denote the output error, where $\\delta^L = a^L - y$.\n"
+>>> from symbp.verify.extract import formulas
+>>> from symbp.verify.scan import scan
+>>> items = formulas(scan(text))
+>>> [(items[n].text, w.words, w.row) for n, w in worded(text, items, profile("nielsen")).items()]
+[('\\delta^L = a^L - y', 'where', False)]
+>>> worded("The error is $\\delta^L = a^L - y$.\n", formulas(scan("The error is $\\delta^L = a^L - y$.\n")),
+...        profile("nielsen"))
+{}
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..errors import SymbpError
+from ..notation import Notation
+from .graphexamples import _locate
+from .lexer import ReadError
+from .model import Definition
+from .nodes import Quantity, walk
+from .reader import read
+from .sentences import line_of, masked, sentence_span
+from .unreadwords import NAMING
+
+#: "where" before the formula, in its clause (no , ; . ! ? between: "Here, where the cost is quadratic, we get …"
+#: is no definition).
+_WHERE = re.compile(r"(?<!\bsee\s)(?<!\bshow\s)(?<!\bknow\s)(?<!\bis\s)\b(?:where|kde|где|gdzie)\b[^,.;:!?]{0,40}$",
+                    re.IGNORECASE)  # not "we see where the factor goes: …", a clause of its own
+#: Words that define, before the formula in its clause (a colon allowed: "is defined as follows: $$…$$").
+_DEFINE = re.compile(
+    r"(?:\b(?:is|are)\s+defined\s+(?:as|by|to\s+be)\b|\bdefined\s+(?:as|by)\b|\bby\s+definition\b"
+    r"|\blet\b(?!\s+(?:us|me)\b|['’]s\b)|\bwe\s+set\b"
+    r"|\b(?:definován[aoy]?\s+jako|definuje\s+se|z\s+definice|nechť)\b"
+    r"|\b(?:определяется|по\s+определению|пусть|положим)\b"
+    r"|\b(?:zdefiniowan[aey]\s+jako|definiuje\s+się|z\s+definicji|niech)\b)"
+    r"[^,.;!?]{0,80}$", re.IGNORECASE)
+#: Between naming words and the formula they name: a few words, no clause break.
+_NAMED = re.compile(r"[^,.;:!?]{0,60}$")
+
+
+@dataclass(frozen=True)
+class Worded:
+    """The words that make a formula the notes' definition of δ (as found), the sentence's first line, and whether
+    it stays a row (the naming guard's)."""
+
+    words: str
+    first: int
+    row: bool = False
+
+
+def worded(text: str, items: list, nt: Notation) -> dict:
+    """{index in ``items``: ``Worded``} for each claim δ = … that words of its sentence make a definition of δ."""
+    out = {}
+    for n, f in enumerate(items):
+        if f.kind != "claim" or f.negated or f.under or f.cell is not None or not _delta_alone(f.text, nt):
+            continue
+        at = _locate(text, f.line, f.source or f.text)
+        if at is None:
+            continue
+        start, end = at
+        while start > 0 and text[start - 1] == "$":
+            start -= 1
+        while end < len(text) and text[end] == "$":
+            end += 1
+        first, _ = sentence_span(text, start, end)
+        before = masked(text[first:start])
+        found = _words(before, masked(text[end:end + 200]))
+        if found is not None:
+            out[n] = Worded(found[0], line_of(text, first), found[1])
+    return out
+
+
+def _words(before: str, after: str) -> "tuple[str, bool] | None":
+    """(the words, whether they name) that make the formula between ``before`` and ``after`` a definition, or None."""
+    around = before + "~" + after  # "Let … denote", "We write … for": the naming's words after the formula too
+    for m in NAMING.finditer(around):
+        if m.end() <= len(before) and _NAMED.fullmatch(before, m.end()):
+            return m.group(0), True
+    for pattern in (_WHERE, _DEFINE):
+        m = pattern.search(before)
+        if m is not None:
+            return " ".join(m.group(0).split()[:3]), False
+    return None
+
+
+def _delta_alone(text: str, nt: Notation) -> bool:
+    """Is ``text`` δ = … with one equals sign and δ of a layer (or of one neuron) alone on the left (not the
+    Kronecker δ_{jk}, not a chain δ = X = Y, whose later equalities are claims of their own)?"""
+    try:
+        eq = read(text, nt)
+    except (ReadError, SymbpError, ValueError):
+        return False
+    if len(eq.sides) != 2 or tuple(eq.rels) != ("=",):
+        return False
+    lhs = eq.sides[0]
+    return isinstance(lhs, Quantity) and lhs.role == "delta" and not (lhs.layer is None and len(lhs.indices) >= 2)
+
+
+def own(f, w: Worded) -> Definition:
+    """The model's definition of the notes' own δ by the formula ``f`` that the words ``w`` make a definition and that
+    does not hold as a claim about δ ≡ ∂C/∂z: in force from its sentence on (a claim before it in the sentence,
+    "$$\\frac{\\partial C}{\\partial b^L} = \\delta^L,$$ where $\\delta^L = …$", is about it too); its value is the
+    formula's own line."""
+    return Definition(w.first, "own-delta", f.line, f.text)
+
+
+#: δ with its scripts as written: \delta^L, \delta^{L}_j, \delta_j^L (a bold or other δ is not one: the claim is not read).
+_DELTA = re.compile(r"\\delta(?![A-Za-z])(?:\s*[_^]\s*(?:\{[^{}]*\}|[A-Za-z0-9]))*")
+
+
+def put_in(items: list, definitions: list, nt: Notation, worded_at: "set | dict" = ()) -> dict:
+    """{index in ``items``: (the claim with the notes' own δ put in, the words saying so)} for each claim from the
+    sentence of a δ defined in words (``own``) on, while it is in force, whose every δ is the defined one exactly
+    (δ^L for δ^L, δ^L_j for δ^L_j): "\\frac{\\partial C}{\\partial b^L} = \\delta^L" under δ^L = ∂C/∂a^L is checked as
+    "\\frac{\\partial C}{\\partial b^L} = \\left(\\frac{\\partial C}{\\partial a^L}\\right)". A claim with another δ (δ^l,
+    δ^{L-1}, δ^L_k) is left as it is, and unjudged (``Model.own_terms``); so is every claim after another definition of
+    δ (``:=``, ``\\equiv``, or in words: ``worded_at``, the indices ``worded`` found), which may give δ another meaning."""
+    own = sorted((d for d in definitions if d.what == "own-delta"), key=lambda d: d.line)
+    others = [f.line for n, f in enumerate(items) if n in worded_at or f.kind == "definition" and _delta_alone(
+        re.sub(r"::=|:=|\\equiv|\\coloneqq|\\triangleq", "=", f.text), nt)]
+    out = {}
+    for n, f in enumerate(items):
+        if f.kind != "claim" or f.negated or f.under or n in worded_at:
+            continue
+        now = [d for d in own if d.line <= f.line]
+        d = now[-1] if now else None
+        if d is None or not isinstance(d.value, int) or any(d.value < line <= f.line for line in others):
+            continue
+        new = _substituted(f.text, d.text, nt)
+        if new is not None:
+            out[n] = (new, f"checked with the notes' own δ put in ({d.text}, line {d.value})")
+    return out
+
+
+def _substituted(text: str, definition: str, nt: Notation) -> "str | None":
+    try:
+        name, value = read(definition, nt).sides
+        read(text, nt)
+    except (ReadError, SymbpError, ValueError):
+        return None
+    rhs = definition.split("=", 1)[1].strip().rstrip(".,;").strip()
+    found = list(_DELTA.finditer(text))
+    if not found or any(_quantity(m.group(0), nt) != name for m in found):
+        return None
+    new = _DELTA.sub(lambda m: rf"\left({rhs}\right)", text)
+    try:
+        eq = read(new, nt)
+    except (ReadError, SymbpError, ValueError):
+        return None
+    return None if any(isinstance(q, Quantity) and q.role == "delta" for q in walk(eq)) else new
+
+
+def _quantity(written: str, nt: Notation):
+    try:
+        return read(f"{written} = 0", nt).sides[0]
+    except (ReadError, SymbpError, ValueError):
+        return None
+
+
+def reason(w: Worded, result) -> str:
+    """Why the formula is filed as a definition, with what it is as a claim about symbp's δ."""
+    said = f" ({result.reason})" if result.reason else ""
+    return (f"a definition: the words \u201c{w.words}\u201d make it the notes' own δ, which is not symbp's δ ≡ ∂C/∂z "
+            f"(as a claim about that δ it is {result.status}{said}); the claims after it are checked with it put in "
+            "where it is the only δ they name, else not judged")
+
+
+__all__ = ["Worded", "own", "put_in", "reason", "worded"]
