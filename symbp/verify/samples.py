@@ -157,6 +157,24 @@ def over_inputs(text: str, cost: str, n: int) -> "str | None":
     return out
 
 
+def bare_cost(body: str, cost: str) -> str:
+    r"""The first derivative, in a per-sample ``body``, of the cost itself (C or the profile's ``cost``, without a
+    sample's label) by a quantity of that one sample (``\frac{\partial C}{\partial z^{x,l}}``: 1/count of the
+    sample's own when C is the mean cost), or '' (none, or ``body`` names no sample).
+
+    >>> bare_cost(r"\frac{\partial C}{\partial z^{x,l}} (a^{x,l-1})^T", "C"), bare_cost(r"\delta^{x,l}", "C")
+    ('\\frac{\\partial C}{\\partial z^{l}}', '')
+    """
+    try:
+        single = per_sample(body)
+    except ValueError:
+        return ""
+    if single is None:
+        return ""
+    return next((b.group(0) for b in re.finditer(_NABLA_C + "|" + _PARTIAL_C, single.text)
+                 if (b.group("c") or b.group("d")) in {cost, "C"}), "")
+
+
 def with_label(formula: str, cost: str, sample: str) -> str:
     r"""``formula`` with each derivative of the bare cost by a quantity of the input written of that input's cost.
 
@@ -204,6 +222,7 @@ class MeanClaim:
     upper: str = ""
     size: str = ""  # m or n of 1/m, 1/n ('' without it)
     unread: str = ""  # why the summand is not a per-input quantity of the sum's input (a label missing), else ''
+    bare: str = ""  # a derivative of the averaged cost itself by a quantity of one input in the summand, else ''
 
 
 def mean_claim(formula: str) -> "MeanClaim | None":
@@ -260,11 +279,14 @@ def mean_claim(formula: str) -> "MeanClaim | None":
         inner = rf"\frac{{{numer}}}{{{coef}}} \left({inner}\right)"
     per_input = rf"\frac{{\partial {cost}}}{{\partial {by}}} = {inner}"
     size = m.group("size")
+    # review rv45 A1: ∂C/∂z^{x,l} of the MEAN cost C is (1/n) ∂C_x/∂z^{x,l}; read per input it lost that 1/n
+    bare = next((b.group(0) for b in re.finditer(_NABLA_C + "|" + _PARTIAL_C, inner)
+                 if (b.group("c") or b.group("d")) == cost), "")  # (``bare_cost`` for one step's gradient)
     words = (f"the gradient of the cost over the inputs, {cost} = (1/{size or 'n'}) Σ_x {cost}_x (the mean of the "
              f"per-input costs): it equals the {'mean' if size else 'sum'} of the summands for every set of inputs "
              f"exactly when ∂{cost}_x/∂{by} equals the summand for each input x, which is what is checked")
     return MeanClaim(per_input, bool(size), words, var or label, (m.group("lower") or "").strip(),
-                     (m.group("upper") or m.group("upper2") or "").strip(), size or "", unread)
+                     (m.group("upper") or m.group("upper2") or "").strip(), size or "", unread, bare)
 
 
 def _indexed(label: str) -> str:

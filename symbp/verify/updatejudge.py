@@ -18,7 +18,7 @@ import re
 
 import sympy
 
-from .samples import other_count, per_sample
+from .samples import bare_cost, other_count, per_sample
 from .samples import unlabelled as _unlabelled
 from .steprate import stray_scale
 from .updates import Rule, Step, norm
@@ -117,6 +117,9 @@ def _judge(rule: Rule, step: Step, check_gradient, cost: str, count: str = "",
         if status != "holds":
             return status, f"the per-sample gradient {body}: {words}", ""
         label = _sample_label(body)
+        bare = bare_cost(body, cost)
+        if bare:
+            return _bare_step(rule, step, bare, label, count)
         if step.sum_var is not None and not _labelled(body):
             return "uninterpretable", (f"the sum over the inputs adds {body}, which carries no label of the input "
                                        f"{step.sum_var or label}: read as written it is the same in every term, one "
@@ -130,6 +133,23 @@ def _judge(rule: Rule, step: Step, check_gradient, cost: str, count: str = "",
                                        f"quantity ({_labelled_example(label)})"), ""
         gwords = f"∂C_{label if len(label) == 1 else '{' + label + '}'}/∂{rule.param} ({words})"
     return _mean(rule, step, label, gwords, count, unequal)
+
+
+def _bare_step(rule: Rule, step: Step, bare: str, label: str, count: str) -> tuple[str, str, str]:
+    r"""A step whose per-sample gradient differentiates the mean cost C itself by a quantity of one sample
+    (``\frac{\partial C}{\partial z^{x,l}}``: 1/count of ∂C_x/∂z^{x,l}, review rv45 A1), the rest of it checked
+    right: summed without a 1/size it is the step on the mean cost; with one, the 1/size is counted twice."""
+    k = count or step.over or "m"
+    what = (f"{bare} differentiates the cost C itself, the mean of the per-sample costs (1/{k}) Σ C_x, by a quantity "
+            f"of the one sample {label}, so it is 1/{k} of that sample's ∂C_{label}/∂(…)")
+    if step.sum_var is not None and not step.over:
+        return "holds", (f"a step of gradient descent on the mean cost: {rule.param} − {step.rate} Σ over the samples "
+                         f"of the summand, which is already the mean of the per-sample gradients ({what})"), ""
+    if step.sum_var is not None:
+        return "refuted", (f"{what}; divided by {step.over} too, the step is 1/{k} of a step on the mean cost (the "
+                           f"1/{k} counted twice)"), f"the 1/{k} counted twice: write C_{label} in the summand"
+    return "uninterpretable", (f"{what}: a step by one sample's share of the mean cost's gradient, neither one "
+                               "sample's gradient nor the mean's; write C_" + label), ""
 
 
 def _iterates(old: str, param: str) -> bool:

@@ -61,6 +61,7 @@ from .recheck import HOOKS
 from .sizecondition import size_conditional
 from .graphsingle import check_single, has_layers
 from .names import schematic
+from .samplemean import bare_mean
 from .samples import cost_definition, cost_superscripts, mean_claim, per_sample, sample_slip, total_cost
 from .scalar import check_scalar, is_scalar
 from .scalarletter import as_z
@@ -229,6 +230,8 @@ def _verify(formula: str, notation: "str | Notation", *, activation: str, cost: 
         inner = verify(mean.per_input, nt, **again)
         words = dict(inner.interpretation, per_sample=mean.words)
         k = count or sample_count(mean.upper)
+        if mean.bare and inner.status in ("holds", "refuted", "conditional"):
+            return bare_mean(inner, mean, k, formula, words, start)
         if inner.status == "holds" and not mean.mean:
             return replaced(inner, formula=formula, status="refuted", verdict="refuted", interpretation=words,
                             identity="", reason=f"the sum over the inputs without 1/{k}: the mean cost's gradient is the "
