@@ -51,7 +51,7 @@ from .lexer import ReadError
 from .model import Definition
 from .nodes import Quantity, walk
 from .reader import read
-from .sentences import line_of, masked, sentence_span
+from .sentences import line_of, masked, sentence_span, with_dollars
 from .unreadwords import NAMING
 
 #: "where" before the formula, in its clause (no , ; . ! ? between: "Here, where the cost is quadratic, we get …"
@@ -89,11 +89,7 @@ def worded(text: str, items: list, nt: Notation) -> dict:
         at = _locate(text, f.line, f.source or f.text)
         if at is None:
             continue
-        start, end = at
-        while start > 0 and text[start - 1] == "$":
-            start -= 1
-        while end < len(text) and text[end] == "$":
-            end += 1
+        start, end = with_dollars(text, *at)
         first, _ = sentence_span(text, start, end)
         before = masked(text[first:start])
         found = _words(before, masked(text[end:end + 200]))

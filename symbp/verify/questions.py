@@ -25,7 +25,7 @@ from dataclasses import replace
 
 from .graphexamples import _HEADING, _locate
 from .graphtargets import under_exercises
-from .sentences import line_of, masked, prose, sentence_span, sentences
+from .sentences import line_of, masked, prose, sentence_span, sentences, with_dollars
 
 #: Words that ask what a change would do, before the formula in its sentence (en/cs/ru/pl).
 _WHAT_CHANGES = re.compile(
@@ -55,11 +55,7 @@ def asked(text: str, line: int, source: str) -> str:
     at = _locate(text, line, source)
     if at is None:
         return ""
-    start, end = at
-    while start > 0 and text[start - 1] == "$":
-        start -= 1
-    while end < len(text) and text[end] == "$":
-        end += 1
+    start, end = with_dollars(text, *at)
     first, stop = sentence_span(text, start, end)
     if text.startswith("?", stop) and _WHY.fullmatch(text[end:stop]):
         return ""  # "Our activation is $\sigma(z) = \tanh(z)$ — why?": the formula is stated, its reason asked

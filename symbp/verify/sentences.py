@@ -133,6 +133,19 @@ def goes_on(after: str) -> bool:
     return bool(stripped) and stripped[0].isalpha() and stripped[0].islower()
 
 
+def with_dollars(text: str, start: int, end: int) -> "tuple[int, int]":
+    """The span ``start``:``end`` of a formula in ``text`` widened over the ``$`` or ``$$`` around it.
+
+    >>> with_dollars("so $$x$$ here", 5, 6)
+    (3, 8)
+    """
+    while start > 0 and text[start - 1] == "$":
+        start -= 1
+    while end < len(text) and text[end] == "$":
+        end += 1
+    return start, end
+
+
 def sentence_span(text: str, start: int, end: int) -> "tuple[int, int]":
     """(where the sentence of the formula at ``start``–``end`` of ``text`` starts, where it stops), by the two rules
     above (``graphexamples.sentence_around``); a sentence longer than 2000 characters is cut there."""

@@ -52,7 +52,7 @@ from .graphcondition import SENTENCE_CONDITION
 from .graphexamples import _locate
 from .negation import negated_verdict
 from .ordinals import PLACED, verdicts
-from .sentences import FORMULA, SENTENCE_END, line_of, masked, sentence_span
+from .sentences import FORMULA, SENTENCE_END, line_of, masked, sentence_span, with_dollars
 
 #: Counterfactual words: what the sentence states holds under something else than the notes' model. "instead of"
 #: before a gerund ("instead of summing over $j$ we write …") is a way of writing, not another model.
@@ -244,11 +244,7 @@ def hazard_of(text: str, line: int, source: str, *, restricted: bool = False) ->
     at = _locate(text, line, source)
     if at is None:
         return None
-    start, end = at
-    while start > 0 and text[start - 1] == "$":
-        start -= 1
-    while end < len(text) and text[end] == "$":
-        end += 1
+    start, end = with_dollars(text, *at)
     first, stop = sentence_span(text, start, end)
     # a list item is a sentence of its own, full stop or not (seed 000: "aby místo cyklu" two items below BP3–BP4);
     # so is a capitalised line after a display (review 19 F6: "$$…$$⏎If we had assumed more, it would be simpler.")
@@ -315,11 +311,7 @@ def hazards(text: str, items: list, model, restricted: "set | dict" = (), spoken
         if h is not None and not (h.setup and any(h.lines[0] <= n <= h.lines[1] for n in read)):
             out[(f.line, f.text)] = h
         elif f.display and (at := _locate(text, f.line, written)) is not None:
-            start, end = at
-            while start > 0 and text[start - 1] == "$":  # with its delimiters, as ``hazard_of`` takes it
-                start -= 1
-            while end < len(text) and text[end] == "$":
-                end += 1
+            start, end = with_dollars(text, *at)  # with its delimiters, as ``hazard_of`` takes it
             spots.append(((f.line, f.text), start, end))
     return _called_wrong(text, _gathered(text, spots, out))
 
