@@ -51,6 +51,7 @@ from .graphexamples import _locate
 from .negation import negated_verdict
 from .ordinals import verdicts
 from .sentences import FORMULA, SENTENCE_END, line_of, masked, sentence_span
+from .vocabulary import catch
 
 #: Counterfactual words: what the sentence states holds under something else than the notes' model. "instead of"
 #: before a gerund ("instead of summing over $j$ we write …") is a way of writing, not another model.
@@ -260,6 +261,8 @@ def hazard_of(text: str, line: int, source: str, *, restricted: bool = False) ->
     found = _find(words, own)
     if found is not None and found[0] == "a naming" and _WHERE.search(words, found[2], start - first):
         found = None  # "Let $\delta^l_j$ denote the error, where $\delta^l_j = …$": the formula after "where" defines it
+    if found is None and (caught := catch(sentence)) is not None:  # the catch-alls (``vocabulary``)
+        found = (*caught, False)
     if found is not None:
         kind, a, b, setup = found
         return Hazard(kind, _quoted(sentence, a, b), lines=(line_of(text, first), line_of(text, stop)), setup=setup,
@@ -279,6 +282,12 @@ def hazard_of(text: str, line: int, source: str, *, restricted: bool = False) ->
         if found is not None and found[1] == 0:  # at its very opening
             return Hazard(kind, _quoted(following, lead + found[1], lead + found[2]), "next",
                           at=after + lead, start=start, said=opening)
+    # a verdict in a next sentence with no formula of its own ("$$…$$ This formula is wrong."; not "A common mistake
+    # is to write $$…$$", about the formula it leads into)
+    caught = catch(following, kinds=("a verdict on a formula",))
+    if caught is not None and not FORMULA.search(following):
+        kind, a, b = caught
+        return Hazard(kind, _quoted(following, a, b), "next", at=after + a, start=start, said=opening)
     return None
 
 
