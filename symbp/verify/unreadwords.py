@@ -261,7 +261,7 @@ def hazard_of(text: str, line: int, source: str, *, restricted: bool = False) ->
     found = _find(words, own)
     if found is not None and found[0] == "a naming" and _WHERE.search(words, found[2], start - first):
         found = None  # "Let $\delta^l_j$ denote the error, where $\delta^l_j = …$": the formula after "where" defines it
-    if found is None and (caught := catch(sentence)) is not None:  # the catch-alls (``vocabulary``)
+    if found is None and (caught := catch(sentence, own=(start - first, end - first))) is not None:  # the catch-alls (``vocabulary``)
         found = (*caught, caught[0] == "a change of the cost")  # consumed where a reader took the cost from it
     if found is not None:
         kind, a, b, setup = found

@@ -64,6 +64,8 @@ _ZERO_WORDS = re.compile(
     r"\b(?:zero\w*|vanish\w*|without|\w+less|drop\w*|forget\w*|forgot\w*|ignor\w*|omit\w*|remov\w*|neglect\w*"
     r"|null|absent|no)\b|\bnul\w*|\bbez\b|\b(?:vynech|zanedb|odstran)\w*|\b(?:нул|игнор|пренебр|отсутств|убра)\w*"
     r"|\bбез\b|\bzer\w*|\b(?:pomi|pomin|zaniedb|usu[nw])\w*", re.IGNORECASE)
+#: A formula that sets the biases to zero itself: $b^l = 0$.
+_BIAS_SET = re.compile(r"^\s*b[\^_{}\w\s]*=\s*0\s*$")
 _ZERO_FORMULA = re.compile(r"(?:^|=)\s*0\s*$")
 
 #: The kinds, as a reason names them.
@@ -96,10 +98,12 @@ def _first(words: str, pattern: re.Pattern, formulas: list, in_formula) -> "tupl
     return min(hits) if hits else None
 
 
-def catch(sentence: str, *, kinds: tuple = KINDS) -> "tuple[str, int, int] | None":
-    """The catch-all kind met in ``sentence`` and where its words stand (in ``sentence``), or None."""
+def catch(sentence: str, *, kinds: tuple = KINDS, own: tuple = (-1, -1)) -> "tuple[str, int, int] | None":
+    """The catch-all kind met in ``sentence`` and where its words stand (in ``sentence``), or None. ``own``: where the
+    judged formula stands in ``sentence``; it mentions nothing itself ($\\partial z / \\partial b = 0$ is no bias set
+    to zero)."""
     words = masked(sentence)
-    formulas = _formulas(sentence)
+    formulas = [f for f in _formulas(sentence) if f[1] <= own[0] or f[0] >= own[1] or _BIAS_SET.match(f[2])]
     if KINDS[0] in kinds and (m := VERDICT.search(words)) is not None:
         return KINDS[0], m.start(), m.end()
     if KINDS[1] in kinds and not _NO_CHANGE.search(words):
