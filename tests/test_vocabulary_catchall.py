@@ -126,3 +126,33 @@ def test_plain_sentences_about_the_biases_stay_judged(sentence):
 def test_verdict_in_next_sentence_about_its_own_formula_keeps_the_first_judged():
     text = PRE + f"The output error is $${BP1}$$\nThe formula $$\\delta^L = a^L$$ is wrong.\n"
     assert _row(text, BP1).status == "holds"
+
+
+# -- the catch-alls yield to the words a reader read (``vocabulary._read``) ------------------------------------------
+# By hand: BP1 true, the slip false. Words ``negation`` read and turned round or gave to another formula leave the
+# formula stated (judged as written); words no reader read still leave it unjudged (the wrong variant: never holds).
+
+@pytest.mark.parametrize("sentence", [
+    "It is not false that ${}$.",  # a double negative: stated
+    "${}$ is not wrong.",
+    "This is not a common mistake: $${}$$",  # ``negation`` turned it round
+    "A common mistake is to forget that $${}$$",  # what is forgotten is stated
+    "To je chyba výstupní vrstvy: $${}$$",  # chyba: the error δ, no verdict
+])
+def test_words_a_reader_turned_round_leave_the_formula_stated(sentence):
+    assert _row(PRE + sentence.format(BP1) + "\n", BP1).status == "holds"
+    assert _row(PRE + sentence.format(WRONG) + "\n", WRONG).status == "refuted"
+
+
+def test_a_verdict_on_another_formula_said_apart_leaves_this_one_judged():
+    # "… holds, and $$B$$ is wrong too": the words are B's (``negation`` reads them there)
+    assert _row(PRE + f"$${BP1}$$ holds, and $${WRONG}$$ is wrong too.\n", BP1).status == "holds"
+    assert _row(PRE + f"$${WRONG}$$ holds, and $${BP1}$$ is wrong too.\n", WRONG).status == "refuted"
+
+
+@pytest.mark.parametrize("sentence", ["$${}$$ and $${}$$ are wrong.", "It is not just wrong to write ${}$ and ${}$."])
+def test_a_verdict_on_two_formulas_or_not_turned_round_leaves_both_unjudged(sentence):
+    # "$$A$$ and $$B$$ are wrong" is about A too; "not just wrong" is no double negative: BP1 must never hold
+    for first, second in ((BP1, WRONG), (WRONG, BP1)):
+        got = _row(PRE + sentence.format(first, second) + "\n", BP1)
+        assert got.status == "uninterpretable" and "wrong" in got.reason, (sentence, got.reason)  # ours or ``negation``'s

@@ -46,6 +46,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
+from .denials import OWN_NEXT
 from .graphcondition import SENTENCE_CONDITION
 from .graphexamples import _locate
 from .negation import negated_verdict
@@ -284,8 +285,10 @@ def hazard_of(text: str, line: int, source: str, *, restricted: bool = False) ->
                           at=after + lead, start=start, said=opening)
     # a verdict in a next sentence with no formula of its own ("$$…$$ This formula is wrong."; not "A common mistake
     # is to write $$…$$", about the formula it leads into)
+    # "…$. This is incorrect." and a paragraph after a blank line are ``negation``'s to read (``OWN_NEXT``, ``OWN_PARAGRAPH``)
     caught = catch(following, kinds=("a verdict on a formula",))
-    if caught is not None and not FORMULA.search(following):
+    if caught is not None and not FORMULA.search(following) and not _PARAGRAPH.search(text, stop, after + 1) \
+            and not (text[start:start + 2] != "$$" and OWN_NEXT.match(text[end:end + 400])):
         kind, a, b = caught
         return Hazard(kind, _quoted(following, a, b), "next", at=after + a, start=start, said=opening)
     return None

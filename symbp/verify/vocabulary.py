@@ -20,7 +20,12 @@ from __future__ import annotations
 
 import re
 
+from .denials import EXCLAIMED, FALSE_AFTER, FALSE_BEFORE
 from .sentences import FORMULA, masked
+
+#: "chyba", "ошибка", "błąd" as a verdict only where nothing follows ("To je chyba." but not "To je chyba výstupní
+#: vrstvy:", the error δ of the output layer).
+_ALONE = r"(?!\s*\w)"
 
 #: Words that call a formula wrong (en, cs, ru, pl). "error", "chyba", "ошибка", "błąd" name the error δ of a neuron
 #: too ("the output error is", a heading "Output error:"), so they count only as a verdict: "an error", "in error",
@@ -28,10 +33,17 @@ from .sentences import FORMULA, masked
 VERDICT = re.compile(
     r"\b(?:wrong|incorrect(?:ly)?|false|erroneous(?:ly)?|mistaken(?:ly)?|mistakes?|typos?|slips?|invalid|untrue)\b"
     r"|\ban\s+error\b|\bin\s+error\b"
-    r"|\b(?:špatn\w*|chybn\w*|nesprávn\w*|překlep\w*|nepravd\w*)|\b(?:je|to|jde\s+o)\s+chyb[aou]\b"
-    r"|\b(?:неверн|ошибочн|неправильн|опечатк|ложн)\w*|\b(?:это|здесь)\s+ошибк\w*"
-    r"|\b(?:błędn|nieprawd|niepoprawn|literówk|fałszyw)\w*|\b(?:to|jest)\s+błąd\b",
+    r"|\b(?:špatn\w*|chybn\w*|nesprávn\w*|překlep\w*|nepravd\w*)|\b(?:je|to|jde\s+o)\s+chyb[aou]\b" + _ALONE +
+    r"|\b(?:неверн|ошибочн|неправильн|опечатк|ложн)\w*|\b(?:это|здесь)\s+ошибк\w*" + _ALONE +
+    r"|\b(?:błędn|nieprawd|niepoprawn|literówk|fałszyw)\w*|\b(?:to|jest)\s+błąd\b" + _ALONE,
     re.IGNORECASE)
+#: Look-alikes that state the formula: "A common mistake is to forget that $$…$$" (what is forgotten is true); a
+#: verdict word negated right before it: "It is not false that", "$$…$$ isn't wrong", "Not wrong!", "Это не неверно",
+#: "Nie jest nieprawdą" (a double negative; not "not only wrong").
+_STATES = re.compile(r"\b(?:mistake|error|pitfall)\s+(?:is|was)\s+to\s+(?:forget|overlook|ignore|neglect|miss)(?:\s+that)?\b",
+                     re.IGNORECASE)
+_NEGATED = re.compile(r"(?:\b(?:not|never|не|nie|není|nejsou)|n['’]t)(?:\s+(?:jest|są|a|an|at\s+all|really|entirely|a\s+common"
+                      r"|(?:a\s+)?typical))?\s+$", re.IGNORECASE)
 
 #: The cost in words, or its factor one half (en, cs, ru, pl).
 _COST_WORDS = re.compile(
@@ -66,7 +78,7 @@ _ZERO_WORDS = re.compile(
     r"|\bбез\b|\bzer\w*|\b(?:pomi|pomin|zaniedb|usu[nw])\w*", re.IGNORECASE)
 #: A formula that sets the biases to zero itself: $b^l = 0$.
 _BIAS_SET = re.compile(r"^\s*b[\^_{}\w\s]*=\s*0\s*$")
-_ZERO_FORMULA = re.compile(r"(?:^|=)\s*0\s*$")
+_ZERO_FORMULA = re.compile(r"^(?:(?:(?!\\partial|\\frac|\\nabla)[^=])*=)?\s*0\s*$")  # not ∂C/∂w = 0, a claim
 
 #: The kinds, as a reason names them.
 KINDS = ("a verdict on a formula", "a change of the cost", "the biases taken away")
@@ -98,13 +110,60 @@ def _first(words: str, pattern: re.Pattern, formulas: list, in_formula) -> "tupl
     return min(hits) if hits else None
 
 
+#: All that may join two formulas of one list ("$$A$$ and $$B$$ are wrong"): words between them that say more (a
+#: verb, "but", "rather", a line break between displays) end what is said of the first.
+_LINK = re.compile(r"[\s,—–-]*(?:\b(?:and|or|a|i|и|oraz|also|too|as\s+well)\b[\s,—–-]*)*", re.IGNORECASE)
+
+
+def _read(sentence: str, formulas: list, own: tuple) -> list:
+    """Where ``negation`` read ``sentence``: the words that deny or state the judged formula right before or after it
+    ("This is not a common mistake:", "Students think that … is wrong", "It is not true that … is false": the reader
+    gave its verdict, or stated the formula), and another formula of the sentence, with such words, said apart from
+    the judged one ("$$A$$ holds, and $$B$$ is wrong too", "Wrong: $$B$$⏎$$A$$"): those words are about it."""
+    out = []
+    for a, b, _ in formulas:
+        before, after = sentence[:a], sentence[b:]
+        spans = []
+        if (m := FALSE_BEFORE.search(before)) is not None:
+            spans.append((m.start("w"), m.end("w")))
+        if (m := EXCLAIMED.search(before)) is not None:
+            spans.append((m.start("w"), m.end("w")))
+        if (m := FALSE_AFTER.search(after)) is not None:
+            spans.append((b + m.start("w"), b + m.end("w")))
+        if not spans:
+            continue
+        if a < own[1] and b > own[0]:  # the judged formula
+            out += spans
+            continue
+        between = masked(sentence[min(b, own[1]):max(a, own[0])]) if own[0] >= 0 else ""
+        if own[0] < 0 or "\n" in between or not _LINK.fullmatch(between):
+            out += spans + [(a, b)]
+    return out
+
+
+def _verdict(words: str, read: list) -> "re.Match | None":
+    # the first word of verdict no reader read, not turned round by a negation right before it
+    if _STATES.search(words):
+        return None
+    for m in VERDICT.finditer(words):
+        if any(a <= m.start() < b for a, b in read) or _NEGATED.search(words, 0, m.start()):
+            continue
+        return m
+    return None
+
+
 def catch(sentence: str, *, kinds: tuple = KINDS, own: tuple = (-1, -1)) -> "tuple[str, int, int] | None":
     """The catch-all kind met in ``sentence`` and where its words stand (in ``sentence``), or None. ``own``: where the
     judged formula stands in ``sentence``; it mentions nothing itself ($\\partial z / \\partial b = 0$ is no bias set
-    to zero)."""
+    to zero). Words a reader read (``_read``) are not looked at."""
+    every = _formulas(sentence)
+    read = _read(sentence, every, own)
     words = masked(sentence)
-    formulas = [f for f in _formulas(sentence) if f[1] <= own[0] or f[0] >= own[1] or _BIAS_SET.match(f[2])]
-    if KINDS[0] in kinds and (m := VERDICT.search(words)) is not None:
+    for a, b in read:
+        words = words[:a] + " " * (b - a) + words[b:]
+    formulas = [f for f in every if (f[1] <= own[0] or f[0] >= own[1] or _BIAS_SET.match(f[2]))
+                and not any(a <= f[0] < b for a, b in read)]
+    if KINDS[0] in kinds and (m := _verdict(words, read)) is not None:
         return KINDS[0], m.start(), m.end()
     if KINDS[1] in kinds and not _NO_CHANGE.search(words):
         cost = _first(words, _COST_WORDS, formulas, _cost_formula)
