@@ -4,7 +4,9 @@ Closed phrase lists kept missing variants (review rv44 A1, A2, B1): "If the fact
 "…, but that's wrong.", "Setting the biases to zero, …". These look for *vocabulary* instead of phrases: a sentence
 that mentions the cost (in words or as a lone $C$, $C'$, $\frac12$) together with a word that changes it; a word that
 calls a formula wrong; the biases together with a word that takes them away. ``unreadwords`` leaves a formula whose
-sentence holds such vocabulary, and that no reader consumed, unjudged (never "holds", never "refuted").
+sentence holds such vocabulary, and that no reader consumed, unjudged (never "holds", never "refuted"). Words
+``negation`` read around the formula, or gave to another formula said apart from it, are not looked at (``_read``);
+nor is a verdict word a negation turns round ("It is not false that", "isn't wrong").
 
 >>> catch("If the factor $\\frac12$ is omitted, the error is $x$.")[0]
 'a change of the cost'
