@@ -116,6 +116,9 @@ def _first(words: str, pattern: re.Pattern, formulas: list, in_formula) -> "tupl
 #: verb, "but", "rather", a line break between displays) end what is said of the first.
 _LINK = re.compile(r"[\s,—–-]*(?:\b(?:and|or|a|i|и|oraz|also|too|as\s+well)\b[\s,—–-]*)*", re.IGNORECASE)
 
+#: A verb in the singular right after a formula: what it says is of that formula alone, not of a list before it.
+_SINGULAR = re.compile(r"\s*(?:is|was|isn't|wasn't)\b", re.IGNORECASE)
+
 
 def _read(sentence: str, formulas: list, own: tuple) -> list:
     """Where ``negation`` read ``sentence``: the words that deny or state the judged formula right before or after it
@@ -138,7 +141,8 @@ def _read(sentence: str, formulas: list, own: tuple) -> list:
             out += spans
             continue
         between = masked(sentence[min(b, own[1]):max(a, own[0])]) if own[0] >= 0 else ""
-        if own[0] < 0 or "\n" in between or not _LINK.fullmatch(between):
+        alone = b > own[1] and _SINGULAR.match(after)  # "$A$, and $B$ is wrong": the verb is of B alone
+        if own[0] < 0 or "\n" in between or not _LINK.fullmatch(between) or alone:
             out += spans + [(a, b)]
     return out
 
