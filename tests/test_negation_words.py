@@ -68,7 +68,6 @@ def test_words_between_the_parts_deny_the_formula(tmp_path, words):
 _STATING = [
     "A common way to write it is", "It is not hard to see that", "It is not only true that",
     "This is not a common mistake:", "It is not a common mistake for beginners to write",
-    "A common mistake in the output layer is to write",  # a condition, not who makes it: not read
     "The usual error here is", "The usual error is", "The most common error is", "A typical error term is", "A common error signal for beginners is",
     "Nobody would wrongly write", "Students often write", "Students often correctly write",
     "A common mistake is to forget that", "It is not true that this is hard:",
@@ -83,6 +82,17 @@ def test_look_alike_words_state_the_formula(tmp_path, words):
     assert rows[_FALSE].status == "refuted", rows[_FALSE]
     assert rows[_TRUE].status == "holds", rows[_TRUE]
     assert not any(r.reason.startswith(_CALLED) for r in rows.values())
+
+
+# "A common mistake in the output layer is to write $$X$$": a condition, not who makes it, so ``negation`` does not read
+# the words (X is not taken as denied). They still call X a mistake: the notes' claim is "X is wrong", so the true X must
+# not hold (it did, judged as written, until the ``vocabulary`` catch-all) and the false X must not be refuted. Neither
+# is judged; the reason names the words (by hand: the notes deny BP1, a false statement, and 2·BP1, a true one).
+def test_a_mistake_under_a_condition_is_not_judged(tmp_path):
+    words = "A common mistake in the output layer is to write"
+    rows = _rows(tmp_path, f"{words}\n$${_FALSE}$$\n\n{words}\n$${_TRUE}$$\n")
+    for f in (_FALSE, _TRUE):
+        assert rows[f].status == "uninterpretable" and "a verdict on a formula" in rows[f].reason, rows[f]
 
 
 # A belief or a question reported in the clause before ("Students often think that $$X$$ is wrong", "We ask whether"),

@@ -48,11 +48,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
+from .denials import OWN_NEXT
 from .graphcondition import SENTENCE_CONDITION
 from .graphexamples import _locate
 from .negation import negated_verdict
 from .ordinals import PLACED, verdicts
 from .sentences import FORMULA, SENTENCE_END, line_of, masked, sentence_span, with_dollars
+from .vocabulary import catch
 
 #: Counterfactual words: what the sentence states holds under something else than the notes' model. "instead of"
 #: before a gerund ("instead of summing over $j$ we write …") is a way of writing, not another model.
@@ -258,6 +260,8 @@ def hazard_of(text: str, line: int, source: str, *, restricted: bool = False) ->
     found = _find(words, own)
     if found is not None and found[0] == "a naming" and _WHERE.search(words, found[2], start - first):
         found = None  # "Let $\delta^l_j$ denote the error, where $\delta^l_j = …$": the formula after "where" defines it
+    if found is None and (caught := catch(sentence, own=(start - first, end - first))) is not None:  # the catch-alls (``vocabulary``)
+        found = (*caught, caught[0] == "a change of the cost")  # consumed where a reader took the cost from it
     if found is not None:
         kind, a, b, setup = found
         return Hazard(kind, _quoted(sentence, a, b), lines=(line_of(text, first), line_of(text, stop)), setup=setup,
@@ -284,6 +288,14 @@ def hazard_of(text: str, line: int, source: str, *, restricted: bool = False) ->
     if far is not None:
         return Hazard(KINDS[0][0], _quoted(following, lead, lead + far.end()), "next", at=after + lead, start=start,
                       said=opening)
+    # a verdict in a next sentence with no formula of its own ("$$…$$ This formula is wrong."; not "A common mistake
+    # is to write $$…$$", about the formula it leads into)
+    # "…$. This is incorrect." and a paragraph after a blank line are ``negation``'s to read (``OWN_NEXT``, ``OWN_PARAGRAPH``)
+    caught = catch(following, kinds=("a verdict on a formula",))
+    if caught is not None and not FORMULA.search(following) and not _PARAGRAPH.search(text, stop, after + 1) \
+            and not (text[start:start + 2] != "$$" and OWN_NEXT.match(text[end:end + 400])):
+        kind, a, b = caught
+        return Hazard(kind, _quoted(following, a, b), "next", at=after + a, start=start, said=opening)
     return None
 
 
