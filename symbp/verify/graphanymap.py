@@ -30,6 +30,7 @@ import re
 from .graphcheck import GraphOutcome
 from .graphmodel import to_latex
 from .graphnodes import Call, Num, Sym, walk
+from .graphshapes import model_functions
 from .sentences import FORMULA, DISPLAY, line_of, sentences
 
 _EW_ADVERB = (r"(?:entry-?wise|element-?wise|component-?wise|coordinate-?wise|entry\s+by\s+entry|"
@@ -38,7 +39,7 @@ _EACH = r"(?:(?:separately\s+)?(?:to|on)\s+(?:each|every)\s+(?:entry|element|com
 _ADJ = (r"(?:(?:arbitrary|general|generic|differentiable|twice\s+differentiable|smooth|nonlinear|non-linear|scalar|"
         r"real|real-valued|fixed|given|continuous|monotone|monotonic|increasing|activation)\s+)*")
 _NOUN = r"(?:function|map|mapping|nonlinearity|non-linearity|activation)"
-_OPEN = (r"(?:(?:here|where|and|with|let|now|also|assume(?:\s+that)?|suppose(?:\s+that)?|we\s+assume(?:\s+that)?|"
+_OPEN = (r"(?:(?:here|where|and|with|let|now|then|also|assume(?:\s+that)?|suppose(?:\s+that)?|we\s+assume(?:\s+that)?|"
          r"note\s+that)\s*,?\s*)*")
 _VERB = r"(?:is|be|acts|act|operates|is\s+applied|be\s+applied|denotes)"
 _ARG = r"(?:\s+(?:to|on)\s+MATH)?"
@@ -64,7 +65,9 @@ _TURN = re.compile(r"\b(?:not|no|never|nor|but|however|although|though|yet|where
                    r"unlike|if|would|could|may|might|mix\w*|coupl\w*|depend\w*|whole|joint\w*|together|jacobian|"
                    r"diagonal|full|it|its|itself|which|whose|this|that|these|those|they|them)\b|n[’']t\b",
                    re.IGNORECASE)
-_CLAUSES = re.compile(r"\s*(?:[,;:]|\band\b|\bwhile\b)\s*", re.IGNORECASE)
+_CLAUSES = re.compile(r"\s*(?:[,;:]|\band\b|\bwhile\b|\bwith\b)\s*", re.IGNORECASE)
+#: A definition stated beside the words that say F acts entrywise ("We compute $z = h(g)$ with $h$ … entrywise").
+_STATED = re.compile(_OPEN + r"(?:(?:we\s+)?(?:set|let|define|compute|write|take|apply)\s+)?FDEF", re.IGNORECASE)
 #: A sentence that opens by pointing back at what the one before named ("It mixes …", "This map …").
 _BACK = re.compile(r"\s*(?:it|its|this|that|such|the\s+(?:function|map|mapping|transformation)|here\s+it)\b",
                    re.IGNORECASE)
@@ -115,7 +118,7 @@ def _read_entrywise(sentence: str, name: str) -> bool:
     # words beside one that does; the others are about other names and neither turn the sentence nor relate entries
     # ("but $z_1$ depends on $y_2$")
     return said and all(_ENTRYWISE.fullmatch(c) or _DEFINED_ENTRYWISE.fullmatch(c) or _DESCRIBED.fullmatch(c)
-                        for c in ours) and all("MATH" in c and not _TURN.search(c) for c in clauses if c not in ours)
+                        or _STATED.fullmatch(c) for c in ours) and all("MATH" in c and not _TURN.search(c) for c in clauses if c not in ours)
 
 
 #: The words of a sentence that only states formulas ("Let $z = F(y)$.", "We set $z = F(y)$ and $L = L(z)$.").
@@ -154,12 +157,15 @@ def _entries(args) -> bool:
     return all(isinstance(a, Num) or (isinstance(a, Sym) and a.sub) for a in args)
 
 
-def general_functions(text: str, eqs: list, unread: list = ()) -> dict:
+def general_functions(text: str, eqs: list, unread: list = (), defs: list | None = None) -> dict:
     r"""letter -> why it is a general map: the notes' function letters applied to a whole vector in ``eqs`` (their
-    formulas) that a sentence of the prose names without saying only that it acts entry by entry, or that a formula
-    not read (``unread``: (line, text) of unreadable formulas, ``F: \mathbb{R}^2 \to \mathbb{R}^2``) names."""
+    formulas; ``defs``, the definitions, tell a function from a quantity before a bracket) that a sentence of the
+    prose names without saying only that it acts entry by entry, or that a formula not read (``unread``: (line,
+    text) of unreadable formulas, ``F: \mathbb{R}^2 \to \mathbb{R}^2``) names."""
     out: dict = {}
     names = _applied(eqs)
+    if defs is not None:  # x (…) of a vector x the definitions use is a product, not x applied (``model_functions``)
+        names &= model_functions(defs, eqs)
     if not names:
         return out
     spans = [(s, e, text[s:e]) for s, e in sentences(text)]

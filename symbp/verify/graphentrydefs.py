@@ -76,8 +76,8 @@ def unread_entries(results: dict, model, is_claim) -> None:
             name = entry_defined(eq)
             if name is None or (model.known and model.canonical(name) in model.known):
                 continue
-            if outcomes[k].status == "uninterpretable" and "never define" not in outcomes[k].reason:
-                continue  # not judged for a reason of its own: that reason stays
+            if outcomes[k].status != "uninterpretable" or f"never define {name}" not in outcomes[k].reason:
+                continue  # judged (w̃_{jk} of an update rule), or not for a reason of its own: that stays
             lines.setdefault(name, p.formula.line)
             outcomes[k] = GraphOutcome(
                 "uninterpretable", f"{to_latex(eq)}: a definition of {name} by its entries, not read here (only entries "

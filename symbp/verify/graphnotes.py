@@ -244,7 +244,7 @@ def graph_notes(items: list, text: str, budget: float = 30.0, activation: str | 
     # z = F(y) with F "any map", or anything said of F but that it acts entrywise: not entry by entry (rv42c 4, rv44 A8)
     maps = general_functions(text, [d[1] for d in defs] + [eq for p in pieces for eq in p.eqs],
                              [(f.line, f.text) for f in items if f.kind == "unreadable"]
-                             + [(p.formula.line, p.formula.text) for p in pieces if p.error])
+                             + [(p.formula.line, p.formula.text) for p in pieces if p.error], [d[1] for d in defs])
     defs, general = general_maps(defs, maps)
     for (line, _, _), name, _ in general:
         unread.setdefault(name, line)
