@@ -1,61 +1,229 @@
-r"""A function the notes call "any map" is no function applied entry by entry.
+r"""A function of the notes' own applied to a whole vector is read entry by entry only where that is all they say.
 
-``z = F(y)`` of a vector y is read as F applied to every entry (``z_k = F(y_k)``), so ∂z/∂y is diagonal. When the
-prose says F is any map, a general function, or not entrywise ("Here $F$ is any map from $\mathbb{R}^2$ to
-$\mathbb{R}^2$"), that reading is not the notes' (review rv42c 4: ``\frac{\partial z}{\partial y} =
-\operatorname{diag}(F'(y))`` held). Such a definition is left unread (``graphlocal``): z is a quantity computed in a
-way not read, so a claim through it holds only if it holds however z is computed, and its line says why.
+``z = F(y)`` of a vector y is read as F applied to every entry (``z_k = F(y_k)``), so ∂z/∂y is diagonal. That is
+the reading of notes that say nothing about F (a letter applied to a vector, as ``h = \tanh(g)`` is). When the prose
+says anything about F, the reading holds only if what it says is read, and is that F acts entry by entry
+("Here $F$ is applied entrywise", "$F$ any differentiable function applied entrywise"). Any other sentence naming
+F ("Here $F$ is any map from $\mathbb{R}^2$ to $\mathbb{R}^2$", "an arbitrary function of $y$, not acting
+entrywise", "$F$ is the softmax", "$F$ may couple the entries of $y$", "$F$ is differentiable"), or one right after
+it that goes on about it ("It mixes the entries of $y$."), makes F a general map of the vector, which is not read
+(reviews rv42c 4 and rv44 A8: ``\frac{\partial z}{\partial y} = \operatorname{diag}(F'(y))`` held). A definition
+that applies F to anything but an entry is then left unread (``graphlocal``): what it defines is computed in a way
+not read, so a claim through it holds only if it holds however it is computed; a claim that applies F (or F') to
+anything but an entry is uninterpretable, naming the sentence. Only English is read as entrywise; σ, tanh and the
+other functions symbp knows are not the notes' own letters and stay entry by entry.
 
 >>> from symbp.verify.graphread import read_graph
 >>> defs = [(3, read_graph("z = F(y)"), None), (5, read_graph("g = x W"), None)]
->>> kept, general = general_maps(defs, "Here $F$ is any map from $\\mathbb{R}^2$ to $\\mathbb{R}^2$.")
->>> [ln for ln, _, _ in kept], [(d[0], name) for d, name, _ in general]
+>>> general = general_functions("Here $F$ is any map from $\\mathbb{R}^2$ to $\\mathbb{R}^2$.", [d[1] for d in defs])
+>>> kept, dropped = general_maps(defs, general)
+>>> [ln for ln, _, _ in kept], [(d[0], name) for d, name, _ in dropped]
 ([5], [(3, 'z')])
+>>> general_functions("Here $F$ is applied entrywise to $y$.", [d[1] for d in defs])
+{}
 """
 
 from __future__ import annotations
 
 import re
 
-from .graphmodel import Call, Sym
+from .graphcheck import GraphOutcome
+from .graphmodel import to_latex
+from .graphnodes import Call, Num, Sym, walk
+from .graphshapes import model_functions
+from .sentences import FORMULA, DISPLAY, line_of, sentences
 
-_GENERAL = (r"(?:any|an?\s+arbitrary|arbitrary|a\s+general|general|a\s+generic|generic)\s+(?:\w+\s+)?"
-            r"(?:map|mapping|function|transformation)")
-_NOT_ENTRYWISE = (r"not\s+(?:necessarily\s+)?(?:applied\s+)?(?:entrywise|entry-wise|elementwise|element-wise|"
-                  r"componentwise|component-wise|entry\s+by\s+entry|element\s+by\s+element)")
+_EW_ADVERB = (r"(?:entry-?wise|element-?wise|component-?wise|coordinate-?wise|entry\s+by\s+entry|"
+              r"element\s+by\s+element|component\s+by\s+component|coordinate\s+by\s+coordinate)")
+_EACH = r"(?:(?:separately\s+)?(?:to|on)\s+(?:each|every)\s+(?:entry|element|component|coordinate)(?:\s+of\s+MATH)?)"
+_ADJ = (r"(?:(?:arbitrary|general|generic|differentiable|twice\s+differentiable|smooth|nonlinear|non-linear|scalar|"
+        r"real|real-valued|fixed|given|continuous|monotone|monotonic|increasing|activation)\s+)*")
+_NOUN = r"(?:function|map|mapping|nonlinearity|non-linearity|activation)"
+_OPEN = (r"(?:(?:here|where|and|with|let|now|then|also|assume(?:\s+that)?|suppose(?:\s+that)?|we\s+assume(?:\s+that)?|"
+         r"note\s+that)\s*,?\s*)*")
+_VERB = r"(?:is|be|acts|act|operates|is\s+applied|be\s+applied|denotes)"
+_ARG = r"(?:\s+(?:to|on)\s+MATH)?"
+#: The clause of a sentence that says F acts entry by entry, and nothing else, with F's math as FN and any other
+#: name's as MATH: "$F$ acts entrywise on $y$", "$F$ is any differentiable function applied entrywise",
+#: "$F$ is an entrywise function", "$F$ is applied to each entry of $y$".
+_ENTRYWISE = re.compile(
+    _OPEN + r"FN(?:\s+" + _VERB + r")?"
+    r"(?:\s+(?:(?:a|an|any|some|the)\s+)?" + _ADJ + _NOUN + r")?"
+    r"\s+(?:(?:applied|acting|operating|(?:that|which)\s+(?:acts|is\s+applied|operates))\s+)?"
+    r"(?:" + _EW_ADVERB + _ARG + r"|" + _EACH + r"|(?:to|on)\s+MATH\s+" + _EW_ADVERB + r")"
+    r"|" + _OPEN + r"FN(?:\s+" + _VERB + r")?\s+(?:(?:a|an|any|some|the)\s+)?" + _ADJ + _EW_ADVERB + r"\s+"
+    + _ADJ + _NOUN + r"(?:\s+(?:applied\s+)?(?:to|on)\s+MATH)?", re.IGNORECASE)
+#: A definition said to be entry by entry: "Set $z = h(y)$ entrywise", "$z = h(y)$ is computed elementwise".
+_DEFINED_ENTRYWISE = re.compile(
+    _OPEN + r"(?:(?:we\s+)?(?:set|let|define|compute|write|take|apply)\s+)?FDEF\s+(?:(?:is\s+)?(?:computed|taken|"
+    r"applied|defined)\s+)?" + _EW_ADVERB, re.IGNORECASE)
+#: What F is, in words that leave how it meets a vector to another clause: "where $h$ is some smooth function".
+_DESCRIBED = re.compile(_OPEN + r"FN(?:\s+(?:is|be|denotes))?\s+(?:(?:a|an|any|some)\s+)?" + _ADJ + _NOUN,
+                        re.IGNORECASE)
+#: Words that turn a sentence or say how entries are related: never beside a clause read as entrywise.
+_TURN = re.compile(r"\b(?:not|no|never|nor|but|however|although|though|yet|whereas|unless|except|rather|instead|"
+                   r"unlike|if|would|could|may|might|mix\w*|coupl\w*|depend\w*|whole|joint\w*|together|jacobian|"
+                   r"diagonal|full|it|its|itself|which|whose|this|that|these|those|they|them)\b|n[’']t\b",
+                   re.IGNORECASE)
+_CLAUSES = re.compile(r"\s*(?:[,;:]|\band\b|\bwhile\b|\bwith\b)\s*", re.IGNORECASE)
+#: A definition stated beside the words that say F acts entrywise ("We compute $z = h(g)$ with $h$ … entrywise").
+_STATED = re.compile(_OPEN + r"(?:(?:we\s+)?(?:set|let|define|compute|write|take|apply)\s+)?FDEF", re.IGNORECASE)
+#: A sentence that opens by pointing back at what the one before named ("It mixes …", "This map …").
+_BACK = re.compile(r"\s*(?:it|its|this|that|such|the\s+(?:function|map|mapping|transformation)|here\s+it)\b",
+                   re.IGNORECASE)
 
 
-def _named_general(text: str) -> dict:
-    # letter -> line of a sentence that names $F$ and calls it any map, or not entrywise
-    out: dict = {}
-    for m in re.finditer(r"[^.!?\n]*(?:\n(?!\n)[^.!?\n]*)*", text):
-        sentence = m.group(0)
-        if not re.search(_GENERAL + "|" + _NOT_ENTRYWISE, sentence, re.IGNORECASE):
-            continue
-        if not re.search(_NOT_ENTRYWISE, sentence, re.IGNORECASE) and re.search(
-                r"entrywise|entry-wise|elementwise|element-wise|componentwise|entry by entry|to each entry",
-                sentence, re.IGNORECASE):
-            continue  # "any differentiable function applied entrywise": entry by entry, as read
-        for name in re.findall(r"\$\s*([A-Za-z]|\\[A-Za-z]+)\s*\$", sentence):
-            out.setdefault(name.lstrip("\\"), text.count("\n", 0, m.start()) + 1)
+def _token(name: str) -> str:
+    return re.escape(name) + r"(?![A-Za-z])" if name.startswith("\\") else r"(?<![\\A-Za-z])" + re.escape(name) + \
+        r"(?![A-Za-z])"
+
+
+def _defines(math: str, name: str) -> bool:
+    # $z = F(y)$: one name defined as F of one argument
+    return re.fullmatch(r"\$\s*[A-Za-z]\s*=\s*" + re.escape(name) + r"\s*\(\s*[^()$]*\)\s*\$", math.strip()) is not None
+
+
+def _plain(math: str, name: str) -> bool:
+    # $F$, $\mathbf{F}$, $F \colon \mathbb{R} \to \mathbb{R}$ (of one number): F itself, as an entrywise clause's subject
+    body = math.strip("$").strip()
+    body = re.sub(r"^\\(?:mathbf|mathrm|boldsymbol|bm|operatorname)\s*\{\s*(.*?)\s*\}$", r"\1", body)
+    return body == name or re.fullmatch(re.escape(name) + r"\s*(?::|\\colon)\s*\\mathbb\s*\{?R\}?\s*\\to\s*"
+                                        r"\\mathbb\s*\{?R\}?", body) is not None
+
+
+def _read_entrywise(sentence: str, name: str) -> bool:
+    """Whether ``sentence`` (which names ``name``) says only that it acts entry by entry, and other names' things."""
+    token = re.compile(_token(name))
+    parts, at, named = [], 0, False
+    for m in FORMULA.finditer(sentence):
+        parts.append(sentence[at:m.start()])
+        if token.search(m.group(0)):
+            if _defines(m.group(0), name):
+                parts.append(" FDEF ")  # $z = h(y)$: read only with "entrywise" after it
+            elif not _plain(m.group(0), name):
+                return False  # $F(y)$, $F: \mathbb{R}^2 \to \mathbb{R}^2$: more than the name
+            else:
+                parts.append(" FN ")
+            named = True
+        else:
+            parts.append(" MATH ")
+        at = m.end()
+    words = "".join(parts + [sentence[at:]]).strip().rstrip(".!?").strip()
+    if not named or token.search(re.sub(r"FDEF|FN|MATH", " ", words)):
+        return False  # F written outside math: not read
+    clauses = [c.strip() for c in _CLAUSES.split(words) if c.strip()]
+    ours = [c for c in clauses if "FN" in c or "FDEF" in c]
+    said = any(_ENTRYWISE.fullmatch(c) or _DEFINED_ENTRYWISE.fullmatch(c) for c in ours)
+    # F's clauses are read whole (no word of them is left over): each says F acts entrywise, or says what F is in
+    # words beside one that does; the others are about other names and neither turn the sentence nor relate entries
+    # ("but $z_1$ depends on $y_2$")
+    return said and all(_ENTRYWISE.fullmatch(c) or _DEFINED_ENTRYWISE.fullmatch(c) or _DESCRIBED.fullmatch(c)
+                        or _STATED.fullmatch(c) for c in ours) and all("MATH" in c and not _TURN.search(c) for c in clauses if c not in ours)
+
+
+#: The words of a sentence that only states formulas ("Let $z = F(y)$.", "We set $z = F(y)$ and $L = L(z)$.").
+_STATING = {"let", "we", "have", "set", "define", "compute", "write", "get", "obtain", "then", "so", "thus", "hence",
+            "now", "and", "with", "where", "here"}
+
+
+def _states(sentence: str, name: str) -> bool:
+    # a sentence of formulas only, each that writes F an equation: the formulas' readers read it, not the prose's
+    token = re.compile(_token(name))
+    inline = [m.group(0) for m in FORMULA.finditer(sentence)]
+    rest = re.sub(r"[,;:.!?]", " ", FORMULA.sub(" ", sentence)).lower().split()
+    return all("=" in m for m in inline if token.search(m)) and all(w in _STATING for w in rest)
+
+
+#: One-letter words of the languages notes come in (a, i, z, w, …): never read as a function's name outside math.
+_WORD_LETTERS = set("aAiIoOuUwWzZvVsSkKeEy")
+
+
+def _bare(sentence: str, name: str) -> bool:
+    # "Here F is any map": F written outside math names it too
+    return name not in _WORD_LETTERS and re.search(_token(name), FORMULA.sub(" ", sentence)) is not None
+
+
+def _applied(eqs) -> set:
+    # the notes' own function letters applied to something other than an entry or a number (F in z = F(y))
+    out = set()
+    for eq in eqs:
+        for n in walk(eq):
+            if isinstance(n, Call) and isinstance(n.func, Sym) and not n.func.sub and not _entries(n.args):
+                out.add(n.func.base.rstrip("'"))
     return out
 
 
-def general_maps(defs: list, text: str) -> tuple[list, list]:
-    """(the definitions kept, [(definition, name, reason)] of those ``name = F(v)`` whose F the prose calls any map)."""
-    named = _named_general(text)
-    kept, general = [], []
+def _entries(args) -> bool:
+    return all(isinstance(a, Num) or (isinstance(a, Sym) and a.sub) for a in args)
+
+
+def general_functions(text: str, eqs: list, unread: list = (), defs: list | None = None) -> dict:
+    r"""letter -> why it is a general map: the notes' function letters applied to a whole vector in ``eqs`` (their
+    formulas; ``defs``, the definitions, tell a function from a quantity before a bracket) that a sentence of the
+    prose names without saying only that it acts entry by entry, or that a formula not read (``unread``: (line,
+    text) of unreadable formulas, ``F: \mathbb{R}^2 \to \mathbb{R}^2``) names."""
+    out: dict = {}
+    names = _applied(eqs)
+    if defs is not None:  # x (…) of a vector x the definitions use is a product, not x applied (``model_functions``)
+        names &= model_functions(defs, eqs)
+    if not names:
+        return out
+    spans = [(s, e, text[s:e]) for s, e in sentences(text)]
+    for name in sorted(names):
+        token = re.compile(_token(name))
+        prior = False
+        for s, _, sentence in spans:
+            words = FORMULA.sub(lambda m: " " if DISPLAY.match(m.group(0)) else m.group(0), sentence)
+            inline = [m.group(0) for m in FORMULA.finditer(words)]
+            names_it = (any(token.search(m) for m in inline) and not _states(words, name)) or bool(
+                prior and _BACK.match(words)) or _bare(words, name)
+            if names_it and not _read_entrywise(words, name):
+                shown = " ".join(words.split())
+                shown = shown if len(shown) <= 90 else shown[:87] + "…"
+                out[name] = f"line {line_of(text, s + len(sentence) - len(sentence.lstrip()))} says what {name} is " \
+                            f"(“{shown}”), and not only that it acts entry by entry"
+                break
+            prior = names_it or (prior and not words.strip())
+        else:
+            for line, formula in unread:
+                if token.search(formula):
+                    out[name] = f"line {line} writes {name} in a formula that is not read ({formula.strip()})"
+                    break
+    return out
+
+
+def _words(name: str, why: str) -> str:
+    return (f"{why}; {name} of a vector is read entry by entry only where the notes say no more than that, and any "
+            "map of a vector is not read")
+
+
+def general_maps(defs: list, general: dict) -> tuple[list, list]:
+    """(the definitions kept, [(definition, name, reason)] of those that apply a ``general`` letter to anything but an
+    entry), see the module docstring."""
+    kept, dropped = [], []
     for d in defs:
         eq = d[1]
-        lhs, rhs = eq.sides[0], eq.sides[-1]
-        f = rhs.func if isinstance(rhs, Call) else None
-        if (isinstance(lhs, Sym) and not lhs.sub and isinstance(f, Sym) and f.base.lstrip("\\") in named
-                and len(rhs.args) == 1 and isinstance(rhs.args[0], Sym) and not rhs.args[0].sub):
-            general.append((d, lhs.base, f"line {named[f.base.lstrip(chr(92))]} says {f.base} is any map, not one "
-                                         f"applied entry by entry, and a general map of a vector is not read"))
+        hit = sorted(f for f in _applied([eq]) if f in general)
+        lhs = eq.sides[0]
+        if hit and isinstance(lhs, Sym):
+            dropped.append((d, lhs.base, _words(hit[0], general[hit[0]])))
         else:
             kept.append(d)
-    return kept, general
+    return kept, dropped
 
 
-__all__ = ["general_maps"]
+def general_claims(results: dict, general: dict, is_claim) -> None:
+    """A claim that applies a ``general`` letter (or its derivative) to anything but an entry is not judged:
+    uninterpretable, naming the words (``results``: id(formula) -> (piece, outcomes), as ``graphnotes`` keeps them)."""
+    if not general:
+        return
+    for p, outcomes in results.values():
+        claims = [e for e in p.eqs if is_claim(e)]
+        for k, eq in enumerate(claims[:len(outcomes)]):
+            hit = sorted(f for f in _applied([eq]) if f in general)
+            if hit and outcomes[k].status != "uninterpretable":
+                outcomes[k] = GraphOutcome("uninterpretable", f"{to_latex(eq)}: {_words(hit[0], general[hit[0]])}, "
+                                           "so the claim is not judged")
+
+
+__all__ = ["general_claims", "general_functions", "general_maps"]

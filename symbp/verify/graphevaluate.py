@@ -395,8 +395,8 @@ def index_size(model: Model, node, var: str) -> int | None:
     for n in walk(node):
         if isinstance(n, Sym) and n.sub:
             q = model.quantities.get(model.canonical(n.base))
-            if q is None or q.rank == 0:
-                continue
+            if q is None or q.rank == 0 or (model.known and model.canonical(n.base) not in model.known):
+                continue  # a name the notes never define has a size guessed, never one to give an index (rv44 B2)
             idx = split_index(n.sub, q.rank)
             for i, dim in zip(idx, q.dims):
                 if i == var:

@@ -65,17 +65,20 @@ def named_matrix(eq) -> "tuple[str, str, str, str] | None":
     return None if layout is None else (lhs.base, num.base, den.base, layout)
 
 
-def name_matrices(pieces: list) -> "tuple[set, list, dict]":
+def name_matrices(pieces: list, alone=lambda formula, name: True) -> "tuple[set, list, dict]":
     """Rewrite the pieces' claims (``graphnotes.Piece``, in place) with each named matrix as its derivative (see the
     module docstring); the definitions are taken out. Returns (the ids of the formulas that are such definitions,
     the model's words about them, name -> (numerator, denominator, layout) for ``written``). A name defined in any
-    other way too, or twice, is left alone."""
+    other way too, or twice, or in a formula that is not all its sentence says (``alone``: "Define $G_{ij} = …$ for
+    $i \ne j$", review rv44 B2), is left alone."""
     found: dict = {}
     other: set = set()
     for p in pieces:
         for eq in p.eqs:
             got = named_matrix(eq)
-            if got is not None:
+            if got is not None and not alone(p.formula, got[0]):
+                other.add(got[0])
+            elif got is not None:
                 kind = "gradient" if not eq.sides[1].num.sub else "jacobian"
                 found.setdefault(got[0], set()).add((*got[1:], kind))
             elif isinstance(eq, Equation) and eq.sides and isinstance(eq.sides[0], Sym):

@@ -31,13 +31,14 @@ from .graphassumed import consequences, denied_values, under_values, value_kind
 from .graphcheck import GraphOutcome
 from .graphdeclare import listed_entries, restated
 from .graphcdot import dotted
+from .graphentrydefs import stands_alone, unread_entries
 from .graphjacobians import name_matrices, written
 from .graphcondition import own_condition, under_own, unsaid, unsaid_values
 from .graphexamples import ASSUMPTION_WORDS, EXAMPLE_WORDS, split_values, with_values
 from .graphfamily import checker, exchanged
 from .graphbatch import batch_sizes, given_size, samples_of, size_words, unsaid_words
 from .graphbatchinline import inline_split
-from .graphanymap import general_maps
+from .graphanymap import general_claims, general_functions, general_maps
 from .graphlocal import checked_locally, name_unread, unread_outcome
 from .suppositions import CONDITION_WORDS
 from .graphownlayout import (contradicting, explicit_lines, gradient_only_lines, layout_at, layouts_in_force,
@@ -185,7 +186,7 @@ def graph_notes(items: list, text: str, budget: float = 30.0, activation: str | 
                          called_functions([eq for p in pieces for eq in p.eqs]))
     mentions, conditions = subnames.rename_pieces(pieces, mentions, conditions)  # W_1, δ_2: names of their own
     plain_steps = read_as_definitions(pieces)  # u := h - \alpha c (α a leak's slope): no step (rv36 A1)
-    named, named_words, matrices = name_matrices(pieces)  # J_{ji} = ∂y_j/∂x_i: J as that matrix (``graphjacobians``)
+    named, named_words, matrices = name_matrices(pieces, lambda f, n: stands_alone(f, text, n))  # J_{ji} = ∂y_j/∂x_i (``graphjacobians``)
     mentions, hints = [written(eq, matrices) for eq in mentions], [h for h in hints if h[1] not in matrices]
     prose_eqs, hints = [(line, subnames.rename(eq)) for line, eq in prose_eqs], subnames.hints(hints)
     defs, claims = [], []
@@ -240,7 +241,11 @@ def graph_notes(items: list, text: str, budget: float = 30.0, activation: str | 
     if not defs:
         return out
     unread = unread_definitions(items, pieces)
-    defs, general = general_maps(defs, text)  # z = F(y) with F "any map": not entry by entry (review rv42c 4)
+    # z = F(y) with F "any map", or anything said of F but that it acts entrywise: not entry by entry (rv42c 4, rv44 A8)
+    maps = general_functions(text, [d[1] for d in defs] + [eq for p in pieces for eq in p.eqs],
+                             [(f.line, f.text) for f in items if f.kind == "unreadable"]
+                             + [(p.formula.line, p.formula.text) for p in pieces if p.error], [d[1] for d in defs])
+    defs, general = general_maps(defs, maps)
     for (line, _, _), name, _ in general:
         unread.setdefault(name, line)
     if not defs:
@@ -324,6 +329,8 @@ def graph_notes(items: list, text: str, budget: float = 30.0, activation: str | 
     if imagined:
         imagined_claims(out.results, imagined, text)
     _undecided_names(out.results, subnames, defs + [d for d, _, _ in dropped], is_claim)
+    general_claims(out.results, maps, is_claim)  # F'(y) of a general F in a claim: not judged (``graphanymap``)
+    unread_entries(out.results, model, is_claim)  # G_{ij} = 2 ∂L/∂w_{ij}: a definition not read (``graphentrydefs``)
     return out
 
 
