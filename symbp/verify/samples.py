@@ -24,6 +24,7 @@ from .lexer import ReadError
 from .nodes import walk
 from .reader import read_claim
 from .samplelabels import SAMPLE_LETTERS, input_factor, label_first
+from .stepsums import mixed_cost
 
 
 #: ^{x,l-1}, ^{(t),L}, and ^{x_i,(l)}: the i-th input of a mini-batch x_1 … x_m (its label x_i, review rv34)
@@ -208,7 +209,7 @@ _MEAN = re.compile(
     r"^\s*(?P<lhs>\\frac\s*\{\s*\\partial\s*(?P<cost>C|L|J|E)\s*\}\s*\{\s*\\partial\s*(?P<by>[^{}]*(?:\{[^{}]*\}[^{}]*)*)\}"
     r"|\\nabla_\s*\{?(?P<by2>[^{}\s]+(?:\{[^{}]*\})?)\}?\s*(?P<cost2>C|L|J|E))\s*=\s*"
     r"(?P<scale>\\frac\s*\{\s*(?P<numer>[1-9]\d?)\s*\}\s*\{\s*(?P<coef>[1-9]\d?)?\s*(?P<size>[mnN])\s*\})?\s*"
-    r"\\sum\s*(?:_\s*(?:\{\s*(?P<var>[A-Za-z])(?:\s*=\s*(?P<lower>[^{}]+?))?(?:\s*\\in\s*[^{}]*)?\s*\}|(?P<var2>[A-Za-z])))?"
+    r"\\sum\s*(?:_\s*(?:\{\s*(?P<var>[A-Za-z])(?:\s*=\s*(?P<lower>[^{}]+?))?(?:\s*\\in\s*(?P<within>[^{}]*))?\s*\}|(?P<var2>[A-Za-z])))?"
     r"(?:\s*\^\s*(?:\{(?P<upper>[^{}]*)\}|(?P<upper2>[A-Za-z0-9])))?\s*(?P<body>.+?)\s*$", re.S)
 
 
@@ -233,6 +234,9 @@ def mean_claim(formula: str) -> "MeanClaim | None":
     >>> mean_claim(r"\frac{\partial C}{\partial b^l} = \frac{1}{n}\sum_x \delta^{x,l}").per_input
     '\\frac{\\partial C}{\\partial b^l} = \\delta^{l}'
     """
+    mixed = mixed_cost(formula)  # ∂C/∂b = ∂C_x/∂b: the mean cost's gradient is not one input's (review rv46 A5)
+    if mixed:
+        return MeanClaim("", False, mixed, unread=mixed)
     m = _MEAN.match(braced_count(formula))
     if m is None or m.group("body").lstrip()[:1] in ("_", "^"):
         return None  # a sum over something else than the inputs (\sum_{i=1}^{n_l} …)
@@ -252,7 +256,11 @@ def mean_claim(formula: str) -> "MeanClaim | None":
     costs = {_label(c) for c in _COST.finditer(body)}
     letters = {c.group(1) for c in _COST.finditer(body)}
     unread = ""
-    if var not in ("", "x", "t") and re.search(rf"(?<![A-Za-z\\]){var}(?![A-Za-z])",
+    if m.group("within"):  # \sum_{x \in B}: the mean cost averages over all its inputs (review rv45 A3)
+        unread = (f"the sum runs over the inputs {var} in {m.group('within').strip()}, but the cost's gradient is the "
+                  f"mean over all the inputs it averages, and whether {m.group('within').strip()} is all of them is "
+                  "not said")
+    elif var not in ("", "x", "t") and re.search(rf"(?<![A-Za-z\\]){var}(?![A-Za-z])",
                                                re.sub(rf"x_\{{?\s*{var}\s*\}}?", "", body) + " " + by):
         unread = (f"the sum's letter {var} labels the inputs x_{var} and also indexes an entry in the same claim: "
                   "which is which is not read")

@@ -21,6 +21,7 @@ import sympy
 from .samples import bare_cost, other_count, per_sample
 from .samples import unlabelled as _unlabelled
 from .steprate import stray_scale
+from .stepsums import captured, sum_letter, sum_set
 from .updates import Rule, Step, norm
 
 
@@ -66,6 +67,9 @@ def _judge(rule: Rule, step: Step, check_gradient, cost: str, count: str = "",
         slip = f"starts from {old} instead of {rule.param}"
         return "refuted", slip, slip
     body = step.body
+    clash = captured(rule.param, step.sum_var, body)  # Σ_j δ^{x_j,l}_j for b^l_j (review rv45 A2)
+    if clash:
+        return "uninterpretable", clash, ""
     scale = stray_scale(body)
     if scale:
         return "uninterpretable", (f"the factor {scale} stands inside the step's gradient ({body}), where it is not "
@@ -122,9 +126,9 @@ def _judge(rule: Rule, step: Step, check_gradient, cost: str, count: str = "",
             return _bare_step(rule, step, bare, label, count)
         if step.sum_var is not None and not _labelled(body):
             return "uninterpretable", (f"the sum over the inputs adds {body}, which carries no label of the input "
-                                       f"{step.sum_var or label}: read as written it is the same in every term, one "
+                                       f"{sum_letter(step.sum_var) or label}: read as written it is the same in every term, one "
                                        "input's gradient added m times, not the mean of the per-sample gradients; "
-                                       f"label every quantity ({_labelled_example(step.sum_var or label, body)})"), ""
+                                       f"label every quantity ({_labelled_example(sum_letter(step.sum_var) or label, body)})"), ""
         bare = _unlabelled(body, label)
         if bare and step.sum_var is not None:
             return "uninterpretable", (f"in the sum over the inputs, {bare} carries no label of the input {label}: a "
@@ -255,10 +259,15 @@ def _other_variable(rule: Rule, by: str, body: str, check_gradient) -> "tuple[st
 def _mean(rule: Rule, step: Step, label: str, gwords: str, count: str = "",
           unequal: str = "") -> tuple[str, str, str]:
     letters = set(re.findall(r"[A-Za-z]", label))
-    summed = step.sum_var is not None and (step.sum_var == "" or step.sum_var in letters or step.sum_var == label)
+    var, within = sum_letter(step.sum_var), sum_set(step.sum_var)  # x and X of \sum_{x \in X} (review rv45 B4)
+    summed = step.sum_var is not None and (var == "" or var in letters or var == label)
     if step.sum_var is not None and not summed:
-        return "refuted", f"the sum runs over {step.sum_var}, which the per-sample cost C_{{{label}}} does not name", \
-            f"sum over the samples of the mini-batch, not over {step.sum_var}"
+        return "refuted", f"the sum runs over {var}, which the per-sample cost C_{{{label}}} does not name", \
+            f"sum over the samples of the mini-batch, not over {var}"
+    if within and step.over in ("n", "N"):
+        return "uninterpretable", (f"the sum runs over the inputs {var} in {within} and divides by {step.over}: a step "
+                                   f"on the mean cost over the {step.over} training inputs sums over all of them, and "
+                                   f"whether {within} is all of them is not said"), ""
     rate = step.rate
     batch = step.over == "m" and count not in ("", "m")  # Nielsen's eq. (20)–(21): a mini-batch of the n inputs
     if step.over == "N" and count != "N":
@@ -272,11 +281,12 @@ def _mean(rule: Rule, step: Step, label: str, gwords: str, count: str = "",
         slip = f"sums over {_SIZE[step.sum_upper]} but divides by {step.over}"
         return "refuted", slip, f"divide by {step.sum_upper}"
     if step.over and summed:
-        bounds = sum_bounds(step.sum_var, step.sum_lower, step.sum_upper, step.over)
+        bounds = sum_bounds(var, step.sum_lower, step.sum_upper, step.over)
         if bounds is not None:
             return bounds
     if step.over == "m":
-        how = "summed over the mini-batch" if summed else (
+        how = (f"summed over the mini-batch {within}, read as a mini-batch of m inputs (as the 1/m says)" if within
+               else "summed over the mini-batch") if summed else (
             f"the gradient of one sample C_{{{label}}} written without the sum, read as summed over the mini-batch of m "
             "(as the 1/m says)")
         whose = (f"the mini-batch cost (1/m) Σ C_x over the m samples of the batch, drawn from the notes' {count} "
