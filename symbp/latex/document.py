@@ -28,6 +28,7 @@ from ..notation import Notation, profile
 from .render import bias, matrix, neuron, partial, sigma_prime_matrix, symbol_latex, weight
 from .phrases import COST_DEFINITIONS, JUSTIFICATIONS, PHRASES  # noqa: F401 (the words are data, kept there)
 from .retarget import NotConvertible
+from .symbols import check_printable
 from .proof import Checks, Lemmas, align, lemma_environments, split_lemmas
 from .typeset import math, preamble, text
 
@@ -49,6 +50,7 @@ def justification(why: str, lang: str = "en") -> str:
 
 def notation_section(notation, lang: str = "en") -> str:
     p = profile(notation)
+    check_printable(p)
     lines = [
         phrase("notation_intro", lang, name=text(p.name), source=text(p.source or p.description)),
         phrase(
@@ -119,6 +121,7 @@ def certificate_body(cert, notation="nielsen", *, lang: str = "en", standalone: 
     """
     own = doc is None
     doc = doc or _Doc()
+    check_printable(profile(notation))
 
     def build(p):
         parts = [lemma_environments(cert, p, doc.lemmas, doc.checks, justify=lambda w: justification(w, lang)),
@@ -456,6 +459,7 @@ def certificate_latex(cert, notation="nielsen") -> str:
             rows.append(rf"\text{{LHS}} &\approx {cx.lhs_value:.6g}, \quad \text{{RHS}} \approx {cx.rhs_value:.6g}")
         return "\\begin{align*}\n" + " \\\\\n".join(rows) + "\n\\end{align*}"
 
+    check_printable(profile(notation))
     try:
         return build(profile(notation))
     except NotConvertible as exc:  # stated in a folded-bias notation: as written

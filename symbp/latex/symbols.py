@@ -12,8 +12,24 @@ names (l, l+1, L) keep their letters.
 
 from __future__ import annotations
 
-from ..errors import NotationError
+from ..errors import NotationError, SpecError
 from ..notation import Notation, profile
+
+
+def check_printable(p: Notation) -> None:
+    """Refuse a profile whose weights labelled l feed layer l + 1 (Ng's Θ^{(l)}).
+
+    The documents write every weight and bias with the label of the layer it
+    feeds (Nielsen's w^l, b^l); in such a profile each of those statements
+    would be false, so no document is written in it (rv45 A4).
+    """
+    if p.weight_layer_offset:
+        raise SpecError(
+            f"the notation {p.name!r} labels the weights and biases that feed layer l + {p.weight_layer_offset} with l"
+            f" (weight_layer_offset = {p.weight_layer_offset}); symbp latex cannot yet re-index its statements into"
+            " such a notation, and will not print theorems that are false in it. Use symbp verify --notation with"
+            " this profile to check formulas, or write the document in nielsen, sokolinsky or dyda"
+        )
 
 
 def weight(l, j, k, notation="nielsen") -> str:

@@ -98,6 +98,9 @@ def default_values(net: Network, seed: int = 0) -> dict:
     tenth = lambda lo, hi: Fraction(rng.choice([v for v in range(lo, hi + 1) if v != 0]), 10)  # noqa: E731
     values = {("x", 1, k): tenth(1, 9) for k in range(1, net.n(1) + 1)}
     values.update({("y", 1, j): tenth(1, 9) for j in range(1, net.n(net.L) + 1)})
+    if net.one_hot:  # Σ_k y_k = 1 is what --one-hot assumes (rv45 C3): one class, drawn by the seed
+        hot = rng.randrange(1, net.n(net.L) + 1)
+        values.update({("y", 1, j): Fraction(int(j == hot)) for j in range(1, net.n(net.L) + 1)})
     for key in net.parameters():
         values[key] = tenth(-9, 9)
     return values
@@ -115,6 +118,26 @@ def _check_network(net: Network) -> None:
                 )
 
 
+def _check_cost_domain(net: Network, outs: list) -> None:
+    # ln a and ln(1 − a) of the cross-entropy are defined only for 0 < a < 1 (rv45 C2:
+    # a relu output is 0 or unbounded); such a point has no cost to work an example on.
+    if net.cost_entry.name != "cross-entropy":
+        return
+    for j, out in enumerate(outs, start=1):
+        if not 0 < out < 1:
+            act = net.activation(net.L, j).name
+            raise SpecError(
+                f"the cross-entropy cost needs every output strictly between 0 and 1, but the {act} output layer of"
+                f" {net.label()} gives a^{net.L}_{j} = {sympy.N(out, SHOWN)} at the example's point (--seed picks other numbers), where"
+                f" ln a or ln(1 - a) is undefined; use a sigmoid output layer with the cross-entropy cost"
+            )
+
+
+def _key_words(key) -> str:
+    # Nielsen's w^l_{jk}, b^l_j for a parameter key: a message names no internal keys.
+    return f"w^{key[1]}_{{{key[2]}{key[3]}}}" if key[0] == "w" else f"b^{key[1]}_{key[2]}"
+
+
 def _elementwise_layers(net: Network) -> list[int]:
     # A softmax output layer has no elementwise σ of its own.
     return [l for l in net.layers if not (l == net.L and net.output_softmax)]
@@ -128,7 +151,11 @@ def worked_example(net: Network, values: dict | None = None, *, seed: int = 0) -
         if key not in given:
             raise SpecError(f"{key!r} is not an input, target or parameter of the network {net.label()}")
         given[key] = Fraction(v)
-    exact = not net.output_softmax and all(
+    if net.one_hot and sum(given[("y", 1, j)] for j in range(1, net.n(net.L) + 1)) != 1:
+        raise SpecError(f"the network {net.label()} has one-hot targets, but the given targets y sum to"
+                        f" {sum(given[('y', 1, j)] for j in range(1, net.n(net.L) + 1))}, not 1")
+    # ln a of the cross-entropy is not rational at rational points: such a cost is worked in decimals.
+    exact = not net.output_softmax and net.cost_entry.name != "cross-entropy" and all(
         net.activation(l, j).name in EXACT_ACTIVATIONS for l in net.layers for j in range(1, net.n(l) + 1)
     )
 
@@ -158,6 +185,7 @@ def worked_example(net: Network, values: dict | None = None, *, seed: int = 0) -
             a[(L, j)] = value(sympy.exp(z[(L, j)]) / total)
     ys = [num(given[("y", 1, j)]) for j in range(1, net.n(L) + 1)]
     outs = [a[(L, j)] for j in range(1, net.n(L) + 1)]
+    _check_cost_domain(net, outs)
     cost = value(net.cost_entry.expr(outs, ys))
     a_syms = [sympy.Symbol(f"_a{j}") for j in range(1, net.n(L) + 1)]
     y_syms = [sympy.Symbol(f"_y{j}") for j in range(1, net.n(L) + 1)]
@@ -212,7 +240,7 @@ def _check(ex: WorkedExample) -> dict:
         diff = abs(sympy.nsimplify(truth - mine) if ex.exact else sympy.Float(truth - mine, DIGITS))
         if diff > tolerance:
             raise WorkedExampleError(
-                f"worked example on {net.label()}: ∂C/∂{key} is {mine} by backpropagation but {truth} by direct"
+                f"worked example on {net.label()}: ∂C/∂{_key_words(key)} is {mine} by backpropagation but {truth} by direct"
                 " differentiation"
             )
         worst_exact = max(worst_exact, diff)
@@ -232,7 +260,7 @@ def _check(ex: WorkedExample) -> dict:
         err = abs(fd - float(mine))
         if err > tol * max(1.0, abs(fd)):
             raise WorkedExampleError(
-                f"worked example on {net.label()}: ∂C/∂{key} is {float(mine):.10g} by backpropagation but"
+                f"worked example on {net.label()}: ∂C/∂{_key_words(key)} is {float(mine):.10g} by backpropagation but"
                 f" {fd:.10g} by NumPy finite differences"
             )
         worst_fd = max(worst_fd, err)

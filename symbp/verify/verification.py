@@ -387,7 +387,8 @@ def _verify(formula: str, notation: "str | Notation", *, activation: str, cost: 
         if len(eq.sides) == 2:
             found = _diagnose(eq, setting, outcome, budget=remaining)
             if found is not None:
-                result = replaced(result, diagnosis=found[0], corrected=to_latex(found[1]), seconds=since(start))
+                fixed = "" if found[1] == eq else to_latex(found[1])  # Σy = 1 only: said, not a "correction"
+                result = replaced(result, diagnosis=found[0], corrected=fixed, seconds=since(start))
         else:
             result = _diagnose_chain(eq, setting, outcome, remaining, result, start)
     return result
@@ -422,7 +423,8 @@ def _diagnose_chain(eq: Equation, setting: Setting, outcome: Outcome, budget: fl
             complete = False
             continue
         fixed = found[1]
-        words.append(f"side {k + 1}: {found[0]} (corrected: {to_latex(fixed)})")
+        same = fixed == Equation((eq.sides[0], eq.sides[k]), ("=",))  # an assumption only: no "correction"
+        words.append(f"side {k + 1}: {found[0]}" + ("" if same else f" (corrected: {to_latex(fixed)})"))
         if fixed.sides[0] == eq.sides[0]:
             sides[k] = fixed.sides[1]
         else:
@@ -495,5 +497,3 @@ def _data_only(eq: Equation) -> bool:
     qs = [q for n in walk(eq) for q in _quantities(n)]
     return bool(qs) and all(q.role in ("y",) or (q.role == "x" and q.layer is None) for q in qs) and not any(
         isinstance(n, (Partial, Nabla)) for n in walk(eq))
-
-
