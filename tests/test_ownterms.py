@@ -221,7 +221,9 @@ SEED_004 = {
     4: "holds",  # (∂L/∂x_1, ∂L/∂x_2): a row, x a column: numerator layout
     26: "uninterpretable", 41: "uninterpretable",  # B is never defined (line 41's chain ends in "=", goes on at 43)
     51: "refuted",  # ∂g_1/∂g_1 = 1 is not h'(g_1)
-    58: "holds",  # u ← u − α∇u, W ← W − α∇W
+    # u ← u − α∇u, W ← W − α∇W: the W step holds, but the model never takes u to L (A = σ(Σ u_i g_i) is read,
+    # B(A) and L(B) are not), so the u step is not judged (review rv45 A5: gradient ascent on u held)
+    58: "uninterpretable",
     71: "refuted",  # x = W y contradicts y_1 = y_1(x_1, x_2)
     75: "holds", 81: "holds", 85: "holds", 89: "holds", 91: "holds", 104: "holds",
     # dy/dx = W^T written out: the denominator layout; the numerator layout (the Jacobian W) refutes it, and only
@@ -247,7 +249,8 @@ def test_seed_004_by_hand():
     assert got[133] == ["holds", "holds"]
     acc = report.account()
     claims = sum(acc.values()) - acc["definition"] - acc["prose"]
-    assert acc["judged"] / claims >= 0.8
+    # 21 of 27 (22 before rv45 A5: line 58, whose u step is not judged now)
+    assert acc["judged"] / claims >= 0.77
 
 
 @pytest.mark.skipif(not SEEDS.exists(), reason="the seeds are not beside the checkout")

@@ -28,6 +28,7 @@ from sympy.core.function import AppliedUndef
 
 from .graphjacobians import named_value
 from .graphmodel import Bar, Deriv, GraphUninterpretable, Model, Nabla, Sym, to_latex
+from .graphunlinked import unlinked_words
 
 LAYOUTS = ("denominator", "numerator")
 #: The mixed convention, tried besides the two pure layouts when a formula has a gradient and a Jacobian.
@@ -140,6 +141,9 @@ class DerivativeRules:
                         raise GraphUninterpretable(
                             f"{what}: {s} is not a function of {v}: {v} is computed from {s} "
                             f"(line {self.m.where.get(v, '?')}), so ∂{s}/∂{v} is not a derivative of the notes' graph")
+        unlinked = unlinked_words(self.m, f, var)  # ∂L/∂u with u never reaching L in the model (review rv45 A5)
+        if unlinked:
+            raise GraphUninterpretable(f"{what}: {unlinked}")
         grid = lambda fn, rows, cols: sympy.ImmutableMatrix(rows, cols, fn)  # noqa: E731
         d = self.m.d
         if not is_mat(f) and not is_mat(var):
@@ -249,6 +253,9 @@ class DerivativeRules:
         if is_mat(f):  # review rv42c: ∇_x g of a vector (a transposed Jacobian in many notes) was refuted as a misfit
             raise GraphUninterpretable(f"{to_latex(node)}: the gradient of {shape_words(f)}, not of a number: which "
                                        "matrix of derivatives it stands for is a convention symbp does not read")
+        unlinked = unlinked_words(self.m, f, var)  # ∇u with u never reaching L in the model (review rv45 A5)
+        if unlinked:
+            raise GraphUninterpretable(f"{to_latex(node)}: {unlinked}")
         # ∇ is the gradient: it has the variable's shape whatever the layout
         return var.applyfunc(lambda v: self.m.d(f, v)) if is_mat(var) else self.m.d(f, var)
 

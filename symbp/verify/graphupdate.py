@@ -33,6 +33,7 @@ from .steprate import rate_witness, rate_words
 from .graphmodel import (RATES, Add, GraphUninterpretable, Model, Mul, Nabla, Neg, Sym, is_self_step, stepped, to_latex,
                          unprimed, untilded)
 from .graphnodes import Call, Deriv, Div, Equation, walk
+from .graphunlinked import unlinked_words
 
 ARROWS = (r"\to", r"\leftarrow", ":=")
 
@@ -271,6 +272,9 @@ def _check_at(eq: Equation, model: Model, param: Sym, rhs, bind: dict, layout: s
     ev = Evaluator(model, layout, bind)
     target = ev.targets(param)
     loss = model.node(model.loss)
+    unlinked = unlinked_words(model, loss, target)  # a step on u that never reaches L in the model (rv45 A5)
+    if unlinked:
+        raise GraphUninterpretable(f"{to_latex(eq)}: {unlinked}")
     gradient = target.applyfunc(lambda v: model.d(loss, v)) if is_mat(target) else model.d(loss, target)
     arrow = eq.rels[0] in ARROWS and param == eq.sides[0]  # W_{t+1} := W_t - …: the new value only, as with =
     sides = [_drop_step(x, eq.sides[0], param) for x in eq.sides[1:]] if arrow else [rhs]
