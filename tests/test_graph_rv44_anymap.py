@@ -165,3 +165,18 @@ def test_anymap_entrywise_words_in_other_languages(tmp_path, said, truth):
         assert got and all(s not in ("holds", "refuted") for s in got), got
     else:
         assert got == truth
+
+
+# Review rv48 A4: "Here $F$ is applied entrywise to $Py$" (or to $y - \bar{y}$, $Ay$, $y_1 + y_2$) beside $z = F(y)$
+# said F meets another vector than y, yet z_k = F(y_k) was read: ∂z_1/∂y_2 = 0 held though, by hand, z_1 = F(y_2)
+# for the swap P. An entrywise clause names only a single quantity as F's argument; anything more leaves F unread.
+@pytest.mark.parametrize("arg, read", [("Py", False), (r"y - \bar{y}", False), ("Ay", False), ("y_1 + y_2", False),
+                                       ("y", True), (r"\mathbf{y}", True)])
+def test_anymap_entrywise_to_another_vector_is_not_read(tmp_path, arg, read):
+    path = tmp_path / "notes.md"
+    path.write_text("The input $x$ is a column vector with entries $x_1, x_2$, and $W$ is a $2 \\times 2$ matrix.\n\n"
+                    "$$y = Wx$$\n\nHere $F$ is applied entrywise to $" + arg + "$.\n\n$$z = F(y)$$\n\n"
+                    "The loss is $L = L(z_1, z_2)$.\n\n$$\\frac{\\partial z_1}{\\partial y_2} = 0$$\n\n"
+                    "$$\\frac{\\partial z_1}{\\partial y_2} = F'(y_2)$$\n", encoding="utf-8")
+    got = [r.result.status for r in verify_notes(path).rows if "partial z_1" in r.formula.text]
+    assert got == (["holds", "refuted"] if read else ["uninterpretable", "uninterpretable"])

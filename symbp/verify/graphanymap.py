@@ -91,6 +91,12 @@ _BACK = re.compile(r"\s*(?:it|its|this|that|such|the\s+(?:function|map|mapping|t
                    re.IGNORECASE)
 
 
+#: One name, as the argument an entrywise clause may name ("applied entrywise to $y$"): "to $Py$" or "to $y -
+#: \bar{y}$" says F meets another vector than the one the definition gives it, so the clause is not read (rv48 A4).
+_SIMPLE = re.compile(r"\s*(?:\\(?:mathbf|boldsymbol|bm|vec|mathrm)\s*\{\s*)?(?:\\[A-Za-z]+|[A-Za-z])(?:\s*\})?"
+                     r"(?:\s*_\s*(?:\{[^{}]*\}|\w))?\s*")
+
+
 def _token(name: str) -> str:
     return re.escape(name) + r"(?![A-Za-z])" if name.startswith("\\") else r"(?<![\\A-Za-z])" + re.escape(name) + \
         r"(?![A-Za-z])"
@@ -124,10 +130,10 @@ def _read_entrywise(sentence: str, name: str) -> bool:
                 parts.append(" FN ")
             named = True
         else:
-            parts.append(" MATH ")
+            parts.append(" MATH " if _SIMPLE.fullmatch(m.group(0).strip().strip("$")) else " EXPR ")
         at = m.end()
     words = "".join(parts + [sentence[at:]]).strip().rstrip(".!?").strip()
-    if not named or token.search(re.sub(r"FDEF|FN|MATH", " ", words)):
+    if not named or token.search(re.sub(r"FDEF|FN|MATH|EXPR", " ", words)):
         return False  # F written outside math: not read
     clauses = [c.strip() for c in _CLAUSES.split(words) if c.strip()]
     ours = [c for c in clauses if "FN" in c or "FDEF" in c]
@@ -139,7 +145,8 @@ def _read_entrywise(sentence: str, name: str) -> bool:
     # ("but $z_1$ depends on $y_2$")
     return said and all(_ENTRYWISE.fullmatch(c) or _ENTRYWISE_X.fullmatch(c) or _DEFINED_ENTRYWISE.fullmatch(c)
                         or _DESCRIBED.fullmatch(c)
-                        or _STATED.fullmatch(c) for c in ours) and all("MATH" in c and not _TURN.search(c) for c in clauses if c not in ours)
+                        or _STATED.fullmatch(c) for c in ours) and all(("MATH" in c or "EXPR" in c) and not _TURN.search(c)
+                                                    for c in clauses if c not in ours)
 
 
 #: The words of a sentence that only states formulas ("Let $z = F(y)$.", "We set $z = F(y)$ and $L = L(z)$.").
