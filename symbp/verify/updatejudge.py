@@ -284,11 +284,11 @@ def _mean(rule: Rule, step: Step, label: str, gwords: str, count: str = "",
         bounds = sum_bounds(var, step.sum_lower, step.sum_upper, step.over)
         if bounds is not None:
             return bounds
+    if step.over == "m" and not summed:
+        return _unsummed(rule, step, label, gwords, count)
     if step.over == "m":
         how = (f"summed over the mini-batch {within}, read as a mini-batch of m inputs (as the 1/m says)" if within
-               else "summed over the mini-batch") if summed else (
-            f"the gradient of one sample C_{{{label}}} written without the sum, read as summed over the mini-batch of m "
-            "(as the 1/m says)")
+               else "summed over the mini-batch")
         whose = (f"the mini-batch cost (1/m) Σ C_x over the m samples of the batch, drawn from the notes' {count} "
                  f"inputs: an estimate of the gradient of C = (1/{count}) Σ_x C_x, as in Nielsen's eq. (20)–(21)"
                  if batch else "the mean cost of the m samples")
@@ -312,6 +312,23 @@ def _mean(rule: Rule, step: Step, label: str, gwords: str, count: str = "",
         return "refuted", (f"sums {gwords} over the mini-batch without dividing by its size: the gradient of the sum, "
                            "not of the mean cost"), "divide the sum by m"
     return "holds", f"a step of stochastic gradient descent on one sample: {rule.param} − {rate} {gwords}", ""
+
+
+def _unsummed(rule: Rule, step: Step, label: str, gwords: str, count: str) -> tuple[str, str, str]:
+    r"""A step by one sample's gradient divided by m without a sum (``b^l \to b^l - \frac{\eta}{m}\delta^{x,l}``,
+    review rv46 A1; before: read as summed over the mini-batch, and held). The 1/m is the mean over a mini-batch of
+    m: refuted when the notes' cost is a mean over the inputs or another side of the rule sums the same 1/m (then
+    the sum is plainly missing, as with 1/n); else not judged: a step on one sample has no 1/m, and which of the two
+    steps is meant is not said."""
+    missing = (f"divides one sample's gradient {gwords} by m: the mean over a mini-batch of m sums the m samples' "
+               f"gradients, ({step.rate}/m) Σ_{{{label}}} ∂C_{{{label}}}/∂{rule.param}, and the sum is missing")
+    beside = any(s is not step and s.over == "m" and s.sum_var is not None for s in rule.steps)
+    if count or beside:
+        why = (f"the notes' cost is the mean over the inputs, C = (1/{count}) Σ_x C_x" if count else
+               "another side of the rule sums over the mini-batch with the same 1/m")
+        return "refuted", f"{missing} ({why})", "sum the gradient over the mini-batch"
+    return "uninterpretable", (f"the step {missing}, or else it is a step on the one sample {label}, which has no "
+                               "1/m; which is meant is not said (the notes define no mean cost over the inputs)"), ""
 
 
 _SIZE = {"m": "the mini-batch of m", "n": "the n training inputs", "N": "the N training inputs"}

@@ -1,0 +1,98 @@
+"""Review rv46, the findings left after the first fixes: A1–A4 (false holds), C2, D3, D5–D7 (reach).
+
+Verdicts decided by hand, each with a wrong variant that must not hold:
+
+- A1/A2: an update step by one sample's gradient divided by the mini-batch's m without a sum over the samples,
+  ``b^l := b^l - \\frac{\\eta}{m}\\delta^{x,l}``, is not a step of mini-batch gradient descent (that sums the m
+  samples' gradients). In notes whose cost is a mean over the samples it is refuted; without one, not judged.
+"""
+
+from pathlib import Path
+
+import pytest
+
+from symbp.notation import profile
+from symbp.verify import verify
+from symbp.verify.notes import verify_notes
+
+NT = profile("nielsen")
+
+LAYERS = r"""Forward pass: $z^l = w^l a^{l-1} + b^l$ and $a^l = \sigma(z^l)$.
+
+$$C_x = \frac{1}{2}\|a^L - y\|^2$$
+
+and the cost over all $n$ training inputs is
+
+$$C = \frac{1}{n}\sum_x C_x.$$
+
+With a mini-batch of $m$ inputs:
+
+"""
+
+
+def _rows(tmp_path: Path, text: str, name: str = "notes.md") -> dict:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return {r.formula.line: r.result for r in verify_notes(path).rows if r.formula.kind != "prose"}
+
+
+# -- A1: layered notes, C = (1/n) Σ_x C_x ------------------------------------------------------------------------
+
+def test_rv46_a1_one_sample_step_over_m_refuted_beside_its_summed_twin(tmp_path):
+    # hand: (η/m) Σ_x δ^{x,l}(a^{x,l-1})^T is Nielsen's eq. (20) (holds); (η/m) δ^{x,l} alone is 1/m of one sample's
+    # step, the sum over the mini-batch missing (refuted, the notes' cost being the mean over the inputs)
+    rows = _rows(tmp_path, LAYERS + "$$w^l := w^l - \\frac{\\eta}{m}\\sum_{x} \\delta^{x,l} (a^{x,l-1})^T$$\n\n"
+                 "$$b^l := b^l - \\frac{\\eta}{m}\\delta^{x,l}$$\n\n"
+                 "$$b^l := b^l - \\frac{\\eta}{m}\\frac{\\partial C_x}{\\partial b^l}$$\n")
+    assert rows[11].status == "holds"
+    assert rows[13].status == "refuted" and "the sum is missing" in rows[13].reason
+    assert rows[15].status == "refuted"
+
+
+def test_rv46_a1_one_sample_step_over_m_not_judged_without_a_mean_cost():
+    # hand: no mean cost and nothing else summed: a step on one sample (no 1/m) or a mini-batch's without its sum
+    v = verify(r"b^l \to b^l - \frac{\eta}{m}\delta^{x,l}", NT)
+    assert v.status == "uninterpretable" and "the sum is missing" in v.reason
+
+
+def test_rv46_a1_chain_with_a_summed_side_refutes_the_unsummed_one():
+    # hand: seed 001's line 24 shape: w_k − (ξ/m) ∇C_{i_j} = w_k − (ξ/m) Σ_i ∂C_{i_j}/∂w_k: the first value side
+    # lacks the sum its twin writes (refuted); the twin alone holds
+    chain = verify(r"w_k \to \tilde{w_k} = w_k - \frac{\xi}{m} \nabla C_{i_j}^{(k)} = w_k - \frac{\xi}{m} "
+                   r"\sum_{i=1}^m \frac{\partial C_{i_j}}{\partial w_k}", NT)
+    assert chain.status == "refuted"
+    assert verify(r"w_k \to w_k - \frac{\xi}{m} \sum_{i=1}^m \frac{\partial C_{i_j}}{\partial w_k}", NT).status == "holds"
+
+
+def test_rv46_a1_sgd_step_without_the_m_still_holds():
+    # hand: b^l − η δ^{x,l} is one step of stochastic gradient descent on the sample x (BP3)
+    assert verify(r"b^l \to b^l - \eta\,\delta^{x,l}", NT).status == "holds"
+
+
+# -- A2: graph notes with a batch cost J = (1/m) Σ_t L^{(t)} -------------------------------------------------------
+
+BATCH = r"""The weight matrix $W$ is a $2 \times 2$ matrix, and each input $x^{(t)}$ is a column vector with entries $x^{(t)}_1, x^{(t)}_2$. For the sample $t$:
+
+$$h^{(t)} = \tanh(W x^{(t)})$$
+
+$$L^{(t)} = \frac{1}{2}\|h^{(t)} - y^{(t)}\|^2$$
+
+The batch cost over $m$ samples:
+
+$$J = \frac{1}{m}\sum_{t=1}^{m} L^{(t)}$$
+
+Updates:
+
+"""
+
+
+def test_rv46_a2_graph_one_sample_term_over_m_refuted(tmp_path):
+    # hand: (η/m) Σ_t (…) (x^{(t)})^T is the step on J (holds); (η/m) × sample t's term alone is not a multiple of
+    # ∂J/∂W once m ≥ 2 (refuted, the sum over the batch missing); η × sample t's term is SGD on L^{(t)} (holds)
+    term = r"\left((h^{(t)} - y^{(t)}) \odot (1 - (h^{(t)})^2)\right) (x^{(t)})^T"
+    rows = _rows(tmp_path, BATCH + f"$$W \\leftarrow W - \\frac{{\\eta}}{{m}}\\sum_{{t=1}}^{{m}} {term}$$\n\n"
+                 f"$$W \\leftarrow W - \\frac{{\\eta}}{{m}} {term}$$\n\n"
+                 f"$$W \\leftarrow W - \\eta {term}$$\n")
+    assert rows[13].status == "holds"
+    assert rows[15].status == "refuted" and "the sum over the m samples of the mini-batch is missing" in rows[15].reason
+    assert rows[17].status == "holds"
