@@ -9,8 +9,6 @@ Verdicts decided by hand, each with a wrong variant that must not hold:
 
 from pathlib import Path
 
-import pytest
-
 from symbp.notation import profile
 from symbp.verify import verify
 from symbp.verify.notes import verify_notes

@@ -18,8 +18,8 @@ import sympy
 from dataclasses import fields, replace
 
 from .graphbatchform import MAX_SIZE, NotLinear, sizes_for
-from .graphbatch import (SIZES, Samples, batch_model, claim_batch, free_samples, sample_sums, split_words,
-                         two_samples)
+from .graphbatch import (SIZES, Samples, batch_model, claim_batch, free_samples, rate_batch, sample_sums,
+                         split_words, two_samples, unsummed_words)
 from .graphbuild import build
 from .graphcheck import GraphOutcome, check_graph
 from .graphdeclare import check_declared
@@ -197,9 +197,8 @@ def _batch_check(eq: Equation, family: list, budget: float, layout: str, samples
         cost = claim_batch(eq, samples.costs) if samples.costs else None
     except GraphUninterpretable as exc:
         return GraphOutcome("uninterpretable", str(exc))
-    one = None  # W ← W − (η/m) (one sample's term): the 1/m is the batch's, the step is on it (review rv46 A2)
-    if cost is None and is_update(eq):
-        cost = one = next((c for c in samples.costs.values() if c.count and _counts_with(eq, c.count)), None)
+    one = rate_batch(eq, samples.costs) if cost is None and is_update(eq) else None  # W ← W − (η/m)(…)^{(t)}
+    cost = cost or one
     if cost is None:
         mixed = two_samples(eq)
         if mixed:
@@ -257,17 +256,9 @@ def _batch_check(eq: Equation, family: list, budget: float, layout: str, samples
             out = check_update_on(bracket_products(eq, models[0]), models, layout, verdict, budget)
         except GraphUninterpretable as exc:
             return GraphOutcome("uninterpretable", str(exc))
-        if one is not None and free and out.status == "refuted":
-            out.reason = (f"it divides one sample's term (sample {', '.join(free)}) by {one.count}, the size of the "
-                          f"mini-batch {one.name} is over: the sum over the {one.count} samples of the mini-batch is "
-                          f"missing; {out.reason}")
+        out.reason = f"{unsummed_words(one, free)}; {out.reason}" if one and free and out.status == "refuted" else out.reason
         return out
     return verdict([check_claim(eq, bm, budget / len(runs), layout) for bm in models])
-
-
-def _counts_with(eq: Equation, count: str) -> bool:
-    """Whether a rule writes the letter of a batch's size (the m of η/m) outside a sample's label."""
-    return any(isinstance(n, Sym) and n.base == count and not n.sub and not n.sample for n in walk(eq))
 
 
 def _batch_verdict(eq: Equation, outs: list, runs: list, cost, context: tuple) -> GraphOutcome:
