@@ -5,6 +5,9 @@ Verdicts decided by hand, each with a wrong variant that must not hold:
 - A1/A2: an update step by one sample's gradient divided by the mini-batch's m without a sum over the samples,
   ``b^l := b^l - \\frac{\\eta}{m}\\delta^{x,l}``, is not a step of mini-batch gradient descent (that sums the m
   samples' gradients). In notes whose cost is a mean over the samples it is refuted; without one, not judged.
+- A3/A4: a count of the inputs said only in words ("over all $n$ training inputs") is the notes' count: a claim
+  with 1/m (m never introduced) is not judged, the one with 1/n holds; a step with η/m under C = (1/n) Σ_x C_x is
+  Nielsen's mini-batch step only in notes that speak of a mini-batch ("full-batch …, no mini-batches": not judged).
 """
 
 from pathlib import Path
@@ -94,3 +97,64 @@ def test_rv46_a2_graph_one_sample_term_over_m_refuted(tmp_path):
     assert rows[13].status == "holds"
     assert rows[15].status == "refuted" and "the sum over the m samples of the mini-batch is missing" in rows[15].reason
     assert rows[17].status == "holds"
+
+
+# -- A3/A4: the count said in words; m never introduced ----------------------------------------------------------
+
+PROSE_N = r"""Forward pass: $z^l = w^l a^{l-1} + b^l$ and $a^l = \sigma(z^l)$.
+
+$$C_x = \frac{1}{2}\|a^L - y\|^2$$
+
+The cost over all $n$ training inputs is
+
+$$\frac{\partial C}{\partial b^l} = \frac{1}{m}\sum_x \delta^{x,l}$$
+
+$$\frac{\partial C}{\partial b^l} = \frac{1}{n}\sum_x \delta^{x,l}$$
+
+$$\frac{\partial C}{\partial b^l} = \sum_x \delta^{x,l}$$
+"""
+
+
+def test_rv46_a3_count_said_in_words_leaves_an_unintroduced_m_unjudged(tmp_path):
+    # hand: n inputs said in words, C their mean: (1/n) Σ_x δ^{x,l} is BP3's mean (holds); 1/m names a count never
+    # introduced (not judged; before, both held for one C); without the 1/n: n times the gradient (refuted)
+    rows = _rows(tmp_path, PROSE_N)
+    assert rows[7].status == "uninterpretable" and "divides by m" in rows[7].reason
+    assert rows[9].status == "holds"
+    assert rows[11].status == "refuted"
+
+
+FULL_BATCH = r"""Forward pass: $z^l = w^l a^{l-1} + b^l$ and $a^l = \sigma(z^l)$.
+
+$$C_x = \frac{1}{2}\|a^L - y\|^2$$
+
+The cost over all $n$ training inputs is
+
+$$C = \frac{1}{n}\sum_x C_x.$$
+
+WORDS
+
+$$w^l \to w^l - \frac{\eta}{m}\sum_x \delta^{x,l}(a^{x,l-1})^T$$
+
+$$b^l \to b^l - \frac{\eta}{n}\sum_x \delta^{x,l}$$
+
+$$b^l \to b^l - \eta\sum_x \delta^{x,l}$$
+"""
+
+
+def test_rv46_a4_eta_over_m_unjudged_in_full_batch_notes(tmp_path):
+    # hand: the notes say the sum runs over all n inputs and there are no mini-batches: η/m divides by a count they
+    # never introduce (not judged; before, held as a mini-batch step); η/n Σ_x is the full step (holds); η Σ_x without
+    # a 1/n is n times it (refuted)
+    words = "Full-batch gradient descent, where the sum runs over all $n$ training inputs (no mini-batches here):"
+    rows = _rows(tmp_path, FULL_BATCH.replace("WORDS", words))
+    assert rows[11].status == "uninterpretable" and "divides by m" in rows[11].reason
+    assert rows[13].status == "holds"
+    assert rows[15].status == "refuted"
+
+
+def test_rv46_a4_eta_over_m_holds_where_the_notes_speak_of_a_mini_batch(tmp_path):
+    # hand: "a mini-batch of $m$ inputs" drawn from the n: Nielsen's eq. (20), holds (the control of the test above)
+    rows = _rows(tmp_path, FULL_BATCH.replace("WORDS", "Stochastic gradient descent on a mini-batch of $m$ inputs:"))
+    assert rows[11].status == "holds"
+    assert rows[15].status == "refuted"

@@ -73,8 +73,6 @@ from .updates import is_rule
 from .rulecheck import mean_cost, other_count_verdict, sample_count, verify_rule
 from .verdicts import STATUS_EXIT, VERDICT_OF, Verification, replaced, since
 
-
-
 #: The network's own quantities (and δ), whose declarations ``depends`` checks or leaves uninterpretable; other names
 #: (J = J(o_1, o_2)) are the notes' own graph.
 _NETWORK_NAME = re.compile(r"(?:[CazwWbxy]|\\delta)(?![A-Za-z])")
@@ -109,6 +107,7 @@ def verify(
     count: str = "",
     differ: str = "",
     layout: "GradientLayout | None" = None,
+    batches: bool = True,
 ) -> Verification:
     """Verify one formula; see the module docstring for the verdicts.
 
@@ -122,13 +121,14 @@ def verify(
     (the notes' own count is not known to equal it), or refuted when ``differ`` holds its letter (the notes
     say m < n). '' (the default): 1/m and 1/n are both the mean. ``layout``: the layout the notes declare
     (``gradlayout``): ∂C/∂ of a vector or a matrix is read in it, and a verdict that depends on it says so.
+    ``batches``: False when the notes never introduce a mini-batch: η/m is then no mini-batch step (rv46 A4).
     """
     if not isinstance(formula, str):
         raise SpecError(f"verify takes the formula as a str of LaTeX; got {type(formula).__name__} {formula!r:.60}")
     if not isinstance(cost, str):
         raise SpecError(f"cost must be the name of a cost (a str such as 'quadratic'); got {cost!r}")
     options = dict(activation=activation, cost=cost, one_hot=one_hot, family=family, sizes=sizes, budget=budget,
-                   diagnose=diagnose, outputs=outputs, count=count, differ=differ)
+                   diagnose=diagnose, outputs=outputs, count=count, differ=differ, batches=batches)
     if layout is None:
         with jacobians_watched() as seen:
             result = _verify(formula, notation, **options)
@@ -166,7 +166,7 @@ def _in_layout(result: Verification, layout: "GradientLayout", used: set) -> Ver
 
 def _verify(formula: str, notation: "str | Notation", *, activation: str, cost: str, one_hot: bool, family: tuple,
             sizes: "tuple | list | None", budget: float, diagnose: bool, outputs: "int | None", count: str,
-            differ: str) -> Verification:
+            differ: str, batches: bool = True) -> Verification:
     start = time.perf_counter()
     nt = profile(notation)
     if isinstance(budget, bool) or not isinstance(budget, (int, float)) or not 0 < budget <= 86_400 \
@@ -189,7 +189,7 @@ def _verify(formula: str, notation: "str | Notation", *, activation: str, cost: 
     again = dict(activation=activation, cost=cost, one_hot=one_hot, family=family, sizes=sizes, budget=budget,
                  diagnose=diagnose, outputs=outputs)
     if is_rule(formula):
-        ruled = verify_rule(formula, nt, again, base, start, verify, count, differ)
+        ruled = verify_rule(formula, nt, again, base, start, verify, count, differ, batches)
         if nt.vectors == "row" and ruled.status in ("unreadable", "uninterpretable"):
             return _own_layer(formula, base, start, budget)
         return ruled
