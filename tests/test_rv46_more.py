@@ -12,6 +12,8 @@ Verdicts decided by hand, each with a wrong variant that must not hold:
 
 from pathlib import Path
 
+import pytest
+
 from symbp.notation import profile
 from symbp.verify import verify
 from symbp.verify.notes import verify_notes
@@ -158,3 +160,21 @@ def test_rv46_a4_eta_over_m_holds_where_the_notes_speak_of_a_mini_batch(tmp_path
     rows = _rows(tmp_path, FULL_BATCH.replace("WORDS", "Stochastic gradient descent on a mini-batch of $m$ inputs:"))
     assert rows[11].status == "holds"
     assert rows[15].status == "refuted"
+
+
+# -- D6: the transpose in a font or as \intercal ----------------------------------------------------------------
+
+@pytest.mark.parametrize("mark", [r"^{\mathsf T}", r"^{\mathsf{T}}", r"^{\intercal}", r"^\intercal", r"^{\rm T}",
+                                  r"^{\mathrm{T}}", r"^{\mathrm T}"])
+def test_rv46_d6_transpose_spellings_read_as_t(mark):
+    # hand: δ^l (a^{l-1})^T is BP4 (holds) whatever font the T is set in; δ^l (a^l)^T has the wrong layer (refuted)
+    assert verify(r"\frac{\partial C}{\partial w^l} = \delta^{l}(a^{l-1})" + mark, NT).status == "holds"
+    assert verify(r"\frac{\partial C}{\partial w^l} = \delta^{l}(a^{l})" + mark, NT).status == "refuted"
+
+
+def test_rv46_d6_transpose_in_a_font_inside_a_mini_batch_step(tmp_path):
+    # hand: Nielsen's eq. (20) with (a^{x,l-1})^{\mathsf T} (holds); with a^{x,l} (refuted: the wrong layer)
+    rows = _rows(tmp_path, LAYERS + "$$w^l \\to w^l - \\frac{\\eta}{m}\\sum_x \\delta^{x,l}\\,(a^{x,l-1})^{\\mathsf T}$$\n\n"
+                 "$$w^l \\to w^l - \\frac{\\eta}{m}\\sum_x \\delta^{x,l}\\,(a^{x,l})^{\\mathsf T}$$\n")
+    assert rows[11].status == "holds"
+    assert rows[13].status == "refuted"
