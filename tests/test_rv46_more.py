@@ -178,3 +178,30 @@ def test_rv46_d6_transpose_in_a_font_inside_a_mini_batch_step(tmp_path):
                  "$$w^l \\to w^l - \\frac{\\eta}{m}\\sum_x \\delta^{x,l}\\,(a^{x,l})^{\\mathsf T}$$\n")
     assert rows[11].status == "holds"
     assert rows[13].status == "refuted"
+
+
+# -- C2: an update rule w^l_{t+1} = w^l_t - … is never the notes' forward pass --------------------------------
+
+STEP_NOTES = r"""The cost $C = \frac{1}{2}\|a^L - y\|^2$, $a^l = \sigma(z^l)$.
+
+$$w^l_{t+1} = w^l_t - \eta\, \delta^l (a^{LAYER})^T$$
+
+$$\frac{\partial C}{\partial w^l_{jk}} = a^{l-1}_k \delta^l_j$$
+
+$$\frac{\partial C}{\partial w^l_{jk}} = a^{l}_k \delta^l_j$$
+"""
+
+
+def test_rv46_c2_wrong_update_rule_refuted_not_a_forward_pass(tmp_path):
+    # hand: δ^l (a^l)^T is not ∂C/∂w^l (wrong layer: refuted, as the \gets spelling is); the claims after it are
+    # judged against Nielsen's forward pass (BP4 holds, a^l_k refuted), not left unjudged behind a "definition"
+    rows = _rows(tmp_path, STEP_NOTES.replace("LAYER", "l"))
+    assert rows[3].status == "refuted"
+    assert rows[5].status == "holds"
+    assert rows[7].status == "refuted"
+
+
+def test_rv46_c2_right_update_rule_holds(tmp_path):
+    # hand: w^l − η δ^l (a^{l-1})^T is a step of SGD on one input (BP4)
+    rows = _rows(tmp_path, STEP_NOTES.replace("LAYER", "l-1"))
+    assert rows[3].status == "holds" and rows[5].status == "holds" and rows[7].status == "refuted"
