@@ -205,3 +205,21 @@ def test_rv46_c2_right_update_rule_holds(tmp_path):
     # hand: w^l − η δ^l (a^{l-1})^T is a step of SGD on one input (BP4)
     rows = _rows(tmp_path, STEP_NOTES.replace("LAYER", "l-1"))
     assert rows[3].status == "holds" and rows[5].status == "holds" and rows[7].status == "refuted"
+
+
+# -- D7: \displaystyle changes only the typesetting ----------------------------------------------------------
+
+def test_rv46_d7_displaystyle_before_a_sum_is_ignored():
+    # hand: (1/n) Σ_x δ^{x,l} is BP3's mean (holds), the formula quoted as written; Σ_x δ^{x,l} without the 1/n is
+    # n times it (refuted)
+    v = verify(r"\frac{\partial C}{\partial b^l} = \frac{1}{n}\displaystyle\sum_x \delta^{x,l}", NT)
+    assert v.status == "holds" and "\\displaystyle" in v.formula
+    assert verify(r"\frac{\partial C}{\partial b^l} = \displaystyle\sum_x \delta^{x,l}", NT).status == "refuted"
+
+
+def test_rv46_d7_displaystyle_in_a_mini_batch_step(tmp_path):
+    # hand: Nielsen's eq. (21) with \displaystyle (holds); the error of layer l-1 in it (refuted: another layer's size)
+    rows = _rows(tmp_path, LAYERS + "$$b^l \\to b^l - \\frac{\\eta}{m}\\displaystyle\\sum_x \\delta^{x,l}$$\n\n"
+                 "$$b^l \\to b^l - \\frac{\\eta}{m}\\displaystyle\\sum_x \\delta^{x,l-1}$$\n")
+    assert rows[11].status == "holds"
+    assert rows[13].status == "refuted"

@@ -77,6 +77,19 @@ def plain_transposes(text: str) -> str:
     return _TRANSPOSE_FONT.sub(lambda m: "^T" + " " * (len(m.group(0)) - 2), text)
 
 
+_STYLE = re.compile(r"\\(?:displaystyle|textstyle|scriptstyle|scriptscriptstyle)(?![A-Za-z])\s*")
+
+
+def plain_style(text: str) -> str:
+    r"""``text`` without ``\displaystyle`` and its kin, which change only how big a sum or a fraction is set (review
+    rv46 D7: ``\frac{1}{n}\displaystyle\sum_x`` was not read as the mean over the inputs).
+
+    >>> plain_style(r"b^l \to b^l - \frac{\eta}{m}\displaystyle\sum_x \delta^{x,l}")
+    'b^l \\to b^l - \\frac{\\eta}{m}\\sum_x \\delta^{x,l}'
+    """
+    return _STYLE.sub("", text)
+
+
 def _tokenize(text: str) -> list[Token]:
     text = plain_transposes(text)
     out, i, n = [], 0, len(text)

@@ -32,8 +32,6 @@ differentiation). The verdicts:
 
 from __future__ import annotations
 
-import re
-
 import time
 
 from ..errors import SpecError, SymbpError
@@ -55,8 +53,9 @@ from .nodes import Apply, Equation, Nabla, Partial, Quantity, to_latex, walk
 from .conditions import apply_conditions, output_condition
 from .claimlinks import declaration
 from .claims import UNEQUAL, unequal
-from .depends import check_declaration
+from .depends import check_declaration, network_declaration  # noqa: F401 (notesrows imports it here)
 from .reader import ReadError, read_claim
+from .lexer import plain_style
 from .recheck import HOOKS
 from .sizecondition import size_conditional
 from .graphsingle import check_single, has_layers
@@ -73,23 +72,10 @@ from .updates import is_rule
 from .rulecheck import mean_cost, other_count_verdict, sample_count, verify_rule
 from .verdicts import STATUS_EXIT, VERDICT_OF, Verification, replaced, since
 
-#: The network's own quantities (and δ), whose declarations ``depends`` checks or leaves uninterpretable; other names
-#: (J = J(o_1, o_2)) are the notes' own graph.
-_NETWORK_NAME = re.compile(r"(?:[CazwWbxy]|\\delta)(?![A-Za-z])")
-
 #: Why a declaration ``X = X(A, …)`` is not judged when ``depends`` does not check it.
 UNCHECKED_DECLARATION = ("a declaration of what a quantity depends on that symbp cannot check: it checks those whose "
                          "name and arguments are the layered network's quantities with a layer written (C = C(a^L), "
                          "a^l = a^l(z^l)), and the notes' own graph with --notes")
-
-def network_declaration(formula: str) -> bool:
-    r"""Is ``formula`` a declaration ``X = X(A, …)`` of one of the network's own quantities (C, a, z, w, b, x, y, δ)?
-
-    >>> network_declaration(r"C = C(y_7)"), network_declaration(r"J = J(o_1, o_2)")
-    (True, False)
-    """
-    found = declaration(formula)
-    return found is not None and bool(_NETWORK_NAME.match(found[0]))
 
 
 def verify(
@@ -164,7 +150,14 @@ def _in_layout(result: Verification, layout: "GradientLayout", used: set) -> Ver
     return replaced(result, reason=reason, interpretation=dict(result.interpretation, layout=words))
 
 
-def _verify(formula: str, notation: "str | Notation", *, activation: str, cost: str, one_hot: bool, family: tuple,
+def _verify(formula: str, notation: "str | Notation", **options) -> Verification:
+    # \displaystyle and its kin change only the typesetting (review rv46 D7): read without, quoted as written
+    plain = plain_style(formula)
+    result = _verify_plain(plain, notation, **options)
+    return result if plain == formula else replaced(result, formula=formula)
+
+
+def _verify_plain(formula: str, notation: "str | Notation", *, activation: str, cost: str, one_hot: bool, family: tuple,
             sizes: "tuple | list | None", budget: float, diagnose: bool, outputs: "int | None", count: str,
             differ: str, batches: bool = True) -> Verification:
     start = time.perf_counter()
