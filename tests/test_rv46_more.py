@@ -223,3 +223,13 @@ def test_rv46_d7_displaystyle_in_a_mini_batch_step(tmp_path):
                  "$$b^l \\to b^l - \\frac{\\eta}{m}\\displaystyle\\sum_x \\delta^{x,l-1}$$\n")
     assert rows[11].status == "holds"
     assert rows[13].status == "refuted"
+
+
+# -- D3: ∇C without a subscript, the gradient by every parameter ----------------------------------------------
+
+def test_rv46_d3_nabla_c_mean_of_per_input_gradients():
+    # hand: C = (1/n) Σ_x C_x, so ∇C = (1/n) Σ_x ∇C_x for the weights and the biases alike (holds); without the
+    # 1/n it is n times the gradient (refuted)
+    assert verify(r"\nabla C = \frac{1}{n}\sum_x \nabla C_x", NT).status == "holds"
+    assert verify(r"\nabla C = \sum_x \nabla C_x", NT).status == "refuted"
+    assert verify(r"\nabla C = \nabla C_x", NT).status != "holds"  # one input's gradient for the mean's

@@ -56,6 +56,7 @@ from .claims import UNEQUAL, unequal
 from .depends import check_declaration, network_declaration  # noqa: F401 (notesrows imports it here)
 from .reader import ReadError, read_claim
 from .lexer import plain_style
+from .wholegradient import by_parameter, for_every_parameter
 from .recheck import HOOKS
 from .sizecondition import size_conditional
 from .graphsingle import check_single, has_layers
@@ -186,6 +187,9 @@ def _verify_plain(formula: str, notation: "str | Notation", *, activation: str, 
         if nt.vectors == "row" and ruled.status in ("unreadable", "uninterpretable"):
             return _own_layer(formula, base, start, budget)
         return ruled
+    whole = by_parameter(formula)  # ∇C = (1/n) Σ_x ∇C_x: for the weights and for the biases (review rv46 D3)
+    if whole is not None:
+        return for_every_parameter(formula, *(verify(t, nt, **again) for t in whole), since(start))
     stated, assigned = equations(formula)  # an algorithm's δ^l ← …: the equation it states (``assignments``)
     if assigned:
         return replaced(verify(stated, nt, **again), formula=formula, seconds=since(start))
