@@ -3,8 +3,8 @@ r"""The number of training inputs said in words, and whether the notes speak of 
 - "The cost over all $n$ training inputs is": the count of the inputs is n, though no formula C = (1/n) Σ_x C_x
   says so; a claim dividing by another letter (1/m, never introduced) is not judged against it;
 - a step ``w \to w - \frac{\eta}{m}\sum_x …`` under a mean over n inputs is Nielsen's mini-batch step only in notes
-  that introduce m ("a mini-batch of $m$ inputs", $m = 10$) or speak of mini-batches or stochastic gradient descent;
-  "full-batch gradient descent, … (no mini-batches here)" does neither, and there m is a letter never introduced.
+  that do not deny mini-batches, or that introduce m ("a mini-batch of $m$ inputs", $m = 10$) or speak of mini-batches
+  or SGD beside the denial; "full-batch gradient descent, … (no mini-batches here)" alone: m is never introduced.
 
 >>> said_counts("Intro.\nThe cost over all $n$ training inputs is")
 ((2, 'n'),)
@@ -39,6 +39,17 @@ def said_counts(text: str) -> tuple:
     return tuple(found)
 
 
+def batches_allowed(text: str) -> bool:
+    """Whether a step with η/m may be read as a mini-batch's: False only in notes that deny mini-batches ("full-batch
+    gradient descent", "no mini-batches here") and neither introduce m nor speak of mini-batches otherwise; notes
+    silent on them keep Nielsen's reading (a step's 1/m is the mini-batch's).
+
+    >>> batches_allowed("Full-batch gradient descent (no mini-batches here)"), batches_allowed("Gradient descent:")
+    (False, True)
+    """
+    return not _NOT_BATCH.search(text) or speaks_of_batches(text)
+
+
 def speaks_of_batches(text: str) -> bool:
     """Whether the notes introduce a mini-batch's m in words (``$m$``, ``$m = 10$``) or speak of mini-batches or
     stochastic gradient descent, a negated mention ("no mini-batches", "full-batch") aside."""
@@ -46,4 +57,4 @@ def speaks_of_batches(text: str) -> bool:
     return bool(_M_INTRODUCED.search(plain) or _BATCH_WORDS.search(plain))
 
 
-__all__ = ["said_counts", "speaks_of_batches"]
+__all__ = ["batches_allowed", "said_counts", "speaks_of_batches"]
