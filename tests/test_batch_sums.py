@@ -49,3 +49,16 @@ def test_batch_sums_wrong_set_steps_refuted(formula):
 
 def test_batch_sums_set_over_n_in_step_not_read():
     assert verify(r"b^l \to b^l - \frac{\eta}{n}\sum_{x \in B}\delta^{x,l}", NT).status == "uninterpretable"
+
+
+# A step's summand written as one input's gradient (∇_{b^l} C_x, ∂C_x/∂w^l) is checked as ∂C_x/∂P, not as the mean
+# cost's ∂C/∂P (which the C-beside-C_x guard leaves unread): by hand, Σ_x ∇_{b^l} C_x with η/m is Nielsen's (21).
+@pytest.mark.parametrize("formula, truth", [
+    (r"b^l \leftarrow - \frac{\eta}{m}\sum_x \nabla_{b^l} C_x + b^l", "holds"),
+    (r"\boldsymbol{w}^l \to \boldsymbol{w}^l - \frac{\eta}{m}\sum_x \nabla_{\boldsymbol{w}^l} C_x", "holds"),
+    (r"w^l \to w^l - \frac{\eta}{m}\sum_x \frac{\partial C_x}{\partial w^l}", "holds"),
+    (r"w^l \to w^l - \frac{\eta}{m}\sum_x \nabla_{b^l} C_x", "refuted"),  # the bias's gradient for the weights
+    (r"b^l \to b^l + \frac{\eta}{m}\sum_x \nabla_{b^l} C_x", "refuted"),  # ascent
+])
+def test_batch_sums_per_input_gradient_summand(formula, truth):
+    assert verify(formula, NT).status == truth

@@ -136,3 +136,32 @@ def test_rv44_b2_an_undefined_name_gives_no_index_its_range(tmp_path):
     claim = r"\frac{\partial L}{\partial w_{ij}} = H_{ij} x_j"
     rows = _rows(tmp_path, _COLUMN + f"$${claim}$$\n")
     assert rows[claim].status == "uninterpretable" and "never define H" in rows[claim].reason, rows[claim].reason
+
+
+# F said to act entry by entry in Czech, Polish or Russian, or a definition "followed by $z = h(y)$ elementwise"
+# beside "$h$ undefined", is read entry by entry (∂z_1/∂y_2 = 0 holds, by hand, for z_k = h(y_k)); the same words
+# turned by a negation (не, ne, nie, not) leave h a general map, whose claims are never judged.
+_EW = ("Let $x$ be a column vector with entries $x_1, x_2$ and $V$ a $2 \\times 2$ matrix. "
+       "A layer computes $y = V x$. {said}\n\n$$\\frac{{\\partial z_1}}{{\\partial y_2}} = 0$$\n\n"
+       "$$\\frac{{\\partial z_1}}{{\\partial y_2}} = h'(y_2)$$\n")
+
+
+@pytest.mark.parametrize("said, truth", [
+    ("Połóżmy $z = h(y)$, gdzie $h$ działa po współrzędnych.", ["holds", "refuted"]),
+    ("Положим $z = h(y)$, где функция $h$ применяется покомпонентно.", ["holds", "refuted"]),
+    ("Položme $z = h(y)$, kde $h$ působí po složkách.", ["holds", "refuted"]),
+    ("The layer is followed by $z = h(y)$ elementwise, $h$ undefined.", ["holds", "refuted"]),
+    ("Połóżmy $z = h(y)$, gdzie $h$ nie działa po współrzędnych.", None),
+    ("Положим $z = h(y)$, где функция $h$ не применяется покомпонентно.", None),
+    ("Položme $z = h(y)$, kde $h$ ne působí po složkách.", None),
+    ("The layer is not followed by $z = h(y)$ elementwise, $h$ undefined.", None),
+    ("Then $z = h(y)$ elementwise, but $h$ mixes the entries.", None),
+])
+def test_anymap_entrywise_words_in_other_languages(tmp_path, said, truth):
+    path = tmp_path / "notes.md"
+    path.write_text(_EW.format(said=said), encoding="utf-8")
+    got = [r.result.status for r in verify_notes(path).rows if "partial z_1" in r.formula.text]
+    if truth is None:
+        assert got and all(s not in ("holds", "refuted") for s in got), got
+    else:
+        assert got == truth

@@ -10,7 +10,7 @@ it that goes on about it ("It mixes the entries of $y$."), makes F a general map
 (reviews rv42c 4 and rv44 A8: ``\frac{\partial z}{\partial y} = \operatorname{diag}(F'(y))`` held). A definition
 that applies F to anything but an entry is then left unread (``graphlocal``): what it defines is computed in a way
 not read, so a claim through it holds only if it holds however it is computed; a claim that applies F (or F') to
-anything but an entry is uninterpretable, naming the sentence. Only English is read as entrywise; σ, tanh and the
+anything but an entry is uninterpretable, naming the sentence. English, Czech, Polish and Russian words are read as entrywise; σ, tanh and the
 other functions symbp knows are not the notes' own letters and stay entry by entry.
 
 >>> from symbp.verify.graphread import read_graph
@@ -34,7 +34,11 @@ from .graphshapes import model_functions
 from .sentences import FORMULA, DISPLAY, line_of, sentences
 
 _EW_ADVERB = (r"(?:entry-?wise|element-?wise|component-?wise|coordinate-?wise|entry\s+by\s+entry|"
-              r"element\s+by\s+element|component\s+by\s+component|coordinate\s+by\s+coordinate)")
+              r"element\s+by\s+element|component\s+by\s+component|coordinate\s+by\s+coordinate|"
+              # Czech, Polish, Russian: po složkách, po współrzędnych, покомпонентно, …
+              r"po\s+složkách|po\s+prvcích|prvek\s+po\s+prvku|složkově|po\s+współrzędnych|po\s+składowych|"
+              r"element\s+po\s+elemencie|po\s+elementach|elementowo|покомпонентно|поэлементно|по\s+компонентам|"
+              r"по\s+элементам|по\s+координатам)")
 _EACH = r"(?:(?:separately\s+)?(?:to|on)\s+(?:each|every)\s+(?:entry|element|component|coordinate)(?:\s+of\s+MATH)?)"
 _ADJ = (r"(?:(?:arbitrary|general|generic|differentiable|twice\s+differentiable|smooth|nonlinear|non-linear|scalar|"
         r"real|real-valued|fixed|given|continuous|monotone|monotonic|increasing|activation)\s+)*")
@@ -53,21 +57,35 @@ _ENTRYWISE = re.compile(
     r"(?:" + _EW_ADVERB + _ARG + r"|" + _EACH + r"|(?:to|on)\s+MATH\s+" + _EW_ADVERB + r")"
     r"|" + _OPEN + r"FN(?:\s+" + _VERB + r")?\s+(?:(?:a|an|any|some|the)\s+)?" + _ADJ + _EW_ADVERB + r"\s+"
     + _ADJ + _NOUN + r"(?:\s+(?:applied\s+)?(?:to|on)\s+MATH)?", re.IGNORECASE)
-#: A definition said to be entry by entry: "Set $z = h(y)$ entrywise", "$z = h(y)$ is computed elementwise".
+#: Czech, Polish and Russian openers and verbs: "где функция $h$ применяется покомпонентно", "kde $h$ působí po
+#: složkách", "gdzie $h$ działa po współrzędnych", "Положим $z = h(y)$", "potem $z = \phi(y)$ po współrzędnych".
+_OPEN_X = (r"(?:(?:где|причём|причем|затем|потом|и|а|пусть|положим|kde|přičemž|pak|poté|a|i|nechť|položme|gdzie|"
+           r"przy\s+czym|potem|następnie|niech|połóżmy)\s+)*")
+_FUNC_X = r"(?:(?:функция|отображение|funkce|zobrazení|funkcja|odwzorowanie)\s+)?"
+_VERB_X = (r"(?:применяется|действует|působí|se\s+aplikuje|je\s+aplikována|działa|jest\s+stosowana|"
+           r"stosuje\s+się)")
+#: A definition said to be entry by entry: "Set $z = h(y)$ entrywise", "$z = h(y)$ is computed elementwise", "is
+#: followed by $z = h(y)$ elementwise" (words before it are read by ``_TURN`` alone).
 _DEFINED_ENTRYWISE = re.compile(
-    _OPEN + r"(?:(?:we\s+)?(?:set|let|define|compute|write|take|apply)\s+)?FDEF\s+(?:(?:is\s+)?(?:computed|taken|"
-    r"applied|defined)\s+)?" + _EW_ADVERB, re.IGNORECASE)
+    r"(?:" + _OPEN + r"(?:(?:we\s+)?(?:set|let|define|compute|write|take|apply)\s+)?|" + _OPEN_X +
+    r"|(?:is\s+)?followed\s+by\s+|[^\W\d_]+(?:\s+[^\W\d_]+){0,5}\s+(?:is\s+)?followed\s+by\s+)"
+    r"FDEF\s+(?:(?:is\s+)?(?:computed|taken|applied|defined)\s+)?" + _EW_ADVERB, re.IGNORECASE)
+#: F said to act entry by entry in Czech, Polish or Russian (the whole clause, nothing else).
+_ENTRYWISE_X = re.compile(_OPEN_X + _FUNC_X + r"FN\s+" + _VERB_X + r"\s+" + _EW_ADVERB, re.IGNORECASE)
 #: What F is, in words that leave how it meets a vector to another clause: "where $h$ is some smooth function".
-_DESCRIBED = re.compile(_OPEN + r"FN(?:\s+(?:is|be|denotes))?\s+(?:(?:a|an|any|some)\s+)?" + _ADJ + _NOUN,
-                        re.IGNORECASE)
+_DESCRIBED = re.compile(_OPEN + r"FN(?:\s+(?:is|be|denotes))?\s+(?:(?:(?:a|an|any|some)\s+)?" + _ADJ + _NOUN +
+                        r"|(?:left\s+)?(?:undefined|unspecified|unknown|arbitrary))", re.IGNORECASE)
 #: Words that turn a sentence or say how entries are related: never beside a clause read as entrywise.
 _TURN = re.compile(r"\b(?:not|no|never|nor|but|however|although|though|yet|whereas|unless|except|rather|instead|"
                    r"unlike|if|would|could|may|might|mix\w*|coupl\w*|depend\w*|whole|joint\w*|together|jacobian|"
-                   r"diagonal|full|it|its|itself|which|whose|this|that|these|those|they|them)\b|n[’']t\b",
-                   re.IGNORECASE)
+                   r"diagonal|full|it|its|itself|which|whose|this|that|these|those|they|them|"
+                   # the same in Czech, Polish, Russian: ne, nie, не, ale, но, pokud, если, závisí, зависит, …
+                   r"ne|nie|не|ни|ale|však|jednak|но|однако|pokud|jestli|jeśli|jeżeli|если|závis\w*|zależ\w*|завис\w*|"
+                   r"smíš\w*|miesza\w*|смешива\w*)\b|n[’']t\b", re.IGNORECASE)
 _CLAUSES = re.compile(r"\s*(?:[,;:]|\band\b|\bwhile\b|\bwith\b)\s*", re.IGNORECASE)
 #: A definition stated beside the words that say F acts entrywise ("We compute $z = h(g)$ with $h$ … entrywise").
-_STATED = re.compile(_OPEN + r"(?:(?:we\s+)?(?:set|let|define|compute|write|take|apply)\s+)?FDEF", re.IGNORECASE)
+_STATED = re.compile(r"(?:" + _OPEN + r"(?:(?:we\s+)?(?:set|let|define|compute|write|take|apply)\s+)?|" + _OPEN_X +
+                     r")FDEF", re.IGNORECASE)
 #: A sentence that opens by pointing back at what the one before named ("It mixes …", "This map …").
 _BACK = re.compile(r"\s*(?:it|its|this|that|such|the\s+(?:function|map|mapping|transformation)|here\s+it)\b",
                    re.IGNORECASE)
@@ -113,11 +131,14 @@ def _read_entrywise(sentence: str, name: str) -> bool:
         return False  # F written outside math: not read
     clauses = [c.strip() for c in _CLAUSES.split(words) if c.strip()]
     ours = [c for c in clauses if "FN" in c or "FDEF" in c]
-    said = any(_ENTRYWISE.fullmatch(c) or _DEFINED_ENTRYWISE.fullmatch(c) for c in ours)
+    if any(_TURN.search(c.split("FDEF")[0]) for c in ours if "FDEF" in c):
+        return False  # "is not followed by $z = h(y)$ entrywise": the words before the definition turn it
+    said = any(_ENTRYWISE.fullmatch(c) or _ENTRYWISE_X.fullmatch(c) or _DEFINED_ENTRYWISE.fullmatch(c) for c in ours)
     # F's clauses are read whole (no word of them is left over): each says F acts entrywise, or says what F is in
     # words beside one that does; the others are about other names and neither turn the sentence nor relate entries
     # ("but $z_1$ depends on $y_2$")
-    return said and all(_ENTRYWISE.fullmatch(c) or _DEFINED_ENTRYWISE.fullmatch(c) or _DESCRIBED.fullmatch(c)
+    return said and all(_ENTRYWISE.fullmatch(c) or _ENTRYWISE_X.fullmatch(c) or _DEFINED_ENTRYWISE.fullmatch(c)
+                        or _DESCRIBED.fullmatch(c)
                         or _STATED.fullmatch(c) for c in ours) and all("MATH" in c and not _TURN.search(c) for c in clauses if c not in ours)
 
 

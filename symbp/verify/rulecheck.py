@@ -18,6 +18,7 @@ from typing import Callable
 
 from .layeredlayout import gradient_claim, step_shape
 from .samples import other_count, over_inputs, per_sample, with_label
+from .stepsums import mixed_cost
 from .updatejudge import judge_step
 from .updates import read_rule
 from .verdicts import STATUS_EXIT, VERDICT_OF, Verification, replaced, since
@@ -113,6 +114,9 @@ def verify_rule(formula: str, nt, again: dict, base: dict, start: float, verify:
             return "uninterpretable", str(exc)
         # in the parameter's shape: (∂C/∂w^l)^T where the notes declare the numerator layout (``layeredlayout``)
         claim = f"{gradient_claim(nt.cost, param, nt)} = {sample.text if sample else body}"
+        own = None if sample else re.search(r"(?<![A-Za-z\\])" + re.escape(nt.cost) + r"\s*_\s*(\{[^{}]*\}|[A-Za-z])", body)
+        if own and mixed_cost(claim):  # ∇_{b^l} C_x: the summand is one input's gradient, ∂C_x/∂b^l (its sum and
+            claim = f"{gradient_claim(nt.cost + '_' + own.group(1), param, nt)} = {body}"  # rate: judge_step)
         v = verify(claim, nt, **again)
         return v.status, (f"{claim}: " + (v.identity or v.reason or v.status))
 
