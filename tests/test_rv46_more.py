@@ -233,3 +233,19 @@ def test_rv46_d3_nabla_c_mean_of_per_input_gradients():
     assert verify(r"\nabla C = \frac{1}{n}\sum_x \nabla C_x", NT).status == "holds"
     assert verify(r"\nabla C = \sum_x \nabla C_x", NT).status == "refuted"
     assert verify(r"\nabla C = \nabla C_x", NT).status != "holds"  # one input's gradient for the mean's
+
+
+# -- D5: a step from another iterate -----------------------------------------------------------------------------
+
+@pytest.mark.parametrize("rule", [r"w_{t+1} = w_{t-1} - \eta \nabla C", r"w_{t+1} = w_{t+1} - \eta \nabla C",
+                                  r"w^l_{t+1} = w^l_{t-1} - \eta\, \delta^l (a^{l-1})^T"])
+def test_rv46_d5_step_from_another_iterate_refuted(rule):
+    # hand: gradient descent steps from w_t to w_{t+1}; starting from w_{t-1} (or the new value itself) is a slip
+    v = verify(rule, NT)
+    assert v.status == "refuted" and "starts from" in v.reason
+
+
+def test_rv46_d5_step_from_the_current_iterate_holds():
+    # hand: w_{t+1} = w_t − η ∇C is the step (holds); w_t = w_{t-1} − η ∇C the same, one step earlier
+    assert verify(r"w_{t+1} = w_t - \eta \nabla C", NT).status == "holds"
+    assert verify(r"w_{t} = w_{t-1} - \eta \nabla C", NT).status == "holds"

@@ -113,8 +113,9 @@ def _next_step(text: str):
         return None
     p, t, rest = m.group("p"), m.group("t"), m.group("rest")
     old = re.match(r"\s*(?P<q>" + _PARAM + r")_(?:\{\s*" + t + r"\s*\}|" + t + r"(?![A-Za-z0-9]))", rest)
-    if old is None:
-        return None
+    if old is None:  # w_{t+1} = w_{t-1} - …: a step from another iterate, refuted "starts from" (review rv46 D5)
+        other = re.match(r"\s*" + re.escape(p) + r"_\{\s*" + t + r"\s*[-+]\s*\d+\s*\}", rest)
+        return (p, rest.strip()) if other else None
     # \nabla C(w_t): the gradient at the current step's point, what the rule means without the argument; only at
     # the parameter the rule steps (θ_{t+1} = θ_t − η ∇C(w_t) held: review rv37 A7)
     after = re.sub(r"(?<=[CLJE])\s*(?:\\left\s*)?\(\s*(?:" + re.escape(p) + r")_(?:\{\s*" + t + r"\s*\}|" + t
