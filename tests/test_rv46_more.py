@@ -249,3 +249,10 @@ def test_rv46_d5_step_from_the_current_iterate_holds():
     # hand: w_{t+1} = w_t − η ∇C is the step (holds); w_t = w_{t-1} − η ∇C the same, one step earlier
     assert verify(r"w_{t+1} = w_t - \eta \nabla C", NT).status == "holds"
     assert verify(r"w_{t} = w_{t-1} - \eta \nabla C", NT).status == "holds"
+
+
+def test_rv46_d7_sum_over_a_calligraphic_mini_batch_in_a_step():
+    # hand: (η/m) Σ_{x∈𝓑} δ^{x,l} is Nielsen's eq. (21) on the mini-batch 𝓑 of m (holds, as Σ_{x∈X} does); the error
+    # of layer l-1 in it has another layer's size (refuted)
+    assert verify(r"b^l \to b^l - \frac{\eta}{m}\sum_{x \in \mathcal{B}} \delta^{x,l}", NT).status == "holds"
+    assert verify(r"b^l \to b^l - \frac{\eta}{m}\sum_{x \in \mathcal{B}} \delta^{x,l-1}", NT).status == "refuted"

@@ -37,7 +37,7 @@ GREEK_PARAM = r"\\(?:theta|Theta|vartheta)(?![A-Za-z])"
 RATES = r"\\(?:eta|xi|alpha|epsilon|varepsilon|gamma|lambda|mu)"
 _STEP = re.compile(
     r"^\s*(?P<old>.+?)\s*(?P<sign>[-+])\s*(?P<coef>\\frac\s*\{\s*(?P<rate>" + RATES + r")\s*\}\s*\{\s*(?P<den>[mnN])\s*\}"
-    r"|(?P<rate2>" + RATES + r"))\s*(?:\\cdot\s*)?(?P<sum>\\sum(?:\s*\\limits)?(?:\s*[_^]\s*(?:\{[^{}]*\}|[A-Za-z0-9])){0,2})?"
+    r"|(?P<rate2>" + RATES + r"))\s*(?:\\cdot\s*)?(?P<sum>\\sum(?:\s*\\limits)?(?:\s*[_^]\s*(?:\{(?:[^{}]|\{[^{}]*\})*\}|[A-Za-z0-9])){0,2})?"
     r"\s*(?P<body>.+?)\s*$", re.S)
 _NEW_NAME = re.compile(r"^\s*(\\tilde\s*\{[^{}]+\}(_\{?\w+\}?)?|[A-Za-z]'(_\{?\w+\}?)?|[A-Za-z](_\{?\w+\}?)?'|[A-Za-z](\^\{?\([^{}]*\)\}?)?_\{?[a-z]\+1\}?)\s*$")
 
