@@ -28,6 +28,7 @@ from .nodes import Apply, Layer, Nabla, Partial, Quantity, walk
 from .reader import read
 from .sumcost import summed
 from .updatenames import read_new
+from .updates import is_rule
 
 #: A cost's definition as notes write it: C, E, J or a calligraphic letter (L only with arguments: L = 3 is a depth).
 COST_DEFINITION = re.compile(r"^\s*(?P<letter>C|E|J|\\mathcal\{[A-Z]\}|L(?=\s*\())\s*(?:_\{[^{}]*\}|_\w)?\s*"
@@ -92,8 +93,8 @@ def forward_kind(text: str, nt: Notation) -> str:
     'linear' (an output layer without σ: a^L = z^L, tanh(z^L), w^L a^{L-1} + b^L) for a forward-pass definition,
     else ''."""
     parts = _RELATION.split(text, maxsplit=1)
-    if len(parts) < 2 or "\\partial" in text or "\\nabla" in text or read_new(text) is not None:
-        return ""  # w^{l}_{(t+1)} = w^{l}_{(t)} - η δ^l (a^{l-1})^T: an update rule, never a forward pass
+    if len(parts) < 2 or "\\partial" in text or "\\nabla" in text or read_new(text) is not None or is_rule(text):
+        return ""  # w^{l}_{(t+1)} = w^{l}_{(t)} - η δ^l (a^{l-1})^T, w^l_{t+1} = w^l_t - …: an update rule (rv46 C2)
     rest = parts[1]
     try:
         lhs = read(f"{parts[0].strip()} = 0", nt).sides[0]

@@ -228,4 +228,19 @@ class _Graph:
         return any(t in wanted or self.ancestors(t) & wanted for t in targets)
 
 
-__all__ = ["check_declaration", "RULES"]
+#: The network's own quantities (and δ), whose declarations ``depends`` checks or leaves uninterpretable; other names
+#: (J = J(o_1, o_2)) are the notes' own graph.
+_NETWORK_NAME = re.compile(r"(?:[CazwWbxy]|\\delta)(?![A-Za-z])")
+
+
+def network_declaration(formula: str) -> bool:
+    r"""Is ``formula`` a declaration ``X = X(A, …)`` of one of the network's own quantities (C, a, z, w, b, x, y, δ)?
+
+    >>> network_declaration(r"C = C(y_7)"), network_declaration(r"J = J(o_1, o_2)")
+    (True, False)
+    """
+    found = declaration(formula)
+    return found is not None and bool(_NETWORK_NAME.match(found[0]))
+
+
+__all__ = ["check_declaration", "network_declaration", "RULES"]

@@ -162,6 +162,20 @@ def claim_batch(eq, costs: dict):
     return None
 
 
+def rate_batch(eq, costs: dict):
+    """The batch cost whose size an update rule writes outside a sample's label (the m of η/m in ``W \\leftarrow W -
+    \\frac{\\eta}{m} (…)^{(t)}``): the 1/m is that batch's mean, so the rule is a step on it (review rv46 A2); None
+    if it writes none."""
+    return next((c for c in costs.values() if c.count and any(
+        isinstance(n, Sym) and n.base == c.count and not n.sub and not n.sample for n in walk(eq))), None)
+
+
+def unsummed_words(cost: "BatchCost", free: list) -> str:
+    """Why a rule by one sample's term over the batch's size is not the step on the batch cost (review rv46 A2)."""
+    return (f"it divides one sample's term (sample {', '.join(free)}) by {cost.count}, the size of the mini-batch "
+            f"{cost.name} is over: the sum over the {cost.count} samples of the mini-batch is missing")
+
+
 def two_samples(eq) -> str:
     """The sample letters of a claim about one sample when it names more than one ('' if it names at most one)."""
     letters = sorted({n.sample for n in walk(eq) if isinstance(n, Sym) and n.sample})
@@ -383,5 +397,5 @@ def split_words(model: Model, shared_names: set, labels: set) -> str:
 
 
 __all__ = ["COUNT_LETTERS", "SIZES", "Batch", "BatchCost", "Samples", "samples_of", "batch_cost", "batch_model",
-           "batch_sizes", "given_size", "size_words", "unsaid_words", "claim_batch",
+           "batch_sizes", "given_size", "rate_batch", "unsummed_words", "size_words", "unsaid_words", "claim_batch",
            "differentiated_by", "free_samples", "labelled", "sample_sums", "split", "split_words", "two_samples"]

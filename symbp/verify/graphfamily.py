@@ -18,8 +18,8 @@ import sympy
 from dataclasses import fields, replace
 
 from .graphbatchform import MAX_SIZE, NotLinear, sizes_for
-from .graphbatch import (SIZES, Samples, batch_model, claim_batch, free_samples, sample_sums, split_words,
-                         two_samples)
+from .graphbatch import (SIZES, Samples, batch_model, claim_batch, free_samples, rate_batch, sample_sums,
+                         split_words, two_samples, unsummed_words)
 from .graphbuild import build
 from .graphcheck import GraphOutcome, check_graph
 from .graphdeclare import check_declared
@@ -197,6 +197,8 @@ def _batch_check(eq: Equation, family: list, budget: float, layout: str, samples
         cost = claim_batch(eq, samples.costs) if samples.costs else None
     except GraphUninterpretable as exc:
         return GraphOutcome("uninterpretable", str(exc))
+    one = rate_batch(eq, samples.costs) if cost is None and is_update(eq) else None  # W ← W − (η/m)(…)^{(t)}
+    cost = cost or one
     if cost is None:
         mixed = two_samples(eq)
         if mixed:
@@ -251,9 +253,11 @@ def _batch_check(eq: Equation, family: list, budget: float, layout: str, samples
 
     if is_update(eq):  # each layout's verdict over every size (its rate must be one), then the layouts weighed
         try:
-            return check_update_on(bracket_products(eq, models[0]), models, layout, verdict, budget)
+            out = check_update_on(bracket_products(eq, models[0]), models, layout, verdict, budget)
         except GraphUninterpretable as exc:
             return GraphOutcome("uninterpretable", str(exc))
+        out.reason = f"{unsummed_words(one, free)}; {out.reason}" if one and free and out.status == "refuted" else out.reason
+        return out
     return verdict([check_claim(eq, bm, budget / len(runs), layout) for bm in models])
 
 

@@ -20,6 +20,7 @@ import re
 from dataclasses import dataclass
 
 from ..errors import SymbpError
+from .lexer import plain_transposes
 
 MAX_CHARS = 2000
 
@@ -44,6 +45,7 @@ class Tok:
 def tokenize(text: str) -> list:
     if len(text) > MAX_CHARS:
         raise LayerReadError(f"the formula is {len(text)} characters long; the limit is {MAX_CHARS}")
+    text = plain_transposes(text)  # ^{\mathsf T}, ^\intercal: ^T (the one list of spellings, ``lexer``)
     out, i = [], 0
     while i < len(text):
         c = text[i]

@@ -57,7 +57,41 @@ _KNOWN = (_SPACING | _FONTS | _TEXTS | set(_RELATIONS) | {"quad", "qquad",
 })
 
 
+#: The transpose written in a roman or sans-serif font, or as \intercal (``^{\mathsf T}``, ``^{\rm T}``,
+#: ``^{\mathrm{T}}``, ``^\intercal``; review rv46 D6): read as ``^T`` by every reader of formulas.
+_TRANSPOSE_FONT = re.compile(r"\^\s*(?:\{\s*(?:\\(?:mathsf|mathrm|textsf|textrm|text|rm|sf)\s*(?:\{\s*T\s*\}|T)|\\intercal)\s*\}"
+                             r"|\\intercal(?![A-Za-z])|\\(?:mathsf|mathrm|textsf)\s*\{\s*T\s*\})")
+
+
+def plain_transposes(text: str) -> str:
+    r"""``text`` with every transpose spelled in a font or as \intercal written ``^T``, padded with spaces so that
+    every position after it stays where it was (the readers' messages name positions in the text as written).
+
+    >>> spelled = r"(a^{l-1})^{\mathsf T} + x^{\mathrm{T}} + y^\intercal + z^{\rm T}"
+    >>> plain = plain_transposes(spelled)
+    >>> " ".join(plain.split()), len(plain) == len(spelled)
+    ('(a^{l-1})^T + x^T + y^T + z^T', True)
+    >>> plain_transposes(r"a^{\top} b^T")
+    'a^{\\top} b^T'
+    """
+    return _TRANSPOSE_FONT.sub(lambda m: "^T" + " " * (len(m.group(0)) - 2), text)
+
+
+_STYLE = re.compile(r"\\(?:displaystyle|textstyle|scriptstyle|scriptscriptstyle)(?![A-Za-z])\s*")
+
+
+def plain_style(text: str) -> str:
+    r"""``text`` without ``\displaystyle`` and its kin, which change only how big a sum or a fraction is set (review
+    rv46 D7: ``\frac{1}{n}\displaystyle\sum_x`` was not read as the mean over the inputs).
+
+    >>> plain_style(r"b^l \to b^l - \frac{\eta}{m}\displaystyle\sum_x \delta^{x,l}")
+    'b^l \\to b^l - \\frac{\\eta}{m}\\sum_x \\delta^{x,l}'
+    """
+    return _STYLE.sub("", text)
+
+
 def _tokenize(text: str) -> list[Token]:
+    text = plain_transposes(text)
     out, i, n = [], 0, len(text)
     text_end = -1  # inside the braces of \text{…}: words, any letters (počtu, для), read as characters
     while i < n:

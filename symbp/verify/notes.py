@@ -50,6 +50,7 @@ from .questions import answered, questions, supposing_questions
 from .scan import guess_kind, kind_of, scan
 from .definition_kinds import COST_DEFINITION, candidate, defines_delta, delta_claim, output_gradient_slip
 from .samples import mean_count
+from .countwords import batches_allowed, said_counts
 from .sumcost import said_summed
 from .updates import is_rule, read_rule
 from .updatewords import prose_new_values
@@ -251,8 +252,10 @@ def _verify_items(text, items, notation, path, kind, strict, activation, cost, o
     given = {"activation": activation, "cost": cost, "one_hot": one_hot, "outputs": outputs, "layout": own_layout,
              # C = (1/m) Σ_x C_x: the count letter of the notes' mean cost from its line on (a claim with 1/n is
              # not judged against it)
-             "counts": tuple((f.line, mean_count(f.text)) for f in items
-                             if f.kind in ("claim", "definition") and not f.negated and not f.under and mean_count(f.text)),
+             "counts": tuple(sorted(tuple((f.line, mean_count(f.text)) for f in items if f.kind in ("claim", "definition")
+                                          and not f.negated and not f.under and mean_count(f.text))
+                                    + said_counts(text))),  # "over all $n$ training inputs" (review rv46 A3)
+             "batches": batches_allowed(text),  # η/m under a mean over n: a mini-batch only if they speak of one
              "unequal": frozenset(frozenset(m.groups()) for f in items
                                   if not f.negated and (m := _UNEQUAL_COUNTS.match(f.text)))}
     unread_cost = _unread_cost([f for f in items if (not f.negated or f.negated.startswith(GOES_ON_MARK)) and not f.under],

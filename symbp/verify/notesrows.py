@@ -84,6 +84,8 @@ def _setting(model: Model, line: int, given: dict) -> tuple[dict, str]:
     count = [letter for at, letter in given.get("counts", ()) if at <= line]
     if count:  # the mean cost the notes define last before the line, C = (1/m) Σ_x C_x
         settings["count"] = count[-1]
+        if not given.get("batches", True):  # no mini-batch in the notes: a step's η/m names no batch (rv46 A4)
+            settings["batches"] = False
         settings["differ"] = "".join(sorted(next(iter(pair - {count[-1]})) for pair in given.get("unequal", ())
                                              if count[-1] in pair and len(pair) == 2))
     layout = given["layout"].at(line) if given.get("layout") is not None else None

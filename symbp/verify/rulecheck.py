@@ -90,7 +90,7 @@ def computed_role(param: str, nt) -> str:
 
 
 def verify_rule(formula: str, nt, again: dict, base: dict, start: float, verify: Check, count: str = "",
-                differ: str = "") -> Verification:
+                differ: str = "", batches: bool = True) -> Verification:
     """An update rule of gradient descent (``updates``): every value side against the notes' cost."""
     rule = read_rule(formula)
     words = {"words": "an update rule: each new value must be the old value of the same parameter minus a learning "
@@ -121,7 +121,7 @@ def verify_rule(formula: str, nt, again: dict, base: dict, start: float, verify:
         return v.status, (f"{claim}: " + (v.identity or v.reason or v.status))
 
     shapes = step_shape(rule.param, nt)
-    results = [judge_step(rule, step, gradient, nt.cost, count, differ, shapes) for step in rule.steps]
+    results = [judge_step(rule, step, gradient, nt.cost, count, differ, shapes, batches) for step in rule.steps]
     # w^l_{jk} \to \tilde{b}^l_j = …: the new value is named for another parameter
     misnamed = f"names the new value of {rule.misnamed}, not of {rule.param}" if rule.misnamed else ""
     bad = [(k, r) for k, r in enumerate(results) if r[0] != "holds"]

@@ -35,22 +35,23 @@ def _cost_pattern(cost: str) -> str:
 
 
 def judge_step(rule: Rule, step: Step, check_gradient, cost: str = "C", count: str = "",
-               unequal: str = "", shapes: tuple = ("", "")) -> tuple[str, str, str]:
+               unequal: str = "", shapes: tuple = ("", ""), batches: bool = True) -> tuple[str, str, str]:
     r"""(status, words, diagnosis) of one value side; ``check_gradient(param, body)`` -> (status, words) checks a
     gradient written in the network's quantities; ``cost`` is the profile's cost letter. A side written in
     another order (``-\eta\nabla C + w``) is judged by its value, and the words say how it was read. ``count``
     is the letter of the notes' mean cost C = (1/count) Σ_x C_x ('' when they define none): a step that divides
     by another letter is not judged (refuted when the notes say the counts differ: ``unequal`` holds the letters
     written ≠ count). ``shapes``: why a step by ∂C/∂P (first) or by ∇_P C (second) is not in the shape of the
-    parameter in the layout the notes declare ('' where it is: ``layeredlayout.step_shape``)."""
-    status, words, diagnosis = _judge(rule, step, check_gradient, cost, count, unequal, shapes)
+    parameter in the layout the notes declare ('' where it is: ``layeredlayout.step_shape``). ``batches``: False
+    when the notes never introduce a mini-batch: η/m under their mean over n is then no mini-batch step (rv46 A4)."""
+    status, words, diagnosis = _judge(rule, step, check_gradient, cost, count, unequal, shapes, batches)
     if step.note and not step.slip:
         words = f"{words} ({step.note})"
     return status, words, diagnosis
 
 
 def _judge(rule: Rule, step: Step, check_gradient, cost: str, count: str = "",
-           unequal: str = "", shapes: tuple = ("", "")) -> tuple[str, str, str]:
+           unequal: str = "", shapes: tuple = ("", ""), batches: bool = True) -> tuple[str, str, str]:
     p = norm(rule.param)
     if step.slip.startswith("undecided: "):  # a rate neither shown positive nor shown to fail at some η > 0
         return "undecided", step.slip.removeprefix("undecided: "), ""
@@ -136,7 +137,7 @@ def _judge(rule: Rule, step: Step, check_gradient, cost: str, count: str = "",
                                        "the step is not the mean of the per-sample gradients; label every "
                                        f"quantity ({_labelled_example(label)})"), ""
         gwords = f"∂C_{label if len(label) == 1 else '{' + label + '}'}/∂{rule.param} ({words})"
-    return _mean(rule, step, label, gwords, count, unequal)
+    return _mean(rule, step, label, gwords, count, unequal, batches)
 
 
 def _bare_step(rule: Rule, step: Step, bare: str, label: str, count: str) -> tuple[str, str, str]:
@@ -257,7 +258,7 @@ def _other_variable(rule: Rule, by: str, body: str, check_gradient) -> "tuple[st
 
 
 def _mean(rule: Rule, step: Step, label: str, gwords: str, count: str = "",
-          unequal: str = "") -> tuple[str, str, str]:
+          unequal: str = "", batches: bool = True) -> tuple[str, str, str]:
     letters = set(re.findall(r"[A-Za-z]", label))
     var, within = sum_letter(step.sum_var), sum_set(step.sum_var)  # x and X of \sum_{x \in X} (review rv45 B4)
     summed = step.sum_var is not None and (var == "" or var in letters or var == label)
@@ -269,7 +270,7 @@ def _mean(rule: Rule, step: Step, label: str, gwords: str, count: str = "",
                                    f"on the mean cost over the {step.over} training inputs sums over all of them, and "
                                    f"whether {within} is all of them is not said"), ""
     rate = step.rate
-    batch = step.over == "m" and count not in ("", "m")  # Nielsen's eq. (20)–(21): a mini-batch of the n inputs
+    batch = step.over == "m" and count not in ("", "m") and batches  # Nielsen's eq. (20)–(21): a batch of the n inputs
     if step.over == "N" and count != "N":
         return "uninterpretable", (f"the step divides by N, but {_no_count(count)}: which set of inputs N counts is "
                                    "not read"), ""
@@ -284,11 +285,11 @@ def _mean(rule: Rule, step: Step, label: str, gwords: str, count: str = "",
         bounds = sum_bounds(var, step.sum_lower, step.sum_upper, step.over)
         if bounds is not None:
             return bounds
+    if step.over == "m" and not summed:
+        return _unsummed(rule, step, label, gwords, count)
     if step.over == "m":
         how = (f"summed over the mini-batch {within}, read as a mini-batch of m inputs (as the 1/m says)" if within
-               else "summed over the mini-batch") if summed else (
-            f"the gradient of one sample C_{{{label}}} written without the sum, read as summed over the mini-batch of m "
-            "(as the 1/m says)")
+               else "summed over the mini-batch")
         whose = (f"the mini-batch cost (1/m) Σ C_x over the m samples of the batch, drawn from the notes' {count} "
                  f"inputs: an estimate of the gradient of C = (1/{count}) Σ_x C_x, as in Nielsen's eq. (20)–(21)"
                  if batch else "the mean cost of the m samples")
@@ -310,8 +311,25 @@ def _mean(rule: Rule, step: Step, label: str, gwords: str, count: str = "",
                          "summed"), ""
     if summed:
         return "refuted", (f"sums {gwords} over the mini-batch without dividing by its size: the gradient of the sum, "
-                           "not of the mean cost"), "divide the sum by m"
+                           "not of the mean cost"), f"divide the sum by {'m' if batches or not count else count}"
     return "holds", f"a step of stochastic gradient descent on one sample: {rule.param} − {rate} {gwords}", ""
+
+
+def _unsummed(rule: Rule, step: Step, label: str, gwords: str, count: str) -> tuple[str, str, str]:
+    r"""A step by one sample's gradient divided by m without a sum (``b^l \to b^l - \frac{\eta}{m}\delta^{x,l}``,
+    review rv46 A1; before: read as summed over the mini-batch, and held). The 1/m is the mean over a mini-batch of
+    m: refuted when the notes' cost is a mean over the inputs or another side of the rule sums the same 1/m (then
+    the sum is plainly missing, as with 1/n); else not judged: a step on one sample has no 1/m, and which of the two
+    steps is meant is not said."""
+    missing = (f"divides one sample's gradient {gwords} by m: the mean over a mini-batch of m sums the m samples' "
+               f"gradients, ({step.rate}/m) Σ_{{{label}}} ∂C_{{{label}}}/∂{rule.param}, and the sum is missing")
+    beside = any(s is not step and s.over == "m" and s.sum_var is not None for s in rule.steps)
+    if count or beside:
+        why = (f"the notes' cost is the mean over the inputs, C = (1/{count}) Σ_x C_x" if count else
+               "another side of the rule sums over the mini-batch with the same 1/m")
+        return "refuted", f"{missing} ({why})", "sum the gradient over the mini-batch"
+    return "uninterpretable", (f"the step {missing}, or else it is a step on the one sample {label}, which has no "
+                               "1/m; which is meant is not said (the notes define no mean cost over the inputs)"), ""
 
 
 _SIZE = {"m": "the mini-batch of m", "n": "the n training inputs", "N": "the N training inputs"}

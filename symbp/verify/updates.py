@@ -37,7 +37,7 @@ GREEK_PARAM = r"\\(?:theta|Theta|vartheta)(?![A-Za-z])"
 RATES = r"\\(?:eta|xi|alpha|epsilon|varepsilon|gamma|lambda|mu)"
 _STEP = re.compile(
     r"^\s*(?P<old>.+?)\s*(?P<sign>[-+])\s*(?P<coef>\\frac\s*\{\s*(?P<rate>" + RATES + r")\s*\}\s*\{\s*(?P<den>[mnN])\s*\}"
-    r"|(?P<rate2>" + RATES + r"))\s*(?:\\cdot\s*)?(?P<sum>\\sum(?:\s*\\limits)?(?:\s*[_^]\s*(?:\{[^{}]*\}|[A-Za-z0-9])){0,2})?"
+    r"|(?P<rate2>" + RATES + r"))\s*(?:\\cdot\s*)?(?P<sum>\\sum(?:\s*\\limits)?(?:\s*[_^]\s*(?:\{(?:[^{}]|\{[^{}]*\})*\}|[A-Za-z0-9])){0,2})?"
     r"\s*(?P<body>.+?)\s*$", re.S)
 _NEW_NAME = re.compile(r"^\s*(\\tilde\s*\{[^{}]+\}(_\{?\w+\}?)?|[A-Za-z]'(_\{?\w+\}?)?|[A-Za-z](_\{?\w+\}?)?'|[A-Za-z](\^\{?\([^{}]*\)\}?)?_\{?[a-z]\+1\}?)\s*$")
 
@@ -113,8 +113,9 @@ def _next_step(text: str):
         return None
     p, t, rest = m.group("p"), m.group("t"), m.group("rest")
     old = re.match(r"\s*(?P<q>" + _PARAM + r")_(?:\{\s*" + t + r"\s*\}|" + t + r"(?![A-Za-z0-9]))", rest)
-    if old is None:
-        return None
+    if old is None:  # w_{t+1} = w_{t-1} - …: a step from another iterate, refuted "starts from" (review rv46 D5)
+        other = re.match(r"\s*" + re.escape(p) + r"_\{\s*" + t + r"\s*[-+]\s*\d+\s*\}", rest)
+        return (p, rest.strip()) if other else None
     # \nabla C(w_t): the gradient at the current step's point, what the rule means without the argument; only at
     # the parameter the rule steps (θ_{t+1} = θ_t − η ∇C(w_t) held: review rv37 A7)
     after = re.sub(r"(?<=[CLJE])\s*(?:\\left\s*)?\(\s*(?:" + re.escape(p) + r")_(?:\{\s*" + t + r"\s*\}|" + t

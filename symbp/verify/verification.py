@@ -32,8 +32,6 @@ differentiation). The verdicts:
 
 from __future__ import annotations
 
-import re
-
 import time
 
 from ..errors import SpecError, SymbpError
@@ -55,8 +53,10 @@ from .nodes import Apply, Equation, Nabla, Partial, Quantity, to_latex, walk
 from .conditions import apply_conditions, output_condition
 from .claimlinks import declaration
 from .claims import UNEQUAL, unequal
-from .depends import check_declaration
+from .depends import check_declaration, network_declaration  # noqa: F401 (notesrows imports it here)
 from .reader import ReadError, read_claim
+from .lexer import plain_style
+from .wholegradient import by_parameter, for_every_parameter
 from .recheck import HOOKS
 from .sizecondition import size_conditional
 from .graphsingle import check_single, has_layers
@@ -73,25 +73,10 @@ from .updates import is_rule
 from .rulecheck import mean_cost, other_count_verdict, sample_count, verify_rule
 from .verdicts import STATUS_EXIT, VERDICT_OF, Verification, replaced, since
 
-
-
-#: The network's own quantities (and δ), whose declarations ``depends`` checks or leaves uninterpretable; other names
-#: (J = J(o_1, o_2)) are the notes' own graph.
-_NETWORK_NAME = re.compile(r"(?:[CazwWbxy]|\\delta)(?![A-Za-z])")
-
 #: Why a declaration ``X = X(A, …)`` is not judged when ``depends`` does not check it.
 UNCHECKED_DECLARATION = ("a declaration of what a quantity depends on that symbp cannot check: it checks those whose "
                          "name and arguments are the layered network's quantities with a layer written (C = C(a^L), "
                          "a^l = a^l(z^l)), and the notes' own graph with --notes")
-
-def network_declaration(formula: str) -> bool:
-    r"""Is ``formula`` a declaration ``X = X(A, …)`` of one of the network's own quantities (C, a, z, w, b, x, y, δ)?
-
-    >>> network_declaration(r"C = C(y_7)"), network_declaration(r"J = J(o_1, o_2)")
-    (True, False)
-    """
-    found = declaration(formula)
-    return found is not None and bool(_NETWORK_NAME.match(found[0]))
 
 
 def verify(
@@ -109,6 +94,7 @@ def verify(
     count: str = "",
     differ: str = "",
     layout: "GradientLayout | None" = None,
+    batches: bool = True,
 ) -> Verification:
     """Verify one formula; see the module docstring for the verdicts.
 
@@ -122,13 +108,14 @@ def verify(
     (the notes' own count is not known to equal it), or refuted when ``differ`` holds its letter (the notes
     say m < n). '' (the default): 1/m and 1/n are both the mean. ``layout``: the layout the notes declare
     (``gradlayout``): ∂C/∂ of a vector or a matrix is read in it, and a verdict that depends on it says so.
+    ``batches``: False when the notes never introduce a mini-batch: η/m is then no mini-batch step (rv46 A4).
     """
     if not isinstance(formula, str):
         raise SpecError(f"verify takes the formula as a str of LaTeX; got {type(formula).__name__} {formula!r:.60}")
     if not isinstance(cost, str):
         raise SpecError(f"cost must be the name of a cost (a str such as 'quadratic'); got {cost!r}")
     options = dict(activation=activation, cost=cost, one_hot=one_hot, family=family, sizes=sizes, budget=budget,
-                   diagnose=diagnose, outputs=outputs, count=count, differ=differ)
+                   diagnose=diagnose, outputs=outputs, count=count, differ=differ, batches=batches)
     if layout is None:
         with jacobians_watched() as seen:
             result = _verify(formula, notation, **options)
@@ -164,9 +151,16 @@ def _in_layout(result: Verification, layout: "GradientLayout", used: set) -> Ver
     return replaced(result, reason=reason, interpretation=dict(result.interpretation, layout=words))
 
 
-def _verify(formula: str, notation: "str | Notation", *, activation: str, cost: str, one_hot: bool, family: tuple,
+def _verify(formula: str, notation: "str | Notation", **options) -> Verification:
+    # \displaystyle and its kin change only the typesetting (review rv46 D7): read without, quoted as written
+    plain = plain_style(formula)
+    result = _verify_plain(plain, notation, **options)
+    return result if plain == formula else replaced(result, formula=formula)
+
+
+def _verify_plain(formula: str, notation: "str | Notation", *, activation: str, cost: str, one_hot: bool, family: tuple,
             sizes: "tuple | list | None", budget: float, diagnose: bool, outputs: "int | None", count: str,
-            differ: str) -> Verification:
+            differ: str, batches: bool = True) -> Verification:
     start = time.perf_counter()
     nt = profile(notation)
     if isinstance(budget, bool) or not isinstance(budget, (int, float)) or not 0 < budget <= 86_400 \
@@ -189,10 +183,13 @@ def _verify(formula: str, notation: "str | Notation", *, activation: str, cost: 
     again = dict(activation=activation, cost=cost, one_hot=one_hot, family=family, sizes=sizes, budget=budget,
                  diagnose=diagnose, outputs=outputs)
     if is_rule(formula):
-        ruled = verify_rule(formula, nt, again, base, start, verify, count, differ)
+        ruled = verify_rule(formula, nt, again, base, start, verify, count, differ, batches)
         if nt.vectors == "row" and ruled.status in ("unreadable", "uninterpretable"):
             return _own_layer(formula, base, start, budget)
         return ruled
+    whole = by_parameter(formula)  # ∇C = (1/n) Σ_x ∇C_x: for the weights and for the biases (review rv46 D3)
+    if whole is not None:
+        return for_every_parameter(formula, *(verify(t, nt, **again) for t in whole), since(start))
     stated, assigned = equations(formula)  # an algorithm's δ^l ← …: the equation it states (``assignments``)
     if assigned:
         return replaced(verify(stated, nt, **again), formula=formula, seconds=since(start))
