@@ -19,6 +19,16 @@ sentence make a definition:
   "Let $\delta^L = …$ denote …", "We write $\delta^L = …$ for …". The naming guard of ``unreadwords`` already leaves
   such a row unjudged; it is kept a row.
 
+Words that tell how the formula came ("where by the chain rule $\delta^L = …$", "so", "it follows", "we get") make it a
+claim, judged as written (review rv47 A3: the slip δ^L = ∂C/∂a^L after "by the chain rule" was filed as a definition).
+
+``named`` reads δ named by words with no equals sign (review rv47 A2): "Let $\delta^L$ denote $Y$", "Denote by
+$\delta^L$ $Y$", "We write $\delta^L$ for $Y$", "$\delta^L$ denotes $Y$" (nechť … označuje, пусть … обозначает, niech …
+oznacza). When what it is named is a formula $Y$ (beside words that only call it an error: "the error $Y$ of neuron
+$j$"), the sentence defines δ = Y, taken as the formulas δ = … above; when it is only "the (output) error (of neuron
+$j$)", δ is symbp's; any other words ("the gradient of the cost with respect to the output activations") define a δ
+that is not read, and no claim about δ from there on is checked (``Model.own_terms``).
+
 A formula δ = … written without such words ("$\delta^L = a^L - y$.") stays a claim, refuted under a sigmoid and the
 quadratic cost as before. The caller checks each found formula as the claim it states: one that holds (the notes'
 δ agrees with ∂C/∂z: "where $\delta^L = (a^L - y) \odot \sigma'(z^L)$") is judged as before; one that does not is
@@ -51,7 +61,7 @@ from .lexer import ReadError
 from .model import Definition
 from .nodes import Quantity, walk
 from .reader import read
-from .sentences import line_of, masked, sentence_span, with_dollars
+from .sentences import FORMULA, line_of, masked, sentence_span, with_dollars
 from .unreadwords import NAMING
 
 #: "where" before the formula, in its clause (no , ; . ! ? between: "Here, where the cost is quadratic, we get …"
@@ -70,14 +80,25 @@ _DEFINE = re.compile(
 _NAMED = re.compile(r"[^,.;:!?]{0,60}$")
 
 
+#: Words that tell how the formula came, between the words that define and it: a claim ("where by the chain rule",
+#: "so", "it follows that", "we get"; cs, ru, pl alike).
+_DERIVED = re.compile(
+    r"\b(?:chain\s+rule|it\s+follows|follows|we\s+(?:get|obtain|find|have|see)|one\s+(?:gets|obtains|finds|has)"
+    r"|so(?!\s+that)|hence|thus|therefore|consequently|gives|yields|implies|řetízk\w*|tedy|dostaneme|plyne|цепн\w*"
+    r"|получаем|следовательно|откуда|значит|łańcuch\w*|otrzymujemy|więc|zatem|stąd)\b", re.IGNORECASE)
+
+
 @dataclass(frozen=True)
 class Worded:
     """The words that make a formula the notes' definition of δ (as found), the sentence's first line, and whether
-    it stays a row (the naming guard's)."""
+    it stays a row (the naming guard's). Named by words with no equals sign (``named``): ``formula`` the δ = Y they
+    say, or ``unread`` when what they say is not a formula."""
 
     words: str
     first: int
     row: bool = False
+    formula: str = ""
+    unread: bool = False
 
 
 def worded(text: str, items: list, nt: Notation) -> dict:
@@ -107,7 +128,7 @@ def _words(before: str, after: str) -> "tuple[str, bool] | None":
     for pattern in (_WHERE, _DEFINE):
         m = pattern.search(before)
         if m is not None:
-            return " ".join(m.group(0).split()[:3]), False
+            return None if _DERIVED.search(m.group(0)) else (" ".join(m.group(0).split()[:3]), False)
     return None
 
 
@@ -124,12 +145,95 @@ def _delta_alone(text: str, nt: Notation) -> bool:
     return isinstance(lhs, Quantity) and lhs.role == "delta" and not (lhs.layer is None and len(lhs.indices) >= 2)
 
 
+#: Naming words before δ ("Let", "Denote by", "We write") with what must follow it ("denote", "for"), or after it
+#: alone ("denotes", "stands for", "is defined as"): the groups ``lead`` and ``verb``.
+_NAMING = (
+    (re.compile(r"(?:\blet|\bnechť|\bпусть|\bniech)\s*$", re.IGNORECASE),
+     re.compile(r"\s*(?:denote|stand\s+for|be\s+defined\s+as|označuje|značí|обозначает|oznacza)\b", re.IGNORECASE)),
+    (re.compile(r"\b(?:denote[sd]?\s+by|označme|označíme|обозначим(?:\s+через)?|oznaczmy(?:\s+przez)?)\s*$",
+                re.IGNORECASE), re.compile(r"")),
+    (re.compile(r"\bwrite\s*$", re.IGNORECASE), re.compile(r"\s*for\b", re.IGNORECASE)),
+    (re.compile(r"(?:^|[^,]\s)\s*$"),
+     re.compile(r"\s*(?:denotes|stands\s+for|is\s+defined\s+(?:as|to\s+be)|is\s+short\s+for|označuje|značí"
+                r"|обозначает|oznacza)\b", re.IGNORECASE)))
+#: Where what δ is named ends: a clause break, "where", "which", "and".
+_NAME_END = re.compile(r"[,;:.!?]|\s[-–—]\s|\b(?:and|where|which|i\.e|kde|který|která|где|который|которая|gdzie|który"
+                       r"|która|a|и|i)\b", re.IGNORECASE)
+#: Words that only call δ an error, of a neuron or a layer: δ is symbp's δ ≡ ∂C/∂z (Nielsen's "error").
+_ERROR_ONLY = re.compile(
+    r"(?:\s|~|-|th\b|the\b|an?\b|(?:output|hidden|local|backpropagated|vector|of|in|at|for|neuron|neurons|unit|units"
+    r"|node|nodes|layer|layers|errors?|chyb[auy]?|výstupní|vrstvy|neuronu|ошибк[аиуой]|выходного|слоя|нейрона|błąd|błędu"
+    r"|wyjściowej|warstwy|neuronu)\b)*", re.IGNORECASE)
+#: A formula that only names an index or a layer ("$j$", "$l$-th", "$l+1$").
+_INDEX = re.compile(r"[A-Za-z](?:\s*[+-]\s*1)?")
+
+
+def named(text: str, items: list, nt: Notation) -> dict:
+    """{index in ``items``: ``Worded``} for each δ written alone ("$\\delta^L$") that naming words with no equals
+    sign define otherwise than as the error (see the module): ``formula`` the δ = Y they say, or ``unread``.
+    Not where a formula δ = … of its sentence says what it is (``worded`` reads that one)."""
+    out = {}
+    for n, f in enumerate(items):
+        if f.kind != "prose" or f.cell is not None or _alone(f.text, nt) is None:
+            continue
+        at = _locate(text, f.line, f.source or f.text)
+        if at is None:
+            continue
+        start, end = with_dollars(text, *at)
+        first, stop = sentence_span(text, start, end)
+        if any(g.kind != "prose" and _delta_alone(g.text, nt) and first <= _at(text, g) < stop for g in items):
+            continue
+        before, after = masked(text[first:start]), masked(text[end:stop])
+        for lead, verb in _NAMING:
+            if (m := lead.search(before)) is None or (v := verb.match(after)) is None:
+                continue
+            cut = _NAME_END.search(after, v.end() + 1)
+            rest = text[end + v.end():end + (cut.start() if cut else len(after))]
+            said = " ".join((m.group(0) + " " + f"${f.text}$" + text[end:end + v.end()] + rest).split())
+            w = _what(f.text, rest, nt, said, line_of(text, first))
+            if w is not None:
+                out[n] = w
+            break
+    return out
+
+
+def _at(text: str, g) -> int:
+    at = _locate(text, g.line, g.source or g.text)
+    return at[0] if at is not None else -1
+
+
+def _what(delta: str, rest: str, nt: Notation, said: str, first: int) -> "Worded | None":
+    # what the words name δ: a formula (δ = Y), the error (None: symbp's δ), or words not read
+    formulas = [m for m in FORMULA.finditer(rest) if not _INDEX.fullmatch(_bare(m.group(0)))]
+    words = masked(rest)
+    for m in formulas:
+        words = words[:m.start()] + words[m.end():]
+    if not formulas and _ERROR_ONLY.fullmatch(words):
+        return None if re.search(r"err|chyb|ошибк|błąd|błęd", words, re.IGNORECASE) else Worded(said, first, unread=True)
+    if len(formulas) == 1 and _ERROR_ONLY.fullmatch(words):
+        return Worded(said, first, formula=f"{delta} = {_bare(formulas[0].group(0))}")
+    return Worded(said, first, unread=True)
+
+
+def _bare(formula: str) -> str:
+    return re.sub(r"^(?:\$+|\\\(|\\\[)|(?:\$+|\\\)|\\\])$", "", formula.strip()).strip()
+
+
+def _alone(text: str, nt: Notation):
+    """δ of a layer (or of one neuron) written alone, as a quantity; None for anything else."""
+    q = _quantity(text, nt)
+    return q if isinstance(q, Quantity) and q.role == "delta" and not (q.layer is None and len(q.indices) >= 2) \
+        else None
+
+
 def own(f, w: Worded) -> Definition:
     """The model's definition of the notes' own δ by the formula ``f`` that the words ``w`` make a definition and that
     does not hold as a claim about δ ≡ ∂C/∂z: in force from its sentence on (a claim before it in the sentence,
     "$$\\frac{\\partial C}{\\partial b^L} = \\delta^L,$$ where $\\delta^L = …$", is about it too); its value is the
     formula's own line."""
-    return Definition(w.first, "own-delta", f.line, f.text)
+    if w.unread:  # named in words not read: what δ is is not known (its value None: ``Model.own_terms``)
+        return Definition(w.first, "own-delta", None, w.words)
+    return Definition(w.first, "own-delta", f.line, w.formula or f.text)
 
 
 #: δ with its scripts as written: \delta^L, \delta^{L}_j, \delta_j^L (a bold or other δ is not one: the claim is not read).
@@ -193,4 +297,4 @@ def reason(w: Worded, result) -> str:
             "where it is the only δ they name, else not judged")
 
 
-__all__ = ["Worded", "own", "put_in", "reason", "worded"]
+__all__ = ["Worded", "named", "own", "put_in", "reason", "worded"]

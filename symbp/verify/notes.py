@@ -290,11 +290,12 @@ def _verify_items(text, items, notation, path, kind, strict, activation, cost, o
                 and (other := _other_letter(f, beside, nt)) is not None]
     # "Let $\\delta^L$ denote the output error, where $\\delta^L = \\frac{\\partial C}{\\partial a^L}$": δ defined in
     # words; one that does not hold as δ ≡ ∂C/∂z is the notes' own δ, not refuted (review rv44 A9, B4: ``deltawords``)
-    for n, w in (worded := deltawords.worded(text, items, nt)).items():
-        f = items[n]
-        if (v := ahead.get((f.line, f.text)) or once(f.text, _setting(model, f.line, given)[0])).status != "holds":
+    # "Let $\delta^L$ denote $\frac{\partial C}{\partial a^L}$": named with no equals sign, δ = Y (review rv47 A2)
+    for n, w in (worded := {**deltawords.worded(text, items, nt), **deltawords.named(text, items, nt)}).items():
+        f, said = items[n], w.formula or items[n].text
+        if w.unread or (v := ahead.get((f.line, said)) or once(said, _setting(model, f.line, given)[0])).status != "holds":
             model.definitions = sorted(model.definitions + [deltawords.own(f, w)], key=lambda d: d.line)
-            items[n] = f if w.row else _as_definition(f, deltawords.reason(w, v))
+            items[n] = f if w.row or f.kind == "prose" else _as_definition(f, deltawords.reason(w, v))
     put_in = {}  # the claims after it whose only δ is the one defined: checked with the notes' δ put in
     for n, (new, words) in deltawords.put_in(items, model.definitions, nt, worded).items():
         items[n] = replace(items[n], text=new, source=items[n].source or items[n].text)

@@ -26,6 +26,14 @@ supposition, a change of the model) and nothing is read (review rv44 A10, B7):
 ({0: 'wrong'}, {0: 'wrong', 1: 'right'})
 >>> verdicts("If the cost were doubled, the second of these would be right.", 2)
 >>> verdicts("With the cost doubled, the first of these is right and the second is wrong.", 2)
+
+Which formulas "these" are (``group``): words between two of the displays before the reference that introduce new
+ones ("and for the weight we consider two candidates:", "the following:") close the group before them; "these" are
+the displays after such words (review rv47 A1, B1: the bias formula before "we consider two candidates:" was counted
+as "the first of these"). Any other words between them but a joining "and", "or" and nothing is read:
+
+>>> group(["", " and for the weight we consider two candidates: "]), group([" and "]), group([" Next we have "])
+((2, True), (0, False), None)
 """
 
 from __future__ import annotations
@@ -96,6 +104,32 @@ PLACED = re.compile(
     r"|\b(?:górn|doln)\w*\s+(?:wzór|równość|formuła)", re.IGNORECASE)
 
 
+#: Words that introduce formulas after them, a group of their own: a clause ending in a colon ("we consider two
+#: candidates:"), "the following", "two candidates", "consider", "compare" (cs, ru, pl alike).
+_INTRODUCES = re.compile(
+    r":\s*$|\b(?:the\s+following|(?:two|three|several|some|these|other|alternative)\s+(?:candidates|options|alternatives"
+    r"|variants|versions|possibilities|guesses|formulas|equations|expressions)|consider|compare|následující|uvažujme"
+    r"|porovnejme|dv[aě]\s+(?:kandidát\w*|možnost\w*|vzorc\w*)|следующ\w*|рассмотрим|сравним|дв[ае]\s+(?:кандидат\w*"
+    r"|вариант\w*|формул\w*)|następując\w*|rozważmy|porównajmy|dw[aie]\s+(?:kandydat\w*|możliwoś\w*|wzor\w*))\b",
+    re.IGNORECASE)
+#: Words that join two formulas of one group: "and", "or", "as well as", a comma (a, nebo, и, или, i, lub).
+_JOINS = re.compile(r"[\s,;.]*(?:(?:and|or|as\s+well\s+as|a|nebo|и|или|i|lub|albo)[\s,;.]*)?", re.IGNORECASE)
+
+
+def group(gaps: "list[str]") -> "tuple[int, bool] | None":
+    """(the index of the first formula a reference back after ``len(gaps) + 1`` formulas speaks of, whether words
+    introduce it) given the words in each gap between a formula and the next (formulas masked, white space and
+    delimiters only where none: ""); None when words between them that neither join nor introduce leave it unsure
+    which formulas "these" are (see the module)."""
+    first, introduced = 0, False
+    for n, gap in enumerate(gaps):
+        if _INTRODUCES.search(gap):
+            first, introduced = n + 1, True
+        elif not _JOINS.fullmatch(gap):
+            return None
+    return first, introduced
+
+
 def _index(order: str) -> int:
     return next(n for words, n in _ORDER if re.fullmatch(words, order, re.IGNORECASE))
 
@@ -138,4 +172,4 @@ def verdicts(words: str, count: int, alone: bool = True) -> "dict[int, str] | No
     return out
 
 
-__all__ = ["PLACED", "verdicts"]
+__all__ = ["PLACED", "group", "verdicts"]

@@ -52,7 +52,7 @@ from .denials import OWN_NEXT
 from .graphcondition import SENTENCE_CONDITION
 from .graphexamples import _locate
 from .negation import negated_verdict
-from .ordinals import PLACED, verdicts
+from .ordinals import PLACED, group, verdicts
 from .sentences import FORMULA, SENTENCE_END, line_of, masked, sentence_span, with_dollars
 from .vocabulary import catch
 
@@ -362,19 +362,38 @@ def _called_wrong(text: str, found: dict) -> dict:
             groups.setdefault(h.at, []).append(key)
     for at, keys in groups.items():
         keys.sort(key=lambda k: found[k].start)
-        first = found[keys[0]]
-        if len(FORMULA.findall(text[first.start:at])) != len(keys):
+        if len(FORMULA.findall(text[found[keys[0]].start:at])) != len(keys):
             continue
+        # words between them that introduce new formulas ("we consider two candidates:") close the group before
+        # them: those formulas are not "these" and are judged on their own; other words, and nothing is read
+        # (``ordinals.group``; review rv47 A1, B1)
+        split = group([_gap(text, found[a].start, found[b].start) for a, b in zip(keys, keys[1:])])
+        if split is None:
+            continue
+        for key in keys[:split[0]]:
+            del found[key]
+        keys = keys[split[0]:]
+        first = found[keys[0]]
         paragraph = max([0] + [m.end() for m in _PARAGRAPH.finditer(text, max(0, first.start - 3000), first.start)])
-        # alone: no other formula in the paragraph before, nor a display right before them, nor displays of their
-        # own apart by a blank line and nothing else (``_gathered``: "$$z = …$$⏎⏎$$A$$⏎$$B$$⏎The first of these": is
-        # the first z or A?)
-        alone = FORMULA.search(text[paragraph:first.start]) is None and not _FORMULA_BEFORE.search(text, 0, first.start) \
+        # alone: no other formula in the paragraph before (or words that introduce them after it), nor a display
+        # right before them, nor displays of their own apart by a blank line and nothing else (``_gathered``:
+        # "$$z = …$$⏎⏎$$A$$⏎$$B$$⏎The first of these": is the first z or A?)
+        earlier = list(FORMULA.finditer(text, paragraph, first.start))
+        introduced = split[1] or bool(earlier) and group([_gap(text, earlier[-1].start(), first.start)]) == (1, True)
+        alone = (introduced or not earlier) \
+            and not _FORMULA_BEFORE.search(text, 0, first.start) \
             and not any(_apart(text, found[a].start, found[b].start) for a, b in zip(keys, keys[1:]))
         said = verdicts(first.said, len(keys), alone=alone)
         for index, verdict in (said or {}).items():
             found[keys[index]] = replace(found[keys[index]], wrong=verdict == "wrong", right=verdict == "right")
     return found
+
+
+def _gap(text: str, a: int, b: int) -> str:
+    """The words between the formula at ``a`` and the next at ``b`` (formulas masked), or "" when none stand there."""
+    m = FORMULA.match(text, a)
+    between = text[m.end() if m else a:b]
+    return "" if _WORDLESS.fullmatch(FORMULA.sub("", between)) else masked(between)
 
 
 #: A blank line: where a paragraph starts.
