@@ -37,12 +37,20 @@ def test_rv42c_2_a_claim_true_only_at_sizes_2_and_3_is_refuted(tmp_path):
 
 
 def test_rv42c_2_a_polynomial_in_an_open_size_past_the_sizes_checked_is_undecided(tmp_path):
-    # by hand: (k − 2)(k − 3)(k − 4)(k − 5) is 0 at k = 2, …, 5 and 24 at k = 1: no identity; of degree 4 it needs
-    # five sizes of k, and k = 1 (a 1-entry h) is not built here: undecided, naming the sizes, never holds
-    wrong = f"{_GRAD} = {_GRAD} + {_factors(2, 3, 4, 5)} {_GRAD}"
+    # by hand: (k − 1)(k − 2)(k − 3)(k − 4)(k − 5) is 0 at k = 1, …, 5 and 120 at k = 6: no identity; of degree 5
+    # it needs six sizes of k: undecided, naming the sizes, never holds
+    wrong = f"{_GRAD} = {_GRAD} + {_factors(1, 2, 3, 4, 5)} {_GRAD}"
     rows = _rows(tmp_path, _SIZES + f"$${wrong}$$\n")
     assert rows[wrong].status == "undecided", rows[wrong].reason
-    assert "degree 4" in rows[wrong].reason and "k = 2, 3, 4" in rows[wrong].reason
+    assert "degree 5" in rows[wrong].reason and "k = 2, 3, 4" in rows[wrong].reason
+
+
+def test_rv42c_2_a_polynomial_false_at_one_entry_is_refuted_there(tmp_path):
+    # by hand: (k − 2)(k − 3)(k − 4)(k − 5) is 24 at k = 1 (W of one column, h of one entry), where ∂L/∂x ≠ 0. Before
+    # vectors of one entry were read (review rv45 B2, C1) the member k = 1 was not built and this was undecided
+    wrong = f"{_GRAD} = {_GRAD} + {_factors(2, 3, 4, 5)} {_GRAD}"
+    rows = _rows(tmp_path, _SIZES + f"$${wrong}$$\n")
+    assert rows[wrong].status == "refuted" and "k = 1" in rows[wrong].reason, rows[wrong].reason
 
 
 def test_rv42c_2_the_usual_gradients_still_hold_on_the_larger_family(tmp_path):

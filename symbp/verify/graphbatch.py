@@ -349,7 +349,7 @@ def batch_model(model: Model, cost: BatchCost, size: int, shared_names: set, lab
     shared = _shared(model, {model.canonical(n) for n in shared_names} | set(shared_names), labels)
     leaves = [s for s in model.names if s not in model.defs]
     varying = [s for s in leaves if s not in shared]
-    per_sample = {s for s in model.names if any(model.depends(s, v) for v in varying)}
+    per_sample = _computed_from(model, set(varying))
     out = Model(quantities=dict(model.quantities), functions=model.functions, applied=model.applied,
                 atoms=model.atoms, notes=list(model.notes), loss=cost.name, arity=model.arity, known=set(model.known),
                 declared={}, letters=model.letters, sigma_is_generic=model.sigma_is_generic, sigma=model.sigma)
@@ -366,7 +366,11 @@ def batch_model(model: Model, cost: BatchCost, size: int, shared_names: set, lab
             c = copies[k][s]
             out.names[c] = model.names[s]
             if s in model.defs:
-                out.defs[c] = sympy.sympify(model.defs[s]).xreplace(copies[k])
+                value = sympy.sympify(model.defs[s])
+                # d^{(t)} = (h^{(t)} - y^{(t)}) ⊙ σ'(g^{(t)}) named by the notes: σ'(g) is an atom at a point in the
+                # leaves, which are sample k's too (review rv45 B3: the base sample's x stayed inside it)
+                has_atoms = any(model.atoms.is_atom(a) for a in value.free_symbols)
+                out.defs[c] = model.atoms.substitute(value, copies[k]) if has_atoms else value.xreplace(copies[k])
                 out.where[c] = model.where.get(s, 0)
     per_cost = model.nodes.get((model.canonical(cost.sample_cost), ()))
     if per_cost is None or per_cost not in per_sample:
@@ -383,6 +387,22 @@ def batch_model(model: Model, cost: BatchCost, size: int, shared_names: set, lab
     out.known.add(cost.name)
     out.batch = Batch(cost, size, per_sample, copies, sample_cost=per_cost if same else None)
     return out
+
+
+def _computed_from(model: Model, leaves: set) -> set:
+    """The nodes computed (directly or not) from ``leaves``, through the points of generic functions' atoms too
+    (σ'(g) of a named d = (h - y) ⊙ σ'(g) is an atom at a point in x: d differs per sample through it)."""
+    memo: dict = {}
+
+    def reaches(sym) -> bool:
+        if sym in memo:
+            return memo[sym]
+        memo[sym] = sym in leaves  # a cycle ends here (``graphbuild`` refuses them)
+        if sym in model.defs and not memo[sym]:
+            memo[sym] = any(reaches(s) for s in model.atoms.leaves(model.defs[sym]) if s in model.names)
+        return memo[sym]
+
+    return {s for s in model.names if reaches(s)}
 
 
 def split_words(model: Model, shared_names: set, labels: set) -> str:

@@ -21,6 +21,7 @@ from .graphguess import loss_is_number, speaks_of_vectors
 from .graphmodel import (LOSS_NAMES, Call, GraphError, GraphUninterpretable, Model, Quantity, Sym, is_declaration,
                          is_definition, split_index, to_latex)
 from .graphnodes import Equation, Mat, walk
+from .graphoneentry import one_entry_names, one_entry_value
 from .graphshapes import called_functions, model_functions, shape_quantities
 from .graphsizes import letter_words
 
@@ -82,6 +83,7 @@ def build(defs: list, formulas: list = (), hints: list = (), differentiated: dic
         _blame_twice(again, exc)
         raise
     _patterns(m, defs)
+    m.one_entry = one_entry_names(m, defs)  # g = x W of a 3×1 W: a vector of one entry, ⊙ its product (rv45 B2)
     _declare(m, defs, differentiated or {})
     _acyclic(m, defs)
     for line, eq, first in again:
@@ -264,6 +266,9 @@ def _assign(m: Model, name: str, q: Quantity, value, line: int, text: str) -> No
         if q.rank and value == 0 and q.dims and all(q.dims):  # b = 0 for a vector or a matrix: the zero vector
             for t in m.entries(name):
                 m.define(t, sympy.Integer(0), line, text)
+            return
+        if q.rank and one_entry_value(q):  # g = x W of a 3×1 W, g_1 written: g a vector of one entry (rv45 C1)
+            m.define(m.entries(name)[0, 0], _node_args(m, value, line), line, text)
             return
         if q.rank:
             raise GraphError(f"line {line}: {text} makes {name} a scalar, but it is {q.describe()}"

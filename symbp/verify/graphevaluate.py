@@ -19,6 +19,7 @@ from .graphmodel import (KNOWN, Add, Call, Div, Dots, GraphUninterpretable, Had,
                          Sum, Sym, T, literal_cells, split_index, to_latex)
 from .graphdelta import is_kronecker, kronecker
 from .graphdigits import digit_split
+from .graphoneentry import operands_one_entry
 from .graphsizes import bound
 from .graphsoftmax import softmax_of
 
@@ -109,6 +110,7 @@ class Evaluator(DerivativeRules):
         total = self.value(node.terms[0])
         for t in node.terms[1:]:
             v = self.value(t)
+            total, v = one_entry(total, v)  # y - η W^T δ of a y with one entry: numbers (review rv45 B2)
             total, v = _broadcast(total, v)
             if is_mat(total) != is_mat(v) or (is_mat(v) and total.shape != v.shape):
                 raise Misfit(f"{to_latex(node)}: cannot add {shape_words(total)} and {shape_words(v)}")
@@ -133,7 +135,9 @@ class Evaluator(DerivativeRules):
         return a * b
 
     def _Had(self, node: Had):
-        a, b = self.value(node.left), self.value(node.right)
+        a, b = one_entry(self.value(node.left), self.value(node.right))
+        if not is_mat(a) and not is_mat(b) and operands_one_entry(self.m, node.left, node.right):
+            return a * b  # vectors of one entry the notes shape: ⊙ is the product (review rv45 B2, ``graphoneentry``)
         if not (is_mat(a) and is_mat(b) and a.shape == b.shape):
             raise Misfit(f"{to_latex(node)}: cannot multiply entrywise {shape_words(a)} and {shape_words(b)}")
         return sympy.ImmutableMatrix(a.shape[0], a.shape[1], lambda r, c: a[r, c] * b[r, c])
@@ -296,6 +300,8 @@ class Evaluator(DerivativeRules):
     def _diag(self, node: Call):
         """diag(v): the square matrix with the entries of the vector v on its diagonal, zeros elsewhere."""
         v = self.value(node.args[0])
+        if not is_mat(v) and operands_one_entry(self.m, node.args[0]):  # of one entry: the 1×1 matrix, a number
+            return v
         if not is_mat(v) or 1 not in v.shape:
             raise Misfit(f"{to_latex(node)}: diag of {shape_words(v)}, not of a vector")
         entries = list(v)
@@ -329,6 +335,16 @@ class Evaluator(DerivativeRules):
         arg = self.value(node.args[0])
         one = lambda e: self.m.atoms.partial(function_name(base), 0, (self.m.full(e),))  # noqa: E731
         return arg.applyfunc(one) if is_mat(arg) else one(arg)
+
+
+def one_entry(a, b) -> tuple:
+    """(a, b) with a 1×1 matrix beside a number taken as that number: a vector of one entry (g = x W of a 3×1 W,
+    a product the evaluator gives as a number) is its entry (review rv45 B2)."""
+    if is_mat(a) and a.shape == (1, 1) and not is_mat(b):
+        return a[0, 0], b
+    if is_mat(b) and b.shape == (1, 1) and not is_mat(a):
+        return a, b[0, 0]
+    return a, b
 
 
 def _broadcast(a, b):

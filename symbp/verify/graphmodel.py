@@ -99,6 +99,7 @@ class Model:
     sigma_is_generic: bool = True
     sigma: object = sympy.Function("sigma")
     batch: object = None  # a model of a mini-batch (``graphbatch.Batch``): which nodes are of which sample
+    one_entry: set = field(default_factory=set)  # names the notes' own shapes make one entry (``graphoneentry``)
     sizes_open: bool = False  # the notes leave some sizes open (checked on a family of them: ``graphfamily``)
     family_start: int = 0  # which member of the family of open sizes (``graphshapes.FAMILY_CYCLES``)
     _full: dict = field(default_factory=dict)

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from fractions import Fraction
 
 
@@ -26,10 +26,13 @@ class Sym:
     sub: tuple = ()  # ("1", "2") for w_{12} or w_{1,2}; ("ij",) for w_{ij}; ("i_j",) for C_{i_j}
     sample: str = ""  # a training input named in a superscript: y^{(t)}
     mark: str = ""  # a new or old value, or a step, as written: "^{\\text{new}}", "_{old}", "^{(t+1)}" (update rules)
+    below: bool = field(default=False, compare=False, repr=False)  # the sample written as a subscript: C_x (``graphsamplecost``)
 
     def latex(self) -> str:
         out = self.base
-        if self.sample:
+        if self.sample and self.below and not self.sub:
+            out += "_" + (self.sample if len(self.sample) == 1 else "{" + self.sample + "}")
+        elif self.sample:
             out += "^{(" + self.sample + ")}"
         if self.sub:
             inner = ",".join(self.sub) if any(len(s) > 1 for s in self.sub) and len(self.sub) > 1 else "".join(self.sub)

@@ -53,6 +53,7 @@ from .graphsigma import SigmaReading, blocking, sigma_reading
 from .graphprose import hints_and_prose
 from .graphshapes import called_functions
 from .graphsizes import size_letters
+from .graphsamplecost import relabelled as sample_cost_pieces
 from .graphsubnames import own_names, split_name
 from .graphtargets import WORDS as TARGET_WORDS
 from .graphtargets import apply_targets, imagined_claims, one_hot_words, target_formulas
@@ -182,6 +183,8 @@ def graph_notes(items: list, text: str, budget: float = 30.0, activation: str | 
     hints, prose = hints_and_prose(text)
     hints += size_letters(text)
     prose_eqs = _prose_definitions(prose)
+    # C_x of C = (1/n) Σ_x C_x: one input's cost, not an entry of C (``graphsamplecost``, rv46 C1)
+    mentions, conditions, prose_eqs = sample_cost_pieces(pieces, mentions, conditions, prose_eqs)
     subnames = own_names([eq for p in pieces for eq in p.eqs] + mentions + [eq for _, eq in prose_eqs], hints,
                          called_functions([eq for p in pieces for eq in p.eqs]))
     mentions, conditions = subnames.rename_pieces(pieces, mentions, conditions)  # W_1, δ_2: names of their own

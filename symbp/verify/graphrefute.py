@@ -17,7 +17,7 @@ import sympy
 
 from ..certificate import Counterexample
 from .graphderivatives import derivative_forms
-from .graphevaluate import Evaluator, is_mat, shape_words
+from .graphevaluate import Evaluator, is_mat, one_entry, shape_words
 from .graphmodel import Model
 from .graphnodes import Equation
 from .graphvalues import STAND_IN_TEXT
@@ -30,7 +30,9 @@ def binding_words(bind: dict) -> str:
 
 
 def difference(a, b, model: Model):
-    """None if equal; a template string for a shape mismatch; else (entry, left, right) of a differing entry."""
+    """None if equal; a template string for a shape mismatch; else (entry, left, right) of a differing entry. A 1×1
+    matrix beside a number is that number (a vector of one entry, ``graphoneentry``)."""
+    a, b = one_entry(a, b)
     if is_mat(a) != is_mat(b) or (is_mat(a) and a.shape != b.shape):
         return "the left side {left} is " + shape_words(a) + " but the right side {right} is " + shape_words(b)
     pairs = [((), a, b)] if not is_mat(a) else [
@@ -209,6 +211,8 @@ def _oracle_differs(eq, model, layout, bind, point, entry, side, oracle_sides) -
     except Exception:  # noqa: BLE001 - an oracle that cannot evaluate confirms nothing
         return False
     a, b = sides[0], sides[side]
+    if isinstance(a, list) != isinstance(b, list):  # a 1×1 matrix beside a number: that number (``graphoneentry``)
+        a, b = (a[0] if isinstance(a, list) and len(a) == 1 else a), (b[0] if isinstance(b, list) and len(b) == 1 else b)
     if entry:
         a, b = _entry(a, entry, eq, model, layout, bind), _entry(b, entry, eq, model, layout, bind)
     if isinstance(a, list) or isinstance(b, list):

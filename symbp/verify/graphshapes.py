@@ -22,6 +22,7 @@ from .graphmodel import (Add, Call, Div, Had, Mat, Model, Mul, Neg, Norm, Num, P
                          is_declaration, is_definition, is_matrix_letter, literal_shape, split_index, uses)
 from .graphdelta import kronecker_uses
 from .graphguess import guessed_shapes, guessed_words
+from .graphoneentry import learn_one_entry
 from .graphnodes import walk
 from .graphsizes import add_letters, open_size, sum_bounds
 from .graphsoftmax import share_index_sizes
@@ -284,6 +285,7 @@ def _propagate(m: Model, defs, claims=()) -> None:
             shape = _shape(m, rhs)
             if isinstance(lhs, Sym) and not lhs.sub and shape is not None:
                 _learn(m, lhs, shape)
+                learn_one_entry(m, lhs, rhs, shape)  # g = x W of a 3×1 W, g_j written: one entry (rv45 C1)
             if isinstance(lhs, Sym) and not lhs.sub:
                 _shape(m, rhs, _shape(m, lhs))
         share_index_sizes(m, defs, claims)  # after the products: y_i = e^{u_i} / Σ_j e^{u_j}, Σ_k t_k log y_k

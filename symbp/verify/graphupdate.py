@@ -295,6 +295,10 @@ def _check_at(eq: Equation, model: Model, param: Sym, rhs, bind: dict, layout: s
             return GraphOutcome("misfit", f"{wrong}the new value does not fit: {exc}")
         finally:
             kinds |= ev.kinds  # a derivative by a vector or a matrix: its shape is the layout's
+        if is_mat(target) and target.shape == (1, 1) and not is_mat(value):  # y of one entry (rv45 B2)
+            value = sympy.ImmutableMatrix([[value]])
+        elif is_mat(value) and value.shape == (1, 1) and not is_mat(target):
+            value = value[0, 0]
         if is_mat(value) != is_mat(target) or (is_mat(value) and value.shape != target.shape):
             return GraphOutcome("misfit", f"{wrong}the new value is {shape_words(value)} but {to_latex(param)} is "
                                 f"{shape_words(target)}")
