@@ -85,3 +85,36 @@ def test_a_plain_paragraph_denial_still_refutes_and_a_look_alike_states():
     assert _only(r"$$\delta^L = \nabla_a C \odot \sigma'(z^L)$$" + "\n\nThis is incorrect.\n").status == "refuted"
     said = _only(r"$$\delta^L = \nabla_a C$$" + "\n\nIt is wrong to drop the factor here, so we keep it.\n")
     assert said.status == "refuted" and not said.reason.startswith(CALLED), said
+
+
+# δ defined by "Define", "We define", "Set": the notes' notation, as "$\delta^L$ is defined as …" is (deltawords).
+# Cost C = ½ Σ_j (a^L_j − y_j)², a^L = σ(z^L). By hand, under the notes' δ^L = ∇_a C = a^L − y: ∂C/∂b^L = (a^L − y) ⊙
+# σ'(z^L), so ∂C/∂b^L = δ^L is FALSE (σ'(z^L) missing) and ∂C/∂b^L = δ^L ⊙ σ'(z^L) is TRUE.
+PRE = r"The cost is $C = \frac{1}{2}\sum_j (a^L_j - y_j)^2$ and $a^L = \sigma(z^L)$." + "\n\n"
+AFTER = ("Then $$\\frac{\\partial C}{\\partial b^L} = \\delta^L.$$\n\n"
+         "and $$\\frac{\\partial C}{\\partial b^L} = \\delta^L \\odot \\sigma'(z^L).$$\n")  # lines 5 and 7
+
+
+def _by_line(sentence: str) -> dict:
+    report = verify_text(PRE + sentence + "\n\n" + AFTER)
+    return {r.formula.line: r.result for r in report.rows}, report
+
+
+@pytest.mark.parametrize("sentence", [r"Define $\delta^L = \nabla_a C$.", r"We define $\delta^L = \nabla_a C$.",
+                                      r"Set $\delta^L = \nabla_a C$.", r"We now define $\delta^L = a^L - y$.",
+                                      r"Definujme $\delta^L = \nabla_a C$.", r"Определим $\delta^L = \nabla_a C$."])
+def test_define_makes_the_notes_own_delta(sentence):
+    rows, report = _by_line(sentence)
+    assert 3 not in rows, rows[3]  # a definition: never refuted (rv42 9 refuted "Define" as a slip of BP1)
+    assert any(f.line == 3 and f.kind == "definition" for f in report.skipped)
+    for line, status in ((5, "refuted"), (7, "holds")):  # line 5 the wrong variant: never holds
+        said = f"{rows[line].reason} {rows[line].remark}"
+        assert rows[line].status == status and "own δ put in" in said and "line 3" in said, (rows[line].status, said)
+
+
+@pytest.mark.parametrize("sentence", [r"By BP1, $\delta^L = \nabla_a C$.", r"On the training set, $\delta^L = \nabla_a C$.",
+                                      r"We have $\delta^L = \nabla_a C$."])
+def test_a_delta_claimed_stays_a_claim_and_is_refuted(sentence):
+    rows, _ = _by_line(sentence)
+    assert rows[3].status == "refuted", rows[3]  # BP1 without σ'(z^L): wrong, the notes claim it
+    assert rows[5].status == "holds" and rows[7].status == "refuted"  # symbp's δ ≡ ∂C/∂z: BP3 holds
