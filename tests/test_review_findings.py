@@ -2030,17 +2030,21 @@ _DZDB = "$\\frac{{\\partial z^l_j}}{{\\partial b^l_k}} = {v}$"
 @pytest.mark.parametrize("lead", ["Except for", "It is not true that for", "Apart from when", "Neplatí, že pro",
                                   "Nieprawda, że dla", "Неверно, что для", "Кроме как при", "Poza przypadkiem, gdy"])
 def test_rv9_condition_under_other_words_is_not_taken(tmp_path, lead):
-    # "Nieprawda, że", "Неверно, что" call what follows false in words no reader reads here (the denial does not stand
-    # right before a formula): the ``vocabulary`` catch-all leaves both rows unjudged. By hand the notes deny true
-    # statements (∂z_j/∂b_k = 0 for j ≠ k; BP1 at l = L), so neither may hold; unjudged is the honest verdict.
-    denied = lead in ("Nieprawda, że dla", "Неверно, что для")
-    status, _, _ = _notes(tmp_path, f"{lead} $j \\neq k$ we get {_DZDB.format(v=0)}.\n")
-    assert list(status.values()) == ["uninterpretable" if denied else "refuted"], status  # as written: false at j = k
-    status, _, _ = _notes(tmp_path, f"{lead} $l = L$ we have $\\delta^l = (a^l - y) \\odot \\sigma'(z^l)$.\n")
+    # By hand the notes deny true statements (∂z_j/∂b_k = 0 for j ≠ k; BP1 at l = L), so neither may hold. Review
+    # guard5: after words that deny ("It is not true that for", "Neplatí, že pro", "Nieprawda, że dla", "Неверно, что
+    # для") the claim under the condition is what they deny; it is read so, and the row is the verdict on the denial:
+    # refuted ("…, but it holds"). Before, this test pinned the denial skipped: the first row refuted as written (false
+    # at j = k, the notes' condition dropped) and the second "conditional" as written, as if the words were not there
+    # ("Nieprawda", "Неверно" unjudged by the catch-all).
+    denied = lead in ("It is not true that for", "Neplatí, že pro", "Nieprawda, że dla", "Неверно, что для")
+    status, _, rows = _notes(tmp_path, f"{lead} $j \\neq k$ we get {_DZDB.format(v=0)}.\n")
+    assert list(status.values()) == ["refuted"], status  # as written: false at j = k; denied: true for j ≠ k
+    assert all(("but it holds" in r.reason) == denied for r in rows.values()), rows
+    status, _, rows = _notes(tmp_path, f"{lead} $l = L$ we have $\\delta^l = (a^l - y) \\odot \\sigma'(z^l)$.\n")
     # judged as written (holds only when L = 2), or, after words that restrict the layers in a way not read exactly
     # ("except for l = L": the layers l < L, where it is false; ``layerwords``), not judged: never holds
-    loose = lead in ("Except for", "Кроме как при", "Poza przypadkiem, gdy") or denied
-    assert list(status.values()) == ["uninterpretable" if loose else "conditional"], status
+    loose = lead in ("Except for", "Кроме как при", "Poza przypadkiem, gdy")
+    assert list(status.values()) == ["refuted" if denied else "uninterpretable" if loose else "conditional"], status
 
 
 @pytest.mark.parametrize("lead", ["For", "Thus, for", "Tedy pro", "Note: for"])

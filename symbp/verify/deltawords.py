@@ -13,8 +13,9 @@ sentence make a definition:
 * **"where"** (kde, где, gdzie) before the formula in its clause: "…, where $\delta^L = …$";
 * **words that define** before it in its clause: "is defined as", "by definition", "let" (not "let us"), "we set";
   je definována jako, z definice, nechť; определяется, по определению, пусть, положим; jest zdefiniowana jako,
-  z definicji, niech. Not "Define …" or "We define …" (nor definujeme, определим, definiujemy): notes that write
-  δ^L = ∇_a C after them are taken to slip (BP1 without σ'), refuted as review rv42 9 decided;
+  z definicji, niech; "Define", "We define", "Set" opening the sentence (definujme, определим, zdefiniujmy): a
+  definition of δ by the notes is their choice of notation, not a claim (review guard5; rv42 9 had taken "Define
+  $\delta^L = \nabla_a C$" for a slip of BP1 and refuted it). A claim ("By BP1, $\delta^L = \nabla_a C$") stays one;
 * **words that name** it (``unreadwords.NAMING``) with the formula inside them: "Denote by $\delta^L = …$ the …",
   "Let $\delta^L = …$ denote …", "We write $\delta^L = …$ for …". The naming guard of ``unreadwords`` already leaves
   such a row unjudged; it is kept a row.
@@ -72,6 +73,10 @@ _WHERE = re.compile(r"(?<!\bsee\s)(?<!\bshow\s)(?<!\bknow\s)(?<!\bis\s)\b(?:wher
 _DEFINE = re.compile(
     r"(?:\b(?:is|are)\s+defined\s+(?:as|by|to\s+be)\b|\bdefined\s+(?:as|by)\b|\bby\s+definition\b"
     r"|\blet\b(?!\s+(?:us|me)\b|['’]s\b)|\bwe\s+set\b"
+    # "Define $\delta^L = …$", "We define", "Set $\delta^L = …$" opening the sentence: the notes' notation, as "is
+    # defined as" is (review guard5: "Define" was taken for a slip and refuted, rv42 9); definujme, определим, zdefiniujmy
+    r"|\b(?:we\s+(?:now\s+)?)?define\b|^\s*set\b|\b(?:definujme|definujeme|definujem|определим|определяем|zdefiniujmy"
+    r"|definiujemy|zdefiniujemy)\b"
     r"|\b(?:definován[aoy]?\s+jako|definuje\s+se|z\s+definice|nechť)\b"
     r"|\b(?:определяется|по\s+определению|пусть|положим)\b"
     r"|\b(?:zdefiniowan[aey]\s+jako|definiuje\s+się|z\s+definicji|niech)\b)"

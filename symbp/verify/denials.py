@@ -57,6 +57,9 @@ FALSE_BEFORE = re.compile(
     r"|\bmistake(?:\s+here)?" + _FILLER + r"\s+is\s+to\s+(?:write" + _OBJECT + r"|say|claim|think)"
     r"|\bmistake(?:\s+is\s+to\s+(?:write|say|claim|think))?\s*:"
     r"|\b(?:wrong|incorrect|false|mistaken|erroneous)\s*:"
+    # "Not true: …", "Untrue:", "Not correct:" (review guard5: "Not true: for $l = L$ we have $…$" held)
+    r"|\b(?:not\s+(?:true|correct|valid)|untrue|invalid)\s*:"
+    r"|\bit\s+(?:does\s+not|doesn['’]t|did\s+not|didn['’]t)\s+hold"
     # "A typo: $$…$$", "There is a typo:" (review rv42d 6); překlep, опечатка, literówka
     r"|\b(?:typo|misprint|překlep|опечатка|literówka|błąd\s+drukarski)\s*:"
     # "This formula is wrong:", "Tento vzorec je chybný:", "Эта формула неверна:", "Ten wzór jest błędny:" (review rv39)
@@ -91,6 +94,18 @@ FALSE_BEFORE = re.compile(
     r"|\b(?:błędnie|źle|niepoprawnie|nieprawidłowo)\s*:|\bnie\s+pisz(?:cie)?"
     r"|\b(?:błędnie|mylnie|niepoprawnie)\s+(?:piszą|pisze|pisać|napisać|zapisują|twierdzą|uważają|sądzą)"
     r")" + _THAT + _OPENER + r"$", re.I)
+#: A prose condition between the words that call a formula false and the formula: "It is not true that *for $l = L$ we
+#: have* $…$", "Neplatí, že *pro $l = L$ máme* $…$" (review guard5: the words were not read, the formula was judged
+#: as if they were not there). ``negation`` reads the words before it.
+PROSE_CONDITION = re.compile(
+    r"(?<!\w)(?:for|if|when|whenever|in|at|pro|pokud|když|jestliže|v|ve|na|для|если|при|в|на|dla|gdy|jeśli|jeżeli|przy|w)"
+    # the condition: a formula ($l = L$), or a few words ("for the output layer", not read: ``negation`` leaves the
+    # denial 'qualified' by them)
+    r"(?:\s*\$[^$]+\$|(?:\s+[^\s$.;:!?]+){1,6}?(?=[\s,:]*(?:then|we|one|it|holds|dostaneme|dostáváme|máme|platí|je"
+    r"|получаем|имеем|выполняется|mamy|otrzymujemy|zachodzi|jest)(?!\w)|\s*,))"
+    r"[\s,:]*(?:(?:then|we\s+(?:get|have|obtain|find)|one\s+(?:gets|has)|it\s+holds(?:\s+that)?|holds|dostaneme"
+    r"|dostáváme|máme|platí|je|получаем|имеем|выполняется|mamy|otrzymujemy|zachodzi|jest)(?!\w)[\s,:]*)*"
+    + _OPENER + r"$", re.I)
 #: A negation right before the words that call a formula a mistake turns them round ("This is not a common mistake:",
 #: "never wrongly write"): they are not read, the formula is judged as written.
 NOT_BEFORE = re.compile(r"(?:\b(?:not|never|no|nobody|none|hardly|nikdo|nikt|никто|není|nie|не|нет|nikdy|nigdy|никогда)|n['’]t)\W+(?:\w+\W+){0,2}$",
@@ -113,6 +128,17 @@ _OWN_SENTENCE = (
 OWN_NEXT = re.compile(r"^\s*\.\s*(?P<w>" + _OWN_SENTENCE + r")[ \t]*[.!](?:\s|\Z)", re.I)
 #: The same, alone in the paragraph after a display: "$$…$$⏎⏎This is incorrect." (review rv39, B2).
 OWN_PARAGRAPH = re.compile(r"^[\s.,;]*\n[ \t]*\n\s*(?P<w>" + _OWN_SENTENCE + r")[\s.!]*(?:\n[ \t]*\n|\Z)", re.I)
+#: The same opening a longer sentence there: "$$…$$⏎⏎This is incorrect for the output layer." (review guard5: the
+#: formula held; the notes deny it under words not read, ``c``, so it is not judged).
+#: What goes on is a condition, a comma or a dash: not "It is wrong *to drop the factor*", "It is not true *that the cost
+#: is negative*", which say something else is wrong.
+_GOES_ON = (r"(?=\s*[,—–(]|\s+(?:for|in|at|on|when|whenever|if|unless|except|as|because|since|pro|v|ve|na|při|když|pokud"
+            r"|kromě|для|в|на|при|когда|если|кроме|dla|w|przy|gdy|jeśli|jeżeli|oprócz)(?!\w))")
+OWN_PARAGRAPH_LONGER = re.compile(r"^[\s.,;]*\n[ \t]*\n\s*(?P<w>" + _OWN_SENTENCE + r")(?!\w)" + _GOES_ON
+                                  + r"(?P<c>[^.!?]*?(?:\n(?![ \t]*\n)[^.!?\n]*?)*)[.!?](?:\s|\Z)", re.I)
+#: … and after an inline formula that ends its sentence: "We could write $…$. This is incorrect for hidden layers."
+OWN_NEXT_LONGER = re.compile(r"^\s*\.\s*(?P<w>" + _OWN_SENTENCE + r")(?!\w)" + _GOES_ON + r"(?P<c>[^.!?\n]*?)[.!?](?:\s|\Z)",
+                             re.I)
 #: Words right after the formula that call it false: "$x_1 = x_2$ does not hold", "… fails in general".
 FALSE_AFTER = re.compile(
     r"^(?:\s|\$|\\\]|\\\)|\\end\s*\{[A-Za-z*]+\}|,|[—–]\s)*"
@@ -237,4 +263,4 @@ EXCLAIMED = re.compile(r"(?:^|\n|[.!?:]\s)\s*(?P<w>(?:wrong|incorrect|false|a\s+
 TURNED = re.compile(r"(?:but|yet|however|which|ale|avšak|však|но|однако|lecz|jednak)\b", re.I)
 
 
-__all__ = ["ADVERB", "COLON_JUDGED", "CONTRAST", "EXCLAIMED", "GOES_ON", "TURNED", "FALSE_AFTER", "FALSE_BEFORE", "LEAD_CLAUSE", "NEGATION", "NOT_ASSUMED", "NOT_BEFORE", "OWN_NEXT", "OWN_PARAGRAPH", "PLAIN_SUBJECT", "PLAIN_TAIL", "QUALIFIED", "REPORTED"]
+__all__ = ["ADVERB", "COLON_JUDGED", "CONTRAST", "EXCLAIMED", "GOES_ON", "TURNED", "FALSE_AFTER", "FALSE_BEFORE", "LEAD_CLAUSE", "NEGATION", "NOT_ASSUMED", "NOT_BEFORE", "OWN_NEXT", "OWN_NEXT_LONGER", "OWN_PARAGRAPH", "OWN_PARAGRAPH_LONGER", "PLAIN_SUBJECT", "PLAIN_TAIL", "PROSE_CONDITION", "QUALIFIED", "REPORTED"]

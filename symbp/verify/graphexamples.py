@@ -84,7 +84,21 @@ _MATH = re.compile(r"\$\$?[^$]*\$\$?")
 
 
 def _locate(text: str, line: int, source: str) -> "tuple[int, int] | None":
-    """Where ``source`` (a formula as written, spaces collapsed) stands in ``text``, from ``line`` on."""
+    """Where ``source`` (a formula as written, spaces collapsed) stands in ``text``, from ``line`` on. A claim that
+    ``joining`` put under the prose condition leading it ("For $l = L$ we have $…$" read as ``… \\quad \\text{for }
+    l = L``) stands where its claim as written stands, so the words of its sentence are read too (review guard5: "Not
+    true: for $l = L$ we have $…$" held, its words never looked at)."""
+    found = _located(text, line, source)
+    if found is None and (m := JOINED_CONDITION.search(source)) is not None:
+        found = _located(text, line, source[:m.start()])
+    return found
+
+
+#: The prose condition ``joining`` puts after the claim it leads: `` \quad \text{for } l = L`` at the end.
+JOINED_CONDITION = re.compile(r"\s*\\quad \\text\{for \}\s*(?P<c>[^{}]*)$")
+
+
+def _located(text: str, line: int, source: str) -> "tuple[int, int] | None":
     chunks = source.split()
     if not chunks:
         return None

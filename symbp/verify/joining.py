@@ -21,6 +21,7 @@ from dataclasses import replace
 from .assignments import LEFT_ARROW
 from .claimlinks import links
 from .claims import starts_with_operator, trim
+from .denials import FALSE_BEFORE
 from .rows import LEAD, housekeeping
 from .scan import Segment
 
@@ -101,13 +102,17 @@ _INDEX_CONDITION = re.compile(r"\s*(?:\d\s*\\le(?:q)?\s*)?[ijklmpqst](?:_\{?\d\}
                               r"\s*[A-Za-z0-9+\-\s]{1,12}(?:\\leq?\s*[A-Za-z0-9+\-\s]{1,8})?"
                               r"(?:\s*,\s*(?:\\[lc]?dots|[A-Za-z0-9+\-\s]{1,8}))*")  # a list: l = L-1, \dots, 2
 #: The words that lead a condition in prose ("For $j \neq 1$", "Pro $l = L$", "Если $l < L$", "Dla $j = k$")…
-#: The lead word opens its sentence, at most after a connective ("Thus, for"): "Except for", "It is not true that
-#: for", "Neplatí, že pro" put it under other words, which turn the condition around, so they are not read.
+#: The lead word opens its sentence, at most after a connective ("Thus, for"): "Except for" puts it under other words,
+#: which turn the condition around, so they are not read; after words that deny ("It is not true that for", "Neplatí,
+#: že pro") it is read (``_denied_lead``): the claim under it is what they deny.
 _CONDITION_LEAD = re.compile(r"(?:\A|[.!?;:]|\n[ \t]*\n|\n[ \t]*(?:[-*+]|\d+\.)[ \t])\s*"
                              r"(?:(?:thus|hence|so|then|therefore|also|similarly|now|and|tedy|proto|takže|potom|a|i|"
                              r"тогда|итак|значит|и|więc|zatem|czyli|teraz)\s*,?\s*)?"
                              r"(?:for|if|when|whenever|pro|pokud|když|jestliže|для|если|при|dla|gdy|jeśli|jeżeli|przy)"
                              r"\s*$", re.I)
+#: The lead word of a condition at the end of the words before it.
+_LEAD_WORD = re.compile(r"(?<!\w)(?:for|if|when|whenever|pro|pokud|když|jestliže|для|если|при|dla|gdy|jeśli|jeżeli|przy)"
+                        r"\s*$", re.I)
 #: Between two inline claims of one sentence, the second under the same condition: "… $A$ and $B$", "$A$, $B$".
 _AND = re.compile(r"[ \t]*(?:,|,?\s*(?:and|a|i|и|oraz|také|also))[ \t]*", re.I)
 #: … and the words between it and the claim it restricts ("we get", "platí", "получаем", "mamy").
@@ -122,7 +127,16 @@ def _prose_condition(a: Segment, b: Segment) -> bool:
         return False
     if re.search(r"\n[ \t]*\n", b.before) or not _INDEX_CONDITION.fullmatch(a.body):
         return False
-    return _CONDITION_LEAD.search(a.before) is not None and _CONDITION_THEN.fullmatch(b.before) is not None
+    return (_CONDITION_LEAD.search(a.before) is not None or _denied_lead(a.before)) \
+        and _CONDITION_THEN.fullmatch(b.before) is not None
+
+
+def _denied_lead(before: str) -> bool:
+    """Does the lead word of a condition follow words that call what comes after false ("It is not true that for
+    $l = L$ we have $…$", "Neplatí, že pro …")? The claim under the condition is what they deny: it is read so, and
+    ``negation`` reads the words (review guard5: the claim was judged without its condition and without them)."""
+    m = _LEAD_WORD.search(before)
+    return m is not None and FALSE_BEFORE.search(before, 0, m.start()) is not None
 
 
 def _and_then(a: Segment, b: Segment) -> bool:

@@ -49,10 +49,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from .denials import (ADVERB, COLON_JUDGED, CONTRAST, EXCLAIMED, FALSE_AFTER, FALSE_BEFORE, GOES_ON, LEAD_CLAUSE, NEGATION, NOT_ASSUMED, OWN_NEXT, OWN_PARAGRAPH,
-                      NOT_BEFORE, PLAIN_SUBJECT, PLAIN_TAIL, QUALIFIED, REPORTED, TURNED)
+from .denials import (ADVERB, COLON_JUDGED, CONTRAST, EXCLAIMED, FALSE_AFTER, FALSE_BEFORE, GOES_ON, LEAD_CLAUSE, NEGATION, NOT_ASSUMED, OWN_NEXT, OWN_NEXT_LONGER, OWN_PARAGRAPH,
+                      OWN_PARAGRAPH_LONGER,
+                      NOT_BEFORE, PLAIN_SUBJECT, PLAIN_TAIL, PROSE_CONDITION, QUALIFIED, REPORTED, TURNED)
 from .extract import Formula
-from .graphexamples import sentence_around
+from .graphexamples import JOINED_CONDITION, sentence_around
 from .verdicts import Verification
 
 #: The opening and the closing of a display: a math environment, \\[ \\], $$.
@@ -97,7 +98,7 @@ def negation(text: str, line: int, source: str) -> "Negation | None":
     if around is None:
         return None
     before, after, start = around
-    found = _negation(text, before, after, start)
+    found = _negation(text, before, after, start, JOINED_CONDITION.search(source) is not None)
     if found is None and not _CLOSER.sub("", after).strip(" \t\n.,;"):
         found = _denied_below(text, source, start)
     if found is not None and found.kind == "false" and _asked(text, source, after, start):
@@ -119,13 +120,22 @@ def _denied_below(text: str, source: str, start: int) -> "Negation | None":
         # an inline formula, the only one of its sentence, that ends it, and a next sentence that only denies it
         rest = re.sub(r"^\s*(?:\$|\\\))", "", text[at + len(source):])
         around = sentence_around(text, text.count("\n", 0, at) + 1, source)
-        m = OWN_NEXT.match(rest)
-        if m is None or around is None or _SPAN.search(around[0]):
+        if around is None or _SPAN.search(around[0]):
             return None
-        return Negation("false", " ".join(m.group("w").split()))
+        m = OWN_NEXT.match(rest)
+        return Negation("false", " ".join(m.group("w").split())) if m else _denied_under(OWN_NEXT_LONGER.match(rest))
     rest = re.sub(r"^\s*(?:\$\$|\\\]|\\end\s*\{[A-Za-z*]+\})", "", text[at + len(source):])
     m = OWN_PARAGRAPH.match(rest)
-    return Negation("false", " ".join(m.group("w").split())) if m else None
+    return Negation("false", " ".join(m.group("w").split())) if m else _denied_under(OWN_PARAGRAPH_LONGER.match(rest))
+
+
+def _denied_under(m: "re.Match | None") -> "Negation | None":
+    """A next sentence that calls the formula false and goes on ("This is incorrect for the output layer.", "Это
+    неверно для скрытых слоёв."): the notes deny it under words that are not read ('qualified', never judged as their
+    claim; review guard5: it held, though the notes call it wrong where it is right)."""
+    if m is None or not m.group("c").strip(" \t\n,;:"):
+        return None
+    return Negation("qualified", " ".join(m.group("w").split()), _clipped(m.group("c")))
 
 
 #: Words that deny a formula's generality, not the formula: "not always", "not in general", "not necessarily".
@@ -145,8 +155,9 @@ def _asked(text: str, source: str, after: str, start: int) -> bool:
     return text.startswith(after, end) and text[end + len(after):end + len(after) + 1] == "?"
 
 
-def _negation(text: str, before: str, after: str, start: int) -> "Negation | None":
-    """``negation`` on the sentence around the formula: ``before`` and ``after`` it, ``start`` where it starts."""
+def _negation(text: str, before: str, after: str, start: int, joined: bool = False) -> "Negation | None":
+    """``negation`` on the sentence around the formula: ``before`` and ``after`` it, ``start`` where it starts;
+    ``joined``: the formula is a claim under the prose condition that leads it (``joining``)."""
     if text.startswith("$$", start) or _DISPLAY_OPENER.search(before):
         goes = GOES_ON.match(after)
         if goes and "\n" in after[:goes.start("w")] and after[goes.start("w")].isupper() \
@@ -159,7 +170,7 @@ def _negation(text: str, before: str, after: str, start: int) -> "Negation | Non
     m = NOT_ASSUMED.search(before)
     if m:
         return Negation("not assumed", " ".join(m.group("w").split()))
-    said = _said(text, before, after, start)
+    said = _said(text, before, after, start, joined)
     if said is not None and not said.condition:
         return said
     listed = _listed(before, after)
@@ -179,11 +190,18 @@ def _negation(text: str, before: str, after: str, start: int) -> "Negation | Non
 _CLOSED_BEFORE = re.compile(r"(?:\$\$|\\\]|\\end\s*\{[A-Za-z*]+\})[\s.,;]*\n\s*$")
 
 
-def _said(text: str, before: str, after: str, start: int) -> "Negation | None":
+def _said(text: str, before: str, after: str, start: int, joined: bool = False) -> "Negation | None":
     """The words right before or after the formula that call it false ('false'), with the condition they are put
     under ('qualified': other math or a condition word in the sentence, ``QUALIFIED``); None where there are none,
-    or they are turned round, doubled, or part of a belief the sentence reports."""
+    or they are turned round, doubled, or part of a belief the sentence reports. Words before a prose condition
+    that leads the formula ("It is not true that for $l = L$ we have $…$", ``PROSE_CONDITION``) call false the
+    claim under it: 'false' when the formula is read under it (``joined``), else 'qualified' by it."""
     m = FALSE_BEFORE.search(before)
+    led = ""  # the prose condition between the words and the formula
+    if m is None and (c := PROSE_CONDITION.search(before)) is not None:
+        m = FALSE_BEFORE.search(before, 0, c.start())
+        if m is not None:
+            led, before = before[c.start():], before[:c.start()]
     if m and NOT_BEFORE.search(before[:m.start()]):
         return None  # "This is not a common mistake: $$…$$": the words are turned round, the formula is stated
     words, lead = (m.group("w"), before[:m.start()]) if m else (None, before)
@@ -201,6 +219,8 @@ def _said(text: str, before: str, after: str, start: int) -> "Negation | None":
         own = _displays_after.sub("", own)  # "Wrong:⏎$$A$$⏎$$B$$": B is no condition of A (review rv42 7)
         condition = (lead if QUALIFIED.search(_own_clause(lead)) else own if QUALIFIED.search(own)
                      else _other_subject(lead, words) or ("" if PLAIN_TAIL.match(_CLOSER.sub("", _ROWS_AFTER.sub("", own))) else own))
+        if led and not joined:
+            condition = condition or led  # the claim under the condition is denied, and it is not read so
         reported = _reported(lead, False)
     else:
         m = FALSE_AFTER.search(after)

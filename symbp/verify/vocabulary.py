@@ -35,6 +35,12 @@ _ALONE = r"(?!\s*\w)"
 VERDICT = re.compile(
     r"\b(?:wrong|incorrect(?:ly)?|false|erroneous(?:ly)?|mistaken(?:ly)?|mistakes?|typos?|slips?|invalid|untrue)\b"
     r"|\ban\s+error\b|\bin\s+error\b"
+    # a denial in words ("It is not true that for the output layer …", review guard5): neplatí, неправда, nieprawda
+    # (not "It is not true that this is hard:", which denies a word about the formula, not the formula)
+    r"|(?<!\bsame\sis\s)\bnot\s+(?:true|correct|valid)\b(?!\s+that\s+(?:this|it)\s+(?:is|was)\s+(?:hard|easy|difficult|obvious|clear"
+    r"|simple|new|surprising)\b)|\b(?:does|do|did)\s+not\s+hold\b|\b(?:doesn|don|didn)['’]t\s+hold\b"
+    r"|\bneplatí\b|\bnení\s+pravd\w*|\bне\s+верн\w*|\bнеправд\w*|\bне\s+выполня\w*|\bnie\s+jest\s+prawd\w*"
+    r"|\bnie\s+zachodzi\b"
     r"|\b(?:špatn\w*|chybn\w*|nesprávn\w*|překlep\w*|nepravd\w*)|\b(?:je|to|jde\s+o)\s+chyb[aou]\b" + _ALONE +
     r"|\b(?:неверн|ошибочн|неправильн|опечатк|ложн)\w*|\b(?:это|здесь)\s+ошибк\w*" + _ALONE +
     r"|\b(?:błędn|nieprawd|niepoprawn|literówk|fałszyw)\w*|\b(?:to|jest)\s+błąd\b" + _ALONE,
