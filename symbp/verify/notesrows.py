@@ -15,7 +15,8 @@ from .nodes import Apply, Quantity, walk
 from .reader import read
 from .depends import check_declaration
 from .definition_kinds import COST_DEFINITION, over_samples
-from .verification import Verification, network_declaration, verify
+from .depends import network_declaration
+from .verification import Verification, verify
 import symbp.verify.otherloss as otherloss  # by module: a loss letter beside the notes' cost
 import symbp.verify.unknowns as unknowns  # by module: the notes' own definitions symbp has no model of
 

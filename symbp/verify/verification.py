@@ -53,7 +53,7 @@ from .nodes import Apply, Equation, Nabla, Partial, Quantity, to_latex, walk
 from .conditions import apply_conditions, output_condition
 from .claimlinks import declaration
 from .claims import UNEQUAL, unequal
-from .depends import check_declaration, network_declaration  # noqa: F401 (notesrows imports it here)
+from .depends import check_declaration, network_declaration
 from .reader import ReadError, read_claim
 from .lexer import plain_style
 from .wholegradient import by_parameter, for_every_parameter
