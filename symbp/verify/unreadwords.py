@@ -52,6 +52,7 @@ from .denials import OWN_NEXT
 from .graphcondition import SENTENCE_CONDITION
 from .graphexamples import _locate
 from .negation import negated_verdict
+from .otherwords import other_span
 from .ordinals import PLACED, group, verdicts
 from .sentences import FORMULA, SENTENCE_END, line_of, masked, sentence_span, with_dollars
 from .vocabulary import catch
@@ -178,7 +179,7 @@ class Hazard:
 
     kind: str
     words: str
-    where: str = "sentence"  # "sentence" (the formula's own) or "next" (the sentence after it)
+    where: str = "sentence"  # "sentence" (the formula's own), "next" (the sentence after it) or "before" (the one before)
     lines: tuple = ()  # the first and last line of the sentence
     at: int = -1  # where the words stand in the notes' text (the formulas a reference back speaks of share it)
     start: int = -1  # where the formula stands in the notes' text
@@ -190,7 +191,8 @@ class Hazard:
 
     def reason(self, result) -> str:
         """Why the row is not judged, with what it is as written."""
-        said = f"the words \u201c{self.words}\u201d " + ("around it" if self.where == "sentence" else "after it")
+        said = f"the words \u201c{self.words}\u201d " + {"sentence": "around it", "before": "before it"}.get(self.where,
+                                                                                                        "after it")
         return (f"{said} are not read by symbp ({self.kind}): what they do to the formula is not known, so it is not "
                 f"judged; as written it {result.status}" + (f" ({result.reason})" if result.reason else ""))
 
@@ -238,11 +240,13 @@ def _find(words: str, kinds: tuple) -> "tuple[str, int, int, bool] | None":
     return None
 
 
-def hazard_of(text: str, line: int, source: str, *, restricted: bool = False) -> "Hazard | None":
+def hazard_of(text: str, line: int, source: str, *, restricted: bool = False,
+              model_at: "dict | None" = None) -> "Hazard | None":
     """The hazard of the formula ``source`` written at ``line`` of ``text``: unread words of its sentence, or of the
     next sentence when that opens by going back to it ("The second of these is wrong.", "The same is true for …");
     None when there are none. ``restricted``: ``layerwords`` read its sentence (the same said of another layer there
-    is its to read)."""
+    is its to read). ``model_at``: the notes' model where the formula stands (``Model.at``): a cost or an activation named
+    in its sentence, or the sentence right before, that is not the notes' own is a hazard (``otherwords``)."""
     at = _locate(text, line, source)
     if at is None:
         return None
@@ -262,10 +266,17 @@ def hazard_of(text: str, line: int, source: str, *, restricted: bool = False) ->
         found = None  # "Let $\delta^l_j$ denote the error, where $\delta^l_j = …$": the formula after "where" defines it
     if found is None and (caught := catch(sentence, own=(start - first, end - first))) is not None:  # the catch-alls (``vocabulary``)
         found = (*caught, caught[0] == "a change of the cost")  # consumed where a reader took the cost from it
+    if found is None and model_at is not None and (other := other_span(words, model_at)) is not None:
+        found = (OTHER_KIND, *other, False)  # "Under the mean absolute error, …" (review rv48 A2, A6)
     if found is not None:
         kind, a, b, setup = found
         return Hazard(kind, _quoted(sentence, a, b), lines=(line_of(text, first), line_of(text, stop)), setup=setup,
                       at=first + a, start=start)
+    if model_at is not None and (before := _before(text, first)) is not None:
+        said = masked(text[before[0]:before[1]])
+        if (other := other_span(said, model_at)) is not None:  # "Next we switch to the mean absolute error.⏎⏎$$…$$"
+            return Hazard(OTHER_KIND, _quoted(text[before[0]:before[1]], *other), "before",
+                          lines=(line_of(text, before[0]), line_of(text, stop)), at=before[0] + other[0], start=start)
     # the next sentence, when it opens by going back to the formulas before it
     ended = SENTENCE_END.match(text, stop) or _ITEM.match(text, stop)
     after = ended.end() if ended is not None else stop if stop in capitals else -1
@@ -299,6 +310,19 @@ def hazard_of(text: str, line: int, source: str, *, restricted: bool = False) ->
     return None
 
 
+#: The kind of a cost or an activation named in words that is not the notes' own (``otherwords``).
+OTHER_KIND = "a cost or an activation other than the notes' own"
+
+
+def _before(text: str, first: int) -> "tuple[int, int] | None":
+    """(start, stop) of the sentence right before the one starting at ``first`` (a blank line between them too)."""
+    stop = len(text[:first].rstrip())
+    if stop == 0:
+        return None
+    ends = list(SENTENCE_END.finditer(text, max(0, stop - 2000), stop - 1))
+    return (ends[-1].end() if ends else max(0, stop - 2000)), stop
+
+
 def hazards(text: str, items: list, model, restricted: "set | dict" = (), spoken: tuple = ()) -> dict:
     """{(line, text): Hazard} for the claims of ``items`` (formulas of ``text``) that words no reader consumed make
     unsure. Skipped: formulas the notes call false or state under a hypothetical (read by ``negation``, ``inforce``,
@@ -319,7 +343,8 @@ def hazards(text: str, items: list, model, restricted: "set | dict" = (), spoken
         if (f.line, " ".join(f.text.split())) in defined:
             continue
         written = f.source or f.text
-        h = hazard_of(text, f.line, written, restricted=(f.line, f.text) in restricted)
+        h = hazard_of(text, f.line, written, restricted=(f.line, f.text) in restricted,
+                      model_at=model.at(f.line))
         if h is not None and not (h.setup and any(h.lines[0] <= n <= h.lines[1] for n in read)):
             out[(f.line, f.text)] = h
         elif f.display and (at := _locate(text, f.line, written)) is not None:
