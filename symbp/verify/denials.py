@@ -46,10 +46,10 @@ FALSE_BEFORE = re.compile(
     r"\bit(?:['’]s|\s+is|\s+was),?(?:\s+(?:however|unfortunately|of\s+course|certainly|clearly|obviously),?)?"
     r"\s+(?:not\s+(?:(?:always|generally|necessarily|in\s+general)\s+)?true(?:\s+in\s+general)?|false|untrue"
     r"|not\s+the\s+case|incorrect|wrong|not\s+correct)"
-    r"(?:\s+to\s+(?:write|say|claim))?"
+    r"(?:\s+to\s+(?:write|say|claim|think|believe))?"
     r"|\bit\s+(?:isn['’]t|wasn['’]t)\s+(?:(?:always|generally|necessarily)\s+)?(?:true|the\s+case|correct)(?:\s+in\s+general)?"
     r"|\bavoid\s+(?:the\s+following|this|these)\s+(?:errors?|mistakes?|pitfalls?)\s*:"
-    r"|\b(?:it\s+)?would\s+be\s+(?:wrong|incorrect|a\s+mistake)\s+to\s+(?:write" + _OBJECT + r"|say|claim)"
+    r"|\b(?:it\s+)?would\s+be\s+(?:wrong|incorrect|a\s+mistake)\s+to\s+(?:write" + _OBJECT + r"|say|claim|think|believe)"
     r"|" + _COMMON + r"(?:mistake|pitfall|slip|blunder)(?:\s+here)?" + _FILLER + r"(?:\s+is(?:\s+to\s+(?:write" + _OBJECT
     + r"|say|claim|think))?)?"
     r"|" + _COMMON + r"error(?:(?:" + _ONE_FILLER + r"){1,2}(?:\s+is(?:\s+to\s+(?:write" + _OBJECT + r"|say|claim"
@@ -73,7 +73,7 @@ FALSE_BEFORE = re.compile(
     r"|conclude|concludes|state|states|say|says)"
     r"|\b(?:do\s+not|don['’]t|never|must\s+not|should\s+not|shouldn['’]t)\s+write" + _OBJECT +
     r"|\bneplatí|\bnení\s+(?:(?:vždy|obecně|nutně)\s+)?pravda|\bnení\s+pravdou"
-    r"|\bje\s+(?:chybou|chyba|chybné|nesprávné)\s+(?:psát|tvrdit)"
+    r"|\bje\s+(?:chybou|chyba|chybné|nesprávné)\s+(?:psát|tvrdit|(?:si\s+)?myslet(?:\s+si)?|věřit)"
     r"|\b(?:častou|typickou|běžnou)\s+chybou" + _FILLER + r"\s+je(?:\s+(?:psát|napsat))?"
     r"|\b(?:častá|typická|běžná)\s+chyba" + _FILLER + r"(?:\s+je(?:\s+(?:psát|napsat))?)?"
     r"|\b(?:chybně|špatně|nesprávně)\s*:|\bnepište"
@@ -82,14 +82,15 @@ FALSE_BEFORE = re.compile(
     r"|\b(?:chybně|mylně|nesprávně)\s+(?:píší|píšou|píše|psát|napsat|napíší|napíšou|tvrdí|uvádějí|uvádí)"
     r"|\bне\s*(?:(?:всегда|обязательно)\s+)?верно|\bнеправда|\bнеправильно(?:\s+(?:писать|считать))?|\bложно"
     r"|\bошибочно(?:\s+(?:писать|считать|утверждать))?"
-    r"|\b(?:ошибочно|неверно|неправильно)\s+(?:пишут|пишет|записывают|считают|полагают|утверждают|думают)"
+    r"|\b(?:ошибочно|неверно|неправильно)\s+(?:пишут|пишет|записывают|считают|полагают|утверждают|думают"
+    r"|думать|считать|полагать)"
     r"|\b(?:частая|типичная|распространённая|распространенная|грубая)\s+ошибка" + _FILLER
     + r"(?:\s*[—–-]?\s*(?:это\s+)?(?:писать|считать))?"
     r"|\b(?:частой|типичной|распространённой|распространенной|грубой)\s+ошибкой" + _FILLER
     + r"\s+является(?:\s+(?:писать|считать))?"
     r"|\bошибка\s*:|\bне\s+пишите"
     r"|\bnie\s+(?:(?:zawsze|koniecznie)\s+)?jest\s+prawd(?:ą|a)|\bnieprawdą\s+jest|\bnieprawda|\bnie\s+jest\s+prawdziwe"
-    r"|\b(?:częstym\s+|typowym\s+)?błędem" + _FILLER + r"\s+jest(?:\s+(?:pisać|pisanie|napisać|twierdzić))?"
+    r"|\b(?:częstym\s+|typowym\s+)?błędem" + _FILLER + r"\s+jest(?:\s+(?:pisać|pisanie|napisać|twierdzić|sądzić|myśleć|uważać))?"
     r"|\b(?:częsty|typowy|powszechny)\s+błąd" + _FILLER + r"\s+(?:to|polega\s+na)(?:\s+(?:pisaniu|napisaniu))?"
     r"|\b(?:błędnie|źle|niepoprawnie|nieprawidłowo)\s*:|\bnie\s+pisz(?:cie)?"
     r"|\b(?:błędnie|mylnie|niepoprawnie)\s+(?:piszą|pisze|pisać|napisać|zapisują|twierdzą|uważają|sądzą)"
@@ -107,9 +108,14 @@ PROSE_CONDITION = re.compile(
     r"|dostáváme|máme|platí|je|получаем|имеем|выполняется|mamy|otrzymujemy|zachodzi|jest)(?!\w)[\s,:]*)*"
     + _OPENER + r"$", re.I)
 #: A negation right before the words that call a formula a mistake turns them round ("This is not a common mistake:",
-#: "never wrongly write"): they are not read, the formula is judged as written.
-NOT_BEFORE = re.compile(r"(?:\b(?:not|never|no|nobody|none|hardly|nikdo|nikt|никто|není|nie|не|нет|nikdy|nigdy|никогда)|n['’]t)\W+(?:\w+\W+){0,2}$",
-                         re.I)
+#: "never wrongly write"): they are not read, the formula is judged as written. So does a contrast right before them,
+#: "Contrary to a common mistake, $$…$$", "Unlike the typical error:" (the formula is the notes' correction; review
+#: rv48 A1), "Contrary to what students wrongly write,": only the preposition and an article, or "what" and at most
+#: three words, no comma: not "Contrary to what one might think, it is not true that".
+NOT_BEFORE = re.compile(r"(?:\b(?:not|never|no|nobody|none|hardly|nikdo|nikt|никто|není|nie|не|нет|nikdy|nigdy|никогда)|n['’]t)\W+(?:\w+\W+){0,2}$"
+                        r"|\b(?:contrary\s+to|unlike|in\s+contrast\s+(?:to|with)|as\s+opposed\s+to)\s+(?:(?:a|an|the|this|that)\s+"
+                        r"|what(?:\s+\w+){0,3}\s+)?$",
+                        re.I)
 #: A sentence of its own right after a display, about it (review 22 F13): "This is incorrect.", "(wrong!)"; cs "To je
 #: špatně.", "Tento vzorec neplatí."; ru "Это неверно.", "Эта формула неверна."; pl "To nie jest prawda.", "Ten wzór jest
 #: błędny." (review rv39, A1: the Russian and Polish ones were not read, so a true formula the notes deny held).
@@ -173,7 +179,9 @@ FALSE_AFTER = re.compile(
     r"(?!\s*,?\s*(?:that(?!\s+is\b)|že|что|że)(?!\w))", re.I)
 #: A condition before the words (other math, "for", "when", "if", …): "For $j \neq k$ it is wrong that $…$" denies
 #: the formula only under it, which is not read, so the formula is not taken as negated (it is judged as written).
-QUALIFIED = re.compile(r"\$|\\\(|\b(?:for|when|whenever|if|unless|where|only|except|provided|pro|když|pokud|jestliže"
+#: "This corrects a common mistake: $$…$$" is the mistake or its correction, not said: qualified too (review rv48 A1).
+QUALIFIED = re.compile(r"\$|\\\(|\b(?:for|when|whenever|if|unless|where|only|except|provided|corrects|corrected|correcting"
+                        r"|pro|když|pokud|jestliže"
                         r"|jen|если|при|для|когда|только|dla|gdy|jeśli|jeżeli|tylko)\b", re.I)
 #: Words in the clause before that report a belief, a guess or a question rather than the notes' own word: "Students
 #: often think that $$…$$ is wrong", "One might suspect that it is not true that", "We ask whether $$…$$ is false".

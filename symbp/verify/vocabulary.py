@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 
-from .denials import EXCLAIMED, FALSE_AFTER, FALSE_BEFORE
+from .denials import EXCLAIMED, FALSE_AFTER, FALSE_BEFORE, NOT_BEFORE
 from .sentences import FORMULA, masked
 
 #: "chyba", "ошибка", "błąd" as a verdict only where nothing follows ("To je chyba." but not "To je chyba výstupní
@@ -135,11 +135,15 @@ def _read(sentence: str, formulas: list, own: tuple) -> list:
     for a, b, _ in formulas:
         before, after = sentence[:a], sentence[b:]
         spans = []
+        turned = False
         if (m := FALSE_BEFORE.search(before)) is not None:
             spans.append((m.start("w"), m.end("w")))
+            turned = bool(NOT_BEFORE.search(before, 0, m.start()))
         if (m := EXCLAIMED.search(before)) is not None:
             spans.append((m.start("w"), m.end("w")))
-        if (m := FALSE_AFTER.search(after)) is not None:
+        # not after words turned round before it: "Contrary to a common mistake, $$…$$ is wrong" (review rv48 A1;
+        # ``negation`` judged it as written, and a true formula the notes call wrong held)
+        if (m := FALSE_AFTER.search(after)) is not None and not turned:
             spans.append((b + m.start("w"), b + m.end("w")))
         if not spans:
             continue
