@@ -309,7 +309,27 @@ def _verdict(eq, pairs, nets, limit: int, results: dict, setting: Setting) -> Ou
         return Outcome("undecided", f"holds on every network checked (depth 2 to {MAX_DEPTH}), but the formula names "
                        f"layers that take every role only in networks of {limit} layers, deeper than symbp builds",
                        **common)
+    missing = _missing_on_fixed(setting, pairs, results)
+    if missing:  # ∂C/∂b^3_j = δ^3_j with --sizes 3,3: no instance on the user's network (review rv48 C2)
+        return Outcome("undecided", f"{missing}, so the formula says nothing about your network; it holds on every "
+                       f"network checked that has that layer (exact on {total} instances)",
+                       **common)
     return Outcome("holds", f"exact on {total} instances", condition_met=True if setting.fixed else None, **common)
+
+
+def _missing_on_fixed(setting: Setting, pairs, results: dict) -> str:
+    # Why a formula without a layer variable (its layers numbers or L-relative, one instance per network) has no
+    # instance on the network the user fixed: a layer it names is not there. '' when it has one, or has a layer
+    # variable (BP2 on a network without hidden layers holds for every l there is: none).
+    if not setting.fixed:
+        return ""
+    ncs = [results[(side, tuple(setting.fixed))] for _, _, side in pairs]
+    if any(nc.status != "none" for nc in ncs):
+        return ""
+    outside = [(b, why) for nc in ncs for b, why in nc.outside]
+    if not outside or any(b for b, _ in outside):
+        return ""
+    return outside[0][1].replace(f"the network {list(setting.fixed)}", f"your network {list(setting.fixed)}")
 
 
 def below_every_network(eq: Equation, nt) -> bool:

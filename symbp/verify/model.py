@@ -265,10 +265,14 @@ def _applied(text: str, notation: Notation) -> str:
     return f"{m.group('f')}(z) {m.group('rel')} {m.group('g')}(z)"
 
 
-def definition(text: str, notation: Notation, line: int = 0, outputs: "int | None" = None) -> Definition | None:
-    """The definition ``text`` makes (cost, activation, softmax output, one-hot targets), or None; a cost is
-    compared on a network with ``outputs`` output neurons when the notes fix them (½(y − a^L)² is the quadratic
-    cost with one output, a vector with several)."""
+def definition_text(text: str, notation: Notation) -> str:
+    r"""``text`` as ``definition`` reads it, the ``text`` of the Definition it makes: one input's cost with its labels
+    taken off, σ(x) = … written of z.
+
+    >>> from symbp.notation import profile
+    >>> definition_text(r"C_x = \frac{1}{2}\|y(x) - a^{x,L}\|^2", profile("nielsen"))
+    'C_x = \\frac{1}{2}\\|y - a^{L}\\|^2'
+    """
     try:  # C_x = ½‖y(x) − a^L(x)‖²: the cost of one input x, read with its labels taken off (``samples``)
         sample = per_sample(text)
     except ValueError:
@@ -280,6 +284,14 @@ def definition(text: str, notation: Notation, line: int = 0, outputs: "int | Non
     if bound and bound.group("f") == notation.names["activation"] and bound.group("v") != "z":
         # σ(x) = 1/(1 + e^{−x}): the name of a function's argument is bound, σ(z) = 1/(1 + e^{−z}) says the same
         text = re.sub(rf"(?<![A-Za-z\\]){bound.group('v')}(?![A-Za-z])", "z", text)
+    return text
+
+
+def definition(text: str, notation: Notation, line: int = 0, outputs: "int | None" = None) -> Definition | None:
+    """The definition ``text`` makes (cost, activation, softmax output, one-hot targets), or None; a cost is
+    compared on a network with ``outputs`` output neurons when the notes fix them (½(y − a^L)² is the quadratic
+    cost with one output, a vector with several)."""
+    text = definition_text(text, notation)
     slip = output_gradient_slip(text, notation)  # δ^L = ∇_a C: BP1 without σ', a claim, not δ defined otherwise
     own_sigma = defines_activation(text, notation)
     if own_sigma and _RELU.match(text):

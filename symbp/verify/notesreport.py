@@ -17,7 +17,7 @@ from ..notation import Notation
 from .definition_kinds import forward_kind
 from .extract import Formula
 from .infer import Inferred
-from .model import Model
+from .model import Model, definition_text
 from .verification import Verification
 
 
@@ -85,7 +85,9 @@ class NotesReport:
         the forward pass (z^l = w^l a^{l-1} + b^l, a^l = σ(z^l): the notation is inferred from it; review 22 X1)?"""
         if row.result.status != "holds":
             return False
-        if any(d.line in row.formula.lines and d.text.strip() == row.formula.text.strip()
+        # as the model read it: C_x = ½‖y(x) − a^{x,L}‖² is kept with its labels taken off (review rv48 C3)
+        read = definition_text(row.formula.text, self.notation).strip() if self.notation else None
+        if any(d.line in row.formula.lines and d.text.strip() in (row.formula.text.strip(), read)
                for d in (self.model.definitions if self.model else ())):
             return True
         return self.notation is not None and forward_kind(row.formula.text, self.notation) in ("z", "a")

@@ -107,6 +107,8 @@ def verify_rule(formula: str, nt, again: dict, base: dict, start: float, verify:
                                     "network"),
                             seconds=since(start), **dict(base, family=()))
 
+    conditions: list = []  # (condition, met) of each per-sample gradient that holds only on some networks
+
     def gradient(param: str, body: str):
         try:
             sample = per_sample(body)
@@ -118,6 +120,8 @@ def verify_rule(formula: str, nt, again: dict, base: dict, start: float, verify:
         if own and mixed_cost(claim):  # ∇_{b^l} C_x: the summand is one input's gradient, ∂C_x/∂b^l (its sum and
             claim = f"{gradient_claim(nt.cost + '_' + own.group(1), param, nt)} = {body}"  # rate: judge_step)
         v = verify(claim, nt, **again)
+        if v.status == "conditional":
+            conditions.append((v.condition, v.condition_met))
         return v.status, (f"{claim}: " + (v.identity or v.reason or v.status))
 
     shapes = step_shape(rule.param, nt)
@@ -134,6 +138,9 @@ def verify_rule(formula: str, nt, again: dict, base: dict, start: float, verify:
     status = "refuted" if misnamed or any(r[0] == "refuted" for _, r in bad) else bad[0][1][0]
     if status not in STATUS_EXIT:
         status = "undecided"
+    condition, met = _condition(conditions) if status == "conditional" else ("", None)
+    if status == "conditional" and not condition:  # a conditional verdict always says its condition (review rv48 C1)
+        status, reason = "undecided", reason + "; the condition under which it holds is not stated"
     diagnosis = misnamed or next((r[2] for _, r in bad if r[2]), "")
     corrected = formula
     for k, r in bad:
@@ -143,4 +150,14 @@ def verify_rule(formula: str, nt, again: dict, base: dict, start: float, verify:
     return Verification(status=status, verdict=VERDICT_OF.get(status, "undecided"), reason=reason,
                         instances=len(results), interpretation=words, diagnosis=diagnosis,
                         corrected=corrected if corrected != formula else "", seconds=since(start),
-                        **dict(base, family=()))
+                        condition=condition, condition_met=met, **dict(base, family=()))
+
+
+def _condition(conditions: list) -> tuple:
+    # The condition of a rule whose per-sample gradients hold only on some networks: theirs, met where each is met
+    # (None without a fixed network); '' when one of them states none.
+    if not conditions or any(not c for c, _ in conditions):
+        return "", None
+    text = " and ".join(dict.fromkeys(c for c, _ in conditions))
+    mets = [m for _, m in conditions]
+    return text, (None if None in mets else all(mets))

@@ -53,6 +53,8 @@ def captured(param: str, sum_var: "str | None", body: str) -> str:
     ('the sum over the inputs ', 'the sum over the inputs ')
     >>> captured("b^l_j", "i", r"\delta^{x_i,l}_j"), captured("w^l", r"x \in X", r"\delta^{x,l}")
     ('', '')
+    >>> captured("b^l", "i", r"\delta^{x_i,i}")[:40]
+    'the sum over the inputs runs over the let'
     """
     if sum_var is None:
         return ""
@@ -60,12 +62,29 @@ def captured(param: str, sum_var: "str | None", body: str) -> str:
     letters = {letter} if letter else {m.group("l") for m in _INPUT_LABEL.finditer(body)}
     clash = sorted(letters & _free_letters(param))
     if not clash:
-        return ""
+        return _layer_or_entry(param, letters, body)
     k = clash[0]
     return (f"the sum over the inputs runs over the letter {k}, which also indexes {param} (its entry or its layer): "
             f"read as written the sum adds input {k}'s gradient at index {k} (x_1's at 1, x_2's at 2, …), the same "
             f"sum for every {param}, not the sum of the per-input gradients of {param}; give the sum its own letter "
             f"(\\sum_{{i=1}}^m … x_i …)")
+
+
+def _layer_or_entry(param: str, letters: set, body: str) -> str:
+    # Σ_{i=1}^m δ^{x_i,i}: the letter labelling the inputs also stands in the summand outside its label (here the
+    # layer slot), so the terms are δ^{x_1,1}, δ^{x_2,2}, …: input i's gradient at layer (or index) i, no gradient step
+    # on any network (review rv48 A3). The gradient claim is unread the same way (``samples.mean_claim``).
+    for k in sorted(letters):
+        labels = [m for m in _INPUT_LABEL.finditer(body) if m.group("l") == k]
+        if not labels:
+            continue
+        rest = _INPUT_LABEL.sub(lambda m: "" if m.group("l") == k else m.group(0), body)
+        if re.search(rf"(?<![A-Za-z\\]){k}(?![A-Za-z])", rest):
+            return (f"the sum over the inputs runs over the letter {k}, which labels the inputs x_{k} and also stands "
+                    f"elsewhere in its summand {body.strip()} (a layer or an index): read as written the sum adds "
+                    f"input {k}'s gradient at layer or index {k} (x_1's at 1, x_2's at 2, …), not the per-input "
+                    f"gradients of {param}; give the layer or index its own letter")
+    return ""
 
 
 _WHOLE = re.compile(r"^\s*(?:\\frac\s*\{\s*\\partial\s*(?P<c>[CLJE])\s*\}|\\nabla\s*(?:_\s*(?:\{[^{}]*\}|\S)\s*)?"
