@@ -75,7 +75,8 @@ _DEFINE = re.compile(
     r"|\blet\b(?!\s+(?:us|me)\b|['’]s\b)|\bwe\s+set\b"
     # "Define $\delta^L = …$", "We define", "Set $\delta^L = …$" opening the sentence: the notes' notation, as "is
     # defined as" is (review guard5: "Define" was taken for a slip and refuted, rv42 9); definujme, определим, zdefiniujmy
-    r"|\b(?:we\s+(?:now\s+)?)?define\b|^\s*set\b|\b(?:definujme|definujeme|definujem|определим|определяем|zdefiniujmy"
+    # — but "Define the output error $\delta^L = …$" names the error δ ≡ ∂C/∂z, so its formula is a claim (rv42 9)
+    r"|\b(?:we\s+(?:now\s+)?)?define\b(?!\s+(?:the\s+)?(?:output\s+)?error)|^\s*set\b|\b(?:definujme|definujeme|definujem|определим|определяем|zdefiniujmy"
     r"|definiujemy|zdefiniujemy)\b"
     r"|\b(?:definován[aoy]?\s+jako|definuje\s+se|z\s+definice|nechť)\b"
     r"|\b(?:определяется|по\s+определению|пусть|положим)\b"

@@ -53,8 +53,8 @@ def captured(param: str, sum_var: "str | None", body: str) -> str:
     ('the sum over the inputs ', 'the sum over the inputs ')
     >>> captured("b^l_j", "i", r"\delta^{x_i,l}_j"), captured("w^l", r"x \in X", r"\delta^{x,l}")
     ('', '')
-    >>> captured("b^l", "i", r"\delta^{x_i,i}")[:40]
-    'the sum over the inputs runs over the let'
+    >>> captured("b^l", "i", r"\delta^{x_i,i}")[:38]
+    'the sum over the inputs runs over the '
     """
     if sum_var is None:
         return ""

@@ -274,7 +274,12 @@ def hazard_of(text: str, line: int, source: str, *, restricted: bool = False,
                       at=first + a, start=start)
     if model_at is not None and (before := _before(text, first)) is not None:
         said = masked(text[before[0]:before[1]])
-        if (other := other_span(said, model_at)) is not None:  # "Next we switch to the mean absolute error.⏎⏎$$…$$"
+        # "Next we switch to the mean absolute error.⏎⏎$$…$$"; an activation symbp knows named there ("Some authors
+        # prefer tanh.") switches nothing unless ``activation_switched`` reads a switch; nor do words that give the
+        # other cost's formula ("Another cost is $$C = …$$"): the readers of the cost read that
+        unswitched = {k: v for k, v in model_at.items() if k != "activation"}
+        gives = any("=" in m.group(0) for m in FORMULA.finditer(text[before[0]:before[1]]))
+        if not gives and (other := other_span(said, unswitched)) is not None:
             return Hazard(OTHER_KIND, _quoted(text[before[0]:before[1]], *other), "before",
                           lines=(line_of(text, before[0]), line_of(text, stop)), at=before[0] + other[0], start=start)
     # the next sentence, when it opens by going back to the formulas before it
