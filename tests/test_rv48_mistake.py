@@ -96,3 +96,15 @@ def test_rv48_mistake_graph_notes_contrary_to_a_mistake_is_refuted():
     assert [r.result.status for r in rows if r.formula.line == 9] == ["refuted"]
     rows = verify_text(notes + "Contrary to a common mistake, $\\frac{\\partial L}{\\partial h} = h - t$.\n").rows
     assert [r.result.status for r in rows if r.formula.line == 9] == ["holds"]
+
+
+# "Contrary to what one might think, …": the opener's "might" reports no belief of what follows it, so the denial
+# after the comma is the notes' own. Before, the whole lead was read as a reported belief and X as asserted: the true
+# BP3 the notes deny held. By hand: the notes deny X, so BP3 is refuted ("the notes call it wrong, but it holds") and
+# the false X holds (their denial is right).
+@pytest.mark.parametrize("lead", ["Contrary to what one might think, it is not true that ${}$.",
+                                  "Contrary to what one might think, a common mistake is to write ${}$.",
+                                  "Unlike what students may expect, it is not true that ${}$."])
+def test_rv48_mistake_contrary_to_what_one_might_think_keeps_the_denial(lead):
+    assert _status(lead.format(TRUE)) == "refuted"
+    assert _status(lead.format(FALSE)) == "holds"

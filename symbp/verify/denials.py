@@ -204,7 +204,10 @@ ADVERB = re.compile(r"(?:wrongly|mistakenly|incorrectly|erroneously|falsely|chyb
 NEGATION = re.compile(r"\b(?:not|never|no|cannot|nobody|hardly|ne|není|nelze|nikdy|не|нельзя|никогда|nie|nigdy)\b"
                        r"|n['’]t\b", re.I)
 #: Where a clause of the lead ends: "The matrix need not be symmetric ($w_{12} = w_{21}$ fails in general)".
-LEAD_CLAUSE = re.compile(r"[(;:]|\b(?:but|however|yet|ale|však|но|однако|lecz|jednak)\b", re.I)
+#: An opener "Contrary to what one might think," closes its clause: its "might" reports no belief of the words after
+#: it ("…, it is not true that X" denies X; review mistake6: X was read as asserted, and a true X the notes deny held).
+LEAD_CLAUSE = re.compile(r"[(;:]|\b(?:but|however|yet|ale|však|но|однако|lecz|jednak)\b"
+                         r"|\b(?:contrary\s+to|unlike|despite|against)\s+what\b[^,.;!?]*,", re.I)
 
 #: Where the words after a formula turn to another one: "Wrong: $$…$$ right: $$…$$", "Do not write $$…$$ but $$…$$".
 CONTRAST = re.compile(r"\b(?:but|instead|rather|whereas|ale|nýbrž|но|lecz|natomiast)\b"
