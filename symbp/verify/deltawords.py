@@ -107,17 +107,25 @@ class Worded:
     unread: bool = False
 
 
+def _spans(text: str, f) -> "tuple[int, int, int, int] | None":
+    # where the formula ``f`` stands in ``text`` (with its $ delimiters) and the sentence around it; None if not found
+    at = _locate(text, f.line, f.source or f.text)
+    if at is None:
+        return None
+    start, end = with_dollars(text, *at)
+    return (start, end, *sentence_span(text, start, end))
+
+
 def worded(text: str, items: list, nt: Notation) -> dict:
     """{index in ``items``: ``Worded``} for each claim δ = … that words of its sentence make a definition of δ."""
     out = {}
     for n, f in enumerate(items):
         if f.kind != "claim" or f.negated or f.under or f.cell is not None or not _delta_alone(f.text, nt):
             continue
-        at = _locate(text, f.line, f.source or f.text)
-        if at is None:
+        spans = _spans(text, f)
+        if spans is None:
             continue
-        start, end = with_dollars(text, *at)
-        first, _ = sentence_span(text, start, end)
+        start, end, first, _ = spans
         before = masked(text[first:start])
         found = _words(before, masked(text[end:end + 200]))
         if found is not None:
@@ -182,11 +190,10 @@ def named(text: str, items: list, nt: Notation) -> dict:
     for n, f in enumerate(items):
         if f.kind != "prose" or f.cell is not None or _alone(f.text, nt) is None:
             continue
-        at = _locate(text, f.line, f.source or f.text)
-        if at is None:
+        spans = _spans(text, f)
+        if spans is None:
             continue
-        start, end = with_dollars(text, *at)
-        first, stop = sentence_span(text, start, end)
+        start, end, first, stop = spans
         if any(g.kind != "prose" and _delta_alone(g.text, nt) and first <= _at(text, g) < stop for g in items):
             continue
         before, after = masked(text[first:start]), masked(text[end:stop])
