@@ -13,7 +13,9 @@ from __future__ import annotations
 
 import random
 
+import mpmath
 import sympy
+from sympy.polys.fields import sfield
 
 from ..certificate import Counterexample
 from .graphderivatives import derivative_forms
@@ -71,15 +73,40 @@ def _vanishes(d, model: Model | None = None) -> bool:
 
 def _clearly_nonzero(d, model: Model | None) -> bool:
     """Whether ``d`` is clearly not 0 at a point with every leaf in (0, 1/10] (generic functions by their stand-ins,
-    which stay in (0, 1) there); False when the value is not a real number or close to 0."""
+    which stay in (0, 1) there); False when the value is not a real number or close to 0. Only a shortcut: a
+    difference found here is refuted only at a point ``refute`` finds exactly and the oracle confirms."""
     rng = random.Random(7)
     leaves = model.atoms.leaves(d) if model is not None else d.free_symbols
     point = {s: sympy.Rational(rng.randint(1, 9), 10 * rng.randint(9, 18)) for s in leaves}
     try:
-        value = sympy.N(model.atoms.numeric(d, point) if model is not None else d.xreplace(point), 40)
-    except (ZeroDivisionError, TypeError, ValueError):
+        with mpmath.workdps(50):
+            value = mpmath.mpmathify(_walk(model.atoms.numeric(d, point) if model is not None else d.xreplace(point)))
+    except (ZeroDivisionError, TypeError, ValueError, OverflowError):
         return False
-    return bool(value.is_real) and bool(value.is_finite) and abs(value) > sympy.Float(10) ** -20
+    return isinstance(value, mpmath.mpf) and mpmath.isfinite(value) and abs(value) > mpmath.mpf(10) ** -20
+
+
+_MPMATH = {sympy.exp: mpmath.exp, sympy.log: mpmath.log, sympy.tanh: mpmath.tanh, sympy.cosh: mpmath.cosh,
+           sympy.sinh: mpmath.sinh, sympy.sech: mpmath.sech}
+
+
+def _walk(x):
+    """The value of a closed expression ``x`` in mpmath at the working precision: a walk over its tree, some twenty
+    times faster than ``sympy.N`` on the sums of exponentials a softmax gives (anything else by ``sympy.N``)."""
+    if x.is_Rational:
+        return mpmath.mpf(int(x.p)) / int(x.q)
+    if x.is_Add or x.is_Mul:
+        values = [_walk(a) for a in x.args]
+        out = values[0]
+        for v in values[1:]:
+            out = out + v if x.is_Add else out * v
+        return out
+    if x.is_Pow:
+        base, exponent = x.args
+        return _walk(base) ** (int(exponent) if exponent.is_Integer else _walk(exponent))
+    if x.func in _MPMATH:
+        return _MPMATH[x.func](_walk(x.args[0]))
+    return mpmath.mpmathify(sympy.N(x, mpmath.mp.dps))
 
 
 def _as_unknowns(e):
@@ -113,7 +140,19 @@ def _as_unknowns(e):
         e = e.xreplace(repl)
     if e.has(sympy.exp, sympy.log):
         return e
-    return sympy.cancel(sympy.together(e))
+    return _rational_zero(e)
+
+
+def _rational_zero(e):
+    """0 if ``e`` is 0 as a rational function of its symbols and function atoms (each an indeterminate), else
+    ``e``. The field of rational functions (``sfield``) decides this exactly, about five times faster than
+    ``cancel(together(e))``, which also finds the cancelled form nobody reads; an expression the field cannot hold
+    falls back to ``cancel``. Atoms taken as independent can only make a zero look nonzero, never the reverse."""
+    try:
+        _, element = sfield(e)
+    except (sympy.polys.polyerrors.PolynomialError, sympy.polys.polyerrors.CoercionFailed, NotImplementedError):
+        return sympy.cancel(sympy.together(e))
+    return sympy.Integer(0) if element == 0 else e
 
 
 #: Trial points of a refutation: drawn from ±9/2 first, then (when some of those fall outside the domain of the
