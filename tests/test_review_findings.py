@@ -4,6 +4,7 @@ the bug it names is fixed. No test here compares symbp with itself.
 """
 
 import dataclasses
+import functools
 
 import pytest
 
@@ -1031,6 +1032,7 @@ DC_DA_FALSE, DC_DA_TRUE = r"\frac{\partial C}{\partial a^L_j} = a^L_j - y_j", r"
 DELTA_LL_SIGMOID = r"\delta^L_j = -y_j(1 - a^L_j)"
 
 
+@functools.lru_cache(maxsize=None)  # a pure oracle, shared by the parametrized cases
 def _log_likelihood_delta_by_finite_differences():
     """δ^L = ∂C/∂z^L of C = −Σ y ln σ(z) by central differences, beside −y(1 − σ(z)) (the true claim)."""
     import numpy as np
@@ -2527,6 +2529,7 @@ def test_rv10_f4_value_of_a_whole_vector(tmp_path, prose, claim, truth):
 # a function of u_1, u_2 only, so dL/dx_1 without the direct term ∂L/∂x_1 held and the correct form was refuted.
 # Truth by hand (the multivariable chain rule) and by central differences below: with E = E(y_1, y_2, x_2), y = W x,
 # dE/dx_2 = ∂E/∂x_2 + ∂E/∂y_1 w_12 + ∂E/∂y_2 w_22 (review 11's NumPy check: 0.257 against 0.0198 without ∂E/∂x_2).
+@functools.lru_cache(maxsize=None)  # a pure oracle, shared by the parametrized cases
 def _fd_skip_connection():
     """(dE/dx_2 by central differences, the same without the direct term) for one concrete E, W and x."""
     import numpy as np
@@ -2586,6 +2589,7 @@ def test_rv11_f5_the_same_derivative_twice_with_partial_is_not_guessed(tmp_path)
 # n, to k − 1 and to an undefined m were all proved. Truth by hand: ∂L/∂x_i = Σ_{j=1}^{k} ∂L/∂h_j (1 − h_j²) w_ij;
 # to k − 1 a term is missing (checked by central differences below); to n the sum runs past W's k columns when
 # n > k and misses terms when n < k; m is never said, so that sum has no meaning.
+@functools.lru_cache(maxsize=None)  # a pure oracle, shared by the parametrized cases
 def _fd_truncated_sum():
     """(∂L/∂x_1 by central differences, the sum to k, the sum to k − 1) for n = 3, k = 2 and one concrete L."""
     import numpy as np
@@ -3172,6 +3176,7 @@ _RV13_TWO_PATHS = (r"\frac{\partial L}{\partial x_1} = \frac{\partial L}{\partia
 _RV13_ONE_PATH = r"\frac{\partial L}{\partial x_1} = \frac{\partial L}{\partial y_1}\frac{\partial y_1}{\partial x_1}"
 
 
+@functools.lru_cache(maxsize=None)  # a pure oracle, shared by the parametrized cases
 def _rv13_chain_rule_by_differences():
     """(∂L/∂x_1 by central differences, the two-path sum, the one-path term) at x = (0.3, −0.7)."""
     np = pytest.importorskip("numpy")
@@ -3429,6 +3434,7 @@ def test_rv12_f5_a_loss_letter_declaration_alone_is_never_held(formula):
 # Truth by hand, with a NumPy finite-difference oracle on a [3, 1] sigmoid network (C = ½(y − a^L)²): ∂C/∂a^L = a − y,
 # δ^L = (a − y)σ'(z^L), ∂C/∂w^L_{1k} = a^{L-1}_k δ^L and ∂C/∂b^L = δ^L; a^L_k δ^L is false (a^L_1 ≠ a^{L-1}_1).
 
+@functools.lru_cache(maxsize=None)  # a pure oracle, shared by the parametrized cases
 def _fd_one_output():
     """(finite differences, the formulas by hand) for a [3, 1] network with a sigmoid output, C = ½(y − a^L)²."""
     import numpy as np
@@ -4581,6 +4587,7 @@ def test_rv19_f10_an_equation_number_before_a_tag_or_in_brackets_is_no_factor(cl
     assert v.status == status, v.reason
 
 
+@functools.lru_cache(maxsize=None)  # a pure oracle, shared by the parametrized cases
 def _bp2_by_sympy_diff():
     """(δ^2 by sympy.diff of the composed cost, ((w^3)^T δ^3) ⊙ σ'(z^2), the wrong readings) on the network [2, 3, 2]
     with a generic σ and the quadratic cost: the independent computation of review 19 F12."""
