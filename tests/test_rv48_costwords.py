@@ -9,10 +9,13 @@ of these: the formula is left unjudged, naming the words, never judged under the
 notes' own ("For the quadratic cost", "For the sigmoid activation") is judged as before.
 """
 
+import re
+
 import pytest
 
 from symbp.verify.notes import verify_text
-from symbp.verify.otherwords import named_other
+from symbp.verify.otherwords import COST_NOUN, named_other
+from symbp.verify.unreadwords import CHANGING
 from symbp.verify.sentences import masked
 
 NOTES = (r"We use $z^l = w^l a^{l-1} + b^l$ and $a^l = \sigma(z^l)$ and the quadratic cost "
@@ -154,3 +157,14 @@ def test_rv48_tanh_named_under_a_generic_sigma_never_holds_the_sigmoid_form_nor_
     notes = NOTES.replace(" Here $\\sigma$ is the sigmoid.", "")
     got = _row(notes + "For the tanh activation, ${}$.\n".format(formula), formula)
     assert got.status == ("refuted" if formula == SIGMOID_BP1 else "ambiguous"), (got.status, got.reason)
+
+
+@pytest.mark.parametrize("words, cost", [
+    ("cost", True), ("loss function", True), ("error function", True), ("ztrátovou funkci", True), ("ceny", True),
+    ("функции потерь", True), ("funkcji kosztu", True), ("strat", True), ("straty", True),
+    ("strategy", False), ("costume", False), ("lossless", False),
+])
+def test_rv48_cost_noun_is_one_definition_for_the_readers_of_words(words, cost):
+    # one COST_NOUN for ``otherwords`` and ``unreadwords`` (it was written twice and the two had drifted)
+    assert (re.fullmatch(COST_NOUN, words, re.I) is not None) == cost
+    assert (CHANGING.search(f"we scale the {words} by two") is not None) == cost
