@@ -9,10 +9,13 @@ of these: the formula is left unjudged, naming the words, never judged under the
 notes' own ("For the quadratic cost", "For the sigmoid activation") is judged as before.
 """
 
+import re
+
 import pytest
 
 from symbp.verify.notes import verify_text
-from symbp.verify.otherwords import named_other
+from symbp.verify.otherwords import COST_NOUN, named_other
+from symbp.verify.unreadwords import CHANGING
 from symbp.verify.sentences import masked
 
 NOTES = (r"We use $z^l = w^l a^{l-1} + b^l$ and $a^l = \sigma(z^l)$ and the quadratic cost "
@@ -123,3 +126,45 @@ def test_rv48_graph_notes_own_loss_named_is_judged(formula, status):
 ])
 def test_rv48_words_that_name_no_other_cost_or_activation(words):
     assert named_other(masked(words), {"cost": "quadratic", "activation": "sigmoid"}) is None
+
+
+# Review rv48 B4/A6 (probes t601–t603): "For the tanh activation" in sigmoid notes, whether the notes say σ is the
+# sigmoid in a sentence of its own or inside the sentence that defines the model (rv48 B3, ``activationwords``). By
+# hand: t601 (σ' = 1 − σ²) and t602 (BP1 with 1 − a²) are true for tanh and false for the sigmoid; t603 (BP1 with
+# a ⊙ (1 − a)) is true for the sigmoid and false for tanh. symbp does not judge a formula under the activation its
+# sentence names, so all three are left unjudged, the reason naming the words: t603 never holds, t601/t602 are never
+# refuted.
+INSIDE = (r"We use $z^l = w^l a^{l-1} + b^l$ and $a^l = \sigma(z^l)$ with $\sigma$ the sigmoid and the quadratic cost "
+          r"$C = \frac{1}{2}\|y - a^L\|^2$." + "\n\n")
+
+
+@pytest.mark.parametrize("notes", [NOTES, INSIDE])
+@pytest.mark.parametrize("sentence, formula", [
+    ("For the tanh activation, ${}$.", r"\sigma'(z) = 1 - \sigma(z)^2"),  # t601
+    ("For the tanh activation, ${}$.", TANH_BP1),  # t602
+    ("For the tanh activation, ${}$.", SIGMOID_BP1),  # t603, the wrong variant for tanh
+    ("Pro aktivaci tanh platí ${}$.", TANH_BP1),
+    ("Pro aktivaci tanh platí ${}$.", SIGMOID_BP1),
+])
+def test_rv48_tanh_named_in_sigmoid_notes_leaves_the_formula_unjudged_naming_the_words(notes, sentence, formula):
+    got = _row(notes + sentence.format(formula) + "\n", formula)
+    assert got.status == "uninterpretable" and "tanh" in got.reason, (got.status, got.reason)
+
+
+@pytest.mark.parametrize("formula", [r"\sigma'(z) = 1 - \sigma(z)^2", TANH_BP1, SIGMOID_BP1])
+def test_rv48_tanh_named_under_a_generic_sigma_never_holds_the_sigmoid_form_nor_refutes_the_tanh_form(formula):
+    # σ generic: the named tanh is weighed (``prosecost``); the sigmoid form is false for tanh and for a generic σ
+    notes = NOTES.replace(" Here $\\sigma$ is the sigmoid.", "")
+    got = _row(notes + "For the tanh activation, ${}$.\n".format(formula), formula)
+    assert got.status == ("refuted" if formula == SIGMOID_BP1 else "ambiguous"), (got.status, got.reason)
+
+
+@pytest.mark.parametrize("words, cost", [
+    ("cost", True), ("loss function", True), ("error function", True), ("ztrátovou funkci", True), ("ceny", True),
+    ("функции потерь", True), ("funkcji kosztu", True), ("strat", True), ("straty", True),
+    ("strategy", False), ("costume", False), ("lossless", False),
+])
+def test_rv48_cost_noun_is_one_definition_for_the_readers_of_words(words, cost):
+    # one COST_NOUN for ``otherwords`` and ``unreadwords`` (it was written twice and the two had drifted)
+    assert (re.fullmatch(COST_NOUN, words, re.I) is not None) == cost
+    assert (CHANGING.search(f"we scale the {words} by two") is not None) == cost

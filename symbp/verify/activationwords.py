@@ -2,7 +2,9 @@ r"""The activation letter defined in words: "where $\sigma$ is the logistic sigm
 
 Notes often define σ in a sentence and never as a formula: "$\sigma$ is the logistic sigmoid", "where $\sigma$ denotes
 the sigmoid function", "kde $\sigma$ je logistická sigmoida", "$\sigma$ — сигмоида", "$\sigma$ to funkcja
-sigmoidalna". Such a sentence binds the notes' own activation letter to a named activation, as
+sigmoidalna"; also inside the sentence that defines the model, before a clause about the cost: "… with $\sigma$ the
+sigmoid and the quadratic cost $C = …$", "with the sigmoid $\sigma$", "kde $\sigma$ je sigmoida, a kvadratickou ztrátu
+…" (review rv48 B3). Such a sentence binds the notes' own activation letter to a named activation, as
 ``\sigma(z) = \frac{1}{1+e^{-z}}`` would: a ``Definition`` of the activation from its line on. A sentence that only
 names the sigmoid ("the sigmoid is popular") is not one: it may be an aside, and ``prosecost`` weighs it beside the
 activation in force. A sentence that doubts, denies or supposes ("if $\sigma$ were the sigmoid", "$\sigma$ is not the
@@ -20,6 +22,8 @@ sigmoid", "$\sigma$ need not be the sigmoid") defines nothing, nor does one that
 []
 >>> activation_said("In the output layer $\\sigma$ is the sigmoid.", r"\sigma")
 []
+>>> [d.value for d in activation_said("We use $a = \\sigma(z)$ with $\\sigma$ the sigmoid and the cost $C$.", r"\sigma")]
+['sigmoid']
 """
 
 from __future__ import annotations
@@ -27,6 +31,7 @@ from __future__ import annotations
 import re
 
 from .model import Definition
+from .otherwords import COST_NOUN
 from .sentences import HYPOTHETICAL, doubts, line_of, masked, sentences
 
 #: Words that bind the letter: "is (the)", "denotes", "stands for", "means"; cs/ru/pl ("je", "označuje", "značí",
@@ -54,10 +59,23 @@ _KEPT = re.compile(r"\b(?:layer|layers|output|hidden|only|just|paper|original|hi
                    r"|rozdzia\w*|sekcj\w*|ćwiczen\w*|przykład\w*|rysun\w*|podręcznik\w*|ostatni\w*|neuron\w*)\b", re.I)
 
 
+#: The words before a name: an article, a kind ("the usual", "the logistic").
+_KIND = (r"(?:the\s+|a\s+|an\s+|our\s+)?(?:usual\s+|standard\s+|logistic\w*\s+|logistick\w*\s+|логистическ\w*\s+"
+         r"|logistyczn\w*\s+)?(?:funkcj\w*\s+)?")
+#: The words a name may carry before the letter: "the sigmoid function $\sigma$", "the logistic activation $\sigma$".
+_NOUN = (r"(?:[\s-]+(?:activation|function|nonlinearity|non-linearity|funkc\w*|функци\w*|активаци\w*|aktivačn\w*"
+         r"|aktywacj\w*))*")
+
+
 def _pattern(letter: str, name: str) -> re.Pattern:
     # the argument, if any, is one letter or a dot: "$\sigma(2z)$ is the sigmoid" makes σ(u) = s(u/2) (review rv33 A3)
-    return re.compile(r"\$\s*" + re.escape(letter) + r"\s*(?:\(\s*(?:[A-Za-z]|\\cdot|\\[A-Za-z]+|\.)\s*\))?\s*\$"
-                      + _BINDS + name, re.I)
+    said = (r"\$\s*" + re.escape(letter) + r"\s*(?:\(\s*(?:[A-Za-z]|\\cdot|\\[A-Za-z]+|\.)\s*\))?\s*\$")
+    return re.compile(said + _BINDS + name
+                      # no verb inside a sentence: "with $\sigma$ the sigmoid", "with the sigmoid $\sigma$"; "se
+                      # sigmoidou $\sigma$", "с сигмоидой $\sigma$", "z sigmoidą $\sigma$" (review rv48 B3)
+                      + r"|\bwith\s+" + said + r"\s*,?\s+(?=(?:the|a|an|our)\s)" + _KIND + name
+                      + r"|\b(?:with|using)\s+" + _KIND + name + _NOUN + r"\s*" + said
+                      + r"|(?<![\w'’])(?:se?|с|со|z|ze)\s+" + _KIND + name + _NOUN + r"\s*" + said, re.I)
 
 
 #: Words just before the letter that make the sentence about something else of σ: "the derivative of $\sigma$ is the
@@ -72,7 +90,9 @@ _AFTER = re.compile(r"(?:[\s-]+(?:activation|function|nonlinearity|non-linearity
                     r"|aktivačn\w*|aktywacj\w*))*"
                     r"(?:\s*,?\s*(?:applied\s+)?(?:element-?wise|component-?wise|entry-?wise|pointwise"
                     r"|po\s+složkách|поэлементно|element\s+po\s+elemencie)\b)?"
-                    r"\s*(?:$|[.!?](?:\s|$)|[,;(:]\s*(?:(?:and|a|i|и|oraz)\s+)?(?=~)|(?:and|a|i|и|oraz)\s+(?=~))", re.I)
+                    r"\s*(?:$|[.!?](?:\s|$)|[,;(:]\s*(?:(?:and|a|i|и|oraz)\s+)?(?=~)|(?:and|a|i|и|oraz)\s+(?=~)"
+                    # a new clause about the cost: "…, and the quadratic cost $C = …$", "a kvadratickou ztrátu" (rv48 B3)
+                    r"|(?:[,;]\s*)?(?:and|a|i|и|oraz)\s+(?:[^\W\d_]+\s+){0,3}?(?:" + COST_NOUN + r"))", re.I)
 #: A formula after the name begins a new clause only if it is one name ("$C$ is the cost") or an equation of the
 #: letter itself ("$\sigma(z) = \frac{1}{1+e^{-z}}$", a definition read on its own); "$1/(1+e^{-2z})$" names another.
 _NEXT_FORMULA = re.compile(r"\$+\s*(?:\\?[A-Za-z]+\s*(?:_\s*\{?[^${}]*\}?|\^\s*\{?[^${}]*\}?|')*\s*\$"

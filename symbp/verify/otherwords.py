@@ -39,21 +39,22 @@ _UNKNOWN_COST = (
     r"|\bэкспоненциальн\w*\s+(?:стоимост|потер)\w*"
     r"|\bbezwzględn\w*\s+(?:błęd|błąd|strat|koszt)\w*|\b(?:błęd|błąd)\w*\s+bezwzględn\w*|\bśredni\w*\s+bezwzględn\w*"
     r"|\bwykładnicz\w*\s+(?:koszt|strat|funkcj\w*\s+(?:kosztu|straty))\w*")
-#: The cost in words, as the words that call it another name it (en, cs, ru, pl).
-_COST = (r"(?:cost|loss|objective|error\s+function)(?:\s+function)?\b"
-         r"|(?:ztrátov\w*|cenov\w*|účelov\w*)\s+funkc\w*|cen[auěy]\b|ztrát\w*"
-         r"|(?:функци\w*\s+)?(?:стоимост|потер)\w*|(?:funkcj\w*\s+)?(?:koszt\w*|strat[aęyoą]\w*)")  # not "strategy"
+#: The cost in words (en, cs, ru, pl), one group: as the words that call it another name it (here), that scale it
+#: (``unreadwords``), or that begin a clause about it after the activation's name (``activationwords``).
+COST_NOUN = (r"(?:(?:cost|loss|objective|error\s+function)(?:\s+function)?"
+             r"|(?:ztrátov\w*|cenov\w*|účelov\w*)\s+funkc\w*|cen[auěyo]|ztrát\w*"
+             r"|(?:функци\w*\s+)?(?:стоимост|потер)\w*|(?:funkcj\w*\s+)?(?:koszt\w*|strat(?:[aęyoą]\w*)?))\b")  # not "strategy"
 #: Another cost, whatever it is: "another cost", "a different loss function", "the cost is different", "we switch
 #: the cost function"; jiná ztrátová funkce, другая функция стоимости, inna funkcja kosztu.
 _OTHER_COST = (
-    r"\b(?:another|(?:a\s+|some\s+)?different|(?:some\s+)?other|an?\s+alternative|a\s+new)\s+(?:" + _COST + r")"
-    r"|\bthe\s+(?:" + _COST + r")\s+(?:is|was|will\s+be)\s+(?:different|another|changed|replaced)"
-    r"|\b(?:switch\w*|swap\w*|replac\w*)\s+(?:the\s+|our\s+|its\s+)?(?:" + _COST + r")"
+    r"\b(?:another|(?:a\s+|some\s+)?different|(?:some\s+)?other|an?\s+alternative|a\s+new)\s+(?:" + COST_NOUN + r")"
+    r"|\bthe\s+(?:" + COST_NOUN + r")\s+(?:is|was|will\s+be)\s+(?:different|another|changed|replaced)"
+    r"|\b(?:switch\w*|swap\w*|replac\w*)\s+(?:the\s+|our\s+|its\s+)?(?:" + COST_NOUN + r")"
     r"|\bchang\w*\s+(?:the\s+|our\s+|its\s+|of\s+(?:the\s+)?)?(?:cost|loss|objective)\s+function"
-    r"|\b(?:jin\w*|odlišn\w*|nov\w*)\s+(?:" + _COST + r")|\b(?:změn\w*|vymě\w*|zamě\w*)\s+(?:ztrátov|cenov|účelov)\w*\s+funkc"
-    r"|\b(?:друг\w*|ин(?:ой|ая|ую|ое|ые|ых|ом|ого|ому)|нов\w*)\s+(?:" + _COST + r")"
+    r"|\b(?:jin\w*|odlišn\w*|nov\w*)\s+(?:" + COST_NOUN + r")|\b(?:změn\w*|vymě\w*|zamě\w*)\s+(?:ztrátov|cenov|účelov)\w*\s+funkc"
+    r"|\b(?:друг\w*|ин(?:ой|ая|ую|ое|ые|ых|ом|ого|ому)|нов\w*)\s+(?:" + COST_NOUN + r")"
     r"|\b(?:смен\w*|замен\w*)\s+функци\w*\s+(?:стоимост|потер)"
-    r"|\b(?:inn\w*|now\w*)\s+(?:" + _COST + r")|\b(?:zmie[nń]\w*|zamie[nń]\w*|zmian\w*)\s+funkcj\w*\s+(?:koszt|strat)")
+    r"|\b(?:inn\w*|now\w*)\s+(?:" + COST_NOUN + r")|\b(?:zmie[nń]\w*|zamie[nń]\w*|zmian\w*)\s+funkcj\w*\s+(?:koszt|strat)")
 #: Activations symbp has no reader for, by name: swish, SiLU, GELU, ELU, SELU, softsign, leaky or parametric ReLU,
 #: hard sigmoid or tanh, mish, maxout, arctan, a step; and another activation whatever it is.
 _OTHER_ACTIVATION = (
@@ -91,4 +92,4 @@ def named_other(words: str, own: dict) -> "str | None":
     return None if span is None else " ".join(words[span[0]:span[1]].split())
 
 
-__all__ = ["OTHER", "named_other", "other_span"]
+__all__ = ["COST_NOUN", "OTHER", "named_other", "other_span"]

@@ -52,7 +52,7 @@ from .denials import OWN_NEXT
 from .graphcondition import SENTENCE_CONDITION
 from .graphexamples import _locate
 from .negation import negated_verdict
-from .otherwords import other_span
+from .otherwords import COST_NOUN, other_span
 from .ordinals import PLACED, group, verdicts
 from .sentences import FORMULA, SENTENCE_END, line_of, masked, sentence_span, with_dollars
 from .vocabulary import catch
@@ -78,7 +78,6 @@ _CHANGED = (r"(?:cost|loss|objective|error\s+function|factor|prefactor|constant|
             r"|cen[auěyo]|ztrát\w*|faktor\w*|koeficient\w*|konstant\w*|bias\w*|prah\w*|polovin\w*"
             r"|(?:функци\w*\s+)?(?:стоимост\w*|потер\w*)|множител\w*|коэффициент\w*|констант\w*|смещени\w*|сдвиг\w*"
             r"|порог\w*|koszt\w*|strat\w*|czynnik\w*|współczynnik\w*|stał\w*|bias\w*|przesunię\w*|wyraz\w*\s+woln\w*)\b")
-_COST = r"(?:cost|loss|objective|cen[auěyo]|ztrát\w*|(?:функци\w*\s+)?(?:стоимост\w*|потер\w*)|koszt\w*|strat\w*)\b"
 #: Words that change the notes' model for the sentence they stand in: the cost scaled ("With the cost doubled",
 #: "Удвоив", "Przy podwojonym koszcie"), a factor or the biases left out ("Removing the factor ½", "Dropping the
 #: biases", "without biases"; cs/ru/pl). What the sentence states holds under that other model, which no reader
@@ -89,18 +88,18 @@ CHANGING = re.compile(
     r"|\b(?:remov|dropp?|omitt?|delet|ignor|neglect|discard|leav)(?:e|es|ed|ing|s)?\s+(?:out\s+)?(?:(?:the|a|an|this|that"
     r"|all|any|its)\s+)*(?:\w+\s+)?" + _CHANGED +
     r"|\bwithout\s+(?:(?:the|a|an|any|its)\s+)?(?:\w+\s+)?(?!loss\s+of\s+generality)" + _CHANGED +
-    r"|\b(?:scal|rescal|multipl|divid)\w*\s+(?:(?:the|our|this)\s+)?" + _COST +
-    r"|\b" + _COST + r"\s+(?:is\s+|was\s+|being\s+)?(?:scaled|rescaled|multiplied|divided)\b"
+    r"|\b(?:scal|rescal|multipl|divid)\w*\s+(?:(?:the|our|this)\s+)?" + COST_NOUN +
+    r"|\b" + COST_NOUN + r"\s+(?:is\s+|was\s+|being\s+)?(?:scaled|rescaled|multiplied|divided)\b"
     r"|\bbias[-\s]free\b|\bno\s+bias(?:es)?\b"
     r"|\b(?:zdvojnásob|zdvojen|zdvoj[íi]|ztrojnásob|zpolovič)\w*"
     r"|\b(?:odstran|vynech|zanedb|škrtn|zruš)\w*\s+(?:\w+\s+){0,2}?" + _CHANGED +
-    r"|\b(?:vynásob|vyděl|přeškál)\w*\s+(?:\w+\s+){0,2}?" + _COST + r"|\bbez\s+(?:\w+\s+)?" + _CHANGED +
+    r"|\b(?:vynásob|vyděl|přeškál)\w*\s+(?:\w+\s+){0,2}?" + COST_NOUN + r"|\bbez\s+(?:\w+\s+)?" + _CHANGED +
     r"|\b(?:удво|утро|вдвое)\w*"
     r"|\b(?:убра|убер|убир|отброс|опусти|опуска|пренебр|игнориру)\w*\s+(?:\w+\s+){0,2}?" + _CHANGED +
-    r"|\b(?:умнож|раздел)\w*\s+(?:\w+\s+){0,2}?" + _COST + r"|\bбез\s+(?:\w+\s+)?" + _CHANGED +
+    r"|\b(?:умнож|раздел)\w*\s+(?:\w+\s+){0,2}?" + COST_NOUN + r"|\bбез\s+(?:\w+\s+)?" + _CHANGED +
     r"|\b(?:podwoj|potroj|dwukrotn)\w*"
     r"|\b(?:usu[nw]|usunię|pomij|pomin|zaniedb|zignor)\w*\s+(?:\w+\s+){0,2}?" + _CHANGED +
-    r"|\b(?:pomnoż|podziel|przeskal)\w*\s+(?:\w+\s+){0,2}?" + _COST, re.IGNORECASE)
+    r"|\b(?:pomnoż|podziel|przeskal)\w*\s+(?:\w+\s+){0,2}?" + COST_NOUN, re.IGNORECASE)
 #: Words that set up a supposition: the notes' own setup when a reader took a definition or a named cost or
 #: activation from the sentence ("Assume $\sigma$ is the sigmoid"), else a supposition no reader read. After a modal
 #: ("One could suppose that $$…$$ does not hold") they report a guess, which ``denials.REPORTED`` reads; after "not"
