@@ -28,6 +28,7 @@ PHRASES: dict[str, dict[str, str]] = {
         "remark_when": "This holds when {m}.",
         "remark_with": "Here {m}.",
         "remark_rows": "Both sides are taken on their rows {m}.",
+        "remark_paren": "({m})",
         "source": "Source",
         "network": "Checked on",
         "network_line": "sizes {sizes}, activation {act}, cost {cost}{extra}; method {method}, {instances} instances.",

@@ -39,6 +39,9 @@ _REMARKS = (
     (re.compile(r"\s*\\quad\s*\\text\{when \}\s*(?P<m>\S.*)$"), "remark_when"),
     (re.compile(r",\\ (?P<m>x_0 = 1)$"), "remark_with"),
     (re.compile(r"\\ \(\\text\{rows \} (?P<m>j \\ge 1)\)$"), "remark_rows"),
+    # the all-sizes statements' cost, activation or matrix form (not their index ranges, which verify reads)
+    (re.compile(r"\s*\\quad\s*\((?P<m>(?:C =|\\sigma \\text\{|\\nabla_)[^()]*(?:\([^()]*\)[^()]*)*)\)$"),
+     "remark_paren"),
 )
 
 
@@ -47,6 +50,10 @@ def split_remark(statement: str) -> tuple[str, str, str]:
 
     >>> split_remark(r"\delta^L = a^L - y \quad\text{when } \sum_k y_k = 1")
     ('\\delta^L = a^L - y', 'remark_when', '\\sum_k y_k = 1')
+    >>> split_remark(r"\delta^L_j = a^L_j - y_j \quad (\sigma \text{ the sigmoid, binary cross-entropy})")[1:]
+    ('remark_paren', '\\sigma \\text{ the sigmoid, binary cross-entropy}')
+    >>> split_remark(r"\frac{\partial C}{\partial a^{l-1}_k} = \sum_j w^l_{jk} \delta^l_j \quad (\nabla_{a^{l-1}} C = (w^l)^T \delta^l)")[2]
+    '\\nabla_{a^{l-1}} C = (w^l)^T \\delta^l'
     >>> split_remark(r"\nabla_a C = a^L - y")
     ('\\nabla_a C = a^L - y', '', '')
     """
