@@ -476,11 +476,17 @@ def test_bp1_to_bp4_hold_in_every_notation_for_every_activation(notation, activa
         assert v.status == "holds", (formula, v.reason)
 
 
-def test_dyda_matrix_bp2_keeps_the_bias_row_so_it_is_refuted():
+def test_dyda_matrix_bp2_drops_the_bias_row_as_dyda_does():
     # Seed 003: (W^{[l+1]})^T δ^{[l+1]} has the extra row of x_0 = 1; Dyda drops it by hand
-    # ("pomijając pierwszy element"), so the matrix form as written does not hold.
+    # ("pomijając pierwszy element"). This test once said the matrix form was refuted for its shapes; review rv48 B2
+    # redecided it: symbp latex prints exactly this formula as Theorem BP2 in Dyda's notation and states that W
+    # stands for its weight columns j ≥ 1 in such a product, and verify now reads it so (rows j ≥ 1 of W^T δ are
+    # Σ_k w_{k,j} δ_k, times φ'(net_j): δ^{[l]}_j). Holds; the wrong variants stay refuted.
     v = verify(r"\delta^{[l]} = ((W^{[l+1]})^T \delta^{[l+1]}) \odot \varphi'(\text{net}^{[l]})", "dyda", diagnose=False)
-    assert v.status == "refuted" and "cannot multiply entrywise" in v.reason
+    assert v.status == "holds", v.reason
+    for wrong in (r"\delta^{[l]} = ((W^{[l+1]})^T \delta^{[l+1]}) \odot \varphi'(\text{net}^{[l+1]})",
+                  r"\delta^{[l]} = (W^{[l+1]} \delta^{[l+1]}) \odot \varphi'(\text{net}^{[l]})"):
+        assert verify(wrong, "dyda", diagnose=False).status == "refuted", wrong
 
 
 def test_a_side_that_fails_and_holds_nowhere_refutes_the_chain():

@@ -30,7 +30,7 @@ from .phrases import COST_DEFINITIONS, JUSTIFICATIONS, PHRASES  # noqa: F401 (th
 from .retarget import NotConvertible
 from .symbols import check_printable
 from .proof import Checks, Lemmas, align, lemma_environments, split_lemmas
-from .typeset import math, preamble, text
+from .typeset import math, preamble, split_remark, text
 
 
 def phrase(key: str, lang: str = "en", **values) -> str:
@@ -127,7 +127,7 @@ def certificate_body(cert, notation="nielsen", *, lang: str = "en", standalone: 
         parts = [lemma_environments(cert, p, doc.lemmas, doc.checks, justify=lambda w: justification(w, lang)),
                  _statement_body(cert, p, lang, source=not standalone)]
         if not standalone:
-            parts.append(f"\\paragraph{{{phrase('network', lang)}.}} {_network_line(cert, lang)}")
+            parts.append(f"\\paragraph{{{phrase('network', lang)}.}} {_network_line(cert, lang, p)}")
         parts.append(_verdict_body(cert, p, lang, doc))
         if own:
             parts.append(doc.end(p, lang))
@@ -153,24 +153,27 @@ def _as_written(build, notation, lang: str) -> str:
 
 def _statement_body(cert, p: Notation, lang: str, *, source: bool = True, theorem: bool = False) -> str:
     parts = []
+    formula, remark, condition = split_remark(cert.statement)  # the display holds a formula verify reads (rv48)
+    shown = f"\\[ {math(formula, p)} \\]" + (f"\n{phrase(remark, lang, m=f'${math(condition, p)}$')}" if remark else "")
     if cert.statement and theorem:  # every certificate of it holds: a theorem, its lemmas proved before it
-        parts.append(f"\\begin{{theorem}}[{text(cert.identity)}]\n\\[ {math(cert.statement, p)} \\]\n\\end{{theorem}}")
+        parts.append(f"\\begin{{theorem}}[{text(cert.identity)}]\n{shown}\n\\end{{theorem}}")
     elif cert.statement:
-        parts.append(f"\\paragraph{{{phrase('statement', lang)}.}}\n\\[ {math(cert.statement, p)} \\]")
+        parts.append(f"\\paragraph{{{phrase('statement', lang)}.}}\n{shown}")
     if cert.source and source:
         parts.append(f"\\paragraph{{{phrase('source', lang)}.}} {text(cert.source, p)}")
     return "\n\n".join(parts)
 
 
-def _network_line(cert, lang: str) -> str:
-    # No timings: a document must be the same each time it is regenerated.
+def _network_line(cert, lang: str, p: "Notation | None" = None) -> str:
+    # No timings: a document must be the same each time it is regenerated. The targets in ``p``'s letter (rv48 D5).
     net = cert.network or {}
     if "function" in net:
         return text(phrase("function_line", lang, name=net["function"], method=cert.method))
     acts = _activations(net)
     extra = ""
     if net.get("cost") == "softmax-cross-entropy":
-        extra = phrase("one_hot" if net.get("one_hot") else "free_targets", lang)
+        extra = phrase("one_hot" if net.get("one_hot") else "free_targets", lang,
+                       y=(p or profile("nielsen")).names["target"])
     if net.get("batch"):
         extra += phrase("batch", lang, m=net["batch"])
     return text(phrase(
@@ -361,7 +364,7 @@ def identity_section(
         if len(certs) > 1:
             label = _network_label(cert.network or {})
             out.append(f"\\subsection*{{{text(phrase('checked_on', lang, label=label))}}}")
-        out.append(f"\\paragraph{{{phrase('network', lang)}.}} {_network_line(cert, lang)}\n")
+        out.append(f"\\paragraph{{{phrase('network', lang)}.}} {_network_line(cert, lang, profile(notation))}\n")
         out.append(_as_written(lambda p, c=cert: _verdict_body(c, p, lang, doc), notation, lang))
     if own:
         out.append(doc.end(notation, lang))

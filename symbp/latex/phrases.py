@@ -25,12 +25,16 @@ PHRASES: dict[str, dict[str, str]] = {
         "cost_label": "cost {name}",
         "hadamard": "{u} is the elementwise (Hadamard) product and {S} the diagonal matrix of the {sp}.",
         "statement": "Statement",
+        "remark_when": "This holds when {m}.",
+        "remark_with": "Here {m}.",
+        "remark_rows": "Both sides are taken on their rows {m}.",
+        "remark_paren": "({m})",
         "source": "Source",
         "network": "Checked on",
         "network_line": "sizes {sizes}, activation {act}, cost {cost}{extra}; method {method}, {instances} instances.",
         "function_line": "the function {name} itself; method {method}.",
-        "one_hot": ", one-hot targets ($\\sum_k y_k = 1$)",
-        "free_targets": ", targets $y$ unconstrained",
+        "one_hot": ", one-hot targets ($\\sum_k {y}_k = 1$)",
+        "free_targets": ", targets ${y}$ unconstrained",
         "batch": ", mini-batch of m = {m} samples",
         "shown_as_written": (
             "This identity is stated in the notation of {name} ({source}), which cannot be re-indexed into this"

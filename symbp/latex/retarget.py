@@ -126,6 +126,11 @@ class _Retarget:
                     i = j
             elif c in self.heads and _standalone(text, i) and _has_script(text, i + 1):
                 i = self.quantity(i + 1, self.heads[c])
+            elif self.heads.get(c) in ("input", "target") and _standalone(text, i) and _word_ends(text, i + 1):
+                # the whole target (or input) vector, a^L − y: the profile's letter (rv48 D5: y was printed for a
+                # profile whose target is t, and verify in that profile could not read its own document)
+                out.append(p.names[self.heads[c]])
+                i += 1
             elif c == src.cost and _standalone(text, i) and not (i + 1 < n and text[i + 1].isalpha()):
                 out.append(p.cost)
                 i += 1
@@ -240,6 +245,11 @@ def _argument(text: str, i: int) -> tuple[str, int]:
 def _standalone(text: str, i: int) -> bool:
     # A head letter is a quantity only when it is not part of a word or a command.
     return not (i > 0 and (text[i - 1].isalpha() or text[i - 1] == "\\"))
+
+
+def _word_ends(text: str, i: int) -> bool:
+    # A head letter followed by another letter is part of a word (\text{...} aside), not a quantity.
+    return not (i < len(text) and text[i].isalpha())
 
 
 def _has_script(text: str, i: int) -> bool:

@@ -32,6 +32,38 @@ def math(latex_text: str, notation="nielsen", *, matrices: bool = True) -> str:
     return _unicode_math(retarget(latex_text, notation, matrices=matrices))
 
 
+#: A statement's trailing remark, which no formula reader takes as part of the formula (rv48: the theorems
+#: of dyda-weight-gradient, dyda-input-gradient and softmax-ce-one-hot were unreadable under symbp verify):
+#: the document shows it in words after the display (``split_remark``).
+_REMARKS = (
+    (re.compile(r"\s*\\quad\s*\\text\{when \}\s*(?P<m>\S.*)$"), "remark_when"),
+    (re.compile(r",\\ (?P<m>x_0 = 1)$"), "remark_with"),
+    (re.compile(r"\\ \(\\text\{rows \} (?P<m>j \\ge 1)\)$"), "remark_rows"),
+    # the all-sizes statements' cost, activation or matrix form (not their index ranges, which verify reads)
+    (re.compile(r"\s*\\quad\s*\((?P<m>(?:C =|\\sigma \\text\{|\\nabla_)[^()]*(?:\([^()]*\)[^()]*)*)\)$"),
+     "remark_paren"),
+)
+
+
+def split_remark(statement: str) -> tuple[str, str, str]:
+    r"""(the formula, the phrase key of its remark, the remark's math), or (statement, "", "") without one.
+
+    >>> split_remark(r"\delta^L = a^L - y \quad\text{when } \sum_k y_k = 1")
+    ('\\delta^L = a^L - y', 'remark_when', '\\sum_k y_k = 1')
+    >>> split_remark(r"\delta^L_j = a^L_j - y_j \quad (\sigma \text{ the sigmoid, binary cross-entropy})")[1:]
+    ('remark_paren', '\\sigma \\text{ the sigmoid, binary cross-entropy}')
+    >>> split_remark(r"\frac{\partial C}{\partial a^{l-1}_k} = \sum_j w^l_{jk} \delta^l_j \quad (\nabla_{a^{l-1}} C = (w^l)^T \delta^l)")[2]
+    '\\nabla_{a^{l-1}} C = (w^l)^T \\delta^l'
+    >>> split_remark(r"\nabla_a C = a^L - y")
+    ('\\nabla_a C = a^L - y', '', '')
+    """
+    for pattern, key in _REMARKS:
+        m = pattern.search(statement)
+        if m:
+            return statement[: m.start()].rstrip(), key, m.group("m")
+    return statement, "", ""
+
+
 # A TeX-like token in running words: one letter or a command with ^ or _ scripts
 # ("z^L", "a^{l+1}", "n_{L}"), not part of a longer word ("lemma_dz").
 _INLINE = re.compile(r"(?<![\\\w])((?:\\[A-Za-z]+|[A-Za-zδσφΣ∇])(?:[\^_](?:\{[^{}]*\}|[A-Za-z0-9]))+)")

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from .instances import _quantities, layer_vars
-from .nodes import Cdots, Equation, Index, Mul, Nabla, Partial, Quantity, to_latex, walk
+from .nodes import Cdots, Equation, Index, Mul, Nabla, Partial, Quantity, children, to_latex, walk
 
 if TYPE_CHECKING:
     from .check import Setting
@@ -88,6 +88,11 @@ def describe(eq: Equation, setting: "Setting", outputs_by: str = "") -> dict:
         words.append("∂/∂x of the augmented x = (1; a) ranges over its variable entries x_1 … x_n: x_0 = 1 is a "
                      "constant, so an instance at entry 0 is outside the formula's domain and a vector of n + 1 rows "
                      "on the other side is compared on its rows 1 … n.")
+    if nt.bias_column and _whole_weight_value(eq):
+        words.append("A whole W holds the bias as column 0 (x_0 = 1); beside a value one entry shorter there (in a "
+                     "product with a layer's δ, its activations or Σ', an entrywise product, a sum, or the other "
+                     "side), W stands for its weight columns j ≥ 1, as Dyda drops that entry by hand and as the "
+                     "documents of symbp latex state.")
     words.append(
         "Checked on networks of every depth from 2 up to one where each layer it names has taken every role "
         "(input, first hidden, interior, last hidden, output), listed with the verdict"
@@ -104,6 +109,13 @@ def describe(eq: Equation, setting: "Setting", outputs_by: str = "") -> dict:
         if nt.bias_column:
             out["nielsen"] += r" \quad (\hat{a}^l = (1; a^l): the bias column's constant input)"
     return out
+
+
+def _whole_weight_value(node) -> bool:
+    """Does a whole weight matrix W stand in the formula as a value (not as the variable of a ∂)?"""
+    if isinstance(node, Quantity):
+        return node.role in ("w", "W") and not node.indices
+    return not isinstance(node, (Partial, Nabla)) and any(_whole_weight_value(c) for c in children(node))
 
 
 _NIELSEN_BASE = {"w": "w", "W": "w", "b": "b", "z": "z", "a": "a", "x": "x", "y": "y", "delta": r"\delta", "C": "C"}

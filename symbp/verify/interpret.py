@@ -29,8 +29,8 @@ from .nodes import (
     Add, Apply, Cdots, Derivative, Div, Hadamard, Layer, Mul, Nabla, Neg, Num, Partial, Pow, Quantity, Transpose, latex_of, to_latex, walk,
 )
 from .values import (  # noqa: F401  (re-exported: the names verify and diagnose use)
-    LayerOutOfRange, Mat, OutsideDomain, ShapeMismatch, Uninterpretable, _broadcast_constant, _elementwise, _lift, one_entry,
-    multiply, shape_of,
+    LayerOutOfRange, Mat, OutsideDomain, ShapeMismatch, Uninterpretable, _broadcast_constant, _elementwise, _lift, bias_fit,
+    one_entry, multiply, shape_of,
 )
 
 
@@ -75,9 +75,9 @@ def _quantity(q: Quantity, ctx: Context):
             j, k = (p, r) if nt.weight_order == "to,from" else (r, p)
             return model.atom(("b", l, j)) if k == 0 else model.atom(("w", l, j, k))
         rows = [[model.atom(("w", l, j, k)) for k in range(1, net.n(l - 1) + 1)] for j in range(1, net.n(l) + 1)]
-        if nt.bias_column:  # column 0 is the bias (x_0 = 1)
+        if nt.bias_column:  # column 0 is the bias (x_0 = 1); beside n entries W is its weight columns (``bias_fit``)
             rows = [[model.atom(("b", l, j))] + row for j, row in enumerate(rows, start=1)]
-        m = Mat(net.n(l), len(rows[0]), rows)
+        m = Mat(net.n(l), len(rows[0]), rows, bias_col=nt.bias_column)
         return m if nt.weight_order == "to,from" else m.T()  # rows follow the first index
     values = {
         "b": lambda j: model.atom(("b", l, j)),
@@ -363,7 +363,7 @@ def _add(node: Add, ctx: Context):
     for t in node.terms[1:]:
         v = evaluate(t, ctx)
         # a row times a column is a number: w^L a^{L-1} on one output neuron beside the bias b^L, a column of 1
-        total, v = one_entry(*_broadcast_constant(total, v))
+        total, v = bias_fit(*one_entry(*_broadcast_constant(total, v)))
         _lift(total, v, "add", lambda: to_latex(node))
         total = _elementwise(total, v, lambda x, y: x + y)
     return total
@@ -394,7 +394,7 @@ def _one_output(ctx: Context) -> bool:
 
 
 def _hadamard(node: Hadamard, ctx: Context):
-    a, b = evaluate(node.left, ctx), evaluate(node.right, ctx)
+    a, b = bias_fit(evaluate(node.left, ctx), evaluate(node.right, ctx))  # (W^T δ) ⊙ φ'(net): W's weight columns
     _lift(a, b, "multiply entrywise (⊙)", lambda: to_latex(node))
     return _elementwise(a, b, lambda x, y: x * y)
 

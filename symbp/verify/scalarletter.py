@@ -26,12 +26,19 @@ _EXP = re.compile(r"(?<![A-Za-z\\])e(?=\s*\^)")
 _KNOWN = set("zayCWbwxL")
 
 
-def as_z(formula: str, known: "set | None" = None) -> "tuple[str, str] | None":
-    """(the formula with its one unread letter written as z, that letter), or None (see the module docstring).
-    ``known``: the letters the notation reads (default: Nielsen's and the scalar reader's)."""
-    if not re.search(r"\\sigma\b", formula):
+def as_z(formula: str, known: "set | None" = None, *, sigma: str = r"\sigma", z: str = "z") -> "tuple[str, str] | None":
+    r"""(the formula with its one unread letter written as z, that letter), or None (see the module docstring).
+    ``known``: the letters the notation reads (default: Nielsen's and the scalar reader's); ``sigma``, ``z``: the
+    notation's activation and weighted input (Dyda's \varphi and \mathrm{net}, where z is no quantity: rv48, the
+    theorem sigmoid-prime that ``symbp latex`` prints in Dyda's notation, φ'(z) = φ(z)(1 − φ(z)), was unreadable).
+
+    >>> as_z(r"\varphi'(z) = \varphi(z)(1 - \varphi(z))", set("ayLWbwx"), sigma=r"\varphi", z=r"\mathrm{net}")
+    ("\\varphi'(\\mathrm{net}) = \\varphi(\\mathrm{net})(1 - \\varphi(\\mathrm{net}))", 'z')
+    """
+    own = re.compile(re.escape(sigma) + r"(?![A-Za-z])")
+    if not (own.search(formula) or re.search(r"\\(?:sigma|tanh)\b", formula)):
         return None
-    bare = _EXP.sub(" ", _COMMAND.sub(" ", formula))
+    bare = _EXP.sub(" ", _COMMAND.sub(" ", own.sub(" ", formula)))
     letters = set(re.findall(r"[A-Za-z]", bare))
     if len(letters) != 1:
         return None
@@ -41,7 +48,7 @@ def as_z(formula: str, known: "set | None" = None) -> "tuple[str, str] | None":
     # the letter bare everywhere: no index or layer after it (t^2 is a power and stays)
     if re.search(rf"(?<![A-Za-z\\]){letter}\s*(?:_|\^\s*\{{?\s*[(\[A-Za-z])", formula):
         return None
-    renamed = re.sub(rf"(?<![A-Za-z\\]){letter}(?![A-Za-z])", "z", formula)
+    renamed = re.sub(rf"(?<![A-Za-z\\]){letter}(?![A-Za-z])", lambda _: z, formula)
     return renamed, letter
 
 

@@ -42,16 +42,29 @@ class Mat:
     cols: int
     entries: list  # list of rows
     variable_rows: int = 0  # 1 for ∂C/∂x of Dyda's augmented x = (1; a): row 0, the constant, is left out
+    #: Dyda's bias column (a notation with ``bias_column``): row 0 / column 0 of this value is the bias index of a
+    #: whole W (the column that meets x_0 = 1). Beside an operand one entry shorter there (a layer's δ, its
+    #: activations, Σ'), W stands for its weight columns j ≥ 1, as the documents of ``symbp latex`` state: ``bias_fit``.
+    bias_row: bool = False
+    bias_col: bool = False
 
     @staticmethod
     def column(values: list) -> "Mat":
         return Mat(len(values), 1, [[v] for v in values])
 
     def T(self) -> "Mat":
-        return Mat(self.cols, self.rows, [[self.entries[r][c] for r in range(self.rows)] for c in range(self.cols)])
+        return Mat(self.cols, self.rows, [[self.entries[r][c] for r in range(self.rows)] for c in range(self.cols)],
+                   bias_row=self.bias_col, bias_col=self.bias_row)
+
+    def weights_only(self, axis: str) -> "Mat":
+        """This value without its bias row (``axis`` "row") or bias column ("col"): W's weight columns j ≥ 1."""
+        if axis == "row":
+            return Mat(self.rows - 1, self.cols, self.entries[1:], bias_col=self.bias_col)
+        return Mat(self.rows, self.cols - 1, [row[1:] for row in self.entries], bias_row=self.bias_row)
 
     def map(self, fn) -> "Mat":
-        return Mat(self.rows, self.cols, [[fn(v) for v in row] for row in self.entries])
+        return Mat(self.rows, self.cols, [[fn(v) for v in row] for row in self.entries], bias_row=self.bias_row,
+                   bias_col=self.bias_col)
 
     @property
     def shape(self) -> str:
@@ -72,12 +85,32 @@ def _said(what) -> str:
 
 
 def _variable_rows(lv, rv):
-    """∂C/∂x of Dyda's x = (1; a) has the rows x_1 … x_n: the other side's row 0 (the constant) is left out."""
+    """∂C/∂x of Dyda's x = (1; a) has the rows x_1 … x_n: the other side's row 0 (the constant) is left out.
+    Likewise a side with W's bias index beside a side one entry shorter there (``bias_fit``)."""
     for a, b, swap in ((lv, rv, False), (rv, lv, True)):
         if isinstance(a, Mat) and a.variable_rows and isinstance(b, Mat) and b.rows == a.rows + 1 and b.cols == a.cols:
             b = Mat(a.rows, b.cols, b.entries[1:])
             return (b, a) if swap else (a, b)
-    return lv, rv
+    return bias_fit(lv, rv)
+
+
+def bias_fit(a, b):
+    """(a, b), where one is a value with Dyda's bias index (``Mat.bias_row``/``bias_col``: (W^{[l]})^T δ^{[l]} has
+    n + 1 rows, row 0 the bias column's) and the other is one entry shorter there and the same in the other
+    direction: that one without its bias row or column, so W stands for its weight columns j ≥ 1 (review rv48 B2:
+    ((W^{[l+1]})^T δ^{[l+1]}) ⊙ φ'(net^{[l]}), which ``symbp latex`` prints as Theorem BP2 in Dyda's notation,
+    was refuted for its shapes). Nothing else changes: any other shape is left to the caller to refuse."""
+    if not (isinstance(a, Mat) and isinstance(b, Mat)):
+        return a, b
+    for x, y, swap in ((a, b, False), (b, a, True)):
+        if x.bias_row and (x.rows, x.cols) == (y.rows + 1, y.cols):
+            x = x.weights_only("row")
+        elif x.bias_col and (x.rows, x.cols) == (y.rows, y.cols + 1):
+            x = x.weights_only("col")
+        else:
+            continue
+        return (y, x) if swap else (x, y)
+    return a, b
 
 
 def _lift(a, b, op: str, what):
@@ -127,6 +160,10 @@ def multiply(a, b, what, one_output: bool = False):
         return b.map(lambda x: a * x)
     if not isinstance(b, Mat):
         return a.map(lambda x: x * b)
+    if a.cols == b.rows + 1 and a.bias_col:  # W^{[l]} beside n entries: its weight columns j ≥ 1 (``bias_fit``)
+        a = a.weights_only("col")
+    elif b.rows == a.cols + 1 and b.bias_row:  # Σ'(net^{[l]}) (W^{[l+1]})^T: the same, transposed
+        b = b.weights_only("row")
     if a.cols != b.rows and one_output and (1, 1) in ((a.rows, a.cols), (b.rows, b.cols)):
         number, m = (a.entries[0][0], b) if (a.rows, a.cols) == (1, 1) else (b.entries[0][0], a)
         return m.map(lambda x: number * x)
@@ -136,4 +173,4 @@ def multiply(a, b, what, one_output: bool = False):
            for r in range(a.rows)]
     if a.rows == 1 and b.cols == 1:
         return out[0][0]  # a row times a column is a number
-    return Mat(a.rows, b.cols, out)
+    return Mat(a.rows, b.cols, out, bias_row=a.bias_row, bias_col=b.bias_col)  # (W^{[l]})^T δ^{[l]} keeps the bias row

@@ -435,7 +435,9 @@ def _diagnose_chain(eq: Equation, setting: Setting, outcome: Outcome, budget: fl
 def _in_z(formula: str, nt, again: dict, start: float) -> "Verification | None":
     # review (layouts, finding 7): a scalar identity of σ in a letter of its own, read as the same identity in z
     # (``scalarletter``); None when the renamed formula is not such an identity
-    renamed = as_z(formula)
+    # the notation's own letters and the scalar reader's; Dyda's z is no quantity (its weighted input is net)
+    known = set("ayCWbwxL") | {v for v in nt.names.values() if len(v) == 1}
+    renamed = as_z(formula, known if nt.names["z"] == "z" else known - {"z"}, sigma=nt.sigma, z=nt.names["z"])
     if renamed is None:
         return None
     try:
@@ -444,7 +446,7 @@ def _in_z(formula: str, nt, again: dict, start: float) -> "Verification | None":
     except (ReadError, SymbpError):
         return None
     inner = verify(renamed[0], nt, **again)
-    words = f"read with {renamed[1]} as σ's variable z"
+    words = f"read with {renamed[1]} as σ's variable {nt.names['z']}"
     return replaced(inner, formula=formula, reason=f"{inner.reason} ({words})" if inner.reason else words,
                     interpretation=dict(inner.interpretation, scalar_letter=words), seconds=since(start))
 
