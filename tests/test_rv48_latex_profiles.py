@@ -138,7 +138,9 @@ def _theorems(doc: str, own):
             yield name, formula.strip(), written
 
 
-@pytest.mark.parametrize("name, config", [(name, c) for name in ("dyda", "p4") for c in CONFIGS]
+# Softmax outputs in a bias-column profile cost ~20-30 s per document (BP3 of the bias column, ∂L/∂w_{j,0}): one
+# of them (dyda, relu) in the suite; the tanh one-hot documents in dyda and p4 held too when this test was written.
+@pytest.mark.parametrize("name, config", [("dyda", c) for c in CONFIGS[:3]] + [("p4", c) for c in CONFIGS[:2]]
                          + [(name, c) for name in ("p1", "p3") for c in CONFIGS[:3]],
                          ids=lambda x: x if isinstance(x, str) else f"{x[0]}-{x[1]}{'-onehot' if x[2] else ''}")
 def test_rv48_every_printed_theorem_verifies_in_its_notation(tmp_path, name, config):
