@@ -105,3 +105,41 @@ def test_entrywise_product_of_numbers_the_notes_never_shape_stays_a_misfit():
     assert not operands_one_entry(m, eq)
     eq = read_graph(r"\frac{\partial L}{\partial h} \odot (1 - h^2)", expression=True)
     assert operands_one_entry(m, eq)
+
+
+TARGET = r"""The input $x$ is a row vector with entries $x_1, x_2, x_3$, and $W$ is a $3 \times 1$ matrix.
+
+$$g = xW$$
+
+$$h = \tanh(g)$$
+
+The loss is $L = \frac{1}{2}(h - t)^2$. The target $t$ is a number.
+"""
+
+
+# By hand (review rv49 B5): g and h have one entry and t is a number, so ∂L/∂g = (h − t)(1 − h²); ⊙ of these numbers
+# is their product. Before, the true forms were refuted with "cannot multiply entrywise a scalar and a scalar".
+@pytest.mark.parametrize("claim, status", [
+    (r"\frac{\partial L}{\partial g} = (h - t) \odot (1 - h^2)", "holds"),
+    (r"\frac{\partial L}{\partial g} = (1 - h^2) \odot (h - t)", "holds"),
+    (r"\frac{\partial L}{\partial g} = (h - t) \odot (1 - h) \odot (1 + h)", "holds"),
+    (r"\frac{\partial L}{\partial g} = (h - t) \odot (1 - h)", "refuted"),  # the sigmoid's form for tanh
+    (r"\frac{\partial L}{\partial g} = (t - h) \odot (1 - h^2)", "refuted"),  # the sign
+    (r"\frac{\partial L}{\partial g} = (h - t) \odot h", "refuted"),
+])
+def test_rv49_b5_entrywise_product_beside_a_number_target(claim, status):
+    got = _verdict(TARGET, claim)
+    assert got.status == status, got.reason
+
+
+def test_rv49_b5_an_operand_of_numbers_alone_keeps_the_misfit():
+    from symbp.verify.graphmodel import Model, Quantity
+    from symbp.verify.graphoneentry import operands_one_entry
+    from symbp.verify.graphread import read_graph
+
+    m = Model()
+    m.quantities = {"t": Quantity("t", 0), "L": Quantity("L", 0), "h": Quantity("h", 0),
+                    "W": Quantity("W", 2, dims=(3, 1))}
+    m.one_entry = {"h"}
+    assert operands_one_entry(m, read_graph(r"h - t", expression=True), read_graph(r"1 - h^2", expression=True))
+    assert not operands_one_entry(m, read_graph(r"t", expression=True), read_graph(r"1 - h^2", expression=True))

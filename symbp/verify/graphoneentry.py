@@ -83,10 +83,17 @@ def one_entry_names(m: Model, defs) -> set:
 
 def operands_one_entry(m: Model, *nodes) -> bool:
     """Whether numbers computed from ``nodes`` are entries of one-entry quantities the notes shape: every quantity
-    they mention is one of ``m.one_entry``, a shaped vector or matrix, or the loss, and some is not the loss."""
+    they mention is one of ``m.one_entry``, a shaped vector or matrix, or the loss, and some is not the loss. A
+    number of the model may stand beside them when every operand mentions a one-entry or shaped quantity (the
+    target $t$ in (h − t) ⊙ (1 − h²) with h of one entry, review rv49 B5: t is then a number in every reading,
+    and ⊙ of numbers is their product); an operand of unshaped names alone keeps ⊙ a misfit."""
     shaped = {name for name, q in m.quantities.items() if q.rank and q.dims and all(q.dims)} | set(m.one_entry)
-    names = set().union(*(_names(m, n) for n in nodes))
-    return bool(names - set(LOSS_NAMES)) and names <= shaped | set(LOSS_NAMES)
+    each = [_names(m, n) for n in nodes]
+    names = set().union(*each)
+    if bool(names - set(LOSS_NAMES)) and names <= shaped | set(LOSS_NAMES):
+        return True
+    numbers = {name for name, q in m.quantities.items() if q.rank == 0}
+    return all(own & shaped for own in each) and names <= shaped | numbers | set(LOSS_NAMES)
 
 
 __all__ = ["learn_one_entry", "one_entry_names", "one_entry_value", "operands_one_entry"]
