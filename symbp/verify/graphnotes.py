@@ -39,7 +39,9 @@ from .graphfamily import checker, exchanged
 from .graphbatch import batch_sizes, given_size, samples_of, size_words, unsaid_words
 from .graphbatchinline import inline_split
 from .graphanymap import general_claims, general_functions, general_maps
+from .graphlosswords import worded_claims
 from .graphlocal import checked_locally, name_unread, unread_outcome
+from .graphundefined import input_names, undefined_nodes
 from .suppositions import CONDITION_WORDS
 from .graphownlayout import (contradicting, explicit_lines, gradient_only_lines, layout_at, layouts_in_force,
                              vectors_of)
@@ -334,6 +336,8 @@ def graph_notes(items: list, text: str, budget: float = 30.0, activation: str | 
     _undecided_names(out.results, subnames, defs + [d for d, _, _ in dropped], is_claim)
     general_claims(out.results, maps, is_claim)  # F'(y) of a general F in a claim: not judged (``graphanymap``)
     unread_entries(out.results, model, is_claim)  # G_{ij} = 2 ∂L/∂w_{ij}: a definition not read (``graphentrydefs``)
+    undefined = undefined_nodes(model, input_names(defs, hints, model) - {model.canonical(n) for n in unread})
+    worded_claims(out.results, model, text, is_claim, undefined)  # ∂L/∂u_2 tied to L in words only (rv48 A5)
     return out
 
 
