@@ -38,7 +38,7 @@ from .graphexamples import ASSUMPTION_WORDS, EXAMPLE_WORDS, split_values, with_v
 from .graphfamily import checker, exchanged
 from .graphbatch import batch_sizes, given_size, samples_of, size_words, unsaid_words
 from .graphbatchinline import inline_split
-from .graphanymap import general_claims, general_functions, general_maps
+from .graphanymap import general_claims, general_functions, general_maps, map_line
 from .graphlosswords import worded_claims
 from .graphlocal import checked_locally, name_unread, unread_outcome
 from .graphundefined import input_names, undefined_nodes
@@ -251,8 +251,8 @@ def graph_notes(items: list, text: str, budget: float = 30.0, activation: str | 
                              [(f.line, f.text) for f in items if f.kind == "unreadable"]
                              + [(p.formula.line, p.formula.text) for p in pieces if p.error], [d[1] for d in defs])
     defs, general = general_maps(defs, maps)
-    for (line, _, _), name, _ in general:
-        unread.setdefault(name, line)
+    for d, name, _ in general:  # z = F(y): z is computed from y alone, in a way not read (rv48 D1)
+        unread.setdefault(name, map_line(d, maps))
     if not defs:
         return out
     samples = samples_of(costs, [eq for p in pieces for eq in p.eqs], given_size(counted))
