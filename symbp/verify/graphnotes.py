@@ -48,7 +48,7 @@ from .graphownlayout import (contradicting, explicit_lines, gradient_only_lines,
 from .layoutmix import warn as warn_mixed_layouts
 from .graphmodel import Model, Sym, is_declaration, is_definition, to_latex
 from .graphstepdef import read_as_definitions
-from .graphnodes import Deriv
+from .graphnodes import Deriv, walk
 from .graphread import read_graph
 from .graphscope import assumption_spans, in_force
 from .graphsigma import SigmaReading, blocking, sigma_reading
@@ -97,6 +97,7 @@ class GraphNotes:
     declarations: set = field(default_factory=set)  # id(formula) of declarations checked as claims (``graphdeclare``)
     denied: dict = field(default_factory=dict)  # id(formula) -> why a value the notes say they do not assume is prose
     plain_steps: set = field(default_factory=set)  # id(formula) of a := the letters made a step (``graphstepdef``)
+    about_named: set = field(default_factory=set)  # id(formula) of a claim about a matrix named by its entries (J = W^T)
 
     def own_layout(self, line: int):
         """The notes' own layout at ``line``: the one declared in words before it, else the evidence of the
@@ -231,6 +232,8 @@ def graph_notes(items: list, text: str, budget: float = 30.0, activation: str | 
     out = GraphNotes(None, sigma=reading, unfolded=unfolded, denied=denied, plain_steps=plain_steps)
     out.pieces = {id(p.formula): p for p in pieces}
     out.definitions |= named
+    out.about_named = {id(p.formula) for p in pieces if id(p.formula) not in named and any(  # rv48 D2
+        isinstance(n, Deriv) and n.named for eq in p.eqs for n in walk(eq))}
     out.declarations = {id(p.formula) for _, _, p in restating
                         if p is not None and all(any(e is r for _, r, _ in restating) for e in p.eqs)}
     for _, _, p in values:
