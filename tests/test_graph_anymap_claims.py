@@ -87,3 +87,28 @@ def test_side_quantity_is_no_loss_argument():
     assert got[HOLDS[0]].status == "holds", got[HOLDS[0]].reason
     assert got[REFUTED[2]].status == "refuted"
     assert got[SIDE].status != "refuted", got[SIDE].reason
+
+
+SUM_ZERO = r"\frac{\partial L}{\partial y_1} + \frac{\partial L}{\partial y_2} = 0"
+
+
+def test_anymap_given_map_refutes_nothing_before_it():
+    # hand: "Here $F$ is the softmax." names a given F, not read: Σ_k ∂L/∂y_k = 0 is TRUE for the softmax (each row
+    # of its Jacobian diag(z) − z zᵀ sums to 0) though it names neither z nor F, so a claim before F is refuted
+    # only where the words leave F arbitrary; it never holds either (false for another F); the slip ∂L/∂x_1 =
+    # ∂L/∂y_1 w_11 is not refuted then (unjudged), never holds; dL/dx = W^T dL/dy still holds (true for every F)
+    text = _EN.replace("Here $F$ is any differentiable map from $\\mathbb{R}^2$ to $\\mathbb{R}^2$; in general it "
+                       "mixes the entries of $y$.", "Here $F$ is the softmax.")
+    assert "softmax" in text
+    report = verify_text(text + "".join(f"\n$${c}$$\n" for c in (SUM_ZERO, REFUTED[0], HOLDS[0])))
+    got = {row.formula.text: row.result for row in report.rows}
+    assert got[SUM_ZERO].status == "uninterpretable", got[SUM_ZERO].reason
+    assert got[REFUTED[0]].status == "uninterpretable", got[REFUTED[0]].reason
+    assert got[HOLDS[0]].status == "holds", got[HOLDS[0]].reason
+
+
+def test_anymap_arbitrary_map_refutes_sum_zero():
+    # hand: for an arbitrary F, Σ_k ∂L/∂y_k = 0 is false (F = identity, L = z_1 gives 1): refuted
+    report = verify_text(_EN + f"\n$${SUM_ZERO}$$\n")
+    got = {row.formula.text: row.result for row in report.rows}
+    assert got[SUM_ZERO].status == "refuted", got[SUM_ZERO].reason

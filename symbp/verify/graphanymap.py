@@ -241,6 +241,12 @@ def general_maps(defs: list, general: dict) -> tuple[list, list]:
     return kept, dropped
 
 
+#: Words that leave a map arbitrary (English, Czech, Polish, Russian): any, arbitrary, general, libovolné, obecné,
+#: dowolne, ogólne, произвольное, любое.
+_ARBITRARY = re.compile(r"\b(?:any|arbitrary|general|generic|unspecified|libovoln\w*|obecn\w*|jakékoli\w*|"
+                        r"dowoln\w*|ogóln\w*|jakiekolwiek\w*|произвольн\w*|любо\w*|общ\w*)", re.IGNORECASE)
+
+
 def map_line(d: tuple, general: dict) -> MapLine:
     """The line of a definition ``d`` (line, equation, piece) that applies a ``general`` letter, with what it is
     applied to: z = F(y) says z is computed from y (``graphundefined.MapLine``)."""
@@ -248,7 +254,8 @@ def map_line(d: tuple, general: dict) -> MapLine:
     calls = [n for n in walk(eq.sides[-1]) if isinstance(n, Call) and isinstance(n.func, Sym)
              and n.func.base.rstrip("'") in general]
     args = {a.base for c in calls for arg in c.args for a in walk(arg) if isinstance(a, Sym)}
-    return MapLine(line, tuple(sorted(args)), calls[0].func.base.rstrip("'") if calls else "")
+    func = calls[0].func.base.rstrip("'") if calls else ""
+    return MapLine(line, tuple(sorted(args)), func, _ARBITRARY.search(general.get(func, "")) is not None)
 
 
 def general_claims(results: dict, general: dict, is_claim) -> None:

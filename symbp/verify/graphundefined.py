@@ -66,10 +66,11 @@ class MapLine(int):
 
     args: tuple = ()
     func: str = ""
+    arbitrary: bool = False  # the words say F is any map ("any", "arbitrary", "libovolné"), not a given one
 
-    def __new__(cls, line: int, args: tuple = (), func: str = ""):
+    def __new__(cls, line: int, args: tuple = (), func: str = "", arbitrary: bool = False):
         out = super().__new__(cls, line)
-        out.args, out.func = tuple(args), func
+        out.args, out.func, out.arbitrary = tuple(args), func, arbitrary
         return out
 
 
@@ -136,7 +137,10 @@ def twin_verdict(eq, out, reached: list, model: Model, unread: dict | None) -> G
     if out.status == "holds":
         out.reason += f" (however the notes compute {names}, {unread_words if lines else 'which they never define'})"
         return out
-    if not through_map(eq, model, reached, unread):
+    # a given F ("$F$ is the softmax") may make such a claim true that fails for another (Σ_k ∂L/∂y_k = 0): only
+    # an F the words leave arbitrary refutes it
+    if not through_map(eq, model, reached, unread) and (
+            out.status != "refuted" or all(_map_line(model, u, unread).arbitrary for u in reached)):
         if out.status == "uninterpretable":
             return out
         funcs = ", ".join(sorted({_map_line(model, u, unread).func for u in reached}))
