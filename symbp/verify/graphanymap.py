@@ -31,6 +31,7 @@ from .graphcheck import GraphOutcome
 from .graphmodel import to_latex
 from .graphnodes import Call, Num, Sym, walk
 from .graphshapes import model_functions
+from .graphundefined import MapLine
 from .sentences import FORMULA, DISPLAY, line_of, sentences
 
 _EW_ADVERB = (r"(?:entry-?wise|element-?wise|component-?wise|coordinate-?wise|entry\s+by\s+entry|"
@@ -240,6 +241,23 @@ def general_maps(defs: list, general: dict) -> tuple[list, list]:
     return kept, dropped
 
 
+#: Words that leave a map arbitrary (English, Czech, Polish, Russian): any, arbitrary, general, libovolné, obecné,
+#: dowolne, ogólne, произвольное, любое.
+_ARBITRARY = re.compile(r"\b(?:any|arbitrary|general|generic|unspecified|libovoln\w*|obecn\w*|jakékoli\w*|"
+                        r"dowoln\w*|ogóln\w*|jakiekolwiek\w*|произвольн\w*|любо\w*|общ\w*)", re.IGNORECASE)
+
+
+def map_line(d: tuple, general: dict) -> MapLine:
+    """The line of a definition ``d`` (line, equation, piece) that applies a ``general`` letter, with what it is
+    applied to: z = F(y) says z is computed from y (``graphundefined.MapLine``)."""
+    line, eq = d[0], d[1]
+    calls = [n for n in walk(eq.sides[-1]) if isinstance(n, Call) and isinstance(n.func, Sym)
+             and n.func.base.rstrip("'") in general]
+    args = {a.base for c in calls for arg in c.args for a in walk(arg) if isinstance(a, Sym)}
+    func = calls[0].func.base.rstrip("'") if calls else ""
+    return MapLine(line, tuple(sorted(args)), func, _ARBITRARY.search(general.get(func, "")) is not None)
+
+
 def general_claims(results: dict, general: dict, is_claim) -> None:
     """A claim that applies a ``general`` letter (or its derivative) to anything but an entry is not judged:
     uninterpretable, naming the words (``results``: id(formula) -> (piece, outcomes), as ``graphnotes`` keeps them)."""
@@ -254,4 +272,4 @@ def general_claims(results: dict, general: dict, is_claim) -> None:
                                            "so the claim is not judged")
 
 
-__all__ = ["general_claims", "general_functions", "general_maps"]
+__all__ = ["general_claims", "general_functions", "general_maps", "map_line"]

@@ -380,7 +380,11 @@ def _frontier(m: Model, args: list, extra: list) -> list:
     # partial an independent symbol), unless a quantity the notes differentiate the loss by is computed from it
     # other than through the other declared arguments (z = h(y) lies between L(y_1, y_2) and y)
     keep = [a for a in args if not any(_depends_past(m, e, a, set(args) - {a}) for e in extra)]
-    keep += [e for e in extra if not any(o != e and m.depends(o, e) for o in keep + extra)]
+    # only what is computed from a declared argument: a quantity beside the graph (s = x_1 + x_2 beside L = L(z_1,
+    # z_2)) is no argument because a claim differentiates L by it (∂L/∂s = 0 was refuted, and dL/dx = W^T dL/dy
+    # with it: review rv48 D1)
+    keep += [e for e in extra if any(m.depends(e, a) for a in args)
+             and not any(o != e and m.depends(o, e) for o in keep + extra)]
     if keep != list(args):
         m.notes.append("the loss is read as a function of " + ", ".join(str(k) for k in keep)
                        + " (what the notes compute from its declared arguments and differentiate it by)")

@@ -27,7 +27,11 @@ from .sentences import FORMULA, position_of, sentences
 #: "We write the gradient as $G_{ij} = …$"); any other word (for, when, only, if, off-diagonal) may restrict it.
 _LEADING = {"define", "defines", "let", "we", "write", "set", "denote", "put", "and", "here", "now", "then", "also",
             "so", "with", "the", "a", "matrix", "gradient", "as", "by", "call", "name", "introduce", "its", "entries",
-            "of", "use", "shorthand", "notation", "write"}
+            "of", "use", "shorthand", "notation", "write",
+            # Polish, Czech, Russian (review rv48 D2: "Oznaczmy $G_{ij} = …$."): let, denote, define, set, we write
+            "oznaczmy", "niech", "zdefiniujmy", "definiujemy", "przyjmijmy", "połóżmy", "piszemy", "macierz",
+            "označme", "označíme", "nechť", "definujme", "definujeme", "položme", "píšeme", "matice",
+            "обозначим", "пусть", "определим", "положим", "запишем", "матрица", "и", "i", "a"}
 
 
 def entry_defined(eq) -> str | None:

@@ -29,7 +29,7 @@ from .graphnodes import Equation, Mat, T, to_latex, walk
 from .graphshapes import FAMILY_CYCLES, open_dims
 from .graphsizedegree import NO_POLYNOMIAL, UNBOUNDED, letter_degrees
 from .graphsizes import letter_sizes
-from .graphundefined import input_names, involved, make_generic, undefined_nodes
+from .graphundefined import input_names, involved, make_generic, twin_verdict, undefined_nodes
 from .graphundefined import words as undefined_words
 from .graphupdate import is_update, rate_words, step_free
 from .graphupdatelayout import check_update, check_update_on
@@ -94,7 +94,7 @@ def checker(defs: list, all_eqs: list, hints: list, claims: list, sigma=None, un
             if twin is None:
                 undefined, twins = [], []
                 break
-            make_generic(twin, undefined)
+            make_generic(twin, undefined, unread)
             twin.family_start = k  # a twin at a size 1 refutes by values only, as its member
             twins.append(twin)
     return model, "", repaired, lambda eq, budget, layout="": _undefined_check(eq, family, twins, undefined, budget,
@@ -104,7 +104,8 @@ def checker(defs: list, all_eqs: list, hints: list, claims: list, sigma=None, un
 def _undefined_check(eq: Equation, family: list, twins: list, undefined: list, budget: float,
                      layout: str = "", unread: dict | None = None, samples: Samples | None = None) -> GraphOutcome:
     """A claim that reaches a node the notes never define holds only if it holds however that node is computed
-    (on the generic twins); otherwise it is uninterpretable, naming the node. Other claims: ``_family_check``."""
+    (on the generic twins); otherwise it is uninterpretable, naming the node (``twin_verdict``). Other claims:
+    ``_family_check``."""
     reached = involved(eq, family[0], undefined) if twins else []
     if not reached:
         return _family_check(eq, family, budget, layout, samples)
@@ -112,19 +113,7 @@ def _undefined_check(eq: Equation, family: list, twins: list, undefined: list, b
         return GraphOutcome("uninterpretable", f"{to_latex(eq)}: the declaration reaches "
                             f"{undefined_words(reached)}, which the notes name but never define, so what it depends "
                             "on is not said")
-    out = _family_check(eq, twins, budget, layout, samples)
-    names = undefined_words(reached)
-    lines = sorted({line for n, line in (unread or {}).items()
-                    if any(family[0].canonical(family[0].names[u][0]) == n for u in reached)})
-    unread_words = f"whose definition on line{'s' if len(lines) > 1 else ''} {', '.join(map(str, lines))} is not read"
-    if out.status == "holds":
-        out.reason += f" (however the notes compute {names}, {unread_words if lines else 'which they never define'})"
-        return out
-    if lines:
-        return GraphOutcome("uninterpretable", f"{to_latex(eq)}: the claim depends on {names}, {unread_words}, so "
-                            "how it is computed is not known here")
-    return GraphOutcome("uninterpretable", f"{to_latex(eq)}: the claim depends on {names}, which the notes name but "
-                        f"never define, so they never say how it is computed")
+    return twin_verdict(eq, _family_check(eq, twins, budget, layout, samples), reached, family[0], unread)
 
 
 def _family_check(eq: Equation, family: list, budget: float, layout: str = "",

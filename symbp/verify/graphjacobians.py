@@ -69,10 +69,13 @@ def name_matrices(pieces: list, alone=lambda formula, name: True) -> "tuple[set,
     """Rewrite the pieces' claims (``graphnotes.Piece``, in place) with each named matrix as its derivative (see the
     module docstring); the definitions are taken out. Returns (the ids of the formulas that are such definitions,
     the model's words about them, name -> (numerator, denominator, layout) for ``written``). A name defined in any
-    other way too, or twice, or in a formula that is not all its sentence says (``alone``: "Define $G_{ij} = …$ for
-    $i \ne j$", review rv44 B2), is left alone."""
+    other way too (a formula with it on the left before or beside its entries' definition; those after it are
+    claims about the derivative), or twice, or in a formula that is not all its sentence says (``alone``: "Define
+    $G_{ij} = …$ for $i \ne j$", review rv44 B2), is left alone."""
     found: dict = {}
+    first: dict = {}  # name -> the line of its entries' definition
     other: set = set()
+    later: dict = {}  # name -> the lines of the other formulas with it on the left
     for p in pieces:
         for eq in p.eqs:
             got = named_matrix(eq)
@@ -81,8 +84,12 @@ def name_matrices(pieces: list, alone=lambda formula, name: True) -> "tuple[set,
             elif got is not None:
                 kind = "gradient" if not eq.sides[1].num.sub else "jacobian"
                 found.setdefault(got[0], set()).add((*got[1:], kind))
+                first.setdefault(got[0], p.formula.line)
             elif isinstance(eq, Equation) and eq.sides and isinstance(eq.sides[0], Sym):
-                other.add(eq.sides[0].base)
+                later.setdefault(eq.sides[0].base, []).append(p.formula.line)
+    # a formula for the name after its entries' definition is a claim about the derivative it names (G = dL/dy x^T
+    # after G_{ij} = ∂L/∂w_{ij}: review rv48 D2); one before it, or on its line, defines the name another way
+    other |= {n for n, lines in later.items() if n not in first or min(lines) <= first[n]}
     names = {n: next(iter(v)) for n, v in found.items() if len(v) == 1 and n not in other}
     if not names:
         return set(), [], {}

@@ -38,15 +38,17 @@ from .graphexamples import ASSUMPTION_WORDS, EXAMPLE_WORDS, split_values, with_v
 from .graphfamily import checker, exchanged
 from .graphbatch import batch_sizes, given_size, samples_of, size_words, unsaid_words
 from .graphbatchinline import inline_split
-from .graphanymap import general_claims, general_functions, general_maps
+from .graphanymap import general_claims, general_functions, general_maps, map_line
+from .graphlosswords import worded_claims
 from .graphlocal import checked_locally, name_unread, unread_outcome
+from .graphundefined import input_names, undefined_nodes
 from .suppositions import CONDITION_WORDS
 from .graphownlayout import (contradicting, explicit_lines, gradient_only_lines, layout_at, layouts_in_force,
                              vectors_of)
 from .layoutmix import warn as warn_mixed_layouts
 from .graphmodel import Model, Sym, is_declaration, is_definition, to_latex
 from .graphstepdef import read_as_definitions
-from .graphnodes import Deriv
+from .graphnodes import Deriv, walk
 from .graphread import read_graph
 from .graphscope import assumption_spans, in_force
 from .graphsigma import SigmaReading, blocking, sigma_reading
@@ -95,6 +97,7 @@ class GraphNotes:
     declarations: set = field(default_factory=set)  # id(formula) of declarations checked as claims (``graphdeclare``)
     denied: dict = field(default_factory=dict)  # id(formula) -> why a value the notes say they do not assume is prose
     plain_steps: set = field(default_factory=set)  # id(formula) of a := the letters made a step (``graphstepdef``)
+    about_named: set = field(default_factory=set)  # id(formula) of a claim about a matrix named by its entries (J = W^T)
 
     def own_layout(self, line: int):
         """The notes' own layout at ``line``: the one declared in words before it, else the evidence of the
@@ -229,6 +232,8 @@ def graph_notes(items: list, text: str, budget: float = 30.0, activation: str | 
     out = GraphNotes(None, sigma=reading, unfolded=unfolded, denied=denied, plain_steps=plain_steps)
     out.pieces = {id(p.formula): p for p in pieces}
     out.definitions |= named
+    out.about_named = {id(p.formula) for p in pieces if id(p.formula) not in named and any(  # rv48 D2
+        isinstance(n, Deriv) and n.named for eq in p.eqs for n in walk(eq))}
     out.declarations = {id(p.formula) for _, _, p in restating
                         if p is not None and all(any(e is r for _, r, _ in restating) for e in p.eqs)}
     for _, _, p in values:
@@ -249,8 +254,8 @@ def graph_notes(items: list, text: str, budget: float = 30.0, activation: str | 
                              [(f.line, f.text) for f in items if f.kind == "unreadable"]
                              + [(p.formula.line, p.formula.text) for p in pieces if p.error], [d[1] for d in defs])
     defs, general = general_maps(defs, maps)
-    for (line, _, _), name, _ in general:
-        unread.setdefault(name, line)
+    for d, name, _ in general:  # z = F(y): z is computed from y alone, in a way not read (rv48 D1)
+        unread.setdefault(name, map_line(d, maps))
     if not defs:
         return out
     samples = samples_of(costs, [eq for p in pieces for eq in p.eqs], given_size(counted))
@@ -334,6 +339,8 @@ def graph_notes(items: list, text: str, budget: float = 30.0, activation: str | 
     _undecided_names(out.results, subnames, defs + [d for d, _, _ in dropped], is_claim)
     general_claims(out.results, maps, is_claim)  # F'(y) of a general F in a claim: not judged (``graphanymap``)
     unread_entries(out.results, model, is_claim)  # G_{ij} = 2 ∂L/∂w_{ij}: a definition not read (``graphentrydefs``)
+    undefined = undefined_nodes(model, input_names(defs, hints, model) - {model.canonical(n) for n in unread})
+    worded_claims(out.results, model, text, is_claim, undefined)  # ∂L/∂u_2 tied to L in words only (rv48 A5)
     return out
 
 

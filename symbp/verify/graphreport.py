@@ -116,11 +116,12 @@ def apply_graph(report, text: str, notation_name: str, budget: float = 30.0, act
         rows.append(row)
     if g.model is not None and row_type is not None:
         for k, f in enumerate(skipped):  # a declaration the layered reading filed unchecked (y_1 = y_1(L))
-            if id(f) not in g.declarations or id(f) not in g.results or not _graph_form(f.text):
+            named = id(f) in g.about_named  # J = W^T after J_{ij} = ∂y_j/∂x_i: a claim about ∂y/∂x (rv48 D2)
+            if (id(f) not in g.declarations and not named) or id(f) not in g.results or not _graph_form(f.text):
                 continue
             p, results = g.results[id(f)]
             verification = _beside(text, f, regularized(f, _verification(f, p, results, g, notation_name)))
-            if verification.status == "holds":
+            if verification.status == "holds" and not named:
                 skipped[k] = _checked(f, verification)
             else:
                 skipped[k] = None
