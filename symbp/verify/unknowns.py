@@ -46,6 +46,7 @@ from dataclasses import dataclass, replace
 from ..errors import SymbpError
 from ..notation import Notation
 from .claimlinks import declaration
+from .samples import mean_count
 from .definition_kinds import (DELTA_DEFINITION, MEAN_OF_PER_INPUT, OVER_INPUTS, cost_per_input, over_samples,
                                covers, defines_delta, delta_claim, forward_kind, is_output, layer_activation,
                                loss_letter, names_a_cost, new_name, other_function, uses_name)
@@ -128,7 +129,8 @@ def find(rows: list, model: Model, nt: Notation, given: dict, recheck=None) -> l
                 held = recheck(per_input, f.line).status == "holds"
                 out.append(Unknown(f.line, "held-cost" if held else "cost", f.text,
                                    f"its cost per input {per_input}" + ("" if held else " does not hold"), letter))
-            elif OVER_INPUTS.search(f.text) and not MEAN_OF_PER_INPUT.match(f.text):
+            elif OVER_INPUTS.search(f.text) and not MEAN_OF_PER_INPUT.match(f.text) and not (
+                    v.status == "holds" and mean_count(f.text, given.get("sets", ()))):  # over "$B$ of $m$" (rv48)
                 # a sum or another mean of C_x (C = Σ_x C_x, C = 1/(2n) Σ_x C_x): not the mean verify's C is
                 out.append(Unknown(f.line, "cost", f.text, "not the mean (1/n) Σ_x C_x of the costs per input", letter))
             elif v.status != "holds" and not _recognised(model, f) and not re.search(r"\\sum|\\frac", f.text):
