@@ -1,5 +1,5 @@
-r"""Review rv48 D3, D4 and a leftover: how many inputs the mean cost averages, said in words, and sums over a named
-set of inputs (``setwords``, ``meanclaims``).
+r"""Review rv48 D3, D4, D6 and a leftover: how many inputs the mean cost averages, said in words, and sums over a named
+set of inputs (``setwords``, ``meanclaims``); a number for a sum's bound (``numericsums``).
 
 Verdicts decided by hand before running, each with a wrong variant that must not hold:
 
@@ -12,6 +12,9 @@ Verdicts decided by hand before running, each with a wrong variant that must not
 - D4: "mini-batches $B$ of $m$ training inputs, drawn from the $n$ training inputs, with $m < n$": the gradient of
   C = (1/n) Σ_x C_x is not (1/n) Σ_{x∈B} δ^{x,l} nor (1/m) Σ_{x∈B} δ^{x,l} (the estimate): refuted; the step
   b → b − (η/m) Σ_{x∈B} δ^{x,l} is SGD's step (holds). Without m < n, B may be all of them: not judged.
+- D6: BP2 written with a number for the sum's bound, Σ_{k=1}^{2} w^3_{k1} δ^3_k: conditional on n_3 = 2 with
+  --sizes 2,2,2 (met); a partial sum where the bound is not the layer's size (refuted on [3, 2, 3], the sum to 1,
+  swapped indices); not judged without --sizes.
 - leftover: notes that never say how many inputs C averages: neither (1/m) Σ_x δ^{x,l} nor (1/n) Σ_x δ^{x,l} holds
   (before, both held); the mini-batch step with η/m still holds.
 """
@@ -160,3 +163,34 @@ def test_rv48_batch_size_is_no_count_of_the_cost():
     assert said_counts(text) == ((1, "n"),)
     assert named_sets(text) == ((2, "B", "m"),)
 
+
+# -- D6: a number for a sum's upper bound (``numericsums``) ------------------------------------------------------
+
+BP2_TWO = r"\delta^2_1 = \sigma'(z^2_1)\sum_{k=1}^{2} w^3_{k1}\delta^3_k"
+
+
+def test_rv48_d6_numeric_bound_is_the_whole_sum_on_a_network_of_that_size():
+    # hand: on [2, 2, 2] the sum to 2 over layer 3's neurons is BP2 written out: conditional on n_3 = 2, met
+    v = verify(BP2_TWO, sizes=(2, 2, 2))
+    assert v.status == "conditional" and v.condition == "n_3 = 2" and v.exit_code == 0
+
+
+def test_rv48_d6_numeric_bound_short_of_the_layer_is_a_partial_sum():
+    # hand: on [3, 2, 3] layer 3 has 3 neurons: the sum to 2 leaves one out (refuted, never read as the full sum);
+    # the sum to 1 on [2, 2, 2] too; the sum to 3 on [2, 2, 2] runs past the layer (never holds); w^3_{1k}: swapped
+    assert verify(BP2_TWO, sizes=(3, 2, 3)).status == "refuted"
+    assert verify(BP2_TWO.replace("^{2}", "^{1}"), sizes=(2, 2, 2)).status == "refuted"
+    assert verify(BP2_TWO.replace("^{2}", "^{3}"), sizes=(2, 2, 2)).status not in ("holds", "conditional")
+    assert verify(BP2_TWO.replace("w^3_{k1}", "w^3_{1k}"), sizes=(2, 2, 2)).status == "refuted"
+    assert verify(BP2_TWO.replace("^{2}", "^{3}"), sizes=(3, 2, 3)).status == "conditional"
+
+
+def test_rv48_d6_numeric_bound_without_sizes_is_not_judged(tmp_path):
+    # hand: without a network the claim names a size it does not fix: not judged (neither the conditional nor a
+    # refutation on the larger layers); in notes, a forward pass written so blocks nothing (BP3 still holds)
+    v = verify(BP2_TWO)
+    assert v.status == "uninterpretable" and "--sizes" in v.reason
+    rows = _rows(tmp_path, "A small network.\n\n" + _lines(r"z^2_j = \sum_{k=1}^{2} w^2_{jk} a^1_k + b^2_j",
+                                                           r"\frac{\partial C}{\partial b^l_j} = \delta^l_j"))
+    assert rows[3].status == "uninterpretable"
+    assert rows[5].status == "holds"

@@ -47,6 +47,8 @@ from ..errors import SymbpError
 from ..notation import Notation
 from .claimlinks import declaration
 from .samples import mean_count
+from .verdicts import replaced
+from .numericsums import unfixed
 from .definition_kinds import (DELTA_DEFINITION, MEAN_OF_PER_INPUT, OVER_INPUTS, cost_per_input, over_samples,
                                covers, defines_delta, delta_claim, forward_kind, is_output, layer_activation,
                                loss_letter, names_a_cost, new_name, other_function, uses_name)
@@ -172,7 +174,11 @@ def find(rows: list, model: Model, nt: Notation, given: dict, recheck=None) -> l
     # with a softmax output, a^l = σ(z^l) speaks of the hidden layers and is refuted at the output: the softmax
     # output is the model's own concern (``Model.own_terms``), not a forward pass symbp lacks
     for kind in (("z",) if softmax else ("z", "a")):
-        defs = [(f, v) for f, v, k in forward if k == kind]
+        # z^2_j = Σ_{k=1}^{2} w^2_{jk} a^1_k + b^2_j holds on the user's --sizes network, conditional on n_1 = 2: it is
+        # symbp's forward pass on the network the notes are about (rv48 D6)
+        # (without --sizes it is not judged, and blocks nothing, as when its sum was not read)
+        defs = [(f, v if not (v.status == "conditional" and v.condition_met) else replaced(v, status="holds"))
+                for f, v, k in forward if k == kind and not (v.status == "uninterpretable" and unfixed(f.text))]
         if defs and not any(v.status == "holds" for _, v in defs):
             f, v = defs[0]
             out.append(Unknown(f.line, "forward", f.text, _why(v)))

@@ -61,6 +61,7 @@ from .recheck import HOOKS
 from .sizecondition import size_conditional
 from .graphsingle import check_single, has_layers
 from .names import schematic
+from .numericsums import unfixed
 from .meanclaims import counted_per_input, judge_mean
 from .samples import cost_definition, cost_superscripts, per_sample, sample_slip, total_cost
 from .scalar import check_scalar, is_scalar
@@ -273,6 +274,9 @@ def _verify_plain(formula: str, notation: "str | Notation", *, activation: str, 
                                 **base)
         return Verification(status="unreadable", verdict="undecided", reason=str(exc), **base)
     eq = claim.equation
+    if fixed is None and unfixed(formula):  # \sum_{k=1}^{2}: a size the claim does not fix (rv48 D6)
+        return Verification(status="uninterpretable", verdict="undecided", reason=unfixed(formula),
+                            seconds=since(start), **base)
     try:
         eq, own_outputs = output_condition(eq)  # "\\quad \\text{for } n_L = 1": checked on networks with one output
     except Uninterpretable as exc:
