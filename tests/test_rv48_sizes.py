@@ -93,7 +93,9 @@ def test_rv48_layer_variable_formula_on_shallow_network_unchanged():
     assert v.status == "holds"
 
 
-M1 = r"""For every input $x$ of a mini-batch $B$ of $m$ inputs the network computes
+# (rv48 D3, branch batch7: with "of $m$ inputs" the notes give B its m, C = (1/m) Σ_{x∈B} C_x is then their mean and
+# the claims under it are judged; without those words B's size is unsaid and only the definitions hold, C3's case)
+M1 = r"""For every input $x$ of a mini-batch $B$ the network computes
 
 $$z^{x,l} = w^l a^{x,l-1} + b^l$$
 

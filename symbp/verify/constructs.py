@@ -13,6 +13,7 @@ from .lexer import Token, _capped_exponent, _size
 from fractions import Fraction
 
 from .nodes import Apply, Cdots, Comprehension, Div, Matrix, Nabla, Num, Pow, Quantity, Sum
+from .numericsums import written_out
 
 
 #: Matrix environments read (vmatrix is a determinant, not a matrix: not read).
@@ -180,8 +181,17 @@ class Constructs:
                     self.fail("a sum's subscript must be an index like k or k=1", tok)
             elif self.at("^") and upper is None:
                 stok = self.next()
-                upper = _size(self.script(), stok, self)
+                raw = self.script()
+                # \sum_{k=1}^{2}: a number for the bound, the sum written out (``numericsums``, rv48 D6)
+                upper = int("".join(raw)) if "".join(raw).isdigit() else _size(raw, stok, self)
         body = self.product()
+        if isinstance(upper, int):
+            if var is None:
+                self.fail("a sum with a number for its bound needs its index (\\sum_{k=1}^{2})", tok)
+            try:
+                return written_out(var, 1 if lower is None else lower, upper, body)
+            except ValueError as exc:
+                self.fail(str(exc), tok)
         return Sum(var, lower, upper, body)
 
 

@@ -10,6 +10,8 @@ r"""The number of training inputs said in words, and whether the notes speak of 
 ((2, 'n'),)
 >>> said_counts("With a mini-batch of $m$ inputs:")
 ()
+>>> said_counts("mini-batches $B$ of $m$ training inputs, drawn from the $n$ training inputs")
+((1, 'n'),)
 >>> speaks_of_batches("Full-batch gradient descent (no mini-batches here): over all $n$ inputs")
 False
 >>> speaks_of_batches("Input mini batch."), speaks_of_batches("With a mini-batch of $m$ inputs:")
@@ -19,6 +21,8 @@ False
 from __future__ import annotations
 
 import re
+
+from .setwords import batch_size_spans
 
 _SAID = re.compile(r"(?:\b(?:all|the)\s+\$\s*(?P<a>[mnN])\s*\$\s+(?:training\s+)?(?:inputs|examples|samples|data\s+points)"
                    r"|\$\s*(?P<b>[mnN])\s*\$\s+training\s+(?:inputs|examples|samples))", re.I)
@@ -34,7 +38,10 @@ def said_counts(text: str) -> tuple:
     inputs", "the $N$ examples"): m, n or N."""
     found = []
     for k, line in enumerate(text.splitlines(), start=1):
+        batch = batch_size_spans(line)  # "mini-batches $B$ of $m$ training inputs": a batch's size (rv48 D3)
         for m in _SAID.finditer(line):
+            if any(a <= m.start() and m.end() <= b for a, b in batch):
+                continue
             found.append((k, m.group("a") or m.group("b")))
     return tuple(found)
 

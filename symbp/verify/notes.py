@@ -48,9 +48,10 @@ from .negation import GOES_ON_MARK, mark, negated_verdict
 from .antecedents import ambiguous
 from .questions import answered, questions, supposing_questions
 from .scan import guess_kind, kind_of, scan
-from .definition_kinds import COST_DEFINITION, candidate, defines_delta, delta_claim, output_gradient_slip
+from .definition_kinds import COST_DEFINITION, over_samples, candidate, defines_delta, delta_claim, output_gradient_slip
 from .samples import mean_count
 from .countwords import batches_allowed, said_counts
+from .setwords import named_sets
 from .sumcost import said_summed
 from .updates import is_rule, read_rule
 from .updatewords import prose_new_values
@@ -249,17 +250,22 @@ def _verify_items(text, items, notation, path, kind, strict, activation, cost, o
                                      and not f.negated and not f.under], nt)
     model.definitions = [d for d in model.definitions if not (d.what == "own-delta"
                                                               and own_layout.reads_delta(d.line, d.text, nt))]
+    sets = tuple((name, count) for _, name, count in named_sets(text))
     given = {"activation": activation, "cost": cost, "one_hot": one_hot, "outputs": outputs, "layout": own_layout,
              # C = (1/m) Σ_x C_x: the count letter of the notes' mean cost from its line on (a claim with 1/n is
              # not judged against it)
-             "counts": tuple(sorted(tuple((f.line, mean_count(f.text)) for f in items if f.kind in ("claim", "definition")
-                                          and not f.negated and not f.under and mean_count(f.text))
+             "counts": tuple(sorted(tuple((f.line, mean_count(f.text, sets)) for f in items if f.kind in ("claim", "definition")
+                                          and not f.negated and not f.under and mean_count(f.text, sets))
                                     + said_counts(text))),  # "over all $n$ training inputs" (review rv46 A3)
+             "sets": sets,  # "a mini-batch $B$ of $m$ inputs": Σ_{x ∈ B} read against the count (rv48 D3, D4)
+             # no count and no cost over the inputs of their own (C = Σ_x C_x is ``unknowns``'): 1/m, 1/n no mean (rv48)
+             "uncounted": not any(COST_DEFINITION.match(f.text) and over_samples(f.text) and "\\sum" in f.text
+                                  for f in items),
              "batches": batches_allowed(text),  # η/m under a mean over n: a mini-batch only if they speak of one
              "unequal": frozenset(frozenset(m.groups()) for f in items
                                   if not f.negated and (m := _UNEQUAL_COUNTS.match(f.text)))}
     unread_cost = _unread_cost([f for f in items if (not f.negated or f.negated.startswith(GOES_ON_MARK)) and not f.under],
-                               model, given["cost"], nt)
+                               model, given["cost"], nt, sets)
     report = NotesReport(path, kind=kind, strict=strict, notation=nt, inferred=inferred, model=model,
                          layout=own_layout.summary())
     stated = [(f.line, f.text) for f in items if f.kind != "prose" and not f.negated and not f.under]

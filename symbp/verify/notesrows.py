@@ -15,6 +15,7 @@ from .nodes import Apply, Quantity, walk
 from .reader import read
 from .depends import check_declaration
 from .definition_kinds import COST_DEFINITION, over_samples
+from .samples import mean_count
 from .depends import network_declaration
 from .verification import Verification, verify
 import symbp.verify.otherloss as otherloss  # by module: a loss letter beside the notes' cost
@@ -89,6 +90,10 @@ def _setting(model: Model, line: int, given: dict) -> tuple[dict, str]:
             settings["batches"] = False
         settings["differ"] = "".join(sorted(next(iter(pair - {count[-1]})) for pair in given.get("unequal", ())
                                              if count[-1] in pair and len(pair) == 2))
+    elif given.get("uncounted"):  # notes that never say how many inputs their cost averages: 1/m, 1/n no mean (rv48)
+        settings["uncounted"] = True
+    if given.get("sets"):  # "a mini-batch $B$ of $m$ inputs": a sum over B read against the count (rv48 D3, D4)
+        settings["sets"] = given["sets"]
     layout = given["layout"].at(line) if given.get("layout") is not None else None
     if layout is not None:  # the layout the notes declare in words (``layeredlayout``)
         settings["layout"] = layout
@@ -100,14 +105,15 @@ def _setting(model: Model, line: int, given: dict) -> tuple[dict, str]:
     return settings, "; ".join(remarks)
 
 
-def _unread_cost(items: list, model: Model, given_cost: str | None, nt: Notation) -> str:
+def _unread_cost(items: list, model: Model, given_cost: str | None, nt: Notation, sets: tuple = ()) -> str:
     """Why claims about C or δ cannot be checked when the notes define their cost in a form symbp cannot read
     (and define no cost it reads): the default cost would silently stand in for theirs."""
     if given_cost or any(d.what in ("cost", "own-cost") for d in model.definitions):
         return ""
     for f in items:
         if (f.kind in ("claim", "definition", "unreadable") and COST_DEFINITION.match(f.text)
-                and not over_samples(f.text) and (f.negated or not _reads(f, nt))):  # or words after it
+                and not over_samples(f.text) and (f.negated or not _reads(f, nt))  # or words after it
+                and not mean_count(f.text, sets)):  # C = (1/m) Σ_{x ∈ B} C_x over "a mini-batch $B$ of $m$" (rv48)
             return (f"the notes define their cost at line {f.line} in a form symbp cannot read ({f.text[:60]}); "
                     "a claim about C or δ is not checked against another cost (give --cost to check it under one)")
     return ""

@@ -17,7 +17,8 @@ import re
 from typing import Callable
 
 from .layeredlayout import gradient_claim, step_shape
-from .samples import other_count, over_inputs, per_sample, with_label
+from .samples import over_inputs, per_sample, with_label
+from .setwords import other_count
 from .stepsums import mixed_cost
 from .updatejudge import judge_step
 from .updates import read_rule

@@ -24,6 +24,7 @@ from .lexer import ReadError
 from .nodes import walk
 from .reader import read_claim
 from .samplelabels import SAMPLE_LETTERS, input_factor, label_first
+from .setwords import set_name
 from .stepsums import mixed_cost
 
 
@@ -209,7 +210,7 @@ _MEAN = re.compile(
     r"^\s*(?P<lhs>\\frac\s*\{\s*\\partial\s*(?P<cost>C|L|J|E)\s*\}\s*\{\s*\\partial\s*(?P<by>[^{}]*(?:\{[^{}]*\}[^{}]*)*)\}"
     r"|\\nabla_\s*\{?(?P<by2>[^{}\s]+(?:\{[^{}]*\})?)\}?\s*(?P<cost2>C|L|J|E))\s*=\s*"
     r"(?P<scale>\\frac\s*\{\s*(?P<numer>[1-9]\d?)\s*\}\s*\{\s*(?P<coef>[1-9]\d?)?\s*(?P<size>[mnN])\s*\})?\s*"
-    r"\\sum\s*(?:_\s*(?:\{\s*(?P<var>[A-Za-z])(?:\s*=\s*(?P<lower>[^{}]+?))?(?:\s*\\in\s*(?P<within>[^{}]*))?\s*\}|(?P<var2>[A-Za-z])))?"
+    r"\\sum\s*(?:_\s*(?:\{\s*(?P<var>[A-Za-z])(?:\s*=\s*(?P<lower>[^{}]+?))?(?:\s*\\in\s*(?P<within>(?:[^{}]|\{[^{}]*\})*))?\s*\}|(?P<var2>[A-Za-z])))?"
     r"(?:\s*\^\s*(?:\{(?P<upper>[^{}]*)\}|(?P<upper2>[A-Za-z0-9])))?\s*(?P<body>.+?)\s*$", re.S)
 
 
@@ -224,6 +225,7 @@ class MeanClaim:
     size: str = ""  # m or n of 1/m, 1/n ('' without it)
     unread: str = ""  # why the summand is not a per-input quantity of the sum's input (a label missing), else ''
     bare: str = ""  # a derivative of the averaged cost itself by a quantity of one input in the summand, else ''
+    within: str = ""  # the set of \sum_{x \in B} (B), '' when the sum names none
 
 
 def mean_claim(formula: str) -> "MeanClaim | None":
@@ -256,11 +258,9 @@ def mean_claim(formula: str) -> "MeanClaim | None":
     costs = {_label(c) for c in _COST.finditer(body)}
     letters = {c.group(1) for c in _COST.finditer(body)}
     unread = ""
-    if m.group("within"):  # \sum_{x \in B}: the mean cost averages over all its inputs (review rv45 A3)
-        unread = (f"the sum runs over the inputs {var} in {m.group('within').strip()}, but the cost's gradient is the "
-                  f"mean over all the inputs it averages, and whether {m.group('within').strip()} is all of them is "
-                  "not said")
-    elif var not in ("", "x", "t") and re.search(rf"(?<![A-Za-z\\]){var}(?![A-Za-z])",
+    # \sum_{x \in B}: the mean cost averages over all its inputs, and whether B is all of them is the notes' to say
+    # (review rv45 A3; ``setwords.within_verdict``, rv48 D4)
+    if var not in ("", "x", "t") and re.search(rf"(?<![A-Za-z\\]){var}(?![A-Za-z])",
                                                re.sub(rf"x_\{{?\s*{var}\s*\}}?", "", body) + " " + by):
         unread = (f"the sum's letter {var} labels the inputs x_{var} and also indexes an entry in the same claim: "
                   "which is which is not read")
@@ -294,7 +294,8 @@ def mean_claim(formula: str) -> "MeanClaim | None":
              f"per-input costs): it equals the {'mean' if size else 'sum'} of the summands for every set of inputs "
              f"exactly when ∂{cost}_x/∂{by} equals the summand for each input x, which is what is checked")
     return MeanClaim(per_input, bool(size), words, var or label, (m.group("lower") or "").strip(),
-                     (m.group("upper") or m.group("upper2") or "").strip(), size or "", unread, bare)
+                     (m.group("upper") or m.group("upper2") or "").strip(), size or "", unread, bare,
+                     (m.group("within") or "").strip())
 
 
 def _indexed(label: str) -> str:
@@ -311,7 +312,7 @@ def braced_count(formula: str) -> str:
     return re.sub(r"\\frac\s*1\s*([mnN])(?![A-Za-z])", r"\\frac{1}{\1}", formula)
 
 
-def mean_count(formula: str) -> str:
+def mean_count(formula: str, sets: tuple = ()) -> str:
     r"""The count letter of a definition of the cost as the mean of the per-input costs (``C = \frac{1}{m}\sum_x
     C_x``, ``L = \frac1N\sum_{t=1}^N L^{(t)}``): m, n or N, the number of inputs of the set summed over; '' for
     another formula (a sum without 1/count, a mean of something else).
@@ -320,35 +321,21 @@ def mean_count(formula: str) -> str:
     ('m', 'N')
     >>> mean_count(r"C = \sum_x C_x"), mean_count(r"\frac{\partial C}{\partial b} = \frac{1}{m}\sum_x \delta^x")
     ('', '')
+    >>> mean_count(r"C = \frac{1}{m}\sum_{x \in B} C_x"), mean_count(r"C = \frac{1}{m}\sum_{x \in B} C_x", (("B", "m"),))
+    ('', 'm')
     """
     m = _MEAN_COST.match(braced_count(cost_superscripts(formula)))
     if m is None or m.group("each") != m.group("cost"):
         quadratic = _mean_quadratic(formula)
         return quadratic.group("size") if quadratic else ""
+    if m.group("within") and not _counted(m, sets):  # C = (1/m) Σ_{x∈B} C_x: m counts B only if the notes say so
+        return ""
     return m.group("size") or ""
 
 
-def other_count(size: str, count: str, unequal: str = "", what: str = "claim") -> "tuple[str, str, str] | None":
-    r"""The verdict (status, reason, diagnosis) on a ``what`` (claim, step) that divides by 1/``size`` in notes
-    whose mean cost divides by 1/``count`` (C = (1/m) Σ_x C_x, a claim with 1/n); None when the letters are the
-    same or either is not written. The two letters name counts the notes do not say are equal: uninterpretable,
-    naming both; refuted when the notes say they differ (``unequal`` holds the letters written ≠ ``count``, as in
-    m < n), since then the claim is size/count times the mean's gradient (the step that multiple of the rate).
-
-    >>> other_count("n", "m")[1][:62]
-    'the claim divides by n, but the notes define the cost as the m'
-    >>> other_count("n", "m", "n")[0], other_count("m", "m"), other_count("", "m"), other_count("n", "")
-    ('refuted', None, None, None)
-    """
-    if not size or not count or size == count:
-        return None
-    mean = f"the notes define the cost as the mean over their {count} inputs, C = (1/{count}) Σ_x C_x"
-    if size in unequal:
-        scaled = "its right side is" if what == "claim" else "it subtracts the learning rate times"
-        return ("refuted", f"the {what} divides by {size}, but {mean}, and they say {count} ≠ {size}: {scaled} "
-                f"{count}/{size} times the mean's gradient (1/{count}) Σ_x", f"divide by {count}, not {size}")
-    return ("uninterpretable", f"the {what} divides by {size}, but {mean}: its gradient is the mean (1/{count}) "
-            f"Σ_x; that {size} equals {count} is not written, so the {what} with 1/{size} is not judged", "")
+def _counted(m: re.Match, sets: tuple) -> bool:
+    # Σ_{x ∈ B} under 1/m: the words name B with its m inputs ("a mini-batch $B$ of $m$ inputs"; ``setwords``)
+    return bool(m.group("size")) and dict(sets).get(set_name(m.group("within"))) == m.group("size")
 
 
 # -- the cost written over the inputs: C = (1/n) Σ_x C_x, C_x = ½‖y(x) − a^L(x)‖² -------------------------
@@ -357,7 +344,8 @@ _HALF = r"(?:\\frac\s*\{\s*1\s*\}\s*\{\s*2\s*\}|\\frac\s*12|\\tfrac\s*\{\s*1\s*\
 _LABEL = r"(?:_\s*\{?\s*[xt]\s*\}?)"
 _MEAN_COST = re.compile(r"^\s*(?P<cost>C|L|J|E)\s*(?:\(\s*w\s*,\s*b\s*\))?\s*(?:=|\\equiv)\s*"
                         r"(?P<scale>\\frac\s*\{\s*1\s*\}\s*\{\s*(?P<size>[mnN])\s*\})?\s*"
-                        r"\\sum\s*(?:_\s*(?:\{\s*(?P<var>[xt])(?:\s*=\s*(?P<lower>[^{}]+?))?\s*\}|(?P<var2>[xt])))"
+                        r"\\sum\s*(?:_\s*(?:\{\s*(?P<var>[xt])(?:\s*=\s*(?P<lower>[^{}]+?))?"
+                        r"(?:\s*\\in\s*(?P<within>(?:[^{}]|\{[^{}]*\})+?))?\s*\}|(?P<var2>[xt])))"
                         r"(?:\s*\^\s*(?:\{(?P<upper>[^{}]*)\}|(?P<upper2>[A-Za-z0-9])))?"
                         r"\s*(?P<each>C|L|J|E)_\s*\{?\s*(?P<label>[xt])\s*\}?\s*$")
 _NORM = r"\\(?:\||lVert|rVert)"
@@ -391,13 +379,14 @@ def _mean_quadratic(formula: str) -> "re.Match | None":
     return m if labels == {var} else None
 
 
-def cost_definition(formula: str, cost: str, bounds=None) -> "tuple[str, str] | None":
+def cost_definition(formula: str, cost: str, bounds=None, sets: tuple = ()) -> "tuple[str, str] | None":
     r"""The verdict on the cost written over the training inputs, or None for other formulas: the profile's
     cost is the mean of the per-input costs, C = (1/n) Σ_x C_x, and the quadratic one is C_x = ½‖y(x) − a^L(x)‖².
     A definition that differs from the cost in use is not wrong, so it is undecided with the difference said.
     The per-input cost may be labelled C_x, C_t (C^{(t)} as ``cost_superscripts`` writes it) and the sum may
     give its bounds (Σ_{t=1}^{m}); ``bounds(var, lower, upper, size)`` is the verdict on bounds that are not
-    exactly the size samples (None when they are).
+    exactly the size samples (None when they are). A sum over a named set (Σ_{x ∈ B}) is the mean over it when
+    ``sets`` (set, count) says B holds that count of inputs, else it is not judged.
 
     >>> cost_definition(r"C = \frac{1}{n}\sum_x C_x", "quadratic")[0]
     'holds'
@@ -418,13 +407,20 @@ def cost_definition(formula: str, cost: str, bounds=None) -> "tuple[str, str] | 
         if m.group("label") != var:
             return "uninterpretable", (f"the sum runs over {var} but adds {c}_{m.group('label')}, the cost of the one "
                                        f"input {m.group('label')}: label the cost by the sum's index ({c}_{var})")
+        if m.group("within") and not _counted(m, sets):
+            within = m.group("within").strip()
+            return "uninterpretable", (f"{c} is defined as {'1/' + m.group('size') + ' times ' if m.group('size') else ''}"
+                                       f"the sum of the per-input costs over the inputs in {within}, but the notes do not "
+                                       f"say that {within} holds {m.group('size') or 'that many'} inputs, so whether it is "
+                                       "their mean is not read")
         lower, upper = (m.group("lower") or "").strip(), (m.group("upper") or m.group("upper2") or "").strip()
         off = bounds(var, lower, upper, m.group("size") or (upper if upper in ("m", "n") else "n")) if bounds is not None and (lower or upper) else None
         if off is not None:
             return off[0], f"the cost over the inputs, {c} = (1/{m.group('size') or 'n'}) Σ {c}_{var}: {off[1]}"
         if m.group("size"):
-            return "holds", (f"the cost over the inputs as the mean of the per-input costs, {c} = (1/{m.group('size')}) "
-                             f"Σ_{var} {c}_{var}: the cost every gradient here is taken of")
+            over = f" over the {m.group('size')} inputs of {m.group('within').strip()}" if m.group("within") else ""
+            return "holds", (f"the cost over the inputs as the mean of the per-input costs{over}, {c} = "
+                             f"(1/{m.group('size')}) Σ_{var} {c}_{var}: the cost every gradient here is taken of")
         return "undecided", (f"the notes define {c} as the sum of the per-input costs, n times their mean (1/n) Σ_x "
                              f"{c}_x, which is symbp's cost: a claim about {c} is not judged under the sum (with "
                              "--cost, against the mean)")

@@ -46,6 +46,9 @@ from dataclasses import dataclass, replace
 from ..errors import SymbpError
 from ..notation import Notation
 from .claimlinks import declaration
+from .samples import mean_count
+from .verdicts import replaced
+from .numericsums import unfixed
 from .definition_kinds import (DELTA_DEFINITION, MEAN_OF_PER_INPUT, OVER_INPUTS, cost_per_input, over_samples,
                                covers, defines_delta, delta_claim, forward_kind, is_output, layer_activation,
                                loss_letter, names_a_cost, new_name, other_function, uses_name)
@@ -128,7 +131,8 @@ def find(rows: list, model: Model, nt: Notation, given: dict, recheck=None) -> l
                 held = recheck(per_input, f.line).status == "holds"
                 out.append(Unknown(f.line, "held-cost" if held else "cost", f.text,
                                    f"its cost per input {per_input}" + ("" if held else " does not hold"), letter))
-            elif OVER_INPUTS.search(f.text) and not MEAN_OF_PER_INPUT.match(f.text):
+            elif OVER_INPUTS.search(f.text) and not MEAN_OF_PER_INPUT.match(f.text) and not (
+                    v.status == "holds" and mean_count(f.text, given.get("sets", ()))):  # over "$B$ of $m$" (rv48)
                 # a sum or another mean of C_x (C = Σ_x C_x, C = 1/(2n) Σ_x C_x): not the mean verify's C is
                 out.append(Unknown(f.line, "cost", f.text, "not the mean (1/n) Σ_x C_x of the costs per input", letter))
             elif v.status != "holds" and not _recognised(model, f) and not re.search(r"\\sum|\\frac", f.text):
@@ -170,7 +174,11 @@ def find(rows: list, model: Model, nt: Notation, given: dict, recheck=None) -> l
     # with a softmax output, a^l = σ(z^l) speaks of the hidden layers and is refuted at the output: the softmax
     # output is the model's own concern (``Model.own_terms``), not a forward pass symbp lacks
     for kind in (("z",) if softmax else ("z", "a")):
-        defs = [(f, v) for f, v, k in forward if k == kind]
+        # z^2_j = Σ_{k=1}^{2} w^2_{jk} a^1_k + b^2_j holds on the user's --sizes network, conditional on n_1 = 2: it is
+        # symbp's forward pass on the network the notes are about (rv48 D6)
+        # (without --sizes it is not judged, and blocks nothing, as when its sum was not read)
+        defs = [(f, v if not (v.status == "conditional" and v.condition_met) else replaced(v, status="holds"))
+                for f, v, k in forward if k == kind and not (v.status == "uninterpretable" and unfixed(f.text))]
         if defs and not any(v.status == "holds" for _, v in defs):
             f, v = defs[0]
             out.append(Unknown(f.line, "forward", f.text, _why(v)))

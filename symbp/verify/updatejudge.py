@@ -18,7 +18,8 @@ import re
 
 import sympy
 
-from .samples import bare_cost, other_count, per_sample
+from .samples import bare_cost, per_sample
+from .setwords import other_count
 from .samples import unlabelled as _unlabelled
 from .steprate import stray_scale
 from .stepsums import captured, sum_letter, sum_set

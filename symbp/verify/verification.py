@@ -61,8 +61,9 @@ from .recheck import HOOKS
 from .sizecondition import size_conditional
 from .graphsingle import check_single, has_layers
 from .names import schematic
-from .samplemean import bare_mean
-from .samples import cost_definition, cost_superscripts, mean_claim, per_sample, sample_slip, total_cost
+from .numericsums import unfixed
+from .meanclaims import counted_per_input, judge_mean
+from .samples import cost_definition, cost_superscripts, per_sample, sample_slip, total_cost
 from .scalar import check_scalar, is_scalar
 from .scalarletter import as_z
 from .single_output import CONDITION as SINGLE, single_output
@@ -70,7 +71,7 @@ from .vector_square import entrywise_ill_shaped, inner_reading, readings
 from .updatejudge import sum_bounds
 from .assignments import equations
 from .updates import is_rule
-from .rulecheck import mean_cost, other_count_verdict, sample_count, verify_rule
+from .rulecheck import mean_cost, verify_rule
 from .verdicts import STATUS_EXIT, VERDICT_OF, Verification, replaced, since
 
 #: Why a declaration ``X = X(A, …)`` is not judged when ``depends`` does not check it.
@@ -95,6 +96,8 @@ def verify(
     differ: str = "",
     layout: "GradientLayout | None" = None,
     batches: bool = True,
+    sets: tuple = (),
+    uncounted: bool = False,
 ) -> Verification:
     """Verify one formula; see the module docstring for the verdicts.
 
@@ -109,13 +112,17 @@ def verify(
     say m < n). '' (the default): 1/m and 1/n are both the mean. ``layout``: the layout the notes declare
     (``gradlayout``): ∂C/∂ of a vector or a matrix is read in it, and a verdict that depends on it says so.
     ``batches``: False when the notes never introduce a mini-batch: η/m is then no mini-batch step (rv46 A4).
+    ``sets``: (set, count) of the sets of inputs the notes name in words ("a mini-batch $B$ of $m$ inputs"): a sum
+    over one, Σ_{x ∈ B}, is read against the notes' count (``setwords``). ``uncounted``: the notes never say how many
+    inputs their cost averages, so a mean claim with 1/m or 1/n is not judged (rv48).
     """
     if not isinstance(formula, str):
         raise SpecError(f"verify takes the formula as a str of LaTeX; got {type(formula).__name__} {formula!r:.60}")
     if not isinstance(cost, str):
         raise SpecError(f"cost must be the name of a cost (a str such as 'quadratic'); got {cost!r}")
     options = dict(activation=activation, cost=cost, one_hot=one_hot, family=family, sizes=sizes, budget=budget,
-                   diagnose=diagnose, outputs=outputs, count=count, differ=differ, batches=batches)
+                   diagnose=diagnose, outputs=outputs, count=count, differ=differ, batches=batches,
+                   sets=sets, uncounted=uncounted)
     if layout is None:
         with jacobians_watched() as seen:
             result = _verify(formula, notation, **options)
@@ -160,7 +167,7 @@ def _verify(formula: str, notation: "str | Notation", **options) -> Verification
 
 def _verify_plain(formula: str, notation: "str | Notation", *, activation: str, cost: str, one_hot: bool, family: tuple,
             sizes: "tuple | list | None", budget: float, diagnose: bool, outputs: "int | None", count: str,
-            differ: str, batches: bool = True) -> Verification:
+            differ: str, batches: bool = True, sets: tuple = (), uncounted: bool = False) -> Verification:
     start = time.perf_counter()
     nt = profile(notation)
     if isinstance(budget, bool) or not isinstance(budget, (int, float)) or not 0 < budget <= 86_400 \
@@ -210,35 +217,14 @@ def _verify_plain(formula: str, notation: "str | Notation", *, activation: str, 
                             interpretation={"words": "a declaration of what a quantity depends on", "latex": formula},
                             seconds=since(start), **base)
     labelled = cost_superscripts(formula)  # C^{(t)}: the cost of input t, C_t
-    defined = cost_definition(labelled, cost, sum_bounds)
+    defined = cost_definition(labelled, cost, sum_bounds, sets)
     if defined is not None:
         status, reason = defined
         return Verification(status=status, verdict=VERDICT_OF.get(status, "undecided"), reason=reason,
                             interpretation={"words": reason, "latex": formula}, seconds=since(start), **base)
-    mean = mean_claim(labelled)
-    off = mean and (("uninterpretable", mean.unread, "") if mean.unread else
-                    other_count_verdict(mean, count, differ, nt, again, verify) or
-                    sum_bounds(mean.var, mean.lower, mean.upper, mean.size or count or sample_count(mean.upper)))
-    if off:
-        return Verification(status=off[0], verdict=VERDICT_OF.get(off[0], "undecided"), reason=off[1],
-                            diagnosis=off[2], interpretation={"words": mean.words, "latex": formula},
-                            seconds=since(start), **base)
-    if mean is not None:
-        inner = verify(mean.per_input, nt, **again)
-        words = dict(inner.interpretation, per_sample=mean.words)
-        k = count or sample_count(mean.upper)
-        if mean.bare and inner.status in ("holds", "refuted", "conditional"):
-            return bare_mean(inner, mean, k, formula, words, start)
-        if inner.status == "holds" and not mean.mean:
-            return replaced(inner, formula=formula, status="refuted", verdict="refuted", interpretation=words,
-                            identity="", reason=f"the sum over the inputs without 1/{k}: the mean cost's gradient is the "
-                            f"mean of the per-input gradients (the sum is {k} times it)", diagnosis=f"a missing 1/{k}",
-                            seconds=since(start))
-        if inner.status == "holds" and len({" ".join(side.split()) for side in mean.per_input.split(" = ", 1)}) == 1:
-            # ∂C/∂b = (1/n) Σ_x ∂C_x/∂b: the derivative of the mean is the mean of the derivatives, no identity of BP
-            return replaced(inner, formula=formula, interpretation=words, identity="", seconds=since(start),
-                            reason="the derivative of the mean cost is the mean of the per-input derivatives")
-        return replaced(inner, formula=formula, interpretation=words, seconds=since(start))
+    judged = judge_mean(formula, labelled, nt, again, base, start, verify, count, differ, sets, uncounted)
+    if judged is not None:  # ∂C/∂b = (1/n) Σ_x δ^{x,l}: the mean cost's gradient (``meanclaims``)
+        return judged
     try:
         sample = per_sample(labelled)
     except ValueError as exc:
@@ -249,6 +235,9 @@ def _verify_plain(formula: str, notation: "str | Notation", *, activation: str, 
         slip = sample_slip(formula, nt)
         if slip:  # the reader's rules for ^{x,l} are stricter: every a, z, δ names the one sample
             return Verification(status="unreadable", verdict="undecided", reason=slip, **base)
+        counted = counted_per_input(labelled, count, nt, again, start, verify)  # ∂C/∂z^{x,l} = (1/n) δ^{x,l} (rv48 D3)
+        if counted is not None:
+            return counted
         total = total_cost(sample.text, nt)
         if total:
             return mean_cost(formula, sample, total, nt, again, base, start, verify)
@@ -285,6 +274,9 @@ def _verify_plain(formula: str, notation: "str | Notation", *, activation: str, 
                                 **base)
         return Verification(status="unreadable", verdict="undecided", reason=str(exc), **base)
     eq = claim.equation
+    if fixed is None and unfixed(formula):  # \sum_{k=1}^{2}: a size the claim does not fix (rv48 D6)
+        return Verification(status="uninterpretable", verdict="undecided", reason=unfixed(formula),
+                            seconds=since(start), **base)
     try:
         eq, own_outputs = output_condition(eq)  # "\\quad \\text{for } n_L = 1": checked on networks with one output
     except Uninterpretable as exc:
