@@ -134,3 +134,72 @@ def test_rv49_seed_002_with_the_huber_loss_leaves_bp1_unjudged():
     changed = text.replace("для случая среднеквадратичной ошибки", "для случая функции потерь Хубера")
     rows = [r for r in verify_text(changed).rows if r.formula.line == 122]
     assert rows and all(r.result.status != "holds" for r in rows), [(r.formula.text, r.result.status) for r in rows]
+
+
+# Review rv49 A3: how far the words reach. Each text below is about a cost (activation) symbp has no reader for at the
+# formula, so BP1 (the sigmoid's σ') must be unjudged there; where the notes' own is back, it is judged again.
+SD = r"\sigma'(z) = \sigma(z)(1 - \sigma(z))"
+FAR = [
+    ("From now on we use the mean absolute error.\n\nWe now compute the error of the output layer.\n\n$${}$$\n", BP1),  # p01
+    ("From now on the cost is the Huber loss. The network is unchanged. The output error is $${}$$\n", BP1),  # p06
+    ("Below we use the hinge loss throughout.\n\nThe network is unchanged.\n\nThe output error is $${}$$\n", BP1),  # p08
+    ("Od teď používáme střední absolutní chybu. Síť zůstává stejná. Chyba výstupní vrstvy je $${}$$\n", BP1),  # p09
+    ("Далее используем функцию потерь Хьюбера. Сеть та же. Ошибка выходного слоя равна $${}$$\n", BP1),  # p10
+    ("Odtąd używamy błędu bezwzględnego. Sieć się nie zmienia. Błąd warstwy wyjściowej to $${}$$\n", BP1),  # p11
+    ("## The mean absolute error\n\nWe now compute the error of the output layer.\n\n$${}$$\n", BP1),  # p02
+    ("# Part 2: Huber loss\n\n## The output layer\n\nWe now compute the error.\n\n$${}$$\n", BP1),  # p07
+    ("## Tanh networks\n\nWe now differentiate the activation.\n\n$${}$$\n", SD),  # q05
+    ("$${}$$\nThis holds for the mean absolute error.\n", BP1),  # p04: the sentence after
+]
+
+
+@pytest.mark.parametrize("text, formula", FAR)
+def test_rv49_another_cost_farther_back_leaves_the_formula_unjudged(text, formula):
+    for f in (formula, WRONG) if formula == BP1 else (formula,):
+        got = _row(NOTES + text.format(f), f)
+        assert got.status == "uninterpretable", (f, got.status, got.reason)
+
+
+HUBER_LIST = ("For the Huber loss we get the following:\n\n- $$" + BP1 + "$$\n"
+              r"- $$\frac{\partial C}{\partial b^L} = (a^L - y) \odot \sigma'(z^L)$$" + "\n"
+              r"- $$\frac{\partial C}{\partial w^L} = ((a^L - y) \odot \sigma'(z^L)) (a^{L-1})^T$$" + "\n")
+
+
+@pytest.mark.parametrize("lead", ["For the Huber loss we get the following:",  # li1
+                                  "Pro střední absolutní chybu dostaneme:"])  # li2 (cs)
+def test_rv49_lead_in_names_another_cost_for_every_item_of_the_list(lead):
+    text = NOTES + HUBER_LIST.replace("For the Huber loss we get the following:", lead)
+    rows = [r for r in verify_text(text).rows if r.formula.line > 2]
+    assert len(rows) == 3 and all(r.result.status == "uninterpretable" for r in rows), \
+        [(r.formula.line, r.result.status) for r in rows]
+
+
+def test_rv49_numbered_inline_list_under_another_cost():
+    # li2: "1. $…$" items under a Czech lead-in
+    text = NOTES + ("Pro střední absolutní chybu dostaneme:\n\n1. $" + BP1 + "$\n"
+                    r"2. $\frac{\partial C}{\partial b^L} = (a^L - y) \odot \sigma'(z^L)$" + "\n")
+    rows = [r for r in verify_text(text).rows if r.formula.line > 2]
+    assert len(rows) == 2 and all(r.result.status == "uninterpretable" for r in rows), \
+        [(r.formula.line, r.result.status) for r in rows]
+
+
+@pytest.mark.parametrize("text, formula, status", [
+    # the notes' own lead-in: judged (BP3 at L holds, the slip is refuted)
+    ("For the quadratic cost we get the following:\n\n- $$a^L = \\sigma(z^L)$$\n- $${}$$\n", BP1, "holds"),
+    ("For the quadratic cost we get the following:\n\n- $$a^L = \\sigma(z^L)$$\n- $${}$$\n", WRONG, "refuted"),
+    # a section of the same level ends the switch made in the one before
+    ("## Part 1\n\nFrom now on we use the Huber loss.\n\n## Part 2\n\nWe compute the output error.\n\n$${}$$\n", BP1,
+     "holds"),
+    ("## Part 1\n\nFrom now on we use the Huber loss.\n\n## Part 2\n\nWe compute the output error.\n\n$${}$$\n", WRONG,
+     "refuted"),
+    # a heading's reach ends at the next heading of its level
+    ("## The mean absolute error\n\nIt is robust.\n\n## Our cost\n\nWe compute the output error.\n\n$${}$$\n", BP1,
+     "holds"),
+    # the notes switch back
+    ("From now on we use the Huber loss.\n\nIt is robust.\n\nWe go back to the quadratic cost.\n\nThen\n\n$${}$$\n",
+     BP1, "holds"),
+    # the sentence after names the notes' own
+    ("$${}$$\nThis holds for the quadratic cost.\n", BP1, "holds"),
+])
+def test_rv49_the_reach_of_other_cost_words_ends(text, formula, status):
+    assert _row(NOTES + text.format(formula), formula).status == status
