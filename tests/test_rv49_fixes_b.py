@@ -203,3 +203,24 @@ def test_rv49_numbered_inline_list_under_another_cost():
 ])
 def test_rv49_the_reach_of_other_cost_words_ends(text, formula, status):
     assert _row(NOTES + text.format(formula), formula).status == status
+
+
+# Review rv49 A16: a lead-in that calls a list of formulas wrong speaks of every item. Hand-decided: δ^L = a^L − y,
+# ∂C/∂b^L = a^L − y and ∂C/∂w^L = (a^L − y)(a^{L−1})^T are false for the quadratic cost with the sigmoid (σ' missing):
+# the notes rightly deny them (holds, as the notes' statement that they are false). BP1 and BP3 at L are true: the
+# notes wrongly deny them (refuted).
+WRONG_LIST = [WRONG, r"\frac{\partial C}{\partial b^L} = a^L - y", r"\frac{\partial C}{\partial w^L} = (a^L - y) (a^{L-1})^T"]
+TRUE_LIST = [BP1, r"\frac{\partial C}{\partial b^L} = (a^L - y) \odot \sigma'(z^L)"]
+
+
+@pytest.mark.parametrize("formulas, status", [(WRONG_LIST, "holds"), (TRUE_LIST, "refuted")])
+def test_rv49_a_list_called_wrong_by_its_lead_in_is_denied_item_by_item(formulas, status):
+    text = NOTES + "The following are wrong:\n\n" + "".join(f"- $${f}$$\n" for f in formulas)  # dl1, dm1
+    rows = [r for r in verify_text(text).rows if r.formula.line > 2]
+    assert [r.result.status for r in rows] == [status] * len(formulas), [(r.formula.line, r.result.status) for r in rows]
+
+
+def test_rv49_a_list_under_a_neutral_lead_in_is_judged_as_claims():
+    text = NOTES + "We get the following:\n\n" + "".join(f"- $${f}$$\n" for f in WRONG_LIST[:1] + TRUE_LIST)
+    rows = [r for r in verify_text(text).rows if r.formula.line > 2]
+    assert [r.result.status for r in rows] == ["refuted", "holds", "holds"], [(r.formula.line, r.result.status) for r in rows]

@@ -25,6 +25,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from .listlead import lead_in
 from .otherwords import other_span
 from .sentences import FORMULA, SENTENCE_END, masked
 
@@ -39,8 +40,6 @@ _SWITCH = re.compile(
 #: Words that go back to the notes' own ("back to the quadratic cost"; zpět k, вернёмся, wracamy).
 _BACK = re.compile(r"\bback\s+to\b|\bzpět\s+k\b|\bвернёмся\b|\bвернемся\b|\bwracamy\b|\bpowrót\b", re.IGNORECASE)
 _HEADING = re.compile(r"^(#{1,6})[ \t]+(.+)$", re.MULTILINE)
-#: A list item's opening: "- ", "* ", "• ", "1. ", "1) ".
-_ITEM = re.compile(r"[ \t]*(?:[-*•]|\d{1,2}[.)])[ \t]+")
 #: The next sentence going back to the formula: "This holds for …", "It is for …", "Toto platí pro …", "Это верно для …".
 _GOES_BACK = re.compile(r"\s*(?:this|that|it|these|which|here|the\s+(?:formula|above|equation)|toto|to|tento|tato"
                         r"|это|эта|этот|оно|ta|ten|to|tu)\b", re.IGNORECASE)
@@ -112,19 +111,8 @@ def other_in_scope(text: str, start: int, stop: int, own: dict) -> "tuple[int, i
 
 
 def _lead_in(text: str, start: int, own: dict) -> "tuple[int, int] | None":
-    line_start = text.rfind("\n", 0, start) + 1
-    if not _ITEM.match(text, line_start):
-        return None
-    at = line_start
-    while at > 0:
-        prev = text.rfind("\n", 0, at - 1) + 1
-        line = text[prev:at].rstrip("\n")
-        if line.strip() and not _ITEM.match(line) and not line.startswith((" ", "\t", "$$")):
-            if line.rstrip().endswith(":"):
-                return _other(text, *_sentence(text, prev + len(line.rstrip()) - 1), own)
-            return None
-        at = prev
-    return None
+    at = lead_in(text, start)
+    return None if at is None else _other(text, *_sentence(text, at[1] - 1), own)
 
 
 __all__ = ["other_in_scope"]
