@@ -5,6 +5,7 @@ deny a formula at a layer, or state it at a wrong layer, never make BP1 conditio
 Each verdict below was decided by hand before running."""
 
 from symbp.verify import vocabulary
+from symbp.verify.notes import verify_text
 from symbp.verify.unreadwords import hazard_of
 
 
@@ -18,3 +19,36 @@ def test_rv49_one_scan_per_sentence():
              for i in (1, 2, 3)]
     assert vocabulary.scans() <= 1
     assert all(h is not None for h in found)  # "the mean absolute error" is not the notes' quadratic cost
+
+
+_CW = ("We use $z^{x,l} = w^l a^{x,l-1} + b^l$ and $a^{x,l} = \\sigma(z^{x,l})$. The cost of one input is "
+       "$C_x = \\frac{1}{2}\\|y(x) - a^{x,L}\\|^2$. WORDS Here $\\sigma$ is the sigmoid.\n\nThen\n$$CLAIM$$\n")
+_MEAN_CLAIM = "\\frac{\\partial C}{\\partial b^l} = \\frac{1}{n}\\sum_x \\delta^{x,l}"
+_SUM_CLAIM = "\\frac{\\partial C}{\\partial b^l} = \\sum_x \\delta^{x,l}"
+
+
+def _last_status(text: str) -> str:
+    return verify_text(text).rows[-1].result.status
+
+
+def test_rv49_cost_said_summed_not_the_mean():
+    # A13/B11: C = Σ_x C_x said in words (en, cs, ru, pl, "adds up"): ∂C/∂b^l = Σ_x δ^{x,l}, not (1/n) Σ_x. symbp's
+    # C is the mean, so both forms are left unjudged (as under C = \sum_x C_x written as a formula); never the mean
+    for words in ("The cost $C$ is the sum of the $C_x$ over all $n$ training inputs.",
+                  "Cena $C$ je součet $C_x$ přes všech $n$ trénovacích vstupů.",
+                  "Стоимость $C$ есть сумма $C_x$ по всем $n$ обучающим входам.",
+                  "Koszt $C$ to suma $C_x$ po wszystkich $n$ wejściach treningowych.",
+                  "The total cost $C$ adds up the $C_x$ of all $n$ training inputs."):
+        wrong = _last_status(_CW.replace("WORDS", words).replace("CLAIM", _MEAN_CLAIM))
+        true = _last_status(_CW.replace("WORDS", words).replace("CLAIM", _SUM_CLAIM))
+        assert (wrong, true) == ("uninterpretable", "uninterpretable"), words
+    bp4 = "\\frac{\\partial C}{\\partial w^l} = \\frac{1}{n}\\sum_x \\delta^{x,l} (a^{x,l-1})^T"
+    said = "The cost $C$ is the sum of the $C_x$ over all $n$ training inputs."
+    assert _last_status(_CW.replace("WORDS", said).replace("CLAIM", bp4)) == "uninterpretable"
+
+
+def test_rv49_cost_said_averaged_still_the_mean():
+    # the mean said in words stays the mean: the 1/n form holds (BP3 of the mean), the bare sum is refuted
+    words = "The cost $C$ is the average of the $C_x$ over all $n$ training inputs."
+    assert _last_status(_CW.replace("WORDS", words).replace("CLAIM", _MEAN_CLAIM)) == "holds"
+    assert _last_status(_CW.replace("WORDS", words).replace("CLAIM", _SUM_CLAIM)) == "refuted"
