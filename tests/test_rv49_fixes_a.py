@@ -52,3 +52,31 @@ def test_rv49_cost_said_averaged_still_the_mean():
     words = "The cost $C$ is the average of the $C_x$ over all $n$ training inputs."
     assert _last_status(_CW.replace("WORDS", words).replace("CLAIM", _MEAN_CLAIM)) == "holds"
     assert _last_status(_CW.replace("WORDS", words).replace("CLAIM", _SUM_CLAIM)) == "refuted"
+
+
+_DZ = ("We use $z^l = w^l a^{l-1} + b^l$ and $a^l = \\sigma(z^l)$ and the quadratic cost $C = \\frac{1}{2}\\|y - a^L\\|^2$. "
+       "Here $\\sigma$ is the sigmoid.\n\nWORDS\n\nThen\n$$CLAIM$$\n")
+_DA = "$\\frac{\\partial C}{\\partial a^l}$"
+
+
+def test_rv49_delta_defined_in_words_as_another_quantity():
+    # A10/B6: δ^l defined in words as ∂C/∂a^l: ∂C/∂b^l = δ^l ⊙ σ'(z^l) (true for this δ) holds, ∂C/∂b^l = δ^l (BP3 of
+    # the standard δ, false for this one) is refuted; never judged with δ ≡ ∂C/∂z
+    for words in (f"Define $\\delta^l$ as {_DA}.", f"Let $\\delta^l$ be {_DA}.", f"By $\\delta^l$ we mean {_DA}.",
+                  f"In these notes, $\\delta^l$ means {_DA}.", f"Definujme $\\delta^l$ jako {_DA}.",
+                  f"Pod $\\delta^l$ rozumíme {_DA}.", f"Определим $\\delta^l$ как {_DA}.",
+                  f"Под $\\delta^l$ будем понимать {_DA}.", f"Zdefiniujmy $\\delta^l$ jako {_DA}.",
+                  f"Przez $\\delta^l$ rozumiemy {_DA}."):
+        text = _DZ.replace("WORDS", words)
+        assert _last_status(text.replace("CLAIM", "\\frac{\\partial C}{\\partial b^l} = \\delta^l")) == "refuted", words
+        assert _last_status(text.replace("CLAIM", "\\frac{\\partial C}{\\partial b^l} = \\delta^l \\odot \\sigma'(z^l)")) \
+            == "holds", words
+
+
+def test_rv49_delta_named_the_error_stays_symbps():
+    # δ called only the error in the same phrasings is symbp's δ ≡ ∂C/∂z: BP3 holds, the ⊙ σ' variant is refuted
+    for words in ("Let $\\delta^l$ be the error of layer $l$.", "Define $\\delta^l$ as the error of layer $l$."):
+        text = _DZ.replace("WORDS", words)
+        assert _last_status(text.replace("CLAIM", "\\frac{\\partial C}{\\partial b^l} = \\delta^l")) == "holds", words
+        assert _last_status(text.replace("CLAIM", "\\frac{\\partial C}{\\partial b^l} = \\delta^l \\odot \\sigma'(z^l)")) \
+            == "refuted", words
