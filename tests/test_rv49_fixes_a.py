@@ -80,3 +80,21 @@ def test_rv49_delta_named_the_error_stays_symbps():
         assert _last_status(text.replace("CLAIM", "\\frac{\\partial C}{\\partial b^l} = \\delta^l")) == "holds", words
         assert _last_status(text.replace("CLAIM", "\\frac{\\partial C}{\\partial b^l} = \\delta^l \\odot \\sigma'(z^l)")) \
             == "refuted", words
+
+
+_BP1L = "\\delta^l = (a^l - y) \\odot \\sigma'(z^l)"
+
+
+def test_rv49_layer_denied_in_words_not_met():
+    # A9: BP1 written at layer l holds exactly at l = L; with --sizes 3,2 its conditional verdict "l must be L" was met
+    # (exit 0) though the words say it fails at l = L, at every layer, or state it at l = L - 1 (false there): each
+    # must not be "conditional, met"; unjudged, naming the words
+    head = ("We use $z^l = w^l a^{l-1} + b^l$ and $a^l = \\sigma(z^l)$ and the quadratic cost "
+            "$C = \\frac{1}{2}\\|y - a^L\\|^2$. Here $\\sigma$ is the sigmoid.\n\n")
+    for said in (f"Dla $l = L$ nie zachodzi $${_BP1L}$$", f"$${_BP1L}$$ holds for no $l$.",
+                 f"We have $${_BP1L}$$ in no layer.", f"Never $${_BP1L}$$", f"The formula $${_BP1L}$$ is true for $l = L - 1$."):
+        row = verify_text(head + said + "\n", sizes=(3, 2)).rows[-1]
+        assert row.result.status == "uninterpretable" and not row.result.condition_met, said
+    # the plain statement keeps its conditional verdict, met on the network given
+    row = verify_text(head + f"We have $${_BP1L}$$\n", sizes=(3, 2)).rows[-1]
+    assert (row.result.status, row.result.condition_met) == ("conditional", True)
