@@ -163,13 +163,23 @@ def _delta_alone(text: str, nt: Notation) -> bool:
 #: alone ("denotes", "stands for", "is defined as"): the groups ``lead`` and ``verb``.
 _NAMING = (
     (re.compile(r"(?:\blet|\bnechť|\bпусть|\bniech)\s*$", re.IGNORECASE),
-     re.compile(r"\s*(?:denote|stand\s+for|be\s+defined\s+as|označuje|značí|обозначает|oznacza)\b", re.IGNORECASE)),
+     re.compile(r"\s*(?:denote|stand\s+for|be\s+defined\s+as|be|označuje|značí|je|обозначает|будет|есть|oznacza|będzie"
+                r"|jest)\b", re.IGNORECASE)),
+    # "Define $\delta^l$ as $Y$", definujme … jako, определим … как, zdefiniujmy … jako (review rv49 A10/B6: the
+    # claims after were judged with δ ≡ ∂C/∂z)
+    (re.compile(r"\b(?:(?:we\s+)?define|definujme|definujeme|определим|определяем|zdefiniujmy|definiujemy|zdefiniujemy)"
+                r"\s*$", re.IGNORECASE), re.compile(r"\s*(?:as|to\s+be|jako|как)\b", re.IGNORECASE)),
+    # "By $\delta^l$ we mean $Y$", "Pod … rozumíme", "Под … будем понимать", "Przez … rozumiemy"
+    (re.compile(r"(?:\bby|\bpod|\bпод|\bprzez)\s*$", re.IGNORECASE),
+     re.compile(r"\s*(?:we\s+(?:mean|understand|denote)|rozumíme|budeme\s+rozumět|(?:будем\s+)?понима(?:ть|ем|ется)"
+                r"|(?:будем\s+)?обозначать|rozumiemy|będziemy\s+rozumieć)(?!\w)", re.IGNORECASE)),
     (re.compile(r"\b(?:denote[sd]?\s+by|označme|označíme|обозначим(?:\s+через)?|oznaczmy(?:\s+przez)?)\s*$",
                 re.IGNORECASE), re.compile(r"")),
     (re.compile(r"\bwrite\s*$", re.IGNORECASE), re.compile(r"\s*for\b", re.IGNORECASE)),
-    (re.compile(r"(?:^|[^,]\s)\s*$"),
-     re.compile(r"\s*(?:denotes|stands\s+for|is\s+defined\s+(?:as|to\s+be)|is\s+short\s+for|označuje|značí"
-                r"|обозначает|oznacza)\b", re.IGNORECASE)))
+    (re.compile(r"(?:^|[^,]\s|\b(?:here|in\s+(?:these|our)\s+notes|in\s+this\s+(?:text|chapter|section)|throughout),\s)\s*$",
+                re.IGNORECASE),
+     re.compile(r"\s*(?:denotes|stands\s+for|is\s+defined\s+(?:as|to\s+be)|is\s+short\s+for|means|označuje|značí"
+                r"|znamená|обозначает|означает|oznacza)(?!\w)", re.IGNORECASE)))
 #: Where what δ is named ends: a clause break, "where", "which", "and".
 _NAME_END = re.compile(r"[,;:.!?]|\s[-–—]\s|\b(?:and|where|which|i\.e|kde|který|která|где|который|которая|gdzie|który"
                        r"|która|a|и|i)\b", re.IGNORECASE)

@@ -290,3 +290,34 @@ def _inner(math: str) -> str:
 
 
 __all__ = ["Restricted", "restrict", "restricted_maths"]
+
+
+#: Words that deny a formula at some layers or at all ("holds for no $l$", "in no layer", "Never", "Dla $l = L$ nie
+#: zachodzi", "Pro … neplatí", "не выполняется"), or a layer given as a formula ("is true for $l = L - 1$").
+_LAYER_SAID = re.compile(
+    r"\b(?:for|in|at)\s+no\b|\bnever\b|\bnot\b|n['’]t\b|\bnie\b|\bnigdy\b|\bnikdy\b|\bne(?:platí|ní)\b|\bне\b|\bнет\b"
+    r"|\bникогда\b|\bžádn\w*|\bżadn\w*|\bни\s+(?:для|в|при)\b", re.IGNORECASE)
+_LAYER_FORMULA = re.compile(r"\$\s*l\s*(?:=|<|>|\\(?:le|leq|ge|geq|neq|ne)(?![A-Za-z]))(?!\s*L\s*\$)[^$]*\$")  # not $l = L$
+
+
+def layer_said(text: str, items: list, exact: "set | dict" = ()) -> dict:
+    """{(line, text): words} for the claims of ``items`` whose sentence denies them at some layers or gives a layer
+    as a formula, in words no reader turns into the claim's condition (review rv49 A9: with --sizes, "Dla $l = L$ nie
+    zachodzi $$BP1$$", "$$BP1$$ holds for no $l$.", "… is true for $l = L - 1$." were "conditional (L = 2)", met).
+    A conditional verdict there is not the notes' (``not_read``)."""
+    from .graphexamples import _locate  # noqa: PLC0415 (graphexamples reads the notes' sentences too)
+    from .sentences import sentence_span, with_dollars  # noqa: PLC0415
+    out = {}
+    for f in items:
+        if f.kind != "claim" or f.negated or f.cell is not None or (f.line, f.text) in exact:
+            continue
+        at = _locate(text, f.line, f.source or f.text)
+        if at is None:
+            continue
+        start, end = with_dollars(text, *at)
+        first, stop = sentence_span(text, start, end)
+        around = text[first:start] + " " + text[end:stop]
+        m = _LAYER_SAID.search(masked(around)) or _LAYER_FORMULA.search(around)
+        if m is not None:
+            out[(f.line, f.text)] = " ".join(around.split())[:80]
+    return out

@@ -35,7 +35,7 @@ from .interpret import bias_through_z
 from .model import defines_activation, model_of
 from .prosecost import beside_softmax, checked_under_each, mentions, named_since
 from .regularizer import about_weights, in_definitions, regularizers, since_line
-from .layerwords import not_read, restrict
+from .layerwords import layer_said, not_read, restrict
 from .activationwords import activation_said, activation_switched, beside_formulas
 import symbp.verify.layoutmix as layoutmix  # by module: claims that need different layouts
 from .layeredlayout import NotesLayout, doubted, notes_layout, weigh
@@ -192,6 +192,7 @@ def _verify_items(text, items, notation, path, kind, strict, activation, cost, o
         items[n] = replace(items[n], text=new, source=items[n].source or items[n].text)
     restricted = {(items[n].line, items[n].text): words for n, (_, words) in restricted.items()}
     loosely = {(items[n].line, items[n].text): words for n, words in loosely.items()}
+    denied_at = layer_said(text, items, restricted)
     # L = 2C beside the notes' cost C: ∂L/∂X checked as 2 ∂C/∂X; L never defined: a claim about it is not read as C
     pairs = [(f.line, f.text) for f in items if f.kind != "prose" and not f.negated]  # not one the notes call false
     beside = otherloss.beside(pairs, nt.names["cost"])
@@ -386,6 +387,8 @@ def _verify_items(text, items, notation, path, kind, strict, activation, cost, o
                 remark = "; ".join(filter(None, (remark, result.interpretation["layout"])))
             if (f.line, f.text) in loosely and result.status in ("refuted", "conditional", "ambiguous"):
                 result = not_read(result, loosely[(f.line, f.text)])
+            elif result.status == "conditional" and (f.line, f.text) in denied_at:  # "holds for no $l$" (rv49 A9)
+                result = not_read(result, denied_at[(f.line, f.text)])
             if remark:
                 result = _with_remark(result, remark)
             own = model.own_terms(f.line, given["cost"], f.text) or unread_cost

@@ -76,6 +76,17 @@ _SUM_WORDS = re.compile(
     r"|\bсумм\w*\s+(?:\w+\s+)?(?:потер|ошиб|стоимост)\w*\s+(?:\w+\s+){0,3}?(?:пример|объект|образц|выборк|вход)\w*"
     r"|\bsum\w*\s+(?:\w+\s+)?(?:koszt|strat|błęd)\w*\s+(?:\w+\s+){0,3}?(?:próbek|próbk\w*|przykład\w*|wejś\w*"
     r"|obserwacj\w*)", re.IGNORECASE)
+#: The same with the per-input cost written as a formula: "The cost $C$ is the sum of the $C_x$ over all $n$ training
+#: inputs", "The total cost $C$ adds up the $C_x$ of all $n$ training inputs"; cs "Cena $C$ je součet $C_x$ přes všech
+#: $n$ trénovacích vstupů", ru "Стоимость $C$ есть сумма $C_x$ по всем …", pl "Koszt $C$ to suma $C_x$ po wszystkich …"
+#: (review rv49 A13: ``countwords`` read "over all $n$ training inputs" as the mean, and the 1/n forms held). The cost
+#: is named before the sum: "the gradient is the sum of the $\delta^x$ over the inputs" says nothing of the cost.
+_SUM_OF_FORMULA = re.compile(
+    r"\b(?:cost|loss|objective|cen[aěy]|ztrát\w*|стоимост\w*|потер\w*|koszt\w*|strat\w*)\b[^.;:]{0,60}?"
+    r"\b(?:sum(?:med)?|adds?\s+up|součet|součtem|сумм\w*|sum[aąę])\s+(?:(?:of|up|the|all)\s+)*~+\s+"
+    r"(?:(?:[^\W\d_]+|~+)\s+){0,4}?(?:samples?|inputs?|examples?|instances?|patterns?|observations?|data\s*points?"
+    r"|vzork\w*|příklad\w*|vstup\w*|пример\w*|объект\w*|образц\w*|вход\w*|próbek|próbk\w*|przykład\w*|wejś\w*"
+    r"|obserwacj\w*)", re.IGNORECASE)
 _NOT_SUM = re.compile(r"\b(?:mean|average|averaged|divided|normali[sz]ed|not|rather|instead|průměr\w*|není|ne|средн\w*"
                       r"|не|średni\w*|nie)\b", re.IGNORECASE)
 
@@ -87,18 +98,23 @@ def said_summed(text: str) -> "list[tuple[int, str]]":
     [(3, 'sum of the per-sample costs')]
     >>> said_summed("The cost is the mean, not the sum of the per-sample costs.")[0][0]
     1
+    >>> said_summed("The cost $C$ is the sum of the $C_x$ over all $n$ training inputs.")[0][1]
+    'cost $C$ is the sum of the $C_x$ over all $n$ training inputs'
+    >>> said_summed("The gradient is the sum of the $\\delta^x$ over the inputs.")
+    []
     """
     out = []
     for a, b in sentences(text):
         words = masked(text[a:b])
         if _SUM_WORDS.search(words) is None:  # "the sum (not the mean) of the per-sample costs": past the aside
             words = re.sub(r"\s*\([^()]*\)", "", words)
-        m = _SUM_WORDS.search(words)
+        m = _SUM_WORDS.search(words) or _SUM_OF_FORMULA.search(words)
         if m is not None:  # beside words of a mean or a denial ("the sum (not the mean)", "the mean, not the sum"):
             # which one the cost is, is not read, so it is not the mean either (review rv44 A3: "not"/"mean" vetoed
             # the sum, and the 1/n form held)
-            out.append((line_of(text, a + m.start()), " ".join(words[max(m.start() - 40, 0):m.end()].split())
-                        if _NOT_SUM.search(words) else " ".join(m.group(0).split())))
+            shown = text[a:b] if len(words) == b - a else words  # the formulas as written, not masked
+            out.append((line_of(text, a + m.start()), " ".join(shown[max(m.start() - 40, 0):m.end()].split())
+                        if _NOT_SUM.search(words) else " ".join(shown[m.start():m.end()].split())))
     return out
 
 

@@ -45,6 +45,7 @@ True
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, replace
 
@@ -214,8 +215,10 @@ def _quoted(sentence: str, start: int, end: int) -> str:
     return " ".join(words[:14]) + (" \u2026" if len(words) > 14 else "")
 
 
+@functools.lru_cache(maxsize=64)
 def _find(words: str, kinds: tuple) -> "tuple[str, int, int, bool] | None":
-    # (the kind, where its words start and end, whether they are setting-up words only: ``SETUP``)
+    # (the kind, where its words start and end, whether they are setting-up words only: ``SETUP``); once per
+    # sentence, shared among its formulas (review rv49 C1)
     for kind, name in KINDS:
         if name not in kinds:
             continue

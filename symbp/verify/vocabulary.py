@@ -20,6 +20,7 @@ True
 
 from __future__ import annotations
 
+import functools
 import re
 
 from .denials import EXCLAIMED, FALSE_AFTER, FALSE_BEFORE, NOT_BEFORE
@@ -110,10 +111,16 @@ def _formulas(sentence: str) -> list:
     return out
 
 
+@functools.lru_cache(maxsize=256)
+def _search(pattern: re.Pattern, words: str) -> "tuple[int, int] | None":
+    # where ``pattern`` first stands in ``words``: a sentence's words are the same for each of its formulas (rv49 C1)
+    m = pattern.search(words)
+    return None if m is None else (m.start(), m.end())
+
+
 def _first(words: str, pattern: re.Pattern, formulas: list, in_formula) -> "tuple[int, int] | None":
     # where the vocabulary first stands: in the words, or a formula it is
-    m = pattern.search(words)
-    hits = [(m.start(), m.end())] if m is not None else []
+    hits = [span] if (span := _search(pattern, words)) is not None else []
     hits += [(a, b) for a, b, body in formulas if in_formula(body)]
     return min(hits) if hits else None
 
@@ -126,13 +133,13 @@ _LINK = re.compile(r"[\s,—–-]*(?:\b(?:and|or|a|i|и|oraz|also|too|as\s+well)
 _SINGULAR = re.compile(r"\s*(?:is|was|isn't|wasn't)\b", re.IGNORECASE)
 
 
-def _read(sentence: str, formulas: list, own: tuple) -> list:
-    """Where ``negation`` read ``sentence``: the words that deny or state the judged formula right before or after it
-    ("This is not a common mistake:", "Students think that … is wrong", "It is not true that … is false": the reader
-    gave its verdict, or stated the formula), and another formula of the sentence, with such words, said apart from
-    the judged one ("$$A$$ holds, and $$B$$ is wrong too", "Wrong: $$B$$⏎$$A$$"): those words are about it."""
+@functools.lru_cache(maxsize=64)
+def _spoken(sentence: str) -> tuple:
+    """(a, b, spans) of each formula of ``sentence`` with words that deny or state it right before or after it: what
+    ``_read`` needs whatever the judged formula. Once per sentence, shared among its formulas (review rv49 C1: a
+    sentence of n formulas scanned n times for each of them ran in n³ time)."""
     out = []
-    for a, b, _ in formulas:
+    for a, b, _ in _formulas(sentence):
         before, after = sentence[:a], sentence[b:]
         spans = []
         turned = False
@@ -145,15 +152,31 @@ def _read(sentence: str, formulas: list, own: tuple) -> list:
         # ``negation`` judged it as written, and a true formula the notes call wrong held)
         if (m := FALSE_AFTER.search(after)) is not None and not turned:
             spans.append((b + m.start("w"), b + m.end("w")))
-        if not spans:
-            continue
+        if spans:
+            out.append((a, b, tuple(spans)))
+    return tuple(out)
+
+
+#: How many times ``_spoken`` scanned a sentence (a test counts them: once per sentence, not once per formula).
+def scans() -> int:
+    return _spoken.cache_info().misses
+
+
+def _read(sentence: str, own: tuple) -> list:
+    """Where ``negation`` read ``sentence``: the words that deny or state the judged formula right before or after it
+    ("This is not a common mistake:", "Students think that … is wrong", "It is not true that … is false": the reader
+    gave its verdict, or stated the formula), and another formula of the sentence, with such words, said apart from
+    the judged one ("$$A$$ holds, and $$B$$ is wrong too", "Wrong: $$B$$⏎$$A$$"): those words are about it."""
+    out = []
+    for a, b, spans in _spoken(sentence):
         if a < own[1] and b > own[0]:  # the judged formula
             out += spans
             continue
+        after = sentence[b:]
         between = masked(sentence[min(b, own[1]):max(a, own[0])]) if own[0] >= 0 else ""
         alone = b > own[1] and _SINGULAR.match(after)  # "$A$, and $B$ is wrong": the verb is of B alone
         if own[0] < 0 or "\n" in between or not _LINK.fullmatch(between) or alone:
-            out += spans + [(a, b)]
+            out += [*spans, (a, b)]
     return out
 
 
@@ -173,7 +196,7 @@ def catch(sentence: str, *, kinds: tuple = KINDS, own: tuple = (-1, -1)) -> "tup
     judged formula stands in ``sentence``; it mentions nothing itself ($\\partial z / \\partial b = 0$ is no bias set
     to zero). Words a reader read (``_read``) are not looked at."""
     every = _formulas(sentence)
-    read = _read(sentence, every, own)
+    read = _read(sentence, own)
     words = masked(sentence)
     for a, b in read:
         words = words[:a] + " " * (b - a) + words[b:]
