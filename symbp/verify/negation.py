@@ -54,7 +54,6 @@ from .denials import (ADVERB, COLON_JUDGED, CONTRAST, EXCLAIMED, FALSE_AFTER, FA
                       NOT_BEFORE, PLAIN_SUBJECT, PLAIN_TAIL, PROSE_CONDITION, QUALIFIED, REPORTED, TURNED)
 from .extract import Formula
 from .graphexamples import JOINED_CONDITION, sentence_around
-from .listlead import item_alone
 from .verdicts import Verification
 
 #: The opening and the closing of a display: a math environment, \\[ \\], $$.
@@ -406,7 +405,7 @@ def mark(items: "list[Formula]", text: str) -> "list[Formula]":
     for f in items:
         said = None
         if f.cell is None and f.kind in ("claim", "definition", "unreadable"):
-            said = negation(text, f.line, f.source or f.text) or _listed_under(text, f)
+            said = negation(text, f.line, f.source or f.text)
         if said is None:
             out.append(f)
         elif said.kind == "not assumed" or (said.kind == "row" and f.kind == "definition"):
@@ -422,14 +421,6 @@ def mark(items: "list[Formula]", text: str) -> "list[Formula]":
         else:
             out.append(replace(f, negated=(ROW if said.kind == "row" else "") + said.words))
     return out
-
-
-# A list item whose lead-in calls the items false ("The following are wrong:⏎⏎- $$…$$⏎- $$…$$"; review rv49 A16):
-# read as if the item stood right under its lead-in alone.
-def _listed_under(text: str, f: "Formula") -> "Negation | None":
-    alone = item_alone(text, f.line, f.source or f.text)
-    said = negation(alone, 2, f.source or f.text) if alone is not None else None
-    return said if said is not None and said.kind == "false" else None
 
 
 def not_assumed_reason(words: str) -> str:

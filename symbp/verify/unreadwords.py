@@ -53,7 +53,6 @@ from .denials import OWN_NEXT
 from .graphcondition import SENTENCE_CONDITION
 from .graphexamples import _locate
 from .negation import negated_verdict
-from .otherscope import other_in_scope
 from .otherwords import COST_NOUN, other_span
 from .ordinals import PLACED, group, verdicts
 from .sentences import FORMULA, SENTENCE_END, line_of, masked, sentence_span, with_dollars
@@ -285,11 +284,6 @@ def hazard_of(text: str, line: int, source: str, *, restricted: bool = False,
         if not gives and (other := other_span(said, unswitched)) is not None:
             return Hazard(OTHER_KIND, _quoted(text[before[0]:before[1]], *other), "before",
                           lines=(line_of(text, before[0]), line_of(text, stop)), at=before[0] + other[0], start=start)
-    if model_at is not None and (other := other_in_scope(text, start, stop, model_at)) is not None:
-        # farther: a switch "from now on", a heading, a list's lead-in, the sentence after (review rv49 A3)
-        where = "next" if other[0] > start else "before"
-        return Hazard(OTHER_KIND, " ".join(text[other[0]:other[1]].split()), where,
-                      lines=(line_of(text, other[0]), line_of(text, stop)), at=other[0], start=start)
     # the next sentence, when it opens by going back to the formulas before it
     ended = SENTENCE_END.match(text, stop) or _ITEM.match(text, stop)
     after = ended.end() if ended is not None else stop if stop in capitals else -1
