@@ -134,8 +134,13 @@ def test_costsum_the_sum_said_in_words_is_not_judged_as_the_mean(words):
 
 
 def test_costsum_the_mean_said_in_words_keeps_the_mean():
-    got = _statuses(f"# Cost\n\nThe total cost is the mean of the per-sample costs.\n\n$${C_MEAN}.$$\n\n$${C_SUM}.$$\n")
+    said = "The total cost is the mean of the per-sample costs over the $n$ training inputs."
+    got = _statuses(f"# Cost\n\n{said}\n\n$${C_MEAN}.$$\n\n$${C_SUM}.$$\n")
     assert got[" ".join(C_MEAN.split())] == ["holds"] and got[" ".join(C_SUM.split())] == ["refuted"], got
+    # without the count's letter (rv48 leftover, batch7): 1/n is not the notes' count for sure, so not judged; the
+    # bare sum is still no mean of any count
+    got = _statuses(f"# Cost\n\nThe total cost is the mean of the per-sample costs.\n\n$${C_MEAN}.$$\n\n$${C_SUM}.$$\n")
+    assert got[" ".join(C_MEAN.split())] == ["uninterpretable"] and got[" ".join(C_SUM.split())] == ["refuted"], got
 
 
 @pytest.mark.parametrize("words", [
