@@ -20,7 +20,7 @@ import pytest
 from symbp import numeric
 from symbp.errors import SpecError
 from symbp.numeric import data
-from symbp.numeric.train import Trainer, TrainingDiverged
+from symbp.numeric.train import SMALL_BATCH, Trainer, TrainingDiverged
 
 CASES = [
     # sizes, activation(s), cost, targets
@@ -188,24 +188,30 @@ def test_bad_shapes_are_named():
         model.gradient(np.zeros((4, 2)), np.zeros((4, 2)))
 
 
-@pytest.mark.parametrize("batch", [7, 20])
+#: numba compiles every kernel once per process: its tests share one xdist worker (pyproject: --dist loadgroup)
+NUMBA = pytest.mark.xdist_group("numba")
+
+
+@NUMBA
+@pytest.mark.parametrize("batch, blas_in_compiled_code", [(7, None), (20, True), (20, False)])
 @pytest.mark.parametrize("sizes, act, dtype, tol", [
     ([6, 5, 3], "tanh,sigmoid", "float64", 1e-12),
     ([6, 5, 4, 3], "relu,relu,identity", "float64", 1e-12),
     ([6, 5, 3], "tanh,sigmoid", "float32", 1e-5),
 ])
-@pytest.mark.parametrize("blas_in_compiled_code", [True, False])
 def test_numba_epoch_equals_numpy_epoch(sizes, act, dtype, tol, batch, blas_in_compiled_code, monkeypatch):
     # the compiled path (optional extra) against the NumPy path tested above:
-    # batch 7 the compiled epoch with its own loops; batch 20 (past
-    # SMALL_BATCH) the compiled epoch calling BLAS or, without SciPy, NumPy's
-    # products with compiled elementwise steps; 50 samples leave a short last
-    # mini-batch
+    # batch 7 the compiled epoch with its own loops (whether BLAS may be called
+    # from compiled code is not asked below SMALL_BATCH, hence None); batch 20
+    # (past SMALL_BATCH) the compiled epoch calling BLAS or, without SciPy,
+    # NumPy's products with compiled elementwise steps; 50 samples leave a
+    # short last mini-batch
     pytest.importorskip("numba")
     if blas_in_compiled_code:
         pytest.importorskip("scipy")
     from symbp.numeric import blas
 
+    assert (batch > SMALL_BATCH) == (blas_in_compiled_code is not None)
     monkeypatch.setattr(blas, "in_compiled_code", lambda: blas_in_compiled_code)
     ds = data.synthetic(50, sizes[0], sizes[-1], seed=2, test_fraction=0.0)
     X = np.ascontiguousarray(ds.X_train, dtype=dtype)
@@ -220,6 +226,7 @@ def test_numba_epoch_equals_numpy_epoch(sizes, act, dtype, tol, batch, blas_in_c
     _close(compiled.weights + compiled.biases, fast.weights + fast.biases, atol=tol, rtol=tol)
 
 
+@NUMBA
 def test_numba_backend_names_what_it_does_not_cover():
     pytest.importorskip("numba")
     from symbp.numeric.compiled import CompiledUnavailable
@@ -289,6 +296,7 @@ def test_bench_fd_reports_pass_counts(capsys):
     assert "[4,5,3]" in out and " 44 " in out and "2,261" in out
 
 
+@NUMBA
 @pytest.mark.parametrize("name", ["sigmoid", "tanh", "relu", "identity"])
 def test_compiled_scalar_kernels_equal_the_numpy_twins_including_z_1000(name):
     pytest.importorskip("numba")
