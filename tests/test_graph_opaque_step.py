@@ -68,3 +68,14 @@ $L = L(g_1, g_2, g_3)$
     rows = {row.formula.line: row.result for row in verify_text(notes, "rowvector").rows}
     assert rows[7].status == "holds", rows[7].reason
     assert "only the step's form is judged" in rows[7].reason
+
+
+def test_seed_004_sketches_stay_unread_with_their_reason():
+    # by hand (seed 004, lines 65 and 77): "∂L/∂w = ∂L/∂B · ∂(B)" breaks off after ∂, and "dL/dW = … - ? + dL/dx?"
+    # is the writer's own question; neither is a claim to judge, and the reason says which it is
+    notes = LOOSE + "\n$$\\frac{\\partial L}{\\partial u_1} = \\frac{\\partial L}{\\partial A} \\cdot \\partial(A)$$\n" \
+        + "\n$$\\frac{dL}{dW} = W - ? + \\frac{dL}{dx}$$\n"
+    rows = [row.result for row in verify_text(notes, "rowvector").rows if row.result.status == "unreadable"]
+    reasons = " | ".join(r.reason for r in rows)
+    assert len(rows) == 2, reasons
+    assert "an unfinished derivative" in reasons and "a question mark" in reasons
