@@ -79,3 +79,12 @@ def test_seed_004_sketches_stay_unread_with_their_reason():
     reasons = " | ".join(r.reason for r in rows)
     assert len(rows) == 2, reasons
     assert "an unfinished derivative" in reasons and "a question mark" in reasons
+
+
+def test_markdown_row_of_a_step_says_what_holds():
+    # a step that holds has no instances to count: its row says what holds (it was empty: "| holds | ; …")
+    from symbp.verify.notesreport import to_markdown
+
+    text = to_markdown(verify_text(LOOSE + "\n$$W = W - \\alpha \\nabla W$$\n", "rowvector"))
+    row = next(line for line in text.splitlines() if line.startswith("| 5 |"))
+    assert "| holds | a step of gradient descent on L with respect to W" in row, row
