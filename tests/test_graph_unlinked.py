@@ -5,6 +5,12 @@ A = σ(Σ u_i g_i) is read, but L is L(y_1, y_2) of the other example and B(A) i
 never reaches L and ∇_u L ≡ 0: the ascent step held "a step of gradient descent", ∂L/∂u_1 = 0 held. By hand both
 are false in the notes (L depends on u through B(A)); in the model nothing decides them: uninterpretable, naming u.
 In notes where u reaches L (A = h u, L = L(A)) the same claims are judged: ascent refuted, descent holds.
+
+Update rules are the exception (``graphopaque``): a step's form does not depend on what the gradient is. Written
+with the loss's own gradient by u, ``u = u - α∇u`` is the step of gradient descent however L depends on u (hand:
+it is the definition of the step), and ``u = u + α∇u`` adds it, a step uphill, whatever it is; so they are judged
+with the gradient an opaque symbol: descent holds, ascent is refuted, as in the linked notes. The derivatives
+themselves (∂L/∂u_1 = 0, ∇u = 0) stay uninterpretable.
 """
 
 from __future__ import annotations
@@ -37,11 +43,21 @@ CLAIMS = (r"\vec{u} = \vec{u} + \alpha \nabla \vec{u}", r"\vec{u} = \vec{u} - \a
           r"\frac{\partial L}{\partial u_1} = 0", r"\nabla \vec{u} = 0", r"u \leftarrow u + 7 \alpha \nabla_u L")
 
 
-def test_unlinked_parameter_is_never_judged():
+def test_unlinked_derivative_is_never_judged():
     got = _verdicts(LOOSE, *CLAIMS)
-    for claim in CLAIMS:
+    for claim in CLAIMS[2:4]:
         assert got[claim].status == "uninterpretable", (claim, got[claim].status, got[claim].reason)
         assert "never says how L depends on u" in got[claim].reason
+
+
+def test_unlinked_step_is_judged_by_its_form():
+    # hand: descent is the step's definition whatever ∇u is; ascent adds the gradient (the linked verdicts below)
+    got = _verdicts(LOOSE, *CLAIMS)
+    assert got[CLAIMS[1]].status == "holds", got[CLAIMS[1]].reason
+    assert "only the step's form is judged" in got[CLAIMS[1]].reason
+    for claim in (CLAIMS[0], CLAIMS[4]):
+        assert got[claim].status == "refuted", (claim, got[claim].status, got[claim].reason)
+        assert "a step uphill" in got[claim].reason
 
 
 def test_linked_parameter_is_judged():
@@ -68,8 +84,8 @@ def test_seed_004_gradient_ascent_on_u_does_not_hold():
     text += "\n$$\\frac{\\partial L}{\\partial u_1} = 0$$\n"
     report = verify_text(text, "rowvector")
     rows = {row.formula.line: row.result for row in report.rows}
-    assert rows[58].status != "holds"
-    assert "claim 1" in rows[58].reason and "never says how L depends on u" in rows[58].reason
-    assert "a step uphill" in rows[58].reason  # the W part is still judged: refuted
+    assert rows[58].status == "refuted"
+    # both steps are uphill: u's by its form (its gradient opaque, graphopaque), W's in the model
+    assert rows[58].reason.count("a step uphill") == 2, rows[58].reason
     last = max(rows)
     assert rows[last].status == "uninterpretable"

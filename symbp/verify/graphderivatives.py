@@ -142,10 +142,10 @@ class DerivativeRules:
                             f"{what}: {s} is not a function of {v}: {v} is computed from {s} "
                             f"(line {self.m.where.get(v, '?')}), so ∂{s}/∂{v} is not a derivative of the notes' graph")
         unlinked = unlinked_words(self.m, f, var)  # ∂L/∂u with u never reaching L in the model (review rv45 A5)
-        if unlinked:
+        if unlinked and not self.opaque_covers(fs, vs):
             raise GraphUninterpretable(f"{what}: {unlinked}")
         grid = lambda fn, rows, cols: sympy.ImmutableMatrix(rows, cols, fn)  # noqa: E731
-        d = self.m.d
+        d = self.d_or_opaque
         if not is_mat(f) and not is_mat(var):
             return d(f, var)
         if node.named:  # J_{ji} = ∂y_j/∂x_i: laid out as its entries say, whatever the layout (``graphjacobians``)
@@ -254,10 +254,21 @@ class DerivativeRules:
             raise GraphUninterpretable(f"{to_latex(node)}: the gradient of {shape_words(f)}, not of a number: which "
                                        "matrix of derivatives it stands for is a convention symbp does not read")
         unlinked = unlinked_words(self.m, f, var)  # ∇u with u never reaching L in the model (review rv45 A5)
-        if unlinked:
+        if unlinked and not self.opaque_covers([f], list(var) if is_mat(var) else [var]):
             raise GraphUninterpretable(f"{to_latex(node)}: {unlinked}")
         # ∇ is the gradient: it has the variable's shape whatever the layout
-        return var.applyfunc(lambda v: self.m.d(f, v)) if is_mat(var) else self.m.d(f, var)
+        return var.applyfunc(lambda v: self.d_or_opaque(f, v)) if is_mat(var) else self.d_or_opaque(f, var)
+
+    def opaque_covers(self, fs: list, vs: list) -> bool:
+        """Whether every ∂f/∂v here is an opaque gradient entry: an update rule's step on a parameter the model
+        never connects to the loss, judged by its form (``graphopaque``)."""
+        opaque = getattr(self, "opaque", {})
+        return bool(opaque) and all((f, v) in opaque for f in fs for v in vs)
+
+    def d_or_opaque(self, f, v):
+        """∂f/∂v in the model, or the opaque symbol that stands for it (``graphopaque``)."""
+        got = getattr(self, "opaque", {}).get((f, v))
+        return self.m.d(f, v) if got is None else got
 
 
 def derivative_forms(eq) -> dict:

@@ -38,6 +38,7 @@ class Evaluator(DerivativeRules):
         self.letters_used: dict = {}  # the letters of sums' bounds and the sizes they stood for
         self.points: list = []  # (leaf, value, "x_1 = 0") for each bar that sets a leaf at a value
         self.forms: dict = {}  # (F, V) as written -> (times ∂F/∂V is written, whether dF/dV is): ``derivative_forms``
+        self.opaque: dict = {}  # (loss, entry) -> the opaque symbol of an unlinked gradient (``graphopaque``)
 
     def value(self, node):
         rule = getattr(self, "_" + type(node).__name__, None)

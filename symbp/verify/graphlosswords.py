@@ -27,6 +27,7 @@ from __future__ import annotations
 import re
 
 from .graphcheck import GraphOutcome
+from .graphopaque import NOTE as OPAQUE_NOTE
 from .graphevaluate import Evaluator, Misfit
 from .graphmodel import GraphUninterpretable, Model, to_latex
 from .graphnodes import Deriv, Nabla, Sym, walk
@@ -127,8 +128,10 @@ def worded_claims(results: dict, model: Model | None, text: str, is_claim, undef
             o = outcomes[k]
             if not hit or o.status == "uninterpretable":
                 continue
-            if o.status == "refuted" and is_update(eq) and o.reason.startswith("the sign"):
+            if o.status == "refuted" and is_update(eq) and o.reason.startswith(("the sign", "adds ")):
                 continue  # u ← u + η ∇_u L: ascent, whatever the gradient is
+            if o.status == "holds" and is_update(eq) and OPAQUE_NOTE in o.reason:
+                continue  # u ← u - η ∇_u L judged by its form, the gradient opaque: no zero of the model's (graphopaque)
             line, shown = worded[hit[0]]
             name = str(hit[0])
             outcomes[k] = GraphOutcome(

@@ -28,7 +28,7 @@ from fractions import Fraction
 from .graphnodes import Add, Bar, Call, Deriv, Div, Dots, Equation, Had, Mat, Mul, Nabla, Neg, Norm, Num, Pow, Sum, Sym, T
 from .graphdelta import cases, iverson
 from .graphtokens import _SAME, GREEK, RELATIONS, Cursor, _subscript
-from .lexer import MAX_DEPTH, ReadError, Token, _check_limits
+from .lexer import MAX_DEPTH, ReadError, Token, _check_limits, macro_words
 
 _FUNCTIONS = {"tanh": "tanh", "sigma": "sigma", "exp": "exp", "log": "log", "ln": "log", "cosh": "cosh", "sinh": "sinh",
               "sech": "sech", "diag": "diag", "softmax": "softmax"}
@@ -344,7 +344,7 @@ class _Parser(Cursor):
             return Dots()
         if name == "|":
             return self.norm(t)
-        raise ReadError(f"unknown macro \\{name} at position {t.pos} in {self.text!r}")
+        raise ReadError(macro_words(name, t.pos, self.text))
 
     def function(self, func: str, t: Token):
         r"""``\tanh(g)``, ``\tanh'(g)``, ``\tanh^2(g)`` (the square of tanh g, not tanh of tanh),

@@ -33,6 +33,8 @@ from .steprate import rate_witness, rate_words
 from .graphmodel import (RATES, Add, GraphUninterpretable, Model, Mul, Nabla, Neg, Sym, is_self_step, stepped, to_latex,
                          unprimed, untilded)
 from .graphnodes import Call, Deriv, Div, Equation, walk
+from .graphopaque import judged_form, opaque_entries, opaque_gradient
+from .graphopaque import varies as opaque_varies
 from .graphunlinked import unlinked_words
 
 ARROWS = (r"\to", r"\leftarrow", ":=")
@@ -237,7 +239,7 @@ def update_in(eq: Equation, model: Model, layout: str = "denominator") -> tuple[
     except Misfit as exc:
         return GraphOutcome("refuted", f"the new value does not fit: {exc}"), kinds
     names = sorted(ranges)
-    rates = []
+    rates, notes = [], set()
     for combo in itertools.product(*(range(1, ranges[n] + 1) for n in names)):
         bind = dict(zip(names, combo))
         out = _check_at(eq, model, param, rhs, bind, layout, kinds)
@@ -246,13 +248,15 @@ def update_in(eq: Equation, model: Model, layout: str = "denominator") -> tuple[
                 out.reason = "with " + ", ".join(f"{k} = {v}" for k, v in bind.items()) + ": " + out.reason
             return out, kinds
         rates.append(out.rate)
+        notes.add(out.reason)
     every = f" (every {', '.join(names)})" if names else ""
     rate = rates[0] if rates and all(r == rates[0] for r in rates) else None
     # W - η ∇_W (2L), W - η ∇L · 2: the number is the rate's, and the verdict says so (review rv42: the rate 2η unnamed)
     scaled = f", with the learning rate {rate_words(rate)}" if rate is not None and hasattr(rate, "as_coeff_Mul") \
         and rate.as_coeff_Mul()[0] != 1 else ""
     return GraphOutcome("holds", f"a step of gradient descent on {model.loss} with respect to {param.latex()}"
-                        f"{every}{scaled}, the gradient entry by entry in the shape of the parameter", rate=rate), kinds
+                        f"{every}{scaled}, the gradient entry by entry in the shape of the parameter"
+                        + "".join(f"; {n}" for n in sorted(notes) if n), rate=rate), kinds
 
 
 def computed_from(param: Sym, model: Model) -> str:
@@ -273,9 +277,18 @@ def _check_at(eq: Equation, model: Model, param: Sym, rhs, bind: dict, layout: s
     target = ev.targets(param)
     loss = model.node(model.loss)
     unlinked = unlinked_words(model, loss, target)  # a step on u that never reaches L in the model (rv45 A5)
-    if unlinked:
-        raise GraphUninterpretable(f"{to_latex(eq)}: {unlinked}")
+    if unlinked:  # judged by its form alone, the gradient opaque (``graphopaque``)
+        ev.opaque = opaque_entries(loss, target)
+        gradient = opaque_gradient(ev.opaque, loss, target)
+        return judged_form(_compare(eq, model, param, rhs, bind, layout, kinds, ev, target, gradient),
+                           f"{to_latex(eq)}: {unlinked}")
     gradient = target.applyfunc(lambda v: model.d(loss, v)) if is_mat(target) else model.d(loss, target)
+    return _compare(eq, model, param, rhs, bind, layout, kinds, ev, target, gradient)
+
+
+def _compare(eq: Equation, model: Model, param: Sym, rhs, bind: dict, layout: str, kinds: set, ev: Evaluator, target,
+             gradient) -> GraphOutcome:
+    """The verdict on the rule's new value against ``gradient``, the gradient of the loss by ``target``."""
     arrow = eq.rels[0] in ARROWS and param == eq.sides[0]  # W_{t+1} := W_t - …: the new value only, as with =
     sides = [_drop_step(x, eq.sides[0], param) for x in eq.sides[1:]] if arrow else [rhs]
     ratio = None
@@ -422,7 +435,7 @@ def _multiple(step, gradient, model: Model):
 
 
 def _varies(c, model: Model) -> bool:
-    return any(sym in model.names or model.atoms.is_atom(sym) for sym in c.free_symbols)
+    return any(sym in model.names or model.atoms.is_atom(sym) or opaque_varies(sym) for sym in c.free_symbols)
 
 
 def _differs_at_points(c, model: Model) -> bool:

@@ -142,6 +142,8 @@ def _tokenize(text: str) -> list[Token]:
             out.append(Token("char", c, i))
             i += 1
             continue
+        if c == "?":  # the writer's own question (seed 004, line 77: "… - ? + \frac{dL}{dx}?"): asked, not claimed
+            raise ReadError(f"a question mark at position {i}: the notes ask here, they do not state, in “{text}”")
         raise ReadError(f"unexpected character {c!r} at position {i} in “{text}”")
     out.append(Token("end", "", n))
     return out
@@ -339,3 +341,12 @@ def _balanced(group: str) -> bool:
         if depth < 0:
             return False
     return depth == 0
+
+
+def macro_words(name: str, pos: int, text: str) -> str:
+    """Why the macro ``\\name`` is not read: a ∂ outside a quotient (``\\partial(B)``, seed 004 line 65) is an
+    unfinished derivative, said so; any other is an unknown macro."""
+    if name == "partial":
+        return (f"\\partial at position {pos} stands alone, outside a quotient ∂…/∂…: an unfinished derivative, "
+                f"not read, in {text!r}")
+    return f"unknown macro \\{name} at position {pos} in {text!r}"
