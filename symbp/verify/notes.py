@@ -55,8 +55,8 @@ from .setwords import named_sets
 from .sumcost import said_summed
 from .updates import is_rule, read_rule
 from .updatewords import prose_new_values
-from .updateiterates import (implicit_at, is_iterate_step, iterate_rewrites, layer_names, names_gradient,
-                             undefined_name)
+from .costbare import bare_costs
+from .updateiterates import implicit_at, is_iterate_step, iterate_rewrites, layer_names, names_gradient, undefined_name
 from .verification import Verification
 from .notesrows import (  # the steps of each row
     _Once, _WORDS_AMBIGUOUS, _about_cost, _ahead, _as_definition, _declared, _defines, _in_general, _known_definition,
@@ -157,6 +157,7 @@ def _verify_items(text, items, notation, path, kind, strict, activation, cost, o
     # c where the notes' cost is C (they write ΔC ≈ ∂c/∂z Δz): a definition c = … is checked as C = …
     # W_2 := W_1 - η G beside G = ∂L/∂W: the iterates of W, and the gradient G names (``updateiterates``)
     # U = W - η ∇L "where $U$ is the new value of the weights": the rule W ← W - η ∇L (``updatewords``, rv42)
+    items = bare_costs(text, items, nt.names["cost"], nt.names["target"])  # "The cost is $\\|a^L - y\\|^2$." (rv50 A1)
     for n, new in prose_new_values(text, [(f.line, f.text, f.source) if f.kind in ("claim", "definition") and not (
             f.negated or f.under) else (f.line, "") for f in items]).items():
         items[n] = replace(items[n], text=new, kind="claim", source=items[n].source or items[n].text)
