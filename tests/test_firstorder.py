@@ -48,3 +48,41 @@ def test_first_order_change_beside_cost_alias_and_sums_not_judged(tmp_path):
                     encoding="utf-8")
     rows = [r.result.status for r in verify_notes(path, "sokolinsky").rows]
     assert rows == ["holds", "holds"]
+
+
+# -- a difference quotient for a derivative: seed 000, lines 417 and 421 ----------------------------------
+
+
+def _quotient(moved, central=False, eps=1e-6):
+    # the quotient of C(w) = w_1² w_2 + e^{w_2}, moving entry ``moved`` (0-based); the exact ∂C/∂w at the same w
+    w = np.array([0.7, -0.3])
+    cost = lambda v: v[0] ** 2 * v[1] + np.exp(v[1])  # noqa: E731
+    e = np.eye(2)[moved]
+    back = cost(w - eps * e) if central else cost(w)
+    return (cost(w + eps * e) - back) / (eps * (2 if central else 1)), np.array([2 * w[0] * w[1], w[0] ** 2 + np.exp(w[1])])
+
+
+def test_seed000_forward_and_central_quotients_hold():
+    forward, exact = _quotient(0)
+    central, _ = _quotient(0, central=True)
+    assert np.isclose(forward, exact[0], atol=1e-5) and np.isclose(central, exact[0], atol=1e-8)  # oracle
+    line_417 = r"\frac{\partial C}{\partial w_j} \approx \frac{C(w + \epsilon e_j) - C(w)}{\epsilon}"
+    assert verify(line_417, "nielsen").status == "holds"
+    assert classify(line_417) == ("claim", "")
+    central_text = r"\frac{\partial C}{\partial w_j} \approx \frac{C(w + \epsilon e_j) - C(w - \epsilon e_j)}{2\epsilon}"
+    assert verify(central_text, "nielsen").status == "holds"
+
+
+def test_quotient_moving_another_weight_refuted():
+    moved, exact = _quotient(1)
+    assert not np.isclose(moved, exact[0], atol=1e-2)  # oracle: moving w_2 estimates ∂C/∂w_2, not ∂C/∂w_1
+    result = verify(r"\frac{\partial C}{\partial w_i} \approx \frac{C(w + \epsilon e_j) - C(w)}{\epsilon}", "nielsen")
+    assert result.status == "refuted" and result.diagnosis == "the index j should be i"
+
+
+def test_seed000_line421_damaged_quotient_not_judged():
+    # line 421 lost its minus, C(w + εe_j) C(w): a product, not read as the difference; a central difference over ε
+    line_421 = r"\frac{\partial C}{\partial w_i} \approx \frac{C(w + \epsilon e_j) C(w)}{\epsilon}"
+    assert classify(line_421)[0] == "prose"
+    half = r"\frac{\partial C}{\partial w_j} \approx \frac{C(w + \epsilon e_j) - C(w - \epsilon e_j)}{\epsilon}"
+    assert classify(half)[0] == "prose"

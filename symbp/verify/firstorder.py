@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 
+from .diffquotient import difference_quotient
 from .verdicts import replaced, Verification
 
 _SCRIPT = r"(?:_\{[^{}]+\}|_[A-Za-z0-9])"
@@ -56,6 +57,15 @@ def other_cost(formula: str) -> str:
     return letter[1] if letter and letter[1] != "C" else ""
 
 
+def reads(formula: str) -> bool:
+    r"""Is ``formula`` a first-order statement this module judges (ΔC ≈ X Δq, or a difference quotient)?
+
+    >>> reads(r"\frac{\partial C}{\partial w_j} \approx \frac{C(w + \epsilon e_j) - C(w)}{\epsilon}")
+    True
+    """
+    return as_derivative(formula) is not None or difference_quotient(formula) is not None
+
+
 def _outer(text: str) -> str:
     # the text outside braces: a sign in z^{(l-1)} is no second term, one outside is
     while _GROUP.search(text):
@@ -64,7 +74,11 @@ def _outer(text: str) -> str:
 
 
 def first_order(formula: str, verify) -> "Verification | None":
-    r"""The verdict on ΔC ≈ X Δq: that of ∂C/∂q = X (``verify`` checks it), quoted as written; None otherwise."""
+    r"""The verdict on ΔC ≈ X Δq: that of ∂C/∂q = X (``verify`` checks it), quoted as written; on a difference
+    quotient ∂C/∂w_j ≈ (C(w + ε e_j) − C(w))/ε (``diffquotient``); None otherwise."""
+    quotient = difference_quotient(formula)
+    if quotient is not None:
+        return quotient
     stated = as_derivative(formula)
     if stated is None:
         return None

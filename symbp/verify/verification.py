@@ -196,7 +196,7 @@ def _verify_plain(formula: str, notation: "str | Notation", *, activation: str, 
         return replaced(neuron, notation=nt.name, network=base["network"], seconds=since(start))
     changed = first_order(formula, lambda stated: verify(stated, nt, **again))  # ΔC ≈ X Δz_i: ∂C/∂z_i = X
     if changed is not None:
-        return replaced(changed, seconds=since(start))
+        return replaced(changed, notation=nt.name, seconds=since(start))
     if is_rule(formula):
         ruled = verify_rule(formula, nt, again, base, start, verify, count, differ, batches)
         if nt.vectors == "row" and ruled.status in ("unreadable", "uninterpretable"):
