@@ -47,7 +47,7 @@ def difference_quotient(formula: str) -> "Verification | None":
     v, j, k = m["v"], m["j"].strip("{}"), m["k"].strip("{}")
     words = _READING.format(v=v, j=j)
     if j == k:
-        return Verification(formula=formula, status="holds", verdict=VERDICT_OF["holds"], instances=1,
+        return Verification(formula=formula, status="holds", verdict=VERDICT_OF["holds"],
                             reason=f"holds to first order in ε: {words}", interpretation={"words": words})
     return _refuted(formula, v, j, k, words)
 

@@ -160,6 +160,6 @@ def _counterexample(sigma, bias: str, n: int, point: dict, k: int, activation: s
 
 
 def _row(formula, status, reason, activation, cx=None, slip="", corrected="") -> Verification:
-    return Verification(formula=formula, status=status, verdict=VERDICT_OF[status], reason=reason, instances=1,
+    return Verification(formula=formula, status=status, verdict=VERDICT_OF[status], reason=reason, instances=len(_INPUTS),
                         interpretation={"words": _READING, "latex": formula}, counterexample=cx, diagnosis=slip,
                         corrected=corrected, network={"activation": activation})

@@ -185,6 +185,8 @@ def to_markdown(report: NotesReport, title: str | None = None) -> str:
             why = r.reason
         elif r.instances:
             why = f"exact on {r.instances} instances"
+        else:  # held by an argument, not on instances (a difference quotient's limit): the argument
+            why = r.reason
         if r.status == "holds" and r.interpretation.get("layout"):
             why += f"; {r.interpretation['layout']}"  # notes in their own terms: the layout of the verdict
         lines.append(f"| {_where(f)} | {_formula_cell(f)} | {verdict} | {_cell(why)} |")
