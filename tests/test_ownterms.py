@@ -258,9 +258,10 @@ def test_seed_001_account():
     report = verify_notes(SEEDS / "001_22ea1eb7f6616011.txt", "nielsen", activation="sigmoid")
     acc = report.account()
     claims = sum(acc.values()) - acc["definition"] - acc["prose"]
-    # 19 of 21: not lines 4 and 7 (a sum up to n). Line 42, a^l = σ(z^{x,l}), reads a^l as of the same input x
-    # (it holds); line 43, δ^{x,L} = ∇_a C ⊙ σ'(z^{x,L}), names the mean cost C beside input x: refuted (C_x)
-    assert acc["judged"] / claims >= 0.9
+    # 21 of 21: lines 4 and 7 (σ with one neuron's Σ_i^n w_i x_i + b) too, in ``neuronsum`` (test_neuronsum).
+    # Line 42, a^l = σ(z^{x,l}), reads a^l as of the same input x (it holds); line 43,
+    # δ^{x,L} = ∇_a C ⊙ σ'(z^{x,L}), names the mean cost C beside input x: refuted (C_x)
+    assert acc["judged"] == claims == 21
     assert [r.result.status for r in report.rows if r.formula.line == 42] == ["holds", "holds"]
     line_43 = [r.result for r in report.rows if r.formula.line == 43]
     assert line_43[0].status == "refuted" and line_43[0].diagnosis == "C should be C_x"

@@ -21,6 +21,7 @@ import re
 import unicodedata
 
 from .claimlinks import DECLARATION, KNOWN_SIDE, NOT_EQUATION
+from .firstorder import other_cost, reads
 
 _RELATION = re.compile(r"(?<![<>!:=])=(?![:=])|\\equiv(?![A-Za-z])")
 _DEFINITION = re.compile(r":=|=:|::=|\\coloneqq|\\eqqcolon|\\triangleq|\\stackrel\s*\{[^{}]*\}\s*\{?=|"
@@ -380,6 +381,11 @@ def classify(piece: str) -> tuple[str, str]:
     if _DEFINITION.search(text) or (re.search(r"\\equiv(?![A-Za-z])", text) and not re.search(
             r"(?<![<>!:=])=(?![:=])", text)):
         return "definition", "a definition (:=, =:, ≡), not a claim"
+    if reads(text):  # ΔC ≈ X Δz_i, checked as ∂C/∂z_i = X; ∂C/∂w_j ≈ (C(w + εe_j) − C(w))/ε (``firstorder``)
+        return "claim", ""
+    if other_cost(text):
+        return "prose", (f"math in prose: ΔC ≈ ∂{other_cost(text)}/∂q Δq writes the cost {other_cost(text)} beside "
+                         f"ΔC, the notes' sign that {other_cost(text)} is their cost C: not judged by its own evidence")
     if not _RELATION.search(text):
         what = "a statement that is not an equation" if NOT_EQUATION.search(text) else "no equation"
         return "prose", f"math in prose: {what}"

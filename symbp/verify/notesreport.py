@@ -185,7 +185,7 @@ def to_markdown(report: NotesReport, title: str | None = None) -> str:
             why = r.reason
         elif r.instances:
             why = f"exact on {r.instances} instances"
-        elif r.status == "holds":  # an update rule: what holds (a step of gradient descent), no instances to count
+        else:  # holds with no instances to count (an update rule, a difference quotient's limit): what holds, why
             why = r.reason
         if r.status == "holds" and r.interpretation.get("layout"):
             why += f"; {r.interpretation['layout']}"  # notes in their own terms: the layout of the verdict

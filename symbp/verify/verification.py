@@ -63,6 +63,8 @@ from .graphsingle import check_single, has_layers
 from .names import schematic
 from .numericsums import unfixed
 from .meanclaims import counted_per_input, judge_mean
+from .neuronsum import one_neuron
+from .firstorder import first_order
 from .samples import cost_definition, cost_superscripts, per_sample, sample_slip, total_cost
 from .scalar import check_scalar, is_scalar
 from .scalarletter import as_z
@@ -189,6 +191,12 @@ def _verify_plain(formula: str, notation: "str | Notation", *, activation: str, 
                          **({"sizes": list(fixed)} if fixed else {}), **({"outputs": outputs} if outputs else {})})
     again = dict(activation=activation, cost=cost, one_hot=one_hot, family=family, sizes=sizes, budget=budget,
                  diagnose=diagnose, outputs=outputs)
+    neuron = one_neuron(formula, activation)  # σ(z) = 1/(1+e^{-(Σ_i^n w_i x_i + b)}): one neuron's z (seed 001)
+    if neuron is not None:
+        return replaced(neuron, notation=nt.name, network=base["network"], seconds=since(start))
+    changed = first_order(formula, lambda stated: verify(stated, nt, **again))  # ΔC ≈ X Δz_i: ∂C/∂z_i = X
+    if changed is not None:
+        return replaced(changed, notation=nt.name, seconds=since(start))
     if is_rule(formula):
         ruled = verify_rule(formula, nt, again, base, start, verify, count, differ, batches)
         if nt.vectors == "row" and ruled.status in ("unreadable", "uninterpretable"):
