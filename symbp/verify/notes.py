@@ -301,7 +301,7 @@ def _verify_items(text, items, notation, path, kind, strict, activation, cost, o
     for n, w in (worded := {**deltawords.worded(text, items, nt), **deltawords.named(text, items, nt)}).items():
         f, said = items[n], w.formula or items[n].text
         if w.unread or (v := ahead.get((f.line, said)) or once(said, _setting(model, f.line, given)[0])).status != "holds":
-            model.definitions = sorted(model.definitions + [deltawords.own(f, w)], key=lambda d: d.line)
+            model.definitions = deltawords.added(model.definitions, f, w)
             items[n] = f if w.row or f.kind == "prose" else _as_definition(f, deltawords.reason(w, v))
     put_in = {}  # the claims after it whose only δ is the one defined: checked with the notes' δ put in
     for n, (new, words) in deltawords.put_in(items, model.definitions, nt, worded).items():
