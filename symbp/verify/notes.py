@@ -55,8 +55,7 @@ from .setwords import named_sets
 from .sumcost import said_summed
 from .updates import is_rule, read_rule
 from .updatewords import prose_new_values
-from .updateiterates import (implicit_at, is_iterate_step, iterate_rewrites, layer_names, names_gradient,
-                             undefined_name)
+from .updateiterates import implicit_at, is_iterate_step, iterate_rewrites, layer_names, names_gradient, undefined_name
 from .verification import Verification
 from .notesrows import (  # the steps of each row
     _Once, _WORDS_AMBIGUOUS, _about_cost, _ahead, _as_definition, _declared, _defines, _in_general, _known_definition,
@@ -284,8 +283,9 @@ def _verify_items(text, items, notation, path, kind, strict, activation, cost, o
     unknown += [unknowns.Unknown(s.line, "linear", f"“{s.words}”", "said in words") for s in output_said
                 if s.kind == "linear"]
     if not given.get("cost"):  # "the total cost is the sum of the per-sample costs": not the mean symbp's C is
-        unknown += [unknowns.Unknown(line, "cost", f"“{words}”", unknowns.SUM_OF_INPUTS, nt.names["cost"])
-                    for line, words in said_summed(text)]
+        unknown = unknowns.rescaled(unknown + [unknowns.Unknown(line, "cost", f"“{words}”", unknowns.SUM_OF_INPUTS,
+                                                               nt.names["cost"]) for line, words in said_summed(text)],
+                                    text, nt.names["cost"])  # "Let us drop the ½ from the cost" (issue 12 A11)
     # δ^L ≡ ∇_a C beside δ ≡ ∂C/∂z that holds: a slip (a refuted row), not δ defined otherwise from its line on (one
     # for every layer, δ^l ≡ −∂C/∂z^l, may be a change of meaning and still blocks the claims after it)
     model.definitions = [d for d in model.definitions if not (

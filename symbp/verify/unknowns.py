@@ -58,6 +58,7 @@ from .nodes import Apply, Layer, Quantity, rebuild, to_latex, walk
 from .reader import read
 from .samplelabels import SAMPLE_LETTERS
 from .sumcost import summed
+from .costscale import said_scaled
 
 
 @dataclass(frozen=True)
@@ -382,6 +383,23 @@ def _recognised(model: Model, f) -> bool:
 
 #: Why symbp has no model of the log-likelihood cost beside an elementwise output.
 #: Why the total of the per-input costs (C = Σ_x C_x under any loss letter) is none of symbp's costs.
+#: Why the cost rescaled in words (``costscale``) is none of symbp's: no reader rescales it.
+RESCALED = "the notes' cost rescaled in words, which symbp does not read"
+
+
+def rescaled(found: list[Unknown], text: str, letter: str) -> list[Unknown]:
+    """``found`` with the cost rescaled in words (``costscale``: "Let us drop the ½ from the cost") in: from that
+    sentence on, a claim about ``letter`` or δ is not checked (review issue 12 A11/B8: BP1 with a^L − y held after
+    "we double the cost"). Each goes after the unknowns up to its line, led by the cost before it (``held-cost``), so
+    that it does not reach back to the claims before it, nor past a cost the notes define after it."""
+    out = list(found)
+    for line, words in said_scaled(text, letter):
+        at = max((k + 1 for k, u in enumerate(out) if u.line <= line), default=0)
+        out[at:at] = [Unknown(line, "held-cost", f"the cost before “{words}”", "", letter),
+                      Unknown(line, "cost", f"“{words}”", RESCALED, letter)]
+    return out
+
+
 SUM_OF_INPUTS = "the sum of the costs per input, n times their mean (1/n) Σ_x C_x, which is symbp's cost"
 LOG_LIKELIHOOD = "the log-likelihood −Σ_j y_j ln a^L_j: symbp has it only with a softmax output, not with σ(z^L)"
 
