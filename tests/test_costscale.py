@@ -63,3 +63,11 @@ def test_words_that_do_not_rescale_the_cost_leave_bp1_judged(sentence):
 
 def test_a_sentence_that_writes_the_new_cost_is_left_to_the_model():
     assert said_scaled(r"We use $C = \sum_j (a^L_j - y_j)^2$ without the ½.") == []
+
+
+@pytest.mark.parametrize("sentence", ["Let us drop the ½ from the cost. Then ${}$.", "Odtąd pomijamy ½: ${}$.",
+                                      "Without the ½, the output error is ${}$."])
+def test_bp1_on_the_line_of_the_rescaling_is_not_judged(sentence):
+    # in the words' own sentence or the next one on its line: under Σ_j (a^L_j − y_j)² BP1 with a^L − y is false
+    rows = _rows(PRE + sentence.format(BP1) + "\n")
+    assert rows[(3, BP1)].status == "uninterpretable", (rows[(3, BP1)].status, rows[(3, BP1)].reason)

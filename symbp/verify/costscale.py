@@ -14,12 +14,11 @@ sentence that writes the new cost itself ("We use $C = \sum_j (a^L_j - y_j)^2$ w
 formula), nor one that only supposes the change ("if we dropped the ½, … would …"), nor one that denies it ("we do
 not drop the ½").
 
->>> said_scaled("Intro.\n\nLet us drop the ½ from the cost.\n")
+>>> [(s.line, s.words) for s in said_scaled("Intro.\n\nLet us drop the ½ from the cost.\n")]
 [(3, 'drop the ½')]
->>> said_scaled("From now on we double the cost.")
-[(1, 'double the cost')]
->>> said_scaled("Vynecháme $\\frac12$.\n"), said_scaled("Далее без множителя ½.")
-([(1, 'Vynecháme ½')], [(1, 'без множителя ½')])
+>>> [(s.line, s.words) for s in said_scaled("From now on we double the cost.") + said_scaled("Vynecháme $\\frac12$.\n")
+...  + said_scaled("Далее без множителя ½.")]
+[(1, 'double the cost'), (1, 'Vynecháme ½'), (1, 'без множителя ½')]
 >>> said_scaled("With the $L_2$ loss.") + said_scaled("If we dropped the ½, the 2 would stay.")
 []
 """
@@ -27,6 +26,7 @@ not drop the ½").
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from .sentences import FORMULA, line_of, masked, sentences
 from .otherwords import COST_NOUN
@@ -57,8 +57,19 @@ _SUPPOSED = re.compile(r"\bwould\b|\b(?:had|were)\s+(?:we|one|I|you)\b|\bwere\s+
 _DENIED = re.compile(r"\b(?:not|never|no|n[’']t|ne|nikdy|не|никогда|nie|nigdy)\s+(?:\w+\s+)?$", re.IGNORECASE)
 
 
-def said_scaled(text: str, cost: str = "C") -> "list[tuple[int, str]]":
-    """(line, words) of each sentence of ``text`` that rescales the cost in words (see the module); ``cost`` is the
+@dataclass(frozen=True)
+class Scaled:
+    """Words that rescale the cost: the line they stand on, as written (formulas left out, ½ as ½), and where their
+    sentence starts and ends in the notes' text."""
+
+    line: int
+    words: str
+    start: int
+    end: int
+
+
+def said_scaled(text: str, cost: str = "C") -> "list[Scaled]":
+    """The ``Scaled`` words of each sentence of ``text`` that rescales the cost in words (see the module); ``cost`` is the
     notes' cost letter (a sentence that writes the new cost, ``C = …``, is left to the model)."""
     defines = re.compile(r"^\$+\s*" + re.escape(cost) + r"\s*(?:\([^$]*?\))?\s*(?::=|=|\\equiv)")
     out = []
@@ -74,8 +85,9 @@ def said_scaled(text: str, cost: str = "C") -> "list[tuple[int, str]]":
         found = _SCALED.search(words)
         if found is None or _SUPPOSED.search(words) or _DENIED.search(words[:found.start()]):
             continue
-        out.append((line_of(text, a + found.start()), " ".join(words[found.start():found.end()].replace("~", "").split())))
+        said = " ".join(words[found.start():found.end()].replace("~", "").split())
+        out.append(Scaled(line_of(text, a + found.start()), said, a, b))
     return out
 
 
-__all__ = ["said_scaled"]
+__all__ = ["Scaled", "said_scaled"]

@@ -285,7 +285,7 @@ def _verify_items(text, items, notation, path, kind, strict, activation, cost, o
     if not given.get("cost"):  # "the total cost is the sum of the per-sample costs": not the mean symbp's C is
         unknown = unknowns.rescaled(unknown + [unknowns.Unknown(line, "cost", f"“{words}”", unknowns.SUM_OF_INPUTS,
                                                                nt.names["cost"]) for line, words in said_summed(text)],
-                                    text, nt.names["cost"])  # "Let us drop the ½ from the cost" (issue 12 A11)
+                                    text, nt.names["cost"], items)  # "Let us drop the ½ from the cost" (issue 12)
     # δ^L ≡ ∇_a C beside δ ≡ ∂C/∂z that holds: a slip (a refuted row), not δ defined otherwise from its line on (one
     # for every layer, δ^l ≡ −∂C/∂z^l, may be a change of meaning and still blocks the claims after it)
     model.definitions = [d for d in model.definitions if not (
