@@ -11,7 +11,8 @@ Only an explicit scaling counts: the ½ dropped, omitted or left out (or "withou
 tripled, multiplied or divided by a number. "With the $L_2$ loss", "the total cost is the mean of the per-sample
 costs", "the cost changes" say no factor (review: a broad reading of such phrases unjudged sound notes). Not a
 sentence that writes the new cost itself ("We use $C = \sum_j (a^L_j - y_j)^2$ without the ½": the model reads that
-formula), nor one that only supposes the change ("if we dropped the ½, … would …"), nor one that denies it ("we do
+formula) or names it ("We use the squared error, without the factor ½": ``prosecost`` reads that cost), nor one
+that only supposes the change ("if we dropped the ½, … would …"), nor one that denies it ("we do
 not drop the ½").
 
 >>> [(s.line, s.words) for s in said_scaled("Intro.\n\nLet us drop the ½ from the cost.\n")]
@@ -30,6 +31,7 @@ from dataclasses import dataclass
 
 from .sentences import FORMULA, line_of, masked, sentences
 from .otherwords import COST_NOUN
+from .prosecost import mentions
 
 #: ½ as a formula alone: $\frac12$, $\tfrac{1}{2}$, $1/2$, $0.5$.
 _HALF_FORMULA = re.compile(r"^\$+\s*(?:\\[dt]?frac\s*\{?\s*1\s*\}?\s*\{?\s*2\s*\}?|1\s*/\s*2|0\.5)\s*\$+$")
@@ -82,6 +84,8 @@ def said_scaled(text: str, cost: str = "C") -> "list[Scaled]":
         for m in formulas:  # ½ written as a formula is read as ½
             if _HALF_FORMULA.match(m.group(0).strip()):
                 words = words[:m.start()] + "½" + "~" * (m.end() - m.start() - 1) + words[m.end():]
+        if any(m.cost == "squared-error" for m in mentions(sentence)):
+            continue  # "the squared error, without the factor ½": ``prosecost`` reads that cost, ½ left out
         found = _SCALED.search(words)
         if found is None or _SUPPOSED.search(words) or _DENIED.search(words[:found.start()]):
             continue
