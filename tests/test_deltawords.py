@@ -116,3 +116,42 @@ def test_delta_written_as_a_claim_stays_refuted(sentence):
     assert rows[(3, r"\delta^L = a^L - y")].status == "refuted"
     assert rows[(5, BP3)].status == "holds"  # BP3 under symbp's δ, as before
     assert rows[(7, TRUE_UNDER_THEIRS)].status == "refuted"
+
+
+#: δ^L given by an equation after a leading word that defines (review issue 12 A5/B2): before, the formula was refuted
+#: as a slip of BP1 and ∂C/∂b^L = δ^L held after it (BP3 under δ ≡ ∂C/∂z), though under the notes' δ it lacks σ'(z^L).
+LEADING = [rf"Denote $\delta^L = {DA}$.", r"Put $\delta^L = a^L - y$.", rf"Introduce $\delta^L = {DA}$.",
+           rf"We introduce $\delta^L = {DA}$.", rf"Položme $\delta^L = {DA}$.", rf"Введём $\delta^L = {DA}$.",
+           r"Введем $\delta^L = a^L - y$.", rf"Przyjmijmy $\delta^L = {DA}$.", rf"Zaveďme $\delta^L = {DA}$."]
+
+
+@pytest.mark.parametrize("sentence", LEADING)
+def test_delta_given_by_an_equation_after_a_leading_word_is_the_notes_own_delta(sentence):
+    test_delta_defined_in_words_is_a_definition_and_blocks_the_claims_after_it(sentence)
+
+
+@pytest.mark.parametrize("sentence", [r"Put differently, $\delta^L = a^L - y$.",
+                                      r"Introduce the output error $\delta^L = a^L - y$."])
+def test_leading_words_that_do_not_define_leave_delta_a_claim(sentence):
+    # "Put differently" restates; "Introduce the output error δ^L = …" names δ ≡ ∂C/∂z (as "Define the output error"
+    # does, rv42 9): δ^L = a^L − y is the slip of BP1 (σ'(z^L) missing), refuted, and BP3 holds after it
+    test_delta_written_as_a_claim_stays_refuted(sentence)
+
+
+def test_delta_of_every_layer_after_denote_is_put_in_and_listed_once():
+    # "Denote δ^l = ∂C/∂a^l": ∂C/∂b^l = δ^l is then ∂C/∂b^l = ∂C/∂a^l, false (∂C/∂b^l = ∂C/∂a^l ⊙ σ'(z^l) by the
+    # chain rule, σ' ≠ 1 for a sigmoid); BP3 entrywise with δ^l_j (another δ than the vector defined) is unjudged
+    report = verify_text(PRE + r"Denote $\delta^l = \partial C/\partial a^l$." + "\n\n"
+                         + r"Then $\frac{\partial C}{\partial b^l} = \delta^l$ and $\frac{\partial C}{\partial b^l_j}"
+                         r" = \delta^l_j$." + "\n")
+    got = {" ".join(r.formula.text.split()): r.result for r in report.rows if r.formula.line == 5}
+    assert got[r"\frac{\partial C}{\partial b^l} = \left(\partial C/\partial a^l\right)"].status == "refuted", got
+    assert got[r"\frac{\partial C}{\partial b^l_j} = \delta^l_j"].status == "uninterpretable", got
+    assert len([d for d in report.model.definitions if d.what == "own-delta"]) == 1, report.model.definitions
+
+
+def test_denote_by_delta_the_error_is_symbps_delta():
+    # "Denote by δ^l_j the error ∂C/∂z^l_j" is δ ≡ ∂C/∂z itself: BP3 holds (issue 12's caution)
+    rows = _rows(PRE + r"Denote by $\delta^l_j$ the error $\partial C/\partial z^l_j$." + "\n\n"
+                 + r"Then $\frac{\partial C}{\partial b^l_j} = \delta^l_j$." + "\n")
+    assert rows[(5, r"\frac{\partial C}{\partial b^l_j} = \delta^l_j")].status == "holds", rows

@@ -98,3 +98,14 @@ def test_a_sum_over_entries_keeps_entries():
     assert sample_costs(eqs) == set()
     eqs = [read_graph(r"C = \frac{1}{n}\sum_x C_x"), read_graph(r"C_x = \frac{1}{2}\|h - t\|^2")]
     assert sample_costs(eqs) == {("C", "x")}
+
+
+def test_step_by_one_samples_cost_is_called_a_stochastic_step_not_gradient_descent_on_the_mean():
+    # review issue 12 A6: W - η ∂C_x/∂W descends C_x, one input's cost; gradient descent on C = (1/n) Σ_x C_x steps by
+    # ∂C/∂W = (1/n) Σ_x ∂C_x/∂W, which differs from ∂C_x/∂W for n > 1 (the verdict called it a step on C)
+    one = _verdict(GRAPH + "\nWe use the denominator layout.\n", r"W \gets W - \eta \frac{\partial C_x}{\partial W}")
+    assert one.status == "holds" and "stochastic gradient step on C_x" in one.reason, one.reason
+    assert "a step of gradient descent on C " not in one.reason, one.reason
+    mean = _verdict(GRAPH + "\nWe use the denominator layout.\n",
+                    r"W \gets W - \frac{\eta}{n}\sum_x \frac{\partial C_x}{\partial W}")
+    assert mean.status == "holds" and "a step of gradient descent on C " in mean.reason, mean.reason

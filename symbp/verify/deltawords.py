@@ -15,7 +15,9 @@ sentence make a definition:
   je definována jako, z definice, nechť; определяется, по определению, пусть, положим; jest zdefiniowana jako,
   z definicji, niech; "Define", "We define", "Set" opening the sentence (definujme, определим, zdefiniujmy): a
   definition of δ by the notes is their choice of notation, not a claim (review guard5; rv42 9 had taken "Define
-  $\delta^L = \nabla_a C$" for a slip of BP1 and refuted it). A claim ("By BP1, $\delta^L = \nabla_a C$") stays one;
+  $\delta^L = \nabla_a C$" for a slip of BP1 and refuted it); "Denote", "Put", "Introduce" opening it (položme,
+  zaveďme, введём, przyjmijmy, wprowadźmy: issue 12 A5/B2), but not "Put differently" nor "Introduce the output error
+  $\delta^L = …$", which names δ ≡ ∂C/∂z. A claim ("By BP1, $\delta^L = \nabla_a C$") stays one;
 * **words that name** it (``unreadwords.NAMING``) with the formula inside them: "Denote by $\delta^L = …$ the …",
   "Let $\delta^L = …$ denote …", "We write $\delta^L = …$ for …". The naming guard of ``unreadwords`` already leaves
   such a row unjudged; it is kept a row.
@@ -78,6 +80,13 @@ _DEFINE = re.compile(
     # — but "Define the output error $\delta^L = …$" names the error δ ≡ ∂C/∂z, so its formula is a claim (rv42 9)
     r"|\b(?:we\s+(?:now\s+)?)?define\b(?!\s+(?:the\s+)?(?:output\s+)?error)|^\s*set\b|\b(?:definujme|definujeme|definujem|определим|определяем|zdefiniujmy"
     r"|definiujemy|zdefiniujemy)\b"
+    # "Denote $\delta^l = …$", "Put", "Introduce" opening the sentence (položme, zaveďme, введём, przyjmijmy, połóżmy,
+    # wprowadźmy): the notes' notation as "Define" is (review issue 12 A5/B2: BP3 held after "Denote $\delta^l =
+    # \partial C/\partial a^l$"); not "Put differently", and not "Introduce the output error $\delta^L = …$" (rv42 9)
+    r"|^\s*(?:let\s+us\s+|let['’]s\s+|we\s+(?:now\s+)?)?(?:denote|introduce|put)\b(?!\s+(?:by\b|the\s+(?:output\s+)?error"
+    r"|(?:output\s+)?error|differently|another|otherwise|simply|briefly|in\s+words))"
+    r"|^\s*(?:položme|položíme|zaveďme|zavedeme|введ[её]м|положим|przyjmijmy|przyjmujemy|połóżmy|wprowadźmy"
+    r"|wprowadzamy)\b"
     r"|\b(?:definován[aoy]?\s+jako|definuje\s+se|z\s+definice|nechť)\b"
     r"|\b(?:определяется|по\s+определению|пусть|положим)\b"
     r"|\b(?:zdefiniowan[aey]\s+jako|definiuje\s+się|z\s+definicji|niech)\b)"
@@ -259,6 +268,15 @@ def own(f, w: Worded) -> Definition:
     return Definition(w.first, "own-delta", f.line, w.formula or f.text)
 
 
+def added(definitions: list, f, w: Worded) -> list:
+    """``definitions`` with the notes' own δ of ``f`` (``own``) in, sorted by line; a definition the model read from
+    the same formula with no value (δ^l = ∂C/∂a^l for every layer: not put in) gives way to it, not listed twice."""
+    new = own(f, w)
+    kept = [d for d in definitions if not (d.what == "own-delta" and d.value is None and (d.line, d.text) == (
+        new.line, new.text))]
+    return sorted(kept + [new], key=lambda d: d.line)
+
+
 #: δ with its scripts as written: \delta^L, \delta^{L}_j, \delta_j^L (a bold or other δ is not one: the claim is not read).
 _DELTA = re.compile(r"\\delta(?![A-Za-z])(?:\s*[_^]\s*(?:\{[^{}]*\}|[A-Za-z0-9]))*")
 
@@ -320,4 +338,4 @@ def reason(w: Worded, result) -> str:
             "where it is the only δ they name, else not judged")
 
 
-__all__ = ["Worded", "named", "own", "put_in", "reason", "worded"]
+__all__ = ["Worded", "added", "named", "own", "put_in", "reason", "worded"]

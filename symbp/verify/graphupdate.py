@@ -32,7 +32,7 @@ from .graphevaluate import Evaluator, Misfit, is_mat, shape_words
 from .steprate import rate_witness, rate_words
 from .graphmodel import (RATES, Add, GraphUninterpretable, Model, Mul, Nabla, Neg, Sym, is_self_step, stepped, to_latex,
                          unprimed, untilded)
-from .graphnodes import Call, Deriv, Div, Equation, walk
+from .graphnodes import Call, Deriv, Div, Equation, Sum, walk
 from .graphopaque import judged_form, opaque_entries, opaque_gradient
 from .graphopaque import varies as opaque_varies
 from .graphunlinked import unlinked_words
@@ -254,9 +254,25 @@ def update_in(eq: Equation, model: Model, layout: str = "denominator") -> tuple[
     # W - η ∇_W (2L), W - η ∇L · 2: the number is the rate's, and the verdict says so (review rv42: the rate 2η unnamed)
     scaled = f", with the learning rate {rate_words(rate)}" if rate is not None and hasattr(rate, "as_coeff_Mul") \
         and rate.as_coeff_Mul()[0] != 1 else ""
-    return GraphOutcome("holds", f"a step of gradient descent on {model.loss} with respect to {param.latex()}"
+    one = sample_cost(eq)
+    on = (f"a stochastic gradient step on {one.latex()}, the cost of the one sample {one.sample} (not a step of "
+          f"gradient descent on {model.loss}, the mean over the samples, unless there is one)") if one is not None \
+        else f"a step of gradient descent on {model.loss}"
+    return GraphOutcome("holds", f"{on} with respect to {param.latex()}"
                         f"{every}{scaled}, the gradient entry by entry in the shape of the parameter"
                         + "".join(f"; {n}" for n in sorted(notes) if n), rate=rate), kinds
+
+
+def sample_cost(eq: Equation) -> "Sym | None":
+    """The cost of one sample a step descends, ``C_x`` of ∂C_x/∂W with x bound by no sum in the rule, else None: the
+    step is stochastic, on C_x, not one of gradient descent on the notes' C = (1/n) Σ_x C_x (review issue 12 A6: the
+    verdict called W - η ∂C_x/∂W a step on C); W - (η/n) Σ_x ∂C_x/∂W is one on C."""
+    bound = {n.var for n in walk(eq) if isinstance(n, Sum)}
+    for n in walk(eq):
+        cost = n.num if isinstance(n, Deriv) else n.of if isinstance(n, Nabla) else None
+        if isinstance(cost, Sym) and cost.sample and cost.sample not in bound:
+            return cost
+    return None
 
 
 def computed_from(param: Sym, model: Model) -> str:

@@ -285,8 +285,9 @@ def _verify_items(text, items, notation, path, kind, strict, activation, cost, o
     unknown += [unknowns.Unknown(s.line, "linear", f"“{s.words}”", "said in words") for s in output_said
                 if s.kind == "linear"]
     if not given.get("cost"):  # "the total cost is the sum of the per-sample costs": not the mean symbp's C is
-        unknown += [unknowns.Unknown(line, "cost", f"“{words}”", unknowns.SUM_OF_INPUTS, nt.names["cost"])
-                    for line, words in said_summed(text)]
+        unknown = unknowns.rescaled(unknown + [unknowns.Unknown(line, "cost", f"“{words}”", unknowns.SUM_OF_INPUTS,
+                                                               nt.names["cost"]) for line, words in said_summed(text)],
+                                    text, nt.names["cost"], items)  # "Let us drop the ½ from the cost" (issue 12)
     # δ^L ≡ ∇_a C beside δ ≡ ∂C/∂z that holds: a slip (a refuted row), not δ defined otherwise from its line on (one
     # for every layer, δ^l ≡ −∂C/∂z^l, may be a change of meaning and still blocks the claims after it)
     model.definitions = [d for d in model.definitions if not (
@@ -302,7 +303,7 @@ def _verify_items(text, items, notation, path, kind, strict, activation, cost, o
     for n, w in (worded := {**deltawords.worded(text, items, nt), **deltawords.named(text, items, nt)}).items():
         f, said = items[n], w.formula or items[n].text
         if w.unread or (v := ahead.get((f.line, said)) or once(said, _setting(model, f.line, given)[0])).status != "holds":
-            model.definitions = sorted(model.definitions + [deltawords.own(f, w)], key=lambda d: d.line)
+            model.definitions = deltawords.added(model.definitions, f, w)
             items[n] = f if w.row or f.kind == "prose" else _as_definition(f, deltawords.reason(w, v))
     put_in = {}  # the claims after it whose only δ is the one defined: checked with the notes' δ put in
     for n, (new, words) in deltawords.put_in(items, model.definitions, nt, worded).items():

@@ -58,6 +58,9 @@ from .nodes import Apply, Layer, Quantity, rebuild, to_latex, walk
 from .reader import read
 from .samplelabels import SAMPLE_LETTERS
 from .sumcost import summed
+from .costscale import said_scaled
+from .graphexamples import _locate
+from .unreadwords import hazard_of
 
 
 @dataclass(frozen=True)
@@ -69,6 +72,7 @@ class Unknown:
     text: str
     why: str  # what symbp made of the definition (its verdict as a claim)
     letter: str = ""
+    spared: frozenset = frozenset()  # (line, text) of the claims it does not block (``rescaled``)
 
     def reason(self, delta: bool = False) -> str:
         shown = self.text[:70]
@@ -290,7 +294,7 @@ def blocking(f, v, unknowns: list[Unknown], nt: Notation, model: "Model | None" 
     nodes = list(walk(eq)) if eq is not None else []
     losses = {_plain(q.base) for q in nodes if isinstance(q, Quantity) and q.role == "C"}
     has_delta = any(isinstance(q, Quantity) and q.role == "delta" for q in nodes)
-    costs = [u for u in unknowns if u.what in ("cost", "held-cost")]
+    costs = [u for u in unknowns if u.what in ("cost", "held-cost") and (f.line, f.text) not in u.spared]
     for letter in dict.fromkeys(u.letter for u in costs):
         # the definition of this letter in force: the latest at or before the line, else the first
         mine = [u for u in costs if u.letter == letter]
@@ -382,6 +386,37 @@ def _recognised(model: Model, f) -> bool:
 
 #: Why symbp has no model of the log-likelihood cost beside an elementwise output.
 #: Why the total of the per-input costs (C = Σ_x C_x under any loss letter) is none of symbp's costs.
+#: Why the cost rescaled in words (``costscale``) is none of symbp's: no reader rescales it.
+RESCALED = "the notes' cost rescaled in words, which symbp does not read"
+
+
+def rescaled(found: list[Unknown], text: str, letter: str, items: list = ()) -> list[Unknown]:
+    """``found`` with the cost rescaled in words (``costscale``: "Let us drop the ½ from the cost") in: from that
+    sentence on, a claim about ``letter`` or δ is not checked (review issue 12 A11/B8: BP1 with a^L − y held after
+    "we double the cost"). Each goes after the unknowns up to its line, led by the cost before it (``held-cost``), so
+    that it does not reach back to the claims before it, nor past a cost the notes define after it. A formula of
+    ``items`` in the words' own sentence that ``unreadwords`` leaves unjudged for them is spared (its reason names
+    the change)."""
+    out = list(found)
+    for said in said_scaled(text, letter):
+        at = max((k + 1 for k, u in enumerate(out) if u.line <= said.line), default=0)
+        out[at:at] = [Unknown(said.line, "held-cost", f"the cost before “{said.words}”", "", letter),
+                      Unknown(said.line, "cost", f"“{said.words}”", RESCALED, letter, _spared(text, items, said))]
+    return out
+
+
+def _spared(text: str, items: list, said) -> frozenset:
+    # the formulas of the rescaling sentence that its own words leave unjudged (``unreadwords.hazard_of``)
+    out = set()
+    for f in items:
+        at = _locate(text, f.line, f.source or f.text)
+        if at is not None and said.start <= at[0] < said.end:
+            h = hazard_of(text, f.line, f.source or f.text)
+            if h is not None and not (h.right or h.wrong):
+                out.add((f.line, f.text))
+    return frozenset(out)
+
+
 SUM_OF_INPUTS = "the sum of the costs per input, n times their mean (1/n) Σ_x C_x, which is symbp's cost"
 LOG_LIKELIHOOD = "the log-likelihood −Σ_j y_j ln a^L_j: symbp has it only with a softmax output, not with σ(z^L)"
 
