@@ -24,8 +24,6 @@ from typing import Callable
 from ..errors import InputFileError, NotationError
 from ..files import MAX_NOTES_BYTES, read_text
 from ..notation import profile
-from .assignments import in_place, recursion_claim
-from .claims import first_side
 from .extract import fold, formulas
 from .graphreport import apply_graph
 from .graphsingle import has_layers
@@ -43,7 +41,7 @@ from .jacobianlayout import MIXED, agreeing
 from .targetwords import one_hot_said, sum_doubted
 from .costsignature import blocking as blocking_signature, unread as unread_signatures
 from .hypothesis import written_out
-from .names import as_cost, cost_letter_alias, names_output
+from .names import names_output
 from .negation import GOES_ON_MARK, mark, negated_verdict
 from .antecedents import ambiguous
 from .questions import answered, questions, supposing_questions
@@ -54,9 +52,8 @@ from .countwords import batches_allowed, said_counts
 from .setwords import named_sets
 from .sumcost import said_summed
 from .updates import is_rule, read_rule
-from .updatewords import prose_new_values
-from .costbare import bare_costs
-from .updateiterates import implicit_at, is_iterate_step, iterate_rewrites, layer_names, names_gradient, undefined_name
+from .notesrewrite import rewritten
+from .updateiterates import implicit_at, is_iterate_step, undefined_name
 from .verification import Verification
 from .notesrows import (  # the steps of each row
     _Once, _WORDS_AMBIGUOUS, _about_cost, _ahead, _as_definition, _declared, _defines, _in_general, _known_definition,
@@ -154,39 +151,10 @@ def _verify_items(text, items, notation, path, kind, strict, activation, cost, o
     """The report of ``items`` read in ``notation`` (the inferred one when ``inferred``); ``scope(line)``, when
     given, names what the part of the line is read under (formulas fold only within one)."""
     nt = inferred.notation if inferred is not None else profile(notation)
-    # c where the notes' cost is C (they write ΔC ≈ ∂c/∂z Δz): a definition c = … is checked as C = …
-    # W_2 := W_1 - η G beside G = ∂L/∂W: the iterates of W, and the gradient G names (``updateiterates``)
-    # U = W - η ∇L "where $U$ is the new value of the weights": the rule W ← W - η ∇L (``updatewords``, rv42)
-    items = bare_costs(text, items, nt.names["cost"], nt.names["target"])  # "The cost is $\\|a^L - y\\|^2$." (rv50 A1)
-    for n, new in prose_new_values(text, [(f.line, f.text, f.source) if f.kind in ("claim", "definition") and not (
-            f.negated or f.under) else (f.line, "") for f in items]).items():
-        items[n] = replace(items[n], text=new, kind="claim", source=items[n].source or items[n].text)
-    rules = [n for n, f in enumerate(items) if f.kind in ("claim", "definition") and (is_rule(f.text) or is_iterate_step(f.text))]
-    denied = tuple(n for n, f in enumerate(items) if f.negated or f.under)
-    rewritten = iterate_rewrites([f.text for f in items], rules, denied, layer_names(text))
-    for n, new in rewritten.items():
-        items[n] = replace(items[n], text=new, kind="claim", source=items[n].source or items[n].text)
-    gradient_named = {(f.line, f.text) for f in items if rewritten and names_gradient(f.text)}
-    alias = cost_letter_alias([f.text for f in items], nt.names["cost"])
-    renamed, multiples = {}, {}
-    if alias:
-        for n, f in enumerate(items):  # (not ``text``: that is the notes', read for their prose below)
-            as_c = as_cost(f.text, alias, nt.names["cost"]) if f.kind == "claim" else f.text
-            if as_c != f.text:
-                items[n] = renamed[(f.line, as_c)] = replace(f, text=as_c, source=f.source or f.text)
-    # δ^l ← δ^l ⊙ σ'(z^l): a quantity computed in steps; its other assignments are intermediate values, not claims
-    steps = {" ".join(n.split()): f.line for f in items for n in in_place(f.text)}
-    for n, f in enumerate(items):
-        name = " ".join((f.assigned or "").split()) or next((k for k in in_place(f.text) if " ".join(k.split()) in steps), "")
-        if name in steps and f.kind in ("claim", "prose"):
-            items[n] = replace(f, kind="unreadable", source=f.source or f.text, reason=(
-                f"the notes assign {name} from itself at line {steps[name]} (computed in steps): an assignment of it "
-                "is an intermediate value, not the equation, and is not read"))
-    # δ^l := ((w^{l+1})^T δ^{l+1}) ⊙ σ'(z^l) is backpropagation's step, not a new δ: the claim δ^l = … (``assignments``)
-    for n, f in enumerate(items):
-        if f.kind == "definition" and not f.negated and (claim := recursion_claim(f.text, nt)) is not None:
-            items[n] = replace(f, text=claim, kind="claim", reason="", source=f.source or f.text,
-                               assigned=first_side(claim))
+    # the notes' own ways of writing a claim, rewritten as one (``notesrewrite``): a bare cost, new values and
+    # iterates of update rules, the cost's other letter, assignments in steps and backpropagation's step
+    items, gradient_named, renamed, alias = rewritten(text, items, nt)
+    multiples = {}
     # "The hidden layers are $a^l = \sigma(z^l)$ for $l < L$": the sentence's restriction is the formula's condition
     restricted, loosely = restrict(text, items, nt)
     for n, (new, words) in restricted.items():
