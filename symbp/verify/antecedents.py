@@ -25,7 +25,7 @@ from dataclasses import replace
 from .denials import FALSE_AFTER
 from .extract import Formula
 from .graphexamples import _locate, sentence_around
-from .negation import AMBIGUOUS, GOES_ON_MARK, ROW
+from .negverdict import AMBIGUOUS, GOES_ON_MARK, ROW
 
 #: Denial words that point back rather than name the formula before them: "…, but this is wrong", "…, which is
 #: false", "This is incorrect.", "(wrong!)"; cs "ale to je špatně", ru "но это неверно", pl "ale to jest błędne".

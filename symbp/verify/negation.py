@@ -8,7 +8,7 @@ the verdict upside down, and taking the value into the model makes false claims 
 * a **negated claim** (``"false"``): words that call the formula false or a mistake, right before it in its
   sentence ("it is not true that", "a common mistake is to write", "wrong:") or right after it ("is false",
   "does not hold", "fails"). It is checked, and the verdict reported is that of the notes' statement "this is
-  false" (``negated_verdict``): refuted becomes holds, holds becomes refuted, a conditional verdict is
+  false" (``negverdict.negated_verdict``): refuted becomes holds, holds becomes refuted, a conditional verdict is
   undecided, any other verdict stays with a reason saying the notes negate it;
 * a value **not assumed** (``"not assumed"``): a negated assumption word governing the formula ("we do not
   assume", "nowhere do we assume that", "it would be wrong to assume"; "nepředpokládáme, že", "не
@@ -54,7 +54,7 @@ from .denials import (ADVERB, COLON_JUDGED, CONTRAST, EXCLAIMED, FALSE_AFTER, FA
                       NOT_BEFORE, PLAIN_SUBJECT, PLAIN_TAIL, PROSE_CONDITION, QUALIFIED, REPORTED, TURNED)
 from .extract import Formula
 from .graphexamples import JOINED_CONDITION, sentence_around
-from .verdicts import Verification
+from .negverdict import GOES_ON_MARK, ROW, SEP, UNDER
 
 #: The opening and the closing of a display: a math environment, \\[ \\], $$.
 _DISPLAY_EVENT = re.compile(r"\\(?:begin|end)\s*\{(?:equation|align|alignat|flalign|gather|multline|eqnarray|split"
@@ -66,17 +66,6 @@ def _reported(lead: str, after_words: bool) -> bool:
     formula (``after_words``), negates ("we cannot say that"): the words calling the formula false are not read."""
     clause = LEAD_CLAUSE.split(lead)[-1]
     return bool(REPORTED.search(clause) or (after_words and NEGATION.search(clause)))
-
-
-#: How ``Formula.negated`` marks a later row of a display the words before it negate (``negated_verdict``).
-ROW = "a row of a display after: "
-#: How ``Formula.negated`` marks a claim the notes call false under a condition that is not read (words, condition).
-UNDER = "under a condition: "
-_SEP = "\u241e"
-#: How ``Formula.negated`` marks a display whose sentence goes on after it with words that change it (``GOES_ON``).
-GOES_ON_MARK = "the sentence goes on: "
-#: How ``Formula.negated`` marks a claim that words after several formulas may call false, or may not (``antecedents``).
-AMBIGUOUS = "one of several: "
 
 
 @dataclass(frozen=True)
@@ -417,7 +406,7 @@ def mark(items: "list[Formula]", text: str) -> "list[Formula]":
             out.append(replace(f, kind="prose", reason=f"the notes call it wrong (\u201c{said.words}\u201d){under}: a "
                                                        "definition they deny is neither checked nor part of the model"))
         elif said.kind == "qualified":
-            out.append(replace(f, negated=UNDER + said.words + _SEP + said.condition))
+            out.append(replace(f, negated=UNDER + said.words + SEP + said.condition))
         else:
             out.append(replace(f, negated=(ROW if said.kind == "row" else "") + said.words))
     return out
@@ -429,60 +418,4 @@ def not_assumed_reason(words: str) -> str:
             "model")
 
 
-def negated_verdict(v: Verification, words: str) -> Verification:
-    """The verdict on the notes' statement that the formula of ``v`` is false (they call it so with ``words``).
-
-    >>> v = Verification(formula="a = b", status="refuted", verdict="refuted", reason="the two sides differ")
-    >>> w = negated_verdict(v, "it is not true that")
-    >>> w.status, w.verdict, w.reason
-    ('holds', 'proved', 'the notes call this formula wrong (“it is not true that”), and it is: the two sides differ')
-    >>> negated_verdict(replace(v, status="holds", verdict="proved", reason=""), "wrong:").status
-    'refuted'
-    >>> negated_verdict(replace(v, status="holds", verdict="proved", reason=""), GOES_ON_MARK + "transposed").status
-    'uninterpretable'
-    """
-    said = f"the notes call this formula wrong (\u201c{words}\u201d)"
-    named = v.identity and v.identity not in v.reason and f"it is {v.identity}"
-    what = "; ".join(filter(None, (named, v.diagnosis,
-                                   v.corrected and f"corrected: {v.corrected}", v.reason, _shown(v.counterexample))))
-    cleared = dict(identity="", diagnosis="", corrected="", counterexample=None, condition="", condition_met=None)
-    if words.startswith((UNDER, GOES_ON_MARK, AMBIGUOUS)):  # what the notes claim is not read: never holds nor refuted
-        if words.startswith(AMBIGUOUS):
-            said = (f"the words \u201c{words[len(AMBIGUOUS):]}\u201d after it call a formula wrong, but which of the "
-                    "formulas before them is meant (this one or another beside it) is not said: it is not judged")
-        elif words.startswith(UNDER):
-            denial, condition = words[len(UNDER):].split(_SEP, 1)
-            said = (f"the notes call this formula wrong (\u201c{denial}\u201d) under words symbp does not read "
-                    f"(\u201c{condition}\u201d): whether the formula is wrong there is not decided")
-        else:
-            said = (f"the sentence goes on after the display (\u201c{words[len(GOES_ON_MARK):]}\u201d): what those "
-                    "words do to the formula is not read")
-        status = "unreadable" if v.status == "unreadable" else "uninterpretable"
-        return replace(v, status=status, verdict="undecided", reason=f"{said}; as written it is {v.status}"
-                       + (f" ({what})" if what else ""), **cleared)
-    if words.startswith(ROW):
-        said = f"the notes call a formula of this display wrong before it (\u201c{words[len(ROW):]}\u201d)"
-        if v.status not in ("holds", "refuted", "conditional"):
-            return replace(v, reason=f"{said}; {v.reason}" if v.reason else said)
-        return replace(v, status="undecided", verdict="undecided",
-                       reason=f"{said}; whether they mean this row too is not said: as the notes' claim it is "
-                              f"{v.status} ({what})", **cleared)
-    if v.status == "refuted":
-        return replace(v, status="holds", verdict="proved", reason=f"{said}, and it is: {what}", **cleared)
-    if v.status == "holds":
-        return replace(v, status="refuted", verdict="refuted", reason=f"{said}, but it holds: {what}", **cleared)
-    if v.status == "conditional":
-        return replace(v, status="undecided", verdict="undecided",
-                       reason=f"{said}, but it holds when {v.condition}: whether the notes mean it false under that "
-                              f"condition is not said ({what})", **cleared)
-    return replace(v, reason=f"{said}; {what}" if what else said)
-
-
-def _shown(cx) -> str:
-    if cx is None:
-        return ""
-    return f"counterexample: left {cx.lhs[:60]} \u2260 right {cx.rhs[:60]}" + (f" ({cx.activation})"
-                                                                              if cx.activation else "")
-
-
-__all__ = ["AMBIGUOUS", "GOES_ON_MARK", "ROW", "UNDER", "Negation", "mark", "negated_verdict", "negation", "not_assumed_reason"]
+__all__ = ["Negation", "mark", "negation", "not_assumed_reason"]

@@ -44,7 +44,8 @@ from .targetwords import one_hot_said, sum_doubted
 from .costsignature import blocking as blocking_signature, unread as unread_signatures
 from .hypothesis import written_out
 from .names import as_cost, cost_letter_alias, names_output
-from .negation import GOES_ON_MARK, mark, negated_verdict
+from .negation import mark
+from .negverdict import GOES_ON_MARK, negated_verdict
 from .antecedents import ambiguous
 from .questions import answered, questions, supposing_questions
 from .scan import guess_kind, kind_of, scan
@@ -55,8 +56,7 @@ from .setwords import named_sets
 from .sumcost import said_summed
 from .updates import is_rule, read_rule
 from .updatewords import prose_new_values
-from .updateiterates import (implicit_at, is_iterate_step, iterate_rewrites, layer_names, names_gradient,
-                             undefined_name)
+from .updateiterates import implicit_at, is_iterate_step, iterate_rewrites, layer_names, names_gradient, undefined_name
 from .verification import Verification
 from .notesrows import (  # the steps of each row
     _Once, _WORDS_AMBIGUOUS, _about_cost, _ahead, _as_definition, _declared, _defines, _in_general, _known_definition,
