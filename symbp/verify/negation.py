@@ -52,9 +52,10 @@ from dataclasses import dataclass, replace
 from .denials import (ADVERB, COLON_JUDGED, CONTRAST, EXCLAIMED, FALSE_AFTER, FALSE_BEFORE, GOES_ON, LEAD_CLAUSE, NEGATION, NOT_ASSUMED, OWN_NEXT, OWN_NEXT_LONGER, OWN_PARAGRAPH,
                       OWN_PARAGRAPH_LONGER,
                       NOT_BEFORE, PLAIN_SUBJECT, PLAIN_TAIL, PROSE_CONDITION, QUALIFIED, REPORTED, TURNED)
+from .doubtwords import unclear
 from .extract import Formula
 from .graphexamples import JOINED_CONDITION, sentence_around
-from .negverdict import GOES_ON_MARK, ROW, SEP, UNDER
+from .negverdict import GOES_ON_MARK, ROW, SEP, UNCLEAR, UNDER
 
 #: The opening and the closing of a display: a math environment, \\[ \\], $$.
 _DISPLAY_EVENT = re.compile(r"\\(?:begin|end)\s*\{(?:equation|align|alignat|flalign|gather|multline|eqnarray|split"
@@ -72,8 +73,9 @@ def _reported(lead: str, after_words: bool) -> bool:
 class Negation:
     """``kind`` is 'false' (a claim the notes call false), 'not assumed', 'row' (a later row of a display that the
     words before it call false or not assumed: which rows they mean is not said), 'qualified' (called false under
-    ``condition``, words symbp does not read) or 'goes on' (a display whose sentence goes on with words that change
-    it, ``GOES_ON``: ``words`` are they); ``words`` the notes' words."""
+    ``condition``, words symbp does not read), 'goes on' (a display whose sentence goes on with words that change
+    it, ``GOES_ON``: ``words`` are they) or 'unclear' (words that judge or negate it unclearly, ``doubtwords``);
+    ``words`` the notes' words."""
 
     kind: str
     words: str
@@ -90,6 +92,10 @@ def negation(text: str, line: int, source: str) -> "Negation | None":
     found = _negation(text, before, after, start, JOINED_CONDITION.search(source) is not None)
     if found is None and not _CLOSER.sub("", after).strip(" \t\n.,;"):
         found = _denied_below(text, source, start)
+    if found is None:  # "Naively, $…$", "We do not have $…$", "$…$ is nonsense": judged or negated, not read
+        at = text.find(source, start)
+        words = unclear(before, after, text[at + len(source):] if at >= 0 else "")
+        return Negation("unclear", words) if words else None
     if found is not None and found.kind == "false" and _asked(text, source, after, start):
         return Negation("qualified", found.words, "asked as a question")  # "$$…$$ is false? No.": not a denial
     if found is not None and found.kind == "false" and _NOT_IN_GENERAL.search(found.words):
@@ -215,6 +221,8 @@ def _said(text: str, before: str, after: str, start: int, joined: bool = False) 
         m = FALSE_AFTER.search(after)
         if m is None:
             return None
+        if words := unclear(before, "", "", denied=m.group("w")):
+            return Negation("unclear", words)  # "Students rightly think $$…$$ is false": whose denial, not read
         words, tail = m.group("w"), after[m.end():]
         condition = before if QUALIFIED.search(before) else "" if PLAIN_TAIL.match(tail) else tail
         reported = not TURNED.match(words) and _reported(before, True)
@@ -399,6 +407,11 @@ def mark(items: "list[Formula]", text: str) -> "list[Formula]":
             out.append(f)
         elif said.kind == "not assumed" or (said.kind == "row" and f.kind == "definition"):
             out.append(replace(f, kind="prose", reason=not_assumed_reason(said.words)))
+        elif said.kind == "unclear" and f.kind == "definition":  # neither checked nor part of the model
+            out.append(replace(f, kind="prose", reason=f"words around it judge or negate it in a way symbp does not read "
+                                                       f"(\u201c{said.words}\u201d): it is not taken as a definition"))
+        elif said.kind == "unclear":
+            out.append(replace(f, negated=UNCLEAR + said.words))
         elif said.kind == "goes on":  # checked as written, reported uninterpretable (a definition too: never filed)
             out.append(replace(f, kind="claim" if f.kind == "definition" else f.kind, negated=GOES_ON_MARK + said.words))
         elif f.kind == "definition":

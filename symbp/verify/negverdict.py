@@ -23,6 +23,8 @@ SEP = "\u241e"
 GOES_ON_MARK = "the sentence goes on: "
 #: How ``Formula.negated`` marks a claim that words after several formulas may call false, or may not (``antecedents``).
 AMBIGUOUS = "one of several: "
+#: How ``Formula.negated`` marks a claim that words touching it judge or negate in a way not read (``doubtwords``).
+UNCLEAR = "words not read: "
 
 
 def negated_verdict(v: Verification, words: str) -> Verification:
@@ -42,8 +44,11 @@ def negated_verdict(v: Verification, words: str) -> Verification:
     what = "; ".join(filter(None, (named, v.diagnosis,
                                    v.corrected and f"corrected: {v.corrected}", v.reason, _shown(v.counterexample))))
     cleared = dict(identity="", diagnosis="", corrected="", counterexample=None, condition="", condition_met=None)
-    if words.startswith((UNDER, GOES_ON_MARK, AMBIGUOUS)):  # what the notes claim is not read: never holds nor refuted
-        if words.startswith(AMBIGUOUS):
+    if words.startswith((UNDER, GOES_ON_MARK, AMBIGUOUS, UNCLEAR)):  # what the notes claim is not read: never a verdict
+        if words.startswith(UNCLEAR):
+            said = (f"the words \u201c{words[len(UNCLEAR):]}\u201d judge or negate this formula in a way symbp does not "
+                    "read (whether the notes state it or deny it is not decided): it is not judged")
+        elif words.startswith(AMBIGUOUS):
             said = (f"the words \u201c{words[len(AMBIGUOUS):]}\u201d after it call a formula wrong, but which of the "
                     "formulas before them is meant (this one or another beside it) is not said: it is not judged")
         elif words.startswith(UNDER):
@@ -81,4 +86,4 @@ def _shown(cx) -> str:
                                                                               if cx.activation else "")
 
 
-__all__ = ["AMBIGUOUS", "GOES_ON_MARK", "ROW", "SEP", "UNDER", "negated_verdict"]
+__all__ = ["AMBIGUOUS", "GOES_ON_MARK", "ROW", "SEP", "UNCLEAR", "UNDER", "negated_verdict"]
