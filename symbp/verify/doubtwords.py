@@ -1,15 +1,16 @@
 r"""Words touching a formula that judge or negate it in a way no reader of symbp reads: it is left unjudged.
 
 ``denials`` lists the phrases whose meaning is clear: they call the formula false, and ``negation`` judges the
-notes' statement "this is false". Other words judge or negate a formula as surely, but what they make of it is
-not clear, and reading them either way may turn the verdict upside down (issue 12): a hedge that announces a
-mistake ("Naively, $…$", "Seemingly, $…$"), a negated verb ("We do not have $…$", "Nemáme", "Nie mamy", "У нас
-нет"), a verdict word whose scope is not said ("$…$ is nonsense", "is hardly true", "nefunguje", "ерунда",
-"bzdura"), a speaker called wrong in the next sentence ("Some claim $…$. They are wrong.", "Mýlí se.", "Они
-ошибаются.", "Mylą się."), a belief judged by an adverb and then negated ("Students rightly think $…$ is false",
-"Studenti se mylně domnívají, že $…$ neplatí": whose word the negation is, is not read). The formula is not
-judged: ``negation`` marks it 'unclear', quoting the words. Closed lists (English, Czech, Russian, Polish); plain
-sentences ("We have $…$", "Note that", "It is not hard to see that") are not in them.
+notes' statement "this is false". Other words judge or negate a formula as surely, but what they make of it is not
+clear, and reading them either way may turn the verdict upside down (issue 12): a hedge that announces a mistake
+("Naively, $…$", "Seemingly, $…$"), a negated verb ("We do not have $…$", "Nemáme", "Nie mamy", "У нас нет"), a
+verdict word whose scope is not said ("$…$ is nonsense", "is hardly true", "nefunguje", "ерунда", "bzdura"), a
+speaker called wrong in the next sentence ("Some claim $…$. They are wrong.", "Mýlí se.", "Они ошибаются.", "Mylą
+się."), or a verdict that opens the next sentence and goes on about what was said ("$…$ applied entrywise. Wrong:
+it mixes the layers": which formula is meant is not read), a belief judged by an adverb and then negated ("Students
+rightly think $…$ is false", "Studenti se mylně domnívají, že $…$ neplatí": whose word the negation is, is not
+read). The formula is not judged: ``negation`` marks it 'unclear', quoting the words. Closed lists (English, Czech,
+Russian, Polish); plain sentences ("We have $…$", "Note that", "It is not hard to see that") are not in them.
 
 >>> unclear("Naively, ", "", "")
 'Naively,'
@@ -17,6 +18,8 @@ sentences ("We have $…$", "Note that", "It is not hard to see that") are not i
 ('We do not have', None)
 >>> unclear("", " is nonsense.", " is nonsense."), unclear("Some claim ", ".", ". Mýlí se.")
 ('is nonsense', 'Mýlí se')
+>>> unclear("", " applied entrywise.", " applied entrywise. Wrong: it mixes the layers.")
+'Wrong: it mixes the layers'
 >>> unclear("Students rightly think ", " is false.", "", denied="is false")
 'rightly think … is false'
 """
@@ -54,6 +57,12 @@ _SPEAKER_WRONG = re.compile(
     r"^(?:(?!\n[ \t]*\n)[^.!?])*[.!?]\s+(?P<w>(?:but\s+)?(?:they|he|she|the\s+authors?)\s+(?:are|is)\s+(?:wrong|mistaken)"
     r"|(?:(?:oni|ona|on)\s+)?(?:se\s+mýl\w*|mýl\w*\s+se)|(?:(?:они|он|она)\s+)?ошиба\w*|(?:(?:oni|ona|on)\s+)?myl\w*\s+się)"
     r"\s*[.!]", re.I)
+#: The next sentence opens with a verdict and goes on about something said before, not a formula after it: "$$…$$
+#: applied entrywise. Wrong: it mixes the layers." (which formula, and what of it, is wrong is not read).
+_WRONG_NEXT = re.compile(
+    r"^(?:(?:(?!\n[ \t]*\n)[^.!?])*[.!?])?\s+(?P<w>(?:wrong|incorrect|false|mistaken|not\s+(?:true|correct)|chybně|špatně"
+    r"|nesprávně|neplatí|неверно|неправильно|ошибка|błędnie|źle|niepoprawnie|nieprawda)\s*[:!—–-]\s*(?![\s$\\])[^.!?\n$]*)",
+    re.I)
 #: A belief judged by an adverb: "Students rightly think", "Studenti se mylně domnívají", "ошибочно полагают".
 _JUDGED_BELIEF = re.compile(
     r"\b(?:rightly|correctly|wrongly|mistakenly|incorrectly|justly|správně|oprávněně|mylně|chybně|правильно|справедливо"
@@ -72,7 +81,7 @@ def unclear(before: str, after: str, following: str, *, denied: str = "") -> "st
     if (m := _HEDGE.search(clause)) and "$" not in clause[m.end():] and "\\(" not in clause[m.end():]:
         return " ".join(clause[m.start():].split()).rstrip(" $")
     for m in (_NOT_HAVE.search(before), _VERDICT_BEFORE.search(before), _VERDICT_AFTER.match(after),
-              _SPEAKER_WRONG.match(following)):
+              _SPEAKER_WRONG.match(following), _WRONG_NEXT.match(following)):
         if m:
             return " ".join(m.group("w").split())
     return None
