@@ -28,6 +28,8 @@ def _row(text: str):
 @pytest.mark.parametrize("sentence, quoted", [
     ("Studenti se mylně domnívají, že $${f}$$ neplatí.", "mylně domnívají, že … neplatí"),
     ("Students rightly think $${f}$$ is false.", "rightly think … is false"),
+    ("Students wrongly think that $${f}$$ is false.", "wrongly think that … is false"),
+    ("Studenti mylně píší, že ${f}$ neplatí.", "mylně píší, že … neplatí"),
     ("Some claim $${f}$$. Mýlí se.", "Mýlí se"),
     ("Некоторые считают, что $${f}$$. Они ошибаются.", "Они ошибаются"),
     ("Niektórzy twierdzą, że $${f}$$. Mylą się.", "Mylą się"),

@@ -67,8 +67,9 @@ _WRONG_NEXT = re.compile(
 _JUDGED_BELIEF = re.compile(
     r"\b(?:rightly|correctly|wrongly|mistakenly|incorrectly|justly|správně|oprávněně|mylně|chybně|правильно|справедливо"
     r"|ошибочно|неверно|słusznie|poprawnie|błędnie|mylnie)\s+(?:(?:se|si|się)\s+)?(?:think|thinks|believe|believes"
-    r"|claim|claims|assume|assumes|domnív\w*|myslí|věří|tvrdí|считают|считает|думают|думает|полагают|полагает"
-    r"|утверждают|uważają|uważa|sądzą|sądzi|myślą|twierdzą)\b", re.I)
+    r"|claim|claims|assume|assumes|write|writes|state|states|say|says|píší|píšou|píše|uvádějí|domnív\w*|myslí|věří|tvrdí"
+    r"|считают|считает|думают|думает|полагают|полагает|утверждают|пишут|пишет|uważają|uważa|sądzą|sądzi|myślą|twierdzą"
+    r"|piszą|pisze)\b", re.I)
 
 
 def unclear(before: str, after: str, following: str, *, denied: str = "") -> "str | None":

@@ -209,8 +209,9 @@ def _said(text: str, before: str, after: str, start: int, joined: bool = False) 
             words, lead = e.group("w"), ""
     own = CONTRAST.split(after, maxsplit=1)[0]  # "Wrong: $$…$$ right: $$…$$": the words up to the contrast
     if words is not None:
-        if FALSE_AFTER.search(own):
-            return None  # "It is not true that $$…$$ does not hold": two negations, the notes claim the formula
+        if twice := FALSE_AFTER.search(own):  # "It is not true that $$…$$ does not hold": the notes claim the formula,
+            # unless a belief judged by an adverb ("Students wrongly think that $$…$$ is false"): whose word, not read
+            return Negation("unclear", u) if (u := unclear(before, "", "", denied=twice.group("w"))) else None
         own = _displays_after.sub("", own)  # "Wrong:⏎$$A$$⏎$$B$$": B is no condition of A (review rv42 7)
         condition = (lead if QUALIFIED.search(_own_clause(lead)) else own if QUALIFIED.search(own)
                      else _other_subject(lead, words) or ("" if PLAIN_TAIL.match(_CLOSER.sub("", _ROWS_AFTER.sub("", own))) else own))
