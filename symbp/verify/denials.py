@@ -48,6 +48,12 @@ FALSE_BEFORE = re.compile(
     r"|not\s+the\s+case|incorrect|wrong|not\s+correct)"
     r"(?:\s+to\s+(?:write|say|claim|think|believe))?"
     r"|\bit\s+(?:isn['’]t|wasn['’]t)\s+(?:(?:always|generally|necessarily)\s+)?(?:true|the\s+case|correct)(?:\s+in\s+general)?"
+    # "It's a myth that", "A common misconception is that", "You cannot claim that" (review issue 12)
+    r"|\bit(?:['’]s|\s+is)\s+an?\s+(?:(?:common|popular|widespread|persistent)\s+)?(?:myth|misconception|fallacy)"
+    r"|\b(?:(?:common|typical|frequent|popular|widespread|persistent)\s+)?misconception" + _FILLER + r"(?:\s+is|\s*(?=:))"
+    r"|\b(?:you|we|one)\s+(?:cannot|can['’]t|can\s+not|must\s+not|mustn['’]t)\s+(?:claim|say|conclude|write)"
+    r"|\b(?:wrongly|mistakenly|incorrectly|erroneously|falsely),\s+(?:(?:some|many|several|most|other)\s+)?(?:books"
+    r"|textbooks|authors|students|texts|sources|people|slides|references|papers|tutorials)\s+(?:write|claim|state|say|give)"
     r"|\bavoid\s+(?:the\s+following|this|these)\s+(?:errors?|mistakes?|pitfalls?)\s*:"
     r"|\b(?:it\s+)?would\s+be\s+(?:wrong|incorrect|a\s+mistake)\s+to\s+(?:write" + _OBJECT + r"|say|claim|think|believe)"
     r"|" + _COMMON + r"(?:mistake|pitfall|slip|blunder)(?:\s+here)?" + _FILLER + r"(?:\s+is(?:\s+to\s+(?:write" + _OBJECT
@@ -80,6 +86,7 @@ FALSE_BEFORE = re.compile(
     r"|\b(?:chybně|špatně|nesprávně)\s+(?:je|by\s+bylo)(?:\s+(?:psát|napsat|tvrdit))?"  # "Špatně je $$…$$" (no colon)
     r"|\b(?:źle|błędnie|niepoprawnie)\s+(?:jest|byłoby)(?:\s+(?:pisać|napisać|twierdzić))?"
     r"|\b(?:chybně|mylně|nesprávně)\s+(?:píší|píšou|píše|psát|napsat|napíší|napíšou|tvrdí|uvádějí|uvádí)"
+    r"|\b(?:chybně|mylně|nesprávně)\s+se\s+(?:tvrdí|píše|uvádí|říká)|\bnelze\s+(?:tvrdit|říci|říct)"  # issue 12
     r"|\bне\s*(?:(?:всегда|обязательно)\s+)?верно|\bнеправда|\bнеправильно(?:\s+(?:писать|считать))?|\bложно"
     r"|\bошибочно(?:\s+(?:писать|считать|утверждать))?"
     r"|\b(?:ошибочно|неверно|неправильно)\s+(?:пишут|пишет|записывают|считают|полагают|утверждают|думают"
@@ -89,9 +96,12 @@ FALSE_BEFORE = re.compile(
     r"|\b(?:частой|типичной|распространённой|распространенной|грубой)\s+ошибкой" + _FILLER
     + r"\s+является(?:\s+(?:писать|считать))?"
     r"|\bошибка\s*:|\bне\s+пишите"
+    r"|\bне\s+(?:следует|стоит|надо|нужно)\s+(?:думать|считать|полагать|утверждать)|\bнельзя\s+(?:утверждать|считать"
+    r"|сказать)"  # "Не следует думать, что", "Нельзя утверждать, что" (issue 12)
     r"|\bnie\s+(?:(?:zawsze|koniecznie)\s+)?jest\s+prawd(?:ą|a)|\bnieprawdą\s+jest|\bnieprawda|\bnie\s+jest\s+prawdziwe"
     r"|\b(?:częstym\s+|typowym\s+)?błędem" + _FILLER + r"\s+jest(?:\s+(?:pisać|pisanie|napisać|twierdzić|sądzić|myśleć|uważać))?"
-    r"|\b(?:częsty|typowy|powszechny)\s+błąd" + _FILLER + r"\s+(?:to|polega\s+na)(?:\s+(?:pisaniu|napisaniu))?"
+    r"|\b(?:częsty|typowy|powszechny)\s+błąd" + _FILLER + r"(?:\s+(?:to|polega\s+na)(?:\s+(?:pisaniu|napisaniu))?|\s*(?=:))"
+    r"|\bnie\s+(?:należy|można|wolno)\s+(?:myśleć|sądzić|twierdzić|uważać)"  # "Nie należy myśleć, że" (issue 12)
     r"|\b(?:błędnie|źle|niepoprawnie|nieprawidłowo)\s*:|\bnie\s+pisz(?:cie)?"
     r"|\b(?:błędnie|mylnie|niepoprawnie)\s+(?:piszą|pisze|pisać|napisać|zapisują|twierdzą|uważają|sądzą)"
     r")" + _THAT + _OPENER + r"$", re.I)

@@ -8,7 +8,7 @@ the verdict upside down, and taking the value into the model makes false claims 
 * a **negated claim** (``"false"``): words that call the formula false or a mistake, right before it in its
   sentence ("it is not true that", "a common mistake is to write", "wrong:") or right after it ("is false",
   "does not hold", "fails"). It is checked, and the verdict reported is that of the notes' statement "this is
-  false" (``negated_verdict``): refuted becomes holds, holds becomes refuted, a conditional verdict is
+  false" (``negverdict.negated_verdict``): refuted becomes holds, holds becomes refuted, a conditional verdict is
   undecided, any other verdict stays with a reason saying the notes negate it;
 * a value **not assumed** (``"not assumed"``): a negated assumption word governing the formula ("we do not
   assume", "nowhere do we assume that", "it would be wrong to assume"; "nepředpokládáme, že", "не
@@ -52,9 +52,10 @@ from dataclasses import dataclass, replace
 from .denials import (ADVERB, COLON_JUDGED, CONTRAST, EXCLAIMED, FALSE_AFTER, FALSE_BEFORE, GOES_ON, LEAD_CLAUSE, NEGATION, NOT_ASSUMED, OWN_NEXT, OWN_NEXT_LONGER, OWN_PARAGRAPH,
                       OWN_PARAGRAPH_LONGER,
                       NOT_BEFORE, PLAIN_SUBJECT, PLAIN_TAIL, PROSE_CONDITION, QUALIFIED, REPORTED, TURNED)
+from .doubtwords import unclear
 from .extract import Formula
 from .graphexamples import JOINED_CONDITION, sentence_around
-from .verdicts import Verification
+from .negverdict import GOES_ON_MARK, ROW, SEP, UNCLEAR, UNDER
 
 #: The opening and the closing of a display: a math environment, \\[ \\], $$.
 _DISPLAY_EVENT = re.compile(r"\\(?:begin|end)\s*\{(?:equation|align|alignat|flalign|gather|multline|eqnarray|split"
@@ -68,23 +69,13 @@ def _reported(lead: str, after_words: bool) -> bool:
     return bool(REPORTED.search(clause) or (after_words and NEGATION.search(clause)))
 
 
-#: How ``Formula.negated`` marks a later row of a display the words before it negate (``negated_verdict``).
-ROW = "a row of a display after: "
-#: How ``Formula.negated`` marks a claim the notes call false under a condition that is not read (words, condition).
-UNDER = "under a condition: "
-_SEP = "\u241e"
-#: How ``Formula.negated`` marks a display whose sentence goes on after it with words that change it (``GOES_ON``).
-GOES_ON_MARK = "the sentence goes on: "
-#: How ``Formula.negated`` marks a claim that words after several formulas may call false, or may not (``antecedents``).
-AMBIGUOUS = "one of several: "
-
-
 @dataclass(frozen=True)
 class Negation:
     """``kind`` is 'false' (a claim the notes call false), 'not assumed', 'row' (a later row of a display that the
     words before it call false or not assumed: which rows they mean is not said), 'qualified' (called false under
-    ``condition``, words symbp does not read) or 'goes on' (a display whose sentence goes on with words that change
-    it, ``GOES_ON``: ``words`` are they); ``words`` the notes' words."""
+    ``condition``, words symbp does not read), 'goes on' (a display whose sentence goes on with words that change
+    it, ``GOES_ON``: ``words`` are they) or 'unclear' (words that judge or negate it unclearly, ``doubtwords``);
+    ``words`` the notes' words."""
 
     kind: str
     words: str
@@ -101,6 +92,10 @@ def negation(text: str, line: int, source: str) -> "Negation | None":
     found = _negation(text, before, after, start, JOINED_CONDITION.search(source) is not None)
     if found is None and not _CLOSER.sub("", after).strip(" \t\n.,;"):
         found = _denied_below(text, source, start)
+    if found is None:  # "Naively, $…$", "We do not have $…$", "$…$ is nonsense": judged or negated, not read
+        at = text.find(source, start)
+        words = unclear(before, after, text[at + len(source):] if at >= 0 else "")
+        return Negation("unclear", words) if words else None
     if found is not None and found.kind == "false" and _asked(text, source, after, start):
         return Negation("qualified", found.words, "asked as a question")  # "$$…$$ is false? No.": not a denial
     if found is not None and found.kind == "false" and _NOT_IN_GENERAL.search(found.words):
@@ -214,8 +209,9 @@ def _said(text: str, before: str, after: str, start: int, joined: bool = False) 
             words, lead = e.group("w"), ""
     own = CONTRAST.split(after, maxsplit=1)[0]  # "Wrong: $$…$$ right: $$…$$": the words up to the contrast
     if words is not None:
-        if FALSE_AFTER.search(own):
-            return None  # "It is not true that $$…$$ does not hold": two negations, the notes claim the formula
+        if twice := FALSE_AFTER.search(own):  # "It is not true that $$…$$ does not hold": the notes claim the formula,
+            # unless a belief judged by an adverb ("Students wrongly think that $$…$$ is false"): whose word, not read
+            return Negation("unclear", u) if (u := unclear(before, "", "", denied=twice.group("w"))) else None
         own = _displays_after.sub("", own)  # "Wrong:⏎$$A$$⏎$$B$$": B is no condition of A (review rv42 7)
         condition = (lead if QUALIFIED.search(_own_clause(lead)) else own if QUALIFIED.search(own)
                      else _other_subject(lead, words) or ("" if PLAIN_TAIL.match(_CLOSER.sub("", _ROWS_AFTER.sub("", own))) else own))
@@ -226,6 +222,8 @@ def _said(text: str, before: str, after: str, start: int, joined: bool = False) 
         m = FALSE_AFTER.search(after)
         if m is None:
             return None
+        if words := unclear(before, "", "", denied=m.group("w")):
+            return Negation("unclear", words)  # "Students rightly think $$…$$ is false": whose denial, not read
         words, tail = m.group("w"), after[m.end():]
         condition = before if QUALIFIED.search(before) else "" if PLAIN_TAIL.match(tail) else tail
         reported = not TURNED.match(words) and _reported(before, True)
@@ -410,6 +408,11 @@ def mark(items: "list[Formula]", text: str) -> "list[Formula]":
             out.append(f)
         elif said.kind == "not assumed" or (said.kind == "row" and f.kind == "definition"):
             out.append(replace(f, kind="prose", reason=not_assumed_reason(said.words)))
+        elif said.kind == "unclear" and f.kind == "definition":  # neither checked nor part of the model
+            out.append(replace(f, kind="prose", reason=f"words around it judge or negate it in a way symbp does not read "
+                                                       f"(\u201c{said.words}\u201d): it is not taken as a definition"))
+        elif said.kind == "unclear":
+            out.append(replace(f, negated=UNCLEAR + said.words))
         elif said.kind == "goes on":  # checked as written, reported uninterpretable (a definition too: never filed)
             out.append(replace(f, kind="claim" if f.kind == "definition" else f.kind, negated=GOES_ON_MARK + said.words))
         elif f.kind == "definition":
@@ -417,7 +420,7 @@ def mark(items: "list[Formula]", text: str) -> "list[Formula]":
             out.append(replace(f, kind="prose", reason=f"the notes call it wrong (\u201c{said.words}\u201d){under}: a "
                                                        "definition they deny is neither checked nor part of the model"))
         elif said.kind == "qualified":
-            out.append(replace(f, negated=UNDER + said.words + _SEP + said.condition))
+            out.append(replace(f, negated=UNDER + said.words + SEP + said.condition))
         else:
             out.append(replace(f, negated=(ROW if said.kind == "row" else "") + said.words))
     return out
@@ -429,60 +432,4 @@ def not_assumed_reason(words: str) -> str:
             "model")
 
 
-def negated_verdict(v: Verification, words: str) -> Verification:
-    """The verdict on the notes' statement that the formula of ``v`` is false (they call it so with ``words``).
-
-    >>> v = Verification(formula="a = b", status="refuted", verdict="refuted", reason="the two sides differ")
-    >>> w = negated_verdict(v, "it is not true that")
-    >>> w.status, w.verdict, w.reason
-    ('holds', 'proved', 'the notes call this formula wrong (“it is not true that”), and it is: the two sides differ')
-    >>> negated_verdict(replace(v, status="holds", verdict="proved", reason=""), "wrong:").status
-    'refuted'
-    >>> negated_verdict(replace(v, status="holds", verdict="proved", reason=""), GOES_ON_MARK + "transposed").status
-    'uninterpretable'
-    """
-    said = f"the notes call this formula wrong (\u201c{words}\u201d)"
-    named = v.identity and v.identity not in v.reason and f"it is {v.identity}"
-    what = "; ".join(filter(None, (named, v.diagnosis,
-                                   v.corrected and f"corrected: {v.corrected}", v.reason, _shown(v.counterexample))))
-    cleared = dict(identity="", diagnosis="", corrected="", counterexample=None, condition="", condition_met=None)
-    if words.startswith((UNDER, GOES_ON_MARK, AMBIGUOUS)):  # what the notes claim is not read: never holds nor refuted
-        if words.startswith(AMBIGUOUS):
-            said = (f"the words \u201c{words[len(AMBIGUOUS):]}\u201d after it call a formula wrong, but which of the "
-                    "formulas before them is meant (this one or another beside it) is not said: it is not judged")
-        elif words.startswith(UNDER):
-            denial, condition = words[len(UNDER):].split(_SEP, 1)
-            said = (f"the notes call this formula wrong (\u201c{denial}\u201d) under words symbp does not read "
-                    f"(\u201c{condition}\u201d): whether the formula is wrong there is not decided")
-        else:
-            said = (f"the sentence goes on after the display (\u201c{words[len(GOES_ON_MARK):]}\u201d): what those "
-                    "words do to the formula is not read")
-        status = "unreadable" if v.status == "unreadable" else "uninterpretable"
-        return replace(v, status=status, verdict="undecided", reason=f"{said}; as written it is {v.status}"
-                       + (f" ({what})" if what else ""), **cleared)
-    if words.startswith(ROW):
-        said = f"the notes call a formula of this display wrong before it (\u201c{words[len(ROW):]}\u201d)"
-        if v.status not in ("holds", "refuted", "conditional"):
-            return replace(v, reason=f"{said}; {v.reason}" if v.reason else said)
-        return replace(v, status="undecided", verdict="undecided",
-                       reason=f"{said}; whether they mean this row too is not said: as the notes' claim it is "
-                              f"{v.status} ({what})", **cleared)
-    if v.status == "refuted":
-        return replace(v, status="holds", verdict="proved", reason=f"{said}, and it is: {what}", **cleared)
-    if v.status == "holds":
-        return replace(v, status="refuted", verdict="refuted", reason=f"{said}, but it holds: {what}", **cleared)
-    if v.status == "conditional":
-        return replace(v, status="undecided", verdict="undecided",
-                       reason=f"{said}, but it holds when {v.condition}: whether the notes mean it false under that "
-                              f"condition is not said ({what})", **cleared)
-    return replace(v, reason=f"{said}; {what}" if what else said)
-
-
-def _shown(cx) -> str:
-    if cx is None:
-        return ""
-    return f"counterexample: left {cx.lhs[:60]} \u2260 right {cx.rhs[:60]}" + (f" ({cx.activation})"
-                                                                              if cx.activation else "")
-
-
-__all__ = ["AMBIGUOUS", "GOES_ON_MARK", "ROW", "UNDER", "Negation", "mark", "negated_verdict", "negation", "not_assumed_reason"]
+__all__ = ["Negation", "mark", "negation", "not_assumed_reason"]

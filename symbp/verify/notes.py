@@ -42,7 +42,8 @@ from .targetwords import one_hot_said, sum_doubted
 from .costsignature import blocking as blocking_signature, unread as unread_signatures
 from .hypothesis import written_out
 from .names import names_output
-from .negation import GOES_ON_MARK, mark, negated_verdict
+from .negation import mark
+from .negverdict import GOES_ON_MARK, negated_verdict
 from .antecedents import ambiguous
 from .questions import answered, questions, supposing_questions
 from .scan import guess_kind, kind_of, scan

@@ -52,7 +52,7 @@ from dataclasses import dataclass, replace
 from .denials import OWN_NEXT
 from .graphcondition import SENTENCE_CONDITION
 from .graphexamples import _locate
-from .negation import negated_verdict
+from .negverdict import negated_verdict
 from .otherwords import COST_NOUN, other_span
 from .ordinals import PLACED, group, verdicts
 from .sentences import FORMULA, SENTENCE_END, line_of, masked, sentence_span, with_dollars

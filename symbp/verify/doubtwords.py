@@ -1,0 +1,91 @@
+r"""Words touching a formula that judge or negate it in a way no reader of symbp reads: it is left unjudged.
+
+``denials`` lists the phrases whose meaning is clear: they call the formula false, and ``negation`` judges the
+notes' statement "this is false". Other words judge or negate a formula as surely, but what they make of it is not
+clear, and reading them either way may turn the verdict upside down (issue 12): a hedge that announces a mistake
+("Naively, $…$", "Seemingly, $…$"), a negated verb ("We do not have $…$", "Nemáme", "Nie mamy", "У нас нет"), a
+verdict word whose scope is not said ("$…$ is nonsense", "is hardly true", "nefunguje", "ерунда", "bzdura"), a
+speaker called wrong in the next sentence ("Some claim $…$. They are wrong.", "Mýlí se.", "Они ошибаются.", "Mylą
+się."), or a verdict that opens the next sentence and goes on about what was said ("$…$ applied entrywise. Wrong:
+it mixes the layers": which formula is meant is not read), a belief judged by an adverb and then negated ("Students
+rightly think $…$ is false", "Studenti se mylně domnívají, že $…$ neplatí": whose word the negation is, is not
+read). The formula is not judged: ``negation`` marks it 'unclear', quoting the words. Closed lists (English, Czech,
+Russian, Polish); plain sentences ("We have $…$", "Note that", "It is not hard to see that") are not in them.
+
+>>> unclear("Naively, ", "", "")
+'Naively,'
+>>> unclear("We do not have ", ".", ""), unclear("We have ", ".", "")
+('We do not have', None)
+>>> unclear("", " is nonsense.", " is nonsense."), unclear("Some claim ", ".", ". Mýlí se.")
+('is nonsense', 'Mýlí se')
+>>> unclear("", " applied entrywise.", " applied entrywise. Wrong: it mixes the layers.")
+'Wrong: it mixes the layers'
+>>> unclear("Students rightly think ", " is false.", "", denied="is false")
+'rightly think … is false'
+"""
+
+from __future__ import annotations
+
+import re
+
+from .denials import LEAD_CLAUSE
+
+#: A hedge that announces the formula is about to be shown wrong: "Naively,", "Seemingly", "At first sight".
+_HEDGE = re.compile(
+    r"\b(?:naively|naïvely|seemingly|at\s+first\s+(?:sight|glance)|on\s+the\s+face\s+of\s+it|naivně|zdánlivě"
+    r"|na\s+první\s+pohled|наивно|на\s+первый\s+взгляд|казалось\s+бы|naiwnie|pozornie|na\s+pierwszy\s+rzut\s+oka)(?!\w)",
+    re.I)
+#: Where the words before a formula end: its opening delimiter, "that", commas, colons.
+_EDGE = r"(?:\s*,?\s*(?:that|že|что|że)(?!\w))?[\s,:—–-]*(?:\$|\\\[|\\\(|\\begin\s*\{[A-Za-z*]+\})*\s*$"
+#: A negated verb of having right before the formula: "We do not have", "Nemáme", "Nie mamy", "У нас нет".
+_NOT_HAVE = re.compile(
+    r"(?P<w>\b(?:we|one|you)\s+(?:do\s+not|don['’]t|does\s+not|doesn['’]t|cannot|can['’]t)\s+(?:have|get|obtain)"
+    r"|\bne(?:máme|dostaneme|dostáváme|platí\s+nám)|\bnie\s+(?:mamy|otrzymujemy|dostajemy)"
+    r"|\bу\s+нас\s+нет|\bне\s+(?:имеем|получаем)|\bмы\s+не\s+(?:имеем|получаем))" + _EDGE, re.I)
+#: A verdict word before the formula whose scope is not said: "Hardly true:", "It is hardly true that", "Nonsense:".
+_VERDICT_BEFORE = re.compile(
+    r"(?P<w>\b(?:it\s+is\s+)?hardly\s+(?:true|correct|valid)|\b(?:nonsense|rubbish|nesmysl|ерунда|чепуха|чушь|бред"
+    r"|bzdura|nonsens)\s*:)" + _EDGE, re.I)
+#: A verdict word right after the formula: "is nonsense", "is hardly true", "nefunguje", "— ерунда", "to bzdura".
+_VERDICT_AFTER = re.compile(
+    r"^(?:\s|\$|\\\]|\\\)|\\end\s*\{[A-Za-z*]+\}|[,—–-])*(?P<w>(?:(?:is|are)\s+)?(?:(?:utter|complete|pure)\s+)?(?:nonsense"
+    r"|rubbish|bogus|meaningless)|(?:(?:is|are)\s+)?hardly\s+(?:true|correct|valid)|(?:does\s+not|doesn['’]t|do\s+not"
+    r"|don['’]t)\s+work|(?:(?:je|to\s+je)\s+)?(?:nesmysl|nefunguj\w*)|(?:это\s+)?(?:ерунда|чепуха|чушь|бред)"
+    r"|не\s+работает|(?:(?:to|jest)\s+)?(?:bzdura|nonsens)|nie\s+działa)(?!\w)", re.I)
+#: The next sentence calls a speaker wrong: "They are wrong.", "Mýlí se.", "Они ошибаются.", "Mylą się.".
+_SPEAKER_WRONG = re.compile(
+    r"^(?:(?!\n[ \t]*\n)[^.!?])*[.!?]\s+(?P<w>(?:but\s+)?(?:they|he|she|the\s+authors?)\s+(?:are|is)\s+(?:wrong|mistaken)"
+    r"|(?:(?:oni|ona|on)\s+)?(?:se\s+mýl\w*|mýl\w*\s+se)|(?:(?:они|он|она)\s+)?ошиба\w*|(?:(?:oni|ona|on)\s+)?myl\w*\s+się)"
+    r"\s*[.!]", re.I)
+#: The next sentence opens with a verdict and goes on about something said before, not a formula after it: "$$…$$
+#: applied entrywise. Wrong: it mixes the layers." (which formula, and what of it, is wrong is not read).
+_WRONG_NEXT = re.compile(
+    r"^(?:(?:(?!\n[ \t]*\n)[^.!?])*[.!?])?\s+(?P<w>(?:wrong|incorrect|false|mistaken|not\s+(?:true|correct)|chybně|špatně"
+    r"|nesprávně|neplatí|неверно|неправильно|ошибка|błędnie|źle|niepoprawnie|nieprawda)\s*[:!—–-]\s*(?![\s$\\])[^.!?\n$]*)",
+    re.I)
+#: A belief judged by an adverb: "Students rightly think", "Studenti se mylně domnívají", "ошибочно полагают".
+_JUDGED_BELIEF = re.compile(
+    r"\b(?:rightly|correctly|wrongly|mistakenly|incorrectly|justly|správně|oprávněně|mylně|chybně|правильно|справедливо"
+    r"|ошибочно|неверно|słusznie|poprawnie|błędnie|mylnie)\s+(?:(?:se|si|się)\s+)?(?:think|thinks|believe|believes"
+    r"|claim|claims|assume|assumes|write|writes|state|states|say|says|píší|píšou|píše|uvádějí|domnív\w*|myslí|věří|tvrdí"
+    r"|считают|считает|думают|думает|полагают|полагает|утверждают|пишут|пишет|uważają|uważa|sądzą|sądzi|myślą|twierdzą"
+    r"|piszą|pisze)\b", re.I)
+
+
+def unclear(before: str, after: str, following: str, *, denied: str = "") -> "str | None":
+    """The words touching a formula that judge or negate it unclearly (see the module), or None. ``before`` and
+    ``after``: the words of its sentence before and after it; ``following``: the text after it, on into the next
+    sentence; ``denied``: words after it that call it false, already read (``denials.FALSE_AFTER``)."""
+    clause = LEAD_CLAUSE.split(before)[-1]
+    if denied and (m := _JUDGED_BELIEF.search(clause)):
+        return " ".join(f"{clause[m.start():].strip()} … {denied}".split())
+    if (m := _HEDGE.search(clause)) and "$" not in clause[m.end():] and "\\(" not in clause[m.end():]:
+        return " ".join(clause[m.start():].split()).rstrip(" $")
+    for m in (_NOT_HAVE.search(before), _VERDICT_BEFORE.search(before), _VERDICT_AFTER.match(after),
+              _SPEAKER_WRONG.match(following), _WRONG_NEXT.match(following)):
+        if m:
+            return " ".join(m.group("w").split())
+    return None
+
+
+__all__ = ["unclear"]
