@@ -221,9 +221,11 @@ SEED_004 = {
     4: "holds",  # (∂L/∂x_1, ∂L/∂x_2): a row, x a column: numerator layout
     26: "uninterpretable", 41: "uninterpretable",  # B is never defined (line 41's chain ends in "=", goes on at 43)
     51: "refuted",  # ∂g_1/∂g_1 = 1 is not h'(g_1)
-    # u ← u − α∇u, W ← W − α∇W: the W step holds, but the model never takes u to L (A = σ(Σ u_i g_i) is read,
-    # B(A) and L(B) are not), so the u step is not judged (review rv45 A5: gradient ascent on u held)
-    58: "uninterpretable",
+    # u ← u − α∇u, W ← W − α∇W: the W step holds; the model never takes u to L (A = σ(Σ u_i g_i) is read, B(A) and
+    # L(B) are not), so u's step is judged by its form alone, its gradient an opaque symbol (``graphopaque``): the
+    # descent step is the definition of one, whatever ∇u is (by hand), and holds; an ascent step on u is refuted
+    # whatever it is (review rv45 A5: gradient ascent on u held; test_graph_unlinked)
+    58: "holds",
     71: "refuted",  # x = W y contradicts y_1 = y_1(x_1, x_2)
     75: "holds", 81: "holds", 85: "holds", 89: "holds", 91: "holds", 104: "holds",
     # dy/dx = W^T written out: the denominator layout; the numerator layout (the Jacobian W) refutes it, and only
