@@ -36,6 +36,8 @@ class PointError(SpecError):
 
 #: Working precision (decimal digits) of the values at a point.
 DIGITS = 50
+#: The most digits ``cost_digits`` raises the precision to (past it, a point is too saturated to evaluate faithfully).
+MAX_DIGITS = 2000
 
 
 @dataclass(frozen=True)
@@ -63,30 +65,33 @@ class Point:
             out[name] = str(v)
         return out
 
-    def cost_value(self, net: Network):
-        """C at this point, evaluated from the cost's SymPy expression (a mini-batch: the mean over its samples)."""
-        vals = atom_values(net, self)
+    def cost_value(self, net: Network, digits: int = DIGITS):
+        """C at this point, evaluated from the cost's SymPy expression (a mini-batch: the mean over its samples).
+
+        ``digits`` is the working precision; ``cost_digits`` says how many a saturated point needs.
+        """
+        vals = atom_values(net, self, digits)
         model = net.atoms
         leaves = {model.index[k]: v for k, v in _leaf_items(model, self)}
         total = mpmath.mpf(0)
-        with mpmath.workdps(DIGITS):
+        with mpmath.workdps(digits):
             for s in net.samples:
-                acts = [sympy.Float(evaluate(a, vals), DIGITS) for a in model.A[s][net.L]]
-                ys = [_rational(evaluate(model.target(j, s), leaves)) for j in range(1, net.n(net.L) + 1)]
-                total += mpmath.mpf(net.cost_entry.expr(acts, ys).evalf(DIGITS)._to_mpmath(_prec()))
+                acts = [sympy.Float(evaluate(a, vals, digits), digits) for a in model.A[s][net.L]]
+                ys = [_rational(evaluate(model.target(j, s), leaves, digits), digits) for j in range(1, net.n(net.L) + 1)]
+                total += mpmath.mpf(net.cost_entry.expr(acts, ys).evalf(digits)._to_mpmath(_prec(digits)))
             return total / net.batch
 
 
-def _prec() -> int:
-    return int(DIGITS * 3.33) + 8
+def _prec(digits: int = DIGITS) -> int:
+    return int(digits * 3.33) + 8
 
 
-def _rational(x):
+def _rational(x, digits: int = DIGITS):
     if isinstance(x, Fraction):
         return sympy.Rational(x.numerator, x.denominator)
     if isinstance(x, int):
         return sympy.Integer(x)
-    return sympy.Float(x, DIGITS)
+    return sympy.Float(x, digits)
 
 
 def _leaf_items(model, pt: Point):
@@ -174,8 +179,8 @@ def _leaf_key(key, net: Network) -> tuple:
     return parse_quantity(str(key))
 
 
-def atom_values(net: Network, pt: Point) -> dict:
-    """The value (mpmath, ``DIGITS`` digits) of every atom of ``net.atoms`` at ``pt``.
+def atom_values(net: Network, pt: Point, digits: int = DIGITS) -> dict:
+    """The value (mpmath, ``digits`` digits) of every atom of ``net.atoms`` at ``pt``.
 
     σ(z) atoms are evaluated from the activation's SymPy expression at the
     exact z, layer by layer.
@@ -185,34 +190,79 @@ def atom_values(net: Network, pt: Point) -> dict:
         for j in range(1, net.n(net.L) + 1):
             model.target(j, s)  # the cost's y atoms are otherwise created on first use
     vals: dict = {}
-    with mpmath.workdps(DIGITS):
+    with mpmath.workdps(digits):
         for i, key in enumerate(model.keys):
             if key[0] in ("x", "y", "w", "b"):
                 vals[i] = mpmath.mpf(pt.values[key].numerator) / pt.values[key].denominator
         for s in net.samples:  # every sample of a mini-batch at its own inputs
             for l in net.layers:
                 for j in range(1, net.n(l) + 1):
-                    z = sympy.Float(evaluate(model.Z[s][l][j - 1], vals), DIGITS)
+                    z = sympy.Float(evaluate(model.Z[s][l][j - 1], vals, digits), digits)
                     if l == net.L and net.output_softmax:
-                        vals[model.index[("E", s, j)]] = _mp(sympy.exp(z))
+                        vals[model.index[("E", s, j)]] = _mp(sympy.exp(z), digits)
                         continue
                     act = net.activation(l, j)
-                    vals[model.index[("S", s, l, j)]] = _mp(act.expr(z))
+                    vals[model.index[("S", s, l, j)]] = _mp(act.expr(z), digits)
                     if ("D", s, l, j) in model.index:
-                        vals[model.index[("D", s, l, j)]] = _mp(act.prime(z))
+                        vals[model.index[("D", s, l, j)]] = _mp(act.prime(z), digits)
     return vals
 
 
-def _mp(expr):
-    return mpmath.mpf(sympy.N(expr, DIGITS)._to_mpmath(_prec()))
+def _mp(expr, digits: int = DIGITS):
+    return mpmath.mpf(sympy.N(expr, digits)._to_mpmath(_prec(digits)))
 
 
-def evaluate(element, vals: dict):
-    """An algebra element's value at atom values ``vals`` (mpmath)."""
+def evaluate(element, vals: dict, digits: int = DIGITS):
+    """An algebra element's value at atom values ``vals`` (mpmath, ``digits`` digits)."""
     def coeff(c):
         return mpmath.mpf(c.numerator) / c.denominator if isinstance(c, Fraction) else mpmath.mpf(c)
 
-    with mpmath.workdps(DIGITS):
+    with mpmath.workdps(digits):
         if isinstance(element, (Poly, RatFunc)):
             return element.evaluate(vals, coeff=coeff)
         return coeff(Fraction(element))
+
+
+def cost_digits(net: Network, pt: Point) -> int:
+    r"""The working precision at which binary cross-entropy and its gradient at ``pt`` are faithful.
+
+    C = −Σ [y ln a + (1 − y) ln(1 − a)] and ∂C/∂a = (a − y)/(a(1 − a)) need
+    1 − a and a to their own precision: a saturated σ(z) = 1 − e^{−z} rounds
+    to 1 at ``DIGITS`` digits (a division by zero, or a silently wrong
+    gradient) although C is finite. So the precision grows by the digits a
+    saturation of |z^L_j| can cost (2|z|/ln 10 covers tanh's 1 − e^{−2z}).
+    Raises ``PointError`` where C is not a real number (an output a^L_j ∉ (0, 1),
+    as relu, tanh or identity outputs can give) or where the precision would
+    pass ``MAX_DIGITS``. Other costs need no more than ``DIGITS``.
+
+    >>> from symbp.network import network
+    >>> net = network([1, 1], "sigmoid", "cross-entropy")
+    >>> cost_digits(net, make_point(net, {"b^2_1": 100, "w^2_{1,1}": 0}))
+    146
+    """
+    if net.cost != "cross-entropy":
+        return DIGITS
+    model, outputs = net.atoms, range(1, net.n(net.L) + 1)
+    vals = atom_values(net, pt)
+    worst = max(abs(evaluate(model.Z[s][net.L][j - 1], vals)) for s in net.samples for j in outputs)
+    digits = DIGITS + int(2 * worst / mpmath.log(10)) + 10 * (worst > 1)
+    if digits > MAX_DIGITS:
+        raise PointError(
+            f"at this point an output of the network {net.label()} has weighted input |z^{net.L}| ≈ "
+            f"{mpmath.nstr(worst, 6)}, so its activation lies within about 10^-{int(worst / mpmath.log(10))} of 0 or 1; "
+            f"the binary cross-entropy cost divides by a and 1 − a there, and evaluating its gradient faithfully would "
+            f"need about {digits} digits, past symbp's limit of {MAX_DIGITS}; choose smaller weights, biases or inputs"
+        )
+    vals = atom_values(net, pt, digits)
+    for s in net.samples:
+        for j in outputs:
+            a = evaluate(model.A[s][net.L][j - 1], vals, digits)
+            if not 0 < a < 1:
+                where = f"a^{net.L}_{j}" if net.batch == 1 else f"a^{net.L}_{j} of sample {s}"
+                raise PointError(
+                    f"the binary cross-entropy cost −[y ln a + (1 − y) ln(1 − a)] is not a real number at this point: "
+                    f"the {net.activation(net.L, j).name} output {where} = {mpmath.nstr(a, 6)} lies outside (0, 1), "
+                    f"where ln a or ln(1 − a) is undefined; binary cross-entropy needs a sigmoid output layer "
+                    f"(or a point where every output lies in (0, 1))"
+                )
+    return digits

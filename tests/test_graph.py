@@ -267,12 +267,34 @@ def test_cli_draws_a_graph(tmp_path, capsys):
     (["--set", "w^2_{1,2}=half", "--out", "{tmp}/g.svg"], "not an exact number"),
     (["--set", "w^9_{1,2}=1", "--out", "{tmp}/g.svg"], "not an input, target or parameter"),
     (["--activation", "generic", "--point", "random", "--out", "{tmp}/g.svg"], "generic activation"),
+    # rv50 C1: a relu output reaches 1.92 (seed 0) and 0 (seed 5); ln(1 − a) or ln a is not real there (was exit 70).
+    (["--sizes", "2,1", "--activation", "relu", "--point", "random", "--out", "{tmp}/g.svg"],
+     "relu output a^2_1 = 1.92 lies outside (0, 1)"),
+    (["--sizes", "2,1", "--activation", "relu", "--seed", "5", "--point", "random", "--out", "{tmp}/g.svg"],
+     "relu output a^2_1 = 0.0 lies outside (0, 1)"),
+    # rv50 C1: σ(z ≈ 10^5) is 1 − 10^-43429; its gradient would need ~87000 digits (was a ZeroDivisionError, exit 70).
+    (["--sizes", "2,1", "--set", "b^2_1=100000", "--out", "{tmp}/g.dot"], "past symbp's limit of 2000"),
 ])
 def test_cli_bad_input_exits_2_and_writes_nothing(tmp_path, capsys, args, message):
     args = [a.replace("{tmp}", str(tmp_path)) for a in args]
     assert main(["graph", *args]) == 2
     assert message in " ".join(capsys.readouterr().err.split())
     assert os.listdir(tmp_path) == []
+
+
+def test_saturated_cross_entropy_gradients_are_faithful():
+    # rv50 C1: σ(114.12) = 1 − 2.7·10^-50 rounded to 1 at 50 digits, and ∂C/∂a = 1/(1 − a) came out 3.741e49.
+    # By hand (y = 0): C = −ln(1 − a) = ln(1 + e^z), ∂C/∂a = 1/(1 − a) = 1 + e^z, ∂C/∂z = a − y = a;
+    # z = 0.9·0.7 + 0.7·0.7 + 113 = 114.12, evaluated here independently at 300 digits.
+    net = network([2, 1], "sigmoid", "cross-entropy")
+    point = {"x_1": "0.7", "x_2": "0.7", "w^2_{1,1}": "0.9", "w^2_{1,2}": "0.7", "b^2_1": 113, "y_1": 0}
+    g = computational_graph(net, point=point)
+    with mpmath.workdps(300):
+        z = mpmath.mpf("114.12")
+        a = 1 / (1 + mpmath.exp(-z))
+        for got, want in [(g.node("a2_1").grad, 1 + mpmath.exp(z)), (g.node("C").value, mpmath.log(1 + mpmath.exp(z))),
+                          (g.node("z2_1").grad, a)]:
+            assert abs(got - want) <= mpmath.mpf(10) ** -40 * abs(want)
 
 
 def test_values_on_a_large_network_are_refused_up_front():

@@ -167,6 +167,15 @@ def test_divergence_stops_with_epoch_and_eta_named():
         model.fit(ds.X_train * 100, ds.Y_train, epochs=50, batch=10, eta=1e6)
 
 
+def test_relu_output_under_binary_cross_entropy_is_named_as_the_cause():
+    # rv50 E: ln(1 − a) of a relu output a ≥ 1 is not real whatever η is; the message named η before.
+    ds = data.xor()
+    model = Trainer([2, 3, 1], "relu", "cross-entropy", seed=0, backend="lambdify")
+    with pytest.raises(TrainingDiverged, match=r"relu output layer can leave it") as caught:
+        model.fit(ds.X_train, ds.Y_train, epochs=5, batch=4, eta=2.0)
+    assert "η is too large" not in str(caught.value)
+
+
 def test_save_and_load_round_trip_atomically(tmp_path):
     model = Trainer([3, 5, 2], "tanh,sigmoid", "cross-entropy", dtype="float32", seed=4)
     path = tmp_path / "w.npz"

@@ -22,6 +22,10 @@ from ..files import MAX_NOTES_BYTES, check_output, read_text
 from .common import check_budget, error_paragraph, with_examples
 
 
+#: Default of --total-budget: seconds for a whole notes file (the slowest seed takes about a minute).
+TOTAL_BUDGET = 600.0
+
+
 def register(sub) -> None:
     p = sub.add_parser(
         "verify", help="check a LaTeX formula, or every formula in a set of notes, in their notation",
@@ -65,6 +69,9 @@ def register(sub) -> None:
                    help="also read a scalar formula with latex2sympy2 (an optional extra) and compare the readings; "
                         "advice only, it never changes the verdict")
     p.add_argument("--budget", type=float, default=30.0, metavar="SECONDS", help="time budget per formula (default 30)")
+    p.add_argument("--total-budget", type=float, default=TOTAL_BUDGET, metavar="SECONDS",
+                   help=f"with --notes: time budget for the whole file (default {TOTAL_BUDGET:g}); the formulas still "
+                        "unchecked when it runs out are reported undecided (the notes' total budget ran out)")
     p.add_argument("--sizes", default=None, metavar="N1,N2,...",
                    help="your network (layer sizes, input first): checked too, and a formula that holds only "
                         "for some depths (conditional) exits 0 when your network meets its condition")
@@ -102,6 +109,7 @@ def run(args) -> int:
     if (args.formula is None) == (args.notes is None):
         raise SpecError("give either a formula or --notes FILE (exactly one of them; '-' reads standard input)")
     check_budget(args.budget)
+    check_budget(args.total_budget, "--total-budget")
     stdin_text = None
     if args.formula == "-" or args.notes == "-":
         stdin_text = read_text("-", what="the input", limit=MAX_NOTES_BYTES, stream=sys.stdin.buffer)
@@ -142,6 +150,7 @@ def run(args) -> int:
         if args.report:
             report_format(args.report)  # an unknown suffix is bad input, before any work
         with _Rows(print_rows=not args.json) as rows:
+            options["total_budget"] = args.total_budget
             if stdin_text is not None:
                 report = notes_module.verify_text(stdin_text, nt, path="standard input", kind=guess_kind(stdin_text),
                                                   strict=args.strict, on_row=rows, **options)

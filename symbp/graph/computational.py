@@ -32,7 +32,7 @@ from ..derive import Budget, BudgetExceeded, GroundTruth, from_sympy
 from ..errors import SpecError
 from ..network import Network
 from ..notation import Notation, profile
-from ..point import Point, atom_values, evaluate, make_point
+from ..point import Point, atom_values, cost_digits, evaluate, make_point
 
 #: Past this many nodes (or edges) a neuron-level picture is unreadable; collapse layers.
 MAX_NODES = 200
@@ -168,7 +168,8 @@ def computational_graph(
         nodes, edges = _collapse(net, None)
         return Graph(net, notation, tuple(nodes), tuple(edges), None, True, {})
     try:
-        nodes, edges, bias_grads = _build(net, pt, Budget(budget_seconds))
+        digits = cost_digits(net, pt) if pt is not None else 0
+        nodes, edges, bias_grads = _build(net, pt, Budget(budget_seconds), digits)
     except BudgetExceeded as exc:
         raise GraphError(
             f"the ground truth of {net.label()} at the point ran out of budget ({exc}); "
@@ -179,14 +180,15 @@ def computational_graph(
     return Graph(net, notation, tuple(nodes), tuple(edges), pt, collapse, bias_grads)
 
 
-def _build(net: Network, pt: Point | None, budget: Budget):
+def _build(net: Network, pt: Point | None, budget: Budget, digits: int):
+    # ``digits``: the working precision ``cost_digits`` chose (saturated cross-entropy outputs need more).
     model = net.atoms
     gt = GroundTruth(net, budget)
-    vals = atom_values(net, pt) if pt is not None else None
+    vals = atom_values(net, pt, digits) if pt is not None else None
     L, s = net.L, 1
 
     def at(element):
-        return None if vals is None else evaluate(element, vals)
+        return None if vals is None else evaluate(element, vals, digits)
 
     def grad(seed):
         if vals is None:
@@ -226,7 +228,7 @@ def _build(net: Network, pt: Point | None, budget: Budget):
                                   at(model.D[s][l][j - 1])))
     cost_value = None
     if vals is not None:
-        cost_value = pt.cost_value(net)
+        cost_value = pt.cost_value(net, digits)
     nodes.append(Node("C", "C", None, None, cost_value, None if vals is None else 1))
     for j in range(1, net.n(L) + 1):
         edges.append(Edge(node_id("a", L, j), "C", ("nabla_a", j), grad(("a", s, L, j))))

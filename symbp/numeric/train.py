@@ -334,6 +334,17 @@ class Trainer:
 
     # -- training ------------------------------------------------------------------
 
+    def _divergence_cause(self, eta: float) -> str:
+        # Binary cross-entropy takes ln a and ln(1 − a): an output layer whose values can leave (0, 1)
+        # makes the loss undefined whatever η is, so η is not the cause to name.
+        out = self.acts[-1] if self.acts and not self._softmax else None
+        if self.cost.name == "cross-entropy" and out is not None and out.name != "sigmoid":
+            return (f"binary cross-entropy −[y ln a + (1 − y) ln(1 − a)] needs every output a in (0, 1), and the "
+                    f"{out.name} output layer can leave it, where ln a or ln(1 − a) is not a real number; use a sigmoid "
+                    f"output layer (one activation per layer, e.g. {out.name},sigmoid) or another cost")
+        return (f"the weights diverged, most likely because the learning rate η is too large; "
+                f"try a smaller η such as {eta / 10:g}")
+
     def fit(
         self,
         X,
@@ -379,8 +390,7 @@ class Trainer:
                         self._on_batch = None
                     raise TrainingDiverged(
                         f"the training loss became {loss} at epoch {e} of {epochs} (η = {eta:g}, batch {batch}, "
-                        f"{self.cost.name} cost): the weights diverged, most likely because the learning rate η "
-                        f"is too large; try a smaller η such as {eta / 10:g}"
+                        f"{self.cost.name} cost): {self._divergence_cause(eta)}"
                     )
                 history.loss.append(loss)
                 history.accuracy.append(self.accuracy(X, Y))

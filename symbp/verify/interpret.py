@@ -23,6 +23,7 @@ from .sums import index_range  # noqa: F401  (registers the rules of sums, brack
 from .measures import cost_value  # (registers the rule of norms)
 from .entries import entry_slots  # noqa: F401  (registers the rule of an entry of a bracket, (a^L - y)_j)
 from .cdots import expand_cdots
+from .cancel import defined_number, opposite_pairs
 from .gradlayout import transposed
 from .context import ONE, RULES, Context, evaluate, is_kronecker, kronecker, slots  # noqa: F401  (the API)
 from .nodes import (
@@ -359,8 +360,18 @@ def _sigma_at_softmax(ctx: Context, j: int, primes: int):
 
 
 def _add(node: Add, ctx: Context):
-    total = evaluate(node.terms[0], ctx)
-    for t in node.terms[1:]:
+    pairs = opposite_pairs(node.terms)  # t and −t: left out unexpanded where t is a number (``cancel``, rv50 D1)
+    if pairs:
+        rest = tuple(t for k, t in enumerate(node.terms) if k not in pairs)
+        total = _sum(rest, node, ctx) if rest else Poly()
+        if not isinstance(total, Mat) and all(defined_number(node.terms[k], ctx) for k in pairs):
+            return total
+    return _sum(node.terms, node, ctx)
+
+
+def _sum(terms: tuple, node: Add, ctx: Context):
+    total = evaluate(terms[0], ctx)
+    for t in terms[1:]:
         v = evaluate(t, ctx)
         # a row times a column is a number: w^L a^{L-1} on one output neuron beside the bias b^L, a column of 1
         total, v = bias_fit(*one_entry(*_broadcast_constant(total, v)))

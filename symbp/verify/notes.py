@@ -14,7 +14,6 @@ the account and the report but fail the run only with ``strict=True`` (then 2).
 
 from __future__ import annotations
 
-
 import io
 import re
 from dataclasses import replace
@@ -30,6 +29,7 @@ from .graphsingle import has_layers
 from .infer import Inferred, infer
 from .sections import plan_of, read_by_parts
 from .interpret import bias_through_z
+from .totalbudget import total_budget as notes_budget
 from .model import defines_activation, model_of
 from .prosecost import beside_softmax, checked_under_each, mentions, named_since
 from .regularizer import about_weights, in_definitions, regularizers, since_line
@@ -96,7 +96,7 @@ def verify_notes(path: "str | Path", notation="auto", *, kind: str | None = None
 def verify_text(text: str, notation="auto", *, path: str = "notes", kind: str = "markdown",
                 strict: bool = False, activation: str | None = None, cost: str | None = None,
                 one_hot: bool | None = None, on_row: "Callable[[Row, int, int], None] | None" = None,
-                **options) -> NotesReport:
+                total_budget: "float | None" = None, **options) -> NotesReport:
     """Verify every claim of the notes ``text`` (see ``verify_notes``).
 
     ``notation="auto"`` infers the profile from the notes' definitions
@@ -107,7 +107,7 @@ def verify_text(text: str, notation="auto", *, path: str = "notes", kind: str = 
     ``on_row(row, done, total)`` is called as each row is finished (to print it at once, or move a
     progress bar); ``total`` is the number of rows the report will have at most. Rows the reading in the
     notes' own terms may still change (unread ones; every row in the row-vector profile) come after it,
-    and those it finds to be definitions are not rows.
+    and those it finds to be definitions are not rows. ``total_budget`` (seconds, None: none) bounds the whole file.
     """
     # a formula the notes call false is checked as their statement that it is false; one they say they do not
     # assume is prose (``negation``)
@@ -117,7 +117,7 @@ def verify_text(text: str, notation="auto", *, path: str = "notes", kind: str = 
     items = written_out(items)  # h_{W,b}(x) = a^{(n_l)}: the notes' name for the output, written out
     # ∂b/∂z has a meaning only in notes that write the bias through z (b = z − Σ w a, at fixed w and a)
     where = next((f"line {f.line}" for f in items if _BIAS_THROUGH_Z.search(f.text)), "")
-    with bias_through_z(where):
+    with bias_through_z(where), notes_budget(total_budget):  # formulas past the total are undecided
         inferred = None
         if isinstance(notation, str) and notation.strip().lower() == "auto":
             inferred = infer([(f.line, f.text, 1) for f in items if f.kind != "unreadable"], ties=True)
@@ -374,7 +374,7 @@ def _verify_items(text, items, notation, path, kind, strict, activation, cost, o
                     if (f.line, f.text) in gradient_named else "")))
                 continue
             if u is not None:
-                result = _own_terms(result, u.reason(delta=u.letter == nt.names["cost"]))
+                result = _own_terms(result, u.reason(delta=u.letter == nt.names["cost"]), undecided=u.undecided)
             if result.status == "unreadable" and _known_definition(model, f, given) and not f.negated:
                 report.skipped.append(_as_definition(f, _known_definition(model, f, given)))
                 continue

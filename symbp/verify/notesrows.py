@@ -18,6 +18,8 @@ from .definition_kinds import COST_DEFINITION, over_samples
 from .samples import mean_count
 from .depends import network_declaration
 from .verification import Verification, verify
+from .verdicts import replaced
+import symbp.verify.totalbudget as totalbudget  # by module: the whole file's time
 import symbp.verify.otherloss as otherloss  # by module: a loss letter beside the notes' cost
 import symbp.verify.unknowns as unknowns  # by module: the notes' own definitions symbp has no model of
 
@@ -136,7 +138,14 @@ class _Once:
             if settings.get("outputs") and options.get("sizes") and int(list(options["sizes"])[-1]) != settings["outputs"]:
                 # a claim the notes state for one output: a --sizes network with several is not among its networks
                 options = {k: v for k, v in options.items() if k != "sizes"}
-            self.done[key] = verify(text, self.nt, **settings, **options)
+            budget, cut = totalbudget.clip(options.get("budget", 30.0))
+            if budget is None:  # the notes' total budget is spent: undecided, and said so (rv50 D1)
+                return Verification(formula=text, status="undecided", verdict="undecided", reason=totalbudget.ran_out(),
+                                    notation=self.nt.name)
+            result = verify(text, self.nt, **settings, **dict(options, budget=budget))
+            if cut and result.status == "undecided" and "time budget" in result.reason:  # cut short by the total
+                result = replaced(result, reason=f"{totalbudget.ran_out()}; {result.reason}")
+            self.done[key] = result
         return self.done[key]
 
 
@@ -195,10 +204,11 @@ def _may_be_output(q: Quantity) -> bool:
     return q.layer is None or q.implicit_layer or q.layer.var is not None and q.layer.offset >= 0
 
 
-def _own_terms(v: Verification, why: str) -> Verification:
-    """``v`` made uninterpretable: it was checked against a cost (or a δ) other than the notes' own."""
+def _own_terms(v: Verification, why: str, undecided: bool = False) -> Verification:
+    """``v`` made uninterpretable: it was checked against a cost (or a δ) other than the notes' own (``status``
+    undecided: whether the notes' definition is symbp's own was not decided)."""
     d = {name: getattr(v, name) for name in v.__dataclass_fields__}
-    d.update(status="uninterpretable", verdict="undecided", reason=why, identity="", counterexample=None,
+    d.update(status="undecided" if undecided else "uninterpretable", verdict="undecided", reason=why, identity="", counterexample=None,
              diagnosis="", corrected="", condition="", condition_met=None)
     return Verification(**d)
 

@@ -74,8 +74,17 @@ class Unknown:
     letter: str = ""
     spared: frozenset = frozenset()  # (line, text) of the claims it does not block (``rescaled``)
 
+    @property
+    def undecided(self) -> bool:
+        """Was the definition's own check undecided (the time budget ran out, say)? Then symbp does not know
+        that the definition differs from its model, and must not say so."""
+        return self.why.split(":")[0] == "undecided"  # ``_why``'s word for the verdict
+
     def reason(self, delta: bool = False) -> str:
         shown = self.text[:70]
+        if self.undecided:
+            return (f"whether the notes' definition at line {self.line}, {shown}, is symbp's own was not decided "
+                    f"({self.why}); a claim that depends on it is not checked, so it is undecided too")
         if self.what == "cost":
             about = f"{self.letter} or δ" if delta else self.letter
             return (f"the notes define {self.letter} at line {self.line} as {shown}, which is none of symbp's costs "
@@ -347,6 +356,9 @@ def is_definition_row(f, u: Unknown) -> bool:
 
 
 def as_definition_reason(u: Unknown) -> str:
+    if u.undecided:
+        return (f"the notes' definition; whether it is symbp's own was not decided ({u.why}); the claims that depend "
+                "on it are not checked")
     if u.what == "cost":
         return (f"the notes' own definition of {u.letter}, none of symbp's costs (as a claim: {u.why}); the claims "
                 f"about {u.letter} are not checked against another cost")

@@ -42,6 +42,7 @@ from .check import Outcome, Setting, check
 from .describe import describe, identify
 from .diagnose import diagnose as _diagnose
 from .allsizes import proved_for_all_sizes
+from .apiargs import check_notes_arguments
 from .gradlayout import GradientLayout, decided as layout_decided, jacobians_watched, label, layout_in_force
 import symbp.verify.jacobianlayout as jacobianlayout  # by module: the layouts a Jacobian is weighed in
 from .grouping import Reading, alternatives, choose, dot_readings, dotted_vectors, writes_odot
@@ -122,6 +123,7 @@ def verify(
         raise SpecError(f"verify takes the formula as a str of LaTeX; got {type(formula).__name__} {formula!r:.60}")
     if not isinstance(cost, str):
         raise SpecError(f"cost must be the name of a cost (a str such as 'quadratic'); got {cost!r}")
+    check_notes_arguments(outputs=outputs, count=count, differ=differ, sets=sets)
     options = dict(activation=activation, cost=cost, one_hot=one_hot, family=family, sizes=sizes, budget=budget,
                    diagnose=diagnose, outputs=outputs, count=count, differ=differ, batches=batches,
                    sets=sets, uncounted=uncounted)
