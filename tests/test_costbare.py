@@ -93,3 +93,15 @@ def test_math_that_is_no_cost_stays_prose():
     found = {f.text: f.kind for f in report.skipped + [row.formula for row in report.rows]}
     assert found.get(r"\mathcal{L}") == "prose" and found.get("a^L - y") == "prose", found
     assert not any(text.startswith("C =") for text in found), found
+
+
+@pytest.mark.parametrize("sentence", [
+    r"The gradient of the cost is $(a^L - y)^2$ here.",
+    r"The derivative of the loss is $2(a^L - y)^2$.",
+    r"Градиент функции потерь равен $\|a^L - y\|^2$.",
+    r"Gradient funkcji kosztu jest $\|a^L - y\|^2$.",
+])
+def test_the_cost_as_another_things_complement_is_no_definition(sentence):
+    # "the gradient of the cost is …" says what the gradient is, not the cost: no C = … is made
+    report = _report(sentence)
+    assert not any(f.text.startswith("C = ") for f in report.skipped), [(f.text, f.kind) for f in report.skipped]

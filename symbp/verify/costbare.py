@@ -33,14 +33,17 @@ _SAID = re.compile(
     r"(?:\b(?:the\s+)?(?:cost|loss|objective)(?:\s+function)?(?:\s+(?:that\s+)?we\s+(?:use|minimi[sz]e))?"
     r"\s+(?:is|equals|reads)|\bwe\s+minimi[sz]e(?:\s+the\s+(?:cost|loss)(?:\s+function)?)?"
     r"|\bwe\s+use\s+the\s+(?:cost|loss)(?:\s+function)?"
-    r"|\b(?:ztrátov\w+|cenov\w+|účelov\w+)\s+funkc\w+\s+(?:je|zní)|\b(?:cena|ztráta)\s+je"
-    r"|\b(?:функци\w+\s+(?:потерь|стоимости)|стоимость|потери)\s+(?:равн\w+|есть|это|—)"
-    r"|\b(?:funkcj\w+\s+(?:kosztu|straty)|koszt|strata)\s+(?:to|jest|wynosi|ma\s+postać))"
+    r"|\b(?:ztrátová|cenová|účelová)\s+funkce\s+(?:je|zní)|\b(?:cena|ztráta)\s+je"
+    r"|(?<![\w-])(?:функция\s+(?:потерь|стоимости)|стоимость|потери)\s+(?:равн\w+|есть|это|—)"
+    r"|\b(?:funkcja\s+(?:kosztu|straty)|koszt|strata)\s+(?:to|jest|wynosi|ma\s+postać))"
     r"(?P<named>(?:\s+(?:the\s+)?(?:squared\s+(?:euclidean\s+)?(?:distance|norm|error)|sum\s+of\s+(?:the\s+)?squares"
     r"(?:\s+of\s+the\s+errors)?))?)\s*:?\s*$", re.I)
 #: Words before the cost's verb in its sentence that deny it or suppose it: another reader's, never a definition.
 _NOT_STATED = re.compile(r"\b(?:not|never|no|if|were|would|suppose|assume|instead|unlike|rather|ne|nikdy|kdyby|"
                          r"pokud|jestliže|не|никогда|если|бы|nie|nigdy|gdyby|jeśli|jeżeli)\b|n[’']t\b", re.I)
+#: Words that make the cost's noun another thing's complement: "the gradient of the cost is", "its derivative"
+_OF_ANOTHER = re.compile(r"(?:\bof|\bits|\bgradient|\bderivative|\bderivace|\bgradientu?|производн\w*|градиент\w*"
+                         r"|\bpochodn\w*)\s*(?:the\s+)?$", re.I)
 #: What may follow the math in its sentence: the end, or words that say the same thing again.
 _SAME_AFTER = re.compile(
     r"\s*(?:(?:between\s+(?:the\s+)?(?:network'?s?\s+)?outputs?\s+and\s+(?:the\s+)?targets?"
@@ -66,7 +69,8 @@ def bare_cost_text(text: str, line: int, math: str, cost: str, target: str) -> "
         ends = list(_SENTENCE_END.finditer(before))
         sentence = before[ends[-1].end() if ends else 0:]
         said = _SAID.search(sentence)
-        if said is None or _NOT_STATED.search(sentence[:said.start()] + " " + said.group(0)) or "$" in said.group(0):
+        if (said is None or _NOT_STATED.search(sentence[:said.start()] + " " + said.group(0)) or "$" in said.group(0)
+                or _OF_ANOTHER.search(sentence[:said.start()])):
             continue
         after = text[m.end():]
         same = _SAME_AFTER.match(after)
