@@ -77,6 +77,8 @@ _SEP = "\u241e"
 GOES_ON_MARK = "the sentence goes on: "
 #: How ``Formula.negated`` marks a claim that words after several formulas may call false, or may not (``antecedents``).
 AMBIGUOUS = "one of several: "
+#: How ``Formula.negated`` marks a formula the notes mark wrong without words read here (``wrongmarks``): the reason.
+MARKED = "marked: "
 
 
 @dataclass(frozen=True)
@@ -446,8 +448,10 @@ def negated_verdict(v: Verification, words: str) -> Verification:
     what = "; ".join(filter(None, (named, v.diagnosis,
                                    v.corrected and f"corrected: {v.corrected}", v.reason, _shown(v.counterexample))))
     cleared = dict(identity="", diagnosis="", corrected="", counterexample=None, condition="", condition_met=None)
-    if words.startswith((UNDER, GOES_ON_MARK, AMBIGUOUS)):  # what the notes claim is not read: never holds nor refuted
-        if words.startswith(AMBIGUOUS):
+    if words.startswith((UNDER, GOES_ON_MARK, AMBIGUOUS, MARKED)):  # what the notes claim is not read: no verdict
+        if words.startswith(MARKED):
+            said = words[len(MARKED):]
+        elif words.startswith(AMBIGUOUS):
             said = (f"the words \u201c{words[len(AMBIGUOUS):]}\u201d after it call a formula wrong, but which of the "
                     "formulas before them is meant (this one or another beside it) is not said: it is not judged")
         elif words.startswith(UNDER):
@@ -485,4 +489,4 @@ def _shown(cx) -> str:
                                                                               if cx.activation else "")
 
 
-__all__ = ["AMBIGUOUS", "GOES_ON_MARK", "ROW", "UNDER", "Negation", "mark", "negated_verdict", "negation", "not_assumed_reason"]
+__all__ = ["AMBIGUOUS", "GOES_ON_MARK", "MARKED", "ROW", "UNDER", "Negation", "mark", "negated_verdict", "negation", "not_assumed_reason"]
