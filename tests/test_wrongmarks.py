@@ -8,6 +8,8 @@ wrong they mean it is not said, so it is uninterpretable, never "holds" (before,
 controls (a tick, a plain heading, a "yes" cell, a tag that names, a theorem) keep the formula the notes' claim.
 """
 
+import json
+
 import pytest
 
 from symbp.verify.notes import verify_text
@@ -89,3 +91,31 @@ def test_wrongmarks_the_crossed_item_only_the_ticked_one_is_the_claim():
 def test_wrongmarks_controls_keep_the_notes_claim_judged(notes, kind):
     # a tick, a plain heading, a "yes" cell, a tag that names, a theorem: the notes claim it, and it is false
     assert _status(notes.replace("SLIP", SLIP), kind) == "refuted", notes
+
+
+def _notebook(*cells: str) -> str:
+    # a notebook of these cells: markdown, or code when one starts with "#!code "
+    return json.dumps({"cells": [{"cell_type": "code", "source": c[len("#!code "):], "metadata": {}, "outputs": []}
+                                 if c.startswith("#!code ") else {"cell_type": "markdown", "source": c, "metadata": {}}
+                                 for c in cells], "metadata": {}, "nbformat": 4, "nbformat_minor": 5})
+
+
+@pytest.mark.parametrize("cells", [
+    ("$$BP3$$", "This is incorrect."),
+    ("A common mistake is to write", "$$BP3$$"),
+    ("Some words first.\n\nIt is not true that", "$$BP3$$"),
+    ("It is not true that $$BP3$$",),
+])
+def test_wrongmarks_a_notebook_denial_across_cells_is_read(cells):
+    # the notes call true BP3 wrong: their statement is refuted (it held, exit 0, review rv50 A14)
+    assert _status(_notebook(*(c.replace("BP3", BP3) for c in cells)), "notebook") == "refuted", cells
+
+
+def test_wrongmarks_a_notebook_mark_is_read_and_plain_cells_stay_claims():
+    notes = _notebook(f"~~${BP3}$~~", "#!code x = 1", f"$${SLIP}$$", "This is what we use.")
+    assert _statuses(notes, "notebook") == {BP3: "uninterpretable", SLIP: "refuted"}
+
+
+def test_wrongmarks_a_latex_table_row_that_says_no():
+    table = f"\\begin{{tabular}}{{ll}}\n${BP3}$ & no \\\\\n${SLIP}$ & yes \\\\\n\\end{{tabular}}\n"
+    assert _statuses(table, "latex") == {BP3: "uninterpretable", SLIP: "refuted"}

@@ -31,7 +31,7 @@ from .sentences import FORMULA, masked, sentence_span
 from .vocabulary import VERDICT
 
 #: Struck-out text: Markdown's ``~~…~~`` (not in LaTeX, where ``~`` is a space), HTML's ``<del>``, ``<s>``, ``<strike>``.
-_STRUCK_MARKDOWN = re.compile(r"~~(?:(?!\n[ \t]*\n).)+?~~", re.DOTALL)
+_STRUCK_MARKDOWN = re.compile(r"(?<!~)~~(?!~)(?:(?!\n[ \t]*\n).)+?(?<!~)~~(?!~)", re.DOTALL)  # not a ~~~ fence
 _STRUCK_HTML = re.compile(r"<(del|s|strike)\b[^>]*>.*?</\1\s*>", re.DOTALL | re.IGNORECASE)
 #: LaTeX's strike-outs (ulem, soul): their argument is matched by braces.
 _STRUCK_LATEX = re.compile(r"\\(?:sout|st|xout|strike|hout)\s*\{")
@@ -195,10 +195,19 @@ def _says_no(cell: str) -> bool:
     return bool(_NO_CELL.match(cell) or VERDICT.search(masked(cell)) or _CROSS.search(masked(cell)))
 
 
+#: A LaTeX table's opening and closing (an align's & is no cell border).
+_TABULAR = re.compile(r"\\(begin|end)\s*\{(?:tabular[x*]?|longtable|tabu|supertabular)\}")
+
+
+def _in_tabular(text: str, at: int) -> bool:
+    events = list(_TABULAR.finditer(text, max(0, at - 20000), at))
+    return bool(events) and events[-1].group(1) == "begin"
+
+
 def _tabulated(text: str, start: int, end: int, kind: str) -> "str | None":
     lo, hi = _line_span(text, start, end)
     line = text[lo:hi]
-    bar = "|" if kind != "latex" and line.lstrip().startswith("|") else "&" if kind == "latex" and "&" in masked(line) else ""
+    bar = "|" if kind != "latex" and line.lstrip().startswith("|") else "&" if kind == "latex" and _in_tabular(text, lo) else ""
     if not bar:
         return None
     cells = _cells(line, bar)
