@@ -119,3 +119,8 @@ def test_wrongmarks_a_notebook_mark_is_read_and_plain_cells_stay_claims():
 def test_wrongmarks_a_latex_table_row_that_says_no():
     table = f"\\begin{{tabular}}{{ll}}\n${BP3}$ & no \\\\\n${SLIP}$ & yes \\\\\n\\end{{tabular}}\n"
     assert _statuses(table, "latex") == {BP3: "uninterpretable", SLIP: "refuted"}
+
+
+def test_wrongmarks_a_comment_in_a_code_block_is_no_heading():
+    notes = f"```python\n# Pitfalls\nx = 1\n```\n\nThe output error is\n\n$${SLIP}$$\n"
+    assert _status(notes) == "refuted"

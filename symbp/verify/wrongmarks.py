@@ -70,6 +70,8 @@ _WRONG_ENVIRONMENT = re.compile(r"^(?:common)?(?:mistakes?|errors?|wrong|pitfall
 
 #: Markdown's headings (ATX), their level the count of #.
 _MD_HEADING = re.compile(r"^[ ]{0,3}(#{1,6})[ \t]+(.*?)[ \t#]*$", re.MULTILINE)
+#: A fenced code block (``` or ~~~ to the same fence, or to the end).
+_FENCE = re.compile(r"^[ ]{0,3}(`{3,}|~{3,}).*?(?:^[ ]{0,3}\1[ \t]*$|\Z)", re.MULTILINE | re.DOTALL)
 #: LaTeX's sectioning commands, with their levels.
 _LATEX_LEVELS = {"part": 0, "chapter": 1, "section": 2, "subsection": 3, "subsubsection": 4, "paragraph": 5,
                  "subparagraph": 6}
@@ -83,7 +85,7 @@ _SAID = re.compile(
     r"\b(?:errat(?:a|um)|corrigend(?:a|um))\b"
     r"|\b(?:has|have|had)\s+been\s+(?:corrected|fixed|retracted|withdrawn|amended)\b"
     r"|\b(?:find|spot|locate|identify|correct|fix)\s+(?:the\s+|a\s+|an\s+|any\s+)?(?:\w+\s+)?(?:mistakes?|bugs?|flaws?|typos?)\b"
-    r"|\boff\s+by\s+(?:a|an|one|the|some)?\b|\bwrong\s+by\s+(?:a|an|one|the)\b"
+    r"|\boff\s+by\s+(?:(?:a|an|one|the|some)\s+)?\w+|\bwrong\s+by\s+(?:a|an|one|the)\b"
     r"|\b(?:najd[iěe]\w*|najít|hledejte|opravte|odhalte)\s+(?:\w+\s+)?chyb\w*"
     r"|\b(?:найди\w*|найти|исправь\w*|отыщи\w*)\s+(?:\w+\s+)?ошибк\w*"
     r"|\b(?:znajd[źz]\w*|znaleźć|popraw\w*|wskaż\w*)\s+(?:\w+\s+)?b[łl][ąę]d\w*", re.IGNORECASE)
@@ -237,7 +239,9 @@ def _all_headings(text: str, kind: str) -> tuple:
     # (where, level, title) of every heading of ``text``, once per text
     if kind == "latex":
         return tuple((m.start(), _LATEX_LEVELS[m.group(1)], m.group("t")) for m in _LATEX_HEADING.finditer(text))
-    return tuple((m.start(), len(m.group(1)), m.group(2)) for m in _MD_HEADING.finditer(text))
+    fences = [(m.start(), m.end()) for m in _FENCE.finditer(text)]  # a "# comment" in a code block is no heading
+    return tuple((m.start(), len(m.group(1)), m.group(2)) for m in _MD_HEADING.finditer(text)
+                 if not any(a <= m.start() < b for a, b in fences))
 
 
 def _headings(text: str, start: int, kind: str) -> list:
