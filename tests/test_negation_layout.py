@@ -61,11 +61,20 @@ def test_a_denial_across_a_blank_line_in_latex(tmp_path):
 
 # Look-alikes: the sentence ends before the blank line (a full stop, a heading), or the words after begin a new one.
 @pytest.mark.parametrize("layout", [
-    "It is not true that the cost is negative.\n\n$${f}$$\n\n", "## It is not true that\n\n$${f}$$\n\n",
+    "It is not true that the cost is negative.\n\n$${f}$$\n\n",
     "$${f}$$\n\nIt is wrong to drop the factor here, so we keep it.\n\n",
     "Students often believe that\n\n$${f}$$\n\nand this is right.\n\n"])
 def test_a_blank_line_after_a_finished_sentence_keeps_the_formula_stated(tmp_path, layout):
     _stated(_rows(tmp_path, layout.format(f=_FALSE) + layout.format(f=_TRUE)))
+
+
+# A heading is no sentence that goes on into the display, but it is the title of what follows: "It is not true that"
+# over a formula calls it false in a way the denial reader does not read (the sentence ended), so neither is judged
+# (review rv50 A2, ``wrongmarks``; the true one held as the notes' claim before).
+def test_a_heading_that_calls_what_follows_false_leaves_it_unjudged(tmp_path):
+    layout = "## It is not true that\n\n$${f}$$\n\n"
+    rows = _rows(tmp_path, layout.format(f=_FALSE) + layout.format(f=_TRUE))
+    assert rows[_FALSE].status == rows[_TRUE].status == "uninterpretable", rows
 
 
 # F3 in graph notes: "we assume that⏎⏎$$b = 0.$$" is an assumption. By hand, g = xW + b (x a row), h = tanh(g):

@@ -25,7 +25,7 @@ from dataclasses import replace
 from .denials import FALSE_AFTER
 from .extract import Formula
 from .graphexamples import _locate, sentence_around
-from .negverdict import AMBIGUOUS, GOES_ON_MARK, ROW, UNCLEAR
+from .negverdict import AMBIGUOUS, GOES_ON_MARK, MARKED, ROW, UNCLEAR
 
 #: Denial words that point back rather than name the formula before them: "…, but this is wrong", "…, which is
 #: false", "This is incorrect.", "(wrong!)"; cs "ale to je špatně", ru "но это неверно", pl "ale to jest błędne".
@@ -62,7 +62,8 @@ def ambiguous(items: "list[Formula]", text: str) -> "list[Formula]":
     words point back, or of its display, when the display holds several formulas."""
     out = list(items)
     for n, f in enumerate(items):
-        if f.kind != "claim" or not f.negated or f.cell is not None or f.negated.startswith((GOES_ON_MARK, ROW, UNCLEAR)):
+        if (f.kind != "claim" or not f.negated or f.cell is not None
+                or f.negated.startswith((GOES_ON_MARK, ROW, UNCLEAR, MARKED))):
             continue
         said = _denied_after(text, f)
         if said is None:

@@ -25,6 +25,8 @@ GOES_ON_MARK = "the sentence goes on: "
 AMBIGUOUS = "one of several: "
 #: How ``Formula.negated`` marks a claim that words touching it judge or negate in a way not read (``doubtwords``).
 UNCLEAR = "words not read: "
+#: How ``Formula.negated`` marks a formula the notes mark wrong without words read here (``wrongmarks``): the reason.
+MARKED = "marked: "
 
 
 def negated_verdict(v: Verification, words: str) -> Verification:
@@ -44,8 +46,10 @@ def negated_verdict(v: Verification, words: str) -> Verification:
     what = "; ".join(filter(None, (named, v.diagnosis,
                                    v.corrected and f"corrected: {v.corrected}", v.reason, _shown(v.counterexample))))
     cleared = dict(identity="", diagnosis="", corrected="", counterexample=None, condition="", condition_met=None)
-    if words.startswith((UNDER, GOES_ON_MARK, AMBIGUOUS, UNCLEAR)):  # what the notes claim is not read: never a verdict
-        if words.startswith(UNCLEAR):
+    if words.startswith((UNDER, GOES_ON_MARK, AMBIGUOUS, UNCLEAR, MARKED)):  # what the notes claim is not read: no verdict
+        if words.startswith(MARKED):
+            said = words[len(MARKED):]
+        elif words.startswith(UNCLEAR):
             said = (f"the words \u201c{words[len(UNCLEAR):]}\u201d judge or negate this formula in a way symbp does not "
                     "read (whether the notes state it or deny it is not decided): it is not judged")
         elif words.startswith(AMBIGUOUS):
@@ -86,4 +90,4 @@ def _shown(cx) -> str:
                                                                               if cx.activation else "")
 
 
-__all__ = ["AMBIGUOUS", "GOES_ON_MARK", "ROW", "SEP", "UNCLEAR", "UNDER", "negated_verdict"]
+__all__ = ["AMBIGUOUS", "GOES_ON_MARK", "MARKED", "ROW", "SEP", "UNCLEAR", "UNDER", "negated_verdict"]

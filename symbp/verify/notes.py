@@ -42,9 +42,8 @@ from .targetwords import one_hot_said, sum_doubted
 from .costsignature import blocking as blocking_signature, unread as unread_signatures
 from .hypothesis import written_out
 from .names import names_output
-from .negation import mark
 from .negverdict import GOES_ON_MARK, negated_verdict
-from .antecedents import ambiguous
+from .cellwords import read_words
 from .questions import answered, questions, supposing_questions
 from .scan import guess_kind, kind_of, scan
 from .definition_kinds import COST_DEFINITION, over_samples, candidate, defines_delta, delta_claim, output_gradient_slip
@@ -110,9 +109,8 @@ def verify_text(text: str, notation="auto", *, path: str = "notes", kind: str = 
     and those it finds to be definitions are not rows. ``total_budget`` (seconds, None: none) bounds the whole file.
     """
     # a formula the notes call false is checked as their statement that it is false; one they say they do not
-    # assume is prose (``negation``)
-    items = mark(formulas(scan(text, kind)), text)
-    items = ambiguous(items, text)  # "$A$ and $B$, but this is wrong": which one is meant is not said (``antecedents``)
+    # assume is prose (``negation``); one they mark wrong otherwise is not judged (``cellwords``, ``antecedents``)
+    items = read_words(formulas(scan(text, kind)), text, kind)
     items = questions(items, text)  # "Exercise: what changes with $h = σ(g)$?": asked, not stated (``questions``)
     items = written_out(items)  # h_{W,b}(x) = a^{(n_l)}: the notes' name for the output, written out
     # ∂b/∂z has a meaning only in notes that write the bias through z (b = z − Σ w a, at fixed w and a)

@@ -193,8 +193,7 @@ def _verify_plain(formula: str, notation: "str | Notation", *, activation: str, 
                          **({"sizes": list(fixed)} if fixed else {}), **({"outputs": outputs} if outputs else {})})
     again = dict(activation=activation, cost=cost, one_hot=one_hot, family=family, sizes=sizes, budget=budget,
                  diagnose=diagnose, outputs=outputs)
-    neuron = one_neuron(formula, activation)  # σ(z) = 1/(1+e^{-(Σ_i^n w_i x_i + b)}): one neuron's z (seed 001)
-    if neuron is not None:
+    if (neuron := one_neuron(formula, activation)) is not None:  # σ(z) = 1/(1+e^{-(Σ_i^n w_i x_i + b)}): seed 001
         return replaced(neuron, notation=nt.name, network=base["network"], seconds=since(start))
     changed = first_order(formula, lambda stated: verify(stated, nt, **again))  # ΔC ≈ X Δz_i: ∂C/∂z_i = X
     if changed is not None:
