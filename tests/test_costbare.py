@@ -105,3 +105,9 @@ def test_the_cost_as_another_things_complement_is_no_definition(sentence):
     # "the gradient of the cost is …" says what the gradient is, not the cost: no C = … is made
     report = _report(sentence)
     assert not any(f.text.startswith("C = ") for f in report.skipped), [(f.text, f.kind) for f in report.skipped]
+
+
+def test_half_the_squared_distance_is_the_quadratic_cost():
+    # ½‖a − y‖²: BP1 with (a^L − y) holds under it (test_the_truth_by_sympy)
+    v = _bp1("The cost is half the squared distance between the output and the target.")
+    assert v.status == "holds", (v.status, v.reason)

@@ -73,7 +73,10 @@ def deadline(seconds: float | None):
         yield
         return
 
+    fired = []
+
     def on_alarm(signum, frame):
+        fired.append(True)
         raise ReductionTimeout(f"the time budget of {seconds:.3g} s ran out")
 
     # Respect a timer someone else set: fire at the earlier of the two, and
@@ -87,6 +90,8 @@ def deadline(seconds: float | None):
     signal.setitimer(signal.ITIMER_REAL, max(seconds, 1e-3))
     try:
         yield
+        if fired:  # raised where it was swallowed (a garbage-collector callback, a __del__): the budget still ran out
+            raise ReductionTimeout(f"the time budget of {seconds:.3g} s ran out")
     finally:
         signal.setitimer(signal.ITIMER_REAL, 0)
         signal.signal(signal.SIGALRM, previous)

@@ -38,8 +38,10 @@ _SOFTMAX = re.compile(r"soft[-\s]?max|софтмакс", re.I)
 _QUADRATIC = re.compile(
     r"quadratic\s+(?:cost|loss|error)|squared[-\s]+errors?|mean[-\s]+square\s*(?:d\s+)?error|\b(?:MSE|SSE)\b"
     r"|sum[-\s]+of[-\s]+(?:the\s+)?squar|least[-\s]+squares|(?<![\w\\])(?:L|ℓ)[-_\s]?\{?2\}?[-\s]+(?:loss|cost|error)"
-    r"|euclidean\s+(?:loss|cost|error)|squared\s+(?:euclidean\s+)?distance\s+between"  # the last two: rv50 A1
-    r"|squared\s+(?:euclidean\s+)?norm\s+of\s+the\s+(?:error|difference|residual)"
+    r"|euclidean\s+(?:loss|cost|error)"
+    # rv50 A1: the squared distance or norm, not half of it (that is the quadratic cost, symbp's default)
+    r"|(?<!half\s)(?<!half\sthe\s)(?<!half\sof\sthe\s)squared\s+(?:euclidean\s+)?distance\s+between"
+    r"|(?<!half\s)(?<!half\sthe\s)(?<!half\sof\sthe\s)squared\s+(?:euclidean\s+)?norm\s+of\s+the\s+(?:error|difference|residual)"
     r"|kvadratick\w*\s+(?:chyb|cen|ztrát|odchyl)|středn\w*\s+kvadratick|součt?\w*\s+čtverc|nejmenších\s+čtverc"
     r"|среднеквадратичн|квадратичн\w*\s+(?:ошибк|стоимост|функци|потер)|наименьших\s+квадратов"
     r"|сумм\w*\s+квадратов|kwadratow\w*\s+(?:funkcj|błęd|koszt|strat)|średniokwadratow"
