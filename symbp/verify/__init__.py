@@ -20,7 +20,7 @@ refuted formula makes; ``verification`` ties these together for one formula,
 from .check import FAMILY, Setting, check
 from .extract import Formula, extract, extract_all
 from .interpret import bias_through_z
-from .notes import NotesReport, to_markdown, verify_notes, verify_text
+from .notes import NotesReport, notes_notation, to_markdown, verify_notes, verify_text
 from .scan import Segment, scan
 from .reader import ReadError, read
 from .verification import STATUS_EXIT, Verification, verify
@@ -28,5 +28,5 @@ from .verification import STATUS_EXIT, Verification, verify
 __all__ = [
     "FAMILY", "Formula", "NotesReport", "ReadError", "STATUS_EXIT", "Segment", "Setting", "Verification", "bias_through_z",
     "check",
-    "extract", "extract_all", "read", "scan", "to_markdown", "verify", "verify_notes", "verify_text",
+    "extract", "extract_all", "notes_notation", "read", "scan", "to_markdown", "verify", "verify_notes", "verify_text",
 ]

@@ -108,17 +108,13 @@ def verify_text(text: str, notation="auto", *, path: str = "notes", kind: str = 
     notes' own terms may still change (unread ones; every row in the row-vector profile) come after it,
     and those it finds to be definitions are not rows. ``total_budget`` (seconds, None: none) bounds the whole file.
     """
-    # a formula the notes call false is checked as their statement that it is false; one they say they do not
-    # assume is prose (``negation``); one they mark wrong otherwise is not judged (``cellwords``, ``antecedents``)
-    items = read_words(formulas(scan(text, kind)), text, kind)
-    items = questions(items, text)  # "Exercise: what changes with $h = σ(g)$?": asked, not stated (``questions``)
-    items = written_out(items)  # h_{W,b}(x) = a^{(n_l)}: the notes' name for the output, written out
+    items = _read(text, kind)
     # ∂b/∂z has a meaning only in notes that write the bias through z (b = z − Σ w a, at fixed w and a)
     where = next((f"line {f.line}" for f in items if _BIAS_THROUGH_Z.search(f.text)), "")
     with bias_through_z(where), notes_budget(total_budget):  # formulas past the total are undecided
         inferred = None
         if isinstance(notation, str) and notation.strip().lower() == "auto":
-            inferred = infer([(f.line, f.text, 1) for f in items if f.kind != "unreadable"], ties=True)
+            inferred = _inferred(items)
             plan = plan_of(text, kind, inferred)
             if inferred.conflict and (plan is None or not plan.settles):
                 # a tie over the file that no part settles; a part whose words and definition disagree is named
@@ -130,10 +126,32 @@ def verify_text(text: str, notation="auto", *, path: str = "notes", kind: str = 
         if isinstance(notation, str) and notation.strip().lower() == "rowvector":
             # --notation rowvector on layered row notes in their own letters (z^l = a^{l-1} W^l + b^l, C, σ): the
             # same profile in those letters, as auto finds it; read in g, L they had no quantity z or C (review rv34)
-            own = infer([(f.line, f.text, 1) for f in items if f.kind != "unreadable"], ties=True)
+            own = _inferred(items)
             inferred = own if own.notation.name == "rowvector-own" else None
         return _verify_items(text, items, inferred or notation, path, kind, strict, activation, cost, one_hot, on_row,
                              options, inferred=inferred)
+
+
+def notes_notation(text: str, kind: str = "markdown") -> Inferred:
+    """The notation ``notation="auto"`` infers for the notes ``text``, with its evidence, checking no formula.
+
+    What ``verify_text`` reads the notes in (a tie the notes leave open is in ``conflict``), at a
+    fraction of its cost: a lecturer's first question about a new file, and a fast test of the inference.
+    """
+    return _inferred(_read(text, kind))
+
+
+def _read(text: str, kind: str) -> list:
+    """The notes' formulas, with the words around each read (denied, asked, written out)."""
+    # a formula the notes call false is checked as their statement that it is false; one they say they do not
+    # assume is prose (``negation``); one they mark wrong otherwise is not judged (``cellwords``, ``antecedents``)
+    items = read_words(formulas(scan(text, kind)), text, kind)
+    items = questions(items, text)  # "Exercise: what changes with $h = σ(g)$?": asked, not stated (``questions``)
+    return written_out(items)  # h_{W,b}(x) = a^{(n_l)}: the notes' name for the output, written out
+
+
+def _inferred(items: list) -> Inferred:
+    return infer([(f.line, f.text, 1) for f in items if f.kind != "unreadable"], ties=True)
 
 
 #: m < n, m \ll n, N \neq m: the notes say two counts of inputs differ (a mini-batch of m out of n inputs).
