@@ -47,6 +47,7 @@ def difference(a, b, model: Model):
 
 
 _TRANSCENDENTAL = (sympy.tanh, sympy.exp, sympy.log, sympy.cosh, sympy.sinh, sympy.sech)
+_HYPERBOLIC = (sympy.tanh, sympy.cosh, sympy.sinh, sympy.sech)
 
 
 def _vanishes(d, model: Model | None = None) -> bool:
@@ -65,6 +66,8 @@ def _vanishes(d, model: Model | None = None) -> bool:
         return sympy.expand(d) == 0
     if _clearly_nonzero(d, model):
         return False
+    if d.has(*_HYPERBOLIC) and _as_unknowns(d, _HYPERBOLIC) == 0:
+        return True  # tanh' = 1 − tanh²: most tanh identities cancel with each tanh an unknown, before any exp
     e = d.rewrite(sympy.exp)
     if _as_unknowns(e) == 0:
         return True
@@ -109,9 +112,11 @@ def _walk(x):
     return mpmath.mpmathify(sympy.N(x, mpmath.mp.dps))
 
 
-def _as_unknowns(e):
-    """``e`` (exp and log only) with exp(n a + m b) = E_a^n E_b^m for whole n, m (an unknown E per term of the
-    exponent) and each log(a) an unknown, cancelled as a rational function: 0 only if ``e`` is 0 identically."""
+def _as_unknowns(e, opaque: tuple = ()):
+    """``e`` with exp(n a + m b) = E_a^n E_b^m for whole n, m (an unknown E per term of the exponent), each log(a)
+    an unknown, and each atom f(a) with f in ``opaque`` an unknown of f and its (expanded) argument, cancelled as a
+    rational function: 0 only if ``e`` is 0 identically (unknowns taken as independent can only keep a zero from
+    showing, never show one that is not). ``e`` itself when other transcendental atoms remain."""
     unknowns: dict = {}
 
     def unknown(term):
@@ -126,9 +131,10 @@ def _as_unknowns(e):
             out *= unknown(rest) ** coeff if coeff.is_Integer else unknown(term)
         return out
 
-    logs: dict = {}
+    kinds = (sympy.exp, sympy.log, *opaque)
+    atoms: dict = {}
     for _ in range(8):  # innermost first: an exp inside a log's argument, a log inside an exp
-        inner = [f for f in e.atoms(sympy.exp, sympy.log) if not f.args[0].has(sympy.exp, sympy.log)]
+        inner = [f for f in e.atoms(*kinds) if not f.args[0].has(*kinds)]
         if not inner:
             break
         repl = {}
@@ -136,9 +142,9 @@ def _as_unknowns(e):
             if isinstance(f, sympy.exp):
                 repl[f] = key(f.args[0])
             else:
-                repl[f] = logs.setdefault(sympy.expand(f.args[0]), sympy.Dummy("Lg"))
+                repl[f] = atoms.setdefault((f.func, sympy.expand(f.args[0])), sympy.Dummy("Lg"))
         e = e.xreplace(repl)
-    if e.has(sympy.exp, sympy.log):
+    if e.has(*_TRANSCENDENTAL):
         return e
     return _rational_zero(e)
 
