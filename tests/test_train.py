@@ -353,3 +353,14 @@ def test_a_flat_loss_from_saturated_units_is_warned_about(capsys):
     assert code == 0 and _final_row(out)[2] < 1.0  # it did not learn xor
     assert err.startswith("symbp: warning:") and "units (layers 2, 3) are saturated" in err
     assert "smaller learning rate" in err and "Traceback" not in err
+
+
+def test_a_softmax_over_one_output_is_refused(capsys):
+    # softmax(z) = 1 for one output whatever z is: ∂C/∂w = 0, so "training" would report a flat loss as learning
+    with pytest.raises(SpecError, match=r"softmax over one output .* two or more neurons"):
+        Trainer([2, 3, 1], "sigmoid", "softmax-cross-entropy")
+    from symbp.cli import main
+
+    assert main(["train", "--sizes", "2,3,1", "--cost", "softmax-cross-entropy", "--epochs", "1"]) == 2
+    assert "softmax over one output" in capsys.readouterr().err
+    Trainer([2, 3, 2], "sigmoid", "softmax-cross-entropy")  # two outputs: fine

@@ -114,6 +114,10 @@ class Trainer:
         self.net = network(list(sizes), activation, cost, batch=1)
         if any(functions.activation(a).is_generic for a in self.net.activations):
             raise SpecError("training needs named activations (sigmoid, tanh, relu, softplus, identity), not 'generic'")
+        if self.net.output_softmax and self.net.sizes[-1] == 1:
+            raise SpecError("a softmax over one output is 1 whatever the input: its gradient is 0 and the network "
+                            "cannot learn. Give the output layer two or more neurons (one per class), or, for one "
+                            "yes/no output, use --cost cross-entropy with a sigmoid output (or quadratic)")
         self.sizes = list(self.net.sizes)
         self.dtype = np.dtype(str(dtype))
         self.backend = backend
