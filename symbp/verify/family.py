@@ -226,13 +226,17 @@ def fitted(eq: Equation, family: tuple, notation: Notation) -> tuple:
         return ()
     out = []
     for sizes in family:
-        grown = list(sizes)
-        for (var, l), number in needs.items():
-            at = (l if var is None else len(sizes) + l) - 1
-            if 0 <= at < len(grown):
-                grown[at] = max(grown[at], number)
-        if tuple(grown) != tuple(sizes) and tuple(grown) not in family and tuple(grown) not in out:
-            out.append(tuple(grown))
+        for more in (0, 1):  # to the number, and past it: the layer's neurons past the ones written exist too
+            grown = list(sizes)
+            for (var, l), number in needs.items():
+                if var not in (None, "L"):  # a layer variable: any layer can be the one named
+                    grown = [max(g, number + more) for g in grown]
+                    continue
+                at = (l if var is None else len(sizes) + l) - 1
+                if 0 <= at < len(grown):
+                    grown[at] = max(grown[at], number + more)
+            if tuple(grown) != tuple(sizes) and tuple(grown) not in family and tuple(grown) not in out:
+                out.append(tuple(grown))
     return tuple(out)
 
 
@@ -243,10 +247,10 @@ def _written_neurons(q: Quantity, notation: Notation) -> list:
         return [((None, 1), numbers[0])] if numbers and numbers[0] else []
     if q.role == "y":
         return [(("L", 0), numbers[0])] if numbers and numbers[0] else []
-    if q.layer is None or q.layer.var not in (None, "L"):
+    if q.layer is None:
         return []
     extra = notation.weight_layer_offset if q.role in ("w", "W", "b") else 0
-    key = (None, q.layer.offset - notation.layer_shift + extra) if q.layer.var is None else ("L", q.layer.offset + extra)
+    key = (None, q.layer.offset - notation.layer_shift + extra) if q.layer.var is None else (q.layer.var, q.layer.offset + extra)
     if q.role in ("w", "W") and len(numbers) == 2:
         to, frm = numbers if notation.weight_order == "to,from" else numbers[::-1]
         below = (key[0], key[1] - 1)
