@@ -34,6 +34,7 @@ from .model import defines_activation, model_of
 from .prosecost import beside_softmax, checked_under_each, mentions, named_since
 from .regularizer import about_weights, in_definitions, regularizers, since_line
 from .layerwords import layer_said, not_read, restrict
+from .macrodefs import unread_redefined
 from .activationwords import activation_said, activation_switched, beside_formulas
 import symbp.verify.layoutmix as layoutmix  # by module: claims that need different layouts
 from .layeredlayout import NotesLayout, doubted, notes_layout, weigh
@@ -147,6 +148,7 @@ def _read(text: str, kind: str) -> list:
     # assume is prose (``negation``); one they mark wrong otherwise is not judged (``cellwords``, ``antecedents``)
     items = read_words(formulas(scan(text, kind)), text, kind)
     items = questions(items, text)  # "Exercise: what changes with $h = σ(g)$?": asked, not stated (``questions``)
+    items = unread_redefined(items, text, kind)  # \renewcommand{\odot}{+}: not read as ⊙ (``macrodefs``)
     return written_out(items)  # h_{W,b}(x) = a^{(n_l)}: the notes' name for the output, written out
 
 

@@ -1,0 +1,60 @@
+r"""Control sequences the notes define for themselves: a formula that uses one is not read in symbp's meaning.
+
+``\renewcommand{\odot}{+}`` in a preamble, ``$$\def\sigma{2\varsigma}$$`` in Markdown (MathJax and KaTeX keep it for
+the rest of the page), ``\let\cdot\times``: each changes what every later formula that writes the name says, and
+symbp does not expand the notes' macros. Such a formula is unreadable, naming the definition, never read with the
+built-in meaning (review rv52 A1: BP1 written with a redefined ``\odot`` held). Conservative on purpose: every
+formula that uses the name is unreadable, also one written before the definition (in LaTeX it keeps the old
+meaning there), and a new name (``\newcommand{\R}{\mathbb{R}}``) just as a redefined one.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import replace
+
+#: \newcommand{\name}, \renewcommand*\name, \providecommand, \DeclareRobustCommand, \DeclareMathOperator*{\name};
+#: \def\name, \gdef, \edef, \xdef, \let\name; with or without the braces around the name.
+_DEFINES = re.compile(
+    r"\\(?:(?:re)?newcommand|providecommand|DeclareRobustCommand|DeclareMathOperator)(?![A-Za-z])\*?\s*\{?\s*"
+    r"(\\[A-Za-z]+|\\.)"
+    r"|\\(?:[gex]?def|let|global\s*\\def)(?![A-Za-z])\s*(\\[A-Za-z]+|\\.)")
+
+
+def defined(text: str, kind: str = "markdown") -> dict[str, int]:
+    """{control sequence: the line of its first definition} of the notes ``text`` (a notebook: its cells, in order,
+    numbered by cell then line as one text)."""
+    if kind == "notebook":
+        try:
+            cells = json.loads(text).get("cells", [])
+            text = "\n".join("".join(c.get("source", "")) if isinstance(c.get("source"), list)
+                             else str(c.get("source", "")) for c in cells if isinstance(c, dict))
+        except (ValueError, AttributeError):
+            pass  # not JSON: read as it is
+    out: dict[str, int] = {}
+    for m in _DEFINES.finditer(text):
+        name = m.group(1) or m.group(2)
+        out.setdefault(name, text.count("\n", 0, m.start()) + 1)
+    return out
+
+
+def unread_redefined(items: list, text: str, kind: str = "markdown") -> list:
+    """``items`` with each formula that uses a control sequence the notes define made unreadable, naming it."""
+    names = defined(text, kind)
+    if not names:
+        return items
+    uses = re.compile("|".join(re.escape(n) + ("(?![A-Za-z])" if n[-1].isalpha() else "") for n in
+                               sorted(names, key=len, reverse=True)))
+    out = []
+    for f in items:
+        m = uses.search(f.source or f.text) or uses.search(f.text)
+        if m is None or f.kind == "unreadable" or _DEFINES.search(f.source or f.text):
+            out.append(f)
+            continue
+        name = m.group(0)
+        where = "a notebook cell" if kind == "notebook" else f"line {names[name]}"
+        out.append(replace(f, kind="unreadable", source=f.source or f.text, reason=(
+            f"it writes {name}, which the notes define for themselves ({where}): symbp does not expand the notes' "
+            f"macros, and reading {name} in its usual meaning could check another formula than the one typeset")))
+    return out

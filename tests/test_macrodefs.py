@@ -1,0 +1,62 @@
+"""A control sequence the notes define for themselves is not read in symbp's meaning (review rv52 A1).
+
+As typeset after ``\\renewcommand{\\odot}{+}``, "δ^L = (a^L − y) ⊙ σ'(z^L)" says δ^L = (a^L − y) + σ'(z^L), which is
+not BP1; symbp dropped the definition and said "holds". Each case below is BP1 as written (it holds without the
+definition: the control) made unreadable by a definition of one of its names.
+"""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from symbp.verify import verify_text
+from symbp.verify.macrodefs import defined
+
+COST = "Cost $C = \\frac12\\|a^L - y\\|^2$.\n\n"
+BP1 = "$$\\delta^L = (a^L - y) \\odot \\sigma'(z^L)$$\n"
+
+
+def _statuses(text, kind="markdown"):
+    return [(r.formula.kind, r.result.status) for r in verify_text(text, "nielsen", kind=kind).rows]
+
+
+def test_without_a_definition_bp1_holds():
+    assert ("claim", "holds") in _statuses(COST + BP1)
+
+
+@pytest.mark.parametrize("definition, name", [
+    ("$$\\def\\sigma{2\\varsigma}$$\n\n", "\\sigma"),
+    ("$$\\renewcommand{\\odot}{+}$$\n\n", "\\odot"),
+    ("$$\\newcommand\\odot{+}$$\n\n", "\\odot"),
+    ("$$\\let\\odot\\times$$\n\n", "\\odot"),
+    ("$$\\DeclareMathOperator{\\sigma}{sig}$$\n\n", "\\sigma"),
+])
+def test_a_formula_using_a_name_the_notes_define_is_unreadable(definition, name):
+    report = verify_text(COST + definition + BP1, "nielsen")
+    row = [r for r in report.rows if "\\delta^L" in r.formula.text][0]
+    assert row.result.status == "unreadable" and name in row.result.reason
+
+
+def test_a_latex_preamble_redefinition_reaches_the_body():
+    text = ("\\documentclass{article}\n\\renewcommand{\\odot}{+}\n\\begin{document}\n" + COST
+            + "\\[\\delta^L = (a^L - y) \\odot \\sigma'(z^L)\\]\n\\end{document}\n")
+    report = verify_text(text, "nielsen", kind="latex")
+    assert [r.result.status for r in report.rows if "\\delta^L" in r.formula.text] == ["unreadable"]
+    assert report.exit_code != 0
+
+
+def test_a_notebook_definition_in_another_cell_counts():
+    nb = {"cells": [{"cell_type": "markdown", "source": ["$$\\renewcommand{\\odot}{+}$$"]},
+                    {"cell_type": "markdown", "source": [COST, BP1]}], "metadata": {}, "nbformat": 4,
+          "nbformat_minor": 5}
+    assert defined(json.dumps(nb), "notebook") == {"\\odot": 1}
+    report = verify_text(json.dumps(nb), "nielsen", kind="notebook")
+    assert [r.result.status for r in report.rows if "\\delta^L" in r.formula.text] == ["unreadable"]
+
+
+def test_a_definition_of_a_name_no_formula_uses_changes_nothing():
+    assert ("claim", "holds") in _statuses(COST + "$$\\newcommand{\\R}{\\mathbb{R}}$$\n\n" + BP1)
+    assert defined("\\newcommand{\\R}{\\mathbb{R}} \\def\\x{1} \\renewcommand*{\\odot}{+}") == {
+        "\\R": 1, "\\x": 1, "\\odot": 1}
