@@ -52,7 +52,7 @@ from dataclasses import dataclass, replace
 from .denials import (ADVERB, COLON_JUDGED, CONTRAST, EXCLAIMED, FALSE_AFTER, FALSE_BEFORE, GOES_ON, LEAD_CLAUSE, NEGATION, NOT_ASSUMED, OWN_NEXT, OWN_NEXT_LONGER, OWN_PARAGRAPH,
                       OWN_PARAGRAPH_LONGER,
                       NOT_BEFORE, PLAIN_SUBJECT, PLAIN_TAIL, PROSE_CONDITION, QUALIFIED, REPORTED, TURNED)
-from .doubtwords import unclear
+from .doubtwords import coordinated, unclear
 from .extract import Formula
 from .graphexamples import JOINED_CONDITION, sentence_around
 from .negverdict import GOES_ON_MARK, ROW, SEP, UNCLEAR, UNDER
@@ -89,6 +89,8 @@ def negation(text: str, line: int, source: str) -> "Negation | None":
     if around is None:
         return None
     before, after, start = around
+    if words := coordinated(before, after):  # "Neither $A$ nor $B$ holds": not stated, denied or not (issue 14)
+        return Negation("unclear", words)
     found = _negation(text, before, after, start, JOINED_CONDITION.search(source) is not None)
     if found is None and not _CLOSER.sub("", after).strip(" \t\n.,;"):
         found = _denied_below(text, source, start)
