@@ -89,6 +89,8 @@ def negation(text: str, line: int, source: str) -> "Negation | None":
     if around is None:
         return None
     before, after, start = around
+    # Markdown's bold by underscores, "__Wrong:__ $$…$$": no word boundary before the word (it was judged as stated)
+    before, after = _UNDERSCORES.sub("  ", before), _UNDERSCORES.sub("  ", after)
     if words := coordinated(before, after):  # "Neither $A$ nor $B$ holds": not stated, denied or not (issue 14)
         return Negation("unclear", words)
     found = _negation(text, before, after, start, JOINED_CONDITION.search(source) is not None)
@@ -134,6 +136,9 @@ def _denied_under(m: "re.Match | None") -> "Negation | None":
         return None
     return Negation("qualified", " ".join(m.group("w").split()), _clipped(m.group("c")))
 
+
+#: Markdown's emphasis by underscores at a word's edge (not a subscript: "$w_1$" has one).
+_UNDERSCORES = re.compile(r"(?<![\\_])__(?!_)")
 
 #: Words that deny a formula's generality, not the formula: "not always", "not in general", "not necessarily".
 _NOT_IN_GENERAL = re.compile(r"\b(?:always|generally|necessarily|in\s+general|need|needs|can\s+fail|may\s+fail|sometimes|occasionally|vždy|obecně|nutně|всегда|в\s+общем"
