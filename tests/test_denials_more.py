@@ -206,3 +206,10 @@ def test_plain_comments_and_a_colon_pointing_on_keep_the_formula_the_notes_claim
         got = _notebook_rows(tmp_path, capsys, ("markdown", f"$${formula}$$"), ("code", "# wrong:"),
                              ("markdown", "Some text."))
         assert [s for s, _ in got] == [expected], got
+
+
+def test_underscore_bold_after_the_display_denies_it():
+    # "is __wrong__": no word boundary after "__" (it was judged as the notes' claim); asked, it stays unjudged
+    _denied("$${f}$$ is __wrong__.", "is wrong")
+    for result in _both("$${f}$$ is __wrong__? No."):
+        assert result.status == "uninterpretable", result

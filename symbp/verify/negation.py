@@ -88,9 +88,9 @@ def negation(text: str, line: int, source: str) -> "Negation | None":
     around = sentence_around(text, line, source)
     if around is None:
         return None
-    before, after, start = around
+    before, written, start = around
     # Markdown's bold by underscores, "__Wrong:__ $$…$$": no word boundary before the word (it was judged as stated)
-    before, after = _UNDERSCORES.sub("  ", before), _UNDERSCORES.sub("  ", after)
+    before, after = _UNDERSCORES.sub("  ", before), _UNDERSCORES.sub("  ", written)
     if words := coordinated(before, after):  # "Neither $A$ nor $B$ holds": not stated, denied or not (issue 14)
         return Negation("unclear", words)
     found = _negation(text, before, after, start, JOINED_CONDITION.search(source) is not None)
@@ -100,7 +100,7 @@ def negation(text: str, line: int, source: str) -> "Negation | None":
         at = text.find(source, start)
         words = unclear(before, after, text[at + len(source):] if at >= 0 else "")
         return Negation("unclear", words) if words else None
-    if found is not None and found.kind == "false" and _asked(text, source, after, start):
+    if found is not None and found.kind == "false" and _asked(text, source, written, start):
         return Negation("qualified", found.words, "asked as a question")  # "$$…$$ is false? No.": not a denial
     if found is not None and found.kind == "false" and _NOT_IN_GENERAL.search(found.words):
         # "It is not true in general that $$δ^L = a^L − y$$": false beyond the notes' setting, perhaps true in it;
