@@ -9,7 +9,10 @@ speaker called wrong in the next sentence ("Some claim $…$. They are wrong.", 
 się."), or a verdict that opens the next sentence and goes on about what was said ("$…$ applied entrywise. Wrong:
 it mixes the layers": which formula is meant is not read), a belief judged by an adverb and then negated ("Students
 rightly think $…$ is false", "Studenti se mylně domnívají, že $…$ neplatí": whose word the negation is, is not
-read). The formula is not judged: ``negation`` marks it 'unclear', quoting the words. Closed lists (English, Czech,
+read), words that deny the formula follows rather than that it holds ("One cannot conclude that", "It does not follow
+that", "There is no reason to believe that", "a common trap", "nemá smysl", "bez sensu"; issue 14), and formulas joined
+so that none is stated ("Neither $A$ nor $B$ holds", "Exactly one of $A$ and $B$ holds", ``coordinated``). The formula
+is not judged: ``negation`` marks it 'unclear', quoting the words. Closed lists (English, Czech,
 Russian, Polish); plain sentences ("We have $…$", "Note that", "It is not hard to see that") are not in them.
 
 >>> unclear("Naively, ", "", "")
