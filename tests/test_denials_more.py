@@ -142,6 +142,7 @@ def test_neither_nor_and_exactly_one_of_leave_the_formula_unjudged(sentence, quo
     "We can conclude that $${f}$$",
     "In the past: $${f}$$",
     "One of the four equations is $${f}$$",
+    "Exactly one of the outputs is one, so the output error is $${f}$$",
     "$${f}$$ является ошибкой выходного слоя.",
     "$${f}$$ jest błędem warstwy wyjściowej.",
     "Z toho plyne, že $${f}$$",

@@ -104,6 +104,10 @@ _EXACTLY = re.compile(r"\b(?:exactly|precisely)\s+one\s+of(?!\w)|\b(?:právě|p�
                       r"|\bровно\s+од(?:ин|на|но|ного|ной|ному)\s+из(?!\w)"
                       r"|\bdokładnie\s+jed(?:en|na|no|nego|nej|nym)\s+ze?(?!\w)", re.I)
 
+#: Where a sentence goes on from "exactly one of …" to a statement of its own: ";", "hence", "so", "proto", "поэтому".
+_GOES_ON_TO = re.compile(r";|\b(?:hence|so|thus|therefore|then|whence|tedy|proto|takže|tudíž|поэтому|значит|следовательно"
+                         r"|więc|zatem|dlatego|stąd)(?!\w)", re.I)
+
 
 def coordinated(before: str, after: str) -> "str | None":
     r"""The words that join the formula to others in a way that states none of them, or None: "Neither $A$ nor $B$
@@ -114,6 +118,8 @@ def coordinated(before: str, after: str) -> "str | None":
     ('Neither … nor', 'Neither … nor')
     >>> coordinated("Neither $a = b$ nor $b = c$ holds, so ", "."), coordinated("Exactly one of ", " holds.")
     (None, 'Exactly one of')
+    >>> coordinated("Exactly one of the outputs fires, so ", ".") is None
+    True
     """
     sentence, at = before + "\0" + after, len(before)
     for m in _NEITHER.finditer(sentence):
@@ -121,7 +127,9 @@ def coordinated(before: str, after: str) -> "str | None":
             first, last = m.group(0).split(None, 1)[0], sentence[m.start():m.end()].split()[-1]
             return f"{first} \u2026 {last}"
     m = _EXACTLY.search(before)
-    return " ".join(m.group(0).split()) if m else None
+    if m is None or _GOES_ON_TO.search(before, m.end()):  # "Exactly one of the outputs fires; hence $…$": stated
+        return None
+    return " ".join(m.group(0).split())
 
 def unclear(before: str, after: str, following: str, *, denied: str = "") -> "str | None":
     """The words touching a formula that judge or negate it unclearly (see the module), or None. ``before`` and
