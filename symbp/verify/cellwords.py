@@ -12,6 +12,13 @@ words of the formula's own cell were read). Here each formula of a markdown cell
 markdown cells (a code cell ends a run), joined by line breaks, as if that run were one Markdown text: the denials
 and the marks. (The later readers of words, ``unreadwords`` among them, still leave a notebook's cells alone.)
 
+A code cell's comments may deny a formula beside it (issue 14): "# wrong:" ending a code cell, the display opening the
+markdown cell after it; a code cell of comments only, "# this is incorrect", after the display's cell. Such comments
+are read as words of the run they face (the trailing comments before it, on the line before; the comments of a
+comment-only cell after it, as a paragraph of their own; not a comment that ends in a colon: it points on). Other
+comments facing a formula's cell that call something wrong (``vocabulary.VERDICT``, a denial) leave the formulas of
+that cell unjudged when no words read them ("# this is incorrect" over code: the code or the formula?).
+
 >>> from .extract import Formula
 >>> f = Formula(1, "a = b", True, lines=(1,), source="a = b", cell=2)
 >>> cells = '{"cells": [{"cell_type": "markdown", "source": "It is not true that"}, '
@@ -23,14 +30,17 @@ and the marks. (The later readers of words, ``unreadwords`` among them, still le
 from __future__ import annotations
 
 import json
-from dataclasses import replace
+import re
+from dataclasses import dataclass, replace
 
 from .antecedents import ambiguous
 from .extract import Formula
+from .denials import FALSE_AFTER, FALSE_BEFORE
 from .graphexamples import _locate
 from .negation import mark
-from .negverdict import MARKED
+from .negverdict import MARKED, UNCLEAR
 from .sentences import with_dollars
+from .vocabulary import VERDICT
 from .wrongmarks import wrong_mark
 
 #: What follows a mark in the reason: its meaning is not read.
@@ -59,32 +69,98 @@ def _marked(f: Formula, text: str, kind: str) -> Formula:
 
 
 def _cells(text: str) -> list:
-    # the source of each cell, None for a cell that is not markdown (``scan`` checked the notebook's form)
+    # the source of each markdown cell, a _Code for a code cell (``scan`` checked the notebook's form)
     out = []
     for c in json.loads(text)["cells"]:
         source = c.get("source", "")
-        out.append(("".join(source) if isinstance(source, list) else source) if c["cell_type"] == "markdown" else None)
+        source = "".join(source) if isinstance(source, list) else source if isinstance(source, str) else ""
+        out.append(source if c["cell_type"] == "markdown" else _Code.of(source) if c["cell_type"] == "code" else None)
     return out
 
 
+#: A comment line of a code cell: "# wrong:", "## this is incorrect" (not a shebang, "#!").
+_COMMENT = re.compile(r"^[ \t]*#+(?!!)[ \t]?(.*?)[ \t]*$")
+
+
+@dataclass(frozen=True)
+class _Code:
+    """A code cell's comments at its edges: ``head`` (before any code), ``tail`` (after all code), each its lines
+    joined by line breaks; ``only``: the cell holds comments and blank lines only."""
+
+    head: str
+    tail: str
+    only: bool
+
+    @staticmethod
+    def of(source: str) -> "_Code":
+        said = [_COMMENT.match(x) for x in source.splitlines() if x.strip()]
+
+        def edge(ms) -> list:  # the comments up to the first line of code
+            out = []
+            for m in ms:
+                if m is None:
+                    break
+                out.append(m.group(1))
+            return [x for x in out if x]
+
+        return _Code("\n".join(edge(said)), "\n".join(reversed(edge(reversed(said)))), None not in said)
+
+    def before(self) -> str:
+        # the comments that face the markdown cell after this cell: its trailing ones
+        return self.tail
+
+    def after(self) -> str:
+        # the comments that face the markdown cell before this cell, when they are read as its words: those of a
+        # cell of comments only, not ending in a colon ("# wrong:" points on, at the cell after)
+        return self.head if self.only and not self.head.rstrip().endswith(":") else ""
+
+    def facing_back(self) -> str:
+        # the comments that face the markdown cell before this cell (read or not)
+        return "" if self.head.rstrip().endswith(":") and self.only else self.head
+
+
 def _runs(cells: list) -> list:
-    # for each cell, (the text of its run of adjacent markdown cells joined by line breaks, the line its own source
-    # starts at there); None for a cell that is not markdown
+    # for each cell, (the text of its run of adjacent markdown cells joined by line breaks, with the comments of the
+    # code cells around it that face it, the line its own source starts at there); None for a cell that is not
+    # markdown
     out, run = [], []
-    for source in cells + [None]:
-        if source is not None:
+    for at, source in enumerate(cells + [None]):
+        if isinstance(source, str):
             run.append(source)
             continue
-        joined = "\n".join(run)
-        lines = [sum(c.count("\n") + 1 for c in run[:n]) for n in range(len(run))]
-        out += [(joined, shift) for shift in lines] + [None]
+        if run:
+            first = at - len(run)
+            code_before = cells[first - 1] if first > 0 and isinstance(cells[first - 1], _Code) else None
+            prefix = code_before.before() if code_before else ""
+            suffix = source.after() if isinstance(source, _Code) else ""
+            joined = (prefix + "\n" if prefix else "") + "\n".join(run) + ("\n\n" + suffix if suffix else "")
+            skip = prefix.count("\n") + 1 if prefix else 0
+            lines = [skip + sum(c.count("\n") + 1 for c in run[:n]) for n in range(len(run))]
+            out += [(joined, shift) for shift in lines]
+        out += [None]
         run = []
     return out[:len(cells)]
 
 
+def _facing(cells: list, number: int) -> str:
+    # the comments of the code cells beside markdown cell ``number`` (1-based) that face it and call something wrong
+    said = []
+    if number >= 2 and isinstance(cells[number - 2], _Code):
+        said.append(cells[number - 2].before())
+    if number < len(cells) and isinstance(cells[number], _Code):
+        said.append(cells[number].facing_back())
+    for words in said:
+        flat = " ".join(words.split())
+        if flat and (VERDICT.search(flat) or FALSE_BEFORE.search(flat + " $") or FALSE_AFTER.match(" " + flat)):
+            return flat if len(flat) <= 80 else flat[:79] + "\u2026"
+    return ""
+
+
 def _notebook(items: "list[Formula]", text: str) -> "list[Formula]":
-    # each formula of a markdown cell read in its run of adjacent markdown cells, then put back in its cell
-    runs = _runs(_cells(text))
+    # each formula of a markdown cell read in its run of adjacent markdown cells (and the comments that face it),
+    # then put back in its cell
+    cells = _cells(text)
+    runs = _runs(cells)
     out = []
     for f in items:
         if f.cell is None or not 1 <= f.cell <= len(runs) or runs[f.cell - 1] is None:
@@ -93,6 +169,9 @@ def _notebook(items: "list[Formula]", text: str) -> "list[Formula]":
         window, shift = runs[f.cell - 1]
         alone = replace(f, cell=None, line=f.line + shift, lines=tuple(n + shift for n in f.lines))
         read = _marked(mark([alone], window)[0], window, "markdown")
+        if not read.negated and read.kind in ("claim", "definition") and (comment := _facing(cells, f.cell)):
+            # "# this is incorrect" over code beside the formula's cell: about the code or the formula, not read
+            read = replace(read, kind="claim", negated=UNCLEAR + "# " + comment)
         out.append(replace(read, cell=f.cell, line=f.line, lines=f.lines))
     return out
 

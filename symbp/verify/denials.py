@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import re
 
-#: Between the words and the formula: a display's or an inline formula's opening delimiter, spaces.
-_OPENER = r"(?:\s|\$|\\\[|\\\(|\\begin\s*\{[A-Za-z*]+\}(?:\s*\{[^{}]*\})*)*"
+#: Between the words and the formula: a display's or an inline formula's opening delimiter, spaces, the end of a
+#: bold label ("**Myth:** $$…$$").
+_OPENER = r"(?:\s|\$|\\\[|\\\(|\*\*|__|\\begin\s*\{[A-Za-z*]+\}(?:\s*\{[^{}]*\})*)*"
 #: After the words: "that" (že, что, że) as part of them, then commas, colons and dashes.
 _THAT = r"(?:\s*,?\s*(?:that|že|что|że)(?!\w))?)(?:\s*[,:—–-])*"
 
@@ -51,7 +52,7 @@ FALSE_BEFORE = re.compile(
     # "It's a myth that", "A common misconception is that", "You cannot claim that" (review issue 12)
     r"|\bit(?:['’]s|\s+is)\s+an?\s+(?:(?:common|popular|widespread|persistent)\s+)?(?:myth|misconception|fallacy)"
     r"|\b(?:(?:common|typical|frequent|popular|widespread|persistent)\s+)?misconception" + _FILLER + r"(?:\s+is|\s*(?=:))"
-    r"|\b(?:you|we|one)\s+(?:cannot|can['’]t|can\s+not|must\s+not|mustn['’]t)\s+(?:claim|say|conclude|write)"
+    r"|\b(?:you|we|one)\s+(?:cannot|can['’]t|can\s+not|must\s+not|mustn['’]t)\s+(?:claim|say|write)"  # not "conclude" (issue 14: doubtwords)
     r"|\b(?:wrongly|mistakenly|incorrectly|erroneously|falsely),\s+(?:(?:some|many|several|most|other)\s+)?(?:books"
     r"|textbooks|authors|students|texts|sources|people|slides|references|papers|tutorials)\s+(?:write|claim|state|say|give)"
     r"|\bavoid\s+(?:the\s+following|this|these)\s+(?:errors?|mistakes?|pitfalls?)\s*:"
@@ -66,6 +67,15 @@ FALSE_BEFORE = re.compile(
     # "Not true: …", "Untrue:", "Not correct:" (review guard5: "Not true: for $l = L$ we have $…$" held)
     r"|\b(?:not\s+(?:true|correct|valid)|untrue|invalid)\s*:"
     r"|\bit\s+(?:does\s+not|doesn['’]t|did\s+not|didn['’]t)\s+hold"
+    # issue 14: "Avoid writing", "Never claim that", "By no means", "We disprove"; a label "Refuted:", "Fallacy:",
+    # "Myth:", "Omyl:", "Заблуждение:", "Mylne przekonanie:"; "Je mylné se domnívat, že"
+    r"|\bavoid\s+(?:writing|claiming|saying|thinking|believing)" + _OBJECT +
+    r"|\bnever\s+(?:claim|say|state|think|believe|conclude)"
+    r"|\bby\s+no\s+means(?:\s+(?:is\s+it\s+true|does\s+it\s+hold))?"
+    r"|\b(?:we|let\s+us|let['’]s)\s+(?:now\s+)?disprove(?:\s+(?:the\s+)?(?:claim|statement|conjecture|identity|formula"
+    r"|equation))?"
+    r"|\b(?:refuted|disproved|debunked|fallacy|myth|omyl|заблуждение|mylne\s+przekonanie)\s*:"
+    r"|\bje\s+(?:mylné|omyl(?:em)?)\s+(?:(?:se|si)\s+)?(?:domnívat|myslet|tvrdit|psát|věřit)(?:\s+si)?"
     # "A typo: $$…$$", "There is a typo:" (review rv42d 6); překlep, опечатка, literówka
     r"|\b(?:typo|misprint|překlep|опечатка|literówka|błąd\s+drukarski)\s*:"
     # "This formula is wrong:", "Tento vzorec je chybný:", "Эта формула неверна:", "Ten wzór jest błędny:" (review rv39)
@@ -167,7 +177,14 @@ FALSE_AFTER = re.compile(
     r"|(?:need|needs)\s+not\s+(?:hold|be\s+true)|(?:can|may)\s+fail|(?:holds|is\s+true)\s+only\s+(?:sometimes|occasionally)"
     r"|is\s+only\s+(?:sometimes|occasionally)\s+(?:true|valid)"
     r"|(?:is|are)\s+(?:(?:also|equally|likewise)\s+)?(?:false|wrong|incorrect|untrue|not\s+true|not\s+correct|invalid|not\s+valid"
-    r"|an?\s+(?:common\s+|typical\s+)?(?:mistake|error))"
+    r"|erroneous|mistaken|fallacious|an?\s+(?:common\s+|typical\s+)?(?:mistake|error))"
+    # issue 14: "is a fallacy", "cannot hold", "is violated", "is not what one gets"; "je omyl", "является ошибкой",
+    # "jest błędem" (error δ in Russian and Polish: only at the end of the sentence), "неверна"
+    r"|(?:is|are)\s+an?\s+(?:(?:common|popular|typical|widespread)\s+)?(?:fallacy|myth|misconception)"
+    r"|(?:cannot|can['’]t|can\s+not)\s+(?:possibly\s+)?(?:hold|be\s+(?:true|right|correct|valid))|(?:is|are)\s+violated"
+    r"|(?:is|are)\s+not\s+what\s+(?:one|we|you)\s+(?:gets?|obtains?|finds?|has|have)"
+    r"|(?:je|to\s+je)\s+(?:omyl|myln\w*)|(?:является|есть)\s+(?:ошибкой|заблуждением)(?=\s*[.!;]?\s*$)"
+    r"|jest\s+(?:błędem|myln\w*)(?=\s*[.!;]?\s*$)|(?:неверн|неправильн|ошибочн)[аы]"
     r"|(?:isn['’]t|aren['’]t)\s+(?:(?:also|either)\s+)?(?:true|correct|valid)"
     r"|(?:,\s*)?(?:but|yet|however),?\s+(?:this|that|it)\s+(?:is\s+(?:false|wrong|incorrect|untrue|not\s+true|not\s+correct|a\s+mistake)"
     r"|isn['’]t\s+(?:true|correct))|(?:,\s*)?which\s+is\s+(?:false|wrong|incorrect|untrue|not\s+true|not\s+correct|a\s+mistake)"
@@ -234,10 +251,12 @@ PLAIN_TAIL = re.compile(r"[\s,)]*(?:(?:in\s+general|generally|too|as\s+well|also
 #: Words ending in a colon that call what follows wrong when they stand alone ("Wrong:"), and what else they may
 #: call wrong when a subject stands before them in the sentence ("Slide 12 is wrong:", ``PLAIN_SUBJECT``).
 COLON_JUDGED = re.compile(r"(?:wrong|incorrect|false|mistaken|erroneous|mistake|typo|misprint|překlep|опечатка|literówka"
+                          r"|refuted|disproved|debunked|fallacy|myth|omyl|заблуждение|mylne\s+przekonanie"
                           r"|błąd\s+drukarski|chybně|špatně|nesprávně|ошибка"
                           r"|błędnie|źle|niepoprawnie|nieprawidłowo)\s*:", re.I)
-#: The only subjects before such words that name the formula after them: none, "The following (formula) is".
-PLAIN_SUBJECT = re.compile(r"\s*(?:(?:the\s+following|(?:also|here|again|so),?)(?:\s+(?:formula|equation|identity|step"
+#: The only subjects before such words that name the formula after them: none, "The following (formula) is" (a bold
+#: label's opening "**" before them).
+PLAIN_SUBJECT = re.compile(r"\s*(?:\*\*|__)?\s*(?:(?:the\s+following|(?:also|here|again|so),?)(?:\s+(?:formula|equation|identity|step"
                            r"|rule|update|claim|statement|expression|line))?(?:\s+(?:is|was|are|were))?\s+(?:a\s+)?"
                            r"|(?:there\s+is\s+)?an?\s+)?", re.I)
 #: The words that may stand between a negation and "assume": "nowhere do we assume", "we do not need to assume".

@@ -52,7 +52,7 @@ from dataclasses import dataclass, replace
 from .denials import (ADVERB, COLON_JUDGED, CONTRAST, EXCLAIMED, FALSE_AFTER, FALSE_BEFORE, GOES_ON, LEAD_CLAUSE, NEGATION, NOT_ASSUMED, OWN_NEXT, OWN_NEXT_LONGER, OWN_PARAGRAPH,
                       OWN_PARAGRAPH_LONGER,
                       NOT_BEFORE, PLAIN_SUBJECT, PLAIN_TAIL, PROSE_CONDITION, QUALIFIED, REPORTED, TURNED)
-from .doubtwords import unclear
+from .doubtwords import coordinated, unclear
 from .extract import Formula
 from .graphexamples import JOINED_CONDITION, sentence_around
 from .negverdict import GOES_ON_MARK, ROW, SEP, UNCLEAR, UNDER
@@ -88,7 +88,11 @@ def negation(text: str, line: int, source: str) -> "Negation | None":
     around = sentence_around(text, line, source)
     if around is None:
         return None
-    before, after, start = around
+    before, written, start = around
+    # Markdown's bold by underscores, "__Wrong:__ $$…$$": no word boundary before the word (it was judged as stated)
+    before, after = _UNDERSCORES.sub("  ", before), _UNDERSCORES.sub("  ", written)
+    if words := coordinated(before, after):  # "Neither $A$ nor $B$ holds": not stated, denied or not (issue 14)
+        return Negation("unclear", words)
     found = _negation(text, before, after, start, JOINED_CONDITION.search(source) is not None)
     if found is None and not _CLOSER.sub("", after).strip(" \t\n.,;"):
         found = _denied_below(text, source, start)
@@ -96,7 +100,7 @@ def negation(text: str, line: int, source: str) -> "Negation | None":
         at = text.find(source, start)
         words = unclear(before, after, text[at + len(source):] if at >= 0 else "")
         return Negation("unclear", words) if words else None
-    if found is not None and found.kind == "false" and _asked(text, source, after, start):
+    if found is not None and found.kind == "false" and _asked(text, source, written, start):
         return Negation("qualified", found.words, "asked as a question")  # "$$…$$ is false? No.": not a denial
     if found is not None and found.kind == "false" and _NOT_IN_GENERAL.search(found.words):
         # "It is not true in general that $$δ^L = a^L − y$$": false beyond the notes' setting, perhaps true in it;
@@ -132,6 +136,9 @@ def _denied_under(m: "re.Match | None") -> "Negation | None":
         return None
     return Negation("qualified", " ".join(m.group("w").split()), _clipped(m.group("c")))
 
+
+#: Markdown's emphasis by underscores at a word's edge (not a subscript: "$w_1$" has one).
+_UNDERSCORES = re.compile(r"(?<![\\_])__(?!_)")
 
 #: Words that deny a formula's generality, not the formula: "not always", "not in general", "not necessarily".
 _NOT_IN_GENERAL = re.compile(r"\b(?:always|generally|necessarily|in\s+general|need|needs|can\s+fail|may\s+fail|sometimes|occasionally|vždy|obecně|nutně|всегда|в\s+общем"

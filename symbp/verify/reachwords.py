@@ -127,7 +127,10 @@ class _Words:
 
     def pos(self, d) -> int:
         at = _locate(self.text, d.line, d.text)
-        return at[0] if at is not None else min(len(self.text), position_of(self.text, d.line))
+        if at is not None:
+            return at[0]
+        # a line beyond the text (a notebook's cell line in its one-line JSON): its end, not a crash (issue 14)
+        return position_of(self.text, d.line) if d.line <= self.text.count("\n") + 1 else len(self.text)
 
     def sentence(self, pos: int) -> "tuple[int, int]":
         return next(((a, b) for a, b in self.spans if a <= pos < b), (pos, pos))

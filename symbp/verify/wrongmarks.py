@@ -58,6 +58,7 @@ _NO_CELL = re.compile(r"^\s*(?:\*\*|__|\*|_)?\s*(?:no|nope|n|ne|нет|nie|x|×|
 #: ("common errors", "Errors in …"): the error δ is propagated back ("Backpropagating the errors" is no such title).
 _TITLE = re.compile(
     r"\b(?:pitfalls?|misconceptions?|errat(?:a|um)|corrigend(?:a|um)|fallac(?:y|ies)|blunders?|gotchas?|bloopers?"
+    r"|myths?|refuted|disproved|debunked"  # issue 14
     r"|(?:do\s+not|don['’]t|never)\s+(?:use|write|do)|what\s+not\s+to)\b"
     r"|\b(?:common|typical|frequent|classic)\s+(?:\w+\s+)?(?:errors\b|error\s*[:.!]?\s*$)"
     r"|^\W*errors\s+(?:in|to\s+avoid)\b(?!\s+(?:the\s+)?\w+\s+layers?\b)"
