@@ -98,7 +98,7 @@ class Constructs:
         if None in cells and not any(isinstance(c, Cdots) and c.kind == "ddots" for c in cells):
             self.fail("a matrix cell is empty (blank cells are read only in a diagonal written with \\ddots)", tok)
         if len(cells) >= 3 and isinstance(cells[-2], Cdots) and min(len(rows), len(rows[0])) == 1:
-            cells[-1] = _last_neuron(cells[-1])
+            cells[-1] = _last_neuron(cells[-1], self.notation)
         return Matrix(len(rows), len(rows[0]), tuple(cells), env)
 
     def frac(self, tok: Token):
@@ -195,13 +195,25 @@ class Constructs:
         return Sum(var, lower, upper, body)
 
 
-def _last_neuron(entry):
-    """In ``(σ'(z^L_1), ⋮, σ'(z^L_n))`` the bare ``n`` is the size of z^L's layer (n_L)."""
-    from .nodes import Index, rebuild
+def _last_neuron(entry, notation=None):
+    """In ``(σ'(z^L_1), ⋮, σ'(z^L_n))`` the bare ``n`` is the size of z^L's layer (n_L); in ``(Σ_k w^l_{1k} a_k, ⋮,
+    Σ_k w^l_{nk} a_k)`` it is the size of the layer its place in the weight runs over (rv52 A5: read as a free
+    index, n = 1, it made the column one entry long and the definition of w^l a^{l-1} "refuted")."""
+    from .nodes import Index, Layer, rebuild
+
+    n = Index("n")
 
     def fix(node):
-        if isinstance(node, Quantity) and node.layer is not None and node.indices == (Index("n"),):
+        if not isinstance(node, Quantity) or node.layer is None:
+            return None
+        if node.indices == (n,):
             return Quantity(node.role, node.base, node.layer, (Index(size=node.layer),), node.sep)
+        if node.role in ("w", "W") and notation is not None and len(node.indices) == 2 and node.indices.count(n) == 1:
+            to = node.layer.offset + notation.weight_layer_offset
+            receiving = node.indices.index(n) == (0 if notation.weight_order == "to,from" else 1)
+            size = Index(size=Layer(node.layer.var, to if receiving else to - 1, node.layer.brackets))
+            indices = tuple(size if i == n else i for i in node.indices)
+            return Quantity(node.role, node.base, node.layer, indices, node.sep)
         return None
 
     return rebuild(entry, fix)
