@@ -22,7 +22,7 @@ from .verification import Verification
 
 
 #: The order of the buckets in the account line.
-ACCOUNT_ORDER = ("judged", "undecided", "uninterpretable", "definition", "prose", "unreadable")
+ACCOUNT_ORDER = ("judged", "undecided", "uninterpretable", "definition", "prose", "not shown", "unreadable")
 _PLURAL = {"definition": "definitions"}
 
 
@@ -38,7 +38,7 @@ class NotesReport:
 
     path: str
     rows: list = field(default_factory=list)
-    skipped: list = field(default_factory=list)  # Formula objects of the buckets 'definition' and 'prose'
+    skipped: list = field(default_factory=list)  # Formula objects of the buckets 'definition', 'prose', 'not shown'
     kind: str = "markdown"
     strict: bool = False
     graph: object = None  # the notes' own model (graphnotes.GraphNotes), when they define quantities of their own
@@ -191,7 +191,7 @@ def to_markdown(report: NotesReport, title: str | None = None) -> str:
             why += f"; {r.interpretation['layout']}"  # notes in their own terms: the layout of the verdict
         lines.append(f"| {_where(f)} | {_formula_cell(f)} | {verdict} | {_cell(why)} |")
     if report.skipped:
-        lines += ["", "Not checked (definitions and math in prose):", "",
+        lines += ["", "Not checked (definitions, math in prose, formulas not typeset):", "",
                   "| line | formula | why |", "|---|---|---|"]
         for f in report.skipped:
             lines.append(f"| {_where(f)} | `{_cell(f.text)}` | {_cell(f.reason)} |")
