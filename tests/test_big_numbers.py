@@ -118,3 +118,14 @@ def test_notes_own_terms_with_nested_huge_powers_are_unreadable(tmp_path):
     done = _symbp("verify", "--budget", "5", "--notes", str(notes))
     assert done.returncode == 3, done.stderr  # nothing judged: the claim is unreadable
     assert "line 3: unreadable" in done.stdout and "past the limit of 1000 digits" in done.stdout
+
+
+def test_a_value_past_a_float_is_text_in_json_and_null_as_a_float(capsys):
+    # (99999999^8)^8 = 99999999^64 ≈ 1e512: its float was -Infinity, which no JSON reader accepts; the exact
+    # digits past the oracle's 50 were printed as if known. By hand: right ≈ 0.99999936e512 · left, left ≈ −0.7589.
+    import json
+
+    assert main(["verify", "--json", r"\frac{\partial C}{\partial b^l_j} = (99999999^8)^8 \delta^l_j"]) == 1
+    cx = json.loads(capsys.readouterr().out, parse_constant=lambda c: pytest.fail(f"JSON holds {c}"))[0][
+        "counterexample"]
+    assert cx["rhs_value"] is None and cx["rhs"].startswith("-7.5886") and cx["rhs"].endswith("e+511")

@@ -27,7 +27,7 @@ import mpmath
 
 from ..certificate import Counterexample
 from ..counterexample import point_text
-from ..display.bignum import SHOWN_DIGITS, decimal
+from ..display.bignum import decimal
 from ..network import network
 from ..oracle import DIGITS
 from .oracle_values import atom_values, context_of, value_at
@@ -172,8 +172,8 @@ def _counterexample(label: str, bind: dict, leaves: dict, net, lv, rv, note: str
 
 def _show(v) -> str:
     # A whole number prints as one (a hand-checkable 9, not 9.0); otherwise 25 digits.
-    # Past SHOWN_DIGITS digits it is a float's 25 digits and exponent: Python has no text for an integer of 4301
-    # digits (review issue 12), and the oracle's DIGITS are all of it that is known anyway.
-    if abs(v) < mpmath.mpf(10) ** SHOWN_DIGITS and abs(v - mpmath.nint(v)) < mpmath.mpf(10) ** -30 * (1 + abs(v)):
+    # Past 30 digits it is 25 digits and an exponent: the oracle knows DIGITS (50) of it, so the integer's other
+    # digits would be noise, and Python has no text for an integer of 4301 digits (issue 12 C1).
+    if abs(v) < mpmath.mpf(10) ** 30 and abs(v - mpmath.nint(v)) < mpmath.mpf(10) ** -30 * (1 + abs(v)):
         return str(int(mpmath.nint(v)))
     return decimal(v, 25)
