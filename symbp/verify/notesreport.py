@@ -1,7 +1,8 @@
 r"""The report of a run over whole notes: its rows, the account of every formula, the exit code, the Markdown.
 
 Every formula found ends in exactly one bucket of the account: judged (holds, refuted), undecided,
-uninterpretable, definition, prose, unreadable (``NotesReport.account_line``). The exit code
+uninterpretable, definition, prose, not shown (a TeX branch not typeset: ``conditionals``), unreadable
+(``NotesReport.account_line``). The exit code
 (``NotesReport.exit_code``): 1 if any claim is refuted, else 3 if any is undecided (or the notes state claims and
 none was judged), else 0; unreadable and uninterpretable formulas fail the run only with ``strict=True`` (then 2).
 
@@ -104,7 +105,8 @@ class NotesReport:
         return out
 
     def account(self) -> dict:
-        """Every formula found in exactly one bucket: judged, undecided, uninterpretable, definition, prose, unreadable."""
+        """Every formula found in exactly one bucket: judged, undecided, uninterpretable, definition, prose, not shown,
+        unreadable."""
         out = dict.fromkeys(ACCOUNT_ORDER, 0)
         for r in self.rows:
             out[bucket(r.result)] += 1
