@@ -27,6 +27,7 @@ written (the formula is then unreadable, never read shorter).
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 
@@ -79,6 +80,8 @@ class _Open:
 
 def read(text: str) -> Conditionals:
     """The notes ``text`` with every branch of a conditional not known to be typeset blanked (see the module)."""
+    if "\\if" not in text:  # most notes: nothing to do, not even the scan of their math
+        return Conditionals(text)
     starts = _line_starts(text)
     math = _math_spans(text, starts)
     switches: dict[str, tuple] = {}  # the switch's name ("sigmoid") -> (value or None, why)
@@ -204,7 +207,9 @@ def _math_spans(text: str, starts: list) -> list:
 
 
 def _inside(spans: list, pos: int) -> bool:
-    return any(a < pos < b for a, b in spans)
+    # the spans are in order and do not overlap: the last one starting before pos is the only candidate
+    k = bisect.bisect_left(spans, (pos,)) - 1
+    return k >= 0 and spans[k][0] < pos < spans[k][1]
 
 
 def _blanked(text: str, decided: list) -> Conditionals:
