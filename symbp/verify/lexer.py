@@ -277,7 +277,7 @@ def number_bits(node) -> int:
     >>> from fractions import Fraction
     >>> x = Quantity("a", "a", None, ())
     >>> number_bits(Pow(Pow(Num(Fraction(3, 4)), 8), 8)), number_bits(Mul((Num(Fraction(7)), x))), number_bits(x)
-    (320, 3, 0)
+    (320, 4, 0)
     """
     # By the nodes' names and fields: the notes' own terms (``graphnodes``) have their Num, Pow and Add too.
     name = type(node).__name__
