@@ -121,3 +121,12 @@ def test_cli_exit_codes_and_report(tmp_path, capsys):
                           capture_output=True, text=True, timeout=60)
     assert done.returncode == 2, done.stderr
     assert "2 uninterpretable" in done.stdout
+
+
+def test_let_to_iftrue_and_a_braced_newif_are_switches():
+    text = "\\newif{\\ifs}\n\\strue\n\\ifs\n$$a=1$$\n\\else\n$$b=2$$\n\\fi\n\\let\\ifd\\iftrue\n\\ifd $c=1$ \\else $c=2$ \\fi"
+    out = read(text)
+    assert [line.strip() for line in out.text.splitlines()] == [
+        "\\newif{\\ifs}", "\\strue", "", "$$a=1$$", "", "", "", "\\let\\ifd\\iftrue", "$c=1$"]
+    assert [b.state for b in out.branches] == ["hidden", "hidden"]
+    assert "\\strue at line 2" in out.branches[0].reason and "\\let\\ifd\\iftrue at line 8" in out.branches[1].reason

@@ -89,10 +89,13 @@ def read(text: str) -> Conditionals:
     done: list[_Open] = []
     depth = 0
     tokens = list(_tokens(text))
+    consumed: set[int] = set()  # the tokens a definition took (\\newif\\ifsigmoid, \\let\\ifsigmoid\\iftrue)
     k = 0
     while k < len(tokens):
         word, a, b = tokens[k]
         k += 1
+        if k - 1 in consumed:
+            continue
         typeset = all(_taken(o) for o in stack)  # every branch around it is typeset
         unknown = any(o.value is None for o in stack)
         if word == "{":
@@ -100,19 +103,20 @@ def read(text: str) -> Conditionals:
         elif word == "}":
             depth = max(0, depth - 1)
         elif word in _DEFINERS:
-            if k < len(tokens) and tokens[k][0].startswith("if") and tokens[k][0] not in NOT_CONDITIONALS:
-                name = tokens[k][0][2:]
-                line = _line(starts, tokens[k][1])
+            j = k + 1 if k + 1 < len(tokens) and tokens[k][0] == "{" else k  # \\newcommand{\\ifdraft}
+            if j < len(tokens) and tokens[j][0].startswith("if") and tokens[j][0] not in NOT_CONDITIONALS:
+                name = tokens[j][0][2:]
+                line = _line(starts, tokens[j][1])
+                consumed.add(j)  # a name being defined, not a conditional that opens
                 if word == "newif":
                     value, why = False, f"declared by \\newif at line {line}, false until set"
-                elif word == "let" and k + 1 < len(tokens) and tokens[k + 1][0] in ("iftrue", "iffalse"):
-                    value, why = tokens[k + 1][0] == "iftrue", f"\\let\\if{name}\\{tokens[k + 1][0]} at line {line}"
-                    k += 1
+                elif word == "let" and j + 1 < len(tokens) and tokens[j + 1][0] in ("iftrue", "iffalse"):
+                    value, why = tokens[j + 1][0] == "iftrue", f"\\let\\if{name}\\{tokens[j + 1][0]} at line {line}"
+                    consumed.add(j + 1)
                 else:
                     value, why = None, f"\\if{name} is defined by \\{word} at line {line}"
                 if typeset or unknown:
                     switches[name] = _set(value, why, typeset, depth, line)
-                k += 1
         elif word.endswith(("true", "false")) and (word[:-4] if word.endswith("true") else word[:-5]) in switches:
             name, value = (word[:-4], True) if word.endswith("true") else (word[:-5], False)
             if typeset or unknown:
