@@ -129,3 +129,11 @@ def test_a_value_past_a_float_is_text_in_json_and_null_as_a_float(capsys):
     cx = json.loads(capsys.readouterr().out, parse_constant=lambda c: pytest.fail(f"JSON holds {c}"))[0][
         "counterexample"]
     assert cx["rhs_value"] is None and cx["rhs"].startswith("-7.5886") and cx["rhs"].endswith("e+511")
+
+
+def test_a_layer_shape_past_the_limit_exits_2_before_listing_its_positions(capsys):
+    # input=99999999999999999999x2 overflowed listing positions (exit 70); 100000x100000 would list 10^10 of them
+    for shape, entries in (("input=99999999999999999999x2", "199,999,999,999,999,999,998"),
+                           ("input=100000x100000", "10,000,000,000")):
+        assert main(["prove", "--layer", "conv2d", "--shape", shape]) == 2
+        assert f"spans {entries} entries, past the limit of 200,000" in " ".join(capsys.readouterr().err.split())
