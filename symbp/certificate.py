@@ -12,6 +12,7 @@ True
 from __future__ import annotations
 
 import json
+import math
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
@@ -65,6 +66,15 @@ class Counterexample:
     oracle: str = ""  # what the independent oracle computed at the point, when it confirmed the difference
 
 
+def finite_values(cx: dict) -> dict:
+    """A counterexample's dict with ``lhs_value``/``rhs_value`` past a float's range (±inf, NaN) made None: JSON has
+    no Infinity, and ``lhs``/``rhs`` keep the number as text (``≈ 1.00e4301``)."""
+    for key in ("lhs_value", "rhs_value"):
+        if isinstance(cx.get(key), float) and not math.isfinite(cx[key]):
+            cx[key] = None
+    return cx
+
+
 @dataclass(frozen=True)
 class Certificate:
     identity: str
@@ -100,6 +110,7 @@ class Certificate:
         d["steps"] = [asdict(s) for s in self.steps]
         if self.counterexample is not None:
             d["counterexample"]["indices"] = list(self.counterexample.indices)
+            finite_values(d["counterexample"])
         return d
 
     def to_json(self, **kwargs) -> str:

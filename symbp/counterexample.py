@@ -31,6 +31,7 @@ from dataclasses import dataclass
 from fractions import Fraction
 
 from .certificate import Counterexample
+from .display.bignum import ratio
 from .network import Network
 from .oracle import OracleError, confirm
 from .quantities import Decimal60, Exact, PointQuantities
@@ -217,7 +218,8 @@ def identity_sides(ident, layer, sample, lhs_tex, r: int, c: int):
 
 def _show(field, v) -> str:
     if not isinstance(field, Decimal60):
-        return str(v)
+        # exact values of deep networks can pass the 4300 digits Python prints: abbreviated (``bignum``)
+        return ratio(v) if isinstance(v, (int, Fraction)) else str(v)
     return field.mp.nstr(v, 25)
 
 
@@ -242,7 +244,7 @@ def point_text(leaf_values: dict, net: Network) -> dict[str, str]:
         else:
             s, j = rest
             name = str(net.x(j, s) if kind == "x" else net.y(j, s))
-        out[name] = str(v)
+        out[name] = ratio(v) if isinstance(v, (int, Fraction)) else str(v)
     return out
 
 

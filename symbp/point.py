@@ -38,6 +38,54 @@ class PointError(SpecError):
 DIGITS = 50
 #: The most digits ``cost_digits`` raises the precision to (past it, a point is too saturated to evaluate faithfully).
 MAX_DIGITS = 2000
+#: The largest decimal exponent of a leaf's value: 10^-10000 ≤ |v| ≤ 10^10000 (or v = 0). ``1e1000000`` ran for
+#: many minutes (mpmath turning 10^1000000 into a float) and ``1e1000000000`` never ends in ``Fraction`` itself.
+MAX_VALUE_EXPONENT = 10_000
+#: The most digits a leaf's value may be written with (Python reads no more than 4300 into an integer).
+MAX_VALUE_DIGITS = 1000
+
+#: The numbers ``Fraction`` reads: a decimal with an optional exponent, or a ratio of whole numbers.
+_NUMBER = re.compile(r"\s*[+-]?(?:(?P<int>\d*)(?:\.(?P<frac>\d*))?(?:[eE](?P<exp>[+-]?\d+))?|\d+\s*/\s*[+-]?\d+)\s*")
+
+
+def exact_value(value, what: str = "the value") -> Fraction:
+    """``value`` (text like ``'1/2'``, ``'-0.3'``, ``'1e-5'``, an int, a float or a ``Fraction``) as an exact
+    ``Fraction``, within ``MAX_VALUE_DIGITS`` digits and 10^±``MAX_VALUE_EXPONENT``; ``PointError`` otherwise.
+
+    >>> exact_value("1/2"), exact_value("-0.3"), exact_value("2.5e-3")
+    (Fraction(1, 2), Fraction(-3, 10), Fraction(1, 400))
+    >>> exact_value("1e1000000")
+    Traceback (most recent call last):
+    ...
+    symbp.point.PointError: the value 1e1000000 is past symbp's limit: a value lies within 10^-10000 and 10^10000 in size (or is 0), and is written with at most 1000 digits
+    """
+    limit = (f"a value lies within 10^-{MAX_VALUE_EXPONENT} and 10^{MAX_VALUE_EXPONENT} in size (or is 0), and is "
+             f"written with at most {MAX_VALUE_DIGITS} digits")
+    if isinstance(value, str):
+        m = _NUMBER.fullmatch(value)
+        if m is None or not re.search(r"\d", value):
+            raise PointError(f"{what} is not an exact number like 1/2 or -0.3 (got {value!r})")
+        # checked on the text, before ``Fraction`` works out 10^exponent (which can take hours)
+        exponent = (m.group("exp") or "").lstrip("+-")
+        if sum(c.isdigit() for c in value) - len(exponent) > MAX_VALUE_DIGITS or (
+                len(exponent.lstrip("0")) > len(str(2 * MAX_VALUE_EXPONENT))):
+            raise PointError(f"{what} {_short(value)} is past symbp's limit: {limit}")
+    try:
+        out = Fraction(value)
+    except (TypeError, ValueError, ZeroDivisionError):
+        raise PointError(f"{what} is not an exact number like 1/2 or -0.3 (got {value!r})") from None
+    if out:
+        # |out| ≈ 2^(bits of the numerator − bits of the denominator), to within a factor of 2
+        size = abs(out.numerator).bit_length() - out.denominator.bit_length()
+        if abs(size) > MAX_VALUE_EXPONENT * 3.3219 + 1:
+            shown = _short(value) if isinstance(value, str) else f"of about 2^{size}"
+            raise PointError(f"{what} {shown} is past symbp's limit: {limit}")
+    return out
+
+
+def _short(text: str) -> str:
+    text = text.strip()
+    return text if len(text) <= 40 else f"{text[:20]}…{text[-10:]} ({len(text)} characters)"
 
 
 @dataclass(frozen=True)
@@ -148,10 +196,7 @@ def make_point(net: Network, given: "str | Point | Mapping" = "random", *, seed:
         k = _leaf_key(key, net)
         if k not in known:
             raise PointError(f"{key!r} is not an input, target or parameter of the network {net.label()}")
-        try:
-            fixed[k] = Fraction(value)
-        except (TypeError, ValueError, ZeroDivisionError):
-            raise PointError(f"the value of {key!r} must be an exact number like 1/2 or -0.3, got {value!r}") from None
+        fixed[k] = exact_value(value, f"the value of {key!r}")
     rng = random.Random(seed)
     values = {}
     for k in known:

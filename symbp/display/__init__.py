@@ -4,7 +4,8 @@
   was installed from;
 * ``progress``: a progress bar with rate and time left on a terminal, a plain
   line every 10 s in a log;
-* ``mathml``: LaTeX formulas as MathML for the HTML report and notebooks.
+* ``mathml``: LaTeX formulas as MathML for the HTML report and notebooks;
+* ``bignum``: numbers too long to print whole, abbreviated (``≈ 1.23e4301``).
 
 Nothing here imports the rest of symbp.
 """

@@ -21,8 +21,7 @@ import subprocess
 from fractions import Fraction
 from pathlib import Path
 
-import mpmath
-
+from ..display.bignum import decimal, ratio
 from ..files import write_atomic
 from .computational import Graph, GraphError
 
@@ -73,12 +72,12 @@ def number(v, digits: int = 4) -> str:
     """A value as short text: exact fractions stay exact, others to ``digits`` figures."""
     if v is None:
         return ""
-    if isinstance(v, Fraction):
-        text = str(v.numerator) if v.denominator == 1 else f"{v.numerator}/{v.denominator}"
-    elif isinstance(v, int) or v == 0:
-        text = str(int(v))
+    if isinstance(v, (Fraction, int)):
+        text = ratio(v)  # past bignum.SHOWN_DIGITS digits abbreviated: ≈ 1.00e4301 (Python prints no more)
+    elif v == 0:
+        text = "0"
     else:
-        text = mpmath.nstr(v, digits, min_fixed=-4, max_fixed=5)
+        text = decimal(v, digits, min_fixed=-4, max_fixed=5)  # nstr, but never hours on e^(−10^10000)
         if text.endswith(".0"):
             text = text[:-2]  # 1.0 → 1: the point's weights are exact
     return text.replace("-", "−")

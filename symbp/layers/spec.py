@@ -200,6 +200,14 @@ def validate(spec: LayerSpec) -> None:
                 raise ShapeError(f"{spec.kind}: {key} must be whole numbers, got {v!r}")
             if x < low:
                 raise ShapeError(f"{spec.kind}: {key} = {x}; it must be at least {low}")
+        # before ``leaf_count`` lists every position: input=99999999999999999999x2 overflowed (exit 70) and
+        # input=100000x100000 would list 10^10 of them (issue 12)
+        size = 1
+        for x in v if n else (v,):
+            size *= x
+        if size > MAX_LEAVES:
+            shown = "x".join(map(str, v)) if n else str(v)
+            raise ShapeError(f"{spec.kind}: {key}={shown} spans {size:,} entries, past the limit of {MAX_LEAVES:,}")
     if spec.leaf_count > MAX_LEAVES:
         raise ShapeError(f"{spec.kind}: {spec.leaf_count:,} entries is past the limit of {MAX_LEAVES:,}")
 

@@ -27,6 +27,7 @@ import mpmath
 
 from ..certificate import Counterexample
 from ..counterexample import point_text
+from ..display.bignum import decimal
 from ..network import network
 from ..oracle import DIGITS
 from .oracle_values import atom_values, context_of, value_at
@@ -171,6 +172,8 @@ def _counterexample(label: str, bind: dict, leaves: dict, net, lv, rv, note: str
 
 def _show(v) -> str:
     # A whole number prints as one (a hand-checkable 9, not 9.0); otherwise 25 digits.
-    if abs(v - mpmath.nint(v)) < mpmath.mpf(10) ** -30 * (1 + abs(v)):
+    # Past 30 digits it is 25 digits and an exponent: the oracle knows DIGITS (50) of it, so the integer's other
+    # digits would be noise, and Python has no text for an integer of 4301 digits (issue 12 C1).
+    if abs(v) < mpmath.mpf(10) ** 30 and abs(v - mpmath.nint(v)) < mpmath.mpf(10) ** -30 * (1 + abs(v)):
         return str(int(mpmath.nint(v)))
-    return mpmath.nstr(v, 25)
+    return decimal(v, 25)

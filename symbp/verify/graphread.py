@@ -28,7 +28,7 @@ from fractions import Fraction
 from .graphnodes import Add, Bar, Call, Deriv, Div, Dots, Equation, Had, Mat, Mul, Nabla, Neg, Norm, Num, Pow, Sum, Sym, T
 from .graphdelta import cases, iverson
 from .graphtokens import _SAME, GREEK, RELATIONS, Cursor, _subscript
-from .lexer import MAX_DEPTH, ReadError, Token, _check_limits, macro_words
+from .lexer import MAX_DEPTH, ReadError, Token, _check_limits, check_numbers, macro_words
 
 _FUNCTIONS = {"tanh": "tanh", "sigma": "sigma", "exp": "exp", "log": "log", "ln": "log", "cosh": "cosh", "sinh": "sinh",
               "sech": "sech", "diag": "diag", "softmax": "softmax"}
@@ -53,7 +53,7 @@ def read_graph(text: str, expression: bool = False, cdot: str = "") -> Equation:
     limit = sys.getrecursionlimit()
     sys.setrecursionlimit(max(limit, 20 * MAX_DEPTH + 1000))
     try:
-        return parser.equation(expression)
+        return check_numbers(parser.equation(expression), text)  # ((99999999^8)^8)^8…: refused (lexer)
     except RecursionError:
         raise ReadError(f"the formula nests too deeply to read (limit {MAX_DEPTH} levels)") from None
     finally:

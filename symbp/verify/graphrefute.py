@@ -12,12 +12,14 @@ a refutation, with its own trial points, domain checks and oracle; the layouts a
 from __future__ import annotations
 
 import random
+from fractions import Fraction
 
 import mpmath
 import sympy
 from sympy.polys.fields import sfield
 
 from ..certificate import Counterexample
+from ..display.bignum import NSTR_EXPONENT_BITS, decimal, ratio
 from .graphderivatives import derivative_forms
 from .graphevaluate import Evaluator, is_mat, one_entry, shape_words
 from .graphmodel import Model
@@ -215,7 +217,7 @@ def refute(model: Model, lv, rv, bind: dict, entry, side: int, eq: Equation | No
         return Counterexample(
             instance=(binding_words(bind) + (f"entry {entry}, " if entry else "") + f"side {side + 1} against side 1").strip(),
             layer=None, indices=tuple(bind.values()), point=shown,
-            lhs=str(a if a.is_Rational else sympy.N(a, 20)), rhs=str(b if b.is_Rational else sympy.N(b, 20)),
+            lhs=_text(a), rhs=_text(b),
             lhs_value=float(av), rhs_value=float(bv),
             activation=STAND_IN_TEXT if any(model.atoms.is_atom(s) for s in
                                             sympy.sympify(lv - rv).free_symbols) else "")
@@ -273,3 +275,14 @@ def _entry(values, entry, eq, model, layout, bind):
     cols = ev.value(eq.sides[0]).shape[1]
     r, c = entry
     return values[(r - 1) * cols + (c - 1)]
+
+
+def _text(v) -> str:
+    # exact when it fits, ≈ 1.23e4301 past bignum.SHOWN_DIGITS (Python prints no integer of 4301 digits)
+    if v.is_Rational:
+        return ratio(Fraction(int(v.p), int(v.q)))
+    n = sympy.N(v, 20)
+    if n.is_Float and n and abs(n._mpf_[2] + n._mpf_[3]) > NSTR_EXPONENT_BITS:  # e^(−10^1000): printing takes hours
+        return decimal(n._to_mpmath(70), 20)
+    return str(n)
+

@@ -199,7 +199,7 @@ def to_html(report, title: "str | None" = None, *, setting: str = "") -> str:
     for row in rows:
         body.append(_row(row.formula, row.result, _anchor(row.formula, used), note))
     if report.skipped:
-        body.append("<h2>Not checked: definitions and math in prose</h2>")
+        body.append("<h2>Not checked: definitions, math in prose, formulas not typeset</h2>")
         body.append('<table class="skipped"><tr><th>where</th><th>formula</th><th>why</th></tr>')
         for f in report.skipped:
             anchor = _anchor(f, used)

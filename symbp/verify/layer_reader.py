@@ -21,6 +21,7 @@ from __future__ import annotations
 from fractions import Fraction
 
 from .layer_lexer import LayerReadError, Tok, tokenize
+from .lexer import MAX_EXPONENT, ReadError, check_numbers
 from .layer_nodes import Add, Call, Deriv, Div, INum, IOp, Mul, Num, Pow, Sqrt, Sum, Sym, Transpose, Var
 
 _GREEK = {"gamma", "beta", "mu", "sigma", "epsilon", "varepsilon", "delta", "varphi", "phi", "partial"}
@@ -170,6 +171,8 @@ class _Parser:
             if not self.at("num"):
                 self.fail("expected a denominator")
             value /= int(self.take().text)
+        if abs(value.numerator) > MAX_EXPONENT or value.denominator > MAX_EXPONENT:  # x^{99999999}: no budget stops it
+            self.fail(f"the exponent {sign * value} is past the cap of {MAX_EXPONENT} (numerator and denominator)")
         return sign * value
 
     def atom(self):
@@ -395,4 +398,10 @@ class _Parser:
 
 def read_layer_formula(text: str) -> tuple:
     """(left side, right side) of a formula about a layer; ``LayerReadError`` with the position if unreadable."""
-    return _Parser(text).equation()
+    sides = _Parser(text).equation()
+    try:
+        for side in sides:
+            check_numbers(side, text)  # (99999999^8)^8…: one multiplication no time budget stops (lexer)
+    except ReadError as exc:
+        raise LayerReadError(str(exc)) from None
+    return sides

@@ -9,7 +9,8 @@ superscript or subscript into a ``Layer``, an index list or a layer size.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, fields, is_dataclass
+from fractions import Fraction
 
 from ..errors import SymbpError
 from .nodes import Add, Apply, Comprehension, Div, Equation, Hadamard, Matrix, Mul, Neg, Num, Pow, Sum, Transpose, walk
@@ -23,6 +24,11 @@ MAX_EXPONENT = 8
 #: factors add; a number scaling an exponential's argument counts as its degree (e^{9z} = (e^z)^9).
 #: Past it the formula is refused before any algebra, so nested powers cannot outrun the time budget.
 MAX_DEGREE = 32
+#: The most decimal digits an exact number built from a formula's own numbers may have (``number_bits``): past it
+#: (``(((99999999^8)^8)^8)^8`` has 32,768) the formula is refused before any algebra, because one multiplication
+#: of such numbers cannot be stopped by the time budget.
+MAX_NUMBER_DIGITS = 1000
+MAX_NUMBER_BITS = 3322  # 1000 digits
 
 
 class ReadError(SymbpError, ValueError):
@@ -260,12 +266,62 @@ def _scale(node) -> int:
     return best
 
 
+def number_bits(node) -> int:
+    r"""An upper bound on the bits of any exact number the algebra can build from the formula's own numbers.
+
+    A number's bits are those of its numerator and denominator; a power multiplies them by its exponent (powers
+    of powers multiply: ``((99999999^8)^8)^8`` is a number of 1536 digits), every other node adds those of its
+    parts (a sum of fractions multiplies their denominators), so the bound holds for the expanded coefficients too.
+
+    >>> from symbp.verify.nodes import Num, Pow, Quantity, Mul
+    >>> from fractions import Fraction
+    >>> x = Quantity("a", "a", None, ())
+    >>> number_bits(Pow(Pow(Num(Fraction(3, 4)), 8), 8)), number_bits(Mul((Num(Fraction(7)), x))), number_bits(x)
+    (320, 4, 0)
+    """
+    # By the nodes' names and fields: the notes' own terms (``graphnodes``) have their Num, Pow and Add too.
+    name = type(node).__name__
+    value = getattr(node, "value", None)
+    if name in ("Num", "INum") and isinstance(value, (int, Fraction)):
+        value = Fraction(value)
+        return abs(value.numerator).bit_length() + value.denominator.bit_length()
+    parts = [number_bits(c) for c in _parts(node)]
+    exp = getattr(node, "exp", None)
+    if name == "Pow" and isinstance(exp, (int, Fraction)):
+        return parts[0] * max(1, abs(exp.numerator if isinstance(exp, Fraction) else exp)) if parts else 0
+    total = sum(parts) + (len(parts) if name == "Add" else 0)
+    power = getattr(node, "power", 1)
+    return total * max(1, abs(power)) if name == "Norm" and isinstance(power, int) else total
+
+
+def _parts(node) -> list:
+    out = []
+    for f in fields(node) if is_dataclass(node) else ():
+        v = getattr(node, f.name)
+        for x in (v if isinstance(v, tuple) else (v,)):
+            if is_dataclass(x) and not isinstance(x, type):
+                out.append(x)
+    return out
+
+
 def check_degree(eq, text: str) -> None:
-    """Raise ``ReadError`` if the total degree of ``eq`` is past ``MAX_DEGREE``."""
+    """Raise ``ReadError`` if the total degree of ``eq`` is past ``MAX_DEGREE``, or the numbers it can build are
+    past ``MAX_NUMBER_DIGITS`` digits."""
     d = degree(eq)
     if d > MAX_DEGREE:
-        raise ReadError(f"the formula has total degree {d} (powers of powers multiply), past the limit of "
+        shown = str(d) if d.bit_length() < 3000 else "of more than 900 digits"
+        raise ReadError(f"the formula has total degree {shown} (powers of powers multiply), past the limit of "
                         f"{MAX_DEGREE}, in “{text}”")
+    check_numbers(eq, text)
+
+
+def check_numbers(eq, text: str):
+    """``eq``; ``ReadError`` if the numbers it can build are past ``MAX_NUMBER_DIGITS`` digits (``number_bits``)."""
+    bits = number_bits(eq)
+    if bits > MAX_NUMBER_BITS:
+        raise ReadError(f"the numbers of the formula can reach up to about {int(bits * 0.30103):,} digits (powers of "
+                        f"powers multiply their digits), past the limit of {MAX_NUMBER_DIGITS} digits, in “{text}”")
+    return eq
 
 
 #: The number of layers as a layer (UFLDL: layers 1, …, n_l, the output a^{(n_l)}): in a layer's place it can only be

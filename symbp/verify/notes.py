@@ -24,6 +24,7 @@ from ..errors import InputFileError, NotationError
 from ..files import MAX_NOTES_BYTES, read_text
 from ..notation import profile
 from .extract import fold, formulas
+import symbp.verify.conditionals as conditionals  # \ifsigmoid … \else … \fi: which branch is typeset
 from .graphreport import apply_graph
 from .graphsingle import has_layers
 from .infer import Inferred, infer
@@ -94,9 +95,22 @@ def verify_notes(path: "str | Path", notation="auto", *, kind: str | None = None
 
 
 def verify_text(text: str, notation="auto", *, path: str = "notes", kind: str = "markdown",
-                strict: bool = False, activation: str | None = None, cost: str | None = None,
-                one_hot: bool | None = None, on_row: "Callable[[Row, int, int], None] | None" = None,
-                total_budget: "float | None" = None, **options) -> NotesReport:
+                on_row: "Callable[[Row, int, int], None] | None" = None, **options) -> NotesReport:
+    """Verify every claim of the notes ``text`` (see ``verify_notes`` and ``_verify_text``).
+
+    In LaTeX, a branch of ``\\ifsigmoid … \\else … \\fi`` that is not typeset is read as blank, its formulas
+    reported as not shown; a branch whose condition symbp cannot tell, its formulas unjudged (``conditionals``)."""
+    decided = conditionals.read(text) if kind == "latex" else None
+    if decided is None or not decided.branches:
+        return _verify_text(text, notation, path=path, kind=kind, on_row=on_row, **options)
+    report = _verify_text(decided.text, notation, path=path, kind=kind, on_row=on_row, **options)
+    return conditionals.reported(text, decided, report, on_row)
+
+
+def _verify_text(text: str, notation="auto", *, path: str = "notes", kind: str = "markdown",
+                 strict: bool = False, activation: str | None = None, cost: str | None = None,
+                 one_hot: bool | None = None, on_row: "Callable[[Row, int, int], None] | None" = None,
+                 total_budget: "float | None" = None, **options) -> NotesReport:
     """Verify every claim of the notes ``text`` (see ``verify_notes``).
 
     ``notation="auto"`` infers the profile from the notes' definitions

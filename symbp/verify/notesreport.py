@@ -1,7 +1,8 @@
 r"""The report of a run over whole notes: its rows, the account of every formula, the exit code, the Markdown.
 
 Every formula found ends in exactly one bucket of the account: judged (holds, refuted), undecided,
-uninterpretable, definition, prose, unreadable (``NotesReport.account_line``). The exit code
+uninterpretable, definition, prose, not shown (a TeX branch not typeset: ``conditionals``), unreadable
+(``NotesReport.account_line``). The exit code
 (``NotesReport.exit_code``): 1 if any claim is refuted, else 3 if any is undecided (or the notes state claims and
 none was judged), else 0; unreadable and uninterpretable formulas fail the run only with ``strict=True`` (then 2).
 
@@ -22,7 +23,7 @@ from .verification import Verification
 
 
 #: The order of the buckets in the account line.
-ACCOUNT_ORDER = ("judged", "undecided", "uninterpretable", "definition", "prose", "unreadable")
+ACCOUNT_ORDER = ("judged", "undecided", "uninterpretable", "definition", "prose", "not shown", "unreadable")
 _PLURAL = {"definition": "definitions"}
 
 
@@ -38,7 +39,7 @@ class NotesReport:
 
     path: str
     rows: list = field(default_factory=list)
-    skipped: list = field(default_factory=list)  # Formula objects of the buckets 'definition' and 'prose'
+    skipped: list = field(default_factory=list)  # Formula objects of the buckets 'definition', 'prose', 'not shown'
     kind: str = "markdown"
     strict: bool = False
     graph: object = None  # the notes' own model (graphnotes.GraphNotes), when they define quantities of their own
@@ -104,7 +105,8 @@ class NotesReport:
         return out
 
     def account(self) -> dict:
-        """Every formula found in exactly one bucket: judged, undecided, uninterpretable, definition, prose, unreadable."""
+        """Every formula found in exactly one bucket: judged, undecided, uninterpretable, definition, prose, not shown,
+        unreadable."""
         out = dict.fromkeys(ACCOUNT_ORDER, 0)
         for r in self.rows:
             out[bucket(r.result)] += 1
@@ -191,7 +193,7 @@ def to_markdown(report: NotesReport, title: str | None = None) -> str:
             why += f"; {r.interpretation['layout']}"  # notes in their own terms: the layout of the verdict
         lines.append(f"| {_where(f)} | {_formula_cell(f)} | {verdict} | {_cell(why)} |")
     if report.skipped:
-        lines += ["", "Not checked (definitions and math in prose):", "",
+        lines += ["", "Not checked (definitions, math in prose, formulas not typeset):", "",
                   "| line | formula | why |", "|---|---|---|"]
         for f in report.skipped:
             lines.append(f"| {_where(f)} | `{_cell(f.text)}` | {_cell(f.reason)} |")

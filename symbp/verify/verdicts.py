@@ -14,7 +14,7 @@ from __future__ import annotations
 import time
 from dataclasses import asdict, dataclass, field
 
-from ..certificate import Certificate, Counterexample
+from ..certificate import Certificate, Counterexample, finite_values
 
 STATUS_EXIT = {"holds": 0, "refuted": 1, "unreadable": 2, "uninterpretable": 2, "undecided": 3, "ambiguous": 3,
                "conditional": 3}
@@ -91,6 +91,7 @@ class Verification:
         d["checked"] = [dict(c) for c in self.checked]
         if self.counterexample is not None:
             d["counterexample"]["indices"] = list(self.counterexample.indices)
+            finite_values(d["counterexample"])  # (99999999^8)^8 is past a float: null, never -Infinity in JSON
         return d
 
 VERDICT_OF = {"holds": "proved", "refuted": "refuted", "undecided": "undecided", "conditional": "conditional",
