@@ -148,18 +148,15 @@ def _verify_text(text: str, notation="auto", *, path: str = "notes", kind: str =
 
 
 def notes_notation(text: str, kind: str = "markdown") -> Inferred:
-    """The notation ``notation="auto"`` infers for the notes ``text``, with its evidence, checking no formula.
-
-    What ``verify_text`` reads the notes in (a tie the notes leave open is in ``conflict``), at a
-    fraction of its cost: a lecturer's first question about a new file, and a fast test of the inference.
-    """
-    return _inferred(_read(text, kind))
+    """The notation ``notation="auto"`` infers for the notes ``text`` (evidence; a tie left open in ``conflict``),
+    as ``verify_text`` reads them, checking no formula: at a fraction of its cost."""
+    decided = conditionals.read(text) if kind == "latex" else None
+    return _inferred(_read(decided.text if decided is not None and decided.branches else text, kind))
 
 
 def _read(text: str, kind: str) -> list:
-    """The notes' formulas, with the words around each read (denied, asked, written out)."""
-    # a formula the notes call false is checked as their statement that it is false; one they say they do not
-    # assume is prose (``negation``); one they mark wrong otherwise is not judged (``cellwords``, ``antecedents``)
+    """The notes' formulas, with the words around each read: one the notes call false is checked as their statement
+    that it is false, one they do not assume is prose (``negation``), one marked wrong otherwise is not judged."""
     items = read_words(formulas(scan(text, kind)), text, kind)
     items = questions(items, text)  # "Exercise: what changes with $h = σ(g)$?": asked, not stated (``questions``)
     items = unread_redefined(items, text, kind)  # \renewcommand{\odot}{+}: not read as ⊙ (``macrodefs``)
