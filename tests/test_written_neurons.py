@@ -39,3 +39,25 @@ def test_a_partial_sum_or_a_fixed_neuron_for_the_last_is_refuted(formula, larger
 ])
 def test_true_claims_with_neuron_numbers_still_hold(formula):
     assert verify(formula).status == "holds"
+
+
+@pytest.mark.parametrize("formula", [
+    r"\frac{\partial C}{\partial b^L_j} = \delta^L_{n_L} \quad j = 4",
+    r"\frac{\partial C}{\partial b^L_j} = \delta^L_{n_L} \quad j \ge 4",
+    r"\frac{\partial C}{\partial b^L_j} = \delta^L_{n_L} \quad j = 4, \dots, n_L",
+    r"\frac{\partial C}{\partial b^L_{n_L}} = \delta^L_j \quad j = 4",
+    r"\frac{\partial C}{\partial b^l_j} = \delta^l_{n_l} \quad j = 4",
+])
+def test_a_neuron_number_given_by_a_condition_is_grown_past_too(formula):
+    # rv52 A6: the number in the condition chose networks with exactly 4 neurons there; A7: with --sizes 2,5 the
+    # oracle's screen met no instance and crashed (exit 70) instead of refuting
+    assert verify(formula, sizes=[2, 5]).status == "refuted"
+    assert verify(formula).status == "refuted"
+
+
+@pytest.mark.parametrize("formula", [
+    r"\frac{\partial C}{\partial b^L_j} = \delta^L_{n_L} \quad j = n_L",
+    r"\frac{\partial C}{\partial b^L_j} = \delta^L_j \quad j = 4",
+])
+def test_true_claims_under_a_condition_still_hold(formula):
+    assert verify(formula).status == "holds"

@@ -23,7 +23,7 @@ verdict of all deeper ones.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..notation import Notation, profile  # noqa: F401  (profile: the doctest's)
 from .nodes import Comprehension, Equation, Index, Layer, Nabla, Partial, Quantity, Sum, Where, walk
@@ -219,9 +219,18 @@ def fitted(eq: Equation, family: tuple, notation: Notation) -> tuple:
     largest neuron number written there; the others keep their sizes).
     """
     needs: dict = {}  # Nielsen layer (or "L", "L-1", ...) -> the largest neuron number written there
-    for q in (n for n in walk(eq) if isinstance(n, Quantity)):
+    quantities = [n for n in walk(eq) if isinstance(n, Quantity)]
+    for q in quantities:
         for layer, number in _written_neurons(q, notation):
             needs[layer] = max(needs.get(layer, 0), number)
+    for w in eq.where:  # \quad j = 4, j \ge 4: the number a condition gives an index, where the index stands (rv52 A6)
+        bound = max((b.value for b in (w.lo, w.hi) if isinstance(b, Index) and b.name is None and b.size is None
+                     and b.value), default=None) if w.kind == "index" else None
+        for q in quantities if bound else ():
+            if any(i.name == w.var for i in q.indices):
+                numbered = replace(q, indices=tuple(Index(value=bound) if i.name == w.var else i for i in q.indices))
+                for layer, number in _written_neurons(numbered, notation):
+                    needs[layer] = max(needs.get(layer, 0), number)
     if not needs:
         return ()
     out = []

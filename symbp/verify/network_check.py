@@ -218,7 +218,7 @@ def _screened(eq: Equation, ctx: Context, out: NetCheck, setting: Setting, deadl
         instances = [b for layers, ranges, outside in layer_bindings(eq, ctx) if outside is None
                      for b in index_bindings(layers, ranges, eq.where)]
         # The first instance and a few others: a wrong formula is rarely right at all of them.
-        picks = instances[:1] + random.Random(len(instances)).sample(instances[1:], min(3, len(instances) - 1))
+        picks = instances[:1] + random.Random(len(instances)).sample(instances[1:], min(3, max(0, len(instances) - 1)))
         stop = min(deadline, time.perf_counter() + 5)
         for bind in picks:
             cx = confirm(lhs, rhs, ctx, bind, None, _where(ctx, bind), activation=getattr(ctx, "activation", None),
