@@ -39,11 +39,42 @@ def _open(m: Model, node) -> str:
     return "upper" if letter.isupper() else "lower"
 
 
+def _flip(shape):
+    """The shape of the transpose of a thing of ``shape`` (``graphshapes``' shapes)."""
+    if shape is None or shape[0] == "s":
+        return shape
+    if shape[0] == "v":
+        return ("v", {"row": "col", "col": "row"}.get(shape[1]), shape[2])
+    return ("m", shape[2], shape[1])
+
+
+def _untransposed(node) -> tuple:
+    """(the name under the transposes of ``node``, whether an odd number of them): ``W^T`` is W transposed."""
+    odd = False
+    while isinstance(node, T):
+        node, odd = node.arg, not odd
+    return node, odd
+
+
 def guessed_shapes(m: Model, left, right, a, b) -> list:
     """[(symbol, shape)] the vector reading gives the open names of the product ``left right`` whose shapes are
-    ``a`` and ``b`` (``graphshapes``: ("s",), ("v", orient, n), ("m", rows, cols)); [] outside that reading."""
+    ``a`` and ``b`` (``graphshapes``: ("s",), ("v", orient, n), ("m", rows, cols)); [] outside that reading. A
+    transposed open name (``x W^T``, ``W^T x``) is guessed as the product needs its transpose, the name itself
+    the transpose of that (issue 12: W^T was never guessed, and the notes read as numbers)."""
     if not m.vector_reading:
         return []
+    (left, flip_l), (right, flip_r) = _untransposed(left), _untransposed(right)
+    out = _guessed(m, left, right, a, b)
+    out = [(sym, _flip(shape) if (flip_l if sym is left else flip_r) else shape) for sym, shape in out]
+    for sym, shape in out:
+        name = m.canonical(sym.base)
+        m.guessed[name] = "a matrix" if shape[0] == "m" else f"a {'row' if shape[1] == 'row' else 'column'} vector"
+    return out
+
+
+def _guessed(m: Model, left, right, a, b) -> list:
+    """``guessed_shapes`` of the product ``left right`` as written (left and right seen through their transposes,
+    their shapes ``a``, ``b`` those of what is multiplied)."""
     kind_l, kind_r = _open(m, left), _open(m, right)
     out = []
     if kind_l and b is not None and b[0] == "m":  # x W: x a row of W's rows; A W: a matrix
@@ -62,9 +93,6 @@ def guessed_shapes(m: Model, left, right, a, b) -> list:
         out += [(left, ("v", "row", None)), (right, ("m", None, None))]
     elif kind_l == "upper" and kind_r == "lower":  # W x: a matrix and a column
         out += [(left, ("m", None, None)), (right, ("v", "col", None))]
-    for sym, shape in out:
-        name = m.canonical(sym.base)
-        m.guessed[name] = "a matrix" if shape[0] == "m" else f"a {'row' if shape[1] == 'row' else 'column'} vector"
     return out
 
 
