@@ -22,7 +22,7 @@ and 3, ``graphshapes``).
 
 from __future__ import annotations
 
-from .graphmodel import LOSS_NAMES, Had, Model, Norm, Sym, T
+from .graphmodel import LOSS_NAMES, Div, Had, Mat, Model, Mul, Neg, Norm, Sym, T
 from .graphnodes import walk
 from .graphsubnames import written_letter
 
@@ -48,12 +48,31 @@ def _flip(shape):
     return ("m", shape[2], shape[1])
 
 
-def _untransposed(node) -> tuple:
-    """(the name under the transposes of ``node``, whether an odd number of them): ``W^T`` is W transposed."""
+def is_number(node) -> bool:
+    r"""Whether ``node`` is a number written with no name (2, \frac{1}{2}, -3, 0.5)."""
+    return not any(isinstance(n, Sym) for n in walk(node)) and not isinstance(node, (T, Had, Norm, Mat))
+
+
+def scaled(node) -> tuple:
+    r"""(what ``node`` transposes or scales, whether an odd number of transposes): ``W^T`` is W transposed, ``2 W``,
+    ``-W`` and ``\frac{W}{2}`` are W scaled (a number times W has W's shape); anything else is itself."""
     odd = False
-    while isinstance(node, T):
-        node, odd = node.arg, not odd
-    return node, odd
+    while True:
+        if isinstance(node, T):
+            node, odd = node.arg, not odd
+        elif isinstance(node, Neg):
+            node = node.arg
+        elif isinstance(node, Div) and is_number(node.den):
+            node = node.num
+        elif isinstance(node, Mul) and sum(not is_number(f) for f in node.factors) == 1:
+            node = next(f for f in node.factors if not is_number(f))
+        else:
+            return node, odd
+
+
+def open_letter(m: Model, node) -> bool:
+    """Whether ``node`` is a bare single letter the notes give no shape (a number until a product says more)."""
+    return bool(_open(m, node))
 
 
 def guessed_shapes(m: Model, left, right, a, b) -> list:
@@ -63,7 +82,7 @@ def guessed_shapes(m: Model, left, right, a, b) -> list:
     the transpose of that (issue 12: W^T was never guessed, and the notes read as numbers)."""
     if not m.vector_reading:
         return []
-    (left, flip_l), (right, flip_r) = _untransposed(left), _untransposed(right)
+    (left, flip_l), (right, flip_r) = scaled(left), scaled(right)
     out = _guessed(m, left, right, a, b)
     out = [(sym, _flip(shape) if (flip_l if sym is left else flip_r) else shape) for sym, shape in out]
     for sym, shape in out:
@@ -121,4 +140,5 @@ def guessed_words(m: Model) -> str:
             "numbers their definitions would contradict each other")
 
 
-__all__ = ["guessed_shapes", "guessed_words", "loss_is_number", "speaks_of_vectors"]
+__all__ = ["guessed_shapes", "guessed_words", "is_number", "loss_is_number", "open_letter", "scaled",
+           "speaks_of_vectors"]

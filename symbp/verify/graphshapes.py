@@ -21,7 +21,7 @@ from __future__ import annotations
 from .graphmodel import (Add, Call, Div, Had, Mat, Model, Mul, Neg, Norm, Num, Pow, Quantity, Sym, T,
                          is_declaration, is_definition, is_matrix_letter, literal_shape, split_index, uses)
 from .graphdelta import kronecker_uses
-from .graphguess import guessed_shapes, guessed_words
+from .graphguess import guessed_shapes, guessed_words, open_letter, scaled
 from .graphoneentry import learn_one_entry
 from .graphnodes import walk
 from .graphsizes import add_letters, open_size, sum_bounds
@@ -328,8 +328,8 @@ def _qshape(m: Model, sym: Sym):
 
 
 def _learn(m: Model, sym, shape) -> None:
-    while isinstance(sym, (T, Neg)):  # W^T of a shape: W of its transpose (x W^T, issue 12)
-        sym, shape = sym.arg, (_transpose(shape) if isinstance(sym, T) else shape)
+    sym, flip = scaled(sym)  # W^T of a shape: W of its transpose (x W^T); 2 W, W / 2: W of that shape (issue 12)
+    shape = _transpose(shape) if flip else shape
     if not isinstance(sym, Sym) or sym.sub or shape is None or shape[0] == "s":
         return
     q = m.quantities.get(m.canonical(sym.base))
@@ -404,7 +404,7 @@ def _shape(m: Model, node, want=None):
         for k, f in enumerate(fs[1:], start=1):
             last = k == len(fs) - 1
             # the factor on the left is the product so far when only numbers precede it (2 x W: x; issue 12)
-            left = fs[k - 1] if all(isinstance(e, Num) for e in fs[:k - 1]) else None
+            left = fs[k - 1] if all(_shape(m, e) == ("s",) and not open_letter(m, e) for e in fs[:k - 1]) else None
             shape = _times(m, shape, _shape(m, f), left, f, want if last else None)
         return shape
     return None
