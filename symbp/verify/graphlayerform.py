@@ -65,8 +65,8 @@ def numbers_layer(m: Model, defs: list, eqs: list) -> tuple | None:
         for node in walk(eq.sides[-1]):
             if not isinstance(node, Mul):
                 continue
-            letters = [(scaled(t)[0].base, _number_letter(m, t)) for f in node.factors for t in _terms(f)]
-            letters = [(name, a) for name, a in letters if a]
+            terms = [t for f in node.factors for t in _terms(f)]
+            letters = [(scaled(t)[0].base, a) for t, a in ((t, _number_letter(m, t)) for t in terms) if a]
             if len(letters) >= 2 and any(a.isupper() for _, a in letters):
                 return line, eq, list(dict.fromkeys(name for name, _ in letters))
     return None
