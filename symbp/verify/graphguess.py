@@ -22,7 +22,7 @@ and 3, ``graphshapes``).
 
 from __future__ import annotations
 
-from .graphmodel import LOSS_NAMES, Had, Model, Norm, Sym, T
+from .graphmodel import LOSS_NAMES, Div, Had, Mat, Model, Mul, Neg, Norm, Sym, T
 from .graphnodes import walk
 from .graphsubnames import written_letter
 
@@ -39,11 +39,61 @@ def _open(m: Model, node) -> str:
     return "upper" if letter.isupper() else "lower"
 
 
+def _flip(shape):
+    """The shape of the transpose of a thing of ``shape`` (``graphshapes``' shapes)."""
+    if shape is None or shape[0] == "s":
+        return shape
+    if shape[0] == "v":
+        return ("v", {"row": "col", "col": "row"}.get(shape[1]), shape[2])
+    return ("m", shape[2], shape[1])
+
+
+def is_number(node) -> bool:
+    r"""Whether ``node`` is a number written with no name (2, \frac{1}{2}, -3, 0.5)."""
+    return not any(isinstance(n, Sym) for n in walk(node)) and not isinstance(node, (T, Had, Norm, Mat))
+
+
+def scaled(node) -> tuple:
+    r"""(what ``node`` transposes or scales, whether an odd number of transposes): ``W^T`` is W transposed, ``2 W``,
+    ``-W`` and ``\frac{W}{2}`` are W scaled (a number times W has W's shape); anything else is itself."""
+    odd = False
+    while True:
+        if isinstance(node, T):
+            node, odd = node.arg, not odd
+        elif isinstance(node, Neg):
+            node = node.arg
+        elif isinstance(node, Div) and is_number(node.den):
+            node = node.num
+        elif isinstance(node, Mul) and sum(not is_number(f) for f in node.factors) == 1:
+            node = next(f for f in node.factors if not is_number(f))
+        else:
+            return node, odd
+
+
+def open_letter(m: Model, node) -> bool:
+    """Whether ``node`` is a bare single letter the notes give no shape (a number until a product says more)."""
+    return bool(_open(m, node))
+
+
 def guessed_shapes(m: Model, left, right, a, b) -> list:
     """[(symbol, shape)] the vector reading gives the open names of the product ``left right`` whose shapes are
-    ``a`` and ``b`` (``graphshapes``: ("s",), ("v", orient, n), ("m", rows, cols)); [] outside that reading."""
+    ``a`` and ``b`` (``graphshapes``: ("s",), ("v", orient, n), ("m", rows, cols)); [] outside that reading. A
+    transposed open name (``x W^T``, ``W^T x``) is guessed as the product needs its transpose, the name itself
+    the transpose of that (issue 12: W^T was never guessed, and the notes read as numbers)."""
     if not m.vector_reading:
         return []
+    (left, flip_l), (right, flip_r) = scaled(left), scaled(right)
+    out = _guessed(m, left, right, a, b)
+    out = [(sym, _flip(shape) if (flip_l if sym is left else flip_r) else shape) for sym, shape in out]
+    for sym, shape in out:
+        name = m.canonical(sym.base)
+        m.guessed[name] = "a matrix" if shape[0] == "m" else f"a {'row' if shape[1] == 'row' else 'column'} vector"
+    return out
+
+
+def _guessed(m: Model, left, right, a, b) -> list:
+    """``guessed_shapes`` of the product ``left right`` as written (left and right seen through their transposes,
+    their shapes ``a``, ``b`` those of what is multiplied)."""
     kind_l, kind_r = _open(m, left), _open(m, right)
     out = []
     if kind_l and b is not None and b[0] == "m":  # x W: x a row of W's rows; A W: a matrix
@@ -62,9 +112,6 @@ def guessed_shapes(m: Model, left, right, a, b) -> list:
         out += [(left, ("v", "row", None)), (right, ("m", None, None))]
     elif kind_l == "upper" and kind_r == "lower":  # W x: a matrix and a column
         out += [(left, ("m", None, None)), (right, ("v", "col", None))]
-    for sym, shape in out:
-        name = m.canonical(sym.base)
-        m.guessed[name] = "a matrix" if shape[0] == "m" else f"a {'row' if shape[1] == 'row' else 'column'} vector"
     return out
 
 
@@ -93,4 +140,5 @@ def guessed_words(m: Model) -> str:
             "numbers their definitions would contradict each other")
 
 
-__all__ = ["guessed_shapes", "guessed_words", "loss_is_number", "speaks_of_vectors"]
+__all__ = ["guessed_shapes", "guessed_words", "is_number", "loss_is_number", "open_letter", "scaled",
+           "speaks_of_vectors"]

@@ -41,6 +41,7 @@ from .graphbatchinline import inline_split
 from .graphanymap import general_claims, general_functions, general_maps, map_line
 from .graphlosswords import worded_claims
 from .graphlocal import checked_locally, name_unread, unread_outcome
+from .graphlayerform import numbers_layer, unjudged
 from .graphundefined import input_names, undefined_nodes
 from .suppositions import CONDITION_WORDS
 from .graphownlayout import (contradicting, explicit_lines, gradient_only_lines, layout_at, layouts_in_force,
@@ -341,6 +342,9 @@ def graph_notes(items: list, text: str, budget: float = 30.0, activation: str | 
     unread_entries(out.results, model, is_claim)  # G_{ij} = 2 ∂L/∂w_{ij}: a definition not read (``graphentrydefs``)
     undefined = undefined_nodes(model, input_names(defs, hints, model) - {model.canonical(n) for n in unread})
     worded_claims(out.results, model, text, is_claim, undefined)  # ∂L/∂u_2 tied to L in words only (rv48 A5)
+    layer = numbers_layer(model, defs, all_eqs)  # g = X W left numbers in notes of matrices: nothing judged (issue 12)
+    if layer is not None:
+        unjudged(out.results, layer)
     return out
 
 

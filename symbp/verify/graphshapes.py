@@ -21,7 +21,7 @@ from __future__ import annotations
 from .graphmodel import (Add, Call, Div, Had, Mat, Model, Mul, Neg, Norm, Num, Pow, Quantity, Sym, T,
                          is_declaration, is_definition, is_matrix_letter, literal_shape, split_index, uses)
 from .graphdelta import kronecker_uses
-from .graphguess import guessed_shapes, guessed_words
+from .graphguess import guessed_shapes, guessed_words, open_letter, scaled
 from .graphoneentry import learn_one_entry
 from .graphnodes import walk
 from .graphsizes import add_letters, open_size, sum_bounds
@@ -328,6 +328,8 @@ def _qshape(m: Model, sym: Sym):
 
 
 def _learn(m: Model, sym, shape) -> None:
+    sym, flip = scaled(sym)  # W^T of a shape: W of its transpose (x W^T); 2 W, W / 2: W of that shape (issue 12)
+    shape = _transpose(shape) if flip else shape
     if not isinstance(sym, Sym) or sym.sub or shape is None or shape[0] == "s":
         return
     q = m.quantities.get(m.canonical(sym.base))
@@ -361,6 +363,8 @@ def _shape(m: Model, node, want=None):
             _learn(m, node, want)
             got = _qshape(m, node) or got
         return got
+    if isinstance(node, Num):
+        return ("s",)  # 2 in h = 2 σ(g): a number, so the product has σ(g)'s shape (issue 12)
     if isinstance(node, (Neg,)):
         return _shape(m, node.arg, want)
     if isinstance(node, T):
@@ -399,7 +403,9 @@ def _shape(m: Model, node, want=None):
         shape = _shape(m, fs[0])
         for k, f in enumerate(fs[1:], start=1):
             last = k == len(fs) - 1
-            shape = _times(m, shape, _shape(m, f), fs[0] if k == 1 else None, f, want if last else None)
+            # the factor on the left is the product so far when only numbers precede it (2 x W: x; issue 12)
+            left = fs[k - 1] if all(_shape(m, e) == ("s",) and not open_letter(m, e) for e in fs[:k - 1]) else None
+            shape = _times(m, shape, _shape(m, f), left, f, want if last else None)
         return shape
     return None
 
