@@ -61,3 +61,18 @@ def test_a_neuron_number_given_by_a_condition_is_grown_past_too(formula):
 ])
 def test_true_claims_under_a_condition_still_hold(formula):
     assert verify(formula).status == "holds"
+
+
+def test_another_function_letter_is_not_the_networks_sigma(tmp_path):
+    # rv52 A8: in notes whose activation is σ, "the output layer uses its own activation function g" with
+    # a^L = g(z^L) read g as σ, and BP1 with σ'(z^L) held; g is another function, so nothing at L is judged
+    from symbp.verify import verify_notes
+
+    notes = tmp_path / "g.md"
+    notes.write_text("The hidden layers use the sigmoid, $a^l = \\sigma(z^l)$ with $\\sigma(z) = \\frac{1}{1+e^{-z}}$.\n"
+                     "The output layer uses its own activation function $g$:\n$$a^L = g(z^L)$$\n"
+                     "The cost is $C = \\frac12\\|a^L - y\\|^2$.\n\n$$\\delta^L = (a^L - y)\\odot\\sigma'(z^L)$$\n"
+                     "$$\\delta^L = (a^L - y)\\odot a^L \\odot (1 - a^L)$$\n", encoding="utf-8")
+    rows = {r.formula.line: r.result.status for r in verify_notes(notes).rows}
+    assert rows[6] != "holds" and rows[7] != "holds"
+    assert verify("a^L = g(z^L)").status == "uninterpretable"  # a letter the nielsen profile has no meaning for
