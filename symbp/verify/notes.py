@@ -66,6 +66,7 @@ import symbp.verify.suppositions as suppositions  # "If $b^l = 0$, then": a cond
 import symbp.verify.inforce as inforce  # by module: hypotheticals, and where a first definition reaches back
 import symbp.verify.reachwords as reachwords  # by module: where a definition starts and ends, and where unclear
 import symbp.verify.outputwords as outputwords  # by module: the output layer's kind said in words
+import symbp.verify.outputact as outputact  # by module: the output layer's own activation honoured
 import symbp.verify.otherloss as otherloss  # by module: a loss letter beside the notes' cost
 import symbp.verify.unknowns as unknowns  # by module: the notes' own definitions symbp has no model of
 import symbp.verify.unreadwords as unreadwords  # by module: words around a claim no reader reads: not judged
@@ -221,6 +222,7 @@ def _verify_items(text, items, notation, path, kind, strict, activation, cost, o
                                                               and own_layout.reads_delta(d.line, d.text, nt))]
     sets = tuple((name, count) for _, name, count in named_sets(text))
     given = {"activation": activation, "cost": cost, "one_hot": one_hot, "outputs": outputs, "layout": own_layout,
+             "output": outputact.honoured([(s.kind, s.line, s.words) for s in output_said if s.kind != "softmax"]),
              # C = (1/m) Σ_x C_x: the count letter of the notes' mean cost from its line on (a claim with 1/n is
              # not judged against it)
              "counts": tuple(sorted(tuple((f.line, mean_count(f.text, sets)) for f in items if f.kind in ("claim", "definition")
@@ -249,8 +251,10 @@ def _verify_items(text, items, notation, path, kind, strict, activation, cost, o
              and not f.negated and not f.under and candidate(f.text, nt)}
     unknown = unknowns.find([(f, ahead[(f.line, f.text)]) for f in items if (f.line, f.text) in ahead], model, nt,
                             given, recheck=lambda text, line: once(text, _setting(model, line, given)[0]))
-    unknown += [unknowns.Unknown(s.line, "linear", f"“{s.words}”", "said in words") for s in output_said
-                if s.kind == "linear"]
+    # "the output layer is linear / uses tanh": honoured (``given["output"]``), or not judged when it cannot be
+    worded = [(s.kind, s.line, s.words) for s in output_said if s.kind != "softmax"]
+    why = outputact.conflict(worded, next((d.line for d in model.definitions if d.what == "softmax"), None))
+    unknown += [unknowns.Unknown(worded[0][1], "output-words", f"“{worded[0][2]}”", why)] if why else []
     if not given.get("cost"):  # "the total cost is the sum of the per-sample costs": not the mean symbp's C is
         unknown = unknowns.rescaled(unknown + [unknowns.Unknown(line, "cost", f"“{words}”", unknowns.SUM_OF_INPUTS,
                                                                nt.names["cost"]) for line, words in said_summed(text)],
