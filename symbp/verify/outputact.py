@@ -25,6 +25,8 @@ from __future__ import annotations
 
 from .values import OutsideDomain
 
+#: How the reason ``at_output`` gives ends (``check`` says it beside a verdict on the layers below).
+NOT_JUDGED = "so the output layer is not judged"
 #: symbp's name for each kind of output ``outputwords`` reads (a softmax is ``model``'s, with its cost).
 NAMES = {"linear": "identity", "sigmoid": "sigmoid", "tanh": "tanh", "relu": "relu"}
 
@@ -74,7 +76,7 @@ def at_output(ctx, l: int, func: str, what: str) -> None:
     sigma = "a σ of the notes' own" if hidden == "generic" else f"σ, the {hidden}"
     raise OutsideDomain(f"{what} applies σ at the output layer L, but the notes name the output layer's activation "
                         f"{output[0]} in words at {output[1]}, not {sigma}: the formula and the words disagree there, "
-                        "so the output layer is not judged")
+                        + NOT_JUDGED)
 
 
-__all__ = ["NAMES", "activations", "at_output", "conflict", "honoured"]
+__all__ = ["NAMES", "NOT_JUDGED", "activations", "at_output", "conflict", "honoured"]

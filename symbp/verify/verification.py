@@ -1,12 +1,9 @@
 r"""verify(formula) -> Verification: is a formula from someone's notes right?
 
-The formula is read in its notation (``reader``; tags label it, conditions
-restrict it), then both sides are evaluated (``interpret``) on concrete
-networks of every depth from 2 up to one where each layer it names has taken
-every role (``family``), for every valid value of its free layer variables (l)
-and neuron indices (i, j, k). Each side is an exact element of
-``symbp.algebra`` computed from the ground truth (δ ≡ ∂C/∂z by
-differentiation). The verdicts:
+The formula is read in its notation (``reader``; tags label it, conditions restrict it), then both sides are evaluated
+(``interpret``) on concrete networks of every depth from 2 up to one where each layer it names has taken every role
+(``family``), for every valid value of its free layer variables (l) and neuron indices (i, j, k). Each side is an exact
+element of ``symbp.algebra`` computed from the ground truth (δ ≡ ∂C/∂z by differentiation). The verdicts:
 
 * ``proved``: every instance's difference is exactly 0, on every network checked;
 * ``proved-for-all-sizes``: proved, and the formula *is* an identity of the
@@ -118,9 +115,7 @@ def verify(
     ``batches``: False when the notes never introduce a mini-batch: η/m is then no mini-batch step (rv46 A4).
     ``sets``: (set, count) of the sets of inputs the notes name in words ("a mini-batch $B$ of $m$ inputs"): a sum
     over one, Σ_{x ∈ B}, is read against the notes' count (``setwords``). ``uncounted``: the notes never say how many
-    inputs their cost averages, so a mean claim with 1/m or 1/n is not judged (rv48). ``output``: (name, words) of
-    the output layer's own activation the notes say in words ("the output layer is linear"), σ being the hidden
-    layers' (``outputact``): networks are built with it at layer L, and σ written at layer L is not judged.
+    inputs their cost averages, so a mean claim with 1/m or 1/n is not judged (rv48). ``output``: ``outputact``'s.
     """
     if not isinstance(formula, str):
         raise SpecError(f"verify takes the formula as a str of LaTeX; got {type(formula).__name__} {formula!r:.60}")
@@ -174,8 +169,7 @@ def _verify(formula: str, notation: "str | Notation", **options) -> Verification
 
 def _verify_plain(formula: str, notation: "str | Notation", *, activation: str, cost: str, one_hot: bool, family: tuple,
             sizes: "tuple | list | None", budget: float, diagnose: bool, outputs: "int | None", count: str,
-            differ: str, batches: bool = True, sets: tuple = (), uncounted: bool = False,
-            output: "tuple | None" = None) -> Verification:
+            differ: str, batches: bool = True, sets: tuple = (), uncounted: bool = False, output=None) -> Verification:
     start = time.perf_counter()
     nt = profile(notation)
     if isinstance(budget, bool) or not isinstance(budget, (int, float)) or not 0 < budget <= 86_400 \
@@ -368,8 +362,8 @@ def _verify_plain(formula: str, notation: "str | Notation", *, activation: str, 
         # transpose (``gradlayout.label``)
         identity = label(identify(eq, setting), _kind_of(eq.sides[0]))
         # A claim restricted by a condition is never matched as an identity of every size.
-        # (nor one read in a layout the notes declare: the catalogue's statements are in Nielsen's, ``gradlayout``)
-        # (nor under an output layer of its own: symbp.general's networks apply σ at every layer)
+        # (nor one read in a layout the notes declare: the catalogue's statements are in Nielsen's, ``gradlayout``; nor
+        # one under an output activation of its own, ``outputact``: symbp.general's networks have σ at every layer)
         general = () if (claim.conditions or eq.where or layout_decided() or output) else proved_for_all_sizes(
             eq, nt, activation, cost, one_hot)
         if general:
