@@ -73,7 +73,9 @@ def at_output(ctx, l: int, func: str, what: str) -> None:
     if output is None or l != ctx.net.L or func in ("tanh", "relu", "exp"):
         return
     hidden = getattr(ctx, "activation", None) or "generic"
-    sigma = "a σ of the notes' own" if hidden == "generic" else f"σ, the {hidden}"
+    if hidden == output[0]:
+        return  # (an alternative reading whose σ is the output's own: ``prosecost``)
+    sigma = "σ, the activation of the other layers" if hidden == "generic" else f"σ, the {hidden}"
     raise OutsideDomain(f"{what} applies σ at the output layer L, but the notes name the output layer's activation "
                         f"{output[0]} in words at {output[1]}, not {sigma}: the formula and the words disagree there, "
                         + NOT_JUDGED)
