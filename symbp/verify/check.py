@@ -297,6 +297,8 @@ def _verdict(eq, pairs, nets, limit: int, results: dict, setting: Setting) -> Ou
         if limit > MAX_DEPTH:
             return Outcome("undecided", f"the formula names layers only a network of more than {MAX_DEPTH} layers has; "
                            f"symbp checks networks of up to {MAX_DEPTH} layers", **common)
+        if reasons and all(why.endswith(NOT_JUDGED) for why in reasons):  # σ at L, an output the words make another
+            return Outcome("uninterpretable", reasons[0], **common)
         if reasons:  # an empty check refutes nothing
             never = any(k > 0 for k in reach(eq, setting.notation).from_output) or all(
                 why.startswith("excluded by the claim's condition") for why in reasons) or below_every_network(

@@ -76,9 +76,8 @@ def at_output(ctx, l: int, func: str, what: str) -> None:
     if hidden == output[0]:
         return  # (an alternative reading whose σ is the output's own: ``prosecost``)
     sigma = "σ, the activation of the other layers" if hidden == "generic" else f"σ, the {hidden}"
-    raise OutsideDomain(f"{what} applies σ at the output layer L, but the notes name the output layer's activation "
-                        f"{output[0]} in words at {output[1]}, not {sigma}: the formula and the words disagree there, "
-                        + NOT_JUDGED)
+    raise OutsideDomain(f"{what} at the output layer L against the words at {output[1]}, which make its activation "
+                        f"{output[0]}, not {sigma}: the formula and the words disagree there, " + NOT_JUDGED)
 
 
 __all__ = ["NAMES", "NOT_JUDGED", "activations", "at_output", "conflict", "honoured"]
