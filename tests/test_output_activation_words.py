@@ -157,6 +157,7 @@ def test_the_general_forward_pass_holds_below_L_and_says_so():
 @pytest.mark.parametrize("words,why", [
     ("The output layer uses softplus.", "no output layer of that activation"),
     ("The output layer is linear. Elsewhere we say the output layer uses tanh.", "otherwise at different places"),
+    ("For regression the output layer is usually linear.", "only as what is usual or possible"),
 ])
 def test_output_words_that_cannot_be_honoured_leave_the_output_claims_unjudged(words, why):
     rows = _rows(_notes(words, r"\delta^L = a^L - y", BP1_SIGMA))

@@ -205,6 +205,7 @@ def _verify_items(text, items, notation, path, kind, strict, activation, cost, o
     # (not in a question that supposes it: "What is $\\delta^L$ with a linear output layer?" asks, review costsum 3)
     asking = {line for _, _, (line, _) in supposing_questions(text)}
     output_said = [s for s in outputwords.said(text) if s.line not in asking]
+    worded = [("hedged" if s.hedged else s.kind, s.line, s.words) for s in output_said if s.kind != "softmax"]
     model.definitions = sorted(model.definitions + outputwords.softmax_definitions(output_said), key=lambda d: d.line)
     spoken = beside_softmax(spoken, lambda line: "softmax_line" in model.at(line))  # the log-likelihood of a softmax
     # "The target $y$ is a one-hot vector.": the assumption Σ_k y_k = 1 said in words (review 20, F1)
@@ -222,7 +223,7 @@ def _verify_items(text, items, notation, path, kind, strict, activation, cost, o
                                                               and own_layout.reads_delta(d.line, d.text, nt))]
     sets = tuple((name, count) for _, name, count in named_sets(text))
     given = {"activation": activation, "cost": cost, "one_hot": one_hot, "outputs": outputs, "layout": own_layout,
-             "output": outputact.honoured([(s.kind, s.line, s.words) for s in output_said if s.kind != "softmax"]),
+             "output": outputact.honoured(worded),  # "the output layer is linear / uses tanh" (issue 12/14)
              # C = (1/m) Σ_x C_x: the count letter of the notes' mean cost from its line on (a claim with 1/n is
              # not judged against it)
              "counts": tuple(sorted(tuple((f.line, mean_count(f.text, sets)) for f in items if f.kind in ("claim", "definition")
@@ -252,7 +253,6 @@ def _verify_items(text, items, notation, path, kind, strict, activation, cost, o
     unknown = unknowns.find([(f, ahead[(f.line, f.text)]) for f in items if (f.line, f.text) in ahead], model, nt,
                             given, recheck=lambda text, line: once(text, _setting(model, line, given)[0]))
     # "the output layer is linear / uses tanh": honoured (``given["output"]``), or not judged when it cannot be
-    worded = [(s.kind, s.line, s.words) for s in output_said if s.kind != "softmax"]
     why = outputact.conflict(worded, next((d.line for d in model.definitions if d.what == "softmax"), None))
     unknown += [unknowns.Unknown(worded[0][1], "output-words", f"“{worded[0][2]}”", why)] if why else []
     if not given.get("cost"):  # "the total cost is the sum of the per-sample costs": not the mean symbp's C is

@@ -10,7 +10,8 @@ lineární", "выходной слой линейный", "na wyjściu funkcja 
   σ written at layer L (``\sigma'(z^L)``, ``a^L = \sigma(z^L)``) is where the formula and the words disagree, and
   that layer is outside the formula's domain, with a reason naming both (``at_output``): never silently one of them;
 * an activation symbp has no network of ("softplus", "leaky ReLU"), or several different ones said for the output
-  layer, or one beside a softmax said for it too, is **not honoured**: the claims that depend on the output layer are
+  layer, or one beside a softmax said for it too, or words that say only what is usual or possible ("for regression
+  the output layer is usually linear": kind "hedged"), is **not honoured**: the claims that depend on the output layer are
   not judged (``unknowns.Unknown`` "linear", with the reason ``conflict``).
 
 >>> honoured([("linear", 5, "output layer is linear")])
@@ -47,6 +48,9 @@ def conflict(found: list, softmax: "int | None" = None) -> str:
     if not found:
         return ""
     said = "; ".join(f"line {line}: “{words}”" for _, line, words in found)
+    if any(kind == "hedged" for kind, _, _ in found):
+        return (f"the notes name the output layer's activation in words only as what is usual or possible ({said}), "
+                "not surely as their network's")
     other = [words for kind, _, words in found if kind not in NAMES]
     if other:
         return (f"the notes name the output layer's activation in words ({said}), and symbp's networks have no output "

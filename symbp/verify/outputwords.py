@@ -84,6 +84,13 @@ _PHRASES += tuple((kind, re.compile(rf"(?:{_OUT_LAYER})(?:{_SEP}{_WORD}){{0,4}}?
 _NAME_IN_MATH = re.compile(r"\$\s*\\(?:operatorname|mathrm|text|mathit)?\s*\{?\s*\\?(tanh|sigmoid|softmax|ReLU|relu)\s*\}?\s*\$")
 
 
+#: Words that make a sentence about the output layer say what is usual or possible, not what the notes' network is.
+_HEDGED = re.compile(r"\b(?:usually|often|typically|commonly|common|popular|sometimes|may|might|can|could|many|some|in\s+practice"
+                     r"|regression|classification|obvykle|často|běžn\w*|někdy|může|mohou|обычно|часто|иногда|может|могут"
+                     r"|регресси\w*|классификаци\w*|zwykle|często|czasem|może|mogą|regresj\w*|klasyfikacj\w*"
+                     r"|regres\w*|klasifikac\w*)\b", re.I)
+
+
 def _with_names(text: str, prose: str) -> str:
     # the name written into the blanked formula, at the same place (the positions and lines stay)
     for m in _NAME_IN_MATH.finditer(text):
@@ -100,6 +107,7 @@ class Said:
     line: int
     kind: str
     words: str
+    hedged: bool = False  # said as what is usual or possible ("is usually linear"): not surely the notes' network
 
 
 def said(text: str) -> list:
@@ -118,7 +126,8 @@ def said(text: str) -> list:
                 at = start + m.start() + named.start()
                 if _denied(prose, re.compile(f".{{{len(named.group(0))}}}", re.S).match(prose, at)):
                     continue  # "the output layer is not a softmax", "unlike a softmax output"
-                out.append(Said(line_of(text, start + m.start()), kind, " ".join(m.group(0).split())))
+                out.append(Said(line_of(text, start + m.start()), kind, " ".join(m.group(0).split()),
+                                bool(_HEDGED.search(sentence))))
     return sorted(out, key=lambda s: s.line)
 
 
