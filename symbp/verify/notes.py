@@ -205,7 +205,6 @@ def _verify_items(text, items, notation, path, kind, strict, activation, cost, o
     # (not in a question that supposes it: "What is $\\delta^L$ with a linear output layer?" asks, review costsum 3)
     asking = {line for _, _, (line, _) in supposing_questions(text)}
     output_said = [s for s in outputwords.said(text) if s.line not in asking]
-    worded = [("hedged" if s.hedged else s.kind, s.line, s.words) for s in output_said if s.kind != "softmax"]
     model.definitions = sorted(model.definitions + outputwords.softmax_definitions(output_said), key=lambda d: d.line)
     spoken = beside_softmax(spoken, lambda line: "softmax_line" in model.at(line))  # the log-likelihood of a softmax
     # "The target $y$ is a one-hot vector.": the assumption Σ_k y_k = 1 said in words (review 20, F1)
@@ -216,6 +215,9 @@ def _verify_items(text, items, notation, path, kind, strict, activation, cost, o
     # "from now on we use tanh instead of the sigmoid": a change of σ in words, not read as which one (review rv38 F5)
     model.definitions = sorted(model.definitions + activation_switched(text, model.definitions), key=lambda d: d.line)
     reachwords.settle(text, model, spoken)  # not back over "from now on"; where the words leave it unclear
+    # the output layer's activation said in words, unless it is σ's in force there ("uses the sigmoid" of a sigmoid σ)
+    worded = [("hedged" if s.hedged else s.kind, s.line, s.words) for s in output_said if s.kind != "softmax"
+              and outputact.NAMES.get(s.kind) != (activation or model.at(s.line).get("activation"))]
     # "we use the numerator layout": from its line on, ∂C/∂a^l is a row and ∂C/∂w^l has the shape of (w^l)^T
     own_layout = notes_layout(text, [(f.line, f.text) for f in items if f.kind in ("claim", "definition")
                                      and not f.negated and not f.under], nt)
