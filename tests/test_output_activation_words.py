@@ -123,8 +123,10 @@ def test_a_relu_output_under_a_sigmoid_sigma():
     assert rows[BP1_SIGMA].status != "holds"
 
 
-def test_words_that_agree_with_sigma_change_nothing():
-    rows = _rows(_notes("The output layer uses the logistic function.", BP1_SIGMA, r"\delta^L = a^L - y"))
+@pytest.mark.parametrize("words", ["The output layer uses the logistic function.",
+                                   "In classification the output layer is usually a sigmoid."])
+def test_words_that_agree_with_sigma_change_nothing(words):
+    rows = _rows(_notes(words, BP1_SIGMA, r"\delta^L = a^L - y"))
     assert rows[BP1_SIGMA].status == "holds"
     assert rows[r"\delta^L = a^L - y"].status == "refuted"
 
