@@ -8,8 +8,10 @@ with σ'(z^L) would hold. So:
 * a **softmax output** in words is a definition of a softmax output (``model.Definition`` "softmax", value ``"words"``),
   as ``a^L_j = e^{z^L_j}/\sum_k e^{z^L_k}`` written out is: with the log-likelihood cost it is symbp's softmax
   cross-entropy model, without it the claims about C, δ, σ and a^L are not checked (``Model.own_terms``);
-* a **linear output** in words is the notes' own output layer (``unknowns.Unknown`` "linear"), as ``a^L = z^L`` is:
-  the claims that depend on the output layer are not checked.
+* a **linear output** in words ("linear", "the identity", "no activation function"), or one of the **elementwise
+  activations** symbp has ("the output layer uses tanh / the logistic function / a ReLU"), is the output layer's own
+  activation, honoured at layer L with σ at the others (``outputact``; issue 12/14); words naming another ("softplus")
+  or saying only what is usual ("usually linear": ``Said.hedged``) leave the claims about the output layer unjudged.
 
 The kind word must stand right beside the words naming the output layer (at most four words between them, none naming
 the hidden layers): "the output layer applies the softmax function", "a softmax output layer", "softmax at the output".
