@@ -333,18 +333,20 @@ def test_r10_a_slip_beside_a_holding_forward_pass_stays_refuted(tmp_path):
     assert status[r"\frac{\partial C}{\partial b^l_j} = 2\delta^l_j"] == "refuted"
 
 
-# R11: a linear output a^L = z^L makes δ^L = a^L − y true and (a^L − y) ⊙ σ'(z^L) false; symbp's networks have σ at
-# the output, so both depend on a layer it lacks: uninterpretable. ∂C/∂a^L is the cost's alone (true a − y stays
-# holds, false 2(a − y) stays refuted).
+# R11: a linear output a^L = z^L makes δ^L = a^L − y true and (a^L − y) ⊙ σ'(z^L) false. Said in words too ("the
+# output layer is linear"), it is honoured (issue 12/14, ``outputact``): the networks have the identity at layer L, so
+# a^L = z^L and δ^L = a^L − y hold, and σ'(z^L), which the words say is not there, is uninterpretable with both named.
+# ∂C/∂a^L is the cost's alone (true a − y stays holds, false 2(a − y) stays refuted).
 @pytest.mark.parametrize("linear", [r"a^L = z^L", r"a^L_j = z^L_j"])
 def test_r11_linear_output_blocks_claims_on_the_output_layer(tmp_path, linear):
-    status, defs, _ = _notes(tmp_path, f"The output layer is linear, $${linear}$$\n"
-                             "$$\\delta^L = (a^L - y) \\odot \\sigma'(z^L)$$\n$$\\delta^L = a^L - y$$\n"
-                             "$$\\frac{\\partial C}{\\partial a^L_j} = a^L_j - y_j$$\n"
-                             "$$\\frac{\\partial C}{\\partial a^L_j} = 2(a^L_j - y_j)$$\n")
-    assert linear in defs
+    status, defs, rows = _notes(tmp_path, f"The output layer is linear, $${linear}$$\n"
+                                "$$\\delta^L = (a^L - y) \\odot \\sigma'(z^L)$$\n$$\\delta^L = a^L - y$$\n"
+                                "$$\\frac{\\partial C}{\\partial a^L_j} = a^L_j - y_j$$\n"
+                                "$$\\frac{\\partial C}{\\partial a^L_j} = 2(a^L_j - y_j)$$\n")
+    assert status[linear] == "holds" and linear not in defs
     assert status[r"\delta^L = (a^L - y) \odot \sigma'(z^L)"] == "uninterpretable"
-    assert status[r"\delta^L = a^L - y"] == "uninterpretable"
+    assert "against the words" in rows[r"\delta^L = (a^L - y) \odot \sigma'(z^L)"].reason
+    assert status[r"\delta^L = a^L - y"] == "holds"
     assert status[r"\frac{\partial C}{\partial a^L_j} = a^L_j - y_j"] == "holds"
     assert status[r"\frac{\partial C}{\partial a^L_j} = 2(a^L_j - y_j)"] == "refuted"
 

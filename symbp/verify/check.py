@@ -25,6 +25,7 @@ from .conditions import apply_conditions
 from .confirm import confirm
 from .family import MAX_DEPTH, distances, distinct_sizes, family, fitted, networks_of_depth, other_sizes, reach
 from .interpret import Uninterpretable
+from .outputact import NOT_JUDGED
 from .network_check import _CONTEXTS, NetCheck, Setting, check_network  # noqa: F401  (the API of check)
 from .nodes import Cdots, Equation, Quantity, walk
 from .sizegrid import MAX_GRID, size_grid, sums_per_claim
@@ -296,6 +297,8 @@ def _verdict(eq, pairs, nets, limit: int, results: dict, setting: Setting) -> Ou
         if limit > MAX_DEPTH:
             return Outcome("undecided", f"the formula names layers only a network of more than {MAX_DEPTH} layers has; "
                            f"symbp checks networks of up to {MAX_DEPTH} layers", **common)
+        if reasons and all(why.endswith(NOT_JUDGED) for why in reasons):  # σ at L, an output the words make another
+            return Outcome("uninterpretable", reasons[0], **common)
         if reasons:  # an empty check refutes nothing
             never = any(k > 0 for k in reach(eq, setting.notation).from_output) or all(
                 why.startswith("excluded by the claim's condition") for why in reasons) or below_every_network(
@@ -314,7 +317,10 @@ def _verdict(eq, pairs, nets, limit: int, results: dict, setting: Setting) -> Ou
         return Outcome("undecided", f"{missing}, so the formula says nothing about your network; it holds on every "
                        f"network checked that has that layer (exact on {total} instances)",
                        **common)
-    return Outcome("holds", f"exact on {total} instances", condition_met=True if setting.fixed else None, **common)
+    # σ written at an output layer the notes' words make another (``outputact``): held below it, said, not dropped
+    spared = next((why for nc in results.values() for _, why in nc.outside if why.endswith(NOT_JUDGED)), "")
+    return Outcome("holds", f"exact on {total} instances" + (f"; at l = L it is not judged: {spared}" if spared else ""),
+                   condition_met=True if setting.fixed else None, **common)
 
 
 def _missing_on_fixed(setting: Setting, pairs, results: dict) -> str:

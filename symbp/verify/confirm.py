@@ -31,8 +31,9 @@ from ..display.bignum import decimal
 from ..network import network
 from ..oracle import DIGITS
 from .oracle_values import atom_values, context_of, value_at
+from .outputact import activations
 from .context import Context, evaluate
-from .values import Mat, Uninterpretable, _broadcast_constant, _variable_rows, one_entry
+from .values import Mat, OutsideDomain, Uninterpretable, _broadcast_constant, _variable_rows, one_entry
 
 # For a generic σ a concrete function stands in: a counterexample for one
 # differentiable σ refutes a claim about every differentiable σ. The cubic keeps
@@ -51,12 +52,13 @@ def confirm(lhs, rhs, ctx: Context, bind: dict, entry: "tuple | None", label: st
     the difference (empty for a scalar; None: any entry); ``activation`` is the
     one the claim is about (default: the network's own).
     """
-    octx = _opaque(ctx, activation or _activation_arg(ctx.net))
+    output = getattr(ctx, "output", None)  # the output layer's own activation said in words (``outputact``)
+    octx = _opaque(ctx, activations(activation, ctx.net.L, output) if activation else _activation_arg(ctx.net), output)
     net = octx.net
     octx.bind = dict(bind)
     try:
         lv_all, rv_all = one_entry(*_variable_rows(*_broadcast_constant(evaluate(lhs, octx), evaluate(rhs, octx))))  # as ``compare``
-    except Uninterpretable:
+    except (Uninterpretable, OutsideDomain):  # (σ at an output layer the notes' words make another: ``outputact``)
         return None  # the oracle has no value for it (∂/∂(…) of an expression): unconfirmed, so undecided
     if isinstance(lv_all, Mat) != isinstance(rv_all, Mat) or (
             isinstance(lv_all, Mat) and (lv_all.rows, lv_all.cols) != (rv_all.rows, rv_all.cols)):
@@ -104,15 +106,16 @@ def confirm(lhs, rhs, ctx: Context, bind: dict, entry: "tuple | None", label: st
 _OPAQUE: dict = {}
 
 
-def _opaque(ctx: Context, activation: str) -> Context:
+def _opaque(ctx: Context, activation: str, output: "tuple | None" = None) -> Context:
     # One opaque context per network and notation, reused: its derivative atoms are keyed by seed.
     key = (tuple(ctx.net.sizes), activation, ctx.net.cost, ctx.net.one_hot,
-           json.dumps(ctx.notation.to_dict(), sort_keys=True))
+           json.dumps(ctx.notation.to_dict(), sort_keys=True), output)
     if key not in _OPAQUE:
         if len(_OPAQUE) > 64:
             _OPAQUE.clear()
         net = network(list(ctx.net.sizes), activation=activation, cost=ctx.net.cost, one_hot=ctx.net.one_hot)
         _OPAQUE[key] = Context(net, ctx.notation, opaque=True)
+        _OPAQUE[key].output = output  # σ written at layer L is outside the formula's domain there too
     return _OPAQUE[key]
 
 

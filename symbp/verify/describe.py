@@ -101,6 +101,9 @@ def describe(eq: Equation, setting: "Setting", outputs_by: str = "") -> dict:
         + (f", each with {setting.outputs} output neuron{'s' if setting.outputs != 1 else ''} "
            + (outputs_by or f"as the notes say (their own n_L = {setting.outputs})") if setting.outputs else "")
         + f", with activation {setting.activation} and cost {setting.cost}" + (" (Σ_k y_k = 1)" if setting.one_hot else "")
+        # the output layer's own activation, said in words (``outputact``)
+        + (f", the output layer's activation {setting.output[0]} as the notes say in words at {setting.output[1]}"
+           if getattr(setting, "output", None) else "")
         + "; δ ≡ ∂C/∂z and every ∂C/∂(…) by direct differentiation, never by backprop."
     )
     out = {"words": " ".join(words), "latex": to_latex(eq)}

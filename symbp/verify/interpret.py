@@ -23,12 +23,12 @@ from .sums import index_range  # noqa: F401  (registers the rules of sums, brack
 from .measures import cost_value  # (registers the rule of norms)
 from .entries import entry_slots  # noqa: F401  (registers the rule of an entry of a bracket, (a^L - y)_j)
 from .cdots import expand_cdots
+from .outputact import at_output
 from .cancel import defined_number, opposite_pairs
 from .gradlayout import transposed
 from .context import ONE, RULES, Context, evaluate, is_kronecker, kronecker, slots  # noqa: F401  (the API)
-from .nodes import (
-    Add, Apply, Cdots, Derivative, Div, Hadamard, Layer, Mul, Nabla, Neg, Num, Partial, Pow, Quantity, Transpose, latex_of, to_latex, walk,
-)
+from .nodes import (Add, Apply, Cdots, Derivative, Div, Hadamard, Layer, Mul, Nabla, Neg, Num, Partial, Pow, Quantity,
+                    Transpose, latex_of, to_latex, walk)
 from .values import (  # noqa: F401  (re-exported: the names verify and diagnose use)
     LayerOutOfRange, Mat, OutsideDomain, ShapeMismatch, Uninterpretable, _broadcast_constant, _elementwise, _lift, bias_fit,
     one_entry, multiply, shape_of,
@@ -328,6 +328,7 @@ def _apply(node: Apply, ctx: Context):
         if node.func in ("tanh", "relu") and name != node.func:
             raise Uninterpretable(f"{what}: {node.func} is not the activation of the network (use --activation "
                                   f"{node.func})")
+        at_output(ctx, l, node.func, what)  # σ at an output layer the notes' words make another: not judged there
         if node.func == "exp":
             if not (net.output_softmax and l == net.L):
                 raise Uninterpretable(f"{what}: exp is read only as exp(z^L_j) of a softmax output")
@@ -346,9 +347,8 @@ def _apply(node: Apply, ctx: Context):
 
 
 def _sigma_at_softmax(ctx: Context, j: int, primes: int):
-    # A softmax output layer computes a^L = softmax(z^L), not σ entrywise: σ(z^L_j) written
-    # there is the hidden layers' σ applied to z^L_j, a value the network does not compute
-    # (its own atom), so a^L = σ(z^L) or BP1 with σ'(z^L) fails there instead of being skipped.
+    # A softmax output computes a^L = softmax(z^L), not σ entrywise: σ(z^L_j) there is the hidden layers' σ of z^L_j, a
+    # value the network does not compute (its own atom), so a^L = σ(z^L) or BP1 with σ'(z^L) fails there, not skipped.
     ctx.sigma_at_softmax = True
     model, net = ctx.model, ctx.net
     s_atom = model.atom(("S", 1, net.L, j))

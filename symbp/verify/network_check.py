@@ -26,6 +26,7 @@ from .values import _variable_rows, one_entry
 from .interpret import (Context, LayerOutOfRange, Mat, OutsideDomain, ShapeMismatch, Uninterpretable, _broadcast_constant,
                         evaluate, shape_of)
 from .nodes import Equation, to_latex
+from .outputact import activations
 
 
 @dataclass(frozen=True)
@@ -34,7 +35,9 @@ class Setting:
 
     ``family``: networks checked besides the standard ones (the user's own);
     ``fixed``: the network the user fixed (``verify --sizes``), if any; ``outputs``: the number of output
-    neurons the notes fix in their prose ("one output neuron"), which every network checked then has.
+    neurons the notes fix in their prose ("one output neuron"), which every network checked then has. ``output``: the
+    output layer's own activation and the words that say it, (name, words), when the notes name one in words other
+    than σ ("the output layer is linear": ``outputact``); σ is then the hidden layers' activation.
     """
 
     notation: Notation
@@ -44,6 +47,7 @@ class Setting:
     family: tuple = ()
     fixed: tuple | None = None
     outputs: int | None = None
+    output: tuple | None = None
 
 
 _NETWORKS: dict = {}  # (sizes, activation, cost, one_hot) -> (network, its ground truth), shared by the notations
@@ -66,12 +70,14 @@ _MAX_CONTEXTS = 96
 _RULE_OF_VALUE = ("sigmoid", "tanh")
 
 
-def _context(sizes: tuple, activation: str, cost: str, one_hot: bool, notation: Notation) -> Context:
+def _context(sizes: tuple, activation: str, cost: str, one_hot: bool, notation: Notation,
+             output: tuple | None = None) -> Context:
     # Ground truth is memoised per network, so the formulas of one set of notes share it; the network and its
     # ground truth do not depend on the notation, so the contexts of every notation tried (``infer``) share them.
     built = "generic" if activation in _RULE_OF_VALUE else activation
-    net_key = (sizes, activation, cost, one_hot)  # σ' = rule(σ) adds atoms of its own: sigmoid and generic apart
-    key = (sizes, activation, cost, one_hot, json.dumps(notation.to_dict(), sort_keys=True))
+    built = activations(built, len(sizes), output)  # the output layer's own activation said in words (``outputact``)
+    net_key = (sizes, activation, cost, one_hot, output)  # σ' = rule(σ) adds atoms of its own: sigmoid and generic apart
+    key = (sizes, activation, cost, one_hot, json.dumps(notation.to_dict(), sort_keys=True), output)
     if key in _CONTEXTS and _CONTEXTS[key].sigma_at_softmax:
         # σ written at a softmax output added atoms of its own (σ(z^L_j), a value the network does not compute)
         # to this context's model; a later formula gets a fresh one (its zero test was thrown off by them), and so
@@ -86,6 +92,7 @@ def _context(sizes: tuple, activation: str, cost: str, one_hot: bool, notation: 
         net, gt = _NETWORKS[net_key]
         ctx = Context(net, notation, gt)
         ctx.activation = activation
+        ctx.output = output
         ctx.prime_rule = functions.activation(activation).prime_of_value if activation in _RULE_OF_VALUE else None
         _CONTEXTS[key] = ctx
     return _CONTEXTS[key]
@@ -140,7 +147,7 @@ def check_network(lhs, rhs, depth: int, sizes: tuple, setting: Setting, deadline
     """
     out = NetCheck(depth, tuple(sizes))
     try:
-        ctx = _context(tuple(sizes), setting.activation, setting.cost, setting.one_hot, setting.notation)
+        ctx = _context(tuple(sizes), setting.activation, setting.cost, setting.one_hot, setting.notation, setting.output)
     except derive.BudgetExceeded as exc:  # the budget ran out while the network itself was built
         out.status, out.reason = "undecided", f"{exc} on the network {list(sizes)}"
         return out

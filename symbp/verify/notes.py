@@ -68,6 +68,7 @@ import symbp.verify.suppositions as suppositions  # "If $b^l = 0$, then": a cond
 import symbp.verify.inforce as inforce  # by module: hypotheticals, and where a first definition reaches back
 import symbp.verify.reachwords as reachwords  # by module: where a definition starts and ends, and where unclear
 import symbp.verify.outputwords as outputwords  # by module: the output layer's kind said in words
+import symbp.verify.outputact as outputact  # by module: the output layer's own activation honoured
 import symbp.verify.otherloss as otherloss  # by module: a loss letter beside the notes' cost
 import symbp.verify.unknowns as unknowns  # by module: the notes' own definitions symbp has no model of
 import symbp.verify.unreadwords as unreadwords  # by module: words around a claim no reader reads: not judged
@@ -245,6 +246,9 @@ def _verify_items(text, items, notation, path, kind, strict, activation, cost, o
     # "from now on we use tanh instead of the sigmoid": a change of σ in words, not read as which one (review rv38 F5)
     model.definitions = sorted(model.definitions + activation_switched(text, model.definitions), key=lambda d: d.line)
     reachwords.settle(text, model, spoken)  # not back over "from now on"; where the words leave it unclear
+    # the output layer's activation said in words, unless it is σ's in force there ("uses the sigmoid" of a sigmoid σ)
+    worded = [("hedged" if s.hedged else s.kind, s.line, s.words) for s in output_said if s.kind != "softmax"
+              and outputact.NAMES.get(s.kind) != (activation or model.at(s.line).get("activation"))]
     # "we use the numerator layout": from its line on, ∂C/∂a^l is a row and ∂C/∂w^l has the shape of (w^l)^T
     own_layout = notes_layout(text, [(f.line, f.text) for f in items if f.kind in ("claim", "definition")
                                      and not f.negated and not f.under], nt)
@@ -252,6 +256,7 @@ def _verify_items(text, items, notation, path, kind, strict, activation, cost, o
                                                               and own_layout.reads_delta(d.line, d.text, nt))]
     sets = tuple((name, count) for _, name, count in named_sets(text))
     given = {"activation": activation, "cost": cost, "one_hot": one_hot, "outputs": outputs, "layout": own_layout,
+             "output": outputact.honoured(worded),  # "the output layer is linear / uses tanh" (issue 12/14)
              # C = (1/m) Σ_x C_x: the count letter of the notes' mean cost from its line on (a claim with 1/n is
              # not judged against it)
              "counts": tuple(sorted(tuple((f.line, mean_count(f.text, sets)) for f in items if f.kind in ("claim", "definition")
@@ -280,8 +285,9 @@ def _verify_items(text, items, notation, path, kind, strict, activation, cost, o
              and not f.negated and not f.under and candidate(f.text, nt)}
     unknown = unknowns.find([(f, ahead[(f.line, f.text)]) for f in items if (f.line, f.text) in ahead], model, nt,
                             given, recheck=lambda text, line: once(text, _setting(model, line, given)[0]))
-    unknown += [unknowns.Unknown(s.line, "linear", f"“{s.words}”", "said in words") for s in output_said
-                if s.kind == "linear"]
+    # "the output layer is linear / uses tanh": honoured (``given["output"]``), or not judged when it cannot be
+    why = outputact.conflict(worded, next((d.line for d in model.definitions if d.what == "softmax"), None))
+    unknown += [unknowns.Unknown(worded[0][1], "output-words", f"“{worded[0][2]}”", why)] if why else []
     if not given.get("cost"):  # "the total cost is the sum of the per-sample costs": not the mean symbp's C is
         unknown = unknowns.rescaled(unknown + [unknowns.Unknown(line, "cost", f"“{words}”", unknowns.SUM_OF_INPUTS,
                                                                nt.names["cost"]) for line, words in said_summed(text)],

@@ -82,6 +82,8 @@ def _setting(model: Model, line: int, given: dict) -> tuple[dict, str]:
         "cost": given["cost"] or m.get("cost", "quadratic"),
         "one_hot": given["one_hot"] if given["one_hot"] is not None else m.get("one_hot", False),
     }
+    if given.get("output") and given["output"][0] != settings["activation"]:
+        settings["output"] = given["output"]  # the output layer's own activation said in words (``outputact``)
     outputs = given.get("outputs")
     if outputs is not None and outputs.at(line):
         settings["outputs"] = outputs.at(line)  # one text under one output and in general: two claims, two rows

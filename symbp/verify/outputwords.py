@@ -8,8 +8,10 @@ with σ'(z^L) would hold. So:
 * a **softmax output** in words is a definition of a softmax output (``model.Definition`` "softmax", value ``"words"``),
   as ``a^L_j = e^{z^L_j}/\sum_k e^{z^L_k}`` written out is: with the log-likelihood cost it is symbp's softmax
   cross-entropy model, without it the claims about C, δ, σ and a^L are not checked (``Model.own_terms``);
-* a **linear output** in words is the notes' own output layer (``unknowns.Unknown`` "linear"), as ``a^L = z^L`` is:
-  the claims that depend on the output layer are not checked.
+* a **linear output** in words ("linear", "the identity", "no activation function"), or one of the **elementwise
+  activations** symbp has ("the output layer uses tanh / the logistic function / a ReLU"), is the output layer's own
+  activation, honoured at layer L with σ at the others (``outputact``; issue 12/14); words naming another ("softplus")
+  or saying only what is usual ("usually linear": ``Said.hedged``) leave the claims about the output layer unjudged.
 
 The kind word must stand right beside the words naming the output layer (at most four words between them, none naming
 the hidden layers): "the output layer applies the softmax function", "a softmax output layer", "softmax at the output".
@@ -43,11 +45,23 @@ _OUT = (r"(?:output|last|final|top)\s+(?:layer|neurons?|units?|nodes?|activation
         r"|warstw\w*\s+wyjściow\w*|wyjściow\w*(?:\s+warstw\w*)?|wyjści\w*|ostatni\w*\s+warstw\w*")
 #: The kinds: a softmax; linear, the identity, no activation.
 _KINDS = (("softmax", r"soft[-\s]?max\w*|софт[-\s]?макс\w*"),
-          ("linear", r"linear(?![\w-])(?!\s+(?:combination|in\b|function\s+of|map|transformation|algebra|part|model))|identity"
+          ("linear", r"(?<!rectified )linear(?![\w-])(?!\s+(?:combination|in\b|function\s+of|map|transformation|algebra|part|model|unit))"
+                     r"|identity"
                      r"|no\s+(?:activation|non-?linearity)|without\s+(?:an?\s+|any\s+)?(?:activation|non-?linearity)"
                      r"|lineárn\w*|identit\w*|bez\s+(?:aktivační\s+funkce|aktivace|nelinearit\w*)"
+                     r"|nemá\s+(?:žádnou\s+)?(?:aktivační\s+funkc\w*|aktivac\w*)"
                      r"|линейн\w*|тождествен\w*|без\s+(?:функции\s+)?активаци\w*"
-                     r"|liniow\w*|tożsamościow\w*|bez\s+(?:funkcji\s+)?aktywacji"))
+                     r"|(?:не\s+имеет|нет)\s+(?:никакой\s+)?(?:функции\s+)?активаци\w*"
+                     r"|liniow\w*|tożsamościow\w*|bez\s+(?:funkcji\s+)?aktywacji|nie\s+ma\s+(?:żadnej\s+)?(?:funkcji\s+)?aktywacji"))
+#: The elementwise activations an output layer may be said to apply besides σ (issue 12/14: "the output layer uses
+#: tanh" was not read, and BP1 with the hidden layers' σ'(z^L) held); "other" names one symbp has no network of.
+_NAMED = (("sigmoid", r"sigmoid\w*|logisti\w*\s+(?:sigmoid\w*|function|funkc\w*|curve)|логистическ\w*\s+(?:функци\w*|сигмоид\w*)"
+                      r"|сигмоид\w*|funkcj\w*\s+logistyczn\w*|logistyczn\w*\s+funkcj\w*"),
+          ("tanh", r"tanh|hyperbolic\s+tangent|hyperbolick\w*\s+tangens\w*|гиперболическ\w*\s+тангенс\w*"
+                   r"|tangens\w*\s+hiperboliczn\w*|тангенс\w*"),
+          ("relu", r"ReLU(?![\w-])|rectifier|rectified\s+linear(?:\s+unit)?"),
+          ("other", r"softplus|leaky|ELU|GELU|SELU|swish|Heaviside|step\s+function|sign\s+function|signum|arctan\w*"
+                    r"|softsign|hard\s*tanh|hard\s*sigmoid"))
 #: At most four words or formulas between the two (one from "linear" on to the output: "linear output layer", "identity
 #: output"), none naming the hidden layers or ending a clause.
 _SEP = r"[\s,()\u2014\u2013:-]*"
@@ -57,20 +71,50 @@ _PHRASES = tuple((kind, re.compile(rf"(?:{_OUT})(?:{_SEP}{_WORD}){{0,4}}?{_SEP}(
                                    rf"|(?<![\w-])(?:{k})(?:{_SEP}{_WORD}){{0,{4 if kind == 'softmax' else 1}}}?{_SEP}"
                                    rf"(?:{_OUT})(?!\s+(?:a|an|the)\b)", re.I))
                  for kind, k in _KINDS)
+#: The output layer itself (not any "output", as of a neuron or a sigmoid: "the sigmoid's output lies in (0, 1)"), for
+#: the named activations, whose words are common about other things.
+_OUT_LAYER = (r"(?:output|last|final|top)\s+(?:layer|neurons?|units?|nodes?|activation|non-?linearity)s?"
+              r"|(?:at|on|in)\s+the\s+output(?![\w-])(?!\s+of\b)"
+              r"|výstupn\w*\s+(?:vrstv\w*|neuron\w*)|na\s+výstupu|posledn\w*\s+vrstv\w*"
+              r"|выходн\w*\s+(?:сло\w*|нейрон\w*)|на\s+выходе|последн\w*\s+сло\w*"
+              r"|warstw\w*\s+wyjściow\w*|wyjściow\w*\s+warstw\w*|na\s+wyjściu|ostatni\w*\s+warstw\w*")
+_PHRASES += tuple((kind, re.compile(rf"(?:{_OUT_LAYER})(?:{_SEP}{_WORD}){{0,4}}?{_SEP}(?<![\w-])(?:{k})(?![\w-])"
+                                    rf"|(?<![\w-])(?:{k})(?:{_SEP}{_WORD}){{0,1}}?{_SEP}(?:{_OUT_LAYER})(?!\s+(?:a|an|the)\b)",
+                                    re.I))
+                  for kind, k in _NAMED)
+#: A formula that only names an activation ("the output layer uses $\tanh$", "$\operatorname{ReLU}$"): read as its word.
+_NAME_IN_MATH = re.compile(r"\$\s*\\(?:operatorname|mathrm|text|mathit)?\s*\{?\s*\\?(tanh|sigmoid|softmax|ReLU|relu)\s*\}?\s*\$")
+
+
+#: Words that make a sentence about the output layer say what is usual or possible, not what the notes' network is.
+_HEDGED = re.compile(r"\b(?:usually|often|typically|commonly|common|popular|sometimes|may|might|can|could|many|some|in\s+practice"
+                     r"|regression|classification|obvykle|často|běžn\w*|někdy|může|mohou|обычно|часто|иногда|может|могут"
+                     r"|регресси\w*|классификаци\w*|zwykle|często|czasem|może|mogą|regresj\w*|klasyfikacj\w*"
+                     r"|regres\w*|klasifikac\w*)\b", re.I)
+
+
+def _with_names(text: str, prose: str) -> str:
+    # the name written into the blanked formula, at the same place (the positions and lines stay)
+    for m in _NAME_IN_MATH.finditer(text):
+        word = m.group(1)
+        prose = prose[:m.start()] + " " + word + " " * (len(m.group(0)) - len(word) - 1) + prose[m.end():]
+    return prose
 
 
 @dataclass(frozen=True)
 class Said:
-    """The output layer's ``kind`` ("softmax" | "linear") said by ``words`` at ``line`` of the notes."""
+    """The output layer's ``kind`` ("softmax" | "linear" | "sigmoid" | "tanh" | "relu" | "other") said by ``words`` at
+    ``line`` of the notes."""
 
     line: int
     kind: str
     words: str
+    hedged: bool = False  # said as what is usual or possible ("is usually linear"): not surely the notes' network
 
 
 def said(text: str) -> list:
     """What the prose of ``text`` says the output layer is, in order (see the module)."""
-    prose = _prose_of(text)
+    prose = _with_names(text, _prose_of(text))
     out = []
     for start, end in sentences(text):
         sentence = prose[start:end]
@@ -80,11 +124,12 @@ def said(text: str) -> list:
             for m in phrase.finditer(sentence):
                 if _HEADING.match(text, text.rfind("\n", 0, start + m.start()) + 1):
                     continue  # "# Softmax output": the title of what follows, not a sentence about the network
-                named = re.search(dict(_KINDS)[kind], m.group(0), re.I)
+                named = re.search(dict(_KINDS + _NAMED)[kind], m.group(0), re.I)
                 at = start + m.start() + named.start()
                 if _denied(prose, re.compile(f".{{{len(named.group(0))}}}", re.S).match(prose, at)):
                     continue  # "the output layer is not a softmax", "unlike a softmax output"
-                out.append(Said(line_of(text, start + m.start()), kind, " ".join(m.group(0).split())))
+                out.append(Said(line_of(text, start + m.start()), kind, " ".join(m.group(0).split()),
+                                bool(_HEDGED.search(sentence))))
     return sorted(out, key=lambda s: s.line)
 
 

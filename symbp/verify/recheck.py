@@ -29,6 +29,7 @@ from .interpret import LayerOutOfRange, Mat, _broadcast_constant
 from .values import _variable_rows, one_entry  # Dyda's ∂/∂x: the constant row x_0 left out, as in check
 from .nodes import Derivative, walk
 from .reader import read_claim
+from .outputact import activations
 
 #: Two sides agree when they are this close (relative to 1 + |l| + |r|): far above the
 #: oracle's error, far below any real difference at a small rational point.
@@ -56,8 +57,11 @@ def recheck(result, notation: "str | Notation | None" = None, *, per_network: in
     for c in result.checked:
         if c["status"] != "holds":
             continue
-        net = network(c["sizes"], activation=activation, cost=cost, one_hot=one_hot)
+        output = result.network.get("output_activation")  # the output layer's own, said in words (``outputact``)
+        net = network(c["sizes"], activation=activations(activation, len(c["sizes"]), output and (output,)), cost=cost,
+                      one_hot=one_hot)
         ctx = Context(net, nt, opaque=True)
+        ctx.output = (output, "") if output else None
         instances = _instances(eq, ctx)
         for bind in rng.sample(instances, min(per_network, len(instances))):
             problems.extend(_differences(eq, ctx, bind, rng))

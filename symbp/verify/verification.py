@@ -1,12 +1,9 @@
 r"""verify(formula) -> Verification: is a formula from someone's notes right?
 
-The formula is read in its notation (``reader``; tags label it, conditions
-restrict it), then both sides are evaluated (``interpret``) on concrete
-networks of every depth from 2 up to one where each layer it names has taken
-every role (``family``), for every valid value of its free layer variables (l)
-and neuron indices (i, j, k). Each side is an exact element of
-``symbp.algebra`` computed from the ground truth (δ ≡ ∂C/∂z by
-differentiation). The verdicts:
+The formula is read in its notation (``reader``; tags label it, conditions restrict it), then both sides are evaluated
+(``interpret``) on concrete networks of every depth from 2 up to one where each layer it names has taken every role
+(``family``), for every valid value of its free layer variables (l) and neuron indices (i, j, k). Each side is an exact
+element of ``symbp.algebra`` computed from the ground truth (δ ≡ ∂C/∂z by differentiation). The verdicts:
 
 * ``proved``: every instance's difference is exactly 0, on every network checked;
 * ``proved-for-all-sizes``: proved, and the formula *is* an identity of the
@@ -101,6 +98,7 @@ def verify(
     batches: bool = True,
     sets: tuple = (),
     uncounted: bool = False,
+    output: "tuple | None" = None,
 ) -> Verification:
     """Verify one formula; see the module docstring for the verdicts.
 
@@ -117,7 +115,7 @@ def verify(
     ``batches``: False when the notes never introduce a mini-batch: η/m is then no mini-batch step (rv46 A4).
     ``sets``: (set, count) of the sets of inputs the notes name in words ("a mini-batch $B$ of $m$ inputs"): a sum
     over one, Σ_{x ∈ B}, is read against the notes' count (``setwords``). ``uncounted``: the notes never say how many
-    inputs their cost averages, so a mean claim with 1/m or 1/n is not judged (rv48).
+    inputs their cost averages, so a mean claim with 1/m or 1/n is not judged (rv48). ``output``: ``outputact``'s.
     """
     if not isinstance(formula, str):
         raise SpecError(f"verify takes the formula as a str of LaTeX; got {type(formula).__name__} {formula!r:.60}")
@@ -126,7 +124,7 @@ def verify(
     check_notes_arguments(outputs=outputs, count=count, differ=differ, sets=sets)
     options = dict(activation=activation, cost=cost, one_hot=one_hot, family=family, sizes=sizes, budget=budget,
                    diagnose=diagnose, outputs=outputs, count=count, differ=differ, batches=batches,
-                   sets=sets, uncounted=uncounted)
+                   sets=sets, uncounted=uncounted, output=output)
     if layout is None:
         with jacobians_watched() as seen:
             result = _verify(formula, notation, **options)
@@ -171,7 +169,7 @@ def _verify(formula: str, notation: "str | Notation", **options) -> Verification
 
 def _verify_plain(formula: str, notation: "str | Notation", *, activation: str, cost: str, one_hot: bool, family: tuple,
             sizes: "tuple | list | None", budget: float, diagnose: bool, outputs: "int | None", count: str,
-            differ: str, batches: bool = True, sets: tuple = (), uncounted: bool = False) -> Verification:
+            differ: str, batches: bool = True, sets: tuple = (), uncounted: bool = False, output=None) -> Verification:
     start = time.perf_counter()
     nt = profile(notation)
     if isinstance(budget, bool) or not isinstance(budget, (int, float)) or not 0 < budget <= 86_400 \
@@ -187,12 +185,13 @@ def _verify_plain(formula: str, notation: "str | Notation", *, activation: str, 
     if outputs is not None and fixed is not None and fixed[-1] != outputs:
         raise SpecError(f"the network {list(fixed)} has {fixed[-1]} output neurons, but {outputs} were fixed as the "
                         "notes' own")
-    setting = Setting(nt, activation, cost, one_hot, extra, fixed, outputs)
+    setting = Setting(nt, activation, cost, one_hot, extra, fixed, outputs, output)
     base = dict(formula=formula, notation=nt.name, family=(),
                 network={"activation": activation, "cost": cost, "one_hot": one_hot,
+                         **({"output_activation": output[0]} if output else {}),
                          **({"sizes": list(fixed)} if fixed else {}), **({"outputs": outputs} if outputs else {})})
     again = dict(activation=activation, cost=cost, one_hot=one_hot, family=family, sizes=sizes, budget=budget,
-                 diagnose=diagnose, outputs=outputs)
+                 diagnose=diagnose, outputs=outputs, output=output)
     if (neuron := one_neuron(formula, activation)) is not None:  # σ(z) = 1/(1+e^{-(Σ_i^n w_i x_i + b)}): seed 001
         return replaced(neuron, notation=nt.name, network=base["network"], seconds=since(start))
     changed = first_order(formula, lambda stated: verify(stated, nt, **again))  # ΔC ≈ X Δz_i: ∂C/∂z_i = X
@@ -303,7 +302,7 @@ def _verify_plain(formula: str, notation: "str | Notation", *, activation: str, 
             own_words += (f"; your network {list(fixed)} has {fixed[-1]} output neurons, so the condition excludes it "
                           "and it is not checked")
             fixed = None
-        setting = Setting(nt, activation, cost, one_hot, extra, fixed, own_outputs)
+        setting = Setting(nt, activation, cost, one_hot, extra, fixed, own_outputs, output)
     if cost == "mean-quadratic":
         return Verification(status="uninterpretable", verdict="undecided", reason="verify reads single-sample costs; "
                             "the mini-batch cost mean-quadratic is not read (per-sample notation x,l is not read)", **base)
@@ -363,8 +362,9 @@ def _verify_plain(formula: str, notation: "str | Notation", *, activation: str, 
         # transpose (``gradlayout.label``)
         identity = label(identify(eq, setting), _kind_of(eq.sides[0]))
         # A claim restricted by a condition is never matched as an identity of every size.
-        # (nor one read in a layout the notes declare: the catalogue's statements are in Nielsen's, ``gradlayout``)
-        general = () if (claim.conditions or eq.where or layout_decided()) else proved_for_all_sizes(
+        # (nor one read in a layout the notes declare: the catalogue's statements are in Nielsen's, ``gradlayout``; nor
+        # one under an output activation of its own, ``outputact``: symbp.general's networks have σ at every layer)
+        general = () if (claim.conditions or eq.where or layout_decided() or output) else proved_for_all_sizes(
             eq, nt, activation, cost, one_hot)
         if general:
             verdict, identity = "proved-for-all-sizes", identity or ", ".join(general)

@@ -1,0 +1,87 @@
+r"""The output layer's own activation, said in words beside σ (issue 12/14).
+
+Notes bind σ for the layers in general (``a^l = \sigma(z^l)``, σ the logistic sigmoid) and then name the output
+layer's activation in words, otherwise: "the output layer is linear", "the output layer uses tanh", "výstupní vrstva je
+lineární", "выходной слой линейный", "na wyjściu funkcja logistyczna" (``outputwords``). Read with σ at every layer,
+``\delta^L = (a^L - y) \odot \sigma'(z^L)`` held for a linear output, where δ^L = a^L − y (quadratic cost). So:
+
+* one elementwise activation symbp has (the identity, the sigmoid, tanh, relu), named for the output layer and not
+  the one σ is, is **honoured**: the networks are built with it at layer L and σ at the others (``Setting.output``);
+  σ written at layer L (``\sigma'(z^L)``, ``a^L = \sigma(z^L)``) is where the formula and the words disagree, and
+  that layer is outside the formula's domain, with a reason naming both (``at_output``): never silently one of them;
+* an activation symbp has no network of ("softplus", "leaky ReLU"), or several different ones said for the output
+  layer, or one beside a softmax said for it too, or words that say only what is usual or possible ("for regression
+  the output layer is usually linear": kind "hedged"), is **not honoured**: the claims that depend on the output layer are
+  not judged (``unknowns.Unknown`` "linear", with the reason ``conflict``).
+
+>>> honoured([("linear", 5, "output layer is linear")])
+('identity', 'line 5 (“output layer is linear”)')
+>>> honoured([("tanh", 3, "output layer uses tanh"), ("linear", 7, "output layer is linear")]) is None
+True
+>>> activations("sigmoid", 4, ("identity", "line 5"))
+'sigmoid,sigmoid,identity'
+"""
+
+from __future__ import annotations
+
+from .values import OutsideDomain
+
+#: How the reason ``at_output`` gives ends (``check`` says it beside a verdict on the layers below).
+NOT_JUDGED = "so the output layer is not judged"
+#: symbp's name for each kind of output ``outputwords`` reads (a softmax is ``model``'s, with its cost).
+NAMES = {"linear": "identity", "sigmoid": "sigmoid", "tanh": "tanh", "relu": "relu"}
+
+
+def honoured(found: list) -> "tuple | None":
+    """(activation, words) of the output layer said in words by ``found`` ((kind, line, words), the softmax left out),
+    when they say one activation symbp has; None when they say none, or what they say cannot be honoured
+    (``conflict``)."""
+    if not found or conflict(found):
+        return None
+    kind, line, words = found[0]
+    return NAMES[kind], f"line {line} (“{words}”)"
+
+
+def conflict(found: list, softmax: "int | None" = None) -> str:
+    """Why the output layer said in words by ``found`` cannot be honoured ('' when it can, or nothing is said);
+    ``softmax``: the line a softmax output is said or written at, if any."""
+    if not found:
+        return ""
+    said = "; ".join(f"line {line}: “{words}”" for _, line, words in found)
+    if any(kind == "hedged" for kind, _, _ in found):
+        return (f"the notes name the output layer's activation in words only as what is usual or possible ({said}), "
+                "not surely as their network's")
+    other = [words for kind, _, words in found if kind not in NAMES]
+    if other:
+        return (f"the notes name the output layer's activation in words ({said}), and symbp's networks have no output "
+                "layer of that activation")
+    if len({NAMES[kind] for kind, _, _ in found}) > 1:
+        return f"the notes name the output layer's activation in words otherwise at different places ({said})"
+    if softmax is not None:
+        return f"the notes make the output layer a softmax at line {softmax} and name its activation otherwise ({said})"
+    return ""
+
+
+def activations(activation: str, L: int, output: "tuple | None") -> str:
+    """The activation of every layer 2..L of a network of ``L`` layers: ``activation``, and ``output``'s at layer L."""
+    if output is None:
+        return activation
+    return ",".join([activation] * (L - 2) + [output[0]])
+
+
+def at_output(ctx, l: int, func: str, what: str) -> None:
+    """Raise ``OutsideDomain`` when ``what`` applies σ (``func``; not a function it names, tanh, relu, exp) at the
+    output layer ``l`` of a network whose output activation the words make another (``ctx.output``): the formula and
+    the words disagree there, and the reason names both."""
+    output = getattr(ctx, "output", None)
+    if output is None or l != ctx.net.L or func in ("tanh", "relu", "exp"):
+        return
+    hidden = getattr(ctx, "activation", None) or "generic"
+    if hidden == output[0]:
+        return  # (an alternative reading whose σ is the output's own: ``prosecost``)
+    sigma = "σ, the activation of the other layers" if hidden == "generic" else f"σ, the {hidden}"
+    raise OutsideDomain(f"{what} at the output layer L against the words at {output[1]}, which make its activation "
+                        f"{output[0]}, not {sigma}: the formula and the words disagree there, " + NOT_JUDGED)
+
+
+__all__ = ["NAMES", "NOT_JUDGED", "activations", "at_output", "conflict", "honoured"]
