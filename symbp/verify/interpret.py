@@ -294,7 +294,6 @@ def _apply(node: Apply, ctx: Context):
     arg = evaluate(node.arg, ctx)
     net, model = ctx.net, ctx.model
     what = to_latex(node)
-    # f, and g where the profile's activation is another letter (rv52 A8: "the output layer uses its own g" was σ)
     if node.func in ("f", "g") and not any(a == f"generic:{node.base}" for a in net.activations):
         raise Uninterpretable(f"{node.base} is not the network's activation (use --activation generic:{node.base})")
 

@@ -149,15 +149,13 @@ def _verify_text(text: str, notation="auto", *, path: str = "notes", kind: str =
 
 
 def notes_notation(text: str, kind: str = "markdown") -> Inferred:
-    """The notation ``notation="auto"`` infers for the notes ``text`` (evidence; a tie left open in ``conflict``),
-    as ``verify_text`` reads them, checking no formula: at a fraction of its cost."""
+    """What ``notation="auto"`` infers for the notes ``text`` (evidence; a tie in ``conflict``), checking no formula."""
     decided = conditionals.read(text) if kind == "latex" else None
     return _inferred(_read(decided.text if decided is not None and decided.branches else text, kind))
 
 
 def _read(text: str, kind: str) -> list:
-    """The notes' formulas, with the words around each read: one the notes call false is checked as their statement
-    that it is false, one they do not assume is prose (``negation``), one marked wrong otherwise is not judged."""
+    """The notes' formulas, each with its words read (called false: ``negation``; asked; marked wrong; written out)."""
     items = read_words(formulas(scan(text, kind)), text, kind)
     items = questions(items, text)  # "Exercise: what changes with $h = σ(g)$?": asked, not stated (``questions``)
     items = unread_redefined(items, text, kind)  # \renewcommand{\odot}{+}: not read as ⊙ (``macrodefs``)
@@ -240,15 +238,12 @@ def _verify_items(text, items, notation, path, kind, strict, activation, cost, o
     spoken = beside_softmax(spoken, lambda line: "softmax_line" in model.at(line))  # the log-likelihood of a softmax
     # "The target $y$ is a one-hot vector.": the assumption Σ_k y_k = 1 said in words (review 20, F1)
     model.definitions = sorted(model.definitions + said + one_hot_said(text, nt.names["target"]), key=lambda d: d.line)
-    # "where $\sigma$ is the logistic sigmoid": the activation letter bound to a named activation in words (review 23)
-    model.definitions = sorted(model.definitions + beside_formulas(activation_said(text, nt.names["activation"]),
-                                                                   model.definitions), key=lambda d: d.line)
+    # "where $\sigma$ is the logistic sigmoid": the activation letter bound to a named activation in words (review 23);
     # "from now on we use tanh instead of the sigmoid": a change of σ in words, not read as which one (review rv38 F5)
+    model.definitions += beside_formulas(activation_said(text, nt.names["activation"]), model.definitions)
     model.definitions = sorted(model.definitions + activation_switched(text, model.definitions), key=lambda d: d.line)
     reachwords.settle(text, model, spoken)  # not back over "from now on"; where the words leave it unclear
-    # the output layer's activation said in words, unless it is σ's in force there ("uses the sigmoid" of a sigmoid σ)
-    worded = [("hedged" if s.hedged else s.kind, s.line, s.words) for s in output_said if s.kind != "softmax"
-              and outputact.NAMES.get(s.kind) != (activation or model.at(s.line).get("activation"))]
+    worded = outputact.worded(output_said, activation, model)  # "the output layer is linear / uses tanh"
     # "we use the numerator layout": from its line on, ∂C/∂a^l is a row and ∂C/∂w^l has the shape of (w^l)^T
     own_layout = notes_layout(text, [(f.line, f.text) for f in items if f.kind in ("claim", "definition")
                                      and not f.negated and not f.under], nt)
@@ -285,9 +280,8 @@ def _verify_items(text, items, notation, path, kind, strict, activation, cost, o
              and not f.negated and not f.under and candidate(f.text, nt)}
     unknown = unknowns.find([(f, ahead[(f.line, f.text)]) for f in items if (f.line, f.text) in ahead], model, nt,
                             given, recheck=lambda text, line: once(text, _setting(model, line, given)[0]))
-    # "the output layer is linear / uses tanh": honoured (``given["output"]``), or not judged when it cannot be
-    why = outputact.conflict(worded, next((d.line for d in model.definitions if d.what == "softmax"), None))
-    unknown += [unknowns.Unknown(worded[0][1], "output-words", f"“{worded[0][2]}”", why)] if why else []
+    if why := outputact.unjudged(worded, model):  # output words honoured (``given["output"]``), or not judged
+        unknown.append(unknowns.Unknown(worded[0][1], "output-words", f"“{worded[0][2]}”", why))
     if not given.get("cost"):  # "the total cost is the sum of the per-sample costs": not the mean symbp's C is
         unknown = unknowns.rescaled(unknown + [unknowns.Unknown(line, "cost", f"“{words}”", unknowns.SUM_OF_INPUTS,
                                                                nt.names["cost"]) for line, words in said_summed(text)],

@@ -32,6 +32,18 @@ NOT_JUDGED = "so the output layer is not judged"
 NAMES = {"linear": "identity", "sigmoid": "sigmoid", "tanh": "tanh", "relu": "relu"}
 
 
+def worded(said: list, activation: "str | None", model) -> list:
+    """(kind or 'hedged', line, words) of each output activation said in words (``outputwords``), but a softmax and
+    the one σ in force there already is ("uses the sigmoid" of a sigmoid σ)."""
+    return [("hedged" if s.hedged else s.kind, s.line, s.words) for s in said if s.kind != "softmax"
+            and NAMES.get(s.kind) != (activation or model.at(s.line).get("activation"))]
+
+
+def unjudged(found: list, model) -> str:
+    """Why the output's claims are not judged when the words cannot be honoured ('' when they are)."""
+    return conflict(found, next((d.line for d in model.definitions if d.what == "softmax"), None))
+
+
 def honoured(found: list) -> "tuple | None":
     """(activation, words) of the output layer said in words by ``found`` ((kind, line, words), the softmax left out),
     when they say one activation symbp has; None when they say none, or what they say cannot be honoured
