@@ -72,7 +72,10 @@ _HEDGED = re.compile(r"\bcompar\w*|\bexercise|\bhomework|\bappendix|\bturn\s+to\
                      r"|\banother\b|\baside\b|\bexample\b|\bnot\b|\bnever\b|n['’]t\b|\bstarting\b"
                      r"|\bso\s+far\b|\bnext\b|\bhere\b|\buntil\b|\btemporar\w*|\bsrovnán\w*|\bporovnán\w*"
                      r"|\bcvičen\w*|\bpříklad\w*|\bne(?:použ|bud|ní\b|platí)\w*|\bсравнени\w*|\bупражнени\w*|\bпример\w*|\bне\b"
-                     r"|\bporównani\w*|\bćwiczeni\w*|\bprzykład\w*|\bnie\b", re.IGNORECASE)
+                     r"|\bporównani\w*|\bćwiczeni\w*|\bprzykład\w*|\bnie\b"
+                     # "for the other network, the cost is" (rv52 A9): another model's, maybe not the earlier claims'
+                     r"|\bother\b|\bsecond\b|\bjin(?:á|ou|ý|é|ého|ém)\b|\bдруг\w*|\binn(?:a|ej|y|ego|ym)\b",
+                     re.IGNORECASE)
 _NOW = re.compile(r"\bnow\b|\bnyní\b|\bteď\b|\bтеперь\b|\bсейчас\b|\bteraz\b", re.IGNORECASE)
 #: "Only" beside "in this section": the definition ends with the section.
 _ONLY = re.compile(r"\bonly\b|\balone\b|\bjust\b|\bjen\b|\bpouze\b|\bjedině\b|\bтолько\b|\bлишь\b|\btylko\b"
@@ -178,6 +181,16 @@ _ASIDE = re.compile(
     r"|\b(?:odbo[čc]k\w*|vsuvk\w*|exkurz\w*|srovn[aá]n\w*|porovn[aá]n\w*)\b"
     r"|\b(?:отступлени\w*|экскурс\w*|сравнени\w*|сравним)\b"
     r"|\b(?:dygresj\w*|ekskurs\w*|por[óo]wna\w*|na\s+marginesie)\b", re.I)
+#: A heading or a run-in title that opens an example, an exercise, a remark or a note: what it defines is its own
+#: (review rv52 A10, A11), unless it heads the whole text (``# Cvičení`` over a sheet of exercises).
+_EXAMPLE = re.compile(
+    r"^\W*(?:examples?|exercises?|remarks?|notes?|p[řr][íi]klad\w*|cvi[čc]en[íi]\w*|[úu]loh\w*|pozn[áa]mk\w*"
+    r"|пример\w*|упражнени\w*|задач\w*|замечани\w*|примечани\w*|przyk[łl]ad\w*|[ćc]wiczeni\w*|zadani\w*"
+    r"|uwag\w*)\b", re.I)
+#: A bold title opening a line (``**Example.** Take …``, ``> **Note:**``) or a quoted note (``> Note: …``): read as a
+#: heading by ``settle``, so what an example or a note defines is kept to it as under a heading "Example".
+_RUN_IN = re.compile(r"^[ \t]*(?:>[ \t]*)?(?:\*\*(?P<bold>[^*\n]{1,60})\*\*|(?P<quoted>(?<=>)[ \t]*[^\W\d_]+:))",
+                     re.M)
 
 
 def _aside(w: "_Words", pos: int) -> str:
@@ -187,7 +200,30 @@ def _aside(w: "_Words", pos: int) -> str:
     if not w.heads or head > pos or head not in w.heads:
         return ""
     title = w.text[head:].lstrip("\n").split("\n", 1)[0]
-    return title.strip() if _ASIDE.search(title) and not denies_aside(title) else ""
+    run_in = title.startswith(_RUN_IN_HEAD)
+    if run_in:  # a run-in title: its bold words alone, not the sentence after them
+        title = title[len(_RUN_IN_HEAD):].split("**", 1)[0]
+    example = _EXAMPLE.search(title.lstrip("#").strip()) is not None and (run_in or w.text[:head].strip() != "")
+    return title.strip() if (_ASIDE.search(title) or example) and not denies_aside(title) else ""
+
+
+_RUN_IN_HEAD = "#### **"
+
+
+def _run_in_headings(text: str) -> str:
+    """``text`` with each run-in title (``_RUN_IN``) made a heading of its own line, and the first line after a
+    quoted note a heading too (where the note ends), every line where it was: for ``settle``'s sections only."""
+    lines = text.split("\n")
+    quoted = False
+    for i, line in enumerate(lines):
+        m = _RUN_IN.match(line)
+        if m is not None:
+            title = m.group("bold") or m.group("quoted")
+            lines[i] = _RUN_IN_HEAD + title.strip() + "**" + line[m.end():]
+            quoted = line.lstrip().startswith(">")
+        elif quoted and line.strip() and not line.lstrip().startswith(">"):
+            lines[i], quoted = "#### " + line, False
+    return "\n".join(lines)
 
 
 def _confined_before(w: "_Words", a: int, pos: int, mentions: tuple) -> "tuple[int, int] | None":
@@ -213,7 +249,7 @@ def _about(words: str, mentions: tuple, lines: range) -> bool:
 def settle(text: str, model, mentions: tuple) -> None:
     """Set ``model.reach``, ``model.restores`` and ``model.doubts`` from the words around its definitions (see the
     module), with a line of the header for each restore and doubt (``model.hypotheticals``)."""
-    w = _Words(text)
+    w = _Words(_run_in_headings(text))
     defs = [d for d in model.definitions if d.what in _KINDS]
     doubts: list = []
     firsts: dict = {}
@@ -279,12 +315,15 @@ def _reach(w: _Words, d, kind: str, mentions: tuple) -> tuple:
         why = (f"line {unsure}: \u201c{said}\u201d may or may not say that the {kind} of line {d.line} starts only "
                f"there: the claims before it are read with and without it")
         return unsure, Doubt(at, unsure, lambda m, k=kind, r=at: replace(m, reach={**m.reach, k: r}), why)
+    head = w.line(section) if section else 0
     if (_FUTURE.search(own) or _HEDGED.search(own) or HYPOTHETICAL.search(own)) and w.line(a) > at:
         # "for comparison", "as an exercise", "which we do not use here", "Had the cost been", "So far … Next":
-        # whether the definition is the notes' own before its line is not said (review 22 F4, F5, F11)
+        # whether the definition is the notes' own before its line is not said (review 22 F4, F5, F11); not before
+        # its section's heading either, where a sentence runs on over it (rv52 A9d: \section{…} has no full stop)
         why = (f"line {d.line}: \u201c{w.said(a, b)}\u201d leaves unclear whether the {kind} holds before it: the "
                f"claims before it are read with and without it")
-        return at, Doubt(at, w.line(a), lambda m, k=kind, r=w.line(a): replace(m, reach={**m.reach, k: r}), why)
+        last = max(w.line(a), head)
+        return at, Doubt(at, last, lambda m, k=kind, r=last: replace(m, reach={**m.reach, k: r}), why)
     return at, None
 
 
