@@ -95,16 +95,13 @@ def test_rational_functions_agree():
 
 @needs_flint
 def test_the_whole_catalogue_gives_the_same_certificates_through_flint():
-    import json
-    from pathlib import Path
+    from golden_certificates import cases, certificate_dict, golden
 
-    from golden_certificates import cases, certificate_dict
-
-    golden = json.loads((Path(__file__).parent / "data" / "catalogue_certificates.json").read_text(encoding="utf-8"))
+    stored = golden()
     with dense.policy(forced=True):
         for label, net, ident, method in cases():
             if method == "exact":
-                assert certificate_dict(net, ident, method) == golden[label], label
+                assert certificate_dict(net, ident, method) == stored[label], label
 
 
 @needs_flint

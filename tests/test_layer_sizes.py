@@ -80,7 +80,7 @@ def test_dependence_reads_degrees_and_roots():
 @pytest.mark.parametrize("formula, status", [
     (r"\frac{\partial L}{\partial \beta} = m m^{-1} \sum_i g_i", "holds"),  # m^{-1} was a TypeError (1 / a field element)
     (r"\frac{\partial L}{\partial \beta} = m^{-1} \sum_i g_i", "refuted"),
-    (r"\frac{\partial L}{\partial \beta} = \frac{1}{m^{99999} + 1} \sum_i g_i", "uninterpretable"),  # at once
+    (r"\frac{\partial L}{\partial \beta} = \frac{1}{m^{99999} + 1} \sum_i g_i", "unreadable"),  # at once: an exponent past the cap of 8 is not read (issue 12 D1)
     # 0 at m = 6 only (outside its domain), and not 1 at any other m: wrong wherever it is defined
     (r"\frac{\partial L}{\partial \beta} = \frac{1}{(m-1)(m-2)(m-3)(m-4)(m-5)(m-6) + m - 6}\sum_i g_i", "refuted"),
     (r"\frac{\partial L}{\partial x_i} = \gamma (\sigma^2+\epsilon)^{-1/2} \left(g_i - m^{-1}\sum_j g_j\right)"

@@ -11,13 +11,12 @@ from __future__ import annotations
 
 import importlib
 import json
-from pathlib import Path
 
 import pytest
 
-from golden_certificates import cases, certificate_dict
+from golden_certificates import cases, certificate_dict, golden
 
-GOLDEN = json.loads((Path(__file__).parent / "data" / "catalogue_certificates.json").read_text(encoding="utf-8"))
+GOLDEN = golden()
 CASES = list(cases())
 
 
