@@ -39,7 +39,7 @@ def _open(m: Model, node) -> str:
     return "upper" if letter.isupper() else "lower"
 
 
-def _flip(shape):
+def flipped(shape):
     """The shape of the transpose of a thing of ``shape`` (``graphshapes``' shapes)."""
     if shape is None or shape[0] == "s":
         return shape
@@ -84,7 +84,7 @@ def guessed_shapes(m: Model, left, right, a, b) -> list:
         return []
     (left, flip_l), (right, flip_r) = scaled(left), scaled(right)
     out = _guessed(m, left, right, a, b)
-    out = [(sym, _flip(shape) if (flip_l if sym is left else flip_r) else shape) for sym, shape in out]
+    out = [(sym, flipped(shape) if (flip_l if sym is left else flip_r) else shape) for sym, shape in out]
     for sym, shape in out:
         name = m.canonical(sym.base)
         m.guessed[name] = "a matrix" if shape[0] == "m" else f"a {'row' if shape[1] == 'row' else 'column'} vector"

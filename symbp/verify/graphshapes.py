@@ -21,7 +21,7 @@ from __future__ import annotations
 from .graphmodel import (Add, Call, Div, Had, Mat, Model, Mul, Neg, Norm, Num, Pow, Quantity, Sym, T,
                          is_declaration, is_definition, is_matrix_letter, literal_shape, split_index, uses)
 from .graphdelta import kronecker_uses
-from .graphguess import guessed_shapes, guessed_words, open_letter, scaled
+from .graphguess import flipped as _transpose, guessed_shapes, guessed_words, open_letter, scaled
 from .graphoneentry import learn_one_entry
 from .graphnodes import walk
 from .graphsizes import add_letters, open_size, sum_bounds
@@ -459,14 +459,6 @@ def _leaf_scalar(m: Model, node) -> bool:
         return False
     q = m.quantities.get(m.canonical(node.base))
     return q is not None and q.rank == 0 and node.base not in m.functions
-
-
-def _transpose(shape):
-    if shape is None or shape[0] == "s":
-        return shape
-    if shape[0] == "v":
-        return ("v", {"row": "col", "col": "row"}.get(shape[1]), shape[2])
-    return ("m", shape[2], shape[1])
 
 
 def _vector_of_entries(m: Model, lit: Mat, line: int, defining: bool = False) -> None:
