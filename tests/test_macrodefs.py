@@ -60,3 +60,18 @@ def test_a_definition_of_a_name_no_formula_uses_changes_nothing():
     assert ("claim", "holds") in _statuses(COST + "$$\\newcommand{\\R}{\\mathbb{R}}$$\n\n" + BP1)
     assert defined("\\newcommand{\\R}{\\mathbb{R}} \\def\\x{1} \\renewcommand*{\\odot}{+}") == {
         "\\R": 1, "\\x": 1, "\\odot": 1}
+
+
+@pytest.mark.parametrize("preamble", [
+    "\\renewcommand *{\\odot}{+}", "\\RenewDocumentCommand{\\odot}{}{+}", "\\DeclareDocumentCommand{\\odot}{}{+}",
+    "\\csdef{odot}{+}", "\\cslet{odot}+", "\\letcs\\odot{oplus}", "\\expandafter\\def\\csname odot\\endcsname{+}",
+    "\\RenewCommandCopy\\odot\\oplus", "\\renewcommand%\n{\\odot}{+}", "\\mathchardef\\odot=\"202B",
+    "\\DeclareMathSymbol{\\odot}{\\mathbin}{operators}{\"2B}", "\\global\\let\\odot=+",
+    "\\renewcommand{\\prime}{}",  # σ' is σ^{\prime}: typeset, BP1 loses its derivative
+])
+def test_every_way_latex_redefines_a_name_is_seen(preamble):
+    # review rv53 F1: each of these typesets BP1 as something else (checked with pdflatex), and BP1 held
+    text = ("\\documentclass{article}\n" + preamble + "\n\\begin{document}\n" + COST
+            + "\\[\\delta^L = (a^L - y) \\odot \\sigma'(z^L)\\]\n\\end{document}\n")
+    report = verify_text(text, "nielsen", kind="latex")
+    assert [r.result.status for r in report.rows if "\\delta^L" in r.formula.text] == ["unreadable"]

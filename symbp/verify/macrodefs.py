@@ -16,10 +16,16 @@ from dataclasses import replace
 
 #: \newcommand{\name}, \renewcommand*\name, \providecommand, \DeclareRobustCommand, \DeclareMathOperator*{\name};
 #: \def\name, \gdef, \edef, \xdef, \let\name; with or without the braces around the name.
+_GAP = r"(?:\s|%[^\n]*\n)*"  # spaces, and comments running on to the next line (``\renewcommand%⏎{\odot}``)
 _DEFINES = re.compile(
-    r"\\(?:(?:re)?newcommand|providecommand|DeclareRobustCommand|DeclareMathOperator)(?![A-Za-z])\*?\s*\{?\s*"
-    r"(\\[A-Za-z]+|\\.)"
-    r"|\\(?:[gex]?def|let|global\s*\\def)(?![A-Za-z])\s*(\\[A-Za-z]+|\\.)")
+    r"\\(?:(?:re)?newcommand|providecommand|DeclareRobustCommand|DeclareMathOperator|(?:New|Renew|Provide|Declare)"
+    r"(?:Document|Expandable)?Command(?:Copy)?|mathchardef|chardef|DeclareMathSymbol|DeclareMathDelimiter"
+    r"|DeclareMathAccent|DeclareMathRadical)(?![A-Za-z])" + _GAP + r"\*?" + _GAP + r"\{?" + _GAP + r"(\\[A-Za-z]+|\\.)"
+    r"|\\(?:[gex]?def|let|global" + _GAP + r"\\[gex]?def|global" + _GAP + r"\\let|futurelet|letcs)(?![A-Za-z])" + _GAP
+    + r"(?!\\csname(?![A-Za-z]))(\\[A-Za-z]+|\\.)"
+    # etoolbox and \csname: the name without its backslash (\csdef{odot}, \expandafter\def\csname odot\endcsname)
+    r"|\\(?:cs[gex]?def|cslet|csletcs|csundef)(?![A-Za-z])" + _GAP + r"\{" + _GAP + r"([A-Za-z]+)"
+    r"|\\csname" + _GAP + r"([A-Za-z]+)" + _GAP + r"\\endcsname")
 
 
 def defined(text: str, kind: str = "markdown") -> dict[str, int]:
@@ -34,7 +40,7 @@ def defined(text: str, kind: str = "markdown") -> dict[str, int]:
             pass  # not JSON: read as it is
     out: dict[str, int] = {}
     for m in _DEFINES.finditer(text):
-        name = m.group(1) or m.group(2)
+        name = m.group(1) or m.group(2) or "\\" + (m.group(3) or m.group(4))
         out.setdefault(name, text.count("\n", 0, m.start()) + 1)
     return out
 
@@ -45,14 +51,15 @@ def unread_redefined(items: list, text: str, kind: str = "markdown") -> list:
     if not names:
         return items
     uses = re.compile("|".join(re.escape(n) + ("(?![A-Za-z])" if n[-1].isalpha() else "") for n in
-                               sorted(names, key=len, reverse=True)))
+                               sorted(names, key=len, reverse=True))
+                      + ("|'" if "\\prime" in names else ""))  # σ' is σ^{\prime}: a redefined \prime changes it
     out = []
     for f in items:
         m = uses.search(f.source or f.text) or uses.search(f.text)
         if m is None or f.kind == "unreadable" or _DEFINES.search(f.source or f.text):
             out.append(f)
             continue
-        name = m.group(0)
+        name = "\\prime" if m.group(0) == "'" else m.group(0)
         where = "a notebook cell" if kind == "notebook" else f"line {names[name]}"
         out.append(replace(f, kind="unreadable", source=f.source or f.text, reason=(
             f"it writes {name}, which the notes define for themselves ({where}): symbp does not expand the notes' "
