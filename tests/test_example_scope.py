@@ -45,3 +45,38 @@ def test_a_sheet_of_exercises_under_one_title_keeps_its_model():
     text = ("# Exercises\n\nThe activation is $\\sigma(z) = z$ and the cost $C = \\frac12\\|a^L - y\\|^2$.\n\n"
             "$$\\delta^L = a^L - y$$\n")
     assert [r.result.status for r in verify_text(text, "auto").rows if "delta" in r.formula.text] == ["holds"]
+
+
+_TEMPLATE = ("# Backpropagation\n\nWe use the quadratic cost $C = \\frac12\\sum_j (a^L_j - y_j)^2$.\n\n{example}\n\n"
+             "## The output error\n\nFor the network of these notes, the output error is\n\n$$\\delta^L = a^L - y.$$\n")
+
+
+@pytest.mark.parametrize("example", [
+    "**Example.** Take a network whose output layer is linear.",
+    "### Example\n\nTake a network whose output layer is linear.",
+    "**Example 2 (linear output).** Take a network whose output layer is linear.",
+    "> Note: take a network whose output layer is linear.",
+    "*Example.* Take a network whose output layer is linear.",
+    "__Example__ Take a network whose output layer is linear.",
+    "*Example.* Take the identity activation $\\sigma(z) = z$.",
+    "__Example.__ Take the identity activation $\\sigma(z) = z$.",
+    "**Пример.** Пусть выходной слой линейный.",
+])
+def test_an_example_in_any_dress_keeps_its_model(example):
+    # review rv53 F2, F3: δ^L = a^L − y holds only under the example's linear output or σ(z) = z; outside it σ is
+    # generic, where it is false, so it is never "holds"
+    rows = [r.result.status for r in verify_text(_TEMPLATE.format(example=example), "auto").rows
+            if "delta" in r.formula.text]
+    assert rows and "holds" not in rows and "refuted" not in rows, rows
+
+
+@pytest.mark.parametrize("example", [
+    "\\paragraph{Example} Take the identity activation $\\sigma(z) = z$.",
+    "\\begin{example} Take the identity activation $\\sigma(z) = z$. \\end{example}",
+])
+def test_latex_examples_keep_their_model(example):
+    text = ("\\documentclass{article}\n\\begin{document}\nWe use the quadratic cost $C = \\frac12\\sum_j (a^L_j - y_j)^2$."
+            f"\n\n{example}\n\n\\section{{The output error}}\nThe output error is\n\\begin{{equation}}\n"
+            "\\delta^L = a^L - y\n\\end{equation}\n\\end{document}\n")
+    rows = [r.result.status for r in verify_text(text, "auto", kind="latex").rows if "delta" in r.formula.text]
+    assert rows == ["ambiguous"], rows

@@ -243,7 +243,7 @@ def _verify_items(text, items, notation, path, kind, strict, activation, cost, o
     model.definitions += beside_formulas(activation_said(text, nt.names["activation"]), model.definitions)
     model.definitions = sorted(model.definitions + activation_switched(text, model.definitions), key=lambda d: d.line)
     reachwords.settle(text, model, spoken)  # not back over "from now on"; where the words leave it unclear
-    worded = outputact.worded(output_said, activation, model)  # "the output layer is linear / uses tanh"
+    worded = outputact.worded(output_said, activation, model, reachwords.asides(text))  # "the output is linear"
     # "we use the numerator layout": from its line on, ∂C/∂a^l is a row and ∂C/∂w^l has the shape of (w^l)^T
     own_layout = notes_layout(text, [(f.line, f.text) for f in items if f.kind in ("claim", "definition")
                                      and not f.negated and not f.under], nt)

@@ -32,10 +32,11 @@ NOT_JUDGED = "so the output layer is not judged"
 NAMES = {"linear": "identity", "sigmoid": "sigmoid", "tanh": "tanh", "relu": "relu"}
 
 
-def worded(said: list, activation: "str | None", model) -> list:
+def worded(said: list, activation: "str | None", model, aside=lambda line: "") -> list:
     """(kind or 'hedged', line, words) of each output activation said in words (``outputwords``), but a softmax and
-    the one σ in force there already is ("uses the sigmoid" of a sigmoid σ)."""
-    return [("hedged" if s.hedged else s.kind, s.line, s.words) for s in said if s.kind != "softmax"
+    the one σ in force there already is ("uses the sigmoid" of a sigmoid σ). Words in an example, an exercise or a
+    note (``aside(line)``, ``reachwords.asides``) are the example's: hedged, never the notes' (review rv53 F2)."""
+    return [("hedged" if s.hedged or aside(s.line) else s.kind, s.line, s.words) for s in said if s.kind != "softmax"
             and NAMES.get(s.kind) != (activation or model.at(s.line).get("activation"))]
 
 

@@ -189,8 +189,11 @@ _EXAMPLE = re.compile(
     r"|uwag\w*)\b", re.I)
 #: A bold title opening a line (``**Example.** Take …``, ``> **Note:**``) or a quoted note (``> Note: …``): read as a
 #: heading by ``settle``, so what an example or a note defines is kept to it as under a heading "Example".
-_RUN_IN = re.compile(r"^[ \t]*(?:>[ \t]*)?(?:\*\*(?P<bold>[^*\n]{1,60})\*\*|(?P<quoted>(?<=>)[ \t]*[^\W\d_]+:))",
-                     re.M)
+_RUN_IN = re.compile(r"^[ \t]*(?:>[ \t]*)?(?:\*\*(?P<bold>[^*\n]{1,60})\*\*|__(?P<under>[^_\n]{1,60})__"
+                     r"|\*(?=\S)(?P<it>[^*\n]{1,60}?)(?<=\S)\*|(?P<quoted>(?<=>)[ \t]*[^\W\d_]+:))", re.M)
+#: An example, exercise, remark or note environment (``\begin{example} … \end{example}``): an aside to its end.
+_ASIDE_ENV = re.compile(r"\\(begin|end)\s*\{(example|examples|exercise|remark|note|p[řr][íi]klad|cvi[čc]en[íi]|pozn[áa]mka"
+                        r"|пример|упражнение|замечание|przyk[łl]ad|[ćc]wiczenie|uwaga)\*?\}", re.I)
 
 
 def _aside(w: "_Words", pos: int) -> str:
@@ -203,7 +206,8 @@ def _aside(w: "_Words", pos: int) -> str:
     run_in = title.startswith(_RUN_IN_HEAD)
     if run_in:  # a run-in title: its bold words alone, not the sentence after them
         title = title[len(_RUN_IN_HEAD):].split("**", 1)[0]
-    example = _EXAMPLE.search(title.lstrip("#").strip()) is not None and (run_in or w.text[:head].strip() != "")
+    bare = re.sub(r"^\s*\\(?:(?:sub)*section|paragraph)\*?\s*\{", "", title.lstrip("#").strip())  # \paragraph{Example}
+    example = _EXAMPLE.search(bare) is not None and (run_in or w.text[:head].strip() != "")
     return title.strip() if (_ASIDE.search(title) or example) and not denies_aside(title) else ""
 
 
@@ -214,16 +218,27 @@ def _run_in_headings(text: str) -> str:
     """``text`` with each run-in title (``_RUN_IN``) made a heading of its own line, and the first line after a
     quoted note a heading too (where the note ends), every line where it was: for ``settle``'s sections only."""
     lines = text.split("\n")
-    quoted = False
+    quoted = ended = False
     for i, line in enumerate(lines):
         m = _RUN_IN.match(line)
-        if m is not None:
-            title = m.group("bold") or m.group("quoted")
+        env = _ASIDE_ENV.search(line)
+        if env is not None and env.group(1) == "begin":
+            lines[i] = _RUN_IN_HEAD + env.group(2) + "**" + line[env.end():]
+        elif env is not None:
+            ended = True  # the section of the environment ends at the next line with words
+        elif m is not None:
+            title = m.group("bold") or m.group("under") or m.group("it") or m.group("quoted")
             lines[i] = _RUN_IN_HEAD + title.strip() + "**" + line[m.end():]
             quoted = line.lstrip().startswith(">")
-        elif quoted and line.strip() and not line.lstrip().startswith(">"):
-            lines[i], quoted = "#### " + line, False
+        elif (quoted and line.strip() and not line.lstrip().startswith(">")) or (ended and line.strip()):
+            lines[i], quoted, ended = "#### " + line, False, False
     return "\n".join(lines)
+
+
+def asides(text: str):
+    """A function of a line: the heading of the example, exercise, note or aside it stands in ('' for none)."""
+    w = _Words(_run_in_headings(text))
+    return lambda line: _aside(w, position_of(w.text, line)) if 1 <= line <= w.text.count("\n") + 1 else ""
 
 
 def _confined_before(w: "_Words", a: int, pos: int, mentions: tuple) -> "tuple[int, int] | None":
