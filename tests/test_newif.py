@@ -10,6 +10,8 @@ from __future__ import annotations
 import subprocess
 import sys
 
+import pytest
+
 from symbp.cli import main
 from symbp.verify.conditionals import read
 from symbp.verify.notes import verify_text
@@ -130,3 +132,14 @@ def test_let_to_iftrue_and_a_braced_newif_are_switches():
         "\\newif{\\ifs}", "\\strue", "", "$$a=1$$", "", "", "", "\\let\\ifd\\iftrue", "$c=1$"]
     assert [b.state for b in out.branches] == ["hidden", "hidden"]
     assert "\\strue at line 2" in out.branches[0].reason and "\\let\\ifd\\iftrue at line 8" in out.branches[1].reason
+
+
+@pytest.mark.parametrize("definition", ["\\let\\ifdraft\\iffalse", "\\let\\ifdraft=\\iffalse",
+                                        "\\def\\ifdraft{\\iffalse}", "\\newcommand{\\hide}{\\iffalse}"])
+def test_an_iffalse_that_a_definition_takes_as_its_value_hides_nothing(definition):
+    # review rv53 F7: the \iffalse of a preamble's \let\ifdraft\iffalse was read as opening hidden text to the end of
+    # the file: "found no formulas", exit 0, for notes whose one claim (δ^L = a^L − y, σ generic) is false
+    text = ("\\documentclass{article}\n\\usepackage{amsmath}\n" + definition + "\n\\begin{document}\n"
+            "The output error for the quadratic cost is\n\\begin{equation}\n\\delta^L = a^L - y.\n\\end{equation}\n"
+            "\\end{document}\n")
+    assert [r.result.status for r in verify_text(text, "nielsen", kind="latex").rows] == ["refuted"]

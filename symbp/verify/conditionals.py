@@ -31,7 +31,7 @@ import bisect
 import re
 from dataclasses import dataclass, field
 
-from .delimiters import VERBATIM_ENVIRONMENTS, _Lexer, _line, _line_starts
+from .delimiters import _DEFINED_AS, VERBATIM_ENVIRONMENTS, _Lexer, _line, _line_starts
 from .scan import _pair
 
 #: TeX's own conditionals (and e-TeX's, pdfTeX's): a test whose value symbp does not work out.
@@ -122,6 +122,8 @@ def read(text: str) -> Conditionals:
             if typeset or unknown:
                 switches[name] = _set(value, f"\\{word} at line {_line(starts, a)}", typeset, depth,
                                       _line(starts, a))
+        elif word in ("iftrue", "iffalse") and _DEFINED_AS.search(text, max(0, a - 80), a):
+            continue  # \def\ifdraft{\iffalse}: the value a definition gives, not a conditional that opens (rv53 F7)
         elif word.startswith("if") and word not in NOT_CONDITIONALS:
             value, why = _value(word, switches, text, b)
             if value == "not a conditional":

@@ -42,6 +42,11 @@ MATH_FENCE = "```math"
 VERBATIM_ENVIRONMENTS = frozenset({"verbatim", "verbatim*", "Verbatim", "lstlisting", "minted", "comment", "alltt",
                                    "BVerbatim", "LVerbatim", "filecontents", "filecontents*"})
 
+#: ``\let\ifdraft\iffalse``, ``\def\ifdraft{\iffalse}``, ``\newcommand{\hide}{\iffalse}``: an \iffalse that is the value of
+#: a definition, not one that opens hidden text (review rv53 F7: the rest of the document was skipped, exit 0)
+_DEFINED_AS = re.compile(r"(?:\\let\s*\\[A-Za-z@]+\s*=?|\\[gex]?def\s*\\[A-Za-z@]+\s*\{|\\(?:re)?newcommand\*?\s*\{?\s*"
+                         r"\\[A-Za-z@]+\s*\}?\s*(?:\[\d\]\s*)?\{)\s*$")
+
 
 @dataclass(frozen=True)
 class _Event:
@@ -271,7 +276,7 @@ class _Lexer:
                 if close > 0 and (line_end < 0 or close < line_end):
                     return self._skip(i, close + 1)
             return m.end()
-        if name == "iffalse" and self.kind == "latex":
+        if name == "iffalse" and self.kind == "latex" and not _DEFINED_AS.search(text, max(0, i - 80), i):
             close = re.compile(r"\\fi(?![A-Za-z])").search(text, m.end())
             return self._skip(i, len(text) if close is None else close.end())
         return m.end()
