@@ -114,6 +114,10 @@ def forward_kind(text: str, nt: Notation) -> str:
     if lhs.role == "a" and is_output(lhs) and isinstance(rhs, Quantity) and rhs.role == "z" and (
             rhs.layer == lhs.layer and rhs.indices == lhs.indices):
         return "linear"
+    if lhs.role == "a" and rhs is None and re.search(r"(?<![A-Za-z\\])z(?![A-Za-z])", core):
+        # a^L = \Phi(z^L), a^l = \varsigma(z^l): a function of z symbp cannot read is an activation of the notes'
+        # own all the same, never σ (rv53 F10: the unread definition left σ at the output, and BP1 held)
+        return "linear" if is_output(lhs) and lhs.layer.var == "L" else "a"
     weights = re.search(r"(?<![A-Za-z\\])[wW](?![A-Za-z])|\\Theta|\\theta", rest) is not None
     if lhs.role == "z" and weights:
         return "z"
