@@ -40,6 +40,12 @@ hypothetical ("If $n_L = 1$, then $$…$$", "if the network had a single output 
 nothing, and only the formulas it states after its words are checked on one output (the notes state them under
 that condition). The same formula written under one output and in general is two claims, two rows.
 
+Words that fix two to five output neurons ("The output layer has 3 neurons", "$a^L \\in \\mathbb{R}^3$", "$n_L = 3$",
+"Výstupní vrstva má tři neurony", "Выходной слой имеет три нейрона", "Warstwa wyjściowa ma trzy neurony") are read
+the same way, the claims after them checked on networks with that many outputs (``OutputProse.count``): a claim
+written out for three outputs is conditional on n_L = 3 there (rv53 F15), never a plain holds. A sentence that also
+qualifies the number (``_OTHERWISE``: a negation, "per", another number) fixes nothing.
+
 >>> prose_outputs("The network has one output neuron, so $a^L$ is a number.")
 (1, 'one output neuron')
 >>> prose_outputs("Poslední vrstva $L$ má jediný neuron.")
@@ -159,6 +165,53 @@ _OTHERWISE = re.compile(
     r"|każd\w*|więcej|niż|zamiast|nie\b|klas\w*", re.IGNORECASE)
 
 
+_NUMBER_WORDS = {
+    "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+    "dva": 2, "dvě": 2, "tři": 3, "čtyři": 4, "pět": 5, "šest": 6, "sedm": 7, "osm": 8, "devět": 9, "deset": 10,
+    "два": 2, "две": 2, "три": 3, "четыре": 4, "пять": 5, "шесть": 6, "семь": 7, "восемь": 8, "девять": 9,
+    "десять": 10, "dwa": 2, "dwie": 2, "trzy": 3, "cztery": 4, "pięć": 5, "sześć": 6, "siedem": 7, "osiem": 8,
+    "dziewięć": 9, "dziesięć": 10}
+_COUNT = r"([2-9]|[1-9]\d|\$\s*(?:[2-9]|[1-9]\d)\s*\$|" + "|".join(_NUMBER_WORDS) + ")"
+#: Words that fix the number of output neurons at two or more (rv53 F15: "The output layer has 3 neurons", ignored,
+#: refuted BP2 written out for three outputs on a network with four). Narrow: the output layer (or the network's
+#: output neurons) and one number, in a plain statement.
+_PROSE_COUNT_OUTPUT = re.compile("|".join((
+    r"\b(?:the\s+)?(?:output|last|final)\s+layer\s+" + _MATH + r"(?:has|contains|consists\s+of)\s+(?:exactly\s+)?"
+    + _COUNT + r"\s+(?:neurons|units|nodes)\b",
+    r"\b(?:network|net|model)\s+(?:has|with)\s+(?:exactly\s+)?" + _COUNT + r"\s+output\s+(?:neurons|units|nodes)\b",
+    r"\$\s*n\s*_\s*\{?\s*L\s*\}?\s*=\s*([2-9]|[1-9]\d)\s*\$",
+    r"\$\s*a\s*\^\s*\{?\s*L\s*\}?\s*\\in\s*\\mathbb\s*\{?\s*R\s*\}?\s*\^\s*\{?\s*([2-9]|[1-9]\d)\s*\}?\s*\$",
+    r"\b(?:poslední|výstupní)\s+vrstva\s+" + _MATH + r"má\s+(?:přesně\s+)?" + _COUNT + r"\s+neuron(?:y|ů)\b",
+    r"(?:^|\s)(?:последний|выходной)\s+слой\s+" + _MATH + r"(?:имеет|содержит|состоит\s+из)\s+" + _COUNT
+    + r"\s+нейрон(?:а|ов)(?!\w)",
+    r"\b(?:(?:ostatnia|wyjściowa)\s+warstwa|warstwa\s+(?:ostatnia|wyjściowa))\s+" + _MATH + r"ma\s+(?:dokładnie\s+)?"
+    + _COUNT + r"\s+neuron(?:y|ów)\b",
+)), re.IGNORECASE)
+
+
+#: The most output neurons words fix: more make every check on the notes' network slow, and a claim written out
+#: for them is rare; such words fix nothing (the claims are checked on the usual networks).
+_MAX_COUNT = 5
+
+
+def _count_output(sentence: str) -> "tuple[int, re.Match] | None":
+    """(the number, the phrase) where ``sentence`` fixes two or more output neurons, every phrase of it that does
+    agreeing and nothing else in it qualifying them ("… 3 neurons, one per class", "not 3 neurons"), or None."""
+    found = list(_PROSE_COUNT_OUTPUT.finditer(sentence))
+    if not found:
+        return None
+    counts = set()
+    for m in found:
+        raw = next(g for g in m.groups() if g).strip("$ \t").lower()
+        counts.add(_NUMBER_WORDS.get(raw) or int(raw))
+    rest = _prose(sentence)
+    for m in found:
+        rest = rest.replace(" ".join(m.group(0).split()), " ").replace(m.group(0), " ")
+    if len(counts) != 1 or max(counts) > _MAX_COUNT or _OTHERWISE.search(rest) or _NOT_ONE.search(sentence[max(0, found[0].start() - 20):found[0].start()]):
+        return None
+    return counts.pop(), found[0]
+
+
 #: The hypothetical words of ``sentences``, and words that call the assumption a mistake ("A common mistake is to
 #: assume a single output neuron", "wrongly assume"; not the nouns chyba, ошибка, błąd alone, which also name the
 #: error δ of a neuron): such a sentence does not fix the notes' network either.
@@ -201,6 +254,7 @@ class OutputProse:
     until: "int | None" = None
     ends: str = ""
     lines: tuple = ()
+    count: int = 1  # the number of output neurons the words fix ("The output layer has 3 neurons": 3)
 
     def covers(self, line: int) -> bool:
         if self.condition:
@@ -236,9 +290,12 @@ def output_prose(text: str) -> list:
             if stop:
                 out.append(replace(open_, until=_line(text, start), ends=stop.strip()))
                 open_ = None
-        one = _one_output(sentence)
+        one, count = _one_output(sentence), 1
         if one is None:
-            continue
+            counted = _count_output(sentence)
+            if counted is None:
+                continue
+            count, one = counted
         at = start + one.start()
         hyp = _HYPOTHETICAL.search(_masked(sentence))  # the words, never a letter of a formula
         if hyp is not None:
@@ -250,10 +307,14 @@ def output_prose(text: str) -> list:
                       for n in range(a, b + 1)}
             lines = tuple(sorted({n for a, b in mine for n in range(a, b + 1)} - others))
             if lines:
-                out.append(OutputProse(_line(text, at), _phrase(sentence, hyp, one), True, lines=lines))
+                out.append(OutputProse(_line(text, at), _phrase(sentence, hyp, one), True, lines=lines, count=count))
             continue
+        if open_ is not None and open_.count != count:  # another number of outputs from this sentence on
+            out.append(replace(open_, until=_line(text, start), ends=one.group(0).strip()))
+            open_ = None
         if open_ is None:  # from the sentence that says so on (formulas before the words in it are about it)
-            open_ = OutputProse(_line(text, start + len(sentence) - len(sentence.lstrip())), one.group(0).strip())
+            open_ = OutputProse(_line(text, start + len(sentence) - len(sentence.lstrip())), one.group(0).strip(),
+                                count=count)
     if open_ is not None:
         out.append(open_)
     heads = [(p, section_end(text, _position(text, p.line))) for p in out if not p.condition]
@@ -276,36 +337,41 @@ class OutputsAt:
     def __init__(self, text: str, sizes: "tuple | None"):
         self.sizes, self.prose, self.said = sizes, [], []
         for p in output_prose(text):
+            n = p.count
+            what = ("one output neuron (n_L = 1)" if n == 1 else f"{n} output neurons (n_L = {n})")
+            single = "a single output" if n == 1 else f"{n} outputs"
             if p.condition:
                 self.prose.append(p)
-                lines = ", ".join(str(n) for n in p.lines)
-                self.said.append((p.line, 1, (
-                    f"one output neuron (n_L = 1) only under a condition (\"{p.words}\"): the claims of line"
-                    f"{'s' if len(p.lines) > 1 else ''} {lines} are checked on networks with a single output, as the "
+                lines = ", ".join(str(k) for k in p.lines)
+                self.said.append((p.line, n, (
+                    f"{what} only under a condition (\"{p.words}\"): the claims of line"
+                    f"{'s' if len(p.lines) > 1 else ''} {lines} are checked on networks with {single}, as the "
                     "condition says; it does not fix the notes' network")))
-            elif sizes and sizes[-1] != 1:
-                self.said.append((p.line, None, f"one output neuron (n_L = 1) in the prose ({p.words}); not in force: "
+            elif sizes and sizes[-1] != n:
+                self.said.append((p.line, None, f"{what} in the prose ({p.words}); not in force: "
                                                 f"--sizes gives {list(sizes)}"))
             else:
                 self.prose.append(p)
-                where = (f"the claims of lines {p.line}–{p.until - 1} are checked on networks with a single output; "
-                         f"from line {p.until} the notes speak of several outputs again ({p.ends})"
+                where = (f"the claims of lines {p.line}–{p.until - 1} are checked on networks with {single}; "
+                         f"from line {p.until} the notes speak of {'several' if n == 1 else 'other'} outputs again ({p.ends})"
                          if p.until is not None else
-                         f"the claims from line {p.line} on are checked on networks with a single output")
-                self.said.append((p.line, 1, f"one output neuron (n_L = 1) in the prose ({p.words}): {where}"))
+                         f"the claims from line {p.line} on are checked on networks with {single}")
+                self.said.append((p.line, n, f"{what} in the prose ({p.words}): {where}"))
 
     def at(self, line: int) -> "int | None":
-        """1 where the prose fixes one output neuron, or a claim is stated under "if it had one output neuron"."""
-        return 1 if any(p.covers(line) for p in self.prose) else None
+        """The number of output neurons where the prose fixes it, or a claim is stated under "if it had one output
+        neuron"; else None."""
+        return next((p.count for p in self.prose if p.covers(line)), None)
 
     def condition(self, line: int) -> str:
         """Why a claim at ``line`` is checked on one output alone when the notes state it under a condition, or ''."""
         p = next((p for p in self.prose if p.condition and p.covers(line)), None)
         if p is None:
             return ""
-        out = (f"checked only on networks with 1 output neuron: the notes state it under the condition "
-               f"\"{p.words}\" (line {p.line}), n_L = 1")
-        if self.sizes and self.sizes[-1] != 1:
+        n = p.count
+        out = (f"checked only on networks with {n} output neuron{'s' if n != 1 else ''}: the notes state it under "
+               f"the condition \"{p.words}\" (line {p.line}), n_L = {n}")
+        if self.sizes and self.sizes[-1] != n:
             out += f"; your network {list(self.sizes)} has {self.sizes[-1]} output neurons, so the condition excludes it"
         return out
 
@@ -317,7 +383,7 @@ class OutputsAt:
     def fixed(self, line: int) -> "int | None":
         """1 where the notes' network has one output (the prose, not a condition; or ``--sizes``): the cost is read
         so."""
-        return 1 if any(not p.condition and p.covers(line) for p in self.prose) or (
+        return 1 if any(not p.condition and p.count == 1 and p.covers(line) for p in self.prose) or (
             self.sizes and self.sizes[-1] == 1) else None
 
 
@@ -336,11 +402,14 @@ def in_general(one, general, prose: OutputProse):
     """
     if general.status == "holds":
         return general
-    why = (f"not for several outputs: {general.reason}" if general.status == "refuted" else
-           f"not shown for several outputs ({general.status}: {general.reason})")
-    reason = (f"holds with one output neuron ({CONDITION}), as the notes say on line {prose.line} (\"{prose.words}\"), "
-              f"not for every network: {one.reason}; {why}")
-    return replace(one, status="conditional", verdict="conditional", reason=reason, condition=CONDITION,
+    others = "several outputs" if prose.count == 1 else "other numbers of outputs"
+    why = (f"not for {others}: {general.reason}" if general.status == "refuted" else
+           f"not shown for {others} ({general.status}: {general.reason})")
+    n = prose.count
+    condition = f"n_L = {n}"
+    reason = (f"holds with {'one output neuron' if n == 1 else f'{n} output neurons'} ({condition}), as the notes say "
+              f"on line {prose.line} (\"{prose.words}\"), not for every network: {one.reason}; {why}")
+    return replace(one, status="conditional", verdict="conditional", reason=reason, condition=condition,
                    condition_met=None, checked=one.checked + general.checked,
                    family=tuple(dict.fromkeys(tuple(f) for f in one.family + general.family)),
                    instances=one.instances + general.instances,
