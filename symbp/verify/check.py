@@ -198,6 +198,10 @@ def _confirm_failures(pairs, results: dict, deadline: float) -> None:
             nc.status = "undecided"
             nc.reason = (f"the two sides differ symbolically {label}, but no concrete point where an "
                          "independent evaluation separates them was found")
+            if ctx.net.one_hot:  # (``confirm`` tries one-hot targets only: the claim's own)
+                nc.reason = (f"the two sides differ symbolically {label} for a target whose entries sum to 1, but at "
+                             "the one-hot targets tried no independent evaluation separates them: not shown either "
+                             "way for one-hot targets")
         else:
             nc.counterexample = cx
             if not every:

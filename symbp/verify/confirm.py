@@ -80,7 +80,7 @@ def confirm(lhs, rhs, ctx: Context, bind: dict, entry: "tuple | None", label: st
                 return None if best is None else best[1]
             # Every other point small and positive: there a polynomial stand-in keeps σ inside (0, 1),
             # where a cross-entropy cost is defined.
-            leaves = _random_leaves(net, rng, small=attempt % 2 == 1)
+            leaves = _random_leaves(net, rng, small=attempt % 2 == 1, one_hot=True)
             try:
                 values, note = atom_values(net, leaves, stand_in, [net.atoms.keys[g] for g in atoms])
             except (ZeroDivisionError, ValueError, OverflowError):
@@ -130,7 +130,20 @@ def _entry(value, entry: tuple):
     return value
 
 
-def _random_leaves(net, rng: random.Random, small: bool = False) -> dict:
+def _random_leaves(net, rng: random.Random, small: bool = False, one_hot: bool = False) -> dict:
+    """Values of the network's leaves at a random exact point. With ``one_hot`` and a network of one-hot targets the
+    target is a one-hot vector e_c (c at random), not merely one whose entries sum to 1: a counterexample must be a
+    target the claim is about (rv52 A12: Σ_k y_k δ^L_k = Σ_k y_k a^L_k − 1, true for every one-hot y and false for
+    y = (2, −1), was refuted there)."""
+    out = _leaves(net, rng, small)
+    if one_hot and net.one_hot:
+        n = net.n(net.L)
+        c = rng.randrange(1, n + 1)
+        out.update({("y", 1, j): Fraction(int(j == c)) for j in range(1, n + 1)})
+    return out
+
+
+def _leaves(net, rng: random.Random, small: bool) -> dict:
     # Small values in deep networks: the cubic stand-in, composed layer after layer, must not explode.
     scale = Fraction(1) if net.L <= 4 else Fraction(1, 2)
     if small:
