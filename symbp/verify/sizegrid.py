@@ -36,8 +36,8 @@ from __future__ import annotations
 
 from itertools import product
 
-from .nodes import (Add, Apply, Cdots, Comprehension, Div, Equation, Index, Layer, Mul, Norm, Pow, Quantity, Sum,
-                    Transpose, children, walk)
+from .nodes import (Add, Apply, Cdots, Comprehension, Div, Equation, Index, Layer, Matrix, Mul, Norm, Pow, Quantity,
+                    Sum, Transpose, children, walk)
 
 #: More networks than this for the sizes of a formula's sums: undecided, never holds.
 MAX_GRID = 60
@@ -105,6 +105,16 @@ def _inner_products(factors, notation=None) -> list:
             layers = {_vector_layer(left.arg, notation), _vector_layer(right, notation)}
             if len(layers) == 1 and None not in layers:
                 out.append(layers.pop())
+            elif not isinstance(left.arg, Quantity) and _vector_layer(right, notation) is not None:
+                # (M v)^T v, (Σ'(z^L) σ'(z^L))^T σ'(z^L): whatever stands transposed on the left, the product sums over
+                # the entries of the vector on the right (rv52 A2: a cubic in n_L spelled so was not counted, and a
+                # false BP3 held on output sizes 2, 3, 4)
+                out.append(_vector_layer(right, notation))
+        elif isinstance(left, (Mul, Apply, Matrix)) and _vector_layer(right, notation) is not None:
+            # ((1 + 0a^L)(1 + 0a^L)^T)(1 + 0a^L), diag(v) v: a product, a matrix function or a matrix written out
+            # times a vector of a layer sums over that layer too (a diagonal one only collapses: counting it is
+            # more networks, never fewer)
+            out.append(_vector_layer(right, notation))
     return out
 
 
