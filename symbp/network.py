@@ -28,7 +28,7 @@ import sympy
 from .functions import Activation, Cost, softmax
 from .functions import activation as activation_named, cost as cost_named
 from .atoms import AtomModel
-from .errors import SpecError
+from .errors import SpecError, flag
 
 MAX_LAYERS = 64
 MAX_WIDTH = 100_000
@@ -290,6 +290,7 @@ def network(
     sizes = whole_sizes(sizes)
     entry = cost_named(cost)
     acts = _parse_activations(activation, len(sizes))
+    one_hot = flag(one_hot, "one_hot")
     if one_hot and entry.output != "softmax":
         raise SpecError(
             f"--one-hot (Σ_k y_k = 1) is an assumption of the softmax-cross-entropy cost, not of {entry.name!r}"

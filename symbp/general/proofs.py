@@ -31,7 +31,7 @@ from ..functions import activation as activation_named, cost as cost_named
 from ..certificate import Certificate, Step
 from .chains import IDENTITIES as CHAIN_IDENTITIES
 from .chains import GeneralIdentity
-from ..errors import IdentityError, SpecError
+from ..errors import IdentityError, SpecError, flag
 from .induction import prove_product_formula
 from .lemmas import LEMMAS, Layers, Lemma
 from .chainproof import build, has_sigma, malformed, prove_chain
@@ -80,6 +80,7 @@ def network(activation: str = "generic", cost: str = "quadratic", one_hot: bool 
     """
     act = activation_named(activation)
     entry = cost_named(cost)
+    one_hot = flag(one_hot, "one_hot")
     if one_hot and entry.output != "softmax":
         raise SpecError(f"one_hot (Σ_k y_k = 1) is an assumption of softmax-cross-entropy, not of {entry.name!r}")
     return GeneralNetwork(act.name, entry.name, bool(one_hot))

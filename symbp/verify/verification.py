@@ -31,7 +31,7 @@ from __future__ import annotations
 
 import time
 
-from ..errors import SpecError, SymbpError
+from ..errors import SpecError, SymbpError, flag
 from ..network import network, whole_sizes
 from ..notation import Notation, profile
 from .chainrule import chain_rule
@@ -122,6 +122,7 @@ def verify(
     if not isinstance(cost, str):
         raise SpecError(f"cost must be the name of a cost (a str such as 'quadratic'); got {cost!r}")
     check_notes_arguments(outputs=outputs, count=count, differ=differ, sets=sets)
+    one_hot = flag(one_hot, "one_hot")
     options = dict(activation=activation, cost=cost, one_hot=one_hot, family=family, sizes=sizes, budget=budget,
                    diagnose=diagnose, outputs=outputs, count=count, differ=differ, batches=batches,
                    sets=sets, uncounted=uncounted, output=output)
