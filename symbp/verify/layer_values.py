@@ -133,8 +133,10 @@ class _Evaluator:
 
     def _plus(self, a, b):
         if isinstance(a, Arr) or isinstance(b, Arr):
-            if not (isinstance(a, Arr) and isinstance(b, Arr)):
-                raise CannotForm("a number added to an array")
+            # a number added to an array is added to every entry, as in the MLP reader (``p ⊙ (g − Σ_j p_j g_j)``,
+            # the catalogue's own softmax backward with ⟨g, p⟩ written as a sum: rv54 F2, refuted before)
+            a = a if isinstance(a, Arr) else Arr(b.rows, b.cols, {k: a for k in b.entries})
+            b = b if isinstance(b, Arr) else Arr(a.rows, a.cols, {k: b for k in a.entries})
             a, b = _broadcast(a, b)
             return Arr(a.rows, a.cols, {k: a.entries[k] + b.entries[k] for k in a.entries})
         return a + b
@@ -310,6 +312,16 @@ def _broadcast(a: Arr, b: Arr) -> tuple:
         return Arr(b.rows, b.cols, {(r, c): a.entries[(r, 1)] for r, c in b.entries}), b
     if a.rows == b.rows and b.cols == 1:
         return a, Arr(a.rows, a.cols, {(r, c): b.entries[(r, 1)] for r, c in a.entries})
+    # a 1×1 product beside an array is a number (``(p^T g)``: docs/layers.md); a row against a matrix of as many
+    # columns is repeated down it (the transpose of the column case: rv54 F2, dK of attention written out)
+    if (a.rows, a.cols) == (1, 1):
+        return Arr(b.rows, b.cols, {k: a.entries[(1, 1)] for k in b.entries}), b
+    if (b.rows, b.cols) == (1, 1):
+        return a, Arr(a.rows, a.cols, {k: b.entries[(1, 1)] for k in a.entries})
+    if a.cols == b.cols and a.rows == 1:
+        return Arr(b.rows, b.cols, {(r, c): a.entries[(1, c)] for r, c in b.entries}), b
+    if a.cols == b.cols and b.rows == 1:
+        return a, Arr(a.rows, a.cols, {(r, c): b.entries[(1, c)] for r, c in a.entries})
     raise CannotForm(f"a {a.rows}×{a.cols} array and a {b.rows}×{b.cols} array do not fit")
 
 
