@@ -59,7 +59,7 @@ def applicable(net: Network, names=None) -> list[Identity]:
     picked = []
     for ident in CATALOGUE.values():
         if ident.function_rule is not None:
-            if ident.function_rule in net.activations:
+            if _functions(net) == {ident.function_rule}:
                 picked.append(ident)
             continue
         if ident.applies(net) is None and ident.default(net) and not ident.exact_only:
@@ -71,8 +71,15 @@ def _function_applies(ident: Identity, net: Network):
     """A σ'-rule is about one function; σ in its statement is the network's activation, so it
     applies only to a network that uses that function (tanh-prime on a sigmoid network would be
     proved about tanh while the statement, read on the network, says σ' = 1 − σ², which is false)."""
-    if ident.function_rule in net.activations:
+    uses = _functions(net)
+    if uses == {ident.function_rule}:
         return None
-    uses = ", ".join(sorted(set(net.activations)))
-    return (f"it is about the {ident.function_rule} activation, and this network uses {uses}; "
-            f"give --activation {ident.function_rule}")
+    # a network of several functions (tanh,sigmoid; a neuron's override) has no one σ: the rule read on it is false
+    # at the layers of the others (rv54 F3: sigmoid-prime and tanh-prime were both proved on [2, 3, 2] tanh,sigmoid)
+    return (f"it is about the {ident.function_rule} activation, and this network uses {', '.join(sorted(uses))}; "
+            f"give --activation {ident.function_rule} (for every layer)")
+
+
+def _functions(net: Network) -> set:
+    """Every activation function the network applies, its neurons' overrides included."""
+    return set(net.activations) | {name for _, name in net.overrides}
