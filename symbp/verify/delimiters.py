@@ -44,8 +44,9 @@ VERBATIM_ENVIRONMENTS = frozenset({"verbatim", "verbatim*", "Verbatim", "lstlist
 
 #: ``\let\ifdraft\iffalse``, ``\def\ifdraft{\iffalse}``, ``\newcommand{\hide}{\iffalse}``: an \iffalse that is the value of
 #: a definition, not one that opens hidden text (review rv53 F7: the rest of the document was skipped, exit 0)
-_DEFINED_AS = re.compile(r"(?:\\let\s*\\[A-Za-z@]+\s*=?|\\[gex]?def\s*\\[A-Za-z@]+\s*\{|\\(?:re)?newcommand\*?\s*\{?\s*"
-                         r"\\[A-Za-z@]+\s*\}?\s*(?:\[\d\]\s*)?\{)\s*$")
+_NAMED = r"(?:\\[A-Za-z@]+|\\csname\s*[A-Za-z@]+\s*\\endcsname)"  # \\ifdraft, \\csname ifdraft\\endcsname (rv53 F7)
+_DEFINED_AS = re.compile(r"(?:\\let\s*" + _NAMED + r"\s*=?|\\[gex]?def\s*" + _NAMED + r"\s*\{|\\(?:re)?newcommand\*?\s*\{?\s*"
+                         + _NAMED + r"\s*\}?\s*(?:\[\d\]\s*)?\{|\\unless\s*)\s*$")
 
 
 @dataclass(frozen=True)

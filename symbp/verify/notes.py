@@ -102,8 +102,9 @@ def verify_text(text: str, notation="auto", *, path: str = "notes", kind: str = 
     In LaTeX, a branch of ``\\ifsigmoid … \\else … \\fi`` that is not typeset is read as blank, its formulas
     reported as not shown; a branch whose condition symbp cannot tell, its formulas unjudged (``conditionals``)."""
     decided = conditionals.read(text) if kind == "latex" else None
-    if decided is None or not decided.branches:
-        return _verify_text(text, notation, path=path, kind=kind, on_row=on_row, **options)
+    if decided is None or not decided.branches:  # the conditionals' own tokens still blanked (\\unless\\iffalse)
+        return _verify_text(decided.text if decided else text, notation, path=path, kind=kind, on_row=on_row,
+                            **options)
     report = _verify_text(decided.text, notation, path=path, kind=kind, on_row=on_row, **options)
     return conditionals.reported(text, decided, report, on_row)
 
@@ -151,7 +152,7 @@ def _verify_text(text: str, notation="auto", *, path: str = "notes", kind: str =
 def notes_notation(text: str, kind: str = "markdown") -> Inferred:
     """What ``notation="auto"`` infers for the notes ``text`` (evidence; a tie in ``conflict``), checking no formula."""
     decided = conditionals.read(text) if kind == "latex" else None
-    return _inferred(_read(decided.text if decided is not None and decided.branches else text, kind))
+    return _inferred(_read(decided.text if decided is not None else text, kind))
 
 
 def _read(text: str, kind: str) -> list:
