@@ -96,6 +96,7 @@ class _Lexer:
         self.runs: dict | None = None  # backtick runs by length, found on first use
         self.paragraph_ends: list[int] = []
         self.skipped: list[tuple[int, int]] = []  # spans not rendered: comments, code, verbatim text
+        self.comments: list[tuple[int, int]] = []  # of those, the comments: words no reader may take as the notes'
         self.environments: list[tuple] = []  # (position, end, 'begin' or 'end', name) of the environments not read
 
     def _table_lines(self) -> set:
@@ -254,7 +255,10 @@ class _Lexer:
             envname = env.group(1)
             if name == "begin" and envname in VERBATIM_ENVIRONMENTS:
                 close = text.find(f"\\end{{{envname}}}", env.end())
-                return self._skip(i, len(text) if close < 0 else close + len(envname) + 6)
+                end = len(text) if close < 0 else close + len(envname) + 6
+                if envname == "comment":  # the comment package's: not typeset at all
+                    self.comments.append((i, end))
+                return self._skip(i, end)
             if envname in MATH_ENVIRONMENTS or envname in UNREAD_ENVIRONMENTS:
                 if name == "end":
                     self._add(i, env.end(), "close", f"end:{envname}")
@@ -286,6 +290,7 @@ class _Lexer:
         if self.kind != "latex":
             return i + 1
         end = self.text.find("\n", i)
+        self.comments.append((i, len(self.text) if end < 0 else end))
         return self._skip(i, len(self.text) if end < 0 else end)  # the newline itself is still seen (a comment line is not blank)
 
     def _backticks(self, i: int, tok: str) -> int:
@@ -309,4 +314,5 @@ class _Lexer:
         if self.kind != "markdown":
             return i + 4
         close = self.text.find("-->", i + 4)
+        self.comments.append((i, len(self.text) if close < 0 else close + 3))
         return self._skip(i, len(self.text) if close < 0 else close + 3)
