@@ -7,7 +7,7 @@ A macro the notes define may stand for a conditional (``\newcommand{\hide}{\iffa
 mean for the typeset text is ``conditionals``' business.
 
 >>> groups("\\ifthenelse{\\boolean{x}}{A} {B} C", 11)
-[(12, 24), (26, 27), (30, 31)]
+[(12, 23), (25, 26), (29, 30)]
 >>> body("\\newcommand{\\hide}[1]{}", 17)
 (1, False, 22, 22)
 """

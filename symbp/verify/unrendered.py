@@ -9,7 +9,7 @@ typeset notes sees their words. ``scan`` already finds no formula in them; the r
 stay), as ``conditionals`` does with a branch that is not typeset.
 
 >>> blanked("a % the output layer is linear\nb", "latex")
-'a                              \nb'
+'a                             \nb'
 >>> blanked("a <!-- linear? -->\nb `<!-- code -->`", "markdown")
 'a                 \nb `<!-- code -->`'
 """
