@@ -115,7 +115,7 @@ class _Reader:
                 unless = (a, b)
             elif word in _DEFINERS:
                 self.define(k, word, state)
-            elif word in SETTERS and not in_body:
+            elif word in SETTERS:  # in a definition's body too: the switch is then not known (a group)
                 k = self.setter(k, word, a, b, state)
             elif in_body and _conditional_word(word, self.aliases):
                 continue  # a conditional in a macro's definition runs where the macro is used, not here
