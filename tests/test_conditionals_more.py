@@ -166,3 +166,16 @@ def test_words_in_an_html_comment_are_not_the_notes_model():
 def test_a_formula_in_a_comment_defines_nothing():
     assert _delta(_notes("", f"% {LINEAR}")) == "refuted"
     assert _delta(_notes("", LINEAR)) == "holds"  # control
+
+
+def test_words_in_an_html_comment_of_a_notebook_cell_are_not_the_notes_model():
+    import json
+
+    def notebook(first: str) -> str:
+        cells = [{"cell_type": "markdown", "metadata": {}, "source": ["# Backpropagation\n", "\n", first]},
+                 {"cell_type": "markdown", "metadata": {}, "source": [COST + " The output error is\n", "\n",
+                                                                      "$$\\delta^L = a^L - y.$$\n"]}]
+        return json.dumps({"cells": cells, "metadata": {}, "nbformat": 4, "nbformat_minor": 5}, indent=1)
+
+    assert _delta(notebook("<!-- the output layer is linear? -->\n"), "notebook") == "refuted"
+    assert _delta(notebook(WORDS + "\n"), "notebook") == "holds"  # control

@@ -16,6 +16,7 @@ stay), as ``conditionals`` does with a branch that is not typeset.
 
 from __future__ import annotations
 
+import json
 import re
 
 from .conditionals import Conditionals, read
@@ -27,11 +28,13 @@ _EXCLUDED = re.compile(r"\\excludecomment\s*\{\s*([A-Za-z]+\*?)\s*\}"
 
 
 def blanked(text: str, kind: str) -> str:
-    """``text`` (``kind`` 'latex' or 'markdown'; a notebook is left as it is) with its comments blanked."""
+    """``text`` (``kind`` 'latex', 'markdown' or 'notebook': its markdown cells) with its comments blanked."""
     if kind == "latex" and "%" not in text and "comment" not in text:
         return text
-    if kind == "markdown" and "<!--" not in text:
+    if kind in ("markdown", "notebook") and "<!--" not in text:
         return text
+    if kind == "notebook":
+        return _notebook(text)
     if kind not in ("latex", "markdown"):
         return text
     starts = _line_starts(text)
@@ -59,6 +62,35 @@ def typeset(text: str, kind: str) -> "tuple[str, Conditionals]":
     be typeset blanked too (``conditionals.read``; the conditionals' own tokens always)."""
     text = blanked(text, kind)
     return text, read(text) if kind == "latex" else Conditionals(text)
+
+
+def _notebook(text: str) -> str:
+    # each markdown cell's comments blanked in its source lines; the notebook written out again (only when one has a
+    # comment: the readers of words read the notebook's text as it is)
+    try:
+        notebook = json.loads(text)
+        cells = notebook["cells"]
+    except (ValueError, TypeError, KeyError):
+        return text  # not a notebook: scan says so
+    changed = False
+    for cell in cells if isinstance(cells, list) else ():
+        if not isinstance(cell, dict) or cell.get("cell_type") != "markdown":
+            continue
+        source = cell.get("source", "")
+        lines = source if isinstance(source, list) else [source]
+        if not all(isinstance(line, str) for line in lines):
+            continue
+        joined = "".join(lines)
+        clean = blanked(joined, "markdown")
+        if clean == joined:
+            continue
+        changed = True
+        out, at = [], 0
+        for line in lines:  # the same lengths: blanking keeps every character's place
+            out.append(clean[at:at + len(line)])
+            at += len(line)
+        cell["source"] = out if isinstance(source, list) else out[0]
+    return json.dumps(notebook, indent=1, ensure_ascii=False) + "\n" if changed else text
 
 
 def _excluded(text: str, comments: list) -> list:
