@@ -94,6 +94,15 @@ def test_a_conditional_with_arguments_symbp_cannot_decide_leaves_its_branches_un
     assert claims["\\delta^L = a^L - y"] == "refuted"  # the branch defines nothing: σ generic
 
 
+def test_a_csname_conditional_in_skipped_text_is_not_counted():
+    # rv53 j5.tex: TeX does not expand \csname while skipping the false branch of \iflinear, so the first \else ends
+    # the skip and the sentence is typeset (pdflatex); read as a nested \iffalse it would be hidden
+    body = f"\\iflinear \\csname iffalse\\endcsname x\\else {LINEAR}\\fi \\else Plain. \\fi"
+    assert _delta(_notes("\\newif\\iflinear", body)) == "holds"
+    body = f"\\csname iffalse\\endcsname {LINEAR} \\fi"  # in typeset text it is expanded: a conditional
+    assert _delta(_notes("", body)) == "refuted"
+
+
 # -- F7: \let through \csname; names that stand for \iffalse -------------------------------------------------------
 
 @pytest.mark.parametrize("definition", ["\\expandafter\\let\\csname ifdraft\\endcsname\\iffalse",

@@ -33,7 +33,7 @@ from .conditionreader import PRIMITIVES, _Open, _Reader
 
 #: What a text needs for ``read`` to have anything to do: a conditional, or a definition that may stand for one.
 _CUES = ("\\if", "\\If", "\\notbool", "\\nottoggle", "\\newcommand", "\\renewcommand", "\\providecommand",
-         "def", "\\let")
+         "def", "\\let", "\\csname")
 
 
 @dataclass(frozen=True)

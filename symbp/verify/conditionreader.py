@@ -107,6 +107,12 @@ class _Reader:
             inverted, unless = unless is not None and not text[unless[1]:a].strip(), None
             state = self.state(a)
             in_body = any(s <= a < e for s, e in self.bodies)
+            if text.startswith("\\csname", a) and state != "typeset" and (
+                    _conditional_word(word, self.aliases) or word in ("fi", "else", "or")):
+                # \\csname iffalse\\endcsname is a conditional only where TeX expands it: skipped text expands
+                # nothing; where that is unknown, a closer is passed over (the unknown text runs on to a real \\fi)
+                if state == "skipped" or word in ("fi", "else", "or"):
+                    continue
             if word == "{":
                 self.depth += 1
             elif word == "}":
