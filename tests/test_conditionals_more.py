@@ -147,6 +147,15 @@ def test_an_argument_a_macro_drops_or_typesets_under_a_condition_is_not_read_as_
     assert _delta(_notes("\\newcommand{\\keep}[1]{\\emph{#1}}", f"\\keep{{{LINEAR}}}")) == "holds"  # control
 
 
+@pytest.mark.parametrize("definition", ["\\newenvironment{hide}{\\iffalse}{\\fi}",
+                                        "\\newif\\ifsol\n\\newenvironment{hide}{\\ifsol}{\\fi}"])
+def test_the_body_of_an_environment_defined_through_a_conditional_is_unjudged(definition):
+    claims = _claims(_notes(definition, f"\\begin{{hide}}{LINEAR}\\end{{hide}}"))
+    assert claims["\\sigma(z) = z"] == "uninterpretable" and claims["\\delta^L = a^L - y"] == "refuted"
+    text = _notes("\\newenvironment{keep}{\\em}{}", f"\\begin{{keep}}{LINEAR}\\end{{keep}}")
+    assert _delta(text) == "holds"  # control
+
+
 # -- F18: comments ---------------------------------------------------------------------------------------------------
 
 WORDS = "The output layer is linear."

@@ -33,7 +33,7 @@ from .conditionreader import PRIMITIVES, _Open, _Reader
 
 #: What a text needs for ``read`` to have anything to do: a conditional, or a definition that may stand for one.
 _CUES = ("\\if", "\\If", "\\notbool", "\\nottoggle", "\\newcommand", "\\renewcommand", "\\providecommand",
-         "def", "\\let", "\\csname")
+         "def", "\\let", "\\csname", "environment")
 
 
 @dataclass(frozen=True)
@@ -96,6 +96,9 @@ def _blanked(text: str, decided: list) -> Conditionals:
 
 
 def _argument_reason(o: _Open, state: str) -> str:
+    if o.kind == "environment":
+        return (f"it is in the environment {o.name}, whose definition (line {o.line}) opens a conditional or a "
+                "comment: what it typesets symbp cannot tell, not judged")
     if o.kind == "macro":
         if state == "hidden":
             return (f"not typeset: it is an argument of \\{o.name}, whose definition (line {o.line}) does not use "

@@ -121,5 +121,22 @@ def body(text: str, end: int, style: str = "newcommand") -> "tuple[int, bool, in
     return count, optional, span[0], span[1]
 
 
-__all__ = ["DECIDED", "SETTERS", "TOGGLES", "body", "boolean_test", "group", "groups", "name_argument",
+_ENVIRONMENT = re.compile(r"\\(?:re)?newenvironment\s*\*?\s*\{\s*([A-Za-z]+\*?)\s*\}\s*(?:\[\s*\d\s*\]\s*)?(?:\[[^\]]*\]\s*)?")
+_HIDING = re.compile(r"\\(?:if(?!f(?![A-Za-z]))[A-Za-z]*|unless|comment|fi)(?![A-Za-z])")
+
+
+def hiding_environments(text: str) -> dict:
+    r"""{environment: line} of the notes' ``\newenvironment``\s whose code opens or closes a conditional or a
+    comment (``\newenvironment{hide}{\iffalse}{\fi}``): what their body typesets is not known."""
+    out = {}
+    for m in _ENVIRONMENT.finditer(text):
+        begin = group(text, m.end())
+        end = group(text, _GAP.match(text, begin[1] + 1).end()) if begin else None
+        code = text[begin[0]:begin[1]] + (text[end[0]:end[1]] if end else "") if begin else ""
+        if begin is None or _HIDING.search(code):
+            out.setdefault(m.group(1), text.count("\n", 0, m.start()) + 1)
+    return out
+
+
+__all__ = ["DECIDED", "hiding_environments", "SETTERS", "TOGGLES", "body", "boolean_test", "group", "groups", "name_argument",
            "value_argument"]

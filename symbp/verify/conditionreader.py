@@ -12,7 +12,8 @@ import bisect
 import re
 from dataclasses import dataclass, field
 
-from .conditionforms import DECIDED, SETTERS, TOGGLES, body, boolean_test, groups, name_argument, value_argument
+from .conditionforms import (DECIDED, SETTERS, TOGGLES, body, boolean_test, groups, hiding_environments, name_argument,
+                             value_argument)
 from .delimiters import _DEFINED_AS, VERBATIM_ENVIRONMENTS, _Lexer, _line, _line_starts
 from .scan import _pair
 
@@ -82,6 +83,7 @@ class _Reader:
         self.depth = 0
         self.tokens = list(_tokens(text))
         self.consumed: set[int] = set()  # the tokens a definition took (\\newif\\ifsigmoid, \\let\\ifsigmoid\\iftrue)
+        self.environments = hiding_environments(text) if "environment" in text else {}
 
     def line(self, pos: int) -> int:
         return _line(self.starts, pos)
@@ -121,6 +123,8 @@ class _Reader:
                 unless = (a, b)
             elif word in _DEFINERS:
                 self.define(k, word, state)
+            elif word == "begin" and self.environments and state == "typeset" and not _inside(self.math, a):
+                self.environment(a, b)
             elif word in SETTERS:  # in a definition's body too: the switch is then not known (a group)
                 k = self.setter(k, word, a, b, state)
             elif in_body and _conditional_word(word, self.aliases):
@@ -154,6 +158,18 @@ class _Reader:
             top.branches.append((top.start, len(text)))
             self.done.append(top)
         return self.done
+
+    def environment(self, a: int, b: int) -> None:
+        # \\begin{hide} of \\newenvironment{hide}{\\iffalse}{\\fi}: its body is unknown up to \\end{hide}
+        m = re.compile(r"\s*\{([A-Za-z]+\*?)\}").match(self.text, b)
+        if m is None or m.group(1) not in self.environments:
+            return
+        close = self.text.find(f"\\end{{{m.group(1)}}}", m.end())
+        span = (m.end(), len(self.text) if close < 0 else close)
+        opened = _Open(m.group(1), None, "", True, [], [], b, kind="environment", line=self.environments[m.group(1)])
+        opened.arguments = [(span, "unknown")]
+        self.regions.append((span[0], span[1], "unknown"))
+        self.done.append(opened)
 
     def open(self, word, value, why, state, a, b, unless=None) -> None:
         tokens = [(a, b)]
