@@ -132,7 +132,7 @@ class _Reader:
             elif word in self.aliases:
                 self.alias(word, a, b, state, tokens[k - 2] if inverted else None)
             elif word in self.macros:
-                if state == "typeset" and not _inside(self.math, a):
+                if state == "typeset" and not _inside(self.math, a) and not in_body:
                     self.arguments(word, a, b)
             elif word.endswith(("true", "false")) and (word[:-4] if word.endswith("true") else word[:-5]) in \
                     self.switches:
@@ -143,7 +143,7 @@ class _Reader:
             elif word in ("iftrue", "iffalse") and _DEFINED_AS.search(text, max(0, a - 80), a):
                 continue  # \\def\\ifdraft{\\iffalse}: the value a definition gives, not a conditional (rv53 F7)
             elif _with_arguments(word, text, b) and word[2:] not in self.switches:
-                if state == "typeset" and not _inside(self.math, a):
+                if state == "typeset" and not _inside(self.math, a) and not in_body:
                     self.decide_arguments(word, a, b)
             elif word.startswith("if") and word not in NOT_CONDITIONALS:
                 value, why = _value(word, self.switches, text, b)
