@@ -195,3 +195,10 @@ def test_words_in_an_html_comment_of_a_notebook_cell_are_not_the_notes_model():
 
     assert _delta(notebook("<!-- the output layer is linear? -->\n"), "notebook") == "refuted"
     assert _delta(notebook(WORDS + "\n"), "notebook") == "holds"  # control
+
+
+def test_a_comment_line_inside_a_display_ends_no_paragraph():
+    # blanking a comment keeps its %: the display around it is still one formula (TeX joins the lines)
+    text = _notes("", "$$\\frac{\\partial C}{\\partial b^l_j}\n% the bias\n= \\delta^l_j$$")
+    report = verify_text(text, "nielsen", kind="latex")
+    assert [(r.formula.line, r.result.status) for r in report.rows if "b^l_j" in r.formula.text] == [(6, "holds")]

@@ -9,7 +9,7 @@ typeset notes sees their words. ``scan`` already finds no formula in them; the r
 stay), as ``conditionals`` does with a branch that is not typeset.
 
 >>> blanked("a % the output layer is linear\nb", "latex")
-'a                             \nb'
+'a %                            \nb'
 >>> blanked("a <!-- linear? -->\nb `<!-- code -->`", "markdown")
 'a                 \nb `<!-- code -->`'
 """
@@ -51,6 +51,8 @@ def blanked(text: str, kind: str) -> str:
         return text
     chars = list(text)
     for a, b in spans:
+        if text[a] == "%":  # the % stays: a comment line is no blank line (no paragraph ends there, as in TeX)
+            a += 1
         for i in range(a, b):
             if chars[i] != "\n":
                 chars[i] = " "
