@@ -107,6 +107,10 @@ class _Reader:
             if k - 1 in self.consumed:
                 continue
             inverted, unless = unless is not None and not text[unless[1]:a].strip(), None
+            if self.bodies and self.bodies[0][1] <= a or self.regions and self.regions[0][1] <= a:
+                # what has ended is passed (both lists grow in the order of their starts)
+                self.bodies = [x for x in self.bodies if x[1] > a]
+                self.regions = [x for x in self.regions if x[1] > a]
             state = self.state(a)
             in_body = any(s <= a < e for s, e in self.bodies)
             if text.startswith("\\csname", a) and state != "typeset" and (
@@ -405,7 +409,7 @@ def _with_arguments(word: str, text: str, end: int) -> bool:
     # \\ifthenelse{…}{…}{…}, \\iftoggle{x}{…}{…}, \\IfFileExists{…}, \\notbool{x}: a conditional with arguments
     if word in DECIDED:
         return True
-    return word.startswith(("if", "If")) and word not in NOT_CONDITIONALS and re.compile(r"\s*[{\[*]").match(
+    return word.startswith(("if", "If")) and word not in NOT_CONDITIONALS and word not in ("iftrue", "iffalse") and re.compile(r"\s*[{\[*]").match(
         text, end) is not None and word not in PRIMITIVES
 
 
