@@ -75,3 +75,47 @@ def test_every_way_latex_redefines_a_name_is_seen(preamble):
             + "\\[\\delta^L = (a^L - y) \\odot \\sigma'(z^L)\\]\n\\end{document}\n")
     report = verify_text(text, "nielsen", kind="latex")
     assert [r.result.status for r in report.rows if "\\delta^L" in r.formula.text] == ["unreadable"]
+
+
+# -- review rv53 F8: characters and the renderer's configuration ---------------------------------------------------
+
+UNI = "\\begin{{document}}\n" + COST + "$$\\delta^L = (a^L - y) ⊙ \\sigma'(z^L)$$\n\\end{{document}}\n"
+
+
+def _bp1(text, kind):
+    return [r.result for r in verify_text(text, "nielsen", kind=kind).rows if "\\delta^L" in r.formula.text][0]
+
+
+@pytest.mark.parametrize("preamble", ["\\DeclareUnicodeCharacter{2299}{+}", "\\DeclareUnicodeCharacter {2299} {+}",
+                                      "\\newunicodechar{⊙}{+}"])
+def test_a_unicode_character_the_notes_define_makes_the_formula_unreadable(preamble):
+    # u3.tex, u1.tex: pdflatex typesets δ^L = (a^L − y) + σ'(z^L); symbp said "holds [BP1]"
+    control = "\\documentclass{article}\n" + UNI.format()
+    assert _bp1(control, "latex").status == "holds"  # the character ⊙ read as \odot: BP1
+    result = _bp1("\\documentclass{article}\n" + preamble + "\n" + UNI.format(), "latex")
+    assert result.status == "unreadable" and "⊙" in result.reason and "line 2" in result.reason
+
+
+@pytest.mark.parametrize("script", [
+    '<script>\nMathJax = { tex: { macros: { odot: "+" } } };\n</script>',
+    '<script type="text/x-mathjax-config">\nMathJax.Hub.Config({ TeX: { Macros: { RR: "{\\\\bf R}", '
+    'odot: ["+", 0] } } });\n</script>',
+    '<script>\nrenderMathInElement(document.body, { delimiters: [], macros: { "\\\\odot": "+" } });\n</script>',
+    '<script>\nwindow.MathJax = { tex: { macros: {\n  // the product\n  odot: "+",\n} } };\n</script>',
+    '<script>\nMathJax.tex.macros.odot = "+";\n</script>',
+    '---\ntitle: notes\nmacros:\n  "\\\\odot": "+"\n---\n',
+])
+def test_a_macro_configured_for_the_renderer_makes_the_formula_unreadable(script):
+    # u2.md: MathJax renders \odot as +; symbp said "holds [BP1]"
+    result = _bp1(script + "\n\n" + COST + BP1, "markdown")
+    assert result.status == "unreadable" and "\\odot" in result.reason
+
+
+def test_a_script_without_macros_changes_nothing_and_one_that_hides_them_makes_every_formula_unreadable():
+    plain = '<script>\nMathJax = { tex: { inlineMath: [["$", "$"]] } };\n</script>\n\n'
+    assert _bp1(plain + COST + BP1, "markdown").status == "holds"
+    hidden = "<script>\nMathJax = { tex: { macros: myMacros } };\n</script>\n\n"
+    report = verify_text(hidden + COST + BP1, "nielsen")
+    assert {r.result.status for r in report.rows} == {"unreadable"}
+    assert all("line 2" in r.result.reason for r in report.rows)
+    assert defined(hidden + COST + BP1) == {"<macros>": 2}

@@ -27,26 +27,13 @@ written (the formula is then unreadable, never read shorter).
 
 from __future__ import annotations
 
-import bisect
-import re
 from dataclasses import dataclass, field
 
-from .delimiters import _DEFINED_AS, VERBATIM_ENVIRONMENTS, _Lexer, _line, _line_starts
-from .scan import _pair
+from .conditionreader import PRIMITIVES, _Open, _Reader
 
-#: TeX's own conditionals (and e-TeX's, pdfTeX's): a test whose value symbp does not work out.
-PRIMITIVES = frozenset({
-    "if", "ifcat", "ifx", "ifnum", "ifdim", "ifodd", "ifcase", "ifvmode", "ifhmode", "ifmmode", "ifinner", "ifvoid",
-    "ifhbox", "ifvbox", "ifeof", "ifdefined", "ifcsname", "iffontchar", "ifincsname", "ifpdfprimitive", "ifabsnum",
-    "ifabsdim", "ifpdf", "ifxetex", "ifluatex", "ifPDFTeX", "ifXeTeX", "ifLuaTeX",
-})
-#: Control words starting with "if" that are not conditionals: ``\iff`` (⟺) and the like.
-NOT_CONDITIONALS = frozenset({"iff"})
-#: Macros after which ``\ifx…`` is a name being defined, not a conditional that opens.
-_DEFINERS = frozenset({"newif", "let", "def", "gdef", "edef", "xdef", "newcommand", "renewcommand",
-                       "providecommand", "DeclareRobustCommand"})
-
-_TOKEN = re.compile(r"\\([A-Za-z]+)|\\.|%|[{}]", re.S)
+#: What a text needs for ``read`` to have anything to do: a conditional, or a definition that may stand for one.
+_CUES = ("\\if", "\\If", "\\notbool", "\\nottoggle", "\\newcommand", "\\renewcommand", "\\providecommand",
+         "def", "\\let", "\\csname", "environment")
 
 
 @dataclass(frozen=True)
@@ -67,155 +54,11 @@ class Conditionals:
     branches: list = field(default_factory=list)
 
 
-@dataclass
-class _Open:
-    name: str  # the control word, "ifsigmoid"
-    value: "bool | None"
-    why: str  # what decided the value, or why it is unknown
-    typeset: bool  # whether the conditional itself is in typeset text
-    tokens: list  # (start, end) of \if…, \else, \or, \fi
-    branches: list  # (start, end) of each branch
-    start: int  # where the branch being read starts
-
-
 def read(text: str) -> Conditionals:
     """The notes ``text`` with every branch of a conditional not known to be typeset blanked (see the module)."""
-    if "\\if" not in text:  # most notes: nothing to do, not even the scan of their math
+    if not any(cue in text for cue in _CUES):  # most notes: nothing to do, not even the scan of their math
         return Conditionals(text)
-    starts = _line_starts(text)
-    math = _math_spans(text, starts)
-    switches: dict[str, tuple] = {}  # the switch's name ("sigmoid") -> (value or None, why)
-    stack: list[_Open] = []
-    done: list[_Open] = []
-    depth = 0
-    tokens = list(_tokens(text))
-    consumed: set[int] = set()  # the tokens a definition took (\\newif\\ifsigmoid, \\let\\ifsigmoid\\iftrue)
-    k = 0
-    while k < len(tokens):
-        word, a, b = tokens[k]
-        k += 1
-        if k - 1 in consumed:
-            continue
-        typeset = all(_taken(o) for o in stack)  # every branch around it is typeset
-        unknown = any(o.value is None for o in stack)
-        if word == "{":
-            depth += 1
-        elif word == "}":
-            depth = max(0, depth - 1)
-        elif word in _DEFINERS:
-            j = k + 1 if k + 1 < len(tokens) and tokens[k][0] == "{" else k  # \\newcommand{\\ifdraft}
-            if j < len(tokens) and tokens[j][0].startswith("if") and tokens[j][0] not in NOT_CONDITIONALS:
-                name = tokens[j][0][2:]
-                line = _line(starts, tokens[j][1])
-                consumed.add(j)  # a name being defined, not a conditional that opens
-                if word == "newif":
-                    value, why = False, f"declared by \\newif at line {line}, false until set"
-                elif word == "let" and j + 1 < len(tokens) and tokens[j + 1][0] in ("iftrue", "iffalse"):
-                    value, why = tokens[j + 1][0] == "iftrue", f"\\let\\if{name}\\{tokens[j + 1][0]} at line {line}"
-                    consumed.add(j + 1)
-                else:
-                    value, why = None, f"\\if{name} is defined by \\{word} at line {line}"
-                if typeset or unknown:
-                    switches[name] = _set(value, why, typeset, depth, line)
-        elif word.endswith(("true", "false")) and (word[:-4] if word.endswith("true") else word[:-5]) in switches:
-            name, value = (word[:-4], True) if word.endswith("true") else (word[:-5], False)
-            if typeset or unknown:
-                switches[name] = _set(value, f"\\{word} at line {_line(starts, a)}", typeset, depth,
-                                      _line(starts, a))
-        elif word in ("iftrue", "iffalse") and _DEFINED_AS.search(text, max(0, a - 80), a):
-            continue  # \def\ifdraft{\iffalse}: the value a definition gives, not a conditional that opens (rv53 F7)
-        elif word.startswith("if") and word not in NOT_CONDITIONALS:
-            value, why = _value(word, switches, text, b)
-            if value == "not a conditional":
-                continue
-            stack.append(_Open(word, value, why, typeset and not _inside(math, a), [(a, b)], [], b))
-        elif word in ("else", "or") and stack:
-            top = stack[-1]
-            top.branches.append((top.start, a))
-            top.tokens.append((a, b))
-            top.start = b
-        elif word == "fi" and stack:
-            top = stack.pop()
-            top.branches.append((top.start, a))
-            top.tokens.append((a, b))
-            done.append(top)
-    for top in reversed(stack):  # never closed: its last branch runs to the end
-        top.branches.append((top.start, len(text)))
-        done.append(top)
-    return _blanked(text, [o for o in done if o.typeset])
-
-
-def _tokens(text: str):
-    """(control word or '{', '}', start, end), comments and verbatim environments skipped."""
-    i = 0
-    while True:
-        m = _TOKEN.search(text, i)
-        if m is None:
-            return
-        i = m.end()
-        if m.group(0) == "%":
-            end = text.find("\n", i)
-            i = len(text) if end < 0 else end
-            continue
-        if m.group(0) in "{}":
-            yield m.group(0), m.start(), m.end()
-            continue
-        word = m.group(1)
-        if word is None:
-            continue
-        if word == "begin":
-            env = re.compile(r"\s*\{([A-Za-z]+\*?)\}").match(text, i)
-            if env and env.group(1) in VERBATIM_ENVIRONMENTS:
-                close = text.find(f"\\end{{{env.group(1)}}}", env.end())
-                i = len(text) if close < 0 else close + len(env.group(1)) + 6
-                continue
-        if word in ("verb",) and i < len(text) and text[i] not in " \n":
-            close = text.find(text[i], i + 1)
-            i = i + 1 if close < 0 else close + 1
-            continue
-        yield word, m.start(), m.end()
-
-
-def _set(value, why: str, typeset: bool, depth: int, line: int) -> tuple:
-    # A switch set where it may or may not run (in a group or a macro's body, in a branch symbp cannot decide) has
-    # no known value after it.
-    if not typeset:
-        return None, f"it is set at line {line} in a branch whose condition symbp cannot tell"
-    if depth > 0:
-        return None, f"it is set at line {line} inside braces (a group or a macro's definition)"
-    return value, why
-
-
-def _value(word: str, switches: dict, text: str, end: int) -> tuple:
-    if word == "iftrue":
-        return True, "\\iftrue"
-    if word == "iffalse":
-        return False, "\\iffalse"
-    if word in PRIMITIVES:
-        return None, f"\\{word} is a test of TeX's that symbp does not evaluate"
-    name = word[2:]
-    if name in switches:
-        return switches[name]
-    if re.compile(r"\s*[{\[]").match(text, end):  # \ifthenelse{…}{…}{…}, \ifdef{…}: a macro with arguments
-        return "not a conditional", ""
-    return None, f"\\{word} is not declared with \\newif in these notes"
-
-
-def _taken(o: _Open) -> bool:
-    # the branch being read is typeset: the first of a true switch, the second of a false one
-    return o.value is not None and len(o.branches) == (0 if o.value else 1)
-
-
-def _math_spans(text: str, starts: list) -> list:
-    zeros = [0] * len(starts)
-    return [(a, b) for a, b, _ in _pair(text, _Lexer(text, "latex", starts, zeros, zeros).events(), starts, None,
-                                        zeros)]
-
-
-def _inside(spans: list, pos: int) -> bool:
-    # the spans are in order and do not overlap: the last one starting before pos is the only candidate
-    k = bisect.bisect_left(spans, (pos,)) - 1
-    return k >= 0 and spans[k][0] < pos < spans[k][1]
+    return _blanked(text, [o for o in _Reader(text).run() if o.typeset])
 
 
 def _blanked(text: str, decided: list) -> Conditionals:
@@ -224,6 +67,11 @@ def _blanked(text: str, decided: list) -> Conditionals:
     for o in decided:
         for a, b in o.tokens:
             _blank(chars, a, b)
+        if o.kind != "tex":
+            for n, ((a, b), state) in enumerate(o.arguments):
+                _blank(chars, a, b)
+                branches.append(Branch(a, b, state, _argument_reason(o, state)))
+            continue
         for n, (a, b) in enumerate(o.branches):
             shown = o.value is not None and n == (0 if o.value else 1)
             if shown:
@@ -245,6 +93,23 @@ def _blanked(text: str, decided: list) -> Conditionals:
             branches.append(Branch(a, b, "unknown" if o.value is None else "hidden", reason))
     branches.sort(key=lambda br: br.start)
     return Conditionals("".join(chars), branches)
+
+
+def _argument_reason(o: _Open, state: str) -> str:
+    if o.kind == "environment":
+        return (f"it is in the environment {o.name}, whose definition (line {o.line}) opens a conditional or a "
+                "comment: what it typesets symbp cannot tell, not judged")
+    if o.kind == "macro":
+        if state == "hidden":
+            return (f"not typeset: it is an argument of \\{o.name}, whose definition (line {o.line}) does not use "
+                    "it")
+        return (f"it is an argument of \\{o.name}, whose definition (line {o.line}) typesets it under a condition "
+                "symbp does not evaluate: not judged")
+    test = f"{{{o.test}}}" if o.test else ""
+    if state == "hidden":
+        return (f"not typeset: it is the branch of \\{o.name}{test} (line {o.line}) not taken ({o.why})")
+    return (f"typeset only under the test of \\{o.name}{test} (line {o.line}), which symbp cannot tell ({o.why}): "
+            "not judged")
 
 
 def _blank(chars: list, a: int, b: int) -> None:

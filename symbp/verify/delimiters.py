@@ -44,8 +44,9 @@ VERBATIM_ENVIRONMENTS = frozenset({"verbatim", "verbatim*", "Verbatim", "lstlist
 
 #: ``\let\ifdraft\iffalse``, ``\def\ifdraft{\iffalse}``, ``\newcommand{\hide}{\iffalse}``: an \iffalse that is the value of
 #: a definition, not one that opens hidden text (review rv53 F7: the rest of the document was skipped, exit 0)
-_DEFINED_AS = re.compile(r"(?:\\let\s*\\[A-Za-z@]+\s*=?|\\[gex]?def\s*\\[A-Za-z@]+\s*\{|\\(?:re)?newcommand\*?\s*\{?\s*"
-                         r"\\[A-Za-z@]+\s*\}?\s*(?:\[\d\]\s*)?\{)\s*$")
+_NAMED = r"(?:\\[A-Za-z@]+|\\csname\s*[A-Za-z@]+\s*\\endcsname)"  # \\ifdraft, \\csname ifdraft\\endcsname (rv53 F7)
+_DEFINED_AS = re.compile(r"(?:\\let\s*" + _NAMED + r"\s*=?|\\[gex]?def\s*" + _NAMED + r"\s*\{|\\(?:re)?newcommand\*?\s*\{?\s*"
+                         + _NAMED + r"\s*\}?\s*(?:\[\d\]\s*)?\{|\\unless\s*)\s*$")
 
 
 @dataclass(frozen=True)
@@ -95,6 +96,7 @@ class _Lexer:
         self.runs: dict | None = None  # backtick runs by length, found on first use
         self.paragraph_ends: list[int] = []
         self.skipped: list[tuple[int, int]] = []  # spans not rendered: comments, code, verbatim text
+        self.comments: list[tuple[int, int]] = []  # of those, the comments: words no reader may take as the notes'
         self.environments: list[tuple] = []  # (position, end, 'begin' or 'end', name) of the environments not read
 
     def _table_lines(self) -> set:
@@ -253,7 +255,10 @@ class _Lexer:
             envname = env.group(1)
             if name == "begin" and envname in VERBATIM_ENVIRONMENTS:
                 close = text.find(f"\\end{{{envname}}}", env.end())
-                return self._skip(i, len(text) if close < 0 else close + len(envname) + 6)
+                end = len(text) if close < 0 else close + len(envname) + 6
+                if envname == "comment":  # the comment package's: not typeset at all
+                    self.comments.append((i, end))
+                return self._skip(i, end)
             if envname in MATH_ENVIRONMENTS or envname in UNREAD_ENVIRONMENTS:
                 if name == "end":
                     self._add(i, env.end(), "close", f"end:{envname}")
@@ -285,6 +290,7 @@ class _Lexer:
         if self.kind != "latex":
             return i + 1
         end = self.text.find("\n", i)
+        self.comments.append((i, len(self.text) if end < 0 else end))
         return self._skip(i, len(self.text) if end < 0 else end)  # the newline itself is still seen (a comment line is not blank)
 
     def _backticks(self, i: int, tok: str) -> int:
@@ -308,4 +314,5 @@ class _Lexer:
         if self.kind != "markdown":
             return i + 4
         close = self.text.find("-->", i + 4)
+        self.comments.append((i, len(self.text) if close < 0 else close + 3))
         return self._skip(i, len(self.text) if close < 0 else close + 3)

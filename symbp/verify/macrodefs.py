@@ -14,6 +14,11 @@ import json
 import re
 from dataclasses import replace
 
+from .scriptmacros import configured
+
+#: The key ``defined`` gives a macros configuration symbp could not read (``scriptmacros``): every formula unreadable.
+UNREAD_CONFIGURATION = "<macros>"
+
 #: \newcommand{\name}, \renewcommand*\name, \providecommand, \DeclareRobustCommand, \DeclareMathOperator*{\name};
 #: \def\name, \gdef, \edef, \xdef, \let\name; with or without the braces around the name.
 _GAP = r"(?:\s|%[^\n]*\n)*"  # spaces, and comments running on to the next line (``\renewcommand%⏎{\odot}``)
@@ -25,7 +30,10 @@ _DEFINES = re.compile(
     + r"(?!\\csname(?![A-Za-z]))(\\[A-Za-z]+|\\.)"
     # etoolbox and \csname: the name without its backslash (\csdef{odot}, \expandafter\def\csname odot\endcsname)
     r"|\\(?:cs[gex]?def|cslet|csletcs|csundef)(?![A-Za-z])" + _GAP + r"\{" + _GAP + r"([A-Za-z]+)"
-    r"|\\csname" + _GAP + r"([A-Za-z]+)" + _GAP + r"\\endcsname")
+    r"|\\csname" + _GAP + r"([A-Za-z]+)" + _GAP + r"\\endcsname"
+    # a character: \DeclareUnicodeCharacter{2299}{+} (inputenc), \newunicodechar{⊙}{+} (review rv53 F8)
+    r"|\\DeclareUnicodeCharacter" + _GAP + r"\{\s*([0-9A-Fa-f]{2,6})\s*\}"
+    r"|\\newunicodechar" + _GAP + r"\{\s*([^\s{}\\])\s*\}")
 
 
 def defined(text: str, kind: str = "markdown") -> dict[str, int]:
@@ -40,8 +48,16 @@ def defined(text: str, kind: str = "markdown") -> dict[str, int]:
             pass  # not JSON: read as it is
     out: dict[str, int] = {}
     for m in _DEFINES.finditer(text):
-        name = m.group(1) or m.group(2) or "\\" + (m.group(3) or m.group(4))
+        if m.group(5):
+            name = chr(int(m.group(5), 16)) if int(m.group(5), 16) <= 0x10FFFF else "\ufffd"
+        else:
+            name = m.group(1) or m.group(2) or m.group(6) or "\\" + (m.group(3) or m.group(4))
         out.setdefault(name, text.count("\n", 0, m.start()) + 1)
+    names, unread = configured(text)  # MathJax's and KaTeX's macros, configured in a <script> or the front matter
+    for name, line in names.items():
+        out.setdefault(name, line)
+    if unread is not None:
+        out.setdefault(UNREAD_CONFIGURATION, unread)
     return out
 
 
@@ -50,6 +66,10 @@ def unread_redefined(items: list, text: str, kind: str = "markdown") -> list:
     names = defined(text, kind)
     if not names:
         return items
+    if UNREAD_CONFIGURATION in names:  # macros configured in a way symbp does not follow: any formula may use one
+        return [f if f.kind == "unreadable" else replace(f, kind="unreadable", source=f.source or f.text, reason=(
+            f"the page configures its renderer's macros (line {names[UNREAD_CONFIGURATION]}) in a way symbp does "
+            "not read: any control sequence in a formula may be one of them")) for f in items]
     uses = re.compile("|".join(re.escape(n) + ("(?![A-Za-z])" if n[-1].isalpha() else "") for n in
                                sorted(names, key=len, reverse=True))
                       + ("|'" if "\\prime" in names else ""))  # σ' is σ^{\prime}: a redefined \prime changes it

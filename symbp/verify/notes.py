@@ -25,6 +25,7 @@ from ..files import MAX_NOTES_BYTES, read_text
 from ..notation import profile
 from .extract import fold, formulas
 import symbp.verify.conditionals as conditionals  # \ifsigmoid … \else … \fi: which branch is typeset
+import symbp.verify.unrendered as unrendered  # comments and hidden branches: blanked before any reader
 from .graphreport import apply_graph
 from .graphsingle import has_layers
 from .infer import Inferred, infer
@@ -100,10 +101,9 @@ def verify_text(text: str, notation="auto", *, path: str = "notes", kind: str = 
     """Verify every claim of the notes ``text`` (see ``verify_notes`` and ``_verify_text``).
 
     In LaTeX, a branch of ``\\ifsigmoid … \\else … \\fi`` that is not typeset is read as blank, its formulas
-    reported as not shown; a branch whose condition symbp cannot tell, its formulas unjudged (``conditionals``)."""
-    decided = conditionals.read(text) if kind == "latex" else None
-    if decided is None or not decided.branches:
-        return _verify_text(text, notation, path=path, kind=kind, on_row=on_row, **options)
+    reported as not shown; a branch whose condition symbp cannot tell, its formulas unjudged (``conditionals``);
+    comments (``%``, ``<!-- -->``) are blanked first: no reader takes their words (``unrendered``)."""
+    text, decided = unrendered.typeset(text, kind)
     report = _verify_text(decided.text, notation, path=path, kind=kind, on_row=on_row, **options)
     return conditionals.reported(text, decided, report, on_row)
 
@@ -150,8 +150,7 @@ def _verify_text(text: str, notation="auto", *, path: str = "notes", kind: str =
 
 def notes_notation(text: str, kind: str = "markdown") -> Inferred:
     """What ``notation="auto"`` infers for the notes ``text`` (evidence; a tie in ``conflict``), checking no formula."""
-    decided = conditionals.read(text) if kind == "latex" else None
-    return _inferred(_read(decided.text if decided is not None and decided.branches else text, kind))
+    return _inferred(_read(unrendered.typeset(text, kind)[1].text, kind))
 
 
 def _read(text: str, kind: str) -> list:
