@@ -50,7 +50,7 @@ _NAME_EN = (r"(?:the\s+|a\s+|an\s+)?(?:(?:logistic\s+)?sigmoid|logistic(?:\s+fun
 _NONE_EN = r"no\s+(?:activation(?:\s+function)?|non-?linearity)"
 _PAREN = (r"(?:\s*\(\s*(?:no\s+activation(?:\s+function)?|(?:the\s+)?identity|linear|without\s+(?:an?\s+)?activation)"
           r"\s*\))?")
-_EN = (rf"{_SUBJ_EN}\s+{_ADVERB}(?:(?:is|are)\s+(?:linear|{_NAME_EN}|without\s+(?:an?\s+|any\s+)?activation(?:\s+function)?)"
+_EN = (rf"{_SUBJ_EN}\s+{_ADVERB}(?:(?:is|are)\s+{_ADVERB}(?:linear|{_NAME_EN}|without\s+(?:an?\s+|any\s+)?activation(?:\s+function)?)"
        rf"|(?:uses|use|applies|apply|computes|compute|has|have)\s+(?:{_NAME_EN}|{_NONE_EN})){_PAREN}"
        r"|we\s+(?:use|take|choose|have)\s+(?:a|an|the)\s+(?:linear|identity|sigmoid|logistic|tanh|relu|softmax)\s+output"
        r"(?:\s+(?:layer|neurons|units))?"
@@ -93,7 +93,8 @@ _PLAIN = re.compile(rf"{_PREFIX}(?:{_EN}|{_CS}|{_RU}|{_PL}){_END}", re.I)
 _NOT = re.compile(rf"{_PREFIX}(?:{_EN_NOT}|{_CS_NOT}|{_RU_NOT}|{_PL_NOT}){_END}", re.I)
 
 #: Where a sentence divides into clauses that can be read one by one.
-_CLAUSES = re.compile(r"\s*;\s*|\s*,?\s+(?:while|whereas|and|a|а|и|i|oraz)\s+(?=\S)", re.I)
+_CLAUSES = re.compile(r"\s*;\s*|\s*,?\s+(?:while|whereas|and|а|и|oraz)\s+(?=\S)|\s*,\s+(?:a|i)\s+"
+                      r"|\s+(?:a|i)\s+(?=(?:výstupn|skryt|posledn|warstw|ukryt|ostatni|neurony)\w*\s)", re.I)
 #: A clause about the hidden layers only (beside the plain clause about the output layer).
 _HIDDEN = re.compile(r"(?:the\s+|our\s+)?(?:hidden\s+layers?|skryt\w*\s+vrstv\w*|скрыт\w*\s+сло\w*|warstwy\s+ukryte"
                      r"|ukryte\s+warstwy)\s+[^;]*", re.I)
@@ -140,7 +141,9 @@ def clause(text: str, prose: str, start: int, end: int) -> str:
     for k in range(start, end):
         formula = prose[k] == " " and not text[k].isspace()
         out.append(FORMULA if formula else prose[k])
-    return " ".join(re.sub(rf"{FORMULA}(?:\s*{FORMULA})*", FORMULA, "".join(out)).split())
+    words = re.sub(rf"{FORMULA}(?:\s*{FORMULA})*", FORMULA, "".join(out))
+    words = re.sub(rf"{FORMULA}(\w+){FORMULA}", r" \1 ", words)  # a formula that names an activation: its word
+    return " ".join(words.split())
 
 
 def mentions(sentence: str) -> bool:

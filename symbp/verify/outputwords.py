@@ -130,7 +130,7 @@ def said(text: str) -> list:
         how = outputplain.reading(words)
         found = list(_found(text, prose, start, sentence, words if how else None))
         if how == "not":  # "The output layer is not linear.": σ stays; a denial of σ's own is ``outputact``'s
-            out += [Said(s.line, "not-" + s.kind, s.words) for s in found]
+            out += [Said(s.line, "not-" + s.kind, s.words) for s in found if s.kind != "softmax"]
         elif how == "plain":
             out += [replace(s, hedged=bool(_HEDGED.search(sentence))) for s in found]
         else:  # the softmax as before; any other words on the output layer's activation are not read (rv53)
