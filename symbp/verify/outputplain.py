@@ -56,6 +56,8 @@ _EN = (rf"{_SUBJ_EN}\s+{_ADVERB}(?:(?:is|are)\s+{_ADVERB}(?:linear|{_NAME_EN}|wi
        r"(?:\s+(?:layer|neurons|units))?"
        rf"|we\s+(?:take|make|assume|choose)\s+the\s+output\s+layer\s+(?:to\s+be\s+)?(?:linear|{_NAME_EN})"
        rf"|we\s+use\s+{_NAME_EN}\s+(?:in|at|for)\s+the\s+output\s+layer"
+       # "…, where $\sigma$ is the sigmoid in the output layer", "with $\sigma$ the sigmoid in the output layer"
+       rf"|(?:{FORMULA}\s*,?\s*)?(?:where\s+{FORMULA}\s+is|with\s+{FORMULA})\s+{_NAME_EN}\s+(?:in|at|for)\s+the\s+output\s+layer"
        r"|we\s+use\s+the\s+[\w-]+(?:\s+[\w-]+)?\s+cost(?:\s+function)?\s+with\s+(?:a\s+)?"
        r"(?:sigmoid|logistic|tanh|linear|softmax|relu)\s+output\s+(?:layer|neurons|units)")
 _EN_NOT = (rf"{_SUBJ_EN}\s+(?:(?:is|are)\s+not\s+(?:linear|{_NAME_EN})|(?:does|do)\s+not\s+(?:use|apply)\s+{_NAME_EN})")
@@ -98,6 +100,10 @@ _CLAUSES = re.compile(r"\s*;\s*|\s*,?\s+(?:while|whereas|and|а|и|oraz)\s+(?=\S
 #: A clause about the hidden layers only (beside the plain clause about the output layer).
 _HIDDEN = re.compile(r"(?:the\s+|our\s+)?(?:hidden\s+layers?|skryt\w*\s+vrstv\w*|скрыт\w*\s+сло\w*|warstwy\s+ukryte"
                      r"|ukryte\s+warstwy)\s+[^;]*", re.I)
+#: A clause of formulas only ("The forward pass is $…$", "we use $…$"), or the cost named beside (neither says what
+#: the output layer applies).
+_NEUTRAL = re.compile(rf"(?:the\s+forward\s+pass\s+is\s+|we\s+use\s+|we\s+have\s+)?{FORMULA}"
+                      rf"|(?:the\s+)?(?:quadratic|cross-entropy)\s+cost(?:\s+(?:is\s+)?{FORMULA})?\s*[.!]?", re.I)
 #: Words that make a clause more than a plain statement: negation, exception, restriction, question, supposition,
 #: modality, another time or place, another network's or library's, a quantifier over the layers, code.
 _RISK = re.compile(
@@ -163,7 +169,8 @@ def reading(sentence: str) -> "str | None":
                 found.append(name)
                 break
         else:
-            if not (_HIDDEN.fullmatch(part) and not _RISK.search(part) and not _OUTPUT.search(part)):
+            if not (_NEUTRAL.fullmatch(part) or _HIDDEN.fullmatch(part) and not _RISK.search(part)
+                    and not _OUTPUT.search(part)):
                 return None  # a clause that is neither plain about the output layer nor about the hidden layers
     return found[0] if len(found) == 1 else None
 
