@@ -113,14 +113,16 @@ _RISK = re.compile(
     r"|ne\w*|kromě|jen|pouze|jinou|jiné|jiná|не|нет|кроме|только|другие|другой|каждый|все|nie|oprócz|tylko|inne|każda"
     r"|wszystkie)(?![\w-])|[`?<>%#{}\\]", re.I)
 
-#: Words that name an activation (a kind ``outputwords`` reads, or one it does not) in any of the four languages;
-#: "linear" not in its other uses ("a linear combination", "linear in the weights").
+#: Words that name an activation (a kind ``outputwords`` reads, or one it does not) or deny one, in any of the four
+#: languages; "linear" not in its other uses ("a linear combination", "linear in the weights"), and not the word
+#: "activation" alone (notes speak of the output neurons' activations everywhere).
 _ACTIVATION = re.compile(
     r"(?<![\w])(?:\w*linear(?:ity|ities)?(?![\w-])(?!\s+(?:combination|in\b|function\s+of|map|transformation|algebra))"
-    r"|identity|tanh|sigmoid\w*|logistic|relu|rectifi\w*|softplus|activation\s+functions?|no\s+activation"
-    r"|activation\s+of\s+its\s+own|\w*lineárn\w*|identit\w*|aktivační\s+funkc\w*|aktivac\w*|sigmoid\w*"
-    r"|tangens\w*|\w*линейн\w*|тождеств\w*|активаци\w*|сигмоид\w*|тангенс\w*|\w*liniow\w*|tożsamoś\w*|aktywacj\w*"
-    r"|logistyczn\w*|logistick\w*|логистическ\w*)", re.I)
+    r"|identity|tanh|sigmoid\w*|logistic|relu|rectifi\w*|softplus|no\s+(?:\w+\s+)?(?:activation|non-?linearity)"
+    r"|without\s+(?:\w+\s+)?activation|activation\s+of\s+its\s+own|\w*lineárn\w*|identit\w*|sigmoid\w*|tangens\w*"
+    r"|(?:bez|nemá|žádn\w*|jin\w*)\s+(?:\w+\s+){0,2}aktivac\w*|\w*линейн\w*|тождеств\w*|сигмоид\w*|тангенс\w*"
+    r"|(?:без|нет|не\s+имеет|друг\w*)\s+(?:\w+\s+){0,2}активаци\w*|\w*liniow\w*|tożsamoś\w*"
+    r"|(?:bez|nie\s+ma|inn\w*|żadnej)\s+(?:\w+\s+){0,2}aktywacj\w*|logistyczn\w*|logistick\w*|логистическ\w*)", re.I)
 #: The output layer itself.
 _OUTPUT = re.compile(
     r"(?:output|last|final|top)[\s_-]+(?:layer|neurons?|units?|nodes?|activation\s+function|non-?linearity)"
@@ -150,6 +152,18 @@ def clause(text: str, prose: str, start: int, end: int) -> str:
     words = re.sub(rf"{FORMULA}(?:\s*{FORMULA})*", FORMULA, "".join(out))
     words = re.sub(rf"{FORMULA}(\w+){FORMULA}", r" \1 ", words)  # a formula that names an activation: its word
     return " ".join(words.split())
+
+
+#: A question, a supposition or another time, place or network ("Should the output layer be a softmax?", "in the
+#: next chapter", "in Keras … by default"): said of a softmax, not the notes' model (a sentence that is not plain).
+_DOUBT = re.compile(r"\?|(?<![\w-])(?:should|would|could|might|tempting|chapter|later|next|keras|pytorch|tensorflow"
+                    r"|default|tutorials?|except|only|instead|whether|kapitol\w*|později|глав\w*|позже|rozdzia\w*"
+                    r"|później)(?![\w-])", re.I)
+
+
+def doubted(sentence: str) -> bool:
+    """Does ``sentence`` (not plain) ask, suppose, or speak of another time, place or network (``_DOUBT``)?"""
+    return bool(_DOUBT.search(sentence))
 
 
 def mentions(sentence: str) -> bool:
@@ -186,4 +200,4 @@ def plain_span(sentence: str) -> "tuple[int, int] | None":
     return None
 
 
-__all__ = ["FORMULA", "clause", "mentions", "plain_span", "reading", "without_code"]
+__all__ = ["FORMULA", "clause", "doubted", "mentions", "plain_span", "reading", "without_code"]

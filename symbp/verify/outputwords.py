@@ -133,9 +133,11 @@ def said(text: str) -> list:
             out += [Said(s.line, "not-" + s.kind, s.words) for s in found if s.kind != "softmax"]
         elif how == "plain":
             out += [replace(s, hedged=bool(_HEDGED.search(sentence))) for s in found]
-        else:  # the softmax as before; any other words on the output layer's activation are not read (rv53)
-            out += [s for s in found if s.kind == "softmax" and not s.denied]
-            seen = tuple(dict.fromkeys(s.kind for s in found if s.kind != "softmax"))
+        else:  # the softmax as before, but in a question or a sentence about another time, place or network; any
+            # other words on the output layer's activation are not read (rv53)
+            doubt = outputplain.doubted(sentence)
+            out += [s for s in found if s.kind == "softmax" and not s.denied and not doubt]
+            seen = tuple(dict.fromkeys(s.kind for s in found if s.kind != "softmax" or doubt and not s.denied))
             if seen or (outputplain.mentions(sentence) and not _only_softmax(sentence)):
                 at = start + len(sentence) - len(sentence.lstrip())
                 out.append(Said(line_of(text, at), "unread", _shown(words), seen=seen))
