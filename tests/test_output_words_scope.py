@@ -149,3 +149,18 @@ def test_words_after_the_claim_in_an_example_are_not_the_notes():  # rv53 F17, b
             f"is\n\n$${LINEAR}.$$\n\n**Example.** Take a network whose output layer is linear.\n")
     row = next(r.result for r in verify_text(text, "auto").rows if r.formula.text.startswith(r"\delta^L"))
     assert row.status != "holds", row.reason
+
+
+@pytest.mark.parametrize("words,status", [
+    ("Should the output layer be a softmax? No.", "uninterpretable"),
+    ("In Keras the output layer is a softmax by default.", "uninterpretable"),
+    ("The output layer is a softmax.", "holds"),  # control: symbp's softmax cross-entropy model
+])
+def test_a_softmax_asked_or_of_another_network_is_not_the_model(words, status):
+    # C = −Σ_k y_k ln a^L_k, y one-hot: under a softmax output δ^L = a^L − y; under σ at the output
+    # δ^L_j = −(y_j / a^L_j) σ'(z^L_j), which is not a^L_j − y_j (e.g. y_j = 0: 0 ≠ a^L_j)
+    head = ("# Backpropagation\n\nWe use the log-likelihood cost $C = -\\sum_k y_k \\ln a^L_k$, where $y$ is one-hot, "
+            "and the activation $\\sigma$.\n")
+    text = f"{head}{words}\n\nThe output error is\n\n$${LINEAR}.$$\n"
+    row = next(r.result for r in verify_text(text, "auto").rows if r.formula.text.startswith(r"\delta^L"))
+    assert row.status == status, (row.status, row.reason)
