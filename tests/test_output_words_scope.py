@@ -164,3 +164,13 @@ def test_a_softmax_asked_or_of_another_network_is_not_the_model(words, status):
     text = f"{head}{words}\n\nThe output error is\n\n$${LINEAR}.$$\n"
     row = next(r.result for r in verify_text(text, "auto").rows if r.formula.text.startswith(r"\delta^L"))
     assert row.status == status, (row.status, row.reason)
+
+
+def test_plain_words_reach_the_formulas_of_their_own_paragraph():
+    # the forward pass written just before the words, in their paragraph: σ below L holds, L is the words' (identity)
+    text = ("# Backpropagation\n\nWe use $z^l = w^l a^{l-1} + b^l$ and $a^l = \\sigma(z^l)$.\n"
+            "The cost is $C = \\frac{1}{2}\\|a^L - y\\|^2$.\nThe output layer is linear.\n\n$$\\delta^L = a^L - y$$\n")
+    rows = {r.formula.text: r.result for r in verify_text(text, "auto").rows}
+    assert rows[r"a^l = \sigma(z^l)"].status == "holds", rows[r"a^l = \sigma(z^l)"].reason
+    assert "at l = L it is not judged" in rows[r"a^l = \sigma(z^l)"].reason
+    assert rows[r"\delta^L = a^L - y"].status == "holds"

@@ -281,7 +281,7 @@ def _verify_items(text, items, notation, path, kind, strict, activation, cost, o
     unknown = unknowns.find([(f, ahead[(f.line, f.text)]) for f in items if (f.line, f.text) in ahead], model, nt,
                             given, recheck=lambda text, line: once(text, _setting(model, line, given)[0]))
     if why := outputact.unjudged(worded, model) or outputact.later(worded, model):  # honoured from their line on
-        unknown.append(unknowns.Unknown(worded[0][1], outputact.what(given["output"]), f"“{worded[0][2]}”", why))
+        unknown.append(unknowns.Unknown(*outputact.where(worded, given["output"]), f"“{worded[0][2]}”", why))
     if not given.get("cost"):  # "the total cost is the sum of the per-sample costs": not the mean symbp's C is
         unknown = unknowns.rescaled(unknown + [unknowns.Unknown(line, "cost", f"“{words}”", unknowns.SUM_OF_INPUTS,
                                                                nt.names["cost"]) for line, words in said_summed(text)],

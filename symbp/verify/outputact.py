@@ -48,7 +48,7 @@ def worded(said: list, activation: "str | None", model, aside=lambda line: "") -
         if s.kind == "softmax" or s.kind in NAMES and NAMES[s.kind] == sigma:
             continue
         kind = "unread" if s.kind == "unread" else "hedged" if s.hedged or aside(s.line) else s.kind
-        out.append((kind, s.line, s.words, s.seen if s.kind == "unread" else (s.kind,)))
+        out.append((kind, s.line, s.words, s.seen if s.kind == "unread" else (s.kind,), s.since or s.line))
     return out
 
 
@@ -58,18 +58,19 @@ def unjudged(found: list, model) -> str:
 
 
 def honoured(found: list) -> "tuple | None":
-    """(activation, words, line) of the output layer said in words by ``found`` ((kind, line, words, kinds), the
-    softmax left out), when they say one activation symbp has; None when they say none, or what they say cannot be
-    honoured (``conflict``). The words reach the claims from their line on (``reaches``)."""
+    """(activation, words, line) of the output layer said in words by ``found`` ((kind, line, words, kinds, the first
+    line of their paragraph), the softmax left out), when they say one activation symbp has; None when they say none,
+    or what they say cannot be honoured (``conflict``). The words reach the claims from their paragraph on
+    (``reaches``: "We use $a^l = \sigma(z^l)$. The output layer is linear." reaches the formula before them)."""
     if not found or conflict(found):
         return None
     kind, line, words = found[0][:3]
-    return NAMES[kind], f"line {line} (“{words}”)", line
+    return NAMES[kind], f"line {line} (“{words}”)", found[0][4] if len(found[0]) > 4 else line
 
 
 def reaches(output: "tuple | None", line: int) -> bool:
-    """Do the output words ``output`` (``honoured``) reach a claim at ``line``? From their line on: a claim before
-    them is not judged (``later``), never checked with σ at the output nor with their activation."""
+    """Do the output words ``output`` (``honoured``) reach a claim at ``line``? From their paragraph on: a claim in a
+    paragraph before them is not judged (``later``), never checked with σ at the output nor with their activation."""
     return output is not None and line >= output[2]
 
 
@@ -82,10 +83,11 @@ def later(found: list, model) -> str:
             "the network of an earlier claim is not known")
 
 
-def what(output: "tuple | None") -> str:
-    """The ``unknowns.Unknown`` kind of output words: not judged before their line when honoured (``later``), else
-    never (``conflict``)."""
-    return "output-later" if output else "output-words"
+def where(found: list, output: "tuple | None") -> tuple:
+    """(line, ``unknowns.Unknown`` kind) of the output words ``found``: honoured (``output``), the claims before their
+    paragraph are not judged ("output-later", ``later``); else none that depends on the output layer is
+    ("output-words", ``conflict``)."""
+    return (output[2], "output-later") if output else (found[0][1], "output-words")
 
 
 def conflict(found: list, softmax: "int | None" = None) -> str:
@@ -133,4 +135,4 @@ def at_output(ctx, l: int, func: str, what: str) -> None:
                         f"{output[0]}, not {sigma}: the formula and the words disagree there, " + NOT_JUDGED)
 
 
-__all__ = ["NAMES", "NOT_JUDGED", "activations", "at_output", "conflict", "honoured", "later", "reaches", "what"]
+__all__ = ["NAMES", "NOT_JUDGED", "activations", "at_output", "conflict", "honoured", "later", "reaches", "where"]

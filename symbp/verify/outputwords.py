@@ -87,6 +87,8 @@ _PHRASES += tuple((kind, re.compile(rf"(?:{_OUT_LAYER})(?:{_SEP}{_WORD}){{0,4}}?
 _NAME_IN_MATH = re.compile(r"\$\s*\\(?:operatorname|mathrm|text|mathit)?\s*\{?\s*\\?(tanh|sigmoid|softmax|ReLU|relu)\s*\}?\s*\$")
 
 
+#: A blank line: a paragraph starts after it.
+_BREAK = re.compile(r"\n[ \t]*\n")
 #: Words that make a sentence about the output layer say what is usual or possible, not what the notes' network is.
 _HEDGED = re.compile(r"\b(?:usually|often|typically|commonly|common|popular|sometimes|may|might|can|could|many|some|in\s+practice"
                      r"|regression|classification|obvykle|často|běžn\w*|někdy|může|mohou|обычно|часто|иногда|может|могут"
@@ -114,6 +116,7 @@ class Said:
     hedged: bool = False  # said as what is usual or possible ("is usually linear"): not surely the notes' network
     denied: bool = False  # the kind denied in its clause ("not a softmax"): said of the softmax, nothing
     seen: tuple = ()  # "unread": the kinds its words name (``outputplain``: a sentence symbp cannot read as the model)
+    since: int = 0  # the first line of its paragraph: the claims the words reach (``outputact.reaches``)
 
 
 def said(text: str) -> list:
@@ -132,7 +135,8 @@ def said(text: str) -> list:
         if how == "not":  # "The output layer is not linear.": σ stays; a denial of σ's own is ``outputact``'s
             out += [Said(s.line, "not-" + s.kind, s.words) for s in found if s.kind != "softmax"]
         elif how == "plain":
-            out += [replace(s, hedged=bool(_HEDGED.search(sentence))) for s in found]
+            since = line_of(text, max((m.end() for m in _BREAK.finditer(text, 0, start)), default=0))
+            out += [replace(s, hedged=bool(_HEDGED.search(sentence)), since=since) for s in found]
         else:  # the softmax as before, but in a question or a sentence about another time, place or network; any
             # other words on the output layer's activation are not read (rv53)
             doubt = outputplain.doubted(sentence)
