@@ -279,8 +279,8 @@ def _verify_items(text, items, notation, path, kind, strict, activation, cost, o
              and not f.negated and not f.under and candidate(f.text, nt)}
     unknown = unknowns.find([(f, ahead[(f.line, f.text)]) for f in items if (f.line, f.text) in ahead], model, nt,
                             given, recheck=lambda text, line: once(text, _setting(model, line, given)[0]))
-    if why := outputact.unjudged(worded, model):  # output words honoured (``given["output"]``), or not judged
-        unknown.append(unknowns.Unknown(worded[0][1], "output-words", f"“{worded[0][2]}”", why))
+    if why := outputact.unjudged(worded, model) or outputact.later(worded, model):  # honoured from their line on
+        unknown.append(unknowns.Unknown(*outputact.where(worded, given["output"]), f"“{worded[0][2]}”", why))
     if not given.get("cost"):  # "the total cost is the sum of the per-sample costs": not the mean symbp's C is
         unknown = unknowns.rescaled(unknown + [unknowns.Unknown(line, "cost", f"“{words}”", unknowns.SUM_OF_INPUTS,
                                                                nt.names["cost"]) for line, words in said_summed(text)],

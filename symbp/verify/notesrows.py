@@ -10,6 +10,7 @@ from ..notation import Notation
 from .extract import Formula
 from .model import Definition, Model, definition
 from .single_output import OutputsAt, in_general
+from .outputact import reaches
 from .lexer import ReadError
 from .nodes import Apply, Quantity, walk
 from .reader import read
@@ -82,8 +83,9 @@ def _setting(model: Model, line: int, given: dict) -> tuple[dict, str]:
         "cost": given["cost"] or m.get("cost", "quadratic"),
         "one_hot": given["one_hot"] if given["one_hot"] is not None else m.get("one_hot", False),
     }
-    if given.get("output") and given["output"][0] != settings["activation"]:
-        settings["output"] = given["output"]  # the output layer's own activation said in words (``outputact``)
+    if reaches(given.get("output"), line) and given["output"][0] != settings["activation"]:
+        settings["output"] = given["output"][:2]  # the output layer's activation said in words (``outputact``), from
+        # their line on (a claim before them is not judged: ``outputact.later``)
     outputs = given.get("outputs")
     if outputs is not None and outputs.at(line):
         settings["outputs"] = outputs.at(line)  # one text under one output and in general: two claims, two rows

@@ -29,8 +29,9 @@ is hypothetical, conditional or an example ("if the output were a softmax", ``se
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
+from . import outputplain
 from .model import Definition
 from .prosecost import _denied, _prose_of
 from .sentences import HYPOTHETICAL, line_of, sentences
@@ -86,6 +87,8 @@ _PHRASES += tuple((kind, re.compile(rf"(?:{_OUT_LAYER})(?:{_SEP}{_WORD}){{0,4}}?
 _NAME_IN_MATH = re.compile(r"\$\s*\\(?:operatorname|mathrm|text|mathit)?\s*\{?\s*\\?(tanh|sigmoid|softmax|ReLU|relu)\s*\}?\s*\$")
 
 
+#: A blank line: a paragraph starts after it.
+_BREAK = re.compile(r"\n[ \t]*\n")
 #: Words that make a sentence about the output layer say what is usual or possible, not what the notes' network is.
 _HEDGED = re.compile(r"\b(?:usually|often|typically|commonly|common|popular|sometimes|may|might|can|could|many|some|in\s+practice"
                      r"|regression|classification|obvykle|často|běžn\w*|někdy|může|mohou|обычно|часто|иногда|может|могут"
@@ -103,34 +106,72 @@ def _with_names(text: str, prose: str) -> str:
 
 @dataclass(frozen=True)
 class Said:
-    """The output layer's ``kind`` ("softmax" | "linear" | "sigmoid" | "tanh" | "relu" | "other") said by ``words`` at
-    ``line`` of the notes."""
+    """The output layer's ``kind`` ("softmax" | "linear" | "sigmoid" | "tanh" | "relu" | "other"; "not-" one of them
+    when a plain sentence denies it; "unread" for words symbp cannot read as the model) said by ``words`` at ``line``
+    of the notes."""
 
     line: int
     kind: str
     words: str
     hedged: bool = False  # said as what is usual or possible ("is usually linear"): not surely the notes' network
+    denied: bool = False  # the kind denied in its clause ("not a softmax"): said of the softmax, nothing
+    seen: tuple = ()  # "unread": the kinds its words name (``outputplain``: a sentence symbp cannot read as the model)
+    since: int = 0  # the first line of its paragraph: the claims the words reach (``outputact.reaches``)
 
 
 def said(text: str) -> list:
     """What the prose of ``text`` says the output layer is, in order (see the module)."""
-    prose = _with_names(text, _prose_of(text))
+    prose = outputplain.without_code(_with_names(text, _prose_of(text)))
     out = []
     for start, end in sentences(text):
         sentence = prose[start:end]
         if HYPOTHETICAL.search(sentence):
             continue  # "if the output were a softmax", "for example with a linear output": not the notes' network
-        for kind, phrase in _PHRASES:
-            for m in phrase.finditer(sentence):
-                if _HEADING.match(text, text.rfind("\n", 0, start + m.start()) + 1):
-                    continue  # "# Softmax output": the title of what follows, not a sentence about the network
-                named = re.search(dict(_KINDS + _NAMED)[kind], m.group(0), re.I)
-                at = start + m.start() + named.start()
-                if _denied(prose, re.compile(f".{{{len(named.group(0))}}}", re.S).match(prose, at)):
-                    continue  # "the output layer is not a softmax", "unlike a softmax output"
-                out.append(Said(line_of(text, start + m.start()), kind, " ".join(m.group(0).split()),
-                                bool(_HEDGED.search(sentence))))
+        if _HEADING.match(text, text.rfind("\n", 0, start + len(sentence) - len(sentence.lstrip())) + 1):
+            continue  # "# Softmax output": the title of what follows, not a sentence about the network
+        words = outputplain.clause(text, prose, start, end)
+        how = outputplain.reading(words)
+        found = list(_found(text, prose, start, sentence, words if how else None))
+        if how == "not":  # "The output layer is not linear.": σ stays; a denial of σ's own is ``outputact``'s
+            out += [Said(s.line, "not-" + s.kind, s.words) for s in found if s.kind != "softmax"]
+        elif how == "plain":
+            since = line_of(text, max((m.end() for m in _BREAK.finditer(text, 0, start)), default=0))
+            out += [replace(s, hedged=bool(_HEDGED.search(sentence)), since=since) for s in found]
+        else:  # the softmax as before, but in a question or a sentence about another time, place or network; any
+            # other words on the output layer's activation are not read (rv53)
+            doubt = outputplain.doubted(sentence)
+            out += [s for s in found if s.kind == "softmax" and not s.denied and not doubt]
+            seen = tuple(dict.fromkeys(s.kind for s in found if s.kind != "softmax" or doubt and not s.denied))
+            if seen or (outputplain.mentions(sentence) and not _only_softmax(sentence)):
+                at = start + len(sentence) - len(sentence.lstrip())
+                out.append(Said(line_of(text, at), "unread", _shown(words), seen=seen))
     return sorted(out, key=lambda s: s.line)
+
+
+def _found(text: str, prose: str, start: int, sentence: str, plain: "str | None"):
+    # the kinds the phrases name in the sentence (in its plain clause only, when it has one)
+    span = outputplain.plain_span(plain) if plain else None
+    where = plain[span[0]:span[1]] if span else sentence
+    for kind, phrase in _PHRASES:
+        for m in phrase.finditer(where):
+            named = re.search(dict(_KINDS + _NAMED)[kind], m.group(0), re.I)
+            if plain:
+                m_at = sentence.find(m.group(0).split()[0])
+                yield Said(line_of(text, start + max(m_at, 0)), kind, " ".join(m.group(0).split()))
+                continue
+            at = start + m.start() + named.start()
+            denied = _denied(prose, re.compile(f".{{{len(named.group(0))}}}", re.S).match(prose, at))
+            yield Said(line_of(text, start + m.start()), kind, " ".join(m.group(0).split()), denied=denied)
+
+
+def _only_softmax(sentence: str) -> bool:
+    # the activation words of the sentence are the softmax's only ("the output layer uses the softmax function")
+    rest = re.sub(dict(_KINDS)["softmax"] + r"|(?:no\s+)?activation\s+function|activation", " ", sentence, flags=re.I)
+    return not outputplain.mentions(rest)
+
+
+def _shown(words: str) -> str:
+    return words if len(words) <= 120 else words[:117] + "…"
 
 
 def softmax_definitions(found: list) -> list:

@@ -97,7 +97,7 @@ class Unknown:
             return (f"the notes define the forward pass at line {self.line} as {shown}, which holds under none of "
                     f"symbp's structures ({self.why}); a claim that depends on it is not checked against another "
                     "forward pass")
-        if self.what == "output-words":  # ``outputact.conflict``: said in words, and not honoured
+        if self.what in ("output-words", "output-later"):  # ``outputact``: said in words, and not honoured (there)
             return f"{self.why}; a claim that depends on the output layer is not checked against another one"
         if self.what == "layer-activation":
             return (f"the notes define an activation at line {self.line} as {shown}, another than σ or for some layers "
@@ -320,7 +320,8 @@ def blocking(f, v, unknowns: list[Unknown], nt: Notation, model: "Model | None" 
             return u
     network = eq is None or _depends_on_network(nodes)
     for u in unknowns:
-        if u.what in ("forward", "linear", "layer-activation", "output-words") and network:
+        if (u.what in ("forward", "linear", "layer-activation", "output-words")
+                or u.what == "output-later" and f.line < u.line) and network:  # before the words (``outputact``)
             return u
         if u.what == "delta" and (eq is None or has_delta):
             return u
