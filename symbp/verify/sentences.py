@@ -44,7 +44,11 @@ HYPOTHETICAL = re.compile(
     r"|\bpředstav(?:te|me)?\s+si\b|\bпредстав(?:ьте|им|ь)\b|\bwyobraź(?:my|cie)?\s+sobie\b", re.IGNORECASE)
 
 #: Formulas in the text: display ($$…$$, \[…\], an environment) or inline ($…$, \(…\)).
-FORMULA = re.compile(r"\$\$.*?\$\$|\\\[.*?\\\]|\\begin\{(\w+\*?)\}.*?\\end\{\1\}|\$[^$]+\$|\\\(.*?\\\)",
+#: (only math environments: \begin{document}, itemize or a theorem environment are prose, and read as a formula they
+#: made a whole LaTeX document one sentence, so no word reader saw its sentences)
+MATH_ENVIRONMENTS = (r"(?:equation|align|alignat|flalign|gather|multline|eqnarray|displaymath|math|dmath|dgroup|split"
+                     r"|aligned|alignedat|gathered|array|[pbvBV]?matrix|smallmatrix|cases|dcases|subequations)\*?")
+FORMULA = re.compile(r"\$\$.*?\$\$|\\\[.*?\\\]|\\begin\{(" + MATH_ENVIRONMENTS + r")\}.*?\\end\{\1\}|\$[^$]+\$|\\\(.*?\\\)",
                      re.DOTALL)
 DISPLAY = re.compile(r"\$\$|\\\[|\\begin")
 #: A sentence ends at . ! ? (outside formulas) or a blank line; a blank line after words that do not end, before a
