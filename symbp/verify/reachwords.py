@@ -390,6 +390,8 @@ def _confined_end(w: _Words, d, defs: list, mentions: tuple = ()) -> tuple:
         return None, None
     prior = next((e for e in reversed(same) if e.line < d.line and not _aside(w, w.pos(e))), None)
     restore = Restore(line, kind, prior)
+    if aside and prior is None and _back_to(w, end, d, mentions):
+        return None, None  # "# Zpět k sigmoidě" after the sigmoid of "# Cvičení": the notes say it is in force after
     if aside and prior is None:  # no cost of the notes' own: whether the aside's is theirs is unclear after it
         why = (f"line {line}: the {kind} of line {d.line} is defined in a section headed \u201c{aside[:50]}\u201d and "
                f"the notes define none of their own: the claims after it are read with and without it")
@@ -407,6 +409,14 @@ def _confined_end(w: _Words, d, defs: list, mentions: tuple = ()) -> tuple:
            f"it is still in force is unclear, the claims after it are read with and without it")
     return None, Doubt(line, nxt.line if nxt else _END,
                        lambda m, r=restore: replace(m, restores=[*m.restores, r]), why)
+
+
+def _back_to(w: _Words, end: int, d, mentions: tuple) -> bool:
+    """Does the heading at ``end`` go back to what ``d`` defines, named in words ("# Zpět k sigmoidě")?"""
+    title = w.text[end:].split("\n", 1)[0]
+    line = w.line(end)
+    return end in w.heads and bool(denies_aside(title) or _BACK.search(title)) and any(
+        m.line == line and d.value and d.value in (m.activation, m.cost) for m in mentions)
 
 
 def _change(w: _Words, model, before, d, after, kind: str) -> list:
