@@ -109,12 +109,12 @@ def _title(line: str) -> "tuple[str, int, bool] | None":
         return "Note (" + m.group("alert").lower() + ")", m.end(), True
     m = _RUN_IN.match(line)
     if m is not None:
-        return m.group("bold") or m.group("under") or m.group("it") or m.group("quoted"), m.end(), \
-            line.lstrip().startswith(">")
+        words = m.group("bold") or m.group("under") or m.group("it") or m.group("quoted")
+        return words.strip("*_ ") or words, m.end(), line.lstrip().startswith(">")  # **_Example._**
     m = _DRESSED.match(line)
     if m is not None:
         words = m.group("em") or m.group("html") or m.group("tex")
-        if EXAMPLE.search(words):
+        if EXAMPLE.search(words.strip("*_ ")):
             return words, m.end(), line.lstrip().startswith(">")
     return None
 
@@ -148,7 +148,12 @@ def sentence_asides(text: str, heads: "list | None" = None) -> list:
     of its paragraph (a blank line, or one of the positions ``heads``)."""
     out: list = []
     for a, b in sentences(text):
-        if out and a < out[-1][1]:
+        for h in heads or ():  # a heading is no sentence ("# Example: …" runs on into the next one): after it
+            h += len(text[h:h + 200]) - len(text[h:h + 200].lstrip())  # its match may start on the blank line before
+            if a <= h < b:
+                cut = text.find("**", h + len(RUN_IN_HEAD)) + 2 if text.startswith(RUN_IN_HEAD, h) else text.find("\n", h) + 1
+                a = max(a, cut if cut > h else b)
+        if (out and a < out[-1][1]) or a >= b:
             continue
         words = masked(text[a:b])
         if _SENTENCE.search(words) is None:
