@@ -55,6 +55,11 @@ _ENVS = ("example", "examples", "exercise", "exercises", "remark", "remarks", "n
 #: ``\newtheorem{ex}{Example}`` (also starred, with a counter in brackets) and thmtools' ``\declaretheorem``.
 _NEWTHEOREM = re.compile(r"\\newtheorem\*?\s*\{\s*(?P<name>[^{}\s]+)\s*\}\s*(?:\[[^\]]*\]\s*)?\{(?P<title>[^{}]*)\}"
                          r"|\\declaretheorem\s*\[(?P<opts>[^\]]*)\]\s*\{\s*(?P<dname>[^{}\s]+)\s*\}")
+#: ``\begin``/``\end`` of an environment that is not mathematics (``sentences.FORMULA`` takes every environment for a
+#: formula: ``\begin{document} … \end{document}`` made the whole document one sentence).
+_PROSE_ENV = re.compile(r"\\(?:begin|end)\s*\{(?!(?:equation|align|gather|multline|eqnarray|displaymath|math|flalign"
+                        r"|alignat|split|aligned|gathered|alignedat|cases|d?array|[pbvBV]?matrix|smallmatrix"
+                        r"|subequations)\*?\})[^{}\n]*\}")
 #: What ``run_in_headings`` puts before a title it makes a heading.
 RUN_IN_HEAD = "#### **"
 
@@ -88,10 +93,10 @@ GENERAL = re.compile(
 _BLANK = re.compile(r"\n[ \t]*\n")
 
 
-def _envs(text: str) -> "re.Pattern":
-    """``\\begin``/``\\end`` of an aside environment: the fixed ones and those the notes declare with the title of
-    an example, exercise, remark or note."""
-    names = list(_ENVS)
+def _envs(text: str) -> "tuple[re.Pattern, dict]":
+    """(``\\begin``/``\\end`` of an aside environment: the fixed ones and those the notes declare with the title of
+    an example, exercise, remark or note; the declared name → its title)."""
+    names, titles = list(_ENVS), {}
     for m in _NEWTHEOREM.finditer(text):
         name, title = m.group("name"), m.group("title")
         if m.group("opts") is not None:
@@ -99,7 +104,8 @@ def _envs(text: str) -> "re.Pattern":
             name, title = m.group("dname"), found.group(1) if found else m.group("dname")
         if EXAMPLE.search(title.strip()) or EXAMPLE.search(name):
             names.append(re.escape(name))
-    return re.compile(r"\\(begin|end)\s*\{(" + "|".join(names) + r")\*?\}", re.I)
+            titles[name] = title.strip() if EXAMPLE.search(title.strip()) else name
+    return re.compile(r"\\(begin|end)\s*\{(" + "|".join(names) + r")\*?\}", re.I), titles
 
 
 def _title(line: str) -> "tuple[str, int, bool] | None":
@@ -125,12 +131,12 @@ def run_in_headings(text: str) -> str:
     only."""
     lines = text.split("\n")
     quoted = ended = False
-    envs = _envs(text)
+    envs, titles = _envs(text)
     for i, line in enumerate(lines):
         title = _title(line)
         env = envs.search(line)
         if env is not None and env.group(1) == "begin":
-            lines[i] = RUN_IN_HEAD + env.group(2) + "**" + line[env.end():]
+            lines[i] = RUN_IN_HEAD + titles.get(env.group(2), env.group(2)) + "**" + line[env.end():]
             # "\begin{ex} Take … \end{ex}" on one line: it ends there too
             ended = envs.search(line, env.end()) is not None
         elif env is not None:
@@ -140,7 +146,8 @@ def run_in_headings(text: str) -> str:
             quoted = title[2]
         elif (quoted and line.strip() and not line.lstrip().startswith(">")) or (ended and line.strip()):
             lines[i], quoted, ended = "#### " + line, False, False
-    return "\n".join(lines)
+    # an environment of prose (document, itemize, an example's end) is no formula: blanked, its words stay sentences
+    return _PROSE_ENV.sub(lambda m: " " * len(m.group(0)), "\n".join(lines))
 
 
 def sentence_asides(text: str, heads: "list | None" = None) -> list:
