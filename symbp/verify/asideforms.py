@@ -60,6 +60,13 @@ _NEWTHEOREM = re.compile(r"\\newtheorem\*?\s*\{\s*(?P<name>[^{}\s]+)\s*\}\s*(?:\
 _PROSE_ENV = re.compile(r"\\(?:begin|end)\s*\{(?!(?:equation|align|gather|multline|eqnarray|displaymath|math|flalign"
                         r"|alignat|split|aligned|gathered|alignedat|cases|d?array|[pbvBV]?matrix|smallmatrix"
                         r"|subequations)\*?\})[^{}\n]*\}")
+#: A heading that says its section is an aside: "Aside: comparison", "Digression", "Remark: for comparison",
+#: "Comparison with …" (cs/ru/pl). A definition there is the aside's, not the notes' (review 22 F15).
+ASIDE_TITLE = re.compile(
+    r"\b(?:aside|digression|excursus|side\s*note|comparison|compare\w*)\b"
+    r"|\b(?:odbo[čc]k\w*|vsuvk\w*|exkurz\w*|srovn[aá]n\w*|porovn[aá]n\w*)\b"
+    r"|\b(?:отступлени\w*|экскурс\w*|сравнени\w*|сравним)\b"
+    r"|\b(?:dygresj\w*|ekskurs\w*|por[óo]wna\w*|na\s+marginesie)\b", re.I)
 #: What ``run_in_headings`` puts before a title it makes a heading.
 RUN_IN_HEAD = "#### **"
 
@@ -172,4 +179,4 @@ def sentence_asides(text: str, heads: "list | None" = None) -> list:
     return out
 
 
-__all__ = ["EXAMPLE", "GENERAL", "RUN_IN_HEAD", "run_in_headings", "sentence_asides"]
+__all__ = ["ASIDE_TITLE", "EXAMPLE", "GENERAL", "RUN_IN_HEAD", "run_in_headings", "sentence_asides"]

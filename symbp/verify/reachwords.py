@@ -18,7 +18,7 @@ first one also before it (``model.Model.at``). The words around it move those bo
   $C = …$", "$C = …$ would be the cost had we …"), may be a comparison: the claims after it are read under both. A later sentence going back that speaks of the model
   ("Back to our own cost") puts the earlier one in force again.
 * "In this section" without "only": after the section the claims are read with and without the definition.
-* **An aside**: a definition in a section headed "Aside: comparison", "Digression", … (``_ASIDE``) is kept to its
+* **An aside**: a definition in a section headed "Aside: comparison", "Digression", … (``asideforms.ASIDE_TITLE``) is kept to its
   section as with "only"; with no definition of its kind outside an aside, the claims after it are read both ways.
   Words keeping a definition to its section may also stand in a sentence before it ("This section alone uses
   another cost. It is …").
@@ -39,8 +39,8 @@ from dataclasses import dataclass, replace
 
 from .graphexamples import _HEADING, _locate
 from .graphscope import _CONFINE, _PARAGRAPH, section_end
-from .asideforms import EXAMPLE, GENERAL, RUN_IN_HEAD, run_in_headings, sentence_asides
-from .asidewords import LASTS, denies_aside, negated_before
+from .asideforms import ASIDE_TITLE, EXAMPLE, GENERAL, RUN_IN_HEAD, run_in_headings, sentence_asides
+from .asidewords import KEPT_TO, LASTS, denies_aside, negated_before
 from .grouping import verdict_words
 from .inforce import _BACK, _COUNTERFACTUAL, _LATER, hypotheticals
 from .model import Restore
@@ -162,27 +162,12 @@ def _confined(words: str):
     section alone", "just for this example", "temporarily", "here, and nowhere else": review 22 F10), or None."""
     m = _CONFINE.search(words)
     if m is None or m.group(0).split()[-1].lower() in _PARAGRAPH:
-        m = _KEPT_TO.search(words)
+        m = KEPT_TO.search(words)
     if m is not None and negated_before(words[:m.start()]):
         return None  # "Not just for this section", "It is not true that only this section" (review 25 A5)
     return m
 
 
-#: Words besides "in this section" that keep a definition to a stretch of the notes (cs/ru/pl too).
-_KEPT_TO = re.compile(
-    r"\b(?:of|for)\s+this\s+(?:section|subsection|chapter|part|example|lecture)\b|\bthis\s+(?:section|subsection"
-    r"|chapter|part|example)\s+(?:alone|only)\b|\b(?:only|just)\s+(?:in\s+)?this\s+(?:section|subsection|chapter|part"
-    r"|example)\b|\bjust\s+for\s+this\b|\btemporar\w*|\bnowhere\s+else\b"
-    r"|\bdočasně\b|\bpouze\s+zde\b|\bвременно\b|\bтолько\s+здесь\b|\btymczasowo\b|\btylko\s+tutaj\b", re.I)
-
-
-#: A heading that says its section is an aside: "Aside: comparison", "Digression", "Remark: for comparison",
-#: "Comparison with …" (cs/ru/pl). A definition there is the aside's, not the notes' (review 22 F15).
-_ASIDE = re.compile(
-    r"\b(?:aside|digression|excursus|side\s*note|comparison|compare\w*)\b"
-    r"|\b(?:odbo[čc]k\w*|vsuvk\w*|exkurz\w*|srovn[aá]n\w*|porovn[aá]n\w*)\b"
-    r"|\b(?:отступлени\w*|экскурс\w*|сравнени\w*|сравним)\b"
-    r"|\b(?:dygresj\w*|ekskurs\w*|por[óo]wna\w*|na\s+marginesie)\b", re.I)
 def _aside(w: "_Words", pos: int) -> str:
     """The heading of the section around ``pos`` when it says the section is an aside ("Aside: comparison"), or the
     sentence that makes an aside of its paragraph around ``pos`` ("For example, …", "A second network …"), else ''."""
@@ -203,7 +188,7 @@ def _headed(w: "_Words", pos: int) -> str:
     # follows it ("# Example: …" then "# Backpropagation in general": rv53 F3)
     example = EXAMPLE.search(bare) is not None and (run_in or w.text[:head].strip() != ""
                                                      or section_end(w.text, head + 1) <= len(w.text))
-    return title.strip() if (_ASIDE.search(title) or example) and not denies_aside(title) else ""
+    return title.strip() if (ASIDE_TITLE.search(title) or example) and not denies_aside(title) else ""
 
 
 def _sentence_aside(w: "_Words", pos: int) -> str:
