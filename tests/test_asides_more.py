@@ -69,7 +69,10 @@ def test_a_definition_in_an_aside_never_makes_the_notes_claim_hold(aside):
     assert rows and "holds" not in rows, rows
 
 
-@pytest.mark.parametrize("sentence", [f"Take {_ID}.", f"We use {_ID}.", "Our activation is $\\sigma(z) = z$."])
+@pytest.mark.parametrize("sentence", [
+    f"Take {_ID}.", f"We use {_ID}.", "Our activation is $\\sigma(z) = z$.",
+    "Over all training examples the activation is $\\sigma(z) = z$.",  # training examples: no example
+])
 def test_control_the_same_definition_outside_an_aside_is_the_notes_model(sentence):
     assert _delta(_MD.format(aside=sentence)) == ["holds"]  # σ' = 1: δ^L = a^L − y
 

@@ -72,9 +72,9 @@ RUN_IN_HEAD = "#### **"
 
 #: A sentence that is an aside: an example, another network, others' practice (en/cs/ru/pl).
 _SENTENCE = re.compile(
-    r"\bfor\s+(?:example|instance)\b|\be\.\s?g\.|\bexamples?\b|\bas\s+an\s+illustration\b"
-    r"|\bnapř(?:íklad\b|\.)|\bpro\s+příklad\b|\bpříklad\w*|\bнаприм\w*|\bк\s+примеру\b|\bпример\w*"
-    r"|\bna\s+przykład\b|\bprzykładowo\b|\bnp\.|\bprzykład\w*"
+    r"\bfor\s+(?:example|instance)\b|\be\.\s?g\.|(?<!training\s)(?<!input\s)\bexample\b|\bas\s+an\s+illustration\b"
+    r"|^\W*examples?\b|\bnapř(?:íklad\b|\.)|\bpro\s+příklad\b|\bpříklad(?:u|ě|em)?\b|\bнаприм\w*|\bк\s+примеру\b"
+    r"|\bпример(?:е|а|ом)?\b|\bna\s+przykład\b|\bprzykładowo\b|\bnp\.|\bprzykład(?:zie|u|em)?\b"
     # another network (not "the other layers": a network, a model, an architecture)
     r"|\b(?:other|another|second|different|alternative|separate|third)[\s,]+(?:\w+[\s,]+)?(?:network|net|model"
     r"|architecture|perceptron|classifier)s?\b"
