@@ -40,6 +40,13 @@ LASTS = re.compile(
     r"|\bod\s*teď\b|\bodnynějška\b|\bdo\s+konce\s+(?:textu|poznámek|kurzu)|\bотныне\b|\bдо\s+конца\s+(?:текста|курса)"
     r"|\bod\s+teraz\b|\bodtąd\b|\bdo\s+końca\s+(?:tekstu|notatek|kursu)", re.I)
 
+#: Words besides "in this section" that keep a definition to a stretch of the notes (cs/ru/pl too).
+KEPT_TO = re.compile(
+    r"\b(?:of|for)\s+this\s+(?:section|subsection|chapter|part|example|lecture)\b|\bthis\s+(?:section|subsection"
+    r"|chapter|part|example)\s+(?:alone|only)\b|\b(?:only|just)\s+(?:in\s+)?this\s+(?:section|subsection|chapter|part"
+    r"|example)\b|\bjust\s+for\s+this\b|\btemporar\w*|\bnowhere\s+else\b"
+    r"|\bdočasně\b|\bpouze\s+zde\b|\bвременно\b|\bтолько\s+здесь\b|\btymczasowo\b|\btylko\s+tutaj\b", re.I)
+
 
 def denies_aside(title: str) -> bool:
     """Does the heading ``title`` say its section is not an aside (or that the aside ends)?"""

@@ -18,7 +18,7 @@ first one also before it (``model.Model.at``). The words around it move those bo
   $C = …$", "$C = …$ would be the cost had we …"), may be a comparison: the claims after it are read under both. A later sentence going back that speaks of the model
   ("Back to our own cost") puts the earlier one in force again.
 * "In this section" without "only": after the section the claims are read with and without the definition.
-* **An aside**: a definition in a section headed "Aside: comparison", "Digression", … (``_ASIDE``) is kept to its
+* **An aside**: a definition in a section headed "Aside: comparison", "Digression", … (``asideforms.ASIDE_TITLE``) is kept to its
   section as with "only"; with no definition of its kind outside an aside, the claims after it are read both ways.
   Words keeping a definition to its section may also stand in a sentence before it ("This section alone uses
   another cost. It is …").
@@ -39,7 +39,8 @@ from dataclasses import dataclass, replace
 
 from .graphexamples import _HEADING, _locate
 from .graphscope import _CONFINE, _PARAGRAPH, section_end
-from .asidewords import LASTS, denies_aside, negated_before
+from .asideforms import ASIDE_TITLE, EXAMPLE, GENERAL, RUN_IN_HEAD, run_in_headings, sentence_asides
+from .asidewords import KEPT_TO, LASTS, denies_aside, negated_before
 from .grouping import verdict_words
 from .inforce import _BACK, _COUNTERFACTUAL, _LATER, hypotheticals
 from .model import Restore
@@ -127,6 +128,7 @@ class _Words:
         for h in hypotheticals(text):  # the words of a hypothetical start nothing
             plain = plain[:h.start] + " " * (h.end - h.start) + plain[h.end:]
         self.plain = plain
+        self.asides = sentence_asides(text, self.heads)  # "For example, …", "A second network …" to their paragraph's end
 
     def pos(self, d) -> int:
         at = _locate(self.text, d.line, d.text)
@@ -160,85 +162,59 @@ def _confined(words: str):
     section alone", "just for this example", "temporarily", "here, and nowhere else": review 22 F10), or None."""
     m = _CONFINE.search(words)
     if m is None or m.group(0).split()[-1].lower() in _PARAGRAPH:
-        m = _KEPT_TO.search(words)
+        m = KEPT_TO.search(words)
     if m is not None and negated_before(words[:m.start()]):
         return None  # "Not just for this section", "It is not true that only this section" (review 25 A5)
     return m
 
 
-#: Words besides "in this section" that keep a definition to a stretch of the notes (cs/ru/pl too).
-_KEPT_TO = re.compile(
-    r"\b(?:of|for)\s+this\s+(?:section|subsection|chapter|part|example|lecture)\b|\bthis\s+(?:section|subsection"
-    r"|chapter|part|example)\s+(?:alone|only)\b|\b(?:only|just)\s+(?:in\s+)?this\s+(?:section|subsection|chapter|part"
-    r"|example)\b|\bjust\s+for\s+this\b|\btemporar\w*|\bnowhere\s+else\b"
-    r"|\bdočasně\b|\bpouze\s+zde\b|\bвременно\b|\bтолько\s+здесь\b|\btymczasowo\b|\btylko\s+tutaj\b", re.I)
-
-
-#: A heading that says its section is an aside: "Aside: comparison", "Digression", "Remark: for comparison",
-#: "Comparison with …" (cs/ru/pl). A definition there is the aside's, not the notes' (review 22 F15).
-_ASIDE = re.compile(
-    r"\b(?:aside|digression|excursus|side\s*note|comparison|compare\w*)\b"
-    r"|\b(?:odbo[čc]k\w*|vsuvk\w*|exkurz\w*|srovn[aá]n\w*|porovn[aá]n\w*)\b"
-    r"|\b(?:отступлени\w*|экскурс\w*|сравнени\w*|сравним)\b"
-    r"|\b(?:dygresj\w*|ekskurs\w*|por[óo]wna\w*|na\s+marginesie)\b", re.I)
-#: A heading or a run-in title that opens an example, an exercise, a remark or a note: what it defines is its own
-#: (review rv52 A10, A11), unless it heads the whole text (``# Cvičení`` over a sheet of exercises).
-_EXAMPLE = re.compile(
-    r"^\W*(?:examples?|exercises?|remarks?|notes?|p[řr][íi]klad\w*|cvi[čc]en[íi]\w*|[úu]loh\w*|pozn[áa]mk\w*"
-    r"|пример\w*|упражнени\w*|задач\w*|замечани\w*|примечани\w*|przyk[łl]ad\w*|[ćc]wiczeni\w*|zadani\w*"
-    r"|uwag\w*)\b", re.I)
-#: A bold title opening a line (``**Example.** Take …``, ``> **Note:**``) or a quoted note (``> Note: …``): read as a
-#: heading by ``settle``, so what an example or a note defines is kept to it as under a heading "Example".
-_RUN_IN = re.compile(r"^[ \t]*(?:>[ \t]*)?(?:\*\*(?P<bold>[^*\n]{1,60})\*\*|__(?P<under>[^_\n]{1,60})__"
-                     r"|\*(?=\S)(?P<it>[^*\n]{1,60}?)(?<=\S)\*|(?P<quoted>(?<=>)[ \t]*[^\W\d_]+:))", re.M)
-#: An example, exercise, remark or note environment (``\begin{example} … \end{example}``): an aside to its end.
-_ASIDE_ENV = re.compile(r"\\(begin|end)\s*\{(example|examples|exercise|remark|note|p[řr][íi]klad|cvi[čc]en[íi]|pozn[áa]mka"
-                        r"|пример|упражнение|замечание|przyk[łl]ad|[ćc]wiczenie|uwaga)\*?\}", re.I)
-
-
 def _aside(w: "_Words", pos: int) -> str:
-    """The heading of the section around ``pos`` when it says the section is an aside ("Aside: comparison"), else
-    ''."""
+    """The heading of the section around ``pos`` when it says the section is an aside ("Aside: comparison"), or the
+    sentence that makes an aside of its paragraph around ``pos`` ("For example, …", "A second network …"), else ''."""
+    return _headed(w, pos) or _sentence_aside(w, pos)
+
+
+def _headed(w: "_Words", pos: int) -> str:
+    """The heading of the section around ``pos`` when it says the section is an aside, else ''."""
     head = w.section(pos)
     if not w.heads or head > pos or head not in w.heads:
         return ""
     title = w.text[head:].lstrip("\n").split("\n", 1)[0]
-    run_in = title.startswith(_RUN_IN_HEAD)
+    run_in = title.startswith(RUN_IN_HEAD)
     if run_in:  # a run-in title: its bold words alone, not the sentence after them
-        title = title[len(_RUN_IN_HEAD):].split("**", 1)[0]
-    bare = re.sub(r"^\s*\\(?:(?:sub)*section|paragraph)\*?\s*\{", "", title.lstrip("#").strip())  # \paragraph{Example}
-    example = _EXAMPLE.search(bare) is not None and (run_in or w.text[:head].strip() != "")
-    return title.strip() if (_ASIDE.search(title) or example) and not denies_aside(title) else ""
+        title = title[len(RUN_IN_HEAD):].split("**", 1)[0]
+    bare = re.sub(r"^\s*\\(?:(?:sub)*section|paragraph)\*?\s*\{", "", title.lstrip("#").strip())  # \paragraph{…}
+    # a heading at the very start titles the whole text ("# Exercises") unless another heading of its level or above
+    # follows it ("# Example: …" then "# Backpropagation in general": rv53 F3)
+    example = EXAMPLE.search(bare) is not None and (run_in or w.text[:head].strip() != ""
+                                                     or section_end(w.text, head + 1) <= len(w.text))
+    return title.strip() if (ASIDE_TITLE.search(title) or example) and not denies_aside(title) else ""
 
 
-_RUN_IN_HEAD = "#### **"
+def _sentence_aside(w: "_Words", pos: int) -> str:
+    """The sentence that makes an aside of its paragraph around ``pos`` (``asideforms.sentence_asides``), or ''."""
+    return next((said for a, b, said in w.asides if a <= pos < b), "")
 
 
-def _run_in_headings(text: str) -> str:
-    """``text`` with each run-in title (``_RUN_IN``) made a heading of its own line, and the first line after a
-    quoted note a heading too (where the note ends), every line where it was: for ``settle``'s sections only."""
-    lines = text.split("\n")
-    quoted = ended = False
-    for i, line in enumerate(lines):
-        m = _RUN_IN.match(line)
-        env = _ASIDE_ENV.search(line)
-        if env is not None and env.group(1) == "begin":
-            lines[i] = _RUN_IN_HEAD + env.group(2) + "**" + line[env.end():]
-        elif env is not None:
-            ended = True  # the section of the environment ends at the next line with words
-        elif m is not None:
-            title = m.group("bold") or m.group("under") or m.group("it") or m.group("quoted")
-            lines[i] = _RUN_IN_HEAD + title.strip() + "**" + line[m.end():]
-            quoted = line.lstrip().startswith(">")
-        elif (quoted and line.strip() and not line.lstrip().startswith(">")) or (ended and line.strip()):
-            lines[i], quoted, ended = "#### " + line, False, False
-    return "\n".join(lines)
+def _aside_end(w: "_Words", pos: int) -> int:
+    """Where the aside around ``pos`` ends: its section's end, or its paragraph's for an aside sentence."""
+    if _headed(w, pos):
+        return section_end(w.text, pos)
+    return next((b for a, b, _ in w.asides if a <= pos < b), section_end(w.text, pos))
 
 
 def asides(text: str):
-    """A function of a line: the heading of the example, exercise, note or aside it stands in ('' for none)."""
-    w = _Words(_run_in_headings(text))
-    return lambda line: _aside(w, position_of(w.text, line)) if 1 <= line <= w.text.count("\n") + 1 else ""
+    """A function of a line: the heading of the example, exercise, note or aside it stands in, or the sentence that
+    makes it one ("The other network has a linear output layer."; '' for none)."""
+    w = _Words(run_in_headings(text))
+    starts = [0] + [i + 1 for i, c in enumerate(w.text) if c == "\n"]
+
+    def aside(line: int) -> str:
+        if not 1 <= line <= len(starts):
+            return ""
+        a, b = starts[line - 1], (starts[line] if line < len(starts) else len(w.text) + 1)
+        return _headed(w, a) or next((said for s, e, said in w.asides if s < b and e > a), "")
+    return aside
 
 
 def _confined_before(w: "_Words", a: int, pos: int, mentions: tuple) -> "tuple[int, int] | None":
@@ -264,7 +240,7 @@ def _about(words: str, mentions: tuple, lines: range) -> bool:
 def settle(text: str, model, mentions: tuple) -> None:
     """Set ``model.reach``, ``model.restores`` and ``model.doubts`` from the words around its definitions (see the
     module), with a line of the header for each restore and doubt (``model.hypotheticals``)."""
-    w = _Words(_run_in_headings(text))
+    w = _Words(run_in_headings(text))
     defs = [d for d in model.definitions if d.what in _KINDS]
     doubts: list = []
     firsts: dict = {}
@@ -285,6 +261,8 @@ def settle(text: str, model, mentions: tuple) -> None:
                                           "none of the notes' definitions is in force after it"))
         if doubt is not None:
             doubts.append(doubt)
+    for d in defs:  # "In general, for any activation, …" inside an example: not the example's claim alone
+        doubts += _general(w, d)
     for kind in ("cost", "activation"):  # a change without words of a switch may be a comparison
         mine = [d for d in defs if _KINDS[d.what] == kind]
         for before, d, after in zip(mine, mine[1:], mine[2:] + [None]):
@@ -292,6 +270,31 @@ def settle(text: str, model, mentions: tuple) -> None:
     model.doubts = doubts
     for d in model.doubts:
         model.hypotheticals.append(d.why + " (a claim whose verdict depends on it is ambiguous)")
+
+
+def _general(w: _Words, d) -> list:
+    """The doubts the claims in the aside of ``d`` leave whose sentence says they are general ("**Example.** Take
+    $\\sigma(z) = z$. In general, for any activation, $\\delta^L = a^L - y$.", ``asideforms.GENERAL``: rv53 F3): read
+    with and without ``d``."""
+    pos = w.pos(d)
+    aside = _aside(w, pos)
+    if not aside:
+        return []
+    end, out = _aside_end(w, pos), []
+    for sa, sb in w.spans:
+        if sb <= pos or sa >= end:
+            continue
+        words = masked(w.text[max(sa, pos):sb]).lstrip("~")  # in its own sentence: the words after it
+        m = GENERAL.search(words)
+        if m is None or "~" not in words[m.start():] and "~" not in words[:m.start()]:
+            continue
+        first = w.line(max(sa, pos))
+        why = (f"line {first}: \u201c{w.said(sa, sb)}\u201d speaks in general (\u201c{m.group(0)}\u201d) inside the "
+               f"aside \u201c{aside[:50]}\u201d that defines the {_KINDS[d.what]} of line {d.line}: the claim is read "
+               "with and without it")
+        out.append(Doubt(first, w.line(max(sb - 1, sa)) + 1, lambda m, gone=d: replace(
+            m, definitions=[e for e in m.definitions if e is not gone]), why, d.text))
+    return out
 
 
 def _reach(w: _Words, d, kind: str, mentions: tuple) -> tuple:
@@ -303,7 +306,7 @@ def _reach(w: _Words, d, kind: str, mentions: tuple) -> tuple:
     later = _LATER.search(own) or _STARTS_LATER.search(own)
     if later is not None:
         return w.line(a + later.start()), None
-    if _confined(own) or _aside(w, pos):  # "in this section", or a section headed "Aside: comparison"
+    if _confined(own) or _headed(w, pos):  # "in this section", or a section headed "Aside: comparison"
         return (w.line(section) if section else 1), None
     if _THROUGHOUT.search(own):
         return 0, None
@@ -331,7 +334,8 @@ def _reach(w: _Words, d, kind: str, mentions: tuple) -> tuple:
                f"there: the claims before it are read with and without it")
         return unsure, Doubt(at, unsure, lambda m, k=kind, r=at: replace(m, reach={**m.reach, k: r}), why)
     head = w.line(section) if section else 0
-    if (_FUTURE.search(own) or _HEDGED.search(own) or HYPOTHETICAL.search(own)) and w.line(a) > at:
+    if (_FUTURE.search(own) or _HEDGED.search(own) or HYPOTHETICAL.search(own) or _sentence_aside(w, pos)) and (
+            w.line(a) > at):
         # "for comparison", "as an exercise", "which we do not use here", "Had the cost been", "So far … Next":
         # whether the definition is the notes' own before its line is not said (review 22 F4, F5, F11); not before
         # its section's heading either, where a sentence runs on over it (rv52 A9d: \section{…} has no full stop)
@@ -361,7 +365,7 @@ def _confined_end(w: _Words, d, defs: list, mentions: tuple = ()) -> tuple:
         said = ""
     else:
         return None, None
-    end = section_end(w.text, pos)
+    end = _aside_end(w, pos) if aside and not said else section_end(w.text, pos)
     if end >= len(w.text):
         return None, None
     line = w.line(end)
@@ -371,6 +375,8 @@ def _confined_end(w: _Words, d, defs: list, mentions: tuple = ()) -> tuple:
         return None, None
     prior = next((e for e in reversed(same) if e.line < d.line and not _aside(w, w.pos(e))), None)
     restore = Restore(line, kind, prior)
+    if aside and prior is None and _back_to(w, end, d, mentions):
+        return None, None  # "# Zpět k sigmoidě" after the sigmoid of "# Cvičení": the notes say it is in force after
     if aside and prior is None:  # no cost of the notes' own: whether the aside's is theirs is unclear after it
         why = (f"line {line}: the {kind} of line {d.line} is defined in a section headed \u201c{aside[:50]}\u201d and "
                f"the notes define none of their own: the claims after it are read with and without it")
@@ -388,6 +394,14 @@ def _confined_end(w: _Words, d, defs: list, mentions: tuple = ()) -> tuple:
            f"it is still in force is unclear, the claims after it are read with and without it")
     return None, Doubt(line, nxt.line if nxt else _END,
                        lambda m, r=restore: replace(m, restores=[*m.restores, r]), why)
+
+
+def _back_to(w: _Words, end: int, d, mentions: tuple) -> bool:
+    """Does the heading at ``end`` go back to what ``d`` defines, named in words ("# Zpět k sigmoidě")?"""
+    title = w.text[end:].split("\n", 1)[0]
+    line = w.line(end)
+    return end in w.heads and bool(denies_aside(title) or _BACK.search(title)) and any(
+        m.line == line and d.value and d.value in (m.activation, m.cost) for m in mentions)
 
 
 def _change(w: _Words, model, before, d, after, kind: str) -> list:
