@@ -24,9 +24,8 @@ neither, and the claims stay judged. A sentence with a formula δ = … (or :=, 
 ``model``, which read the formula; so is one ``deltawords`` already read (``taken``: its lines).
 
 >>> from symbp.notation import profile
->>> [d.text for d in meant("In these notes $\\delta^l$ is the derivative of $C$ by the activation $a^l$.",
-...                        profile("nielsen"))]
-['“$\\\\delta^l$ is the derivative of $C$ by the activation $a^l$”']
+>>> [d.text for d in meant("Here $\\delta^l$ is the gradient of $C$ by the activations.", profile("nielsen"))]
+['“$\\delta^l$ is the gradient of $C$ by the activations”']
 >>> meant("Here $\\delta^l$ is the derivative of $C$ by $z^l$.", profile("nielsen"))
 []
 """
