@@ -53,6 +53,8 @@ SCALED = [
     r"Chyba $\delta^l$ je záporná derivace $C$ podle $z^l$.",
     r"Ошибка $\delta^l$ есть минус производная $C$ по $z^l$.",
     r"Błąd $\delta^l$ to połowa pochodnej $C$ po $z^l$.",
+    # a formula δ = ∂C/∂z beside words that give δ another sign: not symbp's δ either
+    r"Our error has the opposite sign to Nielsen's $\delta^l = \frac{\partial C}{\partial z^l}$.",
 ]
 
 
@@ -79,6 +81,7 @@ def test_delta_with_another_sign_or_scale_leaves_bp1_bp3_unjudged(sentence):
     r"The error is $\frac{\partial C}{\partial z^l}$.",
     r"Here $\delta^l_j = \partial C / \partial z^l_j$ is the error of neuron $j$.",
     r"Chyba $\delta^l$ je derivace $C$ podle $z^l$.",
+    r"As in Nielsen, the error is $\delta^l = \frac{\partial C}{\partial z^l}$.",
     # BP4 in words (seed 000): a derivative computed from the error and the activation, δ not redefined
     r"This partial derivative is computed from the error of the neuron and the activation of the previous one.",
 ])

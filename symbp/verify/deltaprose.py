@@ -21,7 +21,8 @@ defines δ otherwise than δ ≡ ∂C/∂z: a ``model`` definition of kind "own-
 each claim about δ after it is not judged (``Model.own_terms``), the reason quoting the words. A sentence that says
 exactly symbp's δ ("$\delta^l$ is the derivative of $C$ by $z^l$", "the error is $\partial C/\partial z^l$") has
 neither, and the claims stay judged. A sentence with a formula δ = … (or :=, \equiv) is left to ``deltawords`` and
-``model``, which read the formula; so is one ``deltawords`` already read (``taken``: its lines).
+``model``, which read the formula, unless its words give δ another sign or scale ("Our $\delta^l = \partial
+C/\partial z^l$ up to the opposite sign"); so is one ``deltawords`` already read (``taken``: its lines).
 
 >>> from symbp.notation import profile
 >>> [d.text for d in meant("Here $\\delta^l$ is the gradient of $C$ by the activations.", profile("nielsen"))]
@@ -55,6 +56,10 @@ _ACTIVATION = re.compile(r"activation|outputs?\s+of\s+(?:the\s+|each\s+|a\s+)?(?
 _SCALE = re.compile(r"\bminus\b|negative|opposite|\bhalf\b|\bhalved\b|divided\s+by|\btimes\b|\btwice\b|\bscaled\b"
                     r"|\bmultiplied\b|\bfactor\b|−|mínus|záporn|polovin|děleno|минус|отрицательн|половин|делённ|деленн"
                     r"|ujemn|połow|podzielon", re.IGNORECASE)
+#: Words for another sign or scale that hold beside a formula δ = … too ("Our $\delta^l = \partial C/\partial z^l$
+#: with the opposite sign"): not "times", which BP1 in words has.
+_SIGN = re.compile(r"\bminus\b|negative|opposite|\bhalf\b|\bhalved\b|divided\s+by|\btwice\b|\bscaled\b|mínus"
+                   r"|záporn|polovin|děleno|минус|отрицательн|половин|делённ|деленн|ujemn|połow|podzielon", re.IGNORECASE)
 #: A sign or a number's fraction in a formula (scripts such as z^{l-1} taken out first).
 _SCALE_FORMULA = re.compile(r"[-−]|\\frac\s*\{?\s*\d|\d\s*/|\\tfrac|\\dfrac\s*\{?\s*\d")
 _SCRIPT = re.compile(r"[_^]\s*(?:\{[^{}]*\}|\S)")
@@ -76,8 +81,9 @@ def meant(text: str, nt: Notation, taken: "set | frozenset" = frozenset()) -> li
     for start, end in sentences(text):
         sentence = text[start:end]
         formulas = [m.group(0) for m in FORMULA.finditer(sentence)]
-        if any(delta.search(f) and _RELATION.search(f) for f in formulas):
-            continue  # δ = … in a formula: ``deltawords``, ``model``
+        related = any(delta.search(f) and _RELATION.search(f) for f in formulas)
+        if related and not _SIGN.search(FORMULA.sub(" ", sentence)):
+            continue  # δ = … in a formula: ``deltawords``, ``model`` read it (unless words give δ another sign)
         first, last = line_of(text, start + len(sentence) - len(sentence.lstrip())), line_of(text, end)
         if any(first <= line <= last for line in taken):
             continue
@@ -91,7 +97,7 @@ def meant(text: str, nt: Notation, taken: "set | frozenset" = frozenset()) -> li
             continue  # δ is what the derivative is said of (or is called so), not a derivative used beside it
         if (_ACTIVATION.search(words) or any(act.search(f) for f in others) or _SCALE.search(words)
                 or any(_SCALE_FORMULA.search(_SCRIPT.sub(" ", f)) for f in others)):
-            out.append(Definition(first, "own-delta", None, _quoted(sentence, formulas, delta)))
+            out.append(Definition(first, "own-delta", None, _quoted(sentence, [] if related else formulas, delta)))
     return out
 
 
