@@ -59,6 +59,7 @@ from dataclasses import dataclass
 
 from ..errors import SymbpError
 from ..notation import Notation
+from .deltaprose import added as in_prose  # δ given another meaning by any wording (review rv54 F6, F7)
 from .graphexamples import _locate
 from .lexer import ReadError
 from .model import Definition
@@ -338,4 +339,4 @@ def reason(w: Worded, result) -> str:
             "where it is the only δ they name, else not judged")
 
 
-__all__ = ["Worded", "added", "named", "own", "put_in", "reason", "worded"]
+__all__ = ["Worded", "added", "in_prose", "named", "own", "put_in", "reason", "worded"]

@@ -302,6 +302,7 @@ def _verify_items(text, items, notation, path, kind, strict, activation, cost, o
         if w.unread or (v := ahead.get((f.line, said)) or once(said, _setting(model, f.line, given)[0])).status != "holds":
             model.definitions = deltawords.added(model.definitions, f, w)
             items[n] = f if w.row or f.kind == "prose" else _as_definition(f, deltawords.reason(w, v))
+    model.definitions = deltawords.in_prose(model.definitions, text, nt, {items[n].line for n in worded})  # rv54 F6/F7
     put_in = {}  # the claims after it whose only δ is the one defined: checked with the notes' δ put in
     for n, (new, words) in deltawords.put_in(items, model.definitions, nt, worded).items():
         items[n] = replace(items[n], text=new, source=items[n].source or items[n].text)
