@@ -319,7 +319,7 @@ def _verify_items(text, items, notation, path, kind, strict, activation, cost, o
                                                 scope(f.line) if scope is not None else None,
                                                 named_since(spoken, model.at(f.line), f.line,
                                                             _setting(model, f.line, given)[0], given),
-                                                reachwords.covering(model, f.line),
+                                                reachwords.covering(model, f.line) if f.kind != "prose" else (),
                                                 _reached_back(model.at(f.line), f.line) if f.kind == "claim" else (),
                                                 own_layout.at(f.line), own_layout.doubt(f.line))))
     total = sum(1 for f in found if f.kind == "unreadable" or (f.kind == "claim" and not model.assumption_at(f.line)))

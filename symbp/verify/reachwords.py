@@ -42,7 +42,7 @@ from .graphscope import _CONFINE, _PARAGRAPH, section_end
 from .asideforms import ASIDE_TITLE, EXAMPLE, GENERAL, RUN_IN_HEAD, run_in_headings, sentence_asides
 from .asidewords import KEPT_TO, LASTS, denies_aside, negated_before
 from .grouping import verdict_words
-from .inforce import _BACK, _COUNTERFACTUAL, _LATER, hypotheticals
+from .inforce import _BACK, _COUNTERFACTUAL, _LATER, asserts_own, hypotheticals
 from .model import Restore
 from .sentences import HYPOTHETICAL, line_of, masked, position_of, prose, sentences
 from .verdicts import Verification
@@ -343,7 +343,16 @@ def _reach(w: _Words, d, kind: str, mentions: tuple) -> tuple:
                f"claims before it are read with and without it")
         last = max(w.line(a), head)
         return at, Doubt(at, last, lambda m, k=kind, r=last: replace(m, reach={**m.reach, k: r}), why)
+    if head > max(at, 1) and not asserts_own(w.plain[section:b]):  # "Our cost is", "We use": the notes' own
+        # a first definition under a later heading (\section{Classification}: a softmax output) is not said to hold
+        # in the sections before it (\section{Regression}): the claims there are read with and without it (rv52 A9c:
+        # a true BP1 of the regression section was refuted at the softmax output)
+        why = (f"line {d.line}: the {kind} is first defined under the heading of line {head} "
+               f"(\u201c{w.said(section, min(len(w.text), section + 80))}\u201d), after the claims of the sections "
+               "before it: they are read with and without it")
+        return at, Doubt(at, head, lambda m, k=kind, r=head: replace(m, reach={**m.reach, k: r}), why)
     return at, None
+
 
 
 def _confined_end(w: _Words, d, defs: list, mentions: tuple = ()) -> tuple:
