@@ -81,10 +81,9 @@ _NUMBERING = re.compile(
 _ABOUT_LAYERS = re.compile(r"\blayer|\binput|vrstv|сло|warstw", re.IGNORECASE)
 _WEIGHTS = re.compile(r"(?<![A-Za-z\\])(?:w|W|\\theta|\\Theta)(?![A-Za-z])|\bweight|\bmatri", re.IGNORECASE)
 _SHAPE = re.compile(
-    r"\brows?\b[^.;]*?\blayer\s*\(?\s*l\s*[+\-]\s*1"  # one row per neuron of layer l − 1
-    r"|n\s*_\s*\(?\s*l\s*-\s*1\s*\)?\s*(?:\\times|\u00d7|x|\\cdot)\s*n\s*_\s*\(?\s*l(?!\s*[+\-])"  # n_{l−1} × n_l
+    r"n\s*_\s*\(?\s*l\s*-\s*1\s*\)?\s*(?:\\times|\u00d7|x|\\cdot)\s*n\s*_\s*\(?\s*l(?!\s*[+\-])"  # n_{l−1} × n_l
     r"|\b(?:stored|kept|written|given|held)\s+(?:as\s+)?transposed\b", re.IGNORECASE)
-_ROWS = re.compile(r"\brow[\s-]+vectors?\b|\b[řr][áa]dkov\w*\s+vektor|\bвектор\w*[\s-]+строк|\bстрок\w*\s+вектор"
+_ROWS = re.compile(r"\brow[\s-]+vectors?\b|\b[řr][áa]dkov\w*|\bвектор\w*[\s-]+строк|\bстрок\w*\s+вектор"
                    r"|\bwektor\w*\s+wierszow|\bwierszow\w*\s+wektor", re.IGNORECASE)
 _TRANSPOSE = re.compile(r"\^\s*(?:T\b|\\top|\\intercal|\\mathsf\s*T)|transpos", re.IGNORECASE)
 
@@ -108,11 +107,28 @@ def said(text: str) -> list:
             out.append(Said("feeds", line, quoted))
         if _NUMBERING.search(words) and _ABOUT_LAYERS.search(words):
             out.append(Said("numbering", line, quoted))
-        if _WEIGHTS.search(words) and _SHAPE.search(words):
+        if _WEIGHTS.search(words) and (_SHAPE.search(words) or _rows_of(words)):
             out.append(Said("shape", line, quoted))
         if _ROWS.search(words) and not _TRANSPOSE.search(words):
             out.append(Said("rows", line, quoted))
     return out
+
+
+#: "one row per neuron of layer l − 1", "its columns … layer l": the layer the rows (columns) are said to run over.
+_ROW_OR_COLUMN = re.compile(r"\b(rows?|columns?)\b[^.;]*?\blayer\s*\(?\s*(l\s*[+\-]\s*1|l)(?![A-Za-z0-9])", re.IGNORECASE)
+
+
+def _rows_of(words: str) -> bool:
+    """Whether the words give w^l's rows a layer other than l, or its columns layer l (Nielsen's: rows l, columns
+    l − 1); each "row"/"column" is taken with the first layer named after it."""
+    for m in _ROW_OR_COLUMN.finditer(words):
+        first = re.search(r"\b(?:rows?|columns?)\b", m.group(0)[1:], re.IGNORECASE)  # another before the layer
+        if first is not None:
+            continue
+        plain = m.group(2).replace(" ", "") == "l"
+        if m.group(1).lower().startswith("row") != plain:
+            return True
+    return False
 
 
 def _differs(kind: str, nt) -> bool:
