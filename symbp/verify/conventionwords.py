@@ -85,6 +85,11 @@ _SHAPE = re.compile(
     r"|\b(?:stored|kept|written|given|held)\s+(?:as\s+)?transposed\b", re.IGNORECASE)
 _ROWS = re.compile(r"\brow[\s-]+vectors?\b|\b[řr][áa]dkov\w*|\bвектор\w*[\s-]+строк|\bстрок\w*\s+вектор"
                    r"|\bwektor\w*\s+wierszow|\bwierszow\w*\s+wektor", re.IGNORECASE)
+#: Words about derivatives' layout ("the derivative by a column vector is a row vector", numerator layout): read by
+#: ``layoutwords``, not a convention of the network's vectors or weights.
+_LAYOUT = re.compile(r"layout|numerator|denominator|gradient|derivative|jacobian|\\partial|\\nabla|derivac|[čc]itatel"
+                     r"|jmenovatel|производн|градиент|якоби|числител|знаменател|pochodn|licznik|mianownik",
+                     re.IGNORECASE)
 _TRANSPOSE = re.compile(r"\^\s*(?:T\b|\\top|\\intercal|\\mathsf\s*T)|transpos", re.IGNORECASE)
 
 
@@ -107,6 +112,8 @@ def said(text: str) -> list:
             out.append(Said("feeds", line, quoted))
         if _NUMBERING.search(words) and _ABOUT_LAYERS.search(words):
             out.append(Said("numbering", line, quoted))
+        if _LAYOUT.search(words):
+            continue  # the layout of derivatives (``layoutwords``), or words about a gradient's shape
         if _WEIGHTS.search(words) and (_SHAPE.search(words) or _rows_of(words)):
             out.append(Said("shape", line, quoted))
         if _ROWS.search(words) and not _TRANSPOSE.search(words):
