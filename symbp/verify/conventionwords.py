@@ -38,6 +38,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .graphsingle import has_layers
 from .sentences import line_of, prose, sentences
 
 
@@ -190,13 +191,16 @@ def hazards(text: str, items: list, nt) -> dict:
     """{(line, text): Hazard} for the claims and definitions of ``items`` that a convention said in words bears on,
     where it differs from the profile ``nt`` symbp reads the notes under (the first such words)."""
     found = [s for s in said(text) if _differs(s.kind, nt)]
+    # only layered notes: graph notes ("Let $x$ be a row vector and $W$ a $2 \times 3$ matrix") declare their own
+    # shapes, which the graph reading reads (``graphprose``)
+    layered = found and any(has_layers(f.source or f.text) for f in items if f.kind != "unreadable")
     out = {}
-    for f in items if found else ():
+    for f in items if layered else ():
         if f.kind not in ("claim", "definition") or f.negated or f.under:
             continue
         written = f.source or f.text
         for s in found:
-            if bears(s.kind, written):
+            if bears(s.kind, written) and (s.kind == "numbering" or has_layers(written)):
                 out[(f.line, f.text)] = Hazard(s.kind, s.line, s.words)
                 break
     return out
