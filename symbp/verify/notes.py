@@ -73,6 +73,7 @@ import symbp.verify.outputact as outputact  # by module: the output layer's own 
 import symbp.verify.otherloss as otherloss  # by module: a loss letter beside the notes' cost
 import symbp.verify.unknowns as unknowns  # by module: the notes' own definitions symbp has no model of
 import symbp.verify.unreadwords as unreadwords  # by module: words around a claim no reader reads: not judged
+import symbp.verify.conventionwords as conventionwords  # by module: a layer convention said only in words (rv54)
 import symbp.verify.deltawords as deltawords  # by module: δ defined in words ("where $\\delta^L = …$")
 
 def verify_notes(path: "str | Path", notation="auto", *, kind: str | None = None, strict: bool = False,
@@ -312,7 +313,7 @@ def _verify_items(text, items, notation, path, kind, strict, activation, cost, o
     # declared in words, for graph notes)
     # "Had we used $C = |a - y|$ as the cost, … would be $…$", "The second of these is wrong.": words no reader
     # consumed around a claim leave it unjudged (``unreadwords``); such a formula folds only with its like
-    unsure = unreadwords.hazards(text, items, model, {**restricted, **loosely}, spoken)
+    unsure = {**conventionwords.hazards(text, items, nt), **unreadwords.hazards(text, items, model, {**restricted, **loosely}, spoken)}
     found = list(fold(items, context=lambda f: (unsure.get((f.line, f.text)),tuple(sorted(_setting(model, f.line, given)[0].items())),
                                                 unknowns.in_force(unknown, f.line, model), (f.line, f.text) in renamed,
                                                 model.own_terms(f.line, given["cost"]),
