@@ -1,6 +1,6 @@
 r"""δ given another meaning in words by any wording (``deltaprose``): review rv54 F6, F7.
 
-Held-out notes built here (the reviewer's probes /work/rv54/n9_*, n8_*, n17_*, n11_* and more wordings). The notes'
+Held-out notes built here (the reviewer rv54's probes n9_*, n8_*, n17_*, n11_* and more wordings). The notes'
 network is z^l = w^l a^{l-1} + b^l, a^l = σ(z^l), C = ½‖a^L − y‖². Where they say in words that their δ^l is ∂C/∂a^l,
 or −∂C/∂z^l, or ½∂C/∂z^l, Nielsen's BP1, BP2, BP3 are false in their terms (hand truth below, by sympy.diff of a
 composed network), so a claim about δ after such a sentence must never hold: it is uninterpretable, the reason
@@ -96,7 +96,7 @@ def _s(t):
 
 
 def test_hand_truth_bp2_bp3_false_under_delta_as_dC_da():
-    # composed [1,1,1] sigmoid network, quadratic cost (as /work/rv54/confirm_delta_a.py)
+    # composed [1,1,1] sigmoid network, quadratic cost (as the reviewer's own check did)
     x, y, w2, b2, w3, b3, A2, A3 = sp.symbols("x y w2 b2 w3 b3 A2 A3")
     z2 = w2 * x + b2
     a2 = _s(z2)

@@ -76,8 +76,9 @@ def _function_applies(ident: Identity, net: Network):
         return None
     # a network of several functions (tanh,sigmoid; a neuron's override) has no one σ: the rule read on it is false
     # at the layers of the others (rv54 F3: sigmoid-prime and tanh-prime were both proved on [2, 3, 2] tanh,sigmoid)
+    every = " (for every layer)" if len(uses) > 1 else ""
     return (f"it is about the {ident.function_rule} activation, and this network uses {', '.join(sorted(uses))}; "
-            f"give --activation {ident.function_rule} (for every layer)")
+            f"give --activation {ident.function_rule}{every}")
 
 
 def _functions(net: Network) -> set:

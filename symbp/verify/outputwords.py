@@ -31,7 +31,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from . import outputplain
+import symbp.verify.outputplain as outputplain
 from .model import Definition
 from .prosecost import _denied, _prose_of
 from .sentences import HYPOTHETICAL, line_of, sentences

@@ -44,10 +44,11 @@ HYPOTHETICAL = re.compile(
     r"|\bpředstav(?:te|me)?\s+si\b|\bпредстав(?:ьте|им|ь)\b|\bwyobraź(?:my|cie)?\s+sobie\b", re.IGNORECASE)
 
 #: Formulas in the text: display ($$…$$, \[…\], an environment) or inline ($…$, \(…\)).
-#: (only math environments: \begin{document}, itemize or a theorem environment are prose, and read as a formula they
+#: (only math environments and tables: \begin{document}, itemize or a theorem environment are prose; read as a formula they
 #: made a whole LaTeX document one sentence, so no word reader saw its sentences)
 MATH_ENVIRONMENTS = (r"(?:equation|align|alignat|flalign|gather|multline|eqnarray|displaymath|math|dmath|dgroup|split"
-                     r"|aligned|alignedat|gathered|array|[pbvBV]?matrix|smallmatrix|cases|dcases|subequations)\*?")
+                     r"|aligned|alignedat|gathered|array|[pbvBV]?matrix|smallmatrix|cases|dcases|subequations"
+                     r"|tabular|tabularx|longtable|table)\*?")  # a table's cells: read by ``cellwords``, as before
 FORMULA = re.compile(r"\$\$.*?\$\$|\\\[.*?\\\]|\\begin\{(" + MATH_ENVIRONMENTS + r")\}.*?\\end\{\1\}|\$[^$]+\$|\\\(.*?\\\)",
                      re.DOTALL)
 DISPLAY = re.compile(r"\$\$|\\\[|\\begin")
