@@ -63,6 +63,12 @@ def _delta(text: str, kind: str = "markdown") -> list:
     "Niektórzy autorzy przyjmują aktywację $\\sigma(z) = z$.",
     "The other network has a linear output layer.",
     "A second network has a linear output layer.",
+    # a kind of network, not the notes' own (rv53 o4)
+    "In a linear network the activation is $\\sigma(z) = z$.",
+    "For a linear network we take the activation $\\sigma(z) = z$.",
+    "V lineární síti je aktivace $\\sigma(z) = z$.",
+    "В линейной сети активация $\\sigma(z) = z$.",
+    "W sieci liniowej aktywacja to $\\sigma(z) = z$.",
 ])
 def test_a_definition_in_an_aside_never_makes_the_notes_claim_hold(aside):
     rows = _delta(_MD.format(aside=aside))
@@ -72,6 +78,7 @@ def test_a_definition_in_an_aside_never_makes_the_notes_claim_hold(aside):
 @pytest.mark.parametrize("sentence", [
     f"Take {_ID}.", f"We use {_ID}.", "Our activation is $\\sigma(z) = z$.",
     "Over all training examples the activation is $\\sigma(z) = z$.",  # training examples: no example
+    "In a given network the activation is $\\sigma(z) = z$.",  # the notes' network: no kind of network
 ])
 def test_control_the_same_definition_outside_an_aside_is_the_notes_model(sentence):
     assert _delta(_MD.format(aside=sentence)) == ["holds"]  # σ' = 1: δ^L = a^L − y

@@ -80,6 +80,9 @@ _SENTENCE = re.compile(
     r"|architecture|perceptron|classifier)s?\b"
     r"|\b(?:jin|druh|odlišn|třet)\w*\s+(?:sí[tť]\w*|model\w*)|\b(?:друг|втор|ин|треть)\w*\s+(?:сет\w*|модел\w*)"
     r"|\b(?:inn|drug|trzeci)\w*\s+(?:sie[ćc]\w*|model\w*)"
+    # a kind of network, not the notes' own: "In a linear network the activation is …" (rv53 o4)
+    r"|\b(?:in|for|with)\s+an?\s+(?!given\b|single\b)\w+\s+(?:network|net|perceptron)\b"
+    r"|\b(?:v|ve|pro)\s+lineární\w*\s+sí\w*|\b(?:в|для)\s+линейн\w*\s+сет\w*|\b(?:w|dla)\s+(?:sieci\s+liniowej|liniowej\s+sieci)"
     # others' practice: "Some books take", "Students sometimes take", "Many authors use", "In some texts"
     r"|\b(?:some|many|most|several|other|certain)\s+(?:\w+\s+)?(?:books?|textbooks?|texts|authors?|references"
     r"|papers|sources|courses|lecturers|people|practitioners|implementations|libraries|students)\b"
