@@ -28,7 +28,7 @@ from __future__ import annotations
 import random
 from fractions import Fraction
 
-from ..algebra import Poly
+from ..algebra import ONE, Poly, RatFunc, exponents
 
 #: Stand-ins for a generic activation φ at a concrete point: a counterexample
 #: for one differentiable φ refutes a claim about every differentiable φ.
@@ -109,11 +109,66 @@ class Symbolic:
         """Whether ``e`` is 0 at every value of the atoms (each boolean leaf at 0 or 1). A polynomial of degree at
         most one in each boolean atom is 0 on all of {0, 1} in them only if it is the zero polynomial, so reducing
         b^k to b decides it exactly."""
-        if not isinstance(e, Poly):
+        if not isinstance(e, (Poly, RatFunc)):
             return e == 0
+        if isinstance(e, Poly) and self._reduced(e).is_zero():
+            return True
+        if isinstance(e, RatFunc) and e.num.is_zero():
+            return True
+        return self._zero_by_definitions(e.num if isinstance(e, RatFunc) else e)
+
+    def _reduced(self, p: Poly) -> Poly:
         if self.booleans:
-            e = _multilinear(e, {i for i, k in enumerate(self.keys) if k[0] in self.booleans})
-        return e.is_zero()
+            return _multilinear(p, {i for i, k in enumerate(self.keys) if k[0] in self.booleans})
+        return p
+
+    def _zero_by_definitions(self, p: Poly) -> bool:
+        """Whether ``p`` is 0 once the atoms that stand for a function of others are replaced by what they are: a
+        ``recip`` atom R by 1/D, and a power u^k of a root (u = 1/√v, s = √v, t = 1/√n) by u^(k mod 2) times the
+        radicand's power. Each replacement is an identity of the forward pass, so a zero result is a proof
+        (``(1 + p)/(1 − p²)`` is 1/(1 − p); √d/d is 1/√d). The rest (a root to the first power, exp, tanh, the
+        leaves) stays independent, so a non-zero result decides nothing: the caller goes on to look for a point.
+        An atom whose argument holds another such atom is not replaced (a nested definition: left undecided)."""
+        defined = {i for i, key in enumerate(self.keys)
+                   if key[0] == "1/sqrt" or self.arguments.get(key, ("",))[0] in ("recip", "rsqrt", "sqrt")}
+        meaning = {}  # atom -> (its kind, the numerator and the denominator of its value or of its square)
+        for i in defined:
+            key = self.keys[i]
+            if key[0] == "1/sqrt":
+                meaning[i] = ("root", Poly.const(Fraction(1, key[1])), ONE)  # t = 1/√n: t² = 1/n
+                continue
+            fname, arg = self.arguments[key]
+            arg = arg if isinstance(arg, Poly) else Poly.const(arg)
+            if arg.gens() & defined:
+                continue
+            meaning[i] = (("value", ONE, arg) if fname == "recip"     # R = 1/D
+                          else ("root", ONE, arg) if fname == "rsqrt"  # u² = 1/v
+                          else ("root", arg, ONE))                     # s² = v
+        if not meaning:
+            return False
+        # Each term over a common denominator Π D_i^(its highest power), so that the sum stays small.
+        terms, highest = [], {}
+        for m, c in self._reduced(p).terms.items():
+            num, kept, dens = Poly.const(c), [], {}
+            for g, e in exponents(m):
+                kind, top, bottom = meaning.get(g, (None, ONE, ONE))
+                power = e if kind == "value" else e // 2 if kind == "root" else 0
+                kept += [g] * (e - 2 * power if kind == "root" else 0 if kind == "value" else e)
+                num = num * top ** power
+                if power and bottom is not ONE:
+                    dens[g] = power
+                    highest[g] = max(highest.get(g, 0), power)
+            terms.append((num * Poly({tuple(sorted(kept)): 1}), dens))
+        total = Poly.sum(num * _product(meaning[g][2] ** (k - dens.get(g, 0)) for g, k in highest.items())
+                         for num, dens in terms)
+        return self._reduced(total).is_zero()
+
+
+def _product(factors) -> Poly:
+    out = ONE
+    for f in factors:
+        out = out * f
+    return out
 
 
 def _multilinear(p: Poly, gens: set) -> Poly:
