@@ -111,11 +111,8 @@ class Symbolic:
         b^k to b decides it exactly."""
         if not isinstance(e, (Poly, RatFunc)):
             return e == 0
-        if isinstance(e, Poly) and self._reduced(e).is_zero():
-            return True
-        if isinstance(e, RatFunc) and e.num.is_zero():
-            return True
-        return self._zero_by_definitions(e.num if isinstance(e, RatFunc) else e)
+        num = e.num if isinstance(e, RatFunc) else e  # a quotient is 0 where its numerator is (its denominator is not)
+        return self._reduced(num).is_zero() or self._zero_by_definitions(num)
 
     def _reduced(self, p: Poly) -> Poly:
         if self.booleans:
