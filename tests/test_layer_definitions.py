@@ -78,3 +78,17 @@ def test_a_mask_stays_boolean_through_the_definitions():
     assert field.is_zero(r * r * keep * (1 - pp) - r)
     assert not field.is_zero(r * r * keep - r)
     assert isinstance(r * r * keep, Poly)
+
+
+@pytest.mark.parametrize("rhs", [r"dS K \frac{1}{\sqrt{d}}", r"d S K \frac{1}{\sqrt{d}}", r"\frac{dS K}{\sqrt{d}}"])
+def test_ds_in_an_attention_formula_is_not_read_as_d_times_s(rhs):
+    # FlashAttention writes dQ = dS K/√d with dS the gradient ∂L/∂S; read as d·S·K/√d = √d S K it was refuted, a
+    # refutation of a formula the user did not write
+    result = verify_layer("attention", r"\frac{\partial L}{\partial Q} = " + rhs)
+    assert result.status == "uninterpretable" and "FlashAttention" in result.reason
+
+
+def test_d_as_the_head_dimension_is_still_read():
+    # d/d = 1 and d · S with the product written: the head dimension, as docs/layers.md says
+    assert verify_layer("attention", r"\frac{\partial L}{\partial V} = \frac{d}{d} P^T G").status == "holds"
+    assert verify_layer("attention", r"\frac{\partial L}{\partial V} = \frac{d \cdot P^T G}{d}").status == "holds"

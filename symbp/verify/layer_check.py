@@ -24,6 +24,7 @@ counterexample confirmed by the independent oracle, otherwise ``undecided``.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from itertools import product
 
@@ -290,6 +291,10 @@ def _constant_only(e, constants) -> bool:
 # -- the verdict --------------------------------------------------------------------------------------
 
 
+#: d written against an attention matrix (dS, dP, dQ): the head dimension times it, or FlashAttention's gradient.
+_GRADIENT_NAME = re.compile(r"(?<![\\A-Za-z])d\s*[QKVSPOG](?![A-Za-z])")
+
+
 def verify_layer(kind: str, formula: str, *, budget: float = 30.0, shapes: "tuple | None" = None) -> LayerVerification:
     """Read ``formula`` about the layer ``kind`` and check it on the layer's catalogue shapes."""
     kind = layer_catalogue.kind(kind).kind  # an unknown kind is bad input (SpecError)
@@ -297,6 +302,13 @@ def verify_layer(kind: str, formula: str, *, budget: float = 30.0, shapes: "tupl
         lhs, rhs = read_layer_formula(formula)
     except LayerReadError as exc:
         return LayerVerification(formula, kind, "unreadable", reason=str(exc))
+    gradient_name = _GRADIENT_NAME.search(formula) if kind == "attention" else None
+    if gradient_name:
+        name = gradient_name.group(0).replace(" ", "")
+        return LayerVerification(formula, kind, "uninterpretable", reason=(
+            f"{name} at position {gradient_name.start()}: d is the head dimension here, so {name} reads as d times "
+            f"{name[-1]}, while in the notation of FlashAttention {name} is the gradient ∂L/∂{name[-1]}; write "
+            f"d \\cdot {name[-1]} for the product, or the gradient in full (dS = P ⊙ (dP − rowsum(dP ⊙ P)) with dP = G V^T)"))
     try:
         meaning = _Meaning(kind, lhs, rhs)
     except Uninterpretable as exc:
